@@ -1,0 +1,129 @@
+/**
+ * Expression IR: a small, CEL-shaped tree. The analysis layer builds it from JavaScript (making every
+ * JavaScript-vs-CEL semantic decision there); `compile/cel` only prints it. Nodes are frozen plain data.
+ */
+
+/** CEL numbers keep their kind: JavaScript integers in an int context are `int`, everything else `double`. */
+export type Literal =
+  | { readonly kind: 'string'; readonly value: string }
+  | { readonly kind: 'int'; readonly value: bigint }
+  | { readonly kind: 'double'; readonly value: number }
+  | { readonly kind: 'bool'; readonly value: boolean }
+  | { readonly kind: 'null' };
+
+export type BinaryOp =
+  | '==' | '!=' | '<' | '<=' | '>' | '>='
+  | '+' | '-' | '*' | '/' | '%'
+  | '&&' | '||' | 'in';
+
+export type Expr =
+  | { readonly kind: 'literal'; readonly literal: Literal }
+  /** A root name: `schema`, a resource id, a forEach iterator, `each`, or a comprehension variable. */
+  | { readonly kind: 'ident'; readonly name: string }
+  /** `target.field`, or `target.?field` when optional. */
+  | { readonly kind: 'select'; readonly target: Expr; readonly field: string; readonly optional: boolean }
+  /** `target[index]`, or `target[?index]` when optional. */
+  | { readonly kind: 'index'; readonly target: Expr; readonly index: Expr; readonly optional: boolean }
+  /** `fn(args)` when `target` is absent, else the receiver-style `target.fn(args)`. */
+  | { readonly kind: 'call'; readonly fn: string; readonly target?: Expr; readonly args: readonly Expr[] }
+  | { readonly kind: 'unary'; readonly op: '!' | '-'; readonly operand: Expr }
+  | { readonly kind: 'binary'; readonly op: BinaryOp; readonly left: Expr; readonly right: Expr }
+  | { readonly kind: 'conditional'; readonly test: Expr; readonly then: Expr; readonly otherwise: Expr }
+  | { readonly kind: 'list'; readonly items: readonly Expr[] }
+  | { readonly kind: 'map'; readonly entries: readonly { readonly key: Expr; readonly value: Expr }[] }
+  /** Macros with one lambda variable: `target.all(v, body)`, `exists`, `exists_one`, `filter`, `map`. */
+  | {
+      readonly kind: 'macro';
+      readonly macro: 'all' | 'exists' | 'exists_one' | 'filter' | 'map';
+      readonly target: Expr;
+      readonly variable: string;
+      readonly body: Expr;
+    }
+  /** String interpolation: literal text and expressions, each expression already string-typed. */
+  | { readonly kind: 'template'; readonly parts: readonly (string | Expr)[] }
+  /** Raw CEL text from an escape hatch (`Cel.expr`); printed verbatim, parenthesised when nested. */
+  | { readonly kind: 'raw'; readonly cel: string; readonly refs: readonly string[] };
+
+const freezeNode = <T extends Expr>(node: T): T => Object.freeze(node);
+
+/** Constructors keep call sites short and every node frozen. */
+export const E = {
+  str: (value: string): Expr => freezeNode({ kind: 'literal', literal: { kind: 'string', value } }),
+  int: (value: bigint | number): Expr =>
+    freezeNode({ kind: 'literal', literal: { kind: 'int', value: BigInt(value) } }),
+  double: (value: number): Expr => freezeNode({ kind: 'literal', literal: { kind: 'double', value } }),
+  bool: (value: boolean): Expr => freezeNode({ kind: 'literal', literal: { kind: 'bool', value } }),
+  null: (): Expr => freezeNode({ kind: 'literal', literal: { kind: 'null' } }),
+  ident: (name: string): Expr => freezeNode({ kind: 'ident', name }),
+  select: (target: Expr, field: string, optional = false): Expr =>
+    freezeNode({ kind: 'select', target, field, optional }),
+  index: (target: Expr, index: Expr, optional = false): Expr =>
+    freezeNode({ kind: 'index', target, index, optional }),
+  call: (fn: string, args: readonly Expr[], target?: Expr): Expr =>
+    freezeNode(target ? { kind: 'call', fn, target, args } : { kind: 'call', fn, args }),
+  unary: (op: '!' | '-', operand: Expr): Expr => freezeNode({ kind: 'unary', op, operand }),
+  binary: (op: BinaryOp, left: Expr, right: Expr): Expr => freezeNode({ kind: 'binary', op, left, right }),
+  cond: (test: Expr, then: Expr, otherwise: Expr): Expr =>
+    freezeNode({ kind: 'conditional', test, then, otherwise }),
+  list: (items: readonly Expr[]): Expr => freezeNode({ kind: 'list', items }),
+  map: (entries: readonly { key: Expr; value: Expr }[]): Expr => freezeNode({ kind: 'map', entries }),
+  macro: (
+    macro: 'all' | 'exists' | 'exists_one' | 'filter' | 'map',
+    target: Expr,
+    variable: string,
+    body: Expr,
+  ): Expr => freezeNode({ kind: 'macro', macro, target, variable, body }),
+  template: (parts: readonly (string | Expr)[]): Expr => freezeNode({ kind: 'template', parts }),
+  raw: (cel: string, refs: readonly string[] = []): Expr => freezeNode({ kind: 'raw', cel, refs }),
+  /** A path of field names under a root identifier: `path('schema', 'spec', 'replicas')`. */
+  path: (root: string, ...fields: string[]): Expr =>
+    fields.reduce<Expr>((target, field) => E.select(target, field), E.ident(root)),
+};
+
+/** The root identifiers an expression reads (resource ids, `schema`, iterators), in first-seen order. */
+export function referencedRoots(expr: Expr, bound: ReadonlySet<string> = new Set()): string[] {
+  const seen = new Set<string>();
+  const visit = (node: Expr, scope: ReadonlySet<string>): void => {
+    switch (node.kind) {
+      case 'literal':
+        return;
+      case 'ident':
+        if (!scope.has(node.name)) seen.add(node.name);
+        return;
+      case 'select':
+        return visit(node.target, scope);
+      case 'index':
+        visit(node.target, scope);
+        return visit(node.index, scope);
+      case 'call':
+        if (node.target) visit(node.target, scope);
+        return node.args.forEach((arg) => visit(arg, scope));
+      case 'unary':
+        return visit(node.operand, scope);
+      case 'binary':
+        visit(node.left, scope);
+        return visit(node.right, scope);
+      case 'conditional':
+        visit(node.test, scope);
+        visit(node.then, scope);
+        return visit(node.otherwise, scope);
+      case 'list':
+        return node.items.forEach((item) => visit(item, scope));
+      case 'map':
+        return node.entries.forEach((entry) => {
+          visit(entry.key, scope);
+          visit(entry.value, scope);
+        });
+      case 'macro': {
+        visit(node.target, scope);
+        return visit(node.body, new Set([...scope, node.variable]));
+      }
+      case 'template':
+        return node.parts.forEach((part) => typeof part !== 'string' && visit(part, scope));
+      case 'raw':
+        return node.refs.forEach((ref) => seen.add(ref));
+    }
+  };
+  visit(expr, bound);
+  return [...seen];
+}

@@ -1,0 +1,60 @@
+/**
+ * The checked graph: everything a composition defines, as frozen data. `compile/rgd` turns it into a
+ * ResourceGraphDefinition; the direct runtime interprets the same graph.
+ */
+import type { Expr } from './expr.js';
+import type { SchemaNode } from './schema.js';
+import type { Value } from './value.js';
+
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface ForEachDimension {
+  /** The iterator name usable in the template, e.g. `worker`. */
+  readonly name: string;
+  /** The list it iterates, e.g. `schema.spec.workers`. */
+  readonly source: Expr;
+}
+
+export interface ExternalRefTarget {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name?: Value;
+  readonly namespace?: Value;
+}
+
+export interface ResourceNode {
+  /** KRO resource id: lowerCamelCase, unique, not reserved. */
+  readonly id: string;
+  readonly apiVersion: string;
+  readonly kind: string;
+  /** The manifest with expression leaves; absent for external references. */
+  readonly template?: Value;
+  readonly externalRef?: ExternalRefTarget;
+  /** Conditions over the resource itself (`self` is its id, or `each` in a collection). */
+  readonly readyWhen: readonly Expr[];
+  readonly includeWhen: readonly Expr[];
+  readonly forEach: readonly ForEachDimension[];
+  /** Ordering edges the user asked for explicitly, beyond those implied by references. */
+  readonly dependsOn: readonly string[];
+  readonly source?: SourceLocation;
+}
+
+export interface CompositionGraph {
+  /** RGD `metadata.name`. */
+  readonly name: string;
+  /** KRO `schema.apiVersion` (the version only, e.g. `v1alpha1`). */
+  readonly version: string;
+  readonly group: string;
+  readonly kind: string;
+  readonly scope: 'Namespaced' | 'Cluster';
+  readonly spec: SchemaNode;
+  readonly statusSchema?: SchemaNode;
+  /** Status shape: literal leaves are resolved client-side; expression leaves go to KRO. */
+  readonly status: Value;
+  readonly resources: readonly ResourceNode[];
+  readonly annotations?: Readonly<Record<string, string>>;
+}

@@ -1,0 +1,45 @@
+/**
+ * Schema IR: what a composition's spec and status look like, independent of arktype and of KRO's
+ * SimpleSchema text. `model/schema` builds it from arktype; `compile/rgd` prints it as SimpleSchema.
+ */
+
+export interface SchemaMarkers {
+  readonly description?: string;
+  readonly default?: unknown;
+  readonly enum?: readonly (string | number)[];
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly pattern?: string;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly uniqueItems?: boolean;
+}
+
+export type SchemaNode =
+  | { readonly kind: 'string' | 'integer' | 'float' | 'boolean'; readonly markers: SchemaMarkers }
+  /** A schemaless object (`object` in SimpleSchema; preserves unknown fields). */
+  | { readonly kind: 'object'; readonly markers: SchemaMarkers }
+  | { readonly kind: 'array'; readonly items: SchemaNode; readonly markers: SchemaMarkers }
+  | { readonly kind: 'map'; readonly values: SchemaNode; readonly markers: SchemaMarkers }
+  | {
+      readonly kind: 'struct';
+      readonly fields: Readonly<Record<string, SchemaNode>>;
+      /** Field names that must be present (no default, not optional). */
+      readonly required: readonly string[];
+      readonly markers: SchemaMarkers;
+    };
+
+/** Follows a field path through a schema; `undefined` when the path leaves the schema. */
+export function schemaAt(root: SchemaNode, path: readonly string[]): SchemaNode | undefined {
+  let node: SchemaNode | undefined = root;
+  for (const segment of path) {
+    if (!node) return undefined;
+    if (node.kind === 'struct') node = node.fields[segment];
+    else if (node.kind === 'map') node = node.values;
+    else if (node.kind === 'array' && /^\d+$/.test(segment)) node = node.items;
+    else return undefined;
+  }
+  return node;
+}

@@ -1,0 +1,40 @@
+/**
+ * Template values: plain JSON data in which some leaves are CEL expressions. A resource template, a
+ * status shape and factory arguments are all `Value`s. Expression leaves are tagged with a symbol, so a
+ * manifest's own `kind` field can never be mistaken for one.
+ */
+import type { Expr } from './expr.js';
+
+const EXPR_TAG: unique symbol = Symbol.for('typekro.ir.exprValue');
+
+export interface ExprValue {
+  readonly [EXPR_TAG]: true;
+  readonly expr: Expr;
+}
+
+export type Value =
+  | null
+  | boolean
+  | number
+  | string
+  | ExprValue
+  | readonly Value[]
+  | { readonly [key: string]: Value };
+
+export function exprValue(expr: Expr): ExprValue {
+  return Object.freeze({ [EXPR_TAG]: true as const, expr });
+}
+
+export function isExprValue(value: unknown): value is ExprValue {
+  return typeof value === 'object' && value !== null && (value as Partial<ExprValue>)[EXPR_TAG] === true;
+}
+
+/** Every expression leaf of a value with its JSON path, in document order. */
+export function exprLeaves(value: Value, path: readonly (string | number)[] = []): { path: (string | number)[]; expr: Expr }[] {
+  if (isExprValue(value)) return [{ path: [...path], expr: value.expr }];
+  if (Array.isArray(value)) return value.flatMap((item, i) => exprLeaves(item as Value, [...path, i]));
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).flatMap(([key, item]) => exprLeaves(item as Value, [...path, key]));
+  }
+  return [];
+}
