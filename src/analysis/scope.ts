@@ -1,0 +1,22 @@
+/**
+ * What an identifier in a composition function means. The model layer builds the scope from what the
+ * composition function did at definition time; the analysis layer resolves names through it.
+ */
+import type { Expr } from '../ir/expr.js';
+import type { CelType } from '../ir/types.js';
+
+export type Binding =
+  /** A value known to the compiler: the spec parameter (`schema.spec`), a resource (its id), an iterator, a local. */
+  | { readonly kind: 'value'; readonly expr: Expr; readonly type: CelType }
+  /** A plain JavaScript constant whose value was observed (e.g. a literal or a captured constant). */
+  | { readonly kind: 'constant'; readonly value: string | number | boolean | null };
+
+export interface Scope {
+  lookup(name: string): Binding | undefined;
+}
+
+export function scopeOf(bindings: Readonly<Record<string, Binding>>, parent?: Scope): Scope {
+  return {
+    lookup: (name) => (Object.hasOwn(bindings, name) ? bindings[name] : parent?.lookup(name)),
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Static types the compiler reasons with. They mirror CEL's kinds closely enough to decide how a
+ * JavaScript operation must be written in CEL (int vs double, optional fields, string conversion).
+ */
+
+export type CelType =
+  | { readonly kind: 'int' | 'double' | 'string' | 'bool' | 'null' | 'timestamp' | 'duration' | 'bytes' | 'dyn' }
+  | { readonly kind: 'list'; readonly item: CelType }
+  | { readonly kind: 'map'; readonly value: CelType }
+  /** An object with known fields; `open` objects accept unknown fields as `dyn`. */
+  | { readonly kind: 'object'; readonly fields: Readonly<Record<string, FieldType>>; readonly open: boolean };
+
+/** A field of an object type: its type, and whether it may be absent at run time. */
+export interface FieldType {
+  readonly type: CelType;
+  /** True when the field may be absent (JavaScript reads it as `undefined`; CEL errors unless guarded). */
+  readonly optional: boolean;
+}
+
+export const T = {
+  int: { kind: 'int' } as CelType,
+  double: { kind: 'double' } as CelType,
+  string: { kind: 'string' } as CelType,
+  bool: { kind: 'bool' } as CelType,
+  null: { kind: 'null' } as CelType,
+  dyn: { kind: 'dyn' } as CelType,
+  list: (item: CelType): CelType => ({ kind: 'list', item }),
+  map: (value: CelType): CelType => ({ kind: 'map', value }),
+  object: (fields: Record<string, FieldType>, open = false): CelType => ({ kind: 'object', fields, open }),
+};
+
+/** The type of `field` on `type`, or `undefined` when the field is unknown (a typo). */
+export function fieldOf(type: CelType, field: string): FieldType | undefined {
+  if (type.kind === 'dyn') return { type: T.dyn, optional: true };
+  if (type.kind === 'map') return { type: type.value, optional: true };
+  if (type.kind !== 'object') return undefined;
+  return type.fields[field] ?? (type.open ? { type: T.dyn, optional: true } : undefined);
+}
