@@ -1,0 +1,135 @@
+/**
+ * A tiny generic directed graph with a stable topological order. Edges point from a node to the nodes it
+ * depends on; `topologicalOrder()` lists dependencies first. Ties keep declaration order, like KRO's
+ * `pkg/graph/dag`, so the order users see is the order they wrote, unless a dependency forces otherwise.
+ */
+
+/** Thrown when the graph has a cycle; `cycle` lists the nodes with the first repeated at the end. */
+export class CycleError extends Error {
+  override readonly name = 'CycleError';
+  constructor(readonly cycle: readonly string[]) {
+    super(`dependency cycle: ${cycle.join(' -> ')}`);
+  }
+}
+
+/** Thrown when an edge names a node that was never added. */
+export class UnknownNodeError extends Error {
+  override readonly name = 'UnknownNodeError';
+  constructor(
+    readonly from: string,
+    readonly to: string,
+    readonly missing: string,
+  ) {
+    super(`edge ${from} -> ${to} names unknown node "${missing}"`);
+  }
+}
+
+/** Thrown when a node is added twice. */
+export class DuplicateNodeError extends Error {
+  override readonly name = 'DuplicateNodeError';
+  constructor(readonly node: string) {
+    super(`node "${node}" is already defined`);
+  }
+}
+
+/**
+ * A directed graph of string-named nodes.
+ *
+ * @example
+ * ```ts
+ * const dag = new Dag();
+ * dag.addNode('service');
+ * dag.addNode('deployment');
+ * dag.addEdge('service', 'deployment'); // service depends on deployment
+ * dag.topologicalOrder(); // ['deployment', 'service']
+ * ```
+ */
+export class Dag {
+  readonly #deps = new Map<string, Set<string>>();
+
+  /** Adds a node; declaration order breaks ties in the topological order. */
+  addNode(name: string): this {
+    if (this.#deps.has(name)) throw new DuplicateNodeError(name);
+    this.#deps.set(name, new Set());
+    return this;
+  }
+
+  hasNode(name: string): boolean {
+    return this.#deps.has(name);
+  }
+
+  /** Records that `from` depends on `to` (`to` comes first). Self-edges are cycles. */
+  addEdge(from: string, to: string): this {
+    const deps = this.#deps.get(from);
+    if (!deps) throw new UnknownNodeError(from, to, from);
+    if (!this.#deps.has(to)) throw new UnknownNodeError(from, to, to);
+    deps.add(to);
+    return this;
+  }
+
+  /** Nodes in declaration order. */
+  nodes(): string[] {
+    return [...this.#deps.keys()];
+  }
+
+  /** The direct dependencies of a node, in the order the edges were added. */
+  dependenciesOf(name: string): string[] {
+    return [...(this.#deps.get(name) ?? [])];
+  }
+
+  /**
+   * Kahn's algorithm; among ready nodes the earliest declared goes first.
+   * @throws CycleError naming one cycle when no order exists.
+   */
+  topologicalOrder(): string[] {
+    const names = this.nodes();
+    const pending = new Map(names.map((n) => [n, this.#deps.get(n)?.size ?? 0]));
+    const dependents = this.#dependents();
+    const order: string[] = [];
+    const done = new Set<string>();
+    while (order.length < names.length) {
+      // Quadratic scan is fine: compositions have tens of resources, and it keeps ties stable.
+      const next = names.find((n) => !done.has(n) && pending.get(n) === 0);
+      if (next === undefined) throw new CycleError(this.#findCycle(done));
+      order.push(next);
+      done.add(next);
+      for (const d of dependents.get(next) ?? []) pending.set(d, (pending.get(d) ?? 0) - 1);
+    }
+    return order;
+  }
+
+  #dependents(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const [from, deps] of this.#deps) {
+      for (const to of deps) out.set(to, [...(out.get(to) ?? []), from]);
+    }
+    return out;
+  }
+
+  /** Depth-first search among the unordered nodes; the first back edge closes the cycle. */
+  #findCycle(done: ReadonlySet<string>): string[] {
+    const state = new Map<string, 'open' | 'closed'>();
+    const stack: string[] = [];
+    const visit = (node: string): string[] | undefined => {
+      state.set(node, 'open');
+      stack.push(node);
+      for (const dep of this.#deps.get(node) ?? []) {
+        if (done.has(dep)) continue;
+        if (state.get(dep) === 'open') return [...stack.slice(stack.indexOf(dep)), dep];
+        if (!state.has(dep)) {
+          const found = visit(dep);
+          if (found) return found;
+        }
+      }
+      stack.pop();
+      state.set(node, 'closed');
+      return undefined;
+    };
+    for (const node of this.nodes()) {
+      if (done.has(node) || state.has(node)) continue;
+      const found = visit(node);
+      if (found) return found;
+    }
+    return [];
+  }
+}

@@ -1,0 +1,1 @@
+export { CycleError, Dag, DuplicateNodeError, UnknownNodeError } from './dag.js';
