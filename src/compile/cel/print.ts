@@ -1,0 +1,223 @@
+/**
+ * Expr IR -> CEL text. Pure and deterministic: minimal parentheses by precedence, string literals always
+ * double-quoted (KRO's `${...}` scanner only understands double quotes), doubles always printed with a `.`
+ * or an exponent so they stay doubles.
+ */
+import type { BinaryOp, Expr, Literal } from '../../ir/expr.js';
+
+/** Precedence levels, lowest first. Call arguments, list items and the top level accept any level. */
+const enum Prec {
+  Top = 0,
+  Conditional = 1,
+  Or = 2,
+  And = 3,
+  Relation = 4,
+  Additive = 5,
+  Multiplicative = 6,
+  Unary = 7,
+  Member = 8,
+}
+
+const BINARY_PREC: Readonly<Record<BinaryOp, Prec>> = {
+  '||': Prec.Or,
+  '&&': Prec.And,
+  '==': Prec.Relation, '!=': Prec.Relation, '<': Prec.Relation, '<=': Prec.Relation,
+  '>': Prec.Relation, '>=': Prec.Relation, in: Prec.Relation,
+  '+': Prec.Additive, '-': Prec.Additive,
+  '*': Prec.Multiplicative, '/': Prec.Multiplicative, '%': Prec.Multiplicative,
+};
+
+/** Identifiers CEL's lexer treats as keywords; such fields must be selected with `["name"]`. */
+const KEYWORDS = new Set(['true', 'false', 'null', 'in']);
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** True when `name` can be written as `target.name` in CEL. */
+export function isCelIdentifier(name: string): boolean {
+  return IDENT.test(name) && !KEYWORDS.has(name);
+}
+
+/** Prints an expression as CEL text. */
+export function printCel(expr: Expr): string {
+  return print(expr, Prec.Top);
+}
+
+/**
+ * Prints the value of a KRO template field: a top-level `template` becomes KRO interpolation text
+ * (`web-${schema.spec.env}`), any other expression a standalone `${...}`.
+ */
+export function printFieldValue(expr: Expr): string {
+  if (expr.kind !== 'template') return `\${${printCel(expr)}}`;
+  return mergeText(expr.parts)
+    .map((part) => (typeof part === 'string' ? escapeFieldText(part) : `\${${printCel(part)}}`))
+    .join('');
+}
+
+/** Literal text in a KRO field must never start an expression: `${` becomes `${"${"}`. */
+function escapeFieldText(text: string): string {
+  return text.split('${').join('${"${"}');
+}
+
+/** Adjacent literal parts are merged so a `$` and a `{` from different parts cannot meet unescaped. */
+function mergeText(parts: readonly (string | Expr)[]): (string | Expr)[] {
+  const out: (string | Expr)[] = [];
+  for (const part of parts) {
+    const last = out[out.length - 1];
+    if (typeof part === 'string' && typeof last === 'string') out[out.length - 1] = last + part;
+    else if (part !== '') out.push(part);
+  }
+  return out;
+}
+
+function precOf(expr: Expr): Prec {
+  switch (expr.kind) {
+    case 'conditional':
+      return Prec.Conditional;
+    case 'binary':
+      return BINARY_PREC[expr.op];
+    case 'unary':
+      return Prec.Unary;
+    case 'template':
+      return templatePrec(expr.parts);
+    case 'raw':
+      return Prec.Top;
+    case 'literal':
+      return isNegativeNumber(expr.literal) ? Prec.Unary : Prec.Member;
+    case 'call':
+      return expr.fn === 'has' && hasNeedsInForm(expr) ? Prec.Relation : Prec.Member;
+    default:
+      return Prec.Member;
+  }
+}
+
+function templatePrec(parts: readonly (string | Expr)[]): Prec {
+  const merged = mergeText(parts);
+  const only = merged[0];
+  if (merged.length !== 1 || only === undefined) return merged.length === 0 ? Prec.Member : Prec.Additive;
+  return typeof only === 'string' ? Prec.Member : precOf(only);
+}
+
+function isNegativeLiteral(expr: Expr): boolean {
+  return expr.kind === 'literal' && isNegativeNumber(expr.literal);
+}
+
+function isNegativeNumber(literal: Literal): boolean {
+  return (literal.kind === 'int' && literal.value < 0n) || (literal.kind === 'double' && (literal.value < 0 || Object.is(literal.value, -0)));
+}
+
+/** Prints `expr` in a position that requires at least precedence `min`. */
+function print(expr: Expr, min: Prec): string {
+  const text = printBare(expr);
+  return precOf(expr) < min ? `(${text})` : text;
+}
+
+function printBare(expr: Expr): string {
+  switch (expr.kind) {
+    case 'literal':
+      return printLiteral(expr.literal);
+    case 'ident':
+      return expr.name;
+    case 'select':
+      return printSelect(print(expr.target, Prec.Member), expr.field, expr.optional);
+    case 'index':
+      return `${print(expr.target, Prec.Member)}[${expr.optional ? '?' : ''}${print(expr.index, Prec.Top)}]`;
+    case 'call':
+      return printCall(expr);
+    case 'unary':
+      // `--1` would read as a decrement to humans and some parsers: parenthesise negative literals.
+      return `${expr.op}${print(expr.operand, isNegativeLiteral(expr.operand) ? Prec.Member : Prec.Unary)}`;
+    case 'binary': {
+      const prec = BINARY_PREC[expr.op];
+      return `${print(expr.left, prec)} ${expr.op} ${print(expr.right, prec + 1)}`;
+    }
+    case 'conditional':
+      // The `then` branch is a conditionalOr in CEL's grammar; the `else` branch is a full expression.
+      return `${print(expr.test, Prec.Or)} ? ${print(expr.then, Prec.Or)} : ${print(expr.otherwise, Prec.Conditional)}`;
+    case 'list':
+      return `[${expr.items.map((item) => print(item, Prec.Top)).join(', ')}]`;
+    case 'map':
+      return `{${expr.entries.map((e) => `${print(e.key, Prec.Top)}: ${print(e.value, Prec.Top)}`).join(', ')}}`;
+    case 'macro':
+      return `${print(expr.target, Prec.Member)}.${expr.macro}(${expr.variable}, ${print(expr.body, Prec.Top)})`;
+    case 'template':
+      return printTemplate(expr.parts);
+    case 'raw':
+      return expr.cel;
+  }
+}
+
+function printSelect(target: string, field: string, optional: boolean): string {
+  if (isCelIdentifier(field)) return `${target}.${optional ? '?' : ''}${field}`;
+  return `${target}[${optional ? '?' : ''}${quote(field)}]`;
+}
+
+/** `has()` only accepts a select; a field that is not an identifier is tested with `"f" in target`. */
+function hasNeedsInForm(expr: Extract<Expr, { kind: 'call' }>): boolean {
+  const arg = expr.args[0];
+  return !expr.target && expr.args.length === 1 && arg?.kind === 'select' && !isCelIdentifier(arg.field);
+}
+
+function printCall(expr: Extract<Expr, { kind: 'call' }>): string {
+  const arg = expr.args[0];
+  if (expr.fn === 'has' && hasNeedsInForm(expr) && arg?.kind === 'select') {
+    return `${quote(arg.field)} in ${print(arg.target, Prec.Additive)}`;
+  }
+  const args = expr.args.map((a) => print(a, Prec.Top)).join(', ');
+  return expr.target ? `${print(expr.target, Prec.Member)}.${expr.fn}(${args})` : `${expr.fn}(${args})`;
+}
+
+/** A template inside an expression is string concatenation (its expression parts are strings already). */
+function printTemplate(parts: readonly (string | Expr)[]): string {
+  const merged = mergeText(parts);
+  if (merged.length === 0) return '""';
+  const only = merged[0];
+  if (merged.length === 1 && only !== undefined && typeof only !== 'string') return print(only, Prec.Top);
+  return merged
+    .map((part, i) => (typeof part === 'string' ? quote(part) : print(part, i === 0 ? Prec.Additive : Prec.Multiplicative)))
+    .join(' + ');
+}
+
+function printLiteral(literal: Literal): string {
+  switch (literal.kind) {
+    case 'string':
+      return quote(literal.value);
+    case 'int':
+      return literal.value.toString();
+    case 'double':
+      return printDouble(literal.value);
+    case 'bool':
+      return String(literal.value);
+    case 'null':
+      return 'null';
+  }
+}
+
+function printDouble(value: number): string {
+  if (Number.isNaN(value)) return 'double("NaN")';
+  if (!Number.isFinite(value)) return value > 0 ? 'double("Infinity")' : 'double("-Infinity")';
+  if (Object.is(value, -0)) return '-0.0';
+  const text = String(value);
+  return /[.e]/.test(text) ? text : `${text}.0`;
+}
+
+/** A double-quoted CEL string literal; control characters and lone surrogates are escaped. */
+export function quote(value: string): string {
+  let out = '"';
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    const ch = value[i] ?? '';
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else if (code >= 0xd800 && code <= 0xdbff && isLow(value.charCodeAt(i + 1))) out += ch + (value[++i] ?? '');
+    // A lone surrogate has no UTF-8 form (Go would write U+FFFD too).
+    else if (code >= 0xd800 && code <= 0xdfff) out += '\\ufffd';
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+function isLow(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
