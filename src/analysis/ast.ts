@@ -1,0 +1,51 @@
+/** Minimal Babel AST helpers: child enumeration and a pre-order walk (no @babel/traverse needed). */
+import type { Node } from '@babel/types';
+
+/** Keys that hold positions or comments, never child nodes we care about. */
+const SKIP = new Set(['loc', 'start', 'end', 'extra', 'range', 'leadingComments', 'trailingComments', 'innerComments', 'comments', 'tokens']);
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** The direct child nodes of `node`, in source (key) order. */
+export function childNodes(node: Node): Node[] {
+  const out: Node[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (SKIP.has(key)) continue;
+    if (Array.isArray(value)) for (const item of value) { if (isNode(item)) out.push(item); }
+    else if (isNode(value)) out.push(value);
+  }
+  return out;
+}
+
+/** Visits `root` and its descendants depth-first; return `false` from `visit` to skip a subtree. */
+export function walk(root: Node, visit: (node: Node, parent: Node | undefined) => boolean | void): void {
+  const step = (node: Node, parent: Node | undefined): void => {
+    if (visit(node, parent) === false) return;
+    for (const child of childNodes(node)) step(child, node);
+  };
+  step(root, undefined);
+}
+
+/** Parent links for every node under `root`. */
+export function parentMap(root: Node): Map<Node, Node> {
+  const parents = new Map<Node, Node>();
+  walk(root, (node, parent) => { if (parent) parents.set(node, parent); });
+  return parents;
+}
+
+/** True for the function forms a composition or a callback can take. */
+export function isFunctionNode(node: Node): node is Extract<Node, { type: 'ArrowFunctionExpression' | 'FunctionExpression' | 'FunctionDeclaration' | 'ObjectMethod' | 'ClassMethod' }> {
+  return ['ArrowFunctionExpression', 'FunctionExpression', 'FunctionDeclaration', 'ObjectMethod', 'ClassMethod'].includes(node.type);
+}
+
+/** Strips wrappers that do not change a value: TypeScript assertions and parentheses. */
+export function unwrap(node: Node): Node {
+  let current = node;
+  while (
+    current.type === 'TSAsExpression' || current.type === 'TSNonNullExpression' || current.type === 'TSSatisfiesExpression' ||
+    current.type === 'TSTypeAssertion' || current.type === 'ParenthesizedExpression'
+  ) current = current.expression;
+  return current;
+}
