@@ -1,0 +1,225 @@
+/**
+ * Structural questions about a composition function's AST: what it returns as status, and under which
+ * conditions and loops each factory call sits. Answers are syntactic; compiling them is the caller's job.
+ */
+import type {
+  ArrowFunctionExpression, FunctionDeclaration, FunctionExpression, Node, ObjectExpression, ReturnStatement,
+} from '@babel/types';
+import { isFunctionNode, parentMap, unwrap, walk } from './ast.js';
+import { syntaxError } from './errors.js';
+import type { CallNode } from './source.js';
+
+/** The function forms a composition can be written as. */
+export type FunctionNode = ArrowFunctionExpression | FunctionExpression | FunctionDeclaration;
+
+/** An `if`, ternary or `&&`/`||` guarding a call; `negated` when the call is on the false side. */
+export interface EnclosingCondition {
+  readonly test: Node;
+  readonly negated: boolean;
+}
+
+/** A loop around a call: `for (const v of source)`, `source.map((v) => ...)`, `source.forEach(...)`. */
+export interface EnclosingLoop {
+  readonly variable: string;
+  /** The callback's second parameter, if it declares one (`(w, i) => ...`). */
+  readonly index?: string;
+  readonly source: Node;
+  readonly kind: 'for-of' | 'map' | 'forEach';
+}
+
+/** Everything around one call, outermost first. */
+export interface EnclosingContext {
+  /** The `const`/`let` name the call's result is bound to (also through fluent `.withX(...)` calls). */
+  readonly declaredAs?: string;
+  readonly conditions: readonly EnclosingCondition[];
+  readonly loops: readonly EnclosingLoop[];
+  /**
+   * The innermost function between the composition and the call that is not a loop callback (a local
+   * helper): the call may run any number of times, with arguments the analysis cannot see.
+   */
+  readonly insideHelper?: Node;
+}
+
+const parentsCache = new WeakMap<Node, Map<Node, Node>>();
+
+function parentsOf(fn: FunctionNode): Map<Node, Node> {
+  let parents = parentsCache.get(fn);
+  if (!parents) parentsCache.set(fn, (parents = parentMap(fn)));
+  return parents;
+}
+
+/** The returns that belong to `fn` itself (not to nested functions). */
+function ownReturns(fn: FunctionNode): ReturnStatement[] {
+  const returns: ReturnStatement[] = [];
+  walk(fn.body, (node) => {
+    if (isFunctionNode(node)) return false;
+    if (node.type === 'ReturnStatement') returns.push(node);
+    return true;
+  });
+  return returns;
+}
+
+/**
+ * The object literal the composition returns as its status, or `undefined` when it returns nothing.
+ * Supported: an expression body `=> ({...})`, or one `return {...}` as the last statement.
+ */
+export function returnedStatus(fn: FunctionNode): ObjectExpression | undefined {
+  if (fn.body.type !== 'BlockStatement') return expectObject(fn.body);
+  const returns = ownReturns(fn);
+  const last = fn.body.body[fn.body.body.length - 1];
+  const only = returns[0];
+  if (!only) return undefined;
+  if (returns.length > 1 || only !== last) {
+    const offender = returns.find((r) => r !== last) ?? only;
+    throw syntaxError(offender, 'a composition must return its status once, at the end', 'compute conditional status values with ternaries inside one final `return { ... }`');
+  }
+  return only.argument ? expectObject(only.argument) : undefined;
+}
+
+function expectObject(node: Node): ObjectExpression {
+  const value = unwrap(node);
+  if (value.type === 'ObjectExpression') return value;
+  throw syntaxError(node, 'the composition must return an object literal (its status)', 'return `{ field: expression, ... }` directly');
+}
+
+/** Every call and `new` in the function body, in source order (including calls that never ran). */
+export function factoryCallsIn(fn: FunctionNode): CallNode[] {
+  const calls: CallNode[] = [];
+  walk(fn.body, (node) => {
+    if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression' || node.type === 'NewExpression') calls.push(node);
+  });
+  return calls;
+}
+
+/** The conditions, loops and binding name around `call` inside `fn`. */
+export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext {
+  const parents = parentsOf(fn);
+  const conditions: EnclosingCondition[] = [];
+  const loops: EnclosingLoop[] = [];
+  let insideHelper: Node | undefined;
+  for (let child = call, parent = parents.get(call); parent && child !== fn; child = parent, parent = parents.get(parent)) {
+    const condition = conditionOf(parent, child);
+    if (condition) conditions.push(condition);
+    const loop = loopOf(parent, child, parents);
+    if (loop) loops.push(loop);
+    else if (isFunctionNode(parent) && parent !== fn && !insideHelper && !isLoopCallback(parent, parents)) insideHelper = parent;
+    else if (isUnsupportedLoop(parent, child)) {
+      throw syntaxError(parent, 'a resource is created inside a loop form the compiler cannot express', 'use `for (const x of list)` or `list.map((x) => ...)` over a spec list');
+    }
+  }
+  const declaredAs = bindingName(call, parents);
+  return {
+    ...(declaredAs !== undefined && { declaredAs }),
+    conditions: conditions.reverse(),
+    loops: loops.reverse(),
+    ...(insideHelper && { insideHelper }),
+  };
+}
+
+function conditionOf(parent: Node, child: Node): EnclosingCondition | undefined {
+  if (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') {
+    if (child === parent.consequent) return { test: parent.test, negated: false };
+    if (child === parent.alternate) return { test: parent.test, negated: true };
+  }
+  if (parent.type === 'LogicalExpression' && child === parent.right && parent.operator !== '??') {
+    return { test: parent.left, negated: parent.operator === '||' };
+  }
+  return undefined;
+}
+
+const LOOP_METHODS = new Set(['map', 'forEach', 'flatMap']);
+
+function loopOf(parent: Node, child: Node, parents: Map<Node, Node>): EnclosingLoop | undefined {
+  if (parent.type === 'ForOfStatement' && child === parent.body) {
+    const left = parent.left;
+    const declarator = left.type === 'VariableDeclaration' ? left.declarations[0] : undefined;
+    const id = declarator?.id ?? left;
+    if (id.type !== 'Identifier') throw syntaxError(left, 'destructuring in a for-of over resources is not supported', 'bind one variable: `for (const item of list)`');
+    return { variable: id.name, source: parent.right, kind: 'for-of' };
+  }
+  if (!isFunctionNode(parent) || !isLoopCallback(parent, parents)) return undefined;
+  const owner = parents.get(parent);
+  if (owner?.type !== 'CallExpression' || owner.callee.type !== 'MemberExpression') return undefined;
+  const [item, index] = parent.params;
+  if (item?.type !== 'Identifier') throw syntaxError(parent, 'a loop callback must take one plain parameter', 'write `(item) => ...`');
+  const method = owner.callee.property.type === 'Identifier' ? owner.callee.property.name : '';
+  return {
+    variable: item.name,
+    ...(index?.type === 'Identifier' && { index: index.name }),
+    source: owner.callee.object,
+    kind: method === 'forEach' ? 'forEach' : 'map',
+  };
+}
+
+/** True when `fn` is the first argument of `x.map(...)`, `x.forEach(...)` or `x.flatMap(...)`. */
+function isLoopCallback(fn: Node, parents: Map<Node, Node>): boolean {
+  const owner = parents.get(fn);
+  if (owner?.type !== 'CallExpression' || owner.arguments[0] !== fn) return false;
+  const callee = owner.callee;
+  return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && LOOP_METHODS.has(callee.property.name);
+}
+
+function isUnsupportedLoop(parent: Node, child: Node): boolean {
+  switch (parent.type) {
+    case 'ForStatement':
+    case 'WhileStatement':
+    case 'DoWhileStatement':
+    case 'ForInStatement':
+      return child === parent.body;
+    case 'SwitchCase':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** `const x = F(...)`, also through `await`, TS assertions and fluent chains `F(...).withX(...)`. */
+function bindingName(call: Node, parents: Map<Node, Node>): string | undefined {
+  let node = call;
+  for (let parent = parents.get(node); parent; node = parent, parent = parents.get(node)) {
+    const fluent = parent.type === 'MemberExpression' && parent.object === node;
+    const called = parent.type === 'CallExpression' && parent.callee === node && node.type === 'MemberExpression';
+    const wrapper = ['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression', 'AwaitExpression'].includes(parent.type);
+    if (fluent || called || wrapper) continue;
+    if (parent.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') return parent.id.name;
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The AST of a nested value in an object-literal argument: `argumentProperty(obj, ['spec', 'image'])`,
+ * numbers index array literals. `undefined` when the path leaves literal syntax (spread, computed keys).
+ */
+export function argumentProperty(objectExpr: Node, path: readonly (string | number)[]): Node | undefined {
+  let current: Node | undefined = unwrap(objectExpr);
+  for (const key of path) {
+    if (!current) return undefined;
+    current = typeof key === 'number' ? arrayItem(current, key) : objectProperty(current, key);
+    current = current && unwrap(current);
+  }
+  return current;
+}
+
+function arrayItem(node: Node, index: number): Node | undefined {
+  if (node.type !== 'ArrayExpression' || node.elements.some((e) => e?.type === 'SpreadElement')) return undefined;
+  return node.elements[index] ?? undefined;
+}
+
+function objectProperty(node: Node, key: string): Node | undefined {
+  if (node.type !== 'ObjectExpression') return undefined;
+  // The last matching property wins, as in JavaScript; a spread after it could override it.
+  for (let i = node.properties.length - 1; i >= 0; i--) {
+    const property = node.properties[i];
+    if (!property || property.type === 'SpreadElement') return undefined;
+    if (property.type === 'ObjectProperty' && !property.computed && propertyKey(property.key) === key) return property.value;
+  }
+  return undefined;
+}
+
+function propertyKey(key: Node): string | undefined {
+  if (key.type === 'Identifier') return key.name;
+  if (key.type === 'StringLiteral') return key.value;
+  if (key.type === 'NumericLiteral') return String(key.value);
+  return undefined;
+}
