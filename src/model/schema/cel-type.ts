@@ -1,0 +1,61 @@
+/**
+ * Schema IR → the static CEL type KRO gives `schema.spec` (via the generated CRD). The compiler uses it to
+ * type `spec.x` references and to decide where absent fields need `.?x.orValue(d)` guards.
+ */
+import type { SchemaNode } from '../../ir/schema.js';
+import { type CelType, type FieldType, T } from '../../ir/types.js';
+
+/**
+ * The CEL type of values of `node`.
+ *
+ * @example
+ * ```ts
+ * schemaToCelType({ kind: 'integer', markers: {} }); // { kind: 'int' }
+ * ```
+ */
+export function schemaToCelType(node: SchemaNode): CelType {
+  switch (node.kind) {
+    case 'string':
+      return T.string;
+    case 'integer':
+      return T.int;
+    case 'float':
+      return T.double;
+    case 'boolean':
+      return T.bool;
+    case 'object':
+      // Schemaless (`x-kubernetes-preserve-unknown-fields`): KRO types it dynamically.
+      return T.dyn;
+    case 'array':
+      return T.list(schemaToCelType(node.items));
+    case 'map':
+      return T.map(schemaToCelType(node.values));
+    case 'struct': {
+      const fields: Record<string, FieldType> = {};
+      for (const [name, field] of Object.entries(node.fields)) {
+        fields[name] = { type: schemaToCelType(field), optional: isFieldOptional(node, name) };
+      }
+      return T.object(fields);
+    }
+  }
+}
+
+/**
+ * Whether `struct.fields[name]` may be absent from an instance after API-server defaulting: not required,
+ * no default of its own, and not a struct that KRO defaults to `{}`.
+ */
+export function isFieldOptional(struct: Extract<SchemaNode, { kind: 'struct' }>, name: string): boolean {
+  const field = struct.fields[name];
+  if (!field || struct.required.includes(name)) return false;
+  return field.markers.default === undefined && !hasImpliedDefault(field);
+}
+
+/**
+ * KRO's SimpleSchema gives a struct `default: {}` when none of its fields is required and at least one
+ * has a default (`pkg/simpleschema/transform.go buildSchema`), so such a struct is always present and
+ * its defaulted fields are filled in by the API server.
+ */
+export function hasImpliedDefault(node: SchemaNode): boolean {
+  if (node.kind !== 'struct' || node.required.length > 0) return false;
+  return Object.values(node.fields).some((f) => f.markers.default !== undefined || hasImpliedDefault(f));
+}
