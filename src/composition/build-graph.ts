@@ -1,0 +1,69 @@
+/**
+ * Freezing a finished composition run into the graph IR.
+ */
+import type { CompositionGraph, ResourceNode } from '../ir/graph.js';
+import type { SchemaNode } from '../ir/schema.js';
+import type { Value } from '../ir/value.js';
+import { modelType } from '../model/kube-types.js';
+import type { ResourceRecord } from '../model/resource.js';
+import type { CompositionRun } from './run.js';
+import { toValue, type ValueContext } from './values.js';
+
+export interface GraphHeader {
+  readonly name: string;
+  readonly version: string;
+  readonly group: string;
+  readonly kind: string;
+  readonly scope: 'Namespaced' | 'Cluster';
+  readonly spec: SchemaNode;
+  readonly statusSchema?: SchemaNode;
+  readonly annotations?: Readonly<Record<string, string>>;
+}
+
+export function valueContext(run: CompositionRun, owner: string): ValueContext {
+  return { owner, refType: (ref) => run.refType(ref), exprType: (expr) => run.exprType(expr) };
+}
+
+export function buildGraph(header: GraphHeader, run: CompositionRun, status: Value): CompositionGraph {
+  return deepFreeze({
+    ...header,
+    status,
+    resources: run.records.map((record) => resourceNode(record, run)),
+  });
+}
+
+function resourceNode(record: ResourceRecord, run: CompositionRun): ResourceNode {
+  const context = valueContext(run, `resource "${record.id}"`);
+  const template = record.external
+    ? undefined
+    : toValue(record.manifest, context, record.modelName ? modelType(record.modelName) : undefined);
+  return {
+    id: record.id,
+    apiVersion: record.apiVersion,
+    kind: record.kind,
+    ...(template !== undefined ? { template } : {}),
+    ...(record.external
+      ? {
+          externalRef: {
+            apiVersion: record.external.apiVersion,
+            kind: record.external.kind,
+            ...(record.external.name !== undefined ? { name: toValue(record.external.name, context) ?? null } : {}),
+            ...(record.external.namespace !== undefined ? { namespace: toValue(record.external.namespace, context) ?? null } : {}),
+          },
+        }
+      : {}),
+    readyWhen: [...record.readyWhen],
+    includeWhen: [...record.includeWhen],
+    forEach: [...record.forEach],
+    dependsOn: record.dependsOn.map((dependency) => dependency.id),
+    ...(record.source ? { source: record.source } : {}),
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const entry of Object.values(value)) deepFreeze(entry);
+  }
+  return value;
+}

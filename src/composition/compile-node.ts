@@ -1,0 +1,33 @@
+/**
+ * The bridge from the composition layer to the JavaScript-to-CEL compiler.
+ */
+import type { Node } from '@babel/types';
+import { walk } from '../analysis/ast.js';
+import { compileCondition, compileExpression } from '../analysis/compile-expression.js';
+import type { Scope } from '../analysis/scope.js';
+import type { Expr } from '../ir/expr.js';
+import type { CelType } from '../ir/types.js';
+
+export function compileValueNode(node: Node, scope: Scope): { expr: Expr; type: CelType } {
+  const compiled = compileExpression(node, scope);
+  return { expr: compiled.expr, type: compiled.type };
+}
+
+export function compileConditionNode(node: Node, scope: Scope): Expr {
+  return compileCondition(node, scope);
+}
+
+/** True when the expression reads a name the compiler binds (the spec, a resource, a loop item). */
+export function mentionsBindings(node: Node, scope: Scope): boolean {
+  let found = false;
+  walk(node, (child, parent) => {
+    if (found) return false;
+    if (child.type !== 'Identifier') return true;
+    const isPropertyName =
+      (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.property === child && !parent.computed;
+    const isObjectKey = parent?.type === 'ObjectProperty' && parent.key === child && !parent.computed;
+    if (!isPropertyName && !isObjectKey && scope.lookup(child.name)?.kind === 'value') found = true;
+    return true;
+  });
+  return found;
+}

@@ -1,0 +1,235 @@
+/**
+ * One execution of a composition function. Factories report to it; it locates each call in the
+ * composition's source, names resources after the variables holding them, turns `if`s and loops
+ * around factory calls into includeWhen/forEach, and compiles factory arguments that JavaScript could
+ * not evaluate on references (ternaries, comparisons, arithmetic).
+ */
+import type { Node } from '@babel/types';
+import { factoryCallsIn } from '../analysis/composition.js';
+import { syntaxError } from '../analysis/errors.js';
+import { scopeOf, type Binding, type Scope } from '../analysis/scope.js';
+import { E, type Expr } from '../ir/expr.js';
+import { fieldOf, T, type CelType } from '../ir/types.js';
+import { exprValue } from '../ir/value.js';
+import { observedType } from '../model/kube-types.js';
+import { refToExpr, type IteratorRoot, type RefData } from '../model/refs.js';
+import type { CompositionRunHooks } from '../model/run.js';
+import type { ConditionKind, ResourceRecord } from '../model/resource.js';
+import { isFactoryName } from '../model/factory.js';
+import { compileConditionNode, compileValueNode, mentionsBindings } from './compile-node.js';
+import { currentCallSite, type CallSite, type CompositionSource } from './source-site.js';
+import { assignId } from './ids.js';
+import { compileResourceCondition } from './conditions.js';
+
+export class CompositionRun implements CompositionRunHooks {
+  readonly records: ResourceRecord[] = [];
+  private readonly loops: IteratorRoot[] = [];
+  private readonly executed = new Set<Node>();
+  private readonly bindings: Record<string, Binding> = {};
+  private readonly exprTypes = new WeakMap<Expr, CelType>();
+  private pendingSite: CallSite | undefined;
+
+  constructor(
+    readonly source: CompositionSource | undefined,
+    readonly specType: CelType,
+  ) {
+    this.bindSpecParameter();
+  }
+
+  get scope(): Scope {
+    return scopeOf(this.bindings);
+  }
+
+  /** The static type of an expression compiled from source, when one was recorded. */
+  exprType(expr: Expr): CelType | undefined {
+    return this.exprTypes.get(expr);
+  }
+
+  prepareArguments(_factoryName: string, config: unknown): unknown {
+    const site = this.source ? currentCallSite(this.source) : undefined;
+    this.pendingSite = site;
+    if (!site) return config;
+    this.executed.add(site.call);
+    this.nameLoops(site);
+    const argument = site.call.arguments[0];
+    if (!site.direct || argument?.type !== 'ObjectExpression') return config;
+    return this.overrideArguments(argument, config);
+  }
+
+  register(record: ResourceRecord): void {
+    const site = this.pendingSite ?? (this.source ? currentCallSite(this.source) : undefined);
+    this.pendingSite = undefined;
+    if (site) {
+      this.executed.add(site.call);
+      record.source = site.location;
+    }
+    record.id = assignId(record, site?.context.declaredAs, this.records);
+    record.iterators.push(...this.loops);
+    for (const iterator of this.loops) {
+      record.forEach.push({ name: iterator.name ?? 'item', source: refToExpr(iterator.source) });
+    }
+    if (site) record.includeWhen.push(...this.conditionsOf(site));
+    record.conditionCompiler = (kind, input, target) => this.compileResourceCondition(kind, input, target);
+    this.records.push(record);
+    if (site?.context.declaredAs && site.context.loops.length === 0) {
+      this.bindings[site.context.declaredAs] = {
+        kind: 'value',
+        expr: E.ident(record.id),
+        type: observedType(record.modelName, record.manifest),
+      };
+    }
+  }
+
+  enterLoop(iterator: IteratorRoot): void {
+    this.loops.push(iterator);
+  }
+
+  exitLoop(iterator: IteratorRoot): void {
+    const index = this.loops.lastIndexOf(iterator);
+    if (index >= 0) this.loops.splice(index, 1);
+  }
+
+  /** The static type a reference has (spec field, resource field, loop item). */
+  refType(ref: RefData): CelType {
+    let type = this.rootType(ref);
+    for (const segment of ref.path) {
+      if (typeof segment === 'number') type = type.kind === 'list' ? type.item : T.dyn;
+      else type = fieldOf(type, segment)?.type ?? T.dyn;
+    }
+    return type;
+  }
+
+  private rootType(ref: RefData): CelType {
+    const root = ref.root;
+    if (root.kind === 'schema') return T.object({ spec: { type: this.specType, optional: false } }, true);
+    if (root.kind === 'iterator') {
+      const list = this.refType(root.iterator.source);
+      return list.kind === 'list' ? list.item : T.dyn;
+    }
+    const record = this.records.find((candidate) => candidate.id === root.resource.id());
+    return record ? observedType(record.modelName, record.manifest) : T.dyn;
+  }
+
+  /** Factory calls in the source that never ran: JavaScript decided their condition on a placeholder. */
+  unexecutedFactoryCalls(): Node[] {
+    if (!this.source) return [];
+    return factoryCallsIn(this.source.fn).filter((call) => !this.executed.has(call) && isFactoryName(calleeName(call)));
+  }
+
+  private bindSpecParameter(): void {
+    const param = this.source?.fn.params[0];
+    const spec = E.path('schema', 'spec');
+    if (!param) return;
+    if (param.type === 'Identifier') {
+      this.bindings[param.name] = { kind: 'value', expr: spec, type: this.specType };
+      return;
+    }
+    if (param.type === 'ObjectPattern') {
+      for (const property of param.properties) {
+        if (property.type !== 'ObjectProperty' || property.key.type !== 'Identifier' || property.value.type !== 'Identifier') {
+          throw syntaxError(property, 'only plain destructuring of the spec is supported', 'write (spec) => ... and read spec.field');
+        }
+        const field = fieldOf(this.specType, property.key.name);
+        this.bindings[property.value.name] = {
+          kind: 'value',
+          expr: E.select(spec, property.key.name),
+          type: field?.type ?? T.dyn,
+        };
+      }
+    }
+  }
+
+  /** Gives runtime loop items the names of the loop variables in the source (outermost first). */
+  private nameLoops(site: CallSite): void {
+    site.context.loops.forEach((loop, i) => {
+      const iterator = this.loops[i];
+      if (iterator && !iterator.name) {
+        iterator.name = loop.variable;
+        this.bindings[loop.variable] = {
+          kind: 'value',
+          expr: E.ident(loop.variable),
+          type: this.refType({ root: { kind: 'iterator', iterator }, path: [] }),
+        };
+      }
+    });
+  }
+
+  private conditionsOf(site: CallSite): Expr[] {
+    return site.context.conditions.map(({ test, negated }) => {
+      const condition = compileConditionNode(test, this.scope);
+      return negated ? E.unary('!', condition) : condition;
+    });
+  }
+
+  private overrideArguments(argument: Node, config: unknown): unknown {
+    let result = config;
+    for (const { path, node } of leafProperties(argument)) {
+      if (!needsCompiling(node) || !mentionsBindings(node, this.scope)) continue;
+      const compiled = compileValueNode(node, this.scope);
+      this.exprTypes.set(compiled.expr, compiled.type);
+      result = setPath(result, path, exprValue(compiled.expr));
+    }
+    return result;
+  }
+
+  private compileResourceCondition(kind: ConditionKind, input: unknown, record: ResourceRecord): Expr {
+    const site = this.source ? currentCallSite(this.source) : undefined;
+    const argument = site?.call.arguments[0];
+    return compileResourceCondition(kind, input, record, argument, this.scope);
+  }
+}
+
+function calleeName(call: Node): string | undefined {
+  if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression') return undefined;
+  const callee = call.callee;
+  if (callee.type === 'Identifier') return callee.name;
+  if ((callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && callee.property.type === 'Identifier') {
+    return callee.property.name;
+  }
+  return undefined;
+}
+
+/** Nodes whose JavaScript value on references is meaningless, so the source decides. */
+function needsCompiling(node: Node): boolean {
+  switch (node.type) {
+    case 'ConditionalExpression':
+    case 'LogicalExpression':
+    case 'BinaryExpression':
+    case 'UnaryExpression':
+    case 'CallExpression':
+    case 'OptionalCallExpression':
+      return true;
+    case 'TemplateLiteral':
+      return node.expressions.some((part) => part.type !== 'Identifier' && part.type !== 'MemberExpression');
+    default:
+      return false;
+  }
+}
+
+/** Leaf property values of an object literal argument, with their paths. */
+function leafProperties(node: Node, path: (string | number)[] = []): { path: (string | number)[]; node: Node }[] {
+  if (node.type === 'ObjectExpression') {
+    return node.properties.flatMap((property) => {
+      if (property.type !== 'ObjectProperty' || property.computed) return [];
+      const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
+      return key === undefined ? [] : leafProperties(property.value, [...path, key]);
+    });
+  }
+  if (node.type === 'ArrayExpression') {
+    return node.elements.flatMap((element, i) => (element && element.type !== 'SpreadElement' ? leafProperties(element, [...path, i]) : []));
+  }
+  return [{ path, node }];
+}
+
+/** Copy-on-write set: only the containers along the path are copied, references stay untouched. */
+function setPath(target: unknown, path: readonly (string | number)[], value: unknown): unknown {
+  const [head, ...rest] = path;
+  if (head === undefined) return value;
+  if (Array.isArray(target)) {
+    const copy = [...target];
+    copy[head as number] = setPath(copy[head as number], rest, value);
+    return copy;
+  }
+  const base = (typeof target === 'object' && target !== null ? target : {}) as Record<string, unknown>;
+  return { ...base, [head]: setPath(base[head as string], rest, value) };
+}

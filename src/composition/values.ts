@@ -1,0 +1,86 @@
+/**
+ * Turning what a composition function produced (plain data with reference proxies, template-literal
+ * markers and expression values) into IR `Value`s, typed so expressions fit the fields they land in.
+ */
+import { E, type Expr } from '../ir/expr.js';
+import { fieldOf, T, type CelType } from '../ir/types.js';
+import { exprValue, isExprValue, type Value } from '../ir/value.js';
+import { hasMarkers, refOf, refToExpr, splitMarkers, type RefData } from '../model/refs.js';
+import { recordOf } from '../model/resource.js';
+
+export interface ValueContext {
+  /** The static type of a reference (spec field, resource field, forEach item). */
+  refType(ref: RefData): CelType;
+  /** The static type of an expression produced by source analysis, when known. */
+  exprType(expr: Expr): CelType | undefined;
+  /** Where the value is, for error messages (`resource "web"`, `status`). */
+  readonly owner: string;
+}
+
+/**
+ * Converts raw data to a `Value`. `expected` is the static type of the destination (from the
+ * Kubernetes model), used to convert a double expression into an integer field with `int(...)`.
+ */
+export function toValue(raw: unknown, context: ValueContext, expected?: CelType, path: string[] = []): Value | undefined {
+  const ref = refOf(raw);
+  if (ref) return exprValue(fitTo(refToExpr(ref), context.refType(ref), expected));
+  if (isExprValue(raw)) return exprValue(fitTo(raw.expr, context.exprType(raw.expr), expected));
+  if (typeof raw === 'string') return hasMarkers(raw) ? markersToValue(raw, context, expected) : raw;
+  if (raw === null || typeof raw === 'boolean') return raw;
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) throw new TypeError(`${context.owner}: ${path.join('.')} is ${raw}, which is not valid in a manifest`);
+    return raw;
+  }
+  if (raw === undefined) return undefined;
+  if (recordOf(raw)) {
+    throw new TypeError(`${context.owner}: ${path.join('.') || 'a value'} holds a whole resource; reference one of its fields instead (e.g. service.metadata.name)`);
+  }
+  if (Array.isArray(raw)) {
+    const item = expected?.kind === 'list' ? expected.item : undefined;
+    return raw.map((entry, i) => toValue(entry, context, item, [...path, String(i)]) ?? null);
+  }
+  if (typeof raw === 'object' && Object.getPrototypeOf(raw) === Object.prototype) {
+    const result: Record<string, Value> = {};
+    for (const [key, entry] of Object.entries(raw)) {
+      const field = expected ? fieldOf(expected, key)?.type : undefined;
+      const value = toValue(entry, context, field, [...path, key]);
+      if (value !== undefined) result[key] = value;
+    }
+    return result;
+  }
+  throw new TypeError(`${context.owner}: ${path.join('.')} holds a ${describe(raw)}, which cannot be serialised; use plain data`);
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'function') return 'function';
+  return (value as object).constructor?.name ?? typeof value;
+}
+
+/** A standalone reference stays a plain expression; text around references becomes a string template. */
+function markersToValue(text: string, context: ValueContext, expected?: CelType): Value {
+  const parts = splitMarkers(text);
+  const [only] = parts;
+  if (parts.length === 1 && only !== undefined && typeof only !== 'string') {
+    return exprValue(fitTo(refToExpr(only), context.refType(only), expected));
+  }
+  return exprValue(E.template(parts.map((part) => (typeof part === 'string' ? part : asString(refToExpr(part), context.refType(part))))));
+}
+
+/** CEL string interpolation needs string operands: convert the others like JavaScript would. */
+export function asString(expr: Expr, type: CelType | undefined): Expr {
+  if (type?.kind === 'string') return expr;
+  if (type?.kind === 'double') {
+    throw new TypeError(
+      `a floating-point value is interpolated into a string; CEL formats doubles differently from JavaScript. Convert it explicitly with Cel.expr('string(int(', ref, '))') or use an integer field`,
+    );
+  }
+  return E.call('string', [expr]);
+}
+
+/** Fits an expression to its destination type: a double into an integer field needs `int(...)`. */
+function fitTo(expr: Expr, type: CelType | undefined, expected: CelType | undefined): Expr {
+  if (expected?.kind === 'int' && type?.kind === 'double') return E.call('int', [expr]);
+  return expr;
+}
+
+export { T };

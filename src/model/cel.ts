@@ -1,0 +1,83 @@
+/**
+ * Escape hatches for CEL the compiler cannot derive from JavaScript. The results are expression values:
+ * put them in a status field, a factory argument, `withReadyWhen` or `withIncludeWhen`.
+ */
+import { E, referencedRoots, type Expr } from '../ir/expr.js';
+import { exprValue, isExprValue } from '../ir/value.js';
+import { printCel } from '../compile/cel/print.js';
+import { refOf, refToExpr } from './refs.js';
+
+/** An expression value typed as the value it yields, so it fits wherever `T` is expected. */
+export type CelExpression<T> = T & { readonly __celResult?: T };
+
+function partToExpr(part: unknown): Expr | undefined {
+  const ref = refOf(part);
+  if (ref) return refToExpr(ref);
+  if (isExprValue(part)) return part.expr;
+  return undefined;
+}
+
+function literalText(part: unknown): string {
+  if (typeof part === 'string') return part;
+  if (typeof part === 'number' || typeof part === 'boolean') return String(part);
+  throw new TypeError(`Cel.expr parts must be strings, numbers, booleans, references or Cel expressions, got ${typeof part}`);
+}
+
+/** CEL text for a value: references print as their paths, strings as double-quoted literals. */
+function quoted(part: unknown): string {
+  const expr = partToExpr(part);
+  if (expr) return printCel(expr);
+  return typeof part === 'string' ? printCel(E.str(part)) : literalText(part);
+}
+
+export const Cel = {
+  /**
+   * Raw CEL: references become their paths, strings are pasted verbatim.
+   * @example Cel.expr<boolean>(deployment.status.readyReplicas, ' >= ', spec.replicas)
+   */
+  expr<T = unknown>(...parts: unknown[]): CelExpression<T> {
+    const exprs: Expr[] = [];
+    const text = parts
+      .map((part) => {
+        const expr = partToExpr(part);
+        if (!expr) return literalText(part);
+        exprs.push(expr);
+        return `(${printCel(expr)})`;
+      })
+      .join('');
+    const roots = exprs.flatMap((expr) => referencedRoots(expr));
+    return exprValue(E.raw(text, [...new Set(roots)])) as unknown as CelExpression<T>;
+  },
+
+  /**
+   * A string template: each `%s` takes the next argument (references, expressions or literals).
+   * @example Cel.template('https://%s:%s', service.spec.clusterIP, spec.port)
+   */
+  template(format: string, ...args: unknown[]): CelExpression<string> {
+    const pieces = format.split('%s');
+    if (pieces.length - 1 !== args.length) {
+      throw new TypeError(`Cel.template("${format}") has ${pieces.length - 1} %s placeholders but ${args.length} arguments`);
+    }
+    const parts: (string | Expr)[] = [];
+    pieces.forEach((piece, i) => {
+      if (piece) parts.push(piece);
+      if (i < args.length) {
+        const expr = partToExpr(args[i]);
+        parts.push(expr ? E.call('string', [expr]) : String(args[i]));
+      }
+    });
+    return exprValue(E.template(parts)) as unknown as CelExpression<string>;
+  },
+
+  /** `cond ? a : b` with literal branches quoted. @example Cel.cond(spec.prod, 'large', 'small') */
+  cond<T>(condition: unknown, whenTrue: T, whenFalse: T): CelExpression<T> {
+    return Cel.expr<T>(quoted(condition), ' ? ', quoted(whenTrue), ' : ', quoted(whenFalse));
+  },
+
+  /** `has(path)`: true when the referenced field is present. @example Cel.has(spec.hostname) */
+  has(reference: unknown): CelExpression<boolean> {
+    const ref = refOf(reference);
+    if (!ref) throw new TypeError('Cel.has() takes a reference, e.g. Cel.has(spec.hostname)');
+    return exprValue(E.call('has', [refToExpr(ref)])) as unknown as CelExpression<boolean>;
+  },
+};

@@ -1,0 +1,25 @@
+/** Custom resources: any kind, typed by the caller. */
+import { defineFactory, type Enhanced, type FactoryOptions } from './factory.js';
+
+export interface CustomResourceInput<TSpec> extends FactoryOptions {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  readonly spec?: TSpec;
+  readonly [field: string]: unknown;
+}
+
+/**
+ * A resource of any kind (CRDs included).
+ * @example customResource<{ size: number }, { phase: string }>({ apiVersion: 'example.com/v1', kind: 'Cache', metadata: { name: 'c' }, spec: { size: 1 } })
+ */
+export function customResource<TSpec = Record<string, unknown>, TStatus = Record<string, unknown>>(
+  manifest: CustomResourceInput<TSpec>,
+): Enhanced<{ apiVersion: string; kind: string; metadata: CustomResourceInput<TSpec>['metadata']; spec: TSpec; status: TStatus }> {
+  const factory = defineFactory<CustomResourceInput<TSpec>, { metadata: CustomResourceInput<TSpec>['metadata']; spec: TSpec; status: TStatus }>(
+    'customResource',
+    { apiVersion: manifest.apiVersion, kind: manifest.kind },
+    ({ apiVersion: _a, kind: _k, ...rest }) => rest,
+  );
+  return factory(manifest) as never;
+}

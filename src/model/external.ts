@@ -1,0 +1,26 @@
+/**
+ * References to objects TypeKro does not create (KRO `externalRef`). They are read, never applied or
+ * deleted, and other resources may reference their fields.
+ */
+import { registerExternal, type Enhanced } from './factory.js';
+
+export interface ExternalRefConfig {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: { readonly name: string; readonly namespace?: string };
+  readonly id?: string;
+}
+
+/**
+ * An existing object, typed by the caller.
+ * @example const settings = externalRef<V1ConfigMap>({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'platform' } })
+ */
+export function externalRef<TManifest = Record<string, unknown>>(config: ExternalRefConfig): Enhanced<TManifest> {
+  const { apiVersion, kind, metadata } = config;
+  const modelName = apiVersion === 'v1' || !apiVersion.includes('.') ? `V1${kind}` : undefined;
+  return registerExternal<TManifest>(
+    { apiVersion, kind, ...(modelName ? { modelName } : {}) },
+    { apiVersion, kind, name: metadata.name, ...(metadata.namespace !== undefined ? { namespace: metadata.namespace } : {}) },
+    config.id,
+  );
+}

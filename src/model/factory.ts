@@ -1,0 +1,88 @@
+/**
+ * Defining resource factories. A factory turns its config into a manifest and registers the resource
+ * with the composition run (if any); the user gets a typed handle whose field reads are references.
+ */
+import type { ExternalRefTarget } from '../ir/graph.js';
+import { currentRun, loopHooks } from './run.js';
+import { resourceHandle, type ResourceMethods, type ResourceRecord } from './resource.js';
+import type { Ref } from './types.js';
+
+export interface KindInfo {
+  readonly apiVersion: string;
+  readonly kind: string;
+  /** client-node model class name, e.g. `V1Deployment`. */
+  readonly modelName?: string;
+}
+
+/** A resource handle: every field of the manifest type is a typed reference, plus the resource methods. */
+export type Enhanced<TManifest> = { readonly [K in keyof TManifest]-?: Ref<NonNullable<TManifest[K]>> } & ResourceMethods & {
+  readonly apiVersion: string;
+  readonly kind: string;
+};
+
+export interface FactoryOptions {
+  /** Explicit KRO resource id; by default the variable name the result is assigned to. */
+  readonly id?: string;
+}
+
+/**
+ * Wraps a manifest builder into a factory.
+ *
+ * @example
+ * const configMap = defineFactory<{ name: string; data: Record<string, string> }, V1ConfigMap>(
+ *   'ConfigMap', { apiVersion: 'v1', kind: 'ConfigMap', modelName: 'V1ConfigMap' },
+ *   (c) => ({ metadata: { name: c.name }, data: c.data }));
+ */
+const factoryNames = new Set<string>(['externalRef', 'customResource']);
+
+/** True for the name of a TypeKro resource factory (used to spot factory calls that never ran). */
+export function isFactoryName(name: string | undefined): boolean {
+  return name !== undefined && factoryNames.has(name);
+}
+
+export function defineFactory<TConfig extends FactoryOptions, TManifest>(
+  factoryName: string,
+  info: KindInfo,
+  build: (config: TConfig) => Record<string, unknown>,
+): (config: TConfig) => Enhanced<TManifest> {
+  factoryNames.add(factoryName);
+  return (config: TConfig) => {
+    const run = currentRun();
+    const prepared = (run ? run.prepareArguments(factoryName, config) : config) as TConfig;
+    const body = build(prepared);
+    const record = newRecord(info, { apiVersion: info.apiVersion, kind: info.kind, ...body }, prepared.id);
+    run?.register(record);
+    return resourceHandle<Enhanced<TManifest>>(record, loopHooks);
+  };
+}
+
+/** A read-only reference to an object that exists already (KRO `externalRef`). */
+export function registerExternal<TManifest>(info: KindInfo, target: ExternalRefTarget, id?: string): Enhanced<TManifest> {
+  const run = currentRun();
+  const record = newRecord(info, {}, id, target);
+  run?.register(record);
+  return resourceHandle<Enhanced<TManifest>>(record, loopHooks);
+}
+
+function newRecord(
+  info: KindInfo,
+  manifest: Record<string, unknown>,
+  id: string | undefined,
+  external?: ExternalRefTarget,
+): ResourceRecord {
+  const { id: _ignored, ...clean } = manifest as Record<string, unknown> & { id?: unknown };
+  return {
+    id: id ?? '',
+    apiVersion: info.apiVersion,
+    kind: info.kind,
+    ...(info.modelName ? { modelName: info.modelName } : {}),
+    manifest: clean,
+    ...(external ? { external } : {}),
+    explicitId: id !== undefined,
+    readyWhen: [],
+    includeWhen: [],
+    forEach: [],
+    iterators: [],
+    dependsOn: [],
+  };
+}

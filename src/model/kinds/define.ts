@@ -1,0 +1,14 @@
+import { defineFactory, type Enhanced, type FactoryOptions, type KindInfo } from '../factory.js';
+import type { Input } from '../types.js';
+
+/** A low-level factory: the manifest as the Kubernetes API defines it, with `apiVersion`/`kind` filled in. */
+export type KindFactory<M> = (manifest: Input<Omit<M, 'apiVersion' | 'kind' | 'status'>> & FactoryOptions) => Enhanced<M>;
+
+export function kindFactory<M>(info: KindInfo): KindFactory<M> {
+  const name = info.kind.charAt(0).toLowerCase() + info.kind.slice(1);
+  return defineFactory<Input<Omit<M, 'apiVersion' | 'kind' | 'status'>> & FactoryOptions, M>(
+    name,
+    info,
+    (manifest) => ({ ...(manifest as Record<string, unknown>) }),
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * Static types of Kubernetes kinds for the compiler, read from the generated models of
+ * `@kubernetes/client-node` (each model class carries its attribute type map). Types are built lazily
+ * and cached per model name; recursive models resolve through the cache.
+ */
+import * as k8s from '@kubernetes/client-node';
+import { T, type CelType, type FieldType } from '../ir/types.js';
+
+interface AttributeType {
+  readonly name: string;
+  readonly baseName: string;
+  readonly type: string;
+  readonly format: string;
+}
+
+type ModelClass = { getAttributeTypeMap(): AttributeType[] };
+
+const models = k8s as unknown as Record<string, ModelClass | undefined>;
+const cache = new Map<string, CelType>();
+
+/** The CelType of a client-node model (`V1Deployment`), or `undefined` when there is no such model. */
+export function modelType(modelName: string): CelType | undefined {
+  const cached = cache.get(modelName);
+  if (cached) return cached;
+  const model = models[modelName];
+  if (typeof model?.getAttributeTypeMap !== 'function') return undefined;
+  // Insert first so recursive models (JSONSchemaProps) terminate; fill the fields afterwards.
+  const fields: Record<string, FieldType> = {};
+  const type = T.object(fields);
+  cache.set(modelName, type);
+  for (const attribute of model.getAttributeTypeMap()) {
+    fields[attribute.baseName] = { type: typeFromText(attribute.type, attribute.format), optional: true };
+  }
+  return type;
+}
+
+function typeFromText(text: string, format: string): CelType {
+  const array = /^Array<(.+)>$/.exec(text);
+  if (array?.[1]) return T.list(typeFromText(array[1], ''));
+  const map = /^\{ \[key: string\]: (.+); \}$/.exec(text);
+  if (map?.[1]) return T.map(typeFromText(map[1], ''));
+  switch (text) {
+    case 'string':
+      return format === 'byte' ? { kind: 'bytes' } : T.string;
+    case 'number':
+      return format === 'double' || format === 'float' ? T.double : T.int;
+    case 'boolean':
+      return T.bool;
+    case 'Date':
+      return { kind: 'timestamp' };
+    default:
+      return modelType(text) ?? T.dyn;
+  }
+}
+
+/**
+ * The type of an object of `modelName` as observed in the cluster: every field may be absent except
+ * the identity fields and the paths the template itself sets (`present`).
+ */
+export function observedType(modelName: string | undefined, present: unknown): CelType {
+  const base = (modelName && modelType(modelName)) || T.object({}, true);
+  return markPresent(base, present, true);
+}
+
+function markPresent(type: CelType, present: unknown, isRoot: boolean): CelType {
+  if (type.kind !== 'object' || typeof present !== 'object' || present === null || Array.isArray(present)) {
+    return type;
+  }
+  const fields: Record<string, FieldType> = { ...type.fields };
+  for (const [key, value] of Object.entries(present)) {
+    const field = fields[key] ?? (type.open ? { type: T.dyn, optional: true } : undefined);
+    if (field) fields[key] = { type: markPresent(field.type, value, false), optional: false };
+  }
+  if (isRoot) {
+    for (const key of ['apiVersion', 'kind', 'metadata']) {
+      const field = fields[key];
+      if (field) fields[key] = { ...field, optional: false };
+    }
+  }
+  return T.object(fields, type.open);
+}

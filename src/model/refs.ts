@@ -1,0 +1,125 @@
+/**
+ * Typed references. Inside a composition function, `spec.replicas` and `deployment.status.readyReplicas`
+ * are proxies that record a path from a root (the instance spec, a resource, a forEach item). Property
+ * reads extend the path; string coercion (template literals) yields a marker the model later turns back
+ * into a CEL template; everything else about JavaScript operators is recovered from source analysis.
+ */
+import { E, type Expr } from '../ir/expr.js';
+
+/** Where a reference path starts. Resource ids and iterator names are assigned after the composition ran. */
+export type RefRoot =
+  | { readonly kind: 'schema' }
+  | { readonly kind: 'resource'; readonly resource: { readonly id: () => string } }
+  | { readonly kind: 'iterator'; readonly iterator: IteratorRoot };
+
+/** A forEach item: the list it walks and the name it gets once the composition source is analysed. */
+export interface IteratorRoot {
+  readonly source: RefData;
+  name?: string;
+}
+
+export interface RefData {
+  readonly root: RefRoot;
+  readonly path: readonly (string | number)[];
+}
+
+const REF = Symbol.for('typekro.ref');
+const MARKER_PREFIX = '\u0001tkref:';
+const MARKER_SUFFIX = '\u0002';
+const markerTable: RefData[] = [];
+
+/** The reference behind a proxy, or `undefined` for any other value. */
+export function refOf(value: unknown): RefData | undefined {
+  if ((typeof value === 'object' || typeof value === 'function') && value !== null) {
+    return (value as { [REF]?: RefData })[REF];
+  }
+  return undefined;
+}
+
+export function isRef(value: unknown): boolean {
+  return refOf(value) !== undefined;
+}
+
+/** The CEL expression a reference stands for. */
+export function refToExpr(ref: RefData): Expr {
+  const root = rootExpr(ref.root);
+  return ref.path.reduce<Expr>(
+    (target, segment) => (typeof segment === 'number' ? E.index(target, E.int(segment)) : E.select(target, segment)),
+    root,
+  );
+}
+
+function rootExpr(root: RefRoot): Expr {
+  if (root.kind === 'schema') return E.ident('schema');
+  if (root.kind === 'resource') return E.ident(root.resource.id());
+  if (!root.iterator.name) throw new Error('internal: forEach iterator used before it was named');
+  return E.ident(root.iterator.name);
+}
+
+/** Hooks a resource or the spec can add to its proxy (iteration, `.map` over array references). */
+export interface ProxyHooks {
+  iterate?: (ref: RefData) => Iterable<unknown>;
+  mapList?: (ref: RefData, callback: (item: unknown, index: number) => unknown) => unknown[];
+}
+
+/**
+ * Creates a reference proxy. `base` supplies real values (e.g. a resource's literal `metadata.name`)
+ * that win over references when present.
+ */
+export function createRef(data: RefData, hooks: ProxyHooks = {}): unknown {
+  return new Proxy(Object.create(null) as object, {
+    get(_, prop) {
+      if (prop === REF) return data;
+      if (prop === Symbol.toPrimitive) return (hint: string) => coerce(data, hint);
+      if (prop === 'toString' || prop === 'valueOf') return () => coerce(data, 'string');
+      if (prop === 'toJSON') return () => markerFor(data);
+      if (prop === Symbol.iterator && hooks.iterate) return () => hooks.iterate!(data)[Symbol.iterator]();
+      if (prop === 'map' && hooks.mapList) {
+        return (callback: (item: unknown, index: number) => unknown) => hooks.mapList!(data, callback);
+      }
+      if (typeof prop === 'symbol' || prop === 'then') return undefined;
+      const segment = /^\d+$/.test(prop) ? Number(prop) : prop;
+      return createRef({ root: data.root, path: [...data.path, segment] }, hooks);
+    },
+    set() {
+      throw new TypeError('TypeKro references are read-only: build a new value instead of assigning to a reference');
+    },
+  });
+}
+
+/** Primitive coercions record nothing about the operator; source analysis supplies the real expression. */
+function coerce(data: RefData, hint: string): string | number {
+  const marker = markerFor(data);
+  lastCoercions.push({ ref: data, hint });
+  return hint === 'number' ? Number.NaN : marker;
+}
+
+/** Coercions seen during the current composition run (for diagnostics about unanalysed operators). */
+export const lastCoercions: { ref: RefData; hint: string }[] = [];
+
+function markerFor(data: RefData): string {
+  markerTable.push(data);
+  return `${MARKER_PREFIX}${markerTable.length - 1}${MARKER_SUFFIX}`;
+}
+
+const MARKER_PATTERN = /\u0001tkref:(\d+)\u0002/g;
+
+/** True when a string carries a reference marker (it came from a template literal over references). */
+export function hasMarkers(text: string): boolean {
+  return text.includes(MARKER_PREFIX);
+}
+
+/** Splits a string with markers into literal text and references. */
+export function splitMarkers(text: string): (string | RefData)[] {
+  const parts: (string | RefData)[] = [];
+  let last = 0;
+  for (const match of text.matchAll(MARKER_PATTERN)) {
+    if (match.index > last) parts.push(text.slice(last, match.index));
+    const ref = markerTable[Number(match[1])];
+    if (!ref) throw new Error('internal: unknown reference marker');
+    parts.push(ref);
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) parts.push(text.slice(last));
+  return parts;
+}

@@ -1,0 +1,90 @@
+/**
+ * Resources as the model sees them while a composition runs: a mutable record (filled in while the
+ * composition function executes) behind a typed handle the user holds. The graph builder freezes
+ * records into `ResourceNode`s.
+ */
+import type { Expr } from '../ir/expr.js';
+import type { ExternalRefTarget, ForEachDimension, SourceLocation } from '../ir/graph.js';
+import { createRef, type IteratorRoot, type ProxyHooks } from './refs.js';
+
+export interface ResourceRecord {
+  id: string;
+  readonly apiVersion: string;
+  readonly kind: string;
+  /** The client-node model name (`V1Deployment`) used to type references; absent for custom kinds. */
+  readonly modelName?: string;
+  /** The manifest as built by the factory: plain data, reference proxies, marker strings, ExprValues. */
+  readonly manifest: Record<string, unknown>;
+  readonly external?: ExternalRefTarget;
+  /** True when the id was given explicitly (never renamed). */
+  readonly explicitId: boolean;
+  readonly readyWhen: Expr[];
+  readonly includeWhen: Expr[];
+  readonly forEach: ForEachDimension[];
+  readonly iterators: IteratorRoot[];
+  readonly dependsOn: ResourceRecord[];
+  source?: SourceLocation;
+  /** Set by the composition run: turns a `withReadyWhen`/`withIncludeWhen` argument into CEL. */
+  conditionCompiler?: ConditionCompiler;
+}
+
+export type ConditionKind = 'readyWhen' | 'includeWhen';
+export type ConditionCompiler = (kind: ConditionKind, input: unknown, record: ResourceRecord) => Expr;
+
+const RECORD = Symbol.for('typekro.resourceRecord');
+
+/** The record behind a resource handle, or `undefined` for anything else. */
+export function recordOf(value: unknown): ResourceRecord | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  return (value as { [RECORD]?: ResourceRecord })[RECORD];
+}
+
+/** Methods every resource handle has, besides its typed fields. */
+export interface ResourceMethods {
+  /** KRO `readyWhen`: a callback over the resource itself (compiled from source), a reference or a CEL expression. */
+  withReadyWhen(condition: unknown): this;
+  /** KRO `includeWhen`: create the resource only when the condition holds. */
+  withIncludeWhen(condition: unknown): this;
+  /** An ordering edge that no reference implies. */
+  dependsOn(...resources: unknown[]): this;
+}
+
+/** A typed handle over a record: field reads are references rooted at the resource. */
+export function resourceHandle<T>(record: ResourceRecord, hooks: ProxyHooks = {}): T {
+  const root = { kind: 'resource' as const, resource: { id: () => record.id } };
+  const methods: Record<string, unknown> = {
+    withReadyWhen(condition: unknown) {
+      record.readyWhen.push(compileCondition('readyWhen', condition, record));
+      return handle;
+    },
+    withIncludeWhen(condition: unknown) {
+      record.includeWhen.push(compileCondition('includeWhen', condition, record));
+      return handle;
+    },
+    dependsOn(...targets: unknown[]) {
+      for (const target of targets) {
+        const dependency = recordOf(target);
+        if (!dependency) throw new TypeError(`dependsOn() of resource "${record.id}" takes resources created by TypeKro factories`);
+        record.dependsOn.push(dependency);
+      }
+      return handle;
+    },
+  };
+  const handle: object = new Proxy(Object.create(null) as object, {
+    get(_, prop) {
+      if (prop === RECORD) return record;
+      if (typeof prop === 'symbol' || prop === 'then') return undefined;
+      if (Object.hasOwn(methods, prop)) return methods[prop];
+      if (prop === 'apiVersion' || prop === 'kind') return record[prop];
+      return createRef({ root, path: [prop] }, hooks);
+    },
+  });
+  return handle as T;
+}
+
+function compileCondition(kind: ConditionKind, input: unknown, record: ResourceRecord): Expr {
+  if (!record.conditionCompiler) {
+    throw new Error(`${kind}() on resource "${record.id}" needs to be called inside a composition function`);
+  }
+  return record.conditionCompiler(kind, input, record);
+}

@@ -1,0 +1,75 @@
+/**
+ * The composition run in progress. Factories report to it; the composition layer implements it (with
+ * source analysis). Composition functions are synchronous, so one module-level slot is enough.
+ */
+import type { IteratorRoot, ProxyHooks, RefData } from './refs.js';
+import { createRef } from './refs.js';
+import type { ResourceRecord } from './resource.js';
+
+export interface CompositionRunHooks {
+  /** Called before a factory builds its manifest: may replace argument values compiled from source. */
+  prepareArguments(factoryName: string, config: unknown): unknown;
+  /** Called once the record exists: assigns its id, conditions and loops. */
+  register(record: ResourceRecord): void;
+  /** Loops over array references (forEach). */
+  enterLoop(iterator: IteratorRoot): void;
+  exitLoop(iterator: IteratorRoot): void;
+}
+
+let active: CompositionRunHooks | undefined;
+
+export function currentRun(): CompositionRunHooks | undefined {
+  return active;
+}
+
+/** Runs `body` with `run` active; composition functions must be synchronous. */
+export function withRun<T>(run: CompositionRunHooks, body: () => T): T {
+  if (active) throw new Error('internal: composition runs do not nest; nested compositions reuse the parent run');
+  active = run;
+  try {
+    return body();
+  } finally {
+    active = undefined;
+  }
+}
+
+/** Proxy hooks for references inside a run: iterating an array reference creates a forEach item. */
+export const loopHooks: ProxyHooks = {
+  iterate(ref: RefData): Iterable<unknown> {
+    const run = requireRun('for...of over a reference');
+    const iterator: IteratorRoot = { source: ref };
+    let done = false;
+    return {
+      [Symbol.iterator]: () => ({
+        next: () => {
+          if (done) {
+            run.exitLoop(iterator);
+            return { done: true, value: undefined };
+          }
+          done = true;
+          run.enterLoop(iterator);
+          return { done: false, value: createRef({ root: { kind: 'iterator', iterator }, path: [] }, loopHooks) };
+        },
+        return: () => {
+          run.exitLoop(iterator);
+          return { done: true, value: undefined };
+        },
+      }),
+    };
+  },
+  mapList(ref: RefData, callback: (item: unknown, index: number) => unknown): unknown[] {
+    const run = requireRun('.map() over a reference');
+    const iterator: IteratorRoot = { source: ref };
+    run.enterLoop(iterator);
+    try {
+      return [callback(createRef({ root: { kind: 'iterator', iterator }, path: [] }, loopHooks), 0)];
+    } finally {
+      run.exitLoop(iterator);
+    }
+  },
+};
+
+function requireRun(what: string): CompositionRunHooks {
+  if (!active) throw new Error(`${what} is only supported inside a composition function`);
+  return active;
+}

@@ -1,0 +1,173 @@
+/** Simple networking and configuration factories. */
+import type {
+  V1ConfigMap, V2HorizontalPodAutoscaler, V1Ingress, V1IngressRule, V1IngressTLS, V1Namespace,
+  V1NetworkPolicy, V1NetworkPolicyEgressRule, V1NetworkPolicyIngressRule, V1PersistentVolume,
+  V1PersistentVolumeClaim, V1Secret, V1Service, V1ServiceAccount, V1ServicePort,
+} from '@kubernetes/client-node';
+import { defineFactory, type FactoryOptions } from '../factory.js';
+import type { Input } from '../types.js';
+import { metadataOf } from './workloads.js';
+
+interface Named extends FactoryOptions {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly labels?: Record<string, string>;
+}
+
+export interface ServiceConfig extends Named {
+  readonly selector: Record<string, string>;
+  readonly ports: Input<V1ServicePort>[];
+  readonly type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+}
+
+/** A Service. @example Service({ name: 'web', selector: { app: 'web' }, ports: [{ port: 80 }] }) */
+export const Service = defineFactory<ServiceConfig, V1Service>(
+  'Service',
+  { apiVersion: 'v1', kind: 'Service', modelName: 'V1Service' },
+  (c) => ({ metadata: metadataOf(c), spec: { selector: c.selector, ports: c.ports, ...(c.type ? { type: c.type } : {}) } }),
+);
+
+export interface IngressConfig extends Named {
+  readonly ingressClassName?: string;
+  readonly rules?: Input<V1IngressRule>[];
+  readonly tls?: Input<V1IngressTLS>[];
+  readonly annotations?: Record<string, string>;
+}
+
+/** An Ingress. @example Ingress({ name: 'web', rules: [{ host: 'example.com' }] }) */
+export const Ingress = defineFactory<IngressConfig, V1Ingress>(
+  'Ingress',
+  { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', modelName: 'V1Ingress' },
+  (c) => ({
+    metadata: { ...metadataOf(c), ...(c.annotations ? { annotations: c.annotations } : {}) },
+    spec: {
+      ...(c.ingressClassName !== undefined ? { ingressClassName: c.ingressClassName } : {}),
+      ...(c.rules ? { rules: c.rules } : {}),
+      ...(c.tls ? { tls: c.tls } : {}),
+    },
+  }),
+);
+
+export interface NetworkPolicyConfig extends Named {
+  readonly podSelector: { matchLabels?: Record<string, string> };
+  readonly policyTypes?: ('Ingress' | 'Egress')[];
+  readonly ingress?: Input<V1NetworkPolicyIngressRule>[];
+  readonly egress?: Input<V1NetworkPolicyEgressRule>[];
+}
+
+/** A NetworkPolicy. @example NetworkPolicy({ name: 'deny', podSelector: {}, policyTypes: ['Ingress'] }) */
+export const NetworkPolicy = defineFactory<NetworkPolicyConfig, V1NetworkPolicy>(
+  'NetworkPolicy',
+  { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', modelName: 'V1NetworkPolicy' },
+  (c) => ({
+    metadata: metadataOf(c),
+    spec: {
+      podSelector: c.podSelector,
+      ...(c.policyTypes ? { policyTypes: c.policyTypes } : {}),
+      ...(c.ingress ? { ingress: c.ingress } : {}),
+      ...(c.egress ? { egress: c.egress } : {}),
+    },
+  }),
+);
+
+/** A ConfigMap. @example ConfigMap({ name: 'settings', data: { mode: spec.mode } }) */
+export const ConfigMap = defineFactory<Named & { readonly data: Record<string, string> }, V1ConfigMap>(
+  'ConfigMap',
+  { apiVersion: 'v1', kind: 'ConfigMap', modelName: 'V1ConfigMap' },
+  (c) => ({ metadata: metadataOf(c), data: c.data }),
+);
+
+/**
+ * A Secret. `stringData` is sent as is (the API server encodes it), so references work in it.
+ * @example Secret({ name: 'db', stringData: { password: spec.password } })
+ */
+export const Secret = defineFactory<
+  Named & { readonly stringData?: Record<string, string>; readonly data?: Record<string, string>; readonly type?: string },
+  V1Secret
+>('Secret', { apiVersion: 'v1', kind: 'Secret', modelName: 'V1Secret' }, (c) => ({
+  metadata: metadataOf(c),
+  ...(c.type ? { type: c.type } : {}),
+  ...(c.stringData ? { stringData: c.stringData } : {}),
+  ...(c.data ? { data: c.data } : {}),
+}));
+
+export interface PvcConfig extends Named {
+  readonly size: string;
+  readonly storageClass?: string;
+  readonly accessModes?: string[];
+}
+
+/** A PersistentVolumeClaim. @example Pvc({ name: 'data', size: '1Gi' }) */
+export const Pvc = defineFactory<PvcConfig, V1PersistentVolumeClaim>(
+  'Pvc',
+  { apiVersion: 'v1', kind: 'PersistentVolumeClaim', modelName: 'V1PersistentVolumeClaim' },
+  (c) => ({
+    metadata: metadataOf(c),
+    spec: {
+      accessModes: c.accessModes ?? ['ReadWriteOnce'],
+      resources: { requests: { storage: c.size } },
+      ...(c.storageClass !== undefined ? { storageClassName: c.storageClass } : {}),
+    },
+  }),
+);
+
+export interface PersistentVolumeConfig extends Omit<PvcConfig, 'namespace'> {
+  readonly hostPath?: string;
+  readonly nfs?: { server: string; path: string };
+  readonly persistentVolumeReclaimPolicy?: 'Retain' | 'Delete' | 'Recycle';
+}
+
+/** A PersistentVolume. @example PersistentVolume({ name: 'pv', size: '1Gi', hostPath: '/data' }) */
+export const PersistentVolume = defineFactory<PersistentVolumeConfig, V1PersistentVolume>(
+  'PersistentVolume',
+  { apiVersion: 'v1', kind: 'PersistentVolume', modelName: 'V1PersistentVolume' },
+  (c) => ({
+    metadata: { name: c.name, labels: { app: c.name, ...c.labels } },
+    spec: {
+      capacity: { storage: c.size },
+      accessModes: c.accessModes ?? ['ReadWriteOnce'],
+      persistentVolumeReclaimPolicy: c.persistentVolumeReclaimPolicy ?? 'Retain',
+      ...(c.storageClass !== undefined ? { storageClassName: c.storageClass } : {}),
+      ...(c.hostPath !== undefined ? { hostPath: { path: c.hostPath } } : {}),
+      ...(c.nfs ? { nfs: c.nfs } : {}),
+    },
+  }),
+);
+
+export interface HpaConfig extends Named {
+  readonly target: { name: string; kind: string; apiVersion?: string };
+  readonly minReplicas: number;
+  readonly maxReplicas: number;
+  readonly cpuUtilization?: number;
+}
+
+/** A HorizontalPodAutoscaler (autoscaling/v2). @example Hpa({ name: 'web', target: { name: 'web', kind: 'Deployment' }, minReplicas: 1, maxReplicas: 5 }) */
+export const Hpa = defineFactory<HpaConfig, V2HorizontalPodAutoscaler>(
+  'Hpa',
+  { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', modelName: 'V2HorizontalPodAutoscaler' },
+  (c) => ({
+    metadata: metadataOf(c),
+    spec: {
+      scaleTargetRef: { apiVersion: c.target.apiVersion ?? 'apps/v1', kind: c.target.kind, name: c.target.name },
+      minReplicas: c.minReplicas,
+      maxReplicas: c.maxReplicas,
+      ...(c.cpuUtilization !== undefined
+        ? { metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: c.cpuUtilization } } }] }
+        : {}),
+    },
+  }),
+);
+
+/** A Namespace. @example Namespace({ name: 'team-a' }) */
+export const Namespace = defineFactory<Omit<Named, 'namespace'>, V1Namespace>(
+  'Namespace',
+  { apiVersion: 'v1', kind: 'Namespace', modelName: 'V1Namespace' },
+  (c) => ({ metadata: { name: c.name, labels: { app: c.name, ...c.labels } } }),
+);
+
+/** A ServiceAccount. @example ServiceAccount({ name: 'runner' }) */
+export const ServiceAccount = defineFactory<Named, V1ServiceAccount>(
+  'ServiceAccount',
+  { apiVersion: 'v1', kind: 'ServiceAccount', modelName: 'V1ServiceAccount' },
+  (c) => ({ metadata: metadataOf(c) }),
+);

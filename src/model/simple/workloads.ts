@@ -1,0 +1,139 @@
+/**
+ * Simple workload factories: the common case in a few fields. Each sets the label `app: <name>` on the
+ * object, its selector and pod template, and runs one container named after the resource.
+ */
+import type {
+  V1Container, V1ContainerPort, V1CronJob, V1DaemonSet, V1Deployment, V1EnvFromSource, V1Job,
+  V1PersistentVolumeClaim, V1ResourceRequirements, V1StatefulSet, V1Volume, V1VolumeMount,
+} from '@kubernetes/client-node';
+import { defineFactory, type FactoryOptions } from '../factory.js';
+import { isRef } from '../refs.js';
+import type { Input } from '../types.js';
+
+export interface ContainerConfig extends FactoryOptions {
+  readonly name: string;
+  readonly image: string;
+  readonly namespace?: string;
+  readonly labels?: Record<string, string>;
+  readonly command?: string[];
+  readonly args?: string[];
+  readonly env?: Record<string, string>;
+  readonly envFrom?: Input<V1EnvFromSource>[];
+  readonly ports?: Input<V1ContainerPort>[];
+  readonly resources?: Input<V1ResourceRequirements>;
+  readonly volumeMounts?: Input<V1VolumeMount>[];
+  readonly volumes?: Input<V1Volume>[];
+}
+
+export function metadataOf(config: { name: string; namespace?: string; labels?: Record<string, string> }): Record<string, unknown> {
+  return {
+    name: config.name,
+    ...(config.namespace !== undefined ? { namespace: config.namespace } : {}),
+    labels: { app: config.name, ...config.labels },
+  };
+}
+
+function container(config: ContainerConfig): Input<V1Container> {
+  if (isRef(config.env)) {
+    throw new TypeError(`env of "${String(config.name)}" must be an object literal; to pass a whole map from the spec use a low-level factory with env entries`);
+  }
+  return {
+    name: config.name,
+    image: config.image,
+    ...(config.command ? { command: config.command } : {}),
+    ...(config.args ? { args: config.args } : {}),
+    ...(config.env ? { env: Object.entries(config.env).map(([name, value]) => ({ name, value })) } : {}),
+    ...(config.envFrom ? { envFrom: config.envFrom } : {}),
+    ...(config.ports ? { ports: config.ports } : {}),
+    ...(config.resources ? { resources: config.resources } : {}),
+    ...(config.volumeMounts ? { volumeMounts: config.volumeMounts } : {}),
+  };
+}
+
+function podTemplate(config: ContainerConfig, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    metadata: { labels: { app: config.name, ...config.labels } },
+    spec: { containers: [container(config)], ...(config.volumes ? { volumes: config.volumes } : {}), ...extra },
+  };
+}
+
+export interface DeploymentConfig extends ContainerConfig {
+  /** Defaults to 1; `0` stays 0. */
+  readonly replicas?: number;
+}
+
+/** A Deployment running one container. @example Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas }) */
+export const Deployment = defineFactory<DeploymentConfig, V1Deployment>(
+  'Deployment',
+  { apiVersion: 'apps/v1', kind: 'Deployment', modelName: 'V1Deployment' },
+  (config) => ({
+    metadata: metadataOf(config),
+    spec: { replicas: config.replicas ?? 1, selector: { matchLabels: { app: config.name } }, template: podTemplate(config) },
+  }),
+);
+
+export interface StatefulSetConfig extends DeploymentConfig {
+  readonly serviceName: string;
+  readonly volumeClaimTemplates?: Input<V1PersistentVolumeClaim>[];
+}
+
+/** A StatefulSet running one container. @example StatefulSet({ name: 'db', image: 'postgres', serviceName: 'db' }) */
+export const StatefulSet = defineFactory<StatefulSetConfig, V1StatefulSet>(
+  'StatefulSet',
+  { apiVersion: 'apps/v1', kind: 'StatefulSet', modelName: 'V1StatefulSet' },
+  (config) => ({
+    metadata: metadataOf(config),
+    spec: {
+      replicas: config.replicas ?? 1,
+      serviceName: config.serviceName,
+      selector: { matchLabels: { app: config.name } },
+      template: podTemplate(config),
+      ...(config.volumeClaimTemplates ? { volumeClaimTemplates: config.volumeClaimTemplates } : {}),
+    },
+  }),
+);
+
+/** A DaemonSet running one container on every node. @example DaemonSet({ name: 'agent', image: 'busybox' }) */
+export const DaemonSet = defineFactory<ContainerConfig, V1DaemonSet>(
+  'DaemonSet',
+  { apiVersion: 'apps/v1', kind: 'DaemonSet', modelName: 'V1DaemonSet' },
+  (config) => ({
+    metadata: metadataOf(config),
+    spec: { selector: { matchLabels: { app: config.name } }, template: podTemplate(config) },
+  }),
+);
+
+export interface JobConfig extends ContainerConfig {
+  readonly completions?: number;
+  readonly backoffLimit?: number;
+  readonly restartPolicy?: 'OnFailure' | 'Never';
+}
+
+function jobSpec(config: JobConfig): Record<string, unknown> {
+  return {
+    ...(config.completions !== undefined ? { completions: config.completions } : {}),
+    ...(config.backoffLimit !== undefined ? { backoffLimit: config.backoffLimit } : {}),
+    template: podTemplate(config, { restartPolicy: config.restartPolicy ?? 'OnFailure' }),
+  };
+}
+
+/** A Job running one container to completion. @example Job({ name: 'migrate', image: 'app', command: ['migrate'] }) */
+export const Job = defineFactory<JobConfig, V1Job>(
+  'Job',
+  { apiVersion: 'batch/v1', kind: 'Job', modelName: 'V1Job' },
+  (config) => ({ metadata: metadataOf(config), spec: jobSpec(config) }),
+);
+
+export interface CronJobConfig extends JobConfig {
+  readonly schedule: string;
+}
+
+/** A CronJob. @example CronJob({ name: 'backup', image: 'backup', schedule: '0 3 * * *' }) */
+export const CronJob = defineFactory<CronJobConfig, V1CronJob>(
+  'CronJob',
+  { apiVersion: 'batch/v1', kind: 'CronJob', modelName: 'V1CronJob' },
+  (config) => ({
+    metadata: metadataOf(config),
+    spec: { schedule: config.schedule, jobTemplate: { spec: jobSpec(config) } },
+  }),
+);

@@ -1,0 +1,28 @@
+/**
+ * The static face of references. A reference to a field is typed as the field's own type, so plain
+ * JavaScript over it type-checks (`deployment.status.readyReplicas > 0`) and a misspelled field is a
+ * compile error. Optional fields lose their `?`: the compiler, not the user, deals with absence.
+ */
+
+type Primitive = string | number | boolean | bigint | symbol | null | undefined;
+
+/** A reference to a value of type `T`, typed as `T` itself with every nested field present. */
+export type Ref<T> = T extends Primitive
+  ? T
+  : T extends Date
+    ? Date
+    : T extends readonly (infer U)[]
+      ? Ref<U>[]
+      : { readonly [K in keyof T]-?: Ref<NonNullable<T[K]>> };
+
+/** A value or a reference to one: what factory arguments accept. */
+export type RefOrValue<T> = T | Ref<T>;
+
+/** Deeply optional input, used for manifests passed to low-level factories. */
+export type Input<T> = T extends Primitive
+  ? T
+  : T extends Date
+    ? Date | string
+    : T extends readonly (infer U)[]
+      ? Input<U>[]
+      : { [K in keyof T]?: Input<T[K]> };
