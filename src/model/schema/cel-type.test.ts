@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { type } from 'arktype';
+import { T } from '../../ir/types.js';
+import { arktypeToSchema } from './arktype.js';
+import { schemaToCelType } from './cel-type.js';
+import { applyDefaults, defaultsOf } from './defaults.js';
+
+const spec = arktypeToSchema(
+  type({
+    name: 'string',
+    'replicas?': 'number.integer',
+    ratio: 'number = 0.5',
+    enabled: 'boolean',
+    tags: 'string[]',
+    labels: 'Record<string, string>',
+    extra: 'object',
+    ingress: { 'enabled?': 'boolean', host: 'string = "example.com"' },
+    'db?': { host: 'string' },
+    ports: type({ port: 'number.integer', protocol: "'TCP'|'UDP' = 'TCP'" }).array(),
+  }),
+  { name: 'spec' },
+);
+
+describe('schemaToCelType', () => {
+  it('maps every kind and marks absent-able fields optional', () => {
+    assert.deepEqual(
+      schemaToCelType(spec),
+      T.object({
+        name: { type: T.string, optional: false },
+        replicas: { type: T.int, optional: true },
+        ratio: { type: T.double, optional: false },
+        enabled: { type: T.bool, optional: false },
+        tags: { type: T.list(T.string), optional: false },
+        labels: { type: T.map(T.string), optional: false },
+        extra: { type: T.dyn, optional: false },
+        ingress: {
+          type: T.object({ enabled: { type: T.bool, optional: true }, host: { type: T.string, optional: false } }),
+          optional: false,
+        },
+        db: { type: T.object({ host: { type: T.string, optional: false } }), optional: true },
+        ports: {
+          type: T.list(T.object({ port: { type: T.int, optional: false }, protocol: { type: T.string, optional: false } })),
+          optional: false,
+        },
+      }),
+    );
+  });
+});
+
+describe('applyDefaults', () => {
+  const cases: { name: string; input: unknown; output: unknown }[] = [
+    {
+      name: 'fills scalars, implied {} structs and array items',
+      input: { name: 'web', ports: [{ port: 80 }, { port: 53, protocol: 'UDP' }] },
+      output: { name: 'web', ratio: 0.5, ingress: { host: 'example.com' }, ports: [{ port: 80, protocol: 'TCP' }, { port: 53, protocol: 'UDP' }] },
+    },
+    { name: 'keeps given values', input: { ratio: 2, ingress: { host: 'h' } }, output: { ratio: 2, ingress: { host: 'h' } } },
+    { name: 'wrong shapes pass through', input: 'nope', output: 'nope' },
+  ];
+  for (const c of cases) it(c.name, () => assert.deepEqual(applyDefaults(spec, c.input), c.output));
+
+  it('defaults are copies', () => {
+    const node = { kind: 'array', items: { kind: 'string', markers: {} }, markers: { default: ['a'] } } as const;
+    const first = defaultsOf(node) as string[];
+    first.push('b');
+    assert.deepEqual(defaultsOf(node), ['a']);
+  });
+});
