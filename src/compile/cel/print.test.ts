@@ -34,6 +34,7 @@ const celCases: [string, Expr, string][] = [
   ['mul over add', E.binary('*', E.binary('+', a, b), c), '(a + b) * c'],
   ['add over mul', E.binary('+', a, E.binary('*', b, c)), 'a + b * c'],
   ['and in or', E.binary('||', E.binary('&&', a, b), c), 'a && b || c'],
+  ['right-nested and', E.binary('&&', a, E.binary('&&', b, c)), 'a && b && c'],
   ['or in and', E.binary('&&', E.binary('||', a, b), c), '(a || b) && c'],
   ['relation in and', E.binary('&&', E.binary('>', a, E.int(0)), E.binary('==', b, c)), 'a > 0 && b == c'],
   ['in operator', E.binary('in', E.str('x'), E.ident('l')), '"x" in l'],

@@ -127,7 +127,9 @@ function printBare(expr: Expr): string {
       return `${expr.op}${print(expr.operand, isNegativeLiteral(expr.operand) ? Prec.Member : Prec.Unary)}`;
     case 'binary': {
       const prec = BINARY_PREC[expr.op];
-      return `${print(expr.left, prec)} ${expr.op} ${print(expr.right, prec + 1)}`;
+      // `&&` and `||` are associative (CEL evaluates them commutatively anyway): no parentheses for `a && (b && c)`.
+      const sameLogical = (expr.op === '&&' || expr.op === '||') && expr.right.kind === 'binary' && expr.right.op === expr.op;
+      return `${print(expr.left, prec)} ${expr.op} ${print(expr.right, sameLogical ? prec : prec + 1)}`;
     }
     case 'conditional':
       // The `then` branch is a conditionalOr in CEL's grammar; the `else` branch is a full expression.

@@ -1,0 +1,289 @@
+/**
+ * Calls: string and list methods mapped to CEL's standard and extension libraries, and the few global
+ * functions with a faithful CEL form. Anything else is rejected.
+ */
+import type { CallExpression, Node, OptionalCallExpression } from '@babel/types';
+import { E, referencedRoots, type Expr } from '../ir/expr.js';
+import { T, type CelType } from '../ir/types.js';
+import { scopeOf, type Scope } from './scope.js';
+import type { Compiler } from './compile-expression.js';
+import { unwrap } from './ast.js';
+import { HINT, syntaxError } from './errors.js';
+import { renameIdent } from './rename.js';
+import { describe, isNumeric, plain, stringify, truthy, unifyNumeric, valueOf, wrappedValue, type Typed } from './typed.js';
+
+type Call = CallExpression | OptionalCallExpression;
+
+interface MethodContext {
+  readonly node: Call;
+  readonly receiver: Typed;
+  readonly args: readonly Node[];
+  readonly scope: Scope;
+  readonly c: Compiler;
+}
+
+export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelType): Typed {
+  if (node.optional) throw syntaxError(node, 'optional calls `f?.()` are not supported', HINT.expr);
+  const args = node.arguments.map((arg) => {
+    if (arg.type === 'SpreadElement' || arg.type === 'ArgumentPlaceholder') throw syntaxError(arg, 'spread arguments are not supported', HINT.expr);
+    return arg as Node;
+  });
+  const callee = unwrap(node.callee);
+  if (callee.type === 'Identifier') return globalCall(node, callee.name, args, scope, c, expect);
+  if ((callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && !callee.computed && callee.property.type === 'Identifier') {
+    const object = unwrap(callee.object);
+    if (object.type === 'Identifier' && object.name === 'Math' && !scope.lookup('Math')) return mathCall(node, callee.property.name, args, scope, c);
+    const receiver = c.value(callee.object, scope);
+    if (receiver.nullish) throw syntaxError(node, 'calling a method of `undefined`/`null`', HINT.expr);
+    if (receiver.absent?.wrapped) throw syntaxError(node, 'calling a method on a value that may be undefined (`?.`)', 'give it a default first: `(x ?? "").method(...)`');
+    return method({ node, receiver, args, scope, c }, callee.property.name);
+  }
+  throw syntaxError(node, 'this call cannot be compiled to CEL', HINT.expr);
+}
+
+function arity(ctx: { node: Call; args: readonly Node[] }, name: string, min: number, max: number, hint: string = HINT.expr): void {
+  if (ctx.args.length < min || ctx.args.length > max) {
+    throw syntaxError(ctx.node, `\`${name}\` with ${ctx.args.length} argument(s) is not supported`, hint);
+  }
+}
+
+function method(ctx: MethodContext, name: string): Typed {
+  const kind = ctx.receiver.type.kind;
+  if (kind === 'string' || (kind === 'dyn' && STRING_ONLY.has(name))) return stringMethod(ctx, name);
+  if (kind === 'list' || (kind === 'dyn' && LIST_ONLY.has(name))) return listMethod(ctx, name);
+  if (name === 'toString' && (kind === 'int' || kind === 'bool')) return plain(stringify(ctx.receiver, ctx.node), T.string);
+  throw syntaxError(ctx.node, `\`${name}\` on a ${describe(ctx.receiver.type)} value cannot be compiled to CEL`, HINT.expr);
+}
+
+const STRING_ONLY = new Set(['startsWith', 'endsWith', 'toLowerCase', 'toUpperCase', 'trim', 'split', 'replace', 'replaceAll', 'substring', 'charAt']);
+const LIST_ONLY = new Set(['some', 'every', 'filter', 'map', 'find', 'join']);
+
+/** A string argument, coerced like JavaScript does (`'a'.startsWith(1)` tests `"1"`). */
+function stringArg(ctx: MethodContext, i: number): Expr {
+  const arg = ctx.args[i];
+  if (!arg) throw syntaxError(ctx.node, 'missing argument', HINT.expr);
+  if (unwrap(arg).type === 'RegExpLiteral') throw syntaxError(arg, 'regular expressions are not supported (JavaScript and RE2 differ)', 'use a string pattern, or Cel.expr(...) with matches()/find()');
+  return stringify(ctx.c.value(arg, ctx.scope), arg);
+}
+
+function intArg(ctx: MethodContext, i: number): Expr {
+  const arg = ctx.args[i];
+  if (!arg) throw syntaxError(ctx.node, 'missing argument', HINT.expr);
+  const t = ctx.c.value(arg, ctx.scope);
+  if (t.type.kind !== 'int' && t.type.kind !== 'dyn') throw syntaxError(arg, `expected an integer, got ${describe(t.type)}`, HINT.expr);
+  return valueOf(t);
+}
+
+const SIMPLE_STRING: Readonly<Record<string, [cel: string, type: CelType]>> = {
+  startsWith: ['startsWith', T.bool],
+  endsWith: ['endsWith', T.bool],
+  includes: ['contains', T.bool],
+  indexOf: ['indexOf', T.int],
+  lastIndexOf: ['lastIndexOf', T.int],
+};
+
+function stringMethod(ctx: MethodContext, name: string): Typed {
+  const s = valueOf(ctx.receiver);
+  const simple = SIMPLE_STRING[name];
+  if (simple) {
+    arity(ctx, name, 1, 1, 'the position argument differs between JavaScript and CEL; use Cel.expr(...)');
+    return plain(E.call(simple[0], [stringArg(ctx, 0)], s), simple[1]);
+  }
+  switch (name) {
+    case 'toLowerCase':
+    case 'toUpperCase':
+      // ASCII only in CEL; non-ASCII letters are left unchanged.
+      arity(ctx, name, 0, 0);
+      return plain(E.call(name === 'toLowerCase' ? 'lowerAscii' : 'upperAscii', [], s), T.string);
+    case 'trim':
+    case 'toString':
+      arity(ctx, name, 0, 0);
+      return plain(name === 'trim' ? E.call('trim', [], s) : s, T.string);
+    case 'split':
+      arity(ctx, name, 1, 1, 'JavaScript truncates with a limit, CEL keeps the rest in the last item; use Cel.expr(...)');
+      return plain(E.call('split', [stringArg(ctx, 0)], s), T.list(T.string));
+    case 'replace':
+    case 'replaceAll':
+      return replace(ctx, s, name === 'replace');
+    case 'substring':
+      // CEL errors where JavaScript clamps or swaps out-of-range indices.
+      arity(ctx, name, 1, 2);
+      return plain(E.call('substring', ctx.args.map((_, i) => intArg(ctx, i)), s), T.string);
+    case 'charAt':
+      arity(ctx, name, 1, 1);
+      return plain(E.call('charAt', [intArg(ctx, 0)], s), T.string);
+    case 'slice':
+      throw syntaxError(ctx.node, 'string `slice` (negative indices, clamping) has no faithful CEL form', 'use substring(start, end) with indices in range');
+    default:
+      throw syntaxError(ctx.node, `the string method \`${name}\` has no CEL equivalent`, HINT.expr);
+  }
+}
+
+function replace(ctx: MethodContext, s: Expr, once: boolean): Typed {
+  arity(ctx, once ? 'replace' : 'replaceAll', 2, 2);
+  const replacement = ctx.args[1];
+  if (replacement && unwrap(replacement).type === 'StringLiteral' && (unwrap(replacement) as { value: string }).value.includes('$')) {
+    throw syntaxError(replacement, '`$` patterns in a JavaScript replacement string have no CEL equivalent', HINT.expr);
+  }
+  if (replacement && /Function/.test(unwrap(replacement).type)) throw syntaxError(replacement, 'a replacer function cannot run in CEL', HINT.expr);
+  const args = [stringArg(ctx, 0), stringArg(ctx, 1)];
+  return plain(E.call('replace', once ? [...args, E.int(1)] : args, s), T.string);
+}
+
+function itemType(t: Typed): CelType {
+  return t.type.kind === 'list' ? t.type.item : T.dyn;
+}
+
+function listMethod(ctx: MethodContext, name: string): Typed {
+  const list = valueOf(ctx.receiver);
+  const item = itemType(ctx.receiver);
+  switch (name) {
+    case 'some':
+    case 'every':
+    case 'filter': {
+      const [variable, body] = lambda(ctx, item, (node, scope) => ctx.c.condition(node, scope));
+      const macro = name === 'some' ? 'exists' : name === 'every' ? 'all' : 'filter';
+      return plain(E.macro(macro, list, variable, body), name === 'filter' ? ctx.receiver.type : T.bool);
+    }
+    case 'find': {
+      // `filter(...)[0]` would be pending forever when nothing matches; `[?0]` is JavaScript's `undefined`.
+      const [variable, body] = lambda(ctx, item, (node, scope) => ctx.c.condition(node, scope));
+      return wrappedValue(E.index(E.macro('filter', list, variable, body), E.int(0), true), item);
+    }
+    case 'map': {
+      let type: CelType = T.dyn;
+      const [variable, body] = lambda(ctx, item, (node, scope) => {
+        const t = ctx.c.value(node, scope);
+        if (t.absent || t.nullish) throw syntaxError(node, 'a mapped value that may be undefined', 'give it a default with `??`');
+        type = t.type;
+        return t.expr;
+      });
+      return plain(E.macro('map', list, variable, body), T.list(type));
+    }
+    case 'includes': {
+      arity(ctx, name, 1, 1);
+      const arg = ctx.args[0] as Node;
+      const [needle] = unifyNumeric(ctx.c.value(arg, ctx.scope), { expr: list, type: item });
+      return plain(E.binary('in', valueOf(needle), list), T.bool);
+    }
+    case 'join':
+      return join(ctx, list, item);
+    case 'indexOf':
+      arity(ctx, name, 1, 1);
+      return plain(E.call('indexOf', [valueOf(ctx.c.value(ctx.args[0] as Node, ctx.scope))], list), T.int);
+    default:
+      throw syntaxError(ctx.node, `the array method \`${name}\` has no CEL equivalent`, HINT.expr);
+  }
+}
+
+/** `join()` joins with `,` in JavaScript; non-string items are converted first, as JavaScript would. */
+function join(ctx: MethodContext, list: Expr, item: CelType): Typed {
+  arity(ctx, 'join', 0, 1);
+  const separator = ctx.args.length === 0 ? E.str(',') : stringArg(ctx, 0);
+  const strings = item.kind === 'string' ? list : E.macro('map', list, 'x', stringify({ expr: E.ident('x'), type: item }, ctx.node));
+  return plain(E.call('join', [separator], strings), T.string);
+}
+
+/**
+ * Compiles a one-parameter callback body with the parameter bound to a CEL macro variable. The variable
+ * keeps the JavaScript name unless that name is also a root the body reads (e.g. a resource id).
+ */
+function lambda(ctx: MethodContext, item: CelType, body: (node: Node, scope: Scope) => Expr): [string, Expr] {
+  arity(ctx, 'callback', 1, 1);
+  const fn = unwrap(ctx.args[0] as Node);
+  if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') throw syntaxError(fn, 'the callback must be an inline function', 'write `(x) => ...` inline');
+  const [param, ...rest] = fn.params;
+  if (rest.length > 0) throw syntaxError(fn, 'index parameters have no CEL macro equivalent', 'use one parameter, or Cel.expr(...) with a two-variable comprehension');
+  if (param?.type !== 'Identifier') throw syntaxError(fn, 'the callback must take one plain parameter', 'write `(x) => ...`');
+  const placeholder = `__typekro_lambda_${param.name}`;
+  const scope = scopeOf({ [param.name]: { kind: 'value', expr: E.ident(placeholder), type: item } }, ctx.scope);
+  const compiled = body(callbackBody(fn), scope);
+  const roots = new Set(referencedRoots(compiled));
+  let name = param.name;
+  for (let i = 1; roots.has(name); i++) name = `${param.name}${i}`;
+  return [name, renameIdent(compiled, placeholder, name)];
+}
+
+function callbackBody(fn: Extract<Node, { type: 'ArrowFunctionExpression' | 'FunctionExpression' }>): Node {
+  if (fn.body.type !== 'BlockStatement') return fn.body;
+  const [only] = fn.body.body;
+  if (fn.body.body.length === 1 && only?.type === 'ReturnStatement' && only.argument) return only.argument;
+  throw syntaxError(fn, 'a callback body must be one expression (or a single return)', 'write `(x) => expression`');
+}
+
+function globalCall(node: Call, name: string, args: readonly Node[], scope: Scope, c: Compiler, expect?: CelType): Typed {
+  if (scope.lookup(name)) throw syntaxError(node, `\`${name}(...)\` is a JavaScript function; it cannot run in CEL`, HINT.expr);
+  const ctx = { node, args };
+  const only = (): Typed => {
+    arity(ctx, name, 1, name === 'parseInt' ? 2 : 1);
+    return c.value(args[0] as Node, scope);
+  };
+  switch (name) {
+    case 'String':
+      return plain(stringify(only(), node), T.string);
+    case 'Boolean':
+      return plain(truthy(only(), node), T.bool);
+    case 'Number':
+      return toNumber(node, only(), expect?.kind === 'double' ? 'double' : 'int');
+    case 'parseInt':
+      if (args[1] && !(args[1].type === 'NumericLiteral' && args[1].value === 10)) throw syntaxError(node, 'only base 10 is supported', HINT.expr);
+      return toNumber(node, only(), 'int');
+    case 'parseFloat':
+      return toNumber(node, only(), 'double');
+    default:
+      throw syntaxError(node, `\`${name}(...)\` is a JavaScript function; it cannot run in CEL`, 'pass the value through the spec, or write Cel.expr(...)');
+  }
+}
+
+/** `Number(s)` -> `int(s)` or `double(s)`; CEL conversions are strict (`int("1.5")` errors). */
+function toNumber(node: Node, t: Typed, kind: 'int' | 'double'): Typed {
+  const v = valueOf(t);
+  if (isNumeric(t.type)) return t;
+  if (t.type.kind === 'bool') return plain(E.cond(v, E.int(1), E.int(0)), T.int);
+  if (t.type.kind !== 'string' && t.type.kind !== 'dyn') throw syntaxError(node, `cannot convert a ${describe(t.type)} to a number`, HINT.expr);
+  return plain(E.call(kind, [v]), kind === 'int' ? T.int : T.double);
+}
+
+function mathCall(node: Call, name: string, args: readonly Node[], scope: Scope, c: Compiler): Typed {
+  const values = args.map((arg) => c.value(arg, scope));
+  const numeric = values.every((t) => isNumeric(t.type) && !t.absent);
+  if (!numeric || values.length === 0) throw syntaxError(node, `Math.${name} needs present numbers`, 'give absent values a default with `??`');
+  const first = values[0] as Typed;
+  switch (name) {
+    case 'max':
+    case 'min': {
+      const kind = values.some((t) => t.type.kind === 'double') ? T.double : T.int;
+      const items = values.map((t) => (kind.kind === 'double' ? unifyNumeric(t, { expr: E.double(0), type: T.double })[0] : t));
+      // Kubernetes list library: `[a, b].max()` (there is no global max()).
+      return values.length === 1 ? first : plain(E.call(name, [], E.list(items.map(valueOf))), kind);
+    }
+    case 'abs': {
+      const v = valueOf(first);
+      const zero = first.type.kind === 'double' ? E.double(0) : E.int(0);
+      return plain(E.cond(E.binary('<', v, zero), E.unary('-', v), v), first.type);
+    }
+    case 'trunc':
+      return trunc(first, args[0] as Node);
+    default:
+      throw syntaxError(node, `Math.${name} has no CEL equivalent (there is no math library in KRO)`, 'use Math.trunc(...) on non-negative values, or Cel.expr(...)');
+  }
+}
+
+/** `Math.trunc(a / b)` on ints is CEL's int division; `Math.trunc(x)` on a double is `int(x)`. */
+function trunc(t: Typed, arg: Node): Typed {
+  const v = valueOf(t);
+  if (t.type.kind === 'int') return t;
+  const inner = unwrap(arg);
+  if (v.kind === 'binary' && v.op === '/' && inner.type === 'BinaryExpression') {
+    // Undo the int -> double conversions `/` added: `double(a)` and whole double literals.
+    const strip = (e: Expr): Expr => {
+      if (e.kind === 'call' && e.fn === 'double' && e.args[0]) return e.args[0];
+      if (e.kind === 'literal' && e.literal.kind === 'double' && Number.isSafeInteger(e.literal.value)) return E.int(e.literal.value);
+      return e;
+    };
+    const [l, r] = [strip(v.left), strip(v.right)];
+    if (l !== v.left && r !== v.right) return plain(E.binary('/', l, r), T.int);
+  }
+  // int() truncates toward zero like Math.trunc (and errors on NaN/overflow where JavaScript would not).
+  return plain(E.call('int', [v]), T.int);
+}

@@ -1,0 +1,272 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Node } from '@babel/types';
+import { E } from '../ir/expr.js';
+import { T, type CelType, type FieldType } from '../ir/types.js';
+import { printCel } from '../compile/cel/print.js';
+import { compileCondition, compileExpression, compileStringPart } from './compile-expression.js';
+import { CompositionSyntaxError } from './errors.js';
+import { scopeOf } from './scope.js';
+import { parseSource } from './source.js';
+
+const req = (type: CelType): FieldType => ({ type, optional: false });
+const opt = (type: CelType): FieldType => ({ type, optional: true });
+
+const specType = T.object({
+  replicas: req(T.int),
+  env: req(T.string),
+  hostname: opt(T.string),
+  workers: req(T.list(T.string)),
+  ports: req(T.list(T.int)),
+  ratio: req(T.double),
+  enabled: req(T.bool),
+  count: opt(T.int),
+  tags: opt(T.list(T.string)),
+  labels: req(T.map(T.string)),
+  config: opt(T.object({ port: opt(T.int), name: req(T.string) })),
+  items: req(T.list(T.object({ name: req(T.string), size: req(T.int) }))),
+});
+
+const deploymentType = T.object({
+  metadata: req(T.object({ name: req(T.string), labels: opt(T.map(T.string)) })),
+  status: req(T.object({
+    readyReplicas: opt(T.int),
+    replicas: opt(T.int),
+    conditions: opt(T.list(T.object({ type: req(T.string), status: req(T.string) }))),
+  })),
+});
+
+export const testScope = scopeOf({
+  spec: { kind: 'value', expr: E.path('schema', 'spec'), type: specType },
+  deployment: { kind: 'value', expr: E.ident('deployment'), type: deploymentType },
+  svc: { kind: 'value', expr: E.ident('service'), type: T.object({ status: req(T.object({}, true)) }) },
+  worker: { kind: 'value', expr: E.ident('worker'), type: T.string },
+  prefix: { kind: 'constant', value: 'app' },
+  limit: { kind: 'constant', value: 3 },
+});
+
+let counter = 0;
+
+/** Parses `source` as one expression on line 2 of a virtual file. */
+function parseExpression(source: string): { node: Node; file: string } {
+  const file = `/virtual/expr-${counter++}.ts`;
+  const ast = parseSource(`// composition\n(${source});`, file);
+  const statement = ast.program.body[0];
+  assert.ok(statement?.type === 'ExpressionStatement');
+  return { node: statement.expression, file };
+}
+
+const value = (source: string, expect?: CelType): string =>
+  printCel(compileExpression(parseExpression(source).node, testScope, expect ? { expect } : {}).expr);
+const condition = (source: string): string => printCel(compileCondition(parseExpression(source).node, testScope));
+
+type Row = [js: string, cel: string];
+
+const valueCases: Row[] = [
+  // literals and identifiers
+  ['42', '42'],
+  ['1.5', '1.5'],
+  ['"it\'s"', '"it\'s"'],
+  ['true', 'true'],
+  ['prefix', '"app"'],
+  ['limit', '3'],
+  ['spec.replicas', 'schema.spec.replicas'],
+  ['worker', 'worker'],
+  ['deployment.metadata.name', 'deployment.metadata.name'],
+  ['spec.labels["app.kubernetes.io/name"]', 'schema.spec.labels["app.kubernetes.io/name"]'],
+  ['spec.workers[0]', 'schema.spec.workers[0]'],
+  ['deployment.status.readyReplicas', 'deployment.status.readyReplicas'],
+  // optional chaining
+  ['spec.config?.port', 'schema.spec.?config.?port'],
+  ['spec.config?.name', 'schema.spec.?config.?name'],
+  ['spec.config?.port ?? 80', 'schema.spec.?config.?port.orValue(80)'],
+  ['deployment.status.conditions?.[0]', 'deployment.status.?conditions[?0]'],
+  ['spec.replicas?.toString', ''],
+  // comparisons
+  ['spec.replicas === 3', 'schema.spec.replicas == 3'],
+  ['spec.env !== "prod"', 'schema.spec.env != "prod"'],
+  ['spec.replicas >= limit', 'schema.spec.replicas >= 3'],
+  ['spec.ratio > 1', 'schema.spec.ratio > 1.0'],
+  ['spec.ratio > spec.replicas', 'schema.spec.ratio > double(schema.spec.replicas)'],
+  ['spec.replicas == spec.ratio', 'double(schema.spec.replicas) == schema.spec.ratio'],
+  ['deployment.status.readyReplicas > 0', 'deployment.status.?readyReplicas.orValue(0) > 0'],
+  ['deployment.status.readyReplicas >= 2', 'deployment.status.?readyReplicas.orValue(1) >= 2'],
+  ['deployment.status.readyReplicas <= 2', 'deployment.status.?readyReplicas.orValue(3) <= 2'],
+  ['0 < deployment.status.readyReplicas', '0 < deployment.status.?readyReplicas.orValue(0)'],
+  ['deployment.status.readyReplicas > spec.replicas', 'has(deployment.status.readyReplicas) && deployment.status.readyReplicas > schema.spec.replicas'],
+  ['deployment.status.readyReplicas === spec.replicas', 'has(deployment.status.readyReplicas) && deployment.status.readyReplicas == schema.spec.replicas'],
+  ['deployment.status.readyReplicas !== spec.replicas', '!has(deployment.status.readyReplicas) || deployment.status.readyReplicas != schema.spec.replicas'],
+  ['deployment.status.readyReplicas === deployment.status.replicas', 'has(deployment.status.readyReplicas) && has(deployment.status.replicas) ? deployment.status.readyReplicas == deployment.status.replicas : has(deployment.status.readyReplicas) == has(deployment.status.replicas)'],
+  ['spec.hostname === undefined', '!has(schema.spec.hostname)'],
+  ['spec.hostname != null', 'has(schema.spec.hostname)'],
+  ['null == spec.count', '!has(schema.spec.count)'],
+  ['spec.env === undefined', 'false'],
+  ['"x" in spec.labels', 'has(schema.spec.labels.x)'],
+  // arithmetic
+  ['spec.replicas + 1', 'schema.spec.replicas + 1'],
+  ['spec.replicas * 2 - 1', 'schema.spec.replicas * 2 - 1'],
+  ['spec.replicas * (2 - 1)', 'schema.spec.replicas * (2 - 1)'],
+  ['spec.replicas / 2', 'double(schema.spec.replicas) / 2.0'],
+  ['spec.replicas % 2', 'schema.spec.replicas % 2'],
+  ['spec.ratio * 2', 'schema.spec.ratio * 2.0'],
+  ['spec.replicas + spec.ratio', 'double(schema.spec.replicas) + schema.spec.ratio'],
+  ['-spec.replicas', '-schema.spec.replicas'],
+  ['-1', '-1'],
+  ['Math.trunc(spec.replicas / 2)', 'schema.spec.replicas / 2'],
+  ['Math.trunc(spec.ratio)', 'int(schema.spec.ratio)'],
+  ['Math.max(spec.replicas, 1)', '[schema.spec.replicas, 1].max()'],
+  ['Math.min(spec.ratio, 1)', '[schema.spec.ratio, 1.0].min()'],
+  ['Math.abs(spec.replicas)', 'schema.spec.replicas < 0 ? -schema.spec.replicas : schema.spec.replicas'],
+  // strings
+  ['"web-" + spec.env', '"web-" + schema.spec.env'],
+  ['spec.env + "-" + spec.replicas', 'schema.spec.env + "-" + string(schema.spec.replicas)'],
+  ['`web-${spec.env}-${spec.replicas}`', '"web-" + schema.spec.env + "-" + string(schema.spec.replicas)'],
+  ['`${spec.enabled}`', 'string(schema.spec.enabled)'],
+  ['`a${1}b`', '"a1b"'],
+  ['`http://${spec.hostname ?? "localhost"}/`', '"http://" + schema.spec.?hostname.orValue("localhost") + "/"'],
+  ['`${prefix}-${worker}`', '"app-" + worker'],
+  ['spec.env.length', 'size(schema.spec.env)'],
+  ['spec.env.startsWith("p")', 'schema.spec.env.startsWith("p")'],
+  ['spec.env.endsWith("d")', 'schema.spec.env.endsWith("d")'],
+  ['spec.env.includes("o")', 'schema.spec.env.contains("o")'],
+  ['spec.env.toLowerCase()', 'schema.spec.env.lowerAscii()'],
+  ['spec.env.toUpperCase()', 'schema.spec.env.upperAscii()'],
+  ['spec.env.trim()', 'schema.spec.env.trim()'],
+  ['spec.env.split(",")', 'schema.spec.env.split(",")'],
+  ['spec.env.replaceAll("-", "_")', 'schema.spec.env.replace("-", "_")'],
+  ['spec.env.replace("-", "_")', 'schema.spec.env.replace("-", "_", 1)'],
+  ['spec.env.indexOf("o")', 'schema.spec.env.indexOf("o")'],
+  ['spec.env.substring(0, 3)', 'schema.spec.env.substring(0, 3)'],
+  ['spec.env.charAt(0)', 'schema.spec.env.charAt(0)'],
+  ['String(spec.replicas)', 'string(schema.spec.replicas)'],
+  ['Number(spec.env)', 'int(schema.spec.env)'],
+  ['parseInt(spec.env, 10)', 'int(schema.spec.env)'],
+  ['parseFloat(spec.env)', 'double(schema.spec.env)'],
+  ['spec.replicas.toString()', 'string(schema.spec.replicas)'],
+  // lists
+  ['spec.workers.length', 'size(schema.spec.workers)'],
+  ['spec.workers.includes("a")', '"a" in schema.spec.workers'],
+  ['spec.workers.some((w) => w === "a")', 'schema.spec.workers.exists(w, w == "a")'],
+  ['spec.workers.every((w) => w.startsWith("x"))', 'schema.spec.workers.all(w, w.startsWith("x"))'],
+  ['spec.workers.filter((w) => w)', 'schema.spec.workers.filter(w, w != "")'],
+  ['spec.workers.map((w) => `${w}-svc`)', 'schema.spec.workers.map(w, w + "-svc")'],
+  ['spec.items.map(function (i) { return i.size * 2; })', 'schema.spec.items.map(i, i.size * 2)'],
+  ['spec.items.find((i) => i.name === spec.env)', 'schema.spec.items.filter(i, i.name == schema.spec.env)[?0]'],
+  ['spec.items.find((i) => i.size > 1)?.name ?? "none"', 'schema.spec.items.filter(i, i.size > 1)[?0].?name.orValue("none")'],
+  ['spec.workers.join("-")', 'schema.spec.workers.join("-")'],
+  ['spec.workers.join()', 'schema.spec.workers.join(",")'],
+  ['spec.ports.join(" ")', 'schema.spec.ports.map(x, string(x)).join(" ")'],
+  ['spec.workers.some((schema) => schema === spec.env)', 'schema.spec.workers.exists(schema1, schema1 == schema.spec.env)'],
+  ['deployment.status.conditions?.some((c) => c.type === "Available") ?? false', ''],
+  ['[spec.replicas, 1]', '[schema.spec.replicas, 1]'],
+  ['{ name: spec.env, n: 1 }', '{"name": schema.spec.env, "n": 1}'],
+  // logic and defaults
+  ['spec.enabled && spec.replicas > 1', 'schema.spec.enabled && schema.spec.replicas > 1'],
+  ['!spec.enabled', '!schema.spec.enabled'],
+  ['spec.env || "dev"', 'schema.spec.env != "" ? schema.spec.env : "dev"'],
+  ['spec.hostname || "localhost"', 'has(schema.spec.hostname) && schema.spec.hostname != "" ? schema.spec.hostname : "localhost"'],
+  ['spec.hostname ?? spec.env', 'schema.spec.?hostname.orValue(schema.spec.env)'],
+  ['spec.count ?? 1', 'schema.spec.?count.orValue(1)'],
+  ['spec.env ?? "x"', 'schema.spec.env'],
+  ['spec.count ?? spec.ratio', 'has(schema.spec.count) ? double(schema.spec.count) : schema.spec.ratio'],
+  ['spec.env === "prod" ? "nginx:1.27" : "nginx:latest"', 'schema.spec.env == "prod" ? "nginx:1.27" : "nginx:latest"'],
+  ['spec.enabled ? spec.replicas : spec.ratio', 'schema.spec.enabled ? double(schema.spec.replicas) : schema.spec.ratio'],
+  ['spec.hostname ? spec.hostname : undefined', 'has(schema.spec.hostname) && schema.spec.hostname != "" ? schema.spec.?hostname : optional.none()'],
+  ['spec.workers[0] ?? "none"', 'schema.spec.workers[?0].orValue("none")'],
+  ['spec.labels.team ?? "x"', 'schema.spec.labels.?team.orValue("x")'],
+  ['deployment.status.readyReplicas > 0 && deployment.status.readyReplicas === spec.replicas', 'deployment.status.?readyReplicas.orValue(0) > 0 && has(deployment.status.readyReplicas) && deployment.status.readyReplicas == schema.spec.replicas'],
+  ['svc.status.loadBalancer', 'service.status.loadBalancer'],
+  ['spec.replicas as number', 'schema.spec.replicas'],
+];
+
+test('compileExpression', async (t) => {
+  for (const [js, cel] of valueCases) {
+    if (cel === '') continue;
+    await t.test(js, () => assert.equal(value(js), cel));
+  }
+});
+
+test('compileExpression with an expected type', () => {
+  assert.equal(value('2', T.double), '2.0');
+  assert.equal(value('Number(spec.env)', T.double), 'double(spec.env)'.replace('spec', 'schema.spec'));
+  assert.deepEqual(compileExpression(parseExpression('deployment.status.readyReplicas').node, testScope).optional, true);
+  assert.deepEqual(compileExpression(parseExpression('spec.replicas / 2').node, testScope).type, T.double);
+});
+
+const conditionCases: Row[] = [
+  ['spec.hostname', 'has(schema.spec.hostname) && schema.spec.hostname != ""'],
+  ['spec.env', 'schema.spec.env != ""'],
+  ['spec.replicas', 'schema.spec.replicas != 0'],
+  ['spec.ratio', 'schema.spec.ratio != 0.0'],
+  ['spec.enabled', 'schema.spec.enabled'],
+  ['spec.config', 'has(schema.spec.config)'],
+  ['spec.tags', 'has(schema.spec.tags)'],
+  ['spec.workers', 'true'],
+  ['!spec.hostname', '!(has(schema.spec.hostname) && schema.spec.hostname != "")'],
+  ['!!spec.count', 'has(schema.spec.count) && schema.spec.count != 0'],
+  ['spec.hostname && spec.enabled', 'has(schema.spec.hostname) && schema.spec.hostname != "" && schema.spec.enabled'],
+  ['spec.hostname || spec.count', 'has(schema.spec.hostname) && schema.spec.hostname != "" || has(schema.spec.count) && schema.spec.count != 0'],
+  ['spec.config?.port', 'schema.spec.?config.?port.hasValue() && schema.spec.?config.?port.value() != 0'],
+  ['svc.status.ready', 'has(service.status.ready) && !(service.status.ready in [false, 0, 0.0, "", null])'],
+  ['spec.env === "prod"', 'schema.spec.env == "prod"'],
+  ['Boolean(spec.hostname)', 'has(schema.spec.hostname) && schema.spec.hostname != ""'],
+];
+
+test('compileCondition', async (t) => {
+  for (const [js, cel] of conditionCases) {
+    await t.test(js, () => assert.equal(condition(js), cel));
+  }
+});
+
+test('compileStringPart', () => {
+  assert.equal(printCel(compileStringPart(parseExpression('spec.replicas').node, testScope)), 'string(schema.spec.replicas)');
+  assert.equal(printCel(compileStringPart(parseExpression('spec.env').node, testScope)), 'schema.spec.env');
+});
+
+/** [js, message fragment, hint fragment] */
+const rejections: [string, string, string][] = [
+  ['foo', '`foo` is not known', 'pass the value through the spec'],
+  ['spec.replicaz', 'unknown field `replicaz`', 'known fields: config, count'],
+  ['helper(spec.env)', 'cannot run in CEL', 'Cel.expr'],
+  ['Math.floor(spec.ratio)', 'Math.floor has no CEL equivalent', 'Math.trunc'],
+  ['new Date()', '`new` builds a JavaScript object', 'Cel.expr'],
+  ['typeof spec.env', '`typeof`', 'Cel.expr'],
+  ['spec.replicas = 2', 'assignments', 'Cel.expr'],
+  ['spec.workers.reduce((a, b) => a + b)', 'array method `reduce`', 'Cel.expr'],
+  ['spec.workers.map((w, i) => w)', 'index parameters', 'two-variable comprehension'],
+  ['spec.env.split(",", 2)', '`split` with 2 argument(s)', 'truncates'],
+  ['spec.env.replace(/a/g, "b")', 'regular expressions', 'matches()'],
+  ['spec.env.replace("a", "$&")', '`$` patterns', 'Cel.expr'],
+  ['spec.env.slice(1)', 'string `slice`', 'substring'],
+  ['`${spec.ratio}`', 'floating-point number cannot be turned into text', 'Math.trunc'],
+  ['"n=" + spec.ratio', 'floating-point', 'Math.trunc'],
+  ['spec.env === 1', 'cannot compare a string with a int', 'String(...)'],
+  ['spec.enabled ? "a" : 1', 'different types', 'String(...)'],
+  ['spec.env && spec.replicas', '`&&` on non-boolean values', 'ternary'],
+  ['spec.ratio % 2', 'no `%` on doubles', 'Cel.expr'],
+  ['spec.config?.name.startsWith("a")', 'may be undefined', '??'],
+  ['spec.workers.find((w) => w)?.length', 'may be undefined', '??'],
+  ['undefined', '`undefined`/`null` alone', 'leave the field out'],
+  ['parseInt(spec.env, 16)', 'only base 10', 'Cel.expr'],
+  ['[...spec.workers]', 'spread', 'Cel.expr'],
+  ['+spec.env', '`+` operator', 'Number(x)'],
+  ['spec.replicas ** 2', '`**` operator', 'Cel.expr'],
+];
+
+test('rejections name the place, the construct and the escape hatch', async (t) => {
+  for (const [js, why, hint] of rejections) {
+    await t.test(js, () => {
+      const { node, file } = parseExpression(js);
+      assert.throws(
+        () => compileExpression(node, testScope),
+        (error: unknown) => {
+          assert.ok(error instanceof CompositionSyntaxError, String(error));
+          assert.match(error.message, new RegExp(`^${file.replace(/[/.]/g, '\\$&')}:2:\\d+: `));
+          assert.ok(error.message.includes(why), `${error.message}\n  should say: ${why}`);
+          assert.ok(error.hint.includes(hint), `${error.hint}\n  should hint: ${hint}`);
+          return true;
+        },
+      );
+    });
+  }
+});

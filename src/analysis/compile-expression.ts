@@ -1,0 +1,232 @@
+/**
+ * JavaScript expression AST -> Expr IR, keeping JavaScript's meaning: absent fields read as `undefined`,
+ * truthiness, int vs double, string coercion. Whatever cannot be kept faithfully is rejected with a
+ * `CompositionSyntaxError` naming the place and the escape hatch.
+ */
+import type { MemberExpression, Node, OptionalMemberExpression, TemplateLiteral } from '@babel/types';
+import { E, type Expr } from '../ir/expr.js';
+import { T, fieldOf, type CelType, type FieldType } from '../ir/types.js';
+import type { Scope } from './scope.js';
+import { unwrap } from './ast.js';
+import { HINT, syntaxError } from './errors.js';
+import { compileCall } from './compile-calls.js';
+import { compileBinary, compileConditional, compileLogical, compileUnary, conditionOf } from './compile-operators.js';
+import {
+  describe, fieldRead, nullishValue, plain, stringify, toOptional, valueOf, wrappedValue, type Typed,
+} from './typed.js';
+
+/** Options for value contexts. */
+export interface CompileOptions {
+  /** The destination's type, when known: int literals become doubles, `Number(s)` picks `double(s)`. */
+  readonly expect?: CelType;
+}
+
+/** A compiled value: its CEL expression, its type, and whether JavaScript could see `undefined` there. */
+export interface CompiledExpression {
+  readonly expr: Expr;
+  readonly type: CelType;
+  readonly optional?: boolean;
+}
+
+/** The recursive entry points the operator and call compilers use. */
+export interface Compiler {
+  value(node: Node, scope: Scope, expect?: CelType): Typed;
+  condition(node: Node, scope: Scope): Expr;
+}
+
+const compiler: Compiler = { value: compileValue, condition: (node, scope) => conditionOf(node, scope, compiler) };
+
+/** Compiles `node` for a value context (a template field, a status field, an argument). */
+export function compileExpression(node: Node, scope: Scope, options: CompileOptions = {}): CompiledExpression {
+  const t = compileValue(node, scope, options.expect);
+  if (t.nullish) throw syntaxError(node, '`undefined`/`null` alone is not a value KRO can hold', 'leave the field out, or use a ternary with a real value');
+  return { expr: t.expr, type: t.type, ...(t.absent && { optional: true }) };
+}
+
+/** Compiles `node` as a condition with JavaScript truthiness (includeWhen, readyWhen, ternary tests). */
+export function compileCondition(node: Node, scope: Scope): Expr {
+  return compiler.condition(node, scope);
+}
+
+/** Compiles `node` as one part of a string (template literal part): non-strings wrapped in `string(...)`. */
+export function compileStringPart(node: Node, scope: Scope): Expr {
+  return stringify(compileValue(node, scope), node);
+}
+
+function compileValue(raw: Node, scope: Scope, expect?: CelType): Typed {
+  const node = unwrap(raw);
+  switch (node.type) {
+    case 'StringLiteral':
+      return plain(E.str(node.value), T.string);
+    case 'NumericLiteral':
+      return numberLiteral(node.value, expect);
+    case 'BigIntLiteral':
+      return plain(E.int(BigInt(node.value)), T.int);
+    case 'BooleanLiteral':
+      return plain(E.bool(node.value), T.bool);
+    case 'NullLiteral':
+      return nullishValue;
+    case 'Identifier':
+      return identifier(node.name, node, scope);
+    case 'TemplateLiteral':
+      return plain(template(node, scope), T.string);
+    case 'MemberExpression':
+    case 'OptionalMemberExpression':
+      return member(node, scope);
+    case 'CallExpression':
+    case 'OptionalCallExpression':
+      return compileCall(node, scope, compiler, expect);
+    case 'BinaryExpression':
+      return compileBinary(node, scope, compiler);
+    case 'LogicalExpression':
+      return compileLogical(node, scope, compiler, expect);
+    case 'UnaryExpression':
+      return compileUnary(node, scope, compiler);
+    case 'ConditionalExpression':
+      return compileConditional(node, scope, compiler, expect);
+    case 'ArrayExpression':
+      return arrayLiteral(node, scope, expect);
+    case 'ObjectExpression':
+      return objectLiteral(node, scope);
+    default:
+      throw unsupported(node);
+  }
+}
+
+const WHY: Partial<Record<Node['type'], string>> = {
+  NewExpression: '`new` builds a JavaScript object once, at definition time; it has no CEL equivalent',
+  AssignmentExpression: 'assignments cannot run inside the cluster',
+  UpdateExpression: 'assignments cannot run inside the cluster',
+  RegExpLiteral: 'JavaScript regular expressions differ from CEL\'s RE2 dialect',
+  ArrowFunctionExpression: 'a function is not a value CEL can hold',
+  FunctionExpression: 'a function is not a value CEL can hold',
+  SequenceExpression: 'the comma operator has no CEL equivalent',
+  AwaitExpression: '`await` cannot run inside the cluster',
+  TaggedTemplateExpression: 'tagged templates run JavaScript code',
+  SpreadElement: 'spread is not supported here',
+};
+
+function unsupported(node: Node): Error {
+  return syntaxError(node, WHY[node.type] ?? `\`${node.type}\` is not supported in a compiled expression`, HINT.expr);
+}
+
+/** JavaScript integers are CEL ints unless a double is expected; other numbers are doubles. */
+function numberLiteral(value: number, expect?: CelType): Typed {
+  const isInt = Number.isSafeInteger(value) && expect?.kind !== 'double';
+  return isInt ? plain(E.int(value), T.int) : plain(E.double(value), T.double);
+}
+
+function identifier(name: string, node: Node, scope: Scope): Typed {
+  if (name === 'undefined') return nullishValue;
+  const binding = scope.lookup(name);
+  if (!binding) {
+    throw syntaxError(node, `\`${name}\` is not known to the compiler (only the spec, resources and loop variables are)`, 'pass the value through the spec, use a literal, or write Cel.expr(...)');
+  }
+  if (binding.kind === 'value') return plain(binding.expr, binding.type);
+  const value = binding.value;
+  if (value === null) return nullishValue;
+  if (typeof value === 'string') return plain(E.str(value), T.string);
+  if (typeof value === 'boolean') return plain(E.bool(value), T.bool);
+  return numberLiteral(value);
+}
+
+function template(node: TemplateLiteral, scope: Scope): Expr {
+  const parts: (string | Expr)[] = [];
+  node.quasis.forEach((quasi, i) => {
+    if (quasi.value.cooked == null) throw syntaxError(node, 'an invalid escape sequence in a template literal', 'fix the escape');
+    parts.push(quasi.value.cooked);
+    const expression = node.expressions[i];
+    if (!expression) return;
+    const part = compileStringPart(expression, scope);
+    // Constant parts (`${1}`, a captured string) fold into the text.
+    parts.push(part.kind === 'literal' && part.literal.kind === 'string' ? part.literal.value : part);
+  });
+  return E.template(parts);
+}
+
+/** The literal key of a member access: `a.b`, `a['b']`, `a[0]`, or undefined for computed keys. */
+function literalKey(node: MemberExpression | OptionalMemberExpression): string | number | undefined {
+  const property = node.property;
+  if (!node.computed) return property.type === 'Identifier' ? property.name : undefined;
+  if (property.type === 'StringLiteral') return property.value;
+  if (property.type === 'NumericLiteral') return property.value;
+  if (property.type === 'TemplateLiteral' && property.expressions.length === 0) return property.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+function member(node: MemberExpression | OptionalMemberExpression, scope: Scope): Typed {
+  const object = compileValue(node.object, scope);
+  if (object.nullish) throw syntaxError(node, 'reading a property of `undefined`/`null`', 'read from the spec or a resource');
+  // Inside an optional chain (`a?.b.c`) every further step stays optional.
+  const chain = object.absent?.wrapped || (node.optional === true && object.absent !== undefined);
+  const key = literalKey(node);
+  if (key === undefined) return computedIndex(node, object, scope, chain);
+  if (key === 'length' && (object.type.kind === 'string' || object.type.kind === 'list')) {
+    if (object.absent?.wrapped) throw syntaxError(node, '`.length` of a value that may be undefined', 'give it a default first: `(x ?? []).length`');
+    return plain(E.call('size', [valueOf(object)]), T.int);
+  }
+  if (object.type.kind === 'list') {
+    if (typeof key !== 'number') throw syntaxError(node.property, `a list has no property \`${key}\``, HINT.expr);
+    return listIndex(valueOf(object), E.int(key), object.type.item, chain ? toOptional(object) : undefined);
+  }
+  const field = fieldOf(object.type, String(key));
+  if (!field) throw unknownField(node, object.type, String(key));
+  if (chain) return wrappedValue(E.select(toOptional(object), String(key), true), field.type);
+  const select = E.select(valueOf(object), String(key));
+  return field.optional ? fieldRead(select, field.type) : plain(select, field.type);
+}
+
+/** `l[i]`: out of range is `undefined` in JavaScript, so the read is guarded by `size(l) > i`. */
+function listIndex(list: Expr, index: Expr, item: CelType, optionalList: Expr | undefined): Typed {
+  if (optionalList) return wrappedValue(E.index(optionalList, index, true), item);
+  const read = E.index(list, index);
+  return { expr: read, type: item, absent: { present: E.binary('>', E.call('size', [list]), index), value: read, wrapped: false } };
+}
+
+function computedIndex(node: MemberExpression | OptionalMemberExpression, object: Typed, scope: Scope, chain: boolean): Typed {
+  const index = compileValue(node.property, scope);
+  const base = chain ? toOptional(object) : valueOf(object);
+  if (object.type.kind === 'list' && index.type.kind === 'int') return listIndex(base, valueOf(index), object.type.item, chain ? base : undefined);
+  if ((object.type.kind === 'map' || object.type.kind === 'dyn') && index.type.kind !== 'double') {
+    const type = object.type.kind === 'map' ? object.type.value : T.dyn;
+    if (chain) return wrappedValue(E.index(base, valueOf(index), true), type);
+    const read = E.index(base, valueOf(index));
+    return { expr: read, type, absent: { present: E.binary('in', valueOf(index), base), value: read, wrapped: false } };
+  }
+  throw syntaxError(node, `cannot index a ${describe(object.type)} with a ${describe(index.type)}`, HINT.expr);
+}
+
+function unknownField(node: Node, type: CelType, key: string): Error {
+  const known = type.kind === 'object' ? Object.keys(type.fields).sort().join(', ') : '';
+  const hint = known ? `known fields: ${known}` : `a ${describe(type)} value has no fields; ${HINT.expr}`;
+  return syntaxError(node, `unknown field \`${key}\``, hint);
+}
+
+function arrayLiteral(node: Extract<Node, { type: 'ArrayExpression' }>, scope: Scope, expect?: CelType): Typed {
+  const itemExpect = expect?.kind === 'list' ? expect.item : undefined;
+  const items = node.elements.map((element) => {
+    if (!element || element.type === 'SpreadElement') throw syntaxError(node, 'holes and spread in array literals are not supported', HINT.expr);
+    const t = compileValue(element, scope, itemExpect);
+    if (t.nullish || t.absent) throw syntaxError(element, 'a list item that may be undefined', 'give it a default with `??`');
+    return t;
+  });
+  const kinds = new Set(items.map((t) => t.type.kind));
+  const item = kinds.size === 1 && items[0] ? items[0].type : T.dyn;
+  return plain(E.list(items.map((t) => t.expr)), T.list(item));
+}
+
+function objectLiteral(node: Extract<Node, { type: 'ObjectExpression' }>, scope: Scope): Typed {
+  const fields: Record<string, FieldType> = {};
+  const entries = node.properties.map((property) => {
+    if (property.type !== 'ObjectProperty' || property.computed) throw syntaxError(property, 'only plain `key: value` properties are supported in object literals', HINT.expr);
+    const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
+    if (key === undefined) throw syntaxError(property.key, 'object keys must be names or strings', HINT.expr);
+    const t = compileValue(property.value, scope);
+    if (t.nullish) throw syntaxError(property.value, 'an `undefined` property value', 'leave the property out');
+    fields[key] = { type: t.type, optional: false };
+    return { key: E.str(key), value: t.expr };
+  });
+  return plain(E.map(entries), T.object(fields));
+}
+
+export type { Typed };

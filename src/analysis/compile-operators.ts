@@ -1,0 +1,202 @@
+/**
+ * Operators: comparisons (with JavaScript's `undefined` semantics for absent fields), arithmetic with CEL's
+ * int/double kinds, string `+`, logical operators with truthiness, `??` and ternaries.
+ */
+import type { BinaryExpression, ConditionalExpression, LogicalExpression, Node, UnaryExpression } from '@babel/types';
+import { E, type Expr } from '../ir/expr.js';
+import { T, type CelType } from '../ir/types.js';
+import type { Scope } from './scope.js';
+import type { Compiler } from './compile-expression.js';
+import { unwrap } from './ast.js';
+import { HINT, syntaxError } from './errors.js';
+import {
+  andPresent, compatible, describe, isNumeric, orValue, plain, stringify, toDouble, toOptional, truthy, unifyNumeric,
+  valueOf, wrappedValue, type Typed,
+} from './typed.js';
+
+type Relation = '<' | '<=' | '>' | '>=';
+const RELATIONS = new Set<string>(['<', '<=', '>', '>=']);
+
+/** Condition context: `&&`, `||` and `!` compose truthiness; everything else is `truthy(value)`. */
+export function conditionOf(raw: Node, scope: Scope, c: Compiler): Expr {
+  const node = unwrap(raw);
+  if (node.type === 'LogicalExpression' && node.operator !== '??') {
+    return E.binary(node.operator, c.condition(node.left, scope), c.condition(node.right, scope));
+  }
+  if (node.type === 'UnaryExpression' && node.operator === '!') return negate(c.condition(node.argument, scope));
+  return truthy(c.value(node, scope), node);
+}
+
+function negate(expr: Expr): Expr {
+  if (expr.kind === 'unary' && expr.op === '!') return expr.operand;
+  if (expr.kind === 'literal' && expr.literal.kind === 'bool') return E.bool(!expr.literal.value);
+  return E.unary('!', expr);
+}
+
+export function compileUnary(node: UnaryExpression, scope: Scope, c: Compiler): Typed {
+  if (node.operator === '!') return plain(negate(c.condition(node.argument, scope)), T.bool);
+  if (node.operator === '-') {
+    const operand = c.value(node.argument, scope);
+    if (!isNumeric(operand.type) && operand.type.kind !== 'dyn') throw syntaxError(node, `cannot negate a ${describe(operand.type)}`, HINT.expr);
+    const v = valueOf(operand);
+    if (v.kind === 'literal' && v.literal.kind === 'int') return plain(E.int(-v.literal.value), T.int);
+    if (v.kind === 'literal' && v.literal.kind === 'double') return plain(E.double(-v.literal.value), T.double);
+    return plain(E.unary('-', v), operand.type);
+  }
+  const why = node.operator === 'typeof' ? '`typeof` inspects JavaScript values; CEL types are fixed at compile time' : `the \`${node.operator}\` operator has no CEL equivalent`;
+  throw syntaxError(node, why, node.operator === '+' ? 'use Number(x) to convert a string' : HINT.expr);
+}
+
+export function compileBinary(node: BinaryExpression, scope: Scope, c: Compiler): Typed {
+  if (node.left.type === 'PrivateName') throw syntaxError(node, 'private names are not supported', HINT.expr);
+  const op = node.operator;
+  if (op === '===' || op === '==' || op === '!==' || op === '!=') return equality(node, c.value(node.left, scope), c.value(node.right, scope), op);
+  if (op === 'in') return inOperator(node, scope, c);
+  const left = c.value(node.left, scope);
+  const right = c.value(node.right, scope);
+  if (RELATIONS.has(op)) return relation(node, left, right, op as Relation);
+  if (op === '+' && (left.type.kind === 'string' || right.type.kind === 'string')) return concat(node, left, right);
+  if (op === '+' || op === '-' || op === '*' || op === '/' || op === '%') return arithmetic(node, left, right, op);
+  throw syntaxError(node, `the \`${op}\` operator has no CEL equivalent`, HINT.expr);
+}
+
+function checkComparable(node: Node, a: Typed, b: Typed): void {
+  if (!compatible(a.type, b.type) && !(isNumeric(a.type) && isNumeric(b.type))) {
+    throw syntaxError(node, `cannot compare a ${describe(a.type)} with a ${describe(b.type)} (CEL has no implicit conversion)`, 'convert one side with String(...) or Number(...)');
+  }
+}
+
+/** `===`: absent operands compare like JavaScript `undefined` (equal only to `undefined`). */
+function equality(node: Node, a: Typed, b: Typed, op: '===' | '==' | '!==' | '!='): Typed {
+  const negated = op === '!==' || op === '!=';
+  const result = (expr: Expr): Typed => plain(negated ? negate(expr) : expr, T.bool);
+  if (a.nullish && b.nullish) return result(E.bool(true));
+  if (a.nullish || b.nullish) {
+    const other = a.nullish ? b : a;
+    // `x == null` and `x === undefined` both mean "absent": KRO data has no JavaScript `undefined`.
+    return result(other.absent ? negate(other.absent.present) : E.bool(false));
+  }
+  checkComparable(node, a, b);
+  const [l, r] = unifyNumeric(a, b);
+  const eq = E.binary('==', valueOf(l), valueOf(r));
+  if (a.absent && b.absent) {
+    const both = E.binary('&&', a.absent.present, b.absent.present);
+    return result(E.cond(both, eq, E.binary('==', a.absent.present, b.absent.present)));
+  }
+  if (negated) {
+    const maybe = a.absent ?? b.absent;
+    return plain(maybe ? E.binary('||', negate(maybe.present), E.binary('!=', valueOf(l), valueOf(r))) : E.binary('!=', valueOf(l), valueOf(r)), T.bool);
+  }
+  return result(andPresent(a, andPresent(b, eq)));
+}
+
+function relation(node: Node, a: Typed, b: Typed, op: Relation): Typed {
+  if (a.nullish || b.nullish) throw syntaxError(node, 'comparing with `undefined`/`null` is always false in JavaScript', 'compare with a real value');
+  checkComparable(node, a, b);
+  const [l, r] = unifyNumeric(a, b);
+  const shortcut = orValueShortcut(l, r, op);
+  if (shortcut) return plain(shortcut, T.bool);
+  return plain(andPresent(a, andPresent(b, E.binary(op, valueOf(l), valueOf(r)))), T.bool);
+}
+
+/**
+ * `d.status.?readyReplicas.orValue(0) > 0`: when exactly one side may be absent and the other is an int
+ * literal, a default that makes the comparison false (like JavaScript's `undefined > 0`) is shorter.
+ */
+function orValueShortcut(l: Typed, r: Typed, op: Relation): Expr | undefined {
+  const [maybe, literal, flipped] = l.absent && !r.absent ? [l, r.expr, false] : r.absent && !l.absent ? [r, l.expr, true] : [];
+  if (!maybe || literal?.kind !== 'literal' || literal.literal.kind !== 'int' || maybe.type.kind !== 'int') return undefined;
+  // Normalise to `maybe OP value`.
+  const effective: Relation = flipped ? ({ '<': '>', '>': '<', '<=': '>=', '>=': '<=' } as const)[op] : op;
+  const value = literal.literal.value;
+  const falsy = effective === '>' || effective === '<' ? value : effective === '>=' ? value - 1n : value + 1n;
+  const read = orValue(maybe, E.int(falsy));
+  return flipped ? E.binary(op, literal, read) : E.binary(op, read, literal);
+}
+
+/** `'key' in obj` -> `has(obj.key)`; `x in list` is not JavaScript's meaning (it tests indices). */
+function inOperator(node: BinaryExpression, scope: Scope, c: Compiler): Typed {
+  const key = node.left.type === 'StringLiteral' ? node.left.value : undefined;
+  const target = c.value(node.right, scope);
+  if (key === undefined || target.type.kind === 'list') throw syntaxError(node, '`in` is only supported as `"key" in object`', 'use list.includes(x) for membership');
+  return plain(andPresent(target, E.call('has', [E.select(valueOf(target), key)])), T.bool);
+}
+
+/** String `+`: JavaScript coerces the other side to text; a template keeps the parts flat. */
+function concat(node: BinaryExpression, a: Typed, b: Typed): Typed {
+  const parts = (t: Typed, side: Node): (string | Expr)[] => {
+    const e = valueOf(t);
+    if (e.kind === 'template') return [...e.parts];
+    if (e.kind === 'literal' && e.literal.kind === 'string') return [e.literal.value];
+    return [stringify(t, side)];
+  };
+  return plain(E.template([...parts(a, node.left), ...parts(b, node.right)]), T.string);
+}
+
+function arithmetic(node: BinaryExpression, a: Typed, b: Typed, op: '+' | '-' | '*' | '/' | '%'): Typed {
+  const numeric = (t: Typed): boolean => isNumeric(t.type) || t.type.kind === 'dyn';
+  if (!numeric(a) || !numeric(b)) throw syntaxError(node, `\`${op}\` needs numbers, got ${describe(a.type)} and ${describe(b.type)}`, 'convert with Number(...) or String(...)');
+  if (op === '/') {
+    // JavaScript division is fractional; CEL int division truncates. Math.trunc(a / b) gives CEL's int form.
+    return plain(E.binary('/', valueOf(toDouble(a)), valueOf(toDouble(b))), T.double);
+  }
+  if (op === '%' && (a.type.kind === 'double' || b.type.kind === 'double')) throw syntaxError(node, 'CEL has no `%` on doubles', HINT.expr);
+  const [l, r] = unifyNumeric(a, b);
+  const type: CelType = l.type.kind === 'double' || r.type.kind === 'double' ? T.double : l.type.kind === 'dyn' ? r.type : l.type;
+  return plain(E.binary(op, valueOf(l), valueOf(r)), type);
+}
+
+/** Unifies two branch values (ternary, `||`, `??`), converting int to double when mixed. */
+function unifyBranches(node: Node, a: Typed, b: Typed): [Typed, Typed, CelType] {
+  if (!compatible(a.type, b.type) && !(isNumeric(a.type) && isNumeric(b.type))) {
+    throw syntaxError(node, `the two branches have different types (${describe(a.type)} and ${describe(b.type)})`, 'make both branches the same type, e.g. with String(...)');
+  }
+  const [l, r] = unifyNumeric(a, b);
+  const type = l.nullish ? r.type : r.nullish ? l.type : l.type.kind === 'dyn' ? r.type : l.type;
+  return [l, r, type];
+}
+
+export function compileLogical(node: LogicalExpression, scope: Scope, c: Compiler, expect?: CelType): Typed {
+  const left = c.value(node.left, scope, expect);
+  const right = c.value(node.right, scope, expect);
+  if (node.operator === '??') return nullishCoalescing(node, left, right);
+  if (left.type.kind === 'bool' && right.type.kind === 'bool') {
+    // An absent boolean reads as `undefined`, which JavaScript treats as false here too.
+    return plain(E.binary(node.operator, truthy(left, node.left), truthy(right, node.right)), T.bool);
+  }
+  if (node.operator === '&&') throw syntaxError(node, '`&&` on non-boolean values returns one of the operands in JavaScript', 'write a ternary `c ? value : other` instead');
+  // `x || d` as a default: JavaScript returns `x` when truthy.
+  const [l, r, type] = unifyBranches(node, left, right);
+  if (r.nullish) throw syntaxError(node.right, 'defaulting to `undefined`', 'use a real default value');
+  const test = truthy(left, node.left);
+  if (r.absent?.wrapped) return wrappedValue(E.cond(test, E.call('optional.of', [valueOf(l)]), r.expr), type);
+  if (!r.absent) return plain(E.cond(test, valueOf(l), r.expr), type);
+  const absent = { present: E.binary('||', test, r.absent.present), value: E.cond(test, valueOf(l), valueOf(r)), wrapped: false };
+  return { expr: E.cond(test, valueOf(l), r.expr), type, absent };
+}
+
+function nullishCoalescing(node: LogicalExpression, left: Typed, right: Typed): Typed {
+  if (left.nullish) return right;
+  if (!left.absent) return left;
+  const [l, r, type] = unifyBranches(node, left, right);
+  if (r.nullish) return l;
+  if (r.absent) return wrappedValue(E.call('or', [toOptional(r)], toOptional(l)), type);
+  return plain(orValue(l, r.expr), type);
+}
+
+export function compileConditional(node: ConditionalExpression, scope: Scope, c: Compiler, expect?: CelType): Typed {
+  const test = c.condition(node.test, scope);
+  const [a, b, type] = unifyBranches(node, c.value(node.consequent, scope, expect), c.value(node.alternate, scope, expect));
+  if (a.nullish && b.nullish) throw syntaxError(node, 'both branches are `undefined`', 'leave the field out');
+  if (a.nullish || b.nullish || a.absent?.wrapped || b.absent?.wrapped) {
+    // One side may be `undefined`: the result is a CEL optional (none = field omitted).
+    const opt = (t: Typed): Expr => (t.nullish ? E.call('optional.none', []) : toOptional(t));
+    return wrappedValue(E.cond(test, opt(a), opt(b)), type);
+  }
+  if (a.absent || b.absent) {
+    const present = E.cond(test, a.absent?.present ?? E.bool(true), b.absent?.present ?? E.bool(true));
+    const value = E.cond(test, valueOf(a), valueOf(b));
+    return { expr: E.cond(test, a.expr, b.expr), type, absent: { present, value, wrapped: false } };
+  }
+  return plain(E.cond(test, a.expr, b.expr), type);
+}

@@ -1,0 +1,149 @@
+/**
+ * Typed intermediate results of compiling JavaScript, and the JavaScript-semantics helpers built on them:
+ * absent values (JS `undefined` vs CEL "no such key"), truthiness, numeric kinds and string coercion.
+ */
+import type { Node } from '@babel/types';
+import { E, type Expr } from '../ir/expr.js';
+import { T, type CelType } from '../ir/types.js';
+import { HINT, syntaxError } from './errors.js';
+
+/** How a value that may be `undefined` in JavaScript is tested and read in CEL. */
+export interface Absence {
+  /** A bool expression: the value is there. */
+  readonly present: Expr;
+  /** The value itself, valid only where `present` holds. */
+  readonly value: Expr;
+  /** True when the whole-value expression is a CEL `optional(T)` (from `?.`, `find`, `c ? x : undefined`). */
+  readonly wrapped: boolean;
+}
+
+/** A compiled JavaScript expression. */
+export interface Typed {
+  /** The expression used as a whole value (a maybe-absent field stays a plain read: pending = omitted). */
+  readonly expr: Expr;
+  /** The value's type when it is there. */
+  readonly type: CelType;
+  /** Set when JavaScript could see `undefined` here. */
+  readonly absent?: Absence;
+  /** The literal `undefined` or `null`. */
+  readonly nullish?: true;
+}
+
+export const plain = (expr: Expr, type: CelType): Typed => ({ expr, type });
+
+export const nullishValue: Typed = { expr: E.null(), type: T.null, nullish: true };
+
+/** A read of a field that may be missing: `has(sel)` tests it. */
+export function fieldRead(select: Expr, type: CelType): Typed {
+  return { expr: select, type, absent: { present: E.call('has', [select]), value: select, wrapped: false } };
+}
+
+/** A CEL `optional(type)` value. */
+export function wrappedValue(expr: Expr, type: CelType): Typed {
+  return { expr, type, absent: { present: E.call('hasValue', [], expr), value: E.call('value', [], expr), wrapped: true } };
+}
+
+/** The value assuming it is present. */
+export const valueOf = (t: Typed): Expr => t.absent?.value ?? t.expr;
+
+/** The value as a CEL optional: `a.?f` for field reads, `l[?i]` for index reads, `optional.of(x)` otherwise. */
+export function toOptional(t: Typed): Expr {
+  if (t.absent?.wrapped) return t.expr;
+  const v = valueOf(t);
+  if (t.absent && v.kind === 'select' && !v.optional) return E.select(v.target, v.field, true);
+  if (t.absent && v.kind === 'index' && !v.optional) return E.index(v.target, v.index, true);
+  if (t.absent) return E.cond(t.absent.present, E.call('optional.of', [v]), E.call('optional.none', []));
+  return E.call('optional.of', [v]);
+}
+
+/** The value, or `fallback` when absent: `a.?f.orValue(d)` where possible. */
+export function orValue(t: Typed, fallback: Expr): Expr {
+  if (!t.absent) return t.expr;
+  const v = t.absent.value;
+  if (t.absent.wrapped || (v.kind === 'select' && !v.optional) || (v.kind === 'index' && !v.optional)) {
+    return E.call('orValue', [fallback], toOptional(t));
+  }
+  return E.cond(t.absent.present, v, fallback);
+}
+
+/** `present && test`, simplified when either side is trivially true. */
+export function andPresent(t: Typed, test: Expr): Expr {
+  if (!t.absent) return test;
+  if (test.kind === 'literal' && test.literal.kind === 'bool' && test.literal.value) return t.absent.present;
+  return E.binary('&&', t.absent.present, test);
+}
+
+const isNumeric = (type: CelType): boolean => type.kind === 'int' || type.kind === 'double';
+
+/** JavaScript truthiness as a CEL bool: `has(x) && x != ""` and so on, per type. */
+export function truthy(t: Typed, node: Node): Expr {
+  if (t.nullish) return E.bool(false);
+  const v = valueOf(t);
+  switch (t.type.kind) {
+    case 'bool':
+      return andPresent(t, v);
+    case 'int':
+      return andPresent(t, E.binary('!=', v, E.int(0)));
+    case 'double':
+      return andPresent(t, E.binary('!=', v, E.double(0)));
+    case 'string':
+      return andPresent(t, E.binary('!=', v, E.str('')));
+    case 'dyn':
+      // Unknown type at compile time: compare against every falsy JavaScript value (heterogeneous `in`).
+      return andPresent(t, E.unary('!', E.binary('in', v, E.list([E.bool(false), E.int(0), E.double(0), E.str(''), E.null()]))));
+    case 'null':
+      return E.bool(false);
+    case 'bytes':
+      throw syntaxError(node, 'the truthiness of a bytes value cannot be expressed', HINT.expr);
+    default:
+      return andPresent(t, E.bool(true));
+  }
+}
+
+/** `double(x)` for an int (a literal becomes `1.0`); doubles and others unchanged. */
+export function toDouble(t: Typed): Typed {
+  if (t.type.kind !== 'int') return t;
+  const v = valueOf(t);
+  const expr = v.kind === 'literal' && v.literal.kind === 'int' ? E.double(Number(v.literal.value)) : E.call('double', [v]);
+  // A maybe-absent int stays maybe-absent; defaults then use `has(x) ? double(x) : d`.
+  return t.absent ? { expr, type: T.double, absent: { present: t.absent.present, value: expr, wrapped: false } } : plain(expr, T.double);
+}
+
+/** Brings an int and a double to the same kind (CEL has no cross-type numeric comparison). */
+export function unifyNumeric(a: Typed, b: Typed): [Typed, Typed] {
+  if (a.type.kind === 'int' && b.type.kind === 'double') return [toDouble(a), b];
+  if (a.type.kind === 'double' && b.type.kind === 'int') return [a, toDouble(b)];
+  return [a, b];
+}
+
+/** Whether two types may meet in `==`, `?:` or `??` without conversion. */
+export function compatible(a: CelType, b: CelType): boolean {
+  if (a.kind === 'dyn' || b.kind === 'dyn' || a.kind === 'null' || b.kind === 'null') return true;
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'list' && b.kind === 'list') return compatible(a.item, b.item);
+  if (a.kind === 'map' && b.kind === 'map') return compatible(a.value, b.value);
+  return true;
+}
+
+export const describe = (type: CelType): string => (type.kind === 'list' ? `list(${describe(type.item)})` : type.kind);
+
+/** A string-typed CEL expression for `node`, as JavaScript would coerce it in `+` or a template literal. */
+export function stringify(t: Typed, node: Node): Expr {
+  const v = valueOf(t);
+  switch (t.type.kind) {
+    case 'string':
+      return v;
+    case 'int':
+    case 'bool':
+    case 'dyn':
+      if (v.kind === 'literal' && v.literal.kind === 'int') return E.str(v.literal.value.toString());
+      if (v.kind === 'literal' && v.literal.kind === 'bool') return E.str(String(v.literal.value));
+      return E.call('string', [v]);
+    case 'double':
+      throw syntaxError(node, 'a floating-point number cannot be turned into text the way JavaScript does (CEL prints 1e+06 for 1000000)', 'convert it to an integer first with Math.trunc(...), or use Cel.expr(...)');
+    default:
+      throw syntaxError(node, `a ${describe(t.type)} value cannot be used as text`, HINT.template);
+  }
+}
+
+export { isNumeric };
