@@ -1,0 +1,106 @@
+/**
+ * CompositionGraph → ResourceGraphDefinition (plain JSON data) and the instance custom resource.
+ *
+ * Output decisions: `schema.group` is always written (the instance apiVersion depends on it, so make it
+ * visible even when it is KRO's default `kro.run`); `schema.scope` only when `Cluster` (the default is
+ * Namespaced); `types` and `status` only when non-empty; resource keys in the order id, includeWhen,
+ * forEach, readyWhen, template/externalRef (conditions next to the id, the long template last).
+ */
+import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
+import { isExprValue, type Value } from '../../ir/value.js';
+import { schemaToSimpleSchema } from '../../model/schema/simple-schema.js';
+import { isPlainObject, sortKeysDeep } from '../../util/json.js';
+import { CompositionError } from './errors.js';
+import { dnsSubdomainProblem } from './names.js';
+import { type Json, renderStatus, renderTemplate, standalone } from './values.js';
+import { validateGraph } from './validate.js';
+
+export type JsonObject = { [key: string]: Json };
+
+/**
+ * Compiles a graph to a `kro.run/v1alpha1` ResourceGraphDefinition.
+ *
+ * @example
+ * ```ts
+ * const rgd = compileRgd(graph);
+ * writeFileSync('app.yaml', toYaml(rgd));
+ * ```
+ * @throws CompositionError (a subclass per problem) when KRO would reject the graph.
+ */
+export function compileRgd(graph: CompositionGraph): JsonObject {
+  validateGraph(graph);
+  const simple = schemaToSimpleSchema(graph.spec);
+  const schema: JsonObject = { apiVersion: graph.version, kind: graph.kind, group: graph.group };
+  if (graph.scope === 'Cluster') schema['scope'] = 'Cluster';
+  schema['spec'] = simple.spec as Json;
+  if (Object.keys(simple.types).length > 0) schema['types'] = simple.types as Json;
+  const status = renderStatus(graph.status);
+  if (status !== undefined) schema['status'] = sortKeysDeep(status);
+  const metadata: JsonObject = { name: graph.name };
+  if (graph.annotations && Object.keys(graph.annotations).length > 0) metadata['annotations'] = sortKeysDeep({ ...graph.annotations });
+  return {
+    apiVersion: 'kro.run/v1alpha1',
+    kind: 'ResourceGraphDefinition',
+    metadata,
+    spec: { schema, resources: graph.resources.map(compileResource) },
+  };
+}
+
+function compileResource(resource: ResourceNode): JsonObject {
+  const out: JsonObject = { id: resource.id };
+  if (resource.includeWhen.length > 0) out['includeWhen'] = resource.includeWhen.map(standalone);
+  if (resource.forEach.length > 0) out['forEach'] = resource.forEach.map((d) => ({ [d.name]: standalone(d.source) }));
+  if (resource.readyWhen.length > 0) out['readyWhen'] = resource.readyWhen.map(standalone);
+  if (resource.externalRef) {
+    const ref = resource.externalRef;
+    const metadata: JsonObject = {};
+    if (ref.name !== undefined) metadata['name'] = renderTemplate(ref.name);
+    if (ref.namespace !== undefined) metadata['namespace'] = renderTemplate(ref.namespace);
+    out['externalRef'] = { apiVersion: ref.apiVersion, kind: ref.kind, metadata };
+  } else if (resource.template !== undefined) {
+    out['template'] = compileTemplate(resource, resource.template);
+  }
+  return out;
+}
+
+/** apiVersion and kind first (from the node), then the template's own keys in the order they were built. */
+function compileTemplate(resource: ResourceNode, template: Value): JsonObject {
+  const out: JsonObject = { apiVersion: resource.apiVersion, kind: resource.kind };
+  if (!isPlainObject(template) || isExprValue(template)) return out;
+  for (const [key, value] of Object.entries(template)) {
+    if (key !== 'apiVersion' && key !== 'kind') out[key] = renderTemplate(value as Value);
+  }
+  return out;
+}
+
+export interface InstanceOptions {
+  readonly name: string;
+  /** Omitted for cluster-scoped kinds. */
+  readonly namespace?: string;
+}
+
+/**
+ * The custom resource that instantiates a compiled graph, e.g. for `factory('kro').toYaml(spec)`.
+ * The spec is written as given (the API server applies schema defaults).
+ *
+ * @example
+ * ```ts
+ * compileInstance(graph, { name: 'web', replicas: 2 }, { name: 'web', namespace: 'dev' });
+ * // { apiVersion: 'kro.run/v1alpha1', kind: 'WebApp', metadata: { name: 'web', namespace: 'dev' }, spec: { ... } }
+ * ```
+ */
+export function compileInstance(graph: CompositionGraph, spec: unknown, options: InstanceOptions): JsonObject {
+  const problem = dnsSubdomainProblem(options.name);
+  if (problem) throw new CompositionError(`instance name "${options.name}" is not a valid Kubernetes name: ${problem}`);
+  if (graph.scope === 'Cluster' && options.namespace !== undefined) {
+    throw new CompositionError(`${graph.kind} is cluster-scoped; its instances have no namespace (drop the namespace option)`);
+  }
+  const metadata: JsonObject = { name: options.name };
+  if (options.namespace !== undefined && graph.scope !== 'Cluster') metadata['namespace'] = options.namespace;
+  return {
+    apiVersion: `${graph.group}/${graph.version}`,
+    kind: graph.kind,
+    metadata,
+    spec: (spec ?? {}) as Json,
+  };
+}

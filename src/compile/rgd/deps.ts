@@ -1,0 +1,65 @@
+/**
+ * The resource dependency graph, built the way KRO builds it (`pkg/graph/builder.go
+ * buildDependencyGraph`): an edge for every resource named in a template expression, an includeWhen
+ * condition or a forEach source, plus explicit `dependsOn`. readyWhen and status expressions add none.
+ */
+import { CycleError, Dag } from '../../dag/index.js';
+import type { Expr } from '../../ir/expr.js';
+import { referencedRoots } from '../../ir/expr.js';
+import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
+import { exprLeaves } from '../../ir/value.js';
+import type { Value } from '../../ir/value.js';
+import { DependencyCycleError } from './errors.js';
+
+/** Every expression that orders a resource: template and externalRef leaves, includeWhen, forEach sources. */
+export function orderingExprs(resource: ResourceNode): Expr[] {
+  const values: Value[] = [];
+  if (resource.template !== undefined) values.push(resource.template);
+  if (resource.externalRef?.name !== undefined) values.push(resource.externalRef.name);
+  if (resource.externalRef?.namespace !== undefined) values.push(resource.externalRef.namespace);
+  return [
+    ...values.flatMap((v) => exprLeaves(v).map((leaf) => leaf.expr)),
+    ...resource.includeWhen,
+    ...resource.forEach.map((dim) => dim.source),
+  ];
+}
+
+/** The ids a resource depends on, in first-seen order (references, then `dependsOn`). */
+export function dependenciesOf(resource: ResourceNode, ids: ReadonlySet<string>): string[] {
+  const deps = new Set<string>();
+  for (const expr of orderingExprs(resource)) {
+    for (const root of referencedRoots(expr)) if (ids.has(root) && root !== resource.id) deps.add(root);
+  }
+  for (const id of resource.dependsOn) deps.add(id);
+  return [...deps];
+}
+
+/**
+ * Resource ids in the order KRO creates them: dependencies first, ties in declaration order.
+ *
+ * @example
+ * ```ts
+ * dependencyOrder(graph); // ['deployment', 'service']
+ * ```
+ * @throws DependencyCycleError naming the cycle by resource ids.
+ */
+export function dependencyOrder(graph: CompositionGraph): string[] {
+  const ids = new Set(graph.resources.map((r) => r.id));
+  const dag = new Dag();
+  for (const resource of graph.resources) if (!dag.hasNode(resource.id)) dag.addNode(resource.id);
+  for (const resource of graph.resources) {
+    // Unknown dependsOn targets are reported by validation; skip them here so ordering stays usable.
+    for (const dep of dependenciesOf(resource, ids)) if (ids.has(dep)) dag.addEdge(resource.id, dep);
+    // A self-reference in a template is a cycle in KRO too.
+    if (orderingExprs(resource).some((e) => referencedRoots(e).includes(resource.id))) dag.addEdge(resource.id, resource.id);
+  }
+  try {
+    return dag.topologicalOrder();
+  } catch (err) {
+    if (!(err instanceof CycleError)) throw err;
+    throw new DependencyCycleError(
+      `resources depend on each other in a cycle: ${err.cycle.join(' -> ')}; break it by removing one of these references (a readyWhen or status expression does not create an edge)`,
+      err.cycle,
+    );
+  }
+}

@@ -1,0 +1,21 @@
+export { compileInstance, compileRgd, type InstanceOptions, type JsonObject } from './compile.js';
+export { dependenciesOf, dependencyOrder } from './deps.js';
+export {
+  CompositionError,
+  DependencyCycleError,
+  DuplicateResourceIdError,
+  ForEachError,
+  InvalidDefinitionError,
+  InvalidResourceError,
+  InvalidResourceIdError,
+  InvalidResourceNameError,
+  InvalidStatusError,
+  MissingNameError,
+  ReadyWhenReferenceError,
+  ReservedResourceIdError,
+  UnknownReferenceError,
+} from './errors.js';
+export { RESERVED_WORDS } from './names.js';
+export { validateGraph } from './validate.js';
+export { constantStatus, renderStatus, renderTemplate, type Json } from './values.js';
+export { toYaml } from './yaml.js';

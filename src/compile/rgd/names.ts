@@ -1,0 +1,38 @@
+/** Naming rules KRO and Kubernetes enforce, as data (KRO v0.9.3 `pkg/graph/validation.go`). */
+
+export const RESOURCE_ID = /^[a-z][a-zA-Z0-9]*$/;
+export const KIND = /^[A-Z][a-zA-Z0-9]*$/;
+export const VERSION = /^v\d+(?:(?:alpha|beta)\d+)?$/;
+const DNS_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
+export const DNS_SUBDOMAIN = new RegExp(`^${DNS_LABEL}(\\.${DNS_LABEL})*$`);
+
+/** Words KRO reserves for ids and iterators, plus CEL's reserved symbols. */
+export const RESERVED_WORDS: ReadonlySet<string> = new Set([
+  // kro
+  'apiVersion', 'context', 'dependency', 'dependencies', 'each', 'externalRef', 'externalReference',
+  'externalRefs', 'externalReferences', 'graph', 'instance', 'item', 'items', 'kind', 'kro', 'metadata',
+  'namespace', 'object', 'resource', 'resourcegraphdefinition', 'resourceGraphDefinition', 'resources',
+  'root', 'runtime', 'schema', 'self', 'serviceAccountName', 'spec', 'status', 'this', 'variables', 'vars',
+  'version',
+  // CEL
+  'true', 'false', 'null', 'in', 'as', 'break', 'const', 'continue', 'else', 'for', 'function', 'if',
+  'import', 'let', 'loop', 'package', 'return', 'var', 'void', 'while',
+]);
+
+/** Why `name` is not a DNS-1123 subdomain, or `undefined` when it is one. */
+export function dnsSubdomainProblem(name: string): string | undefined {
+  if (name === '') return 'it is empty';
+  if (name.length > 253) return `it is ${name.length} characters long (at most 253)`;
+  if (/[A-Z]/.test(name)) return 'it contains upper-case letters (use lower case)';
+  if (!DNS_SUBDOMAIN.test(name)) {
+    return 'it must consist of lower-case letters, digits, "-" and ".", and start and end with a letter or digit';
+  }
+  return undefined;
+}
+
+/** `myApp-x` → a suggestion for a valid id (`myAppX`), for error messages. */
+export function suggestId(id: string): string {
+  const camel = id.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''));
+  const lowered = camel.charAt(0).toLowerCase() + camel.slice(1);
+  return /^[a-z]/.test(lowered) ? lowered : `r${lowered}`;
+}

@@ -1,0 +1,79 @@
+/** Per-resource checks: identity (metadata.name), forEach dimensions, readyWhen scope. */
+import { referencedRoots } from '../../ir/expr.js';
+import type { ResourceNode } from '../../ir/graph.js';
+import { exprLeaves, isExprValue, type Value } from '../../ir/value.js';
+import { isPlainObject } from '../../util/json.js';
+import { describeResource, ForEachError, InvalidResourceNameError, MissingNameError, ReadyWhenReferenceError } from './errors.js';
+import { RESERVED_WORDS, RESOURCE_ID, dnsSubdomainProblem } from './names.js';
+
+/** KRO's limit on forEach dimensions (`--rgd-max-collection-dimension-size` default). */
+const MAX_DIMENSIONS = 10;
+
+
+function metadataField(resource: ResourceNode, field: 'name' | 'namespace'): Value | undefined {
+  if (resource.externalRef) return resource.externalRef[field];
+  const metadata = isPlainObject(resource.template) && !isExprValue(resource.template) ? resource.template['metadata'] : undefined;
+  return isPlainObject(metadata) && !isExprValue(metadata) ? (metadata as Record<string, Value>)[field] : undefined;
+}
+
+/** metadata.name must exist; a literal one must be a DNS-1123 subdomain. */
+export function checkName(resource: ResourceNode): void {
+  const name = metadataField(resource, 'name');
+  if (name === undefined || name === null || name === '') {
+    throw new MissingNameError(`${describeResource(resource)} (${resource.kind}) has no metadata.name; set a name (a string or an expression on schema, e.g. \`\${spec.name}-${resource.id.toLowerCase()}\`)`, resource.id);
+  }
+  if (isExprValue(name)) return;
+  if (typeof name !== 'string') {
+    throw new InvalidResourceNameError(`${describeResource(resource)} (${resource.kind}): metadata.name must be a string, got ${JSON.stringify(name)}`, resource.id);
+  }
+  const problem = dnsSubdomainProblem(name);
+  if (problem) {
+    throw new InvalidResourceNameError(`${describeResource(resource)} (${resource.kind}): metadata.name "${name}" is not a valid Kubernetes name: ${problem}`, resource.id);
+  }
+}
+
+function rootsIn(value: Value | undefined): Set<string> {
+  return new Set(value === undefined ? [] : exprLeaves(value).flatMap((l) => referencedRoots(l.expr)));
+}
+
+/** Iterator names, their sources, and KRO's rule that every iterator is part of the identity. */
+export function checkForEach(resource: ResourceNode, ids: ReadonlySet<string>): void {
+  const dims = resource.forEach;
+  if (dims.length === 0) return;
+  if (dims.length > MAX_DIMENSIONS) throw new ForEachError(`${describeResource(resource)}: forEach has ${dims.length} dimensions; KRO allows at most ${MAX_DIMENSIONS}`, resource.id);
+  const names = new Set<string>();
+  for (const { name, source } of dims) {
+    const problem = !RESOURCE_ID.test(name)
+      ? 'must be lowerCamelCase'
+      : RESERVED_WORDS.has(name)
+        ? 'is a reserved word'
+        : ids.has(name)
+          ? 'is also a resource id'
+          : names.has(name)
+            ? 'is used twice'
+            : undefined;
+    if (problem) throw new ForEachError(`${describeResource(resource)}: forEach iterator "${name}" ${problem}; rename the loop variable`, resource.id);
+    names.add(name);
+    const crossed = referencedRoots(source).filter((r) => dims.some((d) => d.name === r));
+    if (crossed.length > 0) {
+      throw new ForEachError(`${describeResource(resource)}: forEach "${name}" iterates over iterator ${crossed.join(', ')}; dimensions are independent (a cartesian product), iterate over schema or resource data instead`, resource.id);
+    }
+  }
+  // KRO: every iterator must appear in metadata.name (or metadata.namespace of a namespaced kind).
+  const identity = new Set([...rootsIn(metadataField(resource, 'name')), ...rootsIn(metadataField(resource, 'namespace'))]);
+  const missing = dims.map((d) => d.name).filter((n) => !identity.has(n));
+  if (missing.length > 0) {
+    throw new ForEachError(`${describeResource(resource)}: every forEach iterator must be used in metadata.name so each item gets a unique name; missing: ${missing.join(', ')} (e.g. name: \`\${spec.name}-\${${missing[0]}}\`)`, resource.id);
+  }
+}
+
+/** readyWhen may only read the resource itself (`each` for a collection); KRO rejects anything else. */
+export function checkReadyWhen(resource: ResourceNode): void {
+  const self = resource.forEach.length > 0 ? 'each' : resource.id;
+  for (const [i, expr] of resource.readyWhen.entries()) {
+    const others = referencedRoots(expr).filter((r) => r !== self);
+    if (others.length > 0) {
+      throw new ReadyWhenReferenceError(`${describeResource(resource)}: readyWhen[${i}] references ${others.map((o) => `"${o}"`).join(', ')}; readyWhen may only read ${self === 'each' ? '`each` (the collection item)' : `the resource itself ("${self}")`}. Move conditions on other resources or the spec to includeWhen or status`, resource.id);
+    }
+  }
+}

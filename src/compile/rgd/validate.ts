@@ -1,0 +1,154 @@
+/**
+ * Checks a graph against the rules KRO applies when it accepts an RGD, so users get the error at compile
+ * time with a hint, rather than as `GraphAccepted=False` in the cluster.
+ */
+import type { Expr } from '../../ir/expr.js';
+import { referencedRoots } from '../../ir/expr.js';
+import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
+import { exprLeaves, isExprValue, type Value } from '../../ir/value.js';
+import { isPlainObject } from '../../util/json.js';
+import { dependencyOrder } from './deps.js';
+import {
+  DuplicateResourceIdError,
+  InvalidDefinitionError,
+  InvalidResourceError,
+  InvalidResourceIdError,
+  InvalidStatusError,
+  ReservedResourceIdError,
+  UnknownReferenceError,
+  describeResource,
+} from './errors.js';
+import { KIND, RESERVED_WORDS, RESOURCE_ID, VERSION, dnsSubdomainProblem, suggestId } from './names.js';
+import { checkForEach, checkName, checkReadyWhen } from './validate-resource.js';
+
+/**
+ * Throws the first problem found, as a `CompositionError` subclass.
+ *
+ * @example
+ * ```ts
+ * validateGraph(graph); // throws DuplicateResourceIdError: two resources have the id "web": ...
+ * ```
+ */
+export function validateGraph(graph: CompositionGraph): void {
+  checkDefinition(graph);
+  checkIds(graph.resources);
+  const ids = new Set(graph.resources.map((r) => r.id));
+  for (const resource of graph.resources) {
+    checkShape(resource);
+    checkName(resource);
+    checkForEach(resource, ids);
+    checkReferences(resource, ids);
+    checkReadyWhen(resource);
+  }
+  checkStatus(graph, ids);
+  dependencyOrder(graph);
+}
+
+function checkDefinition(graph: CompositionGraph): void {
+  if (!KIND.test(graph.kind) || graph.kind.length > 63) {
+    throw new InvalidDefinitionError(`kind "${graph.kind}" must be UpperCamelCase (letters and digits, starting with an upper-case letter, at most 63 characters), e.g. "WebApp"`);
+  }
+  if (!VERSION.test(graph.version)) {
+    throw new InvalidDefinitionError(`version "${graph.version}" must look like v1, v1alpha1 or v2beta3 (the version only, without the group)`);
+  }
+  const nameProblem = dnsSubdomainProblem(graph.name);
+  if (nameProblem) throw new InvalidDefinitionError(`RGD name "${graph.name}" is not a valid DNS subdomain: ${nameProblem}; e.g. "web-app"`);
+  const groupProblem = dnsSubdomainProblem(graph.group) ?? (graph.group.includes('.') ? undefined : 'a CRD group needs at least one dot');
+  if (groupProblem) throw new InvalidDefinitionError(`group "${graph.group}" is not valid: ${groupProblem}; e.g. "kro.run" or "example.com"`);
+}
+
+
+function checkIds(resources: readonly ResourceNode[]): void {
+  const seen = new Map<string, ResourceNode>();
+  for (const [index, resource] of resources.entries()) {
+    const { id } = resource;
+    if (RESERVED_WORDS.has(id)) {
+      throw new ReservedResourceIdError(`${describeResource(resource)}: the id "${id}" is reserved by KRO or CEL; choose another, e.g. "${id}Resource"`, id);
+    }
+    if (!RESOURCE_ID.test(id)) {
+      throw new InvalidResourceIdError(`${describeResource(resource)}: the id "${id}" must be lowerCamelCase letters and digits (^[a-z][a-zA-Z0-9]*$), e.g. "${suggestId(id)}"`, id);
+    }
+    const first = seen.get(id);
+    if (first) {
+      throw new DuplicateResourceIdError(`two resources have the id "${id}": #${resources.indexOf(first) + 1} ${first.kind}${locate(first)} and #${index + 1} ${resource.kind}${locate(resource)}; give each a unique id`, id);
+    }
+    seen.set(id, resource);
+  }
+}
+
+function locate(resource: ResourceNode): string {
+  return resource.source ? ` at ${resource.source.file}:${resource.source.line}` : '';
+}
+
+function checkShape(resource: ResourceNode): void {
+  const has = [resource.template !== undefined, resource.externalRef !== undefined];
+  if (has[0] === has[1]) {
+    throw new InvalidResourceError(`${describeResource(resource)}: needs exactly one of a template or an externalRef`, resource.id);
+  }
+  if (resource.externalRef && resource.forEach.length > 0) {
+    throw new InvalidResourceError(`${describeResource(resource)}: an externalRef cannot be combined with forEach; reference each object separately`, resource.id);
+  }
+  const template = resource.template;
+  if (template === undefined) return;
+  if (!isPlainObject(template) || isExprValue(template)) throw new InvalidResourceError(`${describeResource(resource)}: the template must be an object`, resource.id);
+  // The node's apiVersion/kind are authoritative; a template may repeat them but must agree.
+  for (const field of ['apiVersion', 'kind'] as const) {
+    const value = template[field];
+    if (value !== undefined && value !== resource[field]) {
+      throw new InvalidResourceError(`${describeResource(resource)}: template.${field} must be the literal "${resource[field]}" (KRO does not evaluate expressions there), got ${isExprValue(value) ? 'an expression' : JSON.stringify(value)}`, resource.id);
+    }
+  }
+  if (!resource.apiVersion || !resource.kind) {
+    throw new InvalidResourceError(`${describeResource(resource)}: apiVersion and kind must be non-empty`, resource.id);
+  }
+  const metadata = template['metadata'];
+  if (!isPlainObject(metadata) || isExprValue(metadata)) {
+    throw new InvalidResourceError(`${describeResource(resource)}: template.metadata must be an object with at least a name`, resource.id);
+  }
+}
+
+/** Every expression in a resource with a label for messages and the roots it may use. */
+function scopedExprs(resource: ResourceNode, ids: ReadonlySet<string>): { label: string; expr: Expr; allowed: Set<string> }[] {
+  const iterators = resource.forEach.map((d) => d.name);
+  const base = new Set(['schema', ...ids]);
+  const withIterators = new Set([...base, ...iterators]);
+  const leaves = (value: Value | undefined, prefix: string) =>
+    value === undefined ? [] : exprLeaves(value).map((l) => ({ label: `${prefix}${l.path.length ? '.' : ''}${l.path.join('.')}`, expr: l.expr, allowed: withIterators }));
+  return [
+    ...leaves(resource.template, 'template'),
+    ...leaves(resource.externalRef?.name, 'externalRef.metadata.name'),
+    ...leaves(resource.externalRef?.namespace, 'externalRef.metadata.namespace'),
+    ...resource.includeWhen.map((expr, i) => ({ label: `includeWhen[${i}]`, expr, allowed: base })),
+    ...resource.forEach.map((d) => ({ label: `forEach ${d.name}`, expr: d.source, allowed: base })),
+  ];
+}
+
+function checkReferences(resource: ResourceNode, ids: ReadonlySet<string>): void {
+  for (const { label, expr, allowed } of scopedExprs(resource, ids)) {
+    const unknown = referencedRoots(expr).filter((root) => !allowed.has(root));
+    if (unknown.length > 0) {
+      const hint = unknown.includes('each') ? '; `each` is only available in readyWhen of a forEach resource' : '';
+      throw new UnknownReferenceError(`${describeResource(resource)}: ${label} references ${unknown.map((u) => `"${u}"`).join(', ')}, which is not schema, a resource id (${[...ids].join(', ') || 'none'}) or a forEach iterator of this resource${hint}`, resource.id);
+    }
+  }
+  for (const dep of resource.dependsOn) {
+    if (!ids.has(dep)) throw new UnknownReferenceError(`${describeResource(resource)}: dependsOn names "${dep}", which is not a resource id in this composition`, resource.id);
+  }
+}
+
+/** KRO writes `state` and `conditions` itself; a user field with either name would clash. */
+const KRO_STATUS_FIELDS = ['state', 'conditions'];
+
+function checkStatus(graph: CompositionGraph, ids: ReadonlySet<string>): void {
+  if (isPlainObject(graph.status) && !isExprValue(graph.status)) {
+    const clash = KRO_STATUS_FIELDS.find((f) => f in (graph.status as Record<string, Value>));
+    if (clash) throw new InvalidStatusError(`status.${clash} is written by KRO itself; rename this status field`);
+  }
+  const allowed = new Set(['schema', ...ids]);
+  for (const leaf of exprLeaves(graph.status)) {
+    const unknown = referencedRoots(leaf.expr).filter((root) => !allowed.has(root));
+    if (unknown.length > 0) {
+      throw new UnknownReferenceError(`status.${leaf.path.join('.')} references ${unknown.map((u) => `"${u}"`).join(', ')}; status may only use schema and resource ids (${[...ids].join(', ') || 'none'})`);
+    }
+  }
+}

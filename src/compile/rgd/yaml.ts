@@ -1,0 +1,26 @@
+/**
+ * Deterministic YAML for compiler output: equal input gives byte-identical text. Keys keep the order they
+ * were built in (callers sort where order carries no meaning), lines are never folded, repeated objects
+ * are written out instead of becoming anchors, and a multi-line string containing `${` is double-quoted:
+ * a block scalar would be easy to edit into one with a trailing newline, which KRO no longer treats as a
+ * standalone expression.
+ */
+import { Document, isScalar, visit } from 'yaml';
+
+/**
+ * @example
+ * ```ts
+ * toYaml({ apiVersion: 'v1', kind: 'ConfigMap' }); // 'apiVersion: v1\nkind: ConfigMap\n'
+ * ```
+ */
+export function toYaml(value: unknown): string {
+  const doc = new Document(value, { aliasDuplicateObjects: false });
+  visit(doc, {
+    Scalar(_key, node) {
+      if (isScalar(node) && typeof node.value === 'string' && node.value.includes('${') && node.value.includes('\n')) {
+        node.type = 'QUOTE_DOUBLE';
+      }
+    },
+  });
+  return doc.toString({ lineWidth: 0, minContentWidth: 0, indent: 2, indentSeq: true });
+}
