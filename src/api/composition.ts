@@ -1,0 +1,66 @@
+/**
+ * The public composition API: `kubernetesComposition` and the object it returns.
+ */
+import type { Type } from 'arktype';
+import { compileInstance, compileRgd, toYaml as renderYaml } from '../compile/rgd/index.js';
+import { defineGraph } from '../composition/composition.js';
+import type { CompositionDefinition, CompositionOptions } from '../composition/definition.js';
+import type { CompositionGraph } from '../ir/graph.js';
+import type { Ref } from '../model/types.js';
+import { createFactory, type DirectFactory, type DirectFactoryOptions, type KroFactory, type KroFactoryOptions } from './factories.js';
+import { instanceNameOf, validateSpec } from './spec.js';
+
+/** A defined composition: its graph, its YAML, and factories to deploy it. */
+export interface Composition<TSpec, TStatus> {
+  readonly name: string;
+  readonly kind: string;
+  /** The frozen graph every output is derived from. */
+  readonly graph: CompositionGraph;
+  /** The ResourceGraphDefinition as YAML (for GitOps); with a spec, the instance custom resource. */
+  toYaml(spec?: TSpec): string;
+  factory(mode: 'kro', options?: KroFactoryOptions): KroFactory<TSpec, TStatus>;
+  factory(mode: 'direct', options?: DirectFactoryOptions): DirectFactory<TSpec, TStatus>;
+  /** Type-level carriers for `typeof composition.spec` style inference. */
+  readonly specType?: TSpec;
+  readonly statusType?: TStatus;
+}
+
+/**
+ * Defines a custom Kubernetes API: typed spec and status (arktype), and a function that creates
+ * resources from the spec and returns the status as plain JavaScript, compiled to CEL.
+ *
+ * @example
+ * const webapp = kubernetesComposition(
+ *   { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp',
+ *     spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   (spec) => {
+ *     const deployment = Deployment({ name: 'webapp', image: 'nginx', replicas: spec.replicas });
+ *     return { ready: deployment.status.readyReplicas > 0 };
+ *   });
+ * console.log(webapp.toYaml());
+ */
+export function kubernetesComposition<TSpecType extends Type, TStatusType extends Type>(
+  definition: CompositionDefinition<TSpecType, TStatusType>,
+  compose: (spec: Ref<TSpecType['infer']>) => TStatusType['inferIn'],
+  options: CompositionOptions = {},
+): Composition<TSpecType['inferIn'], TStatusType['infer']> {
+  const graph = defineGraph(definition as CompositionDefinition, compose, options);
+  return compositionOf(definition as CompositionDefinition, graph);
+}
+
+export function compositionOf<TSpec, TStatus>(definition: CompositionDefinition, graph: CompositionGraph): Composition<TSpec, TStatus> {
+  let rgdYaml: string | undefined;
+  return Object.freeze({
+    name: graph.name,
+    kind: graph.kind,
+    graph,
+    toYaml(spec?: TSpec): string {
+      if (spec === undefined) return (rgdYaml ??= renderYaml(compileRgd(graph)));
+      const checked = validateSpec(definition, graph, spec);
+      return renderYaml(compileInstance(graph, checked, { name: instanceNameOf(graph, checked) }));
+    },
+    factory(mode: 'kro' | 'direct', options?: KroFactoryOptions | DirectFactoryOptions) {
+      return createFactory<TSpec, TStatus>(mode, definition, graph, options ?? {});
+    },
+  }) as Composition<TSpec, TStatus>;
+}

@@ -1,0 +1,26 @@
+/**
+ * TypeKro: typed Kubernetes compositions in TypeScript, compiled to KRO ResourceGraphDefinitions or
+ * deployed directly.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition } from 'typekro';
+ * import { Deployment } from 'typekro/simple';
+ * const app = kubernetesComposition(
+ *   { name: 'app', apiVersion: 'example.com/v1', kind: 'App', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   (spec) => ({ ready: Deployment({ name: 'app', image: 'nginx', replicas: spec.replicas }).status.readyReplicas > 0 }),
+ * );
+ */
+export { kubernetesComposition, type Composition } from './api/composition.js';
+export type { DirectFactory, DirectFactoryOptions, KroFactory, KroFactoryOptions, KroInstance } from './api/factories.js';
+export { SpecValidationError } from './api/spec.js';
+export type { CompositionDefinition, CompositionOptions } from './composition/definition.js';
+export { Cel, type CelExpression } from './model/cel.js';
+export { externalRef, type ExternalRefConfig } from './model/external.js';
+export { customResource, type CustomResourceInput } from './model/custom.js';
+export type { Enhanced, FactoryOptions } from './model/factory.js';
+export type { Ref, RefOrValue, Input } from './model/types.js';
+export * from './model/kinds/index.js';
+export * as simple from './model/simple/index.js';
+export { CompositionSyntaxError } from './analysis/errors.js';
+export type { CompositionGraph } from './ir/graph.js';

@@ -1,0 +1,93 @@
+/**
+ * KRO mode: apply the ResourceGraphDefinition, wait until KRO accepts it, apply the instance and wait,
+ * by watching, until KRO reports it ACTIVE and Ready.
+ */
+import type { KubernetesObject } from '@kubernetes/client-node';
+import { describeRef, KubeApiError, refOfObject, type KubeClient } from '../kube/client.js';
+
+interface Condition {
+  type?: string;
+  status?: string;
+  reason?: string;
+  message?: string;
+  observedGeneration?: number;
+}
+
+interface Observed extends KubernetesObject {
+  status?: { state?: string; conditions?: Condition[] } & Record<string, unknown>;
+}
+
+export class KroRejectedError extends Error {
+  override readonly name = 'KroRejectedError';
+}
+
+export interface KroDeployOptions {
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (message: string) => void;
+}
+
+/** Applies the RGD and waits for `state: Active`; KRO's own rejection message is surfaced verbatim. */
+export async function applyRgd(client: KubeClient, rgd: KubernetesObject, options: KroDeployOptions): Promise<Observed> {
+  const applied = await client.apply(rgd, { force: true });
+  const generation = applied.metadata?.generation;
+  options.onProgress?.(`applied ResourceGraphDefinition ${rgd.metadata?.name}`);
+  let last: Observed | undefined;
+  return client.waitFor(
+    refOfObject(rgd),
+    (object) => {
+      last = object as Observed | undefined;
+      const status = last?.status;
+      const accepted = status?.conditions?.find((c) => c.type === 'GraphAccepted');
+      const current = accepted && (accepted.observedGeneration === undefined || accepted.observedGeneration === generation);
+      if (current && accepted.status === 'False') {
+        throw new KroRejectedError(`KRO rejected ResourceGraphDefinition ${rgd.metadata?.name}: ${accepted.message ?? accepted.reason ?? 'no message'}`);
+      }
+      const ready = status?.conditions?.find((c) => c.type === 'Ready');
+      const readyNow = ready?.status === 'True' && (ready.observedGeneration === undefined || ready.observedGeneration === generation);
+      return status?.state === 'Active' && readyNow ? last : undefined;
+    },
+    { ...options, describe: () => describeConditions(last) },
+  );
+}
+
+/** Applies the instance (retrying while the generated CRD is not served yet) and waits for ACTIVE + Ready. */
+export async function applyInstance(client: KubeClient, instance: KubernetesObject, options: KroDeployOptions): Promise<Observed> {
+  const deadline = Date.now() + options.timeoutMs;
+  let applied: KubernetesObject | undefined;
+  while (!applied) {
+    try {
+      applied = await client.apply(instance, { force: true });
+    } catch (error) {
+      const notServedYet = error instanceof KubeApiError && (error.status === 404 || /does not serve|not find the requested resource/i.test(error.message));
+      if (!notServedYet || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  const generation = applied.metadata?.generation;
+  options.onProgress?.(`applied ${describeRef(refOfObject(instance))}`);
+  let last: Observed | undefined;
+  return client.waitFor(
+    refOfObject(instance),
+    (object) => {
+      last = object as Observed | undefined;
+      const status = last?.status;
+      if (status?.state === 'ERROR') {
+        throw new KroRejectedError(`KRO reports ${describeRef(refOfObject(instance))} in state ERROR: ${describeConditions(last)}`);
+      }
+      const ready = status?.conditions?.find((c) => c.type === 'Ready');
+      const current = ready?.observedGeneration === undefined || ready.observedGeneration === generation;
+      return status?.state === 'ACTIVE' && ready?.status === 'True' && current ? last : undefined;
+    },
+    { timeoutMs: Math.max(deadline - Date.now(), 1), ...(options.signal ? { signal: options.signal } : {}), describe: () => describeConditions(last) },
+  );
+}
+
+function describeConditions(object: Observed | undefined): string {
+  if (!object) return 'object not found';
+  const state = object.status?.state ? `state ${object.status.state}` : 'no state yet';
+  const conditions = (object.status?.conditions ?? [])
+    .map((c) => `${c.type}=${c.status}${c.reason ? ` (${c.reason}${c.message ? `: ${c.message}` : ''})` : ''}`)
+    .join('; ');
+  return conditions ? `${state}; ${conditions}` : state;
+}

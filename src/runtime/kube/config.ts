@@ -1,0 +1,60 @@
+/**
+ * Choosing the cluster the way kubectl does: an explicit kubeconfig file, else `$KUBECONFIG`, else
+ * `~/.kube/config`; the current context unless one is named.
+ */
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { KubeConfig } from '@kubernetes/client-node';
+
+export interface ClusterTarget {
+  /** A ready KubeConfig (wins over the file options). */
+  readonly kubeConfig?: KubeConfig;
+  /** Path of a kubeconfig file. */
+  readonly kubeconfig?: string;
+  /** Context name; defaults to the file's current context. */
+  readonly context?: string;
+}
+
+export class KubeconfigError extends Error {
+  override readonly name = 'KubeconfigError';
+}
+
+export function loadKubeConfig(target: ClusterTarget = {}): KubeConfig {
+  if (target.kubeConfig) return withContext(target.kubeConfig, target.context, 'the given KubeConfig');
+  const files = target.kubeconfig ? [target.kubeconfig] : (process.env.KUBECONFIG ?? '').split(':').filter(Boolean);
+  const candidates = files.length > 0 ? files : [join(homedir(), '.kube', 'config')];
+  const existing = candidates.filter((file) => existsSync(file));
+  if (existing.length === 0) {
+    throw new KubeconfigError(
+      `no kubeconfig found (looked at ${candidates.join(', ')}); pass --kubeconfig, set KUBECONFIG, or start a local cluster with "typekro cluster start"`,
+    );
+  }
+  const config = new KubeConfig();
+  try {
+    // The first file wins for the current context, as kubectl merges KUBECONFIG.
+    config.loadFromFile(existing[0]!);
+    for (const file of existing.slice(1)) {
+      const extra = new KubeConfig();
+      extra.loadFromFile(file);
+      config.mergeConfig(extra, true);
+    }
+  } catch (error) {
+    throw new KubeconfigError(`cannot read kubeconfig ${existing.join(', ')}: ${(error as Error).message}`);
+  }
+  return withContext(config, target.context, existing.join(', '));
+}
+
+function withContext(config: KubeConfig, context: string | undefined, origin: string): KubeConfig {
+  if (context) {
+    if (!config.getContextObject(context)) {
+      const known = config.getContexts().map((c) => c.name).join(', ') || 'none';
+      throw new KubeconfigError(`context "${context}" not found in ${origin} (known contexts: ${known})`);
+    }
+    config.setCurrentContext(context);
+  }
+  if (!config.getCurrentCluster()) {
+    throw new KubeconfigError(`kubeconfig ${origin} has no current context with a cluster; pass --context`);
+  }
+  return config;
+}
