@@ -10,7 +10,7 @@ import type { Compiler } from './compile-expression.js';
 import { unwrap } from './ast.js';
 import { HINT, syntaxError } from './errors.js';
 import { renameIdent } from './rename.js';
-import { describe, isNumeric, plain, stringify, truthy, unifyNumeric, valueOf, wrappedValue, type Typed } from './typed.js';
+import { describe, isNumeric, plain, type Absence, stringify, truthy, unifyNumeric, valueOf, wrappedValue, type Typed } from './typed.js';
 
 type Call = CallExpression | OptionalCallExpression;
 
@@ -35,10 +35,23 @@ export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelT
     if (object.type === 'Identifier' && object.name === 'Math' && !scope.lookup('Math')) return mathCall(node, callee.property.name, args, scope, c);
     const receiver = c.value(callee.object, scope);
     if (receiver.nullish) throw syntaxError(node, 'calling a method of `undefined`/`null`', HINT.expr);
-    if (receiver.absent?.wrapped) throw syntaxError(node, 'calling a method on a value that may be undefined (`?.`)', 'give it a default first: `(x ?? "").method(...)`');
-    return method({ node, receiver, args, scope, c }, callee.property.name);
+    const name = callee.property.name;
+    // `x?.some(...)`, `a?.b.some(...)`: the call only runs when the receiver is there.
+    if (receiver.absent && callee.type === 'OptionalMemberExpression') return guarded(receiver.absent, method({ node, receiver: plain(receiver.absent.value, receiver.type), args, scope, c }, name));
+    if (receiver.absent?.wrapped) throw syntaxError(node, 'calling a method on a value that may be undefined', 'use `?.` (`x?.method(...)`) or give it a default first: `(x ?? "").method(...)`');
+    return method({ node, receiver, args, scope, c }, name);
   }
   throw syntaxError(node, 'this call cannot be compiled to CEL', HINT.expr);
+}
+
+/** A result computed only when `guard` holds: JavaScript's `undefined` otherwise. */
+export function guarded(guard: Absence, result: Typed): Typed {
+  if (result.absent?.wrapped) return wrappedValue(E.cond(guard.present, result.expr, E.call('optional.none', [])), result.type);
+  const present = result.absent ? E.binary('&&', guard.present, result.absent.present) : guard.present;
+  const value = valueOf(result);
+  // Behind an optional chain the whole value must stay an optional: `.value()` on none is a real error, not "pending".
+  const expr = guard.wrapped ? E.cond(present, E.call('optional.of', [value]), E.call('optional.none', [])) : value;
+  return { expr, type: result.type, absent: { present, value, wrapped: guard.wrapped } };
 }
 
 function arity(ctx: { node: Call; args: readonly Node[] }, name: string, min: number, max: number, hint: string = HINT.expr): void {

@@ -9,7 +9,7 @@ import { T, fieldOf, type CelType, type FieldType } from '../ir/types.js';
 import type { Scope } from './scope.js';
 import { unwrap } from './ast.js';
 import { HINT, syntaxError } from './errors.js';
-import { compileCall } from './compile-calls.js';
+import { compileCall, guarded } from './compile-calls.js';
 import { compileBinary, compileConditional, compileLogical, compileUnary, conditionOf } from './compile-operators.js';
 import {
   describe, fieldRead, nullishValue, plain, stringify, toOptional, valueOf, wrappedValue, type Typed,
@@ -162,8 +162,10 @@ function member(node: MemberExpression | OptionalMemberExpression, scope: Scope)
   const key = literalKey(node);
   if (key === undefined) return computedIndex(node, object, scope, chain);
   if (key === 'length' && (object.type.kind === 'string' || object.type.kind === 'list')) {
-    if (object.absent?.wrapped) throw syntaxError(node, '`.length` of a value that may be undefined', 'give it a default first: `(x ?? []).length`');
-    return plain(E.call('size', [valueOf(object)]), T.int);
+    const size = plain(E.call('size', [valueOf(object)]), T.int);
+    if (object.absent && node.type === 'OptionalMemberExpression') return guarded(object.absent, size);
+    if (object.absent?.wrapped) throw syntaxError(node, '`.length` of a value that may be undefined', 'use `?.length`, or give it a default first: `(x ?? []).length`');
+    return size;
   }
   if (object.type.kind === 'list') {
     if (typeof key !== 'number') throw syntaxError(node.property, `a list has no property \`${key}\``, HINT.expr);
