@@ -5,11 +5,13 @@
  * visible even when it is KRO's default `kro.run`); `schema.scope` only when `Cluster` (the default is
  * Namespaced); `types` and `status` only when non-empty; resource keys in the order id, includeWhen,
  * forEach, readyWhen, template/externalRef (conditions next to the id, the long template last).
+ * `dependsOn` edges not implied by a reference are written as includeWhen conditions (see deps.ts).
  */
 import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
 import { isExprValue, type Value } from '../../ir/value.js';
 import { schemaToSimpleSchema } from '../../model/schema/simple-schema.js';
 import { isPlainObject, sortKeysDeep } from '../../util/json.js';
+import { dependsOnConditions } from './deps.js';
 import { CompositionError } from './errors.js';
 import { dnsSubdomainProblem } from './names.js';
 import { type Json, renderStatus, renderTemplate, standalone } from './values.js';
@@ -42,13 +44,14 @@ export function compileRgd(graph: CompositionGraph): JsonObject {
     apiVersion: 'kro.run/v1alpha1',
     kind: 'ResourceGraphDefinition',
     metadata,
-    spec: { schema, resources: graph.resources.map(compileResource) },
+    spec: { schema, resources: graph.resources.map((r) => compileResource(r, graph)) },
   };
 }
 
-function compileResource(resource: ResourceNode): JsonObject {
+function compileResource(resource: ResourceNode, graph: CompositionGraph): JsonObject {
   const out: JsonObject = { id: resource.id };
-  if (resource.includeWhen.length > 0) out['includeWhen'] = resource.includeWhen.map(standalone);
+  const includeWhen = [...resource.includeWhen, ...dependsOnConditions(resource, graph)];
+  if (includeWhen.length > 0) out['includeWhen'] = includeWhen.map(standalone);
   if (resource.forEach.length > 0) out['forEach'] = resource.forEach.map((d) => ({ [d.name]: standalone(d.source) }));
   if (resource.readyWhen.length > 0) out['readyWhen'] = resource.readyWhen.map(standalone);
   if (resource.externalRef) {

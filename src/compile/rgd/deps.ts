@@ -4,8 +4,7 @@
  * condition or a forEach source, plus explicit `dependsOn`. readyWhen and status expressions add none.
  */
 import { CycleError, Dag } from '../../dag/index.js';
-import type { Expr } from '../../ir/expr.js';
-import { referencedRoots } from '../../ir/expr.js';
+import { E, type Expr, referencedRoots } from '../../ir/expr.js';
 import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
 import { exprLeaves } from '../../ir/value.js';
 import type { Value } from '../../ir/value.js';
@@ -62,4 +61,23 @@ export function dependencyOrder(graph: CompositionGraph): string[] {
       err.cycle,
     );
   }
+}
+
+/**
+ * KRO has no `dependsOn`; its only ordering edges come from references. An explicit dependency that no
+ * expression already implies becomes an includeWhen condition that reads the dependency and is always
+ * true once it exists (`dep.metadata.name != ""`, or `size(dep) >= 0` for a collection), so KRO orders
+ * the resources the same way direct mode does. It also inherits KRO's rule that a resource depending on a
+ * skipped resource is skipped, which direct mode applies to every edge anyway.
+ */
+export function dependsOnConditions(resource: ResourceNode, graph: CompositionGraph): Expr[] {
+  const implied = new Set(orderingExprs(resource).flatMap((e) => referencedRoots(e)));
+  return [...new Set(resource.dependsOn)]
+    .filter((dep) => !implied.has(dep))
+    .map((dep) => {
+      const target = graph.resources.find((r) => r.id === dep);
+      return target && target.forEach.length > 0
+        ? E.binary('>=', E.call('size', [E.ident(dep)]), E.int(0))
+        : E.binary('!=', E.path(dep, 'metadata', 'name'), E.str(''));
+    });
 }
