@@ -4,6 +4,7 @@ import type { Node } from '@babel/types';
 import { E } from '../ir/expr.js';
 import { T, type CelType, type FieldType } from '../ir/types.js';
 import { printCel } from '../compile/cel/print.js';
+import { checkCelSyntax } from '../compile/cel/syntax-check.js';
 import { compileCondition, compileExpression, compileStringPart } from './compile-expression.js';
 import { CompositionSyntaxError } from './errors.js';
 import { scopeOf } from './scope.js';
@@ -182,7 +183,10 @@ const valueCases: Row[] = [
 
 test('compileExpression', async (t) => {
   for (const [js, cel] of valueCases) {
-    await t.test(js, () => assert.equal(value(js), cel));
+    await t.test(js, () => {
+      assert.equal(value(js), cel);
+      checkCelSyntax(cel);
+    });
   }
 });
 
@@ -215,7 +219,10 @@ const conditionCases: Row[] = [
 
 test('compileCondition', async (t) => {
   for (const [js, cel] of conditionCases) {
-    await t.test(js, () => assert.equal(condition(js), cel));
+    await t.test(js, () => {
+      assert.equal(condition(js), cel);
+      checkCelSyntax(cel);
+    });
   }
 });
 

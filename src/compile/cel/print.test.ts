@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { E, type Expr } from '../../ir/expr.js';
 import { printCel, printFieldValue, quote } from './print.js';
+import { checkCelSyntax } from './syntax-check.js';
 
 const spec = (...fields: string[]): Expr => E.path('schema', 'spec', ...fields);
 const a = E.ident('a');
@@ -62,7 +63,10 @@ const celCases: [string, Expr, string][] = [
 
 test('printCel', async (t) => {
   for (const [name, expr, expected] of celCases) {
-    await t.test(name, () => assert.equal(printCel(expr), expected));
+    await t.test(name, () => {
+      assert.equal(printCel(expr), expected);
+      checkCelSyntax(expected);
+    });
   }
 });
 
@@ -80,7 +84,10 @@ const quoteCases: [string, string][] = [
 
 test('quote', async (t) => {
   for (const [input, expected] of quoteCases) {
-    await t.test(JSON.stringify(input), () => assert.equal(quote(input), expected));
+    await t.test(JSON.stringify(input), () => {
+      assert.equal(quote(input), expected);
+      checkCelSyntax(expected);
+    });
   }
 });
 
