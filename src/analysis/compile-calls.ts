@@ -6,11 +6,10 @@ import type { CallExpression, Node, OptionalCallExpression } from '@babel/types'
 import { E, referencedRoots, type Expr } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
 import { scopeOf, type Scope } from './scope.js';
-import type { Compiler } from './compile-expression.js';
 import { unwrap } from './ast.js';
 import { HINT, syntaxError } from './errors.js';
 import { renameIdent } from './rename.js';
-import { describe, isNumeric, plain, type Absence, stringify, truthy, unifyNumeric, valueOf, wrappedValue, type Typed } from './typed.js';
+import { describe, isNumeric, plain, type Absence, stringify, truthy, unifyNumeric, valueOf, wrappedValue, type Compiler, type Typed } from './typed.js';
 
 type Call = CallExpression | OptionalCallExpression;
 

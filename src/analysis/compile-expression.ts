@@ -12,7 +12,7 @@ import { HINT, syntaxError } from './errors.js';
 import { compileCall, guarded } from './compile-calls.js';
 import { compileBinary, compileConditional, compileLogical, compileUnary, conditionOf } from './compile-operators.js';
 import {
-  describe, fieldRead, nullishValue, plain, stringify, toOptional, valueOf, wrappedValue, type Typed,
+  describe, fieldRead, nullishValue, plain, stringify, toOptional, valueOf, wrappedValue, type Compiler, type Typed,
 } from './typed.js';
 
 /** Options for value contexts. */
@@ -26,12 +26,6 @@ export interface CompiledExpression {
   readonly expr: Expr;
   readonly type: CelType;
   readonly optional?: boolean;
-}
-
-/** The recursive entry points the operator and call compilers use. */
-export interface Compiler {
-  value(node: Node, scope: Scope, expect?: CelType): Typed;
-  condition(node: Node, scope: Scope): Expr;
 }
 
 const compiler: Compiler = { value: compileValue, condition: (node, scope) => conditionOf(node, scope, compiler) };

@@ -6,12 +6,11 @@ import type { BinaryExpression, ConditionalExpression, LogicalExpression, Node, 
 import { E, type Expr } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
 import type { Scope } from './scope.js';
-import type { Compiler } from './compile-expression.js';
 import { unwrap } from './ast.js';
 import { HINT, syntaxError } from './errors.js';
 import {
   andPresent, compatible, describe, isNumeric, orValue, plain, stringify, toDouble, toOptional, truthy, unifyNumeric,
-  valueOf, wrappedValue, type Typed,
+  valueOf, wrappedValue, type Compiler, type Typed,
 } from './typed.js';
 
 type Relation = '<' | '<=' | '>' | '>=';

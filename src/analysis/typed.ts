@@ -6,6 +6,7 @@ import type { Node } from '@babel/types';
 import { E, type Expr } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
 import { HINT, syntaxError } from './errors.js';
+import type { Scope } from './scope.js';
 
 /** How a value that may be `undefined` in JavaScript is tested and read in CEL. */
 export interface Absence {
@@ -27,6 +28,12 @@ export interface Typed {
   readonly absent?: Absence;
   /** The literal `undefined` or `null`. */
   readonly nullish?: true;
+}
+
+/** The recursive entry points the operator and call compilers use (kept here to avoid import cycles). */
+export interface Compiler {
+  value(node: Node, scope: Scope, expect?: CelType): Typed;
+  condition(node: Node, scope: Scope): Expr;
 }
 
 export const plain = (expr: Expr, type: CelType): Typed => ({ expr, type });
