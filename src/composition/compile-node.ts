@@ -31,3 +31,19 @@ export function mentionsBindings(node: Node, scope: Scope): boolean {
   });
   return found;
 }
+
+/**
+ * Reads and simple templates are exact at run time (references and markers); anything with an operator
+ * or a call was evaluated by JavaScript on placeholders, so the source decides.
+ */
+export function isPlainRead(node: Node): boolean {
+  if (node.type === 'Identifier') return true;
+  if (node.type === 'MemberExpression') {
+    // `.length` is JavaScript's, not a field: it needs the compiler (size()).
+    if (!node.computed && node.property.type === 'Identifier' && node.property.name === 'length') return false;
+    return !node.computed || node.property.type === 'NumericLiteral' ? isPlainRead(node.object) : false;
+  }
+  if (node.type === 'TSNonNullExpression' || node.type === 'TSAsExpression') return isPlainRead(node.expression);
+  if (node.type === 'TemplateLiteral') return node.expressions.every((part) => isPlainRead(part));
+  return node.type === 'StringLiteral' || node.type === 'NumericLiteral' || node.type === 'BooleanLiteral';
+}

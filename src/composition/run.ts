@@ -10,13 +10,13 @@ import { syntaxError } from '../analysis/errors.js';
 import { scopeOf, type Binding, type Scope } from '../analysis/scope.js';
 import { E, type Expr } from '../ir/expr.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
-import { exprValue } from '../ir/value.js';
+import { exprValue, isExprValue } from '../ir/value.js';
 import { observedType } from '../model/kube-types.js';
-import { refToExpr, type IteratorRoot, type RefData } from '../model/refs.js';
+import { refOf, refToExpr, type IteratorRoot, type RefData } from '../model/refs.js';
 import type { CompositionRunHooks } from '../model/run.js';
 import type { ConditionKind, ResourceRecord } from '../model/resource.js';
 import { isFactoryName } from '../model/factory.js';
-import { compileConditionNode, compileValueNode, mentionsBindings } from './compile-node.js';
+import { compileConditionNode, compileValueNode, isPlainRead, mentionsBindings } from './compile-node.js';
 import { currentCallSite, type CallSite, type CompositionSource } from './source-site.js';
 import { assignId } from './ids.js';
 import { compileResourceCondition } from './conditions.js';
@@ -164,7 +164,7 @@ export class CompositionRun implements CompositionRunHooks {
   private overrideArguments(argument: Node, config: unknown): unknown {
     let result = config;
     for (const { path, node } of leafProperties(argument)) {
-      if (!needsCompiling(node) || !mentionsBindings(node, this.scope)) continue;
+      if (isPlainRead(node) || isExprValue(valueAt(config, path)) || !mentionsBindings(node, this.scope)) continue;
       const compiled = compileValueNode(node, this.scope);
       this.exprTypes.set(compiled.expr, compiled.type);
       result = setPath(result, path, exprValue(compiled.expr));
@@ -189,21 +189,13 @@ function calleeName(call: Node): string | undefined {
   return undefined;
 }
 
-/** Nodes whose JavaScript value on references is meaningless, so the source decides. */
-function needsCompiling(node: Node): boolean {
-  switch (node.type) {
-    case 'ConditionalExpression':
-    case 'LogicalExpression':
-    case 'BinaryExpression':
-    case 'UnaryExpression':
-    case 'CallExpression':
-    case 'OptionalCallExpression':
-      return true;
-    case 'TemplateLiteral':
-      return node.expressions.some((part) => part.type !== 'Identifier' && part.type !== 'MemberExpression');
-    default:
-      return false;
+function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  let current = value;
+  for (const segment of path) {
+    if (typeof current !== 'object' || current === null || isExprValue(current) || refOf(current)) return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
   }
+  return current;
 }
 
 /** Leaf property values of an object literal argument, with their paths. */

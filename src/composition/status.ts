@@ -6,8 +6,8 @@ import type { Node, ObjectExpression } from '@babel/types';
 import { returnedStatus } from '../analysis/composition.js';
 import { syntaxError } from '../analysis/errors.js';
 import { exprValue, isExprValue, type Value } from '../ir/value.js';
-import { hasMarkers, lastCoercions, refOf } from '../model/refs.js';
-import { compileValueNode, mentionsBindings } from './compile-node.js';
+import { lastCoercions, refOf } from '../model/refs.js';
+import { compileValueNode, isPlainRead, mentionsBindings } from './compile-node.js';
 import type { CompositionRun } from './run.js';
 import { toValue, type ValueContext } from './values.js';
 
@@ -35,23 +35,17 @@ function statusObject(value: Record<string, unknown>, node: ObjectExpression | u
 }
 
 function statusField(value: unknown, node: Node | undefined, run: CompositionRun, context: ValueContext): Value | undefined {
-  if (refOf(value) || isExprValue(value) || (typeof value === 'string' && hasMarkers(value) && !needsSource(node))) {
-    return toValue(value, context);
-  }
-  if (node?.type === 'ObjectExpression' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+  if (isExprValue(value)) return value;
+  if (node?.type === 'ObjectExpression' && typeof value === 'object' && value !== null && !Array.isArray(value) && !refOf(value)) {
     return statusObject(value as Record<string, unknown>, node, run, context);
   }
-  if (node && mentionsBindings(node, run.scope)) {
-    const compiled = compileValueNode(node, run.scope);
-    return exprValue(compiled.expr);
+  if (node && !isPlainRead(node) && mentionsBindings(node, run.scope)) {
+    return exprValue(compileValueNode(node, run.scope).expr);
   }
   return toValue(value, context);
 }
 
-/** Template literals with operators inside `${}` are compiled from source, not from markers. */
-function needsSource(node: Node | undefined): boolean {
-  return node?.type === 'TemplateLiteral' && node.expressions.some((e) => e.type !== 'Identifier' && e.type !== 'MemberExpression');
-}
+
 
 function propertyNode(node: ObjectExpression, key: string): Node | undefined {
   for (const property of node.properties) {

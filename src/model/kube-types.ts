@@ -5,6 +5,8 @@
  */
 import * as k8s from '@kubernetes/client-node';
 import { T, type CelType, type FieldType } from '../ir/types.js';
+import { isExprValue } from '../ir/value.js';
+import { isRef } from './refs.js';
 
 interface AttributeType {
   readonly name: string;
@@ -63,7 +65,7 @@ export function observedType(modelName: string | undefined, present: unknown): C
 }
 
 function markPresent(type: CelType, present: unknown, isRoot: boolean): CelType {
-  if (type.kind !== 'object' || typeof present !== 'object' || present === null || Array.isArray(present)) {
+  if (type.kind !== 'object' || typeof present !== 'object' || present === null || Array.isArray(present) || isRef(present) || isExprValue(present)) {
     return type;
   }
   const fields: Record<string, FieldType> = { ...type.fields };

@@ -21,6 +21,8 @@ export interface IteratorRoot {
 export interface RefData {
   readonly root: RefRoot;
   readonly path: readonly (string | number)[];
+  /** Set on the result of calling a method on a reference: only source analysis can give it meaning. */
+  readonly call?: string;
 }
 
 const REF = Symbol.for('typekro.ref');
@@ -42,6 +44,11 @@ export function isRef(value: unknown): boolean {
 
 /** The CEL expression a reference stands for. */
 export function refToExpr(ref: RefData): Expr {
+  if (ref.call) {
+    throw new TypeError(
+      `${describeRef(ref)}(...) was called on a reference outside the composition source TypeKro can read; write the expression in the composition function itself, or use Cel.expr(...)`,
+    );
+  }
   const root = rootExpr(ref.root);
   return ref.path.reduce<Expr>(
     (target, segment) => (typeof segment === 'number' ? E.index(target, E.int(segment)) : E.select(target, segment)),
@@ -67,7 +74,13 @@ export interface ProxyHooks {
  * that win over references when present.
  */
 export function createRef(data: RefData, hooks: ProxyHooks = {}): unknown {
-  return new Proxy(Object.create(null) as object, {
+  // An arrow function target makes method calls on references (`spec.name.toLowerCase()`) legal at
+  // definition time; their meaning comes from source analysis.
+  const target = (): void => undefined;
+  return new Proxy(target, {
+    apply() {
+      return createRef({ root: data.root, path: data.path, call: describeRef(data) }, hooks);
+    },
     get(_, prop) {
       if (prop === REF) return data;
       if (prop === Symbol.toPrimitive) return (hint: string) => coerce(data, hint);
@@ -84,7 +97,19 @@ export function createRef(data: RefData, hooks: ProxyHooks = {}): unknown {
     set() {
       throw new TypeError('TypeKro references are read-only: build a new value instead of assigning to a reference');
     },
+    ownKeys() {
+      // Spreading or enumerating a reference would silently yield nothing: say so instead.
+      throw new TypeError(
+        `the reference ${describeRef(data)} cannot be spread or enumerated at definition time (its value exists only in the cluster); pass it as a whole, or read its fields by name`,
+      );
+    },
   });
+}
+
+/** A readable path for messages: `spec.labels`, `resource(web).status.ready`. */
+export function describeRef(data: RefData): string {
+  const root = data.root.kind === 'schema' ? 'schema' : data.root.kind === 'resource' ? data.root.resource.id() : (data.root.iterator.name ?? 'item');
+  return [root, ...data.path.map(String)].join('.');
 }
 
 /** Primitive coercions record nothing about the operator; source analysis supplies the real expression. */

@@ -26,6 +26,9 @@ export interface ContainerConfig extends FactoryOptions {
 }
 
 export function metadataOf(config: { name: string; namespace?: string; labels?: Record<string, string> }): Record<string, unknown> {
+  if (isRef(config.labels)) {
+    throw new TypeError(`labels of "${String(config.name)}" must be an object literal here (simple factories add app: <name>); to use a whole map from the spec, use a low-level factory such as configMap({ metadata: { labels: spec.labels } })`);
+  }
   return {
     name: config.name,
     ...(config.namespace !== undefined ? { namespace: config.namespace } : {}),
