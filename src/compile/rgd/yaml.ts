@@ -3,7 +3,7 @@
  * were built in (callers sort where order carries no meaning), lines are never folded, repeated objects
  * are written out instead of becoming anchors, and a multi-line string containing `${` is double-quoted:
  * a block scalar would be easy to edit into one with a trailing newline, which KRO no longer treats as a
- * standalone expression.
+ * standalone expression. Strings that YAML 1.1 would read as something else (`n`, `on`, `0755`) are quoted.
  */
 import { Document, isScalar, visit } from 'yaml';
 
@@ -14,7 +14,9 @@ import { Document, isScalar, visit } from 'yaml';
  * ```
  */
 export function toYaml(value: unknown): string {
-  const doc = new Document(value, { aliasDuplicateObjects: false });
+  // YAML 1.1 rules for quoting: KRO, kubectl and the API server read YAML with go-yaml's 1.1 semantics,
+  // where a plain `n`, `y`, `on` or `off` (as a key or a value) is a boolean. No directive is emitted.
+  const doc = new Document(value, { aliasDuplicateObjects: false, version: '1.1' });
   visit(doc, {
     Scalar(_key, node) {
       if (isScalar(node) && typeof node.value === 'string' && node.value.includes('${') && node.value.includes('\n')) {
