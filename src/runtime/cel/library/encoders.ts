@@ -1,0 +1,95 @@
+/**
+ * Encoders and kro's data functions: cel-go `ext.Encoders` (`base64.encode/decode`), kro `json.marshal`
+ * (Go `encoding/json` output), `json.unmarshal` (every number a double), `hash.*` (bytes), `random.*`
+ * (SHA-256 based, exactly as kro computes them) and `map.merge`.
+ */
+import { createHash } from 'node:crypto';
+import { Optional, type Environment } from '@marcbachmann/cel-js';
+import { celError, registerNamespace, registrar } from './register.js';
+
+export function registerEncoders(env: Environment): void {
+  const fn = registrar(env);
+  const base64 = registerNamespace(env, 'base64');
+  fn(`${base64}.encode(bytes): string`, (_: unknown, b: Uint8Array) => Buffer.from(b).toString('base64'));
+  fn(`${base64}.decode(string): bytes`, (_: unknown, s: string) => decodeBase64(s));
+  const json = registerNamespace(env, 'json');
+  fn(`${json}.marshal(dyn): string`, (_: unknown, v: unknown) => goJson(v));
+  fn(`${json}.unmarshal(string): dyn`, (_: unknown, s: string) => unmarshal(s));
+  const hash = registerNamespace(env, 'hash');
+  fn(`${hash}.sha256(string): bytes`, (_: unknown, s: string) => digest('sha256', s));
+  fn(`${hash}.md5(string): bytes`, (_: unknown, s: string) => digest('md5', s));
+  fn(`${hash}.fnv64a(string): bytes`, (_: unknown, s: string) => fnv64a(s));
+  const random = registerNamespace(env, 'random');
+  fn(`${random}.seededString(int, string): string`, (_: unknown, n: bigint, seed: string) => seededString(n, seed));
+  fn(`${random}.seededInt(int, int, string): int`, (_: unknown, min: bigint, max: bigint, seed: string) => seededInt(min, max, seed));
+  fn('map.merge(map): map', (a: Record<string, unknown>, b: Record<string, unknown>) => ({ ...a, ...b }));
+}
+
+/** cel-go tries standard padding first, then unpadded. */
+function decodeBase64(s: string): Uint8Array {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || (s.includes('=') && s.length % 4 !== 0) || s.length % 4 === 1) {
+    throw celError(`illegal base64 data in ${JSON.stringify(s)}`);
+  }
+  return new Uint8Array(Buffer.from(s, 'base64'));
+}
+
+/** Go `encoding/json` of the CEL value: sorted keys, `<>&` and U+2028/9 escaped, ints exact, bytes as base64. */
+export function goJson(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw celError(`json: unsupported value: ${value}`);
+    return String(value);
+  }
+  if (typeof value === 'string') return goString(value);
+  if (value instanceof Optional) return value.hasValue() ? goJson(value.value()) : 'null';
+  if (value instanceof Uint8Array) return goString(Buffer.from(value).toString('base64'));
+  if (value instanceof Date) return goString(value.toISOString().replace(/\.000Z$/, 'Z'));
+  if (Array.isArray(value)) return `[${value.map((item: unknown) => goJson(item)).join(',')}]`;
+  const entries = value instanceof Map ? [...value].map(([k, v]: [unknown, unknown]) => [String(k), v] as const) : Object.entries(value);
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${goString(k)}:${goJson(v)}`).join(',')}}`;
+}
+
+function goString(s: string): string {
+  return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function unmarshal(s: string): unknown {
+  try {
+    return JSON.parse(s) as unknown;
+  } catch (error) {
+    throw celError(`json.unmarshal: ${(error as Error).message}`);
+  }
+}
+
+function digest(algorithm: 'sha256' | 'md5', s: string): Uint8Array {
+  return new Uint8Array(createHash(algorithm).update(s, 'utf8').digest());
+}
+
+function fnv64a(s: string): Uint8Array {
+  let h = 0xcbf29ce484222325n;
+  for (const byte of Buffer.from(s, 'utf8')) h = ((h ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  const out = Buffer.alloc(8);
+  out.writeBigUInt64BE(h);
+  return new Uint8Array(out);
+}
+
+const ALPHANUMERIC = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/** kro `random.seededString`: 4 hash bytes per character, so the text repeats every 8 characters. */
+export function seededString(n: bigint, seed: string): string {
+  if (n <= 0n) throw celError('random.seededString length must be positive');
+  const hash = createHash('sha256').update(seed, 'utf8').digest();
+  let out = '';
+  for (let i = 0; i < Number(n); i++) out += ALPHANUMERIC[hash.readUInt32BE((i * 4) % 32) % ALPHANUMERIC.length];
+  return out;
+}
+
+/** kro `random.seededInt`: the first 8 hash bytes as uint64, modulo the range. */
+export function seededInt(min: bigint, max: bigint, seed: string): bigint {
+  if (min >= max) throw celError('random.seededInt min must be less than max');
+  const v = createHash('sha256').update(seed, 'utf8').digest().readBigUInt64BE(0);
+  return min + BigInt.asIntN(64, v % BigInt.asUintN(64, max - min));
+}
