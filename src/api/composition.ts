@@ -10,6 +10,9 @@ import type { Ref } from '../model/types.js';
 import { createFactory, type DirectFactory, type DirectFactoryOptions, type KroFactory, type KroFactoryOptions } from './factories.js';
 import { instanceNameOf, validateSpec } from './spec.js';
 
+/** Rejects status fields the status schema does not declare (a typo would otherwise be dropped silently). */
+type NoExtraKeys<TReturned, TStatus> = { readonly [K in Exclude<keyof TReturned, keyof TStatus>]: never };
+
 /** A defined composition: its graph, its YAML, and factories to deploy it. */
 export interface Composition<TSpec, TStatus> {
   readonly name: string;
@@ -39,9 +42,9 @@ export interface Composition<TSpec, TStatus> {
  *   });
  * console.log(webapp.toYaml());
  */
-export function kubernetesComposition<TSpecType extends Type, TStatusType extends Type>(
+export function kubernetesComposition<TSpecType extends Type, TStatusType extends Type, TReturned extends TStatusType['inferIn']>(
   definition: CompositionDefinition<TSpecType, TStatusType>,
-  compose: (spec: Ref<TSpecType['infer']>) => TStatusType['inferIn'],
+  compose: (spec: Ref<TSpecType['infer']>) => TReturned & NoExtraKeys<TReturned, TStatusType['inferIn']>,
   options: CompositionOptions = {},
 ): Composition<TSpecType['inferIn'], TStatusType['infer']> {
   const graph = defineGraph(definition as CompositionDefinition, compose, options);

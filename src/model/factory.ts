@@ -14,8 +14,11 @@ export interface KindInfo {
   readonly modelName?: string;
 }
 
+/** The typed fields of a resource handle. */
+export type ResourceFields<TManifest> = { readonly [K in keyof TManifest]-?: Ref<NonNullable<TManifest[K]>> };
+
 /** A resource handle: every field of the manifest type is a typed reference, plus the resource methods. */
-export type Enhanced<TManifest> = { readonly [K in keyof TManifest]-?: Ref<NonNullable<TManifest[K]>> } & ResourceMethods & {
+export type Enhanced<TManifest> = ResourceFields<TManifest> & ResourceMethods<ResourceFields<TManifest>> & {
   readonly apiVersion: string;
   readonly kind: string;
 };

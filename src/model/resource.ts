@@ -39,12 +39,21 @@ export function recordOf(value: unknown): ResourceRecord | undefined {
   return (value as { [RECORD]?: ResourceRecord })[RECORD];
 }
 
+/** What a condition may be: a JavaScript boolean expression (compiled from source), a reference, `Cel.expr`, or raw CEL text. */
+export type Condition = boolean | string;
+
 /** Methods every resource handle has, besides its typed fields. */
-export interface ResourceMethods {
-  /** KRO `readyWhen`: a callback over the resource itself (compiled from source), a reference or a CEL expression. */
-  withReadyWhen(condition: unknown): this;
-  /** KRO `includeWhen`: create the resource only when the condition holds. */
-  withIncludeWhen(condition: unknown): this;
+export interface ResourceMethods<TSelf = unknown> {
+  /**
+   * KRO `readyWhen`: a callback over the resource itself, compiled from source (never executed).
+   * @example Deployment({ name: 'api', image: 'nginx' }).withReadyWhen((self) => self.status.readyReplicas > 0)
+   */
+  withReadyWhen(condition: ((self: TSelf) => boolean) | Condition): this;
+  /**
+   * KRO `includeWhen`: create the resource only when the condition holds.
+   * @example ConfigMap({ name: 'extra', data: {} }).withIncludeWhen(spec.tier === 'paid')
+   */
+  withIncludeWhen(condition: Condition): this;
   /** An ordering edge that no reference implies. */
   dependsOn(...resources: unknown[]): this;
 }

@@ -17,7 +17,7 @@ const app = kubernetesComposition(
     const frontDoor = Service({ name: spec.name, selector: backend.spec.selector.matchLabels, ports: [{ port: 80 }] });
     const discovery = ConfigMap({ name: `${spec.name}-discovery`, data: { address: `${frontDoor.spec.clusterIP}:80` } });
     return {
-      endpoint: discovery.data.address,
+      endpoint: discovery.data.address!,
       recorded: discovery.data.address === `${frontDoor.spec.clusterIP}:80`,
     };
   },

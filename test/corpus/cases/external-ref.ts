@@ -15,8 +15,8 @@ const app = kubernetesComposition(
   },
   (spec) => {
     const platform = externalRef<V1ConfigMap>({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'platform' } });
-    Deployment({ name: spec.name, image: 'nginx', env: { REGION: platform.data.region } });
-    return { region: platform.data.region };
+    Deployment({ name: spec.name, image: 'nginx', env: { REGION: platform.data.region! } });
+    return { region: platform.data.region! };
   },
 );
 

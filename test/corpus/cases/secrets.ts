@@ -20,7 +20,7 @@ const app = kubernetesComposition(
       image: 'busybox',
       envFrom: [{ secretRef: { name: credentials.metadata.name } }, { configMapRef: { name: settings.metadata.name } }],
     });
-    return { configured: settings.data.LOG_LEVEL !== '', level: settings.data.LOG_LEVEL };
+    return { configured: settings.data.LOG_LEVEL !== '', level: settings.data.LOG_LEVEL! };
   },
 );
 
