@@ -1,0 +1,91 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import type { Command } from 'commander';
+import { ensureClusterBinaries } from '../../testing/cluster/binaries.js';
+import { startLocalCluster } from '../../testing/cluster/cluster.js';
+import { clusterDir, clusterStatus, isOurs, listClusters, readState, stopClusterDir, writeState } from '../../testing/cluster/state.js';
+import { pidsFile, type PidRecord } from '../../testing/cluster/watchdog.js';
+
+const DEFAULT_NAME = 'default';
+const err = (line: string): void => void process.stderr.write(`${line}\n`);
+const out = (line: string): void => void process.stdout.write(`${line}\n`);
+
+function liveComponents(dir: string): PidRecord[] {
+  try {
+    return (JSON.parse(readFileSync(pidsFile(dir), 'utf8')) as PidRecord[]).filter(isOurs);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Starts a detached cluster under ~/.typekro/clusters/<name>. Progress goes to stderr and the kubeconfig path is
+ * the last line, alone on stdout, so `export KUBECONFIG=$(typekro cluster start)` works.
+ */
+async function start(opts: { name: string; timeout: string }): Promise<void> {
+  const dir = clusterDir(opts.name);
+  if (liveComponents(dir).length > 0) {
+    const state = readState(opts.name);
+    throw new Error(`cluster "${opts.name}" is already running${state ? `; kubeconfig: ${state.kubeconfigPath}` : ''} (stop it first)`);
+  }
+  if (existsSync(dir)) rmSync(dir, { recursive: true, force: true }); // leftovers of a cluster that died
+  const cluster = await startLocalCluster({
+    name: opts.name,
+    dir,
+    detached: true,
+    reportFailures: false,
+    startTimeoutMs: Number(opts.timeout) * 1000,
+    progress: err,
+  });
+  writeState(cluster);
+  err(`cluster "${opts.name}" is running (${cluster.versions.kubernetes}, started in ${(cluster.startMs / 1000).toFixed(1)} s); stop it with: typekro cluster stop --name ${opts.name}`);
+  out(cluster.kubeconfigPath);
+}
+
+async function stop(opts: { name: string }): Promise<void> {
+  const dir = clusterDir(opts.name);
+  if (!existsSync(dir)) {
+    err(`no cluster named "${opts.name}"`);
+    return;
+  }
+  const stopped = await stopClusterDir(dir);
+  out(`cluster "${opts.name}" stopped (${stopped} processes), ${dir} removed`);
+}
+
+async function status(opts: { name?: string }): Promise<void> {
+  const names = opts.name ? [opts.name] : listClusters();
+  if (names.length === 0) out('no clusters');
+  let healthy = names.length > 0;
+  for (const name of names) {
+    const state = readState(name);
+    if (!state) {
+      out(`${name}: not running (incomplete or failed start; \`typekro cluster stop --name ${name}\` cleans up)`);
+      healthy = false;
+      continue;
+    }
+    const s = await clusterStatus(state);
+    const ok = s.apiReady && s.components.every((c) => c.running);
+    healthy &&= ok;
+    out(`${name}: ${ok ? 'running' : 'degraded'}  server ${state.server}  since ${state.startedAt}`);
+    out(`  kubeconfig ${state.kubeconfigPath}`);
+    out(`  api ${s.apiReady ? 'ready' : 'NOT ready'}`);
+    for (const c of s.components) out(`  ${c.name.padEnd(24)} pid ${String(c.pid).padEnd(8)} ${c.running ? 'running' : 'NOT running'}`);
+  }
+  if (!healthy) process.exitCode = 1;
+}
+
+/** `typekro cluster start|stop|status|build`: a local control plane for users without a cluster. */
+export function registerClusterCommands(program: Command): void {
+  const cluster = program.command('cluster').description('a local Kubernetes control plane with KRO (no Docker needed)');
+  cluster
+    .command('start')
+    .description('start a cluster in the background; prints its kubeconfig path last')
+    .option('-n, --name <name>', 'cluster name', DEFAULT_NAME)
+    .option('--timeout <seconds>', 'start deadline', '180')
+    .action(start);
+  cluster.command('stop').description('stop a cluster and remove its files').option('-n, --name <name>', 'cluster name', DEFAULT_NAME).action(stop);
+  cluster.command('status').description('show clusters and whether their components run').option('-n, --name <name>', 'cluster name').action(status);
+  cluster
+    .command('build')
+    .description('build (or find cached) control-plane binaries; prints their directory')
+    .action(async () => out((await ensureClusterBinaries({ progress: err })).dir));
+}

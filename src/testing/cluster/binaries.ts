@@ -1,0 +1,186 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { goBuild, formatDuration, type GoBuildStep, type ProgressFn } from './build.js';
+import { goToolchain, requiredVersion, type GoToolchain } from './go.js';
+import { withFileLock } from './lock.js';
+import { cacheRoot, toolsDir } from './paths.js';
+import { verifyBinaries } from './verify.js';
+
+/** Every executable the local control plane runs (kubectl is built for humans debugging a cluster). */
+export const BINARY_NAMES = [
+  'kube-apiserver',
+  'kube-controller-manager',
+  'kube-scheduler',
+  'kubectl',
+  'etcd',
+  'kwok',
+  'kro-controller',
+] as const;
+export type BinaryName = (typeof BINARY_NAMES)[number];
+
+/** Upstream versions, read from the wrapper go.mod files (the single source of truth). */
+export interface ComponentVersions {
+  readonly kubernetes: string;
+  readonly etcd: string;
+  readonly kwok: string;
+  readonly kro: string;
+}
+
+/** Built binaries in the cache, plus what they were built from. */
+export interface ClusterBinaries {
+  readonly dir: string;
+  readonly key: string;
+  readonly versions: ComponentVersions;
+  readonly paths: Readonly<Record<BinaryName, string>>;
+  /** The wrapper module directories, needed to locate upstream files (CRDs, kwok stages) in the module cache. */
+  readonly wrappers: { readonly k8s: string; readonly kwok: string; readonly kro: string };
+}
+
+export interface EnsureBinariesOptions {
+  /** Progress lines (default: stderr). A cold build runs for many minutes. */
+  readonly progress?: ProgressFn;
+  /** Overrides `${TYPEKRO_CACHE_DIR:-${XDG_CACHE_HOME:-~/.cache}/typekro}`. */
+  readonly cacheDir?: string;
+}
+
+// bump when the build recipe changes in a way the inputs below do not capture
+const RECIPE = 'clusterbins/1 CGO_ENABLED=0';
+
+interface Plan {
+  readonly versions: ComponentVersions;
+  readonly wrappers: ClusterBinaries['wrappers'];
+  readonly steps: (dir: string) => GoBuildStep[];
+  readonly keyInputs: readonly string[];
+}
+
+function need(goMod: string, module: string, file: string): string {
+  const version = requiredVersion(goMod, module);
+  if (!version) throw new Error(`${file} does not require ${module}`);
+  return version;
+}
+
+/** Reads the wrappers and derives versions, ldflags and build steps from them. */
+export function planBuild(tools: string = toolsDir()): Plan {
+  const wrappers = { k8s: join(tools, 'k8s'), kwok: join(tools, 'kwok'), kro: join(tools, 'kro') };
+  const read = (dir: string, file: string): string => readFileSync(join(dir, file), 'utf8');
+  const k8sMod = read(wrappers.k8s, 'go.mod');
+  const versions: ComponentVersions = {
+    kubernetes: need(k8sMod, 'k8s.io/kubernetes', 'tools/k8s/go.mod'),
+    etcd: need(k8sMod, 'go.etcd.io/etcd/server/v3', 'tools/k8s/go.mod'),
+    kwok: need(read(wrappers.kwok, 'go.mod'), 'sigs.k8s.io/kwok', 'tools/kwok/go.mod'),
+    kro: need(read(wrappers.kro, 'go.mod'), 'github.com/kubernetes-sigs/kro', 'tools/kro/go.mod'),
+  };
+  const ld = ldflags(versions);
+  const steps = (dir: string): GoBuildStep[] => [
+    {
+      label: 'kubernetes',
+      wrapperDir: wrappers.k8s,
+      ldflags: ld.kubernetes,
+      output: `${dir}/`,
+      packages: ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kubectl'].map((c) => `k8s.io/kubernetes/cmd/${c}`),
+    },
+    { label: 'etcd', wrapperDir: wrappers.k8s, ldflags: ld.etcd, output: join(dir, 'etcd'), packages: ['go.etcd.io/etcd/server/v3'] },
+    { label: 'kwok', wrapperDir: wrappers.kwok, ldflags: ld.kwok, output: join(dir, 'kwok'), packages: ['sigs.k8s.io/kwok/cmd/kwok'] },
+    {
+      label: 'kro',
+      wrapperDir: wrappers.kro,
+      ldflags: ld.kro,
+      output: join(dir, 'kro-controller'),
+      packages: ['github.com/kubernetes-sigs/kro/cmd/controller'],
+    },
+  ];
+  const keyInputs = [RECIPE, JSON.stringify(steps('OUT').map((s) => [s.packages, s.ldflags]))];
+  for (const [name, dir] of Object.entries(wrappers)) {
+    keyInputs.push(name, read(dir, 'go.mod'), read(dir, 'go.sum'));
+  }
+  return { versions, wrappers, steps, keyInputs };
+}
+
+/** Version stamps: unstamped Kubernetes reports v0.0.0-master, which breaks /version consumers and skew checks. */
+export function ldflags(v: ComponentVersions): Record<'kubernetes' | 'etcd' | 'kwok' | 'kro', string> {
+  const [major, minor] = v.kubernetes.replace(/^v/, '').split('.');
+  const k8s = [
+    `-X k8s.io/component-base/version.gitVersion=${v.kubernetes}`,
+    `-X k8s.io/component-base/version.gitMajor=${major}`,
+    `-X k8s.io/component-base/version.gitMinor=${minor}`,
+    '-X k8s.io/component-base/version.gitTreeState=clean',
+    `-X k8s.io/client-go/pkg/version.gitVersion=${v.kubernetes}`,
+    `-X k8s.io/client-go/pkg/version.gitMajor=${major}`,
+    `-X k8s.io/client-go/pkg/version.gitMinor=${minor}`,
+  ];
+  const kro = [`-X sigs.k8s.io/release-utils/version.gitVersion=${v.kro}`, '-X sigs.k8s.io/release-utils/version.gitTreeState=clean'];
+  return {
+    kubernetes: ['-s -w', ...k8s].join(' '),
+    etcd: '-s -w', // etcd's version is a compiled-in constant
+    kwok: `-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=${v.kwok.replace(/^v/, '')}`,
+    kro: ['-s -w', ...kro].join(' '),
+  };
+}
+
+/** sha256 over what determines the binaries: wrapper go.mod/go.sum, ldflags, Go version, GOOS/GOARCH. */
+export function cacheKey(plan: Pick<Plan, 'keyInputs'>, go: Pick<GoToolchain, 'version' | 'goos' | 'goarch'>): string {
+  const hash = createHash('sha256');
+  for (const input of [...plan.keyInputs, go.version, go.goos, go.goarch]) hash.update(`${input.length}:${input}`);
+  return hash.digest('hex').slice(0, 24);
+}
+
+function result(dir: string, key: string, plan: Plan): ClusterBinaries {
+  const paths = Object.fromEntries(BINARY_NAMES.map((n) => [n, join(dir, n)])) as Record<BinaryName, string>;
+  return { dir, key, versions: plan.versions, paths, wrappers: plan.wrappers };
+}
+
+function complete(dir: string): boolean {
+  return existsSync(join(dir, 'manifest.json')) && BINARY_NAMES.every((n) => existsSync(join(dir, n)));
+}
+
+/**
+ * Returns the control-plane binaries, building them first if this cache key has none.
+ *
+ * The cold build compiles Kubernetes, etcd, kwok and KRO from the Go module proxy (minutes on a small machine,
+ * with progress lines); later calls only hash the wrapper files. Concurrent callers wait for one build.
+ *
+ * @example
+ * ```ts
+ * import { ensureClusterBinaries } from 'typekro/testing';
+ * const bins = await ensureClusterBinaries();
+ * console.log(bins.paths['kube-apiserver'], bins.versions.kubernetes); // .../kube-apiserver v1.36.3
+ * ```
+ */
+export async function ensureClusterBinaries(options: EnsureBinariesOptions = {}): Promise<ClusterBinaries> {
+  const progress = options.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const plan = planBuild();
+  const go = await goToolchain(plan.wrappers.k8s);
+  const key = cacheKey(plan, go);
+  const root = join(options.cacheDir ?? cacheRoot(), 'clusterbins');
+  const dir = join(root, key);
+  if (complete(dir)) return result(dir, key, plan);
+  mkdirSync(root, { recursive: true });
+  const onWait = (pid: number): void => progress(`[clusterbins] waiting for the build running in process ${pid}`);
+  await withFileLock(join(root, `${key}.lock`), async () => {
+    if (!complete(dir)) await build(root, dir, key, plan, go, progress);
+  }, onWait);
+  return result(dir, key, plan);
+}
+
+async function build(root: string, dir: string, key: string, plan: Plan, go: GoToolchain, progress: ProgressFn): Promise<void> {
+  for (const stale of readdirSync(root).filter((n) => n.startsWith(`.build-${key}-`))) {
+    rmSync(join(root, stale), { recursive: true, force: true }); // left by a build that was killed
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const tmp = mkdtempSync(join(root, `.build-${key}-`));
+  const started = Date.now();
+  progress(`[clusterbins] building the local control plane into ${dir} (${go.version}); a cold build takes many minutes`);
+  try {
+    const durations: Record<string, string> = {};
+    for (const step of plan.steps(tmp)) durations[step.label] = formatDuration(await goBuild(step, progress));
+    await verifyBinaries(result(tmp, key, plan));
+    const manifest = { key, versions: plan.versions, go: go.version, builtAt: new Date().toISOString(), durations };
+    writeFileSync(join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    renameSync(tmp, dir); // atomic: readers see a complete directory or none
+    progress(`[clusterbins] built in ${formatDuration(Date.now() - started)}: ${dir}`);
+  } catch (error) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,30 @@
+import { runCommand } from './go.js';
+import type { ClusterBinaries } from './binaries.js';
+
+async function output(bin: string, args: readonly string[]): Promise<string> {
+  const r = await runCommand(bin, args);
+  return `${r.stdout}\n${r.stderr}`;
+}
+
+function expect(text: string, needle: string, what: string): void {
+  if (!text.includes(needle)) throw new Error(`${what} is not stamped as expected: wanted "${needle}", got:\n${text.trim()}`);
+}
+
+/**
+ * Checks that each built binary reports the version it was built for: a wrong stamp would surface much later
+ * as a confusing `/version` or skew error. KRO has no `--version`, so its stamp is read from the build info.
+ */
+export async function verifyBinaries(bins: ClusterBinaries): Promise<void> {
+  const v = bins.versions;
+  const p = bins.paths;
+  const [api, etcd, kwok, kro] = await Promise.all([
+    output(p['kube-apiserver'], ['--version']),
+    output(p.etcd, ['--version']),
+    output(p.kwok, ['--version']),
+    output('go', ['version', '-m', p['kro-controller']]),
+  ]);
+  expect(api, `Kubernetes ${v.kubernetes}`, 'kube-apiserver');
+  expect(etcd, `etcd Version: ${v.etcd.replace(/^v/, '')}`, 'etcd');
+  expect(kwok, v.kwok.replace(/^v/, ''), 'kwok');
+  expect(kro, `release-utils/version.gitVersion=${v.kro}`, 'kro-controller');
+}

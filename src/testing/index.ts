@@ -1,0 +1,15 @@
+/**
+ * typekro/testing: the test kit. A real local control plane (etcd, kube-apiserver, kube-controller-manager,
+ * kube-scheduler, kwok, KRO) built from Go modules, for tests, demos and users without a cluster.
+ *
+ * @packageDocumentation
+ */
+export { startLocalCluster } from './cluster/cluster.js';
+export type { LocalCluster, LocalClusterOptions } from './cluster/cluster.js';
+export { ensureClusterBinaries, BINARY_NAMES } from './cluster/binaries.js';
+export type { ClusterBinaries, ComponentVersions, EnsureBinariesOptions, BinaryName } from './cluster/binaries.js';
+export { ComponentExitError } from './cluster/process.js';
+export type { ComponentName, ExitInfo } from './cluster/process.js';
+export { StartTimeoutError } from './cluster/supervisor.js';
+export type { ClusterPorts } from './cluster/components.js';
+export { NODE_NAME } from './cluster/bootstrap.js';

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+
+/**
+ * Path of the shared test cluster's kubeconfig, set by `npm test` (scripts/run-tests.mjs).
+ * Throws when missing: a cluster test must fail loudly, never skip silently.
+ */
+export function testKubeConfigPath(): string {
+  const path = process.env.TYPEKRO_TEST_KUBECONFIG;
+  if (!path) {
+    throw new Error(
+      'TYPEKRO_TEST_KUBECONFIG is not set: this test needs the local cluster. Run it through `npm test` ' +
+        '(or `node scripts/run-tests.mjs <file>`), or point TYPEKRO_TEST_KUBECONFIG at a kubeconfig.',
+    );
+  }
+  return path;
+}
+
+/** The shared test cluster's kubeconfig, loaded. */
+export function testKubeConfig(): KubeConfig {
+  const kc = new KubeConfig();
+  kc.loadFromFile(testKubeConfigPath());
+  return kc;
+}
+
+/**
+ * Polls `probe` until it returns a value other than undefined, or throws after `timeoutMs` with the last
+ * observation (so a failure says what was seen, not just "timeout").
+ */
+export async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+      last = 'not yet';
+    } catch (error) {
+      last = error instanceof Error ? error.message : error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
+    await sleep(250);
+  }
+}
+
+/**
+ * A fresh namespace per test (tests share one cluster), ready for pods once its `default` ServiceAccount exists.
+ * Returns its name and a cleanup that deletes it.
+ */
+export async function testNamespace(kc: KubeConfig, prefix: string): Promise<{ name: string; remove: () => Promise<void> }> {
+  const core = kc.makeApiClient(CoreV1Api);
+  const name = `${prefix}-${randomBytes(3).toString('hex')}`;
+  await core.createNamespace({ body: { metadata: { name } } });
+  await eventually(`serviceaccount default in ${name}`, async () =>
+    core.readNamespacedServiceAccount({ name: 'default', namespace: name }).then(() => true),
+  );
+  return { name, remove: async () => void (await core.deleteNamespace({ name })) };
+}
