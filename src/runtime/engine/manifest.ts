@@ -1,0 +1,63 @@
+/**
+ * What direct mode adds to a rendered manifest before applying it: the factory namespace for namespaced
+ * kinds without one (KRO's `normalizeNamespaces`), and labels that mark which instance owns the object so
+ * `deleteInstance` can find exactly those objects again.
+ */
+import type { KubeObject } from './types.js';
+
+export const LABELS = {
+  managedBy: 'app.kubernetes.io/managed-by',
+  composition: 'typekro.dev/composition',
+  instance: 'typekro.dev/instance',
+  instanceNamespace: 'typekro.dev/instance-namespace',
+  resourceId: 'typekro.dev/resource-id',
+} as const;
+
+/** Kinds that are cluster-scoped in core Kubernetes, for offline rendering (`toYaml`) without discovery. */
+const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
+  'Namespace', 'Node', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition',
+  'StorageClass', 'PriorityClass', 'IngressClass', 'RuntimeClass', 'CSIDriver', 'CSINode', 'VolumeAttachment',
+  'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding', 'APIService', 'CertificateSigningRequest', 'FlowSchema',
+  'PriorityLevelConfiguration', 'ComponentStatus', 'ResourceGraphDefinition',
+]);
+
+/** Guess from the kind alone; the driver asks the API server instead. */
+export function isNamespacedKindOffline(_apiVersion: string, kind: string): boolean {
+  return !CLUSTER_SCOPED_KINDS.has(kind);
+}
+
+export interface Ownership {
+  readonly composition: string;
+  readonly instance: string;
+  /** The factory namespace: the default namespace of children, and part of the instance's identity. */
+  readonly namespace: string;
+}
+
+/** Selector matching every object an instance owns. */
+export function ownershipSelector(owner: Ownership): string {
+  return `${LABELS.composition}=${owner.composition},${LABELS.instance}=${owner.instance},${LABELS.instanceNamespace}=${owner.namespace}`;
+}
+
+/**
+ * A copy of the manifest with ownership labels and, for a namespaced kind, the default namespace.
+ *
+ * @example
+ * ```ts
+ * finalizeManifest(deployment, 'deployment', owner, true).metadata.namespace; // 'default'
+ * ```
+ */
+export function finalizeManifest(manifest: KubeObject, resourceId: string, owner: Ownership, namespaced: boolean): KubeObject {
+  const metadata = { ...((manifest.metadata as Record<string, unknown> | undefined) ?? {}) };
+  if (namespaced && (metadata.namespace === undefined || metadata.namespace === '')) metadata.namespace = owner.namespace;
+  if (!namespaced) delete metadata.namespace;
+  metadata.labels = {
+    ...((metadata.labels as Record<string, string> | undefined) ?? {}),
+    [LABELS.managedBy]: 'typekro',
+    [LABELS.composition]: owner.composition,
+    [LABELS.instance]: owner.instance,
+    [LABELS.instanceNamespace]: owner.namespace,
+    [LABELS.resourceId]: resourceId,
+  };
+  return { ...manifest, metadata };
+}

@@ -1,0 +1,132 @@
+/**
+ * The planner: KRO's reconcile decisions as a pure function of (graph, spec, observed objects). Walks the
+ * resources in dependency order; a resource is rendered only when every dependency is ready (a skipped
+ * dependency skips it), so the driver can apply each one as soon as its own inputs are there.
+ */
+import type { Expr } from '../../ir/expr.js';
+import type { ResourceNode } from '../../ir/graph.js';
+import type { Value } from '../../ir/value.js';
+import type { PreparedGraph } from './prepared.js';
+import { jsonToCel, type EvalResult } from '../cel/index.js';
+import { resolveValue, toJsonResult, type LeafEvaluator, type Resolved } from './resolve.js';
+import { kindReadiness } from './readiness.js';
+import type { InstancePlan, KubeObject, NodePlan, PlanInput, Readiness } from './types.js';
+import { instanceVariables } from './variables.js';
+
+type Vars = Readonly<Record<string, unknown>>;
+
+/**
+ * @example
+ * ```ts
+ * const plan = planInstance(prepared, { spec, instance: { name: 'web', namespace: 'default' }, observed: new Map() });
+ * plan.nodes.get('deployment'); // { state: 'apply', manifests: [...], ready: false, ... }
+ * ```
+ */
+export function planInstance(prepared: PreparedGraph, input: PlanInput): InstancePlan {
+  const variables = instanceVariables(prepared.graph, input);
+  const nodes = new Map<string, NodePlan>();
+  for (const id of prepared.order) nodes.set(id, planNode(prepared, prepared.resource(id), variables, nodes, input));
+  return { order: prepared.order, nodes, ready: [...nodes.values()].every((n) => n.ready) };
+}
+
+function planNode(prepared: PreparedGraph, resource: ResourceNode, vars: Vars, nodes: ReadonlyMap<string, NodePlan>, input: PlanInput): NodePlan {
+  const id = resource.id;
+  const deps = prepared.dependencies(id);
+  const skipped = deps.find((dep) => nodes.get(dep)?.state === 'skipped');
+  if (skipped) return { id, state: 'skipped', reason: `depends on skipped resource "${skipped}"`, ready: true };
+  const waitingOn = deps.filter((dep) => !nodes.get(dep)?.ready);
+  if (waitingOn.length > 0) {
+    return { id, state: 'waiting', on: waitingOn, reason: `waiting for ${waitingOn.map((d) => `"${d}"`).join(', ')} to be ready`, ready: false };
+  }
+  const evaluate = (expr: Expr, extra: Vars = {}): Resolved => toJsonResult(prepared.evaluate(expr, { ...vars, ...extra }, resource));
+  const included = checkIncludeWhen(resource, evaluate);
+  if (included !== true) return included.kind === 'skip' ? { id, state: 'skipped', reason: included.reason, ready: true } : failed(id, included);
+  if (resource.externalRef) return planExternal(resource, (expr) => prepared.evaluate(expr, vars, resource), input);
+  const bindings = expandForEach(resource, (expr) => prepared.evaluate(expr, vars, resource));
+  if (!Array.isArray(bindings)) return failed(id, bindings);
+  const manifests: KubeObject[] = [];
+  for (const binding of bindings) {
+    const rendered = resolveValue(resource.template ?? {}, (expr) => prepared.evaluate(expr, { ...vars, ...binding }, resource));
+    if (rendered.kind !== 'value') return failed(id, rendered);
+    manifests.push(rendered.value as KubeObject);
+  }
+  const readiness = readinessOf(prepared, resource, manifests.length, input, vars);
+  return { id, state: 'apply', manifests, collection: resource.forEach.length > 0, ready: readiness.ready, readiness };
+}
+
+function failed(id: string, result: Exclude<Resolved, { kind: 'value' }>): NodePlan {
+  return result.kind === 'pending'
+    ? { id, state: 'pending', reason: result.reason, ready: false }
+    : { id, state: 'error', message: result.message, ready: false };
+}
+
+type Inclusion = true | { kind: 'skip'; reason: string } | Exclude<Resolved, { kind: 'value' }>;
+
+/** All includeWhen conditions must be true; an optional result counts by its value (none is false). */
+function checkIncludeWhen(resource: ResourceNode, evaluate: (expr: Expr) => Resolved): Inclusion {
+  for (const condition of resource.includeWhen) {
+    const result = evaluate(condition);
+    if (result.kind !== 'value') return result;
+    if (typeof result.value !== 'boolean' && result.value !== null) {
+      return { kind: 'error', message: `includeWhen must be a bool, got ${JSON.stringify(result.value)}` };
+    }
+    if (result.value !== true) return { kind: 'skip', reason: 'includeWhen is false' };
+  }
+  return true;
+}
+
+/** One variable binding per item; several dimensions give their cartesian product, the first outermost. */
+function expandForEach(resource: ResourceNode, evaluate: (expr: Expr) => EvalResult): Vars[] | Exclude<Resolved, { kind: 'value' }> {
+  let bindings: Vars[] = [{}];
+  for (const dimension of resource.forEach) {
+    const result = evaluate(dimension.source);
+    if (result.kind !== 'value') return result;
+    if (!Array.isArray(result.value)) return { kind: 'error', message: `forEach "${dimension.name}" must be a list` };
+    const items = result.value as unknown[];
+    bindings = bindings.flatMap((outer) => items.map((item) => ({ ...outer, [dimension.name]: item })));
+  }
+  return bindings;
+}
+
+function planExternal(resource: ResourceNode, evaluate: LeafEvaluator, input: PlanInput): NodePlan {
+  const ref = resource.externalRef!;
+  const resolveText = (value: Value | undefined): Resolved => (value === undefined ? { kind: 'value', value: undefined } : resolveValue(value, evaluate));
+  const name = resolveText(ref.name);
+  if (name.kind !== 'value') return failed(resource.id, name);
+  const namespace = resolveText(ref.namespace);
+  if (namespace.kind !== 'value') return failed(resource.id, namespace);
+  const ns = typeof namespace.value === 'string' ? namespace.value : input.instance.namespace;
+  const target = { apiVersion: ref.apiVersion, kind: ref.kind, name: String(name.value ?? ''), ...(ns ? { namespace: ns } : {}) };
+  const exists = input.observed.has(resource.id);
+  const readiness: Readiness = exists ? { ready: true, reason: 'ready' } : { ready: false, reason: `waiting for external ${ref.kind} ${target.name} to exist` };
+  return { id: resource.id, state: 'external', target, ready: readiness.ready, readiness };
+}
+
+/**
+ * readyWhen (all true; pending is not ready) when the resource has it, else the mode's rule. A collection
+ * is ready when every desired item is observed and each passes, with `each` bound to the item.
+ */
+function readinessOf(prepared: PreparedGraph, resource: ResourceNode, desired: number, input: PlanInput, vars: Vars): Readiness {
+  const observed = input.observed.get(resource.id);
+  if (observed === undefined) return { ready: false, reason: 'not created yet' };
+  const items = (Array.isArray(observed) ? observed : [observed]) as KubeObject[];
+  if (items.length < desired) return { ready: false, reason: `${items.length}/${desired} items created` };
+  const mode = input.readiness ?? 'kind';
+  if (mode === 'exists') return { ready: true, reason: 'exists' };
+  for (const [i, item] of items.entries()) {
+    const readiness = resource.readyWhen.length > 0 ? readyWhen(prepared, resource, vars, item, Array.isArray(observed)) : mode === 'kind' ? kindReadiness(item) : { ready: true, reason: 'exists' };
+    if (!readiness.ready) return Array.isArray(observed) ? { ...readiness, reason: `item ${i}: ${readiness.reason}` } : readiness;
+  }
+  return { ready: true, reason: 'ready' };
+}
+
+function readyWhen(prepared: PreparedGraph, resource: ResourceNode, vars: Vars, item: KubeObject, collection: boolean): Readiness {
+  const extra = collection ? { each: jsonToCel(item) } : {};
+  for (const condition of resource.readyWhen) {
+    const result = toJsonResult(prepared.evaluate(condition, { ...vars, ...extra }, resource));
+    if (result.kind === 'error') return { ready: false, reason: `readyWhen failed: ${result.message}`, failed: true };
+    if (result.kind === 'pending') return { ready: false, reason: `readyWhen pending: ${result.reason}` };
+    if (result.value !== true) return { ready: false, reason: 'readyWhen is false' };
+  }
+  return { ready: true, reason: 'ready' };
+}

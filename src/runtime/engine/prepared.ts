@@ -1,0 +1,68 @@
+/**
+ * A graph made ready for repeated planning: dependency order and edges computed once (the same way the
+ * RGD compiler computes them, so both modes order alike) and every CEL program compiled once.
+ */
+import { printCel } from '../../compile/cel/print.js';
+import { dependenciesOf, dependencyOrder } from '../../compile/rgd/index.js';
+import type { Expr } from '../../ir/expr.js';
+import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
+import type { CelEngine, CelProgram, EvalResult } from '../cel/index.js';
+
+export interface PreparedGraph {
+  readonly graph: CompositionGraph;
+  readonly engine: CelEngine;
+  readonly order: readonly string[];
+  resource(id: string): ResourceNode;
+  /** The ids a resource waits for: template/includeWhen/forEach references and `dependsOn`. */
+  dependencies(id: string): readonly string[];
+  /** Evaluates an expression of `owner` (or of the status when absent) with CEL-native variables. */
+  evaluate(expr: Expr, variables: Readonly<Record<string, unknown>>, owner?: ResourceNode): EvalResult;
+}
+
+/**
+ * @example
+ * ```ts
+ * const prepared = prepareGraph(graph, createCelEngine());
+ * prepared.order; // ['deployment', 'service']
+ * ```
+ */
+export function prepareGraph(graph: CompositionGraph, engine: CelEngine): PreparedGraph {
+  const byId = new Map(graph.resources.map((r) => [r.id, r]));
+  const ids = new Set(byId.keys());
+  const order = dependencyOrder(graph);
+  const deps = new Map(graph.resources.map((r) => [r.id, dependenciesOf(r, ids).filter((d) => ids.has(d))]));
+  const programs = new WeakMap<Expr, CelProgram>();
+  const variablesOf = (owner?: ResourceNode): string[] => [
+    'schema',
+    ...ids,
+    ...(owner ? ['each', ...owner.forEach.map((d) => d.name)] : []),
+  ];
+  const program = (expr: Expr, owner?: ResourceNode): CelProgram => {
+    let compiled = programs.get(expr);
+    if (!compiled) {
+      compiled = engine.compile(printCel(expr), { variables: variablesOf(owner) });
+      programs.set(expr, compiled);
+    }
+    return compiled;
+  };
+  return {
+    graph,
+    engine,
+    order,
+    resource(id) {
+      const resource = byId.get(id);
+      if (!resource) throw new Error(`unknown resource id "${id}"`);
+      return resource;
+    },
+    dependencies: (id) => deps.get(id) ?? [],
+    evaluate(expr, variables, owner) {
+      let compiled: CelProgram;
+      try {
+        compiled = program(expr, owner);
+      } catch (error) {
+        return { kind: 'error', message: (error as Error).message };
+      }
+      return engine.evaluate(compiled, variables);
+    },
+  };
+}

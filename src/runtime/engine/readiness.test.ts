@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { kindReadiness } from './readiness.js';
+
+describe('per-kind readiness', () => {
+  const cases: [string, Record<string, unknown>, boolean][] = [
+    ['Deployment all ready', { kind: 'Deployment', metadata: { generation: 2 }, spec: { replicas: 2 }, status: { observedGeneration: 2, readyReplicas: 2, availableReplicas: 2 } }, true],
+    ['Deployment stale generation', { kind: 'Deployment', metadata: { generation: 2 }, spec: { replicas: 2 }, status: { observedGeneration: 1, readyReplicas: 2, availableReplicas: 2 } }, false],
+    ['Deployment short of replicas', { kind: 'Deployment', spec: { replicas: 3 }, status: { readyReplicas: 2, availableReplicas: 2 } }, false],
+    ['Deployment with 0 replicas', { kind: 'Deployment', spec: { replicas: 0 }, status: {} }, true],
+    ['StatefulSet ready', { kind: 'StatefulSet', spec: { replicas: 1 }, status: { readyReplicas: 1 } }, true],
+    ['DaemonSet ready', { kind: 'DaemonSet', status: { desiredNumberScheduled: 2, numberReady: 2 } }, true],
+    ['DaemonSet unreported', { kind: 'DaemonSet', status: {} }, false],
+    ['Job succeeded', { kind: 'Job', spec: { completions: 1 }, status: { succeeded: 1 } }, true],
+    ['Job running', { kind: 'Job', status: { active: 1 } }, false],
+    ['Pod Ready', { kind: 'Pod', status: { conditions: [{ type: 'Ready', status: 'True' }] } }, true],
+    ['Pod pending', { kind: 'Pod', status: { phase: 'Pending' } }, false],
+    ['Service ClusterIP', { kind: 'Service', spec: { type: 'ClusterIP' } }, true],
+    ['Service LoadBalancer without ingress', { kind: 'Service', spec: { type: 'LoadBalancer' }, status: {} }, false],
+    ['Service LoadBalancer with ingress', { kind: 'Service', spec: { type: 'LoadBalancer' }, status: { loadBalancer: { ingress: [{ ip: '1.2.3.4' }] } } }, true],
+    ['PVC Bound', { kind: 'PersistentVolumeClaim', status: { phase: 'Bound' } }, true],
+    ['PVC Pending', { kind: 'PersistentVolumeClaim', status: { phase: 'Pending' } }, false],
+    ['CRD Established', { kind: 'CustomResourceDefinition', status: { conditions: [{ type: 'Established', status: 'True' }] } }, true],
+    ['Namespace Active', { kind: 'Namespace', status: { phase: 'Active' } }, true],
+    ['custom Ready=False', { kind: 'Thing', status: { conditions: [{ type: 'Ready', status: 'False' }] } }, false],
+    ['custom Available=True', { kind: 'Thing', status: { conditions: [{ type: 'Available', status: 'True' }] } }, true],
+    ['ConfigMap exists', { kind: 'ConfigMap' }, true],
+  ];
+  for (const [name, object, ready] of cases) it(name, () => assert.equal(kindReadiness(object).ready, ready));
+  it('says why', () => {
+    const r = kindReadiness({ kind: 'Deployment', spec: { replicas: 3 }, status: { readyReplicas: 1, conditions: [{ type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable' }] } });
+    assert.match(r.reason, /1\/3 readyReplicas; Available=False \(MinimumReplicasUnavailable\)/);
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * Per-kind readiness for direct mode, used only when a resource has no `readyWhen`. KRO itself treats a
+ * resource as ready once it exists; direct mode waits for the workload to actually be up, because users
+ * call `deploy()` to get a working system back.
+ */
+import type { KubeObject, Readiness } from './types.js';
+
+interface Condition {
+  type?: string;
+  status?: string;
+  reason?: string;
+  message?: string;
+}
+
+const READY: Readiness = { ready: true, reason: 'ready' };
+
+const notReady = (reason: string): Readiness => ({ ready: false, reason });
+
+type Check = (object: KubeObject) => Readiness;
+
+const CHECKS: Readonly<Record<string, Check>> = {
+  Deployment: (o) => replicasReady(o, 'readyReplicas', 'availableReplicas'),
+  StatefulSet: (o) => replicasReady(o, 'readyReplicas'),
+  ReplicaSet: (o) => replicasReady(o, 'readyReplicas', 'availableReplicas'),
+  DaemonSet: daemonSetReady,
+  Job: jobReady,
+  Pod: podReady,
+  Service: serviceReady,
+  PersistentVolumeClaim: (o) => phase(o, 'Bound'),
+  Namespace: (o) => phase(o, 'Active'),
+  CustomResourceDefinition: (o) => conditionTrue(o, 'Established') ?? notReady('waiting for condition Established'),
+};
+
+/**
+ * The readiness of an observed object by its kind; unknown kinds use their `Ready` or `Available`
+ * condition when they publish one, else they are ready once they exist.
+ *
+ * @example
+ * ```ts
+ * kindReadiness({ kind: 'PersistentVolumeClaim', status: { phase: 'Bound' } }); // { ready: true, ... }
+ * ```
+ */
+export function kindReadiness(object: KubeObject): Readiness {
+  const check = CHECKS[String(object.kind ?? '')];
+  if (check) return check(object);
+  return conditionTrue(object, 'Ready') ?? conditionTrue(object, 'Available') ?? READY;
+}
+
+function field(object: unknown, ...path: string[]): unknown {
+  let current = object;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+const num = (value: unknown): number => (typeof value === 'number' ? value : 0);
+
+/** A controller has caught up with the latest spec only when observedGeneration reaches generation. */
+function generationCurrent(o: KubeObject): Readiness | undefined {
+  const generation = field(o, 'metadata', 'generation');
+  const observed = field(o, 'status', 'observedGeneration');
+  if (typeof generation === 'number' && num(observed) < generation) {
+    return notReady(`controller has not observed generation ${generation} yet (observedGeneration ${num(observed)})`);
+  }
+  return undefined;
+}
+
+function replicasReady(o: KubeObject, ...counters: string[]): Readiness {
+  const stale = generationCurrent(o);
+  if (stale) return stale;
+  const desired = typeof field(o, 'spec', 'replicas') === 'number' ? num(field(o, 'spec', 'replicas')) : 1;
+  for (const counter of counters) {
+    const have = num(field(o, 'status', counter));
+    if (have < desired) return notReady(`${have}/${desired} ${counter}${describeConditions(o)}`);
+  }
+  return READY;
+}
+
+function daemonSetReady(o: KubeObject): Readiness {
+  const stale = generationCurrent(o);
+  if (stale) return stale;
+  const desired = field(o, 'status', 'desiredNumberScheduled');
+  if (typeof desired !== 'number') return notReady('desiredNumberScheduled not reported yet');
+  const ready = num(field(o, 'status', 'numberReady'));
+  return ready >= desired ? READY : notReady(`${ready}/${desired} pods ready`);
+}
+
+function jobReady(o: KubeObject): Readiness {
+  const failed = findCondition(o, 'Failed');
+  if (failed?.status === 'True') return notReady(`job failed: ${failed.reason ?? ''} ${failed.message ?? ''}`.trim());
+  if (findCondition(o, 'Complete')?.status === 'True') return READY;
+  const completions = typeof field(o, 'spec', 'completions') === 'number' ? num(field(o, 'spec', 'completions')) : 1;
+  const succeeded = num(field(o, 'status', 'succeeded'));
+  return succeeded >= completions ? READY : notReady(`${succeeded}/${completions} completions`);
+}
+
+function podReady(o: KubeObject): Readiness {
+  if (field(o, 'status', 'phase') === 'Succeeded') return READY;
+  return conditionTrue(o, 'Ready') ?? notReady(`pod phase ${String(field(o, 'status', 'phase') ?? 'unknown')}${describeConditions(o)}`);
+}
+
+function serviceReady(o: KubeObject): Readiness {
+  if (field(o, 'spec', 'type') !== 'LoadBalancer') return READY;
+  const ingress = field(o, 'status', 'loadBalancer', 'ingress');
+  return Array.isArray(ingress) && ingress.length > 0 ? READY : notReady('waiting for a load balancer ingress');
+}
+
+function phase(o: KubeObject, wanted: string): Readiness {
+  const current = field(o, 'status', 'phase');
+  return current === wanted ? READY : notReady(`phase ${String(current ?? 'unknown')}, waiting for ${wanted}`);
+}
+
+function findCondition(o: KubeObject, type: string): Condition | undefined {
+  const conditions = field(o, 'status', 'conditions');
+  return Array.isArray(conditions) ? (conditions as Condition[]).find((c) => c?.type === type) : undefined;
+}
+
+/** Ready when the condition is True, not ready (with its reason) when present otherwise, undefined when absent. */
+function conditionTrue(o: KubeObject, type: string): Readiness | undefined {
+  const condition = findCondition(o, type);
+  if (!condition) return undefined;
+  if (condition.status === 'True') return READY;
+  return notReady(`condition ${type}=${condition.status ?? 'Unknown'}${condition.reason ? ` (${condition.reason})` : ''}${condition.message ? `: ${condition.message}` : ''}`);
+}
+
+/** The object's conditions that are not True, as a suffix for messages. */
+export function describeConditions(o: KubeObject): string {
+  const conditions = field(o, 'status', 'conditions');
+  if (!Array.isArray(conditions)) return '';
+  const notTrue = (conditions as Condition[]).filter((c) => c?.status !== 'True');
+  if (notTrue.length === 0) return '';
+  return `; ${notTrue.map((c) => `${c.type}=${c.status}${c.reason ? ` (${c.reason})` : ''}${c.message ? `: ${c.message}` : ''}`).join('; ')}`;
+}
