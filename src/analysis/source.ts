@@ -12,6 +12,8 @@ import { walk } from './ast.js';
 interface Parsed {
   readonly code: string;
   readonly ast: File;
+  /** Built on the first `findCallAt` for this file. */
+  calls?: CallIndex;
 }
 
 const cache = new Map<string, Parsed>();
@@ -31,19 +33,28 @@ function pluginsFor(file: string): ParserPlugin[] {
  * Used by tests and by callers that already hold the text.
  */
 export function parseSource(code: string, file: string): File {
+  return store(code, file).ast;
+}
+
+function store(code: string, file: string): Parsed {
   const ast = parse(code, {
     sourceType: 'unambiguous',
     sourceFilename: file,
     plugins: pluginsFor(file),
     errorRecovery: false,
   });
-  cache.set(file, { code, ast });
-  return ast;
+  const parsed: Parsed = { code, ast };
+  cache.set(file, parsed);
+  return parsed;
+}
+
+function parsedFile(file: string): Parsed {
+  return cache.get(file) ?? store(readFileSync(file, 'utf8'), file);
 }
 
 /** Parses the file at `file` once (TypeScript, plus JSX for `.tsx`) and returns the cached AST after that. */
 export function parseSourceFile(file: string): File {
-  return cache.get(file)?.ast ?? parseSource(readFileSync(file, 'utf8'), file);
+  return parsedFile(file).ast;
 }
 
 /** The 1-based line and column of `node` (columns 1-based like V8 and editors), if it has a position. */
@@ -92,13 +103,9 @@ export function callerLocation(stack: string, isInternal: (file: string) => bool
 
 type Position = readonly [line: number, column: number];
 
+/** `a` is at or before `b`. */
 function before(a: Position, b: Position): boolean {
   return a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]);
-}
-
-function contains(node: Node, at: Position): boolean {
-  const loc = node.loc;
-  return !!loc && before([loc.start.line, loc.start.column], at) && before(at, [loc.end.line, loc.end.column]);
 }
 
 /** Where V8 reports a call: the callee's name (`foo` in `a.b.foo(...)`), or `new` for constructions. */
@@ -113,25 +120,111 @@ function spanSize(node: Node): number {
   return (node.end ?? 0) - (node.start ?? 0);
 }
 
+/** The better of two candidates: the innermost (smallest span); on a tie the one found first in the walk. */
+function innermost<T extends { readonly size: number; readonly order: number }>(a: T | undefined, b: T): T {
+  return !a || b.size < a.size || (b.size === a.size && b.order < a.order) ? b : a;
+}
+
+/**
+ * Closed source ranges (start and end both inclusive, as `findCallAt` has always matched them), each
+ * answering for one call. Syntax nodes nest or are disjoint, so the ranges containing a position are a
+ * chain of enclosing ranges, and every one of them encloses the last range that starts at or before the
+ * position: a binary search finds that range, and the first range up its chain that reaches the position
+ * is the innermost one. (For nested calls, the innermost callee also belongs to the innermost call.)
+ */
+interface Range {
+  readonly start: Position;
+  readonly end: Position;
+  readonly call: CallNode;
+  /** Pre-order index of the call in the file. */
+  readonly order: number;
+  /** The nearest range that encloses this one, if any. */
+  parent?: Range;
+}
+
+class RangeIndex {
+  private readonly ranges: Range[];
+
+  constructor(ranges: Range[]) {
+    // Sorted by start; at the same start the longer range first, so that it encloses the shorter one.
+    this.ranges = ranges.sort((a, b) => a.start[0] - b.start[0] || a.start[1] - b.start[1] || b.end[0] - a.end[0] || b.end[1] - a.end[1] || a.order - b.order);
+    const open: Range[] = [];
+    for (const range of this.ranges) {
+      while (open.length > 0 && !before(range.end, open[open.length - 1]!.end)) open.pop();
+      const parent = open[open.length - 1];
+      if (parent) range.parent = parent;
+      open.push(range);
+    }
+  }
+
+  /** The innermost range containing `at`. */
+  innermostAt(at: Position): Range | undefined {
+    let lo = 0;
+    let hi = this.ranges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (before(this.ranges[mid]!.start, at)) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let range = this.ranges[lo - 1]; range; range = range.parent) {
+      if (before(at, range.end)) return range;
+    }
+    return undefined;
+  }
+}
+
+function rangeOf(node: Node, call: CallNode, order: number): Range | undefined {
+  const loc = node.loc;
+  if (!loc) return undefined;
+  return { start: [loc.start.line, loc.start.column], end: [loc.end.line, loc.end.column], call, order };
+}
+
+/** Every call of a file, indexed for the three lookups of `findCallAt`. */
+interface CallIndex {
+  /** By the position of the callee's name (`line:column`, 0-based column): the innermost such call. */
+  readonly byKey: Map<string, { readonly call: CallNode; readonly size: number; readonly order: number }>;
+  /** The callees of plain and optional calls (not `new`). */
+  readonly callees: RangeIndex;
+  /** Whole calls. */
+  readonly calls: RangeIndex;
+}
+
+function buildCallIndex(ast: File): CallIndex {
+  const byKey: CallIndex['byKey'] = new Map();
+  const callees: Range[] = [];
+  const calls: Range[] = [];
+  let order = 0;
+  walk(ast, (node) => {
+    if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression' && node.type !== 'NewExpression') return;
+    const index = order++;
+    const start = keyNode(node).loc?.start;
+    if (start) {
+      const key = `${start.line}:${start.column}`;
+      byKey.set(key, innermost(byKey.get(key), { call: node, size: spanSize(node), order: index }));
+    }
+    const whole = rangeOf(node, node, index);
+    if (whole) calls.push(whole);
+    if (node.type !== 'NewExpression') {
+      const callee = rangeOf(node.callee, node, index);
+      if (callee) callees.push(callee);
+    }
+  });
+  return { byKey, callees: new RangeIndex(callees), calls: new RangeIndex(calls) };
+}
+
+function callIndexOf(file: string): CallIndex {
+  const parsed = parsedFile(file);
+  return (parsed.calls ??= buildCallIndex(parsed.ast));
+}
+
 /**
  * The innermost call at a V8 position (1-based line and column): first a call whose callee name starts
  * exactly there, else the innermost call whose callee contains it, else the innermost call containing it
- * (source maps are not always exact).
+ * (source maps are not always exact). The file's calls are indexed once, so each lookup is a map hit or a
+ * binary search.
  */
 export function findCallAt(file: string, line: number, column: number): CallNode | undefined {
   const at: Position = [line, column - 1];
-  const calls: CallNode[] = [];
-  walk(parseSourceFile(file), (node) => {
-    if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression' || node.type === 'NewExpression') calls.push(node);
-  });
-  const innermost = (list: CallNode[]): CallNode | undefined => [...list].sort((a, b) => spanSize(a) - spanSize(b))[0];
-  const exact = calls.filter((call) => {
-    const start = keyNode(call).loc?.start;
-    return start?.line === at[0] && start.column === at[1];
-  });
-  return (
-    innermost(exact) ??
-    innermost(calls.filter((call) => call.type !== 'NewExpression' && contains(call.callee, at))) ??
-    innermost(calls.filter((call) => contains(call, at)))
-  );
+  const index = callIndexOf(file);
+  return index.byKey.get(`${at[0]}:${at[1]}`)?.call ?? index.callees.innermostAt(at)?.call ?? index.calls.innermostAt(at)?.call;
 }
