@@ -7,14 +7,31 @@ import { defineGraph } from '../composition/composition.js';
 import type { CompositionDefinition, CompositionOptions } from '../composition/definition.js';
 import type { CompositionGraph } from '../ir/graph.js';
 import type { Ref } from '../model/types.js';
+import { currentRun } from '../model/run.js';
 import { createFactory, type DirectFactory, type DirectFactoryOptions, type KroFactory, type KroFactoryOptions } from './factories.js';
 import { instanceNameOf, validateSpec } from './spec.js';
 
 /** Rejects status fields the status schema does not declare (a typo would otherwise be dropped silently). */
 type NoExtraKeys<TReturned, TStatus> = { readonly [K in Exclude<keyof TReturned, keyof TStatus>]: never };
 
-/** A defined composition: its graph, its YAML, and factories to deploy it. */
+/** What calling a composition inside another one returns: its status, as typed references. */
+export interface NestedComposition<TStatus> {
+  readonly status: Ref<TStatus>;
+}
+
+/**
+ * A defined composition: its graph, its YAML, and factories to deploy it. Called like a function inside
+ * another composition, it is inlined there (resources prefixed with the variable name).
+ *
+ * @example
+ * const database = kubernetesComposition({ ... }, (spec) => ({ ready: ... }));
+ * kubernetesComposition({ ... }, (spec) => {
+ *   const db = database({ name: `${spec.name}-db` });
+ *   return { ready: db.status.ready };
+ * });
+ */
 export interface Composition<TSpec, TStatus> {
+  (spec: TSpec): NestedComposition<TStatus>;
   readonly name: string;
   readonly kind: string;
   /** The frozen graph every output is derived from. */
@@ -53,8 +70,14 @@ export function kubernetesComposition<TSpecType extends Type, TStatusType extend
 
 export function compositionOf<TSpec, TStatus>(definition: CompositionDefinition, graph: CompositionGraph): Composition<TSpec, TStatus> {
   let rgdYaml: string | undefined;
-  return Object.freeze({
-    name: graph.name,
+  const nest = (spec: TSpec): unknown => {
+    const run = currentRun();
+    if (!run) throw new TypeError(`composition "${graph.name}" can be called only inside another composition function; use .factory(...) to deploy it`);
+    return run.nest(graph, spec);
+  };
+  // A function's own `name` is read-only: define it instead of assigning it.
+  Object.defineProperty(nest, 'name', { value: graph.name });
+  return Object.freeze(Object.assign(nest, {
     kind: graph.kind,
     graph,
     toYaml(spec?: TSpec): string {
@@ -65,5 +88,5 @@ export function compositionOf<TSpec, TStatus>(definition: CompositionDefinition,
     factory(mode: 'kro' | 'direct', options?: KroFactoryOptions | DirectFactoryOptions) {
       return createFactory<TSpec, TStatus>(mode, definition, graph, options ?? {});
     },
-  }) as Composition<TSpec, TStatus>;
+  })) as unknown as Composition<TSpec, TStatus>;
 }

@@ -4,6 +4,8 @@
 import type { CompositionGraph, ResourceNode } from '../ir/graph.js';
 import type { SchemaNode } from '../ir/schema.js';
 import type { Value } from '../ir/value.js';
+import type { Expr } from '../ir/expr.js';
+import { inlineNestedExpr, inlineNestedStatus } from './nest-run.js';
 import { modelType } from '../model/kube-types.js';
 import type { ResourceRecord } from '../model/resource.js';
 import type { CompositionRun } from './run.js';
@@ -25,11 +27,24 @@ export function valueContext(run: CompositionRun, owner: string): ValueContext {
 }
 
 export function buildGraph(header: GraphHeader, run: CompositionRun, status: Value): CompositionGraph {
+  const inline = (expr: Expr): Expr => inlineNestedExpr(expr, run.nested);
   return deepFreeze({
     ...header,
-    status,
-    resources: run.records.map((record) => resourceNode(record, run)),
+    status: inlineNestedStatus(status, run.nested),
+    resources: run.records.map((record) => inlineResource(resourceNode(record, run), inline, run.nested)),
   });
+}
+
+/** Nested status reads (`db.status.ready`) anywhere in a resource become the child's expressions. */
+function inlineResource(node: ResourceNode, inline: (expr: Expr) => Expr, nested: ReadonlyMap<string, Value>): ResourceNode {
+  if (nested.size === 0) return node;
+  return {
+    ...node,
+    ...(node.template !== undefined ? { template: inlineNestedStatus(node.template, nested) } : {}),
+    readyWhen: node.readyWhen.map(inline),
+    includeWhen: node.includeWhen.map(inline),
+    forEach: node.forEach.map((dimension) => ({ ...dimension, source: inline(dimension.source) })),
+  };
 }
 
 function resourceNode(record: ResourceRecord, run: CompositionRun): ResourceNode {

@@ -10,7 +10,8 @@ import { syntaxError } from '../analysis/errors.js';
 import { scopeOf, type Binding, type Scope } from '../analysis/scope.js';
 import { E, type Expr } from '../ir/expr.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
-import { exprValue, isExprValue } from '../ir/value.js';
+import { exprValue, isExprValue, type Value } from '../ir/value.js';
+import type { CompositionGraph } from '../ir/graph.js';
 import { observedType } from '../model/kube-types.js';
 import { refOf, refToExpr, type IteratorRoot, type RefData } from '../model/refs.js';
 import type { CompositionRunHooks } from '../model/run.js';
@@ -18,6 +19,8 @@ import type { ConditionKind, ResourceRecord } from '../model/resource.js';
 import { isFactoryName } from '../model/factory.js';
 import { compileConditionNode, compileValueNode, isPlainRead, mentionsBindings } from './compile-node.js';
 import { currentCallSite, type CallSite, type CompositionSource } from './source-site.js';
+import { nestedBindingType, nestedHandle, nestedRecords, NESTED_ROOT_PREFIX } from './nest-run.js';
+import { toValue } from './values.js';
 import { assignId } from './ids.js';
 import { compileResourceCondition } from './conditions.js';
 
@@ -28,6 +31,8 @@ export class CompositionRun implements CompositionRunHooks {
   private readonly bindings: Record<string, Binding> = {};
   private readonly exprTypes = new WeakMap<Expr, CelType>();
   private pendingSite: CallSite | undefined;
+  /** Status of nested compositions by pseudo root (`nested$db`), inlined when the graph is built. */
+  readonly nested = new Map<string, Value>();
 
   constructor(
     readonly source: CompositionSource | undefined,
@@ -78,6 +83,36 @@ export class CompositionRun implements CompositionRunHooks {
         type: observedType(record.modelName, record.manifest),
       };
     }
+  }
+
+  nest(child: unknown, spec: unknown): unknown {
+    const graph = child as CompositionGraph;
+    const site = this.source ? currentCallSite(this.source) : undefined;
+    if (site) this.executed.add(site.call);
+    if (this.loops.length > 0) {
+      throw new TypeError(`nested composition "${graph.name}" inside a loop is not supported: KRO collections hold single resources`);
+    }
+    const argument = site?.call.arguments[0];
+    const prepared = site?.direct && argument?.type === 'ObjectExpression' ? this.overrideArguments(argument, spec) : spec;
+    const specValue = toValue(prepared, { owner: `nested composition "${graph.name}"`, refType: (ref) => this.refType(ref), exprType: (expr) => this.exprType(expr) }) ?? {};
+    const prefix = this.uniquePrefix(site?.context.declaredAs ?? graph.kind.charAt(0).toLowerCase() + graph.kind.slice(1));
+    const { records, status } = nestedRecords(graph, specValue, prefix, site ? this.conditionsOf(site) : []);
+    for (const record of records) {
+      record.conditionCompiler = (kind, input, target) => this.compileResourceCondition(kind, input, target);
+      this.records.push(record);
+    }
+    const root = `${NESTED_ROOT_PREFIX}${prefix}`;
+    this.nested.set(root, status);
+    if (site?.context.declaredAs) {
+      this.bindings[site.context.declaredAs] = { kind: 'value', expr: E.ident(root), type: nestedBindingType(graph) };
+    }
+    return nestedHandle(root, records);
+  }
+
+  private uniquePrefix(base: string): string {
+    const taken = new Set([...this.records.map((record) => record.id), ...[...this.nested.keys()].map((root) => root.slice(NESTED_ROOT_PREFIX.length))]);
+    if (!taken.has(base) && ![...taken].some((id) => id.startsWith(base))) return base;
+    for (let n = 2; ; n++) if (!taken.has(`${base}${n}`) && ![...taken].some((id) => id.startsWith(`${base}${n}`))) return `${base}${n}`;
   }
 
   enterLoop(iterator: IteratorRoot): void {

@@ -32,11 +32,26 @@ export type ConditionKind = 'readyWhen' | 'includeWhen';
 export type ConditionCompiler = (kind: ConditionKind, input: unknown, record: ResourceRecord) => Expr;
 
 const RECORD = Symbol.for('typekro.resourceRecord');
+const NESTED_RECORDS = Symbol.for('typekro.nestedRecords');
 
 /** The record behind a resource handle, or `undefined` for anything else. */
 export function recordOf(value: unknown): ResourceRecord | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   return (value as { [RECORD]?: ResourceRecord })[RECORD];
+}
+
+/** The records a handle stands for: one resource, or every resource of a nested composition. */
+export function recordsOf(value: unknown): ResourceRecord[] {
+  const single = recordOf(value);
+  if (single) return [single];
+  if (typeof value !== 'object' || value === null) return [];
+  return (value as { [NESTED_RECORDS]?: ResourceRecord[] })[NESTED_RECORDS] ?? [];
+}
+
+/** Marks a nested composition's handle with its records (so `dependsOn(nested)` works). */
+export function withNestedRecords<T extends object>(handle: T, records: ResourceRecord[]): T {
+  Object.defineProperty(handle, NESTED_RECORDS, { value: records, enumerable: false });
+  return handle;
 }
 
 /** What a condition may be: a JavaScript boolean expression (compiled from source), a reference, `Cel.expr`, or raw CEL text. */
@@ -72,9 +87,11 @@ export function resourceHandle<T>(record: ResourceRecord, hooks: ProxyHooks = {}
     },
     dependsOn(...targets: unknown[]) {
       for (const target of targets) {
-        const dependency = recordOf(target);
-        if (!dependency) throw new TypeError(`dependsOn() of resource "${record.id}" takes resources created by TypeKro factories`);
-        record.dependsOn.push(dependency);
+        const dependencies = recordsOf(target);
+        if (dependencies.length === 0) {
+          throw new TypeError(`dependsOn() of resource "${record.id}" takes resources or nested compositions created in this composition`);
+        }
+        record.dependsOn.push(...dependencies);
       }
       return handle;
     },

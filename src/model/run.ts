@@ -14,6 +14,8 @@ export interface CompositionRunHooks {
   /** Loops over array references (forEach). */
   enterLoop(iterator: IteratorRoot): void;
   exitLoop(iterator: IteratorRoot): void;
+  /** Inlines another composition's graph (a nested composition call); returns its handle. */
+  nest(child: unknown, spec: unknown): unknown;
 }
 
 let active: CompositionRunHooks | undefined;

@@ -19,6 +19,7 @@ import logicStatus from './cases/logic-status.js';
 import lowLevel from './cases/low-level.js';
 import mapEach from './cases/map-each.js';
 import math from './cases/math.js';
+import nested from './cases/nested.js';
 import nestedStatus from './cases/nested-status.js';
 import networking from './cases/networking.js';
 import optionalChaining from './cases/optional-chaining.js';
@@ -50,6 +51,7 @@ export const corpus: Readonly<Record<string, CorpusCase>> = {
   'low-level': lowLevel,
   'map-each': mapEach,
   'math': math,
+  'nested': nested,
   'nested-status': nestedStatus,
   'networking': networking,
   'optional-chaining': optionalChaining,

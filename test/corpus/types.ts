@@ -14,7 +14,7 @@ export interface CorpusCase {
 
 export function corpusCase<TSpec, TStatus>(
   composition: Composition<TSpec, TStatus>,
-  instance: { covers: readonly string[]; spec: TSpec; expectedStatus: Partial<TStatus>; prerequisites?: readonly Record<string, unknown>[] },
+  instance: { covers: readonly string[]; spec: NoInfer<TSpec>; expectedStatus: Partial<NoInfer<TStatus>>; prerequisites?: readonly Record<string, unknown>[] },
 ): CorpusCase {
   return {
     covers: instance.covers,

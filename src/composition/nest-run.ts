@@ -1,0 +1,102 @@
+/**
+ * A nested composition call inside a running composition: the child graph is inlined as records of the
+ * parent run, and the call returns a handle whose `status` fields are references the graph builder later
+ * replaces with the child's status expressions.
+ */
+import { E, type Expr } from '../ir/expr.js';
+import type { CompositionGraph, ResourceNode } from '../ir/graph.js';
+import { foldConstants } from '../ir/fold.js';
+import { rewriteExpr, rewriteValue, selectPath } from '../ir/rewrite.js';
+import { T } from '../ir/types.js';
+import { isExprValue, type Value } from '../ir/value.js';
+import { createRef } from '../model/refs.js';
+import { withNestedRecords, type ResourceRecord } from '../model/resource.js';
+import { loopHooks } from '../model/run.js';
+import { schemaToCelType } from '../model/schema/index.js';
+import { inlineChild, literalExpr } from './nest.js';
+
+export const NESTED_ROOT_PREFIX = 'nested$';
+
+export interface NestedStatus {
+  readonly root: string;
+  readonly status: Value;
+}
+
+/** Records for the child's resources, in the child's order; conditions around the call apply to each. */
+export function nestedRecords(child: CompositionGraph, spec: Value, prefix: string, conditions: readonly Expr[]): { records: ResourceRecord[]; status: Value } {
+  const inlined = inlineChild(child, spec, prefix);
+  const byId = new Map<string, ResourceRecord>();
+  const records = inlined.resources.map((node) => {
+    const record = recordFromNode(node, conditions);
+    byId.set(node.id, record);
+    return record;
+  });
+  inlined.resources.forEach((node, i) => records[i]!.dependsOn.push(...node.dependsOn.flatMap((id) => byId.get(id) ?? [])));
+  return { records, status: inlined.status };
+}
+
+function recordFromNode(node: ResourceNode, conditions: readonly Expr[]): ResourceRecord {
+  return {
+    id: node.id,
+    apiVersion: node.apiVersion,
+    kind: node.kind,
+    manifest: (node.template ?? {}) as Record<string, unknown>,
+    ...(node.externalRef ? { external: node.externalRef } : {}),
+    explicitId: true,
+    readyWhen: [...node.readyWhen],
+    includeWhen: [...conditions, ...node.includeWhen],
+    forEach: [...node.forEach],
+    iterators: [],
+    dependsOn: [],
+    ...(node.source ? { source: node.source } : {}),
+  };
+}
+
+/** The handle a nested call returns: `status.x` reads are references under a pseudo root. */
+export function nestedHandle(root: string, records: ResourceRecord[]): object {
+  const status = createRef({ root: { kind: 'resource', resource: { id: () => root } }, path: ['status'] }, loopHooks);
+  return withNestedRecords({ status }, records);
+}
+
+export function nestedBindingType(child: CompositionGraph): ReturnType<typeof T.object> {
+  const status = child.statusSchema ? schemaToCelType(child.statusSchema) : T.dyn;
+  return T.object({ status: { type: status, optional: false } });
+}
+
+/** Replaces reads of nested status (`nested$db.status.ready`) with the child's status expressions. */
+export function inlineNestedStatus(value: Value, nested: ReadonlyMap<string, Value>): Value {
+  if (nested.size === 0) return value;
+  return rewriteValue(value, (expr) => inlineNestedExpr(expr, nested));
+}
+
+export function inlineNestedExpr(expr: Expr, nested: ReadonlyMap<string, Value>): Expr {
+  if (nested.size === 0) return expr;
+  return foldConstants(rewriteExpr(expr, (node) => node, (node) => {
+    for (const [root, status] of nested) {
+      const chain = selectPath(node, root);
+      if (!chain) continue;
+      const [first, ...rest] = chain.path;
+      if (first !== 'status') throw new TypeError(`a nested composition exposes only its status, not ${first}`);
+      return valueAtPath(status, rest, root);
+    }
+    if (node.kind === 'ident' && node.name.startsWith(NESTED_ROOT_PREFIX)) {
+      throw new TypeError(`a nested composition handle (${node.name.slice(NESTED_ROOT_PREFIX.length)}) can only be used through its status fields`);
+    }
+    return undefined;
+  }));
+}
+
+function valueAtPath(status: Value, path: readonly string[], root: string): Expr {
+  let current: Value | undefined = status;
+  for (const [i, segment] of path.entries()) {
+    if (current !== undefined && isExprValue(current)) {
+      return path.slice(i).reduce<Expr>((target, field) => E.select(target, field), current.expr);
+    }
+    current = typeof current === 'object' && current !== null && !Array.isArray(current) ? (current as Record<string, Value>)[segment] : undefined;
+    if (current === undefined) {
+      throw new TypeError(`nested composition ${root.slice(NESTED_ROOT_PREFIX.length)} has no status field ${path.join('.')}`);
+    }
+  }
+  if (current !== undefined && isExprValue(current)) return current.expr;
+  return literalExpr(current);
+}
