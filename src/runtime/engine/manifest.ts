@@ -48,16 +48,17 @@ export function ownershipSelector(owner: Ownership): string {
  * ```
  */
 export function finalizeManifest(manifest: KubeObject, resourceId: string, owner: Ownership, namespaced: boolean): KubeObject {
-  const metadata = { ...((manifest.metadata as Record<string, unknown> | undefined) ?? {}) };
-  if (namespaced && (metadata.namespace === undefined || metadata.namespace === '')) metadata.namespace = owner.namespace;
-  if (!namespaced) delete metadata.namespace;
+  const { name, namespace, labels, ...rest } = (manifest.metadata as Record<string, unknown> | undefined) ?? {};
+  const metadata: Record<string, unknown> = name === undefined ? {} : { name };
+  // KRO's normalizeNamespaces: a namespaced child without a namespace goes to the instance namespace.
+  if (namespaced) metadata.namespace = namespace === undefined || namespace === '' ? owner.namespace : namespace;
   metadata.labels = {
-    ...((metadata.labels as Record<string, string> | undefined) ?? {}),
+    ...((labels as Record<string, string> | undefined) ?? {}),
     [LABELS.managedBy]: 'typekro',
     [LABELS.composition]: owner.composition,
     [LABELS.instance]: owner.instance,
     [LABELS.instanceNamespace]: owner.namespace,
     [LABELS.resourceId]: resourceId,
   };
-  return { ...manifest, metadata };
+  return { ...manifest, metadata: { ...metadata, ...rest } };
 }

@@ -29,6 +29,14 @@ export function planInstance(prepared: PreparedGraph, input: PlanInput): Instanc
   return { order: prepared.order, nodes, ready: [...nodes.values()].every((n) => n.ready) };
 }
 
+/**
+ * The readiness of one resource from `input.observed` alone (the driver asks this on every watch event).
+ * `desired` is the number of objects rendered (1, or the collection size).
+ */
+export function resourceReadiness(prepared: PreparedGraph, id: string, desired: number, input: PlanInput): Readiness {
+  return readinessOf(prepared, prepared.resource(id), desired, input, instanceVariables(prepared.graph, input));
+}
+
 function planNode(prepared: PreparedGraph, resource: ResourceNode, vars: Vars, nodes: ReadonlyMap<string, NodePlan>, input: PlanInput): NodePlan {
   const id = resource.id;
   const deps = prepared.dependencies(id);

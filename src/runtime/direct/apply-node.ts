@@ -1,0 +1,85 @@
+/**
+ * Applying one resource (all its forEach items) and waiting, by watching, until it is ready. Updates the
+ * shared `observed` map as objects change, so the planner sees live data.
+ */
+import type { KubernetesObject } from '@kubernetes/client-node';
+import { describeConditions, finalizeManifest, resourceReadiness, type KubeObject, type NodePlan, type Readiness } from '../engine/index.js';
+import { describeRef, KubeApiError } from '../kube/client.js';
+import { DirectTimeoutError } from './errors.js';
+import { plain, refOf, remainingMs, type DirectSession } from './session.js';
+
+type ApplyPlan = Extract<NodePlan, { state: 'apply' }>;
+type ExternalPlan = Extract<NodePlan, { state: 'external' }>;
+export type ObservedMap = Map<string, KubeObject | KubeObject[]>;
+
+/** Server-side applies the node's manifests, records them as observed, then waits for readiness. */
+export async function applyNode(session: DirectSession, node: ApplyPlan, observed: ObservedMap): Promise<void> {
+  const manifests = await Promise.all(
+    node.manifests.map(async (m) => finalizeManifest(m, node.id, session.owner, await session.namespaced(String(m.apiVersion), String(m.kind)))),
+  );
+  const applied: KubeObject[] = [];
+  for (const manifest of manifests) {
+    applied.push(plain(await session.client.apply(manifest as KubernetesObject, { force: true })));
+    session.progress({ type: 'apply', message: `applied ${describeRef(refOf(manifest))}`, resourceId: node.id });
+  }
+  observed.set(node.id, node.collection ? applied : applied[0]!);
+  if (session.readiness === 'exists') return;
+  await Promise.all(applied.map((object, index) => waitReady(session, node, observed, object, index)));
+  session.progress({ type: 'ready', message: `${node.id} is ready`, resourceId: node.id });
+}
+
+function waitReady(session: DirectSession, node: ApplyPlan, observed: ObservedMap, object: KubeObject, index: number): Promise<void> {
+  const ref = refOf(object);
+  let last: Readiness = { ready: false, reason: 'not observed yet' };
+  let lastObject: KubeObject | undefined = object;
+  const record = (current: KubeObject): void => {
+    if (!node.collection) observed.set(node.id, current);
+    else {
+      const items = [...((observed.get(node.id) as KubeObject[] | undefined) ?? [])];
+      items[index] = current;
+      observed.set(node.id, items);
+    }
+  };
+  const check = (current: KubernetesObject | undefined): true | undefined => {
+    lastObject = current ? plain(current) : undefined;
+    if (!lastObject) {
+      last = { ready: false, reason: 'deleted while waiting' };
+      return undefined;
+    }
+    record(lastObject);
+    // Readiness of this one object: a collection item is checked alone, with `each` bound to it.
+    const input = { spec: session.spec, instance: session.instance, readiness: session.readiness, observed: new Map([...observed, [node.id, node.collection ? [lastObject] : lastObject]]) };
+    last = resourceReadiness(session.prepared, node.id, 1, input);
+    if (last.failed) throw new KubeApiError(`${node.id}: ${last.reason}`);
+    return last.ready ? true : undefined;
+  };
+  return session.client
+    .waitFor(ref, check, { timeoutMs: remainingMs(session), ...(session.signal ? { signal: session.signal } : {}), describe: () => last.reason })
+    .then(() => undefined)
+    .catch((error: unknown) => {
+      if (error instanceof KubeApiError && /timed out/.test(error.message)) {
+        const conditions = lastObject ? describeConditions(lastObject) : '';
+        throw new DirectTimeoutError(`resource "${node.id}" (${describeRef(ref)}) not ready before the deadline: ${last.reason}${conditions && !last.reason.includes(conditions) ? conditions : ''}`, node.id);
+      }
+      throw error;
+    });
+}
+
+/** Waits for an external reference to exist and records it. */
+export async function observeExternal(session: DirectSession, node: ExternalPlan, observed: ObservedMap): Promise<void> {
+  const ref = node.target;
+  try {
+    const found = await session.client.waitFor(ref, (object) => object, {
+      timeoutMs: remainingMs(session),
+      ...(session.signal ? { signal: session.signal } : {}),
+      describe: () => 'it does not exist',
+    });
+    observed.set(node.id, plain(found));
+    session.progress({ type: 'ready', message: `found external ${describeRef(ref)}`, resourceId: node.id });
+  } catch (error) {
+    if (error instanceof KubeApiError && /timed out/.test(error.message)) {
+      throw new DirectTimeoutError(`external reference "${node.id}" (${describeRef(ref)}) was not found before the deadline`, node.id);
+    }
+    throw error;
+  }
+}
