@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { goBuild, formatDuration, type GoBuildStep, type ProgressFn } from './build.js';
 import { goToolchain, requiredVersion, type GoToolchain } from './go.js';
@@ -177,6 +177,7 @@ async function build(root: string, dir: string, key: string, plan: Plan, go: GoT
     await verifyBinaries(result(tmp, key, plan));
     const manifest = { key, versions: plan.versions, go: go.version, builtAt: new Date().toISOString(), durations };
     writeFileSync(join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    chmodSync(tmp, 0o755); // mkdtemp makes it private; the binaries are not secret
     renameSync(tmp, dir); // atomic: readers see a complete directory or none
     progress(`[clusterbins] built in ${formatDuration(Date.now() - started)}: ${dir}`);
   } catch (error) {
