@@ -56,12 +56,13 @@ function describe(value: unknown): string {
   return (value as object).constructor?.name ?? typeof value;
 }
 
-/** A standalone reference stays a plain expression; text around references becomes a string template. */
+/** Strings built from references become CEL strings: one reference converted with string(), or a template. */
 function markersToValue(text: string, context: ValueContext, expected?: CelType): Value {
   const parts = splitMarkers(text);
   const [only] = parts;
   if (parts.length === 1 && only !== undefined && typeof only !== 'string') {
-    return exprValue(fitTo(refToExpr(only), context.refType(only), expected));
+    // A string that is one reference (`${spec.seats}`) is still a string in JavaScript.
+    return exprValue(asString(refToExpr(only), context.refType(only)));
   }
   return exprValue(E.template(parts.map((part) => (typeof part === 'string' ? part : asString(refToExpr(part), context.refType(part))))));
 }
