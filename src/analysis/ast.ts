@@ -11,10 +11,16 @@ function isNode(value: unknown): value is Node {
 /** The direct child nodes of `node`, in source (key) order. */
 export function childNodes(node: Node): Node[] {
   const out: Node[] = [];
-  for (const [key, value] of Object.entries(node)) {
+  // Object.keys and an indexed loop: the walk visits every node of a file, so no entry arrays per node.
+  const record = node as unknown as Record<string, unknown>;
+  const keys = Object.keys(record);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     if (SKIP.has(key)) continue;
-    if (Array.isArray(value)) for (const item of value) { if (isNode(item)) out.push(item); }
-    else if (isNode(value)) out.push(value);
+    const value = record[key];
+    if (Array.isArray(value)) {
+      for (let j = 0; j < value.length; j++) if (isNode(value[j])) out.push(value[j]);
+    } else if (isNode(value)) out.push(value);
   }
   return out;
 }

@@ -31,6 +31,7 @@ const statusCases: [string, string, string | undefined][] = [
   ['nested function returns are ignored', '(spec) => { const f = () => { return 1; }; return { a: 1 }; }', '{ a: 1 }'],
   ['no return', '(spec) => { D(); }', undefined],
   ['function expression', 'function (spec) { return { a: spec.a }; }', '{ a: spec.a }'],
+  ['returns in callbacks, getters and methods are ignored', '(spec) => { const a = xs.map((x) => { return x; }); const o = { get g() { return 1; }, m() { return 2; } }; const c = class { m() { return 3; } }; return { a: 1 }; }', '{ a: 1 }'],
 ];
 
 test('returnedStatus', async (t) => {
@@ -44,6 +45,19 @@ test('returnedStatus', async (t) => {
     ['early return', '(spec) => { if (spec.a) return { a: 1 };\n return { a: 2 }; }', /:1:\d+: a composition must return its status once/],
     ['non-object', '(spec) => { return spec; }', /must return an object literal/],
     ['expression body non-object', '(spec) => spec.x', /must return an object literal/],
+    ...[
+      'for (const x of xs) { return { a: 1 }; }',
+      'for (;;) return { a: 1 };',
+      'while (spec.a) { if (spec.b) { return { a: 1 }; } }',
+      'do { return { a: 1 }; } while (spec.a);',
+      'for (const k in spec) return { a: 1 };',
+      'try { return { a: 1 }; } catch (e) { }',
+      'try { } catch (e) { return { a: 1 }; }',
+      'try { } finally { return { a: 1 }; }',
+      'switch (spec.a) { case 1: return { a: 1 }; default: }',
+      'outer: { return { a: 1 }; }',
+      '{ { return { a: 1 }; } }',
+    ].map((early): [string, string, RegExp] => [`early return in \`${early}\``, `(spec) => { ${early}\n return { a: 2 }; }`, /:1:\d+: a composition must return its status once/]),
   ];
   for (const [name, source, pattern] of rejected) {
     await t.test(`rejects ${name}`, () => assert.throws(() => returnedStatus(fnOf(source)), (e) => e instanceof CompositionSyntaxError && pattern.test(e.message)));

@@ -48,13 +48,25 @@ function parentsOf(fn: FunctionNode): Map<Node, Node> {
   return parents;
 }
 
+/**
+ * Statements that can hold other statements. A `return` of `fn` itself sits in its statement tree; inside
+ * an expression a `return` can only belong to a nested function, so expressions are not searched (the
+ * body of a large composition is mostly expressions).
+ */
+const STATEMENT_CONTAINERS = new Set([
+  'BlockStatement', 'IfStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement',
+  'TryStatement', 'CatchClause', 'SwitchStatement', 'SwitchCase', 'LabeledStatement', 'WithStatement',
+]);
+
 /** The returns that belong to `fn` itself (not to nested functions). */
 function ownReturns(fn: FunctionNode): ReturnStatement[] {
   const returns: ReturnStatement[] = [];
   walk(fn.body, (node) => {
-    if (isFunctionNode(node)) return false;
-    if (node.type === 'ReturnStatement') returns.push(node);
-    return true;
+    if (node.type === 'ReturnStatement') {
+      returns.push(node);
+      return false;
+    }
+    return STATEMENT_CONTAINERS.has(node.type);
   });
   return returns;
 }
