@@ -10,7 +10,6 @@ import { createRef } from '../model/refs.js';
 import { loopHooks, withRun } from '../model/run.js';
 import { schemaToCelType } from '../model/schema/index.js';
 import type { Ref } from '../model/types.js';
-import { syntaxError } from '../analysis/errors.js';
 import { buildGraph, valueContext } from './build-graph.js';
 import { graphHeader, type CompositionDefinition, type CompositionOptions } from './definition.js';
 import { CompositionRun } from './run.js';
@@ -36,14 +35,7 @@ export function defineGraph<TSpec, TStatus>(
   if (returned instanceof Promise) {
     throw new TypeError(`composition "${definition.name}": the composition function must be synchronous (it returned a Promise)`);
   }
-  const [notRun] = run.unexecutedFactoryCalls();
-  if (notRun) {
-    throw syntaxError(
-      notRun,
-      'this resource was not created when the composition ran: JavaScript decided the condition around it on a placeholder value',
-      'create it unconditionally and add .withIncludeWhen(<condition>), or test a spec field directly (if (spec.enabled) ...)',
-    );
-  }
+  run.makeSkippedCalls();
   const status = buildStatus(returned, run, valueContext(run, 'status'));
   return buildGraph(header, run, status);
 }

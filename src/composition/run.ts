@@ -14,11 +14,13 @@ import { exprValue, isExprValue, type Value } from '../ir/value.js';
 import type { CompositionGraph } from '../ir/graph.js';
 import { observedType } from '../model/kube-types.js';
 import { refOf, refToExpr, type IteratorRoot, type RefData } from '../model/refs.js';
-import type { CompositionRunHooks } from '../model/run.js';
+import { withRun, type CompositionRunHooks } from '../model/run.js';
 import type { ConditionKind, ResourceRecord } from '../model/resource.js';
 import { isFactoryName } from '../model/factory.js';
 import { compileConditionNode, compileValueNode, isPlainRead, mentionsBindings } from './compile-node.js';
 import { currentCallSite, type CallSite, type CompositionSource } from './source-site.js';
+import { makeSkippedCalls, type SkippedCallHost } from './skipped-calls.js';
+import type { CallNode } from '../analysis/source.js';
 import { nestedBindingType, nestedHandle, nestedRecords, NESTED_ROOT_PREFIX } from './nest-run.js';
 import { toValue } from './values.js';
 import { assignId } from './ids.js';
@@ -31,6 +33,8 @@ export class CompositionRun implements CompositionRunHooks {
   private readonly bindings: Record<string, Binding> = {};
   private readonly exprTypes = new WeakMap<Expr, CelType>();
   private pendingSite: CallSite | undefined;
+  /** The call site to use instead of the stack, while TypeKro makes a call the user's code skipped. */
+  private forcedSite: CallSite | undefined;
   /** Status of nested compositions by pseudo root (`nested$db`), inlined when the graph is built. */
   readonly nested = new Map<string, Value>();
 
@@ -51,7 +55,7 @@ export class CompositionRun implements CompositionRunHooks {
   }
 
   prepareArguments(_factoryName: string, config: unknown): unknown {
-    const site = this.source ? currentCallSite(this.source) : undefined;
+    const site = this.siteNow();
     this.pendingSite = site;
     if (!site) return config;
     this.executed.add(site.call);
@@ -62,7 +66,7 @@ export class CompositionRun implements CompositionRunHooks {
   }
 
   register(record: ResourceRecord): void {
-    const site = this.pendingSite ?? (this.source ? currentCallSite(this.source) : undefined);
+    const site = this.pendingSite ?? this.siteNow();
     this.pendingSite = undefined;
     if (site) {
       this.executed.add(site.call);
@@ -75,7 +79,8 @@ export class CompositionRun implements CompositionRunHooks {
     }
     if (site) record.includeWhen.push(...this.conditionsOf(site));
     record.conditionCompiler = (kind, input, target) => this.compileResourceCondition(kind, input, target);
-    this.records.push(record);
+    if (this.forcedSite) insertInSourceOrder(this.records, record);
+    else this.records.push(record);
     if (site?.context.declaredAs && site.context.loops.length === 0) {
       this.bindings[site.context.declaredAs] = {
         kind: 'value',
@@ -113,6 +118,29 @@ export class CompositionRun implements CompositionRunHooks {
     const taken = new Set([...this.records.map((record) => record.id), ...[...this.nested.keys()].map((root) => root.slice(NESTED_ROOT_PREFIX.length))]);
     if (!taken.has(base) && ![...taken].some((id) => id.startsWith(base))) return base;
     for (let n = 2; ; n++) if (!taken.has(`${base}${n}`) && ![...taken].some((id) => id.startsWith(`${base}${n}`))) return `${base}${n}`;
+  }
+
+  /** Makes the factory calls JavaScript skipped (branches decided on placeholders), from source. */
+  makeSkippedCalls(): void {
+    const source = this.source;
+    if (!source) return;
+    const host: SkippedCallHost = {
+      source,
+      scope: this.scope,
+      callAt: (site, call) => {
+        this.forcedSite = site;
+        try {
+          withRun(this, call);
+        } finally {
+          this.forcedSite = undefined;
+        }
+      },
+    };
+    makeSkippedCalls(host, this.unexecutedFactoryCalls() as CallNode[]);
+  }
+
+  private siteNow(): CallSite | undefined {
+    return this.forcedSite ?? (this.source ? currentCallSite(this.source) : undefined);
   }
 
   enterLoop(iterator: IteratorRoot): void {
@@ -208,10 +236,20 @@ export class CompositionRun implements CompositionRunHooks {
   }
 
   private compileResourceCondition(kind: ConditionKind, input: unknown, record: ResourceRecord): Expr {
-    const site = this.source ? currentCallSite(this.source) : undefined;
+    const site = this.siteNow();
     const argument = site?.call.arguments[0];
     return compileResourceCondition(kind, input, record, argument, this.scope);
   }
+}
+
+/** Puts a record made late (a skipped call) before the first record that comes after it in the source. */
+function insertInSourceOrder(records: ResourceRecord[], record: ResourceRecord): void {
+  const at = record.source;
+  const index = at
+    ? records.findIndex((other) => other.source?.file === at.file && (other.source.line > at.line || (other.source.line === at.line && other.source.column > at.column)))
+    : -1;
+  if (index < 0) records.push(record);
+  else records.splice(index, 0, record);
 }
 
 function calleeName(call: Node): string | undefined {

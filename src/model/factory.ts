@@ -36,11 +36,16 @@ export interface FactoryOptions {
  *   'ConfigMap', { apiVersion: 'v1', kind: 'ConfigMap', modelName: 'V1ConfigMap' },
  *   (c) => ({ metadata: { name: c.name }, data: c.data }));
  */
-const factoryNames = new Set<string>(['externalRef', 'customResource']);
+const factories = new Map<string, (config: never) => unknown>();
 
 /** True for the name of a TypeKro resource factory (used to spot factory calls that never ran). */
 export function isFactoryName(name: string | undefined): boolean {
-  return name !== undefined && factoryNames.has(name);
+  return name !== undefined && (factories.has(name) || name === 'externalRef' || name === 'customResource');
+}
+
+/** The factory exported under `name` (`Deployment`, `configMap`), for calls that JavaScript never made. */
+export function factoryByName(name: string): ((config: never) => unknown) | undefined {
+  return factories.get(name);
 }
 
 export function defineFactory<TConfig extends FactoryOptions, TManifest>(
@@ -48,8 +53,7 @@ export function defineFactory<TConfig extends FactoryOptions, TManifest>(
   info: KindInfo,
   build: (config: TConfig) => Record<string, unknown>,
 ): (config: TConfig) => Enhanced<TManifest> {
-  factoryNames.add(factoryName);
-  return (config: TConfig) => {
+  const factory = (config: TConfig): Enhanced<TManifest> => {
     const run = currentRun();
     const prepared = (run ? run.prepareArguments(factoryName, config) : config) as TConfig;
     const body = build(prepared);
@@ -57,6 +61,8 @@ export function defineFactory<TConfig extends FactoryOptions, TManifest>(
     run?.register(record);
     return resourceHandle<Enhanced<TManifest>>(record, loopHooks);
   };
+  if (!factories.has(factoryName)) factories.set(factoryName, factory as (config: never) => unknown);
+  return factory;
 }
 
 /** A read-only reference to an object that exists already (KRO `externalRef`). */

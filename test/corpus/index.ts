@@ -13,6 +13,7 @@ import explicitInclude from './cases/explicit-include.js';
 import externalRef from './cases/external-ref.js';
 import floats from './cases/floats.js';
 import forEach from './cases/for-each.js';
+import ifElse from './cases/if-else.js';
 import includeWhen from './cases/include-when.js';
 import literalStatus from './cases/literal-status.js';
 import logicStatus from './cases/logic-status.js';
@@ -45,6 +46,7 @@ export const corpus: Readonly<Record<string, CorpusCase>> = {
   'external-ref': externalRef,
   'floats': floats,
   'for-each': forEach,
+  'if-else': ifElse,
   'include-when': includeWhen,
   'literal-status': literalStatus,
   'logic-status': logicStatus,

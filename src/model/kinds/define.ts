@@ -4,8 +4,8 @@ import type { Input } from '../types.js';
 /** A low-level factory: the manifest as the Kubernetes API defines it, with `apiVersion`/`kind` filled in. */
 export type KindFactory<M> = (manifest: Input<Omit<M, 'apiVersion' | 'kind' | 'status'>> & FactoryOptions) => Enhanced<M>;
 
-export function kindFactory<M>(info: KindInfo): KindFactory<M> {
-  const name = info.kind.charAt(0).toLowerCase() + info.kind.slice(1);
+export function kindFactory<M>(info: KindInfo, exportName?: string): KindFactory<M> {
+  const name = exportName ?? info.kind.charAt(0).toLowerCase() + info.kind.slice(1);
   return defineFactory<Input<Omit<M, 'apiVersion' | 'kind' | 'status'>> & FactoryOptions, M>(
     name,
     info,

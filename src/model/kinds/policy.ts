@@ -7,7 +7,7 @@ export const podDisruptionBudget = kindFactory<V1PodDisruptionBudget>({ apiVersi
 /** `autoscaling/v2` HorizontalPodAutoscaler. @example horizontalPodAutoscaler({ metadata: { name: 'x' } }) */
 export const horizontalPodAutoscaler = kindFactory<V2HorizontalPodAutoscaler>({ apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', modelName: 'V2HorizontalPodAutoscaler' });
 /** `autoscaling/v1` HorizontalPodAutoscaler. @example horizontalPodAutoscalerV1({ metadata: { name: 'x' } }) */
-export const horizontalPodAutoscalerV1 = kindFactory<V1HorizontalPodAutoscaler>({ apiVersion: 'autoscaling/v1', kind: 'HorizontalPodAutoscaler', modelName: 'V1HorizontalPodAutoscaler' });
+export const horizontalPodAutoscalerV1 = kindFactory<V1HorizontalPodAutoscaler>({ apiVersion: 'autoscaling/v1', kind: 'HorizontalPodAutoscaler', modelName: 'V1HorizontalPodAutoscaler' }, 'horizontalPodAutoscalerV1');
 /** `scheduling.k8s.io/v1` PriorityClass. @example priorityClass({ metadata: { name: 'x' } }) */
 export const priorityClass = kindFactory<V1PriorityClass>({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', modelName: 'V1PriorityClass' });
 /** `node.k8s.io/v1` RuntimeClass. @example runtimeClass({ metadata: { name: 'x' } }) */

@@ -1,0 +1,93 @@
+/**
+ * Factory calls JavaScript never made. `if (spec.env === 'prod') { ... } else { ... }` runs at
+ * definition time on placeholders, so one branch (or both) is skipped. A skipped call to a TypeKro
+ * factory is made here instead, with its arguments compiled from source, under the conditions around it.
+ */
+import { dirname, resolve } from 'node:path';
+import type { Node } from '@babel/types';
+import { enclosingContext } from '../analysis/composition.js';
+import { syntaxError } from '../analysis/errors.js';
+import type { Scope } from '../analysis/scope.js';
+import { locationOf, parseSourceFile, type CallNode } from '../analysis/source.js';
+import { exprValue } from '../ir/value.js';
+import { isInternalFile } from '../model/call-site.js';
+import { factoryByName } from '../model/factory.js';
+import { compileValueNode } from './compile-node.js';
+import type { CallSite, CompositionSource } from './source-site.js';
+
+export interface SkippedCallHost {
+  readonly source: CompositionSource;
+  readonly scope: Scope;
+  /** Makes the call as if the user had: the run uses `site` instead of the stack. */
+  callAt(site: CallSite, call: () => unknown): void;
+}
+
+/** Makes every skipped factory call, in source order; anything else that was skipped is an error. */
+export function makeSkippedCalls(host: SkippedCallHost, skipped: readonly CallNode[]): void {
+  for (const call of skipped) {
+    const factory = typekroFactoryOf(call, host.source.file);
+    if (!factory) {
+      throw syntaxError(
+        call,
+        'this call did not run when the composition was defined (its branch was decided on a placeholder value), and it is not a TypeKro factory TypeKro can make itself',
+        'call the TypeKro factory directly inside the branch, or create the resource unconditionally with .withIncludeWhen(<condition>)',
+      );
+    }
+    const context = enclosingContext(host.source.fn, call);
+    if (context.insideHelper || context.loops.length > 0) {
+      throw syntaxError(call, 'a factory call inside a skipped branch must sit directly in the composition function, not in a helper or loop', 'move the loop or helper call out of the condition, and put the condition on the resources with .withIncludeWhen(...)');
+    }
+    const config = argumentValue(call.arguments[0], host.scope);
+    const location = locationOf(call) ?? { file: host.source.file, line: 0, column: 0 };
+    host.callAt({ call, location, context, direct: true }, () => factory(config as never));
+  }
+}
+
+/** The factory a call names, when the name is imported from TypeKro in that file. */
+function typekroFactoryOf(call: CallNode, file: string): ((config: never) => unknown) | undefined {
+  if (call.type === 'NewExpression') return undefined;
+  const callee = call.callee;
+  const local = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.object.type === 'Identifier' ? callee.object.name : undefined;
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : undefined;
+  if (!local || !name || !importedFromTypeKro(local, file)) return undefined;
+  return factoryByName(name);
+}
+
+function importedFromTypeKro(local: string, file: string): boolean {
+  for (const statement of parseSourceFile(file).program.body) {
+    if (statement.type !== 'ImportDeclaration' || !statement.specifiers.some((s) => s.local.name === local)) continue;
+    const from = statement.source.value;
+    if (from === 'typekro' || from.startsWith('typekro/')) return true;
+    return from.startsWith('.') && isInternalFile(resolve(dirname(file), from));
+  }
+  return false;
+}
+
+/** An argument built from source: literals stay literals, anything over references is compiled. */
+function argumentValue(node: Node | undefined, scope: Scope): unknown {
+  if (!node) return undefined;
+  switch (node.type) {
+    case 'ObjectExpression':
+      return Object.fromEntries(
+        node.properties.map((property) => {
+          if (property.type !== 'ObjectProperty' || property.computed) {
+            throw syntaxError(property, 'only plain properties are supported in a factory call inside a skipped branch', 'list the properties one by one');
+          }
+          const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
+          if (key === undefined) throw syntaxError(property.key, 'unsupported property key', 'use a plain name or a string');
+          return [key, argumentValue(property.value, scope)];
+        }),
+      );
+    case 'ArrayExpression':
+      return node.elements.map((element) => (element && element.type !== 'SpreadElement' ? argumentValue(element, scope) : undefined));
+    case 'StringLiteral':
+    case 'NumericLiteral':
+    case 'BooleanLiteral':
+      return node.value;
+    case 'NullLiteral':
+      return null;
+    default:
+      // Unknown identifiers (module constants, locals) are reported by the compiler with file:line.
+      return exprValue(compileValueNode(node, scope).expr);
+  }
+}
