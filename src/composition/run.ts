@@ -23,6 +23,7 @@ import { makeSkippedCalls, type SkippedCallHost } from './skipped-calls.js';
 import type { CallNode } from '../analysis/source.js';
 import { nestedBindingType, nestedHandle, nestedRecords, NESTED_ROOT_PREFIX } from './nest-run.js';
 import { toValue } from './values.js';
+import { localsScope } from './locals.js';
 import { assignId } from './ids.js';
 import { compileResourceCondition } from './conditions.js';
 
@@ -46,7 +47,7 @@ export class CompositionRun implements CompositionRunHooks {
   }
 
   get scope(): Scope {
-    return scopeOf(this.bindings);
+    return localsScope(this.source, scopeOf(this.bindings));
   }
 
   /** The static type of an expression compiled from source, when one was recorded. */
