@@ -114,6 +114,15 @@ test('factoryCallsIn lists calls that never ran, in source order', () => {
   assert.deepEqual(factoryCallsIn(fn).map((c) => snippetOf(c.callee)), ['A', 'B', 'C']);
 });
 
+test('factoryCallsIn: only the body, a fresh list each time, contexts still found', () => {
+  const fn = fnOf('(spec = P()) => { const d = D(); return { a: d }; }');
+  const first = factoryCallsIn(fn);
+  assert.deepEqual(first.map((c) => snippetOf(c.callee)), ['D']);
+  first.pop();
+  assert.equal(factoryCallsIn(fn).length, 1);
+  assert.equal(enclosingContext(fn, callNamed(fn, 'D')).declaredAs, 'd');
+});
+
 const argumentCases: [string[] | (string | number)[], string | undefined][] = [
   [['name'], '`web-${spec.env}`'],
   [['spec', 'image'], "spec.env === 'prod' ? 'a' : 'b'"],

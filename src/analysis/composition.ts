@@ -5,7 +5,7 @@
 import type {
   ArrowFunctionExpression, FunctionDeclaration, FunctionExpression, Node, ObjectExpression, ReturnStatement,
 } from '@babel/types';
-import { isFunctionNode, parentMap, unwrap, walk } from './ast.js';
+import { isFunctionNode, unwrap, walk } from './ast.js';
 import { syntaxError } from './errors.js';
 import type { CallNode } from './source.js';
 
@@ -40,12 +40,37 @@ export interface EnclosingContext {
   readonly insideHelper?: Node;
 }
 
-const parentsCache = new WeakMap<Node, Map<Node, Node>>();
+/** What the questions below need about one function, from one walk over it (cached per function node). */
+interface FunctionFacts {
+  /** Parent links of every node under the function. */
+  readonly parents: Map<Node, Node>;
+  /** The calls and `new`s of its body, in walk order. */
+  readonly calls: readonly CallNode[];
+}
+
+const factsCache = new WeakMap<Node, FunctionFacts>();
+
+function factsOf(fn: FunctionNode): FunctionFacts {
+  const cached = factsCache.get(fn);
+  if (cached) return cached;
+  const parents = new Map<Node, Node>();
+  const calls: CallNode[] = [];
+  // Parameters and annotations first (the body is linked to `fn` but not entered), then the body.
+  walk(fn, (node, parent) => {
+    if (parent) parents.set(node, parent);
+    return node !== fn.body;
+  });
+  walk(fn.body, (node, parent) => {
+    if (parent) parents.set(node, parent);
+    if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression' || node.type === 'NewExpression') calls.push(node);
+  });
+  const facts = { parents, calls };
+  factsCache.set(fn, facts);
+  return facts;
+}
 
 function parentsOf(fn: FunctionNode): Map<Node, Node> {
-  let parents = parentsCache.get(fn);
-  if (!parents) parentsCache.set(fn, (parents = parentMap(fn)));
-  return parents;
+  return factsOf(fn).parents;
 }
 
 /**
@@ -96,11 +121,7 @@ function expectObject(node: Node): ObjectExpression {
 
 /** Every call and `new` in the function body, in source order (including calls that never ran). */
 export function factoryCallsIn(fn: FunctionNode): CallNode[] {
-  const calls: CallNode[] = [];
-  walk(fn.body, (node) => {
-    if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression' || node.type === 'NewExpression') calls.push(node);
-  });
-  return calls;
+  return [...factsOf(fn).calls];
 }
 
 /** The conditions, loops and binding name around `call` inside `fn`. */
