@@ -11,7 +11,7 @@
  *   (spec) => ({ ready: Deployment({ name: 'app', image: 'nginx', replicas: spec.replicas }).status.readyReplicas > 0 }),
  * );
  */
-export { kubernetesComposition, type Composition } from './api/composition.js';
+export { kubernetesComposition, toResourceGraph, type Composition, type InstanceRef, type NestedComposition } from './api/composition.js';
 export type { DirectFactory, DirectFactoryOptions, KroFactory, KroFactoryOptions, KroInstance } from './api/factories.js';
 export { SpecValidationError } from './api/spec.js';
 export type { CompositionDefinition, CompositionOptions } from './composition/definition.js';

@@ -3,7 +3,9 @@
  */
 import type { Type } from 'arktype';
 import { compileInstance, compileRgd, toYaml as renderYaml } from '../compile/rgd/index.js';
+import type { V1ObjectMeta } from '@kubernetes/client-node';
 import { defineGraph } from '../composition/composition.js';
+import { defineResourceGraph } from '../composition/resource-graph.js';
 import type { CompositionDefinition, CompositionOptions } from '../composition/definition.js';
 import type { CompositionGraph } from '../ir/graph.js';
 import type { Ref } from '../model/types.js';
@@ -65,6 +67,37 @@ export function kubernetesComposition<TSpecType extends Type, TStatusType extend
   options: CompositionOptions = {},
 ): Composition<TSpecType['inferIn'], TStatusType['infer']> {
   const graph = defineGraph(definition as CompositionDefinition, compose, options);
+  return compositionOf(definition as CompositionDefinition, graph);
+}
+
+/** The instance as the resource and status builders of `toResourceGraph` see it. */
+export interface InstanceRef<TSpec> {
+  readonly spec: Ref<TSpec>;
+  readonly metadata: Ref<V1ObjectMeta>;
+}
+
+/**
+ * The two-function form: resources by id, then the status from the instance and those resources.
+ *
+ * @example
+ * const app = toResourceGraph(
+ *   { name: 'app', apiVersion: 'example.com/v1', kind: 'App', spec: type({ name: 'string' }), status: type({ ready: 'boolean' }) },
+ *   (schema) => ({ web: Deployment({ name: schema.spec.name, image: 'nginx' }) }),
+ *   (schema, resources) => ({ ready: resources.web.status.readyReplicas > 0 }),
+ * );
+ */
+export function toResourceGraph<TSpecType extends Type, TStatusType extends Type, TResources extends Record<string, unknown>>(
+  definition: CompositionDefinition<TSpecType, TStatusType>,
+  resourceBuilder: (schema: InstanceRef<TSpecType['infer']>) => TResources,
+  statusBuilder: (schema: InstanceRef<TSpecType['infer']>, resources: TResources) => TStatusType['inferIn'],
+  options: CompositionOptions = {},
+): Composition<TSpecType['inferIn'], TStatusType['infer']> {
+  const graph = defineResourceGraph(
+    definition as CompositionDefinition,
+    resourceBuilder as (schema: unknown) => Record<string, unknown>,
+    statusBuilder as (schema: unknown, resources: Record<string, unknown>) => unknown,
+    options,
+  );
   return compositionOf(definition as CompositionDefinition, graph);
 }
 

@@ -12,7 +12,7 @@ import { E, type Expr } from '../ir/expr.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
 import { exprValue, isExprValue, type Value } from '../ir/value.js';
 import type { CompositionGraph } from '../ir/graph.js';
-import { observedType } from '../model/kube-types.js';
+import { modelType, observedType } from '../model/kube-types.js';
 import { refOf, refToExpr, type IteratorRoot, type RefData } from '../model/refs.js';
 import { withRun, type CompositionRunHooks } from '../model/run.js';
 import type { ConditionKind, ResourceRecord } from '../model/resource.js';
@@ -40,10 +40,19 @@ export class CompositionRun implements CompositionRunHooks {
   readonly nested = new Map<string, Value>();
 
   constructor(
-    readonly source: CompositionSource | undefined,
+    public source: CompositionSource | undefined,
     readonly specType: CelType,
+    /** What the function's first parameter is: the spec (`kubernetesComposition`) or the whole instance (`toResourceGraph`). */
+    private readonly parameter: 'spec' | 'schema' = 'spec',
   ) {
     this.bindSpecParameter();
+  }
+
+  /** Continues with another function of the same definition (toResourceGraph's status builder). */
+  switchTo(source: CompositionSource | undefined, bindings: Readonly<Record<string, Binding>>): void {
+    this.source = source;
+    this.bindSpecParameter();
+    Object.assign(this.bindings, bindings);
   }
 
   get scope(): Scope {
@@ -184,6 +193,11 @@ export class CompositionRun implements CompositionRunHooks {
     const param = this.source?.fn.params[0];
     const spec = E.path('schema', 'spec');
     if (!param) return;
+    if (this.parameter === 'schema' && param.type === 'Identifier') {
+      const type = T.object({ spec: { type: this.specType, optional: false }, metadata: { type: modelType('V1ObjectMeta') ?? T.dyn, optional: false } }, true);
+      this.bindings[param.name] = { kind: 'value', expr: E.ident('schema'), type };
+      return;
+    }
     if (param.type === 'Identifier') {
       this.bindings[param.name] = { kind: 'value', expr: spec, type: this.specType };
       return;

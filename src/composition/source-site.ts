@@ -23,18 +23,28 @@ export interface CallSite {
 
 /** Finds the composition function passed to the `kubernetesComposition(...)` call on the stack. */
 export function locateComposition(argumentIndex: number): CompositionSource | undefined {
+  return locateFunctions([argumentIndex])[0];
+}
+
+/**
+ * The function arguments of the TypeKro call on the stack (`toResourceGraph(def, build, status)`). Without
+ * readable source (REPL, eval, a deleted file) they are undefined and only run-time values are used.
+ */
+export function locateFunctions(argumentIndexes: readonly number[]): (CompositionSource | undefined)[] {
   const [frame] = userFrames();
-  if (!frame) return undefined;
   let call: CallNode | undefined;
   try {
-    parseSourceFile(frame.file);
-    call = findCallAt(frame.file, frame.line, frame.column);
+    if (frame) {
+      parseSourceFile(frame.file);
+      call = findCallAt(frame.file, frame.line, frame.column);
+    }
   } catch {
-    return undefined;
+    call = undefined;
   }
-  const fn = call?.arguments[argumentIndex];
-  if (!fn || !isFunction(fn)) return undefined;
-  return { file: frame.file, fn };
+  return argumentIndexes.map((index) => {
+    const fn = call?.arguments[index];
+    return frame && fn && isFunction(fn) ? { file: frame.file, fn } : undefined;
+  });
 }
 
 function isFunction(node: Node): node is FunctionNode {

@@ -25,6 +25,7 @@ import nestedStatus from './cases/nested-status.js';
 import networking from './cases/networking.js';
 import optionalChaining from './cases/optional-chaining.js';
 import readyWhen from './cases/ready-when.js';
+import resourceGraph from './cases/resource-graph.js';
 import secrets from './cases/secrets.js';
 import stateful from './cases/stateful.js';
 import strings from './cases/strings.js';
@@ -58,6 +59,7 @@ export const corpus: Readonly<Record<string, CorpusCase>> = {
   'networking': networking,
   'optional-chaining': optionalChaining,
   'ready-when': readyWhen,
+  'resource-graph': resourceGraph,
   'secrets': secrets,
   'stateful': stateful,
   'strings': strings,
