@@ -26,7 +26,7 @@ const CHECKS: Readonly<Record<string, Check>> = {
   Job: jobReady,
   Pod: podReady,
   Service: serviceReady,
-  PersistentVolumeClaim: (o) => phase(o, 'Bound'),
+  PersistentVolumeClaim: pvcReady,
   Namespace: (o) => phase(o, 'Active'),
   CustomResourceDefinition: (o) => conditionTrue(o, 'Established') ?? notReady('waiting for condition Established'),
 };
@@ -105,6 +105,17 @@ function serviceReady(o: KubeObject): Readiness {
   if (field(o, 'spec', 'type') !== 'LoadBalancer') return READY;
   const ingress = field(o, 'status', 'loadBalancer', 'ingress');
   return Array.isArray(ingress) && ingress.length > 0 ? READY : notReady('waiting for a load balancer ingress');
+}
+
+/**
+ * Bound, or Pending: a claim of a `WaitForFirstConsumer` storage class (the default on most clusters) binds
+ * only once a pod uses it, and that pod is often a dependent of the claim, so waiting for Bound would
+ * deadlock the deployment. Lost is not ready.
+ */
+function pvcReady(o: KubeObject): Readiness {
+  const current = field(o, 'status', 'phase');
+  if (current === 'Lost') return notReady('claim lost its volume (phase Lost)');
+  return current === 'Bound' ? READY : { ready: true, reason: `phase ${String(current ?? 'Pending')} (binding may wait for its first consumer)` };
 }
 
 function phase(o: KubeObject, wanted: string): Readiness {
