@@ -91,6 +91,18 @@ describe('direct mode: a hand-built graph', () => {
     assert.equal(left.items.length, 0);
   });
 
+  it('a redeploy prunes what is no longer desired (includeWhen turned false, a shrunk collection)', async () => {
+    const factory = createDirectFactory(definition, graph([extra, workers], {}), { kubeconfig: testKubeConfigPath(), namespace: ns.name, timeout: 60_000 });
+    const names = async (): Promise<string[]> =>
+      (await core.listNamespacedConfigMap({ namespace: ns.name, labelSelector: 'typekro.dev/instance=prune' })).items.map((c) => c.metadata?.name ?? '').sort();
+    await factory.deploy({ name: 'prune', replicas: 1, withExtra: true, workers: ['a', 'b', 'c'] });
+    assert.deepEqual(await names(), ['extra', 'worker-a', 'worker-b', 'worker-c']);
+    await factory.deploy({ name: 'prune', replicas: 1, withExtra: false, workers: ['a'] });
+    assert.deepEqual(await names(), ['worker-a']);
+    await factory.deleteInstance('prune');
+    assert.deepEqual(await names(), []);
+  });
+
   it('a resource that never becomes ready times out with its id and last state', async () => {
     const stuck = { ...deployment, readyWhen: [E.binary('>', E.call('orValue', [E.int(0)], E.select(E.path('deployment', 'status'), 'readyReplicas', true)), E.int(100))] };
     const factory = createDirectFactory(definition, graph([stuck], {}), { kubeconfig: testKubeConfigPath(), namespace: ns.name, timeout: 4_000 });

@@ -5,7 +5,7 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { describeConditions, finalizeManifest, resourceReadiness, type KubeObject, type NodePlan, type Readiness } from '../engine/index.js';
 import { describeRef, KubeApiError } from '../kube/client.js';
-import { DirectTimeoutError } from './errors.js';
+import { DirectDeployError, DirectTimeoutError } from './errors.js';
 import { plain, refOf, remainingMs, type DirectSession } from './session.js';
 
 type ApplyPlan = Extract<NodePlan, { state: 'apply' }>;
@@ -50,7 +50,7 @@ function waitReady(session: DirectSession, node: ApplyPlan, observed: ObservedMa
     // Readiness of this one object: a collection item is checked alone, with `each` bound to it.
     const input = { spec: session.spec, instance: session.instance, readiness: session.readiness, observed: new Map([...observed, [node.id, node.collection ? [lastObject] : lastObject]]) };
     last = resourceReadiness(session.prepared, node.id, 1, input);
-    if (last.failed) throw new KubeApiError(`${node.id}: ${last.reason}`);
+    if (last.failed) throw new DirectDeployError(`resource "${node.id}": ${last.reason}`, node.id);
     return last.ready ? true : undefined;
   };
   return session.client

@@ -6,6 +6,7 @@
 import { instanceStatus, planInstance, type InstancePlan, type KubeObject, type NodePlan, type StatusResult } from '../engine/index.js';
 import { applyNode, observeExternal, type ObservedMap } from './apply-node.js';
 import { DirectDeployError, DirectTimeoutError } from './errors.js';
+import { pruneUndesired } from './prune.js';
 import { plain, refOf, remainingMs, sleep, throwIfAborted, type DirectSession } from './session.js';
 
 /** How long to wait before re-reading objects while something is data-pending (KRO requeues every 3 s). */
@@ -92,6 +93,7 @@ async function refresh(session: DirectSession, observed: ObservedMap): Promise<v
 }
 
 async function finish(session: DirectSession, plan: InstancePlan, observed: ObservedMap): Promise<DeployResult> {
+  await pruneUndesired(session, plan, observed);
   await refresh(session, observed);
   const status = instanceStatus(session.prepared, { spec: session.spec, instance: session.instance, observed });
   session.progress({ type: 'status', message: `status: ${JSON.stringify(status.status)}${status.pending.length ? ` (pending: ${status.pending.join(', ')})` : ''}` });
