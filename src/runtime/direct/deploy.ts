@@ -22,7 +22,18 @@ export interface DeployResult {
  * @throws DirectDeployError for a fatal expression error, DirectTimeoutError naming the resource that
  * did not become ready (with its last condition), KubeApiError when the API server refuses an object.
  */
-export async function deployDirect(session: DirectSession): Promise<DeployResult> {
+export async function deployDirect(outer: DirectSession): Promise<DeployResult> {
+  // Our own abort, so that when one resource fails the watches of the others stop at once.
+  const stop = new AbortController();
+  const signal = outer.signal ? AbortSignal.any([outer.signal, stop.signal]) : stop.signal;
+  try {
+    return await reconcile({ ...outer, signal });
+  } finally {
+    stop.abort(new Error('deployment finished'));
+  }
+}
+
+async function reconcile(session: DirectSession): Promise<DeployResult> {
   const observed: ObservedMap = new Map();
   const started = new Set<string>();
   const tasks = new Map<string, Promise<void>>();
