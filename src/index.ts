@@ -12,7 +12,13 @@
  * );
  */
 export { kubernetesComposition, toResourceGraph, type Composition, type InstanceRef, type NestedComposition } from './api/composition.js';
+export { BreakingChangeError } from './api/factories.js';
 export type { DirectFactory, DirectFactoryOptions, KroFactory, KroFactoryOptions, KroInstance } from './api/factories.js';
+export { KroRejectedError } from './runtime/kro/deploy.js';
+export { KubeApiError } from './runtime/kube/client.js';
+export { KubeconfigError } from './runtime/kube/config.js';
+export { CompositionError } from './compile/rgd/errors.js';
+export { SchemaError } from './model/schema/index.js';
 export { SpecValidationError } from './api/spec.js';
 export type { CompositionDefinition, CompositionOptions } from './composition/definition.js';
 export { Cel, type CelExpression } from './model/cel.js';

@@ -9,6 +9,8 @@ import type { CompositionGraph } from '../ir/graph.js';
 import { KubeClient } from '../runtime/kube/client.js';
 import { loadKubeConfig, type ClusterTarget } from '../runtime/kube/config.js';
 import { applyInstance, applyRgd } from '../runtime/kro/deploy.js';
+import { breakingChanges, type SchemaChange } from '../runtime/kro/breaking.js';
+import { healthOf, listInstances, type InstanceHealth } from '../runtime/kro/instances.js';
 import { createDirectFactory, type DirectFactory, type DirectFactoryOptions } from './direct.js';
 import { instanceNameOf, validateSpec } from './spec.js';
 
@@ -23,7 +25,28 @@ export interface FactoryOptionsBase extends ClusterTarget {
   readonly progressCallback?: (event: { type: string; message: string; resourceId?: string }) => void;
 }
 
-export type KroFactoryOptions = FactoryOptionsBase;
+export interface KroFactoryOptions extends FactoryOptionsBase {
+  /**
+   * Apply a schema change KRO would refuse as breaking (removed or retyped fields, new required fields,
+   * narrowed enums): sets `kro.run/allow-breaking-changes: "true"` on the RGD. Existing instances may break.
+   */
+  readonly allowBreakingChanges?: boolean;
+}
+
+/** A schema change KRO would refuse, found before anything was applied. */
+export class BreakingChangeError extends Error {
+  override readonly name = 'BreakingChangeError';
+  constructor(
+    readonly rgd: string,
+    readonly changes: readonly SchemaChange[],
+  ) {
+    super(
+      `the new schema of ResourceGraphDefinition ${rgd} breaks existing instances, so KRO would keep the old CRD:\n` +
+        changes.map((change) => `  - ${change.path}: ${change.problem}`).join('\n') +
+        '\nkeep the old fields (add new ones as optional or with defaults), use a new kind, or pass allowBreakingChanges: true',
+    );
+  }
+}
 
 /** An instance as KRO reports it. */
 export interface KroInstance<TSpec, TStatus> {
@@ -42,6 +65,12 @@ export interface KroFactory<TSpec, TStatus> {
   deploy(spec: TSpec, options?: { name?: string }): Promise<KroInstance<TSpec, TStatus>>;
   /** Deletes one instance and waits until it is gone (KRO deletes its resources). */
   deleteInstance(name: string): Promise<void>;
+  /** The instances of this kind in the factory's namespace. */
+  getInstances(): Promise<KroInstance<TSpec, TStatus>[]>;
+  /** One instance as KRO reports it, or undefined. */
+  getInstance(name: string): Promise<KroInstance<TSpec, TStatus> | undefined>;
+  /** A summary: how many instances, and their health. */
+  getStatus(): Promise<{ name: string; mode: 'kro'; namespace: string; instanceCount: number; instances: { name: string; health: InstanceHealth }[] }>;
 }
 
 export function createFactory<TSpec, TStatus>(
@@ -64,6 +93,7 @@ function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, gra
     const checked = validateSpec(definition, graph, spec);
     return compileInstance(graph, checked, { name: name ?? instanceNameOf(graph, checked), namespace }) as KubernetesObject;
   };
+  const instanceApiVersion = `${graph.group}/${graph.version}`;
   const progress = (message: string): void => options.progressCallback?.({ type: 'progress', message });
   const waitOptions = { timeoutMs, onProgress: progress, ...(options.abortSignal ? { signal: options.abortSignal } : {}) };
   return {
@@ -75,14 +105,41 @@ function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, gra
     },
     async deploy(spec, deployOptions = {}) {
       const instance = instanceOf(spec, deployOptions.name);
-      await applyRgd(kube(), compileRgd(graph) as KubernetesObject, waitOptions);
+      const rgd = await checkedRgd(kube(), graph, options.allowBreakingChanges ?? false);
+      await applyRgd(kube(), rgd, waitOptions);
       const observed = await applyInstance(kube(), instance, waitOptions);
       return observed as unknown as KroInstance<TSpec, TStatus>;
     },
     async deleteInstance(name) {
-      const ref = { apiVersion: `${graph.group}/${graph.version}`, kind: graph.kind, name, namespace };
+      const ref = { apiVersion: instanceApiVersion, kind: graph.kind, name, namespace };
       if (!(await kube().delete(ref))) return;
       await kube().waitFor(ref, (object) => (object ? undefined : true), waitOptions);
     },
+    async getInstances() {
+      const items = await listInstances(kube().config, instanceApiVersion, graph.kind, namespace);
+      return items as unknown as KroInstance<TSpec, TStatus>[];
+    },
+    async getInstance(name) {
+      const object = await kube().get({ apiVersion: instanceApiVersion, kind: graph.kind, name, namespace });
+      return object as unknown as KroInstance<TSpec, TStatus> | undefined;
+    },
+    async getStatus() {
+      const items = await listInstances(kube().config, instanceApiVersion, graph.kind, namespace);
+      const instances = items.map((item) => ({ name: item.metadata?.name ?? '', health: healthOf(item) }));
+      return { name: graph.name, mode: 'kro' as const, namespace, instanceCount: instances.length, instances };
+    },
   };
+}
+
+/** The RGD to apply: refused when its schema change would break existing instances, unless allowed. */
+async function checkedRgd(client: KubeClient, graph: CompositionGraph, allowBreaking: boolean): Promise<KubernetesObject> {
+  const rgd = compileRgd(graph) as unknown as KubernetesObject & { spec: { schema: { spec?: unknown; types?: unknown } } };
+  const live = (await client.get({ apiVersion: 'kro.run/v1alpha1', kind: 'ResourceGraphDefinition', name: graph.name })) as
+    | (KubernetesObject & { spec?: { schema?: { spec?: unknown; types?: unknown } } })
+    | undefined;
+  const changes = live?.spec?.schema ? breakingChanges(live.spec.schema, rgd.spec.schema) : [];
+  if (changes.length === 0) return rgd;
+  if (!allowBreaking) throw new BreakingChangeError(graph.name, changes);
+  const metadata = { ...rgd.metadata, annotations: { ...rgd.metadata?.annotations, 'kro.run/allow-breaking-changes': 'true' } };
+  return { ...rgd, metadata };
 }

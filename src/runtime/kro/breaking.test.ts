@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { breakingChanges } from './breaking.js';
+
+const base = {
+  spec: { name: 'string | required=true', replicas: 'integer | default=1', mode: 'string | enum="a,b"', users: '[]User' },
+  types: { User: { name: 'string | required=true', admin: 'boolean' } },
+};
+
+const cases: { name: string; after: { spec: unknown; types?: unknown }; expected: string[] }[] = [
+  { name: 'same schema', after: base, expected: [] },
+  { name: 'new optional field', after: { ...base, spec: { ...base.spec, extra: 'string' } }, expected: [] },
+  { name: 'widened enum', after: { ...base, spec: { ...base.spec, mode: 'string | enum="a,b,c"' } }, expected: [] },
+  { name: 'removed field', after: { ...base, spec: { name: base.spec.name, replicas: base.spec.replicas, mode: base.spec.mode, users: base.spec.users } , types: { User: { name: 'string | required=true' } } }, expected: ['spec.users[].admin: field removed'] },
+  { name: 'changed type', after: { ...base, spec: { ...base.spec, replicas: 'float | default=1' } }, expected: ['spec.replicas: type changed from integer to float'] },
+  { name: 'new required field', after: { ...base, spec: { ...base.spec, owner: 'string | required=true' } }, expected: ['spec.owner: new required field'] },
+  { name: 'narrowed enum', after: { ...base, spec: { ...base.spec, mode: 'string | enum="a"' } }, expected: ['spec.mode: allowed values narrowed (removed b)'] },
+  { name: 'pattern changed', after: { ...base, spec: { ...base.spec, name: 'string | required=true pattern="^[a-z]+$"' } }, expected: ['spec.name: pattern changed'] },
+];
+
+for (const { name, after, expected } of cases) {
+  test(`breaking changes: ${name}`, () => {
+    const found = breakingChanges(base, after as never).map((change) => `${change.path}: ${change.problem}`);
+    assert.deepEqual(found, expected);
+  });
+}

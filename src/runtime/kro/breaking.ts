@@ -1,0 +1,93 @@
+/**
+ * Breaking schema changes, found before an RGD update is applied. KRO refuses to update the instance CRD
+ * when a change would break existing instances (it then keeps the old schema while the RGD may still look
+ * accepted), so TypeKro compares the live RGD's SimpleSchema with the new one first and explains.
+ */
+
+type SimpleSchemaMap = { readonly [field: string]: unknown };
+
+interface Field {
+  readonly type: string;
+  readonly required: boolean;
+  readonly enum?: readonly string[];
+  readonly pattern?: string;
+}
+
+export interface SchemaChange {
+  readonly path: string;
+  readonly problem: string;
+}
+
+/** The breaking changes from `before` to `after` (each an RGD `spec.schema` with `spec` and `types`). */
+export function breakingChanges(before: { spec?: unknown; types?: unknown }, after: { spec?: unknown; types?: unknown }): SchemaChange[] {
+  const old = flatten(before);
+  const next = flatten(after);
+  const changes: SchemaChange[] = [];
+  for (const [path, field] of old) {
+    const now = next.get(path);
+    if (!now) {
+      changes.push({ path, problem: 'field removed' });
+      continue;
+    }
+    if (now.type !== field.type) changes.push({ path, problem: `type changed from ${field.type} to ${now.type}` });
+    const removed = field.enum && now.enum ? field.enum.filter((value) => !now.enum!.includes(value)) : [];
+    if (removed.length > 0 || (!field.enum && now.enum)) {
+      changes.push({ path, problem: `allowed values narrowed${removed.length ? ` (removed ${removed.join(', ')})` : ''}` });
+    }
+    if (now.pattern !== field.pattern && now.pattern !== undefined) changes.push({ path, problem: 'pattern changed' });
+  }
+  for (const [path, field] of next) {
+    if (field.required && !old.get(path)?.required) changes.push({ path, problem: 'new required field' });
+  }
+  return changes;
+}
+
+function flatten(schema: { spec?: unknown; types?: unknown }): Map<string, Field> {
+  const types = (schema.types ?? {}) as SimpleSchemaMap;
+  const fields = new Map<string, Field>();
+  walk((schema.spec ?? {}) as SimpleSchemaMap, 'spec', types, fields, 0);
+  return fields;
+}
+
+function walk(map: SimpleSchemaMap, prefix: string, types: SimpleSchemaMap, out: Map<string, Field>, depth: number): void {
+  if (depth > 16) return;
+  for (const [name, value] of Object.entries(map)) {
+    const path = `${prefix}.${name}`;
+    if (typeof value !== 'string') {
+      out.set(path, { type: 'object', required: false });
+      if (value && typeof value === 'object') walk(value as SimpleSchemaMap, path, types, out, depth + 1);
+      continue;
+    }
+    const field = parseField(value);
+    out.set(path, field);
+    expandCustomType(field.type, path, types, out, depth);
+  }
+}
+
+/** `[]Item`, `map[string]Item` and `Item` expand into the custom type's fields. */
+function expandCustomType(type: string, path: string, types: SimpleSchemaMap, out: Map<string, Field>, depth: number): void {
+  const element = /^\[\](.+)$/.exec(type)?.[1] ?? /^map\[string\](.+)$/.exec(type)?.[1];
+  const name = element ?? type;
+  const custom = types[name];
+  const inner = element ? `${path}[]` : path;
+  if (custom && typeof custom === 'object') walk(custom as SimpleSchemaMap, inner, types, out, depth + 1);
+  if (typeof custom === 'string') {
+    const alias = parseField(custom);
+    if (element) out.set(inner, alias);
+    expandCustomType(alias.type, inner, types, out, depth + 1);
+  }
+}
+
+function parseField(text: string): Field {
+  const bar = text.indexOf('|');
+  const type = (bar < 0 ? text : text.slice(0, bar)).trim();
+  const markers = bar < 0 ? '' : text.slice(bar + 1);
+  const enumText = /\benum="([^"]*)"/.exec(markers)?.[1];
+  const pattern = /\bpattern="((?:[^"\\]|\\.)*)"/.exec(markers)?.[1];
+  return {
+    type,
+    required: /\brequired=true\b/.test(markers),
+    ...(enumText !== undefined ? { enum: enumText.split(',').map((value) => value.trim()) } : {}),
+    ...(pattern !== undefined ? { pattern } : {}),
+  };
+}
