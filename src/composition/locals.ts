@@ -45,8 +45,12 @@ function bindingOf(init: Node, scope: Scope): Binding | undefined {
   }
 }
 
+const declarationsCache = new WeakMap<Node, Map<string, Node>>();
+
 /** `const` declarations with a single plain name, in the composition function itself (not nested functions). */
 function constDeclarations(source: CompositionSource): Map<string, Node> {
+  const cached = declarationsCache.get(source.fn);
+  if (cached) return cached;
   const found = new Map<string, Node>();
   const shadowed = new Set<string>();
   walk(source.fn.body, (node) => {
@@ -61,5 +65,6 @@ function constDeclarations(source: CompositionSource): Map<string, Node> {
     return true;
   });
   for (const name of shadowed) found.delete(name);
+  declarationsCache.set(source.fn, found);
   return found;
 }

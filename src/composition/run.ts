@@ -55,8 +55,16 @@ export class CompositionRun implements CompositionRunHooks {
     Object.assign(this.bindings, bindings);
   }
 
+  private cachedScope: { source: CompositionSource | undefined; scope: Scope } | undefined;
+
+  /** Bindings are looked up lazily, so one scope object serves the whole run (per source function). */
   get scope(): Scope {
-    return localsScope(this.source, scopeOf(this.bindings));
+    let cached = this.cachedScope;
+    if (!cached || cached.source !== this.source) {
+      cached = { source: this.source, scope: localsScope(this.source, scopeOf(this.bindings)) };
+      this.cachedScope = cached;
+    }
+    return cached.scope;
   }
 
   /** The static type of an expression compiled from source, when one was recorded. */
