@@ -41,9 +41,11 @@ export function parentMap(root: Node): Map<Node, Node> {
   return parents;
 }
 
+const FUNCTION_TYPES: ReadonlySet<string> = new Set(['ArrowFunctionExpression', 'FunctionExpression', 'FunctionDeclaration', 'ObjectMethod', 'ClassMethod']);
+
 /** True for the function forms a composition or a callback can take. */
 export function isFunctionNode(node: Node): node is Extract<Node, { type: 'ArrowFunctionExpression' | 'FunctionExpression' | 'FunctionDeclaration' | 'ObjectMethod' | 'ClassMethod' }> {
-  return ['ArrowFunctionExpression', 'FunctionExpression', 'FunctionDeclaration', 'ObjectMethod', 'ClassMethod'].includes(node.type);
+  return FUNCTION_TYPES.has(node.type);
 }
 
 /** Strips wrappers that do not change a value: TypeScript assertions and parentheses. */

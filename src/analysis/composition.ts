@@ -206,13 +206,15 @@ function isUnsupportedLoop(parent: Node, child: Node): boolean {
   }
 }
 
+const VALUE_WRAPPERS: ReadonlySet<string> = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression', 'AwaitExpression']);
+
 /** `const x = F(...)`, also through `await`, TS assertions and fluent chains `F(...).withX(...)`. */
 function bindingName(call: Node, parents: Map<Node, Node>): string | undefined {
   let node = call;
   for (let parent = parents.get(node); parent; node = parent, parent = parents.get(node)) {
     const fluent = parent.type === 'MemberExpression' && parent.object === node;
     const called = parent.type === 'CallExpression' && parent.callee === node && node.type === 'MemberExpression';
-    const wrapper = ['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression', 'AwaitExpression'].includes(parent.type);
+    const wrapper = VALUE_WRAPPERS.has(parent.type);
     if (fluent || called || wrapper) continue;
     if (parent.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') return parent.id.name;
     return undefined;
