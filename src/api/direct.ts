@@ -6,8 +6,24 @@ import type { CompositionDefinition } from '../composition/definition.js';
 import type { CompositionGraph } from '../ir/graph.js';
 import { toYaml as yamlOf } from '../compile/rgd/index.js';
 import { createCelEngine } from '../runtime/cel/index.js';
-import { prepareGraph, type InstanceIdentity, type Ownership, type PreparedGraph } from '../runtime/engine/index.js';
-import { deleteDirect, deployDirect, renderOffline, type DirectSession, type ProgressEvent } from '../runtime/direct/index.js';
+import { mergeKinds, prepareGraph, type InstanceIdentity, type Ownership, type PreparedGraph } from '../runtime/engine/index.js';
+import {
+  DirectTimeoutError,
+  deleteDirect,
+  deployDirect,
+  graphKinds,
+  listOwned,
+  planDirect,
+  podLogs,
+  podsOf,
+  readRecord,
+  Redactor,
+  renderOffline,
+  type DeployPlan,
+  type DirectSession,
+  type PodLog,
+  type ProgressEvent,
+} from '../runtime/direct/index.js';
 import { KubeClient } from '../runtime/kube/client.js';
 import { loadKubeConfig, type ClusterTarget } from '../runtime/kube/config.js';
 import { namespacedLookup } from '../runtime/kube/list.js';
@@ -24,8 +40,42 @@ export interface DirectFactoryOptions extends ClusterTarget {
    */
   readonly waitForReady?: boolean;
   readonly abortSignal?: AbortSignal;
+  /**
+   * Per-resource progress: applied, waiting (with the readiness reason), ready, skipped, pending data,
+   * Kubernetes events of the instance's objects and their children, pruning, rollback. Secret values are
+   * redacted from every message.
+   */
   readonly progressCallback?: (event: ProgressEvent) => void;
+  /**
+   * Server-side apply takes over fields owned by other field managers. Default false: such a conflict fails
+   * the deploy with an ApplyConflictError naming the object, the fields and the other managers, and nothing
+   * of that object is changed.
+   */
+  readonly force?: boolean;
+  /**
+   * When the first deploy of an instance fails (error, timeout or abort), delete what it created and its
+   * record, so the cluster is as before. Later deploys of an instance that once succeeded are never rolled
+   * back. Default false (objects stay, for inspection; `deleteInstance` removes them).
+   */
+  readonly rollbackOnFailure?: boolean;
+  /** Report Kubernetes events of the instance's objects and their children through progressCallback; default true. */
+  readonly events?: boolean;
+  /**
+   * When a resource does not become ready, read the last log lines of its pods and report them as `log`
+   * progress events (default off; `true` means 20 lines).
+   */
+  readonly podLogs?: boolean | { readonly tailLines?: number };
 }
+
+/** Per-call options of `deploy`. */
+export interface DirectDeployOptions {
+  /** Instance name; default `spec.name`, else the composition name. */
+  readonly name?: string;
+  /** Aborts this deploy (in addition to the factory's `abortSignal`). */
+  readonly abortSignal?: AbortSignal;
+}
+
+export type { DeployPlan, PlannedChange, PlannedConflict, PlannedObject, PodLog, ProgressEvent } from '../runtime/direct/index.js';
 
 /** A deployed instance: what KRO would show as the instance object, status hydrated. */
 export interface DirectInstance<TSpec, TStatus> {
@@ -42,7 +92,14 @@ export interface DirectFactory<TSpec, TStatus> {
    * Applies every resource (server-side apply, field manager `typekro`), each as soon as its dependencies are
    * ready, waits for readiness and returns the hydrated status (pending status fields are omitted).
    */
-  deploy(spec: TSpec, options?: { name?: string }): Promise<DirectInstance<TSpec, TStatus>>;
+  deploy(spec: TSpec, options?: DirectDeployOptions): Promise<DirectInstance<TSpec, TStatus>>;
+  /**
+   * What `deploy(spec)` would do, from a server-side dry run of the whole graph; nothing is changed.
+   * Objects whose values depend on objects that do not exist yet are reported with `knownAfterApply`.
+   */
+  plan(spec: TSpec, options?: { name?: string }): Promise<DeployPlan>;
+  /** Logs of the pods of an instance's workloads (Deployments, StatefulSets, DaemonSets, Jobs, Pods). */
+  logs(name: string, options?: { resourceId?: string; tailLines?: number; container?: string }): Promise<PodLog[]>;
   /**
    * The manifests `deploy(spec)` would apply, as multi-document YAML. References to other resources resolve
    * against their rendered manifests; data only the cluster has is an error naming the resource.
@@ -77,6 +134,29 @@ export function createDirectFactory<TSpec, TStatus>(
   const identity = (name: string): InstanceIdentity => (graph.scope === 'Cluster' ? { name } : { name, namespace });
   const owner = (name: string): Ownership => ({ composition: graph.name, instance: name, namespace });
 
+  async function instanceLogs(name: string, logOptions: { resourceId?: string; tailLines?: number; container?: string }): Promise<PodLog[]> {
+    const client = kube();
+    const call = { deadline: Date.now() + 30_000 };
+    const record = await readRecord(client, owner(name), call);
+    const objects = await listOwned(client, owner(name), mergeKinds(record?.kinds ?? [], graphKinds(graphOf())), [...new Set([namespace, ...(record?.namespaces ?? [])])], call);
+    const out: PodLog[] = [];
+    for (const object of objects) {
+      const id = (object.metadata as { labels?: Record<string, string> }).labels?.['typekro.dev/resource-id'] ?? '';
+      if (logOptions.resourceId !== undefined && id !== logOptions.resourceId) continue;
+      const pods = await podsOf(client, object);
+      out.push(...(await podLogs(client, id, pods, { ...(logOptions.tailLines !== undefined ? { tailLines: logOptions.tailLines } : {}), ...(logOptions.container ? { container: logOptions.container } : {}) })));
+    }
+    return out;
+  }
+
+  async function reportLogs(name: string, resourceId: string, tailLines: number, redactor: Redactor): Promise<void> {
+    for (const entry of await instanceLogs(name, { resourceId, tailLines })) {
+      const object = { apiVersion: 'v1', kind: 'Pod', name: entry.pod, namespace: entry.namespace };
+      const text = entry.log !== undefined ? entry.log.trimEnd() || '(empty log)' : `log unavailable: ${entry.error ?? 'unknown error'}`;
+      progress({ type: 'log', resourceId, object, message: redactor.text(`pod ${entry.namespace}/${entry.pod} container ${entry.container}:\n${text}`) });
+    }
+  }
+
   return {
     mode: 'direct',
     name: graph.name,
@@ -84,6 +164,9 @@ export function createDirectFactory<TSpec, TStatus>(
     async deploy(spec, deployOptions = {}) {
       const checked = validateSpec(definition, graph, spec);
       const name = deployOptions.name ?? instanceNameOf(graph, checked);
+      const signals = [options.abortSignal, deployOptions.abortSignal].filter((x): x is AbortSignal => x !== undefined);
+      const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+      const redactor = new Redactor();
       const session: DirectSession = {
         prepared: graphOf(),
         client: kube(),
@@ -92,12 +175,42 @@ export function createDirectFactory<TSpec, TStatus>(
         spec: checked,
         readiness: options.waitForReady === false ? 'exists' : 'kind',
         deadline: Date.now() + timeoutMs,
+        ...(signal ? { signal } : {}),
+        namespaced: (namespaced ??= namespacedLookup(kube())),
+        progress,
+        force: options.force ?? false,
+        redactor,
+      };
+      try {
+        const result = await deployDirect(session, { rollbackOnFailure: options.rollbackOnFailure ?? false, events: options.events ?? true });
+        return { metadata: { name, namespace }, spec: checked, status: result.status.status as TStatus };
+      } catch (error) {
+        if (options.podLogs && error instanceof DirectTimeoutError && error.resourceId) {
+          const tailLines = typeof options.podLogs === 'object' ? (options.podLogs.tailLines ?? 20) : 20;
+          await reportLogs(name, error.resourceId, tailLines, redactor).catch(() => undefined);
+        }
+        throw error;
+      }
+    },
+    async plan(spec, planOptions = {}) {
+      const checked = validateSpec(definition, graph, spec);
+      const name = planOptions.name ?? instanceNameOf(graph, checked);
+      return planDirect({
+        prepared: graphOf(),
+        client: kube(),
+        instance: identity(name),
+        owner: owner(name),
+        spec: checked,
+        readiness: 'exists',
+        deadline: Date.now() + timeoutMs,
         ...(options.abortSignal ? { signal: options.abortSignal } : {}),
         namespaced: (namespaced ??= namespacedLookup(kube())),
         progress,
-      };
-      const result = await deployDirect(session);
-      return { metadata: { name, namespace }, spec: checked, status: result.status.status as TStatus };
+        force: options.force ?? false,
+      });
+    },
+    async logs(name, logOptions = {}) {
+      return instanceLogs(name, logOptions);
     },
     toYaml(spec) {
       const checked = validateSpec(definition, graph, spec);

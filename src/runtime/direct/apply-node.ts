@@ -6,21 +6,32 @@ import type { KubernetesObject } from '@kubernetes/client-node';
 import { describeConditions, finalizeManifest, resourceReadiness, type KubeObject, type NodePlan, type Readiness } from '../engine/index.js';
 import { describeRef, KubeApiError } from '../kube/client.js';
 import { DirectDeployError, DirectTimeoutError } from './errors.js';
-import { plain, refOf, remainingMs, type DirectSession } from './session.js';
+import { callOptions, plain, refOf, remainingMs, throwIfAborted, type DirectSession } from './session.js';
 
 type ApplyPlan = Extract<NodePlan, { state: 'apply' }>;
 type ExternalPlan = Extract<NodePlan, { state: 'external' }>;
 export type ObservedMap = Map<string, KubeObject | KubeObject[]>;
 
-/** Server-side applies the node's manifests, records them as observed, then waits for readiness. */
-export async function applyNode(session: DirectSession, node: ApplyPlan, observed: ObservedMap): Promise<void> {
-  const manifests = await Promise.all(
+/** The final manifests of a node: ownership labels and the default namespace for namespaced kinds. */
+export async function finalManifests(session: DirectSession, node: ApplyPlan): Promise<KubeObject[]> {
+  return Promise.all(
     node.manifests.map(async (m) => finalizeManifest(m, node.id, session.owner, await session.namespaced(String(m.apiVersion), String(m.kind)))),
   );
+}
+
+/** Server-side applies the node's manifests, records them as observed, then waits for readiness. */
+export async function applyNode(session: DirectSession, node: ApplyPlan, observed: ObservedMap): Promise<void> {
+  const manifests = await finalManifests(session, node);
   const applied: KubeObject[] = [];
   for (const manifest of manifests) {
-    applied.push(plain(await session.client.apply(manifest as KubernetesObject, { force: true })));
-    session.progress({ type: 'apply', message: `applied ${describeRef(refOf(manifest))}`, resourceId: node.id });
+    throwIfAborted(session.signal);
+    const ref = refOf(manifest);
+    await session.record?.ensureNamespace(ref.namespace, callOptions(session));
+    throwIfAborted(session.signal);
+    const object = plain(await session.client.apply(manifest as KubernetesObject, { force: session.force ?? false, ...callOptions(session) }));
+    applied.push(object);
+    session.onApplied?.(node.id, object);
+    session.progress({ type: 'apply', message: `applied ${describeRef(ref)}`, resourceId: node.id, object: ref });
   }
   observed.set(node.id, node.collection ? applied : applied[0]!);
   if (session.readiness === 'exists') return;
@@ -31,6 +42,7 @@ export async function applyNode(session: DirectSession, node: ApplyPlan, observe
 function waitReady(session: DirectSession, node: ApplyPlan, observed: ObservedMap, object: KubeObject, index: number): Promise<void> {
   const ref = refOf(object);
   let last: Readiness = { ready: false, reason: 'not observed yet' };
+  let reported = '';
   let lastObject: KubeObject | undefined = object;
   const record = (current: KubeObject): void => {
     if (!node.collection) observed.set(node.id, current);
@@ -51,15 +63,20 @@ function waitReady(session: DirectSession, node: ApplyPlan, observed: ObservedMa
     const input = { spec: session.spec, instance: session.instance, readiness: session.readiness, observed: new Map([...observed, [node.id, node.collection ? [lastObject] : lastObject]]) };
     last = resourceReadiness(session.prepared, node.id, 1, input);
     if (last.failed) throw new DirectDeployError(`resource "${node.id}": ${last.reason}`, node.id);
+    if (!last.ready && last.reason !== reported) {
+      reported = last.reason;
+      const which = node.collection ? ` (${describeRef(ref)})` : '';
+      session.progress({ type: 'waiting', message: `${node.id}${which} not ready: ${last.reason}`, resourceId: node.id, object: ref, reason: last.reason });
+    }
     return last.ready ? true : undefined;
   };
   return session.client
     .waitFor(ref, check, { timeoutMs: remainingMs(session), ...(session.signal ? { signal: session.signal } : {}), describe: () => last.reason })
     .then(() => undefined)
     .catch((error: unknown) => {
-      if (error instanceof KubeApiError && /timed out/.test(error.message)) {
+      if (error instanceof KubeApiError && /^timed out/.test(error.message)) {
         const conditions = lastObject ? describeConditions(lastObject) : '';
-        throw new DirectTimeoutError(`resource "${node.id}" (${describeRef(ref)}) not ready before the deadline: ${last.reason}${conditions && !last.reason.includes(conditions) ? conditions : ''}`, node.id);
+        throw new DirectTimeoutError(`resource "${node.id}" (${describeRef(ref)}) not ready before the deadline: ${last.reason}${conditions && !last.reason.includes(conditions.slice(2)) ? conditions : ''}`, node.id);
       }
       throw error;
     });
@@ -75,9 +92,9 @@ export async function observeExternal(session: DirectSession, node: ExternalPlan
       describe: () => 'it does not exist',
     });
     observed.set(node.id, plain(found));
-    session.progress({ type: 'ready', message: `found external ${describeRef(ref)}`, resourceId: node.id });
+    session.progress({ type: 'ready', message: `found external ${describeRef(ref)}`, resourceId: node.id, object: ref });
   } catch (error) {
-    if (error instanceof KubeApiError && /timed out/.test(error.message)) {
+    if (error instanceof KubeApiError && /^timed out/.test(error.message)) {
       throw new DirectTimeoutError(`external reference "${node.id}" (${describeRef(ref)}) was not found before the deadline`, node.id);
     }
     throw error;

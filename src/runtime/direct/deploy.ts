@@ -1,13 +1,21 @@
 /**
  * Direct deployment: KRO's reconcile loop run once, in-process. Each resource is applied as soon as all
  * of its own dependencies are ready (not level by level); readiness comes from watches; data-pending
- * resources are retried with fresh objects, as KRO requeues; then the status is hydrated.
+ * resources are retried with fresh objects, as KRO requeues; then objects no longer desired are pruned
+ * and the status is hydrated. The instance record (ApplySet-style) is widened before anything is applied
+ * and narrowed after the prune, so objects of kinds the graph dropped are found and pruned too.
+ *
+ * On any failure every in-flight step is stopped and awaited before the error is thrown, so nothing is
+ * applied after `deploy()` has rejected. A failed first deploy can be rolled back (`rollbackOnFailure`).
  */
 import { instanceStatus, planInstance, type InstancePlan, type KubeObject, type NodePlan, type StatusResult } from '../engine/index.js';
 import { applyNode, observeExternal, type ObservedMap } from './apply-node.js';
-import { DirectDeployError, DirectTimeoutError } from './errors.js';
-import { pruneUndesired } from './prune.js';
-import { plain, refOf, remainingMs, sleep, throwIfAborted, type DirectSession } from './session.js';
+import { DirectAbortedError, DirectDeployError, DirectTimeoutError, type RollbackReport } from './errors.js';
+import { EventFollower } from './feedback.js';
+import { deleteInOrder, listOwned, objectKey } from './owned.js';
+import { graphKinds, RecordKeeper } from './record.js';
+import { Redactor } from './redact.js';
+import { callOptions, plain, refOf, remainingMs, sleep, throwIfAborted, type DirectSession, type ProgressEvent } from './session.js';
 
 /** How long to wait before re-reading objects while something is data-pending (KRO requeues every 3 s). */
 const PENDING_RETRY_MS = 1000;
@@ -16,36 +24,95 @@ export interface DeployResult {
   readonly plan: InstancePlan;
   readonly observed: ReadonlyMap<string, KubeObject | readonly KubeObject[]>;
   readonly status: StatusResult;
+  /** Objects pruned because the graph no longer wants them. */
+  readonly pruned: number;
 }
+
+export interface DeployOptions {
+  /** When the instance has never deployed successfully, delete what this attempt created if it fails. */
+  readonly rollbackOnFailure?: boolean;
+  /** Budget for the rollback, ms (default 60000); it runs after the deploy's deadline or abort. */
+  readonly rollbackTimeoutMs?: number;
+  /** Report Kubernetes events of the instance's objects and their children (default true). */
+  readonly events?: boolean;
+}
+
+/** What the run has done to each resource, for abort messages. */
+type Step = 'applying' | 'applied' | 'ready';
 
 /**
  * @throws DirectDeployError for a fatal expression error, DirectTimeoutError naming the resource that
- * did not become ready (with its last condition), KubeApiError when the API server refuses an object.
+ * did not become ready (with its last condition), DirectAbortedError when the signal fired,
+ * KubeApiError (ApplyConflictError for a field manager conflict) when the API server refuses an object.
+ * With `rollbackOnFailure`, the error carries `rollback: RollbackReport`.
  */
-export async function deployDirect(outer: DirectSession): Promise<DeployResult> {
-  // Our own abort, so that when one resource fails the watches of the others stop at once.
+export async function deployDirect(outer: DirectSession, options: DeployOptions = {}): Promise<DeployResult> {
+  const redactor = outer.redactor ?? new Redactor();
+  const userProgress = outer.progress;
+  const progress = (event: ProgressEvent): void => {
+    try {
+      userProgress({ ...event, message: redactor.text(event.message), ...(event.reason !== undefined ? { reason: redactor.text(event.reason) } : {}) });
+    } catch {
+      // a throwing progress callback must not break the deployment
+    }
+  };
+  // Our own abort, so that when one resource fails the other steps stop at once.
   const stop = new AbortController();
   const signal = outer.signal ? AbortSignal.any([outer.signal, stop.signal]) : stop.signal;
+  const follower = options.events === false ? undefined : new EventFollower(outer.client, progress);
+  const steps = new Map<string, Step>();
+  const tasks = new Map<string, Promise<void>>();
+  let record: RecordKeeper | undefined;
   try {
-    return await reconcile({ ...outer, signal });
+    throwIfAborted(outer.signal);
+    record = await RecordKeeper.open(outer.client, outer.owner, graphKinds(outer.prepared), callOptions({ ...outer, signal }, 5_000));
+    const session: DirectSession = {
+      ...outer,
+      signal,
+      progress,
+      redactor,
+      record,
+      onApplied: (id, object) => {
+        steps.set(id, 'applied');
+        follower?.track(id, object);
+        outer.onApplied?.(id, object);
+      },
+    };
+    return await reconcile(session, record, steps, tasks);
+  } catch (error) {
+    stop.abort(new Error('deployment stopped'));
+    await Promise.allSettled(tasks.values());
+    let failure = error;
+    if (outer.signal?.aborted) failure = abortedError(outer, steps, error);
+    if (options.rollbackOnFailure && record?.firstDeploy) {
+      const report = await rollback(outer, record, options.rollbackTimeoutMs ?? 60_000, progress);
+      failure = withRollback(failure, report);
+    }
+    throw redactor.error(failure);
   } finally {
     stop.abort(new Error('deployment finished'));
+    await follower?.close();
   }
 }
 
-async function reconcile(session: DirectSession): Promise<DeployResult> {
+async function reconcile(session: DirectSession, record: RecordKeeper, steps: Map<string, Step>, tasks: Map<string, Promise<void>>): Promise<DeployResult> {
   const observed: ObservedMap = new Map();
   const started = new Set<string>();
-  const tasks = new Map<string, Promise<void>>();
+  const announced = new Set<string>();
   let reported = '';
   for (;;) {
     throwIfAborted(session.signal);
     const plan = planInstance(session.prepared, { spec: session.spec, instance: session.instance, observed, readiness: session.readiness });
+    for (const node of plan.nodes.values()) if (node.state === 'apply') for (const m of node.manifests) session.redactor?.addManifest(m);
     failOnError(plan);
-    if (plan.ready && tasks.size === 0) return finish(session, plan, observed);
+    announceSkipped(session, plan, announced);
+    if (plan.ready && tasks.size === 0) return finish(session, record, plan, observed);
     for (const node of startable(plan, started)) {
       started.add(node.id);
-      const task = node.state === 'apply' ? applyNode(session, node, observed) : observeExternal(session, node, observed);
+      steps.set(node.id, 'applying');
+      const task = (node.state === 'apply' ? applyNode(session, node, observed) : observeExternal(session, node, observed)).then(() => {
+        if (session.readiness !== 'exists' || node.state === 'external') steps.set(node.id, 'ready');
+      });
       tasks.set(node.id, task.finally(() => tasks.delete(node.id)));
     }
     reported = reportWaiting(session, plan, reported);
@@ -75,6 +142,14 @@ function failOnError(plan: InstancePlan): void {
   }
 }
 
+function announceSkipped(session: DirectSession, plan: InstancePlan, announced: Set<string>): void {
+  for (const node of plan.nodes.values()) {
+    if (node.state !== 'skipped' || announced.has(node.id)) continue;
+    announced.add(node.id);
+    session.progress({ type: 'skipped', message: `${node.id} skipped: ${node.reason}`, resourceId: node.id, reason: node.reason });
+  }
+}
+
 function reportWaiting(session: DirectSession, plan: InstancePlan, previous: string): string {
   const pending = [...plan.nodes.values()].filter((n) => n.state === 'pending');
   const text = pending.map((n) => `${n.id}: ${n.state === 'pending' ? n.reason : ''}`).join('\n');
@@ -95,7 +170,7 @@ async function refresh(session: DirectSession, observed: ObservedMap): Promise<v
     [...observed].map(async ([id, value]) => {
       const items = Array.isArray(value) ? value : [value];
       const fresh = await Promise.all(items.map(async (item) => {
-        const current = await session.client.get(refOf(item));
+        const current = await session.client.get(refOf(item), callOptions(session));
         return current ? plain(current) : item;
       }));
       observed.set(id, Array.isArray(value) ? fresh : fresh[0]!);
@@ -103,10 +178,87 @@ async function refresh(session: DirectSession, observed: ObservedMap): Promise<v
   );
 }
 
-async function finish(session: DirectSession, plan: InstancePlan, observed: ObservedMap): Promise<DeployResult> {
-  await pruneUndesired(session, plan, observed);
+async function finish(session: DirectSession, record: RecordKeeper, plan: InstancePlan, observed: ObservedMap): Promise<DeployResult> {
+  const pruned = await pruneUndesired(session, record, plan, observed);
+  const namespaces = new Set<string>();
+  for (const [id, value] of observed) {
+    if (session.prepared.resource(id).externalRef) continue;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      const ns = refOf(item).namespace;
+      if (ns) namespaces.add(ns);
+    }
+  }
+  await record.finish(graphKinds(session.prepared), namespaces, callOptions(session));
   await refresh(session, observed);
   const status = instanceStatus(session.prepared, { spec: session.spec, instance: session.instance, observed });
   session.progress({ type: 'status', message: `status: ${JSON.stringify(status.status)}${status.pending.length ? ` (pending: ${status.pending.join(', ')})` : ''}` });
-  return { plan, observed, status };
+  return { plan, observed, status, pruned };
+}
+
+/**
+ * KRO's prune step (kro-facts §6): after a clean round, objects the instance owns that are no longer
+ * desired (includeWhen now false, a collection that shrank, a resource or a whole kind removed from the
+ * graph) are deleted, in reverse dependency order, and waited for.
+ */
+async function pruneUndesired(session: DirectSession, record: RecordKeeper, plan: InstancePlan, observed: ObservedMap): Promise<number> {
+  const desired = new Set<string>();
+  for (const [id, value] of observed) {
+    if (session.prepared.resource(id).externalRef) continue;
+    for (const item of Array.isArray(value) ? value : [value]) desired.add(objectKey(item));
+  }
+  const owned = await listOwned(session.client, session.owner, record.memberKinds, record.memberNamespaces, callOptions(session));
+  const unwanted = owned.filter((object) => !desired.has(objectKey(object)));
+  if (unwanted.length === 0) return 0;
+  return deleteInOrder(session.client, unwanted, {
+    order: plan.order,
+    deadline: session.deadline,
+    ...(session.signal ? { signal: session.signal } : {}),
+    progress: session.progress,
+    verb: 'pruned (no longer desired)',
+    call: () => callOptions(session),
+  });
+}
+
+function abortedError(session: DirectSession, steps: ReadonlyMap<string, Step>, cause: unknown): DirectAbortedError {
+  const by = (step: Step): string[] => [...steps].filter(([, s]) => s === step).map(([id]) => id);
+  const notStarted = session.prepared.order.filter((id) => !steps.has(id));
+  const reason = session.signal?.reason instanceof Error && session.signal.reason.name !== 'AbortError' ? `: ${session.signal.reason.message}` : '';
+  const parts = [
+    `ready: ${by('ready').join(', ') || 'none'}`,
+    `applied, not ready: ${by('applied').join(', ') || 'none'}`,
+    `being applied when stopped: ${by('applying').join(', ') || 'none'}`,
+    `not started: ${notStarted.join(', ') || 'none'}`,
+  ];
+  return new DirectAbortedError(`deploy of instance "${session.instance.name}" aborted${reason}; nothing more was applied (${parts.join('; ')})`, undefined, { cause });
+}
+
+/** Deletes every object this instance created (since its record exists), then the record. */
+async function rollback(session: DirectSession, record: RecordKeeper, budgetMs: number, progress: (event: ProgressEvent) => void): Promise<RollbackReport> {
+  const deadline = Date.now() + budgetMs;
+  const call = () => callOptions({ deadline });
+  try {
+    const owned = await listOwned(session.client, session.owner, record.memberKinds, record.memberNamespaces, call());
+    const since = record.since ? Date.parse(record.since) : undefined;
+    const created = (object: KubeObject): boolean => {
+      const at = Date.parse(String((object.metadata as { creationTimestamp?: string } | undefined)?.creationTimestamp ?? ''));
+      return since === undefined || Number.isNaN(at) || at >= since;
+    };
+    const ours = owned.filter(created);
+    progress({ type: 'rollback', message: `rolling back the failed first deploy of "${session.instance.name}": deleting ${ours.length} object(s)` });
+    const deleted = await deleteInOrder(session.client, ours, { order: session.prepared.order, deadline, progress, verb: 'rolled back', call });
+    await record.remove(call());
+    return { deleted, kept: owned.length - ours.length };
+  } catch (error) {
+    return { deleted: 0, kept: 0, error: (error as Error).message };
+  }
+}
+
+function withRollback(error: unknown, report: RollbackReport): unknown {
+  if (!(error instanceof Error)) return error;
+  const summary = report.error
+    ? `rollback failed: ${report.error}`
+    : `rolled back: deleted ${report.deleted} object(s)${report.kept ? `, kept ${report.kept} that existed before this instance` : ''}`;
+  error.message = `${error.message}\n(${summary})`;
+  Object.defineProperty(error, 'rollback', { value: report, enumerable: true });
+  return error;
 }

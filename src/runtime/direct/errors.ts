@@ -5,17 +5,36 @@ export class DirectDeployError extends Error {
   constructor(
     message: string,
     readonly resourceId?: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
 /** A resource did not become ready (or its data never arrived) before the deadline. */
 export class DirectTimeoutError extends DirectDeployError {
-  override readonly name = 'DirectTimeoutError';
+  override readonly name: string = 'DirectTimeoutError';
+}
+
+/** The deploy's AbortSignal fired: nothing more is applied; the message says what was done so far. */
+export class DirectAbortedError extends DirectDeployError {
+  override readonly name: string = 'DirectAbortedError';
 }
 
 /** `toYaml` needs data that only exists in the cluster. */
 export class OfflineRenderError extends DirectDeployError {
-  override readonly name = 'OfflineRenderError';
+  override readonly name: string = 'OfflineRenderError';
+}
+
+/**
+ * What happened to a failed first deploy with `rollbackOnFailure`: set on the thrown error as
+ * `error.rollback`, and summarised in its message.
+ */
+export interface RollbackReport {
+  /** Objects deleted. */
+  readonly deleted: number;
+  /** Objects left because they existed before the instance did (they are not the instance's own). */
+  readonly kept: number;
+  /** Set when the rollback itself failed. */
+  readonly error?: string;
 }

@@ -4,13 +4,30 @@
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
 import type { InstanceIdentity, KubeObject, Ownership, PreparedGraph, ReadinessMode } from '../engine/index.js';
-import { refOfObject, type KubeClient, type ObjectRef } from '../kube/client.js';
+import { abortableSleep, refOfObject, throwIfAborted as throwIfSignalled, type KubeClient, type ObjectRef } from '../kube/client.js';
+import type { RecordKeeper } from './record.js';
+import type { Redactor } from './redact.js';
 
-/** A progress event; `type` is one of `apply`, `ready`, `waiting`, `pending`, `delete`, `deleted`, `status`. */
+/**
+ * A progress event. `type` is one of:
+ * - `apply`: an object was applied (server-side apply); `ready`: a resource is ready;
+ * - `waiting`: a resource's readiness changed but it is not ready yet (`reason` says why, e.g. `1/3 readyReplicas`);
+ * - `pending`: a resource waits for data another resource does not have yet; `skipped`: includeWhen is false;
+ * - `event`: a Kubernetes event of one of the instance's objects or their children (ReplicaSets, Pods);
+ * - `log`: pod log lines (with `podLogs`), `delete`/`deleted`: deleting and pruning; `rollback`;
+ * - `status`: the hydrated status at the end.
+ * Secret values are redacted from every message.
+ */
 export interface ProgressEvent {
   readonly type: string;
   readonly message: string;
   readonly resourceId?: string;
+  /** The object the event is about (for `apply`, `event`, `log`, `delete`). */
+  readonly object?: ObjectRef;
+  /** `event`: the Kubernetes event reason (`ScalingReplicaSet`); `waiting`: the readiness reason. */
+  readonly reason?: string;
+  /** `event`: `warning` for Warning events. */
+  readonly level?: 'info' | 'warning';
 }
 
 export interface DirectSession {
@@ -25,6 +42,13 @@ export interface DirectSession {
   readonly signal?: AbortSignal;
   readonly namespaced: (apiVersion: string, kind: string) => Promise<boolean>;
   readonly progress: (event: ProgressEvent) => void;
+  /** Take over fields other field managers own (server-side apply `force`); default false. */
+  readonly force?: boolean;
+  readonly redactor?: Redactor;
+  /** The instance record (set by deployDirect). */
+  readonly record?: RecordKeeper;
+  /** Called with each object applied (the events watcher follows them). */
+  readonly onApplied?: (resourceId: string, object: KubeObject) => void;
 }
 
 /** Objects from the client as plain JSON (client-node may return model classes with Date fields). */
@@ -40,19 +64,15 @@ export function remainingMs(session: DirectSession): number {
   return Math.max(0, session.deadline - Date.now());
 }
 
-export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('aborted');
+/** How long one call retries transient failures (an API server restart takes a few seconds). */
+export const RETRY_MS = 30_000;
+
+/** Call options for KubeClient: the session's signal, retries bounded by its deadline and {@link RETRY_MS}. */
+export function callOptions(session: Pick<DirectSession, 'deadline' | 'signal'>, retryMs = RETRY_MS): { deadline: number; signal?: AbortSignal } {
+  return { deadline: Math.min(session.deadline, Date.now() + retryMs), ...(session.signal ? { signal: session.signal } : {}) };
 }
 
+export const throwIfAborted = throwIfSignalled;
+
 /** Sleeps, waking early on abort. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done);
-  });
-}
+export const sleep = abortableSleep;

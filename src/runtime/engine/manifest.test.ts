@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { APPLYSET, applySetId } from './applyset.js';
 import { finalizeManifest, LABELS, ownershipSelector } from './manifest.js';
 
 const owner = { composition: 'webapp', instance: 'demo', namespace: 'dev' };
@@ -10,7 +11,7 @@ describe('finalizeManifest', () => {
     assert.deepEqual(out.metadata, {
       name: 'c',
       namespace: 'dev',
-      labels: { a: 'b', [LABELS.managedBy]: 'typekro', [LABELS.composition]: 'webapp', [LABELS.instance]: 'demo', [LABELS.instanceNamespace]: 'dev', [LABELS.resourceId]: 'config' },
+      labels: { a: 'b', [LABELS.managedBy]: 'typekro', [LABELS.composition]: 'webapp', [LABELS.instance]: 'demo', [LABELS.instanceNamespace]: 'dev', [LABELS.resourceId]: 'config', [APPLYSET.partOf]: applySetId(owner) },
       annotations: { x: 'y' },
     });
   });

@@ -3,15 +3,11 @@
  * kinds without one (KRO's `normalizeNamespaces`), and labels that mark which instance owns the object so
  * `deleteInstance` can find exactly those objects again.
  */
+import { applySetId, APPLYSET } from './applyset.js';
+import { LABELS, type Ownership } from './labels.js';
 import type { KubeObject } from './types.js';
 
-export const LABELS = {
-  managedBy: 'app.kubernetes.io/managed-by',
-  composition: 'typekro.dev/composition',
-  instance: 'typekro.dev/instance',
-  instanceNamespace: 'typekro.dev/instance-namespace',
-  resourceId: 'typekro.dev/resource-id',
-} as const;
+export { LABELS, ownershipSelector, type Ownership } from './labels.js';
 
 /** Kinds that are cluster-scoped in core Kubernetes, for offline rendering (`toYaml`) without discovery. */
 const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
@@ -25,18 +21,6 @@ const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
 /** Guess from the kind alone; the driver asks the API server instead. */
 export function isNamespacedKindOffline(_apiVersion: string, kind: string): boolean {
   return !CLUSTER_SCOPED_KINDS.has(kind);
-}
-
-export interface Ownership {
-  readonly composition: string;
-  readonly instance: string;
-  /** The factory namespace: the default namespace of children, and part of the instance's identity. */
-  readonly namespace: string;
-}
-
-/** Selector matching every object an instance owns. */
-export function ownershipSelector(owner: Ownership): string {
-  return `${LABELS.composition}=${owner.composition},${LABELS.instance}=${owner.instance},${LABELS.instanceNamespace}=${owner.namespace}`;
 }
 
 /**
@@ -59,6 +43,7 @@ export function finalizeManifest(manifest: KubeObject, resourceId: string, owner
     [LABELS.instance]: owner.instance,
     [LABELS.instanceNamespace]: owner.namespace,
     [LABELS.resourceId]: resourceId,
+    [APPLYSET.partOf]: applySetId(owner),
   };
   return { ...manifest, metadata: { ...metadata, ...rest } };
 }

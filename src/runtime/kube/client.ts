@@ -1,6 +1,8 @@
 /**
  * The only code that talks to a cluster: server-side apply with a field manager, reads, deletes and
- * watches. Errors carry the object, the verb and the API server's own message.
+ * watches. Errors carry the object, the verb and the API server's own message. Transient failures (the API
+ * server unreachable for a moment, restarting, overloaded) are retried with backoff for a bounded time, so
+ * a deployment survives an API server restart; every other error is thrown at once.
  */
 import { KubernetesObjectApi, PatchStrategy, Watch, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
 
@@ -14,7 +16,7 @@ export interface ObjectRef {
 }
 
 export class KubeApiError extends Error {
-  override readonly name = 'KubeApiError';
+  override readonly name: string = 'KubeApiError';
   constructor(
     message: string,
     readonly status?: number,
@@ -22,6 +24,45 @@ export class KubeApiError extends Error {
   ) {
     super(message);
   }
+}
+
+/** One field another field manager owns, from a server-side apply conflict. */
+export interface FieldConflict {
+  /** The field path as the API server reports it, e.g. `.data.key` or `.spec.replicas`. */
+  readonly field: string;
+  /** The other field manager, e.g. `kubectl-client-side-apply`. */
+  readonly manager: string;
+}
+
+/**
+ * A server-side apply (409 Conflict): fields of the object are owned by other field managers. Nothing was
+ * changed. Applying with `force` takes the fields over.
+ */
+export class ApplyConflictError extends KubeApiError {
+  override readonly name = 'ApplyConflictError';
+  constructor(
+    readonly object: ObjectRef,
+    readonly conflicts: readonly FieldConflict[],
+    serverMessage: string,
+  ) {
+    super(conflictMessage(object, conflicts, serverMessage), 409, 'Conflict');
+  }
+  /** The other managers involved, without duplicates. */
+  get managers(): string[] {
+    return [...new Set(this.conflicts.map((c) => c.manager))];
+  }
+}
+
+function conflictMessage(object: ObjectRef, conflicts: readonly FieldConflict[], serverMessage: string): string {
+  if (conflicts.length === 0) return `apply ${describeRef(object)} failed (409 Conflict): ${serverMessage}; apply with force to take ownership`;
+  const byManager = new Map<string, string[]>();
+  for (const c of conflicts) byManager.set(c.manager, [...(byManager.get(c.manager) ?? []), c.field]);
+  const owners = [...byManager].map(([manager, fields]) => `${fields.join(', ')} (owned by field manager "${manager}")`).join('; ');
+  return (
+    `apply ${describeRef(object)} conflicts with another field manager: ${owners}. ` +
+    `Nothing was changed. Apply with force (DirectFactoryOptions.force: true) to take these fields over, ` +
+    `or stop the other tool from managing them.`
+  );
 }
 
 export function describeRef(ref: ObjectRef): string {
@@ -44,68 +85,121 @@ class ObjectApi extends KubernetesObjectApi {
   }
 }
 
+/** Per-call options: an abort signal, and an absolute deadline (ms since the epoch) for retries. */
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+  /** Transient failures are retried until this time (default: now + the client's `retryMs`). */
+  readonly deadline?: number;
+}
+
+export interface KubeClientOptions {
+  /** How long transient failures (connection refused/reset, 429, 502-504) are retried; default 30000 ms. */
+  readonly retryMs?: number;
+}
+
+/** What `waitFor` saw happen to the object. */
+type WatchOutcome = { kind: 'object'; object: KubernetesObject } | { kind: 'deleted' } | { kind: 'closed' } | { kind: 'failed'; error: unknown };
+
 export class KubeClient {
   private readonly api: ObjectApi;
+  private readonly retryMs: number;
 
-  constructor(readonly config: KubeConfig) {
+  constructor(
+    readonly config: KubeConfig,
+    options: KubeClientOptions = {},
+  ) {
     this.api = config.makeApiClient(ObjectApi);
+    this.retryMs = options.retryMs ?? 30_000;
   }
 
-  /** Server-side apply; a conflict with another field manager is an error unless `force`. */
-  async apply(object: KubernetesObject, options: { force?: boolean; dryRun?: boolean; fieldManager?: string } = {}): Promise<KubernetesObject> {
+  /** The API server URL of the current context. */
+  get server(): string {
+    return this.config.getCurrentCluster()?.server ?? '(no server)';
+  }
+
+  /**
+   * Server-side apply. A conflict with another field manager is an {@link ApplyConflictError} naming the
+   * fields and managers, unless `force`.
+   */
+  async apply(object: KubernetesObject, options: { force?: boolean; dryRun?: boolean; fieldManager?: string } & CallOptions = {}): Promise<KubernetesObject> {
+    return this.call('apply', refOfObject(object), options, () =>
+      this.api.patch(object, undefined, options.dryRun ? 'All' : undefined, options.fieldManager ?? FIELD_MANAGER, options.force ?? false, PatchStrategy.ServerSideApply),
+    );
+  }
+
+  async get(ref: ObjectRef, options: CallOptions = {}): Promise<KubernetesObject | undefined> {
     try {
-      return await this.api.patch(
-        object,
-        undefined,
-        options.dryRun ? 'All' : undefined,
-        options.fieldManager ?? FIELD_MANAGER,
-        options.force ?? false,
-        PatchStrategy.ServerSideApply,
-      );
+      return await this.call('get', ref, options, () => this.api.read(specOf(ref)));
     } catch (error) {
-      throw apiError('apply', refOfObject(object), error);
+      if (error instanceof KubeApiError && error.status === 404) return undefined;
+      throw error;
     }
   }
 
-  async get(ref: ObjectRef): Promise<KubernetesObject | undefined> {
+  /** Deletes (background propagation); false when it did not exist. */
+  async delete(ref: ObjectRef, options: CallOptions = {}): Promise<boolean> {
     try {
-      return await this.api.read({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) } });
-    } catch (error) {
-      if (statusOf(error) === 404) return undefined;
-      throw apiError('get', ref, error);
-    }
-  }
-
-  async delete(ref: ObjectRef): Promise<boolean> {
-    try {
-      await this.api.delete({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) } }, undefined, undefined, undefined, undefined, 'Background');
+      await this.call('delete', ref, options, () => this.api.delete(specOf(ref), undefined, undefined, undefined, undefined, 'Background'));
       return true;
     } catch (error) {
-      if (statusOf(error) === 404) return false;
-      throw apiError('delete', ref, error);
+      if (error instanceof KubeApiError && error.status === 404) return false;
+      throw error;
     }
   }
 
   /** The collection URL path of a kind (for watches), resolved through discovery. */
-  async collectionPath(apiVersion: string, kind: string, namespace?: string): Promise<string> {
-    const resource = await this.api.lookup(apiVersion, kind);
+  async collectionPath(apiVersion: string, kind: string, namespace?: string, options: CallOptions = {}): Promise<string> {
+    const resource = await this.call('discover', { apiVersion, kind, name: '' }, options, () => this.api.lookup(apiVersion, kind));
     if (!resource) throw new KubeApiError(`the cluster does not serve ${kind} in ${apiVersion} (is its CRD installed?)`, 404);
     const base = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
     return resource.namespaced && namespace ? `${base}/namespaces/${namespace}/${resource.name}` : `${base}/${resource.name}`;
   }
 
+  /** Whether the kind is namespaced (discovery, cached by client-node). */
+  async isNamespaced(apiVersion: string, kind: string, options: CallOptions = {}): Promise<boolean> {
+    const resource = await this.call('discover', { apiVersion, kind, name: '' }, options, () => this.api.lookup(apiVersion, kind));
+    if (!resource) throw new KubeApiError(`the cluster does not serve ${kind} in ${apiVersion} (is its CRD installed?)`, 404);
+    return resource.namespaced;
+  }
+
+  /**
+   * Runs one API call, retrying transient failures with backoff until the deadline; any other failure (and
+   * the last transient one) becomes a KubeApiError naming the verb and the object.
+   */
+  async call<T>(verb: string, ref: ObjectRef, options: CallOptions, run: () => Promise<T>): Promise<T> {
+    const deadline = options.deadline ?? Date.now() + this.retryMs;
+    let delay = 200;
+    for (let attempt = 1; ; attempt++) {
+      throwIfAborted(options.signal);
+      try {
+        return await run();
+      } catch (error) {
+        const failure = error instanceof KubeApiError ? error : apiError(verb, ref, error, this.server);
+        if (!isTransient(failure) || Date.now() + delay > deadline || options.signal?.aborted) {
+          if (attempt > 1 && isTransient(failure)) failure.message += ` (still failing after ${attempt} attempts)`;
+          throw failure;
+        }
+        await abortableSleep(delay, options.signal);
+        delay = Math.min(delay * 2, 2_000);
+      }
+    }
+  }
+
   /**
    * Watches one object until `done` returns a result (or throws). Resolves immediately when the current
-   * state already satisfies it; re-establishes the watch if the server closes it.
+   * state already satisfies it; re-establishes the watch when the server closes it or restarts (re-reading
+   * the object, so nothing is missed), with backoff while the API server is unreachable.
    */
   async waitFor<T>(
     ref: ObjectRef,
     done: (object: KubernetesObject | undefined) => T | undefined,
     options: { timeoutMs: number; signal?: AbortSignal; describe?: () => string },
   ): Promise<T> {
-    const path = await this.collectionPath(ref.apiVersion, ref.kind, ref.namespace);
     const deadline = Date.now() + options.timeoutMs;
-    let last: KubernetesObject | undefined = await this.get(ref);
+    const call = { deadline, ...(options.signal ? { signal: options.signal } : {}) };
+    const path = await this.collectionPath(ref.apiVersion, ref.kind, ref.namespace, call);
+    let last: KubernetesObject | undefined = await this.get(ref, call);
+    let failures = 0;
     for (;;) {
       const result = done(last);
       if (result !== undefined) return result;
@@ -113,63 +207,165 @@ export class KubeClient {
       if (remaining <= 0) {
         throw new KubeApiError(`timed out after ${Math.round(options.timeoutMs / 1000)}s waiting for ${describeRef(ref)}${options.describe ? `: ${options.describe()}` : ''}`);
       }
-      if (options.signal?.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new Error('aborted');
-      last = await this.nextEvent(path, ref, last, Math.min(remaining, 30_000), options.signal);
+      throwIfAborted(options.signal);
+      const outcome = await this.nextEvent(path, ref, last, Math.min(remaining, 30_000), options.signal);
+      if (outcome.kind === 'object') {
+        last = outcome.object;
+        failures = 0;
+      } else if (outcome.kind === 'deleted') {
+        last = undefined;
+        failures = 0;
+      } else {
+        if (outcome.kind === 'failed') {
+          const failure = apiError('watch', ref, outcome.error, this.server);
+          if (!isTransient(failure) && failure.status !== 410) throw failure;
+          failures++;
+          // Backoff while the server is away; the re-read below retries too.
+          await abortableSleep(Math.min(200 * 2 ** Math.min(failures, 4), 2_000, Math.max(0, deadline - Date.now())), options.signal);
+        }
+        throwIfAborted(options.signal);
+        if (Date.now() >= deadline) continue;
+        // The watch ended (server timeout, restart, expired resourceVersion): re-read, then watch again.
+        last = await this.get(ref, call);
+      }
     }
   }
 
-  private nextEvent(path: string, ref: ObjectRef, current: KubernetesObject | undefined, timeoutMs: number, signal?: AbortSignal): Promise<KubernetesObject | undefined> {
+  private nextEvent(path: string, ref: ObjectRef, current: KubernetesObject | undefined, timeoutMs: number, signal?: AbortSignal): Promise<WatchOutcome> {
     return new Promise((resolve) => {
       let settled = false;
       let request: { abort(): void } | undefined;
-      const finish = (object: KubernetesObject | undefined): void => {
+      const finish = (outcome: WatchOutcome): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
         request?.abort();
-        resolve(object);
+        resolve(outcome);
       };
-      const onAbort = (): void => finish(current);
-      const timer = setTimeout(() => finish(current), timeoutMs);
+      const onAbort = (): void => finish({ kind: 'closed' });
+      const timer = setTimeout(() => finish({ kind: 'closed' }), timeoutMs);
       signal?.addEventListener('abort', onAbort);
       const query: Record<string, string> = { fieldSelector: `metadata.name=${ref.name}` };
       if (current?.metadata?.resourceVersion) query.resourceVersion = current.metadata.resourceVersion;
       new Watch(this.config)
-        .watch(path, query, (type, object: KubernetesObject) => finish(type === 'DELETED' ? undefined : object), () => finish(current))
+        .watch(
+          path,
+          query,
+          (type, object: KubernetesObject) => {
+            if (type === 'ERROR') finish({ kind: 'failed', error: watchStatusError(object) });
+            else if (type === 'DELETED') finish({ kind: 'deleted' });
+            else if (type === 'ADDED' || type === 'MODIFIED') finish({ kind: 'object', object });
+          },
+          (error: unknown) => finish(error ? { kind: 'failed', error } : { kind: 'closed' }),
+        )
         .then((controller) => {
           request = controller;
           if (settled) controller.abort();
         })
-        .catch(() => finish(current));
+        .catch((error: unknown) => finish({ kind: 'failed', error }));
     });
   }
 }
 
-function statusOf(error: unknown): number | undefined {
-  const code = (error as { code?: unknown; statusCode?: unknown }).code ?? (error as { statusCode?: unknown }).statusCode;
-  return typeof code === 'number' ? code : undefined;
+function specOf(ref: ObjectRef): KubernetesObject & { metadata: { name: string; namespace?: string } } {
+  return { apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) } };
 }
 
-function apiError(verb: string, ref: ObjectRef, error: unknown): KubeApiError {
-  const status = statusOf(error);
+/** A watch ERROR event carries a Status object (410 Gone for an expired resourceVersion). */
+function watchStatusError(object: unknown): unknown {
+  const status = object as { code?: number; message?: string; reason?: string };
+  const error = new Error(status.message ?? 'watch error') as Error & { statusCode?: number; body?: unknown };
+  if (typeof status.code === 'number') error.statusCode = status.code;
+  error.body = status;
+  return error;
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('aborted');
+}
+
+/** Sleeps, waking early (without error) on abort. */
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted || ms <= 0) return resolve();
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done);
+  });
+}
+
+const TRANSIENT_CODES = /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EAI_AGAIN|socket hang up|ENETUNREACH|EHOSTUNREACH|network timeout|other side closed/i;
+
+/** Worth retrying: the server was unreachable or said to come back later. */
+export function isTransient(error: KubeApiError): boolean {
+  if (error.status === undefined) return TRANSIENT_CODES.test(error.message);
+  return error.status === 429 || error.status === 502 || error.status === 503 || error.status === 504;
+}
+
+function statusOf(error: unknown): number | undefined {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'number') return code;
+  const statusCode = (error as { statusCode?: unknown }).statusCode;
+  return typeof statusCode === 'number' ? statusCode : undefined;
+}
+
+interface StatusBody {
+  message?: string;
+  reason?: string;
+  details?: { causes?: { type?: string; message?: string; field?: string }[] };
+}
+
+function bodyOf(error: unknown): StatusBody | undefined {
   const body = (error as { body?: unknown }).body;
-  let message = (error as Error).message ?? String(error);
-  let reason: string | undefined;
   if (typeof body === 'string') {
     try {
-      const parsed = JSON.parse(body) as { message?: string; reason?: string };
-      message = parsed.message ?? message;
-      reason = parsed.reason;
+      return JSON.parse(body) as StatusBody;
     } catch {
-      message = body || message;
+      return body ? { message: body } : undefined;
     }
-  } else if (body && typeof body === 'object') {
-    message = (body as { message?: string }).message ?? message;
-    reason = (body as { reason?: string }).reason;
   }
-  if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|certificate/i.test(message)) {
-    message = `cannot reach the cluster: ${message}`;
+  return body && typeof body === 'object' ? (body as StatusBody) : undefined;
+}
+
+/** A KubeApiError for a failed call: the verb, the object, the status and the API server's message. */
+export function apiError(verb: string, ref: ObjectRef, error: unknown, server?: string): KubeApiError {
+  if (error instanceof KubeApiError) return error;
+  const body = bodyOf(error);
+  const unserved = /Unrecognized API version and kind/.test((error as Error).message ?? '');
+  const status = statusOf(error) ?? (unserved ? 404 : undefined);
+  if (unserved) return new KubeApiError(`${verb} ${describeRef(ref)} failed: the cluster does not serve ${ref.kind} in ${ref.apiVersion} (is its CRD installed?)`, 404, 'NotFound');
+  const causeCode = (error as { cause?: { code?: unknown } }).cause?.code ?? (error as { code?: unknown }).code;
+  let message = body?.message ?? (error as Error).message ?? String(error);
+  if (typeof causeCode === 'string' && !message.includes(causeCode)) message = `${causeCode}: ${message}`;
+  const reason = body?.reason;
+  if (status === 409 && verb === 'apply' && body?.details?.causes?.some((c) => c.type === 'FieldManagerConflict')) {
+    return new ApplyConflictError(ref, conflictsOf(body), message);
   }
-  return new KubeApiError(`${verb} ${describeRef(ref)} failed${status ? ` (${status}${reason ? ` ${reason}` : ''})` : ''}: ${message}`, status, reason);
+  const what = ref.name ? describeRef(ref) : `${ref.kind} (${ref.apiVersion})`;
+  if (status === undefined && (TRANSIENT_CODES.test(message) || /certificate|self.signed|ENOTFOUND|EPROTO/i.test(message))) {
+    return new KubeApiError(`cannot reach the cluster at ${server ?? 'its API server'} (${verb} ${what}): ${message}`);
+  }
+  if (status === 401) {
+    return new KubeApiError(`${verb} ${what} failed (401 Unauthorized): the cluster at ${server ?? 'its API server'} did not accept the kubeconfig's credentials (expired token or certificate?): ${message}`, status, reason ?? 'Unauthorized');
+  }
+  if (status === 403) {
+    return new KubeApiError(`${verb} ${what} is forbidden (403): ${message}`, status, reason ?? 'Forbidden');
+  }
+  return new KubeApiError(`${verb} ${what} failed${status ? ` (${status}${reason ? ` ${reason}` : ''})` : ''}: ${message}`, status, reason);
+}
+
+/** Causes of a 409 apply: `conflict with "kubectl-client-side-apply" using v1` with the field path. */
+function conflictsOf(body: StatusBody): FieldConflict[] {
+  const out: FieldConflict[] = [];
+  for (const cause of body.details?.causes ?? []) {
+    if (cause.type !== 'FieldManagerConflict') continue;
+    const manager = /conflict with "([^"]*)"/.exec(cause.message ?? '')?.[1] ?? cause.message ?? 'unknown';
+    out.push({ field: cause.field ?? '(unknown field)', manager });
+  }
+  return out;
 }

@@ -1,0 +1,227 @@
+/**
+ * `plan(spec)`: what a deploy would do, from a server-side dry run of the whole graph (nothing is
+ * changed; the instance record is only read). Each resource is rendered in dependency order against what
+ * the cluster has: an object that exists is dry-run applied and compared with the live one (changed field
+ * paths, never values); an object that does not exist yet is a create, and its rendered manifest stands in
+ * for it when dependents read it. A resource whose values need data only a real apply produces (the status
+ * or server-assigned fields of an object not created yet) is reported with `knownAfterApply`. Objects the
+ * instance owns that the graph no longer wants are listed under `prune`.
+ */
+import type { KubernetesObject } from '@kubernetes/client-node';
+import { mergeKinds, planInstance, type KubeObject, type NodePlan } from '../engine/index.js';
+import { ApplyConflictError, KubeApiError, type FieldConflict } from '../kube/client.js';
+import { finalManifests, type ObservedMap } from './apply-node.js';
+import { DirectDeployError } from './errors.js';
+import { listOwned, objectKey, resourceIdOf } from './owned.js';
+import { graphKinds, readRecord } from './record.js';
+import { Redactor } from './redact.js';
+import { callOptions, plain, refOf, type DirectSession } from './session.js';
+
+/** One object in a plan. `name` is absent when it is not known before apply. */
+export interface PlannedObject {
+  readonly resourceId: string;
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name?: string;
+  readonly namespace?: string;
+  /** Its values depend on objects that do not exist yet: "create (values known after apply)". */
+  readonly knownAfterApply?: boolean;
+  /** Why the object could not be checked by the dry run, or what it waits for. */
+  readonly note?: string;
+}
+
+export interface PlannedChange {
+  readonly resource: PlannedObject;
+  /** Field paths that would change (`spec.replicas`, `data.password`), sorted; values are never shown. */
+  readonly paths: readonly string[];
+}
+
+export interface PlannedConflict {
+  readonly resource: PlannedObject;
+  /** Fields another field manager owns: the deploy would fail unless applied with force. */
+  readonly conflicts: readonly FieldConflict[];
+}
+
+export interface DeployPlan {
+  readonly create: readonly PlannedObject[];
+  readonly change: readonly PlannedChange[];
+  readonly unchanged: readonly PlannedObject[];
+  readonly prune: readonly PlannedObject[];
+  readonly conflicts: readonly PlannedConflict[];
+  /** Resource ids excluded by includeWhen. */
+  readonly skipped: readonly string[];
+}
+
+/** Metadata the server manages: never reported as a change. */
+const IGNORED_METADATA = new Set(['managedFields', 'resourceVersion', 'generation', 'creationTimestamp', 'uid', 'selfLink']);
+
+/**
+ * @example
+ * ```ts
+ * const plan = await planDirect(session);
+ * plan.change; // [{ resource: { resourceId: 'deployment', kind: 'Deployment', name: 'web', ... }, paths: ['spec.replicas'] }]
+ * ```
+ */
+export async function planDirect(session: DirectSession): Promise<DeployPlan> {
+  const redactor = session.redactor ?? new Redactor();
+  try {
+    return await planWith({ ...session, redactor }, redactor);
+  } catch (error) {
+    throw redactor.error(error);
+  }
+}
+
+async function planWith(session: DirectSession, redactor: Redactor): Promise<DeployPlan> {
+  const call = () => callOptions(session, 10_000);
+  const record = await readRecord(session.client, session.owner, call());
+  const observed: ObservedMap = new Map();
+  const done = new Set<string>();
+  const create: PlannedObject[] = [];
+  const change: PlannedChange[] = [];
+  const unchanged: PlannedObject[] = [];
+  const conflicts: PlannedConflict[] = [];
+  let nodes: ReadonlyMap<string, NodePlan> = new Map();
+  let order: readonly string[] = session.prepared.order;
+  for (;;) {
+    const plan = planInstance(session.prepared, { spec: session.spec, instance: session.instance, observed, readiness: 'exists' });
+    nodes = plan.nodes;
+    order = plan.order;
+    for (const node of plan.nodes.values()) {
+      if (node.state === 'apply') for (const m of node.manifests) redactor.addManifest(m);
+      if (node.state === 'error') throw new DirectDeployError(`resource "${node.id}": ${node.message}`, node.id);
+    }
+    let progressed = false;
+    for (const id of plan.order) {
+      const node = plan.nodes.get(id);
+      if (done.has(id) || !node) continue;
+      if (node.state === 'external') {
+        const found = await session.client.get(node.target, call());
+        if (!found) continue; // stays unresolved: its dependents are reported as known after apply
+        observed.set(id, plain(found));
+      } else if (node.state === 'apply') {
+        const stand: KubeObject[] = [];
+        for (const manifest of await manifestsOf(session, node)) {
+          const result = await dryRun(session, id, manifest, call);
+          if (result.kind === 'create') create.push(result.object);
+          else if (result.kind === 'change') change.push({ resource: result.object, paths: result.paths });
+          else if (result.kind === 'unchanged') unchanged.push(result.object);
+          if (result.conflicts) conflicts.push({ resource: result.object, conflicts: result.conflicts });
+          stand.push(result.standIn);
+        }
+        observed.set(id, node.collection ? stand : stand[0]!);
+      } else continue;
+      done.add(id);
+      progressed = true;
+    }
+    if (!progressed) break;
+  }
+
+  // Objects the instance owns now, to tell creates from changes for unresolved resources, and for prune.
+  const namespaces = new Set([session.owner.namespace, ...(record?.namespaces ?? [])]);
+  for (const value of observed.values()) for (const item of Array.isArray(value) ? value : [value]) if (refOf(item).namespace) namespaces.add(refOf(item).namespace!);
+  const owned = await listOwned(session.client, session.owner, mergeKinds(record?.kinds ?? [], graphKinds(session.prepared)), [...namespaces], call());
+  const ownedBy = (id: string): KubeObject[] => owned.filter((o) => resourceIdOf(o) === id);
+
+  const skipped: string[] = [];
+  const unknown = new Set<string>();
+  for (const id of order) {
+    const node = nodes.get(id);
+    if (!node || done.has(id)) continue;
+    if (node.state === 'skipped') {
+      skipped.push(id);
+      continue;
+    }
+    const resource = session.prepared.resource(id);
+    if (resource.externalRef) continue;
+    unknown.add(id);
+    const note = redactor.text('reason' in node ? node.reason : '');
+    const existing = ownedBy(id);
+    if (existing.length === 0) create.push({ resourceId: id, apiVersion: resource.apiVersion, kind: resource.kind, knownAfterApply: true, ...(note ? { note } : {}) });
+    for (const object of existing) change.push({ resource: { ...describe(id, object), knownAfterApply: true, ...(note ? { note } : {}) }, paths: [] });
+  }
+
+  const desired = new Set<string>();
+  for (const [id, value] of observed) if (!session.prepared.resource(id).externalRef) for (const item of Array.isArray(value) ? value : [value]) desired.add(objectKey(item));
+  const prune = owned
+    .filter((object) => !desired.has(objectKey(object)) && !unknown.has(resourceIdOf(object) ?? ''))
+    .map((object) => describe(resourceIdOf(object) ?? '', object));
+  return { create, change, unchanged, prune, conflicts, skipped };
+}
+
+async function manifestsOf(session: DirectSession, node: Extract<NodePlan, { state: 'apply' }>): Promise<KubeObject[]> {
+  // A kind the cluster does not serve yet (its CRD is part of the graph): guess its scope from the kind.
+  const lenient: DirectSession = {
+    ...session,
+    namespaced: (apiVersion, kind) => session.namespaced(apiVersion, kind).catch(() => true),
+  };
+  return finalManifests(lenient, node);
+}
+
+function describe(resourceId: string, object: KubeObject): PlannedObject {
+  const ref = refOf(object);
+  return { resourceId, apiVersion: ref.apiVersion, kind: ref.kind, name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) };
+}
+
+type DryRun =
+  | { kind: 'create' | 'unchanged'; object: PlannedObject; standIn: KubeObject; conflicts?: FieldConflict[] }
+  | { kind: 'change'; object: PlannedObject; paths: string[]; standIn: KubeObject; conflicts?: FieldConflict[] };
+
+async function dryRun(session: DirectSession, id: string, manifest: KubeObject, call: () => { deadline: number; signal?: AbortSignal }): Promise<DryRun> {
+  const object = describe(id, manifest);
+  let live: KubeObject | undefined;
+  try {
+    const found = await session.client.get(refOf(manifest), call());
+    live = found ? plain(found) : undefined;
+  } catch (error) {
+    if (!(error instanceof KubeApiError && error.status === 404)) throw error;
+  }
+  let result: KubeObject | undefined;
+  let conflicts: FieldConflict[] | undefined;
+  let note: string | undefined;
+  try {
+    result = plain(await session.client.apply(manifest as KubernetesObject, { dryRun: true, force: session.force ?? false, ...call() }));
+  } catch (error) {
+    if (error instanceof ApplyConflictError) {
+      conflicts = [...error.conflicts];
+      // What a forced apply would give, to report the changes all the same.
+      result = plain(await session.client.apply(manifest as KubernetesObject, { dryRun: true, force: true, ...call() }));
+    } else if (error instanceof KubeApiError && error.status === 404) {
+      // Its namespace or its kind does not exist yet (created earlier in the same deploy).
+      note = `not checked by the dry run: ${session.redactor?.text(error.message) ?? error.message}`;
+    } else throw error;
+  }
+  const noted = note ? { ...object, note } : object;
+  if (!live) return { kind: 'create', object: noted, standIn: manifest, ...(conflicts ? { conflicts } : {}) };
+  const paths = result ? diffPaths(live, result) : [];
+  const standIn = result ?? live;
+  return paths.length > 0
+    ? { kind: 'change', object: noted, paths, standIn, ...(conflicts ? { conflicts } : {}) }
+    : { kind: 'unchanged', object: noted, standIn, ...(conflicts ? { conflicts } : {}) };
+}
+
+/** Paths where `after` differs from `before`, ignoring status and server-managed metadata. */
+export function diffPaths(before: KubeObject, after: KubeObject): string[] {
+  const out: string[] = [];
+  const walk = (a: unknown, b: unknown, path: string): void => {
+    if (Object.is(a, b)) return;
+    const objA = a !== null && typeof a === 'object' && !Array.isArray(a);
+    const objB = b !== null && typeof b === 'object' && !Array.isArray(b);
+    if (objA && objB) {
+      const keys = new Set([...Object.keys(a as object), ...Object.keys(b as object)]);
+      for (const key of [...keys].sort()) {
+        if (path === '' && key === 'status') continue;
+        if (path === 'metadata' && IGNORED_METADATA.has(key)) continue;
+        walk((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], path ? `${path}.${key}` : key);
+      }
+      return;
+    }
+    if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+      a.forEach((item, i) => walk(item, b[i], `${path}[${i}]`));
+      return;
+    }
+    out.push(path);
+  };
+  walk(before, after, '');
+  return out;
+}
+

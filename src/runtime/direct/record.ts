@@ -1,0 +1,110 @@
+/**
+ * Keeping the instance record (engine/applyset.ts) in the cluster. The record always lists a superset of
+ * the kinds and namespaces of the instance's objects: before anything is applied it gains the graph's
+ * kinds; before an object is applied in a new namespace it gains that namespace; only after a clean
+ * deploy and prune does it shrink to what the graph has now. Unchanged records are not rewritten.
+ */
+import type { KubernetesObject } from '@kubernetes/client-node';
+import { mergeKinds, parseRecord, recordManifest, recordName, type InstanceRecord, type KubeObject, type MemberKind, type Ownership, type PreparedGraph } from '../engine/index.js';
+import type { CallOptions, KubeClient } from '../kube/client.js';
+import { plain } from './session.js';
+
+/** The kinds a graph creates (external references are only read). */
+export function graphKinds(prepared: PreparedGraph): MemberKind[] {
+  return mergeKinds(prepared.graph.resources.filter((r) => !r.externalRef).map((r) => ({ apiVersion: r.apiVersion, kind: r.kind })));
+}
+
+export async function readRecord(client: KubeClient, owner: Ownership, call: CallOptions): Promise<InstanceRecord | undefined> {
+  const object = await client.get({ apiVersion: 'v1', kind: 'ConfigMap', name: recordName(owner), namespace: owner.namespace }, call);
+  return parseRecord(object ? plain(object) : undefined);
+}
+
+export class RecordKeeper {
+  private kinds: MemberKind[];
+  private namespaces: Set<string>;
+  private succeeded: boolean;
+  private createdAt: string | undefined;
+  private written = '';
+  private writing: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private readonly client: KubeClient,
+    private readonly owner: Ownership,
+    readonly previous: InstanceRecord | undefined,
+  ) {
+    this.kinds = [...(previous?.kinds ?? [])];
+    this.namespaces = new Set([owner.namespace, ...(previous?.namespaces ?? [])]);
+    this.succeeded = previous?.succeeded ?? false;
+    this.createdAt = previous?.createdAt;
+    if (previous) this.written = this.key();
+  }
+
+  /** Reads the record and widens it to `kinds` before anything is applied. */
+  static async open(client: KubeClient, owner: Ownership, kinds: readonly MemberKind[], call: CallOptions): Promise<RecordKeeper> {
+    const keeper = new RecordKeeper(client, owner, await readRecord(client, owner, call));
+    keeper.kinds = mergeKinds(keeper.kinds, kinds);
+    await keeper.write(call);
+    return keeper;
+  }
+
+  /** No successful deploy of this instance yet: a failure may be rolled back. */
+  get firstDeploy(): boolean {
+    return !this.succeeded;
+  }
+
+  /** Server time the record was created: objects created before it existed are not this instance's own. */
+  get since(): string | undefined {
+    return this.createdAt;
+  }
+
+  get memberKinds(): readonly MemberKind[] {
+    return this.kinds;
+  }
+
+  get memberNamespaces(): readonly string[] {
+    return [...this.namespaces];
+  }
+
+  /** Before applying an object in `namespace`: make sure the record lists it. */
+  async ensureNamespace(namespace: string | undefined, call: CallOptions): Promise<void> {
+    if (namespace === undefined || this.namespaces.has(namespace)) return this.writing;
+    this.namespaces.add(namespace);
+    return this.write(call);
+  }
+
+  /** After a clean deploy and prune: exactly the graph's kinds and the namespaces in use. */
+  async finish(kinds: readonly MemberKind[], namespaces: Iterable<string>, call: CallOptions): Promise<void> {
+    this.kinds = mergeKinds(kinds);
+    this.namespaces = new Set([this.owner.namespace, ...namespaces]);
+    this.succeeded = true;
+    await this.write(call);
+  }
+
+  async remove(call: CallOptions): Promise<void> {
+    await this.writing.catch(() => undefined);
+    await RecordKeeper.forget(this.client, this.owner, call);
+  }
+
+  /** Deletes the record of an instance. */
+  static async forget(client: KubeClient, owner: Ownership, call: CallOptions): Promise<void> {
+    await client.delete({ apiVersion: 'v1', kind: 'ConfigMap', name: recordName(owner), namespace: owner.namespace }, call);
+  }
+
+  private key(): string {
+    return JSON.stringify([mergeKinds(this.kinds), [...this.namespaces].sort(), this.succeeded]);
+  }
+
+  /** Writes serially; skips a write that would not change anything. */
+  private write(call: CallOptions): Promise<void> {
+    const next = this.writing.then(async () => {
+      const key = this.key();
+      if (key === this.written) return;
+      const manifest = recordManifest(this.owner, { kinds: this.kinds, namespaces: [...this.namespaces], succeeded: this.succeeded });
+      const applied = plain(await this.client.apply(manifest as KubernetesObject, { ...call, force: true }));
+      this.createdAt ??= (applied.metadata as KubeObject | undefined)?.creationTimestamp as string | undefined;
+      this.written = key;
+    });
+    this.writing = next.catch(() => undefined);
+    return next;
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * The instance record: what direct mode writes so that an instance knows which objects it owns, in the
+ * shape of a Kubernetes ApplySet (KEP-3659). KRO keeps an ApplySet on the instance object; direct mode has
+ * no instance object, so the parent is a ConfigMap per instance in the factory namespace. It lists every
+ * group-kind (and namespace) the instance has ever applied and not yet pruned, so a redeploy can prune
+ * objects of kinds the graph no longer has, and `deleteInstance` finds everything. Members carry the label
+ * `applyset.kubernetes.io/part-of`, so `kubectl apply --prune --applyset=configmap/<name>` sees the same set.
+ */
+import { createHash } from 'node:crypto';
+import { LABELS, type Ownership } from './labels.js';
+import type { KubeObject } from './types.js';
+
+export const APPLYSET = {
+  id: 'applyset.kubernetes.io/id',
+  partOf: 'applyset.kubernetes.io/part-of',
+  tooling: 'applyset.kubernetes.io/tooling',
+  groupKinds: 'applyset.kubernetes.io/contains-group-kinds',
+  namespaces: 'applyset.kubernetes.io/additional-namespaces',
+} as const;
+
+/** TypeKro's own keys in the record. */
+export const RECORD = {
+  /** data: JSON list of the member kinds with the apiVersion used to list them. */
+  kinds: 'kinds',
+  /** annotation: set once the instance has been deployed successfully (a later failure is not a "first deploy"). */
+  succeeded: 'typekro.dev/succeeded',
+} as const;
+
+export interface MemberKind {
+  readonly apiVersion: string;
+  readonly kind: string;
+}
+
+/** What the record says: the member kinds and the namespaces of the members. */
+export interface InstanceRecord {
+  readonly name: string;
+  readonly namespace: string;
+  readonly kinds: readonly MemberKind[];
+  /** Every namespace with members (the record's own namespace included). */
+  readonly namespaces: readonly string[];
+  readonly succeeded: boolean;
+  /** Server time the record was created (RFC 3339), when read from the cluster. */
+  readonly createdAt?: string;
+}
+
+const DNS_LABEL = /[^a-z0-9-]+/g;
+
+function part(text: string): string {
+  const clean = text.toLowerCase().replace(DNS_LABEL, '-').replace(/^-+|-+$/g, '') || 'x';
+  return clean === text ? text : `${clean.slice(0, 40)}-${createHash('sha256').update(text).digest('hex').slice(0, 6)}`;
+}
+
+/** The record's ConfigMap name: `typekro.<composition>.<instance>` (a valid DNS subdomain). */
+export function recordName(owner: Ownership): string {
+  const name = `typekro.${part(owner.composition)}.${part(owner.instance)}`;
+  return name.length <= 253 ? name : `typekro.${createHash('sha256').update(name).digest('hex').slice(0, 40)}`;
+}
+
+/** The ApplySet id of the instance: `applyset-<base64url(sha256(name.namespace.ConfigMap.))>-v1` as the KEP defines it. */
+export function applySetId(owner: Ownership): string {
+  const hash = createHash('sha256').update(`${recordName(owner)}.${owner.namespace}.ConfigMap.`).digest('base64url');
+  return `applyset-${hash}-v1`;
+}
+
+const groupKind = (k: MemberKind): string => {
+  const slash = k.apiVersion.indexOf('/');
+  return slash < 0 ? k.kind : `${k.kind}.${k.apiVersion.slice(0, slash)}`;
+};
+
+/** Member kinds without duplicates (by group-kind; the later apiVersion wins), sorted. */
+export function mergeKinds(...lists: readonly (readonly MemberKind[])[]): MemberKind[] {
+  const byGroupKind = new Map<string, MemberKind>();
+  for (const list of lists) for (const k of list) byGroupKind.set(groupKind(k), { apiVersion: k.apiVersion, kind: k.kind });
+  return [...byGroupKind.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, k]) => k);
+}
+
+/** The record as a ConfigMap manifest (everything deterministic, so re-applying an unchanged record is a no-op). */
+export function recordManifest(owner: Ownership, record: Omit<InstanceRecord, 'name' | 'namespace' | 'createdAt'>): KubeObject {
+  const kinds = mergeKinds(record.kinds);
+  const additional = [...new Set(record.namespaces)].filter((ns) => ns !== owner.namespace).sort();
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: {
+      name: recordName(owner),
+      namespace: owner.namespace,
+      // Not the members' ownership labels: label queries for an instance's objects must not find its record.
+      labels: { [APPLYSET.id]: applySetId(owner), [LABELS.managedBy]: 'typekro' },
+      annotations: {
+        [LABELS.composition]: owner.composition,
+        [LABELS.instance]: owner.instance,
+        [LABELS.instanceNamespace]: owner.namespace,
+        [APPLYSET.tooling]: 'typekro/v1',
+        [APPLYSET.groupKinds]: kinds.map(groupKind).join(','),
+        [APPLYSET.namespaces]: additional.join(','),
+        ...(record.succeeded ? { [RECORD.succeeded]: 'true' } : {}),
+      },
+    },
+    data: { [RECORD.kinds]: JSON.stringify(kinds) },
+  };
+}
+
+/** Reads a record ConfigMap from the cluster; undefined when it is not one of ours. */
+export function parseRecord(object: KubeObject | undefined): InstanceRecord | undefined {
+  if (!object) return undefined;
+  const metadata = (object.metadata ?? {}) as { name?: string; namespace?: string; annotations?: Record<string, string>; creationTimestamp?: string };
+  const annotations = metadata.annotations ?? {};
+  if (annotations[APPLYSET.tooling] === undefined) return undefined;
+  let kinds: MemberKind[] = [];
+  try {
+    const parsed = JSON.parse(String((object.data as Record<string, string> | undefined)?.[RECORD.kinds] ?? '[]')) as unknown;
+    if (Array.isArray(parsed)) kinds = parsed.filter((k): k is MemberKind => typeof k?.apiVersion === 'string' && typeof k?.kind === 'string');
+  } catch {
+    kinds = [];
+  }
+  const namespace = metadata.namespace ?? '';
+  const additional = (annotations[APPLYSET.namespaces] ?? '').split(',').filter(Boolean);
+  return {
+    name: metadata.name ?? '',
+    namespace,
+    kinds,
+    namespaces: [...new Set([namespace, ...additional])],
+    succeeded: annotations[RECORD.succeeded] === 'true',
+    ...(metadata.creationTimestamp ? { createdAt: metadata.creationTimestamp } : {}),
+  };
+}
