@@ -7,7 +7,7 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { mergeKinds, parseRecord, recordManifest, recordName, type InstanceRecord, type KubeObject, type MemberKind, type Ownership, type PreparedGraph } from '../engine/index.js';
 import type { CallOptions, KubeClient } from '../kube/client.js';
-import { plain } from './session.js';
+import { plain } from './objects.js';
 
 /** The kinds a graph creates (external references are only read). */
 export function graphKinds(prepared: PreparedGraph): MemberKind[] {

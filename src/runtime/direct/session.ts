@@ -2,9 +2,8 @@
  * What one direct deployment works with: the prepared graph, the cluster, the instance identity and the
  * options. Small helpers around KubeClient live here so deploy/delete stay about the algorithm.
  */
-import type { KubernetesObject } from '@kubernetes/client-node';
 import type { InstanceIdentity, KubeObject, Ownership, PreparedGraph, ReadinessMode } from '../engine/index.js';
-import { abortableSleep, refOfObject, throwIfAborted as throwIfSignalled, type KubeClient, type ObjectRef } from '../kube/client.js';
+import { abortableSleep, throwIfAborted as throwIfSignalled, type KubeClient, type ObjectRef } from '../kube/client.js';
 import type { RecordKeeper } from './record.js';
 import type { Redactor } from './redact.js';
 
@@ -51,14 +50,7 @@ export interface DirectSession {
   readonly onApplied?: (resourceId: string, object: KubeObject) => void;
 }
 
-/** Objects from the client as plain JSON (client-node may return model classes with Date fields). */
-export function plain(object: KubernetesObject): KubeObject {
-  return JSON.parse(JSON.stringify(object)) as KubeObject;
-}
-
-export function refOf(object: KubeObject): ObjectRef {
-  return refOfObject(object as KubernetesObject);
-}
+export { plain, refOf } from './objects.js';
 
 export function remainingMs(session: DirectSession): number {
   return Math.max(0, session.deadline - Date.now());
