@@ -1,0 +1,42 @@
+/**
+ * `typekro render`: the ResourceGraphDefinition; with a spec, the instance custom resource (`--instance`,
+ * the default when a spec is given) or the plain manifests direct mode would apply (`--manifests`).
+ */
+import type { Command } from 'commander';
+import { load } from '../context.js';
+import { UsageError } from '../errors.js';
+import type { CompositionOptions } from '../options.js';
+import { withComposition, withOutput, withSpec } from '../options.js';
+import { convertYaml, out, type OutputFormat } from '../output.js';
+import type { SpecOptions } from '../spec.js';
+
+interface RenderOptions extends CompositionOptions, SpecOptions {
+  readonly instance?: boolean;
+  readonly manifests?: boolean;
+  readonly namespace?: string;
+  readonly output: OutputFormat;
+}
+
+async function render(file: string, options: RenderOptions): Promise<void> {
+  if (options.instance && options.manifests) throw new UsageError('--instance and --manifests exclude each other; choose one');
+  const { composition, spec } = await load(file, options);
+  const what = options.manifests ? 'manifests' : options.instance || spec ? 'instance' : 'rgd';
+  // An instance or manifests need a spec; {} is a valid one when every field has a default.
+  const values = spec ?? {};
+  let yaml: string;
+  if (what === 'rgd') yaml = composition.toYaml();
+  else if (what === 'instance') {
+    yaml = options.namespace ? composition.factory('kro', { namespace: options.namespace }).toYaml(values) : composition.toYaml(values);
+  } else yaml = composition.factory('direct', { namespace: options.namespace ?? 'default' }).toYaml(values);
+  out(convertYaml(yaml, options.output));
+}
+
+export function registerRender(program: Command): void {
+  const command = program
+    .command('render')
+    .description('print the ResourceGraphDefinition; with a spec, the instance (--instance) or plain manifests (--manifests)')
+    .option('--instance', 'the instance custom resource for the spec (the default when a spec is given)')
+    .option('--manifests', 'the plain Kubernetes manifests direct mode would apply for the spec')
+    .option('-n, --namespace <name>', 'namespace of the instance and of namespaced manifests (offline: no cluster is contacted)');
+  withOutput(withSpec(withComposition(command)), 'output').action(render);
+}

@@ -1,0 +1,34 @@
+/**
+ * Ctrl-C during a cluster operation: the first SIGINT aborts through the factories' `abortSignal` (they stop
+ * watching and reject), a second one exits at once.
+ */
+import { EXIT } from './errors.js';
+
+export class InterruptedError extends Error {
+  // The DOM name for a cancelled operation, so classifying code recognises it whatever copy threw it.
+  override readonly name = 'AbortError';
+  constructor() {
+    super('interrupted');
+  }
+}
+
+export async function withInterrupt<T>(run: (signal: AbortSignal) => Promise<T>, onInterrupt?: () => void): Promise<T> {
+  const controller = new AbortController();
+  const handler = (): void => {
+    if (controller.signal.aborted) process.exit(EXIT.interrupted);
+    onInterrupt?.();
+    process.stderr.write('\ninterrupted: stopping (Ctrl-C again to exit at once)\n');
+    controller.abort(new InterruptedError());
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  try {
+    const result = await run(controller.signal);
+    // An abort that raced a success still means the user asked to stop.
+    if (controller.signal.aborted) throw controller.signal.reason;
+    return result;
+  } finally {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Loading a composition from a TypeScript (or JavaScript) file: `file.ts`, `file.ts#exportName`, or
+ * `file.ts` with `--export name`. Files are imported through tsx, with the tsconfig nearest to the file
+ * so that the project's own path aliases work.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
+import type { Composition } from '../index.js';
+import { classNames, UsageError } from './errors.js';
+
+/** A composition of unknown spec and status types: the CLI only passes data through. */
+export type AnyComposition = Composition<Record<string, unknown>, unknown>;
+
+export interface LoadedComposition {
+  readonly composition: AnyComposition;
+  /** The file as the user named it (for messages). */
+  readonly file: string;
+  readonly exportName: string;
+}
+
+export interface CompositionRef {
+  readonly file: string;
+  readonly exportName?: string;
+}
+
+/** Splits `file.ts#name`; `--export` wins over nothing but must not contradict the `#` form. */
+export function parseReference(reference: string, exportOption?: string): CompositionRef {
+  const hash = reference.lastIndexOf('#');
+  const file = hash > 0 ? reference.slice(0, hash) : reference;
+  const fromHash = hash > 0 ? reference.slice(hash + 1) : undefined;
+  if (fromHash !== undefined && fromHash === '') throw new UsageError(`"${reference}": nothing after "#"; write file.ts#exportName`);
+  if (fromHash && exportOption && fromHash !== exportOption) {
+    throw new UsageError(`"${reference}" names export "${fromHash}" but --export says "${exportOption}"; use one of them`);
+  }
+  const exportName = fromHash ?? exportOption;
+  return exportName ? { file, exportName } : { file };
+}
+
+/** A composition is recognised by shape: it may come from another copy of TypeKro than the CLI's. */
+export function isComposition(value: unknown): value is AnyComposition {
+  if (typeof value !== 'function' && (typeof value !== 'object' || value === null)) return false;
+  const candidate = value as { graph?: unknown; toYaml?: unknown; factory?: unknown; kind?: unknown };
+  return typeof candidate.graph === 'object' && candidate.graph !== null && typeof candidate.toYaml === 'function' && typeof candidate.factory === 'function';
+}
+
+/** The nearest tsconfig.json at or above the file's directory. */
+export function nearestTsconfig(file: string): string | undefined {
+  let dir = dirname(resolve(file));
+  for (;;) {
+    const candidate = join(dir, 'tsconfig.json');
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+async function importModule(path: string, tsconfig: string | undefined): Promise<Record<string, unknown>> {
+  const options = { parentURL: import.meta.url, ...(tsconfig ? { tsconfig } : {}) };
+  return (await tsImport(pathToFileURL(path).href, options)) as Record<string, unknown>;
+}
+
+/** Errors a composition raises about itself already name the file and line: pass them on untouched. */
+function isCompositionError(error: unknown): boolean {
+  return classNames(error).some((name) => ['CompositionSyntaxError', 'CompositionError', 'TypeKroError'].includes(name));
+}
+
+export async function loadComposition(ref: CompositionRef, options: { tsconfig?: string } = {}): Promise<LoadedComposition> {
+  const path = resolve(ref.file);
+  if (!existsSync(path)) throw new UsageError(`${ref.file}: no such file; name a TypeScript file that exports a composition`);
+  if (statSync(path).isDirectory()) throw new UsageError(`${ref.file} is a directory; name a TypeScript file that exports a composition`);
+  const tsconfig = options.tsconfig ?? nearestTsconfig(path);
+  let module: Record<string, unknown>;
+  try {
+    module = await importModule(path, tsconfig);
+  } catch (error) {
+    if (isCompositionError(error)) throw error;
+    throw new UsageError(`cannot load ${ref.file}: ${loadMessage(error)}`, { cause: error });
+  }
+  const [exportName, composition] = pickExport(module, ref);
+  return { composition, file: ref.file, exportName };
+}
+
+/** The loader's message without its internals: tsx's `?namespace=` URL suffixes and CommonJS require stacks. */
+function loadMessage(error: unknown): string {
+  const message = (error instanceof Error ? error.message : String(error)).replace(/\?(tsx-)?namespace=[\w-]+/g, '').replace(/\nRequire stack:[\s\S]*$/, '');
+  const code = (error as { code?: unknown }).code;
+  const missing = code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND';
+  return missing ? `${message}\n  (is the package installed? run npm install in the project of the file)` : message;
+}
+
+function pickExport(module: Record<string, unknown>, ref: CompositionRef): [string, AnyComposition] {
+  const found = Object.entries(module).filter((entry): entry is [string, AnyComposition] => isComposition(entry[1]));
+  const names = found.map(([name]) => name);
+  if (ref.exportName) {
+    const value = module[ref.exportName];
+    if (isComposition(value)) return [ref.exportName, value];
+    const what = value === undefined ? 'has no export' : 'exports something other than a composition as';
+    throw new UsageError(`${ref.file} ${what} "${ref.exportName}"; ${names.length ? `compositions it exports: ${names.join(', ')}` : 'it exports no composition'}`);
+  }
+  const fallback = module.default;
+  if (isComposition(fallback)) return ['default', fallback];
+  // The same composition exported twice (`export const app = ...; export { app as web }`) is still one.
+  const distinct = [...new Map(found.map(([name, value]) => [value, name])).entries()];
+  if (distinct.length === 1) return [distinct[0]![1], distinct[0]![0]];
+  if (distinct.length === 0) {
+    throw new UsageError(`${ref.file} exports no composition; export the value returned by kubernetesComposition(...) or toResourceGraph(...), e.g. \`export default app\``);
+  }
+  throw new UsageError(`${ref.file} exports several compositions (${names.join(', ')}); choose one with --export <name> or ${ref.file}#<name>`);
+}
+
+/** A path relative to the working directory when shorter, for messages. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
