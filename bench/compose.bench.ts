@@ -19,7 +19,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, release, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { benchDir, outDir, writeComposition } from './generate.js';
@@ -208,13 +208,25 @@ function coldImports(): { rows: string[][]; notes: string[] } {
 
 // ---------------------------------------------------------------- report
 
+const loadAtStart = loadavg();
+const load = (values: readonly number[]): string => values.map((v) => v.toFixed(1)).join(' / ');
+
 function machine(): string[] {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   return [
     `- date: ${new Date().toISOString()}`,
     `- machine: ${availableParallelism()} CPUs (nproc), ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Linux ${release()}`,
     `- node ${process.version}`,
+    `- load average (1 / 5 / 15 min) at start: ${load(loadAtStart)}, at end: ${load(loadavg())} (other work on the machine skews absolute times; the ratios are measured interleaved)`,
+    `- source: ${revision()}`,
   ];
+}
+
+function revision(): string {
+  const git = (...args: string[]): string => spawnSync('git', args, { cwd: root, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const head = git('rev-parse', '--short', 'HEAD') || 'unknown commit';
+  const dirty = git('status', '--porcelain', '--untracked-files=no', '--', 'src').length > 0;
+  return `${head}${dirty ? ' with uncommitted changes under src/' : ''}`;
 }
 
 async function main(): Promise<void> {
