@@ -55,26 +55,90 @@ export class CelOutputError extends Error {
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /**
- * A CEL value as JSON: int → number (must be exact), optional none → null, timestamp → RFC 3339 UTC in
- * whole seconds, duration → Go duration text (`1h0m0s`). Bytes are rejected: KRO v0.9.3 would write raw
- * bytes, which is never what a manifest field wants (wrap with `base64.encode`).
+ * A CEL result in Go-native form, as KRO's `pkg/cel/conversion GoNativeType` makes it: int → `bigint`,
+ * double → `number`, uint and bytes unchanged, optional none → `null` (a value → the value), timestamp →
+ * RFC 3339 UTC in whole seconds (`metav1.Time`), duration → Go duration text (`metav1.Duration`), lists
+ * and string-keyed maps recursively. Type values, non-string map keys and other kinds are rejected, as
+ * KRO rejects them (`unsupported type`). A `runtime.newCondition` value becomes its map, as KRO's
+ * condition evaluation reads it.
+ */
+export function celToNative(value: unknown): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean' || typeof value === 'bigint') return value;
+  if (typeof value === 'number' || value instanceof Uint8Array || isUnsigned(value)) return value;
+  if (value instanceof Optional) return value.hasValue() ? celToNative(value.value()) : null;
+  if (value instanceof Date) return rfc3339Seconds(value);
+  if (isDuration(value)) return goDuration(value.seconds * 1_000_000_000n + BigInt(value.nanos));
+  if (Array.isArray(value)) return value.map((item: unknown) => celToNative(item));
+  if (value instanceof Map) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of value as Map<unknown, unknown>) {
+      if (typeof k !== 'string') throw new CelOutputError(`map key must be string, got ${celTypeName(k)}`);
+      out[k] = celToNative(v);
+    }
+    return out;
+  }
+  if (isPlainRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, celToNative(v)]));
+  throw new CelOutputError(`unsupported type: ${celTypeName(value)}`);
+}
+
+/**
+ * A CEL value as JSON: {@link celToNative}, then ints must be exact JavaScript numbers and doubles finite.
+ * Bytes are rejected: KRO v0.9.3 would write raw bytes, which is never what a manifest field wants (wrap
+ * with `base64.encode`).
  */
 export function celToJson(value: unknown): unknown {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  return nativeToJson(celToNative(value));
+}
+
+function nativeToJson(value: unknown): unknown {
   if (typeof value === 'bigint') return bigintToNumber(value);
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new CelOutputError(`the double ${value} has no JSON form`);
     return value;
   }
-  if (value instanceof Optional) return value.hasValue() ? celToJson(value.value()) : null;
-  if (value instanceof Uint8Array) throw new CelOutputError('a bytes value cannot be written to a field; wrap it in base64.encode(...)');
-  if (value instanceof Date) return value.toISOString().replace(/\.\d+Z$/, 'Z');
-  if (Array.isArray(value) || value instanceof Set) return [...value].map((item: unknown) => celToJson(item));
-  if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]: [unknown, unknown]) => [String(k), celToJson(v)]));
-  if (isDuration(value)) return goDuration(value.seconds * 1_000_000_000n + BigInt(value.nanos));
   if (isUnsigned(value)) return bigintToNumber(value.value);
-  if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, celToJson(v)]));
-  throw new CelOutputError(`unsupported CEL value of type ${typeof value}`);
+  if (value instanceof Uint8Array) throw new CelOutputError('a bytes value cannot be written to a field; wrap it in base64.encode(...)');
+  if (Array.isArray(value)) return value.map((item: unknown) => nativeToJson(item));
+  if (isPlainRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, nativeToJson(v)]));
+  return value;
+}
+
+/**
+ * The CEL type name of a value, spelled as cel-go's `Type().TypeName()` spells it (`int`, `list`,
+ * `google.protobuf.Timestamp`, `optional_type`, ...).
+ */
+export function celTypeName(value: unknown): string {
+  if (value === null || value === undefined) return 'null_type';
+  switch (typeof value) {
+    case 'boolean':
+      return 'bool';
+    case 'bigint':
+      return 'int';
+    case 'number':
+      return 'double';
+    case 'string':
+      return 'string';
+  }
+  if (value instanceof Uint8Array) return 'bytes';
+  if (Array.isArray(value) || value instanceof Set) return 'list';
+  if (value instanceof Map || isPlainRecord(value)) return 'map';
+  if (value instanceof Date) return 'google.protobuf.Timestamp';
+  if (value instanceof Optional) return 'optional_type';
+  if (isDuration(value)) return 'google.protobuf.Duration';
+  if (isUnsigned(value)) return 'uint';
+  const name = (value as { constructor?: { name?: string } }).constructor?.name;
+  if (name === 'Type') return 'type';
+  return name ?? typeof value;
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function rfc3339Seconds(date: Date): string {
+  return date.toISOString().replace(/\.\d+Z$/, 'Z');
 }
 
 function bigintToNumber(value: bigint): number {
