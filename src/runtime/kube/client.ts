@@ -317,7 +317,7 @@ function statusOf(error: unknown): number | undefined {
 interface StatusBody {
   message?: string;
   reason?: string;
-  details?: { causes?: { type?: string; message?: string; field?: string }[] };
+  details?: { causes?: { reason?: string; type?: string; message?: string; field?: string }[] };
 }
 
 function bodyOf(error: unknown): StatusBody | undefined {
@@ -343,7 +343,7 @@ export function apiError(verb: string, ref: ObjectRef, error: unknown, server?: 
   let message = body?.message ?? (error as Error).message ?? String(error);
   if (typeof causeCode === 'string' && !message.includes(causeCode)) message = `${causeCode}: ${message}`;
   const reason = body?.reason;
-  if (status === 409 && verb === 'apply' && body?.details?.causes?.some((c) => c.type === 'FieldManagerConflict')) {
+  if (status === 409 && verb === 'apply' && body?.details?.causes?.some((c) => (c.reason ?? c.type) === 'FieldManagerConflict')) {
     return new ApplyConflictError(ref, conflictsOf(body), message);
   }
   const what = ref.name ? describeRef(ref) : `${ref.kind} (${ref.apiVersion})`;
@@ -363,7 +363,7 @@ export function apiError(verb: string, ref: ObjectRef, error: unknown, server?: 
 function conflictsOf(body: StatusBody): FieldConflict[] {
   const out: FieldConflict[] = [];
   for (const cause of body.details?.causes ?? []) {
-    if (cause.type !== 'FieldManagerConflict') continue;
+    if ((cause.reason ?? cause.type) !== 'FieldManagerConflict') continue;
     const manager = /conflict with "([^"]*)"/.exec(cause.message ?? '')?.[1] ?? cause.message ?? 'unknown';
     out.push({ field: cause.field ?? '(unknown field)', manager });
   }
