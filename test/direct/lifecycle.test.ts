@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { AppsV1Api, CoreV1Api } from '@kubernetes/client-node';
+import { AppsV1Api, CoreV1Api, type KubernetesObject } from '@kubernetes/client-node';
 import { E } from '../../src/ir/expr.js';
 import { DirectDeployError } from '../../src/runtime/direct/index.js';
 import { KubeClient } from '../../src/runtime/kube/client.js';
@@ -121,7 +121,7 @@ describe('direct mode: instance lifecycle', () => {
   it('rollbackOnFailure never deletes an instance that once deployed successfully, nor objects that existed before it', async () => {
     const client = new KubeClient(kc);
     // An object that exists before the instance, with the same content the graph renders (adopted without conflict).
-    await client.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'rb2-config', namespace: ns.name }, data: { n: '1' } }, { fieldManager: 'someone-else' });
+    await client.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'rb2-config', namespace: ns.name }, data: { n: '1' } } as KubernetesObject, { fieldManager: 'someone-else' });
     await new Promise((resolve) => setTimeout(resolve, 1100)); // creation timestamps have a resolution of one second
     const broken = node('broken', 'v1', 'ConfigMap', { metadata: { name: 'rb2-broken' }, data: { n: x(E.call('string', [E.binary('/', E.call('int', [E.path('config', 'data', 'n')]), E.int(0))])) } });
     const failing = factoryFor('life-rollback2', [configMap('config', 'config', { n: '1' }), secret, broken], { namespace: ns.name, rollbackOnFailure: true });

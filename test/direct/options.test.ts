@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { AppsV1Api, CoreV1Api } from '@kubernetes/client-node';
+import { AppsV1Api, CoreV1Api, type KubernetesObject } from '@kubernetes/client-node';
 import { E } from '../../src/ir/expr.js';
 import { DirectAbortedError, DirectTimeoutError, type ProgressEvent } from '../../src/runtime/direct/index.js';
 import { ApplyConflictError, KubeClient } from '../../src/runtime/kube/client.js';
@@ -24,7 +24,7 @@ describe('direct mode: options', () => {
 
   it('a field owned by another manager is a conflict error naming object, field and manager; nothing changes; force takes over', async () => {
     const client = new KubeClient(kc);
-    await client.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cf-config', namespace: ns.name }, data: { key: 'theirs' } }, { fieldManager: 'other-tool' });
+    await client.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cf-config', namespace: ns.name }, data: { key: 'theirs' } } as KubernetesObject, { fieldManager: 'other-tool' });
     const resources = [configMap('config', 'config', { key: x(spec('value')) })];
     const strict = factoryFor('opt-conflict', resources, { namespace: ns.name });
     await assert.rejects(strict.deploy({ name: 'cf', value: 'ours', replicas: 1, flag: true }), (error: unknown) => {

@@ -28,6 +28,7 @@ export async function applyNode(session: DirectSession, node: ApplyPlan, observe
     const ref = refOf(manifest);
     await session.record?.ensureNamespace(ref.namespace, callOptions(session));
     throwIfAborted(session.signal);
+    session.onApplying?.(node.id, ref);
     const object = plain(await session.client.apply(manifest as KubernetesObject, { force: session.force ?? false, ...callOptions(session) }));
     applied.push(object);
     session.onApplied?.(node.id, object);

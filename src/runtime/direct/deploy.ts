@@ -72,6 +72,10 @@ export async function deployDirect(outer: DirectSession, options: DeployOptions 
       progress,
       redactor,
       record,
+      onApplying: (id, ref) => {
+        follower?.watchNamespace(ref.namespace);
+        outer.onApplying?.(id, ref);
+      },
       onApplied: (id, object) => {
         steps.set(id, 'applied');
         follower?.track(id, object);

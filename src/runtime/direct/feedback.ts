@@ -5,7 +5,7 @@
  */
 import type { KubeObject } from '../engine/index.js';
 import { describeRef, type KubeClient, type ObjectRef } from '../kube/client.js';
-import { readPodLog, watchEvents, type ClusterEvent } from '../kube/events.js';
+import { listEvents, readPodLog, watchEvents, type ClusterEvent } from '../kube/events.js';
 import { listByLabel } from '../kube/list.js';
 import { plain, refOf, type ProgressEvent } from './session.js';
 
@@ -20,36 +20,67 @@ interface OwnerReference {
 const CHILD_KINDS: Readonly<Record<string, string>> = { ReplicaSet: 'apps/v1', Pod: 'v1', Job: 'batch/v1', ControllerRevision: 'apps/v1' };
 const MAX_DEPTH = 3;
 
-/** Follows events of tracked objects and their descendants, per namespace, until stopped. */
+/**
+ * Follows events of tracked objects and their descendants, per namespace, until stopped. The watch of a
+ * namespace replays its current events and keeps those since the deploy started, so events emitted before
+ * the watch was established (a Deployment scales its ReplicaSet within milliseconds) are not lost. An
+ * event whose object is not known yet (its apply response has not arrived) is kept and attributed later.
+ */
 export class EventFollower {
   private readonly owners = new Map<string, string>(); // uid -> resource id
-  private readonly unrelated = new Set<string>();
+  private readonly parents = new Map<string, readonly OwnerReference[]>(); // uid -> its ownerReferences
   private readonly namespaces = new Set<string>();
   private readonly seen = new Map<string, number>(); // event uid -> count reported
+  private unattributed: ClusterEvent[] = [];
   private readonly stop = new AbortController();
   private readonly watchers: Promise<void>[] = [];
-  private readonly since = Date.now() - 1_000;
+  private readonly since = Date.now() - 2_000;
 
   constructor(
     private readonly client: KubeClient,
     private readonly progress: (event: ProgressEvent) => void,
   ) {}
 
-  /** Starts following an applied object (and its namespace's events). */
-  track(resourceId: string, object: KubeObject): void {
-    const metadata = object.metadata as { uid?: string; namespace?: string } | undefined;
-    if (metadata?.uid) this.owners.set(metadata.uid, resourceId);
-    const namespace = metadata?.namespace;
+  /** Starts watching a namespace's events (before the first object there is applied). */
+  watchNamespace(namespace: string | undefined): void {
     if (!namespace || this.namespaces.has(namespace) || this.stop.signal.aborted) return;
     this.namespaces.add(namespace);
     this.watchers.push(
-      watchEvents(this.client, namespace, (event) => void this.onEvent(event).catch(() => undefined), this.stop.signal, (message) =>
-        this.progress({ type: 'event', message, level: 'warning' }),
+      watchEvents(
+        this.client,
+        namespace,
+        (event) => void this.onEvent(event).catch(() => undefined),
+        this.stop.signal,
+        (message) => this.progress({ type: 'event', message, level: 'warning' }),
+        { replay: true },
       ).catch(() => undefined),
     );
   }
 
+  /** Starts following an applied object. */
+  track(resourceId: string, object: KubeObject): void {
+    const metadata = object.metadata as { uid?: string; namespace?: string } | undefined;
+    this.watchNamespace(metadata?.namespace);
+    if (!metadata?.uid) return;
+    this.owners.set(metadata.uid, resourceId);
+    const waiting = this.unattributed;
+    this.unattributed = [];
+    for (const event of waiting) void this.attribute(event).catch(() => undefined);
+  }
+
+  /**
+   * Reports what the watches have not delivered yet (events are separate streams and may trail the object
+   * watches that decided readiness): one list per namespace, bounded to two seconds; then stops.
+   */
   async close(): Promise<void> {
+    if (!this.stop.signal.aborted && this.namespaces.size > 0) {
+      const flush = Promise.all(
+        [...this.namespaces].map(async (namespace) => {
+          for (const event of await listEvents(this.client, namespace)) await this.onEvent(event).catch(() => undefined);
+        }),
+      ).catch(() => undefined);
+      await Promise.race([flush, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+    }
     this.stop.abort();
     await Promise.all(this.watchers);
   }
@@ -59,9 +90,17 @@ export class EventFollower {
     const reported = this.seen.get(event.uid);
     if (reported !== undefined && reported >= event.count) return;
     this.seen.set(event.uid, event.count);
+    await this.attribute(event);
+  }
+
+  private async attribute(event: ClusterEvent): Promise<void> {
     const involved = event.involvedObject;
     const resourceId = await this.resourceOf(involved.uid, involved, 0);
-    if (resourceId === undefined || this.stop.signal.aborted) return;
+    if (this.stop.signal.aborted) return;
+    if (resourceId === undefined) {
+      if (this.unattributed.length < 1_000) this.unattributed.push(event);
+      return;
+    }
     const ref: ObjectRef = { apiVersion: involved.apiVersion ?? '', kind: involved.kind, name: involved.name, ...(involved.namespace ? { namespace: involved.namespace } : {}) };
     this.progress({
       type: 'event',
@@ -78,19 +117,20 @@ export class EventFollower {
     if (!uid) return undefined;
     const known = this.owners.get(uid);
     if (known !== undefined) return known;
-    if (this.unrelated.has(uid) || depth >= MAX_DEPTH) return undefined;
-    const apiVersion = CHILD_KINDS[involved.kind];
-    if (!apiVersion || !involved.namespace) return undefined;
-    const object = await this.client.get({ apiVersion, kind: involved.kind, name: involved.name, namespace: involved.namespace }, { deadline: Date.now() + 5_000 }).catch(() => undefined);
-    if (!object || object.metadata?.uid !== uid) return undefined;
-    for (const owner of (object.metadata?.ownerReferences ?? []) as OwnerReference[]) {
-      const id = await this.resourceOf(owner.uid, { kind: owner.kind, name: owner.name, namespace: involved.namespace }, depth + 1);
-      if (id !== undefined) {
-        this.owners.set(uid, id);
-        return id;
-      }
+    if (depth >= MAX_DEPTH) return undefined;
+    let parents = this.parents.get(uid);
+    if (!parents) {
+      const apiVersion = CHILD_KINDS[involved.kind];
+      if (!apiVersion || !involved.namespace) return undefined;
+      const object = await this.client.get({ apiVersion, kind: involved.kind, name: involved.name, namespace: involved.namespace }, { deadline: Date.now() + 5_000 }).catch(() => undefined);
+      if (!object || object.metadata?.uid !== uid) return undefined;
+      parents = (object.metadata?.ownerReferences ?? []) as OwnerReference[];
+      this.parents.set(uid, parents);
     }
-    this.unrelated.add(uid);
+    for (const owner of parents) {
+      const id = await this.resourceOf(owner.uid, { kind: owner.kind, name: owner.name, namespace: involved.namespace }, depth + 1);
+      if (id !== undefined) return id;
+    }
     return undefined;
   }
 }

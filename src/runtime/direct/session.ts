@@ -46,6 +46,8 @@ export interface DirectSession {
   readonly redactor?: Redactor;
   /** The instance record (set by deployDirect). */
   readonly record?: RecordKeeper;
+  /** Called before each object is applied (the events watcher starts watching its namespace). */
+  readonly onApplying?: (resourceId: string, ref: ObjectRef) => void;
   /** Called with each object applied (the events watcher follows them). */
   readonly onApplied?: (resourceId: string, object: KubeObject) => void;
 }

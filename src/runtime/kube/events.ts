@@ -35,8 +35,8 @@ function toEvent(raw: Record<string, unknown>): ClusterEvent | undefined {
 }
 
 /**
- * Watches the events of one namespace until `signal` aborts, starting from the current resourceVersion (old
- * events are not replayed); reconnects with backoff when the watch ends. Errors other than a lost
+ * Watches the events of one namespace until `signal` aborts: from the current resourceVersion, or with
+ * `replay` first every event the namespace has (as ADDED); reconnects with backoff when the watch ends. Errors other than a lost
  * connection (403: not allowed to watch events) stop the watcher and are reported once.
  */
 export async function watchEvents(
@@ -45,6 +45,7 @@ export async function watchEvents(
   onEvent: (event: ClusterEvent) => void,
   signal: AbortSignal,
   onError: (message: string) => void,
+  options: { replay?: boolean } = {},
 ): Promise<void> {
   const core = client.config.makeApiClient(CoreV1Api);
   const path = `/api/v1/namespaces/${namespace}/events`;
@@ -52,7 +53,7 @@ export async function watchEvents(
   let failures = 0;
   while (!signal.aborted) {
     try {
-      if (!resourceVersion) {
+      if (!resourceVersion && !options.replay) {
         const list = await core.listNamespacedEvent({ namespace, limit: 1 });
         resourceVersion = list.metadata?.resourceVersion;
       }
@@ -104,6 +105,13 @@ export async function watchEvents(
       await abortableSleep(Math.min(200 * 2 ** Math.min(failures, 4), 3_000), signal);
     }
   }
+}
+
+/** The events of a namespace now (one page of up to 500, newest included). */
+export async function listEvents(client: KubeClient, namespace: string): Promise<ClusterEvent[]> {
+  const core = client.config.makeApiClient(CoreV1Api);
+  const list = await core.listNamespacedEvent({ namespace, limit: 500 });
+  return list.items.map((item) => toEvent(JSON.parse(JSON.stringify(item)) as Record<string, unknown>)).filter((e): e is ClusterEvent => e !== undefined);
 }
 
 export interface PodLogOptions {

@@ -1,0 +1,121 @@
+/**
+ * Rewrites of a parsed cel-js AST, applied once before the first type check (which is when cel-js
+ * resolves overloads). cel-js does not let us override its built-in overloads, so where its semantics
+ * differ from cel-go the program is pointed at our own functions instead:
+ * - receiver calls renamed (`s.lowerAscii()` → `s.kroLowerAscii()`),
+ * - global calls renamed (`string(x)` → `kroString(x)`),
+ * - operators replaced by calls (`-x` → `kroNeg(x)`, `a / b` → `kroDiv(a, b)`), through cel-js's own
+ *   `alternate` node mechanism (the one its macros use),
+ * - kro's `runtime.newCondition({type: ...})` keys turned into strings, as kro's parse-time macro does.
+ * It also rejects the non-standard receiver functions cel-js has and KRO's environment does not.
+ * Internal names never reach users: {@link publicName} maps them back in messages.
+ */
+
+/** The shape of a cel-js AST node we rely on (cel-js 8.0.0 `ASTNode`). */
+export interface AstNode {
+  op: string;
+  args: unknown;
+  readonly meta: { readonly check: unknown; readonly evaluate: unknown };
+  clone(op: AstOp, args: unknown): AstNode;
+  setMeta(key: string, value: unknown): AstNode;
+}
+
+/** An operator descriptor as `ASTNode.clone` takes it. */
+export interface AstOp {
+  readonly name: string;
+  readonly check: unknown;
+  readonly evaluate: unknown;
+}
+
+export interface RewriteRules {
+  /** Receiver function renames: `x.name(...)`. */
+  readonly receiver: Readonly<Record<string, string>>;
+  /** Global function renames: `name(...)`. */
+  readonly global: Readonly<Record<string, string>>;
+  /** Operators evaluated by a function of ours instead: `op` (cel-js spelling) → function name. */
+  readonly operators: Readonly<Record<string, string>>;
+  /** Receiver functions cel-js has that cel-go's KRO environment does not. */
+  readonly rejected: ReadonlySet<string>;
+}
+
+/** A compile-time problem found while rewriting (reported like a type-check error). */
+export class RewriteError extends Error {
+  override readonly name = 'RewriteError';
+}
+
+function isNode(value: unknown): value is AstNode {
+  return typeof value === 'object' && value !== null && 'op' in value && 'args' in value && typeof (value as AstNode).clone === 'function';
+}
+
+/** Node descriptors taken from parsed samples (`f(x)` and `"x"`), used to build new nodes. */
+export interface AstOps {
+  readonly call: AstOp;
+  readonly value: AstOp;
+}
+
+/** Rewrites `root` in place. */
+export function rewriteAst(root: AstNode, rules: RewriteRules, ops: AstOps): void {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    if (!isNode(node)) return;
+    const args = node.args;
+    if (node.op === 'rcall' && Array.isArray(args) && typeof args[0] === 'string') {
+      const name = args[0];
+      if (rules.rejected.has(name)) throw new RewriteError(`undeclared reference to '${name}'`);
+      if (name === 'newCondition' && isNode(args[1]) && args[1].op === 'id' && args[1].args === 'runtime') quoteConditionKeys(args[2], ops.value);
+      const renamed = rules.receiver[name];
+      if (renamed) args[0] = renamed;
+    } else if (node.op === 'call' && Array.isArray(args) && typeof args[0] === 'string') {
+      const renamed = rules.global[args[0]];
+      if (renamed) args[0] = renamed;
+    } else if (rules.operators[node.op]) {
+      const operands = Array.isArray(args) ? args : [args];
+      visit(operands);
+      node.setMeta('alternate', node.clone(ops.call, [rules.operators[node.op], operands]));
+      return;
+    }
+    if (Array.isArray(args)) visit(args);
+    else if (isNode(args)) visit(args);
+    else if (typeof args === 'object' && args !== null) for (const value of Object.values(args)) visit(value);
+  };
+  visit(root);
+}
+
+const CONDITION_KEYS = new Set(['type', 'status', 'reason', 'message']);
+
+/**
+ * kro's `runtime.newCondition` macro (pkg/cel/library/runtime.go): the argument must be a map literal with
+ * bare identifier keys among type/status/reason/message, no duplicates, type and status required; the keys
+ * become string literals.
+ */
+function quoteConditionKeys(argList: unknown, valueOp: AstOp): void {
+  const arg = Array.isArray(argList) ? argList[0] : undefined;
+  if (!isNode(arg) || arg.op !== 'map') throw new RewriteError('runtime.newCondition: argument must be a map literal');
+  const seen = new Set<string>();
+  for (const entry of arg.args as [AstNode, AstNode][]) {
+    const key = entry[0];
+    if (key.op !== 'id' || typeof key.args !== 'string') {
+      throw new RewriteError('runtime.newCondition: keys must be bare identifiers (type, status, reason, message); quoted or computed keys are not allowed');
+    }
+    const name = key.args;
+    if (!CONDITION_KEYS.has(name)) throw new RewriteError(`runtime.newCondition: unknown key "${name}" (allowed: type, status, reason, message)`);
+    if (seen.has(name)) throw new RewriteError(`runtime.newCondition: duplicate key "${name}"`);
+    seen.add(name);
+    entry[0] = key.clone(valueOp, name);
+  }
+  if (!seen.has('type')) throw new RewriteError("runtime.newCondition: 'type' is required");
+  if (!seen.has('status')) throw new RewriteError("runtime.newCondition: 'status' is required");
+}
+
+/** Maps our internal function names back to the CEL names users wrote, in error messages. */
+export function publicName(message: string, rules: RewriteRules): string {
+  let out = message;
+  for (const table of [rules.receiver, rules.global]) {
+    for (const [name, internal] of Object.entries(table)) out = out.split(internal).join(name);
+  }
+  for (const [op, internal] of Object.entries(rules.operators)) out = out.split(internal).join(`_${op.replace(/_$/, '')}_`);
+  return out;
+}
