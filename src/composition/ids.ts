@@ -7,9 +7,9 @@ import type { ResourceRecord } from '../model/resource.js';
 
 const VALID_ID = /^[a-z][a-zA-Z0-9]*$/;
 
-export function assignId(record: ResourceRecord, declaredAs: string | undefined, existing: readonly ResourceRecord[]): string {
+/** `taken` holds the ids in use; the run keeps it (rebuilding it per resource would be quadratic). */
+export function assignId(record: ResourceRecord, declaredAs: string | undefined, taken: ReadonlySet<string>): string {
   if (record.explicitId) return record.id;
-  const taken = new Set(existing.map((other) => other.id));
   const preferred = declaredAs && VALID_ID.test(declaredAs) && !taken.has(declaredAs) ? declaredAs : undefined;
   if (preferred) return preferred;
   const base = derivedId(record);

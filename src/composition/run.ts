@@ -29,6 +29,8 @@ import { compileResourceCondition } from './conditions.js';
 
 export class CompositionRun implements CompositionRunHooks {
   readonly records: ResourceRecord[] = [];
+  private readonly takenIds = new Set<string>();
+  private readonly observedTypes = new WeakMap<ResourceRecord, CelType>();
   private readonly loops: IteratorRoot[] = [];
   private readonly executed = new Set<Node>();
   private readonly bindings: Record<string, Binding> = {};
@@ -90,7 +92,8 @@ export class CompositionRun implements CompositionRunHooks {
       this.executed.add(site.call);
       record.source = site.location;
     }
-    record.id = assignId(record, site?.context.declaredAs, this.records);
+    record.id = assignId(record, site?.context.declaredAs, this.takenIds);
+    this.takenIds.add(record.id);
     record.iterators.push(...this.loops);
     for (const iterator of this.loops) {
       record.forEach.push({ name: iterator.name ?? 'item', source: refToExpr(iterator.source) });
@@ -103,7 +106,7 @@ export class CompositionRun implements CompositionRunHooks {
       this.bindings[site.context.declaredAs] = {
         kind: 'value',
         expr: E.ident(record.id),
-        type: observedType(record.modelName, record.manifest),
+        type: this.observedTypeOf(record),
       };
     }
   }
@@ -123,6 +126,7 @@ export class CompositionRun implements CompositionRunHooks {
     for (const record of records) {
       record.conditionCompiler = (kind, input, target) => this.compileResourceCondition(kind, input, target);
       this.records.push(record);
+      this.takenIds.add(record.id);
     }
     const root = `${NESTED_ROOT_PREFIX}${prefix}`;
     this.nested.set(root, status);
@@ -188,7 +192,17 @@ export class CompositionRun implements CompositionRunHooks {
       return list.kind === 'list' ? list.item : T.dyn;
     }
     const record = this.records.find((candidate) => candidate.id === root.resource.id());
-    return record ? observedType(record.modelName, record.manifest) : T.dyn;
+    return record ? this.observedTypeOf(record) : T.dyn;
+  }
+
+  /** A record's manifest is final once registered, so its observed type is computed once. */
+  private observedTypeOf(record: ResourceRecord): CelType {
+    let type = this.observedTypes.get(record);
+    if (!type) {
+      type = observedType(record.modelName, record.manifest);
+      this.observedTypes.set(record, type);
+    }
+    return type;
   }
 
   /** Factory calls in the source that never ran: JavaScript decided their condition on a placeholder. */

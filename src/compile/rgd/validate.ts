@@ -33,11 +33,12 @@ export function validateGraph(graph: CompositionGraph): void {
   checkDefinition(graph);
   checkIds(graph.resources);
   const ids = new Set(graph.resources.map((r) => r.id));
+  const roots = new Set(['schema', ...ids]);
   for (const resource of graph.resources) {
     checkShape(resource);
     checkName(resource);
     checkForEach(resource, ids);
-    checkReferences(resource, ids);
+    checkReferences(resource, ids, roots);
     checkReadyWhen(resource);
   }
   checkStatus(graph, ids);
@@ -108,10 +109,10 @@ function checkShape(resource: ResourceNode): void {
 }
 
 /** Every expression in a resource with a label for messages and the roots it may use. */
-function scopedExprs(resource: ResourceNode, ids: ReadonlySet<string>): { label: string; expr: Expr; allowed: Set<string> }[] {
+function scopedExprs(resource: ResourceNode, base: ReadonlySet<string>): { label: string; expr: Expr; allowed: ReadonlySet<string> }[] {
+  // `base` (schema + every id) is built once per graph: per resource it would be quadratic.
   const iterators = resource.forEach.map((d) => d.name);
-  const base = new Set(['schema', ...ids]);
-  const withIterators = new Set([...base, ...iterators]);
+  const withIterators: ReadonlySet<string> = iterators.length === 0 ? base : new Set([...base, ...iterators]);
   const leaves = (value: Value | undefined, prefix: string) =>
     value === undefined ? [] : exprLeaves(value).map((l) => ({ label: `${prefix}${l.path.length ? '.' : ''}${l.path.join('.')}`, expr: l.expr, allowed: withIterators }));
   return [
@@ -123,8 +124,8 @@ function scopedExprs(resource: ResourceNode, ids: ReadonlySet<string>): { label:
   ];
 }
 
-function checkReferences(resource: ResourceNode, ids: ReadonlySet<string>): void {
-  for (const { label, expr, allowed } of scopedExprs(resource, ids)) {
+function checkReferences(resource: ResourceNode, ids: ReadonlySet<string>, base: ReadonlySet<string>): void {
+  for (const { label, expr, allowed } of scopedExprs(resource, base)) {
     const unknown = referencedRoots(expr).filter((root) => !allowed.has(root));
     if (unknown.length > 0) {
       const hint = unknown.includes('each') ? '; `each` is only available in readyWhen of a forEach resource' : '';
