@@ -9,7 +9,7 @@ import { AdminClient } from './http.js';
 import { writeKubeconfig } from './kubeconfig.js';
 import { createPki } from './pki.js';
 import { freePorts } from './ports.js';
-import { logTail, type ComponentExitError, type ComponentName } from './process.js';
+import { ComponentExitError, logTail, type ComponentName } from './process.js';
 import { Supervisor } from './supervisor.js';
 import { upstreamFiles, type KubeObject } from './upstream.js';
 import { startWatchdog, writePids } from './watchdog.js';
@@ -94,8 +94,21 @@ const NOOP = (): void => {};
  */
 export async function startLocalCluster(options: LocalClusterOptions = {}): Promise<LocalCluster> {
   const started = Date.now();
-  const progress = options.progress ?? NOOP;
   const bins = options.binaries ?? (await ensureClusterBinaries({ progress: options.progress }));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options, bins, started);
+    } catch (error) {
+      // a free port can be taken by another process between our probe and the component binding it: retry once
+      const portRace = error instanceof ComponentExitError && /address already in use/.test(error.tail);
+      if (!portRace || attempt >= 2) throw error;
+      options.progress?.(`[cluster] ${error.component} lost a port race, retrying with new ports`);
+    }
+  }
+}
+
+async function startOnce(options: LocalClusterOptions, bins: ClusterBinaries, started: number): Promise<LocalCluster> {
+  const progress = options.progress ?? NOOP;
   const name = options.name ?? 'local';
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), `typekro-${name}-`));
   mkdirSync(join(dir, 'logs'), { recursive: true });
