@@ -145,6 +145,15 @@ async function planWith(session: DirectSession, redactor: Redactor): Promise<Dep
   const prune = owned
     .filter((object) => !desired.has(objectKey(object)) && !unknown.has(resourceIdOf(object) ?? ''))
     .map((object) => describe(resourceIdOf(object) ?? '', object));
+  // Deterministic output: dependency order, then object name.
+  const rank = new Map(order.map((id, i) => [id, i]));
+  const byOrder = (a: PlannedObject, b: PlannedObject): number =>
+    (rank.get(a.resourceId) ?? order.length) - (rank.get(b.resourceId) ?? order.length) || (a.name ?? '').localeCompare(b.name ?? '');
+  create.sort(byOrder);
+  unchanged.sort(byOrder);
+  prune.sort(byOrder);
+  change.sort((a, b) => byOrder(a.resource, b.resource));
+  conflicts.sort((a, b) => byOrder(a.resource, b.resource));
   return { create, change, unchanged, prune, conflicts, skipped };
 }
 

@@ -1,0 +1,93 @@
+/**
+ * `plan(spec)` against the local cluster: a server-side dry run of the whole graph reporting creates,
+ * changes (field paths), unchanged objects, prunes and conflicts, with values known only after apply
+ * marked as such, and changing nothing.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { CoreV1Api, type KubernetesObject } from '@kubernetes/client-node';
+import { E } from '../../src/ir/expr.js';
+import { KubeClient } from '../../src/runtime/kube/client.js';
+import { testKubeConfig, testNamespace } from '../support/cluster.js';
+import { configMap, configMapNames, deployment, factoryFor, node, spec, versions, x } from './support.js';
+
+const kc = testKubeConfig();
+const core = kc.makeApiClient(CoreV1Api);
+
+const service = node('service', 'v1', 'Service', {
+  metadata: { name: x(E.template([spec('name'), '-svc'])) },
+  spec: { selector: { app: x(spec('name')) }, ports: [{ port: 80 }] },
+});
+// reads a value the API server assigns: known only once the Service exists
+const endpoint = configMap('endpoint', 'endpoint', { ip: x(E.path('service', 'spec', 'clusterIP')) });
+const config = configMap('config', 'config', { value: x(spec('value')) });
+const optional = configMap('extra', 'extra', {}, { includeWhen: [spec('flag')] });
+
+describe('direct mode: plan', () => {
+  let ns: { name: string; remove: () => Promise<void> };
+  before(async () => (ns = await testNamespace(kc, 'direct-plan')));
+  after(async () => ns?.remove());
+
+  it('before the first deploy: everything is a create; values that need the cluster are known after apply; nothing is written', async () => {
+    const factory = factoryFor('plan', [config, service, endpoint, optional], { namespace: ns.name });
+    const plan = await factory.plan({ name: 'p', value: 'one', replicas: 1, flag: false });
+    assert.deepEqual(plan.create.map((o) => [o.resourceId, o.kind, o.name ?? null, o.knownAfterApply ?? false]), [
+      ['config', 'ConfigMap', 'p-config', false],
+      ['service', 'Service', 'p-svc', false],
+      ['endpoint', 'ConfigMap', null, true],
+    ]);
+    assert.match(plan.create[2]!.note ?? '', /clusterIP/);
+    assert.deepEqual(plan.change, []);
+    assert.deepEqual(plan.unchanged, []);
+    assert.deepEqual(plan.prune, []);
+    assert.deepEqual(plan.skipped, ['extra']);
+    assert.deepEqual(await configMapNames(kc, ns.name), [], 'a plan writes nothing, not even the instance record');
+  });
+
+  it('after a deploy: the same spec plans no change; a new spec plans changed paths; a dropped resource plans a prune', async () => {
+    const factory = factoryFor('plan', [config, service, endpoint, optional], { namespace: ns.name });
+    await factory.deploy({ name: 'p', value: 'one', replicas: 1, flag: true });
+    const before = await versions(kc, ns.name);
+
+    const same = await factory.plan({ name: 'p', value: 'one', replicas: 1, flag: true });
+    assert.deepEqual(same.create, []);
+    assert.deepEqual(same.change, []);
+    assert.deepEqual(same.unchanged.map((o) => o.resourceId), ['config', 'service', 'endpoint', 'extra']);
+    assert.deepEqual(same.prune, []);
+
+    const changed = await factory.plan({ name: 'p', value: 'two', replicas: 1, flag: false });
+    assert.deepEqual(changed.change.map((c) => [c.resource.resourceId, c.paths]), [['config', ['data.value']]]);
+    assert.deepEqual(changed.unchanged.map((o) => o.resourceId), ['service', 'endpoint'], 'the endpoint reads the live clusterIP: unchanged');
+    assert.deepEqual(changed.prune.map((o) => [o.resourceId, o.kind, o.name]), [['extra', 'ConfigMap', 'p-extra']]);
+
+    const reduced = factoryFor('plan', [config], { namespace: ns.name });
+    const dropped = await reduced.plan({ name: 'p', value: 'one', replicas: 1, flag: true });
+    assert.deepEqual(dropped.prune.map((o) => o.resourceId).sort(), ['endpoint', 'extra', 'service']);
+
+    assert.deepEqual(await versions(kc, ns.name), before, 'plans changed nothing');
+    await factory.deleteInstance('p');
+  });
+
+  it('a dependent of a changing resource whose new values are known is planned as a change', async () => {
+    const factory = factoryFor('plan-chain', [config, configMap('copy', 'copy', { copied: x(E.path('config', 'data', 'value')) })], { namespace: ns.name });
+    await factory.deploy({ name: 'pc', value: 'one', replicas: 1, flag: true });
+    const plan = await factory.plan({ name: 'pc', value: 'two', replicas: 1, flag: true });
+    assert.deepEqual(plan.change.map((c) => [c.resource.resourceId, c.paths]), [['config', ['data.value']], ['copy', ['data.copied']]]);
+    await factory.deleteInstance('pc');
+  });
+
+  it('reports fields another manager owns as conflicts, and a Deployment change by path', async () => {
+    const client = new KubeClient(kc);
+    await client.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'pcf-config', namespace: ns.name }, data: { value: 'theirs' } } as KubernetesObject, { fieldManager: 'other-tool' });
+    const factory = factoryFor('plan-conflict', [config, deployment('app')], { namespace: ns.name });
+    const first = await factory.plan({ name: 'pcf', value: 'ours', replicas: 1, flag: true });
+    assert.deepEqual(first.conflicts.map((c) => [c.resource.resourceId, c.conflicts]), [['config', [{ field: '.data.value', manager: 'other-tool' }]]]);
+    assert.deepEqual(first.change.map((c) => [c.resource.resourceId, c.paths.filter((p) => p.startsWith('data'))]), [['config', ['data.value']]]);
+    await factoryFor('plan-conflict', [config, deployment('app')], { namespace: ns.name, force: true }).deploy({ name: 'pcf', value: 'ours', replicas: 1, flag: true });
+    const scaled = await factory.plan({ name: 'pcf', value: 'ours', replicas: 3, flag: true });
+    assert.deepEqual(scaled.conflicts, []);
+    assert.deepEqual(scaled.change.map((c) => [c.resource.resourceId, c.paths]), [['app', ['spec.replicas']]]);
+    await factory.deleteInstance('pcf');
+    assert.deepEqual(await core.listNamespacedConfigMap({ namespace: ns.name, labelSelector: 'typekro.dev/instance=pcf' }).then((l) => l.items.length), 0);
+  });
+});
