@@ -5,7 +5,7 @@
  * itself from CEL text (`uint(s)`, `base64.decode(s)`, ...), so this file knows nothing of its internals.
  */
 import type { SchemaNode } from '../../src/ir/schema.js';
-import { CelCompileError, celToNative, CelOutputError, celTypeName, type CelEngine, specToCel } from '../../src/runtime/cel/index.js';
+import { CelCompileError, celToNative, CelOutputError, celTypeName, type CelEngine, openApiToCel, specToCel } from '../../src/runtime/cel/index.js';
 import type { Answer, OpenApiSchema, TaggedJson, Vector } from './vectors.js';
 
 export function answerWithEngine(engine: CelEngine, vector: Vector): Answer {
@@ -20,8 +20,7 @@ export function answerWithEngine(engine: CelEngine, vector: Vector): Answer {
   }
   const variables: Record<string, unknown> = {};
   for (const [name, json] of Object.entries(vector.vars ?? {})) {
-    const schema = vector.schemas?.[name];
-    variables[name] = schema ? specToCel(schemaNode(schema), json) : fromTagged(engine, json);
+    variables[name] = input(engine, name, json, vector.schemas?.[name]);
   }
   const result = engine.evaluate(program, variables);
   if (result.kind === 'pending') return { id, class: 'pending', stage: 'eval', error: result.reason };
@@ -33,6 +32,16 @@ export function answerWithEngine(engine: CelEngine, vector: Vector): Answer {
     if (!(error instanceof CelOutputError)) throw error;
     return { id, class: 'error', type, stage: 'convert', error: error.message };
   }
+}
+
+/**
+ * A variable's CEL value. The instance (`schema`) goes through `specToCel` with the composition's schema
+ * IR, exactly as the direct runtime builds it; other schema-typed variables through `openApiToCel`, the
+ * conversion KRO applies to observed objects; the rest as plain JSON.
+ */
+function input(engine: CelEngine, name: string, json: TaggedJson, schema: OpenApiSchema | undefined): unknown {
+  if (!schema) return fromTagged(engine, json);
+  return name === 'schema' ? specToCel(schemaNode(schema), json) : openApiToCel(schema, json);
 }
 
 /** Tagged JSON → CEL value. Plain numbers follow the runtime's rule for API-server data (whole → int). */

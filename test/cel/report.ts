@@ -19,7 +19,7 @@ const report = compareAll(files, loadAnswers(), divergences, (v) => answerWithEn
 const show = (a: { class: string; type?: string; value?: unknown; stage?: string; error?: string }): string =>
   a.class === 'value' ? `${a.type} ${JSON.stringify(a.value)}` : `${a.class}/${a.stage}: ${(a.error ?? '').split('\n')[0]}`;
 for (const { vector, ours, oracle } of report.unlisted) {
-  console.log(`${vector.id}\n  expr:   ${vector.expr}${vector.vars ? `\n  vars:   ${JSON.stringify(vector.vars)}` : ''}\n  cel-go: ${show(oracle)}\n  ours:   ${show(ours)}`);
+  console.log(`${vector.id}\n  expr:   ${vector.expr}\n  cel-go: ${show(oracle)}\n  ours:   ${show(ours)}`);
 }
 let agree = 0;
 for (const [suite, counts] of report.suites) {

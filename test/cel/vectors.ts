@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { OpenApiSchema } from '../../src/runtime/cel/index.js';
 
 export const CEL_TEST_DIR = fileURLToPath(new URL('.', import.meta.url));
 export const VECTOR_DIR = join(CEL_TEST_DIR, 'vectors');
@@ -27,16 +28,7 @@ export interface Vector {
   readonly note?: string;
 }
 
-export interface OpenApiSchema {
-  readonly type?: string;
-  readonly format?: string;
-  readonly properties?: Readonly<Record<string, OpenApiSchema>>;
-  readonly additionalProperties?: OpenApiSchema | boolean;
-  readonly items?: OpenApiSchema;
-  readonly required?: readonly string[];
-  readonly 'x-kubernetes-int-or-string'?: boolean;
-  readonly 'x-kubernetes-preserve-unknown-fields'?: boolean;
-}
+export type { OpenApiSchema } from '../../src/runtime/cel/index.js';
 
 export interface VectorFile {
   readonly suite: string;

@@ -4,8 +4,10 @@
  * become JSON again the way `pkg/cel/conversion GoNativeType` does it.
  */
 import { Optional } from '@marcbachmann/cel-js';
+import { Duration } from '@marcbachmann/cel-js/evaluator';
 import type { SchemaNode } from '../../ir/schema.js';
 import { isPlainObject } from '../../util/json.js';
+import { parseGoDuration, parseRfc3339 } from './library/time.js';
 
 /**
  * A spec value typed by the composition's schema: `integer` → int (whole floats accepted, as the API server
@@ -39,6 +41,78 @@ export function jsonToCel(value: unknown): unknown {
   if (Array.isArray(value)) return value.map((item: unknown) => jsonToCel(item));
   if (isPlainObject(value)) return mapValues(value, (item) => jsonToCel(item));
   return value;
+}
+
+/** The parts of an OpenAPI v3 schema that decide how KRO hands a value to CEL. */
+export interface OpenApiSchema {
+  readonly type?: string;
+  readonly format?: string;
+  readonly properties?: Readonly<Record<string, OpenApiSchema>>;
+  readonly additionalProperties?: OpenApiSchema | boolean;
+  readonly items?: OpenApiSchema;
+  readonly required?: readonly string[];
+  readonly oneOf?: readonly OpenApiSchema[];
+  readonly anyOf?: readonly OpenApiSchema[];
+  readonly 'x-kubernetes-int-or-string'?: boolean;
+  readonly 'x-kubernetes-preserve-unknown-fields'?: boolean;
+}
+
+/**
+ * An object typed by its OpenAPI schema, as KRO wraps observed objects (`pkg/cel/unstructured`
+ * `UnstructuredToVal`): `integer` → int, `number` → double even when whole, `string` with format
+ * `date-time`/`date` → timestamp, `byte` → bytes (base64-decoded), `duration` → duration; objects with
+ * `properties` expose only the declared fields; int-or-string, preserve-unknown-fields and untyped parts
+ * are plain JSON ({@link jsonToCel}). A value that does not fit its format is left as it is (KRO turns it
+ * into an error that surfaces when the field is read).
+ */
+export function openApiToCel(schema: OpenApiSchema | undefined, value: unknown): unknown {
+  if (value === null || value === undefined || schema === undefined) return jsonToCel(value);
+  if (schema['x-kubernetes-int-or-string']) return jsonToCel(value);
+  switch (schema.type) {
+    case 'object': {
+      if (!isPlainObject(value)) return jsonToCel(value);
+      if (schema.properties) {
+        const out: Record<string, unknown> = {};
+        for (const [key, item] of Object.entries(value)) {
+          const propertySchema = schema.properties[key];
+          if (propertySchema && item !== undefined) out[key] = openApiToCel(propertySchema, item);
+        }
+        return out;
+      }
+      if (typeof schema.additionalProperties === 'object') return mapValues(value, (item) => openApiToCel(schema.additionalProperties as OpenApiSchema, item));
+      return jsonToCel(value);
+    }
+    case 'array':
+      return Array.isArray(value) ? value.map((item: unknown) => openApiToCel(schema.items, item)) : jsonToCel(value);
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value) ? BigInt(value) : value;
+    case 'number':
+      return value;
+    case 'string':
+      return typeof value === 'string' ? formattedString(schema.format, value) : value;
+    default:
+      return jsonToCel(value);
+  }
+}
+
+function formattedString(format: string | undefined, text: string): unknown {
+  try {
+    switch (format) {
+      case 'date-time':
+        return parseRfc3339(text);
+      case 'date':
+        return parseRfc3339(`${text}T00:00:00Z`);
+      case 'byte':
+        return /^[A-Za-z0-9+/]*={0,2}$/.test(text) && text.length % 4 === 0 ? new Uint8Array(Buffer.from(text, 'base64')) : text;
+      case 'duration': {
+        const nanos = parseGoDuration(text);
+        return new Duration(nanos / 1_000_000_000n, Number(nanos % 1_000_000_000n));
+      }
+    }
+  } catch {
+    return text;
+  }
+  return text;
 }
 
 function mapValues(object: Record<string, unknown>, fn: (value: unknown, key: string) => unknown): Record<string, unknown> {

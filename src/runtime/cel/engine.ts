@@ -6,10 +6,14 @@ import { Environment } from '@marcbachmann/cel-js';
 import { errorSummary, isPendingError } from './classify.js';
 import { registerEncoders } from './library/encoders.js';
 import { registerLists } from './library/lists.js';
-import { registerStrings, STRING_RENAMES } from './library/strings.js';
+import { registerNumbers } from './library/numbers.js';
+import { RULES } from './library/rules.js';
+import { registerStrings } from './library/strings.js';
+import { registerTime } from './library/time.js';
+import { publicName, rewriteAst, RewriteError, type AstNode, type AstOps } from './rewrite.js';
 import { CelCompileError, type CelEngine, type CelProgram, type CompileOptions, type EvalResult } from './types.js';
 
-type Evaluate = ((variables: Record<string, unknown>) => unknown) & { ast: unknown; check(): { valid: boolean; error?: unknown } };
+type Evaluate = ((variables: Record<string, unknown>) => unknown) & { ast: AstNode; check(): { valid: boolean; error?: unknown } };
 
 interface Compiled extends CelProgram {
   readonly run: Evaluate;
@@ -21,10 +25,21 @@ interface Compiled extends CelProgram {
  */
 function baseEnvironment(dynVariables: boolean): Environment {
   const env = new Environment({ enableOptionalTypes: true, homogeneousAggregateLiterals: false, unlistedVariablesAreDyn: dynVariables });
+  registerNumbers(env);
+  registerTime(env);
   registerStrings(env);
   registerLists(env);
   registerEncoders(env);
   return env;
+}
+
+/** Node descriptors for the AST rewrites, taken from parsed samples of a call and a literal. */
+function astOps(env: Environment): AstOps {
+  const descriptor = (source: string, name: string) => {
+    const { meta } = (env.parse(source) as unknown as Evaluate).ast;
+    return { name, check: meta.check, evaluate: meta.evaluate };
+  };
+  return { call: descriptor('f(x)', 'call'), value: descriptor('"x"', 'value') };
 }
 
 /**
@@ -40,6 +55,7 @@ function baseEnvironment(dynVariables: boolean): Environment {
 export function createCelEngine(): CelEngine {
   const open = baseEnvironment(true);
   const closedBase = baseEnvironment(false);
+  const ops = astOps(open);
   const closed = new Map<string, Environment>();
   const environmentFor = (variables: readonly string[] | undefined): Environment => {
     if (!variables) return open;
@@ -53,22 +69,27 @@ export function createCelEngine(): CelEngine {
     return env;
   };
   return {
-    compile: (source: string, options: CompileOptions = {}): CelProgram => compileWith(environmentFor(options.variables), source),
+    compile: (source: string, options: CompileOptions = {}): CelProgram => compileWith(environmentFor(options.variables), ops, source),
     evaluate: (program: CelProgram, variables: Readonly<Record<string, unknown>>): EvalResult => evaluateProgram(program, variables),
   };
 }
 
-function compileWith(env: Environment, source: string): Compiled {
+function compileWith(env: Environment, ops: AstOps, source: string): Compiled {
   let run: Evaluate;
   try {
     run = env.parse(source) as unknown as Evaluate;
+    rewriteAst(run.ast, RULES, ops);
   } catch (error) {
-    throw new CelCompileError(source, errorSummary(error));
+    throw new CelCompileError(source, message(error));
   }
-  renameCalls(run.ast, STRING_RENAMES);
   const checked = run.check();
-  if (!checked.valid) throw new CelCompileError(source, errorSummary(checked.error));
+  if (!checked.valid) throw new CelCompileError(source, message(checked.error));
   return { source, run };
+}
+
+/** An engine error's short text, with our internal function names turned back into CEL's. */
+function message(error: unknown): string {
+  return publicName(error instanceof RewriteError ? error.message : errorSummary(error), RULES);
 }
 
 function evaluateProgram(program: CelProgram, variables: Readonly<Record<string, unknown>>): EvalResult {
@@ -79,27 +100,7 @@ function evaluateProgram(program: CelProgram, variables: Readonly<Record<string,
     if (value instanceof Promise) return { kind: 'error', message: 'asynchronous CEL functions are not supported' };
     return { kind: 'value', value };
   } catch (error) {
-    const message = errorSummary(error);
-    return isPendingError(error) ? { kind: 'pending', reason: message } : { kind: 'error', message };
+    const text = message(error);
+    return isPendingError(error) ? { kind: 'pending', reason: text } : { kind: 'error', message: text };
   }
-}
-
-/**
- * Points receiver calls of built-ins cel-js implements differently (e.g. `lowerAscii`) at our cel-go
- * compatible versions. Done on the parsed AST before the first check, which is when cel-js resolves
- * overloads; the AST's argument arrays are plain mutable arrays.
- */
-function renameCalls(node: unknown, renames: Readonly<Record<string, string>>): void {
-  if (Array.isArray(node)) {
-    for (const item of node) renameCalls(item, renames);
-    return;
-  }
-  if (typeof node !== 'object' || node === null || !('op' in node) || !('args' in node)) return;
-  const { op, args } = node as { op: string; args: unknown };
-  if (op === 'rcall' && Array.isArray(args) && typeof args[0] === 'string') {
-    const renamed = renames[args[0]];
-    if (renamed) args[0] = renamed;
-  }
-  if (Array.isArray(args)) renameCalls(args, renames);
-  else if (typeof args === 'object') renameCalls(args, renames);
 }

@@ -116,6 +116,6 @@ export function publicName(message: string, rules: RewriteRules): string {
   for (const table of [rules.receiver, rules.global]) {
     for (const [name, internal] of Object.entries(table)) out = out.split(internal).join(name);
   }
-  for (const [op, internal] of Object.entries(rules.operators)) out = out.split(internal).join(`_${op.replace(/_$/, '')}_`);
+  for (const [op, internal] of Object.entries(rules.operators)) out = out.split(internal).join(op);
   return out;
 }

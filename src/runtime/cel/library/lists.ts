@@ -14,8 +14,8 @@ export function registerLists(env: Environment): void {
   fn('list.min(): dyn', (l: List) => extreme(l, 'min', -1));
   fn('list.sum(): dyn', (l: List) => sum(l));
   fn('list.isSorted(): bool', (l: List) => l.every((item, i) => i === 0 || compareCel(l[i - 1], item) <= 0));
-  fn('list.indexOf(dyn): int', (l: List, x: unknown) => BigInt(l.findIndex((item) => celEquals(item, x))));
-  fn('list.lastIndexOf(dyn): int', (l: List, x: unknown) => BigInt(findLastIndex(l, x)));
+  fn('list.kroIndexOf(dyn): int', (l: List, x: unknown) => BigInt(l.findIndex((item) => celEquals(item, x))));
+  fn('list.kroLastIndexOf(dyn): int', (l: List, x: unknown) => BigInt(findLastIndex(l, x)));
   fn('list.slice(int, int): list', (l: List, from: bigint, to: bigint) => slice(l, from, to));
   fn('list.flatten(): list', (l: List) => flatten(l, 1n));
   fn('list.flatten(int): list', (l: List, depth: bigint) => flatten(l, depth));

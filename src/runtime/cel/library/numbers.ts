@@ -149,7 +149,7 @@ function utf8(bytes: Uint8Array): string {
 }
 
 /** Go `time.RFC3339Nano` in UTC (cel-js timestamps carry no zone): fraction without trailing zeros. */
-function rfc3339Nano(t: Date): string {
+export function rfc3339Nano(t: Date): string {
   return t.toISOString().replace(/\.(\d+)Z$/, (_m, frac: string) => {
     const trimmed = frac.replace(/0+$/, '');
     return trimmed ? `.${trimmed}Z` : 'Z';
