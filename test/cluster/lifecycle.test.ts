@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { before, describe, it } from 'node:test';
 import { VersionApi } from '@kubernetes/client-node';
 import { portInUse } from '../../src/testing/cluster/ports.js';
@@ -74,7 +75,8 @@ describe('local cluster lifecycle', () => {
   });
 
   it('leaves no process, port or directory behind when its owner is killed', async () => {
-    const owner = spawn(process.execPath, ['--import', 'tsx', 'test/support/owner-process.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const script = fileURLToPath(new URL('../support/owner-process.ts', import.meta.url));
+    const owner = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
     const line = await new Promise<string>((resolve, reject) => {
       createInterface({ input: owner.stdout }).once('line', resolve);
       owner.once('exit', (code) => reject(new Error(`owner exited early (${code})`)));

@@ -7,7 +7,16 @@ import { withFileLock } from './lock.js';
 import { cacheRoot, toolsDir } from './paths.js';
 import { verifyBinaries } from './verify.js';
 
-/** Every executable the local control plane runs (kubectl is built for humans debugging a cluster). */
+/**
+ * Every executable the local control plane runs (kubectl is built for humans debugging a cluster).
+ *
+ * @example
+ * ```ts
+ * import { BINARY_NAMES, ensureClusterBinaries } from 'typekro/testing';
+ * const bins = await ensureClusterBinaries();
+ * for (const name of BINARY_NAMES) console.log(name, bins.paths[name]);
+ * ```
+ */
 export const BINARY_NAMES = [
   'kube-apiserver',
   'kube-controller-manager',

@@ -2,7 +2,15 @@ import type { ClusterPorts } from './components.js';
 import { insecureAgent, request, type AdminClient } from './http.js';
 import type { KubeObject } from './upstream.js';
 
-/** The fake node kwok manages: one is enough for scheduling, and a fixed name keeps tests predictable. */
+/**
+ * The fake node kwok manages: one is enough for scheduling, and a fixed name keeps tests predictable.
+ *
+ * @example
+ * ```ts
+ * import { NODE_NAME } from 'typekro/testing';
+ * assert.equal(pod.spec?.nodeName, NODE_NAME); // 'kwok-node-0'
+ * ```
+ */
 export const NODE_NAME = 'kwok-node-0';
 
 const NODE = {

@@ -14,7 +14,14 @@ import { Supervisor } from './supervisor.js';
 import { upstreamFiles, type KubeObject } from './upstream.js';
 import { startWatchdog, writePids } from './watchdog.js';
 
-/** Options of {@link startLocalCluster}; every field is optional. */
+/**
+ * Options of {@link startLocalCluster}; every field is optional.
+ *
+ * @example
+ * ```ts
+ * const options: LocalClusterOptions = { name: 'ci', progress: console.log, startTimeoutMs: 120_000 };
+ * ```
+ */
 export interface LocalClusterOptions {
   /** Used in the directory name and kubeconfig context (`typekro-<name>`). Default `local`. */
   readonly name?: string;
@@ -39,7 +46,17 @@ export interface LocalClusterOptions {
   readonly detached?: boolean;
 }
 
-/** A running local cluster. */
+/**
+ * A running local cluster, as returned by {@link startLocalCluster}.
+ *
+ * @example
+ * ```ts
+ * const cluster: LocalCluster = await startLocalCluster({ name: 'demo' });
+ * process.env.KUBECONFIG = cluster.kubeconfigPath; // for kubectl or other tools
+ * cluster.onFailure((error) => console.error(error.message)); // a component died
+ * await cluster.stop();
+ * ```
+ */
 export interface LocalCluster {
   readonly name: string;
   readonly dir: string;

@@ -30,7 +30,19 @@ export function logTail(path: string, lines = 30): string {
   }
 }
 
-/** A component exited while it was expected to run; the message carries the tail of its log. */
+/**
+ * A component exited while it was expected to run; the message carries the tail of its log.
+ *
+ * @example
+ * ```ts
+ * import { ComponentExitError, startLocalCluster } from 'typekro/testing';
+ * try {
+ *   await startLocalCluster({ extraArgs: { 'kube-scheduler': ['--no-such-flag'] } });
+ * } catch (error) {
+ *   if (error instanceof ComponentExitError) console.error(error.component, error.exit.code, error.tail);
+ * }
+ * ```
+ */
 export class ComponentExitError extends Error {
   constructor(
     readonly component: ComponentName,

@@ -2,7 +2,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { logTail, spawnComponent, type ComponentExitError, type ComponentName, type ComponentProcess, type SpawnSpec } from './process.js';
 import { writePids } from './watchdog.js';
 
-/** Start timed out; names what it waited for and carries the log tail of the component responsible. */
+/**
+ * Start timed out; names what it waited for and carries the log tail of the component responsible.
+ *
+ * @example
+ * ```ts
+ * import { StartTimeoutError, startLocalCluster } from 'typekro/testing';
+ * await startLocalCluster({ startTimeoutMs: 60_000 }).catch((error: unknown) => {
+ *   if (error instanceof StartTimeoutError) console.error(`stuck at ${error.waitedFor}; see ${error.logPath}`);
+ *   throw error;
+ * });
+ * ```
+ */
 export class StartTimeoutError extends Error {
   constructor(readonly waitedFor: string, readonly component: ComponentName, readonly logPath: string, tail: string) {
     super(`local cluster: timed out waiting for ${waitedFor}. Last lines of ${logPath}:\n${tail}`);
