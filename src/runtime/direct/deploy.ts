@@ -61,6 +61,7 @@ export async function deployDirect(outer: DirectSession, options: DeployOptions 
   const signal = outer.signal ? AbortSignal.any([outer.signal, stop.signal]) : stop.signal;
   const follower = options.events === false ? undefined : new EventFollower(outer.client, progress);
   const steps = new Map<string, Step>();
+  const applied = new Map<string, KubeObject>();
   const tasks = new Map<string, Promise<void>>();
   let record: RecordKeeper | undefined;
   try {
@@ -78,6 +79,7 @@ export async function deployDirect(outer: DirectSession, options: DeployOptions 
       },
       onApplied: (id, object) => {
         steps.set(id, 'applied');
+        applied.set(objectKey(object), object);
         follower?.track(id, object);
         outer.onApplied?.(id, object);
       },
@@ -89,7 +91,7 @@ export async function deployDirect(outer: DirectSession, options: DeployOptions 
     let failure = error;
     if (outer.signal?.aborted) failure = abortedError(outer, steps, error);
     if (options.rollbackOnFailure && record?.firstDeploy) {
-      const report = await rollback(outer, record, options.rollbackTimeoutMs ?? 60_000, progress);
+      const report = await rollback(outer, record, [...applied.values()], options.rollbackTimeoutMs ?? 60_000, progress);
       failure = withRollback(failure, report);
     }
     throw redactor.error(failure);
@@ -236,12 +238,17 @@ function abortedError(session: DirectSession, steps: ReadonlyMap<string, Step>, 
   return new DirectAbortedError(`deploy of instance "${session.instance.name}" aborted${reason}; nothing more was applied (${parts.join('; ')})`, undefined, { cause });
 }
 
-/** Deletes every object this instance created (since its record exists), then the record. */
-async function rollback(session: DirectSession, record: RecordKeeper, budgetMs: number, progress: (event: ProgressEvent) => void): Promise<RollbackReport> {
+/**
+ * Deletes every object this instance created (since its record exists), then the record. The objects are
+ * what the instance owns (kinds the user may not list are skipped) plus what this attempt applied.
+ */
+async function rollback(session: DirectSession, record: RecordKeeper, applied: readonly KubeObject[], budgetMs: number, progress: (event: ProgressEvent) => void): Promise<RollbackReport> {
   const deadline = Date.now() + budgetMs;
   const call = () => callOptions({ deadline });
   try {
-    const owned = await listOwned(session.client, session.owner, record.memberKinds, record.memberNamespaces, call());
+    const listed = await listOwned(session.client, session.owner, record.memberKinds, record.memberNamespaces, call(), { skipForbidden: true });
+    const keys = new Set(listed.map(objectKey));
+    const owned = [...listed, ...applied.filter((object) => !keys.has(objectKey(object)))];
     const since = record.since ? Date.parse(record.since) : undefined;
     const created = (object: KubeObject): boolean => {
       const at = Date.parse(String((object.metadata as { creationTimestamp?: string } | undefined)?.creationTimestamp ?? ''));

@@ -26,7 +26,14 @@ export function objectKey(object: KubeObject): string {
  * (what the record lists; needed where the user may not list cluster-wide), `'all'` searches everywhere.
  * A kind the cluster no longer serves has nothing left.
  */
-export async function listOwned(client: KubeClient, owner: Ownership, kinds: readonly MemberKind[], namespaces: readonly string[] | 'all', call: CallOptions): Promise<KubeObject[]> {
+export async function listOwned(
+  client: KubeClient,
+  owner: Ownership,
+  kinds: readonly MemberKind[],
+  namespaces: readonly string[] | 'all',
+  call: CallOptions,
+  options: { skipForbidden?: boolean } = {},
+): Promise<KubeObject[]> {
   const selector = ownershipSelector(owner);
   const lists = await Promise.all(
     kinds.map(async (kind) => {
@@ -38,7 +45,7 @@ export async function listOwned(client: KubeClient, owner: Ownership, kinds: rea
         );
         return found.flat().map(plain);
       } catch (error) {
-        if (error instanceof KubeApiError && error.status === 404) return [];
+        if (error instanceof KubeApiError && (error.status === 404 || (options.skipForbidden && error.status === 403))) return [];
         throw error;
       }
     }),
