@@ -17,24 +17,8 @@ import { verifyBinaries } from './verify.js';
  * for (const name of BINARY_NAMES) console.log(name, bins.paths[name]);
  * ```
  */
-export const BINARY_NAMES = [
-  'kube-apiserver',
-  'kube-controller-manager',
-  'kube-scheduler',
-  'kubectl',
-  'etcd',
-  'kwok',
-  'kro-controller',
-] as const;
-export type BinaryName = (typeof BINARY_NAMES)[number];
-
-/** Upstream versions, read from the wrapper go.mod files (the single source of truth). */
-export interface ComponentVersions {
-  readonly kubernetes: string;
-  readonly etcd: string;
-  readonly kwok: string;
-  readonly kro: string;
-}
+export { BINARY_NAMES, type BinaryName, type ComponentVersions } from './binary-names.js';
+import { BINARY_NAMES, type BinaryName, type ComponentVersions } from './binary-names.js';
 
 /** Built binaries in the cache, plus what they were built from. */
 export interface ClusterBinaries {

@@ -1,5 +1,5 @@
 import { runCommand } from './go.js';
-import type { ClusterBinaries } from './binaries.js';
+import type { BinaryName, ComponentVersions } from './binary-names.js';
 
 async function output(bin: string, args: readonly string[]): Promise<string> {
   const r = await runCommand(bin, args);
@@ -14,7 +14,13 @@ function expect(text: string, needle: string, what: string): void {
  * Checks that each built binary reports the version it was built for: a wrong stamp would surface much later
  * as a confusing `/version` or skew error. KRO has no `--version`, so its stamp is read from the build info.
  */
-export async function verifyBinaries(bins: ClusterBinaries): Promise<void> {
+/** What verification reads of the built binaries (a structural type keeps binaries.ts → verify.ts one-way). */
+export interface BuiltBinaries {
+  readonly versions: ComponentVersions;
+  readonly paths: Readonly<Record<BinaryName, string>>;
+}
+
+export async function verifyBinaries(bins: BuiltBinaries): Promise<void> {
   const v = bins.versions;
   const p = bins.paths;
   const [api, etcd, kwok, kro] = await Promise.all([
