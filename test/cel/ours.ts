@@ -5,7 +5,7 @@
  * itself from CEL text (`uint(s)`, `base64.decode(s)`, ...), so this file knows nothing of its internals.
  */
 import type { SchemaNode } from '../../src/ir/schema.js';
-import { CelCompileError, celToNative, CelOutputError, celTypeName, type CelEngine, openApiToCel, specToCel } from '../../src/runtime/cel/index.js';
+import { CelCompileError, celToNative, CelOutputError, celTypeName, type CelEngine, OMIT, openApiToCel, specToCel } from '../../src/runtime/cel/index.js';
 import type { Answer, OpenApiSchema, TaggedJson, Vector } from './vectors.js';
 
 export function answerWithEngine(engine: CelEngine, vector: Vector): Answer {
@@ -96,6 +96,7 @@ export function toTagged(value: unknown): TaggedJson {
   if (typeof value === 'bigint') return value > -(2n ** 53n) && value < 2n ** 53n ? Number(value) : { $int: value.toString() };
   if (typeof value === 'number') return { $double: Number.isNaN(value) ? 'NaN' : value === Infinity ? '+Inf' : value === -Infinity ? '-Inf' : value };
   if (value instanceof Uint8Array) return { $bytes: Buffer.from(value).toString('base64') };
+  if (value === OMIT) return { $omit: true };
   if (Array.isArray(value)) return value.map((item: unknown) => toTagged(item));
   if (celTypeName(value) === 'uint') return { $uint: String((value as { value: bigint }).value) };
   if (typeof value === 'object') {

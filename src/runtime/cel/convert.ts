@@ -7,6 +7,7 @@ import { Optional } from '@marcbachmann/cel-js';
 import { Duration } from '@marcbachmann/cel-js/evaluator';
 import type { SchemaNode } from '../../ir/schema.js';
 import { isPlainObject } from '../../util/json.js';
+import { KroCondition, KroOmit } from './library/kro.js';
 import { parseGoDuration, parseRfc3339 } from './library/time.js';
 
 /**
@@ -129,7 +130,8 @@ export class CelOutputError extends Error {
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /**
- * A CEL result in Go-native form, as KRO's `pkg/cel/conversion GoNativeType` makes it: int → `bigint`,
+ * A CEL result in Go-native form, as KRO's `pkg/cel/conversion GoNativeType` makes it (`omit()` stays the
+ * {@link OMIT} sentinel): int → `bigint`,
  * double → `number`, uint and bytes unchanged, optional none → `null` (a value → the value), timestamp →
  * RFC 3339 UTC in whole seconds (`metav1.Time`), duration → Go duration text (`metav1.Duration`), lists
  * and string-keyed maps recursively. Type values, non-string map keys and other kinds are rejected, as
@@ -140,6 +142,8 @@ export function celToNative(value: unknown): unknown {
   if (value === null || typeof value === 'string' || typeof value === 'boolean' || typeof value === 'bigint') return value;
   if (typeof value === 'number' || value instanceof Uint8Array || isUnsigned(value)) return value;
   if (value instanceof Optional) return value.hasValue() ? celToNative(value.value()) : null;
+  if (value instanceof KroOmit) return value;
+  if (value instanceof KroCondition) return { type: value.type, status: value.status, reason: value.reason, message: value.message };
   if (value instanceof Date) return rfc3339Seconds(value);
   if (isDuration(value)) return goDuration(value.seconds * 1_000_000_000n + BigInt(value.nanos));
   if (Array.isArray(value)) return value.map((item: unknown) => celToNative(item));
@@ -172,6 +176,7 @@ function nativeToJson(value: unknown): unknown {
   }
   if (isUnsigned(value)) return bigintToNumber(value.value);
   if (value instanceof Uint8Array) throw new CelOutputError('a bytes value cannot be written to a field; wrap it in base64.encode(...)');
+  if (value instanceof KroOmit) throw new CelOutputError('omit() (field removal) is not supported by the direct runtime yet');
   if (Array.isArray(value)) return value.map((item: unknown) => nativeToJson(item));
   if (isPlainRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, nativeToJson(v)]));
   return value;
@@ -200,9 +205,10 @@ export function celTypeName(value: unknown): string {
   if (value instanceof Optional) return 'optional_type';
   if (isDuration(value)) return 'google.protobuf.Duration';
   if (isUnsigned(value)) return 'uint';
-  const name = (value as { constructor?: { name?: string } }).constructor?.name;
-  if (name === 'Type') return 'type';
-  return name ?? typeof value;
+  const ctor = (value as { constructor?: { name?: string; celTypeName?: string } }).constructor;
+  if (ctor?.celTypeName) return ctor.celTypeName;
+  if (ctor?.name === 'Type') return 'type';
+  return ctor?.name ?? typeof value;
 }
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {

@@ -4,7 +4,9 @@
  */
 import { Environment } from '@marcbachmann/cel-js';
 import { errorSummary, isPendingError } from './classify.js';
+import { registerComprehensions } from './library/comprehensions.js';
 import { registerEncoders } from './library/encoders.js';
+import { registerKro } from './library/kro.js';
 import { registerLists } from './library/lists.js';
 import { registerNumbers } from './library/numbers.js';
 import { RULES } from './library/rules.js';
@@ -30,6 +32,8 @@ function baseEnvironment(dynVariables: boolean): Environment {
   registerStrings(env);
   registerLists(env);
   registerEncoders(env);
+  registerKro(env);
+  registerComprehensions(env);
   return env;
 }
 

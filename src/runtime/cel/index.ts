@@ -3,3 +3,4 @@ export { createCelEngine } from './engine.js';
 export { CelCompileError, type CelEngine, type CelProgram, type CompileOptions, type EvalResult } from './types.js';
 export { celToJson, celToNative, CelOutputError, celTypeName, goDuration, jsonToCel, openApiToCel, specToCel, type OpenApiSchema } from './convert.js';
 export { isPendingError, isPendingMessage } from './classify.js';
+export { OMIT } from './library/kro.js';
