@@ -50,6 +50,7 @@ export function describeChange(change: Change): string {
     const text = JSON.stringify(value);
     return text.length > 60 ? `${text.slice(0, 57)}...` : text;
   };
+  if (!('from' in change) && !('to' in change)) return change.path;
   if (change.from === undefined) return `${change.path}: + ${show(change.to)}`;
   if (change.to === undefined) return `${change.path}: - ${show(change.from)}`;
   return `${change.path}: ${show(change.from)} → ${show(change.to)}`;

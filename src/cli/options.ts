@@ -2,7 +2,7 @@
  * Options shared by commands, declared once so every command spells them the same way (kubectl's names).
  */
 import type { KubeConfig } from '@kubernetes/client-node';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { loadKubeConfig } from '../runtime/kube/config.js';
 import { UsageError } from './errors.js';
 import { parseOutputFormat, type OutputFormat } from './output.js';
@@ -65,7 +65,7 @@ export function withName(command: Command): Command {
 
 export function parseMode(value: string): Mode {
   if (value === 'direct' || value === 'kro') return value;
-  throw new UsageError(`--mode "${value}": use direct or kro`);
+  throw new InvalidArgumentError('use direct or kro.');
 }
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };

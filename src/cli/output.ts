@@ -2,14 +2,14 @@
  * Results go to stdout (YAML or JSON, for pipes); progress and messages go to stderr.
  */
 import { parseAllDocuments, stringify } from 'yaml';
-import { UsageError } from './errors.js';
+import { InvalidArgumentError } from 'commander';
 
 export type OutputFormat = 'yaml' | 'json';
 
-/** Commander option parser for `-o, --output`. */
+/** Commander option parser for `-o, --output` (commander reports the error with the usage). */
 export function parseOutputFormat(value: string): OutputFormat {
   if (value === 'yaml' || value === 'json') return value;
-  throw new UsageError(`--output "${value}": use yaml or json`);
+  throw new InvalidArgumentError('use yaml or json.');
 }
 
 export function out(text: string): void {

@@ -12,7 +12,7 @@ import type { AnyComposition } from './load.js';
 import type { ClusterTarget } from './options.js';
 import type { SpecObject } from './spec.js';
 
-export type Action = 'create' | 'change' | 'unchanged' | 'delete' | 'error';
+export type Action = 'create' | 'change' | 'unchanged' | 'delete' | 'conflict' | 'skipped' | 'error';
 
 export interface PlannedObject {
   readonly action: Action;
@@ -32,8 +32,9 @@ export function parseManifests(yamlText: string): KubernetesObject[] {
 
 /** The CRD of a KRO instance exists only once KRO accepted the graph: before that, the instance is new. */
 function notServedYet(error: unknown): boolean {
-  const status = (error as { status?: number }).status;
-  return status === 404 || /does not serve|could not find the requested resource/i.test((error as Error).message);
+  const message = (error as Error).message;
+  if (/namespaces? "[^"]*" not found/.test(message)) return false;
+  return (error as { status?: number }).status === 404 || /does not serve|could not find the requested resource/i.test(message);
 }
 
 async function planObject(client: KubeClient, desired: KubernetesObject, resource: string): Promise<PlannedObject> {
@@ -44,12 +45,19 @@ async function planObject(client: KubeClient, desired: KubernetesObject, resourc
     live = await client.get(ref);
     const dry = await client.apply(desired, { dryRun: true, force: true });
     if (!live) return { ...base, action: 'create' };
-    const changes = diffObjects(comparable(plain(live)), comparable(plain(dry)));
+    const changes = hideSecretValues(ref.kind, diffObjects(comparable(plain(live)), comparable(plain(dry))));
     return changes.length === 0 ? { ...base, action: 'unchanged' } : { ...base, action: 'change', changes };
   } catch (error) {
     if (!live && notServedYet(error)) return { ...base, action: 'create', message: `${ref.kind} is not served yet (created when the graph is accepted)` };
     return { ...base, action: 'error', message: (error as Error).message };
   }
+}
+
+const SENSITIVE = /password|passwd|secret|token|credential|api_?key|private/i;
+
+/** Secret data and fields named like credentials never reach the terminal: only their paths. */
+function hideSecretValues(kind: string, changes: Change[]): Change[] {
+  return changes.map((change) => (kind === 'Secret' || SENSITIVE.test(change.path) ? { path: change.path } : change));
 }
 
 function plain(object: KubernetesObject): Record<string, unknown> {
@@ -76,9 +84,56 @@ function renamed(object: KubernetesObject, name: string): KubernetesObject {
   return { ...object, metadata: { ...object.metadata, labels: { ...labels, [DIRECT_LABELS.instance]: name } } };
 }
 
+/** The shape of `DirectFactory.plan()`'s result, read structurally (the factory may be another TypeKro copy's). */
+interface FactoryPlanObject {
+  readonly resourceId: string;
+  readonly kind: string;
+  readonly name?: string;
+  readonly namespace?: string;
+  readonly knownAfterApply?: boolean;
+  readonly note?: string;
+}
+interface FactoryPlan {
+  readonly create: readonly FactoryPlanObject[];
+  readonly change: readonly { resource: FactoryPlanObject; paths: readonly string[] }[];
+  readonly unchanged: readonly FactoryPlanObject[];
+  readonly prune: readonly FactoryPlanObject[];
+  readonly conflicts: readonly { resource: FactoryPlanObject; conflicts: readonly { field: string; manager: string }[] }[];
+  readonly skipped: readonly string[];
+}
+type Planner = (spec: SpecObject, options: { name: string }) => Promise<FactoryPlan>;
+
+function fromFactory(action: Action, object: FactoryPlanObject, extra: { changes?: Change[]; message?: string } = {}): PlannedObject {
+  const notes = [object.knownAfterApply ? 'values known after apply' : '', object.note ?? '', extra.message ?? ''].filter(Boolean);
+  return {
+    action,
+    resource: object.resourceId,
+    kind: object.kind,
+    name: object.name ?? '(known after apply)',
+    ...(object.namespace ? { namespace: object.namespace } : {}),
+    ...(extra.changes ? { changes: extra.changes } : {}),
+    ...(notes.length ? { message: notes.join('; ') } : {}),
+  };
+}
+
+/** The direct factory's own plan (dependency-aware, secrets redacted), in the CLI's terms. */
+function planFromFactory(plan: FactoryPlan): PlannedObject[] {
+  return [
+    ...plan.create.map((o) => fromFactory('create', o)),
+    ...plan.change.map((c) => fromFactory('change', c.resource, { changes: c.paths.map((path) => ({ path })) })),
+    ...plan.conflicts.map((c) => fromFactory('conflict', c.resource, { message: `fields owned by other managers: ${c.conflicts.map((x) => `${x.field} (${x.manager})`).join(', ')}; deploy with --force to take them over` })),
+    ...plan.prune.map((o) => fromFactory('delete', o, { message: 'no longer desired' })),
+    ...plan.unchanged.map((o) => fromFactory('unchanged', o)),
+    ...plan.skipped.map((resource): PlannedObject => ({ action: 'skipped', resource, kind: '', name: '', message: 'excluded by its condition' })),
+  ];
+}
+
 export async function planDirect(input: PlanInput): Promise<PlannedObject[]> {
   const { composition, spec, id, target, client } = input;
   const factory = composition.factory('direct', { kubeConfig: target.kubeConfig, namespace: id.namespace });
+  const planner = (factory as unknown as { plan?: Planner }).plan;
+  if (typeof planner === 'function') return planFromFactory(await planner.call(factory, spec, { name: id.name }));
+  // Without a plan() (an older TypeKro in the user's project): dry-run each rendered manifest ourselves.
   const desired = parseManifests(factory.toYaml(spec)).map((object) => renamed(object, id.name));
   const planned = await Promise.all(desired.map((object) => planObject(client, object, object.metadata?.labels?.[DIRECT_LABELS.resourceId] ?? '')));
   const wanted = new Set(desired.map(keyOf));

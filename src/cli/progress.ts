@@ -4,11 +4,13 @@
  * per event, so logs of CI jobs stay readable.
  */
 
-/** What the factories report (`progressCallback`). */
+/** What the factories report (`progressCallback`); fields beyond these are ignored. */
 export interface ProgressEvent {
   readonly type: string;
   readonly message: string;
   readonly resourceId?: string;
+  /** `warning` for Kubernetes Warning events. */
+  readonly level?: string;
 }
 
 export type ResourceState = 'pending' | 'waiting' | 'data' | 'ready' | 'applied' | 'skipped' | 'failed' | 'deleting' | 'deleted';
@@ -38,7 +40,17 @@ export interface ProgressOptions {
   readonly now?: () => number;
 }
 
-const STATE_OF: Record<string, ResourceState> = { ready: 'ready', pending: 'data', delete: 'deleting', deleted: 'deleted' };
+const STATE_OF: Record<string, ResourceState> = {
+  ready: 'ready',
+  waiting: 'waiting',
+  pending: 'data',
+  skipped: 'skipped',
+  delete: 'deleting',
+  deleted: 'deleted',
+};
+
+/** Events shown below the live view once it stops (several lines, or worth keeping on screen). */
+const KEPT = new Set(['log', 'rollback']);
 
 function stateFor(event: ProgressEvent, waitForReady: boolean): ResourceState | undefined {
   if (event.type === 'apply') return waitForReady ? 'waiting' : 'applied';
@@ -71,6 +83,7 @@ function liveView(options: ProgressOptions, stream: NodeJS.WriteStream): Progres
   const rows = new Map<string, Row>(options.ids.map((id) => [id, { state: 'pending', detail: '', since: started }]));
   const color = !process.env.NO_COLOR;
   let footer = '';
+  const kept: string[] = [];
   let drawn = 0;
   let tick = 0;
   let done = false;
@@ -101,9 +114,13 @@ function liveView(options: ProgressOptions, stream: NodeJS.WriteStream): Progres
   return {
     event(event) {
       if (done) return;
+      if (KEPT.has(event.type) || event.level === 'warning') kept.push(`${event.resourceId ? `[${event.resourceId}] ` : ''}${event.message}`);
       const state = stateFor(event, options.waitForReady);
+      const row = event.resourceId ? rows.get(event.resourceId) : undefined;
       if (event.resourceId && state) set(event.resourceId, state, event.message);
-      else footer = firstLine(event.message);
+      // Other news about a resource (a Kubernetes event) becomes its detail; the state stays.
+      else if (event.resourceId && row && !KEPT.has(event.type)) set(event.resourceId, row.state, event.message);
+      else if (!KEPT.has(event.type)) footer = firstLine(event.message);
       draw();
     },
     fail(id, message) {
@@ -117,6 +134,7 @@ function liveView(options: ProgressOptions, stream: NodeJS.WriteStream): Progres
       clearInterval(timer);
       if (pendingAs) for (const [id, row] of rows) if (row.state === 'pending') set(id, pendingAs, '');
       draw();
+      for (const note of kept) stream.write(`${note}\n`);
     },
   };
 }

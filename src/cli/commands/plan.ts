@@ -19,22 +19,23 @@ interface PlanOptions extends CompositionOptions, SpecOptions, ClusterOptions {
   readonly output?: OutputFormat;
 }
 
-const SIGN: Record<Action, string> = { create: '+', change: '~', unchanged: '=', delete: '-', error: '!' };
+const SIGN: Record<Action, string> = { create: '+', change: '~', unchanged: '=', delete: '-', conflict: '!', skipped: '·', error: '!' };
 
 function counts(objects: readonly PlannedObject[]): Record<Action, number> {
-  const result: Record<Action, number> = { create: 0, change: 0, unchanged: 0, delete: 0, error: 0 };
+  const result: Record<Action, number> = { create: 0, change: 0, unchanged: 0, delete: 0, conflict: 0, skipped: 0, error: 0 };
   for (const object of objects) result[object.action]++;
   return result;
 }
 
 function human(title: string, objects: readonly PlannedObject[]): string {
   const n = counts(objects);
-  const errors = n.error ? `, ${n.error} failed` : '';
-  const lines = [`${title}: ${n.create} to create, ${n.change} to change, ${n.delete} to delete, ${n.unchanged} unchanged${errors}`];
+  const extra = [n.conflict ? `${n.conflict} in conflict` : '', n.skipped ? `${n.skipped} skipped` : '', n.error ? `${n.error} failed` : ''].filter(Boolean);
+  const lines = [`${title}: ${n.create} to create, ${n.change} to change, ${n.delete} to delete, ${n.unchanged} unchanged${extra.map((e) => `, ${e}`).join('')}`];
   const width = Math.max(0, ...objects.map((object) => object.resource.length));
   for (const object of objects) {
     const note = object.message ? `  (${object.message})` : '';
-    lines.push(`  ${SIGN[object.action]} ${object.resource.padEnd(width)}  ${describeObject(object)}${note}`);
+    const what = object.kind ? describeObject(object) : object.action;
+    lines.push(`  ${SIGN[object.action]} ${object.resource.padEnd(width)}  ${what}${note}`);
     for (const change of object.changes ?? []) lines.push(`      ${describeChange(change)}`);
   }
   return lines.join('\n');
