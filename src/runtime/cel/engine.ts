@@ -9,6 +9,7 @@ import { registerEncoders } from './library/encoders.js';
 import { registerKro } from './library/kro.js';
 import { registerLists } from './library/lists.js';
 import { registerNumbers } from './library/numbers.js';
+import { registerRegex } from './library/regex.js';
 import { RULES } from './library/rules.js';
 import { registerStrings } from './library/strings.js';
 import { registerTime } from './library/time.js';
@@ -30,6 +31,7 @@ function baseEnvironment(dynVariables: boolean): Environment {
   registerNumbers(env);
   registerTime(env);
   registerStrings(env);
+  registerRegex(env);
   registerLists(env);
   registerEncoders(env);
   registerKro(env);

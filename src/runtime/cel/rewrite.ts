@@ -6,6 +6,8 @@
  * - global calls renamed (`string(x)` → `kroString(x)`),
  * - operators replaced by calls (`-x` → `kroNeg(x)`, `a / b` → `kroDiv(a, b)`), through cel-js's own
  *   `alternate` node mechanism (the one its macros use),
+ * - `||` and `&&` evaluated so that, when both sides fail, the left error wins (cel-go reports the first
+ *   error; cel-js the last, which can turn KRO's "pending" into "fatal" or back),
  * - kro's `runtime.newCondition({type: ...})` keys turned into strings, as kro's parse-time macro does.
  * It also rejects the non-standard receiver functions cel-js has and KRO's environment does not.
  * Internal names never reach users: {@link publicName} maps them back in messages.
@@ -71,6 +73,11 @@ export function rewriteAst(root: AstNode, rules: RewriteRules, ops: AstOps): voi
     } else if (node.op === 'call' && Array.isArray(args) && typeof args[0] === 'string') {
       const renamed = rules.global[args[0]];
       if (renamed) args[0] = renamed;
+    } else if (node.op === '||' || node.op === '&&') {
+      visit(args);
+      const decisive = node.op === '||';
+      node.setMeta('alternate', node.clone({ name: node.op, check: node.meta.check, evaluate: logical(decisive) }, args));
+      return;
     } else if (rules.operators[node.op]) {
       const operands = Array.isArray(args) ? args : [args];
       visit(operands);
@@ -82,6 +89,34 @@ export function rewriteAst(root: AstNode, rules: RewriteRules, ops: AstOps): voi
     else if (typeof args === 'object' && args !== null) for (const value of Object.values(args)) visit(value);
   };
   visit(root);
+}
+
+interface LogicalNode {
+  readonly left: unknown;
+  readonly right: unknown;
+}
+
+interface TryEvaluator {
+  tryEval(node: unknown, ctx: unknown): unknown;
+  createError(code: string, message: string, node: unknown): Error;
+}
+
+/**
+ * cel-go's `||` (decisive = true) and `&&` (decisive = false): a deciding operand wins over an error on the
+ * other side; otherwise the first error is the result.
+ */
+function logical(decisive: boolean) {
+  return (ev: TryEvaluator, ast: LogicalNode, ctx: unknown): boolean => {
+    const left = ev.tryEval(ast.left, ctx);
+    if (left === decisive) return decisive;
+    const right = ev.tryEval(ast.right, ctx);
+    if (right === decisive) return decisive;
+    for (const side of [left, right]) {
+      if (side instanceof Error) throw side;
+      if (typeof side !== 'boolean') throw ev.createError('no_such_overload', `no such overload: logical operator on ${typeof side}`, ast);
+    }
+    return !decisive;
+  };
 }
 
 const CONDITION_KEYS = new Set(['type', 'status', 'reason', 'message']);

@@ -14,6 +14,7 @@ export const RULES: RewriteRules = {
     substring: 'kroSubstring',
     split: 'kroSplit',
     trim: 'kroTrim',
+    matches: 'kroMatches',
     ...TIME_RENAMES,
   },
   global: {
@@ -22,6 +23,7 @@ export const RULES: RewriteRules = {
     double: 'kroDouble',
     timestamp: 'kroTimestamp',
     duration: 'kroDuration',
+    matches: 'kroMatches',
   },
   operators: {
     '-_': 'kroNeg',
