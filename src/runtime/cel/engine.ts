@@ -9,10 +9,14 @@ import { registerEncoders } from './library/encoders.js';
 import { registerKro } from './library/kro.js';
 import { registerLists } from './library/lists.js';
 import { registerNumbers } from './library/numbers.js';
+import { registerNetwork } from './library/network.js';
+import { registerQuantity } from './library/quantity.js';
 import { registerRegex } from './library/regex.js';
 import { RULES } from './library/rules.js';
+import { registerSemver } from './library/semver.js';
 import { registerStrings } from './library/strings.js';
 import { registerTime } from './library/time.js';
+import { registerUrl } from './library/url.js';
 import { publicName, rewriteAst, RewriteError, type AstNode, type AstOps } from './rewrite.js';
 import { CelCompileError, type CelEngine, type CelProgram, type CompileOptions, type EvalResult } from './types.js';
 
@@ -35,6 +39,10 @@ function baseEnvironment(dynVariables: boolean): Environment {
   registerLists(env);
   registerEncoders(env);
   registerKro(env);
+  registerQuantity(env);
+  registerNetwork(env);
+  registerSemver(env);
+  registerUrl(env);
   registerComprehensions(env);
   return env;
 }

@@ -4,7 +4,9 @@
  * (SHA-256 based, exactly as kro computes them) and `map.merge`.
  */
 import { createHash } from 'node:crypto';
-import { Optional, type Environment } from '@marcbachmann/cel-js';
+import type { Environment } from '@marcbachmann/cel-js';
+import { celToNative } from '../convert.js';
+import { KroOmit } from './kro.js';
 import { celError, registerNamespace, registrar } from './register.js';
 
 export function registerEncoders(env: Environment): void {
@@ -33,35 +35,68 @@ function decodeBase64(s: string): Uint8Array {
   return new Uint8Array(Buffer.from(s, 'base64'));
 }
 
-/** Go `encoding/json` of the CEL value: sorted keys, `<>&` and U+2028/9 escaped, ints exact, bytes as base64. */
+/**
+ * kro `json.marshal`: the value through KRO's output conversion (`GoNativeType`: timestamps and durations
+ * become their text, optional none null, non-string map keys an error), then Go `encoding/json`: sorted
+ * keys, `<>&` and U+2028/9 escaped, ints exact, bytes as base64, `omit()` as `{}`.
+ */
 export function goJson(value: unknown): string {
+  let native: unknown;
+  try {
+    native = celToNative(value);
+  } catch (error) {
+    throw celError(`json.marshal failed to convert value: ${(error as Error).message}`);
+  }
+  return marshalNative(native);
+}
+
+function marshalNative(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'boolean') return String(value);
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw celError(`json: unsupported value: ${value}`);
-    return String(value);
+    if (!Number.isFinite(value)) throw celError(`json.marshal failed to encode value: json: unsupported value: ${goFloat(value)}`);
+    // Go and JavaScript agree on the digits and on where exponents start (1e-7, 1e+21); Go keeps -0.
+    return Object.is(value, -0) ? '-0' : String(value);
   }
   if (typeof value === 'string') return goString(value);
-  if (value instanceof Optional) return value.hasValue() ? goJson(value.value()) : 'null';
   if (value instanceof Uint8Array) return goString(Buffer.from(value).toString('base64'));
-  if (value instanceof Date) return goString(value.toISOString().replace(/\.000Z$/, 'Z'));
-  if (Array.isArray(value)) return `[${value.map((item: unknown) => goJson(item)).join(',')}]`;
-  const entries = value instanceof Map ? [...value].map(([k, v]: [unknown, unknown]) => [String(k), v] as const) : Object.entries(value);
+  if (value instanceof KroOmit) return '{}';
+  if (Array.isArray(value)) return `[${value.map((item: unknown) => marshalNative(item)).join(',')}]`;
+  if (typeof value === 'object' && (value as { constructor?: { name?: string } }).constructor?.name === 'UnsignedInt') return String((value as { value: bigint }).value);
+  const entries = Object.entries(value as Record<string, unknown>);
   entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${goString(k)}:${goJson(v)}`).join(',')}}`;
+  return `{${entries.map(([k, v]) => `${goString(k)}:${marshalNative(v)}`).join(',')}}`;
 }
 
+function goFloat(value: number): string {
+  return Number.isNaN(value) ? 'NaN' : value > 0 ? '+Inf' : '-Inf';
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Go's string encoding: JSON.stringify's escapes plus `<`, `>`, `&`, U+2028, U+2029; lone surrogates become U+FFFD. */
 function goString(s: string): string {
-  return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(s.replace(LONE_SURROGATE, '\ufffd')).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** kro `json.unmarshal`: Go `encoding/json` into `interface{}`, so every number is a double; out-of-range numbers fail. */
 function unmarshal(s: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(s) as unknown;
+    value = JSON.parse(s) as unknown;
   } catch (error) {
-    throw celError(`json.unmarshal: ${(error as Error).message}`);
+    throw celError(`json.unmarshal failed to parse JSON: ${(error as Error).message}`);
   }
+  if (!finiteNumbers(value)) throw celError('json.unmarshal failed to parse JSON: json: cannot unmarshal number into Go value of type float64');
+  return value;
+}
+
+function finiteNumbers(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every((item: unknown) => finiteNumbers(item));
+  if (typeof value === 'object' && value !== null) return Object.values(value).every((item: unknown) => finiteNumbers(item));
+  return true;
 }
 
 function digest(algorithm: 'sha256' | 'md5', s: string): Uint8Array {
