@@ -5,14 +5,14 @@
  * visible even when it is KRO's default `kro.run`); `schema.scope` only when `Cluster` (the default is
  * Namespaced); `types` and `status` only when non-empty; resource keys in the order id, includeWhen,
  * forEach, readyWhen, template/externalRef (conditions next to the id, the long template last).
- * `dependsOn` edges not implied by a reference are written as includeWhen conditions (see deps.ts).
+ * `dependsOn` edges not implied by a reference are written as an annotation that reads the dependency (see deps.ts).
  */
 import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
-import { isExprValue, type Value } from '../../ir/value.js';
+import { exprValue, isExprValue, type Value } from '../../ir/value.js';
 import { schemaToSimpleSchema } from '../../model/schema/simple-schema.js';
 import { isPlainObject, sortKeysDeep } from '../../util/json.js';
-import { dependsOnConditions } from './deps.js';
-import { CompositionError } from './errors.js';
+import { DEPENDS_ON_ANNOTATION, dependsOnAnnotation } from './deps.js';
+import { CompositionError, InvalidResourceError } from './errors.js';
 import { dnsSubdomainProblem } from './names.js';
 import { type Json, renderStatus, renderTemplate, standalone } from './values.js';
 import { validateGraph } from './validate.js';
@@ -50,8 +50,7 @@ export function compileRgd(graph: CompositionGraph): JsonObject {
 
 function compileResource(resource: ResourceNode, graph: CompositionGraph): JsonObject {
   const out: JsonObject = { id: resource.id };
-  const includeWhen = [...resource.includeWhen, ...dependsOnConditions(resource, graph)];
-  if (includeWhen.length > 0) out['includeWhen'] = includeWhen.map(standalone);
+  if (resource.includeWhen.length > 0) out['includeWhen'] = resource.includeWhen.map(standalone);
   if (resource.forEach.length > 0) out['forEach'] = resource.forEach.map((d) => ({ [d.name]: standalone(d.source) }));
   if (resource.readyWhen.length > 0) out['readyWhen'] = resource.readyWhen.map(standalone);
   if (resource.externalRef) {
@@ -61,9 +60,27 @@ function compileResource(resource: ResourceNode, graph: CompositionGraph): JsonO
     if (ref.namespace !== undefined) metadata['namespace'] = renderTemplate(ref.namespace);
     out['externalRef'] = { apiVersion: ref.apiVersion, kind: ref.kind, metadata };
   } else if (resource.template !== undefined) {
-    out['template'] = compileTemplate(resource, resource.template);
+    out['template'] = compileTemplate(resource, withDependsOn(resource, graph));
   }
   return out;
+}
+
+/** The template with the dependsOn annotation added to its metadata, when one is needed. */
+function withDependsOn(resource: ResourceNode, graph: CompositionGraph): Value {
+  const annotation = dependsOnAnnotation(resource, graph);
+  const template = resource.template!;
+  if (!annotation) return template;
+  const metadata = isPlainObject(template) && !isExprValue(template) ? (template as Record<string, Value>)['metadata'] : undefined;
+  if (!isPlainObject(metadata) || isExprValue(metadata)) {
+    throw new InvalidResourceError(`${resource.id}: dependsOn needs a literal metadata object to carry the ordering annotation`, resource.id);
+  }
+  const metadataObject = metadata as Record<string, Value>;
+  const annotations = metadataObject['annotations'];
+  if (annotations !== undefined && (!isPlainObject(annotations) || isExprValue(annotations))) {
+    throw new InvalidResourceError(`${resource.id}: dependsOn needs metadata.annotations to be a literal object`, resource.id);
+  }
+  const merged = { ...(annotations as Record<string, Value> | undefined), [DEPENDS_ON_ANNOTATION]: exprValue(annotation) };
+  return { ...(template as Record<string, Value>), metadata: { ...metadataObject, annotations: merged } };
 }
 
 /** apiVersion and kind first (from the node), then the template's own keys in the order they were built. */

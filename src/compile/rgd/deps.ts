@@ -63,21 +63,25 @@ export function dependencyOrder(graph: CompositionGraph): string[] {
   }
 }
 
+/** The annotation that carries explicit dependencies into KRO (see `dependsOnAnnotation`). */
+export const DEPENDS_ON_ANNOTATION = 'typekro.dev/depends-on';
+
 /**
  * KRO has no `dependsOn`; its only ordering edges come from references. An explicit dependency that no
- * expression already implies becomes an includeWhen condition that reads the dependency and is always
- * true once it exists (`dep.metadata.name != ""`, or `size(dep) >= 0` for a collection), so KRO orders
- * the resources the same way direct mode does. It also inherits KRO's rule that a resource depending on a
- * skipped resource is skipped, which direct mode applies to every edge anyway.
+ * expression already implies becomes an annotation on the dependent object that reads the dependency
+ * (`typekro.dev/depends-on: <dep name>,...`), so KRO orders the resources the same way direct mode does.
+ * Not an includeWhen: KRO v0.9.3 re-evaluates includeWhen while deleting an instance, and one that reads a
+ * resource already deleted stays pending, so the instance would hang in DELETING (found on the real
+ * controller). Undefined when nothing needs encoding.
  */
-export function dependsOnConditions(resource: ResourceNode, graph: CompositionGraph): Expr[] {
+export function dependsOnAnnotation(resource: ResourceNode, graph: CompositionGraph): Expr | undefined {
   const implied = new Set(orderingExprs(resource).flatMap((e) => referencedRoots(e)));
-  return [...new Set(resource.dependsOn)]
+  const parts = [...new Set(resource.dependsOn)]
     .filter((dep) => !implied.has(dep))
     .map((dep) => {
       const target = graph.resources.find((r) => r.id === dep);
-      return target && target.forEach.length > 0
-        ? E.binary('>=', E.call('size', [E.ident(dep)]), E.int(0))
-        : E.binary('!=', E.path(dep, 'metadata', 'name'), E.str(''));
+      return target && target.forEach.length > 0 ? E.call('string', [E.call('size', [E.ident(dep)])]) : E.path(dep, 'metadata', 'name');
     });
+  if (parts.length === 0) return undefined;
+  return E.template(parts.flatMap((part, i) => (i === 0 ? [part] : [',', part])));
 }
