@@ -2,7 +2,7 @@
  * Ctrl-C during a cluster operation: the first SIGINT aborts through the factories' `abortSignal` (they stop
  * watching and reject), a second one exits at once.
  */
-import { EXIT } from './errors.js';
+import { CliError, EXIT } from './errors.js';
 
 export class InterruptedError extends Error {
   // The DOM name for a cancelled operation, so classifying code recognises it whatever copy threw it.
@@ -27,6 +27,10 @@ export async function withInterrupt<T>(run: (signal: AbortSignal) => Promise<T>,
     // An abort that raced a success still means the user asked to stop.
     if (controller.signal.aborted) throw controller.signal.reason;
     return result;
+  } catch (error) {
+    // Whatever the factory made of the abort (its message says what was left), the exit code is 130.
+    if (controller.signal.aborted) throw new CliError(error instanceof Error ? error.message : 'interrupted', EXIT.interrupted);
+    throw error;
   } finally {
     process.off('SIGINT', handler);
     process.off('SIGTERM', handler);

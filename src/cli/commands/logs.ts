@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { instanceName, load } from '../context.js';
-import { CliError, EXIT, UsageError } from '../errors.js';
+import { CliError, EXIT, exitCodeOf, UsageError } from '../errors.js';
 import { ownedObjects, type InstanceId } from '../instance.js';
 import { withInterrupt } from '../interrupt.js';
 import { clusterTarget, withCluster, withComposition, withMode, withName, withSpec } from '../options.js';
@@ -50,7 +50,7 @@ async function logs(file: string, options: LogsOptions): Promise<void> {
     );
   }).catch((error: unknown) => {
     // Ctrl-C is how --follow ends: not a failure.
-    if (!(options.follow && (error as Error).name === 'AbortError')) throw error;
+    if (!(options.follow && exitCodeOf(error) === EXIT.interrupted)) throw error;
   });
   if (failed > 0) throw new CliError(`logs unavailable for ${failed} of ${streams.length} containers`, EXIT.failure);
 }

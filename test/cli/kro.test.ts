@@ -1,0 +1,71 @@
+/**
+ * The cluster commands in KRO mode against the test cluster's KRO controller: plan, deploy (the RGD and
+ * the instance), status from the instance custom resource, delete.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { parse } from 'yaml';
+import { testKubeConfig, testKubeConfigPath, testNamespace } from '../support/cluster.js';
+import { transcript, typekro } from './run.js';
+
+const kubeconfig = testKubeConfigPath();
+
+interface PlanJson {
+  objects: { action: string; resource: string; kind: string; changes?: { path: string; from?: unknown; to?: unknown }[] }[];
+}
+
+describe('typekro deploy, status, plan, delete (kro mode)', () => {
+  let namespace: { name: string; remove: () => Promise<void> };
+  const cli = (...args: string[]) => typekro([...args, '--mode', 'kro', '--kubeconfig', kubeconfig, '-n', namespace.name]);
+  before(async () => {
+    namespace = await testNamespace(testKubeConfig(), 'cli-kro');
+  });
+  after(async () => namespace.remove());
+
+  it('plan before the deploy: the instance is created', async () => {
+    const result = await cli('plan', 'examples/webapp.ts', '-f', 'examples/webapp.spec.yaml', '-o', 'json');
+    assert.equal(result.code, 0, transcript(result));
+    const plan = JSON.parse(result.stdout) as PlanJson;
+    assert.deepEqual(plan.objects.map((o) => o.resource), ['rgd', 'instance']);
+    assert.equal(plan.objects[1]?.action, 'create');
+  });
+
+  it('deploy applies the RGD and the instance and prints it ACTIVE with its status', async () => {
+    const result = await cli('deploy', 'examples/webapp.ts', '-f', 'examples/webapp.spec.yaml', '--timeout', '3m');
+    assert.equal(result.code, 0, transcript(result));
+    const instance = parse(result.stdout) as { kind: string; metadata: { namespace: string }; status: { state: string; ready: boolean } };
+    assert.equal(instance.kind, 'WebApp');
+    assert.equal(instance.metadata.namespace, namespace.name);
+    assert.equal(instance.status.state, 'ACTIVE');
+    assert.equal(instance.status.ready, true);
+    assert.match(result.stderr, /applied ResourceGraphDefinition webapp/);
+  });
+
+  it('status reads the instance: state, conditions, status and the objects KRO created', async () => {
+    const table = await cli('status', 'examples/webapp.ts');
+    assert.equal(table.code, 0, transcript(table));
+    assert.match(table.stdout, /\(kro mode\): ACTIVE, ready \(2\/2 objects ready\)/);
+    assert.match(table.stdout, /conditions: .*Ready=True/);
+    assert.match(table.stdout, /status:\n  ready: true/);
+    assert.match(table.stdout, /deployment +Deployment +webapp +yes/);
+    const json = JSON.parse((await cli('status', 'examples/webapp.ts', '-o', 'json')).stdout) as { state: string; ready: boolean; status: Record<string, unknown> };
+    assert.equal(json.state, 'ACTIVE');
+    assert.deepEqual(json.status, { ready: true });
+  });
+
+  it('plan after the deploy shows the instance change with its values', async () => {
+    const result = await cli('plan', 'examples/webapp.ts', '--set', 'replicas=3', '-o', 'json');
+    assert.equal(result.code, 0, transcript(result));
+    const plan = JSON.parse(result.stdout) as PlanJson;
+    assert.equal(plan.objects[0]?.action, 'unchanged', 'the RGD is the same');
+    assert.deepEqual(plan.objects[1]?.changes, [{ path: 'spec.replicas', from: 2, to: 3 }]);
+  });
+
+  it('delete deletes the instance (KRO deletes its objects); status then exits 1', async () => {
+    const result = await cli('delete', 'examples/webapp.ts', '--timeout', '2m');
+    assert.equal(result.code, 0, transcript(result));
+    const status = await cli('status', 'examples/webapp.ts');
+    assert.equal(status.code, 1, transcript(status));
+    assert.match(status.stderr, /WebApp "webapp" in namespace .* \(kro mode\): not found/);
+  });
+});
