@@ -136,26 +136,27 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
  * RFC 3339 UTC in whole seconds (`metav1.Time`), duration → Go duration text (`metav1.Duration`), lists
  * and string-keyed maps recursively. Type values, non-string map keys and other kinds are rejected, as
  * KRO rejects them (`unsupported type`). A `runtime.newCondition` value becomes its map, as KRO's
- * condition evaluation reads it.
+ * condition evaluation reads it, unless `conditionsAsMaps` is false (plain `GoNativeType`, which rejects it).
  */
-export function celToNative(value: unknown): unknown {
+export function celToNative(value: unknown, conditionsAsMaps = true): unknown {
+  const recurse = (item: unknown) => celToNative(item, conditionsAsMaps);
   if (value === null || typeof value === 'string' || typeof value === 'boolean' || typeof value === 'bigint') return value;
   if (typeof value === 'number' || value instanceof Uint8Array || isUnsigned(value)) return value;
-  if (value instanceof Optional) return value.hasValue() ? celToNative(value.value()) : null;
+  if (value instanceof Optional) return value.hasValue() ? recurse(value.value()) : null;
   if (value instanceof KroOmit) return value;
-  if (value instanceof KroCondition) return { type: value.type, status: value.status, reason: value.reason, message: value.message };
+  if (value instanceof KroCondition && conditionsAsMaps) return { type: value.type, status: value.status, reason: value.reason, message: value.message };
   if (value instanceof Date) return rfc3339Seconds(value);
   if (isDuration(value)) return goDuration(value.seconds * 1_000_000_000n + BigInt(value.nanos));
-  if (Array.isArray(value)) return value.map((item: unknown) => celToNative(item));
+  if (Array.isArray(value)) return value.map(recurse);
   if (value instanceof Map) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of value as Map<unknown, unknown>) {
       if (typeof k !== 'string') throw new CelOutputError(`map key must be string, got ${celTypeName(k)}`);
-      out[k] = celToNative(v);
+      out[k] = recurse(v);
     }
     return out;
   }
-  if (isPlainRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, celToNative(v)]));
+  if (isPlainRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, recurse(v)]));
   throw new CelOutputError(`unsupported type: ${celTypeName(value)}`);
 }
 

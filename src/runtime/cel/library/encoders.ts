@@ -43,7 +43,7 @@ function decodeBase64(s: string): Uint8Array {
 export function goJson(value: unknown): string {
   let native: unknown;
   try {
-    native = celToNative(value);
+    native = celToNative(value, false);
   } catch (error) {
     throw celError(`json.marshal failed to convert value: ${(error as Error).message}`);
   }

@@ -127,6 +127,7 @@ export function formatGoG(x: number): string {
 
 /** Go `strconv.FormatFloat(x, 'f', -1, 64)`: shortest digits, never an exponent. */
 export function formatFixedShortest(x: number): string {
+  if (Object.is(x, -0)) return '-0';
   const text = String(x);
   const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
   if (!match) return text;

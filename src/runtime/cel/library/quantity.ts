@@ -1,19 +1,25 @@
 /**
  * Kubernetes `Quantity` (k8s.io/apiserver/pkg/cel/library/quantity.go over apimachinery's
  * `resource.Quantity`): `quantity`, `isQuantity`, `sign`, `isGreaterThan`, `isLessThan`, `compareTo`,
- * `add`, `sub`, `asInteger`, `isInteger`, `asApproximateFloat`. A quantity is kept as apimachinery's
- * int64Amount is, an exact integer `value` times 10^`scale`; parsing follows `ParseQuantity`: sign,
- * digits, optional fraction, one suffix (`n u m k M G T P E`, `Ki … Ei`, or `e±N`), precision below 1n
- * rounded up, magnitude capped at 2^63-1.
+ * `add`, `sub`, `asInteger`, `isInteger`, `asApproximateFloat`, following apimachinery's representation
+ * (an int64 amount with a decimal scale, or inf.Dec when that overflows or is too precise) because
+ * `asInteger` and `asApproximateFloat` depend on it. Parsing follows `ParseQuantity`: sign, digits,
+ * optional fraction, one suffix (`n u m k M G T P E`, `Ki … Ei`, or `e±N`), precision below 1n rounded
+ * up, magnitude capped at 2^63-1.
  */
 import type { Environment } from '@marcbachmann/cel-js';
 import { celError, registrar } from './register.js';
 
+/**
+ * `value` × 10^`scale`. `dec` marks apimachinery's arbitrary-precision form (inf.Dec), which it falls back
+ * to when the int64 form cannot hold a value; `AsInt64` (so `asInteger`/`isInteger`) never succeeds on it.
+ */
 export class KroQuantity {
   static readonly celTypeName = 'kubernetes.Quantity';
   constructor(
     readonly value: bigint,
     readonly scale: number,
+    readonly dec = false,
   ) {}
 }
 
@@ -55,34 +61,50 @@ export function registerQuantity(env: Environment): void {
   env.registerOperator(`${Q} == ${Q}`, (a: KroQuantity, b: KroQuantity) => compare(a, b) === 0);
 }
 
+/** apimachinery `ParseQuantity`: the int64 fast path when the digits fit, else the inf.Dec path. */
 export function parseQuantity(s: string): KroQuantity {
+  if (s === '0') return new KroQuantity(0n, 0);
   const m = s === '' ? null : FORMAT.exec(s);
   if (!m) throw celError("quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
-  const [, sign = '', whole = '', fraction = '', suffix = ''] = m;
-  let exponent10: number;
+  const [, sign = '', whole = '', denom = '', suffix = ''] = m;
+  const num = whole.replace(/^0+/, '') || '0';
+  let exponent10 = 0;
   let exponent2 = 0;
+  let binary = false;
   if (suffix in DECIMAL) exponent10 = DECIMAL[suffix]!;
   else if (suffix in BINARY) {
-    exponent10 = 0;
+    binary = true;
     exponent2 = BINARY[suffix]!;
   } else if (/^[eE][-+]?\d+$/.test(suffix)) exponent10 = Number(suffix.slice(1));
-  else throw celError('unable to parse quantity\'s suffix');
-  let value = BigInt(`${whole}${fraction}` || '0') << BigInt(exponent2);
-  let scale = exponent10 - fraction.length;
-  if (scale < -9) {
-    // Precision below a nano-unit is rounded up, "so that asking for some resources gets some".
-    const divisor = 10n ** BigInt(-9 - scale);
-    value = value / divisor + (value % divisor === 0n ? 0n : 1n);
-    scale = -9;
+  else throw celError("unable to parse quantity's suffix");
+  const negative = sign === '-';
+  const digits = BigInt(`${num}${denom}`);
+  // The fast path's precision guard, as ParseQuantity computes it (float32(exponent)*3/10 truncates).
+  const precision = binary
+    ? denom === ''
+      ? 15 - num.length - Math.trunc((exponent2 * 3) / 10) - 1
+      : -1
+    : 18 - (num.length + denom.length);
+  const scale = exponent10 - denom.length;
+  if (precision >= 0 && scale >= -9) {
+    const value = digits << BigInt(exponent2);
+    if (value <= MAX_INT64) return new KroQuantity(negative ? -value : value, scale);
   }
-  if (value * 10n ** BigInt(Math.max(scale, 0)) > MAX_INT64 * 10n ** BigInt(Math.max(-scale, 0))) {
-    value = MAX_INT64;
-    scale = 0;
-  }
-  return new KroQuantity(sign === '-' ? -value : value, scale);
+  // inf.Dec path: exact value, magnitude rounded up to nano units, capped at 2^63-1.
+  if (digits === 0n) return new KroQuantity(0n, scale, true);
+  const shift = 9 + scale;
+  const exact = digits << BigInt(exponent2);
+  let nanos = shift >= 0 ? exact * 10n ** BigInt(shift) : ceilDiv(exact, 10n ** BigInt(-shift));
+  if (nanos > MAX_INT64 * 1_000_000_000n) return new KroQuantity(negative ? -MAX_INT64 : MAX_INT64, 0, true);
+  if (negative) nanos = -nanos;
+  return new KroQuantity(nanos, -9, true);
 }
 
-/** Both values at the smaller scale (int64Amount.Add aligns them the same way). */
+function ceilDiv(a: bigint, b: bigint): bigint {
+  return a / b + (a % b === 0n ? 0n : 1n);
+}
+
+/** Both values at the smaller scale (int64Amount.Add and inf.Dec.Add align them the same way). */
 function aligned(a: KroQuantity, b: KroQuantity): [bigint, bigint, number] {
   const scale = Math.min(a.scale, b.scale);
   return [a.value * 10n ** BigInt(a.scale - scale), b.value * 10n ** BigInt(b.scale - scale), scale];
@@ -93,19 +115,28 @@ function compare(a: KroQuantity, b: KroQuantity): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** Quantity.Add/Sub: int64Amount arithmetic (a zero operand keeps the other's scale) unless it overflows. */
 function add(a: KroQuantity, b: KroQuantity, sign: bigint): KroQuantity {
-  const [x, y, scale] = aligned(a, b);
-  return new KroQuantity(x + sign * y, scale);
+  const other = new KroQuantity(sign * b.value, b.scale, b.dec);
+  if (!a.dec && !other.dec) {
+    if (other.value === 0n) return a;
+    if (a.value === 0n) return other;
+    const [x, y, scale] = aligned(a, other);
+    const sum = x + y;
+    if (fitsInt64(x) && fitsInt64(y) && fitsInt64(sum)) return new KroQuantity(sum, scale);
+  }
+  const [x, y, scale] = aligned(a, other);
+  return new KroQuantity(x + y, scale, true);
+}
+
+function fitsInt64(v: bigint): boolean {
+  return v <= MAX_INT64 && v >= MIN_INT64;
 }
 
 /** apimachinery `AsInt64`: the exact integer value when there is one that fits int64. */
 function asInt64(q: KroQuantity): bigint | undefined {
-  let v: bigint;
-  if (q.scale >= 0) v = q.value * 10n ** BigInt(q.scale);
-  else {
-    const divisor = 10n ** BigInt(-q.scale);
-    if (q.value % divisor !== 0n) return undefined;
-    v = q.value / divisor;
-  }
-  return v > MAX_INT64 || v < MIN_INT64 ? undefined : v;
+  // int64Amount.AsInt64 does not reduce factors: a negative scale ("2000m") is never an integer.
+  if (q.dec || q.scale < 0) return undefined;
+  const v = q.value * 10n ** BigInt(q.scale);
+  return fitsInt64(v) ? v : undefined;
 }

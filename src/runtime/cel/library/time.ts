@@ -71,7 +71,7 @@ function inRange(ms: number): Date {
   return new Date(ms);
 }
 
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})$/;
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:[.,](\d+))?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Go `time.Parse(time.RFC3339, s)`: upper-case T and Z, a real calendar date, no leap second; sub-ms digits are dropped. */
 export function parseRfc3339(s: string): Date {
