@@ -35,7 +35,7 @@ describe('direct mode: API server restarted during a deploy', () => {
   let logPath: string;
   const restarted: ChildProcess[] = [];
 
-  const kill = (): void => process.kill(apiserverPid, 'SIGKILL');
+  const kill = (): void => void process.kill(apiserverPid, 'SIGKILL');
   const start = (): void => {
     const log = openSync(logPath, 'a');
     const child = spawn(apiserver.exe, apiserver.args, { cwd: apiserver.cwd, detached: true, stdio: ['ignore', log, log] });

@@ -8,7 +8,7 @@
  * On any failure every in-flight step is stopped and awaited before the error is thrown, so nothing is
  * applied after `deploy()` has rejected. A failed first deploy can be rolled back (`rollbackOnFailure`).
  */
-import { instanceStatus, planInstance, type InstancePlan, type KubeObject, type NodePlan, type StatusResult } from '../engine/index.js';
+import { createPlanCache, instanceStatus, planInstance, type InstancePlan, type KubeObject, type NodePlan, type StatusResult } from '../engine/index.js';
 import { applyNode, observeExternal, type ObservedMap } from './apply-node.js';
 import { DirectAbortedError, DirectDeployError, DirectTimeoutError, type RollbackReport } from './errors.js';
 import { EventFollower } from './feedback.js';
@@ -103,12 +103,13 @@ export async function deployDirect(outer: DirectSession, options: DeployOptions 
 
 async function reconcile(session: DirectSession, record: RecordKeeper, steps: Map<string, Step>, tasks: Map<string, Promise<void>>): Promise<DeployResult> {
   const observed: ObservedMap = new Map();
+  const cache = createPlanCache();
   const started = new Set<string>();
   const announced = new Set<string>();
   let reported = '';
   for (;;) {
     throwIfAborted(session.signal);
-    const plan = planInstance(session.prepared, { spec: session.spec, instance: session.instance, observed, readiness: session.readiness });
+    const plan = planInstance(session.prepared, { spec: session.spec, instance: session.instance, observed, readiness: session.readiness }, cache);
     for (const node of plan.nodes.values()) if (node.state === 'apply') for (const m of node.manifests) session.redactor?.addManifest(m);
     failOnError(plan);
     announceSkipped(session, plan, announced);
@@ -170,10 +171,10 @@ function stuckError(plan: InstancePlan): DirectTimeoutError {
   return new DirectTimeoutError(`deadline reached while resources still wait for data:\n${lines.join('\n')}`, first?.id);
 }
 
-/** Re-reads every observed object (status fields change after apply). */
-async function refresh(session: DirectSession, observed: ObservedMap): Promise<void> {
+/** Re-reads the observed objects (of `only` when given): status fields change after apply. */
+async function refresh(session: DirectSession, observed: ObservedMap, only?: readonly string[]): Promise<void> {
   await Promise.all(
-    [...observed].map(async ([id, value]) => {
+    [...observed].filter(([id]) => !only || only.includes(id)).map(async ([id, value]) => {
       const items = Array.isArray(value) ? value : [value];
       const fresh = await Promise.all(items.map(async (item) => {
         const current = await session.client.get(refOf(item), callOptions(session));
@@ -195,7 +196,8 @@ async function finish(session: DirectSession, record: RecordKeeper, plan: Instan
     }
   }
   await record.finish(graphKinds(session.prepared), namespaces, callOptions(session));
-  await refresh(session, observed);
+  // Fresh values for the status; objects it does not read need no second look.
+  await refresh(session, observed, session.prepared.statusDependencies);
   const status = instanceStatus(session.prepared, { spec: session.spec, instance: session.instance, observed });
   session.progress({ type: 'status', message: `status: ${JSON.stringify(status.status)}${status.pending.length ? ` (pending: ${status.pending.join(', ')})` : ''}` });
   return { plan, observed, status, pruned };

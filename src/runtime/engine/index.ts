@@ -1,6 +1,6 @@
 /** The pure planner of direct mode: (graph, spec, observed objects) → decisions and status. No IO. */
 export { prepareGraph, type PreparedGraph } from './prepared.js';
-export { planInstance, resourceReadiness } from './plan.js';
+export { createPlanCache, planInstance, resourceReadiness, type PlanCache } from './plan.js';
 export { instanceStatus } from './status.js';
 export { kindReadiness, describeConditions } from './readiness.js';
 export { resolveStatus, resolveValue, type Resolved, type StatusResult } from './resolve.js';

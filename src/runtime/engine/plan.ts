@@ -22,11 +22,37 @@ type Vars = Readonly<Record<string, unknown>>;
  * plan.nodes.get('deployment'); // { state: 'apply', manifests: [...], ready: false, ... }
  * ```
  */
-export function planInstance(prepared: PreparedGraph, input: PlanInput): InstancePlan {
-  const variables = instanceVariables(prepared.graph, input);
+export function planInstance(prepared: PreparedGraph, input: PlanInput, cache?: PlanCache): InstancePlan {
+  let variables: Vars | undefined;
   const nodes = new Map<string, NodePlan>();
-  for (const id of prepared.order) nodes.set(id, planNode(prepared, prepared.resource(id), variables, nodes, input));
+  for (const id of prepared.order) {
+    // A node's decision depends only on its dependencies' decisions and objects and on its own object.
+    const key = cache ? [input.observed.get(id), ...prepared.dependencies(id).flatMap((dep) => [nodes.get(dep), input.observed.get(dep)])] : [];
+    const hit = cache?.entries.get(id);
+    if (hit && hit.key.length === key.length && hit.key.every((part, i) => part === key[i])) {
+      nodes.set(id, hit.plan);
+      continue;
+    }
+    variables ??= instanceVariables(prepared.graph, input);
+    const plan = planNode(prepared, prepared.resource(id), variables, nodes, input);
+    nodes.set(id, plan);
+    cache?.entries.set(id, { key, plan });
+  }
   return { order: prepared.order, nodes, ready: [...nodes.values()].every((n) => n.ready) };
+}
+
+/**
+ * Decisions of earlier rounds, for {@link planInstance} called again and again while objects change: a node
+ * whose own object and whose dependencies' decisions and objects are the same objects as last time keeps
+ * its decision. Valid for one spec, instance and readiness mode; observed objects must be replaced, never
+ * mutated.
+ */
+export interface PlanCache {
+  readonly entries: Map<string, { readonly key: readonly unknown[]; readonly plan: NodePlan }>;
+}
+
+export function createPlanCache(): PlanCache {
+  return { entries: new Map() };
 }
 
 /**

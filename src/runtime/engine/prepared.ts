@@ -13,6 +13,8 @@ export interface PreparedGraph {
   readonly engine: CelEngine;
   readonly order: readonly string[];
   resource(id: string): ResourceNode;
+  /** The resource ids the status expressions read. */
+  readonly statusDependencies: readonly string[];
   /** The ids a resource waits for: template/includeWhen/forEach references and `dependsOn`. */
   dependencies(id: string): readonly string[];
   /** Evaluates an expression of `owner` (or of the status when absent) with CEL-native variables. */
@@ -45,10 +47,13 @@ export function prepareGraph(graph: CompositionGraph, engine: CelEngine): Prepar
     }
     return compiled;
   };
+  const statusNode: ResourceNode = { id: '', apiVersion: '', kind: '', template: graph.status, readyWhen: [], includeWhen: [], forEach: [], dependsOn: [] };
+  const statusDependencies = dependenciesOf(statusNode, ids);
   return {
     graph,
     engine,
     order,
+    statusDependencies,
     resource(id) {
       const resource = byId.get(id);
       if (!resource) throw new Error(`unknown resource id "${id}"`);

@@ -19,9 +19,24 @@ export function schemaVariable(graph: CompositionGraph, input: Pick<PlanInput, '
   };
 }
 
+/**
+ * CEL forms of observed objects, by object identity: the planner runs after every watch event, and the
+ * driver replaces an object (never mutates it) when it changes, so each one is converted once.
+ */
+const celForms = new WeakMap<object, unknown>();
+
+function celOf(object: object): unknown {
+  let converted = celForms.get(object);
+  if (converted === undefined) {
+    converted = jsonToCel(object);
+    celForms.set(object, converted);
+  }
+  return converted;
+}
+
 /** `schema` plus every observed resource by id (a collection is a list). */
 export function instanceVariables(graph: CompositionGraph, input: PlanInput): Record<string, unknown> {
   const variables: Record<string, unknown> = { schema: schemaVariable(graph, input) };
-  for (const [id, object] of input.observed) variables[id] = jsonToCel(object);
+  for (const [id, object] of input.observed) variables[id] = Array.isArray(object) ? object.map((item: object) => celOf(item)) : celOf(object);
   return variables;
 }

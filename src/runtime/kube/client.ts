@@ -6,6 +6,8 @@
  */
 import { KubernetesObjectApi, PatchStrategy, Watch, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
 
+import { pooled } from './pool.js';
+
 export const FIELD_MANAGER = 'typekro';
 
 export interface ObjectRef {
@@ -104,11 +106,11 @@ export class KubeClient {
   private readonly api: ObjectApi;
   private readonly retryMs: number;
 
-  constructor(
-    readonly config: KubeConfig,
-    options: KubeClientOptions = {},
-  ) {
-    this.api = config.makeApiClient(ObjectApi);
+  readonly config: KubeConfig;
+
+  constructor(config: KubeConfig, options: KubeClientOptions = {}) {
+    this.config = pooled(config);
+    this.api = this.config.makeApiClient(ObjectApi);
     this.retryMs = options.retryMs ?? 30_000;
   }
 
