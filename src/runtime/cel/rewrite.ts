@@ -8,6 +8,9 @@
  *   `alternate` node mechanism (the one its macros use),
  * - `||` and `&&` evaluated so that, when both sides fail, the left error wins (cel-go reports the first
  *   error; cel-js the last, which can turn KRO's "pending" into "fatal" or back),
+ * - `a[i]` re-examined when cel-js reports a missing key: a list indexed by a uint or a whole double is
+ *   read as cel-go reads it, and an index or key of a type that can never be one is a fatal error, not
+ *   cel-js's "no such key" (which KRO would treat as data pending),
  * - kro's `runtime.newCondition({type: ...})` keys turned into strings, as kro's parse-time macro does.
  * It also rejects the non-standard receiver functions cel-js has and KRO's environment does not.
  * Internal names never reach users: {@link publicName} maps them back in messages.
@@ -78,6 +81,10 @@ export function rewriteAst(root: AstNode, rules: RewriteRules, ops: AstOps): voi
       const decisive = node.op === '||';
       node.setMeta('alternate', node.clone({ name: node.op, check: node.meta.check, evaluate: logical(decisive) }, args));
       return;
+    } else if (node.op === '[]') {
+      visit(args);
+      node.setMeta('alternate', node.clone({ name: '[]', check: node.meta.check, evaluate: indexAccess(node.meta.evaluate as IndexEvaluate) }, args));
+      return;
     } else if (rules.operators[node.op]) {
       const operands = Array.isArray(args) ? args : [args];
       visit(operands);
@@ -117,6 +124,50 @@ function logical(decisive: boolean) {
     }
     return !decisive;
   };
+}
+
+type IndexEvaluate = (ev: TryEvaluator, ast: { readonly args: readonly unknown[] }, ctx: unknown) => unknown;
+
+/** cel-go's qualifier rules for `a[i]` where cel-js reports every failure as a missing key. */
+function indexAccess(base: IndexEvaluate): IndexEvaluate {
+  return (ev, ast, ctx) => {
+    try {
+      return base(ev, ast, ctx);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code !== 'no_such_key' && code !== 'index_out_of_bounds') throw error;
+      const container = ev.tryEval(ast.args[0], ctx);
+      const index = ev.tryEval(ast.args[1], ctx);
+      if (Array.isArray(container)) {
+        const position = listIndex(index);
+        if (position === undefined) {
+          const what = typeof index === 'number' ? `value ${index}` : `type '${typeName(index)}'`;
+          throw ev.createError('invalid_index', `unsupported index ${what} in list`, ast);
+        }
+        if (position >= 0 && position < container.length) return container[position];
+        throw ev.createError('index_out_of_bounds', `index out of bounds: ${position}`, ast);
+      }
+      if (index === null || index instanceof Uint8Array || Array.isArray(index)) {
+        throw ev.createError('invalid_index', `invalid qualifier type: ${typeName(index)}`, ast);
+      }
+      throw error;
+    }
+  };
+}
+
+/** A list position from an int, a uint or a whole double (cel-go accepts all three). */
+function listIndex(index: unknown): number | undefined {
+  if (typeof index === 'bigint') return Number(index);
+  if (typeof index === 'number') return Number.isInteger(index) ? index : undefined;
+  if (typeof index === 'object' && index !== null && index.constructor?.name === 'UnsignedInt') return Number((index as { value: bigint }).value);
+  return undefined;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (value instanceof Uint8Array) return 'bytes';
+  if (Array.isArray(value)) return 'list';
+  return typeof value === 'number' ? 'double' : typeof value;
 }
 
 const CONDITION_KEYS = new Set(['type', 'status', 'reason', 'message']);
