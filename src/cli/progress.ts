@@ -90,7 +90,9 @@ function liveView(options: ProgressOptions, stream: NodeJS.WriteStream): Progres
 
   const draw = (): void => {
     const width = Math.max(20, (stream.columns ?? 100) - 1);
-    const lines = [options.title, ...renderRows(rows, now(), SPINNER[tick % SPINNER.length]!, color), ...(footer ? [footer] : [])];
+    const height = Math.max(5, (stream.rows ?? 40) - 2);
+    const body = fitRows(renderRows(rows, now(), SPINNER[tick % SPINNER.length]!, color), rows, height - 2);
+    const lines = [options.title, ...body, ...(footer ? [footer] : [])];
     // Lines are cut to the terminal width: a wrapped line would break the cursor arithmetic.
     let text = drawn > 0 ? `\x1b[${drawn}F` : '';
     for (const line of lines) text += `\x1b[2K${truncate(line, width)}\n`;
@@ -137,6 +139,22 @@ function liveView(options: ProgressOptions, stream: NodeJS.WriteStream): Progres
       for (const note of kept) stream.write(`${note}\n`);
     },
   };
+}
+
+const DONE: ReadonlySet<ResourceState> = new Set(['ready', 'applied', 'skipped', 'deleted']);
+
+/**
+ * More resources than the terminal has rows: finished ones are folded into one count line, since the
+ * cursor cannot move above the top of the screen to redraw them.
+ */
+function fitRows(lines: string[], rows: ReadonlyMap<string, Row>, height: number): string[] {
+  if (lines.length <= height) return lines;
+  const states = [...rows.values()].map((row) => row.state);
+  const open = lines.filter((_, i) => !DONE.has(states[i]!));
+  const done = lines.length - open.length;
+  const shown = open.slice(0, Math.max(1, height - 1));
+  const hidden = open.length - shown.length;
+  return [`  … ${done} done${hidden > 0 ? `, ${hidden} more in progress` : ''}`, ...shown];
 }
 
 const LABEL: Record<ResourceState, string> = {

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { CoreV1Api } from '@kubernetes/client-node';
 import { parse } from 'yaml';
 import { testKubeConfig, testKubeConfigPath, testNamespace } from '../support/cluster.js';
 import { STACK_FRAME, transcript, typekro } from './run.js';
@@ -30,7 +31,7 @@ describe('typekro deploy, status, plan, logs, delete (direct mode)', () => {
     const result = await cli('deploy', 'examples/webapp.ts', '-f', 'examples/webapp.spec.yaml', '--timeout', '3m');
     assert.equal(result.code, 0, transcript(result));
     assert.deepEqual(parse(result.stdout), { apiVersion: 'example.com/v1', kind: 'WebApp', metadata: { name: 'webapp', namespace: namespace.name }, spec: { replicas: 2 }, status: { ready: true } });
-    assert.match(result.stderr, /^\S+Z deploying WebApp "webapp" \(direct mode\)$/m);
+    assert.match(result.stderr, new RegExp(`^\\S+Z deploying WebApp "webapp" \\(direct mode, namespace ${namespace.name}\\)$`, 'm'));
     assert.match(result.stderr, new RegExp(`^\\S+Z \\[deployment\\] applied Deployment ${namespace.name}/webapp$`, 'm'));
     assert.match(result.stderr, /WebApp "webapp" is ready \(direct mode, [\d.]+s\)/);
   });
@@ -91,6 +92,19 @@ describe('typekro deploy, status, plan, logs, delete (direct mode)', () => {
     assert.match(result.stderr, /^typekro: .*"app".*(deadline|timed out)/m);
     assert.doesNotMatch(result.stderr, STACK_FRAME);
     assert.equal(result.stdout, '');
+  });
+
+  it('--create-namespace creates a missing namespace; --wait=false returns once applied', async () => {
+    const fresh = `${namespace.name}-new`;
+    const core = testKubeConfig().makeApiClient(CoreV1Api);
+    try {
+      const result = await typekro(['deploy', 'examples/webapp.ts', '--set', 'replicas=1', '--create-namespace', '--wait=false', '--kubeconfig', kubeconfig, '-n', fresh]);
+      assert.equal(result.code, 0, transcript(result));
+      assert.match(result.stderr, /WebApp "webapp" applied \(direct mode/);
+      assert.equal((await core.readNamespace({ name: fresh })).metadata?.name, fresh);
+    } finally {
+      await core.deleteNamespace({ name: fresh }).catch(() => undefined);
+    }
   });
 
   it('Ctrl-C aborts a deploy: exit 130', async () => {

@@ -166,6 +166,18 @@ describe('progress', () => {
     assert.match(last, /- ingress +skipped/);
   });
 
+  it('folds finished resources into a count when the view is taller than the terminal', () => {
+    const chunks: string[] = [];
+    const stream = { isTTY: true, columns: 100, rows: 8, write: (text: string) => chunks.push(text) > 0 } as unknown as NodeJS.WriteStream;
+    const ids = Array.from({ length: 20 }, (_, i) => `r${i}`);
+    const view = createProgress({ title: 'deploying', ids, waitForReady: true, stream, live: true, now: () => 0 });
+    for (const id of ids.slice(0, 15)) view.event({ type: 'ready', message: `${id} is ready`, resourceId: id });
+    view.finish();
+    const last = chunks.at(-1)!.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').trimEnd().split('\n');
+    assert.ok(last.length <= 6, last.join('\n'));
+    assert.match(last[1]!, /… 15 done, 2 more in progress/);
+  });
+
   it('truncates to the terminal width, keeping colour codes', () => {
     assert.equal(truncate('\x1b[32mabcdef\x1b[0m', 3), '\x1b[32mabc\x1b[0m');
   });

@@ -70,7 +70,7 @@ describe('usage errors', { concurrency: 4 }, () => {
     usageError(await typekro(['deploy', 'examples/webapp.ts', '--mode', 'helm']), /option '-m, --mode <mode>' argument 'helm' is invalid\. use direct or kro/);
     usageError(await typekro(['deploy', 'examples/webapp.ts', '--timeout', 'soon']), /--timeout "soon": use a duration such as 90s/);
     usageError(await typekro(['deploy', 'examples/webapp.ts', '--wait=perhaps']), /--wait=perhaps: use true or false/);
-    usageError(await typekro(['deploy', 'examples/webapp.ts', '--mode', 'kro', '--wait=false']), /--wait=false works with --mode direct only/);
+    usageError(await typekro(['deploy', 'examples/webapp.ts', '--mode', 'kro', '--wait=false']), /--wait=false: direct mode only/);
     const unknown = await typekro(['frobnicate']);
     assert.equal(unknown.code, 2, transcript(unknown));
     assert.match(unknown.stderr, /unknown command 'frobnicate'/);

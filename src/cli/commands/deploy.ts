@@ -5,9 +5,10 @@
 import type { Command } from 'commander';
 import { instanceName, load } from '../context.js';
 import { UsageError } from '../errors.js';
+import { kubeClient } from '../instance.js';
 import { withInterrupt } from '../interrupt.js';
 import type { AnyComposition } from '../load.js';
-import { clusterTarget, parseBoolean, parseDuration, withCluster, withComposition, withMode, withName, withOutput, withSpec, withTimeout } from '../options.js';
+import { clusterTarget, type ClusterTarget, parseBoolean, parseDuration, withCluster, withComposition, withMode, withName, withOutput, withSpec, withTimeout } from '../options.js';
 import type { ClusterOptions, CompositionOptions, Mode } from '../options.js';
 import { err, formatDocument, out, type OutputFormat } from '../output.js';
 import { createProgress, type ProgressView } from '../progress.js';
@@ -18,6 +19,9 @@ interface DeployOptions extends CompositionOptions, SpecOptions, ClusterOptions 
   readonly name?: string;
   readonly timeout: string;
   readonly wait: string | boolean;
+  readonly createNamespace?: boolean;
+  readonly force?: boolean;
+  readonly rollbackOnFailure?: boolean;
   readonly output: OutputFormat;
 }
 
@@ -34,37 +38,56 @@ export function instanceDocument(composition: AnyComposition, instance: Deployed
   return { apiVersion: `${graph.group}/${graph.version}`, kind: graph.kind, metadata, spec: instance.spec, status: instance.status ?? {} };
 }
 
+interface Settings {
+  readonly waitForReady: boolean;
+  readonly timeout: number;
+}
+
+/** Flags checked before anything is loaded, so a typo costs no compile. */
+function settingsOf(options: DeployOptions): Settings {
+  const waitForReady = parseBoolean(options.wait, '--wait');
+  if (options.mode === 'kro') {
+    const directOnly = [!waitForReady && '--wait=false', options.force && '--force', options.rollbackOnFailure && '--rollback-on-failure'].filter(Boolean);
+    if (directOnly.length > 0) throw new UsageError(`${directOnly.join(', ')}: direct mode only (in KRO mode the controller applies and waits)`);
+  }
+  return { waitForReady, timeout: parseDuration(options.timeout) };
+}
+
 interface Run {
   readonly composition: AnyComposition;
   readonly spec: SpecObject;
-  readonly waitForReady: boolean;
+  readonly target: ClusterTarget;
+  readonly settings: Settings;
   readonly progress: ProgressView;
 }
 
-async function run({ composition, spec, waitForReady, progress }: Run, options: DeployOptions, signal: AbortSignal): Promise<Deployed> {
-  const target = clusterTarget(options);
-  const common = { kubeConfig: target.kubeConfig, namespace: target.namespace, timeout: parseDuration(options.timeout), abortSignal: signal, progressCallback: progress.event };
+function run({ composition, spec, target, settings, progress }: Run, options: DeployOptions, signal: AbortSignal): Promise<Deployed> {
+  const common = { kubeConfig: target.kubeConfig, namespace: target.namespace, timeout: settings.timeout, abortSignal: signal, progressCallback: progress.event };
   const deployOptions = options.name ? { name: options.name } : {};
   if (options.mode === 'kro') return composition.factory('kro', common).deploy(spec, deployOptions);
-  return composition.factory('direct', { ...common, waitForReady }).deploy(spec, deployOptions);
+  const direct = { ...common, waitForReady: settings.waitForReady, force: Boolean(options.force), rollbackOnFailure: Boolean(options.rollbackOnFailure) };
+  return composition.factory('direct', direct).deploy(spec, deployOptions);
+}
+
+/** `--create-namespace`, as helm: the namespace is applied (a no-op when it exists). */
+async function ensureNamespace(target: ClusterTarget): Promise<void> {
+  await kubeClient(target.kubeConfig).apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: target.namespace } });
 }
 
 async function deploy(file: string, options: DeployOptions): Promise<void> {
-  const waitForReady = parseBoolean(options.wait, '--wait');
-  if (!waitForReady && options.mode === 'kro') {
-    throw new UsageError('--wait=false works with --mode direct only (KRO mode waits until the controller accepts the graph)');
-  }
-  parseDuration(options.timeout); // a bad duration is reported before anything is loaded
+  const settings = settingsOf(options);
   const { composition, spec } = await load(file, options);
   const values = spec ?? {};
+  const target = clusterTarget(options);
+  if (options.createNamespace) await ensureNamespace(target);
   const name = instanceName(composition, values, options.name);
   const ids = options.mode === 'direct' ? composition.graph.resources.map((resource) => resource.id) : [];
-  const progress = createProgress({ title: `deploying ${composition.graph.kind} "${name}" (${options.mode} mode)`, ids, waitForReady });
+  const progress = createProgress({ title: `deploying ${composition.graph.kind} "${name}" (${options.mode} mode, namespace ${target.namespace})`, ids, waitForReady: settings.waitForReady });
   const started = Date.now();
   try {
-    const instance = await withInterrupt((signal) => run({ composition, spec: values, waitForReady, progress }, options, signal));
+    const instance = await withInterrupt((signal) => run({ composition, spec: values, target, settings, progress }, options, signal));
     progress.finish('skipped');
-    err(`${composition.graph.kind} "${instance.metadata.name}" ${waitForReady ? 'is ready' : 'applied'} (${options.mode} mode, ${((Date.now() - started) / 1000).toFixed(1)}s)`);
+    err(`${composition.graph.kind} "${instance.metadata.name}" ${settings.waitForReady ? 'is ready' : 'applied'} (${options.mode} mode, ${((Date.now() - started) / 1000).toFixed(1)}s)`);
     out(formatDocument(instanceDocument(composition, instance), options.output));
   } catch (error) {
     const resourceId = (error as { resourceId?: unknown }).resourceId;
@@ -79,6 +102,9 @@ export function registerDeploy(program: Command): void {
     .command('deploy')
     .description('deploy an instance and wait until it is ready; prints the instance with its status')
     .option('--wait [bool]', 'wait for readiness (--wait=false: direct mode only, applied counts as done)', true)
-    .option('--no-wait', 'same as --wait=false');
+    .option('--no-wait', 'same as --wait=false')
+    .option('--create-namespace', 'create the namespace if it does not exist')
+    .option('--force', 'direct mode: take over fields other field managers own (server-side apply force)')
+    .option('--rollback-on-failure', 'direct mode: when the first deploy of an instance fails, delete what it created');
   withOutput(withTimeout(withName(withMode(withCluster(withSpec(withComposition(command)))))), 'instance output').action(deploy);
 }

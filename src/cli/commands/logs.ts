@@ -27,6 +27,11 @@ function parseTail(text: string | undefined): number | undefined {
   return Number(text);
 }
 
+/** The API server proxies logs from the node's kubelet: say so when that is what failed. */
+function nodeHint(message: string): string {
+  return /no preferred addresses|connection refused|dial tcp|kubelet/i.test(message) ? " (the node's kubelet does not serve logs)" : '';
+}
+
 async function logs(file: string, options: LogsOptions): Promise<void> {
   const tailLines = parseTail(options.tail);
   const { composition, spec } = await load(file, options);
@@ -44,7 +49,7 @@ async function logs(file: string, options: LogsOptions): Promise<void> {
       streams.map((stream) =>
         streamLog(target.kubeConfig, stream, { follow: Boolean(options.follow), ...(tailLines !== undefined ? { tailLines } : {}), prefix: streams.length > 1, signal, write }).catch((error: unknown) => {
           failed++;
-          err(`typekro: no logs for pod ${stream.pod}, container ${stream.container}: ${apiMessage(error)}`);
+          err(`typekro: no logs for pod ${stream.pod}, container ${stream.container}: ${apiMessage(error)}${nodeHint(apiMessage(error))}`);
         }),
       ),
     );
