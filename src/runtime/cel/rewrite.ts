@@ -11,6 +11,8 @@
  * - `a[i]` re-examined when cel-js reports a missing key: a list indexed by a uint or a whole double is
  *   read as cel-go reads it, and an index or key of a type that can never be one is a fatal error, not
  *   cel-js's "no such key" (which KRO would treat as data pending),
+ * - `<`, `<=`, `>`, `>=` comparing strings by code point (Go compares UTF-8 bytes; cel-js UTF-16 units)
+ *   and an int with a double the way cel-go's `compareIntDouble` does,
  * - kro's `runtime.newCondition({type: ...})` keys turned into strings, as kro's parse-time macro does.
  * It also rejects the non-standard receiver functions cel-js has and KRO's environment does not.
  * Internal names never reach users: {@link publicName} maps them back in messages.
@@ -81,6 +83,10 @@ export function rewriteAst(root: AstNode, rules: RewriteRules, ops: AstOps): voi
       const decisive = node.op === '||';
       node.setMeta('alternate', node.clone({ name: node.op, check: node.meta.check, evaluate: logical(decisive) }, args));
       return;
+    } else if (node.op in RELATIONAL) {
+      visit(args);
+      node.setMeta('alternate', node.clone({ name: node.op, check: node.meta.check, evaluate: relational(RELATIONAL[node.op]!) }, args));
+      return;
     } else if (node.op === '[]') {
       visit(args);
       node.setMeta('alternate', node.clone({ name: '[]', check: node.meta.check, evaluate: indexAccess(node.meta.evaluate as IndexEvaluate) }, args));
@@ -124,6 +130,52 @@ function logical(decisive: boolean) {
     }
     return !decisive;
   };
+}
+
+const RELATIONAL: Readonly<Record<string, (order: number) => boolean>> = {
+  '<': (o) => o < 0,
+  '<=': (o) => o <= 0,
+  '>': (o) => o > 0,
+  '>=': (o) => o >= 0,
+};
+
+interface BinaryNode {
+  readonly left: unknown;
+  readonly right: unknown;
+  handle(left: unknown, right: unknown, ast: BinaryNode, ev: unknown): unknown;
+}
+
+function relational(test: (order: number) => boolean) {
+  return (ev: { run(node: unknown, ctx: unknown): unknown }, ast: BinaryNode, ctx: unknown): unknown => {
+    const left = ev.run(ast.left, ctx);
+    const right = ev.run(ast.right, ctx);
+    if (typeof left === 'string' && typeof right === 'string') return test(compareCodePoints(left, right));
+    if (typeof left === 'bigint' && typeof right === 'number' && !Number.isNaN(right)) return test(compareIntDouble(left, right));
+    if (typeof left === 'number' && typeof right === 'bigint' && !Number.isNaN(left)) return test(-compareIntDouble(right, left));
+    return ast.handle(left, right, ast, ev);
+  };
+}
+
+/** Go compares strings bytewise in UTF-8, which is code point order. */
+function compareCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  const x = a[Symbol.iterator]();
+  const y = b[Symbol.iterator]();
+  for (;;) {
+    const p = x.next();
+    const q = y.next();
+    if (p.done || q.done) return p.done ? (q.done ? 0 : -1) : 1;
+    const d = p.value.codePointAt(0)! - q.value.codePointAt(0)!;
+    if (d !== 0) return Math.sign(d);
+  }
+}
+
+/** An int against a double as cel-go's `compareIntDouble` does it: range checks, then as doubles. */
+function compareIntDouble(i: bigint, d: number): number {
+  if (d < -(2 ** 63)) return 1;
+  if (d > 2 ** 63 - 1) return -1;
+  const x = Number(i);
+  return x < d ? -1 : x > d ? 1 : 0;
 }
 
 type IndexEvaluate = (ev: TryEvaluator, ast: { readonly args: readonly unknown[] }, ctx: unknown) => unknown;

@@ -24,6 +24,12 @@ export function registerEncoders(env: Environment): void {
   const random = registerNamespace(env, 'random');
   fn(`${random}.seededString(int, string): string`, (_: unknown, n: bigint, seed: string) => seededString(n, seed));
   fn(`${random}.seededInt(int, int, string): int`, (_: unknown, min: bigint, max: bigint, seed: string) => seededInt(min, max, seed));
+  // cel-go orders bytes lexicographically; cel-js has no ordering for them.
+  const order = (a: Uint8Array, b: Uint8Array) => Buffer.compare(a, b);
+  env.registerOperator('bytes < bytes', (a: Uint8Array, b: Uint8Array) => order(a, b) < 0);
+  env.registerOperator('bytes <= bytes', (a: Uint8Array, b: Uint8Array) => order(a, b) <= 0);
+  env.registerOperator('bytes > bytes', (a: Uint8Array, b: Uint8Array) => order(a, b) > 0);
+  env.registerOperator('bytes >= bytes', (a: Uint8Array, b: Uint8Array) => order(a, b) >= 0);
   fn('map.merge(map): map', (a: Record<string, unknown>, b: Record<string, unknown>) => ({ ...a, ...b }));
 }
 
