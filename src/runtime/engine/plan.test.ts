@@ -5,7 +5,7 @@ import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
 import type { SchemaNode } from '../../ir/schema.js';
 import { exprValue, type Value } from '../../ir/value.js';
 import { createCelEngine } from '../cel/index.js';
-import { instanceStatus, planInstance, prepareGraph, type KubeObject, type NodePlan } from './index.js';
+import { createPlanCache, instanceStatus, planInstance, prepareGraph, type KubeObject, type NodePlan } from './index.js';
 
 const spec: SchemaNode = {
   kind: 'struct',
@@ -179,5 +179,25 @@ describe('status', () => {
   });
   it('hydrates from observed objects', () => {
     assert.deepEqual(status$([['deployment', readyDeployment]]).status, { ready: true, replicas: 3, name: 'demo', label: 'constant' });
+  });
+});
+
+describe('planner: the plan cache', () => {
+  const prepared = prepareGraph(graph([deployment, service]), createCelEngine());
+  const input = (observed: Map<string, KubeObject>) => ({ spec: { replicas: 2, withCache: false, workers: [] }, instance: { name: 'web', namespace: 'default' }, observed, readiness: 'kro' as const });
+  it('keeps a decision while its inputs are the same objects, and recomputes when one changes', () => {
+    const cache = createPlanCache();
+    const first = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' } };
+    const observed = new Map<string, KubeObject>([['deployment', first]]);
+    const a = planInstance(prepared, input(observed), cache);
+    const b = planInstance(prepared, input(observed), cache);
+    assert.equal(b.nodes.get('deployment'), a.nodes.get('deployment'));
+    assert.equal(b.nodes.get('service'), a.nodes.get('service'));
+    observed.set('deployment', { ...first, metadata: { name: 'web2' } });
+    const c = planInstance(prepared, input(observed), cache);
+    assert.notEqual(c.nodes.get('service'), a.nodes.get('service'));
+    const svc = c.nodes.get('service');
+    assert.equal(svc?.state === 'apply' && (svc.manifests[0]?.metadata as { name: string }).name, 'web2-svc');
+    assert.deepEqual(c, planInstance(prepared, input(observed)), 'same decisions as without a cache');
   });
 });
