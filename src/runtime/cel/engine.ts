@@ -71,8 +71,10 @@ export function createCelEngine(): CelEngine {
   const closedBase = baseEnvironment(false);
   const ops = astOps(open);
   const closed = new Map<string, Environment>();
-  const environmentFor = (variables: readonly string[] | undefined): Environment => {
+  const environmentFor = (source: string, variables: readonly string[] | undefined): Environment => {
     if (!variables) return open;
+    // `runtime` is kro's own variable (status conditions); KRO reserves it as a resource id.
+    if (variables.includes('runtime')) throw new CelCompileError(source, "'runtime' is reserved by KRO and cannot name a variable");
     const key = [...new Set(variables)].sort().join(',');
     let env = closed.get(key);
     if (!env) {
@@ -83,7 +85,7 @@ export function createCelEngine(): CelEngine {
     return env;
   };
   return {
-    compile: (source: string, options: CompileOptions = {}): CelProgram => compileWith(environmentFor(options.variables), ops, source),
+    compile: (source: string, options: CompileOptions = {}): CelProgram => compileWith(environmentFor(source, options.variables), ops, source),
     evaluate: (program: CelProgram, variables: Readonly<Record<string, unknown>>): EvalResult => evaluateProgram(program, variables),
   };
 }

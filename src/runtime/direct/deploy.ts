@@ -97,7 +97,8 @@ export async function deployDirect(outer: DirectSession, options: DeployOptions 
     throw redactor.error(failure);
   } finally {
     stop.abort(new Error('deployment finished'));
-    await follower?.close();
+    // After an abort, stop at once; otherwise report the events the watch has not delivered yet.
+    await follower?.close({ flush: !outer.signal?.aborted });
   }
 }
 

@@ -72,8 +72,8 @@ export class EventFollower {
    * Reports what the watches have not delivered yet (events are separate streams and may trail the object
    * watches that decided readiness): one list per namespace, bounded to two seconds; then stops.
    */
-  async close(): Promise<void> {
-    if (!this.stop.signal.aborted && this.namespaces.size > 0) {
+  async close(options: { flush?: boolean } = {}): Promise<void> {
+    if ((options.flush ?? true) && !this.stop.signal.aborted && this.namespaces.size > 0) {
       const flush = Promise.all(
         [...this.namespaces].map(async (namespace) => {
           for (const event of await listEvents(this.client, namespace)) await this.onEvent(event).catch(() => undefined);

@@ -99,12 +99,17 @@ export interface KubeClientOptions {
   readonly retryMs?: number;
 }
 
+/** How long transient failures are retried before the API server has answered once. */
+const FIRST_CONTACT_RETRY_MS = 2_000;
+
 /** What `waitFor` saw happen to the object. */
 type WatchOutcome = { kind: 'object'; object: KubernetesObject } | { kind: 'deleted' } | { kind: 'closed' } | { kind: 'failed'; error: unknown };
 
 export class KubeClient {
   private readonly api: ObjectApi;
   private readonly retryMs: number;
+  /** Whether any call has reached the API server: a server never reached is not waited for long. */
+  private reached = false;
 
   readonly config: KubeConfig;
 
@@ -169,14 +174,19 @@ export class KubeClient {
    * the last transient one) becomes a KubeApiError naming the verb and the object.
    */
   async call<T>(verb: string, ref: ObjectRef, options: CallOptions, run: () => Promise<T>): Promise<T> {
-    const deadline = options.deadline ?? Date.now() + this.retryMs;
+    const requested = options.deadline ?? Date.now() + this.retryMs;
+    // A cluster that was never reached (wrong address, down) fails fast; one that went away is waited for.
+    const deadline = this.reached ? requested : Math.min(requested, Date.now() + FIRST_CONTACT_RETRY_MS);
     let delay = 200;
     for (let attempt = 1; ; attempt++) {
       throwIfAborted(options.signal);
       try {
-        return await run();
+        const result = await run();
+        this.reached = true;
+        return result;
       } catch (error) {
         const failure = error instanceof KubeApiError ? error : apiError(verb, ref, error, this.server);
+        if (failure.status !== undefined) this.reached = true;
         if (!isTransient(failure) || Date.now() + delay > deadline || options.signal?.aborted) {
           if (attempt > 1 && isTransient(failure)) failure.message += ` (still failing after ${attempt} attempts)`;
           throw failure;
