@@ -146,9 +146,12 @@ interface BinaryNode {
 }
 
 function relational(test: (order: number) => boolean) {
-  return (ev: { run(node: unknown, ctx: unknown): unknown }, ast: BinaryNode, ctx: unknown): unknown => {
+  return (ev: TryEvaluator & { run(node: unknown, ctx: unknown): unknown }, ast: BinaryNode, ctx: unknown): unknown => {
     const left = ev.run(ast.left, ctx);
     const right = ev.run(ast.right, ctx);
+    const nan = (x: unknown) => typeof x === 'number' && Number.isNaN(x);
+    const numeric = (x: unknown) => typeof x === 'number' || typeof x === 'bigint';
+    if ((nan(left) && numeric(right)) || (nan(right) && numeric(left))) throw ev.createError('nan_order', 'NaN values cannot be ordered', ast);
     if (typeof left === 'string' && typeof right === 'string') return test(compareCodePoints(left, right));
     if (typeof left === 'bigint' && typeof right === 'number' && !Number.isNaN(right)) return test(compareIntDouble(left, right));
     if (typeof left === 'number' && typeof right === 'bigint' && !Number.isNaN(left)) return test(-compareIntDouble(right, left));

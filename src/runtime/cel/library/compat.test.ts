@@ -73,7 +73,8 @@ describe('apimachinery Quantity', () => {
     ['0.5Gi', 536870912_000000000n, -9, true],
     ['1.0000000001', 1000000001n, -9, true],
     ['100E', 100n, 18, false], // the int64 fast path holds 100×10^18; asInteger then overflows
-    ['99999999999999999999', 2n ** 63n - 1n, 0, true],
+    ['99999999999999999999', 99999999999999999999_000000000n, -9, true],
+    ['9999999999999999999Ki', 2n ** 63n - 1n, 0, true], // only binary-suffixed values are capped
     ['-1Ki', -1024n, 0, false],
   ];
   for (const [text, value, scale, dec] of cases) {

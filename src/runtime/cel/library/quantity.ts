@@ -5,7 +5,7 @@
  * (an int64 amount with a decimal scale, or inf.Dec when that overflows or is too precise) because
  * `asInteger` and `asApproximateFloat` depend on it. Parsing follows `ParseQuantity`: sign, digits,
  * optional fraction, one suffix (`n u m k M G T P E`, `Ki … Ei`, or `e±N`), precision below 1n rounded
- * up, magnitude capped at 2^63-1.
+ * up, binary-suffixed magnitudes capped at 2^63-1.
  */
 import type { Environment } from '@marcbachmann/cel-js';
 import { celError, registrar } from './register.js';
@@ -90,12 +90,12 @@ export function parseQuantity(s: string): KroQuantity {
     const value = digits << BigInt(exponent2);
     if (value <= MAX_INT64) return new KroQuantity(negative ? -value : value, scale);
   }
-  // inf.Dec path: exact value, magnitude rounded up to nano units, capped at 2^63-1.
+  // inf.Dec path: exact value, magnitude rounded up to nano units; binary-suffixed values capped at 2^63-1.
   if (digits === 0n) return new KroQuantity(0n, scale, true);
   const shift = 9 + scale;
   const exact = digits << BigInt(exponent2);
   let nanos = shift >= 0 ? exact * 10n ** BigInt(shift) : ceilDiv(exact, 10n ** BigInt(-shift));
-  if (nanos > MAX_INT64 * 1_000_000_000n) return new KroQuantity(negative ? -MAX_INT64 : MAX_INT64, 0, true);
+  if (binary && nanos > MAX_INT64 * 1_000_000_000n) return new KroQuantity(negative ? -MAX_INT64 : MAX_INT64, 0, true);
   if (negative) nanos = -nanos;
   return new KroQuantity(nanos, -9, true);
 }
