@@ -1,6 +1,8 @@
 /**
  * The CEL engine: @marcbachmann/cel-js configured like KRO's environment (optional types on, mixed
- * aggregate literals allowed, KRO/Kubernetes libraries registered), with KRO's pending classification.
+ * aggregate literals allowed, the cel-go ext, Kubernetes and kro libraries registered), every program
+ * rewritten onto our cel-go compatible functions (`rewrite.ts`), results classified as KRO does. How close
+ * this is to cel-go is measured by test/cel/parity.test.ts (README.md).
  */
 import { Environment } from '@marcbachmann/cel-js';
 import { errorSummary, isPendingError } from './classify.js';
