@@ -74,7 +74,7 @@ function waitReady(session: DirectSession, node: ApplyPlan, observed: ObservedMa
   // The apply response is the object as it is now: many kinds are ready at once, with no read or watch.
   if (check(object)) return Promise.resolve();
   return session.client
-    .waitFor(ref, check, { timeoutMs: remainingMs(session), ...(session.signal ? { signal: session.signal } : {}), describe: () => last.reason })
+    .waitFor(ref, check, { timeoutMs: remainingMs(session), ...(session.signal ? { signal: session.signal } : {}), describe: () => last.reason, initial: object as KubernetesObject })
     .then(() => undefined)
     .catch((error: unknown) => {
       if (error instanceof KubeApiError && /^timed out/.test(error.message)) {

@@ -205,12 +205,18 @@ export class KubeClient {
   async waitFor<T>(
     ref: ObjectRef,
     done: (object: KubernetesObject | undefined) => T | undefined,
-    options: { timeoutMs: number; signal?: AbortSignal; describe?: () => string },
+    options: {
+      timeoutMs: number;
+      signal?: AbortSignal;
+      describe?: () => string;
+      /** The object as just received (an apply response): no initial read, the watch starts at its resourceVersion. */
+      initial?: KubernetesObject;
+    },
   ): Promise<T> {
     const deadline = Date.now() + options.timeoutMs;
     const call = { deadline, ...(options.signal ? { signal: options.signal } : {}) };
     const path = await this.collectionPath(ref.apiVersion, ref.kind, ref.namespace, call);
-    let last: KubernetesObject | undefined = await this.get(ref, call);
+    let last: KubernetesObject | undefined = options.initial?.metadata?.resourceVersion ? options.initial : await this.get(ref, call);
     let failures = 0;
     for (;;) {
       const result = done(last);
