@@ -28,6 +28,11 @@ async function existing(composition: AnyComposition, id: InstanceId, target: Clu
   return objects.length === 0 ? undefined : [...new Set(objects.map((object) => resourceIdOf(object, id.mode)))].reverse();
 }
 
+function notFound(what: string, options: DeleteOptions): void {
+  if (options.ignoreNotFound) return out(`${what} not found; nothing to delete`);
+  throw new CliError(`${what} not found; nothing to delete (--ignore-not-found makes this a success)`, EXIT.failure);
+}
+
 async function remove(file: string, options: DeleteOptions): Promise<void> {
   const timeout = parseDuration(options.timeout);
   const { composition, spec } = await load(file, options);
@@ -35,11 +40,10 @@ async function remove(file: string, options: DeleteOptions): Promise<void> {
   const id: InstanceId = { mode: options.mode, name: instanceName(composition, spec, options.name), namespace: target.namespace };
   const what = `${composition.graph.kind} "${id.name}" (${id.mode} mode, namespace ${id.namespace})`;
   const ids = await existing(composition, id, target);
-  if (!ids) {
-    if (options.ignoreNotFound) return out(`${what} not found; nothing to delete`);
-    throw new CliError(`${what} not found; nothing to delete (--ignore-not-found makes this a success)`, EXIT.failure);
-  }
-  const progress = createProgress({ title: `deleting ${what}`, ids, waitForReady: true });
+  // Direct mode still runs the delete: it also removes the instance's record, which a deploy that failed
+  // before applying anything leaves behind without any labelled object.
+  if (!ids && id.mode === 'kro') return notFound(what, options);
+  const progress = createProgress({ title: `deleting ${what}`, ids: ids ?? [], waitForReady: true });
   try {
     await withInterrupt(async (signal) => {
       const factoryOptions = { kubeConfig: target.kubeConfig, namespace: target.namespace, timeout, abortSignal: signal, progressCallback: progress.event };
@@ -47,12 +51,13 @@ async function remove(file: string, options: DeleteOptions): Promise<void> {
       else await composition.factory('direct', factoryOptions).deleteInstance(id.name);
     });
     progress.finish('deleted');
-    out(`${what} deleted`);
   } catch (error) {
     progress.fail((error as { resourceId?: string }).resourceId, error instanceof Error ? error.message : String(error));
     progress.finish();
     throw error;
   }
+  if (!ids) return notFound(what, options);
+  out(`${what} deleted`);
 }
 
 export function registerDelete(program: Command): void {
