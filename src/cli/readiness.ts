@@ -51,7 +51,8 @@ function byKind(object: Live): Summary | undefined {
     case 'Pod':
       return { ready: conditions(object).some((c) => c.type === 'Ready' && c.status === 'True'), detail: String(status.phase ?? 'Pending') };
     case 'PersistentVolumeClaim':
-      return { ready: status.phase === 'Bound', detail: String(status.phase ?? 'Pending') };
+      // As deploys judge it: a Pending claim may wait for its first consumer (WaitForFirstConsumer).
+      return { ready: status.phase !== 'Lost', detail: String(status.phase ?? 'Pending') };
     default:
       return undefined;
   }

@@ -92,6 +92,11 @@ describe('typekro deploy, status, plan, logs, delete (direct mode)', () => {
     assert.match(result.stderr, /^typekro: .*"app".*(deadline|timed out)/m);
     assert.doesNotMatch(result.stderr, STACK_FRAME);
     assert.equal(result.stdout, '');
+    // The objects stay (no rollback asked for): status says what is not ready, exit 3.
+    const status = await cli('status', 'test/cli/fixtures/never-ready.ts', '--set', 'name=stuck');
+    assert.equal(status.code, 3, transcript(status));
+    assert.match(status.stdout, /NOT ready \(1\/2 objects ready\)/);
+    assert.match(status.stdout, /app +Deployment +stuck +no +0\/1 ready/);
   });
 
   it('--create-namespace creates a missing namespace; --wait=false returns once applied', async () => {
