@@ -15,7 +15,9 @@ export { kubernetesComposition, toResourceGraph, type Composition, type Instance
 export { BreakingChangeError } from './api/factories.js';
 export type { DirectFactory, DirectFactoryOptions, KroFactory, KroFactoryOptions, KroInstance } from './api/factories.js';
 export { KroRejectedError } from './runtime/kro/deploy.js';
-export { KubeApiError } from './runtime/kube/client.js';
+export { DirectAbortedError, DirectDeployError, DirectTimeoutError, OfflineRenderError, type RollbackReport } from './runtime/direct/index.js';
+export type { DeployPlan, PlannedChange, PlannedConflict, PlannedObject, PodLog, ProgressEvent } from './api/direct.js';
+export { ApplyConflictError, KubeApiError } from './runtime/kube/client.js';
 export { KubeconfigError } from './runtime/kube/config.js';
 export { CompositionError } from './compile/rgd/errors.js';
 export { SchemaError } from './model/schema/index.js';
