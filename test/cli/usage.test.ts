@@ -21,6 +21,11 @@ const syntaxError = file('syntax-error.ts', 'export const broken = ;\n');
 const missingImport = file('missing-import.mts', "import { thing } from 'no-such-package-typekro';\nexport default thing;\n");
 const badYaml = file('bad.yaml', 'replicas: [1, 2\n');
 const listSpec = file('list.yaml', '- 1\n- 2\n');
+const kubeconfig = file(
+  'kubeconfig',
+  'apiVersion: v1\nkind: Config\ncurrent-context: dev\nclusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]\n' +
+    'users: [{name: u, user: {token: t}}]\ncontexts: [{name: dev, context: {cluster: c, user: u}}]\n',
+);
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 function usageError(result: CliResult, message: RegExp, usage = true): void {
@@ -79,6 +84,18 @@ describe('usage errors', { concurrency: 4 }, () => {
   it('no kubeconfig: says where it looked and what to do, exit 2', async () => {
     const result = await typekro(['status', 'examples/webapp.ts', '--kubeconfig', '/nonexistent/config']);
     usageError(result, /no kubeconfig found \(looked at \/nonexistent\/config\); pass --kubeconfig, set KUBECONFIG, or start a local cluster with "typekro cluster start"/, false);
+  });
+
+  it('an unknown --context lists the known ones, exit 2', async () => {
+    const result = await typekro(['status', 'examples/webapp.ts', '--kubeconfig', kubeconfig, '--context', 'prod']);
+    usageError(result, /context "prod" not found in .*kubeconfig \(known contexts: dev\)/, false);
+  });
+
+  it('an unreachable cluster is a failure (exit 1) with the address, not a stack', async () => {
+    const result = await typekro(['status', 'examples/webapp.ts', '--kubeconfig', kubeconfig]);
+    assert.equal(result.code, 1, transcript(result));
+    assert.match(result.stderr, /127\.0\.0\.1:1|ECONNREFUSED|cannot reach/);
+    assert.doesNotMatch(result.stderr, STACK_FRAME);
   });
 
   it('--debug prints the stack', async () => {
