@@ -2,15 +2,18 @@
  * Where user code called into TypeKro. Stack frames inside this package are skipped, so the first
  * remaining frame is the user's call (a factory call, `withReadyWhen`, `kubernetesComposition`).
  */
-import { dirname, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceLocation } from '../ir/graph.js';
 
-const packageSourceRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..') + sep;
+// This file is <package>/src/model or <package>/dist/model. Both trees count as TypeKro's own: an installed
+// package's dist files carry source maps, so its stack frames may be reported at <package>/src paths.
+const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const ownTrees = [join(packageRoot, 'src') + sep, join(packageRoot, 'dist') + sep];
 
 /** True for files of TypeKro itself (its `src/` or `dist/` tree) and for Node internals. */
 export function isInternalFile(file: string): boolean {
-  return file.startsWith(packageSourceRoot) || file.startsWith('node:') || !file.includes('/');
+  return ownTrees.some((tree) => file.startsWith(tree)) || file.startsWith('node:') || !file.includes('/');
 }
 
 /** The user frames of the current stack, innermost first. */

@@ -44,6 +44,9 @@ describe('corpus on KRO', { concurrency: 4 }, () => {
       ).catch((error: Error) => {
         throw new Error(`${error.message}\nlast status: ${JSON.stringify(last)}`);
       });
+      // Cluster-scoped children (cluster-scoped case) would otherwise outlive the test and clash with later ones.
+      await factory.deleteInstance(instance.metadata.name);
+      await namespace.remove();
     });
   }
 });
