@@ -70,6 +70,10 @@ program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) return; // already printed, with the usage
   const debug = Boolean(program.opts().debug) || process.env.TYPEKRO_DEBUG === '1';
   process.stderr.write(`${formatError(error, debug)}\n`);
+  const options = active.opts<{ spec?: string; set?: string[]; setString?: string[] }>();
+  if (classNames(error).includes('SpecValidationError') && options.spec === undefined && !options.set && !options.setString) {
+    process.stderr.write('  (no spec was given: pass one with -f spec.yaml or --set field=value)\n');
+  }
   if (classNames(error).includes('UsageError') && active !== program) {
     process.stderr.write(`Usage: ${commandPath(active)} ${active.usage()}\nRun '${commandPath(active)} --help' for details.\n`);
   }

@@ -67,6 +67,9 @@ describe('typekro deploy, status, plan, logs, delete (direct mode)', () => {
     assert.match(result.stderr, /^typekro: no logs for pod webapp-[a-z0-9-]+, container webapp: .+$/m);
     assert.match(result.stderr, /logs unavailable for 2 of 2 containers/);
     assert.doesNotMatch(result.stderr, STACK_FRAME);
+    const follow = await cli('logs', 'examples/webapp.ts', '--follow');
+    assert.equal(follow.code, 1, transcript(follow));
+    assert.match(follow.stderr, /logs unavailable for 2 of 2 containers/);
     const none = await cli('logs', 'examples/webapp.ts', '-c', 'sidecar');
     assert.equal(none.code, 1, transcript(none));
     assert.match(none.stderr, /has no pods with a container "sidecar"/);

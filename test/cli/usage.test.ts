@@ -68,6 +68,10 @@ describe('usage errors', { concurrency: 4 }, () => {
     usageError(await typekro(['render', 'examples/webapp.ts', '--set', 'replicas=many']), /spec\.replicas must be a number \(was a string\)/, false);
   });
 
+  it('a missing spec says how to give one', async () => {
+    usageError(await typekro(['render', 'examples/webapp.ts', '--manifests']), /spec\.replicas must be a number \(was missing\)\n  \(no spec was given: pass one with -f spec\.yaml or --set field=value\)/, false);
+  });
+
   it('unknown options, commands and bad option values', async () => {
     usageError(await typekro(['render', 'examples/webapp.ts', '--bogus']), /error: unknown option '--bogus'/);
     usageError(await typekro(['render']), /error: missing required argument 'file'/);
