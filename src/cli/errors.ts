@@ -53,9 +53,13 @@ export function classNames(error: unknown): string[] {
   return names;
 }
 
-const INPUT_ERRORS = ['UsageError', 'SpecValidationError', 'CompositionSyntaxError', 'CompositionError', 'KubeconfigError', 'CommanderError'];
+const INPUT_ERRORS = [
+  'UsageError', 'SpecValidationError', 'CompositionSyntaxError', 'CompositionError', 'SchemaError', 'CelCompileError', 'KubeconfigError', 'CommanderError',
+];
 /** Errors TypeKro throws on purpose: their message says what to do, so no stack trace is needed. */
-const KNOWN_ERRORS = [...INPUT_ERRORS, 'CliError', 'TypeKroError', 'KubeApiError', 'KroRejectedError', 'DirectDeployError', 'AbortError'];
+const KNOWN_ERRORS = [
+  ...INPUT_ERRORS, 'CliError', 'TypeKroError', 'KubeApiError', 'KroRejectedError', 'BreakingChangeError', 'DirectDeployError', 'CelOutputError', 'AbortError',
+];
 
 export function isAbort(error: unknown): boolean {
   return classNames(error).includes('AbortError') || (error instanceof Error && error.message === 'interrupted');

@@ -4,7 +4,7 @@
  * so that the project's own path aliases work.
  */
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 import type { Composition } from '../index.js';
@@ -109,10 +109,4 @@ function pickExport(module: Record<string, unknown>, ref: CompositionRef): [stri
     throw new UsageError(`${ref.file} exports no composition; export the value returned by kubernetesComposition(...) or toResourceGraph(...), e.g. \`export default app\``);
   }
   throw new UsageError(`${ref.file} exports several compositions (${names.join(', ')}); choose one with --export <name> or ${ref.file}#<name>`);
-}
-
-/** A path relative to the working directory when shorter, for messages. */
-export function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
 }

@@ -74,6 +74,7 @@ program.parseAsync(process.argv).catch((error: unknown) => {
   if (classNames(error).includes('SpecValidationError') && options.spec === undefined && !options.set && !options.setString) {
     process.stderr.write('  (no spec was given: pass one with -f spec.yaml or --set field=value)\n');
   }
+  if (classNames(error).includes('BreakingChangeError')) process.stderr.write('  (from the command line: typekro deploy --mode kro --allow-breaking-changes)\n');
   if (classNames(error).includes('UsageError') && active !== program) {
     process.stderr.write(`Usage: ${commandPath(active)} ${active.usage()}\nRun '${commandPath(active)} --help' for details.\n`);
   }

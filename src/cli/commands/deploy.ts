@@ -22,6 +22,7 @@ interface DeployOptions extends CompositionOptions, SpecOptions, ClusterOptions 
   readonly createNamespace?: boolean;
   readonly force?: boolean;
   readonly rollbackOnFailure?: boolean;
+  readonly allowBreakingChanges?: boolean;
   readonly output: OutputFormat;
 }
 
@@ -46,6 +47,7 @@ interface Settings {
 /** Flags checked before anything is loaded, so a typo costs no compile. */
 function settingsOf(options: DeployOptions): Settings {
   const waitForReady = parseBoolean(options.wait, '--wait');
+  if (options.mode === 'direct' && options.allowBreakingChanges) throw new UsageError('--allow-breaking-changes: kro mode only (direct mode has no CRD)');
   if (options.mode === 'kro') {
     const directOnly = [!waitForReady && '--wait=false', options.force && '--force', options.rollbackOnFailure && '--rollback-on-failure'].filter(Boolean);
     if (directOnly.length > 0) throw new UsageError(`${directOnly.join(', ')}: direct mode only (in KRO mode the controller applies and waits)`);
@@ -64,7 +66,7 @@ interface Run {
 function run({ composition, spec, target, settings, progress }: Run, options: DeployOptions, signal: AbortSignal): Promise<Deployed> {
   const common = { kubeConfig: target.kubeConfig, namespace: target.namespace, timeout: settings.timeout, abortSignal: signal, progressCallback: progress.event };
   const deployOptions = options.name ? { name: options.name } : {};
-  if (options.mode === 'kro') return composition.factory('kro', common).deploy(spec, deployOptions);
+  if (options.mode === 'kro') return composition.factory('kro', { ...common, allowBreakingChanges: Boolean(options.allowBreakingChanges) }).deploy(spec, deployOptions);
   const direct = { ...common, waitForReady: settings.waitForReady, force: Boolean(options.force), rollbackOnFailure: Boolean(options.rollbackOnFailure) };
   return composition.factory('direct', direct).deploy(spec, deployOptions);
 }
@@ -105,6 +107,7 @@ export function registerDeploy(program: Command): void {
     .option('--no-wait', 'same as --wait=false')
     .option('--create-namespace', 'create the namespace if it does not exist')
     .option('--force', 'direct mode: take over fields other field managers own (server-side apply force)')
-    .option('--rollback-on-failure', 'direct mode: when the first deploy of an instance fails, delete what it created');
+    .option('--rollback-on-failure', 'direct mode: when the first deploy of an instance fails, delete what it created')
+    .option('--allow-breaking-changes', 'kro mode: apply a schema change that breaks existing instances (removed or retyped fields)');
   withOutput(withTimeout(withName(withMode(withCluster(withSpec(withComposition(command)))))), 'instance output').action(deploy);
 }
