@@ -19,18 +19,25 @@ type Resolved = { kind: 'literal'; value: unknown } | { kind: 'expr'; expr: Expr
 
 export function inlineChild(child: CompositionGraph, spec: Value, prefix: string): InlinedChild {
   const ids = new Map(child.resources.map((resource) => [resource.id, prefixed(prefix, resource.id)]));
-  const rewrite = (expr: Expr): Expr =>
-    foldConstants(rewriteExpr(expr, (node) => renameIds(node, ids), (node) => substituteSpec(node, child, spec)));
+  const substitute = (expr: Expr): Expr => rewriteExpr(expr, (node) => renameIds(node, ids), (node) => substituteSpec(node, child, spec, substitute));
+  const rewrite = (expr: Expr): Expr => foldConstants(substitute(expr));
   const rewriteLeaves = (value: Value): Value => unwrapLiterals(rewriteValue(value, rewrite));
-  const resources = child.resources.map((resource) => ({
-    ...resource,
-    id: ids.get(resource.id)!,
-    ...(resource.template !== undefined ? { template: rewriteLeaves(resource.template) } : {}),
-    readyWhen: resource.readyWhen.map(rewrite),
-    includeWhen: resource.includeWhen.map(rewrite),
-    forEach: resource.forEach.map((dimension) => ({ ...dimension, source: rewrite(dimension.source) })),
-    dependsOn: resource.dependsOn.map((id) => ids.get(id) ?? id),
-  }));
+  const resources: ResourceNode[] = [];
+  for (const resource of child.resources) {
+    const includeWhen = resource.includeWhen.map(rewrite);
+    // A condition that is false for what the parent passes (an optional field it omits) drops the resource:
+    // its template may read exactly the field that is absent.
+    if (includeWhen.some((condition) => condition.kind === 'literal' && condition.literal.kind === 'bool' && !condition.literal.value)) continue;
+    resources.push({
+      ...resource,
+      id: ids.get(resource.id)!,
+      ...(resource.template !== undefined ? { template: rewriteLeaves(resource.template) } : {}),
+      readyWhen: resource.readyWhen.map(rewrite),
+      includeWhen: includeWhen.filter((condition) => !(condition.kind === 'literal' && condition.literal.kind === 'bool')),
+      forEach: resource.forEach.map((dimension) => ({ ...dimension, source: rewrite(dimension.source) })),
+      dependsOn: resource.dependsOn.map((id) => ids.get(id) ?? id),
+    });
+  }
   return { resources, status: rewriteLeaves(child.status) };
 }
 
@@ -59,8 +66,35 @@ function renameIds(node: Expr, ids: ReadonlyMap<string, string>): Expr {
   return renamed ? E.ident(renamed) : node;
 }
 
+/** True when `node` is `has(schema.spec...)` of a field the parent does not pass (and no default fills). */
+function absentHas(node: Expr, child: CompositionGraph, spec: Value): boolean {
+  if (node.kind !== 'call' || node.fn !== 'has' || node.target || node.args.length !== 1) return false;
+  const chain = specChain(node.args[0]!);
+  return chain !== undefined && resolve(chain.path, child, spec).kind === 'absent';
+}
+
+/**
+ * Decides the guards the compiler wraps around optional fields when the field is absent, before their
+ * guarded reads are visited: `has(x) && ...` is false, `!has(x) || ...` is true, `has(x) ? a : b` is b.
+ */
+function foldAbsentGuards(node: Expr, child: CompositionGraph, spec: Value): Expr | undefined {
+  if (node.kind === 'binary' && node.op === '&&' && absentHas(node.left, child, spec)) return E.bool(false);
+  if (node.kind === 'binary' && node.op === '||' && node.left.kind === 'unary' && node.left.op === '!' && absentHas(node.left.operand, child, spec)) {
+    return E.bool(true);
+  }
+  return undefined;
+}
+
 /** Replaces the outermost `schema.spec...` chain (and `has()` of one); undefined to keep descending. */
-function substituteSpec(node: Expr, child: CompositionGraph, spec: Value): Expr | undefined {
+function substituteSpec(node: Expr, child: CompositionGraph, spec: Value, recurse: (expr: Expr) => Expr): Expr | undefined {
+  const folded = foldAbsentGuards(node, child, spec);
+  if (folded) return folded;
+  if (node.kind === 'conditional') {
+    // A test decided by what the parent passes picks its branch before the other one is visited (it may
+    // read the very field that is absent).
+    const test = foldConstants(recurse(node.test));
+    if (test.kind === 'literal' && test.literal.kind === 'bool') return recurse(test.literal.value ? node.then : node.otherwise);
+  }
   if (node.kind === 'call' && node.fn === 'has' && !node.target && node.args.length === 1) {
     const chain = specChain(node.args[0]!);
     if (!chain) return undefined;
@@ -75,7 +109,9 @@ function substituteSpec(node: Expr, child: CompositionGraph, spec: Value): Expr 
   const optional = chain.optional.some(Boolean);
   if (resolved.kind === 'absent') {
     if (optional) return E.call('optional.none', []);
-    throw new TypeError(`nested composition "${child.name}" reads spec.${chain.path.join('.')}, which the parent does not pass and has no default`);
+    throw new TypeError(
+      `nested composition "${child.name}" reads spec.${chain.path.join('.')} without a guard, and the parent does not pass it (no default either): pass it, give it a default, or guard the read (spec.${chain.path.join('.')} ?? ..., if (spec.${chain.path[0]}) ...)`,
+    );
   }
   const expr = resolved.kind === 'literal' ? literalExpr(resolved.value) : resolved.expr;
   return optional ? E.call('optional.of', [expr]) : expr;

@@ -39,6 +39,10 @@ function statusField(value: unknown, node: Node | undefined, run: CompositionRun
   if (node?.type === 'ObjectExpression' && typeof value === 'object' && value !== null && !Array.isArray(value) && !refOf(value)) {
     return statusObject(value as Record<string, unknown>, node, run, context);
   }
+  // A reference reached through plain member access (`child({...}).status.url`) is exact as it is.
+  if (refOf(value) && node?.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' && node.property.name !== 'length') {
+    return toValue(value, context);
+  }
   if (node && !isPlainRead(node) && mentionsBindings(node, run.scope)) {
     return exprValue(compileValueNode(node, run.scope).expr);
   }

@@ -123,3 +123,36 @@ test('spreading a reference is an error instead of silently losing its fields', 
     /cannot be spread/,
   );
 });
+
+test('a nested composition given no value for an optional field drops what that field guards', () => {
+  const child = kubernetesComposition(
+    { apiVersion: 'errors.typekro.dev/v1alpha1', name: 'opt-child', kind: 'OptChild', spec: type({ name: 'string', 'host?': 'string' }), status: type({ url: 'string' }) },
+    (spec) => {
+      if (spec.host) ConfigMap({ name: `${spec.name}-host`, data: { host: spec.host } });
+      return { url: spec.host ? `https://${spec.host}` : 'none' };
+    },
+  );
+  const parent = kubernetesComposition(
+    { apiVersion: 'errors.typekro.dev/v1alpha1', name: 'opt-parent', kind: 'OptParent', spec: type({ name: 'string' }), status: type({ url: 'string' }) },
+    (spec) => ({ url: child({ name: spec.name }).status.url }),
+  );
+  assert.equal(parent.graph.resources.length, 0);
+  assert.match(parent.toYaml(), /"none"/);
+});
+
+test('a nested composition reading an optional field the parent omits, unguarded, says what to do', () => {
+  const child = kubernetesComposition(
+    { apiVersion: 'errors.typekro.dev/v1alpha1', name: 'raw-child', kind: 'RawChild', spec: type({ name: 'string', 'host?': 'string' }), status: type({ host: 'string' }) },
+    (spec) => {
+      ConfigMap({ name: spec.name, data: {} });
+      return { host: spec.host };
+    },
+  );
+  assert.throws(
+    () => kubernetesComposition(
+      { apiVersion: 'errors.typekro.dev/v1alpha1', name: 'raw-parent', kind: 'RawParent', spec: type({ name: 'string' }), status: type({ host: 'string' }) },
+      (spec) => ({ host: child({ name: spec.name }).status.host }),
+    ),
+    /spec\.host.*pass it, give it a default, or guard the read/,
+  );
+});
