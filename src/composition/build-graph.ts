@@ -2,7 +2,6 @@
  * Freezing a finished composition run into the graph IR.
  */
 import type { CompositionGraph, ResourceNode } from '../ir/graph.js';
-import type { SchemaNode } from '../ir/schema.js';
 import type { Value } from '../ir/value.js';
 import type { Expr } from '../ir/expr.js';
 import { inlineNestedExpr, inlineNestedStatus } from './nest-run.js';
@@ -11,16 +10,8 @@ import type { ResourceRecord } from '../model/resource.js';
 import type { CompositionRun } from './run.js';
 import { toValue, type ValueContext } from './values.js';
 
-export interface GraphHeader {
-  readonly name: string;
-  readonly version: string;
-  readonly group: string;
-  readonly kind: string;
-  readonly scope: 'Namespaced' | 'Cluster';
-  readonly spec: SchemaNode;
-  readonly statusSchema?: SchemaNode;
-  readonly annotations?: Readonly<Record<string, string>>;
-}
+/** Everything of a graph that the definition alone decides (the run adds resources and status). */
+export type GraphHeader = Omit<CompositionGraph, 'status' | 'resources'>;
 
 export function valueContext(run: CompositionRun, owner: string): ValueContext {
   return { owner, refType: (ref) => run.refType(ref), exprType: (expr) => run.exprType(expr) };

@@ -4,20 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { isDeepStrictEqual } from 'node:util';
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { KubeClient } from '../../src/runtime/kube/client.js';
 import { corpus } from '../corpus/index.js';
+import { includesSubset } from '../support/match.js';
 import { eventually, testKubeConfig, testKubeConfigPath, testNamespace } from '../support/cluster.js';
 
 const kubeconfig = testKubeConfigPath();
-
-/** True when every field of `expected` is in `actual` with the same value (deeply). */
-function includes(actual: unknown, expected: unknown): boolean {
-  if (typeof expected !== 'object' || expected === null || Array.isArray(expected)) return isDeepStrictEqual(actual, expected);
-  if (typeof actual !== 'object' || actual === null) return false;
-  return Object.entries(expected).every(([key, value]) => includes((actual as Record<string, unknown>)[key], value));
-}
 
 describe('corpus on KRO', { concurrency: 4 }, () => {
   for (const [name, entry] of Object.entries(corpus)) {
@@ -38,7 +31,7 @@ describe('corpus on KRO', { concurrency: 4 }, () => {
         `status of ${name} to include ${JSON.stringify(entry.expectedStatus)}`,
         async () => {
           last = (await client.get(ref) as { status?: unknown } | undefined)?.status;
-          return includes(last, entry.expectedStatus) ? true : undefined;
+          return includesSubset(last, entry.expectedStatus) ? true : undefined;
         },
         120_000,
       ).catch((error: Error) => {

@@ -5,10 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { isDeepStrictEqual } from 'node:util';
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { KubeClient } from '../../src/runtime/kube/client.js';
 import { corpus } from '../corpus/index.js';
+import { includesSubset } from '../support/match.js';
 import { eventually, testKubeConfig, testKubeConfigPath, testNamespace } from '../support/cluster.js';
 import { maskAddresses, snapshot } from './snapshot.js';
 
@@ -16,12 +16,6 @@ const kubeconfig = testKubeConfigPath();
 
 /** The local cluster has no storage provisioner: pods mounting a claim never run, so direct mode cannot wait for them. */
 const NO_STORAGE_PROVISIONER = new Set(['low-level']);
-
-function includes(actual: unknown, expected: unknown): boolean {
-  if (typeof expected !== 'object' || expected === null || Array.isArray(expected)) return isDeepStrictEqual(actual, expected);
-  if (typeof actual !== 'object' || actual === null) return false;
-  return Object.entries(expected).every(([key, value]) => includes((actual as Record<string, unknown>)[key], value));
-}
 
 function withoutKroFields(status: unknown): unknown {
   const { state: _state, conditions: _conditions, ...rest } = (status ?? {}) as Record<string, unknown>;
@@ -44,7 +38,7 @@ describe('the same objects and status in kro and direct mode', { concurrency: 3 
       const instanceName = deployed.metadata.name;
       const kroStatus = await eventually(`kro status of ${name}`, async () => {
         const status = (await kro.getInstance(instanceName))?.status;
-        return includes(status, entry.expectedStatus) ? withoutKroFields(status) : undefined;
+        return includesSubset(status, entry.expectedStatus) ? withoutKroFields(status) : undefined;
       }, 120_000);
       const kroSelector = `kro.run/instance-name=${instanceName},kro.run/instance-namespace=${namespace.name}`;
       const kroObjects = await snapshot(kc, graph, kroSelector, namespace.name);
