@@ -27,6 +27,12 @@ export interface KroDeployOptions {
   readonly onProgress?: (message: string) => void;
 }
 
+/** The condition of `type`, if it was written for `generation` (an older one says nothing about this apply). */
+function currentCondition(object: Observed | undefined, type: string, generation: number | undefined): Condition | undefined {
+  const condition = object?.status?.conditions?.find((c) => c.type === type);
+  return condition && (condition.observedGeneration === undefined || condition.observedGeneration === generation) ? condition : undefined;
+}
+
 /** Applies the RGD and waits for `state: Active`; KRO's own rejection message is surfaced verbatim. */
 export async function applyRgd(client: KubeClient, rgd: KubernetesObject, options: KroDeployOptions): Promise<Observed> {
   const applied = await client.apply(rgd, { force: true });
@@ -37,15 +43,12 @@ export async function applyRgd(client: KubeClient, rgd: KubernetesObject, option
     refOfObject(rgd),
     (object) => {
       last = object as Observed | undefined;
-      const status = last?.status;
-      const accepted = status?.conditions?.find((c) => c.type === 'GraphAccepted');
-      const current = accepted && (accepted.observedGeneration === undefined || accepted.observedGeneration === generation);
-      if (current && accepted.status === 'False') {
+      const accepted = currentCondition(last, 'GraphAccepted', generation);
+      if (accepted?.status === 'False') {
         throw new KroRejectedError(`KRO rejected ResourceGraphDefinition ${rgd.metadata?.name}: ${accepted.message ?? accepted.reason ?? 'no message'}`);
       }
-      const ready = status?.conditions?.find((c) => c.type === 'Ready');
-      const readyNow = ready?.status === 'True' && (ready.observedGeneration === undefined || ready.observedGeneration === generation);
-      return status?.state === 'Active' && readyNow ? last : undefined;
+      const ready = currentCondition(last, 'Ready', generation);
+      return last?.status?.state === 'Active' && ready?.status === 'True' ? last : undefined;
     },
     { ...options, describe: () => describeConditions(last) },
   );
@@ -59,7 +62,10 @@ export async function applyInstance(client: KubeClient, instance: KubernetesObje
     try {
       applied = await client.apply(instance, { force: true });
     } catch (error) {
-      const notServedYet = error instanceof KubeApiError && (error.status === 404 || /does not serve|not find the requested resource/i.test(error.message));
+      // A 404 right after the RGD turned Active means the new CRD is not served yet; a missing namespace is
+      // also a 404 but will not fix itself, so it fails at once.
+      const missingNamespace = error instanceof KubeApiError && /namespaces? "[^"]*" not found/i.test(error.message);
+      const notServedYet = error instanceof KubeApiError && !missingNamespace && (error.status === 404 || /does not serve|not find the requested resource/i.test(error.message));
       if (!notServedYet || Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
@@ -71,13 +77,11 @@ export async function applyInstance(client: KubeClient, instance: KubernetesObje
     refOfObject(instance),
     (object) => {
       last = object as Observed | undefined;
-      const status = last?.status;
-      if (status?.state === 'ERROR') {
+      if (last?.status?.state === 'ERROR') {
         throw new KroRejectedError(`KRO reports ${describeRef(refOfObject(instance))} in state ERROR: ${describeConditions(last)}`);
       }
-      const ready = status?.conditions?.find((c) => c.type === 'Ready');
-      const current = ready?.observedGeneration === undefined || ready.observedGeneration === generation;
-      return status?.state === 'ACTIVE' && ready?.status === 'True' && current ? last : undefined;
+      const ready = currentCondition(last, 'Ready', generation);
+      return last?.status?.state === 'ACTIVE' && ready?.status === 'True' ? last : undefined;
     },
     { timeoutMs: Math.max(deadline - Date.now(), 1), ...(options.signal ? { signal: options.signal } : {}), describe: () => describeConditions(last) },
   );
