@@ -3,7 +3,6 @@
  * and find the call expression a stack frame points at.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parse, type ParserPlugin } from '@babel/parser';
 import type { CallExpression, File, NewExpression, Node, OptionalCallExpression } from '@babel/types';
 import type { SourceLocation } from '../ir/graph.js';
@@ -73,33 +72,7 @@ export function snippetOf(node: Node): string {
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
-const FRAME_LOCATION = /^(.*):(\d+):(\d+)$/;
-
-/** The location part of one V8 stack line (`at f (loc)`, `at loc`, `at async f (loc)`), if any. */
-function frameLocation(line: string): SourceLocation | undefined {
-  const text = line.trim();
-  if (!text.startsWith('at ') || text.includes('(eval at ')) return undefined;
-  const open = text.lastIndexOf(' (');
-  const raw = text.endsWith(')') && open >= 0 ? text.slice(open + 2, -1) : text.slice(3);
-  const match = FRAME_LOCATION.exec(raw);
-  if (!match) return undefined;
-  const [, name = '', lineText = '', columnText = ''] = match;
-  if (name.startsWith('node:') || name === '<anonymous>' || name.startsWith('data:')) return undefined;
-  const file = name.startsWith('file://') ? fileURLToPath(name) : name;
-  return { file, line: Number(lineText), column: Number(columnText) };
-}
-
-/**
- * The first stack frame whose file is not internal (1-based line and column, as V8 prints them).
- * Frames of Node itself (`node:`), eval code and anonymous scripts are always skipped.
- */
-export function callerLocation(stack: string, isInternal: (file: string) => boolean): SourceLocation | undefined {
-  for (const line of stack.split('\n')) {
-    const location = frameLocation(line);
-    if (location && !isInternal(location.file)) return location;
-  }
-  return undefined;
-}
+export { callerLocation } from '../util/stack.js';
 
 type Position = readonly [line: number, column: number];
 

@@ -5,6 +5,7 @@
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceLocation } from '../ir/graph.js';
+import { stackFrames } from '../util/stack.js';
 
 // This file is <package>/src/model or <package>/dist/model. Both trees count as TypeKro's own: an installed
 // package's dist files carry source maps, so its stack frames may be reported at <package>/src paths.
@@ -22,21 +23,7 @@ export function userFrames(): SourceLocation[] {
   Error.stackTraceLimit = 64;
   const stack = new Error().stack ?? '';
   Error.stackTraceLimit = previous;
-  return parseStack(stack).filter((frame) => !isInternalFile(frame.file));
-}
-
-const FRAME = /\(?((?:file:\/\/)?[^()\s]+):(\d+):(\d+)\)?$/;
-
-/** Parses V8 stack lines (`at fn (file:line:col)` and `at file:line:col`). */
-export function parseStack(stack: string): SourceLocation[] {
-  const frames: SourceLocation[] = [];
-  for (const line of stack.split('\n').slice(1)) {
-    const match = FRAME.exec(line.trim());
-    if (!match?.[1]) continue;
-    const file = match[1].startsWith('file://') ? fileURLToPath(match[1]) : match[1];
-    frames.push({ file, line: Number(match[2]), column: Number(match[3]) });
-  }
-  return frames;
+  return stackFrames(stack).filter((frame) => !isInternalFile(frame.file));
 }
 
 export function formatLocation(location: SourceLocation | undefined): string {
