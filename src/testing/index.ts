@@ -13,3 +13,8 @@ export type { ComponentName, ExitInfo } from './cluster/process.js';
 export { StartTimeoutError } from './cluster/supervisor.js';
 export type { ClusterPorts } from './cluster/components.js';
 export { NODE_NAME } from './cluster/bootstrap.js';
+export { packageChart } from './charts/package.js';
+export type { PackagedChart } from './charts/package.js';
+export { startChartRepository } from './charts/repository.js';
+export type { ChartRepository, ChartRepositoryOptions } from './charts/repository.js';
+export { kroChartDir } from './charts/kro-chart.js';
