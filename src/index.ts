@@ -29,6 +29,8 @@ export { customResource, type CustomResourceInput } from './model/custom.js';
 export type { Enhanced, FactoryOptions } from './model/factory.js';
 export type { Ref, RefOrValue, Input } from './model/types.js';
 export * from './model/kinds/index.js';
+export * from './model/flux/index.js';
+export * from './model/yaml/index.js';
 export * as simple from './model/simple/index.js';
 export { CompositionSyntaxError } from './analysis/errors.js';
 export type { CompositionGraph } from './ir/graph.js';

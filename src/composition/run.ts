@@ -102,7 +102,7 @@ export class CompositionRun implements CompositionRunHooks {
     record.conditionCompiler = (kind, input, target) => this.compileResourceCondition(kind, input, target);
     if (this.forcedSite) insertInSourceOrder(this.records, record);
     else this.records.push(record);
-    if (site?.context.declaredAs && site.context.loops.length === 0) {
+    if (site?.context.declaredAs && site.context.loops.length === 0 && record.bindsDeclaration !== false) {
       this.bindings[site.context.declaredAs] = {
         kind: 'value',
         expr: E.ident(record.id),

@@ -65,6 +65,23 @@ export function defineFactory<TConfig extends FactoryOptions, TManifest>(
   return factory;
 }
 
+/**
+ * Registers a complete manifest read from elsewhere (a YAML file) as a resource with an explicit id: no
+ * argument rewriting from source, since the call's arguments are not the manifest.
+ */
+export function registerManifest(manifest: Record<string, unknown> & { apiVersion: string; kind: string }, id: string): Enhanced<Record<string, unknown>> {
+  const run = currentRun();
+  const record = newRecord({ apiVersion: manifest.apiVersion, kind: manifest.kind }, manifest, id);
+  record.bindsDeclaration = false;
+  run?.register(record);
+  return resourceHandle<Enhanced<Record<string, unknown>>>(record, loopHooks);
+}
+
+/** Makes a non-`defineFactory` function known by name, so a call of it in a skipped branch can be made from source. */
+export function registerFactoryName(name: string, factory: (config: never) => unknown): void {
+  if (!factories.has(name)) factories.set(name, factory);
+}
+
 /** A read-only reference to an object that exists already (KRO `externalRef`). */
 export function registerExternal<TManifest>(info: KindInfo, target: ExternalRefTarget, id?: string): Enhanced<TManifest> {
   const run = currentRun();

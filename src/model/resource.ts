@@ -24,6 +24,11 @@ export interface ResourceRecord {
   readonly iterators: IteratorRoot[];
   readonly dependsOn: ResourceRecord[];
   source?: SourceLocation;
+  /**
+   * False when the call's result is not this one resource (`const files = yamlFile(...)` makes many), so the
+   * variable it is assigned to must not stand for the resource in expressions compiled from source.
+   */
+  bindsDeclaration?: boolean;
   /** Set by the composition run: turns a `withReadyWhen`/`withIncludeWhen` argument into CEL. */
   conditionCompiler?: ConditionCompiler;
 }

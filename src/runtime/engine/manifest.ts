@@ -5,22 +5,15 @@
  */
 import { applySetId, APPLYSET } from './applyset.js';
 import { LABELS, type Ownership } from './labels.js';
+import { isClusterScopedKind } from '../../util/kinds.js';
 import type { KubeObject } from './types.js';
 
 export { LABELS, ownershipSelector, type Ownership } from './labels.js';
 
-/** Kinds that are cluster-scoped in core Kubernetes, for offline rendering (`toYaml`) without discovery. */
-const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
-  'Namespace', 'Node', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition',
-  'StorageClass', 'PriorityClass', 'IngressClass', 'RuntimeClass', 'CSIDriver', 'CSINode', 'VolumeAttachment',
-  'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'ValidatingAdmissionPolicy',
-  'ValidatingAdmissionPolicyBinding', 'APIService', 'CertificateSigningRequest', 'FlowSchema',
-  'PriorityLevelConfiguration', 'ComponentStatus', 'ResourceGraphDefinition',
-]);
 
 /** Guess from the kind alone; the driver asks the API server instead. */
 export function isNamespacedKindOffline(_apiVersion: string, kind: string): boolean {
-  return !CLUSTER_SCOPED_KINDS.has(kind);
+  return !isClusterScopedKind(kind);
 }
 
 /**

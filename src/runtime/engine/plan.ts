@@ -148,10 +148,17 @@ function readinessOf(prepared: PreparedGraph, resource: ResourceNode, desired: n
   const mode = input.readiness ?? 'kind';
   if (mode === 'exists') return { ready: true, reason: 'exists' };
   for (const [i, item] of items.entries()) {
-    const readiness = resource.readyWhen.length > 0 ? readyWhen(prepared, resource, vars, item, Array.isArray(observed)) : mode === 'kind' ? kindReadiness(item) : { ready: true, reason: 'exists' };
+    const readiness = resource.readyWhen.length > 0 ? withKindFailure(readyWhen(prepared, resource, vars, item, Array.isArray(observed)), mode, item) : mode === 'kind' ? kindReadiness(item) : { ready: true, reason: 'exists' };
     if (!readiness.ready) return Array.isArray(observed) ? { ...readiness, reason: `item ${i}: ${readiness.reason}` } : readiness;
   }
   return { ready: true, reason: 'ready' };
+}
+
+/** A user's readyWhen decides readiness, but a kind rule's definite failure (a Stalled HelmRelease) still ends the wait. */
+function withKindFailure(readiness: Readiness, mode: string, item: KubeObject): Readiness {
+  if (readiness.ready || mode !== 'kind') return readiness;
+  const kind = kindReadiness(item);
+  return kind.failed ? kind : readiness;
 }
 
 function readyWhen(prepared: PreparedGraph, resource: ResourceNode, vars: Vars, item: KubeObject, collection: boolean): Readiness {

@@ -29,6 +29,13 @@ const CHECKS: Readonly<Record<string, Check>> = {
   PersistentVolumeClaim: pvcReady,
   Namespace: (o) => phase(o, 'Active'),
   CustomResourceDefinition: (o) => conditionTrue(o, 'Established') ?? notReady('waiting for condition Established'),
+  HelmRelease: fluxReady,
+  HelmRepository: (o) => (field(o, 'spec', 'type') === 'oci' ? READY : fluxReady(o)),
+  HelmChart: fluxReady,
+  GitRepository: fluxReady,
+  OCIRepository: fluxReady,
+  Bucket: fluxReady,
+  Kustomization: fluxReady,
 };
 
 /**
@@ -76,6 +83,22 @@ function replicasReady(o: KubeObject, ...counters: string[]): Readiness {
     if (have < desired) return notReady(`${have}/${desired} ${counter}${describeConditions(o)}`);
   }
   return READY;
+}
+
+/**
+ * Flux objects: Ready=True for the current generation. `Stalled=True` means Flux gave up (install retries
+ * exhausted, invalid spec): that fails the deploy at once with Flux's message instead of waiting for the deadline.
+ */
+function fluxReady(o: KubeObject): Readiness {
+  const stalled = findCondition(o, 'Stalled');
+  if (stalled?.status === 'True') {
+    const ready = findCondition(o, 'Ready');
+    const detail = [stalled.reason, stalled.message, ready?.message && ready.message !== stalled.message ? ready.message : undefined].filter(Boolean).join(': ');
+    return { ready: false, reason: `Flux stopped retrying (Stalled): ${detail}`, failed: true };
+  }
+  const stale = generationCurrent(o);
+  if (stale) return stale;
+  return conditionTrue(o, 'Ready') ?? notReady('waiting for Flux to report Ready');
 }
 
 function daemonSetReady(o: KubeObject): Readiness {

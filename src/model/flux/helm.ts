@@ -1,0 +1,173 @@
+/**
+ * Helm charts inside compositions, through Flux: `helmRepository` (where charts come from) and
+ * `helmRelease` (a chart installed with values). Flux's helm-controller does the Helm work in the
+ * cluster; TypeKro creates the objects, orders them, and waits for Flux to report them Ready.
+ */
+import { defineFactory, type Enhanced, type FactoryOptions } from '../factory.js';
+import { recordOf } from '../resource.js';
+import { isRef } from '../refs.js';
+import type { Input } from '../types.js';
+import type { HelmChartSourceRef, HelmRelease, HelmReleaseSpec, HelmRepository, HelmRepositorySpec, HelmValuesReference } from './types.js';
+
+/** apiVersions of the Flux objects these factories create. */
+export const FLUX_SOURCE_API = 'source.toolkit.fluxcd.io/v1';
+export const FLUX_HELM_API = 'helm.toolkit.fluxcd.io/v2';
+
+interface Named extends FactoryOptions {
+  /** `metadata.name`. */
+  readonly name: string;
+  /** Default: the namespace the composition is deployed to. */
+  readonly namespace?: string;
+  readonly labels?: Record<string, string>;
+  readonly annotations?: Record<string, string>;
+}
+
+export interface HelmRepositoryConfig extends Named, Omit<HelmRepositorySpec, 'interval'> {
+  /** How often Flux re-reads the index (Flux duration), default `5m`. */
+  readonly interval?: string;
+}
+
+/** A HelmRepository handle, as `helmRepository` returns it. */
+export type HelmRepositoryHandle = Enhanced<HelmRepository>;
+
+/**
+ * A Flux HelmRepository: an `http(s)://` chart index, or an `oci://` registry (`type: 'oci'`).
+ *
+ * @example
+ * ```ts
+ * const charts = helmRepository({ name: 'charts', url: 'https://charts.example.com' });
+ * const web = helmRelease({ name: 'web', chart: { repository: charts, name: 'nginx', version: '1.2.x' } });
+ * ```
+ */
+export const helmRepository = defineFactory<HelmRepositoryConfig, HelmRepository>(
+  'helmRepository',
+  { apiVersion: FLUX_SOURCE_API, kind: 'HelmRepository' },
+  (config) => {
+    const { id: _id, name, namespace, labels, annotations, interval, ...spec } = config;
+    const where = `helmRepository "${String(name)}"`;
+    checkRepositoryUrl(where, spec.url, spec.type);
+    checkDuration(where, 'interval', interval);
+    checkDuration(where, 'timeout', spec.timeout);
+    return { metadata: metadata(config), spec: { interval: interval ?? '5m', ...spec } };
+  },
+);
+
+/** The chart of a release: which repository, which chart in it, which version (a semver range is fine). */
+export interface HelmChartConfig {
+  /** A `helmRepository(...)` of this composition, or a reference to an existing source. */
+  readonly repository: HelmRepositoryHandle | HelmChartSourceRef | { readonly name: string; readonly namespace?: string };
+  /** The chart name in the repository. */
+  readonly name: string;
+  /** Chart version or semver range, default: the newest. */
+  readonly version?: string;
+}
+
+export interface HelmReleaseConfig<TValues> extends Named {
+  readonly chart: HelmChartConfig;
+  /** Helm values; may contain references to the spec and to other resources. */
+  readonly values?: Input<TValues>;
+  readonly valuesFrom?: Input<HelmValuesReference>[];
+  /** How often Flux re-checks the release for drift and new chart versions, default `5m`. */
+  readonly interval?: string;
+  readonly releaseName?: string;
+  /** Namespace the chart's objects go to (default: the HelmRelease's own). */
+  readonly targetNamespace?: string;
+  /** Helm operation timeout (Flux duration), default `5m`. */
+  readonly timeout?: string;
+  readonly serviceAccountName?: string;
+  readonly dependsOn?: { name: string; namespace?: string }[];
+  readonly install?: Input<NonNullable<HelmReleaseSpec<TValues>['install']>>;
+  readonly upgrade?: Input<NonNullable<HelmReleaseSpec<TValues>['upgrade']>>;
+  readonly driftDetection?: HelmReleaseSpec<TValues>['driftDetection'];
+  readonly suspend?: boolean;
+}
+
+const releaseFactory = defineFactory<HelmReleaseConfig<unknown>, HelmRelease>(
+  'helmRelease',
+  { apiVersion: FLUX_HELM_API, kind: 'HelmRelease' },
+  (config) => {
+    const { id: _id, name, namespace: _ns, labels: _l, annotations: _a, chart, interval, timeout, ...rest } = config;
+    const where = `helmRelease "${String(name)}"`;
+    checkChart(where, chart);
+    checkDuration(where, 'interval', interval);
+    checkDuration(where, 'timeout', timeout);
+    const spec: Record<string, unknown> = {
+      interval: interval ?? '5m',
+      timeout: timeout ?? '5m',
+      chart: { spec: { chart: chart.name, ...(chart.version !== undefined ? { version: chart.version } : {}), sourceRef: sourceRefOf(where, chart.repository) } },
+    };
+    for (const [key, value] of Object.entries(rest)) if (value !== undefined) spec[key] = value;
+    return { metadata: metadata(config), spec };
+  },
+);
+
+/**
+ * A Flux HelmRelease: installs (and keeps upgraded) a chart with the given values. In direct mode TypeKro
+ * waits until Flux reports it Ready for the current generation and fails at once when Flux gives up
+ * (`Stalled`); in kro mode the RGD gets the same rule as `readyWhen`.
+ *
+ * @example
+ * ```ts
+ * const charts = helmRepository({ name: 'charts', url: 'https://charts.example.com' });
+ * const cache = helmRelease<{ replicas: number; auth: { password: string } }>({
+ *   name: 'cache',
+ *   chart: { repository: charts, name: 'redis', version: '19.x' },
+ *   values: { replicas: spec.replicas, auth: { password: secret.data.password } },
+ * });
+ * ```
+ */
+export function helmRelease<TValues = Record<string, unknown>>(config: HelmReleaseConfig<TValues>): Enhanced<HelmRelease<TValues>> {
+  return releaseFactory(config as HelmReleaseConfig<unknown>) as unknown as Enhanced<HelmRelease<TValues>>;
+}
+
+function metadata(config: Named): Record<string, unknown> {
+  return {
+    name: config.name,
+    ...(config.namespace !== undefined ? { namespace: config.namespace } : {}),
+    ...(config.labels ? { labels: config.labels } : {}),
+    ...(config.annotations ? { annotations: config.annotations } : {}),
+  };
+}
+
+/** A handle of this composition becomes references (an ordering edge, and its real namespace). */
+function sourceRefOf(where: string, repository: HelmChartConfig['repository'] | undefined): Record<string, unknown> {
+  if (recordOf(repository)) {
+    const handle = repository as HelmRepositoryHandle;
+    return { kind: 'HelmRepository', name: handle.metadata.name, namespace: handle.metadata.namespace };
+  }
+  if (typeof repository !== 'object' || repository === null || !('name' in repository)) {
+    throw new TypeError(`${where}: chart.repository must be a helmRepository(...) of this composition or { name, namespace? } of an existing HelmRepository`);
+  }
+  const { kind, name, namespace } = repository as Partial<HelmChartSourceRef>;
+  return { kind: kind ?? 'HelmRepository', name, ...(namespace !== undefined ? { namespace } : {}) };
+}
+
+function checkChart(where: string, chart: HelmChartConfig | undefined): void {
+  if (typeof chart !== 'object' || chart === null) throw new TypeError(`${where}: chart is required: { repository, name, version? }`);
+  if (!isRef(chart.name) && (typeof chart.name !== 'string' || chart.name === '')) {
+    throw new TypeError(`${where}: chart.name must be the chart's name in its repository, got ${JSON.stringify(chart.name)}`);
+  }
+  if (chart.version !== undefined && !isRef(chart.version) && (typeof chart.version !== 'string' || chart.version.trim() === '')) {
+    throw new TypeError(`${where}: chart.version must be a version or semver range such as "1.2.3" or "1.x", got ${JSON.stringify(chart.version)}`);
+  }
+}
+
+const DURATION = /^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/;
+
+/** Flux validates durations with this pattern; checking here names the field before anything is applied. */
+function checkDuration(where: string, field: string, value: unknown): void {
+  if (value === undefined || isRef(value)) return;
+  if (typeof value !== 'string' || !DURATION.test(value)) {
+    throw new TypeError(`${where}: ${field} must be a Flux duration such as "30s", "5m" or "1h30m", got ${JSON.stringify(value)}`);
+  }
+}
+
+function checkRepositoryUrl(where: string, url: unknown, type: unknown): void {
+  if (isRef(url)) return;
+  if (typeof url !== 'string' || !/^(https?|oci):\/\/[^\s]+$/.test(url)) {
+    throw new TypeError(`${where}: url must be an http(s):// chart index or an oci:// registry, got ${JSON.stringify(url)}`);
+  }
+  const oci = url.startsWith('oci://');
+  if (oci && type !== 'oci') throw new TypeError(`${where}: an oci:// url needs type: 'oci'`);
+  if (!oci && type === 'oci') throw new TypeError(`${where}: type 'oci' needs an oci:// url, got ${JSON.stringify(url)}`);
+}

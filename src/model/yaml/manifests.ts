@@ -1,0 +1,142 @@
+/**
+ * `yamlFile` and `yamlDirectory`: existing manifests become resources of the composition. They are read
+ * when the composition is defined, so a bad file fails before anything is applied; in both modes they are
+ * ordinary resources (ordered by their references and `dependsOn`, owned, pruned and deleted with the rest).
+ */
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { isClusterScopedKind } from '../../util/kinds.js';
+import { userFrames } from '../call-site.js';
+import { registerFactoryName, registerManifest, type Enhanced } from '../factory.js';
+import { withNestedRecords, recordsOf } from '../resource.js';
+import { listManifestFiles, readManifestFile, YamlManifestError, type FileManifest } from './read.js';
+
+export { YamlManifestError } from './read.js';
+
+export interface YamlManifestOptions {
+  /**
+   * Namespace for the objects that name none (cluster-scoped kinds excepted). Default: the namespace the
+   * composition is deployed to, like every other resource.
+   */
+  readonly namespace?: string;
+  /** Prefix of the resource ids (`<prefix><Kind><Name>`); default: the file or directory name. */
+  readonly id?: string;
+}
+
+export interface YamlFileConfig extends YamlManifestOptions {
+  /** Relative paths are resolved against the directory of the file that calls `yamlFile`. */
+  readonly path: string;
+}
+
+export interface YamlDirectoryConfig extends YamlManifestOptions {
+  /** Relative paths are resolved against the directory of the file that calls `yamlDirectory`. */
+  readonly path: string;
+  /** Read subdirectories too (default true). Files are taken in path order. */
+  readonly recursive?: boolean;
+}
+
+/** The resources read from YAML. Pass it to `dependsOn(...)` to order other resources after all of them. */
+export interface YamlManifests {
+  /** One handle per object, in file order. */
+  readonly resources: readonly Enhanced<Record<string, unknown>>[];
+  /** The files read (absolute paths). */
+  readonly files: readonly string[];
+  /**
+   * The handle of one object, for references (`files.resource('ConfigMap', 'settings').data.level`).
+   * @throws Error naming the objects there are when none matches.
+   */
+  resource<T = Record<string, unknown>>(kind: string, name: string): Enhanced<T>;
+}
+
+/**
+ * The objects of one YAML file (several documents and `kind: List` are fine).
+ *
+ * @example
+ * ```ts
+ * const base = yamlFile('./manifests/base.yaml');
+ * const app = Deployment({ name: 'app', image: 'nginx', env: { LEVEL: base.resource('ConfigMap', 'settings').data.level } });
+ * ```
+ * @throws YamlManifestError naming the file (and line) when it cannot be read, does not parse, or holds a document that is not a Kubernetes object.
+ */
+export function yamlFile(config: string | YamlFileConfig): YamlManifests {
+  const options = typeof config === 'string' ? { path: config } : config;
+  const { absolute, shownAs } = locate(options.path, 'yamlFile');
+  return register(readManifestFile(absolute, shownAs), [absolute], options, baseName(absolute));
+}
+
+/**
+ * The objects of every `.yaml`/`.yml` file under a directory, in path order.
+ *
+ * @example
+ * ```ts
+ * const crds = yamlDirectory({ path: './crds', recursive: false });
+ * const operator = Deployment({ name: 'operator', image: 'example/operator:1.0' }).dependsOn(crds);
+ * ```
+ * @throws YamlManifestError naming the directory or file at fault; duplicate objects name both files.
+ */
+export function yamlDirectory(config: string | YamlDirectoryConfig): YamlManifests {
+  const options = typeof config === 'string' ? { path: config } : config;
+  const { absolute, shownAs } = locate(options.path, 'yamlDirectory');
+  const files = listManifestFiles(absolute, shownAs, { recursive: options.recursive ?? true });
+  const manifests = files.flatMap((file) => readManifestFile(file, relative(process.cwd(), file) || file));
+  return register(manifests, files, options, baseName(absolute));
+}
+
+registerFactoryName('yamlFile', yamlFile as (config: never) => unknown);
+registerFactoryName('yamlDirectory', yamlDirectory as (config: never) => unknown);
+
+function locate(path: unknown, factory: string): { absolute: string; shownAs: string } {
+  if (typeof path !== 'string' || path === '') throw new TypeError(`${factory}: path must be a non-empty string, got ${JSON.stringify(path)}`);
+  if (isAbsolute(path)) return { absolute: path, shownAs: path };
+  const caller = userFrames()[0]?.file;
+  const base = caller ? dirname(caller) : process.cwd();
+  const absolute = resolve(base, path);
+  return { absolute, shownAs: `${path} (${absolute})` };
+}
+
+function register(found: readonly FileManifest[], files: readonly string[], options: YamlManifestOptions, defaultPrefix: string): YamlManifests {
+  checkUnique(found);
+  const prefix = idWords(options.id ?? defaultPrefix).map((w, i) => (i === 0 ? w.toLowerCase() : capital(w))).join('') || 'yaml';
+  const resources = found.map(({ manifest }) => {
+    const id = prefix + capital(manifest.kind) + idWords(manifest.metadata.name).map(capital).join('');
+    const metadata = options.namespace !== undefined && manifest.metadata['namespace'] === undefined && !isClusterScopedKind(manifest.kind)
+      ? { ...manifest.metadata, namespace: options.namespace }
+      : manifest.metadata;
+    return registerManifest({ ...manifest, metadata }, id);
+  });
+  const records = resources.flatMap((handle) => recordsOf(handle));
+  const manifests: YamlManifests = {
+    resources,
+    files,
+    resource<T>(kind: string, name: string): Enhanced<T> {
+      const index = found.findIndex(({ manifest }) => manifest.kind === kind && manifest.metadata.name === name);
+      if (index < 0) {
+        const there = found.map(({ manifest }) => `${manifest.kind}/${manifest.metadata.name}`).join(', ');
+        throw new Error(`no ${kind} named "${name}" in ${files.map((f) => relative(process.cwd(), f) || f).join(', ')}; there are: ${there}`);
+      }
+      return resources[index] as unknown as Enhanced<T>;
+    },
+  };
+  return withNestedRecords(manifests, records);
+}
+
+/** Two documents for the same object would fight over it; name both places. */
+function checkUnique(found: readonly FileManifest[]): void {
+  const seen = new Map<string, FileManifest>();
+  for (const entry of found) {
+    const { apiVersion, kind, metadata } = entry.manifest;
+    const key = `${apiVersion.split('/')[0]}|${kind}|${String(metadata['namespace'] ?? '')}|${metadata.name}`;
+    const first = seen.get(key);
+    if (first) {
+      throw new YamlManifestError(`${kind} "${metadata.name}" is defined twice: ${first.file}:${first.line} and ${entry.file}:${entry.line}; keep one`, entry.file);
+    }
+    seen.set(key, entry);
+  }
+}
+
+const idWords = (text: string): string[] => text.split(/[^a-zA-Z0-9]+/).filter(Boolean);
+const capital = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+
+function baseName(path: string): string {
+  const last = path.split(/[\\/]/).filter(Boolean).pop() ?? 'yaml';
+  return last.replace(/\.(ya?ml)$/i, '');
+}
