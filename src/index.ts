@@ -22,6 +22,7 @@ export { KubeconfigError } from './runtime/kube/config.js';
 export { CompositionError } from './compile/rgd/errors.js';
 export { SchemaError } from './model/schema/index.js';
 export { SpecValidationError } from './api/spec.js';
+export * from './api/bootstrap/index.js';
 export type { CompositionDefinition, CompositionOptions } from './composition/definition.js';
 export { Cel, type CelExpression } from './model/cel.js';
 export { externalRef, type ExternalRefConfig } from './model/external.js';
