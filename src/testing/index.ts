@@ -1,6 +1,7 @@
 /**
  * typekro/testing: the test kit. A real local control plane (etcd, kube-apiserver, kube-controller-manager,
- * kube-scheduler, kwok, KRO) built from Go modules, for tests, demos and users without a cluster.
+ * kube-scheduler, kwok, KRO, Flux's source-controller and helm-controller) built from Go modules, for tests, demos
+ * and users without a cluster.
  *
  * @packageDocumentation
  */
@@ -18,3 +19,5 @@ export type { PackagedChart } from './charts/package.js';
 export { startChartRepository } from './charts/repository.js';
 export type { ChartRepository, ChartRepositoryOptions } from './charts/repository.js';
 export { kroChartDir } from './charts/kro-chart.js';
+export { FLUX_NAMESPACE } from './cluster/flux.js';
+export type { LocalFlux } from './cluster/flux.js';

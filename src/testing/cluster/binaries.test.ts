@@ -18,10 +18,21 @@ describe('cluster binaries plan', () => {
     assert.match(versions.etcd, /^v3\.6\.\d+$/);
     assert.equal(versions.kwok, 'v0.8.0');
     assert.equal(versions.kro, 'v0.9.3');
+    assert.match(versions.fluxSource, /^v1\.\d+\.\d+$/);
+    assert.match(versions.fluxHelm, /^v1\.\d+\.\d+$/);
+  });
+
+  it('builds the Flux controllers from their wrappers, and their go.sum files key the cache', () => {
+    const plan = planBuild();
+    const outputs = plan.steps('/out').map((s) => s.output);
+    assert.ok(outputs.includes('/out/source-controller') && outputs.includes('/out/helm-controller'), String(outputs));
+    assert.match(plan.wrappers.fluxSource, /tools\/flux-source$/);
+    assert.match(plan.wrappers.fluxHelm, /tools\/flux-helm$/);
+    assert.ok(plan.keyInputs.includes('fluxSource') && plan.keyInputs.includes('fluxHelm'));
   });
 
   it('stamps Kubernetes, kwok and KRO versions', () => {
-    const ld = ldflags({ kubernetes: 'v1.36.3', etcd: 'v3.6.8', kwok: 'v0.8.0', kro: 'v0.9.3' });
+    const ld = ldflags({ kubernetes: 'v1.36.3', kwok: 'v0.8.0', kro: 'v0.9.3' });
     assert.match(ld.kubernetes, /component-base\/version\.gitVersion=v1\.36\.3/);
     assert.match(ld.kubernetes, /gitMajor=1 .*gitMinor=36/);
     assert.match(ld.kwok, /consts\.Version=0\.8\.0/);

@@ -20,6 +20,10 @@ import { verifyBinaries } from './verify.js';
 export { BINARY_NAMES, type BinaryName, type ComponentVersions } from './binary-names.js';
 import { BINARY_NAMES, type BinaryName, type ComponentVersions } from './binary-names.js';
 
+/** The Go modules (and main packages) of Flux's controllers. */
+export const FLUX_SOURCE_MODULE = 'github.com/fluxcd/source-controller';
+export const FLUX_HELM_MODULE = 'github.com/fluxcd/helm-controller';
+
 /** Built binaries in the cache, plus what they were built from. */
 export interface ClusterBinaries {
   readonly dir: string;
@@ -27,7 +31,13 @@ export interface ClusterBinaries {
   readonly versions: ComponentVersions;
   readonly paths: Readonly<Record<BinaryName, string>>;
   /** The wrapper module directories, needed to locate upstream files (CRDs, kwok stages) in the module cache. */
-  readonly wrappers: { readonly k8s: string; readonly kwok: string; readonly kro: string };
+  readonly wrappers: {
+    readonly k8s: string;
+    readonly kwok: string;
+    readonly kro: string;
+    readonly fluxSource: string;
+    readonly fluxHelm: string;
+  };
 }
 
 export interface EnsureBinariesOptions {
@@ -55,7 +65,13 @@ function need(goMod: string, module: string, file: string): string {
 
 /** Reads the wrappers and derives versions, ldflags and build steps from them. */
 export function planBuild(tools: string = toolsDir()): Plan {
-  const wrappers = { k8s: join(tools, 'k8s'), kwok: join(tools, 'kwok'), kro: join(tools, 'kro') };
+  const wrappers = {
+    k8s: join(tools, 'k8s'),
+    kwok: join(tools, 'kwok'),
+    kro: join(tools, 'kro'),
+    fluxSource: join(tools, 'flux-source'),
+    fluxHelm: join(tools, 'flux-helm'),
+  };
   const read = (dir: string, file: string): string => readFileSync(join(dir, file), 'utf8');
   const k8sMod = read(wrappers.k8s, 'go.mod');
   const versions: ComponentVersions = {
@@ -63,6 +79,8 @@ export function planBuild(tools: string = toolsDir()): Plan {
     etcd: need(k8sMod, 'go.etcd.io/etcd/server/v3', 'tools/k8s/go.mod'),
     kwok: need(read(wrappers.kwok, 'go.mod'), 'sigs.k8s.io/kwok', 'tools/kwok/go.mod'),
     kro: need(read(wrappers.kro, 'go.mod'), 'github.com/kubernetes-sigs/kro', 'tools/kro/go.mod'),
+    fluxSource: need(read(wrappers.fluxSource, 'go.mod'), FLUX_SOURCE_MODULE, 'tools/flux-source/go.mod'),
+    fluxHelm: need(read(wrappers.fluxHelm, 'go.mod'), FLUX_HELM_MODULE, 'tools/flux-helm/go.mod'),
   };
   const ld = ldflags(versions);
   const steps = (dir: string): GoBuildStep[] => [
@@ -82,6 +100,9 @@ export function planBuild(tools: string = toolsDir()): Plan {
       output: join(dir, 'kro-controller'),
       packages: ['github.com/kubernetes-sigs/kro/cmd/controller'],
     },
+    // Flux: both mains are their module roots; neither stamps a version (verify reads the build info instead)
+    { label: 'flux source-controller', wrapperDir: wrappers.fluxSource, ldflags: '-s -w', output: join(dir, 'source-controller'), packages: [FLUX_SOURCE_MODULE] },
+    { label: 'flux helm-controller', wrapperDir: wrappers.fluxHelm, ldflags: '-s -w', output: join(dir, 'helm-controller'), packages: [FLUX_HELM_MODULE] },
   ];
   const keyInputs = [RECIPE, JSON.stringify(steps('OUT').map((s) => [s.packages, s.ldflags]))];
   for (const [name, dir] of Object.entries(wrappers)) {
@@ -91,7 +112,7 @@ export function planBuild(tools: string = toolsDir()): Plan {
 }
 
 /** Version stamps: unstamped Kubernetes reports v0.0.0-master, which breaks /version consumers and skew checks. */
-export function ldflags(v: ComponentVersions): Record<'kubernetes' | 'etcd' | 'kwok' | 'kro', string> {
+export function ldflags(v: Pick<ComponentVersions, 'kubernetes' | 'kwok' | 'kro'>): Record<'kubernetes' | 'etcd' | 'kwok' | 'kro', string> {
   const [major, minor] = v.kubernetes.replace(/^v/, '').split('.');
   const k8s = [
     `-X k8s.io/component-base/version.gitVersion=${v.kubernetes}`,

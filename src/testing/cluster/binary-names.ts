@@ -7,6 +7,8 @@ export const BINARY_NAMES = [
   'etcd',
   'kwok',
   'kro-controller',
+  'source-controller',
+  'helm-controller',
 ] as const;
 export type BinaryName = (typeof BINARY_NAMES)[number];
 
@@ -16,4 +18,8 @@ export interface ComponentVersions {
   readonly etcd: string;
   readonly kwok: string;
   readonly kro: string;
+  /** github.com/fluxcd/source-controller (Flux), from tools/flux-source/go.mod. */
+  readonly fluxSource: string;
+  /** github.com/fluxcd/helm-controller (Flux), from tools/flux-helm/go.mod. */
+  readonly fluxHelm: string;
 }

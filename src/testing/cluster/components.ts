@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { ClusterBinaries } from './binaries.js';
 import type { Pki } from './pki.js';
+import { fluxEnv, helmControllerArgs, sourceControllerArgs } from './flux-args.js';
 import type { ComponentName, SpawnSpec } from './process.js';
 
 /** Every port a cluster listens on; all bound to 127.0.0.1. */
@@ -12,9 +13,15 @@ export interface ClusterPorts {
   readonly scheduler: number;
   readonly kroHealth: number;
   readonly kroMetrics: number;
+  /** Flux source-controller's artifact server (HTTP); allocated even when Flux is off, then unused. */
+  readonly fluxStorage: number;
+  readonly fluxSourceHealth: number;
+  readonly fluxSourceMetrics: number;
+  readonly fluxHelmHealth: number;
+  readonly fluxHelmMetrics: number;
 }
 
-export const PORT_COUNT = 7;
+export const PORT_COUNT = 12;
 
 export function portsFrom(list: readonly number[]): ClusterPorts {
   const at = (i: number): number => {
@@ -30,6 +37,11 @@ export function portsFrom(list: readonly number[]): ClusterPorts {
     scheduler: at(4),
     kroHealth: at(5),
     kroMetrics: at(6),
+    fluxStorage: at(7),
+    fluxSourceHealth: at(8),
+    fluxSourceMetrics: at(9),
+    fluxHelmHealth: at(10),
+    fluxHelmMetrics: at(11),
   };
 }
 
@@ -151,6 +163,8 @@ const BUILDERS: Record<ComponentName, (c: ComponentContext) => string[]> = {
   'kube-scheduler': (c) => controlArgs(c, c.ports.scheduler, 'kube-scheduler'),
   kwok: kwokArgs,
   'kro-controller': kroArgs,
+  'source-controller': sourceControllerArgs,
+  'helm-controller': helmControllerArgs,
 };
 
 /** The spawn spec of one component: binary, flags (plus any extra ones), log file and environment. */
@@ -159,6 +173,7 @@ export function componentSpec(name: ComponentName, c: ComponentContext): SpawnSp
   delete env.KUBECONFIG; // every component gets --kubeconfig; an inherited one must not win anywhere
   // kwok would otherwise also read ~/.kwok/kwok.yaml (a user's own stages) if it exists
   if (name === 'kwok') env.KWOK_WORKDIR = join(c.dir, 'kwok');
+  if (name === 'source-controller' || name === 'helm-controller') Object.assign(env, fluxEnv(c));
   return {
     name,
     exe: c.bins.paths[name],

@@ -3,7 +3,15 @@ import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** The processes of a local cluster. */
-export type ComponentName = 'etcd' | 'kube-apiserver' | 'kube-controller-manager' | 'kube-scheduler' | 'kwok' | 'kro-controller';
+export type ComponentName =
+  | 'etcd'
+  | 'kube-apiserver'
+  | 'kube-controller-manager'
+  | 'kube-scheduler'
+  | 'kwok'
+  | 'kro-controller'
+  | 'source-controller'
+  | 'helm-controller';
 
 /** How a component process ended. */
 export interface ExitInfo {

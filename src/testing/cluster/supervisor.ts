@@ -77,7 +77,11 @@ export class Supervisor {
   /** Controllers first, then the apiserver, then etcd: clients go before what they talk to, so logs stay quiet. */
   async stopAll(): Promise<void> {
     this.stopped = true;
-    const tiers: ComponentName[][] = [['kro-controller', 'kwok', 'kube-scheduler', 'kube-controller-manager'], ['kube-apiserver'], ['etcd']];
+    const tiers: ComponentName[][] = [
+      ['helm-controller', 'source-controller', 'kro-controller', 'kwok', 'kube-scheduler', 'kube-controller-manager'],
+      ['kube-apiserver'],
+      ['etcd'],
+    ];
     for (const tier of tiers) {
       await Promise.all(this.components.filter((c) => tier.includes(c.name)).map((c) => c.stop()));
     }
