@@ -19,11 +19,26 @@ type ModelClass = { getAttributeTypeMap(): AttributeType[] };
 
 const models = k8s as unknown as Record<string, ModelClass | undefined>;
 const cache = new Map<string, CelType>();
+const extraModels = new Map<string, () => CelType>();
+
+/**
+ * Adds the type of a kind client-node has no model for (Flux objects), under a model name factories use.
+ * `build` runs on first use and may call {@link modelType} for nested Kubernetes models.
+ */
+export function registerModelType(modelName: string, build: () => CelType): void {
+  extraModels.set(modelName, build);
+}
 
 /** The CelType of a client-node model (`V1Deployment`), or `undefined` when there is no such model. */
 export function modelType(modelName: string): CelType | undefined {
   const cached = cache.get(modelName);
   if (cached) return cached;
+  const extra = extraModels.get(modelName);
+  if (extra) {
+    const type = extra();
+    cache.set(modelName, type);
+    return type;
+  }
   const model = models[modelName];
   if (typeof model?.getAttributeTypeMap !== 'function') return undefined;
   // Insert first so recursive models (JSONSchemaProps) terminate; fill the fields afterwards.

@@ -7,6 +7,7 @@ import { defineFactory, type Enhanced, type FactoryOptions } from '../factory.js
 import { recordOf } from '../resource.js';
 import { isRef } from '../refs.js';
 import type { Input } from '../types.js';
+import { HELM_RELEASE_MODEL, HELM_REPOSITORY_MODEL } from './cel-types.js';
 import type { HelmChartSourceRef, HelmRelease, HelmReleaseSpec, HelmRepository, HelmRepositorySpec, HelmValuesReference } from './types.js';
 
 /** apiVersions of the Flux objects these factories create. */
@@ -41,7 +42,7 @@ export type HelmRepositoryHandle = Enhanced<HelmRepository>;
  */
 export const helmRepository = defineFactory<HelmRepositoryConfig, HelmRepository>(
   'helmRepository',
-  { apiVersion: FLUX_SOURCE_API, kind: 'HelmRepository' },
+  { apiVersion: FLUX_SOURCE_API, kind: 'HelmRepository', modelName: HELM_REPOSITORY_MODEL },
   (config) => {
     const { id: _id, name, namespace, labels, annotations, interval, ...spec } = config;
     const where = `helmRepository "${String(name)}"`;
@@ -84,7 +85,7 @@ export interface HelmReleaseConfig<TValues> extends Named {
 
 const releaseFactory = defineFactory<HelmReleaseConfig<unknown>, HelmRelease>(
   'helmRelease',
-  { apiVersion: FLUX_HELM_API, kind: 'HelmRelease' },
+  { apiVersion: FLUX_HELM_API, kind: 'HelmRelease', modelName: HELM_RELEASE_MODEL },
   (config) => {
     const { id: _id, name, namespace: _ns, labels: _l, annotations: _a, chart, interval, timeout, ...rest } = config;
     const where = `helmRelease "${String(name)}"`;

@@ -59,8 +59,8 @@ export interface YamlManifests {
  */
 export function yamlFile(config: string | YamlFileConfig): YamlManifests {
   const options = typeof config === 'string' ? { path: config } : config;
-  const { absolute, shownAs } = locate(options.path, 'yamlFile');
-  return register(readManifestFile(absolute, shownAs), [absolute], options, baseName(absolute));
+  const absolute = locate(options.path, 'yamlFile');
+  return register(readManifestFile(absolute, options.path), [absolute], options, baseName(absolute));
 }
 
 /**
@@ -75,22 +75,21 @@ export function yamlFile(config: string | YamlFileConfig): YamlManifests {
  */
 export function yamlDirectory(config: string | YamlDirectoryConfig): YamlManifests {
   const options = typeof config === 'string' ? { path: config } : config;
-  const { absolute, shownAs } = locate(options.path, 'yamlDirectory');
-  const files = listManifestFiles(absolute, shownAs, { recursive: options.recursive ?? true });
-  const manifests = files.flatMap((file) => readManifestFile(file, relative(process.cwd(), file) || file));
+  const absolute = locate(options.path, 'yamlDirectory');
+  const files = listManifestFiles(absolute, options.path, { recursive: options.recursive ?? true });
+  const manifests = files.flatMap((file) => readManifestFile(file));
   return register(manifests, files, options, baseName(absolute));
 }
 
 registerFactoryName('yamlFile', yamlFile as (config: never) => unknown);
 registerFactoryName('yamlDirectory', yamlDirectory as (config: never) => unknown);
 
-function locate(path: unknown, factory: string): { absolute: string; shownAs: string } {
+/** Relative paths are relative to the calling file (like an import), so they do not depend on the working directory. */
+function locate(path: unknown, factory: string): string {
   if (typeof path !== 'string' || path === '') throw new TypeError(`${factory}: path must be a non-empty string, got ${JSON.stringify(path)}`);
-  if (isAbsolute(path)) return { absolute: path, shownAs: path };
+  if (isAbsolute(path)) return path;
   const caller = userFrames()[0]?.file;
-  const base = caller ? dirname(caller) : process.cwd();
-  const absolute = resolve(base, path);
-  return { absolute, shownAs: `${path} (${absolute})` };
+  return resolve(caller ? dirname(caller) : process.cwd(), path);
 }
 
 function register(found: readonly FileManifest[], files: readonly string[], options: YamlManifestOptions, defaultPrefix: string): YamlManifests {

@@ -27,14 +27,15 @@ export interface FileManifest {
 }
 
 /** Every object in one file, in order; `kind: List` documents are expanded into their items. */
-export function readManifestFile(file: string, shownAs: string = file): FileManifest[] {
+export function readManifestFile(file: string, givenAs?: string): FileManifest[] {
+  const shownAs = file;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory (use yamlDirectory)' : String((error as Error).message);
-    throw new YamlManifestError(`cannot read YAML manifest ${shownAs}: ${why}`, file);
+    throw new YamlManifestError(`cannot read YAML manifest ${file}${givenAs && givenAs !== file ? ` (given as "${givenAs}")` : ''}: ${why}`, file);
   }
   const lines = new LineCounter();
   const documents = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false });
@@ -92,7 +93,8 @@ export interface ListOptions {
 }
 
 /** The manifest files under a directory, sorted by path so the order is the same on every machine. */
-export function listManifestFiles(directory: string, shownAs: string, options: ListOptions = {}): string[] {
+export function listManifestFiles(directory: string, givenAs: string, options: ListOptions = {}): string[] {
+  const shownAs = givenAs === directory ? directory : `${directory} (given as "${givenAs}")`;
   const extensions = options.extensions ?? ['.yaml', '.yml'];
   let stat;
   try {

@@ -26,10 +26,26 @@ describe('per-kind readiness', () => {
     ['custom Ready=False', { kind: 'Thing', status: { conditions: [{ type: 'Ready', status: 'False' }] } }, false],
     ['custom Available=True', { kind: 'Thing', status: { conditions: [{ type: 'Available', status: 'True' }] } }, true],
     ['ConfigMap exists', { kind: 'ConfigMap' }, true],
+    ['HelmRelease Ready for its generation', { kind: 'HelmRelease', metadata: { generation: 2 }, status: { observedGeneration: 2, conditions: [{ type: 'Ready', status: 'True' }] } }, true],
+    ['HelmRelease Ready for an older generation', { kind: 'HelmRelease', metadata: { generation: 3 }, status: { observedGeneration: 2, conditions: [{ type: 'Ready', status: 'True' }] } }, false],
+    ['HelmRelease without conditions yet', { kind: 'HelmRelease', metadata: { generation: 1 }, status: { observedGeneration: 1 } }, false],
+    ['HelmRepository Ready', { kind: 'HelmRepository', metadata: { generation: 1 }, spec: { url: 'https://x' }, status: { observedGeneration: 1, conditions: [{ type: 'Ready', status: 'True' }] } }, true],
+    ['HelmRepository of type oci (no conditions by design)', { kind: 'HelmRepository', metadata: { generation: 1 }, spec: { type: 'oci', url: 'oci://x' } }, true],
   ];
   for (const [name, object, ready] of cases) it(name, () => assert.equal(kindReadiness(object).ready, ready));
   it('says why', () => {
     const r = kindReadiness({ kind: 'Deployment', spec: { replicas: 3 }, status: { readyReplicas: 1, conditions: [{ type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable' }] } });
     assert.match(r.reason, /1\/3 readyReplicas; Available=False \(MinimumReplicasUnavailable\)/);
+  });
+
+  it('a Stalled Flux object fails for good, with Flux\'s reason and message', () => {
+    const stalled = kindReadiness({
+      kind: 'HelmRelease',
+      metadata: { generation: 1 },
+      status: { observedGeneration: 1, conditions: [{ type: 'Ready', status: 'False', reason: 'InstallFailed', message: 'values do not meet the schema' }, { type: 'Stalled', status: 'True', reason: 'RetriesExceeded', message: 'Failed to install after 1 attempt(s)' }] },
+    });
+    assert.equal(stalled.ready, false);
+    assert.equal(stalled.failed, true);
+    assert.match(stalled.reason, /RetriesExceeded: Failed to install after 1 attempt\(s\): values do not meet the schema/);
   });
 });

@@ -1,0 +1,93 @@
+/**
+ * yamlFile / yamlDirectory at definition time: what becomes a resource, ids, namespaces, ordering, and
+ * errors that name the file, the line and the problem (nothing reaches a cluster before they pass).
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { type } from 'arktype';
+import { kubernetesComposition, yamlDirectory, yamlFile, YamlManifestError } from '../../src/index.js';
+import { Deployment } from '../../src/simple.js';
+
+const definition = { apiVersion: 'yaml.typekro.dev/v1alpha1', spec: type({ image: 'string' }), status: type({ level: 'string' }) };
+
+test('yamlFile: every document a resource, referenced and ordered like any other', () => {
+  const app = kubernetesComposition({ ...definition, name: 'yaml-file', kind: 'YamlFile' }, (spec) => {
+    const base = yamlFile('../fixtures/manifests/app/base.yaml');
+    const settings = base.resource('ConfigMap', 'app-settings');
+    Deployment({ name: 'app', image: spec.image, env: { LEVEL: settings.data.level } }).dependsOn(base);
+    return { level: settings.data.level };
+  });
+  const ids = app.graph.resources.map((r) => r.id);
+  assert.deepEqual(ids, ['baseConfigMapAppSettings', 'baseServiceApp', 'deploymentApp']);
+  const yaml = app.toYaml();
+  assert.match(yaml, /level: \$\{baseConfigMapAppSettings\.data\.level\}/);
+  assert.match(yaml, /value: \$\{baseConfigMapAppSettings\.data\.level\}/);
+  assert.match(yaml, /typekro\.dev\/depends-on: \$\{baseServiceApp\.metadata\.name\}/);
+});
+
+test('yamlDirectory: recursive, sorted by path, non-YAML files ignored, List expanded, namespace option', () => {
+  const app = kubernetesComposition({ ...definition, name: 'yaml-dir', kind: 'YamlDir' }, () => {
+    const all = yamlDirectory({ path: '../fixtures/manifests/app', id: 'app', namespace: 'team-a' });
+    return { level: all.resource('ConfigMap', 'app-settings').data.level };
+  });
+  const resources = app.graph.resources;
+  assert.deepEqual(resources.map((r) => r.id), ['appConfigMapAppSettings', 'appServiceApp', 'appServiceAccountAppRunner', 'appRoleAppReader']);
+  for (const r of resources) assert.equal(((r.template as { metadata: { namespace?: string } }).metadata).namespace, 'team-a');
+  const flat = kubernetesComposition({ ...definition, name: 'yaml-flat', kind: 'YamlFlat' }, () => {
+    const top = yamlDirectory({ path: '../fixtures/manifests/app', recursive: false });
+    return { level: top.resource('ConfigMap', 'app-settings').data.level };
+  });
+  assert.equal(flat.graph.resources.length, 2);
+});
+
+test('a file that does not parse names the file, line and column', () => {
+  assert.throws(
+    () => kubernetesComposition({ ...definition, name: 'bad', kind: 'Bad' }, () => ({ level: yamlFile('../fixtures/manifests/bad/unparsable.yaml').resource('ConfigMap', 'ok').data.x })),
+    (error: Error) => error instanceof YamlManifestError && /unparsable\.yaml:\d+:\d+: not valid YAML \(document 2\)/.test(error.message),
+  );
+});
+
+test('documents that are not Kubernetes objects are named with their line and what is missing', () => {
+  const cases: [string, RegExp][] = [
+    ['no-kind.yaml', /no-kind\.yaml:1 \(document 1\): missing kind/],
+    ['no-name.yaml', /no-name\.yaml:1 \(document 1\): ConfigMap is missing metadata\.name \(generateName is not supported/],
+    ['scalar.yaml', /scalar\.yaml:1 \(document 1\): a document must be a Kubernetes object/],
+    ['missing.yaml', /cannot read YAML manifest \/.*\/missing\.yaml \(given as "\.\.\/fixtures\/manifests\/bad\/missing\.yaml"\): no such file/],
+  ];
+  for (const [file, message] of cases) {
+    assert.throws(() => kubernetesComposition({ ...definition, name: 'bad', kind: 'Bad' }, () => {
+      yamlFile(`../fixtures/manifests/bad/${file}`);
+      return { level: 'x' };
+    }), (error: Error) => message.test(error.message), file);
+  }
+});
+
+test('directories: empty, missing, a file given as directory, and the same object twice', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'typekro-yaml-'));
+  try {
+    writeFileSync(join(dir, 'notes.txt'), 'no yaml here');
+    const compose = (path: string) => () => kubernetesComposition({ ...definition, name: 'bad', kind: 'Bad' }, () => {
+      yamlDirectory(path);
+      return { level: 'x' };
+    });
+    assert.throws(compose(dir), /holds no \.yaml\/\.yml files/);
+    assert.throws(compose(join(dir, 'absent')), /cannot read manifest directory .*absent: no such directory/);
+    assert.throws(compose(join(dir, 'notes.txt')), /is not a directory \(use yamlFile/);
+    const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: same\n';
+    writeFileSync(join(dir, 'a.yaml'), cm);
+    writeFileSync(join(dir, 'b.yaml'), `# the same object again\n${cm}`);
+    assert.throws(compose(dir), (error: Error) => /ConfigMap "same" is defined twice: .*a\.yaml:1 and .*b\.yaml:2/.test(error.message));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('resource() names the objects there are when asked for one that is not', () => {
+  assert.throws(
+    () => kubernetesComposition({ ...definition, name: 'bad', kind: 'Bad' }, () => ({ level: yamlFile('../fixtures/manifests/app/base.yaml').resource('ConfigMap', 'nope').data.level })),
+    /no ConfigMap named "nope" in .*base\.yaml; there are: ConfigMap\/app-settings, Service\/app/,
+  );
+});
