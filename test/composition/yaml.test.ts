@@ -7,17 +7,18 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import type { V1ConfigMap } from '@kubernetes/client-node';
 import { type } from 'arktype';
 import { kubernetesComposition, yamlDirectory, yamlFile, YamlManifestError } from '../../src/index.js';
 import { Deployment } from '../../src/simple.js';
 
-const definition = { apiVersion: 'yaml.typekro.dev/v1alpha1', spec: type({ image: 'string' }), status: type({ level: 'string' }) };
+const definition = { apiVersion: 'yaml.typekro.dev/v1alpha1', spec: type({ image: 'string' }), status: type({ 'level?': 'string' }) };
 
 test('yamlFile: every document a resource, referenced and ordered like any other', () => {
   const app = kubernetesComposition({ ...definition, name: 'yaml-file', kind: 'YamlFile' }, (spec) => {
     const base = yamlFile('../fixtures/manifests/app/base.yaml');
-    const settings = base.resource('ConfigMap', 'app-settings');
-    Deployment({ name: 'app', image: spec.image, env: { LEVEL: settings.data.level } }).dependsOn(base);
+    const settings = base.resource<V1ConfigMap>('ConfigMap', 'app-settings');
+    Deployment({ name: 'app', image: spec.image, env: { LEVEL: settings.data.level ?? 'info' } }).dependsOn(base);
     return { level: settings.data.level };
   });
   const ids = app.graph.resources.map((r) => r.id);
@@ -31,21 +32,21 @@ test('yamlFile: every document a resource, referenced and ordered like any other
 test('yamlDirectory: recursive, sorted by path, non-YAML files ignored, List expanded, namespace option', () => {
   const app = kubernetesComposition({ ...definition, name: 'yaml-dir', kind: 'YamlDir' }, () => {
     const all = yamlDirectory({ path: '../fixtures/manifests/app', id: 'app', namespace: 'team-a' });
-    return { level: all.resource('ConfigMap', 'app-settings').data.level };
+    return { level: all.resource<V1ConfigMap>('ConfigMap', 'app-settings').data.level };
   });
   const resources = app.graph.resources;
   assert.deepEqual(resources.map((r) => r.id), ['appConfigMapAppSettings', 'appServiceApp', 'appServiceAccountAppRunner', 'appRoleAppReader']);
   for (const r of resources) assert.equal(((r.template as { metadata: { namespace?: string } }).metadata).namespace, 'team-a');
   const flat = kubernetesComposition({ ...definition, name: 'yaml-flat', kind: 'YamlFlat' }, () => {
     const top = yamlDirectory({ path: '../fixtures/manifests/app', recursive: false });
-    return { level: top.resource('ConfigMap', 'app-settings').data.level };
+    return { level: top.resource<V1ConfigMap>('ConfigMap', 'app-settings').data.level };
   });
   assert.equal(flat.graph.resources.length, 2);
 });
 
 test('a file that does not parse names the file, line and column', () => {
   assert.throws(
-    () => kubernetesComposition({ ...definition, name: 'bad', kind: 'Bad' }, () => ({ level: yamlFile('../fixtures/manifests/bad/unparsable.yaml').resource('ConfigMap', 'ok').data.x })),
+    () => kubernetesComposition({ ...definition, name: 'bad', kind: 'Bad' }, () => ({ level: yamlFile('../fixtures/manifests/bad/unparsable.yaml').resource<V1ConfigMap>('ConfigMap', 'ok').data.x })),
     (error: Error) => error instanceof YamlManifestError && /unparsable\.yaml:\d+:\d+: not valid YAML \(document 2\)/.test(error.message),
   );
 });
@@ -87,7 +88,7 @@ test('directories: empty, missing, a file given as directory, and the same objec
 
 test('resource() names the objects there are when asked for one that is not', () => {
   assert.throws(
-    () => kubernetesComposition({ ...definition, name: 'bad', kind: 'Bad' }, () => ({ level: yamlFile('../fixtures/manifests/app/base.yaml').resource('ConfigMap', 'nope').data.level })),
+    () => kubernetesComposition({ ...definition, name: 'bad', kind: 'Bad' }, () => ({ level: yamlFile('../fixtures/manifests/app/base.yaml').resource<V1ConfigMap>('ConfigMap', 'nope').data.level })),
     /no ConfigMap named "nope" in .*base\.yaml; there are: ConfigMap\/app-settings, Service\/app/,
   );
 });

@@ -41,7 +41,7 @@ export interface YamlManifests {
   /** The files read (absolute paths). */
   readonly files: readonly string[];
   /**
-   * The handle of one object, for references (`files.resource('ConfigMap', 'settings').data.level`).
+   * The handle of one object, for references (`files.resource<V1ConfigMap>('ConfigMap', 'settings').data.level`; the type argument types the handle).
    * @throws Error naming the objects there are when none matches.
    */
   resource<T = Record<string, unknown>>(kind: string, name: string): Enhanced<T>;
@@ -53,7 +53,7 @@ export interface YamlManifests {
  * @example
  * ```ts
  * const base = yamlFile('./manifests/base.yaml');
- * const app = Deployment({ name: 'app', image: 'nginx', env: { LEVEL: base.resource('ConfigMap', 'settings').data.level } });
+ * const app = Deployment({ name: 'app', image: 'nginx', env: { LEVEL: base.resource<V1ConfigMap>('ConfigMap', 'settings').data.level } });
  * ```
  * @throws YamlManifestError naming the file (and line) when it cannot be read, does not parse, or holds a document that is not a Kubernetes object.
  */
