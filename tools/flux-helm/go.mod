@@ -21,6 +21,9 @@ replace (
 
 // DEVIATION: upstream replaces helm.sh/helm/v4 => github.com/fluxcd/helm/v4 v4.2.4-flux.1 (Flux's fork).
 // The fork module is not available from the module proxy here, so upstream helm v4.2.4 (the fork's base) is used.
+// helm-controller compiles against it unchanged (no fork-only API is used). Behaviour: helm-controller v1.6.3's
+// changelog fix "Fix vanishing empty lines" (#1545) has no code in helm-controller itself, so it is presumably the
+// fork's patch: with upstream Helm, empty lines in rendered manifests may be dropped as in v1.6.2.
 replace helm.sh/helm/v4 => helm.sh/helm/v4 v4.2.4
 
 require (
