@@ -10,6 +10,7 @@
  */
 import { createPlanCache, instanceStatus, planInstance, type InstancePlan, type KubeObject, type NodePlan, type StatusResult } from '../engine/index.js';
 import { applyNode, observeExternal, type ObservedMap } from './apply-node.js';
+import { describeRef } from '../kube/client.js';
 import { DirectAbortedError, DirectDeployError, DirectTimeoutError, type RollbackReport } from './errors.js';
 import { EventFollower } from './feedback.js';
 import { deleteInOrder, listOwned, objectKey } from './owned.js';
@@ -93,6 +94,8 @@ export async function deployDirect(outer: DirectSession, options: DeployOptions 
     if (options.rollbackOnFailure && record?.firstDeploy) {
       const report = await rollback(outer, record, [...applied.values()], options.rollbackTimeoutMs ?? 60_000, progress);
       failure = withRollback(failure, report);
+    } else if (applied.size > 0 && !outer.signal?.aborted) {
+      failure = withLeftBehind(failure, outer.instance.name, [...applied.values()]);
     }
     throw redactor.error(failure);
   } finally {
@@ -265,6 +268,16 @@ async function rollback(session: DirectSession, record: RecordKeeper, applied: r
   } catch (error) {
     return { deleted: 0, kept: 0, error: (error as Error).message };
   }
+}
+
+/** A failed deploy says what it applied and left in the cluster, and how to remove it. */
+function withLeftBehind(error: unknown, instance: string, applied: readonly KubeObject[]): unknown {
+  if (!(error instanceof Error)) return error;
+  const shown = applied.slice(0, 10).map((object) => describeRef(refOf(object))).join(', ');
+  const more = applied.length > 10 ? ` and ${applied.length - 10} more` : '';
+  error.message = `${error.message}\n(applied before the failure and left in the cluster: ${shown}${more}; deploy again once fixed, or deleteInstance("${instance}") to remove them; rollbackOnFailure removes them on a failed first deploy)`;
+  Object.defineProperty(error, 'leftInCluster', { value: applied.map(refOf), enumerable: true });
+  return error;
 }
 
 function withRollback(error: unknown, report: RollbackReport): unknown {
