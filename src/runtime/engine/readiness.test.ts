@@ -29,6 +29,7 @@ describe('per-kind readiness', () => {
     ['HelmRelease Ready for its generation', { kind: 'HelmRelease', metadata: { generation: 2 }, status: { observedGeneration: 2, conditions: [{ type: 'Ready', status: 'True' }] } }, true],
     ['HelmRelease Ready for an older generation', { kind: 'HelmRelease', metadata: { generation: 3 }, status: { observedGeneration: 2, conditions: [{ type: 'Ready', status: 'True' }] } }, false],
     ['HelmRelease without conditions yet', { kind: 'HelmRelease', metadata: { generation: 1 }, status: { observedGeneration: 1 } }, false],
+    ['HelmRelease Ready condition of the current generation (status.observedGeneration still -1)', { kind: 'HelmRelease', metadata: { generation: 1 }, status: { observedGeneration: -1, conditions: [{ type: 'Ready', status: 'True', observedGeneration: 1 }] } }, true],
     ['HelmRepository Ready', { kind: 'HelmRepository', metadata: { generation: 1 }, spec: { url: 'https://x' }, status: { observedGeneration: 1, conditions: [{ type: 'Ready', status: 'True' }] } }, true],
     ['HelmRepository of type oci (no conditions by design)', { kind: 'HelmRepository', metadata: { generation: 1 }, spec: { type: 'oci', url: 'oci://x' } }, true],
   ];
@@ -36,6 +37,21 @@ describe('per-kind readiness', () => {
   it('says why', () => {
     const r = kindReadiness({ kind: 'Deployment', spec: { replicas: 3 }, status: { readyReplicas: 1, conditions: [{ type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable' }] } });
     assert.match(r.reason, /1\/3 readyReplicas; Available=False \(MinimumReplicasUnavailable\)/);
+  });
+
+  it('a failed Helm action of the current generation fails for good, naming the chart; a missing source only waits', () => {
+    const release = (reason: string, message: string) => kindReadiness({
+      kind: 'HelmRelease',
+      metadata: { generation: 1 },
+      spec: { chart: { spec: { chart: 'hello', version: '0.1.0', sourceRef: { kind: 'HelmRepository', name: 'charts' } } } },
+      status: { observedGeneration: -1, conditions: [{ type: 'Ready', status: 'False', observedGeneration: 1, reason, message }] },
+    });
+    const failed = release('InstallFailed', "values don't meet the specifications of the schema");
+    assert.equal(failed.failed, true);
+    assert.match(failed.reason, /^chart hello@0\.1\.0 from HelmRepository charts: InstallFailed: values don't meet/);
+    const waiting = release('SourceNotReady', 'no chart name found');
+    assert.equal(waiting.failed, undefined);
+    assert.match(waiting.reason, /^chart hello@0\.1\.0 from HelmRepository charts: Ready=False \(SourceNotReady\): no chart name found/);
   });
 
   it('a Stalled Flux object fails for good, with Flux\'s reason and message', () => {
@@ -46,6 +62,6 @@ describe('per-kind readiness', () => {
     });
     assert.equal(stalled.ready, false);
     assert.equal(stalled.failed, true);
-    assert.match(stalled.reason, /RetriesExceeded: Failed to install after 1 attempt\(s\): values do not meet the schema/);
+    assert.match(stalled.reason, /Stalled\): RetriesExceeded: Failed to install after 1 attempt\(s\): values do not meet the schema/);
   });
 });

@@ -85,20 +85,41 @@ function replicasReady(o: KubeObject, ...counters: string[]): Readiness {
   return READY;
 }
 
+/** HelmRelease Ready reasons that mean a Helm action failed for the current generation (helm-controller v2). */
+const HELM_ACTION_FAILED = new Set(['InstallFailed', 'UpgradeFailed', 'TestFailed', 'RollbackFailed', 'RollbackSucceeded', 'UninstallFailed', 'UninstallSucceeded']);
+
 /**
- * Flux objects: Ready=True for the current generation. `Stalled=True` means Flux gave up (install retries
- * exhausted, invalid spec): that fails the deploy at once with Flux's message instead of waiting for the deadline.
+ * Flux objects: Ready=True for the current generation. Fails at once, with Flux's message, when Flux gave up
+ * (`Stalled`) or when a Helm action failed for this generation: helm-controller retries such failures
+ * forever (values rejected by the chart schema, a template that does not render), so waiting for the
+ * deadline would only hide the error. Generation currency comes from the Ready condition, because
+ * helm-controller leaves `status.observedGeneration` at -1 until a release first succeeds.
  */
 function fluxReady(o: KubeObject): Readiness {
+  const ready = findCondition(o, 'Ready');
   const stalled = findCondition(o, 'Stalled');
+  const chart = chartOf(o);
   if (stalled?.status === 'True') {
-    const ready = findCondition(o, 'Ready');
     const detail = [stalled.reason, stalled.message, ready?.message && ready.message !== stalled.message ? ready.message : undefined].filter(Boolean).join(': ');
-    return { ready: false, reason: `Flux stopped retrying (Stalled): ${detail}`, failed: true };
+    return { ready: false, reason: `${chart}Flux stopped retrying (Stalled): ${detail}`, failed: true };
   }
-  const stale = generationCurrent(o);
-  if (stale) return stale;
-  return conditionTrue(o, 'Ready') ?? notReady('waiting for Flux to report Ready');
+  const generation = field(o, 'metadata', 'generation');
+  const observed = field(ready, 'observedGeneration') ?? field(o, 'status', 'observedGeneration');
+  if (typeof generation === 'number' && num(observed) < generation) return notReady(`${chart}Flux has not reconciled generation ${generation} yet`);
+  if (ready?.status === 'True') return READY;
+  if (!ready) return notReady(`${chart}waiting for Flux to report Ready`);
+  if (o.kind === 'HelmRelease' && ready.status === 'False' && HELM_ACTION_FAILED.has(ready.reason ?? '')) {
+    return { ready: false, reason: `${chart}${ready.reason}: ${ready.message ?? ''} (Flux keeps retrying; fix the input and deploy again)`, failed: true };
+  }
+  return notReady(`${chart}Ready=${ready.status ?? 'Unknown'}${ready.reason ? ` (${ready.reason})` : ''}${ready.message ? `: ${ready.message}` : ''}`);
+}
+
+/** `chart hello@0.1.0 from HelmRepository charts: ` for a HelmRelease, so messages say which chart. */
+function chartOf(o: KubeObject): string {
+  if (o.kind !== 'HelmRelease') return '';
+  const spec = field(o, 'spec', 'chart', 'spec') as { chart?: string; version?: string; sourceRef?: { kind?: string; name?: string } } | undefined;
+  if (!spec?.chart) return '';
+  return `chart ${spec.chart}${spec.version ? `@${spec.version}` : ''}${spec.sourceRef?.name ? ` from ${spec.sourceRef.kind ?? 'HelmRepository'} ${spec.sourceRef.name}` : ''}: `;
 }
 
 function daemonSetReady(o: KubeObject): Readiness {

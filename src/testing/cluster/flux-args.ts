@@ -48,6 +48,8 @@ export function helmControllerArgs(c: FluxArgsContext): string[] {
     '--log-level=info',
     // default 600 s: a stop would always run into the supervisor's SIGKILL
     '--graceful-shutdown-timeout=5s',
+    // default 30 s: a release waiting for its chart would report the chart's error only that late
+    '--requeue-dependency=5s',
   ];
 }
 
