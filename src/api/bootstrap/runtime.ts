@@ -79,6 +79,7 @@ export async function typeKroRuntimeBootstrap(options: RuntimeBootstrapOptions =
         name: 'kro',
         namespace: instance.namespace,
         chart: { repository: kroCharts, name: 'kro', version: options.kroVersion ?? '0.9.3' },
+        releaseName: 'kro',
         targetNamespace: options.kroNamespace ?? 'kro-system',
         install: { createNamespace: true, crds: 'CreateReplace' },
         upgrade: { crds: 'CreateReplace' },

@@ -5,7 +5,7 @@
  * longer has first, and waits until each resource's objects are gone before the next (KRO deletes in
  * reverse topological waves too).
  */
-import { LABELS, ownershipSelector, type KubeObject, type MemberKind, type Ownership } from '../engine/index.js';
+import { LABELS, labelValue, ownershipSelector, type KubeObject, type MemberKind, type Ownership } from '../engine/index.js';
 import { describeRef, KubeApiError, type CallOptions, type KubeClient } from '../kube/client.js';
 import { listByLabel } from '../kube/list.js';
 import { DirectTimeoutError } from './errors.js';
@@ -67,7 +67,7 @@ export interface DeleteInOrderOptions {
 
 /** Deletes the objects wave by wave (reverse dependency order) and waits until each wave is gone. Returns how many were deleted. */
 export async function deleteInOrder(client: KubeClient, objects: readonly KubeObject[], options: DeleteInOrderOptions): Promise<number> {
-  const rank = new Map(options.order.map((id, index) => [id, index]));
+  const rank = new Map(options.order.map((id, index) => [labelValue(id), index]));
   const waves = new Map<number, KubeObject[]>();
   for (const object of objects) {
     // Unknown ids (resources removed from the graph) go first: nothing in the graph depends on them any more.

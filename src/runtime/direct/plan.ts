@@ -8,7 +8,7 @@
  * instance owns that the graph no longer wants are listed under `prune`.
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
-import { mergeKinds, planInstance, type KubeObject, type NodePlan } from '../engine/index.js';
+import { labelValue, mergeKinds, planInstance, type KubeObject, type NodePlan } from '../engine/index.js';
 import { ApplyConflictError, KubeApiError, type FieldConflict } from '../kube/client.js';
 import { finalManifests, type ObservedMap } from './apply-node.js';
 import { DirectDeployError } from './errors.js';
@@ -120,7 +120,7 @@ async function planWith(session: DirectSession, redactor: Redactor): Promise<Dep
   const namespaces = new Set([session.owner.namespace, ...(record?.namespaces ?? [])]);
   for (const value of observed.values()) for (const item of Array.isArray(value) ? value : [value]) if (refOf(item).namespace) namespaces.add(refOf(item).namespace!);
   const owned = await listOwned(session.client, session.owner, mergeKinds(record?.kinds ?? [], graphKinds(session.prepared)), [...namespaces], call());
-  const ownedBy = (id: string): KubeObject[] => owned.filter((o) => resourceIdOf(o) === id);
+  const ownedBy = (id: string): KubeObject[] => owned.filter((o) => resourceIdOf(o) === labelValue(id));
 
   const skipped: string[] = [];
   const unknown = new Set<string>();
@@ -133,7 +133,7 @@ async function planWith(session: DirectSession, redactor: Redactor): Promise<Dep
     }
     const resource = session.prepared.resource(id);
     if (resource.externalRef) continue;
-    unknown.add(id);
+    unknown.add(labelValue(id));
     const note = redactor.text('reason' in node ? node.reason : '');
     const existing = ownedBy(id);
     if (existing.length === 0) create.push({ resourceId: id, apiVersion: resource.apiVersion, kind: resource.kind, knownAfterApply: true, ...(note ? { note } : {}) });

@@ -4,6 +4,6 @@ export { createPlanCache, planInstance, resourceReadiness, type PlanCache } from
 export { instanceStatus } from './status.js';
 export { kindReadiness, describeConditions } from './readiness.js';
 export { resolveStatus, resolveValue, type Resolved, type StatusResult } from './resolve.js';
-export { finalizeManifest, isNamespacedKindOffline, LABELS, ownershipSelector, type Ownership } from './manifest.js';
+export { finalizeManifest, isNamespacedKindOffline, LABELS, labelValue, ownershipSelector, type Ownership } from './manifest.js';
 export type { ExternalTarget, InstanceIdentity, InstancePlan, KubeObject, NodePlan, Observed, PlanInput, Readiness, ReadinessMode } from './types.js';
 export { APPLYSET, RECORD, applySetId, mergeKinds, parseRecord, recordManifest, recordName, type InstanceRecord, type MemberKind } from './applyset.js';

@@ -4,11 +4,11 @@
  * `deleteInstance` can find exactly those objects again.
  */
 import { applySetId, APPLYSET } from './applyset.js';
-import { LABELS, type Ownership } from './labels.js';
+import { LABELS, labelValue, type Ownership } from './labels.js';
 import { isClusterScopedKind } from '../../util/kinds.js';
 import type { KubeObject } from './types.js';
 
-export { LABELS, ownershipSelector, type Ownership } from './labels.js';
+export { LABELS, labelValue, ownershipSelector, type Ownership } from './labels.js';
 
 
 /** Guess from the kind alone; the driver asks the API server instead. */
@@ -32,10 +32,10 @@ export function finalizeManifest(manifest: KubeObject, resourceId: string, owner
   metadata.labels = {
     ...((labels as Record<string, string> | undefined) ?? {}),
     [LABELS.managedBy]: 'typekro',
-    [LABELS.composition]: owner.composition,
-    [LABELS.instance]: owner.instance,
+    [LABELS.composition]: labelValue(owner.composition),
+    [LABELS.instance]: labelValue(owner.instance),
     [LABELS.instanceNamespace]: owner.namespace,
-    [LABELS.resourceId]: resourceId,
+    [LABELS.resourceId]: labelValue(resourceId),
     [APPLYSET.partOf]: applySetId(owner),
   };
   return { ...manifest, metadata: { ...metadata, ...rest } };

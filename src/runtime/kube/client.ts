@@ -4,7 +4,7 @@
  * server unreachable for a moment, restarting, overloaded) are retried with backoff for a bounded time, so
  * a deployment survives an API server restart; every other error is thrown at once.
  */
-import { KubernetesObjectApi, PatchStrategy, Watch, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
+import { HttpMethod, KubernetesObjectApi, PatchStrategy, Watch, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
 
 import { pooled } from './pool.js';
 
@@ -80,10 +80,28 @@ export function refOfObject(object: KubernetesObject): ObjectRef {
   };
 }
 
-/** Exposes discovery (`resource`), which client-node keeps protected. */
+/** Exposes discovery (`resource`), which client-node keeps protected, and applies objects as plain JSON. */
 class ObjectApi extends KubernetesObjectApi {
   lookup(apiVersion: string, kind: string): ReturnType<KubernetesObjectApi['resource']> {
     return this.resource(apiVersion, kind);
+  }
+
+  /**
+   * Server-side apply with the object sent exactly as given. client-node's `patch` first serializes it
+   * through its generated model for the kind, which silently drops every field whose JSON name differs
+   * from the model's property (`x-kubernetes-preserve-unknown-fields`, `default`, `enum`, `$ref` in CRD
+   * schemas) and every field newer than the model: objects must reach the API server untouched.
+   */
+  async applyJson(object: KubernetesObject, options: { dryRun: boolean; fieldManager: string; force: boolean }): Promise<KubernetesObject> {
+    const path = await this.specUriPath(object, 'patch');
+    const request = this.configuration.baseServer.makeRequestContext(path, HttpMethod.PATCH);
+    request.setHeaderParam('Accept', 'application/json, */*;q=0.8');
+    request.setHeaderParam('Content-Type', PatchStrategy.ServerSideApply);
+    if (options.dryRun) request.setQueryParam('dryRun', 'All');
+    request.setQueryParam('fieldManager', options.fieldManager);
+    request.setQueryParam('force', String(options.force));
+    request.setBody(JSON.stringify(object));
+    return this.requestPromise(request);
   }
 }
 
@@ -130,7 +148,7 @@ export class KubeClient {
    */
   async apply(object: KubernetesObject, options: { force?: boolean; dryRun?: boolean; fieldManager?: string } & CallOptions = {}): Promise<KubernetesObject> {
     return this.call('apply', refOfObject(object), options, () =>
-      this.api.patch(object, undefined, options.dryRun ? 'All' : undefined, options.fieldManager ?? FIELD_MANAGER, options.force ?? false, PatchStrategy.ServerSideApply),
+      this.api.applyJson(object, { dryRun: options.dryRun ?? false, fieldManager: options.fieldManager ?? FIELD_MANAGER, force: options.force ?? false }),
     );
   }
 
