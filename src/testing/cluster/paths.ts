@@ -35,12 +35,7 @@ export function toolsDir(): string {
   return join(packageRoot(), 'tools');
 }
 
-/** `${TYPEKRO_CACHE_DIR:-${XDG_CACHE_HOME:-~/.cache}/typekro}`: rebuildable data (binaries). */
-export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.TYPEKRO_CACHE_DIR) return env.TYPEKRO_CACHE_DIR;
-  const xdg = env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(xdg, 'typekro');
-}
+export { cacheRoot } from '../../util/cache.js';
 
 /** `${TYPEKRO_HOME:-~/.typekro}`: state of clusters started by the CLI, which outlive the command. */
 export function stateRoot(env: NodeJS.ProcessEnv = process.env): string {
