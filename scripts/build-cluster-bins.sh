@@ -1,9 +1,10 @@
 #!/usr/bin/env sh
 # Builds (or finds cached) the local control-plane binaries and prints their directory.
-# Same as `typekro cluster build`; works from a checkout (tsx) and from the installed package (dist/).
+# Same as `typekro cluster build`; a checkout runs its sources (a dist/ there may be stale), the installed
+# package (which ships no src/) runs dist/.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
-if [ -f "$root/dist/cli/main.js" ]; then
-  exec node "$root/dist/cli/main.js" cluster build
+if [ -f "$root/src/cli/main.ts" ]; then
+  cd "$root" && exec node --import tsx src/cli/main.ts cluster build
 fi
-cd "$root" && exec node --import tsx src/cli/main.ts cluster build
+exec node "$root/dist/cli/main.js" cluster build
