@@ -120,7 +120,9 @@ describe('direct mode: API server restarted during a deploy', () => {
     });
     await assert.rejects(factory.deploy({ name: 'gone', value: '', replicas: 1, flag: true }), (error: unknown) => {
       assert.ok(error instanceof KubeApiError, String(error));
-      assert.match(error.message, /^cannot reach the cluster at https:\/\/127\.0\.0\.1:\d+ \((get|watch|discover) [^)]*\): .*ECONNREFUSED.*\(still failing after \d+ attempts\)$/);
+      const [reason, leftBehind] = error.message.split('\n');
+      assert.match(reason ?? '', /^cannot reach the cluster at https:\/\/127\.0\.0\.1:\d+ \((get|watch|discover) [^)]*\): .*ECONNREFUSED.*\(still failing after \d+ attempts\)$/);
+      assert.match(leftBehind ?? '', /^\(applied before the failure and left in the cluster: ConfigMap default\/gone-first, Deployment default\/gone; .*deleteInstance\("gone"\)/);
       return true;
     });
     assert.ok(killed);
