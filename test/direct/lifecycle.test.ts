@@ -9,18 +9,13 @@ import { AppsV1Api, CoreV1Api, type KubernetesObject } from '@kubernetes/client-
 import { E } from '../../src/ir/expr.js';
 import { DirectDeployError } from '../../src/runtime/direct/index.js';
 import { KubeClient } from '../../src/runtime/kube/client.js';
-import { testKubeConfig, testNamespace } from '../support/cluster.js';
+import { testKubeConfig, testNamespace, notFound } from '../support/cluster.js';
 import { configMap, configMapNames, deployment, factoryFor, node, spec, versions, x } from './support.js';
 
 const kc = testKubeConfig();
 const core = kc.makeApiClient(CoreV1Api);
 const apps = kc.makeApiClient(AppsV1Api);
 
-const notFound = async (read: () => Promise<unknown>): Promise<boolean> =>
-  read().then(
-    () => false,
-    (error: { code?: number }) => error.code === 404,
-  );
 
 const secret = node('secret', 'v1', 'Secret', { metadata: { name: x(E.template([spec('name'), '-secret'])) }, stringData: { value: x(spec('value')) } });
 

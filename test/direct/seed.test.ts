@@ -8,7 +8,7 @@ import { AppsV1Api, CoreV1Api } from '@kubernetes/client-node';
 import { type } from 'arktype';
 import { kubernetesComposition } from '../../src/index.js';
 import { Deployment, Service } from '../../src/simple.js';
-import { testKubeConfig, testKubeConfigPath } from '../support/cluster.js';
+import { testKubeConfig, testKubeConfigPath, notFound } from '../support/cluster.js';
 
 const webapp = kubernetesComposition(
   { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
@@ -18,15 +18,6 @@ const webapp = kubernetesComposition(
     return { ready: deployment.status.readyReplicas > 0 };
   },
 );
-
-const notFound = async (read: () => Promise<unknown>): Promise<boolean> => {
-  try {
-    await read();
-    return false;
-  } catch (error) {
-    return (error as { code?: number }).code === 404;
-  }
-};
 
 describe('direct mode: the seed example', () => {
   const namespace = 'default';

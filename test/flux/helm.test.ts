@@ -8,17 +8,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AppsV1Api, CoreV1Api, CustomObjectsApi, type KubeConfig } from '@kubernetes/client-node';
 import { startChartRepository, type ChartRepository } from '../../src/testing/index.js';
-import { eventually, testKubeConfig, testKubeConfigPath, testNamespace } from '../support/cluster.js';
+import { eventually, testKubeConfig, testKubeConfigPath, testNamespace, gone } from '../support/cluster.js';
 import { charted, chartDir } from './compositions.js';
-
-const notFound = async (read: () => Promise<unknown>): Promise<true | undefined> => {
-  try {
-    await read();
-    return undefined;
-  } catch (error) {
-    return (error as { code?: number }).code === 404 ? true : undefined;
-  }
-};
 
 describe('HelmRelease in a composition', () => {
   let kc: KubeConfig;
@@ -56,7 +47,7 @@ describe('HelmRelease in a composition', () => {
 
     await factory.deleteInstance('charted');
     const core = kc.makeApiClient(CoreV1Api);
-    await eventually('the chart objects to be uninstalled', () => notFound(() => core.readNamespacedConfigMap({ name: 'hello-hello', namespace: ns.name })), 60_000);
+    await eventually('the chart objects to be uninstalled', () => gone(() => core.readNamespacedConfigMap({ name: 'hello-hello', namespace: ns.name })), 60_000);
   });
 
   it('kro mode: the RGD waits for Flux and the instance becomes Ready with the release', async () => {
@@ -72,6 +63,6 @@ describe('HelmRelease in a composition', () => {
 
     await factory.deleteInstance('charted');
     const core = kc.makeApiClient(CoreV1Api);
-    await eventually('the chart objects to be uninstalled', () => notFound(() => core.readNamespacedConfigMap({ name: 'hello-hello', namespace: ns.name })), 90_000);
+    await eventually('the chart objects to be uninstalled', () => gone(() => core.readNamespacedConfigMap({ name: 'hello-hello', namespace: ns.name })), 90_000);
   });
 });

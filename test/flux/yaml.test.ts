@@ -10,7 +10,7 @@ import { ApiextensionsV1Api, AppsV1Api, CoreV1Api, CustomObjectsApi, type KubeCo
 import { type } from 'arktype';
 import { customResource, kubernetesComposition, yamlDirectory, yamlFile } from '../../src/index.js';
 import { Deployment } from '../../src/simple.js';
-import { eventually, testKubeConfig, testKubeConfigPath, testNamespace } from '../support/cluster.js';
+import { eventually, testKubeConfig, testKubeConfigPath, testNamespace, gone } from '../support/cluster.js';
 
 const withFiles = kubernetesComposition(
   { name: 'with-files', apiVersion: 'yaml.typekro.dev/v1alpha1', kind: 'WithFiles', spec: type({ image: 'string' }), status: type({ level: 'string', ready: 'boolean' }) },
@@ -32,9 +32,6 @@ const withCrd = kubernetesComposition(
     return { size: (widget.spec as unknown as { size: string }).size };
   },
 );
-
-const notFound = async (read: () => Promise<unknown>): Promise<true | undefined> =>
-  read().then(() => undefined, (error: { code?: number }) => (error.code === 404 ? true : undefined));
 
 describe('YAML manifests in compositions', () => {
   let kc: KubeConfig;
@@ -69,7 +66,7 @@ describe('YAML manifests in compositions', () => {
       const created = (o: { metadata?: { creationTimestamp?: Date } }) => new Date(o.metadata?.creationTimestamp ?? 0).getTime();
       assert.ok(created(settings) <= created(app), 'the ConfigMap was created before the Deployment that depends on it');
       await factory.deleteInstance('with-files');
-      await eventually('the file objects to be removed', () => notFound(() => core.readNamespacedConfigMap({ name: 'app-settings', namespace: ns.name })), 90_000);
+      await eventually('the file objects to be removed', () => gone(() => core.readNamespacedConfigMap({ name: 'app-settings', namespace: ns.name })), 90_000);
     });
   }
 
@@ -86,6 +83,6 @@ describe('YAML manifests in compositions', () => {
     const widget = (await kc.makeApiClient(CustomObjectsApi).getNamespacedCustomObject({ group: 'yaml.typekro.dev', version: 'v1', namespace: ns.name, plural: 'widgets', name: 'w' })) as { spec: { settings: unknown } };
     assert.deepEqual(widget.spec.settings, { free: { form: true } }, 'free-form fields are kept');
     await factory.deleteInstance('with-crd');
-    await eventually('the CRD to be removed', () => notFound(() => kc.makeApiClient(ApiextensionsV1Api).readCustomResourceDefinition({ name: 'widgets.yaml.typekro.dev' })), 90_000);
+    await eventually('the CRD to be removed', () => gone(() => kc.makeApiClient(ApiextensionsV1Api).readCustomResourceDefinition({ name: 'widgets.yaml.typekro.dev' })), 90_000);
   });
 });

@@ -57,3 +57,16 @@ export async function testNamespace(kc: KubeConfig, prefix: string): Promise<{ n
   );
   return { name, remove: async () => void (await core.deleteNamespace({ name })) };
 }
+
+/** True when `read` fails with 404 (the object does not exist), false when it succeeds; other errors propagate as false. */
+export async function notFound(read: () => Promise<unknown>): Promise<boolean> {
+  return read().then(
+    () => false,
+    (error: { code?: number }) => error.code === 404,
+  );
+}
+
+/** For {@link eventually}: true once `read` answers 404, undefined while the object still exists. */
+export async function gone(read: () => Promise<unknown>): Promise<true | undefined> {
+  return (await notFound(read)) ? true : undefined;
+}
