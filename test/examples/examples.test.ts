@@ -19,6 +19,7 @@ const expected: Record<string, Record<string, unknown>> = {
   'webapp-stack': { url: 'https://shop.example.com', ready: true, databaseReady: true, replicas: 1, logLevel: 'debug' },
   'worker-pool': { queue: 'amqp://rabbitmq.messaging:5672/orders', workers: ['orders-fast', 'orders-bulk'], workerCount: 2, totalReplicas: 3 },
   platform: { site: 'https://payments.example.com', api: 'http://payments-api', ready: true, workerCount: 1 },
+  'with-manifests': { logLevel: 'warn', queue: 'jobs', ready: true },
 };
 
 const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
