@@ -107,7 +107,8 @@ function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, gra
       const instance = instanceOf(spec, deployOptions.name);
       const rgd = await checkedRgd(kube(), graph, options.allowBreakingChanges ?? false);
       await applyRgd(kube(), rgd, waitOptions);
-      const observed = await applyInstance(kube(), instance, waitOptions);
+      const childKinds = graph.resources.filter((r) => !r.externalRef).map((r) => ({ apiVersion: r.apiVersion, kind: r.kind }));
+      const observed = await applyInstance(kube(), instance, { ...waitOptions, childKinds });
       return observed as unknown as KroInstance<TSpec, TStatus>;
     },
     async deleteInstance(name) {

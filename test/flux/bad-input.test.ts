@@ -89,4 +89,16 @@ describe('bad Helm input', () => {
     });
     assert.equal(await releases(ns), 0);
   });
+
+  it('kro mode: KRO only waits, so the timeout names the release and carries Helm\'s message', async () => {
+    const ns = await testNamespace(kc, 'helm-kro-values');
+    namespaces.push(ns);
+    const factory = charted.factory('kro', { kubeconfig: testKubeConfigPath(), namespace: ns.name, timeout: 30_000 });
+    await assert.rejects(factory.deploy({ repositoryUrl: repo.url, message: 'x', replicas: -1 }), (error: Error) => {
+      assert.match(error.message, /^timed out after 30s waiting for Charted .*\/charted/);
+      assert.match(error.message, /not ready among its resources:\n {2}HelmRelease .*\/hello: chart hello@0\.1\.0 from HelmRepository charts: InstallFailed: .*at '\/replicas': minimum: got -1, want 0/s);
+      return true;
+    });
+    await factory.deleteInstance('charted');
+  });
 });

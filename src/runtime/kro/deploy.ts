@@ -4,6 +4,7 @@
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { describeRef, KubeApiError, refOfObject, type KubeClient } from '../kube/client.js';
+import { notReadyChildren, type ChildKind } from './children.js';
 
 interface Condition {
   type?: string;
@@ -23,6 +24,8 @@ export class KroRejectedError extends Error {
 
 export interface KroDeployOptions {
   readonly timeoutMs: number;
+  /** The kinds of the graph's resources: on a timeout, the instance's children that are not ready are named. */
+  readonly childKinds?: readonly ChildKind[];
   readonly signal?: AbortSignal;
   readonly onProgress?: (message: string) => void;
 }
@@ -73,7 +76,7 @@ export async function applyInstance(client: KubeClient, instance: KubernetesObje
   const generation = applied.metadata?.generation;
   options.onProgress?.(`applied ${describeRef(refOfObject(instance))}`);
   let last: Observed | undefined;
-  return client.waitFor(
+  return withChildDiagnosis(client, instance, options, () => client.waitFor(
     refOfObject(instance),
     (object) => {
       last = object as Observed | undefined;
@@ -84,7 +87,20 @@ export async function applyInstance(client: KubeClient, instance: KubernetesObje
       return last?.status?.state === 'ACTIVE' && ready?.status === 'True' ? last : undefined;
     },
     { timeoutMs: Math.max(deadline - Date.now(), 1), ...(options.signal ? { signal: options.signal } : {}), describe: () => describeConditions(last) },
-  );
+  ));
+}
+
+/** A timeout says which of the instance's children are not ready, and why. */
+async function withChildDiagnosis<T>(client: KubeClient, instance: KubernetesObject, options: KroDeployOptions, wait: () => Promise<T>): Promise<T> {
+  try {
+    return await wait();
+  } catch (error) {
+    if (!(error instanceof KubeApiError) || !/^timed out/.test(error.message) || !options.childKinds?.length) throw error;
+    const name = instance.metadata?.name ?? '';
+    const lines = await notReadyChildren(client, options.childKinds, { name, namespace: instance.metadata?.namespace ?? 'default' });
+    if (lines.length > 0) error.message = `${error.message}\nnot ready among its resources:\n${lines.map((l) => `  ${l}`).join('\n')}`;
+    throw error;
+  }
 }
 
 function describeConditions(object: Observed | undefined): string {
