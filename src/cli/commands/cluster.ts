@@ -21,7 +21,7 @@ function liveComponents(dir: string): PidRecord[] {
  * Starts a detached cluster under ~/.typekro/clusters/<name>. Progress goes to stderr and the kubeconfig path is
  * the last line, alone on stdout, so `export KUBECONFIG=$(typekro cluster start)` works.
  */
-async function start(opts: { name: string; timeout: string }): Promise<void> {
+async function start(opts: { name: string; timeout: string; flux: boolean }): Promise<void> {
   const dir = clusterDir(opts.name);
   if (liveComponents(dir).length > 0) {
     const state = readState(opts.name);
@@ -34,6 +34,7 @@ async function start(opts: { name: string; timeout: string }): Promise<void> {
     detached: true,
     reportFailures: false,
     startTimeoutMs: Number(opts.timeout) * 1000,
+    flux: opts.flux,
     progress: err,
   });
   writeState(cluster);
@@ -75,12 +76,13 @@ async function status(opts: { name?: string }): Promise<void> {
 
 /** `typekro cluster start|stop|status|build`: a local control plane for users without a cluster. */
 export function registerClusterCommands(program: Command): void {
-  const cluster = program.command('cluster').description('a local Kubernetes control plane with KRO (no Docker needed)');
+  const cluster = program.command('cluster').description('a local Kubernetes control plane with KRO and Flux (no Docker needed)');
   cluster
     .command('start')
     .description('start a cluster in the background; prints its kubeconfig path last')
     .option('-n, --name <name>', 'cluster name', DEFAULT_NAME)
     .option('--timeout <seconds>', 'start deadline', '180')
+    .option('--no-flux', "without Flux's source-controller and helm-controller (HelmReleases then never become Ready)")
     .action(start);
   cluster.command('stop').description('stop a cluster and remove its files').option('-n, --name <name>', 'cluster name', DEFAULT_NAME).action(stop);
   cluster.command('status').description('show clusters and whether their components run').option('-n, --name <name>', 'cluster name').action(status);
