@@ -10,7 +10,7 @@ import type { PreparedGraph } from './prepared.js';
 import { jsonToCel, type EvalResult } from '../cel/index.js';
 import { resolveValue, toJsonResult, type LeafEvaluator, type Resolved } from './resolve.js';
 import { kindReadiness } from './readiness.js';
-import type { InstancePlan, KubeObject, NodePlan, PlanInput, Readiness } from './types.js';
+import type { InstancePlan, KubeObject, NodePlan, PlanInput, Readiness, ReadinessMode } from './types.js';
 import { instanceVariables } from './variables.js';
 
 type Vars = Readonly<Record<string, unknown>>;
@@ -155,7 +155,7 @@ function readinessOf(prepared: PreparedGraph, resource: ResourceNode, desired: n
 }
 
 /** A user's readyWhen decides readiness, but a kind rule's definite failure (a Stalled HelmRelease) still ends the wait. */
-function withKindFailure(readiness: Readiness, mode: string, item: KubeObject): Readiness {
+function withKindFailure(readiness: Readiness, mode: ReadinessMode, item: KubeObject): Readiness {
   if (readiness.ready || mode !== 'kind') return readiness;
   const kind = kindReadiness(item);
   return kind.failed ? kind : readiness;

@@ -90,7 +90,8 @@ class ObjectApi extends KubernetesObjectApi {
    * Server-side apply with the object sent exactly as given. client-node's `patch` first serializes it
    * through its generated model for the kind, which silently drops every field whose JSON name differs
    * from the model's property (`x-kubernetes-preserve-unknown-fields`, `default`, `enum`, `$ref` in CRD
-   * schemas) and every field newer than the model: objects must reach the API server untouched.
+   * schemas) and every field newer than the model: objects must reach the API server untouched. The
+   * response is read the same way.
    */
   async applyJson(object: KubernetesObject, options: { dryRun: boolean; fieldManager: string; force: boolean }): Promise<KubernetesObject> {
     const path = await this.specUriPath(object, 'patch');
@@ -101,9 +102,20 @@ class ObjectApi extends KubernetesObjectApi {
     request.setQueryParam('fieldManager', options.fieldManager);
     request.setQueryParam('force', String(options.force));
     request.setBody(JSON.stringify(object));
-    return this.requestPromise(request);
+    return this.requestPromise(request, RAW);
+  }
+
+  /** Reads an object as the API server returns it (not narrowed to client-node's model, which drops newer fields). */
+  async readJson(ref: KubernetesObject): Promise<KubernetesObject> {
+    const path = await this.specUriPath(ref, 'read');
+    const request = this.configuration.baseServer.makeRequestContext(path, HttpMethod.GET);
+    request.setHeaderParam('Accept', 'application/json, */*;q=0.8');
+    return this.requestPromise(request, RAW);
   }
 }
+
+/** client-node's generic type: apiVersion, kind and metadata typed, every other field kept as sent. */
+const RAW = 'KubernetesObject';
 
 /** Per-call options: an abort signal, and an absolute deadline (ms since the epoch) for retries. */
 export interface CallOptions {
@@ -154,7 +166,7 @@ export class KubeClient {
 
   async get(ref: ObjectRef, options: CallOptions = {}): Promise<KubernetesObject | undefined> {
     try {
-      return await this.call('get', ref, options, () => this.api.read(specOf(ref)));
+      return await this.call('get', ref, options, () => this.api.readJson(specOf(ref)));
     } catch (error) {
       if (error instanceof KubeApiError && error.status === 404) return undefined;
       throw error;
