@@ -112,4 +112,8 @@ describe('arktypeToSchema rejections', () => {
   it('rejects a non-object root', () => {
     assert.throws(() => arktypeToSchema(type('string'), { name: 'status' }), /^SchemaError: status: must be an object type|status: must be an object type/);
   });
+
+  it('rejects an object root without fields, saying how to declare them', () => {
+    assert.throws(() => arktypeToSchema(type({}), { name: 'spec' }), /spec: must declare its fields, like type\(\{ name: 'string' \}\) \(optional fields are fine/);
+  });
 });

@@ -41,6 +41,10 @@ export interface ArktypeToSchemaOptions {
  */
 export function arktypeToSchema(type: ArkTypeLike, options: ArktypeToSchemaOptions): SchemaNode {
   const node = mapNode(type.json, options.name);
+  if (node.kind === 'object') {
+    // type({}) and type('object') have no fields: KRO needs a declared schema, not a free-form object
+    throw new SchemaError(options.name, `must declare its fields, like type({ name: 'string' }) (optional fields are fine: type({ 'note?': 'string' })); got an object type without fields`);
+  }
   if (node.kind !== 'struct') {
     throw new SchemaError(options.name, `must be an object type like type({ name: 'string' }), got ${node.kind}`);
   }
