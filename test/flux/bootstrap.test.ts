@@ -26,7 +26,7 @@ describe('typeKroRuntimeBootstrap', () => {
     const binaries = await ensureClusterBinaries();
     [cluster, charts, manifests] = await Promise.all([
       startLocalCluster({ name: 'bootstrap', binaries }),
-      startChartRepository({ charts: [kroChartDir()] }),
+      kroChartDir().then((dir) => startChartRepository({ charts: [dir] })),
       fluxInstallYaml(binaries).then(serveText),
     ]);
     // downloads of this test go to a cache of its own (the binaries were resolved above)

@@ -3,7 +3,7 @@
  * line and field, before anything reaches a cluster.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { LineCounter, parseAllDocuments } from 'yaml';
 
 /** A YAML manifest that cannot become part of a composition: names the file, the line and what to do. */
@@ -92,7 +92,7 @@ export interface ListOptions {
   readonly extensions?: readonly string[];
 }
 
-/** The manifest files under a directory, sorted by path so the order is the same on every machine. */
+/** The manifest files under a directory, depth first in name order, so the order is the same on every machine. */
 export function listManifestFiles(directory: string, givenAs: string, options: ListOptions = {}): string[] {
   const shownAs = givenAs === directory ? directory : `${directory} (given as "${givenAs}")`;
   const extensions = options.extensions ?? ['.yaml', '.yml'];
@@ -105,7 +105,8 @@ export function listManifestFiles(directory: string, givenAs: string, options: L
   if (!stat.isDirectory()) throw new YamlManifestError(`${shownAs} is not a directory (use yamlFile for a single file)`, directory);
   const files: string[] = [];
   const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    // code-point order, not the locale's: the same on every machine
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
@@ -117,5 +118,5 @@ export function listManifestFiles(directory: string, givenAs: string, options: L
   if (files.length === 0) {
     throw new YamlManifestError(`${shownAs} holds no ${extensions.join('/')} files${options.recursive === false ? ' (subdirectories were not searched: recursive is false)' : ''}`, directory);
   }
-  return files.sort((a, b) => relative(directory, a).localeCompare(relative(directory, b)));
+  return files;
 }

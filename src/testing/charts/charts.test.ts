@@ -109,7 +109,7 @@ describe('packageChart', () => {
   });
 
   it("packages KRO's chart from the Go module cache", async () => {
-    const dir = kroChartDir();
+    const dir = await kroChartDir();
     assert.match(dir, /github\.com[/\\]kubernetes-sigs[/\\]kro@v[^/\\]+[/\\]helm$/);
     const chart = await packageChart(dir, join(tmp, 'kro'));
     assert.equal(chart.name, 'kro');
