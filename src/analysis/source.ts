@@ -47,13 +47,21 @@ function store(code: string, file: string): Parsed {
   return parsed;
 }
 
-function parsedFile(file: string): Parsed {
-  return cache.get(file) ?? store(readFileSync(file, 'utf8'), file);
+function parsedFile(file: string, fresh = false): Parsed {
+  const cached = cache.get(file);
+  if (cached && !fresh) return cached;
+  const code = readFileSync(file, 'utf8');
+  return cached?.code === code ? cached : store(code, file);
 }
 
-/** Parses the file at `file` once (TypeScript, plus JSX for `.tsx`) and returns the cached AST after that. */
-export function parseSourceFile(file: string): File {
-  return parsedFile(file).ast;
+/**
+ * Parses the file at `file` once (TypeScript, plus JSX for `.tsx`) and returns the cached AST after that.
+ * With `fresh`, the file is read again and re-parsed if its content changed: a long-lived process that
+ * re-imports an edited file must not analyse a stale tree. Definitions ask for a fresh tree once; the
+ * lookups during the run that follows reuse it.
+ */
+export function parseSourceFile(file: string, options: { readonly fresh?: boolean } = {}): File {
+  return parsedFile(file, options.fresh).ast;
 }
 
 /** The 1-based line and column of `node` (columns 1-based like V8 and editors), if it has a position. */

@@ -3,9 +3,12 @@
  */
 import type { Node } from '@babel/types';
 import { enclosingContext, type EnclosingContext, type FunctionNode } from '../analysis/composition.js';
+import { unwrap } from '../analysis/ast.js';
+import { resolveNamedFunction, UnreadableFunctionError } from '../analysis/named-function.js';
 import { findCallAt, parseSourceFile, type CallNode } from '../analysis/source.js';
+import { CompositionError } from '../compile/rgd/errors.js';
 import type { SourceLocation } from '../ir/graph.js';
-import { userFrames } from '../model/call-site.js';
+import { allFrames, isInternalFile, ownPath, userFrames } from '../model/call-site.js';
 
 export interface CompositionSource {
   readonly file: string;
@@ -27,28 +30,63 @@ export function locateComposition(argumentIndex: number): CompositionSource | un
 }
 
 /**
- * The function arguments of the TypeKro call on the stack (`toResourceGraph(def, build, status)`). Without
- * readable source (REPL, eval, a deleted file) they are undefined and only run-time values are used.
+ * The function arguments of the TypeKro call on the stack (`toResourceGraph(def, build, status)`): written
+ * inline, or passed by name (declared in the same file or imported from a local source file). TypeKro
+ * compiles the function's JavaScript from its source, so a function whose source cannot be read (REPL,
+ * `eval`, `new Function`, a package in node_modules, a deleted file) fails the definition: running it on
+ * placeholders alone would turn conditions into constants.
  */
 export function locateFunctions(argumentIndexes: readonly number[]): (CompositionSource | undefined)[] {
+  // TypeKro's own compositions (the runtime bootstrap) are written for placeholders and tested as such.
+  const [caller] = allFrames().filter((frame) => !isDefinitionMachinery(frame.file));
+  if (caller && isInternalFile(caller.file)) return argumentIndexes.map(() => undefined);
   const [frame] = userFrames();
+  if (!frame) throw unreadable('the call site is not in a source file (REPL, eval or new Function?)');
   let call: CallNode | undefined;
   try {
-    if (frame) {
-      parseSourceFile(frame.file);
-      call = findCallAt(frame.file, frame.line, frame.column);
-    }
-  } catch {
-    call = undefined;
+    parseSourceFile(frame.file, { fresh: true });
+    call = findCallAt(frame.file, frame.line, frame.column);
+  } catch (error) {
+    throw unreadable(`${frame.file} cannot be parsed: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return argumentIndexes.map((index) => {
-    const fn = call?.arguments[index];
-    return frame && fn && isFunction(fn) ? { file: frame.file, fn } : undefined;
-  });
+  if (!call) throw unreadable(`no call found at ${frame.file}:${frame.line}:${frame.column}`);
+  return argumentIndexes.map((index) => functionArgument(frame.file, call, index));
+}
+
+function functionArgument(file: string, call: CallNode, index: number): CompositionSource {
+  const argument = call.arguments[index];
+  const node = argument ? unwrap(argument) : undefined;
+  if (node && isFunction(node)) return { file, fn: node };
+  if (node?.type === 'Identifier') {
+    try {
+      const found = resolveNamedFunction(file, node.name);
+      if (found) return found;
+    } catch (error) {
+      if (error instanceof UnreadableFunctionError) throw unreadable(error.message, file, call);
+      throw error;
+    }
+    throw unreadable(`"${node.name}" is not a function declared in ${file} or imported from a local file`, file, call);
+  }
+  throw unreadable(`argument ${index + 1} is ${node ? `an expression (${node.type})` : 'missing'}, not a function`, file, call);
+}
+
+function unreadable(why: string, file?: string, call?: CallNode): CompositionError {
+  const where = file && call?.loc ? `${file}:${call.loc.start.line}:${call.loc.start.column + 1}: ` : '';
+  return new CompositionError(
+    `${where}TypeKro cannot read the source of the composition function: ${why}. ` +
+      'It compiles the function from its source, so write it inline, as a function declared in the same file, ' +
+      'or import it by name from a local source file.',
+  );
+}
+
+/** Frames of the code that defines a composition (between the user's call and this lookup). */
+function isDefinitionMachinery(file: string): boolean {
+  const path = ownPath(file);
+  return path !== undefined && /^(composition|model|analysis|util)\/|^api\/composition\.[jt]s$/.test(path);
 }
 
 function isFunction(node: Node): node is FunctionNode {
-  return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression';
+  return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration';
 }
 
 function within(node: Node, location: SourceLocation): boolean {

@@ -17,13 +17,24 @@ export function isInternalFile(file: string): boolean {
   return ownTrees.some((tree) => file.startsWith(tree)) || file.startsWith('node:') || !file.includes('/');
 }
 
-/** The user frames of the current stack, innermost first. */
-export function userFrames(): SourceLocation[] {
+/** TypeKro's own path of `file` (`api/bootstrap/runtime.ts`), or undefined for other files. */
+export function ownPath(file: string): string | undefined {
+  const tree = ownTrees.find((candidate) => file.startsWith(candidate));
+  return tree ? file.slice(tree.length).split(sep).join('/') : undefined;
+}
+
+/** Every frame of the current stack with a file, innermost first. */
+export function allFrames(): SourceLocation[] {
   const previous = Error.stackTraceLimit;
   Error.stackTraceLimit = 64;
   const stack = new Error().stack ?? '';
   Error.stackTraceLimit = previous;
-  return stackFrames(stack).filter((frame) => !isInternalFile(frame.file));
+  return stackFrames(stack);
+}
+
+/** The user frames of the current stack, innermost first. */
+export function userFrames(): SourceLocation[] {
+  return allFrames().filter((frame) => !isInternalFile(frame.file));
 }
 
 export function formatLocation(location: SourceLocation | undefined): string {
