@@ -5,7 +5,8 @@
 import type { CallExpression, Node, OptionalCallExpression } from '@babel/types';
 import { E, referencedRoots, type Expr } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
-import { scopeOf, type Scope } from './scope.js';
+import { scopeOf, type FunctionLike, type Scope } from './scope.js';
+import { bindParams, functionScope } from './local-scope.js';
 import { unwrap } from './ast.js';
 import { HINT, syntaxError } from './errors.js';
 import { renameIdent } from './rename.js';
@@ -224,7 +225,9 @@ function callbackBody(fn: Extract<Node, { type: 'ArrowFunctionExpression' | 'Fun
 }
 
 function globalCall(node: Call, name: string, args: readonly Node[], scope: Scope, c: Compiler, expect?: CelType): Typed {
-  if (scope.lookup(name)) throw syntaxError(node, `\`${name}(...)\` is a JavaScript function; it cannot run in CEL`, HINT.expr);
+  const binding = scope.lookup(name);
+  if (binding?.kind === 'function') return c.value(inlinedBody(node, binding.fn), functionScope(binding.fn, binding.scope, () => false, bindParams(binding.fn, args, scope)), expect);
+  if (binding) throw syntaxError(node, `\`${name}(...)\` is a JavaScript function; it cannot run in CEL`, HINT.expr);
   const ctx = { node, args };
   const only = (): Typed => {
     arity(ctx, name, 1, name === 'parseInt' ? 2 : 1);
@@ -245,6 +248,23 @@ function globalCall(node: Call, name: string, args: readonly Node[], scope: Scop
     default:
       throw syntaxError(node, `\`${name}(...)\` is a JavaScript function; it cannot run in CEL`, 'pass the value through the spec, or write Cel.expr(...)');
   }
+}
+
+/**
+ * The expression a local function returns, for inlining a call: an expression body, or a body of `const`
+ * declarations (bound by the function's scope) and one final `return`.
+ */
+function inlinedBody(call: Call, fn: FunctionLike): Node {
+  if (fn.body.type !== 'BlockStatement') return fn.body;
+  const statements = fn.body.body;
+  const last = statements[statements.length - 1];
+  const simple = statements.slice(0, -1).every((statement) => statement.type === 'VariableDeclaration' && statement.kind === 'const');
+  if (simple && last?.type === 'ReturnStatement' && last.argument) return last.argument;
+  throw syntaxError(
+    call,
+    'this function computes its result with statements; TypeKro compiles functions that return one expression',
+    'write the function as `(...) => expression` (const declarations before one return are fine), or use Cel.expr(...)',
+  );
 }
 
 /** `Number(s)` -> `int(s)` or `double(s)`; CEL conversions are strict (`int("1.5")` errors). */

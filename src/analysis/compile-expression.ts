@@ -6,8 +6,9 @@
 import type { MemberExpression, Node, OptionalMemberExpression, TemplateLiteral } from '@babel/types';
 import { E, type Expr } from '../ir/expr.js';
 import { T, fieldOf, type CelType, type FieldType } from '../ir/types.js';
-import type { Scope } from './scope.js';
+import type { Binding, Scope } from './scope.js';
 import { unwrap } from './ast.js';
+import { mentionsReferences, staticProperty } from './local-scope.js';
 import { HINT, syntaxError } from './errors.js';
 import { compileCall, guarded } from './compile-calls.js';
 import { compileBinary, compileConditional, compileLogical, compileUnary, conditionOf } from './compile-operators.js';
@@ -61,15 +62,15 @@ function compileValue(raw: Node, scope: Scope, expect?: CelType): Typed {
     case 'NullLiteral':
       return nullishValue;
     case 'Identifier':
-      return identifier(node.name, node, scope);
+      return identifier(node.name, node, scope, expect);
     case 'TemplateLiteral':
       return plain(template(node, scope), T.string);
     case 'MemberExpression':
     case 'OptionalMemberExpression':
-      return member(node, scope);
+      return resourceRead(node, scope) ?? member(node, scope);
     case 'CallExpression':
     case 'OptionalCallExpression':
-      return compileCall(node, scope, compiler, expect);
+      return resourceRead(node, scope) ?? compileCall(node, scope, compiler, expect);
     case 'BinaryExpression':
       return compileBinary(node, scope, compiler);
     case 'LogicalExpression':
@@ -110,18 +111,82 @@ function numberLiteral(value: number, expect?: CelType): Typed {
   return isInt ? plain(E.int(value), T.int) : plain(E.double(value), T.double);
 }
 
-function identifier(name: string, node: Node, scope: Scope): Typed {
+function identifier(name: string, node: Node, scope: Scope, expect?: CelType): Typed {
   if (name === 'undefined') return nullishValue;
   const binding = scope.lookup(name);
   if (!binding) {
     throw syntaxError(node, `\`${name}\` is not known to the compiler (only the spec, resources and loop variables are)`, 'pass the value through the spec, use a literal, or write Cel.expr(...)');
   }
-  if (binding.kind === 'value') return plain(binding.expr, binding.type);
+  switch (binding.kind) {
+    case 'value':
+      return plain(binding.expr, binding.type);
+    case 'alias':
+      return compileValue(binding.node, binding.scope, expect);
+    case 'resources': {
+      const resource = binding.resource(binding.value);
+      if (resource) return plain(resource.expr, resource.type);
+      throw syntaxError(node, `\`${name}\` holds several resources; read one of them`, 'e.g. `.resource(kind, name)` of a YAML file, or a field of one resource');
+    }
+    case 'function':
+      throw syntaxError(node, `\`${name}\` is a function; a function is not a value CEL can hold`, 'call it, or compute the value in the expression');
+    case 'opaque':
+      throw syntaxError(
+        node,
+        mentionsReferences(node, scope) ? `${binding.why}, and its value depends on a reference` : `${binding.why}; its value is not known to the compiler`,
+        'compute the value in one expression (a ternary) and bind it with const',
+      );
+    case 'constant':
+      break;
+  }
   const value = binding.value;
   if (value === null) return nullishValue;
   if (typeof value === 'string') return plain(E.str(value), T.string);
   if (typeof value === 'boolean') return plain(E.bool(value), T.bool);
   return numberLiteral(value);
+}
+
+/**
+ * A read from what a factory returned (`base.resource('ConfigMap', 'settings')`, `manifests.resources[0]`):
+ * property reads and calls with literal arguments are exact, so they are made on the value itself, as far
+ * as they lead to a resource; the compiler takes over from there.
+ */
+function resourceRead(node: Node, scope: Scope): Typed | undefined {
+  const found = evaluateRead(node, scope);
+  const resource = found && found.binding.resource(found.value);
+  return resource && plain(resource.expr, resource.type);
+}
+
+type ResourcesBinding = Extract<Binding, { kind: 'resources' }>;
+
+function evaluateRead(raw: Node, scope: Scope): { value: unknown; binding: ResourcesBinding } | undefined {
+  const node = unwrap(raw);
+  if (node.type === 'Identifier') {
+    const binding = scope.lookup(node.name);
+    return binding?.kind === 'resources' ? { value: binding.value, binding } : undefined;
+  }
+  if (node.type === 'MemberExpression') {
+    const key = literalKey(node);
+    const object = key === undefined ? undefined : evaluateRead(node.object, scope);
+    return object && readProperty(object, (value) => (value as Record<string | number, unknown>)[key as string | number]);
+  }
+  if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') {
+    const key = literalKey(node.callee);
+    const args = node.arguments.map((arg) => unwrap(arg as Node));
+    if (key === undefined || !args.every((arg) => arg.type === 'StringLiteral' || arg.type === 'NumericLiteral' || arg.type === 'BooleanLiteral')) return undefined;
+    const object = evaluateRead(node.callee.object, scope);
+    const values = args.map((arg) => (arg as { value: unknown }).value);
+    return object && readProperty(object, (value) => {
+      const method = (value as Record<string | number, unknown>)[key];
+      return typeof method === 'function' ? (method as (...a: unknown[]) => unknown).apply(value, values) : undefined;
+    });
+  }
+  return undefined;
+}
+
+function readProperty(from: { value: unknown; binding: ResourcesBinding }, read: (value: unknown) => unknown): { value: unknown; binding: ResourcesBinding } | undefined {
+  if (typeof from.value !== 'object' && typeof from.value !== 'function') return undefined;
+  if (from.value === null) return undefined;
+  return { value: read(from.value), binding: from.binding };
 }
 
 function template(node: TemplateLiteral, scope: Scope): Expr {
@@ -149,6 +214,9 @@ function literalKey(node: MemberExpression | OptionalMemberExpression): string |
 }
 
 function member(node: MemberExpression | OptionalMemberExpression, scope: Scope): Typed {
+  // `options.image` where `options` is a local object literal: the property's own expression.
+  const property = staticProperty(node, scope);
+  if (property) return compileValue(property.node, property.scope);
   const object = compileValue(node.object, scope);
   if (object.nullish) throw syntaxError(node, 'reading a property of `undefined`/`null`', 'read from the spec or a resource');
   // Inside an optional chain (`a?.b.c`) every further step stays optional.

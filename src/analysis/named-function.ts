@@ -102,7 +102,7 @@ function declarationNames(declaration: Node): string[] {
   return [];
 }
 
-function importOf(program: Program, name: string): { source: string; exported: string } | undefined {
+export function importOf(program: Program, name: string): { source: string; exported: string } | undefined {
   for (const statement of program.body) {
     if (statement.type !== 'ImportDeclaration') continue;
     for (const specifier of statement.specifiers) {
@@ -121,7 +121,7 @@ function importOf(program: Program, name: string): { source: string; exported: s
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.js', '.mjs', '.jsx'];
 
 /** The file a relative import names, the way TypeScript's NodeNext resolution finds sources (`./a.js` -> `./a.ts`). */
-function resolveLocalModule(from: string, specifier: string): string {
+export function resolveLocalModule(from: string, specifier: string): string {
   const base = resolve(dirname(from), specifier);
   const stem = base.replace(/\.(m?js|jsx)$/, '');
   const candidates = [base, ...EXTENSIONS.map((ext) => `${stem}${ext}`), ...EXTENSIONS.map((ext) => `${base}/index${ext}`)];

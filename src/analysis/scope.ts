@@ -2,6 +2,7 @@
  * What an identifier in a composition function means. The model layer builds the scope from what the
  * composition function did at definition time; the analysis layer resolves names through it.
  */
+import type { ArrowFunctionExpression, FunctionDeclaration, FunctionExpression, Node } from '@babel/types';
 import type { Expr } from '../ir/expr.js';
 import type { CelType } from '../ir/types.js';
 
@@ -9,7 +10,38 @@ export type Binding =
   /** A value known to the compiler: the spec parameter (`schema.spec`), a resource (its id), an iterator, a local. */
   | { readonly kind: 'value'; readonly expr: Expr; readonly type: CelType }
   /** A plain JavaScript constant whose value was observed (e.g. a literal or a captured constant). */
-  | { readonly kind: 'constant'; readonly value: string | number | boolean | null };
+  | { readonly kind: 'constant'; readonly value: string | number | boolean | null }
+  /**
+   * A name that stands for an expression of the source: a `const` initialiser, a destructured field, a
+   * helper's parameter bound to the argument of the call being analysed. Compiled (in its own scope) where used.
+   */
+  | { readonly kind: 'alias'; readonly node: Node; readonly scope: Scope }
+  /**
+   * A local holding what a factory returned (a YAML file's objects, a resource handle): reads from it are
+   * exact, so they are made on the value itself; `resource` names the resource a value is, if it is one.
+   */
+  | { readonly kind: 'resources'; readonly value: unknown; readonly resource: (value: unknown) => { readonly expr: Expr; readonly type: CelType } | undefined }
+  /** A local function: calls to it are compiled by inlining its single returned expression. */
+  | { readonly kind: 'function'; readonly fn: FunctionLike; readonly scope: Scope }
+  /**
+   * A local whose value the compiler cannot express: a reassigned `let`/`var`, a `const` object mutated
+   * after it is built, a rest pattern. `writes` are what gives it its value; when any of them depends on a
+   * reference, so does the local, and using it where a compiled value is needed fails with `why`.
+   * `holdsReferences`: it holds resource handles (created in its initialiser), references themselves.
+   */
+  | { readonly kind: 'opaque'; readonly why: string; readonly writes: readonly Write[]; readonly scope: Scope; readonly holdsReferences?: true };
+
+/** One assignment to, or mutation of, a mutable local. */
+export interface Write {
+  /** The assignment or call that writes. */
+  readonly node: Node;
+  /** The value written, if any (`x = value`, `o.f = value`, `a.push(value)`). */
+  readonly value?: Node;
+  /** The conditions (if/ternary/logical tests, loop sources) the write sits under, inside its function. */
+  readonly guards: readonly Node[];
+}
+
+export type FunctionLike = ArrowFunctionExpression | FunctionExpression | FunctionDeclaration;
 
 export interface Scope {
   lookup(name: string): Binding | undefined;

@@ -2,7 +2,6 @@
  * The bridge from the composition layer to the JavaScript-to-CEL compiler.
  */
 import type { Node } from '@babel/types';
-import { walk } from '../analysis/ast.js';
 import { compileCondition, compileExpression } from '../analysis/compile-expression.js';
 import type { Scope } from '../analysis/scope.js';
 import type { Expr } from '../ir/expr.js';
@@ -15,35 +14,4 @@ export function compileValueNode(node: Node, scope: Scope): { expr: Expr; type: 
 
 export function compileConditionNode(node: Node, scope: Scope): Expr {
   return compileCondition(node, scope);
-}
-
-/** True when the expression reads a name the compiler binds (the spec, a resource, a loop item). */
-export function mentionsBindings(node: Node, scope: Scope): boolean {
-  let found = false;
-  walk(node, (child, parent) => {
-    if (found) return false;
-    if (child.type !== 'Identifier') return true;
-    const isPropertyName =
-      (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.property === child && !parent.computed;
-    const isObjectKey = parent?.type === 'ObjectProperty' && parent.key === child && !parent.computed;
-    if (!isPropertyName && !isObjectKey && scope.lookup(child.name)?.kind === 'value') found = true;
-    return true;
-  });
-  return found;
-}
-
-/**
- * Reads and simple templates are exact at run time (references and markers); anything with an operator
- * or a call was evaluated by JavaScript on placeholders, so the source decides.
- */
-export function isPlainRead(node: Node): boolean {
-  if (node.type === 'Identifier') return true;
-  if (node.type === 'MemberExpression') {
-    // `.length` is JavaScript's, not a field: it needs the compiler (size()).
-    if (!node.computed && node.property.type === 'Identifier' && node.property.name === 'length') return false;
-    return !node.computed || node.property.type === 'NumericLiteral' ? isPlainRead(node.object) : false;
-  }
-  if (node.type === 'TSNonNullExpression' || node.type === 'TSAsExpression') return isPlainRead(node.expression);
-  if (node.type === 'TemplateLiteral') return node.expressions.every((part) => isPlainRead(part));
-  return node.type === 'StringLiteral' || node.type === 'NumericLiteral' || node.type === 'BooleanLiteral';
 }

@@ -10,7 +10,8 @@ import { isExprValue } from '../ir/value.js';
 import { observedType } from '../model/kube-types.js';
 import { refOf, refToExpr } from '../model/refs.js';
 import type { ConditionKind, ResourceRecord } from '../model/resource.js';
-import { compileConditionNode, mentionsBindings } from './compile-node.js';
+import { mentionsReferences } from '../analysis/local-scope.js';
+import { compileConditionNode } from './compile-node.js';
 
 export function compileResourceCondition(
   kind: ConditionKind,
@@ -24,7 +25,7 @@ export function compileResourceCondition(
   if (ref) return refToExpr(ref);
   if (isExprValue(input)) return input.expr;
   if (typeof input === 'string') return E.raw(unwrapCel(input), []);
-  if (argument && mentionsBindings(argument, scope)) return compileConditionNode(argument, scope);
+  if (argument && mentionsReferences(argument, scope)) return compileConditionNode(argument, scope);
   if (typeof input === 'boolean') return E.bool(input);
   throw new TypeError(`${kind}() of resource "${record.id}" takes a callback, a reference, a Cel expression, a boolean or a CEL string`);
 }

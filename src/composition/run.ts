@@ -10,20 +10,22 @@ import { syntaxError } from '../analysis/errors.js';
 import { scopeOf, type Binding, type Scope } from '../analysis/scope.js';
 import { E, type Expr } from '../ir/expr.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
-import { exprValue, isExprValue, type Value } from '../ir/value.js';
+import type { Value } from '../ir/value.js';
 import type { CompositionGraph } from '../ir/graph.js';
 import { modelType, observedType } from '../model/kube-types.js';
-import { refOf, refToExpr, type IteratorRoot, type RefData } from '../model/refs.js';
+import { refToExpr, type IteratorRoot, type RefData } from '../model/refs.js';
 import { withRun, type CompositionRunHooks } from '../model/run.js';
-import type { ConditionKind, ResourceRecord } from '../model/resource.js';
+import { recordOf, type ConditionKind, type ResourceRecord } from '../model/resource.js';
 import { isFactoryName } from '../model/factory.js';
-import { compileConditionNode, compileValueNode, isPlainRead, mentionsBindings } from './compile-node.js';
+import { compileConditionNode } from './compile-node.js';
+import { callScope } from './helper-scope.js';
+import { resolveSourceValue } from './source-values.js';
+import { enclosingScope, functionScope } from '../analysis/local-scope.js';
 import { currentCallSite, type CallSite, type CompositionSource } from './source-site.js';
 import { makeSkippedCalls, type SkippedCallHost } from './skipped-calls.js';
 import type { CallNode } from '../analysis/source.js';
 import { nestedBindingType, nestedHandle, nestedRecords, NESTED_ROOT_PREFIX } from './nest-run.js';
 import { toValue } from './values.js';
-import { localsScope } from './locals.js';
 import { assignId } from './ids.js';
 import { compileResourceCondition } from './conditions.js';
 
@@ -59,11 +61,18 @@ export class CompositionRun implements CompositionRunHooks {
 
   private cachedScope: { source: CompositionSource | undefined; scope: Scope } | undefined;
 
-  /** Bindings are looked up lazily, so one scope object serves the whole run (per source function). */
+  /**
+   * The composition function's names: the spec parameter, resources and loop items the run bound, then the
+   * function's own locals, then its module's constants and functions. Looked up lazily, so one scope object
+   * serves the whole run (per source function).
+   */
   get scope(): Scope {
     let cached = this.cachedScope;
     if (!cached || cached.source !== this.source) {
-      cached = { source: this.source, scope: localsScope(this.source, scopeOf(this.bindings)) };
+      const source = this.source;
+      // The run's bindings come first (a resource's `const` is bound to its id), and locals see them too.
+      const bound = scopeOf(this.bindings, source ? enclosingScope(source.file, source.fn, isFactoryCall) : undefined);
+      cached = { source, scope: source ? functionScope(source.fn, bound, isFactoryCall, this.bindings) : bound };
       this.cachedScope = cached;
     }
     return cached.scope;
@@ -74,15 +83,26 @@ export class CompositionRun implements CompositionRunHooks {
     return this.exprTypes.get(expr);
   }
 
+  recordType(expr: Expr, type: CelType): void {
+    this.exprTypes.set(expr, type);
+  }
+
   prepareArguments(_factoryName: string, config: unknown): unknown {
     const site = this.siteNow();
     this.pendingSite = site;
     if (!site) return config;
     this.executed.add(site.call);
     this.nameLoops(site);
-    const argument = site.call.arguments[0];
-    if (!site.direct || argument?.type !== 'ObjectExpression') return config;
-    return this.overrideArguments(argument, config);
+    return this.fromSource(site, config);
+  }
+
+  /** The factory's (or nested composition's) argument, with every part that depends on a reference compiled from source. */
+  private fromSource(site: CallSite, config: unknown): unknown {
+    const { call, scope } = callScope(site, this.source!, this.scope, isFactoryCall);
+    this.executed.add(call);
+    const argument = call.arguments[0];
+    if (!argument || argument.type === 'SpreadElement' || argument.type === 'ArgumentPlaceholder') return config;
+    return resolveSourceValue(argument, config, scope, (compiled) => this.recordType(compiled.expr, compiled.type));
   }
 
   register(record: ResourceRecord): void {
@@ -111,6 +131,20 @@ export class CompositionRun implements CompositionRunHooks {
     }
   }
 
+  returned(value: unknown): void {
+    const site = this.siteNow();
+    const name = site?.direct && site.context.loops.length === 0 ? site.context.declaredAs : undefined;
+    if (!name || this.bindings[name]) return;
+    this.bindings[name] = {
+      kind: 'resources',
+      value,
+      resource: (candidate) => {
+        const record = recordOf(candidate);
+        return record && this.records.includes(record) ? { expr: E.ident(record.id), type: this.observedTypeOf(record) } : undefined;
+      },
+    };
+  }
+
   nest(child: unknown, spec: unknown): unknown {
     const graph = child as CompositionGraph;
     const site = this.source ? currentCallSite(this.source) : undefined;
@@ -118,8 +152,7 @@ export class CompositionRun implements CompositionRunHooks {
     if (this.loops.length > 0) {
       throw new TypeError(`nested composition "${graph.name}" inside a loop is not supported: KRO collections hold single resources`);
     }
-    const argument = site?.call.arguments[0];
-    const prepared = site?.direct && argument?.type === 'ObjectExpression' ? this.overrideArguments(argument, spec) : spec;
+    const prepared = site ? this.fromSource(site, spec) : spec;
     const specValue = toValue(prepared, { owner: `nested composition "${graph.name}"`, refType: (ref) => this.refType(ref), exprType: (expr) => this.exprType(expr) }) ?? {};
     const prefix = this.uniquePrefix(site?.context.declaredAs ?? graph.kind.charAt(0).toLowerCase() + graph.kind.slice(1));
     const { records, status } = nestedRecords(graph, specValue, prefix, site ? this.conditionsOf(site) : []);
@@ -261,17 +294,6 @@ export class CompositionRun implements CompositionRunHooks {
     });
   }
 
-  private overrideArguments(argument: Node, config: unknown): unknown {
-    let result = config;
-    for (const { path, node } of leafProperties(argument)) {
-      if (isPlainRead(node) || isExprValue(valueAt(config, path)) || !mentionsBindings(node, this.scope)) continue;
-      const compiled = compileValueNode(node, this.scope);
-      this.exprTypes.set(compiled.expr, compiled.type);
-      result = setPath(result, path, exprValue(compiled.expr));
-    }
-    return result;
-  }
-
   private compileResourceCondition(kind: ConditionKind, input: unknown, record: ResourceRecord): Expr {
     const site = this.siteNow();
     const argument = site?.call.arguments[0];
@@ -289,6 +311,11 @@ function insertInSourceOrder(records: ResourceRecord[], record: ResourceRecord):
   else records.splice(index, 0, record);
 }
 
+/** A call of one of TypeKro's factories (the names `Deployment`, `configMap`, ... as called). */
+function isFactoryCall(call: Node): boolean {
+  return isFactoryName(calleeName(call));
+}
+
 function calleeName(call: Node): string | undefined {
   if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression') return undefined;
   const callee = call.callee;
@@ -297,41 +324,4 @@ function calleeName(call: Node): string | undefined {
     return callee.property.name;
   }
   return undefined;
-}
-
-function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
-  let current = value;
-  for (const segment of path) {
-    if (typeof current !== 'object' || current === null || isExprValue(current) || refOf(current)) return undefined;
-    current = (current as Record<string | number, unknown>)[segment];
-  }
-  return current;
-}
-
-/** Leaf property values of an object literal argument, with their paths. */
-function leafProperties(node: Node, path: (string | number)[] = []): { path: (string | number)[]; node: Node }[] {
-  if (node.type === 'ObjectExpression') {
-    return node.properties.flatMap((property) => {
-      if (property.type !== 'ObjectProperty' || property.computed) return [];
-      const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
-      return key === undefined ? [] : leafProperties(property.value, [...path, key]);
-    });
-  }
-  if (node.type === 'ArrayExpression') {
-    return node.elements.flatMap((element, i) => (element && element.type !== 'SpreadElement' ? leafProperties(element, [...path, i]) : []));
-  }
-  return [{ path, node }];
-}
-
-/** Copy-on-write set: only the containers along the path are copied, references stay untouched. */
-function setPath(target: unknown, path: readonly (string | number)[], value: unknown): unknown {
-  const [head, ...rest] = path;
-  if (head === undefined) return value;
-  if (Array.isArray(target)) {
-    const copy = [...target];
-    copy[head as number] = setPath(copy[head as number], rest, value);
-    return copy;
-  }
-  const base = (typeof target === 'object' && target !== null ? target : {}) as Record<string, unknown>;
-  return { ...base, [head]: setPath(base[head as string], rest, value) };
 }

@@ -39,7 +39,7 @@ export function makeSkippedCalls(host: SkippedCallHost, skipped: readonly CallNo
     }
     const config = argumentValue(call.arguments[0], host.scope);
     const location = locationOf(call) ?? { file: host.source.file, line: 0, column: 0 };
-    host.callAt({ call, location, context, direct: true }, () => factory(config as never));
+    host.callAt({ call, location, context, direct: true, inner: [] }, () => factory(config as never));
   }
 }
 

@@ -22,6 +22,11 @@ export interface CallSite {
   readonly context: EnclosingContext;
   /** True when the located call is the call TypeKro received (not a helper that made it). */
   readonly direct: boolean;
+  /**
+   * When not direct: the frames between the call TypeKro received and `call`, innermost first (the factory
+   * call inside a helper, then the helper's caller if that is a helper too, ...).
+   */
+  readonly inner: readonly SourceLocation[];
 }
 
 /** Finds the composition function passed to the `kubernetesComposition(...)` call on the stack. */
@@ -101,13 +106,13 @@ function within(node: Node, location: SourceLocation): boolean {
 /** The call inside the composition function that led to the current TypeKro call. */
 export function currentCallSite(source: CompositionSource): CallSite | undefined {
   const frames = userFrames();
-  const inside = frames.filter((frame) => frame.file === source.file && within(source.fn, frame));
-  for (const frame of inside) {
+  for (const [index, frame] of frames.entries()) {
+    if (frame.file !== source.file || !within(source.fn, frame)) continue;
     const call = findCallAt(frame.file, frame.line, frame.column);
     if (!call) continue;
     const context = enclosingContext(source.fn, call);
     if (context.insideHelper) continue;
-    return { call, location: frame, context, direct: frame === frames[0] };
+    return { call, location: frame, context, direct: index === 0, inner: frames.slice(0, index) };
   }
   return undefined;
 }

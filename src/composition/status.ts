@@ -5,9 +5,9 @@
 import type { Node, ObjectExpression } from '@babel/types';
 import { returnedStatus } from '../analysis/composition.js';
 import { syntaxError } from '../analysis/errors.js';
-import { exprValue, isExprValue, type Value } from '../ir/value.js';
+import { isExprValue, type Value } from '../ir/value.js';
 import { lastCoercions, refOf } from '../model/refs.js';
-import { compileValueNode, isPlainRead, mentionsBindings } from './compile-node.js';
+import { resolveSourceValue } from './source-values.js';
 import type { CompositionRun } from './run.js';
 import { toValue, type ValueContext } from './values.js';
 
@@ -39,17 +39,9 @@ function statusField(value: unknown, node: Node | undefined, run: CompositionRun
   if (node?.type === 'ObjectExpression' && typeof value === 'object' && value !== null && !Array.isArray(value) && !refOf(value)) {
     return statusObject(value as Record<string, unknown>, node, run, context);
   }
-  // A reference reached through plain member access (`child({...}).status.url`) is exact as it is.
-  if (refOf(value) && node?.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' && node.property.name !== 'length') {
-    return toValue(value, context);
-  }
-  if (node && !isPlainRead(node) && mentionsBindings(node, run.scope)) {
-    return exprValue(compileValueNode(node, run.scope).expr);
-  }
-  return toValue(value, context);
+  if (!node) return toValue(value, context);
+  return toValue(resolveSourceValue(node, value, run.scope, (compiled) => run.recordType(compiled.expr, compiled.type)), context);
 }
-
-
 
 function propertyNode(node: ObjectExpression, key: string): Node | undefined {
   for (const property of node.properties) {

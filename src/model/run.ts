@@ -14,6 +14,8 @@ export interface CompositionRunHooks {
   /** Loops over array references (forEach). */
   enterLoop(iterator: IteratorRoot): void;
   exitLoop(iterator: IteratorRoot): void;
+  /** What a factory returning several resources (a YAML file) gives the user: reads from it are exact. */
+  returned?(value: unknown): void;
   /** Inlines another composition's graph (a nested composition call); returns its handle. */
   nest(child: unknown, spec: unknown): unknown;
 }

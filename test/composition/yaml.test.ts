@@ -25,7 +25,8 @@ test('yamlFile: every document a resource, referenced and ordered like any other
   assert.deepEqual(ids, ['baseConfigMapAppSettings', 'baseServiceApp', 'deploymentApp']);
   const yaml = app.toYaml();
   assert.match(yaml, /level: \$\{baseConfigMapAppSettings\.data\.level\}/);
-  assert.match(yaml, /value: \$\{baseConfigMapAppSettings\.data\.level\}/);
+  // `?? 'info'` keeps its meaning: the default applies while the ConfigMap has no `level`.
+  assert.match(yaml, /value: \$\{baseConfigMapAppSettings\.data\.\?level\.orValue\("info"\)\}/);
   assert.match(yaml, /typekro\.dev\/depends-on: \$\{baseServiceApp\.metadata\.name\}/);
 });
 

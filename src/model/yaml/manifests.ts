@@ -7,6 +7,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { isClusterScopedKind } from '../../util/kinds.js';
 import { userFrames } from '../call-site.js';
 import { registerFactoryName, registerManifest, type Enhanced } from '../factory.js';
+import { currentRun } from '../run.js';
 import { withNestedRecords, recordsOf } from '../resource.js';
 import { listManifestFiles, readManifestFile, YamlManifestError, type FileManifest } from './read.js';
 
@@ -115,7 +116,9 @@ function register(found: readonly FileManifest[], files: readonly string[], opti
       return resources[index] as unknown as Enhanced<T>;
     },
   };
-  return withNestedRecords(manifests, records);
+  const handle = withNestedRecords(manifests, records);
+  currentRun()?.returned?.(handle);
+  return handle;
 }
 
 /** Two documents for the same object would fight over it; name both places. */

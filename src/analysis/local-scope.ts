@@ -1,0 +1,375 @@
+/**
+ * What the local names of a function (and of its module) stand for, so that every value computed from a
+ * reference is compiled from the source that computed it, wherever that source is: a `const` initialiser,
+ * a destructuring pattern, a helper's parameter, a function returning one expression, a module constant.
+ * Names whose value depends on statement order (reassigned `let`s, mutated objects) become `opaque`: the
+ * compiler refuses them when they depend on a reference, instead of keeping what JavaScript computed on
+ * placeholders.
+ */
+import type { Identifier, Node, VariableDeclaration } from '@babel/types';
+import { isFunctionNode, unwrap, walk } from './ast.js';
+import { importOf, resolveLocalModule } from './named-function.js';
+import { type Binding, type FunctionLike, type Scope, type Write } from './scope.js';
+import { parseSourceFile } from './source.js';
+
+/** Calls that create resources: such initialisers are handles, bound by the composition run, not aliases. */
+export type IsFactoryCall = (call: Node) => boolean;
+
+interface Declarations {
+  /** name -> how it is declared (the last of several declarations wins only if none is ambiguous). */
+  readonly names: Map<string, Declared>;
+  /** Writes to each name after its declaration (assignments, updates, member writes, mutating calls). */
+  readonly writes: Map<string, Write[]>;
+}
+
+type Declared =
+  | { readonly kind: 'const' | 'let'; readonly init: Node | undefined; readonly guards: readonly Node[] }
+  | { readonly kind: 'function'; readonly fn: FunctionLike }
+  | { readonly kind: 'ambiguous' };
+
+const declarationsCache = new WeakMap<Node, Declarations>();
+
+/**
+ * The scope of a function's own locals (not of nested functions), over `parent`. `params` binds the
+ * function's parameters (a helper's parameters to the arguments of the call being analysed).
+ */
+export function functionScope(fn: FunctionLike, parent: Scope, isFactoryCall: IsFactoryCall, params: Readonly<Record<string, Binding>> = {}): Scope {
+  return lazyScope(declarationsOf(fn.body), parent, isFactoryCall, params);
+}
+
+/** The scope of a module's top level: its constants, functions and local imports. */
+export function moduleScope(file: string, isFactoryCall: IsFactoryCall): Scope {
+  const program = parseSourceFile(file).program;
+  const declarations = declarationsOf(program);
+  const imports: Scope = {
+    lookup(name) {
+      try {
+        const imported = importOf(program, name);
+        if (!imported || !imported.source.startsWith('.')) return undefined;
+        const target = resolveLocalModule(file, imported.source);
+        return moduleScope(target, isFactoryCall).lookup(imported.exported === 'default' ? defaultName(target) ?? name : imported.exported);
+      } catch {
+        return undefined;
+      }
+    },
+  };
+  return lazyScope(declarations, imports, isFactoryCall);
+}
+
+/**
+ * The scope around `fn` in `file`: the module's names, then those of every function `fn` is nested in
+ * (outermost first), so free names of a composition written inside another function resolve lexically.
+ */
+export function enclosingScope(file: string, fn: Node, isFactoryCall: IsFactoryCall): Scope {
+  let scope = moduleScope(file, isFactoryCall);
+  for (const outer of enclosingFunctions(parseSourceFile(file).program, fn)) scope = functionScope(outer, scope, isFactoryCall);
+  return scope;
+}
+
+function enclosingFunctions(program: Node, fn: Node): FunctionLike[] {
+  const chain: FunctionLike[] = [];
+  walk(program, (node) => {
+    if (node === fn) return false;
+    if ((node.start ?? 0) > (fn.start ?? 0) || (node.end ?? 0) < (fn.end ?? 0)) return false;
+    if (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration') chain.push(node);
+    return true;
+  });
+  return chain;
+}
+
+function defaultName(file: string): string | undefined {
+  for (const statement of parseSourceFile(file).program.body) {
+    if (statement.type === 'ExportDefaultDeclaration' && statement.declaration.type === 'Identifier') return statement.declaration.name;
+  }
+  return undefined;
+}
+
+/** `first` (read live: the run binds resources as it goes) comes before the declarations. */
+function lazyScope(declarations: Declarations, parent: Scope, isFactoryCall: IsFactoryCall, first: Readonly<Record<string, Binding>> = {}): Scope {
+  const cache = new Map<string, Binding | undefined>();
+  const scope: Scope = {
+    lookup(name) {
+      if (Object.hasOwn(first, name)) return first[name];
+      if (cache.has(name)) return cache.get(name);
+      const declared = declarations.names.get(name);
+      const binding = declared ? bindingOf(name, declared, declarations.writes.get(name) ?? [], scope, isFactoryCall) : parent.lookup(name);
+      cache.set(name, binding);
+      return binding;
+    },
+  };
+  return scope;
+}
+
+function bindingOf(name: string, declared: Declared, writes: readonly Write[], scope: Scope, isFactoryCall: IsFactoryCall): Binding | undefined {
+  if (declared.kind === 'function') return { kind: 'function', fn: declared.fn, scope };
+  if (declared.kind === 'ambiguous') {
+    return { kind: 'opaque', why: `\`${name}\` is declared more than once in this function`, writes: [], scope };
+  }
+  const init = declared.init;
+  const initWrite: Write[] = init ? [{ node: init, value: init, guards: declared.guards }] : [];
+  if (writes.length > 0) {
+    const why = `\`${name}\` is changed after it is declared (${declared.kind === 'let' ? 'reassigned' : 'mutated'}); CEL cannot follow the order of statements`;
+    return { kind: 'opaque', why, writes: [...initWrite, ...writes], scope };
+  }
+  if (!init) return { kind: 'opaque', why: `\`${name}\` has no initial value`, writes: [], scope };
+  const value = unwrap(init);
+  if (value.type === 'ArrowFunctionExpression' || value.type === 'FunctionExpression') return { kind: 'function', fn: value, scope };
+  if (containsFactoryCall(value, isFactoryCall)) {
+    return { kind: 'opaque', why: `\`${name}\` holds resources created here`, writes: initWrite, scope, holdsReferences: true };
+  }
+  return { kind: 'alias', node: init, scope };
+}
+
+function containsFactoryCall(node: Node, isFactoryCall: IsFactoryCall): boolean {
+  let found = false;
+  walk(node, (child) => {
+    if (found) return false;
+    if ((child.type === 'CallExpression' || child.type === 'NewExpression') && isFactoryCall(child)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/**
+ * Bindings of a function's parameters to the argument nodes of a call (compiled in `callerScope`): plain,
+ * defaulted (`(x = 1)`) and destructured parameters. A missing argument is JavaScript's `undefined`.
+ */
+export function bindParams(fn: FunctionLike, args: readonly Node[], callerScope: Scope): Record<string, Binding> {
+  const bindings: Record<string, Binding> = {};
+  fn.params.forEach((param, index) => {
+    const arg = args[index];
+    const value = arg ?? synth(param, { type: 'Identifier', name: 'undefined' });
+    for (const [name, node] of patternBindings(param, value)) {
+      bindings[name] = node
+        ? { kind: 'alias', node, scope: callerScope }
+        : { kind: 'opaque', why: `\`${name}\` collects the rest of the arguments`, writes: arg ? [{ node: arg, value: arg, guards: [] }] : [], scope: callerScope };
+    }
+  });
+  return bindings;
+}
+
+/** Declarations and writes of a function body or program, not entering nested functions. */
+function declarationsOf(root: Node): Declarations {
+  const cached = declarationsCache.get(root);
+  if (cached) return cached;
+  const names = new Map<string, Declared>();
+  const writes = new Map<string, Write[]>();
+  const declare = (name: string, declared: Declared): void => {
+    names.set(name, names.has(name) ? { kind: 'ambiguous' } : declared);
+  };
+  const guards: Node[] = [];
+  const visit = (node: Node): void => {
+    if (node.type === 'FunctionDeclaration' && node !== root) {
+      if (node.id) declare(node.id.name, { kind: 'function', fn: node });
+      return;
+    }
+    if (isFunctionNode(node) && node !== root) return;
+    if (node.type === 'VariableDeclaration') declareVariables(node, [...guards], declare);
+    recordWrite(node, [...guards], writes);
+    for (const [child, guard] of children(node)) {
+      if (guard) guards.push(guard);
+      visit(child);
+      if (guard) guards.pop();
+    }
+  };
+  visit(root);
+  const result = { names, writes };
+  declarationsCache.set(root, result);
+  return result;
+}
+
+/** Child nodes, each with the test that guards it (the branch of an if/ternary/logical, a loop body). */
+function children(node: Node): [Node, Node | undefined][] {
+  const out: [Node, Node | undefined][] = [];
+  walk(node, (child, parent) => {
+    if (child === node) return true;
+    if (parent !== node) return false;
+    out.push([child, guardOf(node, child)]);
+    return false;
+  });
+  return out;
+}
+
+function guardOf(parent: Node, child: Node): Node | undefined {
+  switch (parent.type) {
+    case 'IfStatement':
+    case 'ConditionalExpression':
+      return child === parent.test ? undefined : parent.test;
+    case 'LogicalExpression':
+      return child === parent.right ? parent.left : undefined;
+    case 'ForOfStatement':
+    case 'ForInStatement':
+      return child === parent.body ? parent.right : undefined;
+    case 'WhileStatement':
+    case 'DoWhileStatement':
+    case 'ForStatement':
+      return child === parent.body ? (parent.test ?? parent) : undefined;
+    case 'SwitchStatement':
+      return child === parent.discriminant ? undefined : parent.discriminant;
+    default:
+      return undefined;
+  }
+}
+
+function declareVariables(node: VariableDeclaration, guards: readonly Node[], declare: (name: string, declared: Declared) => void): void {
+  const kind = node.kind === 'const' ? 'const' : 'let';
+  for (const declarator of node.declarations) {
+    for (const [name, init] of patternBindings(declarator.id, declarator.init ?? undefined)) declare(name, { kind, init, guards });
+  }
+}
+
+/**
+ * The names a pattern binds, each with the expression it stands for: `const { a, b: { c = 1 } } = x` binds
+ * `a` to `x.a` and `c` to `x.b.c ?? 1` (defaults apply to `undefined` only; KRO values are never `null`).
+ * A rest element stands for nothing the compiler can express: it is bound to `undefined` init, i.e. opaque.
+ */
+function patternBindings(pattern: Node, init: Node | undefined): [string, Node | undefined][] {
+  switch (pattern.type) {
+    case 'Identifier':
+      return [[pattern.name, init]];
+    case 'AssignmentPattern': {
+      const withDefault = init && synth(pattern, { type: 'LogicalExpression', operator: '??', left: init, right: pattern.right });
+      return patternBindings(pattern.left, withDefault);
+    }
+    case 'ObjectPattern':
+      return pattern.properties.flatMap((property) => {
+        if (property.type === 'RestElement') return patternBindings(property.argument, undefined);
+        const key = property.computed ? undefined : property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
+        const read = init && key !== undefined ? synth(property, { type: 'MemberExpression', object: init, property: { type: 'Identifier', name: key }, computed: false }) : undefined;
+        return patternBindings(property.value, read);
+      });
+    case 'ArrayPattern':
+      return pattern.elements.flatMap((element, index) => {
+        if (!element) return [];
+        if (element.type === 'RestElement') return patternBindings(element.argument, undefined);
+        const read = init && synth(element, { type: 'MemberExpression', object: init, property: { type: 'NumericLiteral', value: index }, computed: true });
+        return patternBindings(element, read);
+      });
+    default:
+      return [];
+  }
+}
+
+/** A node made by the analysis, placed where the pattern is so diagnostics point at the user's code. */
+function synth(at: Node, fields: Record<string, unknown>): Node {
+  return { ...fields, loc: at.loc, start: at.start, end: at.end } as unknown as Node;
+}
+
+const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'delete', 'clear', 'add']);
+
+/** Records `x = v`, `x++`, `x.f = v`, `delete x.f`, `x.push(v)`, `Object.assign(x, v)` against `x`. */
+function recordWrite(node: Node, guards: readonly Node[], writes: Map<string, Write[]>): void {
+  const add = (target: Node, value: Node | undefined): void => {
+    const name = rootName(target);
+    if (!name) return;
+    const list = writes.get(name) ?? [];
+    list.push({ node, ...(value && { value }), guards });
+    writes.set(name, list);
+  };
+  if (node.type === 'AssignmentExpression') add(node.left, node.right);
+  else if (node.type === 'UpdateExpression') add(node.argument, undefined);
+  else if (node.type === 'UnaryExpression' && node.operator === 'delete') add(node.argument, undefined);
+  else if (node.type === 'CallExpression') {
+    const callee = unwrap(node.callee);
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return;
+    const method = callee.property.name;
+    const object = unwrap(callee.object);
+    if (object.type === 'Identifier' && object.name === 'Object' && method === 'assign' && node.arguments[0]) {
+      node.arguments.slice(1).forEach((arg) => add(node.arguments[0] as Node, arg as Node));
+    } else if (MUTATING_METHODS.has(method)) {
+      if (node.arguments.length === 0) add(callee.object, undefined);
+      node.arguments.forEach((arg) => add(callee.object, arg as Node));
+    }
+  }
+}
+
+/** `x` of `x`, `x.a.b`, `x[i]`. */
+function rootName(target: Node): string | undefined {
+  let node = unwrap(target);
+  while (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') node = unwrap(node.object);
+  return node.type === 'Identifier' ? (node as Identifier).name : undefined;
+}
+
+/**
+ * True when the value of `node` may depend on a reference (the spec, a resource, a loop item): through the
+ * names it reads, the locals and functions those stand for, and anything that changes them.
+ */
+export function mentionsReferences(node: Node, scope: Scope, seen: Set<Node> = new Set()): boolean {
+  let found = false;
+  walk(node, (child, parent) => {
+    if (found) return false;
+    if (child.type !== 'Identifier') return true;
+    const isPropertyName =
+      (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.property === child && !parent.computed;
+    const isObjectKey = parent?.type === 'ObjectProperty' && parent.key === child && !parent.computed;
+    if (!isPropertyName && !isObjectKey && bindingMentions(scope.lookup(child.name), seen)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+function bindingMentions(binding: Binding | undefined, seen: Set<Node>): boolean {
+  if (!binding) return false;
+  const once = (node: Node, check: () => boolean): boolean => {
+    if (seen.has(node)) return false;
+    seen.add(node);
+    return check();
+  };
+  switch (binding.kind) {
+    case 'value':
+    case 'resources':
+      return true;
+    case 'constant':
+      return false;
+    case 'alias':
+      return once(binding.node, () => mentionsReferences(binding.node, binding.scope, seen));
+    case 'function':
+      return once(binding.fn, () => mentionsReferences(binding.fn.body, functionScope(binding.fn, binding.scope, () => false), seen));
+    case 'opaque':
+      return binding.holdsReferences === true || binding.writes.some(
+        (write) =>
+          (write.value !== undefined && once(write.value, () => mentionsReferences(write.value as Node, binding.scope, seen))) ||
+          write.guards.some((guard) => once(guard, () => mentionsReferences(guard, binding.scope, seen))),
+      );
+  }
+}
+
+
+/**
+ * The expression a member read stands for when its object is a local object or array literal (through
+ * aliases): `options.image` with `const options = { image: x }` is `x`. Undefined when the literal does not
+ * decide it (spreads after the property, computed keys, a key it does not have).
+ */
+export function staticProperty(node: Node, scope: Scope): { node: Node; scope: Scope } | undefined {
+  const read = unwrap(node);
+  if (read.type !== 'MemberExpression' || read.optional) return undefined;
+  const key = !read.computed && read.property.type === 'Identifier' ? read.property.name : read.property.type === 'StringLiteral' ? read.property.value : read.property.type === 'NumericLiteral' ? read.property.value : undefined;
+  if (key === undefined) return undefined;
+  const target = literalOf(read.object, scope);
+  if (!target) return undefined;
+  if (target.node.type === 'ArrayExpression') {
+    const element = typeof key === 'number' ? target.node.elements[key] : undefined;
+    const simple = target.node.elements.every((e) => e && e.type !== 'SpreadElement');
+    return simple && element ? { node: element, scope: target.scope } : undefined;
+  }
+  if (target.node.type !== 'ObjectExpression') return undefined;
+  for (let i = target.node.properties.length - 1; i >= 0; i--) {
+    const property = target.node.properties[i]!;
+    if (property.type !== 'ObjectProperty' || property.computed) return undefined;
+    const name = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
+    if (name === String(key)) return { node: property.value, scope: target.scope };
+  }
+  return undefined;
+}
+
+/** The object or array literal `node` stands for, through local names and static member reads. */
+export function literalOf(node: Node, scope: Scope): { node: Node; scope: Scope } | undefined {
+  const value = unwrap(node);
+  if (value.type === 'ObjectExpression' || value.type === 'ArrayExpression') return { node: value, scope };
+  if (value.type === 'Identifier') {
+    const binding = scope.lookup(value.name);
+    return binding?.kind === 'alias' ? literalOf(binding.node, binding.scope) : undefined;
+  }
+  const property = staticProperty(value, scope);
+  return property ? literalOf(property.node, property.scope) : undefined;
+}

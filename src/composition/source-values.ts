@@ -1,0 +1,125 @@
+/**
+ * One producer per value. A factory argument, a nested composition's spec or a status field arrives twice:
+ * as the value JavaScript computed on placeholders, and as the source that computed it. JavaScript is exact
+ * only where no reference took part, or where a reference was merely carried (a read, a template). Every
+ * other part is compiled from its source; where the source cannot say how a value came about, the
+ * definition fails rather than keep a value JavaScript computed on a placeholder.
+ */
+import type { Node, ObjectExpression } from '@babel/types';
+import { unwrap } from '../analysis/ast.js';
+import { syntaxError } from '../analysis/errors.js';
+import { literalOf, mentionsReferences, staticProperty } from '../analysis/local-scope.js';
+import type { Scope } from '../analysis/scope.js';
+import { exprValue, isExprValue } from '../ir/value.js';
+import { isFactoryName } from '../model/factory.js';
+import { refOf } from '../model/refs.js';
+import { compileValueNode } from './compile-node.js';
+
+/** Records the static type of each compiled expression (the run keeps them for later type checks). */
+export type OnCompiled = (compiled: ReturnType<typeof compileValueNode>) => void;
+
+/**
+ * The value of `node` with every part that depends on a reference taken from the source: `value` is what
+ * JavaScript computed, kept where it is exact.
+ */
+export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onCompiled: OnCompiled): unknown {
+  const source = unwrap(node);
+  if (isExprValue(value) || !mentionsReferences(source, scope)) return value;
+  const literal = literalOf(source, scope);
+  if (literal?.node.type === 'ObjectExpression' && isPlainObject(value)) return resolveObject(literal.node, value, literal.scope, onCompiled);
+  if (literal?.node.type === 'ArrayExpression' && Array.isArray(value) && literal.node.elements.every((e) => e && e.type !== 'SpreadElement')) {
+    return value.map((item, i) => resolveSourceValue(literal.node.type === 'ArrayExpression' ? (literal.node.elements[i] as Node) : source, item, literal.scope, onCompiled));
+  }
+  if (isExactRead(source, scope)) return value;
+  const compiled = compileValueNode(source, scope);
+  onCompiled(compiled);
+  return exprValue(compiled.expr);
+}
+
+/** Each key of the object JavaScript built, from the property (or spread literal) that produced it. */
+function resolveObject(node: ObjectExpression, value: Record<string, unknown>, scope: Scope, onCompiled: OnCompiled): Record<string, unknown> {
+  const producers = new Map<string, { node: Node; scope: Scope }>();
+  let opaque: Node | undefined;
+  const collect = (object: ObjectExpression, objectScope: Scope): void => {
+    for (const property of object.properties) {
+      if (property.type === 'SpreadElement') {
+        const spread = literalOf(property.argument, objectScope);
+        if (spread?.node.type === 'ObjectExpression') collect(spread.node, spread.scope);
+        else if (mentionsReferences(property.argument, objectScope)) {
+          throw syntaxError(property, 'this spread depends on a reference, but TypeKro cannot see which fields it sets', 'spread a local object literal, or list the fields');
+        } else opaque = property;
+        continue;
+      }
+      if (property.type !== 'ObjectProperty') {
+        if (mentionsReferences(property, objectScope)) throw syntaxError(property, 'methods and accessors cannot hold values from references', 'use plain `key: value` properties');
+        opaque = property;
+        continue;
+      }
+      const key = property.computed ? undefined : property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : property.key.type === 'NumericLiteral' ? String(property.key.value) : undefined;
+      if (key === undefined) {
+        if (mentionsReferences(property, objectScope)) throw syntaxError(property, 'a computed key with a value from a reference', 'use a literal key');
+        opaque = property;
+        continue;
+      }
+      producers.set(key, { node: property.value, scope: objectScope });
+    }
+  };
+  collect(node, scope);
+  const result: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const producer = producers.get(key);
+    if (producer) result[key] = resolveSourceValue(producer.node, item, producer.scope, onCompiled);
+    else if (opaque) result[key] = item;
+    else {
+      throw syntaxError(node, `field \`${key}\` was added to this object after it was built, and the object depends on a reference`, 'build the object in one literal (spreads of local literals are fine)');
+    }
+  }
+  return result;
+}
+
+/**
+ * Reads of references, and templates of them, are exact in JavaScript (references and their markers): the
+ * placeholders are carried, never tested. `.length` is JavaScript's own and needs the compiler (size()).
+ */
+function isExactRead(node: Node, scope: Scope): boolean {
+  const source = unwrap(node);
+  switch (source.type) {
+    case 'Identifier': {
+      const binding = scope.lookup(source.name);
+      if (binding?.kind === 'value' || binding?.kind === 'resources' || (binding?.kind === 'opaque' && binding.holdsReferences)) return true;
+      if (binding?.kind === 'alias') return isExactRead(binding.node, binding.scope);
+      return !mentionsReferences(source, scope);
+    }
+    case 'MemberExpression': {
+      const property = staticProperty(source, scope);
+      if (property) return isExactRead(property.node, property.scope);
+      if (!source.computed && source.property.type === 'Identifier' && source.property.name === 'length') return false;
+      if (source.computed && source.property.type !== 'NumericLiteral' && source.property.type !== 'StringLiteral') return false;
+      return isExactRead(source.object, scope);
+    }
+    case 'TemplateLiteral':
+      return source.expressions.every((part) => isExactRead(part, scope));
+    case 'CallExpression':
+      // A factory or nested composition call gives a handle (its argument was resolved when it ran).
+      return isHandleCall(source, scope);
+    case 'StringLiteral':
+    case 'NumericLiteral':
+    case 'BooleanLiteral':
+      return true;
+    default:
+      return false;
+  }
+}
+
+function isHandleCall(call: Node & { type: 'CallExpression' }, scope: Scope): boolean {
+  const callee = unwrap(call.callee);
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : undefined;
+  if (name !== undefined && isFactoryName(name)) return true;
+  if (callee.type !== 'Identifier') return false;
+  const binding = scope.lookup(callee.name);
+  return binding?.kind === 'opaque' && binding.holdsReferences === true;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !refOf(value) && !isExprValue(value);
+}
