@@ -42,7 +42,14 @@ export type SchemaInput<TSchema extends StandardSchemaV1> = StandardSchemaV1.Inf
  */
 export type SchemaOutput<TSchema extends StandardSchemaV1> = StandardSchemaV1.InferOutput<TSchema>;
 
-/** The outcome of {@link validateWithSchema}: the value, or one message per problem, each naming its field. */
+/**
+ * The outcome of {@link validateWithSchema}: the value, or one message per problem, each naming its field.
+ *
+ * @example
+ * ```ts
+ * const check: SchemaCheck = { ok: false, problems: ['spec.replicas must be a number (was a string)'] };
+ * ```
+ */
 export type SchemaCheck = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problems: readonly string[] };
 
 /**
