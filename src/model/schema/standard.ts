@@ -83,7 +83,7 @@ function describeIssue(issue: StandardSchemaV1.Issue, root: string): string {
   const path = pathText(issue.path ?? []);
   if (path === '') return `${root} ${issue.message}`;
   const joined = path.startsWith('[') ? `${root}${path}` : `${root}.${path}`;
-  return issue.message.startsWith(path) ? `${joined}${issue.message.slice(path.length)}` : `${joined}: ${issue.message}`;
+  return issue.message.startsWith(`${path} `) ? `${joined}${issue.message.slice(path.length)}` : `${joined}: ${issue.message}`;
 }
 
 /** A path as arktype writes it: `a.b[0]["x.y"]`. */
