@@ -1,13 +1,13 @@
 /**
  * The public composition API: `kubernetesComposition` and the object it returns.
  */
-import type { Type } from 'arktype';
 import { compileInstance, compileRgd, toYaml as renderYaml } from '../compile/rgd/index.js';
 import type { V1ObjectMeta } from '@kubernetes/client-node';
 import { defineGraph } from '../composition/composition.js';
 import { defineResourceGraph } from '../composition/resource-graph.js';
 import type { CompositionDefinition, CompositionOptions } from '../composition/definition.js';
 import type { CompositionGraph } from '../ir/graph.js';
+import type { CompositionSchema, SchemaInput, SchemaOutput } from '../model/schema/index.js';
 import type { Ref } from '../model/types.js';
 import { currentRun } from '../model/run.js';
 import { createFactory, type DirectFactory, type DirectFactoryOptions, type KroFactory, type KroFactoryOptions } from './factories.js';
@@ -61,11 +61,11 @@ export interface Composition<TSpec, TStatus> {
  *   });
  * console.log(webapp.toYaml());
  */
-export function kubernetesComposition<TSpecType extends Type, TStatusType extends Type, TReturned extends TStatusType['inferIn']>(
+export function kubernetesComposition<TSpecType extends CompositionSchema, TStatusType extends CompositionSchema, TReturned extends SchemaInput<TStatusType>>(
   definition: CompositionDefinition<TSpecType, TStatusType>,
-  compose: (spec: Ref<TSpecType['infer']>) => TReturned & NoExtraKeys<TReturned, TStatusType['inferIn']>,
+  compose: (spec: Ref<SchemaOutput<TSpecType>>) => TReturned & NoExtraKeys<TReturned, SchemaInput<TStatusType>>,
   options: CompositionOptions = {},
-): Composition<TSpecType['inferIn'], TStatusType['infer']> {
+): Composition<SchemaInput<TSpecType>, SchemaOutput<TStatusType>> {
   const graph = defineGraph(definition as CompositionDefinition, compose, options);
   return compositionOf(definition as CompositionDefinition, graph);
 }
@@ -86,12 +86,12 @@ export interface InstanceRef<TSpec> {
  *   (schema, resources) => ({ ready: resources.web.status.readyReplicas > 0 }),
  * );
  */
-export function toResourceGraph<TSpecType extends Type, TStatusType extends Type, TResources extends Record<string, unknown>>(
+export function toResourceGraph<TSpecType extends CompositionSchema, TStatusType extends CompositionSchema, TResources extends Record<string, unknown>>(
   definition: CompositionDefinition<TSpecType, TStatusType>,
-  resourceBuilder: (schema: InstanceRef<TSpecType['infer']>) => TResources,
-  statusBuilder: (schema: InstanceRef<TSpecType['infer']>, resources: TResources) => TStatusType['inferIn'],
+  resourceBuilder: (schema: InstanceRef<SchemaOutput<TSpecType>>) => TResources,
+  statusBuilder: (schema: InstanceRef<SchemaOutput<TSpecType>>, resources: TResources) => SchemaInput<TStatusType>,
   options: CompositionOptions = {},
-): Composition<TSpecType['inferIn'], TStatusType['infer']> {
+): Composition<SchemaInput<TSpecType>, SchemaOutput<TStatusType>> {
   const graph = defineResourceGraph(
     definition as CompositionDefinition,
     resourceBuilder as (schema: unknown) => Record<string, unknown>,

@@ -3,7 +3,6 @@
  * once, here, with typed references; its source is parsed once; the result is a frozen graph that every
  * output (RGD YAML, kro and direct factories) is derived from.
  */
-import type { Type } from 'arktype';
 import type { CompositionGraph } from '../ir/graph.js';
 import { lastCoercions } from '../model/refs.js';
 import { createRef } from '../model/refs.js';
@@ -39,5 +38,3 @@ export function defineGraph<TSpec, TStatus>(
   const status = buildStatus(returned, run, valueContext(run, 'status'));
   return buildGraph(header, run, status);
 }
-
-export type { Type };

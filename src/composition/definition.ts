@@ -2,11 +2,22 @@
  * The definition object of a composition: its name, its custom API (group, version, kind) and the
  * arktype schemas of spec and status.
  */
-import type { Type } from 'arktype';
-import { arktypeToSchema } from '../model/schema/index.js';
+import { arktypeToSchema, type CompositionSchema } from '../model/schema/index.js';
 import type { GraphHeader } from './build-graph.js';
 
-export interface CompositionDefinition<TSpec extends Type = Type, TStatus extends Type = Type> {
+/**
+ * A composition's name, custom API and schemas. `spec` and `status` are arktype types, accepted through
+ * the structural {@link CompositionSchema} so any arktype copy in the peer range fits.
+ *
+ * @example
+ * ```ts
+ * const definition: CompositionDefinition = {
+ *   name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp',
+ *   spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }),
+ * };
+ * ```
+ */
+export interface CompositionDefinition<TSpec extends CompositionSchema = CompositionSchema, TStatus extends CompositionSchema = CompositionSchema> {
   /** RGD name (DNS subdomain), e.g. `webapp`. */
   readonly name: string;
   /** `v1alpha1`, or `group/version` such as `example.com/v1` (then `group` is taken from it). */

@@ -1,14 +1,17 @@
 /**
- * The package as users get it: build, `npm pack`, install the tarball into a fresh project, run the seed
- * example with plain Node, and type-check a TypeScript version of it against the package's own
- * declarations (resolved through the `exports` map). Every step fails loudly with its full output.
+ * The package as users get it: build, `npm pack`, install the tarball into a fresh project the way the README
+ * says (`npm install typekro arktype`, with the newest arktype and TypeScript the registry offers), run the
+ * seed example with plain Node, type-check it and the README's first example, check that a wrong spec is
+ * rejected by validation (not by the network), and that the project holds one arktype. Then the same with
+ * the oldest arktype of the peer range. Every step fails loudly with its full output.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -94,12 +97,10 @@ test('the packed package installs into a fresh project, runs the seed example an
   const unexpected = [...files].filter((path) => path.startsWith('src/') || path.startsWith('test/') || /\.test\.(js|d\.ts)$/.test(path));
   assert.deepEqual(unexpected, [], 'sources and tests must not be packed');
 
-  // 2. A fresh project that knows nothing of this repository.
-  const app = join(work, 'app');
-  mkdirSync(app);
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'typekro-pack-check', private: true, type: 'module' }, null, 2));
-  run('npm', ['install', tarball, 'arktype@2.2.9', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], app);
-  assert.ok(existsSync(join(app, 'node_modules/typekro/package.json')), 'typekro is not in the fresh project after npm install');
+  // 2. A fresh project that knows nothing of this repository, with the newest arktype (a peer dependency).
+  const latest = run('npm', ['view', 'arktype', 'version'], root).stdout.trim();
+  const app = freshProject(work, 'app', tarball, 'arktype@latest');
+  assert.equal(installedVersion(app, 'arktype'), latest, `npm installed arktype ${installedVersion(app, 'arktype')}, the registry's newest is ${latest}`);
 
   await t.test('the seed example runs with plain node', () => {
     writeFileSync(join(app, 'index.mjs'), `${seed}\nconsole.log(webapp.toYaml());\n`);
@@ -127,4 +128,138 @@ test('the packed package installs into a fresh project, runs the seed example an
     // With skipLibCheck off, other packages' declarations are checked too; show what they report.
     for (const line of foreign) t.diagnostic(`in a dependency's declarations (not TypeKro's): ${line}`);
   });
+
+  await t.test(`with arktype ${latest}: the README example type-checks, a wrong spec is rejected, one arktype`, async (t) => {
+    await checkUserProject(t, app);
+  });
+
+  // 3. The oldest arktype the peer range allows.
+  const range = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { peerDependencies?: Record<string, string> }).peerDependencies?.['arktype'];
+  const oldest = /^\^(\d+\.\d+\.\d+)$/.exec(range ?? '')?.[1];
+  assert.ok(oldest, `package.json must declare arktype as a peer dependency with a caret range like ^2.1.0, got ${String(range)}`);
+  await t.test(`with arktype ${oldest} (the oldest of the peer range ${range}): the same checks`, async (t) => {
+    const oldApp = freshProject(work, 'app-oldest', tarball, `arktype@${oldest}`);
+    assert.equal(installedVersion(oldApp, 'arktype'), oldest);
+    await checkUserProject(t, oldApp);
+  });
 });
+
+/** A new project with the tarball, the given arktype and the newest TypeScript, as the README installs them. */
+function freshProject(work: string, name: string, tarball: string, arktype: string): string {
+  const app = join(work, name);
+  mkdirSync(app);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: `typekro-${name}`, private: true, type: 'module' }, null, 2));
+  run('npm', ['install', tarball, arktype, 'typescript', '--no-audit', '--no-fund', '--loglevel=error'], app);
+  assert.ok(existsSync(join(app, 'node_modules/typekro/package.json')), `typekro is not in ${app} after npm install`);
+  return app;
+}
+
+function installedVersion(app: string, name: string): string {
+  return (JSON.parse(readFileSync(join(app, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** The first ```ts block of README.md, read now so the test always checks what users read. */
+function readmeExample(): string {
+  const block = /^```ts\n([\s\S]*?)^```$/m.exec(readFileSync(join(root, 'README.md'), 'utf8'));
+  const example = block?.[1];
+  if (!example?.includes('kubernetesComposition')) assert.fail('README.md has no first ```ts block with kubernetesComposition');
+  return example;
+}
+
+/** A direct factory whose kubeconfig points at a closed local port: validation must fail before any request. */
+const validateScript = `import { type } from 'arktype';
+import { kubernetesComposition, SpecValidationError } from 'typekro';
+import { Deployment } from 'typekro/simple';
+
+const webapp = kubernetesComposition(
+  { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+  (spec) => {
+    const deployment = Deployment({ name: 'webapp', image: 'nginx', replicas: spec.replicas });
+    return { ready: deployment.status.readyReplicas > 0 };
+  },
+);
+const factory = webapp.factory('direct', { kubeconfig: process.argv[2], timeout: 60_000 });
+async function outcome(spec) {
+  try {
+    await factory.deploy(spec);
+    return { resolved: true };
+  } catch (error) {
+    return { name: error?.name, specValidationError: error instanceof SpecValidationError, message: String(error?.message) };
+  }
+}
+console.log(JSON.stringify({ invalid: await outcome({ replicas: 'three' }), valid: await outcome({ replicas: 3 }) }));
+`;
+
+function kubeconfigFor(port: number): string {
+  return `apiVersion: v1
+kind: Config
+clusters:
+- name: nowhere
+  cluster: { server: 'https://127.0.0.1:${port}', insecure-skip-tls-verify: true }
+users:
+- name: nobody
+  user: { token: not-a-token }
+contexts:
+- name: nowhere
+  context: { cluster: nowhere, user: nobody, namespace: default }
+current-context: nowhere
+`;
+}
+
+/** A local port nothing listens on (bound, then released). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  assert.ok(address !== null && typeof address === 'object');
+  return address.port;
+}
+
+/** Every installed copy of a package under node_modules, nested ones included. */
+function copiesOf(dir: string, name: string): string[] {
+  const modules = join(dir, 'node_modules');
+  if (!existsSync(modules)) return [];
+  return readdirSync(modules).flatMap((entry) => {
+    const packages = entry.startsWith('@') ? readdirSync(join(modules, entry)).map((child) => join(modules, entry, child)) : [join(modules, entry)];
+    return packages.flatMap((path) => {
+      const manifest = join(path, 'package.json');
+      const own = existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === name ? [path] : [];
+      return [...own, ...copiesOf(path, name)];
+    });
+  });
+}
+
+async function checkUserProject(t: import('node:test').TestContext, app: string): Promise<void> {
+  await t.test("the README's first example type-checks with the project's own tsc", () => {
+    writeFileSync(join(app, 'readme.ts'), readmeExample());
+    writeFileSync(join(app, 'tsconfig.readme.json'), JSON.stringify({
+      // skipLibCheck as `tsc --init` sets it: other packages' declarations are not ours to fix (TypeKro's own are
+      // checked with it off above).
+      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true },
+      files: ['readme.ts'],
+    }, null, 2));
+    const started = performance.now();
+    const { status, output } = run(process.execPath, [join(app, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.readme.json', '--pretty', 'false'], app, true);
+    t.diagnostic(`tsc ${installedVersion(app, 'typescript')} with arktype ${installedVersion(app, 'arktype')}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    assert.equal(status, 0, `the README example does not type-check:\n${output}`);
+  });
+
+  await t.test('deploy({ replicas: \'three\' }) is a SpecValidationError naming spec.replicas, before any network call', async () => {
+    const port = await closedPort();
+    writeFileSync(join(app, 'kubeconfig.yaml'), kubeconfigFor(port));
+    writeFileSync(join(app, 'validate.mjs'), validateScript);
+    const stdout = run(process.execPath, ['validate.mjs', 'kubeconfig.yaml'], app).stdout;
+    const { invalid, valid } = JSON.parse(stdout) as Record<'invalid' | 'valid', { name?: string; specValidationError?: boolean; message?: string }>;
+    assert.equal(invalid.specValidationError, true, `not a SpecValidationError: ${stdout}`);
+    assert.match(invalid.message ?? '', /spec\.replicas must be a number \(was a string\)/);
+    // The same factory with a valid spec does go to the network: the kubeconfig is live, so the rejection above came first.
+    assert.equal(valid.name, 'KubeApiError', `a valid spec did not reach for the cluster: ${stdout}`);
+    assert.match(valid.message ?? '', new RegExp(`127\\.0\\.0\\.1:${port}`));
+  });
+
+  await t.test('the project holds exactly one arktype', () => {
+    const copies = copiesOf(app, 'arktype');
+    assert.deepEqual(copies.map((path) => relative(app, path)), ['node_modules/arktype'], run('npm', ['ls', 'arktype', '--all'], app, true).output);
+  });
+}

@@ -34,8 +34,11 @@ export interface RuntimeBootstrapOptions {
 const spec = type({ namespace: 'string = "flux-system"' });
 const status = type({ phase: "'Ready' | 'Installing'", kroRevision: 'string' });
 
-/** The TypeKro runtime bootstrap composition (kind `TypeKroRuntime`). */
-export type RuntimeBootstrap = Composition<typeof spec.inferIn, typeof status.infer>;
+/**
+ * The TypeKro runtime bootstrap composition (kind `TypeKroRuntime`). Its types are written out rather than
+ * taken from `spec`/`status`, so the published declarations do not name arktype's types.
+ */
+export type RuntimeBootstrap = Composition<{ namespace?: string }, { phase: 'Ready' | 'Installing'; kroRevision: string }>;
 
 /**
  * Builds the bootstrap composition. Its spec has one field, `namespace` (default `flux-system`), where the

@@ -113,6 +113,11 @@ describe('arktypeToSchema rejections', () => {
     assert.throws(() => arktypeToSchema(type('string'), { name: 'status' }), /^SchemaError: status: must be an object type|status: must be an object type/);
   });
 
+  it('rejects a schema without arktype\'s json view (a Standard Schema from another library), naming the schema', () => {
+    const foreign = { '~standard': { version: 1, vendor: 'other', validate: (value: unknown) => ({ value }) } };
+    assert.throws(() => arktypeToSchema(foreign as never, { name: 'spec' }), /spec: must be an arktype type like type\(\{ name: 'string' \}\)/);
+  });
+
   it('rejects an object root without fields, saying how to declare them', () => {
     assert.throws(() => arktypeToSchema(type({}), { name: 'spec' }), /spec: must declare its fields, like type\(\{ name: 'string' \}\) \(optional fields are fine/);
   });

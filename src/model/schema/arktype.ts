@@ -19,7 +19,14 @@ import {
 import { SchemaError } from './errors.js';
 import { toRe2 } from './pattern.js';
 
-/** Anything with arktype's `json` view; every arktype `Type` qualifies. */
+/**
+ * Anything with arktype's `json` view; every arktype `Type` (2.x) qualifies, whichever copy it comes from.
+ *
+ * @example
+ * ```ts
+ * const schema: ArkTypeLike = type({ replicas: 'number' });
+ * ```
+ */
 export interface ArkTypeLike {
   readonly json: unknown;
 }
@@ -40,7 +47,11 @@ export interface ArktypeToSchemaOptions {
  * @throws SchemaError for constructs SimpleSchema cannot express (null, mixed unions, morphs, tuples...).
  */
 export function arktypeToSchema(type: ArkTypeLike, options: ArktypeToSchemaOptions): SchemaNode {
-  const node = mapNode(type.json, options.name);
+  const json = (type as Partial<ArkTypeLike> | null)?.json;
+  if (json === undefined) {
+    throw new SchemaError(options.name, `must be an arktype type like type({ name: 'string' }) (TypeKro reads its .json to build the SimpleSchema); got ${type === null ? 'null' : typeof type}`);
+  }
+  const node = mapNode(json, options.name);
   if (node.kind === 'object') {
     // type({}) and type('object') have no fields: KRO needs a declared schema, not a free-form object
     throw new SchemaError(options.name, `must declare its fields, like type({ name: 'string' }) (optional fields are fine: type({ 'note?': 'string' })); got an object type without fields`);

@@ -1,0 +1,100 @@
+/**
+ * Spec and status schemas as TypeKro sees them: through Standard Schema (`~standard`, which arktype
+ * implements) for types and validation, plus arktype's serialised `json` for the SimpleSchema. Nothing here
+ * names an arktype class, so the user's arktype (a peer dependency, any version in its range) is accepted
+ * as is, and type-checking compares two small properties instead of arktype's whole `Type` interface.
+ */
+import type { StandardSchemaV1 } from '@standard-schema/spec';
+
+/**
+ * A spec or status schema: any arktype `Type`. `~standard` gives the TypeScript types and validation;
+ * `json` (arktype's serialised node format) is what the SimpleSchema is built from.
+ *
+ * @example
+ * ```ts
+ * import { type } from 'arktype';
+ * const spec: CompositionSchema<{ replicas: number }> = type({ replicas: 'number' });
+ * ```
+ */
+export interface CompositionSchema<Input = unknown, Output = Input> extends StandardSchemaV1<Input, Output> {
+  readonly json: unknown;
+}
+
+/**
+ * What a schema accepts (arktype's `inferIn`: fields with defaults are optional).
+ *
+ * @example
+ * ```ts
+ * const spec = type({ replicas: 'number = 1' });
+ * type In = SchemaInput<typeof spec>; // { replicas?: number }
+ * ```
+ */
+export type SchemaInput<TSchema extends StandardSchemaV1> = StandardSchemaV1.InferInput<TSchema>;
+
+/**
+ * What a schema produces (arktype's `infer`: defaults filled in).
+ *
+ * @example
+ * ```ts
+ * const spec = type({ replicas: 'number = 1' });
+ * type Out = SchemaOutput<typeof spec>; // { replicas: number }
+ * ```
+ */
+export type SchemaOutput<TSchema extends StandardSchemaV1> = StandardSchemaV1.InferOutput<TSchema>;
+
+/**
+ * The outcome of {@link validateWithSchema}: the value, or one message per problem, each naming its field.
+ *
+ * @example
+ * ```ts
+ * const check: SchemaCheck = { ok: false, problems: ['spec.replicas must be a number (was a string)'] };
+ * ```
+ */
+export type SchemaCheck = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problems: readonly string[] };
+
+/**
+ * Validates `value` with the schema's `~standard.validate`. Problems are prefixed with `root` and the
+ * field path (`spec.replicas must be a number (was a string)`).
+ *
+ * @example
+ * ```ts
+ * validateWithSchema(type({ replicas: 'number' }), { replicas: 'three' }, 'spec');
+ * // { ok: false, problems: ['spec.replicas must be a number (was a string)'] }
+ * ```
+ * @throws TypeError when the value is not a Standard Schema, or validates asynchronously.
+ */
+export function validateWithSchema(schema: StandardSchemaV1, value: unknown, root: string): SchemaCheck {
+  const standard = (schema as Partial<StandardSchemaV1> | null)?.['~standard'];
+  if (typeof standard?.validate !== 'function') {
+    throw new TypeError(`the ${root} schema is not a Standard Schema (no ~standard.validate); define it with arktype's type({ ... })`);
+  }
+  const result = standard.validate(value);
+  if (result instanceof Promise) {
+    throw new TypeError(`the ${root} schema validates asynchronously; TypeKro needs a synchronous schema (no async morphs or narrows)`);
+  }
+  if (!result.issues) return { ok: true, value: result.value };
+  // Array.from, not issues.map: arktype's issues and paths are Array subclasses (ArkErrors, ReadonlyPath)
+  // whose species constructors differ between versions.
+  return { ok: false, problems: Array.from(result.issues, (issue) => describeIssue(issue, root)) };
+}
+
+/** `spec.a.b[0] must be ...`: arktype's messages already start with the path, other libraries' may not. */
+function describeIssue(issue: StandardSchemaV1.Issue, root: string): string {
+  const path = pathText(issue.path ?? []);
+  if (path === '') return `${root} ${issue.message}`;
+  const joined = path.startsWith('[') ? `${root}${path}` : `${root}.${path}`;
+  return issue.message.startsWith(`${path} `) ? `${joined}${issue.message.slice(path.length)}` : `${joined}: ${issue.message}`;
+}
+
+/** A path as arktype writes it: `a.b[0]["x.y"]`. */
+function pathText(path: ReadonlyArray<PropertyKey | StandardSchemaV1.PathSegment>): string {
+  return Array.from(path)
+    .map((segment) => (typeof segment === 'object' ? segment.key : segment))
+    .map((key, index) => {
+      if (typeof key === 'number') return `[${key}]`;
+      const text = String(key);
+      if (/^[A-Za-z_$][\w$]*$/.test(text)) return index === 0 ? text : `.${text}`;
+      return `[${JSON.stringify(text)}]`;
+    })
+    .join('');
+}
