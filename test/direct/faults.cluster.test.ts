@@ -1,22 +1,17 @@
 /**
- * Faults and bad input in direct mode, against the local cluster: a spec that violates the schema, a bad
- * or missing kubeconfig, an unreachable cluster, RBAC forbidden (a ServiceAccount with a namespaced Role,
- * its token from the TokenRequest API), and Secret values that must never appear in progress events,
- * Kubernetes events, errors or plans.
+ * Faults and bad input in direct mode, against the local cluster: a spec that violates the schema (and
+ * applies nothing), RBAC forbidden (a ServiceAccount with a namespaced Role, its token from the
+ * TokenRequest API), and Secret values that must never appear in progress events, Kubernetes events,
+ * errors or plans. faults.test.ts covers the faults that need no cluster (bad kubeconfig, unreachable server).
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CoreV1Api, KubeConfig, RbacAuthorizationV1Api } from '@kubernetes/client-node';
 import { SpecValidationError } from '../../src/api/spec.js';
 import { E } from '../../src/ir/expr.js';
 import type { ProgressEvent } from '../../src/runtime/direct/index.js';
 import { KubeApiError } from '../../src/runtime/kube/client.js';
-import { KubeconfigError } from '../../src/runtime/kube/config.js';
 import { testKubeConfig, testNamespace } from '../support/cluster.js';
 import { configMap, configMapNames, deployment, factoryFor, node, spec, x } from './support.js';
 
@@ -27,16 +22,7 @@ const rbac = kc.makeApiClient(RbacAuthorizationV1Api);
 const secret = node('secret', 'v1', 'Secret', { metadata: { name: x(E.template([spec('name'), '-secret'])) }, stringData: { password: x(spec('value')) } });
 const config = configMap('config', 'config', { plain: 'visible' });
 
-/** A port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-describe('direct mode: faults and bad input', () => {
+describe('direct mode: faults and bad input on the cluster', () => {
   let ns: { name: string; remove: () => Promise<void> };
   before(async () => (ns = await testNamespace(kc, 'direct-faults')));
   after(async () => ns?.remove());
@@ -50,41 +36,6 @@ describe('direct mode: faults and bad input', () => {
     });
     await assert.rejects(factory.plan({ name: 'bad', value: 'x', replicas: 1.5, flag: true }), /spec\.replicas must be an integer/);
     assert.deepEqual(await configMapNames(kc, ns.name), [], 'no object and no record');
-  });
-
-  it('a missing or unreadable kubeconfig, or an unknown context, is a KubeconfigError naming it', async () => {
-    const missing = factoryFor('fault-kc', [config], { kubeconfig: '/nonexistent/kubeconfig' });
-    await assert.rejects(missing.deploy({ name: 'k', value: '', replicas: 1, flag: true }), (error: unknown) => {
-      assert.ok(error instanceof KubeconfigError, String(error));
-      assert.match(error.message, /no kubeconfig found \(looked at \/nonexistent\/kubeconfig\)/);
-      return true;
-    });
-    const dir = mkdtempSync(join(tmpdir(), 'typekro-fault-'));
-    writeFileSync(join(dir, 'garbage'), 'this: is: not: a kubeconfig: [');
-    const garbage = factoryFor('fault-kc', [config], { kubeconfig: join(dir, 'garbage') });
-    await assert.rejects(garbage.deleteInstance('k'), /cannot read kubeconfig .*garbage/);
-    const context = factoryFor('fault-kc', [config], { kubeConfig: kc, context: 'no-such-context' });
-    await assert.rejects(context.plan({ name: 'k', value: '', replicas: 1, flag: true }), /context "no-such-context" not found/);
-  });
-
-  it('an unreachable cluster fails with the server address, for deploy, plan and deleteInstance', async () => {
-    const port = await closedPort();
-    const unreachable = new KubeConfig();
-    unreachable.loadFromOptions({
-      clusters: [{ name: 'gone', server: `https://127.0.0.1:${port}`, skipTLSVerify: true }],
-      users: [{ name: 'u', token: 't' }],
-      contexts: [{ name: 'gone', cluster: 'gone', user: 'u' }],
-      currentContext: 'gone',
-    });
-    const factory = factoryFor('fault-unreachable', [config], { kubeConfig: unreachable, timeout: 10_000 });
-    const expected = new RegExp(`cannot reach the cluster at https://127\\.0\\.0\\.1:${port}.*ECONNREFUSED`);
-    await assert.rejects(factory.deploy({ name: 'u', value: '', replicas: 1, flag: true }), (error: unknown) => {
-      assert.ok(error instanceof KubeApiError, String(error));
-      assert.match(error.message, expected);
-      return true;
-    });
-    await assert.rejects(factory.plan({ name: 'u', value: '', replicas: 1, flag: true }), expected);
-    await assert.rejects(factory.deleteInstance('u'), expected);
   });
 
   it('RBAC forbidden names the verb and the resource; nothing forbidden is half-done', async () => {

@@ -1,23 +1,13 @@
 /**
  * The seed example deployed in direct mode against the local cluster: status hydrated, the Deployment up
  * with 3 ready replicas, ownership labels in place, and deleteInstance removing exactly what it created.
+ * seed.test.ts renders it offline.
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { AppsV1Api, CoreV1Api } from '@kubernetes/client-node';
-import { type } from 'arktype';
-import { kubernetesComposition } from '../../src/index.js';
-import { Deployment, Service } from '../../src/simple.js';
 import { testKubeConfig, testKubeConfigPath, notFound } from '../support/cluster.js';
-
-const webapp = kubernetesComposition(
-  { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
-  (spec) => {
-    const deployment = Deployment({ name: 'webapp', image: 'nginx', replicas: spec.replicas });
-    Service({ name: 'webapp-service', selector: { app: 'webapp' }, ports: [{ port: 80 }] });
-    return { ready: deployment.status.readyReplicas > 0 };
-  },
-);
+import { webapp } from './seed.js';
 
 describe('direct mode: the seed example', () => {
   const namespace = 'default';
@@ -25,13 +15,6 @@ describe('direct mode: the seed example', () => {
   const apps = testKubeConfig().makeApiClient(AppsV1Api);
   const core = testKubeConfig().makeApiClient(CoreV1Api);
   after(async () => factory.deleteInstance('webapp').catch(() => undefined));
-
-  it('renders the manifests offline', () => {
-    const yaml = factory.toYaml({ replicas: 3 });
-    assert.match(yaml, /kind: Deployment[\s\S]*replicas: 3/);
-    assert.match(yaml, /kind: Service/);
-    assert.match(yaml, /typekro.dev\/instance: webapp/);
-  });
 
   it('deploys, waits for readiness and hydrates the status', async () => {
     const events: string[] = [];
