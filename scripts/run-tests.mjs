@@ -1,50 +1,129 @@
 #!/usr/bin/env node
-// The README's test command (`npm test`). Usage: node scripts/run-tests.mjs [--unit] [test files...]
-//   --unit       only src/**/*.test.ts, no cluster
-//   (default)    build/find the control-plane binaries, start one local cluster, run src/ and test/ tests
-//                with TYPEKRO_TEST_KUBECONFIG set, stop the cluster (also on failure or signal).
-// If TYPEKRO_TEST_KUBECONFIG is already set, that cluster is used and none is started.
+// The README's test commands. A test file (under src/ or test/) says by its name what it needs:
+//   <name>.test.ts          unit: Node only (no cluster, no Go)     npm run test:unit, npm test
+//   <name>.cluster.test.ts  the local cluster (testKubeConfig())   npm test
+//   <name>.go.test.ts       the Go toolchain, no cluster            npm test
+// New offline tests (test/package/, test/differential/, golden files) are *.test.ts; tests that deploy
+// (test/cluster/, test/demo/) are *.cluster.test.ts; a file with both kinds of case is split in two.
+// Every run checks every name: an unknown one, a unit/Go file naming the cluster, or a cluster file that
+// never reaches it fails the run. Unit and Go files run without TYPEKRO_TEST_KUBECONFIG and with KUBECONFIG
+// pointing nowhere, so a hidden use of a cluster fails loudly.
+//
+// Usage: node scripts/run-tests.mjs [--unit] [--list] [test files...]
+//   --unit     unit files only          --list   print the files and their tiers, run nothing
+//   (default)  unit and Go files, then find/build the control-plane binaries, start one local cluster, run the
+//              cluster files with TYPEKRO_TEST_KUBECONFIG set, stop it (also on failure or signal). With
+//              TYPEKRO_TEST_KUBECONFIG already set, that cluster is used and none is started.
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
-const unit = args.includes('--unit');
-const explicit = args.filter((a) => a !== '--unit');
+const unitOnly = args.includes('--unit');
+const listOnly = args.includes('--list');
+const explicit = args.filter((a) => a !== '--unit' && a !== '--list');
 
-function findTests(dir) {
-  let found = [];
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return found;
-  }
-  for (const e of entries) {
-    if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
-    const path = join(dir, e.name);
-    if (e.isDirectory()) found = found.concat(findTests(path));
-    else if (e.name.endsWith('.test.ts')) found.push(relative(root, path));
-  }
-  return found.sort();
-}
+const TIERS = { '': 'unit', cluster: 'cluster', go: 'go' };
+const NAMING = '<name>.test.ts (unit), <name>.cluster.test.ts (needs the cluster) or <name>.go.test.ts (needs Go)';
+/** What a test uses a cluster through (test/support/cluster.ts, src/testing). */
+const CLUSTER_NAMES = ['TYPEKRO_TEST_KUBECONFIG', 'testKubeConfig', 'testKubeConfigPath', 'testNamespace', 'startLocalCluster', 'ensureClusterBinaries'];
+const CLUSTER_USE = new RegExp(`\\b(${CLUSTER_NAMES.join('|')})\\b`);
+const TEST_LIKE = /\.(test|spec)\.[cm]?[jt]sx?$/;
 
 const log = (line) => process.stderr.write(`[run-tests] ${line}\n`);
 
-function runNodeTest(files, env) {
+/** A wrong test file name or command line: reported as its message, without a stack. */
+class SetupError extends Error {}
+
+/** Every file under `dir` whose name looks like a test, repository-relative (no node_modules, dist, dot dirs). */
+function findTestLike(dir) {
+  let found = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'node_modules' || e.name === 'dist' || e.name.startsWith('.')) continue;
+    const path = join(dir, e.name);
+    if (e.isDirectory()) found = found.concat(findTestLike(path));
+    else if (TEST_LIKE.test(e.name)) found.push(relative(root, path).split(sep).join('/'));
+  }
+  return found;
+}
+
+/** The tier a file's name declares, or an error saying how to name it. */
+function tierOf(file) {
+  if (!/^(src|test)\//.test(file)) return { error: `${file}: test files live under src/ or test/; nothing runs it here` };
+  const match = /^(?:.*\/)?[^/.]+(?:\.([^/.]+))?\.test\.ts$/.exec(file);
+  const tier = match ? TIERS[match[1] ?? ''] : undefined;
+  return tier ? { tier } : { error: `${file}: not a test file name this script knows; name it ${NAMING}` };
+}
+
+/** The test helpers a file imports relatively, inside test/ (resolved .js -> .ts). */
+function localImports(file, text) {
+  const found = [];
+  for (const [, spec] of text.matchAll(/from\s+'(\.{1,2}\/[^']+)'/g)) {
+    const target = relative(root, resolve(root, dirname(file), spec.replace(/\.js$/, '.ts'))).split(sep).join('/');
+    if (target.startsWith('test/') && existsSync(join(root, target))) found.push(target);
+  }
+  return found;
+}
+
+/** True when the file or a test helper it imports (transitively) uses the cluster. */
+function reachesCluster(file, seen = new Set()) {
+  if (seen.has(file)) return false;
+  seen.add(file);
+  const text = readFileSync(join(root, file), 'utf8');
+  return CLUSTER_USE.test(text) || localImports(file, text).some((f) => reachesCluster(f, seen));
+}
+
+/** Every test file by tier; throws listing every misnamed or misclassified file. */
+function classify() {
+  const byTier = { unit: [], cluster: [], go: [] };
+  const errors = [];
+  for (const file of [...findTestLike(join(root, 'src')), ...findTestLike(join(root, 'test')), ...strays()].sort()) {
+    const { tier, error } = tierOf(file);
+    if (error) {
+      errors.push(error);
+      continue;
+    }
+    const text = readFileSync(join(root, file), 'utf8');
+    const use = CLUSTER_USE.exec(text);
+    if (tier !== 'cluster' && use) {
+      const line = text.slice(0, use.index).split('\n').length;
+      errors.push(`${file}:${line}: a ${tier} test uses the cluster (${use[1]}); rename it to *.cluster.test.ts, or move its cluster cases into one`);
+    } else if (tier === 'cluster' && !reachesCluster(file)) {
+      errors.push(`${file}: named .cluster.test.ts but uses no cluster (none of ${CLUSTER_NAMES.join(', ')}); rename it to *.test.ts so the unit tests run it`);
+    }
+    byTier[tier].push(file);
+  }
+  if (errors.length > 0) throw new SetupError(`test files are not classified correctly:\n  ${errors.join('\n  ')}`);
+  return byTier;
+}
+
+/** Test-like files outside src/ and test/ (top-level directories other than those, e.g. examples/, bench/). */
+function strays() {
+  return readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !['src', 'test', 'node_modules', 'dist'].includes(e.name) && !e.name.startsWith('.'))
+    .flatMap((e) => findTestLike(join(root, e.name)));
+}
+
+function runNodeTest(files, env, extra = []) {
   // a generous per-test ceiling so nothing can hang CI; tests have their own, shorter waits
-  const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-timeout=600000', ...files], {
-    cwd: root,
-    env,
-    stdio: 'inherit',
-  });
+  const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-timeout=600000', ...extra, ...files], { cwd: root, env, stdio: 'inherit' });
   const done = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
   return { child, done };
 }
 
+/** Unit and Go files: no test cluster, no default kubeconfig; several files at once (most wait on child processes). */
+function runOffline(files) {
+  const { TYPEKRO_TEST_KUBECONFIG: _unused, ...env } = process.env;
+  env.KUBECONFIG = join(root, '.typekro', 'no-kubeconfig-for-offline-tests');
+  log(`${files.length} files without a cluster`);
+  return runNodeTest(files, env, [`--test-concurrency=${Math.max(2, availableParallelism())}`]).done;
+}
+
 async function withCluster(files) {
+  log(`${files.length} files on the cluster`);
   if (process.env.TYPEKRO_TEST_KUBECONFIG) {
     log(`using the cluster of TYPEKRO_TEST_KUBECONFIG=${process.env.TYPEKRO_TEST_KUBECONFIG}`);
     return runNodeTest(files, process.env).done;
@@ -76,14 +155,33 @@ async function withCluster(files) {
   }
 }
 
+/** The files to run, by tier: the explicit ones (each classified by its name), or every file of the tiers asked for. */
+function selection(byTier) {
+  // the longest files first (Go builds, then test/'s child processes), so none starts last and runs alone
+  const unit = [...byTier.unit.filter((f) => f.startsWith('test/')), ...byTier.unit.filter((f) => !f.startsWith('test/'))];
+  if (explicit.length === 0) return unitOnly ? { offline: unit, cluster: [] } : { offline: [...byTier.go, ...unit], cluster: byTier.cluster };
+  const chosen = { offline: [], cluster: [] };
+  for (const file of explicit) {
+    const { tier, error } = tierOf(relative(root, resolve(file)).split(sep).join('/'));
+    if (error) throw new SetupError(error);
+    if (unitOnly && tier !== 'unit') throw new SetupError(`${file} is a ${tier} test; --unit runs unit tests only`);
+    chosen[tier === 'cluster' ? 'cluster' : 'offline'].push(file);
+  }
+  return chosen;
+}
+
 async function main() {
-  const files = explicit.length > 0 ? explicit : unit ? findTests(join(root, 'src')) : [...findTests(join(root, 'src')), ...findTests(join(root, 'test'))];
-  if (files.length === 0) {
-    log('no test files found');
+  const { offline, cluster } = selection(classify());
+  if (offline.length + cluster.length === 0) throw new SetupError('no test files found');
+  if (listOnly) {
+    const tierName = (file) => tierOf(relative(root, resolve(file)).split(sep).join('/')).tier;
+    process.stdout.write(`${[...offline, ...cluster].map((f) => `${tierName(f).padEnd(8)} ${f}`).join('\n')}\n`);
     return 0;
   }
-  if (unit) return runNodeTest(files, process.env).done;
-  return withCluster(files);
+  // offline first: quick, and a cluster is started only when cluster files follow; both always run
+  const offlineCode = offline.length > 0 ? await runOffline(offline) : 0;
+  const clusterCode = cluster.length > 0 ? await withCluster(cluster) : 0;
+  return offlineCode || clusterCode;
 }
 
 main().then(
@@ -91,7 +189,8 @@ main().then(
     process.exitCode = code;
   },
   (error) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    const text = error instanceof SetupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`[run-tests] ${text}\n`);
     process.exitCode = 1;
   },
 );

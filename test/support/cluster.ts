@@ -10,8 +10,9 @@ export function testKubeConfigPath(): string {
   const path = process.env.TYPEKRO_TEST_KUBECONFIG;
   if (!path) {
     throw new Error(
-      'TYPEKRO_TEST_KUBECONFIG is not set: this test needs the local cluster. Run it through `npm test` ' +
-        '(or `node scripts/run-tests.mjs <file>`), or point TYPEKRO_TEST_KUBECONFIG at a kubeconfig.',
+      'TYPEKRO_TEST_KUBECONFIG is not set: this test needs the local cluster. Its file must be named ' +
+        '*.cluster.test.ts and run through `npm test` (or `node scripts/run-tests.mjs <file>`), or point ' +
+        'TYPEKRO_TEST_KUBECONFIG at a kubeconfig.',
     );
   }
   return path;

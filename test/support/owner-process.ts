@@ -1,5 +1,5 @@
 // Starts a local cluster, prints what it consists of as one JSON line, then waits to be killed.
-// test/cluster/lifecycle.test.ts kills this process with SIGKILL and checks that nothing is left behind.
+// test/cluster/lifecycle.cluster.test.ts kills this process with SIGKILL and checks that nothing is left behind.
 import { startLocalCluster } from '../../src/testing/index.js';
 
 const cluster = await startLocalCluster({ name: 'owner', reportFailures: false });

@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { assertGolden } from '../../../test/support/golden.js';
 import { compileInstance, compileRgd } from './compile.js';
 import { collection, conditional, external, webApp } from './fixtures.test.js';
 import { toYaml } from './yaml.js';
 
-/** Set UPDATE_GOLDEN=1 to rewrite testdata after an intended output change; review the diff. */
-const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
-
+/** testdata/<name> must be byte-for-byte `actual`; UPDATE_GOLDEN=1 (outside CI) rewrites it after an intended change. */
 function golden(name: string, actual: string): void {
-  const file = new URL(`./testdata/${name}`, import.meta.url);
-  if (UPDATE) writeFileSync(file, actual);
-  assert.equal(actual, readFileSync(file, 'utf8'), `${name} differs; rerun with UPDATE_GOLDEN=1 if the change is intended`);
+  assertGolden(new URL(`./testdata/${name}`, import.meta.url), actual);
 }
 
 const fixtures = { 'web-app': webApp, conditional, collection, external };

@@ -1,6 +1,6 @@
 /**
  * Every corpus composition in direct mode: it must deploy, reach the same expected status as on KRO
- * (test/cluster/corpus-kro.test.ts checks the KRO side), and delete cleanly.
+ * (test/cluster/corpus-kro.cluster.test.ts checks the KRO side), and delete cleanly.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
