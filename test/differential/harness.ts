@@ -10,7 +10,7 @@ import { instanceNameOf, validateSpec } from '../../src/api/spec.js';
 import { compare, type Divergence } from './compare.js';
 import { evaluateCompiled } from './compiled.js';
 import { specVariants } from './specs.js';
-import { observedStates, type KubeObject } from './states.js';
+import { observedStates, type KubeObject, type Rendered } from './states.js';
 
 export interface CaseInput {
   readonly composition: Composition<never, unknown>;
@@ -46,7 +46,12 @@ export function runCase(name: string, input: CaseInput): CaseReport {
     const checked = validateSpec(definition, composition.graph, spec);
     const instance = { name: instanceNameOf(composition.graph, checked), namespace: NAMESPACE };
     const concrete = (observed: ReadonlyMap<string, object | readonly object[]>): ConcreteEvaluation => evaluateConcrete(composition, spec as never, { observed, instance });
-    for (const state of observedStates(concrete, NAMESPACE, (input.prerequisites ?? []) as KubeObject[])) {
+    const seed = (): Rendered => ({
+      resources: [...evaluateCompiled(prepared, { spec: checked, instance, observed: new Map() }).resources].flatMap(([id, resource]) =>
+        resource.state === 'rendered' ? [{ id, apiVersion: '', kind: '', included: true, collection: resource.collection, manifests: resource.manifests as never, pending: [] }] : [],
+      ),
+    });
+    for (const state of observedStates(concrete, NAMESPACE, (input.prerequisites ?? []) as KubeObject[], seed)) {
       report.evaluations++;
       let js: ConcreteEvaluation;
       try {

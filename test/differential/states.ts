@@ -89,8 +89,11 @@ function matches(object: KubeObject, target: Record<string, unknown>): boolean {
   return object.kind === target.kind && asRecord(object.metadata).name === target.name;
 }
 
+/** What observed objects are made from: the rendered resources. */
+export type Rendered = Pick<ConcreteEvaluation, 'resources'>;
+
 /** Observed objects for what `evaluation` renders (external references resolved from `prerequisites`). */
-export function observedFrom(evaluation: ConcreteEvaluation, ready: boolean, namespace: string, prerequisites: readonly KubeObject[]): Map<string, KubeObject | KubeObject[]> {
+export function observedFrom(evaluation: Rendered, ready: boolean, namespace: string, prerequisites: readonly KubeObject[]): Map<string, KubeObject | KubeObject[]> {
   const observed = new Map<string, KubeObject | KubeObject[]>();
   for (const resource of evaluation.resources) {
     if (resource.included !== true) continue;
@@ -106,16 +109,21 @@ export function observedFrom(evaluation: ConcreteEvaluation, ready: boolean, nam
 }
 
 /** The three states; `evaluate` is the concrete evaluation under an observed map. */
-export function observedStates(evaluate: (observed: ObservedMap) => ConcreteEvaluation, namespace: string, prerequisites: readonly KubeObject[]): ObservedState[] {
+/**
+ * `seed` renders the first objects when JavaScript cannot run with nothing observed (a `Cel.expr` given an
+ * absent field throws): the state only has to be the same world for both sides, not a realistic one.
+ */
+export function observedStates(evaluate: (observed: ObservedMap) => ConcreteEvaluation, namespace: string, prerequisites: readonly KubeObject[], seed: () => Rendered): ObservedState[] {
   const settle = (ready: boolean): ObservedMap => {
     let observed: ObservedMap = new Map();
     let last = '';
     for (let round = 0; round < 5; round++) {
-      let evaluation: ConcreteEvaluation;
+      let evaluation: Rendered;
       try {
         evaluation = evaluate(observed);
-      } catch {
-        break; // the evaluation itself reports the error under this state
+      } catch (error) {
+        if (round > 0) break; // the evaluation itself reports the error under this state
+        evaluation = seed();
       }
       const next = observedFrom(evaluation, ready, namespace, prerequisites);
       const key = JSON.stringify([...next]);
