@@ -64,6 +64,7 @@ export interface ConcreteInput {
 export function runConcrete(composition: unknown, graph: CompositionGraph, input: ConcreteInput): ConcreteEvaluation {
   const concrete = concreteSourceOf(composition);
   if (!concrete) throw new TypeError('evaluateConcrete takes a composition made by kubernetesComposition or toResourceGraph');
+  checkObservedIds(graph, input.observed);
   const spec = structuredClone(input.spec);
   let returned: unknown;
   let run: ConcreteRun;
@@ -83,11 +84,21 @@ export function runConcrete(composition: unknown, graph: CompositionGraph, input
   if (typeof status.value !== 'object' || status.value === null || Array.isArray(status.value) || status.value instanceof OpaqueCel) {
     throw new TypeError('a composition function must return its status as an object literal, e.g. return { ready: ... }');
   }
+  // Every observed entry must have the shape of its resource (one object, or a list for a collection).
+  for (const draft of run.drafts) run.observedItem(draft, 0);
   return {
     resources: run.drafts.map((draft) => resourceOf(draft, run)),
     status: status.value as { readonly [key: string]: ConcreteData },
     pendingStatus: status.pending,
   };
+}
+
+/** An observed id the graph does not have is a typo: say which ids there are. */
+function checkObservedIds(graph: CompositionGraph, observed: ObservedObjects): void {
+  const ids = new Set(graph.resources.map((resource) => resource.id));
+  for (const id of observed.keys()) {
+    if (!ids.has(id)) throw new TypeError(`observed["${id}"]: composition "${graph.name}" has no resource "${id}"; its resource ids are ${[...ids].join(', ')}`);
+  }
 }
 
 /** `toResourceGraph` names resources after the keys the builder returns, as the compiled graph does. */
