@@ -9,6 +9,10 @@ import { concreteSourceOf } from '../composition/concrete-source.js';
 
 export { OpaqueCel, type ConcreteData, type ConcreteEvaluation, type ConcreteResource } from '../composition/concrete.js';
 
+/**
+ * Options of {@link evaluateConcrete}.
+ * @example evaluateConcrete(app, spec, { observed: { deployment: { status: { readyReplicas: 1 } } }, instance: { name: 'app', namespace: 'apps' } });
+ */
 export interface ConcreteOptions {
   /**
    * Objects as observed in the cluster, by resource id (a list for a collection). Handles read their
@@ -37,6 +41,8 @@ export interface ConcreteOptions {
  *   resources prefixed as the graph inlines them); collections (loops over spec arrays) give one manifest
  *   per item. Ids follow the compiled graph's call sites.
  * - The composition function runs again: it must not have side effects beyond creating resources.
+ * - `Cel.expr` rejects `undefined` parts, so one given an absent observed field throws, as it would for any
+ *   `undefined`.
  *
  * @throws SpecValidationError when the spec does not match the schema; TypeError naming the problem when
  * an observed entry has the wrong shape or the composition cannot be run again.

@@ -17,10 +17,16 @@ import { assignId } from './ids.js';
 import { prefixed } from './nest.js';
 import { currentCallSite, type CompositionSource } from './source-site.js';
 
-/** Observed objects by resource id: one object, or a list (one per item) for a collection. */
+/**
+ * Observed objects by resource id: one object, or a list (one per item) for a collection.
+ * @example new Map([['deployment', { status: { readyReplicas: 2 } }], ['regions', [{ data: { region: 'eu' } }]]])
+ */
 export type ObservedObjects = ReadonlyMap<string, object | readonly object[]>;
 
-/** One call of a factory (one item of a collection). */
+/**
+ * One call of a factory (one item of a collection).
+ * @example run.drafts[0].items[0].conditions; // [{ kind: 'readyWhen', input: (self) => ... }]
+ */
 export interface ConcreteItem {
   readonly record: ResourceRecord;
   readonly index: number;
@@ -28,7 +34,10 @@ export interface ConcreteItem {
   readonly conditions: { readonly kind: ConditionKind; readonly input: unknown }[];
 }
 
-/** A resource as the concrete run saw it: one item, or several when its call sits in a loop the graph made a forEach. */
+/**
+ * A resource as the concrete run saw it: one item, or several when its call sits in a loop the graph made a forEach.
+ * @example run.drafts.map((draft) => [draft.id, draft.items.length]); // [['web', 1], ['regions', 2]]
+ */
 export interface ConcreteDraft {
   id: string;
   readonly collection: boolean;
@@ -55,6 +64,13 @@ function siteIndex(graph: CompositionGraph): Map<string, ResourceNode[]> {
   return index;
 }
 
+/**
+ * The run hooks of a concrete evaluation (used by `runConcrete`).
+ * @example
+ * const run = new ConcreteRun(source, composition.graph, new Map());
+ * const status = withRun(run, () => compose(spec));
+ * run.drafts; // the resources JavaScript created
+ */
 export class ConcreteRun implements CompositionRunHooks {
   readonly drafts: ConcreteDraft[] = [];
   private readonly frames: Frame[] = [];

@@ -6,7 +6,10 @@
 import type { CompositionDefinition } from './definition.js';
 import type { CompositionSource } from './source-site.js';
 
-/** A `kubernetesComposition` function, or `toResourceGraph`'s two builders. */
+/**
+ * A `kubernetesComposition` function, or `toResourceGraph`'s two builders.
+ * @example const source: ConcreteSource = { form: 'composition', definition, compose, source: locateComposition(1) };
+ */
 export type ConcreteSource =
   | {
       readonly form: 'composition';
@@ -24,13 +27,19 @@ export type ConcreteSource =
 
 const CONCRETE = Symbol.for('typekro.concreteSource');
 
-/** Attaches the functions to a composition object (before it is frozen). */
+/**
+ * Attaches the functions to a composition object (before it is frozen).
+ * @example attachConcreteSource(nest, { form: 'composition', definition, compose, source });
+ */
 export function attachConcreteSource<T extends object>(target: T, source: ConcreteSource): T {
   Object.defineProperty(target, CONCRETE, { value: source, enumerable: false });
   return target;
 }
 
-/** The functions behind a composition object, or `undefined` for anything else. */
+/**
+ * The functions behind a composition object, or `undefined` for anything else.
+ * @example concreteSourceOf(webapp)?.definition.name; // 'webapp'
+ */
 export function concreteSourceOf(value: unknown): ConcreteSource | undefined {
   if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return undefined;
   return (value as { [CONCRETE]?: ConcreteSource })[CONCRETE];

@@ -25,9 +25,16 @@ export class OpaqueCel {
   ) {}
 }
 
-/** Plain data with {@link OpaqueCel} leaves. */
+/**
+ * Plain data with {@link OpaqueCel} leaves.
+ * @example const manifest: ConcreteData = { kind: 'ConfigMap', data: { level: 'debug' } };
+ */
 export type ConcreteData = null | boolean | number | string | OpaqueCel | readonly ConcreteData[] | { readonly [key: string]: ConcreteData };
 
+/**
+ * A value made plain, with the paths that were `undefined`.
+ * @example normalizeConcrete({ a: 1, b: undefined }, 'status'); // { value: { a: 1 }, pending: ['b'] }
+ */
 export interface Normalized {
   /** `undefined` when the value itself is undefined. */
   readonly value: ConcreteData | undefined;
@@ -35,7 +42,10 @@ export interface Normalized {
   readonly pending: readonly string[];
 }
 
-/** Converts a value a concrete run produced into plain data, collecting undefined paths. */
+/**
+ * Converts a value a concrete run produced into plain data, collecting undefined paths.
+ * @example normalizeConcrete({ ports: [{ port: undefined }] }, 'resource "svc"').pending; // ['ports[0].port']
+ */
 export function normalizeConcrete(raw: unknown, owner: string): Normalized {
   const pending: string[] = [];
   const value = visit(raw, '', pending, owner);

@@ -11,7 +11,10 @@ import { fieldOf, T, type CelType } from '../ir/types.js';
 
 const ABSENT = Symbol.for('typekro.concrete.absent');
 
-/** True for the placeholder of an absent object-typed field. */
+/**
+ * True for the placeholder of an absent object-typed field.
+ * @example isAbsent(observedView(undefined, T.object({}, true))); // true
+ */
 export function isAbsent(value: unknown): boolean {
   return typeof value === 'function' && (value as { [ABSENT]?: boolean })[ABSENT] === true;
 }
@@ -25,7 +28,10 @@ function isContainer(type: CelType): boolean {
   return type.kind === 'object' || type.kind === 'map' || type.kind === 'list';
 }
 
-/** The view of `value` (observed data) typed as `type`. */
+/**
+ * The view of `value` (observed data) typed as `type`.
+ * @example (observedView({}, observedType('V1Deployment', {})) as V1Deployment).status?.readyReplicas; // undefined, no throw
+ */
 export function observedView(value: unknown, type: CelType): unknown {
   if (value === undefined) return isContainer(type) ? absentPlaceholder(type) : undefined;
   if (typeof value !== 'object' || value === null) return value;

@@ -23,7 +23,10 @@ import { normalizeConcrete, OpaqueCel, type ConcreteData } from './concrete-valu
 export { OpaqueCel, type ConcreteData } from './concrete-value.js';
 export type { ObservedObjects } from './concrete-run.js';
 
-/** One resource of a concrete evaluation. */
+/**
+ * One resource of a concrete evaluation.
+ * @example evaluateConcrete(app, spec).resources.find((r) => r.id === 'regions')?.manifests.length; // 2
+ */
 export interface ConcreteResource {
   readonly id: string;
   readonly apiVersion: string;
@@ -45,6 +48,10 @@ export interface ConcreteResource {
   readonly ready?: readonly (boolean | OpaqueCel | undefined)[];
 }
 
+/**
+ * The result of a concrete evaluation.
+ * @example const { resources, status, pendingStatus } = evaluateConcrete(app, { replicas: 2 });
+ */
 export interface ConcreteEvaluation {
   readonly resources: readonly ConcreteResource[];
   /** The returned status as data: `undefined` fields are left out and listed in `pendingStatus`. */
@@ -52,6 +59,10 @@ export interface ConcreteEvaluation {
   readonly pendingStatus: readonly string[];
 }
 
+/**
+ * What `runConcrete` evaluates with.
+ * @example runConcrete(app, app.graph, { spec: { replicas: 2 }, observed: new Map(), instance: { name: 'app' } });
+ */
 export interface ConcreteInput {
   /** The spec with schema defaults applied (plain data). */
   readonly spec: unknown;
@@ -60,7 +71,11 @@ export interface ConcreteInput {
   readonly instance: { readonly name: string; readonly namespace?: string };
 }
 
-/** Runs the composition behind `composition` with plain values. */
+/**
+ * Runs the composition behind `composition` with plain values (the spec is used as given: validation and
+ * defaults are the caller's, see api/evaluate.ts).
+ * @example runConcrete(app, app.graph, { spec: { replicas: 2 }, observed: new Map(), instance: { name: 'app' } }).status;
+ */
 export function runConcrete(composition: unknown, graph: CompositionGraph, input: ConcreteInput): ConcreteEvaluation {
   const concrete = concreteSourceOf(composition);
   if (!concrete) throw new TypeError('evaluateConcrete takes a composition made by kubernetesComposition or toResourceGraph');
