@@ -48,7 +48,7 @@ test('a different manifest value, item count, readyWhen and status are each repo
 });
 
 test('compiled pending against a JavaScript value: tolerated only while nothing is observed', () => {
-  const pending = compiled({ web: { state: 'pending', reason: 'web.status: no such key' }, status: { url: 'X', count: 2 }, pending: ['host', 'ready'] });
+  const pending = compiled({ web: { state: 'pending', reason: 'web.status: no such key', exprPaths: ['spec.replicas'] }, status: { url: 'X', count: 2 }, pending: ['host', 'ready'] });
   assert.deepEqual(compare(pending, concrete, false).divergences.map((d) => d.aspect), ['resource web: pending', 'status.ready']);
   const tolerant = compare(pending, concrete, true);
   assert.deepEqual(tolerant.divergences, []);
@@ -58,4 +58,11 @@ test('compiled pending against a JavaScript value: tolerated only while nothing 
 test('a resource only one side has, and a compiled error, are reported', () => {
   const result = compare(compiled({ regions: { state: 'error', reason: 'forEach "r" is not a list' } }), { ...concrete, resources: [...concrete.resources, { ...concrete.resources[0]!, id: 'extra', ready: undefined as never }] }, false);
   assert.deepEqual(result.divergences.map((d) => d.aspect), ['resource regions: error', 'resource extra: exists']);
+});
+
+test('compiled pending agrees with JavaScript only where JavaScript lacks data at an expression of the template', () => {
+  const withHole: ConcreteEvaluation = { ...concrete, resources: [{ ...concrete.resources[0]!, pending: ['spec.replicas'] }, concrete.resources[1]!] };
+  const at = (exprPaths: string[]) => compiled({ web: { state: 'pending', reason: 'no such key', exprPaths } });
+  assert.deepEqual(compare(at(['spec.replicas']), withHole, false).divergences, []);
+  assert.deepEqual(compare(at(['spec.image']), withHole, false).divergences.map((d) => d.aspect), ['resource web: pending']);
 });

@@ -77,6 +77,15 @@ export function compare(compiled: CompiledEvaluation, concrete: ConcreteEvaluati
   return { divergences, ...counts };
 }
 
+/** JavaScript also lacks data: a manifest path it left `undefined` is (under) an expression of the template. */
+function missingWhereExpressions(concrete: ConcreteResource, exprPaths: readonly string[]): boolean {
+  const related = (a: string, b: string): boolean => a === b || a.startsWith(`${b}.`) || a.startsWith(`${b}[`) || b.startsWith(`${a}.`) || b.startsWith(`${a}[`);
+  return concrete.pending.some((path) => {
+    const own = concrete.collection ? path.replace(/^\[\d+\]\.?/, '') : path;
+    return exprPaths.some((expr) => related(own, expr));
+  });
+}
+
 function objectCount(resource: ConcreteResource | undefined): number | 'opaque' {
   if (!resource) return 0;
   if (resource.included instanceof OpaqueCel) return 'opaque';
@@ -91,7 +100,7 @@ function compareResource(id: string, compiled: CompiledResource | undefined, con
   if (!compiled) return add('exists', `only JavaScript creates it (${jsCount} object(s)); the compiled graph has no resource "${id}"`);
   if (compiled.state === 'error') return add('error', `compiled: ${compiled.reason}; JavaScript: ${jsCount} object(s)`);
   if (compiled.state === 'pending') {
-    if (jsCount > 0 && concrete!.pending.length > 0) return;
+    if (jsCount > 0 && missingWhereExpressions(concrete!, compiled.exprPaths)) return;
     if (tolerant) return void counts.tolerated++;
     return add('pending', `compiled pending (${compiled.reason}); JavaScript: ${jsCount} object(s) ${jsCount > 0 ? show(concrete!.manifests) : ''}`);
   }

@@ -8,6 +8,7 @@
  */
 import type { Expr } from '../../src/ir/expr.js';
 import type { CompositionGraph, ResourceNode } from '../../src/ir/graph.js';
+import { exprLeaves } from '../../src/ir/value.js';
 import { jsonToCel } from '../../src/runtime/cel/index.js';
 import { resolveStatus, resolveValue, toJsonResult, type Resolved } from '../../src/runtime/engine/resolve.js';
 import type { PreparedGraph } from '../../src/runtime/engine/prepared.js';
@@ -21,7 +22,8 @@ export type CompiledReady = { readonly kind: 'value'; readonly value: boolean } 
 
 export type CompiledResource =
   | { readonly state: 'excluded'; readonly reason: string }
-  | { readonly state: 'pending'; readonly reason: string }
+  /** `exprPaths`: where the template has expressions (`spec.ports[0].port`), the only places data can be missing. */
+  | { readonly state: 'pending'; readonly reason: string; readonly exprPaths: readonly string[] }
   | { readonly state: 'error'; readonly reason: string }
   | { readonly state: 'rendered'; readonly collection: boolean; readonly manifests: readonly unknown[]; readonly ready?: readonly (CompiledReady | undefined)[] }
   | { readonly state: 'external'; readonly target: Record<string, unknown> };
@@ -49,7 +51,7 @@ function evaluateNode(prepared: PreparedGraph, node: ResourceNode, vars: Vars, o
   const evaluate = (expr: Expr, extra: Vars = {}): Resolved => toJsonResult(prepared.evaluate(expr, { ...vars, ...extra }, node));
   for (const condition of node.includeWhen) {
     const result = evaluate(condition);
-    if (result.kind === 'pending') return { state: 'pending', reason: `includeWhen: ${result.reason}` };
+    if (result.kind === 'pending') return { state: 'pending', reason: `includeWhen: ${result.reason}`, exprPaths: [] };
     if (result.kind === 'error') return { state: 'error', reason: `includeWhen: ${result.message}` };
     if (result.value !== true) return { state: 'excluded', reason: 'includeWhen is false' };
   }
@@ -60,7 +62,7 @@ function evaluateNode(prepared: PreparedGraph, node: ResourceNode, vars: Vars, o
       const value = ref[key];
       if (value === undefined) continue;
       const resolved = resolveValue(value, (expr) => prepared.evaluate(expr, vars, node));
-      if (resolved.kind === 'pending') return { state: 'pending', reason: resolved.reason };
+      if (resolved.kind === 'pending') return { state: 'pending', reason: resolved.reason, exprPaths: [] };
       if (resolved.kind === 'error') return { state: 'error', reason: resolved.message };
       target[key] = resolved.value;
     }
@@ -70,7 +72,7 @@ function evaluateNode(prepared: PreparedGraph, node: ResourceNode, vars: Vars, o
   for (const dimension of node.forEach) {
     // CEL-native items, as the planner binds them.
     const result = prepared.evaluate(dimension.source, vars, node);
-    if (result.kind === 'pending') return { state: 'pending', reason: `forEach ${dimension.name}: ${result.reason}` };
+    if (result.kind === 'pending') return { state: 'pending', reason: `forEach ${dimension.name}: ${result.reason}`, exprPaths: [] };
     if (result.kind === 'error') return { state: 'error', reason: `forEach ${dimension.name}: ${result.message}` };
     if (!Array.isArray(result.value)) return { state: 'error', reason: `forEach "${dimension.name}" is not a list` };
     const items = result.value as unknown[];
@@ -79,7 +81,7 @@ function evaluateNode(prepared: PreparedGraph, node: ResourceNode, vars: Vars, o
   const manifests: unknown[] = [];
   for (const binding of bindings) {
     const rendered = resolveValue(node.template ?? {}, (expr) => prepared.evaluate(expr, { ...vars, ...binding }, node));
-    if (rendered.kind === 'pending') return { state: 'pending', reason: rendered.reason };
+    if (rendered.kind === 'pending') return { state: 'pending', reason: rendered.reason, exprPaths: exprPathsOf(node) };
     if (rendered.kind === 'error') return { state: 'error', reason: rendered.message };
     manifests.push(rendered.value);
   }
@@ -102,6 +104,11 @@ function readyWhen(node: ResourceNode, observed: Observed, evaluate: (expr: Expr
     }
     return { kind: 'value', value: true };
   });
+}
+
+function exprPathsOf(node: ResourceNode): string[] {
+  if (node.template === undefined) return [];
+  return exprLeaves(node.template).map((leaf) => leaf.path.reduce<string>((path, key) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key), ''));
 }
 
 export type { CompositionGraph };

@@ -1,5 +1,5 @@
 /**
- * Differential tests: every corpus composition and the issue-10 examples, several specs each, under three
+ * Differential tests: every corpus composition, a few cases the corpus lacks (extra-cases.ts) and the issue-10 examples, several specs each, under three
  * observed states; the compiled graph, as the direct runtime evaluates it, must agree with running the
  * composition in JavaScript (evaluateConcrete). Known divergences are listed, each with a reason, in
  * known-divergences.json; the set found must equal it exactly, so a fixed bug fails this test as a new
@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { corpus } from '../corpus/index.js';
 import { runCase, type Finding } from './harness.js';
+import { extraCases } from './extra-cases.js';
 import { issueCases } from './issue-cases.js';
 
 interface KnownDivergence {
@@ -24,7 +25,7 @@ const knownFile = new URL('./known-divergences.json', import.meta.url);
 const keyOf = (entry: { case: string; state: string; aspect: string }): string => `${entry.case} | ${entry.state} | ${entry.aspect}`;
 
 test('the compiled graph agrees with JavaScript, except for the known divergences', () => {
-  const cases = { ...corpus, ...issueCases };
+  const cases = { ...corpus, ...extraCases, ...issueCases };
   const findings = new Map<string, Finding[]>();
   const totals = { cases: 0, specs: 0, evaluations: 0, tolerated: 0, opaque: 0 };
   for (const [name, entry] of Object.entries(cases)) {
