@@ -111,3 +111,21 @@ test('toResourceGraph: ids from the returned keys, schema.metadata from the inst
   assert.deepEqual(result.resources.map((r) => r.id), ['web']);
   assert.equal(result.status.instance, 'site-1');
 });
+
+const branches = kubernetesComposition(
+  { name: 'concrete-branches', apiVersion: 'test.typekro.dev/v1alpha1', kind: 'ConcreteBranches', spec: type({ name: 'string', extra: 'boolean' }), status: type({ 'note?': 'string' }) },
+  (spec) => {
+    if (spec.extra === true) {
+      ConfigMap({ name: `${spec.name}-extra`, data: {} });
+    }
+    ConfigMap({ name: `${spec.name}-base`, data: {} });
+    return {};
+  },
+);
+
+test('a call the definition run skipped (made from source later) keeps the graph\'s id, not one derived from a concrete name', () => {
+  const idOf = (suffix: string): string => branches.graph.resources.find((r) => JSON.stringify(r.template).includes(`-${suffix}`))!.id;
+  const result = evaluateConcrete(branches, { name: 'shop', extra: true });
+  const names = result.resources.map((r) => [r.id, (r.manifests[0] as { metadata: { name: string } }).metadata.name]);
+  assert.deepEqual(names, [[idOf('extra'), 'shop-extra'], [idOf('base'), 'shop-base']]);
+});
