@@ -60,7 +60,9 @@ function edits(graph: CompositionGraph, base: Record<string, unknown>): Record<s
     const current = base[key];
     if (field.markers.enum) for (const option of field.markers.enum) out.push({ ...base, [key]: option });
     else if (field.kind === 'boolean') out.push({ ...base, [key]: !(current ?? field.markers.default ?? false) });
-    else if (field.kind === 'integer' || field.kind === 'float') for (const n of numbers) out.push({ ...base, [key]: n });
+    else if (field.kind === 'integer') for (const n of numbers) out.push({ ...base, [key]: n });
+    // A float field also gets fractions, so int() conversions are exercised without relying on random draws.
+    else if (field.kind === 'float') for (const n of [...numbers, 0.5, 1.25, 2.75]) out.push({ ...base, [key]: n });
     else if (field.kind === 'array') {
       const items = Array.isArray(current) ? current : [];
       out.push({ ...base, [key]: [] });
