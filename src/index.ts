@@ -36,3 +36,4 @@ export * from './model/yaml/index.js';
 export * as simple from './model/simple/index.js';
 export { CompositionSyntaxError } from './analysis/errors.js';
 export type { CompositionGraph } from './ir/graph.js';
+export { evaluateConcrete, OpaqueCel, type ConcreteOptions, type ConcreteData, type ConcreteEvaluation, type ConcreteResource } from './api/evaluate.js';

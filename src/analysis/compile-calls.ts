@@ -6,7 +6,7 @@ import type { CallExpression, Node, OptionalCallExpression } from '@babel/types'
 import { E, referencedRoots, type Expr } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
 import { scopeOf, type FunctionLike, type Scope } from './scope.js';
-import { bindParams, functionScope } from './local-scope.js';
+import { bindParams, functionScope, returnedExpression } from './local-scope.js';
 import { unwrap } from './ast.js';
 import { HINT, syntaxError } from './errors.js';
 import { renameIdent } from './rename.js';
@@ -250,16 +250,9 @@ function globalCall(node: Call, name: string, args: readonly Node[], scope: Scop
   }
 }
 
-/**
- * The expression a local function returns, for inlining a call: an expression body, or a body of `const`
- * declarations (bound by the function's scope) and one final `return`.
- */
 function inlinedBody(call: Call, fn: FunctionLike): Node {
-  if (fn.body.type !== 'BlockStatement') return fn.body;
-  const statements = fn.body.body;
-  const last = statements[statements.length - 1];
-  const simple = statements.slice(0, -1).every((statement) => statement.type === 'VariableDeclaration' && statement.kind === 'const');
-  if (simple && last?.type === 'ReturnStatement' && last.argument) return last.argument;
+  const body = returnedExpression(fn);
+  if (body) return body;
   throw syntaxError(
     call,
     'this function computes its result with statements; TypeKro compiles functions that return one expression',

@@ -362,10 +362,32 @@ export function staticProperty(node: Node, scope: Scope): { node: Node; scope: S
   return undefined;
 }
 
-/** The object or array literal `node` stands for, through local names and static member reads. */
+/**
+ * The expression a local function returns, for inlining a call: an expression body, or a body of `const`
+ * declarations (bound by the function's scope) and one final `return`; undefined for anything else.
+ */
+export function returnedExpression(fn: FunctionLike): Node | undefined {
+  if (fn.body.type !== 'BlockStatement') return fn.body;
+  const statements = fn.body.body;
+  const last = statements[statements.length - 1];
+  const simple = statements.slice(0, -1).every((statement) => statement.type === 'VariableDeclaration' && statement.kind === 'const');
+  return simple && last?.type === 'ReturnStatement' && last.argument ? last.argument : undefined;
+}
+
+/**
+ * The object or array literal `node` stands for, through local names, static member reads and calls of
+ * local functions that return one expression.
+ */
 export function literalOf(node: Node, scope: Scope): { node: Node; scope: Scope } | undefined {
   const value = unwrap(node);
   if (value.type === 'ObjectExpression' || value.type === 'ArrayExpression') return { node: value, scope };
+  if (value.type === 'CallExpression' && value.callee.type === 'Identifier') {
+    const binding = scope.lookup(value.callee.name);
+    const body = binding?.kind === 'function' ? returnedExpression(binding.fn) : undefined;
+    if (!body || binding?.kind !== 'function') return undefined;
+    const args = value.arguments.map((arg) => arg as Node);
+    return literalOf(body, functionScope(binding.fn, binding.scope, () => false, bindParams(binding.fn, args, scope)));
+  }
   if (value.type === 'Identifier') {
     const binding = scope.lookup(value.name);
     return binding?.kind === 'alias' ? literalOf(binding.node, binding.scope) : undefined;

@@ -5,6 +5,8 @@ import { compileInstance, compileRgd, toYaml as renderYaml } from '../compile/rg
 import type { V1ObjectMeta } from '@kubernetes/client-node';
 import { defineGraph } from '../composition/composition.js';
 import { defineResourceGraph } from '../composition/resource-graph.js';
+import { attachConcreteSource, type ConcreteSource } from '../composition/concrete-source.js';
+import { locateComposition, locateFunctions } from '../composition/source-site.js';
 import type { CompositionDefinition, CompositionOptions } from '../composition/definition.js';
 import type { CompositionGraph } from '../ir/graph.js';
 import type { CompositionSchema, SchemaInput, SchemaOutput } from '../model/schema/index.js';
@@ -67,7 +69,9 @@ export function kubernetesComposition<TSpecType extends CompositionSchema, TStat
   options: CompositionOptions = {},
 ): Composition<SchemaInput<TSpecType>, SchemaOutput<TStatusType>> {
   const graph = defineGraph(definition as CompositionDefinition, compose, options);
-  return compositionOf(definition as CompositionDefinition, graph);
+  // Located again (parsing is cached) so evaluateConcrete can re-run the function with plain values.
+  const concrete: ConcreteSource = { form: 'composition', definition: definition as CompositionDefinition, compose: compose as (spec: unknown) => unknown, source: locateComposition(1) };
+  return compositionOf(definition as CompositionDefinition, graph, concrete);
 }
 
 /** The instance as the resource and status builders of `toResourceGraph` see it. */
@@ -98,19 +102,28 @@ export function toResourceGraph<TSpecType extends CompositionSchema, TStatusType
     statusBuilder as (schema: unknown, resources: Record<string, unknown>) => unknown,
     options,
   );
-  return compositionOf(definition as CompositionDefinition, graph);
+  const [resourceSource, statusSource] = locateFunctions([1, 2]);
+  const concrete: ConcreteSource = {
+    form: 'resource-graph',
+    definition: definition as CompositionDefinition,
+    buildResources: resourceBuilder as (schema: unknown) => Record<string, unknown>,
+    buildStatus: statusBuilder as (schema: unknown, resources: Record<string, unknown>) => unknown,
+    sources: [resourceSource, statusSource],
+  };
+  return compositionOf(definition as CompositionDefinition, graph, concrete);
 }
 
-export function compositionOf<TSpec, TStatus>(definition: CompositionDefinition, graph: CompositionGraph): Composition<TSpec, TStatus> {
+export function compositionOf<TSpec, TStatus>(definition: CompositionDefinition, graph: CompositionGraph, concrete?: ConcreteSource): Composition<TSpec, TStatus> {
   let rgdYaml: string | undefined;
   const nest = (spec: TSpec): unknown => {
     const run = currentRun();
     if (!run) throw new TypeError(`composition "${graph.name}" can be called only inside another composition function; use .factory(...) to deploy it`);
-    return run.nest(graph, spec);
+    return run.nest(graph, spec, composition);
   };
   // A function's own `name` is read-only: define it instead of assigning it.
   Object.defineProperty(nest, 'name', { value: graph.name });
-  return Object.freeze(Object.assign(nest, {
+  if (concrete) attachConcreteSource(nest, concrete);
+  const composition = Object.freeze(Object.assign(nest, {
     kind: graph.kind,
     graph,
     toYaml(spec?: TSpec): string {
@@ -122,4 +135,5 @@ export function compositionOf<TSpec, TStatus>(definition: CompositionDefinition,
       return createFactory<TSpec, TStatus>(mode, definition, graph, options ?? {});
     },
   })) as unknown as Composition<TSpec, TStatus>;
+  return composition;
 }

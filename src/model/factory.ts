@@ -59,7 +59,7 @@ export function defineFactory<TConfig extends FactoryOptions, TManifest>(
     const body = build(prepared);
     const record = newRecord(info, { apiVersion: info.apiVersion, kind: info.kind, ...body }, prepared.id);
     run?.register(record);
-    return resourceHandle<Enhanced<TManifest>>(record, loopHooks);
+    return handleOf<Enhanced<TManifest>>(record);
   };
   if (!factories.has(factoryName)) factories.set(factoryName, factory as (config: never) => unknown);
   return factory;
@@ -74,7 +74,7 @@ export function registerManifest(manifest: Record<string, unknown> & { apiVersio
   const record = newRecord({ apiVersion: manifest.apiVersion, kind: manifest.kind }, manifest, id);
   record.bindsDeclaration = false;
   run?.register(record);
-  return resourceHandle<Enhanced<Record<string, unknown>>>(record, loopHooks);
+  return handleOf<Enhanced<Record<string, unknown>>>(record);
 }
 
 /** Makes a non-`defineFactory` function known by name, so a call of it in a skipped branch can be made from source. */
@@ -87,7 +87,14 @@ export function registerExternal<TManifest>(info: KindInfo, target: ExternalRefT
   const run = currentRun();
   const record = newRecord(info, {}, id, target);
   run?.register(record);
-  return resourceHandle<Enhanced<TManifest>>(record, loopHooks);
+  return handleOf<Enhanced<TManifest>>(record);
+}
+
+/** The reference handle, unless the run hands out its own (a concrete run's observed values). */
+function handleOf<T>(record: ResourceRecord): T {
+  const handle = resourceHandle<T>(record, loopHooks);
+  const run = currentRun();
+  return (run?.handleFor ? run.handleFor(record, handle) : handle) as T;
 }
 
 function newRecord(

@@ -16,8 +16,13 @@ export interface CompositionRunHooks {
   exitLoop(iterator: IteratorRoot): void;
   /** What a factory returning several resources (a YAML file) gives the user: reads from it are exact. */
   returned?(value: unknown): void;
-  /** Inlines another composition's graph (a nested composition call); returns its handle. */
-  nest(child: unknown, spec: unknown): unknown;
+  /**
+   * Inlines another composition's graph (a nested composition call); returns its handle. `composition` is
+   * the called composition object itself (a concrete run re-runs its function).
+   */
+  nest(child: unknown, spec: unknown, composition?: unknown): unknown;
+  /** The handle the user gets for a new resource; a concrete run returns observed values instead of references. */
+  handleFor?(record: ResourceRecord, handle: unknown): unknown;
 }
 
 let active: CompositionRunHooks | undefined;

@@ -1,0 +1,63 @@
+/**
+ * `evaluateConcrete`: run a composition with plain values, the reference the compiled CEL is held to.
+ * The machinery is in composition/concrete.ts (its header explains the oracle's role).
+ */
+import { runConcrete, type ConcreteEvaluation, type ObservedObjects } from '../composition/concrete.js';
+import type { Composition } from './composition.js';
+import { instanceNameOf, validateSpec } from './spec.js';
+import { concreteSourceOf } from '../composition/concrete-source.js';
+
+export { OpaqueCel, type ConcreteData, type ConcreteEvaluation, type ConcreteResource } from '../composition/concrete.js';
+
+/**
+ * Options of {@link evaluateConcrete}.
+ * @example evaluateConcrete(app, spec, { observed: { deployment: { status: { readyReplicas: 1 } } }, instance: { name: 'app', namespace: 'apps' } });
+ */
+export interface ConcreteOptions {
+  /**
+   * Objects as observed in the cluster, by resource id (a list for a collection). Handles read their
+   * fields from here; a resource not listed reads as absent (its fields `undefined`).
+   */
+  readonly observed?: ObservedObjects | Readonly<Record<string, object | readonly object[]>>;
+  /** The instance identity; defaults as direct mode does (name from `spec.name` or the composition, no namespace). */
+  readonly instance?: { readonly name: string; readonly namespace?: string };
+}
+
+/**
+ * Evaluates a composition concretely: runs its function again with the spec as plain data (validated, schema
+ * defaults applied as a deploy applies them) and each resource handle reading `observed`, and returns which
+ * resources exist, their manifests (after the factories' transformations, as a deploy renders them, before
+ * direct mode adds its labels and namespace), forEach items, `withReadyWhen` answers and the status.
+ *
+ * - JavaScript decides: `if`s and `withIncludeWhen(boolean)` decide existence, loops expand over plain
+ *   arrays, operators run on plain values. A status field is pending when its value is `undefined`.
+ * - Absent observed objects read as `undefined` fields; reading through an absent object-typed field
+ *   yields `undefined` instead of throwing (see composition/concrete-view.ts).
+ * - `Cel.expr`/`Cel.template` over non-literal CEL, raw CEL strings in conditions: JavaScript cannot run
+ *   them, and their parts were pasted into CEL text, so they are reported as {@link OpaqueCel} leaves, never
+ *   evaluated. A `Cel.template` whose parts are all plain values is its text. `Cel.has` needs a reference
+ *   and throws here.
+ * - Nested compositions are supported (the child's function runs with the spec its parent passes, its
+ *   resources prefixed as the graph inlines them); collections (loops over spec arrays) give one manifest
+ *   per item. Ids follow the compiled graph's call sites.
+ * - The composition function runs again: it must not have side effects beyond creating resources.
+ * - `Cel.expr` rejects `undefined` parts, so one given an absent observed field throws, as it would for any
+ *   `undefined`.
+ *
+ * @throws SpecValidationError when the spec does not match the schema; TypeError naming the problem when
+ * an observed entry has the wrong shape or the composition cannot be run again.
+ * @example
+ * const result = evaluateConcrete(webapp, { replicas: 2 }, {
+ *   observed: { deployment: { status: { readyReplicas: 2 } } },
+ * });
+ * result.resources.map((r) => r.id); // ['deployment']
+ * result.status; // { ready: true }
+ */
+export function evaluateConcrete<TSpec, TStatus>(composition: Composition<TSpec, TStatus>, spec: TSpec, options: ConcreteOptions = {}): ConcreteEvaluation {
+  const concrete = concreteSourceOf(composition);
+  if (!concrete) throw new TypeError('evaluateConcrete takes a composition made by kubernetesComposition or toResourceGraph');
+  const checked = validateSpec(concrete.definition, composition.graph, spec);
+  const observed = options.observed instanceof Map ? options.observed : new Map(Object.entries(options.observed ?? {}));
+  const instance = options.instance ?? { name: instanceNameOf(composition.graph, checked) };
+  return runConcrete(composition, composition.graph, { spec: checked, observed, instance });
+}

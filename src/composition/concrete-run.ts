@@ -1,0 +1,204 @@
+/**
+ * A concrete run: the composition function executed with plain values (see concrete.ts). It implements
+ * the same run hooks as the compiling run, so factories behave exactly as they do when compiling; it
+ * only collects what JavaScript decided, and hands out observed values instead of references.
+ */
+import type { CompositionGraph, ResourceNode } from '../ir/graph.js';
+import { E } from '../ir/expr.js';
+import { T, type CelType } from '../ir/types.js';
+import { observedType } from '../model/kube-types.js';
+import { withNestedRecords, type ConditionKind, type ResourceRecord } from '../model/resource.js';
+import type { CompositionRunHooks } from '../model/run.js';
+import type { IteratorRoot } from '../model/refs.js';
+import { applyDefaults } from '../model/schema/index.js';
+import { concreteSourceOf } from './concrete-source.js';
+import { observedView } from './concrete-view.js';
+import { assignId } from './ids.js';
+import { prefixed } from './nest.js';
+import { currentCallSite, type CompositionSource } from './source-site.js';
+
+/**
+ * Observed objects by resource id: one object, or a list (one per item) for a collection.
+ * @example new Map([['deployment', { status: { readyReplicas: 2 } }], ['regions', [{ data: { region: 'eu' } }]]])
+ */
+export type ObservedObjects = ReadonlyMap<string, object | readonly object[]>;
+
+/**
+ * One call of a factory (one item of a collection).
+ * @example run.drafts[0].items[0].conditions; // [{ kind: 'readyWhen', input: (self) => ... }]
+ */
+export interface ConcreteItem {
+  readonly record: ResourceRecord;
+  readonly index: number;
+  /** The inputs of `withReadyWhen` / `withIncludeWhen` calls, in call order. */
+  readonly conditions: { readonly kind: ConditionKind; readonly input: unknown }[];
+}
+
+/**
+ * A resource as the concrete run saw it: one item, or several when its call sits in a loop the graph made a forEach.
+ * @example run.drafts.map((draft) => [draft.id, draft.items.length]); // [['web', 1], ['regions', 2]]
+ */
+export interface ConcreteDraft {
+  id: string;
+  readonly collection: boolean;
+  readonly items: ConcreteItem[];
+  readonly type: CelType;
+}
+
+interface Frame {
+  readonly source: CompositionSource | undefined;
+  readonly prefix: string;
+  /** The compiled graph's resources by call site (`file:line:column`), to name resources as it does. */
+  readonly bySite: ReadonlyMap<string, ResourceNode[]>;
+  readonly used: Map<string, number>;
+  readonly taken: Set<string>;
+}
+
+function siteIndex(graph: CompositionGraph): Map<string, ResourceNode[]> {
+  const index = new Map<string, ResourceNode[]>();
+  for (const node of graph.resources) {
+    if (!node.source) continue;
+    const key = `${node.source.file}:${node.source.line}:${node.source.column}`;
+    index.set(key, [...(index.get(key) ?? []), node]);
+  }
+  return index;
+}
+
+/**
+ * The run hooks of a concrete evaluation (used by `runConcrete`).
+ * @example
+ * const run = new ConcreteRun(source, composition.graph, new Map());
+ * const status = withRun(run, () => compose(spec));
+ * run.drafts; // the resources JavaScript created
+ */
+export class ConcreteRun implements CompositionRunHooks {
+  readonly drafts: ConcreteDraft[] = [];
+  private readonly frames: Frame[] = [];
+  private readonly items = new WeakMap<ResourceRecord, { draft: ConcreteDraft; item: ConcreteItem }>();
+
+  constructor(
+    source: CompositionSource | undefined,
+    graph: CompositionGraph,
+    private readonly observed: ObservedObjects,
+  ) {
+    this.frames.push({ source, prefix: '', bySite: siteIndex(graph), used: new Map(), taken: new Set() });
+  }
+
+  /** Continues with another function of the same definition (toResourceGraph's status builder). */
+  switchTo(source: CompositionSource | undefined): void {
+    const frame = this.frames[0]!;
+    this.frames[0] = { ...frame, source };
+  }
+
+  prepareArguments(_factoryName: string, config: unknown): unknown {
+    // JavaScript already computed every argument from plain values: nothing to compile from source.
+    return config;
+  }
+
+  register(record: ResourceRecord): void {
+    const frame = this.frames[this.frames.length - 1]!;
+    const site = frame.source ? currentCallSite(frame.source) : undefined;
+    const key = site ? `${site.location.file}:${site.location.line}:${site.location.column}` : '';
+    const candidates = frame.bySite.get(key) ?? [];
+    const loopNode = record.explicitId ? candidates.find((node) => node.id === record.id && node.forEach.length > 0) : candidates.find((node) => node.forEach.length > 0);
+    let local: string;
+    if (record.explicitId) local = record.id;
+    else if (loopNode) local = loopNode.id;
+    else {
+      const used = frame.used.get(key) ?? 0;
+      frame.used.set(key, used + 1);
+      local = candidates[used]?.id ?? assignId(record, site?.context.declaredAs, frame.taken);
+    }
+    frame.taken.add(local);
+    const id = this.frames.reduceRight((acc, f) => (f.prefix ? prefixed(f.prefix, acc) : acc), local);
+    record.id = id;
+    record.conditionCompiler = (kind, input, target) => {
+      this.items.get(target)?.item.conditions.push({ kind, input });
+      return E.bool(true);
+    };
+    const existing = loopNode ? this.drafts.find((draft) => draft.id === id) : undefined;
+    const draft = existing ?? { id, collection: loopNode !== undefined, items: [], type: observedType(record.modelName, record.manifest) };
+    if (!existing) this.drafts.push(draft);
+    const item: ConcreteItem = { record, index: draft.items.length, conditions: [] };
+    draft.items.push(item);
+    this.items.set(record, { draft, item });
+  }
+
+  enterLoop(_iterator: IteratorRoot): void {
+    throw new Error('internal: a concrete run has no references to loop over');
+  }
+
+  exitLoop(_iterator: IteratorRoot): void {
+    throw new Error('internal: a concrete run has no references to loop over');
+  }
+
+  /** Runs the child composition's function in place, its resources prefixed as the graph inlines them. */
+  nest(child: unknown, spec: unknown, composition?: unknown): unknown {
+    const graph = child as CompositionGraph;
+    const concrete = concreteSourceOf(composition);
+    if (!concrete || concrete.form !== 'composition') {
+      throw new TypeError(`concrete evaluation: nested composition "${graph.name}" was not defined with kubernetesComposition, so its function cannot be run again`);
+    }
+    const parent = this.frames[this.frames.length - 1]!;
+    const site = parent.source ? currentCallSite(parent.source) : undefined;
+    const base = site?.context.declaredAs ?? graph.kind.charAt(0).toLowerCase() + graph.kind.slice(1);
+    let prefix = base;
+    for (let n = 2; [...parent.taken].some((id) => id.startsWith(prefix)); n++) prefix = `${base}${n}`;
+    parent.taken.add(prefix);
+    const before = this.drafts.length;
+    this.frames.push({ source: concrete.source, prefix, bySite: siteIndex(graph), used: new Map(), taken: new Set() });
+    let status: unknown;
+    try {
+      status = concrete.compose(applyDefaults(graph.spec, spec));
+    } finally {
+      this.frames.pop();
+    }
+    const records = this.drafts.slice(before).flatMap((draft) => draft.items.map((item) => item.record));
+    return withNestedRecords({ status }, records);
+  }
+
+  /** The handle the user holds: observed values by field, the resource methods kept (and chaining to this handle). */
+  handleFor(record: ResourceRecord, handle: unknown): unknown {
+    const methods = handle as Record<string, (...args: unknown[]) => unknown>;
+    const self: object = new Proxy(Object.create(null) as object, {
+      get: (_, prop) => {
+        if (typeof prop === 'symbol') return (handle as Record<symbol, unknown>)[prop];
+        if (prop === 'withReadyWhen' || prop === 'withIncludeWhen' || prop === 'dependsOn') {
+          return (...args: unknown[]) => {
+            methods[prop]!(...args);
+            return self;
+          };
+        }
+        if (prop === 'apiVersion' || prop === 'kind') return record[prop];
+        if (prop === 'then') return undefined;
+        return this.fieldOf(record, prop);
+      },
+    });
+    return self;
+  }
+
+  /** The observed object of one item, or `undefined` when it is not observed. */
+  observedItem(draft: ConcreteDraft, index: number): object | undefined {
+    const found = this.observed.get(draft.id);
+    if (found === undefined) return undefined;
+    if (Array.isArray(found) !== draft.collection) {
+      throw new TypeError(`observed["${draft.id}"] must be ${draft.collection ? 'a list (the resource is a collection)' : 'one object, not a list'}`);
+    }
+    return Array.isArray(found) ? (found as readonly object[])[index] : (found as object);
+  }
+
+  /** `self` of a readyWhen callback: the observed object, typed like the resource. */
+  observedSelf(draft: ConcreteDraft, index: number): unknown {
+    const object = this.observedItem(draft, index);
+    return object === undefined ? undefined : observedView(object, draft.type);
+  }
+
+  private fieldOf(record: ResourceRecord, field: string): unknown {
+    const entry = this.items.get(record);
+    if (!entry) throw new Error(`internal: resource "${record.id}" is not part of this concrete run`);
+    const object = this.observedItem(entry.draft, entry.item.index) as Record<string, unknown> | undefined;
+    const type = entry.draft.type.kind === 'object' ? entry.draft.type.fields[field]?.type : undefined;
+    // A top-level field of an untyped kind (a custom resource's status) is still an object.
+    return observedView(object?.[field], type === undefined || type.kind === 'dyn' ? T.object({}, true) : type);
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Observed objects as a concrete run hands them to the composition function: read-only views whose
+ * present fields are the observed values and whose absent fields are `undefined`. Reading *through* an
+ * absent object (`deployment.status.readyReplicas` before the Deployment has a status) would throw in
+ * JavaScript, although a composition is written for the moment the data exists; so an absent field whose
+ * static type is an object, map or list reads as an *absent placeholder*: its fields are absent too, it
+ * converts to `undefined` as a primitive (`${x}` is "undefined", `x > 0` is false), iterates as empty, and
+ * counts as `undefined` in manifests and status. Scalars and untyped fields are plain `undefined`.
+ */
+import { fieldOf, T, type CelType } from '../ir/types.js';
+
+const ABSENT = Symbol.for('typekro.concrete.absent');
+
+/**
+ * True for the placeholder of an absent object-typed field.
+ * @example isAbsent(observedView(undefined, T.object({}, true))); // true
+ */
+export function isAbsent(value: unknown): boolean {
+  return typeof value === 'function' && (value as { [ABSENT]?: boolean })[ABSENT] === true;
+}
+
+function childType(type: CelType, key: string): CelType {
+  if (type.kind === 'list') return /^\d+$/.test(key) ? type.item : T.dyn;
+  return fieldOf(type, key)?.type ?? T.dyn;
+}
+
+function isContainer(type: CelType): boolean {
+  return type.kind === 'object' || type.kind === 'map' || type.kind === 'list';
+}
+
+/**
+ * The view of `value` (observed data) typed as `type`.
+ * @example (observedView({}, observedType('V1Deployment', {})) as V1Deployment).status?.readyReplicas; // undefined, no throw
+ */
+export function observedView(value: unknown, type: CelType): unknown {
+  if (value === undefined) return isContainer(type) ? absentPlaceholder(type) : undefined;
+  if (typeof value !== 'object' || value === null) return value;
+  return new Proxy(value, {
+    get(target, prop, receiver) {
+      if (typeof prop === 'symbol') return Reflect.get(target, prop, receiver);
+      const own = Object.hasOwn(target, prop);
+      if (Array.isArray(target) && !/^\d+$/.test(prop)) return Reflect.get(target, prop, receiver);
+      if (!own && prop in target) return Reflect.get(target, prop, receiver);
+      return observedView(own ? (target as Record<string, unknown>)[prop] : undefined, childType(type, prop));
+    },
+    set() {
+      throw new TypeError('observed objects are read-only in a concrete evaluation');
+    },
+  });
+}
+
+function absentPlaceholder(type: CelType): unknown {
+  const target = (): void => undefined;
+  return new Proxy(target, {
+    get(_, prop) {
+      if (prop === ABSENT) return true;
+      if (prop === Symbol.toPrimitive) return () => undefined;
+      if (prop === Symbol.iterator) return () => [][Symbol.iterator]();
+      if (typeof prop === 'symbol' || prop === 'then' || prop === 'toJSON') return undefined;
+      return observedView(undefined, childType(type, prop));
+    },
+    apply() {
+      throw new TypeError('an absent observed field was called as a function');
+    },
+    set() {
+      throw new TypeError('observed objects are read-only in a concrete evaluation');
+    },
+  });
+}

@@ -1,0 +1,180 @@
+/**
+ * Concrete evaluation: the oracle for what a composition *means*.
+ *
+ * TypeKro runs a composition function once on references and compiles parts of its source to CEL.
+ * JavaScript is the reference semantics, so the compiled graph must agree with simply running the function
+ * on plain values. This module does that: it runs the function again with the spec as data and every
+ * resource handle reading a given observed object, and collects what JavaScript decided — which resources
+ * exist (the `if`s), how loops expand, the manifests the factories built, each `withReadyWhen` callback's
+ * answer and the returned status. Differential tests (test/differential) hold the compiled CEL, as the
+ * direct runtime evaluates it, to this result; nothing here reads the compiled expressions.
+ *
+ * Resource ids are properties of call sites, not of values: a resource is named after the compiled graph's
+ * resource made at the same call site (the run locates calls as the compiling run does), so both sides use
+ * the same ids even where a concrete name would derive another one.
+ */
+import type { CompositionGraph } from '../ir/graph.js';
+import { withRun } from '../model/run.js';
+import { recordOf } from '../model/resource.js';
+import { ConcreteRun, type ConcreteDraft, type ObservedObjects } from './concrete-run.js';
+import { concreteSourceOf } from './concrete-source.js';
+import { normalizeConcrete, OpaqueCel, type ConcreteData } from './concrete-value.js';
+
+export { OpaqueCel, type ConcreteData } from './concrete-value.js';
+export type { ObservedObjects } from './concrete-run.js';
+
+/**
+ * One resource of a concrete evaluation.
+ * @example evaluateConcrete(app, spec).resources.find((r) => r.id === 'regions')?.manifests.length; // 2
+ */
+export interface ConcreteResource {
+  readonly id: string;
+  readonly apiVersion: string;
+  readonly kind: string;
+  /** True when its factory call sits in a loop the graph compiles to a forEach: `manifests` has one entry per item (maybe none). */
+  readonly collection: boolean;
+  /** Every `withIncludeWhen` condition of every item holds (`if`s already decided whether the call happened). */
+  readonly included: boolean | OpaqueCel;
+  /** The manifests the factory built, one per item; none for an external reference. */
+  readonly manifests: readonly ConcreteData[];
+  /** The external object read, for an `externalRef`. */
+  readonly external?: ConcreteData;
+  /** Manifest paths whose value was `undefined` (absent observed data), prefixed `[i].` per item in a collection. */
+  readonly pending: readonly string[];
+  /**
+   * The `withReadyWhen` answer per item when the resource has conditions: `true` only when every condition
+   * is exactly `true`; `undefined` when the item is not observed; {@link OpaqueCel} for CEL conditions.
+   */
+  readonly ready?: readonly (boolean | OpaqueCel | undefined)[];
+}
+
+/**
+ * The result of a concrete evaluation.
+ * @example const { resources, status, pendingStatus } = evaluateConcrete(app, { replicas: 2 });
+ */
+export interface ConcreteEvaluation {
+  readonly resources: readonly ConcreteResource[];
+  /** The returned status as data: `undefined` fields are left out and listed in `pendingStatus`. */
+  readonly status: { readonly [key: string]: ConcreteData };
+  readonly pendingStatus: readonly string[];
+}
+
+/**
+ * What `runConcrete` evaluates with.
+ * @example runConcrete(app, app.graph, { spec: { replicas: 2 }, observed: new Map(), instance: { name: 'app' } });
+ */
+export interface ConcreteInput {
+  /** The spec with schema defaults applied (plain data). */
+  readonly spec: unknown;
+  readonly observed: ObservedObjects;
+  /** The instance's identity (`schema.metadata` of `toResourceGraph`). */
+  readonly instance: { readonly name: string; readonly namespace?: string };
+}
+
+/**
+ * Runs the composition behind `composition` with plain values (the spec is used as given: validation and
+ * defaults are the caller's, see api/evaluate.ts).
+ * @example runConcrete(app, app.graph, { spec: { replicas: 2 }, observed: new Map(), instance: { name: 'app' } }).status;
+ */
+export function runConcrete(composition: unknown, graph: CompositionGraph, input: ConcreteInput): ConcreteEvaluation {
+  const concrete = concreteSourceOf(composition);
+  if (!concrete) throw new TypeError('evaluateConcrete takes a composition made by kubernetesComposition or toResourceGraph');
+  checkObservedIds(graph, input.observed);
+  const spec = structuredClone(input.spec);
+  let returned: unknown;
+  let run: ConcreteRun;
+  if (concrete.form === 'composition') {
+    run = new ConcreteRun(concrete.source, graph, input.observed);
+    returned = withRun(run, () => concrete.compose(spec));
+  } else {
+    run = new ConcreteRun(concrete.sources[0], graph, input.observed);
+    const schema = { spec, metadata: { name: input.instance.name, ...(input.instance.namespace !== undefined ? { namespace: input.instance.namespace } : {}) } };
+    const resources = withRun(run, () => concrete.buildResources(schema));
+    nameByKeys(run.drafts, resources);
+    run.switchTo(concrete.sources[1]);
+    returned = withRun(run, () => concrete.buildStatus(schema, resources));
+  }
+  if (returned instanceof Promise) throw new TypeError(`composition "${graph.name}": the composition function must be synchronous (it returned a Promise)`);
+  const status = normalizeConcrete(returned ?? {}, 'status');
+  if (typeof status.value !== 'object' || status.value === null || Array.isArray(status.value) || status.value instanceof OpaqueCel) {
+    throw new TypeError('a composition function must return its status as an object literal, e.g. return { ready: ... }');
+  }
+  // Every observed entry must have the shape of its resource (one object, or a list for a collection).
+  for (const draft of run.drafts) run.observedItem(draft, 0);
+  return {
+    resources: run.drafts.map((draft) => resourceOf(draft, run)),
+    status: status.value as { readonly [key: string]: ConcreteData },
+    pendingStatus: status.pending,
+  };
+}
+
+/** An observed id the graph does not have is a typo: say which ids there are. */
+function checkObservedIds(graph: CompositionGraph, observed: ObservedObjects): void {
+  const ids = new Set(graph.resources.map((resource) => resource.id));
+  for (const id of observed.keys()) {
+    if (!ids.has(id)) throw new TypeError(`observed["${id}"]: composition "${graph.name}" has no resource "${id}"; its resource ids are ${[...ids].join(', ')}`);
+  }
+}
+
+/** `toResourceGraph` names resources after the keys the builder returns, as the compiled graph does. */
+function nameByKeys(drafts: ConcreteDraft[], resources: Record<string, unknown>): void {
+  for (const [key, handle] of Object.entries(resources)) {
+    const record = recordOf(handle);
+    const draft = record && drafts.find((candidate) => candidate.items.some((item) => item.record === record));
+    if (!record || !draft) throw new TypeError(`toResourceGraph: "${key}" is not a resource created by a TypeKro factory`);
+    if (!record.explicitId) {
+      record.id = key;
+      draft.id = key;
+    }
+  }
+}
+
+function resourceOf(draft: ConcreteDraft, run: ConcreteRun): ConcreteResource {
+  const first = draft.items[0]!.record;
+  const pending: string[] = [];
+  const manifests: ConcreteData[] = [];
+  for (const item of draft.items) {
+    if (item.record.external) continue;
+    const normalized = normalizeConcrete(item.record.manifest, `resource "${draft.id}"`);
+    manifests.push(normalized.value ?? {});
+    pending.push(...normalized.pending.map((path) => (draft.collection ? `[${item.index}].${path}` : path)));
+  }
+  const includes = draft.items.flatMap((item) => item.conditions.filter((c) => c.kind === 'includeWhen').map((c) => decide(c.input, undefined)));
+  const readyWhen = draft.items.some((item) => item.conditions.some((c) => c.kind === 'readyWhen'));
+  const external = first.external ? normalizeConcrete({ apiVersion: first.external.apiVersion, kind: first.external.kind, name: first.external.name, namespace: first.external.namespace }, `external reference "${draft.id}"`).value : undefined;
+  return {
+    id: draft.id,
+    apiVersion: first.apiVersion,
+    kind: first.kind,
+    collection: draft.collection,
+    included: allOf(includes),
+    manifests,
+    ...(external !== undefined ? { external } : {}),
+    pending,
+    ...(readyWhen
+      ? {
+          ready: draft.items.map((item) => {
+            const self = run.observedSelf(draft, item.index);
+            if (self === undefined) return undefined;
+            return allOf(item.conditions.filter((c) => c.kind === 'readyWhen').map((c) => decide(c.input, self)));
+          }),
+        }
+      : {}),
+  };
+}
+
+/** A condition's JavaScript answer: a callback is called with the observed object; CEL stays opaque. */
+function decide(input: unknown, self: unknown): boolean | OpaqueCel {
+  const value = typeof input === 'function' ? (input as (self: unknown) => unknown)(self) : input;
+  if (typeof value === 'boolean') return value;
+  const normalized = normalizeConcrete(value, 'condition').value;
+  if (normalized instanceof OpaqueCel) return normalized;
+  if (typeof value === 'string') return new OpaqueCel(value);
+  // KRO needs a bool: anything else is not `true`.
+  return false;
+}
+
+function allOf(results: readonly (boolean | OpaqueCel)[]): boolean | OpaqueCel {
+  if (results.some((result) => result === false)) return false;
+  return results.find((result) => result instanceof OpaqueCel) ?? true;
+}

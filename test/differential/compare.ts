@@ -1,0 +1,176 @@
+/**
+ * Holding the compiled evaluation to the concrete one. Both are flattened to leaf paths and compared
+ * structurally; each mismatch is one divergence with a readable diff.
+ *
+ * Rules (why each):
+ * - `OpaqueCel` leaves on the concrete side (Cel.expr escape hatches) are not compared: JavaScript gives
+ *   them no meaning.
+ * - A compiled `pending` (KRO waits for data) agrees with a concrete `undefined` at the same place. Against
+ *   a concrete *value* it is tolerated only in a tolerant state (nothing observed yet: JavaScript cannot say
+ *   "not yet", so `undefined > 0` is `false` there); anywhere else it is a divergence (the field would stay
+ *   pending while JavaScript has an answer).
+ * - Status: `null` leaves and empty objects are dropped on both sides, as the RGD compiler omits them.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { OpaqueCel, type ConcreteEvaluation, type ConcreteResource } from '../../src/index.js';
+import type { CompiledEvaluation, CompiledResource } from './compiled.js';
+
+export interface Divergence {
+  /** What diverged, stable across runs: `resource web: manifest`, `status.ready`, `evaluation`. */
+  readonly aspect: string;
+  /** The readable diff. */
+  readonly detail: string;
+}
+
+export interface Comparison {
+  readonly divergences: Divergence[];
+  /** Compiled-pending against a concrete value, accepted because the state is tolerant. */
+  readonly tolerated: number;
+  readonly opaque: number;
+}
+
+const show = (value: unknown): string => (value === undefined ? 'undefined' : value instanceof OpaqueCel ? `<CEL ${value.cel}>` : JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)));
+
+/** Leaves by path (`spec.ports[0].port`); arrays are indexed unless `wholeArrays`. */
+export function flatten(value: unknown, wholeArrays = false, path = '', out = new Map<string, unknown>()): Map<string, unknown> {
+  if (Array.isArray(value) && !wholeArrays) {
+    if (value.length === 0) out.set(path, []);
+    value.forEach((item, i) => flatten(item, wholeArrays, `${path}[${i}]`, out));
+  } else if (typeof value === 'object' && value !== null && !(value instanceof OpaqueCel) && !Array.isArray(value)) {
+    const entries = Object.entries(value);
+    if (entries.length === 0) out.set(path, {});
+    for (const [key, item] of entries) flatten(item, wholeArrays, path ? `${path}.${key}` : key, out);
+  } else out.set(path, value);
+  return out;
+}
+
+function sameLeaf(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return a === b || (Number.isNaN(a) && Number.isNaN(b));
+  if (typeof a === 'bigint' || typeof b === 'bigint') return String(a) === String(b);
+  return isDeepStrictEqual(a, b);
+}
+
+/** Line-per-path diff of two values; opaque concrete leaves (and what the compiled side has under them) are skipped. */
+export function diffValues(compiled: unknown, concrete: unknown, wholeArrays = false): { lines: string[]; opaque: number } {
+  const left = flatten(compiled, wholeArrays);
+  const right = flatten(concrete, wholeArrays);
+  const opaquePaths = [...right].filter(([, v]) => v instanceof OpaqueCel).map(([p]) => p);
+  const under = (path: string): boolean => opaquePaths.some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`));
+  const lines: string[] = [];
+  for (const path of [...new Set([...left.keys(), ...right.keys()])].sort()) {
+    if (under(path)) continue;
+    const a = left.get(path);
+    const b = right.get(path);
+    if (!sameLeaf(a, b)) lines.push(`  ${path || '(root)'}: compiled ${show(a)}, JavaScript ${show(b)}`);
+  }
+  return { lines, opaque: opaquePaths.length };
+}
+
+export function compare(compiled: CompiledEvaluation, concrete: ConcreteEvaluation, tolerant: boolean): Comparison {
+  const divergences: Divergence[] = [];
+  const counts = { tolerated: 0, opaque: 0 };
+  const byId = new Map(concrete.resources.map((resource) => [resource.id, resource]));
+  for (const id of new Set([...compiled.resources.keys(), ...byId.keys()])) {
+    compareResource(id, compiled.resources.get(id), byId.get(id), tolerant, divergences, counts);
+  }
+  compareStatus(compiled, concrete, tolerant, divergences, counts);
+  return { divergences, ...counts };
+}
+
+/** JavaScript also lacks data: a manifest path it left `undefined` is (under) an expression of the template. */
+function missingWhereExpressions(concrete: ConcreteResource, exprPaths: readonly string[]): boolean {
+  const related = (a: string, b: string): boolean => a === b || a.startsWith(`${b}.`) || a.startsWith(`${b}[`) || b.startsWith(`${a}.`) || b.startsWith(`${a}[`);
+  return concrete.pending.some((path) => {
+    const own = concrete.collection ? path.replace(/^\[\d+\]\.?/, '') : path;
+    return exprPaths.some((expr) => related(own, expr));
+  });
+}
+
+function objectCount(resource: ConcreteResource | undefined): number | 'opaque' {
+  if (!resource) return 0;
+  if (resource.included instanceof OpaqueCel) return 'opaque';
+  if (!resource.included) return 0;
+  return resource.external !== undefined ? 1 : resource.manifests.length;
+}
+
+function compareResource(id: string, compiled: CompiledResource | undefined, concrete: ConcreteResource | undefined, tolerant: boolean, out: Divergence[], counts: { tolerated: number; opaque: number }): void {
+  const add = (what: string, detail: string): void => void out.push({ aspect: `resource ${id}: ${what}`, detail });
+  const jsCount = objectCount(concrete);
+  if (jsCount === 'opaque') return void counts.opaque++;
+  if (!compiled) return add('exists', `only JavaScript creates it (${jsCount} object(s)); the compiled graph has no resource "${id}"`);
+  if (compiled.state === 'error') return add('error', `compiled: ${compiled.reason}; JavaScript: ${jsCount} object(s)`);
+  if (compiled.state === 'pending') {
+    if (jsCount > 0 && missingWhereExpressions(concrete!, compiled.exprPaths)) return;
+    if (tolerant) return void counts.tolerated++;
+    return add('pending', `compiled pending (${compiled.reason}); JavaScript: ${jsCount} object(s) ${jsCount > 0 ? show(concrete!.manifests) : ''}`);
+  }
+  const compiledCount = compiled.state === 'excluded' ? 0 : compiled.state === 'external' ? 1 : compiled.manifests.length;
+  if (compiledCount !== jsCount) {
+    return add('exists', `compiled ${compiledCount} object(s)${compiled.state === 'excluded' ? ` (${compiled.reason})` : ''}, JavaScript ${jsCount}`);
+  }
+  if (compiledCount === 0 || !concrete) return;
+  if (compiled.state === 'external') {
+    const diff = diffValues(compiled.target, concrete.external);
+    if (diff.lines.length > 0) add('external', diff.lines.join('\n'));
+    return;
+  }
+  if (compiled.state !== 'rendered') return;
+  const diff = diffValues(compiled.manifests, concrete.manifests);
+  counts.opaque += diff.opaque;
+  if (diff.lines.length > 0) add('manifest', diff.lines.join('\n'));
+  compareReady(compiled, concrete, add, counts);
+}
+
+function compareReady(compiled: Extract<CompiledResource, { state: 'rendered' }>, concrete: ConcreteResource, add: (what: string, detail: string) => void, counts: { opaque: number }): void {
+  if (!compiled.ready && !concrete.ready) return;
+  const length = Math.max(compiled.ready?.length ?? 0, concrete.ready?.length ?? 0);
+  for (let i = 0; i < length; i++) {
+    const js = concrete.ready?.[i];
+    const cel = compiled.ready?.[i];
+    if (js instanceof OpaqueCel) {
+      counts.opaque++;
+      continue;
+    }
+    // The planner treats pending as not ready; an error fails the wait.
+    const celReady = cel === undefined ? undefined : cel.kind === 'value' ? cel.value : cel.kind === 'pending' ? false : `error: ${cel.reason}`;
+    if (celReady !== js) add('readyWhen', `  item ${i}: compiled ${cel === undefined ? 'not evaluated' : cel.kind === 'value' ? cel.value : `${cel.kind} (${cel.reason})`}, JavaScript ${show(js)}`);
+  }
+}
+
+/** Drops `null` leaves and empty objects, as resolveStatus does. */
+function pruneStatus(value: unknown): unknown {
+  if (value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value) || value instanceof OpaqueCel) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const pruned = pruneStatus(item);
+    if (pruned !== undefined) out[key] = pruned;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function compareStatus(compiled: CompiledEvaluation, concrete: ConcreteEvaluation, tolerant: boolean, out: Divergence[], counts: { tolerated: number; opaque: number }): void {
+  for (const error of compiled.statusErrors) out.push({ aspect: `status.${error.split(':')[0]}`, detail: `  compiled error: ${error}` });
+  const js = flatten(pruneStatus(concrete.status) ?? {}, true);
+  const cel = flatten(compiled.status, true);
+  const isPending = (path: string): boolean => compiled.pendingStatus.some((p) => path === p || path.startsWith(`${p}.`));
+  for (const path of [...new Set([...js.keys(), ...cel.keys(), ...compiled.pendingStatus])].sort()) {
+    if (path === '' || compiled.statusErrors.some((e) => e.startsWith(`${path}:`))) continue;
+    const a = cel.get(path);
+    const b = js.get(path);
+    if (b instanceof OpaqueCel) {
+      counts.opaque++;
+      continue;
+    }
+    if (isPending(path) && a === undefined) {
+      if (b === undefined) continue;
+      if (tolerant) {
+        counts.tolerated++;
+        continue;
+      }
+      out.push({ aspect: `status.${path}`, detail: `  compiled pending, JavaScript ${show(b)}` });
+      continue;
+    }
+    if (!sameLeaf(a, b)) out.push({ aspect: `status.${path}`, detail: `  compiled ${show(a)}, JavaScript ${show(b)}` });
+  }
+}

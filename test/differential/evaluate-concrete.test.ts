@@ -1,0 +1,131 @@
+/** evaluateConcrete: what JavaScript decides for a spec and observed objects, named as the compiled graph names it. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { type } from 'arktype';
+import { Cel, evaluateConcrete, kubernetesComposition, OpaqueCel, SpecValidationError, toResourceGraph } from '../../src/index.js';
+import { ConfigMap, Deployment, Service } from '../../src/simple.js';
+
+const app = kubernetesComposition(
+  {
+    name: 'concrete-app',
+    apiVersion: 'test.typekro.dev/v1alpha1',
+    kind: 'ConcreteApp',
+    spec: type({ tier: "'free' | 'paid'", regions: 'string[]', replicas: 'number.integer = 2' }),
+    status: type({ ready: 'boolean', 'reason?': 'string', 'raw?': 'string', regions: 'number' }),
+  },
+  (spec) => {
+    const web = Deployment({ name: 'web', image: spec.tier === 'paid' ? 'nginx:1.27' : 'nginx:1.27-slim', replicas: spec.replicas }).withReadyWhen(
+      (self) => self.status.readyReplicas === self.spec.replicas,
+    );
+    if (spec.tier === 'paid') {
+      const billing = ConfigMap({ name: 'billing', data: { seats: `${spec.replicas * 10}` } });
+    }
+    for (const region of spec.regions) {
+      ConfigMap({ name: `region-${region}`, data: { region } });
+    }
+    return {
+      ready: web.status.readyReplicas >= spec.replicas,
+      reason: web.status.conditions?.[0]?.reason,
+      raw: Cel.expr<string>(spec.tier, '.upperAscii()'),
+      regions: spec.regions.length,
+    };
+  },
+);
+
+test('ifs, loops and operators are decided by JavaScript; ids are the compiled graph\'s', () => {
+  assert.deepEqual(app.graph.resources.map((r) => r.id), ['web', 'billing', 'configMap']);
+  const free = evaluateConcrete(app, { tier: 'free', regions: ['eu', 'us'] });
+  assert.deepEqual(free.resources.map((r) => [r.id, r.collection, r.manifests.length]), [['web', false, 1], ['configMap', true, 2]]);
+  const web = free.resources[0]!.manifests[0] as { spec: { replicas: number; template: { spec: { containers: { image: string }[] } } } };
+  assert.equal(web.spec.replicas, 2, 'the schema default is applied');
+  assert.equal(web.spec.template.spec.containers[0]!.image, 'nginx:1.27-slim');
+  assert.deepEqual(free.resources[1]!.manifests.map((m) => (m as { data: unknown }).data), [{ region: 'eu' }, { region: 'us' }]);
+  const paid = evaluateConcrete(app, { tier: 'paid', regions: [], replicas: 3 });
+  assert.deepEqual(paid.resources.map((r) => r.id), ['web', 'billing']);
+  assert.deepEqual((paid.resources[1]!.manifests[0] as { data: unknown }).data, { seats: '30' });
+});
+
+test('nothing observed: fields read undefined, deep reads do not throw, readyWhen is not evaluated', () => {
+  const result = evaluateConcrete(app, { tier: 'free', regions: [] });
+  assert.equal(result.status.ready, false, 'undefined >= 2 is false in JavaScript');
+  assert.deepEqual(result.pendingStatus, ['reason']);
+  assert.ok(result.status.raw instanceof OpaqueCel);
+  assert.equal((result.status.raw as OpaqueCel).cel, 'free.upperAscii()');
+  assert.deepEqual(result.resources[0]!.ready, [undefined]);
+});
+
+test('observed objects feed handles and readyWhen callbacks', () => {
+  const observed = { web: { spec: { replicas: 2 }, status: { readyReplicas: 2, conditions: [{ type: 'Available', reason: 'MinimumReplicasAvailable' }] } } };
+  const ready = evaluateConcrete(app, { tier: 'free', regions: [] }, { observed });
+  assert.equal(ready.status.ready, true);
+  assert.equal(ready.status.reason, 'MinimumReplicasAvailable');
+  assert.deepEqual(ready.resources[0]!.ready, [true]);
+  const partial = evaluateConcrete(app, { tier: 'free', regions: [] }, { observed: { web: { spec: { replicas: 2 }, status: { replicas: 2 } } } });
+  assert.equal(partial.status.ready, false);
+  assert.deepEqual(partial.resources[0]!.ready, [false]);
+});
+
+test('wrong inputs are named', () => {
+  assert.throws(() => evaluateConcrete(app, { tier: 'gold', regions: [] } as never), SpecValidationError);
+  assert.throws(() => evaluateConcrete(app, { tier: 'free', regions: ['eu'] }, { observed: { configMap: {} } }), /observed\["configMap"\] must be a list/);
+  assert.throws(() => evaluateConcrete(app, { tier: 'free', regions: [] }, { observed: { webb: {} } }), /observed\["webb"\]: composition "concrete-app" has no resource "webb"; its resource ids are web, billing, configMap/);
+  assert.throws(() => evaluateConcrete(app, { tier: 'free', regions: [] }, { observed: { web: [{}] } }), /observed\["web"\] must be one object, not a list/);
+  assert.throws(() => evaluateConcrete({ graph: app.graph } as never, {}), /takes a composition made by kubernetesComposition/);
+});
+
+const database = kubernetesComposition(
+  { name: 'concrete-db', apiVersion: 'test.typekro.dev/v1alpha1', kind: 'ConcreteDb', spec: type({ name: 'string', replicas: 'number.integer = 1' }), status: type({ host: 'string' }) },
+  (spec) => {
+    Deployment({ name: spec.name, image: 'postgres', replicas: spec.replicas });
+    const endpoint = Service({ name: spec.name, selector: { app: spec.name }, ports: [{ port: 5432 }] });
+    return { host: `${endpoint.metadata.name}:5432` };
+  },
+);
+
+const parent = kubernetesComposition(
+  { name: 'concrete-parent', apiVersion: 'test.typekro.dev/v1alpha1', kind: 'ConcreteParent', spec: type({ name: 'string' }), status: type({ host: 'string' }) },
+  (spec) => {
+    const primary = database({ name: `${spec.name}-db` });
+    ConfigMap({ name: `${spec.name}-wiring`, data: { DATABASE: primary.status.host } });
+    return { host: primary.status.host };
+  },
+);
+
+test('nested compositions run their own function, resources prefixed as the graph inlines them', () => {
+  const ids = parent.graph.resources.map((r) => r.id);
+  const endpoint = ids.find((id) => id.startsWith('primaryEndpoint'))!;
+  const result = evaluateConcrete(parent, { name: 'shop' }, { observed: { [endpoint]: { metadata: { name: 'shop-db' } } } });
+  assert.deepEqual(result.resources.map((r) => r.id), ids);
+  assert.equal((result.resources[0]!.manifests[0] as { spec: { replicas: number } }).spec.replicas, 1, "the child's default");
+  assert.equal(result.status.host, 'shop-db:5432');
+});
+
+const graphForm = toResourceGraph(
+  { name: 'concrete-graph', apiVersion: 'test.typekro.dev/v1alpha1', kind: 'ConcreteGraph', spec: type({ name: 'string' }), status: type({ instance: 'string' }) },
+  (schema) => ({ web: Deployment({ name: schema.spec.name, image: 'nginx' }) }),
+  (schema) => ({ instance: schema.metadata.name }),
+);
+
+test('toResourceGraph: ids from the returned keys, schema.metadata from the instance', () => {
+  const result = evaluateConcrete(graphForm, { name: 'site' }, { instance: { name: 'site-1', namespace: 'apps' } });
+  assert.deepEqual(result.resources.map((r) => r.id), ['web']);
+  assert.equal(result.status.instance, 'site-1');
+});
+
+const branches = kubernetesComposition(
+  { name: 'concrete-branches', apiVersion: 'test.typekro.dev/v1alpha1', kind: 'ConcreteBranches', spec: type({ name: 'string', extra: 'boolean' }), status: type({ 'note?': 'string' }) },
+  (spec) => {
+    if (spec.extra === true) {
+      ConfigMap({ name: `${spec.name}-extra`, data: {} });
+    }
+    ConfigMap({ name: `${spec.name}-base`, data: {} });
+    return {};
+  },
+);
+
+test('a call the definition run skipped (made from source later) keeps the graph\'s id, not one derived from a concrete name', () => {
+  const idOf = (suffix: string): string => branches.graph.resources.find((r) => JSON.stringify(r.template).includes(`-${suffix}`))!.id;
+  const result = evaluateConcrete(branches, { name: 'shop', extra: true });
+  const names = result.resources.map((r) => [r.id, (r.manifests[0] as { metadata: { name: string } }).metadata.name]);
+  assert.deepEqual(names, [[idOf('extra'), 'shop-extra'], [idOf('base'), 'shop-base']]);
+});

@@ -1,0 +1,71 @@
+/**
+ * The differential harness: for one composition, every spec variant under every observed state, the
+ * compiled graph (direct runtime) against the concrete evaluation (JavaScript).
+ */
+import { concreteSourceOf } from '../../src/composition/concrete-source.js';
+import { evaluateConcrete, type Composition, type ConcreteEvaluation } from '../../src/index.js';
+import { createCelEngine } from '../../src/runtime/cel/index.js';
+import { prepareGraph } from '../../src/runtime/engine/prepared.js';
+import { instanceNameOf, validateSpec } from '../../src/api/spec.js';
+import { compare, type Divergence } from './compare.js';
+import { evaluateCompiled } from './compiled.js';
+import { specVariants } from './specs.js';
+import { observedStates, type KubeObject, type Rendered } from './states.js';
+
+export interface CaseInput {
+  readonly composition: Composition<never, unknown>;
+  readonly spec: Record<string, unknown>;
+  readonly prerequisites?: readonly Record<string, unknown>[];
+}
+
+/** One divergence seen for one spec and state. */
+export interface Finding extends Divergence {
+  readonly case: string;
+  readonly state: string;
+  readonly spec: Record<string, unknown>;
+}
+
+export interface CaseReport {
+  readonly specs: number;
+  readonly evaluations: number;
+  readonly tolerated: number;
+  readonly opaque: number;
+  readonly findings: Finding[];
+}
+
+const NAMESPACE = 'default';
+
+export function runCase(name: string, input: CaseInput): CaseReport {
+  const { composition } = input;
+  const definition = concreteSourceOf(composition)?.definition;
+  if (!definition) throw new Error(`${name}: not a composition made by kubernetesComposition/toResourceGraph`);
+  const prepared = prepareGraph(composition.graph, createCelEngine());
+  const specs = specVariants(definition, composition.graph, input.spec);
+  const report = { specs: specs.length, evaluations: 0, tolerated: 0, opaque: 0, findings: [] as Finding[] };
+  for (const spec of specs) {
+    const checked = validateSpec(definition, composition.graph, spec);
+    const instance = { name: instanceNameOf(composition.graph, checked), namespace: NAMESPACE };
+    const concrete = (observed: ReadonlyMap<string, object | readonly object[]>): ConcreteEvaluation => evaluateConcrete(composition, spec as never, { observed, instance });
+    const seed = (): Rendered => ({
+      resources: [...evaluateCompiled(prepared, { spec: checked, instance, observed: new Map() }).resources].flatMap(([id, resource]) =>
+        resource.state === 'rendered' ? [{ id, apiVersion: '', kind: '', included: true, collection: resource.collection, manifests: resource.manifests as never, pending: [] }] : [],
+      ),
+    });
+    for (const state of observedStates(concrete, NAMESPACE, (input.prerequisites ?? []) as KubeObject[], seed)) {
+      report.evaluations++;
+      let js: ConcreteEvaluation;
+      try {
+        js = concrete(state.observed);
+      } catch (error) {
+        report.findings.push({ case: name, state: state.name, spec, aspect: 'evaluation', detail: `  JavaScript threw: ${(error as Error).message}` });
+        continue;
+      }
+      const compiled = evaluateCompiled(prepared, { spec: checked, instance, observed: state.observed });
+      const result = compare(compiled, js, state.tolerant);
+      report.tolerated += result.tolerated;
+      report.opaque += result.opaque;
+      for (const divergence of result.divergences) report.findings.push({ case: name, state: state.name, spec, ...divergence });
+    }
+  }
+  return report;
+}
