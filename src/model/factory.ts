@@ -6,6 +6,7 @@ import type { ExternalRefTarget } from '../ir/graph.js';
 import { currentRun, loopHooks } from './run.js';
 import { resourceHandle, type ResourceMethods, type ResourceRecord } from './resource.js';
 import type { Ref } from './types.js';
+import { hasWireNames, toWireNames } from './wire-names.js';
 
 export interface KindInfo {
   readonly apiVersion: string;
@@ -102,7 +103,8 @@ function newRecord(
     apiVersion: info.apiVersion,
     kind: info.kind,
     ...(info.modelName ? { modelName: info.modelName } : {}),
-    manifest: clean,
+    // Once, here, so the RGD, instance, plan and direct apply all see wire names (`from`, not `_from`).
+    manifest: hasWireNames(info.modelName) ? toWireNames(info.modelName, clean) : clean,
     ...(external ? { external } : {}),
     explicitId: id !== undefined,
     readyWhen: [],

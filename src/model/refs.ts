@@ -5,11 +5,12 @@
  * into a CEL template; everything else about JavaScript operators is recovered from source analysis.
  */
 import { E, type Expr } from '../ir/expr.js';
+import { itemType, wirePath } from './wire-names.js';
 
 /** Where a reference path starts. Resource ids and iterator names are assigned after the composition ran. */
 export type RefRoot =
   | { readonly kind: 'schema' }
-  | { readonly kind: 'resource'; readonly resource: { readonly id: () => string } }
+  | { readonly kind: 'resource'; readonly resource: { readonly id: () => string; readonly modelName?: string } }
   | { readonly kind: 'iterator'; readonly iterator: IteratorRoot };
 
 /** A forEach item: the list it walks and the name it gets once the composition source is analysed. */
@@ -50,10 +51,26 @@ export function refToExpr(ref: RefData): Expr {
     );
   }
   const root = rootExpr(ref.root);
-  return ref.path.reduce<Expr>(
+  return wireRefPath(ref).reduce<Expr>(
     (target, segment) => (typeof segment === 'number' ? E.index(target, E.int(segment)) : E.select(target, segment)),
     root,
   );
+}
+
+/**
+ * The path as the cluster spells it: a typed read of `policy.spec.ingress[0]._from` (client-node's model
+ * name) must become `from` in CEL, for resources and for loop items over their lists.
+ */
+function wireRefPath(ref: RefData): readonly (string | number)[] {
+  const type = modelTypeOf(ref.root);
+  return type ? wirePath(type, ref.path).path : ref.path;
+}
+
+function modelTypeOf(root: RefRoot): string | undefined {
+  if (root.kind === 'resource') return root.resource.modelName;
+  if (root.kind !== 'iterator') return undefined;
+  const source = modelTypeOf(root.iterator.source.root);
+  return source ? itemType(wirePath(source, root.iterator.source.path).type) : undefined;
 }
 
 function rootExpr(root: RefRoot): Expr {
