@@ -4,7 +4,9 @@
  * reads extend the path; string coercion (template literals) yields a marker the model later turns back
  * into a CEL template; everything else about JavaScript operators is recovered from source analysis.
  */
+import { printCel } from '../compile/cel/print.js';
 import { E, type Expr } from '../ir/expr.js';
+import { isExprValue } from '../ir/value.js';
 import { itemType, wirePath } from './wire-names.js';
 
 /** Where a reference path starts. Resource ids and iterator names are assigned after the composition ran. */
@@ -123,10 +125,39 @@ export function createRef(data: RefData, hooks: ProxyHooks = {}): unknown {
   });
 }
 
-/** A readable path for messages: `spec.labels`, `resource(web).status.ready`. */
+/**
+ * A readable path for messages, as the user wrote it: `spec.labels` (the spec parameter of a composition,
+ * `schema.spec` in CEL), `web.status.ready`, `item.name`.
+ */
 export function describeRef(data: RefData): string {
-  const root = data.root.kind === 'schema' ? 'schema' : data.root.kind === 'resource' ? data.root.resource.id() : (data.root.iterator.name ?? 'item');
+  if (data.root.kind === 'schema' && data.path[0] === 'spec') return data.path.map(String).join('.');
+  const root = data.root.kind === 'schema' ? 'schema' : data.root.kind === 'resource' ? data.root.resource.id() || 'resource' : (data.root.iterator.name ?? 'item');
   return [root, ...data.path.map(String)].join('.');
+}
+
+/**
+ * A value as it should appear in an error message: a reference as the user wrote it (`spec.name`), a
+ * template literal over references as `"${spec.name}-web"`, an expression as `${cel}`; never the
+ * internal marker characters references turn into when coerced to strings.
+ *
+ * @example describeValue(spec.name) // 'spec.name'
+ */
+export function describeValue(value: unknown): string {
+  const ref = refOf(value);
+  if (ref) return describeRef(ref);
+  if (isExprValue(value)) return `\${${printCel(value.expr)}}`;
+  if (typeof value === 'string') return JSON.stringify(readableMarkers(value));
+  if (typeof value === 'function') return 'a function';
+  // References inside objects reach the replacer already turned into marker strings (their toJSON).
+  return JSON.stringify(value, (_key, entry: unknown) => (typeof entry === 'string' ? readableMarkers(entry) : isExprValue(entry) ? `\${${printCel(entry.expr)}}` : entry)) ?? String(value);
+}
+
+/** Text with every reference marker replaced by `${path}` as the user wrote it. */
+export function readableMarkers(text: string): string {
+  return text.replace(MARKER_PATTERN, (_match, index: string) => {
+    const ref = markerTable[Number(index)];
+    return ref ? `\${${describeRef(ref)}}` : '${?}';
+  });
 }
 
 /** Primitive coercions record nothing about the operator; source analysis supplies the real expression. */

@@ -7,7 +7,7 @@ import type {
   V1PersistentVolumeClaim, V1ResourceRequirements, V1StatefulSet, V1Volume, V1VolumeMount,
 } from '@kubernetes/client-node';
 import { defineFactory, type FactoryOptions } from '../factory.js';
-import { isRef } from '../refs.js';
+import { describeValue, isRef } from '../refs.js';
 import type { Input } from '../types.js';
 
 export interface ContainerConfig extends FactoryOptions {
@@ -27,7 +27,7 @@ export interface ContainerConfig extends FactoryOptions {
 
 export function metadataOf(config: { name: string; namespace?: string; labels?: Record<string, string> }): Record<string, unknown> {
   if (isRef(config.labels)) {
-    throw new TypeError(`labels of "${String(config.name)}" must be an object literal here (simple factories add app: <name>); to use a whole map from the spec, use a low-level factory such as configMap({ metadata: { labels: spec.labels } })`);
+    throw new TypeError(`labels of ${describeValue(config.name)} must be an object literal here (simple factories add app: <name>); to use a whole map from the spec, use a low-level factory such as configMap({ metadata: { labels: spec.labels } })`);
   }
   return {
     name: config.name,
@@ -38,7 +38,7 @@ export function metadataOf(config: { name: string; namespace?: string; labels?: 
 
 function container(config: ContainerConfig): Input<V1Container> {
   if (isRef(config.env)) {
-    throw new TypeError(`env of "${String(config.name)}" must be an object literal; to pass a whole map from the spec use a low-level factory with env entries`);
+    throw new TypeError(`env of ${describeValue(config.name)} must be an object literal; to pass a whole map from the spec use a low-level factory with env entries`);
   }
   return {
     name: config.name,
