@@ -7,8 +7,10 @@
  * only keys change here.
  */
 import * as k8s from '@kubernetes/client-node';
+import { closest } from 'fastest-levenshtein';
 import { E, type Expr } from '../ir/expr.js';
 import { exprValue, isExprValue } from '../ir/value.js';
+import { formatLocation, userFrames } from './call-site.js';
 
 interface Attribute {
   readonly name: string;
@@ -61,7 +63,7 @@ export function hasWireNames(modelName: string | undefined): modelName is string
 
 /**
  * The manifest with every model field name replaced by its wire name (`_from` → `from`), checked against
- * the model. Reference proxies, maps' own keys and
+ * the model: an unknown key throws {@link UnknownFieldError}. Reference proxies, maps' own keys and
  * untyped fields (`any`, `IntOrString`) are left as they are.
  *
  * @example
@@ -70,6 +72,21 @@ export function hasWireNames(modelName: string | undefined): modelName is string
  */
 export function toWireNames(modelName: string, manifest: Record<string, unknown>): Record<string, unknown> {
   return wireValue(manifest, modelName, []) as Record<string, unknown>;
+}
+
+/** {@link toWireNames} for a factory's manifest: an unknown field is reported with the call site and the way out. */
+export function wireManifest(info: { readonly kind: string }, modelName: string, manifest: Record<string, unknown>): Record<string, unknown> {
+  try {
+    return toWireNames(modelName, manifest);
+  } catch (error) {
+    if (!(error instanceof UnknownFieldError)) throw error;
+    throw new UnknownFieldError(
+      error.path,
+      error.suggestion,
+      `${formatLocation(userFrames()[0])}: ${info.kind}: ${error.message} (fields are those of the Kubernetes API as @kubernetes/client-node models it; ` +
+        `for a field it lacks, write the whole object with customResource({ apiVersion, kind, ... }))`,
+    );
+  }
 }
 
 function wireValue(value: unknown, typeText: string, path: readonly (string | number)[]): unknown {
@@ -128,8 +145,25 @@ function wireExpr(expr: Expr, typeText: string, path: readonly (string | number)
   return changed ? E.map(entries) : expr;
 }
 
-function fieldFor(fields: ModelFields, key: string, _path: readonly (string | number)[]): Attribute {
-  return fields.byKey.get(key) ?? { name: key, baseName: key, type: 'any' };
+function fieldFor(fields: ModelFields, key: string, path: readonly (string | number)[]): Attribute {
+  const attribute = fields.byKey.get(key);
+  if (!attribute) throw new UnknownFieldError(formatPath([...path, key]), closest(key, [...fields.wireNames]));
+  return attribute;
+}
+
+/**
+ * A key the Kubernetes model does not know (a typo, or a field newer than client-node's models).
+ *
+ * @example try { toWireNames('V1Deployment', { spec: { replica: 1 } }) } catch (e) { (e as UnknownFieldError).path } // 'spec.replica'
+ */
+export class UnknownFieldError extends TypeError {
+  constructor(
+    readonly path: string,
+    readonly suggestion: string | undefined,
+    message = `unknown field ${path}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+  ) {
+    super(message);
+  }
 }
 
 /**

@@ -62,7 +62,7 @@ export function yamlFile(config: string | YamlFileConfig): YamlManifests {
   // A reference (a function proxy) is a path, not options: reading `.path` of it would invent `spec.path.path`.
   const options = typeof config === 'string' || isRef(config) ? { path: config as string } : config;
   const absolute = locate(options.path, 'yamlFile');
-  return register(readManifestFile(absolute, options.path), [absolute], options, baseName(absolute));
+  return register(readManifestFile(absolute, options.path), [absolute], options, baseName(absolute), 'yamlFile');
 }
 
 /**
@@ -81,7 +81,7 @@ export function yamlDirectory(config: string | YamlDirectoryConfig): YamlManifes
   const absolute = locate(options.path, 'yamlDirectory');
   const files = listManifestFiles(absolute, options.path, { recursive: options.recursive ?? true });
   const manifests = files.flatMap((file) => readManifestFile(file));
-  return register(manifests, files, options, baseName(absolute));
+  return register(manifests, files, options, baseName(absolute), 'yamlDirectory');
 }
 
 registerFactoryName('yamlFile', yamlFile as (config: never) => unknown);
@@ -97,7 +97,7 @@ function locate(path: unknown, factory: string): string {
   return resolve(caller ? dirname(caller) : process.cwd(), path);
 }
 
-function register(found: readonly FileManifest[], files: readonly string[], options: YamlManifestOptions, defaultPrefix: string): YamlManifests {
+function register(found: readonly FileManifest[], files: readonly string[], options: YamlManifestOptions, defaultPrefix: string, factoryName: string): YamlManifests {
   checkUnique(found);
   const prefix = idWords(options.id ?? defaultPrefix).map((w, i) => (i === 0 ? w.toLowerCase() : capital(w))).join('') || 'yaml';
   const resources = found.map(({ manifest }) => {
@@ -105,7 +105,7 @@ function register(found: readonly FileManifest[], files: readonly string[], opti
     const metadata = options.namespace !== undefined && manifest.metadata['namespace'] === undefined && !isClusterScopedKind(manifest.kind)
       ? { ...manifest.metadata, namespace: options.namespace }
       : manifest.metadata;
-    return registerManifest({ ...manifest, metadata }, id);
+    return registerManifest({ ...manifest, metadata }, id, factoryName);
   });
   const records = resources.flatMap((handle) => recordsOf(handle));
   const manifests: YamlManifests = {
