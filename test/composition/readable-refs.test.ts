@@ -75,3 +75,24 @@ test('a yamlFile path that is a reference names it', () => {
     },
   );
 });
+
+test('Cel.expr and Cel.template given template literals over references print the references, not markers', async () => {
+  const { Cel } = await import('../../src/index.js');
+  const { ConfigMap } = await import('../../src/simple.js');
+  const app = kubernetesComposition({ ...definition, name: 'cel-markers', kind: 'CelMarkers' }, (spec) => {
+    ConfigMap({ name: 'c', data: { a: Cel.expr<string>(`${spec.name} + "-x"`), b: Cel.template(`${spec.name}-%s`, `${spec.path}/x`) } });
+    return {};
+  });
+  const yaml = app.toYaml();
+  assert.doesNotMatch(yaml, /[\u0001\u0002]|tkref/);
+  assert.match(yaml, /a: \$\{\(schema\.spec\.name\) \+ "-x"\}/);
+  assert.match(yaml, /b: \$\{string\(schema\.spec\.name\)\}-\$\{string\(schema\.spec\.path\)\}\/x/);
+  assert.throws(() => kubernetesComposition({ ...definition, name: 'cel-count', kind: 'CelCount' }, (spec) => {
+    ConfigMap({ name: 'c', data: { b: Cel.template(`${spec.name}-%s`) } });
+    return {};
+  }), (error: Error) => {
+    noMarkers(error);
+    assert.equal(error.message, 'Cel.template("${spec.name}-%s") has 1 %s placeholders but 0 arguments');
+    return true;
+  });
+});
