@@ -5,7 +5,7 @@
  */
 import type { MemberExpression, Node, OptionalMemberExpression, TemplateLiteral } from '@babel/types';
 import { E, type Expr } from '../ir/expr.js';
-import { T, fieldOf, type CelType, type FieldType } from '../ir/types.js';
+import { T, fieldOf, wireName, type CelType, type FieldType } from '../ir/types.js';
 import type { Binding, Scope } from './scope.js';
 import { unwrap } from './ast.js';
 import { mentionsReferences, staticProperty } from './local-scope.js';
@@ -235,8 +235,10 @@ function member(node: MemberExpression | OptionalMemberExpression, scope: Scope)
   }
   const field = fieldOf(object.type, String(key));
   if (!field) throw unknownField(node, object.type, String(key));
-  if (chain) return wrappedValue(E.select(toOptional(object), String(key), true), field.type);
-  const select = E.select(valueOf(object), String(key));
+  // Typed code may use client-node's model names (`_from`); CEL reads the wire name (`from`).
+  const name = wireName(object.type, String(key));
+  if (chain) return wrappedValue(E.select(toOptional(object), name, true), field.type);
+  const select = E.select(valueOf(object), name);
   return field.optional ? fieldRead(select, field.type) : plain(select, field.type);
 }
 

@@ -6,6 +6,7 @@ import type { Value } from '../ir/value.js';
 import type { Expr } from '../ir/expr.js';
 import { inlineNestedExpr, inlineNestedStatus } from './nest-run.js';
 import { modelType } from '../model/kube-types.js';
+import { nameIterators } from '../compile/rgd/index.js';
 import type { ResourceRecord } from '../model/resource.js';
 import type { CompositionRun } from './run.js';
 import { toValue, type ValueContext } from './values.js';
@@ -19,11 +20,12 @@ export function valueContext(run: CompositionRun, owner: string): ValueContext {
 
 export function buildGraph(header: GraphHeader, run: CompositionRun, status: Value): CompositionGraph {
   const inline = (expr: Expr): Expr => inlineNestedExpr(expr, run.nested);
-  return deepFreeze({
+  // Iterator names are settled only once every id is known (a later resource may take a loop variable's name).
+  return deepFreeze(nameIterators({
     ...header,
     status: inlineNestedStatus(status, run.nested),
     resources: run.records.map((record) => inlineResource(resourceNode(record, run), inline, run.nested)),
-  });
+  }));
 }
 
 /** Nested status reads (`db.status.ready`) anywhere in a resource become the child's expressions. */

@@ -7,8 +7,16 @@ export type CelType =
   | { readonly kind: 'int' | 'double' | 'string' | 'bool' | 'null' | 'timestamp' | 'duration' | 'bytes' | 'dyn' }
   | { readonly kind: 'list'; readonly item: CelType }
   | { readonly kind: 'map'; readonly value: CelType }
-  /** An object with known fields; `open` objects accept unknown fields as `dyn`. */
-  | { readonly kind: 'object'; readonly fields: Readonly<Record<string, FieldType>>; readonly open: boolean };
+  /**
+   * An object with known fields; `open` objects accept unknown fields as `dyn`. `aliases` maps names the
+   * TypeScript types use to the field names on the wire (client-node's `_from` → `from`).
+   */
+  | {
+      readonly kind: 'object';
+      readonly fields: Readonly<Record<string, FieldType>>;
+      readonly open: boolean;
+      readonly aliases?: Readonly<Record<string, string>>;
+    };
 
 /** A field of an object type: its type, and whether it may be absent at run time. */
 export interface FieldType {
@@ -34,5 +42,10 @@ export function fieldOf(type: CelType, field: string): FieldType | undefined {
   if (type.kind === 'dyn') return { type: T.dyn, optional: true };
   if (type.kind === 'map') return { type: type.value, optional: true };
   if (type.kind !== 'object') return undefined;
-  return type.fields[field] ?? (type.open ? { type: T.dyn, optional: true } : undefined);
+  return type.fields[wireName(type, field)] ?? (type.open ? { type: T.dyn, optional: true } : undefined);
+}
+
+/** The name a field has on the wire: `from` for client-node's `_from`, the name itself otherwise. */
+export function wireName(type: CelType, field: string): string {
+  return type.kind === 'object' && type.aliases && Object.hasOwn(type.aliases, field) ? type.aliases[field]! : field;
 }

@@ -5,7 +5,7 @@
 import { E, referencedRoots, type Expr } from '../ir/expr.js';
 import { exprValue, isExprValue } from '../ir/value.js';
 import { printCel } from '../compile/cel/print.js';
-import { refOf, refToExpr } from './refs.js';
+import { describeValue, hasMarkers, refOf, refToExpr, splitMarkers } from './refs.js';
 
 /** An expression value typed as the value it yields, so it fits wherever `T` is expected. */
 export type CelExpression<T> = T & { readonly __celResult?: T };
@@ -15,6 +15,14 @@ function partToExpr(part: unknown): Expr | undefined {
   if (ref) return refToExpr(ref);
   if (isExprValue(part)) return part.expr;
   return undefined;
+}
+
+/**
+ * A template literal over references (`${spec.name}-x`) reaches Cel as a string with reference markers;
+ * split it so the markers never land in the CEL text: literal text, and the references in it.
+ */
+function markerParts(text: string): (string | Expr)[] {
+  return hasMarkers(text) ? splitMarkers(text).map((part) => (typeof part === 'string' ? part : refToExpr(part))) : [text];
 }
 
 function literalText(part: unknown): string {
@@ -38,11 +46,11 @@ export const Cel = {
   expr<T = unknown>(...parts: unknown[]): CelExpression<T> {
     const exprs: Expr[] = [];
     const text = parts
+      .flatMap((part) => partToExpr(part) ?? (typeof part === 'string' ? markerParts(part) : [literalText(part)]))
       .map((part) => {
-        const expr = partToExpr(part);
-        if (!expr) return literalText(part);
-        exprs.push(expr);
-        return `(${printCel(expr)})`;
+        if (typeof part === 'string') return part;
+        exprs.push(part);
+        return `(${printCel(part)})`;
       })
       .join('');
     const roots = exprs.flatMap((expr) => referencedRoots(expr));
@@ -56,14 +64,16 @@ export const Cel = {
   template(format: string, ...args: unknown[]): CelExpression<string> {
     const pieces = format.split('%s');
     if (pieces.length - 1 !== args.length) {
-      throw new TypeError(`Cel.template("${format}") has ${pieces.length - 1} %s placeholders but ${args.length} arguments`);
+      throw new TypeError(`Cel.template(${describeValue(format)}) has ${pieces.length - 1} %s placeholders but ${args.length} arguments`);
     }
     const parts: (string | Expr)[] = [];
+    const push = (text: string) => parts.push(...markerParts(text).map((part) => (typeof part === 'string' ? part : E.call('string', [part]))));
     pieces.forEach((piece, i) => {
-      if (piece) parts.push(piece);
+      if (piece) push(piece);
       if (i < args.length) {
         const expr = partToExpr(args[i]);
-        parts.push(expr ? E.call('string', [expr]) : String(args[i]));
+        if (expr) parts.push(E.call('string', [expr]));
+        else push(String(args[i]));
       }
     });
     return exprValue(E.template(parts)) as unknown as CelExpression<string>;

@@ -6,6 +6,9 @@ import type { ExternalRefTarget } from '../ir/graph.js';
 import { currentRun, loopHooks } from './run.js';
 import { resourceHandle, type ResourceMethods, type ResourceRecord } from './resource.js';
 import type { Ref } from './types.js';
+import { buildChecked } from './options.js';
+import { outsideComposition } from './outside.js';
+import { hasWireNames, wireManifest } from './wire-names.js';
 
 export interface KindInfo {
   readonly apiVersion: string;
@@ -55,10 +58,11 @@ export function defineFactory<TConfig extends FactoryOptions, TManifest>(
 ): (config: TConfig) => Enhanced<TManifest> {
   const factory = (config: TConfig): Enhanced<TManifest> => {
     const run = currentRun();
-    const prepared = (run ? run.prepareArguments(factoryName, config) : config) as TConfig;
-    const body = build(prepared);
+    if (!run) throw outsideComposition(factoryName);
+    const prepared = run.prepareArguments(factoryName, config) as TConfig;
+    const body = buildChecked(factoryName, prepared, build);
     const record = newRecord(info, { apiVersion: info.apiVersion, kind: info.kind, ...body }, prepared.id);
-    run?.register(record);
+    run.register(record);
     return handleOf<Enhanced<TManifest>>(record);
   };
   if (!factories.has(factoryName)) factories.set(factoryName, factory as (config: never) => unknown);
@@ -69,11 +73,12 @@ export function defineFactory<TConfig extends FactoryOptions, TManifest>(
  * Registers a complete manifest read from elsewhere (a YAML file) as a resource with an explicit id: no
  * argument rewriting from source, since the call's arguments are not the manifest.
  */
-export function registerManifest(manifest: Record<string, unknown> & { apiVersion: string; kind: string }, id: string): Enhanced<Record<string, unknown>> {
+export function registerManifest(manifest: Record<string, unknown> & { apiVersion: string; kind: string }, id: string, factoryName: string): Enhanced<Record<string, unknown>> {
   const run = currentRun();
+  if (!run) throw outsideComposition(factoryName);
   const record = newRecord({ apiVersion: manifest.apiVersion, kind: manifest.kind }, manifest, id);
   record.bindsDeclaration = false;
-  run?.register(record);
+  run.register(record);
   return handleOf<Enhanced<Record<string, unknown>>>(record);
 }
 
@@ -85,8 +90,9 @@ export function registerFactoryName(name: string, factory: (config: never) => un
 /** A read-only reference to an object that exists already (KRO `externalRef`). */
 export function registerExternal<TManifest>(info: KindInfo, target: ExternalRefTarget, id?: string): Enhanced<TManifest> {
   const run = currentRun();
+  if (!run) throw outsideComposition('externalRef');
   const record = newRecord(info, {}, id, target);
-  run?.register(record);
+  run.register(record);
   return handleOf<Enhanced<TManifest>>(record);
 }
 
@@ -109,7 +115,8 @@ function newRecord(
     apiVersion: info.apiVersion,
     kind: info.kind,
     ...(info.modelName ? { modelName: info.modelName } : {}),
-    manifest: clean,
+    // Once, here, so the RGD, instance, plan and direct apply all see wire names (`from`, not `_from`).
+    manifest: hasWireNames(info.modelName) ? wireManifest(info, info.modelName, clean) : clean,
     ...(external ? { external } : {}),
     explicitId: id !== undefined,
     readyWhen: [],

@@ -43,9 +43,11 @@ export function modelType(modelName: string): CelType | undefined {
   if (typeof model?.getAttributeTypeMap !== 'function') return undefined;
   // Insert first so recursive models (JSONSchemaProps) terminate; fill the fields afterwards.
   const fields: Record<string, FieldType> = {};
-  const type = T.object(fields);
+  const attributes = model.getAttributeTypeMap();
+  const aliases = Object.fromEntries(attributes.filter((a) => a.name !== a.baseName).map((a) => [a.name, a.baseName]));
+  const type: CelType = Object.keys(aliases).length > 0 ? { kind: 'object', fields, open: false, aliases } : T.object(fields);
   cache.set(modelName, type);
-  for (const attribute of model.getAttributeTypeMap()) {
+  for (const attribute of attributes) {
     fields[attribute.baseName] = { type: typeFromText(attribute.type, attribute.format), optional: true };
   }
   return type;
@@ -94,5 +96,5 @@ function markPresent(type: CelType, present: unknown, isRoot: boolean): CelType 
       if (field) fields[key] = { ...field, optional: false };
     }
   }
-  return T.object(fields, type.open);
+  return { kind: 'object', fields, open: type.open, ...(type.aliases ? { aliases: type.aliases } : {}) };
 }

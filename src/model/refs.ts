@@ -4,12 +4,15 @@
  * reads extend the path; string coercion (template literals) yields a marker the model later turns back
  * into a CEL template; everything else about JavaScript operators is recovered from source analysis.
  */
+import { printCel } from '../compile/cel/print.js';
 import { E, type Expr } from '../ir/expr.js';
+import { isExprValue } from '../ir/value.js';
+import { itemType, wirePath } from './wire-names.js';
 
 /** Where a reference path starts. Resource ids and iterator names are assigned after the composition ran. */
 export type RefRoot =
   | { readonly kind: 'schema' }
-  | { readonly kind: 'resource'; readonly resource: { readonly id: () => string } }
+  | { readonly kind: 'resource'; readonly resource: { readonly id: () => string; readonly modelName?: string } }
   | { readonly kind: 'iterator'; readonly iterator: IteratorRoot };
 
 /** A forEach item: the list it walks and the name it gets once the composition source is analysed. */
@@ -50,10 +53,26 @@ export function refToExpr(ref: RefData): Expr {
     );
   }
   const root = rootExpr(ref.root);
-  return ref.path.reduce<Expr>(
+  return wireRefPath(ref).reduce<Expr>(
     (target, segment) => (typeof segment === 'number' ? E.index(target, E.int(segment)) : E.select(target, segment)),
     root,
   );
+}
+
+/**
+ * The path as the cluster spells it: a typed read of `policy.spec.ingress[0]._from` (client-node's model
+ * name) must become `from` in CEL, for resources and for loop items over their lists.
+ */
+function wireRefPath(ref: RefData): readonly (string | number)[] {
+  const type = modelTypeOf(ref.root);
+  return type ? wirePath(type, ref.path).path : ref.path;
+}
+
+function modelTypeOf(root: RefRoot): string | undefined {
+  if (root.kind === 'resource') return root.resource.modelName;
+  if (root.kind !== 'iterator') return undefined;
+  const source = modelTypeOf(root.iterator.source.root);
+  return source ? itemType(wirePath(source, root.iterator.source.path).type) : undefined;
 }
 
 function rootExpr(root: RefRoot): Expr {
@@ -106,10 +125,39 @@ export function createRef(data: RefData, hooks: ProxyHooks = {}): unknown {
   });
 }
 
-/** A readable path for messages: `spec.labels`, `resource(web).status.ready`. */
+/**
+ * A readable path for messages, as the user wrote it: `spec.labels` (the spec parameter of a composition,
+ * `schema.spec` in CEL), `web.status.ready`, `item.name`.
+ */
 export function describeRef(data: RefData): string {
-  const root = data.root.kind === 'schema' ? 'schema' : data.root.kind === 'resource' ? data.root.resource.id() : (data.root.iterator.name ?? 'item');
+  if (data.root.kind === 'schema' && data.path[0] === 'spec') return data.path.map(String).join('.');
+  const root = data.root.kind === 'schema' ? 'schema' : data.root.kind === 'resource' ? data.root.resource.id() || 'resource' : (data.root.iterator.name ?? 'item');
   return [root, ...data.path.map(String)].join('.');
+}
+
+/**
+ * A value as it should appear in an error message: a reference as the user wrote it (`spec.name`), a
+ * template literal over references as `"${spec.name}-web"`, an expression as `${cel}`; never the
+ * internal marker characters references turn into when coerced to strings.
+ *
+ * @example describeValue(spec.name) // 'spec.name'
+ */
+export function describeValue(value: unknown): string {
+  const ref = refOf(value);
+  if (ref) return describeRef(ref);
+  if (isExprValue(value)) return `\${${printCel(value.expr)}}`;
+  if (typeof value === 'string') return JSON.stringify(readableMarkers(value));
+  if (typeof value === 'function') return 'a function';
+  // References inside objects reach the replacer already turned into marker strings (their toJSON).
+  return JSON.stringify(value, (_key, entry: unknown) => (typeof entry === 'string' ? readableMarkers(entry) : isExprValue(entry) ? `\${${printCel(entry.expr)}}` : entry)) ?? String(value);
+}
+
+/** Text with every reference marker replaced by `${path}` as the user wrote it. */
+export function readableMarkers(text: string): string {
+  return text.replace(MARKER_PATTERN, (_match, index: string) => {
+    const ref = markerTable[Number(index)];
+    return ref ? `\${${describeRef(ref)}}` : '${?}';
+  });
 }
 
 /** Primitive coercions record nothing about the operator; source analysis supplies the real expression. */

@@ -80,7 +80,7 @@ export interface ResourceMethods<TSelf = unknown> {
 
 /** A typed handle over a record: field reads are references rooted at the resource. */
 export function resourceHandle<T>(record: ResourceRecord, hooks: ProxyHooks = {}): T {
-  const root = { kind: 'resource' as const, resource: { id: () => record.id } };
+  const root = { kind: 'resource' as const, resource: { id: () => record.id, ...(record.modelName ? { modelName: record.modelName } : {}) } };
   const methods: Record<string, unknown> = {
     withReadyWhen(condition: unknown) {
       record.readyWhen.push(compileCondition('readyWhen', condition, record));

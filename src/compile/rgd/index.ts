@@ -15,6 +15,7 @@ export {
   ReservedResourceIdError,
   UnknownReferenceError,
 } from './errors.js';
+export { nameIterators } from './iterators.js';
 export { RESERVED_WORDS } from './names.js';
 export { validateGraph } from './validate.js';
 export { constantStatus, renderStatus, renderTemplate, type Json } from './values.js';

@@ -5,7 +5,8 @@
  */
 import { defineFactory, type Enhanced, type FactoryOptions } from '../factory.js';
 import { recordOf } from '../resource.js';
-import { isRef } from '../refs.js';
+import { describeValue, hasMarkers, isRef } from '../refs.js';
+import { isExprValue } from '../../ir/value.js';
 import type { Input } from '../types.js';
 import { HELM_RELEASE_MODEL, HELM_REPOSITORY_MODEL } from './cel-types.js';
 import type { HelmChartSourceRef, HelmRelease, HelmReleaseSpec, HelmRepository, HelmRepositorySpec, HelmValuesReference } from './types.js';
@@ -45,7 +46,7 @@ export const helmRepository = defineFactory<HelmRepositoryConfig, HelmRepository
   { apiVersion: FLUX_SOURCE_API, kind: 'HelmRepository', modelName: HELM_REPOSITORY_MODEL },
   (config) => {
     const { id: _id, name, namespace, labels, annotations, interval, ...spec } = config;
-    const where = `helmRepository "${String(name)}"`;
+    const where = `helmRepository ${describeValue(name)}`;
     checkRepositoryUrl(where, spec.url, spec.type);
     checkDuration(where, 'interval', interval);
     checkDuration(where, 'timeout', spec.timeout);
@@ -88,7 +89,7 @@ const releaseFactory = defineFactory<HelmReleaseConfig<unknown>, HelmRelease>(
   { apiVersion: FLUX_HELM_API, kind: 'HelmRelease', modelName: HELM_RELEASE_MODEL },
   (config) => {
     const { id: _id, name, namespace: _ns, labels: _l, annotations: _a, chart, interval, timeout, ...rest } = config;
-    const where = `helmRelease "${String(name)}"`;
+    const where = `helmRelease ${describeValue(name)}`;
     checkChart(where, chart);
     checkDuration(where, 'interval', interval);
     checkDuration(where, 'timeout', timeout);
@@ -145,30 +146,35 @@ function sourceRefOf(where: string, repository: HelmChartConfig['repository'] | 
 
 function checkChart(where: string, chart: HelmChartConfig | undefined): void {
   if (typeof chart !== 'object' || chart === null) throw new TypeError(`${where}: chart is required: { repository, name, version? }`);
-  if (!isRef(chart.name) && (typeof chart.name !== 'string' || chart.name === '')) {
-    throw new TypeError(`${where}: chart.name must be the chart's name in its repository, got ${JSON.stringify(chart.name)}`);
+  if (!isDynamic(chart.name) && (typeof chart.name !== 'string' || chart.name === '')) {
+    throw new TypeError(`${where}: chart.name must be the chart's name in its repository, got ${describeValue(chart.name)}`);
   }
-  if (chart.version !== undefined && !isRef(chart.version) && (typeof chart.version !== 'string' || chart.version.trim() === '')) {
-    throw new TypeError(`${where}: chart.version must be a version or semver range such as "1.2.3" or "1.x", got ${JSON.stringify(chart.version)}`);
+  if (chart.version !== undefined && !isDynamic(chart.version) && (typeof chart.version !== 'string' || chart.version.trim() === '')) {
+    throw new TypeError(`${where}: chart.version must be a version or semver range such as "1.2.3" or "1.x", got ${describeValue(chart.version)}`);
   }
+}
+
+/** References, templates over them and compiled expressions are known only in the cluster: not checked here. */
+function isDynamic(value: unknown): boolean {
+  return isRef(value) || isExprValue(value) || (typeof value === 'string' && hasMarkers(value));
 }
 
 const DURATION = /^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/;
 
 /** Flux validates durations with this pattern; checking here names the field before anything is applied. */
 function checkDuration(where: string, field: string, value: unknown): void {
-  if (value === undefined || isRef(value)) return;
+  if (value === undefined || isDynamic(value)) return;
   if (typeof value !== 'string' || !DURATION.test(value)) {
-    throw new TypeError(`${where}: ${field} must be a Flux duration such as "30s", "5m" or "1h30m", got ${JSON.stringify(value)}`);
+    throw new TypeError(`${where}: ${field} must be a Flux duration such as "30s", "5m" or "1h30m", got ${describeValue(value)}`);
   }
 }
 
 function checkRepositoryUrl(where: string, url: unknown, type: unknown): void {
-  if (isRef(url)) return;
+  if (isDynamic(url)) return;
   if (typeof url !== 'string' || !/^(https?|oci):\/\/[^\s]+$/.test(url)) {
-    throw new TypeError(`${where}: url must be an http(s):// chart index or an oci:// registry, got ${JSON.stringify(url)}`);
+    throw new TypeError(`${where}: url must be an http(s):// chart index or an oci:// registry, got ${describeValue(url)}`);
   }
   const oci = url.startsWith('oci://');
   if (oci && type !== 'oci') throw new TypeError(`${where}: an oci:// url needs type: 'oci'`);
-  if (!oci && type === 'oci') throw new TypeError(`${where}: type 'oci' needs an oci:// url, got ${JSON.stringify(url)}`);
+  if (!oci && type === 'oci') throw new TypeError(`${where}: type 'oci' needs an oci:// url, got ${describeValue(url)}`);
 }

@@ -6,7 +6,9 @@ import type {
 } from '@kubernetes/client-node';
 import { defineFactory, type FactoryOptions } from '../factory.js';
 import type { Input } from '../types.js';
-import { metadataOf } from './workloads.js';
+import { E } from '../../ir/expr.js';
+import { isComputed, literalKey, reshapeBranches } from './computed.js';
+import { labelsOf, metadataOf } from './metadata.js';
 
 interface Named extends FactoryOptions {
   readonly name: string;
@@ -24,7 +26,7 @@ export interface ServiceConfig extends Named {
 export const Service = defineFactory<ServiceConfig, V1Service>(
   'Service',
   { apiVersion: 'v1', kind: 'Service', modelName: 'V1Service' },
-  (c) => ({ metadata: metadataOf(c), spec: { selector: c.selector, ports: c.ports, ...(c.type ? { type: c.type } : {}) } }),
+  (c) => ({ metadata: metadataOf(c, 'Service'), spec: { selector: c.selector, ports: c.ports, ...(c.type ? { type: c.type } : {}) } }),
 );
 
 export interface IngressConfig extends Named {
@@ -39,7 +41,7 @@ export const Ingress = defineFactory<IngressConfig, V1Ingress>(
   'Ingress',
   { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', modelName: 'V1Ingress' },
   (c) => ({
-    metadata: { ...metadataOf(c), ...(c.annotations ? { annotations: c.annotations } : {}) },
+    metadata: { ...metadataOf(c, 'Ingress'), ...(c.annotations ? { annotations: c.annotations } : {}) },
     spec: {
       ...(c.ingressClassName !== undefined ? { ingressClassName: c.ingressClassName } : {}),
       ...(c.rules ? { rules: c.rules } : {}),
@@ -60,7 +62,7 @@ export const NetworkPolicy = defineFactory<NetworkPolicyConfig, V1NetworkPolicy>
   'NetworkPolicy',
   { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', modelName: 'V1NetworkPolicy' },
   (c) => ({
-    metadata: metadataOf(c),
+    metadata: metadataOf(c, 'NetworkPolicy'),
     spec: {
       podSelector: c.podSelector,
       ...(c.policyTypes ? { policyTypes: c.policyTypes } : {}),
@@ -74,7 +76,7 @@ export const NetworkPolicy = defineFactory<NetworkPolicyConfig, V1NetworkPolicy>
 export const ConfigMap = defineFactory<Named & { readonly data: Record<string, string> }, V1ConfigMap>(
   'ConfigMap',
   { apiVersion: 'v1', kind: 'ConfigMap', modelName: 'V1ConfigMap' },
-  (c) => ({ metadata: metadataOf(c), data: c.data }),
+  (c) => ({ metadata: metadataOf(c, 'ConfigMap'), data: c.data }),
 );
 
 /**
@@ -85,7 +87,7 @@ export const Secret = defineFactory<
   Named & { readonly stringData?: Record<string, string>; readonly data?: Record<string, string>; readonly type?: string },
   V1Secret
 >('Secret', { apiVersion: 'v1', kind: 'Secret', modelName: 'V1Secret' }, (c) => ({
-  metadata: metadataOf(c),
+  metadata: metadataOf(c, 'Secret'),
   ...(c.type ? { type: c.type } : {}),
   ...(c.stringData ? { stringData: c.stringData } : {}),
   ...(c.data ? { data: c.data } : {}),
@@ -102,7 +104,7 @@ export const Pvc = defineFactory<PvcConfig, V1PersistentVolumeClaim>(
   'Pvc',
   { apiVersion: 'v1', kind: 'PersistentVolumeClaim', modelName: 'V1PersistentVolumeClaim' },
   (c) => ({
-    metadata: metadataOf(c),
+    metadata: metadataOf(c, 'Pvc'),
     spec: {
       accessModes: c.accessModes ?? ['ReadWriteOnce'],
       resources: { requests: { storage: c.size } },
@@ -122,7 +124,7 @@ export const PersistentVolume = defineFactory<PersistentVolumeConfig, V1Persiste
   'PersistentVolume',
   { apiVersion: 'v1', kind: 'PersistentVolume', modelName: 'V1PersistentVolume' },
   (c) => ({
-    metadata: { name: c.name, labels: { app: c.name, ...c.labels } },
+    metadata: { name: c.name, labels: labelsOf(c, 'PersistentVolume') },
     spec: {
       capacity: { storage: c.size },
       accessModes: c.accessModes ?? ['ReadWriteOnce'],
@@ -146,9 +148,9 @@ export const Hpa = defineFactory<HpaConfig, V2HorizontalPodAutoscaler>(
   'Hpa',
   { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', modelName: 'V2HorizontalPodAutoscaler' },
   (c) => ({
-    metadata: metadataOf(c),
+    metadata: metadataOf(c, 'Hpa'),
     spec: {
-      scaleTargetRef: { apiVersion: c.target.apiVersion ?? 'apps/v1', kind: c.target.kind, name: c.target.name },
+      scaleTargetRef: scaleTargetRef(c.target, c.name),
       minReplicas: c.minReplicas,
       maxReplicas: c.maxReplicas,
       ...(c.cpuUtilization !== undefined
@@ -158,16 +160,33 @@ export const Hpa = defineFactory<HpaConfig, V2HorizontalPodAutoscaler>(
   }),
 );
 
+/** The Hpa target with the `apps/v1` default, also for a target chosen by a ternary over object literals. */
+function scaleTargetRef(target: HpaConfig['target'], name: string): unknown {
+  if (!isComputed(target)) return { apiVersion: target.apiVersion ?? 'apps/v1', kind: target.kind, name: target.name };
+  return reshapeBranches(
+    target,
+    (entries) => {
+      const read = (key: string) => entries.find((entry) => literalKey(entry) === key)?.value;
+      return E.map([
+        { key: E.str('apiVersion'), value: read('apiVersion') ?? E.str('apps/v1') },
+        { key: E.str('kind'), value: read('kind') ?? E.null() },
+        { key: E.str('name'), value: read('name') ?? E.null() },
+      ]);
+    },
+    { factory: 'Hpa', name, field: 'target', what: "fills in apiVersion: 'apps/v1'", fix: "choose each field instead: target: { kind: 'Deployment', name: spec.debug ? 'a' : 'b' }" },
+  );
+}
+
 /** A Namespace. @example Namespace({ name: 'team-a' }) */
 export const Namespace = defineFactory<Omit<Named, 'namespace'>, V1Namespace>(
   'Namespace',
   { apiVersion: 'v1', kind: 'Namespace', modelName: 'V1Namespace' },
-  (c) => ({ metadata: { name: c.name, labels: { app: c.name, ...c.labels } } }),
+  (c) => ({ metadata: { name: c.name, labels: labelsOf(c, 'Namespace') } }),
 );
 
 /** A ServiceAccount. @example ServiceAccount({ name: 'runner' }) */
 export const ServiceAccount = defineFactory<Named, V1ServiceAccount>(
   'ServiceAccount',
   { apiVersion: 'v1', kind: 'ServiceAccount', modelName: 'V1ServiceAccount' },
-  (c) => ({ metadata: metadataOf(c) }),
+  (c) => ({ metadata: metadataOf(c, 'ServiceAccount') }),
 );

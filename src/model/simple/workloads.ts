@@ -7,8 +7,11 @@ import type {
   V1PersistentVolumeClaim, V1ResourceRequirements, V1StatefulSet, V1Volume, V1VolumeMount,
 } from '@kubernetes/client-node';
 import { defineFactory, type FactoryOptions } from '../factory.js';
-import { isRef } from '../refs.js';
+import { E } from '../../ir/expr.js';
+import { describeValue, isRef } from '../refs.js';
 import type { Input } from '../types.js';
+import { isComputed, reshapeBranches } from './computed.js';
+import { labelsOf, metadataOf } from './metadata.js';
 
 export interface ContainerConfig extends FactoryOptions {
   readonly name: string;
@@ -25,27 +28,28 @@ export interface ContainerConfig extends FactoryOptions {
   readonly volumes?: Input<V1Volume>[];
 }
 
-export function metadataOf(config: { name: string; namespace?: string; labels?: Record<string, string> }): Record<string, unknown> {
-  if (isRef(config.labels)) {
-    throw new TypeError(`labels of "${String(config.name)}" must be an object literal here (simple factories add app: <name>); to use a whole map from the spec, use a low-level factory such as configMap({ metadata: { labels: spec.labels } })`);
+/** The env map as the `{ name, value }` list a container takes, in the order written. */
+function envOf(config: ContainerConfig, factory: string): unknown {
+  if (isRef(config.env)) {
+    throw new TypeError(`env of ${describeValue(config.name)} must be an object literal; to pass a whole map from the spec use a low-level factory with env entries`);
   }
-  return {
-    name: config.name,
-    ...(config.namespace !== undefined ? { namespace: config.namespace } : {}),
-    labels: { app: config.name, ...config.labels },
-  };
+  if (isComputed(config.env)) {
+    return reshapeBranches(
+      config.env,
+      (entries) => E.list(entries.map((entry) => E.map([{ key: E.str('name'), value: entry.key }, { key: E.str('value'), value: entry.value }]))),
+      { factory, name: config.name, field: 'env', what: 'turns the map into a list of { name, value }', fix: "choose each variable's value instead: env: { A: spec.debug ? 'x' : 'y' }" },
+    );
+  }
+  return Object.entries(config.env ?? {}).map(([name, value]) => ({ name, value }));
 }
 
-function container(config: ContainerConfig): Input<V1Container> {
-  if (isRef(config.env)) {
-    throw new TypeError(`env of "${String(config.name)}" must be an object literal; to pass a whole map from the spec use a low-level factory with env entries`);
-  }
+function container(config: ContainerConfig, factory: string): Input<V1Container> {
   return {
     name: config.name,
     image: config.image,
     ...(config.command ? { command: config.command } : {}),
     ...(config.args ? { args: config.args } : {}),
-    ...(config.env ? { env: Object.entries(config.env).map(([name, value]) => ({ name, value })) } : {}),
+    ...(config.env ? { env: envOf(config, factory) as Input<V1Container>['env'] } : {}),
     ...(config.envFrom ? { envFrom: config.envFrom } : {}),
     ...(config.ports ? { ports: config.ports } : {}),
     ...(config.resources ? { resources: config.resources } : {}),
@@ -53,10 +57,10 @@ function container(config: ContainerConfig): Input<V1Container> {
   };
 }
 
-function podTemplate(config: ContainerConfig, extra: Record<string, unknown> = {}): Record<string, unknown> {
+function podTemplate(config: ContainerConfig, factory: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    metadata: { labels: { app: config.name, ...config.labels } },
-    spec: { containers: [container(config)], ...(config.volumes ? { volumes: config.volumes } : {}), ...extra },
+    metadata: { labels: labelsOf(config, factory) },
+    spec: { containers: [container(config, factory)], ...(config.volumes ? { volumes: config.volumes } : {}), ...extra },
   };
 }
 
@@ -70,8 +74,8 @@ export const Deployment = defineFactory<DeploymentConfig, V1Deployment>(
   'Deployment',
   { apiVersion: 'apps/v1', kind: 'Deployment', modelName: 'V1Deployment' },
   (config) => ({
-    metadata: metadataOf(config),
-    spec: { replicas: config.replicas ?? 1, selector: { matchLabels: { app: config.name } }, template: podTemplate(config) },
+    metadata: metadataOf(config, 'Deployment'),
+    spec: { replicas: config.replicas ?? 1, selector: { matchLabels: { app: config.name } }, template: podTemplate(config, 'Deployment') },
   }),
 );
 
@@ -85,12 +89,12 @@ export const StatefulSet = defineFactory<StatefulSetConfig, V1StatefulSet>(
   'StatefulSet',
   { apiVersion: 'apps/v1', kind: 'StatefulSet', modelName: 'V1StatefulSet' },
   (config) => ({
-    metadata: metadataOf(config),
+    metadata: metadataOf(config, 'StatefulSet'),
     spec: {
       replicas: config.replicas ?? 1,
       serviceName: config.serviceName,
       selector: { matchLabels: { app: config.name } },
-      template: podTemplate(config),
+      template: podTemplate(config, 'StatefulSet'),
       ...(config.volumeClaimTemplates ? { volumeClaimTemplates: config.volumeClaimTemplates } : {}),
     },
   }),
@@ -101,8 +105,8 @@ export const DaemonSet = defineFactory<ContainerConfig, V1DaemonSet>(
   'DaemonSet',
   { apiVersion: 'apps/v1', kind: 'DaemonSet', modelName: 'V1DaemonSet' },
   (config) => ({
-    metadata: metadataOf(config),
-    spec: { selector: { matchLabels: { app: config.name } }, template: podTemplate(config) },
+    metadata: metadataOf(config, 'DaemonSet'),
+    spec: { selector: { matchLabels: { app: config.name } }, template: podTemplate(config, 'DaemonSet') },
   }),
 );
 
@@ -112,11 +116,11 @@ export interface JobConfig extends ContainerConfig {
   readonly restartPolicy?: 'OnFailure' | 'Never';
 }
 
-function jobSpec(config: JobConfig): Record<string, unknown> {
+function jobSpec(config: JobConfig, factory: string): Record<string, unknown> {
   return {
     ...(config.completions !== undefined ? { completions: config.completions } : {}),
     ...(config.backoffLimit !== undefined ? { backoffLimit: config.backoffLimit } : {}),
-    template: podTemplate(config, { restartPolicy: config.restartPolicy ?? 'OnFailure' }),
+    template: podTemplate(config, factory, { restartPolicy: config.restartPolicy ?? 'OnFailure' }),
   };
 }
 
@@ -124,7 +128,7 @@ function jobSpec(config: JobConfig): Record<string, unknown> {
 export const Job = defineFactory<JobConfig, V1Job>(
   'Job',
   { apiVersion: 'batch/v1', kind: 'Job', modelName: 'V1Job' },
-  (config) => ({ metadata: metadataOf(config), spec: jobSpec(config) }),
+  (config) => ({ metadata: metadataOf(config, 'Job'), spec: jobSpec(config, 'Job') }),
 );
 
 export interface CronJobConfig extends JobConfig {
@@ -136,7 +140,7 @@ export const CronJob = defineFactory<CronJobConfig, V1CronJob>(
   'CronJob',
   { apiVersion: 'batch/v1', kind: 'CronJob', modelName: 'V1CronJob' },
   (config) => ({
-    metadata: metadataOf(config),
-    spec: { schedule: config.schedule, jobTemplate: { spec: jobSpec(config) } },
+    metadata: metadataOf(config, 'CronJob'),
+    spec: { schedule: config.schedule, jobTemplate: { spec: jobSpec(config, 'CronJob') } },
   }),
 );

@@ -9,6 +9,7 @@ import { userFrames } from '../call-site.js';
 import { registerFactoryName, registerManifest, type Enhanced } from '../factory.js';
 import { currentRun } from '../run.js';
 import { withNestedRecords, recordsOf } from '../resource.js';
+import { describeValue, hasMarkers, isRef } from '../refs.js';
 import { listManifestFiles, readManifestFile, YamlManifestError, type FileManifest } from './read.js';
 
 export { YamlManifestError } from './read.js';
@@ -59,9 +60,10 @@ export interface YamlManifests {
  * @throws YamlManifestError naming the file (and line) when it cannot be read, does not parse, or holds a document that is not a Kubernetes object.
  */
 export function yamlFile(config: string | YamlFileConfig): YamlManifests {
-  const options = typeof config === 'string' ? { path: config } : config;
+  // A reference (a function proxy) is a path, not options: reading `.path` of it would invent `spec.path.path`.
+  const options = typeof config === 'string' || isRef(config) ? { path: config as string } : config;
   const absolute = locate(options.path, 'yamlFile');
-  return register(readManifestFile(absolute, options.path), [absolute], options, baseName(absolute));
+  return register(readManifestFile(absolute, options.path), [absolute], options, baseName(absolute), 'yamlFile');
 }
 
 /**
@@ -75,11 +77,12 @@ export function yamlFile(config: string | YamlFileConfig): YamlManifests {
  * @throws YamlManifestError naming the directory or file at fault; duplicate objects name both files.
  */
 export function yamlDirectory(config: string | YamlDirectoryConfig): YamlManifests {
-  const options = typeof config === 'string' ? { path: config } : config;
+  // A reference (a function proxy) is a path, not options: reading `.path` of it would invent `spec.path.path`.
+  const options = typeof config === 'string' || isRef(config) ? { path: config as string } : config;
   const absolute = locate(options.path, 'yamlDirectory');
   const files = listManifestFiles(absolute, options.path, { recursive: options.recursive ?? true });
   const manifests = files.flatMap((file) => readManifestFile(file));
-  return register(manifests, files, options, baseName(absolute));
+  return register(manifests, files, options, baseName(absolute), 'yamlDirectory');
 }
 
 registerFactoryName('yamlFile', yamlFile as (config: never) => unknown);
@@ -87,13 +90,15 @@ registerFactoryName('yamlDirectory', yamlDirectory as (config: never) => unknown
 
 /** Relative paths are relative to the calling file (like an import), so they do not depend on the working directory. */
 function locate(path: unknown, factory: string): string {
-  if (typeof path !== 'string' || path === '') throw new TypeError(`${factory}: path must be a non-empty string, got ${JSON.stringify(path)}`);
+  if (typeof path !== 'string' || path === '' || hasMarkers(path)) {
+    throw new TypeError(`${factory}: path must be a non-empty literal string (files are read when the composition is defined, not from the spec), got ${describeValue(path)}`);
+  }
   if (isAbsolute(path)) return path;
   const caller = userFrames()[0]?.file;
   return resolve(caller ? dirname(caller) : process.cwd(), path);
 }
 
-function register(found: readonly FileManifest[], files: readonly string[], options: YamlManifestOptions, defaultPrefix: string): YamlManifests {
+function register(found: readonly FileManifest[], files: readonly string[], options: YamlManifestOptions, defaultPrefix: string, factoryName: string): YamlManifests {
   checkUnique(found);
   const prefix = idWords(options.id ?? defaultPrefix).map((w, i) => (i === 0 ? w.toLowerCase() : capital(w))).join('') || 'yaml';
   const resources = found.map(({ manifest }) => {
@@ -101,7 +106,7 @@ function register(found: readonly FileManifest[], files: readonly string[], opti
     const metadata = options.namespace !== undefined && manifest.metadata['namespace'] === undefined && !isClusterScopedKind(manifest.kind)
       ? { ...manifest.metadata, namespace: options.namespace }
       : manifest.metadata;
-    return registerManifest({ ...manifest, metadata }, id);
+    return registerManifest({ ...manifest, metadata }, id, factoryName);
   });
   const records = resources.flatMap((handle) => recordsOf(handle));
   const manifests: YamlManifests = {
@@ -111,7 +116,7 @@ function register(found: readonly FileManifest[], files: readonly string[], opti
       const index = found.findIndex(({ manifest }) => manifest.kind === kind && manifest.metadata.name === name);
       if (index < 0) {
         const there = found.map(({ manifest }) => `${manifest.kind}/${manifest.metadata.name}`).join(', ');
-        throw new Error(`no ${kind} named "${name}" in ${files.map((f) => relative(process.cwd(), f) || f).join(', ')}; there are: ${there}`);
+        throw new Error(`no ${kind} named ${describeValue(name)} in ${files.map((f) => relative(process.cwd(), f) || f).join(', ')}; there are: ${there}`);
       }
       return resources[index] as unknown as Enhanced<T>;
     },

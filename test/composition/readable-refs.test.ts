@@ -1,0 +1,98 @@
+/**
+ * Error messages show references as the user wrote them (`spec.name`, `"${spec.name}-web"`), never the
+ * internal marker characters (`\u0001tkref:1\u0002`) a reference becomes when JavaScript coerces it to a string.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { type } from 'arktype';
+import { helmRelease, helmRepository, kubernetesComposition, yamlFile } from '../../src/index.js';
+import { Deployment } from '../../src/simple.js';
+
+const definition = {
+  apiVersion: 'refs.typekro.dev/v1alpha1',
+  spec: type({ name: 'string', minutes: 'number.integer', labels: 'Record<string, string>', path: 'string' }),
+  status: type({ 'ok?': 'boolean' }),
+};
+
+const noMarkers = (error: Error): void => assert.doesNotMatch(error.message, /[\u0001\u0002]|tkref/);
+
+test('simple factory errors name the resource by the reference the user wrote', () => {
+  assert.throws(
+    () => kubernetesComposition({ ...definition, name: 'labels', kind: 'Labels' }, (spec) => {
+      Deployment({ name: spec.name, image: 'nginx', labels: spec.labels });
+      return {};
+    }),
+    (error: Error) => {
+      noMarkers(error);
+      assert.match(error.message, /^labels of spec\.name must be an object literal here/);
+      return true;
+    },
+  );
+  assert.throws(
+    () => kubernetesComposition({ ...definition, name: 'env', kind: 'Env' }, (spec) => {
+      Deployment({ name: `${spec.name}-web`, image: 'nginx', env: spec.labels });
+      return {};
+    }),
+    (error: Error) => {
+      noMarkers(error);
+      assert.match(error.message, /^env of "\$\{spec\.name\}-web" must be an object literal/);
+      return true;
+    },
+  );
+});
+
+test('helm errors show templates over references; a duration built from a reference is not rejected', () => {
+  assert.throws(
+    () => kubernetesComposition({ ...definition, name: 'chart', kind: 'Chart' }, (spec) => {
+      const charts = helmRepository({ name: 'charts', url: 'https://charts.example.com' });
+      helmRelease({ name: `${spec.name}-db`, chart: { repository: charts, name: 42 as unknown as string } });
+      return {};
+    }),
+    (error: Error) => {
+      noMarkers(error);
+      assert.equal(error.message, `helmRelease "\${spec.name}-db": chart.name must be the chart's name in its repository, got 42`);
+      return true;
+    },
+  );
+  const app = kubernetesComposition({ ...definition, name: 'interval', kind: 'Interval' }, (spec) => {
+    const charts = helmRepository({ name: 'charts', url: 'https://charts.example.com', interval: `${spec.minutes}m` });
+    helmRelease({ name: 'db', chart: { repository: charts, name: 'postgres' }, interval: `${spec.minutes}m` });
+    return {};
+  });
+  assert.match(app.toYaml(), /interval: \$\{string\(schema\.spec\.minutes\)\}m/);
+});
+
+test('a yamlFile path that is a reference names it', () => {
+  assert.throws(
+    () => kubernetesComposition({ ...definition, name: 'path', kind: 'Path' }, (spec) => {
+      yamlFile(spec.path);
+      return {};
+    }),
+    (error: Error) => {
+      noMarkers(error);
+      assert.equal(error.message, 'yamlFile: path must be a non-empty literal string (files are read when the composition is defined, not from the spec), got spec.path');
+      return true;
+    },
+  );
+});
+
+test('Cel.expr and Cel.template given template literals over references print the references, not markers', async () => {
+  const { Cel } = await import('../../src/index.js');
+  const { ConfigMap } = await import('../../src/simple.js');
+  const app = kubernetesComposition({ ...definition, name: 'cel-markers', kind: 'CelMarkers' }, (spec) => {
+    ConfigMap({ name: 'c', data: { a: Cel.expr<string>(`${spec.name} + "-x"`), b: Cel.template(`${spec.name}-%s`, `${spec.path}/x`) } });
+    return {};
+  });
+  const yaml = app.toYaml();
+  assert.doesNotMatch(yaml, /[\u0001\u0002]|tkref/);
+  assert.match(yaml, /a: \$\{\(schema\.spec\.name\) \+ "-x"\}/);
+  assert.match(yaml, /b: \$\{string\(schema\.spec\.name\)\}-\$\{string\(schema\.spec\.path\)\}\/x/);
+  assert.throws(() => kubernetesComposition({ ...definition, name: 'cel-count', kind: 'CelCount' }, (spec) => {
+    ConfigMap({ name: 'c', data: { b: Cel.template(`${spec.name}-%s`) } });
+    return {};
+  }), (error: Error) => {
+    noMarkers(error);
+    assert.equal(error.message, 'Cel.template("${spec.name}-%s") has 1 %s placeholders but 0 arguments');
+    return true;
+  });
+});
