@@ -8,8 +8,12 @@
  * import { Deployment } from 'typekro/simple';
  * const app = kubernetesComposition(
  *   { name: 'app', apiVersion: 'example.com/v1', kind: 'App', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
- *   (spec) => ({ ready: Deployment({ name: 'app', image: 'nginx', replicas: spec.replicas }).status.readyReplicas > 0 }),
+ *   (spec) => {
+ *     const web = Deployment({ name: 'app', image: 'nginx', replicas: spec.replicas });
+ *     return { ready: web.status.readyReplicas > 0 };
+ *   },
  * );
+ * app.toYaml().includes('${web.status.?readyReplicas'); // => true
  */
 export { kubernetesComposition, toResourceGraph, type Composition, type InstanceRef, type NestedComposition } from './api/composition.js';
 export { BreakingChangeError } from './api/factories.js';

@@ -28,11 +28,24 @@ export interface NestedComposition<TStatus> {
  * another composition, it is inlined there (resources prefixed with the variable name).
  *
  * @example
- * const database = kubernetesComposition({ ... }, (spec) => ({ ready: ... }));
- * kubernetesComposition({ ... }, (spec) => {
- *   const db = database({ name: `${spec.name}-db` });
- *   return { ready: db.status.ready };
- * });
+ * import { type } from 'arktype';
+ * import { kubernetesComposition } from 'typekro';
+ * import { StatefulSet } from 'typekro/simple';
+ * const database = kubernetesComposition(
+ *   { name: 'database', kind: 'Database', spec: type({ name: 'string' }), status: type({ ready: 'boolean' }) },
+ *   (spec) => {
+ *     const db = StatefulSet({ name: spec.name, image: 'postgres', serviceName: spec.name });
+ *     return { ready: db.status.readyReplicas > 0 };
+ *   },
+ * );
+ * const app = kubernetesComposition(
+ *   { name: 'app', kind: 'App', spec: type({ name: 'string' }), status: type({ ready: 'boolean' }) },
+ *   (spec) => {
+ *     const db = database({ name: `${spec.name}-db` });
+ *     return { ready: db.status.ready };
+ *   },
+ * );
+ * app.toYaml();
  */
 export interface Composition<TSpec, TStatus> {
   (spec: TSpec): NestedComposition<TStatus>;
@@ -54,13 +67,16 @@ export interface Composition<TSpec, TStatus> {
  * resources from the spec and returns the status as plain JavaScript, compiled to CEL.
  *
  * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition } from 'typekro';
+ * import { Deployment } from 'typekro/simple';
  * const webapp = kubernetesComposition(
- *   { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp',
- *     spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
  *   (spec) => {
  *     const deployment = Deployment({ name: 'webapp', image: 'nginx', replicas: spec.replicas });
  *     return { ready: deployment.status.readyReplicas > 0 };
- *   });
+ *   },
+ * );
  * console.log(webapp.toYaml());
  */
 export function kubernetesComposition<TSpecType extends CompositionSchema, TStatusType extends CompositionSchema, TReturned extends SchemaInput<TStatusType>>(
@@ -84,11 +100,15 @@ export interface InstanceRef<TSpec> {
  * The two-function form: resources by id, then the status from the instance and those resources.
  *
  * @example
+ * import { type } from 'arktype';
+ * import { toResourceGraph } from 'typekro';
+ * import { Deployment } from 'typekro/simple';
  * const app = toResourceGraph(
  *   { name: 'app', apiVersion: 'example.com/v1', kind: 'App', spec: type({ name: 'string' }), status: type({ ready: 'boolean' }) },
  *   (schema) => ({ web: Deployment({ name: schema.spec.name, image: 'nginx' }) }),
  *   (schema, resources) => ({ ready: resources.web.status.readyReplicas > 0 }),
  * );
+ * app.graph.resources.map((r) => r.id); // => ['web']
  */
 export function toResourceGraph<TSpecType extends CompositionSchema, TStatusType extends CompositionSchema, TResources extends Record<string, unknown>>(
   definition: CompositionDefinition<TSpecType, TStatusType>,

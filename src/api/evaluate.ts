@@ -11,7 +11,20 @@ export { OpaqueCel, type ConcreteData, type ConcreteEvaluation, type ConcreteRes
 
 /**
  * Options of {@link evaluateConcrete}.
- * @example evaluateConcrete(app, spec, { observed: { deployment: { status: { readyReplicas: 1 } } }, instance: { name: 'app', namespace: 'apps' } });
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { evaluateConcrete, kubernetesComposition, type ConcreteOptions } from 'typekro';
+ * import { Deployment } from 'typekro/simple';
+ * const webapp = kubernetesComposition(
+ *   { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   (spec) => {
+ *     const deployment = Deployment({ name: 'webapp', image: 'nginx', replicas: spec.replicas });
+ *     return { ready: deployment.status.readyReplicas > 0 };
+ *   },
+ * );
+ * const options: ConcreteOptions = { observed: { deployment: { status: { readyReplicas: 1 } } }, instance: { name: 'web', namespace: 'apps' } };
+ * evaluateConcrete(webapp, { replicas: 1 }, options).status; // => { ready: true }
  */
 export interface ConcreteOptions {
   /**
@@ -47,11 +60,21 @@ export interface ConcreteOptions {
  * @throws SpecValidationError when the spec does not match the schema; TypeError naming the problem when
  * an observed entry has the wrong shape or the composition cannot be run again.
  * @example
+ * import { type } from 'arktype';
+ * import { evaluateConcrete, kubernetesComposition } from 'typekro';
+ * import { Deployment } from 'typekro/simple';
+ * const webapp = kubernetesComposition(
+ *   { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   (spec) => {
+ *     const deployment = Deployment({ name: 'webapp', image: 'nginx', replicas: spec.replicas });
+ *     return { ready: deployment.status.readyReplicas > 0 };
+ *   },
+ * );
  * const result = evaluateConcrete(webapp, { replicas: 2 }, {
  *   observed: { deployment: { status: { readyReplicas: 2 } } },
  * });
- * result.resources.map((r) => r.id); // ['deployment']
- * result.status; // { ready: true }
+ * result.resources.map((r) => r.id); // => ['deployment']
+ * result.status; // => { ready: true }
  */
 export function evaluateConcrete<TSpec, TStatus>(composition: Composition<TSpec, TStatus>, spec: TSpec, options: ConcreteOptions = {}): ConcreteEvaluation {
   const concrete = concreteSourceOf(composition);

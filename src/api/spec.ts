@@ -9,8 +9,22 @@ import { applyDefaults, validateWithSchema } from '../model/schema/index.js';
  *
  * @example
  * ```ts
- * try { await webapp.factory('direct').deploy({ replicas: 'three' as never }); }
- * catch (error) { if (error instanceof SpecValidationError) console.error(error.problems); }
+ * import { type } from 'arktype';
+ * import { kubernetesComposition, SpecValidationError } from 'typekro';
+ * import { Deployment } from 'typekro/simple';
+ * const webapp = kubernetesComposition(
+ *   { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   (spec) => {
+ *     const deployment = Deployment({ name: 'webapp', image: 'nginx', replicas: spec.replicas });
+ *     return { ready: deployment.status.readyReplicas > 0 };
+ *   },
+ * );
+ * try {
+ *   await webapp.factory('direct').deploy({ replicas: 'three' as never }); // rejected before any cluster is contacted
+ * } catch (error) {
+ *   if (!(error instanceof SpecValidationError)) throw error;
+ *   error.problems; // => ['spec.replicas must be a number (was a string)']
+ * }
  * ```
  */
 export class SpecValidationError extends Error {

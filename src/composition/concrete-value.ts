@@ -15,8 +15,18 @@ import { isAbsent } from './concrete-view.js';
  * never guessed.
  *
  * @example
+ * import { type } from 'arktype';
+ * import { Cel, evaluateConcrete, kubernetesComposition, OpaqueCel } from 'typekro';
+ * import { ConfigMap } from 'typekro/simple';
+ * const app = kubernetesComposition(
+ *   { name: 'app', kind: 'App', spec: type({ name: 'string' }), status: type({ upper: 'string' }) },
+ *   (spec) => {
+ *     ConfigMap({ name: spec.name, data: { owner: spec.name } });
+ *     return { upper: Cel.expr<string>(spec.name, '.upperAscii()') };
+ *   },
+ * );
  * const result = evaluateConcrete(app, { name: 'shop' });
- * if (result.status.upper instanceof OpaqueCel) console.log(result.status.upper.cel); // 'shop.upperAscii()'
+ * result.status.upper instanceof OpaqueCel ? result.status.upper.cel : undefined; // => 'shop.upperAscii()'
  */
 export class OpaqueCel {
   constructor(
@@ -27,7 +37,10 @@ export class OpaqueCel {
 
 /**
  * Plain data with {@link OpaqueCel} leaves.
- * @example const manifest: ConcreteData = { kind: 'ConfigMap', data: { level: 'debug' } };
+ *
+ * @example
+ * import type { ConcreteData } from 'typekro';
+ * const manifest: ConcreteData = { kind: 'ConfigMap', data: { level: 'debug' } };
  */
 export type ConcreteData = null | boolean | number | string | OpaqueCel | readonly ConcreteData[] | { readonly [key: string]: ConcreteData };
 

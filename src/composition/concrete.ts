@@ -25,7 +25,19 @@ export type { ObservedObjects } from './concrete-run.js';
 
 /**
  * One resource of a concrete evaluation.
- * @example evaluateConcrete(app, spec).resources.find((r) => r.id === 'regions')?.manifests.length; // 2
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { evaluateConcrete, kubernetesComposition } from 'typekro';
+ * import { ConfigMap } from 'typekro/simple';
+ * const app = kubernetesComposition(
+ *   { name: 'app', kind: 'App', spec: type({ regions: 'string[]' }), status: type({ count: 'number' }) },
+ *   (spec) => {
+ *     for (const region of spec.regions) ConfigMap({ id: 'regions', name: `app-${region}`, data: { region } });
+ *     return { count: spec.regions.length };
+ *   },
+ * );
+ * evaluateConcrete(app, { regions: ['eu', 'us'] }).resources.find((r) => r.id === 'regions')?.manifests.length; // => 2
  */
 export interface ConcreteResource {
   readonly id: string;
@@ -50,7 +62,20 @@ export interface ConcreteResource {
 
 /**
  * The result of a concrete evaluation.
- * @example const { resources, status, pendingStatus } = evaluateConcrete(app, { replicas: 2 });
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { evaluateConcrete, kubernetesComposition, type ConcreteEvaluation } from 'typekro';
+ * import { Deployment } from 'typekro/simple';
+ * const webapp = kubernetesComposition(
+ *   { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   (spec) => {
+ *     const deployment = Deployment({ name: 'webapp', image: 'nginx', replicas: spec.replicas });
+ *     return { ready: deployment.status.readyReplicas > 0 };
+ *   },
+ * );
+ * const { status, pendingStatus }: ConcreteEvaluation = evaluateConcrete(webapp, { replicas: 2 });
+ * [status, pendingStatus]; // => [{ ready: false }, []]
  */
 export interface ConcreteEvaluation {
   readonly resources: readonly ConcreteResource[];

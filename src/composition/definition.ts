@@ -11,6 +11,8 @@ import type { GraphHeader } from './build-graph.js';
  *
  * @example
  * ```ts
+ * import { type } from 'arktype';
+ * import type { CompositionDefinition } from 'typekro';
  * const definition: CompositionDefinition = {
  *   name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp',
  *   spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }),

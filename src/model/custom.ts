@@ -11,7 +11,18 @@ export interface CustomResourceInput<TSpec> extends FactoryOptions {
 
 /**
  * A resource of any kind (CRDs included).
- * @example customResource<{ size: number }, { phase: string }>({ apiVersion: 'example.com/v1', kind: 'Cache', metadata: { name: 'c' }, spec: { size: 1 } })
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { customResource, kubernetesComposition } from 'typekro';
+ * const app = kubernetesComposition(
+ *   { name: 'app', kind: 'App', spec: type({ size: 'number' }), status: type({ phase: 'string' }) },
+ *   (spec) => {
+ *     const cache = customResource<{ size: number }, { phase: string }>({ apiVersion: 'example.com/v1', kind: 'Cache', metadata: { name: 'c' }, spec: { size: spec.size } });
+ *     return { phase: cache.status.phase };
+ *   },
+ * );
+ * app.toYaml();
  */
 export function customResource<TSpec = Record<string, unknown>, TStatus = Record<string, unknown>>(
   manifest: CustomResourceInput<TSpec>,

@@ -13,7 +13,21 @@ export interface ExternalRefConfig {
 
 /**
  * An existing object, typed by the caller.
- * @example const settings = externalRef<V1ConfigMap>({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'platform' } })
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import type { V1ConfigMap } from '@kubernetes/client-node';
+ * import { externalRef, kubernetesComposition } from 'typekro';
+ * import { Deployment } from 'typekro/simple';
+ * const app = kubernetesComposition(
+ *   { name: 'app', kind: 'App', spec: type({ name: 'string' }), status: type({ level: 'string' }) },
+ *   (spec) => {
+ *     const settings = externalRef<V1ConfigMap>({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'platform' } });
+ *     Deployment({ name: spec.name, image: 'nginx', env: { LEVEL: settings.data.level ?? 'info' } });
+ *     return { level: settings.data.level ?? 'info' };
+ *   },
+ * );
+ * app.toYaml();
  */
 export function externalRef<TManifest = Record<string, unknown>>(config: ExternalRefConfig): Enhanced<TManifest> {
   const { apiVersion, kind, metadata } = config;

@@ -46,8 +46,11 @@ export type RuntimeBootstrap = Composition<{ namespace?: string }, { phase: 'Rea
  *
  * @example
  * ```ts
- * const runtime = await typeKroRuntimeBootstrap({ kroVersion: '0.9.3' });
- * await runtime.factory('direct', { namespace: 'flux-system', timeout: 600_000 }).deploy({});
+ * import { typeKroRuntimeBootstrap } from 'typekro';
+ * // Flux installed already: only KRO's chart, through a HelmRelease (the default also installs Flux's release manifests)
+ * const runtime = await typeKroRuntimeBootstrap({ fluxInstallation: 'external', kroVersion: '0.9.3' });
+ * runtime.kind; // => 'TypeKroRuntime'
+ * // then: await runtime.factory('direct', { namespace: 'flux-system', timeout: 600_000 }).deploy({});
  * ```
  * @throws Error naming `fluxManifests` when the manifests cannot be downloaded or read, YamlManifestError for a bad manifest.
  */

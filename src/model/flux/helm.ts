@@ -37,8 +37,17 @@ export type HelmRepositoryHandle = Enhanced<HelmRepository>;
  *
  * @example
  * ```ts
- * const charts = helmRepository({ name: 'charts', url: 'https://charts.example.com' });
- * const web = helmRelease({ name: 'web', chart: { repository: charts, name: 'nginx', version: '1.2.x' } });
+ * import { type } from 'arktype';
+ * import { helmRelease, helmRepository, kubernetesComposition } from 'typekro';
+ * const site = kubernetesComposition(
+ *   { name: 'site', kind: 'Site', spec: type({ name: 'string' }), status: type({ revision: 'string' }) },
+ *   () => {
+ *     const charts = helmRepository({ name: 'charts', url: 'https://charts.example.com' });
+ *     const web = helmRelease({ name: 'web', chart: { repository: charts, name: 'nginx', version: '1.2.x' } });
+ *     return { revision: web.status.lastAttemptedRevision };
+ *   },
+ * );
+ * site.toYaml();
  * ```
  */
 export const helmRepository = defineFactory<HelmRepositoryConfig, HelmRepository>(
@@ -110,12 +119,23 @@ const releaseFactory = defineFactory<HelmReleaseConfig<unknown>, HelmRelease>(
  *
  * @example
  * ```ts
- * const charts = helmRepository({ name: 'charts', url: 'https://charts.example.com' });
- * const cache = helmRelease<{ replicas: number; auth: { password: string } }>({
- *   name: 'cache',
- *   chart: { repository: charts, name: 'redis', version: '19.x' },
- *   values: { replicas: spec.replicas, auth: { password: secret.data.password } },
- * });
+ * import { type } from 'arktype';
+ * import type { V1Secret } from '@kubernetes/client-node';
+ * import { externalRef, helmRelease, helmRepository, kubernetesComposition } from 'typekro';
+ * const redis = kubernetesComposition(
+ *   { name: 'redis', kind: 'Redis', spec: type({ replicas: 'number' }), status: type({ revision: 'string' }) },
+ *   (spec) => {
+ *     const secret = externalRef<V1Secret>({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'redis-auth' } });
+ *     const charts = helmRepository({ name: 'charts', url: 'https://charts.example.com' });
+ *     const cache = helmRelease<{ replicas: number; auth: { password: string } }>({
+ *       name: 'cache',
+ *       chart: { repository: charts, name: 'redis', version: '19.x' },
+ *       values: { replicas: spec.replicas, auth: { password: secret.data.password } },
+ *     });
+ *     return { revision: cache.status.lastAttemptedRevision };
+ *   },
+ * );
+ * redis.toYaml();
  * ```
  */
 export function helmRelease<TValues = Record<string, unknown>>(config: HelmReleaseConfig<TValues>): Enhanced<HelmRelease<TValues>> {

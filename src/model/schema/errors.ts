@@ -6,8 +6,14 @@ import { TypeKroError } from '../../util/errors.js';
  *
  * @example
  * ```ts
- * try { arktypeToSchema(type({ x: 'string | null' }), { name: 'spec' }); }
- * catch (e) { if (e instanceof SchemaError) console.error(e.path); } // 'spec.x'
+ * import { type } from 'arktype';
+ * import { kubernetesComposition, SchemaError } from 'typekro';
+ * try {
+ *   kubernetesComposition({ name: 'bad', kind: 'Bad', spec: type({ x: 'string | null' }), status: type({ ok: 'boolean' }) }, () => ({ ok: true }));
+ * } catch (error) {
+ *   if (!(error instanceof SchemaError)) throw error;
+ *   error.path; // => 'spec.x'
+ * }
  * ```
  */
 export class SchemaError extends TypeKroError {

@@ -13,6 +13,7 @@ import type { StandardSchemaV1 } from '@standard-schema/spec';
  * @example
  * ```ts
  * import { type } from 'arktype';
+ * import type { CompositionSchema } from 'typekro';
  * const spec: CompositionSchema<{ replicas: number }> = type({ replicas: 'number' });
  * ```
  */
@@ -25,8 +26,11 @@ export interface CompositionSchema<Input = unknown, Output = Input> extends Stan
  *
  * @example
  * ```ts
+ * import { type } from 'arktype';
+ * import type { SchemaInput } from 'typekro';
  * const spec = type({ replicas: 'number = 1' });
  * type In = SchemaInput<typeof spec>; // { replicas?: number }
+ * const input: In = {}; // the default fills it in
  * ```
  */
 export type SchemaInput<TSchema extends StandardSchemaV1> = StandardSchemaV1.InferInput<TSchema>;
@@ -36,8 +40,11 @@ export type SchemaInput<TSchema extends StandardSchemaV1> = StandardSchemaV1.Inf
  *
  * @example
  * ```ts
+ * import { type } from 'arktype';
+ * import type { SchemaOutput } from 'typekro';
  * const spec = type({ replicas: 'number = 1' });
  * type Out = SchemaOutput<typeof spec>; // { replicas: number }
+ * const output: Out = { replicas: 1 }; // replicas is always there
  * ```
  */
 export type SchemaOutput<TSchema extends StandardSchemaV1> = StandardSchemaV1.InferOutput<TSchema>;

@@ -22,7 +22,19 @@ export interface ServiceConfig extends Named {
   readonly type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
 }
 
-/** A Service. @example Service({ name: 'web', selector: { app: 'web' }, ports: [{ port: 80 }] }) */
+/**
+ * A Service.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition } from 'typekro';
+ * import { Service } from 'typekro/simple';
+ * const demo = kubernetesComposition({ name: 'demo', kind: 'Demo', spec: type({ name: 'string' }), status: type({ name: 'string' }) }, (spec) => {
+ *   const example = Service({ name: 'web', selector: { app: 'web' }, ports: [{ port: 80 }] });
+ *   return { name: example.metadata.name };
+ * });
+ * demo.toYaml();
+ */
 export const Service = defineFactory<ServiceConfig, V1Service>(
   'Service',
   { apiVersion: 'v1', kind: 'Service', modelName: 'V1Service' },
@@ -36,7 +48,19 @@ export interface IngressConfig extends Named {
   readonly annotations?: Record<string, string>;
 }
 
-/** An Ingress. @example Ingress({ name: 'web', rules: [{ host: 'example.com' }] }) */
+/**
+ * An Ingress.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition } from 'typekro';
+ * import { Ingress } from 'typekro/simple';
+ * const demo = kubernetesComposition({ name: 'demo', kind: 'Demo', spec: type({ name: 'string' }), status: type({ name: 'string' }) }, (spec) => {
+ *   const example = Ingress({ name: 'web', rules: [{ host: 'example.com' }] });
+ *   return { name: example.metadata.name };
+ * });
+ * demo.toYaml();
+ */
 export const Ingress = defineFactory<IngressConfig, V1Ingress>(
   'Ingress',
   { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', modelName: 'V1Ingress' },
@@ -57,7 +81,19 @@ export interface NetworkPolicyConfig extends Named {
   readonly egress?: Input<V1NetworkPolicyEgressRule>[];
 }
 
-/** A NetworkPolicy. @example NetworkPolicy({ name: 'deny', podSelector: {}, policyTypes: ['Ingress'] }) */
+/**
+ * A NetworkPolicy.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition } from 'typekro';
+ * import { NetworkPolicy } from 'typekro/simple';
+ * const demo = kubernetesComposition({ name: 'demo', kind: 'Demo', spec: type({ name: 'string' }), status: type({ name: 'string' }) }, (spec) => {
+ *   const example = NetworkPolicy({ name: 'deny', podSelector: {}, policyTypes: ['Ingress'] });
+ *   return { name: example.metadata.name };
+ * });
+ * demo.toYaml();
+ */
 export const NetworkPolicy = defineFactory<NetworkPolicyConfig, V1NetworkPolicy>(
   'NetworkPolicy',
   { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', modelName: 'V1NetworkPolicy' },
@@ -72,7 +108,19 @@ export const NetworkPolicy = defineFactory<NetworkPolicyConfig, V1NetworkPolicy>
   }),
 );
 
-/** A ConfigMap. @example ConfigMap({ name: 'settings', data: { mode: spec.mode } }) */
+/**
+ * A ConfigMap.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition } from 'typekro';
+ * import { ConfigMap } from 'typekro/simple';
+ * const demo = kubernetesComposition({ name: 'demo', kind: 'Demo', spec: type({ name: 'string', mode: 'string' }), status: type({ name: 'string' }) }, (spec) => {
+ *   const example = ConfigMap({ name: 'settings', data: { mode: spec.mode } });
+ *   return { name: example.metadata.name };
+ * });
+ * demo.toYaml();
+ */
 export const ConfigMap = defineFactory<Named & { readonly data: Record<string, string> }, V1ConfigMap>(
   'ConfigMap',
   { apiVersion: 'v1', kind: 'ConfigMap', modelName: 'V1ConfigMap' },
@@ -81,7 +129,16 @@ export const ConfigMap = defineFactory<Named & { readonly data: Record<string, s
 
 /**
  * A Secret. `stringData` is sent as is (the API server encodes it), so references work in it.
- * @example Secret({ name: 'db', stringData: { password: spec.password } })
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition } from 'typekro';
+ * import { Secret } from 'typekro/simple';
+ * const demo = kubernetesComposition({ name: 'demo', kind: 'Demo', spec: type({ password: 'string' }), status: type({ name: 'string' }) }, (spec) => {
+ *   const db = Secret({ name: 'db', stringData: { password: spec.password } });
+ *   return { name: db.metadata.name };
+ * });
+ * demo.toYaml();
  */
 export const Secret = defineFactory<
   Named & { readonly stringData?: Record<string, string>; readonly data?: Record<string, string>; readonly type?: string },
@@ -99,7 +156,19 @@ export interface PvcConfig extends Named {
   readonly accessModes?: string[];
 }
 
-/** A PersistentVolumeClaim. @example Pvc({ name: 'data', size: '1Gi' }) */
+/**
+ * A PersistentVolumeClaim.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition } from 'typekro';
+ * import { Pvc } from 'typekro/simple';
+ * const demo = kubernetesComposition({ name: 'demo', kind: 'Demo', spec: type({ name: 'string' }), status: type({ name: 'string' }) }, (spec) => {
+ *   const example = Pvc({ name: 'data', size: '1Gi' });
+ *   return { name: example.metadata.name };
+ * });
+ * demo.toYaml();
+ */
 export const Pvc = defineFactory<PvcConfig, V1PersistentVolumeClaim>(
   'Pvc',
   { apiVersion: 'v1', kind: 'PersistentVolumeClaim', modelName: 'V1PersistentVolumeClaim' },
@@ -119,7 +188,19 @@ export interface PersistentVolumeConfig extends Omit<PvcConfig, 'namespace'> {
   readonly persistentVolumeReclaimPolicy?: 'Retain' | 'Delete' | 'Recycle';
 }
 
-/** A PersistentVolume. @example PersistentVolume({ name: 'pv', size: '1Gi', hostPath: '/data' }) */
+/**
+ * A PersistentVolume.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition } from 'typekro';
+ * import { PersistentVolume } from 'typekro/simple';
+ * const demo = kubernetesComposition({ name: 'demo', kind: 'Demo', spec: type({ name: 'string' }), status: type({ name: 'string' }) }, (spec) => {
+ *   const example = PersistentVolume({ name: 'pv', size: '1Gi', hostPath: '/data' });
+ *   return { name: example.metadata.name };
+ * });
+ * demo.toYaml();
+ */
 export const PersistentVolume = defineFactory<PersistentVolumeConfig, V1PersistentVolume>(
   'PersistentVolume',
   { apiVersion: 'v1', kind: 'PersistentVolume', modelName: 'V1PersistentVolume' },
@@ -143,7 +224,19 @@ export interface HpaConfig extends Named {
   readonly cpuUtilization?: number;
 }
 
-/** A HorizontalPodAutoscaler (autoscaling/v2). @example Hpa({ name: 'web', target: { name: 'web', kind: 'Deployment' }, minReplicas: 1, maxReplicas: 5 }) */
+/**
+ * A HorizontalPodAutoscaler (autoscaling/v2).
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition } from 'typekro';
+ * import { Hpa } from 'typekro/simple';
+ * const demo = kubernetesComposition({ name: 'demo', kind: 'Demo', spec: type({ name: 'string' }), status: type({ name: 'string' }) }, (spec) => {
+ *   const example = Hpa({ name: 'web', target: { name: 'web', kind: 'Deployment' }, minReplicas: 1, maxReplicas: 5 });
+ *   return { name: example.metadata.name };
+ * });
+ * demo.toYaml();
+ */
 export const Hpa = defineFactory<HpaConfig, V2HorizontalPodAutoscaler>(
   'Hpa',
   { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', modelName: 'V2HorizontalPodAutoscaler' },
@@ -177,14 +270,38 @@ function scaleTargetRef(target: HpaConfig['target'], name: string): unknown {
   );
 }
 
-/** A Namespace. @example Namespace({ name: 'team-a' }) */
+/**
+ * A Namespace.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition } from 'typekro';
+ * import { Namespace } from 'typekro/simple';
+ * const demo = kubernetesComposition({ name: 'demo', kind: 'Demo', spec: type({ name: 'string' }), status: type({ name: 'string' }) }, (spec) => {
+ *   const example = Namespace({ name: 'team-a' });
+ *   return { name: example.metadata.name };
+ * });
+ * demo.toYaml();
+ */
 export const Namespace = defineFactory<Omit<Named, 'namespace'>, V1Namespace>(
   'Namespace',
   { apiVersion: 'v1', kind: 'Namespace', modelName: 'V1Namespace' },
   (c) => ({ metadata: { name: c.name, labels: labelsOf(c, 'Namespace') } }),
 );
 
-/** A ServiceAccount. @example ServiceAccount({ name: 'runner' }) */
+/**
+ * A ServiceAccount.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition } from 'typekro';
+ * import { ServiceAccount } from 'typekro/simple';
+ * const demo = kubernetesComposition({ name: 'demo', kind: 'Demo', spec: type({ name: 'string' }), status: type({ name: 'string' }) }, (spec) => {
+ *   const example = ServiceAccount({ name: 'runner' });
+ *   return { name: example.metadata.name };
+ * });
+ * demo.toYaml();
+ */
 export const ServiceAccount = defineFactory<Named, V1ServiceAccount>(
   'ServiceAccount',
   { apiVersion: 'v1', kind: 'ServiceAccount', modelName: 'V1ServiceAccount' },

@@ -69,7 +69,19 @@ export interface DeploymentConfig extends ContainerConfig {
   readonly replicas?: number;
 }
 
-/** A Deployment running one container. @example Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas }) */
+/**
+ * A Deployment running one container.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition } from 'typekro';
+ * import { Deployment } from 'typekro/simple';
+ * const demo = kubernetesComposition({ name: 'demo', kind: 'Demo', spec: type({ name: 'string', replicas: 'number' }), status: type({ name: 'string' }) }, (spec) => {
+ *   const example = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas });
+ *   return { name: example.metadata.name };
+ * });
+ * demo.toYaml();
+ */
 export const Deployment = defineFactory<DeploymentConfig, V1Deployment>(
   'Deployment',
   { apiVersion: 'apps/v1', kind: 'Deployment', modelName: 'V1Deployment' },
@@ -84,7 +96,19 @@ export interface StatefulSetConfig extends DeploymentConfig {
   readonly volumeClaimTemplates?: Input<V1PersistentVolumeClaim>[];
 }
 
-/** A StatefulSet running one container. @example StatefulSet({ name: 'db', image: 'postgres', serviceName: 'db' }) */
+/**
+ * A StatefulSet running one container.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition } from 'typekro';
+ * import { StatefulSet } from 'typekro/simple';
+ * const demo = kubernetesComposition({ name: 'demo', kind: 'Demo', spec: type({ name: 'string' }), status: type({ name: 'string' }) }, (spec) => {
+ *   const example = StatefulSet({ name: 'db', image: 'postgres', serviceName: 'db' });
+ *   return { name: example.metadata.name };
+ * });
+ * demo.toYaml();
+ */
 export const StatefulSet = defineFactory<StatefulSetConfig, V1StatefulSet>(
   'StatefulSet',
   { apiVersion: 'apps/v1', kind: 'StatefulSet', modelName: 'V1StatefulSet' },
@@ -100,7 +124,19 @@ export const StatefulSet = defineFactory<StatefulSetConfig, V1StatefulSet>(
   }),
 );
 
-/** A DaemonSet running one container on every node. @example DaemonSet({ name: 'agent', image: 'busybox' }) */
+/**
+ * A DaemonSet running one container on every node.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition } from 'typekro';
+ * import { DaemonSet } from 'typekro/simple';
+ * const demo = kubernetesComposition({ name: 'demo', kind: 'Demo', spec: type({ name: 'string' }), status: type({ name: 'string' }) }, (spec) => {
+ *   const example = DaemonSet({ name: 'agent', image: 'busybox' });
+ *   return { name: example.metadata.name };
+ * });
+ * demo.toYaml();
+ */
 export const DaemonSet = defineFactory<ContainerConfig, V1DaemonSet>(
   'DaemonSet',
   { apiVersion: 'apps/v1', kind: 'DaemonSet', modelName: 'V1DaemonSet' },
@@ -124,7 +160,19 @@ function jobSpec(config: JobConfig, factory: string): Record<string, unknown> {
   };
 }
 
-/** A Job running one container to completion. @example Job({ name: 'migrate', image: 'app', command: ['migrate'] }) */
+/**
+ * A Job running one container to completion.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition } from 'typekro';
+ * import { Job } from 'typekro/simple';
+ * const demo = kubernetesComposition({ name: 'demo', kind: 'Demo', spec: type({ name: 'string' }), status: type({ name: 'string' }) }, (spec) => {
+ *   const example = Job({ name: 'migrate', image: 'app', command: ['migrate'] });
+ *   return { name: example.metadata.name };
+ * });
+ * demo.toYaml();
+ */
 export const Job = defineFactory<JobConfig, V1Job>(
   'Job',
   { apiVersion: 'batch/v1', kind: 'Job', modelName: 'V1Job' },
@@ -135,7 +183,19 @@ export interface CronJobConfig extends JobConfig {
   readonly schedule: string;
 }
 
-/** A CronJob. @example CronJob({ name: 'backup', image: 'backup', schedule: '0 3 * * *' }) */
+/**
+ * A CronJob.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition } from 'typekro';
+ * import { CronJob } from 'typekro/simple';
+ * const demo = kubernetesComposition({ name: 'demo', kind: 'Demo', spec: type({ name: 'string' }), status: type({ name: 'string' }) }, (spec) => {
+ *   const example = CronJob({ name: 'backup', image: 'backup', schedule: '0 3 * * *' });
+ *   return { name: example.metadata.name };
+ * });
+ * demo.toYaml();
+ */
 export const CronJob = defineFactory<CronJobConfig, V1CronJob>(
   'CronJob',
   { apiVersion: 'batch/v1', kind: 'CronJob', modelName: 'V1CronJob' },

@@ -54,8 +54,19 @@ export interface YamlManifests {
  *
  * @example
  * ```ts
- * const base = yamlFile('./manifests/base.yaml');
- * const app = Deployment({ name: 'app', image: 'nginx', env: { LEVEL: base.resource<V1ConfigMap>('ConfigMap', 'settings').data.level } });
+ * import { type } from 'arktype';
+ * import type { V1ConfigMap } from '@kubernetes/client-node';
+ * import { kubernetesComposition, yamlFile } from 'typekro';
+ * import { Deployment } from 'typekro/simple';
+ * const app = kubernetesComposition(
+ *   { name: 'app', kind: 'App', spec: type({ name: 'string' }), status: type({ ready: 'boolean' }) },
+ *   () => {
+ *     const base = yamlFile('./manifests/base.yaml'); // relative to this file
+ *     const web = Deployment({ name: 'app', image: 'nginx', env: { LEVEL: base.resource<V1ConfigMap>('ConfigMap', 'settings').data.level ?? 'info' } });
+ *     return { ready: web.status.readyReplicas > 0 };
+ *   },
+ * );
+ * app.graph.resources.map((r) => r.id); // => ['baseConfigMapSettings', 'web']
  * ```
  * @throws YamlManifestError naming the file (and line) when it cannot be read, does not parse, or holds a document that is not a Kubernetes object.
  */
@@ -71,8 +82,18 @@ export function yamlFile(config: string | YamlFileConfig): YamlManifests {
  *
  * @example
  * ```ts
- * const crds = yamlDirectory({ path: './crds', recursive: false });
- * const operator = Deployment({ name: 'operator', image: 'example/operator:1.0' }).dependsOn(crds);
+ * import { type } from 'arktype';
+ * import { kubernetesComposition, yamlDirectory } from 'typekro';
+ * import { Deployment } from 'typekro/simple';
+ * const operator = kubernetesComposition(
+ *   { name: 'operator', kind: 'Operator', spec: type({ name: 'string' }), status: type({ ready: 'boolean' }) },
+ *   () => {
+ *     const crds = yamlDirectory({ path: './crds', recursive: false }); // relative to this file
+ *     const operator = Deployment({ name: 'operator', image: 'example/operator:1.0' }).dependsOn(crds);
+ *     return { ready: operator.status.readyReplicas > 0 };
+ *   },
+ * );
+ * operator.toYaml();
  * ```
  * @throws YamlManifestError naming the directory or file at fault; duplicate objects name both files.
  */

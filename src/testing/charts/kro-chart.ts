@@ -10,9 +10,10 @@ import { moduleDir } from '../cluster/go.js';
  *
  * @example
  * ```ts
+ * // needs: cluster (its Go toolchain: the chart comes from KRO's Go module)
  * import { kroChartDir, startChartRepository } from 'typekro/testing';
  * const repo = await startChartRepository({ charts: [await kroChartDir()] });
- * console.log(repo.charts[0]?.name); // kro
+ * repo.charts[0]?.name; // => 'kro'
  * await repo.stop();
  * ```
  */

@@ -110,9 +110,13 @@ async function tarball(entries: readonly { name: string; data: Buffer }[]): Prom
  *
  * @example
  * ```ts
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { basename, join } from 'node:path';
  * import { packageChart } from 'typekro/testing';
- * const chart = await packageChart('test/fixtures/charts/hello', '/tmp/charts');
- * console.log(chart.file, chart.digest); // /tmp/charts/hello-0.1.0.tgz 3f1c…
+ * const chart = await packageChart('test/fixtures/charts/hello', mkdtempSync(join(tmpdir(), 'charts-')));
+ * basename(chart.file); // => 'hello-0.1.0.tgz'
+ * console.log(chart.digest); // sha256 of the archive: 3f1c…
  * ```
  */
 export async function packageChart(chartDir: string, outDir: string): Promise<PackagedChart> {

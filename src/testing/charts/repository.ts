@@ -86,7 +86,8 @@ function compareVersions(a: string, b: string): number {
  * try {
  *   // helm install demo hello --repo ${repo.url} --version 0.1.0
  *   const index = await (await fetch(`${repo.url}/index.yaml`)).text();
- *   console.log(index, repo.requests); // [ '/index.yaml' ]
+ *   index.includes('hello'); // => true
+ *   repo.requests; // => ['/index.yaml']
  * } finally {
  *   await repo.stop();
  * }

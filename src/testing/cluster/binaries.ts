@@ -12,6 +12,7 @@ import { verifyBinaries } from './verify.js';
  *
  * @example
  * ```ts
+ * // needs: cluster
  * import { BINARY_NAMES, ensureClusterBinaries } from 'typekro/testing';
  * const bins = await ensureClusterBinaries();
  * for (const name of BINARY_NAMES) console.log(name, bins.paths[name]);
@@ -156,6 +157,7 @@ function complete(dir: string): boolean {
  *
  * @example
  * ```ts
+ * // needs: cluster
  * import { ensureClusterBinaries } from 'typekro/testing';
  * const bins = await ensureClusterBinaries();
  * console.log(bins.paths['kube-apiserver'], bins.versions.kubernetes); // .../kube-apiserver v1.36.3

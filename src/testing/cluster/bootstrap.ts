@@ -8,7 +8,7 @@ import type { KubeObject } from './upstream.js';
  * @example
  * ```ts
  * import { NODE_NAME } from 'typekro/testing';
- * assert.equal(pod.spec?.nodeName, NODE_NAME); // 'kwok-node-0'
+ * NODE_NAME; // => 'kwok-node-0'
  * ```
  */
 export const NODE_NAME = 'kwok-node-0';

@@ -20,6 +20,7 @@ import { startWatchdog, writePids } from './watchdog.js';
  *
  * @example
  * ```ts
+ * import type { LocalClusterOptions } from 'typekro/testing';
  * const options: LocalClusterOptions = { name: 'ci', progress: console.log, startTimeoutMs: 120_000 };
  * ```
  */
@@ -57,6 +58,8 @@ export interface LocalClusterOptions {
  *
  * @example
  * ```ts
+ * // needs: cluster
+ * import { startLocalCluster, type LocalCluster } from 'typekro/testing';
  * const cluster: LocalCluster = await startLocalCluster({ name: 'demo' });
  * process.env.KUBECONFIG = cluster.kubeconfigPath; // for kubectl or other tools
  * cluster.onFailure((error) => console.error(error.message)); // a component died
@@ -106,6 +109,7 @@ const NOOP = (): void => {};
  *
  * @example
  * ```ts
+ * // needs: cluster
  * import { startLocalCluster } from 'typekro/testing';
  * import { CoreV1Api } from '@kubernetes/client-node';
  *

@@ -14,8 +14,15 @@ export { FLUX_NAMESPACE, fluxStoragePath } from './flux-args.js';
  *
  * @example
  * ```ts
+ * // needs: cluster
+ * import { startLocalCluster } from 'typekro/testing';
  * const cluster = await startLocalCluster(); // Flux is on by default
- * console.log(cluster.flux?.namespace, cluster.flux?.storageUrl); // flux-system http://127.0.0.1:40123
+ * try {
+ *   cluster.flux?.namespace; // => 'flux-system'
+ *   console.log(cluster.flux?.storageUrl); // http://127.0.0.1:40123
+ * } finally {
+ *   await cluster.stop();
+ * }
  * ```
  */
 export interface LocalFlux {

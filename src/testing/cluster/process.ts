@@ -43,11 +43,13 @@ export function logTail(path: string, lines = 30): string {
  *
  * @example
  * ```ts
+ * // needs: cluster
  * import { ComponentExitError, startLocalCluster } from 'typekro/testing';
  * try {
- *   await startLocalCluster({ extraArgs: { 'kube-scheduler': ['--no-such-flag'] } });
+ *   await (await startLocalCluster({ extraArgs: { 'kube-scheduler': ['--no-such-flag'] } })).stop();
  * } catch (error) {
- *   if (error instanceof ComponentExitError) console.error(error.component, error.exit.code, error.tail);
+ *   if (!(error instanceof ComponentExitError)) throw error;
+ *   error.component; // => 'kube-scheduler'
  * }
  * ```
  */

@@ -7,11 +7,13 @@ import { writePids } from './watchdog.js';
  *
  * @example
  * ```ts
+ * // needs: cluster
  * import { StartTimeoutError, startLocalCluster } from 'typekro/testing';
- * await startLocalCluster({ startTimeoutMs: 60_000 }).catch((error: unknown) => {
+ * const cluster = await startLocalCluster({ startTimeoutMs: 60_000 }).catch((error: unknown) => {
  *   if (error instanceof StartTimeoutError) console.error(`stuck at ${error.waitedFor}; see ${error.logPath}`);
  *   throw error;
  * });
+ * await cluster.stop();
  * ```
  */
 export class StartTimeoutError extends Error {

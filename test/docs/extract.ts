@@ -1,0 +1,127 @@
+/**
+ * Finds the documentation's examples: every ```ts block of README.md and every `@example` in the TSDoc of
+ * what the public entry points export (src/index.ts, src/simple.ts, src/testing/index.ts). The exports are
+ * found with the TypeScript compiler (re-exports and `export *` followed to the declaring files, members of
+ * exported classes and interfaces included), so an internal helper's @example is never picked up.
+ *
+ * Conventions (see test/docs/README.md): an example is a complete module with its imports; a first line
+ * `// needs: cluster` marks one that needs a cluster to run; `expr; // => value` asserts a value.
+ */
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
+
+export interface DocExample {
+  /** Where it is documented, `file:line` of its first code line (repository-relative). */
+  readonly where: string;
+  /** What documents it: the exported symbol, or the README section. */
+  readonly subject: string;
+  readonly code: string;
+  /** Marked `// needs: cluster`: type-checked offline, run by examples.cluster.test.ts. */
+  readonly needsCluster: boolean;
+}
+
+export const ENTRY_POINTS = ['src/index.ts', 'src/simple.ts', 'src/testing/index.ts'];
+export const CLUSTER_MARKER = /^\s*\/\/\s*needs:\s*cluster\b/;
+
+/** The first code line of `code`: the marker, when there is one. */
+function needsCluster(code: string): boolean {
+  return CLUSTER_MARKER.test(code.split('\n')[0] ?? '');
+}
+
+/** Every ```ts block of a Markdown file, with the line of its first code line. */
+export function markdownExamples(root: string, file: string): DocExample[] {
+  const lines = readFileSync(join(root, file), 'utf8').split('\n');
+  const found: DocExample[] = [];
+  let heading = '(top)';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (/^#+ /.test(line)) heading = line.replace(/^#+ /, '');
+    if (!/^```(ts|typescript)\s*$/.test(line)) continue;
+    const end = lines.findIndex((l, j) => j > i && /^```\s*$/.test(l));
+    if (end < 0) throw new Error(`${file}:${i + 1}: a \`\`\`ts block that is never closed`);
+    const code = lines.slice(i + 1, end).join('\n');
+    found.push({ where: `${file}:${i + 2}`, subject: `README "${heading}"`, code, needsCluster: needsCluster(code) });
+    i = end;
+  }
+  return found;
+}
+
+/** The program of the entry points, with the repository's compiler options. */
+function program(root: string): ts.Program {
+  const configPath = join(root, 'tsconfig.json');
+  const config = ts.readConfigFile(configPath, (p) => ts.sys.readFile(p));
+  if (config.error) throw new Error(ts.flattenDiagnosticMessageText(config.error.messageText, '\n'));
+  const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, root, { noEmit: true }, configPath);
+  return ts.createProgram(
+    ENTRY_POINTS.map((f) => join(root, f)),
+    parsed.options,
+  );
+}
+
+/** The text of one `@example` tag: the tag's comment lines without the ` * ` margin, fences and caption. */
+function exampleText(sourceFile: ts.SourceFile, tag: ts.JSDocTag): { code: string; firstLine: number } {
+  const raw = sourceFile.text.slice(tag.getStart(sourceFile), tag.end);
+  let lines = raw.split('\n').map((l) => l.replace(/^\s*\*( |$)/, '').replace(/\s*\*\/\s*$/, ''));
+  // the tag's own line: `@example` alone, or followed by a caption
+  const firstLine = sourceFile.getLineAndCharacterOfPosition(tag.getStart(sourceFile)).line + 2;
+  lines = lines.slice(1);
+  while (lines.length > 0 && (lines[lines.length - 1] ?? '').trim() === '') lines.pop();
+  const fenced = lines.length > 0 && /^```/.test(lines[0] ?? '');
+  if (fenced) lines = lines.slice(1, lines.findIndex((l, i) => i > 0 && /^```/.test(l)));
+  return { code: lines.join('\n'), firstLine: fenced ? firstLine + 1 : firstLine };
+}
+
+/** The declarations whose TSDoc documents `symbol`: its own, and its members' when it is a class or interface. */
+function documented(symbol: ts.Symbol): { name: string; node: ts.Node }[] {
+  const found: { name: string; node: ts.Node }[] = [];
+  for (const decl of symbol.declarations ?? []) {
+    found.push({ name: symbol.name, node: decl });
+    if (ts.isClassDeclaration(decl) || ts.isInterfaceDeclaration(decl)) {
+      for (const member of decl.members) {
+        const memberName = member.name && ts.isIdentifier(member.name) ? member.name.text : '(member)';
+        found.push({ name: `${symbol.name}.${memberName}`, node: member });
+      }
+    }
+  }
+  return found;
+}
+
+/** Every `@example` documenting a public export, each once. */
+export function tsdocExamples(root: string): DocExample[] {
+  const prog = program(root);
+  const checker = prog.getTypeChecker();
+  const seen = new Set<string>();
+  const found: DocExample[] = [];
+  const collect = (subject: string, node: ts.Node): void => {
+    const sourceFile = node.getSourceFile();
+    for (const tag of ts.getJSDocTags(node)) {
+      if (tag.tagName.text !== 'example') continue;
+      const key = `${sourceFile.fileName}:${tag.pos}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const { code, firstLine } = exampleText(sourceFile, tag);
+      const file = relative(root, sourceFile.fileName).split('\\').join('/');
+      found.push({ where: `${file}:${firstLine}`, subject, code, needsCluster: needsCluster(code) });
+    }
+  };
+  for (const entry of ENTRY_POINTS) {
+    const sourceFile = prog.getSourceFile(join(root, entry));
+    if (!sourceFile) throw new Error(`${entry}: not found`);
+    // the entry point's own documentation (the comment above its first export)
+    for (const statement of sourceFile.statements) collect(entry, statement);
+    const moduleSymbol = checker.getSymbolAtLocation(sourceFile);
+    if (!moduleSymbol) throw new Error(`${entry}: not a module`);
+    for (const exported of checker.getExportsOfModule(moduleSymbol)) {
+      // a re-export's own comment (`/** ... */ export { x } from`) documents x too
+      for (let alias: ts.Symbol | undefined = exported; alias && alias.flags & ts.SymbolFlags.Alias; alias = checker.getImmediateAliasedSymbol(alias)) {
+        for (const decl of alias.declarations ?? []) if (ts.isExportSpecifier(decl)) collect(exported.name, decl.parent.parent);
+      }
+      const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+      // `export * as simple`: its members are documented where typekro/simple exports them
+      if (symbol.flags & ts.SymbolFlags.ValueModule) continue;
+      for (const { name, node } of documented(symbol)) collect(name, node);
+    }
+  }
+  return found;
+}
