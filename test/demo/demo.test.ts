@@ -53,7 +53,8 @@ describe('scripts/demo.sh (the quick start), end to end', () => {
     assert.match(kro, /WebApp "webapp" is ready \(kro mode, [\d.]+s\)/);
     assert.match(kro, /^ {2}namespace: demo-kro$/m);
     const status = section(out, 'status of both instances');
-    assert.match(status, /direct mode.*\n[\s\S]*ready \(2\/2 objects ready\)/);
+    assert.match(status, /WebApp "webapp" in namespace demo-direct \(direct mode\): ready \(2\/2 objects ready\)/);
+    assert.match(status, /WebApp "webapp" in namespace demo-kro \(kro mode\): ACTIVE, ready \(2\/2 objects ready\)/);
     assert.equal(status.match(/deployment +Deployment +webapp +yes +2\/2 ready/g)?.length, 2, status);
     const deleted = section(out, 'deleting both instances');
     assert.match(deleted, /WebApp "webapp" \(direct mode, namespace demo-direct\) deleted/);
