@@ -43,7 +43,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 say "starting a local control plane (etcd, kube-apiserver, controller-manager, scheduler, kwok, KRO, Flux)"
-echo "The first run builds it from Go modules: 15-30 minutes on 2 cores, a progress line every 20 s; later runs take seconds."
+echo "The first run builds it from Go modules: 15-50 minutes on 2 cores depending on load, a progress line every 20 s; later runs take seconds."
 kubeconfig=$(typekro cluster start --name "$name" | tail -n 1)
 export KUBECONFIG="$kubeconfig"
 

@@ -107,7 +107,7 @@ describe('typekro cluster start with an empty binaries cache (TYPEKRO_CACHE_DIR)
     const built = join(env.TYPEKRO_CACHE_DIR, 'clusterbins', warm.key);
     const lines = started.stderr.split('\n');
     const order = [
-      lineIndex(lines, new RegExp(`^\\[clusterbins\\] building the local control plane into ${built} .*a cold build takes 15-30 minutes`)),
+      lineIndex(lines, new RegExp(`^\\[clusterbins\\] building the local control plane into ${built} .*a cold build takes 15-50 minutes`)),
       lineIndex(lines, /^\[clusterbins\] kubernetes: go build -v -ldflags .* k8s\.io\/kubernetes\/cmd\/kube-apiserver /),
       lineIndex(lines, /^\[clusterbins\] flux helm-controller: done/),
       lineIndex(lines, new RegExp(`^\\[clusterbins\\] built in .*: ${built}$`)),

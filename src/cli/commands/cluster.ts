@@ -104,7 +104,7 @@ async function status(opts: { name?: string }): Promise<void> {
 }
 
 const BUILD_TIMEOUT_HELP =
-  `bound of a build of the binaries (first run: 15-30 min on 2 cores), default $${BUILD_TIMEOUT_ENV} or ${DEFAULT_BUILD_TIMEOUT_MS / 60_000}`;
+  `bound of a build of the binaries (first run: 15-50 min on 2 cores), default $${BUILD_TIMEOUT_ENV} or ${DEFAULT_BUILD_TIMEOUT_MS / 60_000}`;
 
 /** `typekro cluster start|stop|status|build`: a local control plane for users without a cluster. */
 export function registerClusterCommands(program: Command): void {

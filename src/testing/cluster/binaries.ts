@@ -228,7 +228,7 @@ async function build(job: BuildJob, signal: AbortSignal): Promise<void> {
   const tmp = mkdtempSync(join(root, `.build-${key}-`));
   const started = Date.now();
   progress(
-    `[clusterbins] building the local control plane into ${dir} (${go.version}); a cold build takes 15-30 minutes on ` +
+    `[clusterbins] building the local control plane into ${dir} (${go.version}); a cold build takes 15-50 minutes on ` +
       `2 cores (progress every 20 s); later runs reuse it`,
   );
   try {

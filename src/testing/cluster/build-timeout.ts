@@ -2,7 +2,7 @@ import { formatDuration } from './build.js';
 
 /**
  * Default bound of a binaries build: generous, because a cold build compiles Kubernetes, etcd, kwok, KRO and Flux
- * (about 16 minutes on an idle 2-core machine, over 25 on a busy one), yet finite so a stuck build surfaces.
+ * (16 minutes on an idle 2-core machine, 50 on a busy one), yet finite so a stuck build surfaces.
  *
  * @example
  * ```ts
@@ -49,7 +49,7 @@ export class BuildTimeoutError extends Error {
     super(
       `building the local control plane timed out after ${formatDuration(timeoutMs)}, while ${activity}` +
         `${detail ? `\n${detail}` : ''}\n` +
-        `A cold build compiles Kubernetes, etcd, kwok, KRO and Flux from source and can take over 30 minutes on a ` +
+        `A cold build compiles Kubernetes, etcd, kwok, KRO and Flux from source and can take 50 minutes or more on a ` +
         `small or busy machine: ${HOW_TO_RAISE}. What was compiled so far stays in the Go build cache, so a rerun ` +
         `continues from there.`,
     );
