@@ -68,6 +68,11 @@ function exampleText(sourceFile: ts.SourceFile, tag: ts.JSDocTag): { code: strin
   lines = lines.slice(1);
   while (lines.length > 0 && (lines[lines.length - 1] ?? '').trim() === '') lines.pop();
   const fenced = lines.length > 0 && /^```/.test(lines[0] ?? '');
+  const language = /^```\s*(\S*)/.exec(lines[0] ?? '')?.[1];
+  if (fenced && language && !['ts', 'typescript'].includes(language)) {
+    const where = sourceFile.getLineAndCharacterOfPosition(tag.getStart(sourceFile)).line + 1;
+    throw new Error(`${sourceFile.fileName}:${where}: an @example fenced as \`\`\`${language}; examples are TypeScript modules (put other languages in the description)`);
+  }
   if (fenced) lines = lines.slice(1, lines.findIndex((l, i) => i > 0 && /^```/.test(l)));
   return { code: lines.join('\n'), firstLine: fenced ? firstLine + 1 : firstLine };
 }

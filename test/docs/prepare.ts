@@ -97,9 +97,13 @@ export function typecheck(workspace: Workspace): string[] {
   return errors;
 }
 
+/** Calls that start or build the local control plane; an example making one must say so with the marker. */
+const NEEDS_CLUSTER_CALL = /\b(startLocalCluster|ensureClusterBinaries|kroChartDir)\(/;
+
 /** What is wrong with an example's form: empty, or not a module with its imports. */
 export function formProblem(example: DocExample): string | undefined {
   if (example.code.trim() === '') return 'the @example has no code (code starts on the line after @example; that line is a caption)';
+  if (!example.needsCluster && NEEDS_CLUSTER_CALL.test(example.code)) return 'starts or builds a local cluster: mark it `// needs: cluster` on its first line';
   if (!/^\s*import\s/m.test(example.code)) return "not a complete module: import what it uses from 'typekro', 'typekro/simple' or 'typekro/testing'";
   return undefined;
 }

@@ -47,6 +47,7 @@ export interface ClusterBinaries {
  *
  * @example
  * ```ts
+ * import type { EnsureBinariesOptions } from 'typekro/testing';
  * const options: EnsureBinariesOptions = { cacheDir: '/tmp/typekro-cache', buildTimeoutMs: 2 * 60 * 60_000 };
  * ```
  */

@@ -6,8 +6,10 @@ import { formatDuration } from './build.js';
  *
  * @example
  * ```ts
+ * // needs: cluster
  * import { DEFAULT_BUILD_TIMEOUT_MS, startLocalCluster } from 'typekro/testing';
- * await startLocalCluster({ buildTimeoutMs: 2 * DEFAULT_BUILD_TIMEOUT_MS }); // a slow machine
+ * const cluster = await startLocalCluster({ buildTimeoutMs: 2 * DEFAULT_BUILD_TIMEOUT_MS }); // a slow machine
+ * await cluster.stop();
  * ```
  */
 export const DEFAULT_BUILD_TIMEOUT_MS = 90 * 60_000;
@@ -16,8 +18,10 @@ export const DEFAULT_BUILD_TIMEOUT_MS = 90 * 60_000;
  * The environment variable (minutes) that sets the bound where no option reaches the code (`npm test`, `scripts/demo.sh`).
  *
  * @example
- * ```sh
- * TYPEKRO_BUILD_TIMEOUT_MINUTES=180 npm test
+ * ```ts
+ * import { BUILD_TIMEOUT_ENV } from 'typekro/testing';
+ * BUILD_TIMEOUT_ENV; // => 'TYPEKRO_BUILD_TIMEOUT_MINUTES'
+ * // in a shell: TYPEKRO_BUILD_TIMEOUT_MINUTES=180 npm test
  * ```
  */
 export const BUILD_TIMEOUT_ENV = 'TYPEKRO_BUILD_TIMEOUT_MINUTES';
@@ -32,6 +36,7 @@ const HOW_TO_RAISE =
  *
  * @example
  * ```ts
+ * // needs: cluster
  * import { BuildTimeoutError, ensureClusterBinaries } from 'typekro/testing';
  * await ensureClusterBinaries({ buildTimeoutMs: 60 * 60_000 }).catch((error: unknown) => {
  *   if (error instanceof BuildTimeoutError) console.error(`still ${error.activity} after ${error.timeoutMs} ms`);

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
  *
  * @example
  * ```ts
+ * import type { GoBuildStep } from 'typekro/testing';
  * const step: GoBuildStep = { label: 'kwok', wrapperDir: 'tools/kwok', packages: ['sigs.k8s.io/kwok/cmd/kwok'], ldflags: '-s -w', output: '/tmp/bins/kwok' };
  * ```
  */
@@ -22,6 +23,7 @@ export interface GoBuildStep {
  *
  * @example
  * ```ts
+ * import type { ProgressFn } from 'typekro/testing';
  * const progress: ProgressFn = (line) => process.stderr.write(`${line}\n`);
  * ```
  */
@@ -34,8 +36,11 @@ export type ProgressFn = (line: string) => void;
  *
  * @example
  * ```ts
+ * // needs: cluster
+ * import { mkdtempSync, rmSync } from 'node:fs';
  * import { copyFile } from 'node:fs/promises';
- * import { basename, join } from 'node:path';
+ * import { tmpdir } from 'node:os';
+ * import { basename, dirname, join } from 'node:path';
  * import { ensureClusterBinaries, type GoBuildFn } from 'typekro/testing';
  * // a test-only builder: the binaries of an earlier build, copied where the step would write them
  * const copyBuilt = (from: string): GoBuildFn => async (step) => {
@@ -45,7 +50,14 @@ export type ProgressFn = (line: string) => void;
  *   }
  *   return 0;
  * };
- * await ensureClusterBinaries({ cacheDir: '/tmp/empty-cache', goBuild: copyBuilt('/tmp/old-bins') });
+ * const earlier = await ensureClusterBinaries(); // built before (or found in the cache)
+ * const cacheDir = mkdtempSync(join(tmpdir(), 'typekro-empty-cache-'));
+ * try {
+ *   const bins = await ensureClusterBinaries({ cacheDir, goBuild: copyBuilt(dirname(earlier.paths['kube-apiserver'])) });
+ *   bins.versions.kubernetes === earlier.versions.kubernetes; // => true
+ * } finally {
+ *   rmSync(cacheDir, { recursive: true, force: true });
+ * }
  * ```
  */
 export type GoBuildFn = (step: GoBuildStep, progress: ProgressFn, signal: AbortSignal) => Promise<number>;
