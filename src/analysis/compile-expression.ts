@@ -117,6 +117,7 @@ function identifier(name: string, node: Node, scope: Scope): Typed {
     throw syntaxError(node, `\`${name}\` is not known to the compiler (only the spec, resources and loop variables are)`, 'pass the value through the spec, use a literal, or write Cel.expr(...)');
   }
   if (binding.kind === 'value') return plain(binding.expr, binding.type);
+  if (binding.kind === 'unsupported') throw syntaxError(node, binding.why, binding.hint);
   const value = binding.value;
   if (value === null) return nullishValue;
   if (typeof value === 'string') return plain(E.str(value), T.string);

@@ -7,9 +7,17 @@ import type { CelType } from '../ir/types.js';
 
 export type Binding =
   /** A value known to the compiler: the spec parameter (`schema.spec`), a resource (its id), an iterator, a local. */
-  | { readonly kind: 'value'; readonly expr: Expr; readonly type: CelType }
+  | {
+      readonly kind: 'value';
+      readonly expr: Expr;
+      readonly type: CelType;
+      /** Set on a KRO collection (a forEach resource): the name stands for the list of its objects. */
+      readonly collection?: true;
+    }
   /** A plain JavaScript constant whose value was observed (e.g. a literal or a captured constant). */
-  | { readonly kind: 'constant'; readonly value: string | number | boolean | null };
+  | { readonly kind: 'constant'; readonly value: string | number | boolean | null }
+  /** A name whose JavaScript value has no CEL meaning the compiler can keep: any use is an error. */
+  | { readonly kind: 'unsupported'; readonly why: string; readonly hint: string };
 
 export interface Scope {
   lookup(name: string): Binding | undefined;

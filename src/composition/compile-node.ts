@@ -4,7 +4,7 @@
 import type { Node } from '@babel/types';
 import { walk } from '../analysis/ast.js';
 import { compileCondition, compileExpression } from '../analysis/compile-expression.js';
-import type { Scope } from '../analysis/scope.js';
+import type { Binding, Scope } from '../analysis/scope.js';
 import type { Expr } from '../ir/expr.js';
 import type { CelType } from '../ir/types.js';
 
@@ -19,6 +19,18 @@ export function compileConditionNode(node: Node, scope: Scope): Expr {
 
 /** True when the expression reads a name the compiler binds (the spec, a resource, a loop item). */
 export function mentionsBindings(node: Node, scope: Scope): boolean {
+  return mentions(node, scope, (binding) => binding.kind !== 'constant');
+}
+
+/**
+ * True when the expression reads a KRO collection: its JavaScript value is one placeholder object, so
+ * even a plain read (`pods[0].metadata.name`) must be compiled from source.
+ */
+export function readsCollection(node: Node, scope: Scope): boolean {
+  return mentions(node, scope, (binding) => binding.kind === 'value' && binding.collection === true);
+}
+
+function mentions(node: Node, scope: Scope, test: (binding: Binding) => boolean): boolean {
   let found = false;
   walk(node, (child, parent) => {
     if (found) return false;
@@ -26,7 +38,8 @@ export function mentionsBindings(node: Node, scope: Scope): boolean {
     const isPropertyName =
       (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.property === child && !parent.computed;
     const isObjectKey = parent?.type === 'ObjectProperty' && parent.key === child && !parent.computed;
-    if (!isPropertyName && !isObjectKey && scope.lookup(child.name)?.kind === 'value') found = true;
+    const binding = isPropertyName || isObjectKey ? undefined : scope.lookup(child.name);
+    if (binding && test(binding)) found = true;
     return true;
   });
   return found;

@@ -17,7 +17,7 @@ import { refOf, refToExpr, type IteratorRoot, type RefData } from '../model/refs
 import { withRun, type CompositionRunHooks } from '../model/run.js';
 import type { ConditionKind, ResourceRecord } from '../model/resource.js';
 import { isFactoryName } from '../model/factory.js';
-import { compileConditionNode, compileValueNode, isPlainRead, mentionsBindings } from './compile-node.js';
+import { compileConditionNode, compileValueNode, isPlainRead, mentionsBindings, readsCollection } from './compile-node.js';
 import { currentCallSite, type CallSite, type CompositionSource } from './source-site.js';
 import { makeSkippedCalls, type SkippedCallHost } from './skipped-calls.js';
 import type { CallNode } from '../analysis/source.js';
@@ -26,6 +26,7 @@ import { toValue } from './values.js';
 import { localsScope } from './locals.js';
 import { assignId } from './ids.js';
 import { compileResourceCondition } from './conditions.js';
+import { checkLoopSources, collectionBinding, collectionRead } from './collections.js';
 
 export class CompositionRun implements CompositionRunHooks {
   readonly records: ResourceRecord[] = [];
@@ -34,6 +35,8 @@ export class CompositionRun implements CompositionRunHooks {
   private readonly loops: IteratorRoot[] = [];
   private readonly executed = new Set<Node>();
   private readonly bindings: Record<string, Binding> = {};
+  /** Variables holding KRO collections (see `bindCollection`). */
+  private readonly collections = new Set<string>();
   private readonly exprTypes = new WeakMap<Expr, CelType>();
   private pendingSite: CallSite | undefined;
   /** The call site to use instead of the stack, while TypeKro makes a call the user's code skipped. */
@@ -92,7 +95,8 @@ export class CompositionRun implements CompositionRunHooks {
       this.executed.add(site.call);
       record.source = site.location;
     }
-    record.id = assignId(record, site?.context.declaredAs, this.takenIds);
+    const collection = record.bindsDeclaration === false ? undefined : site?.context.collectedAs;
+    record.id = assignId(record, collection?.name ?? site?.context.declaredAs, this.takenIds);
     this.takenIds.add(record.id);
     record.iterators.push(...this.loops);
     for (const iterator of this.loops) {
@@ -109,6 +113,14 @@ export class CompositionRun implements CompositionRunHooks {
         type: this.observedTypeOf(record),
       };
     }
+    if (collection) this.bindCollection(collection, record);
+  }
+
+  /** `const pods = list.map((x) => Pod(...))`: `pods` compiles to the collection's list (see collections.ts). */
+  private bindCollection(collection: { name: string; nested: boolean }, record: ResourceRecord): void {
+    const alreadyBound = this.collections.has(collection.name);
+    this.collections.add(collection.name);
+    this.bindings[collection.name] = collectionBinding(collection, record, this.observedTypeOf(record), alreadyBound);
   }
 
   nest(child: unknown, spec: unknown): unknown {
@@ -192,6 +204,7 @@ export class CompositionRun implements CompositionRunHooks {
       return list.kind === 'list' ? list.item : T.dyn;
     }
     const record = this.records.find((candidate) => candidate.id === root.resource.id());
+    if (record && record.forEach.length > 0) throw collectionRead(ref, record);
     return record ? this.observedTypeOf(record) : T.dyn;
   }
 
@@ -241,6 +254,7 @@ export class CompositionRun implements CompositionRunHooks {
 
   /** Gives runtime loop items the names of the loop variables in the source (outermost first). */
   private nameLoops(site: CallSite): void {
+    checkLoopSources(site, this.scope);
     site.context.loops.forEach((loop, i) => {
       const iterator = this.loops[i];
       if (iterator && !iterator.name) {
@@ -264,7 +278,8 @@ export class CompositionRun implements CompositionRunHooks {
   private overrideArguments(argument: Node, config: unknown): unknown {
     let result = config;
     for (const { path, node } of leafProperties(argument)) {
-      if (isPlainRead(node) || isExprValue(valueAt(config, path)) || !mentionsBindings(node, this.scope)) continue;
+      const exact = isPlainRead(node) && !readsCollection(node, this.scope);
+      if (exact || isExprValue(valueAt(config, path)) || !mentionsBindings(node, this.scope)) continue;
       const compiled = compileValueNode(node, this.scope);
       this.exprTypes.set(compiled.expr, compiled.type);
       result = setPath(result, path, exprValue(compiled.expr));
