@@ -118,6 +118,7 @@ function identifier(name: string, node: Node, scope: Scope): Typed {
   }
   if (binding.kind === 'value') return plain(binding.expr, binding.type);
   if (binding.kind === 'unsupported') throw syntaxError(node, binding.why, binding.hint);
+  if (binding.kind === 'cel') throw syntaxError(node, '`Cel` is the namespace of the CEL escape hatches, not a value', 'call one of them: Cel.expr(...), Cel.cond(...), Cel.template(...), Cel.has(...)');
   const value = binding.value;
   if (value === null) return nullishValue;
   if (typeof value === 'string') return plain(E.str(value), T.string);

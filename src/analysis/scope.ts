@@ -16,6 +16,11 @@ export type Binding =
     }
   /** A plain JavaScript constant whose value was observed (e.g. a literal or a captured constant). */
   | { readonly kind: 'constant'; readonly value: string | number | boolean | null }
+  /**
+   * The `Cel` escape hatches (`Cel.expr`, `Cel.cond`, `Cel.template`, `Cel.has`), compiled from source like
+   * any other call. `print` turns an expression into CEL text for `Cel.expr`'s pasted parts.
+   */
+  | { readonly kind: 'cel'; readonly print: (expr: Expr) => string }
   /** A name whose JavaScript value has no CEL meaning the compiler can keep: any use is an error. */
   | { readonly kind: 'unsupported'; readonly why: string; readonly hint: string };
 

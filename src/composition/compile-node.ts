@@ -2,7 +2,7 @@
  * The bridge from the composition layer to the JavaScript-to-CEL compiler.
  */
 import type { Node } from '@babel/types';
-import { walk } from '../analysis/ast.js';
+import { unwrap, walk } from '../analysis/ast.js';
 import { compileCondition, compileExpression } from '../analysis/compile-expression.js';
 import type { Binding, Scope } from '../analysis/scope.js';
 import type { Expr } from '../ir/expr.js';
@@ -20,6 +20,29 @@ export function compileConditionNode(node: Node, scope: Scope): Expr {
 /** True when the expression reads a name the compiler binds (the spec, a resource, a loop item). */
 export function mentionsBindings(node: Node, scope: Scope): boolean {
   return mentions(node, scope, (binding) => binding.kind !== 'constant');
+}
+
+/**
+ * True when an expression value JavaScript built is the expression's meaning: a call's own result
+ * (`Cel.expr(ref, ' > 0')`, a helper returning one) unless it is a `Cel` call over operators; not when
+ * JavaScript picked it with an operator over references (`spec.flag ? Cel.expr(...) : 'no'`).
+ */
+export function isBuiltExact(raw: Node, scope: Scope): boolean {
+  const node = unwrap(raw);
+  if (node.type === 'CallExpression') return !isCelCallOverOperators(node, scope);
+  return isPlainRead(node) || !mentionsBindings(node, scope);
+}
+
+/**
+ * True for `Cel.x(...)` with an argument JavaScript evaluated on placeholders (`Cel.cond(spec.n > 2, ...)`):
+ * the value the call built at run time is wrong, the source decides. Calls over plain reads and literals
+ * built the same value at run time, so they are kept (their parts may be helpers the compiler cannot read).
+ */
+export function isCelCallOverOperators(raw: Node, scope: Scope): boolean {
+  const node = unwrap(raw);
+  if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.object.type !== 'Identifier') return false;
+  if (scope.lookup(node.callee.object.name)?.kind !== 'cel') return false;
+  return node.arguments.some((arg) => !isPlainRead(arg) && mentionsBindings(arg, scope));
 }
 
 /**

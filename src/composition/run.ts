@@ -17,7 +17,7 @@ import { refOf, refToExpr, type IteratorRoot, type RefData } from '../model/refs
 import { withRun, type CompositionRunHooks } from '../model/run.js';
 import type { ConditionKind, ResourceRecord } from '../model/resource.js';
 import { isFactoryName } from '../model/factory.js';
-import { compileConditionNode, compileValueNode, isPlainRead, mentionsBindings, readsCollection } from './compile-node.js';
+import { compileConditionNode, compileValueNode, isBuiltExact, isPlainRead, mentionsBindings, readsCollection } from './compile-node.js';
 import { currentCallSite, type CallSite, type CompositionSource } from './source-site.js';
 import { makeSkippedCalls, type SkippedCallHost } from './skipped-calls.js';
 import type { CallNode } from '../analysis/source.js';
@@ -26,6 +26,7 @@ import { toValue } from './values.js';
 import { localsScope } from './locals.js';
 import { assignId } from './ids.js';
 import { compileResourceCondition } from './conditions.js';
+import { printCel } from '../compile/cel/print.js';
 import { checkLoopSources, collectionBinding, collectionRead } from './collections.js';
 
 export class CompositionRun implements CompositionRunHooks {
@@ -51,6 +52,8 @@ export class CompositionRun implements CompositionRunHooks {
     private readonly parameter: 'spec' | 'schema' = 'spec',
   ) {
     this.bindSpecParameter();
+    // `Cel.cond(spec.replicas > 2, ...)` inside compiled source: arguments compiled, not run on placeholders.
+    this.bindings['Cel'] = { kind: 'cel', print: printCel };
   }
 
   /** Continues with another function of the same definition (toResourceGraph's status builder). */
@@ -279,7 +282,8 @@ export class CompositionRun implements CompositionRunHooks {
     let result = config;
     for (const { path, node } of leafProperties(argument)) {
       const exact = isPlainRead(node) && !readsCollection(node, this.scope);
-      if (exact || isExprValue(valueAt(config, path)) || !mentionsBindings(node, this.scope)) continue;
+      const built = isExprValue(valueAt(config, path)) && isBuiltExact(node, this.scope);
+      if (exact || built || !mentionsBindings(node, this.scope)) continue;
       const compiled = compileValueNode(node, this.scope);
       this.exprTypes.set(compiled.expr, compiled.type);
       result = setPath(result, path, exprValue(compiled.expr));

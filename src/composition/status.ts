@@ -7,7 +7,7 @@ import { returnedStatus } from '../analysis/composition.js';
 import { syntaxError } from '../analysis/errors.js';
 import { exprValue, isExprValue, type Value } from '../ir/value.js';
 import { lastCoercions, refOf } from '../model/refs.js';
-import { compileValueNode, isPlainRead, mentionsBindings, readsCollection } from './compile-node.js';
+import { compileValueNode, isBuiltExact, isPlainRead, mentionsBindings, readsCollection } from './compile-node.js';
 import type { CompositionRun } from './run.js';
 import { toValue, type ValueContext } from './values.js';
 
@@ -35,7 +35,7 @@ function statusObject(value: Record<string, unknown>, node: ObjectExpression | u
 }
 
 function statusField(value: unknown, node: Node | undefined, run: CompositionRun, context: ValueContext): Value | undefined {
-  if (isExprValue(value)) return value;
+  if (isExprValue(value) && (!node || isBuiltExact(node, run.scope))) return value;
   if (node?.type === 'ObjectExpression' && typeof value === 'object' && value !== null && !Array.isArray(value) && !refOf(value)) {
     return statusObject(value as Record<string, unknown>, node, run, context);
   }
