@@ -13,6 +13,11 @@ export type Binding =
       readonly type: CelType;
       /** Set on a KRO collection (a forEach resource): the name stands for the list of its objects. */
       readonly collection?: true;
+      /**
+       * The name's JavaScript value is not its meaning (a collection, `const parts = s.split('.')`): even a
+       * plain read of it (`parts[0]`) must be compiled from source.
+       */
+      readonly fromSource?: true;
     }
   /** A plain JavaScript constant whose value was observed (e.g. a literal or a captured constant). */
   | { readonly kind: 'constant'; readonly value: string | number | boolean | null }

@@ -28,7 +28,7 @@ export function collectionBinding(
   if (alreadyBound) {
     return { kind: 'unsupported', why: `\`${name}\` collects the objects of more than one resource: a KRO collection holds the objects of one resource`, hint: ONE_LOOP };
   }
-  return { kind: 'value', expr: E.ident(record.id), type: T.list(itemType), collection: true };
+  return { kind: 'value', expr: E.ident(record.id), type: T.list(itemType), collection: true, fromSource: true };
 }
 
 /** A loop in JavaScript over a collection variable would run once, on the placeholder: refused. */

@@ -46,11 +46,12 @@ export function isCelCallOverOperators(raw: Node, scope: Scope): boolean {
 }
 
 /**
- * True when the expression reads a KRO collection: its JavaScript value is one placeholder object, so
- * even a plain read (`pods[0].metadata.name`) must be compiled from source.
+ * True when the expression reads a name whose JavaScript value is not its meaning (a KRO collection, a
+ * local computed by a method call), so even a plain read (`pods[0].metadata.name`, `parts[0]`) must be
+ * compiled from source.
  */
-export function readsCollection(node: Node, scope: Scope): boolean {
-  return mentions(node, scope, (binding) => binding.kind === 'value' && binding.collection === true);
+export function readsFromSource(node: Node, scope: Scope): boolean {
+  return mentions(node, scope, (binding) => binding.kind === 'value' && binding.fromSource === true);
 }
 
 function mentions(node: Node, scope: Scope, test: (binding: Binding) => boolean): boolean {

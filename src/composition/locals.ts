@@ -5,7 +5,7 @@
 import type { Node, VariableDeclarator } from '@babel/types';
 import { walk } from '../analysis/ast.js';
 import type { Binding, Scope } from '../analysis/scope.js';
-import { compileValueNode, mentionsBindings } from './compile-node.js';
+import { compileValueNode, isPlainRead, mentionsBindings, readsFromSource } from './compile-node.js';
 import type { CompositionSource } from './source-site.js';
 
 export function localsScope(source: CompositionSource | undefined, base: Scope): Scope {
@@ -33,12 +33,16 @@ export function localsScope(source: CompositionSource | undefined, base: Scope):
   return scope;
 }
 
-/** Only initialisers over references become bindings; plain JavaScript values keep their run-time value. */
+/**
+ * Only initialisers over references become bindings; plain JavaScript values keep their run-time value.
+ * An initialiser JavaScript could not evaluate exactly (`spec.dns.split('.')`, `spec.n + 1`) makes every
+ * read of the name compiled from source (`parts[0]`, `parts.length`).
+ */
 function bindingOf(init: Node, scope: Scope): Binding | undefined {
-  if (init.type === 'CallExpression' || !mentionsBindings(init, scope)) return undefined;
+  if (!mentionsBindings(init, scope)) return undefined;
   try {
     const compiled = compileValueNode(init, scope);
-    return { kind: 'value', expr: compiled.expr, type: compiled.type };
+    return { kind: 'value', expr: compiled.expr, type: compiled.type, ...((!isPlainRead(init) || readsFromSource(init, scope)) && { fromSource: true as const }) };
   } catch {
     // Not compilable as a whole (e.g. a helper call): reads of it stay JavaScript values.
     return undefined;

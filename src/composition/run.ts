@@ -17,7 +17,7 @@ import { refOf, refToExpr, type IteratorRoot, type RefData } from '../model/refs
 import { withRun, type CompositionRunHooks } from '../model/run.js';
 import type { ConditionKind, ResourceRecord } from '../model/resource.js';
 import { isFactoryName } from '../model/factory.js';
-import { compileConditionNode, compileValueNode, isBuiltExact, isPlainRead, mentionsBindings, readsCollection } from './compile-node.js';
+import { compileConditionNode, compileValueNode, isBuiltExact, isPlainRead, mentionsBindings, readsFromSource } from './compile-node.js';
 import { currentCallSite, type CallSite, type CompositionSource } from './source-site.js';
 import { makeSkippedCalls, type SkippedCallHost } from './skipped-calls.js';
 import type { CallNode } from '../analysis/source.js';
@@ -281,7 +281,7 @@ export class CompositionRun implements CompositionRunHooks {
   private overrideArguments(argument: Node, config: unknown): unknown {
     let result = config;
     for (const { path, node } of leafProperties(argument)) {
-      const exact = isPlainRead(node) && !readsCollection(node, this.scope);
+      const exact = isPlainRead(node) && !readsFromSource(node, this.scope);
       const built = isExprValue(valueAt(config, path)) && isBuiltExact(node, this.scope);
       if (exact || built || !mentionsBindings(node, this.scope)) continue;
       const compiled = compileValueNode(node, this.scope);

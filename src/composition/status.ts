@@ -7,7 +7,7 @@ import { returnedStatus } from '../analysis/composition.js';
 import { syntaxError } from '../analysis/errors.js';
 import { exprValue, isExprValue, type Value } from '../ir/value.js';
 import { lastCoercions, refOf } from '../model/refs.js';
-import { compileValueNode, isBuiltExact, isPlainRead, mentionsBindings, readsCollection } from './compile-node.js';
+import { compileValueNode, isBuiltExact, isPlainRead, mentionsBindings, readsFromSource } from './compile-node.js';
 import type { CompositionRun } from './run.js';
 import { toValue, type ValueContext } from './values.js';
 
@@ -40,7 +40,7 @@ function statusField(value: unknown, node: Node | undefined, run: CompositionRun
     return statusObject(value as Record<string, unknown>, node, run, context);
   }
   // A reference reached through plain member access (`child({...}).status.url`) is exact as it is.
-  if (node && readsCollection(node, run.scope)) return exprValue(compileValueNode(node, run.scope).expr);
+  if (node && readsFromSource(node, run.scope)) return exprValue(compileValueNode(node, run.scope).expr);
   if (refOf(value) && node?.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' && node.property.name !== 'length') {
     return toValue(value, context);
   }
