@@ -4,7 +4,7 @@
 import type { Type } from 'arktype';
 import { compileInstance, compileRgd, toYaml as renderYaml } from '../compile/rgd/index.js';
 import type { V1ObjectMeta } from '@kubernetes/client-node';
-import { defineGraph } from '../composition/composition.js';
+import { defineGraph, type CompositionInstance } from '../composition/composition.js';
 import { defineResourceGraph } from '../composition/resource-graph.js';
 import type { CompositionDefinition, CompositionOptions } from '../composition/definition.js';
 import type { CompositionGraph } from '../ir/graph.js';
@@ -49,7 +49,9 @@ export interface Composition<TSpec, TStatus> {
 
 /**
  * Defines a custom Kubernetes API: typed spec and status (arktype), and a function that creates
- * resources from the spec and returns the status as plain JavaScript, compiled to CEL.
+ * resources from the spec and returns the status as plain JavaScript, compiled to CEL. Its optional
+ * second parameter is the instance (`instance.metadata.name`, `namespace`, `uid`, `labels`, `annotations`,
+ * compiled to `schema.metadata.*`).
  *
  * @example
  * const webapp = kubernetesComposition(
@@ -63,7 +65,7 @@ export interface Composition<TSpec, TStatus> {
  */
 export function kubernetesComposition<TSpecType extends Type, TStatusType extends Type, TReturned extends TStatusType['inferIn']>(
   definition: CompositionDefinition<TSpecType, TStatusType>,
-  compose: (spec: Ref<TSpecType['infer']>) => TReturned & NoExtraKeys<TReturned, TStatusType['inferIn']>,
+  compose: (spec: Ref<TSpecType['infer']>, instance: CompositionInstance) => TReturned & NoExtraKeys<TReturned, TStatusType['inferIn']>,
   options: CompositionOptions = {},
 ): Composition<TSpecType['inferIn'], TStatusType['infer']> {
   const graph = defineGraph(definition as CompositionDefinition, compose, options);

@@ -201,7 +201,7 @@ export class CompositionRun implements CompositionRunHooks {
 
   private rootType(ref: RefData): CelType {
     const root = ref.root;
-    if (root.kind === 'schema') return T.object({ spec: { type: this.specType, optional: false } }, true);
+    if (root.kind === 'schema') return this.schemaType();
     if (root.kind === 'iterator') {
       const list = this.refType(root.iterator.source);
       return list.kind === 'list' ? list.item : T.dyn;
@@ -227,15 +227,20 @@ export class CompositionRun implements CompositionRunHooks {
     return factoryCallsIn(this.source.fn).filter((call) => !this.executed.has(call) && isFactoryName(calleeName(call)));
   }
 
+  /** `schema` as KRO exposes it: the spec and the instance's metadata. */
+  private schemaType(): CelType {
+    return T.object({ spec: { type: this.specType, optional: false }, metadata: { type: modelType('V1ObjectMeta') ?? T.dyn, optional: false } }, true);
+  }
+
   private bindSpecParameter(): void {
     const param = this.source?.fn.params[0];
     const spec = E.path('schema', 'spec');
     if (!param) return;
     if (this.parameter === 'schema' && param.type === 'Identifier') {
-      const type = T.object({ spec: { type: this.specType, optional: false }, metadata: { type: modelType('V1ObjectMeta') ?? T.dyn, optional: false } }, true);
-      this.bindings[param.name] = { kind: 'value', expr: E.ident('schema'), type };
+      this.bindings[param.name] = { kind: 'value', expr: E.ident('schema'), type: this.schemaType() };
       return;
     }
+    if (this.parameter === 'spec') this.bindInstanceParameter(this.source?.fn.params[1]);
     if (param.type === 'Identifier') {
       this.bindings[param.name] = { kind: 'value', expr: spec, type: this.specType };
       return;
@@ -252,6 +257,22 @@ export class CompositionRun implements CompositionRunHooks {
           type: field?.type ?? T.dyn,
         };
       }
+    }
+  }
+
+  /** `kubernetesComposition`'s second parameter: `instance` or `{ metadata }`, both over `schema.metadata`. */
+  private bindInstanceParameter(param: Node | undefined): void {
+    const metadata = { kind: 'value' as const, expr: E.path('schema', 'metadata'), type: modelType('V1ObjectMeta') ?? T.dyn };
+    if (param?.type === 'Identifier') {
+      this.bindings[param.name] = { kind: 'value', expr: E.ident('schema'), type: T.object({ metadata: { type: metadata.type, optional: false } }) };
+      return;
+    }
+    if (param?.type !== 'ObjectPattern') return;
+    for (const property of param.properties) {
+      if (property.type !== 'ObjectProperty' || property.key.type !== 'Identifier' || property.key.name !== 'metadata' || property.value.type !== 'Identifier') {
+        throw syntaxError(property, 'the instance parameter only has `metadata`', 'write (spec, { metadata }) => ... or (spec, instance) => ... and read instance.metadata.name');
+      }
+      this.bindings[property.value.name] = metadata;
     }
   }
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type } from 'arktype';
-import { configMap, kubernetesComposition, pod } from '../../src/index.js';
+import { configMap, kubernetesComposition, pod, toResourceGraph } from '../../src/index.js';
 import { compileRgd } from '../../src/compile/rgd/index.js';
 import { createCelEngine } from '../../src/runtime/cel/index.js';
 import { instanceStatus, planInstance, prepareGraph, type KubeObject } from '../../src/runtime/engine/index.js';
@@ -143,4 +143,23 @@ test('a list of lists from nested .map calls is refused where it is used', () =>
       error.message.includes('`grid` is built by nested .map() calls: a list of lists in JavaScript, but KRO flattens the loops of a collection into one list') &&
       error.message.includes('hint: give each collection its own variable'),
   );
+});
+
+test('toResourceGraph accepts a collection and reads it as a list in the status builder', () => {
+  const app = toResourceGraph(
+    { ...definition, name: 'graph-pool', kind: 'GraphPool', status: type({ total: 'number', names: 'string', running: 'number' }) },
+    (schema) => ({ workerPods: schema.spec.workers.map((w) => pod(workerPod(w))) }),
+    (_schema, resources) => ({
+      total: resources.workerPods.length,
+      names: resources.workerPods.map((p) => p.metadata.name).join(','),
+      running: resources.workerPods.filter((p) => p.status.phase === 'Running').length,
+    }),
+  );
+  const rgd = compileRgd(app.graph) as unknown as Rgd;
+  assert.deepEqual(rgd.spec.resources.map((r) => r.id), ['workerPods']);
+  assert.deepEqual(rgd.spec.schema.status, {
+    total: '${size(workerPods)}',
+    names: '${workerPods.map(p, p.metadata.name).join(",")}',
+    running: '${size(workerPods.filter(p, has(p.status.phase) && p.status.phase == "Running"))}',
+  });
 });
