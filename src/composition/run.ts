@@ -6,13 +6,12 @@
  */
 import type { Node } from '@babel/types';
 import { factoryCallsIn } from '../analysis/composition.js';
-import { syntaxError } from '../analysis/errors.js';
 import { scopeOf, type Binding, type Scope } from '../analysis/scope.js';
 import { E, type Expr } from '../ir/expr.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
 import { exprValue, isExprValue, type Value } from '../ir/value.js';
 import type { CompositionGraph } from '../ir/graph.js';
-import { modelType, observedType } from '../model/kube-types.js';
+import { observedType } from '../model/kube-types.js';
 import { refOf, refToExpr, type IteratorRoot, type RefData } from '../model/refs.js';
 import { withRun, type CompositionRunHooks } from '../model/run.js';
 import type { ConditionKind, ResourceRecord } from '../model/resource.js';
@@ -26,6 +25,7 @@ import { toValue } from './values.js';
 import { localsScope } from './locals.js';
 import { assignId } from './ids.js';
 import { compileResourceCondition } from './conditions.js';
+import { parameterBindings, schemaType } from './parameters.js';
 import { printCel } from '../compile/cel/print.js';
 import { checkLoopSources, collectionBinding, collectionRead } from './collections.js';
 
@@ -201,7 +201,7 @@ export class CompositionRun implements CompositionRunHooks {
 
   private rootType(ref: RefData): CelType {
     const root = ref.root;
-    if (root.kind === 'schema') return this.schemaType();
+    if (root.kind === 'schema') return schemaType(this.specType);
     if (root.kind === 'iterator') {
       const list = this.refType(root.iterator.source);
       return list.kind === 'list' ? list.item : T.dyn;
@@ -227,53 +227,8 @@ export class CompositionRun implements CompositionRunHooks {
     return factoryCallsIn(this.source.fn).filter((call) => !this.executed.has(call) && isFactoryName(calleeName(call)));
   }
 
-  /** `schema` as KRO exposes it: the spec and the instance's metadata. */
-  private schemaType(): CelType {
-    return T.object({ spec: { type: this.specType, optional: false }, metadata: { type: modelType('V1ObjectMeta') ?? T.dyn, optional: false } }, true);
-  }
-
   private bindSpecParameter(): void {
-    const param = this.source?.fn.params[0];
-    const spec = E.path('schema', 'spec');
-    if (!param) return;
-    if (this.parameter === 'schema' && param.type === 'Identifier') {
-      this.bindings[param.name] = { kind: 'value', expr: E.ident('schema'), type: this.schemaType() };
-      return;
-    }
-    if (this.parameter === 'spec') this.bindInstanceParameter(this.source?.fn.params[1]);
-    if (param.type === 'Identifier') {
-      this.bindings[param.name] = { kind: 'value', expr: spec, type: this.specType };
-      return;
-    }
-    if (param.type === 'ObjectPattern') {
-      for (const property of param.properties) {
-        if (property.type !== 'ObjectProperty' || property.key.type !== 'Identifier' || property.value.type !== 'Identifier') {
-          throw syntaxError(property, 'only plain destructuring of the spec is supported', 'write (spec) => ... and read spec.field');
-        }
-        const field = fieldOf(this.specType, property.key.name);
-        this.bindings[property.value.name] = {
-          kind: 'value',
-          expr: E.select(spec, property.key.name),
-          type: field?.type ?? T.dyn,
-        };
-      }
-    }
-  }
-
-  /** `kubernetesComposition`'s second parameter: `instance` or `{ metadata }`, both over `schema.metadata`. */
-  private bindInstanceParameter(param: Node | undefined): void {
-    const metadata = { kind: 'value' as const, expr: E.path('schema', 'metadata'), type: modelType('V1ObjectMeta') ?? T.dyn };
-    if (param?.type === 'Identifier') {
-      this.bindings[param.name] = { kind: 'value', expr: E.ident('schema'), type: T.object({ metadata: { type: metadata.type, optional: false } }) };
-      return;
-    }
-    if (param?.type !== 'ObjectPattern') return;
-    for (const property of param.properties) {
-      if (property.type !== 'ObjectProperty' || property.key.type !== 'Identifier' || property.key.name !== 'metadata' || property.value.type !== 'Identifier') {
-        throw syntaxError(property, 'the instance parameter only has `metadata`', 'write (spec, { metadata }) => ... or (spec, instance) => ... and read instance.metadata.name');
-      }
-      this.bindings[property.value.name] = metadata;
-    }
+    Object.assign(this.bindings, parameterBindings(this.source?.fn.params ?? [], this.specType, this.parameter));
   }
 
   /** Gives runtime loop items the names of the loop variables in the source (outermost first). */
