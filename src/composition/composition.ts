@@ -21,10 +21,17 @@ import { buildStatus } from './status.js';
  * `instance.metadata.name`, `namespace`, `uid`, `labels`, `annotations`.
  *
  * @example
- * kubernetesComposition(definition, (spec, instance) => {
- *   ConfigMap({ name: `${instance.metadata.name}-config`, data: { owner: instance.metadata.uid } });
- *   return { ready: true };
- * });
+ * import { type } from 'arktype';
+ * import { kubernetesComposition } from 'typekro';
+ * import { ConfigMap } from 'typekro/simple';
+ * const app = kubernetesComposition(
+ *   { name: 'app', kind: 'App', spec: type({ 'note?': 'string' }), status: type({ ready: 'boolean' }) },
+ *   (spec, instance) => {
+ *     ConfigMap({ name: `${instance.metadata.name}-config`, data: { owner: instance.metadata.uid } });
+ *     return { ready: true };
+ *   },
+ * );
+ * app.toYaml().includes('${schema.metadata.uid}'); // => true
  */
 export interface CompositionInstance {
   readonly metadata: Ref<V1ObjectMeta>;
