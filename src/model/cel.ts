@@ -44,7 +44,19 @@ function quoted(part: unknown): string {
 export const Cel = {
   /**
    * Raw CEL: references become their paths, strings are pasted verbatim.
-   * @example Cel.expr<boolean>(deployment.status.readyReplicas, ' >= ', spec.replicas)
+   *
+   * @example
+   * import { type } from 'arktype';
+   * import { Cel, kubernetesComposition } from 'typekro';
+   * import { Deployment } from 'typekro/simple';
+   * const app = kubernetesComposition(
+   *   { name: 'app', kind: 'App', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+   *   (spec) => {
+   *     const deployment = Deployment({ name: 'app', image: 'nginx', replicas: spec.replicas });
+   *     return { ready: Cel.expr<boolean>(deployment.status.readyReplicas, ' >= ', spec.replicas) };
+   *   },
+   * );
+   * app.toYaml().includes('ready: ${(deployment.status.readyReplicas) >= (schema.spec.replicas)}'); // => true
    */
   expr<T = unknown>(...parts: unknown[]): CelExpression<T> {
     const exprs: Expr[] = [];
@@ -62,7 +74,19 @@ export const Cel = {
 
   /**
    * A string template: each `%s` takes the next argument (references, expressions or literals).
-   * @example Cel.template('https://%s:%s', service.spec.clusterIP, spec.port)
+   *
+   * @example
+   * import { type } from 'arktype';
+   * import { Cel, kubernetesComposition } from 'typekro';
+   * import { Service } from 'typekro/simple';
+   * const app = kubernetesComposition(
+   *   { name: 'app', kind: 'App', spec: type({ port: 'number' }), status: type({ url: 'string' }) },
+   *   (spec) => {
+   *     const service = Service({ name: 'app', selector: { app: 'app' }, ports: [{ port: spec.port }] });
+   *     return { url: Cel.template('https://%s:%s', service.spec.clusterIP, spec.port) };
+   *   },
+   * );
+   * app.toYaml().includes('url: https://${string(service.spec.clusterIP)}:${string(schema.spec.port)}'); // => true
    */
   template(format: string, ...args: unknown[]): CelExpression<string> {
     const pieces = format.split('%s');
@@ -82,12 +106,38 @@ export const Cel = {
     return exprValue(E.template(parts)) as unknown as CelExpression<string>;
   },
 
-  /** `cond ? a : b` with literal branches quoted. @example Cel.cond(spec.prod, 'large', 'small') */
+  /**
+   * `cond ? a : b` with literal branches quoted.
+   *
+   * @example
+   * import { type } from 'arktype';
+   * import { Cel, kubernetesComposition } from 'typekro';
+   * import { ConfigMap } from 'typekro/simple';
+   * const app = kubernetesComposition(
+   *   { name: 'app', kind: 'App', spec: type({ prod: 'boolean' }), status: type({ name: 'string' }) },
+   *   (spec) => {
+   *     const sizing = ConfigMap({ name: 'sizing', data: { size: Cel.cond(spec.prod, 'large', 'small') } });
+   *     return { name: sizing.metadata.name };
+   *   },
+   * );
+   * app.toYaml().includes(`size: '\${schema.spec.prod ? "large" : "small"}'`); // => true
+   */
   cond<T>(condition: unknown, whenTrue: T, whenFalse: T): CelExpression<T> {
     return Cel.expr<T>(quoted(condition), ' ? ', quoted(whenTrue), ' : ', quoted(whenFalse));
   },
 
-  /** `has(path)`: true when the referenced field is present. @example Cel.has(spec.hostname) */
+  /**
+   * `has(path)`: true when the referenced field is present.
+   *
+   * @example
+   * import { type } from 'arktype';
+   * import { Cel, kubernetesComposition } from 'typekro';
+   * const app = kubernetesComposition(
+   *   { name: 'app', kind: 'App', spec: type({ 'hostname?': 'string' }), status: type({ named: 'boolean' }) },
+   *   (spec) => ({ named: Cel.has(spec.hostname) }),
+   * );
+   * app.toYaml().includes('named: ${has(schema.spec.hostname)}'); // => true
+   */
   has(reference: unknown): CelExpression<boolean> {
     const ref = refOf(reference);
     if (!ref) throw new TypeError('Cel.has() takes a reference, e.g. Cel.has(spec.hostname)');

@@ -77,13 +77,21 @@ function exampleText(sourceFile: ts.SourceFile, tag: ts.JSDocTag): { code: strin
   return { code: lines.join('\n'), firstLine: fenced ? firstLine + 1 : firstLine };
 }
 
-/** The declarations whose TSDoc documents `symbol`: its own, and its members' when it is a class or interface. */
+/** The declarations whose TSDoc documents `symbol`: its own, and its members'. */
 function documented(symbol: ts.Symbol): { name: string; node: ts.Node }[] {
   const found: { name: string; node: ts.Node }[] = [];
   for (const decl of symbol.declarations ?? []) {
     found.push({ name: symbol.name, node: decl });
-    if (ts.isClassDeclaration(decl) || ts.isInterfaceDeclaration(decl)) {
-      for (const member of decl.members) {
+    // members: of a class or interface, or of an object literal held by a const (`Cel.expr`)
+    const initializer = ts.isVariableDeclaration(decl) ? decl.initializer : undefined;
+    const members =
+      ts.isClassDeclaration(decl) || ts.isInterfaceDeclaration(decl)
+        ? decl.members
+        : initializer && ts.isObjectLiteralExpression(initializer)
+          ? initializer.properties
+          : undefined;
+    if (members) {
+      for (const member of members) {
         const memberName = member.name && ts.isIdentifier(member.name) ? member.name.text : '(member)';
         found.push({ name: `${symbol.name}.${memberName}`, node: member });
       }
