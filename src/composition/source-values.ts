@@ -24,12 +24,13 @@ export type OnCompiled = (compiled: ReturnType<typeof compileValueNode>) => void
  */
 export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onCompiled: OnCompiled): unknown {
   const source = unwrap(node);
-  if (!mentionsReferences(source, scope)) return value;
+  // Literals are taken apart first: each part is checked once, not once per enclosing literal.
   const literal = literalOf(source, scope);
   if (literal?.node.type === 'ObjectExpression' && isPlainObject(value)) return resolveObject(literal.node, value, literal.scope, onCompiled);
   if (literal?.node.type === 'ArrayExpression' && Array.isArray(value) && literal.node.elements.every((e) => e && e.type !== 'SpreadElement')) {
     return value.map((item, i) => resolveSourceValue(literal.node.type === 'ArrayExpression' ? (literal.node.elements[i] as Node) : source, item, literal.scope, onCompiled));
   }
+  if (!mentionsReferences(source, scope)) return value;
   if (isExprValue(value) ? isBuiltExact(source, scope) : isExactRead(source, scope)) return value;
   const compiled = compileValueNode(source, scope);
   onCompiled(compiled);
@@ -69,7 +70,7 @@ function resolveObject(node: ObjectExpression, value: Record<string, unknown>, s
   for (const [key, item] of Object.entries(value)) {
     const producer = producers.get(key);
     if (producer) result[key] = resolveSourceValue(producer.node, item, producer.scope, onCompiled);
-    else if (opaque) result[key] = item;
+    else if (opaque || !mentionsReferences(node, scope)) result[key] = item;
     else {
       throw syntaxError(node, `field \`${key}\` was added to this object after it was built, and the object depends on a reference`, 'build the object in one literal (spreads of local literals are fine)');
     }

@@ -23,18 +23,18 @@ export function ownPath(file: string): string | undefined {
   return tree ? file.slice(tree.length).split(sep).join('/') : undefined;
 }
 
-/** Every frame of the current stack with a file, innermost first. */
-export function allFrames(): SourceLocation[] {
+/** Every frame of the current stack with a file, innermost first (at most `limit` raw frames). */
+export function allFrames(limit = 64): SourceLocation[] {
   const previous = Error.stackTraceLimit;
-  Error.stackTraceLimit = 64;
+  Error.stackTraceLimit = limit;
   const stack = new Error().stack ?? '';
   Error.stackTraceLimit = previous;
   return stackFrames(stack);
 }
 
-/** The user frames of the current stack, innermost first. */
-export function userFrames(): SourceLocation[] {
-  return allFrames().filter((frame) => !isInternalFile(frame.file));
+/** The user frames of the current stack, innermost first (at most `limit` raw frames are read). */
+export function userFrames(limit?: number): SourceLocation[] {
+  return allFrames(limit).filter((frame) => !isInternalFile(frame.file));
 }
 
 export function formatLocation(location: SourceLocation | undefined): string {
