@@ -1,0 +1,155 @@
+/**
+ * Generated compositions: each program is a few "sites" (one factory call each, in one of the positions
+ * issue 10 lists: inline argument, options object built before the call, spread of a local literal, helper
+ * in the same file, imported helper, destructured spec, local const, `if` around the call, `for...of` and
+ * `.map` over a spec list, readyWhen callback) plus a status whose fields are generated expressions too.
+ * Programs are plain data; `renderBatch` writes them as real TypeScript, since TypeKro compiles from source.
+ */
+import fc from 'fast-check';
+import { exprArb, renderExpr, SPEC_SCHEMA, SPEC_FIELDS, SPEC_TYPE, type Expr, type ExprType, type GenScope } from './generated-expressions.js';
+
+export const POSITIONS = ['inline', 'deployment', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'if', 'for', 'map', 'ready'] as const;
+export type Position = (typeof POSITIONS)[number];
+
+export interface Site {
+  readonly position: Position;
+  /** The value(s) the site places: a string (ConfigMap data), or for `deployment` an image and replicas. */
+  readonly values: readonly Expr[];
+  /** `if`: the condition; `ready`: the readyWhen body. */
+  readonly guard?: Expr;
+}
+
+export interface Program {
+  readonly sites: readonly Site[];
+  readonly status: { readonly s: Expr; readonly n: Expr; readonly b: Expr; readonly l: Expr };
+}
+
+/** Int reads of the Deployments declared before site `index` (each site `i` is bound to `r<i>`). */
+function observedBefore(positions: readonly Position[], index: number): string[] {
+  return positions.slice(0, index).flatMap((p, i) => (p === 'deployment' || p === 'ready' ? [`(r${i}.status.readyReplicas ?? 0)`] : []));
+}
+
+function siteArb(position: Position, observed: readonly string[], depth: number): fc.Arbitrary<Site> {
+  const outer: GenScope = { vars: [], observed };
+  const specOnly: GenScope = { vars: [], observed: [] };
+  const str = (scope: GenScope): fc.Arbitrary<Expr> => exprArb('str', scope, depth);
+  switch (position) {
+    case 'deployment':
+      return fc.tuple(str(outer), exprArb('int', outer, depth)).map((values) => ({ position, values }));
+    case 'ready':
+      return fc.tuple(exprArb('int', specOnly, depth), exprArb('bool', { vars: [], observed: [], self: true }, depth)).map(([replicas, guard]) => ({ position, values: [replicas], guard }));
+    case 'helper':
+    case 'imported':
+    case 'destructured':
+      return str(specOnly).map((value) => ({ position, values: [value] }));
+    case 'spread':
+      return fc.tuple(str(outer), str(outer)).map((values) => ({ position, values }));
+    case 'if':
+      return fc.tuple(str(outer), exprArb('bool', outer, depth)).map(([value, guard]) => ({ position, values: [value], guard }));
+    case 'for':
+    case 'map':
+      return str({ vars: ['t'], observed: [] }).map((value) => ({ position, values: [value] }));
+    default:
+      return str(outer).map((value) => ({ position, values: [value] }));
+  }
+}
+
+/** A program of 1–3 sites and a generated status; expressions at most `depth` operators deep. */
+export function programArb(depth = 3): fc.Arbitrary<Program> {
+  return fc.array(fc.constantFrom(...POSITIONS), { minLength: 1, maxLength: 3 }).chain((positions) => {
+    const sites = positions.map((p, i) => siteArb(p, observedBefore(positions, i), depth));
+    const scope: GenScope = { vars: [], observed: observedBefore(positions, positions.length) };
+    const field = (type: ExprType): fc.Arbitrary<Expr> => exprArb(type, scope, depth);
+    const status = fc.record({ s: field('str'), n: field('num'), b: field('bool'), l: field('list') });
+    return fc.record({ sites: fc.tuple(...sites), status });
+  });
+}
+
+const q = (text: string): string => JSON.stringify(text);
+
+/** The statements of site `i` in program `p` (helpers named `h<p>_<i>`), indented for the composition body. */
+function renderSite(site: Site, p: number, i: number): string[] {
+  const r = (e: Expr): string => renderExpr(e);
+  const [value, second] = site.values;
+  const name = q(`g${i}`);
+  const cm = (data: string): string => `const r${i} = ConfigMap({ name: ${name}, data: ${data} });`;
+  switch (site.position) {
+    case 'inline':
+      return [cm(`{ v: ${r(value!)} }`)];
+    case 'deployment':
+      return [`const r${i} = Deployment({ name: ${name}, image: ${r(value!)}, replicas: ${r(second!)} });`];
+    case 'ready':
+      return [`const r${i} = Deployment({ name: ${name}, image: 'nginx', replicas: ${r(value!)} }).withReadyWhen((self) => ${r(site.guard!)});`];
+    case 'options':
+      return [`const o${i} = { name: ${name}, data: { v: ${r(value!)} } };`, `const r${i} = ConfigMap(o${i});`];
+    case 'spread':
+      return [`const b${i} = { v: ${r(value!)}, w: ${r(second!)} };`, cm(`{ ...b${i} }`)];
+    case 'helper':
+    case 'imported':
+      return [cm(`{ v: h${p}_${i}(spec) }`)];
+    case 'destructured':
+      return [cm(`{ v: ${renderExpr(value!, true)} }`)];
+    case 'local':
+      return [`const l${i} = ${r(value!)};`, cm(`{ v: l${i} }`)];
+    case 'if':
+      return [`if (${r(site.guard!)}) {`, `  ${cm(`{ v: ${r(value!)} }`)}`, '}'];
+    case 'for':
+      return ['for (const t of spec.tags) {', `  ConfigMap({ name: \`g${i}-\${t}\`, data: { v: ${r(value!)} } });`, '}'];
+    case 'map':
+      return [`const r${i} = spec.tags.map((t) => ConfigMap({ name: \`g${i}-\${t}\`, data: { v: ${r(value!)} } }));`];
+  }
+}
+
+const helperOf = (site: Site, p: number, i: number, exported: boolean): string =>
+  `${exported ? 'export ' : ''}function h${p}_${i}(spec: Spec): string {\n  return ${renderExpr(site.values[0]!)};\n}`;
+
+/** The composition source of program `p` (a thunk, so a definition error is caught per program). */
+export function renderProgram(program: Program, p: number): string {
+  const body = [
+    ...(program.sites.some((s) => s.position === 'destructured') ? [`const { ${SPEC_FIELDS.join(', ')} } = spec;`] : []),
+    ...program.sites.flatMap((site, i) => renderSite(site, p, i)),
+    `return { s: ${renderExpr(program.status.s)}, n: ${renderExpr(program.status.n)}, b: ${renderExpr(program.status.b)}, l: ${renderExpr(program.status.l)} };`,
+  ];
+  const header = `{ name: 'gen-${p}', apiVersion: 'gen.typekro.dev/v1alpha1', kind: 'Gen${p}', spec: specSchema, status: statusSchema }`;
+  return `() => kubernetesComposition(${header}, (spec) => {\n${body.map((line) => `  ${line}`).join('\n')}\n})`;
+}
+
+/** Same-file helpers of program `p`, for the batch file's top level. */
+export function localHelpers(program: Program, p: number): string[] {
+  return program.sites.flatMap((site, i) => (site.position === 'helper' ? [helperOf(site, p, i, false)] : []));
+}
+
+/** Helpers of program `p` that live in the batch's helper module. */
+export function importedHelpers(program: Program, p: number): { names: string[]; source: string[] } {
+  const sites = program.sites.flatMap((site, i) => (site.position === 'imported' ? [[site, i] as const] : []));
+  return { names: sites.map(([, i]) => `h${p}_${i}`), source: sites.map(([site, i]) => helperOf(site, p, i, true)) };
+}
+
+/**
+ * The two files of a batch: `main` exports `programs` (one definition thunk per program) and imports the
+ * library by absolute path; `helpers` holds the imported helpers. `helpersName` is the helper module's
+ * file name without extension, beside main.
+ */
+export function renderBatch(programs: readonly Program[], srcDir: string, helpersName: string): { main: string; helpers: string } {
+  const imported = programs.map((program, p) => importedHelpers(program, p));
+  const names = imported.flatMap((h) => h.names);
+  const main = [
+    "import { type } from 'arktype';",
+    `import { kubernetesComposition } from ${q(`${srcDir}/index.js`)};`,
+    `import { ConfigMap, Deployment } from ${q(`${srcDir}/simple.js`)};`,
+    ...(names.length > 0 ? [`import { ${names.join(', ')} } from './${helpersName}.js';`] : []),
+    `type Spec = ${SPEC_TYPE};`,
+    `const specSchema = type(${JSON.stringify(SPEC_SCHEMA)});`,
+    "const statusSchema = type({ s: 'string', n: 'number', b: 'boolean', l: 'string[]' });",
+    ...programs.flatMap((program, p) => localHelpers(program, p)),
+    `export const programs = [\n${programs.map((program, p) => renderProgram(program, p)).join(',\n')},\n];`,
+  ].join('\n');
+  const helpers = [`type Spec = ${SPEC_TYPE};`, ...imported.flatMap((h) => h.source)].join('\n');
+  return { main: `${main}\n`, helpers: `${helpers}\n` };
+}
+
+/** One program as a standalone file, for failure reports. */
+export function renderStandalone(program: Program): string {
+  const { main, helpers } = renderBatch([program], '../../src', 'helpers');
+  return helpers.trim().split('\n').length > 1 ? `${main}\n// helpers.ts\n${helpers}` : main;
+}
