@@ -19,8 +19,10 @@ export type Expr =
 export interface GenScope {
   /** String variables in scope: a loop variable, callback parameters. */
   readonly vars: readonly string[];
-  /** Int expressions over observed resources (`(r0.status.readyReplicas ?? 0)`), when one exists before. */
+  /** Deployments declared before (`r0`): their observed status may be read. */
   readonly observed: readonly string[];
+  /** ConfigMaps declared before with a `data.v` (`r1`). */
+  readonly configMaps?: readonly string[];
   /** In a readyWhen callback: only `self` may be read, no spec. */
   readonly self?: boolean;
 }
@@ -95,17 +97,28 @@ const sepLit = fc.constantFrom("','", "'-'", "''", "' '");
 function leaves(type: ExprType, scope: GenScope): fc.Arbitrary<Expr>[] {
   const vars = scope.vars.map((name) => fc.constant<Expr>({ k: 'var', name }));
   if (scope.self) {
-    if (type === 'int') return [intLit.map(lit), fc.constant(lit('self.spec.replicas')), fc.constant(lit('(self.status.readyReplicas ?? 0)'))];
-    if (type === 'bool') return [fc.boolean().map((b) => lit(String(b))), fc.constant(lit('(self.status.readyReplicas >= 1)'))];
+    if (type === 'int' || type === 'num') return [intLit.map(lit), fc.constant(lit('self.spec.replicas')), fc.constant(lit('(self.status.readyReplicas ?? 0)'))];
+    if (type === 'bool') {
+      return [
+        fc.boolean().map((b) => lit(String(b))),
+        // Not `self.status.conditions?.some(...)`: see KNOWN_DIVERGENCES in generated-known.ts.
+        fc.constantFrom(lit('(self.status.readyReplicas >= 1)'), lit('(self.status.readyReplicas === self.spec.replicas)'), lit("(self.status.conditions?.[0]?.status === 'True')")),
+      ];
+    }
     if (type === 'str') return [strLit.map(lit), fc.constant(lit('self.metadata.name'))];
     return [fc.constant(lit("['a', 'b']"))];
   }
+  const deployments = scope.observed;
+  const configMaps = scope.configMaps ?? [];
   switch (type) {
     case 'bool':
-      return [fc.constant(spec('enabled')), fc.boolean().map((b) => lit(String(b)))];
+      return [
+        fc.constant(spec('enabled')), fc.boolean().map((b) => lit(String(b))),
+        ...deployments.map((r) => fc.constantFrom(lit(`(${r}.status.conditions?.[0]?.status === 'True')`), lit(`(${r}.status.readyReplicas > 0)`))),
+      ];
     case 'int':
     case 'num':
-      return [fc.constant(spec('replicas')), intLit.map(lit), ...scope.observed.map((o) => fc.constant(lit(o)))];
+      return [fc.constant(spec('replicas')), intLit.map(lit), ...deployments.map((r) => fc.constant(lit(`(${r}.status.readyReplicas ?? 0)`)))];
     case 'str':
       return [
         fc.constantFrom(spec('name'), spec('title'), spec('env')),
@@ -113,6 +126,9 @@ function leaves(type: ExprType, scope: GenScope): fc.Arbitrary<Expr>[] {
         ...vars,
         fc.constant(op("($0 ?? 'anon')", spec('nick'))),
         fc.constant(op("($0?.mode ?? 'none')", spec('opt'))),
+        fc.constant(op("($0 || 'anon')", spec('nick'))),
+        // A raw `r.data.v` is `string | undefined`: only a template literal takes it as TypeScript would.
+        ...configMaps.map((r) => fc.constantFrom(lit(`(${r}.data?.v ?? 'none')`), lit(`\`c\${${r}.data.v}\``))),
       ];
     case 'list':
       return [fc.constant(spec('tags'))];
@@ -145,7 +161,10 @@ function operators(type: ExprType, scope: GenScope, depth: number): fc.Arbitrary
         two('int', 'int', '($0 === $1)'), two('int', 'int', '($0 !== $1)'), two('int', 'int', '($0 < $1)'), two('int', 'int', '($0 >= $1)'),
         two('str', 'str', '($0 === $1)'), two('str', 'str', '($0 !== $1)'),
         two('str', 'str', '$0.startsWith($1)'), two('str', 'str', '$0.endsWith($1)'), two('str', 'str', '$0.includes($1)'),
-        one('str', '!$0'), one('int', '!$0'),
+        one('str', '!$0'), one('int', '!$0'), two('str', 'str', '($0 < $1)'),
+        two('num', 'int', '($0 >= $1)'), two('num', 'int', '($0 === $1)'),
+        ...scope.observed.map((r) => e('int').map((a) => op(`(${r}.status.readyReplicas >= $0)`, a))),
+        ...scope.observed.map((r) => e('int').map((a) => op(`(${r}.status.readyReplicas === $0)`, a))),
         ...lists.map((l) => fc.tuple(l, e('str')).map(([a, b]) => op('$0.includes($1)', a, b))),
         ...cb('bool', (p) => `$0.some((${p}) => $1)`), ...cb('bool', (p) => `$0.every((${p}) => $1)`),
         cond,
@@ -158,6 +177,8 @@ function operators(type: ExprType, scope: GenScope, depth: number): fc.Arbitrary
         two('str', 'str', '$0.indexOf($1)'),
         two('int', 'int', 'Math.max($0, $1)'), two('int', 'int', 'Math.min($0, $1)'), one('int', 'Math.abs($0)'),
         two('int', 'int', '($0 || $1)'),
+        fc.tuple(e('int'), e('int'), e('int')).map(([a, b, c]) => op('Math.max($0, $1, $2)', a, b, c)),
+        ...scope.observed.map((r) => e('int').map((a) => op(`(${r}.status.readyReplicas ?? $0)`, a))),
         cond,
       ];
     case 'num':
@@ -174,10 +195,13 @@ function operators(type: ExprType, scope: GenScope, depth: number): fc.Arbitrary
         fc.tuple(e('str'), strLit, strLit).map(([a, b, c]) => op(`$0.replace(${b}, ${c})`, a)),
         fc.tuple(e('str'), fc.constantFrom('0', '1'), fc.constantFrom('1', '2', '3')).map(([a, from, to]) => op(`$0.substring(${from}, ${to})`, a)),
         ...lists.map((l) => fc.tuple(l, sepLit).map(([a, s]) => op(`$0.join(${s})`, a))),
-        one('int', 'String($0)'),
+        one('int', 'String($0)'), one('bool', 'String($0)'), one('bool', '`b${$0}`'),
+        ...lists.map((l) => l.map((a) => op("($0[0] ?? 'none')", a))),
         two('str', 'str', '($0 || $1)'),
         ...cb('bool', (p) => `($0.find((${p}) => $1) ?? 'none')`),
         cond,
+        // Only near the top of a tree, so about one program in ten holds one.
+        ...(scope.self || depth < 3 ? [] : [unsupported(scope, depth)]),
       ];
     case 'list':
       return [
@@ -186,6 +210,27 @@ function operators(type: ExprType, scope: GenScope, depth: number): fc.Arbitrary
         ...cb('bool', (p) => `$0.filter((${p}) => $1)`), ...cb('str', (p) => `$0.map((${p}) => $1)`),
       ];
   }
+}
+
+/**
+ * Constructs the README documents as unsupported ("doubles in strings", `Math.floor`, `reduce`, `typeof`,
+ * regular expressions): a program holding one must be rejected when defined, with a message naming it.
+ */
+export const UNSUPPORTED = [
+  { template: '`d${$0}`', arg: 'num', marker: '`d${', message: /a floating-point number cannot be turned into text the way JavaScript does/ },
+  { template: 'String(Math.floor($0))', arg: 'num', marker: 'Math.floor(', message: /Math\.floor has no CEL equivalent/ },
+  { template: "$0.reduce((a, b) => a + b, '')", arg: 'list', marker: '.reduce(', message: /the array method `reduce` has no CEL equivalent/ },
+  { template: '(typeof $0)', arg: 'str', marker: '(typeof ', message: /`typeof` inspects JavaScript values/ },
+  { template: "$0.replace(/a/g, 'b')", arg: 'str', marker: '/a/g', message: /regular expressions are not supported/ },
+] as const;
+
+/** True when `message` is the documented rejection of an unsupported construct that `source` holds. */
+export function documentedRejection(source: string, message: string): boolean {
+  return UNSUPPORTED.some((u) => source.includes(u.marker) && u.message.test(message));
+}
+
+function unsupported(scope: GenScope, depth: number): fc.Arbitrary<Expr> {
+  return fc.constantFrom(...UNSUPPORTED).chain(({ template, arg }) => exprArb(arg, scope, depth - 1).map((a) => op(template, a)));
 }
 
 /**

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { exprArb, renderExpr, SPEC_SCHEMA, SPEC_FIELDS, SPEC_TYPE, type Expr, type ExprType, type GenScope } from './generated-expressions.js';
 
-export const POSITIONS = ['inline', 'deployment', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'if', 'for', 'map', 'ready'] as const;
+export const POSITIONS = ['inline', 'deployment', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn', 'if', 'else', 'and', 'ternary', 'for', 'map', 'ready'] as const;
 export type Position = (typeof POSITIONS)[number];
 
 export interface Site {
@@ -24,13 +24,20 @@ export interface Program {
   readonly status: { readonly s: Expr; readonly n: Expr; readonly b: Expr; readonly l: Expr };
 }
 
-/** Int reads of the Deployments declared before site `index` (each site `i` is bound to `r<i>`). */
-function observedBefore(positions: readonly Position[], index: number): string[] {
-  return positions.slice(0, index).flatMap((p, i) => (p === 'deployment' || p === 'ready' ? [`(r${i}.status.readyReplicas ?? 0)`] : []));
+/** Sites whose ConfigMap is bound to `r<i>` in the composition's own scope, with a `data.v`. */
+const BOUND_CONFIG_MAPS: readonly Position[] = ['inline', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn'];
+
+/** What site `index` may read: the Deployments and ConfigMaps declared before it (site `i` is bound to `r<i>`). */
+function scopeBefore(positions: readonly Position[], index: number): GenScope {
+  const before = positions.slice(0, index);
+  return {
+    vars: [],
+    observed: before.flatMap((p, i) => (p === 'deployment' || p === 'ready' ? [`r${i}`] : [])),
+    configMaps: before.flatMap((p, i) => (BOUND_CONFIG_MAPS.includes(p) ? [`r${i}`] : [])),
+  };
 }
 
-function siteArb(position: Position, observed: readonly string[], depth: number): fc.Arbitrary<Site> {
-  const outer: GenScope = { vars: [], observed };
+function siteArb(position: Position, outer: GenScope, depth: number): fc.Arbitrary<Site> {
   const specOnly: GenScope = { vars: [], observed: [] };
   const str = (scope: GenScope): fc.Arbitrary<Expr> => exprArb('str', scope, depth);
   switch (position) {
@@ -42,10 +49,17 @@ function siteArb(position: Position, observed: readonly string[], depth: number)
     case 'imported':
     case 'destructured':
       return str(specOnly).map((value) => ({ position, values: [value] }));
+    case 'localfn':
+      // `const f<i> = (p: string) => <body over p>`, called with a generated argument.
+      return fc.tuple(str({ ...outer, vars: ['p'] }), str(outer)).map((values) => ({ position, values }));
     case 'spread':
       return fc.tuple(str(outer), str(outer)).map((values) => ({ position, values }));
     case 'if':
+    case 'and':
       return fc.tuple(str(outer), exprArb('bool', outer, depth)).map(([value, guard]) => ({ position, values: [value], guard }));
+    case 'else':
+    case 'ternary':
+      return fc.tuple(str(outer), str(outer), exprArb('bool', outer, depth)).map(([a, b, guard]) => ({ position, values: [a, b], guard }));
     case 'for':
     case 'map':
       return str({ vars: ['t'], observed: [] }).map((value) => ({ position, values: [value] }));
@@ -57,8 +71,8 @@ function siteArb(position: Position, observed: readonly string[], depth: number)
 /** A program of 1–3 sites and a generated status; expressions at most `depth` operators deep. */
 export function programArb(depth = 3): fc.Arbitrary<Program> {
   return fc.array(fc.constantFrom(...POSITIONS), { minLength: 1, maxLength: 3 }).chain((positions) => {
-    const sites = positions.map((p, i) => siteArb(p, observedBefore(positions, i), depth));
-    const scope: GenScope = { vars: [], observed: observedBefore(positions, positions.length) };
+    const sites = positions.map((p, i) => siteArb(p, scopeBefore(positions, i), depth));
+    const scope = scopeBefore(positions, positions.length);
     const field = (type: ExprType): fc.Arbitrary<Expr> => exprArb(type, scope, depth);
     const status = fc.record({ s: field('str'), n: field('num'), b: field('bool'), l: field('list') });
     return fc.record({ sites: fc.tuple(...sites), status });
@@ -91,8 +105,16 @@ function renderSite(site: Site, p: number, i: number): string[] {
       return [cm(`{ v: ${renderExpr(value!, true)} }`)];
     case 'local':
       return [`const l${i} = ${r(value!)};`, cm(`{ v: l${i} }`)];
+    case 'localfn':
+      return [`const f${i} = (p: string) => ${r(value!)};`, cm(`{ v: f${i}(${r(second!)}) }`)];
     case 'if':
       return [`if (${r(site.guard!)}) {`, `  ${cm(`{ v: ${r(value!)} }`)}`, '}'];
+    case 'else':
+      return [`if (${r(site.guard!)}) {`, `  ${cm(`{ v: ${r(value!)} }`)}`, '} else {', `  ConfigMap({ name: ${q(`e${i}`)}, data: { v: ${r(second!)} } });`, '}'];
+    case 'and':
+      return [`${r(site.guard!)} && ConfigMap({ name: ${name}, data: { v: ${r(value!)} } });`];
+    case 'ternary':
+      return [`${r(site.guard!)} ? ConfigMap({ name: ${name}, data: { v: ${r(value!)} } }) : ConfigMap({ name: ${q(`e${i}`)}, data: { v: ${r(second!)} } });`];
     case 'for':
       return ['for (const t of spec.tags) {', `  ConfigMap({ name: \`g${i}-\${t}\`, data: { v: ${r(value!)} } });`, '}'];
     case 'map':
