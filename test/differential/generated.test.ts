@@ -42,7 +42,11 @@ test(`generated programs agree with JavaScript (at least ${MIN_PROGRAMS}, seed $
   });
   // Rounds with derived seeds until the minimum is reached: a batch's length is drawn, the total is not fixed.
   for (let round = 0; totals.programs < MIN_PROGRAMS; round++) {
-    await fc.assert(property, { seed: SEED + round, numRuns: Math.ceil((MIN_PROGRAMS - totals.programs) / (BATCH / 2)) + 1 });
+    const details = await fc.check(property, { seed: SEED + round, numRuns: Math.ceil((MIN_PROGRAMS - totals.programs) / (BATCH / 2)) + 1 });
+    if (details.failed) {
+      const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+      assert.fail(`a generated program diverges (seed ${details.seed}, path ${details.counterexamplePath}, shrunk ${details.numShrinks} times); the minimal one:\n${error}`);
+    }
   }
   t.diagnostic(`${totals.programs} programs in ${files} files: ${totals.agreed} defined and agreed with JavaScript on every spec and state, ${totals.programs - totals.agreed} rejected as documented`);
   for (const [kind, count] of [...rejected].sort((a, b) => b[1] - a[1])) t.diagnostic(`  rejected ${count}×: ${kind}`);
