@@ -89,3 +89,16 @@ export async function runBatch(programs: readonly Program[], name: string, pool:
   const thunks = await loadBatch(programs, name);
   return thunks.map((define, i) => check(define, programs[i]!, `${name}#${i}`, specsFor(pool, i)));
 }
+
+/** Defines every program of one batch, nothing more: the compositions that define (rejections are left out). */
+export async function defineBatch(programs: readonly Program[], name: string): Promise<Composition<never, unknown>[]> {
+  const thunks = await loadBatch(programs, name);
+  return thunks.flatMap((define) => {
+    try {
+      return [define()];
+    } catch (error) {
+      if (error instanceof CompositionSyntaxError || error instanceof CompositionError) return [];
+      throw error;
+    }
+  });
+}
