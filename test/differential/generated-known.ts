@@ -5,7 +5,7 @@
  */
 import { type } from 'arktype';
 import { kubernetesComposition } from '../../src/index.js';
-import { Deployment } from '../../src/simple.js';
+import { ConfigMap, Deployment } from '../../src/simple.js';
 import type { CaseInput } from './harness.js';
 
 export interface KnownGeneratedDivergence {
@@ -28,6 +28,15 @@ const optionalCallOnAbsentList = kubernetesComposition(
   },
 );
 
+/** The index parameter of a `.map` over a spec list (the README's table has only `(x) => Factory(...)`). */
+const loopIndex = kubernetesComposition(
+  { name: 'gen-known-loop-index', apiVersion: 'gen.typekro.dev/v1alpha1', kind: 'GenKnownLoopIndex', spec: type({ tags: 'string[]' }), status: type({ count: 'number' }) },
+  (spec) => {
+    spec.tags.map((t, i) => ConfigMap({ name: `i-${t}`, data: { v: `${i}` } }));
+    return { count: spec.tags.length };
+  },
+);
+
 export const KNOWN_GENERATED_DIVERGENCES: readonly KnownGeneratedDivergence[] = [
   {
     input: { composition: optionalCallOnAbsentList as never, spec: { replicas: 2 }, specs: [{ replicas: 2 }] },
@@ -36,5 +45,39 @@ export const KNOWN_GENERATED_DIVERGENCES: readonly KnownGeneratedDivergence[] = 
     detail: 'self.status.conditions?.some is not a function',
     reason:
       'the oracle, not the compiler: evaluateConcrete reads an absent list-typed observed field as an absent placeholder (src/composition/concrete-view.ts), which is not nullish, so `?.some(...)` calls a method the placeholder lacks and throws; plain JavaScript gives undefined, `?? false` gives false, as the compiled CEL does',
+  },
+  {
+    input: { composition: loopIndex as never, spec: { tags: ['a', 'b'] }, specs: [{ tags: ['a', 'b'] }] },
+    state: 'ready',
+    aspect: 'resource configMap: manifest',
+    detail: '[1].data.v: compiled "0", JavaScript "1"',
+    reason:
+      'a silent miscompilation: the index parameter of a loop callback over a reference is not bound (EnclosingLoop.index is recorded by src/analysis/composition.ts but unused in src/composition/run.ts), so `${i}` takes the placeholder run\'s value 0 for every item; it should be rejected at definition (KRO forEach has no index) or compiled',
+  },
+];
+
+/** A definition that throws something other than the documented CompositionSyntaxError/CompositionError. */
+export interface KnownDefinitionError {
+  readonly define: () => unknown;
+  /** The error's class name and a fragment of its message, as thrown today. */
+  readonly errorClass: string;
+  readonly message: string;
+  readonly reason: string;
+}
+
+export const KNOWN_DEFINITION_ERRORS: readonly KnownDefinitionError[] = [
+  {
+    define: () =>
+      kubernetesComposition(
+        { name: 'gen-known-filtered-loop', apiVersion: 'gen.typekro.dev/v1alpha1', kind: 'GenKnownFilteredLoop', spec: type({ tags: 'string[]' }), status: type({ count: 'number' }) },
+        (spec) => {
+          for (const t of spec.tags.filter((x) => x !== '')) ConfigMap({ name: `f-${t}`, data: { v: t } });
+          return { count: spec.tags.length };
+        },
+      ),
+    errorClass: 'TypeError',
+    message: 'was called on a reference outside the composition source TypeKro can read',
+    reason:
+      '`for (const t of spec.tags.filter(...))` (a loop over a derived list) throws a TypeError without file and line, and its message is wrong (the call is inside the composition source); it should be a CompositionSyntaxError naming the construct, or compile to forEach over the filtered list',
   },
 ];
