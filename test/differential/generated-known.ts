@@ -37,6 +37,13 @@ const loopIndex = kubernetesComposition(
   },
 );
 
+/** String methods on non-ASCII spec values (the generator's spec strings are ASCII). */
+const nonAscii = kubernetesComposition(
+  { name: 'gen-known-non-ascii', apiVersion: 'gen.typekro.dev/v1alpha1', kind: 'GenKnownNonAscii', spec: type({ name: 'string' }), status: type({ lower: 'string', length: 'number' }) },
+  (spec) => ({ lower: spec.name.toLowerCase(), length: spec.name.length }),
+);
+const nonAsciiSpec = { name: 'Äb😀c' };
+
 export const KNOWN_GENERATED_DIVERGENCES: readonly KnownGeneratedDivergence[] = [
   {
     input: { composition: optionalCallOnAbsentList as never, spec: { replicas: 2 }, specs: [{ replicas: 2 }] },
@@ -53,6 +60,20 @@ export const KNOWN_GENERATED_DIVERGENCES: readonly KnownGeneratedDivergence[] = 
     detail: '[1].data.v: compiled "0", JavaScript "1"',
     reason:
       'a silent miscompilation: the index parameter of a loop callback over a reference is not bound (EnclosingLoop.index is recorded by src/analysis/composition.ts but unused in src/composition/run.ts), so `${i}` takes the placeholder run\'s value 0 for every item; it should be rejected at definition (KRO forEach has no index) or compiled',
+  },
+  {
+    input: { composition: nonAscii as never, spec: nonAsciiSpec, specs: [nonAsciiSpec] },
+    state: 'ready',
+    aspect: 'status.lower',
+    detail: 'compiled "Äb😀c", JavaScript "äb😀c"',
+    reason: 'toLowerCase/toUpperCase compile to lowerAscii/upperAscii (KRO has no Unicode case mapping), so non-ASCII letters keep their case (../shared/DESIGN.md says so; the README table only shows the CEL names)',
+  },
+  {
+    input: { composition: nonAscii as never, spec: nonAsciiSpec, specs: [nonAsciiSpec] },
+    state: 'ready',
+    aspect: 'status.length',
+    detail: 'compiled 4, JavaScript 5',
+    reason: '`.length` counts UTF-16 code units in JavaScript and code points in CEL size(): they differ for characters outside the BMP (also substring/indexOf positions)',
   },
 ];
 
