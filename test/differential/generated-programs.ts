@@ -19,9 +19,13 @@ export interface Site {
   readonly guard?: Expr;
 }
 
+/** How the status object is written: fields inline, through local consts first, or over the destructured spec. */
+export type StatusStyle = 'inline' | 'locals' | 'destructured';
+
 export interface Program {
   readonly sites: readonly Site[];
   readonly status: { readonly s: Expr; readonly n: Expr; readonly b: Expr; readonly l: Expr };
+  readonly statusStyle: StatusStyle;
 }
 
 /** Sites whose ConfigMap is bound to `r<i>` in the composition's own scope, with a `data.v`. */
@@ -42,7 +46,8 @@ function siteArb(position: Position, outer: GenScope, depth: number): fc.Arbitra
   const str = (scope: GenScope): fc.Arbitrary<Expr> => exprArb('str', scope, depth);
   switch (position) {
     case 'deployment':
-      return fc.tuple(str(outer), exprArb('int', outer, depth)).map((values) => ({ position, values }));
+      // image, replicas, args (a list-valued field) and one env value.
+      return fc.tuple(str(outer), exprArb('int', outer, depth), exprArb('list', outer, depth), str(outer)).map((values) => ({ position, values }));
     case 'ready':
       return fc.tuple(exprArb('int', specOnly, depth), exprArb('bool', { vars: [], observed: [], self: true }, depth)).map(([replicas, guard]) => ({ position, values: [replicas], guard }));
     case 'helper':
@@ -75,7 +80,7 @@ export function programArb(depth = 3): fc.Arbitrary<Program> {
     const scope = scopeBefore(positions, positions.length);
     const field = (type: ExprType): fc.Arbitrary<Expr> => exprArb(type, scope, depth);
     const status = fc.record({ s: field('str'), n: field('num'), b: field('bool'), l: field('list') });
-    return fc.record({ sites: fc.tuple(...sites), status });
+    return fc.record({ sites: fc.tuple(...sites), status, statusStyle: fc.constantFrom<StatusStyle>('inline', 'locals', 'destructured') });
   });
 }
 
@@ -91,7 +96,7 @@ function renderSite(site: Site, p: number, i: number): string[] {
     case 'inline':
       return [cm(`{ v: ${r(value!)} }`)];
     case 'deployment':
-      return [`const r${i} = Deployment({ name: ${name}, image: ${r(value!)}, replicas: ${r(second!)} });`];
+      return [`const r${i} = Deployment({ name: ${name}, image: ${r(value!)}, replicas: ${r(second!)}, args: ${r(site.values[2]!)}, env: { MODE: ${r(site.values[3]!)} } });`];
     case 'ready':
       return [`const r${i} = Deployment({ name: ${name}, image: 'nginx', replicas: ${r(value!)} }).withReadyWhen((self) => ${r(site.guard!)});`];
     case 'options':
@@ -127,10 +132,14 @@ const helperOf = (site: Site, p: number, i: number, exported: boolean): string =
 
 /** The composition source of program `p` (a thunk, so a definition error is caught per program). */
 export function renderProgram(program: Program, p: number): string {
+  const style = program.statusStyle;
+  const destructure = style === 'destructured' || program.sites.some((s) => s.position === 'destructured');
+  const fields = (['s', 'n', 'b', 'l'] as const).map((key) => [key, renderExpr(program.status[key], style === 'destructured')] as const);
   const body = [
-    ...(program.sites.some((s) => s.position === 'destructured') ? [`const { ${SPEC_FIELDS.join(', ')} } = spec;`] : []),
+    ...(destructure ? [`const { ${SPEC_FIELDS.join(', ')} } = spec;`] : []),
     ...program.sites.flatMap((site, i) => renderSite(site, p, i)),
-    `return { s: ${renderExpr(program.status.s)}, n: ${renderExpr(program.status.n)}, b: ${renderExpr(program.status.b)}, l: ${renderExpr(program.status.l)} };`,
+    ...(style === 'locals' ? fields.map(([key, text]) => `const ${key}Status = ${text};`) : []),
+    `return { ${fields.map(([key, text]) => `${key}: ${style === 'locals' ? `${key}Status` : text}`).join(', ')} };`,
   ];
   const header = `{ name: 'gen-${p}', apiVersion: 'gen.typekro.dev/v1alpha1', kind: 'Gen${p}', spec: specSchema, status: statusSchema }`;
   return `() => kubernetesComposition(${header}, (spec) => {\n${body.map((line) => `  ${line}`).join('\n')}\n})`;
