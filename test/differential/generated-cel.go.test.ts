@@ -25,16 +25,17 @@ import { answerWithEngine } from '../cel/ours.js';
 import { parseAnswers, type Answer, type OpenApiSchema, type TaggedJson, type Vector } from '../cel/vectors.js';
 import { specPool } from './generated-expressions.js';
 import { programArb } from './generated-programs.js';
-import { defineBatch, TMP_DIR } from './generated-run.js';
+import { defineBatch, generatedDir } from './generated-run.js';
 
 const SEED = Number(process.env.TYPEKRO_GEN_SEED ?? 20261204);
 const MIN_EXPRESSIONS = 200;
 const SPECS_PER_EXPRESSION = 3;
 const ORACLE_DIR = fileURLToPath(new URL('../../tools/cel-oracle/', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'typekro-generated-cel-'));
+const dir = generatedDir();
 after(() => {
   rmSync(work, { recursive: true, force: true });
-  rmSync(TMP_DIR, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
 });
 
 /** The OpenAPI schema KRO derives for a spec schema (the parts generated specs use). */
@@ -83,7 +84,7 @@ test(`CEL of generated programs: KRO's cel-go agrees with our engine (at least $
   for (let batch = 0; expressions.size < MIN_EXPRESSIONS; batch++) {
     assert.ok(batch < 20, `only ${expressions.size} instance-only expressions from 20 batches of generated programs`);
     const programs = fc.sample(programArb(), { seed: SEED + batch, numRuns: 40 });
-    for (const composition of await defineBatch(programs, `cel-${batch}`)) {
+    for (const composition of await defineBatch(programs, dir, `cel-${batch}`)) {
       schema ??= { type: 'object', properties: { spec: openApiOf(composition.graph.spec) } };
       for (const cel of instanceExpressions(composition.graph)) expressions.add(cel);
     }

@@ -1,9 +1,10 @@
 /**
- * Running generated programs: a batch is written as real .ts files under test/differential/.tmp-generated/
- * (git-ignored; the caller removes it), imported, each program defined and, if it defines, held to the
+ * Running generated programs: a batch is written as real .ts files in a test/differential/.tmp-generated-*
+ * directory (git-ignored; the caller removes it), imported, each program defined and, if it defines, held to the
  * JavaScript oracle by the differential harness on a few specs under the three observed states.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CompositionSyntaxError } from '../../src/analysis/errors.js';
 import { CompositionError } from '../../src/compile/rgd/errors.js';
@@ -12,7 +13,13 @@ import { BASE_SPEC, documentedRejection } from './generated-expressions.js';
 import { renderBatch, renderStandalone, type Program } from './generated-programs.js';
 import { runCase, type Finding } from './harness.js';
 
-export const TMP_DIR = fileURLToPath(new URL('./.tmp-generated/', import.meta.url));
+/**
+ * A fresh directory for one test's generated files, beside this file (.gitignore ignores `.tmp-*` under test; one
+ * per test, so tests running at once never share one); the caller removes it.
+ */
+export function generatedDir(): string {
+  return mkdtempSync(fileURLToPath(new URL('./.tmp-generated-', import.meta.url)));
+}
 /** Relative, as users write it: TypeKro recognises its factories in a skipped branch by a relative import. */
 const SRC_DIR = '../../../src';
 
@@ -36,18 +43,17 @@ function specsFor(pool: readonly Record<string, unknown>[], index: number): Reco
 export function rejectionKind(message: string): string {
   return message
     .split('\n')[0]!
-    .replace(/\S*\.tmp-generated\/\S*/g, '<file>')
+    .replace(/\S*\.tmp-generated-\S*/g, '<file>')
     .replace(/\b(gen-\d+|Gen\d+|h\d+_\d+|[rolb]\d+)\b/g, '<name>')
     .replace(/'[^']*'|"[^"]*"|`[^`]*`/g, '<text>')
     .replace(/\b\d+\b/g, "N");
 }
 
-/** Writes `programs` as batch `name` (main and helper module), imports it and returns the definition thunks. */
-async function loadBatch(programs: readonly Program[], name: string): Promise<(() => Composition<never, unknown>)[]> {
-  mkdirSync(TMP_DIR, { recursive: true });
+/** Writes `programs` as batch `name` (main and helper module) in `dir`, imports it and returns the definition thunks. */
+async function loadBatch(programs: readonly Program[], dir: string, name: string): Promise<(() => Composition<never, unknown>)[]> {
   const { main, helpers } = renderBatch(programs, SRC_DIR, `${name}-helpers`);
-  writeFileSync(`${TMP_DIR}${name}-helpers.ts`, helpers);
-  const file = `${TMP_DIR}${name}.ts`;
+  writeFileSync(join(dir, `${name}-helpers.ts`), helpers);
+  const file = join(dir, `${name}.ts`);
   writeFileSync(file, main);
   const module = (await import(pathToFileURL(file).href)) as { programs: (() => Composition<never, unknown>)[] };
   return module.programs;
@@ -85,14 +91,14 @@ function describeFindings(findings: readonly Finding[]): string {
 }
 
 /** Defines and checks every program of one batch on specs of `pool` (see specPool); outcomes in program order. */
-export async function runBatch(programs: readonly Program[], name: string, pool: readonly Record<string, unknown>[]): Promise<Outcome[]> {
-  const thunks = await loadBatch(programs, name);
+export async function runBatch(programs: readonly Program[], dir: string, name: string, pool: readonly Record<string, unknown>[]): Promise<Outcome[]> {
+  const thunks = await loadBatch(programs, dir, name);
   return thunks.map((define, i) => check(define, programs[i]!, `${name}#${i}`, specsFor(pool, i)));
 }
 
 /** Defines every program of one batch, nothing more: the compositions that define (rejections are left out). */
-export async function defineBatch(programs: readonly Program[], name: string): Promise<Composition<never, unknown>[]> {
-  const thunks = await loadBatch(programs, name);
+export async function defineBatch(programs: readonly Program[], dir: string, name: string): Promise<Composition<never, unknown>[]> {
+  const thunks = await loadBatch(programs, dir, name);
   return thunks.flatMap((define) => {
     try {
       return [define()];

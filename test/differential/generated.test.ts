@@ -14,13 +14,14 @@ import { after, test } from 'node:test';
 import fc from 'fast-check';
 import { specPool } from './generated-expressions.js';
 import { programArb, renderStandalone } from './generated-programs.js';
-import { rejectionKind, runBatch, TMP_DIR } from './generated-run.js';
+import { generatedDir, rejectionKind, runBatch } from './generated-run.js';
 
 const SEED = Number(process.env.TYPEKRO_GEN_SEED ?? 20261204);
 const MIN_PROGRAMS = 2000;
 const BATCH = 40;
 
-after(() => rmSync(TMP_DIR, { recursive: true, force: true }));
+const dir = generatedDir();
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 test(`generated programs agree with JavaScript (at least ${MIN_PROGRAMS}, seed ${SEED})`, async (t) => {
   const pool = specPool(SEED);
@@ -28,7 +29,7 @@ test(`generated programs agree with JavaScript (at least ${MIN_PROGRAMS}, seed $
   const rejected = new Map<string, number>();
   let files = 0;
   const property = fc.asyncProperty(fc.array(programArb(), { minLength: 1, maxLength: BATCH, size: 'max' }), async (programs) => {
-    const outcomes = await runBatch(programs, `batch-${files++}`, pool);
+    const outcomes = await runBatch(programs, dir, `batch-${files++}`, pool);
     const failed = outcomes.findIndex((o) => o.kind === 'failed');
     if (failed >= 0) {
       const outcome = outcomes[failed] as { detail: string };
