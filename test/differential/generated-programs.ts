@@ -2,13 +2,13 @@
  * Generated compositions: each program is a few "sites" (one factory call each, in one of the positions
  * issue 10 lists: inline argument, options object built before the call, spread of a local literal, helper
  * in the same file, imported helper, destructured spec, local const, `if` around the call, `for...of` and
- * `.map` over a spec list, readyWhen callback) plus a status whose fields are generated expressions too.
+ * `.map` over a spec list, readyWhen callback; not a loop inside an `if`: see generated-known.ts) plus a status whose fields are generated expressions too.
  * Programs are plain data; `renderBatch` writes them as real TypeScript, since TypeKro compiles from source.
  */
 import fc from 'fast-check';
 import { exprArb, renderExpr, SPEC_SCHEMA, SPEC_FIELDS, SPEC_TYPE, type Expr, type ExprType, type GenScope } from './generated-expressions.js';
 
-export const POSITIONS = ['inline', 'deployment', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn', 'if', 'else', 'and', 'ternary', 'for', 'map', 'ready'] as const;
+export const POSITIONS = ['inline', 'deployment', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn', 'if', 'else', 'and', 'ternary', 'for', 'map', 'ready', 'for-ready', 'for-destructured'] as const;
 export type Position = (typeof POSITIONS)[number];
 
 export interface Site {
@@ -67,7 +67,12 @@ function siteArb(position: Position, outer: GenScope, depth: number): fc.Arbitra
       return fc.tuple(str(outer), str(outer), exprArb('bool', outer, depth)).map(([a, b, guard]) => ({ position, values: [a, b], guard }));
     case 'for':
     case 'map':
-      return str({ vars: ['t'], observed: [] }).map((value) => ({ position, values: [value] }));
+    case 'for-destructured':
+      return str({ ...outer, vars: ['t'] }).map((value) => ({ position, values: [value] }));
+    case 'for-ready':
+      return fc
+        .tuple(str({ vars: ['t'], observed: [] }), exprArb('int', specOnly, depth), exprArb('bool', { vars: [], observed: [], self: true }, depth))
+        .map(([image, replicas, guard]) => ({ position, values: [image, replicas], guard }));
     default:
       return str(outer).map((value) => ({ position, values: [value] }));
   }
@@ -124,6 +129,14 @@ function renderSite(site: Site, p: number, i: number): string[] {
       return ['for (const t of spec.tags) {', `  ConfigMap({ name: \`g${i}-\${t}\`, data: { v: ${r(value!)} } });`, '}'];
     case 'map':
       return [`const r${i} = spec.tags.map((t) => ConfigMap({ name: \`g${i}-\${t}\`, data: { v: ${r(value!)} } }));`];
+    case 'for-destructured':
+      return ['for (const t of tags) {', `  ConfigMap({ name: \`g${i}-\${t}\`, data: { v: ${r(value!)} } });`, '}'];
+    case 'for-ready':
+      return [
+        'for (const t of spec.tags) {',
+        `  Deployment({ name: \`g${i}-\${t}\`, image: ${r(value!)}, replicas: ${r(second!)} }).withReadyWhen((self) => ${r(site.guard!)});`,
+        '}',
+      ];
   }
 }
 
@@ -133,7 +146,7 @@ const helperOf = (site: Site, p: number, i: number, exported: boolean): string =
 /** The composition source of program `p` (a thunk, so a definition error is caught per program). */
 export function renderProgram(program: Program, p: number): string {
   const style = program.statusStyle;
-  const destructure = style === 'destructured' || program.sites.some((s) => s.position === 'destructured');
+  const destructure = style === 'destructured' || program.sites.some((s) => s.position === 'destructured' || s.position === 'for-destructured');
   const fields = (['s', 'n', 'b', 'l'] as const).map((key) => [key, renderExpr(program.status[key], style === 'destructured')] as const);
   const body = [
     ...(destructure ? [`const { ${SPEC_FIELDS.join(', ')} } = spec;`] : []),
