@@ -121,8 +121,7 @@ function stringMethod(ctx: MethodContext, name: string): Typed {
     case 'substring':
       return substring(ctx, s);
     case 'charAt':
-      arity(ctx, name, 1, 1);
-      return plain(E.call('charAt', [intArg(ctx, 0)], s), T.string);
+      return charAt(ctx, s);
     case 'slice':
       throw syntaxError(ctx.node, 'string `slice` (negative indices, clamping) has no faithful CEL form', 'use substring(start, end) with indices in range');
     default:
@@ -154,6 +153,16 @@ function substring(ctx: MethodContext, s: Expr): Typed {
   const ordered = a === 0n || a === undefined ? a === 0n : b !== undefined && a <= b;
   if (ordered) return plain(E.call('substring', [start, end], s), T.string);
   return plain(E.call('substring', [E.call('min', [], E.list([start, end])), E.call('max', [], E.list([start, end]))], s), T.string);
+}
+
+/** JavaScript's `charAt` gives "" outside [0, length); CEL's errors there, so the index is tested first. */
+function charAt(ctx: MethodContext, s: Expr): Typed {
+  arity(ctx, 'charAt', 1, 1);
+  const i = intArg(ctx, 0);
+  const literal = intLiteral(i);
+  const inRange = E.binary('<', i, E.call('size', [s]));
+  const test = literal !== undefined && literal >= 0n ? inRange : E.binary('&&', E.binary('>=', i, E.int(0)), inRange);
+  return plain(literal !== undefined && literal < 0n ? E.str('') : E.cond(test, E.call('charAt', [i], s), E.str('')), T.string);
 }
 
 function replace(ctx: MethodContext, s: Expr, once: boolean): Typed {
