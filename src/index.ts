@@ -25,6 +25,7 @@ export { SpecValidationError } from './api/spec.js';
 export * from './api/bootstrap/index.js';
 export type { CompositionDefinition, CompositionOptions } from './composition/definition.js';
 export type { CompositionSchema, SchemaInput, SchemaOutput } from './model/schema/index.js';
+export type { CompositionInstance } from './composition/composition.js';
 export { Cel, type CelExpression } from './model/cel.js';
 export { externalRef, type ExternalRefConfig } from './model/external.js';
 export { customResource, type CustomResourceInput } from './model/custom.js';

@@ -10,6 +10,7 @@ import { bindParams, functionScope, returnedExpression } from './local-scope.js'
 import { unwrap } from './ast.js';
 import { HINT, syntaxError } from './errors.js';
 import { renameIdent } from './rename.js';
+import { compileCelCall } from './compile-cel.js';
 import { describe, isNumeric, plain, type Absence, stringify, truthy, unifyNumeric, valueOf, wrappedValue, type Compiler, type Typed } from './typed.js';
 
 type Call = CallExpression | OptionalCallExpression;
@@ -33,6 +34,8 @@ export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelT
   if ((callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && !callee.computed && callee.property.type === 'Identifier') {
     const object = unwrap(callee.object);
     if (object.type === 'Identifier' && object.name === 'Math' && !scope.lookup('Math')) return mathCall(node, callee.property.name, args, scope, c);
+    const namespace = object.type === 'Identifier' ? scope.lookup(object.name) : undefined;
+    if (namespace?.kind === 'cel') return compileCelCall(node, callee.property.name, args, scope, c, namespace.print);
     const receiver = c.value(callee.object, scope);
     if (receiver.nullish) throw syntaxError(node, 'calling a method of `undefined`/`null`', HINT.expr);
     const name = callee.property.name;

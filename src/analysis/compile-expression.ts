@@ -135,6 +135,10 @@ function identifier(name: string, node: Node, scope: Scope, expect?: CelType): T
         mentionsReferences(node, scope) ? `${binding.why}, and its value depends on a reference` : `${binding.why}; its value is not known to the compiler`,
         'compute the value in one expression (a ternary) and bind it with const',
       );
+    case 'unsupported':
+      throw syntaxError(node, binding.why, binding.hint);
+    case 'cel':
+      throw syntaxError(node, '`Cel` is the namespace of the CEL escape hatches, not a value', 'call one of them: Cel.expr(...), Cel.cond(...), Cel.template(...), Cel.has(...)');
     case 'constant':
       break;
   }

@@ -31,6 +31,12 @@ export interface EnclosingLoop {
 export interface EnclosingContext {
   /** The `const`/`let` name the call's result is bound to (also through fluent `.withX(...)` calls). */
   readonly declaredAs?: string;
+  /**
+   * The variable holding the list a loop builds from this call (a KRO collection): `const pods =
+   * list.map((x) => F(...))`, or `pods.push(F(...))` / `const p = F(...); pods.push(p)` in a loop body.
+   * `nested` when inner `.map`s make it a list of lists (KRO flattens forEach dimensions into one list).
+   */
+  readonly collectedAs?: { readonly name: string; readonly nested: boolean };
   readonly conditions: readonly EnclosingCondition[];
   readonly loops: readonly EnclosingLoop[];
   /**
@@ -141,8 +147,10 @@ export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext
     }
   }
   const declaredAs = bindingName(call, parents);
+  const collection = loops.length > 0 ? collectedAs(call, parents) : undefined;
   return {
     ...(declaredAs !== undefined && { declaredAs }),
+    ...(collection && { collectedAs: collection }),
     conditions: conditions.reverse(),
     loops: loops.reverse(),
     ...(insideHelper && { insideHelper }),
@@ -208,18 +216,79 @@ function isUnsupportedLoop(parent: Node, child: Node): boolean {
 
 const VALUE_WRAPPERS: ReadonlySet<string> = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression', 'AwaitExpression']);
 
-/** `const x = F(...)`, also through `await`, TS assertions and fluent chains `F(...).withX(...)`. */
-function bindingName(call: Node, parents: Map<Node, Node>): string | undefined {
+/** The outermost node standing for a call's value: through `await`, TS assertions and fluent chains `F(...).withX(...)`. */
+function valueTop(call: Node, parents: Map<Node, Node>): Node {
   let node = call;
   for (let parent = parents.get(node); parent; node = parent, parent = parents.get(node)) {
     const fluent = parent.type === 'MemberExpression' && parent.object === node;
     const called = parent.type === 'CallExpression' && parent.callee === node && node.type === 'MemberExpression';
-    const wrapper = VALUE_WRAPPERS.has(parent.type);
-    if (fluent || called || wrapper) continue;
-    if (parent.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') return parent.id.name;
-    return undefined;
+    if (!fluent && !called && !VALUE_WRAPPERS.has(parent.type)) return node;
+  }
+  return node;
+}
+
+/** `const x = F(...)`, also through `await`, TS assertions and fluent chains `F(...).withX(...)`. */
+function bindingName(call: Node, parents: Map<Node, Node>): string | undefined {
+  const top = valueTop(call, parents);
+  const parent = parents.get(top);
+  return parent?.type === 'VariableDeclarator' && parent.init === top && parent.id.type === 'Identifier' ? parent.id.name : undefined;
+}
+
+/** See {@link EnclosingContext.collectedAs}. */
+function collectedAs(call: Node, parents: Map<Node, Node>): { name: string; nested: boolean } | undefined {
+  const top = valueTop(call, parents);
+  const pushed = pushTarget(top, parents);
+  if (pushed) return { name: pushed, nested: false };
+  const fromMap = mapResult(top, parents, false);
+  if (fromMap) return fromMap;
+  // `const pod = F(...); return pod;` or `const pod = F(...); pods.push(pod);` in the same block.
+  const declarator = parents.get(top);
+  const declaration = declarator && parents.get(declarator);
+  const block = declaration && parents.get(declaration);
+  if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier' || block?.type !== 'BlockStatement') return undefined;
+  const name = declarator.id.name;
+  for (const statement of block.body) {
+    if (statement.type === 'ReturnStatement' && statement.argument?.type === 'Identifier' && statement.argument.name === name) return mapResult(statement.argument, parents, false);
+    if (statement.type === 'ExpressionStatement' && statement.expression.type === 'CallExpression') {
+      const [argument] = statement.expression.arguments;
+      if (argument?.type === 'Identifier' && argument.name === name) {
+        const target = pushTarget(argument, parents);
+        if (target) return { name: target, nested: false };
+      }
+    }
   }
   return undefined;
+}
+
+/** `list.push(node)` with `list` a plain name. */
+function pushTarget(node: Node, parents: Map<Node, Node>): string | undefined {
+  const parent = parents.get(node);
+  if (parent?.type !== 'CallExpression' || parent.arguments.length !== 1 || parent.arguments[0] !== node) return undefined;
+  const callee = parent.callee;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== 'push') return undefined;
+  return callee.object.type === 'Identifier' ? callee.object.name : undefined;
+}
+
+/** `node` is what a `.map` callback returns: the variable the mapped list is assigned to (through outer `.map`s). */
+function mapResult(node: Node, parents: Map<Node, Node>, nested: boolean): { name: string; nested: boolean } | undefined {
+  const parent = parents.get(node);
+  let fn: Node | undefined;
+  if (parent && isFunctionNode(parent) && parent.body === node) fn = parent;
+  else if (parent?.type === 'ReturnStatement') {
+    const block = parents.get(parent);
+    const owner = block && parents.get(block);
+    if (block?.type === 'BlockStatement' && owner && isFunctionNode(owner) && owner.body === block) fn = owner;
+  }
+  if (!fn || !isLoopCallback(fn, parents)) return undefined;
+  const call = parents.get(fn) as Extract<Node, { type: 'CallExpression' }>;
+  const callee = call.callee as Extract<Node, { type: 'MemberExpression' }>;
+  if ((callee.property as { name?: string }).name !== 'map') return undefined;
+  // Only wrappers: `list.map(...).join()` is a string, not the collection.
+  let top: Node = call;
+  for (let up = parents.get(top); up && VALUE_WRAPPERS.has(up.type); up = parents.get(top)) top = up;
+  const declarator = parents.get(top);
+  if (declarator?.type === 'VariableDeclarator' && declarator.init === top && declarator.id.type === 'Identifier') return { name: declarator.id.name, nested };
+  return mapResult(top, parents, true);
 }
 
 /**

@@ -318,8 +318,10 @@ function bindingMentions(binding: Binding | undefined, seen: Set<Node>): boolean
   switch (binding.kind) {
     case 'value':
     case 'resources':
+    case 'unsupported':
       return true;
     case 'constant':
+    case 'cel':
       return false;
     case 'alias':
       return once(binding.node, () => mentionsReferences(binding.node, binding.scope, seen));

@@ -8,7 +8,18 @@ import type { CelType } from '../ir/types.js';
 
 export type Binding =
   /** A value known to the compiler: the spec parameter (`schema.spec`), a resource (its id), an iterator, a local. */
-  | { readonly kind: 'value'; readonly expr: Expr; readonly type: CelType }
+  | {
+      readonly kind: 'value';
+      readonly expr: Expr;
+      readonly type: CelType;
+      /** Set on a KRO collection (a forEach resource): the name stands for the list of its objects. */
+      readonly collection?: true;
+      /**
+       * The name's JavaScript value is not its meaning (a collection, `const parts = s.split('.')`): even a
+       * plain read of it (`parts[0]`) must be compiled from source.
+       */
+      readonly fromSource?: true;
+    }
   /** A plain JavaScript constant whose value was observed (e.g. a literal or a captured constant). */
   | { readonly kind: 'constant'; readonly value: string | number | boolean | null }
   /**
@@ -29,7 +40,14 @@ export type Binding =
    * reference, so does the local, and using it where a compiled value is needed fails with `why`.
    * `holdsReferences`: it holds resource handles (created in its initialiser), references themselves.
    */
-  | { readonly kind: 'opaque'; readonly why: string; readonly writes: readonly Write[]; readonly scope: Scope; readonly holdsReferences?: true };
+  | { readonly kind: 'opaque'; readonly why: string; readonly writes: readonly Write[]; readonly scope: Scope; readonly holdsReferences?: true }
+  /**
+   * The `Cel` escape hatches (`Cel.expr`, `Cel.cond`, `Cel.template`, `Cel.has`), compiled from source like
+   * any other call. `print` turns an expression into CEL text for `Cel.expr`'s pasted parts.
+   */
+  | { readonly kind: 'cel'; readonly print: (expr: Expr) => string }
+  /** A name whose JavaScript value has no CEL meaning the compiler can keep: any use is an error. */
+  | { readonly kind: 'unsupported'; readonly why: string; readonly hint: string };
 
 /** One assignment to, or mutation of, a mutable local. */
 export interface Write {

@@ -3,7 +3,7 @@
  */
 import { compileInstance, compileRgd, toYaml as renderYaml } from '../compile/rgd/index.js';
 import type { V1ObjectMeta } from '@kubernetes/client-node';
-import { defineGraph } from '../composition/composition.js';
+import { defineGraph, type CompositionInstance } from '../composition/composition.js';
 import { defineResourceGraph } from '../composition/resource-graph.js';
 import { attachConcreteSource, type ConcreteSource } from '../composition/concrete-source.js';
 import { locateComposition, locateFunctions } from '../composition/source-site.js';
@@ -51,7 +51,9 @@ export interface Composition<TSpec, TStatus> {
 
 /**
  * Defines a custom Kubernetes API: typed spec and status (arktype), and a function that creates
- * resources from the spec and returns the status as plain JavaScript, compiled to CEL.
+ * resources from the spec and returns the status as plain JavaScript, compiled to CEL. Its optional
+ * second parameter is the instance (`instance.metadata.name`, `namespace`, `uid`, `labels`, `annotations`,
+ * compiled to `schema.metadata.*`).
  *
  * @example
  * const webapp = kubernetesComposition(
@@ -65,7 +67,7 @@ export interface Composition<TSpec, TStatus> {
  */
 export function kubernetesComposition<TSpecType extends CompositionSchema, TStatusType extends CompositionSchema, TReturned extends SchemaInput<TStatusType>>(
   definition: CompositionDefinition<TSpecType, TStatusType>,
-  compose: (spec: Ref<SchemaOutput<TSpecType>>) => TReturned & NoExtraKeys<TReturned, SchemaInput<TStatusType>>,
+  compose: (spec: Ref<SchemaOutput<TSpecType>>, instance: CompositionInstance) => TReturned & NoExtraKeys<TReturned, SchemaInput<TStatusType>>,
   options: CompositionOptions = {},
 ): Composition<SchemaInput<TSpecType>, SchemaOutput<TStatusType>> {
   const graph = defineGraph(definition as CompositionDefinition, compose, options);

@@ -6,7 +6,7 @@ import type { CompositionDefinition } from '../composition/definition.js';
 import type { CompositionGraph } from '../ir/graph.js';
 import { toYaml as yamlOf } from '../compile/rgd/index.js';
 import { createCelEngine } from '../runtime/cel/index.js';
-import { mergeKinds, prepareGraph, type InstanceIdentity, type Ownership, type PreparedGraph } from '../runtime/engine/index.js';
+import { directMetadataProblem, mergeKinds, prepareGraph, type InstanceIdentity, type Ownership, type PreparedGraph } from '../runtime/engine/index.js';
 import {
   DirectTimeoutError,
   deleteDirect,
@@ -28,6 +28,7 @@ import { KubeClient } from '../runtime/kube/client.js';
 import { loadKubeConfig, type ClusterTarget } from '../runtime/kube/config.js';
 import { namespacedLookup } from '../runtime/kube/list.js';
 import { instanceNameOf, validateSpec } from './spec.js';
+import { CompositionError } from '../compile/rgd/errors.js';
 
 export interface DirectFactoryOptions extends ClusterTarget {
   /** Namespace of the instance and default namespace of its namespaced resources; default `default`. */
@@ -126,7 +127,12 @@ export function createDirectFactory<TSpec, TStatus>(
   const timeoutMs = options.timeout ?? 300_000;
   let prepared: PreparedGraph | undefined;
   // Prepared lazily so that creating a factory never fails on expressions; the first use reports them.
-  const graphOf = (): PreparedGraph => (prepared ??= prepareGraph(graph, createCelEngine()));
+  const graphOf = (): PreparedGraph => {
+    if (prepared) return prepared;
+    const problem = directMetadataProblem(graph);
+    if (problem) throw new CompositionError(problem);
+    return (prepared = prepareGraph(graph, createCelEngine()));
+  };
   let client: KubeClient | undefined;
   const kube = (): KubeClient => (client ??= new KubeClient(loadKubeConfig(options)));
   let namespaced: ((apiVersion: string, kind: string) => Promise<boolean>) | undefined;

@@ -3,6 +3,7 @@
  * once, here, with typed references; its source is parsed once; the result is a frozen graph that every
  * output (RGD YAML, kro and direct factories) is derived from.
  */
+import type { V1ObjectMeta } from '@kubernetes/client-node';
 import type { CompositionGraph } from '../ir/graph.js';
 import { lastCoercions } from '../model/refs.js';
 import { createRef } from '../model/refs.js';
@@ -15,8 +16,22 @@ import { CompositionRun } from './run.js';
 import { locateComposition } from './source-site.js';
 import { buildStatus } from './status.js';
 
-/** The function that builds resources from the spec and returns the status. */
-export type CompositionFunction<TSpec, TStatus> = (spec: Ref<TSpec>) => TStatus;
+/**
+ * The instance a composition is deployed as, for reading its own metadata (compiled to `schema.metadata`):
+ * `instance.metadata.name`, `namespace`, `uid`, `labels`, `annotations`.
+ *
+ * @example
+ * kubernetesComposition(definition, (spec, instance) => {
+ *   ConfigMap({ name: `${instance.metadata.name}-config`, data: { owner: instance.metadata.uid } });
+ *   return { ready: true };
+ * });
+ */
+export interface CompositionInstance {
+  readonly metadata: Ref<V1ObjectMeta>;
+}
+
+/** The function that builds resources from the spec (and the instance's metadata) and returns the status. */
+export type CompositionFunction<TSpec, TStatus> = (spec: Ref<TSpec>, instance: CompositionInstance) => TStatus;
 
 /** Runs a composition function once and returns its graph. */
 export function defineGraph<TSpec, TStatus>(
@@ -30,7 +45,8 @@ export function defineGraph<TSpec, TStatus>(
   const run = new CompositionRun(source, schemaToCelType(header.spec));
   lastCoercions.length = 0;
   const spec = createRef({ root: { kind: 'schema' }, path: ['spec'] }, loopHooks) as Ref<TSpec>;
-  const returned = withRun(run, () => compose(spec));
+  const instance: CompositionInstance = { metadata: createRef({ root: { kind: 'schema' }, path: ['metadata'] }, loopHooks) as Ref<V1ObjectMeta> };
+  const returned = withRun(run, () => compose(spec, instance));
   if (returned instanceof Promise) {
     throw new TypeError(`composition "${definition.name}": the composition function must be synchronous (it returned a Promise)`);
   }

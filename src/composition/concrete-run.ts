@@ -80,6 +80,8 @@ export class ConcreteRun implements CompositionRunHooks {
     source: CompositionSource | undefined,
     graph: CompositionGraph,
     private readonly observed: ObservedObjects,
+    /** The instance's metadata, which nested compositions read as their own (they are inlined into it). */
+    private readonly metadata: Record<string, unknown> = {},
   ) {
     this.frames.push({ source, prefix: '', bySite: siteIndex(graph), used: new Map(), taken: new Set() });
   }
@@ -149,7 +151,7 @@ export class ConcreteRun implements CompositionRunHooks {
     this.frames.push({ source: concrete.source, prefix, bySite: siteIndex(graph), used: new Map(), taken: new Set() });
     let status: unknown;
     try {
-      status = concrete.compose(applyDefaults(graph.spec, spec));
+      status = concrete.compose(applyDefaults(graph.spec, spec), { metadata: this.metadata });
     } finally {
       this.frames.pop();
     }

@@ -14,7 +14,7 @@ export type ConcreteSource =
   | {
       readonly form: 'composition';
       readonly definition: CompositionDefinition;
-      readonly compose: (spec: unknown) => unknown;
+      readonly compose: (spec: unknown, instance: { readonly metadata: Record<string, unknown> }) => unknown;
       readonly source: CompositionSource | undefined;
     }
   | {

@@ -83,12 +83,14 @@ export function runConcrete(composition: unknown, graph: CompositionGraph, input
   const spec = structuredClone(input.spec);
   let returned: unknown;
   let run: ConcreteRun;
+  // What direct mode knows of the instance: its name and namespace; it sets no labels or annotations.
+  const metadata = { name: input.instance.name, ...(input.instance.namespace !== undefined ? { namespace: input.instance.namespace } : {}), labels: {}, annotations: {} };
   if (concrete.form === 'composition') {
-    run = new ConcreteRun(concrete.source, graph, input.observed);
-    returned = withRun(run, () => concrete.compose(spec));
+    run = new ConcreteRun(concrete.source, graph, input.observed, metadata);
+    returned = withRun(run, () => concrete.compose(spec, { metadata }));
   } else {
-    run = new ConcreteRun(concrete.sources[0], graph, input.observed);
-    const schema = { spec, metadata: { name: input.instance.name, ...(input.instance.namespace !== undefined ? { namespace: input.instance.namespace } : {}) } };
+    run = new ConcreteRun(concrete.sources[0], graph, input.observed, metadata);
+    const schema = { spec, metadata };
     const resources = withRun(run, () => concrete.buildResources(schema));
     nameByKeys(run.drafts, resources);
     run.switchTo(concrete.sources[1]);

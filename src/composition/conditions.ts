@@ -11,7 +11,8 @@ import { observedType } from '../model/kube-types.js';
 import { refOf, refToExpr } from '../model/refs.js';
 import type { ConditionKind, ResourceRecord } from '../model/resource.js';
 import { mentionsReferences } from '../analysis/local-scope.js';
-import { compileConditionNode } from './compile-node.js';
+import { compileConditionNode, compileValueNode, isBuiltExact } from './compile-node.js';
+import { isFunctionNode } from '../analysis/ast.js';
 
 export function compileResourceCondition(
   kind: ConditionKind,
@@ -20,20 +21,36 @@ export function compileResourceCondition(
   argument: Node | undefined,
   scope: Scope,
 ): Expr {
-  if (typeof input === 'function') return compileCallback(kind, record, argument, scope);
   const ref = refOf(input);
+  // A reference proxy is callable too (`spec.flag` has a function target): only a real function is a callback.
+  if (typeof input === 'function' && !ref) return compileCallback(kind, record, argument, scope);
+  // JavaScript evaluated the argument on placeholders: `spec.replicas > 2` is `false` there; the source decides.
+  if (argument && !isFunctionNode(argument) && mentionsReferences(argument, scope) && !(isExprValue(input) && isBuiltExact(argument, scope))) {
+    const { type } = compileValueNode(argument, scope);
+    if (type.kind !== 'bool' && type.kind !== 'dyn') {
+      throw syntaxError(argument, `${method(kind)}() takes a boolean condition, got a ${type.kind}`, `compare it explicitly, e.g. .${method(kind)}(spec.name !== '')`);
+    }
+    return compileConditionNode(argument, scope);
+  }
   if (ref) return refToExpr(ref);
   if (isExprValue(input)) return input.expr;
   if (typeof input === 'string') return E.raw(unwrapCel(input), []);
-  if (argument && mentionsReferences(argument, scope)) return compileConditionNode(argument, scope);
   if (typeof input === 'boolean') return E.bool(input);
-  throw new TypeError(`${kind}() of resource "${record.id}" takes a callback, a reference, a Cel expression, a boolean or a CEL string`);
+  throw new TypeError(
+    `${method(kind)}() of resource "${record.id}" takes a boolean expression over the spec or resources (spec.enabled, spec.replicas > 2), a callback, a Cel expression, a boolean or a CEL string; got ${input === null ? 'null' : typeof input}`,
+  );
+}
+
+/** The handle method a condition kind is set with. */
+function method(kind: ConditionKind): string {
+  return kind === 'readyWhen' ? 'withReadyWhen' : 'withIncludeWhen';
 }
 
 /** `(self) => self.status.ready` — `self` is the resource itself (`each` inside a collection). */
 function compileCallback(kind: ConditionKind, record: ResourceRecord, argument: Node | undefined, scope: Scope): Expr {
   if (!argument || (argument.type !== 'ArrowFunctionExpression' && argument.type !== 'FunctionExpression')) {
-    throw new Error(`${kind}() of resource "${record.id}": pass the callback inline (e.g. .${kind}((self) => self.status.ready)) so TypeKro can read its source`);
+    const example = kind === 'readyWhen' ? '.withReadyWhen((self) => self.status.readyReplicas > 0)' : '.withIncludeWhen(() => spec.enabled)';
+    throw new Error(`${method(kind)}() of resource "${record.id}": pass the callback inline (e.g. ${example}) so TypeKro can read its source`);
   }
   const self = argument.params[0];
   const selfName = self?.type === 'Identifier' ? self.name : undefined;

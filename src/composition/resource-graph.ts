@@ -44,31 +44,47 @@ export function defineResourceGraph(
 function nameResources(resources: Record<string, unknown>): Map<string, string> {
   const ids = new Map<string, string>();
   for (const [key, handle] of Object.entries(resources)) {
-    const record = recordOf(handle);
-    if (!record) throw new TypeError(`toResourceGraph: "${key}" is not a resource created by a TypeKro factory`);
+    const record = recordOf(handle) ?? collectionRecord(handle);
+    if (!record) {
+      throw new TypeError(
+        `toResourceGraph: "${key}" is not a resource created by a TypeKro factory, nor a collection made by a loop over a spec list (schema.spec.items.map((item) => Pod(...)))`,
+      );
+    }
     if (!record.explicitId) record.id = key;
     ids.set(key, record.id);
   }
   return ids;
 }
 
+/** `schema.spec.items.map((item) => F(...))`: JavaScript holds one placeholder handle of a forEach resource. */
+function collectionRecord(value: unknown): ResourceRecord | undefined {
+  if (!Array.isArray(value) || value.length !== 1) return undefined;
+  const record = recordOf(value[0]);
+  return record && record.forEach.length > 0 ? record : undefined;
+}
+
 /** The status builder's second parameter: `resources` (an object) or `{ deployment, service }`. */
 function resourceBindings(source: CompositionSource | undefined, records: readonly ResourceRecord[], ids: ReadonlyMap<string, string>): Record<string, Binding> {
   const param: Node | undefined = source?.fn.params[1];
+  const recordOf = (id: string) => records.find((candidate) => candidate.id === id);
+  const isCollection = (id: string) => (recordOf(id)?.forEach.length ?? 0) > 0;
   const typeOf = (id: string) => {
-    const record = records.find((candidate) => candidate.id === id);
-    return record ? observedType(record.modelName, record.manifest) : T.dyn;
+    const record = recordOf(id);
+    const type = record ? observedType(record.modelName, record.manifest) : T.dyn;
+    // A collection's id stands for the list of its objects.
+    return isCollection(id) ? T.list(type) : type;
   };
   if (param?.type === 'Identifier') {
     const fields = Object.fromEntries([...ids].map(([key, id]) => [key, { type: typeOf(id), optional: false }]));
-    return { [param.name]: { kind: 'value', expr: E.ident(RESOURCES_ROOT), type: T.object(fields) } };
+    const collections = [...ids.values()].some(isCollection);
+    return { [param.name]: { kind: 'value', expr: E.ident(RESOURCES_ROOT), type: T.object(fields), ...(collections && { fromSource: true as const }) } };
   }
   if (param?.type === 'ObjectPattern') {
     const bindings: Record<string, Binding> = {};
     for (const property of param.properties) {
       if (property.type !== 'ObjectProperty' || property.key.type !== 'Identifier' || property.value.type !== 'Identifier') continue;
       const id = ids.get(property.key.name);
-      if (id) bindings[property.value.name] = { kind: 'value', expr: E.ident(id), type: typeOf(id) };
+      if (id) bindings[property.value.name] = { kind: 'value', expr: E.ident(id), type: typeOf(id), ...(isCollection(id) && { collection: true as const, fromSource: true as const }) };
     }
     return bindings;
   }

@@ -6,13 +6,12 @@
  */
 import type { Node } from '@babel/types';
 import { factoryCallsIn } from '../analysis/composition.js';
-import { syntaxError } from '../analysis/errors.js';
 import { scopeOf, type Binding, type Scope } from '../analysis/scope.js';
 import { E, type Expr } from '../ir/expr.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
 import type { Value } from '../ir/value.js';
 import type { CompositionGraph } from '../ir/graph.js';
-import { modelType, observedType } from '../model/kube-types.js';
+import { observedType } from '../model/kube-types.js';
 import { refToExpr, type IteratorRoot, type RefData } from '../model/refs.js';
 import { withRun, type CompositionRunHooks } from '../model/run.js';
 import { recordOf, type ConditionKind, type ResourceRecord } from '../model/resource.js';
@@ -28,6 +27,9 @@ import { nestedBindingType, nestedHandle, nestedRecords, NESTED_ROOT_PREFIX } fr
 import { toValue } from './values.js';
 import { assignId } from './ids.js';
 import { compileResourceCondition } from './conditions.js';
+import { parameterBindings, schemaType } from './parameters.js';
+import { printCel } from '../compile/cel/print.js';
+import { checkLoopSources, collectionBinding, collectionRead } from './collections.js';
 
 export class CompositionRun implements CompositionRunHooks {
   readonly records: ResourceRecord[] = [];
@@ -36,6 +38,8 @@ export class CompositionRun implements CompositionRunHooks {
   private readonly loops: IteratorRoot[] = [];
   private readonly executed = new Set<Node>();
   private readonly bindings: Record<string, Binding> = {};
+  /** Variables holding KRO collections (see `bindCollection`). */
+  private readonly collections = new Set<string>();
   private readonly exprTypes = new WeakMap<Expr, CelType>();
   private pendingSite: CallSite | undefined;
   /** The call site to use instead of the stack, while TypeKro makes a call the user's code skipped. */
@@ -50,6 +54,8 @@ export class CompositionRun implements CompositionRunHooks {
     private readonly parameter: 'spec' | 'schema' = 'spec',
   ) {
     this.bindSpecParameter();
+    // `Cel.cond(spec.replicas > 2, ...)` inside compiled source: arguments compiled, not run on placeholders.
+    this.bindings['Cel'] = { kind: 'cel', print: printCel };
   }
 
   /** Continues with another function of the same definition (toResourceGraph's status builder). */
@@ -112,7 +118,8 @@ export class CompositionRun implements CompositionRunHooks {
       this.executed.add(site.call);
       record.source = site.location;
     }
-    record.id = assignId(record, site?.context.declaredAs, this.takenIds);
+    const collection = record.bindsDeclaration === false ? undefined : site?.context.collectedAs;
+    record.id = assignId(record, collection?.name ?? site?.context.declaredAs, this.takenIds);
     this.takenIds.add(record.id);
     record.iterators.push(...this.loops);
     for (const iterator of this.loops) {
@@ -129,6 +136,14 @@ export class CompositionRun implements CompositionRunHooks {
         type: this.observedTypeOf(record),
       };
     }
+    if (collection) this.bindCollection(collection, record);
+  }
+
+  /** `const pods = list.map((x) => Pod(...))`: `pods` compiles to the collection's list (see collections.ts). */
+  private bindCollection(collection: { name: string; nested: boolean }, record: ResourceRecord): void {
+    const alreadyBound = this.collections.has(collection.name);
+    this.collections.add(collection.name);
+    this.bindings[collection.name] = collectionBinding(collection, record, this.observedTypeOf(record), alreadyBound);
   }
 
   returned(value: unknown): void {
@@ -219,12 +234,13 @@ export class CompositionRun implements CompositionRunHooks {
 
   private rootType(ref: RefData): CelType {
     const root = ref.root;
-    if (root.kind === 'schema') return T.object({ spec: { type: this.specType, optional: false } }, true);
+    if (root.kind === 'schema') return schemaType(this.specType);
     if (root.kind === 'iterator') {
       const list = this.refType(root.iterator.source);
       return list.kind === 'list' ? list.item : T.dyn;
     }
     const record = this.records.find((candidate) => candidate.id === root.resource.id());
+    if (record && record.forEach.length > 0) throw collectionRead(ref, record);
     return record ? this.observedTypeOf(record) : T.dyn;
   }
 
@@ -245,35 +261,12 @@ export class CompositionRun implements CompositionRunHooks {
   }
 
   private bindSpecParameter(): void {
-    const param = this.source?.fn.params[0];
-    const spec = E.path('schema', 'spec');
-    if (!param) return;
-    if (this.parameter === 'schema' && param.type === 'Identifier') {
-      const type = T.object({ spec: { type: this.specType, optional: false }, metadata: { type: modelType('V1ObjectMeta') ?? T.dyn, optional: false } }, true);
-      this.bindings[param.name] = { kind: 'value', expr: E.ident('schema'), type };
-      return;
-    }
-    if (param.type === 'Identifier') {
-      this.bindings[param.name] = { kind: 'value', expr: spec, type: this.specType };
-      return;
-    }
-    if (param.type === 'ObjectPattern') {
-      for (const property of param.properties) {
-        if (property.type !== 'ObjectProperty' || property.key.type !== 'Identifier' || property.value.type !== 'Identifier') {
-          throw syntaxError(property, 'only plain destructuring of the spec is supported', 'write (spec) => ... and read spec.field');
-        }
-        const field = fieldOf(this.specType, property.key.name);
-        this.bindings[property.value.name] = {
-          kind: 'value',
-          expr: E.select(spec, property.key.name),
-          type: field?.type ?? T.dyn,
-        };
-      }
-    }
+    Object.assign(this.bindings, parameterBindings(this.source?.fn.params ?? [], this.specType, this.parameter));
   }
 
   /** Gives runtime loop items the names of the loop variables in the source (outermost first). */
   private nameLoops(site: CallSite): void {
+    checkLoopSources(site, this.scope);
     site.context.loops.forEach((loop, i) => {
       const iterator = this.loops[i];
       if (iterator && !iterator.name) {

@@ -13,7 +13,7 @@ import type { Scope } from '../analysis/scope.js';
 import { exprValue, isExprValue } from '../ir/value.js';
 import { isFactoryName } from '../model/factory.js';
 import { refOf } from '../model/refs.js';
-import { compileValueNode } from './compile-node.js';
+import { compileValueNode, isBuiltExact } from './compile-node.js';
 
 /** Records the static type of each compiled expression (the run keeps them for later type checks). */
 export type OnCompiled = (compiled: ReturnType<typeof compileValueNode>) => void;
@@ -24,13 +24,13 @@ export type OnCompiled = (compiled: ReturnType<typeof compileValueNode>) => void
  */
 export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onCompiled: OnCompiled): unknown {
   const source = unwrap(node);
-  if (isExprValue(value) || !mentionsReferences(source, scope)) return value;
+  if (!mentionsReferences(source, scope)) return value;
   const literal = literalOf(source, scope);
   if (literal?.node.type === 'ObjectExpression' && isPlainObject(value)) return resolveObject(literal.node, value, literal.scope, onCompiled);
   if (literal?.node.type === 'ArrayExpression' && Array.isArray(value) && literal.node.elements.every((e) => e && e.type !== 'SpreadElement')) {
     return value.map((item, i) => resolveSourceValue(literal.node.type === 'ArrayExpression' ? (literal.node.elements[i] as Node) : source, item, literal.scope, onCompiled));
   }
-  if (isExactRead(source, scope)) return value;
+  if (isExprValue(value) ? isBuiltExact(source, scope) : isExactRead(source, scope)) return value;
   const compiled = compileValueNode(source, scope);
   onCompiled(compiled);
   return exprValue(compiled.expr);
@@ -86,7 +86,8 @@ function isExactRead(node: Node, scope: Scope): boolean {
   switch (source.type) {
     case 'Identifier': {
       const binding = scope.lookup(source.name);
-      if (binding?.kind === 'value' || binding?.kind === 'resources' || (binding?.kind === 'opaque' && binding.holdsReferences)) return true;
+      if (binding?.kind === 'value') return binding.fromSource !== true;
+      if (binding?.kind === 'resources' || (binding?.kind === 'opaque' && binding.holdsReferences)) return true;
       if (binding?.kind === 'alias') return isExactRead(binding.node, binding.scope);
       return !mentionsReferences(source, scope);
     }

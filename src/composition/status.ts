@@ -35,7 +35,7 @@ function statusObject(value: Record<string, unknown>, node: ObjectExpression | u
 }
 
 function statusField(value: unknown, node: Node | undefined, run: CompositionRun, context: ValueContext): Value | undefined {
-  if (isExprValue(value)) return value;
+  if (isExprValue(value) && !node) return value;
   if (node?.type === 'ObjectExpression' && typeof value === 'object' && value !== null && !Array.isArray(value) && !refOf(value)) {
     return statusObject(value as Record<string, unknown>, node, run, context);
   }

@@ -1,6 +1,9 @@
 /**
  * Escape hatches for CEL the compiler cannot derive from JavaScript. The results are expression values:
- * put them in a status field, a factory argument, `withReadyWhen` or `withIncludeWhen`.
+ * put them in a status field, a factory argument, a template literal, a ternary, `withReadyWhen` or
+ * `withIncludeWhen`. Inside a composition function their arguments are compiled from source like any other
+ * JavaScript (`Cel.cond(spec.replicas > 2, 'large', 'small')` tests the spec in the cluster); the functions
+ * below build the same expressions when every argument is a reference, an expression or a literal.
  */
 import { E, referencedRoots, type Expr } from '../ir/expr.js';
 import { exprValue, isExprValue } from '../ir/value.js';

@@ -70,10 +70,11 @@ export interface ResourceMethods<TSelf = unknown> {
    */
   withReadyWhen(condition: ((self: TSelf) => boolean) | Condition): this;
   /**
-   * KRO `includeWhen`: create the resource only when the condition holds.
+   * KRO `includeWhen`: create the resource only when the condition holds. A JavaScript condition over the
+   * spec (or a callback returning one) is compiled from source.
    * @example ConfigMap({ name: 'extra', data: {} }).withIncludeWhen(spec.tier === 'paid')
    */
-  withIncludeWhen(condition: Condition): this;
+  withIncludeWhen(condition: (() => boolean) | Condition): this;
   /** An ordering edge that no reference implies. */
   dependsOn(...resources: unknown[]): this;
 }

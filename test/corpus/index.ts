@@ -5,6 +5,7 @@ import arrays from './cases/arrays.js';
 import batch from './cases/batch.js';
 import celEscape from './cases/cel-escape.js';
 import clusterScoped from './cases/cluster-scoped.js';
+import collections from './cases/collections.js';
 import crossRefs from './cases/cross-refs.js';
 import daemonset from './cases/daemonset.js';
 import defaults from './cases/defaults.js';
@@ -15,6 +16,7 @@ import floats from './cases/floats.js';
 import forEach from './cases/for-each.js';
 import ifElse from './cases/if-else.js';
 import includeWhen from './cases/include-when.js';
+import instanceEscapes from './cases/instance-escapes.js';
 import literalStatus from './cases/literal-status.js';
 import logicStatus from './cases/logic-status.js';
 import lowLevel from './cases/low-level.js';
@@ -39,6 +41,7 @@ export const corpus: Readonly<Record<string, CorpusCase>> = {
   'batch': batch,
   'cel-escape': celEscape,
   'cluster-scoped': clusterScoped,
+  'collections': collections,
   'cross-refs': crossRefs,
   'daemonset': daemonset,
   'defaults': defaults,
@@ -49,6 +52,7 @@ export const corpus: Readonly<Record<string, CorpusCase>> = {
   'for-each': forEach,
   'if-else': ifElse,
   'include-when': includeWhen,
+  'instance-escapes': instanceEscapes,
   'literal-status': literalStatus,
   'logic-status': logicStatus,
   'low-level': lowLevel,

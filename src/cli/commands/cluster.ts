@@ -1,9 +1,11 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ensureClusterBinaries } from '../../testing/cluster/binaries.js';
+import { BUILD_TIMEOUT_ENV, DEFAULT_BUILD_TIMEOUT_MS } from '../../testing/cluster/build-timeout.js';
 import { startLocalCluster } from '../../testing/cluster/cluster.js';
 import { clusterDir, clusterStatus, isOurs, listClusters, readState, stopClusterDir, writeState } from '../../testing/cluster/state.js';
 import { pidsFile, type PidRecord } from '../../testing/cluster/watchdog.js';
+import { CliError, EXIT, UsageError } from '../errors.js';
 
 const DEFAULT_NAME = 'default';
 const err = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -17,26 +19,53 @@ function liveComponents(dir: string): PidRecord[] {
   }
 }
 
+/** A positive number from an option, else a usage error naming the option. */
+function positive(value: string, option: string, unit: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new UsageError(`${option} must be a positive number of ${unit}, got "${value}"`);
+  return n;
+}
+
+/** `--build-timeout` in milliseconds; undefined leaves the default (TYPEKRO_BUILD_TIMEOUT_MINUTES, else 90 min). */
+function buildTimeoutMs(minutes: string | undefined): number | undefined {
+  return minutes === undefined ? undefined : positive(minutes, '--build-timeout', 'minutes') * 60_000;
+}
+
+/** A build that ran out of time says everything itself (what, how to raise the bound): no stack hint. */
+async function reportingBuildTimeout<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof Error && error.name === 'BuildTimeoutError') throw new CliError(error.message, EXIT.failure);
+    throw error;
+  }
+}
+
 /**
- * Starts a detached cluster under ~/.typekro/clusters/<name>. Progress goes to stderr and the kubeconfig path is
- * the last line, alone on stdout, so `export KUBECONFIG=$(typekro cluster start)` works.
+ * Starts a detached cluster under ~/.typekro/clusters/<name>. Progress (a binaries build's included) goes to
+ * stderr and the kubeconfig path is the last line, alone on stdout, so `export KUBECONFIG=$(typekro cluster start)`
+ * works.
  */
-async function start(opts: { name: string; timeout: string; flux: boolean }): Promise<void> {
+async function start(opts: { name: string; timeout: string; buildTimeout?: string; flux: boolean }): Promise<void> {
+  const startTimeoutMs = positive(opts.timeout, '--timeout', 'seconds') * 1000;
   const dir = clusterDir(opts.name);
   if (liveComponents(dir).length > 0) {
     const state = readState(opts.name);
     throw new Error(`cluster "${opts.name}" is already running${state ? `; kubeconfig: ${state.kubeconfigPath}` : ''} (stop it first)`);
   }
   if (existsSync(dir)) rmSync(dir, { recursive: true, force: true }); // leftovers of a cluster that died
-  const cluster = await startLocalCluster({
-    name: opts.name,
-    dir,
-    detached: true,
-    reportFailures: false,
-    startTimeoutMs: Number(opts.timeout) * 1000,
-    flux: opts.flux,
-    progress: err,
-  });
+  const cluster = await reportingBuildTimeout(() =>
+    startLocalCluster({
+      name: opts.name,
+      dir,
+      detached: true,
+      reportFailures: false,
+      startTimeoutMs,
+      buildTimeoutMs: buildTimeoutMs(opts.buildTimeout),
+      flux: opts.flux,
+      progress: err,
+    }),
+  );
   writeState(cluster);
   err(`cluster "${opts.name}" is running (${cluster.versions.kubernetes}, started in ${(cluster.startMs / 1000).toFixed(1)} s); stop it with: typekro cluster stop --name ${opts.name}`);
   out(cluster.kubeconfigPath);
@@ -74,6 +103,9 @@ async function status(opts: { name?: string }): Promise<void> {
   if (!healthy) process.exitCode = 1;
 }
 
+const BUILD_TIMEOUT_HELP =
+  `bound of a build of the binaries (first run: 15-50 min on 2 cores), default $${BUILD_TIMEOUT_ENV} or ${DEFAULT_BUILD_TIMEOUT_MS / 60_000}`;
+
 /** `typekro cluster start|stop|status|build`: a local control plane for users without a cluster. */
 export function registerClusterCommands(program: Command): void {
   const cluster = program.command('cluster').description('a local Kubernetes control plane with KRO and Flux (no Docker needed)');
@@ -81,7 +113,8 @@ export function registerClusterCommands(program: Command): void {
     .command('start')
     .description('start a cluster in the background; prints its kubeconfig path last')
     .option('-n, --name <name>', 'cluster name', DEFAULT_NAME)
-    .option('--timeout <seconds>', 'start deadline', '180')
+    .option('--timeout <seconds>', 'start deadline, counted once the binaries are there', '180')
+    .option('--build-timeout <minutes>', BUILD_TIMEOUT_HELP)
     .option('--no-flux', "without Flux's source-controller and helm-controller (HelmReleases then never become Ready)")
     .action(start);
   cluster.command('stop').description('stop a cluster and remove its files').option('-n, --name <name>', 'cluster name', DEFAULT_NAME).action(stop);
@@ -89,5 +122,9 @@ export function registerClusterCommands(program: Command): void {
   cluster
     .command('build')
     .description('build (or find cached) control-plane binaries; prints their directory')
-    .action(async () => out((await ensureClusterBinaries({ progress: err })).dir));
+    .option('--build-timeout <minutes>', BUILD_TIMEOUT_HELP)
+    .action(async (opts: { buildTimeout?: string }) => {
+      const timeout = buildTimeoutMs(opts.buildTimeout);
+      out((await reportingBuildTimeout(() => ensureClusterBinaries({ progress: err, buildTimeoutMs: timeout }))).dir);
+    });
 }

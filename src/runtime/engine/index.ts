@@ -7,3 +7,4 @@ export { resolveStatus, resolveValue, type Resolved, type StatusResult } from '.
 export { finalizeManifest, isNamespacedKindOffline, LABELS, labelValue, ownershipSelector, type Ownership } from './manifest.js';
 export type { ExternalTarget, InstanceIdentity, InstancePlan, KubeObject, NodePlan, Observed, PlanInput, Readiness, ReadinessMode } from './types.js';
 export { APPLYSET, RECORD, applySetId, mergeKinds, parseRecord, recordManifest, recordName, type InstanceRecord, type MemberKind } from './applyset.js';
+export { directMetadataProblem } from './variables.js';

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
-import { goBuild, formatDuration, type GoBuildStep, type ProgressFn } from './build.js';
+import { goBuild, formatDuration, type GoBuildFn, type GoBuildStep, type ProgressFn } from './build.js';
+import { BuildTimeoutError, resolveBuildTimeout } from './build-timeout.js';
 import { goToolchain, requiredVersion, type GoToolchain } from './go.js';
 import { withFileLock } from './lock.js';
 import { cacheRoot, toolsDir } from './paths.js';
@@ -40,11 +41,26 @@ export interface ClusterBinaries {
   };
 }
 
+/**
+ * Options of {@link ensureClusterBinaries}; every field is optional.
+ *
+ * @example
+ * ```ts
+ * const options: EnsureBinariesOptions = { cacheDir: '/tmp/typekro-cache', buildTimeoutMs: 2 * 60 * 60_000 };
+ * ```
+ */
 export interface EnsureBinariesOptions {
-  /** Progress lines (default: stderr). A cold build runs for many minutes. */
+  /** Progress lines (default: stderr). A cold build runs for many minutes and prints a line every 20 s. */
   readonly progress?: ProgressFn;
   /** Overrides `${TYPEKRO_CACHE_DIR:-${XDG_CACHE_HOME:-~/.cache}/typekro}`. */
   readonly cacheDir?: string;
+  /**
+   * Bound of a build, including waiting for another process's build of the same binaries; then a
+   * {@link BuildTimeoutError}. Default `TYPEKRO_BUILD_TIMEOUT_MINUTES`, else 90 minutes. A cache hit takes none of it.
+   */
+  readonly buildTimeoutMs?: number;
+  /** Runs one build step; default `go build` ({@link GoBuildFn} says when to replace it). */
+  readonly goBuild?: GoBuildFn;
 }
 
 // bump when the build recipe changes in a way the inputs below do not capture
@@ -163,6 +179,7 @@ function complete(dir: string): boolean {
  */
 export async function ensureClusterBinaries(options: EnsureBinariesOptions = {}): Promise<ClusterBinaries> {
   const progress = options.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const timeoutMs = resolveBuildTimeout(options.buildTimeoutMs);
   const plan = planBuild();
   const go = await goToolchain(plan.wrappers.k8s);
   const key = cacheKey(plan, go);
@@ -170,24 +187,57 @@ export async function ensureClusterBinaries(options: EnsureBinariesOptions = {})
   const dir = join(root, key);
   if (complete(dir)) return result(dir, key, plan);
   mkdirSync(root, { recursive: true });
-  const onWait = (pid: number): void => progress(`[clusterbins] waiting for the build running in process ${pid}`);
-  await withFileLock(join(root, `${key}.lock`), async () => {
-    if (!complete(dir)) await build(root, dir, key, plan, go, progress);
-  }, onWait);
+  const job: BuildJob = { root, dir, key, plan, go, progress, goBuild: options.goBuild ?? goBuild, activity: 'starting the build' };
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), timeoutMs);
+  const onWait = (pid: number): void => {
+    job.activity = `waiting for the build of ${dir} running in process ${pid} (stop it, or wait with a larger bound)`;
+    progress(`[clusterbins] waiting for the build running in process ${pid}`);
+  };
+  try {
+    await withFileLock(join(root, `${key}.lock`), async () => {
+      if (!complete(dir)) await build(job, timeout.signal);
+    }, onWait, timeout.signal);
+  } catch (error) {
+    if (!timeout.signal.aborted) throw error;
+    throw new BuildTimeoutError(timeoutMs, job.activity, (error as Error).message);
+  } finally {
+    clearTimeout(timer);
+  }
   return result(dir, key, plan);
 }
 
-async function build(root: string, dir: string, key: string, plan: Plan, go: GoToolchain, progress: ProgressFn): Promise<void> {
+/** One build of the binaries; `activity` says what it is doing now, for a timeout message. */
+interface BuildJob {
+  readonly root: string;
+  readonly dir: string;
+  readonly key: string;
+  readonly plan: Plan;
+  readonly go: GoToolchain;
+  readonly progress: ProgressFn;
+  readonly goBuild: GoBuildFn;
+  activity: string;
+}
+
+async function build(job: BuildJob, signal: AbortSignal): Promise<void> {
+  const { root, dir, key, plan, go, progress } = job;
   for (const stale of readdirSync(root).filter((n) => n.startsWith(`.build-${key}-`))) {
     rmSync(join(root, stale), { recursive: true, force: true }); // left by a build that was killed
   }
   rmSync(dir, { recursive: true, force: true });
   const tmp = mkdtempSync(join(root, `.build-${key}-`));
   const started = Date.now();
-  progress(`[clusterbins] building the local control plane into ${dir} (${go.version}); a cold build takes many minutes`);
+  progress(
+    `[clusterbins] building the local control plane into ${dir} (${go.version}); a cold build takes 15-50 minutes on ` +
+      `2 cores (progress every 20 s); later runs reuse it`,
+  );
   try {
     const durations: Record<string, string> = {};
-    for (const step of plan.steps(tmp)) durations[step.label] = formatDuration(await goBuild(step, progress));
+    for (const step of plan.steps(tmp)) {
+      job.activity = `building ${step.label} (go build ${step.packages.join(' ')} in ${step.wrapperDir})`;
+      durations[step.label] = formatDuration(await job.goBuild(step, progress, signal));
+    }
+    job.activity = `checking the versions of the built binaries in ${tmp}`;
     await verifyBinaries(result(tmp, key, plan));
     const manifest = { key, versions: plan.versions, go: go.version, builtAt: new Date().toISOString(), durations };
     writeFileSync(join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);

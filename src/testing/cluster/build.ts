@@ -1,6 +1,13 @@
 import { spawn } from 'node:child_process';
 
-/** One `go build` invocation inside a wrapper module. */
+/**
+ * One `go build` invocation inside a wrapper module.
+ *
+ * @example
+ * ```ts
+ * const step: GoBuildStep = { label: 'kwok', wrapperDir: 'tools/kwok', packages: ['sigs.k8s.io/kwok/cmd/kwok'], ldflags: '-s -w', output: '/tmp/bins/kwok' };
+ * ```
+ */
 export interface GoBuildStep {
   readonly label: string;
   readonly wrapperDir: string;
@@ -10,10 +17,42 @@ export interface GoBuildStep {
   readonly output: string;
 }
 
-/** Progress sink; every line is complete and meant for a human watching a long build. */
+/**
+ * Progress sink; every line is complete and meant for a human watching a long build.
+ *
+ * @example
+ * ```ts
+ * const progress: ProgressFn = (line) => process.stderr.write(`${line}\n`);
+ * ```
+ */
 export type ProgressFn = (line: string) => void;
 
+/**
+ * Builds one step into `step.output` and resolves with the milliseconds it took; {@link goBuild} by default.
+ * Must stop and reject once `signal` aborts (the build bound passed). Replaceable for tests, e.g. by one that
+ * copies binaries built before, so the cold path (build, verify, cache, then start) runs without recompiling.
+ *
+ * @example
+ * ```ts
+ * import { copyFile } from 'node:fs/promises';
+ * import { basename, join } from 'node:path';
+ * import { ensureClusterBinaries, type GoBuildFn } from 'typekro/testing';
+ * // a test-only builder: the binaries of an earlier build, copied where the step would write them
+ * const copyBuilt = (from: string): GoBuildFn => async (step) => {
+ *   const intoDir = step.output.endsWith('/'); // several main packages, one binary each
+ *   for (const name of intoDir ? step.packages.map((p) => basename(p)) : [basename(step.output)]) {
+ *     await copyFile(join(from, name), intoDir ? join(step.output, name) : step.output);
+ *   }
+ *   return 0;
+ * };
+ * await ensureClusterBinaries({ cacheDir: '/tmp/empty-cache', goBuild: copyBuilt('/tmp/old-bins') });
+ * ```
+ */
+export type GoBuildFn = (step: GoBuildStep, progress: ProgressFn, signal: AbortSignal) => Promise<number>;
+
 const HEARTBEAT_MS = 20_000;
+// after SIGINT the go command lets running compiles finish (each at most a package); then it is killed
+const INTERRUPT_GRACE_MS = 30_000;
 
 /** `12m05s` style, short enough for heartbeat lines. */
 export function formatDuration(ms: number): string {
@@ -25,14 +64,17 @@ export function formatDuration(ms: number): string {
 
 /**
  * Runs `go build -v` and prints a heartbeat every 20 s with the packages compiled so far:
- * a cold build runs for many minutes and must never look hung. Rejects with the output tail on failure.
+ * a cold build runs for many minutes and must never look hung. Rejects with the output tail on failure, and
+ * interrupts the build (then rejects saying how far it got) when `signal` aborts.
  */
-export function goBuild(step: GoBuildStep, progress: ProgressFn): Promise<number> {
+export function goBuild(step: GoBuildStep, progress: ProgressFn, signal?: AbortSignal): Promise<number> {
   const started = Date.now();
   const args = ['build', '-v', '-ldflags', step.ldflags, '-o', step.output, ...step.packages];
   const env = { ...process.env, CGO_ENABLED: '0' };
+  if (signal?.aborted) return Promise.reject(new Error(`go build for ${step.label} not started: the build was stopped`));
   progress(`[clusterbins] ${step.label}: go ${args.join(' ')}`);
   return new Promise((resolve, reject) => {
+    // not detached: a Ctrl-C on the terminal must stop the build together with its owner
     const child = spawn('go', args, { cwd: step.wrapperDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let compiled = 0;
     let last = '';
@@ -55,14 +97,28 @@ export function goBuild(step: GoBuildStep, progress: ProgressFn): Promise<number
       const doing = last ? `last: ${last}` : 'resolving/downloading modules or linking';
       progress(`[clusterbins] ${step.label}: ${compiled} packages compiled, ${elapsed} elapsed (${doing})`);
     }, HEARTBEAT_MS);
-    child.on('error', (error) => {
+    let killTimer: NodeJS.Timeout | undefined;
+    const onAbort = (): void => {
+      child.kill('SIGINT');
+      killTimer = setTimeout(() => child.kill('SIGKILL'), INTERRUPT_GRACE_MS);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const settle = (): void => {
       clearInterval(timer);
+      clearTimeout(killTimer);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    child.on('error', (error) => {
+      settle();
       reject(new Error(`cannot run go: ${error.message}`, { cause: error }));
     });
     child.on('close', (code) => {
-      clearInterval(timer);
+      settle();
       const elapsed = Date.now() - started;
-      if (code === 0) {
+      if (signal?.aborted) {
+        const where = last ? `, the last one ${last}` : '';
+        reject(new Error(`go build for ${step.label} stopped after ${formatDuration(elapsed)}: ${compiled} packages compiled${where}`));
+      } else if (code === 0) {
         progress(`[clusterbins] ${step.label}: done, ${compiled} packages compiled in ${formatDuration(elapsed)}`);
         resolve(elapsed);
       } else {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
-import { ensureClusterBinaries, type ClusterBinaries, type ComponentVersions } from './binaries.js';
+import { ensureClusterBinaries, type ClusterBinaries, type ComponentVersions, type EnsureBinariesOptions } from './binaries.js';
 import * as boot from './bootstrap.js';
 import { componentSpec, portsFrom, PORT_COUNT, type ClusterPorts, type ComponentContext } from './components.js';
 import { createFluxNamespace, fluxCrds, fluxHealthy, fluxStoragePath, localFlux, type LocalFlux } from './flux.js';
@@ -16,21 +16,25 @@ import { upstreamFiles, type KubeObject } from './upstream.js';
 import { startWatchdog, writePids } from './watchdog.js';
 
 /**
- * Options of {@link startLocalCluster}; every field is optional.
+ * Options of {@link startLocalCluster}; every field is optional. Without `binaries`, the
+ * {@link EnsureBinariesOptions} (`cacheDir`, `buildTimeoutMs`, `goBuild`) apply to finding or building them.
  *
  * @example
  * ```ts
- * const options: LocalClusterOptions = { name: 'ci', progress: console.log, startTimeoutMs: 120_000 };
+ * const options: LocalClusterOptions = { name: 'ci', progress: console.log, startTimeoutMs: 120_000, buildTimeoutMs: 3_600_000 };
  * ```
  */
-export interface LocalClusterOptions {
+export interface LocalClusterOptions extends EnsureBinariesOptions {
   /** Used in the directory name and kubeconfig context (`typekro-<name>`). Default `local`. */
   readonly name?: string;
   /** Working directory (PKI, etcd data, logs, kubeconfig); created, and removed by stop(). Default: a new temp dir. */
   readonly dir?: string;
   /** Pre-resolved binaries; default {@link ensureClusterBinaries} (which may build them). */
   readonly binaries?: ClusterBinaries;
-  /** Deadline for the whole start, default 180 s (a warm start takes far less). */
+  /**
+   * Deadline for starting the processes until everything is ready, default 180 s (a start takes 5-10 s). It begins
+   * once the binaries are there: building them is bounded by `buildTimeoutMs` instead.
+   */
   readonly startTimeoutMs?: number;
   /** Extra flags per component, appended last (so they override ours). */
   readonly extraArgs?: Partial<Record<ComponentName, readonly string[]>>;
@@ -41,7 +45,10 @@ export interface LocalClusterOptions {
   readonly flux?: boolean;
   /** KRO `--feature-gates`, default `CELOmitFunction=true`. */
   readonly kroFeatureGates?: string;
-  /** Progress lines during start (default: none). */
+  /**
+   * Progress lines of the start and of a binaries build. Default: a build's lines go to stderr (a cold build runs
+   * for many minutes and must not look hung), the start's go nowhere.
+   */
   readonly progress?: (line: string) => void;
   /** Print a component that dies after start, with its log tail, to stderr. Default true. */
   readonly reportFailures?: boolean;
@@ -79,7 +86,7 @@ export interface LocalCluster {
   readonly components: readonly { readonly name: ComponentName; readonly pid: number; readonly logPath: string }[];
   /** PID of the detached helper that removes the cluster if this process dies; undefined once disarmed. */
   readonly watchdogPid: number | undefined;
-  /** Milliseconds from the call to ready (binaries lookup included). */
+  /** Milliseconds from the binaries being ready to the cluster being ready (a binaries build is not included). */
   readonly startMs: number;
   /** The first component that exited unexpectedly since start, if any. */
   readonly failure: ComponentExitError | undefined;
@@ -119,8 +126,14 @@ const NOOP = (): void => {};
  * ```
  */
 export async function startLocalCluster(options: LocalClusterOptions = {}): Promise<LocalCluster> {
+  const timeoutMs = options.startTimeoutMs ?? 180_000;
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    throw new Error(`startTimeoutMs must be a positive number of milliseconds, got ${String(timeoutMs)}`);
+  }
+  const bins = options.binaries ?? (await ensureClusterBinaries(options));
+  // the start deadline begins only now: a cold build takes many minutes and has its own bound (buildTimeoutMs)
   const started = Date.now();
-  const bins = options.binaries ?? (await ensureClusterBinaries({ progress: options.progress }));
+  options.progress?.(`[cluster] binaries ready (${bins.dir}); starting, deadline ${Math.round(timeoutMs / 1000)} s`);
   for (let attempt = 1; ; attempt++) {
     try {
       return await startOnce(options, bins, started);
@@ -149,7 +162,7 @@ async function startOnce(options: LocalClusterOptions, bins: ClusterBinaries, st
   try {
     const ctx = await prepare(dir, name, bins, options);
     const server = `https://127.0.0.1:${ctx.ports.apiserver}`;
-    const deadline = started + (options.startTimeoutMs ?? 180_000);
+    const deadline = started + (options.startTimeoutMs ?? 180_000); // validated by startLocalCluster
     await bringUp(supervisor, ctx, server, deadline, progress);
     if (options.detached) disarm(watchdog);
     if (options.reportFailures ?? true) supervisor.onFailure((e) => process.stderr.write(`${e.message}\n`));

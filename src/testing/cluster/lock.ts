@@ -19,16 +19,18 @@ export function processAlive(pid: number): boolean {
 
 /**
  * An exclusive lock file holding the owner's PID. A lock whose owner died is taken over,
- * so a build killed half-way never blocks later builds.
+ * so a build killed half-way never blocks later builds. Waiting ends with an error once `signal` aborts.
  */
 export async function withFileLock<T>(
   path: string,
   body: () => Promise<T>,
   onWait: (ownerPid: number) => void = () => {},
+  signal?: AbortSignal,
 ): Promise<T> {
   let lastNotice = 0;
   for (;;) {
     if (tryCreate(path)) break;
+    if (signal?.aborted) throw new Error(`gave up waiting for ${path} (held by process ${readOwner(path) ?? 'unknown'})`);
     const owner = readOwner(path);
     if (owner === undefined || !processAlive(owner)) {
       // re-read just before removing so a lock another waiter took over meanwhile survives (tiny window left)

@@ -1,0 +1,57 @@
+/**
+ * KRO collections (forEach resources) made from JavaScript lists: `const pods = spec.workers.map((w) =>
+ * Pod(...))`. In KRO the collection's id stands for the list of its objects; JavaScript only ever sees a
+ * one-item list of placeholders, so every use of the variable is compiled from source to CEL over that
+ * list, and uses that cannot mean the same are refused here.
+ */
+import { syntaxError } from '../analysis/errors.js';
+import type { Binding, Scope } from '../analysis/scope.js';
+import { E } from '../ir/expr.js';
+import { T, type CelType } from '../ir/types.js';
+import { describeRef, type RefData } from '../model/refs.js';
+import type { ResourceRecord } from '../model/resource.js';
+import type { CallSite } from './source-site.js';
+
+const ONE_LOOP = 'give each collection its own variable, made by one loop, e.g. const pods = spec.items.map((item) => Pod(...))';
+
+/** What the variable holding a collection means to the compiler; `alreadyBound` when another resource was collected in it. */
+export function collectionBinding(
+  collection: { readonly name: string; readonly nested: boolean },
+  record: ResourceRecord,
+  itemType: CelType,
+  alreadyBound: boolean,
+): Binding {
+  const { name } = collection;
+  if (collection.nested) {
+    return { kind: 'unsupported', why: `\`${name}\` is built by nested .map() calls: a list of lists in JavaScript, but KRO flattens the loops of a collection into one list`, hint: ONE_LOOP };
+  }
+  if (alreadyBound) {
+    return { kind: 'unsupported', why: `\`${name}\` collects the objects of more than one resource: a KRO collection holds the objects of one resource`, hint: ONE_LOOP };
+  }
+  return { kind: 'value', expr: E.ident(record.id), type: T.list(itemType), collection: true, fromSource: true };
+}
+
+/** A loop in JavaScript over a collection variable would run once, on the placeholder: refused. */
+export function checkLoopSources(site: CallSite, scope: Scope): void {
+  for (const loop of site.context.loops) {
+    const name = loop.source.type === 'Identifier' ? loop.source.name : undefined;
+    const source = name === undefined ? undefined : scope.lookup(name);
+    if (source?.kind === 'value' && source.collection) {
+      throw syntaxError(
+        loop.source,
+        `\`${name}\` is a KRO collection: a loop over it runs once, at definition time, on a placeholder, not once per object in the cluster`,
+        'loop over the spec list the collection was made from (e.g. spec.workers.map((w) => ...)), or read the collection with list methods (pods.map((p) => p.metadata.name)) in a field',
+      );
+    }
+  }
+}
+
+/** A reference into one object of a collection (`pods[0].metadata.name` evaluated by JavaScript, or a per-item read). */
+export function collectionRead(ref: RefData, record: ResourceRecord): TypeError {
+  const at = record.source ? ` at ${record.source.file}:${record.source.line}` : '';
+  return new TypeError(
+    `${describeRef(ref)} reads a single object of "${record.id}", a KRO collection (forEach)${at}; its id stands for the list of its objects. ` +
+      `Read the list in the composition source (e.g. ${record.id}.map((x) => x.metadata.name).join(','), ${record.id}.length, ${record.id}[0]?.metadata.name), ` +
+      "or, inside the loop, use the loop variable's data instead of another resource of the same loop",
+  );
+}

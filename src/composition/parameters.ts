@@ -1,0 +1,60 @@
+/**
+ * What the parameters of a composition function mean to the compiler: the spec (`schema.spec`, or the
+ * whole instance for `toResourceGraph`) and, for `kubernetesComposition`, the instance (`schema.metadata`).
+ */
+import type { Node } from '@babel/types';
+import { syntaxError } from '../analysis/errors.js';
+import type { Binding } from '../analysis/scope.js';
+import { E } from '../ir/expr.js';
+import { fieldOf, T, type CelType } from '../ir/types.js';
+import { modelType } from '../model/kube-types.js';
+
+/** `schema` as KRO exposes it: the spec and the instance's metadata. */
+export function schemaType(specType: CelType): CelType {
+  return T.object({ spec: { type: specType, optional: false }, metadata: { type: metadataType(), optional: false } }, true);
+}
+
+function metadataType(): CelType {
+  return modelType('V1ObjectMeta') ?? T.dyn;
+}
+
+/** Bindings of the function's parameters; `parameter` says what the first one is. */
+export function parameterBindings(params: readonly Node[], specType: CelType, parameter: 'spec' | 'schema'): Record<string, Binding> {
+  const [first, second] = params;
+  if (!first) return {};
+  if (parameter === 'schema') {
+    return first.type === 'Identifier' ? { [first.name]: { kind: 'value', expr: E.ident('schema'), type: schemaType(specType) } } : {};
+  }
+  return { ...specBindings(first, specType), ...instanceBindings(second) };
+}
+
+function specBindings(param: Node, specType: CelType): Record<string, Binding> {
+  const spec = E.path('schema', 'spec');
+  if (param.type === 'Identifier') return { [param.name]: { kind: 'value', expr: spec, type: specType } };
+  if (param.type !== 'ObjectPattern') return {};
+  const bindings: Record<string, Binding> = {};
+  for (const property of param.properties) {
+    if (property.type !== 'ObjectProperty' || property.key.type !== 'Identifier' || property.value.type !== 'Identifier') {
+      throw syntaxError(property, 'only plain destructuring of the spec is supported', 'write (spec) => ... and read spec.field');
+    }
+    const field = fieldOf(specType, property.key.name);
+    bindings[property.value.name] = { kind: 'value', expr: E.select(spec, property.key.name), type: field?.type ?? T.dyn };
+  }
+  return bindings;
+}
+
+/** `kubernetesComposition`'s second parameter: `instance` or `{ metadata }`, both over `schema.metadata`. */
+function instanceBindings(param: Node | undefined): Record<string, Binding> {
+  if (param?.type === 'Identifier') {
+    return { [param.name]: { kind: 'value', expr: E.ident('schema'), type: T.object({ metadata: { type: metadataType(), optional: false } }) } };
+  }
+  if (param?.type !== 'ObjectPattern') return {};
+  const bindings: Record<string, Binding> = {};
+  for (const property of param.properties) {
+    if (property.type !== 'ObjectProperty' || property.key.type !== 'Identifier' || property.key.name !== 'metadata' || property.value.type !== 'Identifier') {
+      throw syntaxError(property, 'the instance parameter only has `metadata`', 'write (spec, { metadata }) => ... or (spec, instance) => ... and read instance.metadata.name');
+    }
+    bindings[property.value.name] = { kind: 'value', expr: E.path('schema', 'metadata'), type: metadataType() };
+  }
+  return bindings;
+}
