@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { exprArb, renderExpr, SPEC_SCHEMA, SPEC_FIELDS, SPEC_TYPE, type Expr, type ExprType, type GenScope } from './generated-expressions.js';
 
-export const POSITIONS = ['inline', 'deployment', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn', 'if', 'else', 'and', 'ternary', 'for', 'map', 'ready', 'for-ready', 'for-destructured'] as const;
+export const POSITIONS = ['inline', 'deployment', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn', 'if', 'else', 'and', 'ternary', 'for', 'map', 'ready', 'for-ready', 'for-destructured', 'local-list'] as const;
 export type Position = (typeof POSITIONS)[number];
 
 export interface Site {
@@ -38,6 +38,7 @@ function scopeBefore(positions: readonly Position[], index: number): GenScope {
     vars: [],
     observed: before.flatMap((p, i) => (p === 'deployment' || p === 'ready' ? [`r${i}`] : [])),
     configMaps: before.flatMap((p, i) => (BOUND_CONFIG_MAPS.includes(p) ? [`r${i}`] : [])),
+    // Collections (`map` sites) are not read: an empty one diverges, see generated-known.ts.
   };
 }
 
@@ -59,6 +60,9 @@ function siteArb(position: Position, outer: GenScope, depth: number): fc.Arbitra
       return fc.tuple(str({ ...outer, vars: ['p'] }), str(outer)).map((values) => ({ position, values }));
     case 'spread':
       return fc.tuple(str(outer), str(outer)).map((values) => ({ position, values }));
+    case 'local-list':
+      // A local list (`const l = spec.name.split('-')`) read by index and joined.
+      return exprArb('list', outer, depth).map((value) => ({ position, values: [value] }));
     case 'if':
     case 'and':
       return fc.tuple(str(outer), exprArb('bool', outer, depth)).map(([value, guard]) => ({ position, values: [value], guard }));
@@ -115,6 +119,8 @@ function renderSite(site: Site, p: number, i: number): string[] {
       return [cm(`{ v: ${renderExpr(value!, true)} }`)];
     case 'local':
       return [`const l${i} = ${r(value!)};`, cm(`{ v: l${i} }`)];
+    case 'local-list':
+      return [`const l${i} = ${r(value!)};`, cm(`{ v: l${i}[0] ?? 'none', w: l${i}.join('+'), n: \`\${l${i}.length}\` }`)];
     case 'localfn':
       return [`const f${i} = (p: string) => ${r(value!)};`, cm(`{ v: f${i}(${r(second!)}) }`)];
     case 'if':
