@@ -1,10 +1,12 @@
 /**
- * Generated compositions: each program is a few "sites" (one factory call each, in one of the positions
- * issue 10 lists: inline argument, options object built before the call, spread of a local literal, helper
- * in the same file, imported helper, destructured spec, local const, `if` around the call, `for...of` and
- * `.map` over a spec list, readyWhen callback; not a loop inside an `if`: see generated-known.ts) plus a status whose fields are generated expressions too.
- * Programs are plain data; `renderBatch` writes them as real TypeScript, since TypeKro compiles from source.
- */
+ * Generated compositions: each program is one to three "sites" (one factory call each, in one of the
+ * positions issue 10 lists: inline argument, options object built before the call, spread of a local
+ * literal, helper in the same file, imported helper, destructured spec, local const or list, local function,
+ * `if`/`else`, `&&` and ternary around the call, `for...of` and `.map` over a spec list, readyWhen callbacks,
+ * also on loop items) and a status whose fields are generated expressions, written inline, through locals or
+ * over the destructured spec. Left out, each recorded in generated-known.ts: a loop inside an `if`, reading
+ * a collection. Programs are plain data; `renderBatch` writes them as real TypeScript (TypeKro compiles
+ * from source). */
 import fc from 'fast-check';
 import { exprArb, renderExpr, SPEC_SCHEMA, SPEC_FIELDS, SPEC_TYPE, type Expr, type ExprType, type GenScope } from './generated-expressions.js';
 
@@ -13,9 +15,9 @@ export type Position = (typeof POSITIONS)[number];
 
 export interface Site {
   readonly position: Position;
-  /** The value(s) the site places: a string (ConfigMap data), or for `deployment` an image and replicas. */
+  /** The value(s) the site places: ConfigMap data strings; `deployment`: image, replicas, args, env value; `local-list`: a list. */
   readonly values: readonly Expr[];
-  /** `if`: the condition; `ready`: the readyWhen body. */
+  /** `if`/`else`/`and`/`ternary`: the condition; `ready`/`for-ready`: the readyWhen body. */
   readonly guard?: Expr;
 }
 
