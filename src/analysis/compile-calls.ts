@@ -122,17 +122,50 @@ function stringMethod(ctx: MethodContext, name: string): Typed {
     case 'replaceAll':
       return replace(ctx, s, name === 'replace');
     case 'substring':
-      // CEL errors where JavaScript clamps or swaps out-of-range indices.
-      arity(ctx, name, 1, 2);
-      return plain(E.call('substring', ctx.args.map((_, i) => intArg(ctx, i)), s), T.string);
+      return substring(ctx, s);
     case 'charAt':
-      arity(ctx, name, 1, 1);
-      return plain(E.call('charAt', [intArg(ctx, 0)], s), T.string);
+      return charAt(ctx, s);
     case 'slice':
       throw syntaxError(ctx.node, 'string `slice` (negative indices, clamping) has no faithful CEL form', 'use substring(start, end) with indices in range');
     default:
       throw syntaxError(ctx.node, `the string method \`${name}\` has no CEL equivalent`, HINT.expr);
   }
+}
+
+const intLiteral = (e: Expr): bigint | undefined => (e.kind === 'literal' && e.literal.kind === 'int' ? e.literal.value : undefined);
+
+/**
+ * JavaScript's `substring` clamps its indices to [0, length] and swaps them when start > end; CEL's errors
+ * on out-of-range indices. So each index is clamped (`[[i, 0].max(), size(s)].min()`, shorter for literals)
+ * and, unless literals already order them, the pair is ordered with min/max.
+ */
+function substring(ctx: MethodContext, s: Expr): Typed {
+  arity(ctx, 'substring', 1, 2);
+  const size = E.call('size', [s]);
+  const clamp = (i: Expr): Expr => {
+    const literal = intLiteral(i);
+    if (literal === 0n) return i;
+    const low = literal !== undefined && literal > 0n ? i : E.call('max', [], E.list([i, E.int(0)]));
+    return E.call('min', [], E.list([low, size]));
+  };
+  const [first, second] = [intArg(ctx, 0), ctx.args.length > 1 ? intArg(ctx, 1) : undefined];
+  const start = clamp(first);
+  if (!second) return plain(E.call('substring', [start], s), T.string);
+  const end = clamp(second);
+  const [a, b] = [intLiteral(first), intLiteral(second)];
+  const ordered = a === 0n || a === undefined ? a === 0n : b !== undefined && a <= b;
+  if (ordered) return plain(E.call('substring', [start, end], s), T.string);
+  return plain(E.call('substring', [E.call('min', [], E.list([start, end])), E.call('max', [], E.list([start, end]))], s), T.string);
+}
+
+/** JavaScript's `charAt` gives "" outside [0, length); CEL's errors there, so the index is tested first. */
+function charAt(ctx: MethodContext, s: Expr): Typed {
+  arity(ctx, 'charAt', 1, 1);
+  const i = intArg(ctx, 0);
+  const literal = intLiteral(i);
+  const inRange = E.binary('<', i, E.call('size', [s]));
+  const test = literal !== undefined && literal >= 0n ? inRange : E.binary('&&', E.binary('>=', i, E.int(0)), inRange);
+  return plain(literal !== undefined && literal < 0n ? E.str('') : E.cond(test, E.call('charAt', [i], s), E.str('')), T.string);
 }
 
 function replace(ctx: MethodContext, s: Expr, once: boolean): Typed {

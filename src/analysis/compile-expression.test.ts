@@ -136,8 +136,15 @@ const valueCases: Row[] = [
   ['spec.env.replaceAll("-", "_")', 'schema.spec.env.replace("-", "_")'],
   ['spec.env.replace("-", "_")', 'schema.spec.env.replace("-", "_", 1)'],
   ['spec.env.indexOf("o")', 'schema.spec.env.indexOf("o")'],
-  ['spec.env.substring(0, 3)', 'schema.spec.env.substring(0, 3)'],
-  ['spec.env.charAt(0)', 'schema.spec.env.charAt(0)'],
+  // JavaScript clamps substring indices to [0, length] and swaps them; CEL would error, so they are clamped.
+  ['spec.env.substring(0, 3)', 'schema.spec.env.substring(0, [3, size(schema.spec.env)].min())'],
+  ['spec.env.substring(1)', 'schema.spec.env.substring([1, size(schema.spec.env)].min())'],
+  ['spec.env.substring(spec.replicas)', 'schema.spec.env.substring([[schema.spec.replicas, 0].max(), size(schema.spec.env)].min())'],
+  ['spec.env.substring(2, 1)', 'schema.spec.env.substring([[2, size(schema.spec.env)].min(), [1, size(schema.spec.env)].min()].min(), [[2, size(schema.spec.env)].min(), [1, size(schema.spec.env)].min()].max())'],
+  // JavaScript's charAt gives "" out of range, CEL's errors: the index is tested.
+  ['spec.env.charAt(0)', '0 < size(schema.spec.env) ? schema.spec.env.charAt(0) : ""'],
+  ['spec.env.charAt(spec.replicas)', 'schema.spec.replicas >= 0 && schema.spec.replicas < size(schema.spec.env) ? schema.spec.env.charAt(schema.spec.replicas) : ""'],
+  ['spec.env.charAt(-1)', '""'],
   ['String(spec.replicas)', 'string(schema.spec.replicas)'],
   ['Number(spec.env)', 'int(schema.spec.env)'],
   ['parseInt(spec.env, 10)', 'int(schema.spec.env)'],

@@ -16,6 +16,8 @@ export interface CaseInput {
   readonly composition: Composition<never, unknown>;
   readonly spec: Record<string, unknown>;
   readonly prerequisites?: readonly Record<string, unknown>[];
+  /** The specs to run instead of the variants derived from `spec` (bulk runs share one precomputed list). */
+  readonly specs?: readonly Record<string, unknown>[];
 }
 
 /** One divergence seen for one spec and state. */
@@ -40,7 +42,7 @@ export function runCase(name: string, input: CaseInput): CaseReport {
   const definition = concreteSourceOf(composition)?.definition;
   if (!definition) throw new Error(`${name}: not a composition made by kubernetesComposition/toResourceGraph`);
   const prepared = prepareGraph(composition.graph, createCelEngine());
-  const specs = specVariants(definition, composition.graph, input.spec);
+  const specs = input.specs ?? specVariants(definition, composition.graph, input.spec);
   const report = { specs: specs.length, evaluations: 0, tolerated: 0, opaque: 0, findings: [] as Finding[] };
   for (const spec of specs) {
     const checked = validateSpec(definition, composition.graph, spec);

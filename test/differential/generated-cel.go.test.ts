@@ -1,0 +1,118 @@
+/**
+ * The CEL the compiler emits for generated programs means the same in KRO's cel-go as in our engine: the
+ * expressions of generated programs that read only the instance (status fields, manifest fields,
+ * includeWhen conditions, forEach sources) are evaluated on several specs by tools/cel-oracle (KRO v0.9.3's
+ * own pkg/cel, with `schema` typed by the spec's OpenAPI schema as KRO types it) and by
+ * createCelEngine(), and every answer must agree (test/cel/compare.ts's rule: class, CEL type and value).
+ * Needs Go ≥ 1.26 (fails without it); a warm Go build cache builds the oracle in seconds.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { printCel } from '../../src/compile/cel/print.js';
+import type { CompositionGraph } from '../../src/ir/graph.js';
+import type { SchemaNode } from '../../src/ir/schema.js';
+import { exprLeaves, type Value } from '../../src/ir/value.js';
+import { referencedRoots } from '../../src/ir/expr.js';
+import { createCelEngine } from '../../src/runtime/cel/index.js';
+import { answersAgree } from '../cel/compare.js';
+import { answerWithEngine } from '../cel/ours.js';
+import { parseAnswers, type Answer, type OpenApiSchema, type TaggedJson, type Vector } from '../cel/vectors.js';
+import { specPool } from './generated-expressions.js';
+import { programArb } from './generated-programs.js';
+import { defineBatch, generatedDir } from './generated-run.js';
+
+const SEED = Number(process.env.TYPEKRO_GEN_SEED ?? 20261204);
+const MIN_EXPRESSIONS = 200;
+const SPECS_PER_EXPRESSION = 3;
+const ORACLE_DIR = fileURLToPath(new URL('../../tools/cel-oracle/', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'typekro-generated-cel-'));
+const dir = generatedDir();
+after(() => {
+  rmSync(work, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The OpenAPI schema KRO derives for a spec schema (the parts generated specs use). */
+function openApiOf(node: SchemaNode): OpenApiSchema {
+  switch (node.kind) {
+    case 'string':
+    case 'boolean':
+    case 'integer':
+      return { type: node.kind };
+    case 'float':
+      return { type: 'number' };
+    case 'array':
+      return { type: 'array', items: openApiOf(node.items) };
+    case 'struct':
+      return { type: 'object', properties: Object.fromEntries(Object.entries(node.fields).map(([k, v]) => [k, openApiOf(v)])), required: [...node.required] };
+    case 'map':
+      return { type: 'object', additionalProperties: openApiOf(node.values) };
+    case 'object':
+      return { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } as OpenApiSchema;
+  }
+}
+
+/** CEL text of every expression of the graph that reads the instance only (no resource, iterator or `self`). */
+function instanceExpressions(graph: CompositionGraph): string[] {
+  const values: Value[] = [graph.status, ...graph.resources.filter((r) => r.forEach.length === 0).map((r) => r.template ?? null)];
+  const exprs = [...values.flatMap((value) => exprLeaves(value).map((leaf) => leaf.expr)), ...graph.resources.flatMap((r) => [...r.includeWhen, ...r.forEach.map((d) => d.source)])];
+  return exprs.filter((expr) => referencedRoots(expr).every((root) => root === 'schema')).map((expr) => printCel(expr));
+}
+
+/** CEL functions and macros the compiler emits for the README's table, counted in the diagnostics. */
+const CEL_FUNCTIONS = ['substring', 'charAt', 'lowerAscii', 'upperAscii', 'trim', 'split', 'replace', 'indexOf', 'lastIndexOf', 'contains', 'startsWith', 'endsWith', 'join', 'exists', 'all', 'filter', 'map', 'max', 'min', 'size', 'string', 'int', 'double', 'orValue', 'has'];
+
+function runOracle(binary: string, vectors: readonly Vector[]): Map<string, Answer> {
+  const input = vectors.map((v) => JSON.stringify(v)).join('\n');
+  const result = spawnSync(binary, [], { input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (result.error) assert.fail(`cel-oracle: ${result.error.message}`);
+  assert.equal(result.status, 0, `cel-oracle failed:\n${result.stderr}`);
+  return parseAnswers(result.stdout);
+}
+
+test(`CEL of generated programs: KRO's cel-go agrees with our engine (at least ${MIN_EXPRESSIONS} expressions)`, { timeout: 15 * 60_000 }, async (t) => {
+  const binary = join(work, 'cel-oracle');
+  const build = spawnSync('go', ['build', '-o', binary, '.'], { cwd: ORACLE_DIR, encoding: 'utf8' });
+  if (build.error) assert.fail(`go build tools/cel-oracle: ${build.error.message} (Go ≥ 1.26 is required for this test)`);
+  assert.equal(build.status, 0, `go build tools/cel-oracle failed:\n${build.stderr}`);
+
+  const expressions = new Set<string>();
+  let schema: OpenApiSchema | undefined;
+  for (let batch = 0; expressions.size < MIN_EXPRESSIONS; batch++) {
+    assert.ok(batch < 20, `only ${expressions.size} instance-only expressions from 20 batches of generated programs`);
+    const programs = fc.sample(programArb(), { seed: SEED + batch, numRuns: 40 });
+    for (const composition of await defineBatch(programs, dir, `cel-${batch}`)) {
+      schema ??= { type: 'object', properties: { spec: openApiOf(composition.graph.spec) } };
+      for (const cel of instanceExpressions(composition.graph)) expressions.add(cel);
+    }
+  }
+  const specs = specPool(SEED);
+  const vectors: Vector[] = [...expressions].flatMap((expr, i) =>
+    Array.from({ length: SPECS_PER_EXPRESSION }, (_, j) => ({
+      id: `gen-${i}-${j}`,
+      expr,
+      vars: { schema: { spec: specs[(i + j * 5) % specs.length] as TaggedJson } },
+      schemas: { schema: schema! },
+    })),
+  );
+  const oracle = runOracle(binary, vectors);
+  const engine = createCelEngine();
+  const show = (a: Answer | undefined): string => (a === undefined ? 'no answer' : a.class === 'value' ? `${a.type} ${JSON.stringify(a.value)}` : `${a.class} (${a.stage}): ${(a.error ?? '').split('\n')[0]}`);
+  const disagreements = vectors.flatMap((vector) => {
+    const go = oracle.get(vector.id);
+    const ours = answerWithEngine(engine, vector);
+    return go && answersAgree(ours, go) ? [] : [`${vector.expr}\n    spec: ${JSON.stringify((vector.vars!.schema as { spec: unknown }).spec)}\n    cel-go: ${show(go)}\n    ours:   ${show(ours)}`];
+  });
+  const classes = new Map<string, number>();
+  for (const answer of oracle.values()) classes.set(answer.class, (classes.get(answer.class) ?? 0) + 1);
+  t.diagnostic(`${expressions.size} expressions × ${SPECS_PER_EXPRESSION} specs = ${vectors.length} evaluations; cel-go answers: ${[...classes].map(([c, n]) => `${n} ${c}`).join(', ')}`);
+  const used = CEL_FUNCTIONS.map((fn) => `${fn} ${[...expressions].filter((e) => e.includes(`${fn}(`)).length}`);
+  t.diagnostic(`expressions using: ${used.join(', ')}`);
+  assert.equal(disagreements.length, 0, `cel-go and our engine disagree on ${disagreements.length} of ${vectors.length}:\n  ${disagreements.slice(0, 15).join('\n  ')}`);
+});

@@ -1,0 +1,250 @@
+/**
+ * Typed expression trees for the program generator (generated.test.ts): bounded-depth JavaScript
+ * expressions over a fixed spec schema, built only from the operators and methods of the README's table
+ * "The JavaScript that compiles to CEL". Trees are plain data (so fast-check can shrink and print them) and
+ * render to source text for a scope: spec fields as `spec.x` or, destructured, as `x`.
+ */
+import fc from 'fast-check';
+
+export type ExprType = 'bool' | 'int' | 'num' | 'str' | 'list';
+
+/** A leaf or an operator; `op` is a template whose `$0`, `$1`, ... are the rendered arguments. */
+export type Expr =
+  | { readonly k: 'spec'; readonly field: string }
+  | { readonly k: 'lit'; readonly text: string }
+  | { readonly k: 'var'; readonly name: string }
+  | { readonly k: 'op'; readonly op: string; readonly args: readonly Expr[] };
+
+/** What an expression may read where it is placed. */
+export interface GenScope {
+  /** String variables in scope: a loop variable, callback parameters. */
+  readonly vars: readonly string[];
+  /** Deployments declared before (`r0`): their observed status may be read. */
+  readonly observed: readonly string[];
+  /** ConfigMaps declared before with a `data.v` (`r1`). */
+  readonly configMaps?: readonly string[];
+  /** In a readyWhen callback: only `self` may be read, no spec. */
+  readonly self?: boolean;
+}
+
+/** The spec every generated program declares (arktype syntax), and the TypeScript type helpers take. */
+export const SPEC_SCHEMA = {
+  name: 'string',
+  title: '/^ ?[A-Za-z]{0,4} ?$/',
+  env: "'dev' | 'prod'",
+  replicas: 'number.integer',
+  enabled: 'boolean',
+  tags: 'string[]',
+  digits: '/^[0-9]{1,3}$/',
+  'nick?': 'string',
+  'opt?': { mode: 'string' },
+} as const;
+export const SPEC_TYPE = '{ name: string; title: string; env: string; replicas: number; enabled: boolean; tags: string[]; digits: string; nick?: string; opt?: { mode: string } }';
+export const SPEC_FIELDS = ['name', 'title', 'env', 'replicas', 'enabled', 'tags', 'digits', 'nick', 'opt'] as const;
+/** A spec satisfying SPEC_SCHEMA. */
+export const BASE_SPEC = { name: 'web', title: ' Ab ', env: 'prod', replicas: 2, enabled: true, tags: ['a', 'Bc'], digits: '12' };
+
+/**
+ * The specs programs run on: edge values chosen by hand (empty strings and lists, zero and negative
+ * numbers, literals the generator also uses, duplicates, optional fields present and absent) and values
+ * drawn from the schema with a fixed seed. Every program runs the base spec and a rotating few of the rest.
+ */
+export function specPool(seed: number): Record<string, unknown>[] {
+  const drawn = fc.sample(
+    fc.record(
+      {
+        name: fc.stringMatching(/^[a-z][a-z0-9-]{0,5}$/), title: fc.stringMatching(/^ ?[A-Za-z]{0,4} ?$/), env: fc.constantFrom('dev', 'prod'),
+        replicas: fc.integer({ min: -2, max: 6 }), enabled: fc.boolean(), tags: fc.array(fc.constantFrom('a', 'b', 'Web', '', ' x ', 'a-b', 'prod'), { maxLength: 3 }),
+        digits: fc.stringMatching(/^[0-9]{1,3}$/), nick: fc.constantFrom('', 'Zed', 'a'), opt: fc.record({ mode: fc.constantFrom('', 'b', 'prod') }),
+      },
+      { requiredKeys: ['name', 'title', 'env', 'replicas', 'enabled', 'tags', 'digits'] },
+    ),
+    { seed, numRuns: 8 },
+  );
+  return [
+    BASE_SPEC,
+    { name: '', title: '', env: 'dev', replicas: 0, enabled: false, tags: [], digits: '0' },
+    { name: 'Ab-c', title: ' ABcd', env: 'prod', replicas: -1, enabled: true, tags: ['', 'a,b', 'prod'], digits: '999', nick: '', opt: { mode: '' } },
+    { name: 'a', title: 'x ', env: 'dev', replicas: 5, enabled: false, tags: ['a', 'a'], digits: '7', nick: 'Zed', opt: { mode: 'b' } },
+    { name: 'web', title: 'Web', env: 'prod', replicas: 3, enabled: true, tags: ['-', ' x '], digits: '3', nick: 'a' },
+    { name: 'prod', title: ' ', env: 'dev', replicas: 1, enabled: true, tags: ['b'], digits: '10', opt: { mode: 'prod' } },
+    ...drawn.map((spec) => ({ ...spec })),
+  ];
+}
+
+const spec = (field: string): Expr => ({ k: 'spec', field });
+const lit = (text: string): Expr => ({ k: 'lit', text });
+const op = (template: string, ...args: Expr[]): Expr => ({ k: 'op', op: template, args });
+
+/** Source text of `expr`; `destructured` reads spec fields as locals of the same name. */
+export function renderExpr(expr: Expr, destructured = false): string {
+  switch (expr.k) {
+    case 'spec':
+      return destructured ? expr.field : `spec.${expr.field}`;
+    case 'lit':
+    case 'var':
+      return expr.k === 'lit' ? expr.text : expr.name;
+    case 'op':
+      return expr.op.replace(/\$(\d)/g, (_, i: string) => renderExpr(expr.args[Number(i)]!, destructured));
+  }
+}
+
+const strLit = fc.constantFrom("'a'", "'Web'", "' x '", "''", "'-'", "'prod'", "'b'");
+const intLit = fc.constantFrom('0', '1', '2', '3', '-1', '5');
+const sepLit = fc.constantFrom("','", "'-'", "''", "' '");
+
+/** Leaves of a type for a scope; a readyWhen scope reads `self` instead of the spec. */
+function leaves(type: ExprType, scope: GenScope): fc.Arbitrary<Expr>[] {
+  const vars = scope.vars.map((name) => fc.constant<Expr>({ k: 'var', name }));
+  if (scope.self) {
+    if (type === 'int' || type === 'num') return [intLit.map(lit), fc.constant(lit('self.spec.replicas')), fc.constant(lit('(self.status.readyReplicas ?? 0)'))];
+    if (type === 'bool') {
+      return [
+        fc.boolean().map((b) => lit(String(b))),
+        // Not `self.status.conditions?.some(...)`: see KNOWN_DIVERGENCES in generated-known.ts.
+        fc.constantFrom(lit('(self.status.readyReplicas >= 1)'), lit('(self.status.readyReplicas === self.spec.replicas)'), lit("(self.status.conditions?.[0]?.status === 'True')")),
+      ];
+    }
+    if (type === 'str') return [strLit.map(lit), fc.constant(lit('self.metadata.name'))];
+    return [fc.constant(lit("['a', 'b']"))];
+  }
+  const deployments = scope.observed;
+  const configMaps = scope.configMaps ?? [];
+  switch (type) {
+    case 'bool':
+      return [
+        fc.constant(spec('enabled')), fc.boolean().map((b) => lit(String(b))),
+        ...deployments.map((r) => fc.constantFrom(lit(`(${r}.status.conditions?.[0]?.status === 'True')`), lit(`(${r}.status.readyReplicas > 0)`))),
+      ];
+    case 'int':
+    case 'num':
+      return [fc.constant(spec('replicas')), intLit.map(lit), ...deployments.map((r) => fc.constant(lit(`(${r}.status.readyReplicas ?? 0)`)))];
+    case 'str':
+      return [
+        fc.constantFrom(spec('name'), spec('title'), spec('env')),
+        strLit.map(lit),
+        ...vars,
+        fc.constant(op("($0 ?? 'anon')", spec('nick'))),
+        fc.constant(op("($0?.mode ?? 'none')", spec('opt'))),
+        fc.constant(op("($0 || 'anon')", spec('nick'))),
+        // A raw `r.data.v` is `string | undefined`: only a template literal takes it as TypeScript would.
+        ...configMaps.map((r) => fc.constantFrom(lit(`(${r}.data?.v ?? 'none')`), lit(`\`c\${${r}.data.v}\``))),
+      ];
+    case 'list':
+      return [fc.constant(spec('tags'))];
+  }
+}
+
+/** Callback bodies get a fresh parameter name, so nested callbacks never shadow. */
+function callback(type: ExprType, scope: GenScope, depth: number): fc.Arbitrary<{ param: string; body: Expr }> {
+  const param = `x${scope.vars.filter((v) => v.startsWith('x')).length}`;
+  return exprArb(type, { ...scope, vars: [...scope.vars, param] }, depth).map((body) => ({ param, body }));
+}
+
+function withCallback(template: (param: string) => string, list: Expr, cb: { param: string; body: Expr }): Expr {
+  return op(template(cb.param), list, cb.body);
+}
+
+/** Operators producing `type` from smaller expressions. */
+function operators(type: ExprType, scope: GenScope, depth: number): fc.Arbitrary<Expr>[] {
+  const e = (t: ExprType): fc.Arbitrary<Expr> => exprArb(t, scope, depth - 1);
+  const two = (t: ExprType, u: ExprType, template: string): fc.Arbitrary<Expr> => fc.tuple(e(t), e(u)).map(([a, b]) => op(template, a, b));
+  const one = (t: ExprType, template: string): fc.Arbitrary<Expr> => e(t).map((a) => op(template, a));
+  const cond = fc.tuple(e('bool'), e(type), e(type)).map(([c, a, b]) => op('($0 ? $1 : $2)', c, a, b));
+  const lists = scope.self ? [] : [e('list')];
+  const cb = (t: ExprType, template: (p: string) => string): fc.Arbitrary<Expr>[] =>
+    lists.map((list) => fc.tuple(list, callback(t, scope, depth - 1)).map(([l, c]) => withCallback(template, l, c)));
+  switch (type) {
+    case 'bool':
+      return [
+        one('bool', '!$0'), two('bool', 'bool', '($0 && $1)'), two('bool', 'bool', '($0 || $1)'),
+        two('int', 'int', '($0 === $1)'), two('int', 'int', '($0 !== $1)'), two('int', 'int', '($0 < $1)'), two('int', 'int', '($0 >= $1)'),
+        two('str', 'str', '($0 === $1)'), two('str', 'str', '($0 !== $1)'),
+        two('str', 'str', '$0.startsWith($1)'), two('str', 'str', '$0.endsWith($1)'), two('str', 'str', '$0.includes($1)'),
+        one('str', '!$0'), one('int', '!$0'), two('str', 'str', '($0 < $1)'),
+        two('num', 'int', '($0 >= $1)'), two('num', 'int', '($0 === $1)'),
+        ...scope.observed.map((r) => e('int').map((a) => op(`(${r}.status.readyReplicas >= $0)`, a))),
+        ...scope.observed.map((r) => e('int').map((a) => op(`(${r}.status.readyReplicas === $0)`, a))),
+        ...lists.map((l) => fc.tuple(l, e('str')).map(([a, b]) => op('$0.includes($1)', a, b))),
+        ...cb('bool', (p) => `$0.some((${p}) => $1)`), ...cb('bool', (p) => `$0.every((${p}) => $1)`),
+        cond,
+      ];
+    case 'int':
+      return [
+        two('int', 'int', '($0 + $1)'), two('int', 'int', '($0 - $1)'), two('int', 'int', '($0 * $1)'),
+        fc.tuple(e('int'), fc.constantFrom('2', '3')).map(([a, k]) => op(`($0 % ${k})`, a)),
+        one('str', '$0.length'), ...lists.map((l) => l.map((a) => op('$0.length', a))),
+        two('str', 'str', '$0.indexOf($1)'),
+        two('int', 'int', 'Math.max($0, $1)'), two('int', 'int', 'Math.min($0, $1)'), one('int', 'Math.abs($0)'),
+        two('int', 'int', '($0 || $1)'),
+        two('str', 'str', '$0.lastIndexOf($1)'), ...lists.map((l) => fc.tuple(l, e('str')).map(([a, b]) => op('$0.indexOf($1)', a, b))),
+        fc.constantFrom(op('Number($0)', spec('digits')), op('parseInt($0, 10)', spec('digits'))),
+        fc.tuple(e('int'), e('int'), e('int')).map(([a, b, c]) => op('Math.max($0, $1, $2)', a, b, c)),
+        ...scope.observed.map((r) => e('int').map((a) => op(`(${r}.status.readyReplicas ?? $0)`, a))),
+        cond,
+      ];
+    case 'num':
+      return [
+        e('int'),
+        fc.tuple(e('int'), fc.constantFrom('2', '4')).map(([a, k]) => op(`($0 / ${k})`, a)),
+        fc.constant(op('Number($0)', spec('digits'))),
+        two('num', 'num', '($0 + $1)'),
+      ];
+    case 'str':
+      return [
+        two('str', 'str', '`${$0}-${$1}`'), one('int', '`n${$0}`'), two('str', 'str', '($0 + $1)'),
+        one('str', '$0.toLowerCase()'), one('str', '$0.toUpperCase()'), one('str', '$0.trim()'),
+        fc.tuple(e('str'), strLit, strLit).map(([a, b, c]) => op(`$0.replace(${b}, ${c})`, a)),
+        fc.tuple(e('str'), fc.constantFrom('0', '1'), fc.constantFrom('1', '2', '3')).map(([a, from, to]) => op(`$0.substring(${from}, ${to})`, a)),
+        two('str', 'int', '$0.substring($1)'),
+        fc.tuple(e('str'), strLit, strLit).map(([a, b, c]) => op(`$0.replaceAll(${b}, ${c})`, a)),
+        fc.tuple(e('str'), fc.constantFrom('0', '1', '4')).map(([a, k]) => op(`$0.charAt(${k})`, a)),
+        ...lists.map((l) => fc.tuple(l, sepLit).map(([a, s]) => op(`$0.join(${s})`, a))),
+        one('int', 'String($0)'), one('bool', 'String($0)'), one('bool', '`b${$0}`'),
+        ...lists.map((l) => l.map((a) => op("($0[0] ?? 'none')", a))),
+        two('str', 'str', '($0 || $1)'),
+        ...cb('bool', (p) => `($0.find((${p}) => $1) ?? 'none')`),
+        cond,
+        // Only near the top of a tree, so about one program in ten holds one.
+        ...(scope.self || depth < 3 ? [] : [unsupported(scope, depth)]),
+      ];
+    case 'list':
+      return [
+        fc.tuple(e('str'), sepLit.filter((s) => s !== "''")).map(([a, s]) => op(`$0.split(${s})`, a)),
+        two('str', 'str', '[$0, $1]'),
+        ...cb('bool', (p) => `$0.filter((${p}) => $1)`), ...cb('str', (p) => `$0.map((${p}) => $1)`),
+      ];
+  }
+}
+
+/**
+ * Constructs the README documents as unsupported ("doubles in strings", `Math.floor`, `reduce`, `typeof`,
+ * regular expressions): a program holding one must be rejected when defined, with a message naming it.
+ */
+export const UNSUPPORTED = [
+  { template: '`d${$0}`', arg: 'num', marker: '`d${', message: /a floating-point number cannot be turned into text the way JavaScript does/ },
+  { template: 'String(Math.floor($0))', arg: 'num', marker: 'Math.floor(', message: /Math\.floor has no CEL equivalent/ },
+  { template: "$0.reduce((a, b) => a + b, '')", arg: 'list', marker: '.reduce(', message: /the array method `reduce` has no CEL equivalent/ },
+  { template: '(typeof $0)', arg: 'str', marker: '(typeof ', message: /`typeof` inspects JavaScript values/ },
+  { template: "$0.replace(/a/g, 'b')", arg: 'str', marker: '/a/g', message: /regular expressions are not supported/ },
+] as const;
+
+/** True when `message` is the documented rejection of an unsupported construct that `source` holds. */
+export function documentedRejection(source: string, message: string): boolean {
+  return UNSUPPORTED.some((u) => source.includes(u.marker) && u.message.test(message));
+}
+
+function unsupported(scope: GenScope, depth: number): fc.Arbitrary<Expr> {
+  return fc.constantFrom(...UNSUPPORTED).chain(({ template, arg }) => exprArb(arg, scope, depth - 1).map((a) => op(template, a)));
+}
+
+/**
+ * An expression of `type` at most `depth` operators deep; leaves come first so shrinking reaches them.
+ * Built lazily (fc.constant(null).chain), so the arbitrary tree is not expanded up front.
+ */
+export function exprArb(type: ExprType, scope: GenScope, depth = 3): fc.Arbitrary<Expr> {
+  const base = fc.oneof(...leaves(type, scope));
+  if (depth <= 0) return base;
+  const deeper = fc.constant(null).chain(() => fc.oneof(...operators(type, scope, depth)));
+  return fc.oneof({ arbitrary: base, weight: 2 }, { arbitrary: deeper, weight: 3 });
+}

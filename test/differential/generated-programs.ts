@@ -1,0 +1,207 @@
+/**
+ * Generated compositions: each program is one to three "sites" (one factory call each, in one of the
+ * positions issue 10 lists: inline argument, options object built before the call, spread of a local
+ * literal, helper in the same file, imported helper, destructured spec, local const or list, local function,
+ * `if`/`else`, `&&` and ternary around the call, `for...of` and `.map` over a spec list, readyWhen callbacks,
+ * also on loop items) and a status whose fields are generated expressions, written inline, through locals or
+ * over the destructured spec. Left out, each recorded in generated-known.ts: a loop inside an `if`, reading
+ * a collection. Programs are plain data; `renderBatch` writes them as real TypeScript (TypeKro compiles
+ * from source). */
+import fc from 'fast-check';
+import { exprArb, renderExpr, SPEC_SCHEMA, SPEC_FIELDS, SPEC_TYPE, type Expr, type ExprType, type GenScope } from './generated-expressions.js';
+
+export const POSITIONS = ['inline', 'deployment', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn', 'if', 'else', 'and', 'ternary', 'for', 'map', 'ready', 'for-ready', 'for-destructured', 'local-list'] as const;
+export type Position = (typeof POSITIONS)[number];
+
+export interface Site {
+  readonly position: Position;
+  /** The value(s) the site places: ConfigMap data strings; `deployment`: image, replicas, args, env value; `local-list`: a list. */
+  readonly values: readonly Expr[];
+  /** `if`/`else`/`and`/`ternary`: the condition; `ready`/`for-ready`: the readyWhen body. */
+  readonly guard?: Expr;
+}
+
+/** How the status object is written: fields inline, through local consts first, or over the destructured spec. */
+export type StatusStyle = 'inline' | 'locals' | 'destructured';
+
+export interface Program {
+  readonly sites: readonly Site[];
+  readonly status: { readonly s: Expr; readonly n: Expr; readonly b: Expr; readonly l: Expr };
+  readonly statusStyle: StatusStyle;
+}
+
+/** Sites whose ConfigMap is bound to `r<i>` in the composition's own scope, with a `data.v`. */
+const BOUND_CONFIG_MAPS: readonly Position[] = ['inline', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn'];
+
+/** What site `index` may read: the Deployments and ConfigMaps declared before it (site `i` is bound to `r<i>`). */
+function scopeBefore(positions: readonly Position[], index: number): GenScope {
+  const before = positions.slice(0, index);
+  return {
+    vars: [],
+    observed: before.flatMap((p, i) => (p === 'deployment' || p === 'ready' ? [`r${i}`] : [])),
+    configMaps: before.flatMap((p, i) => (BOUND_CONFIG_MAPS.includes(p) ? [`r${i}`] : [])),
+    // Collections (`map` sites) are not read: an empty one diverges, see generated-known.ts.
+  };
+}
+
+function siteArb(position: Position, outer: GenScope, depth: number): fc.Arbitrary<Site> {
+  const specOnly: GenScope = { vars: [], observed: [] };
+  const str = (scope: GenScope): fc.Arbitrary<Expr> => exprArb('str', scope, depth);
+  switch (position) {
+    case 'deployment':
+      // image, replicas, args (a list-valued field) and one env value.
+      return fc.tuple(str(outer), exprArb('int', outer, depth), exprArb('list', outer, depth), str(outer)).map((values) => ({ position, values }));
+    case 'ready':
+      return fc.tuple(exprArb('int', specOnly, depth), exprArb('bool', { vars: [], observed: [], self: true }, depth)).map(([replicas, guard]) => ({ position, values: [replicas], guard }));
+    case 'helper':
+    case 'imported':
+    case 'destructured':
+      return str(specOnly).map((value) => ({ position, values: [value] }));
+    case 'localfn':
+      // `const f<i> = (p: string) => <body over p>`, called with a generated argument.
+      return fc.tuple(str({ ...outer, vars: ['p'] }), str(outer)).map((values) => ({ position, values }));
+    case 'spread':
+      return fc.tuple(str(outer), str(outer)).map((values) => ({ position, values }));
+    case 'local-list':
+      // A local list (`const l = spec.name.split('-')`) read by index and joined.
+      return exprArb('list', outer, depth).map((value) => ({ position, values: [value] }));
+    case 'if':
+    case 'and':
+      return fc.tuple(str(outer), exprArb('bool', outer, depth)).map(([value, guard]) => ({ position, values: [value], guard }));
+    case 'else':
+    case 'ternary':
+      return fc.tuple(str(outer), str(outer), exprArb('bool', outer, depth)).map(([a, b, guard]) => ({ position, values: [a, b], guard }));
+    case 'for':
+    case 'map':
+    case 'for-destructured':
+      return str({ ...outer, vars: ['t'] }).map((value) => ({ position, values: [value] }));
+    case 'for-ready':
+      return fc
+        .tuple(str({ vars: ['t'], observed: [] }), exprArb('int', specOnly, depth), exprArb('bool', { vars: [], observed: [], self: true }, depth))
+        .map(([image, replicas, guard]) => ({ position, values: [image, replicas], guard }));
+    default:
+      return str(outer).map((value) => ({ position, values: [value] }));
+  }
+}
+
+/** A program of 1–3 sites and a generated status; expressions at most `depth` operators deep. */
+export function programArb(depth = 3): fc.Arbitrary<Program> {
+  return fc.array(fc.constantFrom(...POSITIONS), { minLength: 1, maxLength: 3 }).chain((positions) => {
+    const sites = positions.map((p, i) => siteArb(p, scopeBefore(positions, i), depth));
+    const scope = scopeBefore(positions, positions.length);
+    const field = (type: ExprType): fc.Arbitrary<Expr> => exprArb(type, scope, depth);
+    const status = fc.record({ s: field('str'), n: field('num'), b: field('bool'), l: field('list') });
+    return fc.record({ sites: fc.tuple(...sites), status, statusStyle: fc.constantFrom<StatusStyle>('inline', 'locals', 'destructured') });
+  });
+}
+
+const q = (text: string): string => JSON.stringify(text);
+
+/** The statements of site `i` in program `p` (helpers named `h<p>_<i>`), indented for the composition body. */
+function renderSite(site: Site, p: number, i: number): string[] {
+  const r = (e: Expr): string => renderExpr(e);
+  const [value, second] = site.values;
+  const name = q(`g${i}`);
+  const cm = (data: string): string => `const r${i} = ConfigMap({ name: ${name}, data: ${data} });`;
+  switch (site.position) {
+    case 'inline':
+      return [cm(`{ v: ${r(value!)} }`)];
+    case 'deployment':
+      return [`const r${i} = Deployment({ name: ${name}, image: ${r(value!)}, replicas: ${r(second!)}, args: ${r(site.values[2]!)}, env: { MODE: ${r(site.values[3]!)} } });`];
+    case 'ready':
+      return [`const r${i} = Deployment({ name: ${name}, image: 'nginx', replicas: ${r(value!)} }).withReadyWhen((self) => ${r(site.guard!)});`];
+    case 'options':
+      return [`const o${i} = { name: ${name}, data: { v: ${r(value!)} } };`, `const r${i} = ConfigMap(o${i});`];
+    case 'spread':
+      return [`const b${i} = { v: ${r(value!)}, w: ${r(second!)} };`, cm(`{ ...b${i} }`)];
+    case 'helper':
+    case 'imported':
+      return [cm(`{ v: h${p}_${i}(spec) }`)];
+    case 'destructured':
+      return [cm(`{ v: ${renderExpr(value!, true)} }`)];
+    case 'local':
+      return [`const l${i} = ${r(value!)};`, cm(`{ v: l${i} }`)];
+    case 'local-list':
+      return [`const l${i} = ${r(value!)};`, cm(`{ v: l${i}[0] ?? 'none', w: l${i}.join('+'), n: \`\${l${i}.length}\` }`)];
+    case 'localfn':
+      return [`const f${i} = (p: string) => ${r(value!)};`, cm(`{ v: f${i}(${r(second!)}) }`)];
+    case 'if':
+      return [`if (${r(site.guard!)}) {`, `  ${cm(`{ v: ${r(value!)} }`)}`, '}'];
+    case 'else':
+      return [`if (${r(site.guard!)}) {`, `  ${cm(`{ v: ${r(value!)} }`)}`, '} else {', `  ConfigMap({ name: ${q(`e${i}`)}, data: { v: ${r(second!)} } });`, '}'];
+    case 'and':
+      return [`${r(site.guard!)} && ConfigMap({ name: ${name}, data: { v: ${r(value!)} } });`];
+    case 'ternary':
+      return [`${r(site.guard!)} ? ConfigMap({ name: ${name}, data: { v: ${r(value!)} } }) : ConfigMap({ name: ${q(`e${i}`)}, data: { v: ${r(second!)} } });`];
+    case 'for':
+      return ['for (const t of spec.tags) {', `  ConfigMap({ name: \`g${i}-\${t}\`, data: { v: ${r(value!)} } });`, '}'];
+    case 'map':
+      return [`const r${i} = spec.tags.map((t) => ConfigMap({ name: \`g${i}-\${t}\`, data: { v: ${r(value!)} } }));`];
+    case 'for-destructured':
+      return ['for (const t of tags) {', `  ConfigMap({ name: \`g${i}-\${t}\`, data: { v: ${r(value!)} } });`, '}'];
+    case 'for-ready':
+      return [
+        'for (const t of spec.tags) {',
+        `  Deployment({ name: \`g${i}-\${t}\`, image: ${r(value!)}, replicas: ${r(second!)} }).withReadyWhen((self) => ${r(site.guard!)});`,
+        '}',
+      ];
+  }
+}
+
+const helperOf = (site: Site, p: number, i: number, exported: boolean): string =>
+  `${exported ? 'export ' : ''}function h${p}_${i}(spec: Spec): string {\n  return ${renderExpr(site.values[0]!)};\n}`;
+
+/** The composition source of program `p` (a thunk, so a definition error is caught per program). */
+export function renderProgram(program: Program, p: number): string {
+  const style = program.statusStyle;
+  const destructure = style === 'destructured' || program.sites.some((s) => s.position === 'destructured' || s.position === 'for-destructured');
+  const fields = (['s', 'n', 'b', 'l'] as const).map((key) => [key, renderExpr(program.status[key], style === 'destructured')] as const);
+  const body = [
+    ...(destructure ? [`const { ${SPEC_FIELDS.join(', ')} } = spec;`] : []),
+    ...program.sites.flatMap((site, i) => renderSite(site, p, i)),
+    ...(style === 'locals' ? fields.map(([key, text]) => `const ${key}Status = ${text};`) : []),
+    `return { ${fields.map(([key, text]) => `${key}: ${style === 'locals' ? `${key}Status` : text}`).join(', ')} };`,
+  ];
+  const header = `{ name: 'gen-${p}', apiVersion: 'gen.typekro.dev/v1alpha1', kind: 'Gen${p}', spec: specSchema, status: statusSchema }`;
+  return `() => kubernetesComposition(${header}, (spec) => {\n${body.map((line) => `  ${line}`).join('\n')}\n})`;
+}
+
+/** Same-file helpers of program `p`, for the batch file's top level. */
+export function localHelpers(program: Program, p: number): string[] {
+  return program.sites.flatMap((site, i) => (site.position === 'helper' ? [helperOf(site, p, i, false)] : []));
+}
+
+/** Helpers of program `p` that live in the batch's helper module. */
+export function importedHelpers(program: Program, p: number): { names: string[]; source: string[] } {
+  const sites = program.sites.flatMap((site, i) => (site.position === 'imported' ? [[site, i] as const] : []));
+  return { names: sites.map(([, i]) => `h${p}_${i}`), source: sites.map(([site, i]) => helperOf(site, p, i, true)) };
+}
+
+/**
+ * The two files of a batch: `main` exports `programs` (one definition thunk per program) and imports the
+ * library by absolute path; `helpers` holds the imported helpers. `helpersName` is the helper module's
+ * file name without extension, beside main.
+ */
+export function renderBatch(programs: readonly Program[], srcDir: string, helpersName: string): { main: string; helpers: string } {
+  const imported = programs.map((program, p) => importedHelpers(program, p));
+  const names = imported.flatMap((h) => h.names);
+  const main = [
+    "import { type } from 'arktype';",
+    `import { kubernetesComposition } from ${q(`${srcDir}/index.js`)};`,
+    `import { ConfigMap, Deployment } from ${q(`${srcDir}/simple.js`)};`,
+    ...(names.length > 0 ? [`import { ${names.join(', ')} } from './${helpersName}.js';`] : []),
+    `type Spec = ${SPEC_TYPE};`,
+    `const specSchema = type(${JSON.stringify(SPEC_SCHEMA)});`,
+    "const statusSchema = type({ s: 'string', n: 'number', b: 'boolean', l: 'string[]' });",
+    ...programs.flatMap((program, p) => localHelpers(program, p)),
+    `export const programs = [\n${programs.map((program, p) => renderProgram(program, p)).join(',\n')},\n];`,
+  ].join('\n');
+  const helpers = [`type Spec = ${SPEC_TYPE};`, ...imported.flatMap((h) => h.source)].join('\n');
+  return { main: `${main}\n`, helpers: `${helpers}\n` };
+}
+
+/** One program as a standalone file, for failure reports. */
+export function renderStandalone(program: Program): string {
+  const { main, helpers } = renderBatch([program], '../../src', 'helpers');
+  return helpers.trim().split('\n').length > 1 ? `${main}\n// helpers.ts\n${helpers}` : main;
+}
