@@ -5,8 +5,7 @@
  */
 import type { V1ObjectMeta } from '@kubernetes/client-node';
 import type { CompositionGraph } from '../ir/graph.js';
-import { lastCoercions } from '../model/refs.js';
-import { createRef } from '../model/refs.js';
+import { createRef, withReferenceMarkers } from '../model/refs.js';
 import { loopHooks, withRun } from '../model/run.js';
 import { schemaToCelType } from '../model/schema/index.js';
 import type { Ref } from '../model/types.js';
@@ -49,15 +48,16 @@ export function defineGraph<TSpec, TStatus>(
 ): CompositionGraph {
   const header = graphHeader(definition, options);
   const source = locateComposition(argumentIndex);
-  const run = new CompositionRun(source, schemaToCelType(header.spec));
-  lastCoercions.length = 0;
-  const spec = createRef({ root: { kind: 'schema' }, path: ['spec'] }, loopHooks) as Ref<TSpec>;
-  const instance: CompositionInstance = { metadata: createRef({ root: { kind: 'schema' }, path: ['metadata'] }, loopHooks) as Ref<V1ObjectMeta> };
-  const returned = withRun(run, () => compose(spec, instance));
-  if (returned instanceof Promise) {
-    throw new TypeError(`composition "${definition.name}": the composition function must be synchronous (it returned a Promise)`);
-  }
-  run.makeSkippedCalls();
-  const status = buildStatus(returned, run, valueContext(run, 'status'));
-  return buildGraph(header, run, status);
+  return withReferenceMarkers(() => {
+    const run = new CompositionRun(source, schemaToCelType(header.spec));
+    const spec = createRef({ root: { kind: 'schema' }, path: ['spec'] }, loopHooks) as Ref<TSpec>;
+    const instance: CompositionInstance = { metadata: createRef({ root: { kind: 'schema' }, path: ['metadata'] }, loopHooks) as Ref<V1ObjectMeta> };
+    const returned = withRun(run, () => compose(spec, instance));
+    if (returned instanceof Promise) {
+      throw new TypeError(`composition "${definition.name}": the composition function must be synchronous (it returned a Promise)`);
+    }
+    run.makeSkippedCalls();
+    const status = buildStatus(returned, run, valueContext(run, 'status'));
+    return buildGraph(header, run, status);
+  });
 }

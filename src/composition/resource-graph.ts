@@ -9,7 +9,7 @@ import type { CompositionGraph } from '../ir/graph.js';
 import { rewriteExpr, rewriteValue, selectPath } from '../ir/rewrite.js';
 import { T } from '../ir/types.js';
 import { observedType } from '../model/kube-types.js';
-import { createRef, lastCoercions } from '../model/refs.js';
+import { createRef, withReferenceMarkers } from '../model/refs.js';
 import { recordOf, type ResourceRecord } from '../model/resource.js';
 import { loopHooks, withRun } from '../model/run.js';
 import { schemaToCelType } from '../model/schema/index.js';
@@ -29,15 +29,16 @@ export function defineResourceGraph(
 ): CompositionGraph {
   const header = graphHeader(definition, options);
   const [resourceSource, statusSource] = locateFunctions([1, 2]);
-  const run = new CompositionRun(resourceSource, schemaToCelType(header.spec), 'schema');
-  lastCoercions.length = 0;
-  const schema = createRef({ root: { kind: 'schema' }, path: [] }, loopHooks);
-  const resources = withRun(run, () => buildResources(schema));
-  const ids = nameResources(resources);
-  run.switchTo(statusSource, resourceBindings(statusSource, run.records, ids));
-  const returned = withRun(run, () => buildStatusValue(schema, resources));
-  const status = rewriteValue(buildStatus(returned, run, valueContext(run, 'status')), (expr) => resolveAliases(expr, ids));
-  return buildGraph(header, run, status);
+  return withReferenceMarkers(() => {
+    const run = new CompositionRun(resourceSource, schemaToCelType(header.spec), 'schema');
+    const schema = createRef({ root: { kind: 'schema' }, path: [] }, loopHooks);
+    const resources = withRun(run, () => buildResources(schema));
+    const ids = nameResources(resources);
+    run.switchTo(statusSource, resourceBindings(statusSource, run.records, ids));
+    const returned = withRun(run, () => buildStatusValue(schema, resources));
+    const status = rewriteValue(buildStatus(returned, run, valueContext(run, 'status')), (expr) => resolveAliases(expr, ids));
+    return buildGraph(header, run, status);
+  });
 }
 
 /** Resource ids are the keys of the object the resource builder returns (unless given explicitly). */

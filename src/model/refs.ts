@@ -31,7 +31,11 @@ export interface RefData {
 const REF = Symbol.for('typekro.ref');
 const MARKER_PREFIX = '\u0001tkref:';
 const MARKER_SUFFIX = '\u0002';
-const markerTable: RefData[] = [];
+/**
+ * The references behind the markers of the definition in progress. Scoped to one definition
+ * (`withReferenceMarkers`), so defining many compositions in a long-lived process does not grow it.
+ */
+let markerTable: RefData[] = [];
 
 /** The reference behind a proxy, or `undefined` for any other value. */
 export function refOf(value: unknown): RefData | undefined {
@@ -168,7 +172,28 @@ function coerce(data: RefData, hint: string): string | number {
 }
 
 /** Coercions seen during the current composition run (for diagnostics about unanalysed operators). */
-export const lastCoercions: { ref: RefData; hint: string }[] = [];
+export let lastCoercions: { ref: RefData; hint: string }[] = [];
+
+/** How many reference markers the definition in progress holds (0 between definitions). */
+export function referenceMarkerCount(): number {
+  return markerTable.length;
+}
+
+/**
+ * Runs one definition with its own marker table and coercion list: markers made while it runs are resolved
+ * before it returns (the graph holds expressions, never markers), and nothing outlives it.
+ */
+export function withReferenceMarkers<T>(body: () => T): T {
+  const [markers, coercions] = [markerTable, lastCoercions];
+  markerTable = [];
+  lastCoercions = [];
+  try {
+    return body();
+  } finally {
+    markerTable = markers;
+    lastCoercions = coercions;
+  }
+}
 
 function markerFor(data: RefData): string {
   markerTable.push(data);

@@ -139,3 +139,14 @@ test('a function imported from a package is refused, naming the package', async 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('no process-global table grows with the number of compositions defined', async () => {
+  const { referenceMarkerCount } = await import('../../src/model/refs.js');
+  for (let i = 0; i < 20; i++) {
+    kubernetesComposition(definition, (spec) => {
+      const web = Deployment({ name: `web-${spec.replicas}`, image: `nginx:${spec.prod}` });
+      return { ready: web.status.readyReplicas > 0 };
+    }).toYaml();
+  }
+  assert.equal(referenceMarkerCount(), 0);
+});
