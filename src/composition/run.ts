@@ -269,6 +269,14 @@ export class CompositionRun implements CompositionRunHooks {
     checkLoopSources(site, this.scope);
     site.context.loops.forEach((loop, i) => {
       const iterator = this.loops[i];
+      if (iterator && loop.index !== undefined) {
+        // JavaScript's index would be the placeholder run's 0 for every item.
+        this.bindings[loop.index] = {
+          kind: 'unsupported',
+          why: `\`${loop.index}\` is the index of a loop over a reference: KRO's forEach gives each item, not its position`,
+          hint: 'use the item itself (e.g. its name), or put the position into the spec list',
+        };
+      }
       if (iterator && !iterator.name) {
         iterator.name = loop.variable;
         this.bindings[loop.variable] = {

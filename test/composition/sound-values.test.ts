@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type } from 'arktype';
 import { CompositionSyntaxError, kubernetesComposition } from '../../src/index.js';
-import { Deployment } from '../../src/simple.js';
+import { ConfigMap, Deployment } from '../../src/simple.js';
 import { importedWeb } from './fixtures/helpers/web.js';
 
 const definition = {
@@ -123,4 +123,11 @@ test('values that do not depend on references keep their JavaScript values', () 
   assert.match(yaml, /name: a-b-web/);
   assert.match(yaml, /image: nginx:1\.27/);
   assert.match(yaml, /extra: added/);
+});
+
+test('the index of a loop over a reference is refused where it is used (KRO forEach has no position)', () => {
+  rejects(() => kubernetesComposition(refused, (spec) => {
+    spec.name.split(',').map((t, i) => ConfigMap({ name: `i-${t}`, data: { v: `${i}` } }));
+    return { ready: true };
+  }), /`i` is the index of a loop over a reference: KRO's forEach gives each item, not its position\n[\s\S]*hint: use the item itself/);
 });

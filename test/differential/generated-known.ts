@@ -28,15 +28,6 @@ const optionalCallOnAbsentList = kubernetesComposition(
   },
 );
 
-/** The index parameter of a `.map` over a spec list (the README's table has only `(x) => Factory(...)`). */
-const loopIndex = kubernetesComposition(
-  { name: 'gen-known-loop-index', apiVersion: 'gen.typekro.dev/v1alpha1', kind: 'GenKnownLoopIndex', spec: type({ tags: 'string[]' }), status: type({ count: 'number' }) },
-  (spec) => {
-    spec.tags.map((t, i) => ConfigMap({ name: `i-${t}`, data: { v: `${i}` } }));
-    return { count: spec.tags.length };
-  },
-);
-
 /** String methods on non-ASCII spec values (the generator's spec strings are ASCII). */
 const nonAscii = kubernetesComposition(
   { name: 'gen-known-non-ascii', apiVersion: 'gen.typekro.dev/v1alpha1', kind: 'GenKnownNonAscii', spec: type({ name: 'string' }), status: type({ lower: 'string', length: 'number' }) },
@@ -70,14 +61,6 @@ export const KNOWN_GENERATED_DIVERGENCES: readonly KnownGeneratedDivergence[] = 
     detail: 'self.status.conditions?.some is not a function',
     reason:
       'the oracle, not the compiler: evaluateConcrete reads an absent list-typed observed field as an absent placeholder (src/composition/concrete-view.ts), which is not nullish, so `?.some(...)` calls a method the placeholder lacks and throws; plain JavaScript gives undefined, `?? false` gives false, as the compiled CEL does',
-  },
-  {
-    input: { composition: loopIndex as never, spec: { tags: ['a', 'b'] }, specs: [{ tags: ['a', 'b'] }] },
-    state: 'ready',
-    aspect: 'resource configMap: manifest',
-    detail: '[1].data.v: compiled "0", JavaScript "1"',
-    reason:
-      'a silent miscompilation: the index parameter of a loop callback over a reference is not bound (EnclosingLoop.index is recorded by src/analysis/composition.ts but unused in src/composition/run.ts), so `${i}` takes the placeholder run\'s value 0 for every item; it should be rejected at definition (KRO forEach has no index) or compiled',
   },
   {
     input: { composition: nonAscii as never, spec: nonAsciiSpec, specs: [nonAsciiSpec] },
