@@ -27,8 +27,15 @@ export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onC
   // Literals are taken apart first: each part is checked once, not once per enclosing literal.
   const literal = literalOf(source, scope);
   if (literal?.node.type === 'ObjectExpression' && isPlainObject(value)) return resolveObject(literal.node, value, literal.scope, onCompiled);
-  if (literal?.node.type === 'ArrayExpression' && Array.isArray(value) && literal.node.elements.every((e) => e && e.type !== 'SpreadElement')) {
-    return value.map((item, i) => resolveSourceValue(literal.node.type === 'ArrayExpression' ? (literal.node.elements[i] as Node) : source, item, literal.scope, onCompiled));
+  if (literal?.node.type === 'ArrayExpression' && Array.isArray(value)) {
+    const elements = literal.node.elements;
+    // A list changed after it was built (or with spreads) is not described item by item by its literal.
+    if (elements.length === value.length && elements.every((e) => e && e.type !== 'SpreadElement')) {
+      return value.map((item, i) => resolveSourceValue(elements[i] as Node, item, literal.scope, onCompiled));
+    }
+    if (elements.length !== value.length && mentionsReferences(literal.node, literal.scope)) {
+      throw syntaxError(literal.node, 'this list was changed after it was built, and it depends on a reference', 'build the list in one literal, or with .map over a spec list');
+    }
   }
   if (!mentionsReferences(source, scope)) return value;
   if (isExprValue(value) ? isBuiltExact(source, scope) : isExactRead(source, scope)) return value;
