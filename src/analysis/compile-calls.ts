@@ -6,7 +6,8 @@ import type { CallExpression, Node, OptionalCallExpression } from '@babel/types'
 import { E, referencedRoots, type Expr } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
 import { scopeOf, type FunctionLike, type Scope } from './scope.js';
-import { bindParams, functionScope, returnedExpression } from './local-scope.js';
+import { returnedExpression } from './literal-reads.js';
+import { bindParams, functionScope } from './local-scope.js';
 import { unwrap } from './ast.js';
 import { HINT, syntaxError } from './errors.js';
 import { renameIdent } from './rename.js';

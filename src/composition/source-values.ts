@@ -8,7 +8,8 @@
 import type { Node, ObjectExpression } from '@babel/types';
 import { unwrap } from '../analysis/ast.js';
 import { syntaxError } from '../analysis/errors.js';
-import { literalOf, mentionsReferences, staticProperty } from '../analysis/local-scope.js';
+import { literalOf, staticProperty } from '../analysis/literal-reads.js';
+import { mentionsReferences } from '../analysis/local-scope.js';
 import type { Scope } from '../analysis/scope.js';
 import { exprValue, isExprValue } from '../ir/value.js';
 import { isFactoryName } from '../model/factory.js';
