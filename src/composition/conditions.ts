@@ -11,7 +11,8 @@ import { observedType } from '../model/kube-types.js';
 import { refOf, refToExpr } from '../model/refs.js';
 import type { ConditionKind, ResourceRecord } from '../model/resource.js';
 import { mentionsReferences } from '../analysis/local-scope.js';
-import { compileConditionNode, compileValueNode, isBuiltExact } from './compile-node.js';
+import { compileConditionNode, compileValueNode } from './compile-node.js';
+import { isBuiltExact } from './source-values.js';
 import { isFunctionNode } from '../analysis/ast.js';
 
 export function compileResourceCondition(

@@ -14,7 +14,7 @@ import type { Scope } from '../analysis/scope.js';
 import { exprValue, isExprValue } from '../ir/value.js';
 import { isFactoryName } from '../model/factory.js';
 import { refOf } from '../model/refs.js';
-import { compileValueNode, isBuiltExact } from './compile-node.js';
+import { compileValueNode } from './compile-node.js';
 
 /** Records the static type of each compiled expression (the run keeps them for later type checks). */
 export type OnCompiled = (compiled: ReturnType<typeof compileValueNode>) => void;
@@ -119,6 +119,18 @@ function isExactRead(node: Node, scope: Scope): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * True when an expression value JavaScript built is the expression's meaning: a `Cel` call whose arguments
+ * are exact reads or free of references, not one over operators JavaScript ran on placeholders
+ * (`Cel.cond(spec.n > 2, ...)`), which the source decides.
+ */
+export function isBuiltExact(raw: Node, scope: Scope): boolean {
+  const node = unwrap(raw);
+  if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.object.type !== 'Identifier') return false;
+  if (scope.lookup(node.callee.object.name)?.kind !== 'cel') return false;
+  return node.arguments.every((arg) => isExactRead(arg as Node, scope) || !mentionsReferences(arg as Node, scope));
 }
 
 function isHandleCall(call: Node & { type: 'CallExpression' }, scope: Scope): boolean {
