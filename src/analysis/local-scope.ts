@@ -66,7 +66,8 @@ export function enclosingScope(file: string, fn: Node, isFactoryCall: IsFactoryC
   return scope;
 }
 
-function enclosingFunctions(program: Node, fn: Node): FunctionLike[] {
+/** The functions of `program` that contain `node`, outermost first (`node` itself excluded). */
+export function enclosingFunctions(program: Node, fn: Node): FunctionLike[] {
   const chain: FunctionLike[] = [];
   walk(program, (node) => {
     if (node === fn) return false;

@@ -8,7 +8,7 @@ import type { Node } from '@babel/types';
 import { unwrap, walk } from '../analysis/ast.js';
 import { enclosingContext } from '../analysis/composition.js';
 import { syntaxError } from '../analysis/errors.js';
-import { bindParams, enclosingScope, functionScope, mentionsReferences, type IsFactoryCall } from '../analysis/local-scope.js';
+import { bindParams, enclosingFunctions, enclosingScope, functionScope, mentionsReferences, type IsFactoryCall } from '../analysis/local-scope.js';
 import type { Binding, FunctionLike, Scope } from '../analysis/scope.js';
 import { findCallAt, parseSourceFile, type CallNode } from '../analysis/source.js';
 import type { CallSite, CompositionSource } from './source-site.js';
@@ -26,10 +26,10 @@ export function callScope(site: CallSite, source: CompositionSource, composition
   let outer: { file: string; fn: Node } = source;
   for (const frame of [...site.inner].reverse()) {
     const inner = findCallAt(frame.file, frame.line, frame.column);
-    const fn = inner && innermostFunction(frame.file, inner);
+    const fn = inner && enclosingFunctions(parseSourceFile(frame.file).program, inner).at(-1);
     if (!inner || !fn) break;
     const parent = fn === outer.fn || !contains(outer, frame.file, fn) ? (contains(source, frame.file, fn) ? compositionScope : enclosingScope(frame.file, fn, isFactoryCall)) : scope;
-    const params = isCallbackOf(call, fn) ? callbackParams(fn, call, scope) : bindParams(fn, argumentsOf(call), scope);
+    const params = isCallbackOf(call, fn) ? callbackParams(fn, call, scope) : bindParams(fn, call.arguments as Node[], scope);
     scope = functionScope(fn, parent, isFactoryCall, params);
     refuseGuards(fn, inner, scope);
     call = inner;
@@ -71,21 +71,6 @@ function callbackParams(fn: FunctionLike, call: CallNode, scope: Scope): Record<
   return bindings;
 }
 
-function argumentsOf(call: CallNode): Node[] {
-  return call.arguments.map((arg) => (arg.type === 'SpreadElement' ? arg : (arg as Node)));
-}
-
 function contains(outer: { file: string; fn: Node }, file: string, node: Node): boolean {
   return outer.file === file && (outer.fn.start ?? 0) <= (node.start ?? -1) && (node.end ?? 0) <= (outer.fn.end ?? -1);
-}
-
-/** The innermost function of `file` that contains `node`. */
-function innermostFunction(file: string, node: Node): FunctionLike | undefined {
-  let found: FunctionLike | undefined;
-  walk(parseSourceFile(file).program, (candidate) => {
-    if ((candidate.start ?? 0) > (node.start ?? 0) || (candidate.end ?? 0) < (node.end ?? 0)) return false;
-    if (candidate.type === 'ArrowFunctionExpression' || candidate.type === 'FunctionExpression' || candidate.type === 'FunctionDeclaration') found = candidate;
-    return true;
-  });
-  return found;
 }
