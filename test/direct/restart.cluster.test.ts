@@ -1,20 +1,28 @@
 /**
- * The API server restarted in the middle of a direct deploy, on a dedicated local cluster (restarting the
- * shared test cluster's API server would disturb the other tests): the deploy recovers and completes; when
- * the API server stays away the deploy fails cleanly naming the server, and once it is back every object
- * that was applied is found through the instance record and deleted (nothing orphaned).
+ * API server faults in the middle of a direct deploy, on a dedicated local cluster (restarting the shared
+ * test cluster's API server would disturb the other tests): restarted between two applies or while a
+ * watch is open, the deploy recovers and completes; when the API server stays away the deploy fails
+ * cleanly naming the server, and once it is back every object that was applied is found through the
+ * instance record and deleted (nothing orphaned); when it hangs (SIGSTOP), the deploying process still
+ * ends on its own, with the API server still paused.
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync, readlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { AppsV1Api, CoreV1Api } from '@kubernetes/client-node';
+import { AppsV1Api, CoreV1Api, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { E } from '../../src/ir/expr.js';
 import type { ProgressEvent } from '../../src/runtime/direct/index.js';
 import { KubeApiError } from '../../src/runtime/kube/client.js';
 import { ensureClusterBinaries, startLocalCluster, type LocalCluster } from '../../src/testing/index.js';
 import { eventually } from '../support/cluster.js';
 import { configMap, deployment, factoryFor, x } from './support.js';
+
+const GATED = join(import.meta.dirname, 'fixtures', 'gated-deploy.ts');
+/** A gate ConfigMap: ready once its `data.open` is "yes" (the test opens it). */
+const gate = () =>
+  configMap('gate', 'gate', {}, { readyWhen: [E.binary('==', E.call('orValue', [E.str('')], E.select(E.path('gate', 'data'), 'open', true)), E.str('yes'))] });
 
 interface Command {
   readonly exe: string;
@@ -28,7 +36,7 @@ function commandOf(pid: number): Command {
   return { exe: exe!, args, cwd: readlinkSync(`/proc/${pid}/cwd`) };
 }
 
-describe('direct mode: API server restarted during a deploy', () => {
+describe('direct mode: API server faults during a deploy', () => {
   let cluster: LocalCluster;
   let apiserver: Command;
   let apiserverPid: number;
@@ -133,5 +141,65 @@ describe('direct mode: API server restarted during a deploy', () => {
     await factory.deleteInstance('gone');
     assert.deepEqual(await owned('gone'), []);
     await assert.rejects(cluster.kubeconfig.makeApiClient(CoreV1Api).readNamespacedConfigMap({ name: 'typekro.restart.gone', namespace: 'default' }), (e: { code?: number }) => e.code === 404);
+  });
+
+  it('resumes a watch broken by an API server restart, and the deploy goes on', async () => {
+    let killed = false;
+    const factory = factoryFor('restart', [gate()], {
+      kubeConfig: cluster.kubeconfig,
+      namespace: 'default',
+      timeout: 120_000,
+      progressCallback: (event) => {
+        if (!killed && event.type === 'waiting' && event.resourceId === 'gate') {
+          killed = true;
+          // the deploy is watching the gate now: break the watch with a restart
+          setTimeout(() => {
+            kill();
+            setTimeout(start, 1_500);
+          }, 1_000);
+        }
+      },
+    });
+    const deployed = factory.deploy({ name: 'watched', value: '', replicas: 1, flag: true });
+    await eventually('the gate to be waited on', async () => (killed ? true : undefined), 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await waitReady();
+    await cluster.kubeconfig.makeApiClient(CoreV1Api).patchNamespacedConfigMap({ name: 'watched-gate', namespace: 'default', body: { data: { open: 'yes' } } }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch));
+    const instance = await deployed;
+    assert.deepEqual(instance.metadata, { name: 'watched', namespace: 'default' });
+    await factory.deleteInstance('watched');
+  });
+
+  it('ends the deploying process on its own when the API server hangs (SIGSTOP) past the deadline', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', GATED], {
+      env: { ...process.env, TYPEKRO_TEST_KUBECONFIG: cluster.kubeconfigPath, GATE_TIMEOUT_MS: '8000', GATE_INSTANCE: 'paused' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let paused = false;
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (!paused && stdout.includes('waiting')) {
+        paused = true;
+        process.kill(apiserverPid, 'SIGSTOP');
+      }
+    });
+    // a ceiling so a regression fails instead of hanging: the deadline is 8 s
+    const ceiling = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    try {
+      const [code, signal] = (await new Promise((resolve) => child.on('exit', (c, s) => resolve([c, s])))) as [number | null, NodeJS.Signals | null];
+      assert.ok(paused, `the deploy never waited on the gate:\n${stdout}\n${stderr}`);
+      assert.equal(signal, null, `the process did not end by itself while the API server was paused:\n${stdout}\n${stderr}`);
+      assert.equal(code, 1, `${stdout}\n${stderr}`);
+      assert.match(stdout, /^failed: .*(not ready before the deadline|did not answer within)/m);
+    } finally {
+      clearTimeout(ceiling);
+      process.kill(apiserverPid, 'SIGCONT');
+    }
+    await waitReady();
+    await factoryFor('gated', [gate()], { kubeConfig: cluster.kubeconfig, namespace: 'default' }).deleteInstance('paused');
+    assert.deepEqual(await owned('paused'), []);
   });
 });

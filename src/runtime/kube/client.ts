@@ -2,11 +2,13 @@
  * The only code that talks to a cluster: server-side apply with a field manager, reads, deletes and
  * watches. Errors carry the object, the verb and the API server's own message. Transient failures (the API
  * server unreachable for a moment, restarting, overloaded) are retried with backoff for a bounded time, so
- * a deployment survives an API server restart; every other error is thrown at once.
+ * a deployment survives an API server restart; every other error is thrown at once. Every request is
+ * bounded by its call's deadline (pool.ts), so a hung API server cannot hold a caller, or its process, past it.
  */
-import { HttpMethod, KubernetesObjectApi, PatchStrategy, Watch, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
+import { HttpMethod, KubernetesObjectApi, PatchStrategy, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
 
-import { pooled } from './pool.js';
+import { boundedBy, pooled } from './pool.js';
+import { watchCollection } from './watch.js';
 
 export const FIELD_MANAGER = 'typekro';
 
@@ -132,6 +134,15 @@ export interface KubeClientOptions {
 /** How long transient failures are retried before the API server has answered once. */
 const FIRST_CONTACT_RETRY_MS = 2_000;
 
+/** The least time one attempt of a call gets, even at its deadline: one round trip to a healthy server. */
+const MIN_ATTEMPT_MS = 2_000;
+
+/** A request the API server accepted and did not answer in time (stopped, overloaded, half-open connection). */
+function unanswered(verb: string, ref: ObjectRef, budgetMs: number, server: string): KubeApiError {
+  const what = ref.name ? describeRef(ref) : `${ref.kind} (${ref.apiVersion})`;
+  return new KubeApiError(`the API server at ${server} did not answer within ${Math.ceil(budgetMs / 1000)}s (${verb} ${what}); the request was abandoned`);
+}
+
 /** What `waitFor` saw happen to the object. */
 type WatchOutcome = { kind: 'object'; object: KubernetesObject } | { kind: 'deleted' } | { kind: 'closed' } | { kind: 'failed'; error: unknown };
 
@@ -210,12 +221,15 @@ export class KubeClient {
     let delay = 200;
     for (let attempt = 1; ; attempt++) {
       throwIfAborted(options.signal);
+      const budgetMs = Math.max(deadline - Date.now(), MIN_ATTEMPT_MS);
+      const bound = AbortSignal.any([AbortSignal.timeout(budgetMs), ...(options.signal ? [options.signal] : [])]);
       try {
-        const result = await run();
+        const result = await boundedBy(this.config, bound, run);
         this.reached = true;
         return result;
       } catch (error) {
-        const failure = error instanceof KubeApiError ? error : apiError(verb, ref, error, this.server);
+        throwIfAborted(options.signal);
+        const failure = bound.aborted ? unanswered(verb, ref, budgetMs, this.server) : error instanceof KubeApiError ? error : apiError(verb, ref, error, this.server);
         if (failure.status !== undefined) this.reached = true;
         if (!isTransient(failure) || Date.now() + delay > deadline || options.signal?.aborted) {
           if (attempt > 1 && isTransient(failure)) failure.message += ` (still failing after ${attempt} attempts)`;
@@ -266,7 +280,9 @@ export class KubeClient {
       } else {
         if (outcome.kind === 'failed') {
           const failure = apiError('watch', ref, outcome.error, this.server);
-          if (!isTransient(failure) && failure.status !== 410) throw failure;
+          // A stream that broke without an HTTP status (server restarted: premature close, reset) is
+          // resumed like a closed one; the re-read below reports a server that stays away.
+          if (failure.status !== undefined && !isTransient(failure) && failure.status !== 410) throw failure;
           failures++;
           // Backoff while the server is away; the re-read below retries too.
           await abortableSleep(Math.min(200 * 2 ** Math.min(failures, 4), 2_000, Math.max(0, deadline - Date.now())), options.signal);
@@ -279,40 +295,22 @@ export class KubeClient {
     }
   }
 
-  private nextEvent(path: string, ref: ObjectRef, current: KubernetesObject | undefined, timeoutMs: number, signal?: AbortSignal): Promise<WatchOutcome> {
-    return new Promise((resolve) => {
-      let settled = false;
-      let request: { abort(): void } | undefined;
-      const finish = (outcome: WatchOutcome): void => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        request?.abort();
-        resolve(outcome);
-      };
-      const onAbort = (): void => finish({ kind: 'closed' });
-      const timer = setTimeout(() => finish({ kind: 'closed' }), timeoutMs);
-      signal?.addEventListener('abort', onAbort);
-      const query: Record<string, string> = { fieldSelector: `metadata.name=${ref.name}` };
-      if (current?.metadata?.resourceVersion) query.resourceVersion = current.metadata.resourceVersion;
-      new Watch(this.config)
-        .watch(
-          path,
-          query,
-          (type, object: KubernetesObject) => {
-            if (type === 'ERROR') finish({ kind: 'failed', error: watchStatusError(object) });
-            else if (type === 'DELETED') finish({ kind: 'deleted' });
-            else if (type === 'ADDED' || type === 'MODIFIED') finish({ kind: 'object', object });
-          },
-          (error: unknown) => finish(error ? { kind: 'failed', error } : { kind: 'closed' }),
-        )
-        .then((controller) => {
-          request = controller;
-          if (settled) controller.abort();
-        })
-        .catch((error: unknown) => finish({ kind: 'failed', error }));
+  private async nextEvent(path: string, ref: ObjectRef, current: KubernetesObject | undefined, timeoutMs: number, signal?: AbortSignal): Promise<WatchOutcome> {
+    const stop = new AbortController();
+    const bound = AbortSignal.any([stop.signal, AbortSignal.timeout(timeoutMs), ...(signal ? [signal] : [])]);
+    const query: Record<string, string> = { fieldSelector: `metadata.name=${ref.name}` };
+    if (current?.metadata?.resourceVersion) query.resourceVersion = current.metadata.resourceVersion;
+    let outcome: WatchOutcome | undefined;
+    const settle = (result: WatchOutcome): void => {
+      outcome ??= result;
+      stop.abort();
+    };
+    const end = await watchCollection(this.config, path, query, bound, (type, object) => {
+      if (type === 'ERROR') settle({ kind: 'failed', error: watchStatusError(object) });
+      else if (type === 'DELETED') settle({ kind: 'deleted' });
+      else if (type === 'ADDED' || type === 'MODIFIED') settle({ kind: 'object', object: object as KubernetesObject });
     });
+    return outcome ?? (end ? { kind: 'failed', error: end } : { kind: 'closed' });
   }
 }
 
@@ -347,7 +345,7 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
   });
 }
 
-const TRANSIENT_CODES = /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EAI_AGAIN|socket hang up|ENETUNREACH|EHOSTUNREACH|network timeout|other side closed/i;
+const TRANSIENT_CODES = /did not answer within|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EAI_AGAIN|socket hang up|ENETUNREACH|EHOSTUNREACH|network timeout|other side closed/i;
 
 /** Worth retrying: the server was unreachable or said to come back later. */
 export function isTransient(error: KubeApiError): boolean {

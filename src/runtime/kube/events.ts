@@ -2,8 +2,11 @@
  * Following a namespace's Kubernetes events (core/v1 Event) from now on, and reading pod logs. Both are
  * feedback only: failures here never fail a deployment, they are reported once through `onError`.
  */
-import { CoreV1Api, Watch } from '@kubernetes/client-node';
-import { abortableSleep, apiError, type KubeClient } from './client.js';
+import { CoreV1Api } from '@kubernetes/client-node';
+import { abortableSleep, apiError, type KubeClient, type ObjectRef } from './client.js';
+import { watchCollection } from './watch.js';
+
+const EVENTS = (namespace: string): ObjectRef => ({ apiVersion: 'v1', kind: 'Event', name: '', namespace });
 
 /** The parts of a core/v1 Event direct mode reports. */
 export interface ClusterEvent {
@@ -52,51 +55,29 @@ export async function watchEvents(
   let resourceVersion: string | undefined;
   let failures = 0;
   while (!signal.aborted) {
+    const restart = new AbortController();
+    const stopOnError = AbortSignal.any([signal, restart.signal]);
     try {
       if (!resourceVersion && !options.replay) {
-        const list = await core.listNamespacedEvent({ namespace, limit: 1 });
+        const list = await client.call('list', EVENTS(namespace), { signal }, () => core.listNamespacedEvent({ namespace, limit: 1 }));
         resourceVersion = list.metadata?.resourceVersion;
       }
-      const ended = await new Promise<unknown>((resolve) => {
-        let request: { abort(): void } | undefined;
-        let settled = false;
-        const finish = (error: unknown): void => {
-          if (settled) return;
-          settled = true;
-          signal.removeEventListener('abort', onAbort);
-          request?.abort();
-          resolve(error);
-        };
-        const onAbort = (): void => finish(null);
-        signal.addEventListener('abort', onAbort);
-        new Watch(client.config)
-          .watch(
-            path,
-            { ...(resourceVersion ? { resourceVersion } : {}), allowWatchBookmarks: 'true' },
-            (type, object: Record<string, unknown>) => {
-              const version = (object.metadata as { resourceVersion?: string } | undefined)?.resourceVersion;
-              if (type === 'ERROR') {
-                resourceVersion = undefined; // expired: start again from now
-                return finish(null);
-              }
-              if (version) resourceVersion = version;
-              if (type !== 'ADDED' && type !== 'MODIFIED') return;
-              const event = toEvent(object);
-              if (event) onEvent(event);
-            },
-            (error: unknown) => finish(error),
-          )
-          .then((controller) => {
-            request = controller;
-            if (settled) controller.abort();
-          })
-          .catch((error: unknown) => finish(error));
+      const ended = await watchCollection(client.config, path, { ...(resourceVersion ? { resourceVersion } : {}), allowWatchBookmarks: 'true' }, stopOnError, (type, object) => {
+        const version = (object.metadata as { resourceVersion?: string } | undefined)?.resourceVersion;
+        if (type === 'ERROR') {
+          resourceVersion = undefined; // expired: start again from now
+          return restart.abort();
+        }
+        if (version) resourceVersion = version;
+        if (type !== 'ADDED' && type !== 'MODIFIED') return;
+        const event = toEvent(object);
+        if (event) onEvent(event);
       });
       if (ended) throw ended;
       failures = 0;
     } catch (error) {
       if (signal.aborted) return;
-      const failure = apiError('watch', { apiVersion: 'v1', kind: 'Event', name: '', namespace }, error, client.server);
+      const failure = apiError('watch', EVENTS(namespace), error, client.server);
       if (failure.status === 401 || failure.status === 403) {
         onError(`Kubernetes events of namespace ${namespace} are not shown: ${failure.message}`);
         return;
@@ -110,7 +91,7 @@ export async function watchEvents(
 /** The events of a namespace now (one page of up to 500, newest included). */
 export async function listEvents(client: KubeClient, namespace: string): Promise<ClusterEvent[]> {
   const core = client.config.makeApiClient(CoreV1Api);
-  const list = await core.listNamespacedEvent({ namespace, limit: 500 });
+  const list = await client.call('list', EVENTS(namespace), {}, () => core.listNamespacedEvent({ namespace, limit: 500 }));
   return list.items.map((item) => toEvent(JSON.parse(JSON.stringify(item)) as Record<string, unknown>)).filter((e): e is ClusterEvent => e !== undefined);
 }
 
