@@ -23,6 +23,7 @@ export { DirectAbortedError, DirectDeployError, DirectTimeoutError, OfflineRende
 export type { DeployPlan, PlannedChange, PlannedConflict, PlannedObject, PodLog, ProgressEvent } from './api/direct.js';
 export { ApplyConflictError, KubeApiError } from './runtime/kube/client.js';
 export { KubeconfigError } from './runtime/kube/config.js';
+export { InstanceLockedError, LEASE_SECONDS } from './runtime/kube/lease.js';
 export { CompositionError } from './compile/rgd/errors.js';
 export { SchemaError } from './model/schema/index.js';
 export { SpecValidationError } from './api/spec.js';

@@ -6,7 +6,7 @@ import type { CompositionDefinition } from '../composition/definition.js';
 import type { CompositionGraph } from '../ir/graph.js';
 import { toYaml as yamlOf } from '../compile/rgd/index.js';
 import { createCelEngine } from '../runtime/cel/index.js';
-import { directMetadataProblem, mergeKinds, prepareGraph, type InstanceIdentity, type Ownership, type PreparedGraph } from '../runtime/engine/index.js';
+import { directMetadataProblem, mergeKinds, prepareGraph, recordName, type InstanceIdentity, type Ownership, type PreparedGraph } from '../runtime/engine/index.js';
 import {
   DirectTimeoutError,
   deleteDirect,
@@ -26,6 +26,7 @@ import {
 } from '../runtime/direct/index.js';
 import { KubeClient } from '../runtime/kube/client.js';
 import { loadKubeConfig, type ClusterTarget } from '../runtime/kube/config.js';
+import { withLease, type LeaseOptions } from '../runtime/kube/lease.js';
 import { namespacedLookup } from '../runtime/kube/list.js';
 import { instanceNameOf, validateSpec } from './spec.js';
 import { CompositionError } from '../compile/rgd/errors.js';
@@ -41,6 +42,12 @@ export interface DirectFactoryOptions extends ClusterTarget {
    */
   readonly waitForReady?: boolean;
   readonly abortSignal?: AbortSignal;
+  /**
+   * A deploy or delete holds the instance's Lease while it runs; another one of the same instance fails at
+   * once with an InstanceLockedError naming the holder. With `waitForLock: true` it waits for the lease
+   * instead (within its timeout).
+   */
+  readonly waitForLock?: boolean;
   /**
    * Per-resource progress: applied, waiting (with the readiness reason), ready, skipped, pending data,
    * Kubernetes events of the instance's objects and their children, pruning, rollback. Secret values are
@@ -140,6 +147,16 @@ export function createDirectFactory<TSpec, TStatus>(
   const identity = (name: string): InstanceIdentity => (graph.scope === 'Cluster' ? { name } : { name, namespace });
   const owner = (name: string): Ownership => ({ composition: graph.name, instance: name, namespace });
 
+  const leaseOf = (name: string, operation: 'deploy' | 'delete', deadline: number, signal: AbortSignal | undefined): LeaseOptions => ({
+    name: recordName(owner(name)),
+    namespace,
+    instance: name,
+    operation,
+    deadline,
+    waitForLock: options.waitForLock ?? false,
+    ...(signal ? { signal } : {}),
+  });
+
   async function instanceLogs(name: string, logOptions: { resourceId?: string; tailLines?: number; container?: string }): Promise<PodLog[]> {
     const client = kube();
     const call = { deadline: Date.now() + 30_000 };
@@ -173,30 +190,33 @@ export function createDirectFactory<TSpec, TStatus>(
       const signals = [options.abortSignal, deployOptions.abortSignal].filter((x): x is AbortSignal => x !== undefined);
       const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
       const redactor = new Redactor();
-      const session: DirectSession = {
-        prepared: graphOf(),
-        client: kube(),
-        instance: identity(name),
-        owner: owner(name),
-        spec: checked,
-        readiness: options.waitForReady === false ? 'exists' : 'kind',
-        deadline: Date.now() + timeoutMs,
-        ...(signal ? { signal } : {}),
-        namespaced: (namespaced ??= namespacedLookup(kube())),
-        progress,
-        force: options.force ?? false,
-        redactor,
-      };
-      try {
-        const result = await deployDirect(session, { rollbackOnFailure: options.rollbackOnFailure ?? false, events: options.events ?? true });
-        return { metadata: { name, namespace }, spec: checked, status: result.status.status as TStatus };
-      } catch (error) {
-        if (options.podLogs && error instanceof DirectTimeoutError && error.resourceId) {
-          const tailLines = typeof options.podLogs === 'object' ? (options.podLogs.tailLines ?? 20) : 20;
-          await reportLogs(name, error.resourceId, tailLines, redactor).catch(() => undefined);
+      const deadline = Date.now() + timeoutMs;
+      return withLease(kube(), leaseOf(name, 'deploy', deadline, signal), async (held) => {
+        const session: DirectSession = {
+          prepared: graphOf(),
+          client: kube(),
+          instance: identity(name),
+          owner: owner(name),
+          spec: checked,
+          readiness: options.waitForReady === false ? 'exists' : 'kind',
+          deadline,
+          signal: held,
+          namespaced: (namespaced ??= namespacedLookup(kube())),
+          progress,
+          force: options.force ?? false,
+          redactor,
+        };
+        try {
+          const result = await deployDirect(session, { rollbackOnFailure: options.rollbackOnFailure ?? false, events: options.events ?? true });
+          return { metadata: { name, namespace }, spec: checked, status: result.status.status as TStatus };
+        } catch (error) {
+          if (options.podLogs && error instanceof DirectTimeoutError && error.resourceId) {
+            const tailLines = typeof options.podLogs === 'object' ? (options.podLogs.tailLines ?? 20) : 20;
+            await reportLogs(name, error.resourceId, tailLines, redactor).catch(() => undefined);
+          }
+          throw error;
         }
-        throw error;
-      }
+      });
     },
     async plan(spec, planOptions = {}) {
       const checked = validateSpec(definition, graph, spec);
@@ -226,11 +246,10 @@ export function createDirectFactory<TSpec, TStatus>(
         .join('---\n');
     },
     async deleteInstance(name) {
-      await deleteDirect(graphOf(), kube(), owner(name), {
-        timeoutMs,
-        ...(options.abortSignal ? { signal: options.abortSignal } : {}),
-        progress,
-      });
+      const deadline = Date.now() + timeoutMs;
+      await withLease(kube(), leaseOf(name, 'delete', deadline, options.abortSignal), (held) =>
+        deleteDirect(graphOf(), kube(), owner(name), { timeoutMs: Math.max(deadline - Date.now(), 1), signal: held, progress }),
+      );
     },
   };
 }

@@ -6,7 +6,9 @@ import type { KubernetesObject } from '@kubernetes/client-node';
 import { compileInstance, compileRgd, toYaml } from '../compile/rgd/index.js';
 import type { CompositionDefinition } from '../composition/definition.js';
 import type { CompositionGraph } from '../ir/graph.js';
+import { recordName } from '../runtime/engine/index.js';
 import { KubeClient } from '../runtime/kube/client.js';
+import { withLease, type LeaseOptions } from '../runtime/kube/lease.js';
 import { loadKubeConfig, type ClusterTarget } from '../runtime/kube/config.js';
 import { applyInstance, applyRgd } from '../runtime/kro/deploy.js';
 import { breakingChanges, type SchemaChange } from '../runtime/kro/breaking.js';
@@ -23,6 +25,11 @@ export interface FactoryOptionsBase extends ClusterTarget {
   readonly timeout?: number;
   readonly abortSignal?: AbortSignal;
   readonly progressCallback?: (event: { type: string; message: string; resourceId?: string }) => void;
+  /**
+   * A deploy or delete holds the instance's Lease while it runs; another one of the same instance (in either
+   * mode) fails at once with an InstanceLockedError naming the holder; `waitForLock: true` waits instead.
+   */
+  readonly waitForLock?: boolean;
 }
 
 export interface KroFactoryOptions extends FactoryOptionsBase {
@@ -96,6 +103,16 @@ function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, gra
   const instanceApiVersion = `${graph.group}/${graph.version}`;
   const progress = (message: string): void => options.progressCallback?.({ type: 'progress', message });
   const waitOptions = { timeoutMs, onProgress: progress, ...(options.abortSignal ? { signal: options.abortSignal } : {}) };
+  // the same lease as direct mode's: one writer per instance, whichever mode it deploys in
+  const leaseOf = (name: string, operation: 'deploy' | 'delete'): LeaseOptions => ({
+    name: recordName({ composition: graph.name, instance: name, namespace }),
+    namespace,
+    instance: name,
+    operation,
+    deadline: Date.now() + timeoutMs,
+    waitForLock: options.waitForLock ?? false,
+    ...(options.abortSignal ? { signal: options.abortSignal } : {}),
+  });
   return {
     mode: 'kro',
     name: graph.name,
@@ -105,16 +122,22 @@ function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, gra
     },
     async deploy(spec, deployOptions = {}) {
       const instance = instanceOf(spec, deployOptions.name);
-      const rgd = await checkedRgd(kube(), graph, options.allowBreakingChanges ?? false);
-      await applyRgd(kube(), rgd, waitOptions);
-      const childKinds = graph.resources.filter((r) => !r.externalRef).map((r) => ({ apiVersion: r.apiVersion, kind: r.kind }));
-      const observed = await applyInstance(kube(), instance, { ...waitOptions, childKinds });
-      return observed as unknown as KroInstance<TSpec, TStatus>;
+      const name = instance.metadata?.name ?? '';
+      return withLease(kube(), leaseOf(name, 'deploy'), async (held) => {
+        const bounded = { ...waitOptions, signal: held };
+        const rgd = await checkedRgd(kube(), graph, options.allowBreakingChanges ?? false);
+        await applyRgd(kube(), rgd, bounded);
+        const childKinds = graph.resources.filter((r) => !r.externalRef).map((r) => ({ apiVersion: r.apiVersion, kind: r.kind }));
+        const observed = await applyInstance(kube(), instance, { ...bounded, childKinds });
+        return observed as unknown as KroInstance<TSpec, TStatus>;
+      });
     },
     async deleteInstance(name) {
       const ref = { apiVersion: instanceApiVersion, kind: graph.kind, name, namespace };
-      if (!(await kube().delete(ref))) return;
-      await kube().waitFor(ref, (object) => (object ? undefined : true), waitOptions);
+      await withLease(kube(), leaseOf(name, 'delete'), async (held) => {
+        if (!(await kube().delete(ref, { signal: held }))) return;
+        await kube().waitFor(ref, (object) => (object ? undefined : true), { ...waitOptions, signal: held });
+      });
     },
     async getInstances() {
       const items = await listInstances(kube().config, instanceApiVersion, graph.kind, namespace);

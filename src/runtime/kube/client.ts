@@ -107,6 +107,17 @@ class ObjectApi extends KubernetesObjectApi {
     return this.requestPromise(request, RAW);
   }
 
+  /** Creates an object, sent and read as plain JSON (409 AlreadyExists when it exists: creation is exclusive). */
+  async createJson(object: KubernetesObject, fieldManager: string): Promise<KubernetesObject> {
+    const path = await this.specUriPath(object, 'create');
+    const request = this.configuration.baseServer.makeRequestContext(path, HttpMethod.POST);
+    request.setHeaderParam('Accept', 'application/json, */*;q=0.8');
+    request.setHeaderParam('Content-Type', 'application/json');
+    request.setQueryParam('fieldManager', fieldManager);
+    request.setBody(JSON.stringify(object));
+    return this.requestPromise(request, RAW);
+  }
+
   /** Reads an object as the API server returns it (not narrowed to client-node's model, which drops newer fields). */
   async readJson(ref: KubernetesObject): Promise<KubernetesObject> {
     const path = await this.specUriPath(ref, 'read');
@@ -184,10 +195,22 @@ export class KubeClient {
     }
   }
 
-  /** Deletes (background propagation); false when it did not exist. */
-  async delete(ref: ObjectRef, options: CallOptions = {}): Promise<boolean> {
+  /**
+   * Creates an object; a KubeApiError with status 409 when it exists already (unlike apply, two creators
+   * cannot both succeed).
+   */
+  async create(object: KubernetesObject, options: CallOptions & { fieldManager?: string } = {}): Promise<KubernetesObject> {
+    return this.call('create', refOfObject(object), options, () => this.api.createJson(object, options.fieldManager ?? FIELD_MANAGER));
+  }
+
+  /**
+   * Deletes (background propagation); false when it did not exist. With `resourceVersion`, only that version
+   * of the object is deleted (409 Conflict when it changed since).
+   */
+  async delete(ref: ObjectRef, options: CallOptions & { resourceVersion?: string } = {}): Promise<boolean> {
+    const body = options.resourceVersion ? { preconditions: { resourceVersion: options.resourceVersion } } : undefined;
     try {
-      await this.call('delete', ref, options, () => this.api.delete(specOf(ref), undefined, undefined, undefined, undefined, 'Background'));
+      await this.call('delete', ref, options, () => this.api.delete(specOf(ref), undefined, undefined, undefined, undefined, 'Background', body));
       return true;
     } catch (error) {
       if (error instanceof KubeApiError && error.status === 404) return false;

@@ -1,0 +1,146 @@
+/**
+ * One writer per instance. A deploy or a delete holds a `coordination.k8s.io/v1` Lease named after the
+ * instance for its whole duration, renewed while it runs; a second writer fails at once naming the holder
+ * (or waits for the lease, when asked). Creation is exclusive (create, not apply) and every later write
+ * carries the resourceVersion it read, so two writers can never both believe they hold it. A holder that
+ * crashed stops renewing: its lease expires after {@link LEASE_SECONDS} and the next writer takes it over.
+ */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { KubernetesObject } from '@kubernetes/client-node';
+import { abortableSleep, KubeApiError, type KubeClient, type ObjectRef } from './client.js';
+
+/** How long a lease outlives its holder's last renewal. */
+export const LEASE_SECONDS = 15;
+
+/** A deploy or delete could not start: another one holds the instance's lease. */
+export class InstanceLockedError extends Error {
+  override readonly name = 'InstanceLockedError';
+  readonly code = 'INSTANCE_LOCKED';
+  constructor(
+    message: string,
+    /** Who holds the lease: host, process and operation. */
+    readonly holder: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface LeaseOptions {
+  /** The lease's name and namespace: the instance's record name, in the instance's namespace. */
+  readonly name: string;
+  readonly namespace: string;
+  /** The instance, for messages. */
+  readonly instance: string;
+  /** What the holder does, shown to a writer that has to wait. */
+  readonly operation: 'deploy' | 'delete';
+  /** Wait for the lease to be free (until `deadline`) instead of failing at once. */
+  readonly waitForLock?: boolean;
+  /** Absolute deadline for acquiring the lease, ms since the epoch. */
+  readonly deadline: number;
+  readonly signal?: AbortSignal;
+}
+
+interface LeaseObject extends KubernetesObject {
+  spec?: { holderIdentity?: string; leaseDurationSeconds?: number; renewTime?: string; acquireTime?: string; leaseTransitions?: number };
+}
+
+/**
+ * Runs `run` while holding the lease; `run` gets a signal that aborts when the lease is lost (another
+ * writer took it over after a renewal failed for longer than its duration). The lease is released after.
+ *
+ * @example
+ * ```ts
+ * await withLease(client, { name: 'typekro.web.a', namespace: 'dev', instance: 'a', operation: 'deploy', deadline: Date.now() + 60_000 }, async (signal) => {
+ *   // apply, wait; stop when signal aborts
+ * });
+ * ```
+ */
+export async function withLease<T>(client: KubeClient, options: LeaseOptions, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const holder = `${options.operation} by ${hostname()} pid ${process.pid} (${randomUUID().slice(0, 8)})`;
+  let lease = await acquire(client, options, holder);
+  const lost = new AbortController();
+  let renewing = Promise.resolve();
+  const timer = setInterval(() => {
+    renewing = renewing.then(async () => {
+      try {
+        lease = await client.apply(leaseObject(options, holder, lease), { force: true, deadline: Date.now() + (LEASE_SECONDS * 1000) / 3 });
+      } catch (error) {
+        if (error instanceof KubeApiError && error.status === 409) {
+          lost.abort(new InstanceLockedError(`lost the lease on ${describe(options)}: another writer took it over (this process could not renew it for ${LEASE_SECONDS}s)`, 'another writer'));
+        }
+        // other failures: the next renewal tries again; the lease stays ours until it expires
+      }
+    });
+  }, (LEASE_SECONDS * 1000) / 3);
+  try {
+    return await run(options.signal ? AbortSignal.any([options.signal, lost.signal]) : lost.signal);
+  } finally {
+    clearInterval(timer);
+    await renewing;
+    await client.delete(refOf(options), { resourceVersion: lease.metadata?.resourceVersion ?? '', deadline: Date.now() + 5_000 }).catch(() => undefined);
+  }
+}
+
+async function acquire(client: KubeClient, options: LeaseOptions, holder: string): Promise<LeaseObject> {
+  for (;;) {
+    const call = { deadline: options.deadline, ...(options.signal ? { signal: options.signal } : {}) };
+    const current = (await client.get(refOf(options), call)) as LeaseObject | undefined;
+    try {
+      if (!current) return (await client.create(leaseObject(options, holder), call)) as LeaseObject;
+      if (!heldByOther(current)) return (await client.apply(leaseObject(options, holder, current), { ...call, force: true })) as LeaseObject;
+    } catch (error) {
+      if (error instanceof KubeApiError && error.status === 404 && !current) {
+        throw new KubeApiError(`namespace "${options.namespace}" does not exist: create it first (kubectl create namespace ${options.namespace}, or typekro deploy --create-namespace)`, 404, 'NotFound');
+      }
+      // another writer created or took it between our read and our write: read again
+      if (!(error instanceof KubeApiError && error.status === 409)) throw error;
+      continue;
+    }
+    const other = current.spec?.holderIdentity ?? 'unknown';
+    if (!options.waitForLock) {
+      throw new InstanceLockedError(
+        `${describe(options)} is being changed by another writer: ${other}, since ${current.spec?.acquireTime ?? 'unknown'}. ` +
+          `Wait for it to finish (waitForLock: true, or --wait-for-lock), or, if that process is gone, retry after its lease expires (${LEASE_SECONDS}s after its last renewal, ${current.spec?.renewTime ?? 'unknown'}).`,
+        other,
+      );
+    }
+    if (Date.now() >= options.deadline) throw new InstanceLockedError(`gave up waiting for ${describe(options)}: still held by ${other}`, other);
+    await abortableSleep(1_000, options.signal);
+    if (options.signal?.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new Error('aborted');
+  }
+}
+
+function heldByOther(lease: LeaseObject): boolean {
+  const spec = lease.spec ?? {};
+  if (!spec.holderIdentity || !spec.renewTime) return false;
+  const expires = Date.parse(spec.renewTime) + (spec.leaseDurationSeconds ?? LEASE_SECONDS) * 1000;
+  return Number.isFinite(expires) && expires > Date.now();
+}
+
+/** The lease object to write; `previous` makes it a takeover or renewal of that exact version. */
+function leaseObject(options: LeaseOptions, holder: string, previous?: LeaseObject): LeaseObject {
+  const now = microTime(new Date());
+  const ours = previous?.spec?.holderIdentity === holder;
+  return {
+    apiVersion: 'coordination.k8s.io/v1',
+    kind: 'Lease',
+    metadata: { name: options.name, namespace: options.namespace, ...(previous?.metadata?.resourceVersion ? { resourceVersion: previous.metadata.resourceVersion } : {}) },
+    spec: {
+      holderIdentity: holder,
+      leaseDurationSeconds: LEASE_SECONDS,
+      acquireTime: ours ? (previous?.spec?.acquireTime ?? now) : now,
+      renewTime: now,
+      leaseTransitions: (previous?.spec?.leaseTransitions ?? 0) + (previous && !ours ? 1 : 0),
+    },
+  };
+}
+
+/** Kubernetes MicroTime: RFC 3339 with exactly six fractional digits. */
+function microTime(date: Date): string {
+  return date.toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+}
+
+const refOf = (options: LeaseOptions): ObjectRef => ({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', name: options.name, namespace: options.namespace });
+
+const describe = (options: LeaseOptions): string => `instance ${options.namespace}/${options.instance}`;
