@@ -15,6 +15,7 @@
  * );
  * app.toYaml().includes('${web.status.?readyReplicas'); // => true
  */
+export { TypeKroError, ERROR_CODES, isTypeKroError, type TypeKroErrorCode } from './util/errors.js';
 export { kubernetesComposition, toResourceGraph, type Composition, type InstanceRef, type NestedComposition } from './api/composition.js';
 export { BreakingChangeError } from './api/factories.js';
 export type { DirectFactory, DirectFactoryOptions, KroFactory, KroFactoryOptions, KroInstance } from './api/factories.js';

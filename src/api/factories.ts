@@ -13,6 +13,7 @@ import { breakingChanges, type SchemaChange } from '../runtime/kro/breaking.js';
 import { healthOf, listInstances, type InstanceHealth } from '../runtime/kro/instances.js';
 import { createDirectFactory, type DirectFactory, type DirectFactoryOptions } from './direct.js';
 import { instanceNameOf, validateSpec } from './spec.js';
+import { TypeKroError } from '../util/errors.js';
 
 export type { DirectFactory, DirectFactoryOptions };
 
@@ -34,13 +35,14 @@ export interface KroFactoryOptions extends FactoryOptionsBase {
 }
 
 /** A schema change KRO would refuse, found before anything was applied. */
-export class BreakingChangeError extends Error {
+export class BreakingChangeError extends TypeKroError {
   override readonly name = 'BreakingChangeError';
   constructor(
     readonly rgd: string,
     readonly changes: readonly SchemaChange[],
   ) {
     super(
+      'BREAKING_CHANGE',
       `the new schema of ResourceGraphDefinition ${rgd} breaks existing instances, so KRO would keep the old CRD:\n` +
         changes.map((change) => `  - ${change.path}: ${change.problem}`).join('\n') +
         '\nkeep the old fields (add new ones as optional or with defaults), use a new kind, or pass allowBreakingChanges: true',

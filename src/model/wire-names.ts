@@ -11,6 +11,7 @@ import { closest } from 'fastest-levenshtein';
 import { E, type Expr } from '../ir/expr.js';
 import { exprValue, isExprValue } from '../ir/value.js';
 import { formatLocation, userFrames } from './call-site.js';
+import { TypeKroError } from '../util/errors.js';
 
 interface Attribute {
   readonly name: string;
@@ -156,13 +157,14 @@ function fieldFor(fields: ModelFields, key: string, path: readonly (string | num
  *
  * @example try { toWireNames('V1Deployment', { spec: { replica: 1 } }) } catch (e) { (e as UnknownFieldError).path } // 'spec.replica'
  */
-export class UnknownFieldError extends TypeError {
+export class UnknownFieldError extends TypeKroError {
+  override readonly name = 'UnknownFieldError';
   constructor(
     readonly path: string,
     readonly suggestion: string | undefined,
     message = `unknown field ${path}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
   ) {
-    super(message);
+    super('DEFINITION_INVALID', message);
   }
 }
 

@@ -5,6 +5,7 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { describeRef, KubeApiError, refOfObject, type KubeClient } from '../kube/client.js';
 import { notReadyChildren, type ChildKind } from './children.js';
+import { TypeKroError } from '../../util/errors.js';
 
 interface Condition {
   type?: string;
@@ -18,8 +19,12 @@ interface Observed extends KubernetesObject {
   status?: { state?: string; conditions?: Condition[] } & Record<string, unknown>;
 }
 
-export class KroRejectedError extends Error {
+/** KRO refused the RGD or the instance (its condition message is the error message). */
+export class KroRejectedError extends TypeKroError {
   override readonly name = 'KroRejectedError';
+  constructor(message: string, options?: ErrorOptions) {
+    super('REJECTED', message, options);
+  }
 }
 
 export interface KroDeployOptions {

@@ -6,6 +6,7 @@
  */
 import { HttpMethod, KubernetesObjectApi, PatchStrategy, Watch, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
 
+import { TypeKroError, type TypeKroErrorCode } from '../../util/errors.js';
 import { pooled } from './pool.js';
 
 export const FIELD_MANAGER = 'typekro';
@@ -17,15 +18,28 @@ export interface ObjectRef {
   readonly namespace?: string;
 }
 
-export class KubeApiError extends Error {
+/**
+ * A failed call to the API server: the message names the verb, the object and the server's reason. `code`
+ * follows the HTTP status (404 `NOT_FOUND`, 409 `CONFLICT`, 401 `CONFIG_INVALID`, else `REJECTED`) unless
+ * the caller knows better (`CLUSTER_UNREACHABLE`, `TIMEOUT`).
+ */
+export class KubeApiError extends TypeKroError {
   override readonly name: string = 'KubeApiError';
   constructor(
     message: string,
     readonly status?: number,
     readonly reason?: string,
+    code: TypeKroErrorCode = codeOfStatus(status),
   ) {
-    super(message);
+    super(code, message);
   }
+}
+
+function codeOfStatus(status: number | undefined): TypeKroErrorCode {
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 409) return 'CONFLICT';
+  if (status === 401) return 'CONFIG_INVALID';
+  return 'REJECTED';
 }
 
 /** One field another field manager owns, from a server-side apply conflict. */
@@ -253,7 +267,7 @@ export class KubeClient {
       if (result !== undefined) return result;
       const remaining = deadline - Date.now();
       if (remaining <= 0) {
-        throw new KubeApiError(`timed out after ${Math.round(options.timeoutMs / 1000)}s waiting for ${describeRef(ref)}${options.describe ? `: ${options.describe()}` : ''}`);
+        throw new KubeApiError(`timed out after ${Math.round(options.timeoutMs / 1000)}s waiting for ${describeRef(ref)}${options.describe ? `: ${options.describe()}` : ''}`, undefined, undefined, 'TIMEOUT');
       }
       throwIfAborted(options.signal);
       const outcome = await this.nextEvent(path, ref, last, Math.min(remaining, 30_000), options.signal);
@@ -396,7 +410,7 @@ export function apiError(verb: string, ref: ObjectRef, error: unknown, server?: 
   }
   const what = ref.name ? describeRef(ref) : `${ref.kind} (${ref.apiVersion})`;
   if (status === undefined && (TRANSIENT_CODES.test(message) || /certificate|self.signed|ENOTFOUND|EPROTO/i.test(message))) {
-    return new KubeApiError(`cannot reach the cluster at ${server ?? 'its API server'} (${verb} ${what}): ${message}`);
+    return new KubeApiError(`cannot reach the cluster at ${server ?? 'its API server'} (${verb} ${what}): ${message}`, undefined, undefined, 'CLUSTER_UNREACHABLE');
   }
   if (status === 401) {
     return new KubeApiError(`${verb} ${what} failed (401 Unauthorized): the cluster at ${server ?? 'its API server'} did not accept the kubeconfig's credentials (expired token or certificate?): ${message}`, status, reason ?? 'Unauthorized');

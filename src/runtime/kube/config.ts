@@ -7,6 +7,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 
+import { TypeKroError } from '../../util/errors.js';
+
 export interface ClusterTarget {
   /** A ready KubeConfig (wins over the file options). */
   readonly kubeConfig?: KubeConfig;
@@ -16,8 +18,12 @@ export interface ClusterTarget {
   readonly context?: string;
 }
 
-export class KubeconfigError extends Error {
+/** No usable kubeconfig: no file found, a file that does not parse, or a context it does not have. */
+export class KubeconfigError extends TypeKroError {
   override readonly name = 'KubeconfigError';
+  constructor(message: string, options?: ErrorOptions) {
+    super('CONFIG_INVALID', message, options);
+  }
 }
 
 export function loadKubeConfig(target: ClusterTarget = {}): KubeConfig {

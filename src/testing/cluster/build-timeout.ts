@@ -1,4 +1,5 @@
 import { formatDuration } from './build.js';
+import { TypeKroError } from '../../util/errors.js';
 
 /**
  * Default bound of a binaries build: generous, because a cold build compiles Kubernetes, etcd, kwok, KRO and Flux
@@ -44,7 +45,7 @@ const HOW_TO_RAISE =
  * });
  * ```
  */
-export class BuildTimeoutError extends Error {
+export class BuildTimeoutError extends TypeKroError {
   constructor(
     readonly timeoutMs: number,
     /** What was under way, e.g. `building kubernetes (go build k8s.io/kubernetes/cmd/kube-apiserver ...)`. */
@@ -52,6 +53,7 @@ export class BuildTimeoutError extends Error {
     detail: string,
   ) {
     super(
+      'TIMEOUT',
       `building the local control plane timed out after ${formatDuration(timeoutMs)}, while ${activity}` +
         `${detail ? `\n${detail}` : ''}\n` +
         `A cold build compiles Kubernetes, etcd, kwok, KRO and Flux from source and can take 50 minutes or more on a ` +
