@@ -19,11 +19,10 @@ export { TypeKroError, ERROR_CODES, isTypeKroError, type TypeKroErrorCode } from
 export { kubernetesComposition, toResourceGraph, type Composition, type InstanceRef, type NestedComposition } from './api/composition.js';
 export { BreakingChangeError } from './api/factories.js';
 export type { DirectFactory, DirectFactoryOptions, KroFactory, KroFactoryOptions, KroInstance } from './api/factories.js';
-export { KroRejectedError } from './runtime/kro/deploy.js';
-export { DirectAbortedError, DirectDeployError, DirectTimeoutError, OfflineRenderError, type RollbackReport } from './runtime/direct/index.js';
+export { KroRejectedError } from './runtime/kro/errors.js';
+export { DirectAbortedError, DirectDeployError, DirectTimeoutError, OfflineRenderError, type RollbackReport } from './runtime/direct/errors.js';
 export type { DeployPlan, PlannedChange, PlannedConflict, PlannedObject, PodLog, ProgressEvent } from './api/direct.js';
-export { ApplyConflictError, KubeApiError } from './runtime/kube/client.js';
-export { KubeconfigError } from './runtime/kube/config.js';
+export { ApplyConflictError, KubeApiError, KubeconfigError } from './runtime/kube/errors.js';
 export { CompositionError } from './compile/rgd/errors.js';
 export { SchemaError } from './model/schema/index.js';
 export { SpecValidationError } from './api/spec.js';

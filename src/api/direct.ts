@@ -1,34 +1,14 @@
 /**
  * The direct factory: deploys a composition from this process, without KRO in the cluster, with KRO's
- * semantics (same graph, same CEL, same ordering, same skip and pending rules). See `runtime/direct`.
+ * semantics. Its implementation (`direct-driver.ts`: the CEL engine, the Kubernetes client) is loaded with
+ * `import()` on the first call, so creating a factory loads neither.
  */
 import type { CompositionDefinition } from '../composition/definition.js';
 import type { CompositionGraph } from '../ir/graph.js';
-import { toYaml as yamlOf } from '../compile/rgd/index.js';
-import { createCelEngine } from '../runtime/cel/index.js';
-import { directMetadataProblem, mergeKinds, prepareGraph, type InstanceIdentity, type Ownership, type PreparedGraph } from '../runtime/engine/index.js';
-import {
-  DirectTimeoutError,
-  deleteDirect,
-  deployDirect,
-  graphKinds,
-  listOwned,
-  planDirect,
-  podLogs,
-  podsOf,
-  readRecord,
-  Redactor,
-  renderOffline,
-  type DeployPlan,
-  type DirectSession,
-  type PodLog,
-  type ProgressEvent,
-} from '../runtime/direct/index.js';
-import { KubeClient } from '../runtime/kube/client.js';
-import { loadKubeConfig, type ClusterTarget } from '../runtime/kube/config.js';
-import { namespacedLookup } from '../runtime/kube/list.js';
-import { instanceNameOf, validateSpec } from './spec.js';
-import { CompositionError } from '../compile/rgd/errors.js';
+import type { DeployPlan, PodLog, ProgressEvent } from '../runtime/direct/index.js';
+import type { ClusterTarget } from '../runtime/kube/config.js';
+import type { DirectDriver } from './direct-driver.js';
+import type { StatusReport } from './instance.js';
 
 export interface DirectFactoryOptions extends ClusterTarget {
   /** Namespace of the instance and default namespace of its namespaced resources; default `default`. */
@@ -78,12 +58,21 @@ export interface DirectDeployOptions {
 
 export type { DeployPlan, PlannedChange, PlannedConflict, PlannedObject, PodLog, ProgressEvent } from '../runtime/direct/index.js';
 
-/** A deployed instance: what KRO would show as the instance object, status hydrated. */
-export interface DirectInstance<TSpec, TStatus> {
+/**
+ * A deployed instance: what KRO would show as the instance object, status hydrated; `complete` and
+ * `pending` say which status fields have no value yet.
+ *
+ * @example
+ * import type { DirectInstance } from 'typekro';
+ * function ready(instance: DirectInstance<{ replicas: number }, { ready: boolean }>): boolean {
+ *   return instance.complete ? instance.status.ready : false;
+ * }
+ * ready({ metadata: { name: 'a', namespace: 'dev' }, spec: { replicas: 1 }, complete: true, status: { ready: true }, pending: [] }); // => true
+ */
+export type DirectInstance<TSpec, TStatus> = {
   readonly metadata: { name: string; namespace: string };
   readonly spec: TSpec;
-  readonly status: TStatus;
-}
+} & StatusReport<TStatus>;
 
 export interface DirectFactory<TSpec, TStatus> {
   readonly mode: 'direct';
@@ -104,133 +93,49 @@ export interface DirectFactory<TSpec, TStatus> {
   /**
    * The manifests `deploy(spec)` would apply, as multi-document YAML. References to other resources resolve
    * against their rendered manifests; data only the cluster has is an error naming the resource.
+   * Asynchronous because it evaluates CEL: the engine is loaded on first use.
    */
-  toYaml(spec: TSpec): string;
+  toYaml(spec: TSpec): Promise<string>;
   /** Deletes every object the instance owns, in reverse dependency order, and waits until they are gone. */
   deleteInstance(name: string): Promise<void>;
 }
 
 /**
+ * The direct factory of a composition (what `composition.factory('direct', options)` returns).
+ *
  * @example
- * ```ts
- * const factory = webapp.factory('direct', { namespace: 'dev' });
- * const instance = await factory.deploy({ replicas: 3 });
- * instance.status.ready; // true
- * ```
+ * // needs: cluster
+ * import { type } from 'arktype';
+ * import { kubernetesComposition } from 'typekro';
+ * import { ConfigMap } from 'typekro/simple';
+ * const settings = kubernetesComposition(
+ *   { name: 'settings', kind: 'Settings', spec: type({ name: 'string', level: 'string' }), status: type({ name: 'string' }) },
+ *   (spec) => {
+ *     const config = ConfigMap({ name: spec.name, data: { level: spec.level } });
+ *     return { name: config.metadata.name };
+ *   },
+ * );
+ * const factory = settings.factory('direct', { namespace: process.env.NAMESPACE ?? 'default' });
+ * const instance = await factory.deploy({ name: 'settings-doc', level: 'debug' });
+ * instance.complete ? instance.status.name : instance.pending; // => 'settings-doc'
+ * await factory.deleteInstance('settings-doc');
  */
 export function createDirectFactory<TSpec, TStatus>(
   definition: CompositionDefinition,
   graph: CompositionGraph,
   options: DirectFactoryOptions = {},
 ): DirectFactory<TSpec, TStatus> {
-  const namespace = options.namespace ?? 'default';
-  const timeoutMs = options.timeout ?? 300_000;
-  let prepared: PreparedGraph | undefined;
-  // Prepared lazily so that creating a factory never fails on expressions; the first use reports them.
-  const graphOf = (): PreparedGraph => {
-    if (prepared) return prepared;
-    const problem = directMetadataProblem(graph);
-    if (problem) throw new CompositionError(problem);
-    return (prepared = prepareGraph(graph, createCelEngine()));
-  };
-  let client: KubeClient | undefined;
-  const kube = (): KubeClient => (client ??= new KubeClient(loadKubeConfig(options)));
-  let namespaced: ((apiVersion: string, kind: string) => Promise<boolean>) | undefined;
-  const progress = (event: ProgressEvent): void => options.progressCallback?.(event);
-  const identity = (name: string): InstanceIdentity => (graph.scope === 'Cluster' ? { name } : { name, namespace });
-  const owner = (name: string): Ownership => ({ composition: graph.name, instance: name, namespace });
-
-  async function instanceLogs(name: string, logOptions: { resourceId?: string; tailLines?: number; container?: string }): Promise<PodLog[]> {
-    const client = kube();
-    const call = { deadline: Date.now() + 30_000 };
-    const record = await readRecord(client, owner(name), call);
-    const objects = await listOwned(client, owner(name), mergeKinds(record?.kinds ?? [], graphKinds(graphOf())), [...new Set([namespace, ...(record?.namespaces ?? [])])], call);
-    const out: PodLog[] = [];
-    for (const object of objects) {
-      const id = (object.metadata as { labels?: Record<string, string> }).labels?.['typekro.dev/resource-id'] ?? '';
-      if (logOptions.resourceId !== undefined && id !== logOptions.resourceId) continue;
-      const pods = await podsOf(client, object);
-      out.push(...(await podLogs(client, id, pods, { ...(logOptions.tailLines !== undefined ? { tailLines: logOptions.tailLines } : {}), ...(logOptions.container ? { container: logOptions.container } : {}) })));
-    }
-    return out;
-  }
-
-  async function reportLogs(name: string, resourceId: string, tailLines: number, redactor: Redactor): Promise<void> {
-    for (const entry of await instanceLogs(name, { resourceId, tailLines })) {
-      const object = { apiVersion: 'v1', kind: 'Pod', name: entry.pod, namespace: entry.namespace };
-      const text = entry.log !== undefined ? entry.log.trimEnd() || '(empty log)' : `log unavailable: ${entry.error ?? 'unknown error'}`;
-      progress({ type: 'log', resourceId, object, message: redactor.text(`pod ${entry.namespace}/${entry.pod} container ${entry.container}:\n${text}`) });
-    }
-  }
-
+  let driver: Promise<DirectDriver<TSpec, TStatus>> | undefined;
+  const load = (): Promise<DirectDriver<TSpec, TStatus>> =>
+    (driver ??= import('./direct-driver.js').then((m) => m.createDirectDriver<TSpec, TStatus>(definition, graph, options)));
   return {
     mode: 'direct',
     name: graph.name,
-    namespace,
-    async deploy(spec, deployOptions = {}) {
-      const checked = validateSpec(definition, graph, spec);
-      const name = deployOptions.name ?? instanceNameOf(graph, checked);
-      const signals = [options.abortSignal, deployOptions.abortSignal].filter((x): x is AbortSignal => x !== undefined);
-      const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
-      const redactor = new Redactor();
-      const session: DirectSession = {
-        prepared: graphOf(),
-        client: kube(),
-        instance: identity(name),
-        owner: owner(name),
-        spec: checked,
-        readiness: options.waitForReady === false ? 'exists' : 'kind',
-        deadline: Date.now() + timeoutMs,
-        ...(signal ? { signal } : {}),
-        namespaced: (namespaced ??= namespacedLookup(kube())),
-        progress,
-        force: options.force ?? false,
-        redactor,
-      };
-      try {
-        const result = await deployDirect(session, { rollbackOnFailure: options.rollbackOnFailure ?? false, events: options.events ?? true });
-        return { metadata: { name, namespace }, spec: checked, status: result.status.status as TStatus };
-      } catch (error) {
-        if (options.podLogs && error instanceof DirectTimeoutError && error.resourceId) {
-          const tailLines = typeof options.podLogs === 'object' ? (options.podLogs.tailLines ?? 20) : 20;
-          await reportLogs(name, error.resourceId, tailLines, redactor).catch(() => undefined);
-        }
-        throw error;
-      }
-    },
-    async plan(spec, planOptions = {}) {
-      const checked = validateSpec(definition, graph, spec);
-      const name = planOptions.name ?? instanceNameOf(graph, checked);
-      return planDirect({
-        prepared: graphOf(),
-        client: kube(),
-        instance: identity(name),
-        owner: owner(name),
-        spec: checked,
-        readiness: 'exists',
-        deadline: Date.now() + timeoutMs,
-        ...(options.abortSignal ? { signal: options.abortSignal } : {}),
-        namespaced: (namespaced ??= namespacedLookup(kube())),
-        progress,
-        force: options.force ?? false,
-      });
-    },
-    async logs(name, logOptions = {}) {
-      return instanceLogs(name, logOptions);
-    },
-    toYaml(spec) {
-      const checked = validateSpec(definition, graph, spec);
-      const name = instanceNameOf(graph, checked);
-      return renderOffline(graphOf(), checked, identity(name), owner(name))
-        .map((manifest) => yamlOf(manifest))
-        .join('---\n');
-    },
-    async deleteInstance(name) {
-      await deleteDirect(graphOf(), kube(), owner(name), {
-        timeoutMs,
-        ...(options.abortSignal ? { signal: options.abortSignal } : {}),
-        progress,
-      });
-    },
+    namespace: options.namespace ?? 'default',
+    deploy: async (spec, deployOptions) => (await load()).deploy(spec, deployOptions),
+    plan: async (spec, planOptions) => (await load()).plan(spec, planOptions),
+    logs: async (name, logOptions) => (await load()).logs(name, logOptions),
+    toYaml: async (spec) => (await load()).toYaml(spec),
+    deleteInstance: async (name) => (await load()).deleteInstance(name),
   };
 }

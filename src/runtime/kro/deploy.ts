@@ -5,7 +5,7 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { describeRef, KubeApiError, refOfObject, type KubeClient } from '../kube/client.js';
 import { notReadyChildren, type ChildKind } from './children.js';
-import { TypeKroError } from '../../util/errors.js';
+import { KroRejectedError } from './errors.js';
 
 interface Condition {
   type?: string;
@@ -19,13 +19,7 @@ interface Observed extends KubernetesObject {
   status?: { state?: string; conditions?: Condition[] } & Record<string, unknown>;
 }
 
-/** KRO refused the RGD or the instance (its condition message is the error message). */
-export class KroRejectedError extends TypeKroError {
-  override readonly name = 'KroRejectedError';
-  constructor(message: string, options?: ErrorOptions) {
-    super('REJECTED', message, options);
-  }
-}
+export { KroRejectedError } from './errors.js';
 
 export interface KroDeployOptions {
   readonly timeoutMs: number;

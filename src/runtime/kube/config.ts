@@ -7,7 +7,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 
-import { TypeKroError } from '../../util/errors.js';
+import { KubeconfigError } from './errors.js';
 
 export interface ClusterTarget {
   /** A ready KubeConfig (wins over the file options). */
@@ -18,13 +18,7 @@ export interface ClusterTarget {
   readonly context?: string;
 }
 
-/** No usable kubeconfig: no file found, a file that does not parse, or a context it does not have. */
-export class KubeconfigError extends TypeKroError {
-  override readonly name = 'KubeconfigError';
-  constructor(message: string, options?: ErrorOptions) {
-    super('CONFIG_INVALID', message, options);
-  }
-}
+export { KubeconfigError } from './errors.js';
 
 export function loadKubeConfig(target: ClusterTarget = {}): KubeConfig {
   if (target.kubeConfig) return withContext(target.kubeConfig, target.context, 'the given KubeConfig');
