@@ -30,13 +30,8 @@ import { loadKubeConfig } from '../runtime/kube/config.js';
 import { namespacedLookup } from '../runtime/kube/list.js';
 import { instanceNameOf, validateSpec } from './spec.js';
 import { CompositionError } from '../compile/rgd/errors.js';
-import type { DirectDeployOptions, DirectFactory, DirectFactoryOptions } from './direct.js';
+import type { DirectDeployOptions, DirectDriver, DirectFactoryOptions } from './direct-types.js';
 import { statusReport } from './instance.js';
-
-/** The direct factory with the runtime loaded: what `DirectFactory` does, `toYaml` synchronous. */
-export interface DirectDriver<TSpec, TStatus> extends Omit<DirectFactory<TSpec, TStatus>, 'toYaml'> {
-  toYaml(spec: TSpec): string;
-}
 
 export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefinition, graph: CompositionGraph, options: DirectFactoryOptions): DirectDriver<TSpec, TStatus> {
   const namespace = options.namespace ?? 'default';

@@ -10,7 +10,7 @@ import { loadKubeConfig } from '../runtime/kube/config.js';
 import { applyInstance, applyRgd } from '../runtime/kro/deploy.js';
 import { breakingChanges } from '../runtime/kro/breaking.js';
 import { healthOf, listInstances, type InstanceHealth } from '../runtime/kro/instances.js';
-import { BreakingChangeError, type KroFactoryOptions } from './factories.js';
+import { BreakingChangeError, type KroFactoryOptions } from './kro-types.js';
 
 /** What the KRO factory does in the cluster; objects come back as the API server has them. */
 export interface KroDriver {
