@@ -81,7 +81,7 @@ export interface Composition<TSpec, TStatus> {
  * );
  * console.log(webapp.toYaml());
  */
-export function kubernetesComposition<TSpecType extends CompositionSchema, TStatusType extends CompositionSchema, TReturned extends SchemaInput<TStatusType>>(
+export function kubernetesComposition<TSpecType extends CompositionSchema, TStatusType extends CompositionSchema, const TReturned extends SchemaInput<TStatusType>>(
   definition: CompositionDefinition<TSpecType, TStatusType>,
   compose: (spec: Ref<SchemaOutput<TSpecType>>, instance: CompositionInstance) => TReturned & NoExtraKeys<TReturned, SchemaInput<TStatusType>>,
   options: CompositionOptions = {},

@@ -52,7 +52,7 @@ export async function deployDirect(outer: DirectSession, options: DeployOptions 
   const userProgress = outer.progress;
   const progress = (event: ProgressEvent): void => {
     try {
-      userProgress({ ...event, message: redactor.text(event.message), ...(event.reason !== undefined ? { reason: redactor.text(event.reason) } : {}) });
+      userProgress(redacted(event, redactor));
     } catch {
       // a throwing progress callback must not break the deployment
     }
@@ -288,4 +288,10 @@ function withRollback(error: unknown, report: RollbackReport): unknown {
   error.message = `${error.message}\n(${summary})`;
   Object.defineProperty(error, 'rollback', { value: report, enumerable: true });
   return error;
+}
+
+/** The event with secret values taken out of its message and reason. */
+function redacted(event: ProgressEvent, redactor: Redactor): ProgressEvent {
+  const message = redactor.text(event.message);
+  return 'reason' in event && event.reason !== undefined ? { ...event, message, reason: redactor.text(event.reason) } : { ...event, message };
 }
