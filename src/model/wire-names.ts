@@ -103,7 +103,7 @@ function wireValue(value: unknown, typeText: string, path: readonly (string | nu
   for (const [key, entry] of Object.entries(value)) {
     const attribute = fieldFor(fields, key, path);
     if (Object.hasOwn(result, attribute.baseName)) {
-      throw new TypeError(`${formatPath([...path, key])} is given twice, as "${attribute.name}" and "${attribute.baseName}"; keep one`);
+      throw new TypeKroError('DEFINITION_INVALID', `${formatPath([...path, key])} is given twice, as "${attribute.name}" and "${attribute.baseName}"; keep one`);
     }
     result[attribute.baseName] = wireValue(entry, attribute.type, [...path, attribute.baseName]);
   }

@@ -11,7 +11,7 @@ export const ERROR_CODES = {
   USAGE: 'an API or CLI call was given arguments or options it cannot use; fix the call',
   SPEC_INVALID: 'an instance spec does not match the composition spec schema; fix the spec values',
   DEFINITION_INVALID: 'the composition cannot be compiled (schema, resources, ids, references, JavaScript, CEL, manifest files); fix the composition',
-  CONFIG_INVALID: 'no usable kubeconfig or context; pass a kubeconfig file or context, or set KUBECONFIG',
+  CONFIG_INVALID: 'no usable kubeconfig or context, or credentials the cluster refuses; pass a kubeconfig file or context, set KUBECONFIG, or renew the credentials',
   CLUSTER_UNREACHABLE: 'the API server did not answer; check that the cluster runs and the kubeconfig points at it',
   NOT_FOUND: 'the instance, object or kind does not exist in the cluster; check its name, namespace and that its CRD is installed',
   CONFLICT: 'fields of an object are owned by another field manager; change them there, or apply with force',

@@ -17,6 +17,7 @@ import { deleteInOrder, listOwned, objectKey } from './owned.js';
 import { graphKinds, RecordKeeper } from './record.js';
 import { Redactor } from './redact.js';
 import { callOptions, plain, refOf, remainingMs, sleep, throwIfAborted, type DirectSession, type ProgressEvent } from './session.js';
+import { TypeKroError } from '../../util/errors.js';
 
 /** How long to wait before re-reading objects while something is data-pending (KRO requeues every 3 s). */
 const PENDING_RETRY_MS = 1000;
@@ -87,7 +88,7 @@ export async function deployDirect(outer: DirectSession, options: DeployOptions 
     };
     return await reconcile(session, record, steps, tasks);
   } catch (error) {
-    stop.abort(new Error('deployment stopped'));
+    stop.abort(new TypeKroError('ABORTED', 'deployment stopped'));
     await Promise.allSettled(tasks.values());
     let failure = error;
     if (outer.signal?.aborted) failure = abortedError(outer, steps, error);
@@ -99,7 +100,7 @@ export async function deployDirect(outer: DirectSession, options: DeployOptions 
     }
     throw redactor.error(failure);
   } finally {
-    stop.abort(new Error('deployment finished'));
+    stop.abort(new TypeKroError('ABORTED', 'deployment finished'));
     // After an abort, stop at once; otherwise report the events the watch has not delivered yet.
     await follower?.close({ flush: !outer.signal?.aborted });
   }

@@ -8,6 +8,7 @@ import { HttpMethod, KubernetesObjectApi, PatchStrategy, Watch, type KubeConfig,
 
 import { ApplyConflictError, describeRef, KubeApiError, type FieldConflict, type ObjectRef } from './errors.js';
 import { pooled } from './pool.js';
+import { TypeKroError } from '../../util/errors.js';
 
 export const FIELD_MANAGER = 'typekro';
 
@@ -272,7 +273,7 @@ function watchStatusError(object: unknown): unknown {
 }
 
 export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('aborted');
+  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new TypeKroError('ABORTED', 'aborted');
 }
 
 /** Sleeps, waking early (without error) on abort. */

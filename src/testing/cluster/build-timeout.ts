@@ -71,7 +71,7 @@ export class BuildTimeoutError extends TypeKroError {
 export function resolveBuildTimeout(optionMs: number | undefined, env: NodeJS.ProcessEnv = process.env): number {
   if (optionMs !== undefined) {
     if (!Number.isFinite(optionMs) || optionMs <= 0) {
-      throw new Error(`buildTimeoutMs must be a positive number of milliseconds, got ${String(optionMs)}`);
+      throw new TypeKroError('USAGE', `buildTimeoutMs must be a positive number of milliseconds, got ${String(optionMs)}`);
     }
     return optionMs;
   }
@@ -79,7 +79,7 @@ export function resolveBuildTimeout(optionMs: number | undefined, env: NodeJS.Pr
   if (raw === undefined || raw === '') return DEFAULT_BUILD_TIMEOUT_MS;
   const minutes = Number(raw);
   if (!Number.isFinite(minutes) || minutes <= 0) {
-    throw new Error(`${BUILD_TIMEOUT_ENV} must be a positive number of minutes (e.g. 120), got "${raw}"`);
+    throw new TypeKroError('USAGE', `${BUILD_TIMEOUT_ENV} must be a positive number of minutes (e.g. 120), got "${raw}"`);
   }
   return minutes * 60_000;
 }

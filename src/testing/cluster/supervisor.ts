@@ -64,7 +64,7 @@ export class Supervisor {
    */
   async waitUntil(what: string, component: ComponentName, deadline: number, check: () => Promise<boolean>): Promise<void> {
     for (;;) {
-      if (this.stopped) throw new Error(`local cluster: stopped while waiting for ${what}`);
+      if (this.stopped) throw new TypeKroError('ENVIRONMENT', `local cluster: stopped while waiting for ${what}`);
       if (this.failure) throw this.failure;
       const passed = await check().catch(() => false);
       if (this.failure) throw this.failure;
