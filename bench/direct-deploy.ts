@@ -135,7 +135,7 @@ async function main(): Promise<void> {
     const namespace = await newNamespace('kubectl', rep);
     // The same manifests TypeKro applies (rendered offline), one file per level.
     const factory = createDirectFactory(definition, g, { kubeConfig: cluster.kubeconfig, namespace });
-    const docs = factory.toYaml({ name: 'app' }).split(/^---\n/m);
+    const docs = (await factory.toYaml({ name: 'app' })).split(/^---\n/m);
     const files: string[] = [];
     for (let level = 1; level <= LEVELS; level++) {
       const file = join(scratch, `${namespace}-level-${level}.yaml`);

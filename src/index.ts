@@ -15,14 +15,19 @@
  * );
  * app.toYaml().includes('${web.status.?readyReplicas'); // => true
  */
+export { TypeKroError, ERROR_CODES, isTypeKroError, type TypeKroErrorCode } from './util/errors.js';
 export { kubernetesComposition, toResourceGraph, type Composition, type InstanceRef, type NestedComposition } from './api/composition.js';
 export { BreakingChangeError } from './api/factories.js';
-export type { DirectFactory, DirectFactoryOptions, KroFactory, KroFactoryOptions, KroInstance } from './api/factories.js';
-export { KroRejectedError } from './runtime/kro/deploy.js';
-export { DirectAbortedError, DirectDeployError, DirectTimeoutError, OfflineRenderError, type RollbackReport } from './runtime/direct/index.js';
+export type { DirectFactory, DirectFactoryOptions, FactoryOptionsBase, KroFactory, KroFactoryOptions, KroInstance, KroStatusFields } from './api/factories.js';
+export type { DirectDeployOptions, DirectInstance } from './api/direct.js';
+export type { PartialStatus, StatusField, StatusReport } from './api/instance.js';
+export { KroRejectedError } from './runtime/kro/errors.js';
+export { DirectAbortedError, DirectDeployError, DirectTimeoutError, OfflineRenderError, type RollbackReport } from './runtime/direct/errors.js';
 export type { DeployPlan, PlannedChange, PlannedConflict, PlannedObject, PodLog, ProgressEvent } from './api/direct.js';
-export { ApplyConflictError, KubeApiError } from './runtime/kube/client.js';
-export { KubeconfigError } from './runtime/kube/config.js';
+export type {
+  ApplyEvent, DeleteEvent, DeletedEvent, KroProgressEvent, KubernetesEvent, LogEvent, PendingEvent, ReadyEvent, RollbackEvent, SkippedEvent, StatusEvent, WaitingEvent,
+} from './runtime/direct/session.js';
+export { ApplyConflictError, KubeApiError, KubeconfigError } from './runtime/kube/errors.js';
 export { InstanceLockedError, LEASE_SECONDS } from './runtime/kube/lease.js';
 export { CompositionError } from './compile/rgd/errors.js';
 export { SchemaError } from './model/schema/index.js';

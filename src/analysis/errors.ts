@@ -4,10 +4,11 @@
  */
 import type { Node } from '@babel/types';
 import type { SourceLocation } from '../ir/graph.js';
+import { TypeKroError } from '../util/errors.js';
 import { locationOf, snippetOf } from './source.js';
 
 /** A composition uses JavaScript that cannot be compiled to CEL with the same meaning. */
-export class CompositionSyntaxError extends Error {
+export class CompositionSyntaxError extends TypeKroError {
   override readonly name = 'CompositionSyntaxError';
 
   constructor(
@@ -19,7 +20,7 @@ export class CompositionSyntaxError extends Error {
     /** What to do instead. */
     readonly hint: string,
   ) {
-    super(message);
+    super('DEFINITION_INVALID', message);
   }
 }
 

@@ -9,6 +9,7 @@ import type { Node, Program } from '@babel/types';
 import { unwrap } from './ast.js';
 import type { FunctionNode } from './composition.js';
 import { parseSourceFile } from './source.js';
+import { TypeKroError } from '../util/errors.js';
 
 /** A function found for a name, with the file that holds it. */
 export interface NamedFunction {
@@ -20,7 +21,11 @@ export interface NamedFunction {
  * Why a name could not be followed to a function's source: the caller turns it into a definition error.
  * `undefined` from {@link resolveNamedFunction} means the name is not bound at module level at all.
  */
-export class UnreadableFunctionError extends Error {}
+export class UnreadableFunctionError extends TypeKroError {
+  constructor(message: string) {
+    super('DEFINITION_INVALID', message);
+  }
+}
 
 /** The function `name` refers to at the top level of `file`, following local imports. */
 export function resolveNamedFunction(file: string, name: string, seen: ReadonlySet<string> = new Set()): NamedFunction | undefined {

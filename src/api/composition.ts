@@ -14,6 +14,7 @@ import type { Ref } from '../model/types.js';
 import { currentRun } from '../model/run.js';
 import { createFactory, type DirectFactory, type DirectFactoryOptions, type KroFactory, type KroFactoryOptions } from './factories.js';
 import { instanceNameOf, validateSpec } from './spec.js';
+import { TypeKroError } from '../util/errors.js';
 
 /** Rejects status fields the status schema does not declare (a typo would otherwise be dropped silently). */
 type NoExtraKeys<TReturned, TStatus> = { readonly [K in Exclude<keyof TReturned, keyof TStatus>]: never };
@@ -81,7 +82,7 @@ export interface Composition<TSpec, TStatus> {
  * );
  * console.log(webapp.toYaml());
  */
-export function kubernetesComposition<TSpecType extends CompositionSchema, TStatusType extends CompositionSchema, TReturned extends SchemaInput<TStatusType>>(
+export function kubernetesComposition<TSpecType extends CompositionSchema, TStatusType extends CompositionSchema, const TReturned extends SchemaInput<TStatusType>>(
   definition: CompositionDefinition<TSpecType, TStatusType>,
   compose: (spec: Ref<SchemaOutput<TSpecType>>, instance: CompositionInstance) => TReturned & NoExtraKeys<TReturned, SchemaInput<TStatusType>>,
   options: CompositionOptions = {},
@@ -139,7 +140,7 @@ export function compositionOf<TSpec, TStatus>(definition: CompositionDefinition,
   let rgdYaml: string | undefined;
   const nest = (spec: TSpec): unknown => {
     const run = currentRun();
-    if (!run) throw new TypeError(`composition "${graph.name}" can be called only inside another composition function; use .factory(...) to deploy it`);
+    if (!run) throw new TypeKroError('USAGE', `composition "${graph.name}" can be called only inside another composition function; use .factory(...) to deploy it`);
     return run.nest(graph, spec, composition);
   };
   // A function's own `name` is read-only: define it instead of assigning it.

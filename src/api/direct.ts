@@ -1,255 +1,51 @@
 /**
  * The direct factory: deploys a composition from this process, without KRO in the cluster, with KRO's
- * semantics (same graph, same CEL, same ordering, same skip and pending rules). See `runtime/direct`.
+ * semantics. Its implementation (`direct-driver.ts`: the CEL engine, the Kubernetes client) is loaded with
+ * `import()` on the first call, so creating a factory loads neither.
  */
 import type { CompositionDefinition } from '../composition/definition.js';
 import type { CompositionGraph } from '../ir/graph.js';
-import { toYaml as yamlOf } from '../compile/rgd/index.js';
-import { createCelEngine } from '../runtime/cel/index.js';
-import { directMetadataProblem, mergeKinds, prepareGraph, recordName, type InstanceIdentity, type Ownership, type PreparedGraph } from '../runtime/engine/index.js';
-import {
-  DirectTimeoutError,
-  deleteDirect,
-  deployDirect,
-  graphKinds,
-  listOwned,
-  planDirect,
-  podLogs,
-  podsOf,
-  readRecord,
-  Redactor,
-  renderOffline,
-  type DeployPlan,
-  type DirectSession,
-  type PodLog,
-  type ProgressEvent,
-} from '../runtime/direct/index.js';
-import { KubeClient } from '../runtime/kube/client.js';
-import { loadKubeConfig, type ClusterTarget } from '../runtime/kube/config.js';
-import { withLease, type LeaseOptions } from '../runtime/kube/lease.js';
-import { namespacedLookup } from '../runtime/kube/list.js';
-import { instanceNameOf, validateSpec } from './spec.js';
-import { CompositionError } from '../compile/rgd/errors.js';
-
-export interface DirectFactoryOptions extends ClusterTarget {
-  /** Namespace of the instance and default namespace of its namespaced resources; default `default`. */
-  readonly namespace?: string;
-  /** Milliseconds for a whole deploy or delete; default 300000. */
-  readonly timeout?: number;
-  /**
-   * Wait for each resource to be ready before applying its dependents and before returning; default true.
-   * When false, a resource counts as ready once it exists (and readyWhen is not evaluated).
-   */
-  readonly waitForReady?: boolean;
-  readonly abortSignal?: AbortSignal;
-  /**
-   * A deploy or delete holds the instance's Lease while it runs; another one of the same instance fails at
-   * once with an InstanceLockedError naming the holder. With `waitForLock: true` it waits for the lease
-   * instead (within its timeout).
-   */
-  readonly waitForLock?: boolean;
-  /**
-   * Per-resource progress: applied, waiting (with the readiness reason), ready, skipped, pending data,
-   * Kubernetes events of the instance's objects and their children, pruning, rollback. Secret values are
-   * redacted from every message.
-   */
-  readonly progressCallback?: (event: ProgressEvent) => void;
-  /**
-   * Server-side apply takes over fields owned by other field managers. Default false: such a conflict fails
-   * the deploy with an ApplyConflictError naming the object, the fields and the other managers, and nothing
-   * of that object is changed.
-   */
-  readonly force?: boolean;
-  /**
-   * When the first deploy of an instance fails (error, timeout or abort), delete what it created and its
-   * record, so the cluster is as before. Later deploys of an instance that once succeeded are never rolled
-   * back. Default false (objects stay, for inspection; `deleteInstance` removes them).
-   */
-  readonly rollbackOnFailure?: boolean;
-  /** Report Kubernetes events of the instance's objects and their children through progressCallback; default true. */
-  readonly events?: boolean;
-  /**
-   * When a resource does not become ready, read the last log lines of its pods and report them as `log`
-   * progress events (default off; `true` means 20 lines).
-   */
-  readonly podLogs?: boolean | { readonly tailLines?: number };
-}
-
-/** Per-call options of `deploy`. */
-export interface DirectDeployOptions {
-  /** Instance name; default `spec.name`, else the composition name. */
-  readonly name?: string;
-  /** Aborts this deploy (in addition to the factory's `abortSignal`). */
-  readonly abortSignal?: AbortSignal;
-}
+import type { DirectDriver, DirectFactory, DirectFactoryOptions } from './direct-types.js';
 
 export type { DeployPlan, PlannedChange, PlannedConflict, PlannedObject, PodLog, ProgressEvent } from '../runtime/direct/index.js';
-
-/** A deployed instance: what KRO would show as the instance object, status hydrated. */
-export interface DirectInstance<TSpec, TStatus> {
-  readonly metadata: { name: string; namespace: string };
-  readonly spec: TSpec;
-  readonly status: TStatus;
-}
-
-export interface DirectFactory<TSpec, TStatus> {
-  readonly mode: 'direct';
-  readonly name: string;
-  readonly namespace: string;
-  /**
-   * Applies every resource (server-side apply, field manager `typekro`), each as soon as its dependencies are
-   * ready, waits for readiness and returns the hydrated status (pending status fields are omitted).
-   */
-  deploy(spec: TSpec, options?: DirectDeployOptions): Promise<DirectInstance<TSpec, TStatus>>;
-  /**
-   * What `deploy(spec)` would do, from a server-side dry run of the whole graph; nothing is changed.
-   * Objects whose values depend on objects that do not exist yet are reported with `knownAfterApply`.
-   */
-  plan(spec: TSpec, options?: { name?: string }): Promise<DeployPlan>;
-  /** Logs of the pods of an instance's workloads (Deployments, StatefulSets, DaemonSets, Jobs, Pods). */
-  logs(name: string, options?: { resourceId?: string; tailLines?: number; container?: string }): Promise<PodLog[]>;
-  /**
-   * The manifests `deploy(spec)` would apply, as multi-document YAML. References to other resources resolve
-   * against their rendered manifests; data only the cluster has is an error naming the resource.
-   */
-  toYaml(spec: TSpec): string;
-  /** Deletes every object the instance owns, in reverse dependency order, and waits until they are gone. */
-  deleteInstance(name: string): Promise<void>;
-}
+export type { DirectDeployOptions, DirectFactory, DirectFactoryOptions, DirectInstance } from './direct-types.js';
 
 /**
+ * The direct factory of a composition (what `composition.factory('direct', options)` returns).
+ *
  * @example
- * ```ts
- * const factory = webapp.factory('direct', { namespace: 'dev' });
- * const instance = await factory.deploy({ replicas: 3 });
- * instance.status.ready; // true
- * ```
+ * // needs: cluster
+ * import { type } from 'arktype';
+ * import { kubernetesComposition } from 'typekro';
+ * import { ConfigMap } from 'typekro/simple';
+ * const settings = kubernetesComposition(
+ *   { name: 'settings', kind: 'Settings', spec: type({ name: 'string', level: 'string' }), status: type({ name: 'string' }) },
+ *   (spec) => {
+ *     const config = ConfigMap({ name: spec.name, data: { level: spec.level } });
+ *     return { name: config.metadata.name };
+ *   },
+ * );
+ * const factory = settings.factory('direct', { namespace: process.env.NAMESPACE ?? 'default' });
+ * const instance = await factory.deploy({ name: 'settings-doc', level: 'debug' });
+ * instance.complete ? instance.status.name : instance.pending; // => 'settings-doc'
+ * await factory.deleteInstance('settings-doc');
  */
 export function createDirectFactory<TSpec, TStatus>(
   definition: CompositionDefinition,
   graph: CompositionGraph,
   options: DirectFactoryOptions = {},
 ): DirectFactory<TSpec, TStatus> {
-  const namespace = options.namespace ?? 'default';
-  const timeoutMs = options.timeout ?? 300_000;
-  let prepared: PreparedGraph | undefined;
-  // Prepared lazily so that creating a factory never fails on expressions; the first use reports them.
-  const graphOf = (): PreparedGraph => {
-    if (prepared) return prepared;
-    const problem = directMetadataProblem(graph);
-    if (problem) throw new CompositionError(problem);
-    return (prepared = prepareGraph(graph, createCelEngine()));
-  };
-  let client: KubeClient | undefined;
-  const kube = (): KubeClient => (client ??= new KubeClient(loadKubeConfig(options)));
-  let namespaced: ((apiVersion: string, kind: string) => Promise<boolean>) | undefined;
-  const progress = (event: ProgressEvent): void => options.progressCallback?.(event);
-  const identity = (name: string): InstanceIdentity => (graph.scope === 'Cluster' ? { name } : { name, namespace });
-  const owner = (name: string): Ownership => ({ composition: graph.name, instance: name, namespace });
-
-  const leaseOf = (name: string, operation: 'deploy' | 'delete', deadline: number, signal: AbortSignal | undefined): LeaseOptions => ({
-    name: recordName(owner(name)),
-    namespace,
-    instance: name,
-    operation,
-    deadline,
-    waitForLock: options.waitForLock ?? false,
-    ...(signal ? { signal } : {}),
-  });
-
-  async function instanceLogs(name: string, logOptions: { resourceId?: string; tailLines?: number; container?: string }): Promise<PodLog[]> {
-    const client = kube();
-    const call = { deadline: Date.now() + 30_000 };
-    const record = await readRecord(client, owner(name), call);
-    const objects = await listOwned(client, owner(name), mergeKinds(record?.kinds ?? [], graphKinds(graphOf())), [...new Set([namespace, ...(record?.namespaces ?? [])])], call);
-    const out: PodLog[] = [];
-    for (const object of objects) {
-      const id = (object.metadata as { labels?: Record<string, string> }).labels?.['typekro.dev/resource-id'] ?? '';
-      if (logOptions.resourceId !== undefined && id !== logOptions.resourceId) continue;
-      const pods = await podsOf(client, object);
-      out.push(...(await podLogs(client, id, pods, { ...(logOptions.tailLines !== undefined ? { tailLines: logOptions.tailLines } : {}), ...(logOptions.container ? { container: logOptions.container } : {}) })));
-    }
-    return out;
-  }
-
-  async function reportLogs(name: string, resourceId: string, tailLines: number, redactor: Redactor): Promise<void> {
-    for (const entry of await instanceLogs(name, { resourceId, tailLines })) {
-      const object = { apiVersion: 'v1', kind: 'Pod', name: entry.pod, namespace: entry.namespace };
-      const text = entry.log !== undefined ? entry.log.trimEnd() || '(empty log)' : `log unavailable: ${entry.error ?? 'unknown error'}`;
-      progress({ type: 'log', resourceId, object, message: redactor.text(`pod ${entry.namespace}/${entry.pod} container ${entry.container}:\n${text}`) });
-    }
-  }
-
+  let driver: Promise<DirectDriver<TSpec, TStatus>> | undefined;
+  const load = (): Promise<DirectDriver<TSpec, TStatus>> =>
+    (driver ??= import('./direct-driver.js').then((m) => m.createDirectDriver<TSpec, TStatus>(definition, graph, options)));
   return {
     mode: 'direct',
     name: graph.name,
-    namespace,
-    async deploy(spec, deployOptions = {}) {
-      const checked = validateSpec(definition, graph, spec);
-      const name = deployOptions.name ?? instanceNameOf(graph, checked);
-      const signals = [options.abortSignal, deployOptions.abortSignal].filter((x): x is AbortSignal => x !== undefined);
-      const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
-      const redactor = new Redactor();
-      const deadline = Date.now() + timeoutMs;
-      return withLease(kube(), leaseOf(name, 'deploy', deadline, signal), async (held) => {
-        const session: DirectSession = {
-          prepared: graphOf(),
-          client: kube(),
-          instance: identity(name),
-          owner: owner(name),
-          spec: checked,
-          readiness: options.waitForReady === false ? 'exists' : 'kind',
-          deadline,
-          signal: held,
-          namespaced: (namespaced ??= namespacedLookup(kube())),
-          progress,
-          force: options.force ?? false,
-          redactor,
-        };
-        try {
-          const result = await deployDirect(session, { rollbackOnFailure: options.rollbackOnFailure ?? false, events: options.events ?? true });
-          return { metadata: { name, namespace }, spec: checked, status: result.status.status as TStatus };
-        } catch (error) {
-          if (options.podLogs && error instanceof DirectTimeoutError && error.resourceId) {
-            const tailLines = typeof options.podLogs === 'object' ? (options.podLogs.tailLines ?? 20) : 20;
-            await reportLogs(name, error.resourceId, tailLines, redactor).catch(() => undefined);
-          }
-          throw error;
-        }
-      });
-    },
-    async plan(spec, planOptions = {}) {
-      const checked = validateSpec(definition, graph, spec);
-      const name = planOptions.name ?? instanceNameOf(graph, checked);
-      return planDirect({
-        prepared: graphOf(),
-        client: kube(),
-        instance: identity(name),
-        owner: owner(name),
-        spec: checked,
-        readiness: 'exists',
-        deadline: Date.now() + timeoutMs,
-        ...(options.abortSignal ? { signal: options.abortSignal } : {}),
-        namespaced: (namespaced ??= namespacedLookup(kube())),
-        progress,
-        force: options.force ?? false,
-      });
-    },
-    async logs(name, logOptions = {}) {
-      return instanceLogs(name, logOptions);
-    },
-    toYaml(spec) {
-      const checked = validateSpec(definition, graph, spec);
-      const name = instanceNameOf(graph, checked);
-      return renderOffline(graphOf(), checked, identity(name), owner(name))
-        .map((manifest) => yamlOf(manifest))
-        .join('---\n');
-    },
-    async deleteInstance(name) {
-      const deadline = Date.now() + timeoutMs;
-      await withLease(kube(), leaseOf(name, 'delete', deadline, options.abortSignal), (held) =>
-        deleteDirect(graphOf(), kube(), owner(name), { timeoutMs: Math.max(deadline - Date.now(), 1), signal: held, progress }),
-      );
-    },
+    namespace: options.namespace ?? 'default',
+    deploy: async (spec, deployOptions) => (await load()).deploy(spec, deployOptions),
+    plan: async (spec, planOptions) => (await load()).plan(spec, planOptions),
+    logs: async (name, logOptions) => (await load()).logs(name, logOptions),
+    toYaml: async (spec) => (await load()).toYaml(spec),
+    deleteInstance: async (name) => (await load()).deleteInstance(name),
   };
 }

@@ -6,6 +6,7 @@ import { runConcrete, type ConcreteEvaluation, type ObservedObjects } from '../c
 import type { Composition } from './composition.js';
 import { instanceNameOf, validateSpec } from './spec.js';
 import { concreteSourceOf } from '../composition/concrete-source.js';
+import { TypeKroError } from '../util/errors.js';
 
 export { OpaqueCel, type ConcreteData, type ConcreteEvaluation, type ConcreteResource } from '../composition/concrete.js';
 
@@ -78,7 +79,7 @@ export interface ConcreteOptions {
  */
 export function evaluateConcrete<TSpec, TStatus>(composition: Composition<TSpec, TStatus>, spec: TSpec, options: ConcreteOptions = {}): ConcreteEvaluation {
   const concrete = concreteSourceOf(composition);
-  if (!concrete) throw new TypeError('evaluateConcrete takes a composition made by kubernetesComposition or toResourceGraph');
+  if (!concrete) throw new TypeKroError('USAGE', 'evaluateConcrete takes a composition made by kubernetesComposition or toResourceGraph');
   const checked = validateSpec(concrete.definition, composition.graph, spec);
   const observed = options.observed instanceof Map ? options.observed : new Map(Object.entries(options.observed ?? {}));
   const instance = options.instance ?? { name: instanceNameOf(composition.graph, checked) };

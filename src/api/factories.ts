@@ -1,84 +1,21 @@
 /**
  * Factories deploy a composition: `kro` hands the graph to the KRO controller, `direct` runs it from
- * this process.
+ * this process. The cluster side of each (the Kubernetes client, the CEL engine) is loaded with `import()`
+ * on the first call that needs it, so defining and rendering load neither.
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { compileInstance, compileRgd, toYaml } from '../compile/rgd/index.js';
 import type { CompositionDefinition } from '../composition/definition.js';
 import type { CompositionGraph } from '../ir/graph.js';
-import { recordName } from '../runtime/engine/index.js';
-import { KubeClient } from '../runtime/kube/client.js';
-import { withLease, type LeaseOptions } from '../runtime/kube/lease.js';
-import { loadKubeConfig, type ClusterTarget } from '../runtime/kube/config.js';
-import { applyInstance, applyRgd } from '../runtime/kro/deploy.js';
-import { breakingChanges, type SchemaChange } from '../runtime/kro/breaking.js';
-import { healthOf, listInstances, type InstanceHealth } from '../runtime/kro/instances.js';
+import { TypeKroError } from '../util/errors.js';
 import { createDirectFactory, type DirectFactory, type DirectFactoryOptions } from './direct.js';
+import { statusReport } from './instance.js';
+import type { KroDriver } from './kro-driver.js';
+import type { KroFactory, KroFactoryOptions, KroInstance, KroStatusFields } from './kro-types.js';
 import { instanceNameOf, validateSpec } from './spec.js';
 
 export type { DirectFactory, DirectFactoryOptions };
-
-export interface FactoryOptionsBase extends ClusterTarget {
-  /** Namespace of the instance (kro) or of the resources (direct); default `default`. */
-  readonly namespace?: string;
-  /** Milliseconds to wait for readiness; default 300000. */
-  readonly timeout?: number;
-  readonly abortSignal?: AbortSignal;
-  readonly progressCallback?: (event: { type: string; message: string; resourceId?: string }) => void;
-  /**
-   * A deploy or delete holds the instance's Lease while it runs; another one of the same instance (in either
-   * mode) fails at once with an InstanceLockedError naming the holder; `waitForLock: true` waits instead.
-   */
-  readonly waitForLock?: boolean;
-}
-
-export interface KroFactoryOptions extends FactoryOptionsBase {
-  /**
-   * Apply a schema change KRO would refuse as breaking (removed or retyped fields, new required fields,
-   * narrowed enums): sets `kro.run/allow-breaking-changes: "true"` on the RGD. Existing instances may break.
-   */
-  readonly allowBreakingChanges?: boolean;
-}
-
-/** A schema change KRO would refuse, found before anything was applied. */
-export class BreakingChangeError extends Error {
-  override readonly name = 'BreakingChangeError';
-  constructor(
-    readonly rgd: string,
-    readonly changes: readonly SchemaChange[],
-  ) {
-    super(
-      `the new schema of ResourceGraphDefinition ${rgd} breaks existing instances, so KRO would keep the old CRD:\n` +
-        changes.map((change) => `  - ${change.path}: ${change.problem}`).join('\n') +
-        '\nkeep the old fields (add new ones as optional or with defaults), use a new kind, or pass allowBreakingChanges: true',
-    );
-  }
-}
-
-/** An instance as KRO reports it. */
-export interface KroInstance<TSpec, TStatus> {
-  readonly metadata: { name: string; namespace: string };
-  readonly spec: TSpec;
-  readonly status: TStatus & { state?: string; conditions?: unknown[] };
-}
-
-export interface KroFactory<TSpec, TStatus> {
-  readonly mode: 'kro';
-  readonly name: string;
-  readonly namespace: string;
-  /** The RGD; with a spec, the instance custom resource. */
-  toYaml(spec?: TSpec): string;
-  /** Applies the RGD, waits until KRO accepts it, applies the instance and waits until it is ACTIVE. */
-  deploy(spec: TSpec, options?: { name?: string }): Promise<KroInstance<TSpec, TStatus>>;
-  /** Deletes one instance and waits until it is gone (KRO deletes its resources). */
-  deleteInstance(name: string): Promise<void>;
-  /** The instances of this kind in the factory's namespace. */
-  getInstances(): Promise<KroInstance<TSpec, TStatus>[]>;
-  /** One instance as KRO reports it, or undefined. */
-  getInstance(name: string): Promise<KroInstance<TSpec, TStatus> | undefined>;
-  /** A summary: how many instances, and their health. */
-  getStatus(): Promise<{ name: string; mode: 'kro'; namespace: string; instanceCount: number; instances: { name: string; health: InstanceHealth }[] }>;
-}
+export { BreakingChangeError, type FactoryOptionsBase, type KroFactory, type KroFactoryOptions, type KroInstance, type KroStatusFields } from './kro-types.js';
 
 export function createFactory<TSpec, TStatus>(
   mode: 'kro' | 'direct',
@@ -87,32 +24,23 @@ export function createFactory<TSpec, TStatus>(
   options: KroFactoryOptions | DirectFactoryOptions,
 ): KroFactory<TSpec, TStatus> | DirectFactory<TSpec, TStatus> {
   if (mode === 'direct') return createDirectFactory<TSpec, TStatus>(definition, graph, options);
-  if (mode !== 'kro') throw new TypeError(`unknown factory mode "${String(mode)}": use 'kro' or 'direct'`);
+  if (mode !== 'kro') throw new TypeKroError('USAGE', `unknown factory mode "${String(mode)}": use 'kro' or 'direct'`);
   return createKroFactory<TSpec, TStatus>(definition, graph, options);
 }
 
 function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, graph: CompositionGraph, options: KroFactoryOptions): KroFactory<TSpec, TStatus> {
   const namespace = options.namespace ?? 'default';
-  const timeoutMs = options.timeout ?? 300_000;
-  let client: KubeClient | undefined;
-  const kube = (): KubeClient => (client ??= new KubeClient(loadKubeConfig(options)));
+  let driver: Promise<KroDriver> | undefined;
+  const load = (): Promise<KroDriver> => (driver ??= import('./kro-driver.js').then((m) => m.createKroDriver(graph, options)));
   const instanceOf = (spec: TSpec, name?: string): KubernetesObject => {
     const checked = validateSpec(definition, graph, spec);
     return compileInstance(graph, checked, { name: name ?? instanceNameOf(graph, checked), namespace }) as KubernetesObject;
   };
-  const instanceApiVersion = `${graph.group}/${graph.version}`;
-  const progress = (message: string): void => options.progressCallback?.({ type: 'progress', message });
-  const waitOptions = { timeoutMs, onProgress: progress, ...(options.abortSignal ? { signal: options.abortSignal } : {}) };
-  // the same lease as direct mode's: one writer per instance, whichever mode it deploys in
-  const leaseOf = (name: string, operation: 'deploy' | 'delete'): LeaseOptions => ({
-    name: recordName({ composition: graph.name, instance: name, namespace }),
-    namespace,
-    instance: name,
-    operation,
-    deadline: Date.now() + timeoutMs,
-    waitForLock: options.waitForLock ?? false,
-    ...(options.abortSignal ? { signal: options.abortSignal } : {}),
-  });
+  const reported = (object: KubernetesObject): KroInstance<TSpec, TStatus> => {
+    const { metadata, spec, status } = object as { metadata?: { name?: string; namespace?: string }; spec?: unknown; status?: unknown };
+    const meta = { name: metadata?.name ?? '', namespace: metadata?.namespace ?? namespace };
+    return { metadata: meta, spec: spec as TSpec, ...statusReport<TStatus, KroStatusFields>(graph.status, status) };
+  };
   return {
     mode: 'kro',
     name: graph.name,
@@ -122,48 +50,22 @@ function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, gra
     },
     async deploy(spec, deployOptions = {}) {
       const instance = instanceOf(spec, deployOptions.name);
-      const name = instance.metadata?.name ?? '';
-      return withLease(kube(), leaseOf(name, 'deploy'), async (held) => {
-        const bounded = { ...waitOptions, signal: held };
-        const rgd = await checkedRgd(kube(), graph, options.allowBreakingChanges ?? false);
-        await applyRgd(kube(), rgd, bounded);
-        const childKinds = graph.resources.filter((r) => !r.externalRef).map((r) => ({ apiVersion: r.apiVersion, kind: r.kind }));
-        const observed = await applyInstance(kube(), instance, { ...bounded, childKinds });
-        return observed as unknown as KroInstance<TSpec, TStatus>;
-      });
+      return reported(await (await load()).deploy(instance));
     },
     async deleteInstance(name) {
-      const ref = { apiVersion: instanceApiVersion, kind: graph.kind, name, namespace };
-      await withLease(kube(), leaseOf(name, 'delete'), async (held) => {
-        if (!(await kube().delete(ref, { signal: held }))) return;
-        await kube().waitFor(ref, (object) => (object ? undefined : true), { ...waitOptions, signal: held });
-      });
+      await (await load()).deleteInstance(name);
     },
     async getInstances() {
-      const items = await listInstances(kube().config, instanceApiVersion, graph.kind, namespace);
-      return items as unknown as KroInstance<TSpec, TStatus>[];
+      return (await (await load()).getInstances()).map(reported);
     },
     async getInstance(name) {
-      const object = await kube().get({ apiVersion: instanceApiVersion, kind: graph.kind, name, namespace });
-      return object as unknown as KroInstance<TSpec, TStatus> | undefined;
+      const object = await (await load()).getInstance(name);
+      return object ? reported(object) : undefined;
     },
     async getStatus() {
-      const items = await listInstances(kube().config, instanceApiVersion, graph.kind, namespace);
-      const instances = items.map((item) => ({ name: item.metadata?.name ?? '', health: healthOf(item) }));
+      const kro = await load();
+      const instances = (await kro.getInstances()).map((item) => ({ name: item.metadata?.name ?? '', health: kro.health(item) }));
       return { name: graph.name, mode: 'kro' as const, namespace, instanceCount: instances.length, instances };
     },
   };
-}
-
-/** The RGD to apply: refused when its schema change would break existing instances, unless allowed. */
-async function checkedRgd(client: KubeClient, graph: CompositionGraph, allowBreaking: boolean): Promise<KubernetesObject> {
-  const rgd = compileRgd(graph) as unknown as KubernetesObject & { spec: { schema: { spec?: unknown; types?: unknown } } };
-  const live = (await client.get({ apiVersion: 'kro.run/v1alpha1', kind: 'ResourceGraphDefinition', name: graph.name })) as
-    | (KubernetesObject & { spec?: { schema?: { spec?: unknown; types?: unknown } } })
-    | undefined;
-  const changes = live?.spec?.schema ? breakingChanges(live.spec.schema, rgd.spec.schema) : [];
-  if (changes.length === 0) return rgd;
-  if (!allowBreaking) throw new BreakingChangeError(graph.name, changes);
-  const metadata = { ...rgd.metadata, annotations: { ...rgd.metadata?.annotations, 'kro.run/allow-breaking-changes': 'true' } };
-  return { ...rgd, metadata };
 }

@@ -2,6 +2,7 @@
 import type { CompositionDefinition } from '../composition/definition.js';
 import type { CompositionGraph } from '../ir/graph.js';
 import { applyDefaults, validateWithSchema } from '../model/schema/index.js';
+import { TypeKroError } from '../util/errors.js';
 
 /**
  * An instance spec does not match the composition's spec schema; `problems` name each field
@@ -27,13 +28,13 @@ import { applyDefaults, validateWithSchema } from '../model/schema/index.js';
  * }
  * ```
  */
-export class SpecValidationError extends Error {
+export class SpecValidationError extends TypeKroError {
   override readonly name = 'SpecValidationError';
   constructor(
     readonly composition: string,
     readonly problems: readonly string[],
   ) {
-    super(`invalid spec for composition "${composition}":\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super('SPEC_INVALID', `invalid spec for composition "${composition}":\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
 

@@ -134,7 +134,7 @@ export async function planDirect(input: PlanInput): Promise<PlannedObject[]> {
   const planner = (factory as unknown as { plan?: Planner }).plan;
   if (typeof planner === 'function') return planFromFactory(await planner.call(factory, spec, { name: id.name }));
   // Without a plan() (an older TypeKro in the user's project): dry-run each rendered manifest ourselves.
-  const desired = parseManifests(factory.toYaml(spec)).map((object) => renamed(object, id.name));
+  const desired = parseManifests(await factory.toYaml(spec)).map((object) => renamed(object, id.name));
   const planned = await Promise.all(desired.map((object) => planObject(client, object, object.metadata?.labels?.[DIRECT_LABELS.resourceId] ?? '')));
   const wanted = new Set(desired.map(keyOf));
   const stale = (await ownedObjects(target.kubeConfig, composition, id)).filter((object) => !wanted.has(keyOf(object)));

@@ -11,6 +11,7 @@ import { T, type CelType } from '../ir/types.js';
 import { describeRef, type RefData } from '../model/refs.js';
 import type { ResourceRecord } from '../model/resource.js';
 import type { CallSite } from './source-site.js';
+import { TypeKroError } from '../util/errors.js';
 
 const ONE_LOOP = 'give each collection its own variable, made by one loop, e.g. const pods = spec.items.map((item) => Pod(...))';
 
@@ -47,9 +48,9 @@ export function checkLoopSources(site: CallSite, scope: Scope): void {
 }
 
 /** A reference into one object of a collection (`pods[0].metadata.name` evaluated by JavaScript, or a per-item read). */
-export function collectionRead(ref: RefData, record: ResourceRecord): TypeError {
+export function collectionRead(ref: RefData, record: ResourceRecord): TypeKroError {
   const at = record.source ? ` at ${record.source.file}:${record.source.line}` : '';
-  return new TypeError(
+  return new TypeKroError('DEFINITION_INVALID', 
     `${describeRef(ref)} reads a single object of "${record.id}", a KRO collection (forEach)${at}; its id stands for the list of its objects. ` +
       `Read the list in the composition source (e.g. ${record.id}.map((x) => x.metadata.name).join(','), ${record.id}.length, ${record.id}[0]?.metadata.name), ` +
       "or, inside the loop, use the loop variable's data instead of another resource of the same loop",

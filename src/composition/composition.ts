@@ -14,6 +14,7 @@ import { graphHeader, type CompositionDefinition, type CompositionOptions } from
 import { CompositionRun } from './run.js';
 import { locateComposition } from './source-site.js';
 import { buildStatus } from './status.js';
+import { TypeKroError } from '../util/errors.js';
 
 /**
  * The instance a composition is deployed as, for reading its own metadata (compiled to `schema.metadata`):
@@ -54,7 +55,7 @@ export function defineGraph<TSpec, TStatus>(
     const instance: CompositionInstance = { metadata: createRef({ root: { kind: 'schema' }, path: ['metadata'] }, loopHooks) as Ref<V1ObjectMeta> };
     const returned = withRun(run, () => compose(spec, instance));
     if (returned instanceof Promise) {
-      throw new TypeError(`composition "${definition.name}": the composition function must be synchronous (it returned a Promise)`);
+      throw new TypeKroError('DEFINITION_INVALID', `composition "${definition.name}": the composition function must be synchronous (it returned a Promise)`);
     }
     run.makeSkippedCalls();
     const status = buildStatus(returned, run, valueContext(run, 'status'));

@@ -16,6 +16,7 @@ import { observedView } from './concrete-view.js';
 import { assignId } from './ids.js';
 import { prefixed } from './nest.js';
 import { currentCallSite, type CompositionSource } from './source-site.js';
+import { TypeKroError } from '../util/errors.js';
 
 /**
  * Observed objects by resource id: one object, or a list (one per item) for a collection.
@@ -127,11 +128,11 @@ export class ConcreteRun implements CompositionRunHooks {
   }
 
   enterLoop(_iterator: IteratorRoot): void {
-    throw new Error('internal: a concrete run has no references to loop over');
+    throw new TypeKroError('INTERNAL', 'internal: a concrete run has no references to loop over');
   }
 
   exitLoop(_iterator: IteratorRoot): void {
-    throw new Error('internal: a concrete run has no references to loop over');
+    throw new TypeKroError('INTERNAL', 'internal: a concrete run has no references to loop over');
   }
 
   /** Runs the child composition's function in place, its resources prefixed as the graph inlines them. */
@@ -139,7 +140,7 @@ export class ConcreteRun implements CompositionRunHooks {
     const graph = child as CompositionGraph;
     const concrete = concreteSourceOf(composition);
     if (!concrete || concrete.form !== 'composition') {
-      throw new TypeError(`concrete evaluation: nested composition "${graph.name}" was not defined with kubernetesComposition, so its function cannot be run again`);
+      throw new TypeKroError('USAGE', `concrete evaluation: nested composition "${graph.name}" was not defined with kubernetesComposition, so its function cannot be run again`);
     }
     const parent = this.frames[this.frames.length - 1]!;
     const site = parent.source ? currentCallSite(parent.source) : undefined;
@@ -184,7 +185,7 @@ export class ConcreteRun implements CompositionRunHooks {
     const found = this.observed.get(draft.id);
     if (found === undefined) return undefined;
     if (Array.isArray(found) !== draft.collection) {
-      throw new TypeError(`observed["${draft.id}"] must be ${draft.collection ? 'a list (the resource is a collection)' : 'one object, not a list'}`);
+      throw new TypeKroError('USAGE', `observed["${draft.id}"] must be ${draft.collection ? 'a list (the resource is a collection)' : 'one object, not a list'}`);
     }
     return Array.isArray(found) ? (found as readonly object[])[index] : (found as object);
   }
@@ -197,7 +198,7 @@ export class ConcreteRun implements CompositionRunHooks {
 
   private fieldOf(record: ResourceRecord, field: string): unknown {
     const entry = this.items.get(record);
-    if (!entry) throw new Error(`internal: resource "${record.id}" is not part of this concrete run`);
+    if (!entry) throw new TypeKroError('INTERNAL', `internal: resource "${record.id}" is not part of this concrete run`);
     const object = this.observedItem(entry.draft, entry.item.index) as Record<string, unknown> | undefined;
     const type = entry.draft.type.kind === 'object' ? entry.draft.type.fields[field]?.type : undefined;
     // A top-level field of an untyped kind (a custom resource's status) is still an object.

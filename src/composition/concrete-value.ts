@@ -8,6 +8,7 @@ import { isExprValue } from '../ir/value.js';
 import { refOf } from '../model/refs.js';
 import { recordOf } from '../model/resource.js';
 import { isAbsent } from './concrete-view.js';
+import { TypeKroError } from '../util/errors.js';
 
 /**
  * A `Cel.expr(...)`/`Cel.template(...)`/raw CEL value met in a concrete evaluation. Its parts were plain
@@ -78,9 +79,9 @@ function visit(raw: unknown, path: string, pending: string[], owner: string): Co
   if (raw === null || typeof raw === 'boolean' || typeof raw === 'number' || typeof raw === 'string') return raw;
   if (isExprValue(raw)) return opaqueOf(raw.expr);
   if (raw instanceof OpaqueCel) return raw;
-  if (refOf(raw)) throw new Error(`internal: ${owner}: ${path || 'a value'} is a reference in a concrete evaluation`);
+  if (refOf(raw)) throw new TypeKroError('INTERNAL', `internal: ${owner}: ${path || 'a value'} is a reference in a concrete evaluation`);
   if (recordOf(raw)) {
-    throw new TypeError(`${owner}: ${path || 'a value'} holds a whole resource; reference one of its fields instead (e.g. service.metadata.name)`);
+    throw new TypeKroError('DEFINITION_INVALID', `${owner}: ${path || 'a value'} holds a whole resource; reference one of its fields instead (e.g. service.metadata.name)`);
   }
   if (Array.isArray(raw)) {
     return raw.map((item: unknown, i) => visit(item, join(path, i), pending, owner) ?? null);
@@ -93,7 +94,7 @@ function visit(raw: unknown, path: string, pending: string[], owner: string): Co
     }
     return out;
   }
-  throw new TypeError(`${owner}: ${path || 'a value'} holds a ${typeof raw === 'function' ? 'function' : ((raw as object).constructor?.name ?? typeof raw)}, which cannot be serialised; use plain data`);
+  throw new TypeKroError('DEFINITION_INVALID', `${owner}: ${path || 'a value'} holds a ${typeof raw === 'function' ? 'function' : ((raw as object).constructor?.name ?? typeof raw)}, which cannot be serialised; use plain data`);
 }
 
 /** A template of literal pieces only (`Cel.template` over plain values) is exactly its text; anything else stays opaque. */

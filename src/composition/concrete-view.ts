@@ -8,6 +8,7 @@
  * counts as `undefined` in manifests and status. Scalars and untyped fields are plain `undefined`.
  */
 import { fieldOf, T, type CelType } from '../ir/types.js';
+import { TypeKroError } from '../util/errors.js';
 
 const ABSENT = Symbol.for('typekro.concrete.absent');
 
@@ -44,7 +45,7 @@ export function observedView(value: unknown, type: CelType): unknown {
       return observedView(own ? (target as Record<string, unknown>)[prop] : undefined, childType(type, prop));
     },
     set() {
-      throw new TypeError('observed objects are read-only in a concrete evaluation');
+      throw new TypeKroError('USAGE', 'observed objects are read-only in a concrete evaluation');
     },
   });
 }
@@ -60,10 +61,10 @@ function absentPlaceholder(type: CelType): unknown {
       return observedView(undefined, childType(type, prop));
     },
     apply() {
-      throw new TypeError('an absent observed field was called as a function');
+      throw new TypeKroError('USAGE', 'an absent observed field was called as a function');
     },
     set() {
-      throw new TypeError('observed objects are read-only in a concrete evaluation');
+      throw new TypeKroError('USAGE', 'observed objects are read-only in a concrete evaluation');
     },
   });
 }

@@ -19,6 +19,7 @@ import { recordOf } from '../model/resource.js';
 import { ConcreteRun, type ConcreteDraft, type ObservedObjects } from './concrete-run.js';
 import { concreteSourceOf } from './concrete-source.js';
 import { normalizeConcrete, OpaqueCel, type ConcreteData } from './concrete-value.js';
+import { TypeKroError } from '../util/errors.js';
 
 export { OpaqueCel, type ConcreteData } from './concrete-value.js';
 export type { ObservedObjects } from './concrete-run.js';
@@ -103,7 +104,7 @@ export interface ConcreteInput {
  */
 export function runConcrete(composition: unknown, graph: CompositionGraph, input: ConcreteInput): ConcreteEvaluation {
   const concrete = concreteSourceOf(composition);
-  if (!concrete) throw new TypeError('evaluateConcrete takes a composition made by kubernetesComposition or toResourceGraph');
+  if (!concrete) throw new TypeKroError('USAGE', 'evaluateConcrete takes a composition made by kubernetesComposition or toResourceGraph');
   checkObservedIds(graph, input.observed);
   const spec = structuredClone(input.spec);
   let returned: unknown;
@@ -121,10 +122,10 @@ export function runConcrete(composition: unknown, graph: CompositionGraph, input
     run.switchTo(concrete.sources[1]);
     returned = withRun(run, () => concrete.buildStatus(schema, resources));
   }
-  if (returned instanceof Promise) throw new TypeError(`composition "${graph.name}": the composition function must be synchronous (it returned a Promise)`);
+  if (returned instanceof Promise) throw new TypeKroError('DEFINITION_INVALID', `composition "${graph.name}": the composition function must be synchronous (it returned a Promise)`);
   const status = normalizeConcrete(returned ?? {}, 'status');
   if (typeof status.value !== 'object' || status.value === null || Array.isArray(status.value) || status.value instanceof OpaqueCel) {
-    throw new TypeError('a composition function must return its status as an object literal, e.g. return { ready: ... }');
+    throw new TypeKroError('DEFINITION_INVALID', 'a composition function must return its status as an object literal, e.g. return { ready: ... }');
   }
   // Every observed entry must have the shape of its resource (one object, or a list for a collection).
   for (const draft of run.drafts) run.observedItem(draft, 0);
@@ -139,7 +140,7 @@ export function runConcrete(composition: unknown, graph: CompositionGraph, input
 function checkObservedIds(graph: CompositionGraph, observed: ObservedObjects): void {
   const ids = new Set(graph.resources.map((resource) => resource.id));
   for (const id of observed.keys()) {
-    if (!ids.has(id)) throw new TypeError(`observed["${id}"]: composition "${graph.name}" has no resource "${id}"; its resource ids are ${[...ids].join(', ')}`);
+    if (!ids.has(id)) throw new TypeKroError('USAGE', `observed["${id}"]: composition "${graph.name}" has no resource "${id}"; its resource ids are ${[...ids].join(', ')}`);
   }
 }
 
@@ -148,7 +149,7 @@ function nameByKeys(drafts: ConcreteDraft[], resources: Record<string, unknown>)
   for (const [key, handle] of Object.entries(resources)) {
     const record = recordOf(handle);
     const draft = record && drafts.find((candidate) => candidate.items.some((item) => item.record === record));
-    if (!record || !draft) throw new TypeError(`toResourceGraph: "${key}" is not a resource created by a TypeKro factory`);
+    if (!record || !draft) throw new TypeKroError('DEFINITION_INVALID', `toResourceGraph: "${key}" is not a resource created by a TypeKro factory`);
     if (!record.explicitId) {
       record.id = key;
       draft.id = key;

@@ -14,6 +14,7 @@ import { mentionsReferences } from '../analysis/local-scope.js';
 import { compileConditionNode, compileValueNode } from './compile-node.js';
 import { isBuiltExact } from './source-values.js';
 import { isFunctionNode } from '../analysis/ast.js';
+import { TypeKroError } from '../util/errors.js';
 
 export function compileResourceCondition(
   kind: ConditionKind,
@@ -37,7 +38,7 @@ export function compileResourceCondition(
   if (isExprValue(input)) return input.expr;
   if (typeof input === 'string') return E.raw(unwrapCel(input), []);
   if (typeof input === 'boolean') return E.bool(input);
-  throw new TypeError(
+  throw new TypeKroError('DEFINITION_INVALID', 
     `${method(kind)}() of resource "${record.id}" takes a boolean expression over the spec or resources (spec.enabled, spec.replicas > 2), a callback, a Cel expression, a boolean or a CEL string; got ${input === null ? 'null' : typeof input}`,
   );
 }
@@ -51,7 +52,7 @@ function method(kind: ConditionKind): string {
 function compileCallback(kind: ConditionKind, record: ResourceRecord, argument: Node | undefined, scope: Scope): Expr {
   if (!argument || (argument.type !== 'ArrowFunctionExpression' && argument.type !== 'FunctionExpression')) {
     const example = kind === 'readyWhen' ? '.withReadyWhen((self) => self.status.readyReplicas > 0)' : '.withIncludeWhen(() => spec.enabled)';
-    throw new Error(`${method(kind)}() of resource "${record.id}": pass the callback inline (e.g. ${example}) so TypeKro can read its source`);
+    throw new TypeKroError('DEFINITION_INVALID', `${method(kind)}() of resource "${record.id}": pass the callback inline (e.g. ${example}) so TypeKro can read its source`);
   }
   const self = argument.params[0];
   const selfName = self?.type === 'Identifier' ? self.name : undefined;

@@ -4,6 +4,7 @@
  */
 import { arktypeToSchema, type CompositionSchema } from '../model/schema/index.js';
 import type { GraphHeader } from './build-graph.js';
+import { TypeKroError } from '../util/errors.js';
 
 /**
  * A composition's name, custom API and schemas. `spec` and `status` are arktype types, accepted through
@@ -43,7 +44,7 @@ export function graphHeader(definition: CompositionDefinition, options: Composit
   const version = slash >= 0 ? apiVersion.slice(slash + 1) : apiVersion;
   const groupFromVersion = slash >= 0 ? apiVersion.slice(0, slash) : undefined;
   if (definition.group && groupFromVersion && definition.group !== groupFromVersion) {
-    throw new TypeError(
+    throw new TypeKroError('DEFINITION_INVALID', 
       `composition "${definition.name}": group "${definition.group}" disagrees with apiVersion "${apiVersion}"; give the group in one place`,
     );
   }

@@ -14,6 +14,7 @@ import { withNestedRecords, type ResourceRecord } from '../model/resource.js';
 import { loopHooks } from '../model/run.js';
 import { schemaToCelType } from '../model/schema/index.js';
 import { inlineChild, literalExpr } from './nest.js';
+import { TypeKroError } from '../util/errors.js';
 
 export const NESTED_ROOT_PREFIX = 'nested$';
 
@@ -76,11 +77,11 @@ export function inlineNestedExpr(expr: Expr, nested: ReadonlyMap<string, Value>)
       const chain = selectPath(node, root);
       if (!chain) continue;
       const [first, ...rest] = chain.path;
-      if (first !== 'status') throw new TypeError(`a nested composition exposes only its status, not ${first}`);
+      if (first !== 'status') throw new TypeKroError('DEFINITION_INVALID', `a nested composition exposes only its status, not ${first}`);
       return valueAtPath(status, rest, root);
     }
     if (node.kind === 'ident' && node.name.startsWith(NESTED_ROOT_PREFIX)) {
-      throw new TypeError(`a nested composition handle (${node.name.slice(NESTED_ROOT_PREFIX.length)}) can only be used through its status fields`);
+      throw new TypeKroError('DEFINITION_INVALID', `a nested composition handle (${node.name.slice(NESTED_ROOT_PREFIX.length)}) can only be used through its status fields`);
     }
     return undefined;
   }));
@@ -94,7 +95,7 @@ function valueAtPath(status: Value, path: readonly string[], root: string): Expr
     }
     current = typeof current === 'object' && current !== null && !Array.isArray(current) ? (current as Record<string, Value>)[segment] : undefined;
     if (current === undefined) {
-      throw new TypeError(`nested composition ${root.slice(NESTED_ROOT_PREFIX.length)} has no status field ${path.join('.')}`);
+      throw new TypeKroError('DEFINITION_INVALID', `nested composition ${root.slice(NESTED_ROOT_PREFIX.length)} has no status field ${path.join('.')}`);
     }
   }
   if (current !== undefined && isExprValue(current)) return current.expr;

@@ -9,6 +9,7 @@ import { foldConstants } from '../ir/fold.js';
 import { rewriteExpr, rewriteValue, selectPath } from '../ir/rewrite.js';
 import { schemaAt } from '../ir/schema.js';
 import { isExprValue, type Value } from '../ir/value.js';
+import { TypeKroError } from '../util/errors.js';
 
 export interface InlinedChild {
   readonly resources: ResourceNode[];
@@ -109,7 +110,7 @@ function substituteSpec(node: Expr, child: CompositionGraph, spec: Value, recurs
   const optional = chain.optional.some(Boolean);
   if (resolved.kind === 'absent') {
     if (optional) return E.call('optional.none', []);
-    throw new TypeError(
+    throw new TypeKroError('DEFINITION_INVALID', 
       `nested composition "${child.name}" reads spec.${chain.path.join('.')} without a guard, and the parent does not pass it (no default either): pass it, give it a default, or guard the read (spec.${chain.path.join('.')} ?? ..., if (spec.${chain.path[0]}) ...)`,
     );
   }
@@ -150,5 +151,5 @@ export function literalExpr(value: unknown): Expr {
   if (typeof value === 'object') {
     return E.map(Object.entries(value).map(([key, item]) => ({ key: E.str(key), value: literalExpr(item) })));
   }
-  throw new TypeError(`cannot pass ${typeof value} into a nested composition`);
+  throw new TypeKroError('DEFINITION_INVALID', `cannot pass ${typeof value} into a nested composition`);
 }

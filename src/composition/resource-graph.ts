@@ -18,6 +18,7 @@ import { graphHeader, type CompositionDefinition, type CompositionOptions } from
 import { CompositionRun } from './run.js';
 import { locateFunctions, type CompositionSource } from './source-site.js';
 import { buildStatus } from './status.js';
+import { TypeKroError } from '../util/errors.js';
 
 const RESOURCES_ROOT = 'resources$';
 
@@ -47,7 +48,7 @@ function nameResources(resources: Record<string, unknown>): Map<string, string> 
   for (const [key, handle] of Object.entries(resources)) {
     const record = recordOf(handle) ?? collectionRecord(handle);
     if (!record) {
-      throw new TypeError(
+      throw new TypeKroError('DEFINITION_INVALID', 
         `toResourceGraph: "${key}" is not a resource created by a TypeKro factory, nor a collection made by a loop over a spec list (schema.spec.items.map((item) => Pod(...)))`,
       );
     }
@@ -99,7 +100,7 @@ function resolveAliases(expr: Expr, ids: ReadonlyMap<string, string>): Expr {
     if (!chain || chain.path.length === 0) return undefined;
     const [key, ...rest] = chain.path;
     const id = ids.get(key!);
-    if (!id) throw new TypeError(`toResourceGraph: the status reads resources.${key}, which the resource builder did not return`);
+    if (!id) throw new TypeKroError('DEFINITION_INVALID', `toResourceGraph: the status reads resources.${key}, which the resource builder did not return`);
     return rest.reduce<Expr>((target, field, i) => E.select(target, field, chain.optional[i + 1] ?? false), E.ident(id));
   });
 }

@@ -30,6 +30,7 @@ import { compileResourceCondition } from './conditions.js';
 import { parameterBindings, schemaType } from './parameters.js';
 import { printCel } from '../compile/cel/print.js';
 import { checkLoopSources, collectionBinding, collectionRead } from './collections.js';
+import { TypeKroError } from '../util/errors.js';
 
 export class CompositionRun implements CompositionRunHooks {
   readonly records: ResourceRecord[] = [];
@@ -165,7 +166,7 @@ export class CompositionRun implements CompositionRunHooks {
     const site = this.source ? currentCallSite(this.source) : undefined;
     if (site) this.executed.add(site.call);
     if (this.loops.length > 0) {
-      throw new TypeError(`nested composition "${graph.name}" inside a loop is not supported: KRO collections hold single resources`);
+      throw new TypeKroError('DEFINITION_INVALID', `nested composition "${graph.name}" inside a loop is not supported: KRO collections hold single resources`);
     }
     const prepared = site ? this.fromSource(site, spec) : spec;
     const specValue = toValue(prepared, { owner: `nested composition "${graph.name}"`, refType: (ref) => this.refType(ref), exprType: (expr) => this.exprType(expr) }) ?? {};

@@ -10,15 +10,16 @@ import { lastCoercions, refOf } from '../model/refs.js';
 import { resolveSourceValue } from './source-values.js';
 import type { CompositionRun } from './run.js';
 import { toValue, type ValueContext } from './values.js';
+import { TypeKroError } from '../util/errors.js';
 
 export function buildStatus(returned: unknown, run: CompositionRun, context: ValueContext): Value {
   if (returned === undefined || returned === null) return {};
   if (typeof returned !== 'object' || Array.isArray(returned) || refOf(returned)) {
-    throw new TypeError('a composition function must return its status as an object literal, e.g. return { ready: ... }');
+    throw new TypeKroError('DEFINITION_INVALID', 'a composition function must return its status as an object literal, e.g. return { ready: ... }');
   }
   const node = run.source ? returnedStatus(run.source.fn) : undefined;
   if (!node && lastCoercions.some((coercion) => coercion.hint !== 'string')) {
-    throw new Error(
+    throw new TypeKroError('DEFINITION_INVALID', 
       'the status uses operators on references, but TypeKro could not read the composition source to compile them; define the composition in a source file, or use Cel.expr(...)',
     );
   }

@@ -7,6 +7,7 @@ import { fieldOf, T, type CelType } from '../ir/types.js';
 import { exprValue, isExprValue, type Value } from '../ir/value.js';
 import { hasMarkers, refOf, refToExpr, splitMarkers, type RefData } from '../model/refs.js';
 import { recordOf } from '../model/resource.js';
+import { TypeKroError } from '../util/errors.js';
 
 export interface ValueContext {
   /** The static type of a reference (spec field, resource field, forEach item). */
@@ -28,12 +29,12 @@ export function toValue(raw: unknown, context: ValueContext, expected?: CelType,
   if (typeof raw === 'string') return hasMarkers(raw) ? markersToValue(raw, context, expected) : raw;
   if (raw === null || typeof raw === 'boolean') return raw;
   if (typeof raw === 'number') {
-    if (!Number.isFinite(raw)) throw new TypeError(`${context.owner}: ${path.join('.')} is ${raw}, which is not valid in a manifest`);
+    if (!Number.isFinite(raw)) throw new TypeKroError('DEFINITION_INVALID', `${context.owner}: ${path.join('.')} is ${raw}, which is not valid in a manifest`);
     return raw;
   }
   if (raw === undefined) return undefined;
   if (recordOf(raw)) {
-    throw new TypeError(`${context.owner}: ${path.join('.') || 'a value'} holds a whole resource; reference one of its fields instead (e.g. service.metadata.name)`);
+    throw new TypeKroError('DEFINITION_INVALID', `${context.owner}: ${path.join('.') || 'a value'} holds a whole resource; reference one of its fields instead (e.g. service.metadata.name)`);
   }
   if (Array.isArray(raw)) {
     const item = expected?.kind === 'list' ? expected.item : undefined;
@@ -48,7 +49,7 @@ export function toValue(raw: unknown, context: ValueContext, expected?: CelType,
     }
     return result;
   }
-  throw new TypeError(`${context.owner}: ${path.join('.')} holds a ${describe(raw)}, which cannot be serialised; use plain data`);
+  throw new TypeKroError('DEFINITION_INVALID', `${context.owner}: ${path.join('.')} holds a ${describe(raw)}, which cannot be serialised; use plain data`);
 }
 
 function describe(value: unknown): string {
@@ -71,7 +72,7 @@ function markersToValue(text: string, context: ValueContext, expected?: CelType)
 export function asString(expr: Expr, type: CelType | undefined): Expr {
   if (type?.kind === 'string') return expr;
   if (type?.kind === 'double') {
-    throw new TypeError(
+    throw new TypeKroError('DEFINITION_INVALID', 
       `a floating-point value is interpolated into a string; CEL formats doubles differently from JavaScript. Convert it explicitly with Cel.expr('string(int(', ref, '))') or use an integer field`,
     );
   }

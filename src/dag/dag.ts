@@ -3,32 +3,33 @@
  * depends on; `topologicalOrder()` lists dependencies first. Ties keep declaration order, like KRO's
  * `pkg/graph/dag`, so the order users see is the order they wrote, unless a dependency forces otherwise.
  */
+import { TypeKroError } from '../util/errors.js';
 
 /** Thrown when the graph has a cycle; `cycle` lists the nodes with the first repeated at the end. */
-export class CycleError extends Error {
+export class CycleError extends TypeKroError {
   override readonly name = 'CycleError';
   constructor(readonly cycle: readonly string[]) {
-    super(`dependency cycle: ${cycle.join(' -> ')}`);
+    super('DEFINITION_INVALID', `dependency cycle: ${cycle.join(' -> ')}`);
   }
 }
 
 /** Thrown when an edge names a node that was never added. */
-export class UnknownNodeError extends Error {
+export class UnknownNodeError extends TypeKroError {
   override readonly name = 'UnknownNodeError';
   constructor(
     readonly from: string,
     readonly to: string,
     readonly missing: string,
   ) {
-    super(`edge ${from} -> ${to} names unknown node "${missing}"`);
+    super('INTERNAL', `edge ${from} -> ${to} names unknown node "${missing}"`);
   }
 }
 
 /** Thrown when a node is added twice. */
-export class DuplicateNodeError extends Error {
+export class DuplicateNodeError extends TypeKroError {
   override readonly name = 'DuplicateNodeError';
   constructor(readonly node: string) {
-    super(`node "${node}" is already defined`);
+    super('INTERNAL', `node "${node}" is already defined`);
   }
 }
 

@@ -9,6 +9,7 @@ import { E, referencedRoots, type Expr } from '../ir/expr.js';
 import { exprValue, isExprValue } from '../ir/value.js';
 import { printCel } from '../compile/cel/print.js';
 import { describeValue, hasMarkers, refOf, refToExpr, splitMarkers } from './refs.js';
+import { TypeKroError } from '../util/errors.js';
 
 /** An expression value typed as the value it yields, so it fits wherever `T` is expected. */
 export type CelExpression<T> = T & { readonly __celResult?: T };
@@ -31,7 +32,7 @@ function markerParts(text: string): (string | Expr)[] {
 function literalText(part: unknown): string {
   if (typeof part === 'string') return part;
   if (typeof part === 'number' || typeof part === 'boolean') return String(part);
-  throw new TypeError(`Cel.expr parts must be strings, numbers, booleans, references or Cel expressions, got ${typeof part}`);
+  throw new TypeKroError('DEFINITION_INVALID', `Cel.expr parts must be strings, numbers, booleans, references or Cel expressions, got ${typeof part}`);
 }
 
 /** CEL text for a value: references print as their paths, strings as double-quoted literals. */
@@ -91,7 +92,7 @@ export const Cel = {
   template(format: string, ...args: unknown[]): CelExpression<string> {
     const pieces = format.split('%s');
     if (pieces.length - 1 !== args.length) {
-      throw new TypeError(`Cel.template(${describeValue(format)}) has ${pieces.length - 1} %s placeholders but ${args.length} arguments`);
+      throw new TypeKroError('DEFINITION_INVALID', `Cel.template(${describeValue(format)}) has ${pieces.length - 1} %s placeholders but ${args.length} arguments`);
     }
     const parts: (string | Expr)[] = [];
     const push = (text: string) => parts.push(...markerParts(text).map((part) => (typeof part === 'string' ? part : E.call('string', [part]))));
@@ -140,7 +141,7 @@ export const Cel = {
    */
   has(reference: unknown): CelExpression<boolean> {
     const ref = refOf(reference);
-    if (!ref) throw new TypeError('Cel.has() takes a reference, e.g. Cel.has(spec.hostname)');
+    if (!ref) throw new TypeKroError('DEFINITION_INVALID', 'Cel.has() takes a reference, e.g. Cel.has(spec.hostname)');
     return exprValue(E.call('has', [refToExpr(ref)])) as unknown as CelExpression<boolean>;
   },
 };

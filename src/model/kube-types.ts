@@ -1,23 +1,13 @@
 /**
- * Static types of Kubernetes kinds for the compiler, read from the generated models of
- * `@kubernetes/client-node` (each model class carries its attribute type map). Types are built lazily
+ * Static types of Kubernetes kinds for the compiler, read from the field metadata of
+ * `@kubernetes/client-node`'s models (`k8s-models.ts`, generated). Types are built lazily
  * and cached per model name; recursive models resolve through the cache.
  */
-import * as k8s from '@kubernetes/client-node';
 import { T, type CelType, type FieldType } from '../ir/types.js';
 import { isExprValue } from '../ir/value.js';
+import { modelAttributes } from './k8s-models.js';
 import { isRef } from './refs.js';
 
-interface AttributeType {
-  readonly name: string;
-  readonly baseName: string;
-  readonly type: string;
-  readonly format: string;
-}
-
-type ModelClass = { getAttributeTypeMap(): AttributeType[] };
-
-const models = k8s as unknown as Record<string, ModelClass | undefined>;
 const cache = new Map<string, CelType>();
 const extraModels = new Map<string, () => CelType>();
 
@@ -39,11 +29,10 @@ export function modelType(modelName: string): CelType | undefined {
     cache.set(modelName, type);
     return type;
   }
-  const model = models[modelName];
-  if (typeof model?.getAttributeTypeMap !== 'function') return undefined;
+  const attributes = modelAttributes(modelName);
+  if (!attributes) return undefined;
   // Insert first so recursive models (JSONSchemaProps) terminate; fill the fields afterwards.
   const fields: Record<string, FieldType> = {};
-  const attributes = model.getAttributeTypeMap();
   const aliases = Object.fromEntries(attributes.filter((a) => a.name !== a.baseName).map((a) => [a.name, a.baseName]));
   const type: CelType = Object.keys(aliases).length > 0 ? { kind: 'object', fields, open: false, aliases } : T.object(fields);
   cache.set(modelName, type);

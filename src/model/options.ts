@@ -7,6 +7,7 @@
  */
 import { closest } from 'fastest-levenshtein';
 import { formatLocation, userFrames } from './call-site.js';
+import { TypeKroError } from '../util/errors.js';
 
 /** Options every factory takes besides its own (handled before the builder runs). */
 const COMMON_OPTIONS = new Set(['id']);
@@ -31,14 +32,14 @@ export function buildChecked<TConfig, TResult>(factoryName: string, config: TCon
   return result;
 }
 
-function unknownOptionError(factoryName: string, unknown: readonly string[], known: readonly string[]): TypeError {
+function unknownOptionError(factoryName: string, unknown: readonly string[], known: readonly string[]): TypeKroError {
   const candidates = known.filter((key) => !unknown.includes(key));
   const described = unknown.map((key) => {
     const suggestion = candidates.length > 0 ? closest(key, candidates) : undefined;
     return `"${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`;
   });
   const options = [...new Set(candidates)].sort().join(', ');
-  return new TypeError(
+  return new TypeKroError('DEFINITION_INVALID', 
     `${formatLocation(userFrames()[0])}: ${factoryName}: unknown option${unknown.length > 1 ? 's' : ''} ${described.join(', ')}; ${factoryName} takes ${options}`,
   );
 }

@@ -8,6 +8,7 @@ import { printCel } from '../compile/cel/print.js';
 import { E, type Expr } from '../ir/expr.js';
 import { isExprValue } from '../ir/value.js';
 import { itemType, wirePath } from './wire-names.js';
+import { TypeKroError } from '../util/errors.js';
 
 /** Where a reference path starts. Resource ids and iterator names are assigned after the composition ran. */
 export type RefRoot =
@@ -52,7 +53,7 @@ export function isRef(value: unknown): boolean {
 /** The CEL expression a reference stands for. */
 export function refToExpr(ref: RefData): Expr {
   if (ref.call) {
-    throw new TypeError(
+    throw new TypeKroError('DEFINITION_INVALID', 
       `${describeRef(ref)}(...) was called on a reference outside the composition source TypeKro can read; write the expression in the composition function itself, or use Cel.expr(...)`,
     );
   }
@@ -82,7 +83,7 @@ function modelTypeOf(root: RefRoot): string | undefined {
 function rootExpr(root: RefRoot): Expr {
   if (root.kind === 'schema') return E.ident('schema');
   if (root.kind === 'resource') return E.ident(root.resource.id());
-  if (!root.iterator.name) throw new Error('internal: forEach iterator used before it was named');
+  if (!root.iterator.name) throw new TypeKroError('INTERNAL', 'internal: forEach iterator used before it was named');
   return E.ident(root.iterator.name);
 }
 
@@ -118,11 +119,11 @@ export function createRef(data: RefData, hooks: ProxyHooks = {}): unknown {
       return createRef({ root: data.root, path: [...data.path, segment] }, hooks);
     },
     set() {
-      throw new TypeError('TypeKro references are read-only: build a new value instead of assigning to a reference');
+      throw new TypeKroError('DEFINITION_INVALID', 'TypeKro references are read-only: build a new value instead of assigning to a reference');
     },
     ownKeys() {
       // Spreading or enumerating a reference would silently yield nothing: say so instead.
-      throw new TypeError(
+      throw new TypeKroError('DEFINITION_INVALID', 
         `the reference ${describeRef(data)} cannot be spread or enumerated at definition time (its value exists only in the cluster); pass it as a whole, or read its fields by name`,
       );
     },
@@ -214,7 +215,7 @@ export function splitMarkers(text: string): (string | RefData)[] {
   for (const match of text.matchAll(MARKER_PATTERN)) {
     if (match.index > last) parts.push(text.slice(last, match.index));
     const ref = markerTable[Number(match[1])];
-    if (!ref) throw new Error('internal: unknown reference marker');
+    if (!ref) throw new TypeKroError('INTERNAL', 'internal: unknown reference marker');
     parts.push(ref);
     last = match.index + match[0].length;
   }

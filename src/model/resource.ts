@@ -6,6 +6,7 @@
 import type { Expr } from '../ir/expr.js';
 import type { ExternalRefTarget, ForEachDimension, SourceLocation } from '../ir/graph.js';
 import { createRef, type IteratorRoot, type ProxyHooks } from './refs.js';
+import { TypeKroError } from '../util/errors.js';
 
 export interface ResourceRecord {
   id: string;
@@ -95,7 +96,7 @@ export function resourceHandle<T>(record: ResourceRecord, hooks: ProxyHooks = {}
       for (const target of targets) {
         const dependencies = recordsOf(target);
         if (dependencies.length === 0) {
-          throw new TypeError(`dependsOn() of resource "${record.id}" takes resources or nested compositions created in this composition`);
+          throw new TypeKroError('DEFINITION_INVALID', `dependsOn() of resource "${record.id}" takes resources or nested compositions created in this composition`);
         }
         record.dependsOn.push(...dependencies);
       }
@@ -116,7 +117,7 @@ export function resourceHandle<T>(record: ResourceRecord, hooks: ProxyHooks = {}
 
 function compileCondition(kind: ConditionKind, input: unknown, record: ResourceRecord): Expr {
   if (!record.conditionCompiler) {
-    throw new Error(`${kind}() on resource "${record.id}" needs to be called inside a composition function`);
+    throw new TypeKroError('USAGE', `${kind}() on resource "${record.id}" needs to be called inside a composition function`);
   }
   return record.conditionCompiler(kind, input, record);
 }

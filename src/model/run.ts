@@ -5,6 +5,7 @@
 import type { IteratorRoot, ProxyHooks, RefData } from './refs.js';
 import { createRef } from './refs.js';
 import type { ResourceRecord } from './resource.js';
+import { TypeKroError } from '../util/errors.js';
 
 export interface CompositionRunHooks {
   /** Called before a factory builds its manifest: may replace argument values compiled from source. */
@@ -33,7 +34,7 @@ export function currentRun(): CompositionRunHooks | undefined {
 
 /** Runs `body` with `run` active; composition functions must be synchronous. */
 export function withRun<T>(run: CompositionRunHooks, body: () => T): T {
-  if (active) throw new Error('internal: composition runs do not nest; nested compositions reuse the parent run');
+  if (active) throw new TypeKroError('INTERNAL', 'internal: composition runs do not nest; nested compositions reuse the parent run');
   active = run;
   try {
     return body();
@@ -79,6 +80,6 @@ export const loopHooks: ProxyHooks = {
 };
 
 function requireRun(what: string): CompositionRunHooks {
-  if (!active) throw new Error(`${what} is only supported inside a composition function`);
+  if (!active) throw new TypeKroError('USAGE', `${what} is only supported inside a composition function`);
   return active;
 }

@@ -6,17 +6,14 @@
  * Values are never converted: client-node's ObjectSerializer would drop fields newer than its models, so
  * only keys change here.
  */
-import * as k8s from '@kubernetes/client-node';
 import { closest } from 'fastest-levenshtein';
 import { E, type Expr } from '../ir/expr.js';
 import { exprValue, isExprValue } from '../ir/value.js';
 import { formatLocation, userFrames } from './call-site.js';
+import { modelAttributes, type ModelAttribute } from './k8s-models.js';
+import { TypeKroError } from '../util/errors.js';
 
-interface Attribute {
-  readonly name: string;
-  readonly baseName: string;
-  readonly type: string;
-}
+type Attribute = ModelAttribute;
 
 interface ModelFields {
   /** By model name and by wire name, so both spellings are accepted. */
@@ -24,9 +21,6 @@ interface ModelFields {
   readonly wireNames: readonly string[];
 }
 
-type ModelClass = { getAttributeTypeMap(): Attribute[] };
-
-const models = k8s as unknown as Record<string, ModelClass | undefined>;
 // Derived once from client-node's static metadata (never from user input), like kube-types' type cache.
 const fieldCache = new Map<string, ModelFields | undefined>();
 
@@ -37,14 +31,14 @@ function modelFields(typeText: string): ModelFields | undefined {
 }
 
 function readModelFields(typeText: string): ModelFields | undefined {
-  const model = Object.hasOwn(models, typeText) ? models[typeText] : undefined;
-  if (typeof model?.getAttributeTypeMap !== 'function') return undefined;
+  const attributes = modelAttributes(typeText);
+  if (!attributes) return undefined;
   const byKey = new Map<string, Attribute>();
-  for (const attribute of model.getAttributeTypeMap()) {
+  for (const attribute of attributes) {
     byKey.set(attribute.baseName, attribute);
     byKey.set(attribute.name, attribute);
   }
-  return { byKey, wireNames: model.getAttributeTypeMap().map((attribute) => attribute.baseName) };
+  return { byKey, wireNames: attributes.map((attribute) => attribute.baseName) };
 }
 
 /** `Array<X>` → `X`; `{ [key: string]: X; }` → `X`. */
@@ -109,7 +103,7 @@ function wireValue(value: unknown, typeText: string, path: readonly (string | nu
   for (const [key, entry] of Object.entries(value)) {
     const attribute = fieldFor(fields, key, path);
     if (Object.hasOwn(result, attribute.baseName)) {
-      throw new TypeError(`${formatPath([...path, key])} is given twice, as "${attribute.name}" and "${attribute.baseName}"; keep one`);
+      throw new TypeKroError('DEFINITION_INVALID', `${formatPath([...path, key])} is given twice, as "${attribute.name}" and "${attribute.baseName}"; keep one`);
     }
     result[attribute.baseName] = wireValue(entry, attribute.type, [...path, attribute.baseName]);
   }
@@ -156,13 +150,14 @@ function fieldFor(fields: ModelFields, key: string, path: readonly (string | num
  *
  * @example try { toWireNames('V1Deployment', { spec: { replica: 1 } }) } catch (e) { (e as UnknownFieldError).path } // 'spec.replica'
  */
-export class UnknownFieldError extends TypeError {
+export class UnknownFieldError extends TypeKroError {
+  override readonly name = 'UnknownFieldError';
   constructor(
     readonly path: string,
     readonly suggestion: string | undefined,
     message = `unknown field ${path}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
   ) {
-    super(message);
+    super('DEFINITION_INVALID', message);
   }
 }
 

@@ -16,8 +16,8 @@ const definition = {
   status: type({ 'ok?': 'boolean' }),
 };
 type Json = Record<string, any>;
-const rendered = (app: { factory(mode: 'direct', options: { namespace: string }): { toYaml(spec: unknown): string } }, spec: unknown): Json[] =>
-  parseAllDocuments(app.factory('direct', { namespace: 'dev' }).toYaml(spec)).map((doc) => doc.toJSON() as Json);
+const rendered = async (app: { factory(mode: 'direct', options: { namespace: string }): { toYaml(spec: unknown): Promise<string> } }, spec: unknown): Promise<Json[]> =>
+  parseAllDocuments(await app.factory('direct', { namespace: 'dev' }).toYaml(spec)).map((doc) => doc.toJSON() as Json);
 
 /** The labels the composition sets (direct mode adds its ownership labels to the object's own metadata). */
 const pick = (labels: Json): Json => Object.fromEntries(Object.entries(labels).filter(([key]) => key === 'app' || key === 'tier'));
@@ -27,13 +27,13 @@ const envApp = kubernetesComposition({ ...definition, name: 'env', kind: 'Env' }
   return {};
 });
 
-test('env chosen by a ternary becomes a ternary of { name, value } lists', () => {
+test('env chosen by a ternary becomes a ternary of { name, value } lists', async () => {
   const rgd = parse(envApp.toYaml()) as Json;
   const env = rgd.spec.resources[0].template.spec.template.spec.containers[0].env;
   assert.equal(env, '${schema.spec.debug ? [{"name": "A", "value": "x"}, {"name": "B", "value": schema.spec.name}] : [{"name": "A", "value": "y"}]}');
-  const [on] = rendered(envApp, { name: 'n', debug: true, extra: {}, base: {} });
+  const [on] = await rendered(envApp, { name: 'n', debug: true, extra: {}, base: {} });
   assert.deepEqual(on!.spec.template.spec.containers[0].env, [{ name: 'A', value: 'x' }, { name: 'B', value: 'n' }]);
-  const [off] = rendered(envApp, { name: 'n', debug: false, extra: {}, base: {} });
+  const [off] = await rendered(envApp, { name: 'n', debug: false, extra: {}, base: {} });
   assert.deepEqual(off!.spec.template.spec.containers[0].env, [{ name: 'A', value: 'y' }]);
 });
 
@@ -43,25 +43,25 @@ const labelsApp = kubernetesComposition({ ...definition, name: 'labels', kind: '
   return {};
 });
 
-test('labels chosen by a ternary keep app: <name> in the object and the pod template (the selector matches)', () => {
-  const [deployment, namespace] = rendered(labelsApp, { name: 'n', debug: true, extra: {}, base: {} });
+test('labels chosen by a ternary keep app: <name> in the object and the pod template (the selector matches)', async () => {
+  const [deployment, namespace] = await rendered(labelsApp, { name: 'n', debug: true, extra: {}, base: {} });
   assert.deepEqual(pick(deployment!.metadata.labels), { app: 'web', tier: 'dev' });
   assert.deepEqual(deployment!.spec.template.metadata.labels, { app: 'web', tier: 'dev' });
   assert.deepEqual(deployment!.spec.selector.matchLabels, { app: 'web' });
   assert.deepEqual(pick(namespace!.metadata.labels), { tier: 'dev', app: 'mine' });
-  const [prod, plain] = rendered(labelsApp, { name: 'n', debug: false, extra: {}, base: {} });
+  const [prod, plain] = await rendered(labelsApp, { name: 'n', debug: false, extra: {}, base: {} });
   assert.deepEqual(prod!.spec.template.metadata.labels, { app: 'web', tier: 'prod' });
   assert.deepEqual(pick(plain!.metadata.labels), { app: 'n-ns' });
   const rgd = parse(labelsApp.toYaml()) as Json;
   assert.equal(rgd.spec.resources[0].template.spec.template.metadata.labels, '${schema.spec.debug ? {"app": "web", "tier": "dev"} : {"app": "web", "tier": "prod"}}');
 });
 
-test('an Hpa target chosen by a ternary keeps the apps/v1 default', () => {
+test('an Hpa target chosen by a ternary keeps the apps/v1 default', async () => {
   const app = kubernetesComposition({ ...definition, name: 'hpa', kind: 'HpaApp' }, (spec) => {
     Hpa({ name: 'web', target: spec.debug ? { kind: 'Deployment', name: 'a' } : { kind: 'StatefulSet', name: 'b', apiVersion: 'apps/v1' }, minReplicas: 1, maxReplicas: 2 });
     return {};
   });
-  const [hpa] = rendered(app, { name: 'n', debug: true, extra: {}, base: {} });
+  const [hpa] = await rendered(app, { name: 'n', debug: true, extra: {}, base: {} });
   assert.deepEqual(hpa!.spec.scaleTargetRef, { apiVersion: 'apps/v1', kind: 'Deployment', name: 'a' });
 });
 

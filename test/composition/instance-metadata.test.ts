@@ -54,11 +54,11 @@ test('direct mode evaluates instance metadata from the instance it deploys', () 
   assert.deepEqual(instanceStatus(prepared, { spec: { size: 1 }, instance, observed: new Map() }).status, { name: 'shop', namespace: 'prod', team: 'none' });
 });
 
-test('direct mode refuses a graph reading instance metadata it does not have, instead of waiting for it', () => {
+test('direct mode refuses a graph reading instance metadata it does not have, instead of waiting for it', async () => {
   const owned = kubernetesComposition({ ...definition, name: 'owned', kind: 'Owned', status: type({ owner: 'string' }) }, (spec, instance) => ({
     owner: instance.metadata.uid,
   }));
-  assert.throws(() => owned.factory('direct').toYaml({ size: 1 }), {
+  await assert.rejects(() => owned.factory('direct').toYaml({ size: 1 }), {
     name: 'CompositionError',
     message:
       'composition "owned" reads schema.metadata.uid (status.owner), which direct mode does not have: there is no instance object in the cluster (only its name and namespace, and empty labels and annotations). Deploy it with factory(\'kro\'), or pass the value through the spec',

@@ -15,7 +15,7 @@ const definition = {
   status: type({ 'ok?': 'boolean' }),
 };
 
-test('an iterator named like a resource id is renamed deterministically; RGD and direct mode agree', () => {
+test('an iterator named like a resource id is renamed deterministically; RGD and direct mode agree', async () => {
   const app = kubernetesComposition({ ...definition, name: 'workers', kind: 'Workers' }, (spec) => {
     for (const worker of spec.workers) {
       Deployment({ id: 'worker', name: worker.name, image: worker.image });
@@ -31,7 +31,7 @@ test('an iterator named like a resource id is renamed deterministically; RGD and
   assert.deepEqual(worker!.forEach, [{ workerItem: '${schema.spec.workers}' }]);
   assert.equal(worker!.template.metadata.name, '${workerItem.name}');
   assert.deepEqual(settings!.forEach, [{ job: '${schema.spec.workers}' }], 'a loop variable that collides with nothing keeps its name');
-  const docs = parseAllDocuments(app.factory('direct', { namespace: 'dev' }).toYaml({ workers: [{ name: 'a', image: 'x' }, { name: 'b', image: 'y' }] }))
+  const docs = parseAllDocuments(await app.factory('direct', { namespace: 'dev' }).toYaml({ workers: [{ name: 'a', image: 'x' }, { name: 'b', image: 'y' }] }))
     .map((doc) => doc.toJSON() as { kind: string; metadata: { name: string }; spec?: { template: { spec: { containers: { image: string }[] } } } });
   assert.deepEqual(docs.filter((d) => d.kind === 'Deployment').map((d) => [d.metadata.name, d.spec!.template.spec.containers[0]!.image]), [['a', 'x'], ['b', 'y']]);
 });

@@ -26,13 +26,13 @@ const policyApp = kubernetesComposition({ ...definition, name: 'policy', kind: '
   return { peers: policy.spec.ingress[0]!._from.length };
 });
 
-test('NetworkPolicy ingress peers are written as `from` in the RGD, the instance and the direct render', () => {
+test('NetworkPolicy ingress peers are written as `from` in the RGD, the instance and the direct render', async () => {
   const rgd = policyApp.toYaml();
   assert.doesNotMatch(rgd, /_from/);
   assert.match(rgd, /ingress:\n\s+- from:\n\s+- podSelector:/);
   const template = policyApp.graph.resources[0]!.template as { spec: { ingress: Record<string, unknown>[] } };
   assert.deepEqual(Object.keys(template.spec.ingress[0]!), ['from']);
-  const direct = parse(policyApp.factory('direct', { namespace: 'dev' }).toYaml(spec).split(/^---$/m)[0]!) as { spec: { ingress: unknown[] } };
+  const direct = parse((await policyApp.factory('direct', { namespace: 'dev' }).toYaml(spec)).split(/^---$/m)[0]!) as { spec: { ingress: unknown[] } };
   assert.deepEqual(direct.spec.ingress, [{ from: [{ podSelector: { matchLabels: { role: 'client' } } }] }]);
 });
 

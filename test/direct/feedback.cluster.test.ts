@@ -26,7 +26,8 @@ describe('direct mode: live feedback', () => {
     ];
     const factory = factoryFor('feedback', resources, { namespace: ns.name, timeout: 120_000, progressCallback: (e) => events.push(e) });
     await factory.deploy({ name: 'fb', value: '', replicas: 2, flag: false });
-    const of = (id: string, type: string) => events.filter((e) => e.resourceId === id && e.type === type);
+    const of = <T extends ProgressEvent['type']>(id: string, type: T) =>
+      events.filter((e): e is Extract<ProgressEvent, { type: T }> => e.type === type && 'resourceId' in e && e.resourceId === id);
     assert.equal(of('app', 'apply').length, 1);
     assert.deepEqual(of('app', 'apply')[0]?.object, { apiVersion: 'apps/v1', kind: 'Deployment', name: 'fb', namespace: ns.name });
     // `waiting` events (readiness reasons) may or may not come: the fake node can make pods ready at once
@@ -36,7 +37,7 @@ describe('direct mode: live feedback', () => {
     assert.match(of('extra', 'skipped')[0]!.message, /includeWhen is false/);
     assert.ok(of('after', 'ready').length === 1);
     // apply and ready come in dependency order
-    const index = (id: string, type: string) => events.findIndex((e) => e.resourceId === id && e.type === type);
+    const index = (id: string, type: ProgressEvent['type']) => events.findIndex((e) => e.type === type && 'resourceId' in e && e.resourceId === id);
     assert.ok(index('app', 'ready') < index('after', 'apply'));
     // Kubernetes events: the Deployment's own, and its children's (ReplicaSet, Pods), attributed to `app`
     const k8s = events.filter((e) => e.type === 'event');

@@ -80,7 +80,7 @@ describe('direct mode: instance lifecycle', () => {
     assert.ok(await core.readNamespacedConfigMap({ name: 'del-far', namespace: other.name }));
     // deleteInstance through a factory whose graph has neither the Secret nor the other-namespace ConfigMap
     const events: string[] = [];
-    const reduced = factoryFor('life-delete', [configMap('config', 'config')], { namespace: ns.name, progressCallback: (e) => events.push(`${e.type}:${e.resourceId ?? ''}`) });
+    const reduced = factoryFor('life-delete', [configMap('config', 'config')], { namespace: ns.name, progressCallback: (e) => events.push(`${e.type}:${('resourceId' in e ? e.resourceId : undefined) ?? ''}`) });
     await reduced.deleteInstance('del');
     assert.ok(await notFound(() => core.readNamespacedConfigMap({ name: 'del-far', namespace: other.name })));
     assert.ok(await notFound(() => core.readNamespacedSecret({ name: 'del-secret', namespace: ns.name })));

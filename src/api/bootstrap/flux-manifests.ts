@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cacheRoot } from '../../util/cache.js';
+import { TypeKroError } from '../../util/errors.js';
 
 /** The Flux release asset TypeKro installs by default. */
 export function fluxReleaseUrl(version: string): string {
@@ -22,7 +23,7 @@ export interface LocalManifests {
 export async function localFluxManifests(source: string, options: { readonly refresh?: boolean; readonly timeoutMs?: number } = {}): Promise<LocalManifests> {
   if (!/^https?:\/\//.test(source)) {
     const path = resolve(source);
-    if (!existsSync(path)) throw new Error(`fluxManifests: ${path} does not exist; give the path of Flux's install.yaml (or a directory of manifests), or a URL`);
+    if (!existsSync(path)) throw new TypeKroError('USAGE', `fluxManifests: ${path} does not exist; give the path of Flux's install.yaml (or a directory of manifests), or a URL`);
     return { path, directory: statSync(path).isDirectory() };
   }
   const dir = join(cacheRoot(), 'flux-manifests');
@@ -41,10 +42,10 @@ async function download(url: string, timeoutMs: number): Promise<string> {
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
   } catch (error) {
-    throw new Error(`fluxManifests: cannot download ${url}: ${(error as Error).message}${causeOf(error)}. Without network access, pass fluxManifests: '<path of install.yaml>' (or a directory), or fluxInstallation: 'external' when Flux is installed already`);
+    throw new TypeKroError('ENVIRONMENT', `fluxManifests: cannot download ${url}: ${(error as Error).message}${causeOf(error)}. Without network access, pass fluxManifests: '<path of install.yaml>' (or a directory), or fluxInstallation: 'external' when Flux is installed already`);
   }
   if (!response.ok) {
-    throw new Error(`fluxManifests: ${url} answered HTTP ${response.status} ${response.statusText}; check fluxVersion (a Flux release tag such as "v2.7.5") or pass fluxManifests`);
+    throw new TypeKroError('USAGE', `fluxManifests: ${url} answered HTTP ${response.status} ${response.statusText}; check fluxVersion (a Flux release tag such as "v2.7.5") or pass fluxManifests`);
   }
   return response.text();
 }

@@ -8,6 +8,7 @@ import { helmRelease, helmRepository } from '../../model/flux/helm.js';
 import { yamlDirectory, yamlFile, type YamlManifests } from '../../model/yaml/manifests.js';
 import { kubernetesComposition, type Composition } from '../composition.js';
 import { fluxReleaseUrl, localFluxManifests } from './flux-manifests.js';
+import { TypeKroError } from '../../util/errors.js';
 
 export interface RuntimeBootstrapOptions {
   /** Flux release whose `install.yaml` is applied (ignored with `fluxManifests`), default `v2.7.5`. */
@@ -57,7 +58,7 @@ export type RuntimeBootstrap = Composition<{ namespace?: string }, { phase: 'Rea
 export async function typeKroRuntimeBootstrap(options: RuntimeBootstrapOptions = {}): Promise<RuntimeBootstrap> {
   const managed = (options.fluxInstallation ?? 'managed') === 'managed';
   if (options.fluxInstallation && !['managed', 'external'].includes(options.fluxInstallation)) {
-    throw new TypeError(`typeKroRuntimeBootstrap: fluxInstallation must be 'managed' or 'external', got ${JSON.stringify(options.fluxInstallation)}`);
+    throw new TypeKroError('USAGE', `typeKroRuntimeBootstrap: fluxInstallation must be 'managed' or 'external', got ${JSON.stringify(options.fluxInstallation)}`);
   }
   const source = options.fluxManifests ?? fluxReleaseUrl(options.fluxVersion ?? 'v2.7.5');
   const flux = managed ? await localFluxManifests(source, { ...(options.refresh ? { refresh: true } : {}) }) : undefined;

@@ -42,10 +42,10 @@ function summary(file: string, composition: AnyComposition): string[] {
 }
 
 /** Renders the manifests too; needing live data is a property of the composition, not an error. */
-function checkSpec(composition: AnyComposition, spec: SpecObject): string[] {
+async function checkSpec(composition: AnyComposition, spec: SpecObject): Promise<string[]> {
   composition.toYaml(spec);
   try {
-    const manifests = composition.factory('direct', {}).toYaml(spec);
+    const manifests = await composition.factory('direct', {}).toYaml(spec);
     const count = manifests.split(/^---$/m).filter((doc) => doc.trim()).length;
     return [`  spec: valid; renders ${count} manifest${count === 1 ? '' : 's'}`];
   } catch (error) {
@@ -58,7 +58,7 @@ async function check(file: string, options: CompositionOptions & SpecOptions): P
   const { composition, spec } = await load(file, options);
   composition.toYaml();
   const lines = summary(file, composition);
-  if (spec) lines.push(...checkSpec(composition, spec));
+  if (spec) lines.push(...(await checkSpec(composition, spec)));
   out(lines.join('\n'));
 }
 

@@ -27,7 +27,7 @@ async function render(file: string, options: RenderOptions): Promise<void> {
   if (what === 'rgd') yaml = composition.toYaml();
   else if (what === 'instance') {
     yaml = options.namespace ? composition.factory('kro', { namespace: options.namespace }).toYaml(values) : composition.toYaml(values);
-  } else yaml = composition.factory('direct', { namespace: options.namespace ?? 'default' }).toYaml(values);
+  } else yaml = await composition.factory('direct', { namespace: options.namespace ?? 'default' }).toYaml(values);
   out(convertYaml(yaml, options.output));
 }
 

@@ -3,6 +3,7 @@
  * Tests use it to prove printed text is syntactically valid CEL without a CEL dependency. Stricter than
  * CEL on purpose: single-quoted and raw strings are refused, because KRO's `${}` scanner mishandles them.
  */
+import { TypeKroError } from '../../util/errors.js';
 
 const TOKEN = /\s*(?:("(?:[^"\\\n]|\\(?:[\\"'nrtabfv?`]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-3][0-7]{2}))*")|(\d+\.\d+(?:[eE][+-]?\d+)?|\d+[eE][+-]?\d+)|(\d+)|([A-Za-z_][A-Za-z0-9_]*)|(==|!=|<=|>=|&&|\|\||[-+*/%<>!?:.,()[\]{}]))/y;
 
@@ -15,7 +16,7 @@ function tokenize(text: string): { kind: Kind; text: string }[] {
   while (text.slice(at).trim() !== '') {
     TOKEN.lastIndex = at;
     const m = TOKEN.exec(text);
-    if (!m) throw new Error(`CEL syntax: unexpected character at ${at} in ${text}`);
+    if (!m) throw new TypeKroError('DEFINITION_INVALID', `CEL syntax: unexpected character at ${at} in ${text}`);
     const kinds: Kind[] = ['string', 'double', 'int', 'ident', 'op'];
     const index = m.slice(1).findIndex((group) => group !== undefined);
     tokens.push({ kind: kinds[index] ?? 'op', text: m[index + 1] ?? '' });
@@ -30,7 +31,7 @@ export function checkCelSyntax(text: string): void {
   const tokens = tokenize(text);
   let i = 0;
   const peek = (): string => (tokens[i]?.kind === 'end' ? '<end>' : tokens[i]?.text ?? '<end>');
-  const fail = (what: string): never => { throw new Error(`CEL syntax: expected ${what} at token ${i} (${peek()}) in ${text}`); };
+  const fail = (what: string): never => { throw new TypeKroError('DEFINITION_INVALID', `CEL syntax: expected ${what} at token ${i} (${peek()}) in ${text}`); };
   const eat = (op: string): boolean => (tokens[i]?.kind === 'op' || tokens[i]?.kind === 'ident') && tokens[i]?.text === op ? (i++, true) : false;
   const expect = (op: string): void => { if (!eat(op)) fail(`'${op}'`); };
   const list = (close: string, item: () => void): void => {

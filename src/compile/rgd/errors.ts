@@ -19,7 +19,7 @@ export class CompositionError extends TypeKroError {
     message: string,
     readonly resourceId?: string,
   ) {
-    super(message);
+    super('DEFINITION_INVALID', message);
   }
 }
 

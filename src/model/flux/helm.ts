@@ -10,6 +10,7 @@ import { isExprValue } from '../../ir/value.js';
 import type { Input } from '../types.js';
 import { HELM_RELEASE_MODEL, HELM_REPOSITORY_MODEL } from './cel-types.js';
 import type { HelmChartSourceRef, HelmRelease, HelmReleaseSpec, HelmRepository, HelmRepositorySpec, HelmValuesReference } from './types.js';
+import { TypeKroError } from '../../util/errors.js';
 
 /** apiVersions of the Flux objects these factories create. */
 export const FLUX_SOURCE_API = 'source.toolkit.fluxcd.io/v1';
@@ -158,19 +159,19 @@ function sourceRefOf(where: string, repository: HelmChartConfig['repository'] | 
     return { kind: 'HelmRepository', name: handle.metadata.name, namespace: handle.metadata.namespace };
   }
   if (typeof repository !== 'object' || repository === null || !('name' in repository)) {
-    throw new TypeError(`${where}: chart.repository must be a helmRepository(...) of this composition or { name, namespace? } of an existing HelmRepository`);
+    throw new TypeKroError('DEFINITION_INVALID', `${where}: chart.repository must be a helmRepository(...) of this composition or { name, namespace? } of an existing HelmRepository`);
   }
   const { kind, name, namespace } = repository as Partial<HelmChartSourceRef>;
   return { kind: kind ?? 'HelmRepository', name, ...(namespace !== undefined ? { namespace } : {}) };
 }
 
 function checkChart(where: string, chart: HelmChartConfig | undefined): void {
-  if (typeof chart !== 'object' || chart === null) throw new TypeError(`${where}: chart is required: { repository, name, version? }`);
+  if (typeof chart !== 'object' || chart === null) throw new TypeKroError('DEFINITION_INVALID', `${where}: chart is required: { repository, name, version? }`);
   if (!isDynamic(chart.name) && (typeof chart.name !== 'string' || chart.name === '')) {
-    throw new TypeError(`${where}: chart.name must be the chart's name in its repository, got ${describeValue(chart.name)}`);
+    throw new TypeKroError('DEFINITION_INVALID', `${where}: chart.name must be the chart's name in its repository, got ${describeValue(chart.name)}`);
   }
   if (chart.version !== undefined && !isDynamic(chart.version) && (typeof chart.version !== 'string' || chart.version.trim() === '')) {
-    throw new TypeError(`${where}: chart.version must be a version or semver range such as "1.2.3" or "1.x", got ${describeValue(chart.version)}`);
+    throw new TypeKroError('DEFINITION_INVALID', `${where}: chart.version must be a version or semver range such as "1.2.3" or "1.x", got ${describeValue(chart.version)}`);
   }
 }
 
@@ -185,16 +186,16 @@ const DURATION = /^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/;
 function checkDuration(where: string, field: string, value: unknown): void {
   if (value === undefined || isDynamic(value)) return;
   if (typeof value !== 'string' || !DURATION.test(value)) {
-    throw new TypeError(`${where}: ${field} must be a Flux duration such as "30s", "5m" or "1h30m", got ${describeValue(value)}`);
+    throw new TypeKroError('DEFINITION_INVALID', `${where}: ${field} must be a Flux duration such as "30s", "5m" or "1h30m", got ${describeValue(value)}`);
   }
 }
 
 function checkRepositoryUrl(where: string, url: unknown, type: unknown): void {
   if (isDynamic(url)) return;
   if (typeof url !== 'string' || !/^(https?|oci):\/\/[^\s]+$/.test(url)) {
-    throw new TypeError(`${where}: url must be an http(s):// chart index or an oci:// registry, got ${describeValue(url)}`);
+    throw new TypeKroError('DEFINITION_INVALID', `${where}: url must be an http(s):// chart index or an oci:// registry, got ${describeValue(url)}`);
   }
   const oci = url.startsWith('oci://');
-  if (oci && type !== 'oci') throw new TypeError(`${where}: an oci:// url needs type: 'oci'`);
-  if (!oci && type === 'oci') throw new TypeError(`${where}: type 'oci' needs an oci:// url, got ${describeValue(url)}`);
+  if (oci && type !== 'oci') throw new TypeKroError('DEFINITION_INVALID', `${where}: an oci:// url needs type: 'oci'`);
+  if (!oci && type === 'oci') throw new TypeKroError('DEFINITION_INVALID', `${where}: type 'oci' needs an oci:// url, got ${describeValue(url)}`);
 }

@@ -22,6 +22,6 @@ export class SchemaError extends TypeKroError {
     readonly path: string,
     readonly problem: string,
   ) {
-    super(`${path}: ${problem}`);
+    super('DEFINITION_INVALID', `${path}: ${problem}`);
   }
 }

@@ -5,6 +5,7 @@
  * as is, and type-checking compares two small properties instead of arktype's whole `Type` interface.
  */
 import type { StandardSchemaV1 } from '@standard-schema/spec';
+import { TypeKroError } from '../../util/errors.js';
 
 /**
  * A spec or status schema: any arktype `Type`. `~standard` gives the TypeScript types and validation;
@@ -73,11 +74,11 @@ export type SchemaCheck = { readonly ok: true; readonly value: unknown } | { rea
 export function validateWithSchema(schema: StandardSchemaV1, value: unknown, root: string): SchemaCheck {
   const standard = (schema as Partial<StandardSchemaV1> | null)?.['~standard'];
   if (typeof standard?.validate !== 'function') {
-    throw new TypeError(`the ${root} schema is not a Standard Schema (no ~standard.validate); define it with arktype's type({ ... })`);
+    throw new TypeKroError('DEFINITION_INVALID', `the ${root} schema is not a Standard Schema (no ~standard.validate); define it with arktype's type({ ... })`);
   }
   const result = standard.validate(value);
   if (result instanceof Promise) {
-    throw new TypeError(`the ${root} schema validates asynchronously; TypeKro needs a synchronous schema (no async morphs or narrows)`);
+    throw new TypeKroError('DEFINITION_INVALID', `the ${root} schema validates asynchronously; TypeKro needs a synchronous schema (no async morphs or narrows)`);
   }
   if (!result.issues) return { ok: true, value: result.value };
   // Array.from, not issues.map: arktype's issues and paths are Array subclasses (ArkErrors, ReadonlyPath)

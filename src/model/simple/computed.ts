@@ -11,6 +11,7 @@ import { E, type Expr } from '../../ir/expr.js';
 import { exprValue, isExprValue, type ExprValue } from '../../ir/value.js';
 import { formatLocation, userFrames } from '../call-site.js';
 import { describeValue, hasMarkers, refOf, refToExpr, splitMarkers } from '../refs.js';
+import { TypeKroError } from '../../util/errors.js';
 
 /** The entries of one object-literal branch; keys that are not string literals are kept as expressions. */
 export type Entries = readonly { readonly key: Expr; readonly value: Expr }[];
@@ -54,9 +55,9 @@ function mapBranches(expr: Expr, reshape: (entries: Entries) => Expr): Expr | un
   return undefined;
 }
 
-function reshapeError(problem: ReshapeProblem): TypeError {
+function reshapeError(problem: ReshapeProblem): TypeKroError {
   const at = formatLocation(userFrames()[0]);
-  return new TypeError(
+  return new TypeKroError('DEFINITION_INVALID', 
     `${at}: ${problem.factory} ${describeValue(problem.name)}: ${problem.field} is computed from the spec, and the factory ${problem.what} in JavaScript, ` +
       `which only works on object literals (also in each branch of a ternary); ${problem.fix}`,
   );
@@ -80,5 +81,5 @@ export function valueExpr(value: unknown): Expr {
   if (typeof value === 'boolean') return E.bool(value);
   if (typeof value === 'number') return Number.isInteger(value) ? E.int(value) : E.double(value);
   if (value === null || value === undefined) return E.null();
-  throw new TypeError(`internal: ${typeof value} cannot be written into a computed object`);
+  throw new TypeKroError('INTERNAL', `internal: ${typeof value} cannot be written into a computed object`);
 }

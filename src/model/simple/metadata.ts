@@ -6,6 +6,7 @@ import { E } from '../../ir/expr.js';
 import type { ExprValue } from '../../ir/value.js';
 import { describeValue, isRef } from '../refs.js';
 import { isComputed, literalKey, reshapeBranches, valueExpr } from './computed.js';
+import { TypeKroError } from '../../util/errors.js';
 
 export function metadataOf(config: { name: string; namespace?: string; labels?: Record<string, string> }, factory: string): Record<string, unknown> {
   return {
@@ -18,7 +19,7 @@ export function metadataOf(config: { name: string; namespace?: string; labels?: 
 /** `app: <name>` merged into the labels (the user's own `app` wins, as with a spread); selectors rely on it. */
 export function labelsOf(config: { name: string; labels?: Record<string, string> }, factory: string): Record<string, unknown> | ExprValue {
   if (isRef(config.labels)) {
-    throw new TypeError(`labels of ${describeValue(config.name)} must be an object literal here (simple factories add app: <name>); to use a whole map from the spec, use a low-level factory such as configMap({ metadata: { labels: spec.labels } })`);
+    throw new TypeKroError('DEFINITION_INVALID', `labels of ${describeValue(config.name)} must be an object literal here (simple factories add app: <name>); to use a whole map from the spec, use a low-level factory such as configMap({ metadata: { labels: spec.labels } })`);
   }
   if (isComputed(config.labels)) {
     return reshapeBranches(

@@ -12,6 +12,7 @@ import { describeValue, isRef } from '../refs.js';
 import type { Input } from '../types.js';
 import { isComputed, reshapeBranches } from './computed.js';
 import { labelsOf, metadataOf } from './metadata.js';
+import { TypeKroError } from '../../util/errors.js';
 
 export interface ContainerConfig extends FactoryOptions {
   readonly name: string;
@@ -31,7 +32,7 @@ export interface ContainerConfig extends FactoryOptions {
 /** The env map as the `{ name, value }` list a container takes, in the order written. */
 function envOf(config: ContainerConfig, factory: string): unknown {
   if (isRef(config.env)) {
-    throw new TypeError(`env of ${describeValue(config.name)} must be an object literal; to pass a whole map from the spec use a low-level factory with env entries`);
+    throw new TypeKroError('DEFINITION_INVALID', `env of ${describeValue(config.name)} must be an object literal; to pass a whole map from the spec use a low-level factory with env entries`);
   }
   if (isComputed(config.env)) {
     return reshapeBranches(

@@ -11,6 +11,7 @@ import { currentRun } from '../run.js';
 import { withNestedRecords, recordsOf } from '../resource.js';
 import { describeValue, hasMarkers, isRef } from '../refs.js';
 import { listManifestFiles, readManifestFile, YamlManifestError, type FileManifest } from './read.js';
+import { TypeKroError } from '../../util/errors.js';
 
 export { YamlManifestError } from './read.js';
 
@@ -112,7 +113,7 @@ registerFactoryName('yamlDirectory', yamlDirectory as (config: never) => unknown
 /** Relative paths are relative to the calling file (like an import), so they do not depend on the working directory. */
 function locate(path: unknown, factory: string): string {
   if (typeof path !== 'string' || path === '' || hasMarkers(path)) {
-    throw new TypeError(`${factory}: path must be a non-empty literal string (files are read when the composition is defined, not from the spec), got ${describeValue(path)}`);
+    throw new TypeKroError('DEFINITION_INVALID', `${factory}: path must be a non-empty literal string (files are read when the composition is defined, not from the spec), got ${describeValue(path)}`);
   }
   if (isAbsolute(path)) return path;
   const caller = userFrames()[0]?.file;
@@ -137,7 +138,7 @@ function register(found: readonly FileManifest[], files: readonly string[], opti
       const index = found.findIndex(({ manifest }) => manifest.kind === kind && manifest.metadata.name === name);
       if (index < 0) {
         const there = found.map(({ manifest }) => `${manifest.kind}/${manifest.metadata.name}`).join(', ');
-        throw new Error(`no ${kind} named ${describeValue(name)} in ${files.map((f) => relative(process.cwd(), f) || f).join(', ')}; there are: ${there}`);
+        throw new TypeKroError('DEFINITION_INVALID', `no ${kind} named ${describeValue(name)} in ${files.map((f) => relative(process.cwd(), f) || f).join(', ')}; there are: ${there}`);
       }
       return resources[index] as unknown as Enhanced<T>;
     },

@@ -6,15 +6,17 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseAllDocuments } from 'yaml';
 
+import { TypeKroError } from '../../util/errors.js';
+
 /** A YAML manifest that cannot become part of a composition: names the file, the line and what to do. */
-export class YamlManifestError extends Error {
+export class YamlManifestError extends TypeKroError {
   override readonly name = 'YamlManifestError';
   constructor(
     message: string,
     /** The file at fault (absolute). */
     readonly file: string,
   ) {
-    super(message);
+    super('DEFINITION_INVALID', message);
   }
 }
 

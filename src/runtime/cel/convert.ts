@@ -7,6 +7,7 @@ import { Optional } from '@marcbachmann/cel-js';
 import { Duration } from '@marcbachmann/cel-js/evaluator';
 import type { SchemaNode } from '../../ir/schema.js';
 import { isPlainObject } from '../../util/json.js';
+import { TypeKroError } from '../../util/errors.js';
 import { KroCondition, KroOmit } from './library/kro.js';
 import { parseGoDuration, parseRfc3339 } from './library/time.js';
 
@@ -123,8 +124,11 @@ function mapValues(object: Record<string, unknown>, fn: (value: unknown, key: st
 }
 
 /** A CEL result that has no JSON form (bytes, NaN, an int beyond 2^53). */
-export class CelOutputError extends Error {
+export class CelOutputError extends TypeKroError {
   override readonly name = 'CelOutputError';
+  constructor(message: string, options?: ErrorOptions) {
+    super('DEPLOY_FAILED', message, options);
+  }
 }
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);

@@ -21,6 +21,7 @@ import { registerTime } from './library/time.js';
 import { registerUrl } from './library/url.js';
 import { publicName, rewriteAst, RewriteError, type AstNode, type AstOps } from './rewrite.js';
 import { CelCompileError, type CelEngine, type CelProgram, type CompileOptions, type EvalResult } from './types.js';
+import { TypeKroError } from '../../util/errors.js';
 
 type Evaluate = ((variables: Record<string, unknown>) => unknown) & { ast: AstNode; check(): { valid: boolean; error?: unknown } };
 
@@ -112,7 +113,7 @@ function message(error: unknown): string {
 
 function evaluateProgram(program: CelProgram, variables: Readonly<Record<string, unknown>>): EvalResult {
   const compiled = program as Compiled;
-  if (typeof compiled.run !== 'function') throw new TypeError('evaluate() needs a program from this engine');
+  if (typeof compiled.run !== 'function') throw new TypeKroError('INTERNAL', 'evaluate() needs a program from this engine');
   try {
     const value = compiled.run({ ...variables });
     if (value instanceof Promise) return { kind: 'error', message: 'asynchronous CEL functions are not supported' };

@@ -17,6 +17,7 @@
  * It also rejects the non-standard receiver functions cel-js has and KRO's environment does not.
  * Internal names never reach users: {@link publicName} maps them back in messages.
  */
+import { TypeKroError } from '../../util/errors.js';
 
 /** The shape of a cel-js AST node we rely on (cel-js 8.0.0 `ASTNode`). */
 export interface AstNode {
@@ -46,8 +47,11 @@ export interface RewriteRules {
 }
 
 /** A compile-time problem found while rewriting (reported like a type-check error). */
-export class RewriteError extends Error {
+export class RewriteError extends TypeKroError {
   override readonly name = 'RewriteError';
+  constructor(message: string, options?: ErrorOptions) {
+    super('DEFINITION_INVALID', message, options);
+  }
 }
 
 function isNode(value: unknown): value is AstNode {

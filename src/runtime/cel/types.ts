@@ -2,6 +2,7 @@
  * The one CEL interface the runtime uses. Everything above it (planner, driver, test kit) sees compiled
  * programs and three-way results; the engine behind it can change without touching them.
  */
+import { TypeKroError } from '../../util/errors.js';
 
 /** A compiled expression, reusable across evaluations. Opaque outside the engine. */
 export interface CelProgram {
@@ -37,12 +38,12 @@ export interface CelEngine {
 }
 
 /** A CEL expression that cannot be compiled: a syntax error, an unknown identifier, a type error. */
-export class CelCompileError extends Error {
+export class CelCompileError extends TypeKroError {
   override readonly name = 'CelCompileError';
   constructor(
     readonly source: string,
     readonly reason: string,
   ) {
-    super(`cannot compile CEL expression ${JSON.stringify(source)}: ${reason}`);
+    super('DEFINITION_INVALID', `cannot compile CEL expression ${JSON.stringify(source)}: ${reason}`);
   }
 }

@@ -17,6 +17,7 @@ import { deleteInOrder, listOwned, objectKey } from './owned.js';
 import { graphKinds, RecordKeeper } from './record.js';
 import { Redactor } from './redact.js';
 import { callOptions, plain, refOf, remainingMs, sleep, throwIfAborted, type DirectSession, type ProgressEvent } from './session.js';
+import { TypeKroError } from '../../util/errors.js';
 
 /** How long to wait before re-reading objects while something is data-pending (KRO requeues every 3 s). */
 const PENDING_RETRY_MS = 1000;
@@ -52,7 +53,7 @@ export async function deployDirect(outer: DirectSession, options: DeployOptions 
   const userProgress = outer.progress;
   const progress = (event: ProgressEvent): void => {
     try {
-      userProgress({ ...event, message: redactor.text(event.message), ...(event.reason !== undefined ? { reason: redactor.text(event.reason) } : {}) });
+      userProgress(redacted(event, redactor));
     } catch {
       // a throwing progress callback must not break the deployment
     }
@@ -87,7 +88,7 @@ export async function deployDirect(outer: DirectSession, options: DeployOptions 
     };
     return await reconcile(session, record, steps, tasks);
   } catch (error) {
-    stop.abort(new Error('deployment stopped'));
+    stop.abort(new TypeKroError('ABORTED', 'deployment stopped'));
     await Promise.allSettled(tasks.values());
     let failure = error;
     if (outer.signal?.aborted) failure = abortedError(outer, steps, error);
@@ -99,7 +100,7 @@ export async function deployDirect(outer: DirectSession, options: DeployOptions 
     }
     throw redactor.error(failure);
   } finally {
-    stop.abort(new Error('deployment finished'));
+    stop.abort(new TypeKroError('ABORTED', 'deployment finished'));
     // After an abort, stop at once; otherwise report the events the watch has not delivered yet.
     await follower?.close({ flush: !outer.signal?.aborted });
   }
@@ -288,4 +289,10 @@ function withRollback(error: unknown, report: RollbackReport): unknown {
   error.message = `${error.message}\n(${summary})`;
   Object.defineProperty(error, 'rollback', { value: report, enumerable: true });
   return error;
+}
+
+/** The event with secret values taken out of its message and reason. */
+function redacted(event: ProgressEvent, redactor: Redactor): ProgressEvent {
+  const message = redactor.text(event.message);
+  return 'reason' in event && event.reason !== undefined ? { ...event, message, reason: redactor.text(event.reason) } : { ...event, message };
 }

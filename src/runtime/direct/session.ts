@@ -8,25 +8,129 @@ import type { RecordKeeper } from './record.js';
 import type { Redactor } from './redact.js';
 
 /**
- * A progress event. `type` is one of:
- * - `apply`: an object was applied (server-side apply); `ready`: a resource is ready;
- * - `waiting`: a resource's readiness changed but it is not ready yet (`reason` says why, e.g. `1/3 readyReplicas`);
- * - `pending`: a resource waits for data another resource does not have yet; `skipped`: includeWhen is false;
- * - `event`: a Kubernetes event of one of the instance's objects or their children (ReplicaSets, Pods);
- * - `log`: pod log lines (with `podLogs`), `delete`/`deleted`: deleting and pruning; `rollback`;
- * - `status`: the hydrated status at the end.
- * Secret values are redacted from every message.
+ * What a deploy or delete reports through `progressCallback`, one variant per `type` (switch on it to get
+ * the variant's fields). Secret values are redacted from every `message` and `reason`.
+ *
+ * @example
+ * import type { ProgressEvent } from 'typekro';
+ * function line(event: ProgressEvent): string {
+ *   switch (event.type) {
+ *     case 'waiting':
+ *       return `${event.resourceId}: ${event.reason}`;
+ *     case 'event':
+ *       return `${event.level === 'warning' ? 'WARN ' : ''}${event.message}`;
+ *     default:
+ *       return event.message;
+ *   }
+ * }
+ * line({ type: 'waiting', message: 'web not ready', resourceId: 'web', object: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, reason: '1/3 readyReplicas' }); // => 'web: 1/3 readyReplicas'
  */
-export interface ProgressEvent {
-  readonly type: string;
+export type ProgressEvent =
+  | ApplyEvent
+  | ReadyEvent
+  | WaitingEvent
+  | PendingEvent
+  | SkippedEvent
+  | KubernetesEvent
+  | LogEvent
+  | DeleteEvent
+  | DeletedEvent
+  | RollbackEvent
+  | StatusEvent
+  | KroProgressEvent;
+
+/** An object was applied (server-side apply). */
+export interface ApplyEvent {
+  readonly type: 'apply';
   readonly message: string;
-  readonly resourceId?: string;
-  /** The object the event is about (for `apply`, `event`, `log`, `delete`). */
+  readonly resourceId: string;
+  readonly object: ObjectRef;
+}
+
+/** A resource is ready (an external reference: found). */
+export interface ReadyEvent {
+  readonly type: 'ready';
+  readonly message: string;
+  readonly resourceId: string;
   readonly object?: ObjectRef;
-  /** `event`: the Kubernetes event reason (`ScalingReplicaSet`); `waiting`: the readiness reason. */
+}
+
+/** A resource's readiness changed but it is not ready yet; `reason` says why (`1/3 readyReplicas`). */
+export interface WaitingEvent {
+  readonly type: 'waiting';
+  readonly message: string;
+  readonly resourceId: string;
+  readonly object: ObjectRef;
+  readonly reason: string;
+}
+
+/** A resource waits for data another resource does not have yet. */
+export interface PendingEvent {
+  readonly type: 'pending';
+  readonly message: string;
+  readonly resourceId: string;
+}
+
+/** A resource is left out: its includeWhen is false; `reason` says which condition. */
+export interface SkippedEvent {
+  readonly type: 'skipped';
+  readonly message: string;
+  readonly resourceId: string;
+  readonly reason: string;
+}
+
+/**
+ * A Kubernetes event of one of the instance's objects or their children (ReplicaSets, Pods); `reason` is the
+ * event reason (`ScalingReplicaSet`). Without `resourceId` when it could not be attributed (a watch failure).
+ */
+export interface KubernetesEvent {
+  readonly type: 'event';
+  readonly message: string;
+  readonly level: 'info' | 'warning';
+  readonly resourceId?: string;
+  readonly object?: ObjectRef;
   readonly reason?: string;
-  /** `event`: `warning` for Warning events. */
-  readonly level?: 'info' | 'warning';
+}
+
+/** Last log lines of a pod of a resource that did not become ready (with the `podLogs` option). */
+export interface LogEvent {
+  readonly type: 'log';
+  readonly message: string;
+  readonly resourceId: string;
+  readonly object: ObjectRef;
+}
+
+/** An object is being deleted (deleteInstance, pruning, rollback). */
+export interface DeleteEvent {
+  readonly type: 'delete';
+  readonly message: string;
+  readonly object: ObjectRef;
+  readonly resourceId?: string;
+}
+
+/** Every object of a resource is gone. */
+export interface DeletedEvent {
+  readonly type: 'deleted';
+  readonly message: string;
+  readonly resourceId: string;
+}
+
+/** A failed first deploy is being rolled back (with `rollbackOnFailure`). */
+export interface RollbackEvent {
+  readonly type: 'rollback';
+  readonly message: string;
+}
+
+/** The hydrated status at the end of a direct deploy (pending fields named in the message). */
+export interface StatusEvent {
+  readonly type: 'status';
+  readonly message: string;
+}
+
+/** KRO mode: what the deploy waits for (the RGD to become Active, the instance to become ACTIVE). */
+export interface KroProgressEvent {
+  readonly type: 'progress';
+  readonly message: string;
 }
 
 export interface DirectSession {

@@ -7,6 +7,7 @@ import { dependenciesOf, dependencyOrder } from '../../compile/rgd/index.js';
 import type { Expr } from '../../ir/expr.js';
 import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
 import type { CelEngine, CelProgram, EvalResult } from '../cel/index.js';
+import { TypeKroError } from '../../util/errors.js';
 
 export interface PreparedGraph {
   readonly graph: CompositionGraph;
@@ -56,7 +57,7 @@ export function prepareGraph(graph: CompositionGraph, engine: CelEngine): Prepar
     statusDependencies,
     resource(id) {
       const resource = byId.get(id);
-      if (!resource) throw new Error(`unknown resource id "${id}"`);
+      if (!resource) throw new TypeKroError('INTERNAL', `unknown resource id "${id}"`);
       return resource;
     },
     dependencies: (id) => deps.get(id) ?? [],

@@ -5,6 +5,7 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { describeRef, KubeApiError, refOfObject, type KubeClient } from '../kube/client.js';
 import { notReadyChildren, type ChildKind } from './children.js';
+import { KroRejectedError } from './errors.js';
 
 interface Condition {
   type?: string;
@@ -18,9 +19,7 @@ interface Observed extends KubernetesObject {
   status?: { state?: string; conditions?: Condition[] } & Record<string, unknown>;
 }
 
-export class KroRejectedError extends Error {
-  override readonly name = 'KroRejectedError';
-}
+export { KroRejectedError } from './errors.js';
 
 export interface KroDeployOptions {
   readonly timeoutMs: number;

@@ -7,71 +7,14 @@
  */
 import { HttpMethod, KubernetesObjectApi, PatchStrategy, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
 
+import { ApplyConflictError, describeRef, KubeApiError, type FieldConflict, type ObjectRef } from './errors.js';
 import { boundedBy, pooled } from './pool.js';
 import { watchCollection } from './watch.js';
+import { TypeKroError } from '../../util/errors.js';
 
 export const FIELD_MANAGER = 'typekro';
 
-export interface ObjectRef {
-  readonly apiVersion: string;
-  readonly kind: string;
-  readonly name: string;
-  readonly namespace?: string;
-}
-
-export class KubeApiError extends Error {
-  override readonly name: string = 'KubeApiError';
-  constructor(
-    message: string,
-    readonly status?: number,
-    readonly reason?: string,
-  ) {
-    super(message);
-  }
-}
-
-/** One field another field manager owns, from a server-side apply conflict. */
-export interface FieldConflict {
-  /** The field path as the API server reports it, e.g. `.data.key` or `.spec.replicas`. */
-  readonly field: string;
-  /** The other field manager, e.g. `kubectl-client-side-apply`. */
-  readonly manager: string;
-}
-
-/**
- * A server-side apply (409 Conflict): fields of the object are owned by other field managers. Nothing was
- * changed. Applying with `force` takes the fields over.
- */
-export class ApplyConflictError extends KubeApiError {
-  override readonly name = 'ApplyConflictError';
-  constructor(
-    readonly object: ObjectRef,
-    readonly conflicts: readonly FieldConflict[],
-    serverMessage: string,
-  ) {
-    super(conflictMessage(object, conflicts, serverMessage), 409, 'Conflict');
-  }
-  /** The other managers involved, without duplicates. */
-  get managers(): string[] {
-    return [...new Set(this.conflicts.map((c) => c.manager))];
-  }
-}
-
-function conflictMessage(object: ObjectRef, conflicts: readonly FieldConflict[], serverMessage: string): string {
-  if (conflicts.length === 0) return `apply ${describeRef(object)} failed (409 Conflict): ${serverMessage}; apply with force to take ownership`;
-  const byManager = new Map<string, string[]>();
-  for (const c of conflicts) byManager.set(c.manager, [...(byManager.get(c.manager) ?? []), c.field]);
-  const owners = [...byManager].map(([manager, fields]) => `${fields.join(', ')} (owned by field manager "${manager}")`).join('; ');
-  return (
-    `apply ${describeRef(object)} conflicts with another field manager: ${owners}. ` +
-    `Nothing was changed. Apply with force (DirectFactoryOptions.force: true) to take these fields over, ` +
-    `or stop the other tool from managing them.`
-  );
-}
-
-export function describeRef(ref: ObjectRef): string {
-  return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
-}
+export { ApplyConflictError, describeRef, KubeApiError, type FieldConflict, type ObjectRef } from './errors.js';
 
 export function refOfObject(object: KubernetesObject): ObjectRef {
   return {
@@ -151,7 +94,7 @@ const MIN_ATTEMPT_MS = 2_000;
 /** A request the API server accepted and did not answer in time (stopped, overloaded, half-open connection). */
 function unanswered(verb: string, ref: ObjectRef, budgetMs: number, server: string): KubeApiError {
   const what = ref.name ? describeRef(ref) : `${ref.kind} (${ref.apiVersion})`;
-  return new KubeApiError(`the API server at ${server} did not answer within ${Math.ceil(budgetMs / 1000)}s (${verb} ${what}); the request was abandoned`);
+  return new KubeApiError(`the API server at ${server} did not answer within ${Math.ceil(budgetMs / 1000)}s (${verb} ${what}); the request was abandoned`, undefined, undefined, 'CLUSTER_UNREACHABLE');
 }
 
 /** What `waitFor` saw happen to the object. */
@@ -290,7 +233,7 @@ export class KubeClient {
       if (result !== undefined) return result;
       const remaining = deadline - Date.now();
       if (remaining <= 0) {
-        throw new KubeApiError(`timed out after ${Math.round(options.timeoutMs / 1000)}s waiting for ${describeRef(ref)}${options.describe ? `: ${options.describe()}` : ''}`);
+        throw new KubeApiError(`timed out after ${Math.round(options.timeoutMs / 1000)}s waiting for ${describeRef(ref)}${options.describe ? `: ${options.describe()}` : ''}`, undefined, undefined, 'TIMEOUT');
       }
       throwIfAborted(options.signal);
       const outcome = await this.nextEvent(path, ref, last, Math.min(remaining, 30_000), options.signal);
@@ -351,7 +294,7 @@ function watchStatusError(object: unknown): unknown {
 }
 
 export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('aborted');
+  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new TypeKroError('ABORTED', 'aborted');
 }
 
 /** Sleeps, waking early (without error) on abort. */
@@ -417,7 +360,7 @@ export function apiError(verb: string, ref: ObjectRef, error: unknown, server?: 
   }
   const what = ref.name ? describeRef(ref) : `${ref.kind} (${ref.apiVersion})`;
   if (status === undefined && (TRANSIENT_CODES.test(message) || /certificate|self.signed|ENOTFOUND|EPROTO/i.test(message))) {
-    return new KubeApiError(`cannot reach the cluster at ${server ?? 'its API server'} (${verb} ${what}): ${message}`);
+    return new KubeApiError(`cannot reach the cluster at ${server ?? 'its API server'} (${verb} ${what}): ${message}`, undefined, undefined, 'CLUSTER_UNREACHABLE');
   }
   if (status === 401) {
     return new KubeApiError(`${verb} ${what} failed (401 Unauthorized): the cluster at ${server ?? 'its API server'} did not accept the kubeconfig's credentials (expired token or certificate?): ${message}`, status, reason ?? 'Unauthorized');

@@ -7,6 +7,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 
+import { KubeconfigError } from './errors.js';
+
 export interface ClusterTarget {
   /** A ready KubeConfig (wins over the file options). */
   readonly kubeConfig?: KubeConfig;
@@ -16,9 +18,7 @@ export interface ClusterTarget {
   readonly context?: string;
 }
 
-export class KubeconfigError extends Error {
-  override readonly name = 'KubeconfigError';
-}
+export { KubeconfigError } from './errors.js';
 
 export function loadKubeConfig(target: ClusterTarget = {}): KubeConfig {
   if (target.kubeConfig) return withContext(target.kubeConfig, target.context, 'the given KubeConfig');

@@ -8,21 +8,21 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { KubernetesObject } from '@kubernetes/client-node';
+import { TypeKroError } from '../../util/errors.js';
 import { abortableSleep, KubeApiError, type KubeClient, type ObjectRef } from './client.js';
 
 /** How long a lease outlives its holder's last renewal. */
 export const LEASE_SECONDS = 15;
 
 /** A deploy or delete could not start: another one holds the instance's lease. */
-export class InstanceLockedError extends Error {
+export class InstanceLockedError extends TypeKroError {
   override readonly name = 'InstanceLockedError';
-  readonly code = 'INSTANCE_LOCKED';
   constructor(
     message: string,
     /** Who holds the lease: host, process and operation. */
     readonly holder: string,
   ) {
-    super(message);
+    super('INSTANCE_LOCKED', message);
   }
 }
 

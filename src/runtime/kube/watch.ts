@@ -8,6 +8,7 @@ import { request as httpRequest, type IncomingMessage, type RequestOptions } fro
 import { request as httpsRequest } from 'node:https';
 import { createInterface } from 'node:readline';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { TypeKroError } from '../../util/errors.js';
 
 /** How a watch ended: `null` when the server closed the stream (or the signal aborted it), else the error. */
 export type WatchEnd = null | (Error & { statusCode?: number; body?: unknown });
@@ -32,7 +33,7 @@ export async function watchCollection(
   onEvent: (type: string, object: Record<string, unknown>) => void,
 ): Promise<WatchEnd> {
   const server = config.getCurrentCluster()?.server;
-  if (!server) return new Error('the kubeconfig has no current cluster');
+  if (!server) return new TypeKroError('CONFIG_INVALID', 'the kubeconfig has no current cluster: pass a kubeconfig with a current context, or a context');
   const url = new URL(server + path);
   url.searchParams.set('watch', 'true');
   for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);

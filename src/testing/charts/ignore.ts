@@ -4,6 +4,7 @@
  * the chart root and others against the base name, shell globs (`*`, `?`, `[...]`) as Go's filepath.Match.
  * `templates/.?*` is always ignored.
  */
+import { TypeKroError } from '../../util/errors.js';
 interface Rule {
   readonly negate: boolean;
   readonly dirOnly: boolean;
@@ -23,7 +24,7 @@ export function parseHelmIgnore(content: string, source: string): HelmIgnore {
   lines.forEach((raw, index) => {
     let pattern = raw.trim();
     if (pattern === '' || pattern.startsWith('#')) return;
-    if (pattern.includes('**')) throw new Error(`${source}:${index}: double-star (**) patterns are not supported by Helm`);
+    if (pattern.includes('**')) throw new TypeKroError('ENVIRONMENT', `${source}:${index}: double-star (**) patterns are not supported by Helm`);
     const negate = pattern.startsWith('!');
     if (negate) pattern = pattern.slice(1);
     const dirOnly = pattern.endsWith('/');
@@ -60,7 +61,7 @@ function globToRegex(glob: string, where: string): RegExp {
     else if (c === '\\' && i + 1 < glob.length) out += escapeRegex(glob.charAt(++i));
     else if (c === '[') {
       const end = glob.indexOf(']', i + 2);
-      if (end < 0) throw new Error(`${where}: unterminated character class in ${JSON.stringify(glob)}`);
+      if (end < 0) throw new TypeKroError('ENVIRONMENT', `${where}: unterminated character class in ${JSON.stringify(glob)}`);
       let body = glob.slice(i + 1, end);
       const negated = body.startsWith('^');
       if (negated) body = body.slice(1);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { planBuild } from '../cluster/binaries.js';
 import { moduleDir } from '../cluster/go.js';
+import { TypeKroError } from '../../util/errors.js';
 
 /**
  * The directory of KRO's Helm chart (`helm/` of the KRO module) in the Go module cache, for the KRO version the
@@ -20,6 +21,6 @@ import { moduleDir } from '../cluster/go.js';
 export async function kroChartDir(): Promise<string> {
   const { versions, wrappers } = planBuild();
   const dir = join(await moduleDir(wrappers.kro, 'github.com/kubernetes-sigs/kro', versions.kro), 'helm');
-  if (!existsSync(join(dir, 'Chart.yaml'))) throw new Error(`KRO's Helm chart is not at ${dir}: the module at ${versions.kro} has no helm/Chart.yaml`);
+  if (!existsSync(join(dir, 'Chart.yaml'))) throw new TypeKroError('ENVIRONMENT', `KRO's Helm chart is not at ${dir}: the module at ${versions.kro} has no helm/Chart.yaml`);
   return dir;
 }

@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { pack } from 'tar-stream';
 import { parse } from 'yaml';
 import { parseHelmIgnore, type HelmIgnore } from './ignore.js';
+import { TypeKroError } from '../../util/errors.js';
 
 /** A chart packaged as `helm package` does, ready to be served from a chart repository. */
 export interface PackagedChart {
@@ -32,30 +33,30 @@ const NAME = /^[A-Za-z0-9._-]+$/;
 /** Reads and validates `<chartDir>/Chart.yaml`; errors name the file and the field. */
 export function readChartMetadata(chartDir: string): Record<string, unknown> {
   const file = join(resolve(chartDir), 'Chart.yaml');
-  if (!existsSync(file)) throw new Error(`${file}: not found (a chart directory needs a Chart.yaml)`);
+  if (!existsSync(file)) throw new TypeKroError('USAGE', `${file}: not found (a chart directory needs a Chart.yaml)`);
   let doc: unknown;
   try {
     doc = parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${file}: invalid YAML: ${(error as Error).message}`, { cause: error });
+    throw new TypeKroError('USAGE', `${file}: invalid YAML: ${(error as Error).message}`, { cause: error });
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new Error(`${file}: expected a mapping`);
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new TypeKroError('ENVIRONMENT', `${file}: expected a mapping`);
   const meta = doc as Record<string, unknown>;
   const field = (key: string): string => {
     const value = meta[key];
-    if (value === undefined || value === null || value === '') throw new Error(`${file}: field "${key}" is required`);
-    if (typeof value !== 'string') throw new Error(`${file}: field "${key}" must be a string (quote it), got ${JSON.stringify(value)}`);
+    if (value === undefined || value === null || value === '') throw new TypeKroError('USAGE', `${file}: field "${key}" is required`);
+    if (typeof value !== 'string') throw new TypeKroError('USAGE', `${file}: field "${key}" must be a string (quote it), got ${JSON.stringify(value)}`);
     return value;
   };
   const apiVersion = field('apiVersion');
-  if (apiVersion !== 'v2') throw new Error(`${file}: field "apiVersion" must be v2 (Helm 3 charts), got ${apiVersion}`);
+  if (apiVersion !== 'v2') throw new TypeKroError('ENVIRONMENT', `${file}: field "apiVersion" must be v2 (Helm 3 charts), got ${apiVersion}`);
   const name = field('name');
-  if (!NAME.test(name) || name === '.' || name === '..') throw new Error(`${file}: field "name" is not a valid chart name: ${name}`);
+  if (!NAME.test(name) || name === '.' || name === '..') throw new TypeKroError('ENVIRONMENT', `${file}: field "name" is not a valid chart name: ${name}`);
   const version = field('version');
-  if (!SEMVER.test(version)) throw new Error(`${file}: field "version" must be a SemVer 2 version, got ${version}`);
+  if (!SEMVER.test(version)) throw new TypeKroError('USAGE', `${file}: field "version" must be a SemVer 2 version, got ${version}`);
   for (const key of ['appVersion', 'description'] as const) {
     if (meta[key] !== undefined && typeof meta[key] !== 'string') {
-      throw new Error(`${file}: field "${key}" must be a string (quote it), got ${JSON.stringify(meta[key])}`);
+      throw new TypeKroError('USAGE', `${file}: field "${key}" must be a string (quote it), got ${JSON.stringify(meta[key])}`);
     }
   }
   return meta;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { packageChart, type PackagedChart } from './package.js';
+import { TypeKroError } from '../../util/errors.js';
 
 export interface ChartRepositoryOptions {
   /** Chart directories (each with a Chart.yaml); each is packaged as `helm package` would. */
@@ -95,7 +96,7 @@ function compareVersions(a: string, b: string): number {
  */
 export async function startChartRepository(options: ChartRepositoryOptions): Promise<ChartRepository> {
   const host = options.host ?? '127.0.0.1';
-  if (host !== '127.0.0.1') throw new Error(`startChartRepository: host must be 127.0.0.1, got ${String(host)}`);
+  if (host !== '127.0.0.1') throw new TypeKroError('ENVIRONMENT', `startChartRepository: host must be 127.0.0.1, got ${String(host)}`);
   const dir = mkdtempSync(join(tmpdir(), 'typekro-charts-'));
   let server: Server | undefined;
   try {
@@ -104,7 +105,7 @@ export async function startChartRepository(options: ChartRepositoryOptions): Pro
     for (const chartDir of options.charts) {
       const chart = await packageChart(chartDir, dir);
       const name = fileName(chart);
-      if (files.has(name)) throw new Error(`startChartRepository: two charts package to ${name} (${chartDir})`);
+      if (files.has(name)) throw new TypeKroError('ENVIRONMENT', `startChartRepository: two charts package to ${name} (${chartDir})`);
       charts.push(chart);
       files.set(name, readFileSync(chart.file));
     }

@@ -21,6 +21,7 @@ import { verifyBinaries } from './verify.js';
  */
 export { BINARY_NAMES, type BinaryName, type ComponentVersions } from './binary-names.js';
 import { BINARY_NAMES, type BinaryName, type ComponentVersions } from './binary-names.js';
+import { TypeKroError } from '../../util/errors.js';
 
 /** The Go modules (and main packages) of Flux's controllers. */
 export const FLUX_SOURCE_MODULE = 'github.com/fluxcd/source-controller';
@@ -77,7 +78,7 @@ interface Plan {
 
 function need(goMod: string, module: string, file: string): string {
   const version = requiredVersion(goMod, module);
-  if (!version) throw new Error(`${file} does not require ${module}`);
+  if (!version) throw new TypeKroError('ENVIRONMENT', `${file} does not require ${module}`);
   return version;
 }
 

@@ -1,4 +1,5 @@
 import { formatDuration } from './build.js';
+import { TypeKroError } from '../../util/errors.js';
 
 /**
  * Default bound of a binaries build: generous, because a cold build compiles Kubernetes, etcd, kwok, KRO and Flux
@@ -44,7 +45,7 @@ const HOW_TO_RAISE =
  * });
  * ```
  */
-export class BuildTimeoutError extends Error {
+export class BuildTimeoutError extends TypeKroError {
   constructor(
     readonly timeoutMs: number,
     /** What was under way, e.g. `building kubernetes (go build k8s.io/kubernetes/cmd/kube-apiserver ...)`. */
@@ -52,6 +53,7 @@ export class BuildTimeoutError extends Error {
     detail: string,
   ) {
     super(
+      'TIMEOUT',
       `building the local control plane timed out after ${formatDuration(timeoutMs)}, while ${activity}` +
         `${detail ? `\n${detail}` : ''}\n` +
         `A cold build compiles Kubernetes, etcd, kwok, KRO and Flux from source and can take 50 minutes or more on a ` +
@@ -69,7 +71,7 @@ export class BuildTimeoutError extends Error {
 export function resolveBuildTimeout(optionMs: number | undefined, env: NodeJS.ProcessEnv = process.env): number {
   if (optionMs !== undefined) {
     if (!Number.isFinite(optionMs) || optionMs <= 0) {
-      throw new Error(`buildTimeoutMs must be a positive number of milliseconds, got ${String(optionMs)}`);
+      throw new TypeKroError('USAGE', `buildTimeoutMs must be a positive number of milliseconds, got ${String(optionMs)}`);
     }
     return optionMs;
   }
@@ -77,7 +79,7 @@ export function resolveBuildTimeout(optionMs: number | undefined, env: NodeJS.Pr
   if (raw === undefined || raw === '') return DEFAULT_BUILD_TIMEOUT_MS;
   const minutes = Number(raw);
   if (!Number.isFinite(minutes) || minutes <= 0) {
-    throw new Error(`${BUILD_TIMEOUT_ENV} must be a positive number of minutes (e.g. 120), got "${raw}"`);
+    throw new TypeKroError('USAGE', `${BUILD_TIMEOUT_ENV} must be a positive number of minutes (e.g. 120), got "${raw}"`);
   }
   return minutes * 60_000;
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { TypeKroError } from '../../util/errors.js';
 
 /**
  * One `go build` invocation inside a wrapper module.
@@ -83,7 +84,7 @@ export function goBuild(step: GoBuildStep, progress: ProgressFn, signal?: AbortS
   const started = Date.now();
   const args = ['build', '-v', '-ldflags', step.ldflags, '-o', step.output, ...step.packages];
   const env = { ...process.env, CGO_ENABLED: '0' };
-  if (signal?.aborted) return Promise.reject(new Error(`go build for ${step.label} not started: the build was stopped`));
+  if (signal?.aborted) return Promise.reject(new TypeKroError('ABORTED', `go build for ${step.label} not started: the build was stopped`));
   progress(`[clusterbins] ${step.label}: go ${args.join(' ')}`);
   return new Promise((resolve, reject) => {
     // not detached: a Ctrl-C on the terminal must stop the build together with its owner
@@ -122,19 +123,19 @@ export function goBuild(step: GoBuildStep, progress: ProgressFn, signal?: AbortS
     };
     child.on('error', (error) => {
       settle();
-      reject(new Error(`cannot run go: ${error.message}`, { cause: error }));
+      reject(new TypeKroError('ENVIRONMENT', `cannot run go: ${error.message}`, { cause: error }));
     });
     child.on('close', (code) => {
       settle();
       const elapsed = Date.now() - started;
       if (signal?.aborted) {
         const where = last ? `, the last one ${last}` : '';
-        reject(new Error(`go build for ${step.label} stopped after ${formatDuration(elapsed)}: ${compiled} packages compiled${where}`));
+        reject(new TypeKroError('ABORTED', `go build for ${step.label} stopped after ${formatDuration(elapsed)}: ${compiled} packages compiled${where}`));
       } else if (code === 0) {
         progress(`[clusterbins] ${step.label}: done, ${compiled} packages compiled in ${formatDuration(elapsed)}`);
         resolve(elapsed);
       } else {
-        reject(new Error(`go build for ${step.label} failed (exit ${code}):\n${tail.join('\n')}`));
+        reject(new TypeKroError('ENVIRONMENT', `go build for ${step.label} failed (exit ${code}):\n${tail.join('\n')}`));
       }
     });
   });

@@ -14,6 +14,7 @@ import { ComponentExitError, logTail, type ComponentName } from './process.js';
 import { Supervisor } from './supervisor.js';
 import { upstreamFiles, type KubeObject } from './upstream.js';
 import { startWatchdog, writePids } from './watchdog.js';
+import { TypeKroError } from '../../util/errors.js';
 
 /**
  * Options of {@link startLocalCluster}; every field is optional. Without `binaries`, the
@@ -132,7 +133,7 @@ const NOOP = (): void => {};
 export async function startLocalCluster(options: LocalClusterOptions = {}): Promise<LocalCluster> {
   const timeoutMs = options.startTimeoutMs ?? 180_000;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw new Error(`startTimeoutMs must be a positive number of milliseconds, got ${String(timeoutMs)}`);
+    throw new TypeKroError('USAGE', `startTimeoutMs must be a positive number of milliseconds, got ${String(timeoutMs)}`);
   }
   const bins = options.binaries ?? (await ensureClusterBinaries(options));
   // the start deadline begins only now: a cold build takes many minutes and has its own bound (buildTimeoutMs)

@@ -3,6 +3,7 @@ import type { ClusterBinaries } from './binaries.js';
 import type { Pki } from './pki.js';
 import { fluxEnv, helmControllerArgs, sourceControllerArgs } from './flux-args.js';
 import type { ComponentName, SpawnSpec } from './process.js';
+import { TypeKroError } from '../../util/errors.js';
 
 /** Every port a cluster listens on; all bound to 127.0.0.1. */
 export interface ClusterPorts {
@@ -26,7 +27,7 @@ export const PORT_COUNT = 12;
 export function portsFrom(list: readonly number[]): ClusterPorts {
   const at = (i: number): number => {
     const port = list[i];
-    if (port === undefined) throw new Error(`need ${PORT_COUNT} ports, got ${list.length}`);
+    if (port === undefined) throw new TypeKroError('ENVIRONMENT', `need ${PORT_COUNT} ports, got ${list.length}`);
     return port;
   };
   return {

@@ -6,6 +6,7 @@ import { FLUX_NAMESPACE } from './flux-args.js';
 import { moduleDir } from './go.js';
 import { request, type AdminClient } from './http.js';
 import type { KubeObject } from './upstream.js';
+import { TypeKroError } from '../../util/errors.js';
 
 export { FLUX_NAMESPACE, fluxStoragePath } from './flux-args.js';
 
@@ -49,7 +50,7 @@ export async function fluxCrds(bins: ClusterBinaries): Promise<KubeObject[]> {
       .filter((f) => f.endsWith('.yaml'))
       .flatMap((f) => parseAllDocuments(readFileSync(join(crdDir, f), 'utf8')).map((d) => d.toJS() as KubeObject | null))
       .filter((o): o is KubeObject => o !== null && o.kind === 'CustomResourceDefinition');
-    if (crds.length === 0) throw new Error(`no CustomResourceDefinitions found in ${crdDir}`);
+    if (crds.length === 0) throw new TypeKroError('ENVIRONMENT', `no CustomResourceDefinitions found in ${crdDir}`);
     return crds;
   });
 }

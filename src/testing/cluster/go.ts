@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { TypeKroError } from '../../util/errors.js';
 
 /** Result of a finished child process; output is kept whole because these commands print little. */
 export interface RunResult {
@@ -32,10 +33,10 @@ export async function runOk(command: string, args: readonly string[], options: {
   try {
     result = await runCommand(command, args, options);
   } catch (error) {
-    throw new Error(`cannot run ${command}: ${(error as Error).message}`, { cause: error });
+    throw new TypeKroError('ENVIRONMENT', `cannot run ${command}: ${(error as Error).message}`, { cause: error });
   }
   if (result.code !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed (exit ${result.code}):\n${result.stderr.trim()}`);
+    throw new TypeKroError('ENVIRONMENT', `${command} ${args.join(' ')} failed (exit ${result.code}):\n${result.stderr.trim()}`);
   }
   return result.stdout;
 }
@@ -54,7 +55,7 @@ export async function goToolchain(cwd: string): Promise<GoToolchain> {
   try {
     version = (await runOk('go', ['version'], { cwd })).trim();
   } catch (error) {
-    throw new Error(
+    throw new TypeKroError('ENVIRONMENT', 
       'Go >= 1.26 is needed to build the local control plane (https://go.dev/dl); `go version` failed: ' +
         (error as Error).message,
       { cause: error },
@@ -81,6 +82,6 @@ export function requiredVersion(goMod: string, modulePath: string): string | und
 export async function moduleDir(wrapperDir: string, modulePath: string, version: string): Promise<string> {
   const out = await runOk('go', ['mod', 'download', '-json', `${modulePath}@${version}`], { cwd: wrapperDir });
   const info = JSON.parse(out) as { Dir?: string; Error?: string };
-  if (!info.Dir) throw new Error(`go mod download ${modulePath}@${version}: ${info.Error ?? 'no Dir reported'}`);
+  if (!info.Dir) throw new TypeKroError('ENVIRONMENT', `go mod download ${modulePath}@${version}: ${info.Error ?? 'no Dir reported'}`);
   return info.Dir;
 }

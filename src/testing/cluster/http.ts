@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { Pki } from './pki.js';
+import { TypeKroError } from '../../util/errors.js';
 
 export interface HttpResponse {
   readonly status: number;
@@ -24,7 +25,7 @@ export function request(
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', reject);
     });
-    req.on('timeout', () => req.destroy(new Error(`timeout: ${options.method ?? 'GET'} ${url}`)));
+    req.on('timeout', () => req.destroy(new TypeKroError('TIMEOUT', `timeout: ${options.method ?? 'GET'} ${url}`)));
     req.on('error', reject);
     req.end(options.body);
   });
@@ -57,7 +58,7 @@ export class AdminClient {
   async getJson(path: string): Promise<unknown> {
     const res = await this.get(path);
     if (res.status === 404) return undefined;
-    if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${res.body}`);
+    if (res.status !== 200) throw new TypeKroError('ENVIRONMENT', `GET ${path}: ${res.status} ${res.body}`);
     return JSON.parse(res.body) as unknown;
   }
 
@@ -65,7 +66,7 @@ export class AdminClient {
   async create(path: string, object: unknown): Promise<void> {
     const res = await request(this.server + path, { method: 'POST', agent: this.agent, body: JSON.stringify(object) });
     if (res.status !== 201 && res.status !== 200 && res.status !== 409) {
-      throw new Error(`POST ${path}: ${res.status} ${res.body}`);
+      throw new TypeKroError('ENVIRONMENT', `POST ${path}: ${res.status} ${res.body}`);
     }
   }
 

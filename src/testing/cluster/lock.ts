@@ -1,5 +1,6 @@
 import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { TypeKroError } from '../../util/errors.js';
 
 /** True if a process with this PID exists (zombies count as gone: they hold no resources but their PID). */
 export function processAlive(pid: number): boolean {
@@ -30,7 +31,7 @@ export async function withFileLock<T>(
   let lastNotice = 0;
   for (;;) {
     if (tryCreate(path)) break;
-    if (signal?.aborted) throw new Error(`gave up waiting for ${path} (held by process ${readOwner(path) ?? 'unknown'})`);
+    if (signal?.aborted) throw new TypeKroError('ENVIRONMENT', `gave up waiting for ${path} (held by process ${readOwner(path) ?? 'unknown'})`);
     const owner = readOwner(path);
     if (owner === undefined || !processAlive(owner)) {
       // re-read just before removing so a lock another waiter took over meanwhile survives (tiny window left)

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TypeKroError } from '../../util/errors.js';
 
 /**
  * The package root, found by walking up from this file to the `package.json` named `typekro`.
@@ -13,7 +14,7 @@ export function packageRoot(): string {
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest) && readPackageName(manifest) === 'typekro') return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`typekro package root not found above ${fileURLToPath(import.meta.url)}`);
+    if (parent === dir) throw new TypeKroError('ENVIRONMENT', `typekro package root not found above ${fileURLToPath(import.meta.url)}`);
     dir = parent;
   }
 }

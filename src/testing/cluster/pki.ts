@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runOk } from './go.js';
+import { TypeKroError } from '../../util/errors.js';
 
 /** Files of the cluster's private PKI (PEM). */
 export interface Pki {
@@ -38,7 +39,7 @@ async function openssl(args: readonly string[]): Promise<void> {
   try {
     await runOk('openssl', args);
   } catch (error) {
-    throw new Error(`openssl is needed for the local cluster's certificates (apt-get install openssl): ${(error as Error).message}`, {
+    throw new TypeKroError('ENVIRONMENT', `openssl is needed for the local cluster's certificates (apt-get install openssl): ${(error as Error).message}`, {
       cause: error,
     });
   }

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:net';
+import { TypeKroError } from '../../util/errors.js';
 
 function listen(): Promise<Server> {
   return new Promise((resolve, reject) => {
@@ -23,7 +24,7 @@ export async function freePorts(count: number): Promise<number[]> {
     for (let i = 0; i < count; i++) servers.push(await listen());
     return servers.map((s) => {
       const address = s.address();
-      if (address === null || typeof address === 'string') throw new Error('unexpected socket address');
+      if (address === null || typeof address === 'string') throw new TypeKroError('ENVIRONMENT', 'unexpected socket address');
       return address.port;
     });
   } finally {

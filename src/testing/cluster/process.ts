@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { TypeKroError } from '../../util/errors.js';
 
 /** The processes of a local cluster. */
 export type ComponentName =
@@ -53,7 +54,7 @@ export function logTail(path: string, lines = 30): string {
  * }
  * ```
  */
-export class ComponentExitError extends Error {
+export class ComponentExitError extends TypeKroError {
   constructor(
     readonly component: ComponentName,
     readonly exit: ExitInfo,
@@ -61,7 +62,7 @@ export class ComponentExitError extends Error {
     readonly tail: string,
   ) {
     const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
-    super(`local cluster: ${component} ${how}. Last lines of ${logPath}:\n${tail}`);
+    super('ENVIRONMENT', `local cluster: ${component} ${how}. Last lines of ${logPath}:\n${tail}`);
     this.name = 'ComponentExitError';
   }
 }

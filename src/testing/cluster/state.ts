@@ -7,6 +7,7 @@ import { processAlive } from './lock.js';
 import { stateRoot } from './paths.js';
 import { pkiFiles } from './pki.js';
 import { pidsFile, type PidRecord } from './watchdog.js';
+import { TypeKroError } from '../../util/errors.js';
 
 /** What `typekro cluster start` records for later `stop` and `status` calls (in `<dir>/state.json`). */
 export interface ClusterState {
@@ -20,7 +21,7 @@ export interface ClusterState {
 
 /** `${TYPEKRO_HOME:-~/.typekro}/clusters/<name>`: the working directory of a detached cluster. */
 export function clusterDir(name: string): string {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new Error(`invalid cluster name "${name}" (use lowercase letters, digits, dashes)`);
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new TypeKroError('ENVIRONMENT', `invalid cluster name "${name}" (use lowercase letters, digits, dashes)`);
   return join(stateRoot(), 'clusters', name);
 }
 

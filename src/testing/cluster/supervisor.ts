@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { logTail, spawnComponent, type ComponentExitError, type ComponentName, type ComponentProcess, type SpawnSpec } from './process.js';
 import { writePids } from './watchdog.js';
+import { TypeKroError } from '../../util/errors.js';
 
 /**
  * Start timed out; names what it waited for and carries the log tail of the component responsible.
@@ -16,9 +17,9 @@ import { writePids } from './watchdog.js';
  * await cluster.stop();
  * ```
  */
-export class StartTimeoutError extends Error {
+export class StartTimeoutError extends TypeKroError {
   constructor(readonly waitedFor: string, readonly component: ComponentName, readonly logPath: string, tail: string) {
-    super(`local cluster: timed out waiting for ${waitedFor}. Last lines of ${logPath}:\n${tail}`);
+    super('TIMEOUT', `local cluster: timed out waiting for ${waitedFor}. Last lines of ${logPath}:\n${tail}`);
     this.name = 'StartTimeoutError';
   }
 }
@@ -63,7 +64,7 @@ export class Supervisor {
    */
   async waitUntil(what: string, component: ComponentName, deadline: number, check: () => Promise<boolean>): Promise<void> {
     for (;;) {
-      if (this.stopped) throw new Error(`local cluster: stopped while waiting for ${what}`);
+      if (this.stopped) throw new TypeKroError('ENVIRONMENT', `local cluster: stopped while waiting for ${what}`);
       if (this.failure) throw this.failure;
       const passed = await check().catch(() => false);
       if (this.failure) throw this.failure;

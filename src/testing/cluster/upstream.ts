@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { ClusterBinaries } from './binaries.js';
 import { moduleDir } from './go.js';
+import { TypeKroError } from '../../util/errors.js';
 
 /**
  * kwok's default stages, as kwokctl uses them. pod-delete is essential: without it deleted pods (and so
@@ -41,6 +42,6 @@ export async function upstreamFiles(bins: ClusterBinaries): Promise<UpstreamFile
     .filter((f) => f.endsWith('.yaml'))
     .flatMap((f) => parseAllDocuments(readFileSync(join(crdDir, f), 'utf8')).map((d) => d.toJS() as KubeObject | null))
     .filter((o): o is KubeObject => o !== null && o.kind === 'CustomResourceDefinition');
-  if (kroCrds.length === 0) throw new Error(`no CustomResourceDefinitions found in ${crdDir}`);
+  if (kroCrds.length === 0) throw new TypeKroError('ENVIRONMENT', `no CustomResourceDefinitions found in ${crdDir}`);
   return { kwokStages: KWOK_STAGES.map((s) => join(kwokDir, 'kustomize', 'stage', s)), kroCrds };
 }

@@ -1,5 +1,6 @@
 import { runCommand } from './go.js';
 import type { BinaryName, ComponentVersions } from './binary-names.js';
+import { TypeKroError } from '../../util/errors.js';
 
 async function output(bin: string, args: readonly string[]): Promise<string> {
   const r = await runCommand(bin, args);
@@ -7,7 +8,7 @@ async function output(bin: string, args: readonly string[]): Promise<string> {
 }
 
 function expect(text: string, needle: string, what: string): void {
-  if (!text.includes(needle)) throw new Error(`${what} is not stamped as expected: wanted "${needle}", got:\n${text.trim()}`);
+  if (!text.includes(needle)) throw new TypeKroError('ENVIRONMENT', `${what} is not stamped as expected: wanted "${needle}", got:\n${text.trim()}`);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { TypeKroError } from '../../util/errors.js';
 
 /** A component as the watchdog (and `typekro cluster stop`) sees it: enough to kill the right process. */
 export interface PidRecord {
@@ -69,6 +70,6 @@ export function startWatchdog(ownerPid: number, dir: string): number {
   const env = { PATH: process.env.PATH ?? '' };
   const child = spawn(process.execPath, ['-e', SOURCE, String(ownerPid), dir], { detached: true, stdio: 'ignore', env });
   child.unref();
-  if (child.pid === undefined) throw new Error('cannot start the local cluster watchdog');
+  if (child.pid === undefined) throw new TypeKroError('ENVIRONMENT', 'cannot start the local cluster watchdog');
   return child.pid;
 }

@@ -1,0 +1,102 @@
+/** The direct factory's types, apart from the factory so that its driver can use them. */
+import type { DeployPlan, PodLog, ProgressEvent } from '../runtime/direct/index.js';
+import type { ClusterTarget } from '../runtime/kube/config.js';
+import type { StatusReport } from './instance.js';
+
+export interface DirectFactoryOptions extends ClusterTarget {
+  /** Namespace of the instance and default namespace of its namespaced resources; default `default`. */
+  readonly namespace?: string;
+  /** Milliseconds for a whole deploy or delete; default 300000. */
+  readonly timeout?: number;
+  /**
+   * Wait for each resource to be ready before applying its dependents and before returning; default true.
+   * When false, a resource counts as ready once it exists (and readyWhen is not evaluated).
+   */
+  readonly waitForReady?: boolean;
+  readonly abortSignal?: AbortSignal;
+  /**
+   * A deploy or delete holds the instance's Lease while it runs; another one of the same instance (in either
+   * mode) fails at once with an InstanceLockedError naming the holder; `waitForLock: true` waits instead.
+   */
+  readonly waitForLock?: boolean;
+  /**
+   * Per-resource progress: applied, waiting (with the readiness reason), ready, skipped, pending data,
+   * Kubernetes events of the instance's objects and their children, pruning, rollback. Secret values are
+   * redacted from every message.
+   */
+  readonly progressCallback?: (event: ProgressEvent) => void;
+  /**
+   * Server-side apply takes over fields owned by other field managers. Default false: such a conflict fails
+   * the deploy with an ApplyConflictError naming the object, the fields and the other managers, and nothing
+   * of that object is changed.
+   */
+  readonly force?: boolean;
+  /**
+   * When the first deploy of an instance fails (error, timeout or abort), delete what it created and its
+   * record, so the cluster is as before. Later deploys of an instance that once succeeded are never rolled
+   * back. Default false (objects stay, for inspection; `deleteInstance` removes them).
+   */
+  readonly rollbackOnFailure?: boolean;
+  /** Report Kubernetes events of the instance's objects and their children through progressCallback; default true. */
+  readonly events?: boolean;
+  /**
+   * When a resource does not become ready, read the last log lines of its pods and report them as `log`
+   * progress events (default off; `true` means 20 lines).
+   */
+  readonly podLogs?: boolean | { readonly tailLines?: number };
+}
+
+/** Per-call options of `deploy`. */
+export interface DirectDeployOptions {
+  /** Instance name; default `spec.name`, else the composition name. */
+  readonly name?: string;
+  /** Aborts this deploy (in addition to the factory's `abortSignal`). */
+  readonly abortSignal?: AbortSignal;
+}
+
+/**
+ * A deployed instance: what KRO would show as the instance object, status hydrated; `complete` and
+ * `pending` say which status fields have no value yet.
+ *
+ * @example
+ * import type { DirectInstance } from 'typekro';
+ * function ready(instance: DirectInstance<{ replicas: number }, { ready: boolean }>): boolean {
+ *   return instance.complete ? instance.status.ready : false;
+ * }
+ * ready({ metadata: { name: 'a', namespace: 'dev' }, spec: { replicas: 1 }, complete: true, status: { ready: true }, pending: [] }); // => true
+ */
+export type DirectInstance<TSpec, TStatus> = {
+  readonly metadata: { name: string; namespace: string };
+  readonly spec: TSpec;
+} & StatusReport<TStatus>;
+
+export interface DirectFactory<TSpec, TStatus> {
+  readonly mode: 'direct';
+  readonly name: string;
+  readonly namespace: string;
+  /**
+   * Applies every resource (server-side apply, field manager `typekro`), each as soon as its dependencies are
+   * ready, waits for readiness and returns the hydrated status (pending status fields are omitted).
+   */
+  deploy(spec: TSpec, options?: DirectDeployOptions): Promise<DirectInstance<TSpec, TStatus>>;
+  /**
+   * What `deploy(spec)` would do, from a server-side dry run of the whole graph; nothing is changed.
+   * Objects whose values depend on objects that do not exist yet are reported with `knownAfterApply`.
+   */
+  plan(spec: TSpec, options?: { name?: string }): Promise<DeployPlan>;
+  /** Logs of the pods of an instance's workloads (Deployments, StatefulSets, DaemonSets, Jobs, Pods). */
+  logs(name: string, options?: { resourceId?: string; tailLines?: number; container?: string }): Promise<PodLog[]>;
+  /**
+   * The manifests `deploy(spec)` would apply, as multi-document YAML. References to other resources resolve
+   * against their rendered manifests; data only the cluster has is an error naming the resource.
+   * Asynchronous because it evaluates CEL: the engine is loaded on first use.
+   */
+  toYaml(spec: TSpec): Promise<string>;
+  /** Deletes every object the instance owns, in reverse dependency order, and waits until they are gone. */
+  deleteInstance(name: string): Promise<void>;
+}
+
+/** The direct factory with the runtime loaded: what `DirectFactory` does, `toYaml` synchronous. */
+export interface DirectDriver<TSpec, TStatus> extends Omit<DirectFactory<TSpec, TStatus>, 'toYaml'> {
+  toYaml(spec: TSpec): string;
+}

@@ -1,0 +1,89 @@
+/** The KRO factory's types and its one error, apart from the factory so that its driver can use them. */
+import type { ClusterTarget } from '../runtime/kube/config.js';
+import type { SchemaChange } from '../runtime/kro/breaking.js';
+import type { InstanceHealth } from '../runtime/kro/instances.js';
+import type { ProgressEvent } from '../runtime/direct/session.js';
+import { TypeKroError } from '../util/errors.js';
+import type { StatusReport } from './instance.js';
+
+export interface FactoryOptionsBase extends ClusterTarget {
+  /** Namespace of the instance (kro) or of the resources (direct); default `default`. */
+  readonly namespace?: string;
+  /** Milliseconds to wait for readiness; default 300000. */
+  readonly timeout?: number;
+  readonly abortSignal?: AbortSignal;
+  /** Progress of a deploy; KRO mode reports `progress` events (what it waits for). */
+  readonly progressCallback?: (event: ProgressEvent) => void;
+  /**
+   * A deploy or delete holds the instance's Lease while it runs; another one of the same instance (in either
+   * mode) fails at once with an InstanceLockedError naming the holder; `waitForLock: true` waits instead.
+   */
+  readonly waitForLock?: boolean;
+}
+
+export interface KroFactoryOptions extends FactoryOptionsBase {
+  /**
+   * Apply a schema change KRO would refuse as breaking (removed or retyped fields, new required fields,
+   * narrowed enums): sets `kro.run/allow-breaking-changes: "true"` on the RGD. Existing instances may break.
+   */
+  readonly allowBreakingChanges?: boolean;
+}
+
+/** A schema change KRO would refuse, found before anything was applied. */
+export class BreakingChangeError extends TypeKroError {
+  override readonly name = 'BreakingChangeError';
+  constructor(
+    readonly rgd: string,
+    readonly changes: readonly SchemaChange[],
+  ) {
+    super(
+      'BREAKING_CHANGE',
+      `the new schema of ResourceGraphDefinition ${rgd} breaks existing instances, so KRO would keep the old CRD:\n` +
+        changes.map((change) => `  - ${change.path}: ${change.problem}`).join('\n') +
+        '\nkeep the old fields (add new ones as optional or with defaults), use a new kind, or pass allowBreakingChanges: true',
+    );
+  }
+}
+
+/** What KRO adds to every instance status. */
+export interface KroStatusFields {
+  /** KRO's instance state: `ACTIVE`, `IN_PROGRESS`, `FAILED`, `DELETING`, `ERROR`. */
+  readonly state?: string;
+  readonly conditions?: readonly unknown[];
+}
+
+/**
+ * An instance as KRO reports it: `complete` and `pending` say which status fields KRO has computed.
+ *
+ * @example
+ * import type { KroInstance } from 'typekro';
+ * function host(instance: KroInstance<{ name: string }, { host: string }>): string {
+ *   return instance.complete ? instance.status.host : `pending: ${instance.pending.join(', ')}`;
+ * }
+ * host({ metadata: { name: 'a', namespace: 'dev' }, spec: { name: 'a' }, complete: false, status: {}, pending: ['host'] }); // => 'pending: host'
+ */
+export type KroInstance<TSpec, TStatus> = {
+  readonly metadata: { name: string; namespace: string };
+  readonly spec: TSpec;
+} & StatusReport<TStatus, KroStatusFields>;
+
+export interface KroFactory<TSpec, TStatus> {
+  readonly mode: 'kro';
+  readonly name: string;
+  readonly namespace: string;
+  /** The RGD; with a spec, the instance custom resource. */
+  toYaml(spec?: TSpec): string;
+  /**
+   * Applies the RGD, waits until KRO accepts it, applies the instance and waits until it is ACTIVE. The
+   * result says which status fields KRO has not computed yet (`pending`).
+   */
+  deploy(spec: TSpec, options?: { name?: string }): Promise<KroInstance<TSpec, TStatus>>;
+  /** Deletes one instance and waits until it is gone (KRO deletes its resources). */
+  deleteInstance(name: string): Promise<void>;
+  /** The instances of this kind in the factory's namespace. */
+  getInstances(): Promise<KroInstance<TSpec, TStatus>[]>;
+  /** One instance as KRO reports it, or undefined. */
+  getInstance(name: string): Promise<KroInstance<TSpec, TStatus> | undefined>;
+  /** A summary: how many instances, and their health. */
+  getStatus(): Promise<{ name: string; mode: 'kro'; namespace: string; instanceCount: number; instances: { name: string; health: InstanceHealth }[] }>;
+}

@@ -1,0 +1,10 @@
+/** Errors of the KRO driver, apart from it so that exporting them loads no Kubernetes client. */
+import { TypeKroError } from '../../util/errors.js';
+
+/** KRO refused the RGD or the instance (its condition message is the error message). */
+export class KroRejectedError extends TypeKroError {
+  override readonly name = 'KroRejectedError';
+  constructor(message: string, options?: ErrorOptions) {
+    super('REJECTED', message, options);
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Errors of the cluster client, apart from the client so that they can be exported (and caught with
+ * `instanceof`) without loading @kubernetes/client-node.
+ */
+import { TypeKroError, type TypeKroErrorCode } from '../../util/errors.js';
+
+export interface ObjectRef {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace?: string;
+}
+
+/**
+ * A failed call to the API server: the message names the verb, the object and the server's reason. `code`
+ * follows the HTTP status (404 `NOT_FOUND`, 409 `CONFLICT`, 401 `CONFIG_INVALID`, else `REJECTED`) unless
+ * the caller knows better (`CLUSTER_UNREACHABLE`, `TIMEOUT`).
+ */
+export class KubeApiError extends TypeKroError {
+  override readonly name: string = 'KubeApiError';
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly reason?: string,
+    code: TypeKroErrorCode = codeOfStatus(status),
+  ) {
+    super(code, message);
+  }
+}
+
+function codeOfStatus(status: number | undefined): TypeKroErrorCode {
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 409) return 'CONFLICT';
+  if (status === 401) return 'CONFIG_INVALID';
+  return 'REJECTED';
+}
+
+/** One field another field manager owns, from a server-side apply conflict. */
+export interface FieldConflict {
+  /** The field path as the API server reports it, e.g. `.data.key` or `.spec.replicas`. */
+  readonly field: string;
+  /** The other field manager, e.g. `kubectl-client-side-apply`. */
+  readonly manager: string;
+}
+
+/**
+ * A server-side apply (409 Conflict): fields of the object are owned by other field managers. Nothing was
+ * changed. Applying with `force` takes the fields over.
+ */
+export class ApplyConflictError extends KubeApiError {
+  override readonly name = 'ApplyConflictError';
+  constructor(
+    readonly object: ObjectRef,
+    readonly conflicts: readonly FieldConflict[],
+    serverMessage: string,
+  ) {
+    super(conflictMessage(object, conflicts, serverMessage), 409, 'Conflict');
+  }
+  /** The other managers involved, without duplicates. */
+  get managers(): string[] {
+    return [...new Set(this.conflicts.map((c) => c.manager))];
+  }
+}
+
+function conflictMessage(object: ObjectRef, conflicts: readonly FieldConflict[], serverMessage: string): string {
+  if (conflicts.length === 0) return `apply ${describeRef(object)} failed (409 Conflict): ${serverMessage}; apply with force to take ownership`;
+  const byManager = new Map<string, string[]>();
+  for (const c of conflicts) byManager.set(c.manager, [...(byManager.get(c.manager) ?? []), c.field]);
+  const owners = [...byManager].map(([manager, fields]) => `${fields.join(', ')} (owned by field manager "${manager}")`).join('; ');
+  return (
+    `apply ${describeRef(object)} conflicts with another field manager: ${owners}. ` +
+    `Nothing was changed. Apply with force (DirectFactoryOptions.force: true) to take these fields over, ` +
+    `or stop the other tool from managing them.`
+  );
+}
+
+export function describeRef(ref: ObjectRef): string {
+  return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
+}
+
+/** No usable kubeconfig: no file found, a file that does not parse, or a context it does not have. */
+export class KubeconfigError extends TypeKroError {
+  override readonly name = 'KubeconfigError';
+  constructor(message: string, options?: ErrorOptions) {
+    super('CONFIG_INVALID', message, options);
+  }
+}

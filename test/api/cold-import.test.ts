@@ -1,0 +1,42 @@
+/**
+ * Cold import: a user who only defines and renders loads no Kubernetes client, no CEL engine, nothing of the
+ * CLI or the test kit. A child process imports `typekro` and `typekro/simple`, defines a composition and
+ * renders it, with a module.register resolve hook recording every ESM URL (require.cache covers CommonJS).
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+
+/** Packages and source folders a define-and-render must not load (they load when a deploy or the CLI needs them). */
+const FORBIDDEN = [
+  '/node_modules/@kubernetes/client-node/',
+  '/node_modules/@marcbachmann/cel-js/',
+  '/node_modules/commander/',
+  '/node_modules/tar-stream/',
+  '/src/cli/',
+  '/src/testing/',
+];
+
+function loadedBy(probe: string): { esm: string[]; cjs: string[] } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'fixtures', probe)], { cwd: root, encoding: 'utf8' });
+  assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { esm: string[]; cjs: string[] };
+}
+
+test('define + toYaml loads no Kubernetes client, CEL engine, CLI or test kit', () => {
+  const { esm, cjs } = loadedBy('cold-probe.ts');
+  const paths = [...esm.map((url) => (url.startsWith('file:') ? fileURLToPath(url) : url)), ...cjs].map((p) => p.split('\\').join('/'));
+  // The probe saw the library itself and arktype, so an empty or broken recording cannot pass.
+  assert.ok(paths.some((p) => p.endsWith('/src/index.ts')), 'the recording misses src/index.ts');
+  assert.ok(paths.some((p) => p.includes('/node_modules/arktype/')), 'the recording misses arktype');
+  const loaded = FORBIDDEN.map((dir) => [dir, paths.filter((p) => p.includes(dir))] as const).filter(([, hits]) => hits.length > 0);
+  assert.deepEqual(
+    loaded.map(([dir, hits]) => `${dir} (${hits.length} files, e.g. ${hits[0]})`),
+    [],
+  );
+});
