@@ -21,7 +21,7 @@ export type { DirectFactory, DirectFactoryOptions, KroFactory, KroFactoryOptions
 export { KroRejectedError } from './runtime/kro/deploy.js';
 export { DirectAbortedError, DirectDeployError, DirectTimeoutError, OfflineRenderError, type RollbackReport } from './runtime/direct/index.js';
 export type { DeployPlan, PlannedChange, PlannedConflict, PlannedObject, PodLog, ProgressEvent } from './api/direct.js';
-export { ApplyConflictError, KubeApiError } from './runtime/kube/client.js';
+export { ApplyConflictError, InstanceNotFoundError, KubeApiError } from './runtime/kube/client.js';
 export { KubeconfigError } from './runtime/kube/config.js';
 export { CompositionError } from './compile/rgd/errors.js';
 export { SchemaError } from './model/schema/index.js';

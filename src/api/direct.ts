@@ -106,8 +106,11 @@ export interface DirectFactory<TSpec, TStatus> {
    * against their rendered manifests; data only the cluster has is an error naming the resource.
    */
   toYaml(spec: TSpec): string;
-  /** Deletes every object the instance owns, in reverse dependency order, and waits until they are gone. */
-  deleteInstance(name: string): Promise<void>;
+  /**
+   * Deletes every object the instance owns, in reverse dependency order, and waits until they are gone.
+   * An instance that does not exist (no record, no object) is an InstanceNotFoundError, unless `ignoreNotFound`.
+   */
+  deleteInstance(name: string, options?: { ignoreNotFound?: boolean }): Promise<void>;
 }
 
 /**
@@ -225,9 +228,10 @@ export function createDirectFactory<TSpec, TStatus>(
         .map((manifest) => yamlOf(manifest))
         .join('---\n');
     },
-    async deleteInstance(name) {
+    async deleteInstance(name, deleteOptions = {}) {
       await deleteDirect(graphOf(), kube(), owner(name), {
         timeoutMs,
+        ...(deleteOptions.ignoreNotFound ? { ignoreNotFound: true } : {}),
         ...(options.abortSignal ? { signal: options.abortSignal } : {}),
         progress,
       });

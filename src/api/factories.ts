@@ -10,7 +10,9 @@ import { KubeClient } from '../runtime/kube/client.js';
 import { loadKubeConfig, type ClusterTarget } from '../runtime/kube/config.js';
 import { applyInstance, applyRgd } from '../runtime/kro/deploy.js';
 import { breakingChanges, type SchemaChange } from '../runtime/kro/breaking.js';
-import { healthOf, listInstances, type InstanceHealth } from '../runtime/kro/instances.js';
+import { deleteKroInstance, healthOf, listInstances, type InstanceHealth } from '../runtime/kro/instances.js';
+import { keptCrdProblem } from '../runtime/kro/crd.js';
+import { KroRejectedError } from '../runtime/kro/deploy.js';
 import { createDirectFactory, type DirectFactory, type DirectFactoryOptions } from './direct.js';
 import { instanceNameOf, validateSpec } from './spec.js';
 
@@ -39,11 +41,17 @@ export class BreakingChangeError extends Error {
   constructor(
     readonly rgd: string,
     readonly changes: readonly SchemaChange[],
+    /** Set when the old schema is a CRD KRO kept after an earlier RGD of this kind was deleted. */
+    readonly keptCrd?: string,
   ) {
     super(
-      `the new schema of ResourceGraphDefinition ${rgd} breaks existing instances, so KRO would keep the old CRD:\n` +
+      (keptCrd
+        ? `CRD ${keptCrd}, kept by KRO from an earlier ResourceGraphDefinition of this kind, has a schema ResourceGraphDefinition ${rgd} would break, so KRO would refuse to update it:\n`
+        : `the new schema of ResourceGraphDefinition ${rgd} breaks existing instances, so KRO would keep the old CRD:\n`) +
         changes.map((change) => `  - ${change.path}: ${change.problem}`).join('\n') +
-        '\nkeep the old fields (add new ones as optional or with defaults), use a new kind, or pass allowBreakingChanges: true',
+        (keptCrd
+          ? `\nkeep the old fields, use a new kind, delete the old CRD (kubectl delete crd ${keptCrd}; this deletes its remaining instances), or pass allowBreakingChanges: true`
+          : '\nkeep the old fields (add new ones as optional or with defaults), use a new kind, or pass allowBreakingChanges: true'),
     );
   }
 }
@@ -63,8 +71,11 @@ export interface KroFactory<TSpec, TStatus> {
   toYaml(spec?: TSpec): string;
   /** Applies the RGD, waits until KRO accepts it, applies the instance and waits until it is ACTIVE. */
   deploy(spec: TSpec, options?: { name?: string }): Promise<KroInstance<TSpec, TStatus>>;
-  /** Deletes one instance and waits until it is gone (KRO deletes its resources). */
-  deleteInstance(name: string): Promise<void>;
+  /**
+   * Deletes one instance and waits until it is gone (KRO deletes its resources). An instance that does not
+   * exist is an InstanceNotFoundError, unless `ignoreNotFound`.
+   */
+  deleteInstance(name: string, options?: { ignoreNotFound?: boolean }): Promise<void>;
   /** The instances of this kind in the factory's namespace. */
   getInstances(): Promise<KroInstance<TSpec, TStatus>[]>;
   /** One instance as KRO reports it, or undefined. */
@@ -111,10 +122,9 @@ function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, gra
       const observed = await applyInstance(kube(), instance, { ...waitOptions, childKinds });
       return observed as unknown as KroInstance<TSpec, TStatus>;
     },
-    async deleteInstance(name) {
+    async deleteInstance(name, deleteOptions = {}) {
       const ref = { apiVersion: instanceApiVersion, kind: graph.kind, name, namespace };
-      if (!(await kube().delete(ref))) return;
-      await kube().waitFor(ref, (object) => (object ? undefined : true), waitOptions);
+      await deleteKroInstance(kube(), ref, { ...waitOptions, ...(deleteOptions.ignoreNotFound ? { ignoreNotFound: true } : {}) });
     },
     async getInstances() {
       const items = await listInstances(kube().config, instanceApiVersion, graph.kind, namespace);
@@ -138,9 +148,16 @@ async function checkedRgd(client: KubeClient, graph: CompositionGraph, allowBrea
   const live = (await client.get({ apiVersion: 'kro.run/v1alpha1', kind: 'ResourceGraphDefinition', name: graph.name })) as
     | (KubernetesObject & { spec?: { schema?: { spec?: unknown; types?: unknown } } })
     | undefined;
-  const changes = live?.spec?.schema ? breakingChanges(live.spec.schema, rgd.spec.schema) : [];
+  let changes = live?.spec?.schema ? breakingChanges(live.spec.schema, rgd.spec.schema) : [];
+  let keptCrd: string | undefined;
+  if (!live) {
+    // No RGD, but maybe the CRD an earlier one left: KRO would refuse to take it over.
+    const kept = await keptCrdProblem(client, { rgdName: graph.name, apiVersion: `${graph.group}/${graph.version}`, kind: graph.kind }, rgd.spec.schema);
+    if (kept?.kind === 'owned') throw new KroRejectedError(kept.message);
+    if (kept) [changes, keptCrd] = [[...kept.changes], kept.crd];
+  }
   if (changes.length === 0) return rgd;
-  if (!allowBreaking) throw new BreakingChangeError(graph.name, changes);
+  if (!allowBreaking) throw new BreakingChangeError(graph.name, changes, keptCrd);
   const metadata = { ...rgd.metadata, annotations: { ...rgd.metadata?.annotations, 'kro.run/allow-breaking-changes': 'true' } };
   return { ...rgd, metadata };
 }

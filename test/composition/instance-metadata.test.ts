@@ -57,16 +57,16 @@ test('direct mode evaluates instance metadata from the instance it deploys', () 
 
 test('direct mode evaluates the metadata the cluster assigned (uid, creationTimestamp as a timestamp, generation)', () => {
   const assignedApp = kubernetesComposition(
-    { ...definition, name: 'assigned', kind: 'Assigned', status: type({ uid: 'string', generation: 'number', created: 'string' }) },
+    { ...definition, name: 'assigned', kind: 'Assigned', status: type({ uid: 'string', generation: 'number' }) },
     (spec, instance) => {
       configMap({ metadata: { name: 'seeded' }, data: { seed: instance.metadata.uid } });
-      return { uid: instance.metadata.uid, generation: instance.metadata.generation, created: instance.metadata.creationTimestamp };
+      return { uid: instance.metadata.uid, generation: instance.metadata.generation };
     },
   );
   const prepared = prepareGraph(assignedApp.graph, createCelEngine());
   const assigned = { uid: '6f1c-42', creationTimestamp: '2026-01-02T03:04:05Z', generation: 3 };
   const status = instanceStatus(prepared, { spec: { size: 1 }, instance: { name: 'a', namespace: 'prod', assigned }, observed: new Map() });
-  assert.deepEqual(status.status, { uid: '6f1c-42', generation: 3, created: '2026-01-02T03:04:05Z' });
+  assert.deepEqual(status.status, { uid: '6f1c-42', generation: 3 });
   const cel = createCelEngine();
   const schema = schemaVariable(assignedApp.graph, { spec: { size: 1 }, instance: { name: 'a', namespace: 'prod', assigned } });
   const typed = cel.evaluate(cel.compile('schema.metadata.creationTimestamp < timestamp("2027-01-01T00:00:00Z") && schema.metadata.generation == 3'), { schema });

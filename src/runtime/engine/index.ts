@@ -6,6 +6,6 @@ export { kindReadiness, describeConditions } from './readiness.js';
 export { resolveStatus, resolveValue, type Resolved, type StatusResult } from './resolve.js';
 export { finalizeManifest, isNamespacedKindOffline, LABELS, labelValue, ownershipSelector, type Ownership } from './manifest.js';
 export type { AssignedMetadata, ExternalTarget, InstanceIdentity, InstancePlan, KubeObject, NodePlan, Observed, PlanInput, Readiness, ReadinessMode } from './types.js';
-export { APPLYSET, RECORD, applySetId, mergeKinds, parseRecord, recordManifest, recordName, type InstanceRecord, type MemberKind } from './applyset.js';
+export { APPLYSET, RECORD, applySetId, mergeKinds, nextGeneration, parseRecord, recordManifest, recordName, type InstanceRecord, type MemberKind } from './applyset.js';
 export { directMetadataProblem } from './variables.js';
 export { impossibleReads } from './reads.js';

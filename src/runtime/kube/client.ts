@@ -28,6 +28,27 @@ export class KubeApiError extends Error {
   }
 }
 
+/**
+ * `deleteInstance` of an instance that does not exist (kro mode: no instance object; direct mode: no
+ * instance record and no object labelled as the instance's): nothing was deleted. Usually a wrong name or
+ * namespace; pass `ignoreNotFound: true` where "already gone" is fine (as `kubectl delete --ignore-not-found`).
+ *
+ * @example
+ * ```ts
+ * try { await factory.deleteInstance('web'); } catch (error) { if (error instanceof InstanceNotFoundError) console.log(error.instance); }
+ * ```
+ */
+export class InstanceNotFoundError extends KubeApiError {
+  override readonly name: string = 'InstanceNotFoundError';
+  constructor(
+    readonly instance: string,
+    readonly namespace: string,
+    what: string,
+  ) {
+    super(`instance "${instance}" not found in namespace "${namespace}" (${what}): nothing was deleted. Check the name and namespace, or pass { ignoreNotFound: true }`, 404, 'NotFound');
+  }
+}
+
 /** One field another field manager owns, from a server-side apply conflict. */
 export interface FieldConflict {
   /** The field path as the API server reports it, e.g. `.data.key` or `.spec.replicas`. */
