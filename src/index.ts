@@ -27,8 +27,7 @@ export type { DeployPlan, PlannedChange, PlannedConflict, PlannedObject, PodLog,
 export type {
   ApplyEvent, DeleteEvent, DeletedEvent, KroProgressEvent, KubernetesEvent, LogEvent, PendingEvent, ReadyEvent, RollbackEvent, SkippedEvent, StatusEvent, WaitingEvent,
 } from './runtime/direct/session.js';
-export { ApplyConflictError, KubeApiError, KubeconfigError } from './runtime/kube/errors.js';
-export { InstanceLockedError, LEASE_SECONDS } from './runtime/kube/lease.js';
+export { ApplyConflictError, InstanceLockedError, InstanceNotFoundError, KubeApiError, KubeconfigError } from './runtime/kube/errors.js';
 export { CompositionError } from './compile/rgd/errors.js';
 export { SchemaError } from './model/schema/index.js';
 export { SpecValidationError } from './api/spec.js';

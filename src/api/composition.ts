@@ -19,6 +19,12 @@ import { TypeKroError } from '../util/errors.js';
 /** Rejects status fields the status schema does not declare (a typo would otherwise be dropped silently). */
 type NoExtraKeys<TReturned, TStatus> = { readonly [K in Exclude<keyof TReturned, keyof TStatus>]: never };
 
+/** The status schema of a composition defined without `status`: no fields. */
+type NoStatus = CompositionSchema<{ readonly [K in never]: never }>;
+
+/** What the composition function returns: the status, or nothing when the status has no fields. */
+type StatusReturn<TReturned, TStatus> = [keyof TStatus] extends [never] ? (TReturned & NoExtraKeys<TReturned, TStatus>) | void : TReturned & NoExtraKeys<TReturned, TStatus>;
+
 /** What calling a composition inside another one returns: its status, as typed references. */
 export interface NestedComposition<TStatus> {
   readonly status: Ref<TStatus>;
@@ -82,9 +88,13 @@ export interface Composition<TSpec, TStatus> {
  * );
  * console.log(webapp.toYaml());
  */
-export function kubernetesComposition<TSpecType extends CompositionSchema, TStatusType extends CompositionSchema, const TReturned extends SchemaInput<TStatusType>>(
+export function kubernetesComposition<
+  TSpecType extends CompositionSchema,
+  TStatusType extends CompositionSchema = NoStatus,
+  const TReturned extends SchemaInput<TStatusType> = SchemaInput<TStatusType>,
+>(
   definition: CompositionDefinition<TSpecType, TStatusType>,
-  compose: (spec: Ref<SchemaOutput<TSpecType>>, instance: CompositionInstance) => TReturned & NoExtraKeys<TReturned, SchemaInput<TStatusType>>,
+  compose: (spec: Ref<SchemaOutput<TSpecType>>, instance: CompositionInstance) => StatusReturn<TReturned, SchemaInput<TStatusType>>,
   options: CompositionOptions = {},
 ): Composition<SchemaInput<TSpecType>, SchemaOutput<TStatusType>> {
   const graph = defineGraph(definition as CompositionDefinition, compose, options);

@@ -150,10 +150,15 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
         .map((manifest) => yamlOf(manifest))
         .join('---\n');
     },
-    async deleteInstance(name) {
+    async deleteInstance(name, deleteOptions = {}) {
       const deadline = Date.now() + timeoutMs;
       await withLease(kube(), leaseOf(name, 'delete', deadline, options.abortSignal), (held) =>
-        deleteDirect(graphOf(), kube(), owner(name), { timeoutMs: Math.max(deadline - Date.now(), 1), signal: held, progress }),
+        deleteDirect(graphOf(), kube(), owner(name), {
+          timeoutMs: Math.max(deadline - Date.now(), 1),
+          signal: held,
+          progress,
+          ...(deleteOptions.ignoreNotFound ? { ignoreNotFound: true } : {}),
+        }),
       );
     },
   };

@@ -92,8 +92,11 @@ export interface DirectFactory<TSpec, TStatus> {
    * Asynchronous because it evaluates CEL: the engine is loaded on first use.
    */
   toYaml(spec: TSpec): Promise<string>;
-  /** Deletes every object the instance owns, in reverse dependency order, and waits until they are gone. */
-  deleteInstance(name: string): Promise<void>;
+  /**
+   * Deletes every object the instance owns, in reverse dependency order, and waits until they are gone.
+   * An instance that does not exist (no record, no object) is an InstanceNotFoundError, unless `ignoreNotFound`.
+   */
+  deleteInstance(name: string, options?: { ignoreNotFound?: boolean }): Promise<void>;
 }
 
 /** The direct factory with the runtime loaded: what `DirectFactory` does, `toYaml` synchronous. */

@@ -46,6 +46,6 @@ export function createDirectFactory<TSpec, TStatus>(
     plan: async (spec, planOptions) => (await load()).plan(spec, planOptions),
     logs: async (name, logOptions) => (await load()).logs(name, logOptions),
     toYaml: async (spec) => (await load()).toYaml(spec),
-    deleteInstance: async (name) => (await load()).deleteInstance(name),
+    deleteInstance: async (name, deleteOptions) => (await load()).deleteInstance(name, deleteOptions),
   };
 }

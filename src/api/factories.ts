@@ -52,8 +52,8 @@ function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, gra
       const instance = instanceOf(spec, deployOptions.name);
       return reported(await (await load()).deploy(instance));
     },
-    async deleteInstance(name) {
-      await (await load()).deleteInstance(name);
+    async deleteInstance(name, deleteOptions) {
+      await (await load()).deleteInstance(name, deleteOptions);
     },
     async getInstances() {
       return (await (await load()).getInstances()).map(reported);

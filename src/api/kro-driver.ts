@@ -11,13 +11,15 @@ import { withLease, type LeaseOptions } from '../runtime/kube/lease.js';
 import { loadKubeConfig } from '../runtime/kube/config.js';
 import { applyInstance, applyRgd } from '../runtime/kro/deploy.js';
 import { breakingChanges } from '../runtime/kro/breaking.js';
-import { healthOf, listInstances, type InstanceHealth } from '../runtime/kro/instances.js';
+import { deleteKroInstance, healthOf, listInstances, type InstanceHealth } from '../runtime/kro/instances.js';
+import { keptCrdProblem } from '../runtime/kro/crd.js';
+import { KroRejectedError } from '../runtime/kro/errors.js';
 import { BreakingChangeError, type KroFactoryOptions } from './kro-types.js';
 
 /** What the KRO factory does in the cluster; objects come back as the API server has them. */
 export interface KroDriver {
   deploy(instance: KubernetesObject): Promise<KubernetesObject>;
-  deleteInstance(name: string): Promise<void>;
+  deleteInstance(name: string, options?: { ignoreNotFound?: boolean }): Promise<void>;
   getInstances(): Promise<KubernetesObject[]>;
   getInstance(name: string): Promise<KubernetesObject | undefined>;
   health(instance: KubernetesObject): InstanceHealth;
@@ -50,12 +52,11 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
         return applyInstance(kube, instance, { ...bounded, childKinds });
       });
     },
-    async deleteInstance(name) {
+    async deleteInstance(name, deleteOptions = {}) {
       const ref = { apiVersion: instanceApiVersion, kind: graph.kind, name, namespace };
-      await withLease(kube, leaseOf(name, 'delete'), async (signal) => {
-        if (!(await kube.delete(ref, { signal }))) return;
-        await kube.waitFor(ref, (object) => (object ? undefined : true), { ...waitOptions, signal });
-      });
+      await withLease(kube, leaseOf(name, 'delete'), (signal) =>
+        deleteKroInstance(kube, ref, { ...waitOptions, signal, ...(deleteOptions.ignoreNotFound ? { ignoreNotFound: true } : {}) }),
+      );
     },
     getInstances: () => listInstances(kube.config, instanceApiVersion, graph.kind, namespace),
     getInstance: (name) => kube.get({ apiVersion: instanceApiVersion, kind: graph.kind, name, namespace }),
@@ -69,9 +70,16 @@ async function checkedRgd(client: KubeClient, graph: CompositionGraph, allowBrea
   const live = (await client.get({ apiVersion: 'kro.run/v1alpha1', kind: 'ResourceGraphDefinition', name: graph.name })) as
     | (KubernetesObject & { spec?: { schema?: { spec?: unknown; types?: unknown } } })
     | undefined;
-  const changes = live?.spec?.schema ? breakingChanges(live.spec.schema, rgd.spec.schema) : [];
+  let changes = live?.spec?.schema ? breakingChanges(live.spec.schema, rgd.spec.schema) : [];
+  let keptCrd: string | undefined;
+  if (!live) {
+    // No RGD, but maybe the CRD an earlier one left: KRO would refuse to take it over.
+    const kept = await keptCrdProblem(client, { rgdName: graph.name, apiVersion: `${graph.group}/${graph.version}`, kind: graph.kind }, rgd.spec.schema);
+    if (kept?.kind === 'owned') throw new KroRejectedError(kept.message);
+    if (kept) [changes, keptCrd] = [[...kept.changes], kept.crd];
+  }
   if (changes.length === 0) return rgd;
-  if (!allowBreaking) throw new BreakingChangeError(graph.name, changes);
+  if (!allowBreaking) throw new BreakingChangeError(graph.name, changes, keptCrd);
   const metadata = { ...rgd.metadata, annotations: { ...rgd.metadata?.annotations, 'kro.run/allow-breaking-changes': 'true' } };
   return { ...rgd, metadata };
 }

@@ -35,12 +35,18 @@ export class BreakingChangeError extends TypeKroError {
   constructor(
     readonly rgd: string,
     readonly changes: readonly SchemaChange[],
+    /** Set when the old schema is a CRD KRO kept after an earlier RGD of this kind was deleted. */
+    readonly keptCrd?: string,
   ) {
     super(
       'BREAKING_CHANGE',
-      `the new schema of ResourceGraphDefinition ${rgd} breaks existing instances, so KRO would keep the old CRD:\n` +
+      (keptCrd
+        ? `CRD ${keptCrd}, kept by KRO from an earlier ResourceGraphDefinition of this kind, has a schema ResourceGraphDefinition ${rgd} would break, so KRO would refuse to update it:\n`
+        : `the new schema of ResourceGraphDefinition ${rgd} breaks existing instances, so KRO would keep the old CRD:\n`) +
         changes.map((change) => `  - ${change.path}: ${change.problem}`).join('\n') +
-        '\nkeep the old fields (add new ones as optional or with defaults), use a new kind, or pass allowBreakingChanges: true',
+        (keptCrd
+          ? `\nkeep the old fields, use a new kind, delete the old CRD (kubectl delete crd ${keptCrd}; this deletes its remaining instances), or pass allowBreakingChanges: true`
+          : '\nkeep the old fields (add new ones as optional or with defaults), use a new kind, or pass allowBreakingChanges: true'),
     );
   }
 }
@@ -78,8 +84,11 @@ export interface KroFactory<TSpec, TStatus> {
    * result says which status fields KRO has not computed yet (`pending`).
    */
   deploy(spec: TSpec, options?: { name?: string }): Promise<KroInstance<TSpec, TStatus>>;
-  /** Deletes one instance and waits until it is gone (KRO deletes its resources). */
-  deleteInstance(name: string): Promise<void>;
+  /**
+   * Deletes one instance and waits until it is gone (KRO deletes its resources). An instance that does not
+   * exist is an InstanceNotFoundError, unless `ignoreNotFound`.
+   */
+  deleteInstance(name: string, options?: { ignoreNotFound?: boolean }): Promise<void>;
   /** The instances of this kind in the factory's namespace. */
   getInstances(): Promise<KroInstance<TSpec, TStatus>[]>;
   /** One instance as KRO reports it, or undefined. */

@@ -3,8 +3,10 @@
  * arktype schemas of spec and status.
  */
 import { arktypeToSchema, type CompositionSchema } from '../model/schema/index.js';
+import type { PrinterColumn } from '../ir/graph.js';
 import type { GraphHeader } from './build-graph.js';
 import { TypeKroError } from '../util/errors.js';
+import { checkPrinterColumns } from './printer-columns.js';
 
 /**
  * A composition's name, custom API and schemas. `spec` and `status` are arktype types, accepted through
@@ -30,8 +32,15 @@ export interface CompositionDefinition<TSpec extends CompositionSchema = Composi
   readonly group?: string;
   readonly scope?: 'Namespaced' | 'Cluster';
   readonly spec: TSpec;
-  readonly status: TStatus;
+  /** The status schema; omit it for a composition without status fields (the function returns nothing). */
+  readonly status?: TStatus;
+  /**
+   * Columns `kubectl get` shows for instances (the RGD's `schema.additionalPrinterColumns`, copied into the
+   * generated CRD). `jsonPath` must start with `.spec`, `.status` or `.metadata`.
+   */
+  readonly additionalPrinterColumns?: readonly PrinterColumn[];
 }
+
 
 export interface CompositionOptions {
   /** Adds `kro.run/allow-breaking-changes: "true"` to the RGD. */
@@ -48,14 +57,17 @@ export function graphHeader(definition: CompositionDefinition, options: Composit
       `composition "${definition.name}": group "${definition.group}" disagrees with apiVersion "${apiVersion}"; give the group in one place`,
     );
   }
+  const spec = arktypeToSchema(definition.spec, { name: 'spec' });
+  const status = definition.status ? arktypeToSchema(definition.status, { name: 'status' }) : undefined;
   return {
     name: definition.name,
     version,
     group: definition.group ?? groupFromVersion ?? 'kro.run',
     kind: definition.kind,
     scope: definition.scope ?? 'Namespaced',
-    spec: arktypeToSchema(definition.spec, { name: 'spec' }),
-    statusSchema: arktypeToSchema(definition.status, { name: 'status' }),
+    spec,
+    ...(status ? { statusSchema: status } : {}),
+    ...(definition.additionalPrinterColumns ? { printerColumns: checkPrinterColumns(definition.name, definition.additionalPrinterColumns, spec, status) } : {}),
     ...(options.allowBreakingChanges ? { annotations: { 'kro.run/allow-breaking-changes': 'true' } } : {}),
   };
 }

@@ -57,4 +57,28 @@ export interface CompositionGraph {
   readonly status: Value;
   readonly resources: readonly ResourceNode[];
   readonly annotations?: Readonly<Record<string, string>>;
+  /** `schema.additionalPrinterColumns`: the `kubectl get` columns of the instances. */
+  readonly printerColumns?: readonly PrinterColumn[];
+}
+
+/**
+ * One `kubectl get` column of the instances (Kubernetes `CustomResourceColumnDefinition`, which KRO copies
+ * from the RGD's `schema.additionalPrinterColumns` into the CRD).
+ *
+ * @example
+ * ```ts
+ * const column: PrinterColumn = { name: 'Replicas', type: 'integer', jsonPath: '.spec.replicas' };
+ * ```
+ */
+export interface PrinterColumn {
+  /** Column header, e.g. `Ready`. */
+  readonly name: string;
+  readonly type: 'string' | 'integer' | 'number' | 'boolean' | 'date';
+  /** Path into the instance: `.spec.…`, `.status.…` or `.metadata.…` (simple JSONPath, as the CRD API takes it). */
+  readonly jsonPath: string;
+  readonly description?: string;
+  /** Extra formatting: for strings `date`, `byte`, `password`, ...; for numbers `int32`, `float`, ... */
+  readonly format?: string;
+  /** 0 shows the column always; higher values only with `kubectl get -o wide`. */
+  readonly priority?: number;
 }

@@ -48,7 +48,8 @@ async function remove(file: string, options: DeleteOptions): Promise<void> {
     await withInterrupt(async (signal) => {
       const factoryOptions = { kubeConfig: target.kubeConfig, namespace: target.namespace, timeout, abortSignal: signal, progressCallback: progress.event };
       if (id.mode === 'kro') await composition.factory('kro', factoryOptions).deleteInstance(id.name);
-      else await composition.factory('direct', factoryOptions).deleteInstance(id.name);
+      // The CLI reports "not found" itself (below, from `ids`); the record alone still needs deleting.
+      else await composition.factory('direct', factoryOptions).deleteInstance(id.name, { ignoreNotFound: true });
     });
     progress.finish('deleted');
   } catch (error) {

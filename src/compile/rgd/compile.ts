@@ -3,7 +3,7 @@
  *
  * Output decisions: `schema.group` is always written (the instance apiVersion depends on it, so make it
  * visible even when it is KRO's default `kro.run`); `schema.scope` only when `Cluster` (the default is
- * Namespaced); `types` and `status` only when non-empty; resource keys in the order id, includeWhen,
+ * Namespaced); `types`, `status` and `additionalPrinterColumns` only when non-empty; resource keys in the order id, includeWhen,
  * forEach, readyWhen, template/externalRef (conditions next to the id, the long template last).
  * `dependsOn` edges not implied by a reference are written as an annotation that reads the dependency (see deps.ts).
  */
@@ -39,6 +39,7 @@ export function compileRgd(graph: CompositionGraph): JsonObject {
   if (Object.keys(simple.types).length > 0) schema['types'] = simple.types as Json;
   const status = renderStatus(graph.status);
   if (status !== undefined) schema['status'] = sortKeysDeep(status);
+  if (graph.printerColumns?.length) schema['additionalPrinterColumns'] = graph.printerColumns.map((column) => sortKeysDeep({ ...column }) as Json);
   const metadata: JsonObject = { name: graph.name };
   if (graph.annotations && Object.keys(graph.annotations).length > 0) metadata['annotations'] = sortKeysDeep({ ...graph.annotations });
   return {

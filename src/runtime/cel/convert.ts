@@ -57,15 +57,25 @@ export interface OpenApiSchema {
   readonly anyOf?: readonly OpenApiSchema[];
   readonly 'x-kubernetes-int-or-string'?: boolean;
   readonly 'x-kubernetes-preserve-unknown-fields'?: boolean;
+  readonly 'x-kubernetes-embedded-resource'?: boolean;
 }
 
 /**
  * An object typed by its OpenAPI schema, as KRO wraps observed objects (`pkg/cel/unstructured`
- * `UnstructuredToVal`): `integer` → int, `number` → double even when whole, `string` with format
- * `date-time`/`date` → timestamp, `byte` → bytes (base64-decoded), `duration` → duration; objects with
- * `properties` expose only the declared fields; int-or-string, preserve-unknown-fields and untyped parts
- * are plain JSON ({@link jsonToCel}). A value that does not fit its format is left as it is (KRO turns it
- * into an error that surfaces when the field is read).
+ * `UnstructuredToVal`, used by `pkg/runtime/node_context.go` for every resource with a schema): `integer`
+ * → int, `number` → double even when whole, `string` with format `date-time`/`date` → timestamp, `byte` →
+ * bytes (base64-decoded: a Secret's `data`), `duration` → duration. In an object with `properties`, a
+ * declared field follows its schema, a null field is absent, and an undeclared field stays readable as
+ * plain JSON (KRO's "best effort" divergence from Kubernetes; its type check rejects such reads in the
+ * RGD, direct mode refuses them with {@link impossibleRead}). int-or-string, preserve-unknown-fields and
+ * untyped parts are plain JSON ({@link jsonToCel}). A value that does not fit its format is left as it is
+ * (KRO turns it into an error that surfaces when the field is read).
+ *
+ * @example
+ * ```ts
+ * openApiToCel({ type: 'object', properties: { data: { type: 'object', additionalProperties: { type: 'string', format: 'byte' } } } },
+ *   { data: { uri: 'YXBpLnRlc3QuY29t' } }); // { data: { uri: Uint8Array(12) } }: string(secret.data.uri) == 'api.test.com'
+ * ```
  */
 export function openApiToCel(schema: OpenApiSchema | undefined, value: unknown): unknown {
   if (value === null || value === undefined || schema === undefined) return jsonToCel(value);
@@ -73,15 +83,18 @@ export function openApiToCel(schema: OpenApiSchema | undefined, value: unknown):
   switch (schema.type) {
     case 'object': {
       if (!isPlainObject(value)) return jsonToCel(value);
-      if (schema.properties) {
+      const properties = schema.properties;
+      if (properties || schema['x-kubernetes-embedded-resource']) {
         const out: Record<string, unknown> = {};
         for (const [key, item] of Object.entries(value)) {
-          const propertySchema = schema.properties[key];
-          if (propertySchema && item !== undefined) out[key] = openApiToCel(propertySchema, item);
+          if (item === null || item === undefined) continue;
+          const propertySchema = properties?.[key];
+          out[key] = propertySchema ? openApiToCel(propertySchema, item) : jsonToCel(item);
         }
         return out;
       }
-      if (typeof schema.additionalProperties === 'object') return mapValues(value, (item) => openApiToCel(schema.additionalProperties as OpenApiSchema, item));
+      const values = schema.additionalProperties;
+      if (typeof values === 'object') return mapValues(value, (item) => openApiToCel(values, item));
       return jsonToCel(value);
     }
     case 'array':
@@ -95,6 +108,46 @@ export function openApiToCel(schema: OpenApiSchema | undefined, value: unknown):
     default:
       return jsonToCel(value);
   }
+}
+
+/**
+ * Why `path` (field names read from an object typed by `schema`) can never be present, or `undefined`
+ * when it can. A field is impossible when an object declares its `properties` and not this one, without
+ * `x-kubernetes-preserve-unknown-fields`: KRO's type check rejects such a read (`undefined field`), while
+ * evaluating it would only ever say "no such key" and wait. Reads into untyped parts, maps and
+ * preserve-unknown-fields objects are always possible. A numeric segment indexes a list.
+ *
+ * @example
+ * ```ts
+ * impossibleRead(secretSchema, ['data', 'uri']); // undefined: data is a map
+ * impossibleRead(secretSchema, ['spec']);        // 'the object has no field "spec" in its schema (fields: apiVersion, data, ...)'
+ * ```
+ */
+export function impossibleRead(schema: OpenApiSchema | undefined, path: readonly (string | number)[]): string | undefined {
+  let current = schema;
+  const seen: string[] = [];
+  for (const segment of path) {
+    if (current === undefined || current['x-kubernetes-int-or-string'] || current['x-kubernetes-preserve-unknown-fields']) return undefined;
+    if (current.type === 'array') {
+      if (typeof segment !== 'number' && !/^\d+$/.test(segment)) return `${seen.join('.') || 'the object'} is a list, not an object with field "${segment}"`;
+      current = current.items;
+    } else if (current.type === 'object' && current.properties && !current['x-kubernetes-embedded-resource']) {
+      const next = current.properties[String(segment)];
+      if (next === undefined) {
+        const known = Object.keys(current.properties).sort();
+        return `${seen.length ? `"${seen.join('.')}"` : 'the object'} has no field "${segment}" in its schema (fields: ${known.join(', ') || 'none'})`;
+      }
+      current = next;
+    } else if (current.type === 'object' && typeof current.additionalProperties === 'object') {
+      current = current.additionalProperties;
+    } else if (current.type !== undefined && current.type !== 'object') {
+      return `"${seen.join('.')}" is a ${current.type}${current.format ? ` (${current.format})` : ''}, which has no field "${segment}"`;
+    } else {
+      return undefined;
+    }
+    seen.push(String(segment));
+  }
+  return undefined;
 }
 
 function formattedString(format: string | undefined, text: string): unknown {

@@ -6,6 +6,7 @@ import type { KubernetesObject } from '@kubernetes/client-node';
 import { describeConditions, finalizeManifest, resourceReadiness, type KubeObject, type NodePlan, type Readiness } from '../engine/index.js';
 import { describeRef, KubeApiError } from '../kube/client.js';
 import { DirectDeployError, DirectTimeoutError } from './errors.js';
+import { schemasOf } from './schemas.js';
 import { callOptions, plain, refOf, remainingMs, throwIfAborted, type DirectSession } from './session.js';
 
 type ApplyPlan = Extract<NodePlan, { state: 'apply' }>;
@@ -34,6 +35,7 @@ export async function applyNode(session: DirectSession, node: ApplyPlan, observe
     session.onApplied?.(node.id, object);
     session.progress({ type: 'apply', message: `applied ${describeRef(ref)}`, resourceId: node.id, object: ref });
   }
+  if (applied[0]) await session.schemas?.remember(node.id, applied[0], callOptions(session));
   observed.set(node.id, node.collection ? applied : applied[0]!);
   if (session.readiness === 'exists') return;
   await Promise.all(applied.map((object, index) => waitReady(session, node, observed, object, index)));
@@ -61,7 +63,7 @@ function waitReady(session: DirectSession, node: ApplyPlan, observed: ObservedMa
     }
     record(lastObject);
     // Readiness of this one object: a collection item is checked alone, with `each` bound to it.
-    const input = { spec: session.spec, instance: session.instance, readiness: session.readiness, observed: new Map([...observed, [node.id, node.collection ? [lastObject] : lastObject]]) };
+    const input = { spec: session.spec, instance: session.instance, readiness: session.readiness, observed: new Map([...observed, [node.id, node.collection ? [lastObject] : lastObject]]), ...schemasOf(session) };
     last = resourceReadiness(session.prepared, node.id, 1, input);
     if (last.failed) throw new DirectDeployError(`resource "${node.id}": ${last.reason}`, node.id);
     if (!last.ready && last.reason !== reported) {
@@ -94,7 +96,9 @@ export async function observeExternal(session: DirectSession, node: ExternalPlan
       ...(session.signal ? { signal: session.signal } : {}),
       describe: () => 'it does not exist',
     });
-    observed.set(node.id, plain(found));
+    const object = plain(found);
+    await session.schemas?.remember(node.id, object, callOptions(session));
+    observed.set(node.id, object);
     session.progress({ type: 'ready', message: `found external ${describeRef(ref)}`, resourceId: node.id, object: ref });
   } catch (error) {
     if (error instanceof KubeApiError && /^timed out/.test(error.message)) {

@@ -15,6 +15,7 @@ import { DirectAbortedError, DirectDeployError, DirectTimeoutError, type Rollbac
 import { EventFollower } from './feedback.js';
 import { deleteInOrder, listOwned, objectKey } from './owned.js';
 import { graphKinds, RecordKeeper } from './record.js';
+import { SchemaCache, schemasOf } from './schemas.js';
 import { Redactor } from './redact.js';
 import { callOptions, plain, refOf, remainingMs, sleep, throwIfAborted, type DirectSession, type ProgressEvent } from './session.js';
 import { TypeKroError } from '../../util/errors.js';
@@ -68,9 +69,12 @@ export async function deployDirect(outer: DirectSession, options: DeployOptions 
   let record: RecordKeeper | undefined;
   try {
     throwIfAborted(outer.signal);
-    record = await RecordKeeper.open(outer.client, outer.owner, graphKinds(outer.prepared), callOptions({ ...outer, signal }, 5_000));
+    record = await RecordKeeper.open(outer.client, outer.owner, graphKinds(outer.prepared), outer.spec, callOptions({ ...outer, signal }, 5_000));
+    const assigned = record.assigned;
     const session: DirectSession = {
       ...outer,
+      instance: { ...outer.instance, ...(assigned ? { assigned } : {}) },
+      schemas: outer.schemas ?? new SchemaCache(outer.client),
       signal,
       progress,
       redactor,
@@ -114,7 +118,7 @@ async function reconcile(session: DirectSession, record: RecordKeeper, steps: Ma
   let reported = '';
   for (;;) {
     throwIfAborted(session.signal);
-    const plan = planInstance(session.prepared, { spec: session.spec, instance: session.instance, observed, readiness: session.readiness }, cache);
+    const plan = planInstance(session.prepared, { spec: session.spec, instance: session.instance, observed, readiness: session.readiness, ...schemasOf(session) }, cache);
     for (const node of plan.nodes.values()) if (node.state === 'apply') for (const m of node.manifests) session.redactor?.addManifest(m);
     failOnError(plan);
     announceSkipped(session, plan, announced);
@@ -203,7 +207,7 @@ async function finish(session: DirectSession, record: RecordKeeper, plan: Instan
   await record.finish(graphKinds(session.prepared), namespaces, callOptions(session));
   // Fresh values for the status; objects it does not read need no second look.
   await refresh(session, observed, session.prepared.statusDependencies);
-  const status = instanceStatus(session.prepared, { spec: session.spec, instance: session.instance, observed });
+  const status = instanceStatus(session.prepared, { spec: session.spec, instance: session.instance, observed, ...schemasOf(session) });
   session.progress({ type: 'status', message: `status: ${JSON.stringify(status.status)}${status.pending.length ? ` (pending: ${status.pending.join(', ')})` : ''}` });
   return { plan, observed, status, pruned };
 }

@@ -8,12 +8,13 @@
  * instance owns that the graph no longer wants are listed under `prune`.
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
-import { labelValue, mergeKinds, planInstance, type KubeObject, type NodePlan } from '../engine/index.js';
+import { labelValue, mergeKinds, nextGeneration, planInstance, type KubeObject, type NodePlan } from '../engine/index.js';
 import { ApplyConflictError, KubeApiError, type FieldConflict } from '../kube/client.js';
 import { finalManifests, type ObservedMap } from './apply-node.js';
 import { DirectDeployError } from './errors.js';
 import { listOwned, objectKey, resourceIdOf } from './owned.js';
-import { graphKinds, readRecord } from './record.js';
+import { assignedOf, graphKinds, readRecord } from './record.js';
+import { SchemaCache } from './schemas.js';
 import { Redactor } from './redact.js';
 import { callOptions, plain, refOf, type DirectSession } from './session.js';
 
@@ -74,6 +75,10 @@ export async function planDirect(session: DirectSession): Promise<DeployPlan> {
 async function planWith(session: DirectSession, redactor: Redactor): Promise<DeployPlan> {
   const call = () => callOptions(session, 10_000);
   const record = await readRecord(session.client, session.owner, call());
+  // An instance deployed before has its uid and creation time; a new spec would be its next generation.
+  const assigned = record ? assignedOf({ ...record, generation: nextGeneration(record, session.spec).generation }) : undefined;
+  const instance = { ...session.instance, ...(assigned ? { assigned } : {}) };
+  const schemas = session.schemas ?? new SchemaCache(session.client);
   const observed: ObservedMap = new Map();
   const done = new Set<string>();
   const create: PlannedObject[] = [];
@@ -83,7 +88,7 @@ async function planWith(session: DirectSession, redactor: Redactor): Promise<Dep
   let nodes: ReadonlyMap<string, NodePlan> = new Map();
   let order: readonly string[] = session.prepared.order;
   for (;;) {
-    const plan = planInstance(session.prepared, { spec: session.spec, instance: session.instance, observed, readiness: 'exists' });
+    const plan = planInstance(session.prepared, { spec: session.spec, instance, observed, readiness: 'exists', schemas: schemas.byId });
     nodes = plan.nodes;
     order = plan.order;
     for (const node of plan.nodes.values()) {
@@ -97,6 +102,7 @@ async function planWith(session: DirectSession, redactor: Redactor): Promise<Dep
       if (node.state === 'external') {
         const found = await session.client.get(node.target, call());
         if (!found) continue; // stays unresolved: its dependents are reported as known after apply
+        await schemas.remember(id, plain(found), call());
         observed.set(id, plain(found));
       } else if (node.state === 'apply') {
         const stand: KubeObject[] = [];
@@ -108,6 +114,8 @@ async function planWith(session: DirectSession, redactor: Redactor): Promise<Dep
           if (result.conflicts) conflicts.push({ resource: result.object, conflicts: result.conflicts });
           stand.push(result.standIn);
         }
+        // A kind the cluster does not serve yet has no schema: its stand-in stays plain JSON.
+        if (stand[0]) await schemas.remember(id, stand[0], call());
         observed.set(id, node.collection ? stand : stand[0]!);
       } else continue;
       done.add(id);

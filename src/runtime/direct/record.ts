@@ -5,7 +5,7 @@
  * deploy and prune does it shrink to what the graph has now. Unchanged records are not rewritten.
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
-import { mergeKinds, parseRecord, recordManifest, recordName, type InstanceRecord, type KubeObject, type MemberKind, type Ownership, type PreparedGraph } from '../engine/index.js';
+import { mergeKinds, nextGeneration, parseRecord, recordManifest, recordName, type AssignedMetadata, type InstanceRecord, type KubeObject, type MemberKind, type Ownership, type PreparedGraph } from '../engine/index.js';
 import type { CallOptions, KubeClient } from '../kube/client.js';
 import { plain } from './objects.js';
 
@@ -19,11 +19,20 @@ export async function readRecord(client: KubeClient, owner: Ownership, call: Cal
   return parseRecord(object ? plain(object) : undefined);
 }
 
+/** The instance metadata a record gives (`undefined` before the record exists or was ever deployed). */
+export function assignedOf(record: Pick<InstanceRecord, 'uid' | 'createdAt' | 'generation'> | undefined): AssignedMetadata | undefined {
+  if (!record?.uid || !record.createdAt || record.generation < 1) return undefined;
+  return { uid: record.uid, creationTimestamp: record.createdAt, generation: record.generation };
+}
+
 export class RecordKeeper {
   private kinds: MemberKind[];
   private namespaces: Set<string>;
   private succeeded: boolean;
   private createdAt: string | undefined;
+  private uid: string | undefined;
+  private generation: number;
+  private specHash: string | undefined;
   private written = '';
   private writing: Promise<void> = Promise.resolve();
 
@@ -36,15 +45,29 @@ export class RecordKeeper {
     this.namespaces = new Set([owner.namespace, ...(previous?.namespaces ?? [])]);
     this.succeeded = previous?.succeeded ?? false;
     this.createdAt = previous?.createdAt;
+    this.uid = previous?.uid;
+    this.generation = previous?.generation ?? 0;
+    this.specHash = previous?.specHash;
     if (previous) this.written = this.key();
   }
 
-  /** Reads the record and widens it to `kinds` before anything is applied. */
-  static async open(client: KubeClient, owner: Ownership, kinds: readonly MemberKind[], call: CallOptions): Promise<RecordKeeper> {
+  /**
+   * Reads the record, widens it to `kinds` before anything is applied and counts the generation of a
+   * deploy of `spec` (a new spec is a new generation).
+   */
+  static async open(client: KubeClient, owner: Ownership, kinds: readonly MemberKind[], spec: unknown, call: CallOptions): Promise<RecordKeeper> {
     const keeper = new RecordKeeper(client, owner, await readRecord(client, owner, call));
     keeper.kinds = mergeKinds(keeper.kinds, kinds);
+    const next = nextGeneration(keeper.previous, spec);
+    keeper.generation = next.generation;
+    keeper.specHash = next.specHash;
     await keeper.write(call);
     return keeper;
+  }
+
+  /** What the cluster assigned to the instance (its record's uid and creation time, its generation): `schema.metadata.*`. */
+  get assigned(): AssignedMetadata | undefined {
+    return assignedOf({ uid: this.uid, createdAt: this.createdAt, generation: this.generation });
   }
 
   /** No successful deploy of this instance yet: a failure may be rolled back. */
@@ -91,7 +114,7 @@ export class RecordKeeper {
   }
 
   private key(): string {
-    return JSON.stringify([mergeKinds(this.kinds), [...this.namespaces].sort(), this.succeeded]);
+    return JSON.stringify([mergeKinds(this.kinds), [...this.namespaces].sort(), this.succeeded, this.generation, this.specHash]);
   }
 
   /** Writes serially; skips a write that would not change anything. */
@@ -99,9 +122,17 @@ export class RecordKeeper {
     const next = this.writing.then(async () => {
       const key = this.key();
       if (key === this.written) return;
-      const manifest = recordManifest(this.owner, { kinds: this.kinds, namespaces: [...this.namespaces], succeeded: this.succeeded });
+      const manifest = recordManifest(this.owner, {
+        kinds: this.kinds,
+        namespaces: [...this.namespaces],
+        succeeded: this.succeeded,
+        generation: this.generation,
+        ...(this.specHash ? { specHash: this.specHash } : {}),
+      });
       const applied = plain(await this.client.apply(manifest as KubernetesObject, { ...call, force: true }));
-      this.createdAt ??= (applied.metadata as KubeObject | undefined)?.creationTimestamp as string | undefined;
+      const metadata = applied.metadata as KubeObject | undefined;
+      this.createdAt ??= metadata?.creationTimestamp as string | undefined;
+      this.uid ??= metadata?.uid as string | undefined;
       this.written = key;
     });
     this.writing = next.catch(() => undefined);

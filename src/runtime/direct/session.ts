@@ -5,6 +5,7 @@
 import type { InstanceIdentity, KubeObject, Ownership, PreparedGraph, ReadinessMode } from '../engine/index.js';
 import { abortableSleep, throwIfAborted as throwIfSignalled, type KubeClient, type ObjectRef } from '../kube/client.js';
 import type { RecordKeeper } from './record.js';
+import type { SchemaCache } from './schemas.js';
 import type { Redactor } from './redact.js';
 
 /**
@@ -148,6 +149,8 @@ export interface DirectSession {
   /** Take over fields other field managers own (server-side apply `force`); default false. */
   readonly force?: boolean;
   readonly redactor?: Redactor;
+  /** The schemas of the observed objects (deployDirect and planDirect make one per run when absent). */
+  readonly schemas?: SchemaCache;
   /** The instance record (set by deployDirect). */
   readonly record?: RecordKeeper;
   /** Called before each object is applied (the events watcher starts watching its namespace). */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { APPLYSET, applySetId, mergeKinds, parseRecord, RECORD, recordManifest, recordName } from './applyset.js';
+import { APPLYSET, applySetId, mergeKinds, nextGeneration, parseRecord, RECORD, recordManifest, recordName } from './applyset.js';
 
 const owner = { composition: 'webapp', instance: 'demo', namespace: 'dev' };
 
@@ -24,18 +24,27 @@ describe('instance record (ApplySet)', () => {
     ]);
   });
   it('writes group-kinds and additional namespaces as ApplySet annotations and reads them back', () => {
-    const manifest = recordManifest(owner, { kinds: [{ apiVersion: 'v1', kind: 'Service' }, { apiVersion: 'apps/v1', kind: 'Deployment' }], namespaces: ['dev', 'b', 'a'], succeeded: true });
+    const manifest = recordManifest(owner, { kinds: [{ apiVersion: 'v1', kind: 'Service' }, { apiVersion: 'apps/v1', kind: 'Deployment' }], namespaces: ['dev', 'b', 'a'], succeeded: true, ...nextGeneration({ generation: 1, specHash: 'old' }, { a: 1 }) });
     const metadata = manifest.metadata as { labels: Record<string, string>; annotations: Record<string, string> };
     assert.equal(metadata.labels[APPLYSET.id], applySetId(owner));
     assert.equal(metadata.labels['typekro.dev/instance'], undefined, 'the record is not found by the members\' label queries');
     assert.equal(metadata.annotations[APPLYSET.groupKinds], 'Deployment.apps,Service');
     assert.equal(metadata.annotations[APPLYSET.namespaces], 'a,b');
     assert.equal(metadata.annotations[RECORD.succeeded], 'true');
-    const parsed = parseRecord({ ...manifest, metadata: { ...(manifest.metadata as object), creationTimestamp: '2025-01-01T00:00:00Z' } });
+    const parsed = parseRecord({ ...manifest, metadata: { ...(manifest.metadata as object), creationTimestamp: '2025-01-01T00:00:00Z', uid: 'u-1' } });
     assert.deepEqual(parsed?.kinds, [{ apiVersion: 'apps/v1', kind: 'Deployment' }, { apiVersion: 'v1', kind: 'Service' }]);
     assert.deepEqual(parsed?.namespaces, ['dev', 'a', 'b']);
     assert.equal(parsed?.succeeded, true);
     assert.equal(parsed?.createdAt, '2025-01-01T00:00:00Z');
+    assert.equal(parsed?.uid, 'u-1');
+    assert.equal(parsed?.generation, 2);
+    assert.deepEqual(nextGeneration(parsed, { a: 1 }), { generation: 2, specHash: parsed?.specHash });
+  });
+  it('counts generations like the API server counts spec changes: same spec, same generation', () => {
+    const first = nextGeneration(undefined, { b: [1, { c: 2 }], a: 'x' });
+    assert.equal(first.generation, 1);
+    assert.deepEqual(nextGeneration(first, { a: 'x', b: [1, { c: 2 }] }), first, 'key order does not matter');
+    assert.equal(nextGeneration(first, { a: 'y', b: [1, { c: 2 }] }).generation, 2);
   });
   it('ignores a ConfigMap that is not a record', () => {
     assert.equal(parseRecord({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } }), undefined);

@@ -24,6 +24,10 @@ export const RECORD = {
   kinds: 'kinds',
   /** annotation: set once the instance has been deployed successfully (a later failure is not a "first deploy"). */
   succeeded: 'typekro.dev/succeeded',
+  /** annotation: the instance's generation (`schema.metadata.generation`), +1 on each deploy of a different spec. */
+  generation: 'typekro.dev/generation',
+  /** annotation: sha256 of the spec of the last deploy, to tell a new generation. */
+  specHash: 'typekro.dev/spec-hash',
 } as const;
 
 export interface MemberKind {
@@ -39,8 +43,37 @@ export interface InstanceRecord {
   /** Every namespace with members (the record's own namespace included). */
   readonly namespaces: readonly string[];
   readonly succeeded: boolean;
+  /** The instance's generation: 0 before its first deploy. */
+  readonly generation: number;
+  /** sha256 of the spec of the last deploy. */
+  readonly specHash?: string;
   /** Server time the record was created (RFC 3339), when read from the cluster. */
   readonly createdAt?: string;
+  /** The record's uid (the instance's `schema.metadata.uid`), when read from the cluster. */
+  readonly uid?: string;
+}
+
+/**
+ * The generation a deploy of `spec` gives the instance: unchanged for the same spec, else one more (the
+ * first deploy is generation 1), as the API server counts a custom resource's spec changes.
+ *
+ * @example
+ * ```ts
+ * nextGeneration(undefined, { replicas: 2 }); // { generation: 1, specHash: '…' }
+ * ```
+ */
+export function nextGeneration(previous: Pick<InstanceRecord, 'generation' | 'specHash'> | undefined, spec: unknown): { generation: number; specHash: string } {
+  const specHash = createHash('sha256').update(canonicalJson(spec)).digest('hex');
+  const generation = previous?.specHash === specHash && previous.generation > 0 ? previous.generation : (previous?.generation ?? 0) + 1;
+  return { generation, specHash };
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 const DNS_LABEL = /[^a-z0-9-]+/g;
@@ -75,7 +108,7 @@ export function mergeKinds(...lists: readonly (readonly MemberKind[])[]): Member
 }
 
 /** The record as a ConfigMap manifest (everything deterministic, so re-applying an unchanged record is a no-op). */
-export function recordManifest(owner: Ownership, record: Omit<InstanceRecord, 'name' | 'namespace' | 'createdAt'>): KubeObject {
+export function recordManifest(owner: Ownership, record: Omit<InstanceRecord, 'name' | 'namespace' | 'createdAt' | 'uid'>): KubeObject {
   const kinds = mergeKinds(record.kinds);
   const additional = [...new Set(record.namespaces)].filter((ns) => ns !== owner.namespace).sort();
   return {
@@ -94,6 +127,8 @@ export function recordManifest(owner: Ownership, record: Omit<InstanceRecord, 'n
         [APPLYSET.groupKinds]: kinds.map(groupKind).join(','),
         [APPLYSET.namespaces]: additional.join(','),
         ...(record.succeeded ? { [RECORD.succeeded]: 'true' } : {}),
+        ...(record.generation > 0 ? { [RECORD.generation]: String(record.generation) } : {}),
+        ...(record.specHash ? { [RECORD.specHash]: record.specHash } : {}),
       },
     },
     data: { [RECORD.kinds]: JSON.stringify(kinds) },
@@ -103,7 +138,7 @@ export function recordManifest(owner: Ownership, record: Omit<InstanceRecord, 'n
 /** Reads a record ConfigMap from the cluster; undefined when it is not one of ours. */
 export function parseRecord(object: KubeObject | undefined): InstanceRecord | undefined {
   if (!object) return undefined;
-  const metadata = (object.metadata ?? {}) as { name?: string; namespace?: string; annotations?: Record<string, string>; creationTimestamp?: string };
+  const metadata = (object.metadata ?? {}) as { name?: string; namespace?: string; annotations?: Record<string, string>; creationTimestamp?: string; uid?: string };
   const annotations = metadata.annotations ?? {};
   if (annotations[APPLYSET.tooling] === undefined) return undefined;
   let kinds: MemberKind[] = [];
@@ -121,6 +156,9 @@ export function parseRecord(object: KubeObject | undefined): InstanceRecord | un
     kinds,
     namespaces: [...new Set([namespace, ...additional])],
     succeeded: annotations[RECORD.succeeded] === 'true',
+    generation: Number.parseInt(annotations[RECORD.generation] ?? '0', 10) || 0,
+    ...(annotations[RECORD.specHash] ? { specHash: annotations[RECORD.specHash] } : {}),
     ...(metadata.creationTimestamp ? { createdAt: metadata.creationTimestamp } : {}),
+    ...(metadata.uid ? { uid: metadata.uid } : {}),
   };
 }

@@ -7,11 +7,12 @@ import type { Expr } from '../../ir/expr.js';
 import type { ResourceNode } from '../../ir/graph.js';
 import type { Value } from '../../ir/value.js';
 import type { PreparedGraph } from './prepared.js';
-import { jsonToCel, type EvalResult } from '../cel/index.js';
+import type { EvalResult } from '../cel/index.js';
+import { impossibleReads } from './reads.js';
 import { resolveValue, toJsonResult, type LeafEvaluator, type Resolved } from './resolve.js';
 import { kindReadiness } from './readiness.js';
 import type { InstancePlan, KubeObject, NodePlan, PlanInput, Readiness, ReadinessMode } from './types.js';
-import { instanceVariables } from './variables.js';
+import { instanceVariables, observedCel } from './variables.js';
 
 type Vars = Readonly<Record<string, unknown>>;
 
@@ -34,7 +35,7 @@ export function planInstance(prepared: PreparedGraph, input: PlanInput, cache?: 
       continue;
     }
     variables ??= instanceVariables(prepared.graph, input);
-    const plan = planNode(prepared, prepared.resource(id), variables, nodes, input);
+    const plan = neverPending(prepared, planNode(prepared, prepared.resource(id), variables, nodes, input), input);
     nodes.set(id, plan);
     cache?.entries.set(id, { key, plan });
   }
@@ -86,6 +87,13 @@ function planNode(prepared: PreparedGraph, resource: ResourceNode, vars: Vars, n
   }
   const readiness = readinessOf(prepared, resource, manifests.length, input, vars);
   return { id, state: 'apply', manifests, collection: resource.forEach.length > 0, ready: readiness.ready, readiness };
+}
+
+/** A resource waiting for a read its schema rules out would wait forever: it fails at once instead. */
+function neverPending(prepared: PreparedGraph, plan: NodePlan, input: PlanInput): NodePlan {
+  if (plan.state !== 'pending') return plan;
+  const problem = impossibleReads(prepared, prepared.resource(plan.id), input);
+  return problem ? { id: plan.id, state: 'error', message: problem, ready: false } : plan;
 }
 
 function failed(id: string, result: Exclude<Resolved, { kind: 'value' }>): NodePlan {
@@ -148,7 +156,7 @@ function readinessOf(prepared: PreparedGraph, resource: ResourceNode, desired: n
   const mode = input.readiness ?? 'kind';
   if (mode === 'exists') return { ready: true, reason: 'exists' };
   for (const [i, item] of items.entries()) {
-    const readiness = resource.readyWhen.length > 0 ? withKindFailure(readyWhen(prepared, resource, vars, item, Array.isArray(observed)), mode, item) : mode === 'kind' ? kindReadiness(item) : { ready: true, reason: 'exists' };
+    const readiness = resource.readyWhen.length > 0 ? withKindFailure(readyWhen(prepared, resource, vars, item, Array.isArray(observed), input), mode, item) : mode === 'kind' ? kindReadiness(item) : { ready: true, reason: 'exists' };
     if (!readiness.ready) return Array.isArray(observed) ? { ...readiness, reason: `item ${i}: ${readiness.reason}` } : readiness;
   }
   return { ready: true, reason: 'ready' };
@@ -161,12 +169,15 @@ function withKindFailure(readiness: Readiness, mode: ReadinessMode, item: KubeOb
   return kind.failed ? kind : readiness;
 }
 
-function readyWhen(prepared: PreparedGraph, resource: ResourceNode, vars: Vars, item: KubeObject, collection: boolean): Readiness {
-  const extra = collection ? { each: jsonToCel(item) } : {};
+function readyWhen(prepared: PreparedGraph, resource: ResourceNode, vars: Vars, item: KubeObject, collection: boolean, input: PlanInput): Readiness {
+  const extra = collection ? { each: observedCel(input, resource.id, item) } : {};
   for (const condition of resource.readyWhen) {
     const result = toJsonResult(prepared.evaluate(condition, { ...vars, ...extra }, resource));
     if (result.kind === 'error') return { ready: false, reason: `readyWhen failed: ${result.message}`, failed: true };
-    if (result.kind === 'pending') return { ready: false, reason: `readyWhen pending: ${result.reason}` };
+    if (result.kind === 'pending') {
+      const problem = impossibleReads(prepared, resource, input);
+      return problem ? { ready: false, reason: `readyWhen ${problem}`, failed: true } : { ready: false, reason: `readyWhen pending: ${result.reason}` };
+    }
     if (result.value !== true) return { ready: false, reason: 'readyWhen is false' };
   }
   return { ready: true, reason: 'ready' };

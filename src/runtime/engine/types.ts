@@ -1,5 +1,7 @@
 /** Data the planner consumes and produces. Plain JSON objects in, plain decisions out. */
 
+import type { OpenApiSchema } from '../cel/index.js';
+
 /** A Kubernetes object as JSON (what the API server returns, or a rendered manifest). */
 export type KubeObject = Record<string, unknown>;
 
@@ -19,6 +21,20 @@ export interface InstanceIdentity {
   readonly name: string;
   /** Absent for a cluster-scoped composition. */
   readonly namespace?: string;
+  /**
+   * What the cluster assigned to the instance (direct mode: its record), read as `schema.metadata.*`.
+   * Absent offline: reading these is then data only the cluster has.
+   */
+  readonly assigned?: AssignedMetadata;
+}
+
+/** Instance metadata the API server assigns (KRO reads it from the instance object). */
+export interface AssignedMetadata {
+  readonly uid: string;
+  /** RFC 3339. */
+  readonly creationTimestamp: string;
+  /** 1 on the first deploy, +1 on each deploy with a different spec (as a custom resource's generation). */
+  readonly generation: number;
 }
 
 export interface PlanInput {
@@ -27,6 +43,12 @@ export interface PlanInput {
   readonly instance: InstanceIdentity;
   readonly observed: Observed;
   readonly readiness?: ReadinessMode;
+  /**
+   * The OpenAPI schema of each observed resource by id (of one item for a collection), as the API server
+   * publishes it: observed objects enter CEL typed by it, as in KRO (bytes, timestamps). A resource
+   * without one is plain JSON.
+   */
+  readonly schemas?: ReadonlyMap<string, OpenApiSchema>;
 }
 
 export interface Readiness {

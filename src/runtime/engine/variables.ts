@@ -3,23 +3,31 @@ import type { Expr } from '../../ir/expr.js';
 import type { CompositionGraph } from '../../ir/graph.js';
 import { rewriteExpr, selectPath } from '../../ir/rewrite.js';
 import { exprLeaves } from '../../ir/value.js';
-import { jsonToCel, specToCel } from '../cel/index.js';
+import { openApiToCel, specToCel, type OpenApiSchema } from '../cel/index.js';
 import type { PlanInput } from './types.js';
 
 /**
- * The instance metadata direct mode has. There is no instance object in the cluster: its name and
- * namespace are the ones deployed to, and it carries no labels or annotations (empty maps); it has no uid,
- * generation or creation time, so a graph reading those is refused (see {@link directMetadataProblem}).
+ * The instance metadata direct mode has, out of the ObjectMeta KRO offers: name and namespace (the ones
+ * deployed to), uid, creationTimestamp and generation (the instance record's, see `runtime/direct/record.ts`),
+ * and labels and annotations (empty maps: a direct instance has none). The rest (resourceVersion,
+ * managedFields, finalizers, ownerReferences, deletionTimestamp, ...) is refused (see {@link directMetadataProblem}).
  */
-const DIRECT_METADATA: ReadonlySet<string> = new Set(['name', 'namespace', 'labels', 'annotations']);
+const DIRECT_METADATA: ReadonlySet<string> = new Set(['name', 'namespace', 'uid', 'creationTimestamp', 'generation', 'labels', 'annotations']);
 
 /**
  * `schema` as KRO exposes it: apiVersion, kind, metadata and the spec typed by the composition's schema.
- * Direct mode's metadata: see `DIRECT_METADATA`.
+ * Direct mode's metadata: see `DIRECT_METADATA`; uid, creationTimestamp (a timestamp, as ObjectMeta types
+ * it) and generation only when the instance has been assigned them.
  */
 export function schemaVariable(graph: CompositionGraph, input: Pick<PlanInput, 'spec' | 'instance'>): Record<string, unknown> {
   const metadata: Record<string, unknown> = { name: input.instance.name, labels: {}, annotations: {} };
   if (graph.scope !== 'Cluster' && input.instance.namespace !== undefined) metadata.namespace = input.instance.namespace;
+  const assigned = input.instance.assigned;
+  if (assigned) {
+    metadata.uid = assigned.uid;
+    metadata.creationTimestamp = openApiToCel(TIMESTAMP, assigned.creationTimestamp);
+    metadata.generation = BigInt(assigned.generation);
+  }
   return {
     apiVersion: `${graph.group}/${graph.version}`,
     kind: graph.kind,
@@ -28,25 +36,34 @@ export function schemaVariable(graph: CompositionGraph, input: Pick<PlanInput, '
   };
 }
 
-/**
- * CEL forms of observed objects, by object identity: the planner runs after every watch event, and the
- * driver replaces an object (never mutates it) when it changes, so each one is converted once.
- */
-const celForms = new WeakMap<object, unknown>();
+const TIMESTAMP: OpenApiSchema = { type: 'string', format: 'date-time' };
 
-function celOf(object: object): unknown {
-  let converted = celForms.get(object);
-  if (converted === undefined) {
-    converted = jsonToCel(object);
-    celForms.set(object, converted);
-  }
-  return converted;
+/**
+ * CEL forms of observed objects, by object identity and schema: the planner runs after every watch event,
+ * and the driver replaces an object (never mutates it) when it changes, so each one is converted once.
+ */
+const celForms = new WeakMap<object, { readonly schema: OpenApiSchema | undefined; readonly value: unknown }>();
+
+function celOf(object: object, schema: OpenApiSchema | undefined): unknown {
+  const cached = celForms.get(object);
+  if (cached && cached.schema === schema) return cached.value;
+  const value = openApiToCel(schema, object);
+  celForms.set(object, { schema, value });
+  return value;
+}
+
+/** An observed object of resource `id` as CEL sees it: typed by its schema when `input` has one. */
+export function observedCel(input: Pick<PlanInput, 'schemas'>, id: string, object: object): unknown {
+  return celOf(object, input.schemas?.get(id));
 }
 
 /** `schema` plus every observed resource by id (a collection is a list). */
 export function instanceVariables(graph: CompositionGraph, input: PlanInput): Record<string, unknown> {
   const variables: Record<string, unknown> = { schema: schemaVariable(graph, input) };
-  for (const [id, object] of input.observed) variables[id] = Array.isArray(object) ? object.map((item: object) => celOf(item)) : celOf(object);
+  for (const [id, object] of input.observed) {
+    const schema = input.schemas?.get(id);
+    variables[id] = Array.isArray(object) ? object.map((item: object) => celOf(item, schema)) : celOf(object, schema);
+  }
   return variables;
 }
 
@@ -56,16 +73,17 @@ export function instanceVariables(graph: CompositionGraph, input: PlanInput): Re
  *
  * @example
  * ```ts
- * directMetadataProblem(graph); // 'composition "app" reads schema.metadata.uid (status.owner), ...'
+ * directMetadataProblem(graph); // 'composition "app" reads schema.metadata.resourceVersion (status.version), ...'
  * ```
  */
 export function directMetadataProblem(graph: CompositionGraph): string | undefined {
+  const offered = graph.scope === 'Cluster' ? [...DIRECT_METADATA].filter((field) => field !== 'namespace') : [...DIRECT_METADATA];
   const uses: string[] = [];
   const scan = (label: string, expr: Expr): void => {
     rewriteExpr(expr, (node) => {
       const chain = selectPath(node, 'schema');
       const field = chain?.path[0] === 'metadata' ? chain.path[1] : undefined;
-      if (field !== undefined && !DIRECT_METADATA.has(field)) uses.push(`schema.metadata.${field} (${label})`);
+      if (field !== undefined && !offered.includes(field)) uses.push(`schema.metadata.${field} (${label})`);
       return node;
     });
   };
@@ -78,6 +96,6 @@ export function directMetadataProblem(graph: CompositionGraph): string | undefin
   if (uses.length === 0) return undefined;
   return (
     `composition "${graph.name}" reads ${[...new Set(uses)].join(', ')}, which direct mode does not have: there is no instance object in the cluster ` +
-    '(only its name and namespace, and empty labels and annotations). Deploy it with factory(\'kro\'), or pass the value through the spec'
+    `(direct mode offers schema.metadata.${offered.join(', ')}). Deploy it with factory('kro'), or pass the value through the spec`
   );
 }

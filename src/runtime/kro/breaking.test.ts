@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { breakingChanges } from './breaking.js';
+import { breakingChanges, crdBreakingChanges } from './breaking.js';
 
 const base = {
   spec: { name: 'string | required=true', replicas: 'integer | default=1', mode: 'string | enum="a,b"', users: '[]User' },
@@ -24,3 +24,25 @@ for (const { name, after, expected } of cases) {
     assert.deepEqual(found, expected);
   });
 }
+
+/** `base` as KRO generates it into the CRD (the spec of the served openAPIV3Schema). */
+const crdSpec = {
+  type: 'object',
+  required: ['name'],
+  properties: {
+    name: { type: 'string' },
+    replicas: { type: 'integer', default: 1 },
+    mode: { type: 'string', enum: ['a', 'b'] },
+    users: { type: 'array', items: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, admin: { type: 'boolean' } } } },
+  },
+};
+
+test('a kept CRD compares like the RGD it was generated from', () => {
+  assert.deepEqual(crdBreakingChanges(crdSpec, base), []);
+  for (const { name, after, expected } of cases) assert.deepEqual(crdBreakingChanges(crdSpec, after as never).map((c) => `${c.path}: ${c.problem}`), expected, name);
+});
+
+test('a kept CRD of another schema: removed fields and retyped ones', () => {
+  const found = crdBreakingChanges(crdSpec, { spec: { name: 'string | required=true', replicas: 'string' } }).map((c) => `${c.path}: ${c.problem}`);
+  assert.deepEqual(found, ['spec.replicas: type changed from integer to string', 'spec.mode: field removed', 'spec.users: field removed', 'spec.users[].name: field removed', 'spec.users[].admin: field removed']);
+});

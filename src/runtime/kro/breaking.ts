@@ -20,8 +20,65 @@ export interface SchemaChange {
 
 /** The breaking changes from `before` to `after` (each an RGD `spec.schema` with `spec` and `types`). */
 export function breakingChanges(before: { spec?: unknown; types?: unknown }, after: { spec?: unknown; types?: unknown }): SchemaChange[] {
-  const old = flatten(before);
-  const next = flatten(after);
+  return compareFields(flatten(before), flatten(after));
+}
+
+/**
+ * The breaking changes from a CRD KRO generated earlier (its `spec` OpenAPI schema, as served) to a new
+ * RGD `spec.schema`: what KRO's `crd/compat` would refuse when the new RGD takes the kept CRD over.
+ *
+ * @example
+ * ```ts
+ * crdBreakingChanges(crd.spec.versions[0].schema.openAPIV3Schema.properties.spec, rgd.spec.schema);
+ * // [{ path: 'spec.level', problem: 'field removed' }]
+ * ```
+ */
+export function crdBreakingChanges(crdSpec: OpenApiField | undefined, after: { spec?: unknown; types?: unknown }): SchemaChange[] {
+  const old = new Map<string, Field>();
+  if (crdSpec) walkOpenApi(crdSpec, 'spec', old, 0);
+  old.delete('spec');
+  return compareFields(old, flatten(after));
+}
+
+/** The parts of a CRD's OpenAPI schema the comparison reads. */
+export interface OpenApiField {
+  readonly type?: string;
+  readonly properties?: Readonly<Record<string, OpenApiField>>;
+  readonly additionalProperties?: OpenApiField | boolean;
+  readonly items?: OpenApiField;
+  readonly required?: readonly string[];
+  readonly enum?: readonly unknown[];
+  readonly pattern?: string;
+}
+
+/** OpenAPI → the SimpleSchema type names `flatten` produces (`float`, `[]string`, `map[string]object`). */
+function openApiType(field: OpenApiField): string {
+  switch (field.type) {
+    case 'number':
+      return 'float';
+    case 'array':
+      return `[]${field.items ? openApiType(field.items) : 'object'}`;
+    case 'object':
+      return typeof field.additionalProperties === 'object' ? `map[string]${openApiType(field.additionalProperties)}` : 'object';
+    default:
+      return field.type ?? 'object';
+  }
+}
+
+function walkOpenApi(field: OpenApiField, path: string, out: Map<string, Field>, depth: number, required = false): void {
+  if (depth > 16) return;
+  out.set(path, {
+    type: openApiType(field),
+    required,
+    ...(field.enum ? { enum: field.enum.map(String) } : {}),
+    ...(field.pattern !== undefined ? { pattern: field.pattern } : {}),
+  });
+  for (const [name, child] of Object.entries(field.properties ?? {})) walkOpenApi(child, `${path}.${name}`, out, depth + 1, field.required?.includes(name) ?? false);
+  const element = field.type === 'array' ? field.items : typeof field.additionalProperties === 'object' ? field.additionalProperties : undefined;
+  if (element?.properties) for (const [name, child] of Object.entries(element.properties)) walkOpenApi(child, `${path}[].${name}`, out, depth + 1, element.required?.includes(name) ?? false);
+}
+
+function compareFields(old: ReadonlyMap<string, Field>, next: ReadonlyMap<string, Field>): SchemaChange[] {
   const changes: SchemaChange[] = [];
   for (const [path, field] of old) {
     const now = next.get(path);
@@ -59,7 +116,7 @@ function walk(map: SimpleSchemaMap, prefix: string, types: SimpleSchemaMap, out:
       continue;
     }
     const field = parseField(value);
-    out.set(path, field);
+    out.set(path, { ...field, type: normalType(field.type, types, 0) });
     expandCustomType(field.type, path, types, out, depth);
   }
 }
@@ -73,9 +130,21 @@ function expandCustomType(type: string, path: string, types: SimpleSchemaMap, ou
   if (custom && typeof custom === 'object') walk(custom as SimpleSchemaMap, inner, types, out, depth + 1);
   if (typeof custom === 'string') {
     const alias = parseField(custom);
-    if (element) out.set(inner, alias);
+    if (element) out.set(inner, { ...alias, type: normalType(alias.type, types, 0) });
     expandCustomType(alias.type, inner, types, out, depth + 1);
   }
+}
+
+/** A type with custom type names replaced by what they are (`[]Item` → `[]object`), so both sides compare alike. */
+function normalType(type: string, types: SimpleSchemaMap, depth: number): string {
+  if (depth > 16) return type;
+  const list = /^\[\](.+)$/.exec(type)?.[1];
+  if (list) return `[]${normalType(list, types, depth + 1)}`;
+  const map = /^map\[string\](.+)$/.exec(type)?.[1];
+  if (map) return `map[string]${normalType(map, types, depth + 1)}`;
+  const custom = types[type];
+  if (custom === undefined) return type;
+  return typeof custom === 'string' ? normalType(parseField(custom).type, types, depth + 1) : 'object';
 }
 
 function parseField(text: string): Field {

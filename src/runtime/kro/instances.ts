@@ -1,6 +1,6 @@
 /** Reading KRO instances of one kind: the list, and one instance's status. */
 import { KubernetesObjectApi, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
-import { KubeApiError } from '../kube/client.js';
+import { InstanceNotFoundError, KubeApiError, type KubeClient, type ObjectRef } from '../kube/client.js';
 
 /** Every instance of a kind in a namespace (all namespaces when `namespace` is undefined). */
 export async function listInstances(config: KubeConfig, apiVersion: string, kind: string, namespace?: string): Promise<KubernetesObject[]> {
@@ -33,4 +33,25 @@ export function healthOf(instance: KubernetesObject): InstanceHealth {
     default:
       return 'unknown';
   }
+}
+
+/**
+ * Deletes a KRO instance and waits until it is gone (KRO deletes its resources first).
+ *
+ * @example
+ * ```ts
+ * await deleteKroInstance(client, { apiVersion: 'kro.run/v1alpha1', kind: 'App', name: 'web', namespace: 'dev' }, { timeoutMs: 60_000 });
+ * ```
+ * @throws InstanceNotFoundError when there is no such instance (unless `ignoreNotFound`).
+ */
+export async function deleteKroInstance(
+  client: KubeClient,
+  ref: ObjectRef & { readonly namespace: string },
+  options: { readonly timeoutMs: number; readonly signal?: AbortSignal; readonly ignoreNotFound?: boolean },
+): Promise<void> {
+  if (!(await client.delete(ref))) {
+    if (options.ignoreNotFound) return;
+    throw new InstanceNotFoundError(ref.name, ref.namespace, `no ${ref.kind} object`);
+  }
+  await client.waitFor(ref, (object) => (object ? undefined : true), { timeoutMs: options.timeoutMs, ...(options.signal ? { signal: options.signal } : {}) });
 }

@@ -14,7 +14,7 @@ import { TypeKroError } from '../../util/errors.js';
 
 export const FIELD_MANAGER = 'typekro';
 
-export { ApplyConflictError, describeRef, KubeApiError, type FieldConflict, type ObjectRef } from './errors.js';
+export { ApplyConflictError, describeRef, InstanceNotFoundError, KubeApiError, type FieldConflict, type ObjectRef } from './errors.js';
 
 export function refOfObject(object: KubernetesObject): ObjectRef {
   return {
@@ -66,6 +66,13 @@ class ObjectApi extends KubernetesObjectApi {
     const path = await this.specUriPath(ref, 'read');
     const request = this.configuration.baseServer.makeRequestContext(path, HttpMethod.GET);
     request.setHeaderParam('Accept', 'application/json, */*;q=0.8');
+    return this.requestPromise(request, RAW);
+  }
+
+  /** GETs a server path (`/openapi/v3/apis/apps/v1`) as JSON. */
+  async readPathJson(path: string): Promise<unknown> {
+    const request = this.configuration.baseServer.makeRequestContext(path, HttpMethod.GET);
+    request.setHeaderParam('Accept', 'application/json');
     return this.requestPromise(request, RAW);
   }
 }
@@ -167,6 +174,16 @@ export class KubeClient {
     if (!resource) throw new KubeApiError(`the cluster does not serve ${kind} in ${apiVersion} (is its CRD installed?)`, 404);
     const base = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
     return resource.namespaced && namespace ? `${base}/namespaces/${namespace}/${resource.name}` : `${base}/${resource.name}`;
+  }
+
+  /** A GET of a server path as JSON (`/openapi/v3`); undefined when the server answers 404. */
+  async readPath(path: string, options: CallOptions = {}): Promise<unknown> {
+    try {
+      return await this.call('read', { apiVersion: 'v1', kind: 'path', name: path }, options, () => this.api.readPathJson(path));
+    } catch (error) {
+      if (error instanceof KubeApiError && error.status === 404) return undefined;
+      throw error;
+    }
   }
 
   /** Whether the kind is namespaced (discovery, cached by client-node). */

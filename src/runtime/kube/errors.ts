@@ -35,6 +35,27 @@ function codeOfStatus(status: number | undefined): TypeKroErrorCode {
   return 'REJECTED';
 }
 
+/**
+ * `deleteInstance` of an instance that does not exist (kro mode: no instance object; direct mode: no
+ * instance record and no object labelled as the instance's): nothing was deleted. Usually a wrong name or
+ * namespace; pass `ignoreNotFound: true` where "already gone" is fine (as `kubectl delete --ignore-not-found`).
+ *
+ * @example
+ * ```ts
+ * try { await factory.deleteInstance('web'); } catch (error) { if (error instanceof InstanceNotFoundError) console.log(error.instance); }
+ * ```
+ */
+export class InstanceNotFoundError extends KubeApiError {
+  override readonly name: string = 'InstanceNotFoundError';
+  constructor(
+    readonly instance: string,
+    readonly namespace: string,
+    what: string,
+  ) {
+    super(`instance "${instance}" not found in namespace "${namespace}" (${what}): nothing was deleted. Check the name and namespace, or pass { ignoreNotFound: true }`, 404, 'NotFound');
+  }
+}
+
 /** One field another field manager owns, from a server-side apply conflict. */
 export interface FieldConflict {
   /** The field path as the API server reports it, e.g. `.data.key` or `.spec.replicas`. */
@@ -83,5 +104,24 @@ export class KubeconfigError extends TypeKroError {
   override readonly name = 'KubeconfigError';
   constructor(message: string, options?: ErrorOptions) {
     super('CONFIG_INVALID', message, options);
+  }
+}
+
+/**
+ * A deploy or delete could not start: another one holds the instance's lease (runtime/kube/lease.ts).
+ *
+ * @example
+ * ```ts
+ * try { await factory.deploy(spec); } catch (error) { if (error instanceof InstanceLockedError) console.log(error.holder); }
+ * ```
+ */
+export class InstanceLockedError extends TypeKroError {
+  override readonly name = 'InstanceLockedError';
+  constructor(
+    message: string,
+    /** Who holds the lease: host, process and operation. */
+    readonly holder: string,
+  ) {
+    super('INSTANCE_LOCKED', message);
   }
 }

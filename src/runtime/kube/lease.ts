@@ -8,23 +8,13 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { KubernetesObject } from '@kubernetes/client-node';
-import { TypeKroError } from '../../util/errors.js';
 import { abortableSleep, KubeApiError, type KubeClient, type ObjectRef } from './client.js';
+import { InstanceLockedError } from './errors.js';
+
+export { InstanceLockedError };
 
 /** How long a lease outlives its holder's last renewal. */
 export const LEASE_SECONDS = 15;
-
-/** A deploy or delete could not start: another one holds the instance's lease. */
-export class InstanceLockedError extends TypeKroError {
-  override readonly name = 'InstanceLockedError';
-  constructor(
-    message: string,
-    /** Who holds the lease: host, process and operation. */
-    readonly holder: string,
-  ) {
-    super('INSTANCE_LOCKED', message);
-  }
-}
 
 export interface LeaseOptions {
   /** The lease's name and namespace: the instance's record name, in the instance's namespace. */

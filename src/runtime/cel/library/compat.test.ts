@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { openApiToCel } from '../convert.js';
+import { impossibleRead, openApiToCel } from '../convert.js';
 import { createCelEngine } from '../engine.js';
 import { CelCompileError } from '../types.js';
 import { formatFixedShortest, formatGoG, parseGoFloat } from './numbers.js';
@@ -116,15 +116,24 @@ describe('openApiToCel (KRO UnstructuredToVal)', () => {
       x: { 'x-kubernetes-int-or-string': true },
     },
   };
-  it('types values by the schema and hides undeclared fields', () => {
-    const value = openApiToCel(schema, { n: 3, i: 4, t: '2024-05-01T10:00:00Z', b: 'aGk=', m: { a: 1 }, x: 'http', extra: 1 }) as Record<string, unknown>;
+  it('types values by the schema; undeclared fields stay plain JSON and null fields are absent, as in KRO', () => {
+    const value = openApiToCel(schema, { n: 3, i: 4, t: '2024-05-01T10:00:00Z', b: 'aGk=', m: { a: 1 }, x: 'http', extra: 1, gone: null }) as Record<string, unknown>;
     assert.equal(value.n, 3);
     assert.equal(value.i, 4n);
     assert.ok(value.t instanceof Date);
     assert.deepEqual(value.b, new Uint8Array([104, 105]));
     assert.deepEqual(value.m, { a: 1n });
     assert.equal(value.x, 'http');
-    assert.equal('extra' in value, false);
+    assert.equal(value.extra, 1n);
+    assert.equal('gone' in value, false);
+  });
+  it('impossibleRead: undeclared fields of declared objects, fields of scalars; maps and untyped parts are open', () => {
+    assert.match(impossibleRead(schema, ['nope']) ?? '', /the object has no field "nope" in its schema \(fields: b, i, m, n, t, x\)/);
+    assert.match(impossibleRead(schema, ['t', 'seconds']) ?? '', /"t" is a string \(date-time\), which has no field "seconds"/);
+    assert.equal(impossibleRead(schema, ['m', 'anything']), undefined);
+    assert.equal(impossibleRead(schema, ['x', 'y']), undefined);
+    assert.equal(impossibleRead({ type: 'object', 'x-kubernetes-preserve-unknown-fields': true, properties: {} }, ['a', 'b']), undefined);
+    assert.equal(impossibleRead({ type: 'array', items: schema }, [0, 'n']), undefined);
   });
 });
 
