@@ -41,7 +41,7 @@ export function readinessRule(apiVersion: string, kind: string): ReadinessRule |
  * @example
  * ```ts
  * const exprs = kindReadiness('apps/v1', 'Deployment', 'web');
- * printCel(exprs!.ready); // 'dyn(web).?metadata.?generation.orValue(0) <= ...'
+ * printCel(exprs!.ready); // 'dyn(web).?status.?observedGeneration.orValue(0) >= dyn(web).?metadata.?generation.orValue(0) && ...'
  * ```
  */
 export function kindReadiness(apiVersion: string, kind: string, self: string): ReadinessExprs | undefined {
