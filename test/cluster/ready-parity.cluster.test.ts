@@ -2,8 +2,8 @@
  * Both modes report the same instance ready at the same point: when its Deployment is available, not
  * merely created. The Deployment's pods select a node label no node has, so they stay Pending; both modes
  * must then report not ready (KRO judging the default readyWhen TypeKro wrote into the RGD, direct mode its
- * planner with the same rule). Labelling the kwok node lets the pods schedule and become ready, and both
- * deployments complete, each with the Deployment available.
+ * planner with the same rule, and the status read of the direct instance too). Labelling the kwok node lets
+ * the pods schedule and become ready, and both deployments complete, each with the Deployment available.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -12,6 +12,9 @@ import { test } from 'node:test';
 import { CoreV1Api, type KubernetesObject } from '@kubernetes/client-node';
 import { type } from 'arktype';
 import { deployment, kubernetesComposition } from '../../src/index.js';
+import { createCelEngine } from '../../src/runtime/cel/index.js';
+import { readinessDirect } from '../../src/runtime/direct/index.js';
+import { prepareGraph } from '../../src/runtime/engine/index.js';
 import { KubeClient } from '../../src/runtime/kube/client.js';
 import { eventually, testKubeConfig, testKubeConfigPath, testNamespace } from '../support/cluster.js';
 
@@ -67,6 +70,8 @@ test('kro and direct mode report the instance ready when its Deployment is avail
     composition.factory('direct', { kubeconfig, namespace: directNs.name, timeout: 240_000, progressCallback: (e) => e.type === 'waiting' && e.resourceId === 'app' && waiting.push(e.reason ?? e.message) }).deploy({ name: 'web' }),
   );
   const deploymentIn = (namespace: string) => client.get({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace }) as Promise<Observed | undefined>;
+  const prepared = prepareGraph(composition.graph, createCelEngine());
+  const status = () => readinessDirect(prepared, client, { composition: composition.graph.name, instance: 'web', namespace: directNs.name }, {});
   const instance = () => client.get({ apiVersion: 'parity.typekro.dev/v1alpha1', kind: 'ReadyParity', name: 'web', namespace: kroNs.name }) as Promise<Observed | undefined>;
   try {
     // Both Deployments exist and their controller reported them unavailable.
@@ -88,6 +93,9 @@ test('kro and direct mode report the instance ready when its Deployment is avail
     assert.equal(kro.done, false, `kro mode must not report ready before the Deployment is available (error: ${String(kro.error)})`);
     assert.equal(direct.done, false, `direct mode must not report ready before the Deployment is available (error: ${String(direct.error)})`);
     assert.notEqual((await instance())?.status?.state, 'ACTIVE', `instance state: ${JSON.stringify(notReady.status)}`);
+    const before = await status();
+    assert.equal(before.ready, false);
+    assert.match(before.resources.find((r) => r.id === 'app')?.reason ?? '', /0\/1 (readyReplicas|availableReplicas)/);
 
     // Let the pods schedule: both modes must now complete, with the Deployment available.
     await client.apply({ apiVersion: 'v1', kind: 'Node', metadata: { name: node, labels: { [GATE]: token } } }, { fieldManager: GATE_MANAGER, force: true });
@@ -97,6 +105,7 @@ test('kro and direct mode report the instance ready when its Deployment is avail
     assert.equal((kro.value as { status: { state?: string } }).status.state, 'ACTIVE');
     for (const ns of [kroNs.name, directNs.name]) assert.equal((await deploymentIn(ns))?.status?.['availableReplicas'], 1, `Deployment in ${ns} available`);
     assert.equal((direct.value as { status: { available?: number } }).status.available, 1);
+    assert.deepEqual((await status()).resources.map((r) => [r.id, r.ready, r.objects.length]), [['app', true, 1]]);
     await eventually('the kro instance status to show the available replica', async () => ((await instance())?.status?.['available'] === 1 ? true : undefined), 60_000);
   } finally {
     // The same field manager applying no labels removes the label it owns.
