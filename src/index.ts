@@ -20,7 +20,7 @@ export { BreakingChangeError } from './api/factories.js';
 export type { DirectFactory, DirectFactoryOptions, KroFactory, KroFactoryOptions, KroInstance } from './api/factories.js';
 export { KroRejectedError } from './runtime/kro/deploy.js';
 export { DirectAbortedError, DirectDeployError, DirectTimeoutError, OfflineRenderError, type RollbackReport } from './runtime/direct/index.js';
-export type { DeployPlan, PlannedChange, PlannedConflict, PlannedObject, PodLog, ProgressEvent } from './api/direct.js';
+export type { DeployPlan, InstanceReadiness, PlannedChange, PlannedConflict, PlannedObject, PodLog, ProgressEvent, ResourceReadiness } from './api/direct.js';
 export { ApplyConflictError, KubeApiError } from './runtime/kube/client.js';
 export { KubeconfigError } from './runtime/kube/config.js';
 export { CompositionError } from './compile/rgd/errors.js';

@@ -16,11 +16,13 @@ import {
   planDirect,
   podLogs,
   podsOf,
+  readinessDirect,
   readRecord,
   Redactor,
   renderOffline,
   type DeployPlan,
   type DirectSession,
+  type InstanceReadiness,
   type PodLog,
   type ProgressEvent,
 } from '../runtime/direct/index.js';
@@ -76,7 +78,7 @@ export interface DirectDeployOptions {
   readonly abortSignal?: AbortSignal;
 }
 
-export type { DeployPlan, PlannedChange, PlannedConflict, PlannedObject, PodLog, ProgressEvent } from '../runtime/direct/index.js';
+export type { DeployPlan, InstanceReadiness, PlannedChange, PlannedConflict, PlannedObject, PodLog, ProgressEvent, ResourceReadiness } from '../runtime/direct/index.js';
 
 /** A deployed instance: what KRO would show as the instance object, status hydrated. */
 export interface DirectInstance<TSpec, TStatus> {
@@ -108,6 +110,11 @@ export interface DirectFactory<TSpec, TStatus> {
   toYaml(spec: TSpec): string;
   /** Deletes every object the instance owns, in reverse dependency order, and waits until they are gone. */
   deleteInstance(name: string): Promise<void>;
+  /**
+   * Whether a deployed instance is ready now, per resource, by the rules `deploy()` waits for (each
+   * resource's readyWhen, else its kind's rule; README "What ready means").
+   */
+  readiness(name: string): Promise<InstanceReadiness>;
 }
 
 /**
@@ -231,6 +238,9 @@ export function createDirectFactory<TSpec, TStatus>(
         ...(options.abortSignal ? { signal: options.abortSignal } : {}),
         progress,
       });
+    },
+    async readiness(name) {
+      return readinessDirect(graphOf(), kube(), owner(name), { deadline: Date.now() + timeoutMs, ...(options.abortSignal ? { signal: options.abortSignal } : {}) });
     },
   };
 }

@@ -2,8 +2,9 @@
  * Both modes report the same instance ready at the same point: when its Deployment is available, not
  * merely created. The Deployment's pods select a node label no node has, so they stay Pending; both modes
  * must then report not ready (KRO judging the default readyWhen TypeKro wrote into the RGD, direct mode its
- * planner with the same rule, and the status read of the direct instance too). Labelling the kwok node lets
- * the pods schedule and become ready, and both deployments complete, each with the Deployment available.
+ * planner with the same rule, and the direct factory's `readiness()` of the instance too). Labelling the
+ * kwok node lets the pods schedule and become ready, and both deployments complete, each with the
+ * Deployment available.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -12,9 +13,6 @@ import { test } from 'node:test';
 import { CoreV1Api, type KubernetesObject } from '@kubernetes/client-node';
 import { type } from 'arktype';
 import { deployment, kubernetesComposition } from '../../src/index.js';
-import { createCelEngine } from '../../src/runtime/cel/index.js';
-import { readinessDirect } from '../../src/runtime/direct/index.js';
-import { prepareGraph } from '../../src/runtime/engine/index.js';
 import { KubeClient } from '../../src/runtime/kube/client.js';
 import { eventually, testKubeConfig, testKubeConfigPath, testNamespace } from '../support/cluster.js';
 
@@ -66,12 +64,10 @@ test('kro and direct mode report the instance ready when its Deployment is avail
   const composition = gated(token);
   const waiting: string[] = [];
   const kro = track(composition.factory('kro', { kubeconfig, namespace: kroNs.name, timeout: 240_000 }).deploy({ name: 'web' }));
-  const direct = track(
-    composition.factory('direct', { kubeconfig, namespace: directNs.name, timeout: 240_000, progressCallback: (e) => e.type === 'waiting' && e.resourceId === 'app' && waiting.push(e.reason ?? e.message) }).deploy({ name: 'web' }),
-  );
+  const directFactory = composition.factory('direct', { kubeconfig, namespace: directNs.name, timeout: 240_000, progressCallback: (e) => e.type === 'waiting' && e.resourceId === 'app' && waiting.push(e.reason ?? e.message) });
+  const direct = track(directFactory.deploy({ name: 'web' }));
   const deploymentIn = (namespace: string) => client.get({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace }) as Promise<Observed | undefined>;
-  const prepared = prepareGraph(composition.graph, createCelEngine());
-  const status = () => readinessDirect(prepared, client, { composition: composition.graph.name, instance: 'web', namespace: directNs.name }, {});
+  const status = () => directFactory.readiness('web');
   const instance = () => client.get({ apiVersion: 'parity.typekro.dev/v1alpha1', kind: 'ReadyParity', name: 'web', namespace: kroNs.name }) as Promise<Observed | undefined>;
   try {
     // Both Deployments exist and their controller reported them unavailable.

@@ -4,15 +4,21 @@
  * a status view reports, so `status` and `deploy` never disagree.
  */
 import { labelValue, mergeKinds, observedReadiness, type KubeObject, type Ownership, type PreparedGraph, type Readiness } from '../engine/index.js';
-import type { CallOptions, KubeClient, ObjectRef } from '../kube/client.js';
+import type { CallOptions, KubeClient } from '../kube/client.js';
 import { listOwned, resourceIdOf } from './owned.js';
 import { graphKinds, readRecord } from './record.js';
 import { refOf } from './session.js';
 
 /** One resource of the instance: its objects in the cluster and whether they are ready. */
-export interface ResourceReadiness extends Readiness {
+export interface ResourceReadiness {
+  /** The resource id in the composition. */
   readonly id: string;
-  readonly objects: readonly ObjectRef[];
+  readonly ready: boolean;
+  /** Why not (`1/3 availableReplicas`, Flux's message), or `ready`. */
+  readonly reason: string;
+  /** Waiting longer cannot help (a Job failed, Flux stalled, a readyWhen failed). */
+  readonly failed?: boolean;
+  readonly objects: readonly { readonly apiVersion: string; readonly kind: string; readonly name: string; readonly namespace?: string }[];
 }
 
 export interface InstanceReadiness {
