@@ -17,6 +17,7 @@ import {
   planDirect,
   podLogs,
   podsOf,
+  readinessDirect,
   readRecord,
   Redactor,
   renderOffline,
@@ -160,6 +161,9 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
           ...(deleteOptions.ignoreNotFound ? { ignoreNotFound: true } : {}),
         }),
       );
+    },
+    async readiness(name) {
+      return readinessDirect(graphOf(), kube(), owner(name), { deadline: Date.now() + timeoutMs, ...(options.abortSignal ? { signal: options.abortSignal } : {}) });
     },
   };
 }

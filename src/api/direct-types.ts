@@ -1,5 +1,5 @@
 /** The direct factory's types, apart from the factory so that its driver can use them. */
-import type { DeployPlan, PodLog, ProgressEvent } from '../runtime/direct/index.js';
+import type { DeployPlan, InstanceReadiness, PodLog, ProgressEvent } from '../runtime/direct/index.js';
 import type { ClusterTarget } from '../runtime/kube/config.js';
 import type { StatusReport } from './instance.js';
 
@@ -97,6 +97,11 @@ export interface DirectFactory<TSpec, TStatus> {
    * An instance that does not exist (no record, no object) is an InstanceNotFoundError, unless `ignoreNotFound`.
    */
   deleteInstance(name: string, options?: { ignoreNotFound?: boolean }): Promise<void>;
+  /**
+   * Whether a deployed instance is ready now, per resource, by the rules `deploy()` waits for (each
+   * resource's readyWhen, else its kind's rule; README "What ready means").
+   */
+  readiness(name: string): Promise<InstanceReadiness>;
 }
 
 /** The direct factory with the runtime loaded: what `DirectFactory` does, `toYaml` synchronous. */

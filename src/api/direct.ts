@@ -7,7 +7,7 @@ import type { CompositionDefinition } from '../composition/definition.js';
 import type { CompositionGraph } from '../ir/graph.js';
 import type { DirectDriver, DirectFactory, DirectFactoryOptions } from './direct-types.js';
 
-export type { DeployPlan, PlannedChange, PlannedConflict, PlannedObject, PodLog, ProgressEvent } from '../runtime/direct/index.js';
+export type { DeployPlan, InstanceReadiness, PlannedChange, PlannedConflict, PlannedObject, PodLog, ProgressEvent, ResourceReadiness } from '../runtime/direct/index.js';
 export type { DirectDeployOptions, DirectFactory, DirectFactoryOptions, DirectInstance } from './direct-types.js';
 
 /**
@@ -47,5 +47,6 @@ export function createDirectFactory<TSpec, TStatus>(
     logs: async (name, logOptions) => (await load()).logs(name, logOptions),
     toYaml: async (spec) => (await load()).toYaml(spec),
     deleteInstance: async (name, deleteOptions) => (await load()).deleteInstance(name, deleteOptions),
+    readiness: async (name) => (await load()).readiness(name),
   };
 }

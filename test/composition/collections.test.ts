@@ -86,7 +86,7 @@ test('direct mode evaluates the same collection expressions over the observed ob
   const prepared = prepareGraph(pool.graph, createCelEngine());
   const spec = { workers: [{ name: 'a', image: 'busybox' }, { name: 'b', image: 'busybox' }] };
   const instance = { name: 'pool', namespace: 'default' };
-  const plan = planInstance(prepared, { spec, instance, observed: new Map(), readiness: 'kro' });
+  const plan = planInstance(prepared, { spec, instance, observed: new Map(), readiness: 'exists' });
   const rendered = plan.nodes.get('workerPods');
   assert.equal(rendered?.state, 'apply');
   const pods = (rendered as { manifests: readonly KubeObject[] }).manifests.map((manifest, i) => ({
@@ -94,7 +94,7 @@ test('direct mode evaluates the same collection expressions over the observed ob
     status: i === 0 ? { phase: 'Running' } : { phase: 'Pending' },
   }));
   const observed = new Map<string, KubeObject | readonly KubeObject[]>([['workerPods', pods]]);
-  const summary = planInstance(prepared, { spec, instance, observed, readiness: 'kro' }).nodes.get('configMapSummary');
+  const summary = planInstance(prepared, { spec, instance, observed, readiness: 'exists' }).nodes.get('configMapSummary');
   assert.equal(summary?.state, 'apply');
   assert.deepEqual((summary as { manifests: readonly KubeObject[] }).manifests[0]?.data, { podNames: 'worker-a, worker-b', count: '2', first: 'worker-a' });
   const { status } = instanceStatus(prepared, { spec, instance, observed });

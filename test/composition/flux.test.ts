@@ -5,7 +5,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type } from 'arktype';
+import { printCel } from '../../src/compile/cel/print.js';
+import { kindReadiness } from '../../src/compile/readiness/index.js';
 import { configMap, helmRelease, helmRepository, kubernetesComposition } from '../../src/index.js';
+import { createCelEngine, jsonToCel } from '../../src/runtime/cel/index.js';
 
 const definition = {
   apiVersion: 'flux.typekro.dev/v1alpha1',
@@ -43,7 +46,8 @@ test('helmRepository and helmRelease make Flux objects with defaults and referen
 
 test('Flux objects get Flux readiness as default readyWhen; a user readyWhen replaces it', () => {
   const yaml = charted.toYaml();
-  assert.match(yaml, /- id: hello\n\s+readyWhen:\n\s+- \$\{hello\.\?status\.\?observedGeneration\.orValue\(0\) == hello\.metadata\.generation && hello\.\?status\.\?conditions\.orValue\(\[\]\)\.exists\(c, c\.type == "Ready" && c\.status == "True"\)\}/);
+  const rule = printCel(kindReadiness('helm.toolkit.fluxcd.io/v2', 'HelmRelease', 'hello')!.ready);
+  assert.ok(yaml.includes(`- id: hello\n      readyWhen:\n        - \${${rule}}`), `the HelmRelease rule as readyWhen:\n${yaml}`);
   assert.match(yaml, /- id: charts\n\s+readyWhen:/);
   assert.doesNotMatch(yaml, /- id: settings\n\s+readyWhen/);
   const own = kubernetesComposition({ ...definition, name: 'own', kind: 'Own' }, () => {
@@ -52,7 +56,12 @@ test('Flux objects get Flux readiness as default readyWhen; a user readyWhen rep
     return { revision: release.status.lastAttemptedRevision };
   }).toYaml();
   assert.match(own, /- id: release\n\s+readyWhen:\n\s+- \$\{size\(release\.status\.history\) > 0\}/);
-  assert.doesNotMatch(own, /- id: repo\n\s+readyWhen/, 'an OCI HelmRepository has no conditions to wait for');
+  // An OCI HelmRepository has no conditions to wait for: its rule holds for one without any status.
+  const [repoReady] = /- id: repo\n\s+readyWhen:\n\s+- \$\{(.*)\}\n/.exec(own)?.slice(1) ?? [];
+  assert.ok(repoReady, own);
+  const engine = createCelEngine();
+  const oci = { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'HelmRepository', metadata: { name: 'oci', generation: 1 }, spec: { type: 'oci', url: 'oci://registry.example.com/charts' } };
+  assert.deepEqual(engine.evaluate(engine.compile(repoReady, { variables: ['repo'] }), { repo: jsonToCel(oci) }), { kind: 'value', value: true });
 });
 
 test('an existing repository is referenced by name and namespace', () => {

@@ -47,7 +47,7 @@ test('a destructured { metadata } parameter works the same', () => {
 test('direct mode evaluates instance metadata from the instance it deploys', () => {
   const prepared = prepareGraph(app.graph, createCelEngine());
   const instance = { name: 'shop', namespace: 'prod' };
-  const plan = planInstance(prepared, { spec: { size: 1 }, instance, observed: new Map(), readiness: 'kro' });
+  const plan = planInstance(prepared, { spec: { size: 1 }, instance, observed: new Map(), readiness: 'exists' });
   const node = plan.nodes.get('configMap') as { state: string; manifests: readonly KubeObject[] };
   assert.equal(node.state, 'apply');
   assert.deepEqual(node.manifests[0]?.metadata, { name: 'shop-config', namespace: 'prod' });

@@ -13,13 +13,6 @@ import { testKubeConfig, testKubeConfigPath, testNamespace } from '../support/cl
 
 const kubeconfig = testKubeConfigPath();
 
-/**
- * Cases whose pods cannot become ready on the local cluster: it has no storage provisioner, so a pod
- * mounting a claim is never scheduled. KRO calls such a Deployment ready once it exists; direct mode's
- * per-kind readiness would wait forever, so these deploy with `waitForReady: false`.
- */
-const NO_STORAGE_PROVISIONER = new Set(['low-level']);
-
 describe('corpus in direct mode', { concurrency: 4 }, () => {
   for (const [name, entry] of Object.entries(corpus)) {
     test(name, { timeout: 240_000 }, async () => {
@@ -31,8 +24,7 @@ describe('corpus in direct mode', { concurrency: 4 }, () => {
           const metadata = { ...(prerequisite.metadata as object), namespace: namespace.name };
           await client.apply({ ...prerequisite, metadata } as KubernetesObject);
         }
-        const waitForReady = !NO_STORAGE_PROVISIONER.has(name);
-        const factory = entry.composition.factory('direct', { kubeconfig, namespace: namespace.name, timeout: 180_000, waitForReady });
+        const factory = entry.composition.factory('direct', { kubeconfig, namespace: namespace.name, timeout: 180_000 });
         const instance = await factory.deploy(entry.spec as never);
         assert.ok(includesSubset(instance.status, entry.expectedStatus), `status ${JSON.stringify(instance.status)} should include ${JSON.stringify(entry.expectedStatus)}`);
         await factory.deleteInstance(instance.metadata.name);

@@ -35,7 +35,7 @@ const observedSecret: KubeObject = { apiVersion: 'v1', kind: 'Secret', metadata:
 
 function plan(schemas?: ReadonlyMap<string, OpenApiSchema>) {
   const prepared = prepareGraph(transformation.graph, createCelEngine());
-  const input: PlanInput = { spec: { name: 'out' }, instance: { name: 'i', namespace: 'default' }, observed: new Map([['test', observedSecret]]), readiness: 'kro', ...(schemas ? { schemas } : {}) };
+  const input: PlanInput = { spec: { name: 'out' }, instance: { name: 'i', namespace: 'default' }, observed: new Map([['test', observedSecret]]), readiness: 'exists', ...(schemas ? { schemas } : {}) };
   const node = planInstance(prepared, input).nodes.get('secret') as { state: string; manifests?: readonly KubeObject[] };
   return { node, status: instanceStatus(prepared, input).status };
 }
@@ -65,7 +65,7 @@ const impossible = kubernetesComposition(
 test('a read the schema rules out is an error at once; without a schema it is data pending', () => {
   const prepared = prepareGraph(impossible.graph, createCelEngine());
   const observed = new Map([['settings', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: {} } as KubeObject]]);
-  const base = { spec: { name: 'x' }, instance: { name: 'i', namespace: 'default' }, observed, readiness: 'kro' as const };
+  const base = { spec: { name: 'x' }, instance: { name: 'i', namespace: 'default' }, observed, readiness: 'exists' as const };
   const typed = planInstance(prepared, { ...base, schemas: new Map([['settings', configMapSchema]]) }).nodes.get('config');
   assert.deepEqual(typed, {
     id: 'config',

@@ -14,9 +14,6 @@ import { maskAddresses, snapshot } from './snapshot.js';
 
 const kubeconfig = testKubeConfigPath();
 
-/** The local cluster has no storage provisioner: pods mounting a claim never run, so direct mode cannot wait for them. */
-const NO_STORAGE_PROVISIONER = new Set(['low-level']);
-
 function withoutKroFields(status: unknown): unknown {
   const { state: _state, conditions: _conditions, ...rest } = (status ?? {}) as Record<string, unknown>;
   return rest;
@@ -46,8 +43,7 @@ describe('the same objects and status in kro and direct mode', { concurrency: 3 
       await eventually(`kro objects of ${name} to be gone`, async () =>
         Object.keys(await snapshot(kc, graph, kroSelector, namespace.name)).length === 0 ? true : undefined, 120_000);
 
-      const waitForReady = !NO_STORAGE_PROVISIONER.has(name);
-      const direct = entry.composition.factory('direct', { kubeconfig, namespace: namespace.name, timeout: 180_000, waitForReady });
+      const direct = entry.composition.factory('direct', { kubeconfig, namespace: namespace.name, timeout: 180_000 });
       const directInstance = await direct.deploy(entry.spec as never);
       const directSelector = `typekro.dev/instance=${instanceName},typekro.dev/instance-namespace=${namespace.name}`;
       const directObjects = await snapshot(kc, graph, directSelector, namespace.name);
@@ -55,7 +51,7 @@ describe('the same objects and status in kro and direct mode', { concurrency: 3 
 
       assert.ok(Object.keys(kroObjects).length > 0, 'kro mode created objects');
       assert.deepEqual(directObjects, kroObjects);
-      if (waitForReady) assert.deepEqual(maskAddresses(directInstance.status), maskAddresses(kroStatus));
+      assert.deepEqual(maskAddresses(directInstance.status), maskAddresses(kroStatus));
       await namespace.remove();
     });
   }

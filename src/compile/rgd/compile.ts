@@ -11,7 +11,7 @@ import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
 import { exprValue, isExprValue, type Value } from '../../ir/value.js';
 import { schemaToSimpleSchema } from '../../model/schema/simple-schema.js';
 import { isPlainObject, sortKeysDeep } from '../../util/json.js';
-import { defaultReadyWhen } from './default-ready.js';
+import { effectiveReadyWhen } from '../readiness/index.js';
 import { DEPENDS_ON_ANNOTATION, dependsOnAnnotation } from './deps.js';
 import { CompositionError, InvalidResourceError } from './errors.js';
 import { dnsSubdomainProblem } from './names.js';
@@ -54,8 +54,8 @@ function compileResource(resource: ResourceNode, graph: CompositionGraph): JsonO
   const out: JsonObject = { id: resource.id };
   if (resource.includeWhen.length > 0) out['includeWhen'] = resource.includeWhen.map(standalone);
   if (resource.forEach.length > 0) out['forEach'] = resource.forEach.map((d) => ({ [d.name]: standalone(d.source) }));
-  const readyWhen = resource.readyWhen.length > 0 ? resource.readyWhen : defaultReadyWhen(resource);
-  if (readyWhen) out['readyWhen'] = readyWhen.map(standalone);
+  const readyWhen = effectiveReadyWhen(resource);
+  if (readyWhen.length > 0) out['readyWhen'] = readyWhen.map(standalone);
   if (resource.externalRef) {
     const ref = resource.externalRef;
     const metadata: JsonObject = {};

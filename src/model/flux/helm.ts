@@ -114,9 +114,9 @@ const releaseFactory = defineFactory<HelmReleaseConfig<unknown>, HelmRelease>(
 );
 
 /**
- * A Flux HelmRelease: installs (and keeps upgraded) a chart with the given values. In direct mode TypeKro
- * waits until Flux reports it Ready for the current generation and fails at once when Flux gives up
- * (`Stalled`); in kro mode the RGD gets the same rule as `readyWhen`.
+ * A Flux HelmRelease: installs (and keeps upgraded) a chart with the given values. It is ready when Flux
+ * reports it Ready for the current generation (in kro mode the RGD gets this rule as `readyWhen`); direct
+ * mode fails at once when Flux gives up (`Stalled`) or a Helm action failed for the current generation.
  *
  * @example
  * ```ts

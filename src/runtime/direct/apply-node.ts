@@ -3,7 +3,7 @@
  * shared `observed` map as objects change, so the planner sees live data.
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
-import { describeConditions, finalizeManifest, resourceReadiness, type KubeObject, type NodePlan, type Readiness } from '../engine/index.js';
+import { finalizeManifest, resourceReadiness, type KubeObject, type NodePlan, type Readiness } from '../engine/index.js';
 import { describeRef, KubeApiError } from '../kube/client.js';
 import { DirectDeployError, DirectTimeoutError } from './errors.js';
 import { schemasOf } from './schemas.js';
@@ -46,7 +46,6 @@ function waitReady(session: DirectSession, node: ApplyPlan, observed: ObservedMa
   const ref = refOf(object);
   let last: Readiness = { ready: false, reason: 'not observed yet' };
   let reported = '';
-  let lastObject: KubeObject | undefined = object;
   const record = (current: KubeObject): void => {
     if (!node.collection) observed.set(node.id, current);
     else {
@@ -56,7 +55,7 @@ function waitReady(session: DirectSession, node: ApplyPlan, observed: ObservedMa
     }
   };
   const check = (current: KubernetesObject | undefined): true | undefined => {
-    lastObject = current ? plain(current) : undefined;
+    const lastObject = current ? plain(current) : undefined;
     if (!lastObject) {
       last = { ready: false, reason: 'deleted while waiting' };
       return undefined;
@@ -80,8 +79,7 @@ function waitReady(session: DirectSession, node: ApplyPlan, observed: ObservedMa
     .then(() => undefined)
     .catch((error: unknown) => {
       if (error instanceof KubeApiError && /^timed out/.test(error.message)) {
-        const conditions = lastObject ? describeConditions(lastObject) : '';
-        throw new DirectTimeoutError(`resource "${node.id}" (${describeRef(ref)}) not ready before the deadline: ${last.reason}${conditions && !last.reason.includes(conditions.slice(2)) ? conditions : ''}`, node.id);
+        throw new DirectTimeoutError(`resource "${node.id}" (${describeRef(ref)}) not ready before the deadline: ${last.reason}`, node.id);
       }
       throw error;
     });

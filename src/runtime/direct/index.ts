@@ -5,6 +5,7 @@ export { planDirect, diffPaths, type DeployPlan, type PlannedChange, type Planne
 export { renderOffline } from './render.js';
 export { podLogs, podsOf, type PodLog } from './feedback.js';
 export { listOwned } from './owned.js';
+export { readinessDirect, type InstanceReadiness, type ResourceReadiness } from './status.js';
 export { graphKinds, readRecord } from './record.js';
 export { Redactor, REDACTED } from './redact.js';
 export { DirectAbortedError, DirectDeployError, DirectTimeoutError, OfflineRenderError, type RollbackReport } from './errors.js';

@@ -1,8 +1,8 @@
 /** The pure planner of direct mode: (graph, spec, observed objects) → decisions and status. No IO. */
 export { prepareGraph, type PreparedGraph } from './prepared.js';
-export { createPlanCache, planInstance, resourceReadiness, type PlanCache } from './plan.js';
+export { createPlanCache, observedReadiness, planInstance, resourceReadiness, type PlanCache } from './plan.js';
 export { instanceStatus } from './status.js';
-export { kindReadiness, describeConditions } from './readiness.js';
+export { readinessReader, ruleReadiness } from './readiness.js';
 export { resolveStatus, resolveValue, type Resolved, type StatusResult } from './resolve.js';
 export { finalizeManifest, isNamespacedKindOffline, LABELS, labelValue, ownershipSelector, type Ownership } from './manifest.js';
 export type { AssignedMetadata, ExternalTarget, InstanceIdentity, InstancePlan, KubeObject, NodePlan, Observed, PlanInput, Readiness, ReadinessMode } from './types.js';

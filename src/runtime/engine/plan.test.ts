@@ -62,7 +62,7 @@ const graph = (resources: ResourceNode[], status: Value = {}): CompositionGraph 
 });
 
 const instance = { name: 'demo', namespace: 'default' };
-const plan = (g: CompositionGraph, specValue: unknown, observed: [string, KubeObject | KubeObject[]][] = [], readiness: 'kro' | 'kind' = 'kind') =>
+const plan = (g: CompositionGraph, specValue: unknown, observed: [string, KubeObject | KubeObject[]][] = [], readiness: 'exists' | 'kind' = 'kind') =>
   planInstance(prepareGraph(g, createCelEngine()), { spec: specValue, instance, observed: new Map(observed), readiness });
 const node = (nodes: ReadonlyMap<string, NodePlan>, id: string): NodePlan => nodes.get(id) ?? assert.fail(`no node ${id}`);
 
@@ -71,7 +71,7 @@ const readyDeployment: KubeObject = {
   kind: 'Deployment',
   metadata: { name: 'web', generation: 1 },
   spec: { replicas: 3 },
-  status: { observedGeneration: 1, readyReplicas: 3, availableReplicas: 3 },
+  status: { observedGeneration: 1, updatedReplicas: 3, readyReplicas: 3, availableReplicas: 3 },
 };
 
 describe('planner: ordering and waiting', () => {
@@ -92,8 +92,8 @@ describe('planner: ordering and waiting', () => {
     assert.equal(s.state, 'apply');
     assert.equal(s.state === 'apply' && (s.manifests[0]?.metadata as { name: string }).name, 'web-svc');
   });
-  it('in kro readiness mode an existing Deployment is ready at once', () => {
-    const result = plan(graph([deployment, service]), { replicas: 3 }, [['deployment', { ...readyDeployment, status: {} }]], 'kro');
+  it('in exists readiness mode (waitForReady: false) an existing Deployment is ready at once', () => {
+    const result = plan(graph([deployment, service]), { replicas: 3 }, [['deployment', { ...readyDeployment, status: {} }]], 'exists');
     assert.equal(node(result.nodes, 'service').state, 'apply');
   });
 });
@@ -184,7 +184,7 @@ describe('status', () => {
 
 describe('planner: the plan cache', () => {
   const prepared = prepareGraph(graph([deployment, service]), createCelEngine());
-  const input = (observed: Map<string, KubeObject>) => ({ spec: { replicas: 2, withCache: false, workers: [] }, instance: { name: 'web', namespace: 'default' }, observed, readiness: 'kro' as const });
+  const input = (observed: Map<string, KubeObject>) => ({ spec: { replicas: 2, withCache: false, workers: [] }, instance: { name: 'web', namespace: 'default' }, observed, readiness: 'exists' as const });
   it('keeps a decision while its inputs are the same objects, and recomputes when one changes', () => {
     const cache = createPlanCache();
     const first = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' } };

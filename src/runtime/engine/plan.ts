@@ -3,6 +3,7 @@
  * resources in dependency order; a resource is rendered only when every dependency is ready (a skipped
  * dependency skips it), so the driver can apply each one as soon as its own inputs are there.
  */
+import type { ReadinessExprs } from '../../compile/readiness/index.js';
 import type { Expr } from '../../ir/expr.js';
 import type { ResourceNode } from '../../ir/graph.js';
 import type { Value } from '../../ir/value.js';
@@ -10,8 +11,8 @@ import type { PreparedGraph } from './prepared.js';
 import type { EvalResult } from '../cel/index.js';
 import { impossibleReads } from './reads.js';
 import { resolveValue, toJsonResult, type LeafEvaluator, type Resolved } from './resolve.js';
-import { kindReadiness } from './readiness.js';
-import type { InstancePlan, KubeObject, NodePlan, PlanInput, Readiness, ReadinessMode } from './types.js';
+import { ruleReadiness } from './readiness.js';
+import type { InstancePlan, KubeObject, NodePlan, PlanInput, Readiness } from './types.js';
 import { instanceVariables, observedCel } from './variables.js';
 
 type Vars = Readonly<Record<string, unknown>>;
@@ -62,6 +63,26 @@ export function createPlanCache(): PlanCache {
  */
 export function resourceReadiness(prepared: PreparedGraph, id: string, desired: number, input: PlanInput): Readiness {
   return readinessOf(prepared, prepared.resource(id), desired, input, instanceVariables(prepared.graph, input));
+}
+
+/**
+ * The readiness of every resource that is observed, judged on its own (dependencies aside): what the
+ * status of a deployed instance reports per resource, with the deploy-time rules (readyWhen, else the
+ * kind's rule).
+ *
+ * @example
+ * ```ts
+ * observedReadiness(prepared, { spec, instance, observed }).get('web'); // { ready: false, reason: '1/3 availableReplicas' }
+ * ```
+ */
+export function observedReadiness(prepared: PreparedGraph, input: PlanInput): Map<string, Readiness> {
+  const vars = instanceVariables(prepared.graph, input);
+  const out = new Map<string, Readiness>();
+  for (const id of prepared.order) {
+    const observed = input.observed.get(id);
+    if (observed !== undefined) out.set(id, readinessOf(prepared, prepared.resource(id), Array.isArray(observed) ? observed.length : 1, input, vars));
+  }
+  return out;
 }
 
 function planNode(prepared: PreparedGraph, resource: ResourceNode, vars: Vars, nodes: ReadonlyMap<string, NodePlan>, input: PlanInput): NodePlan {
@@ -145,34 +166,36 @@ function planExternal(resource: ResourceNode, evaluate: LeafEvaluator, input: Pl
 }
 
 /**
- * readyWhen (all true; pending is not ready) when the resource has it, else the mode's rule. A collection
- * is ready when every desired item is observed and each passes, with `each` bound to the item.
+ * readyWhen (all true; pending is not ready) when the resource has it, else its kind's rule (the same CEL
+ * the RGD gets as default readyWhen). A collection is ready when every desired item is observed and each
+ * passes, with `each` bound to the item.
  */
 function readinessOf(prepared: PreparedGraph, resource: ResourceNode, desired: number, input: PlanInput, vars: Vars): Readiness {
   const observed = input.observed.get(resource.id);
   if (observed === undefined) return { ready: false, reason: 'not created yet' };
   const items = (Array.isArray(observed) ? observed : [observed]) as KubeObject[];
   if (items.length < desired) return { ready: false, reason: `${items.length}/${desired} items created` };
-  const mode = input.readiness ?? 'kind';
-  if (mode === 'exists') return { ready: true, reason: 'exists' };
+  if ((input.readiness ?? 'kind') === 'exists') return { ready: true, reason: 'exists' };
+  const rule = prepared.readinessRule(resource.id);
   for (const [i, item] of items.entries()) {
-    const readiness = resource.readyWhen.length > 0 ? withKindFailure(readyWhen(prepared, resource, vars, item, Array.isArray(observed), input), mode, item) : mode === 'kind' ? kindReadiness(item) : { ready: true, reason: 'exists' };
+    const scope = Array.isArray(observed) ? { ...vars, each: observedCel(input, resource.id, item) } : vars;
+    const evaluate = (expr: Expr): EvalResult => prepared.evaluate(expr, scope, resource);
+    const readiness = resource.readyWhen.length > 0 ? withRuleFailure(readyWhen(prepared, resource, evaluate, input), rule, evaluate) : rule ? ruleReadiness(rule, evaluate) : { ready: true, reason: 'ready' };
     if (!readiness.ready) return Array.isArray(observed) ? { ...readiness, reason: `item ${i}: ${readiness.reason}` } : readiness;
   }
   return { ready: true, reason: 'ready' };
 }
 
-/** A user's readyWhen decides readiness, but a kind rule's definite failure (a Stalled HelmRelease) still ends the wait. */
-function withKindFailure(readiness: Readiness, mode: ReadinessMode, item: KubeObject): Readiness {
-  if (readiness.ready || mode !== 'kind') return readiness;
-  const kind = kindReadiness(item);
+/** A user's readyWhen decides readiness, but the kind rule's terminal failure (a Stalled HelmRelease) still ends the wait. */
+function withRuleFailure(readiness: Readiness, rule: ReadinessExprs | undefined, evaluate: (expr: Expr) => EvalResult): Readiness {
+  if (readiness.ready || !rule) return readiness;
+  const kind = ruleReadiness(rule, evaluate);
   return kind.failed ? kind : readiness;
 }
 
-function readyWhen(prepared: PreparedGraph, resource: ResourceNode, vars: Vars, item: KubeObject, collection: boolean, input: PlanInput): Readiness {
-  const extra = collection ? { each: observedCel(input, resource.id, item) } : {};
+function readyWhen(prepared: PreparedGraph, resource: ResourceNode, evaluate: (expr: Expr) => EvalResult, input: PlanInput): Readiness {
   for (const condition of resource.readyWhen) {
-    const result = toJsonResult(prepared.evaluate(condition, { ...vars, ...extra }, resource));
+    const result = toJsonResult(evaluate(condition));
     if (result.kind === 'error') return { ready: false, reason: `readyWhen failed: ${result.message}`, failed: true };
     if (result.kind === 'pending') {
       const problem = impossibleReads(prepared, resource, input);

@@ -3,6 +3,7 @@
  * RGD compiler computes them, so both modes order alike) and every CEL program compiled once.
  */
 import { printCel } from '../../compile/cel/print.js';
+import { resourceReadinessRule, type ReadinessExprs } from '../../compile/readiness/index.js';
 import { dependenciesOf, dependencyOrder } from '../../compile/rgd/index.js';
 import type { Expr } from '../../ir/expr.js';
 import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
@@ -18,6 +19,8 @@ export interface PreparedGraph {
   readonly statusDependencies: readonly string[];
   /** The ids a resource waits for: template/includeWhen/forEach references and `dependsOn`. */
   dependencies(id: string): readonly string[];
+  /** The kind's readiness rule over the resource's own variable (undefined: ready once it exists), built once. */
+  readinessRule(id: string): ReadinessExprs | undefined;
   /** Evaluates an expression of `owner` (or of the status when absent) with CEL-native variables. */
   evaluate(expr: Expr, variables: Readonly<Record<string, unknown>>, owner?: ResourceNode): EvalResult;
 }
@@ -48,6 +51,8 @@ export function prepareGraph(graph: CompositionGraph, engine: CelEngine): Prepar
     }
     return compiled;
   };
+  // Built once per resource: programs are cached by expression identity.
+  const rules = new Map(graph.resources.map((r) => [r.id, resourceReadinessRule(r)]));
   const statusNode: ResourceNode = { id: '', apiVersion: '', kind: '', template: graph.status, readyWhen: [], includeWhen: [], forEach: [], dependsOn: [] };
   const statusDependencies = dependenciesOf(statusNode, ids);
   return {
@@ -61,6 +66,7 @@ export function prepareGraph(graph: CompositionGraph, engine: CelEngine): Prepar
       return resource;
     },
     dependencies: (id) => deps.get(id) ?? [],
+    readinessRule: (id) => rules.get(id),
     evaluate(expr, variables, owner) {
       let compiled: CelProgram;
       try {

@@ -9,12 +9,11 @@ export type KubeObject = Record<string, unknown>;
 export type Observed = ReadonlyMap<string, KubeObject | readonly KubeObject[]>;
 
 /**
- * How readiness is decided for a resource without `readyWhen`:
- * - `kro`: ready once it exists (KRO's own rule);
- * - `kind`: per-kind rules (Deployment replicas, Job success, conditions...), direct mode's default;
+ * How readiness is decided:
+ * - `kind`: `readyWhen`, else the kind's rule (compile/readiness: the same CEL the RGD gets), the default;
  * - `exists`: ready once it exists, and `readyWhen` is ignored too (`waitForReady: false`).
  */
-export type ReadinessMode = 'kro' | 'kind' | 'exists';
+export type ReadinessMode = 'kind' | 'exists';
 
 /** The instance the graph is rendered for. */
 export interface InstanceIdentity {
@@ -55,7 +54,7 @@ export interface Readiness {
   readonly ready: boolean;
   /** Why not (or `ready`), for progress messages and timeouts. */
   readonly reason: string;
-  /** True when a readyWhen expression failed for good (not pending). */
+  /** True when waiting longer cannot help: a readyWhen expression failed, or the kind's rule reports a terminal failure. */
   readonly failed?: boolean;
 }
 

@@ -1,9 +1,10 @@
 /**
  * Why a KRO instance is not ready, from its children: KRO's own conditions only say that a resource is
  * not ready; the child says why (a HelmRelease's Helm error, a Deployment short of replicas). Read with
- * direct mode's per-kind readiness rules, for timeout messages.
+ * the kind rules KRO itself was given as default readyWhen, for timeout messages.
  */
-import { kindReadiness, type KubeObject } from '../engine/index.js';
+import { createCelEngine } from '../cel/index.js';
+import { readinessReader, type KubeObject } from '../engine/index.js';
 import { describeRef, refOfObject, type KubeClient } from '../kube/client.js';
 import { listByLabel } from '../kube/list.js';
 
@@ -23,8 +24,9 @@ export async function notReadyChildren(client: KubeClient, kinds: readonly Child
   const lists = await Promise.all(
     unique.map((k) => listByLabel(client.config, k.apiVersion, k.kind, selector, { client, deadline: Date.now() + 5_000 }).catch(() => [])),
   );
+  const readinessOf = readinessReader(createCelEngine());
   return lists.flat().flatMap((child) => {
-    const readiness = kindReadiness(child as unknown as KubeObject);
+    const readiness = readinessOf(child as unknown as KubeObject);
     return readiness.ready ? [] : [`${describeRef(refOfObject(child))}: ${readiness.reason}`];
   });
 }

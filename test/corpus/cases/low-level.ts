@@ -16,10 +16,12 @@ const app = kubernetesComposition(
       metadata: { name: `${spec.name}-data` },
       spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: spec.storage } } },
     });
+    // No replicas: the local cluster has no storage provisioner, so a pod mounting the claim would never be
+    // scheduled, and both modes wait for a Deployment to be available. The claim reference is what this covers.
     const app = deployment({
       metadata: { name: spec.name, labels: { app: spec.name } },
       spec: {
-        replicas: 1,
+        replicas: 0,
         selector: { matchLabels: { app: spec.name } },
         template: {
           metadata: { labels: { app: spec.name } },

@@ -1,0 +1,217 @@
+/**
+ * What ready means, per kind: the one definition of readiness. Each rule is CEL over the observed object
+ * (`self`): `ready` (compiled into the RGD as the default `readyWhen`, and evaluated by direct mode),
+ * `failed` (a terminal failure: waiting longer cannot help) and `reason` (why not ready, for people).
+ */
+import type { Expr } from '../../ir/expr.js';
+import {
+  and, concat, condition, conditionField, conditionTrue, describeCondition, eq, field, firstOf, ge, generation, hasCondition, gt, int, lt, ne, not, oneOf, or,
+  otherConditions, present, str, text,
+} from './dsl.js';
+import { E } from '../../ir/expr.js';
+
+/** The three expressions of a rule, over one observed object. */
+export interface ReadinessExprs {
+  readonly ready: Expr;
+  readonly failed: Expr;
+  readonly reason: Expr;
+}
+
+/** A rule: what it means in words (the README's table) and its CEL, built over the object expression. */
+export interface ReadinessRule {
+  readonly name: string;
+  readonly means: string;
+  readonly build: (o: Expr) => ReadinessExprs;
+}
+
+const NEVER = E.bool(false);
+const READY = str('ready');
+
+const rule = (name: string, means: string, build: (o: Expr) => ReadinessExprs): ReadinessRule => ({ name, means, build });
+
+/** The controller has seen the latest spec: `status.observedGeneration` reached `metadata.generation`. */
+function observedCurrent(o: Expr): [Expr, Expr] {
+  const observed = field(o, 'status.observedGeneration', int(0));
+  return [ge(observed, generation(o)), concat('controller has not observed generation ', text(generation(o)), ' yet (observedGeneration ', text(observed), ')')];
+}
+
+/** Every counter at least `desired`, the first one short named in the reason (`1/3 availableReplicas`). */
+function counters(o: Expr, desired: Expr, names: readonly string[]): ReadinessExprs {
+  const [current, staleReason] = observedCurrent(o);
+  const have = names.map((name) => field(o, `status.${name}`, int(0)));
+  return {
+    ready: and(current, ...have.map((count) => ge(count, desired))),
+    failed: NEVER,
+    reason: firstOf(
+      [[not(current), staleReason], ...have.map((count, i): [Expr, Expr] => [lt(count, desired), concat(text(count), '/', text(desired), ` ${names[i]!}`, otherConditions(o))])],
+      READY,
+    ),
+  };
+}
+
+const replicas = (o: Expr): Expr => field(o, 'spec.replicas', int(1));
+
+const deployment = rule('Deployment', 'the controller observed the current generation and `updatedReplicas`, `readyReplicas` and `availableReplicas` reach `spec.replicas` (default 1)', (o) =>
+  counters(o, replicas(o), ['updatedReplicas', 'readyReplicas', 'availableReplicas']));
+
+const statefulSet = rule('StatefulSet', 'the controller observed the current generation and `readyReplicas` and `availableReplicas` reach `spec.replicas` (default 1)', (o) =>
+  counters(o, replicas(o), ['readyReplicas', 'availableReplicas']));
+
+const replicaSet = rule('ReplicaSet', 'the controller observed the current generation and `readyReplicas` and `availableReplicas` reach `spec.replicas` (default 1)', (o) =>
+  counters(o, replicas(o), ['readyReplicas', 'availableReplicas']));
+
+const daemonSet = rule('DaemonSet', 'the controller observed the current generation, reported `desiredNumberScheduled`, and `numberReady` and `numberAvailable` reach it', (o) => {
+  const reported = present(o, 'status.desiredNumberScheduled');
+  const base = counters(o, field(o, 'status.desiredNumberScheduled', int(0)), ['numberReady', 'numberAvailable']);
+  return { ready: and(reported, base.ready), failed: NEVER, reason: E.cond(reported, base.reason, str('desiredNumberScheduled not reported yet')) };
+});
+
+const job = rule('Job', 'condition `Complete`=True, or `status.succeeded` reaches `spec.completions` (default 1); condition `Failed`=True fails the deployment', (o) => {
+  const failed = conditionTrue(o, 'Failed');
+  const completions = field(o, 'spec.completions', int(1));
+  const succeeded = field(o, 'status.succeeded', int(0));
+  return {
+    ready: and(ne(conditionField(o, 'Failed', 'status'), str('True')), or(conditionTrue(o, 'Complete'), ge(succeeded, completions))),
+    failed,
+    reason: firstOf([[failed, concat('job failed: ', describeCondition(o, 'Failed'))], [lt(succeeded, completions), concat(text(succeeded), '/', text(completions), ' completions')]], READY),
+  };
+});
+
+const pod = rule('Pod', 'phase `Succeeded`, or condition `Ready`=True; phase `Failed` fails the deployment', (o) => {
+  const phase = field(o, 'status.phase', str('Pending'));
+  const ready = or(eq(phase, str('Succeeded')), conditionTrue(o, 'Ready'));
+  return { ready, failed: eq(phase, str('Failed')), reason: E.cond(ready, READY, concat('pod phase ', phase, otherConditions(o))) };
+});
+
+const service = rule('Service', 'type `LoadBalancer`: `status.loadBalancer.ingress` has an entry; any other type: exists', (o) => {
+  const ready = or(ne(field(o, 'spec.type', str('ClusterIP')), str('LoadBalancer')), gt(E.call('size', [field(o, 'status.loadBalancer.ingress', E.list([]))]), int(0)));
+  return { ready, failed: NEVER, reason: E.cond(ready, READY, str('waiting for a load balancer ingress')) };
+});
+
+const persistentVolumeClaim = rule('PersistentVolumeClaim', 'any phase but `Lost`: a claim of a `WaitForFirstConsumer` storage class binds only once a pod uses it, and that pod usually depends on the claim', (o) => {
+  const phase = field(o, 'status.phase', str('Pending'));
+  return {
+    ready: ne(phase, str('Lost')),
+    failed: NEVER,
+    reason: firstOf([[eq(phase, str('Bound')), READY], [eq(phase, str('Lost')), str('claim lost its volume (phase Lost)')]], concat('phase ', phase, ' (binding may wait for its first consumer)')),
+  };
+});
+
+const namespace = rule('Namespace', 'phase `Active`', (o) => {
+  const phase = field(o, 'status.phase', str('unknown'));
+  const ready = eq(phase, str('Active'));
+  return { ready, failed: NEVER, reason: E.cond(ready, READY, concat('phase ', phase, ', waiting for Active')) };
+});
+
+const crd = rule('CustomResourceDefinition', 'condition `Established`=True', (o) => {
+  const ready = conditionTrue(o, 'Established');
+  return { ready, failed: NEVER, reason: E.cond(ready, READY, E.cond(hasCondition(o, 'Established'), describeCondition(o, 'Established'), str('waiting for condition Established'))) };
+});
+
+/** Ready reasons of helm-controller v2 that mean a Helm action failed (it retries them forever). */
+const HELM_ACTION_FAILED = ['InstallFailed', 'UpgradeFailed', 'TestFailed', 'RollbackFailed', 'RollbackSucceeded', 'UninstallFailed', 'UninstallSucceeded'];
+
+/** `chart hello@0.1.0 from HelmRepository charts: ` for a HelmRelease, so messages say which chart. */
+function chartOf(o: Expr): Expr {
+  const chart = field(o, 'spec.chart.spec.chart', str(''));
+  const version = field(o, 'spec.chart.spec.version', str(''));
+  const source = field(o, 'spec.chart.spec.sourceRef.name', str(''));
+  return E.cond(
+    eq(chart, str('')),
+    str(''),
+    concat('chart ', chart, E.cond(eq(version, str('')), str(''), concat('@', version)), E.cond(eq(source, str('')), str(''), concat(' from ', field(o, 'spec.chart.spec.sourceRef.kind', str('HelmRepository')), ' ', source)), ': '),
+  );
+}
+
+/**
+ * Flux: Ready=True for the current generation, read from the Ready condition's own observedGeneration
+ * (helm-controller leaves `status.observedGeneration` at -1 until a release first succeeds). Stalled=True,
+ * and for a HelmRelease a Helm action failed for the current generation, fail at once with Flux's message.
+ */
+function flux(o: Expr, helmRelease: boolean): ReadinessExprs {
+  const prefix = helmRelease ? chartOf(o) : str('');
+  const observed = field(condition(o, 'Ready'), 'observedGeneration', field(o, 'status.observedGeneration', int(0)));
+  const current = ge(observed, generation(o));
+  const stalled = conditionTrue(o, 'Stalled');
+  const readyStatus = conditionField(o, 'Ready', 'status');
+  const actionFailed = helmRelease ? and(current, eq(readyStatus, str('False')), oneOf(conditionField(o, 'Ready', 'reason'), HELM_ACTION_FAILED)) : NEVER;
+  const stalledDetail = E.call('join', [str(': ')], E.macro('filter', E.list([conditionField(o, 'Stalled', 'reason'), conditionField(o, 'Stalled', 'message'), E.cond(eq(conditionField(o, 'Ready', 'message'), conditionField(o, 'Stalled', 'message')), str(''), conditionField(o, 'Ready', 'message'))]), 's', ne(E.ident('s'), str(''))));
+  return {
+    ready: and(ne(conditionField(o, 'Stalled', 'status'), str('True')), current, eq(readyStatus, str('True'))),
+    failed: or(stalled, actionFailed),
+    reason: firstOf(
+      [
+        [stalled, concat(prefix, 'Flux stopped retrying (Stalled): ', stalledDetail)],
+        [not(current), concat(prefix, 'Flux has not reconciled generation ', text(generation(o)), ' yet')],
+        [eq(readyStatus, str('True')), READY],
+        [not(hasCondition(o, 'Ready')), concat(prefix, 'waiting for Flux to report Ready')],
+        [actionFailed, concat(prefix, conditionField(o, 'Ready', 'reason'), ': ', conditionField(o, 'Ready', 'message'), ' (Flux keeps retrying; fix the input and deploy again)')],
+      ],
+      concat(prefix, describeCondition(o, 'Ready')),
+    ),
+  };
+}
+
+const fluxMeans = 'condition `Ready`=True for the current generation; `Stalled`=True fails the deployment';
+
+const fluxObject = rule('Flux objects', fluxMeans, (o) => flux(o, false));
+
+const helmRelease = rule('HelmRelease', `${fluxMeans}, and so does \`Ready\`=False for the current generation with reason ${HELM_ACTION_FAILED.map((r) => `\`${r}\``).join(', ')}`, (o) => flux(o, true));
+
+const helmRepository = rule('HelmRepository', `\`spec.type\` \`oci\`: exists (source-controller never reports conditions for it); otherwise as Flux objects: ${fluxMeans}`, (o) => {
+  const oci = eq(field(o, 'spec.type', str('default')), str('oci'));
+  const rest = flux(o, false);
+  return { ready: or(oci, rest.ready), failed: and(not(oci), rest.failed), reason: E.cond(oci, READY, rest.reason) };
+});
+
+/**
+ * Any other kind: what its controller reports. The `Ready` condition when there is one, else `Available`,
+ * else `status.observedGeneration`; a reported observedGeneration (of the status or of the condition)
+ * must have reached the current generation. An object whose controller reported nothing is not ready.
+ */
+const custom = rule('custom kinds', 'condition `Ready`=True, else (no `Ready`) condition `Available`=True, else (neither) a `status.observedGeneration`; any observedGeneration reported (in the status or the condition) must reach `metadata.generation`. Nothing reported yet: not ready', (o) => {
+  const gen = generation(o);
+  const statusObserved = field(o, 'status.observedGeneration', gen);
+  const conditionObserved = (type: string): Expr => field(condition(o, type), 'observedGeneration', gen);
+  const current = (type: string): Expr => and(ge(statusObserved, gen), ge(conditionObserved(type), gen));
+  const by = (type: string): Expr => and(conditionTrue(o, type), current(type));
+  const hasReady = hasCondition(o, 'Ready');
+  const hasAvailable = hasCondition(o, 'Available');
+  const observedOnly = and(present(o, 'status.observedGeneration'), ge(statusObserved, gen));
+  const staleReason = (type: string): Expr =>
+    concat('controller has not observed generation ', text(gen), ' yet (observedGeneration ', text(E.cond(lt(conditionObserved(type), gen), conditionObserved(type), statusObserved)), ')');
+  const reasonFor = (type: string): Expr => firstOf([[by(type), READY], [not(current(type)), staleReason(type)]], describeCondition(o, type));
+  return {
+    ready: firstOf([[hasReady, by('Ready')], [hasAvailable, by('Available')]], observedOnly),
+    failed: NEVER,
+    reason: firstOf(
+      [
+        [hasReady, reasonFor('Ready')],
+        [hasAvailable, reasonFor('Available')],
+        [present(o, 'status.observedGeneration'), E.cond(observedOnly, READY, concat('controller has not observed generation ', text(gen), ' yet (observedGeneration ', text(statusObserved), ')'))],
+      ],
+      str('waiting for its controller to report a Ready or Available condition or status.observedGeneration'),
+    ),
+  };
+});
+
+/** Rules by `group/kind` (core kinds have an empty group). */
+export const KIND_RULES: ReadonlyMap<string, ReadinessRule> = new Map([
+  ['apps/Deployment', deployment],
+  ['apps/StatefulSet', statefulSet],
+  ['apps/DaemonSet', daemonSet],
+  ['apps/ReplicaSet', replicaSet],
+  ['batch/Job', job],
+  ['/Pod', pod],
+  ['/Service', service],
+  ['/PersistentVolumeClaim', persistentVolumeClaim],
+  ['/Namespace', namespace],
+  ['apiextensions.k8s.io/CustomResourceDefinition', crd],
+  ['helm.toolkit.fluxcd.io/HelmRelease', helmRelease],
+  ['source.toolkit.fluxcd.io/HelmRepository', helmRepository],
+]);
+
+/** Kinds of these API groups without a rule of their own follow the Flux rule. */
+export const FLUX_RULE = fluxObject;
+/** Kinds outside Kubernetes' own API groups follow the custom rule. */
+export const CUSTOM_RULE = custom;
