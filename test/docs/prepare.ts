@@ -84,7 +84,7 @@ export function prepare(examples: DocExample[]): Workspace {
 /** One program over every module (as `tsc -p` of the workspace); each error reported at the documentation's file and line. */
 export function typecheck(workspace: Workspace): string[] {
   const byFile = new Map(workspace.examples.map((e) => [relative(root, e.file).split('\\').join('/'), e]));
-  return typecheckProject(join(workspace.dir, 'tsconfig.json'), [], root).map((error) => {
+  return typecheckProject(join(workspace.dir, 'tsconfig.json'), root).errors.map((error) => {
     const example = error.file === undefined ? undefined : byFile.get(error.file);
     const match = /^.+?\((\d+),\d+\): (.*)$/.exec(error.line);
     return example && match ? `${sourceLine(example, Number(match[1]))} (${example.subject}): ${match[2]}` : error.line;

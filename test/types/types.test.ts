@@ -27,7 +27,7 @@ before(() => {
       `kubernetesComposition({ name: 't', kind: 'T', spec: type({ n: 'number' }), status: type({ ready: 'boolean' }) }, (spec) => {\n` +
       `  const d = Deployment({ name: 'd', image: 'nginx', replicas: spec.n });\n  return { ready: d.status.readyReplicaz > 0 };\n});\n`,
   );
-  errors = typecheckProject(join(here, 'tsconfig.json'), [controlFile], root);
+  errors = typecheckProject(join(here, 'tsconfig.json'), root, { extraFiles: [controlFile] }).errors;
 });
 after(() => rmSync(control, { recursive: true, force: true }));
 
