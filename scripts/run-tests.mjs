@@ -14,8 +14,9 @@
 //   (default)  unit and Go files, then find/build the control-plane binaries, start one local cluster, run the
 //              cluster files with TYPEKRO_TEST_KUBECONFIG set, stop it (also on failure or signal). With
 //              TYPEKRO_TEST_KUBECONFIG already set, that cluster is used and none is started.
+// Offline files start longest first, by the durations the last run recorded in .typekro/test-durations.json.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,12 +115,59 @@ function runNodeTest(files, env, extra = []) {
   return { child, done };
 }
 
-/** Unit and Go files: no test cluster, no default kubeconfig; several files at once (most wait on child processes). */
-function runOffline(files) {
+/** Where the last offline run recorded each file's duration (git-ignored), for the order of the next. */
+const DURATIONS = join(root, '.typekro', 'test-durations.json');
+
+/** Milliseconds each file's tests took when last run, by repository-relative path; {} when never recorded. */
+function lastDurations() {
+  try {
+    return JSON.parse(readFileSync(DURATIONS, 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+/** The longest files first (by the last run; files never timed keep their place, before the timed ones). */
+function longestFirst(files) {
+  const last = lastDurations();
+  const cost = (file) => last[file] ?? Number.POSITIVE_INFINITY;
+  return files.map((file, index) => ({ file, index })).sort((a, b) => cost(b.file) - cost(a.file) || a.index - b.index).map((e) => e.file);
+}
+
+/** Merges this run's durations (absolute paths, from scripts/test-durations.mjs) into the record. */
+function recordDurations(runFile) {
+  let measured;
+  try {
+    measured = JSON.parse(readFileSync(runFile, 'utf8'));
+  } catch {
+    return; // the run was interrupted before the reporter wrote; keep the last record
+  }
+  const merged = { ...lastDurations() };
+  for (const [file, ms] of Object.entries(measured)) merged[relative(root, file).split(sep).join('/')] = Math.round(ms);
+  writeFileSync(`${DURATIONS}.tmp`, `${JSON.stringify(merged, null, 1)}\n`);
+  renameSync(`${DURATIONS}.tmp`, DURATIONS);
+}
+
+/**
+ * Unit and Go files: no test cluster, no default kubeconfig. One more file at once than there are cores: many
+ * files spend part of their time waiting on child processes (npm, the Go toolchain) or the network.
+ */
+async function runOffline(files) {
   const { TYPEKRO_TEST_KUBECONFIG: _unused, ...env } = process.env;
   env.KUBECONFIG = join(root, '.typekro', 'no-kubeconfig-for-offline-tests');
+  mkdirSync(join(root, '.typekro'), { recursive: true });
+  const runFile = join(root, '.typekro', `test-durations.${process.pid}.json`);
   log(`${files.length} files without a cluster`);
-  return runNodeTest(files, env, [`--test-concurrency=${Math.max(2, availableParallelism())}`]).done;
+  const reporters = [
+    `--test-reporter=${process.stdout.isTTY ? 'spec' : 'tap'}`,
+    '--test-reporter-destination=stdout',
+    `--test-reporter=${join(root, 'scripts', 'test-durations.mjs')}`,
+    `--test-reporter-destination=${runFile}`,
+  ];
+  const code = await runNodeTest(longestFirst(files), env, [`--test-concurrency=${availableParallelism() + 1}`, ...reporters]).done;
+  recordDurations(runFile);
+  rmSync(runFile, { force: true });
+  return code;
 }
 
 async function withCluster(files) {
@@ -157,7 +205,7 @@ async function withCluster(files) {
 
 /** The files to run, by tier: the explicit ones (each classified by its name), or every file of the tiers asked for. */
 function selection(byTier) {
-  // the longest files first (Go builds, then test/'s child processes), so none starts last and runs alone
+  // never timed yet: the likely longest first (Go builds, then test/'s child processes); see longestFirst
   const unit = [...byTier.unit.filter((f) => f.startsWith('test/')), ...byTier.unit.filter((f) => !f.startsWith('test/'))];
   if (explicit.length === 0) return unitOnly ? { offline: unit, cluster: [] } : { offline: [...byTier.go, ...unit], cluster: byTier.cluster };
   const chosen = { offline: [], cluster: [] };

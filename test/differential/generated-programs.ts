@@ -86,13 +86,29 @@ function siteArb(position: Position, outer: GenScope, depth: number): fc.Arbitra
 
 /** A program of 1–3 sites and a generated status; expressions at most `depth` operators deep. */
 export function programArb(depth = 3): fc.Arbitrary<Program> {
-  return fc.array(fc.constantFrom(...POSITIONS), { minLength: 1, maxLength: 3 }).chain((positions) => {
-    const sites = positions.map((p, i) => siteArb(p, scopeBefore(positions, i), depth));
-    const scope = scopeBefore(positions, positions.length);
-    const field = (type: ExprType): fc.Arbitrary<Expr> => exprArb(type, scope, depth);
-    const status = fc.record({ s: field('str'), n: field('num'), b: field('bool'), l: field('list') });
-    return fc.record({ sites: fc.tuple(...sites), status, statusStyle: fc.constantFrom<StatusStyle>('inline', 'locals', 'destructured') });
-  });
+  return fc.array(fc.constantFrom(...POSITIONS), { minLength: 1, maxLength: 3 }).chain((positions) => programWith(positions, depth));
+}
+
+/** A program whose sites are at `positions`, in order, with generated values and status. */
+export function programWith(positions: readonly Position[], depth = 3): fc.Arbitrary<Program> {
+  const sites = positions.map((p, i) => siteArb(p, scopeBefore(positions, i), depth));
+  const scope = scopeBefore(positions, positions.length);
+  const field = (type: ExprType): fc.Arbitrary<Expr> => exprArb(type, scope, depth);
+  const status = fc.record({ s: field('str'), n: field('num'), b: field('bool'), l: field('list') });
+  return fc.record({ sites: fc.tuple(...sites), status, statusStyle: fc.constantFrom<StatusStyle>('inline', 'locals', 'destructured') });
+}
+
+/**
+ * Site positions for programs that together hold every position alone, and every ordered pair of positions
+ * both as a two-site program and at each pair of places of a three-site one (`[a, b, c]` with c = a + b
+ * mod the number of positions: for a given a, or a given b, c takes every value). A site reads what the
+ * sites before it declared, so the order of a pair matters. 19 + 361 + 361 programs.
+ */
+export function positionSchedule(): Position[][] {
+  const n = POSITIONS.length;
+  const at = (i: number): Position => POSITIONS[i % n]!;
+  const pairs = POSITIONS.flatMap((_, a) => POSITIONS.map((__, b) => [a, b] as const));
+  return [...POSITIONS.map((p) => [p]), ...pairs.map(([a, b]) => [at(a), at(b)]), ...pairs.map(([a, b]) => [at(a), at(b), at(a + b)])];
 }
 
 const q = (text: string): string => JSON.stringify(text);

@@ -1,6 +1,6 @@
 /**
  * Documentation that runs: every ```ts block of README.md and every @example of the public API's TSDoc is a
- * complete module, type-checks (one tsc run for all) and runs. Examples marked `// needs: cluster` are
+ * complete module, type-checks (one program for all) and runs. Examples marked `// needs: cluster` are
  * type-checked here and run by examples.cluster.test.ts. Conventions: test/docs/README.md.
  */
 import assert from 'node:assert/strict';

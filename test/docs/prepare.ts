@@ -2,13 +2,14 @@
  * Turns the documentation's examples into modules and type-checks them: each example is written to a
  * git-ignored directory inside the repository (test/docs/.tmp-*), where `typekro`, `typekro/simple` and
  * `typekro/testing` resolve through tsconfig `paths` for tsc and for tsx alike, next to a copy of
- * test/docs/fixtures/ (the files examples read, e.g. `./crds`). One tsc run checks them all.
+ * test/docs/fixtures/ (the files examples read, e.g. `./crds`). One program (TypeScript's API, in this
+ * process) checks them all.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { typecheckProject } from '../support/typecheck.js';
 import { type DocExample, markdownExamples, tsdocExamples } from './extract.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -80,21 +81,14 @@ export function prepare(examples: DocExample[]): Workspace {
   return { dir, examples: prepared, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** One tsc run over every module; each error reported at the documentation's file and line. */
+/** One program over every module (as `tsc -p` of the workspace); each error reported at the documentation's file and line. */
 export function typecheck(workspace: Workspace): string[] {
-  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', join(workspace.dir, 'tsconfig.json'), '--pretty', 'false'], { cwd: root, encoding: 'utf8' });
-  const output = `${result.stdout}${result.stderr}`;
   const byFile = new Map(workspace.examples.map((e) => [relative(root, e.file).split('\\').join('/'), e]));
-  const errors: string[] = [];
-  for (const line of output.split('\n').filter((l) => l.trim() !== '')) {
-    const match = /^(.+?)\((\d+),(\d+)\): (.*)$/.exec(line);
-    const example = match ? byFile.get(match[1] ?? '') : undefined;
-    if (match && example) errors.push(`${sourceLine(example, Number(match[2]))} (${example.subject}): ${match[4]}`);
-    else errors.push(line);
-  }
-  if (result.status !== 0 && errors.length === 0) errors.push(`tsc exited with ${result.status} without output`);
-  return errors;
+  return typecheckProject(join(workspace.dir, 'tsconfig.json'), root).errors.map((error) => {
+    const example = error.file === undefined ? undefined : byFile.get(error.file);
+    const match = /^.+?\((\d+),\d+\): (.*)$/.exec(error.line);
+    return example && match ? `${sourceLine(example, Number(match[1]))} (${example.subject}): ${match[2]}` : error.line;
+  });
 }
 
 /** Calls that start or build the local control plane; an example making one must say so with the marker. */
