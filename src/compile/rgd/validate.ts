@@ -18,7 +18,7 @@ import {
   UnknownReferenceError,
   describeResource,
 } from './errors.js';
-import { KIND, RESERVED_WORDS, RESOURCE_ID, VERSION, dnsSubdomainProblem, suggestId } from './names.js';
+import { KIND, RESERVED_WORDS, RESOURCE_ID, VERSION, crdAliasesProblem, dnsSubdomainProblem, suggestId } from './names.js';
 import { checkForEach, checkName, checkReadyWhen } from './validate-resource.js';
 
 /**
@@ -56,6 +56,10 @@ function checkDefinition(graph: CompositionGraph): void {
   if (nameProblem) throw new InvalidDefinitionError(`RGD name "${graph.name}" is not a valid DNS subdomain: ${nameProblem}; e.g. "web-app"`);
   const groupProblem = dnsSubdomainProblem(graph.group) ?? (graph.group.includes('.') ? undefined : 'a CRD group needs at least one dot');
   if (groupProblem) throw new InvalidDefinitionError(`group "${graph.group}" is not valid: ${groupProblem}; e.g. "kro.run" or "example.com"`);
+  for (const field of ['shortNames', 'categories'] as const) {
+    const problem = graph[field] === undefined ? undefined : crdAliasesProblem(field, graph[field]);
+    if (problem) throw new InvalidDefinitionError(problem);
+  }
 }
 
 
