@@ -1,4 +1,4 @@
-/** Naming rules KRO and Kubernetes enforce, as data (KRO v0.9.3 `pkg/graph/validation.go`). */
+/** Naming rules KRO and Kubernetes enforce, as data (KRO v0.9.4 `pkg/graph/validation.go`). */
 
 export const RESOURCE_ID = /^[a-z][a-zA-Z0-9]*$/;
 export const KIND = /^[A-Z][a-zA-Z0-9]*$/;

@@ -19,7 +19,7 @@ import {
   describeResource,
 } from './errors.js';
 import { KIND, RESERVED_WORDS, RESOURCE_ID, VERSION, crdAliasesProblem, dnsSubdomainProblem, suggestId } from './names.js';
-import { checkForEach, checkName, checkReadyWhen } from './validate-resource.js';
+import { checkForEach, checkName, checkReadyWhen, checkReservedMetadata } from './validate-resource.js';
 
 /**
  * Throws the first problem found, as a `CompositionError` subclass.
@@ -37,6 +37,7 @@ export function validateGraph(graph: CompositionGraph): void {
   for (const resource of graph.resources) {
     checkShape(resource);
     checkName(resource);
+    checkReservedMetadata(resource);
     checkForEach(resource, ids);
     checkReferences(resource, ids, roots);
     checkReadyWhen(resource);

@@ -27,7 +27,7 @@ describe('cluster binaries plan', () => {
     assert.match(versions.kubernetes, /^v1\.36\.\d+$/);
     assert.match(versions.etcd, /^v3\.6\.\d+$/);
     assert.equal(versions.kwok, 'v0.8.0');
-    assert.equal(versions.kro, 'v0.9.3');
+    assert.equal(versions.kro, 'v0.9.4');
     assert.match(versions.fluxSource, /^v1\.\d+\.\d+$/);
     assert.match(versions.fluxHelm, /^v1\.\d+\.\d+$/);
   });
