@@ -2,6 +2,8 @@
  * The definition object of a composition: its name, its custom API (group, version, kind) and the
  * arktype schemas of spec and status.
  */
+import { InvalidDefinitionError } from '../compile/rgd/errors.js';
+import { crdAliasesProblem } from '../compile/rgd/names.js';
 import { arktypeToSchema, type CompositionSchema } from '../model/schema/index.js';
 import type { PrinterColumn } from '../ir/graph.js';
 import type { GraphHeader } from './build-graph.js';
@@ -18,6 +20,7 @@ import { checkPrinterColumns } from './printer-columns.js';
  * import type { CompositionDefinition } from 'typekro';
  * const definition: CompositionDefinition = {
  *   name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp',
+ *   shortNames: ['wa'], categories: ['apps'],
  *   spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }),
  * };
  * ```
@@ -31,6 +34,16 @@ export interface CompositionDefinition<TSpec extends CompositionSchema = Composi
   /** CRD group; defaults to the group in `apiVersion`, else `kro.run`. */
   readonly group?: string;
   readonly scope?: 'Namespaced' | 'Cluster';
+  /**
+   * Short aliases of the instance kind for kubectl (KRO v0.9.4 `schema.shortNames`), e.g. `['wa']` for
+   * `kubectl get wa`. Lower-case DNS labels, at most 32, each once; checked when the composition is defined.
+   */
+  readonly shortNames?: readonly string[];
+  /**
+   * Categories the instances belong to (KRO v0.9.4 `schema.categories`), e.g. `['apps']` lists them in
+   * `kubectl get apps`. Same rules as `shortNames`.
+   */
+  readonly categories?: readonly string[];
   readonly spec: TSpec;
   /** The status schema; omit it for a composition without status fields (the function returns nothing). */
   readonly status?: TStatus;
@@ -59,6 +72,14 @@ export function graphHeader(definition: CompositionDefinition, options: Composit
   }
   const spec = arktypeToSchema(definition.spec, { name: 'spec' });
   const status = definition.status ? arktypeToSchema(definition.status, { name: 'status' }) : undefined;
+  const aliases: { shortNames?: readonly string[]; categories?: readonly string[] } = {};
+  for (const field of ['shortNames', 'categories'] as const) {
+    const value: unknown = definition[field];
+    if (value === undefined) continue;
+    const problem = crdAliasesProblem(field, value);
+    if (problem) throw new InvalidDefinitionError(`composition "${definition.name}": ${problem}`);
+    aliases[field] = Object.freeze([...(value as readonly string[])]);
+  }
   return {
     name: definition.name,
     version,
@@ -67,6 +88,7 @@ export function graphHeader(definition: CompositionDefinition, options: Composit
     scope: definition.scope ?? 'Namespaced',
     spec,
     ...(status ? { statusSchema: status } : {}),
+    ...aliases,
     ...(definition.additionalPrinterColumns ? { printerColumns: checkPrinterColumns(definition.name, definition.additionalPrinterColumns, spec, status) } : {}),
     ...(options.allowBreakingChanges ? { annotations: { 'kro.run/allow-breaking-changes': 'true' } } : {}),
   };

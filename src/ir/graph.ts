@@ -57,6 +57,10 @@ export interface CompositionGraph {
   readonly status: Value;
   readonly resources: readonly ResourceNode[];
   readonly annotations?: Readonly<Record<string, string>>;
+  /** KRO v0.9.4 `schema.shortNames`: aliases of the generated CRD (`kubectl get wa`). */
+  readonly shortNames?: readonly string[];
+  /** KRO v0.9.4 `schema.categories`: groups the instances join (`kubectl get <category>`). */
+  readonly categories?: readonly string[];
   /** `schema.additionalPrinterColumns`: the `kubectl get` columns of the instances. */
   readonly printerColumns?: readonly PrinterColumn[];
 }

@@ -1,5 +1,5 @@
 /**
- * The recorded oracle answers are what KRO answers today: this rebuilds tools/cel-oracle (KRO v0.9.3's own
+ * The recorded oracle answers are what KRO answers today: this rebuilds tools/cel-oracle (KRO v0.9.4's own
  * pkg/cel) and reruns it over every vector, and re-extracts the cel-spec vectors. A vector edited without
  * `tools/cel-oracle/regenerate.sh`, or an oracle change, fails here. Needs Go ≥ 1.26 (CI has it: the local
  * control plane is built with it); without Go this test fails rather than skips. A cold Go build cache

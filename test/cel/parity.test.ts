@@ -11,7 +11,7 @@ import { compareAll } from './compare.js';
 import { answerWithEngine } from './ours.js';
 import { loadAnswers, loadDivergences, loadVectorFiles } from './vectors.js';
 
-describe('CEL parity with KRO v0.9.3 (cel-go oracle answers)', () => {
+describe('CEL parity with KRO v0.9.4 (cel-go oracle answers)', () => {
   const files = loadVectorFiles();
   const oracle = loadAnswers();
   const divergences = loadDivergences();

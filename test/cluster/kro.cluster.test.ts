@@ -78,6 +78,6 @@ describe('KRO on the local cluster', () => {
   it('labels the child with the stamped KRO version (runs after the test above)', async () => {
     const cm = await kc.makeApiClient(CoreV1Api).readNamespacedConfigMap({ name: 'one-config', namespace: ns.name });
     assert.equal(cm.data?.greeting, 'hi');
-    assert.equal(cm.metadata?.labels?.['kro.run/kro-version'], 'v0.9.3');
+    assert.equal(cm.metadata?.labels?.['kro.run/kro-version'], 'v0.9.4');
   });
 });

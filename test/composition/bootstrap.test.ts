@@ -10,12 +10,12 @@ import { typeKroRuntimeBootstrap, fluxReleaseUrl } from '../../src/index.js';
 const fixture = new URL('../fixtures/manifests/app/base.yaml', import.meta.url).pathname;
 
 test('managed Flux from a local file: its objects first, then the KRO repository and release that depend on them', async () => {
-  const runtime = await typeKroRuntimeBootstrap({ fluxManifests: fixture, kroVersion: '0.9.3' });
+  const runtime = await typeKroRuntimeBootstrap({ fluxManifests: fixture, kroVersion: '0.9.4' });
   const ids = runtime.graph.resources.map((r) => r.id);
   assert.deepEqual(ids, ['fluxConfigMapAppSettings', 'fluxServiceApp', 'kroCharts', 'kroRelease']);
   const yaml = runtime.toYaml();
   assert.match(yaml, /url: oci:\/\/registry\.k8s\.io\/kro\/charts\n\s+type: oci/);
-  assert.match(yaml, /chart: kro\n\s+version: 0\.9\.3/);
+  assert.match(yaml, /chart: kro\n\s+version: 0\.9\.4/);
   assert.match(yaml, /releaseName: kro\n\s+targetNamespace: kro-system/);
   assert.match(yaml, /featureGates:\n\s+CELOmitFunction: true/);
   assert.match(yaml, /namespace: string \| default="flux-system"/);

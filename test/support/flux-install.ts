@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
 import type { ClusterBinaries } from '../../src/testing/index.js';
-import { FLUX_HELM_MODULE, FLUX_SOURCE_MODULE } from '../../src/testing/cluster/binaries.js';
+import { FLUX_HELM_MODULE, FLUX_SOURCE_MODULE } from '../../src/testing/cluster/build-plan.js';
 import { FLUX_NAMESPACE, fluxCrds } from '../../src/testing/cluster/flux.js';
 import { moduleDir } from '../../src/testing/cluster/go.js';
 

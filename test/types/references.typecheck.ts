@@ -53,3 +53,17 @@ deployment({
   // @ts-expect-error misspelled field in a low-level manifest
   spec: { replica: 1, selector: {}, template: {} },
 });
+
+// shortNames and categories (KRO v0.9.4) are lists of strings in the definition
+kubernetesComposition(
+  {
+    name: 'aliases',
+    kind: 'Aliases',
+    shortNames: ['al'],
+    // @ts-expect-error categories is a list of strings, not one string
+    categories: 'apps',
+    spec: type({ name: 'string' }),
+    status: type({ ready: 'boolean' }),
+  },
+  () => ({ ready: true }),
+);

@@ -1,4 +1,4 @@
-// Command cel-oracle evaluates CEL expressions exactly as KRO v0.9.3 does, so TypeKro's own evaluator can
+// Command cel-oracle evaluates CEL expressions exactly as KRO v0.9.4 does, so TypeKro's own evaluator can
 // be compared with cel-go under KRO's environment (see README.md).
 //
 //	cel-oracle                         JSONL requests on stdin, JSONL answers on stdout

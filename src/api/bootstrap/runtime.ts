@@ -20,7 +20,7 @@ export interface RuntimeBootstrapOptions {
   readonly fluxManifests?: string;
   /** `external`: Flux is installed already, only KRO is installed. Default `managed`. */
   readonly fluxInstallation?: 'managed' | 'external';
-  /** KRO chart version, default `0.9.3`. */
+  /** KRO chart version, default `0.9.4`. */
   readonly kroVersion?: string;
   /** Where the KRO chart is served: an OCI registry (default `oci://registry.k8s.io/kro/charts`) or a Helm repository URL. */
   readonly kroChartRepository?: string;
@@ -49,7 +49,7 @@ export type RuntimeBootstrap = Composition<{ namespace?: string }, { phase: 'Rea
  * ```ts
  * import { typeKroRuntimeBootstrap } from 'typekro';
  * // Flux installed already: only KRO's chart, through a HelmRelease (the default also installs Flux's release manifests)
- * const runtime = await typeKroRuntimeBootstrap({ fluxInstallation: 'external', kroVersion: '0.9.3' });
+ * const runtime = await typeKroRuntimeBootstrap({ fluxInstallation: 'external', kroVersion: '0.9.4' });
  * runtime.kind; // => 'TypeKroRuntime'
  * // then: await runtime.factory('direct', { namespace: 'flux-system', timeout: 600_000 }).deploy({});
  * ```
@@ -85,7 +85,7 @@ export async function typeKroRuntimeBootstrap(options: RuntimeBootstrapOptions =
         id: 'kroRelease',
         name: 'kro',
         namespace: instance.namespace,
-        chart: { repository: kroCharts, name: 'kro', version: options.kroVersion ?? '0.9.3' },
+        chart: { repository: kroCharts, name: 'kro', version: options.kroVersion ?? '0.9.4' },
         releaseName: 'kro',
         targetNamespace: options.kroNamespace ?? 'kro-system',
         install: { createNamespace: true, crds: 'CreateReplace' },

@@ -3,7 +3,7 @@
  *
  * Output decisions: `schema.group` is always written (the instance apiVersion depends on it, so make it
  * visible even when it is KRO's default `kro.run`); `schema.scope` only when `Cluster` (the default is
- * Namespaced); `types`, `status` and `additionalPrinterColumns` only when non-empty; resource keys in the order id, includeWhen,
+ * Namespaced); `shortNames` and `categories` in the order given, only when non-empty; `types`, `status` and `additionalPrinterColumns` only when non-empty; resource keys in the order id, includeWhen,
  * forEach, readyWhen, template/externalRef (conditions next to the id, the long template last).
  * `dependsOn` edges not implied by a reference are written as an annotation that reads the dependency (see deps.ts).
  */
@@ -35,6 +35,9 @@ export function compileRgd(graph: CompositionGraph): JsonObject {
   const simple = schemaToSimpleSchema(graph.spec);
   const schema: JsonObject = { apiVersion: graph.version, kind: graph.kind, group: graph.group };
   if (graph.scope === 'Cluster') schema['scope'] = 'Cluster';
+  // KRO v0.9.4 copies both onto the generated CRD's names; written only when given, as older KROs refuse them
+  if (graph.shortNames && graph.shortNames.length > 0) schema['shortNames'] = [...graph.shortNames];
+  if (graph.categories && graph.categories.length > 0) schema['categories'] = [...graph.categories];
   schema['spec'] = simple.spec as Json;
   if (Object.keys(simple.types).length > 0) schema['types'] = simple.types as Json;
   const status = renderStatus(graph.status);

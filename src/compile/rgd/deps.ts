@@ -72,7 +72,8 @@ export const DEPENDS_ON_ANNOTATION = 'typekro.dev/depends-on';
  * (`typekro.dev/depends-on: <dep name>,...`), so KRO orders the resources the same way direct mode does.
  * Not an includeWhen: KRO v0.9.3 re-evaluates includeWhen while deleting an instance, and one that reads a
  * resource already deleted stays pending, so the instance would hang in DELETING (found on the real
- * controller). Undefined when nothing needs encoding.
+ * controller; v0.9.4 deletes by its ApplySet inventory instead, but the annotation needs no such care).
+ * Its key is outside `kro.run/`, which v0.9.4 reserves in templates. Undefined when nothing needs encoding.
  */
 export function dependsOnAnnotation(resource: ResourceNode, graph: CompositionGraph): Expr | undefined {
   const implied = new Set(orderingExprs(resource).flatMap((e) => referencedRoots(e)));

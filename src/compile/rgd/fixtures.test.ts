@@ -79,6 +79,8 @@ export function webApp(): CompositionGraph {
     name: 'web-app',
     kind: 'WebApp',
     group: 'example.com',
+    shortNames: ['wa', 'webapp'],
+    categories: ['example-apps'],
     annotations: { 'kro.run/allow-breaking-changes': 'true' },
     spec: arktypeToSchema(
       type({

@@ -1,4 +1,4 @@
-/** Naming rules KRO and Kubernetes enforce, as data (KRO v0.9.3 `pkg/graph/validation.go`). */
+/** Naming rules KRO and Kubernetes enforce, as data (KRO v0.9.4 `pkg/graph/validation.go`). */
 
 export const RESOURCE_ID = /^[a-z][a-zA-Z0-9]*$/;
 export const KIND = /^[A-Z][a-zA-Z0-9]*$/;
@@ -26,6 +26,31 @@ export function dnsSubdomainProblem(name: string): string | undefined {
   if (/[A-Z]/.test(name)) return 'it contains upper-case letters (use lower case)';
   if (!DNS_SUBDOMAIN.test(name)) {
     return 'it must consist of lower-case letters, digits, "-" and ".", and start and end with a letter or digit';
+  }
+  return undefined;
+}
+
+/** KRO v0.9.4's rule for each `schema.shortNames`/`schema.categories` entry (a DNS-1035 label, as the CRD needs). */
+const CRD_ALIAS = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const MAX_ALIASES = 32;
+
+/**
+ * Why a `shortNames` or `categories` value would be refused (by KRO's RGD schema or the API server's CRD
+ * validation), or `undefined` when it is fine. `value` is unknown: JavaScript callers bypass the types.
+ */
+export function crdAliasesProblem(field: 'shortNames' | 'categories', value: unknown): string | undefined {
+  if (!Array.isArray(value)) return `${field} must be a list of strings, e.g. ["wa"]`;
+  if (value.length > MAX_ALIASES) return `${field} has ${value.length} entries; KRO allows at most ${MAX_ALIASES}`;
+  const seen = new Set<string>();
+  for (const [index, entry] of (value as unknown[]).entries()) {
+    const at = `${field}[${index}]`;
+    if (typeof entry !== 'string') return `${at} must be a string, got ${entry === null ? 'null' : typeof entry}`;
+    if (entry.length > 63 || !CRD_ALIAS.test(entry)) {
+      const hint = entry.toLowerCase().replace(/[^-a-z0-9]/g, '').replace(/^[^a-z]+|-+$/g, '').slice(0, 63) || 'wa';
+      return `${at} "${entry}" must be a lower-case DNS label (a-z, 0-9 and "-", starting with a letter, ending with a letter or digit, at most 63 characters), e.g. "${hint}"`;
+    }
+    if (seen.has(entry)) return `${field} lists "${entry}" twice; each entry may appear once`;
+    seen.add(entry);
   }
   return undefined;
 }

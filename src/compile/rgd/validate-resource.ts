@@ -3,7 +3,7 @@ import { referencedRoots } from '../../ir/expr.js';
 import type { ResourceNode } from '../../ir/graph.js';
 import { exprLeaves, isExprValue, type Value } from '../../ir/value.js';
 import { isPlainObject } from '../../util/json.js';
-import { describeResource, ForEachError, InvalidResourceNameError, MissingNameError, ReadyWhenReferenceError } from './errors.js';
+import { describeResource, ForEachError, InvalidResourceError, InvalidResourceNameError, MissingNameError, ReadyWhenReferenceError } from './errors.js';
 import { RESERVED_WORDS, RESOURCE_ID, dnsSubdomainProblem } from './names.js';
 
 /** KRO's limit on forEach dimensions (`--rgd-max-collection-dimension-size` default). */
@@ -34,6 +34,29 @@ export function checkName(resource: ResourceNode): void {
 
 function rootsIn(value: Value | undefined): Set<string> {
   return new Set(value === undefined ? [] : exprLeaves(value).flatMap((l) => referencedRoots(l.expr)));
+}
+
+/** Label and annotation prefixes KRO v0.9.4 keeps for itself (`pkg/metadata/prefixes.go`); a template using one is refused. */
+const KRO_PREFIXES = ['kro.run/', 'internal.kro.run/'] as const;
+
+/** No literal label or annotation key of a template may start with a prefix KRO reserves. */
+export function checkReservedMetadata(resource: ResourceNode): void {
+  const metadata = isPlainObject(resource.template) && !isExprValue(resource.template) ? resource.template['metadata'] : undefined;
+  if (!isPlainObject(metadata) || isExprValue(metadata)) return;
+  for (const [field, what] of [['labels', 'label'], ['annotations', 'annotation']] as const) {
+    const map = (metadata as Record<string, Value>)[field];
+    if (!isPlainObject(map) || isExprValue(map)) continue;
+    for (const key of Object.keys(map)) {
+      const prefix = KRO_PREFIXES.find((p) => key.startsWith(p));
+      if (prefix) {
+        throw new InvalidResourceError(
+          `${describeResource(resource)} (${resource.kind}): the ${what} "${key}" uses the prefix "${prefix}", which KRO reserves for its own ${field}; ` +
+            `use a prefix of your own, e.g. "example.com/${key.slice(prefix.length)}"`,
+          resource.id,
+        );
+      }
+    }
+  }
 }
 
 /** Iterator names, their sources, and KRO's rule that every iterator is part of the identity. */

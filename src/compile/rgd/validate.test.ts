@@ -70,6 +70,16 @@ const cases: { name: string; graph: CompositionGraph; error: new (...args: never
   { name: 'group/version as version', graph: graph({ version: 'example.com/v1' }), error: InvalidDefinitionError, message: /version "example\.com\/v1" must look like v1/ },
   { name: 'RGD name with capitals', graph: graph({ name: 'WebApp' }), error: InvalidDefinitionError, message: /RGD name "WebApp" is not a valid DNS subdomain/ },
   { name: 'group without a dot', graph: graph({ group: 'example' }), error: InvalidDefinitionError, message: /group "example" is not valid: a CRD group needs at least one dot/ },
+  { name: 'kro.run/ label in a template', graph: graph({ resources: [resource('web', { template: { metadata: { name: 'web', labels: { app: 'web', 'kro.run/owned': 'true' } } } })] }), error: InvalidResourceError, message: /the label "kro\.run\/owned" uses the prefix "kro\.run\/", which KRO reserves for its own labels; use a prefix of your own, e\.g\. "example\.com\/owned"/ },
+  { name: 'internal.kro.run/ annotation in a template', graph: graph({ resources: [resource('web', { template: { metadata: { name: 'web', annotations: { 'internal.kro.run/x': 'y' } } } })] }), error: InvalidResourceError, message: /the annotation "internal\.kro\.run\/x" uses the prefix "internal\.kro\.run\/"/ },
+  { name: 'upper-case short name', graph: graph({ shortNames: ['ok', 'WA'] }), error: InvalidDefinitionError, message: /shortNames\[1\] "WA" must be a lower-case DNS label .* e\.g\. "wa"/ },
+  { name: 'short name ending in a dash', graph: graph({ shortNames: ['wa-'] }), error: InvalidDefinitionError, message: /shortNames\[0\] "wa-" must be a lower-case DNS label/ },
+  { name: 'short name starting with a digit', graph: graph({ shortNames: ['1wa'] }), error: InvalidDefinitionError, message: /shortNames\[0\] "1wa" must be a lower-case DNS label.* e\.g\. "wa"/ },
+  { name: 'empty short name', graph: graph({ shortNames: [''] }), error: InvalidDefinitionError, message: /shortNames\[0\] "" must be a lower-case DNS label/ },
+  { name: 'short name of 64 characters', graph: graph({ shortNames: ['a'.repeat(64)] }), error: InvalidDefinitionError, message: /shortNames\[0\] "a{64}" must be .* at most 63 characters/ },
+  { name: 'duplicate short name', graph: graph({ shortNames: ['wa', 'web', 'wa'] }), error: InvalidDefinitionError, message: /shortNames lists "wa" twice/ },
+  { name: 'category with a dot', graph: graph({ categories: ['example.com'] }), error: InvalidDefinitionError, message: /categories\[0\] "example\.com" must be a lower-case DNS label/ },
+  { name: '33 categories', graph: graph({ categories: Array.from({ length: 33 }, (_, i) => `c${i}`) }), error: InvalidDefinitionError, message: /categories has 33 entries; KRO allows at most 32/ },
 ];
 
 describe('compileRgd validation', () => {

@@ -18,8 +18,8 @@ import {
   UnknownReferenceError,
   describeResource,
 } from './errors.js';
-import { KIND, RESERVED_WORDS, RESOURCE_ID, VERSION, dnsSubdomainProblem, suggestId } from './names.js';
-import { checkForEach, checkName, checkReadyWhen } from './validate-resource.js';
+import { KIND, RESERVED_WORDS, RESOURCE_ID, VERSION, crdAliasesProblem, dnsSubdomainProblem, suggestId } from './names.js';
+import { checkForEach, checkName, checkReadyWhen, checkReservedMetadata } from './validate-resource.js';
 
 /**
  * Throws the first problem found, as a `CompositionError` subclass.
@@ -37,6 +37,7 @@ export function validateGraph(graph: CompositionGraph): void {
   for (const resource of graph.resources) {
     checkShape(resource);
     checkName(resource);
+    checkReservedMetadata(resource);
     checkForEach(resource, ids);
     checkReferences(resource, ids, roots);
     checkReadyWhen(resource);
@@ -56,6 +57,10 @@ function checkDefinition(graph: CompositionGraph): void {
   if (nameProblem) throw new InvalidDefinitionError(`RGD name "${graph.name}" is not a valid DNS subdomain: ${nameProblem}; e.g. "web-app"`);
   const groupProblem = dnsSubdomainProblem(graph.group) ?? (graph.group.includes('.') ? undefined : 'a CRD group needs at least one dot');
   if (groupProblem) throw new InvalidDefinitionError(`group "${graph.group}" is not valid: ${groupProblem}; e.g. "kro.run" or "example.com"`);
+  for (const field of ['shortNames', 'categories'] as const) {
+    const problem = graph[field] === undefined ? undefined : crdAliasesProblem(field, graph[field]);
+    if (problem) throw new InvalidDefinitionError(problem);
+  }
 }
 
 

@@ -1,5 +1,5 @@
 /**
- * SimpleSchema marker text, written so KRO v0.9.3's parser (`pkg/simpleschema/markers.go`) reads back
+ * SimpleSchema marker text, written so KRO v0.9.4's parser (`pkg/simpleschema/markers.go`) reads back
  * exactly the value we mean. Parser facts this relies on: markers split on whitespace outside `"…"` and
  * outside `{…}`/`[…]`; a value wrapped in `"…"` is unquoted with only `\"` and `\\` unescaped; a string
  * default is re-wrapped in quotes *without* JSON escaping, so it must not contain `"`, `\` or control

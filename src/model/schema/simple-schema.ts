@@ -1,7 +1,7 @@
 /**
  * Schema IR → KRO SimpleSchema (the `spec` and `types` of an RGD's `schema`).
  *
- * Shape decisions (KRO v0.9.3 `pkg/simpleschema`):
+ * Shape decisions (KRO v0.9.4 `pkg/simpleschema`):
  * - Required fields carry `required=true`: KRO infers nothing, a field is optional unless marked.
  * - A struct is a nested map when it needs no markers. A nested map cannot carry markers, so a struct that
  *   is required (and not implicitly defaulted to `{}`), has a default or a description becomes a custom

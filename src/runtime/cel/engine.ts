@@ -10,6 +10,7 @@ import { registerComprehensions } from './library/comprehensions.js';
 import { registerEncoders } from './library/encoders.js';
 import { registerKro } from './library/kro.js';
 import { registerLists } from './library/lists.js';
+import { registerMaps } from './library/maps.js';
 import { registerNumbers } from './library/numbers.js';
 import { registerNetwork } from './library/network.js';
 import { registerQuantity } from './library/quantity.js';
@@ -41,6 +42,7 @@ function baseEnvironment(dynVariables: boolean): Environment {
   registerRegex(env);
   registerLists(env);
   registerEncoders(env);
+  registerMaps(env);
   registerKro(env);
   registerQuantity(env);
   registerNetwork(env);

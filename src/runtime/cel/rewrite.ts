@@ -154,8 +154,8 @@ function relational(test: (order: number) => boolean) {
     const left = ev.run(ast.left, ctx);
     const right = ev.run(ast.right, ctx);
     const nan = (x: unknown) => typeof x === 'number' && Number.isNaN(x);
-    const numeric = (x: unknown) => typeof x === 'number' || typeof x === 'bigint';
-    if ((nan(left) && numeric(right)) || (nan(right) && numeric(left))) throw ev.createError('nan_order', 'NaN values cannot be ordered', ast);
+    // cel-go v0.31 (KRO v0.9.4): any ordering with a NaN operand is false, whatever the other operand is
+    if (nan(left) || nan(right)) return false;
     if (typeof left === 'string' && typeof right === 'string') return test(compareCodePoints(left, right));
     if (typeof left === 'bigint' && typeof right === 'number' && !Number.isNaN(right)) return test(compareIntDouble(left, right));
     if (typeof left === 'number' && typeof right === 'bigint' && !Number.isNaN(left)) return test(-compareIntDouble(right, left));

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { planBuild } from '../cluster/binaries.js';
+import { planBuild } from '../cluster/build-plan.js';
 import { moduleDir } from '../cluster/go.js';
 import { TypeKroError } from '../../util/errors.js';
 

@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { goBuild, formatDuration, type GoBuildFn, type GoBuildStep, type ProgressFn } from './build.js';
+import { goBuild, formatDuration, type GoBuildFn, type ProgressFn } from './build.js';
 import { BuildTimeoutError, resolveBuildTimeout } from './build-timeout.js';
-import { goToolchain, requiredVersion, type GoToolchain } from './go.js';
+import { componentKey, planBuild, setKey, type BuildComponent, type BuildPlan, type Wrappers } from './build-plan.js';
+import { goToolchain, type GoToolchain } from './go.js';
 import { withFileLock } from './lock.js';
-import { cacheRoot, toolsDir } from './paths.js';
-import { verifyBinaries } from './verify.js';
+import { cacheRoot } from './paths.js';
+import { verifyComponent } from './verify.js';
 
 /**
  * Every executable the local control plane runs (kubectl is built for humans debugging a cluster).
@@ -21,26 +21,16 @@ import { verifyBinaries } from './verify.js';
  */
 export { BINARY_NAMES, type BinaryName, type ComponentVersions } from './binary-names.js';
 import { BINARY_NAMES, type BinaryName, type ComponentVersions } from './binary-names.js';
-import { TypeKroError } from '../../util/errors.js';
-
-/** The Go modules (and main packages) of Flux's controllers. */
-export const FLUX_SOURCE_MODULE = 'github.com/fluxcd/source-controller';
-export const FLUX_HELM_MODULE = 'github.com/fluxcd/helm-controller';
 
 /** Built binaries in the cache, plus what they were built from. */
 export interface ClusterBinaries {
+  /** One directory naming every binary (links into the per-component cache directories). */
   readonly dir: string;
   readonly key: string;
   readonly versions: ComponentVersions;
   readonly paths: Readonly<Record<BinaryName, string>>;
   /** The wrapper module directories, needed to locate upstream files (CRDs, kwok stages) in the module cache. */
-  readonly wrappers: {
-    readonly k8s: string;
-    readonly kwok: string;
-    readonly kro: string;
-    readonly fluxSource: string;
-    readonly fluxHelm: string;
-  };
+  readonly wrappers: Wrappers;
 }
 
 /**
@@ -66,112 +56,30 @@ export interface EnsureBinariesOptions {
   readonly goBuild?: GoBuildFn;
 }
 
-// bump when the build recipe changes in a way the inputs below do not capture
-const RECIPE = 'clusterbins/1 CGO_ENABLED=0';
-
-interface Plan {
-  readonly versions: ComponentVersions;
-  readonly wrappers: ClusterBinaries['wrappers'];
-  readonly steps: (dir: string) => GoBuildStep[];
-  readonly keyInputs: readonly string[];
+/** A component with its key and cache directory (`clusterbins/<id>-<key>/`). */
+interface Unit {
+  readonly component: BuildComponent;
+  readonly key: string;
+  readonly dir: string;
 }
 
-function need(goMod: string, module: string, file: string): string {
-  const version = requiredVersion(goMod, module);
-  if (!version) throw new TypeKroError('ENVIRONMENT', `${file} does not require ${module}`);
-  return version;
+function complete(dir: string, names: readonly string[]): boolean {
+  // existsSync follows links: a set whose component directory was removed is incomplete
+  return existsSync(join(dir, 'manifest.json')) && names.every((n) => existsSync(join(dir, n)));
 }
 
-/** Reads the wrappers and derives versions, ldflags and build steps from them. */
-export function planBuild(tools: string = toolsDir()): Plan {
-  const wrappers = {
-    k8s: join(tools, 'k8s'),
-    kwok: join(tools, 'kwok'),
-    kro: join(tools, 'kro'),
-    fluxSource: join(tools, 'flux-source'),
-    fluxHelm: join(tools, 'flux-helm'),
-  };
-  const read = (dir: string, file: string): string => readFileSync(join(dir, file), 'utf8');
-  const k8sMod = read(wrappers.k8s, 'go.mod');
-  const versions: ComponentVersions = {
-    kubernetes: need(k8sMod, 'k8s.io/kubernetes', 'tools/k8s/go.mod'),
-    etcd: need(k8sMod, 'go.etcd.io/etcd/server/v3', 'tools/k8s/go.mod'),
-    kwok: need(read(wrappers.kwok, 'go.mod'), 'sigs.k8s.io/kwok', 'tools/kwok/go.mod'),
-    kro: need(read(wrappers.kro, 'go.mod'), 'github.com/kubernetes-sigs/kro', 'tools/kro/go.mod'),
-    fluxSource: need(read(wrappers.fluxSource, 'go.mod'), FLUX_SOURCE_MODULE, 'tools/flux-source/go.mod'),
-    fluxHelm: need(read(wrappers.fluxHelm, 'go.mod'), FLUX_HELM_MODULE, 'tools/flux-helm/go.mod'),
-  };
-  const ld = ldflags(versions);
-  const steps = (dir: string): GoBuildStep[] => [
-    {
-      label: 'kubernetes',
-      wrapperDir: wrappers.k8s,
-      ldflags: ld.kubernetes,
-      output: `${dir}/`,
-      packages: ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kubectl'].map((c) => `k8s.io/kubernetes/cmd/${c}`),
-    },
-    { label: 'etcd', wrapperDir: wrappers.k8s, ldflags: ld.etcd, output: join(dir, 'etcd'), packages: ['go.etcd.io/etcd/server/v3'] },
-    { label: 'kwok', wrapperDir: wrappers.kwok, ldflags: ld.kwok, output: join(dir, 'kwok'), packages: ['sigs.k8s.io/kwok/cmd/kwok'] },
-    {
-      label: 'kro',
-      wrapperDir: wrappers.kro,
-      ldflags: ld.kro,
-      output: join(dir, 'kro-controller'),
-      packages: ['github.com/kubernetes-sigs/kro/cmd/controller'],
-    },
-    // Flux: both mains are their module roots; neither stamps a version (verify reads the build info instead)
-    { label: 'flux source-controller', wrapperDir: wrappers.fluxSource, ldflags: '-s -w', output: join(dir, 'source-controller'), packages: [FLUX_SOURCE_MODULE] },
-    { label: 'flux helm-controller', wrapperDir: wrappers.fluxHelm, ldflags: '-s -w', output: join(dir, 'helm-controller'), packages: [FLUX_HELM_MODULE] },
-  ];
-  const keyInputs = [RECIPE, JSON.stringify(steps('OUT').map((s) => [s.packages, s.ldflags]))];
-  for (const [name, dir] of Object.entries(wrappers)) {
-    keyInputs.push(name, read(dir, 'go.mod'), read(dir, 'go.sum'));
-  }
-  return { versions, wrappers, steps, keyInputs };
-}
-
-/** Version stamps: unstamped Kubernetes reports v0.0.0-master, which breaks /version consumers and skew checks. */
-export function ldflags(v: Pick<ComponentVersions, 'kubernetes' | 'kwok' | 'kro'>): Record<'kubernetes' | 'etcd' | 'kwok' | 'kro', string> {
-  const [major, minor] = v.kubernetes.replace(/^v/, '').split('.');
-  const k8s = [
-    `-X k8s.io/component-base/version.gitVersion=${v.kubernetes}`,
-    `-X k8s.io/component-base/version.gitMajor=${major}`,
-    `-X k8s.io/component-base/version.gitMinor=${minor}`,
-    '-X k8s.io/component-base/version.gitTreeState=clean',
-    `-X k8s.io/client-go/pkg/version.gitVersion=${v.kubernetes}`,
-    `-X k8s.io/client-go/pkg/version.gitMajor=${major}`,
-    `-X k8s.io/client-go/pkg/version.gitMinor=${minor}`,
-  ];
-  const kro = [`-X sigs.k8s.io/release-utils/version.gitVersion=${v.kro}`, '-X sigs.k8s.io/release-utils/version.gitTreeState=clean'];
-  return {
-    kubernetes: ['-s -w', ...k8s].join(' '),
-    etcd: '-s -w', // etcd's version is a compiled-in constant
-    kwok: `-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=${v.kwok.replace(/^v/, '')}`,
-    kro: ['-s -w', ...kro].join(' '),
-  };
-}
-
-/** sha256 over what determines the binaries: wrapper go.mod/go.sum, ldflags, Go version, GOOS/GOARCH. */
-export function cacheKey(plan: Pick<Plan, 'keyInputs'>, go: Pick<GoToolchain, 'version' | 'goos' | 'goarch'>): string {
-  const hash = createHash('sha256');
-  for (const input of [...plan.keyInputs, go.version, go.goos, go.goarch]) hash.update(`${input.length}:${input}`);
-  return hash.digest('hex').slice(0, 24);
-}
-
-function result(dir: string, key: string, plan: Plan): ClusterBinaries {
+function result(dir: string, key: string, plan: BuildPlan): ClusterBinaries {
   const paths = Object.fromEntries(BINARY_NAMES.map((n) => [n, join(dir, n)])) as Record<BinaryName, string>;
   return { dir, key, versions: plan.versions, paths, wrappers: plan.wrappers };
 }
 
-function complete(dir: string): boolean {
-  return existsSync(join(dir, 'manifest.json')) && BINARY_NAMES.every((n) => existsSync(join(dir, n)));
-}
-
 /**
- * Returns the control-plane binaries, building them first if this cache key has none.
+ * Returns the control-plane binaries, building first the components this cache has no binaries for.
  *
- * The cold build compiles Kubernetes, etcd, kwok and KRO from the Go module proxy (minutes on a small machine,
- * with progress lines); later calls only hash the wrapper files. Concurrent callers wait for one build.
+ * Each component (Kubernetes, etcd, kwok, KRO, the two Flux controllers) is cached under its own key, which
+ * hashes only its own wrapper's go.mod/go.sum, ldflags and the Go toolchain: moving KRO rebuilds only KRO. A cold
+ * build compiles everything from the Go module proxy (minutes on a small machine, with progress lines); later
+ * calls only hash the wrapper files. Concurrent callers wait for one build of each component.
  *
  * @example
  * ```ts
@@ -183,71 +91,105 @@ function complete(dir: string): boolean {
  */
 export async function ensureClusterBinaries(options: EnsureBinariesOptions = {}): Promise<ClusterBinaries> {
   const progress = options.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const timeoutMs = resolveBuildTimeout(options.buildTimeoutMs);
   const plan = planBuild();
   const go = await goToolchain(plan.wrappers.k8s);
-  const key = cacheKey(plan, go);
   const root = join(options.cacheDir ?? cacheRoot(), 'clusterbins');
-  const dir = join(root, key);
-  if (complete(dir)) return result(dir, key, plan);
+  const units: Unit[] = plan.components.map((component) => {
+    const key = componentKey(component, go);
+    return { component, key, dir: join(root, `${component.id}-${key}`) };
+  });
+  const key = setKey(units.map((u) => u.key));
+  const set = join(root, key);
+  if (complete(set, BINARY_NAMES)) return result(set, key, plan);
+  const timeoutMs = resolveBuildTimeout(options.buildTimeoutMs);
   mkdirSync(root, { recursive: true });
-  const job: BuildJob = { root, dir, key, plan, go, progress, goBuild: options.goBuild ?? goBuild, activity: 'starting the build' };
+  const job: BuildJob = { root, plan, go, progress, goBuild: options.goBuild ?? goBuild, activity: 'starting the build' };
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
-  const onWait = (pid: number): void => {
-    job.activity = `waiting for the build of ${dir} running in process ${pid} (stop it, or wait with a larger bound)`;
-    progress(`[clusterbins] waiting for the build running in process ${pid}`);
-  };
   try {
-    await withFileLock(join(root, `${key}.lock`), async () => {
-      if (!complete(dir)) await build(job, timeout.signal);
-    }, onWait, timeout.signal);
+    const missing = units.filter((u) => !complete(u.dir, u.component.binaries));
+    if (missing.length > 0) {
+      progress(
+        `[clusterbins] building ${missing.map((u) => u.component.id).join(', ')} of the local control plane into ${root} ` +
+          `(${go.version}); a cold build of everything takes 15-50 minutes on 2 cores (progress every 20 s); later runs reuse it`,
+      );
+    }
+    for (const unit of missing) await ensureComponent(job, unit, timeout.signal);
+    job.activity = `linking the binaries into ${set}`;
+    await withFileLock(`${set}.lock`, async () => {
+      if (!complete(set, BINARY_NAMES)) writeSet(job, set, key, units);
+    }, undefined, timeout.signal);
   } catch (error) {
     if (!timeout.signal.aborted) throw error;
     throw new BuildTimeoutError(timeoutMs, job.activity, (error as Error).message);
   } finally {
     clearTimeout(timer);
   }
-  return result(dir, key, plan);
+  return result(set, key, plan);
 }
 
-/** One build of the binaries; `activity` says what it is doing now, for a timeout message. */
+/** One build run; `activity` says what it is doing now, for a timeout message. */
 interface BuildJob {
   readonly root: string;
-  readonly dir: string;
-  readonly key: string;
-  readonly plan: Plan;
+  readonly plan: BuildPlan;
   readonly go: GoToolchain;
   readonly progress: ProgressFn;
   readonly goBuild: GoBuildFn;
   activity: string;
 }
 
-async function build(job: BuildJob, signal: AbortSignal): Promise<void> {
-  const { root, dir, key, plan, go, progress } = job;
-  for (const stale of readdirSync(root).filter((n) => n.startsWith(`.build-${key}-`))) {
+async function ensureComponent(job: BuildJob, unit: Unit, signal: AbortSignal): Promise<void> {
+  const onWait = (pid: number): void => {
+    job.activity = `waiting for the build of ${unit.dir} running in process ${pid} (stop it, or wait with a larger bound)`;
+    job.progress(`[clusterbins] waiting for the build of ${unit.component.id} running in process ${pid}`);
+  };
+  await withFileLock(`${unit.dir}.lock`, async () => {
+    if (!complete(unit.dir, unit.component.binaries)) await buildComponent(job, unit, signal);
+  }, onWait, signal);
+}
+
+async function buildComponent(job: BuildJob, unit: Unit, signal: AbortSignal): Promise<void> {
+  const { root, plan, go, progress } = job;
+  const { component, key, dir } = unit;
+  const prefix = `.build-${component.id}-${key}-`;
+  for (const stale of readdirSync(root).filter((n) => n.startsWith(prefix))) {
     rmSync(join(root, stale), { recursive: true, force: true }); // left by a build that was killed
   }
   rmSync(dir, { recursive: true, force: true });
-  const tmp = mkdtempSync(join(root, `.build-${key}-`));
-  const started = Date.now();
-  progress(
-    `[clusterbins] building the local control plane into ${dir} (${go.version}); a cold build takes 15-50 minutes on ` +
-      `2 cores (progress every 20 s); later runs reuse it`,
-  );
+  const tmp = mkdtempSync(join(root, prefix));
   try {
-    const durations: Record<string, string> = {};
-    for (const step of plan.steps(tmp)) {
-      job.activity = `building ${step.label} (go build ${step.packages.join(' ')} in ${step.wrapperDir})`;
-      durations[step.label] = formatDuration(await job.goBuild(step, progress, signal));
-    }
-    job.activity = `checking the versions of the built binaries in ${tmp}`;
-    await verifyBinaries(result(tmp, key, plan));
-    const manifest = { key, versions: plan.versions, go: go.version, builtAt: new Date().toISOString(), durations };
+    const step = component.step(tmp);
+    job.activity = `building ${component.id} (go build ${step.packages.join(' ')} in ${step.wrapperDir})`;
+    const duration = formatDuration(await job.goBuild(step, progress, signal));
+    job.activity = `checking the versions of the ${component.id} binaries in ${tmp}`;
+    const paths = Object.fromEntries(component.binaries.map((n) => [n, join(tmp, n)]));
+    await verifyComponent(component.id, paths, plan.versions);
+    const manifest = { component: component.id, key, versions: plan.versions, go: go.version, builtAt: new Date().toISOString(), duration };
     writeFileSync(join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     chmodSync(tmp, 0o755); // mkdtemp makes it private; the binaries are not secret
     renameSync(tmp, dir); // atomic: readers see a complete directory or none
-    progress(`[clusterbins] built in ${formatDuration(Date.now() - started)}: ${dir}`);
+    progress(`[clusterbins] ${component.id} built in ${duration}: ${dir}`);
+  } catch (error) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** The set directory: a relative link per binary into its component directory, and which keys it joins. */
+function writeSet(job: BuildJob, set: string, key: string, units: readonly Unit[]): void {
+  const prefix = `.set-${key}-`;
+  for (const stale of readdirSync(job.root).filter((n) => n.startsWith(prefix))) rmSync(join(job.root, stale), { recursive: true, force: true });
+  rmSync(set, { recursive: true, force: true });
+  const tmp = mkdtempSync(join(job.root, prefix));
+  try {
+    for (const { component, key: componentKey } of units) {
+      for (const name of component.binaries) symlinkSync(join('..', `${component.id}-${componentKey}`, name), join(tmp, name));
+    }
+    const components = Object.fromEntries(units.map((u) => [u.component.id, u.key]));
+    const manifest = { key, versions: job.plan.versions, go: job.go.version, components };
+    writeFileSync(join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    chmodSync(tmp, 0o755);
+    renameSync(tmp, set);
   } catch (error) {
     rmSync(tmp, { recursive: true, force: true });
     throw error;

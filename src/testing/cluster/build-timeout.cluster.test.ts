@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { cacheKey, ensureClusterBinaries, planBuild } from './binaries.js';
+import { ensureClusterBinaries } from './binaries.js';
+import { componentKey, planBuild } from './build-plan.js';
 import type { GoBuildFn } from './build.js';
 import { BuildTimeoutError, DEFAULT_BUILD_TIMEOUT_MS, resolveBuildTimeout } from './build-timeout.js';
 import { goToolchain } from './go.js';
@@ -42,7 +43,7 @@ describe('build bound', () => {
     for (const how of ['buildTimeoutMs', '--build-timeout <minutes>', 'TYPEKRO_BUILD_TIMEOUT_MINUTES=<minutes>']) {
       assert.ok(error.message.includes(how), `the message names ${how}:\n${error.message}`);
     }
-    assert.match(lines[0] ?? '', /\[clusterbins\] building the local control plane into .*a cold build takes 15-50 minutes/);
+    assert.match(lines[0] ?? '', /\[clusterbins\] building kubernetes, etcd, kwok, kro, flux-source, flux-helm of the local control plane into .*a cold build of everything takes 15-50 minutes/);
     // neither a finished directory nor the temporary build directory nor the lock survives
     assert.deepEqual(readdirSync(join(cacheDir, 'clusterbins')), []);
   });
@@ -50,9 +51,10 @@ describe('build bound', () => {
   it('bounds waiting for another live process that holds the build lock', async () => {
     const cacheDir = join(dir, 'locked');
     const plan = planBuild();
-    const key = cacheKey(plan, await goToolchain(plan.wrappers.k8s));
+    const kubernetes = plan.components[0]!; // built first
+    const key = componentKey(kubernetes, await goToolchain(plan.wrappers.k8s));
     mkdirSync(join(cacheDir, 'clusterbins'), { recursive: true });
-    const lock = join(cacheDir, 'clusterbins', `${key}.lock`);
+    const lock = join(cacheDir, 'clusterbins', `${kubernetes.id}-${key}.lock`);
     writeFileSync(lock, String(process.pid)); // a live owner: this very process
     const error = await ensureClusterBinaries({ cacheDir, buildTimeoutMs: 1500, goBuild: hangingBuild, progress: () => {} }).then(
       () => assert.fail('waiting should have timed out'),

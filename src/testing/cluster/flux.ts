@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { FLUX_HELM_MODULE, FLUX_SOURCE_MODULE, type ClusterBinaries } from './binaries.js';
+import type { ClusterBinaries } from './binaries.js';
+import { FLUX_HELM_MODULE, FLUX_SOURCE_MODULE } from './build-plan.js';
 import { FLUX_NAMESPACE } from './flux-args.js';
 import { moduleDir } from './go.js';
 import { request, type AdminClient } from './http.js';

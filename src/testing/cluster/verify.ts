@@ -1,6 +1,7 @@
+import { TypeKroError } from '../../util/errors.js';
 import { runCommand } from './go.js';
 import type { BinaryName, ComponentVersions } from './binary-names.js';
-import { TypeKroError } from '../../util/errors.js';
+import type { BuildComponentId } from './build-plan.js';
 
 async function output(bin: string, args: readonly string[]): Promise<string> {
   const r = await runCommand(bin, args);
@@ -11,32 +12,32 @@ function expect(text: string, needle: string, what: string): void {
   if (!text.includes(needle)) throw new TypeKroError('ENVIRONMENT', `${what} is not stamped as expected: wanted "${needle}", got:\n${text.trim()}`);
 }
 
-/**
- * Checks that each built binary reports the version it was built for: a wrong stamp would surface much later
- * as a confusing `/version` or skew error. KRO and Flux have no `--version`, so theirs are read from the build info.
- */
-/** What verification reads of the built binaries (a structural type keeps binaries.ts → verify.ts one-way). */
-export interface BuiltBinaries {
-  readonly versions: ComponentVersions;
-  readonly paths: Readonly<Record<BinaryName, string>>;
+type Paths = Readonly<Partial<Record<BinaryName, string>>>;
+
+function path(paths: Paths, name: BinaryName): string {
+  const p = paths[name];
+  if (!p) throw new TypeKroError('ENVIRONMENT', `no path for ${name} to verify`);
+  return p;
 }
 
-export async function verifyBinaries(bins: BuiltBinaries): Promise<void> {
-  const v = bins.versions;
-  const p = bins.paths;
-  const [api, etcd, kwok, kro, source, helm] = await Promise.all([
-    output(p['kube-apiserver'], ['--version']),
-    output(p.etcd, ['--version']),
-    output(p.kwok, ['--version']),
-    output('go', ['version', '-m', p['kro-controller']]),
-    output('go', ['version', '-m', p['source-controller']]),
-    output('go', ['version', '-m', p['helm-controller']]),
-  ]);
-  expect(api, `Kubernetes ${v.kubernetes}`, 'kube-apiserver');
-  expect(etcd, `etcd Version: ${v.etcd.replace(/^v/, '')}`, 'etcd');
-  expect(kwok, v.kwok.replace(/^v/, ''), 'kwok');
-  expect(kro, `release-utils/version.gitVersion=${v.kro}`, 'kro-controller');
+/** The check of each component's binaries; KRO and Flux have no `--version`, so theirs are read from the build info. */
+const CHECKS: Record<BuildComponentId, (p: Paths, v: ComponentVersions) => Promise<void>> = {
+  kubernetes: async (p, v) => expect(await output(path(p, 'kube-apiserver'), ['--version']), `Kubernetes ${v.kubernetes}`, 'kube-apiserver'),
+  etcd: async (p, v) => expect(await output(path(p, 'etcd'), ['--version']), `etcd Version: ${v.etcd.replace(/^v/, '')}`, 'etcd'),
+  kwok: async (p, v) => expect(await output(path(p, 'kwok'), ['--version']), v.kwok.replace(/^v/, ''), 'kwok'),
+  kro: async (p, v) =>
+    expect(await output('go', ['version', '-m', path(p, 'kro-controller')]), `release-utils/version.gitVersion=${v.kro}`, 'kro-controller'),
   // the Flux controllers print no version: their build info must name the module version they were built from
-  expect(source, `github.com/fluxcd/source-controller\t${v.fluxSource}`, 'source-controller');
-  expect(helm, `github.com/fluxcd/helm-controller\t${v.fluxHelm}`, 'helm-controller');
+  'flux-source': async (p, v) =>
+    expect(await output('go', ['version', '-m', path(p, 'source-controller')]), `github.com/fluxcd/source-controller\t${v.fluxSource}`, 'source-controller'),
+  'flux-helm': async (p, v) =>
+    expect(await output('go', ['version', '-m', path(p, 'helm-controller')]), `github.com/fluxcd/helm-controller\t${v.fluxHelm}`, 'helm-controller'),
+};
+
+/**
+ * Checks that a freshly built component's binaries report the version they were built for: a wrong stamp would
+ * surface much later as a confusing `/version` or skew error.
+ */
+export async function verifyComponent(id: BuildComponentId, paths: Paths, versions: ComponentVersions): Promise<void> {
+  await CHECKS[id](paths, versions);
 }

@@ -1,7 +1,7 @@
 /**
  * Encoders and kro's data functions: cel-go `ext.Encoders` (`base64.encode/decode`), kro `json.marshal`
  * (Go `encoding/json` output), `json.unmarshal` (every number a double), `hash.*` (bytes), `random.*`
- * (SHA-256 based, exactly as kro computes them) and `map.merge`.
+ * (SHA-256 based, exactly as kro computes them).
  */
 import { createHash } from 'node:crypto';
 import type { Environment } from '@marcbachmann/cel-js';
@@ -30,7 +30,6 @@ export function registerEncoders(env: Environment): void {
   env.registerOperator('bytes <= bytes', (a: Uint8Array, b: Uint8Array) => order(a, b) <= 0);
   env.registerOperator('bytes > bytes', (a: Uint8Array, b: Uint8Array) => order(a, b) > 0);
   env.registerOperator('bytes >= bytes', (a: Uint8Array, b: Uint8Array) => order(a, b) >= 0);
-  fn('map.merge(map): map', (a: Record<string, unknown>, b: Record<string, unknown>) => ({ ...a, ...b }));
 }
 
 /** cel-go tries standard padding first, then unpadded. */

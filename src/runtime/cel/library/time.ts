@@ -47,7 +47,7 @@ function internalName(name: string): string {
 
 export function registerTime(env: Environment): void {
   const fn = registrar(env);
-  fn(`kroTimestamp(string): ${TS}`, (s: string) => parseRfc3339(s));
+  fn(`kroTimestamp(string): ${TS}`, (s: string) => timestampOf(s));
   fn(`kroTimestamp(int): ${TS}`, (seconds: bigint) => inRange(Number(seconds) * 1000));
   fn(`kroTimestamp(${TS}): ${TS}`, (t: Date) => t);
   fn(`kroDuration(string): ${DUR}`, (s: string) => durationOf(parseGoDuration(s)));
@@ -69,6 +69,17 @@ function durationOf(nanos: bigint): Duration {
 function inRange(ms: number): Date {
   if (!(ms >= MIN_MS && ms <= MAX_MS)) throw celError('timestamp overflow');
   return new Date(ms);
+}
+
+/**
+ * cel-go (v0.31, KRO v0.9.4) gates `timestamp(string)` with strict RFC 3339 before Go's `time.Parse`: no ','
+ * fraction separator, two-digit fields in range (`common/types/timestamp.go` strictRFC3339Pattern).
+ */
+const STRICT_RFC3339 = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+function timestampOf(s: string): Date {
+  if (!STRICT_RFC3339.test(s)) throw celError(`invalid RFC 3339 timestamp ${JSON.stringify(s)}`);
+  return parseRfc3339(s);
 }
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:[.,](\d+))?(Z|[+-]\d{2}:\d{2})$/;

@@ -1,4 +1,4 @@
-// krocheck feeds RGD YAML files through KRO v0.9.3's own SimpleSchema transformer and schemaless `${}`
+// krocheck feeds RGD YAML files through KRO v0.9.4's own SimpleSchema transformer and schemaless `${}`
 // parser, and prints what KRO derives (OpenAPI schema, extracted expressions). It needs no cluster.
 // Used to verify the golden files by hand; it lives under testdata so Go and TS builds ignore it.
 //
