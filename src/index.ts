@@ -16,12 +16,14 @@
  * app.toYaml().includes('${web.status.?readyReplicas'); // => true
  */
 export { kubernetesComposition, toResourceGraph, type Composition, type InstanceRef, type NestedComposition } from './api/composition.js';
-export { BreakingChangeError } from './api/factories.js';
+export { BreakingChangeError, InstanceNotFoundError } from './api/factories.js';
+export type { DeleteResult, InstanceCondition, InstanceOperations, InstanceStatus, InstanceSummary, LogOptions, ResourceStatus, StreamLogOptions, StreamLogResult } from './api/factories.js';
+export type { InstanceEvent, LogFailure, LogSource } from './api/instances.js';
 export type { DirectFactory, DirectFactoryOptions, KroFactory, KroFactoryOptions, KroInstance } from './api/factories.js';
 export { KroRejectedError } from './runtime/kro/deploy.js';
 export { DirectAbortedError, DirectDeployError, DirectTimeoutError, OfflineRenderError, type RollbackReport } from './runtime/direct/index.js';
 export type { DeployPlan, PlannedChange, PlannedConflict, PlannedObject, PodLog, ProgressEvent } from './api/direct.js';
-export { ApplyConflictError, KubeApiError } from './runtime/kube/client.js';
+export { ApplyConflictError, KubeApiError, KubeTimeoutError } from './runtime/kube/client.js';
 export { KubeconfigError } from './runtime/kube/config.js';
 export { CompositionError } from './compile/rgd/errors.js';
 export { SchemaError } from './model/schema/index.js';

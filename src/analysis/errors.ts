@@ -9,6 +9,8 @@ import { locationOf, snippetOf } from './source.js';
 /** A composition uses JavaScript that cannot be compiled to CEL with the same meaning. */
 export class CompositionSyntaxError extends Error {
   override readonly name = 'CompositionSyntaxError';
+  /** Stable classification, the same in every copy of TypeKro. */
+  readonly code: string = 'COMPOSITION_SYNTAX';
 
   constructor(
     message: string,

@@ -6,19 +6,23 @@ import type { CompositionDefinition } from '../composition/definition.js';
 import type { CompositionGraph } from '../ir/graph.js';
 import { toYaml as yamlOf } from '../compile/rgd/index.js';
 import { createCelEngine } from '../runtime/cel/index.js';
-import { directMetadataProblem, mergeKinds, prepareGraph, type InstanceIdentity, type Ownership, type PreparedGraph } from '../runtime/engine/index.js';
+import { directMetadataProblem, prepareGraph, type InstanceIdentity, type KubeObject, type Ownership, type PreparedGraph } from '../runtime/engine/index.js';
 import {
   DirectTimeoutError,
   deleteDirect,
   deployDirect,
-  graphKinds,
-  listOwned,
+  groupByResource,
+  instanceEvents,
+  listDirectInstances,
+  logSources,
+  ownedNow,
   planDirect,
-  podLogs,
-  podsOf,
-  readRecord,
+  readLogs,
+  reportObjects,
+  resourceIdOf,
   Redactor,
   renderOffline,
+  streamLogs,
   type DeployPlan,
   type DirectSession,
   type PodLog,
@@ -29,6 +33,7 @@ import { loadKubeConfig, type ClusterTarget } from '../runtime/kube/config.js';
 import { namespacedLookup } from '../runtime/kube/list.js';
 import { instanceNameOf, validateSpec } from './spec.js';
 import { CompositionError } from '../compile/rgd/errors.js';
+import { InstanceNotFoundError, type InstanceOperations, type InstanceStatus } from './instances.js';
 
 export interface DirectFactoryOptions extends ClusterTarget {
   /** Namespace of the instance and default namespace of its namespaced resources; default `default`. */
@@ -85,7 +90,11 @@ export interface DirectInstance<TSpec, TStatus> {
   readonly status: TStatus;
 }
 
-export interface DirectFactory<TSpec, TStatus> {
+/**
+ * Deploys from this process, without KRO in the cluster; the instance operations (plan, status, list,
+ * events, logs, delete) are those of {@link InstanceOperations}.
+ */
+export interface DirectFactory<TSpec, TStatus> extends InstanceOperations<TSpec, TStatus> {
   readonly mode: 'direct';
   readonly name: string;
   readonly namespace: string;
@@ -99,15 +108,11 @@ export interface DirectFactory<TSpec, TStatus> {
    * Objects whose values depend on objects that do not exist yet are reported with `knownAfterApply`.
    */
   plan(spec: TSpec, options?: { name?: string }): Promise<DeployPlan>;
-  /** Logs of the pods of an instance's workloads (Deployments, StatefulSets, DaemonSets, Jobs, Pods). */
-  logs(name: string, options?: { resourceId?: string; tailLines?: number; container?: string }): Promise<PodLog[]>;
   /**
    * The manifests `deploy(spec)` would apply, as multi-document YAML. References to other resources resolve
    * against their rendered manifests; data only the cluster has is an error naming the resource.
    */
   toYaml(spec: TSpec): string;
-  /** Deletes every object the instance owns, in reverse dependency order, and waits until they are gone. */
-  deleteInstance(name: string): Promise<void>;
 }
 
 /**
@@ -140,27 +145,31 @@ export function createDirectFactory<TSpec, TStatus>(
   const identity = (name: string): InstanceIdentity => (graph.scope === 'Cluster' ? { name } : { name, namespace });
   const owner = (name: string): Ownership => ({ composition: graph.name, instance: name, namespace });
 
-  async function instanceLogs(name: string, logOptions: { resourceId?: string; tailLines?: number; container?: string }): Promise<PodLog[]> {
-    const client = kube();
-    const call = { deadline: Date.now() + 30_000 };
-    const record = await readRecord(client, owner(name), call);
-    const objects = await listOwned(client, owner(name), mergeKinds(record?.kinds ?? [], graphKinds(graphOf())), [...new Set([namespace, ...(record?.namespaces ?? [])])], call);
-    const out: PodLog[] = [];
-    for (const object of objects) {
-      const id = (object.metadata as { labels?: Record<string, string> }).labels?.['typekro.dev/resource-id'] ?? '';
-      if (logOptions.resourceId !== undefined && id !== logOptions.resourceId) continue;
-      const pods = await podsOf(client, object);
-      out.push(...(await podLogs(client, id, pods, { ...(logOptions.tailLines !== undefined ? { tailLines: logOptions.tailLines } : {}), ...(logOptions.container ? { container: logOptions.container } : {}) })));
-    }
-    return out;
+  const call = (): { deadline: number; signal?: AbortSignal } => ({ deadline: Date.now() + timeoutMs, ...(options.abortSignal ? { signal: options.abortSignal } : {}) });
+  const notFound = (name: string): InstanceNotFoundError => new InstanceNotFoundError(graph.kind, name, graph.scope === 'Cluster' ? undefined : namespace, 'direct');
+
+  /** The instance's objects by resource id; InstanceNotFoundError when it has neither record nor object. */
+  async function owned(name: string): Promise<Map<string, KubeObject[]>> {
+    const objects = await ownedNow(kube(), graphOf(), owner(name), call());
+    if (!objects) throw notFound(name);
+    return groupByResource(graphOf(), objects, resourceIdOf);
   }
 
   async function reportLogs(name: string, resourceId: string, tailLines: number, redactor: Redactor): Promise<void> {
-    for (const entry of await instanceLogs(name, { resourceId, tailLines })) {
+    for (const entry of await readLogs(kube(), await owned(name), { resourceId, tailLines })) {
       const object = { apiVersion: 'v1', kind: 'Pod', name: entry.pod, namespace: entry.namespace };
       const text = entry.log !== undefined ? entry.log.trimEnd() || '(empty log)' : `log unavailable: ${entry.error ?? 'unknown error'}`;
       progress({ type: 'log', resourceId, object, message: redactor.text(`pod ${entry.namespace}/${entry.pod} container ${entry.container}:\n${text}`) });
     }
+  }
+
+  async function instanceStatus(name: string, spec: TSpec | undefined): Promise<InstanceStatus<TStatus>> {
+    const checked = validateSpec(definition, graph, spec ?? ({} as TSpec));
+    const byId = await owned(name);
+    const report = await reportObjects(kube(), graphOf(), { spec: checked, instance: identity(name) }, byId, call());
+    const metadata = graph.scope === 'Cluster' ? { name } : { name, namespace };
+    const { ready, resources, pending } = report;
+    return { apiVersion: `${graph.group}/${graph.version}`, kind: graph.kind, metadata, mode: 'direct', ready, status: report.status as Partial<TStatus>, pending, resources };
   }
 
   return {
@@ -215,8 +224,25 @@ export function createDirectFactory<TSpec, TStatus>(
         force: options.force ?? false,
       });
     },
+    instanceName(spec) {
+      return instanceNameOf(graph, validateSpec(definition, graph, spec));
+    },
+    instanceStatus(name, statusOptions = {}) {
+      return instanceStatus(name, statusOptions.spec);
+    },
+    async listInstances() {
+      return (await listDirectInstances(kube(), graph.name, namespace, call())).map((name) => ({ name, namespace }));
+    },
+    async events(name) {
+      return instanceEvents(kube(), await owned(name));
+    },
     async logs(name, logOptions = {}) {
-      return instanceLogs(name, logOptions);
+      return readLogs(kube(), await owned(name), logOptions);
+    },
+    async streamLogs(name, logOptions) {
+      const sources = await logSources(kube(), await owned(name), logOptions);
+      const failures = await streamLogs(kube(), sources, { ...logOptions, follow: logOptions.follow ?? false });
+      return { sources, failures };
     },
     toYaml(spec) {
       const checked = validateSpec(definition, graph, spec);
@@ -226,11 +252,8 @@ export function createDirectFactory<TSpec, TStatus>(
         .join('---\n');
     },
     async deleteInstance(name) {
-      await deleteDirect(graphOf(), kube(), owner(name), {
-        timeoutMs,
-        ...(options.abortSignal ? { signal: options.abortSignal } : {}),
-        progress,
-      });
+      const outcome = await deleteDirect(graphOf(), kube(), owner(name), { timeoutMs, ...(options.abortSignal ? { signal: options.abortSignal } : {}), progress });
+      return { found: outcome.found };
     },
   };
 }

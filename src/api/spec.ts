@@ -29,6 +29,7 @@ import { applyDefaults, validateWithSchema } from '../model/schema/index.js';
  */
 export class SpecValidationError extends Error {
   override readonly name = 'SpecValidationError';
+  readonly code: string = 'SPEC_INVALID';
   constructor(
     readonly composition: string,
     readonly problems: readonly string[],

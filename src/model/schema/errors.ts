@@ -18,6 +18,8 @@ import { TypeKroError } from '../../util/errors.js';
  */
 export class SchemaError extends TypeKroError {
   override name = 'SchemaError';
+  /** Stable classification, the same in every copy of TypeKro. */
+  readonly code: string = 'SCHEMA_INVALID';
   constructor(
     readonly path: string,
     readonly problem: string,

@@ -1,6 +1,6 @@
 /**
  * Deleting an instance: every object it owns (the kinds and namespaces its record lists, plus the graph's
- * kinds), resource by resource in reverse dependency order, waiting until each resource's objects are gone
+ * kinds, in the namespaces it lists), resource by resource in reverse dependency order, waiting until each resource's objects are gone
  * before the next (KRO deletes in reverse topological order too); the record goes last. External
  * references are never deleted.
  */
@@ -17,14 +17,20 @@ export interface DeleteOptions {
   readonly progress: (event: ProgressEvent) => void;
 }
 
-/** Returns the number of objects deleted. */
-export async function deleteDirect(prepared: PreparedGraph, client: KubeClient, owner: Ownership, options: DeleteOptions): Promise<number> {
+/** What a delete found: `found` is false when the instance had neither a record nor an object. */
+export interface DeleteOutcome {
+  readonly found: boolean;
+  readonly deleted: number;
+}
+
+export async function deleteDirect(prepared: PreparedGraph, client: KubeClient, owner: Ownership, options: DeleteOptions): Promise<DeleteOutcome> {
   const deadline = Date.now() + options.timeoutMs;
   const call = () => callOptions({ deadline, ...(options.signal ? { signal: options.signal } : {}) });
   const record = await readRecord(client, owner, call());
   const kinds = mergeKinds(record?.kinds ?? [], graphKinds(prepared));
-  // Without a record (an instance deployed before records existed), search every namespace.
-  const objects = await listOwned(client, owner, kinds, record ? [...new Set([owner.namespace, ...record.namespaces])] : 'all', call());
+  // Only the namespaces the record lists (the instance's own without one): a namespace-scoped account
+  // may not list across namespaces.
+  const objects = await listOwned(client, owner, kinds, [...new Set([owner.namespace, ...(record?.namespaces ?? [])])], call());
   const deleted = await deleteInOrder(client, objects, {
     order: prepared.order,
     deadline,
@@ -34,5 +40,5 @@ export async function deleteDirect(prepared: PreparedGraph, client: KubeClient, 
     call,
   });
   if (record) await RecordKeeper.forget(client, owner, call());
-  return deleted;
+  return { found: record !== undefined || objects.length > 0, deleted };
 }

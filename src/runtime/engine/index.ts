@@ -2,6 +2,7 @@
 export { prepareGraph, type PreparedGraph } from './prepared.js';
 export { createPlanCache, planInstance, resourceReadiness, type PlanCache } from './plan.js';
 export { instanceStatus } from './status.js';
+export { reportInstance, type InstanceReport, type ResourceStatus } from './report.js';
 export { kindReadiness, describeConditions } from './readiness.js';
 export { resolveStatus, resolveValue, type Resolved, type StatusResult } from './resolve.js';
 export { finalizeManifest, isNamespacedKindOffline, LABELS, labelValue, ownershipSelector, type Ownership } from './manifest.js';

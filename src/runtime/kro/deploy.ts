@@ -20,6 +20,7 @@ interface Observed extends KubernetesObject {
 
 export class KroRejectedError extends Error {
   override readonly name = 'KroRejectedError';
+  readonly code: string = 'KRO_REJECTED';
 }
 
 export interface KroDeployOptions {

@@ -19,6 +19,8 @@ export interface ObjectRef {
 
 export class KubeApiError extends Error {
   override readonly name: string = 'KubeApiError';
+  /** Stable classification: `TIMEOUT` when a wait ran out of time, else `KUBE_API`. */
+  readonly code: string = 'KUBE_API';
   constructor(
     message: string,
     readonly status?: number,
@@ -26,6 +28,12 @@ export class KubeApiError extends Error {
   ) {
     super(message);
   }
+}
+
+/** A wait ran out of time (the message says for what, and the last state seen). */
+export class KubeTimeoutError extends KubeApiError {
+  override readonly name: string = 'KubeTimeoutError';
+  override readonly code: string = 'TIMEOUT';
 }
 
 /** One field another field manager owns, from a server-side apply conflict. */
@@ -42,6 +50,7 @@ export interface FieldConflict {
  */
 export class ApplyConflictError extends KubeApiError {
   override readonly name = 'ApplyConflictError';
+  override readonly code: string = 'APPLY_CONFLICT';
   constructor(
     readonly object: ObjectRef,
     readonly conflicts: readonly FieldConflict[],
@@ -253,7 +262,7 @@ export class KubeClient {
       if (result !== undefined) return result;
       const remaining = deadline - Date.now();
       if (remaining <= 0) {
-        throw new KubeApiError(`timed out after ${Math.round(options.timeoutMs / 1000)}s waiting for ${describeRef(ref)}${options.describe ? `: ${options.describe()}` : ''}`);
+        throw new KubeTimeoutError(`timed out after ${Math.round(options.timeoutMs / 1000)}s waiting for ${describeRef(ref)}${options.describe ? `: ${options.describe()}` : ''}`);
       }
       throwIfAborted(options.signal);
       const outcome = await this.nextEvent(path, ref, last, Math.min(remaining, 30_000), options.signal);

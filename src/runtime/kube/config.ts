@@ -18,6 +18,7 @@ export interface ClusterTarget {
 
 export class KubeconfigError extends Error {
   override readonly name = 'KubeconfigError';
+  readonly code: string = 'KUBECONFIG_INVALID';
 }
 
 export function loadKubeConfig(target: ClusterTarget = {}): KubeConfig {

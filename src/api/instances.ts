@@ -1,0 +1,129 @@
+/**
+ * What both factories offer about deployed instances, with the same options and results in both modes:
+ * the instance name a spec gives, plan, status, list, events, logs and delete.
+ */
+import type { DeployPlan, InstanceEvent, LogFailure, LogSource, PodLog } from '../runtime/direct/index.js';
+import type { ResourceStatus } from '../runtime/engine/index.js';
+
+export type { DeployPlan, InstanceEvent, LogFailure, LogSource, PodLog, ResourceStatus };
+
+/**
+ * The instance does not exist (direct mode: no record and no object labelled for it; kro mode: no instance
+ * object). `code` is `INSTANCE_NOT_FOUND`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await webapp.factory('direct', { namespace: 'dev' }).instanceStatus('nope');
+ * } catch (error) {
+ *   if ((error as { code?: string }).code !== 'INSTANCE_NOT_FOUND') throw error;
+ * }
+ * ```
+ */
+export class InstanceNotFoundError extends Error {
+  override readonly name = 'InstanceNotFoundError';
+  readonly code: string = 'INSTANCE_NOT_FOUND';
+  constructor(
+    readonly kind: string,
+    readonly instance: string,
+    readonly namespace: string | undefined,
+    readonly mode: 'direct' | 'kro',
+  ) {
+    super(`${kind} "${instance}"${namespace ? ` in namespace ${namespace}` : ''} (${mode} mode) not found`);
+  }
+}
+
+/** A KRO condition of the instance (kro mode). */
+export interface InstanceCondition {
+  readonly type?: string;
+  readonly status?: string;
+  readonly reason?: string;
+  readonly message?: string;
+}
+
+/** An instance and everything it owns, as the cluster has it now. */
+export interface InstanceStatus<TStatus> {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: { readonly name: string; readonly namespace?: string };
+  readonly mode: 'direct' | 'kro';
+  /** Direct mode: every resource ready (the deploy's own readiness). Kro mode: KRO reports ACTIVE and Ready. */
+  readonly ready: boolean;
+  /** Kro mode: KRO's state (`ACTIVE`, `IN_PROGRESS`, `ERROR`, `DELETING`). */
+  readonly state?: string;
+  readonly conditions?: readonly InstanceCondition[];
+  /** The status fields known now (direct mode leaves pending fields out and names them in `pending`). */
+  readonly status: Partial<TStatus>;
+  readonly pending: readonly string[];
+  /** Every object it owns, and every resource that has none, judged by the runtime's readiness. */
+  readonly resources: readonly ResourceStatus[];
+}
+
+/** One instance in a list. */
+export interface InstanceSummary {
+  readonly name: string;
+  readonly namespace: string;
+  /** Kro mode: KRO's state. */
+  readonly state?: string;
+}
+
+/** What `deleteInstance` did: `found` is false when there was nothing to delete. */
+export interface DeleteResult {
+  readonly found: boolean;
+}
+
+export interface LogOptions {
+  /** Only the pods of this resource. */
+  readonly resourceId?: string;
+  /** Only this container. */
+  readonly container?: string;
+  /** Only the last lines of each log. */
+  readonly tailLines?: number;
+}
+
+export interface StreamLogOptions extends LogOptions {
+  /** Keep streaming new lines until `signal` aborts. */
+  readonly follow?: boolean;
+  readonly signal?: AbortSignal;
+  readonly onLine: (source: LogSource, line: string) => void;
+}
+
+export interface StreamLogResult {
+  /** Every container streamed. */
+  readonly sources: readonly LogSource[];
+  /** Containers whose log the API server could not serve. */
+  readonly failures: readonly LogFailure[];
+}
+
+/**
+ * Instance operations both factories offer.
+ *
+ * @example
+ * ```ts
+ * const factory = webapp.factory('direct', { namespace: 'dev' });
+ * const name = factory.instanceName({}); // 'web' when the spec schema defaults name to "web"
+ * const status = await factory.instanceStatus(name);
+ * status.resources.filter((r) => !r.ready);
+ * ```
+ */
+export interface InstanceOperations<TSpec, TStatus> {
+  /** The name `deploy(spec)` gives the instance: `spec.name` (defaults applied), else the composition name. */
+  instanceName(spec: TSpec): string;
+  /** What `deploy(spec)` would change, from server-side dry runs; nothing is changed. */
+  plan(spec: TSpec, options?: { name?: string }): Promise<DeployPlan>;
+  /**
+   * The instance and what it owns. Direct mode judges readiness (readyWhen included) with `spec` (default:
+   * the schema's defaults); kro mode reads the spec from the instance. Throws InstanceNotFoundError.
+   */
+  instanceStatus(name: string, options?: { spec?: TSpec }): Promise<InstanceStatus<TStatus>>;
+  /** The instances of this composition in the factory's namespace. */
+  listInstances(): Promise<InstanceSummary[]>;
+  /** Kubernetes events of the instance's objects and their pods, oldest first. Throws InstanceNotFoundError. */
+  events(name: string): Promise<InstanceEvent[]>;
+  /** Logs of the pods of the instance's workloads, read once. Throws InstanceNotFoundError. */
+  logs(name: string, options?: LogOptions): Promise<PodLog[]>;
+  /** Streams those logs line by line (with `follow`, until the signal aborts). Throws InstanceNotFoundError. */
+  streamLogs(name: string, options: StreamLogOptions): Promise<StreamLogResult>;
+  /** Deletes the instance and waits until what it owns is gone; `found: false` when it did not exist. */
+  deleteInstance(name: string): Promise<DeleteResult>;
+}
