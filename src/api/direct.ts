@@ -31,7 +31,7 @@ import {
 import { KubeClient } from '../runtime/kube/client.js';
 import { loadKubeConfig, type ClusterTarget } from '../runtime/kube/config.js';
 import { namespacedLookup } from '../runtime/kube/list.js';
-import { instanceNameOf, validateSpec } from './spec.js';
+import { instanceNameOf, specWithDefaults, validateSpec } from './spec.js';
 import { CompositionError } from '../compile/rgd/errors.js';
 import { InstanceNotFoundError, type InstanceOperations, type InstanceStatus } from './instances.js';
 
@@ -164,7 +164,8 @@ export function createDirectFactory<TSpec, TStatus>(
   }
 
   async function instanceStatus(name: string, spec: TSpec | undefined): Promise<InstanceStatus<TStatus>> {
-    const checked = validateSpec(definition, graph, spec ?? ({} as TSpec));
+    // Without a spec, readyWhen and status expressions see the defaults (and what they cannot read is pending).
+    const checked = spec === undefined ? specWithDefaults(graph, {}) : validateSpec(definition, graph, spec);
     const byId = await owned(name);
     const report = await reportObjects(kube(), graphOf(), { spec: checked, instance: identity(name) }, byId, call());
     const metadata = graph.scope === 'Cluster' ? { name } : { name, namespace };
@@ -225,7 +226,7 @@ export function createDirectFactory<TSpec, TStatus>(
       });
     },
     instanceName(spec) {
-      return instanceNameOf(graph, validateSpec(definition, graph, spec));
+      return instanceNameOf(graph, specWithDefaults(graph, spec));
     },
     instanceStatus(name, statusOptions = {}) {
       return instanceStatus(name, statusOptions.spec);
@@ -241,6 +242,7 @@ export function createDirectFactory<TSpec, TStatus>(
     },
     async streamLogs(name, logOptions) {
       const sources = await logSources(kube(), await owned(name), logOptions);
+      logOptions.onSources?.(sources);
       const failures = await streamLogs(kube(), sources, { ...logOptions, follow: logOptions.follow ?? false });
       return { sources, failures };
     },

@@ -86,6 +86,8 @@ export interface StreamLogOptions extends LogOptions {
   readonly follow?: boolean;
   readonly signal?: AbortSignal;
   readonly onLine: (source: LogSource, line: string) => void;
+  /** Called once with every container about to be streamed, before the first line. */
+  readonly onSources?: (sources: readonly LogSource[]) => void;
 }
 
 export interface StreamLogResult {
@@ -107,13 +109,14 @@ export interface StreamLogResult {
  * ```
  */
 export interface InstanceOperations<TSpec, TStatus> {
-  /** The name `deploy(spec)` gives the instance: `spec.name` (defaults applied), else the composition name. */
+  /** The name `deploy(spec)` gives the instance: `spec.name` (defaults applied), else the composition name; the spec is not validated. */
   instanceName(spec: TSpec): string;
   /** What `deploy(spec)` would change, from server-side dry runs; nothing is changed. */
   plan(spec: TSpec, options?: { name?: string }): Promise<DeployPlan>;
   /**
-   * The instance and what it owns. Direct mode judges readiness (readyWhen included) with `spec` (default:
-   * the schema's defaults); kro mode reads the spec from the instance. Throws InstanceNotFoundError.
+   * The instance and what it owns. Direct mode judges readiness (readyWhen included) and the status with
+   * `spec` (validated; default: the schema's defaults alone); kro mode reads the spec from the instance.
+   * Throws InstanceNotFoundError.
    */
   instanceStatus(name: string, options?: { spec?: TSpec }): Promise<InstanceStatus<TStatus>>;
   /** The instances of this composition in the factory's namespace. */

@@ -17,7 +17,7 @@ import { applyInstance, applyRgd } from '../runtime/kro/deploy.js';
 import { healthOf, listInstances, type InstanceHealth } from '../runtime/kro/instances.js';
 import { planKro } from '../runtime/kro/plan.js';
 import { InstanceNotFoundError, type InstanceCondition, type InstanceOperations, type InstanceStatus } from './instances.js';
-import { instanceNameOf, validateSpec } from './spec.js';
+import { instanceNameOf, specWithDefaults, validateSpec } from './spec.js';
 
 export interface KroFactoryOptions extends ClusterTarget {
   /** Namespace of the instance; default `default`. */
@@ -126,7 +126,7 @@ export function createKroFactory<TSpec, TStatus>(definition: CompositionDefiniti
       return spec === undefined ? toYaml(compileRgd(graph)) : toYaml(instanceOf(spec));
     },
     instanceName(spec) {
-      return instanceNameOf(graph, validateSpec(definition, graph, spec));
+      return instanceNameOf(graph, specWithDefaults(graph, spec));
     },
     async deploy(spec, deployOptions = {}) {
       const instance = instanceOf(spec, deployOptions.name);
@@ -175,6 +175,7 @@ export function createKroFactory<TSpec, TStatus>(definition: CompositionDefiniti
     },
     async streamLogs(name, logOptions) {
       const sources = await logSources(kube(), await children(name), logOptions);
+      logOptions.onSources?.(sources);
       const failures = await streamLogs(kube(), sources, { ...logOptions, follow: logOptions.follow ?? false });
       return { sources, failures };
     },
