@@ -13,11 +13,11 @@ export type { DeployPlan, InstanceEvent, LogFailure, LogSource, PodLog, Resource
  *
  * @example
  * ```ts
- * try {
- *   await webapp.factory('direct', { namespace: 'dev' }).instanceStatus('nope');
- * } catch (error) {
- *   if ((error as { code?: string }).code !== 'INSTANCE_NOT_FOUND') throw error;
- * }
+ * import { InstanceNotFoundError } from 'typekro';
+ * // What status, events and logs of a missing instance reject with, in both modes.
+ * const error: unknown = new InstanceNotFoundError('App', 'web', 'dev', 'direct');
+ * (error as { code?: string }).code; // => 'INSTANCE_NOT_FOUND'
+ * (error as Error).message; // => 'App "web" in namespace dev (direct mode) not found'
  * ```
  */
 export class InstanceNotFoundError extends Error {
@@ -33,7 +33,16 @@ export class InstanceNotFoundError extends Error {
   }
 }
 
-/** A KRO condition of the instance (kro mode). */
+/**
+ * A KRO condition of the instance (kro mode).
+ *
+ * @example
+ * ```ts
+ * import type { InstanceCondition } from 'typekro';
+ * const conditions: InstanceCondition[] = [{ type: 'Ready', status: 'True' }];
+ * conditions.some((c) => c.type === 'Ready' && c.status === 'True'); // => true
+ * ```
+ */
 export interface InstanceCondition {
   readonly type?: string;
   readonly status?: string;
@@ -41,7 +50,20 @@ export interface InstanceCondition {
   readonly message?: string;
 }
 
-/** An instance and everything it owns, as the cluster has it now. */
+/**
+ * An instance and everything it owns, as the cluster has it now.
+ *
+ * @example
+ * ```ts
+ * import type { InstanceStatus } from 'typekro';
+ * function notReady(status: InstanceStatus<unknown>): string[] {
+ *   return status.resources.filter((r) => !r.ready).map((r) => `${r.resourceId}: ${r.reason}`);
+ * }
+ * notReady({ apiVersion: 'example.com/v1', kind: 'App', metadata: { name: 'web' }, mode: 'direct', ready: false, status: {}, pending: [],
+ *   resources: [{ resourceId: 'config', apiVersion: 'v1', kind: 'ConfigMap', state: 'missing', ready: false, reason: 'not created, or deleted since' }] });
+ * // => ['config: not created, or deleted since']
+ * ```
+ */
 export interface InstanceStatus<TStatus> {
   readonly apiVersion: string;
   readonly kind: string;
@@ -59,7 +81,16 @@ export interface InstanceStatus<TStatus> {
   readonly resources: readonly ResourceStatus[];
 }
 
-/** One instance in a list. */
+/**
+ * One instance in a list.
+ *
+ * @example
+ * ```ts
+ * import type { InstanceSummary } from 'typekro';
+ * const instances: InstanceSummary[] = [{ name: 'web', namespace: 'dev', state: 'ACTIVE' }];
+ * instances.map((i) => i.name); // => ['web']
+ * ```
+ */
 export interface InstanceSummary {
   readonly name: string;
   readonly namespace: string;
@@ -67,11 +98,30 @@ export interface InstanceSummary {
   readonly state?: string;
 }
 
-/** What `deleteInstance` did: `found` is false when there was nothing to delete. */
+/**
+ * What `deleteInstance` did: `found` is false when there was nothing to delete.
+ *
+ * @example
+ * ```ts
+ * import type { DeleteResult } from 'typekro';
+ * const result: DeleteResult = { found: false };
+ * result.found ? 'deleted' : 'there was nothing to delete'; // => 'there was nothing to delete'
+ * ```
+ */
 export interface DeleteResult {
   readonly found: boolean;
 }
 
+/**
+ * Which logs: one resource's pods, one container, the last lines.
+ *
+ * @example
+ * ```ts
+ * import type { LogOptions } from 'typekro';
+ * const options: LogOptions = { resourceId: 'web', container: 'app', tailLines: 20 };
+ * options.tailLines; // => 20
+ * ```
+ */
 export interface LogOptions {
   /** Only the pods of this resource. */
   readonly resourceId?: string;
@@ -81,6 +131,18 @@ export interface LogOptions {
   readonly tailLines?: number;
 }
 
+/**
+ * Streaming logs line by line; with `follow`, until `signal` aborts.
+ *
+ * @example
+ * ```ts
+ * import type { StreamLogOptions } from 'typekro';
+ * const lines: string[] = [];
+ * const options: StreamLogOptions = { follow: false, onLine: (source, line) => void lines.push(`[${source.pod}] ${line}`) };
+ * options.onLine({ resourceId: 'web', pod: 'web-1', namespace: 'dev', container: 'app' }, 'started');
+ * lines; // => ['[web-1] started']
+ * ```
+ */
 export interface StreamLogOptions extends LogOptions {
   /** Keep streaming new lines until `signal` aborts. */
   readonly follow?: boolean;
@@ -90,6 +152,16 @@ export interface StreamLogOptions extends LogOptions {
   readonly onSources?: (sources: readonly LogSource[]) => void;
 }
 
+/**
+ * What was streamed, and which containers could not be read.
+ *
+ * @example
+ * ```ts
+ * import type { StreamLogResult } from 'typekro';
+ * const result: StreamLogResult = { sources: [], failures: [] };
+ * result.sources.length === 0 ? 'the instance has no pods' : 'streamed'; // => 'the instance has no pods'
+ * ```
+ */
 export interface StreamLogResult {
   /** Every container streamed. */
   readonly sources: readonly LogSource[];
@@ -102,10 +174,19 @@ export interface StreamLogResult {
  *
  * @example
  * ```ts
- * const factory = webapp.factory('direct', { namespace: 'dev' });
- * const name = factory.instanceName({}); // 'web' when the spec schema defaults name to "web"
- * const status = await factory.instanceStatus(name);
- * status.resources.filter((r) => !r.ready);
+ * import { type } from 'arktype';
+ * import { kubernetesComposition } from 'typekro';
+ * import { ConfigMap } from 'typekro/simple';
+ * const app = kubernetesComposition(
+ *   { name: 'app', apiVersion: 'example.com/v1', kind: 'App', spec: type({ name: 'string = "web"' }), status: type({ ready: 'boolean' }) },
+ *   (spec) => {
+ *     const config = ConfigMap({ name: spec.name, data: { greeting: 'hello' } });
+ *     return { ready: config.data.greeting === 'hello' };
+ *   },
+ * );
+ * // The name a deploy gives: the spec's name with the schema's defaults, in both modes.
+ * app.factory('direct').instanceName({}); // => 'web'
+ * app.factory('kro').instanceName({ name: 'shop' }); // => 'shop'
  * ```
  */
 export interface InstanceOperations<TSpec, TStatus> {

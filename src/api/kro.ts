@@ -38,7 +38,10 @@ export interface KroFactoryOptions extends ClusterTarget {
  *
  * @example
  * ```ts
- * try { await app.factory('kro').deploy(spec); } catch (e) { if (e instanceof BreakingChangeError) e.changes; }
+ * import { BreakingChangeError } from 'typekro';
+ * const error = new BreakingChangeError('app', [{ path: 'spec.replicas', problem: 'field removed' }]);
+ * error.code; // => 'BREAKING_CHANGE'
+ * error.changes.map((c) => `${c.path}: ${c.problem}`); // => ['spec.replicas: field removed']
  * ```
  */
 export class BreakingChangeError extends Error {

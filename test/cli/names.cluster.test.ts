@@ -51,6 +51,8 @@ for (const mode of ['direct', 'kro'] as const) {
       const deployed = await cli('deploy', fixture, '--set', 'object=defaulted', '--timeout', '2m');
       assert.equal(deployed.code, 0, transcript(deployed));
       assert.equal((parse(deployed.stdout) as { metadata: { name: string } }).metadata.name, 'web');
+      assert.deepEqual((await api().listInstances()).map((i) => i.name), ['web']);
+      assert.ok((await api().events('web')).every((e) => e.resourceId === 'config'));
       const status = await cli('status', fixture, '--set', 'object=defaulted', '-o', 'json');
       assert.equal(status.code, 0, transcript(status));
       assert.deepEqual(JSON.parse(status.stdout), asJson(await api().instanceStatus('web', { spec })));

@@ -1,5 +1,5 @@
 /** The direct instances of a composition in a namespace, from their records (direct mode has no instance object). */
-import { LABELS } from '../engine/index.js';
+import { APPLYSET, LABELS } from '../engine/index.js';
 import type { CallOptions, KubeClient } from '../kube/client.js';
 import { listByLabel } from '../kube/list.js';
 
@@ -12,7 +12,7 @@ import { listByLabel } from '../kube/list.js';
  * ```
  */
 export async function listDirectInstances(client: KubeClient, composition: string, namespace: string, call: CallOptions): Promise<string[]> {
-  const records = await listByLabel(client.config, 'v1', 'ConfigMap', `${LABELS.managedBy}=typekro`, { ...call, client, namespace });
+  const records = await listByLabel(client.config, 'v1', 'ConfigMap', `${LABELS.managedBy}=typekro,${APPLYSET.id}`, { ...call, client, namespace });
   const names = records.flatMap((record) => {
     const annotations = record.metadata?.annotations ?? {};
     const instance = annotations[LABELS.instance];

@@ -10,7 +10,16 @@ import { apiMessage, streamContainerLog } from '../kube/logs.js';
 import { podLogs, podsOf, type PodLog } from './feedback.js';
 import { refOf } from './objects.js';
 
-/** One container of one pod of an instance. */
+/**
+ * One container of one pod of an instance.
+ *
+ * @example
+ * ```ts
+ * import type { LogSource } from 'typekro';
+ * const source: LogSource = { resourceId: 'deployment', pod: 'web-7d9f-abcde', namespace: 'dev', container: 'web' };
+ * `${source.pod}/${source.container}`; // => 'web-7d9f-abcde/web'
+ * ```
+ */
 export interface LogSource {
   readonly resourceId: string;
   readonly pod: string;
@@ -18,13 +27,33 @@ export interface LogSource {
   readonly container: string;
 }
 
-/** A container whose log could not be read, and the API server's reason. */
+/**
+ * A container whose log could not be read, and the API server's reason.
+ *
+ * @example
+ * ```ts
+ * import type { LogFailure } from 'typekro';
+ * const failures: LogFailure[] = [{ source: { resourceId: 'web', pod: 'web-1', namespace: 'dev', container: 'app' }, message: 'container not started' }];
+ * failures.map((f) => `${f.source.pod}/${f.source.container}: ${f.message}`); // => ['web-1/app: container not started']
+ * ```
+ */
 export interface LogFailure {
   readonly source: LogSource;
   readonly message: string;
 }
 
-/** A Kubernetes event about an object of the instance or one of its pods. */
+/**
+ * A Kubernetes event about an object of the instance or one of its pods.
+ *
+ * @example
+ * ```ts
+ * import type { InstanceEvent } from 'typekro';
+ * const events: InstanceEvent[] = [
+ *   { resourceId: 'web', object: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'dev' }, type: 'Warning', reason: 'FailedCreate', message: 'quota', count: 1, at: '2026-01-01T00:00:00.000Z' },
+ * ];
+ * events.filter((e) => e.type === 'Warning').map((e) => `${e.resourceId}: ${e.reason}`); // => ['web: FailedCreate']
+ * ```
+ */
 export interface InstanceEvent {
   readonly resourceId: string;
   readonly object: ObjectRef;

@@ -8,7 +8,16 @@ import type { PreparedGraph } from './prepared.js';
 import { instanceStatus } from './status.js';
 import type { KubeObject, PlanInput } from './types.js';
 
-/** One object of the instance, or one resource that has no object. */
+/**
+ * One object of the instance, or one resource that has no object.
+ *
+ * @example
+ * ```ts
+ * import type { ResourceStatus } from 'typekro';
+ * const row: ResourceStatus = { resourceId: 'web', apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', state: 'not-ready', ready: false, reason: '1/3 readyReplicas' };
+ * row.state; // => 'not-ready'
+ * ```
+ */
 export interface ResourceStatus {
   /** The resource id in the composition. */
   readonly resourceId: string;

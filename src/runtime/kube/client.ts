@@ -30,7 +30,16 @@ export class KubeApiError extends Error {
   }
 }
 
-/** A wait ran out of time (the message says for what, and the last state seen). */
+/**
+ * A wait ran out of time (the message says for what, and the last state seen). `code` is `TIMEOUT`.
+ *
+ * @example
+ * ```ts
+ * import { KubeTimeoutError } from 'typekro';
+ * const error: unknown = new KubeTimeoutError('timed out after 5s waiting for Deployment dev/web');
+ * (error as { code?: string }).code; // => 'TIMEOUT'
+ * ```
+ */
 export class KubeTimeoutError extends KubeApiError {
   override readonly name: string = 'KubeTimeoutError';
   override readonly code: string = 'TIMEOUT';
