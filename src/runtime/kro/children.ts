@@ -4,8 +4,9 @@
  * for timeout messages.
  */
 import { kindReadiness, type KubeObject } from '../engine/index.js';
-import { describeRef, KubeApiError, refOfObject, type CallOptions, type KubeClient } from '../kube/client.js';
+import { describeRef, KubeApiError, type CallOptions, type KubeClient } from '../kube/client.js';
 import { listByLabel } from '../kube/list.js';
+import { plain, refOf } from '../direct/objects.js';
 
 /** KRO's labels on the children of an instance. */
 export const KRO_LABELS = {
@@ -41,7 +42,7 @@ export async function listChildren(client: KubeClient, kinds: readonly ChildKind
       try {
         const namespaced = await client.isNamespaced(k.apiVersion, k.kind, call);
         const found = await listByLabel(client.config, k.apiVersion, k.kind, selector, { ...call, client, ...(namespaced ? { namespace: instance.namespace } : {}) });
-        return found.map((object) => JSON.parse(JSON.stringify(object)) as KubeObject);
+        return found.map(plain);
       } catch (error) {
         if (error instanceof KubeApiError && error.status === 404) return [];
         throw error;
@@ -59,6 +60,6 @@ export async function notReadyChildren(client: KubeClient, kinds: readonly Child
   const children = await listChildren(client, kinds, instance, { deadline: Date.now() + 5_000 }).catch(() => []);
   return children.flatMap((child) => {
     const readiness = kindReadiness(child);
-    return readiness.ready ? [] : [`${describeRef(refOfObject(child as never))}: ${readiness.reason}`];
+    return readiness.ready ? [] : [`${describeRef(refOf(child))}: ${readiness.reason}`];
   });
 }
