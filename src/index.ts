@@ -17,17 +17,19 @@
  */
 export { TypeKroError, ERROR_CODES, isTypeKroError, type TypeKroErrorCode } from './util/errors.js';
 export { kubernetesComposition, toResourceGraph, type Composition, type InstanceRef, type NestedComposition } from './api/composition.js';
-export { BreakingChangeError } from './api/factories.js';
+export { BreakingChangeError, InstanceNotFoundError } from './api/factories.js';
+export type { DeleteResult, InstanceCondition, InstanceOperations, InstanceStatus, InstanceSummary, LogOptions, ResourceStatus, StreamLogOptions, StreamLogResult } from './api/factories.js';
+export type { InstanceEvent, LogFailure, LogSource } from './api/instances.js';
 export type { DirectFactory, DirectFactoryOptions, FactoryOptionsBase, KroFactory, KroFactoryOptions, KroInstance, KroStatusFields } from './api/factories.js';
 export type { DirectDeployOptions, DirectInstance } from './api/direct.js';
 export type { PartialStatus, StatusField, StatusReport } from './api/instance.js';
 export { KroRejectedError } from './runtime/kro/errors.js';
 export { DirectAbortedError, DirectDeployError, DirectTimeoutError, OfflineRenderError, type RollbackReport } from './runtime/direct/errors.js';
-export type { DeployPlan, InstanceReadiness, PlannedChange, PlannedConflict, PlannedObject, PodLog, ProgressEvent, ResourceReadiness } from './api/direct.js';
+export type { DeployPlan, PlannedChange, PlannedConflict, PlannedObject, PodLog, ProgressEvent } from './api/direct.js';
 export type {
   ApplyEvent, DeleteEvent, DeletedEvent, KroProgressEvent, KubernetesEvent, LogEvent, PendingEvent, ReadyEvent, RollbackEvent, SkippedEvent, StatusEvent, WaitingEvent,
 } from './runtime/direct/session.js';
-export { ApplyConflictError, InstanceLockedError, InstanceNotFoundError, KubeApiError, KubeconfigError } from './runtime/kube/errors.js';
+export { ApplyConflictError, InstanceLockedError, KubeApiError, KubeTimeoutError, KubeconfigError } from './runtime/kube/errors.js';
 export { CompositionError } from './compile/rgd/errors.js';
 export { SchemaError } from './model/schema/index.js';
 export { SpecValidationError } from './api/spec.js';

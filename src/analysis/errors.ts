@@ -10,6 +10,7 @@ import { locationOf, snippetOf } from './source.js';
 /** A composition uses JavaScript that cannot be compiled to CEL with the same meaning. */
 export class CompositionSyntaxError extends TypeKroError {
   override readonly name = 'CompositionSyntaxError';
+  /** Stable classification, the same in every copy of TypeKro. */
 
   constructor(
     message: string,

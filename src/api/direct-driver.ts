@@ -7,30 +7,32 @@ import type { CompositionDefinition } from '../composition/definition.js';
 import type { CompositionGraph } from '../ir/graph.js';
 import { toYaml as yamlOf } from '../compile/rgd/index.js';
 import { createCelEngine } from '../runtime/cel/index.js';
-import { directMetadataProblem, mergeKinds, prepareGraph, recordName, type InstanceIdentity, type Ownership, type PreparedGraph } from '../runtime/engine/index.js';
+import { directMetadataProblem, prepareGraph, recordName, type InstanceIdentity, type KubeObject, type Ownership, type PreparedGraph } from '../runtime/engine/index.js';
 import {
   DirectTimeoutError,
   deleteDirect,
   deployDirect,
-  graphKinds,
-  listOwned,
+  groupByResource,
+  instanceEvents,
+  listDirectInstances,
+  logSources,
+  ownedNow,
   planDirect,
-  podLogs,
-  podsOf,
-  readinessDirect,
-  readRecord,
+  readLogs,
+  reportObjects,
+  resourceIdOf,
   Redactor,
   renderOffline,
-  type DeployPlan,
+  streamLogs,
   type DirectSession,
-  type PodLog,
   type ProgressEvent,
 } from '../runtime/direct/index.js';
 import { KubeClient } from '../runtime/kube/client.js';
 import { loadKubeConfig } from '../runtime/kube/config.js';
 import { withLease, type LeaseOptions } from '../runtime/kube/lease.js';
 import { namespacedLookup } from '../runtime/kube/list.js';
-import { instanceNameOf, validateSpec } from './spec.js';
+import { instanceNameOf, specWithDefaults, validateSpec } from './spec.js';
+import { InstanceNotFoundError, type InstanceStatus } from './instances.js';
 import { CompositionError } from '../compile/rgd/errors.js';
 import type { DirectDeployOptions, DirectDriver, DirectFactoryOptions } from './direct-types.js';
 import { statusReport } from './instance.js';
@@ -63,27 +65,32 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
     ...(signal ? { signal } : {}),
   });
 
-  async function instanceLogs(name: string, logOptions: { resourceId?: string; tailLines?: number; container?: string }): Promise<PodLog[]> {
-    const client = kube();
-    const call = { deadline: Date.now() + 30_000 };
-    const record = await readRecord(client, owner(name), call);
-    const objects = await listOwned(client, owner(name), mergeKinds(record?.kinds ?? [], graphKinds(graphOf())), [...new Set([namespace, ...(record?.namespaces ?? [])])], call);
-    const out: PodLog[] = [];
-    for (const object of objects) {
-      const id = (object.metadata as { labels?: Record<string, string> }).labels?.['typekro.dev/resource-id'] ?? '';
-      if (logOptions.resourceId !== undefined && id !== logOptions.resourceId) continue;
-      const pods = await podsOf(client, object);
-      out.push(...(await podLogs(client, id, pods, { ...(logOptions.tailLines !== undefined ? { tailLines: logOptions.tailLines } : {}), ...(logOptions.container ? { container: logOptions.container } : {}) })));
-    }
-    return out;
+  const call = (): { deadline: number; signal?: AbortSignal } => ({ deadline: Date.now() + timeoutMs, ...(options.abortSignal ? { signal: options.abortSignal } : {}) });
+  const notFound = (name: string): InstanceNotFoundError =>
+    new InstanceNotFoundError(name, graph.scope === 'Cluster' ? undefined : namespace, `${graph.kind}, direct mode: no instance record and no object of the instance`, 'check the name and namespace (listInstances() or typekro status list them)');
+
+  /** The instance's objects by resource id; InstanceNotFoundError when it has neither record nor object. */
+  async function owned(name: string): Promise<Map<string, KubeObject[]>> {
+    const objects = await ownedNow(kube(), graphOf(), owner(name), call());
+    if (!objects) throw notFound(name);
+    return groupByResource(graphOf(), objects, resourceIdOf);
   }
 
   async function reportLogs(name: string, resourceId: string, tailLines: number, redactor: Redactor): Promise<void> {
-    for (const entry of await instanceLogs(name, { resourceId, tailLines })) {
+    for (const entry of await readLogs(kube(), await owned(name), { resourceId, tailLines })) {
       const object = { apiVersion: 'v1', kind: 'Pod', name: entry.pod, namespace: entry.namespace };
       const text = entry.log !== undefined ? entry.log.trimEnd() || '(empty log)' : `log unavailable: ${entry.error ?? 'unknown error'}`;
       progress({ type: 'log', resourceId, object, message: redactor.text(`pod ${entry.namespace}/${entry.pod} container ${entry.container}:\n${text}`) });
     }
+  }
+
+  async function instanceStatus(name: string, spec: TSpec | undefined): Promise<InstanceStatus<TStatus>> {
+    // Without a spec, readyWhen and status expressions see the defaults (and what they cannot read is pending).
+    const checked = spec === undefined ? specWithDefaults(graph, {}) : validateSpec(definition, graph, spec);
+    const report = await reportObjects(kube(), graphOf(), { spec: checked, instance: identity(name) }, await owned(name), call());
+    const metadata = graph.scope === 'Cluster' ? { name } : { name, namespace };
+    const { ready, resources, pending } = report;
+    return { apiVersion: `${graph.group}/${graph.version}`, kind: graph.kind, metadata, mode: 'direct', ready, status: report.status as Partial<TStatus>, pending, resources };
   }
 
   return {
@@ -141,8 +148,23 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
         force: options.force ?? false,
       });
     },
+    instanceStatus(name, statusOptions = {}) {
+      return instanceStatus(name, statusOptions.spec);
+    },
+    async listInstances() {
+      return (await listDirectInstances(kube(), graph.name, namespace, call())).map((name) => ({ name, namespace }));
+    },
+    async events(name) {
+      return instanceEvents(kube(), await owned(name));
+    },
     async logs(name, logOptions = {}) {
-      return instanceLogs(name, logOptions);
+      return readLogs(kube(), await owned(name), logOptions);
+    },
+    async streamLogs(name, logOptions) {
+      const sources = await logSources(kube(), await owned(name), logOptions);
+      logOptions.onSources?.(sources);
+      const failures = await streamLogs(kube(), sources, { ...logOptions, follow: logOptions.follow ?? false });
+      return { sources, failures };
     },
     toYaml(spec) {
       const checked = validateSpec(definition, graph, spec);
@@ -153,7 +175,7 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
     },
     async deleteInstance(name, deleteOptions = {}) {
       const deadline = Date.now() + timeoutMs;
-      await withLease(kube(), leaseOf(name, 'delete', deadline, options.abortSignal), (held) =>
+      const outcome = await withLease(kube(), leaseOf(name, 'delete', deadline, options.abortSignal), (held) =>
         deleteDirect(graphOf(), kube(), owner(name), {
           timeoutMs: Math.max(deadline - Date.now(), 1),
           signal: held,
@@ -161,9 +183,7 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
           ...(deleteOptions.ignoreNotFound ? { ignoreNotFound: true } : {}),
         }),
       );
-    },
-    async readiness(name) {
-      return readinessDirect(graphOf(), kube(), owner(name), { deadline: Date.now() + timeoutMs, ...(options.abortSignal ? { signal: options.abortSignal } : {}) });
+      return { found: outcome.found };
     },
   };
 }

@@ -1,5 +1,6 @@
 /** The direct factory's types, apart from the factory so that its driver can use them. */
-import type { DeployPlan, InstanceReadiness, PodLog, ProgressEvent } from '../runtime/direct/index.js';
+import type { DeployPlan, ProgressEvent } from '../runtime/direct/index.js';
+import type { InstanceOperations } from './instances.js';
 import type { ClusterTarget } from '../runtime/kube/config.js';
 import type { StatusReport } from './instance.js';
 
@@ -70,7 +71,11 @@ export type DirectInstance<TSpec, TStatus> = {
   readonly spec: TSpec;
 } & StatusReport<TStatus>;
 
-export interface DirectFactory<TSpec, TStatus> {
+/**
+ * Deploys from this process, without KRO in the cluster; the instance operations (plan, status, list,
+ * events, logs, delete) are those of {@link InstanceOperations}, the same as kro mode's.
+ */
+export interface DirectFactory<TSpec, TStatus> extends InstanceOperations<TSpec, TStatus> {
   readonly mode: 'direct';
   readonly name: string;
   readonly namespace: string;
@@ -84,27 +89,15 @@ export interface DirectFactory<TSpec, TStatus> {
    * Objects whose values depend on objects that do not exist yet are reported with `knownAfterApply`.
    */
   plan(spec: TSpec, options?: { name?: string }): Promise<DeployPlan>;
-  /** Logs of the pods of an instance's workloads (Deployments, StatefulSets, DaemonSets, Jobs, Pods). */
-  logs(name: string, options?: { resourceId?: string; tailLines?: number; container?: string }): Promise<PodLog[]>;
   /**
    * The manifests `deploy(spec)` would apply, as multi-document YAML. References to other resources resolve
    * against their rendered manifests; data only the cluster has is an error naming the resource.
    * Asynchronous because it evaluates CEL: the engine is loaded on first use.
    */
   toYaml(spec: TSpec): Promise<string>;
-  /**
-   * Deletes every object the instance owns, in reverse dependency order, and waits until they are gone.
-   * An instance that does not exist (no record, no object) is an InstanceNotFoundError, unless `ignoreNotFound`.
-   */
-  deleteInstance(name: string, options?: { ignoreNotFound?: boolean }): Promise<void>;
-  /**
-   * Whether a deployed instance is ready now, per resource, by the rules `deploy()` waits for (each
-   * resource's readyWhen, else its kind's rule; README "What ready means").
-   */
-  readiness(name: string): Promise<InstanceReadiness>;
 }
 
 /** The direct factory with the runtime loaded: what `DirectFactory` does, `toYaml` synchronous. */
-export interface DirectDriver<TSpec, TStatus> extends Omit<DirectFactory<TSpec, TStatus>, 'toYaml'> {
+export interface DirectDriver<TSpec, TStatus> extends Omit<DirectFactory<TSpec, TStatus>, 'toYaml' | 'instanceName'> {
   toYaml(spec: TSpec): string;
 }

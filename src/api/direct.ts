@@ -6,8 +6,9 @@
 import type { CompositionDefinition } from '../composition/definition.js';
 import type { CompositionGraph } from '../ir/graph.js';
 import type { DirectDriver, DirectFactory, DirectFactoryOptions } from './direct-types.js';
+import { instanceNameOf, specWithDefaults } from './spec.js';
 
-export type { DeployPlan, InstanceReadiness, PlannedChange, PlannedConflict, PlannedObject, PodLog, ProgressEvent, ResourceReadiness } from '../runtime/direct/index.js';
+export type { DeployPlan, PlannedChange, PlannedConflict, PlannedObject, PodLog, ProgressEvent } from '../runtime/direct/index.js';
 export type { DirectDeployOptions, DirectFactory, DirectFactoryOptions, DirectInstance } from './direct-types.js';
 
 /**
@@ -42,11 +43,15 @@ export function createDirectFactory<TSpec, TStatus>(
     mode: 'direct',
     name: graph.name,
     namespace: options.namespace ?? 'default',
+    instanceName: (spec) => instanceNameOf(graph, specWithDefaults(graph, spec)),
     deploy: async (spec, deployOptions) => (await load()).deploy(spec, deployOptions),
     plan: async (spec, planOptions) => (await load()).plan(spec, planOptions),
+    instanceStatus: async (name, statusOptions) => (await load()).instanceStatus(name, statusOptions),
+    listInstances: async () => (await load()).listInstances(),
+    events: async (name) => (await load()).events(name),
     logs: async (name, logOptions) => (await load()).logs(name, logOptions),
+    streamLogs: async (name, logOptions) => (await load()).streamLogs(name, logOptions),
     toYaml: async (spec) => (await load()).toYaml(spec),
     deleteInstance: async (name, deleteOptions) => (await load()).deleteInstance(name, deleteOptions),
-    readiness: async (name) => (await load()).readiness(name),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Factories deploy a composition: `kro` hands the graph to the KRO controller, `direct` runs it from
  * this process. The cluster side of each (the Kubernetes client, the CEL engine) is loaded with `import()`
- * on the first call that needs it, so defining and rendering load neither.
+ * on the first call that needs it, so defining and rendering load neither. Both offer the same instance
+ * operations (`InstanceOperations`).
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { compileInstance, compileRgd, toYaml } from '../compile/rgd/index.js';
@@ -12,9 +13,23 @@ import { createDirectFactory, type DirectFactory, type DirectFactoryOptions } fr
 import { statusReport } from './instance.js';
 import type { KroDriver } from './kro-driver.js';
 import type { KroFactory, KroFactoryOptions, KroInstance, KroStatusFields } from './kro-types.js';
-import { instanceNameOf, validateSpec } from './spec.js';
+import { instanceNameOf, specWithDefaults, validateSpec } from './spec.js';
+import type { InstanceStatus } from './instances.js';
+import type { KubeObject } from '../runtime/engine/index.js';
 
 export type { DirectFactory, DirectFactoryOptions };
+export {
+  InstanceNotFoundError,
+  type DeleteResult,
+  type InstanceCondition,
+  type InstanceOperations,
+  type InstanceStatus,
+  type InstanceSummary,
+  type LogOptions,
+  type ResourceStatus,
+  type StreamLogOptions,
+  type StreamLogResult,
+} from './instances.js';
 export { BreakingChangeError, type FactoryOptionsBase, type KroFactory, type KroFactoryOptions, type KroInstance, type KroStatusFields } from './kro-types.js';
 
 export function createFactory<TSpec, TStatus>(
@@ -48,13 +63,18 @@ function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, gra
     toYaml(spec?: TSpec): string {
       return spec === undefined ? toYaml(compileRgd(graph)) : toYaml(instanceOf(spec));
     },
+    instanceName: (spec) => instanceNameOf(graph, specWithDefaults(graph, spec)),
     async deploy(spec, deployOptions = {}) {
       const instance = instanceOf(spec, deployOptions.name);
       return reported(await (await load()).deploy(instance));
     },
-    async deleteInstance(name, deleteOptions) {
-      await (await load()).deleteInstance(name, deleteOptions);
-    },
+    plan: async (spec, planOptions = {}) => (await load()).plan(instanceOf(spec, planOptions.name) as unknown as KubeObject),
+    instanceStatus: async (name) => (await (await load()).instanceStatus(name)) as InstanceStatus<TStatus>,
+    listInstances: async () => (await load()).listInstances(),
+    events: async (name) => (await load()).events(name),
+    logs: async (name, logOptions) => (await load()).logs(name, logOptions),
+    streamLogs: async (name, logOptions) => (await load()).streamLogs(name, logOptions),
+    deleteInstance: async (name, deleteOptions) => (await load()).deleteInstance(name, deleteOptions),
     async getInstances() {
       return (await (await load()).getInstances()).map(reported);
     },

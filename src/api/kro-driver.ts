@@ -5,13 +5,31 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { compileRgd } from '../compile/rgd/index.js';
 import type { CompositionGraph } from '../ir/graph.js';
-import { recordName } from '../runtime/engine/index.js';
 import { KubeClient } from '../runtime/kube/client.js';
 import { withLease, type LeaseOptions } from '../runtime/kube/lease.js';
 import { loadKubeConfig } from '../runtime/kube/config.js';
 import { applyInstance, applyRgd } from '../runtime/kro/deploy.js';
 import { breakingChanges } from '../runtime/kro/breaking.js';
 import { deleteKroInstance, healthOf, listInstances, type InstanceHealth } from '../runtime/kro/instances.js';
+import { kroResourceIdOf, listChildren } from '../runtime/kro/children.js';
+import { planKro } from '../runtime/kro/plan.js';
+import { createCelEngine } from '../runtime/cel/index.js';
+import { groupByResource, instanceEvents, logSources, readLogs, reportObjects, streamLogs, type DeployPlan, type PodLog } from '../runtime/direct/index.js';
+import { prepareGraph, recordName, type KubeObject, type PreparedGraph } from '../runtime/engine/index.js';
+import type { SchemaChange } from '../runtime/kro/breaking.js';
+import {
+  InstanceNotFoundError,
+  type DeleteResult,
+  type InstanceCondition,
+  type InstanceEvent,
+  type InstanceStatus,
+  type InstanceSummary,
+  type LogOptions,
+  type StreamLogOptions,
+  type StreamLogResult,
+} from './instances.js';
+
+type LiveInstance = KubeObject & { spec?: unknown; status?: { state?: string; conditions?: InstanceCondition[] } & Record<string, unknown> };
 import { keptCrdProblem } from '../runtime/kro/crd.js';
 import { KroRejectedError } from '../runtime/kro/errors.js';
 import { BreakingChangeError, type KroFactoryOptions } from './kro-types.js';
@@ -19,7 +37,14 @@ import { BreakingChangeError, type KroFactoryOptions } from './kro-types.js';
 /** What the KRO factory does in the cluster; objects come back as the API server has them. */
 export interface KroDriver {
   deploy(instance: KubernetesObject): Promise<KubernetesObject>;
-  deleteInstance(name: string, options?: { ignoreNotFound?: boolean }): Promise<void>;
+  /** The RGD and the instance by server-side dry run, with a note when the schema change is breaking. */
+  plan(instance: KubeObject): Promise<DeployPlan>;
+  instanceStatus(name: string): Promise<InstanceStatus<Record<string, unknown>>>;
+  listInstances(): Promise<InstanceSummary[]>;
+  events(name: string): Promise<InstanceEvent[]>;
+  logs(name: string, options?: LogOptions): Promise<PodLog[]>;
+  streamLogs(name: string, options: StreamLogOptions): Promise<StreamLogResult>;
+  deleteInstance(name: string, options?: { ignoreNotFound?: boolean }): Promise<DeleteResult>;
   getInstances(): Promise<KubernetesObject[]>;
   getInstance(name: string): Promise<KubernetesObject | undefined>;
   health(instance: KubernetesObject): InstanceHealth;
@@ -42,19 +67,73 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
     waitForLock: options.waitForLock ?? false,
     ...(options.abortSignal ? { signal: options.abortSignal } : {}),
   });
+  const call = (): { deadline: number; signal?: AbortSignal } => ({ deadline: Date.now() + timeoutMs, ...(options.abortSignal ? { signal: options.abortSignal } : {}) });
+  const childKinds = graph.resources.filter((r) => !r.externalRef).map((r) => ({ apiVersion: r.apiVersion, kind: r.kind }));
+  let prepared: PreparedGraph | undefined;
+  const graphOf = (): PreparedGraph => (prepared ??= prepareGraph(graph, createCelEngine()));
+
+  async function live(name: string): Promise<LiveInstance> {
+    const object = await kube.get({ apiVersion: instanceApiVersion, kind: graph.kind, name, namespace }, call());
+    if (!object) throw new InstanceNotFoundError(name, namespace, `no ${graph.kind} object (kro mode)`, 'check the name and namespace (listInstances() or typekro status list them)');
+    return JSON.parse(JSON.stringify(object)) as LiveInstance;
+  }
+
+  async function children(name: string): Promise<Map<string, KubeObject[]>> {
+    await live(name);
+    return groupByResource(graphOf(), await listChildren(kube, childKinds, { name, namespace }, call()), kroResourceIdOf);
+  }
+
   return {
     async deploy(instance) {
       return withLease(kube, leaseOf(instance.metadata?.name ?? '', 'deploy'), async (signal) => {
         const bounded = { ...waitOptions, signal };
         const rgd = await checkedRgd(kube, graph, options.allowBreakingChanges ?? false);
         await applyRgd(kube, rgd, bounded);
-        const childKinds = graph.resources.filter((r) => !r.externalRef).map((r) => ({ apiVersion: r.apiVersion, kind: r.kind }));
         return applyInstance(kube, instance, { ...bounded, childKinds });
       });
     },
+    async plan(instance) {
+      const rgd = compileRgd(graph) as unknown as KubeObject;
+      const changes = await schemaChanges(kube, graph, rgd);
+      const note = changes.length > 0 ? `breaking schema change (${changes.map((c) => `${c.path}: ${c.problem}`).join('; ')}); deploy needs allowBreakingChanges` : undefined;
+      return planKro(kube, rgd, instance, call(), note);
+    },
+    async instanceStatus(name) {
+      const object = await live(name);
+      const byId = groupByResource(graphOf(), await listChildren(kube, childKinds, { name, namespace }, call()), kroResourceIdOf);
+      const report = await reportObjects(kube, graphOf(), { spec: object.spec ?? {}, instance: { name, namespace } }, byId, call());
+      const { state, conditions, ...status } = object.status ?? {};
+      return {
+        apiVersion: instanceApiVersion,
+        kind: graph.kind,
+        metadata: { name, namespace },
+        mode: 'kro',
+        ready: healthOf(object as KubernetesObject) === 'ready',
+        ...(typeof state === 'string' ? { state } : {}),
+        ...(Array.isArray(conditions) ? { conditions } : {}),
+        status,
+        pending: [],
+        resources: report.resources,
+      };
+    },
+    async listInstances() {
+      const items = await listInstances(kube.config, instanceApiVersion, graph.kind, namespace);
+      return items.map((item) => {
+        const state = (item as LiveInstance).status?.state;
+        return { name: item.metadata?.name ?? '', namespace, ...(typeof state === 'string' ? { state } : {}) };
+      });
+    },
+    events: async (name) => instanceEvents(kube, await children(name)),
+    logs: async (name, logOptions = {}) => readLogs(kube, await children(name), logOptions),
+    async streamLogs(name, logOptions) {
+      const sources = await logSources(kube, await children(name), logOptions);
+      logOptions.onSources?.(sources);
+      const failures = await streamLogs(kube, sources, { ...logOptions, follow: logOptions.follow ?? false });
+      return { sources, failures };
+    },
     async deleteInstance(name, deleteOptions = {}) {
       const ref = { apiVersion: instanceApiVersion, kind: graph.kind, name, namespace };
-      await withLease(kube, leaseOf(name, 'delete'), (signal) =>
+      return withLease(kube, leaseOf(name, 'delete'), (signal) =>
         deleteKroInstance(kube, ref, { ...waitOptions, signal, ...(deleteOptions.ignoreNotFound ? { ignoreNotFound: true } : {}) }),
       );
     },
@@ -62,6 +141,15 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
     getInstance: (name) => kube.get({ apiVersion: instanceApiVersion, kind: graph.kind, name, namespace }),
     health: healthOf,
   };
+}
+
+/** What the new RGD's schema breaks, against the live RGD (none when there is no live one). */
+async function schemaChanges(client: KubeClient, graph: CompositionGraph, rgd: KubeObject): Promise<SchemaChange[]> {
+  const current = (await client.get({ apiVersion: 'kro.run/v1alpha1', kind: 'ResourceGraphDefinition', name: graph.name })) as
+    | (KubernetesObject & { spec?: { schema?: { spec?: unknown; types?: unknown } } })
+    | undefined;
+  const next = (rgd as { spec: { schema: { spec?: unknown; types?: unknown } } }).spec.schema;
+  return current?.spec?.schema ? breakingChanges(current.spec.schema, next) : [];
 }
 
 /** The RGD to apply: refused when its schema change would break existing instances, unless allowed. */

@@ -1,4 +1,5 @@
 /** The KRO factory's types and its one error, apart from the factory so that its driver can use them. */
+import type { InstanceOperations } from './instances.js';
 import type { ClusterTarget } from '../runtime/kube/config.js';
 import type { SchemaChange } from '../runtime/kro/breaking.js';
 import type { InstanceHealth } from '../runtime/kro/instances.js';
@@ -73,7 +74,8 @@ export type KroInstance<TSpec, TStatus> = {
   readonly spec: TSpec;
 } & StatusReport<TStatus, KroStatusFields>;
 
-export interface KroFactory<TSpec, TStatus> {
+/** Deploys through the KRO controller; the instance operations are the same as direct mode's ({@link InstanceOperations}). */
+export interface KroFactory<TSpec, TStatus> extends InstanceOperations<TSpec, TStatus> {
   readonly mode: 'kro';
   readonly name: string;
   readonly namespace: string;
@@ -84,11 +86,6 @@ export interface KroFactory<TSpec, TStatus> {
    * result says which status fields KRO has not computed yet (`pending`).
    */
   deploy(spec: TSpec, options?: { name?: string }): Promise<KroInstance<TSpec, TStatus>>;
-  /**
-   * Deletes one instance and waits until it is gone (KRO deletes its resources). An instance that does not
-   * exist is an InstanceNotFoundError, unless `ignoreNotFound`.
-   */
-  deleteInstance(name: string, options?: { ignoreNotFound?: boolean }): Promise<void>;
   /** The instances of this kind in the factory's namespace. */
   getInstances(): Promise<KroInstance<TSpec, TStatus>[]>;
   /** One instance as KRO reports it, or undefined. */

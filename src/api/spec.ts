@@ -49,7 +49,18 @@ export function validateSpec<TSpec>(definition: CompositionDefinition, graph: Co
   return withDefaults as TSpec;
 }
 
-/** The instance name: `spec.name` when the spec has one, else the composition name. */
+/**
+ * The spec with the schema's defaults, not validated: what an instance that was deployed from a valid spec
+ * looks like where only part of its spec is known (naming it, reading its status).
+ */
+export function specWithDefaults(graph: CompositionGraph, spec: unknown): unknown {
+  return applyDefaults(graph.spec, spec ?? {});
+}
+
+/**
+ * The instance name: `spec.name` (after defaults) when the spec has one, else the composition name. The one
+ * rule for every factory method and the CLI (`factory.instanceName(spec)`).
+ */
 export function instanceNameOf(graph: CompositionGraph, spec: unknown): string {
   const name = (spec as { name?: unknown } | null)?.name;
   return typeof name === 'string' && name !== '' ? name : graph.name;

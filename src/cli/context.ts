@@ -1,8 +1,12 @@
 /**
- * What most commands do first: load the composition, read the spec, and name the instance.
+ * What most commands do first: load the composition, read the spec, and get the mode's factory, which
+ * knows everything about instances (their names, what they own, readiness, plans): the CLI only asks it.
  */
-import { loadComposition, parseReference, type AnyComposition } from './load.js';
-import type { CompositionOptions } from './options.js';
+import type { DirectFactoryOptions, InstanceOperations, KroFactoryOptions } from '../index.js';
+import { UsageError } from './errors.js';
+import type { CliIo } from './io.js';
+import { freshLoader, loadComposition, parseReference, type AnyComposition } from './load.js';
+import type { ClusterTarget, CompositionOptions, Mode } from './options.js';
 import { specFromOptions, type SpecObject, type SpecOptions } from './spec.js';
 
 export interface Loaded {
@@ -12,17 +16,37 @@ export interface Loaded {
   readonly spec: SpecObject | undefined;
 }
 
-export async function load(reference: string, options: CompositionOptions & SpecOptions): Promise<Loaded> {
+export async function load(reference: string, options: CompositionOptions & SpecOptions, io: CliIo): Promise<Loaded> {
   // The spec is read first: a typo in --set should not wait for the composition to compile.
-  const spec = specFromOptions(options);
+  const spec = specFromOptions(options, io.readStdin);
   const ref = parseReference(reference, options.export);
-  const loaded = await loadComposition(ref, options.tsconfig ? { tsconfig: options.tsconfig } : {});
+  const loaded = await loadComposition(ref, io.loader ?? freshLoader(), options.tsconfig ? { tsconfig: options.tsconfig } : {});
   return { composition: loaded.composition, file: loaded.file, spec };
 }
 
-/** The instance name the factories use: `--name`, else `spec.name`, else the composition name. */
-export function instanceName(composition: AnyComposition, spec: SpecObject | undefined, name: string | undefined): string {
-  if (name) return name;
-  const fromSpec = spec?.name;
-  return typeof fromSpec === 'string' && fromSpec !== '' ? fromSpec : composition.graph.name;
+/** A factory of either mode, seen through what both offer. */
+export interface Factory extends InstanceOperations<SpecObject, unknown> {
+  deploy(spec: SpecObject, options?: { name?: string }): Promise<{ readonly metadata: { name: string; namespace: string }; readonly spec: unknown; readonly status: unknown }>;
+}
+
+/** Options of either factory beyond the cluster and namespace. */
+export type FactoryExtras = Omit<DirectFactoryOptions & KroFactoryOptions, 'kubeConfig' | 'kubeconfig' | 'context' | 'namespace'>;
+
+/**
+ * The factory of `mode` for the target cluster and namespace. The composition may come from the user's own
+ * copy of TypeKro: one without the instance operations is too old for these commands.
+ */
+export function factoryOf(composition: AnyComposition, mode: Mode, target: ClusterTarget, extras: FactoryExtras = {}): Factory {
+  const options = { ...extras, kubeConfig: target.kubeConfig, namespace: target.namespace };
+  const factory: Factory = mode === 'kro' ? composition.factory('kro', options) : composition.factory('direct', options);
+  if (typeof (factory as Partial<Factory>).instanceStatus !== 'function') {
+    throw new UsageError(`the composition was made by an older TypeKro than this CLI's (its ${mode} factory has no instanceStatus()); update the typekro package of its project`);
+  }
+  return factory;
+}
+
+/** `WebApp "web" (direct mode, namespace dev)`: how messages name an instance. */
+export function describeInstance(composition: AnyComposition, mode: Mode, name: string, namespace: string): string {
+  const where = composition.graph.scope === 'Cluster' ? '' : `, namespace ${namespace}`;
+  return `${composition.graph.kind} "${name}" (${mode} mode${where})`;
 }

@@ -1,8 +1,9 @@
 /**
- * Exit codes and error reporting. Errors are classified by class *name* along the prototype chain, not by
- * `instanceof`: the composition file imports its own copy of TypeKro (the user's installed package, or the
- * source through tsx), so its error classes are not the CLI's.
+ * Exit codes and error reporting. Errors are classified by their stable `code` property, never by class
+ * or message: the composition file imports its own copy of TypeKro (the user's installed package, or the
+ * source through tsx), so its error classes are not the CLI's, but their codes are the same.
  */
+import type { TypeKroErrorCode } from '../util/errors.js';
 
 export const EXIT = {
   ok: 0,
@@ -27,11 +28,13 @@ Exit codes:
 /** An error the user fixes by changing the command line or a file; printed with the command's usage. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  readonly code: string = 'USAGE';
 }
 
 /** An error with a chosen exit code and a message that is complete on its own (no stack needed). */
 export class CliError extends Error {
   override readonly name = 'CliError';
+  readonly code: string = 'CLI';
   constructor(
     message: string,
     readonly exitCode: number,
@@ -40,54 +43,33 @@ export class CliError extends Error {
   }
 }
 
-/** Class names of every constructor on the prototype chain (`DirectTimeoutError`, `DirectDeployError`, ...). */
-export function classNames(error: unknown): string[] {
-  const names: string[] = [];
-  let proto: unknown = typeof error === 'object' && error !== null ? Object.getPrototypeOf(error) : undefined;
-  while (proto && proto !== Object.prototype) {
-    const ctor = (proto as { constructor?: { name?: unknown } }).constructor;
-    if (typeof ctor?.name === 'string') names.push(ctor.name);
-    proto = Object.getPrototypeOf(proto);
-  }
-  if (error instanceof Error && !names.includes(error.name)) names.unshift(error.name);
-  return names;
-}
+/** Codes of invalid input: the user fixes a flag, a file, the spec, the kubeconfig or the composition. */
+const INPUT_CODES: ReadonlySet<string> = new Set<TypeKroErrorCode>(['USAGE', 'SPEC_INVALID', 'DEFINITION_INVALID', 'CONFIG_INVALID']);
 
-const INPUT_ERRORS = [
-  'UsageError', 'SpecValidationError', 'CompositionSyntaxError', 'CompositionError', 'SchemaError', 'CelCompileError', 'KubeconfigError', 'CommanderError',
-];
-/** Errors TypeKro throws on purpose: their message says what to do, so no stack trace is needed. */
-const KNOWN_ERRORS = [
-  ...INPUT_ERRORS, 'CliError', 'TypeKroError', 'KubeApiError', 'KroRejectedError', 'BreakingChangeError', 'DirectDeployError', 'CelOutputError', 'AbortError',
-];
-
-export function isAbort(error: unknown): boolean {
-  return classNames(error).includes('AbortError') || (error instanceof Error && error.message === 'interrupted');
-}
-
-function isTimeout(error: unknown): boolean {
-  const names = classNames(error);
-  if (names.includes('DirectTimeoutError')) return true;
-  return names.includes('KubeApiError') && error instanceof Error && /^timed out/.test(error.message);
+/**
+ * The stable code of an error TypeKro threw on purpose (`SPEC_INVALID`, `TIMEOUT`, `NOT_FOUND`; ERROR_CODES),
+ * else undefined. Node's own codes are not TypeKro's: `ERR_*` (`ERR_MODULE_NOT_FOUND`) and system errors
+ * (`ECONNREFUSED`, with `syscall`).
+ */
+export function codeOf(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, syscall } = error as { code?: unknown; syscall?: unknown };
+  return typeof code === 'string' && /^[A-Z][A-Z0-9_]*$/.test(code) && !code.startsWith('ERR_') && syscall === undefined ? code : undefined;
 }
 
 export function exitCodeOf(error: unknown): number {
   if (error instanceof CliError) return error.exitCode;
-  if (isAbort(error)) return EXIT.interrupted;
-  if (isTimeout(error)) return EXIT.notReady;
-  const names = classNames(error);
-  return names.some((name) => INPUT_ERRORS.includes(name)) ? EXIT.usage : EXIT.failure;
-}
-
-/** True when the message alone explains the problem; otherwise the user gets a hint about --debug. */
-export function isKnownError(error: unknown): boolean {
-  return classNames(error).some((name) => KNOWN_ERRORS.includes(name));
+  const code = codeOf(error);
+  if (code === 'INTERRUPTED' || code === 'ABORTED') return EXIT.interrupted;
+  if (code === 'TIMEOUT') return EXIT.notReady;
+  return code !== undefined && INPUT_CODES.has(code) ? EXIT.usage : EXIT.failure;
 }
 
 /** `typekro: <message>`, plus the cause chain, and the stack only with --debug. */
 export function formatError(error: unknown, debug: boolean): string {
   if (!(error instanceof Error)) return `typekro: ${String(error)}`;
   if (debug) return `typekro: ${error.stack ?? error.message}${error.cause instanceof Error ? `\ncaused by: ${error.cause.stack ?? error.cause.message}` : ''}`;
-  const hint = isKnownError(error) ? '' : `\n  (${error.name}; run with --debug for the stack trace)`;
+  // An error with a code says what to do; anything else is a bug or a surprise: point at the stack.
+  const hint = codeOf(error) !== undefined ? '' : `\n  (${error.name}; run with --debug for the stack trace)`;
   return `typekro: ${error.message}${hint}`;
 }

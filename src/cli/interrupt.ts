@@ -3,21 +3,22 @@
  * watching and reject), a second one exits at once.
  */
 import { CliError, EXIT } from './errors.js';
+import { err, type CliIo } from './io.js';
 
 export class InterruptedError extends Error {
-  // The DOM name for a cancelled operation, so classifying code recognises it whatever copy threw it.
+  // The DOM name for a cancelled operation.
   override readonly name = 'AbortError';
+  readonly code: string = 'INTERRUPTED';
   constructor() {
     super('interrupted');
   }
 }
 
-export async function withInterrupt<T>(run: (signal: AbortSignal) => Promise<T>, onInterrupt?: () => void): Promise<T> {
+export async function withInterrupt<T>(io: CliIo, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   const handler = (): void => {
     if (controller.signal.aborted) process.exit(EXIT.interrupted);
-    onInterrupt?.();
-    process.stderr.write('\ninterrupted: stopping (Ctrl-C again to exit at once)\n');
+    err(io, '\ninterrupted: stopping (Ctrl-C again to exit at once)');
     controller.abort(new InterruptedError());
   };
   process.on('SIGINT', handler);

@@ -3,12 +3,13 @@
  * `file.ts` with `--export name`. Files are imported through tsx, with the tsconfig nearest to the file
  * so that the project's own path aliases work.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { tsImport } from 'tsx/esm/api';
+import { register } from 'tsx/esm/api';
 import type { Composition } from '../index.js';
-import { classNames, UsageError } from './errors.js';
+import { codeOf, UsageError } from './errors.js';
 
 /** A composition of unknown spec and status types: the CLI only passes data through. */
 export type AnyComposition = Composition<Record<string, unknown>, unknown>;
@@ -57,24 +58,75 @@ export function nearestTsconfig(file: string): string | undefined {
   }
 }
 
-async function importModule(path: string, tsconfig: string | undefined): Promise<Record<string, unknown>> {
-  const options = { parentURL: import.meta.url, ...(tsconfig ? { tsconfig } : {}) };
-  return (await tsImport(pathToFileURL(path).href, options)) as Record<string, unknown>;
+/** Imports a composition file (TypeScript or JavaScript) with the given tsconfig. */
+export interface ModuleLoader {
+  import(path: string, tsconfig: string | undefined): Promise<Record<string, unknown>>;
 }
 
-/** Errors a composition raises about itself already name the file and line: pass them on untouched. */
+/** A tsx loader in its own namespace (modules loaded through it are its own), removed by `unregister`. */
+function namespaced(tsconfig: string | undefined) {
+  return register({ namespace: randomUUID(), ...(tsconfig ? { tsconfig } : {}) });
+}
+
+/**
+ * The bin's loader: every import in a new namespace, unregistered afterwards, so the file and everything
+ * it imports are read anew.
+ */
+export function freshLoader(): ModuleLoader {
+  return {
+    async import(path, tsconfig) {
+      const scope = namespaced(tsconfig);
+      try {
+        return (await scope.import(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
+      } finally {
+        await scope.unregister();
+      }
+    },
+  };
+}
+
+/**
+ * A loader for many runs in one process (tests, embedding): one namespace per tsconfig for the loader's
+ * life, so what compositions import (TypeKro itself, libraries, shared helpers) is evaluated once; the named
+ * file itself is evaluated anew on every import, so a file changed between runs is read again.
+ *
+ * @example
+ * ```ts
+ * const loader = sharedLoader();
+ * await runCli(['render', 'app.ts'], { ...io, loader });
+ * await loader.close();
+ * ```
+ */
+export function sharedLoader(): ModuleLoader & { close(): Promise<void> } {
+  const scopes = new Map<string, ReturnType<typeof namespaced>>();
+  let imports = 0;
+  return {
+    async import(path, tsconfig) {
+      const key = tsconfig ?? '';
+      let scope = scopes.get(key);
+      if (!scope) scopes.set(key, (scope = namespaced(tsconfig)));
+      return (await scope.import(`${pathToFileURL(path).href}?run=${++imports}`, import.meta.url)) as Record<string, unknown>;
+    },
+    async close() {
+      await Promise.all([...scopes.values()].map((scope) => scope.unregister()));
+      scopes.clear();
+    },
+  };
+}
+
+/** Errors TypeKro raises about a composition (a code) already name the file and line: pass them on untouched. */
 function isCompositionError(error: unknown): boolean {
-  return classNames(error).some((name) => ['CompositionSyntaxError', 'CompositionError', 'TypeKroError'].includes(name));
+  return codeOf(error) !== undefined;
 }
 
-export async function loadComposition(ref: CompositionRef, options: { tsconfig?: string } = {}): Promise<LoadedComposition> {
+export async function loadComposition(ref: CompositionRef, loader: ModuleLoader, options: { tsconfig?: string } = {}): Promise<LoadedComposition> {
   const path = resolve(ref.file);
   if (!existsSync(path)) throw new UsageError(`${ref.file}: no such file; name a TypeScript file that exports a composition`);
   if (statSync(path).isDirectory()) throw new UsageError(`${ref.file} is a directory; name a TypeScript file that exports a composition`);
   const tsconfig = options.tsconfig ?? nearestTsconfig(path);
   let module: Record<string, unknown>;
   try {
-    module = await importModule(path, tsconfig);
+    module = await loader.import(path, tsconfig);
   } catch (error) {
     if (isCompositionError(error)) throw error;
     throw new UsageError(`cannot load ${ref.file}: ${loadMessage(error)}`, { cause: error });

@@ -60,7 +60,7 @@ export function withTimeout(command: Command, fallback = '5m'): Command {
 }
 
 export function withName(command: Command): Command {
-  return command.option('--name <name>', 'instance name (default: spec.name, else the composition name)');
+  return command.option('--name <name>', "instance name (default: the spec's name field, defaults applied, else the composition name)");
 }
 
 export function parseMode(value: string): Mode {
@@ -99,9 +99,9 @@ export interface ClusterTarget {
  * The cluster the flags name, loaded once (kubectl's rules): the namespace is `--namespace`, else the
  * context's namespace, else `default`.
  */
-export function clusterTarget(options: ClusterOptions): ClusterTarget {
+export function clusterTarget(options: ClusterOptions, env: Readonly<Record<string, string | undefined>>): ClusterTarget {
   const files = { ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}), ...(options.context ? { context: options.context } : {}) };
-  const kubeConfig = loadKubeConfig(files);
+  const kubeConfig = loadKubeConfig(files, env);
   const namespace = options.namespace ?? kubeConfig.getContextObject(kubeConfig.getCurrentContext())?.namespace ?? 'default';
   return { ...files, kubeConfig, namespace };
 }

@@ -1,5 +1,5 @@
 /**
- * Results go to stdout (YAML or JSON, for pipes); progress and messages go to stderr.
+ * Results go to stdout (YAML or JSON, for pipes); progress and messages go to stderr (`io.ts`).
  */
 import { parseAllDocuments, stringify } from 'yaml';
 import { InvalidArgumentError } from 'commander';
@@ -10,14 +10,6 @@ export type OutputFormat = 'yaml' | 'json';
 export function parseOutputFormat(value: string): OutputFormat {
   if (value === 'yaml' || value === 'json') return value;
   throw new InvalidArgumentError('use yaml or json.');
-}
-
-export function out(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-}
-
-export function err(line: string): void {
-  process.stderr.write(`${line}\n`);
 }
 
 export function formatDocument(value: unknown, format: OutputFormat): string {

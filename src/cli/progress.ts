@@ -3,6 +3,7 @@
  * (ANSI cursor moves; no TUI library, the view is a dozen lines). Otherwise: plain timestamped lines, one
  * per event, so logs of CI jobs stay readable.
  */
+import type { CliOutput } from './io.js';
 
 /** What the factories report (`progressCallback`); fields beyond these are ignored. */
 export interface ProgressEvent {
@@ -34,7 +35,9 @@ export interface ProgressOptions {
   readonly ids: readonly string[];
   /** Whether `apply` means "waiting for readiness" or already done (`--wait=false`). */
   readonly waitForReady: boolean;
-  readonly stream?: NodeJS.WriteStream;
+  readonly stream: CliOutput;
+  /** ANSI colours in the live view (off with NO_COLOR). */
+  readonly color: boolean;
   /** Force the view; default: live on a TTY, plain otherwise. */
   readonly live?: boolean;
   readonly now?: () => number;
@@ -58,12 +61,12 @@ function stateFor(event: ProgressEvent, waitForReady: boolean): ResourceState | 
 }
 
 export function createProgress(options: ProgressOptions): ProgressView {
-  const stream = options.stream ?? process.stderr;
+  const stream = options.stream;
   const live = options.live ?? Boolean(stream.isTTY);
   return live ? liveView(options, stream) : plainView(options, stream);
 }
 
-function plainView(options: ProgressOptions, stream: NodeJS.WriteStream): ProgressView {
+function plainView(options: ProgressOptions, stream: CliOutput): ProgressView {
   const write = (id: string | undefined, message: string): void => {
     stream.write(`${new Date().toISOString()} ${id ? `[${id}] ` : ''}${message}\n`);
   };
@@ -77,11 +80,11 @@ function plainView(options: ProgressOptions, stream: NodeJS.WriteStream): Progre
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
-function liveView(options: ProgressOptions, stream: NodeJS.WriteStream): ProgressView {
+function liveView(options: ProgressOptions, stream: CliOutput): ProgressView {
   const now = options.now ?? Date.now;
   const started = now();
   const rows = new Map<string, Row>(options.ids.map((id) => [id, { state: 'pending', detail: '', since: started }]));
-  const color = !process.env.NO_COLOR;
+  const color = options.color;
   let footer = '';
   const kept: string[] = [];
   let drawn = 0;

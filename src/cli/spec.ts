@@ -105,10 +105,10 @@ export function applySets(base: SpecObject, pairs: readonly string[], raw = fals
 }
 
 /** The spec the options describe, or undefined when none was given. */
-export function specFromOptions(options: SpecOptions): SpecObject | undefined {
+export function specFromOptions(options: SpecOptions, readStdin: () => string): SpecObject | undefined {
   const hasSets = (options.set?.length ?? 0) + (options.setString?.length ?? 0) > 0;
   if (options.spec === undefined && !hasSets) return undefined;
-  let spec = options.spec !== undefined ? readSpecFile(options.spec) : {};
+  let spec = options.spec !== undefined ? readSpecFile(options.spec, readStdin) : {};
   spec = applySets(spec, options.set ?? []);
   return applySets(spec, options.setString ?? [], true);
 }

@@ -40,12 +40,12 @@ describe('typekro deploy, status, plan, logs, delete (direct mode)', () => {
     const table = await cli('status', 'examples/webapp.ts');
     assert.equal(table.code, 0, transcript(table));
     assert.match(table.stdout, /ready \(2\/2 objects ready\)/);
-    assert.match(table.stdout, /deployment +Deployment +webapp +yes +2\/2 ready/);
+    assert.match(table.stdout, /deployment +Deployment +webapp +yes +ready/);
     const json = await cli('status', 'examples/webapp.ts', '-o', 'json');
-    const report = JSON.parse(json.stdout) as { ready: boolean; mode: string; resources: { id: string; ready: boolean }[] };
+    const report = JSON.parse(json.stdout) as { ready: boolean; mode: string; resources: { resourceId: string; ready: boolean }[] };
     assert.equal(report.ready, true);
     assert.equal(report.mode, 'direct');
-    assert.deepEqual(report.resources.map((r) => r.id), ['deployment', 'service']);
+    assert.deepEqual(report.resources.map((r) => r.resourceId), ['deployment', 'service']);
   });
 
   it('plan after the deploy: the same spec changes nothing, another one changes spec.replicas', async () => {
@@ -81,7 +81,7 @@ describe('typekro deploy, status, plan, logs, delete (direct mode)', () => {
     assert.match(result.stdout, new RegExp(`WebApp "webapp" \\(direct mode, namespace ${namespace.name}\\) deleted`));
     const status = await cli('status', 'examples/webapp.ts');
     assert.equal(status.code, 1, transcript(status));
-    assert.match(status.stderr, /not found \(no objects labelled for it\)/);
+    assert.match(status.stderr, /^typekro: WebApp "webapp" in namespace \S+ \(direct mode\) not found$/m);
     const again = await cli('delete', 'examples/webapp.ts');
     assert.equal(again.code, 1, transcript(again));
     const ignored = await cli('delete', 'examples/webapp.ts', '--ignore-not-found');
@@ -99,7 +99,7 @@ describe('typekro deploy, status, plan, logs, delete (direct mode)', () => {
     const status = await cli('status', 'test/cli/fixtures/never-ready.ts', '--set', 'name=stuck');
     assert.equal(status.code, 3, transcript(status));
     assert.match(status.stdout, /NOT ready \(1\/2 objects ready\)/);
-    assert.match(status.stdout, /app +Deployment +stuck +no +0\/1 ready/);
+    assert.match(status.stdout, /app +Deployment +stuck +no +0\/1 readyReplicas/);
   });
 
   it('--create-namespace creates a missing namespace; --wait=false returns once applied', async () => {

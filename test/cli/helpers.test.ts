@@ -1,14 +1,12 @@
 /** The CLI's pure helpers, table-driven: spec flags, durations, diffs, error classes, progress rendering. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { comparable, describeChange, diffObjects } from '../../src/cli/diff.js';
-import { CliError, exitCodeOf, UsageError } from '../../src/cli/errors.js';
+import { CliError, codeOf, exitCodeOf, formatError, UsageError } from '../../src/cli/errors.js';
 import { InterruptedError } from '../../src/cli/interrupt.js';
 import { isComposition, parseReference } from '../../src/cli/load.js';
 import { parseBoolean, parseDuration } from '../../src/cli/options.js';
-import { selectorString } from '../../src/cli/pods.js';
+import { selectorString } from '../../src/runtime/kube/logs.js';
 import { createProgress, truncate } from '../../src/cli/progress.js';
-import { summarize } from '../../src/cli/readiness.js';
 import { applySets, parsePath, parseValue, readSpecFile } from '../../src/cli/spec.js';
 
 describe('--set', () => {
@@ -86,61 +84,50 @@ describe('options', () => {
 });
 
 describe('exit codes', () => {
-  // Errors as another copy of TypeKro would throw them: same class names, different classes.
-  const named = (name: string, parent = Error): Error => {
-    const cls = { [name]: class extends parent {} }[name]!;
-    return new cls('x');
-  };
-  it('classifies by class name along the prototype chain', () => {
-    const directDeploy = named('DirectDeployError');
-    const timeout = new ({ DirectTimeoutError: class extends (directDeploy.constructor as typeof Error) {} }.DirectTimeoutError)('t');
-    assert.equal(exitCodeOf(named('SpecValidationError')), 2);
-    assert.equal(exitCodeOf(named('InvalidResourceIdError', named('CompositionError').constructor as typeof Error)), 2);
-    assert.equal(exitCodeOf(named('KubeconfigError')), 2);
-    assert.equal(exitCodeOf(directDeploy), 1);
-    assert.equal(exitCodeOf(timeout), 3);
-    assert.equal(exitCodeOf(Object.assign(named('KubeApiError'), { message: 'timed out after 5s waiting for WebApp a/b' })), 3);
+  it('classifies by the stable code, whatever copy of TypeKro threw the error', async () => {
+    const { SpecValidationError, CompositionError, KubeconfigError, DirectDeployError, DirectTimeoutError, KubeTimeoutError, InstanceNotFoundError } = await import('../../src/index.js');
+    assert.equal(exitCodeOf(new SpecValidationError('app', ['spec.x must be a number'])), 2);
+    assert.equal(exitCodeOf(new CompositionError('bad')), 2);
+    assert.equal(exitCodeOf(new KubeconfigError('none')), 2);
+    assert.equal(exitCodeOf(new DirectDeployError('failed')), 1);
+    assert.equal(exitCodeOf(new DirectTimeoutError('late')), 3);
+    assert.equal(exitCodeOf(new KubeTimeoutError('timed out after 5s waiting for WebApp a/b')), 3);
+    assert.equal(exitCodeOf(new InstanceNotFoundError('WebApp', 'web', 'dev', 'direct')), 1);
     assert.equal(exitCodeOf(new InterruptedError()), 130);
     assert.equal(exitCodeOf(new CliError('not found', 1)), 1);
     assert.equal(exitCodeOf(new TypeError('bug')), 1);
+    // Another copy's classes are other classes: only the code counts.
+    const foreign = (code: string): Error => Object.assign(new Error('x'), { code });
+    assert.equal(exitCodeOf(foreign('SPEC_INVALID')), 2);
+    assert.equal(exitCodeOf(foreign('TIMEOUT')), 3);
+  });
+
+  it('prints known errors without a stack hint, anything else (Node system errors too) with one', () => {
+    assert.equal(formatError(new UsageError('bad flag'), false), 'typekro: bad flag');
+    assert.match(formatError(new TypeError('bug'), false), /\(TypeError; run with --debug for the stack trace\)/);
+    const system = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED', syscall: 'connect' });
+    assert.equal(codeOf(system), undefined);
+    assert.equal(codeOf(Object.assign(new Error('Cannot find package'), { code: 'ERR_MODULE_NOT_FOUND' })), undefined);
+    assert.match(formatError(system, false), /run with --debug/);
   });
 });
 
-describe('diff', () => {
-  it('lists changed leaves by path, ignoring server-maintained metadata and status', () => {
-    const live = { metadata: { name: 'a', resourceVersion: '1', labels: { 'app.kubernetes.io/name': 'a' } }, spec: { replicas: 2, ports: [{ port: 80 }] }, status: { ready: 1 } };
-    const next = { metadata: { name: 'a', resourceVersion: '2', labels: { 'app.kubernetes.io/name': 'b' } }, spec: { replicas: 3, ports: [{ port: 80 }, { port: 443 }] }, status: { ready: 0 } };
-    const changes = diffObjects(comparable(live), comparable(next));
-    assert.deepEqual(changes.map(describeChange), ['metadata.labels["app.kubernetes.io/name"]: "a" → "b"', 'spec.ports[1]: + {"port":443}', 'spec.replicas: 2 → 3']);
-    assert.deepEqual(diffObjects(comparable(live), comparable({ ...live, metadata: { ...live.metadata, resourceVersion: '9' } })), []);
-    assert.equal(describeChange({ path: 'data.password' }), 'data.password');
-  });
-});
-
-describe('pods and readiness', () => {
+describe('label selectors', () => {
   it('builds label selectors', () => {
     assert.equal(selectorString({ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['a', 'b'] }, { key: 'x', operator: 'Exists' }] }), 'app=web,tier in (a,b),x');
-  });
-
-  it('summarises readiness of common kinds', () => {
-    assert.deepEqual(summarize({ kind: 'Deployment', spec: { replicas: 2 }, status: { readyReplicas: 1 } } as never), { ready: false, detail: '1/2 ready' });
-    assert.deepEqual(summarize({ kind: 'Deployment', spec: {}, status: { readyReplicas: 1 } } as never), { ready: true, detail: '1/1 ready' });
-    assert.equal(summarize({ kind: 'Job', status: { conditions: [{ type: 'Complete', status: 'True' }] } } as never).ready, true);
-    assert.equal(summarize({ kind: 'Certificate', status: { conditions: [{ type: 'Ready', status: 'False', reason: 'Pending' }] } } as never).detail, 'Pending');
-    assert.deepEqual(summarize({ kind: 'ConfigMap' }), { ready: true, detail: 'exists' });
   });
 });
 
 describe('progress', () => {
   const sink = (isTTY: boolean) => {
     const chunks: string[] = [];
-    const stream = { isTTY, columns: 100, write: (text: string) => chunks.push(text) > 0 } as unknown as NodeJS.WriteStream;
+    const stream = { isTTY, columns: 100, write: (text: string) => chunks.push(text) > 0 };
     return { stream, text: () => chunks.join('') };
   };
 
   it('prints timestamped lines when not on a terminal', () => {
     const { stream, text } = sink(false);
-    const view = createProgress({ title: 'deploying', ids: ['web'], waitForReady: true, stream });
+    const view = createProgress({ title: 'deploying', ids: ['web'], waitForReady: true, stream, color: false });
     view.event({ type: 'apply', message: 'applied Deployment default/web', resourceId: 'web' });
     view.fail('web', 'boom\nmore');
     view.finish();
@@ -153,7 +140,7 @@ describe('progress', () => {
 
   it('redraws one line per resource in place on a terminal', () => {
     const { stream, text } = sink(true);
-    const view = createProgress({ title: 'deploying', ids: ['db', 'web', 'ingress'], waitForReady: true, stream, live: true, now: () => 0 });
+    const view = createProgress({ title: 'deploying', ids: ['db', 'web', 'ingress'], waitForReady: true, stream, color: true, live: true, now: () => 0 });
     view.event({ type: 'apply', message: 'applied StatefulSet default/db', resourceId: 'db' });
     view.event({ type: 'ready', message: 'db is ready', resourceId: 'db' });
     view.event({ type: 'apply', message: 'applied Deployment default/web', resourceId: 'web' });
@@ -168,9 +155,9 @@ describe('progress', () => {
 
   it('folds finished resources into a count when the view is taller than the terminal', () => {
     const chunks: string[] = [];
-    const stream = { isTTY: true, columns: 100, rows: 8, write: (text: string) => chunks.push(text) > 0 } as unknown as NodeJS.WriteStream;
+    const stream = { isTTY: true, columns: 100, rows: 8, write: (text: string) => chunks.push(text) > 0 };
     const ids = Array.from({ length: 20 }, (_, i) => `r${i}`);
-    const view = createProgress({ title: 'deploying', ids, waitForReady: true, stream, live: true, now: () => 0 });
+    const view = createProgress({ title: 'deploying', ids, waitForReady: true, stream, color: true, live: true, now: () => 0 });
     for (const id of ids.slice(0, 15)) view.event({ type: 'ready', message: `${id} is ready`, resourceId: id });
     view.finish();
     const last = chunks.at(-1)!.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').trimEnd().split('\n');

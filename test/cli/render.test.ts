@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse, parseAllDocuments } from 'yaml';
-import { DIRECT_LABELS } from '../../src/cli/instance.js';
+import { LABELS as DIRECT_LABELS } from '../../src/runtime/engine/index.js';
 import { transcript, typekro } from './run.js';
 
 type Doc = { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string; labels?: Record<string, string> }; spec?: Record<string, unknown> };

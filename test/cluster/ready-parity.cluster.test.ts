@@ -67,7 +67,7 @@ test('kro and direct mode report the instance ready when its Deployment is avail
   const directFactory = composition.factory('direct', { kubeconfig, namespace: directNs.name, timeout: 240_000, progressCallback: (e) => e.type === 'waiting' && e.resourceId === 'app' && waiting.push(e.reason ?? e.message) });
   const direct = track(directFactory.deploy({ name: 'web' }));
   const deploymentIn = (namespace: string) => client.get({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace }) as Promise<Observed | undefined>;
-  const status = () => directFactory.readiness('web');
+  const status = () => directFactory.instanceStatus('web', { spec: { name: 'web' } });
   const instance = () => client.get({ apiVersion: 'parity.typekro.dev/v1alpha1', kind: 'ReadyParity', name: 'web', namespace: kroNs.name }) as Promise<Observed | undefined>;
   try {
     // Both Deployments exist and their controller reported them unavailable.
@@ -91,7 +91,7 @@ test('kro and direct mode report the instance ready when its Deployment is avail
     assert.notEqual((await instance())?.status?.state, 'ACTIVE', `instance state: ${JSON.stringify(notReady.status)}`);
     const before = await status();
     assert.equal(before.ready, false);
-    assert.match(before.resources.find((r) => r.id === 'app')?.reason ?? '', /0\/1 (readyReplicas|availableReplicas)/);
+    assert.match(before.resources.find((r) => r.resourceId === 'app')?.reason ?? '', /0\/1 (readyReplicas|availableReplicas)/);
 
     // Let the pods schedule: both modes must now complete, with the Deployment available.
     await client.apply({ apiVersion: 'v1', kind: 'Node', metadata: { name: node, labels: { [GATE]: token } } }, { fieldManager: GATE_MANAGER, force: true });
@@ -101,7 +101,7 @@ test('kro and direct mode report the instance ready when its Deployment is avail
     assert.equal((kro.value as { status: { state?: string } }).status.state, 'ACTIVE');
     for (const ns of [kroNs.name, directNs.name]) assert.equal((await deploymentIn(ns))?.status?.['availableReplicas'], 1, `Deployment in ${ns} available`);
     assert.equal((direct.value as { status: { available?: number } }).status.available, 1);
-    assert.deepEqual((await status()).resources.map((r) => [r.id, r.ready, r.objects.length]), [['app', true, 1]]);
+    assert.deepEqual((await status()).resources.map((r) => [r.resourceId, r.ready, r.name]), [['app', true, 'web']]);
     await eventually('the kro instance status to show the available replica', async () => ((await instance())?.status?.['available'] === 1 ? true : undefined), 60_000);
   } finally {
     // The same field manager applying no labels removes the label it owns.

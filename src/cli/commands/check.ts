@@ -5,11 +5,11 @@
 import type { Command } from 'commander';
 import type { CompositionGraph } from '../../index.js';
 import { load } from '../context.js';
-import { classNames } from '../errors.js';
+import { codeOf } from '../errors.js';
+import { out, type CliRun } from '../io.js';
 import type { AnyComposition } from '../load.js';
 import type { CompositionOptions } from '../options.js';
 import { withComposition, withSpec } from '../options.js';
-import { out } from '../output.js';
 import type { SpecObject, SpecOptions } from '../spec.js';
 
 type ResourceNode = CompositionGraph['resources'][number];
@@ -49,22 +49,22 @@ async function checkSpec(composition: AnyComposition, spec: SpecObject): Promise
     const count = manifests.split(/^---$/m).filter((doc) => doc.trim()).length;
     return [`  spec: valid; renders ${count} manifest${count === 1 ? '' : 's'}`];
   } catch (error) {
-    if (!classNames(error).includes('OfflineRenderError')) throw error;
+    if (codeOf(error) !== 'NEEDS_CLUSTER') throw error;
     return ['  spec: valid; some manifests need data that only exists in the cluster:', ...(error as Error).message.split('\n').slice(1)];
   }
 }
 
-async function check(file: string, options: CompositionOptions & SpecOptions): Promise<void> {
-  const { composition, spec } = await load(file, options);
+async function check(run: CliRun, file: string, options: CompositionOptions & SpecOptions): Promise<void> {
+  const { composition, spec } = await load(file, options, run.io);
   composition.toYaml();
   const lines = summary(file, composition);
   if (spec) lines.push(...(await checkSpec(composition, spec)));
-  out(lines.join('\n'));
+  out(run.io, lines.join('\n'));
 }
 
-export function registerCheck(program: Command): void {
+export function registerCheck(program: Command, run: CliRun): void {
   const command = program
     .command('check')
     .description('validate a composition offline: it loads, compiles to a valid RGD, and a given spec is valid');
-  withSpec(withComposition(command)).action(check);
+  withSpec(withComposition(command)).action((file: string, options: CompositionOptions & SpecOptions) => check(run, file, options));
 }

@@ -5,11 +5,11 @@ import { BUILD_TIMEOUT_ENV, DEFAULT_BUILD_TIMEOUT_MS } from '../../testing/clust
 import { startLocalCluster } from '../../testing/cluster/cluster.js';
 import { clusterDir, clusterStatus, isOurs, listClusters, readState, stopClusterDir, writeState } from '../../testing/cluster/state.js';
 import { pidsFile, type PidRecord } from '../../testing/cluster/watchdog.js';
+import { BuildTimeoutError } from '../../testing/cluster/build-timeout.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
+import { err as errLine, out as outLine, type CliRun } from '../io.js';
 
 const DEFAULT_NAME = 'default';
-const err = (line: string): void => void process.stderr.write(`${line}\n`);
-const out = (line: string): void => void process.stdout.write(`${line}\n`);
 
 function liveComponents(dir: string): PidRecord[] {
   try {
@@ -36,7 +36,7 @@ async function reportingBuildTimeout<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof Error && error.name === 'BuildTimeoutError') throw new CliError(error.message, EXIT.failure);
+    if (error instanceof BuildTimeoutError) throw new CliError(error.message, EXIT.failure);
     throw error;
   }
 }
@@ -46,7 +46,8 @@ async function reportingBuildTimeout<T>(run: () => Promise<T>): Promise<T> {
  * stderr and the kubeconfig path is the last line, alone on stdout, so `export KUBECONFIG=$(typekro cluster start)`
  * works.
  */
-async function start(opts: { name: string; timeout: string; buildTimeout?: string; flux: boolean }): Promise<void> {
+async function start(run: CliRun, opts: { name: string; timeout: string; buildTimeout?: string; flux: boolean }): Promise<void> {
+  const err = (line: string): void => errLine(run.io, line);
   const startTimeoutMs = positive(opts.timeout, '--timeout', 'seconds') * 1000;
   const dir = clusterDir(opts.name);
   if (liveComponents(dir).length > 0) {
@@ -68,20 +69,21 @@ async function start(opts: { name: string; timeout: string; buildTimeout?: strin
   );
   writeState(cluster);
   err(`cluster "${opts.name}" is running (${cluster.versions.kubernetes}, started in ${(cluster.startMs / 1000).toFixed(1)} s); stop it with: typekro cluster stop --name ${opts.name}`);
-  out(cluster.kubeconfigPath);
+  outLine(run.io, cluster.kubeconfigPath);
 }
 
-async function stop(opts: { name: string }): Promise<void> {
+async function stop(run: CliRun, opts: { name: string }): Promise<void> {
   const dir = clusterDir(opts.name);
   if (!existsSync(dir)) {
-    err(`no cluster named "${opts.name}"`);
+    errLine(run.io, `no cluster named "${opts.name}"`);
     return;
   }
   const stopped = await stopClusterDir(dir);
-  out(`cluster "${opts.name}" stopped (${stopped} processes), ${dir} removed`);
+  outLine(run.io, `cluster "${opts.name}" stopped (${stopped} processes), ${dir} removed`);
 }
 
-async function status(opts: { name?: string }): Promise<void> {
+async function status(run: CliRun, opts: { name?: string }): Promise<void> {
+  const out = (line: string): void => outLine(run.io, line);
   const names = opts.name ? [opts.name] : listClusters();
   if (names.length === 0) out('no clusters');
   let healthy = names.length > 0;
@@ -100,14 +102,14 @@ async function status(opts: { name?: string }): Promise<void> {
     out(`  api ${s.apiReady ? 'ready' : 'NOT ready'}`);
     for (const c of s.components) out(`  ${c.name.padEnd(24)} pid ${String(c.pid).padEnd(8)} ${c.running ? 'running' : 'NOT running'}`);
   }
-  if (!healthy) process.exitCode = 1;
+  if (!healthy) run.exitCode = EXIT.failure;
 }
 
 const BUILD_TIMEOUT_HELP =
   `bound of a build of the binaries (first run: 15-50 min on 2 cores), default $${BUILD_TIMEOUT_ENV} or ${DEFAULT_BUILD_TIMEOUT_MS / 60_000}`;
 
 /** `typekro cluster start|stop|status|build`: a local control plane for users without a cluster. */
-export function registerClusterCommands(program: Command): void {
+export function registerClusterCommands(program: Command, run: CliRun): void {
   const cluster = program.command('cluster').description('a local Kubernetes control plane with KRO and Flux (no Docker needed)');
   cluster
     .command('start')
@@ -116,15 +118,15 @@ export function registerClusterCommands(program: Command): void {
     .option('--timeout <seconds>', 'start deadline, counted once the binaries are there', '180')
     .option('--build-timeout <minutes>', BUILD_TIMEOUT_HELP)
     .option('--no-flux', "without Flux's source-controller and helm-controller (HelmReleases then never become Ready)")
-    .action(start);
-  cluster.command('stop').description('stop a cluster and remove its files').option('-n, --name <name>', 'cluster name', DEFAULT_NAME).action(stop);
-  cluster.command('status').description('show clusters and whether their components run').option('-n, --name <name>', 'cluster name').action(status);
+    .action((opts: Parameters<typeof start>[1]) => start(run, opts));
+  cluster.command('stop').description('stop a cluster and remove its files').option('-n, --name <name>', 'cluster name', DEFAULT_NAME).action((opts: { name: string }) => stop(run, opts));
+  cluster.command('status').description('show clusters and whether their components run').option('-n, --name <name>', 'cluster name').action((opts: { name?: string }) => status(run, opts));
   cluster
     .command('build')
     .description('build (or find cached) control-plane binaries; prints their directory')
     .option('--build-timeout <minutes>', BUILD_TIMEOUT_HELP)
     .action(async (opts: { buildTimeout?: string }) => {
       const timeout = buildTimeoutMs(opts.buildTimeout);
-      out((await reportingBuildTimeout(() => ensureClusterBinaries({ progress: err, buildTimeoutMs: timeout }))).dir);
+      outLine(run.io, (await reportingBuildTimeout(() => ensureClusterBinaries({ progress: (line) => errLine(run.io, line), buildTimeoutMs: timeout }))).dir);
     });
 }

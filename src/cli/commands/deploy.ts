@@ -3,16 +3,17 @@
  * prints the instance with its status when it is ready.
  */
 import type { Command } from 'commander';
-import { instanceName, load } from '../context.js';
+import { KubeClient } from '../../runtime/kube/client.js';
+import { factoryOf, load } from '../context.js';
 import { UsageError } from '../errors.js';
-import { kubeClient } from '../instance.js';
 import { withInterrupt } from '../interrupt.js';
+import { err, out, type CliRun } from '../io.js';
 import type { AnyComposition } from '../load.js';
 import { clusterTarget, type ClusterTarget, parseBoolean, parseDuration, withCluster, withComposition, withMode, withName, withOutput, withSpec, withTimeout } from '../options.js';
 import type { ClusterOptions, CompositionOptions, Mode } from '../options.js';
-import { err, formatDocument, out, type OutputFormat } from '../output.js';
-import { createProgress, type ProgressView } from '../progress.js';
-import type { SpecObject, SpecOptions } from '../spec.js';
+import { formatDocument, type OutputFormat } from '../output.js';
+import { createProgress } from '../progress.js';
+import type { SpecOptions } from '../spec.js';
 
 interface DeployOptions extends CompositionOptions, SpecOptions, ClusterOptions {
   readonly mode: Mode;
@@ -55,42 +56,38 @@ function settingsOf(options: DeployOptions): Settings {
   return { waitForReady, timeout: parseDuration(options.timeout) };
 }
 
-interface Run {
-  readonly composition: AnyComposition;
-  readonly spec: SpecObject;
-  readonly target: ClusterTarget;
-  readonly settings: Settings;
-  readonly progress: ProgressView;
-}
-
-function run({ composition, spec, target, settings, progress }: Run, options: DeployOptions, signal: AbortSignal): Promise<Deployed> {
-  const common = { kubeConfig: target.kubeConfig, namespace: target.namespace, timeout: settings.timeout, abortSignal: signal, progressCallback: progress.event };
-  const deployOptions = options.name ? { name: options.name } : {};
-  if (options.mode === 'kro') return composition.factory('kro', { ...common, allowBreakingChanges: Boolean(options.allowBreakingChanges) }).deploy(spec, deployOptions);
-  const direct = { ...common, waitForReady: settings.waitForReady, force: Boolean(options.force), rollbackOnFailure: Boolean(options.rollbackOnFailure) };
-  return composition.factory('direct', direct).deploy(spec, deployOptions);
-}
-
 /** `--create-namespace`, as helm: the namespace is applied (a no-op when it exists). */
 async function ensureNamespace(target: ClusterTarget): Promise<void> {
-  await kubeClient(target.kubeConfig).apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: target.namespace } });
+  await new KubeClient(target.kubeConfig).apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: target.namespace } });
 }
 
-async function deploy(file: string, options: DeployOptions): Promise<void> {
+async function deploy(run: CliRun, file: string, options: DeployOptions): Promise<void> {
+  const { io } = run;
   const settings = settingsOf(options);
-  const { composition, spec } = await load(file, options);
+  const { composition, spec } = await load(file, options, io);
   const values = spec ?? {};
-  const target = clusterTarget(options);
+  const target = clusterTarget(options, io.env);
   if (options.createNamespace) await ensureNamespace(target);
-  const name = instanceName(composition, values, options.name);
+  const name = options.name ?? factoryOf(composition, options.mode, target).instanceName(values);
   const ids = options.mode === 'direct' ? composition.graph.resources.map((resource) => resource.id) : [];
-  const progress = createProgress({ title: `deploying ${composition.graph.kind} "${name}" (${options.mode} mode, namespace ${target.namespace})`, ids, waitForReady: settings.waitForReady });
+  const title = `deploying ${composition.graph.kind} "${name}" (${options.mode} mode, namespace ${target.namespace})`;
+  const progress = createProgress({ title, ids, waitForReady: settings.waitForReady, stream: io.stderr, color: !io.env.NO_COLOR });
   const started = Date.now();
   try {
-    const instance = await withInterrupt((signal) => run({ composition, spec: values, target, settings, progress }, options, signal));
+    const instance = await withInterrupt(io, (signal) => {
+      const extras = {
+        timeout: settings.timeout,
+        abortSignal: signal,
+        progressCallback: progress.event,
+        ...(options.mode === 'kro'
+          ? { allowBreakingChanges: Boolean(options.allowBreakingChanges) }
+          : { waitForReady: settings.waitForReady, force: Boolean(options.force), rollbackOnFailure: Boolean(options.rollbackOnFailure) }),
+      };
+      return factoryOf(composition, options.mode, target, extras).deploy(values, { name });
+    });
     progress.finish('skipped');
-    err(`${composition.graph.kind} "${instance.metadata.name}" ${settings.waitForReady ? 'is ready' : 'applied'} (${options.mode} mode, ${((Date.now() - started) / 1000).toFixed(1)}s)`);
-    out(formatDocument(instanceDocument(composition, instance), options.output));
+    err(io, `${composition.graph.kind} "${instance.metadata.name}" ${settings.waitForReady ? 'is ready' : 'applied'} (${options.mode} mode, ${((Date.now() - started) / 1000).toFixed(1)}s)`);
+    out(io, formatDocument(instanceDocument(composition, instance), options.output));
   } catch (error) {
     const resourceId = (error as { resourceId?: unknown }).resourceId;
     progress.fail(typeof resourceId === 'string' ? resourceId : undefined, error instanceof Error ? error.message : String(error));
@@ -99,7 +96,7 @@ async function deploy(file: string, options: DeployOptions): Promise<void> {
   }
 }
 
-export function registerDeploy(program: Command): void {
+export function registerDeploy(program: Command, run: CliRun): void {
   const command = program
     .command('deploy')
     .description('deploy an instance and wait until it is ready; prints the instance with its status')
@@ -109,5 +106,5 @@ export function registerDeploy(program: Command): void {
     .option('--force', 'direct mode: take over fields other field managers own (server-side apply force)')
     .option('--rollback-on-failure', 'direct mode: when the first deploy of an instance fails, delete what it created')
     .option('--allow-breaking-changes', 'kro mode: apply a schema change that breaks existing instances (removed or retyped fields)');
-  withOutput(withTimeout(withName(withMode(withCluster(withSpec(withComposition(command)))))), 'instance output').action(deploy);
+  withOutput(withTimeout(withName(withMode(withCluster(withSpec(withComposition(command)))))), 'instance output').action((file: string, options: DeployOptions) => deploy(run, file, options));
 }

@@ -1,16 +1,14 @@
 /**
- * `typekro plan`: what `deploy` would create, change or delete, from server-side dry runs; changes are
- * listed by field path. Nothing is modified.
+ * `typekro plan`: what `deploy` would create, change (by field path) or delete, as the factory's plan
+ * reports it (server-side dry runs; kro mode: the RGD and the instance). Nothing is modified.
  */
 import type { Command } from 'commander';
-import { instanceName, load } from '../context.js';
-import { CliError, EXIT } from '../errors.js';
-import { kubeClient, type InstanceId } from '../instance.js';
+import type { DeployPlan, PlannedObject } from '../../index.js';
+import { describeInstance, factoryOf, load } from '../context.js';
+import { out, type CliRun } from '../io.js';
 import { clusterTarget, withCluster, withComposition, withMode, withName, withSpec } from '../options.js';
 import type { ClusterOptions, CompositionOptions, Mode } from '../options.js';
-import { formatDocument, out, parseOutputFormat, type OutputFormat } from '../output.js';
-import { describeChange } from '../diff.js';
-import { describeObject, planDirect, planKro, type Action, type PlannedObject } from '../plan.js';
+import { formatDocument, parseOutputFormat, type OutputFormat } from '../output.js';
 import type { SpecOptions } from '../spec.js';
 
 interface PlanOptions extends CompositionOptions, SpecOptions, ClusterOptions {
@@ -19,45 +17,79 @@ interface PlanOptions extends CompositionOptions, SpecOptions, ClusterOptions {
   readonly output?: OutputFormat;
 }
 
-const SIGN: Record<Action, string> = { create: '+', change: '~', unchanged: '=', delete: '-', conflict: '!', skipped: '·', error: '!' };
+type Action = 'create' | 'change' | 'unchanged' | 'delete' | 'conflict' | 'skipped';
 
-function counts(objects: readonly PlannedObject[]): Record<Action, number> {
-  const result: Record<Action, number> = { create: 0, change: 0, unchanged: 0, delete: 0, conflict: 0, skipped: 0, error: 0 };
-  for (const object of objects) result[object.action]++;
+/** One line of the plan, in the order a reader wants: creates, changes, conflicts, deletes, unchanged, skipped. */
+interface Line {
+  readonly action: Action;
+  readonly resource: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace?: string;
+  readonly changes?: readonly { path: string }[];
+  readonly message?: string;
+}
+
+const SIGN: Record<Action, string> = { create: '+', change: '~', unchanged: '=', delete: '-', conflict: '!', skipped: '·' };
+
+function line(action: Action, object: PlannedObject, extra: { changes?: readonly string[]; message?: string } = {}): Line {
+  const notes = [object.knownAfterApply ? 'values known after apply' : '', object.note ?? '', extra.message ?? ''].filter(Boolean);
+  return {
+    action,
+    resource: object.resourceId,
+    kind: object.kind,
+    name: object.name ?? '(known after apply)',
+    ...(object.namespace ? { namespace: object.namespace } : {}),
+    ...(extra.changes ? { changes: extra.changes.map((path) => ({ path })) } : {}),
+    ...(notes.length ? { message: notes.join('; ') } : {}),
+  };
+}
+
+function linesOf(plan: DeployPlan): Line[] {
+  return [
+    ...plan.create.map((o) => line('create', o)),
+    ...plan.change.map((c) => line('change', c.resource, { changes: c.paths })),
+    ...plan.conflicts.map((c) => line('conflict', c.resource, { message: `fields owned by other managers: ${c.conflicts.map((x) => `${x.field} (${x.manager})`).join(', ')}; deploy with --force to take them over` })),
+    ...plan.prune.map((o) => line('delete', o, { message: 'no longer desired' })),
+    ...plan.unchanged.map((o) => line('unchanged', o)),
+    ...plan.skipped.map((resource): Line => ({ action: 'skipped', resource, kind: '', name: '', message: 'excluded by its condition' })),
+  ];
+}
+
+function counts(lines: readonly Line[]): Record<Action, number> {
+  const result: Record<Action, number> = { create: 0, change: 0, unchanged: 0, delete: 0, conflict: 0, skipped: 0 };
+  for (const entry of lines) result[entry.action]++;
   return result;
 }
 
-function human(title: string, objects: readonly PlannedObject[]): string {
-  const n = counts(objects);
-  const extra = [n.conflict ? `${n.conflict} in conflict` : '', n.skipped ? `${n.skipped} skipped` : '', n.error ? `${n.error} failed` : ''].filter(Boolean);
-  const lines = [`${title}: ${n.create} to create, ${n.change} to change, ${n.delete} to delete, ${n.unchanged} unchanged${extra.map((e) => `, ${e}`).join('')}`];
-  const width = Math.max(0, ...objects.map((object) => object.resource.length));
-  for (const object of objects) {
-    const note = object.message ? `  (${object.message})` : '';
-    const what = object.kind ? describeObject(object) : object.action;
-    lines.push(`  ${SIGN[object.action]} ${object.resource.padEnd(width)}  ${what}${note}`);
-    for (const change of object.changes ?? []) lines.push(`      ${describeChange(change)}`);
+function human(title: string, lines: readonly Line[]): string {
+  const n = counts(lines);
+  const extra = [n.conflict ? `${n.conflict} in conflict` : '', n.skipped ? `${n.skipped} skipped` : ''].filter(Boolean);
+  const text = [`${title}: ${n.create} to create, ${n.change} to change, ${n.delete} to delete, ${n.unchanged} unchanged${extra.map((e) => `, ${e}`).join('')}`];
+  const width = Math.max(0, ...lines.map((entry) => entry.resource.length));
+  for (const entry of lines) {
+    const what = entry.kind ? `${entry.kind} ${entry.namespace ? `${entry.namespace}/` : ''}${entry.name}` : entry.action;
+    text.push(`  ${SIGN[entry.action]} ${entry.resource.padEnd(width)}  ${what}${entry.message ? `  (${entry.message})` : ''}`);
+    for (const change of entry.changes ?? []) text.push(`      ${change.path}`);
   }
-  return lines.join('\n');
+  return text.join('\n');
 }
 
-async function plan(file: string, options: PlanOptions): Promise<void> {
-  const { composition, spec } = await load(file, options);
+async function plan(run: CliRun, file: string, options: PlanOptions): Promise<void> {
+  const { composition, spec } = await load(file, options, run.io);
   const values = spec ?? {};
-  const target = clusterTarget(options);
-  const id: InstanceId = { mode: options.mode, name: instanceName(composition, values, options.name), namespace: target.namespace };
-  const input = { composition, spec: values, id, target, client: kubeClient(target.kubeConfig) };
-  const objects = id.mode === 'direct' ? await planDirect(input) : await planKro(input);
-  const title = `plan for ${composition.graph.kind} "${id.name}" (${id.mode} mode, namespace ${id.namespace})`;
-  out(options.output ? formatDocument({ summary: counts(objects), objects }, options.output) : human(title, objects));
-  const failed = objects.filter((object) => object.action === 'error');
-  if (failed.length > 0) throw new CliError(`the API server refused ${failed.length} of ${objects.length} objects in the dry run`, EXIT.failure);
+  const target = clusterTarget(options, run.io.env);
+  const factory = factoryOf(composition, options.mode, target);
+  const name = options.name ?? factory.instanceName(values);
+  const lines = linesOf(await factory.plan(values, { name }));
+  const title = `plan for ${describeInstance(composition, options.mode, name, target.namespace)}`;
+  out(run.io, options.output ? formatDocument({ summary: counts(lines), objects: lines }, options.output) : human(title, lines));
 }
 
-export function registerPlan(program: Command): void {
+export function registerPlan(program: Command, run: CliRun): void {
   const command = program
     .command('plan')
     .description('show what deploy would create, change (by field) or delete, using server-side dry runs')
     .option('-o, --output <format>', 'yaml or json instead of the summary', parseOutputFormat);
-  withName(withMode(withCluster(withSpec(withComposition(command))))).action(plan);
+  withName(withMode(withCluster(withSpec(withComposition(command))))).action((file: string, options: PlanOptions) => plan(run, file, options));
 }

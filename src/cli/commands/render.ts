@@ -7,7 +7,8 @@ import { load } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { CompositionOptions } from '../options.js';
 import { withComposition, withOutput, withSpec } from '../options.js';
-import { convertYaml, out, type OutputFormat } from '../output.js';
+import { convertYaml, type OutputFormat } from '../output.js';
+import { out, type CliRun } from '../io.js';
 import type { SpecOptions } from '../spec.js';
 
 interface RenderOptions extends CompositionOptions, SpecOptions {
@@ -17,9 +18,9 @@ interface RenderOptions extends CompositionOptions, SpecOptions {
   readonly output: OutputFormat;
 }
 
-async function render(file: string, options: RenderOptions): Promise<void> {
+async function render(run: CliRun, file: string, options: RenderOptions): Promise<void> {
   if (options.instance && options.manifests) throw new UsageError('--instance and --manifests exclude each other; choose one');
-  const { composition, spec } = await load(file, options);
+  const { composition, spec } = await load(file, options, run.io);
   const what = options.manifests ? 'manifests' : options.instance || spec ? 'instance' : 'rgd';
   // An instance or manifests need a spec; {} is a valid one when every field has a default.
   const values = spec ?? {};
@@ -28,15 +29,15 @@ async function render(file: string, options: RenderOptions): Promise<void> {
   else if (what === 'instance') {
     yaml = options.namespace ? composition.factory('kro', { namespace: options.namespace }).toYaml(values) : composition.toYaml(values);
   } else yaml = await composition.factory('direct', { namespace: options.namespace ?? 'default' }).toYaml(values);
-  out(convertYaml(yaml, options.output));
+  out(run.io, convertYaml(yaml, options.output));
 }
 
-export function registerRender(program: Command): void {
+export function registerRender(program: Command, run: CliRun): void {
   const command = program
     .command('render')
     .description('print the ResourceGraphDefinition; with a spec, the instance (--instance) or plain manifests (--manifests)')
     .option('--instance', 'the instance custom resource for the spec (the default when a spec is given)')
     .option('--manifests', 'the plain Kubernetes manifests direct mode would apply for the spec')
     .option('-n, --namespace <name>', 'namespace of the instance and of namespaced manifests (offline: no cluster is contacted)');
-  withOutput(withSpec(withComposition(command)), 'output').action(render);
+  withOutput(withSpec(withComposition(command)), 'output').action((file: string, options: RenderOptions) => render(run, file, options));
 }

@@ -15,6 +15,7 @@ export function describeResource(resource: ResourceNode): string {
 /** Base class of every graph validation error. `resourceId` names the resource at fault, when there is one. */
 export class CompositionError extends TypeKroError {
   override name = 'CompositionError';
+  /** Stable classification, the same in every copy of TypeKro. */
   constructor(
     message: string,
     readonly resourceId?: string,

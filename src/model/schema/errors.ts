@@ -18,6 +18,7 @@ import { TypeKroError } from '../../util/errors.js';
  */
 export class SchemaError extends TypeKroError {
   override name = 'SchemaError';
+  /** Stable classification, the same in every copy of TypeKro. */
   constructor(
     readonly path: string,
     readonly problem: string,

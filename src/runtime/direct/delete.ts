@@ -1,6 +1,6 @@
 /**
  * Deleting an instance: every object it owns (the kinds and namespaces its record lists, plus the graph's
- * kinds), resource by resource in reverse dependency order, waiting until each resource's objects are gone
+ * kinds, in the namespaces it lists), resource by resource in reverse dependency order, waiting until each resource's objects are gone
  * before the next (KRO deletes in reverse topological order too); the record goes last. External
  * references are never deleted.
  */
@@ -19,19 +19,23 @@ export interface DeleteOptions {
   readonly progress: (event: ProgressEvent) => void;
 }
 
-/**
- * Returns the number of objects deleted.
- * @throws InstanceNotFoundError when there is neither a record nor an object of the instance (unless `ignoreNotFound`).
- */
-export async function deleteDirect(prepared: PreparedGraph, client: KubeClient, owner: Ownership, options: DeleteOptions): Promise<number> {
+/** What a delete found: `found` is false when the instance had neither a record nor an object (only with `ignoreNotFound`). */
+export interface DeleteOutcome {
+  readonly found: boolean;
+  readonly deleted: number;
+}
+
+/** @throws InstanceNotFoundError when there is neither a record nor an object of the instance (unless `ignoreNotFound`). */
+export async function deleteDirect(prepared: PreparedGraph, client: KubeClient, owner: Ownership, options: DeleteOptions): Promise<DeleteOutcome> {
   const deadline = Date.now() + options.timeoutMs;
   const call = () => callOptions({ deadline, ...(options.signal ? { signal: options.signal } : {}) });
   const record = await readRecord(client, owner, call());
   const kinds = mergeKinds(record?.kinds ?? [], graphKinds(prepared));
-  // Without a record (an instance deployed before records existed), search every namespace.
-  const objects = await listOwned(client, owner, kinds, record ? [...new Set([owner.namespace, ...record.namespaces])] : 'all', call());
+  // Only the namespaces the record lists (the instance's own without one): a namespace-scoped account
+  // may not list across namespaces.
+  const objects = await listOwned(client, owner, kinds, [...new Set([owner.namespace, ...(record?.namespaces ?? [])])], call());
   if (!record && objects.length === 0) {
-    if (options.ignoreNotFound) return 0;
+    if (options.ignoreNotFound) return { found: false, deleted: 0 };
     throw new InstanceNotFoundError(owner.instance, owner.namespace, `composition "${owner.composition}", direct mode: no instance record and no object of the instance`);
   }
   const deleted = await deleteInOrder(client, objects, {
@@ -43,5 +47,5 @@ export async function deleteDirect(prepared: PreparedGraph, client: KubeClient, 
     call,
   });
   if (record) await RecordKeeper.forget(client, owner, call());
-  return deleted;
+  return { found: record !== undefined || objects.length > 0, deleted };
 }

@@ -7,6 +7,8 @@ import type { KubeObject } from '../engine/index.js';
 import { describeRef, type KubeClient, type ObjectRef } from '../kube/client.js';
 import { listEvents, readPodLog, watchEvents, type ClusterEvent } from '../kube/events.js';
 import { listByLabel } from '../kube/list.js';
+import { selectorString } from '../kube/logs.js';
+import type { V1LabelSelector } from '@kubernetes/client-node';
 import { plain, refOf, type ProgressEvent } from './session.js';
 
 interface OwnerReference {
@@ -152,9 +154,9 @@ export async function podsOf(client: KubeClient, object: KubeObject): Promise<Ku
   const ref = refOf(object);
   if (ref.kind === 'Pod' && ref.apiVersion === 'v1') return [object];
   if (!WORKLOADS.has(ref.kind) || !ref.namespace) return [];
-  const matchLabels = (object.spec as { selector?: { matchLabels?: Record<string, string> } } | undefined)?.selector?.matchLabels;
-  if (!matchLabels || Object.keys(matchLabels).length === 0) return [];
-  const selector = Object.entries(matchLabels).map(([k, v]) => `${k}=${v}`).join(',');
+  const labelSelector = (object.spec as { selector?: V1LabelSelector } | undefined)?.selector;
+  const selector = labelSelector ? selectorString(labelSelector) : '';
+  if (!selector) return [];
   return (await listByLabel(client.config, 'v1', 'Pod', selector, { namespace: ref.namespace, client })).map(plain);
 }
 

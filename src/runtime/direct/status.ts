@@ -1,64 +1,83 @@
 /**
- * The readiness of a deployed direct-mode instance, read from the cluster: the objects it owns, grouped by
- * resource, judged by the deploy-time rules (the resource's readyWhen, else its kind's rule). This is what
- * a status view reports, so `status` and `deploy` never disagree.
+ * The state of a deployed instance, read from the cluster, in both modes: the objects it owns (found by the
+ * mode's own labels, only in the namespaces it uses, so a namespace-scoped account can read them) judged
+ * by the runtime's readiness (`engine/report.ts`), with the external references it reads.
  */
-import { labelValue, mergeKinds, observedReadiness, type KubeObject, type Ownership, type PreparedGraph, type Readiness } from '../engine/index.js';
+import { labelValue, mergeKinds, planInstance, reportInstance, type InstanceIdentity, type InstanceReport, type KubeObject, type Ownership, type PreparedGraph } from '../engine/index.js';
 import type { CallOptions, KubeClient } from '../kube/client.js';
 import { listOwned, resourceIdOf } from './owned.js';
 import { graphKinds, readRecord } from './record.js';
-import { refOf } from './session.js';
+import { plain } from './objects.js';
 
-/** One resource of the instance: its objects in the cluster and whether they are ready. */
-export interface ResourceReadiness {
-  /** The resource id in the composition. */
-  readonly id: string;
-  readonly ready: boolean;
-  /** Why not (`1/3 availableReplicas`, Flux's message), or `ready`. */
-  readonly reason: string;
-  /** Waiting longer cannot help (a Job failed, Flux stalled, a readyWhen failed). */
-  readonly failed?: boolean;
-  readonly objects: readonly { readonly apiVersion: string; readonly kind: string; readonly name: string; readonly namespace?: string }[];
+/** How many rounds of external references to read (an external whose name depends on another external). */
+const EXTERNAL_ROUNDS = 4;
+
+/**
+ * The report for objects already grouped by resource id. External references the graph reads are fetched,
+ * so that resources depending on them are judged, not reported as waiting.
+ */
+export async function reportObjects(
+  client: KubeClient,
+  prepared: PreparedGraph,
+  input: { spec: unknown; instance: InstanceIdentity },
+  byId: ReadonlyMap<string, readonly KubeObject[]>,
+  call: CallOptions,
+): Promise<InstanceReport> {
+  const observed = new Map<string, KubeObject | readonly KubeObject[]>();
+  for (const [id, items] of byId) {
+    const collection = prepared.resource(id).forEach.length > 0;
+    if (collection) observed.set(id, items);
+    else if (items[0]) observed.set(id, items[0]);
+  }
+  for (let round = 0; round < EXTERNAL_ROUNDS; round++) {
+    const plan = planInstance(prepared, { ...input, observed, readiness: 'kind' });
+    const externals = [...plan.nodes.values()].filter((node) => node.state === 'external' && !observed.has(node.id));
+    if (externals.length === 0) break;
+    for (const node of externals) {
+      if (node.state !== 'external') continue;
+      const found = await client.get(node.target, call);
+      if (found) observed.set(node.id, plain(found));
+    }
+  }
+  return reportInstance(prepared, { ...input, observed, readiness: 'kind' });
 }
 
-export interface InstanceReadiness {
-  /** Every resource ready (a resource skipped by includeWhen, i.e. without objects, counts as ready). */
-  readonly ready: boolean;
-  readonly resources: readonly ResourceReadiness[];
+/** Objects by the resource id their label names (label values of long ids are shortened: map them back). */
+export function groupByResource(prepared: PreparedGraph, objects: readonly KubeObject[], labelOf: (object: KubeObject) => string | undefined): Map<string, KubeObject[]> {
+  const ids = new Map(prepared.order.map((id) => [labelValue(id), id]));
+  const groups = new Map<string, KubeObject[]>();
+  for (const object of objects) {
+    const id = ids.get(labelOf(object) ?? '');
+    if (id !== undefined) groups.set(id, [...(groups.get(id) ?? []), object]);
+  }
+  return groups;
+}
+
+/** What a direct instance owns now: undefined when it has neither a record nor an object. */
+export async function ownedNow(client: KubeClient, prepared: PreparedGraph, owner: Ownership, call: CallOptions): Promise<KubeObject[] | undefined> {
+  const record = await readRecord(client, owner, call);
+  const kinds = mergeKinds(record?.kinds ?? [], graphKinds(prepared));
+  const objects = await listOwned(client, owner, kinds, [...new Set([owner.namespace, ...(record?.namespaces ?? [])])], call);
+  return record || objects.length > 0 ? objects : undefined;
 }
 
 /**
- * Reads an instance's objects and judges each resource. A resource without objects is not ready, unless
- * it has an `includeWhen` (it may have been skipped: the spec is not stored with the instance).
+ * The report of a direct instance, or undefined when it does not exist.
  *
  * @example
  * ```ts
- * const { ready, resources } = await readinessDirect(prepared, client, { composition: 'app', instance: 'web', namespace: 'default' }, {});
- * resources.map((r) => `${r.id}: ${r.reason}`); // ['deployment: 1/3 availableReplicas']
+ * const report = await statusDirect(client, prepared, { spec, instance: { name: 'web', namespace: 'dev' } }, owner, call);
+ * report?.ready; // true
  * ```
  */
-export async function readinessDirect(prepared: PreparedGraph, client: KubeClient, owner: Ownership, call: CallOptions): Promise<InstanceReadiness> {
-  const record = await readRecord(client, owner, call);
-  const kinds = mergeKinds(record?.kinds ?? [], graphKinds(prepared));
-  const objects = await listOwned(client, owner, kinds, record ? [...new Set([owner.namespace, ...record.namespaces])] : 'all', call, { skipForbidden: true });
-  const byLabel = new Map(prepared.order.map((id) => [labelValue(id), id]));
-  const grouped = new Map<string, KubeObject[]>();
-  for (const object of objects) {
-    const id = byLabel.get(resourceIdOf(object) ?? '');
-    if (id) grouped.set(id, [...(grouped.get(id) ?? []), object]);
-  }
-  const observed = new Map([...grouped].map(([id, items]) => [id, prepared.resource(id).forEach.length > 0 ? items : items[0]!] as const));
-  const judged = observedReadiness(prepared, { spec: {}, instance: { name: owner.instance, namespace: owner.namespace }, observed });
-  const resources = prepared.order
-    .filter((id) => !prepared.resource(id).externalRef)
-    .map((id): ResourceReadiness => {
-      const found = grouped.get(id) ?? [];
-      const readiness = judged.get(id) ?? missing(prepared, id);
-      return { id, ...readiness, objects: found.map(refOf) };
-    });
-  return { ready: resources.every((r) => r.ready), resources };
-}
-
-function missing(prepared: PreparedGraph, id: string): Readiness {
-  return prepared.resource(id).includeWhen.length > 0 ? { ready: true, reason: 'no objects (skipped by includeWhen, or not created yet)' } : { ready: false, reason: 'not created yet' };
+export async function statusDirect(
+  client: KubeClient,
+  prepared: PreparedGraph,
+  input: { spec: unknown; instance: InstanceIdentity },
+  owner: Ownership,
+  call: CallOptions,
+): Promise<InstanceReport | undefined> {
+  const objects = await ownedNow(client, prepared, owner, call);
+  if (!objects) return undefined;
+  return reportObjects(client, prepared, input, groupByResource(prepared, objects, resourceIdOf), call);
 }

@@ -3,6 +3,7 @@ export { prepareGraph, type PreparedGraph } from './prepared.js';
 export { createPlanCache, observedReadiness, planInstance, resourceReadiness, type PlanCache } from './plan.js';
 export { instanceStatus } from './status.js';
 export { readinessReader, ruleReadiness } from './readiness.js';
+export { reportInstance, type InstanceReport, type ResourceStatus } from './report.js';
 export { resolveStatus, resolveValue, type Resolved, type StatusResult } from './resolve.js';
 export { finalizeManifest, isNamespacedKindOffline, LABELS, labelValue, ownershipSelector, type Ownership } from './manifest.js';
 export type { AssignedMetadata, ExternalTarget, InstanceIdentity, InstancePlan, KubeObject, NodePlan, Observed, PlanInput, Readiness, ReadinessMode } from './types.js';

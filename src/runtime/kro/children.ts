@@ -1,12 +1,20 @@
 /**
- * Why a KRO instance is not ready, from its children: KRO's own conditions only say that a resource is
- * not ready; the child says why (a HelmRelease's Helm error, a Deployment short of replicas). Read with
- * the kind rules KRO itself was given as default readyWhen, for timeout messages.
+ * The children KRO created for an instance, found by KRO's labels (kro-facts §6), only in the instance's
+ * namespace for namespaced kinds (a namespace-scoped account can read them); and why some are not ready,
+ * for timeout messages, read with the kind rules KRO itself was given as default readyWhen.
  */
 import { createCelEngine } from '../cel/index.js';
 import { readinessReader, type KubeObject } from '../engine/index.js';
-import { describeRef, refOfObject, type KubeClient } from '../kube/client.js';
+import { describeRef, KubeApiError, type CallOptions, type KubeClient } from '../kube/client.js';
 import { listByLabel } from '../kube/list.js';
+import { plain, refOf } from '../direct/objects.js';
+
+/** KRO's labels on the children of an instance. */
+export const KRO_LABELS = {
+  instance: 'kro.run/instance-name',
+  instanceNamespace: 'kro.run/instance-namespace',
+  resourceId: 'kro.run/node-id',
+} as const;
 
 /** A kind of the graph's resources, to list the instance's children by. */
 export interface ChildKind {
@@ -14,19 +22,46 @@ export interface ChildKind {
   readonly kind: string;
 }
 
+/** The resource id KRO labelled a child with. */
+export function kroResourceIdOf(object: KubeObject): string | undefined {
+  return ((object.metadata as { labels?: Record<string, string> } | undefined)?.labels ?? {})[KRO_LABELS.resourceId];
+}
+
+/**
+ * The instance's children of the given kinds; a kind the cluster does not serve has none.
+ *
+ * @example
+ * ```ts
+ * await listChildren(client, [{ apiVersion: 'apps/v1', kind: 'Deployment' }], { name: 'web', namespace: 'dev' }, call);
+ * ```
+ */
+export async function listChildren(client: KubeClient, kinds: readonly ChildKind[], instance: { name: string; namespace: string }, call: CallOptions): Promise<KubeObject[]> {
+  const selector = `${KRO_LABELS.instance}=${instance.name},${KRO_LABELS.instanceNamespace}=${instance.namespace}`;
+  const unique = [...new Map(kinds.map((k) => [`${k.apiVersion}/${k.kind}`, k])).values()];
+  const lists = await Promise.all(
+    unique.map(async (k) => {
+      try {
+        const namespaced = await client.isNamespaced(k.apiVersion, k.kind, call);
+        const found = await listByLabel(client.config, k.apiVersion, k.kind, selector, { ...call, client, ...(namespaced ? { namespace: instance.namespace } : {}) });
+        return found.map(plain);
+      } catch (error) {
+        if (error instanceof KubeApiError && error.status === 404) return [];
+        throw error;
+      }
+    }),
+  );
+  return lists.flat();
+}
+
 /**
  * One line per child of the instance that is not ready, with the reason (`HelmRelease ns/x: ...`); empty
  * when all are ready or they cannot be listed (the timeout message must not fail on its own diagnosis).
  */
 export async function notReadyChildren(client: KubeClient, kinds: readonly ChildKind[], instance: { name: string; namespace: string }): Promise<string[]> {
-  const selector = `kro.run/instance-name=${instance.name},kro.run/instance-namespace=${instance.namespace}`;
-  const unique = [...new Map(kinds.map((k) => [`${k.apiVersion}/${k.kind}`, k])).values()];
-  const lists = await Promise.all(
-    unique.map((k) => listByLabel(client.config, k.apiVersion, k.kind, selector, { client, deadline: Date.now() + 5_000 }).catch(() => [])),
-  );
+  const children = await listChildren(client, kinds, instance, { deadline: Date.now() + 5_000 }).catch(() => []);
   const readinessOf = readinessReader(createCelEngine());
-  return lists.flat().flatMap((child) => {
-    const readiness = readinessOf(child as unknown as KubeObject);
-    return readiness.ready ? [] : [`${describeRef(refOfObject(child))}: ${readiness.reason}`];
+  return children.flatMap((child) => {
+    const readiness = readinessOf(child);
+    return readiness.ready ? [] : [`${describeRef(refOf(child))}: ${readiness.reason}`];
   });
 }

@@ -48,10 +48,11 @@ export async function deleteKroInstance(
   client: KubeClient,
   ref: ObjectRef & { readonly namespace: string },
   options: { readonly timeoutMs: number; readonly signal?: AbortSignal; readonly ignoreNotFound?: boolean },
-): Promise<void> {
-  if (!(await client.delete(ref))) {
-    if (options.ignoreNotFound) return;
+): Promise<{ found: boolean }> {
+  if (!(await client.delete(ref, options.signal ? { signal: options.signal } : {}))) {
+    if (options.ignoreNotFound) return { found: false };
     throw new InstanceNotFoundError(ref.name, ref.namespace, `no ${ref.kind} object`);
   }
   await client.waitFor(ref, (object) => (object ? undefined : true), { timeoutMs: options.timeoutMs, ...(options.signal ? { signal: options.signal } : {}) });
+  return { found: true };
 }

@@ -7,14 +7,14 @@
  */
 import { HttpMethod, KubernetesObjectApi, PatchStrategy, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
 
-import { ApplyConflictError, describeRef, KubeApiError, type FieldConflict, type ObjectRef } from './errors.js';
+import { ApplyConflictError, describeRef, KubeApiError, KubeTimeoutError, type FieldConflict, type ObjectRef } from './errors.js';
 import { boundedBy, pooled } from './pool.js';
 import { watchCollection } from './watch.js';
 import { TypeKroError } from '../../util/errors.js';
 
 export const FIELD_MANAGER = 'typekro';
 
-export { ApplyConflictError, describeRef, InstanceNotFoundError, KubeApiError, type FieldConflict, type ObjectRef } from './errors.js';
+export { ApplyConflictError, describeRef, InstanceNotFoundError, KubeApiError, KubeTimeoutError, type FieldConflict, type ObjectRef } from './errors.js';
 
 export function refOfObject(object: KubernetesObject): ObjectRef {
   return {
@@ -250,7 +250,7 @@ export class KubeClient {
       if (result !== undefined) return result;
       const remaining = deadline - Date.now();
       if (remaining <= 0) {
-        throw new KubeApiError(`timed out after ${Math.round(options.timeoutMs / 1000)}s waiting for ${describeRef(ref)}${options.describe ? `: ${options.describe()}` : ''}`, undefined, undefined, 'TIMEOUT');
+        throw new KubeTimeoutError(`timed out after ${Math.round(options.timeoutMs / 1000)}s waiting for ${describeRef(ref)}${options.describe ? `: ${options.describe()}` : ''}`);
       }
       throwIfAborted(options.signal);
       const outcome = await this.nextEvent(path, ref, last, Math.min(remaining, 30_000), options.signal);

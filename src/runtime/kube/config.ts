@@ -20,9 +20,10 @@ export interface ClusterTarget {
 
 export { KubeconfigError } from './errors.js';
 
-export function loadKubeConfig(target: ClusterTarget = {}): KubeConfig {
+/** `env` is where `$KUBECONFIG` is read (default: the process's environment). */
+export function loadKubeConfig(target: ClusterTarget = {}, env: Readonly<Record<string, string | undefined>> = process.env): KubeConfig {
   if (target.kubeConfig) return withContext(target.kubeConfig, target.context, 'the given KubeConfig');
-  const files = target.kubeconfig ? [target.kubeconfig] : (process.env.KUBECONFIG ?? '').split(':').filter(Boolean);
+  const files = target.kubeconfig ? [target.kubeconfig] : (env.KUBECONFIG ?? '').split(':').filter(Boolean);
   const candidates = files.length > 0 ? files : [join(homedir(), '.kube', 'config')];
   const existing = candidates.filter((file) => existsSync(file));
   if (existing.length === 0) {

@@ -36,6 +36,23 @@ function codeOfStatus(status: number | undefined): TypeKroErrorCode {
 }
 
 /**
+ * A wait ran out of time (the message says for what, and the last state seen). `code` is `TIMEOUT`.
+ *
+ * @example
+ * ```ts
+ * import { KubeTimeoutError } from 'typekro';
+ * const error: unknown = new KubeTimeoutError('timed out after 5s waiting for Deployment dev/web');
+ * (error as { code?: string }).code; // => 'TIMEOUT'
+ * ```
+ */
+export class KubeTimeoutError extends KubeApiError {
+  override readonly name: string = 'KubeTimeoutError';
+  constructor(message: string) {
+    super(message, undefined, undefined, 'TIMEOUT');
+  }
+}
+
+/**
  * `deleteInstance` of an instance that does not exist (kro mode: no instance object; direct mode: no
  * instance record and no object labelled as the instance's): nothing was deleted. Usually a wrong name or
  * namespace; pass `ignoreNotFound: true` where "already gone" is fine (as `kubectl delete --ignore-not-found`).
@@ -49,10 +66,12 @@ export class InstanceNotFoundError extends KubeApiError {
   override readonly name: string = 'InstanceNotFoundError';
   constructor(
     readonly instance: string,
-    readonly namespace: string,
+    readonly namespace: string | undefined,
     what: string,
+    /** What happened and what to do; the default fits a delete. */
+    next = 'nothing was deleted. Check the name and namespace, or pass { ignoreNotFound: true }',
   ) {
-    super(`instance "${instance}" not found in namespace "${namespace}" (${what}): nothing was deleted. Check the name and namespace, or pass { ignoreNotFound: true }`, 404, 'NotFound');
+    super(`instance "${instance}" not found${namespace ? ` in namespace "${namespace}"` : ''} (${what}): ${next}`, 404, 'NotFound');
   }
 }
 

@@ -1,0 +1,84 @@
+/**
+ * The state of a deployed instance from what the cluster has, for `status` in both modes: every resource
+ * judged by the same readiness the deploy waits for (`readyWhen`, else the kind rules), resources without
+ * objects explained by the planner (skipped, waiting for a dependency, deleted by hand).
+ */
+import { planInstance, resourceReadiness } from './plan.js';
+import type { PreparedGraph } from './prepared.js';
+import { instanceStatus } from './status.js';
+import type { KubeObject, PlanInput } from './types.js';
+
+/**
+ * One object of the instance, or one resource that has no object.
+ *
+ * @example
+ * ```ts
+ * import type { ResourceStatus } from 'typekro';
+ * const row: ResourceStatus = { resourceId: 'web', apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', state: 'not-ready', ready: false, reason: '1/3 readyReplicas' };
+ * row.state; // => 'not-ready'
+ * ```
+ */
+export interface ResourceStatus {
+  /** The resource id in the composition. */
+  readonly resourceId: string;
+  readonly apiVersion: string;
+  readonly kind: string;
+  /** Absent when the resource has no object in the cluster. */
+  readonly name?: string;
+  readonly namespace?: string;
+  /** `ready`, `not-ready`, `missing` (should exist but does not), `skipped` (includeWhen is false), `waiting` (for a dependency or data). */
+  readonly state: 'ready' | 'not-ready' | 'missing' | 'skipped' | 'waiting';
+  readonly ready: boolean;
+  /** The readiness reason (`1/3 readyReplicas`, `readyWhen is false`, `not created`). */
+  readonly reason: string;
+}
+
+export interface InstanceReport {
+  /** Every resource ready or skipped. */
+  readonly ready: boolean;
+  readonly resources: readonly ResourceStatus[];
+  /** The hydrated status (pending fields omitted) and which fields are pending. */
+  readonly status: Record<string, unknown>;
+  readonly pending: readonly string[];
+}
+
+function identityOf(object: KubeObject): { name?: string; namespace?: string } {
+  const metadata = (object.metadata ?? {}) as { name?: string; namespace?: string };
+  return { ...(metadata.name ? { name: metadata.name } : {}), ...(metadata.namespace ? { namespace: metadata.namespace } : {}) };
+}
+
+/**
+ * Judges the observed objects (by resource id, collections as lists; external references included when
+ * they were read) with the runtime's readiness.
+ *
+ * @example
+ * ```ts
+ * const report = reportInstance(prepared, { spec, instance: { name: 'web', namespace: 'dev' }, observed });
+ * report.resources[0]; // { resourceId: 'deployment', kind: 'Deployment', name: 'web', state: 'ready', ready: true, reason: 'ready' }
+ * ```
+ */
+export function reportInstance(prepared: PreparedGraph, input: PlanInput): InstanceReport {
+  const plan = planInstance(prepared, { ...input, readiness: input.readiness ?? 'kind' });
+  const resources: ResourceStatus[] = [];
+  for (const id of plan.order) {
+    const resource = prepared.resource(id);
+    if (resource.externalRef) continue;
+    const node = plan.nodes.get(id);
+    const value = input.observed.get(id);
+    const items = value === undefined ? [] : ((Array.isArray(value) ? value : [value]) as KubeObject[]);
+    const base = { resourceId: id, apiVersion: resource.apiVersion, kind: resource.kind };
+    if (items.length > 0) {
+      const desired = node?.state === 'apply' ? Math.max(node.manifests.length, items.length) : items.length;
+      const readiness = resourceReadiness(prepared, id, desired, { ...input, readiness: input.readiness ?? 'kind' });
+      for (const item of items) resources.push({ ...base, ...identityOf(item), state: readiness.ready ? 'ready' : 'not-ready', ready: readiness.ready, reason: readiness.reason });
+      continue;
+    }
+    if (!node || (node.state === 'apply' && node.manifests.length === 0)) continue; // an empty collection
+    if (node.state === 'skipped') resources.push({ ...base, state: 'skipped', ready: true, reason: node.reason });
+    else if (node.state === 'apply') resources.push({ ...base, state: 'missing', ready: false, reason: 'not created, or deleted since' });
+    else if (node.state === 'error') resources.push({ ...base, state: 'not-ready', ready: false, reason: node.message });
+    else if (node.state !== 'external') resources.push({ ...base, state: 'waiting', ready: false, reason: node.reason });
+  }
+  const hydrated = instanceStatus(prepared, input);
+  return { ready: resources.every((r) => r.ready), resources, status: hydrated.status, pending: hydrated.pending };
+}

@@ -1,0 +1,53 @@
+/**
+ * KRO mode's plan: what applying the ResourceGraphDefinition and the instance would change, each from a
+ * server-side dry run compared with the live object (field paths only, never values). The instance's
+ * children are KRO's to create, so they are not planned. An instance whose kind KRO does not serve yet
+ * (the RGD is new) is a create.
+ */
+import type { KubernetesObject } from '@kubernetes/client-node';
+import type { KubeObject } from '../engine/index.js';
+import { diffPaths, type DeployPlan, type PlannedObject } from '../direct/plan.js';
+import { plain, refOf } from '../direct/objects.js';
+import { KubeApiError, type CallOptions, type KubeClient } from '../kube/client.js';
+
+type Outcome = { kind: 'create' | 'unchanged'; object: PlannedObject } | { kind: 'change'; object: PlannedObject; paths: string[] };
+
+/** A 404 that a namespace will not fix: the namespace itself is missing. */
+function missingNamespace(error: unknown): boolean {
+  return error instanceof KubeApiError && /namespaces? "[^"]*" not found/i.test(error.message);
+}
+
+async function dryRun(client: KubeClient, resourceId: string, manifest: KubeObject, call: CallOptions, note?: string): Promise<Outcome> {
+  const ref = refOf(manifest);
+  const object: PlannedObject = { resourceId, apiVersion: ref.apiVersion, kind: ref.kind, name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}), ...(note ? { note } : {}) };
+  const live = await client.get(ref, call);
+  let result: KubeObject;
+  try {
+    result = plain(await client.apply(manifest as KubernetesObject, { dryRun: true, force: true, ...call }));
+  } catch (error) {
+    if (live || !(error instanceof KubeApiError && error.status === 404) || missingNamespace(error)) throw error;
+    return { kind: 'create', object: { ...object, note: `${ref.kind} is not served yet: KRO creates its CRD when it accepts the graph` } };
+  }
+  if (!live) return { kind: 'create', object };
+  const paths = diffPaths(plain(live), result);
+  return paths.length > 0 ? { kind: 'change', object, paths } : { kind: 'unchanged', object };
+}
+
+/**
+ * @example
+ * ```ts
+ * const plan = await planKro(client, rgd, instance, { deadline: Date.now() + 30_000 });
+ * plan.create.map((o) => o.resourceId); // ['rgd', 'instance'] on a fresh cluster
+ * ```
+ */
+export async function planKro(client: KubeClient, rgd: KubeObject, instance: KubeObject, call: CallOptions, rgdNote?: string): Promise<DeployPlan> {
+  const outcomes = [await dryRun(client, 'rgd', rgd, call, rgdNote), await dryRun(client, 'instance', instance, call)];
+  return {
+    create: outcomes.filter((o) => o.kind === 'create').map((o) => o.object),
+    change: outcomes.flatMap((o) => (o.kind === 'change' ? [{ resource: o.object, paths: o.paths }] : [])),
+    unchanged: outcomes.filter((o) => o.kind === 'unchanged').map((o) => o.object),
+    prune: [],
+    conflicts: [],
+    skipped: [],
+  };
+}
