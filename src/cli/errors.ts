@@ -43,7 +43,8 @@ export class CliError extends Error {
 }
 
 /** Codes of invalid input: the user fixes a flag, a file, the spec, the kubeconfig or the composition. */
-const INPUT_CODES = new Set(['USAGE', 'SPEC_INVALID', 'COMPOSITION_INVALID', 'COMPOSITION_SYNTAX', 'SCHEMA_INVALID', 'CEL_COMPILE', 'KUBECONFIG_INVALID']);
+// DEFINITION_INVALID and CONFIG_INVALID are the names main's ERROR_CODES (util/errors.ts) gives these.
+const INPUT_CODES = new Set(['USAGE', 'SPEC_INVALID', 'COMPOSITION_INVALID', 'COMPOSITION_SYNTAX', 'SCHEMA_INVALID', 'CEL_COMPILE', 'KUBECONFIG_INVALID', 'DEFINITION_INVALID', 'CONFIG_INVALID']);
 
 /**
  * The stable code of an error TypeKro threw on purpose (`SPEC_INVALID`, `TIMEOUT`, `INSTANCE_NOT_FOUND`),
