@@ -59,7 +59,10 @@ export class KubeTimeoutError extends KubeApiError {
  *
  * @example
  * ```ts
- * try { await factory.deleteInstance('web'); } catch (error) { if (error instanceof InstanceNotFoundError) console.log(error.instance); }
+ * import { InstanceNotFoundError } from 'typekro';
+ * // what deleteInstance('web'), instanceStatus('web'), events and logs reject with when there is no such instance
+ * const error: unknown = new InstanceNotFoundError('web', 'dev', 'direct mode: no instance record and no object of the instance');
+ * error instanceof InstanceNotFoundError ? `${error.code} ${error.instance}` : ''; // => 'NOT_FOUND web'
  * ```
  */
 export class InstanceNotFoundError extends KubeApiError {
@@ -131,7 +134,10 @@ export class KubeconfigError extends TypeKroError {
  *
  * @example
  * ```ts
- * try { await factory.deploy(spec); } catch (error) { if (error instanceof InstanceLockedError) console.log(error.holder); }
+ * import { InstanceLockedError } from 'typekro';
+ * // what a second deploy of an instance rejects with while the first one runs
+ * const error: unknown = new InstanceLockedError('instance dev/web is being changed by another writer: deploy by ci-7 pid 42', 'deploy by ci-7 pid 42');
+ * error instanceof InstanceLockedError ? `${error.code}: ${error.holder}` : ''; // => 'INSTANCE_LOCKED: deploy by ci-7 pid 42'
  * ```
  */
 export class InstanceLockedError extends TypeKroError {
