@@ -19,7 +19,7 @@ describe('instance names, offline', () => {
     assert.match(instance.stdout, /^ {2}name: web$/m);
     const manifests = await typekro(['render', fixture, '--manifests', '--spec', '-'], { input: '{}' });
     assert.equal(manifests.code, 0, transcript(manifests));
-    assert.equal(manifests.stdout, `${named.factory('direct').toYaml({})}`);
+    assert.equal(manifests.stdout, await named.factory('direct').toYaml({}));
     assert.match(manifests.stdout, /typekro\.dev\/instance: web$/m);
   });
 
