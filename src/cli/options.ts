@@ -59,6 +59,11 @@ export function withTimeout(command: Command, fallback = '5m'): Command {
   return command.option('--timeout <duration>', 'deadline, e.g. 90s, 5m, 1m30s, 1500ms (a bare number is seconds)', fallback);
 }
 
+/** `--wait-for-lock`: wait for another deploy or delete of the instance instead of failing (the instance's Lease). */
+export function withLock(command: Command): Command {
+  return command.option('--wait-for-lock', 'wait for another deploy or delete of the same instance to finish, instead of failing at once');
+}
+
 export function withName(command: Command): Command {
   return command.option('--name <name>', "instance name (default: the spec's name field, defaults applied, else the composition name)");
 }

@@ -7,7 +7,7 @@ import { describeInstance, factoryOf, load } from '../context.js';
 import { CliError, EXIT } from '../errors.js';
 import { withInterrupt } from '../interrupt.js';
 import { out, type CliRun } from '../io.js';
-import { clusterTarget, parseDuration, withCluster, withComposition, withMode, withName, withSpec, withTimeout } from '../options.js';
+import { clusterTarget, parseDuration, withCluster, withComposition, withMode, withName, withSpec, withTimeout, withLock } from '../options.js';
 import type { ClusterOptions, CompositionOptions, Mode } from '../options.js';
 import { createProgress } from '../progress.js';
 import type { SpecOptions } from '../spec.js';
@@ -16,6 +16,7 @@ interface DeleteOptions extends CompositionOptions, SpecOptions, ClusterOptions 
   readonly mode: Mode;
   readonly name?: string;
   readonly timeout: string;
+  readonly waitForLock?: boolean;
   readonly ignoreNotFound?: boolean;
 }
 
@@ -30,7 +31,7 @@ async function remove(run: CliRun, file: string, options: DeleteOptions): Promis
   let found = false;
   try {
     await withInterrupt(io, async (signal) => {
-      const factory = factoryOf(composition, options.mode, target, { timeout, abortSignal: signal, progressCallback: progress.event });
+      const factory = factoryOf(composition, options.mode, target, { timeout, abortSignal: signal, progressCallback: progress.event, waitForLock: Boolean(options.waitForLock) });
       // the CLI reports "not found" itself (below), as --ignore-not-found asks
       found = (await factory.deleteInstance(name, { ignoreNotFound: true })).found;
     });
@@ -50,5 +51,5 @@ export function registerDelete(program: Command, run: CliRun): void {
     .command('delete')
     .description('delete an instance and wait until everything it owns is gone')
     .option('--ignore-not-found', 'succeed when the instance does not exist');
-  withTimeout(withName(withMode(withCluster(withSpec(withComposition(command)))))).action((file: string, options: DeleteOptions) => remove(run, file, options));
+  withLock(withTimeout(withName(withMode(withCluster(withSpec(withComposition(command))))))).action((file: string, options: DeleteOptions) => remove(run, file, options));
 }

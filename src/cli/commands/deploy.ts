@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 import { withInterrupt } from '../interrupt.js';
 import { err, out, type CliRun } from '../io.js';
 import type { AnyComposition } from '../load.js';
-import { clusterTarget, type ClusterTarget, parseBoolean, parseDuration, withCluster, withComposition, withMode, withName, withOutput, withSpec, withTimeout } from '../options.js';
+import { clusterTarget, type ClusterTarget, parseBoolean, parseDuration, withCluster, withComposition, withMode, withName, withOutput, withSpec, withTimeout, withLock } from '../options.js';
 import type { ClusterOptions, CompositionOptions, Mode } from '../options.js';
 import { formatDocument, type OutputFormat } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -19,6 +19,7 @@ interface DeployOptions extends CompositionOptions, SpecOptions, ClusterOptions 
   readonly mode: Mode;
   readonly name?: string;
   readonly timeout: string;
+  readonly waitForLock?: boolean;
   readonly wait: string | boolean;
   readonly createNamespace?: boolean;
   readonly force?: boolean;
@@ -79,6 +80,7 @@ async function deploy(run: CliRun, file: string, options: DeployOptions): Promis
         timeout: settings.timeout,
         abortSignal: signal,
         progressCallback: progress.event,
+        waitForLock: Boolean(options.waitForLock),
         ...(options.mode === 'kro'
           ? { allowBreakingChanges: Boolean(options.allowBreakingChanges) }
           : { waitForReady: settings.waitForReady, force: Boolean(options.force), rollbackOnFailure: Boolean(options.rollbackOnFailure) }),
@@ -106,5 +108,5 @@ export function registerDeploy(program: Command, run: CliRun): void {
     .option('--force', 'direct mode: take over fields other field managers own (server-side apply force)')
     .option('--rollback-on-failure', 'direct mode: when the first deploy of an instance fails, delete what it created')
     .option('--allow-breaking-changes', 'kro mode: apply a schema change that breaks existing instances (removed or retyped fields)');
-  withOutput(withTimeout(withName(withMode(withCluster(withSpec(withComposition(command)))))), 'instance output').action((file: string, options: DeployOptions) => deploy(run, file, options));
+  withOutput(withLock(withTimeout(withName(withMode(withCluster(withSpec(withComposition(command))))))), 'instance output').action((file: string, options: DeployOptions) => deploy(run, file, options));
 }
