@@ -66,8 +66,10 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
   });
 
   const call = (): { deadline: number; signal?: AbortSignal } => ({ deadline: Date.now() + timeoutMs, ...(options.abortSignal ? { signal: options.abortSignal } : {}) });
-  const notFound = (name: string): InstanceNotFoundError =>
-    new InstanceNotFoundError(name, graph.scope === 'Cluster' ? undefined : namespace, `${graph.kind}, direct mode: no instance record and no object of the instance`, 'check the name and namespace (listInstances() or typekro status list them)');
+  const notFound = (name: string): InstanceNotFoundError => {
+    const where = graph.scope === 'Cluster' ? undefined : namespace;
+    return new InstanceNotFoundError(name, where, `${graph.kind} "${name}"${where ? ` in namespace ${where}` : ''} (direct mode) not found`);
+  };
 
   /** The instance's objects by resource id; InstanceNotFoundError when it has neither record nor object. */
   async function owned(name: string): Promise<Map<string, KubeObject[]>> {

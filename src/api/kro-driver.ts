@@ -74,7 +74,7 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
 
   async function live(name: string): Promise<LiveInstance> {
     const object = await kube.get({ apiVersion: instanceApiVersion, kind: graph.kind, name, namespace }, call());
-    if (!object) throw new InstanceNotFoundError(name, namespace, `no ${graph.kind} object (kro mode)`, 'check the name and namespace (listInstances() or typekro status list them)');
+    if (!object) throw new InstanceNotFoundError(name, namespace, `${graph.kind} "${name}" in namespace ${namespace} (kro mode) not found`);
     return JSON.parse(JSON.stringify(object)) as LiveInstance;
   }
 

@@ -69,18 +69,14 @@ function namespaced(tsconfig: string | undefined) {
 }
 
 /**
- * The bin's loader: every import in a new namespace, unregistered afterwards, so the file and everything
- * it imports are read anew.
+ * The bin's loader: every import in a new namespace, so the file and everything it imports are read anew.
+ * The namespace stays registered: the composition's TypeKro loads its cluster side with `import()` later
+ * (the factories' drivers), and those imports need the namespace's TypeScript loader too.
  */
 export function freshLoader(): ModuleLoader {
   return {
     async import(path, tsconfig) {
-      const scope = namespaced(tsconfig);
-      try {
-        return (await scope.import(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
-      } finally {
-        await scope.unregister();
-      }
+      return (await namespaced(tsconfig).import(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
     },
   };
 }

@@ -92,7 +92,7 @@ describe('exit codes', () => {
     assert.equal(exitCodeOf(new DirectDeployError('failed')), 1);
     assert.equal(exitCodeOf(new DirectTimeoutError('late')), 3);
     assert.equal(exitCodeOf(new KubeTimeoutError('timed out after 5s waiting for WebApp a/b')), 3);
-    assert.equal(exitCodeOf(new InstanceNotFoundError('WebApp', 'web', 'dev', 'direct')), 1);
+    assert.equal(exitCodeOf(new InstanceNotFoundError('web', 'dev', 'WebApp "web" in namespace dev (direct mode) not found')), 1);
     assert.equal(exitCodeOf(new InterruptedError()), 130);
     assert.equal(exitCodeOf(new CliError('not found', 1)), 1);
     assert.equal(exitCodeOf(new TypeError('bug')), 1);

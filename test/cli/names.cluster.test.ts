@@ -82,7 +82,8 @@ for (const mode of ['direct', 'kro'] as const) {
       const logs = await cli('logs', fixture, '--name', 'nope');
       assert.equal(logs.code, 1, transcript(logs));
       assert.equal(logs.stderr, `typekro: ${(await rejection(api().logs('nope'))).message}\n`);
-      assert.deepEqual(await api().deleteInstance('nope'), { found: false });
+      assert.equal((await rejection(api().deleteInstance('nope'))).code, 'NOT_FOUND');
+      assert.deepEqual(await api().deleteInstance('nope', { ignoreNotFound: true }), { found: false });
       const removed = await cli('delete', fixture, '--name', 'nope');
       assert.equal(removed.code, 1, transcript(removed));
       assert.match(removed.stderr, /NamedApp "nope" .* not found; nothing to delete/);

@@ -17,6 +17,8 @@ const NAMESPACED_RULES = [
   { apiGroups: [''], resources: ['configmaps', 'services', 'pods', 'pods/log', 'events'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'] },
   { apiGroups: ['apps'], resources: ['deployments', 'replicasets'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'] },
   { apiGroups: ['events.k8s.io'], resources: ['events'], verbs: ['get', 'list', 'watch'] },
+  // the instance's Lease: one writer per instance (README, "One writer per instance")
+  { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['get', 'create', 'patch', 'delete'] },
 ];
 
 /** A kubeconfig file for a ServiceAccount bound to a Role in `namespace` only. */

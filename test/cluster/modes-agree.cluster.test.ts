@@ -75,7 +75,9 @@ test('schema.metadata.uid and generation in both modes', { timeout: 240_000 }, a
   assert.deepEqual(changed.status, { uid: record.metadata?.uid, generation: 2 });
 
   const kro = await seeded.factory('kro', { kubeconfig, namespace: ns.name, timeout: 120_000 }).deploy({ size: 1 }, { name: 'k' });
-  assert.equal(kro.status.uid, (kro as unknown as { metadata: { uid: string } }).metadata.uid);
+  // deploy results carry name and namespace only: the instance object says what its uid is
+  const object = await new KubeClient(testKubeConfig()).get({ apiVersion: `${seeded.graph.group}/${seeded.graph.version}`, kind: seeded.graph.kind, name: 'k', namespace: ns.name });
+  assert.equal(kro.status.uid, object?.metadata?.uid);
   assert.equal(kro.status.generation, 1);
   assert.equal((await core().readNamespacedConfigMap({ name: 'k-seed', namespace: ns.name })).data?.['seed'], kro.status.uid);
   await ns.remove();

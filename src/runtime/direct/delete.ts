@@ -36,7 +36,11 @@ export async function deleteDirect(prepared: PreparedGraph, client: KubeClient, 
   const objects = await listOwned(client, owner, kinds, [...new Set([owner.namespace, ...(record?.namespaces ?? [])])], call());
   if (!record && objects.length === 0) {
     if (options.ignoreNotFound) return { found: false, deleted: 0 };
-    throw new InstanceNotFoundError(owner.instance, owner.namespace, `composition "${owner.composition}", direct mode: no instance record and no object of the instance`);
+    throw new InstanceNotFoundError(
+      owner.instance,
+      owner.namespace,
+      `instance "${owner.instance}" not found in namespace "${owner.namespace}" (composition "${owner.composition}", direct mode: no instance record and no object of the instance): nothing was deleted. Check the name and namespace, or pass { ignoreNotFound: true }`,
+    );
   }
   const deleted = await deleteInOrder(client, objects, {
     order: prepared.order,

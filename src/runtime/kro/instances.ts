@@ -51,7 +51,7 @@ export async function deleteKroInstance(
 ): Promise<{ found: boolean }> {
   if (!(await client.delete(ref, options.signal ? { signal: options.signal } : {}))) {
     if (options.ignoreNotFound) return { found: false };
-    throw new InstanceNotFoundError(ref.name, ref.namespace, `no ${ref.kind} object`);
+    throw new InstanceNotFoundError(ref.name, ref.namespace, `instance "${ref.name}" not found in namespace "${ref.namespace}" (no ${ref.kind} object, kro mode): nothing was deleted. Check the name and namespace, or pass { ignoreNotFound: true }`);
   }
   await client.waitFor(ref, (object) => (object ? undefined : true), { timeoutMs: options.timeoutMs, ...(options.signal ? { signal: options.signal } : {}) });
   return { found: true };

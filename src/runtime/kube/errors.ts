@@ -61,7 +61,7 @@ export class KubeTimeoutError extends KubeApiError {
  * ```ts
  * import { InstanceNotFoundError } from 'typekro';
  * // what deleteInstance('web'), instanceStatus('web'), events and logs reject with when there is no such instance
- * const error: unknown = new InstanceNotFoundError('web', 'dev', 'direct mode: no instance record and no object of the instance');
+ * const error: unknown = new InstanceNotFoundError('web', 'dev', 'App "web" in namespace dev (direct mode) not found');
  * error instanceof InstanceNotFoundError ? `${error.code} ${error.instance}` : ''; // => 'NOT_FOUND web'
  * ```
  */
@@ -70,11 +70,10 @@ export class InstanceNotFoundError extends KubeApiError {
   constructor(
     readonly instance: string,
     readonly namespace: string | undefined,
-    what: string,
-    /** What happened and what to do; the default fits a delete. */
-    next = 'nothing was deleted. Check the name and namespace, or pass { ignoreNotFound: true }',
+    /** The whole message: which instance, where it was looked for, and what to do. */
+    message: string,
   ) {
-    super(`instance "${instance}" not found${namespace ? ` in namespace "${namespace}"` : ''} (${what}): ${next}`, 404, 'NotFound');
+    super(message, 404, 'NotFound');
   }
 }
 
