@@ -35,7 +35,12 @@ export class KubeApiError extends Error {
  *
  * @example
  * ```ts
- * try { await factory.deleteInstance('web'); } catch (error) { if (error instanceof InstanceNotFoundError) console.log(error.instance); }
+ * import { InstanceNotFoundError, KubeApiError } from 'typekro';
+ * // What `await factory.deleteInstance('web')` throws when there is no instance "web" in namespace "dev":
+ * const error = new InstanceNotFoundError('web', 'dev', 'no WebApp object');
+ * error instanceof KubeApiError; // => true
+ * error.status; // => 404
+ * error.instance; // => 'web'
  * ```
  */
 export class InstanceNotFoundError extends KubeApiError {
