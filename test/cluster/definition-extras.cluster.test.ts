@@ -23,8 +23,8 @@ const settings = kubernetesComposition(
       { name: 'State', type: 'string', jsonPath: '.status.state', priority: 1 },
     ],
   },
-  (spec) => {
-    ConfigMap({ name: 'settings', data: { level: spec.level } });
+  (spec, instance) => {
+    ConfigMap({ name: `${instance.metadata.name}-settings`, data: { level: spec.level } });
   },
 );
 

@@ -176,10 +176,10 @@ export class KubeClient {
     return resource.namespaced && namespace ? `${base}/namespaces/${namespace}/${resource.name}` : `${base}/${resource.name}`;
   }
 
-  /** A GET of a server path as JSON (`/openapi/v3`); undefined when the server answers 404. */
+  /** A discovery GET of a server path as JSON (`/openapi/v3/...`); undefined when the server answers 404. */
   async readPath(path: string, options: CallOptions = {}): Promise<unknown> {
     try {
-      return await this.call('read', { apiVersion: 'v1', kind: 'path', name: path }, options, () => this.api.readPathJson(path));
+      return await this.call('discover', { apiVersion: 'v1', kind: 'OpenAPI document', name: path }, options, () => this.api.readPathJson(path));
     } catch (error) {
       if (error instanceof KubeApiError && error.status === 404) return undefined;
       throw error;
