@@ -2,6 +2,7 @@
  * The differential harness: for one composition, every spec variant under every observed state, the
  * compiled graph (direct runtime) against the concrete evaluation (JavaScript).
  */
+import { isDeepStrictEqual } from 'node:util';
 import { concreteSourceOf } from '../../src/composition/concrete-source.js';
 import { evaluateConcrete, type Composition, type ConcreteEvaluation } from '../../src/index.js';
 import { createCelEngine } from '../../src/runtime/cel/index.js';
@@ -47,7 +48,16 @@ export function runCase(name: string, input: CaseInput): CaseReport {
   for (const spec of specs) {
     const checked = validateSpec(definition, composition.graph, spec);
     const instance = { name: instanceNameOf(composition.graph, checked), namespace: NAMESPACE };
-    const concrete = (observed: ReadonlyMap<string, object | readonly object[]>): ConcreteEvaluation => evaluateConcrete(composition, spec as never, { observed, instance });
+    // The oracle is a function of the spec and the observed objects: an evaluation already made for deep-equal
+    // observed objects is reused (settling the states evaluates "nothing observed" and each settled state already).
+    const evaluated: { observed: ReadonlyMap<string, object | readonly object[]>; result: ConcreteEvaluation }[] = [];
+    const concrete = (observed: ReadonlyMap<string, object | readonly object[]>): ConcreteEvaluation => {
+      const done = evaluated.find((e) => isDeepStrictEqual(e.observed, observed));
+      if (done) return done.result;
+      const result = evaluateConcrete(composition, spec as never, { observed, instance });
+      evaluated.push({ observed, result });
+      return result;
+    };
     const seed = (): Rendered => ({
       resources: [...evaluateCompiled(prepared, { spec: checked, instance, observed: new Map() }).resources].flatMap(([id, resource]) =>
         resource.state === 'rendered' ? [{ id, apiVersion: '', kind: '', included: true, collection: resource.collection, manifests: resource.manifests as never, pending: [] }] : [],
