@@ -16,8 +16,16 @@ import { createFactory, type DirectFactory, type DirectFactoryOptions, type KroF
 import { instanceNameOf, validateSpec } from './spec.js';
 import { TypeKroError } from '../util/errors.js';
 
-/** Rejects status fields the status schema does not declare (a typo would otherwise be dropped silently). */
-type NoExtraKeys<TReturned, TStatus> = { readonly [K in Exclude<keyof TReturned, keyof TStatus>]: never };
+/**
+ * Rejects status fields the status schema does not declare (a typo would otherwise be dropped silently):
+ * each extra key of `TReturned` must be `never`.
+ *
+ * @example
+ * import type { NoExtraKeys } from 'typekro';
+ * const none: NoExtraKeys<{ ready: boolean }, { ready: boolean }> = {};
+ * Object.keys(none).length; // => 0
+ */
+export type NoExtraKeys<TReturned, TStatus> = { readonly [K in Exclude<keyof TReturned, keyof TStatus>]: never };
 
 /** What calling a composition inside another one returns: its status, as typed references. */
 export interface NestedComposition<TStatus> {

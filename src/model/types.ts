@@ -4,7 +4,15 @@
  * compile error. Optional fields lose their `?`: the compiler, not the user, deals with absence.
  */
 
-type Primitive = string | number | boolean | bigint | symbol | null | undefined;
+/**
+ * The values a reference reaches as a leaf (no nested fields).
+ *
+ * @example
+ * import type { Primitive } from 'typekro';
+ * const leaf: Primitive = 'nginx';
+ * leaf; // => 'nginx'
+ */
+export type Primitive = string | number | boolean | bigint | symbol | null | undefined;
 
 /** A reference to a value of type `T`, typed as `T` itself with every nested field present. */
 export type Ref<T> = T extends Primitive

@@ -16,7 +16,15 @@ import { TypeKroError } from '../../util/errors.js';
 export const FLUX_SOURCE_API = 'source.toolkit.fluxcd.io/v1';
 export const FLUX_HELM_API = 'helm.toolkit.fluxcd.io/v2';
 
-interface Named extends FactoryOptions {
+/**
+ * The object fields the Flux factories take.
+ *
+ * @example
+ * import type { FluxObjectConfig } from 'typekro';
+ * const config: FluxObjectConfig = { name: 'podinfo', namespace: 'flux-system' };
+ * config.namespace; // => 'flux-system'
+ */
+export interface FluxObjectConfig extends FactoryOptions {
   /** `metadata.name`. */
   readonly name: string;
   /** Default: the namespace the composition is deployed to. */
@@ -25,7 +33,7 @@ interface Named extends FactoryOptions {
   readonly annotations?: Record<string, string>;
 }
 
-export interface HelmRepositoryConfig extends Named, Omit<HelmRepositorySpec, 'interval'> {
+export interface HelmRepositoryConfig extends FluxObjectConfig, Omit<HelmRepositorySpec, 'interval'> {
   /** How often Flux re-reads the index (Flux duration), default `5m`. */
   readonly interval?: string;
 }
@@ -74,7 +82,7 @@ export interface HelmChartConfig {
   readonly version?: string;
 }
 
-export interface HelmReleaseConfig<TValues> extends Named {
+export interface HelmReleaseConfig<TValues> extends FluxObjectConfig {
   readonly chart: HelmChartConfig;
   /** Helm values; may contain references to the spec and to other resources. */
   readonly values?: Input<TValues>;
@@ -143,7 +151,7 @@ export function helmRelease<TValues = Record<string, unknown>>(config: HelmRelea
   return releaseFactory(config as HelmReleaseConfig<unknown>) as unknown as Enhanced<HelmRelease<TValues>>;
 }
 
-function metadata(config: Named): Record<string, unknown> {
+function metadata(config: FluxObjectConfig): Record<string, unknown> {
   return {
     name: config.name,
     ...(config.namespace !== undefined ? { namespace: config.namespace } : {}),

@@ -10,7 +10,15 @@ import { E } from '../../ir/expr.js';
 import { isComputed, literalKey, reshapeBranches } from './computed.js';
 import { labelsOf, metadataOf } from './metadata.js';
 
-interface Named extends FactoryOptions {
+/**
+ * The fields every simple factory takes: the object's name, namespace and extra labels.
+ *
+ * @example
+ * import type { Named } from 'typekro/simple';
+ * const named: Named = { name: 'web', labels: { tier: 'frontend' } };
+ * named.name; // => 'web'
+ */
+export interface Named extends FactoryOptions {
   readonly name: string;
   readonly namespace?: string;
   readonly labels?: Record<string, string>;
