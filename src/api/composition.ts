@@ -27,7 +27,26 @@ import { TypeKroError } from '../util/errors.js';
  */
 export type NoExtraKeys<TReturned, TStatus> = { readonly [K in Exclude<keyof TReturned, keyof TStatus>]: never };
 
-/** What calling a composition inside another one returns: its status, as typed references. */
+/**
+ * What calling a composition inside another one returns: its status, as typed references.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition, type NestedComposition } from 'typekro';
+ * import { ConfigMap } from 'typekro/simple';
+ * const inner = kubernetesComposition(
+ *   { name: 'inner', kind: 'Inner', spec: type({ name: 'string' }), status: type({ name: 'string' }) },
+ *   (spec) => ({ name: ConfigMap({ name: spec.name, data: {} }).metadata.name }),
+ * );
+ * const outer = kubernetesComposition(
+ *   { name: 'outer', kind: 'Outer', spec: type({ name: 'string' }), status: type({ name: 'string' }) },
+ *   (spec) => {
+ *     const nested: NestedComposition<{ name: string }> = inner({ name: spec.name });
+ *     return { name: nested.status.name };
+ *   },
+ * );
+ * outer.graph.resources.length; // => 1
+ */
 export interface NestedComposition<TStatus> {
   readonly status: Ref<TStatus>;
 }
@@ -101,7 +120,20 @@ export function kubernetesComposition<TSpecType extends CompositionSchema, TStat
   return compositionOf(definition as CompositionDefinition, graph, concrete);
 }
 
-/** The instance as the resource and status builders of `toResourceGraph` see it. */
+/**
+ * The instance as the resource and status builders of `toResourceGraph` see it.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { toResourceGraph, type InstanceRef } from 'typekro';
+ * import { ConfigMap } from 'typekro/simple';
+ * const app = toResourceGraph(
+ *   { name: 'app', kind: 'App', spec: type({ name: 'string' }), status: type({ name: 'string' }) },
+ *   (schema: InstanceRef<{ name: string }>) => ({ config: ConfigMap({ name: schema.spec.name, data: {} }) }),
+ *   (schema) => ({ name: schema.spec.name }),
+ * );
+ * app.graph.resources.length; // => 1
+ */
 export interface InstanceRef<TSpec> {
   readonly spec: Ref<TSpec>;
   readonly metadata: Ref<V1ObjectMeta>;

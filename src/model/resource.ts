@@ -60,10 +60,24 @@ export function withNestedRecords<T extends object>(handle: T, records: Resource
   return handle;
 }
 
-/** What a condition may be: a JavaScript boolean expression (compiled from source), a reference, `Cel.expr`, or raw CEL text. */
+/**
+ * What a condition may be: a JavaScript boolean expression (compiled from source), a reference, `Cel.expr`, or raw CEL text.
+ *
+ * @example
+ * import type { Condition } from 'typekro';
+ * const condition: Condition = '${self.status.phase == "Running"}';
+ * condition.startsWith('${'); // => true
+ */
 export type Condition = boolean | string;
 
-/** Methods every resource handle has, besides its typed fields. */
+/**
+ * Methods every resource handle has, besides its typed fields.
+ *
+ * @example
+ * import type { ResourceMethods } from 'typekro';
+ * const method: keyof ResourceMethods = 'withReadyWhen';
+ * method; // => 'withReadyWhen'
+ */
 export interface ResourceMethods<TSelf = unknown> {
   /**
    * KRO `readyWhen`: a callback over the resource itself, compiled from source (never executed).

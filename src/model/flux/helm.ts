@@ -12,8 +12,21 @@ import { HELM_RELEASE_MODEL, HELM_REPOSITORY_MODEL } from './cel-types.js';
 import type { HelmChartSourceRef, HelmRelease, HelmReleaseSpec, HelmRepository, HelmRepositorySpec, HelmValuesReference } from './types.js';
 import { TypeKroError } from '../../util/errors.js';
 
-/** apiVersions of the Flux objects these factories create. */
+/**
+ * apiVersions of the Flux objects these factories create.
+ *
+ * @example
+ * import { FLUX_SOURCE_API } from 'typekro';
+ * FLUX_SOURCE_API; // => 'source.toolkit.fluxcd.io/v1'
+ */
 export const FLUX_SOURCE_API = 'source.toolkit.fluxcd.io/v1';
+/**
+ * The apiVersion of the HelmRelease objects `helmRelease` creates.
+ *
+ * @example
+ * import { FLUX_HELM_API } from 'typekro';
+ * FLUX_HELM_API; // => 'helm.toolkit.fluxcd.io/v2'
+ */
 export const FLUX_HELM_API = 'helm.toolkit.fluxcd.io/v2';
 
 /**
@@ -33,12 +46,34 @@ export interface FluxObjectConfig extends FactoryOptions {
   readonly annotations?: Record<string, string>;
 }
 
+/**
+ * What `helmRepository` takes.
+ *
+ * @example
+ * import type { HelmRepositoryConfig } from 'typekro';
+ * const config: HelmRepositoryConfig = { name: 'charts', url: 'https://charts.example.com' };
+ * config.name; // => 'charts'
+ */
 export interface HelmRepositoryConfig extends FluxObjectConfig, Omit<HelmRepositorySpec, 'interval'> {
   /** How often Flux re-reads the index (Flux duration), default `5m`. */
   readonly interval?: string;
 }
 
-/** A HelmRepository handle, as `helmRepository` returns it. */
+/**
+ * A HelmRepository handle, as `helmRepository` returns it.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { helmRepository, kubernetesComposition, type HelmRepositoryHandle } from 'typekro';
+ * const app = kubernetesComposition(
+ *   { name: 'charts', kind: 'Charts', spec: type({ url: 'string' }), status: type({ url: 'string' }) },
+ *   (spec) => {
+ *     const charts: HelmRepositoryHandle = helmRepository({ name: 'charts', url: 'https://charts.example.com' });
+ *     return { url: charts.spec.url };
+ *   },
+ * );
+ * app.graph.resources.length; // => 1
+ */
 export type HelmRepositoryHandle = Enhanced<HelmRepository>;
 
 /**
@@ -72,7 +107,14 @@ export const helmRepository = defineFactory<HelmRepositoryConfig, HelmRepository
   },
 );
 
-/** The chart of a release: which repository, which chart in it, which version (a semver range is fine). */
+/**
+ * The chart of a release: which repository, which chart in it, which version (a semver range is fine).
+ *
+ * @example
+ * import type { HelmChartConfig } from 'typekro';
+ * const chart: HelmChartConfig = { repository: { name: 'charts', namespace: 'flux-system' }, name: 'podinfo', version: '6.x' };
+ * chart.name; // => 'podinfo'
+ */
 export interface HelmChartConfig {
   /** A `helmRepository(...)` of this composition, or a reference to an existing source. */
   readonly repository: HelmRepositoryHandle | HelmChartSourceRef | { readonly name: string; readonly namespace?: string };
@@ -82,6 +124,14 @@ export interface HelmChartConfig {
   readonly version?: string;
 }
 
+/**
+ * What `helmRelease` takes; `TValues` types the values.
+ *
+ * @example
+ * import type { HelmReleaseConfig } from 'typekro';
+ * const config: HelmReleaseConfig<{ replicaCount: number }> = { name: 'podinfo', chart: { repository: { name: 'charts' }, name: 'podinfo' }, values: { replicaCount: 2 } };
+ * config.values?.replicaCount; // => 2
+ */
 export interface HelmReleaseConfig<TValues> extends FluxObjectConfig {
   readonly chart: HelmChartConfig;
   /** Helm values; may contain references to the spec and to other resources. */

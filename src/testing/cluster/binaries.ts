@@ -27,7 +27,14 @@ import { TypeKroError } from '../../util/errors.js';
 export const FLUX_SOURCE_MODULE = 'github.com/fluxcd/source-controller';
 export const FLUX_HELM_MODULE = 'github.com/fluxcd/helm-controller';
 
-/** Built binaries in the cache, plus what they were built from. */
+/**
+ * Built binaries in the cache, plus what they were built from.
+ *
+ * @example
+ * import type { ClusterBinaries } from 'typekro/testing';
+ * const apiserver = (binaries: ClusterBinaries): string => binaries.paths['kube-apiserver'];
+ * apiserver({ paths: { 'kube-apiserver': '/cache/bin/kube-apiserver' } } as ClusterBinaries); // => '/cache/bin/kube-apiserver'
+ */
 export interface ClusterBinaries {
   readonly dir: string;
   readonly key: string;
