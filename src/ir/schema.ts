@@ -40,7 +40,7 @@ export interface SchemaMarkers {
  *   },
  * );
  * const spec: SchemaNode = app.graph.spec;
- * spec.kind; // => 'object'
+ * spec.kind; // => 'struct'
  */
 export type SchemaNode =
   | { readonly kind: 'string' | 'integer' | 'float' | 'boolean'; readonly markers: SchemaMarkers }

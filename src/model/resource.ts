@@ -81,13 +81,37 @@ export type Condition = boolean | string;
 export interface ResourceMethods<TSelf = unknown> {
   /**
    * KRO `readyWhen`: a callback over the resource itself, compiled from source (never executed).
-   * @example Deployment({ name: 'api', image: 'nginx' }).withReadyWhen((self) => self.status.readyReplicas > 0)
+   *
+   * @example
+   * import { type } from 'arktype';
+   * import { kubernetesComposition } from 'typekro';
+   * import { Deployment } from 'typekro/simple';
+   * const app = kubernetesComposition(
+   *   { name: 'api', kind: 'Api', spec: type({ name: 'string' }), status: type({ name: 'string' }) },
+   *   (spec) => {
+   *     const api = Deployment({ name: spec.name, image: 'nginx' }).withReadyWhen((self) => self.status.readyReplicas > 0);
+   *     return { name: api.metadata.name };
+   *   },
+   * );
+   * app.graph.resources[0]!.readyWhen.length; // => 1
    */
   withReadyWhen(condition: ((self: TSelf) => boolean) | Condition): this;
   /**
    * KRO `includeWhen`: create the resource only when the condition holds. A JavaScript condition over the
    * spec (or a callback returning one) is compiled from source.
-   * @example ConfigMap({ name: 'extra', data: {} }).withIncludeWhen(spec.tier === 'paid')
+   *
+   * @example
+   * import { type } from 'arktype';
+   * import { kubernetesComposition } from 'typekro';
+   * import { ConfigMap } from 'typekro/simple';
+   * const app = kubernetesComposition(
+   *   { name: 'tiers', kind: 'Tiers', spec: type({ tier: 'string' }), status: type({ tier: 'string' }) },
+   *   (spec) => {
+   *     ConfigMap({ name: 'extra', data: {} }).withIncludeWhen(spec.tier === 'paid');
+   *     return { tier: spec.tier };
+   *   },
+   * );
+   * app.graph.resources[0]!.includeWhen.length; // => 1
    */
   withIncludeWhen(condition: (() => boolean) | Condition): this;
   /** An ordering edge that no reference implies. */

@@ -66,8 +66,8 @@ export interface YamlDirectoryConfig extends YamlManifestOptions {
  *
  * @example
  * import type { YamlManifests } from 'typekro';
- * const count = (manifests: YamlManifests): number => manifests.resources.length;
- * count({ resources: [], files: [] }); // => 0
+ * const count = (manifests: YamlManifests): number => manifests.resources.length + manifests.files.length;
+ * count({ resources: [], files: [] } as unknown as YamlManifests); // => 0
  */
 export interface YamlManifests {
   /** One handle per object, in file order. */
