@@ -6,6 +6,7 @@
  *
  *   npm run bench            (= node --import tsx --expose-gc bench/compose.bench.ts)
  *   options: --reps=5 --import-runs=7 --sizes=10,100,1000 --no-write (do not rewrite bench/RESULTS.md)
+ *            --only=import (the cold-import table alone, with what the package adds over arktype; printed only)
  *
  * Part 1 (in this process, via tsx from src/): for each size a freshly generated composition file is
  * imported (tsx transform + module evaluation), its `define()` runs `kubernetesComposition` (parse the
@@ -229,7 +230,29 @@ function revision(): string {
   return `${head}${dirty ? ' with uncommitted changes under src/' : ''}`;
 }
 
+/** `--only=import`: the cold-import table alone, with what the package adds over importing arktype (printed, never written). */
+function importOnly(): void {
+  process.stderr.write(`cold import: ${importRuns} runs + 1 warm-up per target\n`);
+  const imports = coldImports();
+  const inProcess = (name: string): number | undefined => {
+    const row = imports.rows.find((r) => r[0] === name);
+    return row ? Number(row[1]) : undefined;
+  };
+  const packageMs = inProcess('typekro + typekro/simple (dist)');
+  const arktypeMs = inProcess('arktype');
+  process.stdout.write(
+    [
+      table(['import', 'in-process ms', 'process wall ms', 'wall minus baseline', 'vs typekro (in-process)'], imports.rows),
+      ...imports.notes.map((note) => `Note: ${note}`),
+      '',
+      packageMs !== undefined && arktypeMs !== undefined ? `typekro + typekro/simple adds ${ms(packageMs - arktypeMs)} ms over arktype alone (in-process medians)` : 'dist/ missing: run npm run build',
+      '',
+    ].join('\n'),
+  );
+}
+
 async function main(): Promise<void> {
+  if (args.get('only') === 'import') return importOnly();
   const command = `node --import tsx --expose-gc bench/compose.bench.ts${process.argv.length > 2 ? ` ${process.argv.slice(2).join(' ')}` : ''}`;
   if (!(globalThis as { gc?: unknown }).gc) process.stderr.write('note: run with --expose-gc for steadier numbers\n');
   process.stderr.write(`define and render: sizes ${sizes.join(', ')}, ${reps} repetitions + 1 warm-up\n`);

@@ -16,7 +16,7 @@
  * app.toYaml().includes('${web.status.?readyReplicas'); // => true
  */
 export { TypeKroError, ERROR_CODES, isTypeKroError, type TypeKroErrorCode } from './util/errors.js';
-export { kubernetesComposition, toResourceGraph, type Composition, type InstanceRef, type NestedComposition } from './api/composition.js';
+export { kubernetesComposition, toResourceGraph, type Composition, type InstanceRef, type NestedComposition, type NoExtraKeys } from './api/composition.js';
 export { BreakingChangeError, InstanceNotFoundError } from './api/factories.js';
 export type { DeleteResult, InstanceCondition, InstanceOperations, InstanceStatus, InstanceSummary, LogOptions, ResourceStatus, StreamLogOptions, StreamLogResult } from './api/factories.js';
 export type { InstanceEvent, LogFailure, LogSource } from './api/instances.js';
@@ -40,12 +40,21 @@ export type { CompositionInstance } from './composition/composition.js';
 export { Cel, type CelExpression } from './model/cel.js';
 export { externalRef, type ExternalRefConfig } from './model/external.js';
 export { customResource, type CustomResourceInput } from './model/custom.js';
-export type { Enhanced, FactoryOptions } from './model/factory.js';
-export type { Ref, RefOrValue, Input } from './model/types.js';
+export type { Enhanced, FactoryOptions, ResourceFields } from './model/factory.js';
+export type { Condition, ResourceMethods } from './model/resource.js';
+export type { Ref, RefOrValue, Input, Primitive } from './model/types.js';
 export * from './model/kinds/index.js';
 export * from './model/flux/index.js';
 export * from './model/yaml/index.js';
 export * as simple from './model/simple/index.js';
 export { CompositionSyntaxError } from './analysis/errors.js';
-export type { CompositionGraph } from './ir/graph.js';
+export type { CompositionGraph, ExternalRefTarget, ForEachDimension, ResourceNode, SourceLocation } from './ir/graph.js';
+export type { BinaryOp, Expr, Literal } from './ir/expr.js';
+export type { ExprValue, Value } from './ir/value.js';
+export type { SchemaMarkers, SchemaNode } from './ir/schema.js';
+export type { ObservedObjects } from './composition/concrete-run.js';
+export type { ClusterTarget } from './runtime/kube/config.js';
+export type { FieldConflict, ObjectRef } from './runtime/kube/errors.js';
+export type { InstanceHealth } from './runtime/kro/instances.js';
+export type { SchemaChange } from './runtime/kro/breaking.js';
 export { evaluateConcrete, OpaqueCel, type ConcreteOptions, type ConcreteData, type ConcreteEvaluation, type ConcreteResource } from './api/evaluate.js';

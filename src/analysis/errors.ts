@@ -7,7 +7,14 @@ import type { SourceLocation } from '../ir/graph.js';
 import { TypeKroError } from '../util/errors.js';
 import { locationOf, snippetOf } from './source.js';
 
-/** A composition uses JavaScript that cannot be compiled to CEL with the same meaning. */
+/**
+ * A composition uses JavaScript that cannot be compiled to CEL with the same meaning.
+ *
+ * @example
+ * import { CompositionSyntaxError } from 'typekro';
+ * const error = new CompositionSyntaxError('app.ts:3:5: eval cannot run in CEL', { file: 'app.ts', line: 3, column: 5 }, 'eval(x)', 'use Cel.expr');
+ * [error.code, error.hint]; // => ['DEFINITION_INVALID', 'use Cel.expr']
+ */
 export class CompositionSyntaxError extends TypeKroError {
   override readonly name = 'CompositionSyntaxError';
   /** Stable classification, the same in every copy of TypeKro. */

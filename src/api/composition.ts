@@ -16,8 +16,16 @@ import { createFactory, type DirectFactory, type DirectFactoryOptions, type KroF
 import { instanceNameOf, validateSpec } from './spec.js';
 import { TypeKroError } from '../util/errors.js';
 
-/** Rejects status fields the status schema does not declare (a typo would otherwise be dropped silently). */
-type NoExtraKeys<TReturned, TStatus> = { readonly [K in Exclude<keyof TReturned, keyof TStatus>]: never };
+/**
+ * Rejects status fields the status schema does not declare (a typo would otherwise be dropped silently):
+ * each extra key of `TReturned` must be `never`.
+ *
+ * @example
+ * import type { NoExtraKeys } from 'typekro';
+ * const none: NoExtraKeys<{ ready: boolean }, { ready: boolean }> = {};
+ * Object.keys(none).length; // => 0
+ */
+export type NoExtraKeys<TReturned, TStatus> = { readonly [K in Exclude<keyof TReturned, keyof TStatus>]: never };
 
 /** The status schema of a composition defined without `status`: no fields. */
 type NoStatus = CompositionSchema<{ readonly [K in never]: never }>;
@@ -25,7 +33,26 @@ type NoStatus = CompositionSchema<{ readonly [K in never]: never }>;
 /** What the composition function returns: the status, or nothing when the status has no fields. */
 type StatusReturn<TReturned, TStatus> = [keyof TStatus] extends [never] ? (TReturned & NoExtraKeys<TReturned, TStatus>) | void : TReturned & NoExtraKeys<TReturned, TStatus>;
 
-/** What calling a composition inside another one returns: its status, as typed references. */
+/**
+ * What calling a composition inside another one returns: its status, as typed references.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition, type NestedComposition } from 'typekro';
+ * import { ConfigMap } from 'typekro/simple';
+ * const inner = kubernetesComposition(
+ *   { name: 'inner', kind: 'Inner', spec: type({ name: 'string' }), status: type({ name: 'string' }) },
+ *   (spec) => ({ name: ConfigMap({ name: spec.name, data: {} }).metadata.name }),
+ * );
+ * const outer = kubernetesComposition(
+ *   { name: 'outer', kind: 'Outer', spec: type({ name: 'string' }), status: type({ name: 'string' }) },
+ *   (spec) => {
+ *     const nested: NestedComposition<{ name: string }> = inner({ name: spec.name });
+ *     return { name: nested.status.name };
+ *   },
+ * );
+ * outer.graph.resources.length; // => 1
+ */
 export interface NestedComposition<TStatus> {
   readonly status: Ref<TStatus>;
 }
@@ -103,7 +130,20 @@ export function kubernetesComposition<
   return compositionOf(definition as CompositionDefinition, graph, concrete);
 }
 
-/** The instance as the resource and status builders of `toResourceGraph` see it. */
+/**
+ * The instance as the resource and status builders of `toResourceGraph` see it.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { toResourceGraph, type InstanceRef } from 'typekro';
+ * import { ConfigMap } from 'typekro/simple';
+ * const app = toResourceGraph(
+ *   { name: 'app', kind: 'App', spec: type({ name: 'string' }), status: type({ name: 'string' }) },
+ *   (schema: InstanceRef<{ name: string }>) => ({ config: ConfigMap({ name: schema.spec.name, data: {} }) }),
+ *   (schema) => ({ name: schema.spec.name }),
+ * );
+ * app.graph.resources.length; // => 1
+ */
 export interface InstanceRef<TSpec> {
   readonly spec: Ref<TSpec>;
   readonly metadata: Ref<V1ObjectMeta>;

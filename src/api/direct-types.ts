@@ -4,6 +4,14 @@ import type { InstanceOperations } from './instances.js';
 import type { ClusterTarget } from '../runtime/kube/config.js';
 import type { StatusReport } from './instance.js';
 
+/**
+ * Options of the direct factory.
+ *
+ * @example
+ * import type { DirectFactoryOptions } from 'typekro';
+ * const options: DirectFactoryOptions = { namespace: 'dev', waitForReady: false, podLogs: { tailLines: 50 } };
+ * options.waitForReady; // => false
+ */
 export interface DirectFactoryOptions extends ClusterTarget {
   /** Namespace of the instance and default namespace of its namespaced resources; default `default`. */
   readonly namespace?: string;
@@ -47,7 +55,14 @@ export interface DirectFactoryOptions extends ClusterTarget {
   readonly podLogs?: boolean | { readonly tailLines?: number };
 }
 
-/** Per-call options of `deploy`. */
+/**
+ * Per-call options of `deploy`.
+ *
+ * @example
+ * import type { DirectDeployOptions } from 'typekro';
+ * const options: DirectDeployOptions = { name: 'web-2' };
+ * options.name; // => 'web-2'
+ */
 export interface DirectDeployOptions {
   /** Instance name; default `spec.name`, else the composition name. */
   readonly name?: string;
@@ -72,8 +87,23 @@ export type DirectInstance<TSpec, TStatus> = {
 } & StatusReport<TStatus>;
 
 /**
- * Deploys from this process, without KRO in the cluster; the instance operations (plan, status, list,
- * events, logs, delete) are those of {@link InstanceOperations}, the same as kro mode's.
+ * The direct factory of a composition (what composition.factory returns for direct): deploys from this
+ * process, without KRO in the cluster; the instance operations (plan, status, list, events, logs, delete) are
+ * those of {@link InstanceOperations}, the same as kro mode's.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition, type DirectFactory } from 'typekro';
+ * import { Deployment } from 'typekro/simple';
+ * const app = kubernetesComposition(
+ *   { name: 'app', kind: 'App', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   (spec) => {
+ *     const web = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas });
+ *     return { ready: web.status.readyReplicas >= spec.replicas };
+ *   },
+ * );
+ * const factory: DirectFactory<{ replicas: number }, { ready: boolean }> = app.factory('direct', { namespace: 'dev' });
+ * factory.mode; // => 'direct'
  */
 export interface DirectFactory<TSpec, TStatus> extends InstanceOperations<TSpec, TStatus> {
   readonly mode: 'direct';

@@ -7,6 +7,14 @@ import type { ProgressEvent } from '../runtime/direct/session.js';
 import { TypeKroError } from '../util/errors.js';
 import type { StatusReport } from './instance.js';
 
+/**
+ * Options both factories take: the cluster, namespace, timeout, abort signal and progress callback.
+ *
+ * @example
+ * import type { FactoryOptionsBase } from 'typekro';
+ * const options: FactoryOptionsBase = { namespace: 'dev', timeout: 60_000 };
+ * options.timeout; // => 60000
+ */
 export interface FactoryOptionsBase extends ClusterTarget {
   /** Namespace of the instance (kro) or of the resources (direct); default `default`. */
   readonly namespace?: string;
@@ -22,6 +30,14 @@ export interface FactoryOptionsBase extends ClusterTarget {
   readonly waitForLock?: boolean;
 }
 
+/**
+ * Options of the KRO factory.
+ *
+ * @example
+ * import type { KroFactoryOptions } from 'typekro';
+ * const options: KroFactoryOptions = { namespace: 'dev', allowBreakingChanges: true };
+ * options.allowBreakingChanges; // => true
+ */
 export interface KroFactoryOptions extends FactoryOptionsBase {
   /**
    * Apply a schema change KRO would refuse as breaking (removed or retyped fields, new required fields,
@@ -30,7 +46,14 @@ export interface KroFactoryOptions extends FactoryOptionsBase {
   readonly allowBreakingChanges?: boolean;
 }
 
-/** A schema change KRO would refuse, found before anything was applied. */
+/**
+ * A schema change KRO would refuse, found before anything was applied.
+ *
+ * @example
+ * import { BreakingChangeError } from 'typekro';
+ * const error = new BreakingChangeError('app', [{ path: 'spec.size', problem: 'removed' }]);
+ * [error.code, error.changes.length]; // => ['BREAKING_CHANGE', 1]
+ */
 export class BreakingChangeError extends TypeKroError {
   override readonly name = 'BreakingChangeError';
   constructor(
@@ -52,7 +75,14 @@ export class BreakingChangeError extends TypeKroError {
   }
 }
 
-/** What KRO adds to every instance status. */
+/**
+ * What KRO adds to every instance status.
+ *
+ * @example
+ * import type { KroStatusFields } from 'typekro';
+ * const fields: KroStatusFields = { state: 'ACTIVE', conditions: [] };
+ * fields.state; // => 'ACTIVE'
+ */
 export interface KroStatusFields {
   /** KRO's instance state: `ACTIVE`, `IN_PROGRESS`, `FAILED`, `DELETING`, `ERROR`. */
   readonly state?: string;
@@ -74,7 +104,24 @@ export type KroInstance<TSpec, TStatus> = {
   readonly spec: TSpec;
 } & StatusReport<TStatus, KroStatusFields>;
 
-/** Deploys through the KRO controller; the instance operations are the same as direct mode's ({@link InstanceOperations}). */
+/**
+ * The KRO factory of a composition (what composition.factory returns for kro): deploys through the KRO
+ * controller; the instance operations are the same as direct mode's ({@link InstanceOperations}).
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition, type KroFactory } from 'typekro';
+ * import { Deployment } from 'typekro/simple';
+ * const app = kubernetesComposition(
+ *   { name: 'app', kind: 'App', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   (spec) => {
+ *     const web = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas });
+ *     return { ready: web.status.readyReplicas >= spec.replicas };
+ *   },
+ * );
+ * const factory: KroFactory<{ replicas: number }, { ready: boolean }> = app.factory('kro', { namespace: 'dev' });
+ * factory.toYaml({ replicas: 2 }).includes('kind: App'); // => true
+ */
 export interface KroFactory<TSpec, TStatus> extends InstanceOperations<TSpec, TStatus> {
   readonly mode: 'kro';
   readonly name: string;

@@ -20,7 +20,11 @@ import { TypeKroError } from '../util/errors.js';
 
 /**
  * Observed objects by resource id: one object, or a list (one per item) for a collection.
- * @example new Map([['deployment', { status: { readyReplicas: 2 } }], ['regions', [{ data: { region: 'eu' } }]]])
+ *
+ * @example
+ * import type { ObservedObjects } from 'typekro';
+ * const observed: ObservedObjects = new Map([['web', { status: { readyReplicas: 2 } }]]);
+ * observed.size; // => 1
  */
 export type ObservedObjects = ReadonlyMap<string, object | readonly object[]>;
 

@@ -55,6 +55,14 @@ export interface CompositionDefinition<TSpec extends CompositionSchema = Composi
 }
 
 
+/**
+ * Options of a composition definition (the third argument of `kubernetesComposition`).
+ *
+ * @example
+ * import type { CompositionOptions } from 'typekro';
+ * const options: CompositionOptions = { allowBreakingChanges: true };
+ * options.allowBreakingChanges; // => true
+ */
 export interface CompositionOptions {
   /** Adds `kro.run/allow-breaking-changes: "true"` to the RGD. */
   readonly allowBreakingChanges?: boolean;

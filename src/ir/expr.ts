@@ -3,7 +3,14 @@
  * JavaScript-vs-CEL semantic decision there); `compile/cel` only prints it. Nodes are frozen plain data.
  */
 
-/** CEL numbers keep their kind: JavaScript integers in an int context are `int`, everything else `double`. */
+/**
+ * CEL numbers keep their kind: JavaScript integers in an int context are `int`, everything else `double`.
+ *
+ * @example
+ * import type { Literal } from 'typekro';
+ * const literal: Literal = { kind: 'string', value: 'nginx' };
+ * literal.kind; // => 'string'
+ */
 export type Literal =
   | { readonly kind: 'string'; readonly value: string }
   | { readonly kind: 'int'; readonly value: bigint }
@@ -11,11 +18,36 @@ export type Literal =
   | { readonly kind: 'bool'; readonly value: boolean }
   | { readonly kind: 'null' };
 
+/**
+ * The binary operators of expressions.
+ *
+ * @example
+ * import type { BinaryOp } from 'typekro';
+ * const op: BinaryOp = '==';
+ * op; // => '=='
+ */
 export type BinaryOp =
   | '==' | '!=' | '<' | '<=' | '>' | '>='
   | '+' | '-' | '*' | '/' | '%'
   | '&&' | '||' | 'in';
 
+/**
+ * An expression of the IR (compiled to CEL): literals, paths, operators, calls, conditionals, lists and maps.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition, type Expr } from 'typekro';
+ * import { Deployment } from 'typekro/simple';
+ * const app = kubernetesComposition(
+ *   { name: 'app', kind: 'App', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   (spec) => {
+ *     const web = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas });
+ *     return { ready: web.status.readyReplicas >= spec.replicas };
+ *   },
+ * );
+ * const ready: Expr[] = [...app.graph.resources[0]!.readyWhen];
+ * ready.length; // => 0
+ */
 export type Expr =
   | { readonly kind: 'literal'; readonly literal: Literal }
   /** A root name: `schema`, a resource id, a forEach iterator, `each`, or a comprehension variable. */

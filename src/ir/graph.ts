@@ -6,12 +6,37 @@ import type { Expr } from './expr.js';
 import type { SchemaNode } from './schema.js';
 import type { Value } from './value.js';
 
+/**
+ * A place in a source file.
+ *
+ * @example
+ * import type { SourceLocation } from 'typekro';
+ * const where: SourceLocation = { file: 'app.ts', line: 12, column: 5 };
+ * `${where.file}:${where.line}`; // => 'app.ts:12'
+ */
 export interface SourceLocation {
   readonly file: string;
   readonly line: number;
   readonly column: number;
 }
 
+/**
+ * One `forEach` dimension of a collection: the iterator name and the list it ranges over.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition, type ForEachDimension } from 'typekro';
+ * import { Deployment } from 'typekro/simple';
+ * const app = kubernetesComposition(
+ *   { name: 'app', kind: 'App', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   (spec) => {
+ *     const web = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas });
+ *     return { ready: web.status.readyReplicas >= spec.replicas };
+ *   },
+ * );
+ * const loops: readonly ForEachDimension[] = app.graph.resources[0]!.forEach ?? [];
+ * loops.length; // => 0
+ */
 export interface ForEachDimension {
   /** The iterator name usable in the template, e.g. `worker`. */
   readonly name: string;
@@ -19,6 +44,14 @@ export interface ForEachDimension {
   readonly source: Expr;
 }
 
+/**
+ * The object an external reference reads.
+ *
+ * @example
+ * import type { ExternalRefTarget } from 'typekro';
+ * const target: ExternalRefTarget = { apiVersion: 'v1', kind: 'ConfigMap', name: 'shared' };
+ * target.kind; // => 'ConfigMap'
+ */
 export interface ExternalRefTarget {
   readonly apiVersion: string;
   readonly kind: string;
@@ -26,6 +59,23 @@ export interface ExternalRefTarget {
   readonly namespace?: Value;
 }
 
+/**
+ * One resource of a graph: its id, kind, template (or external reference) and conditions.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition, type ResourceNode } from 'typekro';
+ * import { Deployment } from 'typekro/simple';
+ * const app = kubernetesComposition(
+ *   { name: 'app', kind: 'App', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   (spec) => {
+ *     const web = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas });
+ *     return { ready: web.status.readyReplicas >= spec.replicas };
+ *   },
+ * );
+ * const web: ResourceNode = app.graph.resources[0]!;
+ * [web.id, web.kind]; // => ['web', 'Deployment']
+ */
 export interface ResourceNode {
   /** KRO resource id: lowerCamelCase, unique, not reserved. */
   readonly id: string;
@@ -43,6 +93,23 @@ export interface ResourceNode {
   readonly source?: SourceLocation;
 }
 
+/**
+ * The frozen graph every output of a composition is derived from (`composition.graph`).
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition, type CompositionGraph } from 'typekro';
+ * import { Deployment } from 'typekro/simple';
+ * const app = kubernetesComposition(
+ *   { name: 'app', kind: 'App', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   (spec) => {
+ *     const web = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas });
+ *     return { ready: web.status.readyReplicas >= spec.replicas };
+ *   },
+ * );
+ * const graph: CompositionGraph = app.graph;
+ * graph.resources.map((r) => r.id); // => ['web']
+ */
 export interface CompositionGraph {
   /** RGD `metadata.name`. */
   readonly name: string;

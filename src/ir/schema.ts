@@ -3,6 +3,14 @@
  * SimpleSchema text. `model/schema` builds it from arktype; `compile/rgd` prints it as SimpleSchema.
  */
 
+/**
+ * Annotations of a schema field: description, default, enum and validation markers.
+ *
+ * @example
+ * import type { SchemaMarkers } from 'typekro';
+ * const markers: SchemaMarkers = { description: 'number of pods', default: 1 };
+ * markers.default; // => 1
+ */
 export interface SchemaMarkers {
   readonly description?: string;
   readonly default?: unknown;
@@ -17,6 +25,23 @@ export interface SchemaMarkers {
   readonly uniqueItems?: boolean;
 }
 
+/**
+ * A schema of the IR (from arktype): what the RGD SimpleSchema and the static types are derived from.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition, type SchemaNode } from 'typekro';
+ * import { Deployment } from 'typekro/simple';
+ * const app = kubernetesComposition(
+ *   { name: 'app', kind: 'App', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   (spec) => {
+ *     const web = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas });
+ *     return { ready: web.status.readyReplicas >= spec.replicas };
+ *   },
+ * );
+ * const spec: SchemaNode = app.graph.spec;
+ * spec.kind; // => 'struct'
+ */
 export type SchemaNode =
   | { readonly kind: 'string' | 'integer' | 'float' | 'boolean'; readonly markers: SchemaMarkers }
   /** A schemaless object (`object` in SimpleSchema; preserves unknown fields). */

@@ -7,11 +7,45 @@ import type { Expr } from './expr.js';
 
 const EXPR_TAG: unique symbol = Symbol.for('typekro.ir.exprValue');
 
+/**
+ * A leaf of a value computed by an expression.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition, type ExprValue } from 'typekro';
+ * import { Deployment } from 'typekro/simple';
+ * const app = kubernetesComposition(
+ *   { name: 'app', kind: 'App', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   (spec) => {
+ *     const web = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas });
+ *     return { ready: web.status.readyReplicas >= spec.replicas };
+ *   },
+ * );
+ * const ready = (app.graph.status as Record<string, ExprValue>)['ready']!;
+ * typeof ready.expr; // => 'object'
+ */
 export interface ExprValue {
   readonly [EXPR_TAG]: true;
   readonly expr: Expr;
 }
 
+/**
+ * A manifest or status value: JSON data whose leaves may be expressions.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition, type Value } from 'typekro';
+ * import { Deployment } from 'typekro/simple';
+ * const app = kubernetesComposition(
+ *   { name: 'app', kind: 'App', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   (spec) => {
+ *     const web = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas });
+ *     return { ready: web.status.readyReplicas >= spec.replicas };
+ *   },
+ * );
+ * const status: Value = app.graph.status;
+ * Object.keys(status as object); // => ['ready']
+ */
 export type Value =
   | null
   | boolean

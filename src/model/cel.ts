@@ -11,7 +11,14 @@ import { printCel } from '../compile/cel/print.js';
 import { describeValue, hasMarkers, refOf, refToExpr, splitMarkers } from './refs.js';
 import { TypeKroError } from '../util/errors.js';
 
-/** An expression value typed as the value it yields, so it fits wherever `T` is expected. */
+/**
+ * An expression value typed as the value it yields, so it fits wherever `T` is expected.
+ *
+ * @example
+ * import { Cel, type CelExpression } from 'typekro';
+ * const sum: CelExpression<number> = Cel.expr<number>('1 + 2');
+ * typeof sum; // => 'object'
+ */
 export type CelExpression<T> = T & { readonly __celResult?: T };
 
 function partToExpr(part: unknown): Expr | undefined {
@@ -42,6 +49,13 @@ function quoted(part: unknown): string {
   return typeof part === 'string' ? printCel(E.str(part)) : literalText(part);
 }
 
+/**
+ * Escape hatches to CEL: raw expressions (`expr`), templates, conditionals and `has()` on references.
+ *
+ * @example
+ * import { Cel } from 'typekro';
+ * String(Cel.expr<number>('1 + 2')).length > 0; // => true
+ */
 export const Cel = {
   /**
    * Raw CEL: references become their paths, strings are pasted verbatim.

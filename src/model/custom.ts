@@ -1,6 +1,14 @@
 /** Custom resources: any kind, typed by the caller. */
 import { defineFactory, type Enhanced, type FactoryOptions } from './factory.js';
 
+/**
+ * What `customResource` takes: the object with its apiVersion, kind, metadata and spec.
+ *
+ * @example
+ * import type { CustomResourceInput } from 'typekro';
+ * const input: CustomResourceInput<{ size: number }> = { apiVersion: 'example.com/v1', kind: 'Cache', metadata: { name: 'cache' }, spec: { size: 2 } };
+ * input.spec?.size; // => 2
+ */
 export interface CustomResourceInput<TSpec> extends FactoryOptions {
   readonly apiVersion: string;
   readonly kind: string;

@@ -4,6 +4,14 @@
  */
 import { registerExternal, type Enhanced } from './factory.js';
 
+/**
+ * What `externalRef` takes: which existing object to read.
+ *
+ * @example
+ * import type { ExternalRefConfig } from 'typekro';
+ * const ref: ExternalRefConfig = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'shared', namespace: 'platform' } };
+ * ref.metadata.namespace; // => 'platform'
+ */
 export interface ExternalRefConfig {
   readonly apiVersion: string;
   readonly kind: string;

@@ -17,15 +17,51 @@ export interface KindInfo {
   readonly modelName?: string;
 }
 
-/** The typed fields of a resource handle. */
+/**
+ * The typed fields of a resource handle.
+ *
+ * @example
+ * import type { V1ConfigMap } from '@kubernetes/client-node';
+ * import type { ResourceFields } from 'typekro';
+ * type ConfigFields = ResourceFields<V1ConfigMap>;
+ * const field: keyof ConfigFields = 'data';
+ * field; // => 'data'
+ */
 export type ResourceFields<TManifest> = { readonly [K in keyof TManifest]-?: Ref<NonNullable<TManifest[K]>> };
 
-/** A resource handle: every field of the manifest type is a typed reference, plus the resource methods. */
+/**
+ * A resource handle: every field of the manifest type is a typed reference, plus the resource methods.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import type { V1Deployment } from '@kubernetes/client-node';
+ * import { kubernetesComposition, type Enhanced } from 'typekro';
+ * import { Deployment } from 'typekro/simple';
+ * const handle: Enhanced<V1Deployment>[] = [];
+ * const app = kubernetesComposition(
+ *   { name: 'app', kind: 'App', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   (spec) => {
+ *     const web = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas });
+ *     handle.push(web);
+ *     return { ready: web.status.readyReplicas >= spec.replicas };
+ *   },
+ * );
+ * app.graph.resources.length; // => 1
+ * handle.length; // => 1
+ */
 export type Enhanced<TManifest> = ResourceFields<TManifest> & ResourceMethods<ResourceFields<TManifest>> & {
   readonly apiVersion: string;
   readonly kind: string;
 };
 
+/**
+ * Options every factory takes besides its own fields.
+ *
+ * @example
+ * import type { FactoryOptions } from 'typekro';
+ * const options: FactoryOptions = { id: 'webDeployment' };
+ * options.id; // => 'webDeployment'
+ */
 export interface FactoryOptions {
   /** Explicit KRO resource id; by default the variable name the result is assigned to. */
   readonly id?: string;

@@ -60,20 +60,58 @@ export function withNestedRecords<T extends object>(handle: T, records: Resource
   return handle;
 }
 
-/** What a condition may be: a JavaScript boolean expression (compiled from source), a reference, `Cel.expr`, or raw CEL text. */
+/**
+ * What a condition may be: a JavaScript boolean expression (compiled from source), a reference, `Cel.expr`, or raw CEL text.
+ *
+ * @example
+ * import type { Condition } from 'typekro';
+ * const condition: Condition = '${self.status.phase == "Running"}';
+ * condition.startsWith('${'); // => true
+ */
 export type Condition = boolean | string;
 
-/** Methods every resource handle has, besides its typed fields. */
+/**
+ * Methods every resource handle has, besides its typed fields.
+ *
+ * @example
+ * import type { ResourceMethods } from 'typekro';
+ * const method: keyof ResourceMethods = 'withReadyWhen';
+ * method; // => 'withReadyWhen'
+ */
 export interface ResourceMethods<TSelf = unknown> {
   /**
    * KRO `readyWhen`: a callback over the resource itself, compiled from source (never executed).
-   * @example Deployment({ name: 'api', image: 'nginx' }).withReadyWhen((self) => self.status.readyReplicas > 0)
+   *
+   * @example
+   * import { type } from 'arktype';
+   * import { kubernetesComposition } from 'typekro';
+   * import { Deployment } from 'typekro/simple';
+   * const app = kubernetesComposition(
+   *   { name: 'api', kind: 'Api', spec: type({ name: 'string' }), status: type({ name: 'string' }) },
+   *   (spec) => {
+   *     const api = Deployment({ name: spec.name, image: 'nginx' }).withReadyWhen((self) => self.status.readyReplicas > 0);
+   *     return { name: api.metadata.name };
+   *   },
+   * );
+   * app.graph.resources[0]!.readyWhen.length; // => 1
    */
   withReadyWhen(condition: ((self: TSelf) => boolean) | Condition): this;
   /**
    * KRO `includeWhen`: create the resource only when the condition holds. A JavaScript condition over the
    * spec (or a callback returning one) is compiled from source.
-   * @example ConfigMap({ name: 'extra', data: {} }).withIncludeWhen(spec.tier === 'paid')
+   *
+   * @example
+   * import { type } from 'arktype';
+   * import { kubernetesComposition } from 'typekro';
+   * import { ConfigMap } from 'typekro/simple';
+   * const app = kubernetesComposition(
+   *   { name: 'tiers', kind: 'Tiers', spec: type({ tier: 'string' }), status: type({ tier: 'string' }) },
+   *   (spec) => {
+   *     ConfigMap({ name: 'extra', data: {} }).withIncludeWhen(spec.tier === 'paid');
+   *     return { tier: spec.tier };
+   *   },
+   * );
+   * app.graph.resources[0]!.includeWhen.length; // => 1
    */
   withIncludeWhen(condition: (() => boolean) | Condition): this;
   /** An ordering edge that no reference implies. */

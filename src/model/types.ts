@@ -4,9 +4,25 @@
  * compile error. Optional fields lose their `?`: the compiler, not the user, deals with absence.
  */
 
-type Primitive = string | number | boolean | bigint | symbol | null | undefined;
+/**
+ * The values a reference reaches as a leaf (no nested fields).
+ *
+ * @example
+ * import type { Primitive } from 'typekro';
+ * const leaf: Primitive = 'nginx';
+ * leaf; // => 'nginx'
+ */
+export type Primitive = string | number | boolean | bigint | symbol | null | undefined;
 
-/** A reference to a value of type `T`, typed as `T` itself with every nested field present. */
+/**
+ * A reference to a value of type `T`, typed as `T` itself with every nested field present.
+ *
+ * @example
+ * import type { Ref } from 'typekro';
+ * type Replicas = Ref<{ replicas?: number }>['replicas'];
+ * const replicas: Replicas = 3;
+ * replicas; // => 3
+ */
 export type Ref<T> = T extends Primitive
   ? T
   : T extends Date
@@ -15,10 +31,24 @@ export type Ref<T> = T extends Primitive
       ? Ref<U>[]
       : { readonly [K in keyof T]-?: Ref<NonNullable<T[K]>> };
 
-/** A value or a reference to one: what factory arguments accept. */
+/**
+ * A value or a reference to one: what factory arguments accept.
+ *
+ * @example
+ * import type { RefOrValue } from 'typekro';
+ * const image: RefOrValue<string> = 'nginx';
+ * image; // => 'nginx'
+ */
 export type RefOrValue<T> = T | Ref<T>;
 
-/** Deeply optional input, used for manifests passed to low-level factories. */
+/**
+ * Deeply optional input, used for manifests passed to low-level factories.
+ *
+ * @example
+ * import type { Input } from 'typekro';
+ * const partial: Input<{ spec: { replicas: number; paused: boolean } }> = { spec: { replicas: 2 } };
+ * partial.spec?.replicas; // => 2
+ */
 export type Input<T> = T extends Primitive
   ? T
   : T extends Date

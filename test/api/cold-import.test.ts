@@ -22,8 +22,8 @@ const FORBIDDEN = [
   '/src/testing/',
 ];
 
-function loadedBy(probe: string): { esm: string[]; cjs: string[] } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'fixtures', probe)], { cwd: root, encoding: 'utf8' });
+function loadedBy(probe: string, env: Record<string, string> = {}): { esm: string[]; cjs: string[] } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'fixtures', probe)], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
   assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { esm: string[]; cjs: string[] };
 }
@@ -39,4 +39,11 @@ test('define + toYaml loads no Kubernetes client, CEL engine, CLI or test kit', 
     loaded.map(([dir, hits]) => `${dir} (${hits.length} files, e.g. ${hits[0]})`),
     [],
   );
+});
+
+test('negative control: loading the deploy drivers records the Kubernetes client and the CEL engine', () => {
+  const { esm, cjs } = loadedBy('cold-probe.ts', { COLD_PROBE_DRIVERS: '1' });
+  const paths = [...esm, ...cjs].join('\n');
+  assert.match(paths, /node_modules\/@kubernetes\/client-node\//);
+  assert.match(paths, /node_modules\/@marcbachmann\/cel-js\//);
 });

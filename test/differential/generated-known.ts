@@ -140,6 +140,6 @@ export const KNOWN_DEFINITION_ERRORS: readonly KnownDefinitionError[] = [
     errorClass: 'TypeKroError',
     message: 'was called on a reference outside the composition source TypeKro can read',
     reason:
-      '`for (const t of spec.tags.filter(...))` (a loop over a derived list) throws a plain TypeKroError without file and line, and its message is wrong (the call is inside the composition source); it should be a CompositionSyntaxError naming the construct, or compile to forEach over the filtered list',
+      '`for (const t of spec.tags.filter(...))` (a loop over a derived list) throws a TypeKroError (DEFINITION_INVALID) without file and line, and its message is wrong (the call is inside the composition source); it should be a CompositionSyntaxError naming the construct, or compile to forEach over the filtered list',
   },
 ];

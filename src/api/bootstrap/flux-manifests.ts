@@ -8,7 +8,13 @@ import { join, resolve } from 'node:path';
 import { cacheRoot } from '../../util/cache.js';
 import { TypeKroError } from '../../util/errors.js';
 
-/** The Flux release asset TypeKro installs by default. */
+/**
+ * The Flux release asset TypeKro installs by default.
+ *
+ * @example
+ * import { fluxReleaseUrl } from 'typekro';
+ * fluxReleaseUrl('v2.7.5'); // => 'https://github.com/fluxcd/flux2/releases/download/v2.7.5/install.yaml'
+ */
 export function fluxReleaseUrl(version: string): string {
   return `https://github.com/fluxcd/flux2/releases/download/${version}/install.yaml`;
 }

@@ -10,6 +10,14 @@ import { kubernetesComposition, type Composition } from '../composition.js';
 import { fluxReleaseUrl, localFluxManifests } from './flux-manifests.js';
 import { TypeKroError } from '../../util/errors.js';
 
+/**
+ * Options of `typeKroRuntimeBootstrap`: which Flux and KRO to install, and from where.
+ *
+ * @example
+ * import type { RuntimeBootstrapOptions } from 'typekro';
+ * const options: RuntimeBootstrapOptions = { fluxInstallation: 'external', kroNamespace: 'kro' };
+ * options.kroNamespace; // => 'kro'
+ */
 export interface RuntimeBootstrapOptions {
   /** Flux release whose `install.yaml` is applied (ignored with `fluxManifests`), default `v2.7.5`. */
   readonly fluxVersion?: string;
@@ -38,6 +46,12 @@ const status = type({ phase: "'Ready' | 'Installing'", kroRevision: 'string' });
 /**
  * The TypeKro runtime bootstrap composition (kind `TypeKroRuntime`). Its types are written out rather than
  * taken from `spec`/`status`, so the published declarations do not name arktype's types.
+ *
+ * @example
+ * import type { RuntimeBootstrap } from 'typekro';
+ * type Phase = NonNullable<RuntimeBootstrap['statusType']>['phase'];
+ * const phase: Phase = 'Ready';
+ * phase; // => 'Ready'
  */
 export type RuntimeBootstrap = Composition<{ namespace?: string }, { phase: 'Ready' | 'Installing'; kroRevision: string }>;
 

@@ -12,7 +12,14 @@ export function describeResource(resource: ResourceNode): string {
   return `resource "${resource.id}"${at}`;
 }
 
-/** Base class of every graph validation error. `resourceId` names the resource at fault, when there is one. */
+/**
+ * Base class of every graph validation error. `resourceId` names the resource at fault, when there is one.
+ *
+ * @example
+ * import { CompositionError } from 'typekro';
+ * const error = new CompositionError('resource "web": metadata.name is missing', 'web');
+ * [error.code, error.resourceId]; // => ['DEFINITION_INVALID', 'web']
+ */
 export class CompositionError extends TypeKroError {
   override name = 'CompositionError';
   /** Stable classification, the same in every copy of TypeKro. */

@@ -12,11 +12,32 @@ import { HELM_RELEASE_MODEL, HELM_REPOSITORY_MODEL } from './cel-types.js';
 import type { HelmChartSourceRef, HelmRelease, HelmReleaseSpec, HelmRepository, HelmRepositorySpec, HelmValuesReference } from './types.js';
 import { TypeKroError } from '../../util/errors.js';
 
-/** apiVersions of the Flux objects these factories create. */
+/**
+ * apiVersions of the Flux objects these factories create.
+ *
+ * @example
+ * import { FLUX_SOURCE_API } from 'typekro';
+ * FLUX_SOURCE_API; // => 'source.toolkit.fluxcd.io/v1'
+ */
 export const FLUX_SOURCE_API = 'source.toolkit.fluxcd.io/v1';
+/**
+ * The apiVersion of the HelmRelease objects `helmRelease` creates.
+ *
+ * @example
+ * import { FLUX_HELM_API } from 'typekro';
+ * FLUX_HELM_API; // => 'helm.toolkit.fluxcd.io/v2'
+ */
 export const FLUX_HELM_API = 'helm.toolkit.fluxcd.io/v2';
 
-interface Named extends FactoryOptions {
+/**
+ * The object fields the Flux factories take.
+ *
+ * @example
+ * import type { FluxObjectConfig } from 'typekro';
+ * const config: FluxObjectConfig = { name: 'podinfo', namespace: 'flux-system' };
+ * config.namespace; // => 'flux-system'
+ */
+export interface FluxObjectConfig extends FactoryOptions {
   /** `metadata.name`. */
   readonly name: string;
   /** Default: the namespace the composition is deployed to. */
@@ -25,12 +46,34 @@ interface Named extends FactoryOptions {
   readonly annotations?: Record<string, string>;
 }
 
-export interface HelmRepositoryConfig extends Named, Omit<HelmRepositorySpec, 'interval'> {
+/**
+ * What `helmRepository` takes.
+ *
+ * @example
+ * import type { HelmRepositoryConfig } from 'typekro';
+ * const config: HelmRepositoryConfig = { name: 'charts', url: 'https://charts.example.com' };
+ * config.name; // => 'charts'
+ */
+export interface HelmRepositoryConfig extends FluxObjectConfig, Omit<HelmRepositorySpec, 'interval'> {
   /** How often Flux re-reads the index (Flux duration), default `5m`. */
   readonly interval?: string;
 }
 
-/** A HelmRepository handle, as `helmRepository` returns it. */
+/**
+ * A HelmRepository handle, as `helmRepository` returns it.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { helmRepository, kubernetesComposition, type HelmRepositoryHandle } from 'typekro';
+ * const app = kubernetesComposition(
+ *   { name: 'charts', kind: 'Charts', spec: type({ url: 'string' }), status: type({ url: 'string' }) },
+ *   (spec) => {
+ *     const charts: HelmRepositoryHandle = helmRepository({ name: 'charts', url: 'https://charts.example.com' });
+ *     return { url: charts.spec.url };
+ *   },
+ * );
+ * app.graph.resources.length; // => 1
+ */
 export type HelmRepositoryHandle = Enhanced<HelmRepository>;
 
 /**
@@ -64,7 +107,14 @@ export const helmRepository = defineFactory<HelmRepositoryConfig, HelmRepository
   },
 );
 
-/** The chart of a release: which repository, which chart in it, which version (a semver range is fine). */
+/**
+ * The chart of a release: which repository, which chart in it, which version (a semver range is fine).
+ *
+ * @example
+ * import type { HelmChartConfig } from 'typekro';
+ * const chart: HelmChartConfig = { repository: { name: 'charts', namespace: 'flux-system' }, name: 'podinfo', version: '6.x' };
+ * chart.name; // => 'podinfo'
+ */
 export interface HelmChartConfig {
   /** A `helmRepository(...)` of this composition, or a reference to an existing source. */
   readonly repository: HelmRepositoryHandle | HelmChartSourceRef | { readonly name: string; readonly namespace?: string };
@@ -74,7 +124,15 @@ export interface HelmChartConfig {
   readonly version?: string;
 }
 
-export interface HelmReleaseConfig<TValues> extends Named {
+/**
+ * What `helmRelease` takes; `TValues` types the values.
+ *
+ * @example
+ * import type { HelmReleaseConfig } from 'typekro';
+ * const config: HelmReleaseConfig<{ replicaCount: number }> = { name: 'podinfo', chart: { repository: { name: 'charts' }, name: 'podinfo' }, values: { replicaCount: 2 } };
+ * config.values?.replicaCount; // => 2
+ */
+export interface HelmReleaseConfig<TValues> extends FluxObjectConfig {
   readonly chart: HelmChartConfig;
   /** Helm values; may contain references to the spec and to other resources. */
   readonly values?: Input<TValues>;
@@ -143,7 +201,7 @@ export function helmRelease<TValues = Record<string, unknown>>(config: HelmRelea
   return releaseFactory(config as HelmReleaseConfig<unknown>) as unknown as Enhanced<HelmRelease<TValues>>;
 }
 
-function metadata(config: Named): Record<string, unknown> {
+function metadata(config: FluxObjectConfig): Record<string, unknown> {
   return {
     name: config.name,
     ...(config.namespace !== undefined ? { namespace: config.namespace } : {}),

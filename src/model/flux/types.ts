@@ -6,7 +6,14 @@
  */
 import type { V1ObjectMeta } from '@kubernetes/client-node';
 
-/** A Flux status condition (`metav1.Condition`). */
+/**
+ * A Flux status condition (`metav1.Condition`).
+ *
+ * @example
+ * import type { FluxCondition } from 'typekro';
+ * const ready: FluxCondition = { type: 'Ready', status: 'True', reason: 'Succeeded', message: 'ok', lastTransitionTime: '2026-01-01T00:00:00Z' };
+ * ready.status; // => 'True'
+ */
 export interface FluxCondition {
   readonly type: string;
   readonly status: 'True' | 'False' | 'Unknown';
@@ -16,7 +23,14 @@ export interface FluxCondition {
   readonly observedGeneration?: number;
 }
 
-/** A stored artifact of source-controller (the repository index, a packaged chart). */
+/**
+ * A stored artifact of source-controller (the repository index, a packaged chart).
+ *
+ * @example
+ * import type { FluxArtifact } from 'typekro';
+ * const artifact: FluxArtifact = { path: 'index.yaml', url: 'http://source-controller/index.yaml', revision: 'sha256:abc', lastUpdateTime: '2026-01-01T00:00:00Z' };
+ * artifact.revision; // => 'sha256:abc'
+ */
 export interface FluxArtifact {
   readonly path: string;
   readonly url: string;
@@ -26,6 +40,14 @@ export interface FluxArtifact {
   readonly size?: number;
 }
 
+/**
+ * The spec of a Flux HelmRepository.
+ *
+ * @example
+ * import type { HelmRepositorySpec } from 'typekro';
+ * const spec: HelmRepositorySpec = { url: 'https://charts.example.com', interval: '10m' };
+ * spec.url; // => 'https://charts.example.com'
+ */
 export interface HelmRepositorySpec {
   /** `http(s)://` index URL, or `oci://` registry URL with `type: 'oci'`. */
   url: string;
@@ -41,6 +63,14 @@ export interface HelmRepositorySpec {
   suspend?: boolean;
 }
 
+/**
+ * The status of a Flux HelmRepository.
+ *
+ * @example
+ * import type { HelmRepositoryStatus } from 'typekro';
+ * const status: HelmRepositoryStatus = { observedGeneration: 1, conditions: [] };
+ * status.observedGeneration; // => 1
+ */
 export interface HelmRepositoryStatus {
   observedGeneration?: number;
   conditions?: FluxCondition[];
@@ -48,7 +78,14 @@ export interface HelmRepositoryStatus {
   artifact?: FluxArtifact;
 }
 
-/** Flux `source.toolkit.fluxcd.io/v1` HelmRepository. */
+/**
+ * Flux `source.toolkit.fluxcd.io/v1` HelmRepository.
+ *
+ * @example
+ * import type { HelmRepository } from 'typekro';
+ * const repository: HelmRepository = { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'HelmRepository', metadata: { name: 'charts' }, spec: { url: 'https://charts.example.com' } };
+ * repository.spec.url; // => 'https://charts.example.com'
+ */
 export interface HelmRepository {
   apiVersion: string;
   kind: string;
@@ -57,13 +94,28 @@ export interface HelmRepository {
   status?: HelmRepositoryStatus;
 }
 
-/** Where a HelmRelease's chart comes from. */
+/**
+ * Where a HelmRelease's chart comes from.
+ *
+ * @example
+ * import type { HelmChartSourceRef } from 'typekro';
+ * const source: HelmChartSourceRef = { kind: 'HelmRepository', name: 'charts', namespace: 'flux-system' };
+ * source.kind; // => 'HelmRepository'
+ */
 export interface HelmChartSourceRef {
   kind: 'HelmRepository' | 'GitRepository' | 'Bucket';
   name: string;
   namespace?: string;
 }
 
+/**
+ * Helm values read from a ConfigMap or Secret.
+ *
+ * @example
+ * import type { HelmValuesReference } from 'typekro';
+ * const values: HelmValuesReference = { kind: 'ConfigMap', name: 'podinfo-values', valuesKey: 'values.yaml' };
+ * values.valuesKey; // => 'values.yaml'
+ */
 export interface HelmValuesReference {
   kind: 'Secret' | 'ConfigMap';
   name: string;
@@ -72,12 +124,28 @@ export interface HelmValuesReference {
   optional?: boolean;
 }
 
+/**
+ * What Flux does when an install or upgrade fails.
+ *
+ * @example
+ * import type { HelmRemediation } from 'typekro';
+ * const remediation: HelmRemediation = { retries: 3 };
+ * remediation.retries; // => 3
+ */
 export interface HelmRemediation {
   retries?: number;
   ignoreTestFailures?: boolean;
   remediateLastFailure?: boolean;
 }
 
+/**
+ * The spec of a Flux HelmRelease; `TValues` types its `values`.
+ *
+ * @example
+ * import type { HelmReleaseSpec } from 'typekro';
+ * const interval: HelmReleaseSpec<{ replicaCount: number }>['interval'] = '5m';
+ * interval; // => '5m'
+ */
 export interface HelmReleaseSpec<TValues> {
   chart: {
     spec: {
@@ -116,7 +184,14 @@ export interface HelmReleaseSpec<TValues> {
   driftDetection?: { mode?: 'enabled' | 'warn' | 'disabled' };
 }
 
-/** One entry of `status.history`: a Helm release revision. */
+/**
+ * One entry of `status.history`: a Helm release revision.
+ *
+ * @example
+ * import type { HelmReleaseSnapshot } from 'typekro';
+ * const version: HelmReleaseSnapshot['chartVersion'] = '6.5.0';
+ * version; // => '6.5.0'
+ */
 export interface HelmReleaseSnapshot {
   readonly name: string;
   readonly namespace: string;
@@ -131,6 +206,14 @@ export interface HelmReleaseSnapshot {
   readonly lastDeployed: string;
 }
 
+/**
+ * The status of a Flux HelmRelease.
+ *
+ * @example
+ * import type { HelmReleaseStatus } from 'typekro';
+ * const status: HelmReleaseStatus = { observedGeneration: 2, failures: 0 };
+ * status.failures; // => 0
+ */
 export interface HelmReleaseStatus {
   observedGeneration?: number;
   conditions?: FluxCondition[];
@@ -145,7 +228,14 @@ export interface HelmReleaseStatus {
   upgradeFailures?: number;
 }
 
-/** Flux `helm.toolkit.fluxcd.io/v2` HelmRelease with values of type `TValues`. */
+/**
+ * Flux `helm.toolkit.fluxcd.io/v2` HelmRelease with values of type `TValues`.
+ *
+ * @example
+ * import type { HelmRelease } from 'typekro';
+ * const kind: HelmRelease['kind'] = 'HelmRelease';
+ * kind; // => 'HelmRelease'
+ */
 export interface HelmRelease<TValues = Record<string, unknown>> {
   apiVersion: string;
   kind: string;

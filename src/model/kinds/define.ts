@@ -1,7 +1,15 @@
 import { defineFactory, type Enhanced, type FactoryOptions, type KindInfo } from '../factory.js';
 import type { Input } from '../types.js';
 
-/** A low-level factory: the manifest as the Kubernetes API defines it, with `apiVersion`/`kind` filled in. */
+/**
+ * A low-level factory: the manifest as the Kubernetes API defines it, with `apiVersion`/`kind` filled in.
+ *
+ * @example
+ * import type { V1ConfigMap } from '@kubernetes/client-node';
+ * import { configMap, type KindFactory } from 'typekro';
+ * const factory: KindFactory<V1ConfigMap> = configMap;
+ * typeof factory; // => 'function'
+ */
 export type KindFactory<M> = (manifest: Input<Omit<M, 'apiVersion' | 'kind' | 'status'>> & FactoryOptions) => Enhanced<M>;
 
 export function kindFactory<M>(info: KindInfo, exportName?: string): KindFactory<M> {

@@ -10,12 +10,28 @@ import { E } from '../../ir/expr.js';
 import { isComputed, literalKey, reshapeBranches } from './computed.js';
 import { labelsOf, metadataOf } from './metadata.js';
 
-interface Named extends FactoryOptions {
+/**
+ * The fields every simple factory takes: the object's name, namespace and extra labels.
+ *
+ * @example
+ * import type { Named } from 'typekro/simple';
+ * const named: Named = { name: 'web', labels: { tier: 'frontend' } };
+ * named.name; // => 'web'
+ */
+export interface Named extends FactoryOptions {
   readonly name: string;
   readonly namespace?: string;
   readonly labels?: Record<string, string>;
 }
 
+/**
+ * What `Service` takes.
+ *
+ * @example
+ * import type { ServiceConfig } from 'typekro/simple';
+ * const config: ServiceConfig = { name: 'web', selector: { app: 'web' }, ports: [{ port: 80 }] };
+ * config.ports.length; // => 1
+ */
 export interface ServiceConfig extends Named {
   readonly selector: Record<string, string>;
   readonly ports: Input<V1ServicePort>[];
@@ -41,6 +57,14 @@ export const Service = defineFactory<ServiceConfig, V1Service>(
   (c) => ({ metadata: metadataOf(c, 'Service'), spec: { selector: c.selector, ports: c.ports, ...(c.type ? { type: c.type } : {}) } }),
 );
 
+/**
+ * What `Ingress` takes.
+ *
+ * @example
+ * import type { IngressConfig } from 'typekro/simple';
+ * const config: IngressConfig = { name: 'web', rules: [{ host: 'web.example.com' }] };
+ * config.name; // => 'web'
+ */
 export interface IngressConfig extends Named {
   readonly ingressClassName?: string;
   readonly rules?: Input<V1IngressRule>[];
@@ -74,6 +98,14 @@ export const Ingress = defineFactory<IngressConfig, V1Ingress>(
   }),
 );
 
+/**
+ * What `NetworkPolicy` takes.
+ *
+ * @example
+ * import type { NetworkPolicyConfig } from 'typekro/simple';
+ * const config: NetworkPolicyConfig = { name: 'deny-all', podSelector: {} };
+ * config.name; // => 'deny-all'
+ */
 export interface NetworkPolicyConfig extends Named {
   readonly podSelector: { matchLabels?: Record<string, string> };
   readonly policyTypes?: ('Ingress' | 'Egress')[];
@@ -150,6 +182,14 @@ export const Secret = defineFactory<
   ...(c.data ? { data: c.data } : {}),
 }));
 
+/**
+ * What `Pvc` takes.
+ *
+ * @example
+ * import type { PvcConfig } from 'typekro/simple';
+ * const config: PvcConfig = { name: 'data', size: '10Gi' };
+ * config.size; // => '10Gi'
+ */
 export interface PvcConfig extends Named {
   readonly size: string;
   readonly storageClass?: string;
@@ -182,6 +222,14 @@ export const Pvc = defineFactory<PvcConfig, V1PersistentVolumeClaim>(
   }),
 );
 
+/**
+ * What `PersistentVolume` takes.
+ *
+ * @example
+ * import type { PersistentVolumeConfig } from 'typekro/simple';
+ * const config: PersistentVolumeConfig = { name: 'pv-data', size: '10Gi', hostPath: '/data' };
+ * config.name; // => 'pv-data'
+ */
 export interface PersistentVolumeConfig extends Omit<PvcConfig, 'namespace'> {
   readonly hostPath?: string;
   readonly nfs?: { server: string; path: string };
@@ -217,6 +265,14 @@ export const PersistentVolume = defineFactory<PersistentVolumeConfig, V1Persiste
   }),
 );
 
+/**
+ * What `Hpa` takes.
+ *
+ * @example
+ * import type { HpaConfig } from 'typekro/simple';
+ * const config: HpaConfig = { name: 'web', target: { kind: 'Deployment', name: 'web' }, minReplicas: 1, maxReplicas: 5 };
+ * config.maxReplicas; // => 5
+ */
 export interface HpaConfig extends Named {
   readonly target: { name: string; kind: string; apiVersion?: string };
   readonly minReplicas: number;

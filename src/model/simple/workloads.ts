@@ -14,6 +14,14 @@ import { isComputed, reshapeBranches } from './computed.js';
 import { labelsOf, metadataOf } from './metadata.js';
 import { TypeKroError } from '../../util/errors.js';
 
+/**
+ * What `Container` takes.
+ *
+ * @example
+ * import type { ContainerConfig } from 'typekro/simple';
+ * const config: ContainerConfig = { name: 'web', image: 'nginx', env: { MODE: 'prod' } };
+ * config.image; // => 'nginx'
+ */
 export interface ContainerConfig extends FactoryOptions {
   readonly name: string;
   readonly image: string;
@@ -65,6 +73,14 @@ function podTemplate(config: ContainerConfig, factory: string, extra: Record<str
   };
 }
 
+/**
+ * What `Deployment` takes.
+ *
+ * @example
+ * import type { DeploymentConfig } from 'typekro/simple';
+ * const config: DeploymentConfig = { name: 'web', image: 'nginx', replicas: 3 };
+ * config.replicas; // => 3
+ */
 export interface DeploymentConfig extends ContainerConfig {
   /** Defaults to 1; `0` stays 0. */
   readonly replicas?: number;
@@ -92,6 +108,14 @@ export const Deployment = defineFactory<DeploymentConfig, V1Deployment>(
   }),
 );
 
+/**
+ * What `StatefulSet` takes.
+ *
+ * @example
+ * import type { StatefulSetConfig } from 'typekro/simple';
+ * const config: StatefulSetConfig = { name: 'db', image: 'postgres', serviceName: 'db' };
+ * config.serviceName; // => 'db'
+ */
 export interface StatefulSetConfig extends DeploymentConfig {
   readonly serviceName: string;
   readonly volumeClaimTemplates?: Input<V1PersistentVolumeClaim>[];
@@ -147,6 +171,14 @@ export const DaemonSet = defineFactory<ContainerConfig, V1DaemonSet>(
   }),
 );
 
+/**
+ * What `Job` takes.
+ *
+ * @example
+ * import type { JobConfig } from 'typekro/simple';
+ * const config: JobConfig = { name: 'migrate', image: 'migrate:1' };
+ * config.name; // => 'migrate'
+ */
 export interface JobConfig extends ContainerConfig {
   readonly completions?: number;
   readonly backoffLimit?: number;
@@ -180,6 +212,14 @@ export const Job = defineFactory<JobConfig, V1Job>(
   (config) => ({ metadata: metadataOf(config, 'Job'), spec: jobSpec(config, 'Job') }),
 );
 
+/**
+ * What `CronJob` takes.
+ *
+ * @example
+ * import type { CronJobConfig } from 'typekro/simple';
+ * const config: CronJobConfig = { name: 'backup', image: 'backup:1', schedule: '0 3 * * *' };
+ * config.schedule; // => '0 3 * * *'
+ */
 export interface CronJobConfig extends JobConfig {
   readonly schedule: string;
 }

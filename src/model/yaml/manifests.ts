@@ -15,6 +15,14 @@ import { TypeKroError } from '../../util/errors.js';
 
 export { YamlManifestError } from './read.js';
 
+/**
+ * Options of `yamlFile` and `yamlDirectory`: the namespace of namespaced objects without one, and the id prefix.
+ *
+ * @example
+ * import type { YamlManifestOptions } from 'typekro';
+ * const options: YamlManifestOptions = { namespace: 'dev', id: 'base' };
+ * options.id; // => 'base'
+ */
 export interface YamlManifestOptions {
   /**
    * Namespace for the objects that name none (cluster-scoped kinds excepted). Default: the namespace the
@@ -25,11 +33,27 @@ export interface YamlManifestOptions {
   readonly id?: string;
 }
 
+/**
+ * What `yamlFile` takes: the file (relative to the composition file) and options.
+ *
+ * @example
+ * import type { YamlFileConfig } from 'typekro';
+ * const config: YamlFileConfig = { path: './manifests/base.yaml' };
+ * config.path; // => './manifests/base.yaml'
+ */
 export interface YamlFileConfig extends YamlManifestOptions {
   /** Relative paths are resolved against the directory of the file that calls `yamlFile`. */
   readonly path: string;
 }
 
+/**
+ * What `yamlDirectory` takes: the directory, whether to descend, and options.
+ *
+ * @example
+ * import type { YamlDirectoryConfig } from 'typekro';
+ * const config: YamlDirectoryConfig = { path: './crds', recursive: true };
+ * config.recursive; // => true
+ */
 export interface YamlDirectoryConfig extends YamlManifestOptions {
   /** Relative paths are resolved against the directory of the file that calls `yamlDirectory`. */
   readonly path: string;
@@ -37,7 +61,14 @@ export interface YamlDirectoryConfig extends YamlManifestOptions {
   readonly recursive?: boolean;
 }
 
-/** The resources read from YAML. Pass it to `dependsOn(...)` to order other resources after all of them. */
+/**
+ * The resources read from YAML. Pass it to `dependsOn(...)` to order other resources after all of them.
+ *
+ * @example
+ * import type { YamlManifests } from 'typekro';
+ * const count = (manifests: YamlManifests): number => manifests.resources.length + manifests.files.length;
+ * count({ resources: [], files: [] } as unknown as YamlManifests); // => 0
+ */
 export interface YamlManifests {
   /** One handle per object, in file order. */
   readonly resources: readonly Enhanced<Record<string, unknown>>[];

@@ -8,7 +8,14 @@ import { LineCounter, parseAllDocuments } from 'yaml';
 
 import { TypeKroError } from '../../util/errors.js';
 
-/** A YAML manifest that cannot become part of a composition: names the file, the line and what to do. */
+/**
+ * A YAML manifest that cannot become part of a composition: names the file, the line and what to do.
+ *
+ * @example
+ * import { YamlManifestError } from 'typekro';
+ * const error = new YamlManifestError('/app/crds.yaml:3: kind is missing', '/app/crds.yaml');
+ * [error.code, error.file]; // => ['DEFINITION_INVALID', '/app/crds.yaml']
+ */
 export class YamlManifestError extends TypeKroError {
   override readonly name = 'YamlManifestError';
   constructor(

@@ -1,6 +1,14 @@
 /** Errors of direct deployments; each names the resource it is about. */
 import { TypeKroError, type TypeKroErrorCode } from '../../util/errors.js';
 
+/**
+ * A direct deploy failed at a resource (`resourceId`); the message says why.
+ *
+ * @example
+ * import { DirectDeployError } from 'typekro';
+ * const error = new DirectDeployError('resource "web": the API server refused it', 'web');
+ * [error.code, error.resourceId]; // => ['DEPLOY_FAILED', 'web']
+ */
 export class DirectDeployError extends TypeKroError {
   override readonly name: string = 'DirectDeployError';
   constructor(
@@ -12,19 +20,37 @@ export class DirectDeployError extends TypeKroError {
   }
 }
 
-/** A resource did not become ready (or its data never arrived) before the deadline. */
+/**
+ * A resource did not become ready (or its data never arrived) before the deadline.
+ *
+ * @example
+ * import { DirectTimeoutError } from 'typekro';
+ * new DirectTimeoutError('web was not ready after 300s', 'web').code; // => 'TIMEOUT'
+ */
 export class DirectTimeoutError extends DirectDeployError {
   override readonly name: string = 'DirectTimeoutError';
   override readonly code: TypeKroErrorCode = 'TIMEOUT';
 }
 
-/** The deploy's AbortSignal fired: nothing more is applied; the message says what was done so far. */
+/**
+ * The deploy's AbortSignal fired: nothing more is applied; the message says what was done so far.
+ *
+ * @example
+ * import { DirectAbortedError } from 'typekro';
+ * new DirectAbortedError('aborted after applying 2 objects').code; // => 'ABORTED'
+ */
 export class DirectAbortedError extends DirectDeployError {
   override readonly name: string = 'DirectAbortedError';
   override readonly code: TypeKroErrorCode = 'ABORTED';
 }
 
-/** `toYaml` needs data that only exists in the cluster. */
+/**
+ * `toYaml` needs data that only exists in the cluster.
+ *
+ * @example
+ * import { OfflineRenderError } from 'typekro';
+ * new OfflineRenderError('resource "config" reads web.status.loadBalancer, which only the cluster has', 'config').code; // => 'NEEDS_CLUSTER'
+ */
 export class OfflineRenderError extends DirectDeployError {
   override readonly name: string = 'OfflineRenderError';
   override readonly code: TypeKroErrorCode = 'NEEDS_CLUSTER';
@@ -33,6 +59,11 @@ export class OfflineRenderError extends DirectDeployError {
 /**
  * What happened to a failed first deploy with `rollbackOnFailure`: set on the thrown error as
  * `error.rollback`, and summarised in its message.
+ *
+ * @example
+ * import type { RollbackReport } from 'typekro';
+ * const report: RollbackReport = { deleted: 3, kept: 1 };
+ * report.deleted; // => 3
  */
 export interface RollbackReport {
   /** Objects deleted. */

@@ -137,7 +137,14 @@ export class EventFollower {
   }
 }
 
-/** The log of one container of one pod of the instance; `error` says why when it could not be read. */
+/**
+ * The log of one container of one pod of the instance; `error` says why when it could not be read.
+ *
+ * @example
+ * import type { PodLog } from 'typekro';
+ * const text = (logs: readonly PodLog[]): string => logs.map((entry) => `${entry.pod}: ${entry.log ?? entry.error}`).join('\n');
+ * text([{ pod: 'web-1', log: 'started' } as PodLog]); // => 'web-1: started'
+ */
 export interface PodLog {
   readonly resourceId: string;
   readonly pod: string;

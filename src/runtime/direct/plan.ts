@@ -18,7 +18,15 @@ import { SchemaCache } from './schemas.js';
 import { Redactor } from './redact.js';
 import { callOptions, plain, refOf, type DirectSession } from './session.js';
 
-/** One object in a plan. `name` is absent when it is not known before apply. */
+/**
+ * One object in a plan. `name` is absent when it is not known before apply.
+ *
+ * @example
+ * import type { DeployPlan, PlannedObject } from 'typekro';
+ * const web: PlannedObject = { resourceId: 'web', apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'dev' };
+ * const plan: DeployPlan = { create: [web], change: [], prune: [], unchanged: [], skipped: [], conflicts: [] };
+ * plan.create.map((object) => object.resourceId); // => ['web']
+ */
 export interface PlannedObject {
   readonly resourceId: string;
   readonly apiVersion: string;
@@ -31,18 +39,44 @@ export interface PlannedObject {
   readonly note?: string;
 }
 
+/**
+ * An object a deploy would change, with the field paths.
+ *
+ * @example
+ * import type { PlannedChange } from 'typekro';
+ * const change: PlannedChange = { resource: { resourceId: 'web', apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, paths: ['spec.replicas'] };
+ * change.paths; // => ['spec.replicas']
+ */
 export interface PlannedChange {
   readonly resource: PlannedObject;
   /** Field paths that would change (`spec.replicas`, `data.password`), sorted; values are never shown. */
   readonly paths: readonly string[];
 }
 
+/**
+ * An object whose fields another field manager owns.
+ *
+ * @example
+ * import type { PlannedConflict } from 'typekro';
+ * const conflict: PlannedConflict = { resource: { resourceId: 'config', apiVersion: 'v1', kind: 'ConfigMap', name: 'app' }, conflicts: [{ field: '.data.a', manager: 'kubectl' }] };
+ * conflict.conflicts.map((f) => f.manager); // => ['kubectl']
+ */
 export interface PlannedConflict {
   readonly resource: PlannedObject;
   /** Fields another field manager owns: the deploy would fail unless applied with force. */
   readonly conflicts: readonly FieldConflict[];
 }
 
+/**
+ * What a direct deploy would do, from a server-side dry run: objects to create, change, prune, conflicts.
+ *
+ * @example
+ * import type { DeployPlan } from 'typekro';
+ * function summary(plan: DeployPlan): string {
+ *   return `${plan.create.length} to create, ${plan.change.length} to change`;
+ * }
+ * summary({ create: [], change: [], prune: [], unchanged: [], skipped: [], conflicts: [] }); // => '0 to create, 0 to change'
+ */
 export interface DeployPlan {
   readonly create: readonly PlannedObject[];
   readonly change: readonly PlannedChange[];

@@ -40,7 +40,15 @@ export type ProgressEvent =
   | StatusEvent
   | KroProgressEvent;
 
-/** An object was applied (server-side apply). */
+/**
+ * An object was applied (server-side apply).
+ *
+ * @example
+ * import type { ApplyEvent, ProgressEvent } from 'typekro';
+ * const event: ApplyEvent = { type: 'apply', message: 'applied Deployment dev/web', resourceId: 'web', object: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'dev' } };
+ * const any: ProgressEvent = event;
+ * any.type; // => 'apply'
+ */
 export interface ApplyEvent {
   readonly type: 'apply';
   readonly message: string;
@@ -48,7 +56,15 @@ export interface ApplyEvent {
   readonly object: ObjectRef;
 }
 
-/** A resource is ready (an external reference: found). */
+/**
+ * A resource is ready (an external reference: found).
+ *
+ * @example
+ * import type { ReadyEvent, ProgressEvent } from 'typekro';
+ * const event: ReadyEvent = { type: 'ready', message: 'web is ready', resourceId: 'web' };
+ * const any: ProgressEvent = event;
+ * any.type; // => 'ready'
+ */
 export interface ReadyEvent {
   readonly type: 'ready';
   readonly message: string;
@@ -56,7 +72,15 @@ export interface ReadyEvent {
   readonly object?: ObjectRef;
 }
 
-/** A resource's readiness changed but it is not ready yet; `reason` says why (`1/3 readyReplicas`). */
+/**
+ * A resource's readiness changed but it is not ready yet; `reason` says why (`1/3 readyReplicas`).
+ *
+ * @example
+ * import type { WaitingEvent, ProgressEvent } from 'typekro';
+ * const event: WaitingEvent = { type: 'waiting', message: 'web not ready: 1/3 readyReplicas', resourceId: 'web', object: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, reason: '1/3 readyReplicas' };
+ * const any: ProgressEvent = event;
+ * any.type; // => 'waiting'
+ */
 export interface WaitingEvent {
   readonly type: 'waiting';
   readonly message: string;
@@ -65,14 +89,30 @@ export interface WaitingEvent {
   readonly reason: string;
 }
 
-/** A resource waits for data another resource does not have yet. */
+/**
+ * A resource waits for data another resource does not have yet.
+ *
+ * @example
+ * import type { PendingEvent, ProgressEvent } from 'typekro';
+ * const event: PendingEvent = { type: 'pending', message: 'config waits for data: web.status.loadBalancer', resourceId: 'config' };
+ * const any: ProgressEvent = event;
+ * any.type; // => 'pending'
+ */
 export interface PendingEvent {
   readonly type: 'pending';
   readonly message: string;
   readonly resourceId: string;
 }
 
-/** A resource is left out: its includeWhen is false; `reason` says which condition. */
+/**
+ * A resource is left out: its includeWhen is false; `reason` says which condition.
+ *
+ * @example
+ * import type { SkippedEvent, ProgressEvent } from 'typekro';
+ * const event: SkippedEvent = { type: 'skipped', message: 'ingress skipped: includeWhen is false', resourceId: 'ingress', reason: 'includeWhen is false' };
+ * const any: ProgressEvent = event;
+ * any.type; // => 'skipped'
+ */
 export interface SkippedEvent {
   readonly type: 'skipped';
   readonly message: string;
@@ -83,6 +123,12 @@ export interface SkippedEvent {
 /**
  * A Kubernetes event of one of the instance's objects or their children (ReplicaSets, Pods); `reason` is the
  * event reason (`ScalingReplicaSet`). Without `resourceId` when it could not be attributed (a watch failure).
+ *
+ * @example
+ * import type { KubernetesEvent, ProgressEvent } from 'typekro';
+ * const event: KubernetesEvent = { type: 'event', message: 'Deployment dev/web: Normal ScalingReplicaSet', level: 'info', resourceId: 'web', reason: 'ScalingReplicaSet' };
+ * const any: ProgressEvent = event;
+ * any.type; // => 'event'
  */
 export interface KubernetesEvent {
   readonly type: 'event';
@@ -93,7 +139,15 @@ export interface KubernetesEvent {
   readonly reason?: string;
 }
 
-/** Last log lines of a pod of a resource that did not become ready (with the `podLogs` option). */
+/**
+ * Last log lines of a pod of a resource that did not become ready (with the `podLogs` option).
+ *
+ * @example
+ * import type { LogEvent, ProgressEvent } from 'typekro';
+ * const event: LogEvent = { type: 'log', message: 'pod dev/web-1 container web:\nstarted', resourceId: 'web', object: { apiVersion: 'v1', kind: 'Pod', name: 'web-1', namespace: 'dev' } };
+ * const any: ProgressEvent = event;
+ * any.type; // => 'log'
+ */
 export interface LogEvent {
   readonly type: 'log';
   readonly message: string;
@@ -101,7 +155,15 @@ export interface LogEvent {
   readonly object: ObjectRef;
 }
 
-/** An object is being deleted (deleteInstance, pruning, rollback). */
+/**
+ * An object is being deleted (deleteInstance, pruning, rollback).
+ *
+ * @example
+ * import type { DeleteEvent, ProgressEvent } from 'typekro';
+ * const event: DeleteEvent = { type: 'delete', message: 'deleting ConfigMap dev/app', object: { apiVersion: 'v1', kind: 'ConfigMap', name: 'app', namespace: 'dev' } };
+ * const any: ProgressEvent = event;
+ * any.type; // => 'delete'
+ */
 export interface DeleteEvent {
   readonly type: 'delete';
   readonly message: string;
@@ -109,26 +171,58 @@ export interface DeleteEvent {
   readonly resourceId?: string;
 }
 
-/** Every object of a resource is gone. */
+/**
+ * Every object of a resource is gone.
+ *
+ * @example
+ * import type { DeletedEvent, ProgressEvent } from 'typekro';
+ * const event: DeletedEvent = { type: 'deleted', message: 'config deleted', resourceId: 'config' };
+ * const any: ProgressEvent = event;
+ * any.type; // => 'deleted'
+ */
 export interface DeletedEvent {
   readonly type: 'deleted';
   readonly message: string;
   readonly resourceId: string;
 }
 
-/** A failed first deploy is being rolled back (with `rollbackOnFailure`). */
+/**
+ * A failed first deploy is being rolled back (with `rollbackOnFailure`).
+ *
+ * @example
+ * import type { RollbackEvent, ProgressEvent } from 'typekro';
+ * const event: RollbackEvent = { type: 'rollback', message: 'rolling back the failed first deploy' };
+ * const any: ProgressEvent = event;
+ * any.type; // => 'rollback'
+ */
 export interface RollbackEvent {
   readonly type: 'rollback';
   readonly message: string;
 }
 
-/** The hydrated status at the end of a direct deploy (pending fields named in the message). */
+/**
+ * The hydrated status at the end of a direct deploy (pending fields named in the message).
+ *
+ * @example
+ * import type { StatusEvent, ProgressEvent } from 'typekro';
+ * const event: StatusEvent = { type: 'status', message: 'status: {"ready":true}' };
+ * const any: ProgressEvent = event;
+ * any.type; // => 'status'
+ */
 export interface StatusEvent {
   readonly type: 'status';
   readonly message: string;
 }
 
-/** KRO mode: what the deploy waits for (the RGD to become Active, the instance to become ACTIVE). */
+/**
+ * KRO mode: what the deploy waits for (the RGD to become Active, the instance to become ACTIVE).
+ *
+ * @example
+ * import type { KroProgressEvent, ProgressEvent } from 'typekro';
+ * const event: KroProgressEvent = { type: 'progress', message: 'waiting for ResourceGraphDefinition app to become Active' };
+ * const any: ProgressEvent = event;
+ * any.type; // => 'progress'
+ */
 export interface KroProgressEvent {
   readonly type: 'progress';
   readonly message: string;

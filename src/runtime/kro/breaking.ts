@@ -13,6 +13,14 @@ interface Field {
   readonly pattern?: string;
 }
 
+/**
+ * A schema change KRO would refuse as breaking: the field path and what changed.
+ *
+ * @example
+ * import type { SchemaChange } from 'typekro';
+ * const change: SchemaChange = { path: 'spec.size', problem: 'removed' };
+ * change.problem; // => 'removed'
+ */
 export interface SchemaChange {
   readonly path: string;
   readonly problem: string;

@@ -15,6 +15,14 @@ export async function listInstances(config: KubeConfig, apiVersion: string, kind
   }
 }
 
+/**
+ * KRO's state and Ready condition of an instance as one word.
+ *
+ * @example
+ * import type { InstanceHealth } from 'typekro';
+ * const health: InstanceHealth = 'progressing';
+ * health; // => 'progressing'
+ */
 export type InstanceHealth = 'ready' | 'progressing' | 'failed' | 'deleting' | 'unknown';
 
 /** KRO's state and Ready condition as one word. */

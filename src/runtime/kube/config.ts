@@ -9,6 +9,14 @@ import { KubeConfig } from '@kubernetes/client-node';
 
 import { KubeconfigError } from './errors.js';
 
+/**
+ * Which cluster: a KubeConfig, a kubeconfig file, and a context (otherwise as kubectl chooses).
+ *
+ * @example
+ * import type { ClusterTarget } from 'typekro';
+ * const target: ClusterTarget = { kubeconfig: '/home/me/.kube/config', context: 'dev' };
+ * target.context; // => 'dev'
+ */
 export interface ClusterTarget {
   /** A ready KubeConfig (wins over the file options). */
   readonly kubeConfig?: KubeConfig;

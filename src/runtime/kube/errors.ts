@@ -4,6 +4,14 @@
  */
 import { TypeKroError, type TypeKroErrorCode } from '../../util/errors.js';
 
+/**
+ * An object in a cluster, by apiVersion, kind, name and namespace.
+ *
+ * @example
+ * import type { ObjectRef } from 'typekro';
+ * const ref: ObjectRef = { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'dev' };
+ * ref.name; // => 'web'
+ */
 export interface ObjectRef {
   readonly apiVersion: string;
   readonly kind: string;
@@ -15,6 +23,10 @@ export interface ObjectRef {
  * A failed call to the API server: the message names the verb, the object and the server's reason. `code`
  * follows the HTTP status (404 `NOT_FOUND`, 409 `CONFLICT`, 401 `CONFIG_INVALID`, else `REJECTED`) unless
  * the caller knows better (`CLUSTER_UNREACHABLE`, `TIMEOUT`).
+ *
+ * @example
+ * import { KubeApiError } from 'typekro';
+ * new KubeApiError('get ConfigMap dev/app failed (404 NotFound): not found', 404, 'NotFound').code; // => 'NOT_FOUND'
  */
 export class KubeApiError extends TypeKroError {
   override readonly name: string = 'KubeApiError';
@@ -77,7 +89,14 @@ export class InstanceNotFoundError extends KubeApiError {
   }
 }
 
-/** One field another field manager owns, from a server-side apply conflict. */
+/**
+ * One field another field manager owns, from a server-side apply conflict.
+ *
+ * @example
+ * import type { FieldConflict } from 'typekro';
+ * const conflict: FieldConflict = { field: '.spec.replicas', manager: 'kubectl-client-side-apply' };
+ * conflict.manager; // => 'kubectl-client-side-apply'
+ */
 export interface FieldConflict {
   /** The field path as the API server reports it, e.g. `.data.key` or `.spec.replicas`. */
   readonly field: string;
@@ -88,6 +107,11 @@ export interface FieldConflict {
 /**
  * A server-side apply (409 Conflict): fields of the object are owned by other field managers. Nothing was
  * changed. Applying with `force` takes the fields over.
+ *
+ * @example
+ * import { ApplyConflictError } from 'typekro';
+ * const error = new ApplyConflictError({ apiVersion: 'v1', kind: 'ConfigMap', name: 'app', namespace: 'dev' }, [{ field: '.data.key', manager: 'kubectl' }], 'conflict');
+ * [error.code, error.managers]; // => ['CONFLICT', ['kubectl']]
  */
 export class ApplyConflictError extends KubeApiError {
   override readonly name = 'ApplyConflictError';
@@ -120,7 +144,13 @@ export function describeRef(ref: ObjectRef): string {
   return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
 }
 
-/** No usable kubeconfig: no file found, a file that does not parse, or a context it does not have. */
+/**
+ * No usable kubeconfig: no file found, a file that does not parse, or a context it does not have.
+ *
+ * @example
+ * import { KubeconfigError } from 'typekro';
+ * new KubeconfigError('no kubeconfig found').code; // => 'CONFIG_INVALID'
+ */
 export class KubeconfigError extends TypeKroError {
   override readonly name = 'KubeconfigError';
   constructor(message: string, options?: ErrorOptions) {

@@ -7,7 +7,14 @@ import { parse } from 'yaml';
 import { parseHelmIgnore, type HelmIgnore } from './ignore.js';
 import { TypeKroError } from '../../util/errors.js';
 
-/** A chart packaged as `helm package` does, ready to be served from a chart repository. */
+/**
+ * A chart packaged as `helm package` does, ready to be served from a chart repository.
+ *
+ * @example
+ * import type { PackagedChart } from 'typekro/testing';
+ * const chart: PackagedChart = { name: 'hello', version: '0.1.0', file: '/tmp/hello-0.1.0.tgz' } as PackagedChart;
+ * `${chart.name}-${chart.version}`; // => 'hello-0.1.0'
+ */
 export interface PackagedChart {
   readonly name: string;
   readonly version: string;

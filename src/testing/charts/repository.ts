@@ -7,6 +7,14 @@ import { stringify } from 'yaml';
 import { packageChart, type PackagedChart } from './package.js';
 import { TypeKroError } from '../../util/errors.js';
 
+/**
+ * What `startChartRepository` serves: chart directories (packaged on start), on loopback.
+ *
+ * @example
+ * import type { ChartRepositoryOptions } from 'typekro/testing';
+ * const options: ChartRepositoryOptions = { charts: ['test/fixtures/charts/hello'] };
+ * options.charts.length; // => 1
+ */
 export interface ChartRepositoryOptions {
   /** Chart directories (each with a Chart.yaml); each is packaged as `helm package` would. */
   readonly charts: readonly string[];
@@ -14,7 +22,14 @@ export interface ChartRepositoryOptions {
   readonly host?: '127.0.0.1';
 }
 
-/** A running loopback Helm chart repository. */
+/**
+ * A running loopback Helm chart repository.
+ *
+ * @example
+ * import type { ChartRepository } from 'typekro/testing';
+ * const index = (repository: ChartRepository): string => `${repository.url}/index.yaml`;
+ * index({ url: 'http://127.0.0.1:8080' } as ChartRepository); // => 'http://127.0.0.1:8080/index.yaml'
+ */
 export interface ChartRepository {
   /** `http://127.0.0.1:PORT`, the URL for `helm repo add` or a HelmRepository's `spec.url`. */
   readonly url: string;

@@ -22,7 +22,14 @@ import { verifyComponent } from './verify.js';
 export { BINARY_NAMES, type BinaryName, type ComponentVersions } from './binary-names.js';
 import { BINARY_NAMES, type BinaryName, type ComponentVersions } from './binary-names.js';
 
-/** Built binaries in the cache, plus what they were built from. */
+/**
+ * Built binaries in the cache, plus what they were built from.
+ *
+ * @example
+ * import type { ClusterBinaries } from 'typekro/testing';
+ * const apiserver = (binaries: ClusterBinaries): string => binaries.paths['kube-apiserver'];
+ * apiserver({ paths: { 'kube-apiserver': '/cache/bin/kube-apiserver' } } as ClusterBinaries); // => '/cache/bin/kube-apiserver'
+ */
 export interface ClusterBinaries {
   /** One directory naming every binary (links into the per-component cache directories). */
   readonly dir: string;

@@ -1,4 +1,10 @@
-/** The binaries of the local control plane and their upstream versions. */
+/**
+ * The binaries of the local control plane and their upstream versions.
+ *
+ * @example
+ * import { BINARY_NAMES } from 'typekro/testing';
+ * BINARY_NAMES.includes('kube-apiserver'); // => true
+ */
 export const BINARY_NAMES = [
   'kube-apiserver',
   'kube-controller-manager',
@@ -10,9 +16,24 @@ export const BINARY_NAMES = [
   'source-controller',
   'helm-controller',
 ] as const;
+/**
+ * One of {@link BINARY_NAMES}.
+ *
+ * @example
+ * import type { BinaryName } from 'typekro/testing';
+ * const name: BinaryName = 'etcd';
+ * name; // => 'etcd'
+ */
 export type BinaryName = (typeof BINARY_NAMES)[number];
 
-/** Upstream versions, read from the wrapper go.mod files (the single source of truth). */
+/**
+ * Upstream versions, read from the wrapper go.mod files (the single source of truth).
+ *
+ * @example
+ * import type { ComponentVersions } from 'typekro/testing';
+ * const kro = (versions: ComponentVersions): string => versions.kro;
+ * kro({ kubernetes: 'v1.34.0', etcd: 'v3.6.0', kwok: 'v0.7.0', kro: 'v0.9.3', fluxSource: 'v1.7.0', fluxHelm: 'v1.4.0' }); // => 'v0.9.3'
+ */
 export interface ComponentVersions {
   readonly kubernetes: string;
   readonly etcd: string;

@@ -5,7 +5,14 @@ import { fluxEnv, helmControllerArgs, sourceControllerArgs } from './flux-args.j
 import type { ComponentName, SpawnSpec } from './process.js';
 import { TypeKroError } from '../../util/errors.js';
 
-/** Every port a cluster listens on; all bound to 127.0.0.1. */
+/**
+ * Every port a cluster listens on; all bound to 127.0.0.1.
+ *
+ * @example
+ * import type { ClusterPorts } from 'typekro/testing';
+ * const apiserver = (ports: ClusterPorts): string => `https://127.0.0.1:${ports.apiserver}`;
+ * apiserver({ apiserver: 6443 } as ClusterPorts); // => 'https://127.0.0.1:6443'
+ */
 export interface ClusterPorts {
   readonly etcd: number;
   readonly etcdPeer: number;

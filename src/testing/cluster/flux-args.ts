@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 
-/** The namespace Flux's controllers consider their own (`RUNTIME_NAMESPACE`); created at start. */
+/**
+ * The namespace Flux's controllers consider their own (`RUNTIME_NAMESPACE`); created at start.
+ *
+ * @example
+ * import { FLUX_NAMESPACE } from 'typekro/testing';
+ * FLUX_NAMESPACE; // => 'flux-system'
+ */
 export const FLUX_NAMESPACE = 'flux-system';
 
 /** What the Flux argument builders read of a cluster being started (structural: no import of components.ts). */

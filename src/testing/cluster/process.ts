@@ -3,7 +3,14 @@ import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TypeKroError } from '../../util/errors.js';
 
-/** The processes of a local cluster. */
+/**
+ * The processes of a local cluster.
+ *
+ * @example
+ * import type { ComponentName } from 'typekro/testing';
+ * const component: ComponentName = 'kro-controller';
+ * component; // => 'kro-controller'
+ */
 export type ComponentName =
   | 'etcd'
   | 'kube-apiserver'
@@ -14,7 +21,14 @@ export type ComponentName =
   | 'source-controller'
   | 'helm-controller';
 
-/** How a component process ended. */
+/**
+ * How a component process ended.
+ *
+ * @example
+ * import type { ExitInfo } from 'typekro/testing';
+ * const exit: ExitInfo = { code: 1, signal: null };
+ * exit.code; // => 1
+ */
 export interface ExitInfo {
   readonly code: number | null;
   readonly signal: NodeJS.Signals | null;
