@@ -3,12 +3,11 @@
  * (`self`): `ready` (compiled into the RGD as the default `readyWhen`, and evaluated by direct mode),
  * `failed` (a terminal failure: waiting longer cannot help) and `reason` (why not ready, for people).
  */
-import type { Expr } from '../../ir/expr.js';
+import { E, type Expr } from '../../ir/expr.js';
 import {
   and, concat, condition, conditionField, conditionTrue, describeCondition, eq, field, firstOf, ge, generation, hasCondition, gt, int, lt, ne, not, oneOf, or,
   otherConditions, present, str, text,
 } from './dsl.js';
-import { E } from '../../ir/expr.js';
 
 /** The three expressions of a rule, over one observed object. */
 export interface ReadinessExprs {
