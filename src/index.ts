@@ -16,7 +16,7 @@
  * app.toYaml().includes('${web.status.?readyReplicas'); // => true
  */
 export { TypeKroError, ERROR_CODES, isTypeKroError, type TypeKroErrorCode } from './util/errors.js';
-export { kubernetesComposition, toResourceGraph, type Composition, type InstanceRef, type NestedComposition, type NoExtraKeys } from './api/composition.js';
+export { kubernetesComposition, toResourceGraph, type Composition, type InstanceRef, type NestedComposition, type NoExtraKeys, type NoStatus, type StatusReturn } from './api/composition.js';
 export { BreakingChangeError, InstanceNotFoundError } from './api/factories.js';
 export type { DeleteResult, InstanceCondition, InstanceOperations, InstanceStatus, InstanceSummary, LogOptions, ResourceStatus, StreamLogOptions, StreamLogResult } from './api/factories.js';
 export type { InstanceEvent, LogFailure, LogSource } from './api/instances.js';
@@ -48,7 +48,7 @@ export * from './model/flux/index.js';
 export * from './model/yaml/index.js';
 export * as simple from './model/simple/index.js';
 export { CompositionSyntaxError } from './analysis/errors.js';
-export type { CompositionGraph, ExternalRefTarget, ForEachDimension, ResourceNode, SourceLocation } from './ir/graph.js';
+export type { CompositionGraph, ExternalRefTarget, ForEachDimension, PrinterColumn, ResourceNode, SourceLocation } from './ir/graph.js';
 export type { BinaryOp, Expr, Literal } from './ir/expr.js';
 export type { ExprValue, Value } from './ir/value.js';
 export type { SchemaMarkers, SchemaNode } from './ir/schema.js';

@@ -27,11 +27,25 @@ import { TypeKroError } from '../util/errors.js';
  */
 export type NoExtraKeys<TReturned, TStatus> = { readonly [K in Exclude<keyof TReturned, keyof TStatus>]: never };
 
-/** The status schema of a composition defined without `status`: no fields. */
-type NoStatus = CompositionSchema<{ readonly [K in never]: never }>;
+/**
+ * The status schema of a composition defined without `status`: no fields.
+ *
+ * @example
+ * import type { NoStatus, SchemaOutput } from 'typekro';
+ * const fields: (keyof SchemaOutput<NoStatus>)[] = [];
+ * fields.length; // => 0
+ */
+export type NoStatus = CompositionSchema<{ readonly [K in never]: never }>;
 
-/** What the composition function returns: the status, or nothing when the status has no fields. */
-type StatusReturn<TReturned, TStatus> = [keyof TStatus] extends [never] ? (TReturned & NoExtraKeys<TReturned, TStatus>) | void : TReturned & NoExtraKeys<TReturned, TStatus>;
+/**
+ * What the composition function returns: the status, or nothing when the status has no fields.
+ *
+ * @example
+ * import type { StatusReturn } from 'typekro';
+ * const returned: StatusReturn<{ ready: true }, { ready: boolean }> = { ready: true };
+ * returned.ready; // => true
+ */
+export type StatusReturn<TReturned, TStatus> = [keyof TStatus] extends [never] ? (TReturned & NoExtraKeys<TReturned, TStatus>) | void : TReturned & NoExtraKeys<TReturned, TStatus>;
 
 /**
  * What calling a composition inside another one returns: its status, as typed references.

@@ -138,7 +138,9 @@ export interface CompositionGraph {
  *
  * @example
  * ```ts
+ * import type { PrinterColumn } from 'typekro';
  * const column: PrinterColumn = { name: 'Replicas', type: 'integer', jsonPath: '.spec.replicas' };
+ * column.jsonPath; // => '.spec.replicas'
  * ```
  */
 export interface PrinterColumn {

@@ -9,6 +9,7 @@ export { startLocalCluster } from './cluster/cluster.js';
 export type { LocalCluster, LocalClusterOptions } from './cluster/cluster.js';
 export { ensureClusterBinaries, BINARY_NAMES } from './cluster/binaries.js';
 export type { ClusterBinaries, ComponentVersions, EnsureBinariesOptions, BinaryName } from './cluster/binaries.js';
+export type { Wrappers } from './cluster/build-plan.js';
 export { BuildTimeoutError, DEFAULT_BUILD_TIMEOUT_MS, BUILD_TIMEOUT_ENV } from './cluster/build-timeout.js';
 export type { GoBuildFn, GoBuildStep, ProgressFn } from './cluster/build.js';
 export { ComponentExitError } from './cluster/process.js';

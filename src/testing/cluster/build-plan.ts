@@ -14,7 +14,14 @@ export const FLUX_HELM_MODULE = 'github.com/fluxcd/helm-controller';
 // bump when the build recipe changes in a way the inputs below do not capture
 const RECIPE = 'clusterbins/2 CGO_ENABLED=0';
 
-/** The wrapper module directories, needed to locate upstream files (CRDs, kwok stages) in the module cache. */
+/**
+ * The wrapper module directories, needed to locate upstream files (CRDs, kwok stages) in the module cache.
+ *
+ * @example
+ * import type { Wrappers } from 'typekro/testing';
+ * const wrappers: Partial<Wrappers> = { kro: 'tools/kro' };
+ * wrappers.kro; // => 'tools/kro'
+ */
 export interface Wrappers {
   readonly k8s: string;
   readonly kwok: string;
