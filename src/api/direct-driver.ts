@@ -9,6 +9,7 @@ import { toYaml as yamlOf } from '../compile/rgd/index.js';
 import { createCelEngine } from '../runtime/cel/index.js';
 import { directMetadataProblem, prepareGraph, recordName, type InstanceIdentity, type KubeObject, type Ownership, type PreparedGraph } from '../runtime/engine/index.js';
 import {
+  DirectAbortedError,
   DirectTimeoutError,
   deleteDirect,
   deployDirect,
@@ -106,7 +107,7 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
       const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
       const redactor = new Redactor();
       const deadline = Date.now() + timeoutMs;
-      return withLease(kube(), leaseOf(name, 'deploy', deadline, signal), async (held) => {
+      const leased = withLease(kube(), leaseOf(name, 'deploy', deadline, signal), async (held) => {
         const session: DirectSession = {
           prepared: graphOf(),
           client: kube(),
@@ -131,6 +132,11 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
           }
           throw error;
         }
+      });
+      // aborted before the deploy began (while taking the lease): nothing was applied
+      return leased.catch((error: unknown) => {
+        if (!signal?.aborted || error instanceof DirectAbortedError) throw error;
+        throw new DirectAbortedError(`deploy of instance "${name}" aborted before anything was applied`, undefined, { cause: error });
       });
     },
     async plan(spec, planOptions = {}) {

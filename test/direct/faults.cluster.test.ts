@@ -43,7 +43,12 @@ describe('direct mode: faults and bad input on the cluster', () => {
     await core.createNamespacedServiceAccount({ namespace: ns.name, body: { metadata: { name: 'limited' } } });
     await rbac.createNamespacedRole({
       namespace: ns.name,
-      body: { metadata: { name: 'configmaps-only' }, rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'] }] },
+      body: { metadata: { name: 'configmaps-only' }, rules: [
+          { apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'] },
+          // every deploy and delete holds the instance's Lease (one writer per instance)
+          { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['get', 'create', 'patch', 'delete'] },
+        ],
+      },
     });
     await rbac.createNamespacedRoleBinding({
       namespace: ns.name,
