@@ -27,7 +27,7 @@ describe('scripts/demo.sh (the quick start), end to end', () => {
     await ensureClusterBinaries({ progress: (l) => process.stderr.write(`${l}\n`) }); // the demo reuses the cache
   });
   after(async () => {
-    await typekro(['cluster', 'stop', '--name', 'demo'], { env }); // only if a test failed half-way
+    await typekro(['cluster', 'stop', '--name', 'demo'], { env, inProcess: false }); // only if a test failed half-way
     rmSync(home, { recursive: true, force: true });
   });
 
@@ -81,14 +81,15 @@ describe('scripts/demo.sh (the quick start), end to end', () => {
   });
 
   it('leaves a "demo" cluster that is already running alone', async () => {
-    const started = await typekro(['cluster', 'start', '--name', 'demo', '--no-flux'], { env });
+    // child processes: the cluster commands find TYPEKRO_HOME in their process environment, as demo.sh's do
+    const started = await typekro(['cluster', 'start', '--name', 'demo', '--no-flux'], { env, inProcess: false });
     assert.equal(started.code, 0, transcript(started));
     const run = await runDemo(home);
     assert.equal(run.code, 1, show(run));
     assert.match(run.output, /a cluster named "demo" is already running .*; stop it first/);
-    const status = await typekro(['cluster', 'status', '--name', 'demo'], { env });
+    const status = await typekro(['cluster', 'status', '--name', 'demo'], { env, inProcess: false });
     assert.equal(status.code, 0, `still running:\n${transcript(status)}`);
-    const stopped = await typekro(['cluster', 'stop', '--name', 'demo'], { env });
+    const stopped = await typekro(['cluster', 'stop', '--name', 'demo'], { env, inProcess: false });
     assert.equal(stopped.code, 0, transcript(stopped));
     assert.equal(existsSync(demoDir), false);
   });

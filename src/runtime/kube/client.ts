@@ -204,14 +204,15 @@ export class KubeClient {
     let delay = 200;
     for (let attempt = 1; ; attempt++) {
       throwIfAborted(options.signal);
+      // Only the deadline cancels a request in flight: a write the caller stops waiting for may still reach
+      // the server, and what it applied must be known (rollback, "left behind"); aborts act between attempts.
       const budgetMs = Math.max(deadline - Date.now(), MIN_ATTEMPT_MS);
-      const bound = AbortSignal.any([AbortSignal.timeout(budgetMs), ...(options.signal ? [options.signal] : [])]);
+      const bound = AbortSignal.timeout(budgetMs);
       try {
         const result = await boundedBy(this.config, bound, run);
         this.reached = true;
         return result;
       } catch (error) {
-        throwIfAborted(options.signal);
         const failure = bound.aborted ? unanswered(verb, ref, budgetMs, this.server) : error instanceof KubeApiError ? error : apiError(verb, ref, error, this.server);
         if (failure.status !== undefined) this.reached = true;
         if (!isTransient(failure) || Date.now() + delay > deadline || options.signal?.aborted) {
