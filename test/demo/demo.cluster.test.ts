@@ -53,9 +53,9 @@ describe('scripts/demo.sh (the quick start), end to end', () => {
     assert.match(kro, /WebApp "webapp" is ready \(kro mode, [\d.]+s\)/);
     assert.match(kro, /^ {2}namespace: demo-kro$/m);
     const status = section(out, 'status of both instances');
-    assert.match(status, /WebApp "webapp" in namespace demo-direct \(direct mode\): ready \(2\/2 objects ready\)/);
-    assert.match(status, /WebApp "webapp" in namespace demo-kro \(kro mode\): ACTIVE, ready \(2\/2 objects ready\)/);
-    assert.equal(status.match(/deployment +Deployment +webapp +yes +2\/2 ready/g)?.length, 2, status);
+    assert.match(status, /WebApp "webapp" \(direct mode, namespace demo-direct\): ready \(2\/2 objects ready\)/);
+    assert.match(status, /WebApp "webapp" \(kro mode, namespace demo-kro\): ACTIVE, ready \(2\/2 objects ready\)/);
+    assert.equal(status.match(/deployment +Deployment +webapp +yes +ready/g)?.length, 2, status); // the detail is the runtime readiness reason
     const deleted = section(out, 'deleting both instances');
     assert.match(deleted, /WebApp "webapp" \(direct mode, namespace demo-direct\) deleted/);
     assert.match(deleted, /WebApp "webapp" \(kro mode, namespace demo-kro\) deleted/);

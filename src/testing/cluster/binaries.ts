@@ -98,6 +98,8 @@ function result(dir: string, key: string, plan: BuildPlan): ClusterBinaries {
  */
 export async function ensureClusterBinaries(options: EnsureBinariesOptions = {}): Promise<ClusterBinaries> {
   const progress = options.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
+  // a wrong setting is an error whether or not a build is needed: it would surface on the next build
+  const timeoutMs = resolveBuildTimeout(options.buildTimeoutMs);
   const plan = planBuild();
   const go = await goToolchain(plan.wrappers.k8s);
   const root = join(options.cacheDir ?? cacheRoot(), 'clusterbins');
@@ -108,7 +110,6 @@ export async function ensureClusterBinaries(options: EnsureBinariesOptions = {})
   const key = setKey(units.map((u) => u.key));
   const set = join(root, key);
   if (complete(set, BINARY_NAMES)) return result(set, key, plan);
-  const timeoutMs = resolveBuildTimeout(options.buildTimeoutMs);
   mkdirSync(root, { recursive: true });
   const job: BuildJob = { root, plan, go, progress, goBuild: options.goBuild ?? goBuild, activity: 'starting the build' };
   const timeout = new AbortController();
