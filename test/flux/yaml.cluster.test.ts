@@ -28,7 +28,10 @@ const withCrd = kubernetesComposition(
     const crd = yamlFile('../fixtures/manifests/crd/widgets.yaml');
     const widget = customResource<{ settings?: Record<string, unknown> }, Record<string, never>>({
       apiVersion: 'yaml.typekro.dev/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { settings: { free: { form: true } } },
-    }).dependsOn(crd);
+    })
+      .dependsOn(crd)
+      // no controller serves Widgets, so nothing ever reports them ready (README "What ready means"): say when
+      .withReadyWhen((self) => self.metadata.name === 'w');
     return { size: (widget.spec as unknown as { size: string }).size };
   },
 );

@@ -280,8 +280,13 @@ export class KubeClient {
   }
 
   private async nextEvent(path: string, ref: ObjectRef, current: KubernetesObject | undefined, timeoutMs: number, signal?: AbortSignal): Promise<WatchOutcome> {
+    // one controller with a plain timer: a signal composed with AbortSignal.any() can be collected while
+    // only its listeners refer to it, and then never fires (seen: a watch that outlived its deadline)
     const stop = new AbortController();
-    const bound = AbortSignal.any([stop.signal, AbortSignal.timeout(timeoutMs), ...(signal ? [signal] : [])]);
+    const bound = stop.signal;
+    const timer = setTimeout(() => stop.abort(), timeoutMs);
+    const onAbort = (): void => stop.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
     const query: Record<string, string> = { fieldSelector: `metadata.name=${ref.name}` };
     if (current?.metadata?.resourceVersion) query.resourceVersion = current.metadata.resourceVersion;
     let outcome: WatchOutcome | undefined;
@@ -294,6 +299,8 @@ export class KubeClient {
       else if (type === 'DELETED') settle({ kind: 'deleted' });
       else if (type === 'ADDED' || type === 'MODIFIED') settle({ kind: 'object', object: object as KubernetesObject });
     });
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
     return outcome ?? (end ? { kind: 'failed', error: end } : { kind: 'closed' });
   }
 }
