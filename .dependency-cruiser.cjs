@@ -27,7 +27,7 @@ const allowed = {
   composition: ['util', 'ir', 'schema', 'analysis', 'compile', 'model'],
   runtime: ['util', 'ir', 'schema', 'compile'],
   api: ['util', 'ir', 'schema', 'analysis', 'compile', 'model', 'composition', 'runtime'],
-  testing: ['util'],
+  testing: ['util', 'ir', 'schema', 'analysis', 'compile', 'model', 'composition', 'runtime', 'api'],
   cli: ['util', 'api', 'testing', 'runtime'],
 };
 

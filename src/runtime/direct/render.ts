@@ -4,8 +4,48 @@
  * live object, so `deployment.metadata.name` resolves; anything only the cluster knows (status, uid,
  * server defaults) makes rendering fail with a message naming the field.
  */
-import { finalizeManifest, isNamespacedKindOffline, planInstance, type InstanceIdentity, type KubeObject, type Ownership, type PreparedGraph } from '../engine/index.js';
+import { finalizeManifest, isNamespacedKindOffline, planInstance, type InstanceIdentity, type InstancePlan, type KubeObject, type NodePlan, type Ownership, type PreparedGraph } from '../engine/index.js';
 import { OfflineRenderError } from './errors.js';
+
+/** What the spec alone decides: the final plan, each rendered resource's manifests, and what needs the cluster. */
+export interface OfflineRendering {
+  /** The last round's plan (readiness `exists`: a rendered resource stands in for its live object). */
+  readonly plan: InstancePlan;
+  /** Direct mode's manifests (labels and namespace added) by resource id, in dependency order. */
+  readonly rendered: ReadonlyMap<string, readonly KubeObject[]>;
+  /** Resources that read data only a cluster has (pending, waiting behind one, or an external reference). */
+  readonly blocked: readonly NodePlan[];
+}
+
+/**
+ * Renders every resource the spec decides, and reports the others instead of failing (the test kit's
+ * `render` shows both).
+ *
+ * @example
+ * ```ts
+ * renderAsFarAsOffline(prepared, spec, { name: 'web', namespace: 'default' }, owner).blocked; // []
+ * ```
+ */
+export function renderAsFarAsOffline(prepared: PreparedGraph, spec: unknown, instance: InstanceIdentity, owner: Ownership): OfflineRendering {
+  const observed = new Map<string, KubeObject | KubeObject[]>();
+  const rendered = new Map<string, KubeObject[]>();
+  for (;;) {
+    const plan = planInstance(prepared, { spec, instance, observed, readiness: 'exists' });
+    let progressed = false;
+    for (const id of plan.order) {
+      const node = plan.nodes.get(id);
+      if (node?.state !== 'apply' || rendered.has(id)) continue;
+      const manifests = node.manifests.map((m) => finalizeManifest(m, id, owner, isNamespacedKindOffline(String(m.apiVersion), String(m.kind))));
+      rendered.set(id, manifests);
+      observed.set(id, node.collection ? manifests : manifests[0]!);
+      progressed = true;
+    }
+    if (progressed) continue;
+    const blocked = [...plan.nodes.values()].filter((n) => n.state === 'pending' || n.state === 'waiting' || n.state === 'external');
+    const ordered = new Map(plan.order.filter((id) => rendered.has(id)).map((id) => [id, rendered.get(id)!]));
+    return { plan, rendered: ordered, blocked };
+  }
+}
 
 /**
  * @example
@@ -15,29 +55,14 @@ import { OfflineRenderError } from './errors.js';
  * @throws OfflineRenderError naming the resource and the expression that needs live data.
  */
 export function renderOffline(prepared: PreparedGraph, spec: unknown, instance: InstanceIdentity, owner: Ownership): KubeObject[] {
-  const observed = new Map<string, KubeObject | KubeObject[]>();
-  const rendered = new Map<string, KubeObject[]>();
-  for (;;) {
-    const plan = planInstance(prepared, { spec, instance, observed, readiness: 'exists' });
-    let progressed = false;
-    for (const id of plan.order) {
-      const node = plan.nodes.get(id);
-      if (node?.state === 'error') throw new OfflineRenderError(`resource "${id}": ${node.message}`, id);
-      if (node?.state !== 'apply' || rendered.has(id)) continue;
-      const manifests = node.manifests.map((m) => finalizeManifest(m, id, owner, isNamespacedKindOffline(String(m.apiVersion), String(m.kind))));
-      rendered.set(id, manifests);
-      observed.set(id, node.collection ? manifests : manifests[0]!);
-      progressed = true;
-    }
-    if (progressed) continue;
-    const blocked = [...plan.nodes.values()].filter((n) => n.state === 'pending' || n.state === 'waiting' || n.state === 'external');
-    if (blocked.length > 0) {
-      const lines = blocked.map((n) => `  - ${n.id}: ${n.state === 'external' ? 'reads an external reference' : 'reason' in n ? n.reason : ''}`);
-      throw new OfflineRenderError(
-        `cannot render offline: these resources need data that only exists in the cluster (use deploy()):\n${lines.join('\n')}`,
-        blocked[0]?.id,
-      );
-    }
-    return plan.order.flatMap((id) => rendered.get(id) ?? []);
+  const { plan, rendered, blocked } = renderAsFarAsOffline(prepared, spec, instance, owner);
+  for (const id of plan.order) {
+    const node = plan.nodes.get(id);
+    if (node?.state === 'error') throw new OfflineRenderError(`resource "${id}": ${node.message}`, id);
   }
+  if (blocked.length > 0) {
+    const lines = blocked.map((n) => `  - ${n.id}: ${n.state === 'external' ? 'reads an external reference' : 'reason' in n ? n.reason : ''}`);
+    throw new OfflineRenderError(`cannot render offline: these resources need data that only exists in the cluster (use deploy()):\n${lines.join('\n')}`, blocked[0]?.id);
+  }
+  return [...rendered.values()].flat();
 }

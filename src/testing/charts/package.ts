@@ -110,23 +110,7 @@ async function tarball(entries: readonly { name: string; data: Buffer }[]): Prom
   return Buffer.concat(chunks);
 }
 
-/**
- * Packages a chart directory into `<outDir>/<name>-<version>.tgz`, with the layout `helm package` produces:
- * every entry under `<name>/` (`<name>/Chart.yaml`, `<name>/values.yaml`, `<name>/templates/...`,
- * `<name>/crds/...`), `.helmignore` honoured. The archive is deterministic (sorted entries, fixed mtime and
- * owner), so the digest depends only on the chart's files.
- *
- * @example
- * ```ts
- * import { mkdtempSync } from 'node:fs';
- * import { tmpdir } from 'node:os';
- * import { basename, join } from 'node:path';
- * import { packageChart } from 'typekro/testing';
- * const chart = await packageChart('test/fixtures/charts/hello', mkdtempSync(join(tmpdir(), 'charts-')));
- * basename(chart.file); // => 'hello-0.1.0.tgz'
- * console.log(chart.digest); // sha256 of the archive: 3f1c…
- * ```
- */
+/** The implementation behind `typekro/testing`'s packageChart (src/testing/cluster-lazy.ts documents it). */
 export async function packageChart(chartDir: string, outDir: string): Promise<PackagedChart> {
   const root = resolve(chartDir);
   const metadata = readChartMetadata(root);

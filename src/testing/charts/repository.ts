@@ -90,25 +90,7 @@ function compareVersions(a: string, b: string): number {
   return pa < pb ? -1 : 1;
 }
 
-/**
- * Packages chart directories and serves them as a Helm chart repository on 127.0.0.1 (ephemeral port):
- * `GET /index.yaml` and `GET /<name>-<version>.tgz`, 404 for anything else. For tests of Helm-based
- * deployments (Flux HelmRepository, `helm install --repo`) without the internet.
- *
- * @example
- * ```ts
- * import { startChartRepository } from 'typekro/testing';
- * const repo = await startChartRepository({ charts: ['test/fixtures/charts/hello'] });
- * try {
- *   // helm install demo hello --repo ${repo.url} --version 0.1.0
- *   const index = await (await fetch(`${repo.url}/index.yaml`)).text();
- *   index.includes('hello'); // => true
- *   repo.requests; // => ['/index.yaml']
- * } finally {
- *   await repo.stop();
- * }
- * ```
- */
+/** The implementation behind `typekro/testing`'s startChartRepository (src/testing/cluster-lazy.ts documents it). */
 export async function startChartRepository(options: ChartRepositoryOptions): Promise<ChartRepository> {
   const host = options.host ?? '127.0.0.1';
   if (host !== '127.0.0.1') throw new TypeKroError('ENVIRONMENT', `startChartRepository: host must be 127.0.0.1, got ${String(host)}`);

@@ -80,22 +80,7 @@ function result(dir: string, key: string, plan: BuildPlan): ClusterBinaries {
   return { dir, key, versions: plan.versions, paths, wrappers: plan.wrappers };
 }
 
-/**
- * Returns the control-plane binaries, building first the components this cache has no binaries for.
- *
- * Each component (Kubernetes, etcd, kwok, KRO, the two Flux controllers) is cached under its own key, which
- * hashes only its own wrapper's go.mod/go.sum, ldflags and the Go toolchain: moving KRO rebuilds only KRO. A cold
- * build compiles everything from the Go module proxy (minutes on a small machine, with progress lines); later
- * calls only hash the wrapper files. Concurrent callers wait for one build of each component.
- *
- * @example
- * ```ts
- * // needs: cluster
- * import { ensureClusterBinaries } from 'typekro/testing';
- * const bins = await ensureClusterBinaries();
- * console.log(bins.paths['kube-apiserver'], bins.versions.kubernetes); // .../kube-apiserver v1.36.3
- * ```
- */
+/** The implementation behind `typekro/testing`'s ensureClusterBinaries (src/testing/cluster-lazy.ts documents it). */
 export async function ensureClusterBinaries(options: EnsureBinariesOptions = {}): Promise<ClusterBinaries> {
   const progress = options.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
   // a wrong setting is an error whether or not a build is needed: it would surface on the next build

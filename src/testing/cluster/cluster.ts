@@ -107,29 +107,7 @@ export interface LocalCluster {
 
 const NOOP = (): void => {};
 
-/**
- * Starts a local Kubernetes control plane: etcd, kube-apiserver, kube-controller-manager, kube-scheduler,
- * kwok (one fake Node whose pods become Running/Ready), the KRO controller and (unless `flux: false`) Flux's
- * source-controller and helm-controller, all on free 127.0.0.1 ports.
- * Resolves once the API is ready, the node is Ready, the `default` ServiceAccount exists, the KRO (and Flux) CRDs
- * are Established and the controllers are healthy. If a component dies or the deadline passes, rejects with the component's log
- * tail and leaves nothing behind.
- *
- * @example
- * ```ts
- * // needs: cluster
- * import { startLocalCluster } from 'typekro/testing';
- * import { CoreV1Api } from '@kubernetes/client-node';
- *
- * const cluster = await startLocalCluster();
- * try {
- *   const core = cluster.kubeconfig.makeApiClient(CoreV1Api);
- *   console.log((await core.listNode()).items.map((n) => n.metadata?.name)); // ['kwok-node-0']
- * } finally {
- *   await cluster.stop();
- * }
- * ```
- */
+/** The implementation behind `typekro/testing`'s startLocalCluster (src/testing/cluster-lazy.ts documents it). */
 export async function startLocalCluster(options: LocalClusterOptions = {}): Promise<LocalCluster> {
   const timeoutMs = options.startTimeoutMs ?? 180_000;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {

@@ -1,0 +1,69 @@
+/**
+ * What `render` and `simulate` share: the composition's validated spec, the instance they are rendered for,
+ * and the graph prepared with the runtime's CEL engine (the same one direct mode plans with).
+ */
+import type { Composition } from '../../api/composition.js';
+import { instanceNameOf, validateSpec } from '../../api/spec.js';
+import { concreteSourceOf } from '../../composition/concrete-source.js';
+import type { CompositionDefinition } from '../../composition/definition.js';
+import type { CompositionGraph } from '../../ir/graph.js';
+import { createCelEngine } from '../../runtime/cel/index.js';
+import { prepareGraph, type InstanceIdentity, type Ownership, type PreparedGraph } from '../../runtime/engine/index.js';
+import { TypeKroError } from '../../util/errors.js';
+
+/**
+ * The instance a composition is rendered or simulated for; both fields are optional.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition } from 'typekro';
+ * import { ConfigMap } from 'typekro/simple';
+ * import { render, type InstanceOptions } from 'typekro/testing';
+ * const app = kubernetesComposition(
+ *   { name: 'app', kind: 'App', spec: type({ name: 'string' }), status: type({}) },
+ *   (spec) => void ConfigMap({ name: spec.name, data: {} }),
+ * );
+ * const options: InstanceOptions = { name: 'shop', namespace: 'prod' };
+ * render(app, { name: 'shop-config' }, options).instance; // => { name: 'shop', namespace: 'prod' }
+ */
+export interface InstanceOptions {
+  /** The instance name; default as every factory names it: `spec.name` when the spec has one, else the composition name. */
+  readonly name?: string;
+  /** The instance namespace (ignored for a cluster-scoped composition); default `default`, as the factories. */
+  readonly namespace?: string;
+}
+
+/** Everything one render or simulation works from. */
+export interface TestContext {
+  readonly graph: CompositionGraph;
+  readonly definition: CompositionDefinition;
+  /** The spec after validation, with schema defaults applied. */
+  readonly spec: unknown;
+  readonly instance: InstanceIdentity;
+  readonly owner: Ownership;
+  readonly prepared: PreparedGraph;
+}
+
+/** Validates the spec (SpecValidationError names each field) and prepares the graph. */
+export function testContext<TSpec, TStatus>(composition: Composition<TSpec, TStatus>, spec: TSpec, options: InstanceOptions, caller: string): TestContext {
+  const source = concreteSourceOf(composition);
+  if (!source) throw new TypeKroError('USAGE', `${caller} takes a composition made by kubernetesComposition or toResourceGraph (got ${describe(composition)})`);
+  const graph = composition.graph;
+  const checked = validateSpec(source.definition, graph, spec);
+  const name = options.name ?? instanceNameOf(graph, checked);
+  const namespace = options.namespace ?? 'default';
+  const instance: InstanceIdentity = graph.scope === 'Cluster' ? { name } : { name, namespace };
+  return {
+    graph,
+    definition: source.definition,
+    spec: checked,
+    instance,
+    owner: { composition: graph.name, instance: name, namespace },
+    prepared: prepareGraph(graph, createCelEngine()),
+  };
+}
+
+function describe(value: unknown): string {
+  if (value === null || typeof value !== 'object' && typeof value !== 'function') return JSON.stringify(value) ?? String(value);
+  return typeof value === 'function' ? `function ${value.name || '(anonymous)'}` : 'an object';
+}

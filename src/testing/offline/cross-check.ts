@@ -1,0 +1,95 @@
+/**
+ * Holding a simulation to the composition's concrete JavaScript evaluation (api/evaluate.ts): the same
+ * spec and observed objects, run as plain JavaScript. They must agree on which resources exist and how many
+ * objects each has, on every rendered manifest and on the status. Where the compiled side waits for data
+ * (pending) and JavaScript already has a value, they are not compared: JavaScript cannot say "not yet"
+ * (`undefined > 0` is `false`), while the cluster leaves the field out until the data is there.
+ * `Cel.expr` escape hatches (OpaqueCel) have no JavaScript meaning and are skipped.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { OpaqueCel, type ConcreteEvaluation, type ConcreteResource } from '../../composition/concrete.js';
+import type { InstancePlan } from '../../runtime/engine/index.js';
+
+/**
+ * Where the compiled CEL and the JavaScript disagree: a TypeKro bug (report it), or a composition whose
+ * JavaScript TypeKro could not compile faithfully.
+ *
+ * @example
+ * import type { Divergence } from 'typekro/testing';
+ * const divergence: Divergence = { aspect: 'status.ready', detail: 'compiled false, JavaScript true' };
+ * divergence.aspect; // => 'status.ready'
+ */
+export interface Divergence {
+  /** `resource web: manifest`, `resource web: exists`, `status.ready`. */
+  readonly aspect: string;
+  readonly detail: string;
+}
+
+const show = (value: unknown): string => (value === undefined ? 'undefined' : value instanceof OpaqueCel ? `<CEL ${value.cel}>` : JSON.stringify(value));
+
+/** Leaves by path; empty objects and `null` leaves are dropped (the RGD compiler omits them too). */
+function flatten(value: unknown, path = '', out = new Map<string, unknown>()): Map<string, unknown> {
+  if (Array.isArray(value)) {
+    if (value.length === 0) out.set(path, []);
+    value.forEach((item, i) => flatten(item, `${path}[${i}]`, out));
+  } else if (typeof value === 'object' && value !== null && !(value instanceof OpaqueCel)) {
+    for (const [key, item] of Object.entries(value)) flatten(item, path ? `${path}.${key}` : key, out);
+  } else if (value !== null && value !== undefined) out.set(path, value);
+  return out;
+}
+
+function sameLeaf(a: unknown, b: unknown): boolean {
+  if (typeof a === 'bigint' || typeof b === 'bigint') return String(a) === String(b);
+  return isDeepStrictEqual(a, b);
+}
+
+/** Path-by-path differences; `skip(path)` leaves a compiled-only path out (pending on the compiled side). */
+function diff(compiled: unknown, concrete: unknown, compiledOnlyOk: (path: string) => boolean): string[] {
+  const left = flatten(compiled);
+  const right = flatten(concrete);
+  const opaque = [...right].filter(([, v]) => v instanceof OpaqueCel).map(([p]) => p);
+  const under = (path: string): boolean => opaque.some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`));
+  const lines: string[] = [];
+  for (const path of [...new Set([...left.keys(), ...right.keys()])].sort()) {
+    if (under(path)) continue;
+    const a = left.get(path);
+    const b = right.get(path);
+    if (a === undefined && b !== undefined && compiledOnlyOk(path)) continue;
+    if (!sameLeaf(a, b)) lines.push(`${path || '(root)'}: compiled ${show(a)}, JavaScript ${show(b)}`);
+  }
+  return lines;
+}
+
+function objectCount(resource: ConcreteResource | undefined): number | 'opaque' {
+  if (!resource) return 0;
+  if (resource.included instanceof OpaqueCel) return 'opaque';
+  if (!resource.included) return 0;
+  return resource.external !== undefined ? 1 : resource.manifests.length;
+}
+
+/** Every disagreement between the planner's decisions and status and the concrete evaluation. */
+export function crossCheck(plan: InstancePlan, status: { readonly status: Record<string, unknown>; readonly pending: readonly string[] }, concrete: ConcreteEvaluation): Divergence[] {
+  const out: Divergence[] = [];
+  const byId = new Map(concrete.resources.map((resource) => [resource.id, resource]));
+  for (const id of plan.order) {
+    const node = plan.nodes.get(id)!;
+    const js = byId.get(id);
+    const jsCount = objectCount(js);
+    // Not decided yet on the compiled side (waiting, pending), or no JavaScript meaning: nothing to compare.
+    if (jsCount === 'opaque' || (node.state !== 'apply' && node.state !== 'skipped')) continue;
+    const count = node.state === 'apply' ? node.manifests.length : 0;
+    if (count !== jsCount) {
+      out.push({ aspect: `resource ${id}: exists`, detail: `compiled ${count} object(s)${node.state === 'skipped' ? ` (${node.reason})` : ''}, JavaScript ${jsCount}` });
+      continue;
+    }
+    if (node.state !== 'apply' || count === 0 || !js) continue;
+    const lines = diff(node.manifests, js.manifests, () => false);
+    if (lines.length > 0) out.push({ aspect: `resource ${id}: manifest`, detail: lines.join('\n') });
+  }
+  const pending = new Set(status.pending);
+  const isPending = (path: string): boolean => [...pending].some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`));
+  for (const line of diff(status.status, concrete.status, isPending)) {
+    out.push({ aspect: `status.${line.slice(0, line.indexOf(':'))}`, detail: line.slice(line.indexOf(':') + 2) });
+  }
+  return out;
+}

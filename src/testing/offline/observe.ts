@@ -1,0 +1,89 @@
+/**
+ * Turning `simulate`'s `observed` into the objects a cluster would report: each entry (a partial object or
+ * an {@link ObservedState}) is laid over the manifest the planner renders for it, so a test names only what
+ * the controller changed (`status`) and the rest is what the deploy applied. Later resources read earlier
+ * ones, so this runs until the rendered manifests stop changing.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { distance } from 'fastest-levenshtein';
+import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
+import { finalizeManifest, isNamespacedKindOffline, planInstance, type InstancePlan, type KubeObject, type Observed, type PlanInput } from '../../runtime/engine/index.js';
+import { TypeKroError } from '../../util/errors.js';
+import { isObservedState, type ObservedInput } from './observed.js';
+import type { TestContext } from './context.js';
+
+/** `simulate`'s `observed`: by resource id, one entry, or a list for a forEach collection. */
+export type ObservedEntries = Readonly<Record<string, ObservedInput | readonly ObservedInput[]>>;
+
+const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+
+/** Objects merge key by key; anything else (arrays included) is replaced by the observed value. */
+function overlay(base: unknown, top: unknown): unknown {
+  if (typeof top !== 'object' || top === null || Array.isArray(top) || typeof base !== 'object' || base === null || Array.isArray(base)) return top;
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(top)) out[key] = overlay(out[key], value);
+  return out;
+}
+
+/** Refuses unknown ids (with the nearest id), wrong kinds and the wrong shape for a collection. */
+export function checkObserved(graph: CompositionGraph, entries: ObservedEntries): void {
+  const ids = graph.resources.map((resource) => resource.id);
+  for (const [id, value] of Object.entries(entries)) {
+    const resource = graph.resources.find((candidate) => candidate.id === id);
+    if (!resource) throw new TypeKroError('USAGE', `observed["${id}"]: composition "${graph.name}" has no resource "${id}"${nearest(id, ids)}; its resource ids are ${ids.join(', ')}`);
+    const collection = resource.forEach.length > 0;
+    if (collection && !Array.isArray(value)) throw new TypeKroError('USAGE', `observed["${id}"]: resource "${id}" is a forEach collection; give a list, one object per item (e.g. [deploymentAvailable(), deploymentAvailable()])`);
+    if (!collection && Array.isArray(value)) throw new TypeKroError('USAGE', `observed["${id}"]: resource "${id}" is one ${resource.kind}, not a collection; give one object, not a list`);
+    const items = (Array.isArray(value) ? value : [value]) as readonly ObservedInput[];
+    items.forEach((item, i) => checkKind(resource, item, collection ? `observed["${id}"][${i}]` : `observed["${id}"]`));
+  }
+}
+
+function checkKind(resource: ResourceNode, item: ObservedInput, where: string): void {
+  if (typeof item !== 'object' || item === null) throw new TypeKroError('USAGE', `${where}: expected an object (a partial ${resource.kind}) or an observed state such as created(), got ${JSON.stringify(item)}`);
+  const state = isObservedState(item);
+  const kind = state ? item.kind : (item as Record<string, unknown>).kind;
+  const apiVersion = state ? item.apiVersion : (item as Record<string, unknown>).apiVersion;
+  const what = state ? `${item.description} (an observed state for a ${String(kind)})` : `an object of kind ${String(kind)}`;
+  if (kind !== undefined && kind !== resource.kind) {
+    throw new TypeKroError('USAGE', `${where}: resource "${resource.id}" is a ${resource.kind} (${resource.apiVersion}) but was given ${what}; observe it with a ${resource.kind} state, or a partial object such as { status: { ... } }`);
+  }
+  if (apiVersion !== undefined && apiVersion !== resource.apiVersion) {
+    throw new TypeKroError('USAGE', `${where}: resource "${resource.id}" is ${resource.apiVersion} ${resource.kind} but was given apiVersion ${String(apiVersion)}; drop apiVersion or use ${resource.apiVersion}`);
+  }
+}
+
+function nearest(id: string, ids: readonly string[]): string {
+  const best = ids.map((candidate) => ({ candidate, d: distance(id, candidate) })).sort((a, b) => a.d - b.d)[0];
+  return best && best.d <= Math.max(2, Math.floor(id.length / 3)) ? ` (did you mean "${best.candidate}"?)` : '';
+}
+
+/** The objects a cluster would report, and the plan they lead to (readiness by the kind rules, as a deploy waits). */
+export function resolveObserved(context: TestContext, entries: ObservedEntries): { observed: Observed; plan: InstancePlan; input: PlanInput } {
+  const { prepared, spec, instance, owner } = context;
+  let applied = new Map<string, readonly KubeObject[]>();
+  for (let round = 0; ; round++) {
+    const observed = new Map<string, KubeObject | KubeObject[]>();
+    for (const [id, value] of Object.entries(entries)) {
+      const resource = prepared.resource(id);
+      const items = (Array.isArray(value) ? value : [value]) as readonly ObservedInput[];
+      const objects = items.map((item, i) => objectOf(resource, item, applied.get(id)?.[i]));
+      observed.set(id, resource.forEach.length > 0 ? objects : objects[0]!);
+    }
+    const input: PlanInput = { spec, instance, observed, readiness: 'kind' };
+    const plan = planInstance(prepared, input);
+    const next = new Map<string, readonly KubeObject[]>();
+    for (const [id, node] of plan.nodes) {
+      if (node.state === 'apply') next.set(id, node.manifests.map((m) => finalizeManifest(m, id, owner, isNamespacedKindOffline(String(m.apiVersion), String(m.kind)))));
+    }
+    // Each round renders at least one more resource from the previous one's objects, or nothing changes.
+    if (isDeepStrictEqual(next, applied) || round > prepared.order.length) return { observed, plan, input };
+    applied = next;
+  }
+}
+
+function objectOf(resource: ResourceNode, item: ObservedInput, applied: KubeObject | undefined): KubeObject {
+  const identity = { apiVersion: resource.apiVersion, kind: resource.kind };
+  if (isObservedState(item)) return { ...identity, ...item.object(applied ?? identity) };
+  return { ...identity, ...record(overlay(applied ?? {}, item)) };
+}

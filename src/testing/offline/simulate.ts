@@ -1,0 +1,194 @@
+/**
+ * `simulate`: what a deployed instance looks like for a given cluster state, offline. The direct runtime's
+ * planner decides (same prepared graph, same CEL engine, same readiness rules of compile/readiness), and
+ * the concrete JavaScript evaluation checks it.
+ */
+import type { Composition } from '../../api/composition.js';
+import { evaluateConcrete } from '../../api/evaluate.js';
+import { finalizeManifest, instanceStatus, isNamespacedKindOffline, observedReadiness, type InstanceIdentity, type KubeObject, type NodePlan, type Readiness } from '../../runtime/engine/index.js';
+import { TypeKroError } from '../../util/errors.js';
+import { testContext, type InstanceOptions } from './context.js';
+import { crossCheck, type Divergence } from './cross-check.js';
+import { checkObserved, resolveObserved, type ObservedEntries } from './observe.js';
+import { nextSteps, type NextStep } from './next.js';
+
+/**
+ * Options of {@link simulate}.
+ *
+ * @example
+ * import { deploymentAvailable, type SimulateOptions } from 'typekro/testing';
+ * const options: SimulateOptions = { observed: { deployment: deploymentAvailable(), service: { spec: { clusterIP: '10.0.0.7' } } }, namespace: 'shop' };
+ * Object.keys(options.observed ?? {}); // => ['deployment', 'service']
+ */
+export interface SimulateOptions extends InstanceOptions {
+  /**
+   * What the cluster reports, by resource id (a list for a forEach collection): partial objects, laid over
+   * the manifest a deploy applies, or observed states such as `deploymentAvailable()`. A resource not
+   * listed does not exist yet.
+   */
+  readonly observed?: ObservedEntries;
+  /** Hold the result to the concrete JavaScript evaluation and throw on a divergence (default true). */
+  readonly crossCheck?: boolean;
+}
+
+/**
+ * One resource of a {@link Simulation}.
+ *
+ * @example
+ * import type { SimulatedResource } from 'typekro/testing';
+ * const web: SimulatedResource = { id: 'web', apiVersion: 'apps/v1', kind: 'Deployment', collection: false, plan: 'apply', observed: true, ready: false, reason: '1/3 availableReplicas', failed: false, manifests: [] };
+ * web.reason; // => '1/3 availableReplicas'
+ */
+export interface SimulatedResource {
+  readonly id: string;
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly collection: boolean;
+  /**
+   * The planner's decision: `apply` (rendered), `skipped` (includeWhen false), `waiting` (for a dependency
+   * to be ready), `pending` (for data), `error`, `external` (a reference read from the cluster).
+   */
+  readonly plan: NodePlan['state'];
+  /** It is in `observed`. */
+  readonly observed: boolean;
+  /** Ready by its readyWhen, else its kind's rule (what a deploy waits for); a skipped resource counts as ready. */
+  readonly ready: boolean;
+  /** Why not (`1/3 availableReplicas`, `not created yet`, `includeWhen is false`); `ready` when ready. */
+  readonly reason: string;
+  /** Waiting longer cannot help: a deploy would fail on it (a failed Job, a failing readyWhen). */
+  readonly failed: boolean;
+  /** The manifests a deploy applies (direct mode's labels and namespace added), values resolved against `observed`. */
+  readonly manifests: readonly KubeObject[];
+}
+
+/**
+ * What a composition's instance looks like for one spec and one cluster state.
+ *
+ * @example
+ * import type { Simulation } from 'typekro/testing';
+ * function summary(result: Simulation): string {
+ *   return `${result.resources.filter((r) => r.ready).length}/${result.resources.length} ready, pending ${result.pending.join(', ') || 'nothing'}`;
+ * }
+ * summary({ spec: {}, instance: { name: 'app' }, resources: [], manifests: [], status: {}, pending: [], ready: true, next: [] }); // => '0/0 ready, pending nothing'
+ */
+export interface Simulation {
+  readonly spec: unknown;
+  readonly instance: InstanceIdentity;
+  /** Every resource, in dependency order. */
+  readonly resources: readonly SimulatedResource[];
+  /** Every manifest a deploy would apply now, in dependency order. */
+  readonly manifests: readonly KubeObject[];
+  /** The instance status as the cluster would show it: pending fields left out. */
+  readonly status: Record<string, unknown>;
+  /** Status fields whose data is not there yet. */
+  readonly pending: readonly string[];
+  /** Every resource ready or skipped: a deploy would return. */
+  readonly ready: boolean;
+  /** What a deploy would do next, resource by resource; empty when ready. */
+  readonly next: readonly NextStep[];
+}
+
+/**
+ * The simulated state disagrees with the composition's own JavaScript: the message lists each divergence.
+ *
+ * @example
+ * import { SimulationDivergenceError } from 'typekro/testing';
+ * const error = new SimulationDivergenceError('app', [{ aspect: 'status.ready', detail: 'compiled false, JavaScript true' }]);
+ * error.divergences.length; // => 1
+ */
+export class SimulationDivergenceError extends TypeKroError {
+  override readonly name = 'SimulationDivergenceError';
+  constructor(
+    readonly composition: string,
+    readonly divergences: readonly Divergence[],
+  ) {
+    super(
+      'INTERNAL',
+      `composition "${composition}": the compiled CEL and the composition's JavaScript disagree (a TypeKro bug; please report it with this message, or pass crossCheck: false to look at the compiled result):\n${divergences.map((d) => `  - ${d.aspect}: ${d.detail.split('\n').join('\n      ')}`).join('\n')}`,
+    );
+  }
+}
+
+/**
+ * Simulates an instance against a cluster state without a cluster: the resolved manifests, each resource's
+ * readiness and reason, the instance status with its pending fields, and what a deploy would do next. It
+ * runs direct mode's planner (the compiled CEL, the readiness rules) and, unless `crossCheck: false`,
+ * checks the result against the composition run as plain JavaScript.
+ *
+ * @throws SpecValidationError for a spec that does not match the schema; TypeKroError (USAGE) for an unknown
+ * resource id in `observed` or an object of the wrong kind; {@link SimulationDivergenceError} when the
+ * compiled result and the JavaScript disagree.
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition } from 'typekro';
+ * import { Deployment } from 'typekro/simple';
+ * import { deploymentAvailable, deploymentProgressing, simulate } from 'typekro/testing';
+ * const webapp = kubernetesComposition(
+ *   { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean', available: 'number' }) },
+ *   (spec) => {
+ *     const deployment = Deployment({ name: 'webapp', image: 'nginx', replicas: spec.replicas });
+ *     return { ready: deployment.status.readyReplicas >= spec.replicas, available: deployment.status.availableReplicas };
+ *   },
+ * );
+ * const rolling = simulate(webapp, { replicas: 3 }, { observed: { deployment: deploymentProgressing({ ready: 1 }) } });
+ * rolling.resources[0]?.reason; // => '1/3 readyReplicas (Progressing=True: ReplicaSetUpdated)'
+ * rolling.status; // => { ready: false, available: 1 }
+ * rolling.next; // => [{ action: 'wait-ready', resourceId: 'deployment', reason: '1/3 readyReplicas (Progressing=True: ReplicaSetUpdated)' }]
+ * simulate(webapp, { replicas: 3 }, { observed: { deployment: deploymentAvailable() } }).ready; // => true
+ * simulate(webapp, { replicas: 3 }).pending; // => ['available']
+ */
+export function simulate<TSpec, TStatus>(composition: Composition<TSpec, TStatus>, spec: TSpec, options: SimulateOptions = {}): Simulation {
+  const context = testContext(composition, spec, options, 'simulate');
+  const entries = options.observed ?? {};
+  checkObserved(context.graph, entries);
+  const { observed, plan, input } = resolveObserved(context, entries);
+  const judged = observedReadiness(context.prepared, input);
+  const resources = plan.order.map((id): SimulatedResource => {
+    const resource = context.prepared.resource(id);
+    const node = plan.nodes.get(id)!;
+    const readiness = judged.get(id) ?? unobserved(node);
+    const manifests = node.state === 'apply' ? node.manifests.map((m) => finalizeManifest(m, id, context.owner, isNamespacedKindOffline(String(m.apiVersion), String(m.kind)))) : [];
+    return {
+      id,
+      apiVersion: resource.apiVersion,
+      kind: resource.kind,
+      collection: resource.forEach.length > 0,
+      plan: node.state,
+      observed: observed.has(id),
+      ready: node.state === 'skipped' || readiness.ready,
+      reason: node.state === 'skipped' ? node.reason : readiness.reason,
+      failed: node.state === 'error' || readiness.failed === true,
+      manifests,
+    };
+  });
+  const status = instanceStatus(context.prepared, input);
+  if (options.crossCheck ?? true) {
+    const concrete = evaluateConcrete(composition, spec, { observed: Object.fromEntries(observed), instance: context.instance });
+    const divergences = crossCheck(plan, status, concrete);
+    if (divergences.length > 0) throw new SimulationDivergenceError(context.graph.name, divergences);
+  }
+  return {
+    spec: context.spec,
+    instance: context.instance,
+    resources,
+    manifests: resources.flatMap((resource) => resource.manifests),
+    status: status.status,
+    pending: status.pending,
+    ready: plan.ready,
+    next: nextSteps(resources),
+  };
+}
+
+/** The readiness of a resource that has no object: what the planner says about it. */
+function unobserved(node: NodePlan): Readiness {
+  switch (node.state) {
+    case 'apply':
+      return { ready: false, reason: 'not created yet' };
+    case 'external':
+      return node.readiness;
+    case 'error':
+      return { ready: false, reason: node.message, failed: true };
+    default:
+      return { ready: node.ready, reason: node.reason };
+  }
+}

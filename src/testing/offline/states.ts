@@ -1,0 +1,167 @@
+/** The typical observed states (see observed.ts): one function per state a test usually needs. */
+import { type ObservedState } from './observed.js';
+import type { KubeObject } from '../../runtime/engine/index.js';
+
+const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const replicasOf = (applied: KubeObject | undefined): number => {
+  const replicas = record(applied?.spec).replicas;
+  return typeof replicas === 'number' ? replicas : 1;
+};
+const TIME = '2026-01-01T00:00:00Z';
+const UID = '00000000-0000-4000-8000-000000000001';
+
+/** What the API server adds to any object it stores, then the controller's status. */
+function state(apiVersion: string | undefined, kind: string | undefined, description: string, status: (applied: KubeObject | undefined) => Record<string, unknown> | undefined): ObservedState {
+  return {
+    ...(apiVersion ? { apiVersion } : {}),
+    ...(kind ? { kind } : {}),
+    description,
+    object(applied) {
+      const base = applied ?? {};
+      const object: KubeObject = { ...base, metadata: { generation: 1, uid: UID, resourceVersion: '1', creationTimestamp: TIME, ...record(base.metadata) } };
+      if (apiVersion !== undefined && object.apiVersion === undefined) object.apiVersion = apiVersion;
+      if (kind !== undefined && object.kind === undefined) object.kind = kind;
+      const computed = status(applied);
+      if (computed !== undefined) object.status = computed;
+      return object;
+    },
+  };
+}
+
+/**
+ * A Deployment whose every replica (`spec.replicas`, default 1) is updated, ready and available.
+ *
+ * @example
+ * import { deploymentAvailable } from 'typekro/testing';
+ * deploymentAvailable().object({ apiVersion: 'apps/v1', kind: 'Deployment', spec: { replicas: 3 } }).status; // => { observedGeneration: 1, replicas: 3, updatedReplicas: 3, readyReplicas: 3, availableReplicas: 3, conditions: [{ type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable' }] }
+ */
+export function deploymentAvailable(): ObservedState {
+  return state('apps/v1', 'Deployment', 'Deployment available', (applied) => {
+    const n = replicasOf(applied);
+    return { observedGeneration: 1, replicas: n, updatedReplicas: n, readyReplicas: n, availableReplicas: n, conditions: [{ type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable' }] };
+  });
+}
+
+/**
+ * A Deployment rolling out: `ready` of its replicas ready and available (default none; Kubernetes then
+ * leaves `readyReplicas` out, as here).
+ *
+ * @example
+ * import { deploymentProgressing } from 'typekro/testing';
+ * deploymentProgressing({ ready: 1 }).object({ apiVersion: 'apps/v1', kind: 'Deployment', spec: { replicas: 3 } }).status; // => { observedGeneration: 1, replicas: 3, updatedReplicas: 3, readyReplicas: 1, availableReplicas: 1, conditions: [{ type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated' }] }
+ */
+export function deploymentProgressing(options: { readonly ready?: number } = {}): ObservedState {
+  const ready = options.ready ?? 0;
+  return state('apps/v1', 'Deployment', `Deployment progressing (${ready} ready)`, (applied) => ({
+    observedGeneration: 1,
+    replicas: replicasOf(applied),
+    updatedReplicas: replicasOf(applied),
+    ...(ready > 0 ? { readyReplicas: ready, availableReplicas: ready } : {}),
+    conditions: [{ type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated' }],
+  }));
+}
+
+/**
+ * A StatefulSet whose every replica is ready and available.
+ *
+ * @example
+ * import { statefulSetReady } from 'typekro/testing';
+ * statefulSetReady().object({ apiVersion: 'apps/v1', kind: 'StatefulSet', spec: { replicas: 2 } }).status; // => { observedGeneration: 1, replicas: 2, currentReplicas: 2, updatedReplicas: 2, readyReplicas: 2, availableReplicas: 2 }
+ */
+export function statefulSetReady(): ObservedState {
+  return state('apps/v1', 'StatefulSet', 'StatefulSet ready', (applied) => {
+    const n = replicasOf(applied);
+    return { observedGeneration: 1, replicas: n, currentReplicas: n, updatedReplicas: n, readyReplicas: n, availableReplicas: n };
+  });
+}
+
+/**
+ * A Job that completed (condition `Complete`, `succeeded` 1).
+ *
+ * @example
+ * import { jobSucceeded } from 'typekro/testing';
+ * jobSucceeded().object(undefined).status; // => { startTime: '2026-01-01T00:00:00Z', completionTime: '2026-01-01T00:01:00Z', succeeded: 1, conditions: [{ type: 'Complete', status: 'True' }] }
+ */
+export function jobSucceeded(): ObservedState {
+  return state('batch/v1', 'Job', 'Job succeeded', () => ({ startTime: TIME, completionTime: '2026-01-01T00:01:00Z', succeeded: 1, conditions: [{ type: 'Complete', status: 'True' }] }));
+}
+
+/**
+ * A Job still running (one active pod).
+ *
+ * @example
+ * import { jobRunning } from 'typekro/testing';
+ * jobRunning().object(undefined).status; // => { startTime: '2026-01-01T00:00:00Z', active: 1 }
+ */
+export function jobRunning(): ObservedState {
+  return state('batch/v1', 'Job', 'Job running', () => ({ startTime: TIME, active: 1 }));
+}
+
+/**
+ * A Job that failed (condition `Failed`): a deploy stops at once with its message.
+ *
+ * @example
+ * import { jobFailed } from 'typekro/testing';
+ * jobFailed('image pull failed').object(undefined).status; // => { startTime: '2026-01-01T00:00:00Z', failed: 1, conditions: [{ type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded', message: 'image pull failed' }] }
+ */
+export function jobFailed(message = 'Job has reached the specified backoff limit'): ObservedState {
+  return state('batch/v1', 'Job', 'Job failed', () => ({ startTime: TIME, failed: 1, conditions: [{ type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded', message }] }));
+}
+
+/**
+ * A Service with a load balancer ingress (an IP, or a hostname when it has a dot and a letter).
+ *
+ * @example
+ * import { serviceWithIngress } from 'typekro/testing';
+ * serviceWithIngress('lb.example.com').object(undefined).status; // => { loadBalancer: { ingress: [{ hostname: 'lb.example.com' }] } }
+ */
+export function serviceWithIngress(address = '203.0.113.10'): ObservedState {
+  const entry = /[a-z]/i.test(address) ? { hostname: address } : { ip: address };
+  return state('v1', 'Service', `Service with ingress ${address}`, () => ({ loadBalancer: { ingress: [entry] } }));
+}
+
+/**
+ * A Service the cluster has not given a load balancer yet (`status.loadBalancer` empty): a `LoadBalancer`
+ * Service is then not ready.
+ *
+ * @example
+ * import { serviceWithoutIngress } from 'typekro/testing';
+ * serviceWithoutIngress().object(undefined).status; // => { loadBalancer: {} }
+ */
+export function serviceWithoutIngress(): ObservedState {
+  return state('v1', 'Service', 'Service without ingress', () => ({ loadBalancer: {} }));
+}
+
+/**
+ * A PersistentVolumeClaim bound to a volume.
+ *
+ * @example
+ * import { pvcBound } from 'typekro/testing';
+ * pvcBound().object(undefined).status; // => { phase: 'Bound' }
+ */
+export function pvcBound(): ObservedState {
+  return state('v1', 'PersistentVolumeClaim', 'PersistentVolumeClaim bound', () => ({ phase: 'Bound' }));
+}
+
+/**
+ * Any object whose controller reports condition `Ready`=True for the current generation (custom resources,
+ * Flux objects).
+ *
+ * @example
+ * import { conditionReady } from 'typekro/testing';
+ * conditionReady().object(undefined).status; // => { observedGeneration: 1, conditions: [{ type: 'Ready', status: 'True', reason: 'Succeeded', observedGeneration: 1 }] }
+ */
+export function conditionReady(): ObservedState {
+  return state(undefined, undefined, 'Ready condition True', () => ({ observedGeneration: 1, conditions: [{ type: 'Ready', status: 'True', reason: 'Succeeded', observedGeneration: 1 }] }));
+}
+
+/**
+ * Any object as applied, created but with no status yet (a controller has not reported).
+ *
+ * @example
+ * import { created } from 'typekro/testing';
+ * created().object({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app' } }).metadata; // => { generation: 1, uid: '00000000-0000-4000-8000-000000000001', resourceVersion: '1', creationTimestamp: '2026-01-01T00:00:00Z', name: 'app' }
+ */
+export function created(): ObservedState {
+  return state(undefined, undefined, 'created, no status', () => undefined);
+}
