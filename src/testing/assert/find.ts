@@ -28,7 +28,7 @@ const metadataOf = (m: KubeObject): { name?: string; namespace?: string } => (m.
  * import { ConfigMap } from 'typekro/simple';
  * import { findResource, render } from 'typekro/testing';
  * const app = kubernetesComposition(
- *   { name: 'app', kind: 'App', spec: type({ name: 'string' }), status: type({}) },
+ *   { name: 'app', kind: 'App', spec: type({ name: 'string' }) },
  *   (spec) => {
  *     const config = ConfigMap({ name: spec.name, data: {} });
  *   },
@@ -56,7 +56,7 @@ export function findResource(source: Source, id: string): RenderedResource | Sim
  * import { ConfigMap } from 'typekro/simple';
  * import { findManifests, render } from 'typekro/testing';
  * const app = kubernetesComposition(
- *   { name: 'app', kind: 'App', spec: type({ regions: 'string[]' }), status: type({}) },
+ *   { name: 'app', kind: 'App', spec: type({ regions: 'string[]' }) },
  *   (spec) => {
  *     for (const region of spec.regions) ConfigMap({ id: 'regions', name: `app-${region}`, data: { region } });
  *   },
@@ -87,7 +87,7 @@ export function findManifests(source: Source, selector: ManifestSelector): KubeO
  * import { Deployment } from 'typekro/simple';
  * import { findManifest, render } from 'typekro/testing';
  * const app = kubernetesComposition(
- *   { name: 'app', kind: 'App', spec: type({ replicas: 'number' }), status: type({}) },
+ *   { name: 'app', kind: 'App', spec: type({ replicas: 'number' }) },
  *   (spec) => {
  *     const web = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas });
  *   },

@@ -74,7 +74,7 @@ export function goldenUpdate(env: GoldenEnv = process.env): boolean {
  * import { ConfigMap } from 'typekro/simple';
  * import { assertGolden } from 'typekro/testing';
  * const app = kubernetesComposition(
- *   { name: 'app', kind: 'App', spec: type({ name: 'string' }), status: type({}) },
+ *   { name: 'app', kind: 'App', spec: type({ name: 'string' }) },
  *   (spec) => void ConfigMap({ name: spec.name, data: {} }),
  * );
  * const file = join(mkdtempSync(join(tmpdir(), 'golden-')), 'app.rgd.yaml');

@@ -20,7 +20,7 @@ import { TypeKroError } from '../../util/errors.js';
  * import { ConfigMap } from 'typekro/simple';
  * import { render, type InstanceOptions } from 'typekro/testing';
  * const app = kubernetesComposition(
- *   { name: 'app', kind: 'App', spec: type({ name: 'string' }), status: type({}) },
+ *   { name: 'app', kind: 'App', spec: type({ name: 'string' }) },
  *   (spec) => void ConfigMap({ name: spec.name, data: {} }),
  * );
  * const options: InstanceOptions = { name: 'shop', namespace: 'prod' };

@@ -18,7 +18,7 @@ import { testContext, type InstanceOptions } from './context.js';
  * import { ConfigMap } from 'typekro/simple';
  * import { render, type RenderedResource } from 'typekro/testing';
  * const app = kubernetesComposition(
- *   { name: 'app', kind: 'App', spec: type({ debug: 'boolean' }), status: type({}) },
+ *   { name: 'app', kind: 'App', spec: type({ debug: 'boolean' }) },
  *   (spec) => {
  *     const debug = ConfigMap({ name: 'debug', data: {} }).withIncludeWhen(spec.debug);
  *   },
@@ -55,7 +55,7 @@ export interface RenderedResource {
  * import { ConfigMap } from 'typekro/simple';
  * import { render, type Rendering } from 'typekro/testing';
  * const app = kubernetesComposition(
- *   { name: 'app', kind: 'App', spec: type({ regions: 'string[]' }), status: type({}) },
+ *   { name: 'app', kind: 'App', spec: type({ regions: 'string[]' }) },
  *   (spec) => {
  *     for (const region of spec.regions) ConfigMap({ id: 'regions', name: `app-${region}`, data: { region } });
  *   },

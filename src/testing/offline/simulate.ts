@@ -131,11 +131,11 @@ export class SimulationDivergenceError extends TypeKroError {
  *   },
  * );
  * const rolling = simulate(webapp, { replicas: 3 }, { observed: { deployment: deploymentProgressing({ ready: 1 }) } });
- * rolling.resources[0]?.reason; // => '1/3 readyReplicas (Progressing=True: ReplicaSetUpdated)'
+ * rolling.resources[0]?.reason; // => '1/3 readyReplicas'
  * rolling.status; // => { ready: false, available: 1 }
- * rolling.next; // => [{ action: 'wait-ready', resourceId: 'deployment', reason: '1/3 readyReplicas (Progressing=True: ReplicaSetUpdated)' }]
+ * rolling.next; // => [{ action: 'wait-ready', resourceId: 'deployment', reason: '1/3 readyReplicas' }]
  * simulate(webapp, { replicas: 3 }, { observed: { deployment: deploymentAvailable() } }).ready; // => true
- * simulate(webapp, { replicas: 3 }).pending; // => ['available']
+ * simulate(webapp, { replicas: 3 }).pending; // => ['ready', 'available']
  */
 export function simulate<TSpec, TStatus>(composition: Composition<TSpec, TStatus>, spec: TSpec, options: SimulateOptions = {}): Simulation {
   const context = testContext(composition, spec, options, 'simulate');
