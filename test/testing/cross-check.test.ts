@@ -1,0 +1,65 @@
+/**
+ * The cross-check between the planner and the concrete JavaScript evaluation can fail (negative controls on
+ * made-up results), and agrees on real compositions in every typical state (simulate throws otherwise).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { OpaqueCel, type ConcreteEvaluation } from '../../src/index.js';
+import type { InstancePlan, NodePlan } from '../../src/runtime/engine/index.js';
+import { crossCheck } from '../../src/testing/offline/cross-check.js';
+import { SimulationDivergenceError, type ObservedEntries, conditionReady, deploymentAvailable, deploymentProgressing, jobFailed, simulate } from '../../src/testing/index.js';
+import { shop } from './compositions.js';
+
+const ready = { ready: true, reason: 'ready' };
+function plan(nodes: NodePlan[]): InstancePlan {
+  return { order: nodes.map((n) => n.id), nodes: new Map(nodes.map((n) => [n.id, n])), ready: true };
+}
+const web: NodePlan = { id: 'web', state: 'apply', manifests: [{ spec: { replicas: 2 } }], collection: false, ready: true, readiness: ready };
+const concrete = (overrides: Partial<ConcreteEvaluation> = {}): ConcreteEvaluation => ({
+  resources: [{ id: 'web', apiVersion: 'apps/v1', kind: 'Deployment', collection: false, included: true, manifests: [{ spec: { replicas: 2 } }], pending: [] }],
+  status: { ready: true },
+  pendingStatus: [],
+  ...overrides,
+});
+
+describe('cross-check', () => {
+  it('agreement gives nothing', () => {
+    assert.deepEqual(crossCheck(plan([web]), { status: { ready: true }, pending: [] }, concrete()), []);
+  });
+
+  it('a different status value, manifest value or object count is a divergence', () => {
+    const divergences = crossCheck(
+      plan([{ ...web, manifests: [{ spec: { replicas: 3 } }] }, { id: 'extra', state: 'skipped', reason: 'includeWhen is false', ready: true }]),
+      { status: { ready: false }, pending: [] },
+      concrete({ resources: [...concrete().resources, { ...concrete().resources[0]!, id: 'extra' }] }),
+    );
+    assert.deepEqual(divergences, [
+      { aspect: 'resource web: manifest', detail: '[0].spec.replicas: compiled 3, JavaScript 2' },
+      { aspect: 'resource extra: exists', detail: 'compiled 0 object(s) (includeWhen is false), JavaScript 1' },
+      { aspect: 'status.ready', detail: 'compiled false, JavaScript true' },
+    ]);
+  });
+
+  it('a compiled value where JavaScript has none diverges; compiled pending against a JavaScript value does not', () => {
+    assert.deepEqual(crossCheck(plan([web]), { status: { ready: true, url: 'x' }, pending: [] }, concrete()).map((d) => d.aspect), ['status.url']);
+    assert.deepEqual(crossCheck(plan([web]), { status: {}, pending: ['ready'] }, concrete()), []);
+  });
+
+  it('Cel.expr leaves (opaque to JavaScript) and undecided resources are not compared', () => {
+    const opaque = concrete({ status: { ready: new OpaqueCel('web.status.x') } });
+    assert.deepEqual(crossCheck(plan([web]), { status: { ready: 'anything' }, pending: [] }, opaque), []);
+    const waiting: NodePlan = { id: 'web', state: 'waiting', on: ['db'], reason: 'waiting', ready: false };
+    assert.deepEqual(crossCheck(plan([waiting]), { status: { ready: true }, pending: [] }, concrete()), []);
+  });
+
+  it('simulate agrees with JavaScript in every typical state of a real composition', () => {
+    const spec = { name: 'shop', replicas: 2, expose: true, regions: ['eu', 'us'] };
+    const states: ObservedEntries[] = [
+      {},
+      { web: deploymentProgressing() },
+      { web: deploymentProgressing({ ready: 1 }), migrate: jobFailed() },
+      { web: deploymentAvailable(), service: conditionReady(), regions: [{}, {}] },
+    ];
+    for (const observed of states) assert.doesNotThrow(() => simulate(shop, spec, { observed }), SimulationDivergenceError);
+  });
+});
