@@ -1,9 +1,9 @@
 /** Finding resources and manifests in a render or a simulation, with errors that list what is there. */
-import { distance } from 'fastest-levenshtein';
 import type { KubeObject } from '../../runtime/engine/index.js';
 import { TypeKroError } from '../../util/errors.js';
 import type { Rendering, RenderedResource } from '../offline/render.js';
 import type { Simulation, SimulatedResource } from '../offline/simulate.js';
+import { didYouMean } from '../offline/nearest.js';
 
 /**
  * A manifest by resource id (`'deployment'`), or by kind and name (and optionally namespace, apiVersion).
@@ -41,9 +41,7 @@ export function findResource(source: Source, id: string): RenderedResource | Sim
   const found = (source.resources as readonly (RenderedResource | SimulatedResource)[]).find((resource) => resource.id === id);
   if (found) return found;
   const ids = source.resources.map((resource) => resource.id);
-  const near = ids.map((candidate) => ({ candidate, d: distance(id, candidate) })).sort((a, b) => a.d - b.d)[0];
-  const hint = near && near.d <= Math.max(2, Math.floor(id.length / 3)) ? ` (did you mean "${near.candidate}"?)` : '';
-  throw new TypeKroError('USAGE', `no resource "${id}"${hint}; the resource ids are ${ids.join(', ') || '(none)'}`);
+  throw new TypeKroError('USAGE', `no resource "${id}"${didYouMean(id, ids)}; the resource ids are ${ids.join(', ') || '(none)'}`);
 }
 
 /**

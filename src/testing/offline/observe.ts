@@ -5,12 +5,12 @@
  * ones, so this runs until the rendered manifests stop changing.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { distance } from 'fastest-levenshtein';
 import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
 import { finalizeManifest, isNamespacedKindOffline, planInstance, type InstancePlan, type KubeObject, type Observed, type PlanInput } from '../../runtime/engine/index.js';
 import { TypeKroError } from '../../util/errors.js';
 import { isObservedState, type ObservedInput } from './observed.js';
 import type { TestContext } from './context.js';
+import { didYouMean } from './nearest.js';
 
 /** `simulate`'s `observed`: by resource id, one entry, or a list for a forEach collection. */
 export type ObservedEntries = Readonly<Record<string, ObservedInput | readonly ObservedInput[]>>;
@@ -30,7 +30,7 @@ export function checkObserved(graph: CompositionGraph, entries: ObservedEntries)
   const ids = graph.resources.map((resource) => resource.id);
   for (const [id, value] of Object.entries(entries)) {
     const resource = graph.resources.find((candidate) => candidate.id === id);
-    if (!resource) throw new TypeKroError('USAGE', `observed["${id}"]: composition "${graph.name}" has no resource "${id}"${nearest(id, ids)}; its resource ids are ${ids.join(', ')}`);
+    if (!resource) throw new TypeKroError('USAGE', `observed["${id}"]: composition "${graph.name}" has no resource "${id}"${didYouMean(id, ids)}; its resource ids are ${ids.join(', ')}`);
     const collection = resource.forEach.length > 0;
     if (collection && !Array.isArray(value)) throw new TypeKroError('USAGE', `observed["${id}"]: resource "${id}" is a forEach collection; give a list, one object per item (e.g. [deploymentAvailable(), deploymentAvailable()])`);
     if (!collection && Array.isArray(value)) throw new TypeKroError('USAGE', `observed["${id}"]: resource "${id}" is one ${resource.kind}, not a collection; give one object, not a list`);
@@ -53,17 +53,14 @@ function checkKind(resource: ResourceNode, item: ObservedInput, where: string): 
   }
 }
 
-function nearest(id: string, ids: readonly string[]): string {
-  const best = ids.map((candidate) => ({ candidate, d: distance(id, candidate) })).sort((a, b) => a.d - b.d)[0];
-  return best && best.d <= Math.max(2, Math.floor(id.length / 3)) ? ` (did you mean "${best.candidate}"?)` : '';
-}
-
 /** The objects a cluster would report, and the plan they lead to (readiness by the kind rules, as a deploy waits). */
 export function resolveObserved(context: TestContext, entries: ObservedEntries): { observed: Observed; plan: InstancePlan; input: PlanInput } {
   const { prepared, spec, instance, owner } = context;
   let applied = new Map<string, readonly KubeObject[]>();
   for (let round = 0; ; round++) {
     const observed = new Map<string, KubeObject | KubeObject[]>();
+    // A collection rendered with no items has nothing to create: the cluster has its (empty) list.
+    for (const [id, manifests] of applied) if (manifests.length === 0 && prepared.resource(id).forEach.length > 0 && !(id in entries)) observed.set(id, []);
     for (const [id, value] of Object.entries(entries)) {
       const resource = prepared.resource(id);
       const items = (Array.isArray(value) ? value : [value]) as readonly ObservedInput[];
