@@ -20,7 +20,8 @@ export function commandOf(runner: Runner, tier: 'offline' | 'cluster'): string[]
     case 'vitest':
       return [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', `${dir}/vitest${tier === 'cluster' ? '.cluster' : ''}.config.ts`];
     case 'jest':
-      return ['--experimental-vm-modules', join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '--config', `${dir}/jest${tier === 'cluster' ? '.cluster' : ''}.config.mjs`];
+      // the cluster tier's global setup is imported by Node itself (no moduleNameMapper): tsx resolves `typekro` there
+      return [...(tier === 'cluster' ? ['--import', 'tsx'] : []), '--experimental-vm-modules', join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '--config', `${dir}/jest${tier === 'cluster' ? '.cluster' : ''}.config.mjs`];
   }
 }
 

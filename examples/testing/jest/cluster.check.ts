@@ -1,4 +1,4 @@
-// On a real cluster with Jest: one local control plane per run (jest/global-setup.ts, or TYPEKRO_TEST_KUBECONFIG's),
+// On a real cluster with Jest: one local control plane per run (jest/global-setup.mjs, or TYPEKRO_TEST_KUBECONFIG's),
 // a namespace per test, component logs printed when a test fails.
 import { describe, expect, it } from '@jest/globals';
 import { inTestNamespace } from 'typekro/testing';
