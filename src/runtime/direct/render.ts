@@ -4,7 +4,7 @@
  * live object, so `deployment.metadata.name` resolves; anything only the cluster knows (status, uid,
  * server defaults) makes rendering fail with a message naming the field.
  */
-import { finalizeManifest, isNamespacedKindOffline, planInstance, type InstanceIdentity, type InstancePlan, type KubeObject, type NodePlan, type Ownership, type PreparedGraph } from '../engine/index.js';
+import { createPlanCache, finalizeManifest, isNamespacedKindOffline, planInstance, type InstanceIdentity, type InstancePlan, type KubeObject, type NodePlan, type Ownership, type PreparedGraph } from '../engine/index.js';
 import { OfflineRenderError } from './errors.js';
 
 /** What the spec alone decides: the final plan, each rendered resource's manifests, and what needs the cluster. */
@@ -29,8 +29,11 @@ export interface OfflineRendering {
 export function renderAsFarAsOffline(prepared: PreparedGraph, spec: unknown, instance: InstanceIdentity, owner: Ownership): OfflineRendering {
   const observed = new Map<string, KubeObject | KubeObject[]>();
   const rendered = new Map<string, KubeObject[]>();
+  // Rendered objects are set once and never replaced: a resource whose inputs were rendered in an earlier
+  // round keeps its decision instead of being evaluated again.
+  const cache = createPlanCache();
   for (;;) {
-    const plan = planInstance(prepared, { spec, instance, observed, readiness: 'exists' });
+    const plan = planInstance(prepared, { spec, instance, observed, readiness: 'exists' }, cache);
     let progressed = false;
     for (const id of plan.order) {
       const node = plan.nodes.get(id);

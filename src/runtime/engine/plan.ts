@@ -94,15 +94,17 @@ function planNode(prepared: PreparedGraph, resource: ResourceNode, vars: Vars, n
   if (waitingOn.length > 0) {
     return { id, state: 'waiting', on: waitingOn, reason: `waiting for ${waitingOn.map((d) => `"${d}"`).join(', ')} to be ready`, ready: false };
   }
-  const evaluate = (expr: Expr, extra: Vars = {}): Resolved => toJsonResult(prepared.evaluate(expr, { ...vars, ...extra }, resource));
-  const included = checkIncludeWhen(resource, evaluate);
+  const included = checkIncludeWhen(resource, (expr) => toJsonResult(prepared.evaluate(expr, vars, resource)));
   if (included !== true) return included.kind === 'skip' ? { id, state: 'skipped', reason: included.reason, ready: true } : failed(id, included);
   if (resource.externalRef) return planExternal(resource, (expr) => prepared.evaluate(expr, vars, resource), input);
   const bindings = expandForEach(resource, (expr) => prepared.evaluate(expr, vars, resource));
   if (!Array.isArray(bindings)) return failed(id, bindings);
   const manifests: KubeObject[] = [];
   for (const binding of bindings) {
-    const rendered = resolveValue(resource.template ?? {}, (expr) => prepared.evaluate(expr, { ...vars, ...binding }, resource));
+    // One scope per item, not per expression: `vars` holds every resource, and copying it for each
+    // expression made planning quadratic in the graph size.
+    const scope = Object.keys(binding).length > 0 ? { ...vars, ...binding } : vars;
+    const rendered = resolveValue(resource.template ?? {}, (expr) => prepared.evaluate(expr, scope, resource));
     if (rendered.kind !== 'value') return failed(id, rendered);
     manifests.push(rendered.value as KubeObject);
   }

@@ -44,6 +44,22 @@ export interface TestContext {
   readonly prepared: PreparedGraph;
 }
 
+/**
+ * Prepared graphs by graph: preparing (dependency order, readiness rules) and compiling the CEL programs
+ * cost far more than planning, and a test renders and simulates one composition many times. The key is
+ * the frozen graph, the value derived from it alone (programs are pure), so sharing it changes no result.
+ */
+const preparedGraphs = new WeakMap<CompositionGraph, PreparedGraph>();
+
+function preparedOf(graph: CompositionGraph): PreparedGraph {
+  let prepared = preparedGraphs.get(graph);
+  if (!prepared) {
+    prepared = prepareGraph(graph, createCelEngine());
+    preparedGraphs.set(graph, prepared);
+  }
+  return prepared;
+}
+
 /** Validates the spec (SpecValidationError names each field) and prepares the graph. */
 export function testContext<TSpec, TStatus>(composition: Composition<TSpec, TStatus>, spec: TSpec, options: InstanceOptions, caller: string): TestContext {
   const source = concreteSourceOf(composition);
@@ -59,7 +75,7 @@ export function testContext<TSpec, TStatus>(composition: Composition<TSpec, TSta
     spec: checked,
     instance,
     owner: { composition: graph.name, instance: name, namespace },
-    prepared: prepareGraph(graph, createCelEngine()),
+    prepared: preparedOf(graph),
   };
 }
 

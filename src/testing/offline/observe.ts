@@ -6,7 +6,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
-import { finalizeManifest, isNamespacedKindOffline, planInstance, type InstancePlan, type KubeObject, type Observed, type PlanInput } from '../../runtime/engine/index.js';
+import { createPlanCache, finalizeManifest, isNamespacedKindOffline, planInstance, type InstancePlan, type KubeObject, type Observed, type PlanInput } from '../../runtime/engine/index.js';
 import { TypeKroError } from '../../util/errors.js';
 import { isObservedState, type ObservedInput } from './observed.js';
 import type { TestContext } from './context.js';
@@ -53,22 +53,36 @@ function checkKind(resource: ResourceNode, item: ObservedInput, where: string): 
   }
 }
 
-/** The objects a cluster would report, and the plan they lead to (readiness by the kind rules, as a deploy waits). */
+/**
+ * The objects a cluster would report, and the plan they lead to (readiness by the kind rules, as a deploy
+ * waits). An object whose applied manifest did not change since the last round is the same object, so the
+ * planner's cache keeps every decision that depends on unchanged objects only: the last round, which
+ * confirms the fixpoint, costs next to nothing.
+ */
 export function resolveObserved(context: TestContext, entries: ObservedEntries): { observed: Observed; plan: InstancePlan; input: PlanInput } {
   const { prepared, spec, instance, owner } = context;
+  const cache = createPlanCache();
+  const built = new Map<string, { readonly applied: readonly KubeObject[] | undefined; readonly value: KubeObject | KubeObject[] }>();
   let applied = new Map<string, readonly KubeObject[]>();
   for (let round = 0; ; round++) {
     const observed = new Map<string, KubeObject | KubeObject[]>();
     // A collection rendered with no items has nothing to create: the cluster has its (empty) list.
     for (const [id, manifests] of applied) if (manifests.length === 0 && prepared.resource(id).forEach.length > 0 && !(id in entries)) observed.set(id, []);
     for (const [id, value] of Object.entries(entries)) {
+      const previous = built.get(id);
+      if (previous && isDeepStrictEqual(previous.applied, applied.get(id))) {
+        observed.set(id, previous.value);
+        continue;
+      }
       const resource = prepared.resource(id);
       const items = (Array.isArray(value) ? value : [value]) as readonly ObservedInput[];
       const objects = items.map((item, i) => objectOf(resource, item, applied.get(id)?.[i]));
-      observed.set(id, resource.forEach.length > 0 ? objects : objects[0]!);
+      const object = resource.forEach.length > 0 ? objects : objects[0]!;
+      built.set(id, { applied: applied.get(id), value: object });
+      observed.set(id, object);
     }
     const input: PlanInput = { spec, instance, observed, readiness: 'kind' };
-    const plan = planInstance(prepared, input);
+    const plan = planInstance(prepared, input, cache);
     const next = new Map<string, readonly KubeObject[]>();
     for (const [id, node] of plan.nodes) {
       if (node.state === 'apply') next.set(id, node.manifests.map((m) => finalizeManifest(m, id, owner, isNamespacedKindOffline(String(m.apiVersion), String(m.kind)))));
