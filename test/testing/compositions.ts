@@ -36,3 +36,13 @@ export const chained = kubernetesComposition(
     return { replicas: web.status.readyReplicas };
   },
 );
+
+/** A ConfigMap whose readiness its own data decides (withReadyWhen), and a Deployment waiting for it. */
+export const gated = kubernetesComposition(
+  { name: 'gated', kind: 'Gated', spec: type({ name: 'string' }), status: type({ open: 'boolean' }) },
+  (spec) => {
+    const gate = ConfigMap({ name: `${spec.name}-gate`, data: { state: 'closed' } }).withReadyWhen((self) => self.data.state === 'open');
+    const app = Deployment({ name: spec.name, image: 'nginx', env: { GATE: gate.metadata.name } });
+    return { open: gate.data.state === 'open' };
+  },
+);

@@ -63,3 +63,17 @@ describe('cross-check', () => {
     for (const observed of states) assert.doesNotThrow(() => simulate(shop, spec, { observed }), SimulationDivergenceError);
   });
 });
+
+describe('cross-check of withReadyWhen', () => {
+  const answered = (ready: (boolean | undefined)[]): ConcreteEvaluation => concrete({ resources: [{ ...concrete().resources[0]!, ready }] });
+  it('a readyWhen answer that differs is a divergence; unobserved items and terminal failures are not compared', () => {
+    const notReady: NodePlan = { ...web, ready: false, readiness: { ready: false, reason: 'readyWhen is false' } } as NodePlan;
+    assert.deepEqual(crossCheck(plan([notReady]), { status: { ready: true }, pending: [] }, answered([true])), [
+      { aspect: 'resource web: readyWhen', detail: 'compiled not ready (readyWhen is false), JavaScript ready' },
+    ]);
+    assert.deepEqual(crossCheck(plan([notReady]), { status: { ready: true }, pending: [] }, answered([undefined])), []);
+    const stalled: NodePlan = { ...web, ready: false, readiness: { ready: false, reason: 'Stalled', failed: true } } as NodePlan;
+    assert.deepEqual(crossCheck(plan([stalled]), { status: { ready: true }, pending: [] }, answered([true])), []);
+    assert.deepEqual(crossCheck(plan([web]), { status: { ready: true }, pending: [] }, answered([true])), []);
+  });
+});

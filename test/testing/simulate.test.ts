@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { evaluateConcrete } from '../../src/index.js';
 import { assertMatches, created, deploymentAvailable, deploymentProgressing, findResource, jobFailed, jobRunning, jobSucceeded, serviceWithIngress, serviceWithoutIngress, simulate } from '../../src/testing/index.js';
-import { shop } from './compositions.js';
+import { gated, shop } from './compositions.js';
 
 const spec = { name: 'shop', replicas: 2, expose: false, regions: ['eu', 'us'] };
 const rows = (result: ReturnType<typeof simulate>): unknown[] => result.resources.map((r) => [r.id, r.plan, r.ready, r.reason]);
@@ -73,5 +73,16 @@ describe('simulate', () => {
     const manifest = findResource(result, 'web').manifests[0]!;
     assert.equal((manifest.spec as { replicas: number }).replicas, 3);
     assert.equal((manifest.metadata as { labels: Record<string, string> }).labels['app.kubernetes.io/managed-by'], 'typekro');
+  });
+});
+
+describe('simulate with withReadyWhen', () => {
+  it('the callback decides readiness (checked against JavaScript), and a dependent waits for it', () => {
+    const closed = simulate(gated, { name: 'app' }, { observed: { gate: {} } });
+    assert.deepEqual(rows(closed), [['gate', 'apply', false, 'readyWhen is false'], ['app', 'waiting', false, 'waiting for "gate" to be ready']]);
+    assert.deepEqual(closed.status, { open: false });
+    const open = simulate(gated, { name: 'app' }, { observed: { gate: { data: { state: 'open' } }, app: deploymentAvailable() } });
+    assert.deepEqual(rows(open), [['gate', 'apply', true, 'ready'], ['app', 'apply', true, 'ready']]);
+    assert.deepEqual(open.status, { open: true });
   });
 });

@@ -67,6 +67,13 @@ function objectCount(resource: ConcreteResource | undefined): number | 'opaque' 
   return resource.external !== undefined ? 1 : resource.manifests.length;
 }
 
+/** JavaScript's withReadyWhen answer when every item is observed and answered in JavaScript (no CEL condition). */
+function readyWhenAnswer(resource: ConcreteResource, count: number): boolean | undefined {
+  const answers = resource.ready;
+  if (!answers || answers.length !== count || answers.some((answer) => typeof answer !== 'boolean')) return undefined;
+  return answers.every((answer) => answer === true);
+}
+
 /** Every disagreement between the planner's decisions and status and the concrete evaluation. */
 export function crossCheck(plan: InstancePlan, status: { readonly status: Record<string, unknown>; readonly pending: readonly string[] }, concrete: ConcreteEvaluation): Divergence[] {
   const out: Divergence[] = [];
@@ -85,6 +92,11 @@ export function crossCheck(plan: InstancePlan, status: { readonly status: Record
     if (node.state !== 'apply' || count === 0 || !js) continue;
     const lines = diff(node.manifests, js.manifests, () => false);
     if (lines.length > 0) out.push({ aspect: `resource ${id}: manifest`, detail: lines.join('\n') });
+    const ready = readyWhenAnswer(js, count);
+    // A kind rule's terminal failure overrides readyWhen on the compiled side (a Stalled HelmRelease): not compared.
+    if (ready !== undefined && !node.readiness.failed && ready !== node.readiness.ready) {
+      out.push({ aspect: `resource ${id}: readyWhen`, detail: `compiled ${node.readiness.ready ? 'ready' : `not ready (${node.readiness.reason})`}, JavaScript ${ready ? 'ready' : 'not ready'}` });
+    }
   }
   const pending = new Set(status.pending);
   const isPending = (path: string): boolean => [...pending].some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`));
