@@ -105,12 +105,8 @@ function within(node: Node, location: SourceLocation): boolean {
 
 /** The call inside the composition function that led to the current TypeKro call. */
 export function currentCallSite(source: CompositionSource): CallSite | undefined {
-  // Source-mapping every frame of a deep stack is the main cost of a factory call: read the first frames
-  // (the composition function is almost always among them), and the whole stack only when it is not.
-  return callSiteIn(userFrames(SHALLOW_FRAMES), source) ?? callSiteIn(userFrames(), source);
+  return callSiteIn(userFrames(), source);
 }
-
-const SHALLOW_FRAMES = 16;
 
 function callSiteIn(frames: readonly SourceLocation[], source: CompositionSource): CallSite | undefined {
   for (const [index, frame] of frames.entries()) {
