@@ -37,14 +37,25 @@ export function allFrames(limit = 64): SourceLocation[] {
 
 /** The user frames of the current stack, innermost first (at most `limit` raw frames are read). */
 export function userFrames(limit = 64): SourceLocation[] {
-  const frames: SourceLocation[] = [];
-  for (const site of callSites(limit)) {
-    const name = site.getFileName();
-    if (!name || ownTreeUrls.some((tree) => name.startsWith(tree)) || isInternalFile(name)) continue;
-    const frame = frameOf(site);
-    if (frame && !isInternalFile(frame.file)) frames.push(frame);
-  }
-  return frames;
+  return [...lazyUserFrames(limit)];
+}
+
+/**
+ * The user frames of the current stack, innermost first, each source-mapped only when the caller reaches it
+ * (finding a factory call's site usually needs the first one alone). The stack itself is read at once.
+ */
+export function lazyUserFrames(limit = 64): Iterable<SourceLocation> {
+  const sites = callSites(limit);
+  return {
+    *[Symbol.iterator]() {
+      for (const site of sites) {
+        const name = site.getFileName();
+        if (!name || ownTreeUrls.some((tree) => name.startsWith(tree)) || isInternalFile(name)) continue;
+        const frame = frameOf(site);
+        if (frame && !isInternalFile(frame.file)) yield frame;
+      }
+    },
+  };
 }
 
 export function formatLocation(location: SourceLocation | undefined): string {
