@@ -35,6 +35,8 @@ import { TypeKroError } from '../util/errors.js';
 export class CompositionRun implements CompositionRunHooks {
   readonly records: ResourceRecord[] = [];
   private readonly takenIds = new Set<string>();
+  /** The records by id: a reference's type is looked up for every read. */
+  private readonly recordsById = new Map<string, ResourceRecord>();
   private readonly observedTypes = new WeakMap<ResourceRecord, CelType>();
   private readonly loops: IteratorRoot[] = [];
   private readonly executed = new Set<Node>();
@@ -130,6 +132,7 @@ export class CompositionRun implements CompositionRunHooks {
     record.conditionCompiler = (kind, input, target) => this.compileResourceCondition(kind, input, target);
     if (this.forcedSite) insertInSourceOrder(this.records, record);
     else this.records.push(record);
+    this.recordsById.set(record.id, record);
     if (site?.context.declaredAs && site.context.loops.length === 0 && record.bindsDeclaration !== false) {
       this.bindings[site.context.declaredAs] = {
         kind: 'value',
@@ -175,6 +178,7 @@ export class CompositionRun implements CompositionRunHooks {
     for (const record of records) {
       record.conditionCompiler = (kind, input, target) => this.compileResourceCondition(kind, input, target);
       this.records.push(record);
+      this.recordsById.set(record.id, record);
       this.takenIds.add(record.id);
     }
     const root = `${NESTED_ROOT_PREFIX}${prefix}`;
@@ -241,7 +245,10 @@ export class CompositionRun implements CompositionRunHooks {
       const list = this.refType(root.iterator.source);
       return list.kind === 'list' ? list.item : T.dyn;
     }
-    const record = this.records.find((candidate) => candidate.id === root.resource.id());
+    const id = root.resource.id();
+    // toResourceGraph renames resources after its builder ran: then the index misses and the list decides.
+    const indexed = this.recordsById.get(id);
+    const record = indexed?.id === id ? indexed : this.records.find((candidate) => candidate.id === id);
     if (record && record.forEach.length > 0) throw collectionRead(ref, record);
     return record ? this.observedTypeOf(record) : T.dyn;
   }
