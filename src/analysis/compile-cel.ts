@@ -36,7 +36,8 @@ export function compileCelCall(node: Call, name: string, args: readonly Node[], 
       if (args.length !== 1 || (target?.type !== 'MemberExpression' && target?.type !== 'OptionalMemberExpression')) {
         throw syntaxError(node, 'Cel.has takes one field read, e.g. Cel.has(spec.hostname)', CEL_HINT);
       }
-      return plain(E.call('has', [valueOf(c.value(target, scope))]), T.bool);
+      const read = c.value(target, scope);
+      return plain(E.call('has', [read.bytes ?? valueOf(read)]), T.bool);
     }
     default:
       throw syntaxError(node, `Cel.${name} is not a Cel function`, CEL_HINT);
@@ -50,7 +51,7 @@ function celExpr(args: readonly Node[], scope: Scope, c: Compiler, print: (expr:
     .map((arg) => {
       const t = c.value(arg, scope);
       if (t.nullish) throw syntaxError(arg, 'a Cel.expr part is `undefined`/`null`', 'pass a string, a number, a boolean, a reference or an expression');
-      const expr = t.expr;
+      const expr = t.bytes ?? t.expr;
       if (expr.kind === 'literal' && expr.literal.kind !== 'null') return String(expr.literal.value);
       roots.push(...referencedRoots(expr));
       return `(${print(expr)})`;
@@ -73,7 +74,8 @@ function celTemplate(node: Call, args: readonly Node[], scope: Scope, c: Compile
     if (piece) parts.push(piece);
     const arg = rest[i];
     if (!arg) return;
-    const expr = c.value(arg, scope).expr;
+    const compiled = c.value(arg, scope);
+    const expr = compiled.bytes ?? compiled.expr;
     parts.push(expr.kind === 'literal' && expr.literal.kind !== 'null' ? String(expr.literal.value) : E.call('string', [expr]));
   });
   return plain(E.template(parts), T.string);

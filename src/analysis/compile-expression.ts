@@ -14,7 +14,7 @@ import { HINT, syntaxError } from './errors.js';
 import { compileCall, guarded } from './compile-calls.js';
 import { compileBinary, compileConditional, compileLogical, compileUnary, conditionOf } from './compile-operators.js';
 import {
-  describe, fieldRead, nullishValue, plain, stringify, toOptional, valueOf, wrappedValue, type Compiler, type Typed,
+  asJavaScriptText, describe, fieldRead, nullishValue, plain, stringify, toOptional, valueOf, wrappedValue, type Compiler, type Typed,
 } from './typed.js';
 
 /** Options for value contexts. */
@@ -68,7 +68,7 @@ function compileValue(raw: Node, scope: Scope, expect?: CelType): Typed {
       return plain(template(node, scope), T.string);
     case 'MemberExpression':
     case 'OptionalMemberExpression':
-      return resourceRead(node, scope) ?? member(node, scope);
+      return asJavaScriptText(resourceRead(node, scope) ?? member(node, scope));
     case 'CallExpression':
     case 'OptionalCallExpression':
       return resourceRead(node, scope) ?? compileCall(node, scope, compiler, expect);

@@ -7,7 +7,7 @@
  * placeholders.
  */
 import type { Identifier, Node, VariableDeclaration } from '@babel/types';
-import { isFunctionNode, unwrap, walk } from './ast.js';
+import { childNodes, isFunctionNode, unwrap, walk } from './ast.js';
 import { importOf, resolveLocalModule } from './named-function.js';
 import { type Binding, type FunctionLike, type Scope, type Write } from './scope.js';
 import { parseSourceFile } from './source.js';
@@ -158,39 +158,27 @@ function declarationsOf(root: Node): Declarations {
   const declare = (name: string, declared: Declared): void => {
     names.set(name, names.has(name) ? { kind: 'ambiguous' } : declared);
   };
-  const guards: Node[] = [];
-  const visit = (node: Node): void => {
+  // `guards` is never mutated: a guarded child gets a new array, so declarations and writes may keep it.
+  const visit = (node: Node, guards: readonly Node[]): void => {
     if (node.type === 'FunctionDeclaration' && node !== root) {
       if (node.id) declare(node.id.name, { kind: 'function', fn: node });
       return;
     }
     if (isFunctionNode(node) && node !== root) return;
-    if (node.type === 'VariableDeclaration') declareVariables(node, [...guards], declare);
-    recordWrite(node, [...guards], writes);
-    for (const [child, guard] of children(node)) {
-      if (guard) guards.push(guard);
-      visit(child);
-      if (guard) guards.pop();
+    if (node.type === 'VariableDeclaration') declareVariables(node, guards, declare);
+    recordWrite(node, guards, writes);
+    for (const child of childNodes(node)) {
+      const guard = guardOf(node, child);
+      visit(child, guard ? [...guards, guard] : guards);
     }
   };
-  visit(root);
+  visit(root, []);
   const result = { names, writes };
   declarationsCache.set(root, result);
   return result;
 }
 
-/** Child nodes, each with the test that guards it (the branch of an if/ternary/logical, a loop body). */
-function children(node: Node): [Node, Node | undefined][] {
-  const out: [Node, Node | undefined][] = [];
-  walk(node, (child, parent) => {
-    if (child === node) return true;
-    if (parent !== node) return false;
-    out.push([child, guardOf(node, child)]);
-    return false;
-  });
-  return out;
-}
-
+/** The test that guards `child` of `parent` (the branch of an if/ternary/logical, a loop body), if any. */
 function guardOf(parent: Node, child: Node): Node | undefined {
   switch (parent.type) {
     case 'IfStatement':

@@ -28,6 +28,11 @@ export interface Typed {
   readonly absent?: Absence;
   /** The literal `undefined` or `null`. */
   readonly nullish?: true;
+  /**
+   * The bytes value a read gave, before it became its base64 text ({@link asJavaScriptText}): `Cel.*`
+   * arguments are CEL, where `string(secret.data.x)` is the decoded text.
+   */
+  readonly bytes?: Expr;
 }
 
 /** The recursive entry points the operator and call compilers use (kept here to avoid import cycles). */
@@ -154,3 +159,24 @@ export function stringify(t: Typed, node: Node): Expr {
 }
 
 export { isNumeric };
+
+/**
+ * A read of a bytes field (a Secret's `data` entry) as JavaScript sees it: the API's JSON holds bytes as
+ * base64 text, so every JavaScript use of the read (a template, a comparison, `??`, `.length`, a field
+ * set to it) is of that text.
+ */
+export function asJavaScriptText(t: Typed): Typed {
+  if (t.type.kind !== 'bytes') return t;
+  const text = base64Text(valueOf(t));
+  if (!t.absent) return { expr: text, type: T.string, bytes: t.expr };
+  return { expr: text, type: T.string, absent: { present: t.absent.present, value: text, wrapped: false }, bytes: t.expr };
+}
+
+/**
+ * A bytes value (a Secret's `data` entry) as JavaScript sees it: the API's JSON holds it as base64 text, so
+ * `${secret.data.x}` and a field set to `secret.data.x` are that text, which `base64.encode` gives in CEL
+ * (`string(...)` would decode it instead).
+ */
+export function base64Text(expr: Expr): Expr {
+  return E.call('base64.encode', [expr]);
+}

@@ -5,6 +5,9 @@
  * list, and uses that cannot mean the same are refused here.
  */
 import { syntaxError } from '../analysis/errors.js';
+import { unwrap } from '../analysis/ast.js';
+import type { EnclosingLoop } from '../analysis/composition.js';
+import { mentionsReferences } from '../analysis/local-scope.js';
 import type { Binding, Scope } from '../analysis/scope.js';
 import { E } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
@@ -45,6 +48,26 @@ export function checkLoopSources(site: CallSite, scope: Scope): void {
       );
     }
   }
+}
+
+/**
+ * True when a loop around a call walks a reference (JavaScript entered it as a forEach item); a loop over a
+ * constant array, or over an array literal of references, runs in JavaScript.
+ */
+export function isReferenceLoop(loop: EnclosingLoop, scope: Scope): boolean {
+  return unwrap(loop.source).type !== 'ArrayExpression' && mentionsReferences(loop.source, scope);
+}
+
+/**
+ * A loop over a list JavaScript computed from a reference itself (`for (const t of spec.tags.map((x) => ...))`):
+ * the computation ran once, on a placeholder, so no forEach item exists for it. Refused where the loop is written.
+ */
+export function loopOverComputedList(loop: EnclosingLoop): Error {
+  return syntaxError(
+    loop.source,
+    'this loop walks a list JavaScript computed from a reference: the computation ran once, at definition time, on a placeholder, so the loop would not run once per item in the cluster',
+    'loop over the reference itself and compute inside the loop (for (const x of spec.items) { const name = `${x}-a`; ... }), or filter it with .filter(...)',
+  );
 }
 
 /** A reference into one object of a collection (`pods[0].metadata.name` evaluated by JavaScript, or a per-item read). */

@@ -16,7 +16,7 @@ import { refToExpr, type IteratorRoot, type RefData } from '../model/refs.js';
 import { withRun, type CompositionRunHooks } from '../model/run.js';
 import { recordOf, type ConditionKind, type ResourceRecord } from '../model/resource.js';
 import { isFactoryName } from '../model/factory.js';
-import { compileConditionNode } from './compile-node.js';
+import { compileConditionNode, compileValueNode } from './compile-node.js';
 import { callScope } from './helper-scope.js';
 import { resolveSourceValue } from './source-values.js';
 import { enclosingScope, functionScope } from '../analysis/local-scope.js';
@@ -29,12 +29,14 @@ import { assignId } from './ids.js';
 import { compileResourceCondition } from './conditions.js';
 import { parameterBindings, schemaType } from './parameters.js';
 import { printCel } from '../compile/cel/print.js';
-import { checkLoopSources, collectionBinding, collectionRead } from './collections.js';
+import { checkLoopSources, collectionBinding, collectionRead, isReferenceLoop, loopOverComputedList } from './collections.js';
 import { TypeKroError } from '../util/errors.js';
 
 export class CompositionRun implements CompositionRunHooks {
   readonly records: ResourceRecord[] = [];
   private readonly takenIds = new Set<string>();
+  /** The records by id: a reference's type is looked up for every read. */
+  private readonly recordsById = new Map<string, ResourceRecord>();
   private readonly observedTypes = new WeakMap<ResourceRecord, CelType>();
   private readonly loops: IteratorRoot[] = [];
   private readonly executed = new Set<Node>();
@@ -124,12 +126,13 @@ export class CompositionRun implements CompositionRunHooks {
     this.takenIds.add(record.id);
     record.iterators.push(...this.loops);
     for (const iterator of this.loops) {
-      record.forEach.push({ name: iterator.name ?? 'item', source: refToExpr(iterator.source) });
+      record.forEach.push({ name: iterator.name ?? 'item', source: iterator.compiled?.expr ?? refToExpr(iterator.source) });
     }
     if (site) record.includeWhen.push(...this.conditionsOf(site));
     record.conditionCompiler = (kind, input, target) => this.compileResourceCondition(kind, input, target);
     if (this.forcedSite) insertInSourceOrder(this.records, record);
     else this.records.push(record);
+    this.recordsById.set(record.id, record);
     if (site?.context.declaredAs && site.context.loops.length === 0 && record.bindsDeclaration !== false) {
       this.bindings[site.context.declaredAs] = {
         kind: 'value',
@@ -175,6 +178,7 @@ export class CompositionRun implements CompositionRunHooks {
     for (const record of records) {
       record.conditionCompiler = (kind, input, target) => this.compileResourceCondition(kind, input, target);
       this.records.push(record);
+      this.recordsById.set(record.id, record);
       this.takenIds.add(record.id);
     }
     const root = `${NESTED_ROOT_PREFIX}${prefix}`;
@@ -237,10 +241,14 @@ export class CompositionRun implements CompositionRunHooks {
     const root = ref.root;
     if (root.kind === 'schema') return schemaType(this.specType);
     if (root.kind === 'iterator') {
+      if (root.iterator.compiled) return root.iterator.compiled.itemType;
       const list = this.refType(root.iterator.source);
       return list.kind === 'list' ? list.item : T.dyn;
     }
-    const record = this.records.find((candidate) => candidate.id === root.resource.id());
+    const id = root.resource.id();
+    // toResourceGraph renames resources after its builder ran: then the index misses and the list decides.
+    const indexed = this.recordsById.get(id);
+    const record = indexed?.id === id ? indexed : this.records.find((candidate) => candidate.id === id);
     if (record && record.forEach.length > 0) throw collectionRead(ref, record);
     return record ? this.observedTypeOf(record) : T.dyn;
   }
@@ -268,9 +276,13 @@ export class CompositionRun implements CompositionRunHooks {
   /** Gives runtime loop items the names of the loop variables in the source (outermost first). */
   private nameLoops(site: CallSite): void {
     checkLoopSources(site, this.scope);
-    site.context.loops.forEach((loop, i) => {
-      const iterator = this.loops[i];
-      if (iterator && loop.index !== undefined) {
+    let entered = 0;
+    // Outer loop variables are bound before the inner loops are read (`for (const p of w.ports)`).
+    for (const loop of site.context.loops) {
+      if (!isReferenceLoop(loop, this.scope)) continue;
+      const iterator = this.loops[entered++];
+      if (!iterator) throw loopOverComputedList(loop);
+      if (loop.index !== undefined) {
         // JavaScript's index would be the placeholder run's 0 for every item.
         this.bindings[loop.index] = {
           kind: 'unsupported',
@@ -278,7 +290,9 @@ export class CompositionRun implements CompositionRunHooks {
           hint: 'use the item itself (e.g. its name), or put the position into the spec list',
         };
       }
-      if (iterator && !iterator.name) {
+      if (!iterator.name) {
+        // A method call on a reference (`spec.tags.filter(...)`) ran on a placeholder: the list is compiled from source.
+        if (iterator.source.call) iterator.compiled = this.compileLoopSource(loop.source);
         iterator.name = loop.variable;
         this.bindings[loop.variable] = {
           kind: 'value',
@@ -286,7 +300,12 @@ export class CompositionRun implements CompositionRunHooks {
           type: this.refType({ root: { kind: 'iterator', iterator }, path: [] }),
         };
       }
-    });
+    }
+  }
+
+  private compileLoopSource(source: Node): { expr: Expr; itemType: CelType } {
+    const { expr, type } = compileValueNode(source, this.scope);
+    return { expr, itemType: type.kind === 'list' ? type.item : T.dyn };
   }
 
   private conditionsOf(site: CallSite): Expr[] {

@@ -8,7 +8,7 @@ import { resolveNamedFunction, UnreadableFunctionError } from '../analysis/named
 import { findCallAt, parseSourceFile, type CallNode } from '../analysis/source.js';
 import { CompositionError } from '../compile/rgd/errors.js';
 import type { SourceLocation } from '../ir/graph.js';
-import { allFrames, isInternalFile, ownPath, userFrames } from '../model/call-site.js';
+import { allFrames, isInternalFile, lazyUserFrames, ownPath, userFrames } from '../model/call-site.js';
 
 export interface CompositionSource {
   readonly file: string;
@@ -105,21 +105,16 @@ function within(node: Node, location: SourceLocation): boolean {
 
 /** The call inside the composition function that led to the current TypeKro call. */
 export function currentCallSite(source: CompositionSource): CallSite | undefined {
-  // Source-mapping every frame of a deep stack is the main cost of a factory call: read the first frames
-  // (the composition function is almost always among them), and the whole stack only when it is not.
-  return callSiteIn(userFrames(SHALLOW_FRAMES), source) ?? callSiteIn(userFrames(), source);
+  return callSiteIn(lazyUserFrames(), source);
 }
 
-const SHALLOW_FRAMES = 16;
-
-function callSiteIn(frames: readonly SourceLocation[], source: CompositionSource): CallSite | undefined {
-  for (const [index, frame] of frames.entries()) {
-    if (frame.file !== source.file || !within(source.fn, frame)) continue;
-    const call = findCallAt(frame.file, frame.line, frame.column);
-    if (!call) continue;
-    const context = enclosingContext(source.fn, call);
-    if (context.insideHelper) continue;
-    return { call, location: frame, context, direct: index === 0, inner: frames.slice(0, index) };
+function callSiteIn(frames: Iterable<SourceLocation>, source: CompositionSource): CallSite | undefined {
+  const before: SourceLocation[] = [];
+  for (const frame of frames) {
+    const call = frame.file === source.file && within(source.fn, frame) ? findCallAt(frame.file, frame.line, frame.column) : undefined;
+    const context = call && enclosingContext(source.fn, call);
+    if (call && context && !context.insideHelper) return { call, location: frame, context, direct: before.length === 0, inner: before };
+    before.push(frame);
   }
   return undefined;
 }

@@ -7,6 +7,7 @@ import { fieldOf, T, type CelType } from '../ir/types.js';
 import { exprValue, isExprValue, type Value } from '../ir/value.js';
 import { hasMarkers, refOf, refToExpr, splitMarkers, type RefData } from '../model/refs.js';
 import { recordOf } from '../model/resource.js';
+import { base64Text } from '../analysis/typed.js';
 import { TypeKroError } from '../util/errors.js';
 
 export interface ValueContext {
@@ -71,6 +72,7 @@ function markersToValue(text: string, context: ValueContext, expected?: CelType)
 /** CEL string interpolation needs string operands: convert the others like JavaScript would. */
 export function asString(expr: Expr, type: CelType | undefined): Expr {
   if (type?.kind === 'string') return expr;
+  if (type?.kind === 'bytes') return base64Text(expr);
   if (type?.kind === 'double') {
     throw new TypeKroError('DEFINITION_INVALID', 
       `a floating-point value is interpolated into a string; CEL formats doubles differently from JavaScript. Convert it explicitly with Cel.expr('string(int(', ref, '))') or use an integer field`,
@@ -82,6 +84,8 @@ export function asString(expr: Expr, type: CelType | undefined): Expr {
 /** Fits an expression to its destination type: a double into an integer field needs `int(...)`. */
 function fitTo(expr: Expr, type: CelType | undefined, expected: CelType | undefined): Expr {
   if (expected?.kind === 'int' && type?.kind === 'double') return E.call('int', [expr]);
+  // A field set to a Secret's `data` entry holds its base64 text in JavaScript (and the API decodes it again).
+  if (type?.kind === 'bytes') return base64Text(expr);
   return expr;
 }
 

@@ -1,16 +1,23 @@
 /**
  * Where user code called into TypeKro. Stack frames inside this package are skipped, so the first
  * remaining frame is the user's call (a factory call, `withReadyWhen`, `kubernetesComposition`).
+ *
+ * Every factory call asks where it was made, so reading the stack must be cheap: V8's structured call
+ * sites are taken instead of the formatted `stack` text (which Node source-maps frame by frame, ours
+ * included, and which would then be parsed back), and only the frames that are not TypeKro's own are
+ * source-mapped, through the same maps Node uses for its stack traces (`module.findSourceMap`).
  */
+import { findSourceMap } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SourceLocation } from '../ir/graph.js';
-import { stackFrames } from '../util/stack.js';
 
 // This file is <package>/src/model or <package>/dist/model. Both trees count as TypeKro's own: an installed
 // package's dist files carry source maps, so its stack frames may be reported at <package>/src paths.
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ownTrees = [join(packageRoot, 'src') + sep, join(packageRoot, 'dist') + sep];
+// The same trees as module URLs: ES modules report their frames by URL, checked before any conversion.
+const ownTreeUrls = ownTrees.map((tree) => pathToFileURL(tree).href);
 
 /** True for files of TypeKro itself (its `src/` or `dist/` tree) and for Node internals. */
 export function isInternalFile(file: string): boolean {
@@ -25,18 +32,70 @@ export function ownPath(file: string): string | undefined {
 
 /** Every frame of the current stack with a file, innermost first (at most `limit` raw frames). */
 export function allFrames(limit = 64): SourceLocation[] {
-  const previous = Error.stackTraceLimit;
-  Error.stackTraceLimit = limit;
-  const stack = new Error().stack ?? '';
-  Error.stackTraceLimit = previous;
-  return stackFrames(stack);
+  return callSites(limit).flatMap((site) => frameOf(site) ?? []);
 }
 
 /** The user frames of the current stack, innermost first (at most `limit` raw frames are read). */
-export function userFrames(limit?: number): SourceLocation[] {
-  return allFrames(limit).filter((frame) => !isInternalFile(frame.file));
+export function userFrames(limit = 64): SourceLocation[] {
+  return [...lazyUserFrames(limit)];
+}
+
+/**
+ * The user frames of the current stack, innermost first, each source-mapped only when the caller reaches it
+ * (finding a factory call's site usually needs the first one alone). The stack itself is read at once.
+ */
+export function lazyUserFrames(limit = 64): Iterable<SourceLocation> {
+  const sites = callSites(limit);
+  return {
+    *[Symbol.iterator]() {
+      for (const site of sites) {
+        const name = site.getFileName();
+        if (!name || ownTreeUrls.some((tree) => name.startsWith(tree)) || isInternalFile(name)) continue;
+        const frame = frameOf(site);
+        if (frame && !isInternalFile(frame.file)) yield frame;
+      }
+    },
+  };
 }
 
 export function formatLocation(location: SourceLocation | undefined): string {
   return location ? `${location.file}:${location.line}:${location.column}` : '<unknown location>';
+}
+
+/** V8's call sites of the current stack, innermost first, without formatting them to text. */
+function callSites(limit: number): NodeJS.CallSite[] {
+  const holder: { stack?: unknown } = {};
+  const { stackTraceLimit, prepareStackTrace } = Error;
+  Error.stackTraceLimit = limit;
+  Error.prepareStackTrace = (_error, sites) => sites;
+  try {
+    Error.captureStackTrace(holder, callSites);
+    // `stack` is prepared when first read, so it must be read while the structured preparer is installed.
+    return Array.isArray(holder.stack) ? (holder.stack as NodeJS.CallSite[]) : [];
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+    Error.prepareStackTrace = prepareStackTrace;
+  }
+}
+
+/**
+ * A call site's file, line and column (1-based) in the source the user wrote: mapped through the file's
+ * source map when Node has one (tsx, `--enable-source-maps`), as Node's own stack traces are. Frames of Node
+ * itself, eval code and anonymous scripts have no location.
+ */
+function frameOf(site: NodeJS.CallSite): SourceLocation | undefined {
+  const name = site.getFileName();
+  const line = site.getLineNumber();
+  const column = site.getColumnNumber();
+  if (!name || line === null || column === null || site.isEval()) return undefined;
+  if (name.startsWith('node:') || name.startsWith('data:') || name === '<anonymous>') return undefined;
+  const entry = findSourceMap(name)?.findEntry(line - 1, column - 1);
+  if (entry && 'originalSource' in entry && entry.originalSource !== undefined) {
+    return { file: pathOf(entry.originalSource), line: entry.originalLine + 1, column: entry.originalColumn + 1 };
+  }
+  return { file: pathOf(name), line, column };
+}
+
+function pathOf(name: string): string {
+  return name.startsWith('file://') ? fileURLToPath(name) : name;
 }

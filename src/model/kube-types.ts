@@ -44,9 +44,10 @@ export function modelType(modelName: string): CelType | undefined {
 
 function typeFromText(text: string, format: string): CelType {
   const array = /^Array<(.+)>$/.exec(text);
-  if (array?.[1]) return T.list(typeFromText(array[1], ''));
+  // The format is the items' (a Secret's `data` is a map of base64 strings: bytes to KRO's CEL).
+  if (array?.[1]) return T.list(typeFromText(array[1], format));
   const map = /^\{ \[key: string\]: (.+); \}$/.exec(text);
-  if (map?.[1]) return T.map(typeFromText(map[1], ''));
+  if (map?.[1]) return T.map(typeFromText(map[1], format));
   switch (text) {
     case 'string':
       return format === 'byte' ? { kind: 'bytes' } : T.string;

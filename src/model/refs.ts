@@ -6,6 +6,7 @@
  */
 import { printCel } from '../compile/cel/print.js';
 import { E, type Expr } from '../ir/expr.js';
+import type { CelType } from '../ir/types.js';
 import { isExprValue } from '../ir/value.js';
 import { itemType, wirePath } from './wire-names.js';
 import { TypeKroError } from '../util/errors.js';
@@ -20,6 +21,11 @@ export type RefRoot =
 export interface IteratorRoot {
   readonly source: RefData;
   name?: string;
+  /**
+   * The list compiled from source, when JavaScript could not give it as a reference: a method call on one
+   * (`for (const t of spec.tags.filter((x) => x !== ''))`) is a placeholder whose meaning only the source has.
+   */
+  compiled?: { readonly expr: Expr; readonly itemType: CelType };
 }
 
 export interface RefData {

@@ -1,6 +1,7 @@
 /**
- * Reading V8 stack traces: the frames' file, line and column (1-based, as V8 prints them). One parser for
- * the whole project: the model locates factory calls with it, analysis tests use it too.
+ * Reading formatted V8 stack traces (an error's `stack` text): the frames' file, line and column (1-based, as
+ * V8 prints them). Locating calls while a composition runs does not format the stack: it reads V8's
+ * structured call sites (src/model/call-site.ts).
  */
 import { fileURLToPath } from 'node:url';
 
@@ -36,9 +37,4 @@ export function callerLocation(stack: string, isInternal: (file: string) => bool
     if (location && !isInternal(location.file)) return location;
   }
   return undefined;
-}
-
-/** Every frame with a file location, innermost first (Node internals, eval code and anonymous scripts skipped). */
-export function stackFrames(stack: string): StackFrame[] {
-  return stack.split('\n').flatMap((line) => frameLocation(line) ?? []);
 }

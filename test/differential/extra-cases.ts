@@ -1,10 +1,11 @@
 /**
  * Cases the corpus does not cover but the oracle must: readyWhen on collection items (`each`),
- * withIncludeWhen with a JavaScript boolean, a collection read in the status, nested loops.
+ * withIncludeWhen with a JavaScript boolean, a collection read in the status, nested loops, a Secret's `data`
+ * (bytes to KRO's CEL, base64 text to JavaScript) read in templates, fields, `??`, `.length` and comparisons.
  */
 import { type } from 'arktype';
 import { kubernetesComposition } from '../../src/index.js';
-import { ConfigMap, Deployment } from '../../src/simple.js';
+import { ConfigMap, Deployment, Secret } from '../../src/simple.js';
 import type { CaseInput } from './harness.js';
 
 const fleet = kubernetesComposition(
@@ -42,7 +43,28 @@ const grid = kubernetesComposition(
   },
 );
 
+const secretData = kubernetesComposition(
+  {
+    name: 'extra-secret-data',
+    apiVersion: 'extra.typekro.dev/v1alpha1',
+    kind: 'SecretData',
+    spec: type({ password: 'string', user: 'string' }),
+    status: type({ line: 'string', size: 'number', same: 'boolean', stored: 'string' }),
+  },
+  (spec) => {
+    const creds = Secret({ name: 'creds', stringData: { password: spec.password }, data: { user: 'YWRtaW4=' } });
+    ConfigMap({ name: 'uses', data: { line: `pw=${creds.data.password}`, whole: creds.data.user!, fallback: creds.data.password ?? 'none' } });
+    return {
+      line: `${creds.data.user}:${creds.data.password}`,
+      size: creds.data.password?.length ?? 0,
+      same: creds.data.user === 'YWRtaW4=',
+      stored: creds.data.password ?? 'none',
+    };
+  },
+);
+
 export const extraCases: Readonly<Record<string, CaseInput>> = {
+  'extra-secret-data': { composition: secretData as never, spec: { password: 's3cret', user: 'admin' } },
   'extra-fleet': { composition: fleet as never, spec: { workers: ['a', 'b'], monitoring: true } },
   'extra-grid': { composition: grid as never, spec: { zones: ['eu', 'us'], tiers: ['web', 'db'] } },
 };

@@ -159,6 +159,7 @@ function operators(type: ExprType, scope: GenScope, depth: number): fc.Arbitrary
       return [
         one('bool', '!$0'), two('bool', 'bool', '($0 && $1)'), two('bool', 'bool', '($0 || $1)'),
         two('int', 'int', '($0 === $1)'), two('int', 'int', '($0 !== $1)'), two('int', 'int', '($0 < $1)'), two('int', 'int', '($0 >= $1)'),
+        two('int', 'int', '($0 <= $1)'), two('int', 'int', '($0 > $1)'),
         two('str', 'str', '($0 === $1)'), two('str', 'str', '($0 !== $1)'),
         two('str', 'str', '$0.startsWith($1)'), two('str', 'str', '$0.endsWith($1)'), two('str', 'str', '$0.includes($1)'),
         one('str', '!$0'), one('int', '!$0'), two('str', 'str', '($0 < $1)'),

@@ -128,18 +128,4 @@ export const KNOWN_DEFINITION_ERRORS: readonly KnownDefinitionError[] = [
     reason:
       'a loop inside an `if` is rejected only when the condition is falsy on placeholders (`!spec.enabled`; `if (spec.enabled)` defines): the README documents neither the rejection nor the asymmetry. The generator leaves loops inside `if`s out',
   },
-  {
-    define: () =>
-      kubernetesComposition(
-        { name: 'gen-known-filtered-loop', apiVersion: 'gen.typekro.dev/v1alpha1', kind: 'GenKnownFilteredLoop', spec: type({ tags: 'string[]' }), status: type({ count: 'number' }) },
-        (spec) => {
-          for (const t of spec.tags.filter((x) => x !== '')) ConfigMap({ name: `f-${t}`, data: { v: t } });
-          return { count: spec.tags.length };
-        },
-      ),
-    errorClass: 'TypeKroError',
-    message: 'was called on a reference outside the composition source TypeKro can read',
-    reason:
-      '`for (const t of spec.tags.filter(...))` (a loop over a derived list) throws a TypeKroError (DEFINITION_INVALID) without file and line, and its message is wrong (the call is inside the composition source); it should be a CompositionSyntaxError naming the construct, or compile to forEach over the filtered list',
-  },
 ];

@@ -80,6 +80,12 @@ function served(manifest: KubeObject, ready: boolean, namespace: string): KubeOb
       status = ready ? { ready: true, phase: 'Ready', conditions: [{ type: 'Ready', status: 'True' }] } : undefined;
   }
   const object: KubeObject = { ...manifest, metadata };
+  if (kind === 'Secret' && manifest.stringData !== undefined) {
+    // The API server stores stringData in data, base64-encoded, and returns no stringData.
+    const encoded = Object.entries(asRecord(manifest.stringData)).map(([key, value]) => [key, Buffer.from(String(value)).toString('base64')]);
+    object.data = { ...asRecord(manifest.data), ...Object.fromEntries(encoded) };
+    delete object.stringData;
+  }
   if (Object.keys(extraSpec).length > 0) object.spec = { ...spec, ...extraSpec };
   if (status !== undefined) object.status = status;
   return object;

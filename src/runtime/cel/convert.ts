@@ -219,7 +219,7 @@ export function celToNative(value: unknown, conditionsAsMaps = true): unknown {
 
 /**
  * A CEL value as JSON: {@link celToNative}, then ints must be exact JavaScript numbers and doubles finite.
- * Bytes are rejected: KRO v0.9.3 would write raw bytes, which is never what a manifest field wants (wrap
+ * Bytes are rejected: KRO v0.9.4 would write raw bytes, which is never what a manifest field wants (wrap
  * with `base64.encode`).
  */
 export function celToJson(value: unknown): unknown {

@@ -1,0 +1,124 @@
+/**
+ * Compositions the definition refuses for their shape (returns, loops, parameters, helpers, conditions,
+ * values built around references, calls JavaScript skipped), each with its exact message: the messages are
+ * a golden file (golden/definition-rejections.txt, this file's path written `<this file>`; UPDATE_GOLDEN=1
+ * rewrites it, review the diff). Each row also names a fragment of its own rejection. Single expressions the
+ * compiler refuses are in compile-rejections.test.ts.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { type } from 'arktype';
+import { CompositionSyntaxError, kubernetesComposition } from '../../src/index.js';
+import { ConfigMap, Deployment } from '../../src/simple.js';
+import { assertGolden } from '../support/golden.js';
+
+const definition = {
+  apiVersion: 'rejections.typekro.dev/v1alpha1',
+  kind: 'Rejected',
+  spec: type({ name: 'string', replicas: 'number.integer', enabled: 'boolean', tags: 'string[]', workers: type({ name: 'string' }).array() }),
+  status: type({ 'n?': 'number' }),
+};
+type Spec = typeof definition.spec.infer;
+
+function makeInHelperLoop(spec: Spec): void {
+  for (const t of spec.tags) ConfigMap({ name: `h-${t}`, data: { t } });
+}
+
+const kinds = { ConfigMap };
+
+/** [name, definition, a fragment of the reason it is refused] */
+const ROWS: readonly (readonly [string, () => unknown, string])[] = [
+  ['two returns', () => kubernetesComposition({ ...definition, name: 'two-returns' }, (spec) => {
+    if (spec.enabled) return { n: 1 };
+    return { n: 2 };
+  }), 'a composition must return its status once, at the end'],
+  ['status not a literal', () => kubernetesComposition({ ...definition, name: 'status-variable' }, () => {
+    const status = { n: 1 };
+    return status;
+  }), 'the composition must return an object literal (its status)'],
+  ['status spread', () => kubernetesComposition({ ...definition, name: 'status-spread' }, () => ({ ...{ n: 1 } })), 'spread in the returned status is not supported'],
+  ['while loop', () => kubernetesComposition({ ...definition, name: 'while-loop' }, () => {
+    let i = 0;
+    while (i < 1) {
+      ConfigMap({ name: 'w', data: {} });
+      i++;
+    }
+    return {};
+  }), 'a resource is created inside a loop form the compiler cannot express'],
+  ['destructured for-of', () => kubernetesComposition({ ...definition, name: 'destructured-for' }, (spec) => {
+    for (const { name } of spec.workers) ConfigMap({ name, data: {} });
+    return {};
+  }), 'destructuring in a for-of over resources is not supported'],
+  ['destructured map callback', () => kubernetesComposition({ ...definition, name: 'destructured-map' }, (spec) => {
+    spec.workers.map(({ name }) => ConfigMap({ name, data: {} }));
+    return {};
+  }), 'a loop callback must take one plain parameter'],
+  ['loop in a helper', () => kubernetesComposition({ ...definition, name: 'helper-loop' }, (spec) => {
+    makeInHelperLoop(spec);
+    return {};
+  }), 'a resource is created in a loop over a reference inside a helper function'],
+  ['includeWhen on a number', () => kubernetesComposition({ ...definition, name: 'include-number' }, (spec) => {
+    ConfigMap({ name: 'c', data: {} }).withIncludeWhen(spec.replicas as unknown as boolean);
+    return {};
+  }), 'withIncludeWhen() takes a boolean condition, got a int'],
+  ['readyWhen with statements', () => kubernetesComposition({ ...definition, name: 'ready-statements' }, (spec) => {
+    Deployment({ name: 'd', image: 'nginx', replicas: spec.replicas }).withReadyWhen((self) => {
+      const wanted = 1;
+      return (self.status.readyReplicas ?? 0) >= wanted;
+    });
+    return {};
+  }), 'a condition callback must be a single expression or a single return statement'],
+  ['list mutated after it was built', () => kubernetesComposition({ ...definition, name: 'list-push' }, (spec) => {
+    const args = [spec.name];
+    args.push('x');
+    Deployment({ name: 'd', image: 'nginx', args });
+    return {};
+  }), '`args` is changed after it is declared (mutated); CEL cannot follow the order of statements'],
+  ['getter over a reference', () => kubernetesComposition({ ...definition, name: 'getter' }, (spec) => {
+    ConfigMap({ name: 'c', data: { get v() { return spec.name; } } });
+    return {};
+  }), 'methods and accessors cannot hold values from references'],
+  ['computed key from a reference', () => kubernetesComposition({ ...definition, name: 'computed-key' }, (spec) => {
+    ConfigMap({ name: 'c', data: { [spec.name]: 'v' } });
+    return {};
+  }), 'a computed key with a value from a reference'],
+  ['spec destructured with a default', () => kubernetesComposition({ ...definition, name: 'spec-default' }, ({ name = 'x' }) => {
+    ConfigMap({ name, data: {} });
+    return {};
+  }), 'only plain destructuring of the spec is supported'],
+  ['instance destructured deeper', () => kubernetesComposition({ ...definition, name: 'instance-deep' }, (spec, { metadata: { name } }) => {
+    ConfigMap({ name: `${spec.name}-${name}`, data: {} });
+    return {};
+  }), 'the instance parameter only has `metadata`'],
+  ['skipped call of a non-TypeKro function', () => kubernetesComposition({ ...definition, name: 'skipped-foreign' }, (spec) => {
+    if (spec.replicas > 5) kinds.ConfigMap({ name: 'big', data: {} });
+    return {};
+  }), 'and it is not a TypeKro factory TypeKro can make itself'],
+  ['skipped call with a spread', () => kubernetesComposition({ ...definition, name: 'skipped-spread' }, (spec) => {
+    const extra = { data: { a: 'b' } };
+    if (spec.replicas > 5) ConfigMap({ name: 'big', ...extra });
+    return {};
+  }), 'only plain properties are supported in a factory call inside a skipped branch'],
+  ['skipped call with a numeric key', () => kubernetesComposition({ ...definition, name: 'skipped-key' }, (spec) => {
+    if (spec.replicas > 5) ConfigMap({ name: 'big', data: { 1: 'a' } });
+    return {};
+  }), 'unsupported property key'],
+];
+
+test('every refused composition shape has its exact message (golden/definition-rejections.txt)', (t) => {
+  const wrong: string[] = [];
+  const blocks = ROWS.map(([name, run, why]) => {
+    let message: string | undefined;
+    try {
+      run();
+    } catch (error) {
+      if (!(error instanceof CompositionSyntaxError)) wrong.push(`${name}: not a CompositionSyntaxError: ${String(error)}`);
+      message = (error as Error).message.split(import.meta.filename).join('<this file>');
+    }
+    if (message === undefined) wrong.push(`${name} was defined; it must be refused`);
+    else if (!message.includes(why) || !/^<this file>:\d+:\d+: /.test(message)) wrong.push(`${name}: ${message}\n  should say: ${why}, after the place`);
+    return `${name}\n${(message ?? '(defined)').split('\n').map((line) => `  ${line}`).join('\n')}\n`;
+  });
+  assert.deepEqual(wrong, [], 'each composition is refused for its own reason, at its place');
+  if (assertGolden(new URL('./golden/definition-rejections.txt', import.meta.url), blocks.join('\n')) === 'written') t.diagnostic('rewrote definition-rejections.txt');
+});

@@ -1,0 +1,91 @@
+/**
+ * The README's table "The JavaScript that compiles to CEL" is checked against what the program generator
+ * (generated-programs.ts, run by generated.test.ts) covers: every row is either held by generated programs
+ * (each of its constructs occurs in the programs of one scheduled run, rendered as source) or names the
+ * tests that cover it instead, with the reason the generator leaves it out. A row added to or changed in
+ * the README fails here until it is accounted for, and a method the generator calls that the table does
+ * not list fails too (the table would be incomplete).
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { positionSchedule, programWith, renderStandalone } from './generated-programs.js';
+import { UNSUPPORTED } from './generated-expressions.js';
+
+/** How each row (by its JavaScript column, as written) is covered. */
+type Coverage = { readonly generated: readonly string[] } | { readonly elsewhere: readonly string[]; readonly why: string };
+
+const ROWS: Readonly<Record<string, Coverage>> = {
+  '`a === b`, `!==`, `<`, `<=`, `>`, `>=`': { generated: [' === ', ' !== ', ' < ', ' <= ', ' > ', ' >= '] },
+  '`+ - * / %`': { generated: [' + ', ' - ', ' * ', ' / ', ' % '] },
+  '`!`, `&&`, `\\|\\|`': { generated: ['!', ' && ', ' || '] },
+  '`c ? a : b`': { generated: [' ? '] },
+  '`x ?? d`, `a?.b`': { generated: [' ?? ', '?.'] },
+  'template literals': { generated: ['`${'] },
+  '`.length`': { generated: ['.length'] },
+  'strings: `startsWith endsWith includes toLowerCase toUpperCase trim split(sep) replace replaceAll indexOf lastIndexOf substring charAt`': {
+    generated: ['.startsWith(', '.endsWith(', '.includes(', '.toLowerCase()', '.toUpperCase()', '.trim()', '.split(', '.replace(', '.replaceAll(', '.indexOf(', '.lastIndexOf(', '.substring(', '.charAt('],
+  },
+  'arrays: `some every filter map find includes join indexOf`': { generated: ['.some(', '.every(', '.filter(', '.map(', '.find(', '.includes(', '.join(', '.indexOf('] },
+  '`Math.max/min(a, b)`, `Math.abs`, `String(x)`, `Number(s)`, `parseInt(s)`': { generated: ['Math.max(', 'Math.min(', 'Math.abs(', 'String(', 'Number(', 'parseInt('] },
+  '`if` / `else` / ternary / `&&` around factory calls': { generated: ['if (', '} else {', ' ? ConfigMap(', ' && ConfigMap('] },
+  '`for (const x of spec.list)`, `for (const x of spec.list.filter(...))`, `spec.list.map((x) => Factory(...))`': {
+    generated: ['for (const t of spec.tags) {', 'for (const t of spec.tags.filter((f) => ', 'spec.tags.map((t) => ConfigMap('],
+  },
+  '`const pods = spec.list.map((x) => Pod(...))` (or `pods.push(...)` in a `for...of`), then `pods.length`, `pods.map((p) => ...)`, `pods.filter/every/some`, `pods[0]`': {
+    elsewhere: ['test/composition/collections.test.ts', 'test/differential/extra-cases.ts (extra-fleet)', 'test/corpus/cases (collections)'],
+    why: 'an empty collection diverges (generated-known.ts): the generator reads no collection',
+  },
+  "`const parts = spec.dns.split('.')`, then `parts[0]`, `parts.length`": { generated: ['const l', "[0] ?? 'none'"] },
+  '`(spec, instance) => ...` with `instance.metadata.name`, `namespace`, `uid`, `generation`, `creationTimestamp`, `labels`, `annotations`': {
+    elsewhere: ['test/composition/instance-metadata.test.ts', 'test/cluster/modes-agree.cluster.test.ts'],
+    why: 'the generated programs take the spec only',
+  },
+  "`Cel.cond(spec.n > 2, 'a', 'b')`, `Cel.expr(...)` inside templates and ternaries": {
+    elsewhere: ['test/composition/cel-escape.test.ts', 'test/differential/issue-cases.ts'],
+    why: 'the JavaScript oracle cannot run Cel escape hatches (known-divergences.json, instance-escapes)',
+  },
+  '`.withReadyWhen((self) => ...)`': { generated: ['.withReadyWhen((self) => '] },
+};
+
+/** The first column of each row of the README's table. */
+function readmeRows(): string[] {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.split('## The JavaScript that compiles to CEL')[1]?.split('\n## ')[0];
+  assert.ok(section, 'README.md has the section "The JavaScript that compiles to CEL"');
+  const rows = section.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| JavaScript |'));
+  return rows.map((row) => {
+    const cell = /^\| (.*?) \| /.exec(row.replace(/\\\|/g, '\u0000'))?.[1];
+    assert.ok(cell, `a table row with two columns: ${row}`);
+    return cell.replace(/\u0000/g, '\\|');
+  });
+}
+
+/** The source of every program of one scheduled run (seeded as generated.test.ts seeds its first round). */
+function generatedSources(): string {
+  return positionSchedule()
+    .map((positions, i) => renderStandalone(fc.sample(programWith(positions), { seed: 20261204 + i, numRuns: 1 })[0]!))
+    .join('\n');
+}
+
+test("every row of the README's JavaScript table is generated or covered by named tests", () => {
+  const rows = readmeRows();
+  assert.deepEqual(rows, Object.keys(ROWS), 'the README rows and this check list the same constructs, in order');
+  const sources = generatedSources();
+  for (const [row, coverage] of Object.entries(ROWS)) {
+    if ('elsewhere' in coverage) continue;
+    const missing = coverage.generated.filter((fragment) => !sources.includes(fragment));
+    assert.deepEqual(missing, [], `README row ${row}: the generator writes no program holding ${missing.join(', ')}`);
+  }
+});
+
+test('every method the generated programs call is in the README table (or documented as refused)', () => {
+  const table = readmeRows().join(' ');
+  const refused = UNSUPPORTED.map((u) => u.marker).join(' ');
+  // Calls TypeKro itself provides (factories and resource methods) are not JavaScript compiled to CEL.
+  const ours = new Set(['withReadyWhen', 'withIncludeWhen']);
+  const called = new Set([...generatedSources().matchAll(/\.([A-Za-z]+)\(/g)].map((m) => m[1]!));
+  const undocumented = [...called].filter((name) => !ours.has(name) && !table.includes(name) && !refused.includes(`.${name}(`));
+  assert.deepEqual(undocumented, [], 'methods generated programs call that the README table does not list');
+});
