@@ -27,6 +27,8 @@ function quoted(name: string): string {
 /** A lowercase DNS name close to `name`, to suggest: `My_Shop!` → `my-shop`. */
 function dnsLike(name: string, separators: RegExp): string {
   return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(separators, '-')
     .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '')
