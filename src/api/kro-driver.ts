@@ -122,7 +122,8 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
         mode: 'kro',
         ready: healthOf(object as KubernetesObject) === 'ready',
         ...(typeof state === 'string' ? { state } : {}),
-        ...(Array.isArray(conditions) ? { conditions } : {}),
+        // KRO's condition messages quote API server errors, and those quote values: the spec's secrets are redacted
+        ...(Array.isArray(conditions) ? { conditions: redactorFor(graph, object.spec).value(conditions) } : {}),
         status,
         pending: [],
         resources: report.resources,

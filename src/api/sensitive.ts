@@ -8,7 +8,7 @@ import { type Expr } from '../ir/expr.js';
 import type { CompositionGraph, ResourceNode } from '../ir/graph.js';
 import type { SchemaNode } from '../ir/schema.js';
 import { exprLeaves, isExprValue, type Value } from '../ir/value.js';
-import { Redactor } from '../util/redact.js';
+import { REDACTED, Redactor } from '../util/redact.js';
 
 /** A spec field path; `*` is any list index or map key. */
 export type SpecPath = readonly string[];
@@ -30,7 +30,7 @@ export function sensitivePaths(graph: CompositionGraph): SpecPath[] {
   markedPaths(graph.spec, [], add);
   const flow = new SecretFlow(graph, add);
   for (const resource of graph.resources) {
-    if (resource.kind !== 'Secret' || resource.apiVersion !== 'v1' || !resource.template) continue;
+    if (!isSecret(resource) || !resource.template) continue;
     const template = resource.template as Readonly<Record<string, Value>>;
     for (const field of ['data', 'stringData']) if (template[field] !== undefined) flow.value(template[field]!, resource);
   }
@@ -54,6 +54,53 @@ export function redactorFor(graph: CompositionGraph, spec: unknown): Redactor {
   return redactor;
 }
 
+/**
+ * The status with every string field computed from a secret (a secret spec value, or a Secret's data)
+ * replaced by `[redacted]`: what the CLI prints, in both modes, whether or not it knows the spec's values.
+ * Other fields (a boolean computed from a secret) are kept.
+ *
+ * @example
+ * ```ts
+ * import { redactStatus } from './sensitive.js';
+ * redactStatus(app.graph, { endpoint: 'https://app:hunter2@db', ready: true }); // => { endpoint: '[redacted]', ready: true }
+ * ```
+ */
+export function redactStatus<T>(graph: CompositionGraph, status: T): T {
+  const secret = sensitivePaths(graph);
+  let result: unknown = status;
+  for (const leaf of exprLeaves(graph.status)) {
+    let readsSecret = false;
+    const flow = new SecretFlow(
+      graph,
+      (path) => void (readsSecret ||= secret.some((s) => overlaps(s, path))),
+      () => void (readsSecret = true),
+    );
+    flow.expr(leaf.expr, undefined);
+    if (readsSecret) result = replaceString(result, leaf.path.map(String));
+  }
+  return result as T;
+}
+
+function isSecret(resource: ResourceNode): boolean {
+  return resource.kind === 'Secret' && resource.apiVersion === 'v1';
+}
+
+/** Whether one path is a prefix of the other (`*` matches any segment): a read of either reads the other. */
+function overlaps(a: SpecPath, b: SpecPath): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i] && a[i] !== ANY && b[i] !== ANY) return false;
+  return true;
+}
+
+/** A copy of `value` with the string at `path` (if it is one) replaced by `[redacted]`. */
+function replaceString(value: unknown, path: readonly string[]): unknown {
+  if (path.length === 0) return typeof value === 'string' ? REDACTED : value;
+  if (typeof value !== 'object' || value === null || !(path[0]! in value)) return value;
+  const copy: Record<string, unknown> = Array.isArray(value) ? ([...value] as unknown as Record<string, unknown>) : { ...value };
+  copy[path[0]!] = replaceString(copy[path[0]!], path.slice(1));
+  return copy;
+}
+
 function markedPaths(node: SchemaNode, path: SpecPath, add: (path: SpecPath) => void): void {
   if (node.markers.sensitive) return add(path);
   if (node.kind === 'struct') for (const [key, field] of Object.entries(node.fields)) markedPaths(field, [...path, key], add);
@@ -69,15 +116,17 @@ class SecretFlow {
   constructor(
     graph: CompositionGraph,
     private readonly add: (path: SpecPath) => void,
+    /** Called when an expression reads a Secret's `data` or `stringData`. */
+    private readonly readsSecretData: () => void = () => undefined,
   ) {
     this.byId = new Map(graph.resources.map((r) => [r.id, r]));
   }
 
-  value(value: Value, resource: ResourceNode): void {
+  value(value: Value, resource: ResourceNode | undefined): void {
     for (const leaf of exprLeaves(value)) this.expr(leaf.expr, resource);
   }
 
-  expr(expr: Expr, resource: ResourceNode): void {
+  expr(expr: Expr, resource: ResourceNode | undefined): void {
     const chain = chainOf(expr);
     if (chain) {
       this.reference(chain.root, chain.path, resource);
@@ -92,12 +141,12 @@ class SecretFlow {
   }
 
   /** A read of `root.path…`: the spec, a loop variable of `resource`, or another resource's template. */
-  private reference(root: string, path: readonly string[], resource: ResourceNode): void {
+  private reference(root: string, path: readonly string[], resource: ResourceNode | undefined): void {
     if (root === 'schema') {
       if (path[0] === 'spec') this.add(path.slice(1));
       return;
     }
-    const loop = resource.forEach.find((dimension) => dimension.name === root);
+    const loop = resource?.forEach.find((dimension) => dimension.name === root);
     if (loop) {
       const source = chainOf(loop.source);
       if (source?.root === 'schema' && source.path[0] === 'spec') this.add([...source.path.slice(1), ANY, ...path]);
@@ -105,6 +154,7 @@ class SecretFlow {
       return;
     }
     const other = this.byId.get(root);
+    if (other && isSecret(other) && (path[0] === 'data' || path[0] === 'stringData' || path.length === 0)) this.readsSecretData();
     const key = `${root}\u0000${path.join('\u0000')}`;
     if (!other?.template || this.seen.has(key)) return;
     this.seen.add(key);

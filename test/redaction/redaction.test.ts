@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { type } from 'arktype';
 import { kubernetesComposition, sensitive } from '../../src/index.js';
 import { ConfigMap, Secret } from '../../src/simple.js';
-import { redactorFor, sensitivePaths } from '../../src/api/sensitive.js';
+import { redactStatus, redactorFor, sensitivePaths } from '../../src/api/sensitive.js';
 import { instanceDocument } from '../../src/cli/commands/deploy.js';
 import type { AnyComposition } from '../../src/cli/load.js';
 import { REDACTED, Redactor } from '../../src/util/redact.js';
@@ -91,7 +91,20 @@ describe('secrets are never printed', () => {
 
   it('the deploy output is the status, without the spec, and the status does not show a secret', () => {
     const document = instanceDocument(vault as unknown as AnyComposition, { metadata: { name: 'vault', namespace: 'dev' }, spec: { password, apiToken, tier: 'web' }, status: { ready: true, endpoint: `https://app:${password}@db.web` } });
-    assert.deepEqual(document, { apiVersion: 'fixtures.typekro.dev/v1alpha1', kind: 'VaultApp', metadata: { name: 'vault', namespace: 'dev' }, status: { ready: true, endpoint: `https://app:${REDACTED}@db.web` } });
+    assert.deepEqual(document, { apiVersion: 'fixtures.typekro.dev/v1alpha1', kind: 'VaultApp', metadata: { name: 'vault', namespace: 'dev' }, status: { ready: true, endpoint: REDACTED } });
+  });
+
+  it('status fields computed from a secret (a secret spec field, a Secret\'s data) are redacted without knowing the values; others are kept', () => {
+    const app = kubernetesComposition(
+      { name: 'derived', kind: 'Derived', spec: type({ password: 'string', host: 'string', token: sensitive(type('string')) }), status: type({ url: 'string', host: 'string', stored: 'string', named: 'string', hasToken: 'boolean' }) },
+      (spec) => {
+        const creds = Secret({ name: 'creds', stringData: { password: spec.password } });
+        return { url: `db://u:${spec.password}@${spec.host}`, host: spec.host, stored: creds.stringData.password!, named: creds.metadata.name, hasToken: spec.token !== '' };
+      },
+    );
+    const status = { url: 'db://u:pw@h', host: 'h', stored: 'pw', named: 'creds', hasToken: true };
+    assert.deepEqual(redactStatus(app.graph, status), { url: REDACTED, host: 'h', stored: REDACTED, named: 'creds', hasToken: true });
+    assert.deepEqual(redactStatus(app.graph, { host: 'h' }), { host: 'h' });
   });
 
   it('--set errors name the path, never the value', async () => {

@@ -3,7 +3,7 @@
  * prints the instance's status when it is ready (not its spec, which may hold secrets).
  */
 import type { Command } from 'commander';
-import { redactorFor } from '../../api/sensitive.js';
+import { redactorFor, redactStatus } from '../../api/sensitive.js';
 import { factoryOf, load } from '../context.js';
 import { UsageError } from '../errors.js';
 import { withInterrupt } from '../interrupt.js';
@@ -36,12 +36,13 @@ interface Deployed {
 
 /**
  * The instance as one document, the same shape in both modes: what `kubectl get -o yaml` would show, without
- * the spec (the user has it; it may hold secrets), with the spec's secret values redacted from the status.
+ * the spec (the user has it; it may hold secrets); status fields computed from secrets, and the spec's secret
+ * values wherever they appear, are redacted.
  */
 export function instanceDocument(composition: AnyComposition, instance: Deployed): Record<string, unknown> {
   const graph = composition.graph;
   const metadata = graph.scope === 'Cluster' ? { name: instance.metadata.name } : { name: instance.metadata.name, namespace: instance.metadata.namespace };
-  return { apiVersion: `${graph.group}/${graph.version}`, kind: graph.kind, metadata, status: redactorFor(graph, instance.spec).value(instance.status ?? {}) };
+  return { apiVersion: `${graph.group}/${graph.version}`, kind: graph.kind, metadata, status: redactorFor(graph, instance.spec).value(redactStatus(graph, instance.status ?? {})) };
 }
 
 interface Settings {
