@@ -35,6 +35,7 @@ import { checkedInstance, specWithDefaults, validateSpec } from './spec.js';
 import type { Redactor } from '../util/redact.js';
 import { redactorFor } from './sensitive.js';
 import { ensureNamespace } from './namespace.js';
+import { checkManifestNames } from './validate-input.js';
 import { InstanceNotFoundError, type InstanceStatus } from './instances.js';
 import { CompositionError } from '../compile/rgd/errors.js';
 import type { DirectDeployOptions, DirectDriver, DirectFactoryOptions } from './direct-types.js';
@@ -178,9 +179,9 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
     toYaml(spec) {
       const { spec: checked, name } = checkedInstance(definition, graph, spec);
       try {
-        return renderOffline(graphOf(), checked, identity(name), owner(name))
-          .map((manifest) => yamlOf(manifest))
-          .join('---\n');
+        const manifests = renderOffline(graphOf(), checked, identity(name), owner(name));
+        checkManifestNames(manifests as readonly { kind?: unknown; metadata?: { name?: unknown } }[]);
+        return manifests.map((manifest) => yamlOf(manifest)).join('---\n');
       } catch (error) {
         throw redactorFor(graph, checked).error(error);
       }

@@ -115,3 +115,25 @@ export function unknownFieldProblems(schema: SchemaNode, value: unknown, path = 
 function member(key: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
 }
+
+/** Kubernetes object names have at most 253 characters (a DNS-1123 subdomain; other rules vary by kind). */
+const MAX_OBJECT_NAME = 253;
+
+/**
+ * Throws a `SPEC_INVALID` TypeKroError when a rendered manifest's name is empty or longer than any kind allows
+ * (a long spec value used as a name): `render --manifests` fails as the API server would, in one short line.
+ *
+ * @example
+ * ```ts
+ * import { checkManifestNames } from './validate-input.js';
+ * checkManifestNames([{ kind: 'ConfigMap', metadata: { name: 'web' } }]); // passes
+ * ```
+ */
+export function checkManifestNames(manifests: readonly { kind?: unknown; metadata?: { name?: unknown } }[]): void {
+  for (const manifest of manifests) {
+    const name = manifest.metadata?.name;
+    if (typeof name !== 'string' || (name !== '' && name.length <= MAX_OBJECT_NAME)) continue;
+    const what = `${String(manifest.kind)} name ${quoted(name)}`;
+    throw new TypeKroError('SPEC_INVALID', name === '' ? `a ${String(manifest.kind)} has an empty name; check the spec values its name is made of` : `${what} has ${name.length} characters; Kubernetes names have at most ${MAX_OBJECT_NAME}: check the spec values it is made of`);
+  }
+}

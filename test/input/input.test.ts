@@ -134,3 +134,17 @@ describe('sizes: one short line, never the value', () => {
     assert.match(api.message, /spec\.password must be matched by/);
   });
 });
+
+describe('render --manifests', () => {
+  it('a spec value too long for an object name fails in one short line, as the API server would', async () => {
+    // test/cli/fixtures/named.ts names its ConfigMap by the spec's `object` field
+    const object = 'o'.repeat(900_000);
+    const result = await typekro(['render', 'test/cli/fixtures/named.ts', '--manifests', '--spec', '-'], { input: JSON.stringify({ object }) });
+    assert.equal(result.code, 2, transcript({ ...result, stderr: result.stderr.slice(0, 500) }));
+    assert.equal(result.stdout, '');
+    assert.ok(result.stderr.length < 400, `stderr has ${result.stderr.length} characters`);
+    assert.match(result.stderr, /^typekro: ConfigMap name "o+…\(900000 characters\)" has 900000 characters; Kubernetes names have at most 253/);
+    const fits = await typekro(['render', 'test/cli/fixtures/named.ts', '--manifests', '--set', `object=${'o'.repeat(253)}`]);
+    assert.equal(fits.code, 0, transcript(fits));
+  });
+});
