@@ -32,6 +32,7 @@ export type {
 export { ApplyConflictError, InstanceLockedError, KubeApiError, KubeTimeoutError, KubeconfigError } from './runtime/kube/errors.js';
 export { CompositionError } from './compile/rgd/errors.js';
 export { SchemaError } from './model/schema/index.js';
+export { sensitive, type ConfigurableSchema } from './model/schema/sensitive.js';
 export { SpecValidationError } from './api/spec.js';
 export * from './api/bootstrap/index.js';
 export type { CompositionDefinition, CompositionOptions } from './composition/definition.js';

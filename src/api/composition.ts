@@ -13,7 +13,7 @@ import type { CompositionSchema, SchemaInput, SchemaOutput } from '../model/sche
 import type { Ref } from '../model/types.js';
 import { currentRun } from '../model/run.js';
 import { createFactory, type DirectFactory, type DirectFactoryOptions, type KroFactory, type KroFactoryOptions } from './factories.js';
-import { instanceNameOf, validateSpec } from './spec.js';
+import { checkedInstance } from './spec.js';
 import { TypeKroError } from '../util/errors.js';
 
 /**
@@ -215,8 +215,8 @@ export function compositionOf<TSpec, TStatus>(definition: CompositionDefinition,
     graph,
     toYaml(spec?: TSpec): string {
       if (spec === undefined) return (rgdYaml ??= renderYaml(compileRgd(graph)));
-      const checked = validateSpec(definition, graph, spec);
-      return renderYaml(compileInstance(graph, checked, { name: instanceNameOf(graph, checked) }));
+      const checked = checkedInstance(definition, graph, spec);
+      return renderYaml(compileInstance(graph, checked.spec, { name: checked.name }));
     },
     factory(mode: 'kro' | 'direct', options?: KroFactoryOptions | DirectFactoryOptions) {
       return createFactory<TSpec, TStatus>(mode, definition, graph, options ?? {});

@@ -22,7 +22,6 @@ import {
   readLogs,
   reportObjects,
   resourceIdOf,
-  Redactor,
   renderOffline,
   streamLogs,
   type DirectSession,
@@ -32,7 +31,11 @@ import { KubeClient } from '../runtime/kube/client.js';
 import { loadKubeConfig } from '../runtime/kube/config.js';
 import { withLease, type LeaseOptions } from '../runtime/kube/lease.js';
 import { namespacedLookup } from '../runtime/kube/list.js';
-import { instanceNameOf, specWithDefaults, validateSpec } from './spec.js';
+import { checkedInstance, specWithDefaults, validateSpec } from './spec.js';
+import type { Redactor } from '../util/redact.js';
+import { redactorFor } from './sensitive.js';
+import { ensureNamespace } from './namespace.js';
+import { checkManifestNames } from './validate-input.js';
 import { InstanceNotFoundError, type InstanceStatus } from './instances.js';
 import { CompositionError } from '../compile/rgd/errors.js';
 import type { DirectDeployOptions, DirectDriver, DirectFactoryOptions } from './direct-types.js';
@@ -101,13 +104,12 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
     name: graph.name,
     namespace,
     async deploy(spec, deployOptions = {}) {
-      const checked = validateSpec(definition, graph, spec);
-      const name = deployOptions.name ?? instanceNameOf(graph, checked);
+      const { spec: checked, name } = checkedInstance(definition, graph, spec, deployOptions.name);
       const signals = [options.abortSignal, deployOptions.abortSignal].filter((x): x is AbortSignal => x !== undefined);
       const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
-      const redactor = new Redactor();
+      const redactor = redactorFor(graph, checked);
       const deadline = Date.now() + timeoutMs;
-      const leased = withLease(kube(), leaseOf(name, 'deploy', deadline, signal), async (held) => {
+      const leased = ensureNamespace(kube(), namespace, options.createNamespace ?? false, { deadline, ...(signal ? { signal } : {}) }).then(() => withLease(kube(), leaseOf(name, 'deploy', deadline, signal), async (held) => {
         const session: DirectSession = {
           prepared: graphOf(),
           client: kube(),
@@ -132,16 +134,15 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
           }
           throw error;
         }
-      });
+      }));
       // aborted before the deploy began (while taking the lease): nothing was applied
       return leased.catch((error: unknown) => {
-        if (!signal?.aborted || error instanceof DirectAbortedError) throw error;
-        throw new DirectAbortedError(`deploy of instance "${name}" aborted before anything was applied`, undefined, { cause: error });
+        if (!signal?.aborted || error instanceof DirectAbortedError) throw redactor.error(error);
+        throw redactor.error(new DirectAbortedError(`deploy of instance "${name}" aborted before anything was applied`, undefined, { cause: error }));
       });
     },
     async plan(spec, planOptions = {}) {
-      const checked = validateSpec(definition, graph, spec);
-      const name = planOptions.name ?? instanceNameOf(graph, checked);
+      const { spec: checked, name } = checkedInstance(definition, graph, spec, planOptions.name);
       return planDirect({
         prepared: graphOf(),
         client: kube(),
@@ -154,6 +155,7 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
         namespaced: (namespaced ??= namespacedLookup(kube())),
         progress,
         force: options.force ?? false,
+        redactor: redactorFor(graph, checked),
       });
     },
     instanceStatus(name, statusOptions = {}) {
@@ -175,11 +177,14 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
       return { sources, failures };
     },
     toYaml(spec) {
-      const checked = validateSpec(definition, graph, spec);
-      const name = instanceNameOf(graph, checked);
-      return renderOffline(graphOf(), checked, identity(name), owner(name))
-        .map((manifest) => yamlOf(manifest))
-        .join('---\n');
+      const { spec: checked, name } = checkedInstance(definition, graph, spec);
+      try {
+        const manifests = renderOffline(graphOf(), checked, identity(name), owner(name));
+        checkManifestNames(manifests as readonly { kind?: unknown; metadata?: { name?: unknown } }[]);
+        return manifests.map((manifest) => yamlOf(manifest)).join('---\n');
+      } catch (error) {
+        throw redactorFor(graph, checked).error(error);
+      }
     },
     async deleteInstance(name, deleteOptions = {}) {
       const deadline = Date.now() + timeoutMs;

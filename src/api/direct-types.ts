@@ -29,6 +29,11 @@ export interface DirectFactoryOptions extends ClusterTarget {
    */
   readonly waitForLock?: boolean;
   /**
+   * Create the namespace when it does not exist, before the deploy applies anything (CLI: --create-namespace).
+   * Default false: a deploy into a missing namespace fails at once (NOT_FOUND), saying how to create it.
+   */
+  readonly createNamespace?: boolean;
+  /**
    * Per-resource progress: applied, waiting (with the readiness reason), ready, skipped, pending data,
    * Kubernetes events of the instance's objects and their children, pruning, rollback. Secret values are
    * redacted from every message.

@@ -13,7 +13,8 @@ import { createDirectFactory, type DirectFactory, type DirectFactoryOptions } fr
 import { statusReport } from './instance.js';
 import type { KroDriver } from './kro-driver.js';
 import type { KroFactory, KroFactoryOptions, KroInstance, KroStatusFields } from './kro-types.js';
-import { instanceNameOf, specWithDefaults, validateSpec } from './spec.js';
+import { checkedInstance, instanceNameOf, specWithDefaults } from './spec.js';
+import { checkNamespaceName } from './validate-input.js';
 import type { InstanceStatus } from './instances.js';
 import type { KubeObject } from '../runtime/engine/index.js';
 
@@ -38,6 +39,8 @@ export function createFactory<TSpec, TStatus>(
   graph: CompositionGraph,
   options: KroFactoryOptions | DirectFactoryOptions,
 ): KroFactory<TSpec, TStatus> | DirectFactory<TSpec, TStatus> {
+  // Every operation of a factory works in its namespace: a name the API server would refuse is refused here.
+  if (options.namespace !== undefined) checkNamespaceName(options.namespace);
   if (mode === 'direct') return createDirectFactory<TSpec, TStatus>(definition, graph, options);
   if (mode !== 'kro') throw new TypeKroError('USAGE', `unknown factory mode "${String(mode)}": use 'kro' or 'direct'`);
   return createKroFactory<TSpec, TStatus>(definition, graph, options);
@@ -48,8 +51,9 @@ function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, gra
   let driver: Promise<KroDriver> | undefined;
   const load = (): Promise<KroDriver> => (driver ??= import('./kro-driver.js').then((m) => m.createKroDriver(graph, options)));
   const instanceOf = (spec: TSpec, name?: string): KubernetesObject => {
-    const checked = validateSpec(definition, graph, spec);
-    return compileInstance(graph, checked, { name: name ?? instanceNameOf(graph, checked), namespace }) as KubernetesObject;
+    // Everything is checked before the driver loads, so nothing is applied (the RGD included) for bad input.
+    const checked = checkedInstance(definition, graph, spec, name);
+    return compileInstance(graph, checked.spec, { name: checked.name, namespace }) as KubernetesObject;
   };
   const reported = (object: KubernetesObject): KroInstance<TSpec, TStatus> => {
     const { metadata, spec, status } = object as { metadata?: { name?: string; namespace?: string }; spec?: unknown; status?: unknown };

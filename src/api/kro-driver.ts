@@ -33,6 +33,8 @@ type LiveInstance = KubeObject & { spec?: unknown; status?: { state?: string; co
 import { keptCrdProblem } from '../runtime/kro/crd.js';
 import { KroRejectedError } from '../runtime/kro/errors.js';
 import { BreakingChangeError, type KroFactoryOptions } from './kro-types.js';
+import { ensureNamespace } from './namespace.js';
+import { redactorFor } from './sensitive.js';
 
 /** What the KRO factory does in the cluster; objects come back as the API server has them. */
 export interface KroDriver {
@@ -85,18 +87,28 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
 
   return {
     async deploy(instance) {
-      return withLease(kube, leaseOf(instance.metadata?.name ?? '', 'deploy'), async (signal) => {
-        const bounded = { ...waitOptions, signal };
-        const rgd = await checkedRgd(kube, graph, options.allowBreakingChanges ?? false);
-        await applyRgd(kube, rgd, bounded);
-        return applyInstance(kube, instance, { ...bounded, childKinds });
-      });
+      // KRO's conditions quote spec values: its errors and progress pass through the spec's redactor
+      const redactor = redactorFor(graph, (instance as { spec?: unknown }).spec);
+      const onProgress = (message: string): void => progress(redactor.text(message));
+      try {
+        await ensureNamespace(kube, namespace, options.createNamespace ?? false, call());
+        return await withLease(kube, leaseOf(instance.metadata?.name ?? '', 'deploy'), async (signal) => {
+          const bounded = { ...waitOptions, onProgress, signal };
+          const rgd = await checkedRgd(kube, graph, options.allowBreakingChanges ?? false);
+          await applyRgd(kube, rgd, bounded);
+          return applyInstance(kube, instance, { ...bounded, childKinds });
+        });
+      } catch (error) {
+        throw redactor.error(error);
+      }
     },
     async plan(instance) {
       const rgd = compileRgd(graph) as unknown as KubeObject;
       const changes = await schemaChanges(kube, graph, rgd);
       const note = changes.length > 0 ? `breaking schema change (${changes.map((c) => `${c.path}: ${c.problem}`).join('; ')}); deploy needs allowBreakingChanges` : undefined;
-      return planKro(kube, rgd, instance, call(), note);
+      return planKro(kube, rgd, instance, call(), note).catch((error: unknown) => {
+        throw redactorFor(graph, instance.spec).error(error);
+      });
     },
     async instanceStatus(name) {
       const object = await live(name);
@@ -110,7 +122,8 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
         mode: 'kro',
         ready: healthOf(object as KubernetesObject) === 'ready',
         ...(typeof state === 'string' ? { state } : {}),
-        ...(Array.isArray(conditions) ? { conditions } : {}),
+        // KRO's condition messages quote API server errors, and those quote values: the spec's secrets are redacted
+        ...(Array.isArray(conditions) ? { conditions: redactorFor(graph, object.spec).value(conditions) } : {}),
         status,
         pending: [],
         resources: report.resources,

@@ -28,6 +28,11 @@ export interface FactoryOptionsBase extends ClusterTarget {
    * mode) fails at once with an InstanceLockedError naming the holder; `waitForLock: true` waits instead.
    */
   readonly waitForLock?: boolean;
+  /**
+   * Create the namespace when it does not exist, before the deploy applies anything (CLI: --create-namespace).
+   * Default false: a deploy into a missing namespace fails at once (NOT_FOUND), saying how to create it.
+   */
+  readonly createNamespace?: boolean;
 }
 
 /**

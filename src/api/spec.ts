@@ -3,6 +3,11 @@ import type { CompositionDefinition } from '../composition/definition.js';
 import type { CompositionGraph } from '../ir/graph.js';
 import { applyDefaults, validateWithSchema } from '../model/schema/index.js';
 import { TypeKroError } from '../util/errors.js';
+import { redactorFor } from './sensitive.js';
+import { checkInstanceName, specSizeProblem, unknownFieldProblems } from './validate-input.js';
+
+/** Problems a message lists; the rest are counted (all of them stay in `problems`). */
+const LISTED = 20;
 
 /**
  * An instance spec does not match the composition's spec schema; `problems` name each field
@@ -34,19 +39,42 @@ export class SpecValidationError extends TypeKroError {
     readonly composition: string,
     readonly problems: readonly string[],
   ) {
-    super('SPEC_INVALID', `invalid spec for composition "${composition}":\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    const more = problems.length > LISTED ? [`... and ${problems.length - LISTED} more`] : [];
+    super('SPEC_INVALID', `invalid spec for composition "${composition}":\n${[...problems.slice(0, LISTED), ...more].map((p) => `  - ${p}`).join('\n')}`);
   }
 }
 
 /**
  * Validates with the spec schema's Standard Schema interface (never by class: the user's arktype may be
- * another copy than any TypeKro sees) and fills schema defaults, as the instance CRD would.
+ * another copy than any TypeKro sees) and fills schema defaults, as the instance CRD would. A spec too large
+ * to store, or with fields the schema does not declare, is refused too. Problems never show a secret value
+ * (see `sensitive.ts`) or more than a few hundred characters of any value.
  */
 export function validateSpec<TSpec>(definition: CompositionDefinition, graph: CompositionGraph, spec: TSpec): TSpec {
+  const tooLarge = specSizeProblem(spec);
+  if (tooLarge) throw new SpecValidationError(graph.name, [tooLarge]);
   const withDefaults = applyDefaults(graph.spec, spec);
   const checked = validateWithSchema(definition.spec, withDefaults, 'spec');
-  if (!checked.ok) throw new SpecValidationError(graph.name, checked.problems);
+  const problems = [...(checked.ok ? [] : checked.problems), ...unknownFieldProblems(graph.spec, withDefaults)];
+  if (problems.length > 0) {
+    const redactor = redactorFor(graph, withDefaults);
+    throw new SpecValidationError(graph.name, problems.map((problem) => redactor.text(problem)));
+  }
   return withDefaults as TSpec;
+}
+
+/**
+ * The validated spec (defaults filled) and the instance name (`name`, else from the spec), both checked:
+ * what every factory method that takes a spec starts with, before anything is applied.
+ *
+ * @throws SpecValidationError for the spec; a `USAGE` TypeKroError for the name.
+ */
+export function checkedInstance<TSpec>(definition: CompositionDefinition, graph: CompositionGraph, spec: TSpec, name?: string): { spec: TSpec; name: string } {
+  if (name !== undefined) checkInstanceName(name);
+  const checked = validateSpec(definition, graph, spec);
+  const instance = name ?? instanceNameOf(graph, checked);
+  checkInstanceName(instance);
+  return { spec: checked, name: instance };
 }
 
 /**

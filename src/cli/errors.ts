@@ -4,6 +4,7 @@
  * source through tsx), so its error classes are not the CLI's, but their codes are the same.
  */
 import type { TypeKroErrorCode } from '../util/errors.js';
+import { clipLines } from '../util/redact.js';
 
 export const EXIT = {
   ok: 0,
@@ -67,6 +68,11 @@ export function exitCodeOf(error: unknown): number {
 
 /** `typekro: <message>`, plus the cause chain, and the stack only with --debug. */
 export function formatError(error: unknown, debug: boolean): string {
+  // No line of an error echoes a whole value (the factories cut the values they know; this is the last guard).
+  return clipLines(errorText(error, debug));
+}
+
+function errorText(error: unknown, debug: boolean): string {
   if (!(error instanceof Error)) return `typekro: ${String(error)}`;
   if (debug) return `typekro: ${error.stack ?? error.message}${error.cause instanceof Error ? `\ncaused by: ${error.cause.stack ?? error.cause.message}` : ''}`;
   // An error with a code says what to do; anything else is a bug or a surprise: point at the stack.

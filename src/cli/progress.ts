@@ -3,6 +3,7 @@
  * (ANSI cursor moves; no TUI library, the view is a dozen lines). Otherwise: plain timestamped lines, one
  * per event, so logs of CI jobs stay readable.
  */
+import { clipLines } from '../util/redact.js';
 import type { CliOutput } from './io.js';
 
 /** What the factories report (`progressCallback`); fields beyond these are ignored. */
@@ -68,7 +69,7 @@ export function createProgress(options: ProgressOptions): ProgressView {
 
 function plainView(options: ProgressOptions, stream: CliOutput): ProgressView {
   const write = (id: string | undefined, message: string): void => {
-    stream.write(`${new Date().toISOString()} ${id ? `[${id}] ` : ''}${message}\n`);
+    stream.write(`${new Date().toISOString()} ${id ? `[${id}] ` : ''}${clipLines(message)}\n`);
   };
   write(undefined, options.title);
   return {
@@ -119,7 +120,7 @@ function liveView(options: ProgressOptions, stream: CliOutput): ProgressView {
   return {
     event(event) {
       if (done) return;
-      if (KEPT.has(event.type) || event.level === 'warning') kept.push(`${event.resourceId ? `[${event.resourceId}] ` : ''}${event.message}`);
+      if (KEPT.has(event.type) || event.level === 'warning') kept.push(`${event.resourceId ? `[${event.resourceId}] ` : ''}${clipLines(event.message)}`);
       const state = stateFor(event, options.waitForReady);
       const row = event.resourceId ? rows.get(event.resourceId) : undefined;
       if (event.resourceId && state) set(event.resourceId, state, event.message);

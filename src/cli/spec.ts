@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
+import { clip } from '../util/redact.js';
 import { UsageError } from './errors.js';
 
 export type SpecObject = Record<string, unknown>;
@@ -50,7 +51,7 @@ export function parsePath(path: string): Segment[] {
   const segments: Segment[] = [];
   for (const part of path.split('.')) {
     const match = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
-    if (!match || (match[1] === '' && !match[2])) throw new UsageError(`--set: "${path}" is not a field path (write a.b.c or list[0].field)`);
+    if (!match || (match[1] === '' && !match[2])) throw new UsageError(`--set: "${clip(path, 80)}" is not a field path (write a.b.c or list[0].field)`);
     if (match[1]) segments.push(/^\d+$/.test(match[1]) && segments.length > 0 ? Number(match[1]) : match[1]);
     for (const index of match[2]?.matchAll(/\[(\d+)\]/g) ?? []) segments.push(Number(index[1]));
   }
@@ -96,10 +97,11 @@ export function applySets(base: SpecObject, pairs: readonly string[], raw = fals
   const result = structuredClone(base);
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--set${raw ? '-string' : ''} "${pair}": expected path=value (e.g. --set replicas=3)`);
+    // Messages name the path, never the value (it may be a secret, or megabytes long).
+    if (eq <= 0) throw new UsageError(`--set${raw ? '-string' : ''} "${clip(pair, 40)}": expected path=value (e.g. --set replicas=3)`);
     const path = parsePath(pair.slice(0, eq));
     const text = pair.slice(eq + 1);
-    assign(result, path, raw ? text : parseValue(text), pair);
+    assign(result, path, raw ? text : parseValue(text), clip(pair.slice(0, eq), 80));
   }
   return result;
 }

@@ -23,6 +23,11 @@ export interface SchemaMarkers {
   readonly minItems?: number;
   readonly maxItems?: number;
   readonly uniqueItems?: boolean;
+  /**
+   * The field holds a secret (`sensitive(type('string'))`): its value is redacted from every message,
+   * error, event and output of both modes. Not part of the SimpleSchema (KRO has no such marker).
+   */
+  readonly sensitive?: boolean;
 }
 
 /**

@@ -1,15 +1,15 @@
 /**
  * `typekro deploy`: deploys one instance, directly (default) or through KRO, with a live progress view, and
- * prints the instance with its status when it is ready.
+ * prints the instance's status when it is ready (not its spec, which may hold secrets).
  */
 import type { Command } from 'commander';
-import { KubeClient } from '../../runtime/kube/client.js';
+import { redactorFor, redactStatus } from '../../api/sensitive.js';
 import { factoryOf, load } from '../context.js';
 import { UsageError } from '../errors.js';
 import { withInterrupt } from '../interrupt.js';
 import { err, out, type CliRun } from '../io.js';
 import type { AnyComposition } from '../load.js';
-import { clusterTarget, type ClusterTarget, parseBoolean, parseDuration, withCluster, withComposition, withMode, withName, withOutput, withSpec, withTimeout, withLock } from '../options.js';
+import { clusterTarget, parseBoolean, parseDuration, withCluster, withComposition, withMode, withName, withOutput, withSpec, withTimeout, withLock } from '../options.js';
 import type { ClusterOptions, CompositionOptions, Mode } from '../options.js';
 import { formatDocument, type OutputFormat } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -34,11 +34,15 @@ interface Deployed {
   readonly status: unknown;
 }
 
-/** The instance as one document, the same shape in both modes (what `kubectl get -o yaml` would show, trimmed). */
+/**
+ * The instance as one document, the same shape in both modes: what `kubectl get -o yaml` would show, without
+ * the spec (the user has it; it may hold secrets); status fields computed from secrets, and the spec's secret
+ * values wherever they appear, are redacted.
+ */
 export function instanceDocument(composition: AnyComposition, instance: Deployed): Record<string, unknown> {
   const graph = composition.graph;
   const metadata = graph.scope === 'Cluster' ? { name: instance.metadata.name } : { name: instance.metadata.name, namespace: instance.metadata.namespace };
-  return { apiVersion: `${graph.group}/${graph.version}`, kind: graph.kind, metadata, spec: instance.spec, status: instance.status ?? {} };
+  return { apiVersion: `${graph.group}/${graph.version}`, kind: graph.kind, metadata, status: redactorFor(graph, instance.spec).value(redactStatus(graph, instance.status ?? {})) };
 }
 
 interface Settings {
@@ -57,18 +61,12 @@ function settingsOf(options: DeployOptions): Settings {
   return { waitForReady, timeout: parseDuration(options.timeout) };
 }
 
-/** `--create-namespace`, as helm: the namespace is applied (a no-op when it exists). */
-async function ensureNamespace(target: ClusterTarget): Promise<void> {
-  await new KubeClient(target.kubeConfig).apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: target.namespace } });
-}
-
 async function deploy(run: CliRun, file: string, options: DeployOptions): Promise<void> {
   const { io } = run;
   const settings = settingsOf(options);
   const { composition, spec } = await load(file, options, io);
   const values = spec ?? {};
   const target = clusterTarget(options, io.env);
-  if (options.createNamespace) await ensureNamespace(target);
   const name = options.name ?? factoryOf(composition, options.mode, target).instanceName(values);
   const ids = options.mode === 'direct' ? composition.graph.resources.map((resource) => resource.id) : [];
   const title = `deploying ${composition.graph.kind} "${name}" (${options.mode} mode, namespace ${target.namespace})`;
@@ -81,6 +79,8 @@ async function deploy(run: CliRun, file: string, options: DeployOptions): Promis
         abortSignal: signal,
         progressCallback: progress.event,
         waitForLock: Boolean(options.waitForLock),
+        // as helm: the namespace is applied (a no-op when it exists), by the factory, after the input is checked
+        createNamespace: Boolean(options.createNamespace),
         ...(options.mode === 'kro'
           ? { allowBreakingChanges: Boolean(options.allowBreakingChanges) }
           : { waitForReady: settings.waitForReady, force: Boolean(options.force), rollbackOnFailure: Boolean(options.rollbackOnFailure) }),
@@ -101,7 +101,7 @@ async function deploy(run: CliRun, file: string, options: DeployOptions): Promis
 export function registerDeploy(program: Command, run: CliRun): void {
   const command = program
     .command('deploy')
-    .description('deploy an instance and wait until it is ready; prints the instance with its status')
+    .description('deploy an instance and wait until it is ready; prints the instance with its status (never its spec)')
     .option('--wait [bool]', 'wait for readiness (--wait=false: direct mode only, applied counts as done)', true)
     .option('--no-wait', 'same as --wait=false')
     .option('--create-namespace', 'create the namespace if it does not exist')

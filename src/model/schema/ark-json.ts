@@ -39,6 +39,12 @@ export function descriptionOf(node: ArkObject): string | undefined {
   return undefined;
 }
 
+/** Whether `meta` marks the node sensitive (`sensitive(schema)`, which is `.configure({ sensitive: true })`). */
+export function sensitiveOf(node: ArkObject): boolean {
+  const meta = node['meta'];
+  return isPlainObject(meta) && meta['sensitive'] === true;
+}
+
 export interface Bound {
   readonly value: number;
   readonly exclusive: boolean;

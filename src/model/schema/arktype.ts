@@ -9,6 +9,7 @@ import {
   type ArkObject,
   boundOf,
   descriptionOf,
+  sensitiveOf,
   domainOf,
   expand,
   patternsOf,
@@ -86,7 +87,7 @@ function mapNode(json: unknown, path: string): SchemaNode {
 
 function describe(node: ArkObject): SchemaMarkers {
   const description = descriptionOf(node);
-  return description === undefined ? {} : { description };
+  return { ...(description === undefined ? {} : { description }), ...(sensitiveOf(node) ? { sensitive: true } : {}) };
 }
 
 function asArray(raw: unknown): readonly unknown[] {

@@ -16,7 +16,7 @@ import { EventFollower } from './feedback.js';
 import { deleteInOrder, listOwned, objectKey } from './owned.js';
 import { graphKinds, RecordKeeper } from './record.js';
 import { SchemaCache, schemasOf } from './schemas.js';
-import { Redactor } from './redact.js';
+import { Redactor } from '../../util/redact.js';
 import { callOptions, plain, refOf, remainingMs, sleep, throwIfAborted, type DirectSession, type ProgressEvent } from './session.js';
 import { TypeKroError } from '../../util/errors.js';
 

@@ -11,6 +11,6 @@ export { resourceIdOf } from './owned.js';
 export { podLogs, podsOf } from './feedback.js';
 export { listOwned } from './owned.js';
 export { graphKinds, readRecord } from './record.js';
-export { Redactor, REDACTED } from './redact.js';
+export { Redactor, REDACTED } from '../../util/redact.js';
 export { DirectAbortedError, DirectDeployError, DirectTimeoutError, OfflineRenderError, type RollbackReport } from './errors.js';
 export type { DirectSession, ProgressEvent } from './session.js';

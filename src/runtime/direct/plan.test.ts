@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { diffPaths } from './plan.js';
-import { REDACTED, Redactor } from './redact.js';
+import { REDACTED, Redactor } from '../../util/redact.js';
 
 describe('plan: changed paths', () => {
   it('lists changed leaves, ignoring status and server-managed metadata', () => {

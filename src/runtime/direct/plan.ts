@@ -15,7 +15,7 @@ import { DirectDeployError } from './errors.js';
 import { listOwned, objectKey, resourceIdOf } from './owned.js';
 import { assignedOf, graphKinds, readRecord } from './record.js';
 import { SchemaCache } from './schemas.js';
-import { Redactor } from './redact.js';
+import { Redactor } from '../../util/redact.js';
 import { callOptions, plain, refOf, type DirectSession } from './session.js';
 
 /**

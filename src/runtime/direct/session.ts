@@ -6,7 +6,7 @@ import type { InstanceIdentity, KubeObject, Ownership, PreparedGraph, ReadinessM
 import { abortableSleep, throwIfAborted as throwIfSignalled, type KubeClient, type ObjectRef } from '../kube/client.js';
 import type { RecordKeeper } from './record.js';
 import type { SchemaCache } from './schemas.js';
-import type { Redactor } from './redact.js';
+import type { Redactor } from '../../util/redact.js';
 
 /**
  * What a deploy or delete reports through `progressCallback`, one variant per `type` (switch on it to get

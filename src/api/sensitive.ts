@@ -1,0 +1,240 @@
+/**
+ * Which spec values are secret, for one composition: fields marked `sensitive(...)` and every spec field
+ * whose value flows into a Secret's `data` or `stringData` (directly, through a loop variable, or through
+ * another resource's field). Both modes and the CLI build their {@link Redactor} here, from the graph alone,
+ * so that kro mode (which renders nothing itself) redacts what direct mode redacts.
+ */
+import { type Expr } from '../ir/expr.js';
+import type { CompositionGraph, ResourceNode } from '../ir/graph.js';
+import type { SchemaNode } from '../ir/schema.js';
+import { exprLeaves, isExprValue, type Value } from '../ir/value.js';
+import { REDACTED, Redactor } from '../util/redact.js';
+
+/** A spec field path; `*` is any list index or map key. */
+export type SpecPath = readonly string[];
+
+const ANY = '*';
+
+/**
+ * The spec paths whose values are secret.
+ *
+ * @example
+ * ```ts
+ * import { sensitivePaths } from './sensitive.js';
+ * sensitivePaths(app.graph); // => [['apiToken'], ['database', 'password']]
+ * ```
+ */
+export function sensitivePaths(graph: CompositionGraph): SpecPath[] {
+  const paths = new Map<string, SpecPath>();
+  const add = (path: SpecPath): void => void paths.set(path.join('\u0000'), path);
+  markedPaths(graph.spec, [], add);
+  const flow = new SecretFlow(graph, add);
+  for (const resource of graph.resources) {
+    if (!isSecret(resource) || !resource.template) continue;
+    const template = resource.template as Readonly<Record<string, Value>>;
+    for (const field of ['data', 'stringData']) if (template[field] !== undefined) flow.value(template[field]!, resource);
+  }
+  return [...paths.values()];
+}
+
+/**
+ * The redactor of one instance: its secret values (see {@link sensitivePaths}) are redacted, its long string
+ * values cut, wherever a message quotes them. `spec` may be anything (an invalid spec is redacted too).
+ *
+ * @example
+ * ```ts
+ * import { redactorFor } from './sensitive.js';
+ * redactorFor(app.graph, { apiToken: 'hunter2-token' }).text('bad token hunter2-token'); // => 'bad token [redacted]'
+ * ```
+ */
+export function redactorFor(graph: CompositionGraph, spec: unknown): Redactor {
+  const redactor = new Redactor();
+  for (const value of stringLeaves(spec)) redactor.addValue(value);
+  for (const path of sensitivePaths(graph)) for (const value of valuesAt(spec, path)) redactor.addSecret(value);
+  return redactor;
+}
+
+/**
+ * The status with every string field computed from a secret (a secret spec value, or a Secret's data)
+ * replaced by `[redacted]`: what the CLI prints, in both modes, whether or not it knows the spec's values.
+ * Other fields (a boolean computed from a secret) are kept.
+ *
+ * @example
+ * ```ts
+ * import { redactStatus } from './sensitive.js';
+ * redactStatus(app.graph, { endpoint: 'https://app:hunter2@db', ready: true }); // => { endpoint: '[redacted]', ready: true }
+ * ```
+ */
+export function redactStatus<T>(graph: CompositionGraph, status: T): T {
+  const secret = sensitivePaths(graph);
+  let result: unknown = status;
+  for (const leaf of exprLeaves(graph.status)) {
+    let readsSecret = false;
+    const flow = new SecretFlow(
+      graph,
+      (path) => void (readsSecret ||= secret.some((s) => overlaps(s, path))),
+      () => void (readsSecret = true),
+    );
+    flow.expr(leaf.expr, undefined);
+    if (readsSecret) result = replaceString(result, leaf.path.map(String));
+  }
+  return result as T;
+}
+
+function isSecret(resource: ResourceNode): boolean {
+  return resource.kind === 'Secret' && resource.apiVersion === 'v1';
+}
+
+/** Whether one path is a prefix of the other (`*` matches any segment): a read of either reads the other. */
+function overlaps(a: SpecPath, b: SpecPath): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i] && a[i] !== ANY && b[i] !== ANY) return false;
+  return true;
+}
+
+/** A copy of `value` with the string at `path` (if it is one) replaced by `[redacted]`. */
+function replaceString(value: unknown, path: readonly string[]): unknown {
+  if (path.length === 0) return typeof value === 'string' ? REDACTED : value;
+  if (typeof value !== 'object' || value === null || !(path[0]! in value)) return value;
+  const copy: Record<string, unknown> = Array.isArray(value) ? ([...value] as unknown as Record<string, unknown>) : { ...value };
+  copy[path[0]!] = replaceString(copy[path[0]!], path.slice(1));
+  return copy;
+}
+
+function markedPaths(node: SchemaNode, path: SpecPath, add: (path: SpecPath) => void): void {
+  if (node.markers.sensitive) return add(path);
+  if (node.kind === 'struct') for (const [key, field] of Object.entries(node.fields)) markedPaths(field, [...path, key], add);
+  if (node.kind === 'array') markedPaths(node.items, [...path, ANY], add);
+  if (node.kind === 'map') markedPaths(node.values, [...path, ANY], add);
+}
+
+/** Follows expressions back to the spec paths they read. */
+class SecretFlow {
+  private readonly byId: ReadonlyMap<string, ResourceNode>;
+  private readonly seen = new Set<string>();
+
+  constructor(
+    graph: CompositionGraph,
+    private readonly add: (path: SpecPath) => void,
+    /** Called when an expression reads a Secret's `data` or `stringData`. */
+    private readonly readsSecretData: () => void = () => undefined,
+  ) {
+    this.byId = new Map(graph.resources.map((r) => [r.id, r]));
+  }
+
+  value(value: Value, resource: ResourceNode | undefined): void {
+    for (const leaf of exprLeaves(value)) this.expr(leaf.expr, resource);
+  }
+
+  expr(expr: Expr, resource: ResourceNode | undefined): void {
+    const chain = chainOf(expr);
+    if (chain) {
+      this.reference(chain.root, chain.path, resource);
+      for (const index of chain.dynamic) this.expr(index, resource);
+      return;
+    }
+    if (expr.kind === 'raw') {
+      for (const match of expr.cel.matchAll(/\bschema\.spec((?:\.[A-Za-z_][A-Za-z0-9_]*)+)/g)) this.add(match[1]!.slice(1).split('.'));
+      return;
+    }
+    for (const child of childrenOf(expr)) this.expr(child, resource);
+  }
+
+  /** A read of `root.path…`: the spec, a loop variable of `resource`, or another resource's template. */
+  private reference(root: string, path: readonly string[], resource: ResourceNode | undefined): void {
+    if (root === 'schema') {
+      if (path[0] === 'spec') this.add(path.slice(1));
+      return;
+    }
+    const loop = resource?.forEach.find((dimension) => dimension.name === root);
+    if (loop) {
+      const source = chainOf(loop.source);
+      if (source?.root === 'schema' && source.path[0] === 'spec') this.add([...source.path.slice(1), ANY, ...path]);
+      else this.expr(loop.source, resource);
+      return;
+    }
+    const other = this.byId.get(root);
+    if (other && isSecret(other) && (path[0] === 'data' || path[0] === 'stringData' || path.length === 0)) this.readsSecretData();
+    const key = `${root}\u0000${path.join('\u0000')}`;
+    if (!other?.template || this.seen.has(key)) return;
+    this.seen.add(key);
+    let node: Value | undefined = other.template;
+    // Down the template as far as the path goes: an expression, or a list any item of which is read, is read whole.
+    for (const segment of path) {
+      if (node === undefined || node === null || typeof node !== 'object' || isExprValue(node) || segment === ANY) break;
+      node = (node as Readonly<Record<string, Value>>)[segment];
+    }
+    if (node !== undefined) this.value(node, other);
+  }
+}
+
+interface Chain {
+  readonly root: string;
+  readonly path: string[];
+  /** Index expressions that are not literals: read too, and the path continues with `*`. */
+  readonly dynamic: Expr[];
+}
+
+/** `root.a[0].b` as a root and a path, when `expr` is a chain of selects and indexes on an identifier. */
+function chainOf(expr: Expr): Chain | undefined {
+  const path: string[] = [];
+  const dynamic: Expr[] = [];
+  let node = expr;
+  for (;;) {
+    if (node.kind === 'select') {
+      path.unshift(node.field);
+      node = node.target;
+    } else if (node.kind === 'index') {
+      const literal = node.index.kind === 'literal' && node.index.literal.kind !== 'null' ? String(node.index.literal.value) : undefined;
+      if (literal === undefined) dynamic.push(node.index);
+      path.unshift(literal ?? ANY);
+      node = node.target;
+    } else break;
+  }
+  return node.kind === 'ident' && (path.length > 0 || expr.kind === 'ident') ? { root: node.name, path, dynamic } : undefined;
+}
+
+function childrenOf(expr: Expr): readonly Expr[] {
+  switch (expr.kind) {
+    case 'select':
+      return [expr.target];
+    case 'index':
+      return [expr.target, expr.index];
+    case 'call':
+      return expr.target ? [expr.target, ...expr.args] : expr.args;
+    case 'unary':
+      return [expr.operand];
+    case 'binary':
+      return [expr.left, expr.right];
+    case 'conditional':
+      return [expr.test, expr.then, expr.otherwise];
+    case 'list':
+      return expr.items;
+    case 'map':
+      return expr.entries.flatMap((entry) => [entry.key, entry.value]);
+    // The whole list a macro ranges over is read; its variable is bound inside the body.
+    case 'macro':
+      return [expr.target, expr.body];
+    case 'template':
+      return expr.parts.filter((part): part is Expr => typeof part !== 'string');
+    default:
+      return [];
+  }
+}
+
+/** Every string inside `value` (numbers and booleans are not secrets a message could reveal on their own). */
+function stringLeaves(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (typeof value === 'number') return [];
+  if (Array.isArray(value)) return value.flatMap(stringLeaves);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(stringLeaves);
+  return [];
+}
+
+function valuesAt(value: unknown, path: SpecPath): string[] {
+  if (path.length === 0) return stringLeaves(value);
+  if (typeof value !== 'object' || value === null) return [];
+  const [head, ...rest] = path;
+  const children = head === ANY ? Object.values(value) : [(value as Record<string, unknown>)[head!]];
+  return children.flatMap((child) => valuesAt(child, rest));
+}

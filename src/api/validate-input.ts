@@ -1,0 +1,139 @@
+/**
+ * The rules every instance input passes before anything is applied, the same in both modes and for the
+ * CLI (which only calls the factories): the instance name, the namespace name, the spec's size, and spec
+ * fields the schema does not declare. Messages quote at most a few hundred characters of a value.
+ */
+import { closest, distance } from 'fastest-levenshtein';
+import type { SchemaNode } from '../ir/schema.js';
+import { TypeKroError } from '../util/errors.js';
+import { clip } from '../util/redact.js';
+
+/**
+ * The largest instance spec, as JSON: the API server stores an object whole (etcd's default limit is 1.5 MiB
+ * per request, metadata and status included), and a Secret or ConfigMap a spec value may fill holds 1 MiB.
+ */
+export const MAX_SPEC_BYTES = 1024 * 1024;
+/** An instance name is a label value too (KRO labels every child with it): at most 63 characters. */
+export const MAX_NAME_LENGTH = 63;
+
+const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** A name as a message quotes it: in quotes, cut when long, with its length. */
+function quoted(name: string): string {
+  return `"${clip(name, 80)}"`;
+}
+
+/** A lowercase DNS name close to `name`, to suggest: `My_Shop!` → `my-shop`. */
+function dnsLike(name: string, separators: RegExp): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(separators, '-')
+    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '')
+    .slice(0, MAX_NAME_LENGTH)
+    .replace(/[^a-z0-9]+$/, '');
+}
+
+/**
+ * Throws a `USAGE` TypeKroError unless `name` can name an instance in both modes: a DNS-1123 subdomain
+ * (lowercase letters, digits, `-`, `.`) of at most 63 characters.
+ *
+ * @example
+ * ```ts
+ * import { checkInstanceName } from './validate-input.js';
+ * checkInstanceName('shop'); // passes
+ * checkInstanceName('MyShop'); // throws: instance name "MyShop" is not a Kubernetes name ... (e.g. "myshop")
+ * ```
+ */
+export function checkInstanceName(name: string): void {
+  if (name === '') throw new TypeKroError('USAGE', 'the instance name is empty; give one (the spec\'s name field, a name option, or --name)');
+  if (name.length > MAX_NAME_LENGTH) {
+    throw new TypeKroError('USAGE', `instance name ${quoted(name)} has ${name.length} characters; at most ${MAX_NAME_LENGTH} (KRO copies it into a label of every resource, and direct mode keeps the same rule)`);
+  }
+  if (!SUBDOMAIN.test(name)) {
+    const suggestion = dnsLike(name, /[^a-z0-9.-]+/g);
+    throw new TypeKroError(
+      'USAGE',
+      `instance name ${quoted(name)} is not a Kubernetes name: use lowercase letters, digits, "-" and ".", starting and ending with a letter or digit${suggestion ? ` (e.g. "${suggestion}")` : ''}`,
+    );
+  }
+}
+
+/**
+ * Throws a `USAGE` TypeKroError unless `namespace` is a valid namespace name (a DNS-1123 label: lowercase
+ * letters, digits and `-`, at most 63 characters).
+ *
+ * @example
+ * ```ts
+ * import { checkNamespaceName } from './validate-input.js';
+ * checkNamespaceName('dev'); // passes
+ * checkNamespaceName('Bad_NS!'); // throws: namespace "Bad_NS!" is not a valid namespace name ... (e.g. "bad-ns")
+ * ```
+ */
+export function checkNamespaceName(namespace: string): void {
+  if (namespace.length <= MAX_NAME_LENGTH && LABEL.test(namespace)) return;
+  const suggestion = dnsLike(namespace, /[^a-z0-9-]+/g);
+  const rule = namespace.length > MAX_NAME_LENGTH ? `has ${namespace.length} characters; at most ${MAX_NAME_LENGTH}` : 'is not a valid namespace name: use lowercase letters, digits and "-", starting and ending with a letter or digit';
+  throw new TypeKroError('USAGE', `namespace ${quoted(namespace)} ${rule}${suggestion && suggestion !== namespace ? ` (e.g. "${suggestion}")` : ''}`);
+}
+
+/** The problem with the spec's size, if it is too large to store; one short line. */
+export function specSizeProblem(spec: unknown): string | undefined {
+  const bytes = Buffer.byteLength(JSON.stringify(spec ?? {}) ?? '', 'utf8');
+  if (bytes <= MAX_SPEC_BYTES) return undefined;
+  return `spec is ${(bytes / 1024 / 1024).toFixed(1)} MiB as JSON; an instance spec may be at most 1 MiB (the API server stores each object whole): put large data in a ConfigMap or a file the composition reads`;
+}
+
+/**
+ * Spec fields the schema does not declare, each with the closest declared field: `spec.replicaz is not a
+ * field of the spec; did you mean spec.replicas?`. Schemaless objects (`Record<string, unknown>`) take any key.
+ *
+ * @example
+ * ```ts
+ * import { unknownFieldProblems } from './validate-input.js';
+ * unknownFieldProblems(app.graph.spec, { replicaz: 3 }); // => ['spec.replicaz is not a field of the spec; did you mean spec.replicas?']
+ * ```
+ */
+export function unknownFieldProblems(schema: SchemaNode, value: unknown, path = 'spec'): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  if (schema.kind === 'array' && Array.isArray(value)) return value.flatMap((item, i) => unknownFieldProblems(schema.items, item, `${path}[${i}]`));
+  if (schema.kind === 'map' && !Array.isArray(value)) return Object.entries(value).flatMap(([key, item]) => unknownFieldProblems(schema.values, item, `${path}${member(key)}`));
+  if (schema.kind !== 'struct' || Array.isArray(value)) return [];
+  const known = Object.keys(schema.fields);
+  return Object.entries(value).flatMap(([key, item]) => {
+    const field = schema.fields[key];
+    if (field) return unknownFieldProblems(field, item, `${path}${member(key)}`);
+    const near = known.length > 0 ? closest(key, known) : undefined;
+    // A suggestion only when it is plausibly a typo of the key, not any field at all.
+    const hint = near !== undefined && distance(key, near) <= Math.max(2, Math.floor(near.length / 3)) ? `; did you mean ${path}${member(near)}?` : known.length > 0 ? ` (its fields: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})` : ' (it has no fields)';
+    return [`${path}${member(clip(key, 80))} is not a field of the ${path === 'spec' ? 'spec' : `field ${path}`}${hint}`];
+  });
+}
+
+function member(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+}
+
+/** Kubernetes object names have at most 253 characters (a DNS-1123 subdomain; other rules vary by kind). */
+const MAX_OBJECT_NAME = 253;
+
+/**
+ * Throws a `SPEC_INVALID` TypeKroError when a rendered manifest's name is empty or longer than any kind allows
+ * (a long spec value used as a name): `render --manifests` fails as the API server would, in one short line.
+ *
+ * @example
+ * ```ts
+ * import { checkManifestNames } from './validate-input.js';
+ * checkManifestNames([{ kind: 'ConfigMap', metadata: { name: 'web' } }]); // passes
+ * ```
+ */
+export function checkManifestNames(manifests: readonly { kind?: unknown; metadata?: { name?: unknown } }[]): void {
+  for (const manifest of manifests) {
+    const name = manifest.metadata?.name;
+    if (typeof name !== 'string' || (name !== '' && name.length <= MAX_OBJECT_NAME)) continue;
+    const what = `${String(manifest.kind)} name ${quoted(name)}`;
+    throw new TypeKroError('SPEC_INVALID', name === '' ? `a ${String(manifest.kind)} has an empty name; check the spec values its name is made of` : `${what} has ${name.length} characters; Kubernetes names have at most ${MAX_OBJECT_NAME}: check the spec values it is made of`);
+  }
+}
