@@ -38,6 +38,7 @@ export type { CompositionDefinition, CompositionOptions } from './composition/de
 export type { CompositionSchema, SchemaInput, SchemaOutput } from './model/schema/index.js';
 export type { CompositionInstance } from './composition/composition.js';
 export { Cel, type CelExpression } from './model/cel.js';
+export { cel } from './model/cel-functions.js';
 export { externalRef, type ExternalRefConfig } from './model/external.js';
 export { customResource, type CustomResourceInput } from './model/custom.js';
 export type { Enhanced, FactoryOptions, ResourceFields } from './model/factory.js';
