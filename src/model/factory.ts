@@ -49,10 +49,34 @@ export type ResourceFields<TManifest> = { readonly [K in keyof TManifest]-?: Ref
  * app.graph.resources.length; // => 1
  * handle.length; // => 1
  */
-export type Enhanced<TManifest> = ResourceFields<TManifest> & ResourceMethods<ResourceFields<TManifest>> & {
+export type Enhanced<TManifest, TStatus = OneArgument> = [TStatus] extends [OneArgument] ? EnhancedManifest<TManifest> : EnhancedManifest<SpecStatusObject<TManifest, TStatus>>;
+
+/** `Enhanced<TManifest>`: the handle of that manifest. */
+type EnhancedManifest<TManifest> = ResourceFields<TManifest> & ResourceMethods<ResourceFields<TManifest>> & {
   readonly apiVersion: string;
   readonly kind: string;
 };
+
+/** Marks `Enhanced<TManifest>` written with one type argument (the original TypeKro's is `Enhanced<Spec, Status>`). */
+declare const oneArgument: unique symbol;
+type OneArgument = typeof oneArgument;
+
+/**
+ * A Kubernetes object with a typed spec and status: what `Enhanced<Spec, Status>` and
+ * `externalRef<Spec, Status>(...)` handle.
+ *
+ * @example
+ * import type { SpecStatusObject } from 'typekro';
+ * const db: SpecStatusObject<{ size: string }, { ready: boolean }> = { apiVersion: 'example.com/v1', kind: 'Database', metadata: { name: 'db' }, spec: { size: 's' }, status: { ready: true } };
+ * db.status.ready; // => true
+ */
+export interface SpecStatusObject<TSpec, TStatus> {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: { name?: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string>; uid?: string; generation?: number };
+  readonly spec: TSpec;
+  readonly status: TStatus;
+}
 
 /**
  * Options every factory takes besides its own fields.
@@ -109,7 +133,7 @@ export function defineFactory<TConfig extends FactoryOptions, TManifest>(
  * Registers a complete manifest read from elsewhere (a YAML file) as a resource with an explicit id: no
  * argument rewriting from source, since the call's arguments are not the manifest.
  */
-export function registerManifest(manifest: Record<string, unknown> & { apiVersion: string; kind: string }, id: string, factoryName: string): Enhanced<Record<string, unknown>> {
+export function registerManifest(manifest: Record<string, unknown> & { apiVersion: string; kind: string }, id: string | undefined, factoryName: string): Enhanced<Record<string, unknown>> {
   const run = currentRun();
   if (!run) throw outsideComposition(factoryName);
   const record = newRecord({ apiVersion: manifest.apiVersion, kind: manifest.kind }, manifest, id);
