@@ -32,15 +32,18 @@ export {
 } from './instances.js';
 export { BreakingChangeError, type FactoryOptionsBase, type KroFactory, type KroFactoryOptions, type KroInstance, type KroStatusFields } from './kro-types.js';
 
+import { checkOriginalOptions } from './original-options.js';
+
 export function createFactory<TSpec, TStatus>(
   mode: 'kro' | 'direct',
   definition: CompositionDefinition,
   graph: CompositionGraph,
   options: KroFactoryOptions | DirectFactoryOptions,
 ): KroFactory<TSpec, TStatus> | DirectFactory<TSpec, TStatus> {
-  if (mode === 'direct') return createDirectFactory<TSpec, TStatus>(definition, graph, options);
+  checkOriginalOptions(mode, options);
+  if (mode === 'direct') return createDirectFactory<TSpec, TStatus>(definition, graph, options as DirectFactoryOptions);
   if (mode !== 'kro') throw new TypeKroError('USAGE', `unknown factory mode "${String(mode)}": use 'kro' or 'direct'`);
-  return createKroFactory<TSpec, TStatus>(definition, graph, options);
+  return createKroFactory<TSpec, TStatus>(definition, graph, options as KroFactoryOptions);
 }
 
 function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, graph: CompositionGraph, options: KroFactoryOptions): KroFactory<TSpec, TStatus> {
