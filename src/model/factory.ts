@@ -9,6 +9,8 @@ import type { Ref } from './types.js';
 import { buildChecked } from './options.js';
 import { outsideComposition } from './outside.js';
 import { hasWireNames, wireManifest } from './wire-names.js';
+import { describeValue, hasMarkers, isRef, splitMarkers } from './refs.js';
+import { TypeKroError } from '../util/errors.js';
 
 export interface KindInfo {
   readonly apiVersion: string;
@@ -169,6 +171,7 @@ function newRecord(
   id: string | undefined,
   external?: ExternalRefTarget,
 ): ResourceRecord {
+  checkFixedId(id, info.kind);
   const { id: _ignored, ...clean } = manifest as Record<string, unknown> & { id?: unknown };
   return {
     id: id ?? '',
@@ -185,4 +188,21 @@ function newRecord(
     iterators: [],
     dependsOn: [],
   };
+}
+
+/**
+ * A resource id is fixed when the composition is defined; the original TypeKro's per-item `` id: `worker-${w.name}` ``
+ * in a loop has no KRO meaning (a loop is one collection with one id), so it is refused with the form to write.
+ */
+function checkFixedId(id: unknown, kind: string): void {
+  if (id === undefined) return;
+  if (isRef(id) || (typeof id === 'string' && hasMarkers(id))) {
+    const fixed = typeof id === 'string' ? splitMarkers(id).filter((part): part is string => typeof part === 'string').join('').replace(/[^a-zA-Z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase()) || 'items' : 'items';
+    throw new TypeKroError(
+      'DEFINITION_INVALID',
+      `${kind}: id ${describeValue(id)} depends on the spec or a loop item, but a resource id is fixed when the composition is defined ` +
+        `(in a loop, every item belongs to one KRO collection with one id). Write a fixed id, e.g. id: '${fixed.charAt(0).toLowerCase()}${fixed.slice(1)}', ` +
+        'and keep the per-item part in the name, or leave id out: the variable or the kind names the resource',
+    );
+  }
 }
