@@ -20,6 +20,7 @@ export { kubernetesComposition, toResourceGraph, type Composition, type Instance
 export { BreakingChangeError, InstanceNotFoundError } from './api/factories.js';
 export type { DeleteResult, InstanceCondition, InstanceOperations, InstanceStatus, InstanceSummary, LogOptions, ResourceStatus, StreamLogOptions, StreamLogResult } from './api/factories.js';
 export type { InstanceEvent, LogFailure, LogSource } from './api/instances.js';
+export type { OriginalFactoryOptions } from './api/original-options.js';
 export type { DirectFactory, DirectFactoryOptions, FactoryOptionsBase, KroFactory, KroFactoryOptions, KroInstance, KroStatusFields } from './api/factories.js';
 export type { DirectDeployOptions, DirectInstance } from './api/direct.js';
 export type { PartialStatus, StatusField, StatusReport } from './api/instance.js';
@@ -39,9 +40,10 @@ export type { CompositionDefinition, CompositionOptions } from './composition/de
 export type { CompositionSchema, SchemaInput, SchemaOutput } from './model/schema/index.js';
 export type { CompositionInstance } from './composition/composition.js';
 export { Cel, type CelExpression } from './model/cel.js';
+export { cel } from './model/cel-functions.js';
 export { externalRef, type ExternalRefConfig } from './model/external.js';
-export { customResource, type CustomResourceInput } from './model/custom.js';
-export type { Enhanced, FactoryOptions, ResourceFields } from './model/factory.js';
+export { createResource, customResource, type CustomResourceInput } from './model/custom.js';
+export type { Enhanced, FactoryOptions, ResourceFields, SpecStatusObject } from './model/factory.js';
 export type { Condition, ResourceMethods } from './model/resource.js';
 export type { Ref, RefOrValue, Input, Primitive } from './model/types.js';
 export * from './model/kinds/index.js';

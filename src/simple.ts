@@ -16,3 +16,4 @@
  * web.graph.resources.length; // => 2
  */
 export * from './model/simple/index.js';
+export { YamlFile } from './model/yaml/simple.js';

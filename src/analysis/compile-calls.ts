@@ -36,7 +36,7 @@ export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelT
     const object = unwrap(callee.object);
     if (object.type === 'Identifier' && object.name === 'Math' && !scope.lookup('Math')) return mathCall(node, callee.property.name, args, scope, c);
     const namespace = object.type === 'Identifier' ? scope.lookup(object.name) : undefined;
-    if (namespace?.kind === 'cel') return compileCelCall(node, callee.property.name, args, scope, c, namespace.print);
+    if (namespace?.kind === 'cel') return compileCelCall(node, callee.property.name, args, scope, c, namespace.print, expect);
     const receiver = c.value(callee.object, scope);
     if (receiver.nullish) throw syntaxError(node, 'calling a method of `undefined`/`null`', HINT.expr);
     const name = callee.property.name;

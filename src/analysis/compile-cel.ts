@@ -5,6 +5,7 @@
  * from references and literals.
  */
 import type { CallExpression, ConditionalExpression, Node, OptionalCallExpression } from '@babel/types';
+import type { CelType } from '../ir/types.js';
 import { E, referencedRoots, type Expr } from '../ir/expr.js';
 import { T } from '../ir/types.js';
 import type { Scope } from './scope.js';
@@ -15,18 +16,23 @@ import { plain, valueOf, type Compiler, type Typed } from './typed.js';
 
 type Call = CallExpression | OptionalCallExpression;
 
-const CEL_HINT = 'see the Cel functions: Cel.expr(...parts), Cel.cond(test, a, b), Cel.template(format, ...args), Cel.has(ref)';
+const CEL_HINT =
+  'see the Cel functions: Cel.expr(...parts), Cel.join(...parts), Cel.cond/conditional(test, a, b), Cel.template(format, ...args), Cel.has(ref), ' +
+  'Cel.concat(...parts), Cel.size(x), Cel.min/max(...numbers), Cel.string/int/double(x), Cel.default/coalesce(x, fallback), Cel.not(x)';
 
 /** Compiles `Cel.<name>(...)`; `print` gives CEL text for the parts `Cel.expr` pastes. */
-export function compileCelCall(node: Call, name: string, args: readonly Node[], scope: Scope, c: Compiler, print: (expr: Expr) => string): Typed {
+export function compileCelCall(node: Call, name: string, args: readonly Node[], scope: Scope, c: Compiler, print: (expr: Expr) => string, expect?: CelType): Typed {
   switch (name) {
     case 'expr':
       return celExpr(args, scope, c, print);
-    case 'cond': {
-      if (args.length !== 3) throw syntaxError(node, `Cel.cond takes 3 arguments (test, whenTrue, whenFalse), got ${args.length}`, CEL_HINT);
+    case 'join':
+      return celExpr(args.flatMap((arg, i) => (i === 0 ? [arg] : [spaceLiteral(arg), arg])), scope, c, print);
+    case 'cond':
+    case 'conditional': {
+      if (args.length !== 3) throw syntaxError(node, `Cel.${name} takes 3 arguments (test, whenTrue, whenFalse), got ${args.length}`, CEL_HINT);
       const [test, consequent, alternate] = args as [Node, Node, Node];
       const conditional = { ...node, type: 'ConditionalExpression', test, consequent, alternate } as unknown as ConditionalExpression;
-      return compileConditional(conditional, scope, c);
+      return compileConditional(conditional, scope, c, expect);
     }
     case 'template':
       return celTemplate(node, args, scope, c);
@@ -39,8 +45,75 @@ export function compileCelCall(node: Call, name: string, args: readonly Node[], 
       const read = c.value(target, scope);
       return plain(E.call('has', [read.bytes ?? valueOf(read)]), T.bool);
     }
+    case 'double': {
+      // JavaScript has one number type; CEL's `double(...)` makes an int a double so it fits a float field.
+      const only = args.length === 1 ? c.value(args[0]!, scope) : undefined;
+      if (only?.type.kind === 'int' && !only.absent && !only.nullish) return plain(E.call('double', [valueOf(only)]), T.double);
+      return c.value(javaScriptEquivalent(node, name, args, scope, c)!, scope, T.double);
+    }
+    default: {
+      const equivalent = javaScriptEquivalent(node, name, args, scope, c);
+      if (!equivalent) throw syntaxError(node, `Cel.${name} is not a Cel function`, CEL_HINT);
+      return c.value(equivalent, scope, expect);
+    }
+  }
+}
+
+/** A node standing for JavaScript the user did not write, located at the `Cel` call it replaces (for errors). */
+function synthetic(at: Node, fields: Record<string, unknown>): Node {
+  return { loc: at.loc, start: at.start, end: at.end, ...fields } as unknown as Node;
+}
+
+function spaceLiteral(at: Node): Node {
+  return synthetic(at, { type: 'StringLiteral', value: ' ' });
+}
+
+function arity(node: Call, name: string, args: readonly Node[], min: number, max: number, shape: string): void {
+  if (args.length < min || args.length > max) throw syntaxError(node, `Cel.${name} takes ${shape}, got ${args.length} argument${args.length === 1 ? '' : 's'}`, CEL_HINT);
+}
+
+/**
+ * The `Cel` functions that mean what a JavaScript expression means (the original TypeKro's names), as that
+ * expression: compiled by the one path JavaScript takes, so their CEL keeps JavaScript's meaning (absent
+ * fields, truthiness, int/double) and the concrete evaluation computes the same values.
+ */
+function javaScriptEquivalent(node: Call, name: string, args: readonly Node[], scope: Scope, c: Compiler): Node | undefined {
+  const at = (fields: Record<string, unknown>): Node => synthetic(node, fields);
+  const ident = (id: string): Node => at({ type: 'Identifier', name: id });
+  const globalCall = (fn: string, arg: Node, extra: readonly Node[] = []): Node => at({ type: 'CallExpression', callee: ident(fn), arguments: [arg, ...extra] });
+  switch (name) {
+    case 'concat':
+      arity(node, name, args, 1, Infinity, 'one or more parts');
+      return at({ type: 'TemplateLiteral', expressions: args, quasis: Array.from({ length: args.length + 1 }, (_, i) => at({ type: 'TemplateElement', value: { raw: '', cooked: '' }, tail: i === args.length })) });
+    case 'size':
+      arity(node, name, args, 1, 1, 'one list or string');
+      return at({ type: 'MemberExpression', object: args[0], property: ident('length'), computed: false });
+    case 'min':
+    case 'max':
+      arity(node, name, args, 1, Infinity, 'one or more numbers');
+      return at({ type: 'CallExpression', callee: at({ type: 'MemberExpression', object: ident('Math'), property: ident(name), computed: false }), arguments: args });
+    case 'string':
+      arity(node, name, args, 1, 1, 'one value');
+      return globalCall('String', args[0]!);
+    case 'double':
+      arity(node, name, args, 1, 1, 'one value');
+      return globalCall('Number', args[0]!);
+    case 'int': {
+      arity(node, name, args, 1, 1, 'one value');
+      const kind = c.value(args[0]!, scope).type.kind;
+      // Like the runtime function: text is parsed in base 10, numbers are truncated toward zero.
+      if (kind === 'int' || kind === 'double') return at({ type: 'CallExpression', callee: at({ type: 'MemberExpression', object: ident('Math'), property: ident('trunc'), computed: false }), arguments: args });
+      return globalCall('parseInt', args[0]!, [at({ type: 'NumericLiteral', value: 10 })]);
+    }
+    case 'default':
+    case 'coalesce':
+      arity(node, name, args, 2, Infinity, 'a value and one or more fallbacks');
+      return args.slice(1).reduce((left, right) => at({ type: 'LogicalExpression', operator: '??', left, right }), args[0]!);
+    case 'not':
+      arity(node, name, args, 1, 1, 'one value');
+      return at({ type: 'UnaryExpression', operator: '!', prefix: true, argument: args[0] });
     default:
-      throw syntaxError(node, `Cel.${name} is not a Cel function`, CEL_HINT);
+      return undefined;
   }
 }
 

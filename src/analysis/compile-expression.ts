@@ -66,6 +66,10 @@ function compileValue(raw: Node, scope: Scope, expect?: CelType): Typed {
       return identifier(node.name, node, scope, expect);
     case 'TemplateLiteral':
       return plain(template(node, scope), T.string);
+    case 'TaggedTemplateExpression':
+      // The `cel` tag builds the string its untagged template literal builds.
+      if (node.tag.type === 'Identifier' && scope.lookup(node.tag.name)?.kind === 'cel') return plain(template(node.quasi, scope), T.string);
+      throw unsupported(node);
     case 'MemberExpression':
     case 'OptionalMemberExpression':
       return asJavaScriptText(resourceRead(node, scope) ?? member(node, scope));

@@ -3,6 +3,7 @@ import type { DeployPlan, ProgressEvent } from '../runtime/direct/index.js';
 import type { InstanceOperations } from './instances.js';
 import type { ClusterTarget } from '../runtime/kube/config.js';
 import type { StatusReport } from './instance.js';
+import type { OriginalFactoryOptions } from './original-options.js';
 
 /**
  * Options of the direct factory.
@@ -12,7 +13,7 @@ import type { StatusReport } from './instance.js';
  * const options: DirectFactoryOptions = { namespace: 'dev', waitForReady: false, podLogs: { tailLines: 50 } };
  * options.waitForReady; // => false
  */
-export interface DirectFactoryOptions extends ClusterTarget {
+export interface DirectFactoryOptions extends ClusterTarget, OriginalFactoryOptions {
   /** Namespace of the instance and default namespace of its namespaced resources; default `default`. */
   readonly namespace?: string;
   /** Milliseconds for a whole deploy or delete; default 300000. */

@@ -33,6 +33,8 @@ export {
 } from './instances.js';
 export { BreakingChangeError, type FactoryOptionsBase, type KroFactory, type KroFactoryOptions, type KroInstance, type KroStatusFields } from './kro-types.js';
 
+import { checkOriginalOptions } from './original-options.js';
+
 export function createFactory<TSpec, TStatus>(
   mode: 'kro' | 'direct',
   definition: CompositionDefinition,
@@ -41,9 +43,10 @@ export function createFactory<TSpec, TStatus>(
 ): KroFactory<TSpec, TStatus> | DirectFactory<TSpec, TStatus> {
   // Every operation of a factory works in its namespace: a name the API server would refuse is refused here.
   if (options.namespace !== undefined) checkNamespaceName(options.namespace);
-  if (mode === 'direct') return createDirectFactory<TSpec, TStatus>(definition, graph, options);
+  checkOriginalOptions(mode, options);
+  if (mode === 'direct') return createDirectFactory<TSpec, TStatus>(definition, graph, options as DirectFactoryOptions);
   if (mode !== 'kro') throw new TypeKroError('USAGE', `unknown factory mode "${String(mode)}": use 'kro' or 'direct'`);
-  return createKroFactory<TSpec, TStatus>(definition, graph, options);
+  return createKroFactory<TSpec, TStatus>(definition, graph, options as KroFactoryOptions);
 }
 
 function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, graph: CompositionGraph, options: KroFactoryOptions): KroFactory<TSpec, TStatus> {

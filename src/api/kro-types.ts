@@ -5,6 +5,7 @@ import type { SchemaChange } from '../runtime/kro/breaking.js';
 import type { InstanceHealth } from '../runtime/kro/instances.js';
 import type { ProgressEvent } from '../runtime/direct/session.js';
 import { TypeKroError } from '../util/errors.js';
+import type { KRO_WAIT, OriginalFactoryOptions } from './original-options.js';
 import type { StatusReport } from './instance.js';
 
 /**
@@ -15,7 +16,7 @@ import type { StatusReport } from './instance.js';
  * const options: FactoryOptionsBase = { namespace: 'dev', timeout: 60_000 };
  * options.timeout; // => 60000
  */
-export interface FactoryOptionsBase extends ClusterTarget {
+export interface FactoryOptionsBase extends ClusterTarget, OriginalFactoryOptions {
   /** Namespace of the instance (kro) or of the resources (direct); default `default`. */
   readonly namespace?: string;
   /** Milliseconds to wait for readiness; default 300000. */
@@ -49,6 +50,8 @@ export interface KroFactoryOptions extends FactoryOptionsBase {
    * narrowed enums): sets `kro.run/allow-breaking-changes: "true"` on the RGD. Existing instances may break.
    */
   readonly allowBreakingChanges?: boolean;
+  /** Kro mode always waits for the instance to be ACTIVE and Ready (the original TypeKro's option, `true` only). */
+  readonly waitForReady?: true | typeof KRO_WAIT;
 }
 
 /**

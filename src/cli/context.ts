@@ -30,7 +30,7 @@ export interface Factory extends InstanceOperations<SpecObject, unknown> {
 }
 
 /** Options of either factory beyond the cluster and namespace. */
-export type FactoryExtras = Omit<DirectFactoryOptions & KroFactoryOptions, 'kubeConfig' | 'kubeconfig' | 'context' | 'namespace'>;
+export type FactoryExtras = Omit<DirectFactoryOptions & Omit<KroFactoryOptions, 'waitForReady'>, 'kubeConfig' | 'kubeconfig' | 'context' | 'namespace'>;
 
 /**
  * The factory of `mode` for the target cluster and namespace. The composition may come from the user's own
@@ -38,7 +38,9 @@ export type FactoryExtras = Omit<DirectFactoryOptions & KroFactoryOptions, 'kube
  */
 export function factoryOf(composition: AnyComposition, mode: Mode, target: ClusterTarget, extras: FactoryExtras = {}): Factory {
   const options = { ...extras, kubeConfig: target.kubeConfig, namespace: target.namespace };
-  const factory: Factory = mode === 'kro' ? composition.factory('kro', options) : composition.factory('direct', options);
+  // waitForReady is a direct-mode option: kro mode always waits.
+  const { waitForReady: _direct, ...kroOptions } = options;
+  const factory: Factory = mode === 'kro' ? composition.factory('kro', kroOptions) : composition.factory('direct', options);
   if (typeof (factory as Partial<Factory>).instanceStatus !== 'function') {
     throw new UsageError(`the composition was made by an older TypeKro than this CLI's (its ${mode} factory has no instanceStatus()); update the typekro package of its project`);
   }

@@ -59,6 +59,7 @@ export class CompositionRun implements CompositionRunHooks {
     this.bindSpecParameter();
     // `Cel.cond(spec.replicas > 2, ...)` inside compiled source: arguments compiled, not run on placeholders.
     this.bindings['Cel'] = { kind: 'cel', print: printCel };
+    this.bindings['cel'] = { kind: 'cel', print: printCel };
   }
 
   /** Continues with another function of the same definition (toResourceGraph's status builder). */

@@ -121,6 +121,8 @@ function isExactRead(node: Node, scope: Scope): boolean {
   }
 }
 
+const RAW_CEL = new Set(['expr', 'join', 'cond', 'template', 'has']);
+
 /**
  * True when an expression value JavaScript built is the expression's meaning: a `Cel` call whose arguments
  * are exact reads or free of references, not one over operators JavaScript ran on placeholders
@@ -130,6 +132,8 @@ export function isBuiltExact(raw: Node, scope: Scope): boolean {
   const node = unwrap(raw);
   if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.object.type !== 'Identifier') return false;
   if (scope.lookup(node.callee.object.name)?.kind !== 'cel') return false;
+  // The functions with a JavaScript meaning (Cel.max, Cel.default, ...) are always compiled from source.
+  if (node.callee.property.type !== 'Identifier' || !RAW_CEL.has(node.callee.property.name)) return false;
   return node.arguments.every((arg) => isExactRead(arg as Node, scope) || !mentionsReferences(arg as Node, scope));
 }
 

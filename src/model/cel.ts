@@ -10,6 +10,7 @@ import { exprValue, isExprValue } from '../ir/value.js';
 import { printCel } from '../compile/cel/print.js';
 import { describeValue, hasMarkers, refOf, refToExpr, splitMarkers } from './refs.js';
 import { TypeKroError } from '../util/errors.js';
+import { javaScriptCel } from './cel-functions.js';
 
 /**
  * An expression value typed as the value it yields, so it fits wherever `T` is expected.
@@ -50,7 +51,9 @@ function quoted(part: unknown): string {
 }
 
 /**
- * Escape hatches to CEL: raw expressions (`expr`), templates, conditionals and `has()` on references.
+ * Escape hatches to CEL: raw expressions (`expr`, `join`), templates, conditionals and `has()` on references; and
+ * functions that mean what a JavaScript expression means (`conditional`, `concat`, `size`, `min`, `max`,
+ * `string`, `int`, `double`, `default`, `coalesce`, `not`), compiled as that JavaScript.
  *
  * @example
  * import { Cel } from 'typekro';
@@ -85,6 +88,17 @@ export const Cel = {
       .join('');
     const roots = exprs.flatMap((expr) => referencedRoots(expr));
     return exprValue(E.raw(text, [...new Set(roots)])) as unknown as CelExpression<T>;
+  },
+
+  /**
+   * Raw CEL like `expr`, with a space between the parts (the original TypeKro's `Cel.join`).
+   *
+   * @example
+   * import { Cel } from 'typekro';
+   * String(Cel.join<number>('1', '+', '2')).length > 0; // => true
+   */
+  join<T = unknown>(...parts: unknown[]): CelExpression<T> {
+    return Cel.expr<T>(...parts.flatMap((part, i) => (i === 0 ? [part] : [' ', part])));
   },
 
   /**
@@ -158,4 +172,6 @@ export const Cel = {
     if (!ref) throw new TypeKroError('DEFINITION_INVALID', 'Cel.has() takes a reference, e.g. Cel.has(spec.hostname)');
     return exprValue(E.call('has', [refToExpr(ref)])) as unknown as CelExpression<boolean>;
   },
+
+  ...javaScriptCel,
 };

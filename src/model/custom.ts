@@ -34,7 +34,7 @@ export interface CustomResourceInput<TSpec> extends FactoryOptions {
  */
 export function customResource<TSpec = Record<string, unknown>, TStatus = Record<string, unknown>>(
   manifest: CustomResourceInput<TSpec>,
-): Enhanced<{ apiVersion: string; kind: string; metadata: CustomResourceInput<TSpec>['metadata']; spec: TSpec; status: TStatus }> {
+): Enhanced<TSpec, TStatus> {
   const factory = defineFactory<CustomResourceInput<TSpec>, { metadata: CustomResourceInput<TSpec>['metadata']; spec: TSpec; status: TStatus }>(
     'customResource',
     { apiVersion: manifest.apiVersion, kind: manifest.kind },
@@ -42,3 +42,20 @@ export function customResource<TSpec = Record<string, unknown>, TStatus = Record
   );
   return factory(manifest) as never;
 }
+
+/**
+ * The original TypeKro's name for {@link customResource}: `createResource<Spec, Status>({ apiVersion, kind, metadata, spec })`.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { createResource, kubernetesComposition } from 'typekro';
+ * const app = kubernetesComposition(
+ *   { name: 'app', kind: 'App', spec: type({ size: 'number' }), status: type({ phase: 'string' }) },
+ *   (spec) => {
+ *     const cache = createResource<{ size: number }, { phase: string }>({ apiVersion: 'example.com/v1', kind: 'Cache', metadata: { name: 'c' }, spec: { size: spec.size } });
+ *     return { phase: cache.status.phase };
+ *   },
+ * );
+ * app.graph.resources[0]?.kind; // => 'Cache'
+ */
+export const createResource = customResource;

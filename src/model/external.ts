@@ -3,6 +3,7 @@
  * deleted, and other resources may reference their fields.
  */
 import { registerExternal, type Enhanced } from './factory.js';
+import { TypeKroError } from '../util/errors.js';
 
 /**
  * What `externalRef` takes: which existing object to read.
@@ -37,12 +38,50 @@ export interface ExternalRefConfig {
  * );
  * app.toYaml();
  */
-export function externalRef<TManifest = Record<string, unknown>>(config: ExternalRefConfig): Enhanced<TManifest> {
-  const { apiVersion, kind, metadata } = config;
-  const modelName = apiVersion === 'v1' || !apiVersion.includes('.') ? `V1${kind}` : undefined;
-  return registerExternal<TManifest>(
-    { apiVersion, kind, ...(modelName ? { modelName } : {}) },
-    { apiVersion, kind, name: metadata.name, ...(metadata.namespace !== undefined ? { namespace: metadata.namespace } : {}) },
+export function externalRef<TManifest = Record<string, unknown>>(config: ExternalRefConfig): Enhanced<TManifest>;
+/**
+ * The original TypeKro's positional form: `externalRef<Spec, Status>(apiVersion, kind, name, namespace?)`
+ * types the handle's `spec` and `status`.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { externalRef, kubernetesComposition } from 'typekro';
+ * const app = kubernetesComposition(
+ *   { name: 'app', kind: 'App', spec: type({ name: 'string' }), status: type({ endpoint: 'string' }) },
+ *   () => {
+ *     const db = externalRef<{ size: string }, { endpoint: string }>('example.com/v1', 'Database', 'shared-db', 'platform');
+ *     return { endpoint: db.status.endpoint };
+ *   },
+ * );
+ * app.toYaml().includes('endpoint: ${db.status.endpoint}'); // => true
+ */
+export function externalRef<TSpec extends object = Record<string, unknown>, TStatus extends object = Record<string, unknown>>(
+  apiVersion: string,
+  kind: string,
+  name: string,
+  namespace?: string,
+): Enhanced<TSpec, TStatus>;
+export function externalRef(configOrApiVersion: ExternalRefConfig | string, kind?: string, name?: string, namespace?: string): Enhanced<unknown> {
+  const config: ExternalRefConfig = typeof configOrApiVersion === 'string'
+    ? { apiVersion: configOrApiVersion, kind: kind as string, metadata: { name: name as string, ...(namespace !== undefined ? { namespace } : {}) } }
+    : configOrApiVersion;
+  checkConfig(config);
+  const { apiVersion, metadata } = config;
+  const modelName = apiVersion === 'v1' || !apiVersion.includes('.') ? `V1${config.kind}` : undefined;
+  return registerExternal(
+    { apiVersion, kind: config.kind, ...(modelName ? { modelName } : {}) },
+    { apiVersion, kind: config.kind, name: metadata.name, ...(metadata.namespace !== undefined ? { namespace: metadata.namespace } : {}) },
     config.id,
   );
+}
+
+function checkConfig(config: ExternalRefConfig): void {
+  const problems = [
+    typeof config.apiVersion !== 'string' || config.apiVersion === '' ? 'apiVersion (e.g. "v1" or "example.com/v1")' : undefined,
+    typeof config.kind !== 'string' || config.kind === '' ? 'kind (e.g. "ConfigMap")' : undefined,
+    config.metadata?.name === undefined || config.metadata.name === '' ? 'metadata.name (positional form: the third argument)' : undefined,
+  ].filter((problem) => problem !== undefined);
+  if (problems.length > 0) {
+    throw new TypeKroError('DEFINITION_INVALID', `externalRef needs ${problems.join(', ')}: externalRef({ apiVersion, kind, metadata: { name, namespace? } }) or externalRef(apiVersion, kind, name, namespace?)`);
+  }
 }

@@ -9,6 +9,8 @@ import type { Ref } from './types.js';
 import { buildChecked } from './options.js';
 import { outsideComposition } from './outside.js';
 import { hasWireNames, wireManifest } from './wire-names.js';
+import { describeValue, hasMarkers, isRef, splitMarkers } from './refs.js';
+import { TypeKroError } from '../util/errors.js';
 
 export interface KindInfo {
   readonly apiVersion: string;
@@ -49,10 +51,34 @@ export type ResourceFields<TManifest> = { readonly [K in keyof TManifest]-?: Ref
  * app.graph.resources.length; // => 1
  * handle.length; // => 1
  */
-export type Enhanced<TManifest> = ResourceFields<TManifest> & ResourceMethods<ResourceFields<TManifest>> & {
+export type Enhanced<TManifest, TStatus = OneArgument> = [TStatus] extends [OneArgument] ? EnhancedManifest<TManifest> : EnhancedManifest<SpecStatusObject<TManifest, TStatus>>;
+
+/** `Enhanced<TManifest>`: the handle of that manifest. */
+type EnhancedManifest<TManifest> = ResourceFields<TManifest> & ResourceMethods<ResourceFields<TManifest>> & {
   readonly apiVersion: string;
   readonly kind: string;
 };
+
+/** Marks `Enhanced<TManifest>` written with one type argument (the original TypeKro's is `Enhanced<Spec, Status>`). */
+declare const oneArgument: unique symbol;
+type OneArgument = typeof oneArgument;
+
+/**
+ * A Kubernetes object with a typed spec and status: what `Enhanced<Spec, Status>` and
+ * `externalRef<Spec, Status>(...)` handle.
+ *
+ * @example
+ * import type { SpecStatusObject } from 'typekro';
+ * const db: SpecStatusObject<{ size: string }, { ready: boolean }> = { apiVersion: 'example.com/v1', kind: 'Database', metadata: { name: 'db' }, spec: { size: 's' }, status: { ready: true } };
+ * db.status.ready; // => true
+ */
+export interface SpecStatusObject<TSpec, TStatus> {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: { name?: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string>; uid?: string; generation?: number };
+  readonly spec: TSpec;
+  readonly status: TStatus;
+}
 
 /**
  * Options every factory takes besides its own fields.
@@ -109,7 +135,7 @@ export function defineFactory<TConfig extends FactoryOptions, TManifest>(
  * Registers a complete manifest read from elsewhere (a YAML file) as a resource with an explicit id: no
  * argument rewriting from source, since the call's arguments are not the manifest.
  */
-export function registerManifest(manifest: Record<string, unknown> & { apiVersion: string; kind: string }, id: string, factoryName: string): Enhanced<Record<string, unknown>> {
+export function registerManifest(manifest: Record<string, unknown> & { apiVersion: string; kind: string }, id: string | undefined, factoryName: string): Enhanced<Record<string, unknown>> {
   const run = currentRun();
   if (!run) throw outsideComposition(factoryName);
   const record = newRecord({ apiVersion: manifest.apiVersion, kind: manifest.kind }, manifest, id);
@@ -145,6 +171,7 @@ function newRecord(
   id: string | undefined,
   external?: ExternalRefTarget,
 ): ResourceRecord {
+  checkFixedId(id, info.kind);
   const { id: _ignored, ...clean } = manifest as Record<string, unknown> & { id?: unknown };
   return {
     id: id ?? '',
@@ -161,4 +188,21 @@ function newRecord(
     iterators: [],
     dependsOn: [],
   };
+}
+
+/**
+ * A resource id is fixed when the composition is defined; the original TypeKro's per-item `` id: `worker-${w.name}` ``
+ * in a loop has no KRO meaning (a loop is one collection with one id), so it is refused with the form to write.
+ */
+function checkFixedId(id: unknown, kind: string): void {
+  if (id === undefined) return;
+  if (isRef(id) || (typeof id === 'string' && hasMarkers(id))) {
+    const fixed = typeof id === 'string' ? splitMarkers(id).filter((part): part is string => typeof part === 'string').join('').replace(/[^a-zA-Z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase()) || 'items' : 'items';
+    throw new TypeKroError(
+      'DEFINITION_INVALID',
+      `${kind}: id ${describeValue(id)} depends on the spec or a loop item, but a resource id is fixed when the composition is defined ` +
+        `(in a loop, every item belongs to one KRO collection with one id). Write a fixed id, e.g. id: '${fixed.charAt(0).toLowerCase()}${fixed.slice(1)}', ` +
+        'and keep the per-item part in the name, or leave id out: the variable or the kind names the resource',
+    );
+  }
 }

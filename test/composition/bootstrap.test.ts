@@ -9,8 +9,8 @@ import { typeKroRuntimeBootstrap, fluxReleaseUrl } from '../../src/index.js';
 
 const fixture = new URL('../fixtures/manifests/app/base.yaml', import.meta.url).pathname;
 
-test('managed Flux from a local file: its objects first, then the KRO repository and release that depend on them', async () => {
-  const runtime = await typeKroRuntimeBootstrap({ fluxManifests: fixture, kroVersion: '0.9.4' });
+test('managed Flux from a local file: its objects first, then the KRO repository and release that depend on them', () => {
+  const runtime = typeKroRuntimeBootstrap({ fluxManifests: fixture, kroVersion: '0.9.4' });
   const ids = runtime.graph.resources.map((r) => r.id);
   assert.deepEqual(ids, ['fluxConfigMapAppSettings', 'fluxServiceApp', 'kroCharts', 'kroRelease']);
   const yaml = runtime.toYaml();
@@ -21,8 +21,8 @@ test('managed Flux from a local file: its objects first, then the KRO repository
   assert.match(yaml, /namespace: string \| default="flux-system"/);
 });
 
-test('external Flux: only KRO; kroValues merge over the defaults; a Helm repository URL is not OCI', async () => {
-  const runtime = await typeKroRuntimeBootstrap({ fluxInstallation: 'external', kroChartRepository: 'https://charts.example.com', kroValues: { config: { featureGates: { Other: true } }, replicaCount: 2 } });
+test('external Flux: only KRO; kroValues merge over the defaults; a Helm repository URL is not OCI', () => {
+  const runtime = typeKroRuntimeBootstrap({ fluxInstallation: 'external', kroChartRepository: 'https://charts.example.com', kroValues: { config: { featureGates: { Other: true } }, replicaCount: 2 } });
   assert.deepEqual(runtime.graph.resources.map((r) => r.id), ['kroCharts', 'kroRelease']);
   const yaml = runtime.toYaml();
   assert.match(yaml, /featureGates:\n\s+CELOmitFunction: true\n\s+Other: true/);
@@ -39,7 +39,7 @@ test('unreachable manifests, a missing path and a bad option are named with what
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  await assert.rejects(typeKroRuntimeBootstrap({ fluxManifests: `http://127.0.0.1:${port}/install.yaml` }), /fluxManifests: cannot download http:\/\/127\.0\.0\.1:\d+\/install\.yaml: .*Without network access, pass fluxManifests: '<path of install\.yaml>'/);
-  await assert.rejects(typeKroRuntimeBootstrap({ fluxManifests: '/nonexistent/install.yaml' }), /fluxManifests: \/nonexistent\/install\.yaml does not exist/);
-  await assert.rejects(typeKroRuntimeBootstrap({ fluxInstallation: 'both' as never }), /fluxInstallation must be 'managed' or 'external', got "both"/);
+  assert.throws(() => typeKroRuntimeBootstrap({ fluxManifests: `http://127.0.0.1:${port}/install.yaml` }), /fluxManifests: cannot download http:\/\/127\.0\.0\.1:\d+\/install\.yaml: .*Without network access, pass fluxManifests: '<path of install\.yaml>'/);
+  assert.throws(() => typeKroRuntimeBootstrap({ fluxManifests: '/nonexistent/install.yaml' }), /fluxManifests: \/nonexistent\/install\.yaml does not exist/);
+  assert.throws(() => typeKroRuntimeBootstrap({ fluxInstallation: 'both' as never }), /fluxInstallation must be 'managed' or 'external', got "both"/);
 });

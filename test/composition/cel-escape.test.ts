@@ -66,6 +66,6 @@ test('a Cel call the compiler cannot read says what to write and which Cel funct
       })),
     (error: Error) =>
       /cel-escape\.test\.ts:\d+:\d+: the format of Cel\.template must be a string literal\n/.test(error.message) &&
-      error.message.includes('hint: see the Cel functions: Cel.expr(...parts), Cel.cond(test, a, b), Cel.template(format, ...args), Cel.has(ref)'),
+      error.message.includes('hint: see the Cel functions: Cel.expr(...parts), Cel.join(...parts), Cel.cond/conditional(test, a, b), Cel.template(format, ...args), Cel.has(ref), Cel.concat(...parts)'),
   );
 });

@@ -80,7 +80,8 @@ test('bad input is named before anything is applied', () => {
     [() => helmRepository({ name: 'r', url: 'https://charts', interval: '5 minutes' }), /helmRepository "r": interval must be a Flux duration such as "30s", "5m" or "1h30m", got "5 minutes"/],
     [() => helmRelease({ name: 'x', chart: { repository: { name: 'r' }, name: '' } }), /helmRelease "x": chart\.name must be the chart's name in its repository/],
     [() => helmRelease({ name: 'x', chart: { repository: { name: 'r' }, name: 'c', version: ' ' } }), /helmRelease "x": chart\.version must be a version or semver range/],
-    [() => helmRelease({ name: 'x', chart: { repository: 'https://charts' as never, name: 'c' } }), /helmRelease "x": chart\.repository must be a helmRepository\(\.\.\.\) of this composition or \{ name, namespace\? \}/],
+    [() => helmRelease({ name: 'x', chart: { repository: 'charts.example.com', name: 'c' } }), /helmRepository "x-charts": url must be an http\(s\):\/\/ chart index or an oci:\/\/ registry, got "charts.example.com"/],
+    [() => helmRelease({ name: 'x', chart: { repository: 42 as never, name: 'c' } }), /helmRelease "x": chart\.repository must be a helmRepository\(\.\.\.\) of this composition, \{ name, namespace\? \} of an existing HelmRepository, or the repository's https:\/\/ or oci:\/\/ URL/],
     [() => helmRelease({ name: 'x', chart: { repository: { name: 'r' }, name: 'c' }, timeout: '10' }), /helmRelease "x": timeout must be a Flux duration/],
   ];
   for (const [make, message] of cases) {

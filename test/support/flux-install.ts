@@ -3,7 +3,6 @@
  * is (kustomize over each controller's `config/`): the namespace, both controllers' CRDs, Deployments,
  * Services and RBAC, read from the controllers' Go modules in the module cache (never copied into the repo).
  */
-import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
@@ -11,6 +10,7 @@ import type { ClusterBinaries } from '../../src/testing/index.js';
 import { FLUX_HELM_MODULE, FLUX_SOURCE_MODULE } from '../../src/testing/cluster/build-plan.js';
 import { FLUX_NAMESPACE, fluxCrds } from '../../src/testing/cluster/flux.js';
 import { moduleDir } from '../../src/testing/cluster/go.js';
+import { serveFilesInChild } from './child-server.js';
 
 type Json = Record<string, any>;
 
@@ -60,17 +60,7 @@ export async function fluxInstallYaml(bins: ClusterBinaries): Promise<string> {
 
 /** Serves `text` at `http://127.0.0.1:<port>/install.yaml` (what the bootstrap downloads), counting requests. */
 export async function serveText(text: string): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
-  let requests = 0;
-  const server: Server = createServer((request, response) => {
-    requests++;
-    if (request.url !== '/install.yaml') return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': 'application/yaml' }).end(text);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${port}/install.yaml`,
-    requests: () => requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  // In a child process: the bootstrap reads its URL synchronously, which blocks this process (see child-server.ts).
+  const server = await serveFilesInChild({ 'install.yaml': text });
+  return { url: `${server.url}/install.yaml`, requests: () => server.requests().length, close: () => server.close() };
 }

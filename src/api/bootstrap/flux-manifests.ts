@@ -2,10 +2,9 @@
  * Where Flux's install manifests come from: a local file or directory, or a URL (by default the Flux
  * release's `install.yaml`), downloaded once into the TypeKro cache.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { cacheRoot } from '../../util/cache.js';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { downloadManifest, isManifestUrl } from '../../model/yaml/download.js';
 import { TypeKroError } from '../../util/errors.js';
 
 /**
@@ -19,44 +18,26 @@ export function fluxReleaseUrl(version: string): string {
   return `https://github.com/fluxcd/flux2/releases/download/${version}/install.yaml`;
 }
 
-/** A local path TypeKro can read with yamlFile/yamlDirectory. */
+/** Where the install manifests are on this machine: a file or a directory. */
 export interface LocalManifests {
   readonly path: string;
   readonly directory: boolean;
 }
 
-/** The install manifests as a local path: downloads (and caches) a URL, resolves a path against the working directory. */
-export async function localFluxManifests(source: string, options: { readonly refresh?: boolean; readonly timeoutMs?: number } = {}): Promise<LocalManifests> {
-  if (!/^https?:\/\//.test(source)) {
+/**
+ * The install manifests as a local path: a URL is downloaded (once, into the TypeKro cache) by the mechanism
+ * `yamlFile` uses for URLs; a path is resolved against the working directory.
+ */
+export function localFluxManifests(source: string, options: { readonly refresh?: boolean } = {}): LocalManifests {
+  if (!isManifestUrl(source)) {
     const path = resolve(source);
     if (!existsSync(path)) throw new TypeKroError('USAGE', `fluxManifests: ${path} does not exist; give the path of Flux's install.yaml (or a directory of manifests), or a URL`);
     return { path, directory: statSync(path).isDirectory() };
   }
-  const dir = join(cacheRoot(), 'flux-manifests');
-  const path = join(dir, `${createHash('sha256').update(source).digest('hex').slice(0, 16)}.yaml`);
-  if (existsSync(path) && !options.refresh) return { path, directory: false };
-  const text = await download(source, options.timeoutMs ?? 60_000);
-  mkdirSync(dir, { recursive: true });
-  const partial = `${path}.${process.pid}.part`;
-  writeFileSync(partial, text);
-  renameSync(partial, path);
-  return { path, directory: false };
-}
-
-async function download(url: string, timeoutMs: number): Promise<string> {
-  let response: Response;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
+    return { path: downloadManifest(source, { field: 'fluxManifests', ...(options.refresh ? { refresh: true } : {}) }), directory: false };
   } catch (error) {
-    throw new TypeKroError('ENVIRONMENT', `fluxManifests: cannot download ${url}: ${(error as Error).message}${causeOf(error)}. Without network access, pass fluxManifests: '<path of install.yaml>' (or a directory), or fluxInstallation: 'external' when Flux is installed already`);
+    if (!(error instanceof TypeKroError) || error.code !== 'ENVIRONMENT') throw error;
+    throw new TypeKroError('ENVIRONMENT', `${error.message}. Without network access, pass fluxManifests: '<path of install.yaml>' (or a directory), or fluxInstallation: 'external' when Flux is installed already`);
   }
-  if (!response.ok) {
-    throw new TypeKroError('USAGE', `fluxManifests: ${url} answered HTTP ${response.status} ${response.statusText}; check fluxVersion (a Flux release tag such as "v2.7.5") or pass fluxManifests`);
-  }
-  return response.text();
-}
-
-function causeOf(error: unknown): string {
-  const cause = (error as { cause?: { message?: string; code?: string } }).cause;
-  return cause ? ` (${cause.code ?? cause.message ?? ''})` : '';
 }

@@ -56,26 +56,28 @@ const status = type({ phase: "'Ready' | 'Installing'", kroRevision: 'string' });
 export type RuntimeBootstrap = Composition<{ namespace?: string }, { phase: 'Ready' | 'Installing'; kroRevision: string }>;
 
 /**
- * Builds the bootstrap composition. Its spec has one field, `namespace` (default `flux-system`), where the
+ * Builds the bootstrap composition, synchronously as in the original TypeKro (`await` on it still works). A
+ * `fluxManifests` URL (the default: Flux's release asset) is downloaded when it is called, once per machine
+ * (cached), because its objects are resources of the graph, checked before anything is applied. Its spec has one field, `namespace` (default `flux-system`), where the
  * KRO HelmRepository and HelmRelease are created.
  *
  * @example
  * ```ts
  * import { typeKroRuntimeBootstrap } from 'typekro';
  * // Flux installed already: only KRO's chart, through a HelmRelease (the default also installs Flux's release manifests)
- * const runtime = await typeKroRuntimeBootstrap({ fluxInstallation: 'external', kroVersion: '0.9.4' });
+ * const runtime = typeKroRuntimeBootstrap({ fluxInstallation: 'external', kroVersion: '0.9.4' });
  * runtime.kind; // => 'TypeKroRuntime'
  * // then: await runtime.factory('direct', { namespace: 'flux-system', timeout: 600_000 }).deploy({});
  * ```
- * @throws Error naming `fluxManifests` when the manifests cannot be downloaded or read, YamlManifestError for a bad manifest.
+ * @throws TypeKroError naming `fluxManifests` when the manifests cannot be downloaded or read, YamlManifestError for a bad manifest.
  */
-export async function typeKroRuntimeBootstrap(options: RuntimeBootstrapOptions = {}): Promise<RuntimeBootstrap> {
+export function typeKroRuntimeBootstrap(options: RuntimeBootstrapOptions = {}): RuntimeBootstrap {
   const managed = (options.fluxInstallation ?? 'managed') === 'managed';
   if (options.fluxInstallation && !['managed', 'external'].includes(options.fluxInstallation)) {
     throw new TypeKroError('USAGE', `typeKroRuntimeBootstrap: fluxInstallation must be 'managed' or 'external', got ${JSON.stringify(options.fluxInstallation)}`);
   }
   const source = options.fluxManifests ?? fluxReleaseUrl(options.fluxVersion ?? 'v2.7.5');
-  const flux = managed ? await localFluxManifests(source, { ...(options.refresh ? { refresh: true } : {}) }) : undefined;
+  const flux = managed ? localFluxManifests(source, { ...(options.refresh ? { refresh: true } : {}) }) : undefined;
   const repositoryUrl = options.kroChartRepository ?? 'oci://registry.k8s.io/kro/charts';
   const kroValues = mergeValues({ config: { featureGates: { CELOmitFunction: true } } }, options.kroValues ?? {});
 

@@ -3,7 +3,7 @@
  * `helmRelease` (a chart installed with values). Flux's helm-controller does the Helm work in the
  * cluster; TypeKro creates the objects, orders them, and waits for Flux to report them Ready.
  */
-import { defineFactory, type Enhanced, type FactoryOptions } from '../factory.js';
+import { defineFactory, registerManifest, type Enhanced, type FactoryOptions } from '../factory.js';
 import { recordOf } from '../resource.js';
 import { describeValue, hasMarkers, isRef } from '../refs.js';
 import { isExprValue } from '../../ir/value.js';
@@ -97,15 +97,17 @@ export type HelmRepositoryHandle = Enhanced<HelmRepository>;
 export const helmRepository = defineFactory<HelmRepositoryConfig, HelmRepository>(
   'helmRepository',
   { apiVersion: FLUX_SOURCE_API, kind: 'HelmRepository', modelName: HELM_REPOSITORY_MODEL },
-  (config) => {
-    const { id: _id, name, namespace, labels, annotations, interval, ...spec } = config;
-    const where = `helmRepository ${describeValue(name)}`;
-    checkRepositoryUrl(where, spec.url, spec.type);
-    checkDuration(where, 'interval', interval);
-    checkDuration(where, 'timeout', spec.timeout);
-    return { metadata: metadata(config), spec: { interval: interval ?? '5m', ...spec } };
-  },
+  (config) => repositoryBody(config),
 );
+
+function repositoryBody(config: HelmRepositoryConfig): Record<string, unknown> {
+  const { id: _id, name, namespace: _ns, labels: _l, annotations: _a, interval, ...spec } = config;
+  const where = `helmRepository ${describeValue(name)}`;
+  checkRepositoryUrl(where, spec.url, spec.type);
+  checkDuration(where, 'interval', interval);
+  checkDuration(where, 'timeout', spec.timeout);
+  return { metadata: metadata(config), spec: { interval: interval ?? '5m', ...spec } };
+}
 
 /**
  * The chart of a release: which repository, which chart in it, which version (a semver range is fine).
@@ -116,8 +118,12 @@ export const helmRepository = defineFactory<HelmRepositoryConfig, HelmRepository
  * chart.name; // => 'podinfo'
  */
 export interface HelmChartConfig {
-  /** A `helmRepository(...)` of this composition, or a reference to an existing source. */
-  readonly repository: HelmRepositoryHandle | HelmChartSourceRef | { readonly name: string; readonly namespace?: string };
+  /**
+   * A `helmRepository(...)` of this composition, a reference to an existing source, or the repository's URL
+   * (`https://...` index or `oci://...` registry): the release then creates its own HelmRepository, named
+   * `<release name>-charts` in the release's namespace, and is applied after it.
+   */
+  readonly repository: string | HelmRepositoryHandle | HelmChartSourceRef | { readonly name: string; readonly namespace?: string };
   /** The chart name in the repository. */
   readonly name: string;
   /** Chart version or semver range, default: the newest. */
@@ -198,7 +204,21 @@ const releaseFactory = defineFactory<HelmReleaseConfig<unknown>, HelmRelease>(
  * ```
  */
 export function helmRelease<TValues = Record<string, unknown>>(config: HelmReleaseConfig<TValues>): Enhanced<HelmRelease<TValues>> {
-  return releaseFactory(config as HelmReleaseConfig<unknown>) as unknown as Enhanced<HelmRelease<TValues>>;
+  const url = config?.chart?.repository;
+  if (typeof url !== 'string') return releaseFactory(config as HelmReleaseConfig<unknown>) as unknown as Enhanced<HelmRelease<TValues>>;
+  // The original TypeKro's form: the release brings its repository. The release is registered first, so it
+  // keeps the id of the variable it is assigned to; the repository's id comes from its name.
+  const repository: HelmRepositoryConfig = {
+    name: `${config.name}-charts`,
+    url,
+    ...(url.startsWith('oci://') ? { type: 'oci' as const } : {}),
+    ...(config.namespace !== undefined ? { namespace: config.namespace } : {}),
+  };
+  const body = repositoryBody(repository);
+  const chart = { ...config.chart, repository: { name: repository.name, ...(config.namespace !== undefined ? { namespace: config.namespace } : {}) } };
+  const release = releaseFactory({ ...config, chart } as HelmReleaseConfig<unknown>) as unknown as Enhanced<HelmRelease<TValues>>;
+  const source = registerManifest({ apiVersion: FLUX_SOURCE_API, kind: 'HelmRepository', ...body }, undefined, 'helmRelease');
+  return release.dependsOn(source);
 }
 
 function metadata(config: FluxObjectConfig): Record<string, unknown> {
@@ -217,7 +237,7 @@ function sourceRefOf(where: string, repository: HelmChartConfig['repository'] | 
     return { kind: 'HelmRepository', name: handle.metadata.name, namespace: handle.metadata.namespace };
   }
   if (typeof repository !== 'object' || repository === null || !('name' in repository)) {
-    throw new TypeKroError('DEFINITION_INVALID', `${where}: chart.repository must be a helmRepository(...) of this composition or { name, namespace? } of an existing HelmRepository`);
+    throw new TypeKroError('DEFINITION_INVALID', `${where}: chart.repository must be a helmRepository(...) of this composition, { name, namespace? } of an existing HelmRepository, or the repository's https:// or oci:// URL`);
   }
   const { kind, name, namespace } = repository as Partial<HelmChartSourceRef>;
   return { kind: kind ?? 'HelmRepository', name, ...(namespace !== undefined ? { namespace } : {}) };

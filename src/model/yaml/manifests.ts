@@ -11,6 +11,7 @@ import { currentRun } from '../run.js';
 import { withNestedRecords, recordsOf } from '../resource.js';
 import { describeValue, hasMarkers, isRef } from '../refs.js';
 import { listManifestFiles, readManifestFile, YamlManifestError, type FileManifest } from './read.js';
+import { downloadManifest, isManifestUrl } from './download.js';
 import { TypeKroError } from '../../util/errors.js';
 
 export { YamlManifestError } from './read.js';
@@ -42,8 +43,15 @@ export interface YamlManifestOptions {
  * config.path; // => './manifests/base.yaml'
  */
 export interface YamlFileConfig extends YamlManifestOptions {
-  /** Relative paths are resolved against the directory of the file that calls `yamlFile`. */
+  /**
+   * Relative paths are resolved against the directory of the file that calls `yamlFile`. An `http(s)://`
+   * URL is downloaded when the composition is defined and cached (in `$TYPEKRO_CACHE_DIR/manifests`).
+   */
   readonly path: string;
+  /** The original TypeKro's name of the manifest set: the id prefix here, when `id` is not given. */
+  readonly name?: string;
+  /** Download a URL again even when it is cached. */
+  readonly refresh?: boolean;
 }
 
 /**
@@ -72,7 +80,7 @@ export interface YamlDirectoryConfig extends YamlManifestOptions {
 export interface YamlManifests {
   /** One handle per object, in file order. */
   readonly resources: readonly Enhanced<Record<string, unknown>>[];
-  /** The files read (absolute paths). */
+  /** The files read (absolute paths; a URL as it was given). */
   readonly files: readonly string[];
   /**
    * The handle of one object, for references (`files.resource<V1ConfigMap>('ConfigMap', 'settings').data.level`; the type argument types the handle).
@@ -104,9 +112,11 @@ export interface YamlManifests {
  */
 export function yamlFile(config: string | YamlFileConfig): YamlManifests {
   // A reference (a function proxy) is a path, not options: reading `.path` of it would invent `spec.path.path`.
-  const options = typeof config === 'string' || isRef(config) ? { path: config as string } : config;
-  const absolute = locate(options.path, 'yamlFile');
-  return register(readManifestFile(absolute, options.path), [absolute], options, baseName(absolute), 'yamlFile');
+  const options: YamlFileConfig = typeof config === 'string' || isRef(config) ? { path: config as string } : config;
+  const url = typeof options.path === 'string' && isManifestUrl(options.path);
+  const absolute = url ? downloadManifest(options.path, { ...(options.refresh ? { refresh: true } : {}) }) : locate(options.path, 'yamlFile');
+  const files = [url ? options.path : absolute];
+  return register(readManifestFile(absolute, options.path), files, { ...options, id: options.id ?? options.name }, baseName(url ? new URL(options.path).pathname : absolute), 'yamlFile');
 }
 
 /**

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { LineCounter, parseAllDocuments } from 'yaml';
 
 import { TypeKroError } from '../../util/errors.js';
+import { isManifestUrl } from './download.js';
 
 /**
  * A YAML manifest that cannot become part of a composition: names the file, the line and what to do.
@@ -37,7 +38,8 @@ export interface FileManifest {
 
 /** Every object in one file, in order; `kind: List` documents are expanded into their items. */
 export function readManifestFile(file: string, givenAs?: string): FileManifest[] {
-  const shownAs = file;
+  // A downloaded manifest is named by its URL: the cached copy's path means nothing to the author.
+  const shownAs = givenAs !== undefined && isManifestUrl(givenAs) ? givenAs : file;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

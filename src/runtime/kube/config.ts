@@ -24,12 +24,31 @@ export interface ClusterTarget {
   readonly kubeconfig?: string;
   /** Context name; defaults to the file's current context. */
   readonly context?: string;
+  /** Do not verify the API server's certificate (as kubectl's --insecure-skip-tls-verify); default false. */
+  readonly skipTLSVerify?: boolean;
 }
 
 export { KubeconfigError } from './errors.js';
 
 /** `env` is where `$KUBECONFIG` is read (default: the process's environment). */
 export function loadKubeConfig(target: ClusterTarget = {}, env: Readonly<Record<string, string | undefined>> = process.env): KubeConfig {
+  const config = loadTarget(target, env);
+  return target.skipTLSVerify ? insecureCopy(config) : config;
+}
+
+/** A copy whose clusters skip certificate verification; the caller's KubeConfig is left as it is. */
+function insecureCopy(config: KubeConfig): KubeConfig {
+  const copy = new KubeConfig();
+  copy.loadFromOptions({
+    clusters: config.clusters.map((cluster) => ({ ...cluster, skipTLSVerify: true })),
+    users: config.users,
+    contexts: config.contexts,
+    currentContext: config.currentContext,
+  });
+  return copy;
+}
+
+function loadTarget(target: ClusterTarget, env: Readonly<Record<string, string | undefined>>): KubeConfig {
   if (target.kubeConfig) return withContext(target.kubeConfig, target.context, 'the given KubeConfig');
   const files = target.kubeconfig ? [target.kubeconfig] : (env.KUBECONFIG ?? '').split(':').filter(Boolean);
   const candidates = files.length > 0 ? files : [join(homedir(), '.kube', 'config')];

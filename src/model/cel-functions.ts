@@ -1,0 +1,202 @@
+/**
+ * The `Cel` functions that mean what a JavaScript expression means, under the original TypeKro's names
+ * (`Cel.max`, `Cel.default`, `Cel.concat`, ...). Inside a composition their calls are compiled from source as
+ * that JavaScript (`Cel.max(a, b)` as `Math.max(a, b)`), so the CEL keeps JavaScript's meaning. Called on
+ * plain values (a concrete evaluation, or outside a composition) they compute that JavaScript; on references
+ * they build the corresponding expression, which the compiled source replaces inside a composition.
+ */
+import { E, type Expr } from '../ir/expr.js';
+import { exprValue, isExprValue } from '../ir/value.js';
+import { hasMarkers, refOf, refToExpr, splitMarkers } from './refs.js';
+
+/** An expression value typed as the value it yields (see `CelExpression` in cel.ts). */
+type Result<T> = T & { readonly __celResult?: T };
+
+/** The expression of a reference, an expression value or a template string over references; `undefined` for plain data. */
+function exprOf(value: unknown): Expr | undefined {
+  const ref = refOf(value);
+  if (ref) return refToExpr(ref);
+  if (isExprValue(value)) return value.expr;
+  if (typeof value === 'string' && hasMarkers(value)) {
+    return E.template(splitMarkers(value).map((part) => (typeof part === 'string' ? part : E.call('string', [refToExpr(part)]))));
+  }
+  return undefined;
+}
+
+function literalExpr(value: unknown): Expr {
+  const expr = exprOf(value);
+  if (expr) return expr;
+  if (typeof value === 'string') return E.str(value);
+  if (typeof value === 'boolean') return E.bool(value);
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? E.int(value) : E.double(value);
+  if (value === null || value === undefined) return E.null();
+  if (Array.isArray(value)) return E.list(value.map(literalExpr));
+  return E.map(Object.entries(value as Record<string, unknown>).map(([key, item]) => ({ key: E.str(key), value: literalExpr(item) })));
+}
+
+const isPlain = (...values: readonly unknown[]): boolean => values.every((value) => exprOf(value) === undefined);
+const built = <T>(expr: Expr): Result<T> => exprValue(expr) as unknown as Result<T>;
+const plainResult = <T>(value: unknown): Result<T> => value as Result<T>;
+
+/**
+ * `Cel.conditional`, `Cel.concat`, `Cel.size`, `Cel.min`, `Cel.max`, `Cel.string`, `Cel.int`, `Cel.double`,
+ * `Cel.default`, `Cel.coalesce` and `Cel.not`: each means the JavaScript named in its comment.
+ *
+ * @example
+ * import { Cel } from 'typekro';
+ * [Cel.max(2, 5), Cel.concat('web-', 3), Cel.default(undefined, 'x')]; // => [5, 'web-3', 'x']
+ */
+export const javaScriptCel = {
+  /**
+   * `condition ? whenTrue : whenFalse`, with JavaScript truthiness.
+   *
+   * @example
+   * import { Cel } from 'typekro';
+   * Cel.conditional(true, 'running', 'pending'); // => 'running'
+   */
+  conditional<T>(condition: unknown, whenTrue: T, whenFalse: T): Result<T> {
+    if (isPlain(condition)) return plainResult<T>(condition ? whenTrue : whenFalse);
+    return built<T>(E.cond(literalExpr(condition), literalExpr(whenTrue), literalExpr(whenFalse)));
+  },
+
+  /**
+   * The parts as one string, like `${a}${b}` (numbers and booleans as `String(x)` writes them).
+   *
+   * @example
+   * import { Cel } from 'typekro';
+   * Cel.concat('http://', 'web', ':', 8080); // => 'http://web:8080'
+   */
+  concat(...parts: readonly unknown[]): Result<string> {
+    if (isPlain(...parts)) return plainResult<string>(parts.map(String).join(''));
+    return built<string>(E.template(parts.map((part) => (typeof part === 'string' && !hasMarkers(part) ? part : E.call('string', [literalExpr(part)])))));
+  },
+
+  /**
+   * `x.length` of a list or a string.
+   *
+   * @example
+   * import { Cel } from 'typekro';
+   * Cel.size(['a', 'b']); // => 2
+   */
+  size(value: readonly unknown[] | string): Result<number> {
+    if (isPlain(value)) return plainResult<number>(value.length);
+    return built<number>(E.call('size', [literalExpr(value)]));
+  },
+
+  /**
+   * `Math.min(...values)`.
+   *
+   * @example
+   * import { Cel } from 'typekro';
+   * Cel.min(3, 10); // => 3
+   */
+  min(...values: readonly number[]): Result<number> {
+    if (isPlain(...values)) return plainResult<number>(Math.min(...values));
+    return built<number>(E.call('min', [], E.list(values.map(literalExpr))));
+  },
+
+  /**
+   * `Math.max(...values)`.
+   *
+   * @example
+   * import { Cel } from 'typekro';
+   * Cel.max(1, 4); // => 4
+   */
+  max(...values: readonly number[]): Result<number> {
+    if (isPlain(...values)) return plainResult<number>(Math.max(...values));
+    return built<number>(E.call('max', [], E.list(values.map(literalExpr))));
+  },
+
+  /**
+   * `String(x)`.
+   *
+   * @example
+   * import { Cel } from 'typekro';
+   * Cel.string(3); // => '3'
+   */
+  string(value: unknown): Result<string> {
+    if (isPlain(value)) return plainResult<string>(String(value));
+    return built<string>(E.call('string', [literalExpr(value)]));
+  },
+
+  /**
+   * An integer: numbers truncated toward zero (`Math.trunc`), text parsed in base 10 (`parseInt(x, 10)`).
+   *
+   * @example
+   * import { Cel } from 'typekro';
+   * [Cel.int(2.9), Cel.int('42')]; // => [2, 42]
+   */
+  int(value: number | string): Result<number> {
+    if (isPlain(value)) return plainResult<number>(typeof value === 'number' ? Math.trunc(value) : Number.parseInt(value, 10));
+    return built<number>(E.call('int', [literalExpr(value)]));
+  },
+
+  /**
+   * `Number(x)`: in CEL a double, so an integer fits a `number` (float) field.
+   *
+   * @example
+   * import { Cel } from 'typekro';
+   * Cel.double('1.5'); // => 1.5
+   */
+  double(value: number | string): Result<number> {
+    if (isPlain(value)) return plainResult<number>(Number(value));
+    return built<number>(E.call('double', [literalExpr(value)]));
+  },
+
+  /**
+   * `value ?? fallback`: the fallback while the value is absent.
+   *
+   * @example
+   * import { Cel } from 'typekro';
+   * Cel.default(undefined, 'info'); // => 'info'
+   */
+  default<T>(value: T | null | undefined, fallback: T): Result<T> {
+    return javaScriptCel.coalesce<T>(value, fallback);
+  },
+
+  /**
+   * `a ?? b ?? ...`: the first value that is present.
+   *
+   * @example
+   * import { Cel } from 'typekro';
+   * Cel.coalesce<string>(undefined, null, 'c'); // => 'c'
+   */
+  coalesce<T>(...values: readonly (T | null | undefined)[]): Result<T> {
+    const first = values.findIndex((value) => exprOf(value) !== undefined || (value !== undefined && value !== null));
+    if (first === -1) return plainResult<T>(values.at(-1));
+    const [head, ...rest] = values.slice(first);
+    if (isPlain(head) || rest.length === 0) return plainResult<T>(head);
+    const test = literalExpr(head);
+    return built<T>(E.cond(E.call('has', [test]), test, literalExpr(javaScriptCel.coalesce<T>(...rest))));
+  },
+
+  /**
+   * `!x`, with JavaScript truthiness (the original TypeKro's `Cel.not(ref)` tested "not set": `!x` is also
+   * true for an absent field, and for `''`, `0` and `false`).
+   *
+   * @example
+   * import { Cel } from 'typekro';
+   * [Cel.not(false), Cel.not('')]; // => [true, true]
+   */
+  not(value: unknown): Result<boolean> {
+    if (isPlain(value)) return plainResult<boolean>(!value);
+    return built<boolean>(E.unary('!', literalExpr(value)));
+  },
+};
+
+/**
+ * The `cel` template tag: builds the string its untagged template literal builds (references become CEL
+ * string templates, numbers and booleans `string(x)`), for code written for the original TypeKro.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { cel, kubernetesComposition } from 'typekro';
+ * const app = kubernetesComposition(
+ *   { name: 'app', kind: 'App', spec: type({ host: 'string', port: 'number.integer' }), status: type({ url: 'string' }) },
+ *   (spec) => ({ url: cel`https://${spec.host}:${spec.port}/` }),
+ * );
+ * app.toYaml().includes('url: https://${schema.spec.host}:${string(schema.spec.port)}/'); // => true
+ */
+export function cel(strings: TemplateStringsArray, ...values: readonly unknown[]): string {
+  return strings.reduce((text, piece, i) => (i === 0 ? piece : `${text}${String(values[i - 1])}${piece}`), '');
+}
