@@ -3,6 +3,7 @@
 //   <name>.test.ts          unit: Node only (no cluster, no Go)     npm run test:unit, npm test
 //   <name>.cluster.test.ts  the local cluster (testKubeConfig())   npm test
 //   <name>.go.test.ts       the Go toolchain, no cluster            npm test
+//   <name>.browser.test.ts  Chromium (Debian's package), no cluster  npm test
 // New offline tests (test/package/, test/differential/, golden files) are *.test.ts; tests that deploy
 // (test/cluster/, test/demo/) are *.cluster.test.ts; a file with both kinds of case is split in two.
 // Every run checks every name: an unknown one, a unit/Go file naming the cluster, or a cluster file that
@@ -27,8 +28,8 @@ const unitOnly = args.includes('--unit');
 const listOnly = args.includes('--list');
 const explicit = args.filter((a) => a !== '--unit' && a !== '--list');
 
-const TIERS = { '': 'unit', cluster: 'cluster', go: 'go' };
-const NAMING = '<name>.test.ts (unit), <name>.cluster.test.ts (needs the cluster) or <name>.go.test.ts (needs Go)';
+const TIERS = { '': 'unit', cluster: 'cluster', go: 'go', browser: 'browser' };
+const NAMING = '<name>.test.ts (unit), <name>.cluster.test.ts (needs the cluster), <name>.go.test.ts (needs Go) or <name>.browser.test.ts (needs Chromium)';
 /** What a test uses a cluster through (test/support/cluster.ts, src/testing). */
 const CLUSTER_NAMES = ['TYPEKRO_TEST_KUBECONFIG', 'testKubeConfig', 'testKubeConfigPath', 'testNamespace', 'startLocalCluster', 'ensureClusterBinaries'];
 const CLUSTER_USE = new RegExp(`\\b(${CLUSTER_NAMES.join('|')})\\b`);
@@ -79,7 +80,7 @@ function reachesCluster(file, seen = new Set()) {
 
 /** Every test file by tier; throws listing every misnamed or misclassified file. */
 function classify() {
-  const byTier = { unit: [], cluster: [], go: [] };
+  const byTier = { unit: [], cluster: [], go: [], browser: [] };
   const errors = [];
   for (const file of [...findTestLike(join(root, 'src')), ...findTestLike(join(root, 'test')), ...strays()].sort()) {
     const { tier, error } = tierOf(file);
@@ -151,7 +152,7 @@ function unitGroups(files, count) {
 }
 
 /**
- * Unit and Go files: no test cluster, no default kubeconfig. Unit files run in one process per core
+ * Unit, Go and browser files: no test cluster, no default kubeconfig. Unit files run in one process per core
  * ({@link unitGroups}); each Go file in its own (they wait on the Go toolchain). One more process at once than
  * there are cores: Go files and the package test spend much of their time waiting on child processes.
  */
@@ -159,7 +160,8 @@ async function runOffline(files) {
   const { TYPEKRO_TEST_KUBECONFIG: _unused, ...env } = process.env;
   env.KUBECONFIG = join(root, '.typekro', 'no-kubeconfig-for-offline-tests');
   log(`${files.length} files without a cluster`);
-  const go = files.filter((file) => tierOf(file).tier === 'go');
+  // Go and browser files wait on child processes (the Go toolchain; the site build and Chromium): one process each
+  const go = files.filter((file) => ['go', 'browser'].includes(tierOf(file).tier));
   const unit = files.filter((file) => tierOf(file).tier === 'unit');
   const entries = unit.length > 0 ? unitGroups(unit, Math.max(2, availableParallelism())) : [];
   const reporter = `--test-reporter=${process.stdout.isTTY ? 'spec' : 'tap'}`;
@@ -203,7 +205,7 @@ async function withCluster(files) {
 function selection(byTier) {
   // test/ first: its files are the heavier ones (child processes, type checks); unitGroups spreads them
   const unit = [...byTier.unit.filter((f) => f.startsWith('test/')), ...byTier.unit.filter((f) => !f.startsWith('test/'))];
-  if (explicit.length === 0) return unitOnly ? { offline: unit, cluster: [] } : { offline: [...byTier.go, ...unit], cluster: byTier.cluster };
+  if (explicit.length === 0) return unitOnly ? { offline: unit, cluster: [] } : { offline: [...byTier.go, ...byTier.browser, ...unit], cluster: byTier.cluster };
   const chosen = { offline: [], cluster: [] };
   for (const file of explicit) {
     const { tier, error } = tierOf(relative(root, resolve(file)).split(sep).join('/'));

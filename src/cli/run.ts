@@ -42,7 +42,14 @@ function usageOf(command: Command): string {
 
 /** Commander reports argument errors itself; we add where to read more, and exit with 2. */
 function configure(command: Command, io: CliIo): void {
-  command.configureOutput({ writeOut: (text) => void io.stdout.write(text), writeErr: (text) => void io.stderr.write(text) });
+  // help is wrapped to the width of the run's own terminal (commander would ask process.stdout), so an
+  // in-process run into a buffer prints what the bin prints into a pipe (commander's default width, 80)
+  command.configureOutput({
+    writeOut: (text) => void io.stdout.write(text),
+    writeErr: (text) => void io.stderr.write(text),
+    getOutHelpWidth: () => (io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80),
+    getErrHelpWidth: () => (io.stderr.isTTY && io.stderr.columns ? io.stderr.columns : 80),
+  });
   command.showHelpAfterError(usageOf(command));
   command.exitOverride();
   command.commands.forEach((child) => configure(child, io));

@@ -1,5 +1,5 @@
 /**
- * Documentation that runs: every ```ts block of README.md and every @example of the public API's TSDoc is a
+ * Documentation that runs: every ```ts block of README.md and of the site (docs/) and every @example of the public API's TSDoc is a
  * complete module, type-checks (one program for all) and runs. Examples marked `// needs: cluster` are
  * type-checked here and run by examples.cluster.test.ts. Conventions: test/docs/README.md.
  */
@@ -12,9 +12,9 @@ describe('documentation examples', () => {
   const workspace = prepare(allExamples());
   after(() => workspace.remove());
 
-  it('are found in the README and in the TSDoc of all three entry points', () => {
+  it('are found in the README, the site and the TSDoc of all three entry points', () => {
     const files = new Set(workspace.examples.map((e) => e.where.replace(/:\d+$/, '')));
-    for (const file of ['README.md', 'src/index.ts', 'src/simple.ts', 'src/api/composition.ts', 'src/testing/cluster/cluster.ts']) {
+    for (const file of ['README.md', 'docs/guide/getting-started.md', 'docs/guide/troubleshooting.md', 'src/index.ts', 'src/simple.ts', 'src/api/composition.ts', 'src/testing/cluster/cluster.ts']) {
       assert.ok(files.has(file), `no example found in ${file}`);
     }
   });

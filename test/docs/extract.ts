@@ -1,5 +1,5 @@
 /**
- * Finds the documentation's examples: every ```ts block of README.md and every `@example` in the TSDoc of
+ * Finds the documentation's examples: every ```ts block of README.md and of the site's pages (docs/), and every `@example` in the TSDoc of
  * what the public entry points export (src/index.ts, src/simple.ts, src/testing/index.ts). The exports are
  * found with the TypeScript compiler (re-exports and `export *` followed to the declaring files, members of
  * exported classes and interfaces included), so an internal helper's @example is never picked up.
@@ -7,7 +7,7 @@
  * Conventions (see test/docs/README.md): an example is a complete module with its imports; a first line
  * `// needs: cluster` marks one that needs a cluster to run; `expr; // => value` asserts a value.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 
@@ -41,10 +41,25 @@ export function markdownExamples(root: string, file: string): DocExample[] {
     const end = lines.findIndex((l, j) => j > i && /^```\s*$/.test(l));
     if (end < 0) throw new Error(`${file}:${i + 1}: a \`\`\`ts block that is never closed`);
     const code = lines.slice(i + 1, end).join('\n');
-    found.push({ where: `${file}:${i + 2}`, subject: `README "${heading}"`, code, needsCluster: needsCluster(code) });
+    found.push({ where: `${file}:${i + 2}`, subject: `${file === 'README.md' ? 'README' : file} "${heading}"`, code, needsCluster: needsCluster(code) });
     i = end;
   }
   return found;
+}
+
+/**
+ * The pages of the documentation site: every Markdown file under docs/ (repository-relative, sorted), except what
+ * is generated from elsewhere (docs/api/, TypeDoc from the TSDoc, whose examples are checked at their source) and
+ * VitePress's own directory.
+ */
+export function sitePages(root: string): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => {
+      const path = `${dir}/${e.name}`;
+      if (e.isDirectory()) return e.name.startsWith('.') || path === 'docs/api' ? [] : walk(path);
+      return e.name.endsWith('.md') ? [path] : [];
+    });
+  return walk('docs').sort();
 }
 
 /** The program of the entry points, with the repository's compiler options. */

@@ -33,7 +33,7 @@ describe('documentation example machinery', () => {
     try {
       writeFileSync(join(dir, 'doc.md'), '# T\n\n```sh\nls\n```\n\n```ts\n// needs: cluster\nconst a = 1;\n```\n');
       const found = markdownExamples(dir, 'doc.md');
-      assert.deepEqual(found, [{ where: 'doc.md:8', subject: 'README "T"', code: '// needs: cluster\nconst a = 1;', needsCluster: true }]);
+      assert.deepEqual(found, [{ where: 'doc.md:8', subject: 'doc.md "T"', code: '// needs: cluster\nconst a = 1;', needsCluster: true }]);
       writeFileSync(join(dir, 'open.md'), '```ts\nconst a = 1;\n');
       assert.throws(() => markdownExamples(dir, 'open.md'), /open\.md:1: .*never closed/);
     } finally {

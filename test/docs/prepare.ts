@@ -10,14 +10,15 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { typecheckProject } from '../support/typecheck.js';
-import { type DocExample, markdownExamples, tsdocExamples } from './extract.js';
+import { type DocExample, markdownExamples, sitePages, tsdocExamples } from './extract.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = join(here, '..', '..');
 
-/** Every example of README.md and of the public API's TSDoc. */
+/** Every example of README.md, of the site's pages and of the public API's TSDoc. */
 export function allExamples(): DocExample[] {
-  return [...markdownExamples(root, 'README.md'), ...tsdocExamples(root)];
+  const pages = sitePages(root).flatMap((page) => markdownExamples(root, page));
+  return [...markdownExamples(root, 'README.md'), ...pages, ...tsdocExamples(root)];
 }
 
 export interface PreparedExample extends DocExample {
