@@ -40,6 +40,7 @@ export type { CompositionInstance } from './composition/composition.js';
 export { Cel, type CelExpression } from './model/cel.js';
 export { externalRef, type ExternalRefConfig } from './model/external.js';
 export { customResource, type CustomResourceInput } from './model/custom.js';
+export { crdFactory, crdManifests, type CrdFactory, type CrdInput, type CrdKind, type CrdMetadataInput, type CrdObject, type CrdSchema } from './model/crd.js';
 export type { Enhanced, FactoryOptions, ResourceFields } from './model/factory.js';
 export type { Condition, ResourceMethods } from './model/resource.js';
 export type { Ref, RefOrValue, Input, Primitive } from './model/types.js';
