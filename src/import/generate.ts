@@ -35,6 +35,8 @@ export interface PlannedKind {
 const RESERVED = new Set(['break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield', 'let', 'static', 'implements', 'interface', 'package', 'private', 'protected', 'public', 'await']);
 const pascal = (text: string): string => text.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_m, _sep: string, c: string) => c.toUpperCase());
 const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
+/** `WidgetV1alpha1` → `WidgetV1Alpha1`: json-schema-to-typescript capitalises a letter after a digit, so type names follow it. */
+const typeNameOf = (version: string): string => pascal(version).replace(/([0-9])([a-z])/g, (_m, digit: string, c: string) => `${digit}${c.toUpperCase()}`);
 
 /** The primary version of a CRD gets the plain names (`Certificate`, `certificate`); the others a version suffix. */
 function primaryVersion(crd: Crd): CrdVersion {
@@ -55,9 +57,8 @@ export function planKinds(crds: readonly Crd[]): PlannedKind[] {
     const prefix = (kindCount.get(crd.kind) ?? 0) > 1 ? pascal(crd.group.split('.')[0]!) : '';
     const primary = primaryVersion(crd);
     for (const version of [...crd.versions].sort((a, b) => a.name.localeCompare(b.name))) {
-      const suffix = version === primary ? '' : pascal(version.name);
-      const typeName = `${prefix}${pascal(crd.kind)}${suffix}`;
-      let factoryName = lowerFirst(typeName);
+      const typeName = typeNameOf(`${prefix}${pascal(crd.kind)}${version === primary ? '' : pascal(version.name)}`);
+      let factoryName = lowerFirst(`${prefix}${pascal(crd.kind)}${version === primary ? '' : pascal(version.name)}`);
       if (RESERVED.has(factoryName)) factoryName = `${factoryName}Resource`;
       planned.push({ crd, version, typeName, factoryName });
     }

@@ -24,6 +24,8 @@ export type { SourceOptions } from './sources.js';
 export interface ImportOptions extends SourceOptions, GenerateOptions {
   /** The command the header names for regenerating; default `typekro import <source>`. */
   readonly command?: string;
+  /** How the header names the source; default the source as given (`--from-cluster`: the cluster's CRDs of it). */
+  readonly label?: string;
   /** Only these kinds (by kind name); default every CRD of the source. */
   readonly kinds?: readonly string[];
 }
@@ -82,7 +84,7 @@ export async function importCrds(source: string, options: ImportOptions = {}): P
   if (duplicate) throw new ImportError(`${source}: CRD ${duplicate.name} is defined twice (${crds.filter((c) => c.name === duplicate.name).map((c) => c.origin).join(' and ')})`);
   const module = await generateModule(
     crds,
-    { source: options.fromCluster ? `the cluster's CRDs of ${source}` : source, ...(read.version ? { version: read.version } : {}), command: options.command ?? `typekro import ${source}` },
+    { source: options.label ?? (options.fromCluster ? `the cluster's CRDs of ${source}` : source), ...(read.version ? { version: read.version } : {}), command: options.command ?? `typekro import ${source}` },
     options,
   );
   const factories = planKinds(crds).map((k) => ({ factoryName: k.factoryName, typeName: k.typeName, apiVersion: `${k.crd.group}/${k.version.name}`, kind: k.crd.kind }));

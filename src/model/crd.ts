@@ -150,8 +150,8 @@ function checkDefinition(definition: CrdKind): void {
 
 /**
  * The compiler's type of a value with this schema, as KRO types it (integer → int, number → double,
- * date-time → timestamp, byte → bytes); every field may be absent. Unknown fields are allowed only where
- * the schema preserves them.
+ * date-time → timestamp, byte → bytes); a field may be absent unless the schema requires it. Unknown fields
+ * are allowed only where the schema preserves them.
  */
 export function schemaCelType(schema: CrdSchema | undefined, root = false): CelType {
   if (!schema || schema['x-kubernetes-int-or-string']) return T.dyn;
@@ -187,9 +187,11 @@ function objectType(schema: CrdSchema, root: boolean): CelType {
     fields.kind = { type: T.string, optional: true };
     fields.metadata = { type: modelType('V1ObjectMeta') ?? T.dyn, optional: true };
   }
+  // A required field is present in every object the API server stored (it validates writes, status too).
+  const required = new Set(schema.required ?? []);
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
     if (root && (name === 'apiVersion' || name === 'kind' || name === 'metadata')) continue;
-    fields[name] = { type: schemaCelType(property), optional: true };
+    fields[name] = { type: schemaCelType(property), optional: !required.has(name) };
   }
   return T.object(fields, open);
 }
