@@ -1,11 +1,12 @@
 /**
  * CRDs → one TypeScript module: per kind and served version, the spec/status types (json-schema-to-typescript)
  * and a factory made by `crdFactory` carrying the structural schema as data (which types status references
- * for the CEL compiler). Output is sorted and formatted (prettier), so the same CRDs give the same bytes.
+ * for the CEL compiler). Output is sorted and laid out (layout.ts), so the same CRDs give the same bytes.
  */
 import { compile } from 'json-schema-to-typescript';
 import type { CrdKind, CrdSchema } from '../model/crd.js';
 import type { Crd, CrdVersion } from './crds.js';
+import { indentDeclarations } from './layout.js';
 import { rootSchema } from './schema-ts.js';
 
 /** What the header of a generated module says. */
@@ -114,8 +115,8 @@ function factoryCode(kind: PlannedKind, schemaConst: string): string {
     storage: kind.version.storage,
     ...(kind.version.subresources ? { subresources: kind.version.subresources } : {}),
   };
-  const fields = Object.entries(definition).map(([key, value]) => `${key}: ${JSON.stringify(value)}`).join(', ');
-  return `${factoryDoc(kind)}\nexport const ${kind.factoryName}: CrdFactory<${kind.typeName}> = crdFactory<${kind.typeName}>({ ${fields}, schema: ${schemaConst} });`;
+  const fields = Object.entries(definition).map(([key, value]) => `  ${key}: ${JSON.stringify(value)},`);
+  return [`${factoryDoc(kind)}`, `export const ${kind.factoryName}: CrdFactory<${kind.typeName}> = crdFactory<${kind.typeName}>({`, ...fields, `  schema: ${schemaConst},`, '});'].join('\n');
 }
 
 /**
@@ -126,7 +127,7 @@ function factoryCode(kind: PlannedKind, schemaConst: string): string {
  */
 export async function generateModule(crds: readonly Crd[], info: ModuleHeader, options: GenerateOptions = {}): Promise<string> {
   const kinds = planKinds(crds);
-  const parts: string[] = [header(info, crds), `import { crdFactory, type CrdFactory, type CrdSchema } from ${JSON.stringify(options.typekroImport ?? 'typekro')};`];
+  const parts: string[] = [header(info, crds), `import { crdFactory, type CrdFactory, type CrdSchema } from '${(options.typekroImport ?? 'typekro').replace(/'/g, "\\'")}';`];
   for (const kind of kinds) {
     const types = await compile(rootSchema(kind.version.schema as CrdSchema, kind.typeName), kind.typeName, {
       bannerComment: '',
@@ -138,14 +139,8 @@ export async function generateModule(crds: readonly Crd[], info: ModuleHeader, o
     });
     const schemaConst = `${kind.factoryName}Schema`;
     const data = JSON.stringify(stripDescriptions(kind.version.schema)).replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
-    parts.push(types.trim(), `const ${schemaConst}: CrdSchema = JSON.parse(\`${data}\`);`, factoryCode(kind, schemaConst));
+    parts.push(indentDeclarations(types), `const ${schemaConst}: CrdSchema = JSON.parse(\`${data}\`);`, factoryCode(kind, schemaConst));
   }
   parts.push(`/** Every factory of this module, e.g. for \`crdManifests(allKinds)\` (install equivalent CRDs). */\nexport const allKinds = [${kinds.map((k) => k.factoryName).join(', ')}] as const;`);
-  return format(`${parts.join('\n\n')}\n`);
-}
-
-async function format(text: string): Promise<string> {
-  // Loaded on use: prettier is large, and only the generator needs it.
-  const prettier = await import('prettier');
-  return prettier.format(text, { parser: 'typescript', printWidth: 120, singleQuote: true, trailingComma: 'all' });
+  return `${parts.join('\n\n')}\n`;
 }

@@ -5,8 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join, relative } from 'node:path';
-import { KubeClient } from '../runtime/kube/client.js';
-import { loadKubeConfig, type ClusterTarget } from '../runtime/kube/config.js';
+import type { ClusterTarget } from '../runtime/kube/config.js';
 import type { SourceDocument } from './crds.js';
 import { ImportError } from './errors.js';
 import { download } from './fetch.js';
@@ -100,6 +99,8 @@ function directoryDocuments(dir: string): ReadSource {
 }
 
 async function clusterDocuments(selector: string, options: SourceOptions): Promise<SourceDocument[]> {
+  // Loaded on use: the Kubernetes client is most of what importing this module would cost otherwise.
+  const [{ KubeClient }, { loadKubeConfig }] = await Promise.all([import('../runtime/kube/client.js'), import('../runtime/kube/config.js')]);
   const client = new KubeClient(loadKubeConfig(options.cluster ?? {}, options.env ?? process.env), { retryMs: 5_000 });
   const list = (await client.readPath('/apis/apiextensions.k8s.io/v1/customresourcedefinitions')) as { items?: Record<string, unknown>[] };
   const items = (list.items ?? []).filter((crd) => {

@@ -9,21 +9,21 @@ import { crdFactory, type CrdFactory, type CrdSchema } from '../../index.js';
  * Challenge is a type to represent a Challenge request with an ACME server
  */
 export interface Challenge {
-  spec: ChallengeSpec;
-  status?: ChallengeStatus;
+  spec: ChallengeSpec
+  status?: ChallengeStatus
 }
 export interface ChallengeSpec {
   /**
    * The URL to the ACME Authorization resource that this
    * challenge is a part of.
    */
-  authorizationURL: string;
+  authorizationURL: string
   /**
    * dnsName is the identifier that this challenge is for, e.g., example.com.
    * If the requested DNSName is a 'wildcard', this field MUST be set to the
    * non-wildcard domain, e.g., for `*.example.com`, it must be `example.com`.
    */
-  dnsName: string;
+  dnsName: string
   /**
    * References a properly configured ACME-type Issuer which should
    * be used to create this Challenge.
@@ -36,17 +36,17 @@ export interface ChallengeSpec {
      * Group of the issuer being referred to.
      * Defaults to 'cert-manager.io'.
      */
-    group?: string;
+    group?: string
     /**
      * Kind of the issuer being referred to.
      * Defaults to 'Issuer'.
      */
-    kind?: string;
+    kind?: string
     /**
      * Name of the issuer being referred to.
      */
-    name: string;
-  };
+    name: string
+  }
   /**
    * The ACME challenge key for this challenge
    * For HTTP01 challenges, this is the value that must be responded with to
@@ -56,7 +56,7 @@ export interface ChallengeSpec {
    * `<private key JWK thumbprint>.<key from acme server for challenge>`
    * text that must be set as the TXT record content.
    */
-  key: string;
+  key: string
   /**
    * Contains the domain solving configuration that should be used to
    * solve this challenge resource.
@@ -82,15 +82,15 @@ export interface ChallengeSpec {
            * Some instances of this field may be defaulted, in others it may be
            * required.
            */
-          key?: string;
+          key?: string
           /**
            * Name of the resource being referred to.
            * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
            */
-          name: string;
-        };
-        host: string;
-      };
+          name: string
+        }
+        host: string
+      }
       /**
        * Use the Akamai DNS zone management API to manage DNS01 challenge records.
        */
@@ -105,13 +105,13 @@ export interface ChallengeSpec {
            * Some instances of this field may be defaulted, in others it may be
            * required.
            */
-          key?: string;
+          key?: string
           /**
            * Name of the resource being referred to.
            * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
            */
-          name: string;
-        };
+          name: string
+        }
         /**
          * A reference to a specific 'key' within a Secret resource.
          * In some instances, `key` is a required field.
@@ -122,13 +122,13 @@ export interface ChallengeSpec {
            * Some instances of this field may be defaulted, in others it may be
            * required.
            */
-          key?: string;
+          key?: string
           /**
            * Name of the resource being referred to.
            * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
            */
-          name: string;
-        };
+          name: string
+        }
         /**
          * A reference to a specific 'key' within a Secret resource.
          * In some instances, `key` is a required field.
@@ -139,15 +139,15 @@ export interface ChallengeSpec {
            * Some instances of this field may be defaulted, in others it may be
            * required.
            */
-          key?: string;
+          key?: string
           /**
            * Name of the resource being referred to.
            * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
            */
-          name: string;
-        };
-        serviceConsumerDomain: string;
-      };
+          name: string
+        }
+        serviceConsumerDomain: string
+      }
       /**
        * Use the Microsoft Azure DNS API to manage DNS01 challenge records.
        */
@@ -157,7 +157,7 @@ export interface ChallengeSpec {
          * The ClientID of the Azure Service Principal used to authenticate with Azure DNS.
          * If set, ClientSecret and TenantID must also be set.
          */
-        clientID?: string;
+        clientID?: string
         /**
          * Auth: Azure Service Principal:
          * A reference to a Secret containing the password associated with the Service Principal.
@@ -169,21 +169,21 @@ export interface ChallengeSpec {
            * Some instances of this field may be defaulted, in others it may be
            * required.
            */
-          key?: string;
+          key?: string
           /**
            * Name of the resource being referred to.
            * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
            */
-          name: string;
-        };
+          name: string
+        }
         /**
          * name of the Azure environment (default AzurePublicCloud)
          */
-        environment?: 'AzurePublicCloud' | 'AzureChinaCloud' | 'AzureGermanCloud' | 'AzureUSGovernmentCloud';
+        environment?: ("AzurePublicCloud" | "AzureChinaCloud" | "AzureGermanCloud" | "AzureUSGovernmentCloud")
         /**
          * name of the DNS zone that should be used
          */
-        hostedZoneName?: string;
+        hostedZoneName?: string
         /**
          * Auth: Azure Workload Identity or Azure Managed Service Identity:
          * Settings to enable Azure Workload Identity or Azure Managed Service Identity
@@ -193,31 +193,31 @@ export interface ChallengeSpec {
           /**
            * client ID of the managed identity, cannot be used at the same time as resourceID
            */
-          clientID?: string;
+          clientID?: string
           /**
            * resource ID of the managed identity, cannot be used at the same time as clientID
            * Cannot be used for Azure Managed Service Identity
            */
-          resourceID?: string;
+          resourceID?: string
           /**
            * tenant ID of the managed identity, cannot be used at the same time as resourceID
            */
-          tenantID?: string;
-        };
+          tenantID?: string
+        }
         /**
          * resource group the DNS zone is located in
          */
-        resourceGroupName: string;
+        resourceGroupName: string
         /**
          * ID of the Azure subscription
          */
-        subscriptionID: string;
+        subscriptionID: string
         /**
          * Auth: Azure Service Principal:
          * The TenantID of the Azure Service Principal used to authenticate with Azure DNS.
          * If set, ClientID and ClientSecret must also be set.
          */
-        tenantID?: string;
+        tenantID?: string
         /**
          * ZoneType determines which type of Azure DNS zone to use.
          *
@@ -230,8 +230,8 @@ export interface ChallengeSpec {
          * Support for Azure Private DNS zones is currently
          * experimental and may change in future releases.
          */
-        zoneType?: 'AzurePublicZone' | 'AzurePrivateZone';
-      };
+        zoneType?: ("AzurePublicZone" | "AzurePrivateZone")
+      }
       /**
        * Use the Google Cloud DNS API to manage DNS01 challenge records.
        */
@@ -241,8 +241,8 @@ export interface ChallengeSpec {
          * Cloud DNS zone the challenge record has to be created.
          * If left empty cert-manager will automatically choose a zone.
          */
-        hostedZoneName?: string;
-        project: string;
+        hostedZoneName?: string
+        project: string
         /**
          * A reference to a specific 'key' within a Secret resource.
          * In some instances, `key` is a required field.
@@ -253,14 +253,14 @@ export interface ChallengeSpec {
            * Some instances of this field may be defaulted, in others it may be
            * required.
            */
-          key?: string;
+          key?: string
           /**
            * Name of the resource being referred to.
            * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
            */
-          name: string;
-        };
-      };
+          name: string
+        }
+      }
       /**
        * Use the Cloudflare API to manage DNS01 challenge records.
        */
@@ -276,13 +276,13 @@ export interface ChallengeSpec {
            * Some instances of this field may be defaulted, in others it may be
            * required.
            */
-          key?: string;
+          key?: string
           /**
            * Name of the resource being referred to.
            * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
            */
-          name: string;
-        };
+          name: string
+        }
         /**
          * API token used to authenticate with Cloudflare.
          */
@@ -292,23 +292,23 @@ export interface ChallengeSpec {
            * Some instances of this field may be defaulted, in others it may be
            * required.
            */
-          key?: string;
+          key?: string
           /**
            * Name of the resource being referred to.
            * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
            */
-          name: string;
-        };
+          name: string
+        }
         /**
          * Email of the account, only required when using API key based authentication.
          */
-        email?: string;
-      };
+        email?: string
+      }
       /**
        * CNAMEStrategy configures how the DNS01 provider should handle CNAME
        * records when found in DNS zones.
        */
-      cnameStrategy?: 'None' | 'Follow';
+      cnameStrategy?: ("None" | "Follow")
       /**
        * Use the DigitalOcean DNS API to manage DNS01 challenge records.
        */
@@ -323,14 +323,14 @@ export interface ChallengeSpec {
            * Some instances of this field may be defaulted, in others it may be
            * required.
            */
-          key?: string;
+          key?: string
           /**
            * Name of the resource being referred to.
            * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
            */
-          name: string;
-        };
-      };
+          name: string
+        }
+      }
       /**
        * Use RFC2136 ("Dynamic Updates in the Domain Name System") (https://datatracker.ietf.org/doc/rfc2136/)
        * to manage DNS01 challenge records.
@@ -342,23 +342,23 @@ export interface ChallengeSpec {
          * enclosed in square brackets (e.g [2001:db8::1]); port is optional.
          * This field is required.
          */
-        nameserver: string;
+        nameserver: string
         /**
          * Protocol to use for dynamic DNS update queries. Valid values are (case-sensitive) ``TCP`` and ``UDP``; ``UDP`` (default).
          */
-        protocol?: 'TCP' | 'UDP';
+        protocol?: ("TCP" | "UDP")
         /**
          * The TSIG Algorithm configured in the DNS supporting RFC2136. Used only
          * when ``tsigSecretSecretRef`` and ``tsigKeyName`` are defined.
          * Supported values are (case-insensitive): ``HMACMD5`` (default),
          * ``HMACSHA1``, ``HMACSHA256`` or ``HMACSHA512``.
          */
-        tsigAlgorithm?: string;
+        tsigAlgorithm?: string
         /**
          * The TSIG Key name configured in the DNS.
          * If ``tsigSecretSecretRef`` is defined, this field is required.
          */
-        tsigKeyName?: string;
+        tsigKeyName?: string
         /**
          * The name of the secret containing the TSIG value.
          * If ``tsigKeyName`` is defined, this field is required.
@@ -369,14 +369,14 @@ export interface ChallengeSpec {
            * Some instances of this field may be defaulted, in others it may be
            * required.
            */
-          key?: string;
+          key?: string
           /**
            * Name of the resource being referred to.
            * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
            */
-          name: string;
-        };
-      };
+          name: string
+        }
+      }
       /**
        * Use the AWS Route53 API to manage DNS01 challenge records.
        */
@@ -388,7 +388,7 @@ export interface ChallengeSpec {
          * vars, shared credentials file, or AWS Instance metadata,
          * see: https://docs.aws.amazon.com/sdk-for-go/v1/developer-guide/configuring-sdk.html#specifying-credentials
          */
-        accessKeyID?: string;
+        accessKeyID?: string
         /**
          * The SecretAccessKey is used for authentication. If set, pull the AWS
          * access key ID from a key within a Kubernetes Secret.
@@ -403,13 +403,13 @@ export interface ChallengeSpec {
            * Some instances of this field may be defaulted, in others it may be
            * required.
            */
-          key?: string;
+          key?: string
           /**
            * Name of the resource being referred to.
            * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
            */
-          name: string;
-        };
+          name: string
+        }
         /**
          * Auth configures how cert-manager authenticates.
          */
@@ -431,18 +431,18 @@ export interface ChallengeSpec {
                * and name is always included.
                * If unset the audience defaults to `sts.amazonaws.com`.
                */
-              audiences?: string[];
+              audiences?: string[]
               /**
                * Name of the ServiceAccount used to request a token.
                */
-              name: string;
-            };
-          };
-        };
+              name: string
+            }
+          }
+        }
         /**
          * If set, the provider will manage only this zone in Route53 and will not do a lookup using the route53:ListHostedZonesByName api call.
          */
-        hostedZoneID?: string;
+        hostedZoneID?: string
         /**
          * Override the AWS region.
          *
@@ -467,12 +467,12 @@ export interface ChallengeSpec {
          * [Amazon EKS Pod Identity Agent](https://github.com/aws/eks-pod-identity-agent),
          * In this case this `region` field value is ignored.
          */
-        region?: string;
+        region?: string
         /**
          * Role is a Role ARN which the Route53 provider will assume using either the explicit credentials AccessKeyID/SecretAccessKey
          * or the inferred credentials from environment variables, shared credentials file or AWS Instance metadata
          */
-        role?: string;
+        role?: string
         /**
          * The SecretAccessKey is used for authentication.
          * If neither the Access Key nor Key ID are set, we fall back to using env
@@ -485,14 +485,14 @@ export interface ChallengeSpec {
            * Some instances of this field may be defaulted, in others it may be
            * required.
            */
-          key?: string;
+          key?: string
           /**
            * Name of the resource being referred to.
            * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
            */
-          name: string;
-        };
-      };
+          name: string
+        }
+      }
       /**
        * Configure an external webhook based DNS01 challenge solver to manage
        * DNS01 challenge records.
@@ -508,22 +508,22 @@ export interface ChallengeSpec {
          * For details on the schema of this field, consult the webhook provider
          * implementation's documentation.
          */
-        config?: unknown;
+        config?: unknown
         /**
          * The API group name that should be used when POSTing ChallengePayload
          * resources to the webhook apiserver.
          * This should be the same as the GroupName specified in the webhook
          * provider implementation.
          */
-        groupName: string;
+        groupName: string
         /**
          * The name of the solver to use, as defined in the webhook provider
          * implementation.
          * This will typically be the name of the provider, e.g., 'cloudflare'.
          */
-        solverName: string;
-      };
-    };
+        solverName: string
+      }
+    }
     /**
      * Configures cert-manager to attempt to complete authorizations by
      * performing the HTTP01 challenge flow.
@@ -543,8 +543,8 @@ export interface ChallengeSpec {
          * while solving HTTP-01 challenges.
          */
         labels?: {
-          [k: string]: string;
-        };
+          [k: string]: string
+        }
         /**
          * When solving an HTTP-01 challenge, cert-manager creates an HTTPRoute.
          * cert-manager needs to know which parentRefs should be used when creating
@@ -575,7 +575,7 @@ export interface ChallengeSpec {
            *
            * @default "gateway.networking.k8s.io"
            */
-          group?: string;
+          group?: string
           /**
            * Kind is kind of the referent.
            *
@@ -588,13 +588,13 @@ export interface ChallengeSpec {
            *
            * @default "Gateway"
            */
-          kind?: string;
+          kind?: string
           /**
            * Name is the name of the referent.
            *
            * Support: Core
            */
-          name: string;
+          name: string
           /**
            * Namespace is the namespace of the referent. When unspecified, this refers
            * to the local namespace of the Route.
@@ -619,7 +619,7 @@ export interface ChallengeSpec {
            *
            * Support: Core
            */
-          namespace?: string;
+          namespace?: string
           /**
            * Port is the network port this Route targets. It can be interpreted
            * differently based on the type of parent resource.
@@ -654,7 +654,7 @@ export interface ChallengeSpec {
            *
            * Format: int32.
            */
-          port?: number;
+          port?: number
           /**
            * SectionName is the name of a section within the target resource. In the
            * following resources, SectionName is interpreted as the following:
@@ -681,8 +681,8 @@ export interface ChallengeSpec {
            *
            * Support: Core
            */
-          sectionName?: string;
-        }[];
+          sectionName?: string
+        }[]
         /**
          * Optional pod template used to configure the ACME challenge solver pods
          * used for HTTP01 challenges.
@@ -699,15 +699,15 @@ export interface ChallengeSpec {
              * Annotations that should be added to the created ACME HTTP01 solver pods.
              */
             annotations?: {
-              [k: string]: string;
-            };
+              [k: string]: string
+            }
             /**
              * Labels that should be added to the created ACME HTTP01 solver pods.
              */
             labels?: {
-              [k: string]: string;
-            };
-          };
+              [k: string]: string
+            }
+          }
           /**
            * PodSpec defines overrides for the HTTP01 challenge solver pod.
            * Check ACMEChallengeSolverHTTP01IngressPodSpec to find out currently supported fields.
@@ -751,12 +751,12 @@ export interface ChallengeSpec {
                       /**
                        * The label key that the selector applies to.
                        */
-                      key: string;
+                      key: string
                       /**
                        * Represents a key's relationship to a set of values.
                        * Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
                        */
-                      operator: string;
+                      operator: string
                       /**
                        * An array of string values. If the operator is In or NotIn,
                        * the values array must be non-empty. If the operator is Exists or DoesNotExist,
@@ -764,8 +764,8 @@ export interface ChallengeSpec {
                        * array must have a single element, which will be interpreted as an integer.
                        * This array is replaced during a strategic merge patch.
                        */
-                      values?: string[];
-                    }[];
+                      values?: string[]
+                    }[]
                     /**
                      * A list of node selector requirements by node's fields.
                      *
@@ -776,12 +776,12 @@ export interface ChallengeSpec {
                       /**
                        * The label key that the selector applies to.
                        */
-                      key: string;
+                      key: string
                       /**
                        * Represents a key's relationship to a set of values.
                        * Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
                        */
-                      operator: string;
+                      operator: string
                       /**
                        * An array of string values. If the operator is In or NotIn,
                        * the values array must be non-empty. If the operator is Exists or DoesNotExist,
@@ -789,16 +789,16 @@ export interface ChallengeSpec {
                        * array must have a single element, which will be interpreted as an integer.
                        * This array is replaced during a strategic merge patch.
                        */
-                      values?: string[];
-                    }[];
-                  };
+                      values?: string[]
+                    }[]
+                  }
                   /**
                    * Weight associated with matching the corresponding nodeSelectorTerm, in the range 1-100.
                    *
                    * Format: int32.
                    */
-                  weight: number;
-                }[];
+                  weight: number
+                }[]
                 /**
                  * If the affinity requirements specified by this field are not met at
                  * scheduling time, the pod will not be scheduled onto the node.
@@ -825,12 +825,12 @@ export interface ChallengeSpec {
                       /**
                        * The label key that the selector applies to.
                        */
-                      key: string;
+                      key: string
                       /**
                        * Represents a key's relationship to a set of values.
                        * Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
                        */
-                      operator: string;
+                      operator: string
                       /**
                        * An array of string values. If the operator is In or NotIn,
                        * the values array must be non-empty. If the operator is Exists or DoesNotExist,
@@ -838,8 +838,8 @@ export interface ChallengeSpec {
                        * array must have a single element, which will be interpreted as an integer.
                        * This array is replaced during a strategic merge patch.
                        */
-                      values?: string[];
-                    }[];
+                      values?: string[]
+                    }[]
                     /**
                      * A list of node selector requirements by node's fields.
                      *
@@ -850,12 +850,12 @@ export interface ChallengeSpec {
                       /**
                        * The label key that the selector applies to.
                        */
-                      key: string;
+                      key: string
                       /**
                        * Represents a key's relationship to a set of values.
                        * Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
                        */
-                      operator: string;
+                      operator: string
                       /**
                        * An array of string values. If the operator is In or NotIn,
                        * the values array must be non-empty. If the operator is Exists or DoesNotExist,
@@ -863,11 +863,11 @@ export interface ChallengeSpec {
                        * array must have a single element, which will be interpreted as an integer.
                        * This array is replaced during a strategic merge patch.
                        */
-                      values?: string[];
-                    }[];
-                  }[];
-                };
-              };
+                      values?: string[]
+                    }[]
+                  }[]
+                }
+              }
               /**
                * Describes pod affinity scheduling rules (e.g. co-locate this pod in the same node, zone, etc. as some other pod(s)).
                */
@@ -905,29 +905,29 @@ export interface ChallengeSpec {
                         /**
                          * key is the label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * operator represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists and DoesNotExist.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * values is an array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                          * the values array must be empty. This array is replaced during a strategic
                          * merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                        * map is equivalent to an element of matchExpressions, whose key field is "key", the
                        * operator is "In", and the values array contains only "value". The requirements are ANDed.
                        */
                       matchLabels?: {
-                        [k: string]: string;
-                      };
-                    };
+                        [k: string]: string
+                      }
+                    }
                     /**
                      * MatchLabelKeys is a set of pod label keys to select which pods will
                      * be taken into consideration. The keys are used to lookup values from the
@@ -938,7 +938,7 @@ export interface ChallengeSpec {
                      * The same key is forbidden to exist in both matchLabelKeys and labelSelector.
                      * Also, matchLabelKeys cannot be set when labelSelector isn't set.
                      */
-                    matchLabelKeys?: string[];
+                    matchLabelKeys?: string[]
                     /**
                      * MismatchLabelKeys is a set of pod label keys to select which pods will
                      * be taken into consideration. The keys are used to lookup values from the
@@ -949,7 +949,7 @@ export interface ChallengeSpec {
                      * The same key is forbidden to exist in both mismatchLabelKeys and labelSelector.
                      * Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
                      */
-                    mismatchLabelKeys?: string[];
+                    mismatchLabelKeys?: string[]
                     /**
                      * A label query over the set of namespaces that the term applies to.
                      * The term is applied to the union of the namespaces selected by this field
@@ -968,36 +968,36 @@ export interface ChallengeSpec {
                         /**
                          * key is the label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * operator represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists and DoesNotExist.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * values is an array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                          * the values array must be empty. This array is replaced during a strategic
                          * merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                        * map is equivalent to an element of matchExpressions, whose key field is "key", the
                        * operator is "In", and the values array contains only "value". The requirements are ANDed.
                        */
                       matchLabels?: {
-                        [k: string]: string;
-                      };
-                    };
+                        [k: string]: string
+                      }
+                    }
                     /**
                      * namespaces specifies a static list of namespace names that the term applies to.
                      * The term is applied to the union of the namespaces listed in this field
                      * and the ones selected by namespaceSelector.
                      * null or empty namespaces list and null namespaceSelector means "this pod's namespace".
                      */
-                    namespaces?: string[];
+                    namespaces?: string[]
                     /**
                      * This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching
                      * the labelSelector in the specified namespaces, where co-located is defined as running on a node
@@ -1005,16 +1005,16 @@ export interface ChallengeSpec {
                      * selected pods is running.
                      * Empty topologyKey is not allowed.
                      */
-                    topologyKey: string;
-                  };
+                    topologyKey: string
+                  }
                   /**
                    * weight associated with matching the corresponding podAffinityTerm,
                    * in the range 1-100.
                    *
                    * Format: int32.
                    */
-                  weight: number;
-                }[];
+                  weight: number
+                }[]
                 /**
                  * If the affinity requirements specified by this field are not met at
                  * scheduling time, the pod will not be scheduled onto the node.
@@ -1047,29 +1047,29 @@ export interface ChallengeSpec {
                       /**
                        * key is the label key that the selector applies to.
                        */
-                      key: string;
+                      key: string
                       /**
                        * operator represents a key's relationship to a set of values.
                        * Valid operators are In, NotIn, Exists and DoesNotExist.
                        */
-                      operator: string;
+                      operator: string
                       /**
                        * values is an array of string values. If the operator is In or NotIn,
                        * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                        * the values array must be empty. This array is replaced during a strategic
                        * merge patch.
                        */
-                      values?: string[];
-                    }[];
+                      values?: string[]
+                    }[]
                     /**
                      * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                      * map is equivalent to an element of matchExpressions, whose key field is "key", the
                      * operator is "In", and the values array contains only "value". The requirements are ANDed.
                      */
                     matchLabels?: {
-                      [k: string]: string;
-                    };
-                  };
+                      [k: string]: string
+                    }
+                  }
                   /**
                    * MatchLabelKeys is a set of pod label keys to select which pods will
                    * be taken into consideration. The keys are used to lookup values from the
@@ -1080,7 +1080,7 @@ export interface ChallengeSpec {
                    * The same key is forbidden to exist in both matchLabelKeys and labelSelector.
                    * Also, matchLabelKeys cannot be set when labelSelector isn't set.
                    */
-                  matchLabelKeys?: string[];
+                  matchLabelKeys?: string[]
                   /**
                    * MismatchLabelKeys is a set of pod label keys to select which pods will
                    * be taken into consideration. The keys are used to lookup values from the
@@ -1091,7 +1091,7 @@ export interface ChallengeSpec {
                    * The same key is forbidden to exist in both mismatchLabelKeys and labelSelector.
                    * Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
                    */
-                  mismatchLabelKeys?: string[];
+                  mismatchLabelKeys?: string[]
                   /**
                    * A label query over the set of namespaces that the term applies to.
                    * The term is applied to the union of the namespaces selected by this field
@@ -1110,36 +1110,36 @@ export interface ChallengeSpec {
                       /**
                        * key is the label key that the selector applies to.
                        */
-                      key: string;
+                      key: string
                       /**
                        * operator represents a key's relationship to a set of values.
                        * Valid operators are In, NotIn, Exists and DoesNotExist.
                        */
-                      operator: string;
+                      operator: string
                       /**
                        * values is an array of string values. If the operator is In or NotIn,
                        * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                        * the values array must be empty. This array is replaced during a strategic
                        * merge patch.
                        */
-                      values?: string[];
-                    }[];
+                      values?: string[]
+                    }[]
                     /**
                      * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                      * map is equivalent to an element of matchExpressions, whose key field is "key", the
                      * operator is "In", and the values array contains only "value". The requirements are ANDed.
                      */
                     matchLabels?: {
-                      [k: string]: string;
-                    };
-                  };
+                      [k: string]: string
+                    }
+                  }
                   /**
                    * namespaces specifies a static list of namespace names that the term applies to.
                    * The term is applied to the union of the namespaces listed in this field
                    * and the ones selected by namespaceSelector.
                    * null or empty namespaces list and null namespaceSelector means "this pod's namespace".
                    */
-                  namespaces?: string[];
+                  namespaces?: string[]
                   /**
                    * This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching
                    * the labelSelector in the specified namespaces, where co-located is defined as running on a node
@@ -1147,9 +1147,9 @@ export interface ChallengeSpec {
                    * selected pods is running.
                    * Empty topologyKey is not allowed.
                    */
-                  topologyKey: string;
-                }[];
-              };
+                  topologyKey: string
+                }[]
+              }
               /**
                * Describes pod anti-affinity scheduling rules (e.g. avoid putting this pod in the same node, zone, etc. as some other pod(s)).
                */
@@ -1187,29 +1187,29 @@ export interface ChallengeSpec {
                         /**
                          * key is the label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * operator represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists and DoesNotExist.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * values is an array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                          * the values array must be empty. This array is replaced during a strategic
                          * merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                        * map is equivalent to an element of matchExpressions, whose key field is "key", the
                        * operator is "In", and the values array contains only "value". The requirements are ANDed.
                        */
                       matchLabels?: {
-                        [k: string]: string;
-                      };
-                    };
+                        [k: string]: string
+                      }
+                    }
                     /**
                      * MatchLabelKeys is a set of pod label keys to select which pods will
                      * be taken into consideration. The keys are used to lookup values from the
@@ -1220,7 +1220,7 @@ export interface ChallengeSpec {
                      * The same key is forbidden to exist in both matchLabelKeys and labelSelector.
                      * Also, matchLabelKeys cannot be set when labelSelector isn't set.
                      */
-                    matchLabelKeys?: string[];
+                    matchLabelKeys?: string[]
                     /**
                      * MismatchLabelKeys is a set of pod label keys to select which pods will
                      * be taken into consideration. The keys are used to lookup values from the
@@ -1231,7 +1231,7 @@ export interface ChallengeSpec {
                      * The same key is forbidden to exist in both mismatchLabelKeys and labelSelector.
                      * Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
                      */
-                    mismatchLabelKeys?: string[];
+                    mismatchLabelKeys?: string[]
                     /**
                      * A label query over the set of namespaces that the term applies to.
                      * The term is applied to the union of the namespaces selected by this field
@@ -1250,36 +1250,36 @@ export interface ChallengeSpec {
                         /**
                          * key is the label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * operator represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists and DoesNotExist.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * values is an array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                          * the values array must be empty. This array is replaced during a strategic
                          * merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                        * map is equivalent to an element of matchExpressions, whose key field is "key", the
                        * operator is "In", and the values array contains only "value". The requirements are ANDed.
                        */
                       matchLabels?: {
-                        [k: string]: string;
-                      };
-                    };
+                        [k: string]: string
+                      }
+                    }
                     /**
                      * namespaces specifies a static list of namespace names that the term applies to.
                      * The term is applied to the union of the namespaces listed in this field
                      * and the ones selected by namespaceSelector.
                      * null or empty namespaces list and null namespaceSelector means "this pod's namespace".
                      */
-                    namespaces?: string[];
+                    namespaces?: string[]
                     /**
                      * This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching
                      * the labelSelector in the specified namespaces, where co-located is defined as running on a node
@@ -1287,16 +1287,16 @@ export interface ChallengeSpec {
                      * selected pods is running.
                      * Empty topologyKey is not allowed.
                      */
-                    topologyKey: string;
-                  };
+                    topologyKey: string
+                  }
                   /**
                    * weight associated with matching the corresponding podAffinityTerm,
                    * in the range 1-100.
                    *
                    * Format: int32.
                    */
-                  weight: number;
-                }[];
+                  weight: number
+                }[]
                 /**
                  * If the anti-affinity requirements specified by this field are not met at
                  * scheduling time, the pod will not be scheduled onto the node.
@@ -1329,29 +1329,29 @@ export interface ChallengeSpec {
                       /**
                        * key is the label key that the selector applies to.
                        */
-                      key: string;
+                      key: string
                       /**
                        * operator represents a key's relationship to a set of values.
                        * Valid operators are In, NotIn, Exists and DoesNotExist.
                        */
-                      operator: string;
+                      operator: string
                       /**
                        * values is an array of string values. If the operator is In or NotIn,
                        * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                        * the values array must be empty. This array is replaced during a strategic
                        * merge patch.
                        */
-                      values?: string[];
-                    }[];
+                      values?: string[]
+                    }[]
                     /**
                      * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                      * map is equivalent to an element of matchExpressions, whose key field is "key", the
                      * operator is "In", and the values array contains only "value". The requirements are ANDed.
                      */
                     matchLabels?: {
-                      [k: string]: string;
-                    };
-                  };
+                      [k: string]: string
+                    }
+                  }
                   /**
                    * MatchLabelKeys is a set of pod label keys to select which pods will
                    * be taken into consideration. The keys are used to lookup values from the
@@ -1362,7 +1362,7 @@ export interface ChallengeSpec {
                    * The same key is forbidden to exist in both matchLabelKeys and labelSelector.
                    * Also, matchLabelKeys cannot be set when labelSelector isn't set.
                    */
-                  matchLabelKeys?: string[];
+                  matchLabelKeys?: string[]
                   /**
                    * MismatchLabelKeys is a set of pod label keys to select which pods will
                    * be taken into consideration. The keys are used to lookup values from the
@@ -1373,7 +1373,7 @@ export interface ChallengeSpec {
                    * The same key is forbidden to exist in both mismatchLabelKeys and labelSelector.
                    * Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
                    */
-                  mismatchLabelKeys?: string[];
+                  mismatchLabelKeys?: string[]
                   /**
                    * A label query over the set of namespaces that the term applies to.
                    * The term is applied to the union of the namespaces selected by this field
@@ -1392,36 +1392,36 @@ export interface ChallengeSpec {
                       /**
                        * key is the label key that the selector applies to.
                        */
-                      key: string;
+                      key: string
                       /**
                        * operator represents a key's relationship to a set of values.
                        * Valid operators are In, NotIn, Exists and DoesNotExist.
                        */
-                      operator: string;
+                      operator: string
                       /**
                        * values is an array of string values. If the operator is In or NotIn,
                        * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                        * the values array must be empty. This array is replaced during a strategic
                        * merge patch.
                        */
-                      values?: string[];
-                    }[];
+                      values?: string[]
+                    }[]
                     /**
                      * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                      * map is equivalent to an element of matchExpressions, whose key field is "key", the
                      * operator is "In", and the values array contains only "value". The requirements are ANDed.
                      */
                     matchLabels?: {
-                      [k: string]: string;
-                    };
-                  };
+                      [k: string]: string
+                    }
+                  }
                   /**
                    * namespaces specifies a static list of namespace names that the term applies to.
                    * The term is applied to the union of the namespaces listed in this field
                    * and the ones selected by namespaceSelector.
                    * null or empty namespaces list and null namespaceSelector means "this pod's namespace".
                    */
-                  namespaces?: string[];
+                  namespaces?: string[]
                   /**
                    * This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching
                    * the labelSelector in the specified namespaces, where co-located is defined as running on a node
@@ -1429,10 +1429,10 @@ export interface ChallengeSpec {
                    * selected pods is running.
                    * Empty topologyKey is not allowed.
                    */
-                  topologyKey: string;
-                }[];
-              };
-            };
+                  topologyKey: string
+                }[]
+              }
+            }
             /**
              * If specified, the pod's imagePullSecrets
              *
@@ -1449,20 +1449,20 @@ export interface ChallengeSpec {
                *
                * @default ""
                */
-              name?: string;
-            }[];
+              name?: string
+            }[]
             /**
              * NodeSelector is a selector which must be true for the pod to fit on a node.
              * Selector which must match a node's labels for the pod to be scheduled on that node.
              * More info: https://kubernetes.io/docs/concepts/configuration/assign-pod-node/
              */
             nodeSelector?: {
-              [k: string]: string;
-            };
+              [k: string]: string
+            }
             /**
              * If specified, the pod's priorityClassName.
              */
-            priorityClassName?: string;
+            priorityClassName?: string
             /**
              * If specified, the pod's resource requirements.
              * These values override the global resource configuration flags.
@@ -1477,8 +1477,8 @@ export interface ChallengeSpec {
                * More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
                */
               limits?: {
-                [k: string]: number | string;
-              };
+                [k: string]: number | string
+              }
               /**
                * Requests describes the minimum amount of compute resources required.
                * If Requests is omitted for a container, it defaults to Limits if that is explicitly specified,
@@ -1486,9 +1486,9 @@ export interface ChallengeSpec {
                * More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
                */
               requests?: {
-                [k: string]: number | string;
-              };
-            };
+                [k: string]: number | string
+              }
+            }
             /**
              * If specified, the pod's security context
              */
@@ -1507,7 +1507,7 @@ export interface ChallengeSpec {
                *
                * Format: int64.
                */
-              fsGroup?: number;
+              fsGroup?: number
               /**
                * fsGroupChangePolicy defines behavior of changing ownership and permission of the volume
                * before being exposed inside Pod. This field will only apply to
@@ -1517,7 +1517,7 @@ export interface ChallengeSpec {
                * Valid values are "OnRootMismatch" and "Always". If not specified, "Always" is used.
                * Note that this field cannot be set when spec.os.name is windows.
                */
-              fsGroupChangePolicy?: string;
+              fsGroupChangePolicy?: string
               /**
                * The GID to run the entrypoint of the container process.
                * Uses runtime default if unset.
@@ -1528,7 +1528,7 @@ export interface ChallengeSpec {
                *
                * Format: int64.
                */
-              runAsGroup?: number;
+              runAsGroup?: number
               /**
                * Indicates that the container must run as a non-root user.
                * If true, the Kubelet will validate the image at runtime to ensure that it
@@ -1537,7 +1537,7 @@ export interface ChallengeSpec {
                * May also be set in SecurityContext.  If set in both SecurityContext and
                * PodSecurityContext, the value specified in SecurityContext takes precedence.
                */
-              runAsNonRoot?: boolean;
+              runAsNonRoot?: boolean
               /**
                * The UID to run the entrypoint of the container process.
                * Defaults to user specified in image metadata if unspecified.
@@ -1548,7 +1548,7 @@ export interface ChallengeSpec {
                *
                * Format: int64.
                */
-              runAsUser?: number;
+              runAsUser?: number
               /**
                * The SELinux context to be applied to all containers.
                * If unspecified, the container runtime will allocate a random SELinux context for each
@@ -1561,20 +1561,20 @@ export interface ChallengeSpec {
                 /**
                  * Level is SELinux level label that applies to the container.
                  */
-                level?: string;
+                level?: string
                 /**
                  * Role is a SELinux role label that applies to the container.
                  */
-                role?: string;
+                role?: string
                 /**
                  * Type is a SELinux type label that applies to the container.
                  */
-                type?: string;
+                type?: string
                 /**
                  * User is a SELinux user label that applies to the container.
                  */
-                user?: string;
-              };
+                user?: string
+              }
               /**
                * The seccomp options to use by the containers in this pod.
                * Note that this field cannot be set when spec.os.name is windows.
@@ -1586,7 +1586,7 @@ export interface ChallengeSpec {
                  * Must be a descending path, relative to the kubelet's configured seccomp profile location.
                  * Must be set if type is "Localhost". Must NOT be set for any other type.
                  */
-                localhostProfile?: string;
+                localhostProfile?: string
                 /**
                  * type indicates which kind of seccomp profile will be applied.
                  * Valid options are:
@@ -1595,8 +1595,8 @@ export interface ChallengeSpec {
                  * RuntimeDefault - the container runtime default profile should be used.
                  * Unconfined - no profile should be applied.
                  */
-                type: string;
-              };
+                type: string
+              }
               /**
                * A list of groups applied to the first process run in each container, in addition
                * to the container's primary GID, the fsGroup (if specified), and group memberships
@@ -1608,7 +1608,7 @@ export interface ChallengeSpec {
                *
                * Items: Format: int64.
                */
-              supplementalGroups?: number[];
+              supplementalGroups?: number[]
               /**
                * Sysctls hold a list of namespaced sysctls used for the pod. Pods with unsupported
                * sysctls (by the container runtime) might fail to launch.
@@ -1620,17 +1620,17 @@ export interface ChallengeSpec {
                 /**
                  * Name of a property to set
                  */
-                name: string;
+                name: string
                 /**
                  * Value of a property to set
                  */
-                value: string;
-              }[];
-            };
+                value: string
+              }[]
+            }
             /**
              * If specified, the pod's service account
              */
-            serviceAccountName?: string;
+            serviceAccountName?: string
             /**
              * If specified, the pod's tolerations.
              *
@@ -1642,12 +1642,12 @@ export interface ChallengeSpec {
                * Effect indicates the taint effect to match. Empty means match all taint effects.
                * When specified, allowed values are NoSchedule, PreferNoSchedule and NoExecute.
                */
-              effect?: string;
+              effect?: string
               /**
                * Key is the taint key that the toleration applies to. Empty means match all taint keys.
                * If the key is empty, operator must be Exists; this combination means to match all values and all keys.
                */
-              key?: string;
+              key?: string
               /**
                * Operator represents a key's relationship to the value.
                * Valid operators are Exists, Equal, Lt, and Gt. Defaults to Equal.
@@ -1655,7 +1655,7 @@ export interface ChallengeSpec {
                * tolerate all taints of a particular category.
                * Lt and Gt perform numeric comparisons (requires feature gate TaintTolerationComparisonOperators).
                */
-              operator?: string;
+              operator?: string
               /**
                * TolerationSeconds represents the period of time the toleration (which must be
                * of effect NoExecute, otherwise this field is ignored) tolerates the taint. By default,
@@ -1664,21 +1664,21 @@ export interface ChallengeSpec {
                *
                * Format: int64.
                */
-              tolerationSeconds?: number;
+              tolerationSeconds?: number
               /**
                * Value is the taint value the toleration matches to.
                * If the operator is Exists, the value should be empty, otherwise just a regular string.
                */
-              value?: string;
-            }[];
-          };
-        };
+              value?: string
+            }[]
+          }
+        }
         /**
          * Optional service type for Kubernetes solver service. Supported values
          * are NodePort or ClusterIP. If unset, defaults to NodePort.
          */
-        serviceType?: string;
-      };
+        serviceType?: string
+      }
       /**
        * The ingress based HTTP01 challenge solver will solve challenges by
        * creating or modifying Ingress resources in order to route requests for
@@ -1692,14 +1692,14 @@ export interface ChallengeSpec {
          * challenge solver. Only one of `class`, `name` or `ingressClassName` may
          * be specified.
          */
-        class?: string;
+        class?: string
         /**
          * This field configures the field `ingressClassName` on the created Ingress
          * resources used to solve ACME challenges that use this challenge solver.
          * This is the recommended way of configuring the ingress class. Only one of
          * `class`, `name` or `ingressClassName` may be specified.
          */
-        ingressClassName?: string;
+        ingressClassName?: string
         /**
          * Optional ingress template used to configure the ACME challenge solver
          * ingress used for HTTP01 challenges.
@@ -1716,16 +1716,16 @@ export interface ChallengeSpec {
              * Annotations that should be added to the created ACME HTTP01 solver ingress.
              */
             annotations?: {
-              [k: string]: string;
-            };
+              [k: string]: string
+            }
             /**
              * Labels that should be added to the created ACME HTTP01 solver ingress.
              */
             labels?: {
-              [k: string]: string;
-            };
-          };
-        };
+              [k: string]: string
+            }
+          }
+        }
         /**
          * The name of the ingress resource that should have ACME challenge solving
          * routes inserted into it in order to solve HTTP01 challenges.
@@ -1734,7 +1734,7 @@ export interface ChallengeSpec {
          * ingress resources. Only one of `class`, `name` or `ingressClassName` may
          * be specified.
          */
-        name?: string;
+        name?: string
         /**
          * Optional pod template used to configure the ACME challenge solver pods
          * used for HTTP01 challenges.
@@ -1751,15 +1751,15 @@ export interface ChallengeSpec {
              * Annotations that should be added to the created ACME HTTP01 solver pods.
              */
             annotations?: {
-              [k: string]: string;
-            };
+              [k: string]: string
+            }
             /**
              * Labels that should be added to the created ACME HTTP01 solver pods.
              */
             labels?: {
-              [k: string]: string;
-            };
-          };
+              [k: string]: string
+            }
+          }
           /**
            * PodSpec defines overrides for the HTTP01 challenge solver pod.
            * Check ACMEChallengeSolverHTTP01IngressPodSpec to find out currently supported fields.
@@ -1803,12 +1803,12 @@ export interface ChallengeSpec {
                       /**
                        * The label key that the selector applies to.
                        */
-                      key: string;
+                      key: string
                       /**
                        * Represents a key's relationship to a set of values.
                        * Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
                        */
-                      operator: string;
+                      operator: string
                       /**
                        * An array of string values. If the operator is In or NotIn,
                        * the values array must be non-empty. If the operator is Exists or DoesNotExist,
@@ -1816,8 +1816,8 @@ export interface ChallengeSpec {
                        * array must have a single element, which will be interpreted as an integer.
                        * This array is replaced during a strategic merge patch.
                        */
-                      values?: string[];
-                    }[];
+                      values?: string[]
+                    }[]
                     /**
                      * A list of node selector requirements by node's fields.
                      *
@@ -1828,12 +1828,12 @@ export interface ChallengeSpec {
                       /**
                        * The label key that the selector applies to.
                        */
-                      key: string;
+                      key: string
                       /**
                        * Represents a key's relationship to a set of values.
                        * Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
                        */
-                      operator: string;
+                      operator: string
                       /**
                        * An array of string values. If the operator is In or NotIn,
                        * the values array must be non-empty. If the operator is Exists or DoesNotExist,
@@ -1841,16 +1841,16 @@ export interface ChallengeSpec {
                        * array must have a single element, which will be interpreted as an integer.
                        * This array is replaced during a strategic merge patch.
                        */
-                      values?: string[];
-                    }[];
-                  };
+                      values?: string[]
+                    }[]
+                  }
                   /**
                    * Weight associated with matching the corresponding nodeSelectorTerm, in the range 1-100.
                    *
                    * Format: int32.
                    */
-                  weight: number;
-                }[];
+                  weight: number
+                }[]
                 /**
                  * If the affinity requirements specified by this field are not met at
                  * scheduling time, the pod will not be scheduled onto the node.
@@ -1877,12 +1877,12 @@ export interface ChallengeSpec {
                       /**
                        * The label key that the selector applies to.
                        */
-                      key: string;
+                      key: string
                       /**
                        * Represents a key's relationship to a set of values.
                        * Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
                        */
-                      operator: string;
+                      operator: string
                       /**
                        * An array of string values. If the operator is In or NotIn,
                        * the values array must be non-empty. If the operator is Exists or DoesNotExist,
@@ -1890,8 +1890,8 @@ export interface ChallengeSpec {
                        * array must have a single element, which will be interpreted as an integer.
                        * This array is replaced during a strategic merge patch.
                        */
-                      values?: string[];
-                    }[];
+                      values?: string[]
+                    }[]
                     /**
                      * A list of node selector requirements by node's fields.
                      *
@@ -1902,12 +1902,12 @@ export interface ChallengeSpec {
                       /**
                        * The label key that the selector applies to.
                        */
-                      key: string;
+                      key: string
                       /**
                        * Represents a key's relationship to a set of values.
                        * Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
                        */
-                      operator: string;
+                      operator: string
                       /**
                        * An array of string values. If the operator is In or NotIn,
                        * the values array must be non-empty. If the operator is Exists or DoesNotExist,
@@ -1915,11 +1915,11 @@ export interface ChallengeSpec {
                        * array must have a single element, which will be interpreted as an integer.
                        * This array is replaced during a strategic merge patch.
                        */
-                      values?: string[];
-                    }[];
-                  }[];
-                };
-              };
+                      values?: string[]
+                    }[]
+                  }[]
+                }
+              }
               /**
                * Describes pod affinity scheduling rules (e.g. co-locate this pod in the same node, zone, etc. as some other pod(s)).
                */
@@ -1957,29 +1957,29 @@ export interface ChallengeSpec {
                         /**
                          * key is the label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * operator represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists and DoesNotExist.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * values is an array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                          * the values array must be empty. This array is replaced during a strategic
                          * merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                        * map is equivalent to an element of matchExpressions, whose key field is "key", the
                        * operator is "In", and the values array contains only "value". The requirements are ANDed.
                        */
                       matchLabels?: {
-                        [k: string]: string;
-                      };
-                    };
+                        [k: string]: string
+                      }
+                    }
                     /**
                      * MatchLabelKeys is a set of pod label keys to select which pods will
                      * be taken into consideration. The keys are used to lookup values from the
@@ -1990,7 +1990,7 @@ export interface ChallengeSpec {
                      * The same key is forbidden to exist in both matchLabelKeys and labelSelector.
                      * Also, matchLabelKeys cannot be set when labelSelector isn't set.
                      */
-                    matchLabelKeys?: string[];
+                    matchLabelKeys?: string[]
                     /**
                      * MismatchLabelKeys is a set of pod label keys to select which pods will
                      * be taken into consideration. The keys are used to lookup values from the
@@ -2001,7 +2001,7 @@ export interface ChallengeSpec {
                      * The same key is forbidden to exist in both mismatchLabelKeys and labelSelector.
                      * Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
                      */
-                    mismatchLabelKeys?: string[];
+                    mismatchLabelKeys?: string[]
                     /**
                      * A label query over the set of namespaces that the term applies to.
                      * The term is applied to the union of the namespaces selected by this field
@@ -2020,36 +2020,36 @@ export interface ChallengeSpec {
                         /**
                          * key is the label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * operator represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists and DoesNotExist.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * values is an array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                          * the values array must be empty. This array is replaced during a strategic
                          * merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                        * map is equivalent to an element of matchExpressions, whose key field is "key", the
                        * operator is "In", and the values array contains only "value". The requirements are ANDed.
                        */
                       matchLabels?: {
-                        [k: string]: string;
-                      };
-                    };
+                        [k: string]: string
+                      }
+                    }
                     /**
                      * namespaces specifies a static list of namespace names that the term applies to.
                      * The term is applied to the union of the namespaces listed in this field
                      * and the ones selected by namespaceSelector.
                      * null or empty namespaces list and null namespaceSelector means "this pod's namespace".
                      */
-                    namespaces?: string[];
+                    namespaces?: string[]
                     /**
                      * This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching
                      * the labelSelector in the specified namespaces, where co-located is defined as running on a node
@@ -2057,16 +2057,16 @@ export interface ChallengeSpec {
                      * selected pods is running.
                      * Empty topologyKey is not allowed.
                      */
-                    topologyKey: string;
-                  };
+                    topologyKey: string
+                  }
                   /**
                    * weight associated with matching the corresponding podAffinityTerm,
                    * in the range 1-100.
                    *
                    * Format: int32.
                    */
-                  weight: number;
-                }[];
+                  weight: number
+                }[]
                 /**
                  * If the affinity requirements specified by this field are not met at
                  * scheduling time, the pod will not be scheduled onto the node.
@@ -2099,29 +2099,29 @@ export interface ChallengeSpec {
                       /**
                        * key is the label key that the selector applies to.
                        */
-                      key: string;
+                      key: string
                       /**
                        * operator represents a key's relationship to a set of values.
                        * Valid operators are In, NotIn, Exists and DoesNotExist.
                        */
-                      operator: string;
+                      operator: string
                       /**
                        * values is an array of string values. If the operator is In or NotIn,
                        * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                        * the values array must be empty. This array is replaced during a strategic
                        * merge patch.
                        */
-                      values?: string[];
-                    }[];
+                      values?: string[]
+                    }[]
                     /**
                      * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                      * map is equivalent to an element of matchExpressions, whose key field is "key", the
                      * operator is "In", and the values array contains only "value". The requirements are ANDed.
                      */
                     matchLabels?: {
-                      [k: string]: string;
-                    };
-                  };
+                      [k: string]: string
+                    }
+                  }
                   /**
                    * MatchLabelKeys is a set of pod label keys to select which pods will
                    * be taken into consideration. The keys are used to lookup values from the
@@ -2132,7 +2132,7 @@ export interface ChallengeSpec {
                    * The same key is forbidden to exist in both matchLabelKeys and labelSelector.
                    * Also, matchLabelKeys cannot be set when labelSelector isn't set.
                    */
-                  matchLabelKeys?: string[];
+                  matchLabelKeys?: string[]
                   /**
                    * MismatchLabelKeys is a set of pod label keys to select which pods will
                    * be taken into consideration. The keys are used to lookup values from the
@@ -2143,7 +2143,7 @@ export interface ChallengeSpec {
                    * The same key is forbidden to exist in both mismatchLabelKeys and labelSelector.
                    * Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
                    */
-                  mismatchLabelKeys?: string[];
+                  mismatchLabelKeys?: string[]
                   /**
                    * A label query over the set of namespaces that the term applies to.
                    * The term is applied to the union of the namespaces selected by this field
@@ -2162,36 +2162,36 @@ export interface ChallengeSpec {
                       /**
                        * key is the label key that the selector applies to.
                        */
-                      key: string;
+                      key: string
                       /**
                        * operator represents a key's relationship to a set of values.
                        * Valid operators are In, NotIn, Exists and DoesNotExist.
                        */
-                      operator: string;
+                      operator: string
                       /**
                        * values is an array of string values. If the operator is In or NotIn,
                        * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                        * the values array must be empty. This array is replaced during a strategic
                        * merge patch.
                        */
-                      values?: string[];
-                    }[];
+                      values?: string[]
+                    }[]
                     /**
                      * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                      * map is equivalent to an element of matchExpressions, whose key field is "key", the
                      * operator is "In", and the values array contains only "value". The requirements are ANDed.
                      */
                     matchLabels?: {
-                      [k: string]: string;
-                    };
-                  };
+                      [k: string]: string
+                    }
+                  }
                   /**
                    * namespaces specifies a static list of namespace names that the term applies to.
                    * The term is applied to the union of the namespaces listed in this field
                    * and the ones selected by namespaceSelector.
                    * null or empty namespaces list and null namespaceSelector means "this pod's namespace".
                    */
-                  namespaces?: string[];
+                  namespaces?: string[]
                   /**
                    * This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching
                    * the labelSelector in the specified namespaces, where co-located is defined as running on a node
@@ -2199,9 +2199,9 @@ export interface ChallengeSpec {
                    * selected pods is running.
                    * Empty topologyKey is not allowed.
                    */
-                  topologyKey: string;
-                }[];
-              };
+                  topologyKey: string
+                }[]
+              }
               /**
                * Describes pod anti-affinity scheduling rules (e.g. avoid putting this pod in the same node, zone, etc. as some other pod(s)).
                */
@@ -2239,29 +2239,29 @@ export interface ChallengeSpec {
                         /**
                          * key is the label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * operator represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists and DoesNotExist.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * values is an array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                          * the values array must be empty. This array is replaced during a strategic
                          * merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                        * map is equivalent to an element of matchExpressions, whose key field is "key", the
                        * operator is "In", and the values array contains only "value". The requirements are ANDed.
                        */
                       matchLabels?: {
-                        [k: string]: string;
-                      };
-                    };
+                        [k: string]: string
+                      }
+                    }
                     /**
                      * MatchLabelKeys is a set of pod label keys to select which pods will
                      * be taken into consideration. The keys are used to lookup values from the
@@ -2272,7 +2272,7 @@ export interface ChallengeSpec {
                      * The same key is forbidden to exist in both matchLabelKeys and labelSelector.
                      * Also, matchLabelKeys cannot be set when labelSelector isn't set.
                      */
-                    matchLabelKeys?: string[];
+                    matchLabelKeys?: string[]
                     /**
                      * MismatchLabelKeys is a set of pod label keys to select which pods will
                      * be taken into consideration. The keys are used to lookup values from the
@@ -2283,7 +2283,7 @@ export interface ChallengeSpec {
                      * The same key is forbidden to exist in both mismatchLabelKeys and labelSelector.
                      * Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
                      */
-                    mismatchLabelKeys?: string[];
+                    mismatchLabelKeys?: string[]
                     /**
                      * A label query over the set of namespaces that the term applies to.
                      * The term is applied to the union of the namespaces selected by this field
@@ -2302,36 +2302,36 @@ export interface ChallengeSpec {
                         /**
                          * key is the label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * operator represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists and DoesNotExist.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * values is an array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                          * the values array must be empty. This array is replaced during a strategic
                          * merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                        * map is equivalent to an element of matchExpressions, whose key field is "key", the
                        * operator is "In", and the values array contains only "value". The requirements are ANDed.
                        */
                       matchLabels?: {
-                        [k: string]: string;
-                      };
-                    };
+                        [k: string]: string
+                      }
+                    }
                     /**
                      * namespaces specifies a static list of namespace names that the term applies to.
                      * The term is applied to the union of the namespaces listed in this field
                      * and the ones selected by namespaceSelector.
                      * null or empty namespaces list and null namespaceSelector means "this pod's namespace".
                      */
-                    namespaces?: string[];
+                    namespaces?: string[]
                     /**
                      * This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching
                      * the labelSelector in the specified namespaces, where co-located is defined as running on a node
@@ -2339,16 +2339,16 @@ export interface ChallengeSpec {
                      * selected pods is running.
                      * Empty topologyKey is not allowed.
                      */
-                    topologyKey: string;
-                  };
+                    topologyKey: string
+                  }
                   /**
                    * weight associated with matching the corresponding podAffinityTerm,
                    * in the range 1-100.
                    *
                    * Format: int32.
                    */
-                  weight: number;
-                }[];
+                  weight: number
+                }[]
                 /**
                  * If the anti-affinity requirements specified by this field are not met at
                  * scheduling time, the pod will not be scheduled onto the node.
@@ -2381,29 +2381,29 @@ export interface ChallengeSpec {
                       /**
                        * key is the label key that the selector applies to.
                        */
-                      key: string;
+                      key: string
                       /**
                        * operator represents a key's relationship to a set of values.
                        * Valid operators are In, NotIn, Exists and DoesNotExist.
                        */
-                      operator: string;
+                      operator: string
                       /**
                        * values is an array of string values. If the operator is In or NotIn,
                        * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                        * the values array must be empty. This array is replaced during a strategic
                        * merge patch.
                        */
-                      values?: string[];
-                    }[];
+                      values?: string[]
+                    }[]
                     /**
                      * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                      * map is equivalent to an element of matchExpressions, whose key field is "key", the
                      * operator is "In", and the values array contains only "value". The requirements are ANDed.
                      */
                     matchLabels?: {
-                      [k: string]: string;
-                    };
-                  };
+                      [k: string]: string
+                    }
+                  }
                   /**
                    * MatchLabelKeys is a set of pod label keys to select which pods will
                    * be taken into consideration. The keys are used to lookup values from the
@@ -2414,7 +2414,7 @@ export interface ChallengeSpec {
                    * The same key is forbidden to exist in both matchLabelKeys and labelSelector.
                    * Also, matchLabelKeys cannot be set when labelSelector isn't set.
                    */
-                  matchLabelKeys?: string[];
+                  matchLabelKeys?: string[]
                   /**
                    * MismatchLabelKeys is a set of pod label keys to select which pods will
                    * be taken into consideration. The keys are used to lookup values from the
@@ -2425,7 +2425,7 @@ export interface ChallengeSpec {
                    * The same key is forbidden to exist in both mismatchLabelKeys and labelSelector.
                    * Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
                    */
-                  mismatchLabelKeys?: string[];
+                  mismatchLabelKeys?: string[]
                   /**
                    * A label query over the set of namespaces that the term applies to.
                    * The term is applied to the union of the namespaces selected by this field
@@ -2444,36 +2444,36 @@ export interface ChallengeSpec {
                       /**
                        * key is the label key that the selector applies to.
                        */
-                      key: string;
+                      key: string
                       /**
                        * operator represents a key's relationship to a set of values.
                        * Valid operators are In, NotIn, Exists and DoesNotExist.
                        */
-                      operator: string;
+                      operator: string
                       /**
                        * values is an array of string values. If the operator is In or NotIn,
                        * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                        * the values array must be empty. This array is replaced during a strategic
                        * merge patch.
                        */
-                      values?: string[];
-                    }[];
+                      values?: string[]
+                    }[]
                     /**
                      * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                      * map is equivalent to an element of matchExpressions, whose key field is "key", the
                      * operator is "In", and the values array contains only "value". The requirements are ANDed.
                      */
                     matchLabels?: {
-                      [k: string]: string;
-                    };
-                  };
+                      [k: string]: string
+                    }
+                  }
                   /**
                    * namespaces specifies a static list of namespace names that the term applies to.
                    * The term is applied to the union of the namespaces listed in this field
                    * and the ones selected by namespaceSelector.
                    * null or empty namespaces list and null namespaceSelector means "this pod's namespace".
                    */
-                  namespaces?: string[];
+                  namespaces?: string[]
                   /**
                    * This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching
                    * the labelSelector in the specified namespaces, where co-located is defined as running on a node
@@ -2481,10 +2481,10 @@ export interface ChallengeSpec {
                    * selected pods is running.
                    * Empty topologyKey is not allowed.
                    */
-                  topologyKey: string;
-                }[];
-              };
-            };
+                  topologyKey: string
+                }[]
+              }
+            }
             /**
              * If specified, the pod's imagePullSecrets
              *
@@ -2501,20 +2501,20 @@ export interface ChallengeSpec {
                *
                * @default ""
                */
-              name?: string;
-            }[];
+              name?: string
+            }[]
             /**
              * NodeSelector is a selector which must be true for the pod to fit on a node.
              * Selector which must match a node's labels for the pod to be scheduled on that node.
              * More info: https://kubernetes.io/docs/concepts/configuration/assign-pod-node/
              */
             nodeSelector?: {
-              [k: string]: string;
-            };
+              [k: string]: string
+            }
             /**
              * If specified, the pod's priorityClassName.
              */
-            priorityClassName?: string;
+            priorityClassName?: string
             /**
              * If specified, the pod's resource requirements.
              * These values override the global resource configuration flags.
@@ -2529,8 +2529,8 @@ export interface ChallengeSpec {
                * More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
                */
               limits?: {
-                [k: string]: number | string;
-              };
+                [k: string]: number | string
+              }
               /**
                * Requests describes the minimum amount of compute resources required.
                * If Requests is omitted for a container, it defaults to Limits if that is explicitly specified,
@@ -2538,9 +2538,9 @@ export interface ChallengeSpec {
                * More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
                */
               requests?: {
-                [k: string]: number | string;
-              };
-            };
+                [k: string]: number | string
+              }
+            }
             /**
              * If specified, the pod's security context
              */
@@ -2559,7 +2559,7 @@ export interface ChallengeSpec {
                *
                * Format: int64.
                */
-              fsGroup?: number;
+              fsGroup?: number
               /**
                * fsGroupChangePolicy defines behavior of changing ownership and permission of the volume
                * before being exposed inside Pod. This field will only apply to
@@ -2569,7 +2569,7 @@ export interface ChallengeSpec {
                * Valid values are "OnRootMismatch" and "Always". If not specified, "Always" is used.
                * Note that this field cannot be set when spec.os.name is windows.
                */
-              fsGroupChangePolicy?: string;
+              fsGroupChangePolicy?: string
               /**
                * The GID to run the entrypoint of the container process.
                * Uses runtime default if unset.
@@ -2580,7 +2580,7 @@ export interface ChallengeSpec {
                *
                * Format: int64.
                */
-              runAsGroup?: number;
+              runAsGroup?: number
               /**
                * Indicates that the container must run as a non-root user.
                * If true, the Kubelet will validate the image at runtime to ensure that it
@@ -2589,7 +2589,7 @@ export interface ChallengeSpec {
                * May also be set in SecurityContext.  If set in both SecurityContext and
                * PodSecurityContext, the value specified in SecurityContext takes precedence.
                */
-              runAsNonRoot?: boolean;
+              runAsNonRoot?: boolean
               /**
                * The UID to run the entrypoint of the container process.
                * Defaults to user specified in image metadata if unspecified.
@@ -2600,7 +2600,7 @@ export interface ChallengeSpec {
                *
                * Format: int64.
                */
-              runAsUser?: number;
+              runAsUser?: number
               /**
                * The SELinux context to be applied to all containers.
                * If unspecified, the container runtime will allocate a random SELinux context for each
@@ -2613,20 +2613,20 @@ export interface ChallengeSpec {
                 /**
                  * Level is SELinux level label that applies to the container.
                  */
-                level?: string;
+                level?: string
                 /**
                  * Role is a SELinux role label that applies to the container.
                  */
-                role?: string;
+                role?: string
                 /**
                  * Type is a SELinux type label that applies to the container.
                  */
-                type?: string;
+                type?: string
                 /**
                  * User is a SELinux user label that applies to the container.
                  */
-                user?: string;
-              };
+                user?: string
+              }
               /**
                * The seccomp options to use by the containers in this pod.
                * Note that this field cannot be set when spec.os.name is windows.
@@ -2638,7 +2638,7 @@ export interface ChallengeSpec {
                  * Must be a descending path, relative to the kubelet's configured seccomp profile location.
                  * Must be set if type is "Localhost". Must NOT be set for any other type.
                  */
-                localhostProfile?: string;
+                localhostProfile?: string
                 /**
                  * type indicates which kind of seccomp profile will be applied.
                  * Valid options are:
@@ -2647,8 +2647,8 @@ export interface ChallengeSpec {
                  * RuntimeDefault - the container runtime default profile should be used.
                  * Unconfined - no profile should be applied.
                  */
-                type: string;
-              };
+                type: string
+              }
               /**
                * A list of groups applied to the first process run in each container, in addition
                * to the container's primary GID, the fsGroup (if specified), and group memberships
@@ -2660,7 +2660,7 @@ export interface ChallengeSpec {
                *
                * Items: Format: int64.
                */
-              supplementalGroups?: number[];
+              supplementalGroups?: number[]
               /**
                * Sysctls hold a list of namespaced sysctls used for the pod. Pods with unsupported
                * sysctls (by the container runtime) might fail to launch.
@@ -2672,17 +2672,17 @@ export interface ChallengeSpec {
                 /**
                  * Name of a property to set
                  */
-                name: string;
+                name: string
                 /**
                  * Value of a property to set
                  */
-                value: string;
-              }[];
-            };
+                value: string
+              }[]
+            }
             /**
              * If specified, the pod's service account
              */
-            serviceAccountName?: string;
+            serviceAccountName?: string
             /**
              * If specified, the pod's tolerations.
              *
@@ -2694,12 +2694,12 @@ export interface ChallengeSpec {
                * Effect indicates the taint effect to match. Empty means match all taint effects.
                * When specified, allowed values are NoSchedule, PreferNoSchedule and NoExecute.
                */
-              effect?: string;
+              effect?: string
               /**
                * Key is the taint key that the toleration applies to. Empty means match all taint keys.
                * If the key is empty, operator must be Exists; this combination means to match all values and all keys.
                */
-              key?: string;
+              key?: string
               /**
                * Operator represents a key's relationship to the value.
                * Valid operators are Exists, Equal, Lt, and Gt. Defaults to Equal.
@@ -2707,7 +2707,7 @@ export interface ChallengeSpec {
                * tolerate all taints of a particular category.
                * Lt and Gt perform numeric comparisons (requires feature gate TaintTolerationComparisonOperators).
                */
-              operator?: string;
+              operator?: string
               /**
                * TolerationSeconds represents the period of time the toleration (which must be
                * of effect NoExecute, otherwise this field is ignored) tolerates the taint. By default,
@@ -2716,22 +2716,22 @@ export interface ChallengeSpec {
                *
                * Format: int64.
                */
-              tolerationSeconds?: number;
+              tolerationSeconds?: number
               /**
                * Value is the taint value the toleration matches to.
                * If the operator is Exists, the value should be empty, otherwise just a regular string.
                */
-              value?: string;
-            }[];
-          };
-        };
+              value?: string
+            }[]
+          }
+        }
         /**
          * Optional service type for Kubernetes solver service. Supported values
          * are NodePort or ClusterIP. If unset, defaults to NodePort.
          */
-        serviceType?: string;
-      };
-    };
+        serviceType?: string
+      }
+    }
     /**
      * Selector selects a set of DNSNames on the Certificate resource that
      * should be solved using this challenge solver.
@@ -2749,7 +2749,7 @@ export interface ChallengeSpec {
        * If neither has more matches, the solver defined earlier in the list
        * will be selected.
        */
-      dnsNames?: string[];
+      dnsNames?: string[]
       /**
        * List of DNSZones that this solver will be used to solve.
        * The most specific DNS zone match specified here will take precedence
@@ -2761,15 +2761,15 @@ export interface ChallengeSpec {
        * If neither has more matches, the solver defined earlier in the list
        * will be selected.
        */
-      dnsZones?: string[];
+      dnsZones?: string[]
       /**
        * A label selector that is used to refine the set of certificate's that
        * this challenge solver will apply to.
        */
       matchLabels?: {
-        [k: string]: string;
-      };
-    };
+        [k: string]: string
+      }
+    }
     /**
      * WaitInsteadOfSelfCheck, if set, skips cert-manager's self-check and
      * instead waits this long after presentation before asking the ACME server
@@ -2787,28 +2787,28 @@ export interface ChallengeSpec {
      * Value must be in units accepted by Go time.ParseDuration https://golang.org/pkg/time/#ParseDuration,
      * for example `30s` or `2m`.
      */
-    waitInsteadOfSelfCheck?: string;
-  };
+    waitInsteadOfSelfCheck?: string
+  }
   /**
    * The ACME challenge token for this challenge.
    * This is the raw value returned from the ACME server.
    */
-  token: string;
+  token: string
   /**
    * The type of ACME challenge this resource represents.
    * One of "HTTP-01" or "DNS-01".
    */
-  type: 'HTTP-01' | 'DNS-01';
+  type: ("HTTP-01" | "DNS-01")
   /**
    * The URL of the ACME Challenge resource for this challenge.
    * This can be used to lookup details about the status of this challenge.
    */
-  url: string;
+  url: string
   /**
    * wildcard will be true if this challenge is for a wildcard identifier,
    * for example '*.example.com'.
    */
-  wildcard?: boolean;
+  wildcard?: boolean
 }
 export interface ChallengeStatus {
   /**
@@ -2820,7 +2820,7 @@ export interface ChallengeStatus {
    * validated the challenge, or that cert-manager has already accepted the
    * challenge with the ACME server.
    */
-  presented?: boolean;
+  presented?: boolean
   /**
    * PresentedAt records when cert-manager first configured the solver
    * resources for this challenge. This is used by the optional delay-based
@@ -2828,7 +2828,7 @@ export interface ChallengeStatus {
    *
    * Format: date-time.
    */
-  presentedAt?: string;
+  presentedAt?: string
   /**
    * Used to denote whether this challenge should be processed or not.
    * This field will only be set to true by the 'scheduling' component.
@@ -2837,22 +2837,20 @@ export interface ChallengeStatus {
    * If this field is set to false, the challenge controller will not take
    * any more action.
    */
-  processing?: boolean;
+  processing?: boolean
   /**
    * Contains human readable information on why the Challenge is in the
    * current state.
    */
-  reason?: string;
+  reason?: string
   /**
    * Contains the current 'state' of the challenge.
    * If not set, the state of the challenge is unknown.
    */
-  state?: 'valid' | 'ready' | 'pending' | 'processing' | 'invalid' | 'expired' | 'errored';
+  state?: ("valid" | "ready" | "pending" | "processing" | "invalid" | "expired" | "errored")
 }
 
-const challengeSchema: CrdSchema = JSON.parse(
-  `{"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},"spec":{"properties":{"authorizationURL":{"type":"string"},"dnsName":{"type":"string"},"issuerRef":{"properties":{"group":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"key":{"type":"string"},"solver":{"properties":{"dns01":{"properties":{"acmeDNS":{"properties":{"accountSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"host":{"type":"string"}},"required":["accountSecretRef","host"],"type":"object"},"akamai":{"properties":{"accessTokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"clientSecretSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"clientTokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"serviceConsumerDomain":{"type":"string"}},"required":["accessTokenSecretRef","clientSecretSecretRef","clientTokenSecretRef","serviceConsumerDomain"],"type":"object"},"azureDNS":{"properties":{"clientID":{"type":"string"},"clientSecretSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"environment":{"enum":["AzurePublicCloud","AzureChinaCloud","AzureGermanCloud","AzureUSGovernmentCloud"],"type":"string"},"hostedZoneName":{"type":"string"},"managedIdentity":{"properties":{"clientID":{"type":"string"},"resourceID":{"type":"string"},"tenantID":{"type":"string"}},"type":"object"},"resourceGroupName":{"type":"string"},"subscriptionID":{"type":"string"},"tenantID":{"type":"string"},"zoneType":{"enum":["AzurePublicZone","AzurePrivateZone"],"type":"string"}},"required":["resourceGroupName","subscriptionID"],"type":"object"},"cloudDNS":{"properties":{"hostedZoneName":{"type":"string"},"project":{"type":"string"},"serviceAccountSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["project"],"type":"object"},"cloudflare":{"properties":{"apiKeySecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"apiTokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"email":{"type":"string"}},"type":"object"},"cnameStrategy":{"enum":["None","Follow"],"type":"string"},"digitalocean":{"properties":{"tokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["tokenSecretRef"],"type":"object"},"rfc2136":{"properties":{"nameserver":{"type":"string"},"protocol":{"enum":["TCP","UDP"],"type":"string"},"tsigAlgorithm":{"type":"string"},"tsigKeyName":{"type":"string"},"tsigSecretSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["nameserver"],"type":"object"},"route53":{"properties":{"accessKeyID":{"type":"string"},"accessKeyIDSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"auth":{"properties":{"kubernetes":{"properties":{"serviceAccountRef":{"properties":{"audiences":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["serviceAccountRef"],"type":"object"}},"required":["kubernetes"],"type":"object"},"hostedZoneID":{"type":"string"},"region":{"type":"string"},"role":{"type":"string"},"secretAccessKeySecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"type":"object"},"webhook":{"properties":{"config":{"x-kubernetes-preserve-unknown-fields":true},"groupName":{"type":"string"},"solverName":{"type":"string"}},"required":["groupName","solverName"],"type":"object"}},"type":"object"},"http01":{"properties":{"gatewayHTTPRoute":{"properties":{"labels":{"additionalProperties":{"type":"string"},"type":"object"},"parentRefs":{"items":{"properties":{"group":{"default":"gateway.networking.k8s.io","maxLength":253,"pattern":"^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$","type":"string"},"kind":{"default":"Gateway","maxLength":63,"minLength":1,"pattern":"^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$","type":"string"},"name":{"maxLength":253,"minLength":1,"type":"string"},"namespace":{"maxLength":63,"minLength":1,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","type":"string"},"port":{"format":"int32","maximum":65535,"minimum":1,"type":"integer"},"sectionName":{"maxLength":253,"minLength":1,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$","type":"string"}},"required":["name"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"podTemplate":{"properties":{"metadata":{"properties":{"annotations":{"additionalProperties":{"type":"string"},"type":"object"},"labels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object"},"spec":{"properties":{"affinity":{"properties":{"nodeAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"preference":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchFields":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","x-kubernetes-map-type":"atomic"},"weight":{"format":"int32","type":"integer"}},"required":["preference","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"properties":{"nodeSelectorTerms":{"items":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchFields":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","x-kubernetes-map-type":"atomic"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["nodeSelectorTerms"],"type":"object","x-kubernetes-map-type":"atomic"}},"type":"object"},"podAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"podAffinityTerm":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"weight":{"format":"int32","type":"integer"}},"required":["podAffinityTerm","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"podAntiAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"podAffinityTerm":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"weight":{"format":"int32","type":"integer"}},"required":["podAffinityTerm","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"}},"type":"object"},"imagePullSecrets":{"items":{"properties":{"name":{"default":"","type":"string"}},"type":"object","x-kubernetes-map-type":"atomic"},"type":"array","x-kubernetes-list-map-keys":["name"],"x-kubernetes-list-type":"map"},"nodeSelector":{"additionalProperties":{"type":"string"},"type":"object"},"priorityClassName":{"type":"string"},"resources":{"properties":{"limits":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"type":"object"},"requests":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"type":"object"}},"type":"object"},"securityContext":{"properties":{"fsGroup":{"format":"int64","type":"integer"},"fsGroupChangePolicy":{"type":"string"},"runAsGroup":{"format":"int64","type":"integer"},"runAsNonRoot":{"type":"boolean"},"runAsUser":{"format":"int64","type":"integer"},"seccompProfile":{"properties":{"localhostProfile":{"type":"string"},"type":{"type":"string"}},"required":["type"],"type":"object"},"seLinuxOptions":{"properties":{"level":{"type":"string"},"role":{"type":"string"},"type":{"type":"string"},"user":{"type":"string"}},"type":"object"},"supplementalGroups":{"items":{"format":"int64","type":"integer"},"type":"array","x-kubernetes-list-type":"atomic"},"sysctls":{"items":{"properties":{"name":{"type":"string"},"value":{"type":"string"}},"required":["name","value"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"serviceAccountName":{"type":"string"},"tolerations":{"items":{"properties":{"effect":{"type":"string"},"key":{"type":"string"},"operator":{"type":"string"},"tolerationSeconds":{"format":"int64","type":"integer"},"value":{"type":"string"}},"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"}},"type":"object"},"serviceType":{"type":"string"}},"type":"object"},"ingress":{"properties":{"class":{"type":"string"},"ingressClassName":{"type":"string"},"ingressTemplate":{"properties":{"metadata":{"properties":{"annotations":{"additionalProperties":{"type":"string"},"type":"object"},"labels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object"}},"type":"object"},"name":{"type":"string"},"podTemplate":{"properties":{"metadata":{"properties":{"annotations":{"additionalProperties":{"type":"string"},"type":"object"},"labels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object"},"spec":{"properties":{"affinity":{"properties":{"nodeAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"preference":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchFields":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","x-kubernetes-map-type":"atomic"},"weight":{"format":"int32","type":"integer"}},"required":["preference","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"properties":{"nodeSelectorTerms":{"items":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchFields":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","x-kubernetes-map-type":"atomic"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["nodeSelectorTerms"],"type":"object","x-kubernetes-map-type":"atomic"}},"type":"object"},"podAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"podAffinityTerm":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"weight":{"format":"int32","type":"integer"}},"required":["podAffinityTerm","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"podAntiAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"podAffinityTerm":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"weight":{"format":"int32","type":"integer"}},"required":["podAffinityTerm","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"}},"type":"object"},"imagePullSecrets":{"items":{"properties":{"name":{"default":"","type":"string"}},"type":"object","x-kubernetes-map-type":"atomic"},"type":"array","x-kubernetes-list-map-keys":["name"],"x-kubernetes-list-type":"map"},"nodeSelector":{"additionalProperties":{"type":"string"},"type":"object"},"priorityClassName":{"type":"string"},"resources":{"properties":{"limits":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"type":"object"},"requests":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"type":"object"}},"type":"object"},"securityContext":{"properties":{"fsGroup":{"format":"int64","type":"integer"},"fsGroupChangePolicy":{"type":"string"},"runAsGroup":{"format":"int64","type":"integer"},"runAsNonRoot":{"type":"boolean"},"runAsUser":{"format":"int64","type":"integer"},"seccompProfile":{"properties":{"localhostProfile":{"type":"string"},"type":{"type":"string"}},"required":["type"],"type":"object"},"seLinuxOptions":{"properties":{"level":{"type":"string"},"role":{"type":"string"},"type":{"type":"string"},"user":{"type":"string"}},"type":"object"},"supplementalGroups":{"items":{"format":"int64","type":"integer"},"type":"array","x-kubernetes-list-type":"atomic"},"sysctls":{"items":{"properties":{"name":{"type":"string"},"value":{"type":"string"}},"required":["name","value"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"serviceAccountName":{"type":"string"},"tolerations":{"items":{"properties":{"effect":{"type":"string"},"key":{"type":"string"},"operator":{"type":"string"},"tolerationSeconds":{"format":"int64","type":"integer"},"value":{"type":"string"}},"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"}},"type":"object"},"serviceType":{"type":"string"}},"type":"object"}},"type":"object"},"selector":{"properties":{"dnsNames":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"dnsZones":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object"},"waitInsteadOfSelfCheck":{"type":"string"}},"type":"object"},"token":{"type":"string"},"type":{"enum":["HTTP-01","DNS-01"],"type":"string"},"url":{"type":"string"},"wildcard":{"type":"boolean"}},"required":["authorizationURL","dnsName","issuerRef","key","solver","token","type","url"],"type":"object"},"status":{"properties":{"presented":{"type":"boolean"},"presentedAt":{"format":"date-time","type":"string"},"processing":{"type":"boolean"},"reason":{"type":"string"},"state":{"enum":["valid","ready","pending","processing","invalid","expired","errored"],"type":"string"}},"type":"object"}},"required":["metadata","spec"],"type":"object"}`,
-);
+const challengeSchema: CrdSchema = JSON.parse(`{"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},"spec":{"properties":{"authorizationURL":{"type":"string"},"dnsName":{"type":"string"},"issuerRef":{"properties":{"group":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"key":{"type":"string"},"solver":{"properties":{"dns01":{"properties":{"acmeDNS":{"properties":{"accountSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"host":{"type":"string"}},"required":["accountSecretRef","host"],"type":"object"},"akamai":{"properties":{"accessTokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"clientSecretSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"clientTokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"serviceConsumerDomain":{"type":"string"}},"required":["accessTokenSecretRef","clientSecretSecretRef","clientTokenSecretRef","serviceConsumerDomain"],"type":"object"},"azureDNS":{"properties":{"clientID":{"type":"string"},"clientSecretSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"environment":{"enum":["AzurePublicCloud","AzureChinaCloud","AzureGermanCloud","AzureUSGovernmentCloud"],"type":"string"},"hostedZoneName":{"type":"string"},"managedIdentity":{"properties":{"clientID":{"type":"string"},"resourceID":{"type":"string"},"tenantID":{"type":"string"}},"type":"object"},"resourceGroupName":{"type":"string"},"subscriptionID":{"type":"string"},"tenantID":{"type":"string"},"zoneType":{"enum":["AzurePublicZone","AzurePrivateZone"],"type":"string"}},"required":["resourceGroupName","subscriptionID"],"type":"object"},"cloudDNS":{"properties":{"hostedZoneName":{"type":"string"},"project":{"type":"string"},"serviceAccountSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["project"],"type":"object"},"cloudflare":{"properties":{"apiKeySecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"apiTokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"email":{"type":"string"}},"type":"object"},"cnameStrategy":{"enum":["None","Follow"],"type":"string"},"digitalocean":{"properties":{"tokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["tokenSecretRef"],"type":"object"},"rfc2136":{"properties":{"nameserver":{"type":"string"},"protocol":{"enum":["TCP","UDP"],"type":"string"},"tsigAlgorithm":{"type":"string"},"tsigKeyName":{"type":"string"},"tsigSecretSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["nameserver"],"type":"object"},"route53":{"properties":{"accessKeyID":{"type":"string"},"accessKeyIDSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"auth":{"properties":{"kubernetes":{"properties":{"serviceAccountRef":{"properties":{"audiences":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["serviceAccountRef"],"type":"object"}},"required":["kubernetes"],"type":"object"},"hostedZoneID":{"type":"string"},"region":{"type":"string"},"role":{"type":"string"},"secretAccessKeySecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"type":"object"},"webhook":{"properties":{"config":{"x-kubernetes-preserve-unknown-fields":true},"groupName":{"type":"string"},"solverName":{"type":"string"}},"required":["groupName","solverName"],"type":"object"}},"type":"object"},"http01":{"properties":{"gatewayHTTPRoute":{"properties":{"labels":{"additionalProperties":{"type":"string"},"type":"object"},"parentRefs":{"items":{"properties":{"group":{"default":"gateway.networking.k8s.io","maxLength":253,"pattern":"^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$","type":"string"},"kind":{"default":"Gateway","maxLength":63,"minLength":1,"pattern":"^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$","type":"string"},"name":{"maxLength":253,"minLength":1,"type":"string"},"namespace":{"maxLength":63,"minLength":1,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","type":"string"},"port":{"format":"int32","maximum":65535,"minimum":1,"type":"integer"},"sectionName":{"maxLength":253,"minLength":1,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$","type":"string"}},"required":["name"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"podTemplate":{"properties":{"metadata":{"properties":{"annotations":{"additionalProperties":{"type":"string"},"type":"object"},"labels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object"},"spec":{"properties":{"affinity":{"properties":{"nodeAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"preference":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchFields":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","x-kubernetes-map-type":"atomic"},"weight":{"format":"int32","type":"integer"}},"required":["preference","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"properties":{"nodeSelectorTerms":{"items":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchFields":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","x-kubernetes-map-type":"atomic"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["nodeSelectorTerms"],"type":"object","x-kubernetes-map-type":"atomic"}},"type":"object"},"podAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"podAffinityTerm":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"weight":{"format":"int32","type":"integer"}},"required":["podAffinityTerm","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"podAntiAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"podAffinityTerm":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"weight":{"format":"int32","type":"integer"}},"required":["podAffinityTerm","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"}},"type":"object"},"imagePullSecrets":{"items":{"properties":{"name":{"default":"","type":"string"}},"type":"object","x-kubernetes-map-type":"atomic"},"type":"array","x-kubernetes-list-map-keys":["name"],"x-kubernetes-list-type":"map"},"nodeSelector":{"additionalProperties":{"type":"string"},"type":"object"},"priorityClassName":{"type":"string"},"resources":{"properties":{"limits":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"type":"object"},"requests":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"type":"object"}},"type":"object"},"securityContext":{"properties":{"fsGroup":{"format":"int64","type":"integer"},"fsGroupChangePolicy":{"type":"string"},"runAsGroup":{"format":"int64","type":"integer"},"runAsNonRoot":{"type":"boolean"},"runAsUser":{"format":"int64","type":"integer"},"seccompProfile":{"properties":{"localhostProfile":{"type":"string"},"type":{"type":"string"}},"required":["type"],"type":"object"},"seLinuxOptions":{"properties":{"level":{"type":"string"},"role":{"type":"string"},"type":{"type":"string"},"user":{"type":"string"}},"type":"object"},"supplementalGroups":{"items":{"format":"int64","type":"integer"},"type":"array","x-kubernetes-list-type":"atomic"},"sysctls":{"items":{"properties":{"name":{"type":"string"},"value":{"type":"string"}},"required":["name","value"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"serviceAccountName":{"type":"string"},"tolerations":{"items":{"properties":{"effect":{"type":"string"},"key":{"type":"string"},"operator":{"type":"string"},"tolerationSeconds":{"format":"int64","type":"integer"},"value":{"type":"string"}},"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"}},"type":"object"},"serviceType":{"type":"string"}},"type":"object"},"ingress":{"properties":{"class":{"type":"string"},"ingressClassName":{"type":"string"},"ingressTemplate":{"properties":{"metadata":{"properties":{"annotations":{"additionalProperties":{"type":"string"},"type":"object"},"labels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object"}},"type":"object"},"name":{"type":"string"},"podTemplate":{"properties":{"metadata":{"properties":{"annotations":{"additionalProperties":{"type":"string"},"type":"object"},"labels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object"},"spec":{"properties":{"affinity":{"properties":{"nodeAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"preference":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchFields":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","x-kubernetes-map-type":"atomic"},"weight":{"format":"int32","type":"integer"}},"required":["preference","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"properties":{"nodeSelectorTerms":{"items":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchFields":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","x-kubernetes-map-type":"atomic"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["nodeSelectorTerms"],"type":"object","x-kubernetes-map-type":"atomic"}},"type":"object"},"podAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"podAffinityTerm":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"weight":{"format":"int32","type":"integer"}},"required":["podAffinityTerm","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"podAntiAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"podAffinityTerm":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"weight":{"format":"int32","type":"integer"}},"required":["podAffinityTerm","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"}},"type":"object"},"imagePullSecrets":{"items":{"properties":{"name":{"default":"","type":"string"}},"type":"object","x-kubernetes-map-type":"atomic"},"type":"array","x-kubernetes-list-map-keys":["name"],"x-kubernetes-list-type":"map"},"nodeSelector":{"additionalProperties":{"type":"string"},"type":"object"},"priorityClassName":{"type":"string"},"resources":{"properties":{"limits":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"type":"object"},"requests":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"type":"object"}},"type":"object"},"securityContext":{"properties":{"fsGroup":{"format":"int64","type":"integer"},"fsGroupChangePolicy":{"type":"string"},"runAsGroup":{"format":"int64","type":"integer"},"runAsNonRoot":{"type":"boolean"},"runAsUser":{"format":"int64","type":"integer"},"seccompProfile":{"properties":{"localhostProfile":{"type":"string"},"type":{"type":"string"}},"required":["type"],"type":"object"},"seLinuxOptions":{"properties":{"level":{"type":"string"},"role":{"type":"string"},"type":{"type":"string"},"user":{"type":"string"}},"type":"object"},"supplementalGroups":{"items":{"format":"int64","type":"integer"},"type":"array","x-kubernetes-list-type":"atomic"},"sysctls":{"items":{"properties":{"name":{"type":"string"},"value":{"type":"string"}},"required":["name","value"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"serviceAccountName":{"type":"string"},"tolerations":{"items":{"properties":{"effect":{"type":"string"},"key":{"type":"string"},"operator":{"type":"string"},"tolerationSeconds":{"format":"int64","type":"integer"},"value":{"type":"string"}},"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"}},"type":"object"},"serviceType":{"type":"string"}},"type":"object"}},"type":"object"},"selector":{"properties":{"dnsNames":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"dnsZones":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object"},"waitInsteadOfSelfCheck":{"type":"string"}},"type":"object"},"token":{"type":"string"},"type":{"enum":["HTTP-01","DNS-01"],"type":"string"},"url":{"type":"string"},"wildcard":{"type":"boolean"}},"required":["authorizationURL","dnsName","issuerRef","key","solver","token","type","url"],"type":"object"},"status":{"properties":{"presented":{"type":"boolean"},"presentedAt":{"format":"date-time","type":"string"},"processing":{"type":"boolean"},"reason":{"type":"string"},"state":{"enum":["valid","ready","pending","processing","invalid","expired","errored"],"type":"string"}},"type":"object"}},"required":["metadata","spec"],"type":"object"}`);
 
 /**
  * `acme.cert-manager.io/v1` Challenge (namespaced), from CRD challenges.acme.cert-manager.io.
@@ -2860,14 +2858,14 @@ const challengeSchema: CrdSchema = JSON.parse(
  * Call it in a composition: `challenge({ name: '...', namespace: '...', spec: { ... } })`.
  */
 export const challenge: CrdFactory<Challenge> = crdFactory<Challenge>({
-  group: 'acme.cert-manager.io',
-  version: 'v1',
-  kind: 'Challenge',
-  plural: 'challenges',
-  scope: 'Namespaced',
-  factoryName: 'challenge',
+  group: "acme.cert-manager.io",
+  version: "v1",
+  kind: "Challenge",
+  plural: "challenges",
+  scope: "Namespaced",
+  factoryName: "challenge",
   storage: true,
-  subresources: { status: {} },
+  subresources: {"status":{}},
   schema: challengeSchema,
 });
 
@@ -2875,8 +2873,8 @@ export const challenge: CrdFactory<Challenge> = crdFactory<Challenge>({
  * Order is a type to represent an Order with an ACME server
  */
 export interface Order {
-  spec: OrderSpec;
-  status?: OrderStatus;
+  spec: OrderSpec
+  status?: OrderStatus
 }
 export interface OrderSpec {
   /**
@@ -2884,24 +2882,24 @@ export interface OrderSpec {
    * If specified, this value must also be present in `dnsNames` or `ipAddresses`.
    * This field must match the corresponding field on the DER encoded CSR.
    */
-  commonName?: string;
+  commonName?: string
   /**
    * DNSNames is a list of DNS names that should be included as part of the Order
    * validation process.
    * This field must match the corresponding field on the DER encoded CSR.
    */
-  dnsNames?: string[];
+  dnsNames?: string[]
   /**
    * Duration is the duration for the not after date for the requested certificate.
    * This is set on order creation as per the ACME spec.
    */
-  duration?: string;
+  duration?: string
   /**
    * IPAddresses is a list of IP addresses that should be included as part of the Order
    * validation process.
    * This field must match the corresponding field on the DER encoded CSR.
    */
-  ipAddresses?: string[];
+  ipAddresses?: string[]
   /**
    * IssuerRef references a properly configured ACME-type Issuer which should
    * be used to create this Order.
@@ -2914,22 +2912,22 @@ export interface OrderSpec {
      * Group of the issuer being referred to.
      * Defaults to 'cert-manager.io'.
      */
-    group?: string;
+    group?: string
     /**
      * Kind of the issuer being referred to.
      * Defaults to 'Issuer'.
      */
-    kind?: string;
+    kind?: string
     /**
      * Name of the issuer being referred to.
      */
-    name: string;
-  };
+    name: string
+  }
   /**
    * Profile allows requesting a certificate profile from the ACME server.
    * Supported profiles are listed by the server's ACME directory URL.
    */
-  profile?: string;
+  profile?: string
   /**
    * Replaces is the ARI CertID (RFC 9773 §4.1) of the certificate that this
    * Order is intended to replace. When set, cert-manager will include the
@@ -2938,7 +2936,7 @@ export interface OrderSpec {
    * the form "base64url(AKI).base64url(serial)" and is derived locally from
    * the currently issued leaf certificate.
    */
-  replaces?: string;
+  replaces?: string
   /**
    * Certificate signing request bytes in DER encoding.
    * This will be used when finalizing the order.
@@ -2946,7 +2944,7 @@ export interface OrderSpec {
    *
    * Format: byte.
    */
-  request: string;
+  request: string
 }
 export interface OrderStatus {
   /**
@@ -2974,7 +2972,7 @@ export interface OrderStatus {
        * Token is the token that must be presented for this challenge.
        * This is used to compute the 'key' that must also be presented.
        */
-      token: string;
+      token: string
       /**
        * Type is the type of challenge being offered, e.g., 'http-01', 'dns-01',
        * 'tls-sni-01', etc.
@@ -2982,17 +2980,17 @@ export interface OrderStatus {
        * Only 'http-01' and 'dns-01' are supported by cert-manager, other values
        * will be ignored.
        */
-      type: string;
+      type: string
       /**
        * URL is the URL of this challenge. It can be used to retrieve additional
        * metadata about the Challenge from the ACME server.
        */
-      url: string;
-    }[];
+      url: string
+    }[]
     /**
      * Identifier is the DNS name to be validated as part of this authorization
      */
-    identifier?: string;
+    identifier?: string
     /**
      * InitialState is the initial state of the ACME authorization when first
      * fetched from the ACME server.
@@ -3003,11 +3001,11 @@ export interface OrderStatus {
      * If not set and 'identifier' is set, the state is assumed to be pending
      * and a Challenge will be created.
      */
-    initialState?: 'valid' | 'ready' | 'pending' | 'processing' | 'invalid' | 'expired' | 'errored';
+    initialState?: ("valid" | "ready" | "pending" | "processing" | "invalid" | "expired" | "errored")
     /**
      * URL is the URL of the Authorization that must be completed
      */
-    url: string;
+    url: string
     /**
      * Wildcard will be true if this authorization is for a wildcard DNS name.
      * If this is true, the identifier will be the *non-wildcard* version of
@@ -3015,8 +3013,8 @@ export interface OrderStatus {
      * For example, if '*.example.com' is the DNS name being validated, this
      * field will be 'true' and the 'identifier' field will be 'example.com'.
      */
-    wildcard?: boolean;
-  }[];
+    wildcard?: boolean
+  }[]
   /**
    * Certificate is a copy of the PEM encoded certificate for this Order.
    * This field will be populated after the order has been successfully
@@ -3025,41 +3023,39 @@ export interface OrderStatus {
    *
    * Format: byte.
    */
-  certificate?: string;
+  certificate?: string
   /**
    * FailureTime stores the time that this order failed.
    * This is used to influence garbage collection and back-off.
    *
    * Format: date-time.
    */
-  failureTime?: string;
+  failureTime?: string
   /**
    * FinalizeURL of the Order.
    * This is used to obtain certificates for this order once it has been completed.
    */
-  finalizeURL?: string;
+  finalizeURL?: string
   /**
    * Reason optionally provides more information about a why the order is in
    * the current state.
    */
-  reason?: string;
+  reason?: string
   /**
    * State contains the current state of this Order resource.
    * States 'success' and 'expired' are 'final'
    */
-  state?: 'valid' | 'ready' | 'pending' | 'processing' | 'invalid' | 'expired' | 'errored';
+  state?: ("valid" | "ready" | "pending" | "processing" | "invalid" | "expired" | "errored")
   /**
    * URL of the Order.
    * This will initially be empty when the resource is first created.
    * The Order controller will populate this field when the Order is first processed.
    * This field will be immutable after it is initially set.
    */
-  url?: string;
+  url?: string
 }
 
-const orderSchema: CrdSchema = JSON.parse(
-  `{"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},"spec":{"properties":{"commonName":{"type":"string"},"dnsNames":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"duration":{"type":"string"},"ipAddresses":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"issuerRef":{"properties":{"group":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"profile":{"type":"string"},"replaces":{"type":"string"},"request":{"format":"byte","type":"string"}},"required":["issuerRef","request"],"type":"object"},"status":{"properties":{"authorizations":{"items":{"properties":{"challenges":{"items":{"properties":{"token":{"type":"string"},"type":{"type":"string"},"url":{"type":"string"}},"required":["token","type","url"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"identifier":{"type":"string"},"initialState":{"enum":["valid","ready","pending","processing","invalid","expired","errored"],"type":"string"},"url":{"type":"string"},"wildcard":{"type":"boolean"}},"required":["url"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"certificate":{"format":"byte","type":"string"},"failureTime":{"format":"date-time","type":"string"},"finalizeURL":{"type":"string"},"reason":{"type":"string"},"state":{"enum":["valid","ready","pending","processing","invalid","expired","errored"],"type":"string"},"url":{"type":"string"}},"type":"object"}},"required":["metadata","spec"],"type":"object"}`,
-);
+const orderSchema: CrdSchema = JSON.parse(`{"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},"spec":{"properties":{"commonName":{"type":"string"},"dnsNames":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"duration":{"type":"string"},"ipAddresses":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"issuerRef":{"properties":{"group":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"profile":{"type":"string"},"replaces":{"type":"string"},"request":{"format":"byte","type":"string"}},"required":["issuerRef","request"],"type":"object"},"status":{"properties":{"authorizations":{"items":{"properties":{"challenges":{"items":{"properties":{"token":{"type":"string"},"type":{"type":"string"},"url":{"type":"string"}},"required":["token","type","url"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"identifier":{"type":"string"},"initialState":{"enum":["valid","ready","pending","processing","invalid","expired","errored"],"type":"string"},"url":{"type":"string"},"wildcard":{"type":"boolean"}},"required":["url"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"certificate":{"format":"byte","type":"string"},"failureTime":{"format":"date-time","type":"string"},"finalizeURL":{"type":"string"},"reason":{"type":"string"},"state":{"enum":["valid","ready","pending","processing","invalid","expired","errored"],"type":"string"},"url":{"type":"string"}},"type":"object"}},"required":["metadata","spec"],"type":"object"}`);
 
 /**
  * `acme.cert-manager.io/v1` Order (namespaced), from CRD orders.acme.cert-manager.io.
@@ -3067,14 +3063,14 @@ const orderSchema: CrdSchema = JSON.parse(
  * Call it in a composition: `order({ name: '...', namespace: '...', spec: { ... } })`.
  */
 export const order: CrdFactory<Order> = crdFactory<Order>({
-  group: 'acme.cert-manager.io',
-  version: 'v1',
-  kind: 'Order',
-  plural: 'orders',
-  scope: 'Namespaced',
-  factoryName: 'order',
+  group: "acme.cert-manager.io",
+  version: "v1",
+  kind: "Order",
+  plural: "orders",
+  scope: "Namespaced",
+  factoryName: "order",
   storage: true,
-  subresources: { status: {} },
+  subresources: {"status":{}},
   schema: orderSchema,
 });
 
@@ -3085,8 +3081,8 @@ export const order: CrdFactory<Order> = crdFactory<Order>({
  * The stored certificate will be renewed before it expires (as configured by `spec.renewBefore`).
  */
 export interface Certificate {
-  spec?: CertificateSpec;
-  status?: CertificateStatus;
+  spec?: CertificateSpec
+  status?: CertificateStatus
 }
 /**
  * Specification of the desired state of the Certificate resource.
@@ -3106,8 +3102,8 @@ export interface CertificateSpec {
      * Type is the name of the format type that should be written to the
      * Certificate's target Secret.
      */
-    type: 'DER' | 'CombinedPEM';
-  }[];
+    type: ("DER" | "CombinedPEM")
+  }[]
   /**
    * Requested common name X509 certificate subject attribute.
    * More info: https://datatracker.ietf.org/doc/html/rfc5280#section-4.1.2.6
@@ -3117,11 +3113,11 @@ export interface CertificateSpec {
    * Should have a length of 64 characters or fewer to avoid generating invalid CSRs.
    * Cannot be set if the `literalSubject` field is set.
    */
-  commonName?: string;
+  commonName?: string
   /**
    * Requested DNS subject alternative names.
    */
-  dnsNames?: string[];
+  dnsNames?: string[]
   /**
    * Requested 'duration' (i.e. lifetime) of the Certificate. Note that the
    * issuer may choose to ignore the requested duration, just like any other
@@ -3131,22 +3127,22 @@ export interface CertificateSpec {
    * Minimum accepted duration is 1 hour.
    * Value must be in units accepted by Go time.ParseDuration https://golang.org/pkg/time/#ParseDuration.
    */
-  duration?: string;
+  duration?: string
   /**
    * Requested email subject alternative names.
    */
-  emailAddresses?: string[];
+  emailAddresses?: string[]
   /**
    * Whether the KeyUsage and ExtKeyUsage extensions should be set in the encoded CSR.
    *
    * This option defaults to true, and should only be disabled if the target
    * issuer does not support CSRs with these X509 KeyUsage/ ExtKeyUsage extensions.
    */
-  encodeUsagesInRequest?: boolean;
+  encodeUsagesInRequest?: boolean
   /**
    * Requested IP address subject alternative names.
    */
-  ipAddresses?: string[];
+  ipAddresses?: string[]
   /**
    * Requested basic constraints isCA value.
    * The isCA value is used to set the `isCA` field on the created CertificateRequest
@@ -3156,7 +3152,7 @@ export interface CertificateSpec {
    * If true, this will automatically add the `cert sign` usage to the list
    * of requested `usages`.
    */
-  isCA?: boolean;
+  isCA?: boolean
   /**
    * Reference to the issuer responsible for issuing the certificate.
    * If the issuer is namespace-scoped, it must be in the same namespace
@@ -3170,17 +3166,17 @@ export interface CertificateSpec {
      * Group of the issuer being referred to.
      * Defaults to 'cert-manager.io'.
      */
-    group?: string;
+    group?: string
     /**
      * Kind of the issuer being referred to.
      * Defaults to 'Issuer'.
      */
-    kind?: string;
+    kind?: string
     /**
      * Name of the issuer being referred to.
      */
-    name: string;
-  };
+    name: string
+  }
   /**
    * Additional keystore output formats to be stored in the Certificate's Secret.
    */
@@ -3194,7 +3190,7 @@ export interface CertificateSpec {
        * Alias specifies the alias of the key in the keystore, required by the JKS format.
        * If not provided, the default alias `certificate` will be used.
        */
-      alias?: string;
+      alias?: string
       /**
        * Create enables JKS keystore creation for the Certificate.
        * If true, a file named `keystore.jks` will be created in the target
@@ -3206,13 +3202,13 @@ export interface CertificateSpec {
        * password stored in `passwordSecretRef`
        * containing the issuing Certificate Authority
        */
-      create: boolean;
+      create: boolean
       /**
        * Password provides a literal password used to encrypt the JKS keystore.
        * Mutually exclusive with passwordSecretRef.
        * One of password or passwordSecretRef must provide a password with a non-zero length.
        */
-      password?: string;
+      password?: string
       /**
        * PasswordSecretRef is a reference to a non-empty key in a Secret resource
        * containing the password used to encrypt the JKS keystore.
@@ -3225,14 +3221,14 @@ export interface CertificateSpec {
          * Some instances of this field may be defaulted, in others it may be
          * required.
          */
-        key?: string;
+        key?: string
         /**
          * Name of the resource being referred to.
          * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
          */
-        name: string;
-      };
-    };
+        name: string
+      }
+    }
     /**
      * PKCS12 configures options for storing a PKCS12 keystore in the
      * `spec.secretName` Secret resource.
@@ -3249,13 +3245,13 @@ export interface CertificateSpec {
        * password stored in `passwordSecretRef` containing the issuing Certificate
        * Authority
        */
-      create: boolean;
+      create: boolean
       /**
        * Password provides a literal password used to encrypt the PKCS#12 keystore.
        * Mutually exclusive with passwordSecretRef.
        * One of password or passwordSecretRef must provide a password with a non-zero length.
        */
-      password?: string;
+      password?: string
       /**
        * PasswordSecretRef is a reference to a non-empty key in a Secret resource
        * containing the password used to encrypt the PKCS#12 keystore.
@@ -3268,13 +3264,13 @@ export interface CertificateSpec {
          * Some instances of this field may be defaulted, in others it may be
          * required.
          */
-        key?: string;
+        key?: string
         /**
          * Name of the resource being referred to.
          * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
          */
-        name: string;
-      };
+        name: string
+      }
       /**
        * Profile specifies the key and certificate encryption algorithms and the HMAC algorithm
        * used to create the PKCS12 keystore. Default value is `LegacyRC2` for backward compatibility.
@@ -3291,9 +3287,9 @@ export interface CertificateSpec {
        * Files produced with this profile can be read by OpenSSL 3.4.0 and higher, Java 26 and higher,
        * or with Java using compatible versions of Bouncy Castle. Meets FIPS 140-3 requirements.
        */
-      profile?: 'LegacyRC2' | 'LegacyDES' | 'Modern2023' | 'Modern2026';
-    };
-  };
+      profile?: ("LegacyRC2" | "LegacyDES" | "Modern2023" | "Modern2026")
+    }
+  }
   /**
    * Requested X.509 certificate subject, represented using the LDAP "String
    * Representation of a Distinguished Name" [1].
@@ -3306,7 +3302,7 @@ export interface CertificateSpec {
    *
    * Cannot be set if the `subject` or `commonName` field is set.
    */
-  literalSubject?: string;
+  literalSubject?: string
   /**
    * x.509 certificate NameConstraint extension which MUST NOT be used in a non-CA certificate.
    * More Info: https://datatracker.ietf.org/doc/html/rfc5280#section-4.2.1.10
@@ -3319,7 +3315,7 @@ export interface CertificateSpec {
     /**
      * if true then the name constraints are marked critical.
      */
-    critical?: boolean;
+    critical?: boolean
     /**
      * Excluded contains the constraints which must be disallowed. Any name matching a
      * restriction in the excluded field is invalid regardless
@@ -3329,21 +3325,21 @@ export interface CertificateSpec {
       /**
        * DNSDomains is a list of DNS domains that are permitted or excluded.
        */
-      dnsDomains?: string[];
+      dnsDomains?: string[]
       /**
        * EmailAddresses is a list of Email Addresses that are permitted or excluded.
        */
-      emailAddresses?: string[];
+      emailAddresses?: string[]
       /**
        * IPRanges is a list of IP Ranges that are permitted or excluded.
        * This should be a valid CIDR notation.
        */
-      ipRanges?: string[];
+      ipRanges?: string[]
       /**
        * URIDomains is a list of URI domains that are permitted or excluded.
        */
-      uriDomains?: string[];
-    };
+      uriDomains?: string[]
+    }
     /**
      * Permitted contains the constraints in which the names must be located.
      */
@@ -3351,22 +3347,22 @@ export interface CertificateSpec {
       /**
        * DNSDomains is a list of DNS domains that are permitted or excluded.
        */
-      dnsDomains?: string[];
+      dnsDomains?: string[]
       /**
        * EmailAddresses is a list of Email Addresses that are permitted or excluded.
        */
-      emailAddresses?: string[];
+      emailAddresses?: string[]
       /**
        * IPRanges is a list of IP Ranges that are permitted or excluded.
        * This should be a valid CIDR notation.
        */
-      ipRanges?: string[];
+      ipRanges?: string[]
       /**
        * URIDomains is a list of URI domains that are permitted or excluded.
        */
-      uriDomains?: string[];
-    };
-  };
+      uriDomains?: string[]
+    }
+  }
   /**
    * `otherNames` is an escape hatch for SAN that allows any type. We currently restrict the support to string like otherNames, cf RFC 5280 p 37
    * Any UTF8 String valued otherName can be passed with by setting the keys oid: x.x.x.x and UTF8Value: somevalue for `otherName`.
@@ -3379,13 +3375,13 @@ export interface CertificateSpec {
      * The object identifier must be expressed as a dotted string, for
      * example, "1.2.840.113556.1.4.221".
      */
-    oid?: string;
+    oid?: string
     /**
      * utf8Value is the string value of the otherName SAN.
      * The utf8Value accepts any valid UTF8 string to set as value for the otherName SAN.
      */
-    utf8Value?: string;
-  }[];
+    utf8Value?: string
+  }[]
   /**
    * Private key options. These include the key algorithm and size, the used
    * encoding and the rotation policy.
@@ -3401,7 +3397,7 @@ export interface CertificateSpec {
      * key size of 256 will be used for `ECDSA` key algorithm.
      * key size is ignored when using the `Ed25519` key algorithm.
      */
-    algorithm?: 'RSA' | 'ECDSA' | 'Ed25519';
+    algorithm?: ("RSA" | "ECDSA" | "Ed25519")
     /**
      * The private key cryptography standards (PKCS) encoding for this
      * certificate's private key to be encoded in.
@@ -3410,7 +3406,7 @@ export interface CertificateSpec {
      * and PKCS#8, respectively.
      * Defaults to `PKCS1` if not specified.
      */
-    encoding?: 'PKCS1' | 'PKCS8';
+    encoding?: ("PKCS1" | "PKCS8")
     /**
      * RotationPolicy controls how private keys should be regenerated when a
      * re-issuance is being processed.
@@ -3424,7 +3420,7 @@ export interface CertificateSpec {
      * Default is `Always`.
      * The default was changed from `Never` to `Always` in cert-manager >=v1.18.0.
      */
-    rotationPolicy?: 'Never' | 'Always';
+    rotationPolicy?: ("Never" | "Always")
     /**
      * Size is the key bit size of the corresponding private key for this certificate.
      *
@@ -3435,8 +3431,8 @@ export interface CertificateSpec {
      * If `algorithm` is set to `Ed25519`, Size is ignored.
      * No other values are allowed.
      */
-    size?: number;
-  };
+    size?: number
+  }
   /**
    * How long before the currently issued certificate's expiry cert-manager should
    * renew the certificate. For example, if a certificate is valid for 60 minutes,
@@ -3453,7 +3449,7 @@ export interface CertificateSpec {
    * Value must be in units accepted by Go time.ParseDuration https://golang.org/pkg/time/#ParseDuration.
    * Cannot be set if the `renewBeforePercentage` field is set.
    */
-  renewBefore?: string;
+  renewBefore?: string
   /**
    * `renewBeforePercentage` is like `renewBefore`, except it is a relative percentage
    * rather than an absolute duration. For example, if a certificate is valid for 60
@@ -3472,7 +3468,7 @@ export interface CertificateSpec {
    *
    * Format: int32.
    */
-  renewBeforePercentage?: number;
+  renewBeforePercentage?: number
   /**
    * `renewal` allows configuration of how your certificate is renewed. If the policy mentioned is
    * `RenewBefore` then the controller respects `renewBefore` and `renewBeforePercentage`.
@@ -3481,7 +3477,7 @@ export interface CertificateSpec {
     /**
      * `policy` must be one of `Disabled`, `RenewBefore`.
      */
-    policy?: 'RenewBefore' | 'Disabled';
+    policy?: ("RenewBefore" | "Disabled")
     /**
      * `windows` mentions the behavior of when the renewal must happen.
      *
@@ -3498,19 +3494,19 @@ export interface CertificateSpec {
        * | hour (0–23)
        * minute (0–59)
        */
-      cron: string;
+      cron: string
       /**
        * `timezone` is IANA compliant timezone. For example America/Denver.
        * If this field is not set, timezone is treated as UTC.
        */
-      timezone?: string;
+      timezone?: string
       /**
        * `windowDuration` is how long the cron definition is active for.
        * Value must be in units accepted by Go time.ParseDuration https://golang.org/pkg/time/#ParseDuration.
        */
-      windowDuration: string;
-    }[];
-  };
+      windowDuration: string
+    }[]
+  }
   /**
    * The maximum number of CertificateRequest revisions that are maintained in
    * the Certificate's history. Each revision represents a single `CertificateRequest`
@@ -3523,14 +3519,14 @@ export interface CertificateSpec {
    *
    * Format: int32.
    */
-  revisionHistoryLimit?: number;
+  revisionHistoryLimit?: number
   /**
    * Name of the Secret resource that will be automatically created and
    * managed by this Certificate resource. It will be populated with a
    * private key and certificate, signed by the denoted issuer. The Secret
    * resource lives in the same namespace as the Certificate resource.
    */
-  secretName: string;
+  secretName: string
   /**
    * Defines annotations and labels to be copied to the Certificate's Secret.
    * Labels and annotations on the Secret will be changed as they appear on the
@@ -3543,29 +3539,22 @@ export interface CertificateSpec {
      * Annotations is a key value map to be copied to the target Kubernetes Secret.
      */
     annotations?: {
-      [k: string]: string;
-    };
+      [k: string]: string
+    }
     /**
      * Labels is a key value map to be copied to the target Kubernetes Secret.
      */
     labels?: {
-      [k: string]: string;
-    };
-  };
+      [k: string]: string
+    }
+  }
   /**
    * Signature algorithm to use.
    * Allowed values for RSA keys: SHA256WithRSA, SHA384WithRSA, SHA512WithRSA.
    * Allowed values for ECDSA keys: ECDSAWithSHA256, ECDSAWithSHA384, ECDSAWithSHA512.
    * Allowed values for Ed25519 keys: PureEd25519.
    */
-  signatureAlgorithm?:
-    | 'SHA256WithRSA'
-    | 'SHA384WithRSA'
-    | 'SHA512WithRSA'
-    | 'ECDSAWithSHA256'
-    | 'ECDSAWithSHA384'
-    | 'ECDSAWithSHA512'
-    | 'PureEd25519';
+  signatureAlgorithm?: ("SHA256WithRSA" | "SHA384WithRSA" | "SHA512WithRSA" | "ECDSAWithSHA256" | "ECDSAWithSHA384" | "ECDSAWithSHA512" | "PureEd25519")
   /**
    * Requested set of X509 certificate subject attributes.
    * More info: https://datatracker.ietf.org/doc/html/rfc5280#section-4.1.2.6
@@ -3577,40 +3566,40 @@ export interface CertificateSpec {
     /**
      * Countries to be used on the Certificate.
      */
-    countries?: string[];
+    countries?: string[]
     /**
      * Cities to be used on the Certificate.
      */
-    localities?: string[];
+    localities?: string[]
     /**
      * Organizational Units to be used on the Certificate.
      */
-    organizationalUnits?: string[];
+    organizationalUnits?: string[]
     /**
      * Organizations to be used on the Certificate.
      */
-    organizations?: string[];
+    organizations?: string[]
     /**
      * Postal codes to be used on the Certificate.
      */
-    postalCodes?: string[];
+    postalCodes?: string[]
     /**
      * State/Provinces to be used on the Certificate.
      */
-    provinces?: string[];
+    provinces?: string[]
     /**
      * Serial number to be used on the Certificate.
      */
-    serialNumber?: string;
+    serialNumber?: string
     /**
      * Street addresses to be used on the Certificate.
      */
-    streetAddresses?: string[];
-  };
+    streetAddresses?: string[]
+  }
   /**
    * Requested URI subject alternative names.
    */
-  uris?: string[];
+  uris?: string[]
   /**
    * Requested key usages and extended key usages.
    * These usages are used to set the `usages` field on the created CertificateRequest
@@ -3649,31 +3638,7 @@ export interface CertificateSpec {
    * "microsoft sgc",
    * "netscape sgc"
    */
-  usages?: (
-    | 'signing'
-    | 'digital signature'
-    | 'content commitment'
-    | 'key encipherment'
-    | 'key agreement'
-    | 'data encipherment'
-    | 'cert sign'
-    | 'crl sign'
-    | 'encipher only'
-    | 'decipher only'
-    | 'any'
-    | 'server auth'
-    | 'client auth'
-    | 'code signing'
-    | 'email protection'
-    | 's/mime'
-    | 'ipsec end system'
-    | 'ipsec tunnel'
-    | 'ipsec user'
-    | 'timestamping'
-    | 'ocsp signing'
-    | 'microsoft sgc'
-    | 'netscape sgc'
-  )[];
+  usages?: ("signing" | "digital signature" | "content commitment" | "key encipherment" | "key agreement" | "data encipherment" | "cert sign" | "crl sign" | "encipher only" | "decipher only" | "any" | "server auth" | "client auth" | "code signing" | "email protection" | "s/mime" | "ipsec end system" | "ipsec tunnel" | "ipsec user" | "timestamping" | "ocsp signing" | "microsoft sgc" | "netscape sgc")[]
 }
 /**
  * Status of the Certificate.
@@ -3695,23 +3660,23 @@ export interface CertificateStatus {
        * ExplanationURL is a human-readable URL that may explain why the suggested window
        * has its current value.
        */
-      explanationURL?: string;
+      explanationURL?: string
       /**
        * LastChecked is the time at which the ACME server was last checked for renewal information.
        *
        * Format: date-time.
        */
-      lastChecked?: string;
+      lastChecked?: string
       /**
        * LastError is the last error encountered when checking the ACME server for renewal information, if any.
        */
-      lastError?: string;
+      lastError?: string
       /**
        * NextCheck is the time at which the ACME server will next be checked for renewal information.
        *
        * Format: date-time.
        */
-      nextCheck?: string;
+      nextCheck?: string
       /**
        * SuggestedWindow is the suggested renewal window as returned by the ACME server in accordance with RFC 9773.
        */
@@ -3721,16 +3686,16 @@ export interface CertificateStatus {
          *
          * Format: date-time.
          */
-        end: string;
+        end: string
         /**
          * Start is the start of the suggested renewal window.
          *
          * Format: date-time.
          */
-        start: string;
-      };
-    };
-  };
+        start: string
+      }
+    }
+  }
   /**
    * List of status conditions to indicate the status of certificates.
    * Known condition types are `Ready` and `Issuing`.
@@ -3744,12 +3709,12 @@ export interface CertificateStatus {
      *
      * Format: date-time.
      */
-    lastTransitionTime?: string;
+    lastTransitionTime?: string
     /**
      * Message is a human readable description of the details of the last
      * transition, complementing reason.
      */
-    message?: string;
+    message?: string
     /**
      * If set, this represents the .metadata.generation that the condition was
      * set based upon.
@@ -3759,21 +3724,21 @@ export interface CertificateStatus {
      *
      * Format: int64.
      */
-    observedGeneration?: number;
+    observedGeneration?: number
     /**
      * Reason is a brief machine readable explanation for the condition's last
      * transition.
      */
-    reason?: string;
+    reason?: string
     /**
      * Status of the condition, one of (`True`, `False`, `Unknown`).
      */
-    status: 'True' | 'False' | 'Unknown';
+    status: ("True" | "False" | "Unknown")
     /**
      * Type of the condition, known values are (`Ready`, `Issuing`).
      */
-    type: string;
-  }[];
+    type: string
+  }[]
   /**
    * The number of continuous failed issuance attempts up till now. This
    * field gets removed (if set) on a successful issuance and gets set to
@@ -3781,7 +3746,7 @@ export interface CertificateStatus {
    * delay till the next issuance will be calculated using formula
    * time.Hour * 2 ^ (failedIssuanceAttempts - 1).
    */
-  failedIssuanceAttempts?: number;
+  failedIssuanceAttempts?: number
   /**
    * LastFailureTime is set only if the latest issuance for this
    * Certificate failed and contains the time of the failure. If an
@@ -3791,7 +3756,7 @@ export interface CertificateStatus {
    *
    * Format: date-time.
    */
-  lastFailureTime?: string;
+  lastFailureTime?: string
   /**
    * The name of the Secret resource containing the private key to be used
    * for the next certificate iteration.
@@ -3800,21 +3765,21 @@ export interface CertificateStatus {
    * It will automatically unset this field when the Issuing condition is
    * not set or False.
    */
-  nextPrivateKeySecretName?: string;
+  nextPrivateKeySecretName?: string
   /**
    * The expiration time of the certificate stored in the secret named
    * by this resource in `spec.secretName`.
    *
    * Format: date-time.
    */
-  notAfter?: string;
+  notAfter?: string
   /**
    * The time after which the certificate stored in the secret named
    * by this resource in `spec.secretName` is valid.
    *
    * Format: date-time.
    */
-  notBefore?: string;
+  notBefore?: string
   /**
    * RenewalTime is the time at which the certificate will be next
    * renewed.
@@ -3822,7 +3787,7 @@ export interface CertificateStatus {
    *
    * Format: date-time.
    */
-  renewalTime?: string;
+  renewalTime?: string
   /**
    * The current 'revision' of the certificate as issued.
    *
@@ -3839,12 +3804,10 @@ export interface CertificateStatus {
    * checking if the revision value in the annotation is greater than this
    * field.
    */
-  revision?: number;
+  revision?: number
 }
 
-const certificateSchema: CrdSchema = JSON.parse(
-  `{"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},"spec":{"properties":{"additionalOutputFormats":{"items":{"properties":{"type":{"enum":["DER","CombinedPEM"],"type":"string"}},"required":["type"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"commonName":{"type":"string"},"dnsNames":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"duration":{"type":"string"},"emailAddresses":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"encodeUsagesInRequest":{"type":"boolean"},"ipAddresses":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"isCA":{"type":"boolean"},"issuerRef":{"properties":{"group":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"keystores":{"properties":{"jks":{"properties":{"alias":{"type":"string"},"create":{"type":"boolean"},"password":{"type":"string"},"passwordSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["create"],"type":"object"},"pkcs12":{"properties":{"create":{"type":"boolean"},"password":{"type":"string"},"passwordSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"profile":{"enum":["LegacyRC2","LegacyDES","Modern2023","Modern2026"],"type":"string"}},"required":["create"],"type":"object"}},"type":"object"},"literalSubject":{"type":"string"},"nameConstraints":{"properties":{"critical":{"type":"boolean"},"excluded":{"properties":{"dnsDomains":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"emailAddresses":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"ipRanges":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"uriDomains":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"permitted":{"properties":{"dnsDomains":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"emailAddresses":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"ipRanges":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"uriDomains":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"}},"type":"object"},"otherNames":{"items":{"properties":{"oid":{"type":"string"},"utf8Value":{"type":"string"}},"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"privateKey":{"properties":{"algorithm":{"enum":["RSA","ECDSA","Ed25519"],"type":"string"},"encoding":{"enum":["PKCS1","PKCS8"],"type":"string"},"rotationPolicy":{"enum":["Never","Always"],"type":"string"},"size":{"type":"integer"}},"type":"object"},"renewal":{"properties":{"policy":{"enum":["RenewBefore","Disabled"],"type":"string"},"windows":{"items":{"properties":{"cron":{"minLength":1,"type":"string"},"timezone":{"minLength":1,"type":"string"},"windowDuration":{"pattern":"^([0-9]+(\\\\.[0-9]+)?(s|m|h))+$","type":"string"}},"required":["cron","windowDuration"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"renewBefore":{"type":"string"},"renewBeforePercentage":{"format":"int32","type":"integer"},"revisionHistoryLimit":{"format":"int32","type":"integer"},"secretName":{"type":"string"},"secretTemplate":{"properties":{"annotations":{"additionalProperties":{"type":"string"},"type":"object"},"labels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object"},"signatureAlgorithm":{"enum":["SHA256WithRSA","SHA384WithRSA","SHA512WithRSA","ECDSAWithSHA256","ECDSAWithSHA384","ECDSAWithSHA512","PureEd25519"],"type":"string"},"subject":{"properties":{"countries":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"localities":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"organizationalUnits":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"organizations":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"postalCodes":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"provinces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"serialNumber":{"type":"string"},"streetAddresses":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"uris":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"usages":{"items":{"enum":["signing","digital signature","content commitment","key encipherment","key agreement","data encipherment","cert sign","crl sign","encipher only","decipher only","any","server auth","client auth","code signing","email protection","s/mime","ipsec end system","ipsec tunnel","ipsec user","timestamping","ocsp signing","microsoft sgc","netscape sgc"],"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["issuerRef","secretName"],"type":"object"},"status":{"properties":{"acme":{"properties":{"ari":{"properties":{"explanationURL":{"type":"string"},"lastChecked":{"format":"date-time","type":"string"},"lastError":{"type":"string"},"nextCheck":{"format":"date-time","type":"string"},"suggestedWindow":{"properties":{"end":{"format":"date-time","type":"string"},"start":{"format":"date-time","type":"string"}},"required":["end","start"],"type":"object"}},"type":"object"}},"type":"object"},"conditions":{"items":{"properties":{"lastTransitionTime":{"format":"date-time","type":"string"},"message":{"type":"string"},"observedGeneration":{"format":"int64","type":"integer"},"reason":{"type":"string"},"status":{"enum":["True","False","Unknown"],"type":"string"},"type":{"type":"string"}},"required":["status","type"],"type":"object"},"type":"array","x-kubernetes-list-map-keys":["type"],"x-kubernetes-list-type":"map"},"failedIssuanceAttempts":{"type":"integer"},"lastFailureTime":{"format":"date-time","type":"string"},"nextPrivateKeySecretName":{"type":"string"},"notAfter":{"format":"date-time","type":"string"},"notBefore":{"format":"date-time","type":"string"},"renewalTime":{"format":"date-time","type":"string"},"revision":{"type":"integer"}},"type":"object"}},"type":"object"}`,
-);
+const certificateSchema: CrdSchema = JSON.parse(`{"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},"spec":{"properties":{"additionalOutputFormats":{"items":{"properties":{"type":{"enum":["DER","CombinedPEM"],"type":"string"}},"required":["type"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"commonName":{"type":"string"},"dnsNames":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"duration":{"type":"string"},"emailAddresses":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"encodeUsagesInRequest":{"type":"boolean"},"ipAddresses":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"isCA":{"type":"boolean"},"issuerRef":{"properties":{"group":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"keystores":{"properties":{"jks":{"properties":{"alias":{"type":"string"},"create":{"type":"boolean"},"password":{"type":"string"},"passwordSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["create"],"type":"object"},"pkcs12":{"properties":{"create":{"type":"boolean"},"password":{"type":"string"},"passwordSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"profile":{"enum":["LegacyRC2","LegacyDES","Modern2023","Modern2026"],"type":"string"}},"required":["create"],"type":"object"}},"type":"object"},"literalSubject":{"type":"string"},"nameConstraints":{"properties":{"critical":{"type":"boolean"},"excluded":{"properties":{"dnsDomains":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"emailAddresses":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"ipRanges":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"uriDomains":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"permitted":{"properties":{"dnsDomains":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"emailAddresses":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"ipRanges":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"uriDomains":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"}},"type":"object"},"otherNames":{"items":{"properties":{"oid":{"type":"string"},"utf8Value":{"type":"string"}},"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"privateKey":{"properties":{"algorithm":{"enum":["RSA","ECDSA","Ed25519"],"type":"string"},"encoding":{"enum":["PKCS1","PKCS8"],"type":"string"},"rotationPolicy":{"enum":["Never","Always"],"type":"string"},"size":{"type":"integer"}},"type":"object"},"renewal":{"properties":{"policy":{"enum":["RenewBefore","Disabled"],"type":"string"},"windows":{"items":{"properties":{"cron":{"minLength":1,"type":"string"},"timezone":{"minLength":1,"type":"string"},"windowDuration":{"pattern":"^([0-9]+(\\\\.[0-9]+)?(s|m|h))+$","type":"string"}},"required":["cron","windowDuration"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"renewBefore":{"type":"string"},"renewBeforePercentage":{"format":"int32","type":"integer"},"revisionHistoryLimit":{"format":"int32","type":"integer"},"secretName":{"type":"string"},"secretTemplate":{"properties":{"annotations":{"additionalProperties":{"type":"string"},"type":"object"},"labels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object"},"signatureAlgorithm":{"enum":["SHA256WithRSA","SHA384WithRSA","SHA512WithRSA","ECDSAWithSHA256","ECDSAWithSHA384","ECDSAWithSHA512","PureEd25519"],"type":"string"},"subject":{"properties":{"countries":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"localities":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"organizationalUnits":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"organizations":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"postalCodes":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"provinces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"serialNumber":{"type":"string"},"streetAddresses":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"uris":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"usages":{"items":{"enum":["signing","digital signature","content commitment","key encipherment","key agreement","data encipherment","cert sign","crl sign","encipher only","decipher only","any","server auth","client auth","code signing","email protection","s/mime","ipsec end system","ipsec tunnel","ipsec user","timestamping","ocsp signing","microsoft sgc","netscape sgc"],"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["issuerRef","secretName"],"type":"object"},"status":{"properties":{"acme":{"properties":{"ari":{"properties":{"explanationURL":{"type":"string"},"lastChecked":{"format":"date-time","type":"string"},"lastError":{"type":"string"},"nextCheck":{"format":"date-time","type":"string"},"suggestedWindow":{"properties":{"end":{"format":"date-time","type":"string"},"start":{"format":"date-time","type":"string"}},"required":["end","start"],"type":"object"}},"type":"object"}},"type":"object"},"conditions":{"items":{"properties":{"lastTransitionTime":{"format":"date-time","type":"string"},"message":{"type":"string"},"observedGeneration":{"format":"int64","type":"integer"},"reason":{"type":"string"},"status":{"enum":["True","False","Unknown"],"type":"string"},"type":{"type":"string"}},"required":["status","type"],"type":"object"},"type":"array","x-kubernetes-list-map-keys":["type"],"x-kubernetes-list-type":"map"},"failedIssuanceAttempts":{"type":"integer"},"lastFailureTime":{"format":"date-time","type":"string"},"nextPrivateKeySecretName":{"type":"string"},"notAfter":{"format":"date-time","type":"string"},"notBefore":{"format":"date-time","type":"string"},"renewalTime":{"format":"date-time","type":"string"},"revision":{"type":"integer"}},"type":"object"}},"type":"object"}`);
 
 /**
  * `cert-manager.io/v1` Certificate (namespaced), from CRD certificates.cert-manager.io.
@@ -3852,14 +3815,14 @@ const certificateSchema: CrdSchema = JSON.parse(
  * Call it in a composition: `certificate({ name: '...', namespace: '...', spec: { ... } })`.
  */
 export const certificate: CrdFactory<Certificate> = crdFactory<Certificate>({
-  group: 'cert-manager.io',
-  version: 'v1',
-  kind: 'Certificate',
-  plural: 'certificates',
-  scope: 'Namespaced',
-  factoryName: 'certificate',
+  group: "cert-manager.io",
+  version: "v1",
+  kind: "Certificate",
+  plural: "certificates",
+  scope: "Namespaced",
+  factoryName: "certificate",
   storage: true,
-  subresources: { status: {} },
+  subresources: {"status":{}},
   schema: certificateSchema,
 });
 
@@ -3875,8 +3838,8 @@ export const certificate: CrdFactory<Certificate> = crdFactory<Certificate>({
  * point in time request for a certificate and cannot be re-used.
  */
 export interface CertificateRequest {
-  spec?: CertificateRequestSpec;
-  status?: CertificateRequestStatus;
+  spec?: CertificateRequestSpec
+  status?: CertificateRequestStatus
 }
 /**
  * Specification of the desired state of the CertificateRequest resource.
@@ -3888,19 +3851,19 @@ export interface CertificateRequestSpec {
    * issuer may choose to ignore the requested duration, just like any other
    * requested attribute.
    */
-  duration?: string;
+  duration?: string
   /**
    * Extra contains extra attributes of the user that created the CertificateRequest.
    * Populated by the cert-manager webhook on creation and immutable.
    */
   extra?: {
-    [k: string]: string[];
-  };
+    [k: string]: string[]
+  }
   /**
    * Groups contains group membership of the user that created the CertificateRequest.
    * Populated by the cert-manager webhook on creation and immutable.
    */
-  groups?: string[];
+  groups?: string[]
   /**
    * Requested basic constraints isCA value. Note that the issuer may choose
    * to ignore the requested isCA value, just like any other requested attribute.
@@ -3911,7 +3874,7 @@ export interface CertificateRequestSpec {
    * If true, this will automatically add the `cert sign` usage to the list
    * of requested `usages`.
    */
-  isCA?: boolean;
+  isCA?: boolean
   /**
    * Reference to the issuer responsible for issuing the certificate.
    * If the issuer is namespace-scoped, it must be in the same namespace
@@ -3925,17 +3888,17 @@ export interface CertificateRequestSpec {
      * Group of the issuer being referred to.
      * Defaults to 'cert-manager.io'.
      */
-    group?: string;
+    group?: string
     /**
      * Kind of the issuer being referred to.
      * Defaults to 'Issuer'.
      */
-    kind?: string;
+    kind?: string
     /**
      * Name of the issuer being referred to.
      */
-    name: string;
-  };
+    name: string
+  }
   /**
    * The PEM-encoded X.509 certificate signing request to be submitted to the
    * issuer for signing.
@@ -3950,12 +3913,12 @@ export interface CertificateRequestSpec {
    *
    * Format: byte.
    */
-  request: string;
+  request: string
   /**
    * UID contains the uid of the user that created the CertificateRequest.
    * Populated by the cert-manager webhook on creation and immutable.
    */
-  uid?: string;
+  uid?: string
   /**
    * Requested key usages and extended key usages.
    *
@@ -3995,36 +3958,12 @@ export interface CertificateRequestSpec {
    * "microsoft sgc",
    * "netscape sgc"
    */
-  usages?: (
-    | 'signing'
-    | 'digital signature'
-    | 'content commitment'
-    | 'key encipherment'
-    | 'key agreement'
-    | 'data encipherment'
-    | 'cert sign'
-    | 'crl sign'
-    | 'encipher only'
-    | 'decipher only'
-    | 'any'
-    | 'server auth'
-    | 'client auth'
-    | 'code signing'
-    | 'email protection'
-    | 's/mime'
-    | 'ipsec end system'
-    | 'ipsec tunnel'
-    | 'ipsec user'
-    | 'timestamping'
-    | 'ocsp signing'
-    | 'microsoft sgc'
-    | 'netscape sgc'
-  )[];
+  usages?: ("signing" | "digital signature" | "content commitment" | "key encipherment" | "key agreement" | "data encipherment" | "cert sign" | "crl sign" | "encipher only" | "decipher only" | "any" | "server auth" | "client auth" | "code signing" | "email protection" | "s/mime" | "ipsec end system" | "ipsec tunnel" | "ipsec user" | "timestamping" | "ocsp signing" | "microsoft sgc" | "netscape sgc")[]
   /**
    * Username contains the name of the user that created the CertificateRequest.
    * Populated by the cert-manager webhook on creation and immutable.
    */
-  username?: string;
+  username?: string
 }
 /**
  * Status of the CertificateRequest.
@@ -4041,7 +3980,7 @@ export interface CertificateRequestStatus {
    *
    * Format: byte.
    */
-  ca?: string;
+  ca?: string
   /**
    * The PEM encoded X.509 certificate resulting from the certificate
    * signing request.
@@ -4051,7 +3990,7 @@ export interface CertificateRequestStatus {
    *
    * Format: byte.
    */
-  certificate?: string;
+  certificate?: string
   /**
    * List of status conditions to indicate the status of a CertificateRequest.
    * Known condition types are `Ready`, `InvalidRequest`, `Approved` and `Denied`.
@@ -4065,39 +4004,37 @@ export interface CertificateRequestStatus {
      *
      * Format: date-time.
      */
-    lastTransitionTime?: string;
+    lastTransitionTime?: string
     /**
      * Message is a human readable description of the details of the last
      * transition, complementing reason.
      */
-    message?: string;
+    message?: string
     /**
      * Reason is a brief machine readable explanation for the condition's last
      * transition.
      */
-    reason?: string;
+    reason?: string
     /**
      * Status of the condition, one of (`True`, `False`, `Unknown`).
      */
-    status: 'True' | 'False' | 'Unknown';
+    status: ("True" | "False" | "Unknown")
     /**
      * Type of the condition, known values are (`Ready`, `InvalidRequest`,
      * `Approved`, `Denied`).
      */
-    type: string;
-  }[];
+    type: string
+  }[]
   /**
    * FailureTime stores the time that this CertificateRequest failed. This is
    * used to influence garbage collection and back-off.
    *
    * Format: date-time.
    */
-  failureTime?: string;
+  failureTime?: string
 }
 
-const certificateRequestSchema: CrdSchema = JSON.parse(
-  `{"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},"spec":{"properties":{"duration":{"type":"string"},"extra":{"additionalProperties":{"items":{"type":"string"},"type":"array"},"type":"object"},"groups":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"isCA":{"type":"boolean"},"issuerRef":{"properties":{"group":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"request":{"format":"byte","type":"string"},"uid":{"type":"string"},"usages":{"items":{"enum":["signing","digital signature","content commitment","key encipherment","key agreement","data encipherment","cert sign","crl sign","encipher only","decipher only","any","server auth","client auth","code signing","email protection","s/mime","ipsec end system","ipsec tunnel","ipsec user","timestamping","ocsp signing","microsoft sgc","netscape sgc"],"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"username":{"type":"string"}},"required":["issuerRef","request"],"type":"object"},"status":{"properties":{"ca":{"format":"byte","type":"string"},"certificate":{"format":"byte","type":"string"},"conditions":{"items":{"properties":{"lastTransitionTime":{"format":"date-time","type":"string"},"message":{"type":"string"},"reason":{"type":"string"},"status":{"enum":["True","False","Unknown"],"type":"string"},"type":{"type":"string"}},"required":["status","type"],"type":"object"},"type":"array","x-kubernetes-list-map-keys":["type"],"x-kubernetes-list-type":"map"},"failureTime":{"format":"date-time","type":"string"}},"type":"object"}},"type":"object"}`,
-);
+const certificateRequestSchema: CrdSchema = JSON.parse(`{"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},"spec":{"properties":{"duration":{"type":"string"},"extra":{"additionalProperties":{"items":{"type":"string"},"type":"array"},"type":"object"},"groups":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"isCA":{"type":"boolean"},"issuerRef":{"properties":{"group":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"request":{"format":"byte","type":"string"},"uid":{"type":"string"},"usages":{"items":{"enum":["signing","digital signature","content commitment","key encipherment","key agreement","data encipherment","cert sign","crl sign","encipher only","decipher only","any","server auth","client auth","code signing","email protection","s/mime","ipsec end system","ipsec tunnel","ipsec user","timestamping","ocsp signing","microsoft sgc","netscape sgc"],"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"username":{"type":"string"}},"required":["issuerRef","request"],"type":"object"},"status":{"properties":{"ca":{"format":"byte","type":"string"},"certificate":{"format":"byte","type":"string"},"conditions":{"items":{"properties":{"lastTransitionTime":{"format":"date-time","type":"string"},"message":{"type":"string"},"reason":{"type":"string"},"status":{"enum":["True","False","Unknown"],"type":"string"},"type":{"type":"string"}},"required":["status","type"],"type":"object"},"type":"array","x-kubernetes-list-map-keys":["type"],"x-kubernetes-list-type":"map"},"failureTime":{"format":"date-time","type":"string"}},"type":"object"}},"type":"object"}`);
 
 /**
  * `cert-manager.io/v1` CertificateRequest (namespaced), from CRD certificaterequests.cert-manager.io.
@@ -4105,14 +4042,14 @@ const certificateRequestSchema: CrdSchema = JSON.parse(
  * Call it in a composition: `certificateRequest({ name: '...', namespace: '...', spec: { ... } })`.
  */
 export const certificateRequest: CrdFactory<CertificateRequest> = crdFactory<CertificateRequest>({
-  group: 'cert-manager.io',
-  version: 'v1',
-  kind: 'CertificateRequest',
-  plural: 'certificaterequests',
-  scope: 'Namespaced',
-  factoryName: 'certificateRequest',
+  group: "cert-manager.io",
+  version: "v1",
+  kind: "CertificateRequest",
+  plural: "certificaterequests",
+  scope: "Namespaced",
+  factoryName: "certificateRequest",
   storage: true,
-  subresources: { status: {} },
+  subresources: {"status":{}},
   schema: certificateRequestSchema,
 });
 
@@ -4124,8 +4061,8 @@ export const certificateRequest: CrdFactory<CertificateRequest> = crdFactory<Cer
  * namespace as the referent.
  */
 export interface ClusterIssuer {
-  spec: ClusterIssuerSpec;
-  status?: ClusterIssuerStatus;
+  spec: ClusterIssuerSpec
+  status?: ClusterIssuerStatus
 }
 /**
  * Desired state of the ClusterIssuer resource.
@@ -4146,7 +4083,7 @@ export interface ClusterIssuerSpec {
      *
      * Format: byte.
      */
-    caBundle?: string;
+    caBundle?: string
     /**
      * Enables or disables generating a new ACME account key.
      * If true, the Issuer resource will *not* request a new account but will expect
@@ -4155,7 +4092,7 @@ export interface ClusterIssuerSpec {
      * for the Issuer.
      * Defaults to false.
      */
-    disableAccountKeyGeneration?: boolean;
+    disableAccountKeyGeneration?: boolean
     /**
      * Email is the email address to be associated with the ACME account.
      * This field is optional, but it is strongly recommended to be set.
@@ -4163,7 +4100,7 @@ export interface ClusterIssuerSpec {
      * certificates, including expiry notification emails.
      * This field may be updated after the account is initially registered.
      */
-    email?: string;
+    email?: string
     /**
      * Enables requesting a Not After date on certificates that matches the
      * duration of the certificate. This is not supported by all ACME servers
@@ -4171,7 +4108,7 @@ export interface ClusterIssuerSpec {
      * it, it will create an error on the Order.
      * Defaults to false.
      */
-    enableDurationFeature?: boolean;
+    enableDurationFeature?: boolean
     /**
      * ExternalAccountBinding is a reference to a CA external account of the ACME
      * server.
@@ -4184,11 +4121,11 @@ export interface ClusterIssuerSpec {
        * reasons and should not be used. The algorithm is now hardcoded to HS256
        * in golang/x/crypto/acme.
        */
-      keyAlgorithm?: 'HS256' | 'HS384' | 'HS512';
+      keyAlgorithm?: ("HS256" | "HS384" | "HS512")
       /**
        * keyID is the ID of the CA key that the External Account is bound to.
        */
-      keyID: string;
+      keyID: string
       /**
        * keySecretRef is a Secret Key Selector referencing a data item in a Kubernetes
        * Secret which holds the symmetric MAC key of the External Account Binding.
@@ -4204,14 +4141,14 @@ export interface ClusterIssuerSpec {
          * Some instances of this field may be defaulted, in others it may be
          * required.
          */
-        key?: string;
+        key?: string
         /**
          * Name of the resource being referred to.
          * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
          */
-        name: string;
-      };
-    };
+        name: string
+      }
+    }
     /**
      * PreferredChain is the chain to use if the ACME server outputs multiple.
      * PreferredChain is no guarantee that this one gets delivered by the ACME
@@ -4222,7 +4159,7 @@ export interface ClusterIssuerSpec {
      * ACME default and alternative chains that has a root-most certificate with
      * this value as its issuer's commonname.
      */
-    preferredChain?: string;
+    preferredChain?: string
     /**
      * PrivateKey is the name of a Kubernetes Secret resource that will be used to
      * store the automatically generated ACME account private key.
@@ -4236,25 +4173,25 @@ export interface ClusterIssuerSpec {
        * Some instances of this field may be defaulted, in others it may be
        * required.
        */
-      key?: string;
+      key?: string
       /**
        * Name of the resource being referred to.
        * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
        */
-      name: string;
-    };
+      name: string
+    }
     /**
      * Profile allows requesting a certificate profile from the ACME server.
      * Supported profiles are listed by the server's ACME directory URL.
      */
-    profile?: string;
+    profile?: string
     /**
      * Server is the URL used to access the ACME server's 'directory' endpoint.
      * For example, for Let's Encrypt's staging endpoint, you would use:
      * "https://acme-staging-v02.api.letsencrypt.org/directory".
      * Only ACME v2 endpoints (i.e. RFC 8555) are supported.
      */
-    server: string;
+    server: string
     /**
      * INSECURE: Enables or disables validation of the ACME server TLS certificate.
      * If true, requests to the ACME server will not have the TLS certificate chain
@@ -4266,7 +4203,7 @@ export interface ClusterIssuerSpec {
      * the container is used to validate the TLS connection.
      * Defaults to false.
      */
-    skipTLSVerify?: boolean;
+    skipTLSVerify?: boolean
     /**
      * Solvers is a list of challenge solvers that will be used to solve
      * ACME challenges for the matching domains.
@@ -4299,15 +4236,15 @@ export interface ClusterIssuerSpec {
              * Some instances of this field may be defaulted, in others it may be
              * required.
              */
-            key?: string;
+            key?: string
             /**
              * Name of the resource being referred to.
              * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
              */
-            name: string;
-          };
-          host: string;
-        };
+            name: string
+          }
+          host: string
+        }
         /**
          * Use the Akamai DNS zone management API to manage DNS01 challenge records.
          */
@@ -4322,13 +4259,13 @@ export interface ClusterIssuerSpec {
              * Some instances of this field may be defaulted, in others it may be
              * required.
              */
-            key?: string;
+            key?: string
             /**
              * Name of the resource being referred to.
              * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
              */
-            name: string;
-          };
+            name: string
+          }
           /**
            * A reference to a specific 'key' within a Secret resource.
            * In some instances, `key` is a required field.
@@ -4339,13 +4276,13 @@ export interface ClusterIssuerSpec {
              * Some instances of this field may be defaulted, in others it may be
              * required.
              */
-            key?: string;
+            key?: string
             /**
              * Name of the resource being referred to.
              * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
              */
-            name: string;
-          };
+            name: string
+          }
           /**
            * A reference to a specific 'key' within a Secret resource.
            * In some instances, `key` is a required field.
@@ -4356,15 +4293,15 @@ export interface ClusterIssuerSpec {
              * Some instances of this field may be defaulted, in others it may be
              * required.
              */
-            key?: string;
+            key?: string
             /**
              * Name of the resource being referred to.
              * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
              */
-            name: string;
-          };
-          serviceConsumerDomain: string;
-        };
+            name: string
+          }
+          serviceConsumerDomain: string
+        }
         /**
          * Use the Microsoft Azure DNS API to manage DNS01 challenge records.
          */
@@ -4374,7 +4311,7 @@ export interface ClusterIssuerSpec {
            * The ClientID of the Azure Service Principal used to authenticate with Azure DNS.
            * If set, ClientSecret and TenantID must also be set.
            */
-          clientID?: string;
+          clientID?: string
           /**
            * Auth: Azure Service Principal:
            * A reference to a Secret containing the password associated with the Service Principal.
@@ -4386,21 +4323,21 @@ export interface ClusterIssuerSpec {
              * Some instances of this field may be defaulted, in others it may be
              * required.
              */
-            key?: string;
+            key?: string
             /**
              * Name of the resource being referred to.
              * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
              */
-            name: string;
-          };
+            name: string
+          }
           /**
            * name of the Azure environment (default AzurePublicCloud)
            */
-          environment?: 'AzurePublicCloud' | 'AzureChinaCloud' | 'AzureGermanCloud' | 'AzureUSGovernmentCloud';
+          environment?: ("AzurePublicCloud" | "AzureChinaCloud" | "AzureGermanCloud" | "AzureUSGovernmentCloud")
           /**
            * name of the DNS zone that should be used
            */
-          hostedZoneName?: string;
+          hostedZoneName?: string
           /**
            * Auth: Azure Workload Identity or Azure Managed Service Identity:
            * Settings to enable Azure Workload Identity or Azure Managed Service Identity
@@ -4410,31 +4347,31 @@ export interface ClusterIssuerSpec {
             /**
              * client ID of the managed identity, cannot be used at the same time as resourceID
              */
-            clientID?: string;
+            clientID?: string
             /**
              * resource ID of the managed identity, cannot be used at the same time as clientID
              * Cannot be used for Azure Managed Service Identity
              */
-            resourceID?: string;
+            resourceID?: string
             /**
              * tenant ID of the managed identity, cannot be used at the same time as resourceID
              */
-            tenantID?: string;
-          };
+            tenantID?: string
+          }
           /**
            * resource group the DNS zone is located in
            */
-          resourceGroupName: string;
+          resourceGroupName: string
           /**
            * ID of the Azure subscription
            */
-          subscriptionID: string;
+          subscriptionID: string
           /**
            * Auth: Azure Service Principal:
            * The TenantID of the Azure Service Principal used to authenticate with Azure DNS.
            * If set, ClientID and ClientSecret must also be set.
            */
-          tenantID?: string;
+          tenantID?: string
           /**
            * ZoneType determines which type of Azure DNS zone to use.
            *
@@ -4447,8 +4384,8 @@ export interface ClusterIssuerSpec {
            * Support for Azure Private DNS zones is currently
            * experimental and may change in future releases.
            */
-          zoneType?: 'AzurePublicZone' | 'AzurePrivateZone';
-        };
+          zoneType?: ("AzurePublicZone" | "AzurePrivateZone")
+        }
         /**
          * Use the Google Cloud DNS API to manage DNS01 challenge records.
          */
@@ -4458,8 +4395,8 @@ export interface ClusterIssuerSpec {
            * Cloud DNS zone the challenge record has to be created.
            * If left empty cert-manager will automatically choose a zone.
            */
-          hostedZoneName?: string;
-          project: string;
+          hostedZoneName?: string
+          project: string
           /**
            * A reference to a specific 'key' within a Secret resource.
            * In some instances, `key` is a required field.
@@ -4470,14 +4407,14 @@ export interface ClusterIssuerSpec {
              * Some instances of this field may be defaulted, in others it may be
              * required.
              */
-            key?: string;
+            key?: string
             /**
              * Name of the resource being referred to.
              * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
              */
-            name: string;
-          };
-        };
+            name: string
+          }
+        }
         /**
          * Use the Cloudflare API to manage DNS01 challenge records.
          */
@@ -4493,13 +4430,13 @@ export interface ClusterIssuerSpec {
              * Some instances of this field may be defaulted, in others it may be
              * required.
              */
-            key?: string;
+            key?: string
             /**
              * Name of the resource being referred to.
              * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
              */
-            name: string;
-          };
+            name: string
+          }
           /**
            * API token used to authenticate with Cloudflare.
            */
@@ -4509,23 +4446,23 @@ export interface ClusterIssuerSpec {
              * Some instances of this field may be defaulted, in others it may be
              * required.
              */
-            key?: string;
+            key?: string
             /**
              * Name of the resource being referred to.
              * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
              */
-            name: string;
-          };
+            name: string
+          }
           /**
            * Email of the account, only required when using API key based authentication.
            */
-          email?: string;
-        };
+          email?: string
+        }
         /**
          * CNAMEStrategy configures how the DNS01 provider should handle CNAME
          * records when found in DNS zones.
          */
-        cnameStrategy?: 'None' | 'Follow';
+        cnameStrategy?: ("None" | "Follow")
         /**
          * Use the DigitalOcean DNS API to manage DNS01 challenge records.
          */
@@ -4540,14 +4477,14 @@ export interface ClusterIssuerSpec {
              * Some instances of this field may be defaulted, in others it may be
              * required.
              */
-            key?: string;
+            key?: string
             /**
              * Name of the resource being referred to.
              * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
              */
-            name: string;
-          };
-        };
+            name: string
+          }
+        }
         /**
          * Use RFC2136 ("Dynamic Updates in the Domain Name System") (https://datatracker.ietf.org/doc/rfc2136/)
          * to manage DNS01 challenge records.
@@ -4559,23 +4496,23 @@ export interface ClusterIssuerSpec {
            * enclosed in square brackets (e.g [2001:db8::1]); port is optional.
            * This field is required.
            */
-          nameserver: string;
+          nameserver: string
           /**
            * Protocol to use for dynamic DNS update queries. Valid values are (case-sensitive) ``TCP`` and ``UDP``; ``UDP`` (default).
            */
-          protocol?: 'TCP' | 'UDP';
+          protocol?: ("TCP" | "UDP")
           /**
            * The TSIG Algorithm configured in the DNS supporting RFC2136. Used only
            * when ``tsigSecretSecretRef`` and ``tsigKeyName`` are defined.
            * Supported values are (case-insensitive): ``HMACMD5`` (default),
            * ``HMACSHA1``, ``HMACSHA256`` or ``HMACSHA512``.
            */
-          tsigAlgorithm?: string;
+          tsigAlgorithm?: string
           /**
            * The TSIG Key name configured in the DNS.
            * If ``tsigSecretSecretRef`` is defined, this field is required.
            */
-          tsigKeyName?: string;
+          tsigKeyName?: string
           /**
            * The name of the secret containing the TSIG value.
            * If ``tsigKeyName`` is defined, this field is required.
@@ -4586,14 +4523,14 @@ export interface ClusterIssuerSpec {
              * Some instances of this field may be defaulted, in others it may be
              * required.
              */
-            key?: string;
+            key?: string
             /**
              * Name of the resource being referred to.
              * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
              */
-            name: string;
-          };
-        };
+            name: string
+          }
+        }
         /**
          * Use the AWS Route53 API to manage DNS01 challenge records.
          */
@@ -4605,7 +4542,7 @@ export interface ClusterIssuerSpec {
            * vars, shared credentials file, or AWS Instance metadata,
            * see: https://docs.aws.amazon.com/sdk-for-go/v1/developer-guide/configuring-sdk.html#specifying-credentials
            */
-          accessKeyID?: string;
+          accessKeyID?: string
           /**
            * The SecretAccessKey is used for authentication. If set, pull the AWS
            * access key ID from a key within a Kubernetes Secret.
@@ -4620,13 +4557,13 @@ export interface ClusterIssuerSpec {
              * Some instances of this field may be defaulted, in others it may be
              * required.
              */
-            key?: string;
+            key?: string
             /**
              * Name of the resource being referred to.
              * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
              */
-            name: string;
-          };
+            name: string
+          }
           /**
            * Auth configures how cert-manager authenticates.
            */
@@ -4648,18 +4585,18 @@ export interface ClusterIssuerSpec {
                  * and name is always included.
                  * If unset the audience defaults to `sts.amazonaws.com`.
                  */
-                audiences?: string[];
+                audiences?: string[]
                 /**
                  * Name of the ServiceAccount used to request a token.
                  */
-                name: string;
-              };
-            };
-          };
+                name: string
+              }
+            }
+          }
           /**
            * If set, the provider will manage only this zone in Route53 and will not do a lookup using the route53:ListHostedZonesByName api call.
            */
-          hostedZoneID?: string;
+          hostedZoneID?: string
           /**
            * Override the AWS region.
            *
@@ -4684,12 +4621,12 @@ export interface ClusterIssuerSpec {
            * [Amazon EKS Pod Identity Agent](https://github.com/aws/eks-pod-identity-agent),
            * In this case this `region` field value is ignored.
            */
-          region?: string;
+          region?: string
           /**
            * Role is a Role ARN which the Route53 provider will assume using either the explicit credentials AccessKeyID/SecretAccessKey
            * or the inferred credentials from environment variables, shared credentials file or AWS Instance metadata
            */
-          role?: string;
+          role?: string
           /**
            * The SecretAccessKey is used for authentication.
            * If neither the Access Key nor Key ID are set, we fall back to using env
@@ -4702,14 +4639,14 @@ export interface ClusterIssuerSpec {
              * Some instances of this field may be defaulted, in others it may be
              * required.
              */
-            key?: string;
+            key?: string
             /**
              * Name of the resource being referred to.
              * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
              */
-            name: string;
-          };
-        };
+            name: string
+          }
+        }
         /**
          * Configure an external webhook based DNS01 challenge solver to manage
          * DNS01 challenge records.
@@ -4725,22 +4662,22 @@ export interface ClusterIssuerSpec {
            * For details on the schema of this field, consult the webhook provider
            * implementation's documentation.
            */
-          config?: unknown;
+          config?: unknown
           /**
            * The API group name that should be used when POSTing ChallengePayload
            * resources to the webhook apiserver.
            * This should be the same as the GroupName specified in the webhook
            * provider implementation.
            */
-          groupName: string;
+          groupName: string
           /**
            * The name of the solver to use, as defined in the webhook provider
            * implementation.
            * This will typically be the name of the provider, e.g., 'cloudflare'.
            */
-          solverName: string;
-        };
-      };
+          solverName: string
+        }
+      }
       /**
        * Configures cert-manager to attempt to complete authorizations by
        * performing the HTTP01 challenge flow.
@@ -4760,8 +4697,8 @@ export interface ClusterIssuerSpec {
            * while solving HTTP-01 challenges.
            */
           labels?: {
-            [k: string]: string;
-          };
+            [k: string]: string
+          }
           /**
            * When solving an HTTP-01 challenge, cert-manager creates an HTTPRoute.
            * cert-manager needs to know which parentRefs should be used when creating
@@ -4792,7 +4729,7 @@ export interface ClusterIssuerSpec {
              *
              * @default "gateway.networking.k8s.io"
              */
-            group?: string;
+            group?: string
             /**
              * Kind is kind of the referent.
              *
@@ -4805,13 +4742,13 @@ export interface ClusterIssuerSpec {
              *
              * @default "Gateway"
              */
-            kind?: string;
+            kind?: string
             /**
              * Name is the name of the referent.
              *
              * Support: Core
              */
-            name: string;
+            name: string
             /**
              * Namespace is the namespace of the referent. When unspecified, this refers
              * to the local namespace of the Route.
@@ -4836,7 +4773,7 @@ export interface ClusterIssuerSpec {
              *
              * Support: Core
              */
-            namespace?: string;
+            namespace?: string
             /**
              * Port is the network port this Route targets. It can be interpreted
              * differently based on the type of parent resource.
@@ -4871,7 +4808,7 @@ export interface ClusterIssuerSpec {
              *
              * Format: int32.
              */
-            port?: number;
+            port?: number
             /**
              * SectionName is the name of a section within the target resource. In the
              * following resources, SectionName is interpreted as the following:
@@ -4898,8 +4835,8 @@ export interface ClusterIssuerSpec {
              *
              * Support: Core
              */
-            sectionName?: string;
-          }[];
+            sectionName?: string
+          }[]
           /**
            * Optional pod template used to configure the ACME challenge solver pods
            * used for HTTP01 challenges.
@@ -4916,15 +4853,15 @@ export interface ClusterIssuerSpec {
                * Annotations that should be added to the created ACME HTTP01 solver pods.
                */
               annotations?: {
-                [k: string]: string;
-              };
+                [k: string]: string
+              }
               /**
                * Labels that should be added to the created ACME HTTP01 solver pods.
                */
               labels?: {
-                [k: string]: string;
-              };
-            };
+                [k: string]: string
+              }
+            }
             /**
              * PodSpec defines overrides for the HTTP01 challenge solver pod.
              * Check ACMEChallengeSolverHTTP01IngressPodSpec to find out currently supported fields.
@@ -4968,12 +4905,12 @@ export interface ClusterIssuerSpec {
                         /**
                          * The label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * Represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * An array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
@@ -4981,8 +4918,8 @@ export interface ClusterIssuerSpec {
                          * array must have a single element, which will be interpreted as an integer.
                          * This array is replaced during a strategic merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * A list of node selector requirements by node's fields.
                        *
@@ -4993,12 +4930,12 @@ export interface ClusterIssuerSpec {
                         /**
                          * The label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * Represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * An array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
@@ -5006,16 +4943,16 @@ export interface ClusterIssuerSpec {
                          * array must have a single element, which will be interpreted as an integer.
                          * This array is replaced during a strategic merge patch.
                          */
-                        values?: string[];
-                      }[];
-                    };
+                        values?: string[]
+                      }[]
+                    }
                     /**
                      * Weight associated with matching the corresponding nodeSelectorTerm, in the range 1-100.
                      *
                      * Format: int32.
                      */
-                    weight: number;
-                  }[];
+                    weight: number
+                  }[]
                   /**
                    * If the affinity requirements specified by this field are not met at
                    * scheduling time, the pod will not be scheduled onto the node.
@@ -5042,12 +4979,12 @@ export interface ClusterIssuerSpec {
                         /**
                          * The label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * Represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * An array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
@@ -5055,8 +4992,8 @@ export interface ClusterIssuerSpec {
                          * array must have a single element, which will be interpreted as an integer.
                          * This array is replaced during a strategic merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * A list of node selector requirements by node's fields.
                        *
@@ -5067,12 +5004,12 @@ export interface ClusterIssuerSpec {
                         /**
                          * The label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * Represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * An array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
@@ -5080,11 +5017,11 @@ export interface ClusterIssuerSpec {
                          * array must have a single element, which will be interpreted as an integer.
                          * This array is replaced during a strategic merge patch.
                          */
-                        values?: string[];
-                      }[];
-                    }[];
-                  };
-                };
+                        values?: string[]
+                      }[]
+                    }[]
+                  }
+                }
                 /**
                  * Describes pod affinity scheduling rules (e.g. co-locate this pod in the same node, zone, etc. as some other pod(s)).
                  */
@@ -5122,29 +5059,29 @@ export interface ClusterIssuerSpec {
                           /**
                            * key is the label key that the selector applies to.
                            */
-                          key: string;
+                          key: string
                           /**
                            * operator represents a key's relationship to a set of values.
                            * Valid operators are In, NotIn, Exists and DoesNotExist.
                            */
-                          operator: string;
+                          operator: string
                           /**
                            * values is an array of string values. If the operator is In or NotIn,
                            * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                            * the values array must be empty. This array is replaced during a strategic
                            * merge patch.
                            */
-                          values?: string[];
-                        }[];
+                          values?: string[]
+                        }[]
                         /**
                          * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                          * map is equivalent to an element of matchExpressions, whose key field is "key", the
                          * operator is "In", and the values array contains only "value". The requirements are ANDed.
                          */
                         matchLabels?: {
-                          [k: string]: string;
-                        };
-                      };
+                          [k: string]: string
+                        }
+                      }
                       /**
                        * MatchLabelKeys is a set of pod label keys to select which pods will
                        * be taken into consideration. The keys are used to lookup values from the
@@ -5155,7 +5092,7 @@ export interface ClusterIssuerSpec {
                        * The same key is forbidden to exist in both matchLabelKeys and labelSelector.
                        * Also, matchLabelKeys cannot be set when labelSelector isn't set.
                        */
-                      matchLabelKeys?: string[];
+                      matchLabelKeys?: string[]
                       /**
                        * MismatchLabelKeys is a set of pod label keys to select which pods will
                        * be taken into consideration. The keys are used to lookup values from the
@@ -5166,7 +5103,7 @@ export interface ClusterIssuerSpec {
                        * The same key is forbidden to exist in both mismatchLabelKeys and labelSelector.
                        * Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
                        */
-                      mismatchLabelKeys?: string[];
+                      mismatchLabelKeys?: string[]
                       /**
                        * A label query over the set of namespaces that the term applies to.
                        * The term is applied to the union of the namespaces selected by this field
@@ -5185,36 +5122,36 @@ export interface ClusterIssuerSpec {
                           /**
                            * key is the label key that the selector applies to.
                            */
-                          key: string;
+                          key: string
                           /**
                            * operator represents a key's relationship to a set of values.
                            * Valid operators are In, NotIn, Exists and DoesNotExist.
                            */
-                          operator: string;
+                          operator: string
                           /**
                            * values is an array of string values. If the operator is In or NotIn,
                            * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                            * the values array must be empty. This array is replaced during a strategic
                            * merge patch.
                            */
-                          values?: string[];
-                        }[];
+                          values?: string[]
+                        }[]
                         /**
                          * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                          * map is equivalent to an element of matchExpressions, whose key field is "key", the
                          * operator is "In", and the values array contains only "value". The requirements are ANDed.
                          */
                         matchLabels?: {
-                          [k: string]: string;
-                        };
-                      };
+                          [k: string]: string
+                        }
+                      }
                       /**
                        * namespaces specifies a static list of namespace names that the term applies to.
                        * The term is applied to the union of the namespaces listed in this field
                        * and the ones selected by namespaceSelector.
                        * null or empty namespaces list and null namespaceSelector means "this pod's namespace".
                        */
-                      namespaces?: string[];
+                      namespaces?: string[]
                       /**
                        * This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching
                        * the labelSelector in the specified namespaces, where co-located is defined as running on a node
@@ -5222,16 +5159,16 @@ export interface ClusterIssuerSpec {
                        * selected pods is running.
                        * Empty topologyKey is not allowed.
                        */
-                      topologyKey: string;
-                    };
+                      topologyKey: string
+                    }
                     /**
                      * weight associated with matching the corresponding podAffinityTerm,
                      * in the range 1-100.
                      *
                      * Format: int32.
                      */
-                    weight: number;
-                  }[];
+                    weight: number
+                  }[]
                   /**
                    * If the affinity requirements specified by this field are not met at
                    * scheduling time, the pod will not be scheduled onto the node.
@@ -5264,29 +5201,29 @@ export interface ClusterIssuerSpec {
                         /**
                          * key is the label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * operator represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists and DoesNotExist.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * values is an array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                          * the values array must be empty. This array is replaced during a strategic
                          * merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                        * map is equivalent to an element of matchExpressions, whose key field is "key", the
                        * operator is "In", and the values array contains only "value". The requirements are ANDed.
                        */
                       matchLabels?: {
-                        [k: string]: string;
-                      };
-                    };
+                        [k: string]: string
+                      }
+                    }
                     /**
                      * MatchLabelKeys is a set of pod label keys to select which pods will
                      * be taken into consideration. The keys are used to lookup values from the
@@ -5297,7 +5234,7 @@ export interface ClusterIssuerSpec {
                      * The same key is forbidden to exist in both matchLabelKeys and labelSelector.
                      * Also, matchLabelKeys cannot be set when labelSelector isn't set.
                      */
-                    matchLabelKeys?: string[];
+                    matchLabelKeys?: string[]
                     /**
                      * MismatchLabelKeys is a set of pod label keys to select which pods will
                      * be taken into consideration. The keys are used to lookup values from the
@@ -5308,7 +5245,7 @@ export interface ClusterIssuerSpec {
                      * The same key is forbidden to exist in both mismatchLabelKeys and labelSelector.
                      * Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
                      */
-                    mismatchLabelKeys?: string[];
+                    mismatchLabelKeys?: string[]
                     /**
                      * A label query over the set of namespaces that the term applies to.
                      * The term is applied to the union of the namespaces selected by this field
@@ -5327,36 +5264,36 @@ export interface ClusterIssuerSpec {
                         /**
                          * key is the label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * operator represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists and DoesNotExist.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * values is an array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                          * the values array must be empty. This array is replaced during a strategic
                          * merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                        * map is equivalent to an element of matchExpressions, whose key field is "key", the
                        * operator is "In", and the values array contains only "value". The requirements are ANDed.
                        */
                       matchLabels?: {
-                        [k: string]: string;
-                      };
-                    };
+                        [k: string]: string
+                      }
+                    }
                     /**
                      * namespaces specifies a static list of namespace names that the term applies to.
                      * The term is applied to the union of the namespaces listed in this field
                      * and the ones selected by namespaceSelector.
                      * null or empty namespaces list and null namespaceSelector means "this pod's namespace".
                      */
-                    namespaces?: string[];
+                    namespaces?: string[]
                     /**
                      * This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching
                      * the labelSelector in the specified namespaces, where co-located is defined as running on a node
@@ -5364,9 +5301,9 @@ export interface ClusterIssuerSpec {
                      * selected pods is running.
                      * Empty topologyKey is not allowed.
                      */
-                    topologyKey: string;
-                  }[];
-                };
+                    topologyKey: string
+                  }[]
+                }
                 /**
                  * Describes pod anti-affinity scheduling rules (e.g. avoid putting this pod in the same node, zone, etc. as some other pod(s)).
                  */
@@ -5404,29 +5341,29 @@ export interface ClusterIssuerSpec {
                           /**
                            * key is the label key that the selector applies to.
                            */
-                          key: string;
+                          key: string
                           /**
                            * operator represents a key's relationship to a set of values.
                            * Valid operators are In, NotIn, Exists and DoesNotExist.
                            */
-                          operator: string;
+                          operator: string
                           /**
                            * values is an array of string values. If the operator is In or NotIn,
                            * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                            * the values array must be empty. This array is replaced during a strategic
                            * merge patch.
                            */
-                          values?: string[];
-                        }[];
+                          values?: string[]
+                        }[]
                         /**
                          * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                          * map is equivalent to an element of matchExpressions, whose key field is "key", the
                          * operator is "In", and the values array contains only "value". The requirements are ANDed.
                          */
                         matchLabels?: {
-                          [k: string]: string;
-                        };
-                      };
+                          [k: string]: string
+                        }
+                      }
                       /**
                        * MatchLabelKeys is a set of pod label keys to select which pods will
                        * be taken into consideration. The keys are used to lookup values from the
@@ -5437,7 +5374,7 @@ export interface ClusterIssuerSpec {
                        * The same key is forbidden to exist in both matchLabelKeys and labelSelector.
                        * Also, matchLabelKeys cannot be set when labelSelector isn't set.
                        */
-                      matchLabelKeys?: string[];
+                      matchLabelKeys?: string[]
                       /**
                        * MismatchLabelKeys is a set of pod label keys to select which pods will
                        * be taken into consideration. The keys are used to lookup values from the
@@ -5448,7 +5385,7 @@ export interface ClusterIssuerSpec {
                        * The same key is forbidden to exist in both mismatchLabelKeys and labelSelector.
                        * Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
                        */
-                      mismatchLabelKeys?: string[];
+                      mismatchLabelKeys?: string[]
                       /**
                        * A label query over the set of namespaces that the term applies to.
                        * The term is applied to the union of the namespaces selected by this field
@@ -5467,36 +5404,36 @@ export interface ClusterIssuerSpec {
                           /**
                            * key is the label key that the selector applies to.
                            */
-                          key: string;
+                          key: string
                           /**
                            * operator represents a key's relationship to a set of values.
                            * Valid operators are In, NotIn, Exists and DoesNotExist.
                            */
-                          operator: string;
+                          operator: string
                           /**
                            * values is an array of string values. If the operator is In or NotIn,
                            * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                            * the values array must be empty. This array is replaced during a strategic
                            * merge patch.
                            */
-                          values?: string[];
-                        }[];
+                          values?: string[]
+                        }[]
                         /**
                          * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                          * map is equivalent to an element of matchExpressions, whose key field is "key", the
                          * operator is "In", and the values array contains only "value". The requirements are ANDed.
                          */
                         matchLabels?: {
-                          [k: string]: string;
-                        };
-                      };
+                          [k: string]: string
+                        }
+                      }
                       /**
                        * namespaces specifies a static list of namespace names that the term applies to.
                        * The term is applied to the union of the namespaces listed in this field
                        * and the ones selected by namespaceSelector.
                        * null or empty namespaces list and null namespaceSelector means "this pod's namespace".
                        */
-                      namespaces?: string[];
+                      namespaces?: string[]
                       /**
                        * This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching
                        * the labelSelector in the specified namespaces, where co-located is defined as running on a node
@@ -5504,16 +5441,16 @@ export interface ClusterIssuerSpec {
                        * selected pods is running.
                        * Empty topologyKey is not allowed.
                        */
-                      topologyKey: string;
-                    };
+                      topologyKey: string
+                    }
                     /**
                      * weight associated with matching the corresponding podAffinityTerm,
                      * in the range 1-100.
                      *
                      * Format: int32.
                      */
-                    weight: number;
-                  }[];
+                    weight: number
+                  }[]
                   /**
                    * If the anti-affinity requirements specified by this field are not met at
                    * scheduling time, the pod will not be scheduled onto the node.
@@ -5546,29 +5483,29 @@ export interface ClusterIssuerSpec {
                         /**
                          * key is the label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * operator represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists and DoesNotExist.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * values is an array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                          * the values array must be empty. This array is replaced during a strategic
                          * merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                        * map is equivalent to an element of matchExpressions, whose key field is "key", the
                        * operator is "In", and the values array contains only "value". The requirements are ANDed.
                        */
                       matchLabels?: {
-                        [k: string]: string;
-                      };
-                    };
+                        [k: string]: string
+                      }
+                    }
                     /**
                      * MatchLabelKeys is a set of pod label keys to select which pods will
                      * be taken into consideration. The keys are used to lookup values from the
@@ -5579,7 +5516,7 @@ export interface ClusterIssuerSpec {
                      * The same key is forbidden to exist in both matchLabelKeys and labelSelector.
                      * Also, matchLabelKeys cannot be set when labelSelector isn't set.
                      */
-                    matchLabelKeys?: string[];
+                    matchLabelKeys?: string[]
                     /**
                      * MismatchLabelKeys is a set of pod label keys to select which pods will
                      * be taken into consideration. The keys are used to lookup values from the
@@ -5590,7 +5527,7 @@ export interface ClusterIssuerSpec {
                      * The same key is forbidden to exist in both mismatchLabelKeys and labelSelector.
                      * Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
                      */
-                    mismatchLabelKeys?: string[];
+                    mismatchLabelKeys?: string[]
                     /**
                      * A label query over the set of namespaces that the term applies to.
                      * The term is applied to the union of the namespaces selected by this field
@@ -5609,36 +5546,36 @@ export interface ClusterIssuerSpec {
                         /**
                          * key is the label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * operator represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists and DoesNotExist.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * values is an array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                          * the values array must be empty. This array is replaced during a strategic
                          * merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                        * map is equivalent to an element of matchExpressions, whose key field is "key", the
                        * operator is "In", and the values array contains only "value". The requirements are ANDed.
                        */
                       matchLabels?: {
-                        [k: string]: string;
-                      };
-                    };
+                        [k: string]: string
+                      }
+                    }
                     /**
                      * namespaces specifies a static list of namespace names that the term applies to.
                      * The term is applied to the union of the namespaces listed in this field
                      * and the ones selected by namespaceSelector.
                      * null or empty namespaces list and null namespaceSelector means "this pod's namespace".
                      */
-                    namespaces?: string[];
+                    namespaces?: string[]
                     /**
                      * This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching
                      * the labelSelector in the specified namespaces, where co-located is defined as running on a node
@@ -5646,10 +5583,10 @@ export interface ClusterIssuerSpec {
                      * selected pods is running.
                      * Empty topologyKey is not allowed.
                      */
-                    topologyKey: string;
-                  }[];
-                };
-              };
+                    topologyKey: string
+                  }[]
+                }
+              }
               /**
                * If specified, the pod's imagePullSecrets
                *
@@ -5666,20 +5603,20 @@ export interface ClusterIssuerSpec {
                  *
                  * @default ""
                  */
-                name?: string;
-              }[];
+                name?: string
+              }[]
               /**
                * NodeSelector is a selector which must be true for the pod to fit on a node.
                * Selector which must match a node's labels for the pod to be scheduled on that node.
                * More info: https://kubernetes.io/docs/concepts/configuration/assign-pod-node/
                */
               nodeSelector?: {
-                [k: string]: string;
-              };
+                [k: string]: string
+              }
               /**
                * If specified, the pod's priorityClassName.
                */
-              priorityClassName?: string;
+              priorityClassName?: string
               /**
                * If specified, the pod's resource requirements.
                * These values override the global resource configuration flags.
@@ -5694,8 +5631,8 @@ export interface ClusterIssuerSpec {
                  * More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
                  */
                 limits?: {
-                  [k: string]: number | string;
-                };
+                  [k: string]: number | string
+                }
                 /**
                  * Requests describes the minimum amount of compute resources required.
                  * If Requests is omitted for a container, it defaults to Limits if that is explicitly specified,
@@ -5703,9 +5640,9 @@ export interface ClusterIssuerSpec {
                  * More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
                  */
                 requests?: {
-                  [k: string]: number | string;
-                };
-              };
+                  [k: string]: number | string
+                }
+              }
               /**
                * If specified, the pod's security context
                */
@@ -5724,7 +5661,7 @@ export interface ClusterIssuerSpec {
                  *
                  * Format: int64.
                  */
-                fsGroup?: number;
+                fsGroup?: number
                 /**
                  * fsGroupChangePolicy defines behavior of changing ownership and permission of the volume
                  * before being exposed inside Pod. This field will only apply to
@@ -5734,7 +5671,7 @@ export interface ClusterIssuerSpec {
                  * Valid values are "OnRootMismatch" and "Always". If not specified, "Always" is used.
                  * Note that this field cannot be set when spec.os.name is windows.
                  */
-                fsGroupChangePolicy?: string;
+                fsGroupChangePolicy?: string
                 /**
                  * The GID to run the entrypoint of the container process.
                  * Uses runtime default if unset.
@@ -5745,7 +5682,7 @@ export interface ClusterIssuerSpec {
                  *
                  * Format: int64.
                  */
-                runAsGroup?: number;
+                runAsGroup?: number
                 /**
                  * Indicates that the container must run as a non-root user.
                  * If true, the Kubelet will validate the image at runtime to ensure that it
@@ -5754,7 +5691,7 @@ export interface ClusterIssuerSpec {
                  * May also be set in SecurityContext.  If set in both SecurityContext and
                  * PodSecurityContext, the value specified in SecurityContext takes precedence.
                  */
-                runAsNonRoot?: boolean;
+                runAsNonRoot?: boolean
                 /**
                  * The UID to run the entrypoint of the container process.
                  * Defaults to user specified in image metadata if unspecified.
@@ -5765,7 +5702,7 @@ export interface ClusterIssuerSpec {
                  *
                  * Format: int64.
                  */
-                runAsUser?: number;
+                runAsUser?: number
                 /**
                  * The SELinux context to be applied to all containers.
                  * If unspecified, the container runtime will allocate a random SELinux context for each
@@ -5778,20 +5715,20 @@ export interface ClusterIssuerSpec {
                   /**
                    * Level is SELinux level label that applies to the container.
                    */
-                  level?: string;
+                  level?: string
                   /**
                    * Role is a SELinux role label that applies to the container.
                    */
-                  role?: string;
+                  role?: string
                   /**
                    * Type is a SELinux type label that applies to the container.
                    */
-                  type?: string;
+                  type?: string
                   /**
                    * User is a SELinux user label that applies to the container.
                    */
-                  user?: string;
-                };
+                  user?: string
+                }
                 /**
                  * The seccomp options to use by the containers in this pod.
                  * Note that this field cannot be set when spec.os.name is windows.
@@ -5803,7 +5740,7 @@ export interface ClusterIssuerSpec {
                    * Must be a descending path, relative to the kubelet's configured seccomp profile location.
                    * Must be set if type is "Localhost". Must NOT be set for any other type.
                    */
-                  localhostProfile?: string;
+                  localhostProfile?: string
                   /**
                    * type indicates which kind of seccomp profile will be applied.
                    * Valid options are:
@@ -5812,8 +5749,8 @@ export interface ClusterIssuerSpec {
                    * RuntimeDefault - the container runtime default profile should be used.
                    * Unconfined - no profile should be applied.
                    */
-                  type: string;
-                };
+                  type: string
+                }
                 /**
                  * A list of groups applied to the first process run in each container, in addition
                  * to the container's primary GID, the fsGroup (if specified), and group memberships
@@ -5825,7 +5762,7 @@ export interface ClusterIssuerSpec {
                  *
                  * Items: Format: int64.
                  */
-                supplementalGroups?: number[];
+                supplementalGroups?: number[]
                 /**
                  * Sysctls hold a list of namespaced sysctls used for the pod. Pods with unsupported
                  * sysctls (by the container runtime) might fail to launch.
@@ -5837,17 +5774,17 @@ export interface ClusterIssuerSpec {
                   /**
                    * Name of a property to set
                    */
-                  name: string;
+                  name: string
                   /**
                    * Value of a property to set
                    */
-                  value: string;
-                }[];
-              };
+                  value: string
+                }[]
+              }
               /**
                * If specified, the pod's service account
                */
-              serviceAccountName?: string;
+              serviceAccountName?: string
               /**
                * If specified, the pod's tolerations.
                *
@@ -5859,12 +5796,12 @@ export interface ClusterIssuerSpec {
                  * Effect indicates the taint effect to match. Empty means match all taint effects.
                  * When specified, allowed values are NoSchedule, PreferNoSchedule and NoExecute.
                  */
-                effect?: string;
+                effect?: string
                 /**
                  * Key is the taint key that the toleration applies to. Empty means match all taint keys.
                  * If the key is empty, operator must be Exists; this combination means to match all values and all keys.
                  */
-                key?: string;
+                key?: string
                 /**
                  * Operator represents a key's relationship to the value.
                  * Valid operators are Exists, Equal, Lt, and Gt. Defaults to Equal.
@@ -5872,7 +5809,7 @@ export interface ClusterIssuerSpec {
                  * tolerate all taints of a particular category.
                  * Lt and Gt perform numeric comparisons (requires feature gate TaintTolerationComparisonOperators).
                  */
-                operator?: string;
+                operator?: string
                 /**
                  * TolerationSeconds represents the period of time the toleration (which must be
                  * of effect NoExecute, otherwise this field is ignored) tolerates the taint. By default,
@@ -5881,21 +5818,21 @@ export interface ClusterIssuerSpec {
                  *
                  * Format: int64.
                  */
-                tolerationSeconds?: number;
+                tolerationSeconds?: number
                 /**
                  * Value is the taint value the toleration matches to.
                  * If the operator is Exists, the value should be empty, otherwise just a regular string.
                  */
-                value?: string;
-              }[];
-            };
-          };
+                value?: string
+              }[]
+            }
+          }
           /**
            * Optional service type for Kubernetes solver service. Supported values
            * are NodePort or ClusterIP. If unset, defaults to NodePort.
            */
-          serviceType?: string;
-        };
+          serviceType?: string
+        }
         /**
          * The ingress based HTTP01 challenge solver will solve challenges by
          * creating or modifying Ingress resources in order to route requests for
@@ -5909,14 +5846,14 @@ export interface ClusterIssuerSpec {
            * challenge solver. Only one of `class`, `name` or `ingressClassName` may
            * be specified.
            */
-          class?: string;
+          class?: string
           /**
            * This field configures the field `ingressClassName` on the created Ingress
            * resources used to solve ACME challenges that use this challenge solver.
            * This is the recommended way of configuring the ingress class. Only one of
            * `class`, `name` or `ingressClassName` may be specified.
            */
-          ingressClassName?: string;
+          ingressClassName?: string
           /**
            * Optional ingress template used to configure the ACME challenge solver
            * ingress used for HTTP01 challenges.
@@ -5933,16 +5870,16 @@ export interface ClusterIssuerSpec {
                * Annotations that should be added to the created ACME HTTP01 solver ingress.
                */
               annotations?: {
-                [k: string]: string;
-              };
+                [k: string]: string
+              }
               /**
                * Labels that should be added to the created ACME HTTP01 solver ingress.
                */
               labels?: {
-                [k: string]: string;
-              };
-            };
-          };
+                [k: string]: string
+              }
+            }
+          }
           /**
            * The name of the ingress resource that should have ACME challenge solving
            * routes inserted into it in order to solve HTTP01 challenges.
@@ -5951,7 +5888,7 @@ export interface ClusterIssuerSpec {
            * ingress resources. Only one of `class`, `name` or `ingressClassName` may
            * be specified.
            */
-          name?: string;
+          name?: string
           /**
            * Optional pod template used to configure the ACME challenge solver pods
            * used for HTTP01 challenges.
@@ -5968,15 +5905,15 @@ export interface ClusterIssuerSpec {
                * Annotations that should be added to the created ACME HTTP01 solver pods.
                */
               annotations?: {
-                [k: string]: string;
-              };
+                [k: string]: string
+              }
               /**
                * Labels that should be added to the created ACME HTTP01 solver pods.
                */
               labels?: {
-                [k: string]: string;
-              };
-            };
+                [k: string]: string
+              }
+            }
             /**
              * PodSpec defines overrides for the HTTP01 challenge solver pod.
              * Check ACMEChallengeSolverHTTP01IngressPodSpec to find out currently supported fields.
@@ -6020,12 +5957,12 @@ export interface ClusterIssuerSpec {
                         /**
                          * The label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * Represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * An array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
@@ -6033,8 +5970,8 @@ export interface ClusterIssuerSpec {
                          * array must have a single element, which will be interpreted as an integer.
                          * This array is replaced during a strategic merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * A list of node selector requirements by node's fields.
                        *
@@ -6045,12 +5982,12 @@ export interface ClusterIssuerSpec {
                         /**
                          * The label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * Represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * An array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
@@ -6058,16 +5995,16 @@ export interface ClusterIssuerSpec {
                          * array must have a single element, which will be interpreted as an integer.
                          * This array is replaced during a strategic merge patch.
                          */
-                        values?: string[];
-                      }[];
-                    };
+                        values?: string[]
+                      }[]
+                    }
                     /**
                      * Weight associated with matching the corresponding nodeSelectorTerm, in the range 1-100.
                      *
                      * Format: int32.
                      */
-                    weight: number;
-                  }[];
+                    weight: number
+                  }[]
                   /**
                    * If the affinity requirements specified by this field are not met at
                    * scheduling time, the pod will not be scheduled onto the node.
@@ -6094,12 +6031,12 @@ export interface ClusterIssuerSpec {
                         /**
                          * The label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * Represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * An array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
@@ -6107,8 +6044,8 @@ export interface ClusterIssuerSpec {
                          * array must have a single element, which will be interpreted as an integer.
                          * This array is replaced during a strategic merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * A list of node selector requirements by node's fields.
                        *
@@ -6119,12 +6056,12 @@ export interface ClusterIssuerSpec {
                         /**
                          * The label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * Represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * An array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
@@ -6132,11 +6069,11 @@ export interface ClusterIssuerSpec {
                          * array must have a single element, which will be interpreted as an integer.
                          * This array is replaced during a strategic merge patch.
                          */
-                        values?: string[];
-                      }[];
-                    }[];
-                  };
-                };
+                        values?: string[]
+                      }[]
+                    }[]
+                  }
+                }
                 /**
                  * Describes pod affinity scheduling rules (e.g. co-locate this pod in the same node, zone, etc. as some other pod(s)).
                  */
@@ -6174,29 +6111,29 @@ export interface ClusterIssuerSpec {
                           /**
                            * key is the label key that the selector applies to.
                            */
-                          key: string;
+                          key: string
                           /**
                            * operator represents a key's relationship to a set of values.
                            * Valid operators are In, NotIn, Exists and DoesNotExist.
                            */
-                          operator: string;
+                          operator: string
                           /**
                            * values is an array of string values. If the operator is In or NotIn,
                            * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                            * the values array must be empty. This array is replaced during a strategic
                            * merge patch.
                            */
-                          values?: string[];
-                        }[];
+                          values?: string[]
+                        }[]
                         /**
                          * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                          * map is equivalent to an element of matchExpressions, whose key field is "key", the
                          * operator is "In", and the values array contains only "value". The requirements are ANDed.
                          */
                         matchLabels?: {
-                          [k: string]: string;
-                        };
-                      };
+                          [k: string]: string
+                        }
+                      }
                       /**
                        * MatchLabelKeys is a set of pod label keys to select which pods will
                        * be taken into consideration. The keys are used to lookup values from the
@@ -6207,7 +6144,7 @@ export interface ClusterIssuerSpec {
                        * The same key is forbidden to exist in both matchLabelKeys and labelSelector.
                        * Also, matchLabelKeys cannot be set when labelSelector isn't set.
                        */
-                      matchLabelKeys?: string[];
+                      matchLabelKeys?: string[]
                       /**
                        * MismatchLabelKeys is a set of pod label keys to select which pods will
                        * be taken into consideration. The keys are used to lookup values from the
@@ -6218,7 +6155,7 @@ export interface ClusterIssuerSpec {
                        * The same key is forbidden to exist in both mismatchLabelKeys and labelSelector.
                        * Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
                        */
-                      mismatchLabelKeys?: string[];
+                      mismatchLabelKeys?: string[]
                       /**
                        * A label query over the set of namespaces that the term applies to.
                        * The term is applied to the union of the namespaces selected by this field
@@ -6237,36 +6174,36 @@ export interface ClusterIssuerSpec {
                           /**
                            * key is the label key that the selector applies to.
                            */
-                          key: string;
+                          key: string
                           /**
                            * operator represents a key's relationship to a set of values.
                            * Valid operators are In, NotIn, Exists and DoesNotExist.
                            */
-                          operator: string;
+                          operator: string
                           /**
                            * values is an array of string values. If the operator is In or NotIn,
                            * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                            * the values array must be empty. This array is replaced during a strategic
                            * merge patch.
                            */
-                          values?: string[];
-                        }[];
+                          values?: string[]
+                        }[]
                         /**
                          * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                          * map is equivalent to an element of matchExpressions, whose key field is "key", the
                          * operator is "In", and the values array contains only "value". The requirements are ANDed.
                          */
                         matchLabels?: {
-                          [k: string]: string;
-                        };
-                      };
+                          [k: string]: string
+                        }
+                      }
                       /**
                        * namespaces specifies a static list of namespace names that the term applies to.
                        * The term is applied to the union of the namespaces listed in this field
                        * and the ones selected by namespaceSelector.
                        * null or empty namespaces list and null namespaceSelector means "this pod's namespace".
                        */
-                      namespaces?: string[];
+                      namespaces?: string[]
                       /**
                        * This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching
                        * the labelSelector in the specified namespaces, where co-located is defined as running on a node
@@ -6274,16 +6211,16 @@ export interface ClusterIssuerSpec {
                        * selected pods is running.
                        * Empty topologyKey is not allowed.
                        */
-                      topologyKey: string;
-                    };
+                      topologyKey: string
+                    }
                     /**
                      * weight associated with matching the corresponding podAffinityTerm,
                      * in the range 1-100.
                      *
                      * Format: int32.
                      */
-                    weight: number;
-                  }[];
+                    weight: number
+                  }[]
                   /**
                    * If the affinity requirements specified by this field are not met at
                    * scheduling time, the pod will not be scheduled onto the node.
@@ -6316,29 +6253,29 @@ export interface ClusterIssuerSpec {
                         /**
                          * key is the label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * operator represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists and DoesNotExist.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * values is an array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                          * the values array must be empty. This array is replaced during a strategic
                          * merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                        * map is equivalent to an element of matchExpressions, whose key field is "key", the
                        * operator is "In", and the values array contains only "value". The requirements are ANDed.
                        */
                       matchLabels?: {
-                        [k: string]: string;
-                      };
-                    };
+                        [k: string]: string
+                      }
+                    }
                     /**
                      * MatchLabelKeys is a set of pod label keys to select which pods will
                      * be taken into consideration. The keys are used to lookup values from the
@@ -6349,7 +6286,7 @@ export interface ClusterIssuerSpec {
                      * The same key is forbidden to exist in both matchLabelKeys and labelSelector.
                      * Also, matchLabelKeys cannot be set when labelSelector isn't set.
                      */
-                    matchLabelKeys?: string[];
+                    matchLabelKeys?: string[]
                     /**
                      * MismatchLabelKeys is a set of pod label keys to select which pods will
                      * be taken into consideration. The keys are used to lookup values from the
@@ -6360,7 +6297,7 @@ export interface ClusterIssuerSpec {
                      * The same key is forbidden to exist in both mismatchLabelKeys and labelSelector.
                      * Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
                      */
-                    mismatchLabelKeys?: string[];
+                    mismatchLabelKeys?: string[]
                     /**
                      * A label query over the set of namespaces that the term applies to.
                      * The term is applied to the union of the namespaces selected by this field
@@ -6379,36 +6316,36 @@ export interface ClusterIssuerSpec {
                         /**
                          * key is the label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * operator represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists and DoesNotExist.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * values is an array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                          * the values array must be empty. This array is replaced during a strategic
                          * merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                        * map is equivalent to an element of matchExpressions, whose key field is "key", the
                        * operator is "In", and the values array contains only "value". The requirements are ANDed.
                        */
                       matchLabels?: {
-                        [k: string]: string;
-                      };
-                    };
+                        [k: string]: string
+                      }
+                    }
                     /**
                      * namespaces specifies a static list of namespace names that the term applies to.
                      * The term is applied to the union of the namespaces listed in this field
                      * and the ones selected by namespaceSelector.
                      * null or empty namespaces list and null namespaceSelector means "this pod's namespace".
                      */
-                    namespaces?: string[];
+                    namespaces?: string[]
                     /**
                      * This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching
                      * the labelSelector in the specified namespaces, where co-located is defined as running on a node
@@ -6416,9 +6353,9 @@ export interface ClusterIssuerSpec {
                      * selected pods is running.
                      * Empty topologyKey is not allowed.
                      */
-                    topologyKey: string;
-                  }[];
-                };
+                    topologyKey: string
+                  }[]
+                }
                 /**
                  * Describes pod anti-affinity scheduling rules (e.g. avoid putting this pod in the same node, zone, etc. as some other pod(s)).
                  */
@@ -6456,29 +6393,29 @@ export interface ClusterIssuerSpec {
                           /**
                            * key is the label key that the selector applies to.
                            */
-                          key: string;
+                          key: string
                           /**
                            * operator represents a key's relationship to a set of values.
                            * Valid operators are In, NotIn, Exists and DoesNotExist.
                            */
-                          operator: string;
+                          operator: string
                           /**
                            * values is an array of string values. If the operator is In or NotIn,
                            * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                            * the values array must be empty. This array is replaced during a strategic
                            * merge patch.
                            */
-                          values?: string[];
-                        }[];
+                          values?: string[]
+                        }[]
                         /**
                          * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                          * map is equivalent to an element of matchExpressions, whose key field is "key", the
                          * operator is "In", and the values array contains only "value". The requirements are ANDed.
                          */
                         matchLabels?: {
-                          [k: string]: string;
-                        };
-                      };
+                          [k: string]: string
+                        }
+                      }
                       /**
                        * MatchLabelKeys is a set of pod label keys to select which pods will
                        * be taken into consideration. The keys are used to lookup values from the
@@ -6489,7 +6426,7 @@ export interface ClusterIssuerSpec {
                        * The same key is forbidden to exist in both matchLabelKeys and labelSelector.
                        * Also, matchLabelKeys cannot be set when labelSelector isn't set.
                        */
-                      matchLabelKeys?: string[];
+                      matchLabelKeys?: string[]
                       /**
                        * MismatchLabelKeys is a set of pod label keys to select which pods will
                        * be taken into consideration. The keys are used to lookup values from the
@@ -6500,7 +6437,7 @@ export interface ClusterIssuerSpec {
                        * The same key is forbidden to exist in both mismatchLabelKeys and labelSelector.
                        * Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
                        */
-                      mismatchLabelKeys?: string[];
+                      mismatchLabelKeys?: string[]
                       /**
                        * A label query over the set of namespaces that the term applies to.
                        * The term is applied to the union of the namespaces selected by this field
@@ -6519,36 +6456,36 @@ export interface ClusterIssuerSpec {
                           /**
                            * key is the label key that the selector applies to.
                            */
-                          key: string;
+                          key: string
                           /**
                            * operator represents a key's relationship to a set of values.
                            * Valid operators are In, NotIn, Exists and DoesNotExist.
                            */
-                          operator: string;
+                          operator: string
                           /**
                            * values is an array of string values. If the operator is In or NotIn,
                            * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                            * the values array must be empty. This array is replaced during a strategic
                            * merge patch.
                            */
-                          values?: string[];
-                        }[];
+                          values?: string[]
+                        }[]
                         /**
                          * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                          * map is equivalent to an element of matchExpressions, whose key field is "key", the
                          * operator is "In", and the values array contains only "value". The requirements are ANDed.
                          */
                         matchLabels?: {
-                          [k: string]: string;
-                        };
-                      };
+                          [k: string]: string
+                        }
+                      }
                       /**
                        * namespaces specifies a static list of namespace names that the term applies to.
                        * The term is applied to the union of the namespaces listed in this field
                        * and the ones selected by namespaceSelector.
                        * null or empty namespaces list and null namespaceSelector means "this pod's namespace".
                        */
-                      namespaces?: string[];
+                      namespaces?: string[]
                       /**
                        * This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching
                        * the labelSelector in the specified namespaces, where co-located is defined as running on a node
@@ -6556,16 +6493,16 @@ export interface ClusterIssuerSpec {
                        * selected pods is running.
                        * Empty topologyKey is not allowed.
                        */
-                      topologyKey: string;
-                    };
+                      topologyKey: string
+                    }
                     /**
                      * weight associated with matching the corresponding podAffinityTerm,
                      * in the range 1-100.
                      *
                      * Format: int32.
                      */
-                    weight: number;
-                  }[];
+                    weight: number
+                  }[]
                   /**
                    * If the anti-affinity requirements specified by this field are not met at
                    * scheduling time, the pod will not be scheduled onto the node.
@@ -6598,29 +6535,29 @@ export interface ClusterIssuerSpec {
                         /**
                          * key is the label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * operator represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists and DoesNotExist.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * values is an array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                          * the values array must be empty. This array is replaced during a strategic
                          * merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                        * map is equivalent to an element of matchExpressions, whose key field is "key", the
                        * operator is "In", and the values array contains only "value". The requirements are ANDed.
                        */
                       matchLabels?: {
-                        [k: string]: string;
-                      };
-                    };
+                        [k: string]: string
+                      }
+                    }
                     /**
                      * MatchLabelKeys is a set of pod label keys to select which pods will
                      * be taken into consideration. The keys are used to lookup values from the
@@ -6631,7 +6568,7 @@ export interface ClusterIssuerSpec {
                      * The same key is forbidden to exist in both matchLabelKeys and labelSelector.
                      * Also, matchLabelKeys cannot be set when labelSelector isn't set.
                      */
-                    matchLabelKeys?: string[];
+                    matchLabelKeys?: string[]
                     /**
                      * MismatchLabelKeys is a set of pod label keys to select which pods will
                      * be taken into consideration. The keys are used to lookup values from the
@@ -6642,7 +6579,7 @@ export interface ClusterIssuerSpec {
                      * The same key is forbidden to exist in both mismatchLabelKeys and labelSelector.
                      * Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
                      */
-                    mismatchLabelKeys?: string[];
+                    mismatchLabelKeys?: string[]
                     /**
                      * A label query over the set of namespaces that the term applies to.
                      * The term is applied to the union of the namespaces selected by this field
@@ -6661,36 +6598,36 @@ export interface ClusterIssuerSpec {
                         /**
                          * key is the label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * operator represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists and DoesNotExist.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * values is an array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                          * the values array must be empty. This array is replaced during a strategic
                          * merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                        * map is equivalent to an element of matchExpressions, whose key field is "key", the
                        * operator is "In", and the values array contains only "value". The requirements are ANDed.
                        */
                       matchLabels?: {
-                        [k: string]: string;
-                      };
-                    };
+                        [k: string]: string
+                      }
+                    }
                     /**
                      * namespaces specifies a static list of namespace names that the term applies to.
                      * The term is applied to the union of the namespaces listed in this field
                      * and the ones selected by namespaceSelector.
                      * null or empty namespaces list and null namespaceSelector means "this pod's namespace".
                      */
-                    namespaces?: string[];
+                    namespaces?: string[]
                     /**
                      * This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching
                      * the labelSelector in the specified namespaces, where co-located is defined as running on a node
@@ -6698,10 +6635,10 @@ export interface ClusterIssuerSpec {
                      * selected pods is running.
                      * Empty topologyKey is not allowed.
                      */
-                    topologyKey: string;
-                  }[];
-                };
-              };
+                    topologyKey: string
+                  }[]
+                }
+              }
               /**
                * If specified, the pod's imagePullSecrets
                *
@@ -6718,20 +6655,20 @@ export interface ClusterIssuerSpec {
                  *
                  * @default ""
                  */
-                name?: string;
-              }[];
+                name?: string
+              }[]
               /**
                * NodeSelector is a selector which must be true for the pod to fit on a node.
                * Selector which must match a node's labels for the pod to be scheduled on that node.
                * More info: https://kubernetes.io/docs/concepts/configuration/assign-pod-node/
                */
               nodeSelector?: {
-                [k: string]: string;
-              };
+                [k: string]: string
+              }
               /**
                * If specified, the pod's priorityClassName.
                */
-              priorityClassName?: string;
+              priorityClassName?: string
               /**
                * If specified, the pod's resource requirements.
                * These values override the global resource configuration flags.
@@ -6746,8 +6683,8 @@ export interface ClusterIssuerSpec {
                  * More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
                  */
                 limits?: {
-                  [k: string]: number | string;
-                };
+                  [k: string]: number | string
+                }
                 /**
                  * Requests describes the minimum amount of compute resources required.
                  * If Requests is omitted for a container, it defaults to Limits if that is explicitly specified,
@@ -6755,9 +6692,9 @@ export interface ClusterIssuerSpec {
                  * More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
                  */
                 requests?: {
-                  [k: string]: number | string;
-                };
-              };
+                  [k: string]: number | string
+                }
+              }
               /**
                * If specified, the pod's security context
                */
@@ -6776,7 +6713,7 @@ export interface ClusterIssuerSpec {
                  *
                  * Format: int64.
                  */
-                fsGroup?: number;
+                fsGroup?: number
                 /**
                  * fsGroupChangePolicy defines behavior of changing ownership and permission of the volume
                  * before being exposed inside Pod. This field will only apply to
@@ -6786,7 +6723,7 @@ export interface ClusterIssuerSpec {
                  * Valid values are "OnRootMismatch" and "Always". If not specified, "Always" is used.
                  * Note that this field cannot be set when spec.os.name is windows.
                  */
-                fsGroupChangePolicy?: string;
+                fsGroupChangePolicy?: string
                 /**
                  * The GID to run the entrypoint of the container process.
                  * Uses runtime default if unset.
@@ -6797,7 +6734,7 @@ export interface ClusterIssuerSpec {
                  *
                  * Format: int64.
                  */
-                runAsGroup?: number;
+                runAsGroup?: number
                 /**
                  * Indicates that the container must run as a non-root user.
                  * If true, the Kubelet will validate the image at runtime to ensure that it
@@ -6806,7 +6743,7 @@ export interface ClusterIssuerSpec {
                  * May also be set in SecurityContext.  If set in both SecurityContext and
                  * PodSecurityContext, the value specified in SecurityContext takes precedence.
                  */
-                runAsNonRoot?: boolean;
+                runAsNonRoot?: boolean
                 /**
                  * The UID to run the entrypoint of the container process.
                  * Defaults to user specified in image metadata if unspecified.
@@ -6817,7 +6754,7 @@ export interface ClusterIssuerSpec {
                  *
                  * Format: int64.
                  */
-                runAsUser?: number;
+                runAsUser?: number
                 /**
                  * The SELinux context to be applied to all containers.
                  * If unspecified, the container runtime will allocate a random SELinux context for each
@@ -6830,20 +6767,20 @@ export interface ClusterIssuerSpec {
                   /**
                    * Level is SELinux level label that applies to the container.
                    */
-                  level?: string;
+                  level?: string
                   /**
                    * Role is a SELinux role label that applies to the container.
                    */
-                  role?: string;
+                  role?: string
                   /**
                    * Type is a SELinux type label that applies to the container.
                    */
-                  type?: string;
+                  type?: string
                   /**
                    * User is a SELinux user label that applies to the container.
                    */
-                  user?: string;
-                };
+                  user?: string
+                }
                 /**
                  * The seccomp options to use by the containers in this pod.
                  * Note that this field cannot be set when spec.os.name is windows.
@@ -6855,7 +6792,7 @@ export interface ClusterIssuerSpec {
                    * Must be a descending path, relative to the kubelet's configured seccomp profile location.
                    * Must be set if type is "Localhost". Must NOT be set for any other type.
                    */
-                  localhostProfile?: string;
+                  localhostProfile?: string
                   /**
                    * type indicates which kind of seccomp profile will be applied.
                    * Valid options are:
@@ -6864,8 +6801,8 @@ export interface ClusterIssuerSpec {
                    * RuntimeDefault - the container runtime default profile should be used.
                    * Unconfined - no profile should be applied.
                    */
-                  type: string;
-                };
+                  type: string
+                }
                 /**
                  * A list of groups applied to the first process run in each container, in addition
                  * to the container's primary GID, the fsGroup (if specified), and group memberships
@@ -6877,7 +6814,7 @@ export interface ClusterIssuerSpec {
                  *
                  * Items: Format: int64.
                  */
-                supplementalGroups?: number[];
+                supplementalGroups?: number[]
                 /**
                  * Sysctls hold a list of namespaced sysctls used for the pod. Pods with unsupported
                  * sysctls (by the container runtime) might fail to launch.
@@ -6889,17 +6826,17 @@ export interface ClusterIssuerSpec {
                   /**
                    * Name of a property to set
                    */
-                  name: string;
+                  name: string
                   /**
                    * Value of a property to set
                    */
-                  value: string;
-                }[];
-              };
+                  value: string
+                }[]
+              }
               /**
                * If specified, the pod's service account
                */
-              serviceAccountName?: string;
+              serviceAccountName?: string
               /**
                * If specified, the pod's tolerations.
                *
@@ -6911,12 +6848,12 @@ export interface ClusterIssuerSpec {
                  * Effect indicates the taint effect to match. Empty means match all taint effects.
                  * When specified, allowed values are NoSchedule, PreferNoSchedule and NoExecute.
                  */
-                effect?: string;
+                effect?: string
                 /**
                  * Key is the taint key that the toleration applies to. Empty means match all taint keys.
                  * If the key is empty, operator must be Exists; this combination means to match all values and all keys.
                  */
-                key?: string;
+                key?: string
                 /**
                  * Operator represents a key's relationship to the value.
                  * Valid operators are Exists, Equal, Lt, and Gt. Defaults to Equal.
@@ -6924,7 +6861,7 @@ export interface ClusterIssuerSpec {
                  * tolerate all taints of a particular category.
                  * Lt and Gt perform numeric comparisons (requires feature gate TaintTolerationComparisonOperators).
                  */
-                operator?: string;
+                operator?: string
                 /**
                  * TolerationSeconds represents the period of time the toleration (which must be
                  * of effect NoExecute, otherwise this field is ignored) tolerates the taint. By default,
@@ -6933,22 +6870,22 @@ export interface ClusterIssuerSpec {
                  *
                  * Format: int64.
                  */
-                tolerationSeconds?: number;
+                tolerationSeconds?: number
                 /**
                  * Value is the taint value the toleration matches to.
                  * If the operator is Exists, the value should be empty, otherwise just a regular string.
                  */
-                value?: string;
-              }[];
-            };
-          };
+                value?: string
+              }[]
+            }
+          }
           /**
            * Optional service type for Kubernetes solver service. Supported values
            * are NodePort or ClusterIP. If unset, defaults to NodePort.
            */
-          serviceType?: string;
-        };
-      };
+          serviceType?: string
+        }
+      }
       /**
        * Selector selects a set of DNSNames on the Certificate resource that
        * should be solved using this challenge solver.
@@ -6966,7 +6903,7 @@ export interface ClusterIssuerSpec {
          * If neither has more matches, the solver defined earlier in the list
          * will be selected.
          */
-        dnsNames?: string[];
+        dnsNames?: string[]
         /**
          * List of DNSZones that this solver will be used to solve.
          * The most specific DNS zone match specified here will take precedence
@@ -6978,15 +6915,15 @@ export interface ClusterIssuerSpec {
          * If neither has more matches, the solver defined earlier in the list
          * will be selected.
          */
-        dnsZones?: string[];
+        dnsZones?: string[]
         /**
          * A label selector that is used to refine the set of certificate's that
          * this challenge solver will apply to.
          */
         matchLabels?: {
-          [k: string]: string;
-        };
-      };
+          [k: string]: string
+        }
+      }
       /**
        * WaitInsteadOfSelfCheck, if set, skips cert-manager's self-check and
        * instead waits this long after presentation before asking the ACME server
@@ -7004,9 +6941,9 @@ export interface ClusterIssuerSpec {
        * Value must be in units accepted by Go time.ParseDuration https://golang.org/pkg/time/#ParseDuration,
        * for example `30s` or `2m`.
        */
-      waitInsteadOfSelfCheck?: string;
-    }[];
-  };
+      waitInsteadOfSelfCheck?: string
+    }[]
+  }
   /**
    * CA configures this issuer to sign certificates using a signing CA keypair
    * stored in a Secret resource.
@@ -7018,13 +6955,13 @@ export interface ClusterIssuerSpec {
      * the location of the CRL from which the revocation of this certificate can be checked.
      * If not set, certificates will be issued without distribution points set.
      */
-    crlDistributionPoints?: string[];
+    crlDistributionPoints?: string[]
     /**
      * IssuingCertificateURLs is a list of URLs which this issuer should embed into certificates
      * it creates. See https://www.rfc-editor.org/rfc/rfc5280#section-4.2.2.1 for more details.
      * As an example, such a URL might be "http://ca.domain.com/ca.crt".
      */
-    issuingCertificateURLs?: string[];
+    issuingCertificateURLs?: string[]
     /**
      * The OCSP server list is an X.509 v3 extension that defines a list of
      * URLs of OCSP responders. The OCSP responders can be queried for the
@@ -7032,13 +6969,13 @@ export interface ClusterIssuerSpec {
      * certificate will be issued with no OCSP servers set. For example, an
      * OCSP server URL could be "http://ocsp.int-x3.letsencrypt.org".
      */
-    ocspServers?: string[];
+    ocspServers?: string[]
     /**
      * SecretName is the name of the secret used to sign Certificates issued
      * by this Issuer.
      */
-    secretName: string;
-  };
+    secretName: string
+  }
   /**
    * SelfSigned configures this issuer to 'self sign' certificates using the
    * private key used to create the CertificateRequest object.
@@ -7049,8 +6986,8 @@ export interface ClusterIssuerSpec {
      * the location of the CRL from which the revocation of this certificate can be checked.
      * If not set certificate will be issued without CDP. Values are strings.
      */
-    crlDistributionPoints?: string[];
-  };
+    crlDistributionPoints?: string[]
+  }
   /**
    * Vault configures this issuer to sign certificates using a HashiCorp Vault
    * PKI backend.
@@ -7069,12 +7006,12 @@ export interface ClusterIssuerSpec {
          * Path where the App Role authentication backend is mounted in Vault, e.g:
          * "approle"
          */
-        path: string;
+        path: string
         /**
          * RoleID configured in the App Role authentication backend when setting
          * up the authentication backend in Vault.
          */
-        roleId: string;
+        roleId: string
         /**
          * Reference to a key in a Secret that contains the App Role secret used
          * to authenticate with Vault.
@@ -7087,14 +7024,14 @@ export interface ClusterIssuerSpec {
            * Some instances of this field may be defaulted, in others it may be
            * required.
            */
-          key?: string;
+          key?: string
           /**
            * Name of the resource being referred to.
            * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
            */
-          name: string;
-        };
-      };
+          name: string
+        }
+      }
       /**
        * AWS authenticates with Vault using AWS IAM authentication.
        * This allows authentication using IAM roles for service accounts (IRSA),
@@ -7106,24 +7043,24 @@ export interface ClusterIssuerSpec {
          * token. Required when using IRSA (serviceAccountRef is set).
          * This role must have a trust policy that allows the OIDC provider to assume it.
          */
-        iamRoleArn?: string;
+        iamRoleArn?: string
         /**
          * The Vault mountPath here is the mount path to use when authenticating with
          * Vault. For example, setting a value to `/v1/auth/foo`, will use the path
          * `/v1/auth/foo/login` to authenticate with Vault. If unspecified, the
          * default value "/v1/auth/aws" will be used.
          */
-        mountPath?: string;
+        mountPath?: string
         /**
          * The AWS region to use for authentication. If not specified, the region
          * will be determined from AWS_REGION or AWS_DEFAULT_REGION environment
          * variables, falling back to "us-east-1" if not set.
          */
-        region?: string;
+        region?: string
         /**
          * A required field containing the Vault Role to assume when authenticating.
          */
-        role: string;
+        role: string
         /**
          * A reference to a service account that will be used to request a web identity
          * token for IRSA (IAM Roles for Service Accounts) authentication.
@@ -7133,18 +7070,18 @@ export interface ClusterIssuerSpec {
            * TokenAudiences is an optional list of extra audiences to include in the token passed to Vault.
            * The default audiences are always included in the token.
            */
-          audiences?: string[];
+          audiences?: string[]
           /**
            * Name of the ServiceAccount used to request a token.
            */
-          name: string;
-        };
+          name: string
+        }
         /**
          * The Vault header value to include in the STS signing request.
          * This is used to prevent replay attacks.
          */
-        vaultHeaderValue?: string;
-      };
+        vaultHeaderValue?: string
+      }
       /**
        * ClientCertificate authenticates with Vault by presenting a client
        * certificate during the request's TLS handshake.
@@ -7157,19 +7094,19 @@ export interface ClusterIssuerSpec {
          * `/v1/auth/foo/login` to authenticate with Vault. If unspecified, the
          * default value "/v1/auth/cert" will be used.
          */
-        mountPath?: string;
+        mountPath?: string
         /**
          * Name of the certificate role to authenticate against.
          * If not set, matching any certificate role, if available.
          */
-        name?: string;
+        name?: string
         /**
          * Reference to Kubernetes Secret of type "kubernetes.io/tls" (hence containing
          * tls.crt and tls.key) used to authenticate to Vault using TLS client
          * authentication.
          */
-        secretName?: string;
-      };
+        secretName?: string
+      }
       /**
        * Kubernetes authenticates with Vault by passing the ServiceAccount
        * token stored in the named Secret resource to the Vault server.
@@ -7181,12 +7118,12 @@ export interface ClusterIssuerSpec {
          * `/v1/auth/foo/login` to authenticate with Vault. If unspecified, the
          * default value "/v1/auth/kubernetes" will be used.
          */
-        mountPath?: string;
+        mountPath?: string
         /**
          * A required field containing the Vault Role to assume. A Role binds a
          * Kubernetes ServiceAccount with a set of Vault policies.
          */
-        role: string;
+        role: string
         /**
          * The required Secret field containing a Kubernetes ServiceAccount JWT used
          * for authenticating with Vault. Use of 'ambient credentials' is not
@@ -7198,13 +7135,13 @@ export interface ClusterIssuerSpec {
            * Some instances of this field may be defaulted, in others it may be
            * required.
            */
-          key?: string;
+          key?: string
           /**
            * Name of the resource being referred to.
            * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
            */
-          name: string;
-        };
+          name: string
+        }
         /**
          * A reference to a service account that will be used to request a bound
          * token (also known as "projected token"). Compared to using "secretRef",
@@ -7217,13 +7154,13 @@ export interface ClusterIssuerSpec {
            * TokenAudiences is an optional list of extra audiences to include in the token passed to Vault.
            * The default audiences are always included in the token.
            */
-          audiences?: string[];
+          audiences?: string[]
           /**
            * Name of the ServiceAccount used to request a token.
            */
-          name: string;
-        };
-      };
+          name: string
+        }
+      }
       /**
        * TokenSecretRef authenticates with Vault by presenting a token.
        */
@@ -7233,14 +7170,14 @@ export interface ClusterIssuerSpec {
          * Some instances of this field may be defaulted, in others it may be
          * required.
          */
-        key?: string;
+        key?: string
         /**
          * Name of the resource being referred to.
          * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
          */
-        name: string;
-      };
-    };
+        name: string
+      }
+    }
     /**
      * Base64-encoded bundle of PEM CAs which will be used to validate the certificate
      * chain presented by Vault. Only used if using HTTPS to connect to Vault and
@@ -7251,7 +7188,7 @@ export interface ClusterIssuerSpec {
      *
      * Format: byte.
      */
-    caBundle?: string;
+    caBundle?: string
     /**
      * Reference to a Secret containing a bundle of PEM-encoded CAs to use when
      * verifying the certificate chain presented by Vault when using HTTPS.
@@ -7266,13 +7203,13 @@ export interface ClusterIssuerSpec {
        * Some instances of this field may be defaulted, in others it may be
        * required.
        */
-      key?: string;
+      key?: string
       /**
        * Name of the resource being referred to.
        * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
        */
-      name: string;
-    };
+      name: string
+    }
     /**
      * Reference to a Secret containing a PEM-encoded Client Certificate to use when the
      * Vault server requires mTLS.
@@ -7283,13 +7220,13 @@ export interface ClusterIssuerSpec {
        * Some instances of this field may be defaulted, in others it may be
        * required.
        */
-      key?: string;
+      key?: string
       /**
        * Name of the resource being referred to.
        * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
        */
-      name: string;
-    };
+      name: string
+    }
     /**
      * Reference to a Secret containing a PEM-encoded Client Private Key to use when the
      * Vault server requires mTLS.
@@ -7300,33 +7237,33 @@ export interface ClusterIssuerSpec {
        * Some instances of this field may be defaulted, in others it may be
        * required.
        */
-      key?: string;
+      key?: string
       /**
        * Name of the resource being referred to.
        * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
        */
-      name: string;
-    };
+      name: string
+    }
     /**
      * Name of the vault namespace. Namespaces is a set of features within Vault Enterprise that allows Vault environments to support Secure Multi-tenancy. e.g: "ns1"
      * More about namespaces can be found here https://www.vaultproject.io/docs/enterprise/namespaces
      */
-    namespace?: string;
+    namespace?: string
     /**
      * Path is the mount path of the Vault PKI backend's `sign` endpoint, e.g:
      * "my_pki_mount/sign/my-role-name".
      */
-    path: string;
+    path: string
     /**
      * Server is the connection address for the Vault server, e.g: "https://vault.example.com:8200".
      */
-    server: string;
+    server: string
     /**
      * ServerName is used to verify the hostname on the returned certificates
      * by the Vault server.
      */
-    serverName?: string;
-  };
+    serverName?: string
+  }
   /**
    * Venafi configures this issuer to sign certificates using a CyberArk Certificate Manager Self-Hosted
    * or SaaS policy zone.
@@ -7346,19 +7283,19 @@ export interface ClusterIssuerSpec {
          * Some instances of this field may be defaulted, in others it may be
          * required.
          */
-        key?: string;
+        key?: string
         /**
          * Name of the resource being referred to.
          * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
          */
-        name: string;
-      };
+        name: string
+      }
       /**
        * URL is the base URL for CyberArk Certificate Manager SaaS.
        * Defaults to "https://api.venafi.cloud/".
        */
-      url?: string;
-    };
+      url?: string
+    }
     /**
      * NGTS specifies Palo Alto Networks Next Generation Trust Services (NGTS) configuration
      * using OAuth 2.0 Client Credentials. Only one of tpp, cloud, or ngts may be specified.
@@ -7374,26 +7311,26 @@ export interface ClusterIssuerSpec {
          * Name of the resource being referred to.
          * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
          */
-        name: string;
-      };
+        name: string
+      }
       /**
        * TokenEndpoint is the OAuth 2.0 token endpoint URL used to obtain access tokens,
        * for example "https://auth.apps.paloaltonetworks.com/oauth2/access_token".
        * Defaults to "https://auth.apps.paloaltonetworks.com/oauth2/access_token" if not set.
        */
-      tokenEndpoint?: string;
+      tokenEndpoint?: string
       /**
        * TSGID is the Tenant Service Group ID used to scope the OAuth 2.0 access token,
        * for example "1234567890". The tsg_id: prefix is added automatically.
        * This field is required.
        */
-      tsgID: string;
+      tsgID: string
       /**
        * URL is the base URL for the NGTS API endpoint.
        * Defaults to "https://api.strata.paloaltonetworks.com/ngts" if not set.
        */
-      url?: string;
-    };
+      url?: string
+    }
     /**
      * TPP specifies CyberArk Certificate Manager Self-Hosted configuration settings.
      * Only one of CyberArk Certificate Manager may be specified.
@@ -7407,7 +7344,7 @@ export interface ClusterIssuerSpec {
        *
        * Format: byte.
        */
-      caBundle?: string;
+      caBundle?: string
       /**
        * Reference to a Secret containing a base64-encoded bundle of PEM CAs
        * which will be used to validate the certificate chain presented by the CyberArk Certificate Manager Self-Hosted server.
@@ -7421,13 +7358,13 @@ export interface ClusterIssuerSpec {
          * Some instances of this field may be defaulted, in others it may be
          * required.
          */
-        key?: string;
+        key?: string
         /**
          * Name of the resource being referred to.
          * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
          */
-        name: string;
-      };
+        name: string
+      }
       /**
        * CredentialsRef is a reference to a Secret containing the CyberArk Certificate Manager Self-Hosted API credentials.
        * The secret must contain the key 'access-token' for the Access Token Authentication,
@@ -7438,22 +7375,22 @@ export interface ClusterIssuerSpec {
          * Name of the resource being referred to.
          * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
          */
-        name: string;
-      };
+        name: string
+      }
       /**
        * URL is the base URL for the vedsdk endpoint of the CyberArk Certificate Manager Self-Hosted instance,
        * for example: "https://tpp.example.com/vedsdk".
        */
-      url: string;
-    };
+      url: string
+    }
     /**
      * Zone is the Certificate Manager Policy Zone to use for this issuer.
      * All requests made to the Certificate Manager platform will be restricted by the named
      * zone policy.
      * This field is required.
      */
-    zone: string;
-  };
+    zone: string
+  }
 }
 /**
  * Status of the ClusterIssuer. This is set and managed automatically.
@@ -7470,19 +7407,19 @@ export interface ClusterIssuerStatus {
      * registered ACME account, in order to track changes made to registered account
      * associated with the Issuer
      */
-    lastPrivateKeyHash?: string;
+    lastPrivateKeyHash?: string
     /**
      * LastRegisteredEmail is the email associated with the latest registered
      * ACME account, in order to track changes made to registered account
      * associated with the  Issuer
      */
-    lastRegisteredEmail?: string;
+    lastRegisteredEmail?: string
     /**
      * URI is the unique account identifier, which can also be used to retrieve
      * account details from the CA
      */
-    uri?: string;
-  };
+    uri?: string
+  }
   /**
    * List of status conditions to indicate the status of a CertificateRequest.
    * Known condition types are `Ready`.
@@ -7496,12 +7433,12 @@ export interface ClusterIssuerStatus {
      *
      * Format: date-time.
      */
-    lastTransitionTime?: string;
+    lastTransitionTime?: string
     /**
      * Message is a human readable description of the details of the last
      * transition, complementing reason.
      */
-    message?: string;
+    message?: string
     /**
      * If set, this represents the .metadata.generation that the condition was
      * set based upon.
@@ -7511,26 +7448,24 @@ export interface ClusterIssuerStatus {
      *
      * Format: int64.
      */
-    observedGeneration?: number;
+    observedGeneration?: number
     /**
      * Reason is a brief machine readable explanation for the condition's last
      * transition.
      */
-    reason?: string;
+    reason?: string
     /**
      * Status of the condition, one of (`True`, `False`, `Unknown`).
      */
-    status: 'True' | 'False' | 'Unknown';
+    status: ("True" | "False" | "Unknown")
     /**
      * Type of the condition, known values are (`Ready`).
      */
-    type: string;
-  }[];
+    type: string
+  }[]
 }
 
-const clusterIssuerSchema: CrdSchema = JSON.parse(
-  `{"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},"spec":{"properties":{"acme":{"properties":{"caBundle":{"format":"byte","type":"string"},"disableAccountKeyGeneration":{"type":"boolean"},"email":{"type":"string"},"enableDurationFeature":{"type":"boolean"},"externalAccountBinding":{"properties":{"keyAlgorithm":{"enum":["HS256","HS384","HS512"],"type":"string"},"keyID":{"type":"string"},"keySecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["keyID","keySecretRef"],"type":"object"},"preferredChain":{"maxLength":64,"type":"string"},"privateKeySecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"profile":{"type":"string"},"server":{"type":"string"},"skipTLSVerify":{"type":"boolean"},"solvers":{"items":{"properties":{"dns01":{"properties":{"acmeDNS":{"properties":{"accountSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"host":{"type":"string"}},"required":["accountSecretRef","host"],"type":"object"},"akamai":{"properties":{"accessTokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"clientSecretSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"clientTokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"serviceConsumerDomain":{"type":"string"}},"required":["accessTokenSecretRef","clientSecretSecretRef","clientTokenSecretRef","serviceConsumerDomain"],"type":"object"},"azureDNS":{"properties":{"clientID":{"type":"string"},"clientSecretSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"environment":{"enum":["AzurePublicCloud","AzureChinaCloud","AzureGermanCloud","AzureUSGovernmentCloud"],"type":"string"},"hostedZoneName":{"type":"string"},"managedIdentity":{"properties":{"clientID":{"type":"string"},"resourceID":{"type":"string"},"tenantID":{"type":"string"}},"type":"object"},"resourceGroupName":{"type":"string"},"subscriptionID":{"type":"string"},"tenantID":{"type":"string"},"zoneType":{"enum":["AzurePublicZone","AzurePrivateZone"],"type":"string"}},"required":["resourceGroupName","subscriptionID"],"type":"object"},"cloudDNS":{"properties":{"hostedZoneName":{"type":"string"},"project":{"type":"string"},"serviceAccountSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["project"],"type":"object"},"cloudflare":{"properties":{"apiKeySecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"apiTokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"email":{"type":"string"}},"type":"object"},"cnameStrategy":{"enum":["None","Follow"],"type":"string"},"digitalocean":{"properties":{"tokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["tokenSecretRef"],"type":"object"},"rfc2136":{"properties":{"nameserver":{"type":"string"},"protocol":{"enum":["TCP","UDP"],"type":"string"},"tsigAlgorithm":{"type":"string"},"tsigKeyName":{"type":"string"},"tsigSecretSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["nameserver"],"type":"object"},"route53":{"properties":{"accessKeyID":{"type":"string"},"accessKeyIDSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"auth":{"properties":{"kubernetes":{"properties":{"serviceAccountRef":{"properties":{"audiences":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["serviceAccountRef"],"type":"object"}},"required":["kubernetes"],"type":"object"},"hostedZoneID":{"type":"string"},"region":{"type":"string"},"role":{"type":"string"},"secretAccessKeySecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"type":"object"},"webhook":{"properties":{"config":{"x-kubernetes-preserve-unknown-fields":true},"groupName":{"type":"string"},"solverName":{"type":"string"}},"required":["groupName","solverName"],"type":"object"}},"type":"object"},"http01":{"properties":{"gatewayHTTPRoute":{"properties":{"labels":{"additionalProperties":{"type":"string"},"type":"object"},"parentRefs":{"items":{"properties":{"group":{"default":"gateway.networking.k8s.io","maxLength":253,"pattern":"^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$","type":"string"},"kind":{"default":"Gateway","maxLength":63,"minLength":1,"pattern":"^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$","type":"string"},"name":{"maxLength":253,"minLength":1,"type":"string"},"namespace":{"maxLength":63,"minLength":1,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","type":"string"},"port":{"format":"int32","maximum":65535,"minimum":1,"type":"integer"},"sectionName":{"maxLength":253,"minLength":1,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$","type":"string"}},"required":["name"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"podTemplate":{"properties":{"metadata":{"properties":{"annotations":{"additionalProperties":{"type":"string"},"type":"object"},"labels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object"},"spec":{"properties":{"affinity":{"properties":{"nodeAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"preference":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchFields":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","x-kubernetes-map-type":"atomic"},"weight":{"format":"int32","type":"integer"}},"required":["preference","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"properties":{"nodeSelectorTerms":{"items":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchFields":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","x-kubernetes-map-type":"atomic"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["nodeSelectorTerms"],"type":"object","x-kubernetes-map-type":"atomic"}},"type":"object"},"podAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"podAffinityTerm":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"weight":{"format":"int32","type":"integer"}},"required":["podAffinityTerm","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"podAntiAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"podAffinityTerm":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"weight":{"format":"int32","type":"integer"}},"required":["podAffinityTerm","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"}},"type":"object"},"imagePullSecrets":{"items":{"properties":{"name":{"default":"","type":"string"}},"type":"object","x-kubernetes-map-type":"atomic"},"type":"array","x-kubernetes-list-map-keys":["name"],"x-kubernetes-list-type":"map"},"nodeSelector":{"additionalProperties":{"type":"string"},"type":"object"},"priorityClassName":{"type":"string"},"resources":{"properties":{"limits":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"type":"object"},"requests":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"type":"object"}},"type":"object"},"securityContext":{"properties":{"fsGroup":{"format":"int64","type":"integer"},"fsGroupChangePolicy":{"type":"string"},"runAsGroup":{"format":"int64","type":"integer"},"runAsNonRoot":{"type":"boolean"},"runAsUser":{"format":"int64","type":"integer"},"seccompProfile":{"properties":{"localhostProfile":{"type":"string"},"type":{"type":"string"}},"required":["type"],"type":"object"},"seLinuxOptions":{"properties":{"level":{"type":"string"},"role":{"type":"string"},"type":{"type":"string"},"user":{"type":"string"}},"type":"object"},"supplementalGroups":{"items":{"format":"int64","type":"integer"},"type":"array","x-kubernetes-list-type":"atomic"},"sysctls":{"items":{"properties":{"name":{"type":"string"},"value":{"type":"string"}},"required":["name","value"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"serviceAccountName":{"type":"string"},"tolerations":{"items":{"properties":{"effect":{"type":"string"},"key":{"type":"string"},"operator":{"type":"string"},"tolerationSeconds":{"format":"int64","type":"integer"},"value":{"type":"string"}},"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"}},"type":"object"},"serviceType":{"type":"string"}},"type":"object"},"ingress":{"properties":{"class":{"type":"string"},"ingressClassName":{"type":"string"},"ingressTemplate":{"properties":{"metadata":{"properties":{"annotations":{"additionalProperties":{"type":"string"},"type":"object"},"labels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object"}},"type":"object"},"name":{"type":"string"},"podTemplate":{"properties":{"metadata":{"properties":{"annotations":{"additionalProperties":{"type":"string"},"type":"object"},"labels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object"},"spec":{"properties":{"affinity":{"properties":{"nodeAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"preference":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchFields":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","x-kubernetes-map-type":"atomic"},"weight":{"format":"int32","type":"integer"}},"required":["preference","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"properties":{"nodeSelectorTerms":{"items":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchFields":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","x-kubernetes-map-type":"atomic"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["nodeSelectorTerms"],"type":"object","x-kubernetes-map-type":"atomic"}},"type":"object"},"podAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"podAffinityTerm":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"weight":{"format":"int32","type":"integer"}},"required":["podAffinityTerm","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"podAntiAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"podAffinityTerm":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"weight":{"format":"int32","type":"integer"}},"required":["podAffinityTerm","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"}},"type":"object"},"imagePullSecrets":{"items":{"properties":{"name":{"default":"","type":"string"}},"type":"object","x-kubernetes-map-type":"atomic"},"type":"array","x-kubernetes-list-map-keys":["name"],"x-kubernetes-list-type":"map"},"nodeSelector":{"additionalProperties":{"type":"string"},"type":"object"},"priorityClassName":{"type":"string"},"resources":{"properties":{"limits":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"type":"object"},"requests":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"type":"object"}},"type":"object"},"securityContext":{"properties":{"fsGroup":{"format":"int64","type":"integer"},"fsGroupChangePolicy":{"type":"string"},"runAsGroup":{"format":"int64","type":"integer"},"runAsNonRoot":{"type":"boolean"},"runAsUser":{"format":"int64","type":"integer"},"seccompProfile":{"properties":{"localhostProfile":{"type":"string"},"type":{"type":"string"}},"required":["type"],"type":"object"},"seLinuxOptions":{"properties":{"level":{"type":"string"},"role":{"type":"string"},"type":{"type":"string"},"user":{"type":"string"}},"type":"object"},"supplementalGroups":{"items":{"format":"int64","type":"integer"},"type":"array","x-kubernetes-list-type":"atomic"},"sysctls":{"items":{"properties":{"name":{"type":"string"},"value":{"type":"string"}},"required":["name","value"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"serviceAccountName":{"type":"string"},"tolerations":{"items":{"properties":{"effect":{"type":"string"},"key":{"type":"string"},"operator":{"type":"string"},"tolerationSeconds":{"format":"int64","type":"integer"},"value":{"type":"string"}},"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"}},"type":"object"},"serviceType":{"type":"string"}},"type":"object"}},"type":"object"},"selector":{"properties":{"dnsNames":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"dnsZones":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object"},"waitInsteadOfSelfCheck":{"type":"string"}},"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["privateKeySecretRef","server"],"type":"object"},"ca":{"properties":{"crlDistributionPoints":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"issuingCertificateURLs":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"ocspServers":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"secretName":{"type":"string"}},"required":["secretName"],"type":"object"},"selfSigned":{"properties":{"crlDistributionPoints":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"vault":{"properties":{"auth":{"properties":{"appRole":{"properties":{"path":{"type":"string"},"roleId":{"type":"string"},"secretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["path","roleId","secretRef"],"type":"object"},"aws":{"properties":{"iamRoleArn":{"type":"string"},"mountPath":{"type":"string"},"region":{"type":"string"},"role":{"minLength":1,"type":"string"},"serviceAccountRef":{"properties":{"audiences":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"name":{"type":"string"}},"required":["name"],"type":"object"},"vaultHeaderValue":{"type":"string"}},"required":["role"],"type":"object"},"clientCertificate":{"properties":{"mountPath":{"type":"string"},"name":{"type":"string"},"secretName":{"type":"string"}},"type":"object"},"kubernetes":{"properties":{"mountPath":{"type":"string"},"role":{"type":"string"},"secretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"serviceAccountRef":{"properties":{"audiences":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["role"],"type":"object"},"tokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"type":"object"},"caBundle":{"format":"byte","type":"string"},"caBundleSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"clientCertSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"clientKeySecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"namespace":{"type":"string"},"path":{"type":"string"},"server":{"type":"string"},"serverName":{"type":"string"}},"required":["auth","path","server"],"type":"object"},"venafi":{"properties":{"cloud":{"properties":{"apiTokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"url":{"type":"string"}},"required":["apiTokenSecretRef"],"type":"object"},"ngts":{"properties":{"credentialsRef":{"properties":{"name":{"type":"string"}},"required":["name"],"type":"object"},"tokenEndpoint":{"type":"string"},"tsgID":{"type":"string"},"url":{"type":"string"}},"required":["credentialsRef","tsgID"],"type":"object"},"tpp":{"properties":{"caBundle":{"format":"byte","type":"string"},"caBundleSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"credentialsRef":{"properties":{"name":{"type":"string"}},"required":["name"],"type":"object"},"url":{"type":"string"}},"required":["credentialsRef","url"],"type":"object"},"zone":{"type":"string"}},"required":["zone"],"type":"object","x-kubernetes-validations":[{"message":"exactly one of tpp, cloud, or ngts must be configured","rule":"(has(self.tpp) ? 1 : 0) + (has(self.cloud) ? 1 : 0) + (has(self.ngts) ? 1 : 0) == 1"}]}},"type":"object"},"status":{"properties":{"acme":{"properties":{"lastPrivateKeyHash":{"type":"string"},"lastRegisteredEmail":{"type":"string"},"uri":{"type":"string"}},"type":"object"},"conditions":{"items":{"properties":{"lastTransitionTime":{"format":"date-time","type":"string"},"message":{"type":"string"},"observedGeneration":{"format":"int64","type":"integer"},"reason":{"type":"string"},"status":{"enum":["True","False","Unknown"],"type":"string"},"type":{"type":"string"}},"required":["status","type"],"type":"object"},"type":"array","x-kubernetes-list-map-keys":["type"],"x-kubernetes-list-type":"map"}},"type":"object"}},"required":["spec"],"type":"object"}`,
-);
+const clusterIssuerSchema: CrdSchema = JSON.parse(`{"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},"spec":{"properties":{"acme":{"properties":{"caBundle":{"format":"byte","type":"string"},"disableAccountKeyGeneration":{"type":"boolean"},"email":{"type":"string"},"enableDurationFeature":{"type":"boolean"},"externalAccountBinding":{"properties":{"keyAlgorithm":{"enum":["HS256","HS384","HS512"],"type":"string"},"keyID":{"type":"string"},"keySecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["keyID","keySecretRef"],"type":"object"},"preferredChain":{"maxLength":64,"type":"string"},"privateKeySecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"profile":{"type":"string"},"server":{"type":"string"},"skipTLSVerify":{"type":"boolean"},"solvers":{"items":{"properties":{"dns01":{"properties":{"acmeDNS":{"properties":{"accountSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"host":{"type":"string"}},"required":["accountSecretRef","host"],"type":"object"},"akamai":{"properties":{"accessTokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"clientSecretSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"clientTokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"serviceConsumerDomain":{"type":"string"}},"required":["accessTokenSecretRef","clientSecretSecretRef","clientTokenSecretRef","serviceConsumerDomain"],"type":"object"},"azureDNS":{"properties":{"clientID":{"type":"string"},"clientSecretSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"environment":{"enum":["AzurePublicCloud","AzureChinaCloud","AzureGermanCloud","AzureUSGovernmentCloud"],"type":"string"},"hostedZoneName":{"type":"string"},"managedIdentity":{"properties":{"clientID":{"type":"string"},"resourceID":{"type":"string"},"tenantID":{"type":"string"}},"type":"object"},"resourceGroupName":{"type":"string"},"subscriptionID":{"type":"string"},"tenantID":{"type":"string"},"zoneType":{"enum":["AzurePublicZone","AzurePrivateZone"],"type":"string"}},"required":["resourceGroupName","subscriptionID"],"type":"object"},"cloudDNS":{"properties":{"hostedZoneName":{"type":"string"},"project":{"type":"string"},"serviceAccountSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["project"],"type":"object"},"cloudflare":{"properties":{"apiKeySecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"apiTokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"email":{"type":"string"}},"type":"object"},"cnameStrategy":{"enum":["None","Follow"],"type":"string"},"digitalocean":{"properties":{"tokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["tokenSecretRef"],"type":"object"},"rfc2136":{"properties":{"nameserver":{"type":"string"},"protocol":{"enum":["TCP","UDP"],"type":"string"},"tsigAlgorithm":{"type":"string"},"tsigKeyName":{"type":"string"},"tsigSecretSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["nameserver"],"type":"object"},"route53":{"properties":{"accessKeyID":{"type":"string"},"accessKeyIDSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"auth":{"properties":{"kubernetes":{"properties":{"serviceAccountRef":{"properties":{"audiences":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["serviceAccountRef"],"type":"object"}},"required":["kubernetes"],"type":"object"},"hostedZoneID":{"type":"string"},"region":{"type":"string"},"role":{"type":"string"},"secretAccessKeySecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"type":"object"},"webhook":{"properties":{"config":{"x-kubernetes-preserve-unknown-fields":true},"groupName":{"type":"string"},"solverName":{"type":"string"}},"required":["groupName","solverName"],"type":"object"}},"type":"object"},"http01":{"properties":{"gatewayHTTPRoute":{"properties":{"labels":{"additionalProperties":{"type":"string"},"type":"object"},"parentRefs":{"items":{"properties":{"group":{"default":"gateway.networking.k8s.io","maxLength":253,"pattern":"^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$","type":"string"},"kind":{"default":"Gateway","maxLength":63,"minLength":1,"pattern":"^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$","type":"string"},"name":{"maxLength":253,"minLength":1,"type":"string"},"namespace":{"maxLength":63,"minLength":1,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","type":"string"},"port":{"format":"int32","maximum":65535,"minimum":1,"type":"integer"},"sectionName":{"maxLength":253,"minLength":1,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$","type":"string"}},"required":["name"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"podTemplate":{"properties":{"metadata":{"properties":{"annotations":{"additionalProperties":{"type":"string"},"type":"object"},"labels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object"},"spec":{"properties":{"affinity":{"properties":{"nodeAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"preference":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchFields":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","x-kubernetes-map-type":"atomic"},"weight":{"format":"int32","type":"integer"}},"required":["preference","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"properties":{"nodeSelectorTerms":{"items":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchFields":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","x-kubernetes-map-type":"atomic"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["nodeSelectorTerms"],"type":"object","x-kubernetes-map-type":"atomic"}},"type":"object"},"podAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"podAffinityTerm":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"weight":{"format":"int32","type":"integer"}},"required":["podAffinityTerm","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"podAntiAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"podAffinityTerm":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"weight":{"format":"int32","type":"integer"}},"required":["podAffinityTerm","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"}},"type":"object"},"imagePullSecrets":{"items":{"properties":{"name":{"default":"","type":"string"}},"type":"object","x-kubernetes-map-type":"atomic"},"type":"array","x-kubernetes-list-map-keys":["name"],"x-kubernetes-list-type":"map"},"nodeSelector":{"additionalProperties":{"type":"string"},"type":"object"},"priorityClassName":{"type":"string"},"resources":{"properties":{"limits":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"type":"object"},"requests":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"type":"object"}},"type":"object"},"securityContext":{"properties":{"fsGroup":{"format":"int64","type":"integer"},"fsGroupChangePolicy":{"type":"string"},"runAsGroup":{"format":"int64","type":"integer"},"runAsNonRoot":{"type":"boolean"},"runAsUser":{"format":"int64","type":"integer"},"seccompProfile":{"properties":{"localhostProfile":{"type":"string"},"type":{"type":"string"}},"required":["type"],"type":"object"},"seLinuxOptions":{"properties":{"level":{"type":"string"},"role":{"type":"string"},"type":{"type":"string"},"user":{"type":"string"}},"type":"object"},"supplementalGroups":{"items":{"format":"int64","type":"integer"},"type":"array","x-kubernetes-list-type":"atomic"},"sysctls":{"items":{"properties":{"name":{"type":"string"},"value":{"type":"string"}},"required":["name","value"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"serviceAccountName":{"type":"string"},"tolerations":{"items":{"properties":{"effect":{"type":"string"},"key":{"type":"string"},"operator":{"type":"string"},"tolerationSeconds":{"format":"int64","type":"integer"},"value":{"type":"string"}},"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"}},"type":"object"},"serviceType":{"type":"string"}},"type":"object"},"ingress":{"properties":{"class":{"type":"string"},"ingressClassName":{"type":"string"},"ingressTemplate":{"properties":{"metadata":{"properties":{"annotations":{"additionalProperties":{"type":"string"},"type":"object"},"labels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object"}},"type":"object"},"name":{"type":"string"},"podTemplate":{"properties":{"metadata":{"properties":{"annotations":{"additionalProperties":{"type":"string"},"type":"object"},"labels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object"},"spec":{"properties":{"affinity":{"properties":{"nodeAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"preference":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchFields":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","x-kubernetes-map-type":"atomic"},"weight":{"format":"int32","type":"integer"}},"required":["preference","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"properties":{"nodeSelectorTerms":{"items":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchFields":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","x-kubernetes-map-type":"atomic"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["nodeSelectorTerms"],"type":"object","x-kubernetes-map-type":"atomic"}},"type":"object"},"podAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"podAffinityTerm":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"weight":{"format":"int32","type":"integer"}},"required":["podAffinityTerm","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"podAntiAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"podAffinityTerm":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"weight":{"format":"int32","type":"integer"}},"required":["podAffinityTerm","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"}},"type":"object"},"imagePullSecrets":{"items":{"properties":{"name":{"default":"","type":"string"}},"type":"object","x-kubernetes-map-type":"atomic"},"type":"array","x-kubernetes-list-map-keys":["name"],"x-kubernetes-list-type":"map"},"nodeSelector":{"additionalProperties":{"type":"string"},"type":"object"},"priorityClassName":{"type":"string"},"resources":{"properties":{"limits":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"type":"object"},"requests":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"type":"object"}},"type":"object"},"securityContext":{"properties":{"fsGroup":{"format":"int64","type":"integer"},"fsGroupChangePolicy":{"type":"string"},"runAsGroup":{"format":"int64","type":"integer"},"runAsNonRoot":{"type":"boolean"},"runAsUser":{"format":"int64","type":"integer"},"seccompProfile":{"properties":{"localhostProfile":{"type":"string"},"type":{"type":"string"}},"required":["type"],"type":"object"},"seLinuxOptions":{"properties":{"level":{"type":"string"},"role":{"type":"string"},"type":{"type":"string"},"user":{"type":"string"}},"type":"object"},"supplementalGroups":{"items":{"format":"int64","type":"integer"},"type":"array","x-kubernetes-list-type":"atomic"},"sysctls":{"items":{"properties":{"name":{"type":"string"},"value":{"type":"string"}},"required":["name","value"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"serviceAccountName":{"type":"string"},"tolerations":{"items":{"properties":{"effect":{"type":"string"},"key":{"type":"string"},"operator":{"type":"string"},"tolerationSeconds":{"format":"int64","type":"integer"},"value":{"type":"string"}},"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"}},"type":"object"},"serviceType":{"type":"string"}},"type":"object"}},"type":"object"},"selector":{"properties":{"dnsNames":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"dnsZones":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object"},"waitInsteadOfSelfCheck":{"type":"string"}},"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["privateKeySecretRef","server"],"type":"object"},"ca":{"properties":{"crlDistributionPoints":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"issuingCertificateURLs":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"ocspServers":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"secretName":{"type":"string"}},"required":["secretName"],"type":"object"},"selfSigned":{"properties":{"crlDistributionPoints":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"vault":{"properties":{"auth":{"properties":{"appRole":{"properties":{"path":{"type":"string"},"roleId":{"type":"string"},"secretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["path","roleId","secretRef"],"type":"object"},"aws":{"properties":{"iamRoleArn":{"type":"string"},"mountPath":{"type":"string"},"region":{"type":"string"},"role":{"minLength":1,"type":"string"},"serviceAccountRef":{"properties":{"audiences":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"name":{"type":"string"}},"required":["name"],"type":"object"},"vaultHeaderValue":{"type":"string"}},"required":["role"],"type":"object"},"clientCertificate":{"properties":{"mountPath":{"type":"string"},"name":{"type":"string"},"secretName":{"type":"string"}},"type":"object"},"kubernetes":{"properties":{"mountPath":{"type":"string"},"role":{"type":"string"},"secretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"serviceAccountRef":{"properties":{"audiences":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["role"],"type":"object"},"tokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"type":"object"},"caBundle":{"format":"byte","type":"string"},"caBundleSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"clientCertSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"clientKeySecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"namespace":{"type":"string"},"path":{"type":"string"},"server":{"type":"string"},"serverName":{"type":"string"}},"required":["auth","path","server"],"type":"object"},"venafi":{"properties":{"cloud":{"properties":{"apiTokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"url":{"type":"string"}},"required":["apiTokenSecretRef"],"type":"object"},"ngts":{"properties":{"credentialsRef":{"properties":{"name":{"type":"string"}},"required":["name"],"type":"object"},"tokenEndpoint":{"type":"string"},"tsgID":{"type":"string"},"url":{"type":"string"}},"required":["credentialsRef","tsgID"],"type":"object"},"tpp":{"properties":{"caBundle":{"format":"byte","type":"string"},"caBundleSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"credentialsRef":{"properties":{"name":{"type":"string"}},"required":["name"],"type":"object"},"url":{"type":"string"}},"required":["credentialsRef","url"],"type":"object"},"zone":{"type":"string"}},"required":["zone"],"type":"object","x-kubernetes-validations":[{"message":"exactly one of tpp, cloud, or ngts must be configured","rule":"(has(self.tpp) ? 1 : 0) + (has(self.cloud) ? 1 : 0) + (has(self.ngts) ? 1 : 0) == 1"}]}},"type":"object"},"status":{"properties":{"acme":{"properties":{"lastPrivateKeyHash":{"type":"string"},"lastRegisteredEmail":{"type":"string"},"uri":{"type":"string"}},"type":"object"},"conditions":{"items":{"properties":{"lastTransitionTime":{"format":"date-time","type":"string"},"message":{"type":"string"},"observedGeneration":{"format":"int64","type":"integer"},"reason":{"type":"string"},"status":{"enum":["True","False","Unknown"],"type":"string"},"type":{"type":"string"}},"required":["status","type"],"type":"object"},"type":"array","x-kubernetes-list-map-keys":["type"],"x-kubernetes-list-type":"map"}},"type":"object"}},"required":["spec"],"type":"object"}`);
 
 /**
  * `cert-manager.io/v1` ClusterIssuer (cluster-scoped), from CRD clusterissuers.cert-manager.io.
@@ -7538,14 +7473,14 @@ const clusterIssuerSchema: CrdSchema = JSON.parse(
  * Call it in a composition: `clusterIssuer({ name: '...', spec: { ... } })`.
  */
 export const clusterIssuer: CrdFactory<ClusterIssuer> = crdFactory<ClusterIssuer>({
-  group: 'cert-manager.io',
-  version: 'v1',
-  kind: 'ClusterIssuer',
-  plural: 'clusterissuers',
-  scope: 'Cluster',
-  factoryName: 'clusterIssuer',
+  group: "cert-manager.io",
+  version: "v1",
+  kind: "ClusterIssuer",
+  plural: "clusterissuers",
+  scope: "Cluster",
+  factoryName: "clusterIssuer",
   storage: true,
-  subresources: { status: {} },
+  subresources: {"status":{}},
   schema: clusterIssuerSchema,
 });
 
@@ -7556,8 +7491,8 @@ export const clusterIssuer: CrdFactory<ClusterIssuer> = crdFactory<ClusterIssuer
  * resources within the same namespace.
  */
 export interface Issuer {
-  spec: IssuerSpec;
-  status?: IssuerStatus;
+  spec: IssuerSpec
+  status?: IssuerStatus
 }
 /**
  * Desired state of the Issuer resource.
@@ -7578,7 +7513,7 @@ export interface IssuerSpec {
      *
      * Format: byte.
      */
-    caBundle?: string;
+    caBundle?: string
     /**
      * Enables or disables generating a new ACME account key.
      * If true, the Issuer resource will *not* request a new account but will expect
@@ -7587,7 +7522,7 @@ export interface IssuerSpec {
      * for the Issuer.
      * Defaults to false.
      */
-    disableAccountKeyGeneration?: boolean;
+    disableAccountKeyGeneration?: boolean
     /**
      * Email is the email address to be associated with the ACME account.
      * This field is optional, but it is strongly recommended to be set.
@@ -7595,7 +7530,7 @@ export interface IssuerSpec {
      * certificates, including expiry notification emails.
      * This field may be updated after the account is initially registered.
      */
-    email?: string;
+    email?: string
     /**
      * Enables requesting a Not After date on certificates that matches the
      * duration of the certificate. This is not supported by all ACME servers
@@ -7603,7 +7538,7 @@ export interface IssuerSpec {
      * it, it will create an error on the Order.
      * Defaults to false.
      */
-    enableDurationFeature?: boolean;
+    enableDurationFeature?: boolean
     /**
      * ExternalAccountBinding is a reference to a CA external account of the ACME
      * server.
@@ -7616,11 +7551,11 @@ export interface IssuerSpec {
        * reasons and should not be used. The algorithm is now hardcoded to HS256
        * in golang/x/crypto/acme.
        */
-      keyAlgorithm?: 'HS256' | 'HS384' | 'HS512';
+      keyAlgorithm?: ("HS256" | "HS384" | "HS512")
       /**
        * keyID is the ID of the CA key that the External Account is bound to.
        */
-      keyID: string;
+      keyID: string
       /**
        * keySecretRef is a Secret Key Selector referencing a data item in a Kubernetes
        * Secret which holds the symmetric MAC key of the External Account Binding.
@@ -7636,14 +7571,14 @@ export interface IssuerSpec {
          * Some instances of this field may be defaulted, in others it may be
          * required.
          */
-        key?: string;
+        key?: string
         /**
          * Name of the resource being referred to.
          * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
          */
-        name: string;
-      };
-    };
+        name: string
+      }
+    }
     /**
      * PreferredChain is the chain to use if the ACME server outputs multiple.
      * PreferredChain is no guarantee that this one gets delivered by the ACME
@@ -7654,7 +7589,7 @@ export interface IssuerSpec {
      * ACME default and alternative chains that has a root-most certificate with
      * this value as its issuer's commonname.
      */
-    preferredChain?: string;
+    preferredChain?: string
     /**
      * PrivateKey is the name of a Kubernetes Secret resource that will be used to
      * store the automatically generated ACME account private key.
@@ -7668,25 +7603,25 @@ export interface IssuerSpec {
        * Some instances of this field may be defaulted, in others it may be
        * required.
        */
-      key?: string;
+      key?: string
       /**
        * Name of the resource being referred to.
        * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
        */
-      name: string;
-    };
+      name: string
+    }
     /**
      * Profile allows requesting a certificate profile from the ACME server.
      * Supported profiles are listed by the server's ACME directory URL.
      */
-    profile?: string;
+    profile?: string
     /**
      * Server is the URL used to access the ACME server's 'directory' endpoint.
      * For example, for Let's Encrypt's staging endpoint, you would use:
      * "https://acme-staging-v02.api.letsencrypt.org/directory".
      * Only ACME v2 endpoints (i.e. RFC 8555) are supported.
      */
-    server: string;
+    server: string
     /**
      * INSECURE: Enables or disables validation of the ACME server TLS certificate.
      * If true, requests to the ACME server will not have the TLS certificate chain
@@ -7698,7 +7633,7 @@ export interface IssuerSpec {
      * the container is used to validate the TLS connection.
      * Defaults to false.
      */
-    skipTLSVerify?: boolean;
+    skipTLSVerify?: boolean
     /**
      * Solvers is a list of challenge solvers that will be used to solve
      * ACME challenges for the matching domains.
@@ -7731,15 +7666,15 @@ export interface IssuerSpec {
              * Some instances of this field may be defaulted, in others it may be
              * required.
              */
-            key?: string;
+            key?: string
             /**
              * Name of the resource being referred to.
              * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
              */
-            name: string;
-          };
-          host: string;
-        };
+            name: string
+          }
+          host: string
+        }
         /**
          * Use the Akamai DNS zone management API to manage DNS01 challenge records.
          */
@@ -7754,13 +7689,13 @@ export interface IssuerSpec {
              * Some instances of this field may be defaulted, in others it may be
              * required.
              */
-            key?: string;
+            key?: string
             /**
              * Name of the resource being referred to.
              * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
              */
-            name: string;
-          };
+            name: string
+          }
           /**
            * A reference to a specific 'key' within a Secret resource.
            * In some instances, `key` is a required field.
@@ -7771,13 +7706,13 @@ export interface IssuerSpec {
              * Some instances of this field may be defaulted, in others it may be
              * required.
              */
-            key?: string;
+            key?: string
             /**
              * Name of the resource being referred to.
              * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
              */
-            name: string;
-          };
+            name: string
+          }
           /**
            * A reference to a specific 'key' within a Secret resource.
            * In some instances, `key` is a required field.
@@ -7788,15 +7723,15 @@ export interface IssuerSpec {
              * Some instances of this field may be defaulted, in others it may be
              * required.
              */
-            key?: string;
+            key?: string
             /**
              * Name of the resource being referred to.
              * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
              */
-            name: string;
-          };
-          serviceConsumerDomain: string;
-        };
+            name: string
+          }
+          serviceConsumerDomain: string
+        }
         /**
          * Use the Microsoft Azure DNS API to manage DNS01 challenge records.
          */
@@ -7806,7 +7741,7 @@ export interface IssuerSpec {
            * The ClientID of the Azure Service Principal used to authenticate with Azure DNS.
            * If set, ClientSecret and TenantID must also be set.
            */
-          clientID?: string;
+          clientID?: string
           /**
            * Auth: Azure Service Principal:
            * A reference to a Secret containing the password associated with the Service Principal.
@@ -7818,21 +7753,21 @@ export interface IssuerSpec {
              * Some instances of this field may be defaulted, in others it may be
              * required.
              */
-            key?: string;
+            key?: string
             /**
              * Name of the resource being referred to.
              * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
              */
-            name: string;
-          };
+            name: string
+          }
           /**
            * name of the Azure environment (default AzurePublicCloud)
            */
-          environment?: 'AzurePublicCloud' | 'AzureChinaCloud' | 'AzureGermanCloud' | 'AzureUSGovernmentCloud';
+          environment?: ("AzurePublicCloud" | "AzureChinaCloud" | "AzureGermanCloud" | "AzureUSGovernmentCloud")
           /**
            * name of the DNS zone that should be used
            */
-          hostedZoneName?: string;
+          hostedZoneName?: string
           /**
            * Auth: Azure Workload Identity or Azure Managed Service Identity:
            * Settings to enable Azure Workload Identity or Azure Managed Service Identity
@@ -7842,31 +7777,31 @@ export interface IssuerSpec {
             /**
              * client ID of the managed identity, cannot be used at the same time as resourceID
              */
-            clientID?: string;
+            clientID?: string
             /**
              * resource ID of the managed identity, cannot be used at the same time as clientID
              * Cannot be used for Azure Managed Service Identity
              */
-            resourceID?: string;
+            resourceID?: string
             /**
              * tenant ID of the managed identity, cannot be used at the same time as resourceID
              */
-            tenantID?: string;
-          };
+            tenantID?: string
+          }
           /**
            * resource group the DNS zone is located in
            */
-          resourceGroupName: string;
+          resourceGroupName: string
           /**
            * ID of the Azure subscription
            */
-          subscriptionID: string;
+          subscriptionID: string
           /**
            * Auth: Azure Service Principal:
            * The TenantID of the Azure Service Principal used to authenticate with Azure DNS.
            * If set, ClientID and ClientSecret must also be set.
            */
-          tenantID?: string;
+          tenantID?: string
           /**
            * ZoneType determines which type of Azure DNS zone to use.
            *
@@ -7879,8 +7814,8 @@ export interface IssuerSpec {
            * Support for Azure Private DNS zones is currently
            * experimental and may change in future releases.
            */
-          zoneType?: 'AzurePublicZone' | 'AzurePrivateZone';
-        };
+          zoneType?: ("AzurePublicZone" | "AzurePrivateZone")
+        }
         /**
          * Use the Google Cloud DNS API to manage DNS01 challenge records.
          */
@@ -7890,8 +7825,8 @@ export interface IssuerSpec {
            * Cloud DNS zone the challenge record has to be created.
            * If left empty cert-manager will automatically choose a zone.
            */
-          hostedZoneName?: string;
-          project: string;
+          hostedZoneName?: string
+          project: string
           /**
            * A reference to a specific 'key' within a Secret resource.
            * In some instances, `key` is a required field.
@@ -7902,14 +7837,14 @@ export interface IssuerSpec {
              * Some instances of this field may be defaulted, in others it may be
              * required.
              */
-            key?: string;
+            key?: string
             /**
              * Name of the resource being referred to.
              * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
              */
-            name: string;
-          };
-        };
+            name: string
+          }
+        }
         /**
          * Use the Cloudflare API to manage DNS01 challenge records.
          */
@@ -7925,13 +7860,13 @@ export interface IssuerSpec {
              * Some instances of this field may be defaulted, in others it may be
              * required.
              */
-            key?: string;
+            key?: string
             /**
              * Name of the resource being referred to.
              * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
              */
-            name: string;
-          };
+            name: string
+          }
           /**
            * API token used to authenticate with Cloudflare.
            */
@@ -7941,23 +7876,23 @@ export interface IssuerSpec {
              * Some instances of this field may be defaulted, in others it may be
              * required.
              */
-            key?: string;
+            key?: string
             /**
              * Name of the resource being referred to.
              * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
              */
-            name: string;
-          };
+            name: string
+          }
           /**
            * Email of the account, only required when using API key based authentication.
            */
-          email?: string;
-        };
+          email?: string
+        }
         /**
          * CNAMEStrategy configures how the DNS01 provider should handle CNAME
          * records when found in DNS zones.
          */
-        cnameStrategy?: 'None' | 'Follow';
+        cnameStrategy?: ("None" | "Follow")
         /**
          * Use the DigitalOcean DNS API to manage DNS01 challenge records.
          */
@@ -7972,14 +7907,14 @@ export interface IssuerSpec {
              * Some instances of this field may be defaulted, in others it may be
              * required.
              */
-            key?: string;
+            key?: string
             /**
              * Name of the resource being referred to.
              * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
              */
-            name: string;
-          };
-        };
+            name: string
+          }
+        }
         /**
          * Use RFC2136 ("Dynamic Updates in the Domain Name System") (https://datatracker.ietf.org/doc/rfc2136/)
          * to manage DNS01 challenge records.
@@ -7991,23 +7926,23 @@ export interface IssuerSpec {
            * enclosed in square brackets (e.g [2001:db8::1]); port is optional.
            * This field is required.
            */
-          nameserver: string;
+          nameserver: string
           /**
            * Protocol to use for dynamic DNS update queries. Valid values are (case-sensitive) ``TCP`` and ``UDP``; ``UDP`` (default).
            */
-          protocol?: 'TCP' | 'UDP';
+          protocol?: ("TCP" | "UDP")
           /**
            * The TSIG Algorithm configured in the DNS supporting RFC2136. Used only
            * when ``tsigSecretSecretRef`` and ``tsigKeyName`` are defined.
            * Supported values are (case-insensitive): ``HMACMD5`` (default),
            * ``HMACSHA1``, ``HMACSHA256`` or ``HMACSHA512``.
            */
-          tsigAlgorithm?: string;
+          tsigAlgorithm?: string
           /**
            * The TSIG Key name configured in the DNS.
            * If ``tsigSecretSecretRef`` is defined, this field is required.
            */
-          tsigKeyName?: string;
+          tsigKeyName?: string
           /**
            * The name of the secret containing the TSIG value.
            * If ``tsigKeyName`` is defined, this field is required.
@@ -8018,14 +7953,14 @@ export interface IssuerSpec {
              * Some instances of this field may be defaulted, in others it may be
              * required.
              */
-            key?: string;
+            key?: string
             /**
              * Name of the resource being referred to.
              * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
              */
-            name: string;
-          };
-        };
+            name: string
+          }
+        }
         /**
          * Use the AWS Route53 API to manage DNS01 challenge records.
          */
@@ -8037,7 +7972,7 @@ export interface IssuerSpec {
            * vars, shared credentials file, or AWS Instance metadata,
            * see: https://docs.aws.amazon.com/sdk-for-go/v1/developer-guide/configuring-sdk.html#specifying-credentials
            */
-          accessKeyID?: string;
+          accessKeyID?: string
           /**
            * The SecretAccessKey is used for authentication. If set, pull the AWS
            * access key ID from a key within a Kubernetes Secret.
@@ -8052,13 +7987,13 @@ export interface IssuerSpec {
              * Some instances of this field may be defaulted, in others it may be
              * required.
              */
-            key?: string;
+            key?: string
             /**
              * Name of the resource being referred to.
              * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
              */
-            name: string;
-          };
+            name: string
+          }
           /**
            * Auth configures how cert-manager authenticates.
            */
@@ -8080,18 +8015,18 @@ export interface IssuerSpec {
                  * and name is always included.
                  * If unset the audience defaults to `sts.amazonaws.com`.
                  */
-                audiences?: string[];
+                audiences?: string[]
                 /**
                  * Name of the ServiceAccount used to request a token.
                  */
-                name: string;
-              };
-            };
-          };
+                name: string
+              }
+            }
+          }
           /**
            * If set, the provider will manage only this zone in Route53 and will not do a lookup using the route53:ListHostedZonesByName api call.
            */
-          hostedZoneID?: string;
+          hostedZoneID?: string
           /**
            * Override the AWS region.
            *
@@ -8116,12 +8051,12 @@ export interface IssuerSpec {
            * [Amazon EKS Pod Identity Agent](https://github.com/aws/eks-pod-identity-agent),
            * In this case this `region` field value is ignored.
            */
-          region?: string;
+          region?: string
           /**
            * Role is a Role ARN which the Route53 provider will assume using either the explicit credentials AccessKeyID/SecretAccessKey
            * or the inferred credentials from environment variables, shared credentials file or AWS Instance metadata
            */
-          role?: string;
+          role?: string
           /**
            * The SecretAccessKey is used for authentication.
            * If neither the Access Key nor Key ID are set, we fall back to using env
@@ -8134,14 +8069,14 @@ export interface IssuerSpec {
              * Some instances of this field may be defaulted, in others it may be
              * required.
              */
-            key?: string;
+            key?: string
             /**
              * Name of the resource being referred to.
              * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
              */
-            name: string;
-          };
-        };
+            name: string
+          }
+        }
         /**
          * Configure an external webhook based DNS01 challenge solver to manage
          * DNS01 challenge records.
@@ -8157,22 +8092,22 @@ export interface IssuerSpec {
            * For details on the schema of this field, consult the webhook provider
            * implementation's documentation.
            */
-          config?: unknown;
+          config?: unknown
           /**
            * The API group name that should be used when POSTing ChallengePayload
            * resources to the webhook apiserver.
            * This should be the same as the GroupName specified in the webhook
            * provider implementation.
            */
-          groupName: string;
+          groupName: string
           /**
            * The name of the solver to use, as defined in the webhook provider
            * implementation.
            * This will typically be the name of the provider, e.g., 'cloudflare'.
            */
-          solverName: string;
-        };
-      };
+          solverName: string
+        }
+      }
       /**
        * Configures cert-manager to attempt to complete authorizations by
        * performing the HTTP01 challenge flow.
@@ -8192,8 +8127,8 @@ export interface IssuerSpec {
            * while solving HTTP-01 challenges.
            */
           labels?: {
-            [k: string]: string;
-          };
+            [k: string]: string
+          }
           /**
            * When solving an HTTP-01 challenge, cert-manager creates an HTTPRoute.
            * cert-manager needs to know which parentRefs should be used when creating
@@ -8224,7 +8159,7 @@ export interface IssuerSpec {
              *
              * @default "gateway.networking.k8s.io"
              */
-            group?: string;
+            group?: string
             /**
              * Kind is kind of the referent.
              *
@@ -8237,13 +8172,13 @@ export interface IssuerSpec {
              *
              * @default "Gateway"
              */
-            kind?: string;
+            kind?: string
             /**
              * Name is the name of the referent.
              *
              * Support: Core
              */
-            name: string;
+            name: string
             /**
              * Namespace is the namespace of the referent. When unspecified, this refers
              * to the local namespace of the Route.
@@ -8268,7 +8203,7 @@ export interface IssuerSpec {
              *
              * Support: Core
              */
-            namespace?: string;
+            namespace?: string
             /**
              * Port is the network port this Route targets. It can be interpreted
              * differently based on the type of parent resource.
@@ -8303,7 +8238,7 @@ export interface IssuerSpec {
              *
              * Format: int32.
              */
-            port?: number;
+            port?: number
             /**
              * SectionName is the name of a section within the target resource. In the
              * following resources, SectionName is interpreted as the following:
@@ -8330,8 +8265,8 @@ export interface IssuerSpec {
              *
              * Support: Core
              */
-            sectionName?: string;
-          }[];
+            sectionName?: string
+          }[]
           /**
            * Optional pod template used to configure the ACME challenge solver pods
            * used for HTTP01 challenges.
@@ -8348,15 +8283,15 @@ export interface IssuerSpec {
                * Annotations that should be added to the created ACME HTTP01 solver pods.
                */
               annotations?: {
-                [k: string]: string;
-              };
+                [k: string]: string
+              }
               /**
                * Labels that should be added to the created ACME HTTP01 solver pods.
                */
               labels?: {
-                [k: string]: string;
-              };
-            };
+                [k: string]: string
+              }
+            }
             /**
              * PodSpec defines overrides for the HTTP01 challenge solver pod.
              * Check ACMEChallengeSolverHTTP01IngressPodSpec to find out currently supported fields.
@@ -8400,12 +8335,12 @@ export interface IssuerSpec {
                         /**
                          * The label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * Represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * An array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
@@ -8413,8 +8348,8 @@ export interface IssuerSpec {
                          * array must have a single element, which will be interpreted as an integer.
                          * This array is replaced during a strategic merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * A list of node selector requirements by node's fields.
                        *
@@ -8425,12 +8360,12 @@ export interface IssuerSpec {
                         /**
                          * The label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * Represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * An array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
@@ -8438,16 +8373,16 @@ export interface IssuerSpec {
                          * array must have a single element, which will be interpreted as an integer.
                          * This array is replaced during a strategic merge patch.
                          */
-                        values?: string[];
-                      }[];
-                    };
+                        values?: string[]
+                      }[]
+                    }
                     /**
                      * Weight associated with matching the corresponding nodeSelectorTerm, in the range 1-100.
                      *
                      * Format: int32.
                      */
-                    weight: number;
-                  }[];
+                    weight: number
+                  }[]
                   /**
                    * If the affinity requirements specified by this field are not met at
                    * scheduling time, the pod will not be scheduled onto the node.
@@ -8474,12 +8409,12 @@ export interface IssuerSpec {
                         /**
                          * The label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * Represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * An array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
@@ -8487,8 +8422,8 @@ export interface IssuerSpec {
                          * array must have a single element, which will be interpreted as an integer.
                          * This array is replaced during a strategic merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * A list of node selector requirements by node's fields.
                        *
@@ -8499,12 +8434,12 @@ export interface IssuerSpec {
                         /**
                          * The label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * Represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * An array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
@@ -8512,11 +8447,11 @@ export interface IssuerSpec {
                          * array must have a single element, which will be interpreted as an integer.
                          * This array is replaced during a strategic merge patch.
                          */
-                        values?: string[];
-                      }[];
-                    }[];
-                  };
-                };
+                        values?: string[]
+                      }[]
+                    }[]
+                  }
+                }
                 /**
                  * Describes pod affinity scheduling rules (e.g. co-locate this pod in the same node, zone, etc. as some other pod(s)).
                  */
@@ -8554,29 +8489,29 @@ export interface IssuerSpec {
                           /**
                            * key is the label key that the selector applies to.
                            */
-                          key: string;
+                          key: string
                           /**
                            * operator represents a key's relationship to a set of values.
                            * Valid operators are In, NotIn, Exists and DoesNotExist.
                            */
-                          operator: string;
+                          operator: string
                           /**
                            * values is an array of string values. If the operator is In or NotIn,
                            * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                            * the values array must be empty. This array is replaced during a strategic
                            * merge patch.
                            */
-                          values?: string[];
-                        }[];
+                          values?: string[]
+                        }[]
                         /**
                          * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                          * map is equivalent to an element of matchExpressions, whose key field is "key", the
                          * operator is "In", and the values array contains only "value". The requirements are ANDed.
                          */
                         matchLabels?: {
-                          [k: string]: string;
-                        };
-                      };
+                          [k: string]: string
+                        }
+                      }
                       /**
                        * MatchLabelKeys is a set of pod label keys to select which pods will
                        * be taken into consideration. The keys are used to lookup values from the
@@ -8587,7 +8522,7 @@ export interface IssuerSpec {
                        * The same key is forbidden to exist in both matchLabelKeys and labelSelector.
                        * Also, matchLabelKeys cannot be set when labelSelector isn't set.
                        */
-                      matchLabelKeys?: string[];
+                      matchLabelKeys?: string[]
                       /**
                        * MismatchLabelKeys is a set of pod label keys to select which pods will
                        * be taken into consideration. The keys are used to lookup values from the
@@ -8598,7 +8533,7 @@ export interface IssuerSpec {
                        * The same key is forbidden to exist in both mismatchLabelKeys and labelSelector.
                        * Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
                        */
-                      mismatchLabelKeys?: string[];
+                      mismatchLabelKeys?: string[]
                       /**
                        * A label query over the set of namespaces that the term applies to.
                        * The term is applied to the union of the namespaces selected by this field
@@ -8617,36 +8552,36 @@ export interface IssuerSpec {
                           /**
                            * key is the label key that the selector applies to.
                            */
-                          key: string;
+                          key: string
                           /**
                            * operator represents a key's relationship to a set of values.
                            * Valid operators are In, NotIn, Exists and DoesNotExist.
                            */
-                          operator: string;
+                          operator: string
                           /**
                            * values is an array of string values. If the operator is In or NotIn,
                            * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                            * the values array must be empty. This array is replaced during a strategic
                            * merge patch.
                            */
-                          values?: string[];
-                        }[];
+                          values?: string[]
+                        }[]
                         /**
                          * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                          * map is equivalent to an element of matchExpressions, whose key field is "key", the
                          * operator is "In", and the values array contains only "value". The requirements are ANDed.
                          */
                         matchLabels?: {
-                          [k: string]: string;
-                        };
-                      };
+                          [k: string]: string
+                        }
+                      }
                       /**
                        * namespaces specifies a static list of namespace names that the term applies to.
                        * The term is applied to the union of the namespaces listed in this field
                        * and the ones selected by namespaceSelector.
                        * null or empty namespaces list and null namespaceSelector means "this pod's namespace".
                        */
-                      namespaces?: string[];
+                      namespaces?: string[]
                       /**
                        * This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching
                        * the labelSelector in the specified namespaces, where co-located is defined as running on a node
@@ -8654,16 +8589,16 @@ export interface IssuerSpec {
                        * selected pods is running.
                        * Empty topologyKey is not allowed.
                        */
-                      topologyKey: string;
-                    };
+                      topologyKey: string
+                    }
                     /**
                      * weight associated with matching the corresponding podAffinityTerm,
                      * in the range 1-100.
                      *
                      * Format: int32.
                      */
-                    weight: number;
-                  }[];
+                    weight: number
+                  }[]
                   /**
                    * If the affinity requirements specified by this field are not met at
                    * scheduling time, the pod will not be scheduled onto the node.
@@ -8696,29 +8631,29 @@ export interface IssuerSpec {
                         /**
                          * key is the label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * operator represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists and DoesNotExist.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * values is an array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                          * the values array must be empty. This array is replaced during a strategic
                          * merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                        * map is equivalent to an element of matchExpressions, whose key field is "key", the
                        * operator is "In", and the values array contains only "value". The requirements are ANDed.
                        */
                       matchLabels?: {
-                        [k: string]: string;
-                      };
-                    };
+                        [k: string]: string
+                      }
+                    }
                     /**
                      * MatchLabelKeys is a set of pod label keys to select which pods will
                      * be taken into consideration. The keys are used to lookup values from the
@@ -8729,7 +8664,7 @@ export interface IssuerSpec {
                      * The same key is forbidden to exist in both matchLabelKeys and labelSelector.
                      * Also, matchLabelKeys cannot be set when labelSelector isn't set.
                      */
-                    matchLabelKeys?: string[];
+                    matchLabelKeys?: string[]
                     /**
                      * MismatchLabelKeys is a set of pod label keys to select which pods will
                      * be taken into consideration. The keys are used to lookup values from the
@@ -8740,7 +8675,7 @@ export interface IssuerSpec {
                      * The same key is forbidden to exist in both mismatchLabelKeys and labelSelector.
                      * Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
                      */
-                    mismatchLabelKeys?: string[];
+                    mismatchLabelKeys?: string[]
                     /**
                      * A label query over the set of namespaces that the term applies to.
                      * The term is applied to the union of the namespaces selected by this field
@@ -8759,36 +8694,36 @@ export interface IssuerSpec {
                         /**
                          * key is the label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * operator represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists and DoesNotExist.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * values is an array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                          * the values array must be empty. This array is replaced during a strategic
                          * merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                        * map is equivalent to an element of matchExpressions, whose key field is "key", the
                        * operator is "In", and the values array contains only "value". The requirements are ANDed.
                        */
                       matchLabels?: {
-                        [k: string]: string;
-                      };
-                    };
+                        [k: string]: string
+                      }
+                    }
                     /**
                      * namespaces specifies a static list of namespace names that the term applies to.
                      * The term is applied to the union of the namespaces listed in this field
                      * and the ones selected by namespaceSelector.
                      * null or empty namespaces list and null namespaceSelector means "this pod's namespace".
                      */
-                    namespaces?: string[];
+                    namespaces?: string[]
                     /**
                      * This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching
                      * the labelSelector in the specified namespaces, where co-located is defined as running on a node
@@ -8796,9 +8731,9 @@ export interface IssuerSpec {
                      * selected pods is running.
                      * Empty topologyKey is not allowed.
                      */
-                    topologyKey: string;
-                  }[];
-                };
+                    topologyKey: string
+                  }[]
+                }
                 /**
                  * Describes pod anti-affinity scheduling rules (e.g. avoid putting this pod in the same node, zone, etc. as some other pod(s)).
                  */
@@ -8836,29 +8771,29 @@ export interface IssuerSpec {
                           /**
                            * key is the label key that the selector applies to.
                            */
-                          key: string;
+                          key: string
                           /**
                            * operator represents a key's relationship to a set of values.
                            * Valid operators are In, NotIn, Exists and DoesNotExist.
                            */
-                          operator: string;
+                          operator: string
                           /**
                            * values is an array of string values. If the operator is In or NotIn,
                            * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                            * the values array must be empty. This array is replaced during a strategic
                            * merge patch.
                            */
-                          values?: string[];
-                        }[];
+                          values?: string[]
+                        }[]
                         /**
                          * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                          * map is equivalent to an element of matchExpressions, whose key field is "key", the
                          * operator is "In", and the values array contains only "value". The requirements are ANDed.
                          */
                         matchLabels?: {
-                          [k: string]: string;
-                        };
-                      };
+                          [k: string]: string
+                        }
+                      }
                       /**
                        * MatchLabelKeys is a set of pod label keys to select which pods will
                        * be taken into consideration. The keys are used to lookup values from the
@@ -8869,7 +8804,7 @@ export interface IssuerSpec {
                        * The same key is forbidden to exist in both matchLabelKeys and labelSelector.
                        * Also, matchLabelKeys cannot be set when labelSelector isn't set.
                        */
-                      matchLabelKeys?: string[];
+                      matchLabelKeys?: string[]
                       /**
                        * MismatchLabelKeys is a set of pod label keys to select which pods will
                        * be taken into consideration. The keys are used to lookup values from the
@@ -8880,7 +8815,7 @@ export interface IssuerSpec {
                        * The same key is forbidden to exist in both mismatchLabelKeys and labelSelector.
                        * Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
                        */
-                      mismatchLabelKeys?: string[];
+                      mismatchLabelKeys?: string[]
                       /**
                        * A label query over the set of namespaces that the term applies to.
                        * The term is applied to the union of the namespaces selected by this field
@@ -8899,36 +8834,36 @@ export interface IssuerSpec {
                           /**
                            * key is the label key that the selector applies to.
                            */
-                          key: string;
+                          key: string
                           /**
                            * operator represents a key's relationship to a set of values.
                            * Valid operators are In, NotIn, Exists and DoesNotExist.
                            */
-                          operator: string;
+                          operator: string
                           /**
                            * values is an array of string values. If the operator is In or NotIn,
                            * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                            * the values array must be empty. This array is replaced during a strategic
                            * merge patch.
                            */
-                          values?: string[];
-                        }[];
+                          values?: string[]
+                        }[]
                         /**
                          * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                          * map is equivalent to an element of matchExpressions, whose key field is "key", the
                          * operator is "In", and the values array contains only "value". The requirements are ANDed.
                          */
                         matchLabels?: {
-                          [k: string]: string;
-                        };
-                      };
+                          [k: string]: string
+                        }
+                      }
                       /**
                        * namespaces specifies a static list of namespace names that the term applies to.
                        * The term is applied to the union of the namespaces listed in this field
                        * and the ones selected by namespaceSelector.
                        * null or empty namespaces list and null namespaceSelector means "this pod's namespace".
                        */
-                      namespaces?: string[];
+                      namespaces?: string[]
                       /**
                        * This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching
                        * the labelSelector in the specified namespaces, where co-located is defined as running on a node
@@ -8936,16 +8871,16 @@ export interface IssuerSpec {
                        * selected pods is running.
                        * Empty topologyKey is not allowed.
                        */
-                      topologyKey: string;
-                    };
+                      topologyKey: string
+                    }
                     /**
                      * weight associated with matching the corresponding podAffinityTerm,
                      * in the range 1-100.
                      *
                      * Format: int32.
                      */
-                    weight: number;
-                  }[];
+                    weight: number
+                  }[]
                   /**
                    * If the anti-affinity requirements specified by this field are not met at
                    * scheduling time, the pod will not be scheduled onto the node.
@@ -8978,29 +8913,29 @@ export interface IssuerSpec {
                         /**
                          * key is the label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * operator represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists and DoesNotExist.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * values is an array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                          * the values array must be empty. This array is replaced during a strategic
                          * merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                        * map is equivalent to an element of matchExpressions, whose key field is "key", the
                        * operator is "In", and the values array contains only "value". The requirements are ANDed.
                        */
                       matchLabels?: {
-                        [k: string]: string;
-                      };
-                    };
+                        [k: string]: string
+                      }
+                    }
                     /**
                      * MatchLabelKeys is a set of pod label keys to select which pods will
                      * be taken into consideration. The keys are used to lookup values from the
@@ -9011,7 +8946,7 @@ export interface IssuerSpec {
                      * The same key is forbidden to exist in both matchLabelKeys and labelSelector.
                      * Also, matchLabelKeys cannot be set when labelSelector isn't set.
                      */
-                    matchLabelKeys?: string[];
+                    matchLabelKeys?: string[]
                     /**
                      * MismatchLabelKeys is a set of pod label keys to select which pods will
                      * be taken into consideration. The keys are used to lookup values from the
@@ -9022,7 +8957,7 @@ export interface IssuerSpec {
                      * The same key is forbidden to exist in both mismatchLabelKeys and labelSelector.
                      * Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
                      */
-                    mismatchLabelKeys?: string[];
+                    mismatchLabelKeys?: string[]
                     /**
                      * A label query over the set of namespaces that the term applies to.
                      * The term is applied to the union of the namespaces selected by this field
@@ -9041,36 +8976,36 @@ export interface IssuerSpec {
                         /**
                          * key is the label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * operator represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists and DoesNotExist.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * values is an array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                          * the values array must be empty. This array is replaced during a strategic
                          * merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                        * map is equivalent to an element of matchExpressions, whose key field is "key", the
                        * operator is "In", and the values array contains only "value". The requirements are ANDed.
                        */
                       matchLabels?: {
-                        [k: string]: string;
-                      };
-                    };
+                        [k: string]: string
+                      }
+                    }
                     /**
                      * namespaces specifies a static list of namespace names that the term applies to.
                      * The term is applied to the union of the namespaces listed in this field
                      * and the ones selected by namespaceSelector.
                      * null or empty namespaces list and null namespaceSelector means "this pod's namespace".
                      */
-                    namespaces?: string[];
+                    namespaces?: string[]
                     /**
                      * This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching
                      * the labelSelector in the specified namespaces, where co-located is defined as running on a node
@@ -9078,10 +9013,10 @@ export interface IssuerSpec {
                      * selected pods is running.
                      * Empty topologyKey is not allowed.
                      */
-                    topologyKey: string;
-                  }[];
-                };
-              };
+                    topologyKey: string
+                  }[]
+                }
+              }
               /**
                * If specified, the pod's imagePullSecrets
                *
@@ -9098,20 +9033,20 @@ export interface IssuerSpec {
                  *
                  * @default ""
                  */
-                name?: string;
-              }[];
+                name?: string
+              }[]
               /**
                * NodeSelector is a selector which must be true for the pod to fit on a node.
                * Selector which must match a node's labels for the pod to be scheduled on that node.
                * More info: https://kubernetes.io/docs/concepts/configuration/assign-pod-node/
                */
               nodeSelector?: {
-                [k: string]: string;
-              };
+                [k: string]: string
+              }
               /**
                * If specified, the pod's priorityClassName.
                */
-              priorityClassName?: string;
+              priorityClassName?: string
               /**
                * If specified, the pod's resource requirements.
                * These values override the global resource configuration flags.
@@ -9126,8 +9061,8 @@ export interface IssuerSpec {
                  * More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
                  */
                 limits?: {
-                  [k: string]: number | string;
-                };
+                  [k: string]: number | string
+                }
                 /**
                  * Requests describes the minimum amount of compute resources required.
                  * If Requests is omitted for a container, it defaults to Limits if that is explicitly specified,
@@ -9135,9 +9070,9 @@ export interface IssuerSpec {
                  * More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
                  */
                 requests?: {
-                  [k: string]: number | string;
-                };
-              };
+                  [k: string]: number | string
+                }
+              }
               /**
                * If specified, the pod's security context
                */
@@ -9156,7 +9091,7 @@ export interface IssuerSpec {
                  *
                  * Format: int64.
                  */
-                fsGroup?: number;
+                fsGroup?: number
                 /**
                  * fsGroupChangePolicy defines behavior of changing ownership and permission of the volume
                  * before being exposed inside Pod. This field will only apply to
@@ -9166,7 +9101,7 @@ export interface IssuerSpec {
                  * Valid values are "OnRootMismatch" and "Always". If not specified, "Always" is used.
                  * Note that this field cannot be set when spec.os.name is windows.
                  */
-                fsGroupChangePolicy?: string;
+                fsGroupChangePolicy?: string
                 /**
                  * The GID to run the entrypoint of the container process.
                  * Uses runtime default if unset.
@@ -9177,7 +9112,7 @@ export interface IssuerSpec {
                  *
                  * Format: int64.
                  */
-                runAsGroup?: number;
+                runAsGroup?: number
                 /**
                  * Indicates that the container must run as a non-root user.
                  * If true, the Kubelet will validate the image at runtime to ensure that it
@@ -9186,7 +9121,7 @@ export interface IssuerSpec {
                  * May also be set in SecurityContext.  If set in both SecurityContext and
                  * PodSecurityContext, the value specified in SecurityContext takes precedence.
                  */
-                runAsNonRoot?: boolean;
+                runAsNonRoot?: boolean
                 /**
                  * The UID to run the entrypoint of the container process.
                  * Defaults to user specified in image metadata if unspecified.
@@ -9197,7 +9132,7 @@ export interface IssuerSpec {
                  *
                  * Format: int64.
                  */
-                runAsUser?: number;
+                runAsUser?: number
                 /**
                  * The SELinux context to be applied to all containers.
                  * If unspecified, the container runtime will allocate a random SELinux context for each
@@ -9210,20 +9145,20 @@ export interface IssuerSpec {
                   /**
                    * Level is SELinux level label that applies to the container.
                    */
-                  level?: string;
+                  level?: string
                   /**
                    * Role is a SELinux role label that applies to the container.
                    */
-                  role?: string;
+                  role?: string
                   /**
                    * Type is a SELinux type label that applies to the container.
                    */
-                  type?: string;
+                  type?: string
                   /**
                    * User is a SELinux user label that applies to the container.
                    */
-                  user?: string;
-                };
+                  user?: string
+                }
                 /**
                  * The seccomp options to use by the containers in this pod.
                  * Note that this field cannot be set when spec.os.name is windows.
@@ -9235,7 +9170,7 @@ export interface IssuerSpec {
                    * Must be a descending path, relative to the kubelet's configured seccomp profile location.
                    * Must be set if type is "Localhost". Must NOT be set for any other type.
                    */
-                  localhostProfile?: string;
+                  localhostProfile?: string
                   /**
                    * type indicates which kind of seccomp profile will be applied.
                    * Valid options are:
@@ -9244,8 +9179,8 @@ export interface IssuerSpec {
                    * RuntimeDefault - the container runtime default profile should be used.
                    * Unconfined - no profile should be applied.
                    */
-                  type: string;
-                };
+                  type: string
+                }
                 /**
                  * A list of groups applied to the first process run in each container, in addition
                  * to the container's primary GID, the fsGroup (if specified), and group memberships
@@ -9257,7 +9192,7 @@ export interface IssuerSpec {
                  *
                  * Items: Format: int64.
                  */
-                supplementalGroups?: number[];
+                supplementalGroups?: number[]
                 /**
                  * Sysctls hold a list of namespaced sysctls used for the pod. Pods with unsupported
                  * sysctls (by the container runtime) might fail to launch.
@@ -9269,17 +9204,17 @@ export interface IssuerSpec {
                   /**
                    * Name of a property to set
                    */
-                  name: string;
+                  name: string
                   /**
                    * Value of a property to set
                    */
-                  value: string;
-                }[];
-              };
+                  value: string
+                }[]
+              }
               /**
                * If specified, the pod's service account
                */
-              serviceAccountName?: string;
+              serviceAccountName?: string
               /**
                * If specified, the pod's tolerations.
                *
@@ -9291,12 +9226,12 @@ export interface IssuerSpec {
                  * Effect indicates the taint effect to match. Empty means match all taint effects.
                  * When specified, allowed values are NoSchedule, PreferNoSchedule and NoExecute.
                  */
-                effect?: string;
+                effect?: string
                 /**
                  * Key is the taint key that the toleration applies to. Empty means match all taint keys.
                  * If the key is empty, operator must be Exists; this combination means to match all values and all keys.
                  */
-                key?: string;
+                key?: string
                 /**
                  * Operator represents a key's relationship to the value.
                  * Valid operators are Exists, Equal, Lt, and Gt. Defaults to Equal.
@@ -9304,7 +9239,7 @@ export interface IssuerSpec {
                  * tolerate all taints of a particular category.
                  * Lt and Gt perform numeric comparisons (requires feature gate TaintTolerationComparisonOperators).
                  */
-                operator?: string;
+                operator?: string
                 /**
                  * TolerationSeconds represents the period of time the toleration (which must be
                  * of effect NoExecute, otherwise this field is ignored) tolerates the taint. By default,
@@ -9313,21 +9248,21 @@ export interface IssuerSpec {
                  *
                  * Format: int64.
                  */
-                tolerationSeconds?: number;
+                tolerationSeconds?: number
                 /**
                  * Value is the taint value the toleration matches to.
                  * If the operator is Exists, the value should be empty, otherwise just a regular string.
                  */
-                value?: string;
-              }[];
-            };
-          };
+                value?: string
+              }[]
+            }
+          }
           /**
            * Optional service type for Kubernetes solver service. Supported values
            * are NodePort or ClusterIP. If unset, defaults to NodePort.
            */
-          serviceType?: string;
-        };
+          serviceType?: string
+        }
         /**
          * The ingress based HTTP01 challenge solver will solve challenges by
          * creating or modifying Ingress resources in order to route requests for
@@ -9341,14 +9276,14 @@ export interface IssuerSpec {
            * challenge solver. Only one of `class`, `name` or `ingressClassName` may
            * be specified.
            */
-          class?: string;
+          class?: string
           /**
            * This field configures the field `ingressClassName` on the created Ingress
            * resources used to solve ACME challenges that use this challenge solver.
            * This is the recommended way of configuring the ingress class. Only one of
            * `class`, `name` or `ingressClassName` may be specified.
            */
-          ingressClassName?: string;
+          ingressClassName?: string
           /**
            * Optional ingress template used to configure the ACME challenge solver
            * ingress used for HTTP01 challenges.
@@ -9365,16 +9300,16 @@ export interface IssuerSpec {
                * Annotations that should be added to the created ACME HTTP01 solver ingress.
                */
               annotations?: {
-                [k: string]: string;
-              };
+                [k: string]: string
+              }
               /**
                * Labels that should be added to the created ACME HTTP01 solver ingress.
                */
               labels?: {
-                [k: string]: string;
-              };
-            };
-          };
+                [k: string]: string
+              }
+            }
+          }
           /**
            * The name of the ingress resource that should have ACME challenge solving
            * routes inserted into it in order to solve HTTP01 challenges.
@@ -9383,7 +9318,7 @@ export interface IssuerSpec {
            * ingress resources. Only one of `class`, `name` or `ingressClassName` may
            * be specified.
            */
-          name?: string;
+          name?: string
           /**
            * Optional pod template used to configure the ACME challenge solver pods
            * used for HTTP01 challenges.
@@ -9400,15 +9335,15 @@ export interface IssuerSpec {
                * Annotations that should be added to the created ACME HTTP01 solver pods.
                */
               annotations?: {
-                [k: string]: string;
-              };
+                [k: string]: string
+              }
               /**
                * Labels that should be added to the created ACME HTTP01 solver pods.
                */
               labels?: {
-                [k: string]: string;
-              };
-            };
+                [k: string]: string
+              }
+            }
             /**
              * PodSpec defines overrides for the HTTP01 challenge solver pod.
              * Check ACMEChallengeSolverHTTP01IngressPodSpec to find out currently supported fields.
@@ -9452,12 +9387,12 @@ export interface IssuerSpec {
                         /**
                          * The label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * Represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * An array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
@@ -9465,8 +9400,8 @@ export interface IssuerSpec {
                          * array must have a single element, which will be interpreted as an integer.
                          * This array is replaced during a strategic merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * A list of node selector requirements by node's fields.
                        *
@@ -9477,12 +9412,12 @@ export interface IssuerSpec {
                         /**
                          * The label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * Represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * An array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
@@ -9490,16 +9425,16 @@ export interface IssuerSpec {
                          * array must have a single element, which will be interpreted as an integer.
                          * This array is replaced during a strategic merge patch.
                          */
-                        values?: string[];
-                      }[];
-                    };
+                        values?: string[]
+                      }[]
+                    }
                     /**
                      * Weight associated with matching the corresponding nodeSelectorTerm, in the range 1-100.
                      *
                      * Format: int32.
                      */
-                    weight: number;
-                  }[];
+                    weight: number
+                  }[]
                   /**
                    * If the affinity requirements specified by this field are not met at
                    * scheduling time, the pod will not be scheduled onto the node.
@@ -9526,12 +9461,12 @@ export interface IssuerSpec {
                         /**
                          * The label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * Represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * An array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
@@ -9539,8 +9474,8 @@ export interface IssuerSpec {
                          * array must have a single element, which will be interpreted as an integer.
                          * This array is replaced during a strategic merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * A list of node selector requirements by node's fields.
                        *
@@ -9551,12 +9486,12 @@ export interface IssuerSpec {
                         /**
                          * The label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * Represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * An array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
@@ -9564,11 +9499,11 @@ export interface IssuerSpec {
                          * array must have a single element, which will be interpreted as an integer.
                          * This array is replaced during a strategic merge patch.
                          */
-                        values?: string[];
-                      }[];
-                    }[];
-                  };
-                };
+                        values?: string[]
+                      }[]
+                    }[]
+                  }
+                }
                 /**
                  * Describes pod affinity scheduling rules (e.g. co-locate this pod in the same node, zone, etc. as some other pod(s)).
                  */
@@ -9606,29 +9541,29 @@ export interface IssuerSpec {
                           /**
                            * key is the label key that the selector applies to.
                            */
-                          key: string;
+                          key: string
                           /**
                            * operator represents a key's relationship to a set of values.
                            * Valid operators are In, NotIn, Exists and DoesNotExist.
                            */
-                          operator: string;
+                          operator: string
                           /**
                            * values is an array of string values. If the operator is In or NotIn,
                            * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                            * the values array must be empty. This array is replaced during a strategic
                            * merge patch.
                            */
-                          values?: string[];
-                        }[];
+                          values?: string[]
+                        }[]
                         /**
                          * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                          * map is equivalent to an element of matchExpressions, whose key field is "key", the
                          * operator is "In", and the values array contains only "value". The requirements are ANDed.
                          */
                         matchLabels?: {
-                          [k: string]: string;
-                        };
-                      };
+                          [k: string]: string
+                        }
+                      }
                       /**
                        * MatchLabelKeys is a set of pod label keys to select which pods will
                        * be taken into consideration. The keys are used to lookup values from the
@@ -9639,7 +9574,7 @@ export interface IssuerSpec {
                        * The same key is forbidden to exist in both matchLabelKeys and labelSelector.
                        * Also, matchLabelKeys cannot be set when labelSelector isn't set.
                        */
-                      matchLabelKeys?: string[];
+                      matchLabelKeys?: string[]
                       /**
                        * MismatchLabelKeys is a set of pod label keys to select which pods will
                        * be taken into consideration. The keys are used to lookup values from the
@@ -9650,7 +9585,7 @@ export interface IssuerSpec {
                        * The same key is forbidden to exist in both mismatchLabelKeys and labelSelector.
                        * Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
                        */
-                      mismatchLabelKeys?: string[];
+                      mismatchLabelKeys?: string[]
                       /**
                        * A label query over the set of namespaces that the term applies to.
                        * The term is applied to the union of the namespaces selected by this field
@@ -9669,36 +9604,36 @@ export interface IssuerSpec {
                           /**
                            * key is the label key that the selector applies to.
                            */
-                          key: string;
+                          key: string
                           /**
                            * operator represents a key's relationship to a set of values.
                            * Valid operators are In, NotIn, Exists and DoesNotExist.
                            */
-                          operator: string;
+                          operator: string
                           /**
                            * values is an array of string values. If the operator is In or NotIn,
                            * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                            * the values array must be empty. This array is replaced during a strategic
                            * merge patch.
                            */
-                          values?: string[];
-                        }[];
+                          values?: string[]
+                        }[]
                         /**
                          * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                          * map is equivalent to an element of matchExpressions, whose key field is "key", the
                          * operator is "In", and the values array contains only "value". The requirements are ANDed.
                          */
                         matchLabels?: {
-                          [k: string]: string;
-                        };
-                      };
+                          [k: string]: string
+                        }
+                      }
                       /**
                        * namespaces specifies a static list of namespace names that the term applies to.
                        * The term is applied to the union of the namespaces listed in this field
                        * and the ones selected by namespaceSelector.
                        * null or empty namespaces list and null namespaceSelector means "this pod's namespace".
                        */
-                      namespaces?: string[];
+                      namespaces?: string[]
                       /**
                        * This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching
                        * the labelSelector in the specified namespaces, where co-located is defined as running on a node
@@ -9706,16 +9641,16 @@ export interface IssuerSpec {
                        * selected pods is running.
                        * Empty topologyKey is not allowed.
                        */
-                      topologyKey: string;
-                    };
+                      topologyKey: string
+                    }
                     /**
                      * weight associated with matching the corresponding podAffinityTerm,
                      * in the range 1-100.
                      *
                      * Format: int32.
                      */
-                    weight: number;
-                  }[];
+                    weight: number
+                  }[]
                   /**
                    * If the affinity requirements specified by this field are not met at
                    * scheduling time, the pod will not be scheduled onto the node.
@@ -9748,29 +9683,29 @@ export interface IssuerSpec {
                         /**
                          * key is the label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * operator represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists and DoesNotExist.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * values is an array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                          * the values array must be empty. This array is replaced during a strategic
                          * merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                        * map is equivalent to an element of matchExpressions, whose key field is "key", the
                        * operator is "In", and the values array contains only "value". The requirements are ANDed.
                        */
                       matchLabels?: {
-                        [k: string]: string;
-                      };
-                    };
+                        [k: string]: string
+                      }
+                    }
                     /**
                      * MatchLabelKeys is a set of pod label keys to select which pods will
                      * be taken into consideration. The keys are used to lookup values from the
@@ -9781,7 +9716,7 @@ export interface IssuerSpec {
                      * The same key is forbidden to exist in both matchLabelKeys and labelSelector.
                      * Also, matchLabelKeys cannot be set when labelSelector isn't set.
                      */
-                    matchLabelKeys?: string[];
+                    matchLabelKeys?: string[]
                     /**
                      * MismatchLabelKeys is a set of pod label keys to select which pods will
                      * be taken into consideration. The keys are used to lookup values from the
@@ -9792,7 +9727,7 @@ export interface IssuerSpec {
                      * The same key is forbidden to exist in both mismatchLabelKeys and labelSelector.
                      * Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
                      */
-                    mismatchLabelKeys?: string[];
+                    mismatchLabelKeys?: string[]
                     /**
                      * A label query over the set of namespaces that the term applies to.
                      * The term is applied to the union of the namespaces selected by this field
@@ -9811,36 +9746,36 @@ export interface IssuerSpec {
                         /**
                          * key is the label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * operator represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists and DoesNotExist.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * values is an array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                          * the values array must be empty. This array is replaced during a strategic
                          * merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                        * map is equivalent to an element of matchExpressions, whose key field is "key", the
                        * operator is "In", and the values array contains only "value". The requirements are ANDed.
                        */
                       matchLabels?: {
-                        [k: string]: string;
-                      };
-                    };
+                        [k: string]: string
+                      }
+                    }
                     /**
                      * namespaces specifies a static list of namespace names that the term applies to.
                      * The term is applied to the union of the namespaces listed in this field
                      * and the ones selected by namespaceSelector.
                      * null or empty namespaces list and null namespaceSelector means "this pod's namespace".
                      */
-                    namespaces?: string[];
+                    namespaces?: string[]
                     /**
                      * This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching
                      * the labelSelector in the specified namespaces, where co-located is defined as running on a node
@@ -9848,9 +9783,9 @@ export interface IssuerSpec {
                      * selected pods is running.
                      * Empty topologyKey is not allowed.
                      */
-                    topologyKey: string;
-                  }[];
-                };
+                    topologyKey: string
+                  }[]
+                }
                 /**
                  * Describes pod anti-affinity scheduling rules (e.g. avoid putting this pod in the same node, zone, etc. as some other pod(s)).
                  */
@@ -9888,29 +9823,29 @@ export interface IssuerSpec {
                           /**
                            * key is the label key that the selector applies to.
                            */
-                          key: string;
+                          key: string
                           /**
                            * operator represents a key's relationship to a set of values.
                            * Valid operators are In, NotIn, Exists and DoesNotExist.
                            */
-                          operator: string;
+                          operator: string
                           /**
                            * values is an array of string values. If the operator is In or NotIn,
                            * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                            * the values array must be empty. This array is replaced during a strategic
                            * merge patch.
                            */
-                          values?: string[];
-                        }[];
+                          values?: string[]
+                        }[]
                         /**
                          * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                          * map is equivalent to an element of matchExpressions, whose key field is "key", the
                          * operator is "In", and the values array contains only "value". The requirements are ANDed.
                          */
                         matchLabels?: {
-                          [k: string]: string;
-                        };
-                      };
+                          [k: string]: string
+                        }
+                      }
                       /**
                        * MatchLabelKeys is a set of pod label keys to select which pods will
                        * be taken into consideration. The keys are used to lookup values from the
@@ -9921,7 +9856,7 @@ export interface IssuerSpec {
                        * The same key is forbidden to exist in both matchLabelKeys and labelSelector.
                        * Also, matchLabelKeys cannot be set when labelSelector isn't set.
                        */
-                      matchLabelKeys?: string[];
+                      matchLabelKeys?: string[]
                       /**
                        * MismatchLabelKeys is a set of pod label keys to select which pods will
                        * be taken into consideration. The keys are used to lookup values from the
@@ -9932,7 +9867,7 @@ export interface IssuerSpec {
                        * The same key is forbidden to exist in both mismatchLabelKeys and labelSelector.
                        * Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
                        */
-                      mismatchLabelKeys?: string[];
+                      mismatchLabelKeys?: string[]
                       /**
                        * A label query over the set of namespaces that the term applies to.
                        * The term is applied to the union of the namespaces selected by this field
@@ -9951,36 +9886,36 @@ export interface IssuerSpec {
                           /**
                            * key is the label key that the selector applies to.
                            */
-                          key: string;
+                          key: string
                           /**
                            * operator represents a key's relationship to a set of values.
                            * Valid operators are In, NotIn, Exists and DoesNotExist.
                            */
-                          operator: string;
+                          operator: string
                           /**
                            * values is an array of string values. If the operator is In or NotIn,
                            * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                            * the values array must be empty. This array is replaced during a strategic
                            * merge patch.
                            */
-                          values?: string[];
-                        }[];
+                          values?: string[]
+                        }[]
                         /**
                          * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                          * map is equivalent to an element of matchExpressions, whose key field is "key", the
                          * operator is "In", and the values array contains only "value". The requirements are ANDed.
                          */
                         matchLabels?: {
-                          [k: string]: string;
-                        };
-                      };
+                          [k: string]: string
+                        }
+                      }
                       /**
                        * namespaces specifies a static list of namespace names that the term applies to.
                        * The term is applied to the union of the namespaces listed in this field
                        * and the ones selected by namespaceSelector.
                        * null or empty namespaces list and null namespaceSelector means "this pod's namespace".
                        */
-                      namespaces?: string[];
+                      namespaces?: string[]
                       /**
                        * This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching
                        * the labelSelector in the specified namespaces, where co-located is defined as running on a node
@@ -9988,16 +9923,16 @@ export interface IssuerSpec {
                        * selected pods is running.
                        * Empty topologyKey is not allowed.
                        */
-                      topologyKey: string;
-                    };
+                      topologyKey: string
+                    }
                     /**
                      * weight associated with matching the corresponding podAffinityTerm,
                      * in the range 1-100.
                      *
                      * Format: int32.
                      */
-                    weight: number;
-                  }[];
+                    weight: number
+                  }[]
                   /**
                    * If the anti-affinity requirements specified by this field are not met at
                    * scheduling time, the pod will not be scheduled onto the node.
@@ -10030,29 +9965,29 @@ export interface IssuerSpec {
                         /**
                          * key is the label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * operator represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists and DoesNotExist.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * values is an array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                          * the values array must be empty. This array is replaced during a strategic
                          * merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                        * map is equivalent to an element of matchExpressions, whose key field is "key", the
                        * operator is "In", and the values array contains only "value". The requirements are ANDed.
                        */
                       matchLabels?: {
-                        [k: string]: string;
-                      };
-                    };
+                        [k: string]: string
+                      }
+                    }
                     /**
                      * MatchLabelKeys is a set of pod label keys to select which pods will
                      * be taken into consideration. The keys are used to lookup values from the
@@ -10063,7 +9998,7 @@ export interface IssuerSpec {
                      * The same key is forbidden to exist in both matchLabelKeys and labelSelector.
                      * Also, matchLabelKeys cannot be set when labelSelector isn't set.
                      */
-                    matchLabelKeys?: string[];
+                    matchLabelKeys?: string[]
                     /**
                      * MismatchLabelKeys is a set of pod label keys to select which pods will
                      * be taken into consideration. The keys are used to lookup values from the
@@ -10074,7 +10009,7 @@ export interface IssuerSpec {
                      * The same key is forbidden to exist in both mismatchLabelKeys and labelSelector.
                      * Also, mismatchLabelKeys cannot be set when labelSelector isn't set.
                      */
-                    mismatchLabelKeys?: string[];
+                    mismatchLabelKeys?: string[]
                     /**
                      * A label query over the set of namespaces that the term applies to.
                      * The term is applied to the union of the namespaces selected by this field
@@ -10093,36 +10028,36 @@ export interface IssuerSpec {
                         /**
                          * key is the label key that the selector applies to.
                          */
-                        key: string;
+                        key: string
                         /**
                          * operator represents a key's relationship to a set of values.
                          * Valid operators are In, NotIn, Exists and DoesNotExist.
                          */
-                        operator: string;
+                        operator: string
                         /**
                          * values is an array of string values. If the operator is In or NotIn,
                          * the values array must be non-empty. If the operator is Exists or DoesNotExist,
                          * the values array must be empty. This array is replaced during a strategic
                          * merge patch.
                          */
-                        values?: string[];
-                      }[];
+                        values?: string[]
+                      }[]
                       /**
                        * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels
                        * map is equivalent to an element of matchExpressions, whose key field is "key", the
                        * operator is "In", and the values array contains only "value". The requirements are ANDed.
                        */
                       matchLabels?: {
-                        [k: string]: string;
-                      };
-                    };
+                        [k: string]: string
+                      }
+                    }
                     /**
                      * namespaces specifies a static list of namespace names that the term applies to.
                      * The term is applied to the union of the namespaces listed in this field
                      * and the ones selected by namespaceSelector.
                      * null or empty namespaces list and null namespaceSelector means "this pod's namespace".
                      */
-                    namespaces?: string[];
+                    namespaces?: string[]
                     /**
                      * This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching
                      * the labelSelector in the specified namespaces, where co-located is defined as running on a node
@@ -10130,10 +10065,10 @@ export interface IssuerSpec {
                      * selected pods is running.
                      * Empty topologyKey is not allowed.
                      */
-                    topologyKey: string;
-                  }[];
-                };
-              };
+                    topologyKey: string
+                  }[]
+                }
+              }
               /**
                * If specified, the pod's imagePullSecrets
                *
@@ -10150,20 +10085,20 @@ export interface IssuerSpec {
                  *
                  * @default ""
                  */
-                name?: string;
-              }[];
+                name?: string
+              }[]
               /**
                * NodeSelector is a selector which must be true for the pod to fit on a node.
                * Selector which must match a node's labels for the pod to be scheduled on that node.
                * More info: https://kubernetes.io/docs/concepts/configuration/assign-pod-node/
                */
               nodeSelector?: {
-                [k: string]: string;
-              };
+                [k: string]: string
+              }
               /**
                * If specified, the pod's priorityClassName.
                */
-              priorityClassName?: string;
+              priorityClassName?: string
               /**
                * If specified, the pod's resource requirements.
                * These values override the global resource configuration flags.
@@ -10178,8 +10113,8 @@ export interface IssuerSpec {
                  * More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
                  */
                 limits?: {
-                  [k: string]: number | string;
-                };
+                  [k: string]: number | string
+                }
                 /**
                  * Requests describes the minimum amount of compute resources required.
                  * If Requests is omitted for a container, it defaults to Limits if that is explicitly specified,
@@ -10187,9 +10122,9 @@ export interface IssuerSpec {
                  * More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
                  */
                 requests?: {
-                  [k: string]: number | string;
-                };
-              };
+                  [k: string]: number | string
+                }
+              }
               /**
                * If specified, the pod's security context
                */
@@ -10208,7 +10143,7 @@ export interface IssuerSpec {
                  *
                  * Format: int64.
                  */
-                fsGroup?: number;
+                fsGroup?: number
                 /**
                  * fsGroupChangePolicy defines behavior of changing ownership and permission of the volume
                  * before being exposed inside Pod. This field will only apply to
@@ -10218,7 +10153,7 @@ export interface IssuerSpec {
                  * Valid values are "OnRootMismatch" and "Always". If not specified, "Always" is used.
                  * Note that this field cannot be set when spec.os.name is windows.
                  */
-                fsGroupChangePolicy?: string;
+                fsGroupChangePolicy?: string
                 /**
                  * The GID to run the entrypoint of the container process.
                  * Uses runtime default if unset.
@@ -10229,7 +10164,7 @@ export interface IssuerSpec {
                  *
                  * Format: int64.
                  */
-                runAsGroup?: number;
+                runAsGroup?: number
                 /**
                  * Indicates that the container must run as a non-root user.
                  * If true, the Kubelet will validate the image at runtime to ensure that it
@@ -10238,7 +10173,7 @@ export interface IssuerSpec {
                  * May also be set in SecurityContext.  If set in both SecurityContext and
                  * PodSecurityContext, the value specified in SecurityContext takes precedence.
                  */
-                runAsNonRoot?: boolean;
+                runAsNonRoot?: boolean
                 /**
                  * The UID to run the entrypoint of the container process.
                  * Defaults to user specified in image metadata if unspecified.
@@ -10249,7 +10184,7 @@ export interface IssuerSpec {
                  *
                  * Format: int64.
                  */
-                runAsUser?: number;
+                runAsUser?: number
                 /**
                  * The SELinux context to be applied to all containers.
                  * If unspecified, the container runtime will allocate a random SELinux context for each
@@ -10262,20 +10197,20 @@ export interface IssuerSpec {
                   /**
                    * Level is SELinux level label that applies to the container.
                    */
-                  level?: string;
+                  level?: string
                   /**
                    * Role is a SELinux role label that applies to the container.
                    */
-                  role?: string;
+                  role?: string
                   /**
                    * Type is a SELinux type label that applies to the container.
                    */
-                  type?: string;
+                  type?: string
                   /**
                    * User is a SELinux user label that applies to the container.
                    */
-                  user?: string;
-                };
+                  user?: string
+                }
                 /**
                  * The seccomp options to use by the containers in this pod.
                  * Note that this field cannot be set when spec.os.name is windows.
@@ -10287,7 +10222,7 @@ export interface IssuerSpec {
                    * Must be a descending path, relative to the kubelet's configured seccomp profile location.
                    * Must be set if type is "Localhost". Must NOT be set for any other type.
                    */
-                  localhostProfile?: string;
+                  localhostProfile?: string
                   /**
                    * type indicates which kind of seccomp profile will be applied.
                    * Valid options are:
@@ -10296,8 +10231,8 @@ export interface IssuerSpec {
                    * RuntimeDefault - the container runtime default profile should be used.
                    * Unconfined - no profile should be applied.
                    */
-                  type: string;
-                };
+                  type: string
+                }
                 /**
                  * A list of groups applied to the first process run in each container, in addition
                  * to the container's primary GID, the fsGroup (if specified), and group memberships
@@ -10309,7 +10244,7 @@ export interface IssuerSpec {
                  *
                  * Items: Format: int64.
                  */
-                supplementalGroups?: number[];
+                supplementalGroups?: number[]
                 /**
                  * Sysctls hold a list of namespaced sysctls used for the pod. Pods with unsupported
                  * sysctls (by the container runtime) might fail to launch.
@@ -10321,17 +10256,17 @@ export interface IssuerSpec {
                   /**
                    * Name of a property to set
                    */
-                  name: string;
+                  name: string
                   /**
                    * Value of a property to set
                    */
-                  value: string;
-                }[];
-              };
+                  value: string
+                }[]
+              }
               /**
                * If specified, the pod's service account
                */
-              serviceAccountName?: string;
+              serviceAccountName?: string
               /**
                * If specified, the pod's tolerations.
                *
@@ -10343,12 +10278,12 @@ export interface IssuerSpec {
                  * Effect indicates the taint effect to match. Empty means match all taint effects.
                  * When specified, allowed values are NoSchedule, PreferNoSchedule and NoExecute.
                  */
-                effect?: string;
+                effect?: string
                 /**
                  * Key is the taint key that the toleration applies to. Empty means match all taint keys.
                  * If the key is empty, operator must be Exists; this combination means to match all values and all keys.
                  */
-                key?: string;
+                key?: string
                 /**
                  * Operator represents a key's relationship to the value.
                  * Valid operators are Exists, Equal, Lt, and Gt. Defaults to Equal.
@@ -10356,7 +10291,7 @@ export interface IssuerSpec {
                  * tolerate all taints of a particular category.
                  * Lt and Gt perform numeric comparisons (requires feature gate TaintTolerationComparisonOperators).
                  */
-                operator?: string;
+                operator?: string
                 /**
                  * TolerationSeconds represents the period of time the toleration (which must be
                  * of effect NoExecute, otherwise this field is ignored) tolerates the taint. By default,
@@ -10365,22 +10300,22 @@ export interface IssuerSpec {
                  *
                  * Format: int64.
                  */
-                tolerationSeconds?: number;
+                tolerationSeconds?: number
                 /**
                  * Value is the taint value the toleration matches to.
                  * If the operator is Exists, the value should be empty, otherwise just a regular string.
                  */
-                value?: string;
-              }[];
-            };
-          };
+                value?: string
+              }[]
+            }
+          }
           /**
            * Optional service type for Kubernetes solver service. Supported values
            * are NodePort or ClusterIP. If unset, defaults to NodePort.
            */
-          serviceType?: string;
-        };
-      };
+          serviceType?: string
+        }
+      }
       /**
        * Selector selects a set of DNSNames on the Certificate resource that
        * should be solved using this challenge solver.
@@ -10398,7 +10333,7 @@ export interface IssuerSpec {
          * If neither has more matches, the solver defined earlier in the list
          * will be selected.
          */
-        dnsNames?: string[];
+        dnsNames?: string[]
         /**
          * List of DNSZones that this solver will be used to solve.
          * The most specific DNS zone match specified here will take precedence
@@ -10410,15 +10345,15 @@ export interface IssuerSpec {
          * If neither has more matches, the solver defined earlier in the list
          * will be selected.
          */
-        dnsZones?: string[];
+        dnsZones?: string[]
         /**
          * A label selector that is used to refine the set of certificate's that
          * this challenge solver will apply to.
          */
         matchLabels?: {
-          [k: string]: string;
-        };
-      };
+          [k: string]: string
+        }
+      }
       /**
        * WaitInsteadOfSelfCheck, if set, skips cert-manager's self-check and
        * instead waits this long after presentation before asking the ACME server
@@ -10436,9 +10371,9 @@ export interface IssuerSpec {
        * Value must be in units accepted by Go time.ParseDuration https://golang.org/pkg/time/#ParseDuration,
        * for example `30s` or `2m`.
        */
-      waitInsteadOfSelfCheck?: string;
-    }[];
-  };
+      waitInsteadOfSelfCheck?: string
+    }[]
+  }
   /**
    * CA configures this issuer to sign certificates using a signing CA keypair
    * stored in a Secret resource.
@@ -10450,13 +10385,13 @@ export interface IssuerSpec {
      * the location of the CRL from which the revocation of this certificate can be checked.
      * If not set, certificates will be issued without distribution points set.
      */
-    crlDistributionPoints?: string[];
+    crlDistributionPoints?: string[]
     /**
      * IssuingCertificateURLs is a list of URLs which this issuer should embed into certificates
      * it creates. See https://www.rfc-editor.org/rfc/rfc5280#section-4.2.2.1 for more details.
      * As an example, such a URL might be "http://ca.domain.com/ca.crt".
      */
-    issuingCertificateURLs?: string[];
+    issuingCertificateURLs?: string[]
     /**
      * The OCSP server list is an X.509 v3 extension that defines a list of
      * URLs of OCSP responders. The OCSP responders can be queried for the
@@ -10464,13 +10399,13 @@ export interface IssuerSpec {
      * certificate will be issued with no OCSP servers set. For example, an
      * OCSP server URL could be "http://ocsp.int-x3.letsencrypt.org".
      */
-    ocspServers?: string[];
+    ocspServers?: string[]
     /**
      * SecretName is the name of the secret used to sign Certificates issued
      * by this Issuer.
      */
-    secretName: string;
-  };
+    secretName: string
+  }
   /**
    * SelfSigned configures this issuer to 'self sign' certificates using the
    * private key used to create the CertificateRequest object.
@@ -10481,8 +10416,8 @@ export interface IssuerSpec {
      * the location of the CRL from which the revocation of this certificate can be checked.
      * If not set certificate will be issued without CDP. Values are strings.
      */
-    crlDistributionPoints?: string[];
-  };
+    crlDistributionPoints?: string[]
+  }
   /**
    * Vault configures this issuer to sign certificates using a HashiCorp Vault
    * PKI backend.
@@ -10501,12 +10436,12 @@ export interface IssuerSpec {
          * Path where the App Role authentication backend is mounted in Vault, e.g:
          * "approle"
          */
-        path: string;
+        path: string
         /**
          * RoleID configured in the App Role authentication backend when setting
          * up the authentication backend in Vault.
          */
-        roleId: string;
+        roleId: string
         /**
          * Reference to a key in a Secret that contains the App Role secret used
          * to authenticate with Vault.
@@ -10519,14 +10454,14 @@ export interface IssuerSpec {
            * Some instances of this field may be defaulted, in others it may be
            * required.
            */
-          key?: string;
+          key?: string
           /**
            * Name of the resource being referred to.
            * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
            */
-          name: string;
-        };
-      };
+          name: string
+        }
+      }
       /**
        * AWS authenticates with Vault using AWS IAM authentication.
        * This allows authentication using IAM roles for service accounts (IRSA),
@@ -10538,24 +10473,24 @@ export interface IssuerSpec {
          * token. Required when using IRSA (serviceAccountRef is set).
          * This role must have a trust policy that allows the OIDC provider to assume it.
          */
-        iamRoleArn?: string;
+        iamRoleArn?: string
         /**
          * The Vault mountPath here is the mount path to use when authenticating with
          * Vault. For example, setting a value to `/v1/auth/foo`, will use the path
          * `/v1/auth/foo/login` to authenticate with Vault. If unspecified, the
          * default value "/v1/auth/aws" will be used.
          */
-        mountPath?: string;
+        mountPath?: string
         /**
          * The AWS region to use for authentication. If not specified, the region
          * will be determined from AWS_REGION or AWS_DEFAULT_REGION environment
          * variables, falling back to "us-east-1" if not set.
          */
-        region?: string;
+        region?: string
         /**
          * A required field containing the Vault Role to assume when authenticating.
          */
-        role: string;
+        role: string
         /**
          * A reference to a service account that will be used to request a web identity
          * token for IRSA (IAM Roles for Service Accounts) authentication.
@@ -10565,18 +10500,18 @@ export interface IssuerSpec {
            * TokenAudiences is an optional list of extra audiences to include in the token passed to Vault.
            * The default audiences are always included in the token.
            */
-          audiences?: string[];
+          audiences?: string[]
           /**
            * Name of the ServiceAccount used to request a token.
            */
-          name: string;
-        };
+          name: string
+        }
         /**
          * The Vault header value to include in the STS signing request.
          * This is used to prevent replay attacks.
          */
-        vaultHeaderValue?: string;
-      };
+        vaultHeaderValue?: string
+      }
       /**
        * ClientCertificate authenticates with Vault by presenting a client
        * certificate during the request's TLS handshake.
@@ -10589,19 +10524,19 @@ export interface IssuerSpec {
          * `/v1/auth/foo/login` to authenticate with Vault. If unspecified, the
          * default value "/v1/auth/cert" will be used.
          */
-        mountPath?: string;
+        mountPath?: string
         /**
          * Name of the certificate role to authenticate against.
          * If not set, matching any certificate role, if available.
          */
-        name?: string;
+        name?: string
         /**
          * Reference to Kubernetes Secret of type "kubernetes.io/tls" (hence containing
          * tls.crt and tls.key) used to authenticate to Vault using TLS client
          * authentication.
          */
-        secretName?: string;
-      };
+        secretName?: string
+      }
       /**
        * Kubernetes authenticates with Vault by passing the ServiceAccount
        * token stored in the named Secret resource to the Vault server.
@@ -10613,12 +10548,12 @@ export interface IssuerSpec {
          * `/v1/auth/foo/login` to authenticate with Vault. If unspecified, the
          * default value "/v1/auth/kubernetes" will be used.
          */
-        mountPath?: string;
+        mountPath?: string
         /**
          * A required field containing the Vault Role to assume. A Role binds a
          * Kubernetes ServiceAccount with a set of Vault policies.
          */
-        role: string;
+        role: string
         /**
          * The required Secret field containing a Kubernetes ServiceAccount JWT used
          * for authenticating with Vault. Use of 'ambient credentials' is not
@@ -10630,13 +10565,13 @@ export interface IssuerSpec {
            * Some instances of this field may be defaulted, in others it may be
            * required.
            */
-          key?: string;
+          key?: string
           /**
            * Name of the resource being referred to.
            * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
            */
-          name: string;
-        };
+          name: string
+        }
         /**
          * A reference to a service account that will be used to request a bound
          * token (also known as "projected token"). Compared to using "secretRef",
@@ -10649,13 +10584,13 @@ export interface IssuerSpec {
            * TokenAudiences is an optional list of extra audiences to include in the token passed to Vault.
            * The default audiences are always included in the token.
            */
-          audiences?: string[];
+          audiences?: string[]
           /**
            * Name of the ServiceAccount used to request a token.
            */
-          name: string;
-        };
-      };
+          name: string
+        }
+      }
       /**
        * TokenSecretRef authenticates with Vault by presenting a token.
        */
@@ -10665,14 +10600,14 @@ export interface IssuerSpec {
          * Some instances of this field may be defaulted, in others it may be
          * required.
          */
-        key?: string;
+        key?: string
         /**
          * Name of the resource being referred to.
          * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
          */
-        name: string;
-      };
-    };
+        name: string
+      }
+    }
     /**
      * Base64-encoded bundle of PEM CAs which will be used to validate the certificate
      * chain presented by Vault. Only used if using HTTPS to connect to Vault and
@@ -10683,7 +10618,7 @@ export interface IssuerSpec {
      *
      * Format: byte.
      */
-    caBundle?: string;
+    caBundle?: string
     /**
      * Reference to a Secret containing a bundle of PEM-encoded CAs to use when
      * verifying the certificate chain presented by Vault when using HTTPS.
@@ -10698,13 +10633,13 @@ export interface IssuerSpec {
        * Some instances of this field may be defaulted, in others it may be
        * required.
        */
-      key?: string;
+      key?: string
       /**
        * Name of the resource being referred to.
        * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
        */
-      name: string;
-    };
+      name: string
+    }
     /**
      * Reference to a Secret containing a PEM-encoded Client Certificate to use when the
      * Vault server requires mTLS.
@@ -10715,13 +10650,13 @@ export interface IssuerSpec {
        * Some instances of this field may be defaulted, in others it may be
        * required.
        */
-      key?: string;
+      key?: string
       /**
        * Name of the resource being referred to.
        * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
        */
-      name: string;
-    };
+      name: string
+    }
     /**
      * Reference to a Secret containing a PEM-encoded Client Private Key to use when the
      * Vault server requires mTLS.
@@ -10732,33 +10667,33 @@ export interface IssuerSpec {
        * Some instances of this field may be defaulted, in others it may be
        * required.
        */
-      key?: string;
+      key?: string
       /**
        * Name of the resource being referred to.
        * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
        */
-      name: string;
-    };
+      name: string
+    }
     /**
      * Name of the vault namespace. Namespaces is a set of features within Vault Enterprise that allows Vault environments to support Secure Multi-tenancy. e.g: "ns1"
      * More about namespaces can be found here https://www.vaultproject.io/docs/enterprise/namespaces
      */
-    namespace?: string;
+    namespace?: string
     /**
      * Path is the mount path of the Vault PKI backend's `sign` endpoint, e.g:
      * "my_pki_mount/sign/my-role-name".
      */
-    path: string;
+    path: string
     /**
      * Server is the connection address for the Vault server, e.g: "https://vault.example.com:8200".
      */
-    server: string;
+    server: string
     /**
      * ServerName is used to verify the hostname on the returned certificates
      * by the Vault server.
      */
-    serverName?: string;
-  };
+    serverName?: string
+  }
   /**
    * Venafi configures this issuer to sign certificates using a CyberArk Certificate Manager Self-Hosted
    * or SaaS policy zone.
@@ -10778,19 +10713,19 @@ export interface IssuerSpec {
          * Some instances of this field may be defaulted, in others it may be
          * required.
          */
-        key?: string;
+        key?: string
         /**
          * Name of the resource being referred to.
          * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
          */
-        name: string;
-      };
+        name: string
+      }
       /**
        * URL is the base URL for CyberArk Certificate Manager SaaS.
        * Defaults to "https://api.venafi.cloud/".
        */
-      url?: string;
-    };
+      url?: string
+    }
     /**
      * NGTS specifies Palo Alto Networks Next Generation Trust Services (NGTS) configuration
      * using OAuth 2.0 Client Credentials. Only one of tpp, cloud, or ngts may be specified.
@@ -10806,26 +10741,26 @@ export interface IssuerSpec {
          * Name of the resource being referred to.
          * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
          */
-        name: string;
-      };
+        name: string
+      }
       /**
        * TokenEndpoint is the OAuth 2.0 token endpoint URL used to obtain access tokens,
        * for example "https://auth.apps.paloaltonetworks.com/oauth2/access_token".
        * Defaults to "https://auth.apps.paloaltonetworks.com/oauth2/access_token" if not set.
        */
-      tokenEndpoint?: string;
+      tokenEndpoint?: string
       /**
        * TSGID is the Tenant Service Group ID used to scope the OAuth 2.0 access token,
        * for example "1234567890". The tsg_id: prefix is added automatically.
        * This field is required.
        */
-      tsgID: string;
+      tsgID: string
       /**
        * URL is the base URL for the NGTS API endpoint.
        * Defaults to "https://api.strata.paloaltonetworks.com/ngts" if not set.
        */
-      url?: string;
-    };
+      url?: string
+    }
     /**
      * TPP specifies CyberArk Certificate Manager Self-Hosted configuration settings.
      * Only one of CyberArk Certificate Manager may be specified.
@@ -10839,7 +10774,7 @@ export interface IssuerSpec {
        *
        * Format: byte.
        */
-      caBundle?: string;
+      caBundle?: string
       /**
        * Reference to a Secret containing a base64-encoded bundle of PEM CAs
        * which will be used to validate the certificate chain presented by the CyberArk Certificate Manager Self-Hosted server.
@@ -10853,13 +10788,13 @@ export interface IssuerSpec {
          * Some instances of this field may be defaulted, in others it may be
          * required.
          */
-        key?: string;
+        key?: string
         /**
          * Name of the resource being referred to.
          * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
          */
-        name: string;
-      };
+        name: string
+      }
       /**
        * CredentialsRef is a reference to a Secret containing the CyberArk Certificate Manager Self-Hosted API credentials.
        * The secret must contain the key 'access-token' for the Access Token Authentication,
@@ -10870,22 +10805,22 @@ export interface IssuerSpec {
          * Name of the resource being referred to.
          * More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
          */
-        name: string;
-      };
+        name: string
+      }
       /**
        * URL is the base URL for the vedsdk endpoint of the CyberArk Certificate Manager Self-Hosted instance,
        * for example: "https://tpp.example.com/vedsdk".
        */
-      url: string;
-    };
+      url: string
+    }
     /**
      * Zone is the Certificate Manager Policy Zone to use for this issuer.
      * All requests made to the Certificate Manager platform will be restricted by the named
      * zone policy.
      * This field is required.
      */
-    zone: string;
-  };
+    zone: string
+  }
 }
 /**
  * Status of the Issuer. This is set and managed automatically.
@@ -10902,19 +10837,19 @@ export interface IssuerStatus {
      * registered ACME account, in order to track changes made to registered account
      * associated with the Issuer
      */
-    lastPrivateKeyHash?: string;
+    lastPrivateKeyHash?: string
     /**
      * LastRegisteredEmail is the email associated with the latest registered
      * ACME account, in order to track changes made to registered account
      * associated with the  Issuer
      */
-    lastRegisteredEmail?: string;
+    lastRegisteredEmail?: string
     /**
      * URI is the unique account identifier, which can also be used to retrieve
      * account details from the CA
      */
-    uri?: string;
-  };
+    uri?: string
+  }
   /**
    * List of status conditions to indicate the status of a CertificateRequest.
    * Known condition types are `Ready`.
@@ -10928,12 +10863,12 @@ export interface IssuerStatus {
      *
      * Format: date-time.
      */
-    lastTransitionTime?: string;
+    lastTransitionTime?: string
     /**
      * Message is a human readable description of the details of the last
      * transition, complementing reason.
      */
-    message?: string;
+    message?: string
     /**
      * If set, this represents the .metadata.generation that the condition was
      * set based upon.
@@ -10943,26 +10878,24 @@ export interface IssuerStatus {
      *
      * Format: int64.
      */
-    observedGeneration?: number;
+    observedGeneration?: number
     /**
      * Reason is a brief machine readable explanation for the condition's last
      * transition.
      */
-    reason?: string;
+    reason?: string
     /**
      * Status of the condition, one of (`True`, `False`, `Unknown`).
      */
-    status: 'True' | 'False' | 'Unknown';
+    status: ("True" | "False" | "Unknown")
     /**
      * Type of the condition, known values are (`Ready`).
      */
-    type: string;
-  }[];
+    type: string
+  }[]
 }
 
-const issuerSchema: CrdSchema = JSON.parse(
-  `{"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},"spec":{"properties":{"acme":{"properties":{"caBundle":{"format":"byte","type":"string"},"disableAccountKeyGeneration":{"type":"boolean"},"email":{"type":"string"},"enableDurationFeature":{"type":"boolean"},"externalAccountBinding":{"properties":{"keyAlgorithm":{"enum":["HS256","HS384","HS512"],"type":"string"},"keyID":{"type":"string"},"keySecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["keyID","keySecretRef"],"type":"object"},"preferredChain":{"maxLength":64,"type":"string"},"privateKeySecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"profile":{"type":"string"},"server":{"type":"string"},"skipTLSVerify":{"type":"boolean"},"solvers":{"items":{"properties":{"dns01":{"properties":{"acmeDNS":{"properties":{"accountSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"host":{"type":"string"}},"required":["accountSecretRef","host"],"type":"object"},"akamai":{"properties":{"accessTokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"clientSecretSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"clientTokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"serviceConsumerDomain":{"type":"string"}},"required":["accessTokenSecretRef","clientSecretSecretRef","clientTokenSecretRef","serviceConsumerDomain"],"type":"object"},"azureDNS":{"properties":{"clientID":{"type":"string"},"clientSecretSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"environment":{"enum":["AzurePublicCloud","AzureChinaCloud","AzureGermanCloud","AzureUSGovernmentCloud"],"type":"string"},"hostedZoneName":{"type":"string"},"managedIdentity":{"properties":{"clientID":{"type":"string"},"resourceID":{"type":"string"},"tenantID":{"type":"string"}},"type":"object"},"resourceGroupName":{"type":"string"},"subscriptionID":{"type":"string"},"tenantID":{"type":"string"},"zoneType":{"enum":["AzurePublicZone","AzurePrivateZone"],"type":"string"}},"required":["resourceGroupName","subscriptionID"],"type":"object"},"cloudDNS":{"properties":{"hostedZoneName":{"type":"string"},"project":{"type":"string"},"serviceAccountSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["project"],"type":"object"},"cloudflare":{"properties":{"apiKeySecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"apiTokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"email":{"type":"string"}},"type":"object"},"cnameStrategy":{"enum":["None","Follow"],"type":"string"},"digitalocean":{"properties":{"tokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["tokenSecretRef"],"type":"object"},"rfc2136":{"properties":{"nameserver":{"type":"string"},"protocol":{"enum":["TCP","UDP"],"type":"string"},"tsigAlgorithm":{"type":"string"},"tsigKeyName":{"type":"string"},"tsigSecretSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["nameserver"],"type":"object"},"route53":{"properties":{"accessKeyID":{"type":"string"},"accessKeyIDSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"auth":{"properties":{"kubernetes":{"properties":{"serviceAccountRef":{"properties":{"audiences":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["serviceAccountRef"],"type":"object"}},"required":["kubernetes"],"type":"object"},"hostedZoneID":{"type":"string"},"region":{"type":"string"},"role":{"type":"string"},"secretAccessKeySecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"type":"object"},"webhook":{"properties":{"config":{"x-kubernetes-preserve-unknown-fields":true},"groupName":{"type":"string"},"solverName":{"type":"string"}},"required":["groupName","solverName"],"type":"object"}},"type":"object"},"http01":{"properties":{"gatewayHTTPRoute":{"properties":{"labels":{"additionalProperties":{"type":"string"},"type":"object"},"parentRefs":{"items":{"properties":{"group":{"default":"gateway.networking.k8s.io","maxLength":253,"pattern":"^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$","type":"string"},"kind":{"default":"Gateway","maxLength":63,"minLength":1,"pattern":"^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$","type":"string"},"name":{"maxLength":253,"minLength":1,"type":"string"},"namespace":{"maxLength":63,"minLength":1,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","type":"string"},"port":{"format":"int32","maximum":65535,"minimum":1,"type":"integer"},"sectionName":{"maxLength":253,"minLength":1,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$","type":"string"}},"required":["name"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"podTemplate":{"properties":{"metadata":{"properties":{"annotations":{"additionalProperties":{"type":"string"},"type":"object"},"labels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object"},"spec":{"properties":{"affinity":{"properties":{"nodeAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"preference":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchFields":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","x-kubernetes-map-type":"atomic"},"weight":{"format":"int32","type":"integer"}},"required":["preference","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"properties":{"nodeSelectorTerms":{"items":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchFields":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","x-kubernetes-map-type":"atomic"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["nodeSelectorTerms"],"type":"object","x-kubernetes-map-type":"atomic"}},"type":"object"},"podAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"podAffinityTerm":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"weight":{"format":"int32","type":"integer"}},"required":["podAffinityTerm","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"podAntiAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"podAffinityTerm":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"weight":{"format":"int32","type":"integer"}},"required":["podAffinityTerm","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"}},"type":"object"},"imagePullSecrets":{"items":{"properties":{"name":{"default":"","type":"string"}},"type":"object","x-kubernetes-map-type":"atomic"},"type":"array","x-kubernetes-list-map-keys":["name"],"x-kubernetes-list-type":"map"},"nodeSelector":{"additionalProperties":{"type":"string"},"type":"object"},"priorityClassName":{"type":"string"},"resources":{"properties":{"limits":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"type":"object"},"requests":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"type":"object"}},"type":"object"},"securityContext":{"properties":{"fsGroup":{"format":"int64","type":"integer"},"fsGroupChangePolicy":{"type":"string"},"runAsGroup":{"format":"int64","type":"integer"},"runAsNonRoot":{"type":"boolean"},"runAsUser":{"format":"int64","type":"integer"},"seccompProfile":{"properties":{"localhostProfile":{"type":"string"},"type":{"type":"string"}},"required":["type"],"type":"object"},"seLinuxOptions":{"properties":{"level":{"type":"string"},"role":{"type":"string"},"type":{"type":"string"},"user":{"type":"string"}},"type":"object"},"supplementalGroups":{"items":{"format":"int64","type":"integer"},"type":"array","x-kubernetes-list-type":"atomic"},"sysctls":{"items":{"properties":{"name":{"type":"string"},"value":{"type":"string"}},"required":["name","value"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"serviceAccountName":{"type":"string"},"tolerations":{"items":{"properties":{"effect":{"type":"string"},"key":{"type":"string"},"operator":{"type":"string"},"tolerationSeconds":{"format":"int64","type":"integer"},"value":{"type":"string"}},"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"}},"type":"object"},"serviceType":{"type":"string"}},"type":"object"},"ingress":{"properties":{"class":{"type":"string"},"ingressClassName":{"type":"string"},"ingressTemplate":{"properties":{"metadata":{"properties":{"annotations":{"additionalProperties":{"type":"string"},"type":"object"},"labels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object"}},"type":"object"},"name":{"type":"string"},"podTemplate":{"properties":{"metadata":{"properties":{"annotations":{"additionalProperties":{"type":"string"},"type":"object"},"labels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object"},"spec":{"properties":{"affinity":{"properties":{"nodeAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"preference":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchFields":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","x-kubernetes-map-type":"atomic"},"weight":{"format":"int32","type":"integer"}},"required":["preference","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"properties":{"nodeSelectorTerms":{"items":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchFields":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","x-kubernetes-map-type":"atomic"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["nodeSelectorTerms"],"type":"object","x-kubernetes-map-type":"atomic"}},"type":"object"},"podAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"podAffinityTerm":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"weight":{"format":"int32","type":"integer"}},"required":["podAffinityTerm","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"podAntiAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"podAffinityTerm":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"weight":{"format":"int32","type":"integer"}},"required":["podAffinityTerm","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"}},"type":"object"},"imagePullSecrets":{"items":{"properties":{"name":{"default":"","type":"string"}},"type":"object","x-kubernetes-map-type":"atomic"},"type":"array","x-kubernetes-list-map-keys":["name"],"x-kubernetes-list-type":"map"},"nodeSelector":{"additionalProperties":{"type":"string"},"type":"object"},"priorityClassName":{"type":"string"},"resources":{"properties":{"limits":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"type":"object"},"requests":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"type":"object"}},"type":"object"},"securityContext":{"properties":{"fsGroup":{"format":"int64","type":"integer"},"fsGroupChangePolicy":{"type":"string"},"runAsGroup":{"format":"int64","type":"integer"},"runAsNonRoot":{"type":"boolean"},"runAsUser":{"format":"int64","type":"integer"},"seccompProfile":{"properties":{"localhostProfile":{"type":"string"},"type":{"type":"string"}},"required":["type"],"type":"object"},"seLinuxOptions":{"properties":{"level":{"type":"string"},"role":{"type":"string"},"type":{"type":"string"},"user":{"type":"string"}},"type":"object"},"supplementalGroups":{"items":{"format":"int64","type":"integer"},"type":"array","x-kubernetes-list-type":"atomic"},"sysctls":{"items":{"properties":{"name":{"type":"string"},"value":{"type":"string"}},"required":["name","value"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"serviceAccountName":{"type":"string"},"tolerations":{"items":{"properties":{"effect":{"type":"string"},"key":{"type":"string"},"operator":{"type":"string"},"tolerationSeconds":{"format":"int64","type":"integer"},"value":{"type":"string"}},"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"}},"type":"object"},"serviceType":{"type":"string"}},"type":"object"}},"type":"object"},"selector":{"properties":{"dnsNames":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"dnsZones":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object"},"waitInsteadOfSelfCheck":{"type":"string"}},"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["privateKeySecretRef","server"],"type":"object"},"ca":{"properties":{"crlDistributionPoints":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"issuingCertificateURLs":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"ocspServers":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"secretName":{"type":"string"}},"required":["secretName"],"type":"object"},"selfSigned":{"properties":{"crlDistributionPoints":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"vault":{"properties":{"auth":{"properties":{"appRole":{"properties":{"path":{"type":"string"},"roleId":{"type":"string"},"secretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["path","roleId","secretRef"],"type":"object"},"aws":{"properties":{"iamRoleArn":{"type":"string"},"mountPath":{"type":"string"},"region":{"type":"string"},"role":{"minLength":1,"type":"string"},"serviceAccountRef":{"properties":{"audiences":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"name":{"type":"string"}},"required":["name"],"type":"object"},"vaultHeaderValue":{"type":"string"}},"required":["role"],"type":"object"},"clientCertificate":{"properties":{"mountPath":{"type":"string"},"name":{"type":"string"},"secretName":{"type":"string"}},"type":"object"},"kubernetes":{"properties":{"mountPath":{"type":"string"},"role":{"type":"string"},"secretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"serviceAccountRef":{"properties":{"audiences":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["role"],"type":"object"},"tokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"type":"object"},"caBundle":{"format":"byte","type":"string"},"caBundleSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"clientCertSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"clientKeySecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"namespace":{"type":"string"},"path":{"type":"string"},"server":{"type":"string"},"serverName":{"type":"string"}},"required":["auth","path","server"],"type":"object"},"venafi":{"properties":{"cloud":{"properties":{"apiTokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"url":{"type":"string"}},"required":["apiTokenSecretRef"],"type":"object"},"ngts":{"properties":{"credentialsRef":{"properties":{"name":{"type":"string"}},"required":["name"],"type":"object"},"tokenEndpoint":{"type":"string"},"tsgID":{"type":"string"},"url":{"type":"string"}},"required":["credentialsRef","tsgID"],"type":"object"},"tpp":{"properties":{"caBundle":{"format":"byte","type":"string"},"caBundleSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"credentialsRef":{"properties":{"name":{"type":"string"}},"required":["name"],"type":"object"},"url":{"type":"string"}},"required":["credentialsRef","url"],"type":"object"},"zone":{"type":"string"}},"required":["zone"],"type":"object","x-kubernetes-validations":[{"message":"exactly one of tpp, cloud, or ngts must be configured","rule":"(has(self.tpp) ? 1 : 0) + (has(self.cloud) ? 1 : 0) + (has(self.ngts) ? 1 : 0) == 1"}]}},"type":"object"},"status":{"properties":{"acme":{"properties":{"lastPrivateKeyHash":{"type":"string"},"lastRegisteredEmail":{"type":"string"},"uri":{"type":"string"}},"type":"object"},"conditions":{"items":{"properties":{"lastTransitionTime":{"format":"date-time","type":"string"},"message":{"type":"string"},"observedGeneration":{"format":"int64","type":"integer"},"reason":{"type":"string"},"status":{"enum":["True","False","Unknown"],"type":"string"},"type":{"type":"string"}},"required":["status","type"],"type":"object"},"type":"array","x-kubernetes-list-map-keys":["type"],"x-kubernetes-list-type":"map"}},"type":"object"}},"required":["spec"],"type":"object"}`,
-);
+const issuerSchema: CrdSchema = JSON.parse(`{"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},"spec":{"properties":{"acme":{"properties":{"caBundle":{"format":"byte","type":"string"},"disableAccountKeyGeneration":{"type":"boolean"},"email":{"type":"string"},"enableDurationFeature":{"type":"boolean"},"externalAccountBinding":{"properties":{"keyAlgorithm":{"enum":["HS256","HS384","HS512"],"type":"string"},"keyID":{"type":"string"},"keySecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["keyID","keySecretRef"],"type":"object"},"preferredChain":{"maxLength":64,"type":"string"},"privateKeySecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"profile":{"type":"string"},"server":{"type":"string"},"skipTLSVerify":{"type":"boolean"},"solvers":{"items":{"properties":{"dns01":{"properties":{"acmeDNS":{"properties":{"accountSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"host":{"type":"string"}},"required":["accountSecretRef","host"],"type":"object"},"akamai":{"properties":{"accessTokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"clientSecretSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"clientTokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"serviceConsumerDomain":{"type":"string"}},"required":["accessTokenSecretRef","clientSecretSecretRef","clientTokenSecretRef","serviceConsumerDomain"],"type":"object"},"azureDNS":{"properties":{"clientID":{"type":"string"},"clientSecretSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"environment":{"enum":["AzurePublicCloud","AzureChinaCloud","AzureGermanCloud","AzureUSGovernmentCloud"],"type":"string"},"hostedZoneName":{"type":"string"},"managedIdentity":{"properties":{"clientID":{"type":"string"},"resourceID":{"type":"string"},"tenantID":{"type":"string"}},"type":"object"},"resourceGroupName":{"type":"string"},"subscriptionID":{"type":"string"},"tenantID":{"type":"string"},"zoneType":{"enum":["AzurePublicZone","AzurePrivateZone"],"type":"string"}},"required":["resourceGroupName","subscriptionID"],"type":"object"},"cloudDNS":{"properties":{"hostedZoneName":{"type":"string"},"project":{"type":"string"},"serviceAccountSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["project"],"type":"object"},"cloudflare":{"properties":{"apiKeySecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"apiTokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"email":{"type":"string"}},"type":"object"},"cnameStrategy":{"enum":["None","Follow"],"type":"string"},"digitalocean":{"properties":{"tokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["tokenSecretRef"],"type":"object"},"rfc2136":{"properties":{"nameserver":{"type":"string"},"protocol":{"enum":["TCP","UDP"],"type":"string"},"tsigAlgorithm":{"type":"string"},"tsigKeyName":{"type":"string"},"tsigSecretSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["nameserver"],"type":"object"},"route53":{"properties":{"accessKeyID":{"type":"string"},"accessKeyIDSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"auth":{"properties":{"kubernetes":{"properties":{"serviceAccountRef":{"properties":{"audiences":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["serviceAccountRef"],"type":"object"}},"required":["kubernetes"],"type":"object"},"hostedZoneID":{"type":"string"},"region":{"type":"string"},"role":{"type":"string"},"secretAccessKeySecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"type":"object"},"webhook":{"properties":{"config":{"x-kubernetes-preserve-unknown-fields":true},"groupName":{"type":"string"},"solverName":{"type":"string"}},"required":["groupName","solverName"],"type":"object"}},"type":"object"},"http01":{"properties":{"gatewayHTTPRoute":{"properties":{"labels":{"additionalProperties":{"type":"string"},"type":"object"},"parentRefs":{"items":{"properties":{"group":{"default":"gateway.networking.k8s.io","maxLength":253,"pattern":"^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$","type":"string"},"kind":{"default":"Gateway","maxLength":63,"minLength":1,"pattern":"^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$","type":"string"},"name":{"maxLength":253,"minLength":1,"type":"string"},"namespace":{"maxLength":63,"minLength":1,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","type":"string"},"port":{"format":"int32","maximum":65535,"minimum":1,"type":"integer"},"sectionName":{"maxLength":253,"minLength":1,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$","type":"string"}},"required":["name"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"podTemplate":{"properties":{"metadata":{"properties":{"annotations":{"additionalProperties":{"type":"string"},"type":"object"},"labels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object"},"spec":{"properties":{"affinity":{"properties":{"nodeAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"preference":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchFields":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","x-kubernetes-map-type":"atomic"},"weight":{"format":"int32","type":"integer"}},"required":["preference","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"properties":{"nodeSelectorTerms":{"items":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchFields":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","x-kubernetes-map-type":"atomic"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["nodeSelectorTerms"],"type":"object","x-kubernetes-map-type":"atomic"}},"type":"object"},"podAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"podAffinityTerm":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"weight":{"format":"int32","type":"integer"}},"required":["podAffinityTerm","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"podAntiAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"podAffinityTerm":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"weight":{"format":"int32","type":"integer"}},"required":["podAffinityTerm","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"}},"type":"object"},"imagePullSecrets":{"items":{"properties":{"name":{"default":"","type":"string"}},"type":"object","x-kubernetes-map-type":"atomic"},"type":"array","x-kubernetes-list-map-keys":["name"],"x-kubernetes-list-type":"map"},"nodeSelector":{"additionalProperties":{"type":"string"},"type":"object"},"priorityClassName":{"type":"string"},"resources":{"properties":{"limits":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"type":"object"},"requests":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"type":"object"}},"type":"object"},"securityContext":{"properties":{"fsGroup":{"format":"int64","type":"integer"},"fsGroupChangePolicy":{"type":"string"},"runAsGroup":{"format":"int64","type":"integer"},"runAsNonRoot":{"type":"boolean"},"runAsUser":{"format":"int64","type":"integer"},"seccompProfile":{"properties":{"localhostProfile":{"type":"string"},"type":{"type":"string"}},"required":["type"],"type":"object"},"seLinuxOptions":{"properties":{"level":{"type":"string"},"role":{"type":"string"},"type":{"type":"string"},"user":{"type":"string"}},"type":"object"},"supplementalGroups":{"items":{"format":"int64","type":"integer"},"type":"array","x-kubernetes-list-type":"atomic"},"sysctls":{"items":{"properties":{"name":{"type":"string"},"value":{"type":"string"}},"required":["name","value"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"serviceAccountName":{"type":"string"},"tolerations":{"items":{"properties":{"effect":{"type":"string"},"key":{"type":"string"},"operator":{"type":"string"},"tolerationSeconds":{"format":"int64","type":"integer"},"value":{"type":"string"}},"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"}},"type":"object"},"serviceType":{"type":"string"}},"type":"object"},"ingress":{"properties":{"class":{"type":"string"},"ingressClassName":{"type":"string"},"ingressTemplate":{"properties":{"metadata":{"properties":{"annotations":{"additionalProperties":{"type":"string"},"type":"object"},"labels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object"}},"type":"object"},"name":{"type":"string"},"podTemplate":{"properties":{"metadata":{"properties":{"annotations":{"additionalProperties":{"type":"string"},"type":"object"},"labels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object"},"spec":{"properties":{"affinity":{"properties":{"nodeAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"preference":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchFields":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","x-kubernetes-map-type":"atomic"},"weight":{"format":"int32","type":"integer"}},"required":["preference","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"properties":{"nodeSelectorTerms":{"items":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchFields":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object","x-kubernetes-map-type":"atomic"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["nodeSelectorTerms"],"type":"object","x-kubernetes-map-type":"atomic"}},"type":"object"},"podAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"podAffinityTerm":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"weight":{"format":"int32","type":"integer"}},"required":["podAffinityTerm","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"podAntiAffinity":{"properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"podAffinityTerm":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"weight":{"format":"int32","type":"integer"}},"required":["podAffinityTerm","weight"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"properties":{"labelSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"matchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"mismatchLabelKeys":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaces":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"namespaceSelector":{"properties":{"matchExpressions":{"items":{"properties":{"key":{"type":"string"},"operator":{"type":"string"},"values":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["key","operator"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","x-kubernetes-map-type":"atomic"},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"}},"type":"object"},"imagePullSecrets":{"items":{"properties":{"name":{"default":"","type":"string"}},"type":"object","x-kubernetes-map-type":"atomic"},"type":"array","x-kubernetes-list-map-keys":["name"],"x-kubernetes-list-type":"map"},"nodeSelector":{"additionalProperties":{"type":"string"},"type":"object"},"priorityClassName":{"type":"string"},"resources":{"properties":{"limits":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"type":"object"},"requests":{"additionalProperties":{"anyOf":[{"type":"integer"},{"type":"string"}],"pattern":"^(\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))))?$","x-kubernetes-int-or-string":true},"type":"object"}},"type":"object"},"securityContext":{"properties":{"fsGroup":{"format":"int64","type":"integer"},"fsGroupChangePolicy":{"type":"string"},"runAsGroup":{"format":"int64","type":"integer"},"runAsNonRoot":{"type":"boolean"},"runAsUser":{"format":"int64","type":"integer"},"seccompProfile":{"properties":{"localhostProfile":{"type":"string"},"type":{"type":"string"}},"required":["type"],"type":"object"},"seLinuxOptions":{"properties":{"level":{"type":"string"},"role":{"type":"string"},"type":{"type":"string"},"user":{"type":"string"}},"type":"object"},"supplementalGroups":{"items":{"format":"int64","type":"integer"},"type":"array","x-kubernetes-list-type":"atomic"},"sysctls":{"items":{"properties":{"name":{"type":"string"},"value":{"type":"string"}},"required":["name","value"],"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"serviceAccountName":{"type":"string"},"tolerations":{"items":{"properties":{"effect":{"type":"string"},"key":{"type":"string"},"operator":{"type":"string"},"tolerationSeconds":{"format":"int64","type":"integer"},"value":{"type":"string"}},"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"}},"type":"object"},"serviceType":{"type":"string"}},"type":"object"}},"type":"object"},"selector":{"properties":{"dnsNames":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"dnsZones":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object"},"waitInsteadOfSelfCheck":{"type":"string"}},"type":"object"},"type":"array","x-kubernetes-list-type":"atomic"}},"required":["privateKeySecretRef","server"],"type":"object"},"ca":{"properties":{"crlDistributionPoints":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"issuingCertificateURLs":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"ocspServers":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"secretName":{"type":"string"}},"required":["secretName"],"type":"object"},"selfSigned":{"properties":{"crlDistributionPoints":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"}},"type":"object"},"vault":{"properties":{"auth":{"properties":{"appRole":{"properties":{"path":{"type":"string"},"roleId":{"type":"string"},"secretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["path","roleId","secretRef"],"type":"object"},"aws":{"properties":{"iamRoleArn":{"type":"string"},"mountPath":{"type":"string"},"region":{"type":"string"},"role":{"minLength":1,"type":"string"},"serviceAccountRef":{"properties":{"audiences":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"name":{"type":"string"}},"required":["name"],"type":"object"},"vaultHeaderValue":{"type":"string"}},"required":["role"],"type":"object"},"clientCertificate":{"properties":{"mountPath":{"type":"string"},"name":{"type":"string"},"secretName":{"type":"string"}},"type":"object"},"kubernetes":{"properties":{"mountPath":{"type":"string"},"role":{"type":"string"},"secretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"serviceAccountRef":{"properties":{"audiences":{"items":{"type":"string"},"type":"array","x-kubernetes-list-type":"atomic"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"required":["role"],"type":"object"},"tokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"}},"type":"object"},"caBundle":{"format":"byte","type":"string"},"caBundleSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"clientCertSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"clientKeySecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"namespace":{"type":"string"},"path":{"type":"string"},"server":{"type":"string"},"serverName":{"type":"string"}},"required":["auth","path","server"],"type":"object"},"venafi":{"properties":{"cloud":{"properties":{"apiTokenSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"url":{"type":"string"}},"required":["apiTokenSecretRef"],"type":"object"},"ngts":{"properties":{"credentialsRef":{"properties":{"name":{"type":"string"}},"required":["name"],"type":"object"},"tokenEndpoint":{"type":"string"},"tsgID":{"type":"string"},"url":{"type":"string"}},"required":["credentialsRef","tsgID"],"type":"object"},"tpp":{"properties":{"caBundle":{"format":"byte","type":"string"},"caBundleSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object"},"credentialsRef":{"properties":{"name":{"type":"string"}},"required":["name"],"type":"object"},"url":{"type":"string"}},"required":["credentialsRef","url"],"type":"object"},"zone":{"type":"string"}},"required":["zone"],"type":"object","x-kubernetes-validations":[{"message":"exactly one of tpp, cloud, or ngts must be configured","rule":"(has(self.tpp) ? 1 : 0) + (has(self.cloud) ? 1 : 0) + (has(self.ngts) ? 1 : 0) == 1"}]}},"type":"object"},"status":{"properties":{"acme":{"properties":{"lastPrivateKeyHash":{"type":"string"},"lastRegisteredEmail":{"type":"string"},"uri":{"type":"string"}},"type":"object"},"conditions":{"items":{"properties":{"lastTransitionTime":{"format":"date-time","type":"string"},"message":{"type":"string"},"observedGeneration":{"format":"int64","type":"integer"},"reason":{"type":"string"},"status":{"enum":["True","False","Unknown"],"type":"string"},"type":{"type":"string"}},"required":["status","type"],"type":"object"},"type":"array","x-kubernetes-list-map-keys":["type"],"x-kubernetes-list-type":"map"}},"type":"object"}},"required":["spec"],"type":"object"}`);
 
 /**
  * `cert-manager.io/v1` Issuer (namespaced), from CRD issuers.cert-manager.io.
@@ -10970,14 +10903,14 @@ const issuerSchema: CrdSchema = JSON.parse(
  * Call it in a composition: `issuer({ name: '...', namespace: '...', spec: { ... } })`.
  */
 export const issuer: CrdFactory<Issuer> = crdFactory<Issuer>({
-  group: 'cert-manager.io',
-  version: 'v1',
-  kind: 'Issuer',
-  plural: 'issuers',
-  scope: 'Namespaced',
-  factoryName: 'issuer',
+  group: "cert-manager.io",
+  version: "v1",
+  kind: "Issuer",
+  plural: "issuers",
+  scope: "Namespaced",
+  factoryName: "issuer",
   storage: true,
-  subresources: { status: {} },
+  subresources: {"status":{}},
   schema: issuerSchema,
 });
 

@@ -9,8 +9,8 @@ import { crdFactory, type CrdFactory, type CrdSchema } from 'typekro';
  * A Widget is a thing with a size. It ends a comment * / never.
  */
 export interface Widget {
-  spec: WidgetSpec;
-  status?: WidgetStatus;
+  spec: WidgetSpec
+  status?: WidgetStatus
 }
 /**
  * What the widget should be.
@@ -21,71 +21,63 @@ export interface WidgetSpec {
    *
    * Format: int32.
    */
-  size: number;
+  size: number
   /**
    * How it runs.
    */
-  mode: 'Fast' | 'Slow';
+  mode: ("Fast" | "Slow")
   /**
    * @default "blue"
    */
-  color?: string;
-  port?: number | string;
-  ratio?: number;
+  color?: string
+  port?: number | string
+  ratio?: number
   labels?: {
-    [k: string]: string;
-  };
-  tags?: string[];
+    [k: string]: string
+  }
+  tags?: string[]
   parts?: {
-    name: string;
-    weight?: number;
-  }[];
-  config?: { [key: string]: unknown };
+    name: string
+    weight?: number
+  }[]
+  config?: { [key: string]: unknown }
   template?: {
-    apiVersion?: string;
-    kind?: string;
-    metadata?: {
-      name?: string;
-      namespace?: string;
-      labels?: { [key: string]: string };
-      annotations?: { [key: string]: string };
-      [key: string]: unknown;
-    };
-    [k: string]: unknown;
-  };
+    apiVersion?: string
+    kind?: string
+    metadata?: { name?: string; namespace?: string; labels?: { [key: string]: string }; annotations?: { [key: string]: string }; [key: string]: unknown }
+    [k: string]: unknown
+  }
   /**
    * @default false
    */
-  suspend?: boolean;
+  suspend?: boolean
   exclusive?: {
-    a?: string;
-    b?: string;
-  };
+    a?: string
+    b?: string
+  }
 }
 export interface WidgetStatus {
   /**
    * Format: int64.
    */
-  observedGeneration?: number;
-  phase?: 'Pending' | 'Running';
-  readyParts?: number;
-  endpoint?: string;
+  observedGeneration?: number
+  phase?: ("Pending" | "Running")
+  readyParts?: number
+  endpoint?: string
   /**
    * Format: date-time.
    */
-  lastUpdate?: string;
+  lastUpdate?: string
   conditions?: {
-    type: string;
-    status: 'True' | 'False' | 'Unknown';
-    reason?: string;
-    message?: string;
-    observedGeneration?: number;
-  }[];
+    type: string
+    status: ("True" | "False" | "Unknown")
+    reason?: string
+    message?: string
+    observedGeneration?: number
+  }[]
 }
 
-const widgetSchema: CrdSchema = JSON.parse(
-  `{"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},"spec":{"properties":{"color":{"default":"blue","type":"string"},"config":{"type":"object","x-kubernetes-preserve-unknown-fields":true},"exclusive":{"oneOf":[{"required":["a"]},{"required":["b"]}],"properties":{"a":{"type":"string"},"b":{"type":"string"}},"type":"object"},"labels":{"additionalProperties":{"type":"string"},"type":"object"},"mode":{"enum":["Fast","Slow"],"type":"string"},"parts":{"items":{"properties":{"name":{"type":"string"},"weight":{"type":"integer"}},"required":["name"],"type":"object"},"type":"array"},"port":{"anyOf":[{"type":"integer"},{"type":"string"}],"x-kubernetes-int-or-string":true},"ratio":{"type":"number"},"size":{"format":"int32","minimum":1,"type":"integer"},"suspend":{"default":false,"type":"boolean"},"tags":{"items":{"type":"string"},"type":"array"},"template":{"type":"object","x-kubernetes-embedded-resource":true,"x-kubernetes-preserve-unknown-fields":true}},"required":["size","mode"],"type":"object"},"status":{"properties":{"conditions":{"items":{"properties":{"message":{"type":"string"},"observedGeneration":{"type":"integer"},"reason":{"type":"string"},"status":{"enum":["True","False","Unknown"],"type":"string"},"type":{"type":"string"}},"required":["type","status"],"type":"object"},"type":"array"},"endpoint":{"type":"string"},"lastUpdate":{"format":"date-time","type":"string"},"observedGeneration":{"format":"int64","type":"integer"},"phase":{"enum":["Pending","Running"],"type":"string"},"readyParts":{"type":"integer"}},"type":"object"}},"required":["spec"],"type":"object"}`,
-);
+const widgetSchema: CrdSchema = JSON.parse(`{"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},"spec":{"properties":{"color":{"default":"blue","type":"string"},"config":{"type":"object","x-kubernetes-preserve-unknown-fields":true},"exclusive":{"oneOf":[{"required":["a"]},{"required":["b"]}],"properties":{"a":{"type":"string"},"b":{"type":"string"}},"type":"object"},"labels":{"additionalProperties":{"type":"string"},"type":"object"},"mode":{"enum":["Fast","Slow"],"type":"string"},"parts":{"items":{"properties":{"name":{"type":"string"},"weight":{"type":"integer"}},"required":["name"],"type":"object"},"type":"array"},"port":{"anyOf":[{"type":"integer"},{"type":"string"}],"x-kubernetes-int-or-string":true},"ratio":{"type":"number"},"size":{"format":"int32","minimum":1,"type":"integer"},"suspend":{"default":false,"type":"boolean"},"tags":{"items":{"type":"string"},"type":"array"},"template":{"type":"object","x-kubernetes-embedded-resource":true,"x-kubernetes-preserve-unknown-fields":true}},"required":["size","mode"],"type":"object"},"status":{"properties":{"conditions":{"items":{"properties":{"message":{"type":"string"},"observedGeneration":{"type":"integer"},"reason":{"type":"string"},"status":{"enum":["True","False","Unknown"],"type":"string"},"type":{"type":"string"}},"required":["type","status"],"type":"object"},"type":"array"},"endpoint":{"type":"string"},"lastUpdate":{"format":"date-time","type":"string"},"observedGeneration":{"format":"int64","type":"integer"},"phase":{"enum":["Pending","Running"],"type":"string"},"readyParts":{"type":"integer"}},"type":"object"}},"required":["spec"],"type":"object"}`);
 
 /**
  * `example.com/v1` Widget (namespaced), from CRD widgets.example.com.
@@ -93,27 +85,25 @@ const widgetSchema: CrdSchema = JSON.parse(
  * Call it in a composition: `widget({ name: '...', namespace: '...', spec: { ... } })`.
  */
 export const widget: CrdFactory<Widget> = crdFactory<Widget>({
-  group: 'example.com',
-  version: 'v1',
-  kind: 'Widget',
-  plural: 'widgets',
-  scope: 'Namespaced',
-  factoryName: 'widget',
+  group: "example.com",
+  version: "v1",
+  kind: "Widget",
+  plural: "widgets",
+  scope: "Namespaced",
+  factoryName: "widget",
   storage: true,
-  subresources: { status: {} },
+  subresources: {"status":{}},
   schema: widgetSchema,
 });
 
 export interface WidgetV1Alpha1 {
-  spec?: WidgetV1Alpha1Spec;
+  spec?: WidgetV1Alpha1Spec
 }
 export interface WidgetV1Alpha1Spec {
-  size?: number;
+  size?: number
 }
 
-const widgetV1alpha1Schema: CrdSchema = JSON.parse(
-  `{"properties":{"spec":{"properties":{"size":{"type":"integer"}},"type":"object"}},"type":"object"}`,
-);
+const widgetV1alpha1Schema: CrdSchema = JSON.parse(`{"properties":{"spec":{"properties":{"size":{"type":"integer"}},"type":"object"}},"type":"object"}`);
 
 /**
  * `example.com/v1alpha1` Widget (namespaced, deprecated), from CRD widgets.example.com.
@@ -121,27 +111,25 @@ const widgetV1alpha1Schema: CrdSchema = JSON.parse(
  * Call it in a composition: `widgetV1alpha1({ name: '...', namespace: '...', spec: { ... } })`.
  */
 export const widgetV1alpha1: CrdFactory<WidgetV1Alpha1> = crdFactory<WidgetV1Alpha1>({
-  group: 'example.com',
-  version: 'v1alpha1',
-  kind: 'Widget',
-  plural: 'widgets',
-  scope: 'Namespaced',
-  factoryName: 'widgetV1alpha1',
+  group: "example.com",
+  version: "v1alpha1",
+  kind: "Widget",
+  plural: "widgets",
+  scope: "Namespaced",
+  factoryName: "widgetV1alpha1",
   storage: false,
   schema: widgetV1alpha1Schema,
 });
 
 export interface Gadget {
-  spec?: GadgetSpec;
+  spec?: GadgetSpec
 }
 export interface GadgetSpec {
-  enabled?: boolean;
-  settings?: unknown;
+  enabled?: boolean
+  settings?: unknown
 }
 
-const gadgetSchema: CrdSchema = JSON.parse(
-  `{"properties":{"spec":{"properties":{"enabled":{"type":"boolean"},"settings":{"x-kubernetes-preserve-unknown-fields":true}},"type":"object"}},"type":"object"}`,
-);
+const gadgetSchema: CrdSchema = JSON.parse(`{"properties":{"spec":{"properties":{"enabled":{"type":"boolean"},"settings":{"x-kubernetes-preserve-unknown-fields":true}},"type":"object"}},"type":"object"}`);
 
 /**
  * `tools.example.com/v1beta1` Gadget (cluster-scoped), from CRD gadgets.tools.example.com.
@@ -149,12 +137,12 @@ const gadgetSchema: CrdSchema = JSON.parse(
  * Call it in a composition: `gadget({ name: '...', spec: { ... } })`.
  */
 export const gadget: CrdFactory<Gadget> = crdFactory<Gadget>({
-  group: 'tools.example.com',
-  version: 'v1beta1',
-  kind: 'Gadget',
-  plural: 'gadgets',
-  scope: 'Cluster',
-  factoryName: 'gadget',
+  group: "tools.example.com",
+  version: "v1beta1",
+  kind: "Gadget",
+  plural: "gadgets",
+  scope: "Cluster",
+  factoryName: "gadget",
   storage: true,
   schema: gadgetSchema,
 });
