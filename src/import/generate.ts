@@ -7,6 +7,7 @@ import { compile } from 'json-schema-to-typescript';
 import type { CrdKind, CrdSchema } from '../model/crd.js';
 import type { Crd, CrdVersion } from './crds.js';
 import { indentDeclarations } from './layout.js';
+import { compareText } from './order.js';
 import { rootSchema } from './schema-ts.js';
 
 /** What the header of a generated module says. */
@@ -50,14 +51,14 @@ function primaryVersion(crd: Crd): CrdVersion {
  * avoided: `CnpgCluster`).
  */
 export function planKinds(crds: readonly Crd[]): PlannedKind[] {
-  const sorted = [...crds].sort((a, b) => a.group.localeCompare(b.group) || a.kind.localeCompare(b.kind));
+  const sorted = [...crds].sort((a, b) => compareText(a.group, b.group) || compareText(a.kind, b.kind));
   const kindCount = new Map<string, number>();
   for (const crd of sorted) kindCount.set(crd.kind, (kindCount.get(crd.kind) ?? 0) + 1);
   const planned: PlannedKind[] = [];
   for (const crd of sorted) {
     const prefix = (kindCount.get(crd.kind) ?? 0) > 1 ? pascal(crd.group.split('.')[0]!) : '';
     const primary = primaryVersion(crd);
-    for (const version of [...crd.versions].sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const version of [...crd.versions].sort((a, b) => compareText(a.name, b.name))) {
       const typeName = typeNameOf(`${prefix}${pascal(crd.kind)}${version === primary ? '' : pascal(version.name)}`);
       let factoryName = lowerFirst(`${prefix}${pascal(crd.kind)}${version === primary ? '' : pascal(version.name)}`);
       if (RESERVED.has(factoryName)) factoryName = `${factoryName}Resource`;
@@ -77,7 +78,7 @@ export function stripDescriptions(schema: unknown): unknown {
     const value = (schema as Record<string, unknown>)[key];
     // Under `properties` every key is a field name, never the `description` keyword.
     out[key] = key === 'properties' && typeof value === 'object' && value !== null
-      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([name, field]) => [name, stripDescriptions(field)]))
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => compareText(a, b)).map(([name, field]) => [name, stripDescriptions(field)]))
       : stripDescriptions(value);
   }
   return out;

@@ -10,6 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { extract } from 'tar-stream';
 import type { SourceDocument } from './crds.js';
 import { ImportError } from './errors.js';
+import { compareText } from './order.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 
@@ -19,7 +20,7 @@ type ChartFiles = ReadonlyMap<string, string>;
 /** The CRD documents of chart files; `label` names the chart in origins and errors. */
 export function chartDocuments(files: ChartFiles, label: string): SourceDocument[] {
   const documents: SourceDocument[] = [];
-  for (const [path, text] of [...files.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [path, text] of [...files.entries()].sort(([a], [b]) => compareText(a, b))) {
     if (!YAML_FILE.test(path)) continue;
     if (path.startsWith('crds/')) documents.push({ origin: `${label}/${path}`, text });
     else if (path.startsWith('templates/') && /^kind:\s*CustomResourceDefinition\s*$/m.test(text)) {

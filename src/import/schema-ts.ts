@@ -7,6 +7,7 @@
  */
 import type { compile } from 'json-schema-to-typescript';
 import type { CrdSchema } from '../model/crd.js';
+import { compareText } from './order.js';
 
 /** json-schema-to-typescript's input (JSON Schema draft 4 with its `tsType` extension). */
 type JSONSchema4 = Parameters<typeof compile>[0];
@@ -16,7 +17,7 @@ const EMBEDDED_METADATA = '{ name?: string; namespace?: string; labels?: { [key:
 /** The root of a kind's schema without `apiVersion`, `kind`, `metadata` (the factory supplies them), titled for export. */
 export function rootSchema(schema: CrdSchema, typeName: string): JSONSchema4 {
   const properties: Record<string, JSONSchema4> = {};
-  for (const [name, property] of Object.entries(schema.properties ?? {})) {
+  for (const [name, property] of sortedEntries(schema.properties)) {
     if (name === 'apiVersion' || name === 'kind' || name === 'metadata') continue;
     const converted = toJsonSchema(property);
     // Named spec and status types, so users can write `CertificateSpec` in their own code.
@@ -33,6 +34,9 @@ export function rootSchema(schema: CrdSchema, typeName: string): JSONSchema4 {
     additionalProperties: false,
   };
 }
+
+/** Fields in name order: an API server returns them sorted, files in any order, and the module must not differ. */
+const sortedEntries = (properties: CrdSchema['properties']): [string, CrdSchema][] => Object.entries(properties ?? {}).sort(([a], [b]) => compareText(a, b));
 
 const isObjectWithFields = (schema: CrdSchema): boolean => schema.type === 'object' && schema.properties !== undefined;
 
@@ -82,7 +86,7 @@ function objectSchema(schema: CrdSchema): JSONSchema4 {
     properties.kind = { type: 'string' };
     properties.metadata = { tsType: EMBEDDED_METADATA };
   }
-  for (const [name, property] of Object.entries(schema.properties ?? {})) properties[name] = toJsonSchema(property);
+  for (const [name, property] of sortedEntries(schema.properties)) properties[name] = toJsonSchema(property);
   const required = (schema.required ?? []).filter((name) => name in properties);
   return {
     type: 'object',

@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import type { ClusterTarget } from '../runtime/kube/config.js';
 import type { SourceDocument } from './crds.js';
 import { ImportError } from './errors.js';
+import { compareText } from './order.js';
 import { download } from './fetch.js';
 import { moduleDocuments, parseModuleSource } from './gomod.js';
 import { chartArchiveFiles, chartDirectoryFiles, chartDocuments } from './helm.js';
@@ -87,7 +88,7 @@ function directoryDocuments(dir: string): ReadSource {
   }
   const documents: SourceDocument[] = [];
   const walk = (current: string): void => {
-    for (const entry of readdirSync(current, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(current, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name))) {
       const path = join(current, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.isFile() && YAML_FILE.test(entry.name)) documents.push({ origin: relative(process.cwd(), path) || path, text: readText(path) });
@@ -111,7 +112,7 @@ async function clusterDocuments(selector: string, options: SourceOptions): Promi
   if (items.length === 0) throw new ImportError(`${selector}: no CustomResourceDefinition of that group or name in the cluster at ${client.server} (kubectl get crd lists them)`);
   const nameOf = (crd: Record<string, unknown>): string => String((crd.metadata as { name?: string } | undefined)?.name);
   const objects = items
-    .sort((a, b) => nameOf(a).localeCompare(nameOf(b)))
+    .sort((a, b) => compareText(nameOf(a), nameOf(b)))
     .map((crd) => ({ ...crd, apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition' }));
   return [{ origin: `cluster ${client.server}`, text: '', objects }];
 }

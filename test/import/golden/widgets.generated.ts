@@ -17,64 +17,64 @@ export interface Widget {
  */
 export interface WidgetSpec {
   /**
+   * @default "blue"
+   */
+  color?: string
+  config?: { [key: string]: unknown }
+  exclusive?: {
+    a?: string
+    b?: string
+  }
+  labels?: {
+    [k: string]: string
+  }
+  /**
+   * How it runs.
+   */
+  mode: ("Fast" | "Slow")
+  parts?: {
+    name: string
+    weight?: number
+  }[]
+  port?: number | string
+  ratio?: number
+  /**
    * How many parts.
    *
    * Format: int32.
    */
   size: number
   /**
-   * How it runs.
+   * @default false
    */
-  mode: ("Fast" | "Slow")
-  /**
-   * @default "blue"
-   */
-  color?: string
-  port?: number | string
-  ratio?: number
-  labels?: {
-    [k: string]: string
-  }
+  suspend?: boolean
   tags?: string[]
-  parts?: {
-    name: string
-    weight?: number
-  }[]
-  config?: { [key: string]: unknown }
   template?: {
     apiVersion?: string
     kind?: string
     metadata?: { name?: string; namespace?: string; labels?: { [key: string]: string }; annotations?: { [key: string]: string }; [key: string]: unknown }
     [k: string]: unknown
   }
-  /**
-   * @default false
-   */
-  suspend?: boolean
-  exclusive?: {
-    a?: string
-    b?: string
-  }
 }
 export interface WidgetStatus {
+  conditions?: {
+    message?: string
+    observedGeneration?: number
+    reason?: string
+    status: ("True" | "False" | "Unknown")
+    type: string
+  }[]
+  endpoint?: string
+  /**
+   * Format: date-time.
+   */
+  lastUpdate?: string
   /**
    * Format: int64.
    */
   observedGeneration?: number
   phase?: ("Pending" | "Running")
   readyParts?: number
-  endpoint?: string
-  /**
-   * Format: date-time.
-   */
-  lastUpdate?: string
-  conditions?: {
-    type: string
-    status: ("True" | "False" | "Unknown")
-    reason?: string
-    message?: string
-    observedGeneration?: number
-  }[]
 }
 
 const widgetSchema: CrdSchema = JSON.parse(`{"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},"spec":{"properties":{"color":{"default":"blue","type":"string"},"config":{"type":"object","x-kubernetes-preserve-unknown-fields":true},"exclusive":{"oneOf":[{"required":["a"]},{"required":["b"]}],"properties":{"a":{"type":"string"},"b":{"type":"string"}},"type":"object"},"labels":{"additionalProperties":{"type":"string"},"type":"object"},"mode":{"enum":["Fast","Slow"],"type":"string"},"parts":{"items":{"properties":{"name":{"type":"string"},"weight":{"type":"integer"}},"required":["name"],"type":"object"},"type":"array"},"port":{"anyOf":[{"type":"integer"},{"type":"string"}],"x-kubernetes-int-or-string":true},"ratio":{"type":"number"},"size":{"format":"int32","minimum":1,"type":"integer"},"suspend":{"default":false,"type":"boolean"},"tags":{"items":{"type":"string"},"type":"array"},"template":{"type":"object","x-kubernetes-embedded-resource":true,"x-kubernetes-preserve-unknown-fields":true}},"required":["size","mode"],"type":"object"},"status":{"properties":{"conditions":{"items":{"properties":{"message":{"type":"string"},"observedGeneration":{"type":"integer"},"reason":{"type":"string"},"status":{"enum":["True","False","Unknown"],"type":"string"},"type":{"type":"string"}},"required":["type","status"],"type":"object"},"type":"array"},"endpoint":{"type":"string"},"lastUpdate":{"format":"date-time","type":"string"},"observedGeneration":{"format":"int64","type":"integer"},"phase":{"enum":["Pending","Running"],"type":"string"},"readyParts":{"type":"integer"}},"type":"object"}},"required":["spec"],"type":"object"}`);
