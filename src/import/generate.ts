@@ -24,6 +24,11 @@ export interface ModuleHeader {
 export interface GenerateOptions {
   /** The module specifier the generated code imports TypeKro from; default `typekro`. */
   readonly typekroImport?: string;
+  /**
+   * A prefix for every factory and type name (`iam` → `iamRole`, `IamRole`): for kinds whose plain names
+   * are common words or TypeKro's own factories (`role` is RBAC's Role).
+   */
+  readonly prefix?: string;
 }
 
 /** One factory to write: a kind at one served version. */
@@ -36,7 +41,11 @@ export interface PlannedKind {
 
 const RESERVED = new Set(['break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield', 'let', 'static', 'implements', 'interface', 'package', 'private', 'protected', 'public', 'await']);
 const pascal = (text: string): string => text.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_m, _sep: string, c: string) => c.toUpperCase());
-const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
+/** `Certificate` → `certificate`, `DNSEndpoint` → `dnsEndpoint`, `IAMRoleSelector` → `iamRoleSelector`: a leading acronym is lowered whole. */
+const lowerFirst = (text: string): string => {
+  const acronym = /^[A-Z]+(?=[A-Z][a-z])/.exec(text)?.[0] ?? /^[A-Z]+(?=[0-9]|$)/.exec(text)?.[0];
+  return acronym ? acronym.toLowerCase() + text.slice(acronym.length) : text.charAt(0).toLowerCase() + text.slice(1);
+};
 /** `WidgetV1alpha1` → `WidgetV1Alpha1`: json-schema-to-typescript capitalises a letter after a digit, so type names follow it. */
 const typeNameOf = (version: string): string => pascal(version).replace(/([0-9])([a-z])/g, (_m, digit: string, c: string) => `${digit}${c.toUpperCase()}`);
 
@@ -50,13 +59,13 @@ function primaryVersion(crd: Crd): CrdVersion {
  * different groups are told apart by the group's first label (`Cluster` → `PostgresqlCnpgIoCluster` is
  * avoided: `CnpgCluster`).
  */
-export function planKinds(crds: readonly Crd[]): PlannedKind[] {
+export function planKinds(crds: readonly Crd[], namePrefix = ''): PlannedKind[] {
   const sorted = [...crds].sort((a, b) => compareText(a.group, b.group) || compareText(a.kind, b.kind));
   const kindCount = new Map<string, number>();
   for (const crd of sorted) kindCount.set(crd.kind, (kindCount.get(crd.kind) ?? 0) + 1);
   const planned: PlannedKind[] = [];
   for (const crd of sorted) {
-    const prefix = (kindCount.get(crd.kind) ?? 0) > 1 ? pascal(crd.group.split('.')[0]!) : '';
+    const prefix = pascal(namePrefix) + ((kindCount.get(crd.kind) ?? 0) > 1 ? pascal(crd.group.split('.')[0]!) : '');
     const primary = primaryVersion(crd);
     for (const version of [...crd.versions].sort((a, b) => compareText(a.name, b.name))) {
       const typeName = typeNameOf(`${prefix}${pascal(crd.kind)}${version === primary ? '' : pascal(version.name)}`);
@@ -127,7 +136,7 @@ function factoryCode(kind: PlannedKind, schemaConst: string): string {
  * const text = await generateModule(crds, { source: 'crds.yaml', command: 'typekro import crds.yaml' });
  */
 export async function generateModule(crds: readonly Crd[], info: ModuleHeader, options: GenerateOptions = {}): Promise<string> {
-  const kinds = planKinds(crds);
+  const kinds = planKinds(crds, options.prefix);
   const parts: string[] = [header(info, crds), `import { crdFactory, type CrdFactory, type CrdSchema } from '${(options.typekroImport ?? 'typekro').replace(/'/g, "\\'")}';`];
   for (const kind of kinds) {
     const types = await compile(rootSchema(kind.version.schema as CrdSchema, kind.typeName), kind.typeName, {

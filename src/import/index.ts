@@ -87,6 +87,6 @@ export async function importCrds(source: string, options: ImportOptions = {}): P
     { source: options.label ?? (options.fromCluster ? `the cluster's CRDs of ${source}` : source), ...(read.version ? { version: read.version } : {}), command: options.command ?? `typekro import ${source}` },
     options,
   );
-  const factories = planKinds(crds).map((k) => ({ factoryName: k.factoryName, typeName: k.typeName, apiVersion: `${k.crd.group}/${k.version.name}`, kind: k.crd.kind }));
+  const factories = planKinds(crds, options.prefix).map((k) => ({ factoryName: k.factoryName, typeName: k.typeName, apiVersion: `${k.crd.group}/${k.version.name}`, kind: k.crd.kind }));
   return { module, crds, factories, ...(read.version ? { version: read.version } : {}) };
 }

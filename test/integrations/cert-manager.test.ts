@@ -34,7 +34,8 @@ describe('typekro/cert-manager', () => {
     assert.match(rgd, /kind: HelmRepository[\s\S]*url: \${schema\.spec\.repositoryUrl}/);
     assert.match(rgd, /kind: HelmRelease[\s\S]*chart: cert-manager\n\s+version: \${schema\.spec\.version}/);
     assert.match(rgd, /version: string \| default="v1\.21\.2"/);
-    assert.match(rgd, /crds:\n\s+enabled: \${schema\.spec\.installCRDs}/);
+    assert.match(rgd, /values: object \| default=\{"crds":\{"enabled":true,"keep":true\}\}/);
+    assert.match(rgd, /values: \${schema\.spec\.values}/);
   });
 
   it('carries the six upstream kinds and their schemas', () => {

@@ -14,6 +14,7 @@ interface ImportCliOptions {
   readonly path?: string;
   readonly kind?: string[];
   readonly typekroImport?: string;
+  readonly prefix?: string;
   readonly kubeconfig?: string;
   readonly context?: string;
 }
@@ -25,6 +26,7 @@ function commandLine(source: string, options: ImportCliOptions): string {
   if (options.path) parts.push('--path', options.path);
   for (const kind of options.kind ?? []) parts.push('--kind', kind);
   if (options.typekroImport) parts.push('--typekro-import', options.typekroImport);
+  if (options.prefix) parts.push('--prefix', options.prefix);
   if (options.out) parts.push('--out', options.out);
   return parts.join(' ');
 }
@@ -38,6 +40,7 @@ async function runImport(run: CliRun, source: string, options: ImportCliOptions)
     ...(options.path ? { path: options.path } : {}),
     ...(options.kind ? { kinds: options.kind } : {}),
     ...(options.typekroImport ? { typekroImport: options.typekroImport } : {}),
+    ...(options.prefix ? { prefix: options.prefix } : {}),
   });
   if (!options.out) {
     out(run.io, result.module);
@@ -58,6 +61,7 @@ export function registerImport(program: Command, run: CliRun): void {
     .option('--path <dir>', 'the directory (or file) of the CRDs inside a Go module')
     .option('--kind <kind...>', 'only these kinds')
     .option('--typekro-import <specifier>', "the module the generated code imports TypeKro from (default 'typekro')")
+    .option('--prefix <name>', 'prefix every factory and type name (iam: iamRole, IamRole), for kinds named like common words')
     .option('--kubeconfig <file>', 'kubeconfig file for --from-cluster (default: $KUBECONFIG, then ~/.kube/config)')
     .option('--context <name>', 'kubeconfig context for --from-cluster')
     .action((source: string, options: ImportCliOptions) => runImport(run, source, options));
