@@ -34,6 +34,8 @@ export interface Crd {
   readonly versions: readonly CrdVersion[];
   /** `app.kubernetes.io/version` or a similar label, when the CRD carries one. */
   readonly version?: string;
+  /** The `api-approved.kubernetes.io` annotation (required for `*.k8s.io` groups), when present. */
+  readonly apiApproved?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -89,7 +91,9 @@ function readCrd(object: Json, where: string): Crd {
   if (versions.length === 0) throw new ImportError(`${at}: no version is served`);
   const labels = isObject(metadata.labels) ? metadata.labels : {};
   const version = [labels['app.kubernetes.io/version'], labels['helm.sh/chart']].find((v): v is string => typeof v === 'string');
-  return { origin: where, name, group, kind, plural, scope, versions, ...(version ? { version } : {}) };
+  const annotations = isObject(metadata.annotations) ? metadata.annotations : {};
+  const approved = annotations['api-approved.kubernetes.io'];
+  return { origin: where, name, group, kind, plural, scope, versions, ...(version ? { version } : {}), ...(typeof approved === 'string' ? { apiApproved: approved } : {}) };
 }
 
 function readVersion(version: Json, at: string): CrdVersion {

@@ -124,6 +124,7 @@ function factoryCode(kind: PlannedKind, schemaConst: string): string {
     factoryName: kind.factoryName,
     storage: kind.version.storage,
     ...(kind.version.subresources ? { subresources: kind.version.subresources } : {}),
+    ...(kind.crd.apiApproved ? { apiApproved: kind.crd.apiApproved } : {}),
   };
   const fields = Object.entries(definition).map(([key, value]) => `  ${key}: ${JSON.stringify(value)},`);
   return [`${factoryDoc(kind)}`, `export const ${kind.factoryName}: CrdFactory<${kind.typeName}> = crdFactory<${kind.typeName}>({`, ...fields, `  schema: ${schemaConst},`, '});'].join('\n');

@@ -54,6 +54,8 @@ export interface CrdKind {
   readonly storage?: boolean;
   /** The CRD version's `subresources` (`status`, `scale`), so an equivalent CRD behaves the same. */
   readonly subresources?: Readonly<Record<string, unknown>>;
+  /** The CRD's `api-approved.kubernetes.io` annotation: the API server requires it for `*.k8s.io` groups. */
+  readonly apiApproved?: string;
 }
 
 /**
@@ -220,7 +222,7 @@ function stringType(format: string | undefined): CelType {
  * const cache = crdFactory({ group: 'example.com', version: 'v1', kind: 'Cache', plural: 'caches', scope: 'Namespaced', factoryName: 'cache', schema: { type: 'object' } });
  * crdManifests([cache])[0]?.metadata.name; // => 'caches.example.com'
  */
-export function crdManifests(factories: readonly { readonly definition: CrdKind }[]): { apiVersion: string; kind: string; metadata: { name: string }; spec: Record<string, unknown> }[] {
+export function crdManifests(factories: readonly { readonly definition: CrdKind }[]): { apiVersion: string; kind: string; metadata: { name: string; annotations?: Record<string, string> }; spec: Record<string, unknown> }[] {
   const byName = new Map<string, CrdKind[]>();
   for (const { definition } of factories) {
     const name = `${definition.plural}.${definition.group}`;
@@ -229,10 +231,11 @@ export function crdManifests(factories: readonly { readonly definition: CrdKind 
   return [...byName.entries()].map(([name, kinds]) => {
     const first = kinds[0]!;
     const storage = kinds.find((k) => k.storage) ?? first;
+    const approved = kinds.find((k) => k.apiApproved)?.apiApproved;
     return {
       apiVersion: 'apiextensions.k8s.io/v1',
       kind: 'CustomResourceDefinition',
-      metadata: { name },
+      metadata: { name, ...(approved ? { annotations: { 'api-approved.kubernetes.io': approved } } : {}) },
       spec: {
         group: first.group,
         names: { kind: first.kind, plural: first.plural, singular: first.kind.toLowerCase(), listKind: `${first.kind}List` },

@@ -88,6 +88,7 @@ export const dnsEndpoint: CrdFactory<DNSEndpoint> = crdFactory<DNSEndpoint>({
   factoryName: "dnsEndpoint",
   storage: true,
   subresources: {"status":{}},
+  apiApproved: "https://github.com/kubernetes-sigs/external-dns/pull/2007",
   schema: dnsEndpointSchema,
 });
 
@@ -207,6 +208,7 @@ export const dnsRecord: CrdFactory<DNSRecord> = crdFactory<DNSRecord>({
   factoryName: "dnsRecord",
   storage: true,
   subresources: {"status":{}},
+  apiApproved: "https://github.com/kubernetes-sigs/external-dns/pull/5372",
   schema: dnsRecordSchema,
 });
 
