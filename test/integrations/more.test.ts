@@ -1,5 +1,5 @@
 /**
- * typekro/external-dns and typekro/aws offline: each one's example composition renders with typed status
+ * typekro/external-dns, typekro/aws and typekro/cilium offline: each one's example composition renders with typed status
  * references, its bootstraps install the pinned charts through Flux, and bad inputs fail at compile time
  * (checked by `npm run typecheck`) and when the composition is defined.
  */
@@ -9,7 +9,8 @@ import { type } from 'arktype';
 import { crdManifests, kubernetesComposition } from 'typekro';
 import { allKinds as awsKinds, iamControllerBootstrap, iamRole, s3Bucket, s3ControllerBootstrap, s3Kinds, type S3BucketSpec } from 'typekro/aws';
 import { allKinds as dnsKinds, dnsEndpoint, EXTERNAL_DNS_HOSTNAME, externalDnsBootstrap, type DNSEndpointSpec } from 'typekro/external-dns';
-import { announcedSite, bucketWithRole } from './examples/external-dns-aws.js';
+import { allKinds as ciliumKinds, ciliumBootstrap, ciliumNetworkPolicy, type CiliumNetworkPolicySpec } from 'typekro/cilium';
+import { announcedSite, bucketWithRole, isolation } from './examples/more.js';
 
 describe('typekro/external-dns', () => {
   it('renders the example: a Service annotated for its hostname and a DNSEndpoint', () => {
@@ -64,11 +65,29 @@ describe('typekro/aws', () => {
   });
 });
 
+describe('typekro/cilium', () => {
+  it('renders the example: a CiliumNetworkPolicy from the spec', () => {
+    const rgd = isolation.toYaml();
+    assert.match(rgd, /apiVersion: cilium\.io\/v2\n\s+kind: CiliumNetworkPolicy/);
+    assert.match(rgd, /endpointSelector:\n\s+matchLabels:\n\s+app: \${schema\.spec\.app}/);
+    assert.match(rgd, /policy: \${policy\.metadata\.name}/);
+  });
+
+  it('bootstraps Cilium and carries the v2 kinds (v2alpha1 too where still served)', () => {
+    assert.match(ciliumBootstrap.toYaml(), /chart: cilium\n\s+version: \${schema\.spec\.version}/);
+    assert.equal(ciliumNetworkPolicy.definition.version, 'v2');
+    assert.ok(ciliumKinds.some((k) => k.definition.kind === 'CiliumClusterwideNetworkPolicy' && k.definition.scope === 'Cluster'));
+    assert.ok(ciliumKinds.some((k) => k.definition.version === 'v2alpha1'));
+  });
+});
+
 // Compile-time checks: `npm run typecheck` fails if one of these stops being an error.
 export function typeErrors(): void {
   // @ts-expect-error the bucket's name is required
   const noName: S3BucketSpec = { tagging: { tagSet: [] } };
   // @ts-expect-error recordTTL is a number
   const wrongType: DNSEndpointSpec = { endpoints: [{ dnsName: 'a', recordTTL: '60' }] };
-  void [noName, wrongType];
+  // @ts-expect-error 'TCPX' is not a protocol
+  const wrongProtocol: CiliumNetworkPolicySpec = { ingress: [{ toPorts: [{ ports: [{ port: '80', protocol: 'TCPX' }] }] }] };
+  void [noName, wrongType, wrongProtocol];
 }

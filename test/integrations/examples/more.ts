@@ -1,7 +1,8 @@
-/** What users of typekro/external-dns and typekro/aws write. */
+/** What users of typekro/external-dns, typekro/aws and typekro/cilium write. */
 import { type } from 'arktype';
 import { kubernetesComposition, service } from 'typekro';
 import { iamRole, s3Bucket } from 'typekro/aws';
+import { ciliumNetworkPolicy } from 'typekro/cilium';
 import { dnsEndpoint } from 'typekro/external-dns';
 
 /** A Service external-dns publishes under `host`, and an explicit A record for it. */
@@ -27,5 +28,20 @@ export const bucketWithRole = kubernetesComposition(
       },
     });
     return { arn: bucket.status.ackResourceMetadata.arn };
+  },
+);
+
+/** Ingress to `app` only from `from`, on port 80. */
+export const isolation = kubernetesComposition(
+  { name: 'isolation', kind: 'Isolation', spec: type({ app: 'string', from: 'string' }), status: type({ policy: 'string' }) },
+  (spec) => {
+    const policy = ciliumNetworkPolicy({
+      name: `${spec.app}-ingress`,
+      spec: {
+        endpointSelector: { matchLabels: { app: spec.app } },
+        ingress: [{ fromEndpoints: [{ matchLabels: { app: spec.from } }], toPorts: [{ ports: [{ port: '80', protocol: 'TCP' }] }] }],
+      },
+    });
+    return { policy: policy.metadata.name };
   },
 );
