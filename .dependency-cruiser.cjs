@@ -13,6 +13,8 @@ const layers = {
   runtime: ['src/runtime'],
   api: ['src/api', 'src/index.ts', 'src/simple.ts'],
   testing: ['src/testing'],
+  import: ['src/import'],
+  integrations: ['src/integrations'],
   cli: ['src/cli'],
 };
 
@@ -28,7 +30,9 @@ const allowed = {
   runtime: ['util', 'ir', 'schema', 'compile'],
   api: ['util', 'ir', 'schema', 'analysis', 'compile', 'model', 'composition', 'runtime'],
   testing: ['util', 'ir', 'schema', 'analysis', 'compile', 'model', 'composition', 'runtime', 'api'],
-  cli: ['util', 'api', 'testing', 'runtime'],
+  import: ['util', 'ir', 'schema', 'model', 'runtime'],
+  integrations: ['util', 'ir', 'schema', 'compile', 'model', 'api'],
+  cli: ['util', 'api', 'testing', 'runtime', 'import'],
 };
 
 const pathOf = (names) => `^(${names.flatMap((name) => layers[name]).map((p) => p.replace(/\./g, '\\.')).join('|')})`;

@@ -9,6 +9,7 @@ import { registerCheck } from './commands/check.js';
 import { registerClusterCommands } from './commands/cluster.js';
 import { registerDelete } from './commands/delete.js';
 import { registerDeploy } from './commands/deploy.js';
+import { registerImport } from './commands/import.js';
 import { registerLogs } from './commands/logs.js';
 import { registerPlan } from './commands/plan.js';
 import { registerRender } from './commands/render.js';
@@ -66,7 +67,7 @@ function program(run: CliRun): { root: Command; active: () => Command } {
   root.hook('preAction', (_root, command) => {
     active = command;
   });
-  for (const register of [registerRender, registerCheck, registerDeploy, registerPlan, registerStatus, registerLogs, registerDelete, registerClusterCommands]) register(root, run);
+  for (const register of [registerRender, registerCheck, registerDeploy, registerPlan, registerStatus, registerLogs, registerDelete, registerImport, registerClusterCommands]) register(root, run);
   configure(root, run.io);
   return { root, active: () => active };
 }

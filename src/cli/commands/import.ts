@@ -1,0 +1,68 @@
+/**
+ * `typekro import SOURCE [--out FILE]`: CRDs → a typed TypeScript module (stdout without `--out`). The work
+ * is `importCrds` of `typekro/import`; this file only maps flags and writes the result.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Command } from 'commander';
+import { importCrds } from '../../import/index.js';
+import { err, out, type CliRun } from '../io.js';
+
+interface ImportCliOptions {
+  readonly out?: string;
+  readonly fromCluster?: boolean;
+  readonly path?: string;
+  readonly kind?: string[];
+  readonly typekroImport?: string;
+  readonly prefix?: string;
+  readonly kubeconfig?: string;
+  readonly context?: string;
+}
+
+/** The regenerate command the header names: the arguments as given, minus where the output went. */
+function commandLine(source: string, options: ImportCliOptions): string {
+  const parts = ['typekro import', source];
+  if (options.fromCluster) parts.push('--from-cluster');
+  if (options.path) parts.push('--path', options.path);
+  for (const kind of options.kind ?? []) parts.push('--kind', kind);
+  if (options.typekroImport) parts.push('--typekro-import', options.typekroImport);
+  if (options.prefix) parts.push('--prefix', options.prefix);
+  if (options.out) parts.push('--out', options.out);
+  return parts.join(' ');
+}
+
+async function runImport(run: CliRun, source: string, options: ImportCliOptions): Promise<void> {
+  const cluster = { ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}), ...(options.context ? { context: options.context } : {}) };
+  const result = await importCrds(source, {
+    command: commandLine(source, options),
+    env: run.io.env,
+    ...(options.fromCluster ? { fromCluster: true, cluster } : {}),
+    ...(options.path ? { path: options.path } : {}),
+    ...(options.kind ? { kinds: options.kind } : {}),
+    ...(options.typekroImport ? { typekroImport: options.typekroImport } : {}),
+    ...(options.prefix ? { prefix: options.prefix } : {}),
+  });
+  if (!options.out) {
+    out(run.io, result.module);
+    return;
+  }
+  mkdirSync(dirname(options.out), { recursive: true });
+  writeFileSync(options.out, result.module);
+  err(run.io, `wrote ${options.out}: ${result.factories.map((f) => `${f.factoryName} (${f.apiVersion} ${f.kind})`).join(', ')}`);
+}
+
+export function registerImport(program: Command, run: CliRun): void {
+  program
+    .command('import')
+    .description('generate typed factories from CustomResourceDefinitions: a YAML file or directory, a URL, a Helm chart (directory or .tgz), module@version/path (Go module proxy), or --from-cluster GROUP|NAME')
+    .argument('<source>', 'where the CRDs are')
+    .option('-o, --out <file>', 'write the module to this file (default: stdout)')
+    .option('--from-cluster', 'read the CRDs of a live cluster; SOURCE is an API group or a CRD name')
+    .option('--path <dir>', 'the directory (or file) of the CRDs inside a Go module')
+    .option('--kind <kind...>', 'only these kinds')
+    .option('--typekro-import <specifier>', "the module the generated code imports TypeKro from (default 'typekro')")
+    .option('--prefix <name>', 'prefix every factory and type name (iam: iamRole, IamRole), for kinds named like common words')
+    .option('--kubeconfig <file>', 'kubeconfig file for --from-cluster (default: $KUBECONFIG, then ~/.kube/config)')
+    .option('--context <name>', 'kubeconfig context for --from-cluster')
+    .action((source: string, options: ImportCliOptions) => runImport(run, source, options));
+}

@@ -1,0 +1,24 @@
+/**
+ * Every integration's generated module is what `typekro import` gives today from its pinned upstream CRDs,
+ * read through the Go module proxy this machine's Go uses (`go env GOPROXY`). A difference means the
+ * committed file was edited by hand or the generator changed: run `node --import tsx integrations/regenerate.ts`
+ * and review the diff.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { pins, regenerate } from '../../integrations/regenerate.js';
+
+const goproxy = execFileSync('go', ['env', 'GOPROXY'], { encoding: 'utf8' }).trim();
+
+describe('generated integrations', () => {
+  for (const name of Object.keys(pins())) {
+    it(`${name}: regenerating from ${Object.values(pins()[name]!.modules).map((m) => m.source).join(', ')} gives the committed modules`, { timeout: 300_000 }, async () => {
+      for (const { file, text } of await regenerate(name, { ...process.env, GOPROXY: goproxy })) {
+        const committed = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
+        assert.ok(text === committed, `${file} differs from what typekro import generates now; run node --import tsx integrations/regenerate.ts ${name} and review the diff`);
+      }
+    });
+  }
+});
