@@ -7,6 +7,7 @@ import { abortableSleep, throwIfAborted as throwIfSignalled, type KubeClient, ty
 import type { RecordKeeper } from './record.js';
 import type { SchemaCache } from './schemas.js';
 import type { Redactor } from './redact.js';
+import type { OwnershipGuard } from './ownership.js';
 
 /**
  * What a deploy or delete reports through `progressCallback`, one variant per `type` (switch on it to get
@@ -242,6 +243,10 @@ export interface DirectSession {
   readonly progress: (event: ProgressEvent) => void;
   /** Take over fields other field managers own (server-side apply `force`); default false. */
   readonly force?: boolean;
+  /** Take over objects another instance or tool owns (else an OwnershipConflictError); default false. */
+  readonly adopt?: boolean;
+  /** Checks who owns each object before it is first applied (set by deployDirect). */
+  readonly ownership?: OwnershipGuard;
   readonly redactor?: Redactor;
   /** The schemas of the observed objects (deployDirect and planDirect make one per run when absent). */
   readonly schemas?: SchemaCache;
