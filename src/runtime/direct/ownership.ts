@@ -11,14 +11,15 @@ import { describeOwner, foreignOwner } from '../engine/index.js';
 import { describeRef, FIELD_MANAGER, type CallOptions, type KubeClient } from '../kube/client.js';
 import { OwnershipConflictError } from './errors.js';
 import { objectKey } from './owned.js';
-import { plain, refOf } from './session.js';
+import { plain, refOf } from './objects.js';
+import type { OwnershipCheck } from './session.js';
 
 /** Reads at once while checking: enough to keep a 1,000-object preflight short without flooding the server. */
 const PARALLEL_READS = 16;
 /** Objects named in the error message; the rest are counted. */
 const SHOWN = 10;
 
-export class OwnershipGuard {
+export class OwnershipGuard implements OwnershipCheck {
   /** Objects checked already (the instance's own, absent, or adopted). */
   private readonly cleared = new Set<string>();
 

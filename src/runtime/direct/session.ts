@@ -7,7 +7,6 @@ import { abortableSleep, throwIfAborted as throwIfSignalled, type KubeClient, ty
 import type { RecordKeeper } from './record.js';
 import type { SchemaCache } from './schemas.js';
 import type { Redactor } from './redact.js';
-import type { OwnershipGuard } from './ownership.js';
 
 /**
  * What a deploy or delete reports through `progressCallback`, one variant per `type` (switch on it to get
@@ -246,7 +245,7 @@ export interface DirectSession {
   /** Take over objects another instance or tool owns (else an OwnershipConflictError); default false. */
   readonly adopt?: boolean;
   /** Checks who owns each object before it is first applied (set by deployDirect). */
-  readonly ownership?: OwnershipGuard;
+  readonly ownership?: OwnershipCheck;
   readonly redactor?: Redactor;
   /** The schemas of the observed objects (deployDirect and planDirect make one per run when absent). */
   readonly schemas?: SchemaCache;
@@ -256,6 +255,11 @@ export interface DirectSession {
   readonly onApplying?: (resourceId: string, ref: ObjectRef) => void;
   /** Called with each object applied (the events watcher follows them). */
   readonly onApplied?: (resourceId: string, object: KubeObject) => void;
+}
+
+/** Reads objects before their first apply and throws when another instance or tool owns one (ownership.ts). */
+export interface OwnershipCheck {
+  check(manifests: readonly KubeObject[], call: () => { deadline: number; signal?: AbortSignal }): Promise<void>;
 }
 
 export { plain, refOf } from './objects.js';
