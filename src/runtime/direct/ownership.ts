@@ -8,7 +8,7 @@
  */
 import type { KubeObject, Ownership } from '../engine/index.js';
 import { describeOwner, foreignOwner } from '../engine/index.js';
-import { describeRef, FIELD_MANAGER, type CallOptions, type KubeClient } from '../kube/client.js';
+import { describeRef, FIELD_MANAGER, KubeApiError, type CallOptions, type KubeClient } from '../kube/client.js';
 import { OwnershipConflictError } from './errors.js';
 import { objectKey } from './owned.js';
 import { plain, refOf } from './objects.js';
@@ -40,7 +40,11 @@ export class OwnershipGuard implements OwnershipCheck {
     const worker = async (): Promise<void> => {
       while (next < pending.length) {
         const [, manifest] = pending[next++]!;
-        const live = await this.client.get(refOf(manifest), call());
+        const live = await this.client.get(refOf(manifest), call()).catch((error: unknown) => {
+          // An account that may not read the object cannot check it: its apply decides (and names the verb it lacks).
+          if (error instanceof KubeApiError && error.status === 403) return undefined;
+          throw error;
+        });
         const foreign = live ? foreignOwner(plain(live), this.owner, FIELD_MANAGER) : undefined;
         if (foreign) owners.push({ object: describeRef(refOf(manifest)), owner: describeOwner(foreign) });
       }

@@ -131,8 +131,13 @@ export class KubeClient {
    * fields and managers, unless `force`.
    */
   async apply(object: KubernetesObject, options: { force?: boolean; dryRun?: boolean; fieldManager?: string } & CallOptions = {}): Promise<KubernetesObject> {
-    return this.call('apply', refOfObject(object), options, () =>
-      this.api.applyJson(object, { dryRun: options.dryRun ?? false, fieldManager: options.fieldManager ?? FIELD_MANAGER, force: options.force ?? false }),
+    // Without a resourceVersion precondition a 409 other than a field conflict is a race inside the server: send it again.
+    return this.call(
+      'apply',
+      refOfObject(object),
+      options,
+      () => this.api.applyJson(object, { dryRun: options.dryRun ?? false, fieldManager: options.fieldManager ?? FIELD_MANAGER, force: options.force ?? false }),
+      !object.metadata?.resourceVersion,
     );
   }
 
@@ -194,10 +199,11 @@ export class KubeClient {
   }
 
   /**
-   * Runs one API call, retrying transient failures with backoff until the deadline; any other failure (and
-   * the last transient one) becomes a KubeApiError naming the verb and the object.
+   * Runs one API call, retrying transient failures with backoff until the deadline (with `retryConflicts`,
+   * also a 409 that is not a field-manager conflict); any other failure (and the last transient one) becomes
+   * a KubeApiError naming the verb and the object.
    */
-  async call<T>(verb: string, ref: ObjectRef, options: CallOptions, run: () => Promise<T>): Promise<T> {
+  async call<T>(verb: string, ref: ObjectRef, options: CallOptions, run: () => Promise<T>, retryConflicts?: boolean): Promise<T> {
     const requested = options.deadline ?? Date.now() + this.retryMs;
     // A cluster that was never reached (wrong address, down) fails fast; one that went away is waited for.
     const deadline = this.reached ? requested : Math.min(requested, Date.now() + FIRST_CONTACT_RETRY_MS);
@@ -215,8 +221,9 @@ export class KubeClient {
       } catch (error) {
         const failure = bound.aborted ? unanswered(verb, ref, budgetMs, this.server) : error instanceof KubeApiError ? error : apiError(verb, ref, error, this.server);
         if (failure.status !== undefined) this.reached = true;
-        if (!isTransient(failure) || Date.now() + delay > deadline || options.signal?.aborted) {
-          if (attempt > 1 && isTransient(failure)) failure.message += ` (still failing after ${attempt} attempts)`;
+        const retryable = isTransient(failure) || (retryConflicts === true && isModifiedConflict(failure));
+        if (!retryable || Date.now() + delay > deadline || options.signal?.aborted) {
+          if (attempt > 1 && retryable) failure.message += ` (still failing after ${attempt} attempts)`;
           throw failure;
         }
         await abortableSleep(delay, options.signal);
@@ -342,6 +349,14 @@ const TRANSIENT_CODES = /did not answer within|ECONNREFUSED|ECONNRESET|EPIPE|ETI
 export function isTransient(error: KubeApiError): boolean {
   if (error.status === undefined) return TRANSIENT_CODES.test(error.message);
   return error.status === 429 || error.status === 502 || error.status === 503 || error.status === 504;
+}
+
+/**
+ * A 409 that is not a field-manager conflict: the object changed while the server applied (optimistic
+ * concurrency, "the object has been modified"). A server-side apply is idempotent, so sending it again is safe.
+ */
+function isModifiedConflict(error: KubeApiError): boolean {
+  return error.status === 409 && !(error instanceof ApplyConflictError);
 }
 
 function statusOf(error: unknown): number | undefined {
