@@ -52,13 +52,16 @@ const factory = createDirectFactory<{ name: string }, Record<string, unknown>>(d
   timeout: 15 * 60_000,
   events: false,
 });
+const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
+const baseline = { rssMB: mb(process.memoryUsage().rss), heapMB: mb(process.memoryUsage().heapUsed) };
 const started = performance.now();
 await factory.deploy({ name: 'scale' });
 const deployMs = performance.now() - started;
+const afterDeploy = { rssMB: mb(process.memoryUsage().rss), heapMB: mb(process.memoryUsage().heapUsed), maxRssMB: mb(process.resourceUsage().maxRSS * 1024) };
 const again = performance.now();
 await factory.deploy({ name: 'scale' });
 const redeployMs = performance.now() - again;
 const deleting = performance.now();
 await factory.deleteInstance('scale');
 const deleteMs = performance.now() - deleting;
-console.log(JSON.stringify({ resources: total, deployments, deployMs, redeployMs, deleteMs, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+console.log(JSON.stringify({ resources: total, deployments, deployMs, redeployMs, deleteMs, maxRssMB: process.resourceUsage().maxRSS / 1024, baseline, afterDeploy }));

@@ -4,7 +4,9 @@
  * in a child process (`scale-deploy.ts`), so the peak RSS reported is the deploying process's own. Also
  * measured: the same deploy again (nothing changes) and the delete. Not a test: nothing is asserted.
  *
- *   node --import tsx bench/scale.bench.ts [--resources=1000] [--deployments=10] [--no-write]
+ *   node --import tsx bench/scale.bench.ts [--resources=1000] [--deployments=10] [--no-write] [--profile]
+ *
+ * `--profile`: the deploying process writes a CPU profile to bench/.out/prof/.
  *
  * Writes its section of bench/RESULTS.md between `<!-- scale:begin -->` and `<!-- scale:end -->`.
  */
@@ -33,6 +35,8 @@ interface Result {
   readonly redeployMs: number;
   readonly deleteMs: number;
   readonly maxRssMB: number;
+  readonly baseline: { rssMB: number; heapMB: number };
+  readonly afterDeploy: { rssMB: number; heapMB: number; maxRssMB: number };
 }
 
 const load = loadavg().map((n) => n.toFixed(1)).join(' / ');
@@ -40,7 +44,8 @@ const cluster = await startLocalCluster({ name: 'bench-scale' });
 let result: Result;
 try {
   await cluster.kubeconfig.makeApiClient(CoreV1Api).createNamespace({ body: { metadata: { name: 'scale' } } });
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', join(root, 'bench', 'scale-deploy.ts')], {
+  const profile = args.has('profile') ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench', '.out', 'prof')}`] : [];
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', ...profile, join(root, 'bench', 'scale-deploy.ts')], {
     cwd: root,
     env: { ...process.env, SCALE_KUBECONFIG: cluster.kubeconfigPath, SCALE_NAMESPACE: 'scale', SCALE_RESOURCES: String(resources), SCALE_DEPLOYMENTS: String(deployments) },
     maxBuffer: 16 * 1024 * 1024,
@@ -67,6 +72,9 @@ const section = [
   '| resources | of which Deployments | first deploy s | same deploy again s | delete s | peak RSS of the deploying process MB |',
   '|-----------|----------------------|----------------|---------------------|----------|--------------------------------------|',
   `| ${result.resources} | ${result.deployments} | ${seconds(result.deployMs)} | ${seconds(result.redeployMs)} | ${seconds(result.deleteMs)} | ${result.maxRssMB.toFixed(0)} |`,
+  '',
+  `Memory of the deploying process: ${result.baseline.rssMB} MB RSS (${result.baseline.heapMB} MB JS heap) once TypeKro is loaded, before the deploy;`,
+  `${result.afterDeploy.rssMB} MB RSS (${result.afterDeploy.heapMB} MB heap) right after the first deploy, peak ${result.afterDeploy.maxRssMB} MB by then.`,
   '<!-- scale:end -->',
 ].join('\n');
 console.log(section);

@@ -11,6 +11,7 @@
 import { createPlanCache, instanceStatus, planInstance, type InstancePlan, type KubeObject, type NodePlan, type StatusResult } from '../engine/index.js';
 import { applyNode, finalManifests, observeExternal, type ObservedMap } from './apply-node.js';
 import { OwnershipGuard } from './ownership.js';
+import { Settled } from './settled.js';
 import { describeRef } from '../kube/client.js';
 import { DirectAbortedError, DirectDeployError, DirectTimeoutError, type RollbackReport } from './errors.js';
 import { EventFollower } from './feedback.js';
@@ -135,6 +136,7 @@ async function reconcile(session: DirectSession, record: RecordKeeper, steps: Ma
   const cache = createPlanCache();
   const started = new Set<string>();
   const announced = new Set<string>();
+  const settled = new Settled();
   let reported = '';
   for (;;) {
     throwIfAborted(session.signal);
@@ -149,11 +151,13 @@ async function reconcile(session: DirectSession, record: RecordKeeper, steps: Ma
       const task = (node.state === 'apply' ? applyNode(session, node, observed) : observeExternal(session, node, observed)).then(() => {
         if (session.readiness !== 'exists' || node.state === 'external') steps.set(node.id, 'ready');
       });
-      tasks.set(node.id, task.finally(() => tasks.delete(node.id)));
+      const tracked = task.finally(() => tasks.delete(node.id));
+      tasks.set(node.id, tracked);
+      settled.watch(tracked);
     }
     reported = reportWaiting(session, plan, reported);
     if (tasks.size > 0) {
-      await Promise.race(tasks.values());
+      await settled.next();
       continue;
     }
     // Nothing in flight but not ready: some expression reads data that is not there yet. Re-read and retry.

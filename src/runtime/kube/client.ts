@@ -8,6 +8,7 @@
 import { HttpMethod, KubernetesObjectApi, PatchStrategy, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
 
 import { ApplyConflictError, describeRef, KubeApiError, KubeTimeoutError, type FieldConflict, type ObjectRef } from './errors.js';
+import { Slots } from './slots.js';
 import { boundedBy, pooled } from './pool.js';
 import { watchCollection } from './watch.js';
 import { TypeKroError } from '../../util/errors.js';
@@ -98,6 +99,9 @@ const FIRST_CONTACT_RETRY_MS = 2_000;
 /** The least time one attempt of a call gets, even at its deadline: one round trip to a healthy server. */
 const MIN_ATTEMPT_MS = 2_000;
 
+/** Requests one client sends at once; more wait their turn (`slots.ts`). */
+const MAX_IN_FLIGHT = 32;
+
 /** A request the API server accepted and did not answer in time (stopped, overloaded, half-open connection). */
 function unanswered(verb: string, ref: ObjectRef, budgetMs: number, server: string): KubeApiError {
   const what = ref.name ? describeRef(ref) : `${ref.kind} (${ref.apiVersion})`;
@@ -112,6 +116,8 @@ export class KubeClient {
   private readonly retryMs: number;
   /** Whether any call has reached the API server: a server never reached is not waited for long. */
   private reached = false;
+  /** Requests in flight at once (watches aside: they are not sent through `call`). */
+  private readonly slots = new Slots(MAX_IN_FLIGHT);
 
   readonly config: KubeConfig;
 
@@ -204,7 +210,8 @@ export class KubeClient {
    * a KubeApiError naming the verb and the object.
    */
   async call<T>(verb: string, ref: ObjectRef, options: CallOptions, run: () => Promise<T>, retryConflicts?: boolean): Promise<T> {
-    const requested = options.deadline ?? Date.now() + this.retryMs;
+    const started = Date.now();
+    const requested = options.deadline ?? started + this.retryMs;
     // A cluster that was never reached (wrong address, down) fails fast; one that went away is waited for.
     const deadline = this.reached ? requested : Math.min(requested, Date.now() + FIRST_CONTACT_RETRY_MS);
     let delay = 200;
@@ -212,10 +219,15 @@ export class KubeClient {
       throwIfAborted(options.signal);
       // Only the deadline cancels a request in flight: a write the caller stops waiting for may still reach
       // the server, and what it applied must be known (rollback, "left behind"); aborts act between attempts.
+      const release = await this.slots.take(deadline, options.signal);
+      if (options.signal?.aborted) release?.();
+      throwIfAborted(options.signal);
+      // queued behind this client's other requests until the deadline: the server is not keeping up
+      if (!release) throw unanswered(verb, ref, Math.max(0, deadline - started), this.server);
       const budgetMs = Math.max(deadline - Date.now(), MIN_ATTEMPT_MS);
       const bound = AbortSignal.timeout(budgetMs);
       try {
-        const result = await boundedBy(this.config, bound, run);
+        const result = await boundedBy(this.config, bound, run).finally(release);
         this.reached = true;
         return result;
       } catch (error) {
