@@ -122,6 +122,7 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
           namespaced: (namespaced ??= namespacedLookup(kube())),
           progress,
           force: options.force ?? false,
+          adopt: options.adopt ?? false,
           redactor,
         };
         try {

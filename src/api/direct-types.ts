@@ -47,6 +47,12 @@ export interface DirectFactoryOptions extends ClusterTarget, OriginalFactoryOpti
    */
   readonly force?: boolean;
   /**
+   * Take over objects another instance (direct or KRO), a controller or another tool owns. Default false:
+   * a deploy that would apply such an object fails, before anything is changed, with an
+   * OwnershipConflictError naming each object and its owner. Fields other managers own still need `force`.
+   */
+  readonly adopt?: boolean;
+  /**
    * When the first deploy of an instance fails (error, timeout or abort), delete what it created and its
    * record, so the cluster is as before. Later deploys of an instance that once succeeded are never rolled
    * back. Default false (objects stay, for inspection; `deleteInstance` removes them).

@@ -115,11 +115,11 @@ describe('direct mode: instance lifecycle', () => {
 
   it('rollbackOnFailure never deletes an instance that once deployed successfully, nor objects that existed before it', async () => {
     const client = new KubeClient(kc);
-    // An object that exists before the instance, with the same content the graph renders (adopted without conflict).
+    // An object that exists before the instance, with the same content the graph renders (adopted explicitly, without field conflict).
     await client.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'rb2-config', namespace: ns.name }, data: { n: '1' } } as KubernetesObject, { fieldManager: 'someone-else' });
     await new Promise((resolve) => setTimeout(resolve, 1100)); // creation timestamps have a resolution of one second
     const broken = node('broken', 'v1', 'ConfigMap', { metadata: { name: 'rb2-broken' }, data: { n: x(E.call('string', [E.binary('/', E.call('int', [E.path('config', 'data', 'n')]), E.int(0))])) } });
-    const failing = factoryFor('life-rollback2', [configMap('config', 'config', { n: '1' }), secret, broken], { namespace: ns.name, rollbackOnFailure: true });
+    const failing = factoryFor('life-rollback2', [configMap('config', 'config', { n: '1' }), secret, broken], { namespace: ns.name, rollbackOnFailure: true, adopt: true });
     await assert.rejects(failing.deploy({ name: 'rb2', value: 'x', replicas: 1, flag: true }), /rolled back: deleted 1 object\(s\), kept 1 that existed before this instance/);
     assert.ok(await core.readNamespacedConfigMap({ name: 'rb2-config', namespace: ns.name }), 'pre-existing object kept');
     assert.ok(await notFound(() => core.readNamespacedSecret({ name: 'rb2-secret', namespace: ns.name })));

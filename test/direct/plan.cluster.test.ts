@@ -83,7 +83,8 @@ describe('direct mode: plan', () => {
     const first = await factory.plan({ name: 'pcf', value: 'ours', replicas: 1, flag: true });
     assert.deepEqual(first.conflicts.map((c) => [c.resource.resourceId, c.conflicts]), [['config', [{ field: '.data.value', manager: 'other-tool' }]]]);
     assert.deepEqual(first.change.map((c) => [c.resource.resourceId, c.paths.filter((p) => p.startsWith('data'))]), [['config', ['data.value']]]);
-    await factoryFor('plan-conflict', [config, deployment('app')], { namespace: ns.name, force: true }).deploy({ name: 'pcf', value: 'ours', replicas: 1, flag: true });
+    // adopt: the ConfigMap is another tool's object; force: one of its fields too
+    await factoryFor('plan-conflict', [config, deployment('app')], { namespace: ns.name, adopt: true, force: true }).deploy({ name: 'pcf', value: 'ours', replicas: 1, flag: true });
     const scaled = await factory.plan({ name: 'pcf', value: 'ours', replicas: 3, flag: true });
     assert.deepEqual(scaled.conflicts, []);
     assert.deepEqual(scaled.change.map((c) => [c.resource.resourceId, c.paths]), [['app', ['spec.replicas']]]);

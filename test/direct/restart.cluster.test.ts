@@ -4,7 +4,8 @@
  * watch is open, the deploy recovers and completes; when the API server stays away the deploy fails
  * cleanly naming the server, and once it is back every object that was applied is found through the
  * instance record and deleted (nothing orphaned); when it hangs (SIGSTOP), the deploying process still
- * ends on its own, with the API server still paused.
+ * ends on its own, with the API server still paused. Also: a kro-mode deploy whose watch on the instance
+ * a restart breaks, and a delete a restart interrupts (it completes, nothing is left).
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -17,7 +18,8 @@ import type { ProgressEvent } from '../../src/runtime/direct/index.js';
 import { KubeApiError } from '../../src/runtime/kube/client.js';
 import { ensureClusterBinaries, startLocalCluster, type LocalCluster } from '../../src/testing/index.js';
 import { eventually } from '../support/cluster.js';
-import { configMap, deployment, factoryFor, x } from './support.js';
+import { createFactory, type KroFactory } from '../../src/api/factories.js';
+import { configMap, definition, deployment, factoryFor, graph, x, type TestSpec } from './support.js';
 
 const GATED = join(import.meta.dirname, 'fixtures', 'gated-deploy.ts');
 /** A gate ConfigMap: ready once its `data.open` is "yes" (the test opens it). */
@@ -168,6 +170,60 @@ describe('direct mode: API server faults during a deploy', () => {
     const instance = await deployed;
     assert.deepEqual(instance.metadata, { name: 'watched', namespace: 'default' });
     await factory.deleteInstance('watched');
+    assert.deepEqual(await owned('watched'), []);
+  });
+
+  it('kro mode: resumes the watch on the instance broken by an API server restart, and the deploy goes on', async () => {
+    let killed = false;
+    const kro = createFactory('kro', definition('restartkro'), graph('restartkro', [gate()]), {
+      kubeConfig: cluster.kubeconfig,
+      namespace: 'default',
+      timeout: 180_000,
+      progressCallback: (event) => {
+        if (!killed && /^applied DirectTest default\/kwatched/.test(event.message)) {
+          killed = true;
+          // the deploy now watches the instance for KRO's verdict: break the watch with a restart
+          setTimeout(() => {
+            kill();
+            setTimeout(start, 1_500);
+          }, 500);
+        }
+      },
+    }) as KroFactory<TestSpec, unknown>;
+    const deployed = kro.deploy({ name: 'kwatched', value: '', replicas: 1, flag: true });
+    await eventually('the instance to be applied', async () => (killed ? true : undefined), 120_000);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await waitReady();
+    // KRO creates the gate once it reconciles again; opening it makes the instance ready
+    const core = cluster.kubeconfig.makeApiClient(CoreV1Api);
+    await eventually('KRO to create the gate', async () => (await core.readNamespacedConfigMap({ name: 'kwatched-gate', namespace: 'default' }).catch(() => undefined)) ?? undefined, 120_000);
+    await core.patchNamespacedConfigMap({ name: 'kwatched-gate', namespace: 'default', body: { data: { open: 'yes' } } }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch));
+    const instance = await deployed;
+    assert.equal(instance.metadata.name, 'kwatched');
+    await kro.deleteInstance('kwatched');
+    await eventually('KRO to delete the gate', async () => ((await core.readNamespacedConfigMap({ name: 'kwatched-gate', namespace: 'default' }).catch(() => undefined)) ? undefined : true), 120_000);
+  });
+
+  it('completes a delete the API server restarted in the middle of, leaving nothing', async () => {
+    const factory = factoryFor('restart', resources(), { kubeConfig: cluster.kubeconfig, namespace: 'default', timeout: 120_000 });
+    await factory.deploy({ name: 'del', value: '', replicas: 1, flag: true });
+    let killed = false;
+    const deleting = factoryFor('restart', resources(), {
+      kubeConfig: cluster.kubeconfig,
+      namespace: 'default',
+      timeout: 120_000,
+      progressCallback: (event) => {
+        if (!killed && event.type === 'delete') {
+          killed = true;
+          kill(); // the wait for that object to be gone, and the next deletes, meet a dead API server
+          setTimeout(start, 1_500);
+        }
+      },
+    });
+    await deleting.deleteInstance('del');
+    assert.ok(killed);
+    assert.deepEqual(await owned('del'), []);
+    await assert.rejects(cluster.kubeconfig.makeApiClient(CoreV1Api).readNamespacedConfigMap({ name: 'typekro.restart.del', namespace: 'default' }), (e: { code?: number }) => e.code === 404);
   });
 
   it('ends the deploying process on its own when the API server hangs (SIGSTOP) past the deadline', async () => {

@@ -23,6 +23,7 @@ export async function finalManifests(session: DirectSession, node: ApplyPlan): P
 /** Server-side applies the node's manifests, records them as observed, then waits for readiness. */
 export async function applyNode(session: DirectSession, node: ApplyPlan, observed: ObservedMap): Promise<void> {
   const manifests = await finalManifests(session, node);
+  await session.ownership?.check(manifests, () => callOptions(session));
   const applied: KubeObject[] = [];
   for (const manifest of manifests) {
     throwIfAborted(session.signal);

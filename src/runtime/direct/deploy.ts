@@ -9,7 +9,9 @@
  * applied after `deploy()` has rejected. A failed first deploy can be rolled back (`rollbackOnFailure`).
  */
 import { createPlanCache, instanceStatus, planInstance, type InstancePlan, type KubeObject, type NodePlan, type StatusResult } from '../engine/index.js';
-import { applyNode, observeExternal, type ObservedMap } from './apply-node.js';
+import { applyNode, finalManifests, observeExternal, type ObservedMap } from './apply-node.js';
+import { OwnershipGuard } from './ownership.js';
+import { Settled } from './settled.js';
 import { describeRef } from '../kube/client.js';
 import { DirectAbortedError, DirectDeployError, DirectTimeoutError, type RollbackReport } from './errors.js';
 import { EventFollower } from './feedback.js';
@@ -69,16 +71,22 @@ export async function deployDirect(outer: DirectSession, options: DeployOptions 
   let record: RecordKeeper | undefined;
   try {
     throwIfAborted(outer.signal);
-    record = await RecordKeeper.open(outer.client, outer.owner, graphKinds(outer.prepared), outer.spec, callOptions({ ...outer, signal }, 5_000));
-    const assigned = record.assigned;
+    const opened = await RecordKeeper.open(outer.client, outer.owner, graphKinds(outer.prepared), outer.spec, callOptions({ ...outer, signal }, 5_000));
+    const ownership = new OwnershipGuard(outer.client, outer.owner, outer.adopt ?? false);
+    const schemas = outer.schemas ?? new SchemaCache(outer.client);
+    // Everything nameable now is checked before the first write, the record included: a refused deploy changes nothing.
+    await preflight({ ...outer, instance: withAssigned(outer, opened), schemas, signal, ownership });
+    await opened.widen(callOptions({ ...outer, signal }, 5_000));
+    record = opened;
     const session: DirectSession = {
       ...outer,
-      instance: { ...outer.instance, ...(assigned ? { assigned } : {}) },
-      schemas: outer.schemas ?? new SchemaCache(outer.client),
+      instance: withAssigned(outer, record),
+      schemas,
       signal,
       progress,
       redactor,
       record,
+      ownership,
       onApplying: (id, ref) => {
         follower?.watchNamespace(ref.namespace);
         outer.onApplying?.(id, ref);
@@ -110,11 +118,25 @@ export async function deployDirect(outer: DirectSession, options: DeployOptions 
   }
 }
 
+function withAssigned(session: DirectSession, record: RecordKeeper): DirectSession['instance'] {
+  const assigned = record.assigned;
+  return { ...session.instance, ...(assigned ? { assigned } : {}) };
+}
+
+/** Checks the ownership of every object the first plan can name (the others are checked before their own apply). */
+async function preflight(session: DirectSession): Promise<void> {
+  const plan = planInstance(session.prepared, { spec: session.spec, instance: session.instance, observed: new Map(), readiness: session.readiness, ...schemasOf(session) });
+  const manifests: KubeObject[] = [];
+  for (const node of plan.nodes.values()) if (node.state === 'apply') manifests.push(...(await finalManifests(session, node)));
+  await session.ownership?.check(manifests, () => callOptions(session));
+}
+
 async function reconcile(session: DirectSession, record: RecordKeeper, steps: Map<string, Step>, tasks: Map<string, Promise<void>>): Promise<DeployResult> {
   const observed: ObservedMap = new Map();
   const cache = createPlanCache();
   const started = new Set<string>();
   const announced = new Set<string>();
+  const settled = new Settled();
   let reported = '';
   for (;;) {
     throwIfAborted(session.signal);
@@ -129,11 +151,13 @@ async function reconcile(session: DirectSession, record: RecordKeeper, steps: Ma
       const task = (node.state === 'apply' ? applyNode(session, node, observed) : observeExternal(session, node, observed)).then(() => {
         if (session.readiness !== 'exists' || node.state === 'external') steps.set(node.id, 'ready');
       });
-      tasks.set(node.id, task.finally(() => tasks.delete(node.id)));
+      const tracked = task.finally(() => tasks.delete(node.id));
+      tasks.set(node.id, tracked);
+      settled.watch(tracked);
     }
     reported = reportWaiting(session, plan, reported);
     if (tasks.size > 0) {
-      await Promise.race(tasks.values());
+      await settled.next();
       continue;
     }
     // Nothing in flight but not ready: some expression reads data that is not there yet. Re-read and retry.

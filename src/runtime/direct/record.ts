@@ -52,8 +52,8 @@ export class RecordKeeper {
   }
 
   /**
-   * Reads the record, widens it to `kinds` before anything is applied and counts the generation of a
-   * deploy of `spec` (a new spec is a new generation).
+   * Reads the record, widened to `kinds`, with the generation of a deploy of `spec` (a new spec is a new
+   * generation). Nothing is written until {@link RecordKeeper.widen}.
    */
   static async open(client: KubeClient, owner: Ownership, kinds: readonly MemberKind[], spec: unknown, call: CallOptions): Promise<RecordKeeper> {
     const keeper = new RecordKeeper(client, owner, await readRecord(client, owner, call));
@@ -61,8 +61,12 @@ export class RecordKeeper {
     const next = nextGeneration(keeper.previous, spec);
     keeper.generation = next.generation;
     keeper.specHash = next.specHash;
-    await keeper.write(call);
     return keeper;
+  }
+
+  /** Before anything is applied: writes the widened record (the instance's uid and creation time come from it). */
+  widen(call: CallOptions): Promise<void> {
+    return this.write(call);
   }
 
   /** What the cluster assigned to the instance (its record's uid and creation time, its generation): `schema.metadata.*`. */

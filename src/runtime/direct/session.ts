@@ -242,6 +242,10 @@ export interface DirectSession {
   readonly progress: (event: ProgressEvent) => void;
   /** Take over fields other field managers own (server-side apply `force`); default false. */
   readonly force?: boolean;
+  /** Take over objects another instance or tool owns (else an OwnershipConflictError); default false. */
+  readonly adopt?: boolean;
+  /** Checks who owns each object before it is first applied (set by deployDirect). */
+  readonly ownership?: OwnershipCheck;
   readonly redactor?: Redactor;
   /** The schemas of the observed objects (deployDirect and planDirect make one per run when absent). */
   readonly schemas?: SchemaCache;
@@ -251,6 +255,11 @@ export interface DirectSession {
   readonly onApplying?: (resourceId: string, ref: ObjectRef) => void;
   /** Called with each object applied (the events watcher follows them). */
   readonly onApplied?: (resourceId: string, object: KubeObject) => void;
+}
+
+/** Reads objects before their first apply and throws when another instance or tool owns one (ownership.ts). */
+export interface OwnershipCheck {
+  check(manifests: readonly KubeObject[], call: () => { deadline: number; signal?: AbortSignal }): Promise<void>;
 }
 
 export { plain, refOf } from './objects.js';

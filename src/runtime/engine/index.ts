@@ -10,3 +10,4 @@ export type { AssignedMetadata, ExternalTarget, InstanceIdentity, InstancePlan, 
 export { APPLYSET, RECORD, applySetId, mergeKinds, nextGeneration, parseRecord, recordManifest, recordName, type InstanceRecord, type MemberKind } from './applyset.js';
 export { directMetadataProblem } from './variables.js';
 export { impossibleReads } from './reads.js';
+export { describeOwner, foreignOwner, ownedBy, type ForeignOwner } from './ownership.js';

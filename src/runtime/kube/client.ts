@@ -8,6 +8,7 @@
 import { HttpMethod, KubernetesObjectApi, PatchStrategy, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
 
 import { ApplyConflictError, describeRef, KubeApiError, KubeTimeoutError, type FieldConflict, type ObjectRef } from './errors.js';
+import { Slots } from './slots.js';
 import { boundedBy, pooled } from './pool.js';
 import { watchCollection } from './watch.js';
 import { TypeKroError } from '../../util/errors.js';
@@ -98,6 +99,9 @@ const FIRST_CONTACT_RETRY_MS = 2_000;
 /** The least time one attempt of a call gets, even at its deadline: one round trip to a healthy server. */
 const MIN_ATTEMPT_MS = 2_000;
 
+/** Requests one client sends at once; more wait their turn (`slots.ts`). */
+const MAX_IN_FLIGHT = 32;
+
 /** A request the API server accepted and did not answer in time (stopped, overloaded, half-open connection). */
 function unanswered(verb: string, ref: ObjectRef, budgetMs: number, server: string): KubeApiError {
   const what = ref.name ? describeRef(ref) : `${ref.kind} (${ref.apiVersion})`;
@@ -112,6 +116,8 @@ export class KubeClient {
   private readonly retryMs: number;
   /** Whether any call has reached the API server: a server never reached is not waited for long. */
   private reached = false;
+  /** Requests in flight at once (watches aside: they are not sent through `call`). */
+  private readonly slots = new Slots(MAX_IN_FLIGHT);
 
   readonly config: KubeConfig;
 
@@ -131,8 +137,13 @@ export class KubeClient {
    * fields and managers, unless `force`.
    */
   async apply(object: KubernetesObject, options: { force?: boolean; dryRun?: boolean; fieldManager?: string } & CallOptions = {}): Promise<KubernetesObject> {
-    return this.call('apply', refOfObject(object), options, () =>
-      this.api.applyJson(object, { dryRun: options.dryRun ?? false, fieldManager: options.fieldManager ?? FIELD_MANAGER, force: options.force ?? false }),
+    // Without a resourceVersion precondition a 409 other than a field conflict is a race inside the server: send it again.
+    return this.call(
+      'apply',
+      refOfObject(object),
+      options,
+      () => this.api.applyJson(object, { dryRun: options.dryRun ?? false, fieldManager: options.fieldManager ?? FIELD_MANAGER, force: options.force ?? false }),
+      !object.metadata?.resourceVersion,
     );
   }
 
@@ -194,11 +205,13 @@ export class KubeClient {
   }
 
   /**
-   * Runs one API call, retrying transient failures with backoff until the deadline; any other failure (and
-   * the last transient one) becomes a KubeApiError naming the verb and the object.
+   * Runs one API call, retrying transient failures with backoff until the deadline (with `retryConflicts`,
+   * also a 409 that is not a field-manager conflict); any other failure (and the last transient one) becomes
+   * a KubeApiError naming the verb and the object.
    */
-  async call<T>(verb: string, ref: ObjectRef, options: CallOptions, run: () => Promise<T>): Promise<T> {
-    const requested = options.deadline ?? Date.now() + this.retryMs;
+  async call<T>(verb: string, ref: ObjectRef, options: CallOptions, run: () => Promise<T>, retryConflicts?: boolean): Promise<T> {
+    const started = Date.now();
+    const requested = options.deadline ?? started + this.retryMs;
     // A cluster that was never reached (wrong address, down) fails fast; one that went away is waited for.
     const deadline = this.reached ? requested : Math.min(requested, Date.now() + FIRST_CONTACT_RETRY_MS);
     let delay = 200;
@@ -206,17 +219,23 @@ export class KubeClient {
       throwIfAborted(options.signal);
       // Only the deadline cancels a request in flight: a write the caller stops waiting for may still reach
       // the server, and what it applied must be known (rollback, "left behind"); aborts act between attempts.
+      const release = await this.slots.take(deadline, options.signal);
+      if (options.signal?.aborted) release?.();
+      throwIfAborted(options.signal);
+      // queued behind this client's other requests until the deadline: the server is not keeping up
+      if (!release) throw unanswered(verb, ref, Math.max(0, deadline - started), this.server);
       const budgetMs = Math.max(deadline - Date.now(), MIN_ATTEMPT_MS);
       const bound = AbortSignal.timeout(budgetMs);
       try {
-        const result = await boundedBy(this.config, bound, run);
+        const result = await boundedBy(this.config, bound, run).finally(release);
         this.reached = true;
         return result;
       } catch (error) {
         const failure = bound.aborted ? unanswered(verb, ref, budgetMs, this.server) : error instanceof KubeApiError ? error : apiError(verb, ref, error, this.server);
         if (failure.status !== undefined) this.reached = true;
-        if (!isTransient(failure) || Date.now() + delay > deadline || options.signal?.aborted) {
-          if (attempt > 1 && isTransient(failure)) failure.message += ` (still failing after ${attempt} attempts)`;
+        const retryable = isTransient(failure) || (retryConflicts === true && isModifiedConflict(failure));
+        if (!retryable || Date.now() + delay > deadline || options.signal?.aborted) {
+          if (attempt > 1 && retryable) failure.message += ` (still failing after ${attempt} attempts)`;
           throw failure;
         }
         await abortableSleep(delay, options.signal);
@@ -342,6 +361,14 @@ const TRANSIENT_CODES = /did not answer within|ECONNREFUSED|ECONNRESET|EPIPE|ETI
 export function isTransient(error: KubeApiError): boolean {
   if (error.status === undefined) return TRANSIENT_CODES.test(error.message);
   return error.status === 429 || error.status === 502 || error.status === 503 || error.status === 504;
+}
+
+/**
+ * A 409 that is not a field-manager conflict: the object changed while the server applied (optimistic
+ * concurrency, "the object has been modified"). A server-side apply is idempotent, so sending it again is safe.
+ */
+function isModifiedConflict(error: KubeApiError): boolean {
+  return error.status === 409 && !(error instanceof ApplyConflictError);
 }
 
 function statusOf(error: unknown): number | undefined {

@@ -53,10 +53,14 @@ export async function withLease<T>(client: KubeClient, options: LeaseOptions, ru
   let renewing = Promise.resolve();
   const timer = setInterval(() => {
     renewing = renewing.then(async () => {
+      const call = { deadline: Date.now() + (LEASE_SECONDS * 1000) / 3 };
       try {
-        lease = await client.apply(leaseObject(options, holder, lease), { force: true, deadline: Date.now() + (LEASE_SECONDS * 1000) / 3 });
+        lease = await client.apply(leaseObject(options, holder, lease), { ...call, force: true });
       } catch (error) {
-        if (error instanceof KubeApiError && error.status === 409) {
+        // A renewal abandoned by its deadline may still have reached the server: then the newer version is ours.
+        const current = error instanceof KubeApiError && error.status === 409 ? ((await client.get(refOf(options), call).catch(() => undefined)) as LeaseObject | undefined) : undefined;
+        if (current?.spec?.holderIdentity === holder) lease = current;
+        else if (error instanceof KubeApiError && error.status === 409) {
           lost.abort(new InstanceLockedError(`lost the lease on ${describe(options)}: another writer took it over (this process could not renew it for ${LEASE_SECONDS}s)`, 'another writer'));
         }
         // other failures: the next renewal tries again; the lease stays ours until it expires

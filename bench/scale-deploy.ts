@@ -1,0 +1,67 @@
+/**
+ * The deploying process of `scale.bench.ts`, run as its own child so its peak RSS is TypeKro's alone: a
+ * direct deploy of one instance of a graph with `SCALE_RESOURCES` resources (see `graph`), the same
+ * deploy again, then its delete. Prints one JSON line: wall times and `process.resourceUsage().maxRSS`.
+ *
+ *   SCALE_KUBECONFIG=<file> SCALE_NAMESPACE=<ns> SCALE_RESOURCES=1000 SCALE_DEPLOYMENTS=10 node --import tsx bench/scale-deploy.ts
+ */
+import { type } from 'arktype';
+import { createDirectFactory } from '../src/api/direct.js';
+import { E } from '../src/ir/expr.js';
+import type { CompositionGraph, ResourceNode } from '../src/ir/graph.js';
+import { exprValue, type Value } from '../src/ir/value.js';
+
+const env = (key: string): string => {
+  const value = process.env[key];
+  if (!value) throw new Error(`${key} is not set`);
+  return value;
+};
+const total = Number(env('SCALE_RESOURCES'));
+const deployments = Number(env('SCALE_DEPLOYMENTS'));
+const x = (expr: Parameters<typeof exprValue>[0]): Value => exprValue(expr);
+const named = (suffix: string): Value => x(E.template([E.path('schema', 'spec', 'name'), `-${suffix}`]));
+
+/**
+ * `deployments` one-replica Deployments and ConfigMaps for the rest; each ConfigMap reads the spec, and
+ * every tenth one also reads a Deployment's name (so the graph has dependencies, not 1,000 roots).
+ */
+function graph(): CompositionGraph {
+  const resources: ResourceNode[] = [];
+  const base = { readyWhen: [], includeWhen: [], forEach: [], dependsOn: [] };
+  for (let d = 0; d < deployments; d++) {
+    const id = `dep${d}`;
+    const app = { app: named(id) };
+    resources.push({
+      ...base, id, apiVersion: 'apps/v1', kind: 'Deployment',
+      template: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: named(id) }, spec: { replicas: 1, selector: { matchLabels: app }, template: { metadata: { labels: app }, spec: { containers: [{ name: 'app', image: 'nginx' }] } } } },
+    });
+  }
+  for (let c = 0; c < total - deployments; c++) {
+    const id = `cm${c}`;
+    const reads: Record<string, Value> = c % 10 === 0 && deployments > 0 ? { upstream: x(E.path(`dep${c % deployments}`, 'metadata', 'name')) } : {};
+    resources.push({ ...base, id, apiVersion: 'v1', kind: 'ConfigMap', template: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: named(id) }, data: { owner: x(E.path('schema', 'spec', 'name')), ...reads } } });
+  }
+  const spec = { kind: 'struct' as const, required: ['name'], markers: {}, fields: { name: { kind: 'string' as const, markers: {} } } };
+  return { name: 'scale', version: 'v1alpha1', group: 'bench.typekro.dev', kind: 'Scale', scope: 'Namespaced', resources, status: {}, spec };
+}
+
+const definition = { name: 'scale', kind: 'Scale', spec: type({ name: 'string' }), status: type({}) };
+const factory = createDirectFactory<{ name: string }, Record<string, unknown>>(definition, graph(), {
+  kubeconfig: env('SCALE_KUBECONFIG'),
+  namespace: env('SCALE_NAMESPACE'),
+  timeout: 15 * 60_000,
+  events: false,
+});
+const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
+const baseline = { rssMB: mb(process.memoryUsage().rss), heapMB: mb(process.memoryUsage().heapUsed) };
+const started = performance.now();
+await factory.deploy({ name: 'scale' });
+const deployMs = performance.now() - started;
+const afterDeploy = { rssMB: mb(process.memoryUsage().rss), heapMB: mb(process.memoryUsage().heapUsed), maxRssMB: mb(process.resourceUsage().maxRSS * 1024) };
+const again = performance.now();
+await factory.deploy({ name: 'scale' });
+const redeployMs = performance.now() - again;
+const deleting = performance.now();
+await factory.deleteInstance('scale');
+const deleteMs = performance.now() - deleting;
+console.log(JSON.stringify({ resources: total, deployments, deployMs, redeployMs, deleteMs, maxRssMB: process.resourceUsage().maxRSS / 1024, baseline, afterDeploy }));
