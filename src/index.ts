@@ -20,7 +20,7 @@ export { kubernetesComposition, toResourceGraph, type Composition, type Instance
 export { BreakingChangeError, InstanceNotFoundError } from './api/factories.js';
 export type { DeleteResult, InstanceCondition, InstanceOperations, InstanceStatus, InstanceSummary, LogOptions, ResourceStatus, StreamLogOptions, StreamLogResult } from './api/factories.js';
 export type { InstanceEvent, LogFailure, LogSource } from './api/instances.js';
-export type { DirectFactory, DirectFactoryOptions, FactoryOptionsBase, KroFactory, KroFactoryOptions, KroInstance, KroStatusFields } from './api/factories.js';
+export type { DirectFactory, DirectFactoryOptions, FactoryOptionsBase, FactoryStatus, KroFactory, KroFactoryOptions, KroInstance, KroStatusFields, OriginalNames } from './api/factories.js';
 export type { DirectDeployOptions, DirectInstance } from './api/direct.js';
 export type { PartialStatus, StatusField, StatusReport } from './api/instance.js';
 export { KroRejectedError } from './runtime/kro/errors.js';
@@ -55,6 +55,5 @@ export type { SchemaMarkers, SchemaNode } from './ir/schema.js';
 export type { ObservedObjects } from './composition/concrete-run.js';
 export type { ClusterTarget } from './runtime/kube/config.js';
 export type { FieldConflict, ObjectRef } from './runtime/kube/errors.js';
-export type { InstanceHealth } from './runtime/kro/instances.js';
 export type { SchemaChange } from './runtime/kro/breaking.js';
 export { evaluateConcrete, OpaqueCel, type ConcreteOptions, type ConcreteData, type ConcreteEvaluation, type ConcreteResource } from './api/evaluate.js';

@@ -174,9 +174,9 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
       const failures = await streamLogs(kube(), sources, { ...logOptions, follow: logOptions.follow ?? false });
       return { sources, failures };
     },
-    toYaml(spec) {
+    manifestsYaml(spec, yamlOptions = {}) {
       const checked = validateSpec(definition, graph, spec);
-      const name = instanceNameOf(graph, checked);
+      const name = yamlOptions.name ?? instanceNameOf(graph, checked);
       return renderOffline(graphOf(), checked, identity(name), owner(name))
         .map((manifest) => yamlOf(manifest))
         .join('---\n');
