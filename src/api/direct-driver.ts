@@ -32,6 +32,7 @@ import { KubeClient } from '../runtime/kube/client.js';
 import { loadKubeConfig } from '../runtime/kube/config.js';
 import { withLease, type LeaseOptions } from '../runtime/kube/lease.js';
 import { namespacedLookup } from '../runtime/kube/list.js';
+import { openApiDocuments as createOpenApiDocuments } from '../runtime/kube/openapi.js';
 import { instanceNameOf, specWithDefaults, validateSpec } from './spec.js';
 import { InstanceNotFoundError, type InstanceStatus } from './instances.js';
 import { CompositionError } from '../compile/rgd/errors.js';
@@ -52,6 +53,8 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
   let client: KubeClient | undefined;
   const kube = (): KubeClient => (client ??= new KubeClient(loadKubeConfig(options)));
   let namespaced: ((apiVersion: string, kind: string) => Promise<boolean>) | undefined;
+  // Read again only when the server's /openapi/v3 index gives a document a new content hash.
+  const openApiDocuments = createOpenApiDocuments();
   const progress = (event: ProgressEvent): void => options.progressCallback?.(event);
   const identity = (name: string): InstanceIdentity => (graph.scope === 'Cluster' ? { name } : { name, namespace });
   const owner = (name: string): Ownership => ({ composition: graph.name, instance: name, namespace });
@@ -121,6 +124,7 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
           progress,
           force: options.force ?? false,
           redactor,
+          openApiDocuments,
         };
         try {
           const result = await deployDirect(session, { rollbackOnFailure: options.rollbackOnFailure ?? false, events: options.events ?? true });
@@ -154,6 +158,7 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
         namespaced: (namespaced ??= namespacedLookup(kube())),
         progress,
         force: options.force ?? false,
+        openApiDocuments,
       });
     },
     instanceStatus(name, statusOptions = {}) {

@@ -74,7 +74,7 @@ export async function deployDirect(outer: DirectSession, options: DeployOptions 
     const session: DirectSession = {
       ...outer,
       instance: { ...outer.instance, ...(assigned ? { assigned } : {}) },
-      schemas: outer.schemas ?? new SchemaCache(outer.client),
+      schemas: outer.schemas ?? new SchemaCache(outer.client, outer.openApiDocuments),
       signal,
       progress,
       redactor,
