@@ -3,7 +3,8 @@
  * and find the call expression a stack frame points at.
  */
 import { readFileSync } from 'node:fs';
-import { parse, type ParserPlugin } from '@babel/parser';
+import { createRequire } from 'node:module';
+import type { ParserPlugin } from '@babel/parser';
 import type { CallExpression, File, NewExpression, Node, OptionalCallExpression } from '@babel/types';
 import type { SourceLocation } from '../ir/graph.js';
 import { walk } from './ast.js';
@@ -16,6 +17,11 @@ interface Parsed {
 }
 
 const cache = new Map<string, Parsed>();
+
+// Babel is required on the first parse, not when the package is imported (~40 ms of a cold import that
+// only renders); it is CommonJS, so this is synchronous, and Node's require cache keeps the one instance.
+const require = createRequire(import.meta.url);
+const babel = (): typeof import('@babel/parser') => require('@babel/parser') as typeof import('@babel/parser');
 
 /** A call site as the stack sees it: plain, optional (`a?.()`) or `new` calls. */
 export type CallNode = CallExpression | OptionalCallExpression | NewExpression;
@@ -36,7 +42,7 @@ export function parseSource(code: string, file: string): File {
 }
 
 function store(code: string, file: string): Parsed {
-  const ast = parse(code, {
+  const ast = babel().parse(code, {
     sourceType: 'unambiguous',
     sourceFilename: file,
     plugins: pluginsFor(file),

@@ -93,7 +93,10 @@ export interface NestedComposition<TStatus> {
  *     return { ready: db.status.ready };
  *   },
  * );
- * app.toYaml();
+ * app.rgdYaml().includes('kind: ResourceGraphDefinition'); // => true
+ * app.instanceYaml({ name: 'shop' }).includes('kind: App'); // => true
+ * // TypeKro's toYaml: the RGD without a spec, the instance with one
+ * app.toYaml() === app.rgdYaml(); // => true
  */
 export interface Composition<TSpec, TStatus> {
   (spec: TSpec): NestedComposition<TStatus>;
@@ -101,8 +104,12 @@ export interface Composition<TSpec, TStatus> {
   readonly kind: string;
   /** The frozen graph every output is derived from. */
   readonly graph: CompositionGraph;
-  /** The ResourceGraphDefinition as YAML (for GitOps); with a spec, the instance custom resource. */
+  /** TypeKro's `toYaml`: without a spec {@link Composition.rgdYaml}, with one {@link Composition.instanceYaml}. */
   toYaml(spec?: TSpec): string;
+  /** The ResourceGraphDefinition as YAML (for GitOps). */
+  rgdYaml(): string;
+  /** The instance custom resource for `spec` (validated; no namespace: `factory('kro', { namespace }).instanceYaml` sets one). */
+  instanceYaml(spec: TSpec): string;
   factory(mode: 'kro', options?: KroFactoryOptions): KroFactory<TSpec, TStatus>;
   factory(mode: 'direct', options?: DirectFactoryOptions): DirectFactory<TSpec, TStatus>;
   /** Type-level carriers for `typeof composition.spec` style inference. */
@@ -214,7 +221,12 @@ export function compositionOf<TSpec, TStatus>(definition: CompositionDefinition,
     kind: graph.kind,
     graph,
     toYaml(spec?: TSpec): string {
-      if (spec === undefined) return (rgdYaml ??= renderYaml(compileRgd(graph)));
+      return spec === undefined ? composition.rgdYaml() : composition.instanceYaml(spec);
+    },
+    rgdYaml(): string {
+      return (rgdYaml ??= renderYaml(compileRgd(graph)));
+    },
+    instanceYaml(spec: TSpec): string {
       const checked = checkedInstance(definition, graph, spec);
       return renderYaml(compileInstance(graph, checked.spec, { name: checked.name }));
     },

@@ -31,6 +31,7 @@ import { KubeClient } from '../runtime/kube/client.js';
 import { loadKubeConfig } from '../runtime/kube/config.js';
 import { withLease, type LeaseOptions } from '../runtime/kube/lease.js';
 import { namespacedLookup } from '../runtime/kube/list.js';
+import { openApiDocuments as createOpenApiDocuments } from '../runtime/kube/openapi.js';
 import { checkedInstance, specWithDefaults, validateSpec } from './spec.js';
 import type { Redactor } from '../util/redact.js';
 import { redactorFor } from './sensitive.js';
@@ -55,6 +56,8 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
   let client: KubeClient | undefined;
   const kube = (): KubeClient => (client ??= new KubeClient(loadKubeConfig(options)));
   let namespaced: ((apiVersion: string, kind: string) => Promise<boolean>) | undefined;
+  // Read again only when the server's /openapi/v3 index gives a document a new content hash.
+  const openApiDocuments = createOpenApiDocuments();
   const progress = (event: ProgressEvent): void => options.progressCallback?.(event);
   const identity = (name: string): InstanceIdentity => (graph.scope === 'Cluster' ? { name } : { name, namespace });
   const owner = (name: string): Ownership => ({ composition: graph.name, instance: name, namespace });
@@ -124,6 +127,7 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
           force: options.force ?? false,
           adopt: options.adopt ?? false,
           redactor,
+          openApiDocuments,
         };
         try {
           const result = await deployDirect(session, { rollbackOnFailure: options.rollbackOnFailure ?? false, events: options.events ?? true });
@@ -157,6 +161,7 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
         progress,
         force: options.force ?? false,
         redactor: redactorFor(graph, checked),
+        openApiDocuments,
       });
     },
     instanceStatus(name, statusOptions = {}) {
@@ -177,8 +182,8 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
       const failures = await streamLogs(kube(), sources, { ...logOptions, follow: logOptions.follow ?? false });
       return { sources, failures };
     },
-    toYaml(spec) {
-      const { spec: checked, name } = checkedInstance(definition, graph, spec);
+    manifestsYaml(spec, yamlOptions = {}) {
+      const { spec: checked, name } = checkedInstance(definition, graph, spec, yamlOptions.name);
       try {
         const manifests = renderOffline(graphOf(), checked, identity(name), owner(name));
         checkManifestNames(manifests as readonly { kind?: unknown; metadata?: { name?: unknown } }[]);

@@ -4,6 +4,7 @@ import type { InstanceOperations } from './instances.js';
 import type { ClusterTarget } from '../runtime/kube/config.js';
 import type { StatusReport } from './instance.js';
 import type { OriginalFactoryOptions } from './original-options.js';
+import type { OriginalNames } from './original-names.js';
 
 /**
  * Options of the direct factory.
@@ -115,9 +116,12 @@ export type DirectInstance<TSpec, TStatus> = {
  *   },
  * );
  * const factory: DirectFactory<{ replicas: number }, { ready: boolean }> = app.factory('direct', { namespace: 'dev' });
- * factory.mode; // => 'direct'
+ * const manifests = await factory.manifestsYaml({ replicas: 2 });
+ * manifests.includes('replicas: 2'); // => true
+ * // TypeKro's toYaml(spec) of direct mode: the same manifests
+ * (await factory.toYaml({ replicas: 2 })) === manifests; // => true
  */
-export interface DirectFactory<TSpec, TStatus> extends InstanceOperations<TSpec, TStatus> {
+export interface DirectFactory<TSpec, TStatus> extends InstanceOperations<TSpec, TStatus>, OriginalNames<TStatus> {
   readonly mode: 'direct';
   readonly name: string;
   readonly namespace: string;
@@ -132,14 +136,17 @@ export interface DirectFactory<TSpec, TStatus> extends InstanceOperations<TSpec,
    */
   plan(spec: TSpec, options?: { name?: string }): Promise<DeployPlan>;
   /**
-   * The manifests `deploy(spec)` would apply, as multi-document YAML. References to other resources resolve
-   * against their rendered manifests; data only the cluster has is an error naming the resource.
-   * Asynchronous because it evaluates CEL: the engine is loaded on first use.
+   * The manifests `deploy(spec)` would apply, as multi-document YAML (ownership labels included). References
+   * to other resources resolve against their rendered manifests; data only the cluster has is an
+   * OfflineRenderError naming the resource. Asynchronous because it evaluates CEL, whose engine loads on
+   * first use (defining and rendering the RGD never load it).
    */
+  manifestsYaml(spec: TSpec, options?: { name?: string }): Promise<string>;
+  /** TypeKro's `toYaml(spec)` of direct mode: {@link DirectFactory.manifestsYaml}. */
   toYaml(spec: TSpec): Promise<string>;
 }
 
-/** The direct factory with the runtime loaded: what `DirectFactory` does, `toYaml` synchronous. */
-export interface DirectDriver<TSpec, TStatus> extends Omit<DirectFactory<TSpec, TStatus>, 'toYaml' | 'instanceName'> {
-  toYaml(spec: TSpec): string;
+/** The direct factory with the runtime loaded: what `DirectFactory` does, the manifests rendered synchronously. */
+export interface DirectDriver<TSpec, TStatus> extends Omit<DirectFactory<TSpec, TStatus>, 'toYaml' | 'manifestsYaml' | 'instanceName' | keyof OriginalNames<TStatus>> {
+  manifestsYaml(spec: TSpec, options?: { name?: string }): string;
 }

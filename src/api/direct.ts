@@ -6,6 +6,7 @@
 import type { CompositionDefinition } from '../composition/definition.js';
 import type { CompositionGraph } from '../ir/graph.js';
 import type { DirectDriver, DirectFactory, DirectFactoryOptions } from './direct-types.js';
+import { withOriginalNames } from './original-names.js';
 import { instanceNameOf, specWithDefaults } from './spec.js';
 
 export type { DeployPlan, PlannedChange, PlannedConflict, PlannedObject, PodLog, ProgressEvent } from '../runtime/direct/index.js';
@@ -39,7 +40,8 @@ export function createDirectFactory<TSpec, TStatus>(
   let driver: Promise<DirectDriver<TSpec, TStatus>> | undefined;
   const load = (): Promise<DirectDriver<TSpec, TStatus>> =>
     (driver ??= import('./direct-driver.js').then((m) => m.createDirectDriver<TSpec, TStatus>(definition, graph, options)));
-  return {
+  const manifestsYaml = async (spec: TSpec, yamlOptions?: { name?: string }): Promise<string> => (await load()).manifestsYaml(spec, yamlOptions);
+  return withOriginalNames<TStatus, Omit<DirectFactory<TSpec, TStatus>, 'getInstances' | 'getStatus'>>({
     mode: 'direct',
     name: graph.name,
     namespace: options.namespace ?? 'default',
@@ -51,7 +53,8 @@ export function createDirectFactory<TSpec, TStatus>(
     events: async (name) => (await load()).events(name),
     logs: async (name, logOptions) => (await load()).logs(name, logOptions),
     streamLogs: async (name, logOptions) => (await load()).streamLogs(name, logOptions),
-    toYaml: async (spec) => (await load()).toYaml(spec),
+    manifestsYaml,
+    toYaml: (spec) => manifestsYaml(spec),
     deleteInstance: async (name, deleteOptions) => (await load()).deleteInstance(name, deleteOptions),
-  };
+  });
 }

@@ -2,7 +2,7 @@
  * Factories deploy a composition: `kro` hands the graph to the KRO controller, `direct` runs it from
  * this process. The cluster side of each (the Kubernetes client, the CEL engine) is loaded with `import()`
  * on the first call that needs it, so defining and rendering load neither. Both offer the same instance
- * operations (`InstanceOperations`).
+ * operations (`InstanceOperations`) and the original TypeKro's names for two of them (`OriginalNames`).
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { compileInstance, compileRgd, toYaml } from '../compile/rgd/index.js';
@@ -13,7 +13,8 @@ import { createDirectFactory, type DirectFactory, type DirectFactoryOptions } fr
 import { statusReport } from './instance.js';
 import type { KroDriver } from './kro-driver.js';
 import type { KroFactory, KroFactoryOptions, KroInstance, KroStatusFields } from './kro-types.js';
-import { checkedInstance, instanceNameOf, specWithDefaults } from './spec.js';
+import { withOriginalNames } from './original-names.js';
+import { checkedInstance, instanceNameOf, specWithDefaults, validateSpec } from './spec.js';
 import { checkNamespaceName } from './validate-input.js';
 import type { InstanceStatus } from './instances.js';
 import type { KubeObject } from '../runtime/engine/index.js';
@@ -32,6 +33,7 @@ export {
   type StreamLogResult,
 } from './instances.js';
 export { BreakingChangeError, type FactoryOptionsBase, type KroFactory, type KroFactoryOptions, type KroInstance, type KroStatusFields } from './kro-types.js';
+export type { FactoryStatus, OriginalNames } from './original-names.js';
 
 import { checkOriginalOptions } from './original-options.js';
 
@@ -53,6 +55,7 @@ function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, gra
   const namespace = options.namespace ?? 'default';
   let driver: Promise<KroDriver> | undefined;
   const load = (): Promise<KroDriver> => (driver ??= import('./kro-driver.js').then((m) => m.createKroDriver(graph, options)));
+  let rgd: string | undefined;
   const instanceOf = (spec: TSpec, name?: string): KubernetesObject => {
     // Everything is checked before the driver loads, so nothing is applied (the RGD included) for bad input.
     const checked = checkedInstance(definition, graph, spec, name);
@@ -63,13 +66,15 @@ function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, gra
     const meta = { name: metadata?.name ?? '', namespace: metadata?.namespace ?? namespace };
     return { metadata: meta, spec: spec as TSpec, ...statusReport<TStatus, KroStatusFields>(graph.status, status) };
   };
-  return {
+  const rgdYaml = (): string => (rgd ??= toYaml(compileRgd(graph)));
+  const instanceYaml = (spec: TSpec, yamlOptions: { name?: string } = {}): string => toYaml(instanceOf(spec, yamlOptions.name));
+  return withOriginalNames<TStatus, Omit<KroFactory<TSpec, TStatus>, 'getInstances' | 'getStatus'>>({
     mode: 'kro',
     name: graph.name,
     namespace,
-    toYaml(spec?: TSpec): string {
-      return spec === undefined ? toYaml(compileRgd(graph)) : toYaml(instanceOf(spec));
-    },
+    toYaml: (spec?: TSpec): string => (spec === undefined ? rgdYaml() : instanceYaml(spec)),
+    rgdYaml,
+    instanceYaml,
     instanceName: (spec) => instanceNameOf(graph, specWithDefaults(graph, spec)),
     async deploy(spec, deployOptions = {}) {
       const instance = instanceOf(spec, deployOptions.name);
@@ -82,17 +87,5 @@ function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, gra
     logs: async (name, logOptions) => (await load()).logs(name, logOptions),
     streamLogs: async (name, logOptions) => (await load()).streamLogs(name, logOptions),
     deleteInstance: async (name, deleteOptions) => (await load()).deleteInstance(name, deleteOptions),
-    async getInstances() {
-      return (await (await load()).getInstances()).map(reported);
-    },
-    async getInstance(name) {
-      const object = await (await load()).getInstance(name);
-      return object ? reported(object) : undefined;
-    },
-    async getStatus() {
-      const kro = await load();
-      const instances = (await kro.getInstances()).map((item) => ({ name: item.metadata?.name ?? '', health: kro.health(item) }));
-      return { name: graph.name, mode: 'kro' as const, namespace, instanceCount: instances.length, instances };
-    },
-  };
+  });
 }

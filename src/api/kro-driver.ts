@@ -10,7 +10,7 @@ import { withLease, type LeaseOptions } from '../runtime/kube/lease.js';
 import { loadKubeConfig } from '../runtime/kube/config.js';
 import { applyInstance, applyRgd } from '../runtime/kro/deploy.js';
 import { breakingChanges } from '../runtime/kro/breaking.js';
-import { deleteKroInstance, healthOf, listInstances, type InstanceHealth } from '../runtime/kro/instances.js';
+import { deleteKroInstance, healthOf, listInstances } from '../runtime/kro/instances.js';
 import { kroResourceIdOf, listChildren } from '../runtime/kro/children.js';
 import { planKro } from '../runtime/kro/plan.js';
 import { createCelEngine } from '../runtime/cel/index.js';
@@ -47,9 +47,6 @@ export interface KroDriver {
   logs(name: string, options?: LogOptions): Promise<PodLog[]>;
   streamLogs(name: string, options: StreamLogOptions): Promise<StreamLogResult>;
   deleteInstance(name: string, options?: { ignoreNotFound?: boolean }): Promise<DeleteResult>;
-  getInstances(): Promise<KubernetesObject[]>;
-  getInstance(name: string): Promise<KubernetesObject | undefined>;
-  health(instance: KubernetesObject): InstanceHealth;
 }
 
 export function createKroDriver(graph: CompositionGraph, options: KroFactoryOptions): KroDriver {
@@ -150,9 +147,6 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
         deleteKroInstance(kube, ref, { ...waitOptions, signal, ...(deleteOptions.ignoreNotFound ? { ignoreNotFound: true } : {}) }),
       );
     },
-    getInstances: () => listInstances(kube.config, instanceApiVersion, graph.kind, namespace),
-    getInstance: (name) => kube.get({ apiVersion: instanceApiVersion, kind: graph.kind, name, namespace }),
-    health: healthOf,
   };
 }
 

@@ -2,11 +2,11 @@
 import type { InstanceOperations } from './instances.js';
 import type { ClusterTarget } from '../runtime/kube/config.js';
 import type { SchemaChange } from '../runtime/kro/breaking.js';
-import type { InstanceHealth } from '../runtime/kro/instances.js';
 import type { ProgressEvent } from '../runtime/direct/session.js';
 import { TypeKroError } from '../util/errors.js';
 import type { KRO_WAIT, OriginalFactoryOptions } from './original-options.js';
 import type { StatusReport } from './instance.js';
+import type { OriginalNames } from './original-names.js';
 
 /**
  * Options both factories take: the cluster, namespace, timeout, abort signal and progress callback.
@@ -128,23 +128,25 @@ export type KroInstance<TSpec, TStatus> = {
  *   },
  * );
  * const factory: KroFactory<{ replicas: number }, { ready: boolean }> = app.factory('kro', { namespace: 'dev' });
- * factory.toYaml({ replicas: 2 }).includes('kind: App'); // => true
+ * factory.rgdYaml().includes('kind: ResourceGraphDefinition'); // => true
+ * factory.instanceYaml({ replicas: 2 }, { name: 'shop' }).includes('name: shop'); // => true
+ * // TypeKro's toYaml: the RGD without a spec, the instance with one
+ * factory.toYaml() === factory.rgdYaml(); // => true
+ * factory.toYaml({ replicas: 2 }) === factory.instanceYaml({ replicas: 2 }); // => true
  */
-export interface KroFactory<TSpec, TStatus> extends InstanceOperations<TSpec, TStatus> {
+export interface KroFactory<TSpec, TStatus> extends InstanceOperations<TSpec, TStatus>, OriginalNames<TStatus> {
   readonly mode: 'kro';
   readonly name: string;
   readonly namespace: string;
-  /** The RGD; with a spec, the instance custom resource. */
+  /** TypeKro's `toYaml`: without a spec {@link KroFactory.rgdYaml}, with one {@link KroFactory.instanceYaml}. */
   toYaml(spec?: TSpec): string;
+  /** The ResourceGraphDefinition as YAML (what `deploy` applies first, and what GitOps commits). */
+  rgdYaml(): string;
+  /** The instance custom resource `deploy(spec)` applies, in the factory's namespace (the spec is validated). */
+  instanceYaml(spec: TSpec, options?: { name?: string }): string;
   /**
    * Applies the RGD, waits until KRO accepts it, applies the instance and waits until it is ACTIVE. The
    * result says which status fields KRO has not computed yet (`pending`).
    */
   deploy(spec: TSpec, options?: { name?: string }): Promise<KroInstance<TSpec, TStatus>>;
-  /** The instances of this kind in the factory's namespace. */
-  getInstances(): Promise<KroInstance<TSpec, TStatus>[]>;
-  /** One instance as KRO reports it, or undefined. */
-  getInstance(name: string): Promise<KroInstance<TSpec, TStatus> | undefined>;
-  /** A summary: how many instances, and their health. */
-  getStatus(): Promise<{ name: string; mode: 'kro'; namespace: string; instanceCount: number; instances: { name: string; health: InstanceHealth }[] }>;
 }

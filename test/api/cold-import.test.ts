@@ -41,6 +41,20 @@ test('define + toYaml loads no Kubernetes client, CEL engine, CLI or test kit', 
   );
 });
 
+/** Which of the lazily required packages each stage loads: Babel when a composition is defined, yaml when it is rendered. */
+test('import alone loads neither Babel nor yaml; defining loads Babel; rendering loads yaml', () => {
+  const lazy = ['/node_modules/@babel/parser/', '/node_modules/yaml/'];
+  const loaded = (stage: string): string[] => {
+    const { esm, cjs } = loadedBy('cold-probe.ts', { COLD_PROBE_STAGE: stage });
+    const paths = [...esm.map((url) => (url.startsWith('file:') ? fileURLToPath(url) : url)), ...cjs].map((p) => p.split('\\').join('/'));
+    assert.ok(paths.some((p) => p.endsWith('/src/index.ts')), `${stage}: the recording misses src/index.ts`);
+    return lazy.filter((dir) => paths.some((p) => p.includes(dir)));
+  };
+  assert.deepEqual(loaded('import'), []);
+  assert.deepEqual(loaded('define'), ['/node_modules/@babel/parser/']);
+  assert.deepEqual(loaded('render'), lazy);
+});
+
 test('negative control: loading the deploy drivers records the Kubernetes client and the CEL engine', () => {
   const { esm, cjs } = loadedBy('cold-probe.ts', { COLD_PROBE_DRIVERS: '1' });
   const paths = [...esm, ...cjs].join('\n');

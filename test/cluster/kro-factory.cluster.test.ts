@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type } from 'arktype';
-import { BreakingChangeError, Cel, KroRejectedError, kubernetesComposition } from '../../src/index.js';
+import { BreakingChangeError, Cel, InstanceNotFoundError, KroRejectedError, kubernetesComposition } from '../../src/index.js';
 import { ConfigMap } from '../../src/simple.js';
 import { testKubeConfig, testKubeConfigPath, testNamespace } from '../support/cluster.js';
 
@@ -29,12 +29,12 @@ test('deploy, list and read instances; breaking schema changes are explained bef
   assert.equal(deployed.status.name, 'alpha');
   assert.equal(deployed.status.state, 'ACTIVE');
 
+  assert.deepEqual(await v1.listInstances(), [{ name: 'alpha', namespace: namespace.name, state: 'ACTIVE' }]);
+  assert.equal((await v1.instanceStatus('alpha')).status.name, 'alpha');
+  // the original TypeKro's names, delegating to listInstances and instanceStatus
   const instances = await v1.getInstances();
-  assert.deepEqual(instances.map((instance) => instance.metadata.name), ['alpha']);
-  assert.equal((await v1.getInstance('alpha'))?.status.name, 'alpha');
-  const summary = await v1.getStatus();
-  assert.equal(summary.instanceCount, 1);
-  assert.deepEqual(summary.instances, [{ name: 'alpha', health: 'ready' }]);
+  assert.deepEqual(instances.map((instance) => [instance.metadata.name, instance.ready, instance.status.name]), [['alpha', true, 'alpha']]);
+  assert.deepEqual(await v1.getStatus(), { name: 'kro-factory-settings', mode: 'kro', namespace: namespace.name, instanceCount: 1, health: 'healthy' });
 
   const v2 = settings('v2').factory('kro', { kubeconfig, namespace: namespace.name, timeout: 120_000 });
   await assert.rejects(v2.deploy({ name: 'beta' }), (error: Error) => error instanceof BreakingChangeError && /spec\.level: field removed/.test(error.message));
@@ -44,7 +44,8 @@ test('deploy, list and read instances; breaking schema changes are explained bef
   assert.equal(beta.status.state, 'ACTIVE');
 
   await v1.deleteInstance('alpha');
-  assert.equal(await v1.getInstance('alpha'), undefined);
+  await assert.rejects(v1.instanceStatus('alpha'), InstanceNotFoundError);
+  assert.deepEqual((await v1.getInstances()).map((instance) => instance.metadata.name), ['beta']);
 });
 
 test("KRO's own rejection message is surfaced verbatim", { timeout: 120_000 }, async () => {

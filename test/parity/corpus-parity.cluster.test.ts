@@ -34,7 +34,7 @@ describe('the same objects and status in kro and direct mode', { concurrency: 3 
       const deployed = await kro.deploy(entry.spec as never);
       const instanceName = deployed.metadata.name;
       const kroStatus = await eventually(`kro status of ${name}`, async () => {
-        const status = (await kro.getInstance(instanceName))?.status;
+        const { status } = await kro.instanceStatus(instanceName);
         return includesSubset(status, entry.expectedStatus) ? withoutKroFields(status) : undefined;
       }, 120_000);
       const kroSelector = `kro.run/instance-name=${instanceName},kro.run/instance-namespace=${namespace.name}`;

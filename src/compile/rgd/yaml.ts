@@ -5,7 +5,12 @@
  * a block scalar would be easy to edit into one with a trailing newline, which KRO no longer treats as a
  * standalone expression. Strings that YAML 1.1 would read as something else (`n`, `on`, `0755`) are quoted.
  */
-import { Document, isScalar, visit } from 'yaml';
+import { createRequire } from 'node:module';
+
+// yaml is required on first use, not when the package is imported (~20 ms of a cold import); it is
+// CommonJS, so this is synchronous, and Node's require cache keeps the one instance.
+const require = createRequire(import.meta.url);
+const yaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 
 /**
  * @example
@@ -14,6 +19,7 @@ import { Document, isScalar, visit } from 'yaml';
  * ```
  */
 export function toYaml(value: unknown): string {
+  const { Document, isScalar, visit } = yaml();
   // YAML 1.1 rules for quoting: KRO, kubectl and the API server read YAML with go-yaml's 1.1 semantics,
   // where a plain `n`, `y`, `on` or `off` (as a key or a value) is a boolean. No directive is emitted.
   const doc = new Document(value, { aliasDuplicateObjects: false, version: '1.1' });

@@ -78,12 +78,15 @@ export function patternsOf(raw: unknown): Pattern[] {
 
 /**
  * A default as written in the JSON. Function defaults (`.default(() => [])`) are serialised as
- * `"$ark.fnN"`, a key into arktype's global registry; calling it gives a fresh value.
+ * `"$ark.fnN"`, a key into arktype's global registry; calling it gives a fresh value. A process that loads
+ * several copies of arktype names their registries `$ark`, `$ark2`, `$ark3`... (`@ark/schema`'s
+ * `registryName`), and each reference names its own.
  */
 export function resolveDefault(raw: unknown): unknown {
-  if (typeof raw !== 'string' || !raw.startsWith('$ark.')) return raw;
-  const registry = (globalThis as { $ark?: Record<string, unknown> }).$ark;
-  const entry = registry?.[raw.slice('$ark.'.length)];
+  const reference = typeof raw === 'string' ? /^(\$ark\d*)\.(.+)$/.exec(raw) : null;
+  if (!reference) return raw;
+  const registry = (globalThis as Record<string, unknown>)[reference[1]!] as Record<string, unknown> | undefined;
+  const entry = registry?.[reference[2]!];
   return typeof entry === 'function' ? (entry as () => unknown)() : raw;
 }
 

@@ -4,10 +4,14 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { createRequire } from 'node:module';
 
 import { TypeKroError } from '../../util/errors.js';
 import { isManifestUrl } from './download.js';
+
+// yaml is required when a file is read, not when the package is imported (see compile/rgd/yaml.ts).
+const require = createRequire(import.meta.url);
+const yaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 
 /**
  * A YAML manifest that cannot become part of a composition: names the file, the line and what to do.
@@ -48,6 +52,7 @@ export function readManifestFile(file: string, givenAs?: string): FileManifest[]
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory (use yamlDirectory)' : String((error as Error).message);
     throw new YamlManifestError(`cannot read YAML manifest ${file}${givenAs && givenAs !== file ? ` (given as "${givenAs}")` : ''}: ${why}`, file);
   }
+  const { LineCounter, parseAllDocuments } = yaml();
   const lines = new LineCounter();
   const documents = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false });
   if (!Array.isArray(documents)) return [];

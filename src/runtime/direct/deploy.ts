@@ -73,7 +73,7 @@ export async function deployDirect(outer: DirectSession, options: DeployOptions 
     throwIfAborted(outer.signal);
     const opened = await RecordKeeper.open(outer.client, outer.owner, graphKinds(outer.prepared), outer.spec, callOptions({ ...outer, signal }, 5_000));
     const ownership = new OwnershipGuard(outer.client, outer.owner, outer.adopt ?? false);
-    const schemas = outer.schemas ?? new SchemaCache(outer.client);
+    const schemas = outer.schemas ?? new SchemaCache(outer.client, outer.openApiDocuments);
     // Everything nameable now is checked before the first write, the record included: a refused deploy changes nothing.
     await preflight({ ...outer, instance: withAssigned(outer, opened), schemas, signal, ownership });
     await opened.widen(callOptions({ ...outer, signal }, 5_000));

@@ -112,7 +112,7 @@ async function planWith(session: DirectSession, redactor: Redactor): Promise<Dep
   // An instance deployed before has its uid and creation time; a new spec would be its next generation.
   const assigned = record ? assignedOf({ ...record, generation: nextGeneration(record, session.spec).generation }) : undefined;
   const instance = { ...session.instance, ...(assigned ? { assigned } : {}) };
-  const schemas = session.schemas ?? new SchemaCache(session.client);
+  const schemas = session.schemas ?? new SchemaCache(session.client, session.openApiDocuments);
   const observed: ObservedMap = new Map();
   const done = new Set<string>();
   const create: PlannedObject[] = [];

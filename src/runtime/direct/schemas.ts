@@ -1,19 +1,20 @@
 /**
  * The OpenAPI schemas of one run's observed objects, by resource id: KRO types every resource it reads
  * by its kind's schema (`pkg/runtime/node_context.go`), so direct mode does too (a Secret's `data` is
- * bytes, `metadata.creationTimestamp` a timestamp). Kept per run, so a CRD changed between runs is seen.
+ * bytes, `metadata.creationTimestamp` a timestamp). Kept per run; the documents they come from may be kept
+ * longer (`OpenApiDocuments`, held by the factory), keyed by content hash so a CRD changed between runs is seen.
  */
 import type { OpenApiSchema } from '../cel/index.js';
 import type { KubeObject } from '../engine/index.js';
 import type { CallOptions, KubeClient } from '../kube/client.js';
-import { schemaLookup, type SchemaLookup } from '../kube/openapi.js';
+import { schemaLookup, type OpenApiDocuments, type SchemaLookup } from '../kube/openapi.js';
 
 export class SchemaCache {
   private readonly lookup: SchemaLookup;
   private readonly schemas = new Map<string, OpenApiSchema>();
 
-  constructor(client: KubeClient) {
-    this.lookup = schemaLookup(client);
+  constructor(client: KubeClient, documents?: OpenApiDocuments) {
+    this.lookup = schemaLookup(client, documents);
   }
 
   /** The schemas known so far, for `PlanInput.schemas`. */

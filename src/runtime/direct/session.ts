@@ -6,6 +6,7 @@ import type { InstanceIdentity, KubeObject, Ownership, PreparedGraph, ReadinessM
 import { abortableSleep, throwIfAborted as throwIfSignalled, type KubeClient, type ObjectRef } from '../kube/client.js';
 import type { RecordKeeper } from './record.js';
 import type { SchemaCache } from './schemas.js';
+import type { OpenApiDocuments } from '../kube/openapi.js';
 import type { Redactor } from '../../util/redact.js';
 
 /**
@@ -249,6 +250,8 @@ export interface DirectSession {
   readonly redactor?: Redactor;
   /** The schemas of the observed objects (deployDirect and planDirect make one per run when absent). */
   readonly schemas?: SchemaCache;
+  /** OpenAPI documents kept across runs by the factory (deployDirect and planDirect read through them). */
+  readonly openApiDocuments?: OpenApiDocuments;
   /** The instance record (set by deployDirect). */
   readonly record?: RecordKeeper;
   /** Called before each object is applied (the events watcher starts watching its namespace). */

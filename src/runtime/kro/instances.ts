@@ -15,14 +15,7 @@ export async function listInstances(config: KubeConfig, apiVersion: string, kind
   }
 }
 
-/**
- * KRO's state and Ready condition of an instance as one word.
- *
- * @example
- * import type { InstanceHealth } from 'typekro';
- * const health: InstanceHealth = 'progressing';
- * health; // => 'progressing'
- */
+/** KRO's state and Ready condition of an instance as one word (internal: `instanceStatus().ready` is its public form). */
 export type InstanceHealth = 'ready' | 'progressing' | 'failed' | 'deleting' | 'unknown';
 
 /** KRO's state and Ready condition as one word. */

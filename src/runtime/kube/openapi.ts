@@ -18,8 +18,34 @@ interface GroupVersionKind {
 }
 
 /**
- * A lookup that reads each group-version document once per lookup (one lookup per deploy: a CRD applied
- * by the deploy itself is seen, and a kind not served yet is asked again later).
+ * Group-version documents and the schemas resolved from them, kept across lookups by whoever holds it (a
+ * factory, for its lifetime). Entries are keyed by the document's URL in the server's `/openapi/v3` index,
+ * which carries a hash of its content: a CRD changed since is a new URL, read again, and replaces the old entry.
+ *
+ * @example
+ * ```ts
+ * const documents = openApiDocuments();
+ * await schemaLookup(client, documents)('v1', 'Secret'); // reads /openapi/v3 and /openapi/v3/api/v1?hash=...
+ * await schemaLookup(client, documents)('v1', 'Secret'); // reads /openapi/v3 only
+ * ```
+ */
+export interface OpenApiDocuments {
+  /** By group-version path: the hashed URL it was read from, and the document. */
+  readonly byPath: Map<string, { readonly url: string; readonly document: Promise<RawSchema | undefined> }>;
+  /** Resolved schemas by `<hashed url> <kind>`. */
+  readonly resolved: Map<string, OpenApiSchema>;
+}
+
+/** An empty {@link OpenApiDocuments}. */
+export function openApiDocuments(): OpenApiDocuments {
+  return { byPath: new Map(), resolved: new Map() };
+}
+
+/**
+ * A lookup for one run (a deploy or a plan): it reads the server's `/openapi/v3` index once, and each
+ * group-version document the index names once, from `documents` when it holds the same hashed URL. A kind
+ * not served yet (a CRD applied by this run, still being established) reads the index again next time.
+ * Without `documents`, nothing outlives the lookup.
  *
  * @example
  * ```ts
@@ -27,26 +53,59 @@ interface GroupVersionKind {
  * const secret = await schemaOf('v1', 'Secret'); // secret.properties.data.additionalProperties.format === 'byte'
  * ```
  */
-export function schemaLookup(client: KubeClient): SchemaLookup {
-  const documents = new Map<string, Promise<RawSchema | undefined>>();
-  const resolved = new Map<string, OpenApiSchema | undefined>();
-  return async (apiVersion, kind, options = {}) => {
-    const key = `${apiVersion}/${kind}`;
-    if (resolved.has(key)) return resolved.get(key);
-    const path = apiVersion.includes('/') ? `/openapi/v3/apis/${apiVersion}` : `/openapi/v3/api/${apiVersion}`;
-    let document = documents.get(path);
-    if (!document) {
-      document = client.readPath(path, options).then((json) => (isRecord(json) ? json : undefined));
-      documents.set(path, document);
+export function schemaLookup(client: KubeClient, documents: OpenApiDocuments = openApiDocuments()): SchemaLookup {
+  // Documents read without a content hash in their URL could change unseen: they are kept for this run only.
+  const unhashed = openApiDocuments();
+  let index: Promise<Record<string, string> | undefined> | undefined;
+  const urlOf = async (path: string, options: CallOptions): Promise<string | undefined> => {
+    if (!index) {
+      const read = client.readPath('/openapi/v3', options).then(indexOf);
       // A failed read is not remembered: the next lookup asks again.
-      document.catch(() => documents.delete(path));
+      read.catch(() => index === read && (index = undefined));
+      index = read;
     }
-    const schema = kindSchema(await document, apiVersion, kind);
-    // Not found yet (a CRD being established): ask again next time.
-    if (schema === undefined) documents.delete(path);
-    else resolved.set(key, schema);
+    const urls = await index;
+    // A server without the index (older than OpenAPI v3 discovery) still serves the documents by path.
+    return urls === undefined ? path : urls[path];
+  };
+  return async (apiVersion, kind, options = {}) => {
+    const path = apiVersion.includes('/') ? `/openapi/v3/apis/${apiVersion}` : `/openapi/v3/api/${apiVersion}`;
+    const url = await urlOf(path, options);
+    if (url === undefined) {
+      index = undefined; // not served yet: read the index again next time
+      return undefined;
+    }
+    const cache = url.includes('hash=') ? documents : unhashed;
+    const key = `${url} ${kind}`;
+    const known = cache.resolved.get(key);
+    if (known) return known;
+    let entry = cache.byPath.get(path);
+    if (entry?.url !== url) {
+      if (entry) for (const old of cache.resolved.keys()) if (old.startsWith(`${entry.url} `)) cache.resolved.delete(old);
+      const read = { url, document: client.readPath(url, options).then(parsed).then((json) => (isRecord(json) ? json : undefined)) };
+      read.document.catch(() => cache.byPath.get(path) === read && cache.byPath.delete(path));
+      cache.byPath.set(path, read);
+      entry = read;
+    }
+    const schema = kindSchema(await entry.document, apiVersion, kind);
+    if (schema === undefined) {
+      // Not in this document yet (a CRD being established): read the index and the document again next time.
+      index = undefined;
+      if (cache.byPath.get(path) === entry) cache.byPath.delete(path);
+    } else cache.resolved.set(key, schema);
     return schema;
   };
+}
+
+/** `/openapi/v3`'s `paths`: group-version path to the server-relative URL carrying the content hash. */
+function indexOf(body: unknown): Record<string, string> | undefined {
+  const json = parsed(body);
+  if (!isRecord(json) || !isRecord(json.paths)) return undefined;
+  const urls: Record<string, string> = {};
+  for (const [path, entry] of Object.entries(json.paths)) {
+    if (isRecord(entry) && typeof entry.serverRelativeURL === 'string') urls[`/openapi/v3/${path}`] = entry.serverRelativeURL;
+  }
+  return urls;
 }
 
 /**
@@ -111,6 +170,11 @@ function refOf(schema: RawSchema): string | undefined {
     }
   }
   return undefined;
+}
+
+/** client-node returns a body it does not recognise as a Kubernetes object as text (`/openapi/v3` is one). */
+function parsed(body: unknown): unknown {
+  return typeof body === 'string' ? (JSON.parse(body) as unknown) : body;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
