@@ -60,7 +60,11 @@ interface Row {
   readonly script: string;
 }
 
-const stamp = 'const t0 = performance.now(); const at = {};';
+// `at.x`: ms since the first import; `at['cpu:x']`: CPU ms of the process by then (user + system), which a
+// loaded machine skews much less than elapsed time.
+const stamp =
+  'const t0 = performance.now(); const c0 = process.cpuUsage(); const at = {}; ' +
+  'const mark = (k) => { at[k] = performance.now() - t0; const c = process.cpuUsage(c0); at["cpu:" + k] = (c.user + c.system) / 1000; };';
 const done = 'console.log(JSON.stringify(at));';
 
 function packageRows(checkout: string, label: string): Row[] {
@@ -69,13 +73,13 @@ function packageRows(checkout: string, label: string): Row[] {
     {
       name: `arktype, then typekro + typekro/simple${label}`,
       cwd: checkout,
-      script: `${stamp} await import('arktype'); at.arktype = performance.now() - t0; await import('typekro'); await import('typekro/simple'); at.typekro = performance.now() - t0; ${done}`,
+      script: `${stamp} await import('arktype'); mark('arktype'); await import('typekro'); await import('typekro/simple'); mark('typekro'); ${done}`,
     },
     {
       name: `... then define() and toYaml()${label}`,
       cwd: checkout,
-      script: `${stamp} await import('arktype'); at.arktype = performance.now() - t0; await import('typekro'); await import('typekro/simple'); at.typekro = performance.now() - t0; ` +
-        `const { define } = await import(${JSON.stringify(app)}); const app = define(); at.define = performance.now() - t0; app.toYaml(); at.render = performance.now() - t0; ${done}`,
+      script: `${stamp} await import('arktype'); mark('arktype'); await import('typekro'); await import('typekro/simple'); mark('typekro'); ` +
+        `const { define } = await import(${JSON.stringify(app)}); const app = define(); mark('define'); app.toYaml(); mark('render'); ${done}`,
     },
   ];
 }
@@ -83,7 +87,7 @@ function packageRows(checkout: string, label: string): Row[] {
 function rows(): Row[] {
   return [
     { name: 'node, empty script (baseline)', cwd: root, script: `${stamp} ${done}` },
-    { name: 'arktype alone', cwd: root, script: `${stamp} await import('arktype'); at.arktype = performance.now() - t0; ${done}` },
+    { name: 'arktype alone', cwd: root, script: `${stamp} await import('arktype'); mark('arktype'); ${done}` },
     ...packageRows(root, ''),
     ...(compare ? packageRows(compare, ` (${compare})`) : []),
   ];
@@ -121,17 +125,28 @@ function main(): void {
   }
   const loadAfter = loadavg();
   const stat = (i: number, key: string): number | undefined => (samples[i]![0]?.at[key] === undefined ? undefined : median(samples[i]!.map((s) => s.at[key]!)));
+  const own = (i: number, key: string, after: string): number | undefined =>
+    samples[i]![0]?.at[key] === undefined ? undefined : median(samples[i]!.map((s) => s.at[key]! - s.at[after]!));
   const lines = table.map((row, i) => {
-    const arktype = stat(i, 'arktype');
-    const typekro = stat(i, 'typekro');
-    // per process: the package's own import time after arktype, then each stage's own time
-    const own = (key: string, after: string): number | undefined => (samples[i]![0]?.at[key] === undefined ? undefined : median(samples[i]!.map((s) => s.at[key]! - s.at[after]!)));
-    return `| ${row.name} | ${ms(median(samples[i]!.map((s) => s.wall)))} | ${ms(arktype)} | ${ms(typekro !== undefined ? own('typekro', 'arktype') : undefined)} | ${ms(own('define', 'typekro'))} | ${ms(own('render', 'define'))} |`;
+    const cells = [
+      ms(median(samples[i]!.map((s) => s.wall))),
+      ms(stat(i, 'arktype')),
+      ms(stat(i, 'cpu:arktype')),
+      ms(own(i, 'typekro', 'arktype')),
+      ms(own(i, 'cpu:typekro', 'cpu:arktype')),
+      ms(own(i, 'define', 'typekro')),
+      ms(own(i, 'render', 'define')),
+      ms(own(i, 'cpu:render', 'cpu:arktype')),
+    ];
+    return `| ${row.name} | ${cells.join(' | ')} |`;
   });
   const arktypeAlone = stat(1, 'arktype')!;
   const withPackage = stat(2, 'typekro')!;
   const added = withPackage - arktypeAlone;
-  const ownImport = median(samples[2]!.map((s) => s.at.typekro! - s.at.arktype!));
+  const ownImport = own(2, 'typekro', 'arktype')!;
+  const ownCpu = own(2, 'cpu:typekro', 'cpu:arktype')!;
+  const arktypeCpu = stat(1, 'cpu:arktype')!;
+  const compared = compare ? { elapsed: own(4, 'typekro', 'arktype')!, cpu: own(4, 'cpu:typekro', 'cpu:arktype')! } : undefined;
   const command = `node --import tsx bench/import.bench.ts${process.argv.length > 2 ? ` ${process.argv.slice(2).join(' ')}` : ''}`;
   const section = [
     '<!-- import-bench:begin -->',
@@ -148,12 +163,14 @@ function main(): void {
     `- date: ${new Date().toISOString()}; ${cpus().length} CPUs; node ${process.version}`,
     `- load average (1 min) at start ${loadBefore[0]!.toFixed(1)}, at end ${loadAfter[0]!.toFixed(1)} (other work on the machine skews absolute times; the rows are interleaved)`,
     '',
-    '| process | wall ms | arktype ms | typekro + simple after arktype ms | define ms | toYaml ms |',
-    '|---|---|---|---|---|---|',
+    '| process | wall ms | arktype ms | arktype CPU ms | typekro + simple after arktype ms | same, CPU ms | define ms | toYaml ms | import + define + toYaml CPU ms |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...lines,
     '',
-    `**The package adds ${ms(ownImport)} ms after arktype** in the same process (median), ${ms(added)} ms between processes ` +
-      `(arktype + typekro ${ms(withPackage)} ms vs arktype alone ${ms(arktypeAlone)} ms: ${(withPackage / arktypeAlone).toFixed(2)}x).`,
+    `**The package adds ${ms(ownImport)} ms after arktype** in the same process (${ms(ownCpu)} ms of CPU, against ${ms(arktypeCpu)} ms ` +
+      `of CPU for arktype itself: ${(ownCpu / arktypeCpu).toFixed(2)}x); between processes, arktype + typekro ${ms(withPackage)} ms vs arktype ` +
+      `alone ${ms(arktypeAlone)} ms (+${ms(added)} ms).` +
+      (compared ? ` The compared checkout adds ${ms(compared.elapsed)} ms (${ms(compared.cpu)} ms of CPU) in the same rounds.` : ''),
     '<!-- import-bench:end -->',
   ].join('\n');
   process.stdout.write(`${section}\n`);
