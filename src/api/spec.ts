@@ -55,7 +55,11 @@ export function validateSpec<TSpec>(definition: CompositionDefinition, graph: Co
   if (tooLarge) throw new SpecValidationError(graph.name, [tooLarge]);
   const withDefaults = applyDefaults(graph.spec, spec);
   const checked = validateWithSchema(definition.spec, withDefaults, 'spec');
-  const problems = [...(checked.ok ? [] : checked.problems), ...unknownFieldProblems(graph.spec, withDefaults)];
+  const schemaProblems = checked.ok ? [] : checked.problems;
+  // A schema written with arktype's `'+': 'reject'` reports undeclared keys itself: say it once, with the hint.
+  const unknown = unknownFieldProblems(graph.spec, withDefaults);
+  const unknownPaths = unknown.map((problem) => problem.slice(0, problem.indexOf(' is not a field')));
+  const problems = [...schemaProblems.filter((problem) => !unknownPaths.some((path) => problem.startsWith(`${path} `))), ...unknown];
   if (problems.length > 0) {
     const redactor = redactorFor(graph, withDefaults);
     throw new SpecValidationError(graph.name, problems.map((problem) => redactor.text(problem)));
