@@ -164,7 +164,7 @@ export function simulate<TSpec, TStatus>(composition: Composition<TSpec, TStatus
   const status = instanceStatus(context.prepared, input);
   if (options.crossCheck ?? true) {
     const concrete = evaluateConcrete(composition, spec, { observed: Object.fromEntries(observed), instance: context.instance });
-    const divergences = crossCheck(plan, status, concrete);
+    const divergences = crossCheck(plan, status, concrete, (id) => context.prepared.dependencies(id));
     if (divergences.length > 0) throw new SimulationDivergenceError(context.graph.name, divergences);
   }
   return {
