@@ -77,3 +77,15 @@ describe('cross-check of withReadyWhen', () => {
     assert.deepEqual(crossCheck(plan([web]), { status: { ready: true }, pending: [] }, answered([true])), []);
   });
 });
+
+describe('cross-check of resources pending on the spec alone', () => {
+  it('a resource that waits for data no resource provides diverges (found: `?? []` dropped from a forEach source)', () => {
+    const pending: NodePlan = { id: 'regions', state: 'pending', reason: 'No such key: regions', ready: false };
+    const js = concrete({ resources: [] });
+    assert.deepEqual(crossCheck(plan([pending]), { status: { ready: true }, pending: [] }, js), [
+      { aspect: 'resource regions: pending', detail: 'compiled waits for data no resource provides (No such key: regions), forever; JavaScript: 0 object(s)' },
+    ]);
+    // waiting for another resource's data is not a divergence: that resource may still report it
+    assert.deepEqual(crossCheck(plan([pending]), { status: { ready: true }, pending: [] }, js, () => ['web']), []);
+  });
+});

@@ -16,7 +16,6 @@ import { didYouMean } from '../offline/nearest.js';
  */
 export type ManifestSelector = string | { readonly kind: string; readonly name?: string; readonly namespace?: string; readonly apiVersion?: string };
 
-type Source = Rendering | Simulation;
 const metadataOf = (m: KubeObject): { name?: string; namespace?: string } => (m.metadata ?? {}) as { name?: string; namespace?: string };
 
 /**
@@ -37,7 +36,7 @@ const metadataOf = (m: KubeObject): { name?: string; namespace?: string } => (m.
  */
 export function findResource(source: Rendering, id: string): RenderedResource;
 export function findResource(source: Simulation, id: string): SimulatedResource;
-export function findResource(source: Source, id: string): RenderedResource | SimulatedResource {
+export function findResource(source: Rendering | Simulation, id: string): RenderedResource | SimulatedResource {
   const found = (source.resources as readonly (RenderedResource | SimulatedResource)[]).find((resource) => resource.id === id);
   if (found) return found;
   const ids = source.resources.map((resource) => resource.id);
@@ -62,7 +61,7 @@ export function findResource(source: Source, id: string): RenderedResource | Sim
  * findManifests(render(app, { regions: ['eu', 'us'] }), 'regions').length; // => 2
  * findManifests(render(app, { regions: ['eu', 'us'] }), { kind: 'ConfigMap', name: 'app-us' }).length; // => 1
  */
-export function findManifests(source: Source, selector: ManifestSelector): KubeObject[] {
+export function findManifests(source: Rendering | Simulation, selector: ManifestSelector): Record<string, unknown>[] {
   if (typeof selector === 'string') return [...findResource(source as Rendering, selector).manifests];
   return source.manifests.filter((m) => {
     const metadata = metadataOf(m);
@@ -94,7 +93,7 @@ export function findManifests(source: Source, selector: ManifestSelector): KubeO
  * (findManifest(result, 'web').spec as { replicas: number }).replicas; // => 2
  * findManifest(result, { kind: 'Deployment', name: 'web' }) === findManifest(result, 'web'); // => true
  */
-export function findManifest(source: Source, selector: ManifestSelector): KubeObject {
+export function findManifest(source: Rendering | Simulation, selector: ManifestSelector): Record<string, unknown> {
   const found = findManifests(source, selector);
   if (found.length === 1) return found[0]!;
   const what = typeof selector === 'string' ? `resource "${selector}"` : `${selector.kind}${selector.name ? ` "${selector.name}"` : ''}${selector.namespace ? ` in ${selector.namespace}` : ''}`;

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TypeKroError } from '../../util/errors.js';
 
 /**
  * What a golden comparison did: the file matched, or (UPDATE_GOLDEN=1) it was written.
@@ -52,9 +53,9 @@ const isSet = (value: string | undefined): boolean => value !== undefined && val
 export function goldenUpdate(env: GoldenEnv = process.env): boolean {
   const update = env.UPDATE_GOLDEN;
   if (update === undefined || update === '') return false;
-  if (update !== '1') throw new Error(`UPDATE_GOLDEN must be 1 or unset, was "${update}"`);
+  if (update !== '1') throw new TypeKroError('USAGE', `UPDATE_GOLDEN must be 1 or unset, was "${update}"`);
   if (isSet(env.CI)) {
-    throw new Error(`UPDATE_GOLDEN=1 is refused because CI is set (CI=${env.CI}): golden files are rewritten only on purpose, outside CI. Unset UPDATE_GOLDEN.`);
+    throw new TypeKroError('USAGE', `UPDATE_GOLDEN=1 is refused because CI is set (CI=${env.CI}): golden files are rewritten only on purpose, outside CI. Unset UPDATE_GOLDEN.`);
   }
   return true;
 }

@@ -75,13 +75,25 @@ function readyWhenAnswer(resource: ConcreteResource, count: number): boolean | u
 }
 
 /** Every disagreement between the planner's decisions and status and the concrete evaluation. */
-export function crossCheck(plan: InstancePlan, status: { readonly status: Record<string, unknown>; readonly pending: readonly string[] }, concrete: ConcreteEvaluation): Divergence[] {
+export function crossCheck(
+  plan: InstancePlan,
+  status: { readonly status: Record<string, unknown>; readonly pending: readonly string[] },
+  concrete: ConcreteEvaluation,
+  dependencies: (id: string) => readonly string[] = () => [],
+): Divergence[] {
   const out: Divergence[] = [];
   const byId = new Map(concrete.resources.map((resource) => [resource.id, resource]));
   for (const id of plan.order) {
     const node = plan.nodes.get(id)!;
     const js = byId.get(id);
     const jsCount = objectCount(js);
+    // Pending on the spec alone while JavaScript had every value it read: no resource can ever bring the data,
+    // so the cluster would wait forever. (Instance metadata only a cluster assigns leaves JavaScript values
+    // undefined too, listed in its `pending`: not compared.)
+    if (node.state === 'pending' && dependencies(id).length === 0 && jsCount !== 'opaque' && (js?.pending.length ?? 0) === 0) {
+      out.push({ aspect: `resource ${id}: pending`, detail: `compiled waits for data no resource provides (${node.reason}), forever; JavaScript: ${jsCount} object(s)` });
+      continue;
+    }
     // Not decided yet on the compiled side (waiting, pending), or no JavaScript meaning: nothing to compare.
     if (jsCount === 'opaque' || (node.state !== 'apply' && node.state !== 'skipped')) continue;
     const count = node.state === 'apply' ? node.manifests.length : 0;

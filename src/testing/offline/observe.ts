@@ -12,7 +12,14 @@ import { isObservedState, type ObservedInput } from './observed.js';
 import type { TestContext } from './context.js';
 import { didYouMean } from './nearest.js';
 
-/** `simulate`'s `observed`: by resource id, one entry, or a list for a forEach collection. */
+/**
+ * `simulate`'s `observed`: by resource id, one entry, or a list for a forEach collection.
+ *
+ * @example
+ * import { created, deploymentAvailable, type ObservedEntries } from 'typekro/testing';
+ * const observed: ObservedEntries = { web: deploymentAvailable(), regions: [created(), { data: { region: 'us' } }] };
+ * Object.keys(observed); // => ['web', 'regions']
+ */
 export type ObservedEntries = Readonly<Record<string, ObservedInput | readonly ObservedInput[]>>;
 
 const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});

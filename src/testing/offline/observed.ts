@@ -3,9 +3,6 @@
  * deploy applied (so "available" means every replica the manifest asks for), plus what the API server adds
  * (`metadata.generation`, `uid`) and what the kind's controller writes into `status`.
  */
-import type { KubeObject } from '../../runtime/engine/index.js';
-
-export type { KubeObject };
 
 /**
  * An observed state: the object a cluster would report for one resource, built from the manifest a deploy
@@ -23,10 +20,17 @@ export interface ObservedState {
   /** What it models (`Deployment available`), for messages. */
   readonly description: string;
   /** The object as the API server would return it, from the applied manifest (undefined when it is not rendered yet). */
-  object(applied: KubeObject | undefined): KubeObject;
+  object(applied: Record<string, unknown> | undefined): Record<string, unknown>;
 }
 
-/** A plain partial object (merged over the applied manifest) or an {@link ObservedState}. */
+/**
+ * One observed object: a plain partial object (laid over the applied manifest) or an {@link ObservedState}.
+ *
+ * @example
+ * import { jobSucceeded, type ObservedInput } from 'typekro/testing';
+ * const inputs: ObservedInput[] = [jobSucceeded(), { status: { succeeded: 1 } }];
+ * inputs.length; // => 2
+ */
 export type ObservedInput = ObservedState | Readonly<Record<string, unknown>>;
 
 /** True for an {@link ObservedState} built by these helpers or by hand. */

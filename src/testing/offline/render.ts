@@ -6,7 +6,6 @@
 import type { Composition } from '../../api/composition.js';
 import { compileInstance, compileRgd, toYaml } from '../../compile/rgd/index.js';
 import { renderAsFarAsOffline } from '../../runtime/direct/render.js';
-import type { InstanceIdentity, KubeObject } from '../../runtime/engine/index.js';
 import { testContext, type InstanceOptions } from './context.js';
 
 /**
@@ -43,7 +42,7 @@ export interface RenderedResource {
   /** Its factory call sits in a loop compiled to forEach: one manifest per item. */
   readonly collection: boolean;
   /** Direct mode's manifests (labels and namespace added), one per forEach item; none unless rendered. */
-  readonly manifests: readonly KubeObject[];
+  readonly manifests: readonly Record<string, unknown>[];
 }
 
 /**
@@ -69,15 +68,15 @@ export interface Rendering {
   /** The spec after validation, with the schema's defaults. */
   readonly spec: unknown;
   /** The instance rendered for (see {@link InstanceOptions}). */
-  readonly instance: InstanceIdentity;
+  readonly instance: { readonly name: string; readonly namespace?: string };
   /** Every resource of the graph, in dependency order. */
   readonly resources: readonly RenderedResource[];
   /** Direct mode: every rendered manifest, in dependency order (what `factory('direct').toYaml(spec)` prints). */
-  readonly manifests: readonly KubeObject[];
+  readonly manifests: readonly Record<string, unknown>[];
   /** KRO mode: the ResourceGraphDefinition. */
-  readonly rgd: KubeObject;
+  readonly rgd: Record<string, unknown>;
   /** KRO mode: the instance custom resource for the spec. */
-  readonly kroInstance: KubeObject;
+  readonly kroInstance: Record<string, unknown>;
   /** The RGD as YAML, as `composition.toYaml()` prints it (for golden files). */
   readonly rgdYaml: string;
 }

@@ -5,7 +5,7 @@
  */
 import type { Composition } from '../../api/composition.js';
 import { evaluateConcrete } from '../../api/evaluate.js';
-import { finalizeManifest, instanceStatus, isNamespacedKindOffline, observedReadiness, type InstanceIdentity, type KubeObject, type NodePlan, type Readiness } from '../../runtime/engine/index.js';
+import { finalizeManifest, instanceStatus, isNamespacedKindOffline, observedReadiness, type NodePlan, type Readiness } from '../../runtime/engine/index.js';
 import { TypeKroError } from '../../util/errors.js';
 import { testContext, type InstanceOptions } from './context.js';
 import { crossCheck, type Divergence } from './cross-check.js';
@@ -48,7 +48,7 @@ export interface SimulatedResource {
    * The planner's decision: `apply` (rendered), `skipped` (includeWhen false), `waiting` (for a dependency
    * to be ready), `pending` (for data), `error`, `external` (a reference read from the cluster).
    */
-  readonly plan: NodePlan['state'];
+  readonly plan: 'apply' | 'skipped' | 'waiting' | 'pending' | 'error' | 'external';
   /** It is in `observed`. */
   readonly observed: boolean;
   /** Ready by its readyWhen, else its kind's rule (what a deploy waits for); a skipped resource counts as ready. */
@@ -58,7 +58,7 @@ export interface SimulatedResource {
   /** Waiting longer cannot help: a deploy would fail on it (a failed Job, a failing readyWhen). */
   readonly failed: boolean;
   /** The manifests a deploy applies (direct mode's labels and namespace added), values resolved against `observed`. */
-  readonly manifests: readonly KubeObject[];
+  readonly manifests: readonly Record<string, unknown>[];
 }
 
 /**
@@ -73,11 +73,11 @@ export interface SimulatedResource {
  */
 export interface Simulation {
   readonly spec: unknown;
-  readonly instance: InstanceIdentity;
+  readonly instance: { readonly name: string; readonly namespace?: string };
   /** Every resource, in dependency order. */
   readonly resources: readonly SimulatedResource[];
   /** Every manifest a deploy would apply now, in dependency order. */
-  readonly manifests: readonly KubeObject[];
+  readonly manifests: readonly Record<string, unknown>[];
   /** The instance status as the cluster would show it: pending fields left out. */
   readonly status: Record<string, unknown>;
   /** Status fields whose data is not there yet. */
@@ -164,7 +164,7 @@ export function simulate<TSpec, TStatus>(composition: Composition<TSpec, TStatus
   const status = instanceStatus(context.prepared, input);
   if (options.crossCheck ?? true) {
     const concrete = evaluateConcrete(composition, spec, { observed: Object.fromEntries(observed), instance: context.instance });
-    const divergences = crossCheck(plan, status, concrete);
+    const divergences = crossCheck(plan, status, concrete, (id) => context.prepared.dependencies(id));
     if (divergences.length > 0) throw new SimulationDivergenceError(context.graph.name, divergences);
   }
   return {
