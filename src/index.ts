@@ -20,7 +20,7 @@ export { kubernetesComposition, toResourceGraph, type Composition, type Instance
 export { BreakingChangeError, InstanceNotFoundError } from './api/factories.js';
 export type { DeleteResult, InstanceCondition, InstanceOperations, InstanceStatus, InstanceSummary, LogOptions, ResourceStatus, StreamLogOptions, StreamLogResult } from './api/factories.js';
 export type { InstanceEvent, LogFailure, LogSource } from './api/instances.js';
-export type { OriginalFactoryOptions } from './api/original-options.js';
+export type { KroOriginalOptions, OriginalFactoryOptions } from './api/original-options.js';
 export type { DirectFactory, DirectFactoryOptions, FactoryOptionsBase, FactoryStatus, KroFactory, KroFactoryOptions, KroInstance, KroStatusFields, OriginalNames } from './api/factories.js';
 export type { DirectDeployOptions, DirectInstance } from './api/direct.js';
 export type { PartialStatus, StatusField, StatusReport } from './api/instance.js';

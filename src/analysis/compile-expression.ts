@@ -138,7 +138,7 @@ function identifier(name: string, node: Node, scope: Scope, expect?: CelType): T
       throw syntaxError(
         node,
         mentionsReferences(node, scope) ? `${binding.why}, and its value depends on a reference` : `${binding.why}; its value is not known to the compiler`,
-        'compute the value in one expression (a ternary) and bind it with const',
+        binding.hint ?? 'compute the value in one expression (a ternary) and bind it with const',
       );
     case 'unsupported':
       throw syntaxError(node, binding.why, binding.hint);

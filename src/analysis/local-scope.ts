@@ -116,7 +116,11 @@ function bindingOf(name: string, declared: Declared, writes: readonly Write[], s
   const value = unwrap(init);
   if (value.type === 'ArrowFunctionExpression' || value.type === 'FunctionExpression') return { kind: 'function', fn: value, scope };
   if (containsFactoryCall(value, isFactoryCall)) {
-    return { kind: 'opaque', why: `\`${name}\` holds resources created here`, writes: initWrite, scope, holdsReferences: true };
+    return {
+      kind: 'opaque', why: `\`${name}\` holds resources created here`, writes: initWrite, scope, holdsReferences: true,
+      // The original TypeKro's `const ing = cond ? Ingress(...) : null` then `ing ? a : b`: a handle that may be null.
+      hint: 'create a resource that exists only under a condition with `if (condition) { Factory(...) }` (includeWhen), and test the condition itself where the handle was tested (`condition ? a : b`)',
+    };
   }
   return { kind: 'alias', node: init, scope };
 }

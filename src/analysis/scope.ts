@@ -40,7 +40,7 @@ export type Binding =
    * reference, so does the local, and using it where a compiled value is needed fails with `why`.
    * `holdsReferences`: it holds resource handles (created in its initialiser), references themselves.
    */
-  | { readonly kind: 'opaque'; readonly why: string; readonly writes: readonly Write[]; readonly scope: Scope; readonly holdsReferences?: true }
+  | { readonly kind: 'opaque'; readonly why: string; readonly writes: readonly Write[]; readonly scope: Scope; readonly holdsReferences?: true; readonly hint?: string }
   /**
    * The `Cel` escape hatches (`Cel.expr`, `Cel.cond`, `Cel.template`, `Cel.has`), compiled from source like
    * any other call. `print` turns an expression into CEL text for `Cel.expr`'s pasted parts.

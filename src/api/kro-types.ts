@@ -4,7 +4,7 @@ import type { ClusterTarget } from '../runtime/kube/config.js';
 import type { SchemaChange } from '../runtime/kro/breaking.js';
 import type { ProgressEvent } from '../runtime/direct/session.js';
 import { TypeKroError } from '../util/errors.js';
-import type { KRO_WAIT, OriginalFactoryOptions } from './original-options.js';
+import type { KroOriginalOptions, OriginalFactoryOptions } from './original-options.js';
 import type { StatusReport } from './instance.js';
 import type { OriginalNames } from './original-names.js';
 
@@ -44,14 +44,12 @@ export interface FactoryOptionsBase extends ClusterTarget, OriginalFactoryOption
  * const options: KroFactoryOptions = { namespace: 'dev', allowBreakingChanges: true };
  * options.allowBreakingChanges; // => true
  */
-export interface KroFactoryOptions extends FactoryOptionsBase {
+export interface KroFactoryOptions extends FactoryOptionsBase, KroOriginalOptions {
   /**
    * Apply a schema change KRO would refuse as breaking (removed or retyped fields, new required fields,
    * narrowed enums): sets `kro.run/allow-breaking-changes: "true"` on the RGD. Existing instances may break.
    */
   readonly allowBreakingChanges?: boolean;
-  /** Kro mode always waits for the instance to be ACTIVE and Ready (the original TypeKro's option, `true` only). */
-  readonly waitForReady?: true | typeof KRO_WAIT;
 }
 
 /**

@@ -5,7 +5,45 @@
  */
 import { TypeKroError } from '../util/errors.js';
 
-const REPLACEMENTS = {
+/**
+ * The original TypeKro's factory options that TypeKro does not take: each is typed as the sentence naming its
+ * replacement, so passing one fails to compile with that sentence in the message.
+ *
+ * @example
+ * import type { OriginalFactoryOptions } from 'typekro';
+ * const hint: NonNullable<OriginalFactoryOptions['debugLogging']> = 'debugLogging is not a TypeKro option: progressCallback receives every step as a ProgressEvent (apply, waiting with the readiness reason, ready, event, log)';
+ * hint.startsWith('debugLogging'); // => true
+ */
+export interface OriginalFactoryOptions {
+  readonly debugLogging?: 'debugLogging is not a TypeKro option: progressCallback receives every step as a ProgressEvent (apply, waiting with the readiness reason, ready, event, log)';
+  readonly eventMonitoring?: 'eventMonitoring is not a TypeKro option: direct mode reports Kubernetes events through progressCallback by default (events: false turns them off; podLogs adds pod logs)';
+  readonly hydrateStatus?: 'hydrateStatus is not a TypeKro option: deploy always returns the status it could compute (complete, or pending naming what is missing)';
+  readonly retryPolicy?: 'retryPolicy is not a TypeKro option: readiness is watched until timeout; transient API errors are retried within it';
+  readonly autoFix?: 'autoFix is not a TypeKro option: install Flux with typeKroRuntimeBootstrap(...) instead';
+  readonly httpTimeouts?: 'httpTimeouts is not a TypeKro option: every request is bounded by the operation deadline (timeout)';
+  readonly applyPolicy?: 'applyPolicy is not a TypeKro option: direct mode always uses server-side apply (field manager typekro); force: true takes over conflicting fields';
+  readonly closures?: 'closures is not a TypeKro option: yamlFile/yamlDirectory/helmRelease are resources of the composition itself';
+  readonly aspects?: 'aspects is not a factory option in TypeKro: apply cross-cutting changes inside the composition function (see docs/migrating-from-typekro.md)';
+  readonly alchemyKubeConfig?: 'alchemyKubeConfig is not a TypeKro option: TypeKro has no Alchemy integration; pass kubeConfig or kubeconfig';
+  readonly strictCelDiagnostics?: 'strictCelDiagnostics is not a TypeKro option: CEL TypeKro cannot compile faithfully is always an error when the composition is defined';
+  readonly kroPrerequisites?: 'kroPrerequisites is not a TypeKro option: make the prerequisites resources of the composition (dependsOn orders them)';
+}
+
+/**
+ * The original TypeKro's options of the KRO factory: those of both factories, and `waitForReady`, which is
+ * `true` only (KRO mode always waits for the instance to be ACTIVE and Ready).
+ *
+ * @example
+ * import type { KroOriginalOptions } from 'typekro';
+ * const options: KroOriginalOptions = { waitForReady: true };
+ * options.waitForReady; // => true
+ */
+export interface KroOriginalOptions extends OriginalFactoryOptions {
+  readonly waitForReady?: true | 'waitForReady: false is not supported in kro mode: render the instance with factory("kro").toYaml(spec) and apply it yourself, or use direct mode with waitForReady: false';
+}
+
+/** The sentences of the types, for JavaScript callers (the compiler checks they are the same text). */
+const REPLACEMENTS: Required<OriginalFactoryOptions> = {
   debugLogging: 'debugLogging is not a TypeKro option: progressCallback receives every step as a ProgressEvent (apply, waiting with the readiness reason, ready, event, log)',
   eventMonitoring: 'eventMonitoring is not a TypeKro option: direct mode reports Kubernetes events through progressCallback by default (events: false turns them off; podLogs adds pod logs)',
   hydrateStatus: 'hydrateStatus is not a TypeKro option: deploy always returns the status it could compute (complete, or pending naming what is missing)',
@@ -18,29 +56,16 @@ const REPLACEMENTS = {
   alchemyKubeConfig: 'alchemyKubeConfig is not a TypeKro option: TypeKro has no Alchemy integration; pass kubeConfig or kubeconfig',
   strictCelDiagnostics: 'strictCelDiagnostics is not a TypeKro option: CEL TypeKro cannot compile faithfully is always an error when the composition is defined',
   kroPrerequisites: 'kroPrerequisites is not a TypeKro option: make the prerequisites resources of the composition (dependsOn orders them)',
-} as const;
+};
 
-type Replacements = typeof REPLACEMENTS;
-
-/**
- * The original TypeKro's factory options that TypeKro does not take: each is typed as the sentence naming its
- * replacement, so passing one fails to compile with that sentence in the message.
- *
- * @example
- * import type { OriginalFactoryOptions } from 'typekro';
- * const hint: NonNullable<OriginalFactoryOptions['debugLogging']> = 'debugLogging is not a TypeKro option: progressCallback receives every step as a ProgressEvent (apply, waiting with the readiness reason, ready, event, log)';
- * hint.startsWith('debugLogging'); // => true
- */
-export type OriginalFactoryOptions = { readonly [K in keyof Replacements]?: Replacements[K] };
-
-/** Why kro mode takes only `waitForReady: true`; the type of the option, so the type error says it. */
-export const KRO_WAIT = 'waitForReady: false is not supported in kro mode: render the instance with factory("kro").toYaml(spec) and apply it yourself, or use direct mode with waitForReady: false';
+const KRO_WAIT: Exclude<NonNullable<KroOriginalOptions['waitForReady']>, true> =
+  'waitForReady: false is not supported in kro mode: render the instance with factory("kro").toYaml(spec) and apply it yourself, or use direct mode with waitForReady: false';
 
 /** Refuses, for JavaScript callers, what the types refuse: an original option, or kro mode's waitForReady: false. */
 export function checkOriginalOptions(mode: string, options: object): void {
   for (const key of Object.keys(options)) {
     if (Object.hasOwn(REPLACEMENTS, key) && (options as Record<string, unknown>)[key] !== undefined) {
-      throw new TypeKroError('USAGE', `factory('${mode}', { ${key} }): ${REPLACEMENTS[key as keyof Replacements]}`);
+      throw new TypeKroError('USAGE', `factory('${mode}', { ${key} }): ${REPLACEMENTS[key as keyof OriginalFactoryOptions]}`);
     }
   }
   if (mode === 'kro' && (options as { waitForReady?: unknown }).waitForReady === false) {

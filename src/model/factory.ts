@@ -51,17 +51,9 @@ export type ResourceFields<TManifest> = { readonly [K in keyof TManifest]-?: Ref
  * app.graph.resources.length; // => 1
  * handle.length; // => 1
  */
-export type Enhanced<TManifest, TStatus = OneArgument> = [TStatus] extends [OneArgument] ? EnhancedManifest<TManifest> : EnhancedManifest<SpecStatusObject<TManifest, TStatus>>;
-
-/** `Enhanced<TManifest>`: the handle of that manifest. */
-type EnhancedManifest<TManifest> = ResourceFields<TManifest> & ResourceMethods<ResourceFields<TManifest>> & {
-  readonly apiVersion: string;
-  readonly kind: string;
-};
-
-/** Marks `Enhanced<TManifest>` written with one type argument (the original TypeKro's is `Enhanced<Spec, Status>`). */
-declare const oneArgument: unique symbol;
-type OneArgument = typeof oneArgument;
+export type Enhanced<TManifest, TStatus = never> = [TStatus] extends [never]
+  ? ResourceFields<TManifest> & ResourceMethods<ResourceFields<TManifest>> & { readonly apiVersion: string; readonly kind: string }
+  : Enhanced<SpecStatusObject<TManifest, TStatus>>;
 
 /**
  * A Kubernetes object with a typed spec and status: what `Enhanced<Spec, Status>` and

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type } from 'arktype';
 import { createResource, customResource, externalRef, helmRelease, kubernetesComposition, type Enhanced } from '../../src/index.js';
-import { ConfigMap, Deployment } from '../../src/simple.js';
+import { ConfigMap, Deployment, Ingress } from '../../src/simple.js';
 import { compileRgd } from '../../src/compile/rgd/index.js';
 
 type Template = { metadata: { name: string; namespace?: string; annotations?: Record<string, string> }; spec: Record<string, unknown> };
@@ -100,4 +100,24 @@ test('x.toString() on numbers and booleans is String(x)', () => {
   const rgd = rgdOf(app.graph);
   assert.deepEqual(rgd.spec.schema.status, { replicas: '${string(schema.spec.replicas)}', on: '${string(schema.spec.on)}' });
   assert.deepEqual((rgd.spec.resources[1]!.template as unknown as { data: Record<string, string> }).data.replicas, '${string(schema.spec.replicas)}');
+});
+
+test('a per-item id in a loop and a handle that may be null are refused with the supported form', () => {
+  const workers = type({ workers: type({ name: 'string' }).array() });
+  assert.throws(
+    () => kubernetesComposition({ name: 'loop-id', kind: 'LoopId', spec: workers, status: type({ n: 'number' }) }, (spec) => {
+      for (const w of spec.workers) Deployment({ id: `worker-${w.name}`, name: `worker-${w.name}`, image: 'busybox' });
+      return { n: spec.workers.length };
+    }),
+    /^TypeKroError: Deployment: id "worker-\$\{w\.name\}" depends on the spec or a loop item, .* Write a fixed id, e\.g\. id: 'worker', and keep the per-item part in the name/,
+  );
+  assert.throws(
+    () => kubernetesComposition({ name: 'nullable', kind: 'Nullable', spec: type({ host: 'string', tls: 'boolean' }), status: type({ url: 'string' }) }, (spec) => {
+      const ing = spec.tls ? Ingress({ name: 'web', rules: [{ host: spec.host }] }) : null;
+      return { url: ing ? `https://${spec.host}` : 'none' };
+    }),
+    (error: Error) =>
+      /shapes\.test\.ts:\d+:\d+: `ing` holds resources created here, and its value depends on a reference/.test(error.message) &&
+      error.message.includes('hint: create a resource that exists only under a condition with `if (condition) { Factory(...) }` (includeWhen)'),
+  );
 });
