@@ -26,6 +26,8 @@ export interface ImportOptions extends SourceOptions, GenerateOptions {
   readonly command?: string;
   /** How the header names the source; default the source as given (`--from-cluster`: the cluster's CRDs of it). */
   readonly label?: string;
+  /** The version the header names; default the source's (module or chart version), else the CRDs' own labels. */
+  readonly version?: string;
   /** Only these kinds (by kind name); default every CRD of the source. */
   readonly kinds?: readonly string[];
 }
@@ -72,6 +74,7 @@ export interface ImportResult {
  */
 export async function importCrds(source: string, options: ImportOptions = {}): Promise<ImportResult> {
   const read = await readSource(source, options);
+  const version = options.version ?? read.version;
   let crds = crdsOf(read.documents);
   if (options.kinds && options.kinds.length > 0) {
     const wanted = new Set(options.kinds);
@@ -84,9 +87,9 @@ export async function importCrds(source: string, options: ImportOptions = {}): P
   if (duplicate) throw new ImportError(`${source}: CRD ${duplicate.name} is defined twice (${crds.filter((c) => c.name === duplicate.name).map((c) => c.origin).join(' and ')})`);
   const module = await generateModule(
     crds,
-    { source: options.label ?? (options.fromCluster ? `the cluster's CRDs of ${source}` : source), ...(read.version ? { version: read.version } : {}), command: options.command ?? `typekro import ${source}` },
+    { source: options.label ?? (options.fromCluster ? `the cluster's CRDs of ${source}` : source), ...(version ? { version } : {}), command: options.command ?? `typekro import ${source}` },
     options,
   );
   const factories = planKinds(crds, options.prefix).map((k) => ({ factoryName: k.factoryName, typeName: k.typeName, apiVersion: `${k.crd.group}/${k.version.name}`, kind: k.crd.kind }));
-  return { module, crds, factories, ...(read.version ? { version: read.version } : {}) };
+  return { module, crds, factories, ...(version ? { version } : {}) };
 }

@@ -1,5 +1,5 @@
 /**
- * typekro/external-dns, typekro/aws and typekro/cilium offline: each one's example composition renders with typed status
+ * typekro/external-dns, typekro/aws, typekro/cilium and typekro/cnpg offline: each one's example composition renders with typed status
  * references, its bootstraps install the pinned charts through Flux, and bad inputs fail at compile time
  * (checked by `npm run typecheck`) and when the composition is defined.
  */
@@ -10,7 +10,8 @@ import { crdManifests, kubernetesComposition } from 'typekro';
 import { allKinds as awsKinds, iamControllerBootstrap, iamRole, s3Bucket, s3ControllerBootstrap, s3Kinds, type S3BucketSpec } from 'typekro/aws';
 import { allKinds as dnsKinds, dnsEndpoint, EXTERNAL_DNS_HOSTNAME, externalDnsBootstrap, type DNSEndpointSpec } from 'typekro/external-dns';
 import { allKinds as ciliumKinds, ciliumBootstrap, ciliumNetworkPolicy, type CiliumNetworkPolicySpec } from 'typekro/cilium';
-import { announcedSite, bucketWithRole, isolation } from './examples/more.js';
+import { allKinds as cnpgKinds, cluster, cnpgBootstrap, type ClusterSpec } from 'typekro/cnpg';
+import { announcedSite, appWithDatabase, bucketWithRole, isolation } from './examples/more.js';
 
 describe('typekro/external-dns', () => {
   it('renders the example: a Service annotated for its hostname and a DNSEndpoint', () => {
@@ -81,6 +82,21 @@ describe('typekro/cilium', () => {
   });
 });
 
+describe('typekro/cnpg', () => {
+  it('renders the example: a Cluster and a Deployment reading its connection Secret', () => {
+    const rgd = appWithDatabase.toYaml();
+    assert.match(rgd, /apiVersion: postgresql\.cnpg\.io\/v1\n\s+kind: Cluster/);
+    assert.match(rgd, /secretKeyRef:\n\s+name: \${db\.metadata\.name}-app\n\s+key: uri/);
+    assert.match(rgd, /readyInstances: \${db\.status\.readyInstances}/);
+  });
+
+  it('bootstraps the operator and carries the v1.30.0 kinds, named as the original TypeKro names them', () => {
+    assert.match(cnpgBootstrap.toYaml(), /version: string \| default="0\.29\.0"[\s\S]*chart: cloudnative-pg/);
+    assert.deepEqual(cnpgKinds.map((k) => k.definition.factoryName).filter((n) => ['cluster', 'backup', 'scheduledBackup', 'pooler'].includes(n)), ['backup', 'cluster', 'pooler', 'scheduledBackup']);
+    assert.equal(cluster.definition.group, 'postgresql.cnpg.io');
+  });
+});
+
 // Compile-time checks: `npm run typecheck` fails if one of these stops being an error.
 export function typeErrors(): void {
   // @ts-expect-error the bucket's name is required
@@ -89,5 +105,7 @@ export function typeErrors(): void {
   const wrongType: DNSEndpointSpec = { endpoints: [{ dnsName: 'a', recordTTL: '60' }] };
   // @ts-expect-error 'TCPX' is not a protocol
   const wrongProtocol: CiliumNetworkPolicySpec = { ingress: [{ toPorts: [{ ports: [{ port: '80', protocol: 'TCPX' }] }] }] };
-  void [noName, wrongType, wrongProtocol];
+  // @ts-expect-error instances is a number
+  const wrongInstances: ClusterSpec = { instances: 'three' };
+  void [noName, wrongType, wrongProtocol, wrongInstances];
 }

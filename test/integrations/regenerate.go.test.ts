@@ -12,9 +12,14 @@ import { pins, regenerate } from '../../integrations/regenerate.js';
 
 const goproxy = execFileSync('go', ['env', 'GOPROXY'], { encoding: 'utf8' }).trim();
 
+// Pins read from a repository snapshot (CloudNativePG: the proxy refuses it) need that snapshot, which a test
+// run does not have; their headers name the repository and commit, and regenerating them is by hand.
+const proxyPins = Object.keys(pins()).filter((name) => Object.values(pins()[name]!.modules).every((m) => 'source' in m));
+
 describe('generated integrations', () => {
-  for (const name of Object.keys(pins())) {
-    it(`${name}: regenerating from ${Object.values(pins()[name]!.modules).map((m) => m.source).join(', ')} gives the committed modules`, { timeout: 300_000 }, async () => {
+  it('covers every proxy pin', () => assert.ok(proxyPins.length >= 4, proxyPins.join(', ')));
+  for (const name of proxyPins) {
+    it(`${name}: regenerating from ${Object.values(pins()[name]!.modules).map((m) => ('source' in m ? m.source : m.repository)).join(', ')} gives the committed modules`, { timeout: 300_000 }, async () => {
       for (const { file, text } of await regenerate(name, { ...process.env, GOPROXY: goproxy })) {
         const committed = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
         assert.ok(text === committed, `${file} differs from what typekro import generates now; run node --import tsx integrations/regenerate.ts ${name} and review the diff`);

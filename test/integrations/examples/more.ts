@@ -1,8 +1,9 @@
 /** What users of typekro/external-dns, typekro/aws and typekro/cilium write. */
 import { type } from 'arktype';
-import { kubernetesComposition, service } from 'typekro';
+import { deployment, kubernetesComposition, service } from 'typekro';
 import { iamRole, s3Bucket } from 'typekro/aws';
 import { ciliumNetworkPolicy } from 'typekro/cilium';
+import { cluster } from 'typekro/cnpg';
 import { dnsEndpoint } from 'typekro/external-dns';
 
 /** A Service external-dns publishes under `host`, and an explicit A record for it. */
@@ -43,5 +44,24 @@ export const isolation = kubernetesComposition(
       },
     });
     return { policy: policy.metadata.name };
+  },
+);
+
+/** A PostgreSQL cluster and an app Deployment reading its connection Secret (`<cluster>-app`, key `uri`). */
+export const appWithDatabase = kubernetesComposition(
+  { name: 'app-with-database', kind: 'AppWithDatabase', spec: type({ name: 'string', 'instances?': 'number.integer' }), status: type({ readyInstances: 'number', phase: 'string' }) },
+  (spec) => {
+    const db = cluster({ name: `${spec.name}-db`, spec: { instances: spec.instances ?? 1, storage: { size: '1Gi' }, bootstrap: { initdb: { database: 'app', owner: 'app' } } } });
+    deployment({
+      metadata: { name: spec.name },
+      spec: {
+        selector: { matchLabels: { app: spec.name } },
+        template: {
+          metadata: { labels: { app: spec.name } },
+          spec: { containers: [{ name: 'app', image: 'example/app:1', env: [{ name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: `${db.metadata.name}-app`, key: 'uri' } } }] }] },
+        },
+      },
+    });
+    return { readyInstances: db.status.readyInstances, phase: db.status.phase };
   },
 );
