@@ -31,7 +31,14 @@ interface Metadata {
   managedFields?: { manager?: string; subresource?: string }[];
 }
 
-/** True when the object carries `owner`'s instance labels (what `ownershipSelector` selects). */
+/**
+ * True when the object carries `owner`'s instance labels (what `ownershipSelector` selects).
+ *
+ * @example
+ * ```ts
+ * ownedBy(finalizeManifest(configMap, 'config', owner, true), owner); // true
+ * ```
+ */
 export function ownedBy(object: KubeObject, owner: Ownership): boolean {
   const labels = (object.metadata as Metadata | undefined)?.labels ?? {};
   return (
