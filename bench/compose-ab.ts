@@ -1,0 +1,100 @@
+/**
+ * Before/after benchmark of define + render: the generated compositions of 100 and 1000 resources
+ * (bench/generate.ts of each checkout) defined and rendered in fresh processes that alternate between an
+ * earlier checkout ("before") and this one ("after"), so both sides see the same machine load. Each process
+ * reports medians of wall time and of its CPU time (user + system, `process.cpuUsage`); on a shared machine
+ * the CPU time is the steadier of the two. Prints a Markdown table; asserts nothing.
+ *
+ *   git archive <commit> | tar -x -C /tmp/before && ln -s "$PWD/node_modules" /tmp/before/node_modules
+ *   node --import tsx --expose-gc bench/compose-ab.ts /tmp/before [--rounds=3] [--reps=7]
+ */
+import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+type Phase = 'defineWall' | 'renderWall' | 'totalWall' | 'defineCpu' | 'renderCpu' | 'totalCpu';
+type Medians = Record<number, Record<Phase, number>>;
+
+const SIZES = [100, 1000];
+const args = new Map(process.argv.slice(2).filter((a) => a.startsWith('--')).map((a) => [a.slice(2).split('=')[0]!, a.split('=')[1] ?? 'true']));
+const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const reps = Number(args.get('reps') ?? 7);
+const rounds = Number(args.get('rounds') ?? 3);
+const here = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** In a child process: define and render each size `reps` times (after one warm-up) with `tree`'s sources. */
+async function measure(tree: string): Promise<Medians> {
+  const { writeComposition } = (await import(pathToFileURL(join(tree, 'bench/generate.ts')).href)) as { writeComposition(n: number, copy: string): string };
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+  const cpu = (): number => {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+  };
+  const samples = new Map(SIZES.map((n) => [n, [] as Record<Phase, number>[]]));
+  for (let rep = 0; rep <= reps; rep++) {
+    for (const n of SIZES) {
+      const file = writeComposition(n, `ab${process.pid}-${rep}`);
+      const module = (await import(pathToFileURL(file).href)) as { define(): { toYaml(): string } };
+      gc();
+      const [w0, c0] = [performance.now(), cpu()];
+      const composition = module.define();
+      const [w1, c1] = [performance.now(), cpu()];
+      composition.toYaml();
+      const [w2, c2] = [performance.now(), cpu()];
+      if (rep > 0) samples.get(n)!.push({ defineWall: w1 - w0, renderWall: w2 - w1, totalWall: w2 - w0, defineCpu: c1 - c0, renderCpu: c2 - c1, totalCpu: c2 - c0 });
+    }
+  }
+  const result: Medians = {};
+  for (const [n, list] of samples) {
+    const pick = (phase: Phase): number => median(list.map((s) => s[phase]));
+    result[n] = { defineWall: pick('defineWall'), renderWall: pick('renderWall'), totalWall: pick('totalWall'), defineCpu: pick('defineCpu'), renderCpu: pick('renderCpu'), totalCpu: pick('totalCpu') };
+  }
+  return result;
+}
+
+function run(tree: string): Medians {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', fileURLToPath(import.meta.url), `--measure=${tree}`, `--reps=${reps}`], { cwd: tree, encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`measuring ${tree} failed:\n${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as Medians;
+}
+
+async function main(): Promise<void> {
+  const measured = args.get('measure');
+  if (measured) {
+    process.stdout.write(`${JSON.stringify(await measure(measured))}\n`);
+    return;
+  }
+  const before = positional[0];
+  if (!before) throw new Error('usage: bench/compose-ab.ts <checkout of the "before" commit> [--rounds=3] [--reps=7]');
+  const loads = [loadavg()[0]!];
+  const results = { before: [] as Medians[], after: [] as Medians[] };
+  for (let round = 1; round <= rounds; round++) {
+    results.before.push(run(resolve(before)));
+    results.after.push(run(here));
+    loads.push(loadavg()[0]!);
+    process.stderr.write(`round ${round}/${rounds} done (load ${loads.at(-1)!.toFixed(1)})\n`);
+  }
+  const ms = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
+  const of = (side: Medians[], n: number, phase: Phase): number => median(side.map((m) => m[n]![phase]));
+  const lines = [
+    `${rounds} rounds × ${reps} repetitions per side (medians of the per-process medians); 1-minute load average during the run: ${loads.map((l) => l.toFixed(1)).join(' → ')}`,
+    '',
+    '| resources | define CPU before | define CPU after | render CPU before | render CPU after | total CPU before | total CPU after | after / before (CPU) | total wall before | total wall after |',
+    '|-----------|-------------------|------------------|-------------------|------------------|------------------|-----------------|----------------------|-------------------|------------------|',
+    ...SIZES.map((n) => {
+      const cell = (phase: Phase): [string, string] => [ms(of(results.before, n, phase)), ms(of(results.after, n, phase))];
+      const ratio = of(results.after, n, 'totalCpu') / of(results.before, n, 'totalCpu');
+      return `| ${n} | ${cell('defineCpu').join(' | ')} | ${cell('renderCpu').join(' | ')} | ${cell('totalCpu').join(' | ')} | ${ratio.toFixed(2)}x | ${cell('totalWall').join(' | ')} |`;
+    }),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+await main();
