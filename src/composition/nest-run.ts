@@ -54,9 +54,24 @@ function recordFromNode(node: ResourceNode, conditions: readonly Expr[]): Resour
 }
 
 /** The handle a nested call returns: `status.x` reads are references under a pseudo root. */
-export function nestedHandle(root: string, records: ResourceRecord[]): object {
+export function nestedHandle(root: string, records: ResourceRecord[], child: CompositionGraph): object {
   const status = createRef({ root: { kind: 'resource', resource: { id: () => root } }, path: ['status'] }, loopHooks);
-  return withNestedRecords({ status }, records);
+  const handle = { status };
+  // The original TypeKro let a parent read a child's resources (`app.database.status...`); here the child's
+  // status is its interface, so say so instead of failing on `undefined` (non-enumerable: never copied or walked).
+  for (const { id } of child.resources) {
+    if (id === 'status') continue;
+    Object.defineProperty(handle, id, {
+      enumerable: false,
+      get() {
+        throw new TypeKroError(
+          'DEFINITION_INVALID',
+          `nested composition "${child.name}" exposes its status, not its resource "${id}": add the field you need to its status (e.g. ${id}Ready: ${id}.status...) and read it as .status.<field>`,
+        );
+      },
+    });
+  }
+  return withNestedRecords(handle, records);
 }
 
 export function nestedBindingType(child: CompositionGraph): ReturnType<typeof T.object> {

@@ -187,7 +187,7 @@ export class CompositionRun implements CompositionRunHooks {
     if (site?.context.declaredAs) {
       this.bindings[site.context.declaredAs] = { kind: 'value', expr: E.ident(root), type: nestedBindingType(graph) };
     }
-    return nestedHandle(root, records);
+    return nestedHandle(root, records, graph);
   }
 
   private uniquePrefix(base: string): string {

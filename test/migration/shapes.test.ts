@@ -121,3 +121,17 @@ test('a per-item id in a loop and a handle that may be null are refused with the
       error.message.includes('hint: create a resource that exists only under a condition with `if (condition) { Factory(...) }` (includeWhen)'),
   );
 });
+
+test("reading a nested composition's resource from its handle says to expose it in the child's status", () => {
+  const database = kubernetesComposition({ name: 'nested-db', kind: 'NestedDb', spec: type({ name: 'string' }), status: type({ ready: 'boolean' }) }, (spec) => {
+    const primary = Deployment({ name: spec.name, image: 'postgres' });
+    return { ready: primary.status.readyReplicas > 0 };
+  });
+  assert.throws(
+    () => kubernetesComposition({ name: 'nested-app', kind: 'NestedApp', spec: type({ name: 'string' }), status: type({ replicas: 'number' }) }, (spec) => {
+      const db = database({ name: spec.name });
+      return { replicas: (db as unknown as { primary: { status: { readyReplicas: number } } }).primary.status.readyReplicas };
+    }),
+    /^TypeKroError: nested composition "nested-db" exposes its status, not its resource "primary": add the field you need to its status/,
+  );
+});
