@@ -11,7 +11,7 @@ const guide = [
   { text: 'References and JavaScript to CEL', link: '/guide/cel' },
   { text: 'The two modes', link: '/guide/modes' },
   { text: 'Helm charts and YAML files', link: '/guide/helm-yaml' },
-  { text: 'Integrations', link: '/guide/integrations' },
+  { text: 'Integrations and typekro import', link: '/guide/integrations' },
   { text: 'Testing compositions', link: '/guide/testing' },
 ];
 
