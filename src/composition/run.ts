@@ -19,7 +19,7 @@ import { isFactoryName } from '../model/factory.js';
 import { compileConditionNode, compileValueNode } from './compile-node.js';
 import { callScope } from './helper-scope.js';
 import { resolveSourceValue } from './source-values.js';
-import { enclosingScope, functionScope } from '../analysis/local-scope.js';
+import { enclosingScope, functionScope, mentionsReferences } from '../analysis/local-scope.js';
 import { currentCallSite, type CallSite, type CompositionSource } from './source-site.js';
 import { makeSkippedCalls, type SkippedCallHost } from './skipped-calls.js';
 import type { CallNode } from '../analysis/source.js';
@@ -310,7 +310,11 @@ export class CompositionRun implements CompositionRunHooks {
   }
 
   private conditionsOf(site: CallSite): Expr[] {
-    return site.context.conditions.map(({ test, negated }) => {
+    // A condition that reads no reference was decided exactly by JavaScript when the call ran: nothing to
+    // include. A call JavaScript skipped (made here) keeps them all: one of them may be why it was skipped.
+    const made = this.forcedSite !== undefined;
+    const onReferences = site.context.conditions.filter(({ test }) => made || mentionsReferences(test, this.scope));
+    return onReferences.map(({ test, negated }) => {
       const condition = compileConditionNode(test, this.scope);
       return negated ? E.unary('!', condition) : condition;
     });

@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import type { Node } from '@babel/types';
 import { enclosingContext } from '../analysis/composition.js';
 import { syntaxError } from '../analysis/errors.js';
+import { mentionsReferences } from '../analysis/local-scope.js';
 import type { Scope } from '../analysis/scope.js';
 import { locationOf, parseSourceFile, type CallNode } from '../analysis/source.js';
 import { exprValue } from '../ir/value.js';
@@ -25,6 +26,7 @@ export interface SkippedCallHost {
 /** Makes every skipped factory call, in source order; anything else that was skipped is an error. */
 export function makeSkippedCalls(host: SkippedCallHost, skipped: readonly CallNode[]): void {
   for (const call of skipped) {
+    if (decidedByJavaScript(call, host)) continue;
     const factory = typekroFactoryOf(call, host.source.file);
     if (!factory) {
       throw syntaxError(
@@ -41,6 +43,17 @@ export function makeSkippedCalls(host: SkippedCallHost, skipped: readonly CallNo
     const location = locationOf(call) ?? { file: host.source.file, line: 0, column: 0 };
     host.callAt({ call, location, context, direct: true, inner: [] }, () => factory(config as never));
   }
+}
+
+/**
+ * A call skipped by conditions that read no reference (`if (FEATURE)`, a flag from the environment, an outer
+ * loop's constant): JavaScript decided it exactly, so it is not made. Calls in loops and helpers are not
+ * decided here (a callback that never ran is not a decision).
+ */
+function decidedByJavaScript(call: CallNode, host: SkippedCallHost): boolean {
+  const context = enclosingContext(host.source.fn, call);
+  if (context.insideHelper || context.loops.length > 0 || context.conditions.length === 0) return false;
+  return !context.conditions.some((condition) => mentionsReferences(condition.test, host.scope));
 }
 
 /** The factory a call names, when the name is imported from TypeKro in that file. */
