@@ -292,8 +292,9 @@ export class CompositionRun implements CompositionRunHooks {
         };
       }
       if (!iterator.name) {
-        // A method call on a reference (`spec.tags.filter(...)`) ran on a placeholder: the list is compiled from source.
-        if (iterator.source.call) iterator.compiled = this.compileLoopSource(loop.source);
+        // A method call on a reference (`spec.tags.filter(...)`) or an operator over one (`spec.tags ?? []`) ran on
+        // a placeholder, which JavaScript cannot see through: the list is compiled from source.
+        if (iterator.source.call || !isPlainPath(loop.source)) iterator.compiled = this.compileLoopSource(loop.source);
         iterator.name = loop.variable;
         this.bindings[loop.variable] = {
           kind: 'value',
@@ -350,4 +351,13 @@ function calleeName(call: Node): string | undefined {
     return callee.property.name;
   }
   return undefined;
+}
+
+/** `spec.tags`, `w.ports`, `spec.a!.b`: a read the placeholder run followed exactly (no operator, no call). */
+function isPlainPath(node: Node): boolean {
+  if (node.type === 'Identifier') return true;
+  if (node.type === 'TSNonNullExpression' || node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression') return isPlainPath(node.expression);
+  if (node.type === 'ParenthesizedExpression') return isPlainPath(node.expression);
+  if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && !node.computed) return isPlainPath(node.object);
+  return false;
 }

@@ -79,3 +79,17 @@ test('a loop over a list JavaScript computed from a reference with .map is refus
     return true;
   });
 });
+
+test('a loop over spec.list ?? [] keeps the default: no items when the list is absent, as in JavaScript', async () => {
+  const app = kubernetesComposition(
+    { apiVersion: 'loops.typekro.dev/v1alpha1', name: 'defaulted', kind: 'Defaulted', spec: type({ 'regions?': 'string[]' }), status: type({ count: 'number' }) },
+    (spec) => {
+      for (const r of spec.regions ?? []) ConfigMap({ name: `r-${r}`, data: { r } });
+      return { count: 1 };
+    },
+  );
+  const [resource] = (parse(app.toYaml()) as Rgd).spec.resources;
+  assert.deepEqual(resource!.forEach, [{ r: '${schema.spec.?regions.orValue([])}' }]);
+  assert.deepEqual(await directNames(app, {}), []);
+  assert.deepEqual(await directNames(app, { regions: ['a', 'b'] }), ['r-a', 'r-b']);
+});
