@@ -97,20 +97,20 @@ export class CompositionRun implements CompositionRunHooks {
     this.exprTypes.set(expr, type);
   }
 
-  prepareArguments(_factoryName: string, config: unknown): unknown {
+  prepareArguments(_factoryName: string, config: unknown, argument = 0): unknown {
     const site = this.siteNow();
     this.pendingSite = site;
     if (!site) return config;
     this.executed.add(site.call);
     this.nameLoops(site);
-    return this.fromSource(site, config);
+    return this.fromSource(site, config, argument);
   }
 
   /** The factory's (or nested composition's) argument, with every part that depends on a reference compiled from source. */
-  private fromSource(site: CallSite, config: unknown): unknown {
+  private fromSource(site: CallSite, config: unknown, position: number): unknown {
     const { call, scope } = callScope(site, this.source!, this.scope, isFactoryCall);
     this.executed.add(call);
-    const argument = call.arguments[0];
+    const argument = call.arguments[position];
     if (!argument || argument.type === 'SpreadElement' || argument.type === 'ArgumentPlaceholder') return config;
     return resolveSourceValue(argument, config, scope, (compiled) => this.recordType(compiled.expr, compiled.type));
   }
@@ -172,7 +172,7 @@ export class CompositionRun implements CompositionRunHooks {
     if (this.loops.length > 0) {
       throw new TypeKroError('DEFINITION_INVALID', `nested composition "${graph.name}" inside a loop is not supported: KRO collections hold single resources`);
     }
-    const prepared = site ? this.fromSource(site, spec) : spec;
+    const prepared = site ? this.fromSource(site, spec, 0) : spec;
     const specValue = toValue(prepared, { owner: `nested composition "${graph.name}"`, refType: (ref) => this.refType(ref), exprType: (expr) => this.exprType(expr) }) ?? {};
     const prefix = this.uniquePrefix(site?.context.declaredAs ?? graph.kind.charAt(0).toLowerCase() + graph.kind.slice(1));
     const { records, status } = nestedRecords(graph, specValue, prefix, site ? this.conditionsOf(site) : []);

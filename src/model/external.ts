@@ -4,6 +4,7 @@
  */
 import { registerExternal, type Enhanced } from './factory.js';
 import { TypeKroError } from '../util/errors.js';
+import { currentRun } from './run.js';
 
 /**
  * What `externalRef` takes: which existing object to read.
@@ -62,9 +63,9 @@ export function externalRef<TSpec extends object = Record<string, unknown>, TSta
   namespace?: string,
 ): Enhanced<TSpec, TStatus>;
 export function externalRef(configOrApiVersion: ExternalRefConfig | string, kind?: string, name?: string, namespace?: string): Enhanced<unknown> {
-  const config: ExternalRefConfig = typeof configOrApiVersion === 'string'
-    ? { apiVersion: configOrApiVersion, kind: kind as string, metadata: { name: name as string, ...(namespace !== undefined ? { namespace } : {}) } }
-    : configOrApiVersion;
+  const config = typeof configOrApiVersion === 'string'
+    ? positionalConfig(configOrApiVersion, kind, name, namespace)
+    : (currentRun()?.prepareArguments('externalRef', configOrApiVersion) ?? configOrApiVersion) as ExternalRefConfig;
   checkConfig(config);
   const { apiVersion, metadata } = config;
   const modelName = apiVersion === 'v1' || !apiVersion.includes('.') ? `V1${config.kind}` : undefined;
@@ -73,6 +74,18 @@ export function externalRef(configOrApiVersion: ExternalRefConfig | string, kind
     { apiVersion, kind: config.kind, name: metadata.name, ...(metadata.namespace !== undefined ? { namespace: metadata.namespace } : {}) },
     config.id,
   );
+}
+
+/**
+ * The positional form as a config. The name and namespace are compiled from source like any factory argument:
+ * `spec.prod ? 'a' : 'b'` ran on a placeholder (always truthy), and its JavaScript result would be a constant.
+ */
+function positionalConfig(apiVersion: string, kind: string | undefined, name: string | undefined, namespace: string | undefined): ExternalRefConfig {
+  const run = currentRun();
+  const compiled = (value: string | undefined, position: number): string | undefined =>
+    value === undefined || !run ? value : (run.prepareArguments('externalRef', value, position) as string);
+  const ns = compiled(namespace, 3);
+  return { apiVersion, kind: kind as string, metadata: { name: compiled(name, 2) as string, ...(ns !== undefined ? { namespace: ns } : {}) } };
 }
 
 function checkConfig(config: ExternalRefConfig): void {

@@ -8,8 +8,11 @@ import type { ResourceRecord } from './resource.js';
 import { TypeKroError } from '../util/errors.js';
 
 export interface CompositionRunHooks {
-  /** Called before a factory builds its manifest: may replace argument values compiled from source. */
-  prepareArguments(factoryName: string, config: unknown): unknown;
+  /**
+   * Called before a factory builds its manifest: may replace argument values compiled from source. `argument`
+   * is the position of `config` among the call's arguments (0 for an options object).
+   */
+  prepareArguments(factoryName: string, config: unknown, argument?: number): unknown;
   /** Called once the record exists: assigns its id, conditions and loops. */
   register(record: ResourceRecord): void;
   /** Loops over array references (forEach). */
