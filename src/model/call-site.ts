@@ -6,11 +6,20 @@
  * sites are taken instead of the formatted `stack` text (which Node source-maps frame by frame, ours
  * included, and which would then be parsed back), and only the frames that are not TypeKro's own are
  * source-mapped, through the same maps Node uses for its stack traces (`module.findSourceMap`).
+ *
+ * Test runners that transform code themselves (Vitest's vite-node, Jest's ts-jest/babel) execute it with
+ * source maps Node never sees, so V8's positions are those of the transformed code and `findSourceMap` cannot
+ * map them. Vitest installs its own `Error.prepareStackTrace` (source-map-support or its like) that knows
+ * those maps; Jest runs code in a vm context whose `Error` has none and maps the text from outside. So unless
+ * Node's own preparer is the one in place, the stack is formatted as the runner formats it and parsed back:
+ * that reuses the runner's own mapping, whatever maps or caches it keeps, instead of a second copy of it
+ * here, and costs only under such runners (plain Node and tsx keep the structured path).
  */
 import { findSourceMap } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SourceLocation } from '../ir/graph.js';
+import { stackFrames } from '../util/stack.js';
 
 // This file is <package>/src/model or <package>/dist/model. Both trees count as TypeKro's own: an installed
 // package's dist files carry source maps, so its stack frames may be reported at <package>/src paths.
@@ -32,6 +41,7 @@ export function ownPath(file: string): string | undefined {
 
 /** Every frame of the current stack with a file, innermost first (at most `limit` raw frames). */
 export function allFrames(limit = 64): SourceLocation[] {
+  if (!nodeFormatsStacks()) return runnerFrames(limit);
   return callSites(limit).flatMap((site) => frameOf(site) ?? []);
 }
 
@@ -45,6 +55,7 @@ export function userFrames(limit = 64): SourceLocation[] {
  * (finding a factory call's site usually needs the first one alone). The stack itself is read at once.
  */
 export function lazyUserFrames(limit = 64): Iterable<SourceLocation> {
+  if (!nodeFormatsStacks()) return runnerFrames(limit).filter((frame) => !isInternalFile(frame.file));
   const sites = callSites(limit);
   return {
     *[Symbol.iterator]() {
@@ -60,6 +71,29 @@ export function lazyUserFrames(limit = 64): Iterable<SourceLocation> {
 
 export function formatLocation(location: SourceLocation | undefined): string {
   return location ? `${location.file}:${location.line}:${location.column}` : '<unknown location>';
+}
+
+/**
+ * True when Node's own preparer formats stack traces (Node 20+ installs `ErrorPrepareStackTrace`, which maps
+ * through the maps `findSourceMap` reads). Any other (a runner's or source-map-support's), or none (the vm
+ * context Jest runs tests in), means positions may need maps only the runner knows. A Node version that
+ * renamed its preparer would only lose the fast path, not correctness.
+ */
+function nodeFormatsStacks(): boolean {
+  return Error.prepareStackTrace?.name === 'ErrorPrepareStackTrace';
+}
+
+/** The frames of the current stack as the installed preparer formats (and source-maps) them. */
+function runnerFrames(limit: number): SourceLocation[] {
+  const holder: { stack?: unknown } = {};
+  const { stackTraceLimit } = Error;
+  Error.stackTraceLimit = limit;
+  try {
+    Error.captureStackTrace(holder, runnerFrames);
+    return typeof holder.stack === 'string' ? stackFrames(holder.stack) : [];
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
 }
 
 /** V8's call sites of the current stack, innermost first, without formatting them to text. */

@@ -1,7 +1,7 @@
 /**
  * Reading formatted V8 stack traces (an error's `stack` text): the frames' file, line and column (1-based, as
- * V8 prints them). Locating calls while a composition runs does not format the stack: it reads V8's
- * structured call sites (src/model/call-site.ts).
+ * V8 prints them). Locating calls while a composition runs reads V8's structured call sites instead
+ * (src/model/call-site.ts), unless a test runner formats and source-maps the stack itself.
  */
 import { fileURLToPath } from 'node:url';
 
@@ -37,4 +37,9 @@ export function callerLocation(stack: string, isInternal: (file: string) => bool
     if (location && !isInternal(location.file)) return location;
   }
   return undefined;
+}
+
+/** Every frame with a file location, innermost first (Node internals, eval code and anonymous scripts skipped). */
+export function stackFrames(stack: string): StackFrame[] {
+  return stack.split('\n').flatMap((line) => frameLocation(line) ?? []);
 }
