@@ -48,9 +48,10 @@ describe('typeKroRuntimeBootstrap', () => {
     typeKroRuntimeBootstrap({ fluxManifests: manifests.url, kroChartRepository: charts.url, kroVersion });
     assert.equal(manifests.requests(), 1, 'a second bootstrap reads the cached manifests');
 
-    // The local cluster applied the same Flux CRDs at start (its controllers run as host processes): identical
-    // content, so server-side apply shares the fields instead of conflicting.
-    const factory = runtime.factory('direct', { kubeconfig: cluster.kubeconfigPath, namespace: 'flux-system', timeout: 300_000 });
+    // The local cluster applied the same Flux CRDs and namespace at start (its controllers run as host
+    // processes). They are not a TypeKro instance's, so the bootstrap takes them over explicitly (`adopt`), as a
+    // user would on a cluster whose Flux CRDs another tool installed; without it the deploy is refused naming them.
+    const factory = runtime.factory('direct', { kubeconfig: cluster.kubeconfigPath, namespace: 'flux-system', timeout: 300_000, adopt: true });
     const instance = await factory.deploy({});
     assert.equal(instance.status.phase, 'Ready');
     assert.equal(instance.status.kroRevision, kroVersion);

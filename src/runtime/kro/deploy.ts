@@ -46,7 +46,7 @@ export async function applyRgd(client: KubeClient, rgd: KubernetesObject, option
     (object) => {
       last = object as Observed | undefined;
       const accepted = currentCondition(last, 'GraphAccepted', generation);
-      if (accepted?.status === 'False') {
+      if (accepted?.status === 'False' && !awaitsSchema(accepted.message)) {
         throw new KroRejectedError(`KRO rejected ResourceGraphDefinition ${rgd.metadata?.name}: ${accepted.message ?? accepted.reason ?? 'no message'}`);
       }
       const ready = currentCondition(last, 'Ready', generation);
@@ -54,6 +54,15 @@ export async function applyRgd(client: KubeClient, rgd: KubernetesObject, option
     },
     { ...options, describe: () => describeConditions(last) },
   );
+}
+
+/**
+ * KRO resolves kinds through a discovery cache: a CRD established a moment ago can be "not found" until KRO
+ * refreshes it and reconciles the RGD again. That rejection is a wait, not a verdict; a kind that never comes
+ * ends at the deadline with KRO's message.
+ */
+function awaitsSchema(message: string | undefined): boolean {
+  return /cannot resolve group version .*: schema not found/.test(message ?? '');
 }
 
 /** Applies the instance (retrying while the generated CRD is not served yet) and waits for ACTIVE + Ready. */
