@@ -44,6 +44,7 @@ export { cel } from './model/cel-functions.js';
 export { externalRef, type ExternalRefConfig } from './model/external.js';
 export { createResource, customResource, type CustomResourceInput } from './model/custom.js';
 export { crdFactory, crdManifests, type CrdFactory, type CrdInput, type CrdKind, type CrdMetadataInput, type CrdObject, type CrdSchema } from './model/crd.js';
+export type { OpenApiSchema } from './ir/openapi.js';
 export type { Enhanced, FactoryOptions, ResourceFields, SpecStatusObject } from './model/factory.js';
 export type { Condition, ResourceMethods } from './model/resource.js';
 export type { Ref, RefOrValue, Input, Primitive } from './model/types.js';

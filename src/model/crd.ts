@@ -5,33 +5,21 @@
  * equivalent CRD without the upstream files.
  */
 import type { V1ObjectMeta } from '@kubernetes/client-node';
+import type { OpenApiSchema } from '../ir/openapi.js';
 import { T, type CelType, type FieldType } from '../ir/types.js';
 import { TypeKroError } from '../util/errors.js';
 import { defineFactory, type Enhanced, type FactoryOptions } from './factory.js';
 import { modelType, registerModelType } from './kube-types.js';
 
 /**
- * The structural OpenAPI v3 schema of a CRD version, as far as TypeKro reads it.
+ * The structural OpenAPI v3 schema of a CRD version, as far as TypeKro reads it (the one `OpenApiSchema`).
  *
  * @example
  * import type { CrdSchema } from 'typekro';
  * const schema: CrdSchema = { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } } } };
  * schema.type; // => 'object'
  */
-export interface CrdSchema {
-  readonly type?: string;
-  readonly format?: string;
-  readonly properties?: Readonly<Record<string, CrdSchema>>;
-  readonly additionalProperties?: CrdSchema | boolean;
-  readonly items?: CrdSchema;
-  readonly required?: readonly string[];
-  readonly enum?: readonly unknown[];
-  readonly default?: unknown;
-  readonly 'x-kubernetes-int-or-string'?: boolean;
-  readonly 'x-kubernetes-preserve-unknown-fields'?: boolean;
-  readonly 'x-kubernetes-embedded-resource'?: boolean;
-  readonly [keyword: string]: unknown;
-}
+export type CrdSchema = OpenApiSchema;
 
 /**
  * One served version of a CRD's kind: what a generated factory is made from.

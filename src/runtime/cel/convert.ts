@@ -3,6 +3,7 @@
  * schema deciding int vs double (cel-js reads a JS `number` as double, a `bigint` as int). Out: CEL values
  * become JSON again the way `pkg/cel/conversion GoNativeType` does it.
  */
+import type { OpenApiSchema } from '../../ir/openapi.js';
 import { Optional } from '@marcbachmann/cel-js';
 import { Duration } from '@marcbachmann/cel-js/evaluator';
 import type { SchemaNode } from '../../ir/schema.js';
@@ -45,20 +46,7 @@ export function jsonToCel(value: unknown): unknown {
   return value;
 }
 
-/** The parts of an OpenAPI v3 schema that decide how KRO hands a value to CEL. */
-export interface OpenApiSchema {
-  readonly type?: string;
-  readonly format?: string;
-  readonly properties?: Readonly<Record<string, OpenApiSchema>>;
-  readonly additionalProperties?: OpenApiSchema | boolean;
-  readonly items?: OpenApiSchema;
-  readonly required?: readonly string[];
-  readonly oneOf?: readonly OpenApiSchema[];
-  readonly anyOf?: readonly OpenApiSchema[];
-  readonly 'x-kubernetes-int-or-string'?: boolean;
-  readonly 'x-kubernetes-preserve-unknown-fields'?: boolean;
-  readonly 'x-kubernetes-embedded-resource'?: boolean;
-}
+export type { OpenApiSchema } from '../../ir/openapi.js';
 
 /**
  * An object typed by its OpenAPI schema, as KRO wraps observed objects (`pkg/cel/unstructured`

@@ -3,6 +3,7 @@
  * when a change would break existing instances (it then keeps the old schema while the RGD may still look
  * accepted), so TypeKro compares the live RGD's SimpleSchema with the new one first and explains.
  */
+import type { OpenApiSchema } from '../../ir/openapi.js';
 
 type SimpleSchemaMap = { readonly [field: string]: unknown };
 
@@ -41,26 +42,15 @@ export function breakingChanges(before: { spec?: unknown; types?: unknown }, aft
  * // [{ path: 'spec.level', problem: 'field removed' }]
  * ```
  */
-export function crdBreakingChanges(crdSpec: OpenApiField | undefined, after: { spec?: unknown; types?: unknown }): SchemaChange[] {
+export function crdBreakingChanges(crdSpec: OpenApiSchema | undefined, after: { spec?: unknown; types?: unknown }): SchemaChange[] {
   const old = new Map<string, Field>();
   if (crdSpec) walkOpenApi(crdSpec, 'spec', old, 0);
   old.delete('spec');
   return compareFields(old, flatten(after));
 }
 
-/** The parts of a CRD's OpenAPI schema the comparison reads. */
-export interface OpenApiField {
-  readonly type?: string;
-  readonly properties?: Readonly<Record<string, OpenApiField>>;
-  readonly additionalProperties?: OpenApiField | boolean;
-  readonly items?: OpenApiField;
-  readonly required?: readonly string[];
-  readonly enum?: readonly unknown[];
-  readonly pattern?: string;
-}
-
 /** OpenAPI → the SimpleSchema type names `flatten` produces (`float`, `[]string`, `map[string]object`). */
-function openApiType(field: OpenApiField): string {
+function openApiType(field: OpenApiSchema): string {
   switch (field.type) {
     case 'number':
       return 'float';
@@ -73,7 +63,7 @@ function openApiType(field: OpenApiField): string {
   }
 }
 
-function walkOpenApi(field: OpenApiField, path: string, out: Map<string, Field>, depth: number, required = false): void {
+function walkOpenApi(field: OpenApiSchema, path: string, out: Map<string, Field>, depth: number, required = false): void {
   if (depth > 16) return;
   out.set(path, {
     type: openApiType(field),

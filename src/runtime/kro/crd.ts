@@ -4,7 +4,8 @@
  * breaking way (`cannot update CRD …: breaking changes detected`) or when the CRD belongs to another RGD,
  * while the RGD itself may look accepted. Checked before applying, so the deploy fails at once.
  */
-import { crdBreakingChanges, type OpenApiField, type SchemaChange } from './breaking.js';
+import type { OpenApiSchema } from '../../ir/openapi.js';
+import { crdBreakingChanges, type SchemaChange } from './breaking.js';
 import type { KubeClient } from '../kube/client.js';
 
 /** What stands in the way of a new RGD, from a CRD already served for its kind. */
@@ -14,7 +15,7 @@ export type KeptCrdProblem =
 
 interface Crd {
   metadata?: { labels?: Record<string, string> };
-  spec?: { versions?: { name?: string; schema?: { openAPIV3Schema?: OpenApiField } }[] };
+  spec?: { versions?: { name?: string; schema?: { openAPIV3Schema?: OpenApiSchema } }[] };
 }
 
 /**
