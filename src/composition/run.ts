@@ -5,6 +5,7 @@
  * not evaluate on references (ternaries, comparisons, arithmetic).
  */
 import type { Node } from '@babel/types';
+import { unwrap } from '../analysis/ast.js';
 import { factoryCallsIn } from '../analysis/composition.js';
 import { scopeOf, type Binding, type Scope } from '../analysis/scope.js';
 import { E, type Expr } from '../ir/expr.js';
@@ -355,9 +356,7 @@ function calleeName(call: Node): string | undefined {
 
 /** `spec.tags`, `w.ports`, `spec.a!.b`: a read the placeholder run followed exactly (no operator, no call). */
 function isPlainPath(node: Node): boolean {
-  if (node.type === 'Identifier') return true;
-  if (node.type === 'TSNonNullExpression' || node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression') return isPlainPath(node.expression);
-  if (node.type === 'ParenthesizedExpression') return isPlainPath(node.expression);
-  if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && !node.computed) return isPlainPath(node.object);
-  return false;
+  const read = unwrap(node);
+  if (read.type === 'Identifier') return true;
+  return (read.type === 'MemberExpression' || read.type === 'OptionalMemberExpression') && !read.computed && isPlainPath(read.object);
 }
