@@ -115,47 +115,53 @@ export const E = {
 /** The root identifiers an expression reads (resource ids, `schema`, iterators), in first-seen order. */
 export function referencedRoots(expr: Expr, bound: ReadonlySet<string> = new Set()): string[] {
   const seen = new Set<string>();
-  const visit = (node: Expr, scope: ReadonlySet<string>): void => {
-    switch (node.kind) {
-      case 'literal':
-        return;
-      case 'ident':
-        if (!scope.has(node.name)) seen.add(node.name);
-        return;
-      case 'select':
-        return visit(node.target, scope);
-      case 'index':
-        visit(node.target, scope);
-        return visit(node.index, scope);
-      case 'call':
-        if (node.target) visit(node.target, scope);
-        return node.args.forEach((arg) => visit(arg, scope));
-      case 'unary':
-        return visit(node.operand, scope);
-      case 'binary':
-        visit(node.left, scope);
-        return visit(node.right, scope);
-      case 'conditional':
-        visit(node.test, scope);
-        visit(node.then, scope);
-        return visit(node.otherwise, scope);
-      case 'list':
-        return node.items.forEach((item) => visit(item, scope));
-      case 'map':
-        return node.entries.forEach((entry) => {
-          visit(entry.key, scope);
-          visit(entry.value, scope);
-        });
-      case 'macro': {
-        visit(node.target, scope);
-        return visit(node.body, new Set([...scope, node.variable]));
-      }
-      case 'template':
-        return node.parts.forEach((part) => typeof part !== 'string' && visit(part, scope));
-      case 'raw':
-        return node.refs.forEach((ref) => seen.add(ref));
-    }
-  };
-  visit(expr, bound);
+  collectRoots(expr, bound, seen);
   return [...seen];
+}
+
+// A plain recursive function, not a closure per call: compiling an RGD reads the roots of every expression.
+function collectRoots(node: Expr, scope: ReadonlySet<string>, seen: Set<string>): void {
+  switch (node.kind) {
+    case 'literal':
+      return;
+    case 'ident':
+      if (!scope.has(node.name)) seen.add(node.name);
+      return;
+    case 'select':
+      return collectRoots(node.target, scope, seen);
+    case 'index':
+      collectRoots(node.target, scope, seen);
+      return collectRoots(node.index, scope, seen);
+    case 'call':
+      if (node.target) collectRoots(node.target, scope, seen);
+      for (const arg of node.args) collectRoots(arg, scope, seen);
+      return;
+    case 'unary':
+      return collectRoots(node.operand, scope, seen);
+    case 'binary':
+      collectRoots(node.left, scope, seen);
+      return collectRoots(node.right, scope, seen);
+    case 'conditional':
+      collectRoots(node.test, scope, seen);
+      collectRoots(node.then, scope, seen);
+      return collectRoots(node.otherwise, scope, seen);
+    case 'list':
+      for (const item of node.items) collectRoots(item, scope, seen);
+      return;
+    case 'map':
+      for (const entry of node.entries) {
+        collectRoots(entry.key, scope, seen);
+        collectRoots(entry.value, scope, seen);
+      }
+      return;
+    case 'macro':
+      collectRoots(node.target, scope, seen);
+      return collectRoots(node.body, new Set([...scope, node.variable]), seen);
+    case 'template':
+      for (const part of node.parts) if (typeof part !== 'string') collectRoots(part, scope, seen);
+      return;
+    case 'raw':
+      for (const ref of node.refs) seen.add(ref);
+      return;
+  }
 }

@@ -63,12 +63,40 @@ export function isExprValue(value: unknown): value is ExprValue {
   return typeof value === 'object' && value !== null && (value as Partial<ExprValue>)[EXPR_TAG] === true;
 }
 
-/** Every expression leaf of a value with its JSON path, in document order. */
+/**
+ * Every expression leaf of a value with its JSON path, in document order. One walk with one path stack,
+ * copied only at a leaf: compiling an RGD of 1,000 resources walks every template several times.
+ */
 export function exprLeaves(value: Value, path: readonly (string | number)[] = []): { path: (string | number)[]; expr: Expr }[] {
-  if (isExprValue(value)) return [{ path: [...path], expr: value.expr }];
-  if (Array.isArray(value)) return value.flatMap((item, i) => exprLeaves(item as Value, [...path, i]));
-  if (typeof value === 'object' && value !== null) {
-    return Object.entries(value).flatMap(([key, item]) => exprLeaves(item as Value, [...path, key]));
-  }
-  return [];
+  const out: { path: (string | number)[]; expr: Expr }[] = [];
+  const stack = [...path];
+  const visit = (node: Value): void => {
+    if (typeof node !== 'object' || node === null) return;
+    if (isExprValue(node)) {
+      out.push({ path: [...stack], expr: node.expr });
+    } else if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        stack.push(i);
+        visit(node[i] as Value);
+        stack.pop();
+      }
+    } else {
+      for (const key of Object.keys(node)) {
+        stack.push(key);
+        visit((node as Record<string, Value>)[key]!);
+        stack.pop();
+      }
+    }
+  };
+  visit(value);
+  return out;
+}
+
+/** The expressions of a value's leaves, in document order (`exprLeaves` without the paths). */
+export function exprsOf(value: Value, out: Expr[] = []): Expr[] {
+  if (typeof value !== 'object' || value === null) return out;
+  if (isExprValue(value)) out.push(value.expr);
+  else if (Array.isArray(value)) for (const item of value) exprsOf(item as Value, out);
+  else for (const key of Object.keys(value)) exprsOf((value as Record<string, Value>)[key]!, out);
+  return out;
 }

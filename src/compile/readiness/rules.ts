@@ -38,13 +38,25 @@ function observedCurrent(o: Expr): [Expr, Expr] {
 function counters(o: Expr, desired: Expr, names: readonly string[]): ReadinessExprs {
   const [current, staleReason] = observedCurrent(o);
   const have = names.map((name) => field(o, `status.${name}`, int(0)));
-  return {
-    ready: and(current, ...have.map((count) => ge(count, desired))),
-    failed: NEVER,
-    reason: firstOf(
+  return withLazyReason(and(current, ...have.map((count) => ge(count, desired))), NEVER, () =>
+    firstOf(
       [[not(current), staleReason], ...have.map((count, i): [Expr, Expr] => [lt(count, desired), concat(text(count), '/', text(desired), ` ${names[i]!}`, otherConditions(o))])],
       READY,
-    ),
+    ));
+}
+
+/**
+ * A rule's expressions with `reason` built on first read (then kept): the RGD compiler reads only `ready`,
+ * once per resource, and the reasons of the workload kinds are most of a rule's tree.
+ */
+function withLazyReason(ready: Expr, failed: Expr, reason: () => Expr): ReadinessExprs {
+  let built: Expr | undefined;
+  return {
+    ready,
+    failed,
+    get reason(): Expr {
+      return (built ??= reason());
+    },
   };
 }
 
@@ -62,7 +74,7 @@ const replicaSet = rule('ReplicaSet', 'the controller observed the current gener
 const daemonSet = rule('DaemonSet', 'the controller observed the current generation, reported `desiredNumberScheduled`, and `numberReady` and `numberAvailable` reach it', (o) => {
   const reported = present(o, 'status.desiredNumberScheduled');
   const base = counters(o, field(o, 'status.desiredNumberScheduled', int(0)), ['numberReady', 'numberAvailable']);
-  return { ready: and(reported, base.ready), failed: NEVER, reason: E.cond(reported, base.reason, str('desiredNumberScheduled not reported yet')) };
+  return withLazyReason(and(reported, base.ready), NEVER, () => E.cond(reported, base.reason, str('desiredNumberScheduled not reported yet')));
 });
 
 const job = rule('Job', 'condition `Complete`=True, or `status.succeeded` reaches `spec.completions` (default 1); condition `Failed`=True fails the deployment', (o) => {

@@ -6,29 +6,31 @@
 import { CycleError, Dag } from '../../dag/index.js';
 import { E, type Expr, referencedRoots } from '../../ir/expr.js';
 import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
-import { exprLeaves } from '../../ir/value.js';
-import type { Value } from '../../ir/value.js';
+import { exprsOf } from '../../ir/value.js';
 import { DependencyCycleError } from './errors.js';
 
 /** Every expression that orders a resource: template and externalRef leaves, includeWhen, forEach sources. */
 export function orderingExprs(resource: ResourceNode): Expr[] {
-  const values: Value[] = [];
-  if (resource.template !== undefined) values.push(resource.template);
-  if (resource.externalRef?.name !== undefined) values.push(resource.externalRef.name);
-  if (resource.externalRef?.namespace !== undefined) values.push(resource.externalRef.namespace);
-  return [
-    ...values.flatMap((v) => exprLeaves(v).map((leaf) => leaf.expr)),
-    ...resource.includeWhen,
-    ...resource.forEach.map((dim) => dim.source),
-  ];
+  const exprs: Expr[] = [];
+  if (resource.template !== undefined) exprsOf(resource.template, exprs);
+  if (resource.externalRef?.name !== undefined) exprsOf(resource.externalRef.name, exprs);
+  if (resource.externalRef?.namespace !== undefined) exprsOf(resource.externalRef.namespace, exprs);
+  exprs.push(...resource.includeWhen);
+  for (const dim of resource.forEach) exprs.push(dim.source);
+  return exprs;
+}
+
+/** Every root the ordering expressions of a resource read, in first-seen order (its own id included). */
+function orderingRoots(resource: ResourceNode): Set<string> {
+  const roots = new Set<string>();
+  for (const expr of orderingExprs(resource)) for (const root of referencedRoots(expr)) roots.add(root);
+  return roots;
 }
 
 /** The ids a resource depends on, in first-seen order (references, then `dependsOn`). */
-export function dependenciesOf(resource: ResourceNode, ids: ReadonlySet<string>): string[] {
+export function dependenciesOf(resource: ResourceNode, ids: ReadonlySet<string>, roots = orderingRoots(resource)): string[] {
   const deps = new Set<string>();
-  for (const expr of orderingExprs(resource)) {
-    for (const root of referencedRoots(expr)) if (ids.has(root) && root !== resource.id) deps.add(root);
-  }
+  for (const root of roots) if (ids.has(root) && root !== resource.id) deps.add(root);
   for (const id of resource.dependsOn) deps.add(id);
   return [...deps];
 }
@@ -47,10 +49,12 @@ export function dependencyOrder(graph: CompositionGraph): string[] {
   const dag = new Dag();
   for (const resource of graph.resources) if (!dag.hasNode(resource.id)) dag.addNode(resource.id);
   for (const resource of graph.resources) {
+    // The roots are read once per resource: templates are the bulk of a graph.
+    const roots = orderingRoots(resource);
     // Unknown dependsOn targets are reported by validation; skip them here so ordering stays usable.
-    for (const dep of dependenciesOf(resource, ids)) if (ids.has(dep)) dag.addEdge(resource.id, dep);
+    for (const dep of dependenciesOf(resource, ids, roots)) if (ids.has(dep)) dag.addEdge(resource.id, dep);
     // A self-reference in a template is a cycle in KRO too.
-    if (orderingExprs(resource).some((e) => referencedRoots(e).includes(resource.id))) dag.addEdge(resource.id, resource.id);
+    if (roots.has(resource.id)) dag.addEdge(resource.id, resource.id);
   }
   try {
     return dag.topologicalOrder();
@@ -76,7 +80,9 @@ export const DEPENDS_ON_ANNOTATION = 'typekro.dev/depends-on';
  * Its key is outside `kro.run/`, which v0.9.4 reserves in templates. Undefined when nothing needs encoding.
  */
 export function dependsOnAnnotation(resource: ResourceNode, graph: CompositionGraph): Expr | undefined {
-  const implied = new Set(orderingExprs(resource).flatMap((e) => referencedRoots(e)));
+  // Most resources have no explicit dependsOn: skip reading their template.
+  if (resource.dependsOn.length === 0) return undefined;
+  const implied = orderingRoots(resource);
   const parts = [...new Set(resource.dependsOn)]
     .filter((dep) => !implied.has(dep))
     .map((dep) => {

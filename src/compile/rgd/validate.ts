@@ -113,19 +113,19 @@ function checkShape(resource: ResourceNode): void {
   }
 }
 
-/** Every expression in a resource with a label for messages and the roots it may use. */
-function scopedExprs(resource: ResourceNode, base: ReadonlySet<string>): { label: string; expr: Expr; allowed: ReadonlySet<string> }[] {
+/** Every expression in a resource with a label for messages (built only when needed) and the roots it may use. */
+function scopedExprs(resource: ResourceNode, base: ReadonlySet<string>): { label: () => string; expr: Expr; allowed: ReadonlySet<string> }[] {
   // `base` (schema + every id) is built once per graph: per resource it would be quadratic.
   const iterators = resource.forEach.map((d) => d.name);
   const withIterators: ReadonlySet<string> = iterators.length === 0 ? base : new Set([...base, ...iterators]);
   const leaves = (value: Value | undefined, prefix: string) =>
-    value === undefined ? [] : exprLeaves(value).map((l) => ({ label: `${prefix}${l.path.length ? '.' : ''}${l.path.join('.')}`, expr: l.expr, allowed: withIterators }));
+    value === undefined ? [] : exprLeaves(value).map((l) => ({ label: () => `${prefix}${l.path.length ? '.' : ''}${l.path.join('.')}`, expr: l.expr, allowed: withIterators }));
   return [
     ...leaves(resource.template, 'template'),
     ...leaves(resource.externalRef?.name, 'externalRef.metadata.name'),
     ...leaves(resource.externalRef?.namespace, 'externalRef.metadata.namespace'),
-    ...resource.includeWhen.map((expr, i) => ({ label: `includeWhen[${i}]`, expr, allowed: base })),
-    ...resource.forEach.map((d) => ({ label: `forEach ${d.name}`, expr: d.source, allowed: base })),
+    ...resource.includeWhen.map((expr, i) => ({ label: () => `includeWhen[${i}]`, expr, allowed: base })),
+    ...resource.forEach.map((d) => ({ label: () => `forEach ${d.name}`, expr: d.source, allowed: base })),
   ];
 }
 
@@ -134,7 +134,7 @@ function checkReferences(resource: ResourceNode, ids: ReadonlySet<string>, base:
     const unknown = referencedRoots(expr).filter((root) => !allowed.has(root));
     if (unknown.length > 0) {
       const hint = unknown.includes('each') ? '; `each` is only available in readyWhen of a forEach resource' : '';
-      throw new UnknownReferenceError(`${describeResource(resource)}: ${label} references ${unknown.map((u) => `"${u}"`).join(', ')}, which is not schema, a resource id (${[...ids].join(', ') || 'none'}) or a forEach iterator of this resource${hint}`, resource.id);
+      throw new UnknownReferenceError(`${describeResource(resource)}: ${label()} references ${unknown.map((u) => `"${u}"`).join(', ')}, which is not schema, a resource id (${[...ids].join(', ') || 'none'}) or a forEach iterator of this resource${hint}`, resource.id);
     }
   }
   for (const dep of resource.dependsOn) {

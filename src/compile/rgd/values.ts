@@ -12,7 +12,7 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 
 /** Literal text containing `${` would start an expression in KRO; `${"${"}` writes it literally. */
 export function escapeLiteralText(text: string): string {
-  return text.split('${').join('${"${"}');
+  return text.includes('${') ? text.split('${').join('${"${"}') : text;
 }
 
 /** A standalone KRO expression string, e.g. for readyWhen/includeWhen/forEach. */
