@@ -47,6 +47,8 @@ function store(code: string, file: string): Parsed {
     sourceFilename: file,
     plugins: pluginsFor(file),
     errorRecovery: false,
+    // Nothing reads comments: attaching them to nodes costs about a tenth of the parse.
+    attachComment: false,
   });
   const parsed: Parsed = { code, ast };
   cache.set(file, parsed);
