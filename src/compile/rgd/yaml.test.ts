@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parse } from 'yaml';
+import fc from 'fast-check';
+import { Document, parse, visit } from 'yaml';
 import { toYaml } from './yaml.js';
 
 describe('toYaml', () => {
@@ -20,4 +21,57 @@ describe('toYaml', () => {
       assert.deepEqual(parse(c.yaml), JSON.parse(JSON.stringify(c.value)));
     });
   }
+});
+
+/**
+ * The text the `yaml` library writes for a value when it builds and lays out its own node tree (what
+ * `toYaml` did before it laid out collections itself): the reference for the layout.
+ */
+function libraryYaml(value: unknown): string {
+  const doc = new Document(value, { aliasDuplicateObjects: false, version: '1.1' });
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && node.value.includes('${') && node.value.includes('\n')) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return doc.toString({ lineWidth: 0, minContentWidth: 0, indent: 2, indentSeq: true });
+}
+
+/** Pieces of text that change how YAML writes a string: indicators, YAML 1.1 types, line breaks, markers. */
+const FRAGMENTS = [
+  '', 'a', 'n', 'y', 'on', 'Off', 'yes', 'NO', '0755', '0x1F', '1:20', '1e3', '.5', '-1', '~', 'null', 'true', '2001-12-14',
+  '- ', '? ', ': ', ':', '#', ' #', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`', ',', '[', ']', '{', '}',
+  '${', '}', '${a == "b"}', '\n', '\n\n', ' ', '  ', '\t', '---', '...', 'é', '\u0001', '\u0085', '\u2028', '\\',
+];
+const text = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 5 }).map((parts) => parts.join(''));
+/** A few strings, so that the same text (kept once written) recurs at other depths and as keys. */
+const repeated = fc.constantFrom('a\nb', 'x\n  y\n', 'p\n\n', '---\nz', '...', 'a\n${b}\n', 'on', '', ' lead', 'k');
+const valuesOf = (strings: fc.Arbitrary<string>) => {
+  const scalar = fc.oneof(strings, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
+  return fc.letrec((tie) => ({
+    tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('list'), tie('map')),
+    list: fc.array(fc.oneof(tie('tree'), fc.constant(undefined)), { maxLength: 4 }),
+    map: fc.dictionary(strings, fc.oneof(tie('tree'), fc.constant(undefined)), { maxKeys: 4 }),
+  })).tree;
+};
+
+describe('toYaml lays out collections as the yaml library does', () => {
+  it('agrees with the library on generated JSON values (seeded)', () => {
+    fc.assert(fc.property(valuesOf(text), (value) => assert.equal(toYaml(value), libraryYaml(value))), { seed: 10, numRuns: 3000 });
+  });
+
+  it('agrees when the same strings recur at other depths and as keys (seeded)', () => {
+    fc.assert(fc.property(valuesOf(repeated), (value) => assert.equal(toYaml(value), libraryYaml(value))), { seed: 10, numRuns: 2000 });
+  });
+
+  it('agrees on long keys (explicit `? key`) and top-level scalars', () => {
+    for (const value of [{ ['k'.repeat(1100)]: { a: 1 } }, { ['k'.repeat(1100)]: 'v' }, 'x', 'a\nb', '---', null, undefined, -0, Number.NaN, [[[]]], [{}], { a: {} }]) {
+      assert.equal(toYaml(value), libraryYaml(value));
+    }
+  });
+
+  it('refuses values that are not JSON data, naming where they are', () => {
+    assert.throws(() => toYaml({ spec: { when: new Date(0) } }), /spec\.when is a Date/);
+    assert.throws(() => toYaml({ items: [() => 1] }), /items\[0\] is a function/);
+  });
 });

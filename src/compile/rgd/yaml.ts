@@ -4,13 +4,121 @@
  * are written out instead of becoming anchors, and a multi-line string containing `${` is double-quoted:
  * a block scalar would be easy to edit into one with a trailing newline, which KRO no longer treats as a
  * standalone expression. Strings that YAML 1.1 would read as something else (`n`, `on`, `0755`) are quoted.
+ *
+ * Scalars are written by the `yaml` library's own stringifiers (its choice of plain, quoted or block style,
+ * with its YAML 1.1 type checks); this module lays out the block mappings and sequences around them the way
+ * the library does for JSON data without comments (`yaml.test.ts` compares the two on generated values).
+ * Building the library's node tree and laying it out took about three quarters of the time to render a
+ * large RGD, and most of the remaining quarter went into re-checking the same keys and values once per
+ * resource: a scalar's text is kept for the rest of the call.
  */
 import { createRequire } from 'node:module';
+import type { ScalarTag, ToStringOptions } from 'yaml';
+import type { StringifyContext } from 'yaml/util';
+import { TypeKroError } from '../../util/errors.js';
 
 // yaml is required on first use, not when the package is imported (~20 ms of a cold import); it is
 // CommonJS, so this is synchronous, and Node's require cache keeps the one instance.
 const require = createRequire(import.meta.url);
 const yaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
+const yamlUtil = (): typeof import('yaml/util') => require('yaml/util') as typeof import('yaml/util');
+
+/** The library's options for this output: no folding, two-space indentation, sequences indented under their key. */
+const OPTIONS: ToStringOptions = { lineWidth: 0, minContentWidth: 0, indent: 2, indentSeq: true };
+/** Documents of YAML 1.1 (see `toYaml`), objects written out wherever they repeat. */
+const DOCUMENT = { aliasDuplicateObjects: false, version: '1.1' } as const;
+const STEP = '  ';
+/** A line starting with a document marker makes the library's text of a string depend on the indentation. */
+const DOCUMENT_MARKER = /^(%|---|\.\.\.)/m;
+/** The library writes a longer key as an explicit `? key` entry. */
+const MAX_IMPLICIT_KEY = 1024;
+
+/** The library's own stringify context for a YAML 1.1 document with `OPTIONS`, captured from its string tag. */
+function libraryContext(): StringifyContext {
+  const { stringTag } = yamlUtil();
+  let captured: StringifyContext | undefined;
+  const probe: ScalarTag = {
+    ...stringTag,
+    stringify(item, ctx, onComment, onChompKeep) {
+      captured = ctx;
+      return stringTag.stringify!(item, ctx, onComment, onChompKeep);
+    },
+  };
+  new (yaml().Document)('', { ...DOCUMENT, customTags: (tags) => tags.map((tag) => (tag === stringTag ? probe : tag)) }).toString(OPTIONS);
+  if (!captured) throw new TypeKroError('INTERNAL', 'yaml: the string tag was not used to write a string; the installed yaml version is not supported');
+  return captured;
+}
+
+/** Writes one document; scalar texts are kept for the call (keys and many values repeat per resource). */
+class Writer {
+  readonly #ctx = libraryContext();
+  readonly #stringifyString = yamlUtil().stringifyString;
+  readonly #texts = new Map<string, string>();
+
+  document(value: unknown): string {
+    return `${this.node(value, '', false, '')}\n`;
+  }
+
+  /** `value` as it follows `- ` or `key: ` (or starts the document), its own lines indented by `indent`. */
+  private node(value: unknown, indent: string, key: boolean, path: string): string {
+    if (Array.isArray(value)) {
+      if (value.length === 0) return '[]';
+      const itemIndent = indent + STEP;
+      return value.map((item, i) => `- ${this.node(item ?? null, itemIndent, false, `${path}[${i}]`)}`).join(`\n${indent}`);
+    }
+    if (typeof value === 'object' && value !== null) return this.mapping(value, indent, path);
+    if (typeof value === 'string') return this.string(value, indent, key);
+    return this.other(value, path);
+  }
+
+  private mapping(value: object, indent: string, path: string): string {
+    if (value instanceof Date || Symbol.iterator in value) {
+      throw new TypeKroError('USAGE', `toYaml: ${path || 'the value'} is a ${value.constructor?.name ?? 'non-JSON object'}; only JSON data (objects, arrays, strings, numbers, booleans, null) can be written`);
+    }
+    const lines: string[] = [];
+    const inner = indent + STEP;
+    for (const [name, item] of Object.entries(value)) {
+      if (item === undefined) continue;
+      const keyText = this.string(name, inner, true);
+      const explicit = keyText.length > MAX_IMPLICIT_KEY;
+      const head = explicit ? `? ${keyText}\n${indent}:` : `${keyText}:`;
+      const text = this.node(item, inner, false, path ? `${path}.${name}` : name);
+      // A non-empty collection starts on the next line; an empty one is written inline (`{}`, `[]`).
+      const collection = typeof item === 'object' && item !== null && text !== '{}' && text !== '[]';
+      lines.push(`${head}${!explicit && collection ? `\n${inner}` : ' '}${text}`);
+    }
+    return lines.length === 0 ? '{}' : lines.join(`\n${indent}`);
+  }
+
+  /** A string as the library writes it at this indentation, as a key or a value. */
+  private string(value: string, indent: string, key: boolean): string {
+    // Only text with a line break (or a document marker) depends on the indentation: nothing is folded.
+    const byIndent = value.includes('\n') || DOCUMENT_MARKER.test(value);
+    const id = `${key ? 'k' : 'v'}${byIndent ? indent.length : ''}:${value}`;
+    let text = this.#texts.get(id);
+    if (text === undefined) {
+      const type = value.includes('\n') && value.includes('${') ? 'QUOTE_DOUBLE' : undefined;
+      const ctx = { ...this.#ctx, indent, implicitKey: key, actualString: true } as StringifyContext;
+      text = this.#stringifyString(type ? { value, type } : { value }, ctx);
+      this.#texts.set(id, text);
+    }
+    return text;
+  }
+
+  /** null, booleans and numbers: the library's text for the value alone (it does not depend on the position). */
+  private other(value: unknown, path: string): string {
+    if (value !== null && typeof value !== 'boolean' && typeof value !== 'number' && typeof value !== 'bigint') {
+      throw new TypeKroError('USAGE', `toYaml: ${path || 'the value'} is a ${typeof value}; only JSON data (objects, arrays, strings, numbers, booleans, null) can be written`);
+    }
+    const id = `${typeof value}:${String(Object.is(value, -0) ? '-0' : value)}`;
+    let text = this.#texts.get(id);
+    if (text === undefined) {
+      text = new (yaml().Document)(value, DOCUMENT).toString(OPTIONS).slice(0, -1);
+      this.#texts.set(id, text);
+    }
+    return text;
+  }
+}
 
 /**
  * @example
@@ -19,16 +127,7 @@ const yaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml
  * ```
  */
 export function toYaml(value: unknown): string {
-  const { Document, isScalar, visit } = yaml();
   // YAML 1.1 rules for quoting: KRO, kubectl and the API server read YAML with go-yaml's 1.1 semantics,
   // where a plain `n`, `y`, `on` or `off` (as a key or a value) is a boolean. No directive is emitted.
-  const doc = new Document(value, { aliasDuplicateObjects: false, version: '1.1' });
-  visit(doc, {
-    Scalar(_key, node) {
-      if (isScalar(node) && typeof node.value === 'string' && node.value.includes('${') && node.value.includes('\n')) {
-        node.type = 'QUOTE_DOUBLE';
-      }
-    },
-  });
-  return doc.toString({ lineWidth: 0, minContentWidth: 0, indent: 2, indentSeq: true });
+  return new Writer().document(value ?? null);
 }
