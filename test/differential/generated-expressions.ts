@@ -23,6 +23,8 @@ export interface GenScope {
   readonly observed: readonly string[];
   /** ConfigMaps declared before with a `data.v` (`r1`). */
   readonly configMaps?: readonly string[];
+  /** Collections declared before (`const r2 = spec.tags.map((t) => ConfigMap(...))`), maybe empty. */
+  readonly collections?: readonly string[];
   /** In a readyWhen callback: only `self` may be read, no spec. */
   readonly self?: boolean;
 }
@@ -122,7 +124,10 @@ function leaves(type: ExprType, scope: GenScope): fc.Arbitrary<Expr>[] {
       ];
     case 'int':
     case 'num':
-      return [fc.constant(spec('replicas')), intLit.map(lit), ...deployments.map((r) => fc.constant(lit(`(${r}.status.readyReplicas ?? 0)`)))];
+      return [
+        fc.constant(spec('replicas')), intLit.map(lit), ...deployments.map((r) => fc.constant(lit(`(${r}.status.readyReplicas ?? 0)`))),
+        ...(scope.collections ?? []).map((r) => fc.constant(lit(`${r}.length`))),
+      ];
     case 'str':
       return [
         fc.constantFrom(spec('name'), spec('title'), spec('env')),
