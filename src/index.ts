@@ -13,7 +13,7 @@
  *     return { ready: web.status.readyReplicas > 0 };
  *   },
  * );
- * app.toYaml().includes('${web.status.?readyReplicas'); // => true
+ * app.toYaml().includes('${web.?status.?readyReplicas'); // => true
  */
 export { TypeKroError, ERROR_CODES, isTypeKroError, type TypeKroErrorCode } from './util/errors.js';
 export { kubernetesComposition, toResourceGraph, type Composition, type InstanceRef, type NestedComposition, type NoExtraKeys, type NoStatus, type StatusReturn } from './api/composition.js';

@@ -14,7 +14,7 @@ import { HINT, syntaxError } from './errors.js';
 import { compileCall, guarded } from './compile-calls.js';
 import { compileBinary, compileConditional, compileLogical, compileUnary, conditionOf } from './compile-operators.js';
 import {
-  asJavaScriptText, describe, fieldRead, nullishValue, plain, stringify, toOptional, valueOf, wrappedValue, type Compiler, type Typed,
+  asJavaScriptText, describe, fieldRead, fieldReadThrough, nullishValue, plain, stringify, toOptional, valueOf, wrappedValue, type Compiler, type Typed,
 } from './typed.js';
 
 /** Options for value contexts. */
@@ -247,6 +247,7 @@ function member(node: MemberExpression | OptionalMemberExpression, scope: Scope)
   // Typed code may use client-node's model names (`_from`); CEL reads the wire name (`from`).
   const name = wireName(object.type, String(key));
   if (chain) return wrappedValue(E.select(toOptional(object), name, true), field.type);
+  if (object.absent) return fieldReadThrough(object, name, field.type, field.optional);
   const select = E.select(valueOf(object), name);
   return field.optional ? fieldRead(select, field.type) : plain(select, field.type);
 }

@@ -16,6 +16,12 @@ export interface Absence {
   readonly value: Expr;
   /** True when the whole-value expression is a CEL `optional(T)` (from `?.`, `find`, `c ? x : undefined`). */
   readonly wrapped: boolean;
+  /**
+   * The value as a CEL optional when a plain `.?f` on the last step is not enough: a field read through an
+   * object that may itself be absent (`ns.status.phase` before the Namespace has a status) is optional from
+   * the first absent step on (`ns.?status.?phase`), as JavaScript reads it `undefined` either way.
+   */
+  readonly optional?: Expr;
 }
 
 /** A compiled JavaScript expression. */
@@ -50,6 +56,16 @@ export function fieldRead(select: Expr, type: CelType): Typed {
   return { expr: select, type, absent: { present: E.call('has', [select]), value: select, wrapped: false } };
 }
 
+/**
+ * `object.name` where `object` may be absent: present only when every step is, and optional from the first
+ * absent step (`ns.?status.?phase`); the whole value stays a plain read (pending while absent).
+ */
+export function fieldReadThrough(object: Typed, name: string, type: CelType, fieldOptional: boolean): Typed {
+  const select = E.select(valueOf(object), name);
+  const present = fieldOptional ? andPresent(object, E.call('has', [select])) : (object.absent?.present ?? E.bool(true));
+  return { expr: select, type, absent: { present, value: select, wrapped: false, optional: E.select(toOptional(object), name, true) } };
+}
+
 /** A CEL `optional(type)` value. */
 export function wrappedValue(expr: Expr, type: CelType): Typed {
   return { expr, type, absent: { present: E.call('hasValue', [], expr), value: E.call('value', [], expr), wrapped: true } };
@@ -61,6 +77,7 @@ export const valueOf = (t: Typed): Expr => t.absent?.value ?? t.expr;
 /** The value as a CEL optional: `a.?f` for field reads, `l[?i]` for index reads, `optional.of(x)` otherwise. */
 export function toOptional(t: Typed): Expr {
   if (t.absent?.wrapped) return t.expr;
+  if (t.absent?.optional) return t.absent.optional;
   const v = valueOf(t);
   if (t.absent && v.kind === 'select' && !v.optional) return E.select(v.target, v.field, true);
   if (t.absent && v.kind === 'index' && !v.optional) return E.index(v.target, v.index, true);

@@ -6,6 +6,9 @@
  * static type is an object, map or list reads as an *absent placeholder*: its fields are absent too, it
  * converts to `undefined` as a primitive (`${x}` is "undefined", `x > 0` is false), iterates as empty, and
  * counts as `undefined` in manifests and status. Scalars and untyped fields are plain `undefined`.
+ * A placeholder cannot be nullish, so `?.` does not stop at it: an array method of an absent list
+ * (`status.conditions?.some(...)`) returns `undefined`, as the optional call would, so
+ * `status.conditions?.some(...) ?? false` is false as in plain JavaScript.
  */
 import { fieldOf, T, type CelType } from '../ir/types.js';
 import { TypeKroError } from '../util/errors.js';
@@ -50,6 +53,10 @@ export function observedView(value: unknown, type: CelType): unknown {
   });
 }
 
+function isArrayMethod(name: string): boolean {
+  return typeof (Array.prototype as unknown as Record<string, unknown>)[name] === 'function';
+}
+
 function absentPlaceholder(type: CelType): unknown {
   const target = (): void => undefined;
   return new Proxy(target, {
@@ -58,6 +65,7 @@ function absentPlaceholder(type: CelType): unknown {
       if (prop === Symbol.toPrimitive) return () => undefined;
       if (prop === Symbol.iterator) return () => [][Symbol.iterator]();
       if (typeof prop === 'symbol' || prop === 'then' || prop === 'toJSON') return undefined;
+      if (type.kind === 'list' && isArrayMethod(prop)) return (): undefined => undefined;
       return observedView(undefined, childType(type, prop));
     },
     apply() {

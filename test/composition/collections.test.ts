@@ -54,9 +54,9 @@ test('a collection made with .map is named after its variable, and its uses comp
   assert.deepEqual(rgd.spec.schema.status, {
     names: '${workerPods.map(p, p.metadata.name).join(", ")}',
     total: '${size(workerPods)}',
-    running: '${size(workerPods.filter(p, has(p.status.phase) && p.status.phase == "Running"))}',
-    allRunning: '${workerPods.all(p, has(p.status.phase) && p.status.phase == "Running")}',
-    anyRunning: '${workerPods.exists(p, has(p.status.phase) && p.status.phase == "Running")}',
+    running: '${size(workerPods.filter(p, has(p.status) && has(p.status.phase) && p.status.phase == "Running"))}',
+    allRunning: '${workerPods.all(p, has(p.status) && has(p.status.phase) && p.status.phase == "Running")}',
+    anyRunning: '${workerPods.exists(p, has(p.status) && has(p.status.phase) && p.status.phase == "Running")}',
     first: '${workerPods[0].metadata.name}',
   });
   assert.deepEqual(rgd.spec.resources[1]?.template.data, {
@@ -160,6 +160,6 @@ test('toResourceGraph accepts a collection and reads it as a list in the status 
   assert.deepEqual(rgd.spec.schema.status, {
     total: '${size(workerPods)}',
     names: '${workerPods.map(p, p.metadata.name).join(",")}',
-    running: '${size(workerPods.filter(p, has(p.status.phase) && p.status.phase == "Running"))}',
+    running: '${size(workerPods.filter(p, has(p.status) && has(p.status.phase) && p.status.phase == "Running"))}',
   });
 });

@@ -31,10 +31,10 @@ test('instance.metadata compiles to schema.metadata', () => {
   assert.deepEqual(rgd.spec.schema.status, {
     name: '${schema.metadata.name}',
     namespace: '${schema.metadata.namespace}',
-    team: '${schema.metadata.annotations.?team.orValue("none")}',
+    team: '${schema.metadata.?annotations.?team.orValue("none")}',
   });
   assert.deepEqual(rgd.spec.resources[0]?.template.metadata, { name: '${schema.metadata.name}-config', namespace: '${schema.metadata.namespace}' });
-  assert.deepEqual(rgd.spec.resources[0]?.template.data, { team: '${schema.metadata.labels.?team.orValue("none")}' });
+  assert.deepEqual(rgd.spec.resources[0]?.template.data, { team: '${schema.metadata.?labels.?team.orValue("none")}' });
 });
 
 test('a destructured { metadata } parameter works the same', () => {

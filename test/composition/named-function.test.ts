@@ -35,7 +35,7 @@ const sameFileArrow = (spec: { prod: boolean; replicas: number }) => {
 
 function assertCompiled(yaml: string): void {
   assert.ok(yaml.includes(`image: ${compiledImage}`), yaml);
-  assert.match(yaml, /ready: \$\{web\.status\.\?readyReplicas\.orValue\(0\) > 0\}/);
+  assert.match(yaml, /ready: \$\{web\.\?status\.\?readyReplicas\.orValue\(0\) > 0\}/);
 }
 
 test('a function declared in the same file is compiled from its source', () => {

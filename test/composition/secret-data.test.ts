@@ -37,11 +37,11 @@ test('a Secret data read is its base64 text in templates, fields, ?? and .length
   assert.deepEqual(rgd.spec.resources[1]!.template.data, {
     line: 'pw=${base64.encode(creds.data.password)}',
     whole: '${base64.encode(creds.data.password)}',
-    fallback: '${has(creds.data.password) ? base64.encode(creds.data.password) : "none"}',
+    fallback: '${has(creds.data) && has(creds.data.password) ? base64.encode(creds.data.password) : "none"}',
   });
   assert.deepEqual(rgd.spec.schema.status, {
     line: 'x${base64.encode(creds.data.password)}',
-    size: '${has(creds.data.password) ? size(base64.encode(creds.data.password)) : 0}',
+    size: '${has(creds.data) && has(creds.data.password) ? size(base64.encode(creds.data.password)) : 0}',
     decoded: '${string((creds.data.password))}',
     decodedToo: '${string(creds.data.password)}',
   });

@@ -51,7 +51,10 @@ export function evaluateCompiled(prepared: PreparedGraph, input: { spec: unknown
   for (const id of prepared.order) {
     const skipped = prepared.dependencies(id).find((dep) => resources.get(dep)?.state === 'excluded');
     const node = prepared.resource(id);
-    resources.set(id, skipped ? { state: 'excluded', reason: `depends on excluded "${skipped}"` } : evaluateNode(prepared, node, vars, input.observed));
+    const result: CompiledResource = skipped ? { state: 'excluded', reason: `depends on excluded "${skipped}"` } : evaluateNode(prepared, node, vars, input.observed);
+    resources.set(id, result);
+    // A collection resolved to no items is bound as an empty list, as KRO and the direct runtime bind it.
+    if (result.state === 'rendered' && result.collection && result.manifests.length === 0 && !input.observed.has(id)) vars[id] = [];
   }
   const status = resolveStatus(prepared.graph.status, (expr) => prepared.evaluate(expr, vars));
   return { resources, status: status.status, pendingStatus: status.pending, statusErrors: status.errors };

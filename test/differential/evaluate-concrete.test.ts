@@ -129,3 +129,23 @@ test('a call the definition run skipped (made from source later) keeps the graph
   const names = result.resources.map((r) => [r.id, (r.manifests[0] as { metadata: { name: string } }).metadata.name]);
   assert.deepEqual(names, [[idOf('extra'), 'shop-extra'], [idOf('base'), 'shop-base']]);
 });
+
+const conditionsCheck = kubernetesComposition(
+  { name: 'concrete-conditions', apiVersion: 'test.typekro.dev/v1alpha1', kind: 'ConcreteConditions', spec: type({ replicas: 'number.integer' }), status: type({ available: 'boolean' }) },
+  (spec) => {
+    const web = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas }).withReadyWhen(
+      (self) => self.status.conditions?.some((c) => c.type === 'Available' && c.status === 'True') ?? false,
+    );
+    return { available: web.status.conditions?.some((c) => c.type === 'Available') ?? false };
+  },
+);
+
+test('a method of an absent observed list gives undefined, as `?.` would: `conditions?.some(...) ?? false` is false, as in plain JavaScript', () => {
+  const observed = { web: { spec: { replicas: 2 }, status: { replicas: 2 } } };
+  const result = evaluateConcrete(conditionsCheck, { replicas: 2 }, { observed });
+  assert.equal(result.status.available, false);
+  assert.deepEqual(result.resources[0]!.ready, [false]);
+  const ready = evaluateConcrete(conditionsCheck, { replicas: 2 }, { observed: { web: { spec: { replicas: 2 }, status: { conditions: [{ type: 'Available', status: 'True' }] } } } });
+  assert.equal(ready.status.available, true);
+  assert.deepEqual(ready.resources[0]!.ready, [true]);
+});

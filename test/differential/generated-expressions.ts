@@ -23,6 +23,8 @@ export interface GenScope {
   readonly observed: readonly string[];
   /** ConfigMaps declared before with a `data.v` (`r1`). */
   readonly configMaps?: readonly string[];
+  /** Collections declared before (`const r2 = spec.tags.map((t) => ConfigMap(...))`), maybe empty. */
+  readonly collections?: readonly string[];
   /** In a readyWhen callback: only `self` may be read, no spec. */
   readonly self?: boolean;
 }
@@ -101,8 +103,10 @@ function leaves(type: ExprType, scope: GenScope): fc.Arbitrary<Expr>[] {
     if (type === 'bool') {
       return [
         fc.boolean().map((b) => lit(String(b))),
-        // Not `self.status.conditions?.some(...)`: see KNOWN_DIVERGENCES in generated-known.ts.
-        fc.constantFrom(lit('(self.status.readyReplicas >= 1)'), lit('(self.status.readyReplicas === self.spec.replicas)'), lit("(self.status.conditions?.[0]?.status === 'True')")),
+        fc.constantFrom(
+          lit('(self.status.readyReplicas >= 1)'), lit('(self.status.readyReplicas === self.spec.replicas)'), lit("(self.status.conditions?.[0]?.status === 'True')"),
+          lit("(self.status.conditions?.some((c) => c.type === 'Available' && c.status === 'True') ?? false)"),
+        ),
       ];
     }
     if (type === 'str') return [strLit.map(lit), fc.constant(lit('self.metadata.name'))];
@@ -114,11 +118,16 @@ function leaves(type: ExprType, scope: GenScope): fc.Arbitrary<Expr>[] {
     case 'bool':
       return [
         fc.constant(spec('enabled')), fc.boolean().map((b) => lit(String(b))),
-        ...deployments.map((r) => fc.constantFrom(lit(`(${r}.status.conditions?.[0]?.status === 'True')`), lit(`(${r}.status.readyReplicas > 0)`))),
+        ...deployments.map((r) =>
+          fc.constantFrom(lit(`(${r}.status.conditions?.[0]?.status === 'True')`), lit(`(${r}.status.readyReplicas > 0)`), lit(`(${r}.status.conditions?.some((c) => c.status === 'True') ?? false)`)),
+        ),
       ];
     case 'int':
     case 'num':
-      return [fc.constant(spec('replicas')), intLit.map(lit), ...deployments.map((r) => fc.constant(lit(`(${r}.status.readyReplicas ?? 0)`)))];
+      return [
+        fc.constant(spec('replicas')), intLit.map(lit), ...deployments.map((r) => fc.constant(lit(`(${r}.status.readyReplicas ?? 0)`))),
+        ...(scope.collections ?? []).map((r) => fc.constant(lit(`${r}.length`))),
+      ];
     case 'str':
       return [
         fc.constantFrom(spec('name'), spec('title'), spec('env')),

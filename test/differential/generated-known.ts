@@ -17,17 +17,6 @@ export interface KnownGeneratedDivergence {
   readonly reason: string;
 }
 
-/** `?.` on an absent observed list inside readyWhen (excluded from the readyWhen leaves). */
-const optionalCallOnAbsentList = kubernetesComposition(
-  { name: 'gen-known-optional-call', apiVersion: 'gen.typekro.dev/v1alpha1', kind: 'GenKnownOptionalCall', spec: type({ replicas: 'number.integer' }), status: type({ replicas: 'number' }) },
-  (spec) => {
-    const web = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas }).withReadyWhen(
-      (self) => self.status.conditions?.some((c) => c.type === 'Available' && c.status === 'True') ?? false,
-    );
-    return { replicas: spec.replicas };
-  },
-);
-
 /** String methods on non-ASCII spec values (the generator's spec strings are ASCII). */
 const nonAscii = kubernetesComposition(
   { name: 'gen-known-non-ascii', apiVersion: 'gen.typekro.dev/v1alpha1', kind: 'GenKnownNonAscii', spec: type({ name: 'string' }), status: type({ lower: 'string', length: 'number' }) },
@@ -44,24 +33,7 @@ const absentInTemplate = kubernetesComposition(
   },
 );
 
-/** A collection read as a list (`cms.length`) when the spec list is empty. */
-const emptyCollection = kubernetesComposition(
-  { name: 'gen-known-empty-collection', apiVersion: 'gen.typekro.dev/v1alpha1', kind: 'GenKnownEmptyCollection', spec: type({ tags: 'string[]' }), status: type({ count: 'number' }) },
-  (spec) => {
-    const cms = spec.tags.map((t) => ConfigMap({ name: `c-${t}`, data: { v: t } }));
-    return { count: cms.length };
-  },
-);
-
 export const KNOWN_GENERATED_DIVERGENCES: readonly KnownGeneratedDivergence[] = [
-  {
-    input: { composition: optionalCallOnAbsentList as never, spec: { replicas: 2 }, specs: [{ replicas: 2 }] },
-    state: 'partial',
-    aspect: 'evaluation',
-    detail: 'self.status.conditions?.some is not a function',
-    reason:
-      'the oracle, not the compiler: evaluateConcrete reads an absent list-typed observed field as an absent placeholder (src/composition/concrete-view.ts), which is not nullish, so `?.some(...)` calls a method the placeholder lacks and throws; plain JavaScript gives undefined, `?? false` gives false, as the compiled CEL does',
-  },
   {
     input: { composition: nonAscii as never, spec: nonAsciiSpec, specs: [nonAsciiSpec] },
     state: 'ready',
@@ -89,14 +61,6 @@ export const KNOWN_GENERATED_DIVERGENCES: readonly KnownGeneratedDivergence[] = 
     aspect: 'status.next',
     detail: 'compiled pending, JavaScript null',
     reason: 'arithmetic on an absent observed number: JavaScript gives NaN (null in JSON, dropped), the compiled CEL waits (pending)',
-  },
-  {
-    input: { composition: emptyCollection as never, spec: { tags: [] }, specs: [{ tags: [] }] },
-    state: 'ready',
-    aspect: 'status.count',
-    detail: 'compiled pending, JavaScript 0',
-    reason:
-      'an empty collection: evaluateConcrete lists no resource for it, so the observed state binds nothing and the compiled size(cms) stays pending (Unknown variable) where JavaScript gives 0. Whether KRO binds an empty list decides which side is to change (the oracle in src/composition/concrete.ts, or the runtime)',
   },
 ];
 

@@ -5,9 +5,9 @@
  * `if`/`else`, `&&` and ternary around the call, `for...of` and `.map` over a spec list, `for...of` over a
  * filtered spec list (`spec.tags.filter((f) => ...)`, a forEach over the CEL filter), readyWhen callbacks,
  * also on loop items) and a status whose fields are generated expressions, written inline, through locals or
- * over the destructured spec. Left out, each recorded in generated-known.ts: a loop inside an `if`, reading
- * a collection. Programs are plain data; `renderBatch` writes them as real TypeScript (TypeKro compiles
- * from source). */
+ * over the destructured spec; later sites and the status read earlier collections (`r0.length`). Left out,
+ * recorded in generated-known.ts: a loop inside an `if`. Programs are plain data; `renderBatch` writes
+ * them as real TypeScript (TypeKro compiles from source). */
 import fc from 'fast-check';
 import { exprArb, renderExpr, SPEC_SCHEMA, SPEC_FIELDS, SPEC_TYPE, type Expr, type ExprType, type GenScope } from './generated-expressions.js';
 
@@ -41,7 +41,7 @@ function scopeBefore(positions: readonly Position[], index: number): GenScope {
     vars: [],
     observed: before.flatMap((p, i) => (p === 'deployment' || p === 'ready' ? [`r${i}`] : [])),
     configMaps: before.flatMap((p, i) => (BOUND_CONFIG_MAPS.includes(p) ? [`r${i}`] : [])),
-    // Collections (`map` sites) are not read: an empty one diverges, see generated-known.ts.
+    collections: before.flatMap((p, i) => (p === 'map' ? [`r${i}`] : [])),
   };
 }
 

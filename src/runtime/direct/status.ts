@@ -31,8 +31,12 @@ export async function reportObjects(
   }
   for (let round = 0; round < EXTERNAL_ROUNDS; round++) {
     const plan = planInstance(prepared, { ...input, observed, readiness: 'kind' });
+    // A collection whose forEach resolves to no items owns no object to find, yet it exists: KRO binds it
+    // as an empty list (size(x) is 0), as deploy does when it applies it.
+    const empty = [...plan.nodes.values()].filter((node) => node.state === 'apply' && node.collection && node.manifests.length === 0 && !observed.has(node.id));
+    for (const node of empty) observed.set(node.id, []);
     const externals = [...plan.nodes.values()].filter((node) => node.state === 'external' && !observed.has(node.id));
-    if (externals.length === 0) break;
+    if (externals.length === 0 && empty.length === 0) break;
     for (const node of externals) {
       if (node.state !== 'external') continue;
       const found = await client.get(node.target, call);
