@@ -50,7 +50,13 @@ export async function kroChildren(prepared: PreparedGraph, claim: KroClaim, name
   const named = new Map<string, KubeObject[]>();
   for (;;) {
     let progressed = false;
-    const plan = planInstance(prepared, { spec: claim.spec, instance, observed, readiness: 'exists' });
+    let plan: ReturnType<typeof planInstance>;
+    try {
+      plan = planInstance(prepared, { spec: claim.spec, instance, observed, readiness: 'exists' });
+    } catch {
+      // An expression the direct runtime cannot evaluate is KRO's to judge: what is not named yet goes unchecked.
+      return { manifests: listed(named), unchecked: prepared.order.filter((id) => !named.has(id) && !prepared.resource(id).externalRef) };
+    }
     for (const node of plan.nodes.values()) {
       if (node.state !== 'apply' || named.has(node.id)) continue;
       // KRO puts a namespaced child without a namespace into the instance's namespace.
@@ -64,9 +70,13 @@ export async function kroChildren(prepared: PreparedGraph, claim: KroClaim, name
     }
     if (!progressed) {
       const unchecked = [...plan.nodes.values()].filter((n) => n.state === 'pending' || n.state === 'waiting' || n.state === 'error').map((n) => n.id);
-      return { manifests: [...named].flatMap(([resourceId, items]) => items.map((manifest) => ({ resourceId, manifest }))), unchecked };
+      return { manifests: listed(named), unchecked };
     }
   }
+}
+
+function listed(named: ReadonlyMap<string, readonly KubeObject[]>): KroChildren['manifests'] {
+  return [...named].flatMap(([resourceId, items]) => items.map((manifest) => ({ resourceId, manifest })));
 }
 
 /** Only what names the object: the check reads it, nothing of TypeKro's labels goes anywhere. */
