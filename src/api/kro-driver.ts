@@ -13,6 +13,8 @@ import { breakingChanges } from '../runtime/kro/breaking.js';
 import { deleteKroInstance, healthOf, listInstances } from '../runtime/kro/instances.js';
 import { kroResourceIdOf, listChildren } from '../runtime/kro/children.js';
 import { planKro } from '../runtime/kro/plan.js';
+import { checkKroOwnership, type KroOwnership } from '../runtime/kro/ownership.js';
+import { namespacedLookup } from '../runtime/kube/list.js';
 import { createCelEngine } from '../runtime/cel/index.js';
 import { groupByResource, instanceEvents, logSources, readLogs, reportObjects, streamLogs, type DeployPlan, type PodLog } from '../runtime/direct/index.js';
 import { prepareGraph, recordName, type KubeObject, type PreparedGraph } from '../runtime/engine/index.js';
@@ -70,6 +72,14 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
   const childKinds = graph.resources.filter((r) => !r.externalRef).map((r) => ({ apiVersion: r.apiVersion, kind: r.kind }));
   let prepared: PreparedGraph | undefined;
   const graphOf = (): PreparedGraph => (prepared ??= prepareGraph(graph, createCelEngine()));
+  let namespaced: ((apiVersion: string, kind: string) => Promise<boolean>) | undefined;
+
+  /** The one ownership check of both modes, on the objects the spec names (runtime/kro/ownership.ts). */
+  function ownership(instance: KubernetesObject, signal?: AbortSignal): Promise<KroOwnership> {
+    const claim = { kind: graph.kind, name: instance.metadata?.name ?? '', namespace, spec: (instance as { spec?: unknown }).spec ?? {} };
+    const bounded = (): { deadline: number; signal?: AbortSignal } => ({ ...call(), ...(signal ? { signal } : {}) });
+    return checkKroOwnership(kube, graphOf(), claim, { adopt: options.adopt ?? false, namespaced: (namespaced ??= namespacedLookup(kube)), call: bounded });
+  }
 
   async function live(name: string): Promise<LiveInstance> {
     const object = await kube.get({ apiVersion: instanceApiVersion, kind: graph.kind, name, namespace }, call());
@@ -91,6 +101,10 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
         await ensureNamespace(kube, namespace, options.createNamespace ?? false, call());
         return await withLease(kube, leaseOf(instance.metadata?.name ?? '', 'deploy'), async (signal) => {
           const bounded = { ...waitOptions, onProgress, signal };
+          // Before anything is applied, the RGD included: a refused deploy changes nothing.
+          const owned = await ownership(instance, signal);
+          owned.refuse();
+          if (owned.unchecked.length > 0) onProgress(`ownership not checked before KRO applies ${owned.unchecked.join(', ')}: their names need cluster data (KRO refuses objects of another instance)`);
           const rgd = await checkedRgd(kube, graph, options.allowBreakingChanges ?? false);
           await applyRgd(kube, rgd, bounded);
           return applyInstance(kube, instance, { ...bounded, childKinds });
@@ -103,9 +117,11 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
       const rgd = compileRgd(graph) as unknown as KubeObject;
       const changes = await schemaChanges(kube, graph, rgd);
       const note = changes.length > 0 ? `breaking schema change (${changes.map((c) => `${c.path}: ${c.problem}`).join('; ')}); deploy needs allowBreakingChanges` : undefined;
-      return planKro(kube, rgd, instance, call(), note).catch((error: unknown) => {
+      try {
+        return await planKro(kube, rgd, instance, call(), note, await ownership(instance as KubernetesObject));
+      } catch (error) {
         throw redactorFor(graph, instance.spec).error(error);
-      });
+      }
     },
     async instanceStatus(name) {
       const object = await live(name);
@@ -117,7 +133,8 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
         kind: graph.kind,
         metadata: { name, namespace },
         mode: 'kro',
-        ready: healthOf(object as KubernetesObject) === 'ready',
+        // One readiness in both modes: every object there and ready by the runtime's rules; and KRO agrees.
+        ready: report.ready && healthOf(object as KubernetesObject) === 'ready',
         ...(typeof state === 'string' ? { state } : {}),
         // KRO's condition messages quote API server errors, and those quote values: the spec's secrets are redacted
         ...(Array.isArray(conditions) ? { conditions: redactorFor(graph, object.spec).value(conditions) } : {}),

@@ -50,6 +50,13 @@ export interface KroFactoryOptions extends FactoryOptionsBase, KroOriginalOption
    * narrowed enums): sets `kro.run/allow-breaking-changes: "true"` on the RGD. Existing instances may break.
    */
   readonly allowBreakingChanges?: boolean;
+  /**
+   * Let KRO take over objects the instance would make that another tool made (kubectl, Helm, an operator;
+   * CLI: --adopt). Without it, such objects, and objects of another TypeKro or KRO instance, fail the deploy
+   * before anything is applied (OwnershipConflictError naming each owner). Objects of another instance are
+   * refused even with adopt: KRO refuses a child in another instance's ApplySet.
+   */
+  readonly adopt?: boolean;
 }
 
 /**

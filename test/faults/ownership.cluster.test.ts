@@ -3,8 +3,8 @@
  * namespace (same object names) must not take alpha's objects over: the second deploy fails before it
  * changes anything (no object, no record), naming the owner; deleting `beta` then deletes nothing of
  * alpha's. `--adopt` takes them over explicitly. Objects made by another tool (kubectl) and by a KRO
- * instance are refused the same way; a kro-mode deploy over a direct instance's objects fails (KRO refuses)
- * and leaves them as they were.
+ * instance are refused the same way; a kro-mode deploy over a direct instance's objects is refused by the same
+ * check before anything is applied, and leaves them as they were.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -102,11 +102,15 @@ describe('ownership: an instance never takes over what another one owns', () => 
       const direct = await run('deploy', 'examples/webapp.ts', '--name', 'solo', '--set', 'replicas=1', '--timeout', '2m');
       assert.equal(direct.code, 0, transcript(direct));
       const kro = await run('deploy', 'examples/webapp.ts', '--mode', 'kro', '--name', 'taker', '--set', 'replicas=1', '--timeout', '40s');
-      assert.notEqual(kro.code, 0, transcript(kro));
+      assert.equal(kro.code, 1, transcript(kro));
+      assert.match(kro.stderr, new RegExp(`Deployment ${own.name}/webapp is owned by TypeKro instance "solo"`));
       const labels = (await apps.readNamespacedDeployment({ name: 'webapp', namespace: own.name })).metadata?.labels ?? {};
       assert.equal(labels['typekro.dev/instance'], 'solo');
       assert.equal(labels['kro.run/instance-name'], undefined, 'KRO did not relabel the object');
-      assert.equal((await run('delete', 'examples/webapp.ts', '--mode', 'kro', '--name', 'taker')).code, 0);
+      // refused before anything was applied: there is no kro instance to delete
+      const none = await run('delete', 'examples/webapp.ts', '--mode', 'kro', '--name', 'taker');
+      assert.equal(none.code, 1, transcript(none));
+      assert.match(none.stderr, /not found/);
       const removed = await run('delete', 'examples/webapp.ts', '--name', 'solo');
       assert.equal(removed.code, 0, transcript(removed));
       assert.deepEqual((await apps.listNamespacedDeployment({ namespace: own.name })).items.map((d) => d.metadata?.name), []);

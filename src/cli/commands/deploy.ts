@@ -56,7 +56,7 @@ function settingsOf(options: DeployOptions): Settings {
   const waitForReady = parseBoolean(options.wait, '--wait');
   if (options.mode === 'direct' && options.allowBreakingChanges) throw new UsageError('--allow-breaking-changes: kro mode only (direct mode has no CRD)');
   if (options.mode === 'kro') {
-    const directOnly = [!waitForReady && '--wait=false', options.force && '--force', options.adopt && '--adopt', options.rollbackOnFailure && '--rollback-on-failure'].filter(Boolean);
+    const directOnly = [!waitForReady && '--wait=false', options.force && '--force', options.rollbackOnFailure && '--rollback-on-failure'].filter(Boolean);
     if (directOnly.length > 0) throw new UsageError(`${directOnly.join(', ')}: direct mode only (in KRO mode the controller applies and waits)`);
   }
   return { waitForReady, timeout: parseDuration(options.timeout) };
@@ -83,7 +83,7 @@ async function deploy(run: CliRun, file: string, options: DeployOptions): Promis
         // as helm: the namespace is applied (a no-op when it exists), by the factory, after the input is checked
         createNamespace: Boolean(options.createNamespace),
         ...(options.mode === 'kro'
-          ? { allowBreakingChanges: Boolean(options.allowBreakingChanges) }
+          ? { allowBreakingChanges: Boolean(options.allowBreakingChanges), adopt: Boolean(options.adopt) }
           : { waitForReady: settings.waitForReady, force: Boolean(options.force), adopt: Boolean(options.adopt), rollbackOnFailure: Boolean(options.rollbackOnFailure) }),
       };
       return factoryOf(composition, options.mode, target, extras).deploy(values, { name });
@@ -107,7 +107,7 @@ export function registerDeploy(program: Command, run: CliRun): void {
     .option('--no-wait', 'same as --wait=false')
     .option('--create-namespace', 'create the namespace if it does not exist')
     .option('--force', 'direct mode: take over fields other field managers own (server-side apply force)')
-    .option('--adopt', 'direct mode: take over objects another instance or tool owns (else the deploy fails naming them)')
+    .option('--adopt', 'take over objects another instance or tool owns (else the deploy fails naming them); kro mode: only objects no other instance owns')
     .option('--rollback-on-failure', 'direct mode: when the first deploy of an instance fails, delete what it created')
     .option('--allow-breaking-changes', 'kro mode: apply a schema change that breaks existing instances (removed or retyped fields)');
   withOutput(withLock(withTimeout(withName(withMode(withCluster(withSpec(withComposition(command))))))), 'instance output').action((file: string, options: DeployOptions) => deploy(run, file, options));

@@ -17,9 +17,9 @@ interface PlanOptions extends CompositionOptions, SpecOptions, ClusterOptions {
   readonly output?: OutputFormat;
 }
 
-type Action = 'create' | 'change' | 'unchanged' | 'delete' | 'conflict' | 'skipped';
+type Action = 'create' | 'change' | 'unchanged' | 'delete' | 'conflict' | 'takeover' | 'skipped';
 
-/** One line of the plan, in the order a reader wants: creates, changes, conflicts, deletes, unchanged, skipped. */
+/** One line of the plan, in the order a reader wants: takeovers, creates, changes, conflicts, deletes, unchanged, skipped. */
 interface Line {
   readonly action: Action;
   readonly resource: string;
@@ -30,7 +30,7 @@ interface Line {
   readonly message?: string;
 }
 
-const SIGN: Record<Action, string> = { create: '+', change: '~', unchanged: '=', delete: '-', conflict: '!', skipped: '·' };
+const SIGN: Record<Action, string> = { create: '+', change: '~', unchanged: '=', delete: '-', conflict: '!', takeover: '!', skipped: '·' };
 
 function line(action: Action, object: PlannedObject, extra: { changes?: readonly string[]; message?: string } = {}): Line {
   const notes = [object.knownAfterApply ? 'values known after apply' : '', object.note ?? '', extra.message ?? ''].filter(Boolean);
@@ -47,6 +47,7 @@ function line(action: Action, object: PlannedObject, extra: { changes?: readonly
 
 function linesOf(plan: DeployPlan): Line[] {
   return [
+    ...plan.takeovers.map((t) => line('takeover', t.resource, { message: `owned by ${t.owner}; deploy refuses it${t.adoptable ? ' unless --adopt' : ' (KRO cannot adopt it)'}` })),
     ...plan.create.map((o) => line('create', o)),
     ...plan.change.map((c) => line('change', c.resource, { changes: c.paths })),
     ...plan.conflicts.map((c) => line('conflict', c.resource, { message: `fields owned by other managers: ${c.conflicts.map((x) => `${x.field} (${x.manager})`).join(', ')}; deploy with --force to take them over` })),
@@ -57,14 +58,14 @@ function linesOf(plan: DeployPlan): Line[] {
 }
 
 function counts(lines: readonly Line[]): Record<Action, number> {
-  const result: Record<Action, number> = { create: 0, change: 0, unchanged: 0, delete: 0, conflict: 0, skipped: 0 };
+  const result: Record<Action, number> = { create: 0, change: 0, unchanged: 0, delete: 0, conflict: 0, takeover: 0, skipped: 0 };
   for (const entry of lines) result[entry.action]++;
   return result;
 }
 
 function human(title: string, lines: readonly Line[]): string {
   const n = counts(lines);
-  const extra = [n.conflict ? `${n.conflict} in conflict` : '', n.skipped ? `${n.skipped} skipped` : ''].filter(Boolean);
+  const extra = [n.takeover ? `${n.takeover} owned by another instance or tool` : '', n.conflict ? `${n.conflict} in conflict` : '', n.skipped ? `${n.skipped} skipped` : ''].filter(Boolean);
   const text = [`${title}: ${n.create} to create, ${n.change} to change, ${n.delete} to delete, ${n.unchanged} unchanged${extra.map((e) => `, ${e}`).join('')}`];
   const width = Math.max(0, ...lines.map((entry) => entry.resource.length));
   for (const entry of lines) {

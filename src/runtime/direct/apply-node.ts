@@ -6,6 +6,7 @@ import type { KubernetesObject } from '@kubernetes/client-node';
 import { finalizeManifest, resourceReadiness, type KubeObject, type NodePlan, type Readiness } from '../engine/index.js';
 import { describeRef, KubeApiError } from '../kube/client.js';
 import { DirectDeployError, DirectTimeoutError } from './errors.js';
+import { applyGuarded } from './ownership.js';
 import { schemasOf } from './schemas.js';
 import { callOptions, plain, refOf, remainingMs, throwIfAborted, type DirectSession } from './session.js';
 
@@ -23,15 +24,16 @@ export async function finalManifests(session: DirectSession, node: ApplyPlan): P
 /** Server-side applies the node's manifests, records them as observed, then waits for readiness. */
 export async function applyNode(session: DirectSession, node: ApplyPlan, observed: ObservedMap): Promise<void> {
   const manifests = await finalManifests(session, node);
-  await session.ownership?.check(manifests, () => callOptions(session));
+  await session.ownership?.check(manifests);
   const applied: KubeObject[] = [];
   for (const manifest of manifests) {
     throwIfAborted(session.signal);
     const ref = refOf(manifest);
     await session.record?.ensureNamespace(ref.namespace, callOptions(session));
     throwIfAborted(session.signal);
-    session.onApplying?.(node.id, ref);
-    const object = plain(await session.client.apply(manifest as KubernetesObject, { force: session.force ?? false, ...callOptions(session) }));
+    await session.onApplying?.(node.id, ref);
+    throwIfAborted(session.signal);
+    const object = plain(await applyGuarded(session.client, session.ownership, manifest, { force: session.force ?? false }, () => callOptions(session)));
     applied.push(object);
     session.onApplied?.(node.id, object);
     session.progress({ type: 'apply', message: `applied ${describeRef(ref)}`, resourceId: node.id, object: ref });

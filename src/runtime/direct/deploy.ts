@@ -8,9 +8,9 @@
  * On any failure every in-flight step is stopped and awaited before the error is thrown, so nothing is
  * applied after `deploy()` has rejected. A failed first deploy can be rolled back (`rollbackOnFailure`).
  */
-import { createPlanCache, instanceStatus, planInstance, type InstancePlan, type KubeObject, type NodePlan, type StatusResult } from '../engine/index.js';
+import { createPlanCache, instanceStatus, OwnershipGuard, planInstance, type InstancePlan, type KubeObject, type NodePlan, type StatusResult } from '../engine/index.js';
 import { applyNode, finalManifests, observeExternal, type ObservedMap } from './apply-node.js';
-import { OwnershipGuard } from './ownership.js';
+import { ownershipReader } from './ownership.js';
 import { Settled } from './settled.js';
 import { describeRef } from '../kube/client.js';
 import { DirectAbortedError, DirectDeployError, DirectTimeoutError, type RollbackReport } from './errors.js';
@@ -72,7 +72,7 @@ export async function deployDirect(outer: DirectSession, options: DeployOptions 
   try {
     throwIfAborted(outer.signal);
     const opened = await RecordKeeper.open(outer.client, outer.owner, graphKinds(outer.prepared), outer.spec, callOptions({ ...outer, signal }, 5_000));
-    const ownership = new OwnershipGuard(outer.client, outer.owner, outer.adopt ?? false);
+    const ownership = new OwnershipGuard(ownershipReader(outer.client, () => callOptions({ ...outer, signal })), { mode: 'direct', owner: outer.owner }, outer.adopt ?? false);
     const schemas = outer.schemas ?? new SchemaCache(outer.client, outer.openApiDocuments);
     // Everything nameable now is checked before the first write, the record included: a refused deploy changes nothing.
     await preflight({ ...outer, instance: withAssigned(outer, opened), schemas, signal, ownership });
@@ -89,7 +89,7 @@ export async function deployDirect(outer: DirectSession, options: DeployOptions 
       ownership,
       onApplying: (id, ref) => {
         follower?.watchNamespace(ref.namespace);
-        outer.onApplying?.(id, ref);
+        return outer.onApplying?.(id, ref);
       },
       onApplied: (id, object) => {
         steps.set(id, 'applied');
@@ -128,7 +128,7 @@ async function preflight(session: DirectSession): Promise<void> {
   const plan = planInstance(session.prepared, { spec: session.spec, instance: session.instance, observed: new Map(), readiness: session.readiness, ...schemasOf(session) });
   const manifests: KubeObject[] = [];
   for (const node of plan.nodes.values()) if (node.state === 'apply') manifests.push(...(await finalManifests(session, node)));
-  await session.ownership?.check(manifests, () => callOptions(session));
+  await session.ownership?.check(manifests);
 }
 
 async function reconcile(session: DirectSession, record: RecordKeeper, steps: Map<string, Step>, tasks: Map<string, Promise<void>>): Promise<DeployResult> {

@@ -74,22 +74,5 @@ export interface RollbackReport {
   readonly error?: string;
 }
 
-/**
- * A deploy would apply objects another TypeKro instance, a KRO instance, a controller or another tool owns.
- * Nothing was changed; `owners` says who owns which object. `adopt: true` (`--adopt`) takes them over.
- *
- * @example
- * import { OwnershipConflictError } from 'typekro';
- * const error = new OwnershipConflictError('ConfigMap dev/web is owned by TypeKro instance "alpha"', [{ object: 'ConfigMap dev/web', owner: 'TypeKro instance "alpha"' }]);
- * [error.code, error.owners[0]?.owner]; // => ['CONFLICT', 'TypeKro instance "alpha"']
- */
-export class OwnershipConflictError extends TypeKroError {
-  override readonly name: string = 'OwnershipConflictError';
-  constructor(
-    message: string,
-    /** Each object that is not the instance's own, and who owns it. */
-    readonly owners: readonly { readonly object: string; readonly owner: string }[],
-  ) {
-    super('CONFLICT', message);
-  }
-}
+/** Defined with the one ownership check of both modes (engine/ownership-check.ts). */
+export { OwnershipConflictError } from '../engine/ownership-check.js';

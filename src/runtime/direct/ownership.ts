@@ -1,66 +1,62 @@
 /**
- * Refusing to take over objects another instance or tool owns (engine/ownership.ts decides who owns an
- * object): every object is read before it is first applied, and a deploy that would take over any object
- * fails naming each one and its owner, unless the user adopts them explicitly. The objects a deploy can
- * name before applying anything are checked together before the first write (the record included), so a
- * refused deploy changes nothing; objects whose names depend on other objects are checked just before
- * their own apply.
+ * The kube side of the ownership check (engine/ownership-check.ts decides; both drivers read through here):
+ * reading objects for the check, and applying an object with the precondition the check recorded, so that a
+ * foreign write between the check and the apply is refused by the API server (409), read again and judged
+ * again: another owner's object fails with OwnershipConflictError, a change that leaves it ours (a
+ * controller's status update) is applied over with the new version.
  */
-import type { KubeObject, Ownership } from '../engine/index.js';
-import { describeOwner, foreignOwner } from '../engine/index.js';
-import { describeRef, FIELD_MANAGER, KubeApiError, type CallOptions, type KubeClient } from '../kube/client.js';
-import { OwnershipConflictError } from './errors.js';
-import { objectKey } from './owned.js';
+import type { KubernetesObject } from '@kubernetes/client-node';
+import { ApplyConflictError, KubeApiError, type CallOptions, type KubeClient } from '../kube/client.js';
+import type { KubeObject, OwnershipGuard, OwnershipReader } from '../engine/index.js';
 import { plain, refOf } from './objects.js';
-import type { OwnershipCheck } from './session.js';
 
-/** Reads at once while checking: enough to keep a 1,000-object preflight short without flooding the server. */
-const PARALLEL_READS = 16;
-/** Objects named in the error message; the rest are counted. */
-const SHOWN = 10;
+/** Times one object is read again and re-applied after its precondition failed, before the 409 is the error. */
+const RECHECKS = 5;
 
-export class OwnershipGuard implements OwnershipCheck {
-  /** Objects checked already (the instance's own, absent, or adopted). */
-  private readonly cleared = new Set<string>();
-
-  constructor(
-    private readonly client: KubeClient,
-    private readonly owner: Ownership,
-    private readonly adopt: boolean,
-  ) {}
-
-  /**
-   * Reads each object not checked yet and throws an OwnershipConflictError naming every one another
-   * instance or tool owns (with `adopt`, reports them as adopted instead).
-   */
-  async check(manifests: readonly KubeObject[], call: () => CallOptions): Promise<void> {
-    const pending = [...new Map(manifests.map((m) => [objectKey(m), m])).entries()].filter(([key]) => !this.cleared.has(key));
-    const owners: { object: string; owner: string }[] = [];
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < pending.length) {
-        const [, manifest] = pending[next++]!;
-        const live = await this.client.get(refOf(manifest), call()).catch((error: unknown) => {
-          // An account that may not read the object cannot check it: its apply decides (and names the verb it lacks).
-          if (error instanceof KubeApiError && error.status === 403) return undefined;
-          throw error;
-        });
-        const foreign = live ? foreignOwner(plain(live), this.owner, FIELD_MANAGER) : undefined;
-        if (foreign) owners.push({ object: describeRef(refOf(manifest)), owner: describeOwner(foreign) });
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, pending.length) }, worker));
-    if (owners.length > 0 && !this.adopt) throw conflict(this.owner, owners.sort((a, b) => (a.object < b.object ? -1 : a.object > b.object ? 1 : 0)));
-    for (const [key] of pending) this.cleared.add(key);
-  }
+/**
+ * Reads objects for the ownership check; an object the account may not read is `'unreadable'`, an object of
+ * a kind the cluster does not serve yet is absent.
+ *
+ * @example
+ * ```ts
+ * const guard = new OwnershipGuard(ownershipReader(client, () => ({ deadline: Date.now() + 30_000 })), claimant, false);
+ * ```
+ */
+export function ownershipReader(client: KubeClient, call: () => CallOptions): OwnershipReader {
+  return async (manifest) => {
+    try {
+      const live = await client.get(refOf(manifest), call());
+      return live ? plain(live) : undefined;
+    } catch (error) {
+      if (error instanceof KubeApiError && error.status === 403) return 'unreadable';
+      if (error instanceof KubeApiError && error.status === 404) return undefined;
+      throw error;
+    }
+  };
 }
 
-function conflict(owner: Ownership, owners: readonly { object: string; owner: string }[]): OwnershipConflictError {
-  const shown = owners.slice(0, SHOWN).map((o) => `${o.object} is owned by ${o.owner}`);
-  const more = owners.length > SHOWN ? `; and ${owners.length - SHOWN} more` : '';
-  return new OwnershipConflictError(
-    `instance "${owner.instance}" (namespace ${owner.namespace}) would take over objects it does not own: ${shown.join('; ')}${more}. ` +
-      `Nothing was changed. Use other names for this instance's objects, delete the other instance, or take the objects over with adopt: true (CLI: --adopt)`,
-    owners,
-  );
+/**
+ * Server-side applies `manifest` with the resourceVersion the guard read (CREATE_ONLY for an object absent
+ * then). A 409 that is not a field conflict means the object changed since: it is checked again, and applied
+ * with its new version when it is still the instance's own (or adopted).
+ *
+ * @example
+ * ```ts
+ * const applied = await applyGuarded(client, guard, manifest, { force: false }, () => callOptions(session));
+ * ```
+ */
+export async function applyGuarded(client: KubeClient, guard: OwnershipGuard | undefined, manifest: KubeObject, options: { force: boolean }, call: () => CallOptions): Promise<KubernetesObject> {
+  for (let attempt = 0; ; attempt++) {
+    const version = guard?.precondition(manifest);
+    const body = version ? { ...manifest, metadata: { ...(manifest.metadata as object), resourceVersion: version } } : manifest;
+    try {
+      const applied = await client.apply(body as KubernetesObject, { force: options.force, ...call() });
+      guard?.applied(plain(applied));
+      return applied;
+    } catch (error) {
+      const changed = error instanceof KubeApiError && error.status === 409 && !(error instanceof ApplyConflictError);
+      if (!guard || !version || !changed || attempt >= RECHECKS) throw error;
+      await guard.recheck(manifest);
+    }
+  }
 }

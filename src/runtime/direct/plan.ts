@@ -8,11 +8,12 @@
  * instance owns that the graph no longer wants are listed under `prune`.
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
-import { labelValue, mergeKinds, nextGeneration, planInstance, type KubeObject, type NodePlan } from '../engine/index.js';
+import { labelValue, mergeKinds, nextGeneration, OwnershipGuard, planInstance, type KubeObject, type NodePlan, type OwnershipFinding } from '../engine/index.js';
 import { ApplyConflictError, KubeApiError, type FieldConflict } from '../kube/client.js';
 import { finalManifests, type ObservedMap } from './apply-node.js';
 import { DirectDeployError } from './errors.js';
 import { listOwned, objectKey, resourceIdOf } from './owned.js';
+import { ownershipReader } from './ownership.js';
 import { assignedOf, graphKinds, readRecord } from './record.js';
 import { SchemaCache } from './schemas.js';
 import { Redactor } from '../../util/redact.js';
@@ -24,7 +25,7 @@ import { callOptions, plain, refOf, type DirectSession } from './session.js';
  * @example
  * import type { DeployPlan, PlannedObject } from 'typekro';
  * const web: PlannedObject = { resourceId: 'web', apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'dev' };
- * const plan: DeployPlan = { create: [web], change: [], prune: [], unchanged: [], skipped: [], conflicts: [] };
+ * const plan: DeployPlan = { create: [web], change: [], prune: [], unchanged: [], skipped: [], conflicts: [], takeovers: [] };
  * plan.create.map((object) => object.resourceId); // => ['web']
  */
 export interface PlannedObject {
@@ -68,14 +69,31 @@ export interface PlannedConflict {
 }
 
 /**
- * What a direct deploy would do, from a server-side dry run: objects to create, change, prune, conflicts.
+ * An object another instance or tool owns: deploy refuses to take it over unless adopted (`adopt: true`).
+ *
+ * @example
+ * import type { PlannedTakeover } from 'typekro';
+ * const takeover: PlannedTakeover = { resource: { resourceId: 'web', apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'dev' }, owner: 'TypeKro instance "alpha" of composition "webapp" (namespace dev, direct mode)', adoptable: true };
+ * takeover.adoptable; // => true
+ */
+export interface PlannedTakeover {
+  readonly resource: PlannedObject;
+  /** Who owns it now, in words. */
+  readonly owner: string;
+  /** Whether adopt may take it over (kro mode: KRO cannot take over an object of another instance). */
+  readonly adoptable: boolean;
+}
+
+/**
+ * What a direct deploy would do, from a server-side dry run: objects to create, change, prune, conflicts,
+ * and objects it would have to take over from another owner.
  *
  * @example
  * import type { DeployPlan } from 'typekro';
  * function summary(plan: DeployPlan): string {
  *   return `${plan.create.length} to create, ${plan.change.length} to change`;
  * }
- * summary({ create: [], change: [], prune: [], unchanged: [], skipped: [], conflicts: [] }); // => '0 to create, 0 to change'
+ * summary({ create: [], change: [], prune: [], unchanged: [], skipped: [], conflicts: [], takeovers: [] }); // => '0 to create, 0 to change'
  */
 export interface DeployPlan {
   readonly create: readonly PlannedObject[];
@@ -83,6 +101,8 @@ export interface DeployPlan {
   readonly unchanged: readonly PlannedObject[];
   readonly prune: readonly PlannedObject[];
   readonly conflicts: readonly PlannedConflict[];
+  /** Objects another instance or tool owns: the deploy fails naming them unless it adopts them. */
+  readonly takeovers: readonly PlannedTakeover[];
   /** Resource ids excluded by includeWhen. */
   readonly skipped: readonly string[];
 }
@@ -119,6 +139,8 @@ async function planWith(session: DirectSession, redactor: Redactor): Promise<Dep
   const change: PlannedChange[] = [];
   const unchanged: PlannedObject[] = [];
   const conflicts: PlannedConflict[] = [];
+  const guard = new OwnershipGuard(ownershipReader(session.client, call), { mode: 'direct', owner: session.owner }, session.adopt ?? false);
+  const takeovers: PlannedTakeover[] = [];
   let nodes: ReadonlyMap<string, NodePlan> = new Map();
   let order: readonly string[] = session.prepared.order;
   for (;;) {
@@ -140,7 +162,9 @@ async function planWith(session: DirectSession, redactor: Redactor): Promise<Dep
         observed.set(id, plain(found));
       } else if (node.state === 'apply') {
         const stand: KubeObject[] = [];
-        for (const manifest of await manifestsOf(session, node)) {
+        const manifests = await manifestsOf(session, node);
+        takeovers.push(...(await guard.findings(manifests)).map((f) => takeoverOf(id, f)));
+        for (const manifest of manifests) {
           const result = await dryRun(session, id, manifest, call);
           if (result.kind === 'create') create.push(result.object);
           else if (result.kind === 'change') change.push({ resource: result.object, paths: result.paths });
@@ -196,7 +220,8 @@ async function planWith(session: DirectSession, redactor: Redactor): Promise<Dep
   prune.sort(byOrder);
   change.sort((a, b) => byOrder(a.resource, b.resource));
   conflicts.sort((a, b) => byOrder(a.resource, b.resource));
-  return { create, change, unchanged, prune, conflicts, skipped };
+  takeovers.sort((a, b) => byOrder(a.resource, b.resource));
+  return { create, change, unchanged, prune, conflicts, takeovers, skipped };
 }
 
 async function manifestsOf(session: DirectSession, node: Extract<NodePlan, { state: 'apply' }>): Promise<KubeObject[]> {
@@ -206,6 +231,11 @@ async function manifestsOf(session: DirectSession, node: Extract<NodePlan, { sta
     namespaced: (apiVersion, kind) => session.namespaced(apiVersion, kind).catch(() => true),
   };
   return finalManifests(lenient, node);
+}
+
+/** A finding of the ownership check as a plan entry. */
+export function takeoverOf(resourceId: string, finding: OwnershipFinding): PlannedTakeover {
+  return { resource: describe(resourceId, finding.manifest), owner: finding.owner, adoptable: finding.adoptable };
 }
 
 function describe(resourceId: string, object: KubeObject): PlannedObject {

@@ -2,7 +2,7 @@
  * What one direct deployment works with: the prepared graph, the cluster, the instance identity and the
  * options. Small helpers around KubeClient live here so deploy/delete stay about the algorithm.
  */
-import type { InstanceIdentity, KubeObject, Ownership, PreparedGraph, ReadinessMode } from '../engine/index.js';
+import type { InstanceIdentity, KubeObject, Ownership, OwnershipGuard, PreparedGraph, ReadinessMode } from '../engine/index.js';
 import { abortableSleep, throwIfAborted as throwIfSignalled, type KubeClient, type ObjectRef } from '../kube/client.js';
 import type { RecordKeeper } from './record.js';
 import type { SchemaCache } from './schemas.js';
@@ -245,8 +245,8 @@ export interface DirectSession {
   readonly force?: boolean;
   /** Take over objects another instance or tool owns (else an OwnershipConflictError); default false. */
   readonly adopt?: boolean;
-  /** Checks who owns each object before it is first applied (set by deployDirect). */
-  readonly ownership?: OwnershipCheck;
+  /** Checks who owns each object before it is first applied, and keeps the precondition of its apply (set by deployDirect). */
+  readonly ownership?: OwnershipGuard;
   readonly redactor?: Redactor;
   /** The schemas of the observed objects (deployDirect and planDirect make one per run when absent). */
   readonly schemas?: SchemaCache;
@@ -254,15 +254,10 @@ export interface DirectSession {
   readonly openApiDocuments?: OpenApiDocuments;
   /** The instance record (set by deployDirect). */
   readonly record?: RecordKeeper;
-  /** Called before each object is applied (the events watcher starts watching its namespace). */
-  readonly onApplying?: (resourceId: string, ref: ObjectRef) => void;
+  /** Called (and awaited) before each object is applied (the events watcher starts watching its namespace). */
+  readonly onApplying?: (resourceId: string, ref: ObjectRef) => void | Promise<void>;
   /** Called with each object applied (the events watcher follows them). */
   readonly onApplied?: (resourceId: string, object: KubeObject) => void;
-}
-
-/** Reads objects before their first apply and throws when another instance or tool owns one (ownership.ts). */
-export interface OwnershipCheck {
-  check(manifests: readonly KubeObject[], call: () => { deadline: number; signal?: AbortSignal }): Promise<void>;
 }
 
 export { plain, refOf } from './objects.js';

@@ -10,4 +10,5 @@ export type { AssignedMetadata, ExternalTarget, InstanceIdentity, InstancePlan, 
 export { APPLYSET, RECORD, applySetId, mergeKinds, nextGeneration, parseRecord, recordManifest, recordName, type InstanceRecord, type MemberKind } from './applyset.js';
 export { directMetadataProblem } from './variables.js';
 export { impossibleReads } from './reads.js';
-export { describeOwner, foreignOwner, ownedBy, type ForeignOwner } from './ownership.js';
+export { adoptable, describeOwner, foreignOwner, ownedBy, type Claimant, type ForeignOwner } from './ownership.js';
+export { CREATE_ONLY, describeObject, OwnershipConflictError, OwnershipGuard, type OwnershipFinding, type OwnershipReader } from './ownership-check.js';

@@ -1,12 +1,14 @@
 /**
  * KRO mode's plan: what applying the ResourceGraphDefinition and the instance would change, each from a
  * server-side dry run compared with the live object (field paths only, never values). The instance's
- * children are KRO's to create, so they are not planned. An instance whose kind KRO does not serve yet
+ * children are KRO's to create, so they are not planned, but those the spec names are checked for ownership
+ * (`takeovers`: objects another instance or tool owns, which the deploy would refuse). An instance whose kind KRO does not serve yet
  * (the RGD is new) is a create.
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
 import type { KubeObject } from '../engine/index.js';
-import { diffPaths, type DeployPlan, type PlannedObject } from '../direct/plan.js';
+import { diffPaths, takeoverOf, type DeployPlan, type PlannedObject } from '../direct/plan.js';
+import type { KroOwnership } from './ownership.js';
 import { plain, refOf } from '../direct/objects.js';
 import { KubeApiError, type CallOptions, type KubeClient } from '../kube/client.js';
 
@@ -40,14 +42,16 @@ async function dryRun(client: KubeClient, resourceId: string, manifest: KubeObje
  * plan.create.map((o) => o.resourceId); // ['rgd', 'instance'] on a fresh cluster
  * ```
  */
-export async function planKro(client: KubeClient, rgd: KubeObject, instance: KubeObject, call: CallOptions, rgdNote?: string): Promise<DeployPlan> {
-  const outcomes = [await dryRun(client, 'rgd', rgd, call, rgdNote), await dryRun(client, 'instance', instance, call)];
+export async function planKro(client: KubeClient, rgd: KubeObject, instance: KubeObject, call: CallOptions, rgdNote?: string, ownership?: KroOwnership): Promise<DeployPlan> {
+  const unchecked = ownership?.unchecked.length ? `ownership not checked for ${ownership.unchecked.join(', ')}: their names need cluster data (KRO refuses objects of another instance)` : undefined;
+  const outcomes = [await dryRun(client, 'rgd', rgd, call, rgdNote), await dryRun(client, 'instance', instance, call, unchecked)];
   return {
     create: outcomes.filter((o) => o.kind === 'create').map((o) => o.object),
     change: outcomes.flatMap((o) => (o.kind === 'change' ? [{ resource: o.object, paths: o.paths }] : [])),
     unchanged: outcomes.filter((o) => o.kind === 'unchanged').map((o) => o.object),
     prune: [],
     conflicts: [],
+    takeovers: (ownership?.findings ?? []).map((f) => takeoverOf(f.resourceId, f)),
     skipped: [],
   };
 }

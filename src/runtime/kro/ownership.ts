@@ -1,0 +1,120 @@
+/**
+ * KRO mode's ownership check, before anything is applied (the RGD included): the objects the instance will
+ * make are named by the direct runtime's planner from the spec (the same CEL KRO evaluates), read, and judged
+ * by the one check of both modes (engine/ownership-check.ts). A resource whose name or namespace needs data
+ * only the cluster produces (another object's status, the instance's uid) cannot be named beforehand: it is
+ * listed as unchecked, and KRO's own refusal of another instance's objects (its ApplySet) guards it.
+ *
+ * Adoption in kro mode: KRO applies with force and adopts an object no instance's ApplySet holds (made by
+ * kubectl, Helm, an operator), so `adopt` lets those through; it refuses a child of another TypeKro or KRO
+ * instance (`ErrApplySetConflict`), so those are refused even with `adopt`, saying so.
+ *
+ * Between this check and KRO's apply there is a window this process cannot close: KRO makes the writes, with
+ * no precondition. KRO still refuses objects another instance took meanwhile; an unlabelled object made by
+ * another tool meanwhile is adopted by KRO.
+ */
+import { finalizeManifest, OwnershipGuard, planInstance, type KubeObject, type OwnershipFinding, type PreparedGraph } from '../engine/index.js';
+import type { CallOptions, KubeClient } from '../kube/client.js';
+import { ownershipReader } from '../direct/ownership.js';
+
+/** The instance a kro-mode check is for. */
+export interface KroClaim {
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace: string;
+  readonly spec: unknown;
+}
+
+/** What the planner can name before anything exists, and the resources it cannot. */
+export interface KroChildren {
+  readonly manifests: readonly { readonly resourceId: string; readonly manifest: KubeObject }[];
+  /** Resource ids whose objects cannot be named before KRO applies them. */
+  readonly unchecked: readonly string[];
+}
+
+/** Scope of a kind; a kind the cluster does not serve yet (the graph makes its CRD) counts as namespaced. */
+export type NamespacedLookup = (apiVersion: string, kind: string) => Promise<boolean>;
+
+/**
+ * The objects of the instance the planner can name from the spec alone. Each rendered object stands in for
+ * the live one, so that names built from other objects' names resolve too; what needs cluster data stays out.
+ *
+ * @example
+ * ```ts
+ * const { manifests, unchecked } = await kroChildren(prepared, { kind: 'WebApp', name: 'shop', namespace: 'dev', spec }, namespaced);
+ * ```
+ */
+export async function kroChildren(prepared: PreparedGraph, claim: KroClaim, namespaced: NamespacedLookup): Promise<KroChildren> {
+  const instance = { name: claim.name, namespace: claim.namespace };
+  const observed = new Map<string, KubeObject | readonly KubeObject[]>();
+  const named = new Map<string, KubeObject[]>();
+  for (;;) {
+    let progressed = false;
+    let plan: ReturnType<typeof planInstance>;
+    try {
+      plan = planInstance(prepared, { spec: claim.spec, instance, observed, readiness: 'exists' });
+    } catch {
+      // An expression the direct runtime cannot evaluate is KRO's to judge: what is not named yet goes unchecked.
+      return { manifests: listed(named), unchecked: prepared.order.filter((id) => !named.has(id) && !prepared.resource(id).externalRef) };
+    }
+    for (const node of plan.nodes.values()) {
+      if (node.state !== 'apply' || named.has(node.id)) continue;
+      // KRO puts a namespaced child without a namespace into the instance's namespace.
+      const manifests = await Promise.all(
+        node.manifests.map(async (m) => finalizeManifest(m, node.id, { composition: '', instance: '', namespace: claim.namespace }, await namespaced(String(m.apiVersion), String(m.kind)).catch(() => true))),
+      );
+      const bare = manifests.map(identityOnly);
+      named.set(node.id, bare);
+      observed.set(node.id, node.collection ? node.manifests : node.manifests[0]!);
+      progressed = true;
+    }
+    if (!progressed) {
+      const unchecked = [...plan.nodes.values()].filter((n) => n.state === 'pending' || n.state === 'waiting' || n.state === 'error').map((n) => n.id);
+      return { manifests: listed(named), unchecked };
+    }
+  }
+}
+
+function listed(named: ReadonlyMap<string, readonly KubeObject[]>): KroChildren['manifests'] {
+  return [...named].flatMap(([resourceId, items]) => items.map((manifest) => ({ resourceId, manifest })));
+}
+
+/** Only what names the object: the check reads it, nothing of TypeKro's labels goes anywhere. */
+function identityOnly(manifest: KubeObject): KubeObject {
+  const { name, namespace } = (manifest.metadata ?? {}) as { name?: string; namespace?: string };
+  return { apiVersion: manifest.apiVersion, kind: manifest.kind, metadata: { name, ...(namespace ? { namespace } : {}) } };
+}
+
+/** What the check found: objects another owner has (by resource id), and resources it could not check. */
+export interface KroOwnership {
+  readonly findings: readonly (OwnershipFinding & { readonly resourceId: string })[];
+  readonly unchecked: readonly string[];
+  /** Throws OwnershipConflictError for the findings `adopt` does not cover. */
+  refuse(): void;
+}
+
+/**
+ * Reads and judges the instance's nameable objects (nothing is written).
+ *
+ * @example
+ * ```ts
+ * const ownership = await checkKroOwnership(client, prepared, claim, { adopt: false, namespaced, call });
+ * ownership.refuse(); // OwnershipConflictError naming each object another instance or tool owns
+ * ```
+ */
+export async function checkKroOwnership(
+  client: KubeClient,
+  prepared: PreparedGraph,
+  claim: KroClaim,
+  options: { readonly adopt: boolean; readonly namespaced: NamespacedLookup; readonly call: () => CallOptions },
+): Promise<KroOwnership> {
+  const children = await kroChildren(prepared, claim, options.namespaced);
+  const guard = new OwnershipGuard(ownershipReader(client, options.call), { mode: 'kro', kind: claim.kind, instance: claim.name, namespace: claim.namespace }, options.adopt);
+  const findings = await guard.findings(children.manifests.map((c) => c.manifest));
+  const idOf = new Map(children.manifests.map((c) => [c.manifest, c.resourceId]));
+  return {
+    findings: findings.map((f) => ({ ...f, resourceId: idOf.get(f.manifest) ?? '' })),
+    unchecked: children.unchecked,
+    refuse: () => guard.refuse(findings),
+  };
+}
