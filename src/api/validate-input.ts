@@ -7,6 +7,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import type { SchemaNode } from '../ir/schema.js';
 import { TypeKroError } from '../util/errors.js';
 import { clip } from '../util/redact.js';
+import { withArticle } from '../util/article.js';
 
 /**
  * The largest instance spec, as JSON: the API server stores an object whole (etcd's default limit is 1.5 MiB
@@ -134,6 +135,6 @@ export function checkManifestNames(manifests: readonly { kind?: unknown; metadat
     const name = manifest.metadata?.name;
     if (typeof name !== 'string' || (name !== '' && name.length <= MAX_OBJECT_NAME)) continue;
     const what = `${String(manifest.kind)} name ${quoted(name)}`;
-    throw new TypeKroError('SPEC_INVALID', name === '' ? `a ${String(manifest.kind)} has an empty name; check the spec values its name is made of` : `${what} has ${name.length} characters; Kubernetes names have at most ${MAX_OBJECT_NAME}: check the spec values it is made of`);
+    throw new TypeKroError('SPEC_INVALID', name === '' ? `${withArticle(String(manifest.kind))} has an empty name; check the spec values its name is made of` : `${what} has ${name.length} characters; Kubernetes names have at most ${MAX_OBJECT_NAME}: check the spec values it is made of`);
   }
 }

@@ -37,7 +37,7 @@ async function remove(run: CliRun, file: string, options: DeleteOptions): Promis
     });
     progress.finish('deleted');
   } catch (error) {
-    progress.fail((error as { resourceId?: string }).resourceId, error instanceof Error ? error.message : String(error));
+    progress.fail((error as { resourceId?: string }).resourceId);
     progress.finish();
     throw error;
   }
