@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { redactorFor } from '../../api/sensitive.js';
-import { describeInstance, factoryOf, load } from '../context.js';
+import { describeInstance, factoryOf, load, withOtherModeHint } from '../context.js';
 import { CliError, EXIT, exitCodeOf, UsageError } from '../errors.js';
 import { withInterrupt } from '../interrupt.js';
 import { err, type CliRun } from '../io.js';
@@ -53,9 +53,9 @@ async function logs(run: CliRun, file: string, options: LogsOptions): Promise<vo
       onLine: (source, line) => void io.stdout.write(`${prefix ? `[${source.pod}/${source.container}] ` : ''}${redactor.text(line)}\n`),
       onSources: (sources) => (prefix = sources.length > 1),
     });
-  }).catch((error: unknown) => {
+  }).catch(async (error: unknown) => {
     // Ctrl-C is how --follow ends: not a failure.
-    if (!(options.follow && exitCodeOf(error) === EXIT.interrupted)) throw error;
+    if (!(options.follow && exitCodeOf(error) === EXIT.interrupted)) throw await withOtherModeHint(error, composition, options.mode, target, name);
   });
   if (!result) return;
   const what = describeInstance(composition, options.mode, name, target.namespace);
