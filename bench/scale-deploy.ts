@@ -53,6 +53,14 @@ const factory = createDirectFactory<{ name: string }, Record<string, unknown>>(d
   events: false,
 });
 const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
+// Peaks of each part of the process's memory, sampled: which part the peak RSS is made of.
+const peaks = { rssMB: 0, heapTotalMB: 0, heapUsedMB: 0, externalMB: 0, arrayBuffersMB: 0 };
+const sample = (): void => {
+  const usage = process.memoryUsage();
+  const now = { rssMB: mb(usage.rss), heapTotalMB: mb(usage.heapTotal), heapUsedMB: mb(usage.heapUsed), externalMB: mb(usage.external), arrayBuffersMB: mb(usage.arrayBuffers) };
+  for (const key of Object.keys(peaks) as (keyof typeof peaks)[]) peaks[key] = Math.max(peaks[key], now[key]);
+};
+const sampler = setInterval(sample, 100);
 const baseline = { rssMB: mb(process.memoryUsage().rss), heapMB: mb(process.memoryUsage().heapUsed) };
 const started = performance.now();
 await factory.deploy({ name: 'scale' });
@@ -68,4 +76,5 @@ const redeployMs = performance.now() - again;
 const deleting = performance.now();
 await factory.deleteInstance('scale');
 const deleteMs = performance.now() - deleting;
-console.log(JSON.stringify({ resources: total, deployments, deployMs, redeployMs, deleteMs, maxRssMB: process.resourceUsage().maxRSS / 1024, baseline, afterDeploy }));
+clearInterval(sampler);
+console.log(JSON.stringify({ resources: total, deployments, deployMs, redeployMs, deleteMs, maxRssMB: process.resourceUsage().maxRSS / 1024, baseline, afterDeploy, peaks }));

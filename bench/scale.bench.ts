@@ -37,6 +37,7 @@ interface Result {
   readonly maxRssMB: number;
   readonly baseline: { rssMB: number; heapMB: number };
   readonly afterDeploy: { rssMB: number; heapMB: number; liveHeapMB: number; maxRssMB: number };
+  readonly peaks: { rssMB: number; heapTotalMB: number; heapUsedMB: number; externalMB: number; arrayBuffersMB: number };
 }
 
 const load = loadavg().map((n) => n.toFixed(1)).join(' / ');
@@ -75,6 +76,8 @@ const section = [
   '',
   `Memory of the deploying process: ${result.baseline.rssMB} MB RSS (${result.baseline.heapMB} MB JS heap) once TypeKro is loaded, before the deploy;`,
   `right after the first deploy ${result.afterDeploy.heapMB} MB heap (${result.afterDeploy.liveHeapMB} MB alive after a full GC), peak RSS ${result.afterDeploy.maxRssMB} MB by then.`,
+  `Peaks sampled every 100 ms over the whole run: RSS ${result.peaks.rssMB} MB, V8 heap ${result.peaks.heapTotalMB} MB reserved / ${result.peaks.heapUsedMB} MB used,`,
+  `external ${result.peaks.externalMB} MB (of which ArrayBuffers ${result.peaks.arrayBuffersMB} MB).`,
   '<!-- scale:end -->',
 ].join('\n');
 console.log(section);

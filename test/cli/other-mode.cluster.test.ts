@@ -20,7 +20,8 @@ describe('an instance looked for in the other mode', () => {
 
   it('status, logs and delete say to add --mode for the mode the instance is in', async () => {
     for (const [mode, name] of [['kro', 'in-kro'], ['direct', 'in-direct']] as const) {
-      const deployed = await cli('deploy', fixture, ...spec, '--mode', mode, '--name', name, '--timeout', '2m');
+      // spec.name names the instance and its objects
+      const deployed = await cli('deploy', fixture, ...spec, '--set', `name=${name}`, '--mode', mode, '--timeout', '2m');
       assert.equal(deployed.code, 0, transcript(deployed));
     }
     for (const [mode, name, other] of [['direct', 'in-kro', 'kro'], ['kro', 'in-direct', 'direct']] as const) {
