@@ -5,6 +5,8 @@
  *
  *   SCALE_KUBECONFIG=<file> SCALE_NAMESPACE=<ns> SCALE_RESOURCES=1000 SCALE_DEPLOYMENTS=10 node --import tsx bench/scale-deploy.ts
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { type } from 'arktype';
 import { createDirectFactory } from '../src/api/direct.js';
 import { E } from '../src/ir/expr.js';
@@ -62,6 +64,14 @@ const sample = (): void => {
 };
 const sampler = setInterval(sample, 100);
 const baseline = { rssMB: mb(process.memoryUsage().rss), heapMB: mb(process.memoryUsage().heapUsed) };
+// SCALE_HEAP_PROFILE=<file>: V8's sampling heap profile of what the first deploy allocated and left alive
+// (taken after a full GC), and the top allocating functions on stderr.
+const heapProfile = process.env.SCALE_HEAP_PROFILE;
+const inspector = heapProfile ? new Session() : undefined;
+if (inspector) {
+  inspector.connect();
+  await inspector.post('HeapProfiler.startSampling', { samplingInterval: 16_384 });
+}
 const started = performance.now();
 await factory.deploy({ name: 'scale' });
 const deployMs = performance.now() - started;
@@ -69,6 +79,12 @@ const maxRssSoFar = mb(process.resourceUsage().maxRSS * 1024);
 const heapBeforeGc = mb(process.memoryUsage().heapUsed);
 // with --expose-gc: what the deploy left alive, apart from garbage not yet collected
 (globalThis as { gc?: () => void }).gc?.();
+if (inspector && heapProfile) {
+  const { profile } = await inspector.post('HeapProfiler.stopSampling');
+  writeFileSync(heapProfile, JSON.stringify(profile));
+  console.error(topAllocators(profile as unknown as ProfileNode & { head?: ProfileNode }).join('\n'));
+  inspector.disconnect();
+}
 const afterDeploy = { rssMB: mb(process.memoryUsage().rss), heapMB: heapBeforeGc, liveHeapMB: mb(process.memoryUsage().heapUsed), maxRssMB: maxRssSoFar };
 const again = performance.now();
 await factory.deploy({ name: 'scale' });
@@ -78,3 +94,23 @@ await factory.deleteInstance('scale');
 const deleteMs = performance.now() - deleting;
 clearInterval(sampler);
 console.log(JSON.stringify({ resources: total, deployments, deployMs, redeployMs, deleteMs, maxRssMB: process.resourceUsage().maxRSS / 1024, baseline, afterDeploy, peaks }));
+
+interface ProfileNode {
+  readonly callFrame: { functionName: string; url: string; lineNumber: number };
+  readonly selfSize: number;
+  readonly children: readonly ProfileNode[];
+}
+
+/** Live bytes by the innermost frame of TypeKro's own code (else the innermost frame), largest first. */
+function topAllocators(profile: { head?: ProfileNode }): string[] {
+  const bytes = new Map<string, number>();
+  const walk = (node: ProfileNode, ours: string | undefined): void => {
+    const frame = node.callFrame;
+    const here = `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*\/(src|node_modules)\//, '$1/')}:${frame.lineNumber + 1}`;
+    const owner = frame.url.includes('/src/') ? here : ours;
+    if (node.selfSize > 0) bytes.set(owner ?? here, (bytes.get(owner ?? here) ?? 0) + node.selfSize);
+    for (const child of node.children) walk(child, owner);
+  };
+  if (profile.head) walk(profile.head, undefined);
+  return [...bytes.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([where, size]) => `${(size / 2 ** 20).toFixed(1).padStart(6)} MB  ${where}`);
+}
