@@ -70,7 +70,9 @@ const heapProfile = process.env.SCALE_HEAP_PROFILE;
 const inspector = heapProfile ? new Session() : undefined;
 if (inspector) {
   inspector.connect();
-  await inspector.post('HeapProfiler.startSampling', { samplingInterval: 16_384 });
+  // SCALE_HEAP_ALL=1: every allocation, also what the GC collected since (where the garbage comes from)
+  const all = process.env.SCALE_HEAP_ALL === '1';
+  await inspector.post('HeapProfiler.startSampling', { samplingInterval: 16_384, includeObjectsCollectedByMajorGC: all, includeObjectsCollectedByMinorGC: all });
 }
 const started = performance.now();
 await factory.deploy({ name: 'scale' });
