@@ -5,6 +5,8 @@
  *
  *   SCALE_KUBECONFIG=<file> SCALE_NAMESPACE=<ns> SCALE_RESOURCES=1000 SCALE_DEPLOYMENTS=10 node --import tsx bench/scale-deploy.ts
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { type } from 'arktype';
 import { createDirectFactory } from '../src/api/direct.js';
 import { E } from '../src/ir/expr.js';
@@ -53,7 +55,25 @@ const factory = createDirectFactory<{ name: string }, Record<string, unknown>>(d
   events: false,
 });
 const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
+// Peaks of each part of the process's memory, sampled: which part the peak RSS is made of.
+const peaks = { rssMB: 0, heapTotalMB: 0, heapUsedMB: 0, externalMB: 0, arrayBuffersMB: 0 };
+const sample = (): void => {
+  const usage = process.memoryUsage();
+  const now = { rssMB: mb(usage.rss), heapTotalMB: mb(usage.heapTotal), heapUsedMB: mb(usage.heapUsed), externalMB: mb(usage.external), arrayBuffersMB: mb(usage.arrayBuffers) };
+  for (const key of Object.keys(peaks) as (keyof typeof peaks)[]) peaks[key] = Math.max(peaks[key], now[key]);
+};
+const sampler = setInterval(sample, 100);
 const baseline = { rssMB: mb(process.memoryUsage().rss), heapMB: mb(process.memoryUsage().heapUsed) };
+// SCALE_HEAP_PROFILE=<file>: V8's sampling heap profile of what the first deploy allocated and left alive
+// (taken after a full GC), and the top allocating functions on stderr.
+const heapProfile = process.env.SCALE_HEAP_PROFILE;
+const inspector = heapProfile ? new Session() : undefined;
+if (inspector) {
+  inspector.connect();
+  // SCALE_HEAP_ALL=1: every allocation, also what the GC collected since (where the garbage comes from)
+  const all = process.env.SCALE_HEAP_ALL === '1';
+  await inspector.post('HeapProfiler.startSampling', { samplingInterval: 16_384, includeObjectsCollectedByMajorGC: all, includeObjectsCollectedByMinorGC: all });
+}
 const started = performance.now();
 await factory.deploy({ name: 'scale' });
 const deployMs = performance.now() - started;
@@ -61,6 +81,12 @@ const maxRssSoFar = mb(process.resourceUsage().maxRSS * 1024);
 const heapBeforeGc = mb(process.memoryUsage().heapUsed);
 // with --expose-gc: what the deploy left alive, apart from garbage not yet collected
 (globalThis as { gc?: () => void }).gc?.();
+if (inspector && heapProfile) {
+  const { profile } = await inspector.post('HeapProfiler.stopSampling');
+  writeFileSync(heapProfile, JSON.stringify(profile));
+  console.error(topAllocators(profile as unknown as ProfileNode & { head?: ProfileNode }).join('\n'));
+  inspector.disconnect();
+}
 const afterDeploy = { rssMB: mb(process.memoryUsage().rss), heapMB: heapBeforeGc, liveHeapMB: mb(process.memoryUsage().heapUsed), maxRssMB: maxRssSoFar };
 const again = performance.now();
 await factory.deploy({ name: 'scale' });
@@ -68,4 +94,25 @@ const redeployMs = performance.now() - again;
 const deleting = performance.now();
 await factory.deleteInstance('scale');
 const deleteMs = performance.now() - deleting;
-console.log(JSON.stringify({ resources: total, deployments, deployMs, redeployMs, deleteMs, maxRssMB: process.resourceUsage().maxRSS / 1024, baseline, afterDeploy }));
+clearInterval(sampler);
+console.log(JSON.stringify({ resources: total, deployments, deployMs, redeployMs, deleteMs, maxRssMB: process.resourceUsage().maxRSS / 1024, baseline, afterDeploy, peaks }));
+
+interface ProfileNode {
+  readonly callFrame: { functionName: string; url: string; lineNumber: number };
+  readonly selfSize: number;
+  readonly children: readonly ProfileNode[];
+}
+
+/** Live bytes by the innermost frame of TypeKro's own code (else the innermost frame), largest first. */
+function topAllocators(profile: { head?: ProfileNode }): string[] {
+  const bytes = new Map<string, number>();
+  const walk = (node: ProfileNode, ours: string | undefined): void => {
+    const frame = node.callFrame;
+    const here = `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*\/(src|node_modules)\//, '$1/')}:${frame.lineNumber + 1}`;
+    const owner = frame.url.includes('/src/') ? here : ours;
+    if (node.selfSize > 0) bytes.set(owner ?? here, (bytes.get(owner ?? here) ?? 0) + node.selfSize);
+    for (const child of node.children) walk(child, owner);
+  };
+  if (profile.head) walk(profile.head, undefined);
+  return [...bytes.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([where, size]) => `${(size / 2 ** 20).toFixed(1).padStart(6)} MB  ${where}`);
+}

@@ -4,14 +4,16 @@
  * in a child process (`scale-deploy.ts`), so the peak RSS reported is the deploying process's own. Also
  * measured: the same deploy again (nothing changes) and the delete. Not a test: nothing is asserted.
  *
- *   node --import tsx bench/scale.bench.ts [--resources=1000] [--deployments=10] [--no-write] [--profile]
+ *   node --import tsx bench/scale.bench.ts [--resources=1000] [--deployments=10] [--no-write] [--profile] [--heap-profile]
  *
- * `--profile`: the deploying process writes a CPU profile to bench/.out/prof/.
+ * `--profile`: the deploying process writes a CPU profile to bench/.out/prof/. `--heap-profile`: it writes
+ * V8's sampling heap profile of what the first deploy left alive to bench/.out/scale.heapprofile (open it in
+ * Chrome DevTools) and prints the functions that allocated most of it.
  *
  * Writes its section of bench/RESULTS.md between `<!-- scale:begin -->` and `<!-- scale:end -->`.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +39,7 @@ interface Result {
   readonly maxRssMB: number;
   readonly baseline: { rssMB: number; heapMB: number };
   readonly afterDeploy: { rssMB: number; heapMB: number; liveHeapMB: number; maxRssMB: number };
+  readonly peaks: { rssMB: number; heapTotalMB: number; heapUsedMB: number; externalMB: number; arrayBuffersMB: number };
 }
 
 const load = loadavg().map((n) => n.toFixed(1)).join(' / ');
@@ -45,11 +48,14 @@ let result: Result;
 try {
   await cluster.kubeconfig.makeApiClient(CoreV1Api).createNamespace({ body: { metadata: { name: 'scale' } } });
   const profile = args.has('profile') ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench', '.out', 'prof')}`] : [];
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', '--expose-gc', ...profile, join(root, 'bench', 'scale-deploy.ts')], {
+  const heapProfile = args.has('heap-profile') ? { SCALE_HEAP_PROFILE: join(root, 'bench', '.out', 'scale.heapprofile') } : {};
+  if (args.has('heap-profile')) mkdirSync(join(root, 'bench', '.out'), { recursive: true });
+  const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', '--expose-gc', ...profile, join(root, 'bench', 'scale-deploy.ts')], {
     cwd: root,
-    env: { ...process.env, SCALE_KUBECONFIG: cluster.kubeconfigPath, SCALE_NAMESPACE: 'scale', SCALE_RESOURCES: String(resources), SCALE_DEPLOYMENTS: String(deployments) },
+    env: { ...process.env, SCALE_KUBECONFIG: cluster.kubeconfigPath, SCALE_NAMESPACE: 'scale', SCALE_RESOURCES: String(resources), SCALE_DEPLOYMENTS: String(deployments), ...heapProfile },
     maxBuffer: 16 * 1024 * 1024,
   });
+  if (stderr.trim()) console.error(stderr.trimEnd());
   result = JSON.parse(stdout.trim().split('\n').at(-1)!) as Result;
 } finally {
   await cluster.stop();
@@ -75,6 +81,8 @@ const section = [
   '',
   `Memory of the deploying process: ${result.baseline.rssMB} MB RSS (${result.baseline.heapMB} MB JS heap) once TypeKro is loaded, before the deploy;`,
   `right after the first deploy ${result.afterDeploy.heapMB} MB heap (${result.afterDeploy.liveHeapMB} MB alive after a full GC), peak RSS ${result.afterDeploy.maxRssMB} MB by then.`,
+  `Peaks sampled every 100 ms over the whole run: RSS ${result.peaks.rssMB} MB, V8 heap ${result.peaks.heapTotalMB} MB reserved / ${result.peaks.heapUsedMB} MB used,`,
+  `external ${result.peaks.externalMB} MB (of which ArrayBuffers ${result.peaks.arrayBuffersMB} MB).`,
   '<!-- scale:end -->',
 ].join('\n');
 console.log(section);

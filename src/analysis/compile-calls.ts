@@ -13,6 +13,7 @@ import { HINT, syntaxError } from './errors.js';
 import { renameIdent } from './rename.js';
 import { compileCelCall } from './compile-cel.js';
 import { describe, isNumeric, plain, type Absence, stringify, truthy, unifyNumeric, valueOf, wrappedValue, type Compiler, type Typed } from './typed.js';
+import { withArticle } from '../util/article.js';
 
 type Call = CallExpression | OptionalCallExpression;
 
@@ -69,7 +70,7 @@ function method(ctx: MethodContext, name: string): Typed {
   if (kind === 'string' || (kind === 'dyn' && STRING_ONLY.has(name))) return stringMethod(ctx, name);
   if (kind === 'list' || (kind === 'dyn' && LIST_ONLY.has(name))) return listMethod(ctx, name);
   if (name === 'toString' && (kind === 'int' || kind === 'bool')) return plain(stringify(ctx.receiver, ctx.node), T.string);
-  throw syntaxError(ctx.node, `\`${name}\` on a ${describe(ctx.receiver.type)} value cannot be compiled to CEL`, HINT.expr);
+  throw syntaxError(ctx.node, `\`${name}\` on ${withArticle(describe(ctx.receiver.type))} value cannot be compiled to CEL`, HINT.expr);
 }
 
 const STRING_ONLY = new Set(['startsWith', 'endsWith', 'toLowerCase', 'toUpperCase', 'trim', 'split', 'replace', 'replaceAll', 'substring', 'charAt']);
@@ -302,7 +303,7 @@ function toNumber(node: Node, t: Typed, kind: 'int' | 'double'): Typed {
   const v = valueOf(t);
   if (isNumeric(t.type)) return t;
   if (t.type.kind === 'bool') return plain(E.cond(v, E.int(1), E.int(0)), T.int);
-  if (t.type.kind !== 'string' && t.type.kind !== 'dyn') throw syntaxError(node, `cannot convert a ${describe(t.type)} to a number`, HINT.expr);
+  if (t.type.kind !== 'string' && t.type.kind !== 'dyn') throw syntaxError(node, `cannot convert ${withArticle(describe(t.type))} to a number`, HINT.expr);
   return plain(E.call(kind, [v]), kind === 'int' ? T.int : T.double);
 }
 

@@ -255,7 +255,7 @@ const rejections: [string, string, string][] = [
   ['spec.env.slice(1)', 'string `slice`', 'substring'],
   ['`${spec.ratio}`', 'floating-point number cannot be turned into text', 'Math.trunc'],
   ['"n=" + spec.ratio', 'floating-point', 'Math.trunc'],
-  ['spec.env === 1', 'cannot compare a string with a int', 'String(...)'],
+  ['spec.env === 1', 'cannot compare a string with an int', 'String(...)'],
   ['spec.enabled ? "a" : 1', 'different types', 'String(...)'],
   ['spec.env && spec.replicas', '`&&` on non-boolean values', 'ternary'],
   ['spec.ratio % 2', 'no `%` on doubles', 'Cel.expr'],

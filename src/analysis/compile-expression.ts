@@ -16,6 +16,7 @@ import { compileBinary, compileConditional, compileLogical, compileUnary, condit
 import {
   asJavaScriptText, describe, fieldRead, fieldReadThrough, nullishValue, plain, stringify, toOptional, valueOf, wrappedValue, type Compiler, type Typed,
 } from './typed.js';
+import { withArticle } from '../util/article.js';
 
 /** Options for value contexts. */
 export interface CompileOptions {
@@ -269,12 +270,12 @@ function computedIndex(node: MemberExpression | OptionalMemberExpression, object
     const read = E.index(base, valueOf(index));
     return { expr: read, type, absent: { present: E.binary('in', valueOf(index), base), value: read, wrapped: false } };
   }
-  throw syntaxError(node, `cannot index a ${describe(object.type)} with a ${describe(index.type)}`, HINT.expr);
+  throw syntaxError(node, `cannot index ${withArticle(describe(object.type))} with ${withArticle(describe(index.type))}`, HINT.expr);
 }
 
 function unknownField(node: Node, type: CelType, key: string): Error {
   const known = type.kind === 'object' ? Object.keys(type.fields).sort().join(', ') : '';
-  const hint = known ? `known fields: ${known}` : `a ${describe(type)} value has no fields; ${HINT.expr}`;
+  const hint = known ? `known fields: ${known}` : `${withArticle(describe(type))} value has no fields; ${HINT.expr}`;
   return syntaxError(node, `unknown field \`${key}\``, hint);
 }
 

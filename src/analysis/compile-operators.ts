@@ -12,6 +12,7 @@ import {
   andPresent, compatible, describe, isNumeric, orValue, plain, stringify, toDouble, toOptional, truthy, unifyNumeric,
   valueOf, wrappedValue, type Compiler, type Typed,
 } from './typed.js';
+import { withArticle } from '../util/article.js';
 
 type Relation = '<' | '<=' | '>' | '>=';
 const RELATIONS = new Set<string>(['<', '<=', '>', '>=']);
@@ -36,7 +37,7 @@ export function compileUnary(node: UnaryExpression, scope: Scope, c: Compiler): 
   if (node.operator === '!') return plain(negate(c.condition(node.argument, scope)), T.bool);
   if (node.operator === '-') {
     const operand = c.value(node.argument, scope);
-    if (!isNumeric(operand.type) && operand.type.kind !== 'dyn') throw syntaxError(node, `cannot negate a ${describe(operand.type)}`, HINT.expr);
+    if (!isNumeric(operand.type) && operand.type.kind !== 'dyn') throw syntaxError(node, `cannot negate ${withArticle(describe(operand.type))}`, HINT.expr);
     const v = valueOf(operand);
     if (v.kind === 'literal' && v.literal.kind === 'int') return plain(E.int(-v.literal.value), T.int);
     if (v.kind === 'literal' && v.literal.kind === 'double') return plain(E.double(-v.literal.value), T.double);
@@ -61,7 +62,7 @@ export function compileBinary(node: BinaryExpression, scope: Scope, c: Compiler)
 
 function checkComparable(node: Node, a: Typed, b: Typed): void {
   if (!compatible(a.type, b.type) && !(isNumeric(a.type) && isNumeric(b.type))) {
-    throw syntaxError(node, `cannot compare a ${describe(a.type)} with a ${describe(b.type)} (CEL has no implicit conversion)`, 'convert one side with String(...) or Number(...)');
+    throw syntaxError(node, `cannot compare ${withArticle(describe(a.type))} with ${withArticle(describe(b.type))} (CEL has no implicit conversion)`, 'convert one side with String(...) or Number(...)');
   }
 }
 

@@ -7,6 +7,7 @@ import { E, type Expr } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
 import { HINT, syntaxError } from './errors.js';
 import type { Scope } from './scope.js';
+import { withArticle } from '../util/article.js';
 
 /** How a value that may be `undefined` in JavaScript is tested and read in CEL. */
 export interface Absence {
@@ -171,7 +172,7 @@ export function stringify(t: Typed, node: Node): Expr {
     case 'double':
       throw syntaxError(node, 'a floating-point number cannot be turned into text the way JavaScript does (CEL prints 1e+06 for 1000000)', 'convert it to an integer first with Math.trunc(...), or use Cel.expr(...)');
     default:
-      throw syntaxError(node, `a ${describe(t.type)} value cannot be used as text`, HINT.template);
+      throw syntaxError(node, `${withArticle(describe(t.type))} value cannot be used as text`, HINT.template);
   }
 }
 

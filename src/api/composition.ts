@@ -108,8 +108,11 @@ export interface Composition<TSpec, TStatus> {
   toYaml(spec?: TSpec): string;
   /** The ResourceGraphDefinition as YAML (for GitOps). */
   rgdYaml(): string;
-  /** The instance custom resource for `spec` (validated; no namespace: `factory('kro', { namespace }).instanceYaml` sets one). */
-  instanceYaml(spec: TSpec): string;
+  /**
+   * The instance custom resource for `spec` (validated; no namespace: `factory('kro', { namespace }).instanceYaml`
+   * sets one), named `options.name`, else by the spec's name field, else by the composition.
+   */
+  instanceYaml(spec: TSpec, options?: { name?: string }): string;
   factory(mode: 'kro', options?: KroFactoryOptions): KroFactory<TSpec, TStatus>;
   factory(mode: 'direct', options?: DirectFactoryOptions): DirectFactory<TSpec, TStatus>;
   /** Type-level carriers for `typeof composition.spec` style inference. */
@@ -226,8 +229,8 @@ export function compositionOf<TSpec, TStatus>(definition: CompositionDefinition,
     rgdYaml(): string {
       return (rgdYaml ??= renderYaml(compileRgd(graph)));
     },
-    instanceYaml(spec: TSpec): string {
-      const checked = checkedInstance(definition, graph, spec);
+    instanceYaml(spec: TSpec, options: { name?: string } = {}): string {
+      const checked = checkedInstance(definition, graph, spec, options.name);
       return renderYaml(compileInstance(graph, checked.spec, { name: checked.name }));
     },
     factory(mode: 'kro' | 'direct', options?: KroFactoryOptions | DirectFactoryOptions) {

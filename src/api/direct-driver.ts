@@ -34,7 +34,8 @@ import { namespacedLookup } from '../runtime/kube/list.js';
 import { openApiDocuments as createOpenApiDocuments } from '../runtime/kube/openapi.js';
 import { checkedInstance, specWithDefaults, validateSpec } from './spec.js';
 import type { Redactor } from '../util/redact.js';
-import { redactorFor } from './sensitive.js';
+import { redactorFor, redactorForObjects } from './sensitive.js';
+import { redactEvents, redactedStream, redactFailures, redactLogs } from './sensitive-feed.js';
 import { ensureNamespace } from './namespace.js';
 import { checkManifestNames } from './validate-input.js';
 import { InstanceNotFoundError, type InstanceStatus } from './instances.js';
@@ -171,16 +172,20 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
       return (await listDirectInstances(kube(), graph.name, namespace, call())).map((name) => ({ name, namespace }));
     },
     async events(name) {
-      return instanceEvents(kube(), await owned(name));
+      const byId = await owned(name);
+      return redactEvents(redactorForObjects(graph, undefined, byId), await instanceEvents(kube(), byId));
     },
     async logs(name, logOptions = {}) {
-      return readLogs(kube(), await owned(name), logOptions);
+      const byId = await owned(name);
+      return redactLogs(redactorForObjects(graph, undefined, byId), await readLogs(kube(), byId, logOptions));
     },
     async streamLogs(name, logOptions) {
-      const sources = await logSources(kube(), await owned(name), logOptions);
+      const byId = await owned(name);
+      const redactor = redactorForObjects(graph, undefined, byId);
+      const sources = await logSources(kube(), byId, logOptions);
       logOptions.onSources?.(sources);
-      const failures = await streamLogs(kube(), sources, { ...logOptions, follow: logOptions.follow ?? false });
-      return { sources, failures };
+      const failures = await streamLogs(kube(), sources, redactedStream(redactor, { ...logOptions, follow: logOptions.follow ?? false }));
+      return { sources, failures: redactFailures(redactor, failures) };
     },
     manifestsYaml(spec, yamlOptions = {}) {
       const { spec: checked, name } = checkedInstance(definition, graph, spec, yamlOptions.name);

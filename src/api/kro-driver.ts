@@ -36,7 +36,9 @@ import { keptCrdProblem } from '../runtime/kro/crd.js';
 import { KroRejectedError } from '../runtime/kro/errors.js';
 import { BreakingChangeError, type KroFactoryOptions } from './kro-types.js';
 import { ensureNamespace } from './namespace.js';
-import { redactorFor } from './sensitive.js';
+import { redactorFor, redactorForObjects } from './sensitive.js';
+import { redactEvents, redactedStream, redactFailures, redactLogs } from './sensitive-feed.js';
+import type { Redactor } from '../util/redact.js';
 
 /** What the KRO factory does in the cluster; objects come back as the API server has them. */
 export interface KroDriver {
@@ -87,9 +89,11 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
     return JSON.parse(JSON.stringify(object)) as LiveInstance;
   }
 
-  async function children(name: string): Promise<Map<string, KubeObject[]>> {
-    await live(name);
-    return groupByResource(graphOf(), await listChildren(kube, childKinds, { name, namespace }, call()), kroResourceIdOf);
+  /** The instance's children by resource id, and the redactor of its live spec and children. */
+  async function childrenOf(name: string): Promise<{ byId: Map<string, KubeObject[]>; redactor: Redactor }> {
+    const object = await live(name);
+    const byId = groupByResource(graphOf(), await listChildren(kube, childKinds, { name, namespace }, call()), kroResourceIdOf);
+    return { byId, redactor: redactorForObjects(graph, object.spec, byId) };
   }
 
   return {
@@ -150,13 +154,20 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
         return { name: item.metadata?.name ?? '', namespace, ...(typeof state === 'string' ? { state } : {}) };
       });
     },
-    events: async (name) => instanceEvents(kube, await children(name)),
-    logs: async (name, logOptions = {}) => readLogs(kube, await children(name), logOptions),
+    events: async (name) => {
+      const { byId, redactor } = await childrenOf(name);
+      return redactEvents(redactor, await instanceEvents(kube, byId));
+    },
+    async logs(name, logOptions = {}) {
+      const { byId, redactor } = await childrenOf(name);
+      return redactLogs(redactor, await readLogs(kube, byId, logOptions));
+    },
     async streamLogs(name, logOptions) {
-      const sources = await logSources(kube, await children(name), logOptions);
+      const { byId, redactor } = await childrenOf(name);
+      const sources = await logSources(kube, byId, logOptions);
       logOptions.onSources?.(sources);
-      const failures = await streamLogs(kube, sources, { ...logOptions, follow: logOptions.follow ?? false });
-      return { sources, failures };
+      const failures = await streamLogs(kube, sources, redactedStream(redactor, { ...logOptions, follow: logOptions.follow ?? false }));
+      return { sources, failures: redactFailures(redactor, failures) };
     },
     async deleteInstance(name, deleteOptions = {}) {
       const ref = { apiVersion: instanceApiVersion, kind: graph.kind, name, namespace };

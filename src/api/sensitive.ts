@@ -69,16 +69,49 @@ export function redactStatus<T>(graph: CompositionGraph, status: T): T {
   const secret = sensitivePaths(graph);
   let result: unknown = status;
   for (const leaf of exprLeaves(graph.status)) {
-    let readsSecret = false;
-    const flow = new SecretFlow(
-      graph,
-      (path) => void (readsSecret ||= secret.some((s) => overlaps(s, path))),
-      () => void (readsSecret = true),
-    );
-    flow.expr(leaf.expr, undefined);
-    if (readsSecret) result = replaceString(result, leaf.path.map(String));
+    if (readsSecret(graph, secret, leaf.expr, undefined)) result = replaceString(result, leaf.path.map(String));
   }
   return result as T;
+}
+
+/**
+ * The redactor of an instance found in the cluster, whose spec may be unknown (direct mode keeps none): the
+ * values of its Secrets, and of every field of its objects whose template reads a secret (see
+ * {@link sensitivePaths}), plus the spec's secrets when the spec is known. What `events` and `logs` pass
+ * their messages and lines through, in both modes.
+ *
+ * @example
+ * ```ts
+ * import { redactorForObjects } from './sensitive.js';
+ * const byId = new Map([['creds', [{ apiVersion: 'v1', kind: 'Secret', stringData: { password: 'hunter2-pw' } }]]]);
+ * redactorForObjects(app.graph, undefined, byId).text('login hunter2-pw'); // => 'login [redacted]'
+ * ```
+ */
+export function redactorForObjects(graph: CompositionGraph, spec: unknown, byId: ReadonlyMap<string, readonly Readonly<Record<string, unknown>>[]>): Redactor {
+  const redactor = redactorFor(graph, spec);
+  const secret = sensitivePaths(graph);
+  for (const resource of graph.resources) {
+    const objects = byId.get(resource.id) ?? [];
+    for (const object of objects) redactor.addManifest(object);
+    if (!resource.template || objects.length === 0 || isSecret(resource)) continue;
+    for (const leaf of exprLeaves(resource.template)) {
+      if (!readsSecret(graph, secret, leaf.expr, resource)) continue;
+      for (const object of objects) for (const value of valuesAt(object, leaf.path.map(String))) redactor.addSecret(value);
+    }
+  }
+  return redactor;
+}
+
+/** Whether `expr` (of `resource`, or of the status) reads a secret spec path or a Secret's data. */
+function readsSecret(graph: CompositionGraph, secret: readonly SpecPath[], expr: Expr, resource: ResourceNode | undefined): boolean {
+  let reads = false;
+  const flow = new SecretFlow(
+    graph,
+    (path) => void (reads ||= secret.some((s) => overlaps(s, path))),
+    () => void (reads = true),
+  );
+  flow.expr(expr, resource);
+  return reads;
 }
 
 function isSecret(resource: ResourceNode): boolean {

@@ -77,7 +77,7 @@ export function checkedInstance<TSpec>(definition: CompositionDefinition, graph:
   if (name !== undefined) checkInstanceName(name);
   const checked = validateSpec(definition, graph, spec);
   const instance = name ?? instanceNameOf(graph, checked);
-  checkInstanceName(instance);
+  if (name === undefined) checkInstanceName(instance, instance === graph.name ? 'the composition name' : 'spec.name');
   return { spec: checked, name: instance };
 }
 

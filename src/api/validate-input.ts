@@ -7,6 +7,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import type { SchemaNode } from '../ir/schema.js';
 import { TypeKroError } from '../util/errors.js';
 import { clip } from '../util/redact.js';
+import { withArticle } from '../util/article.js';
 
 /**
  * The largest instance spec, as JSON: the API server stores an object whole (etcd's default limit is 1.5 MiB
@@ -45,18 +46,22 @@ function dnsLike(name: string, separators: RegExp): string {
  * import { checkInstanceName } from './validate-input.js';
  * checkInstanceName('shop'); // passes
  * checkInstanceName('MyShop'); // throws: instance name "MyShop" is not a Kubernetes name ... (e.g. "myshop")
+ * checkInstanceName('My_Shop', 'spec.name'); // throws: instance name "My_Shop" (from spec.name) is not ...
  * ```
  */
-export function checkInstanceName(name: string): void {
+export function checkInstanceName(name: string, origin?: string): void {
+  // Where the name came from, when the caller did not give it: what to change is then not obvious.
+  const subject = `instance name ${quoted(name)}${origin ? ` (from ${origin})` : ''}`;
+  const fix = origin ? `; change ${origin}, or give the name (a name option, or --name)` : '';
   if (name === '') throw new TypeKroError('USAGE', 'the instance name is empty; give one (the spec\'s name field, a name option, or --name)');
   if (name.length > MAX_NAME_LENGTH) {
-    throw new TypeKroError('USAGE', `instance name ${quoted(name)} has ${name.length} characters; at most ${MAX_NAME_LENGTH} (KRO copies it into a label of every resource, and direct mode keeps the same rule)`);
+    throw new TypeKroError('USAGE', `${subject} has ${name.length} characters; at most ${MAX_NAME_LENGTH} (KRO copies it into a label of every resource, and direct mode keeps the same rule)${fix}`);
   }
   if (!SUBDOMAIN.test(name)) {
     const suggestion = dnsLike(name, /[^a-z0-9.-]+/g);
     throw new TypeKroError(
       'USAGE',
-      `instance name ${quoted(name)} is not a Kubernetes name: use lowercase letters, digits, "-" and ".", starting and ending with a letter or digit${suggestion ? ` (e.g. "${suggestion}")` : ''}`,
+      `${subject} is not a Kubernetes name: use lowercase letters, digits, "-" and ".", starting and ending with a letter or digit${suggestion ? ` (e.g. "${suggestion}")` : ''}${fix}`,
     );
   }
 }
@@ -134,6 +139,6 @@ export function checkManifestNames(manifests: readonly { kind?: unknown; metadat
     const name = manifest.metadata?.name;
     if (typeof name !== 'string' || (name !== '' && name.length <= MAX_OBJECT_NAME)) continue;
     const what = `${String(manifest.kind)} name ${quoted(name)}`;
-    throw new TypeKroError('SPEC_INVALID', name === '' ? `a ${String(manifest.kind)} has an empty name; check the spec values its name is made of` : `${what} has ${name.length} characters; Kubernetes names have at most ${MAX_OBJECT_NAME}: check the spec values it is made of`);
+    throw new TypeKroError('SPEC_INVALID', name === '' ? `${withArticle(String(manifest.kind))} has an empty name; check the spec values its name is made of` : `${what} has ${name.length} characters; Kubernetes names have at most ${MAX_OBJECT_NAME}: check the spec values it is made of`);
   }
 }

@@ -3,7 +3,7 @@
  * knows everything about instances (their names, what they own, readiness, plans): the CLI only asks it.
  */
 import type { DirectFactoryOptions, InstanceOperations, KroFactoryOptions } from '../index.js';
-import { UsageError } from './errors.js';
+import { codeOf, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 import { freshLoader, loadComposition, parseReference, type AnyComposition } from './load.js';
 import type { ClusterTarget, CompositionOptions, Mode } from './options.js';
@@ -45,6 +45,27 @@ export function factoryOf(composition: AnyComposition, mode: Mode, target: Clust
     throw new UsageError(`the composition was made by an older TypeKro than this CLI's (its ${mode} factory has no instanceStatus()); update the typekro package of its project`);
   }
   return factory;
+}
+
+/**
+ * What to add to "not found" when the instance exists in the other mode: `; it exists in kro mode: add
+ * --mode kro`, else ''. Best effort: an error asking the other mode (no CRD, no access) means no hint.
+ */
+export async function otherModeHint(composition: AnyComposition, mode: Mode, target: ClusterTarget, name: string): Promise<string> {
+  const other: Mode = mode === 'kro' ? 'direct' : 'kro';
+  try {
+    const instances = await factoryOf(composition, other, target, { timeout: 15_000 }).listInstances();
+    return instances.some((instance) => instance.name === name) ? `; it exists in ${other} mode: add --mode ${other}` : '';
+  } catch {
+    return '';
+  }
+}
+
+/** Adds {@link otherModeHint} to a "not found" error (code NOT_FOUND), in place; other errors are returned as they are. */
+export async function withOtherModeHint(error: unknown, composition: AnyComposition, mode: Mode, target: ClusterTarget, name: string): Promise<unknown> {
+  if (!(error instanceof Error) || codeOf(error) !== 'NOT_FOUND') return error;
+  error.message += await otherModeHint(composition, mode, target, name);
+  return error;
 }
 
 /** `WebApp "web" (direct mode, namespace dev)`: how messages name an instance. */

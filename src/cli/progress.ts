@@ -19,8 +19,11 @@ export type ResourceState = 'pending' | 'waiting' | 'data' | 'ready' | 'applied'
 
 export interface ProgressView {
   readonly event: (event: ProgressEvent) => void;
-  /** Marks the resource an error names as failed (or adds the error as the last message). */
-  readonly fail: (resourceId: string | undefined, message: string) => void;
+  /**
+   * Marks the resource an error names as failed. The error itself is not shown: the CLI prints it once,
+   * after the view (a failed deploy used to print it twice).
+   */
+  readonly fail: (resourceId: string | undefined) => void;
   /** Stops redrawing; `pendingAs` is what still-pending resources became (skipped after a deploy). */
   readonly finish: (pendingAs?: ResourceState) => void;
 }
@@ -53,6 +56,8 @@ const STATE_OF: Record<string, ResourceState> = {
   deleted: 'deleted',
 };
 
+const SEE_BELOW = '(error below)';
+
 /** Events shown below the live view once it stops (several lines, or worth keeping on screen). */
 const KEPT = new Set(['log', 'rollback']);
 
@@ -74,7 +79,7 @@ function plainView(options: ProgressOptions, stream: CliOutput): ProgressView {
   write(undefined, options.title);
   return {
     event: (event) => write(event.resourceId, event.message),
-    fail: (id, message) => write(id, `FAILED: ${firstLine(message)}`),
+    fail: (id) => void (id && write(id, `FAILED ${SEE_BELOW}`)),
     finish: () => undefined,
   };
 }
@@ -129,9 +134,9 @@ function liveView(options: ProgressOptions, stream: CliOutput): ProgressView {
       else if (!KEPT.has(event.type)) footer = firstLine(event.message);
       draw();
     },
-    fail(id, message) {
-      if (id && rows.has(id)) set(id, 'failed', firstLine(message));
-      else footer = `failed: ${firstLine(message)}`;
+    fail(id) {
+      if (!id || !rows.has(id)) return;
+      set(id, 'failed', SEE_BELOW);
       draw();
     },
     finish(pendingAs) {

@@ -14,7 +14,7 @@ import { registerLogs } from './commands/logs.js';
 import { registerPlan } from './commands/plan.js';
 import { registerRender } from './commands/render.js';
 import { registerStatus } from './commands/status.js';
-import { codeOf, EXIT, EXIT_CODES_HELP, exitCodeOf, formatError } from './errors.js';
+import { codeOf, EXIT, EXIT_CODES_HELP, exitCodeOf, formatError, UsageError } from './errors.js';
 import { err, type CliIo, type CliRun } from './io.js';
 
 const EXAMPLES = `
@@ -79,7 +79,8 @@ function hints(error: unknown, active: Command, root: Command): string[] {
   const lines: string[] = [];
   if (code === 'SPEC_INVALID' && options.spec === undefined && !options.set && !options.setString) lines.push('  (no spec was given: pass one with -f spec.yaml or --set field=value)');
   if (code === 'BREAKING_CHANGE') lines.push('  (from the command line: typekro deploy --mode kro --allow-breaking-changes)');
-  if (code === 'USAGE' && active !== root) lines.push(usageOf(active));
+  // Only the command line's own mistakes: a name or value the library refuses is not fixed by the usage.
+  if (error instanceof UsageError && active !== root) lines.push(usageOf(active));
   return lines;
 }
 

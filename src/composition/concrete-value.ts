@@ -9,6 +9,7 @@ import { refOf } from '../model/refs.js';
 import { recordOf } from '../model/resource.js';
 import { isAbsent } from './concrete-view.js';
 import { TypeKroError } from '../util/errors.js';
+import { withArticle } from '../util/article.js';
 
 /**
  * A `Cel.expr(...)`/`Cel.template(...)`/raw CEL value met in a concrete evaluation. Its parts were plain
@@ -94,7 +95,7 @@ function visit(raw: unknown, path: string, pending: string[], owner: string): Co
     }
     return out;
   }
-  throw new TypeKroError('DEFINITION_INVALID', `${owner}: ${path || 'a value'} holds a ${typeof raw === 'function' ? 'function' : ((raw as object).constructor?.name ?? typeof raw)}, which cannot be serialised; use plain data`);
+  throw new TypeKroError('DEFINITION_INVALID', `${owner}: ${path || 'a value'} holds ${withArticle(typeof raw === 'function' ? 'function' : ((raw as object).constructor?.name ?? typeof raw))}, which cannot be serialised; use plain data`);
 }
 
 /** A template of literal pieces only (`Cel.template` over plain values) is exactly its text; anything else stays opaque. */

@@ -15,6 +15,7 @@ import { compileConditionNode, compileValueNode } from './compile-node.js';
 import { isBuiltExact } from './source-values.js';
 import { isFunctionNode } from '../analysis/ast.js';
 import { TypeKroError } from '../util/errors.js';
+import { withArticle } from '../util/article.js';
 
 export function compileResourceCondition(
   kind: ConditionKind,
@@ -30,7 +31,7 @@ export function compileResourceCondition(
   if (argument && !isFunctionNode(argument) && mentionsReferences(argument, scope) && !(isExprValue(input) && isBuiltExact(argument, scope))) {
     const { type } = compileValueNode(argument, scope);
     if (type.kind !== 'bool' && type.kind !== 'dyn') {
-      throw syntaxError(argument, `${method(kind)}() takes a boolean condition, got a ${type.kind}`, `compare it explicitly, e.g. .${method(kind)}(spec.name !== '')`);
+      throw syntaxError(argument, `${method(kind)}() takes a boolean condition, got ${withArticle(type.kind)}`, `compare it explicitly, e.g. .${method(kind)}(spec.name !== '')`);
     }
     return compileConditionNode(argument, scope);
   }

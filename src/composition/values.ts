@@ -9,6 +9,7 @@ import { hasMarkers, refOf, refToExpr, splitMarkers, type RefData } from '../mod
 import { recordOf } from '../model/resource.js';
 import { base64Text } from '../analysis/typed.js';
 import { TypeKroError } from '../util/errors.js';
+import { withArticle } from '../util/article.js';
 
 export interface ValueContext {
   /** The static type of a reference (spec field, resource field, forEach item). */
@@ -50,7 +51,7 @@ export function toValue(raw: unknown, context: ValueContext, expected?: CelType,
     }
     return result;
   }
-  throw new TypeKroError('DEFINITION_INVALID', `${context.owner}: ${path.join('.')} holds a ${describe(raw)}, which cannot be serialised; use plain data`);
+  throw new TypeKroError('DEFINITION_INVALID', `${context.owner}: ${path.join('.')} holds ${withArticle(describe(raw))}, which cannot be serialised; use plain data`);
 }
 
 function describe(value: unknown): string {

@@ -91,8 +91,9 @@ describe('typekro deploy, status, plan, logs, delete (direct mode)', () => {
   it('a deploy that cannot become ready before --timeout: exit 3, naming the resource', async () => {
     const result = await cli('deploy', 'test/cli/fixtures/never-ready.ts', '--set', 'name=stuck', '--timeout', '5s');
     assert.equal(result.code, 3, transcript(result));
-    assert.match(result.stderr, /\[app\] FAILED: .*app/);
-    assert.match(result.stderr, /^typekro: .*"app".*(deadline|timed out)/m);
+    assert.match(result.stderr, /\[app\] FAILED \(error below\)$/m);
+    // the error is printed once
+    assert.equal(result.stderr.match(/^typekro: .*"app".*(deadline|timed out)/gm)?.length, 1, transcript(result));
     assert.doesNotMatch(result.stderr, STACK_FRAME);
     assert.equal(result.stdout, '');
     // The objects stay (no rollback asked for): status says what is not ready, exit 3.

@@ -129,13 +129,14 @@ describe('progress', () => {
     const { stream, text } = sink(false);
     const view = createProgress({ title: 'deploying', ids: ['web'], waitForReady: true, stream, color: false });
     view.event({ type: 'apply', message: 'applied Deployment default/web', resourceId: 'web' });
-    view.fail('web', 'boom\nmore');
+    view.fail('web');
     view.finish();
     const lines = text().trimEnd().split('\n');
     assert.equal(lines.length, 3);
     assert.match(lines[0]!, /^\d{4}-\d\d-\d\dT[\d:.]+Z deploying$/);
     assert.match(lines[1]!, /Z \[web\] applied Deployment default\/web$/);
-    assert.match(lines[2]!, /Z \[web\] FAILED: boom$/);
+    // the error itself is printed once, by the CLI, after the view
+    assert.match(lines[2]!, /Z \[web\] FAILED \(error below\)$/);
   });
 
   it('redraws one line per resource in place on a terminal', () => {

@@ -88,7 +88,7 @@ const ROWS: readonly (readonly [string, string])[] = [
   ['+spec.env', 'the `+` operator has no CEL equivalent'],
   ['typeof spec.env', '`typeof` inspects JavaScript values'],
   ['spec.replicas ** 2', 'the `**` operator has no CEL equivalent'],
-  ['spec.env === 1', 'cannot compare a string with a int'],
+  ['spec.env === 1', 'cannot compare a string with an int'],
   ['spec.replicas > undefined', 'comparing with `undefined`/`null` is always false in JavaScript'],
   ['spec.env in spec.workers', '`in` is only supported as `"key" in object`'],
   ['spec.env || undefined', 'defaulting to `undefined`'],

@@ -60,7 +60,7 @@ const ROWS: readonly (readonly [string, () => unknown, string])[] = [
   ['includeWhen on a number', () => kubernetesComposition({ ...definition, name: 'include-number' }, (spec) => {
     ConfigMap({ name: 'c', data: {} }).withIncludeWhen(spec.replicas as unknown as boolean);
     return {};
-  }), 'withIncludeWhen() takes a boolean condition, got a int'],
+  }), 'withIncludeWhen() takes a boolean condition, got an int'],
   ['readyWhen with statements', () => kubernetesComposition({ ...definition, name: 'ready-statements' }, (spec) => {
     Deployment({ name: 'd', image: 'nginx', replicas: spec.replicas }).withReadyWhen((self) => {
       const wanted = 1;

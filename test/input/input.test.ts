@@ -57,7 +57,9 @@ describe('bad instance names: refused in both modes, by the API and the CLI alik
       const api = await apiAnswer(good, name);
       assert.equal(api.code, 'USAGE', api.message);
       assert.match(api.message, /^instance name ".*" (is not a Kubernetes name|has \d+ characters; at most 63)/);
-      assert.throws(() => vault.toYaml({ ...good, name }), (error: Error) => error.message === api.message);
+      assert.throws(() => vault.instanceYaml(good, { name }), (error: Error) => error.message === api.message);
+      // the same name taken from the spec: the message says so, and what to change
+      assert.throws(() => vault.toYaml({ ...good, name }), (error: Error) => error.message.startsWith(`instance name "${name}" (from spec.name) `) && error.message.endsWith('; change spec.name, or give the name (a name option, or --name)'));
       for (const result of await cliAnswer(['--set-string', `password=${good.password}`, '--set-string', `apiToken=${good.apiToken}`, '--name', name])) {
         assert.equal(result.code, 2, transcript(result));
         assert.ok(result.stderr.includes(`typekro: ${api.message}\n`), transcript(result));

@@ -3,7 +3,7 @@
  * mode deletes in reverse dependency order; KRO mode deletes the instance and KRO deletes the rest).
  */
 import type { Command } from 'commander';
-import { describeInstance, factoryOf, load } from '../context.js';
+import { describeInstance, factoryOf, load, otherModeHint } from '../context.js';
 import { CliError, EXIT } from '../errors.js';
 import { withInterrupt } from '../interrupt.js';
 import { out, type CliRun } from '../io.js';
@@ -37,13 +37,14 @@ async function remove(run: CliRun, file: string, options: DeleteOptions): Promis
     });
     progress.finish('deleted');
   } catch (error) {
-    progress.fail((error as { resourceId?: string }).resourceId, error instanceof Error ? error.message : String(error));
+    progress.fail((error as { resourceId?: string }).resourceId);
     progress.finish();
     throw error;
   }
   if (found) return out(io, `${what} deleted`);
   if (options.ignoreNotFound) return out(io, `${what} not found; nothing to delete`);
-  throw new CliError(`${what} not found; nothing to delete (--ignore-not-found makes this a success)`, EXIT.failure);
+  const hint = await otherModeHint(composition, options.mode, target, name);
+  throw new CliError(`${what} not found; nothing to delete (--ignore-not-found makes this a success)${hint}`, EXIT.failure);
 }
 
 export function registerDelete(program: Command, run: CliRun): void {

@@ -93,7 +93,7 @@ async function deploy(run: CliRun, file: string, options: DeployOptions): Promis
     out(io, formatDocument(instanceDocument(composition, instance), options.output));
   } catch (error) {
     const resourceId = (error as { resourceId?: unknown }).resourceId;
-    progress.fail(typeof resourceId === 'string' ? resourceId : undefined, error instanceof Error ? error.message : String(error));
+    progress.fail(typeof resourceId === 'string' ? resourceId : undefined);
     progress.finish();
     throw error;
   }

@@ -4,7 +4,8 @@
  * and makes the exit 1.
  */
 import type { Command } from 'commander';
-import { describeInstance, factoryOf, load } from '../context.js';
+import { redactorFor } from '../../api/sensitive.js';
+import { describeInstance, factoryOf, load, withOtherModeHint } from '../context.js';
 import { CliError, EXIT, exitCodeOf, UsageError } from '../errors.js';
 import { withInterrupt } from '../interrupt.js';
 import { err, type CliRun } from '../io.js';
@@ -38,6 +39,8 @@ async function logs(run: CliRun, file: string, options: LogsOptions): Promise<vo
   const target = clusterTarget(options, io.env);
   const factory = factoryOf(composition, options.mode, target);
   const name = options.name ?? factory.instanceName(spec ?? {});
+  // The factory redacts what the cluster shows of the instance's secrets; this adds the given spec's.
+  const redactor = redactorFor(composition.graph, spec ?? {});
   let result: Awaited<ReturnType<typeof factory.streamLogs>> | undefined;
   let prefix = false;
   await withInterrupt(io, async (signal) => {
@@ -47,18 +50,18 @@ async function logs(run: CliRun, file: string, options: LogsOptions): Promise<vo
       ...(options.container ? { container: options.container } : {}),
       signal,
       // Known only once the sources are: the runtime starts streaming after listing them all.
-      onLine: (source, line) => void io.stdout.write(`${prefix ? `[${source.pod}/${source.container}] ` : ''}${line}\n`),
+      onLine: (source, line) => void io.stdout.write(`${prefix ? `[${source.pod}/${source.container}] ` : ''}${redactor.text(line)}\n`),
       onSources: (sources) => (prefix = sources.length > 1),
     });
-  }).catch((error: unknown) => {
+  }).catch(async (error: unknown) => {
     // Ctrl-C is how --follow ends: not a failure.
-    if (!(options.follow && exitCodeOf(error) === EXIT.interrupted)) throw error;
+    if (!(options.follow && exitCodeOf(error) === EXIT.interrupted)) throw await withOtherModeHint(error, composition, options.mode, target, name);
   });
   if (!result) return;
   const what = describeInstance(composition, options.mode, name, target.namespace);
   if (result.sources.length === 0) throw new CliError(`${what} has no pods${options.container ? ` with a container "${options.container}"` : ''}`, EXIT.failure);
   for (const failure of result.failures) {
-    err(io, `typekro: no logs for pod ${failure.source.pod}, container ${failure.source.container}: ${failure.message}${nodeHint(failure.message)}`);
+    err(io, `typekro: no logs for pod ${failure.source.pod}, container ${failure.source.container}: ${redactor.text(failure.message)}${nodeHint(failure.message)}`);
   }
   if (result.failures.length > 0) throw new CliError(`logs unavailable for ${result.failures.length} of ${result.sources.length} containers`, EXIT.failure);
 }

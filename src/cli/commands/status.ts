@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import type { InstanceStatus } from '../../index.js';
 import { redactorFor, redactStatus } from '../../api/sensitive.js';
-import { describeInstance, factoryOf, load } from '../context.js';
+import { describeInstance, factoryOf, load, withOtherModeHint } from '../context.js';
 import { EXIT } from '../errors.js';
 import { out, type CliRun } from '../io.js';
 import { clusterTarget, withCluster, withComposition, withMode, withName, withSpec } from '../options.js';
@@ -38,7 +38,9 @@ async function status(run: CliRun, file: string, options: StatusOptions): Promis
   const target = clusterTarget(options, run.io.env);
   const factory = factoryOf(composition, options.mode, target);
   const name = options.name ?? factory.instanceName(spec ?? {});
-  const raw = await factory.instanceStatus(name, spec ? { spec } : {});
+  const raw = await factory.instanceStatus(name, spec ? { spec } : {}).catch(async (error: unknown) => {
+    throw await withOtherModeHint(error, composition, options.mode, target, name);
+  });
   // Status fields computed from secrets, and the given spec's secret values, are not printed (issue 13).
   const result = redactorFor(composition.graph, spec ?? {}).value({ ...raw, status: redactStatus(composition.graph, raw.status) });
   out(run.io, options.output ? formatDocument(result, options.output) : human(describeInstance(composition, options.mode, name, target.namespace), result));

@@ -11,6 +11,7 @@ import { isPlainObject } from '../../util/json.js';
 import { TypeKroError } from '../../util/errors.js';
 import { KroCondition, KroOmit } from './library/kro.js';
 import { parseGoDuration, parseRfc3339 } from './library/time.js';
+import { withArticle } from '../../util/article.js';
 
 /**
  * A spec value typed by the composition's schema: `integer` → int (whole floats accepted, as the API server
@@ -129,7 +130,7 @@ export function impossibleRead(schema: OpenApiSchema | undefined, path: readonly
     } else if (current.type === 'object' && typeof current.additionalProperties === 'object') {
       current = current.additionalProperties;
     } else if (current.type !== undefined && current.type !== 'object') {
-      return `"${seen.join('.')}" is a ${current.type}${current.format ? ` (${current.format})` : ''}, which has no field "${segment}"`;
+      return `"${seen.join('.')}" is ${withArticle(current.type)}${current.format ? ` (${current.format})` : ''}, which has no field "${segment}"`;
     } else {
       return undefined;
     }

@@ -65,7 +65,10 @@ function waitReady(session: DirectSession, node: ApplyPlan, observed: ObservedMa
     }
     record(lastObject);
     // Readiness of this one object: a collection item is checked alone, with `each` bound to it.
-    const input = { spec: session.spec, instance: session.instance, readiness: session.readiness, observed: new Map([...observed, [node.id, node.collection ? [lastObject] : lastObject]]), ...schemasOf(session) };
+    // Only what its expressions can read (itself and its dependencies): a copy of every observed object per
+    // watch event was quadratic garbage at 1,000 resources.
+    const scope = new Map(session.prepared.dependencies(node.id).flatMap((dep) => (observed.has(dep) ? [[dep, observed.get(dep)!] as const] : [])));
+    const input = { spec: session.spec, instance: session.instance, readiness: session.readiness, observed: scope.set(node.id, node.collection ? [lastObject] : lastObject), ...schemasOf(session) };
     last = resourceReadiness(session.prepared, node.id, 1, input);
     if (last.failed) throw new DirectDeployError(`resource "${node.id}": ${last.reason}`, node.id);
     if (!last.ready && last.reason !== reported) {

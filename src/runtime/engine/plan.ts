@@ -13,7 +13,7 @@ import { impossibleReads } from './reads.js';
 import { resolveValue, toJsonResult, type LeafEvaluator, type Resolved } from './resolve.js';
 import { ruleReadiness } from './readiness.js';
 import type { InstancePlan, KubeObject, NodePlan, PlanInput, Readiness } from './types.js';
-import { instanceVariables, observedCel } from './variables.js';
+import { instanceVariables, observedCel, schemaVariable } from './variables.js';
 
 type Vars = Readonly<Record<string, unknown>>;
 
@@ -62,7 +62,20 @@ export function createPlanCache(): PlanCache {
  * `desired` is the number of objects rendered (1, or the collection size).
  */
 export function resourceReadiness(prepared: PreparedGraph, id: string, desired: number, input: PlanInput): Readiness {
-  return readinessOf(prepared, prepared.resource(id), desired, input, instanceVariables(prepared.graph, input));
+  return readinessOf(prepared, prepared.resource(id), desired, input, resourceVariables(prepared, id, input));
+}
+
+/**
+ * {@link scopeOf} without building the variables of every resource first: asked on every watch event, the
+ * whole map was a copy of every observed object per event (quadratic garbage at 1,000 resources).
+ */
+function resourceVariables(prepared: PreparedGraph, id: string, input: PlanInput): Vars {
+  const scope: Record<string, unknown> = { schema: schemaVariable(prepared.graph, input) };
+  for (const name of [id, ...prepared.dependencies(id)]) {
+    const object = input.observed.get(name);
+    if (object !== undefined) scope[name] = Array.isArray(object) ? object.map((item: object) => observedCel(input, name, item)) : observedCel(input, name, object);
+  }
+  return scope;
 }
 
 /**
@@ -80,7 +93,7 @@ export function observedReadiness(prepared: PreparedGraph, input: PlanInput): Ma
   const out = new Map<string, Readiness>();
   for (const id of prepared.order) {
     const observed = input.observed.get(id);
-    if (observed !== undefined) out.set(id, readinessOf(prepared, prepared.resource(id), Array.isArray(observed) ? observed.length : 1, input, vars));
+    if (observed !== undefined) out.set(id, readinessOf(prepared, prepared.resource(id), Array.isArray(observed) ? observed.length : 1, input, scopeOf(prepared, id, vars)));
   }
   return out;
 }

@@ -11,6 +11,7 @@ import { TypeKroError } from '../../util/errors.js';
 import { isObservedState, type ObservedInput } from './observed.js';
 import type { TestContext } from './context.js';
 import { didYouMean } from './nearest.js';
+import { withArticle } from '../../util/article.js';
 
 /**
  * `simulate`'s `observed`: by resource id, one entry, or a list for a forEach collection.
@@ -53,7 +54,7 @@ function checkKind(resource: ResourceNode, item: ObservedInput, where: string): 
   const apiVersion = state ? item.apiVersion : (item as Record<string, unknown>).apiVersion;
   const what = state ? `${item.description} (an observed state for a ${String(kind)})` : `an object of kind ${String(kind)}`;
   if (kind !== undefined && kind !== resource.kind) {
-    throw new TypeKroError('USAGE', `${where}: resource "${resource.id}" is a ${resource.kind} (${resource.apiVersion}) but was given ${what}; observe it with a ${resource.kind} state, or a partial object such as { status: { ... } }`);
+    throw new TypeKroError('USAGE', `${where}: resource "${resource.id}" is ${withArticle(resource.kind)} (${resource.apiVersion}) but was given ${what}; observe it with ${withArticle(resource.kind)} state, or a partial object such as { status: { ... } }`);
   }
   if (apiVersion !== undefined && apiVersion !== resource.apiVersion) {
     throw new TypeKroError('USAGE', `${where}: resource "${resource.id}" is ${resource.apiVersion} ${resource.kind} but was given apiVersion ${String(apiVersion)}; drop apiVersion or use ${resource.apiVersion}`);
