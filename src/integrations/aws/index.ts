@@ -19,13 +19,13 @@
  * storage.toYaml().includes('kind: Bucket'); // => true
  */
 import { operatorBootstrap } from '../shared/operator-bootstrap.js';
-import { allKinds as commonKinds } from './common.generated.js';
-import { allKinds as iamKinds } from './iam.generated.js';
-import { allKinds as s3Kinds } from './s3.generated.js';
+import { allKinds as commonKinds } from './generated/common/index.js';
+import { allKinds as iamKinds } from './generated/iam/index.js';
+import { allKinds as s3Kinds } from './generated/s3/index.js';
 
-export * from './s3.generated.js';
-export * from './iam.generated.js';
-export * from './common.generated.js';
+export * from './generated/s3/index.js';
+export * from './generated/iam/index.js';
+export * from './generated/common/index.js';
 export { commonKinds, iamKinds, s3Kinds };
 
 /** Every ACK kind of this module (each generated module's own `allKinds`, which this declaration shadows). */
