@@ -1,7 +1,8 @@
 /**
  * Regenerates the integrations' typed factories from their pinned upstream CRDs (integrations/pins.json):
  * through the Go module proxy ($GOPROXY), or, for operators the proxy does not serve (CloudNativePG), from a
- * git snapshot of the upstream repository at the pinned commit (`--snapshot owner/name=GIT_DIR`; only the
+ * git snapshot of the upstream repository at the pinned commit (CloudNativePG, Ory's hydra-maester, APISIX's ingress
+ * controller, the Temporal operator, ACK's RDS controller) (`--snapshot owner/name=GIT_DIR`; only the
  * generated files are committed, their headers name the repository and commit). Each module is a directory,
  * src/integrations/<name>/generated/<stem>/, of one file per kind (typekro import --out-dir).
  * Usage: node --import tsx integrations/regenerate.ts [name ...] [--snapshot owner/name=GIT_DIR ...]
@@ -49,16 +50,18 @@ export interface RegeneratedModule {
   readonly files: readonly { readonly path: string; readonly text: string }[];
 }
 
-/** The integration's generated modules, regenerated now. */
+/** The integration's generated modules (or only those of `stems`), regenerated now. */
 export async function regenerate(
   name: string,
   env: Readonly<Record<string, string | undefined>> = process.env,
   snapshots: Readonly<Record<string, string>> = {},
+  stems?: readonly string[],
 ): Promise<RegeneratedModule[]> {
   const pin = pins()[name];
   if (!pin) throw new Error(`no pin named ${name} in integrations/pins.json (pins: ${Object.keys(pins()).join(', ')})`);
   const generated: RegeneratedModule[] = [];
   for (const [stem, module] of Object.entries(pin.modules)) {
+    if (stems && !stems.includes(stem)) continue;
     const dir = `src/integrations/${name}/generated/${stem}`;
     const prefix = module.prefix ? ` --prefix ${module.prefix}` : '';
     const options = { typekroImport: TYPEKRO_IMPORT, env, ...(module.prefix ? { prefix: module.prefix } : {}) };
@@ -75,7 +78,7 @@ export async function regenerate(
         writeFileSync(join(crdDir, basename(path)), execFileSync('git', ['--git-dir', gitDir, 'show', `${module.commit}:${path}`], { maxBuffer: 64 * 1024 * 1024 }));
       }
       const label = `github.com/${module.repository}@${module.tag} (commit ${module.commit}) ${module.path}`;
-      const command = `node --import tsx integrations/regenerate.ts ${name} --snapshot ${module.repository}=GIT_DIR`;
+      const command = `node --import tsx integrations/regenerate.ts ${name} --snapshot ${module.repository}=GIT_DIR${Object.keys(pin.modules).length > 1 ? ' ...' : ''}`;
       generated.push({ dir, files: (await importCrds(crdDir, { ...options, label, version: module.tag, command })).files });
     } finally {
       rmSync(crdDir, { recursive: true, force: true });

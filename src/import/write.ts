@@ -53,6 +53,52 @@ const kebab = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, '$1-$
 
 const lineCount = (text: string): number => text.split('\n').length;
 
+/**
+ * An interface too long for any file (RDS DBInstance's spec: a hundred documented fields) becomes parts of at
+ * most `budget` lines and the interface extending them (`interface X extends XPart1, XPart2 {}`): the same type.
+ * A member is its TSDoc and its lines; json-schema-to-typescript starts each at two spaces of indentation.
+ */
+function splitInterface(declaration: Declaration, budget: number): Declaration[] {
+  const lines = declaration.text.split('\n');
+  const open = lines.findIndex((line) => line.startsWith('export interface '));
+  if (lineCount(declaration.text) <= budget || open < 0 || !lines[open]!.endsWith('{') || lines[lines.length - 1] !== '}') return [declaration];
+  const members: string[][] = [];
+  let inDoc = false;
+  let docOnly = false;
+  for (const line of lines.slice(open + 1, -1)) {
+    const memberStart = /^ {2}[^ *}\])]/.test(line);
+    if (!inDoc && line.startsWith('  /**')) {
+      members.push([line]);
+      inDoc = !line.endsWith('*/');
+      docOnly = true;
+    } else if (inDoc) {
+      members[members.length - 1]!.push(line);
+      inDoc = !line.endsWith('*/');
+    } else if (memberStart && !docOnly) members.push([line]);
+    else {
+      if (members.length === 0) members.push([]);
+      members[members.length - 1]!.push(line);
+      if (memberStart) docOnly = false;
+    }
+  }
+  const parts: string[][][] = [[]];
+  let size = 0;
+  for (const member of members) {
+    if (size + member.length > budget - 2 && parts[parts.length - 1]!.length > 0) {
+      parts.push([]);
+      size = 0;
+    }
+    parts[parts.length - 1]!.push(member);
+    size += member.length;
+  }
+  const names = parts.map((_p, i) => `${declaration.name}Part${i + 1}`);
+  const head = [...lines.slice(0, open), `export interface ${declaration.name} extends ${names.join(', ')} {}`].join('\n');
+  return [
+    { name: declaration.name, text: head },
+    ...parts.map((part, i) => ({ name: names[i]!, text: [`/** Fields of {@link ${declaration.name}} (part ${i + 1} of ${parts.length}). */`, `export interface ${names[i]} {`, ...part.flat(), '}'].join('\n') })),
+  ];
+}
+
 /** The declarations cut into runs that each fit a file: the first run shares its file with the factory. */
 function chunk(declarations: readonly Declaration[]): Declaration[][] {
   const chunks: Declaration[][] = [[]];
@@ -91,7 +137,7 @@ function referenced(code: string, declared: ReadonlyMap<string, number>, own: nu
 function kindFiles(kind: GeneratedKind, crds: readonly Crd[], info: ModuleHeader, options: GenerateOptions): GeneratedFile[] {
   const stem = kebab(kind.kind.factoryName);
   const top = header(info, [kind.kind.crd], crds);
-  const chunks = chunk(kind.declarations);
+  const chunks = chunk(kind.declarations.flatMap((d) => splitInterface(d, MAX_LINES - 20)));
   const fileOf = (index: number): string => (index === 0 ? stem : `${stem}.types-${index}`);
   const declared = new Map(chunks.flatMap((decls, index) => decls.map((d) => [d.name, index] as const)));
   const typeImports = (code: string, own: number): string[] =>

@@ -89,7 +89,8 @@ describe('typekro import', () => {
   });
 
   it('cuts a kind whose types exceed 800 lines into files that each stay within them, importing what they use', async () => {
-    // 60 object fields of 12 described fields each: ~3,000 lines of types for one kind.
+    // 60 object fields of 12 described fields each (~3,000 lines of types for one kind), and 300 described
+    // strings in the spec itself: one interface longer than a file.
     const field = (i: number) => `f${i}: { type: object, description: "Group ${i}.", properties: { ${Array.from({ length: 12 }, (_, j) => `g${j}: { type: string, description: "Field ${j} of group ${i}." }`).join(', ')} } }`;
     const big = `apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
@@ -102,7 +103,7 @@ spec:
     - name: v1
       served: true
       storage: true
-      schema: { openAPIV3Schema: { type: object, properties: { spec: { type: object, properties: { ${Array.from({ length: 60 }, (_, i) => field(i)).join(', ')} } } } } }
+      schema: { openAPIV3Schema: { type: object, properties: { spec: { type: object, properties: { ${Array.from({ length: 60 }, (_, i) => field(i)).join(', ')}, ${Array.from({ length: 300 }, (_, i) => `s${i}: { type: string, description: "String ${i}." }`).join(', ')} } } } } }
 `;
     const file = join(tmp, 'big.yaml');
     writeFileSync(file, big);
@@ -116,7 +117,11 @@ spec:
         for (const name of names!.split(', ')) assert.equal(declaredIn.get(name), from, `${f.path} imports ${name} from ${from}`);
       }
     }
-    assert.match(files.find((f) => f.path === 'big.ts')!.text, /^export type \* from '\.\/big\.types-1\.js';$/m);
+    const main = files.find((f) => f.path === 'big.ts')!.text;
+    assert.match(main, /^export type \* from '\.\/big\.types-1\.js';$/m);
+    assert.match(main, /^export interface BigSpec extends BigSpecPart1, BigSpecPart2 \{\}$/m);
+    const parts = files.map((f) => f.text).join('\n');
+    for (const name of ['f0', 'f59', 's0', 's299']) assert.equal(parts.match(new RegExp(`^  ${name}\\?: `, 'gm'))?.length, 1, name);
   });
 
   it('names each kind and served version, skipping versions not served', async () => {
