@@ -42,9 +42,12 @@ export interface PlannedKind {
 
 const RESERVED = new Set(['break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield', 'let', 'static', 'implements', 'interface', 'package', 'private', 'protected', 'public', 'await']);
 const pascal = (text: string): string => text.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_m, _sep: string, c: string) => c.toUpperCase());
-/** `Certificate` → `certificate`, `DNSEndpoint` → `dnsEndpoint`, `IAMRoleSelector` → `iamRoleSelector`: a leading acronym is lowered whole. */
+/**
+ * `Certificate` → `certificate`, `DNSEndpoint` → `dnsEndpoint`, `IAMRoleSelector` → `iamRoleSelector`: a leading
+ * acronym is lowered whole; a one-letter one with its word (`OAuth2Client` → `oauth2Client`, not `oAuth2Client`).
+ */
 const lowerFirst = (text: string): string => {
-  const acronym = /^[A-Z]+(?=[A-Z][a-z])/.exec(text)?.[0] ?? /^[A-Z]+(?=[0-9]|$)/.exec(text)?.[0];
+  const acronym = /^[A-Z](?=[A-Z][a-z])[A-Z][a-z]*/.exec(text)?.[0] ?? /^[A-Z]+(?=[A-Z][a-z])/.exec(text)?.[0] ?? /^[A-Z]+(?=[0-9]|$)/.exec(text)?.[0];
   return acronym ? acronym.toLowerCase() + text.slice(acronym.length) : text.charAt(0).toLowerCase() + text.slice(1);
 };
 /** `WidgetV1alpha1` → `WidgetV1Alpha1`: json-schema-to-typescript capitalises a letter after a digit, so type names follow it. */

@@ -3,9 +3,9 @@
 // Regenerate: node --import tsx integrations/regenerate.ts ory --snapshot ory/hydra-maester=GIT_DIR
 // CustomResourceDefinitions: oauth2clients.hydra.ory.sh
 
-export * from './o-auth2-client.js';
+export * from './oauth2-client.js';
 
-import { oAuth2Client } from './o-auth2-client.js';
+import { oauth2Client } from './oauth2-client.js';
 
 /** Every factory of this module, e.g. for `crdManifests(allKinds)` (install equivalent CRDs). */
-export const allKinds = [oAuth2Client] as const;
+export const allKinds = [oauth2Client] as const;

@@ -4,7 +4,7 @@
 // CustomResourceDefinitions: oauth2clients.hydra.ory.sh
 
 import { crdFactory, type CrdFactory } from '../../../../index.js';
-import { oAuth2ClientSchema } from './o-auth2-client.schema.js';
+import { oauth2ClientSchema } from './oauth2-client.schema.js';
 
 /**
  * OAuth2Client is the Schema for the oauth2clients API
@@ -306,16 +306,16 @@ export interface OAuth2ClientStatusReconciliationError {
 /**
  * `hydra.ory.sh/v1alpha1` OAuth2Client (namespaced), from CRD oauth2clients.hydra.ory.sh.
  * Ready: condition `Ready`=True for the current generation (the custom-kind rule); `.withReadyWhen(...)` overrides it.
- * Call it in a composition: `oAuth2Client({ name: '...', namespace: '...', spec: { ... } })`.
+ * Call it in a composition: `oauth2Client({ name: '...', namespace: '...', spec: { ... } })`.
  */
-export const oAuth2Client: CrdFactory<OAuth2Client> = crdFactory<OAuth2Client>({
+export const oauth2Client: CrdFactory<OAuth2Client> = crdFactory<OAuth2Client>({
   group: "hydra.ory.sh",
   version: "v1alpha1",
   kind: "OAuth2Client",
   plural: "oauth2clients",
   scope: "Namespaced",
-  factoryName: "oAuth2Client",
+  factoryName: "oauth2Client",
   storage: true,
   subresources: {"status":{}},
-  schema: oAuth2ClientSchema,
+  schema: oauth2ClientSchema,
 });
