@@ -5,13 +5,15 @@
  */
 import { crdsOf, type Crd } from './crds.js';
 import { ImportError } from './errors.js';
-import { generateModule, planKinds, type GenerateOptions } from './generate.js';
+import { generateKinds, type GenerateOptions } from './generate.js';
 import { readSource, type SourceOptions } from './sources.js';
+import { writeDirectory, writeModule, type GeneratedFile } from './write.js';
 
 export { ImportError } from './errors.js';
 export type { Crd, CrdVersion, SourceDocument } from './crds.js';
 export type { GenerateOptions, ModuleHeader } from './generate.js';
 export type { SourceOptions } from './sources.js';
+export type { GeneratedFile } from './write.js';
 
 /**
  * Options of {@link importCrds}: how to read the source and how to write the module.
@@ -41,14 +43,18 @@ export interface ImportOptions extends SourceOptions, GenerateOptions {
  * typeof kinds; // => 'function'
  */
 export interface ImportResult {
+  /** Every kind in one module (`typekro import --out FILE`). */
   readonly module: string;
+  /** The same kinds as a directory: a file per kind and version, and `index.ts` (`typekro import --out-dir DIR`). */
+  readonly files: readonly GeneratedFile[];
   readonly crds: readonly Crd[];
   readonly factories: readonly { readonly factoryName: string; readonly typeName: string; readonly apiVersion: string; readonly kind: string }[];
   readonly version?: string;
 }
 
 /**
- * Reads the CRDs of `source` and generates their TypeScript module (deterministic and formatted).
+ * Reads the CRDs of `source` and generates their TypeScript module, and the same as a directory of one file
+ * per kind (deterministic and formatted).
  *
  * @example
  * import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -85,11 +91,10 @@ export async function importCrds(source: string, options: ImportOptions = {}): P
   if (crds.length === 0) throw new ImportError(`${source}: no CustomResourceDefinition found in ${read.documents.map((d) => d.origin).join(', ')}; is it a CRD file (kind: CustomResourceDefinition)?`);
   const duplicate = crds.find((crd, i) => crds.findIndex((other) => other.name === crd.name) !== i);
   if (duplicate) throw new ImportError(`${source}: CRD ${duplicate.name} is defined twice (${crds.filter((c) => c.name === duplicate.name).map((c) => c.origin).join(' and ')})`);
-  const module = await generateModule(
-    crds,
-    { source: options.label ?? (options.fromCluster ? `the cluster's CRDs of ${source}` : source), ...(version ? { version } : {}), command: options.command ?? `typekro import ${source}` },
-    options,
-  );
-  const factories = planKinds(crds, options.prefix).map((k) => ({ factoryName: k.factoryName, typeName: k.typeName, apiVersion: `${k.crd.group}/${k.version.name}`, kind: k.crd.kind }));
-  return { module, crds, factories, ...(version ? { version } : {}) };
+  const info = { source: options.label ?? (options.fromCluster ? `the cluster's CRDs of ${source}` : source), ...(version ? { version } : {}), command: options.command ?? `typekro import ${source}` };
+  const kinds = await generateKinds(crds, options);
+  const module = writeModule(kinds, crds, info, options);
+  const files = writeDirectory(kinds, crds, info, options);
+  const factories = kinds.map(({ kind: k }) => ({ factoryName: k.factoryName, typeName: k.typeName, apiVersion: `${k.crd.group}/${k.version.name}`, kind: k.crd.kind }));
+  return { module, files, crds, factories, ...(version ? { version } : {}) };
 }

@@ -1,6 +1,6 @@
 /** `typekro import` on the command line: the module on stdout or in `--out`, bad input exits 2 naming it. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -30,6 +30,19 @@ describe('typekro import (CLI)', () => {
     assert.match(text, /^\/\/ Regenerate: typekro import .*fixtures\/crds --kind Gadget --typekro-import \.\.\/\.\.\/src\/index\.js --out .*widgets\.ts$/m);
     assert.match(text, /from '\.\.\/\.\.\/src\/index\.js';/);
     assert.doesNotMatch(text, /Widget/);
+  });
+
+  it('writes --out-dir: a file per kind and an index, the command in each header; --out with it is refused', async () => {
+    const dir = join(tmp, 'per-kind');
+    const result = await typekro(['import', crds, '--out-dir', dir]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /wrote 7 files to .*per-kind: widget \(example\.com\/v1 Widget\)/);
+    assert.deepEqual(readdirSync(dir).sort(), ['gadget.schema.ts', 'gadget.ts', 'index.ts', 'widget-v1alpha1.schema.ts', 'widget-v1alpha1.ts', 'widget.schema.ts', 'widget.ts']);
+    assert.match(readFileSync(join(dir, 'widget.ts'), 'utf8'), /^\/\/ Regenerate: typekro import .*fixtures\/crds --out-dir .*per-kind$/m);
+    assert.match(readFileSync(join(dir, 'index.ts'), 'utf8'), /^export const allKinds = \[widget, widgetV1alpha1, gadget\] as const;$/m);
+    const both = await typekro(['import', crds, '--out', join(tmp, 'x.ts'), '--out-dir', dir]);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /--out FILE \(one module\) or --out-dir DIR/);
   });
 
   it('exits 2 naming a bad source', async () => {

@@ -51,7 +51,7 @@ describe('typekro/aws', () => {
     assert.equal(s3Bucket.definition.kind, 'Bucket');
     assert.equal(iamRole.definition.group, 'iam.services.k8s.aws');
     assert.deepEqual(s3Kinds.map((k) => k.definition.factoryName), ['s3Bucket']);
-    assert.equal(awsKinds.length, 10);
+    assert.equal(awsKinds.length, 20);
   });
 
   it('names a status field the schema does not have when the composition is defined', () => {

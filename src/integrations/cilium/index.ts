@@ -25,7 +25,7 @@
  */
 import { operatorBootstrap } from '../shared/operator-bootstrap.js';
 
-export * from './crds.generated.js';
+export * from './generated/crds/index.js';
 
 /** The Cilium version the factories were generated for (integrations/pins.json). */
 export const CILIUM_VERSION = '1.20.2';

@@ -21,7 +21,7 @@
  */
 import { operatorBootstrap } from '../shared/operator-bootstrap.js';
 
-export * from './crds.generated.js';
+export * from './generated/crds/index.js';
 
 /** The CloudNativePG version the factories were generated for, and its chart's version (integrations/pins.json). */
 export const CNPG_VERSION = 'v1.30.0';

@@ -21,7 +21,7 @@
  */
 import { operatorBootstrap } from '../shared/operator-bootstrap.js';
 
-export * from './crds.generated.js';
+export * from './generated/crds/index.js';
 
 /** The annotation external-dns reads on Services and Ingresses: the hostname(s) to publish, comma-separated. */
 export const EXTERNAL_DNS_HOSTNAME = 'external-dns.alpha.kubernetes.io/hostname';

@@ -21,10 +21,7 @@ export interface WidgetSpec {
    */
   color?: string
   config?: { [key: string]: unknown }
-  exclusive?: {
-    a?: string
-    b?: string
-  }
+  exclusive?: WidgetSpecExclusive
   labels?: {
     [k: string]: string
   }
@@ -32,10 +29,7 @@ export interface WidgetSpec {
    * How it runs.
    */
   mode: ("Fast" | "Slow")
-  parts?: {
-    name: string
-    weight?: number
-  }[]
+  parts?: WidgetSpecParts[]
   port?: number | string
   ratio?: number
   /**
@@ -49,21 +43,24 @@ export interface WidgetSpec {
    */
   suspend?: boolean
   tags?: string[]
-  template?: {
-    apiVersion?: string
-    kind?: string
-    metadata?: { name?: string; namespace?: string; labels?: { [key: string]: string }; annotations?: { [key: string]: string }; [key: string]: unknown }
-    [k: string]: unknown
-  }
+  template?: WidgetSpecTemplate
+}
+export interface WidgetSpecExclusive {
+  a?: string
+  b?: string
+}
+export interface WidgetSpecParts {
+  name: string
+  weight?: number
+}
+export interface WidgetSpecTemplate {
+  apiVersion?: string
+  kind?: string
+  metadata?: { name?: string; namespace?: string; labels?: { [key: string]: string }; annotations?: { [key: string]: string }; [key: string]: unknown }
+  [k: string]: unknown
 }
 export interface WidgetStatus {
-  conditions?: {
-    message?: string
-    observedGeneration?: number
-    reason?: string
-    status: ("True" | "False" | "Unknown")
-    type: string
-  }[]
+  conditions?: WidgetStatusConditions[]
   endpoint?: string
   /**
    * Format: date-time.
@@ -75,6 +72,13 @@ export interface WidgetStatus {
   observedGeneration?: number
   phase?: ("Pending" | "Running")
   readyParts?: number
+}
+export interface WidgetStatusConditions {
+  message?: string
+  observedGeneration?: number
+  reason?: string
+  status: ("True" | "False" | "Unknown")
+  type: string
 }
 
 const widgetSchema: CrdSchema = JSON.parse(`{"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},"spec":{"properties":{"color":{"default":"blue","type":"string"},"config":{"type":"object","x-kubernetes-preserve-unknown-fields":true},"exclusive":{"oneOf":[{"required":["a"]},{"required":["b"]}],"properties":{"a":{"type":"string"},"b":{"type":"string"}},"type":"object"},"labels":{"additionalProperties":{"type":"string"},"type":"object"},"mode":{"enum":["Fast","Slow"],"type":"string"},"parts":{"items":{"properties":{"name":{"type":"string"},"weight":{"type":"integer"}},"required":["name"],"type":"object"},"type":"array"},"port":{"anyOf":[{"type":"integer"},{"type":"string"}],"x-kubernetes-int-or-string":true},"ratio":{"type":"number"},"size":{"format":"int32","minimum":1,"type":"integer"},"suspend":{"default":false,"type":"boolean"},"tags":{"items":{"type":"string"},"type":"array"},"template":{"type":"object","x-kubernetes-embedded-resource":true,"x-kubernetes-preserve-unknown-fields":true}},"required":["size","mode"],"type":"object"},"status":{"properties":{"conditions":{"items":{"properties":{"message":{"type":"string"},"observedGeneration":{"type":"integer"},"reason":{"type":"string"},"status":{"enum":["True","False","Unknown"],"type":"string"},"type":{"type":"string"}},"required":["type","status"],"type":"object"},"type":"array"},"endpoint":{"type":"string"},"lastUpdate":{"format":"date-time","type":"string"},"observedGeneration":{"format":"int64","type":"integer"},"phase":{"enum":["Pending","Running"],"type":"string"},"readyParts":{"type":"integer"}},"type":"object"}},"required":["spec"],"type":"object"}`);
