@@ -168,6 +168,23 @@ async function runOffline(files) {
   return runNodeTest([...go, ...entries], env, [`--test-concurrency=${availableParallelism() + 1}`, reporter, '--test-reporter-destination=stdout']).done;
 }
 
+/**
+ * The optional controllers (cert-manager, external-dns) the cluster files ask for, each with a comment line
+ * `// cluster-components: cert-manager, external-dns`: only then are they built (minutes, once) and started.
+ */
+function optionalComponents(files) {
+  const wanted = new Set();
+  for (const file of files) {
+    for (const [, list] of readFileSync(join(root, file), 'utf8').matchAll(/^\s*(?:\/\/|\*)\s*cluster-components:\s*(.+)$/gm)) {
+      for (const name of list.split(',').map((n) => n.trim()).filter(Boolean)) {
+        if (!['cert-manager', 'external-dns'].includes(name)) throw new SetupError(`${file}: unknown cluster component "${name}" (known: cert-manager, external-dns)`);
+        wanted.add(name);
+      }
+    }
+  }
+  return [...wanted].sort();
+}
+
 async function withCluster(files) {
   log(`${files.length} files on the cluster`);
   if (process.env.TYPEKRO_TEST_KUBECONFIG) {
@@ -176,8 +193,16 @@ async function withCluster(files) {
   }
   const { tsImport } = await import('tsx/esm/api');
   const kit = await tsImport('../src/testing/index.ts', import.meta.url);
-  const binaries = await kit.ensureClusterBinaries({ progress: (l) => process.stderr.write(`${l}\n`) });
-  const cluster = await kit.startLocalCluster({ name: 'test', binaries, progress: (l) => log(l) });
+  const optional = optionalComponents(files);
+  if (optional.length > 0) log(`optional controllers asked for: ${optional.join(', ')}`);
+  const binaries = await kit.ensureClusterBinaries({ progress: (l) => process.stderr.write(`${l}\n`), optional });
+  const cluster = await kit.startLocalCluster({
+    name: 'test',
+    binaries,
+    progress: (l) => log(l),
+    certManager: optional.includes('cert-manager'),
+    externalDns: optional.includes('external-dns'),
+  });
   log(`cluster ready in ${(cluster.startMs / 1000).toFixed(1)} s, kubeconfig ${cluster.kubeconfigPath}`);
   const run = runNodeTest(files, { ...process.env, TYPEKRO_TEST_KUBECONFIG: cluster.kubeconfigPath });
   let failed = false;

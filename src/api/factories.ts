@@ -78,6 +78,7 @@ function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, gra
     instanceName: (spec) => instanceNameOf(graph, specWithDefaults(graph, spec)),
     async deploy(spec, deployOptions = {}) {
       const instance = instanceOf(spec, deployOptions.name);
+      rgdYaml(); // a graph KRO cannot accept is refused here, before the cluster is touched (and cached for toYaml)
       return reported(await (await load()).deploy(instance));
     },
     plan: async (spec, planOptions = {}) => (await load()).plan(instanceOf(spec, planOptions.name) as unknown as KubeObject),

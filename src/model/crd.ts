@@ -116,7 +116,9 @@ export type CrdFactory<TBody> = ((input: CrdInput<TBody>) => Enhanced<CrdObject<
 export function crdFactory<TBody>(definition: CrdKind): CrdFactory<TBody> {
   checkDefinition(definition);
   const apiVersion = `${definition.group}/${definition.version}`;
-  const modelName = `crd:${apiVersion}/${definition.kind}`;
+  // The schema's digest is part of the name: two factories of one kind with different schemas (two generated
+  // versions of an operator's module) each keep their own type instead of the first one loaded winning.
+  const modelName = `crd:${apiVersion}/${definition.kind}@${schemaDigest(definition.schema)}`;
   registerModelType(modelName, () => schemaCelType(definition.schema, true));
   const factory = defineFactory<CrdInput<TBody>, CrdObject<TBody>>(
     definition.factoryName,
@@ -128,6 +130,13 @@ export function crdFactory<TBody>(definition: CrdKind): CrdFactory<TBody> {
     },
   );
   return Object.assign(factory, { definition });
+}
+
+/** FNV-1a over the schema's JSON: a short, stable name part (this layer also runs in browsers: no node:crypto). */
+function schemaDigest(schema: CrdSchema): string {
+  let hash = 0x811c9dc5;
+  for (const char of JSON.stringify(schema)) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
 function checkDefinition(definition: CrdKind): void {

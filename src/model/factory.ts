@@ -86,6 +86,41 @@ export interface FactoryOptions {
 }
 
 /**
+ * Every factory by the name it is exported under, and what it makes (`apiVersion kind`, plus the model for
+ * generated kinds). It only ever grows as modules load (a name maps to the same factories in every call), so it
+ * is a registry of the loaded code, not state of a call. Two modules may export different factories under one
+ * name (`cluster` of typekro/cnpg and of a user's own import); only a lookup by that name is then ambiguous.
+ */
+const factories = new Map<string, Map<string, (config: never) => unknown>>();
+
+function addFactory(name: string, identity: string, factory: (config: never) => unknown): void {
+  const byIdentity = factories.get(name) ?? new Map<string, (config: never) => unknown>();
+  // The same kind registered again (a module loaded twice, e.g. from src/ and dist/) is the same factory.
+  if (!byIdentity.has(identity)) byIdentity.set(identity, factory);
+  factories.set(name, byIdentity);
+}
+
+/** True for the name of a TypeKro resource factory (used to spot factory calls that never ran). */
+export function isFactoryName(name: string | undefined): boolean {
+  return name !== undefined && (factories.has(name) || name === 'externalRef' || name === 'customResource');
+}
+
+/**
+ * The factory exported under `name` (`Deployment`, `configMap`), for calls that JavaScript never made.
+ * Throws when factories of different kinds share the name: taking either one would silently make the wrong kind.
+ */
+export function factoryByName(name: string): ((config: never) => unknown) | undefined {
+  const byIdentity = factories.get(name);
+  if (!byIdentity || byIdentity.size <= 1) return byIdentity?.values().next().value;
+  throw new TypeKroError(
+    'DEFINITION_INVALID',
+    `the factory name "${name}" belongs to ${byIdentity.size} loaded factories of different kinds (${[...byIdentity.keys()].join('; ')}), ` +
+      'so a call of it in a skipped branch cannot be made from source: create the resource unconditionally with .withIncludeWhen(<condition>), ' +
+      'or import only one module that exports this name',
+  );
+}
+
+/**
  * Wraps a manifest builder into a factory.
  *
  * @example
@@ -93,18 +128,6 @@ export interface FactoryOptions {
  *   'ConfigMap', { apiVersion: 'v1', kind: 'ConfigMap', modelName: 'V1ConfigMap' },
  *   (c) => ({ metadata: { name: c.name }, data: c.data }));
  */
-const factories = new Map<string, (config: never) => unknown>();
-
-/** True for the name of a TypeKro resource factory (used to spot factory calls that never ran). */
-export function isFactoryName(name: string | undefined): boolean {
-  return name !== undefined && (factories.has(name) || name === 'externalRef' || name === 'customResource');
-}
-
-/** The factory exported under `name` (`Deployment`, `configMap`), for calls that JavaScript never made. */
-export function factoryByName(name: string): ((config: never) => unknown) | undefined {
-  return factories.get(name);
-}
-
 export function defineFactory<TConfig extends FactoryOptions, TManifest>(
   factoryName: string,
   info: KindInfo,
@@ -119,7 +142,7 @@ export function defineFactory<TConfig extends FactoryOptions, TManifest>(
     run.register(record);
     return handleOf<Enhanced<TManifest>>(record);
   };
-  if (!factories.has(factoryName)) factories.set(factoryName, factory as (config: never) => unknown);
+  addFactory(factoryName, `${info.apiVersion} ${info.kind}${info.modelName ? ` (${info.modelName})` : ''}`, factory as (config: never) => unknown);
   return factory;
 }
 
@@ -138,7 +161,7 @@ export function registerManifest(manifest: Record<string, unknown> & { apiVersio
 
 /** Makes a non-`defineFactory` function known by name, so a call of it in a skipped branch can be made from source. */
 export function registerFactoryName(name: string, factory: (config: never) => unknown): void {
-  if (!factories.has(name)) factories.set(name, factory);
+  addFactory(name, name, factory);
 }
 
 /** A read-only reference to an object that exists already (KRO `externalRef`). */

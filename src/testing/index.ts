@@ -36,9 +36,9 @@ export { assertGolden, goldenUpdate, type GoldenEnv, type GoldenOutcome } from '
 export { inTestNamespace, jestGlobalSetup, jestGlobalTeardown, startTestCluster, type NamespaceOptions, type TestNamespace } from './fixtures/index.js';
 export { ensureClusterBinaries, kroChartDir, packageChart, startChartRepository, startLocalCluster } from './cluster-lazy.js';
 export type { LocalCluster, LocalClusterOptions } from './cluster/cluster.js';
-export { BINARY_NAMES } from './cluster/binary-names.js';
+export { BINARY_NAMES, OPTIONAL_BINARIES, OPTIONAL_COMPONENTS } from './cluster/binary-names.js';
 export type { ClusterBinaries, EnsureBinariesOptions } from './cluster/binaries.js';
-export type { BinaryName, ComponentVersions } from './cluster/binary-names.js';
+export type { BinaryName, ComponentVersions, OptionalBinaryName, OptionalComponent } from './cluster/binary-names.js';
 export type { Wrappers } from './cluster/build-plan.js';
 export { BuildTimeoutError, DEFAULT_BUILD_TIMEOUT_MS, BUILD_TIMEOUT_ENV } from './cluster/build-timeout.js';
 export type { GoBuildFn, GoBuildStep, ProgressFn } from './cluster/build.js';
@@ -50,4 +50,5 @@ export { NODE_NAME } from './cluster/bootstrap.js';
 export type { PackagedChart } from './charts/package.js';
 export type { ChartRepository, ChartRepositoryOptions } from './charts/repository.js';
 export { FLUX_NAMESPACE } from './cluster/flux-args.js';
+export { CERT_MANAGER_NAMESPACE, EXTERNAL_DNS_ZONE } from './cluster/optional-args.js';
 export type { LocalFlux } from './cluster/flux.js';

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 
@@ -70,4 +72,17 @@ export async function notFound(read: () => Promise<unknown>): Promise<boolean> {
 /** For {@link eventually}: true once `read` answers 404, undefined while the object still exists. */
 export async function gone(read: () => Promise<unknown>): Promise<true | undefined> {
   return (await notFound(read)) ? true : undefined;
+}
+
+/**
+ * The log of one of the test cluster's components (`<cluster dir>/logs/<component>.log`, beside its kubeconfig).
+ * Throws when it has none: the test needs a component the cluster was not started with (see run-tests'
+ * `cluster-components:` line) or a cluster that is not a local one.
+ */
+export function testClusterLog(component: string): string {
+  const file = join(dirname(testKubeConfigPath()), 'logs', `${component}.log`);
+  if (!existsSync(file)) {
+    throw new Error(`${file} does not exist: the test cluster runs no ${component}; declare it with a "cluster-components: ${component}" comment line in the test file`);
+  }
+  return readFileSync(file, 'utf8');
 }

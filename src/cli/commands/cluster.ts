@@ -46,7 +46,7 @@ async function reportingBuildTimeout<T>(run: () => Promise<T>): Promise<T> {
  * stderr and the kubeconfig path is the last line, alone on stdout, so `export KUBECONFIG=$(typekro cluster start)`
  * works.
  */
-async function start(run: CliRun, opts: { name: string; timeout: string; buildTimeout?: string; flux: boolean }): Promise<void> {
+async function start(run: CliRun, opts: { name: string; timeout: string; buildTimeout?: string; flux: boolean; certManager?: boolean; externalDns?: boolean }): Promise<void> {
   const err = (line: string): void => errLine(run.io, line);
   const startTimeoutMs = positive(opts.timeout, '--timeout', 'seconds') * 1000;
   const dir = clusterDir(opts.name);
@@ -64,6 +64,8 @@ async function start(run: CliRun, opts: { name: string; timeout: string; buildTi
       startTimeoutMs,
       buildTimeoutMs: buildTimeoutMs(opts.buildTimeout),
       flux: opts.flux,
+      certManager: opts.certManager ?? false,
+      externalDns: opts.externalDns ?? false,
       progress: err,
     }),
   );
@@ -118,6 +120,8 @@ export function registerClusterCommands(program: Command, run: CliRun): void {
     .option('--timeout <seconds>', 'start deadline, counted once the binaries are there', '180')
     .option('--build-timeout <minutes>', BUILD_TIMEOUT_HELP)
     .option('--no-flux', "without Flux's source-controller and helm-controller (HelmReleases then never become Ready)")
+    .option('--cert-manager', "also run cert-manager's controllers (self-signed and CA issuers; built on first use)")
+    .option('--external-dns', 'also run external-dns (Service source, in-memory provider for example.com; built on first use)')
     .action((opts: Parameters<typeof start>[1]) => start(run, opts));
   cluster.command('stop').description('stop a cluster and remove its files').option('-n, --name <name>', 'cluster name', DEFAULT_NAME).action((opts: { name: string }) => stop(run, opts));
   cluster.command('status').description('show clusters and whether their components run').option('-n, --name <name>', 'cluster name').action((opts: { name?: string }) => status(run, opts));

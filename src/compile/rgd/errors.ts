@@ -87,6 +87,11 @@ export class DependencyCycleError extends CompositionError {
   }
 }
 
+/** A resource of a kind whose CustomResourceDefinition the same RGD creates: KRO needs the CRD to exist first. */
+export class CrdInSameGraphError extends CompositionError {
+  override name = 'CrdInSameGraphError';
+}
+
 /** An RGD-level field (kind, version, group, RGD name) with an invalid value. */
 export class InvalidDefinitionError extends CompositionError {
   override name = 'InvalidDefinitionError';

@@ -1,7 +1,9 @@
 export { compileInstance, compileRgd, type InstanceOptions, type JsonObject } from './compile.js';
+export { kindsDefinedInGraph } from './crd-kinds.js';
 export { dependenciesOf, dependencyOrder } from './deps.js';
 export {
   CompositionError,
+  CrdInSameGraphError,
   DependencyCycleError,
   DuplicateResourceIdError,
   ForEachError,

@@ -7,8 +7,10 @@ import { referencedRoots } from '../../ir/expr.js';
 import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
 import { exprLeaves, isExprValue, type Value } from '../../ir/value.js';
 import { isPlainObject } from '../../util/json.js';
+import { kindsDefinedInGraph } from './crd-kinds.js';
 import { dependencyOrder } from './deps.js';
 import {
+  CrdInSameGraphError,
   DuplicateResourceIdError,
   InvalidDefinitionError,
   InvalidResourceError,
@@ -43,7 +45,24 @@ export function validateGraph(graph: CompositionGraph): void {
     checkReadyWhen(resource);
   }
   checkStatus(graph, ids);
+  checkCrdKinds(graph);
   dependencyOrder(graph);
+}
+
+/** KRO reads the schema of every kind when it accepts an RGD: a CRD created by the RGD itself comes too late. */
+function checkCrdKinds(graph: CompositionGraph): void {
+  const first = kindsDefinedInGraph(graph)[0];
+  if (!first) return;
+  const { resource, crd } = first;
+  throw new CrdInSameGraphError(
+    `${describeResource(resource)} is a ${resource.apiVersion} ${resource.kind}, a kind defined by ${describeResource(crd)} ` +
+      `(CustomResourceDefinition) of the same composition: KRO type-checks an RGD against the schemas of the kinds it creates, ` +
+      `so it cannot accept this RGD while the CRD does not exist yet. Install the CRD first (e.g. the operator's bootstrap ` +
+      `composition, or the CRD in a composition of its own deployed before this one) and keep only the ${resource.kind} here, ` +
+      'or deploy this composition in direct mode, which applies the CRD and waits until it is Established before the ' +
+      `${resource.kind}`,
+    resource.id,
+  );
 }
 
 function checkDefinition(graph: CompositionGraph): void {

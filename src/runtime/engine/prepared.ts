@@ -4,7 +4,7 @@
  */
 import { printCel } from '../../compile/cel/print.js';
 import { resourceReadinessRule, type ReadinessExprs } from '../../compile/readiness/index.js';
-import { dependenciesOf, dependencyOrder } from '../../compile/rgd/index.js';
+import { dependenciesOf, dependencyOrder, kindsDefinedInGraph } from '../../compile/rgd/index.js';
 import type { Expr } from '../../ir/expr.js';
 import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
 import type { CelEngine, CelProgram, EvalResult } from '../cel/index.js';
@@ -17,7 +17,7 @@ export interface PreparedGraph {
   resource(id: string): ResourceNode;
   /** The resource ids the status expressions read. */
   readonly statusDependencies: readonly string[];
-  /** The ids a resource waits for: template/includeWhen/forEach references and `dependsOn`. */
+  /** The ids a resource waits for: template/includeWhen/forEach references, `dependsOn` and the CRD of its kind. */
   dependencies(id: string): readonly string[];
   /** The kind's readiness rule over the resource's own variable (undefined: ready once it exists), built once. */
   readinessRule(id: string): ReadinessExprs | undefined;
@@ -37,6 +37,12 @@ export function prepareGraph(graph: CompositionGraph, engine: CelEngine): Prepar
   const ids = new Set(byId.keys());
   const order = dependencyOrder(graph);
   const deps = new Map(graph.resources.map((r) => [r.id, dependenciesOf(r, ids).filter((d) => ids.has(d))]));
+  // An object of a kind the graph's own CRD defines waits for that CRD to be ready (Established): before, the
+  // API server does not serve the kind. (KRO mode refuses such a graph, see CrdInSameGraphError.)
+  for (const { resource, crd } of kindsDefinedInGraph(graph)) {
+    const own = deps.get(resource.id) ?? [];
+    if (!own.includes(crd.id)) deps.set(resource.id, [...own, crd.id]);
+  }
   const programs = new WeakMap<Expr, CelProgram>();
   const variablesOf = (owner?: ResourceNode): string[] => [
     'schema',

@@ -34,8 +34,14 @@ describe('cluster binaries plan', () => {
 
   it('builds every binary exactly once, the Flux controllers from their own wrappers', () => {
     const plan = planBuild();
-    const built = plan.components.flatMap((c) => c.binaries).sort();
+    const built = plan.components.filter((c) => !c.optional).flatMap((c) => c.binaries).sort();
     assert.deepEqual(built, ['etcd', 'helm-controller', 'kro-controller', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kubectl', 'kwok', 'source-controller']);
+    // the optional controllers, built only on request: cert-manager from our own main in its wrapper
+    const optional = plan.components.filter((c) => c.optional).map((c) => [c.optional, c.binaries, c.step('/out').packages]);
+    assert.deepEqual(optional, [
+      ['cert-manager', ['cert-manager-controller'], ['.']],
+      ['external-dns', ['external-dns'], ['sigs.k8s.io/external-dns']],
+    ]);
     const outputs = plan.components.map((c) => c.step('/out').output);
     assert.ok(outputs.includes('/out/source-controller') && outputs.includes('/out/helm-controller') && outputs.includes('/out/'), String(outputs));
     assert.match(plan.wrappers.fluxSource, /tools\/flux-source$/);

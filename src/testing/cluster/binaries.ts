@@ -20,7 +20,8 @@ import { verifyComponent } from './verify.js';
  * ```
  */
 export { BINARY_NAMES, type BinaryName, type ComponentVersions } from './binary-names.js';
-import { BINARY_NAMES, type BinaryName, type ComponentVersions } from './binary-names.js';
+import { BINARY_NAMES, OPTIONAL_BINARIES, OPTIONAL_COMPONENTS, type BinaryName, type ComponentVersions, type OptionalBinaryName, type OptionalComponent } from './binary-names.js';
+import { TypeKroError } from '../../util/errors.js';
 
 /**
  * Built binaries in the cache, plus what they were built from.
@@ -36,6 +37,8 @@ export interface ClusterBinaries {
   readonly key: string;
   readonly versions: ComponentVersions;
   readonly paths: Readonly<Record<BinaryName, string>>;
+  /** The optional components' binaries, for those asked for (`EnsureBinariesOptions.optional`). */
+  readonly optionalPaths: Readonly<Partial<Record<OptionalBinaryName, string>>>;
   /** The wrapper module directories, needed to locate upstream files (CRDs, kwok stages) in the module cache. */
   readonly wrappers: Wrappers;
 }
@@ -61,6 +64,8 @@ export interface EnsureBinariesOptions {
   readonly buildTimeoutMs?: number;
   /** Runs one build step; default `go build` ({@link GoBuildFn} says when to replace it). */
   readonly goBuild?: GoBuildFn;
+  /** Optional components to build (or find) as well, e.g. `['cert-manager']`; default none. */
+  readonly optional?: readonly OptionalComponent[];
 }
 
 /** A component with its key and cache directory (`clusterbins/<id>-<key>/`). */
@@ -75,9 +80,19 @@ function complete(dir: string, names: readonly string[]): boolean {
   return existsSync(join(dir, 'manifest.json')) && names.every((n) => existsSync(join(dir, n)));
 }
 
-function result(dir: string, key: string, plan: BuildPlan): ClusterBinaries {
+function result(dir: string, key: string, plan: BuildPlan, optional: readonly OptionalComponent[]): ClusterBinaries {
   const paths = Object.fromEntries(BINARY_NAMES.map((n) => [n, join(dir, n)])) as Record<BinaryName, string>;
-  return { dir, key, versions: plan.versions, paths, wrappers: plan.wrappers };
+  const optionalPaths = Object.fromEntries(optional.map((c) => [OPTIONAL_BINARIES[c], join(dir, OPTIONAL_BINARIES[c])]));
+  return { dir, key, versions: plan.versions, paths, optionalPaths, wrappers: plan.wrappers };
+}
+
+function checkOptional(optional: readonly OptionalComponent[]): OptionalComponent[] {
+  for (const c of optional) {
+    if (!OPTIONAL_COMPONENTS.includes(c)) {
+      throw new TypeKroError('USAGE', `optional: unknown component "${String(c)}"; the optional components are ${OPTIONAL_COMPONENTS.join(', ')}`);
+    }
+  }
+  return OPTIONAL_COMPONENTS.filter((c) => optional.includes(c)); // a fixed order: one set per selection
 }
 
 /** The implementation behind `typekro/testing`'s ensureClusterBinaries (src/testing/cluster-lazy.ts documents it). */
@@ -85,16 +100,20 @@ export async function ensureClusterBinaries(options: EnsureBinariesOptions = {})
   const progress = options.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
   // a wrong setting is an error whether or not a build is needed: it would surface on the next build
   const timeoutMs = resolveBuildTimeout(options.buildTimeoutMs);
+  const optional = checkOptional(options.optional ?? []);
   const plan = planBuild();
   const go = await goToolchain(plan.wrappers.k8s);
   const root = join(options.cacheDir ?? cacheRoot(), 'clusterbins');
-  const units: Unit[] = plan.components.map((component) => {
+  // without optional components the set (and its key) is exactly the core one: asking for none builds nothing new
+  const selected = plan.components.filter((c) => c.optional === undefined || optional.includes(c.optional));
+  const names = [...BINARY_NAMES, ...optional.map((c) => OPTIONAL_BINARIES[c])];
+  const units: Unit[] = selected.map((component) => {
     const key = componentKey(component, go);
     return { component, key, dir: join(root, `${component.id}-${key}`) };
   });
   const key = setKey(units.map((u) => u.key));
   const set = join(root, key);
-  if (complete(set, BINARY_NAMES)) return result(set, key, plan);
+  if (complete(set, names)) return result(set, key, plan, optional);
   mkdirSync(root, { recursive: true });
   const job: BuildJob = { root, plan, go, progress, goBuild: options.goBuild ?? goBuild, activity: 'starting the build' };
   const timeout = new AbortController();
@@ -110,7 +129,7 @@ export async function ensureClusterBinaries(options: EnsureBinariesOptions = {})
     for (const unit of missing) await ensureComponent(job, unit, timeout.signal);
     job.activity = `linking the binaries into ${set}`;
     await withFileLock(`${set}.lock`, async () => {
-      if (!complete(set, BINARY_NAMES)) writeSet(job, set, key, units);
+      if (!complete(set, names)) writeSet(job, set, key, units);
     }, undefined, timeout.signal);
   } catch (error) {
     if (!timeout.signal.aborted) throw error;
@@ -118,7 +137,7 @@ export async function ensureClusterBinaries(options: EnsureBinariesOptions = {})
   } finally {
     clearTimeout(timer);
   }
-  return result(set, key, plan);
+  return result(set, key, plan, optional);
 }
 
 /** One build run; `activity` says what it is doing now, for a timeout message. */

@@ -27,12 +27,49 @@ export const BINARY_NAMES = [
 export type BinaryName = (typeof BINARY_NAMES)[number];
 
 /**
+ * Controllers built and started only on request (`ensureClusterBinaries({ optional })`, `startLocalCluster({ certManager })`):
+ * most tests need neither, and a cold build of each takes minutes.
+ *
+ * @example
+ * import { OPTIONAL_COMPONENTS } from 'typekro/testing';
+ * OPTIONAL_COMPONENTS.includes('cert-manager'); // => true
+ */
+export const OPTIONAL_COMPONENTS = ['cert-manager', 'external-dns'] as const;
+/**
+ * One of {@link OPTIONAL_COMPONENTS}.
+ *
+ * @example
+ * import type { OptionalComponent } from 'typekro/testing';
+ * const component: OptionalComponent = 'external-dns';
+ * component; // => 'external-dns'
+ */
+export type OptionalComponent = (typeof OPTIONAL_COMPONENTS)[number];
+
+/**
+ * The binary of each optional component.
+ *
+ * @example
+ * import { OPTIONAL_BINARIES } from 'typekro/testing';
+ * OPTIONAL_BINARIES['cert-manager']; // => 'cert-manager-controller'
+ */
+export const OPTIONAL_BINARIES = { 'cert-manager': 'cert-manager-controller', 'external-dns': 'external-dns' } as const satisfies Record<OptionalComponent, string>;
+/**
+ * The binary of an optional component.
+ *
+ * @example
+ * import type { OptionalBinaryName } from 'typekro/testing';
+ * const name: OptionalBinaryName = 'cert-manager-controller';
+ * name; // => 'cert-manager-controller'
+ */
+export type OptionalBinaryName = (typeof OPTIONAL_BINARIES)[OptionalComponent];
+
+/**
  * Upstream versions, read from the wrapper go.mod files (the single source of truth).
  *
  * @example
  * import type { ComponentVersions } from 'typekro/testing';
  * const kro = (versions: ComponentVersions): string => versions.kro;
- * kro({ kubernetes: 'v1.34.0', etcd: 'v3.6.0', kwok: 'v0.7.0', kro: 'v0.9.3', fluxSource: 'v1.7.0', fluxHelm: 'v1.4.0' }); // => 'v0.9.3'
+ * kro({ kubernetes: 'v1.34.0', etcd: 'v3.6.0', kwok: 'v0.7.0', kro: 'v0.9.3', fluxSource: 'v1.7.0', fluxHelm: 'v1.4.0', certManager: 'v1.21.2', externalDns: 'v0.22.0' }); // => 'v0.9.3'
  */
 export interface ComponentVersions {
   readonly kubernetes: string;
@@ -43,4 +80,8 @@ export interface ComponentVersions {
   readonly fluxSource: string;
   /** github.com/fluxcd/helm-controller (Flux), from tools/flux-helm/go.mod. */
   readonly fluxHelm: string;
+  /** github.com/cert-manager/cert-manager, from tools/cert-manager/go.mod (built only on request). */
+  readonly certManager: string;
+  /** sigs.k8s.io/external-dns, from tools/external-dns/go.mod (built only on request). */
+  readonly externalDns: string;
 }

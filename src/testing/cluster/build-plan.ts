@@ -1,15 +1,19 @@
 import { TypeKroError } from '../../util/errors.js';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GoBuildStep } from './build.js';
-import type { BinaryName, ComponentVersions } from './binary-names.js';
+import type { BinaryName, ComponentVersions, OptionalBinaryName, OptionalComponent } from './binary-names.js';
 import { requiredVersion, type GoToolchain } from './go.js';
 import { toolsDir } from './paths.js';
 
 /** The Go modules (and main packages) of Flux's controllers. */
 export const FLUX_SOURCE_MODULE = 'github.com/fluxcd/source-controller';
 export const FLUX_HELM_MODULE = 'github.com/fluxcd/helm-controller';
+/** cert-manager's main module; its command module is not served here, so tools/cert-manager has its own main. */
+export const CERT_MANAGER_MODULE = 'github.com/cert-manager/cert-manager';
+/** external-dns: its main package is the module root. */
+export const EXTERNAL_DNS_MODULE = 'sigs.k8s.io/external-dns';
 
 // bump when the build recipe changes in a way the inputs below do not capture
 const RECIPE = 'clusterbins/2 CGO_ENABLED=0';
@@ -28,15 +32,19 @@ export interface Wrappers {
   readonly kro: string;
   readonly fluxSource: string;
   readonly fluxHelm: string;
+  readonly certManager: string;
+  readonly externalDns: string;
 }
 
 /** The unit of building and caching: one `go build`, the binaries it makes, and what decides them. */
-export type BuildComponentId = 'kubernetes' | 'etcd' | 'kwok' | 'kro' | 'flux-source' | 'flux-helm';
+export type BuildComponentId = 'kubernetes' | 'etcd' | 'kwok' | 'kro' | 'flux-source' | 'flux-helm' | OptionalComponent;
 
 /** One component of the plan; its cache key hashes `keyInputs` and the toolchain, nothing of the others. */
 export interface BuildComponent {
   readonly id: BuildComponentId;
-  readonly binaries: readonly BinaryName[];
+  readonly binaries: readonly (BinaryName | OptionalBinaryName)[];
+  /** Set for a component built only when asked for (see OPTIONAL_COMPONENTS). */
+  readonly optional?: OptionalComponent;
   /** Its own wrapper's go.mod and go.sum, the packages, ldflags and recipe: a change elsewhere keeps its key. */
   readonly keyInputs: readonly string[];
   readonly step: (dir: string) => GoBuildStep;
@@ -63,6 +71,8 @@ export function planBuild(tools: string = toolsDir()): BuildPlan {
     kro: join(tools, 'kro'),
     fluxSource: join(tools, 'flux-source'),
     fluxHelm: join(tools, 'flux-helm'),
+    certManager: join(tools, 'cert-manager'),
+    externalDns: join(tools, 'external-dns'),
   };
   const read = (dir: string, file: string): string => readFileSync(join(dir, file), 'utf8');
   const k8sMod = read(wrappers.k8s, 'go.mod');
@@ -73,14 +83,17 @@ export function planBuild(tools: string = toolsDir()): BuildPlan {
     kro: need(read(wrappers.kro, 'go.mod'), 'github.com/kubernetes-sigs/kro', 'tools/kro/go.mod'),
     fluxSource: need(read(wrappers.fluxSource, 'go.mod'), FLUX_SOURCE_MODULE, 'tools/flux-source/go.mod'),
     fluxHelm: need(read(wrappers.fluxHelm, 'go.mod'), FLUX_HELM_MODULE, 'tools/flux-helm/go.mod'),
+    certManager: need(read(wrappers.certManager, 'go.mod'), CERT_MANAGER_MODULE, 'tools/cert-manager/go.mod'),
+    externalDns: need(read(wrappers.externalDns, 'go.mod'), EXTERNAL_DNS_MODULE, 'tools/external-dns/go.mod'),
   };
   const ld = ldflags(versions);
   const component = (
     id: BuildComponentId,
     wrapperDir: string,
-    binaries: readonly BinaryName[],
+    binaries: readonly (BinaryName | OptionalBinaryName)[],
     packages: readonly string[],
     flags: string,
+    optional?: OptionalComponent,
   ): BuildComponent => {
     // one binary: `-o` names it; several main packages: `-o dir/` makes one binary per package
     const step = (dir: string): GoBuildStep => ({
@@ -90,8 +103,10 @@ export function planBuild(tools: string = toolsDir()): BuildPlan {
       packages,
       output: binaries.length === 1 ? join(dir, binaries[0]!) : `${dir}/`,
     });
-    const keyInputs = [RECIPE, id, JSON.stringify([binaries, packages, flags]), read(wrapperDir, 'go.mod'), read(wrapperDir, 'go.sum')];
-    return { id, binaries, keyInputs, step };
+    // a wrapper's own Go sources (tools/cert-manager/main.go) decide its binary too; the others have none
+    const sources = readdirSync(wrapperDir).filter((f) => f.endsWith('.go')).sort().map((f) => `${f}\n${read(wrapperDir, f)}`);
+    const keyInputs = [RECIPE, id, JSON.stringify([binaries, packages, flags]), read(wrapperDir, 'go.mod'), read(wrapperDir, 'go.sum'), ...sources];
+    return { id, binaries, keyInputs, step, ...(optional ? { optional } : {}) };
   };
   const k8sBinaries = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kubectl'] as const;
   const components = [
@@ -102,6 +117,9 @@ export function planBuild(tools: string = toolsDir()): BuildPlan {
     // Flux: both mains are their module roots; neither stamps a version (verify reads the build info instead)
     component('flux-source', wrappers.fluxSource, ['source-controller'], [FLUX_SOURCE_MODULE], '-s -w'),
     component('flux-helm', wrappers.fluxHelm, ['helm-controller'], [FLUX_HELM_MODULE], '-s -w'),
+    // optional: our own main package (tools/cert-manager/main.go), and external-dns's module root
+    component('cert-manager', wrappers.certManager, ['cert-manager-controller'], ['.'], '-s -w', 'cert-manager'),
+    component('external-dns', wrappers.externalDns, ['external-dns'], [EXTERNAL_DNS_MODULE], '-s -w', 'external-dns'),
   ];
   return { versions, wrappers, components };
 }

@@ -8,6 +8,7 @@ import { componentSpec, portsFrom, PORT_COUNT, type ClusterPorts, type Component
 import { createFluxNamespace, fluxCrds, fluxHealthy, fluxStoragePath, localFlux, type LocalFlux } from './flux.js';
 import { AdminClient } from './http.js';
 import { writeKubeconfig } from './kubeconfig.js';
+import { certManagerCrds, certManagerReady, createCertManagerNamespace, externalDnsHealthy } from './optional.js';
 import { createPki } from './pki.js';
 import { freePorts } from './ports.js';
 import { ComponentExitError, logTail, type ComponentName } from './process.js';
@@ -45,6 +46,16 @@ export interface LocalClusterOptions extends EnsureBinariesOptions {
    * cluster directory). Default true; false saves their start time (~ a second) and memory.
    */
   readonly flux?: boolean;
+  /**
+   * Run cert-manager's controllers (self-signed and CA issuers; its CRDs and namespace `cert-manager` installed).
+   * Default false. Built on first use (a few CPU minutes) unless `binaries` were built with it.
+   */
+  readonly certManager?: boolean;
+  /**
+   * Run external-dns with the Service source and its in-memory provider (zone `example.com`, see EXTERNAL_DNS_ZONE);
+   * the records it creates appear in its log as `CREATE: <name> ...`. Default false; built on first use.
+   */
+  readonly externalDns?: boolean;
   /** KRO `--feature-gates`, default `CELOmitFunction=true`. */
   readonly kroFeatureGates?: string;
   /**
@@ -113,7 +124,8 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
     throw new TypeKroError('USAGE', `startTimeoutMs must be a positive number of milliseconds, got ${String(timeoutMs)}`);
   }
-  const bins = options.binaries ?? (await ensureClusterBinaries(options));
+  const optional = [...(options.certManager ? (['cert-manager'] as const) : []), ...(options.externalDns ? (['external-dns'] as const) : [])];
+  const bins = options.binaries ?? (await ensureClusterBinaries({ ...options, optional }));
   // the start deadline begins only now: a cold build takes many minutes and has its own bound (buildTimeoutMs)
   const started = Date.now();
   options.progress?.(`[cluster] binaries ready (${bins.dir}); starting, deadline ${Math.round(timeoutMs / 1000)} s`);
@@ -167,16 +179,29 @@ function disarm(watchdog: number): void {
 }
 
 /** Everything known before the first process starts. */
-type StartContext = ComponentContext & { readonly crds: readonly KubeObject[]; readonly flux: boolean };
+type StartContext = ComponentContext & {
+  readonly crds: readonly KubeObject[];
+  readonly flux: boolean;
+  readonly certManager: boolean;
+  readonly externalDns: boolean;
+};
 
 async function prepare(dir: string, name: string, bins: ClusterBinaries, options: LocalClusterOptions): Promise<StartContext> {
   const flux = options.flux ?? true;
+  const certManager = options.certManager ?? false;
+  const externalDns = options.externalDns ?? false;
+  for (const [wanted, name] of [[certManager, 'cert-manager-controller'], [externalDns, 'external-dns']] as const) {
+    if (wanted && !bins.optionalPaths[name]) {
+      throw new TypeKroError('USAGE', `${name} is not among the given binaries: build them with ensureClusterBinaries({ optional: ['${name === 'external-dns' ? 'external-dns' : 'cert-manager'}'] })`);
+    }
+  }
   if (flux) mkdirSync(fluxStoragePath(dir), { recursive: true }); // source-controller refuses a missing directory
-  const [ports, pki, upstream, fluxDefs] = await Promise.all([
+  const [ports, pki, upstream, fluxDefs, certManagerDefs] = await Promise.all([
     freePorts(PORT_COUNT),
     createPki(join(dir, 'pki'), name),
     upstreamFiles(bins),
     flux ? fluxCrds(bins) : [],
+    certManager ? certManagerCrds(bins) : [],
   ]);
   const kubeconfig = join(dir, 'kubeconfig');
   const clusterPorts = portsFrom(ports);
@@ -190,8 +215,10 @@ async function prepare(dir: string, name: string, bins: ClusterBinaries, options
     kwokStages: upstream.kwokStages,
     kroFeatureGates: options.kroFeatureGates ?? 'CELOmitFunction=true',
     extraArgs: options.extraArgs ?? {},
-    crds: [...upstream.kroCrds, ...fluxDefs],
+    crds: [...upstream.kroCrds, ...fluxDefs, ...certManagerDefs],
     flux,
+    certManager,
+    externalDns,
   };
 }
 
@@ -214,12 +241,23 @@ async function bringUp(
     sup.spawn(componentSpec('kube-apiserver', ctx));
     await step('kube-apiserver ready', 'kube-apiserver', () => boot.apiserverReady(admin));
     for (const c of ['kube-controller-manager', 'kube-scheduler', 'kwok'] as const) sup.spawn(componentSpec(c, ctx));
-    await Promise.all([boot.createNode(admin), boot.applyCrds(admin, ctx.crds), ctx.flux ? createFluxNamespace(admin) : undefined]);
-    await step(ctx.flux ? 'KRO and Flux CRDs established' : 'KRO CRDs established', 'kube-apiserver', () =>
+    await Promise.all([
+      boot.createNode(admin),
+      boot.applyCrds(admin, ctx.crds),
+      ctx.flux ? createFluxNamespace(admin) : undefined,
+      ctx.certManager ? createCertManagerNamespace(admin) : undefined,
+    ]);
+    await step(`${ctx.crds.length} CRDs established (KRO${ctx.flux ? ', Flux' : ''}${ctx.certManager ? ', cert-manager' : ''})`, 'kube-apiserver', () =>
       boot.crdsEstablished(admin, ctx.crds),
     );
     sup.spawn(componentSpec('kro-controller', ctx));
     if (ctx.flux) for (const c of ['source-controller', 'helm-controller'] as const) sup.spawn(componentSpec(c, ctx));
+    if (ctx.certManager) sup.spawn(componentSpec('cert-manager-controller', ctx));
+    if (ctx.externalDns) sup.spawn(componentSpec('external-dns', ctx));
+    const optional = [
+      ...(ctx.certManager ? [step('cert-manager ready', 'cert-manager-controller', () => certManagerReady(ctx.ports.certManagerHealth))] : []),
+      ...(ctx.externalDns ? [step('external-dns healthy', 'external-dns', () => externalDnsHealthy(ctx.ports.externalDnsMetrics))] : []),
+    ];
     const flux = ctx.flux
       ? [
           step('Flux source-controller healthy', 'source-controller', () => fluxHealthy(ctx.ports.fluxSourceHealth)),
@@ -233,6 +271,7 @@ async function bringUp(
       step('default ServiceAccount present', 'kube-controller-manager', () => boot.defaultServiceAccount(admin)),
       step('KRO controller healthy', 'kro-controller', () => boot.kroHealthy(ctx.ports)),
       ...flux,
+      ...optional,
     ]);
   } finally {
     admin.close();

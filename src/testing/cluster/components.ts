@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { ClusterBinaries } from './binaries.js';
 import type { Pki } from './pki.js';
 import { fluxEnv, helmControllerArgs, sourceControllerArgs } from './flux-args.js';
+import { certManagerArgs, externalDnsArgs } from './optional-args.js';
 import type { ComponentName, SpawnSpec } from './process.js';
 import { TypeKroError } from '../../util/errors.js';
 
@@ -27,9 +28,12 @@ export interface ClusterPorts {
   readonly fluxSourceMetrics: number;
   readonly fluxHelmHealth: number;
   readonly fluxHelmMetrics: number;
+  /** The optional controllers' probes; allocated even when they are off, then unused. */
+  readonly certManagerHealth: number;
+  readonly externalDnsMetrics: number;
 }
 
-export const PORT_COUNT = 12;
+export const PORT_COUNT = 14;
 
 export function portsFrom(list: readonly number[]): ClusterPorts {
   const at = (i: number): number => {
@@ -50,6 +54,8 @@ export function portsFrom(list: readonly number[]): ClusterPorts {
     fluxSourceMetrics: at(9),
     fluxHelmHealth: at(10),
     fluxHelmMetrics: at(11),
+    certManagerHealth: at(12),
+    externalDnsMetrics: at(13),
   };
 }
 
@@ -173,7 +179,16 @@ const BUILDERS: Record<ComponentName, (c: ComponentContext) => string[]> = {
   'kro-controller': kroArgs,
   'source-controller': sourceControllerArgs,
   'helm-controller': helmControllerArgs,
+  'cert-manager-controller': certManagerArgs,
+  'external-dns': externalDnsArgs,
 };
+
+function executable(name: ComponentName, bins: ClusterBinaries): string {
+  if (name !== 'cert-manager-controller' && name !== 'external-dns') return bins.paths[name];
+  const path = bins.optionalPaths[name];
+  if (!path) throw new TypeKroError('USAGE', `${name} was not built with these binaries: pass optional: ['${name === 'external-dns' ? 'external-dns' : 'cert-manager'}'] to ensureClusterBinaries`);
+  return path;
+}
 
 /** The spawn spec of one component: binary, flags (plus any extra ones), log file and environment. */
 export function componentSpec(name: ComponentName, c: ComponentContext): SpawnSpec {
@@ -184,7 +199,7 @@ export function componentSpec(name: ComponentName, c: ComponentContext): SpawnSp
   if (name === 'source-controller' || name === 'helm-controller') Object.assign(env, fluxEnv(c));
   return {
     name,
-    exe: c.bins.paths[name],
+    exe: executable(name, c.bins),
     args: [...BUILDERS[name](c), ...(c.extraArgs[name] ?? [])],
     logPath: join(c.dir, 'logs', `${name}.log`),
     cwd: c.dir,

@@ -19,7 +19,9 @@ export type ComponentName =
   | 'kwok'
   | 'kro-controller'
   | 'source-controller'
-  | 'helm-controller';
+  | 'helm-controller'
+  | 'cert-manager-controller'
+  | 'external-dns';
 
 /**
  * How a component process ended.

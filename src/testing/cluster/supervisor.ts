@@ -81,7 +81,7 @@ export class Supervisor {
   async stopAll(): Promise<void> {
     this.stopped = true;
     const tiers: ComponentName[][] = [
-      ['helm-controller', 'source-controller', 'kro-controller', 'kwok', 'kube-scheduler', 'kube-controller-manager'],
+      ['cert-manager-controller', 'external-dns', 'helm-controller', 'source-controller', 'kro-controller', 'kwok', 'kube-scheduler', 'kube-controller-manager'],
       ['kube-apiserver'],
       ['etcd'],
     ];

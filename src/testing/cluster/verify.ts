@@ -1,6 +1,6 @@
 import { TypeKroError } from '../../util/errors.js';
 import { runCommand } from './go.js';
-import type { BinaryName, ComponentVersions } from './binary-names.js';
+import type { BinaryName, ComponentVersions, OptionalBinaryName } from './binary-names.js';
 import type { BuildComponentId } from './build-plan.js';
 
 async function output(bin: string, args: readonly string[]): Promise<string> {
@@ -12,9 +12,9 @@ function expect(text: string, needle: string, what: string): void {
   if (!text.includes(needle)) throw new TypeKroError('ENVIRONMENT', `${what} is not stamped as expected: wanted "${needle}", got:\n${text.trim()}`);
 }
 
-type Paths = Readonly<Partial<Record<BinaryName, string>>>;
+type Paths = Readonly<Partial<Record<BinaryName | OptionalBinaryName, string>>>;
 
-function path(paths: Paths, name: BinaryName): string {
+function path(paths: Paths, name: BinaryName | OptionalBinaryName): string {
   const p = paths[name];
   if (!p) throw new TypeKroError('ENVIRONMENT', `no path for ${name} to verify`);
   return p;
@@ -32,6 +32,11 @@ const CHECKS: Record<BuildComponentId, (p: Paths, v: ComponentVersions) => Promi
     expect(await output('go', ['version', '-m', path(p, 'source-controller')]), `github.com/fluxcd/source-controller\t${v.fluxSource}`, 'source-controller'),
   'flux-helm': async (p, v) =>
     expect(await output('go', ['version', '-m', path(p, 'helm-controller')]), `github.com/fluxcd/helm-controller\t${v.fluxHelm}`, 'helm-controller'),
+  // our own main: its build info lists the cert-manager module it links as a dependency
+  'cert-manager': async (p, v) =>
+    expect(await output('go', ['version', '-m', path(p, 'cert-manager-controller')]), `github.com/cert-manager/cert-manager\t${v.certManager}`, 'cert-manager-controller'),
+  'external-dns': async (p, v) =>
+    expect(await output('go', ['version', '-m', path(p, 'external-dns')]), `sigs.k8s.io/external-dns\t${v.externalDns}`, 'external-dns'),
 };
 
 /**
