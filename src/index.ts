@@ -17,6 +17,7 @@
  */
 export { TypeKroError, ERROR_CODES, isTypeKroError, type TypeKroErrorCode } from './util/errors.js';
 export { kubernetesComposition, toResourceGraph, type Composition, type InstanceRef, type NestedComposition, type NoExtraKeys, type NoStatus, type StatusReturn } from './api/composition.js';
+export * from './api/aspects.js';
 export { BreakingChangeError, InstanceNotFoundError } from './api/factories.js';
 export type { DeleteResult, InstanceCondition, InstanceOperations, InstanceStatus, InstanceSummary, LogOptions, ResourceStatus, StreamLogOptions, StreamLogResult } from './api/factories.js';
 export type { InstanceEvent, LogFailure, LogSource } from './api/instances.js';
