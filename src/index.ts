@@ -49,6 +49,7 @@ export type { OpenApiSchema } from './ir/openapi.js';
 export type { Enhanced, FactoryOptions, ResourceFields, SpecStatusObject } from './model/factory.js';
 export type { Condition, ResourceMethods } from './model/resource.js';
 export type { Ref, RefOrValue, Input, Primitive } from './model/types.js';
+export type { PodObject, ServiceObject, UseInstead } from './model/misplaced.js';
 export * from './model/kinds/index.js';
 export * from './model/flux/index.js';
 export * from './model/yaml/index.js';
