@@ -115,14 +115,14 @@ function updateAt(object: Readonly<Record<string, Value>>, path: readonly string
 function textCompiler(graph: CompositionGraph): (value: unknown, where: string) => Value {
   const roots = schemaType(schemaToCelType(graph.spec));
   const ids = new Set(graph.resources.map((resource) => resource.id));
-  const typeOf = (ref: RefData): CelType => {
+  const typeOf = (ref: RefData, where: string): CelType => {
     if (ref.root.kind !== 'schema') return T.dyn;
     let type = roots;
     for (const segment of ref.path) {
       if (typeof segment === 'number') type = type.kind === 'list' ? type.item : T.dyn;
       else {
         const field = fieldOf(type, segment);
-        if (!field) throw new TypeKroError('DEFINITION_INVALID', `an aspect reads ${describeRef(ref)}, which the spec of "${graph.name}" does not declare`);
+        if (!field) throw new TypeKroError('DEFINITION_INVALID', `${where}: the aspect reads ${describeRef(ref)}, which the spec of "${graph.name}" does not declare`);
         type = field.type;
       }
     }
@@ -137,8 +137,9 @@ function textCompiler(graph: CompositionGraph): (value: unknown, where: string) 
       throw new TypeKroError('DEFINITION_INVALID', `${where}: the aspect reads ${describeRef(ref)}, a resource of another composition`);
     }
     const expr: Expr = refToExpr(ref);
+    const refType = typeOf(ref, where);
     try {
-      return exprValue(asString(expr, typeOf(ref)));
+      return exprValue(asString(expr, refType));
     } catch (error) {
       throw new TypeKroError('DEFINITION_INVALID', `${where}: ${(error as Error).message}`);
     }

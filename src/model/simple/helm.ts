@@ -1,7 +1,7 @@
 /** The original TypeKro's positional Helm factory, `HelmChart(name, repository, chart, values?)`, as a `helmRelease` call. */
 import { helmRelease, type HelmChartConfig, type HelmReleaseConfig } from '../flux/helm.js';
 import type { HelmRelease } from '../flux/types.js';
-import { preparedConfig, type Enhanced } from '../factory.js';
+import { preparedConfig, registerFactoryName, type Enhanced } from '../factory.js';
 import { currentRun } from '../run.js';
 import type { Input } from '../types.js';
 
@@ -42,3 +42,6 @@ export function HelmChart<TValues = Record<string, unknown>>(
   };
   return helmRelease<TValues>(preparedConfig(config));
 }
+
+// A call in a branch JavaScript skipped is made from source under its condition, like any factory's.
+registerFactoryName('HelmChart', HelmChart as unknown as (config: never) => unknown);
