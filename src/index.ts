@@ -17,6 +17,7 @@
  */
 export { TypeKroError, ERROR_CODES, isTypeKroError, type TypeKroErrorCode } from './util/errors.js';
 export { kubernetesComposition, toResourceGraph, type Composition, type InstanceRef, type NestedComposition, type NoExtraKeys, type NoStatus, type StatusReturn } from './api/composition.js';
+export * from './api/aspects.js';
 export { BreakingChangeError, InstanceNotFoundError } from './api/factories.js';
 export type { DeleteResult, InstanceCondition, InstanceOperations, InstanceStatus, InstanceSummary, LogOptions, ResourceStatus, StreamLogOptions, StreamLogResult } from './api/factories.js';
 export type { InstanceEvent, LogFailure, LogSource } from './api/instances.js';
@@ -48,6 +49,7 @@ export type { OpenApiSchema } from './ir/openapi.js';
 export type { Enhanced, FactoryOptions, ResourceFields, SpecStatusObject } from './model/factory.js';
 export type { Condition, ResourceMethods } from './model/resource.js';
 export type { Ref, RefOrValue, Input, Primitive } from './model/types.js';
+export type { PodObject, ServiceObject, UseInstead } from './model/misplaced.js';
 export * from './model/kinds/index.js';
 export * from './model/flux/index.js';
 export * from './model/yaml/index.js';

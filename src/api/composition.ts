@@ -15,6 +15,8 @@ import { currentRun } from '../model/run.js';
 import { createFactory, type DirectFactory, type DirectFactoryOptions, type KroFactory, type KroFactoryOptions } from './factories.js';
 import { checkedInstance } from './spec.js';
 import { TypeKroError } from '../util/errors.js';
+import { applyAspects } from '../composition/aspects/apply.js';
+import { isAspect, type Aspect } from '../composition/aspects/aspect.js';
 
 /**
  * Rejects status fields the status schema does not declare (a typo would otherwise be dropped silently):
@@ -104,8 +106,11 @@ export interface Composition<TSpec, TStatus> {
   readonly kind: string;
   /** The frozen graph every output is derived from. */
   readonly graph: CompositionGraph;
-  /** TypeKro's `toYaml`: without a spec {@link Composition.rgdYaml}, with one {@link Composition.instanceYaml}. */
-  toYaml(spec?: TSpec): string;
+  /**
+   * TypeKro's `toYaml`: without a spec {@link Composition.rgdYaml}, with one {@link Composition.instanceYaml};
+   * with `{ aspects }`, the RGD with the aspects applied to every resource.
+   */
+  toYaml(specOrAspects?: TSpec | AspectRender): string;
   /** The ResourceGraphDefinition as YAML (for GitOps). */
   rgdYaml(): string;
   /**
@@ -210,6 +215,26 @@ export function toResourceGraph<TSpecType extends CompositionSchema, TStatusType
   return compositionOf(definition as CompositionDefinition, graph, concrete);
 }
 
+/**
+ * What `toYaml({ aspects })` takes: the aspects to apply to the RGD it renders.
+ *
+ * @example
+ * import type { AspectRender } from 'typekro';
+ * import { withLabels } from 'typekro/aspects';
+ * const render: AspectRender = { aspects: [withLabels({ team: 'platform' })] };
+ * render.aspects.length; // => 1
+ */
+export interface AspectRender {
+  readonly aspects: readonly Aspect[];
+}
+
+/** A spec never holds aspects (they are not JSON data), so a list of them tells the two calls apart. */
+function isAspectRender(value: unknown): value is AspectRender {
+  if (typeof value !== 'object' || value === null) return false;
+  const aspects = (value as { aspects?: unknown }).aspects;
+  return Object.keys(value).length === 1 && Array.isArray(aspects) && aspects.length > 0 && aspects.every(isAspect);
+}
+
 export function compositionOf<TSpec, TStatus>(definition: CompositionDefinition, graph: CompositionGraph, concrete?: ConcreteSource): Composition<TSpec, TStatus> {
   let rgdYaml: string | undefined;
   const nest = (spec: TSpec): unknown => {
@@ -223,8 +248,9 @@ export function compositionOf<TSpec, TStatus>(definition: CompositionDefinition,
   const composition = Object.freeze(Object.assign(nest, {
     kind: graph.kind,
     graph,
-    toYaml(spec?: TSpec): string {
-      return spec === undefined ? composition.rgdYaml() : composition.instanceYaml(spec);
+    toYaml(spec?: TSpec | AspectRender): string {
+      if (isAspectRender(spec)) return renderYaml(compileRgd(applyAspects(graph, spec.aspects)));
+      return spec === undefined ? composition.rgdYaml() : composition.instanceYaml(spec as TSpec);
     },
     rgdYaml(): string {
       return (rgdYaml ??= renderYaml(compileRgd(graph)));

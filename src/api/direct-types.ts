@@ -5,6 +5,7 @@ import type { ClusterTarget } from '../runtime/kube/config.js';
 import type { StatusReport } from './instance.js';
 import type { OriginalFactoryOptions } from './original-options.js';
 import type { OriginalNames } from './original-names.js';
+import type { AspectOptions } from '../composition/aspects/aspect.js';
 
 /**
  * Options of the direct factory.
@@ -14,7 +15,7 @@ import type { OriginalNames } from './original-names.js';
  * const options: DirectFactoryOptions = { namespace: 'dev', waitForReady: false, podLogs: { tailLines: 50 } };
  * options.waitForReady; // => false
  */
-export interface DirectFactoryOptions extends ClusterTarget, OriginalFactoryOptions {
+export interface DirectFactoryOptions extends ClusterTarget, OriginalFactoryOptions, AspectOptions {
   /** Namespace of the instance and default namespace of its namespaced resources; default `default`. */
   readonly namespace?: string;
   /** Milliseconds for a whole deploy or delete; default 300000. */

@@ -36,6 +36,7 @@ export { BreakingChangeError, type FactoryOptionsBase, type KroFactory, type Kro
 export type { FactoryStatus, OriginalNames } from './original-names.js';
 
 import { checkOriginalOptions } from './original-options.js';
+import { applyAspects } from '../composition/aspects/apply.js';
 
 export function createFactory<TSpec, TStatus>(
   mode: 'kro' | 'direct',
@@ -46,9 +47,11 @@ export function createFactory<TSpec, TStatus>(
   // Every operation of a factory works in its namespace: a name the API server would refuse is refused here.
   if (options.namespace !== undefined) checkNamespaceName(options.namespace);
   checkOriginalOptions(mode, options);
-  if (mode === 'direct') return createDirectFactory<TSpec, TStatus>(definition, graph, options as DirectFactoryOptions);
-  if (mode !== 'kro') throw new TypeKroError('USAGE', `unknown factory mode "${String(mode)}": use 'kro' or 'direct'`);
-  return createKroFactory<TSpec, TStatus>(definition, graph, options as KroFactoryOptions);
+  if (mode !== 'direct' && mode !== 'kro') throw new TypeKroError('USAGE', `unknown factory mode "${String(mode)}": use 'kro' or 'direct'`);
+  // Aspects change the graph once, here: the RGD, the instance YAML and direct mode all see the same resources.
+  const withAspects = applyAspects(graph, options.aspects);
+  if (mode === 'direct') return createDirectFactory<TSpec, TStatus>(definition, withAspects, options as DirectFactoryOptions);
+  return createKroFactory<TSpec, TStatus>(definition, withAspects, options as KroFactoryOptions);
 }
 
 function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, graph: CompositionGraph, options: KroFactoryOptions): KroFactory<TSpec, TStatus> {

@@ -7,6 +7,7 @@ import { TypeKroError } from '../util/errors.js';
 import type { KroOriginalOptions, OriginalFactoryOptions } from './original-options.js';
 import type { StatusReport } from './instance.js';
 import type { OriginalNames } from './original-names.js';
+import type { AspectOptions } from '../composition/aspects/aspect.js';
 
 /**
  * Options both factories take: the cluster, namespace, timeout, abort signal and progress callback.
@@ -16,7 +17,7 @@ import type { OriginalNames } from './original-names.js';
  * const options: FactoryOptionsBase = { namespace: 'dev', timeout: 60_000 };
  * options.timeout; // => 60000
  */
-export interface FactoryOptionsBase extends ClusterTarget, OriginalFactoryOptions {
+export interface FactoryOptionsBase extends ClusterTarget, OriginalFactoryOptions, AspectOptions {
   /** Namespace of the instance (kro) or of the resources (direct); default `default`. */
   readonly namespace?: string;
   /** Milliseconds to wait for readiness; default 300000. */

@@ -23,7 +23,6 @@ export interface OriginalFactoryOptions {
   readonly httpTimeouts?: 'httpTimeouts is not a TypeKro option: every request is bounded by the operation deadline (timeout)';
   readonly applyPolicy?: 'applyPolicy is not a TypeKro option: direct mode always uses server-side apply (field manager typekro); force: true takes over conflicting fields';
   readonly closures?: 'closures is not a TypeKro option: yamlFile/yamlDirectory/helmRelease are resources of the composition itself';
-  readonly aspects?: 'aspects is not a factory option in TypeKro: apply cross-cutting changes inside the composition function (see docs/migrating-from-typekro.md)';
   readonly alchemyKubeConfig?: 'alchemyKubeConfig is not a TypeKro option: TypeKro has no Alchemy integration; pass kubeConfig or kubeconfig';
   readonly strictCelDiagnostics?: 'strictCelDiagnostics is not a TypeKro option: CEL TypeKro cannot compile faithfully is always an error when the composition is defined';
   readonly kroPrerequisites?: 'kroPrerequisites is not a TypeKro option: make the prerequisites resources of the composition (dependsOn orders them)';
@@ -52,7 +51,6 @@ const REPLACEMENTS: Required<OriginalFactoryOptions> = {
   httpTimeouts: 'httpTimeouts is not a TypeKro option: every request is bounded by the operation deadline (timeout)',
   applyPolicy: 'applyPolicy is not a TypeKro option: direct mode always uses server-side apply (field manager typekro); force: true takes over conflicting fields',
   closures: 'closures is not a TypeKro option: yamlFile/yamlDirectory/helmRelease are resources of the composition itself',
-  aspects: 'aspects is not a factory option in TypeKro: apply cross-cutting changes inside the composition function (see docs/migrating-from-typekro.md)',
   alchemyKubeConfig: 'alchemyKubeConfig is not a TypeKro option: TypeKro has no Alchemy integration; pass kubeConfig or kubeconfig',
   strictCelDiagnostics: 'strictCelDiagnostics is not a TypeKro option: CEL TypeKro cannot compile faithfully is always an error when the composition is defined',
   kroPrerequisites: 'kroPrerequisites is not a TypeKro option: make the prerequisites resources of the composition (dependsOn orders them)',

@@ -39,9 +39,10 @@ export function makeSkippedCalls(host: SkippedCallHost, skipped: readonly CallNo
     if (context.insideHelper || context.loops.length > 0) {
       throw syntaxError(call, 'a factory call inside a skipped branch must sit directly in the composition function, not in a helper or loop', 'move the loop or helper call out of the condition, and put the condition on the resources with .withIncludeWhen(...)');
     }
-    const config = argumentValue(call.arguments[0], host.scope);
+    // Every argument: the positional forms (externalRef(apiVersion, kind, name), HelmChart(name, repo, chart, values)).
+    const args = call.arguments.map((argument) => argumentValue(argument, host.scope));
     const location = locationOf(call) ?? { file: host.source.file, line: 0, column: 0 };
-    host.callAt({ call, location, context, direct: true, inner: [] }, () => factory(config as never));
+    host.callAt({ call, location, context, direct: true, inner: [] }, () => (factory as (...values: unknown[]) => unknown)(...args));
   }
 }
 

@@ -136,7 +136,7 @@ export function defineFactory<TConfig extends FactoryOptions, TManifest>(
   const factory = (config: TConfig): Enhanced<TManifest> => {
     const run = currentRun();
     if (!run) throw outsideComposition(factoryName);
-    const prepared = run.prepareArguments(factoryName, config) as TConfig;
+    const prepared = (isPrepared(config) ? config : run.prepareArguments(factoryName, config)) as TConfig;
     const body = buildChecked(factoryName, prepared, build);
     const record = newRecord(info, { apiVersion: info.apiVersion, kind: info.kind, ...body }, prepared.id);
     run.register(record);
@@ -144,6 +144,23 @@ export function defineFactory<TConfig extends FactoryOptions, TManifest>(
   };
   addFactory(factoryName, `${info.apiVersion} ${info.kind}${info.modelName ? ` (${info.modelName})` : ''}`, factory as (config: never) => unknown);
   return factory;
+}
+
+const PREPARED = Symbol.for('typekro.preparedArguments');
+
+/**
+ * Marks a config a wrapper built from its own arguments, each already compiled from source
+ * (`run.prepareArguments(name, value, position)`): the factory it calls must not read the call's first
+ * argument as this config.
+ */
+export function preparedConfig<T extends object>(config: T): T {
+  Object.defineProperty(config, PREPARED, { value: true, enumerable: false });
+  return config;
+}
+
+/** True for a config marked by {@link preparedConfig}. */
+export function isPrepared(config: unknown): boolean {
+  return typeof config === 'object' && config !== null && (config as { [PREPARED]?: boolean })[PREPARED] === true;
 }
 
 /**

@@ -10,6 +10,7 @@ import type { CelType } from '../ir/types.js';
 import { isExprValue } from '../ir/value.js';
 import { itemType, wirePath } from './wire-names.js';
 import { TypeKroError } from '../util/errors.js';
+import { checkMisplacedRead } from './misplaced.js';
 
 /** Where a reference path starts. Resource ids and iterator names are assigned after the composition ran. */
 export type RefRoot =
@@ -122,7 +123,9 @@ export function createRef(data: RefData, hooks: ProxyHooks = {}): unknown {
       }
       if (typeof prop === 'symbol' || prop === 'then') return undefined;
       const segment = /^\d+$/.test(prop) ? Number(prop) : prop;
-      return createRef({ root: data.root, path: [...data.path, segment] }, hooks);
+      const path = [...data.path, segment];
+      if (data.root.kind === 'resource') checkMisplacedRead(data.root.resource.modelName, path, () => describeRef({ root: data.root, path }));
+      return createRef({ root: data.root, path }, hooks);
     },
     set() {
       throw new TypeKroError('DEFINITION_INVALID', 'TypeKro references are read-only: build a new value instead of assigning to a reference');

@@ -45,7 +45,7 @@ test('JavaScript callers get the replacement as a USAGE error', () => {
     ['direct', { debugLogging: { enabled: true } }, /^factory\('direct', \{ debugLogging \}\): debugLogging is not a TypeKro option: progressCallback receives every step/],
     ['kro', { eventMonitoring: { enabled: true } }, /^factory\('kro', \{ eventMonitoring \}\): eventMonitoring is not a TypeKro option: direct mode reports Kubernetes events through progressCallback/],
     ['kro', { waitForReady: false }, /^factory\('kro', \{ waitForReady: false \}\): waitForReady: false is not supported in kro mode: render the instance with factory\("kro"\)\.toYaml\(spec\)/],
-    ['direct', { aspects: [] }, /aspects is not a factory option in TypeKro/],
+    ['direct', { aspects: [{ labels: { team: 'x' } }] }, /^aspects must be a list of aspects made by withLabels, withAnnotations or withEnvVars \(typekro\/aspects\)$/],
   ];
   for (const [mode, options, message] of cases) {
     assert.throws(() => (app.factory as (m: string, o: object) => unknown)(mode, options), (error: Error) => isTypeKroError(error) && error.code === 'USAGE' && message.test(error.message));

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { compileRgd } from '../../src/compile/rgd/index.js';
+import { applyAspects } from '../../src/api/aspects.js';
 import { KubeClient } from '../../src/runtime/kube/client.js';
 import { applyRgd } from '../../src/runtime/kro/deploy.js';
 import { testKubeConfig } from '../support/cluster.js';
@@ -20,8 +21,8 @@ describe('the compatibility snippets', () => {
 
   it('every RGD is accepted by KRO', async () => {
     const rejected: string[] = [];
-    for (const [name, { composition }] of Object.entries(snippets)) {
-      const rgd = compileRgd(composition.graph) as unknown as KubernetesObject;
+    for (const [name, { composition, aspects }] of Object.entries(snippets)) {
+      const rgd = compileRgd(applyAspects(composition.graph, aspects)) as unknown as KubernetesObject;
       applied.push(rgd);
       try {
         await applyRgd(kube, rgd, { timeoutMs: 60_000 });

@@ -10,7 +10,8 @@ import {
   Cel, cel, createResource, externalRef, helmRelease, helmRepository, kubernetesComposition, simple, toResourceGraph, yamlFile,
   type Composition, type Enhanced,
 } from '../../src/index.js';
-import { ConfigMap, Deployment, Ingress, Service, YamlFile } from '../../src/simple.js';
+import { ConfigMap, Deployment, HelmChart, Ingress, Service, YamlFile } from '../../src/simple.js';
+import { withAnnotations, withEnvVars, withLabels, type Aspect } from '../../src/api/aspects.js';
 
 const group = 'migration.typekro.dev';
 const WebAppSpec = type({ name: 'string', image: 'string', replicas: 'number.integer', environment: "'dev' | 'prod'" });
@@ -248,8 +249,53 @@ const twoFunctions = toResourceGraph(
   (_schema, resources) => ({ ready: resources.deployment.status.readyReplicas > 0, url: `http://${resources.service.metadata.name}` }),
 );
 
-/** Every snippet, by the name of the shape it shows. */
-export const snippets: Readonly<Record<string, { composition: Composition<never, unknown> }>> = {
+/** docs/api/aspects.md: labels on every resource, variables in every container, given at render/factory time. */
+const withAspects = kubernetesComposition(
+  { name: 'snippet-aspects', apiVersion: `${group}/v1alpha1`, kind: 'AspectsSnippet', spec: WebAppSpec, status: WebAppStatus },
+  (spec) => {
+    const web = Deployment({ name: spec.name, image: spec.image, replicas: spec.replicas });
+    const svc = Service({ name: spec.name, selector: { app: spec.name }, ports: [{ port: 80 }] });
+    return { ready: web.status.readyReplicas > 0, url: `http://${svc.metadata.name}` };
+  },
+);
+const platformAspects: readonly Aspect[] = [withLabels({ team: 'platform' }), withEnvVars({ NODE_ENV: 'production', LOG_LEVEL: 'info' })];
+
+/** Aspect values from the instance: an expression, compiled like any template value. */
+const expressionAspects: readonly Aspect[] = [
+  withLabels({ 'app.kubernetes.io/instance': Cel.expr<string>('schema.metadata.name') }),
+  withAnnotations({ 'example.com/environment': Cel.expr<string>('schema.spec.environment') }),
+];
+
+/** simple.HelmChart(name, repository, chart, values) (docs/api/factories, "Helm"). */
+const helmChartPositional = kubernetesComposition(
+  { name: 'snippet-helm-chart', apiVersion: `${group}/v1alpha1`, kind: 'HelmChartSnippet', spec: type({ name: 'string', replicas: 'number.integer' }), status: type({ ready: 'boolean' }) },
+  (spec) => {
+    const redis = HelmChart('redis', 'https://charts.bitnami.com/bitnami', 'redis', { architecture: 'replication', replica: { replicaCount: spec.replicas } });
+    return { ready: redis.status.observedGeneration > 0 };
+  },
+);
+
+const helmChartHandle = kubernetesComposition(
+  { name: 'snippet-helm-chart-handle', apiVersion: `${group}/v1alpha1`, kind: 'HelmChartHandleSnippet', spec: type({ name: 'string' }), status: type({ revision: 'string' }) },
+  (spec) => {
+    const podinfoRepo = helmRepository({ name: 'podinfo', url: 'https://stefanprodan.github.io/podinfo' });
+    const podinfo = simple.HelmChart(spec.name, podinfoRepo, 'podinfo', { ui: { message: `hello ${spec.name}` } });
+    return { revision: podinfo.status.lastAttemptedRevision };
+  },
+);
+
+/** The original README's `svc.status.clusterIP`, where Kubernetes has it. */
+const clusterIp = kubernetesComposition(
+  { name: 'snippet-cluster-ip', apiVersion: `${group}/v1alpha1`, kind: 'ClusterIpSnippet', spec: WebAppSpec, status: type({ ready: 'boolean', endpoint: 'string' }) },
+  (spec) => {
+    const deploy = Deployment({ id: 'app', name: spec.name, image: spec.image, replicas: spec.replicas });
+    const svc = Service({ id: 'svc', name: `${spec.name}-svc`, selector: { app: spec.name }, ports: [{ port: 80 }] });
+    return { ready: deploy.status.readyReplicas > 0, endpoint: `http://${svc.spec.clusterIP}` };
+  },
+);
+
+/** Every snippet, by the name of the shape it shows; `aspects` are applied when it is rendered. */
+export const snippets: Readonly<Record<string, { composition: Composition<never, unknown>; aspects?: readonly Aspect[] }>> = {
   'quick start (README)': { composition: quickStart as never},
   'Cel.expr': { composition: celExpr as never},
   'Cel.template': { composition: celTemplate as never},
@@ -275,4 +321,9 @@ export const snippets: Readonly<Record<string, { composition: Composition<never,
   'nested composition status': { composition: nestedApp as never},
   'ternaries in factory arguments': { composition: envTernary as never},
   'toResourceGraph two-function form': { composition: twoFunctions as never},
+  'withLabels / withEnvVars': { composition: withAspects as never, aspects: platformAspects },
+  'aspect values from expressions': { composition: withAspects as never, aspects: expressionAspects },
+  'HelmChart positional': { composition: helmChartPositional as never },
+  'simple.HelmChart with a repository handle': { composition: helmChartHandle as never },
+  'service.spec.clusterIP': { composition: clusterIp as never },
 };

@@ -3,7 +3,7 @@
  * `helmRelease` (a chart installed with values). Flux's helm-controller does the Helm work in the
  * cluster; TypeKro creates the objects, orders them, and waits for Flux to report them Ready.
  */
-import { defineFactory, registerManifest, type Enhanced, type FactoryOptions } from '../factory.js';
+import { defineFactory, isPrepared, preparedConfig, registerManifest, type Enhanced, type FactoryOptions } from '../factory.js';
 import { recordOf } from '../resource.js';
 import { describeValue, hasMarkers, isRef } from '../refs.js';
 import { isExprValue } from '../../ir/value.js';
@@ -216,7 +216,10 @@ export function helmRelease<TValues = Record<string, unknown>>(config: HelmRelea
   };
   const body = repositoryBody(repository);
   const chart = { ...config.chart, repository: { name: repository.name, ...(config.namespace !== undefined ? { namespace: config.namespace } : {}) } };
-  const release = releaseFactory({ ...config, chart } as HelmReleaseConfig<unknown>) as unknown as Enhanced<HelmRelease<TValues>>;
+  const withSource = { ...config, chart };
+  // HelmChart(...) compiled its positional arguments already: the copy keeps that mark.
+  if (isPrepared(config)) preparedConfig(withSource);
+  const release = releaseFactory(withSource as HelmReleaseConfig<unknown>) as unknown as Enhanced<HelmRelease<TValues>>;
   const source = registerManifest({ apiVersion: FLUX_SOURCE_API, kind: 'HelmRepository', ...body }, undefined, 'helmRelease');
   return release.dependsOn(source);
 }

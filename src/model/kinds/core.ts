@@ -1,6 +1,7 @@
 /** Low-level factories: core. Each takes the manifest as the Kubernetes API defines it. */
-import type { V1ConfigMap, V1Endpoints, V1LimitRange, V1Namespace, V1Node, V1PersistentVolume, V1PersistentVolumeClaim, V1ResourceQuota, V1Secret, V1Service, V1ServiceAccount } from '@kubernetes/client-node';
+import type { V1ConfigMap, V1Endpoints, V1LimitRange, V1Namespace, V1Node, V1PersistentVolume, V1PersistentVolumeClaim, V1ResourceQuota, V1Secret, V1ServiceAccount } from '@kubernetes/client-node';
 import { kindFactory } from './define.js';
+import type { ServiceObject } from '../misplaced.js';
 
 /**
  * `v1` Namespace.
@@ -40,7 +41,7 @@ export const node = kindFactory<V1Node>({ apiVersion: 'v1', kind: 'Node', modelN
  * });
  * demo.toYaml();
  */
-export const service = kindFactory<V1Service>({ apiVersion: 'v1', kind: 'Service', modelName: 'V1Service' });
+export const service = kindFactory<ServiceObject>({ apiVersion: 'v1', kind: 'Service', modelName: 'V1Service' });
 /**
  * `v1` Endpoints.
  *

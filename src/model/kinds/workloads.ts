@@ -1,6 +1,7 @@
 /** Low-level factories: workloads. Each takes the manifest as the Kubernetes API defines it. */
-import type { V1CronJob, V1DaemonSet, V1Deployment, V1Job, V1Pod, V1ReplicaSet, V1ReplicationController, V1StatefulSet } from '@kubernetes/client-node';
+import type { V1CronJob, V1DaemonSet, V1Deployment, V1Job, V1ReplicaSet, V1ReplicationController, V1StatefulSet } from '@kubernetes/client-node';
 import { kindFactory } from './define.js';
+import type { PodObject } from '../misplaced.js';
 
 /**
  * `apps/v1` Deployment.
@@ -105,4 +106,4 @@ export const cronJob = kindFactory<V1CronJob>({ apiVersion: 'batch/v1', kind: 'C
  * });
  * demo.toYaml();
  */
-export const pod = kindFactory<V1Pod>({ apiVersion: 'v1', kind: 'Pod', modelName: 'V1Pod' });
+export const pod = kindFactory<PodObject>({ apiVersion: 'v1', kind: 'Pod', modelName: 'V1Pod' });

@@ -2,13 +2,14 @@
 import type {
   V1ConfigMap, V2HorizontalPodAutoscaler, V1Ingress, V1IngressRule, V1IngressTLS, V1Namespace,
   V1NetworkPolicy, V1NetworkPolicyEgressRule, V1NetworkPolicyIngressRule, V1PersistentVolume,
-  V1PersistentVolumeClaim, V1Secret, V1Service, V1ServiceAccount, V1ServicePort,
+  V1PersistentVolumeClaim, V1Secret, V1ServiceAccount, V1ServicePort,
 } from '@kubernetes/client-node';
 import { defineFactory, type FactoryOptions } from '../factory.js';
 import type { Input } from '../types.js';
 import { E } from '../../ir/expr.js';
 import { isComputed, literalKey, reshapeBranches } from './computed.js';
 import { labelsOf, metadataOf } from './metadata.js';
+import type { ServiceObject } from '../misplaced.js';
 
 /**
  * The fields every simple factory takes: the object's name, namespace and extra labels.
@@ -51,7 +52,7 @@ export interface ServiceConfig extends Named {
  * });
  * demo.toYaml();
  */
-export const Service = defineFactory<ServiceConfig, V1Service>(
+export const Service = defineFactory<ServiceConfig, ServiceObject>(
   'Service',
   { apiVersion: 'v1', kind: 'Service', modelName: 'V1Service' },
   (c) => ({ metadata: metadataOf(c, 'Service'), spec: { selector: c.selector, ports: c.ports, ...(c.type ? { type: c.type } : {}) } }),

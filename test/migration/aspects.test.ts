@@ -1,0 +1,121 @@
+/**
+ * typekro/aspects: withLabels, withAnnotations and withEnvVars change the graph once, so the RGD
+ * (`toYaml({ aspects })`, `factory('kro', { aspects })`) and direct mode's manifests carry the same labels and
+ * variables; values may be expressions or references (compiled as JavaScript's String(x)); what cannot be
+ * merged faithfully is refused, naming the resource.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { type } from 'arktype';
+import { parseAllDocuments } from 'yaml';
+import { Cel, configMap, isTypeKroError, kubernetesComposition } from '../../src/index.js';
+import { withAnnotations, withEnvVars, withLabels, type Aspect } from '../../src/api/aspects.js';
+import { ConfigMap, CronJob, Deployment, Service } from '../../src/simple.js';
+
+type Manifest = { kind: string; metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: Record<string, unknown> };
+type Container = { name: string; env?: { name: string; value?: string }[] };
+
+const app = kubernetesComposition(
+  { name: 'aspects', apiVersion: 'migration.typekro.dev/v1alpha1', kind: 'Aspects', spec: type({ name: 'string', team: 'string', replicas: 'number.integer' }), status: type({ ready: 'boolean' }) },
+  (spec) => {
+    const web = Deployment({ name: spec.name, image: 'nginx', env: { LOG_LEVEL: 'info', KEEP: 'yes' }, labels: { tier: 'web' } });
+    Service({ name: spec.name, selector: { app: spec.name }, ports: [{ port: 80 }] });
+    ConfigMap({ name: `${spec.name}-config`, data: { a: 'b' } });
+    CronJob({ name: `${spec.name}-nightly`, image: 'busybox', schedule: '0 3 * * *' });
+    return { ready: web.status.readyReplicas > 0 };
+  },
+);
+
+const aspects: Aspect[] = [
+  withLabels({ team: Cel.expr<string>('schema.spec.team'), 'example.com/env': 'prod' }),
+  withAnnotations({ 'example.com/owner': 'platform' }),
+  withEnvVars({ LOG_LEVEL: 'debug', REPLICAS: Cel.expr<string>('string(schema.spec.replicas)') }),
+];
+
+const templates = (yaml: string): Manifest[] =>
+  (parseAllDocuments(yaml)[0]!.toJS() as { spec: { resources: { template: Manifest }[] } }).spec.resources.map((r) => r.template);
+const containersOf = (manifest: Manifest): Container[] => {
+  const spec = manifest.kind === 'CronJob'
+    ? ((manifest.spec!['jobTemplate'] as { spec: { template: { spec: { containers: Container[] } } } }).spec.template.spec)
+    : (manifest.spec!['template'] as { spec: { containers: Container[] } }).spec;
+  return spec.containers;
+};
+
+test('toYaml({ aspects }) and the kro factory render the same RGD: labels and annotations on every resource, env on every workload container', () => {
+  const rendered = app.toYaml({ aspects });
+  assert.equal(app.factory('kro', { namespace: 'dev', aspects }).toYaml(), rendered);
+  assert.notEqual(app.toYaml(), rendered, 'the composition itself is unchanged');
+  const manifests = templates(rendered);
+  assert.deepEqual(manifests.map((m) => m.kind), ['Deployment', 'Service', 'ConfigMap', 'CronJob']);
+  for (const manifest of manifests) {
+    assert.equal(manifest.metadata.labels?.['team'], '${schema.spec.team}', manifest.kind);
+    assert.equal(manifest.metadata.labels?.['example.com/env'], 'prod', manifest.kind);
+    assert.equal(manifest.metadata.annotations?.['example.com/owner'], 'platform', manifest.kind);
+  }
+  const [deployment, , , cron] = manifests;
+  // The factory's own labels stay; pod template labels are untouched, as in the original.
+  assert.equal(deployment!.metadata.labels?.['tier'], 'web');
+  assert.equal((deployment!.spec!['template'] as { metadata: { labels: Record<string, string> } }).metadata.labels['team'], undefined);
+  // An existing variable is replaced in place; the others are kept; new ones are appended.
+  assert.deepEqual(containersOf(deployment!)[0]!.env, [
+    { name: 'LOG_LEVEL', value: 'debug' },
+    { name: 'KEEP', value: 'yes' },
+    { name: 'REPLICAS', value: '${string(schema.spec.replicas)}' },
+  ]);
+  assert.deepEqual(containersOf(cron!)[0]!.env, [{ name: 'LOG_LEVEL', value: 'debug' }, { name: 'REPLICAS', value: '${string(schema.spec.replicas)}' }]);
+});
+
+test('direct mode applies the same labels and variables, evaluated for the instance', async () => {
+  const yaml = await app.factory('direct', { namespace: 'dev', aspects }).toYaml({ name: 'shop', team: 'payments', replicas: 3 });
+  const manifests = parseAllDocuments(yaml).map((d) => d.toJS() as Manifest);
+  assert.deepEqual(manifests.map((m) => [m.kind, m.metadata.labels?.['team'], m.metadata.labels?.['example.com/env']]), [
+    ['Deployment', 'payments', 'prod'], ['Service', 'payments', 'prod'], ['ConfigMap', 'payments', 'prod'], ['CronJob', 'payments', 'prod'],
+  ]);
+  assert.deepEqual(containersOf(manifests[0]!)[0]!.env, [{ name: 'LOG_LEVEL', value: 'debug' }, { name: 'KEEP', value: 'yes' }, { name: 'REPLICAS', value: '3' }]);
+});
+
+test('later aspects win, and no aspects is the composition itself', () => {
+  const yaml = app.toYaml({ aspects: [withLabels({ team: 'a' }), withLabels({ team: 'b' })] });
+  assert.ok(templates(yaml).every((m) => m.metadata.labels?.['team'] === 'b'));
+  assert.equal(app.factory('kro', { aspects: [] }).toYaml(), app.toYaml());
+});
+
+test('a label from the spec is text as in JavaScript: a number reference becomes string(...)', () => {
+  let aspect: Aspect | undefined;
+  const counted = kubernetesComposition(
+    { name: 'counted', kind: 'Counted', spec: type({ name: 'string', shard: 'number.integer' }), status: type({ name: 'string' }) },
+    (spec) => {
+      // A reference is only at hand inside a composition; an aspect made there may use it.
+      aspect = withLabels({ shard: spec.shard as unknown as string });
+      return { name: ConfigMap({ name: spec.name, data: {} }).metadata.name };
+    },
+  );
+  assert.match(counted.toYaml({ aspects: [aspect!] }), /labels:\n\s+app: \$\{schema\.spec\.name\}\n\s+shard: \$\{string\(schema\.spec\.shard\)\}/);
+});
+
+test('what cannot be applied faithfully is refused, naming the key or the resource', () => {
+  const refused = (run: () => unknown, message: RegExp): void => {
+    assert.throws(run, (error: Error) => isTypeKroError(error) && message.test(error.message), String(message));
+  };
+  refused(() => withLabels({ 'team/': 'x' }), /^withLabels\(\.\.\.\): "team\/" is not a valid key/);
+  refused(() => withLabels({ team: 'not a label value' }), /^withLabels\(\.\.\.\): "team" is not a valid label value/);
+  refused(() => withEnvVars({ 'A=B': 'x' }), /^withEnvVars\(\.\.\.\): "A=B" is not an environment variable name/);
+  refused(() => withEnvVars({ N: 3 as unknown as string }), /^withEnvVars\(\.\.\.\): "N" must be text, a Cel expression or a reference, got number/);
+  refused(() => withLabels({ 'kro.run/owned': 'x' }) && app.toYaml({ aspects: [withLabels({ 'kro.run/owned': 'x' })] }), /uses the prefix "kro\.run\/", which KRO reserves/);
+  let misread: Aspect | undefined;
+  const other = kubernetesComposition(
+    { name: 'other', kind: 'Other', spec: type({ name: 'string' }), status: type({ name: 'string' }) },
+    (spec) => {
+      misread = withLabels({ team: (spec as unknown as { team: string }).team });
+      return { name: ConfigMap({ name: spec.name, data: {} }).metadata.name };
+    },
+  );
+  refused(() => other.toYaml({ aspects: [misread!] }), /^resource "configMap" \(ConfigMap\): metadata\.labels\.team: the aspect reads spec\.team, which the spec of "other" does not declare$/);
+  const computed = kubernetesComposition(
+    { name: 'computed', kind: 'Computed', spec: type({ name: 'string', labels: 'Record<string, string>' }), status: type({ name: 'string' }) },
+    (spec) => ({ name: configMap({ metadata: { name: spec.name, labels: spec.labels }, data: {} }).metadata.name }),
+  );
+  refused(() => computed.factory('direct', { aspects: [withLabels({ team: 'x' })] }), /^resource "configMap" \(ConfigMap\): metadata\.labels is an expression, so the aspect's labels cannot be merged into it/);
+  // Applying aspects never changes the composition's own graph.
+  assert.ok(templates(app.toYaml()).every((m) => m.metadata.labels?.['team'] === undefined));
+});
