@@ -44,7 +44,7 @@ export interface InstanceStatus<TStatus> {
   readonly kind: string;
   readonly metadata: { readonly name: string; readonly namespace?: string };
   readonly mode: 'direct' | 'kro';
-  /** Direct mode: every resource ready (the deploy's own readiness). Kro mode: KRO reports ACTIVE and Ready. */
+  /** Every resource ready or skipped, none missing (the deploy's own readiness); kro mode: and KRO reports ACTIVE and Ready. */
   readonly ready: boolean;
   /** Kro mode: KRO's state (`ACTIVE`, `IN_PROGRESS`, `ERROR`, `DELETING`). */
   readonly state?: string;

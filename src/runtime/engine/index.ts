@@ -11,4 +11,4 @@ export { APPLYSET, RECORD, applySetId, mergeKinds, nextGeneration, parseRecord, 
 export { directMetadataProblem } from './variables.js';
 export { impossibleReads } from './reads.js';
 export { adoptable, describeOwner, foreignOwner, ownedBy, type Claimant, type ForeignOwner } from './ownership.js';
-export { CREATE_ONLY, describeObject, OwnershipConflictError, OwnershipGuard, type OwnershipFinding, type OwnershipReader } from './ownership-check.js';
+export { OwnershipConflictError, OwnershipGuard, type OwnershipFinding, type OwnershipReader } from './ownership-check.js';
