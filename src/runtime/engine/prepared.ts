@@ -38,11 +38,14 @@ export function prepareGraph(graph: CompositionGraph, engine: CelEngine): Prepar
   const order = dependencyOrder(graph);
   const deps = new Map(graph.resources.map((r) => [r.id, dependenciesOf(r, ids).filter((d) => ids.has(d))]));
   const programs = new WeakMap<Expr, CelProgram>();
-  const variablesOf = (owner?: ResourceNode): string[] => [
-    'schema',
-    ...ids,
-    ...(owner ? ['each', ...owner.forEach.map((d) => d.name)] : []),
-  ];
+  // One list per owner, built once: the engine keeps one environment per list (a new list of every resource
+  // id per program was garbage in proportion to the graph, per program).
+  const lists = new Map<ResourceNode | undefined, readonly string[]>();
+  const variablesOf = (owner?: ResourceNode): readonly string[] => {
+    let list = lists.get(owner);
+    if (!list) lists.set(owner, (list = ['schema', ...ids, ...(owner ? ['each', ...owner.forEach.map((d) => d.name)] : [])]));
+    return list;
+  };
   const program = (expr: Expr, owner?: ResourceNode): CelProgram => {
     let compiled = programs.get(expr);
     if (!compiled) {
