@@ -3,15 +3,23 @@
  * direct deploy of one instance of a graph with `SCALE_RESOURCES` resources (see `graph`), the same
  * deploy again, then its delete. Prints one JSON line: wall times and `process.resourceUsage().maxRSS`.
  *
- *   SCALE_KUBECONFIG=<file> SCALE_NAMESPACE=<ns> SCALE_RESOURCES=1000 SCALE_DEPLOYMENTS=10 node --import tsx bench/scale-deploy.ts
+ *   SCALE_KUBECONFIG=<file> SCALE_NAMESPACE=<ns> SCALE_RESOURCES=1000 SCALE_DEPLOYMENTS=10 [SCALE_FROM=<dir>] node --import tsx bench/scale-deploy.ts
+ *
+ * `scale.bench.ts` runs it from the built package: transpiled to bench/.out/scale-deploy.mjs, plain node.
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { pathToFileURL } from 'node:url';
 import { type } from 'arktype';
-import { createDirectFactory } from '../src/api/direct.js';
-import { E } from '../src/ir/expr.js';
 import type { CompositionGraph, ResourceNode } from '../src/ir/graph.js';
-import { exprValue, type Value } from '../src/ir/value.js';
+import type { Value } from '../src/ir/value.js';
+
+// SCALE_FROM: the directory TypeKro is imported from, the built package (`dist`, what a user's process runs)
+// or `src` under tsx (whose loader thread adds its own memory to the process).
+const from = pathToFileURL(`${process.env.SCALE_FROM ?? new URL('../src', import.meta.url).pathname}/`);
+const { createDirectFactory } = (await import(new URL('api/direct.js', from).href)) as typeof import('../src/api/direct.js');
+const { E } = (await import(new URL('ir/expr.js', from).href)) as typeof import('../src/ir/expr.js');
+const { exprValue } = (await import(new URL('ir/value.js', from).href)) as typeof import('../src/ir/value.js');
 
 const env = (key: string): string => {
   const value = process.env[key];
@@ -56,11 +64,13 @@ const factory = createDirectFactory<{ name: string }, Record<string, unknown>>(d
 });
 const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
 // Peaks of each part of the process's memory, sampled: which part the peak RSS is made of.
-const peaks = { rssMB: 0, heapTotalMB: 0, heapUsedMB: 0, externalMB: 0, arrayBuffersMB: 0 };
+const peaks = { rssMB: 0, heapTotalMB: 0, heapUsedMB: 0, externalMB: 0, arrayBuffersMB: 0, rssPhase: '' };
+let phase = 'first deploy';
 const sample = (): void => {
   const usage = process.memoryUsage();
   const now = { rssMB: mb(usage.rss), heapTotalMB: mb(usage.heapTotal), heapUsedMB: mb(usage.heapUsed), externalMB: mb(usage.external), arrayBuffersMB: mb(usage.arrayBuffers) };
-  for (const key of Object.keys(peaks) as (keyof typeof peaks)[]) peaks[key] = Math.max(peaks[key], now[key]);
+  if (now.rssMB > peaks.rssMB) peaks.rssPhase = phase;
+  for (const key of Object.keys(now) as (keyof typeof now)[]) peaks[key] = Math.max(peaks[key], now[key]);
 };
 const sampler = setInterval(sample, 100);
 const baseline = { rssMB: mb(process.memoryUsage().rss), heapMB: mb(process.memoryUsage().heapUsed) };
@@ -88,9 +98,11 @@ if (inspector && heapProfile) {
   inspector.disconnect();
 }
 const afterDeploy = { rssMB: mb(process.memoryUsage().rss), heapMB: heapBeforeGc, liveHeapMB: mb(process.memoryUsage().heapUsed), maxRssMB: maxRssSoFar };
+phase = 'same deploy again';
 const again = performance.now();
 await factory.deploy({ name: 'scale' });
 const redeployMs = performance.now() - again;
+phase = 'delete';
 const deleting = performance.now();
 await factory.deleteInstance('scale');
 const deleteMs = performance.now() - deleting;

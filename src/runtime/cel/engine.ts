@@ -76,8 +76,13 @@ export function createCelEngine(): CelEngine {
   const closedBase = baseEnvironment(false);
   const ops = astOps(open);
   const closed = new Map<string, Environment>();
+  // The same list again (a caller's list per owner) skips the key: sorting and joining every resource id per
+  // program was most of the compile garbage of a large graph.
+  const byList = new WeakMap<readonly string[], Environment>();
   const environmentFor = (source: string, variables: readonly string[] | undefined): Environment => {
     if (!variables) return open;
+    const known = byList.get(variables);
+    if (known) return known;
     // `runtime` is kro's own variable (status conditions); KRO reserves it as a resource id.
     if (variables.includes('runtime')) throw new CelCompileError(source, "'runtime' is reserved by KRO and cannot name a variable");
     const key = [...new Set(variables)].sort().join(',');
@@ -87,6 +92,7 @@ export function createCelEngine(): CelEngine {
       for (const name of key.split(',').filter(Boolean)) env.registerVariable(name, 'dyn');
       closed.set(key, env);
     }
+    byList.set(variables, env);
     return env;
   };
   return {

@@ -44,11 +44,14 @@ export function prepareGraph(graph: CompositionGraph, engine: CelEngine): Prepar
     if (!own.includes(crd.id)) deps.set(resource.id, [...own, crd.id]);
   }
   const programs = new WeakMap<Expr, CelProgram>();
-  const variablesOf = (owner?: ResourceNode): string[] => [
-    'schema',
-    ...ids,
-    ...(owner ? ['each', ...owner.forEach.map((d) => d.name)] : []),
-  ];
+  // One list per owner, built once: the engine keeps one environment per list (a new list of every resource
+  // id per program was garbage in proportion to the graph, per program).
+  const lists = new Map<ResourceNode | undefined, readonly string[]>();
+  const variablesOf = (owner?: ResourceNode): readonly string[] => {
+    let list = lists.get(owner);
+    if (!list) lists.set(owner, (list = ['schema', ...ids, ...(owner ? ['each', ...owner.forEach.map((d) => d.name)] : [])]));
+    return list;
+  };
   const program = (expr: Expr, owner?: ResourceNode): CelProgram => {
     let compiled = programs.get(expr);
     if (!compiled) {
