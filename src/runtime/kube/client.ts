@@ -96,6 +96,12 @@ export interface KubeClientOptions {
 /** How long transient failures are retried before the API server has answered once. */
 const FIRST_CONTACT_RETRY_MS = 2_000;
 
+/**
+ * How long one request to a server never reached yet may stay unanswered: a blackholed address fails in
+ * this time, while a loaded server that is slow to send its first answer (a 1 MB OpenAPI document) is waited for.
+ */
+const FIRST_CONTACT_ANSWER_MS = 15_000;
+
 /** The least time one attempt of a call gets, even at its deadline: one round trip to a healthy server. */
 const MIN_ATTEMPT_MS = 2_000;
 
@@ -212,19 +218,21 @@ export class KubeClient {
   async call<T>(verb: string, ref: ObjectRef, options: CallOptions, run: () => Promise<T>, retryConflicts?: boolean): Promise<T> {
     const started = Date.now();
     const requested = options.deadline ?? started + this.retryMs;
-    // A cluster that was never reached (wrong address, down) fails fast; one that went away is waited for.
-    const deadline = this.reached ? requested : Math.min(requested, Date.now() + FIRST_CONTACT_RETRY_MS);
+    // A cluster that was never reached (wrong address, down) is not retried for long; one that went away is
+    // waited for. A request in flight gets longer than the retries: a slow first answer is not a wrong address.
+    const retryUntil = this.reached ? requested : Math.min(requested, started + FIRST_CONTACT_RETRY_MS);
+    const answerBy = this.reached ? requested : Math.min(requested, started + FIRST_CONTACT_ANSWER_MS);
     let delay = 200;
     for (let attempt = 1; ; attempt++) {
       throwIfAborted(options.signal);
       // Only the deadline cancels a request in flight: a write the caller stops waiting for may still reach
       // the server, and what it applied must be known (rollback, "left behind"); aborts act between attempts.
-      const release = await this.slots.take(deadline, options.signal);
+      const release = await this.slots.take(answerBy, options.signal);
       if (options.signal?.aborted) release?.();
       throwIfAborted(options.signal);
       // queued behind this client's other requests until the deadline: the server is not keeping up
-      if (!release) throw unanswered(verb, ref, Math.max(0, deadline - started), this.server);
-      const budgetMs = Math.max(deadline - Date.now(), MIN_ATTEMPT_MS);
+      if (!release) throw unanswered(verb, ref, Math.max(0, answerBy - started), this.server);
+      const budgetMs = Math.max((this.reached ? requested : answerBy) - Date.now(), MIN_ATTEMPT_MS);
       const bound = AbortSignal.timeout(budgetMs);
       try {
         const result = await boundedBy(this.config, bound, run).finally(release);
@@ -234,7 +242,7 @@ export class KubeClient {
         const failure = bound.aborted ? unanswered(verb, ref, budgetMs, this.server) : error instanceof KubeApiError ? error : apiError(verb, ref, error, this.server);
         if (failure.status !== undefined) this.reached = true;
         const retryable = isTransient(failure) || (retryConflicts === true && isModifiedConflict(failure));
-        if (!retryable || Date.now() + delay > deadline || options.signal?.aborted) {
+        if (!retryable || Date.now() + delay > (this.reached ? requested : retryUntil) || options.signal?.aborted) {
           if (attempt > 1 && retryable) failure.message += ` (still failing after ${attempt} attempts)`;
           throw failure;
         }
