@@ -38,12 +38,16 @@ export function externalDnsArgs(c: OptionalArgsContext): string[] {
     '--provider=inmemory',
     `--inmemory-zone=${EXTERNAL_DNS_ZONE}`,
     '--source=service',
+    // v0.22's default prefix is external-dns.kubernetes.io/; typekro/external-dns (and most users) write the alpha one
+    '--annotation-prefix=external-dns.alpha.kubernetes.io/',
     // nothing here gives a LoadBalancer an address: ClusterIP Services are what the tests can publish
     '--publish-internal-services',
     // react to Service changes (at most every 5 s by default) rather than only on the 1 min interval
     '--events',
     '--interval=10s',
     '--txt-owner-id=typekro-local',
+    // required since v0.22: sync also deletes the records of Services that went away
+    '--policy=sync',
     `--metrics-address=127.0.0.1:${c.ports.externalDnsMetrics}`,
   ];
 }
