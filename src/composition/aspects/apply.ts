@@ -35,7 +35,17 @@ const POD_SPEC: Readonly<Record<string, readonly string[]>> = {
  *
  * @example
  * ```ts
+ * import { type } from 'arktype';
+ * import { kubernetesComposition } from 'typekro';
+ * import { applyAspects, withLabels } from 'typekro/aspects';
+ * import { ConfigMap } from 'typekro/simple';
+ * const app = kubernetesComposition(
+ *   { name: 'app', kind: 'App', spec: type({ name: 'string' }), status: type({ name: 'string' }) },
+ *   (spec) => ({ name: ConfigMap({ name: spec.name, data: {} }).metadata.name }),
+ * );
  * const labelled = applyAspects(app.graph, [withLabels({ team: 'platform' })]);
+ * const metadata = (labelled.resources[0]!.template as { metadata: { labels: Record<string, unknown> } }).metadata;
+ * metadata.labels['team']; // => 'platform'
  * ```
  */
 export function applyAspects(graph: CompositionGraph, aspects: readonly Aspect[] | undefined): CompositionGraph {
