@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type } from 'arktype';
 import { parseAllDocuments } from 'yaml';
-import { Cel, configMap, isTypeKroError, kubernetesComposition } from '../../src/index.js';
+import { Cel, configMap, deployment, isTypeKroError, kubernetesComposition } from '../../src/index.js';
 import { withAnnotations, withEnvVars, withLabels, type Aspect } from '../../src/api/aspects.js';
 import { ConfigMap, CronJob, Deployment, Service } from '../../src/simple.js';
 
@@ -118,4 +118,22 @@ test('what cannot be applied faithfully is refused, naming the key or the resour
   refused(() => computed.factory('direct', { aspects: [withLabels({ team: 'x' })] }), /^resource "configMap" \(ConfigMap\): metadata\.labels is an expression, so the aspect's labels cannot be merged into it/);
   // Applying aspects never changes the composition's own graph.
   assert.ok(templates(app.toYaml()).every((m) => m.metadata.labels?.['team'] === undefined));
+});
+
+test('a container environment with a computed variable name is refused: the aspect might set the same variable', () => {
+  const dynamic = kubernetesComposition(
+    { name: 'dynamic', kind: 'Dynamic', spec: type({ name: 'string', flag: 'string' }), status: type({ name: 'string' }) },
+    (spec) => {
+      const web = Deployment({ name: spec.name, image: 'nginx' });
+      const worker = deployment({
+        metadata: { name: `${spec.name}-worker` },
+        spec: { selector: { matchLabels: { app: 'w' } }, template: { metadata: { labels: { app: 'w' } }, spec: { containers: [{ name: 'w', image: 'busybox', env: [{ name: spec.flag, value: '1' }] }] } } },
+      });
+      return { name: `${web.metadata.name}/${worker.metadata.name}` };
+    },
+  );
+  assert.throws(
+    () => dynamic.toYaml({ aspects: [withEnvVars({ LOG_LEVEL: 'debug' })] }),
+    (error: Error) => isTypeKroError(error) && error.message === 'resource "worker" (Deployment): containers[0].env is computed (an expression, or a variable with a computed name), so withEnvVars cannot add variables to it faithfully; list the containers and their env literally in the composition',
+  );
 });

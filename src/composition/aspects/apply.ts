@@ -35,7 +35,17 @@ const POD_SPEC: Readonly<Record<string, readonly string[]>> = {
  *
  * @example
  * ```ts
+ * import { type } from 'arktype';
+ * import { kubernetesComposition } from 'typekro';
+ * import { applyAspects, withLabels } from 'typekro/aspects';
+ * import { ConfigMap } from 'typekro/simple';
+ * const app = kubernetesComposition(
+ *   { name: 'app', kind: 'App', spec: type({ name: 'string' }), status: type({ name: 'string' }) },
+ *   (spec) => ({ name: ConfigMap({ name: spec.name, data: {} }).metadata.name }),
+ * );
  * const labelled = applyAspects(app.graph, [withLabels({ team: 'platform' })]);
+ * const metadata = (labelled.resources[0]!.template as { metadata: { labels: Record<string, unknown> } }).metadata;
+ * metadata.labels['team']; // => 'platform'
  * ```
  */
 export function applyAspects(graph: CompositionGraph, aspects: readonly Aspect[] | undefined): CompositionGraph {
@@ -82,10 +92,13 @@ function withEnv(podSpec: Readonly<Record<string, Value>>, aspect: Aspect, where
     const env = (container as Record<string, Value>)['env'];
     if (env !== undefined && !Array.isArray(env)) throw notMergeable(where, `containers[${index}].env`);
     const list = [...((env as readonly Value[] | undefined) ?? [])];
+    // A variable whose name is computed might be one the aspect sets: which one wins is unknown here.
+    if (list.some((item) => !isPlainObject(item) || isExprValue(item) || typeof (item as Record<string, Value>)['name'] !== 'string')) {
+      throw notMergeable(where, `containers[${index}].env`);
+    }
     for (const [name, value] of aspect.entries) {
       const entry: Value = { name, value: toText(value, `${where}: containers[${index}].env ${name}`) };
-      const existing = list.findIndex((item) => isPlainObject(item) && !isExprValue(item) && (item as Record<string, Value>)['name'] === name);
-      if (list.some((item) => !isPlainObject(item) || isExprValue(item))) throw notMergeable(where, `containers[${index}].env`);
+      const existing = list.findIndex((item) => (item as Record<string, Value>)['name'] === name);
       if (existing >= 0) list[existing] = entry;
       else list.push(entry);
     }
@@ -95,7 +108,7 @@ function withEnv(podSpec: Readonly<Record<string, Value>>, aspect: Aspect, where
 }
 
 function notMergeable(where: string, field: string): TypeKroError {
-  return new TypeKroError('DEFINITION_INVALID', `${where}: ${field} is an expression, so withEnvVars cannot add variables to it; list the containers (and their env) literally in the composition`);
+  return new TypeKroError('DEFINITION_INVALID', `${where}: ${field} is computed (an expression, or a variable with a computed name), so withEnvVars cannot add variables to it faithfully; list the containers and their env literally in the composition`);
 }
 
 /** The object at `path` replaced by `update(object)`; a missing or computed step is a clear error. */

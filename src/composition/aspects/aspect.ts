@@ -10,7 +10,14 @@ import { TypeKroError } from '../../util/errors.js';
 
 const ASPECT: unique symbol = Symbol.for('typekro.aspect');
 
-/** What an aspect changes: metadata of every resource, or the environment of every container of a workload. */
+/**
+ * What an aspect changes: labels or annotations of every resource, or the environment of every container of a workload.
+ *
+ * @example
+ * import { withEnvVars, type AspectChange } from 'typekro/aspects';
+ * const change: AspectChange = withEnvVars({ LOG_LEVEL: 'debug' }).change;
+ * change; // => 'env'
+ */
 export type AspectChange = 'labels' | 'annotations' | 'env';
 
 /**
