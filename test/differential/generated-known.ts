@@ -5,7 +5,7 @@
  */
 import { type } from 'arktype';
 import { kubernetesComposition } from '../../src/index.js';
-import { ConfigMap, Deployment } from '../../src/simple.js';
+import { Deployment } from '../../src/simple.js';
 import type { CaseInput } from './harness.js';
 
 export interface KnownGeneratedDivergence {
@@ -73,23 +73,4 @@ export interface KnownDefinitionError {
   readonly reason: string;
 }
 
-const ifSpec = type({ enabled: 'boolean', tags: 'string[]' });
-
-export const KNOWN_DEFINITION_ERRORS: readonly KnownDefinitionError[] = [
-  {
-    define: () =>
-      kubernetesComposition(
-        { name: 'gen-known-loop-in-if', apiVersion: 'gen.typekro.dev/v1alpha1', kind: 'GenKnownLoopInIf', spec: ifSpec, status: type({ count: 'number' }) },
-        (spec) => {
-          if (!spec.enabled) {
-            for (const t of spec.tags) ConfigMap({ name: `f-${t}`, data: { v: t } });
-          }
-          return { count: spec.tags.length };
-        },
-      ),
-    errorClass: 'CompositionSyntaxError',
-    message: 'a factory call inside a skipped branch must sit directly in the composition function, not in a helper or loop',
-    reason:
-      'a loop inside an `if` is rejected only when the condition is falsy on placeholders (`!spec.enabled`; `if (spec.enabled)` defines): the README documents neither the rejection nor the asymmetry. The generator leaves loops inside `if`s out',
-  },
-];
+export const KNOWN_DEFINITION_ERRORS: readonly KnownDefinitionError[] = [];
