@@ -4,6 +4,7 @@
  * one-item list of placeholders, so every use of the variable is compiled from source to CEL over that
  * list, and uses that cannot mean the same are refused here.
  */
+import type { Node } from '@babel/types';
 import { syntaxError } from '../analysis/errors.js';
 import { unwrap } from '../analysis/ast.js';
 import type { EnclosingLoop } from '../analysis/composition.js';
@@ -77,5 +78,17 @@ export function collectionRead(ref: RefData, record: ResourceRecord): TypeKroErr
     `${describeRef(ref)} reads a single object of "${record.id}", a KRO collection (forEach)${at}; its id stands for the list of its objects. ` +
       `Read the list in the composition source (e.g. ${record.id}.map((x) => x.metadata.name).join(','), ${record.id}.length, ${record.id}[0]?.metadata.name), ` +
       "or, inside the loop, use the loop variable's data instead of another resource of the same loop",
+  );
+}
+
+/**
+ * A loop over a constant list in a branch JavaScript skipped (its condition read a placeholder): it never ran,
+ * and a forEach over literal items is not what the loop means. Refused where the loop is written.
+ */
+export function skippedConstantLoop(source: Node): Error {
+  return syntaxError(
+    source,
+    'this loop over a constant list sits in a branch decided on a placeholder, so it never ran when the composition was defined',
+    'write one factory call per item, or loop over a spec list (for (const x of spec.items))',
   );
 }

@@ -30,7 +30,7 @@ import { assignId } from './ids.js';
 import { compileResourceCondition } from './conditions.js';
 import { parameterBindings, schemaType } from './parameters.js';
 import { printCel } from '../compile/cel/print.js';
-import { checkLoopSources, collectionBinding, collectionRead, isReferenceLoop, loopOverComputedList } from './collections.js';
+import { checkLoopSources, collectionBinding, collectionRead, isReferenceLoop, loopOverComputedList, skippedConstantLoop } from './collections.js';
 import { TypeKroError } from '../util/errors.js';
 
 export class CompositionRun implements CompositionRunHooks {
@@ -212,8 +212,28 @@ export class CompositionRun implements CompositionRunHooks {
           this.forcedSite = undefined;
         }
       },
+      inLoops: (loops, body) => this.inSkippedLoops(loops, body),
     };
     makeSkippedCalls(host, this.unexecutedFactoryCalls() as CallNode[]);
+  }
+
+  /** Enters the loops around a call JavaScript skipped, each over its list compiled from source. */
+  private inSkippedLoops(loops: CallSite['context']['loops'], body: () => void): void {
+    const entered: IteratorRoot[] = [];
+    try {
+      for (const loop of loops) {
+        if (!isReferenceLoop(loop, this.scope)) throw skippedConstantLoop(loop.source);
+        const compiled = this.compileLoopSource(loop.source);
+        // The list exists only as compiled CEL (`compiled` is what forEach and item types read).
+        const iterator: IteratorRoot = { source: { root: { kind: 'schema' }, path: [] }, name: loop.variable, compiled };
+        this.enterLoop(iterator);
+        entered.push(iterator);
+        this.bindings[loop.variable] = { kind: 'value', expr: E.ident(loop.variable), type: compiled.itemType };
+      }
+      body();
+    } finally {
+      for (const iterator of entered.reverse()) this.exitLoop(iterator);
+    }
   }
 
   private siteNow(): CallSite | undefined {

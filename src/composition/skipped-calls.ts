@@ -5,7 +5,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { Node } from '@babel/types';
-import { enclosingContext } from '../analysis/composition.js';
+import { enclosingContext, type EnclosingContext } from '../analysis/composition.js';
 import { syntaxError } from '../analysis/errors.js';
 import { mentionsReferences } from '../analysis/local-scope.js';
 import type { Scope } from '../analysis/scope.js';
@@ -21,6 +21,11 @@ export interface SkippedCallHost {
   readonly scope: Scope;
   /** Makes the call as if the user had: the run uses `site` instead of the stack. */
   callAt(site: CallSite, call: () => unknown): void;
+  /**
+   * Runs `body` inside the loops around a skipped call (outermost first), as JavaScript would have entered
+   * them: each loop's list is compiled from source and its variable bound to the forEach item.
+   */
+  inLoops(loops: EnclosingContext['loops'], body: () => void): void;
 }
 
 /** Makes every skipped factory call, in source order; anything else that was skipped is an error. */
@@ -36,13 +41,16 @@ export function makeSkippedCalls(host: SkippedCallHost, skipped: readonly CallNo
       );
     }
     const context = enclosingContext(host.source.fn, call);
-    if (context.insideHelper || context.loops.length > 0) {
-      throw syntaxError(call, 'a factory call inside a skipped branch must sit directly in the composition function, not in a helper or loop', 'move the loop or helper call out of the condition, and put the condition on the resources with .withIncludeWhen(...)');
+    if (context.insideHelper) {
+      throw syntaxError(call, 'a factory call inside a skipped branch must sit directly in the composition function, not in a helper', 'call the factory inside the branch, or create the resource unconditionally with .withIncludeWhen(<condition>)');
     }
-    // Every argument: the positional forms (externalRef(apiVersion, kind, name), HelmChart(name, repo, chart, values)).
-    const args = call.arguments.map((argument) => argumentValue(argument, host.scope));
     const location = locationOf(call) ?? { file: host.source.file, line: 0, column: 0 };
-    host.callAt({ call, location, context, direct: true, inner: [] }, () => (factory as (...values: unknown[]) => unknown)(...args));
+    // A loop in the branch becomes a forEach under the branch's includeWhen, as when JavaScript entered it.
+    host.inLoops(context.loops, () => {
+      // Every argument: the positional forms (externalRef(apiVersion, kind, name), HelmChart(name, repo, chart, values)).
+      const args = call.arguments.map((argument) => argumentValue(argument, host.scope));
+      host.callAt({ call, location, context, direct: true, inner: [] }, () => (factory as (...values: unknown[]) => unknown)(...args));
+    });
   }
 }
 

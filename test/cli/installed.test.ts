@@ -48,7 +48,7 @@ describe('the built package, installed in a project', () => {
     assert.equal(render.code, 0, render.stderr);
     const rgd = parse(render.stdout) as { kind: string; spec: { schema: { status: Record<string, string> } } };
     assert.equal(rgd.kind, 'ResourceGraphDefinition');
-    assert.equal(rgd.spec.schema.status.ready, '${deployment.status.?readyReplicas.orValue(0) > 0}');
+    assert.equal(rgd.spec.schema.status.ready, '${deployment.?status.?readyReplicas.orValue(0) > 0}');
     const check = run(['check', 'webapp.ts', '-f', 'webapp.spec.yaml']);
     assert.equal(check.code, 0, check.stderr);
     assert.match(check.stdout, /spec: valid; renders 2 manifests/);

@@ -19,7 +19,7 @@ describe('typekro render', { concurrency: 4 }, () => {
     assert.equal(rgd.metadata?.name, 'webapp');
     assert.equal(rgd.spec.schema.kind, 'WebApp');
     assert.deepEqual(rgd.spec.resources.map((r) => r.id), ['deployment', 'service']);
-    assert.equal(rgd.spec.schema.status.ready, '${deployment.status.?readyReplicas.orValue(0) > 0}');
+    assert.equal(rgd.spec.schema.status.ready, '${deployment.?status.?readyReplicas.orValue(0) > 0}');
     assert.equal(result.stderr, '');
   });
 

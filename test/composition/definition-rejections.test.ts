@@ -103,6 +103,17 @@ const ROWS: readonly (readonly [string, () => unknown, string])[] = [
     if (spec.replicas > 5) ConfigMap({ name: 'big', data: { 1: 'a' } });
     return {};
   }), 'unsupported property key'],
+  ['skipped call in a local helper', () => kubernetesComposition({ ...definition, name: 'skipped-helper' }, (spec) => {
+    if (spec.replicas > 5) {
+      const make = (n: string) => ConfigMap({ name: n, data: {} });
+      make('big');
+    }
+    return {};
+  }), 'a factory call inside a skipped branch must sit directly in the composition function, not in a helper'],
+  ['skipped loop over a constant list', () => kubernetesComposition({ ...definition, name: 'skipped-constant-loop' }, (spec) => {
+    if (spec.replicas > 5) for (const n of ['a', 'b']) ConfigMap({ name: n, data: {} });
+    return {};
+  }), 'this loop over a constant list sits in a branch decided on a placeholder'],
 ];
 
 test('every refused composition shape has its exact message (golden/definition-rejections.txt)', (t) => {

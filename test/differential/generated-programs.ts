@@ -5,13 +5,13 @@
  * `if`/`else`, `&&` and ternary around the call, `for...of` and `.map` over a spec list, `for...of` over a
  * filtered spec list (`spec.tags.filter((f) => ...)`, a forEach over the CEL filter), readyWhen callbacks,
  * also on loop items) and a status whose fields are generated expressions, written inline, through locals or
- * over the destructured spec; later sites and the status read earlier collections (`r0.length`). Left out,
- * recorded in generated-known.ts: a loop inside an `if`. Programs are plain data; `renderBatch` writes
+ * over the destructured spec; later sites and the status read earlier collections (`r0.length`);
+ * a loop inside an `if` (both branches). Programs are plain data; `renderBatch` writes
  * them as real TypeScript (TypeKro compiles from source). */
 import fc from 'fast-check';
 import { exprArb, renderExpr, SPEC_SCHEMA, SPEC_FIELDS, SPEC_TYPE, type Expr, type ExprType, type GenScope } from './generated-expressions.js';
 
-export const POSITIONS = ['inline', 'deployment', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn', 'if', 'else', 'and', 'ternary', 'for', 'map', 'ready', 'for-ready', 'for-destructured', 'for-filtered', 'local-list'] as const;
+export const POSITIONS = ['inline', 'deployment', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn', 'if', 'else', 'and', 'ternary', 'for', 'map', 'ready', 'for-ready', 'for-destructured', 'for-filtered', 'local-list', 'if-for'] as const;
 export type Position = (typeof POSITIONS)[number];
 
 export interface Site {
@@ -76,6 +76,9 @@ function siteArb(position: Position, outer: GenScope, depth: number): fc.Arbitra
     case 'map':
     case 'for-destructured':
       return str({ ...outer, vars: ['t'] }).map((value) => ({ position, values: [value] }));
+    case 'if-for':
+      // A loop inside an `if`: a forEach under the `if`'s includeWhen, whether JavaScript took the branch or not.
+      return fc.tuple(str({ ...outer, vars: ['t'] }), exprArb('bool', outer, depth)).map(([value, guard]) => ({ position, values: [value], guard }));
     case 'for-filtered':
       // the item `t` in the loop body; the filter's own parameter `f` (with the spec) in its condition
       return fc.tuple(str({ ...outer, vars: ['t'] }), exprArb('bool', { ...outer, vars: ['f'] }, depth)).map(([value, guard]) => ({ position, values: [value], guard }));
@@ -106,7 +109,7 @@ export function programWith(positions: readonly Position[], depth = 3): fc.Arbit
  * Site positions for programs that together hold every position alone, and every ordered pair of positions
  * both as a two-site program and at each pair of places of a three-site one (`[a, b, c]` with c = a + b
  * mod the number of positions: for a given a, or a given b, c takes every value). A site reads what the
- * sites before it declared, so the order of a pair matters. 20 + 400 + 400 programs.
+ * sites before it declared, so the order of a pair matters. 21 + 441 + 441 programs.
  */
 export function positionSchedule(): Position[][] {
   const n = POSITIONS.length;
@@ -159,6 +162,8 @@ function renderSite(site: Site, p: number, i: number): string[] {
       return [`const r${i} = spec.tags.map((t) => ConfigMap({ name: \`g${i}-\${t}\`, data: { v: ${r(value!)} } }));`];
     case 'for-destructured':
       return ['for (const t of tags) {', `  ConfigMap({ name: \`g${i}-\${t}\`, data: { v: ${r(value!)} } });`, '}'];
+    case 'if-for':
+      return [`if (${r(site.guard!)}) {`, '  for (const t of spec.tags) {', `    ConfigMap({ name: \`g${i}-\${t}\`, data: { v: ${r(value!)} } });`, '  }', '}'];
     case 'for-filtered':
       return [`for (const t of spec.tags.filter((f) => ${r(site.guard!)})) {`, `  ConfigMap({ name: \`g${i}-\${t}\`, data: { v: ${r(value!)} } });`, '}'];
     case 'for-ready':

@@ -46,7 +46,7 @@ describe('generated factories', () => {
 
   it('type status references from the schema: integers are ints, enums strings, conditions typed', () => {
     // Optional fields are guarded as JavaScript reads them; required ones of a condition are not.
-    assert.match(rgd, /running: \${has\(main\.status\.phase\) && main\.status\.phase == "Running"}/);
+    assert.match(rgd, /running: \${has\(main\.status\) && has\(main\.status\.phase\) && main\.status\.phase == "Running"}/);
     assert.match(rgd, /half: \${double\(main\.status\.readyParts\) \/ 2\.0}/);
     assert.match(rgd, /ready: \${main\.status\.conditions\.exists\(c, c\.type == "Ready" && c\.status == "True"\)}/);
   });
@@ -55,7 +55,7 @@ describe('generated factories', () => {
     const readyWhen = (id: string): string => (app.graph.resources.find((r) => r.id === id)?.readyWhen ?? []).map((e) => JSON.stringify(e)).join();
     assert.equal(readyWhen('main'), '', 'no own readyWhen: the kind rule applies');
     assert.match(rgd, /- id: main\n\s+readyWhen:\n\s+- '\${dyn\(main\)\.\?status\.\?conditions\.orValue\(\[\]\)\.filter\(c, c\.\?type\.orValue\(""\) == "Ready"\)/);
-    assert.match(rgd, /- id: spare\n\s+readyWhen:\n\s+- \${has\(spare\.status\.phase\) && spare\.status\.phase == "Running"}/);
+    assert.match(rgd, /- id: spare\n\s+readyWhen:\n\s+- \${has\(spare\.status\) && has\(spare\.status\.phase\) && spare\.status\.phase == "Running"}/);
   });
 
   it('rebuild equivalent CRDs from the schema data', () => {

@@ -47,11 +47,11 @@ type Rgd = { spec: { schema: { status: Record<string, string> }; resources: { te
 test('the Cel functions compile as the JavaScript they mean', () => {
   const rgd = compileRgd(app.graph) as unknown as Rgd;
   assert.deepEqual(rgd.spec.schema.status, {
-    phase: '${web.status.?readyReplicas.orValue(0) > 0 ? "running" : "pending"}',
+    phase: '${web.?status.?readyReplicas.orValue(0) > 0 ? "running" : "pending"}',
     joined: '${schema.spec.name}-${string(schema.spec.replicas)}',
     count: '${size(schema.spec.items)}',
     low: '${[schema.spec.replicas, 10].min()}',
-    high: '${[web.status.?readyReplicas.orValue(0), 1].max()}',
+    high: '${[web.?status.?readyReplicas.orValue(0), 1].max()}',
     text: '${string(schema.spec.replicas)}',
     whole: '${int(schema.spec.ratio)}',
     double: '${double(schema.spec.replicas)}',
