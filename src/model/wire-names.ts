@@ -18,7 +18,6 @@ type Attribute = ModelAttribute;
 interface ModelFields {
   /** By model name and by wire name, so both spellings are accepted. */
   readonly byKey: ReadonlyMap<string, Attribute>;
-  readonly wireNames: readonly string[];
 }
 
 // Derived once from client-node's static metadata (never from user input), like kube-types' type cache.
@@ -38,7 +37,7 @@ function readModelFields(typeText: string): ModelFields | undefined {
     byKey.set(attribute.baseName, attribute);
     byKey.set(attribute.name, attribute);
   }
-  return { byKey, wireNames: attributes.map((attribute) => attribute.baseName) };
+  return { byKey };
 }
 
 /** `Array<X>` → `X`; `{ [key: string]: X; }` → `X`. */
@@ -141,8 +140,13 @@ function wireExpr(expr: Expr, typeText: string, path: readonly (string | number)
 
 function fieldFor(fields: ModelFields, key: string, path: readonly (string | number)[]): Attribute {
   const attribute = fields.byKey.get(key);
-  if (!attribute) throw new UnknownFieldError(formatPath([...path, key]), closest(key, [...fields.wireNames]));
-  return attribute;
+  if (attribute) return attribute;
+  // Suggest the spelling the TypeScript types accept (client-node's model name), and the YAML's where it differs.
+  const near = closest(key, [...fields.byKey.keys()]);
+  const match = near === undefined ? undefined : fields.byKey.get(near);
+  const fieldPath = formatPath([...path, key]);
+  if (!match || match.name === match.baseName) throw new UnknownFieldError(fieldPath, match?.name ?? near);
+  throw new UnknownFieldError(fieldPath, match.name, `unknown field ${fieldPath}; did you mean "${match.name}" (written "${match.baseName}" in the YAML)?`);
 }
 
 /**

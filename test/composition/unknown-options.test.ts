@@ -57,6 +57,16 @@ test('an unknown field of a Kubernetes object names its path and the closest fie
   );
 });
 
+test('the suggested field is the spelling the types accept, with the YAML spelling where it differs', () => {
+  assert.throws(
+    () => kubernetesComposition({ ...definition, name: 'wire', kind: 'Wire' }, (spec) => {
+      networkPolicy(loose({ metadata: { name: spec.name }, spec: { podSelector: {}, ingress: [{ fron: [] }] } }));
+      return {};
+    }),
+    /NetworkPolicy: unknown field spec\.ingress\[0\]\.fron; did you mean "_from" \(written "from" in the YAML\)\?/,
+  );
+});
+
 test('a resource created outside a composition function is an error at the call', () => {
   assert.throws(
     () => ConfigMap({ name: 'settings', data: {} }),
