@@ -54,7 +54,7 @@ export function crdValueProblems(schema: OpenApiSchema, body: Readonly<Record<st
     if (ROOT_MANAGED.has(key) || value === undefined) continue;
     const property = schema.properties?.[key];
     if (property) problems.push(...valueProblems(property, value, key));
-    else if (schema.properties && schema['x-kubernetes-preserve-unknown-fields'] !== true) problems.push(`${clip(key, 80)} is not a field of the object${fieldHint(key, Object.keys(schema.properties).filter((k) => k !== 'status' && !ROOT_MANAGED.has(k)), '')}`);
+    else if (schema.properties && schema['x-kubernetes-preserve-unknown-fields'] !== true) problems.push(`${clip(key, 80)} is not a top-level field${fieldHint(key, Object.keys(schema.properties).filter((k) => k !== 'status' && !ROOT_MANAGED.has(k)), '')}`);
   }
   return problems;
 }

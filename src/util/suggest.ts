@@ -20,7 +20,7 @@ export function member(key: string): string {
 
 /**
  * The end of an unknown-field message: `; did you mean spec.replicas?` when one known field is plausibly a
- * typo of `key`, else the known fields (at most 12), or that there are none.
+ * typo of `key` (a top-level field when `path` is empty), else the known fields (at most 12), or that there are none.
  *
  * @example
  * ```ts
@@ -32,6 +32,6 @@ export function member(key: string): string {
 export function fieldHint(key: string, known: readonly string[], path: string): string {
   const near = known.length > 0 ? closest(key, [...known]) : undefined;
   // A suggestion only when it is plausibly a typo of the key, not any field at all.
-  if (near !== undefined && distance(key, near) <= Math.max(2, Math.floor(near.length / 3))) return `; did you mean ${path}${member(near)}?`;
+  if (near !== undefined && distance(key, near) <= Math.max(2, Math.floor(near.length / 3))) return `; did you mean ${path === '' ? near : `${path}${member(near)}`}?`;
   return known.length > 0 ? ` (its fields: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})` : ' (it has no fields)';
 }

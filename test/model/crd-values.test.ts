@@ -61,6 +61,7 @@ describe('generated factories check literal values at definition', () => {
 
   it('rejects an unknown field with the closest known one', () => {
     assert.equal(defineWith(() => client({ name: 'c', spec: { secretName: 's', replica: 2 } })), 'Client "c": spec.replica is not a field of spec; did you mean spec.replicas?');
+    assert.equal(defineWith(() => client({ name: 'c', specc: {} } as never)), 'Client "c": specc is not a top-level field; did you mean spec?');
   });
 
   it('accepts an integer or a string for int-or-string, and nothing else', () => {
