@@ -3,11 +3,11 @@
  * CLI (which only calls the factories): the instance name, the namespace name, the spec's size, and spec
  * fields the schema does not declare. Messages quote at most a few hundred characters of a value.
  */
-import { closest, distance } from 'fastest-levenshtein';
 import type { SchemaNode } from '../ir/schema.js';
 import { TypeKroError } from '../util/errors.js';
 import { clip } from '../util/redact.js';
 import { withArticle } from '../util/article.js';
+import { fieldHint, member } from '../util/suggest.js';
 
 /**
  * The largest instance spec, as JSON: the API server stores an object whole (etcd's default limit is 1.5 MiB
@@ -110,15 +110,8 @@ export function unknownFieldProblems(schema: SchemaNode, value: unknown, path = 
   return Object.entries(value).flatMap(([key, item]) => {
     const field = schema.fields[key];
     if (field) return unknownFieldProblems(field, item, `${path}${member(key)}`);
-    const near = known.length > 0 ? closest(key, known) : undefined;
-    // A suggestion only when it is plausibly a typo of the key, not any field at all.
-    const hint = near !== undefined && distance(key, near) <= Math.max(2, Math.floor(near.length / 3)) ? `; did you mean ${path}${member(near)}?` : known.length > 0 ? ` (its fields: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})` : ' (it has no fields)';
-    return [`${path}${member(clip(key, 80))} is not a field of the ${path === 'spec' ? 'spec' : `field ${path}`}${hint}`];
+    return [`${path}${member(clip(key, 80))} is not a field of the ${path === 'spec' ? 'spec' : `field ${path}`}${fieldHint(key, known, path)}`];
   });
-}
-
-function member(key: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
 }
 
 /** Kubernetes object names have at most 253 characters (a DNS-1123 subdomain; other rules vary by kind). */

@@ -8,6 +8,7 @@ import type { V1ObjectMeta } from '@kubernetes/client-node';
 import type { OpenApiSchema } from '../ir/openapi.js';
 import { T, type CelType, type FieldType } from '../ir/types.js';
 import { TypeKroError } from '../util/errors.js';
+import { checkCrdValues } from './crd-values.js';
 import { defineFactory, type Enhanced, type FactoryOptions } from './factory.js';
 import { modelType, registerModelType } from './kube-types.js';
 
@@ -126,6 +127,7 @@ export function crdFactory<TBody>(definition: CrdKind): CrdFactory<TBody> {
     (input) => {
       const { name, namespace, labels, annotations, metadata, ...body } = input as Record<string, unknown>;
       const meta = metadata ?? { name, ...(namespace === undefined ? {} : { namespace }), ...(labels === undefined ? {} : { labels }), ...(annotations === undefined ? {} : { annotations }) };
+      checkCrdValues(definition.kind, (meta as { name?: unknown } | undefined)?.name ?? name, definition.schema, body);
       return { metadata: meta, ...body };
     },
   );

@@ -10,6 +10,7 @@ import { kubernetesComposition } from 'typekro';
 import { allKinds, certificate, CERT_MANAGER_VERSION, certManagerBootstrap, clusterIssuer, type CertificateSpec } from 'typekro/cert-manager';
 import { crdManifests } from 'typekro';
 import { assertGolden } from '../support/golden.js';
+import { definingWith } from '../support/bad-input.js';
 import { webTls } from './examples/cert-manager.js';
 
 describe('typekro/cert-manager', () => {
@@ -60,6 +61,11 @@ describe('typekro/cert-manager', () => {
         }),
       /unknown field `secretName`[\s\S]*known fields: acme, conditions, failedIssuanceAttempts, lastFailureTime, nextPrivateKeySecretName, notAfter, notBefore, renewalTime, revision/,
     );
+  });
+
+  it('names the field of a bad literal value when the composition is defined (JavaScript, or tsc bypassed)', () => {
+    assert.throws(definingWith(() => certificate({ name: 'bad', spec: { secretName: 'bad', issuerRef: { name: 'x' }, privateKey: { algorithm: 'RSA4096' } } as never })), { code: 'DEFINITION_INVALID', message: /^Certificate "bad": spec\.privateKey\.algorithm must be one of RSA, ECDSA, Ed25519 \(was "RSA4096"\)$/ });
+    assert.throws(definingWith(() => certificate({ name: 'missing', spec: { issuerRef: { name: 'x' } } as never })), { code: 'DEFINITION_INVALID', message: /^Certificate "missing": spec\.secretName is required$/ });
   });
 });
 

@@ -12,6 +12,7 @@ import { allKinds as dnsKinds, dnsEndpoint, EXTERNAL_DNS_HOSTNAME, externalDnsBo
 import { allKinds as ciliumKinds, ciliumBootstrap, ciliumNetworkPolicy, type CiliumNetworkPolicySpec } from 'typekro/cilium';
 import { allKinds as cnpgKinds, cluster, cnpgBootstrap, type ClusterSpec } from 'typekro/cnpg';
 import { announcedSite, appWithDatabase, bucketWithRole, isolation } from './examples/more.js';
+import { definingWith } from '../support/bad-input.js';
 
 describe('typekro/external-dns', () => {
   it('renders the example: a Service annotated for its hostname and a DNSEndpoint', () => {
@@ -31,6 +32,10 @@ describe('typekro/external-dns', () => {
   it('carries the upstream kinds', () => {
     assert.deepEqual(dnsKinds.map((k) => k.definition.kind), ['DNSEndpoint', 'DNSRecord']);
     assert.equal(crdManifests(dnsKinds)[0]?.metadata.name, 'dnsendpoints.externaldns.k8s.io');
+  });
+
+  it('names the field of a bad literal value when the composition is defined (JavaScript, or tsc bypassed)', () => {
+    assert.throws(definingWith(() => dnsEndpoint({ name: 'bad', spec: { endpoints: [{ dnsName: 'x', recordTTL: 'soon' }] } as never })), { code: 'DEFINITION_INVALID', message: /^DNSEndpoint "bad": spec\.endpoints\[0\]\.recordTTL must be an integer \(was "soon"\)$/ });
   });
 });
 
@@ -64,6 +69,10 @@ describe('typekro/aws', () => {
       /unknown field `url`[\s\S]*known fields: ackResourceMetadata, conditions/,
     );
   });
+
+  it('names the field of a bad literal value when the composition is defined (JavaScript, or tsc bypassed)', () => {
+    assert.throws(definingWith(() => s3Bucket({ name: 'no-name', spec: {} as never })), { code: 'DEFINITION_INVALID', message: /^Bucket "no-name": spec\.name is required$/ });
+  });
 });
 
 describe('typekro/cilium', () => {
@@ -80,6 +89,10 @@ describe('typekro/cilium', () => {
     assert.ok(ciliumKinds.some((k) => k.definition.kind === 'CiliumClusterwideNetworkPolicy' && k.definition.scope === 'Cluster'));
     assert.ok(ciliumKinds.some((k) => k.definition.version === 'v2alpha1'));
   });
+
+  it('names the field of a bad literal value when the composition is defined (JavaScript, or tsc bypassed)', () => {
+    assert.throws(definingWith(() => ciliumNetworkPolicy({ name: 'bad', spec: { endpointSelector: {}, ingress: [{ toPorts: [{ ports: [{ port: '80', protocol: 'TCPX' }] }] }] } as never })), { code: 'DEFINITION_INVALID', message: /^CiliumNetworkPolicy "bad": spec\.ingress\[0\]\.toPorts\[0\]\.ports\[0\]\.protocol must be one of TCP, UDP, SCTP, VRRP, IGMP, GRE, IPIP, IPV6, ESP, AH, ANY \(was "TCPX"\)$/ });
+  });
 });
 
 describe('typekro/cnpg', () => {
@@ -94,6 +107,10 @@ describe('typekro/cnpg', () => {
     assert.match(cnpgBootstrap.toYaml(), /version: string \| default="0\.29\.0"[\s\S]*chart: cloudnative-pg/);
     assert.deepEqual(cnpgKinds.map((k) => k.definition.factoryName).filter((n) => ['cluster', 'backup', 'scheduledBackup', 'pooler'].includes(n)), ['backup', 'cluster', 'pooler', 'scheduledBackup']);
     assert.equal(cluster.definition.group, 'postgresql.cnpg.io');
+  });
+
+  it('names the field of a bad literal value when the composition is defined (JavaScript, or tsc bypassed)', () => {
+    assert.throws(definingWith(() => cluster({ name: 'bad', spec: { instances: 'three' } as never })), { code: 'DEFINITION_INVALID', message: /^Cluster "bad": spec\.instances must be an integer \(was "three"\)$/ });
   });
 });
 

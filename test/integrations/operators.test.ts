@@ -12,6 +12,7 @@ import { allKinds as awsKinds, rdsControllerBootstrap, rdsDBInstance, rdsKinds, 
 import { allKinds as oryKinds, hydraMaesterBootstrap, oauth2Client, type OAuth2ClientSpec } from 'typekro/ory';
 import { allKinds as temporalKinds, temporalNamespace, temporalOperatorBootstrap, type TemporalNamespaceSpec } from 'typekro/temporal';
 import { gatewayRoute, oauthApp, rdsDatabase, temporalTeam } from './examples/operators.js';
+import { definingWith } from '../support/bad-input.js';
 
 /** Defining a composition that reads a status field the kind's schema does not have. */
 function readsMissingStatus(make: (name: string) => { status: unknown }): () => void {
@@ -41,6 +42,10 @@ describe('typekro/ory', () => {
   it('names a status field the schema does not have when the composition is defined', () => {
     assert.throws(readsMissingStatus((n) => oauth2Client({ name: n, spec: { grantTypes: ['client_credentials'], secretName: n } })), /unknown field `nope`[\s\S]*known fields: conditions, observedGeneration, reconciliationError/);
   });
+
+  it('names the field of a bad literal value when the composition is defined (JavaScript, or tsc bypassed)', () => {
+    assert.throws(definingWith(() => oauth2Client({ name: 'c', spec: { grantTypes: ['password'], secretName: 'bad' } as never })), { code: 'DEFINITION_INVALID', message: /^OAuth2Client "c": spec\.grantTypes\[0\] must be one of client_credentials, authorization_code, implicit, refresh_token \(was "password"\)$/ });
+  });
 });
 
 describe('typekro/apisix', () => {
@@ -61,6 +66,10 @@ describe('typekro/apisix', () => {
   it('names a status field the schema does not have when the composition is defined', () => {
     assert.throws(readsMissingStatus((n) => apisixRoute({ name: n, spec: {} })), /unknown field `nope`[\s\S]*known fields: conditions/);
   });
+
+  it('names the field of a bad literal value when the composition is defined (JavaScript, or tsc bypassed)', () => {
+    assert.throws(definingWith(() => apisixRoute({ name: 'r', spec: { http: [{ name: 'r', match: { paths: ['/'] }, backends: [{ serviceName: 'web' }] }] } as never })), { code: 'DEFINITION_INVALID', message: /^ApisixRoute "r": spec\.http\[0\]\.backends\[0\]\.servicePort is required$/ });
+  });
 });
 
 describe('typekro/temporal', () => {
@@ -78,6 +87,10 @@ describe('typekro/temporal', () => {
 
   it('names a status field the schema does not have when the composition is defined', () => {
     assert.throws(readsMissingStatus((n) => temporalNamespace({ name: n, spec: { clusterRef: { name: 'c' }, retentionPeriod: '24h' } })), /unknown field `nope`[\s\S]*known fields: conditions/);
+  });
+
+  it('names the field of a bad literal value when the composition is defined (JavaScript, or tsc bypassed)', () => {
+    assert.throws(definingWith(() => temporalNamespace({ name: 'ns', spec: { clusterRef: { name: 'c' } } as never })), { code: 'DEFINITION_INVALID', message: /^TemporalNamespace "ns": spec\.retentionPeriod is required$/ });
   });
 });
 
@@ -99,6 +112,10 @@ describe('typekro/aws: RDS', () => {
 
   it('names a status field the schema does not have when the composition is defined', () => {
     assert.throws(readsMissingStatus((n) => rdsDBInstance({ name: n, spec: { dbInstanceIdentifier: n, dbInstanceClass: 'db.t4g.micro', engine: 'postgres' } })), /unknown field `nope`[\s\S]*known fields: ackResourceMetadata/);
+  });
+
+  it('names the field of a bad literal value when the composition is defined (JavaScript, or tsc bypassed)', () => {
+    assert.throws(definingWith(() => rdsDBInstance({ name: 'db', spec: { dbInstanceIdentifier: 'db', dbInstanceClass: 'db.t4g.micro' } as never })), { code: 'DEFINITION_INVALID', message: /^DBInstance "db": spec\.engine is required$/ });
   });
 });
 

@@ -1,0 +1,126 @@
+/**
+ * Checks a custom resource's literal values against its kind's structural schema when the factory is called,
+ * as the API server's validation would at apply time: type, enum, required fields of present objects, unknown
+ * fields, int-or-string. References and expressions are left to the cluster: their values are not known yet.
+ */
+import type { OpenApiSchema } from '../ir/openapi.js';
+import { isExprValue } from '../ir/value.js';
+import { TypeKroError } from '../util/errors.js';
+import { clip } from '../util/redact.js';
+import { fieldHint, member } from '../util/suggest.js';
+import { hasMarkers, isRef } from './refs.js';
+
+/** Fields the factory or KRO fills in, not the user's literal values. */
+const ROOT_MANAGED = new Set(['apiVersion', 'kind', 'metadata', 'id']);
+/** More problems than this in one call are summarised: the first ones say what is wrong. */
+const MAX_PROBLEMS = 10;
+
+/**
+ * Throws a `DEFINITION_INVALID` TypeKroError listing every literal value of `body` (a custom resource's
+ * top-level fields) that `schema` rejects, naming the kind, the object and each field path.
+ *
+ * @example
+ * ```ts
+ * import { checkCrdValues } from './crd-values.js';
+ * const schema = { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } } } };
+ * checkCrdValues('Cache', 'c', schema, { spec: { size: 2 } }); // passes
+ * checkCrdValues('Cache', 'c', schema, { spec: { size: 'big' } }); // throws: Cache "c": spec.size must be an integer (was "big")
+ * ```
+ */
+export function checkCrdValues(kind: string, name: unknown, schema: OpenApiSchema, body: Readonly<Record<string, unknown>>): void {
+  const problems = crdValueProblems(schema, body);
+  if (problems.length === 0) return;
+  const subject = typeof name === 'string' && !hasMarkers(name) ? `${kind} "${clip(name, 80)}"` : kind;
+  const shown = problems.slice(0, MAX_PROBLEMS);
+  const more = problems.length > MAX_PROBLEMS ? `; and ${problems.length - MAX_PROBLEMS} more` : '';
+  throw new TypeKroError('DEFINITION_INVALID', `${subject}: ${shown.join('; ')}${more}`);
+}
+
+/**
+ * What the schema rejects in a custom resource's top-level fields, one line per field path.
+ *
+ * @example
+ * ```ts
+ * import { crdValueProblems } from './crd-values.js';
+ * crdValueProblems({ type: 'object', properties: { spec: { type: 'object', required: ['size'] } } }, { spec: {} }); // => ['spec.size is required']
+ * ```
+ */
+export function crdValueProblems(schema: OpenApiSchema, body: Readonly<Record<string, unknown>>): string[] {
+  const problems: string[] = [];
+  for (const key of schema.required ?? []) {
+    if (!ROOT_MANAGED.has(key) && body[key] === undefined) problems.push(`${key} is required`);
+  }
+  for (const [key, value] of Object.entries(body)) {
+    if (ROOT_MANAGED.has(key) || value === undefined) continue;
+    const property = schema.properties?.[key];
+    if (property) problems.push(...valueProblems(property, value, key));
+    else if (schema.properties && schema['x-kubernetes-preserve-unknown-fields'] !== true) problems.push(`${clip(key, 80)} is not a top-level field${fieldHint(key, Object.keys(schema.properties).filter((k) => k !== 'status' && !ROOT_MANAGED.has(k)), '')}`);
+  }
+  return problems;
+}
+
+/** A value only the cluster knows: a reference, a CEL expression, or a string with references in it. */
+function isDeferred(value: unknown): boolean {
+  return isRef(value) || isExprValue(value) || (typeof value === 'string' && hasMarkers(value));
+}
+
+function valueProblems(schema: OpenApiSchema, value: unknown, path: string): string[] {
+  // null removes a field in an apply; the API server then applies its own defaults or requirements.
+  if (value === null || value === undefined || isDeferred(value)) return [];
+  if (schema['x-kubernetes-int-or-string'] === true) {
+    return Number.isInteger(value) || typeof value === 'string' ? enumProblems(schema, value, path) : [`${path} must be an integer or a string (was ${shown(value)})`];
+  }
+  const expected = schema.type;
+  if (expected !== undefined && !hasType(expected, value)) return [`${path} must be ${TYPE_NAMES[expected] ?? expected} (was ${shown(value)})`];
+  if (Array.isArray(value)) return schema.items ? value.flatMap((item, i) => valueProblems(schema.items!, item, `${path}[${i}]`)) : [];
+  if (typeof value === 'object') return objectProblems(schema, value as Record<string, unknown>, path);
+  return enumProblems(schema, value, path);
+}
+
+function objectProblems(schema: OpenApiSchema, value: Record<string, unknown>, path: string): string[] {
+  const problems = (schema.required ?? []).filter((key) => value[key] === undefined).map((key) => `${path}${member(key)} is required`);
+  const open = schema['x-kubernetes-preserve-unknown-fields'] === true;
+  const embedded = schema['x-kubernetes-embedded-resource'] === true;
+  for (const [key, item] of Object.entries(value)) {
+    const property = schema.properties?.[key];
+    if (property) problems.push(...valueProblems(property, item, `${path}${member(key)}`));
+    else if (typeof schema.additionalProperties === 'object') problems.push(...valueProblems(schema.additionalProperties, item, `${path}${member(key)}`));
+    // Without declared properties the schema says nothing about the keys (or only that they are pruned): not guessed.
+    else if (schema.properties && !open && schema.additionalProperties !== true && !(embedded && ROOT_MANAGED.has(key))) {
+      problems.push(`${path}${member(clip(key, 80))} is not a field of ${path}${fieldHint(key, Object.keys(schema.properties), path)}`);
+    }
+  }
+  return problems;
+}
+
+function enumProblems(schema: OpenApiSchema, value: unknown, path: string): string[] {
+  if (!schema.enum || schema.enum.some((allowed) => allowed === value)) return [];
+  const listed = schema.enum.slice(0, 20).map((allowed) => (typeof allowed === 'string' ? allowed : JSON.stringify(allowed)));
+  return [`${path} must be one of ${listed.join(', ')}${schema.enum.length > 20 ? ', …' : ''} (was ${shown(value)})`];
+}
+
+const TYPE_NAMES: Readonly<Record<string, string>> = { string: 'a string', integer: 'an integer', number: 'a number', boolean: 'a boolean', object: 'an object', array: 'an array' };
+
+function hasType(type: string, value: unknown): boolean {
+  switch (type) {
+    case 'string':
+      return typeof value === 'string';
+    case 'integer':
+      return Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'object':
+      return typeof value === 'object' && !Array.isArray(value);
+    case 'array':
+      return Array.isArray(value);
+    default:
+      return true;
+  }
+}
+
+/** A value as a message quotes it: JSON, cut when long. */
+function shown(value: unknown): string {
+  return clip(JSON.stringify(value) ?? String(value), 80);
+}
