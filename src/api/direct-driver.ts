@@ -99,7 +99,10 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
     if (row.name !== undefined || (row.state !== 'waiting' && row.state !== 'not-ready')) return row;
     const missing = unstoredSecretsOf(graph, spec, row.resourceId);
     if (missing.length === 0) return row;
-    return { ...row, reason: `cannot be evaluated without ${missing.map((p) => `spec.${p}`).join(', ')} (sensitive, not stored; pass the spec to see more): ${row.reason}` };
+    // The engine's "No such key" blames the spec; the key is absent because the cluster never keeps it.
+    const where = row.reason.replace(/: No such key: .*$/, '');
+    const fields = missing.map((p) => `spec.${p}`).join(', ');
+    return { ...row, reason: `cannot be evaluated without ${fields} (sensitive, not stored): ${where}; give the spec to see more` };
   }
 
   async function instanceStatus(name: string, spec: TSpec | undefined): Promise<InstanceStatus<TStatus>> {
