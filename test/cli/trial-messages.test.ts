@@ -5,7 +5,10 @@
  * secrets are named by the status of a direct instance.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
 import { type } from 'arktype';
 import { crdFactory, crdManifests, customResourceDefinition, kubernetesComposition, sensitive } from '../../src/index.js';
 import { Deployment } from '../../src/simple.js';
@@ -17,7 +20,16 @@ const fixture = 'test/input/fixtures/vault.ts';
 
 describe('CLI messages from the new-user trial', () => {
   it('deploy refuses a bad --name before it prints "deploying"', async () => {
-    const result = await typekro(['deploy', fixture, '--set', 'password=abcd-1234', '--set', 'apiToken=tok', '--name', 'MyShop']);
+    const dir = mkdtempSync(join(tmpdir(), 'typekro-trial-'));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    const kubeconfig = join(dir, 'kubeconfig');
+    // a cluster nobody listens at: the name is refused before any call
+    writeFileSync(
+      kubeconfig,
+      'apiVersion: v1\nkind: Config\ncurrent-context: dev\nclusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]\n' +
+        'users: [{name: u, user: {token: t}}]\ncontexts: [{name: dev, context: {cluster: c, user: u}}]\n',
+    );
+    const result = await typekro(['deploy', fixture, '--set', 'password=abcd-1234', '--set', 'apiToken=tok', '--name', 'MyShop', '--kubeconfig', kubeconfig]);
     assert.equal(result.code, 2, transcript(result));
     assert.match(result.stderr, /instance name "MyShop" is not a Kubernetes name/);
     assert.doesNotMatch(result.stderr, /deploying/);

@@ -68,10 +68,11 @@ async function deploy(run: CliRun, file: string, options: DeployOptions): Promis
   const settings = settingsOf(options);
   const { composition, spec } = await load(file, options, io);
   const values = spec ?? {};
+  const target = clusterTarget(options, io.env);
+  const named = factoryOf(composition, options.mode, target); // checks the namespace
+  const name = options.name ?? named.instanceName(values);
   // The spec and the name are checked offline first: nothing says "deploying" an instance it then refuses.
   composition.instanceYaml(values, options.name !== undefined ? { name: options.name } : {});
-  const target = clusterTarget(options, io.env);
-  const name = options.name ?? factoryOf(composition, options.mode, target).instanceName(values);
   const ids = options.mode === 'direct' ? composition.graph.resources.map((resource) => resource.id) : [];
   const title = `deploying ${composition.graph.kind} "${name}" (${options.mode} mode, namespace ${target.namespace})`;
   const progress = createProgress({ title, ids, waitForReady: settings.waitForReady, stream: io.stderr, color: !io.env.NO_COLOR });
