@@ -7,7 +7,7 @@ import type { CompositionDefinition } from '../composition/definition.js';
 import type { CompositionGraph } from '../ir/graph.js';
 import { toYaml as yamlOf } from '../compile/rgd/index.js';
 import { createCelEngine } from '../runtime/cel/index.js';
-import { directMetadataProblem, prepareGraph, recordName, type InstanceIdentity, type KubeObject, type Ownership, type PreparedGraph } from '../runtime/engine/index.js';
+import { directMetadataProblem, prepareGraph, recordName, type InstanceIdentity, type KubeObject, type Ownership, type PreparedGraph, type ResourceStatus } from '../runtime/engine/index.js';
 import {
   DirectAbortedError,
   DirectTimeoutError,
@@ -34,7 +34,7 @@ import { namespacedLookup } from '../runtime/kube/list.js';
 import { openApiDocuments as createOpenApiDocuments } from '../runtime/kube/openapi.js';
 import { checkedInstance, specWithDefaults, validateSpec } from './spec.js';
 import type { Redactor } from '../util/redact.js';
-import { redactorFor, redactorForObjects } from './sensitive.js';
+import { redactorFor, redactorForObjects, unstoredSecretsOf } from './sensitive.js';
 import { redactEvents, redactedStream, redactFailures, redactLogs } from './sensitive-feed.js';
 import { ensureNamespace } from './namespace.js';
 import { checkManifestNames } from './validate-input.js';
@@ -94,12 +94,24 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
     }
   }
 
+  /** A row whose template reads a secret the cluster does not keep (no spec was given) says so. */
+  function explainUnstored(row: ResourceStatus, spec: unknown): ResourceStatus {
+    if (row.name !== undefined || (row.state !== 'waiting' && row.state !== 'not-ready')) return row;
+    const missing = unstoredSecretsOf(graph, spec, row.resourceId);
+    if (missing.length === 0) return row;
+    // The engine's "No such key" blames the spec; the key is absent because the cluster never keeps it.
+    const where = row.reason.replace(/: No such key: .*$/, '');
+    const fields = missing.map((p) => `spec.${p}`).join(', ');
+    return { ...row, reason: `cannot be evaluated without ${fields} (sensitive, not stored): ${where}; give the spec to see more` };
+  }
+
   async function instanceStatus(name: string, spec: TSpec | undefined): Promise<InstanceStatus<TStatus>> {
     // Without a spec, readyWhen and status expressions see the defaults (and what they cannot read is pending).
     const checked = spec === undefined ? specWithDefaults(graph, {}) : validateSpec(definition, graph, spec);
     const report = await reportObjects(kube(), graphOf(), { spec: checked, instance: identity(name) }, await owned(name), call());
     const metadata = graph.scope === 'Cluster' ? { name } : { name, namespace };
-    const { ready, resources, pending } = report;
+    const { ready, pending } = report;
+    const resources = spec === undefined ? report.resources.map((row) => explainUnstored(row, checked)) : report.resources;
     return { apiVersion: `${graph.group}/${graph.version}`, kind: graph.kind, metadata, mode: 'direct', ready, status: report.status as Partial<TStatus>, pending, resources };
   }
 

@@ -102,6 +102,38 @@ export function redactorForObjects(graph: CompositionGraph, spec: unknown, byId:
   return redactor;
 }
 
+/**
+ * The secret spec fields (dotted, see {@link sensitivePaths}) that the template of resource `resourceId`
+ * reads and `spec` lacks: direct mode keeps no spec in the cluster, so `status` without a spec cannot render
+ * that template, and says so instead of blaming a missing key.
+ *
+ * @example
+ * ```ts
+ * import { unstoredSecretsOf } from './sensitive.js';
+ * unstoredSecretsOf(app.graph, { replicas: 1 }, 'deployment'); // => ['apiToken']
+ * ```
+ */
+export function unstoredSecretsOf(graph: CompositionGraph, spec: unknown, resourceId: string): string[] {
+  const resource = graph.resources.find((r) => r.id === resourceId);
+  if (!resource?.template) return [];
+  const secret = sensitivePaths(graph);
+  const missing = new Set<string>();
+  const flow = new SecretFlow(graph, (path) => {
+    for (const s of secret) if (overlaps(s, path) && !present(spec, s)) missing.add(s.join('.'));
+  });
+  flow.value(resource.template as Value, resource);
+  return [...missing];
+}
+
+/** Whether `value` has anything at `path` (`*` matches any present child). */
+function present(value: unknown, path: SpecPath): boolean {
+  if (path.length === 0) return value !== undefined && value !== null;
+  if (typeof value !== 'object' || value === null) return false;
+  const [head, ...rest] = path;
+  const children = head === ANY ? Object.values(value) : [(value as Record<string, unknown>)[head!]];
+  return children.some((child) => present(child, rest));
+}
+
 /** Whether `expr` (of `resource`, or of the status) reads a secret spec path or a Secret's data. */
 function readsSecret(graph: CompositionGraph, secret: readonly SpecPath[], expr: Expr, resource: ResourceNode | undefined): boolean {
   let reads = false;

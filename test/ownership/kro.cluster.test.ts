@@ -64,6 +64,9 @@ describe('ownership in kro mode and in plans; one readiness in status', () => {
     assert.equal(refused.code, 1, transcript(refused));
     assert.match(refused.stderr, new RegExp(`instance "taker" \\(namespace ${ns.name}, kro mode\\) would take over objects it does not own: Deployment ${ns.name}/webapp is owned by TypeKro instance "solo"`));
     assert.match(refused.stderr, /Nothing was changed\./);
+    // --adopt would not help here (KRO cannot take over another instance's objects): it is not suggested
+    assert.match(refused.stderr, /KRO cannot adopt objects of another instance/);
+    assert.doesNotMatch(refused.stderr, /--adopt/);
     assert.equal((await client.get(rgdRef))?.metadata?.resourceVersion, rgdBefore, 'the RGD was not applied');
     assert.equal(await client.get({ apiVersion: 'example.com/v1', kind: 'WebApp', name: 'taker', namespace: ns.name }).catch(() => undefined), undefined, 'no instance');
 

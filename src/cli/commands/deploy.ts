@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { redactorFor, redactStatus } from '../../api/sensitive.js';
 import { factoryOf, load } from '../context.js';
 import { UsageError } from '../errors.js';
+import { withCliHints } from '../hints.js';
 import { withInterrupt } from '../interrupt.js';
 import { err, out, type CliRun } from '../io.js';
 import type { AnyComposition } from '../load.js';
@@ -68,7 +69,10 @@ async function deploy(run: CliRun, file: string, options: DeployOptions): Promis
   const { composition, spec } = await load(file, options, io);
   const values = spec ?? {};
   const target = clusterTarget(options, io.env);
-  const name = options.name ?? factoryOf(composition, options.mode, target).instanceName(values);
+  const named = factoryOf(composition, options.mode, target); // checks the namespace
+  const name = options.name ?? named.instanceName(values);
+  // The spec and the name are checked offline first: nothing says "deploying" an instance it then refuses.
+  composition.instanceYaml(values, options.name !== undefined ? { name: options.name } : {});
   const ids = options.mode === 'direct' ? composition.graph.resources.map((resource) => resource.id) : [];
   const title = `deploying ${composition.graph.kind} "${name}" (${options.mode} mode, namespace ${target.namespace})`;
   const progress = createProgress({ title, ids, waitForReady: settings.waitForReady, stream: io.stderr, color: !io.env.NO_COLOR });
@@ -95,7 +99,7 @@ async function deploy(run: CliRun, file: string, options: DeployOptions): Promis
     const resourceId = (error as { resourceId?: unknown }).resourceId;
     progress.fail(typeof resourceId === 'string' ? resourceId : undefined);
     progress.finish();
-    throw error;
+    throw withCliHints(error, { file, name, ...(options.namespace !== undefined ? { namespace: options.namespace } : {}) });
   }
 }
 

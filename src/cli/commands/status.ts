@@ -20,8 +20,9 @@ interface StatusOptions extends CompositionOptions, SpecOptions, ClusterOptions 
 }
 
 function human(title: string, result: InstanceStatus<unknown>): string {
-  const objects = result.resources.filter((row) => row.name !== undefined);
-  const readyCount = objects.filter((row) => row.ready).length;
+  // Every object the instance should have counts, those missing or not renderable too; skipped ones do not.
+  const objects = result.resources.filter((row) => row.state !== 'skipped');
+  const readyCount = objects.filter((row) => row.state === 'ready').length;
   const lines = [`${title}: ${result.state ? `${result.state}, ` : ''}${result.ready ? 'ready' : 'NOT ready'} (${readyCount}/${objects.length} objects ready)`];
   if (result.conditions?.length) lines.push(`conditions: ${result.conditions.map((c) => `${c.type}=${c.status}${c.status !== 'True' && c.message ? ` (${c.message})` : ''}`).join('; ')}`);
   if (Object.keys(result.status).length > 0) lines.push('status:', ...formatDocument(result.status, 'yaml').trimEnd().split('\n').map((line) => `  ${line}`));

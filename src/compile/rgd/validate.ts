@@ -7,6 +7,7 @@ import { referencedRoots } from '../../ir/expr.js';
 import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
 import { exprLeaves, isExprValue, type Value } from '../../ir/value.js';
 import { isPlainObject } from '../../util/json.js';
+import { withArticle } from '../../util/article.js';
 import { kindsDefinedInGraph } from './crd-kinds.js';
 import { dependencyOrder } from './deps.js';
 import {
@@ -55,7 +56,7 @@ function checkCrdKinds(graph: CompositionGraph): void {
   if (!first) return;
   const { resource, crd } = first;
   throw new CrdInSameGraphError(
-    `${describeResource(resource)} is a ${resource.apiVersion} ${resource.kind}, a kind defined by ${describeResource(crd)} ` +
+    `${describeResource(resource)} is ${withArticle(`${resource.apiVersion} ${resource.kind}`)}, a kind defined by ${describeResource(crd)} ` +
       `(CustomResourceDefinition) of the same composition: KRO type-checks an RGD against the schemas of the kinds it creates, ` +
       `so it cannot accept this RGD while the CRD does not exist yet. Install the CRD first (e.g. the operator's bootstrap ` +
       `composition, or the CRD in a composition of its own deployed before this one) and keep only the ${resource.kind} here, ` +

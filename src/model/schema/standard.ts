@@ -83,15 +83,26 @@ export function validateWithSchema(schema: StandardSchemaV1, value: unknown, roo
   if (!result.issues) return { ok: true, value: result.value };
   // Array.from, not issues.map: arktype's issues and paths are Array subclasses (ArkErrors, ReadonlyPath)
   // whose species constructors differ between versions.
-  return { ok: false, problems: Array.from(result.issues, (issue) => describeIssue(issue, root)) };
+  return { ok: false, problems: Array.from(result.issues, (issue) => describeIssue(issue, root, value)) };
 }
 
 /** `spec.a.b[0] must be ...`: arktype's messages already start with the path, other libraries' may not. */
-function describeIssue(issue: StandardSchemaV1.Issue, root: string): string {
+function describeIssue(issue: StandardSchemaV1.Issue, root: string, value: unknown): string {
   const path = pathText(issue.path ?? []);
-  if (path === '') return `${root} ${issue.message}`;
+  const message = wasArray(issue, value) ? issue.message.replace(/\(was an object\)$/, '(was an array)') : issue.message;
+  if (path === '') return `${root} ${message}`;
   const joined = path.startsWith('[') ? `${root}${path}` : `${root}.${path}`;
-  return issue.message.startsWith(`${path} `) ? `${joined}${issue.message.slice(path.length)}` : `${joined}: ${issue.message}`;
+  return message.startsWith(`${path} `) ? `${joined}${message.slice(path.length)}` : `${joined}: ${message}`;
+}
+
+/** Whether the value the issue is about is an array: arktype names an array's domain "an object". */
+function wasArray(issue: StandardSchemaV1.Issue, value: unknown): boolean {
+  let at = value;
+  for (const segment of Array.from(issue.path ?? [])) {
+    if (typeof at !== 'object' || at === null) return false;
+    at = (at as Record<PropertyKey, unknown>)[typeof segment === 'object' ? segment.key : segment];
+  }
+  return Array.isArray(at);
 }
 
 /** A path as arktype writes it: `a.b[0]["x.y"]`. */

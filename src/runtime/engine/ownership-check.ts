@@ -161,7 +161,8 @@ function conflict(claimant: Claimant, findings: readonly OwnershipFinding[], ado
   const shown = owners.slice(0, SHOWN).map((o) => `${o.object} is owned by ${o.owner}`);
   const more = owners.length > SHOWN ? `; and ${owners.length - SHOWN} more` : '';
   const who = claimant.mode === 'direct' ? `instance "${claimant.owner.instance}" (namespace ${claimant.owner.namespace})` : `instance "${claimant.instance}" (namespace ${claimant.namespace}, kro mode)`;
-  const fix = adopting
+  // --adopt is suggested only when it would work: KRO cannot take over another instance's objects.
+  const fix = adopting || findings.some((f) => !f.adoptable)
     ? `KRO cannot adopt objects of another instance (KRO refuses a child that is in another instance's ApplySet): delete that instance first, or use other names for this instance's objects`
     : `Use other names for this instance's objects, delete the other instance, or take the objects over with adopt: true (CLI: --adopt)${claimant.mode === 'kro' ? '; in kro mode only objects no other instance owns can be adopted' : ''}`;
   return new OwnershipConflictError(`${who} would take over objects it does not own: ${shown.join('; ')}${more}. Nothing was changed. ${fix}`, owners);

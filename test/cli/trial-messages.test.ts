@@ -1,0 +1,79 @@
+/**
+ * Offline: CLI messages a new-user trial found wrong. A deploy checks the instance name before it prints
+ * "deploying"; an array given for a string says "an array"; a failed direct deploy's hint names the CLI
+ * command, not the API call; a kind is named with its article ("an example.com/v1 Widget"); unstored
+ * secrets are named by the status of a direct instance.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { type } from 'arktype';
+import { crdFactory, crdManifests, customResourceDefinition, kubernetesComposition, sensitive } from '../../src/index.js';
+import { Deployment } from '../../src/simple.js';
+import { unstoredSecretsOf } from '../../src/api/sensitive.js';
+import { withCliHints } from '../../src/cli/hints.js';
+import { transcript, typekro } from './run.js';
+
+const fixture = 'test/input/fixtures/vault.ts';
+
+describe('CLI messages from the new-user trial', () => {
+  it('deploy refuses a bad --name before it prints "deploying"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'typekro-trial-'));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    const kubeconfig = join(dir, 'kubeconfig');
+    // a cluster nobody listens at: the name is refused before any call
+    writeFileSync(
+      kubeconfig,
+      'apiVersion: v1\nkind: Config\ncurrent-context: dev\nclusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]\n' +
+        'users: [{name: u, user: {token: t}}]\ncontexts: [{name: dev, context: {cluster: c, user: u}}]\n',
+    );
+    const result = await typekro(['deploy', fixture, '--set', 'password=abcd-1234', '--set', 'apiToken=tok', '--name', 'MyShop', '--kubeconfig', kubeconfig]);
+    assert.equal(result.code, 2, transcript(result));
+    assert.match(result.stderr, /instance name "MyShop" is not a Kubernetes name/);
+    assert.doesNotMatch(result.stderr, /deploying/);
+  });
+
+  it('an array given for a string field says it was an array', async () => {
+    const result = await typekro(['render', fixture, '--set', 'password=abcd-1234', '--set', 'apiToken=[x]']);
+    assert.equal(result.code, 2, transcript(result));
+    assert.match(result.stderr, /spec\.apiToken must be a string \(was an array\)/);
+    const object = await typekro(['render', fixture, '--set', 'password=abcd-1234', '--set', 'apiToken={a: 1}']);
+    assert.match(object.stderr, /spec\.apiToken must be a string \(was an object\)/, transcript(object));
+  });
+
+  it("a failed direct deploy's hint names typekro delete, and only errors that carry leftInCluster change", () => {
+    const api = 'boom\n(applied before the failure and left in the cluster: ConfigMap default/x; deploy again once fixed, or deleteInstance("gamma") to remove them; rollbackOnFailure removes them on a failed first deploy)';
+    const error = withCliHints(Object.assign(new Error(api), { leftInCluster: [] }), { file: 'app.ts', name: 'gamma', namespace: 'dev' }) as Error;
+    assert.match(error.message, /or typekro delete app\.ts --name gamma --namespace dev to remove them; --rollback-on-failure removes them/);
+    assert.doesNotMatch(error.message, /deleteInstance/);
+    assert.equal((withCliHints(new Error(api), { file: 'app.ts', name: 'gamma' }) as Error).message, api);
+  });
+
+  it('a custom kind in a kro composition with its CRD is named with "an"', () => {
+    const widget = crdFactory<{ spec: { size: number } }>({
+      group: 'example.com', version: 'v1', kind: 'Widget', plural: 'widgets', scope: 'Namespaced', factoryName: 'widget',
+      schema: { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } } } },
+    });
+    const [crd] = crdManifests([widget]);
+    const app = kubernetesComposition({ name: 'widgets', kind: 'Widgets', spec: type({ size: 'number.integer' }), status: type({ size: 'number' }) }, (spec) => {
+      customResourceDefinition({ id: 'widgetCrd', ...crd! } as Parameters<typeof customResourceDefinition>[0]);
+      const item = widget({ name: 'w', spec: { size: spec.size }, id: 'w' });
+      return { size: item.spec.size };
+    });
+    assert.throws(() => app.toYaml(), /resource "w" \(.*\) is an example\.com\/v1 Widget, a kind defined by resource "widgetCrd"/);
+  });
+
+  it('names the sensitive spec fields a template reads that a spec without them lacks', () => {
+    const app = kubernetesComposition(
+      { name: 'leak', kind: 'Leak', spec: type({ apiToken: sensitive(type('string')), image: 'string = "nginx"' }), status: type({ image: 'string' }) },
+      (spec) => {
+        Deployment({ id: 'd', name: 'leak', image: spec.image, labels: { tok: spec.apiToken } });
+        return { image: spec.image };
+      },
+    );
+    assert.deepEqual(unstoredSecretsOf(app.graph, { image: 'nginx' }, 'd'), ['apiToken']);
+    assert.deepEqual(unstoredSecretsOf(app.graph, { image: 'nginx', apiToken: 't' }, 'd'), []);
+  });
+});
