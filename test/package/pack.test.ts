@@ -17,6 +17,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { typecheckProject } from '../support/typecheck.js';
+import { planBuild } from '../../src/testing/cluster/build-plan.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -111,6 +112,14 @@ test('the packed package installs into a fresh project, runs the seed example an
   const files = new Set(packed[0]!.files.map((f) => f.path));
   for (const required of ['package.json', 'dist/index.js', 'dist/index.d.ts', 'dist/simple.js', 'dist/simple.d.ts']) {
     assert.ok(files.has(required), `the tarball lacks ${required}`);
+  }
+  // `typekro cluster start` builds the control plane from the wrappers' Go files: every wrapper the build plan
+  // reads ships whole (an installed package once lacked tools/cert-manager and could not start any cluster).
+  for (const wrapper of Object.values(planBuild(join(root, 'tools')).wrappers)) {
+    for (const file of readdirSync(wrapper).filter((name) => /^go\.(mod|sum)$|\.go$/.test(name))) {
+      const path = relative(root, join(wrapper, file));
+      assert.ok(files.has(path), `the tarball lacks ${path}: add it to package.json "files"`);
+    }
   }
   const unexpected = [...files].filter((path) => path.startsWith('src/') || path.startsWith('test/') || /\.test\.(js|d\.ts)$/.test(path));
   assert.deepEqual(unexpected, [], 'sources and tests must not be packed');
