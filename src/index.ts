@@ -15,7 +15,8 @@
  * );
  * app.toYaml().includes('${web.?status.?readyReplicas'); // => true
  */
-export { TypeKroError, ERROR_CODES, isTypeKroError, type TypeKroErrorCode } from './util/errors.js';
+export { TypeKroError, ERROR_CODES, isTypeKroError, type TypeKroErrorCode, type TypeKroErrorOptions } from './util/errors.js';
+export type { Remedy, RemedyOption } from './util/remedy.js';
 export { kubernetesComposition, toResourceGraph, type Composition, type InstanceRef, type NestedComposition, type NoExtraKeys, type NoStatus, type StatusReturn } from './api/composition.js';
 export * from './api/aspects.js';
 export { BreakingChangeError, InstanceNotFoundError } from './api/factories.js';

@@ -120,7 +120,9 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
     async plan(instance) {
       const rgd = compileRgd(graph) as unknown as KubeObject;
       const changes = await schemaChanges(kube, graph, rgd);
-      const note = changes.length > 0 ? `breaking schema change (${changes.map((c) => `${c.path}: ${c.problem}`).join('; ')}); deploy needs allowBreakingChanges` : undefined;
+      const note = changes.length > 0
+        ? { note: `breaking schema change (${changes.map((c) => `${c.path}: ${c.problem}`).join('; ')})`, remedies: [{ purpose: 'deploy it anyway', action: 'option', option: 'allowBreakingChanges' } as const] }
+        : undefined;
       try {
         return await planKro(kube, rgd, instance, call(), note, await ownership(instance as KubernetesObject));
       } catch (error) {

@@ -83,8 +83,9 @@ export class BreakingChangeError extends TypeKroError {
         : `the new schema of ResourceGraphDefinition ${rgd} breaks existing instances, so KRO would keep the old CRD:\n`) +
         changes.map((change) => `  - ${change.path}: ${change.problem}`).join('\n') +
         (keptCrd
-          ? `\nkeep the old fields, use a new kind, delete the old CRD (kubectl delete crd ${keptCrd}; this deletes its remaining instances), or pass allowBreakingChanges: true`
-          : '\nkeep the old fields (add new ones as optional or with defaults), use a new kind, or pass allowBreakingChanges: true'),
+          ? `\nkeep the old fields, use a new kind, or delete the old CRD (kubectl delete crd ${keptCrd}; this deletes its remaining instances)`
+          : '\nkeep the old fields (add new ones as optional or with defaults), or use a new kind'),
+      { remedies: [{ purpose: 'apply the breaking change anyway', action: 'option', option: 'allowBreakingChanges' }] },
     );
   }
 }

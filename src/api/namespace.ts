@@ -4,13 +4,12 @@
  * words. Created when asked (`createNamespace`, `--create-namespace`), as helm does.
  */
 import type { CallOptions } from '../runtime/kube/client.js';
-import { KubeApiError } from '../runtime/kube/errors.js';
+import { KubeApiError, namespaceNotFound } from '../runtime/kube/errors.js';
 import type { KubeClient } from '../runtime/kube/client.js';
-import { TypeKroError } from '../util/errors.js';
 
 /**
- * Makes sure `namespace` exists: applies it when `create`, else looks it up and fails with `NOT_FOUND`,
- * saying how to create it. An account that may not read namespaces (a namespace-scoped one) is trusted
+ * Makes sure `namespace` exists: applies it when `create`, else looks it up and fails with `NAMESPACE_NOT_FOUND`,
+ * whose remedies say how to create it or deploy elsewhere. An account that may not read namespaces (a namespace-scoped one) is trusted
  * to be in an existing namespace: the deploy's own writes report a missing one.
  */
 export async function ensureNamespace(kube: KubeClient, namespace: string, create: boolean, call: CallOptions): Promise<void> {
@@ -24,8 +23,5 @@ export async function ensureNamespace(kube: KubeClient, namespace: string, creat
     if (error instanceof KubeApiError && error.status === 403) return;
     throw error;
   }
-  throw new TypeKroError(
-    'NOT_FOUND',
-    `namespace "${namespace}" does not exist; create it (kubectl create namespace ${namespace}), or let the deploy create it: --create-namespace (CLI), createNamespace: true (factory option)`,
-  );
+  throw namespaceNotFound(namespace);
 }

@@ -5,12 +5,13 @@
  */
 import type { TypeKroErrorCode } from '../util/errors.js';
 import { clipLines } from '../util/redact.js';
+import { cliMessage, type CliContext } from './remedies.js';
 
 export const EXIT = {
   ok: 0,
   /** The operation failed: the API server or KRO refused, a resource failed, the instance does not exist. */
   failure: 1,
-  /** Invalid input: arguments, files, spec, kubeconfig, or a composition that does not compile. */
+  /** Invalid input: arguments, files, spec, kubeconfig, a namespace that does not exist, or a composition that does not compile. */
   usage: 2,
   /** Not ready: a deadline passed while waiting for readiness, or `status` shows an instance not ready. */
   notReady: 3,
@@ -22,7 +23,7 @@ export const EXIT_CODES_HELP = `
 Exit codes:
   0    success
   1    the operation failed (API server or KRO refused, a resource failed, instance not found)
-  2    invalid input: arguments, files, spec, kubeconfig, or a composition that does not compile
+  2    invalid input: arguments, files, spec, kubeconfig, a missing namespace, or a composition that does not compile
   3    not ready: timed out waiting for readiness, or \`status\` shows an instance that is not ready
   130  interrupted (Ctrl-C)`;
 
@@ -44,8 +45,11 @@ export class CliError extends Error {
   }
 }
 
-/** Codes of invalid input: the user fixes a flag, a file, the spec, the kubeconfig or the composition. */
-const INPUT_CODES: ReadonlySet<string> = new Set<TypeKroErrorCode>(['USAGE', 'SPEC_INVALID', 'DEFINITION_INVALID', 'CONFIG_INVALID']);
+/**
+ * Codes of invalid input: the user fixes a flag, a file, the spec, the kubeconfig or the composition, or names a
+ * namespace that exists (or creates it).
+ */
+const INPUT_CODES: ReadonlySet<string> = new Set<TypeKroErrorCode>(['USAGE', 'SPEC_INVALID', 'DEFINITION_INVALID', 'CONFIG_INVALID', 'NAMESPACE_NOT_FOUND']);
 
 /**
  * The stable code of an error TypeKro threw on purpose (`SPEC_INVALID`, `TIMEOUT`, `NOT_FOUND`; ERROR_CODES),
@@ -66,16 +70,19 @@ export function exitCodeOf(error: unknown): number {
   return code !== undefined && INPUT_CODES.has(code) ? EXIT.usage : EXIT.failure;
 }
 
-/** `typekro: <message>`, plus the cause chain, and the stack only with --debug. */
-export function formatError(error: unknown, debug: boolean): string {
+/**
+ * `typekro: <message>`, its remedies in CLI terms (the command line that failed gives the file and cluster
+ * flags), plus the cause chain and the stack only with --debug.
+ */
+export function formatError(error: unknown, debug: boolean, context: CliContext = {}): string {
   // No line of an error echoes a whole value (the factories cut the values they know; this is the last guard).
-  return clipLines(errorText(error, debug));
+  return clipLines(errorText(error, debug, context));
 }
 
-function errorText(error: unknown, debug: boolean): string {
+function errorText(error: unknown, debug: boolean, context: CliContext): string {
   if (!(error instanceof Error)) return `typekro: ${String(error)}`;
   if (debug) return `typekro: ${error.stack ?? error.message}${error.cause instanceof Error ? `\ncaused by: ${error.cause.stack ?? error.cause.message}` : ''}`;
   // An error with a code says what to do; anything else is a bug or a surprise: point at the stack.
   const hint = codeOf(error) !== undefined ? '' : `\n  (${error.name}; run with --debug for the stack trace)`;
-  return `typekro: ${error.message}${hint}`;
+  return `typekro: ${cliMessage(error, context)}${hint}`;
 }

@@ -16,6 +16,7 @@ import { registerRender } from './commands/render.js';
 import { registerStatus } from './commands/status.js';
 import { codeOf, EXIT, EXIT_CODES_HELP, exitCodeOf, formatError, UsageError } from './errors.js';
 import { err, type CliIo, type CliRun } from './io.js';
+import type { CliContext } from './remedies.js';
 
 const EXAMPLES = `
 Examples:
@@ -72,13 +73,24 @@ function program(run: CliRun): { root: Command; active: () => Command } {
   return { root, active: () => active };
 }
 
+/** The failed command's file and cluster flags, for the commands an error's remedies suggest. */
+function contextOf(active: Command): CliContext {
+  const options = active.opts<{ export?: string; kubeconfig?: string; context?: string }>();
+  const file = active.registeredArguments[0]?.name() === 'file' ? active.args[0] : undefined;
+  return {
+    ...(file !== undefined ? { file } : {}),
+    ...(options.export !== undefined ? { export: options.export } : {}),
+    ...(options.kubeconfig !== undefined ? { kubeconfig: options.kubeconfig } : {}),
+    ...(options.context !== undefined ? { context: options.context } : {}),
+  };
+}
+
 /** What to say besides the error, where the command line can fix it. */
 function hints(error: unknown, active: Command, root: Command): string[] {
   const code = codeOf(error);
   const options = active.opts<{ spec?: string; set?: string[]; setString?: string[] }>();
   const lines: string[] = [];
   if (code === 'SPEC_INVALID' && options.spec === undefined && !options.set && !options.setString) lines.push('  (no spec was given: pass one with -f spec.yaml or --set field=value)');
-  if (code === 'BREAKING_CHANGE') lines.push('  (from the command line: typekro deploy --mode kro --allow-breaking-changes)');
   // Only the command line's own mistakes: a name or value the library refuses is not fixed by the usage.
   if (error instanceof UsageError && active !== root) lines.push(usageOf(active));
   return lines;
@@ -104,7 +116,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.ok : EXIT.usage;
     }
     const debug = Boolean(root.opts().debug) || io.env.TYPEKRO_DEBUG === '1';
-    err(io, formatError(error, debug));
+    err(io, formatError(error, debug, contextOf(active())));
     for (const line of hints(error, active(), root)) err(io, line);
     return exitCodeOf(error);
   }

@@ -1,3 +1,5 @@
+import { setRemedies, type Remedy } from './remedy.js';
+
 /**
  * What each {@link TypeKroErrorCode} means and what to do about it. The README's error table lists the same
  * codes (a test keeps them equal). Codes are stable: callers (the CLI, scripts, a user's `catch`) branch on
@@ -14,6 +16,7 @@ export const ERROR_CODES = {
   CONFIG_INVALID: 'no usable kubeconfig or context, or credentials the cluster refuses; pass a kubeconfig file or context, set KUBECONFIG, or renew the credentials',
   CLUSTER_UNREACHABLE: 'the API server did not answer; check that the cluster runs and the kubeconfig points at it',
   NOT_FOUND: 'the instance, object or kind does not exist in the cluster; check its name, namespace and that its CRD is installed',
+  NAMESPACE_NOT_FOUND: 'the namespace to deploy into does not exist; create it, let the deploy create it (createNamespace, --create-namespace), or deploy into an existing one',
   CONFLICT: 'fields of an object are owned by another field manager; change them there, or apply with force',
   INSTANCE_LOCKED: 'another deploy or delete of the same instance is running (its lease names the holder); wait for it (waitForLock, --wait-for-lock) or retry once its lease expires',
   REJECTED: 'the API server or KRO refused what TypeKro sent; the message carries their reason',
@@ -54,14 +57,32 @@ export type TypeKroErrorCode = keyof typeof ERROR_CODES;
  */
 export class TypeKroError extends Error {
   override name = 'TypeKroError';
+  /** What to do about it, as data (the message lists them in API terms); set when the error suggests any. */
+  declare readonly remedies?: readonly Remedy[];
+  /** The message without its remedies; set with `remedies`. */
+  declare readonly detail?: string;
   constructor(
     /** What kind of problem this is; stable across versions. */
     readonly code: TypeKroErrorCode,
     message: string,
-    options?: ErrorOptions,
+    options?: TypeKroErrorOptions,
   ) {
     super(message, options);
+    if (options?.remedies?.length) setRemedies(this, message, options.remedies);
   }
+}
+
+/**
+ * Options of {@link TypeKroError}: the cause, and what to do about the error as {@link Remedy} data.
+ *
+ * @example
+ * import { TypeKroError, type TypeKroErrorOptions } from 'typekro';
+ * const options: TypeKroErrorOptions = { remedies: [{ purpose: 'take the objects over', action: 'option', option: 'adopt' }] };
+ * const error = new TypeKroError('CONFLICT', 'ConfigMap dev/web is owned by instance "alpha".', options);
+ * [error.detail, error.message]; // => ['ConfigMap dev/web is owned by instance "alpha".', 'ConfigMap dev/web is owned by instance "alpha".\n  to take the objects over: the factory option adopt: true']
+ */
+export interface TypeKroErrorOptions extends ErrorOptions {
+  readonly remedies?: readonly Remedy[];
 }
 
 /**

@@ -104,6 +104,9 @@ export class Redactor {
   /** Redacts an error's message, stack and causes in place (keeping its class and fields), and returns it. */
   error<E>(error: E): E {
     for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+      // the message without its remedies (remedy.ts), which a client renders with remedies in its own terms
+      const detail: unknown = (current as { detail?: unknown }).detail;
+      if (typeof detail === 'string') Object.defineProperty(current, 'detail', { value: this.text(detail) });
       const message = this.text(current.message);
       if (message === current.message) continue;
       current.message = message;

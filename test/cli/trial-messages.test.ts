@@ -1,7 +1,7 @@
 /**
  * Offline: CLI messages a new-user trial found wrong. A deploy checks the instance name before it prints
- * "deploying"; an array given for a string says "an array"; a failed direct deploy's hint names the CLI
- * command, not the API call; a kind is named with its article ("an example.com/v1 Widget"); unstored
+ * "deploying"; an array given for a string says "an array" (a failed direct deploy's remedies in CLI
+ * terms: remedies.test.ts); a kind is named with its article ("an example.com/v1 Widget"); unstored
  * secrets are named by the status of a direct instance.
  */
 import assert from 'node:assert/strict';
@@ -13,7 +13,6 @@ import { type } from 'arktype';
 import { crdFactory, crdManifests, customResourceDefinition, kubernetesComposition, sensitive } from '../../src/index.js';
 import { Deployment } from '../../src/simple.js';
 import { unstoredSecretsOf } from '../../src/api/sensitive.js';
-import { withCliHints } from '../../src/cli/hints.js';
 import { transcript, typekro } from './run.js';
 
 const fixture = 'test/input/fixtures/vault.ts';
@@ -41,14 +40,6 @@ describe('CLI messages from the new-user trial', () => {
     assert.match(result.stderr, /spec\.apiToken must be a string \(was an array\)/);
     const object = await typekro(['render', fixture, '--set', 'password=abcd-1234', '--set', 'apiToken={a: 1}']);
     assert.match(object.stderr, /spec\.apiToken must be a string \(was an object\)/, transcript(object));
-  });
-
-  it("a failed direct deploy's hint names typekro delete, and only errors that carry leftInCluster change", () => {
-    const api = 'boom\n(applied before the failure and left in the cluster: ConfigMap default/x; deploy again once fixed, or deleteInstance("gamma") to remove them; rollbackOnFailure removes them on a failed first deploy)';
-    const error = withCliHints(Object.assign(new Error(api), { leftInCluster: [] }), { file: 'app.ts', name: 'gamma', namespace: 'dev' }) as Error;
-    assert.match(error.message, /or typekro delete app\.ts --name gamma --namespace dev to remove them; --rollback-on-failure removes them/);
-    assert.doesNotMatch(error.message, /deleteInstance/);
-    assert.equal((withCliHints(new Error(api), { file: 'app.ts', name: 'gamma' }) as Error).message, api);
   });
 
   it('a custom kind in a kro composition with its CRD is named with "an"', () => {

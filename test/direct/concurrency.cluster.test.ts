@@ -51,7 +51,8 @@ describe('one writer per instance', () => {
     const second = factoryFor('lease', [gate(), ...values()], { namespace });
     await assert.rejects(second.deploy(input('twice', 'second')), (error: unknown) => {
       assert.ok(error instanceof InstanceLockedError, String(error));
-      assert.match(error.message, new RegExp(`^instance ${namespace}/twice is being changed by another writer: deploy by .+ pid ${process.pid} .*--wait-for-lock`));
+      assert.match(error.message, new RegExp(`^instance ${namespace}/twice is being changed by another writer: deploy by .+ pid ${process.pid} .*\n  to wait for it: the factory option waitForLock: true$`));
+      assert.deepEqual(error.remedies, [{ purpose: 'wait for it', action: 'option', option: 'waitForLock' }]);
       assert.equal(error.code, 'INSTANCE_LOCKED');
       return true;
     });

@@ -130,9 +130,11 @@ describe('direct mode: API server faults during a deploy', () => {
     });
     await assert.rejects(factory.deploy({ name: 'gone', value: '', replicas: 1, flag: true }), (error: unknown) => {
       assert.ok(error instanceof KubeApiError, String(error));
-      const [reason, leftBehind] = error.message.split('\n');
+      const [reason, leftBehind, remedy] = error.message.split('\n');
       assert.match(reason ?? '', /^cannot reach the cluster at https:\/\/127\.0\.0\.1:\d+ \((get|watch|discover) [^)]*\): .*ECONNREFUSED.*\(still failing after \d+ attempts\)$/);
-      assert.match(leftBehind ?? '', /^\(applied before the failure and left in the cluster: ConfigMap default\/gone-first, Deployment default\/gone; .*deleteInstance\("gone"\)/);
+      assert.match(leftBehind ?? '', /^\(applied before the failure and left in the cluster: ConfigMap default\/gone-first, Deployment default\/gone; deploy again once fixed, or remove them\)$/);
+      assert.equal(remedy, '  to remove them: deleteInstance("gone") of a direct factory for namespace default');
+      assert.deepEqual(error.remedies?.[0], { purpose: 'remove them', action: 'delete-instance', mode: 'direct', name: 'gone', namespace: 'default' });
       return true;
     });
     assert.ok(killed);

@@ -37,7 +37,7 @@ describe('ownership: an instance never takes over what another one owns', () => 
     assert.equal(beta.code, 1, transcript(beta));
     assert.match(beta.stderr, new RegExp(`instance "beta" \\(namespace ${namespace.name}\\) would take over objects it does not own: Deployment ${namespace.name}/webapp is owned by TypeKro instance "alpha" of composition "webapp"`));
     assert.match(beta.stderr, new RegExp(`Service ${namespace.name}/webapp-service is owned by TypeKro instance "alpha"`));
-    assert.match(beta.stderr, /Nothing was changed\..*--adopt/);
+    assert.match(beta.stderr, /Nothing was changed\..*\n  to take the objects over: pass --adopt\n/);
     assert.deepEqual(await versions(kc, namespace.name), before, 'no object (and no record of beta) was written');
     assert.equal((await apps.readNamespacedDeployment({ name: 'webapp', namespace: namespace.name })).metadata?.resourceVersion, deployment);
 

@@ -6,7 +6,6 @@ import type { Command } from 'commander';
 import { redactorFor, redactStatus } from '../../api/sensitive.js';
 import { factoryOf, load } from '../context.js';
 import { UsageError } from '../errors.js';
-import { withCliHints } from '../hints.js';
 import { withInterrupt } from '../interrupt.js';
 import { err, out, type CliRun } from '../io.js';
 import type { AnyComposition } from '../load.js';
@@ -99,7 +98,7 @@ async function deploy(run: CliRun, file: string, options: DeployOptions): Promis
     const resourceId = (error as { resourceId?: unknown }).resourceId;
     progress.fail(typeof resourceId === 'string' ? resourceId : undefined);
     progress.finish();
-    throw withCliHints(error, { file, name, ...(options.namespace !== undefined ? { namespace: options.namespace } : {}) });
+    throw error;
   }
 }
 

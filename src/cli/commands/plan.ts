@@ -9,6 +9,7 @@ import { out, type CliRun } from '../io.js';
 import { clusterTarget, withCluster, withComposition, withMode, withName, withSpec } from '../options.js';
 import type { ClusterOptions, CompositionOptions, Mode } from '../options.js';
 import { formatDocument, parseOutputFormat, type OutputFormat } from '../output.js';
+import { cliTerms } from '../remedies.js';
 import type { SpecOptions } from '../spec.js';
 
 interface PlanOptions extends CompositionOptions, SpecOptions, ClusterOptions {
@@ -33,7 +34,8 @@ interface Line {
 const SIGN: Record<Action, string> = { create: '+', change: '~', unchanged: '=', delete: '-', conflict: '!', takeover: '!', skipped: '·' };
 
 function line(action: Action, object: PlannedObject, extra: { changes?: readonly string[]; message?: string } = {}): Line {
-  const notes = [object.knownAfterApply ? 'values known after apply' : '', object.note ?? '', extra.message ?? ''].filter(Boolean);
+  const remedies = (object.remedies ?? []).map((remedy) => `to ${remedy.purpose}: ${cliTerms({})(remedy)}`);
+  const notes = [object.knownAfterApply ? 'values known after apply' : '', object.note ?? '', ...remedies, extra.message ?? ''].filter(Boolean);
   return {
     action,
     resource: object.resourceId,

@@ -8,7 +8,7 @@
  * On any failure every in-flight step is stopped and awaited before the error is thrown, so nothing is
  * applied after `deploy()` has rejected. A failed first deploy can be rolled back (`rollbackOnFailure`).
  */
-import { createPlanCache, instanceStatus, OwnershipGuard, planInstance, type InstancePlan, type KubeObject, type NodePlan, type StatusResult } from '../engine/index.js';
+import { createPlanCache, instanceStatus, OwnershipGuard, planInstance, type InstancePlan, type KubeObject, type NodePlan, type Ownership, type StatusResult } from '../engine/index.js';
 import { applyNode, finalManifests, observeExternal, type ObservedMap } from './apply-node.js';
 import { ownershipReader } from './ownership.js';
 import { Settled } from './settled.js';
@@ -21,6 +21,7 @@ import { SchemaCache, schemasOf } from './schemas.js';
 import { Redactor } from '../../util/redact.js';
 import { callOptions, plain, refOf, remainingMs, sleep, throwIfAborted, type DirectSession, type ProgressEvent } from './session.js';
 import { TypeKroError } from '../../util/errors.js';
+import { amendError } from '../../util/remedy.js';
 
 /** How long to wait before re-reading objects while something is data-pending (KRO requeues every 3 s). */
 const PENDING_RETRY_MS = 1000;
@@ -108,7 +109,7 @@ export async function deployDirect(outer: DirectSession, options: DeployOptions 
       const report = await rollback(outer, record, [...applied.values()], options.rollbackTimeoutMs ?? 60_000, progress);
       failure = withRollback(failure, report);
     } else if (applied.size > 0 && !outer.signal?.aborted) {
-      failure = withLeftBehind(failure, outer.instance.name, [...applied.values()]);
+      failure = withLeftBehind(failure, outer.owner, [...applied.values()]);
     }
     throw redactor.error(failure);
   } finally {
@@ -300,11 +301,14 @@ async function rollback(session: DirectSession, record: RecordKeeper, applied: r
 }
 
 /** A failed deploy says what it applied and left in the cluster, and how to remove it. */
-function withLeftBehind(error: unknown, instance: string, applied: readonly KubeObject[]): unknown {
+function withLeftBehind(error: unknown, owner: Ownership, applied: readonly KubeObject[]): unknown {
   if (!(error instanceof Error)) return error;
   const shown = applied.slice(0, 10).map((object) => describeRef(refOf(object))).join(', ');
   const more = applied.length > 10 ? ` and ${applied.length - 10} more` : '';
-  error.message = `${error.message}\n(applied before the failure and left in the cluster: ${shown}${more}; deploy again once fixed, or deleteInstance("${instance}") to remove them; rollbackOnFailure removes them on a failed first deploy)`;
+  amendError(error, `(applied before the failure and left in the cluster: ${shown}${more}; deploy again once fixed, or remove them)`, [
+    { purpose: 'remove them', action: 'delete-instance', mode: 'direct', name: owner.instance, namespace: owner.namespace },
+    { purpose: 'remove them whenever a first deploy fails', action: 'option', option: 'rollbackOnFailure' },
+  ]);
   Object.defineProperty(error, 'leftInCluster', { value: applied.map(refOf), enumerable: true });
   return error;
 }
@@ -314,7 +318,7 @@ function withRollback(error: unknown, report: RollbackReport): unknown {
   const summary = report.error
     ? `rollback failed: ${report.error}`
     : `rolled back: deleted ${report.deleted} object(s)${report.kept ? `, kept ${report.kept} that existed before this instance` : ''}`;
-  error.message = `${error.message}\n(${summary})`;
+  amendError(error, `(${summary})`);
   Object.defineProperty(error, 'rollback', { value: report, enumerable: true });
   return error;
 }

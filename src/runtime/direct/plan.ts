@@ -17,6 +17,7 @@ import { ownershipReader } from './ownership.js';
 import { assignedOf, graphKinds, readRecord } from './record.js';
 import { SchemaCache } from './schemas.js';
 import { Redactor } from '../../util/redact.js';
+import type { Remedy } from '../../util/remedy.js';
 import { callOptions, plain, refOf, type DirectSession } from './session.js';
 
 /**
@@ -36,8 +37,10 @@ export interface PlannedObject {
   readonly namespace?: string;
   /** Its values depend on objects that do not exist yet: "create (values known after apply)". */
   readonly knownAfterApply?: boolean;
-  /** Why the object could not be checked by the dry run, or what it waits for. */
+  /** Why the object could not be checked by the dry run, what it waits for, or what its deploy would need. */
   readonly note?: string;
+  /** What to do about the note, as data (a deploy option it needs); clients render them in their own terms. */
+  readonly remedies?: readonly Remedy[];
 }
 
 /**

@@ -7,7 +7,8 @@
  * makes the API server refuse the apply instead of being overwritten. The reading is injected (the kube
  * client in both drivers), so the engine stays free of IO.
  */
-import { TypeKroError } from '../../util/errors.js';
+import { TypeKroError, type TypeKroErrorOptions } from '../../util/errors.js';
+import type { Remedy } from '../../util/remedy.js';
 import { adoptable, describeOwner, foreignOwner, type Claimant } from './ownership.js';
 import type { KubeObject } from './types.js';
 
@@ -24,7 +25,7 @@ const SHOWN = 10;
 
 /**
  * A deploy would apply objects another TypeKro instance, a KRO instance, a controller or another tool owns.
- * Nothing was changed; `owners` says who owns which object. `adopt: true` (`--adopt`) takes them over.
+ * Nothing was changed; `owners` says who owns which object; `remedies` has `adopt` when adopting would take them over.
  *
  * @example
  * import { OwnershipConflictError } from 'typekro';
@@ -37,8 +38,9 @@ export class OwnershipConflictError extends TypeKroError {
     message: string,
     /** Each object that is not the instance's own, and who owns it. */
     readonly owners: readonly { readonly object: string; readonly owner: string }[],
+    options?: TypeKroErrorOptions,
   ) {
-    super('CONFLICT', message);
+    super('CONFLICT', message, options);
   }
 }
 
@@ -161,9 +163,11 @@ function conflict(claimant: Claimant, findings: readonly OwnershipFinding[], ado
   const shown = owners.slice(0, SHOWN).map((o) => `${o.object} is owned by ${o.owner}`);
   const more = owners.length > SHOWN ? `; and ${owners.length - SHOWN} more` : '';
   const who = claimant.mode === 'direct' ? `instance "${claimant.owner.instance}" (namespace ${claimant.owner.namespace})` : `instance "${claimant.instance}" (namespace ${claimant.namespace}, kro mode)`;
-  // --adopt is suggested only when it would work: KRO cannot take over another instance's objects.
-  const fix = adopting || findings.some((f) => !f.adoptable)
+  // adopting is suggested only when it would work: KRO cannot take over another instance's objects.
+  const blocked = adopting || findings.some((f) => !f.adoptable);
+  const fix = blocked
     ? `KRO cannot adopt objects of another instance (KRO refuses a child that is in another instance's ApplySet): delete that instance first, or use other names for this instance's objects`
-    : `Use other names for this instance's objects, delete the other instance, or take the objects over with adopt: true (CLI: --adopt)${claimant.mode === 'kro' ? '; in kro mode only objects no other instance owns can be adopted' : ''}`;
-  return new OwnershipConflictError(`${who} would take over objects it does not own: ${shown.join('; ')}${more}. Nothing was changed. ${fix}`, owners);
+    : `Use other names for this instance's objects, delete the other instance, or take the objects over${claimant.mode === 'kro' ? ' (in kro mode only objects no other instance owns can be adopted)' : ''}`;
+  const remedies: Remedy[] = blocked ? [] : [{ purpose: 'take the objects over', action: 'option', option: 'adopt' }];
+  return new OwnershipConflictError(`${who} would take over objects it does not own: ${shown.join('; ')}${more}. Nothing was changed. ${fix}.`, owners, { remedies });
 }

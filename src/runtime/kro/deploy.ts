@@ -6,6 +6,7 @@ import type { KubernetesObject } from '@kubernetes/client-node';
 import { describeRef, KubeApiError, refOfObject, type KubeClient } from '../kube/client.js';
 import { notReadyChildren, type ChildKind } from './children.js';
 import { KroRejectedError } from './errors.js';
+import { amendError } from '../../util/remedy.js';
 
 interface Condition {
   type?: string;
@@ -106,7 +107,7 @@ async function withChildDiagnosis<T>(client: KubeClient, instance: KubernetesObj
     if (!(error instanceof KubeApiError) || !/^timed out/.test(error.message) || !options.childKinds?.length) throw error;
     const name = instance.metadata?.name ?? '';
     const lines = await notReadyChildren(client, options.childKinds, { name, namespace: instance.metadata?.namespace ?? 'default' });
-    if (lines.length > 0) error.message = `${error.message}\nnot ready among its resources:\n${lines.map((l) => `  ${l}`).join('\n')}`;
+    if (lines.length > 0) amendError(error, `not ready among its resources:\n${lines.map((l) => `  ${l}`).join('\n')}`);
     throw error;
   }
 }

@@ -19,9 +19,12 @@ function missingNamespace(error: unknown): boolean {
   return error instanceof KubeApiError && /namespaces? "[^"]*" not found/i.test(error.message);
 }
 
-async function dryRun(client: KubeClient, resourceId: string, manifest: KubeObject, call: CallOptions, note?: string): Promise<Outcome> {
+/** What the plan says about an object besides its outcome. */
+export type PlanNote = Pick<PlannedObject, 'note' | 'remedies'>;
+
+async function dryRun(client: KubeClient, resourceId: string, manifest: KubeObject, call: CallOptions, note: PlanNote = {}): Promise<Outcome> {
   const ref = refOf(manifest);
-  const object: PlannedObject = { resourceId, apiVersion: ref.apiVersion, kind: ref.kind, name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}), ...(note ? { note } : {}) };
+  const object: PlannedObject = { resourceId, apiVersion: ref.apiVersion, kind: ref.kind, name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}), ...note };
   const live = await client.get(ref, call);
   let result: KubeObject;
   try {
@@ -42,8 +45,8 @@ async function dryRun(client: KubeClient, resourceId: string, manifest: KubeObje
  * plan.create.map((o) => o.resourceId); // ['rgd', 'instance'] on a fresh cluster
  * ```
  */
-export async function planKro(client: KubeClient, rgd: KubeObject, instance: KubeObject, call: CallOptions, rgdNote?: string, ownership?: KroOwnership): Promise<DeployPlan> {
-  const unchecked = ownership?.unchecked.length ? `ownership not checked for ${ownership.unchecked.join(', ')}: their names need cluster data (KRO refuses objects of another instance)` : undefined;
+export async function planKro(client: KubeClient, rgd: KubeObject, instance: KubeObject, call: CallOptions, rgdNote?: PlanNote, ownership?: KroOwnership): Promise<DeployPlan> {
+  const unchecked = ownership?.unchecked.length ? { note: `ownership not checked for ${ownership.unchecked.join(', ')}: their names need cluster data (KRO refuses objects of another instance)` } : {};
   const outcomes = [await dryRun(client, 'rgd', rgd, call, rgdNote), await dryRun(client, 'instance', instance, call, unchecked)];
   return {
     create: outcomes.filter((o) => o.kind === 'create').map((o) => o.object),

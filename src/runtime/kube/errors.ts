@@ -2,7 +2,7 @@
  * Errors of the cluster client, apart from the client so that they can be exported (and caught with
  * `instanceof`) without loading @kubernetes/client-node.
  */
-import { TypeKroError, type TypeKroErrorCode } from '../../util/errors.js';
+import { TypeKroError, type TypeKroErrorCode, type TypeKroErrorOptions } from '../../util/errors.js';
 
 /**
  * An object in a cluster, by apiVersion, kind, name and namespace.
@@ -35,9 +35,24 @@ export class KubeApiError extends TypeKroError {
     readonly status?: number,
     readonly reason?: string,
     code: TypeKroErrorCode = codeOfStatus(status),
+    options?: TypeKroErrorOptions,
   ) {
-    super(code, message);
+    super(code, message, options);
   }
+}
+
+/**
+ * The namespace a deploy writes to does not exist (`NAMESPACE_NOT_FOUND`, a 404): what to do is the user's
+ * choice, so each way out is a remedy (create it, let the deploy create it, deploy elsewhere).
+ */
+export function namespaceNotFound(namespace: string): KubeApiError {
+  return new KubeApiError(`namespace "${namespace}" does not exist`, 404, 'NotFound', 'NAMESPACE_NOT_FOUND', {
+    remedies: [
+      { purpose: 'create it', action: 'create-namespace', namespace },
+      { purpose: 'let the deploy create it', action: 'option', option: 'createNamespace' },
+      { purpose: 'deploy into an existing namespace', action: 'option', option: 'namespace' },
+    ],
+  });
 }
 
 function codeOfStatus(status: number | undefined): TypeKroErrorCode {
@@ -120,7 +135,7 @@ export class ApplyConflictError extends KubeApiError {
     readonly conflicts: readonly FieldConflict[],
     serverMessage: string,
   ) {
-    super(conflictMessage(object, conflicts, serverMessage), 409, 'Conflict');
+    super(conflictMessage(object, conflicts, serverMessage), 409, 'Conflict', 'CONFLICT', { remedies: [{ purpose: 'take these fields over', action: 'option', option: 'force' }] });
   }
   /** The other managers involved, without duplicates. */
   get managers(): string[] {
@@ -129,14 +144,13 @@ export class ApplyConflictError extends KubeApiError {
 }
 
 function conflictMessage(object: ObjectRef, conflicts: readonly FieldConflict[], serverMessage: string): string {
-  if (conflicts.length === 0) return `apply ${describeRef(object)} failed (409 Conflict): ${serverMessage}; apply with force to take ownership`;
+  if (conflicts.length === 0) return `apply ${describeRef(object)} failed (409 Conflict): ${serverMessage}`;
   const byManager = new Map<string, string[]>();
   for (const c of conflicts) byManager.set(c.manager, [...(byManager.get(c.manager) ?? []), c.field]);
   const owners = [...byManager].map(([manager, fields]) => `${fields.join(', ')} (owned by field manager "${manager}")`).join('; ');
   return (
     `apply ${describeRef(object)} conflicts with another field manager: ${owners}. ` +
-    `Nothing was changed. Apply with force (DirectFactoryOptions.force: true) to take these fields over, ` +
-    `or stop the other tool from managing them.`
+    `Nothing was changed. Take these fields over, or stop the other tool from managing them.`
   );
 }
 
@@ -175,7 +189,8 @@ export class InstanceLockedError extends TypeKroError {
     message: string,
     /** Who holds the lease: host, process and operation. */
     readonly holder: string,
+    options?: TypeKroErrorOptions,
   ) {
-    super('INSTANCE_LOCKED', message);
+    super('INSTANCE_LOCKED', message, options);
   }
 }

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { abortableSleep, KubeApiError, type KubeClient, type ObjectRef } from './client.js';
-import { InstanceLockedError } from './errors.js';
+import { InstanceLockedError, namespaceNotFound } from './errors.js';
 
 export { InstanceLockedError };
 
@@ -85,7 +85,7 @@ async function acquire(client: KubeClient, options: LeaseOptions, holder: string
       if (!heldByOther(current)) return (await client.apply(leaseObject(options, holder, current), { ...call, force: true })) as LeaseObject;
     } catch (error) {
       if (error instanceof KubeApiError && error.status === 404 && !current) {
-        throw new KubeApiError(`namespace "${options.namespace}" does not exist: create it first (kubectl create namespace ${options.namespace}, or typekro deploy --create-namespace)`, 404, 'NotFound');
+        throw namespaceNotFound(options.namespace);
       }
       // another writer created or took it between our read and our write: read again
       if (!(error instanceof KubeApiError && error.status === 409)) throw error;
@@ -95,8 +95,9 @@ async function acquire(client: KubeClient, options: LeaseOptions, holder: string
     if (!options.waitForLock) {
       throw new InstanceLockedError(
         `${describe(options)} is being changed by another writer: ${other}, since ${current.spec?.acquireTime ?? 'unknown'}. ` +
-          `Wait for it to finish (waitForLock: true, or --wait-for-lock), or, if that process is gone, retry after its lease expires (${LEASE_SECONDS}s after its last renewal, ${current.spec?.renewTime ?? 'unknown'}).`,
+          `Wait for it to finish, or, if that process is gone, retry after its lease expires (${LEASE_SECONDS}s after its last renewal, ${current.spec?.renewTime ?? 'unknown'}).`,
         other,
+        { remedies: [{ purpose: 'wait for it', action: 'option', option: 'waitForLock' }] },
       );
     }
     if (Date.now() >= options.deadline) throw new InstanceLockedError(`gave up waiting for ${describe(options)}: still held by ${other}`, other);
