@@ -5,7 +5,7 @@
  */
 import type { CompositionDefinition } from '../composition/definition.js';
 import type { CompositionGraph } from '../ir/graph.js';
-import { toYaml as yamlOf } from '../compile/rgd/index.js';
+import { toYamlDocuments } from '../compile/rgd/index.js';
 import { createCelEngine } from '../runtime/cel/index.js';
 import { directMetadataProblem, prepareGraph, recordName, type InstanceIdentity, type KubeObject, type Ownership, type PreparedGraph, type ResourceStatus } from '../runtime/engine/index.js';
 import {
@@ -204,7 +204,7 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
       try {
         const manifests = renderOffline(graphOf(), checked, identity(name), owner(name));
         checkManifestNames(manifests as readonly { kind?: unknown; metadata?: { name?: unknown } }[]);
-        return manifests.map((manifest) => yamlOf(manifest)).join('---\n');
+        return toYamlDocuments(manifests);
       } catch (error) {
         throw redactorFor(graph, checked).error(error);
       }

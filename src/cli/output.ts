@@ -1,8 +1,10 @@
 /**
- * Results go to stdout (YAML or JSON, for pipes); progress and messages go to stderr (`io.ts`).
+ * Results go to stdout (YAML or JSON, for pipes); progress and messages go to stderr (`io.ts`). YAML is written
+ * by the project's one writer, the one that writes the manifests.
  */
-import { parseAllDocuments, stringify } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import { InvalidArgumentError } from 'commander';
+import { toYaml, toYamlDocuments } from '../api/yaml.js';
 
 export type OutputFormat = 'yaml' | 'json';
 
@@ -13,13 +15,12 @@ export function parseOutputFormat(value: string): OutputFormat {
 }
 
 export function formatDocument(value: unknown, format: OutputFormat): string {
-  return format === 'json' ? `${JSON.stringify(value, null, 2)}\n` : stringify(value, { lineWidth: 0 });
+  return format === 'json' ? `${JSON.stringify(value, null, 2)}\n` : toYaml(value);
 }
 
 /** Several objects: a YAML stream, or a kubectl-style `List` in JSON. */
 export function formatDocuments(values: readonly unknown[], format: OutputFormat): string {
-  if (format === 'json') return `${JSON.stringify({ apiVersion: 'v1', kind: 'List', items: values }, null, 2)}\n`;
-  return values.map((value) => stringify(value, { lineWidth: 0 })).join('---\n');
+  return format === 'json' ? `${JSON.stringify({ apiVersion: 'v1', kind: 'List', items: values }, null, 2)}\n` : toYamlDocuments(values);
 }
 
 /** YAML text that TypeKro produced, re-emitted in the requested format. */

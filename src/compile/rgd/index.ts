@@ -21,4 +21,4 @@ export { nameIterators } from './iterators.js';
 export { RESERVED_WORDS } from './names.js';
 export { validateGraph } from './validate.js';
 export { constantStatus, renderStatus, renderTemplate, type Json } from './values.js';
-export { toYaml } from './yaml.js';
+export { toYaml, toYamlDocuments } from './yaml.js';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { Document, parse, visit } from 'yaml';
-import { toYaml } from './yaml.js';
+import { Document, parse, parseAllDocuments, visit } from 'yaml';
+import { toYaml, toYamlDocuments } from './yaml.js';
 
 describe('toYaml', () => {
   const cases: { name: string; value: unknown; yaml: string }[] = [
@@ -21,6 +21,14 @@ describe('toYaml', () => {
       assert.deepEqual(parse(c.yaml), JSON.parse(JSON.stringify(c.value)));
     });
   }
+
+  it('a stream is each document as toYaml writes it, separated by --- lines', () => {
+    const values = cases.map((c) => c.value);
+    const stream = toYamlDocuments(values);
+    assert.equal(stream, cases.map((c) => c.yaml).join('---\n'));
+    assert.deepEqual(parseAllDocuments(stream).map((doc) => doc.toJS({}) as unknown), values.map((v) => JSON.parse(JSON.stringify(v))));
+    assert.equal(toYamlDocuments([]), '');
+  });
 });
 
 /**

@@ -131,3 +131,17 @@ export function toYaml(value: unknown): string {
   // where a plain `n`, `y`, `on` or `off` (as a key or a value) is a boolean. No directive is emitted.
   return new Writer().document(value ?? null);
 }
+
+/**
+ * A YAML stream: each value a document as {@link toYaml} writes it, separated by `---` lines (kubectl's form
+ * of several objects); no values give no text.
+ *
+ * @example
+ * ```ts
+ * toYamlDocuments([{ kind: 'A' }, { kind: 'B' }]); // 'kind: A\n---\nkind: B\n'
+ * ```
+ */
+export function toYamlDocuments(values: readonly unknown[]): string {
+  const writer = new Writer();
+  return values.map((value) => writer.document(value ?? null)).join('---\n');
+}
