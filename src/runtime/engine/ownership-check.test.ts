@@ -28,6 +28,8 @@ describe('OwnershipGuard', () => {
       assert.ok(error instanceof OwnershipConflictError);
       assert.deepEqual(error.owners.map((o) => o.object), ['ConfigMap dev/alpha', 'ConfigMap dev/tool']);
       assert.match(error.message, /^instance "beta" \(namespace dev\) would take over objects it does not own: .*Nothing was changed\./);
+      assert.deepEqual(error.remedies, [{ purpose: 'take the objects over', action: 'option', option: 'adopt' }]);
+      assert.match(error.message, /\n  to take the objects over: the factory option adopt: true$/);
       return true;
     });
     await new OwnershipGuard(read, { mode: 'direct', owner }, true).check([cm('tool'), cm('alpha')]);
@@ -39,6 +41,8 @@ describe('OwnershipGuard', () => {
       assert.ok(error instanceof OwnershipConflictError);
       assert.deepEqual(error.owners.map((o) => o.object), ['ConfigMap dev/alpha']);
       assert.match(error.message, /kro mode\) would take over .*KRO cannot adopt objects of another instance/);
+      // adopting would not help: no remedy suggests it
+      assert.equal(error.remedies, undefined);
       return true;
     });
   });
