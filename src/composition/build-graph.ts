@@ -6,10 +6,11 @@ import type { Value } from '../ir/value.js';
 import type { Expr } from '../ir/expr.js';
 import { inlineNestedExpr, inlineNestedStatus } from './nest-run.js';
 import { modelType } from '../model/kube-types.js';
-import { nameIterators } from '../compile/rgd/index.js';
+import { nameIterators, validatedGraph } from '../compile/rgd/index.js';
 import type { ResourceRecord } from '../model/resource.js';
 import type { CompositionRun } from './run.js';
 import { toValue, type ValueContext } from './values.js';
+import { foldItemConditions } from './item-conditions.js';
 
 /** Everything of a graph that the definition alone decides (the run adds resources and status). */
 export type GraphHeader = Omit<CompositionGraph, 'status' | 'resources'>;
@@ -21,11 +22,12 @@ export function valueContext(run: CompositionRun, owner: string): ValueContext {
 export function buildGraph(header: GraphHeader, run: CompositionRun, status: Value): CompositionGraph {
   const inline = (expr: Expr): Expr => inlineNestedExpr(expr, run.nested);
   // Iterator names are settled only once every id is known (a later resource may take a loop variable's name).
-  return deepFreeze(nameIterators({
+  // Validated here, when the composition is defined, so that both modes refuse the same graphs at once.
+  return deepFreeze(validatedGraph(nameIterators({
     ...header,
     status: inlineNestedStatus(status, run.nested),
     resources: run.records.map((record) => inlineResource(resourceNode(record, run), inline, run.nested)),
-  }));
+  })));
 }
 
 /** Nested status reads (`db.status.ready`) anywhere in a resource become the child's expressions. */
@@ -61,8 +63,7 @@ function resourceNode(record: ResourceRecord, run: CompositionRun): ResourceNode
         }
       : {}),
     readyWhen: [...record.readyWhen],
-    includeWhen: [...record.includeWhen],
-    forEach: [...record.forEach],
+    ...foldItemConditions(record.id, record.includeWhen, record.forEach, record.source),
     dependsOn: record.dependsOn.map((dependency) => dependency.id),
     ...(record.source ? { source: record.source } : {}),
   };

@@ -11,7 +11,7 @@
 import fc from 'fast-check';
 import { exprArb, renderExpr, SPEC_SCHEMA, SPEC_FIELDS, SPEC_TYPE, type Expr, type ExprType, type GenScope } from './generated-expressions.js';
 
-export const POSITIONS = ['inline', 'deployment', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn', 'if', 'else', 'and', 'ternary', 'for', 'map', 'ready', 'for-ready', 'for-destructured', 'for-filtered', 'local-list', 'if-for'] as const;
+export const POSITIONS = ['inline', 'deployment', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn', 'if', 'else', 'and', 'ternary', 'for', 'map', 'ready', 'for-ready', 'for-destructured', 'for-filtered', 'local-list', 'if-for', 'for-if'] as const;
 export type Position = (typeof POSITIONS)[number];
 
 export interface Site {
@@ -79,6 +79,9 @@ function siteArb(position: Position, outer: GenScope, depth: number): fc.Arbitra
     case 'if-for':
       // A loop inside an `if`: a forEach under the `if`'s includeWhen, whether JavaScript took the branch or not.
       return fc.tuple(str({ ...outer, vars: ['t'] }), exprArb('bool', outer, depth)).map(([value, guard]) => ({ position, values: [value], guard }));
+    case 'for-if':
+      // an `if` inside the loop, on the item `t` and the spec: a filter of the forEach list
+      return fc.tuple(str({ ...outer, vars: ['t'] }), exprArb('bool', { ...outer, vars: ['t'] }, depth)).map(([value, guard]) => ({ position, values: [value], guard }));
     case 'for-filtered':
       // the item `t` in the loop body; the filter's own parameter `f` (with the spec) in its condition
       return fc.tuple(str({ ...outer, vars: ['t'] }), exprArb('bool', { ...outer, vars: ['f'] }, depth)).map(([value, guard]) => ({ position, values: [value], guard }));
@@ -164,6 +167,8 @@ function renderSite(site: Site, p: number, i: number): string[] {
       return ['for (const t of tags) {', `  ConfigMap({ name: \`g${i}-\${t}\`, data: { v: ${r(value!)} } });`, '}'];
     case 'if-for':
       return [`if (${r(site.guard!)}) {`, '  for (const t of spec.tags) {', `    ConfigMap({ name: \`g${i}-\${t}\`, data: { v: ${r(value!)} } });`, '  }', '}'];
+    case 'for-if':
+      return ['for (const t of spec.tags) {', `  if (${r(site.guard!)}) ConfigMap({ name: \`g${i}-\${t}\`, data: { v: ${r(value!)} } });`, '}'];
     case 'for-filtered':
       return [`for (const t of spec.tags.filter((f) => ${r(site.guard!)})) {`, `  ConfigMap({ name: \`g${i}-\${t}\`, data: { v: ${r(value!)} } });`, '}'];
     case 'for-ready':

@@ -31,8 +31,8 @@ const ROWS: Readonly<Record<string, Coverage>> = {
   'arrays: `some every filter map find includes join indexOf`': { generated: ['.some(', '.every(', '.filter(', '.map(', '.find(', '.includes(', '.join(', '.indexOf('] },
   '`Math.max/min(a, b)`, `Math.abs`, `String(x)`, `Number(s)`, `parseInt(s)`': { generated: ['Math.max(', 'Math.min(', 'Math.abs(', 'String(', 'Number(', 'parseInt('] },
   '`if` / `else` / ternary / `&&` around factory calls': { generated: ['if (', '} else {', ' ? ConfigMap(', ' && ConfigMap('] },
-  '`for (const x of spec.list)`, `for (const x of spec.list.filter(...))`, `spec.list.map((x) => Factory(...))`': {
-    generated: ['for (const t of spec.tags) {', 'for (const t of spec.tags.filter((f) => ', 'spec.tags.map((t) => ConfigMap('],
+  '`for (const x of spec.list)`, `for (const x of spec.list.filter(...))`, `spec.list.map((x) => Factory(...))`, an `if` on the item inside the loop': {
+    generated: ['for (const t of spec.tags) {', 'for (const t of spec.tags.filter((f) => ', 'spec.tags.map((t) => ConfigMap(', '  if ('],
   },
   '`const pods = spec.list.map((x) => Pod(...))` (or `pods.push(...)` in a `for...of`), then `pods.length`, `pods.map((p) => ...)`, `pods.filter/every/some`, `pods[0]`': {
     elsewhere: ['test/composition/collections.test.ts', 'test/differential/extra-cases.ts (extra-fleet)', 'test/corpus/cases (collections)'],

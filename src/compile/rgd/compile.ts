@@ -16,7 +16,7 @@ import { DEPENDS_ON_ANNOTATION, dependsOnAnnotation } from './deps.js';
 import { CompositionError, InvalidResourceError } from './errors.js';
 import { dnsSubdomainProblem } from './names.js';
 import { type Json, renderStatus, renderTemplate, standalone } from './values.js';
-import { validateGraph } from './validate.js';
+import { validateForKro } from './validate.js';
 
 export type JsonObject = { [key: string]: Json };
 
@@ -31,7 +31,7 @@ export type JsonObject = { [key: string]: Json };
  * @throws CompositionError (a subclass per problem) when KRO would reject the graph.
  */
 export function compileRgd(graph: CompositionGraph): JsonObject {
-  validateGraph(graph);
+  validateForKro(graph);
   const simple = schemaToSimpleSchema(graph.spec);
   const schema: JsonObject = { apiVersion: graph.version, kind: graph.kind, group: graph.group };
   if (graph.scope === 'Cluster') schema['scope'] = 'Cluster';

@@ -19,6 +19,6 @@ export {
 } from './errors.js';
 export { nameIterators } from './iterators.js';
 export { RESERVED_WORDS } from './names.js';
-export { validateGraph } from './validate.js';
+export { validateForKro, validateGraph, validatedGraph } from './validate.js';
 export { constantStatus, renderStatus, renderTemplate, type Json } from './values.js';
 export { toYaml, toYamlDocuments } from './yaml.js';

@@ -79,7 +79,7 @@ export function checkForEach(resource: ResourceNode, ids: ReadonlySet<string>): 
     names.add(name);
     const crossed = referencedRoots(source).filter((r) => dims.some((d) => d.name === r));
     if (crossed.length > 0) {
-      throw new ForEachError(`${describeResource(resource)}: forEach "${name}" iterates over iterator ${crossed.join(', ')}; dimensions are independent (a cartesian product), iterate over schema or resource data instead`, resource.id);
+      throw new ForEachError(`${describeResource(resource)}: forEach "${name}" iterates over a list read from the item of another loop (${crossed.join(', ')}); KRO's forEach dimensions are independent (a cartesian product), so a loop over an outer loop item's list cannot be compiled. Iterate over schema or resource data instead (e.g. a flat list of pairs in the spec)`, resource.id);
     }
   }
   // KRO: every iterator must appear in metadata.name (or metadata.namespace of a namespaced kind).

@@ -60,7 +60,7 @@ const cases: { name: string; graph: CompositionGraph; error: new (...args: never
     name: 'iterators referencing each other',
     graph: graph({ resources: [resource('web', { forEach: [{ name: 'a', source: spec('as') }, { name: 'b', source: E.path('a', 'bs') }], template: { metadata: { name: exprValue(E.template([E.ident('a'), E.ident('b')])) } } })] }),
     error: ForEachError,
-    message: /iterates over iterator a/,
+    message: /iterates over a list read from the item of another loop \(a\)/,
   },
   { name: 'externalRef with forEach', graph: graph({ resources: [resource('web', { template: undefined, externalRef: { apiVersion: 'v1', kind: 'Secret', name: 'x' }, forEach: [{ name: 'w', source: spec('ws') }] })] }), error: InvalidResourceError, message: /externalRef cannot be combined with forEach/ },
   { name: 'two-resource cycle', graph: graph({ resources: [reads('a', 'b'), reads('b', 'a')] }), error: DependencyCycleError, message: /cycle: a -> b -> a;/ },

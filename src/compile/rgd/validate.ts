@@ -46,8 +46,39 @@ export function validateGraph(graph: CompositionGraph): void {
     checkReadyWhen(resource);
   }
   checkStatus(graph, ids);
-  checkCrdKinds(graph);
   dependencyOrder(graph);
+}
+
+/** Marks a graph that {@link validateGraph} accepted; a frozen graph keeps it (a copy does not). */
+const VALIDATED = Symbol('typekro.validatedGraph');
+
+/**
+ * Validates a graph once, when a composition is defined (both modes then see the same errors), and marks it so
+ * that rendering it does not validate again. Call it before the graph is frozen.
+ *
+ * @example
+ * ```ts
+ * const checked = validatedGraph(graph); // throws DuplicateResourceIdError: two resources have the id "web": ...
+ * ```
+ */
+export function validatedGraph<T extends CompositionGraph>(graph: T): T {
+  validateGraph(graph);
+  Object.defineProperty(graph, VALIDATED, { value: true });
+  return graph;
+}
+
+/**
+ * What KRO alone refuses (direct mode deploys it): the graph-wide checks run first unless the graph was
+ * validated when it was defined.
+ *
+ * @example
+ * ```ts
+ * validateForKro(graph); // throws CrdInSameGraphError when the graph creates a CRD and an object of its kind
+ * ```
+ */
+export function validateForKro(graph: CompositionGraph): void {
+  if (!(VALIDATED in graph)) validateGraph(graph);
+  checkCrdKinds(graph);
 }
 
 /** KRO reads the schema of every kind when it accepts an RGD: a CRD created by the RGD itself comes too late. */

@@ -9,7 +9,7 @@ import type { Expr } from '../../ir/expr.js';
 import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
 import { fieldOf, T, type CelType } from '../../ir/types.js';
 import { exprValue, isExprValue, type Value } from '../../ir/value.js';
-import { validateGraph } from '../../compile/rgd/index.js';
+import { validatedGraph } from '../../compile/rgd/index.js';
 import { refOf, refToExpr, describeRef, type RefData } from '../../model/refs.js';
 import { schemaToCelType } from '../../model/schema/index.js';
 import { isPlainObject } from '../../util/json.js';
@@ -56,9 +56,7 @@ export function applyAspects(graph: CompositionGraph, aspects: readonly Aspect[]
   if (aspects.length === 0) return graph;
   const toText = textCompiler(graph);
   const resources = graph.resources.map((resource) => aspects.reduce((node, aspect) => applyOne(node, aspect, toText), resource));
-  const result = deepFreeze({ ...graph, resources });
-  validateGraph(result);
-  return result;
+  return deepFreeze(validatedGraph({ ...graph, resources }));
 }
 
 function applyOne(resource: ResourceNode, aspect: Aspect, toText: (value: unknown, where: string) => Value): ResourceNode {
