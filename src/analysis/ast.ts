@@ -26,12 +26,16 @@ export function childNodes(node: Node): Node[] {
 }
 
 /** Visits `root` and its descendants depth-first; return `false` from `visit` to skip a subtree. */
-export function walk(root: Node, visit: (node: Node, parent: Node | undefined) => boolean | void): void {
-  const step = (node: Node, parent: Node | undefined): void => {
-    if (visit(node, parent) === false) return;
-    for (const child of childNodes(node)) step(child, node);
-  };
-  step(root, undefined);
+export function walk(root: Node, visit: Visit): void {
+  step(root, undefined, visit);
+}
+
+type Visit = (node: Node, parent: Node | undefined) => boolean | void;
+
+// A module function rather than a closure per walk: walks are many and short (tsx names every closure made).
+function step(node: Node, parent: Node | undefined, visit: Visit): void {
+  if (visit(node, parent) === false) return;
+  for (const child of childNodes(node)) step(child, node, visit);
 }
 
 /** Parent links for every node under `root`. */

@@ -252,28 +252,30 @@ const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', '
 
 /** Records `x = v`, `x++`, `x.f = v`, `delete x.f`, `x.push(v)`, `Object.assign(x, v)` against `x`. */
 function recordWrite(node: Node, guards: readonly Node[], writes: Map<string, Write[]>): void {
-  const add = (target: Node, value: Node | undefined): void => {
-    const name = rootName(target);
-    if (!name) return;
-    const list = writes.get(name) ?? [];
-    list.push({ node, ...(value && { value }), guards });
-    writes.set(name, list);
-  };
-  if (node.type === 'AssignmentExpression') add(node.left, node.right);
-  else if (node.type === 'UpdateExpression') add(node.argument, undefined);
-  else if (node.type === 'UnaryExpression' && node.operator === 'delete') add(node.argument, undefined);
+  // Called for every node of a function: no closure per node (tsx names each one it creates).
+  if (node.type === 'AssignmentExpression') addWrite(writes, node, guards, node.left, node.right);
+  else if (node.type === 'UpdateExpression') addWrite(writes, node, guards, node.argument, undefined);
+  else if (node.type === 'UnaryExpression' && node.operator === 'delete') addWrite(writes, node, guards, node.argument, undefined);
   else if (node.type === 'CallExpression') {
     const callee = unwrap(node.callee);
     if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return;
     const method = callee.property.name;
     const object = unwrap(callee.object);
     if (object.type === 'Identifier' && object.name === 'Object' && method === 'assign' && node.arguments[0]) {
-      node.arguments.slice(1).forEach((arg) => add(node.arguments[0] as Node, arg as Node));
+      node.arguments.slice(1).forEach((arg) => addWrite(writes, node, guards, node.arguments[0] as Node, arg as Node));
     } else if (MUTATING_METHODS.has(method)) {
-      if (node.arguments.length === 0) add(callee.object, undefined);
-      node.arguments.forEach((arg) => add(callee.object, arg as Node));
+      if (node.arguments.length === 0) addWrite(writes, node, guards, callee.object, undefined);
+      node.arguments.forEach((arg) => addWrite(writes, node, guards, callee.object, arg as Node));
     }
   }
+}
+
+function addWrite(writes: Map<string, Write[]>, node: Node, guards: readonly Node[], target: Node, value: Node | undefined): void {
+  const name = rootName(target);
+  if (!name) return;
+  const list = writes.get(name) ?? [];
+  list.push({ node, ...(value && { value }), guards });
+  writes.set(name, list);
 }
 
 /** `x` of `x`, `x.a.b`, `x[i]`. */

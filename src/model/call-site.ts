@@ -130,6 +130,12 @@ function frameOf(site: NodeJS.CallSite): SourceLocation | undefined {
   return { file: pathOf(name), line, column };
 }
 
+const PLAIN_URL_EXCEPTIONS = /[%?#|\\\x00-\x20\x7f]|\/\.{1,2}(?:\/|$)/;
+
 function pathOf(name: string): string {
+  // Every user frame comes through here: a plain POSIX file URL (no host, escape, query, fragment, backslash,
+  // control character or dot segment) is its path after the scheme, without the URL parse of `fileURLToPath`
+  // (which handles every other form).
+  if (sep === '/' && name.startsWith('file:///') && !PLAIN_URL_EXCEPTIONS.test(name)) return name.slice('file://'.length);
   return name.startsWith('file://') ? fileURLToPath(name) : name;
 }
