@@ -1,27 +1,47 @@
 /** Minimal Babel AST helpers: child enumeration and a pre-order walk (no @babel/traverse needed). */
 import type { Node } from '@babel/types';
 
-/** Keys that hold positions or comments, never child nodes we care about. */
-const SKIP = new Set(['loc', 'start', 'end', 'extra', 'range', 'leadingComments', 'trailingComments', 'innerComments', 'comments', 'tokens']);
+/** True for keys that hold positions or comments, never child nodes we care about. */
+function isSkippedKey(key: string): boolean {
+  switch (key) {
+    case 'type': case 'loc': case 'start': case 'end': case 'extra': case 'range':
+    case 'leadingComments': case 'trailingComments': case 'innerComments': case 'comments': case 'tokens':
+      return true;
+    default:
+      return false;
+  }
+}
 
 function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
-/** The direct child nodes of `node`, in source (key) order. */
-export function childNodes(node: Node): Node[] {
-  const out: Node[] = [];
-  // Object.keys and an indexed loop: the walk visits every node of a file, so no entry arrays per node.
+/**
+ * Calls `visit(child, node, extra)` for each direct child node of `node`, in source (key) order. The walks
+ * visit every node of a file several times per definition: no array per node besides `Object.keys`, and
+ * `extra` instead of a closure per node.
+ */
+function eachChild<T>(node: Node, extra: T, visit: (child: Node, parent: Node, extra: T) => void): void {
   const record = node as unknown as Record<string, unknown>;
   const keys = Object.keys(record);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    if (SKIP.has(key)) continue;
+    if (isSkippedKey(key)) continue;
     const value = record[key];
     if (Array.isArray(value)) {
-      for (let j = 0; j < value.length; j++) if (isNode(value[j])) out.push(value[j]);
-    } else if (isNode(value)) out.push(value);
+      for (let j = 0; j < value.length; j++) if (isNode(value[j])) visit(value[j], node, extra);
+    } else if (isNode(value)) visit(value, node, extra);
   }
+}
+
+function pushChild(child: Node, _parent: Node, out: Node[]): void {
+  out.push(child);
+}
+
+/** The direct child nodes of `node`, in source (key) order. */
+export function childNodes(node: Node): Node[] {
+  const out: Node[] = [];
+  eachChild(node, out, pushChild);
   return out;
 }
 
@@ -32,10 +52,10 @@ export function walk(root: Node, visit: Visit): void {
 
 type Visit = (node: Node, parent: Node | undefined) => boolean | void;
 
-// A module function rather than a closure per walk: walks are many and short (tsx names every closure made).
+// Module functions rather than closures per walk: walks are many and short (tsx names every closure made).
 function step(node: Node, parent: Node | undefined, visit: Visit): void {
   if (visit(node, parent) === false) return;
-  for (const child of childNodes(node)) step(child, node, visit);
+  eachChild(node, visit, step);
 }
 
 /** Parent links for every node under `root`. */
