@@ -17,11 +17,11 @@ function isNode(value: unknown): value is Node {
 }
 
 /**
- * Calls `visit(child, node, extra)` for each direct child node of `node`, in source (key) order. The walks
+ * Calls `visit(child, node, a, b)` for each direct child node of `node`, in source (key) order. The walks
  * visit every node of a file several times per definition: no array per node besides `Object.keys`, and
- * `extra` instead of a closure per node.
+ * the walk's state in `a` and `b` instead of a closure per node.
  */
-function eachChild<T>(node: Node, extra: T, visit: (child: Node, parent: Node, extra: T) => void): void {
+export function eachChild<A, B>(node: Node, a: A, b: B, visit: (child: Node, parent: Node, a: A, b: B) => void): void {
   const record = node as unknown as Record<string, unknown>;
   const keys = Object.keys(record);
   for (let i = 0; i < keys.length; i++) {
@@ -29,20 +29,9 @@ function eachChild<T>(node: Node, extra: T, visit: (child: Node, parent: Node, e
     if (isSkippedKey(key)) continue;
     const value = record[key];
     if (Array.isArray(value)) {
-      for (let j = 0; j < value.length; j++) if (isNode(value[j])) visit(value[j], node, extra);
-    } else if (isNode(value)) visit(value, node, extra);
+      for (let j = 0; j < value.length; j++) if (isNode(value[j])) visit(value[j], node, a, b);
+    } else if (isNode(value)) visit(value, node, a, b);
   }
-}
-
-function pushChild(child: Node, _parent: Node, out: Node[]): void {
-  out.push(child);
-}
-
-/** The direct child nodes of `node`, in source (key) order. */
-export function childNodes(node: Node): Node[] {
-  const out: Node[] = [];
-  eachChild(node, out, pushChild);
-  return out;
 }
 
 /** Visits `root` and its descendants depth-first; return `false` from `visit` to skip a subtree. */
@@ -55,14 +44,7 @@ type Visit = (node: Node, parent: Node | undefined) => boolean | void;
 // Module functions rather than closures per walk: walks are many and short (tsx names every closure made).
 function step(node: Node, parent: Node | undefined, visit: Visit): void {
   if (visit(node, parent) === false) return;
-  eachChild(node, visit, step);
-}
-
-/** Parent links for every node under `root`. */
-export function parentMap(root: Node): Map<Node, Node> {
-  const parents = new Map<Node, Node>();
-  walk(root, (node, parent) => { if (parent) parents.set(node, parent); });
-  return parents;
+  eachChild(node, visit, undefined, step);
 }
 
 const FUNCTION_TYPES: ReadonlySet<string> = new Set(['ArrowFunctionExpression', 'FunctionExpression', 'FunctionDeclaration', 'ObjectMethod', 'ClassMethod']);
