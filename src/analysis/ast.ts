@@ -17,11 +17,28 @@ function isNode(value: unknown): value is Node {
 }
 
 /**
+ * Nodes known to have no children, answered without listing their keys: half the nodes of a composition
+ * are names and literals. Babel gives a name child nodes only as a TypeScript annotation or decorators.
+ */
+function isLeaf(node: Node): boolean {
+  switch (node.type) {
+    case 'Identifier':
+      return node.typeAnnotation == null && node.decorators == null;
+    case 'StringLiteral': case 'NumericLiteral': case 'BooleanLiteral': case 'NullLiteral': case 'BigIntLiteral':
+    case 'RegExpLiteral': case 'TemplateElement': case 'ThisExpression': case 'Super': case 'EmptyStatement':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
  * Calls `visit(child, node, a, b)` for each direct child node of `node`, in source (key) order. The walks
  * visit every node of a file several times per definition: no array per node besides `Object.keys`, and
  * the walk's state in `a` and `b` instead of a closure per node.
  */
 export function eachChild<A, B>(node: Node, a: A, b: B, visit: (child: Node, parent: Node, a: A, b: B) => void): void {
+  if (isLeaf(node)) return;
   const record = node as unknown as Record<string, unknown>;
   const keys = Object.keys(record);
   for (let i = 0; i < keys.length; i++) {
