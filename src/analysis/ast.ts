@@ -1,44 +1,67 @@
 /** Minimal Babel AST helpers: child enumeration and a pre-order walk (no @babel/traverse needed). */
 import type { Node } from '@babel/types';
 
-/** Keys that hold positions or comments, never child nodes we care about. */
-const SKIP = new Set(['loc', 'start', 'end', 'extra', 'range', 'leadingComments', 'trailingComments', 'innerComments', 'comments', 'tokens']);
+/** True for keys that hold positions or comments, never child nodes we care about. */
+function isSkippedKey(key: string): boolean {
+  switch (key) {
+    case 'type': case 'loc': case 'start': case 'end': case 'extra': case 'range':
+    case 'leadingComments': case 'trailingComments': case 'innerComments': case 'comments': case 'tokens':
+      return true;
+    default:
+      return false;
+  }
+}
 
 function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
-/** The direct child nodes of `node`, in source (key) order. */
-export function childNodes(node: Node): Node[] {
-  const out: Node[] = [];
-  // Object.keys and an indexed loop: the walk visits every node of a file, so no entry arrays per node.
+/**
+ * Nodes known to have no children, answered without listing their keys: half the nodes of a composition
+ * are names and literals. Babel gives a name child nodes only as a TypeScript annotation or decorators.
+ */
+function isLeaf(node: Node): boolean {
+  switch (node.type) {
+    case 'Identifier':
+      return node.typeAnnotation == null && node.decorators == null;
+    case 'StringLiteral': case 'NumericLiteral': case 'BooleanLiteral': case 'NullLiteral': case 'BigIntLiteral':
+    case 'RegExpLiteral': case 'TemplateElement': case 'ThisExpression': case 'Super': case 'EmptyStatement':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Calls `visit(child, node, a, b)` for each direct child node of `node`, in source (key) order. The walks
+ * visit every node of a file several times per definition: no array per node besides `Object.keys`, and
+ * the walk's state in `a` and `b` instead of a closure per node.
+ */
+export function eachChild<A, B>(node: Node, a: A, b: B, visit: (child: Node, parent: Node, a: A, b: B) => void): void {
+  if (isLeaf(node)) return;
   const record = node as unknown as Record<string, unknown>;
   const keys = Object.keys(record);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    if (SKIP.has(key)) continue;
+    if (isSkippedKey(key)) continue;
     const value = record[key];
     if (Array.isArray(value)) {
-      for (let j = 0; j < value.length; j++) if (isNode(value[j])) out.push(value[j]);
-    } else if (isNode(value)) out.push(value);
+      for (let j = 0; j < value.length; j++) if (isNode(value[j])) visit(value[j], node, a, b);
+    } else if (isNode(value)) visit(value, node, a, b);
   }
-  return out;
 }
 
 /** Visits `root` and its descendants depth-first; return `false` from `visit` to skip a subtree. */
-export function walk(root: Node, visit: (node: Node, parent: Node | undefined) => boolean | void): void {
-  const step = (node: Node, parent: Node | undefined): void => {
-    if (visit(node, parent) === false) return;
-    for (const child of childNodes(node)) step(child, node);
-  };
-  step(root, undefined);
+export function walk(root: Node, visit: Visit): void {
+  step(root, undefined, visit);
 }
 
-/** Parent links for every node under `root`. */
-export function parentMap(root: Node): Map<Node, Node> {
-  const parents = new Map<Node, Node>();
-  walk(root, (node, parent) => { if (parent) parents.set(node, parent); });
-  return parents;
+type Visit = (node: Node, parent: Node | undefined) => boolean | void;
+
+// Module functions rather than closures per walk: walks are many and short (tsx names every closure made).
+function step(node: Node, parent: Node | undefined, visit: Visit): void {
+  if (visit(node, parent) === false) return;
+  eachChild(node, visit, undefined, step);
 }
 
 const FUNCTION_TYPES: ReadonlySet<string> = new Set(['ArrowFunctionExpression', 'FunctionExpression', 'FunctionDeclaration', 'ObjectMethod', 'ClassMethod']);

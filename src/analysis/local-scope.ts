@@ -7,7 +7,7 @@
  * placeholders.
  */
 import type { Identifier, Node, VariableDeclaration } from '@babel/types';
-import { childNodes, isFunctionNode, unwrap, walk } from './ast.js';
+import { eachChild, isFunctionNode, unwrap, walk } from './ast.js';
 import { importOf, resolveLocalModule } from './named-function.js';
 import { type Binding, type FunctionLike, type Scope, type Write } from './scope.js';
 import { parseSourceFile } from './source.js';
@@ -157,29 +157,36 @@ export function bindParams(fn: FunctionLike, args: readonly Node[], callerScope:
 function declarationsOf(root: Node): Declarations {
   const cached = declarationsCache.get(root);
   if (cached) return cached;
-  const names = new Map<string, Declared>();
-  const writes = new Map<string, Write[]>();
-  const declare = (name: string, declared: Declared): void => {
-    names.set(name, names.has(name) ? { kind: 'ambiguous' } : declared);
-  };
-  // `guards` is never mutated: a guarded child gets a new array, so declarations and writes may keep it.
-  const visit = (node: Node, guards: readonly Node[]): void => {
-    if (node.type === 'FunctionDeclaration' && node !== root) {
-      if (node.id) declare(node.id.name, { kind: 'function', fn: node });
-      return;
-    }
-    if (isFunctionNode(node) && node !== root) return;
-    if (node.type === 'VariableDeclaration') declareVariables(node, guards, declare);
-    recordWrite(node, guards, writes);
-    for (const child of childNodes(node)) {
-      const guard = guardOf(node, child);
-      visit(child, guard ? [...guards, guard] : guards);
-    }
-  };
-  visit(root, []);
-  const result = { names, writes };
+  const walk: DeclarationsWalk = { root, names: new Map(), writes: new Map() };
+  visitDeclarations(root, undefined, walk, []);
+  const result = { names: walk.names, writes: walk.writes };
   declarationsCache.set(root, result);
   return result;
+}
+
+interface DeclarationsWalk {
+  readonly root: Node;
+  readonly names: Map<string, Declared>;
+  readonly writes: Map<string, Write[]>;
+}
+
+// Module functions with the walk's state passed along: this visits every node of a composition (no closure per node).
+function visitDeclarations(node: Node, parent: Node | undefined, walk: DeclarationsWalk, outerGuards: readonly Node[]): void {
+  const guard = parent && guardOf(parent, node);
+  // `guards` is never mutated: a guarded child gets a new array, so declarations and writes may keep it.
+  const guards = guard ? [...outerGuards, guard] : outerGuards;
+  if (node.type === 'FunctionDeclaration' && node !== walk.root) {
+    if (node.id) declare(walk.names, node.id.name, { kind: 'function', fn: node });
+    return;
+  }
+  if (isFunctionNode(node) && node !== walk.root) return;
+  if (node.type === 'VariableDeclaration') declareVariables(node, guards, walk.names);
+  recordWrite(node, guards, walk.writes);
+  eachChild(node, walk, guards, visitDeclarations);
+}
+
+function declare(names: Map<string, Declared>, name: string, declared: Declared): void {
+  names.set(name, names.has(name) ? { kind: 'ambiguous' } : declared);
 }
 
 /** The test that guards `child` of `parent` (the branch of an if/ternary/logical, a loop body), if any. */
@@ -204,10 +211,10 @@ function guardOf(parent: Node, child: Node): Node | undefined {
   }
 }
 
-function declareVariables(node: VariableDeclaration, guards: readonly Node[], declare: (name: string, declared: Declared) => void): void {
+function declareVariables(node: VariableDeclaration, guards: readonly Node[], names: Map<string, Declared>): void {
   const kind = node.kind === 'const' ? 'const' : 'let';
   for (const declarator of node.declarations) {
-    for (const [name, init] of patternBindings(declarator.id, declarator.init ?? undefined)) declare(name, { kind, init, guards });
+    for (const [name, init] of patternBindings(declarator.id, declarator.init ?? undefined)) declare(names, name, { kind, init, guards });
   }
 }
 
@@ -252,28 +259,30 @@ const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', '
 
 /** Records `x = v`, `x++`, `x.f = v`, `delete x.f`, `x.push(v)`, `Object.assign(x, v)` against `x`. */
 function recordWrite(node: Node, guards: readonly Node[], writes: Map<string, Write[]>): void {
-  const add = (target: Node, value: Node | undefined): void => {
-    const name = rootName(target);
-    if (!name) return;
-    const list = writes.get(name) ?? [];
-    list.push({ node, ...(value && { value }), guards });
-    writes.set(name, list);
-  };
-  if (node.type === 'AssignmentExpression') add(node.left, node.right);
-  else if (node.type === 'UpdateExpression') add(node.argument, undefined);
-  else if (node.type === 'UnaryExpression' && node.operator === 'delete') add(node.argument, undefined);
+  // Called for every node of a function: no closure per node (tsx names each one it creates).
+  if (node.type === 'AssignmentExpression') addWrite(writes, node, guards, node.left, node.right);
+  else if (node.type === 'UpdateExpression') addWrite(writes, node, guards, node.argument, undefined);
+  else if (node.type === 'UnaryExpression' && node.operator === 'delete') addWrite(writes, node, guards, node.argument, undefined);
   else if (node.type === 'CallExpression') {
     const callee = unwrap(node.callee);
     if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return;
     const method = callee.property.name;
     const object = unwrap(callee.object);
     if (object.type === 'Identifier' && object.name === 'Object' && method === 'assign' && node.arguments[0]) {
-      node.arguments.slice(1).forEach((arg) => add(node.arguments[0] as Node, arg as Node));
+      node.arguments.slice(1).forEach((arg) => addWrite(writes, node, guards, node.arguments[0] as Node, arg as Node));
     } else if (MUTATING_METHODS.has(method)) {
-      if (node.arguments.length === 0) add(callee.object, undefined);
-      node.arguments.forEach((arg) => add(callee.object, arg as Node));
+      if (node.arguments.length === 0) addWrite(writes, node, guards, callee.object, undefined);
+      node.arguments.forEach((arg) => addWrite(writes, node, guards, callee.object, arg as Node));
     }
   }
+}
+
+function addWrite(writes: Map<string, Write[]>, node: Node, guards: readonly Node[], target: Node, value: Node | undefined): void {
+  const name = rootName(target);
+  if (!name) return;
+  const list = writes.get(name) ?? [];
+  list.push({ node, ...(value && { value }), guards });
+  writes.set(name, list);
 }
 
 /** `x` of `x`, `x.a.b`, `x[i]`. */

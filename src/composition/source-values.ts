@@ -47,33 +47,8 @@ export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onC
 
 /** Each key of the object JavaScript built, from the property (or spread literal) that produced it. */
 function resolveObject(node: ObjectExpression, value: Record<string, unknown>, scope: Scope, onCompiled: OnCompiled): Record<string, unknown> {
-  const producers = new Map<string, { node: Node; scope: Scope }>();
-  let opaque: Node | undefined;
-  const collect = (object: ObjectExpression, objectScope: Scope): void => {
-    for (const property of object.properties) {
-      if (property.type === 'SpreadElement') {
-        const spread = literalOf(property.argument, objectScope);
-        if (spread?.node.type === 'ObjectExpression') collect(spread.node, spread.scope);
-        else if (mentionsReferences(property.argument, objectScope)) {
-          throw syntaxError(property, 'this spread depends on a reference, but TypeKro cannot see which fields it sets', 'spread a local object literal, or list the fields');
-        } else opaque = property;
-        continue;
-      }
-      if (property.type !== 'ObjectProperty') {
-        if (mentionsReferences(property, objectScope)) throw syntaxError(property, 'methods and accessors cannot hold values from references', 'use plain `key: value` properties');
-        opaque = property;
-        continue;
-      }
-      const key = property.computed ? undefined : property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : property.key.type === 'NumericLiteral' ? String(property.key.value) : undefined;
-      if (key === undefined) {
-        if (mentionsReferences(property, objectScope)) throw syntaxError(property, 'a computed key with a value from a reference', 'use a literal key');
-        opaque = property;
-        continue;
-      }
-      producers.set(key, { node: property.value, scope: objectScope });
-    }
-  };
-  collect(node, scope);
+  const producers = new Map<string, Producer>();
+  const opaque = collectProducers(node, scope, producers);
   const result: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     const producer = producers.get(key);
@@ -84,6 +59,42 @@ function resolveObject(node: ObjectExpression, value: Record<string, unknown>, s
     }
   }
   return result;
+}
+
+interface Producer {
+  readonly node: Node;
+  readonly scope: Scope;
+}
+
+/**
+ * Adds the property producing each key of `object` (through spreads of local literals) to `producers`;
+ * returns a property whose keys the source does not show, if there is one.
+ */
+function collectProducers(object: ObjectExpression, objectScope: Scope, producers: Map<string, Producer>): Node | undefined {
+  let opaque: Node | undefined;
+  for (const property of object.properties) {
+    if (property.type === 'SpreadElement') {
+      const spread = literalOf(property.argument, objectScope);
+      if (spread?.node.type === 'ObjectExpression') opaque = collectProducers(spread.node, spread.scope, producers) ?? opaque;
+      else if (mentionsReferences(property.argument, objectScope)) {
+        throw syntaxError(property, 'this spread depends on a reference, but TypeKro cannot see which fields it sets', 'spread a local object literal, or list the fields');
+      } else opaque = property;
+      continue;
+    }
+    if (property.type !== 'ObjectProperty') {
+      if (mentionsReferences(property, objectScope)) throw syntaxError(property, 'methods and accessors cannot hold values from references', 'use plain `key: value` properties');
+      opaque = property;
+      continue;
+    }
+    const key = property.computed ? undefined : property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : property.key.type === 'NumericLiteral' ? String(property.key.value) : undefined;
+    if (key === undefined) {
+      if (mentionsReferences(property, objectScope)) throw syntaxError(property, 'a computed key with a value from a reference', 'use a literal key');
+      opaque = property;
+      continue;
+    }
+    producers.set(key, { node: property.value, scope: objectScope });
+  }
+  return opaque;
 }
 
 /**

@@ -30,7 +30,13 @@ const ownTreeUrls = ownTrees.map((tree) => pathToFileURL(tree).href);
 
 /** True for files of TypeKro itself (its `src/` or `dist/` tree) and for Node internals. */
 export function isInternalFile(file: string): boolean {
-  return ownTrees.some((tree) => file.startsWith(tree)) || file.startsWith('node:') || !file.includes('/');
+  return startsWithAny(file, ownTrees) || file.startsWith('node:') || !file.includes('/');
+}
+
+// Asked for every frame of every factory call: a loop, no closure per question.
+function startsWithAny(text: string, prefixes: readonly string[]): boolean {
+  for (const prefix of prefixes) if (text.startsWith(prefix)) return true;
+  return false;
 }
 
 /** TypeKro's own path of `file` (`api/bootstrap/runtime.ts`), or undefined for other files. */
@@ -61,7 +67,7 @@ export function lazyUserFrames(limit = 64): Iterable<SourceLocation> {
     *[Symbol.iterator]() {
       for (const site of sites) {
         const name = site.getFileName();
-        if (!name || ownTreeUrls.some((tree) => name.startsWith(tree)) || isInternalFile(name)) continue;
+        if (!name || startsWithAny(name, ownTreeUrls) || isInternalFile(name)) continue;
         const frame = frameOf(site);
         if (frame && !isInternalFile(frame.file)) yield frame;
       }
@@ -101,7 +107,7 @@ function callSites(limit: number): NodeJS.CallSite[] {
   const holder: { stack?: unknown } = {};
   const { stackTraceLimit, prepareStackTrace } = Error;
   Error.stackTraceLimit = limit;
-  Error.prepareStackTrace = (_error, sites) => sites;
+  Error.prepareStackTrace = structuredSites;
   try {
     Error.captureStackTrace(holder, callSites);
     // `stack` is prepared when first read, so it must be read while the structured preparer is installed.
@@ -110,6 +116,10 @@ function callSites(limit: number): NodeJS.CallSite[] {
     Error.stackTraceLimit = stackTraceLimit;
     Error.prepareStackTrace = prepareStackTrace;
   }
+}
+
+function structuredSites(_error: Error, sites: NodeJS.CallSite[]): NodeJS.CallSite[] {
+  return sites;
 }
 
 /**
@@ -130,6 +140,12 @@ function frameOf(site: NodeJS.CallSite): SourceLocation | undefined {
   return { file: pathOf(name), line, column };
 }
 
+const PLAIN_URL_EXCEPTIONS = /[%?#|\\\x00-\x20\x7f]|\/\.{1,2}(?:\/|$)/;
+
 function pathOf(name: string): string {
+  // Every user frame comes through here: a plain POSIX file URL (no host, escape, query, fragment, backslash,
+  // control character or dot segment) is its path after the scheme, without the URL parse of `fileURLToPath`
+  // (which handles every other form).
+  if (sep === '/' && name.startsWith('file:///') && !PLAIN_URL_EXCEPTIONS.test(name)) return name.slice('file://'.length);
   return name.startsWith('file://') ? fileURLToPath(name) : name;
 }
