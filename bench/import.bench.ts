@@ -38,7 +38,7 @@ function compositionFile(checkout: string): string {
     "import { ConfigMap, Deployment, Service } from 'typekro/simple';",
     'export function define() {',
     '  return kubernetesComposition(',
-    "    { name: 'bench', apiVersion: 'example.com/v1', kind: 'Bench', spec: type({ replicas: 'number', image: 'string' }), status: type({ ready: 'boolean' }) },",
+    "    { name: 'bench', apiVersion: 'example.com/v1', kind: 'Bench', spec: type({ replicas: 'number.integer', image: 'string' }), status: type({ ready: 'boolean' }) },",
     '    (spec) => {',
     "      const web = Deployment({ name: 'web', image: spec.image, replicas: spec.replicas });",
     "      Service({ name: 'web', selector: { app: 'web' }, ports: [{ port: 80 }] });",

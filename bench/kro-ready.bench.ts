@@ -16,7 +16,7 @@ import { startLocalCluster } from '../src/testing/index.js';
 const repetitions = Number(process.argv[2] ?? 7);
 
 const webapp = kubernetesComposition(
-  { name: 'bench-webapp', apiVersion: 'bench.typekro.dev/v1', kind: 'BenchWebApp', spec: type({ name: 'string', replicas: 'number' }), status: type({ ready: 'boolean' }) },
+  { name: 'bench-webapp', apiVersion: 'bench.typekro.dev/v1', kind: 'BenchWebApp', spec: type({ name: 'string', replicas: 'number.integer' }), status: type({ ready: 'boolean' }) },
   (spec) => {
     const deployment = Deployment({ name: spec.name, image: 'nginx', replicas: spec.replicas });
     Service({ name: spec.name, selector: { app: spec.name }, ports: [{ port: 80 }] });

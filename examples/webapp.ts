@@ -7,7 +7,7 @@ const webapp = kubernetesComposition(
     name: 'webapp',
     apiVersion: 'example.com/v1',
     kind: 'WebApp',
-    spec: type({ replicas: 'number' }),
+    spec: type({ replicas: 'number.integer' }),
     status: type({ ready: 'boolean' })
   },
   (spec) => {

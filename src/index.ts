@@ -7,7 +7,7 @@
  * import { kubernetesComposition } from 'typekro';
  * import { Deployment } from 'typekro/simple';
  * const app = kubernetesComposition(
- *   { name: 'app', apiVersion: 'example.com/v1', kind: 'App', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   { name: 'app', apiVersion: 'example.com/v1', kind: 'App', spec: type({ replicas: 'number.integer' }), status: type({ ready: 'boolean' }) },
  *   (spec) => {
  *     const web = Deployment({ name: 'app', image: 'nginx', replicas: spec.replicas });
  *     return { ready: web.status.readyReplicas > 0 };

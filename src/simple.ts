@@ -6,7 +6,7 @@
  * import { kubernetesComposition } from 'typekro';
  * import { Deployment, Service } from 'typekro/simple';
  * const web = kubernetesComposition(
- *   { name: 'web', apiVersion: 'example.com/v1', kind: 'Web', spec: type({ replicas: 'number' }), status: type({ host: 'string' }) },
+ *   { name: 'web', apiVersion: 'example.com/v1', kind: 'Web', spec: type({ replicas: 'number.integer' }), status: type({ host: 'string' }) },
  *   (spec) => {
  *     Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas });
  *     const svc = Service({ name: 'web', selector: { app: 'web' }, ports: [{ port: 80 }] });

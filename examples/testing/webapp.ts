@@ -11,7 +11,7 @@ export const webapp = kubernetesComposition(
     name: 'webapp',
     apiVersion: 'example.com/v1',
     kind: 'WebApp',
-    spec: type({ name: 'string', image: 'string', replicas: 'number', expose: 'boolean', regions: 'string[]' }),
+    spec: type({ name: 'string', image: 'string', replicas: 'number.integer', expose: 'boolean', regions: 'string[]' }),
     status: type({ ready: 'boolean', available: 'number', endpoint: 'string' }),
   },
   (spec) => {

@@ -136,7 +136,7 @@ export interface Composition<TSpec, TStatus> {
  * import { kubernetesComposition } from 'typekro';
  * import { Deployment } from 'typekro/simple';
  * const webapp = kubernetesComposition(
- *   { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp', spec: type({ replicas: 'number.integer' }), status: type({ ready: 'boolean' }) },
  *   (spec) => {
  *     const deployment = Deployment({ name: 'webapp', image: 'nginx', replicas: spec.replicas });
  *     return { ready: deployment.status.readyReplicas > 0 };

@@ -110,7 +110,7 @@ export type DirectInstance<TSpec, TStatus> = {
  * import { kubernetesComposition, type DirectFactory } from 'typekro';
  * import { Deployment } from 'typekro/simple';
  * const app = kubernetesComposition(
- *   { name: 'app', kind: 'App', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   { name: 'app', kind: 'App', spec: type({ replicas: 'number.integer' }), status: type({ ready: 'boolean' }) },
  *   (spec) => {
  *     const web = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas });
  *     return { ready: web.status.readyReplicas >= spec.replicas };

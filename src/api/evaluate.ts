@@ -18,7 +18,7 @@ export { OpaqueCel, type ConcreteData, type ConcreteEvaluation, type ConcreteRes
  * import { evaluateConcrete, kubernetesComposition, type ConcreteOptions } from 'typekro';
  * import { Deployment } from 'typekro/simple';
  * const webapp = kubernetesComposition(
- *   { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp', spec: type({ replicas: 'number.integer' }), status: type({ ready: 'boolean' }) },
  *   (spec) => {
  *     const deployment = Deployment({ name: 'webapp', image: 'nginx', replicas: spec.replicas });
  *     return { ready: deployment.status.readyReplicas > 0 };
@@ -65,7 +65,7 @@ export interface ConcreteOptions {
  * import { evaluateConcrete, kubernetesComposition } from 'typekro';
  * import { Deployment } from 'typekro/simple';
  * const webapp = kubernetesComposition(
- *   { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp', spec: type({ replicas: 'number.integer' }), status: type({ ready: 'boolean' }) },
  *   (spec) => {
  *     const deployment = Deployment({ name: 'webapp', image: 'nginx', replicas: spec.replicas });
  *     return { ready: deployment.status.readyReplicas > 0 };

@@ -128,7 +128,7 @@ export type KroInstance<TSpec, TStatus> = {
  * import { kubernetesComposition, type KroFactory } from 'typekro';
  * import { Deployment } from 'typekro/simple';
  * const app = kubernetesComposition(
- *   { name: 'app', kind: 'App', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   { name: 'app', kind: 'App', spec: type({ replicas: 'number.integer' }), status: type({ ready: 'boolean' }) },
  *   (spec) => {
  *     const web = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas });
  *     return { ready: web.status.readyReplicas >= spec.replicas };

@@ -16,7 +16,7 @@ import { foldItemConditions } from './item-conditions.js';
 export type GraphHeader = Omit<CompositionGraph, 'status' | 'resources'>;
 
 export function valueContext(run: CompositionRun, owner: string): ValueContext {
-  return { owner, refType: (ref) => run.refType(ref), exprType: (expr) => run.exprType(expr) };
+  return { owner, refType: (ref) => run.refType(ref), exprType: (expr) => run.exprType(expr), siteOf: (value) => run.siteOf(value) };
 }
 
 export function buildGraph(header: GraphHeader, run: CompositionRun, status: Value): CompositionGraph {
@@ -43,7 +43,7 @@ function inlineResource(node: ResourceNode, inline: (expr: Expr) => Expr, nested
 }
 
 function resourceNode(record: ResourceRecord, run: CompositionRun): ResourceNode {
-  const context = valueContext(run, `resource "${record.id}"`);
+  const context = { ...valueContext(run, `resource "${record.id}"`), ...(record.source ? { at: record.source } : {}) };
   const template = record.external
     ? undefined
     : toValue(record.manifest, context, record.modelName ? modelType(record.modelName) : undefined);

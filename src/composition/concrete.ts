@@ -69,7 +69,7 @@ export interface ConcreteResource {
  * import { evaluateConcrete, kubernetesComposition, type ConcreteEvaluation } from 'typekro';
  * import { Deployment } from 'typekro/simple';
  * const webapp = kubernetesComposition(
- *   { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp', spec: type({ replicas: 'number.integer' }), status: type({ ready: 'boolean' }) },
  *   (spec) => {
  *     const deployment = Deployment({ name: 'webapp', image: 'nginx', replicas: spec.replicas });
  *     return { ready: deployment.status.readyReplicas > 0 };

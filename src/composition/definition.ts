@@ -21,7 +21,7 @@ import { checkPrinterColumns } from './printer-columns.js';
  * const definition: CompositionDefinition = {
  *   name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp',
  *   shortNames: ['wa'], categories: ['apps'],
- *   spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }),
+ *   spec: type({ replicas: 'number.integer' }), status: type({ ready: 'boolean' }),
  * };
  * ```
  */

@@ -19,7 +19,7 @@ import { recordOf, type ConditionKind, type ResourceRecord } from '../model/reso
 import { isFactoryName } from '../model/factory.js';
 import { compileConditionNode, compileValueNode } from './compile-node.js';
 import { callScope } from './helper-scope.js';
-import { resolveSourceValue } from './source-values.js';
+import { resolveSourceValue, type OnCompiled } from './source-values.js';
 import { enclosingScope, functionScope, mentionsReferences } from '../analysis/local-scope.js';
 import { currentCallSite, type CallSite, type CompositionSource } from './source-site.js';
 import { makeSkippedCalls, type SkippedCallHost } from './skipped-calls.js';
@@ -45,6 +45,8 @@ export class CompositionRun implements CompositionRunHooks {
   /** Variables holding KRO collections (see `bindCollection`). */
   private readonly collections = new Set<string>();
   private readonly exprTypes = new WeakMap<Expr, CelType>();
+  /** The source each compiled expression or carried reference came from (see `siteOf`). */
+  private readonly valueSources = new WeakMap<object, Node>();
   private pendingSite: CallSite | undefined;
   /** The call site to use instead of the stack, while TypeKro makes a call the user's code skipped. */
   private forcedSite: CallSite | undefined;
@@ -98,6 +100,20 @@ export class CompositionRun implements CompositionRunHooks {
     this.exprTypes.set(expr, type);
   }
 
+  /**
+   * The source node a value of a factory argument came from: a compiled expression (by its `Expr`) or a
+   * reference JavaScript carried (by its proxy). Messages about the field it lands in point there.
+   */
+  siteOf(value: object): Node | undefined {
+    return this.valueSources.get(value);
+  }
+
+  private recordSource: OnCompiled = (compiled, node, value) => {
+    if (compiled) this.recordType(compiled.expr, compiled.type);
+    const key = compiled?.expr ?? value;
+    if ((typeof key === 'object' || typeof key === 'function') && key !== null) this.valueSources.set(key, node);
+  };
+
   prepareArguments(_factoryName: string, config: unknown, argument = 0): unknown {
     const site = this.siteNow();
     this.pendingSite = site;
@@ -113,7 +129,7 @@ export class CompositionRun implements CompositionRunHooks {
     this.executed.add(call);
     const argument = call.arguments[position];
     if (!argument || argument.type === 'SpreadElement' || argument.type === 'ArgumentPlaceholder') return config;
-    return resolveSourceValue(argument, config, scope, (compiled) => this.recordType(compiled.expr, compiled.type));
+    return resolveSourceValue(argument, config, scope, this.recordSource);
   }
 
   register(record: ResourceRecord): void {

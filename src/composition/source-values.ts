@@ -16,8 +16,13 @@ import { isFactoryName } from '../model/factory.js';
 import { refOf } from '../model/refs.js';
 import { compileValueNode } from './compile-node.js';
 
-/** Records the static type of each compiled expression (the run keeps them for later type checks). */
-export type OnCompiled = (compiled: ReturnType<typeof compileValueNode>) => void;
+/**
+ * Records the static type of each compiled expression (the run keeps them for later type checks), and where
+ * each value from a reference came from: `node` is the source of a compiled expression (`compiled` set) or
+ * of a reference JavaScript carried exactly (`compiled` undefined, `value` the reference), for messages
+ * about the field it lands in.
+ */
+export type OnCompiled = (compiled: ReturnType<typeof compileValueNode> | undefined, node: Node, value: unknown) => void;
 
 /**
  * The value of `node` with every part that depends on a reference taken from the source: `value` is what
@@ -39,10 +44,14 @@ export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onC
     }
   }
   if (!mentionsReferences(source, scope)) return value;
-  if (isExprValue(value) ? isBuiltExact(source, scope) : isExactRead(source, scope)) return value;
+  if (isExprValue(value) ? isBuiltExact(source, scope) : isExactRead(source, scope)) {
+    onCompiled(undefined, source, value);
+    return value;
+  }
   const compiled = compileValueNode(source, scope);
-  onCompiled(compiled);
-  return exprValue(compiled.expr);
+  const result = exprValue(compiled.expr);
+  onCompiled(compiled, source, result);
+  return result;
 }
 
 /** Each key of the object JavaScript built, from the property (or spread literal) that produced it. */

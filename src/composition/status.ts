@@ -41,7 +41,7 @@ function statusField(value: unknown, node: Node | undefined, run: CompositionRun
     return statusObject(value as Record<string, unknown>, node, run, context);
   }
   if (!node) return toValue(value, context);
-  return toValue(resolveSourceValue(node, value, run.scope, (compiled) => run.recordType(compiled.expr, compiled.type)), context);
+  return toValue(resolveSourceValue(node, value, run.scope, (compiled) => compiled && run.recordType(compiled.expr, compiled.type)), context);
 }
 
 function propertyNode(node: ObjectExpression, key: string): Node | undefined {

@@ -10,6 +10,9 @@ import { recordOf } from '../model/resource.js';
 import { base64Text } from '../analysis/typed.js';
 import { TypeKroError } from '../util/errors.js';
 import { withArticle } from '../util/article.js';
+import type { Node } from '@babel/types';
+import type { SourceLocation } from '../ir/graph.js';
+import { doubleInIntegerField, type DoubleSource } from './integer-fields.js';
 
 export interface ValueContext {
   /** The static type of a reference (spec field, resource field, forEach item). */
@@ -18,16 +21,26 @@ export interface ValueContext {
   exprType(expr: Expr): CelType | undefined;
   /** Where the value is, for error messages (`resource "web"`, `status`). */
   readonly owner: string;
+  /** The source a compiled expression (by its `Expr`) or a carried reference (by its proxy) came from. */
+  siteOf?(value: object): Node | undefined;
+  /** Where the value's call is (the factory call), when the value's own source is unknown. */
+  readonly at?: SourceLocation;
 }
 
 /**
  * Converts raw data to a `Value`. `expected` is the static type of the destination (from the
- * Kubernetes model), used to convert a double expression into an integer field with `int(...)`.
+ * Kubernetes model): a double expression in an integer field fails the definition (see integer-fields.ts).
  */
 export function toValue(raw: unknown, context: ValueContext, expected?: CelType, path: string[] = []): Value | undefined {
   const ref = refOf(raw);
-  if (ref) return exprValue(fitTo(refToExpr(ref), context.refType(ref), expected));
-  if (isExprValue(raw)) return exprValue(fitTo(raw.expr, context.exprType(raw.expr), expected));
+  if (ref) {
+    const expr = refToExpr(ref);
+    return exprValue(fitTo(expr, context.refType(ref), expected, () => ({ ref, expr, node: context.siteOf?.(raw as object) }), context, path));
+  }
+  if (isExprValue(raw)) {
+    const source = (): DoubleSource => ({ expr: raw.expr, node: context.siteOf?.(raw.expr) ?? context.siteOf?.(raw) });
+    return exprValue(fitTo(raw.expr, context.exprType(raw.expr), expected, source, context, path));
+  }
   if (typeof raw === 'string') return hasMarkers(raw) ? markersToValue(raw, context, expected) : raw;
   if (raw === null || typeof raw === 'boolean') return raw;
   if (typeof raw === 'number') {
@@ -82,9 +95,12 @@ export function asString(expr: Expr, type: CelType | undefined): Expr {
   return E.call('string', [expr]);
 }
 
-/** Fits an expression to its destination type: a double into an integer field needs `int(...)`. */
-function fitTo(expr: Expr, type: CelType | undefined, expected: CelType | undefined): Expr {
-  if (expected?.kind === 'int' && type?.kind === 'double') return E.call('int', [expr]);
+/**
+ * Fits an expression to its destination type. A double never goes into an integer field: JavaScript would
+ * send the fraction (refused by the API server) where `int(...)` would truncate it, so the definition fails.
+ */
+function fitTo(expr: Expr, type: CelType | undefined, expected: CelType | undefined, source: () => DoubleSource, context: ValueContext, path: readonly string[]): Expr {
+  if (expected?.kind === 'int' && type?.kind === 'double') throw doubleInIntegerField(context.owner, path, source(), context.at);
   // A field set to a Secret's `data` entry holds its base64 text in JavaScript (and the API decodes it again).
   if (type?.kind === 'bytes') return base64Text(expr);
   return expr;

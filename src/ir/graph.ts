@@ -28,7 +28,7 @@ export interface SourceLocation {
  * import { kubernetesComposition, type ForEachDimension } from 'typekro';
  * import { Deployment } from 'typekro/simple';
  * const app = kubernetesComposition(
- *   { name: 'app', kind: 'App', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   { name: 'app', kind: 'App', spec: type({ replicas: 'number.integer' }), status: type({ ready: 'boolean' }) },
  *   (spec) => {
  *     const web = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas });
  *     return { ready: web.status.readyReplicas >= spec.replicas };
@@ -67,7 +67,7 @@ export interface ExternalRefTarget {
  * import { kubernetesComposition, type ResourceNode } from 'typekro';
  * import { Deployment } from 'typekro/simple';
  * const app = kubernetesComposition(
- *   { name: 'app', kind: 'App', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   { name: 'app', kind: 'App', spec: type({ replicas: 'number.integer' }), status: type({ ready: 'boolean' }) },
  *   (spec) => {
  *     const web = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas });
  *     return { ready: web.status.readyReplicas >= spec.replicas };
@@ -101,7 +101,7 @@ export interface ResourceNode {
  * import { kubernetesComposition, type CompositionGraph } from 'typekro';
  * import { Deployment } from 'typekro/simple';
  * const app = kubernetesComposition(
- *   { name: 'app', kind: 'App', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   { name: 'app', kind: 'App', spec: type({ replicas: 'number.integer' }), status: type({ ready: 'boolean' }) },
  *   (spec) => {
  *     const web = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas });
  *     return { ready: web.status.readyReplicas >= spec.replicas };

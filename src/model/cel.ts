@@ -68,7 +68,7 @@ export const Cel = {
    * import { Cel, kubernetesComposition } from 'typekro';
    * import { Deployment } from 'typekro/simple';
    * const app = kubernetesComposition(
-   *   { name: 'app', kind: 'App', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+   *   { name: 'app', kind: 'App', spec: type({ replicas: 'number.integer' }), status: type({ ready: 'boolean' }) },
    *   (spec) => {
    *     const deployment = Deployment({ name: 'app', image: 'nginx', replicas: spec.replicas });
    *     return { ready: Cel.expr<boolean>(deployment.status.readyReplicas, ' >= ', spec.replicas) };
@@ -109,7 +109,7 @@ export const Cel = {
    * import { Cel, kubernetesComposition } from 'typekro';
    * import { Service } from 'typekro/simple';
    * const app = kubernetesComposition(
-   *   { name: 'app', kind: 'App', spec: type({ port: 'number' }), status: type({ url: 'string' }) },
+   *   { name: 'app', kind: 'App', spec: type({ port: 'number.integer' }), status: type({ url: 'string' }) },
    *   (spec) => {
    *     const service = Service({ name: 'app', selector: { app: 'app' }, ports: [{ port: spec.port }] });
    *     return { url: Cel.template('https://%s:%s', service.spec.clusterIP, spec.port) };

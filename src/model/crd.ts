@@ -106,7 +106,7 @@ export type CrdFactory<TBody> = ((input: CrdInput<TBody>) => Enhanced<CrdObject<
  *   schema: { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } }, status: { type: 'object', properties: { ready: { type: 'boolean' } } } } },
  * });
  * const app = kubernetesComposition(
- *   { name: 'app', kind: 'App', spec: type({ size: 'number' }), status: type({ ready: 'boolean' }) },
+ *   { name: 'app', kind: 'App', spec: type({ size: 'number.integer' }), status: type({ ready: 'boolean' }) },
  *   (spec) => {
  *     const store = cache({ name: 'store', spec: { size: spec.size } });
  *     return { ready: store.status.ready };

@@ -24,7 +24,7 @@ export interface CustomResourceInput<TSpec> extends FactoryOptions {
  * import { type } from 'arktype';
  * import { customResource, kubernetesComposition } from 'typekro';
  * const app = kubernetesComposition(
- *   { name: 'app', kind: 'App', spec: type({ size: 'number' }), status: type({ phase: 'string' }) },
+ *   { name: 'app', kind: 'App', spec: type({ size: 'number.integer' }), status: type({ phase: 'string' }) },
  *   (spec) => {
  *     const cache = customResource<{ size: number }, { phase: string }>({ apiVersion: 'example.com/v1', kind: 'Cache', metadata: { name: 'c' }, spec: { size: spec.size } });
  *     return { phase: cache.status.phase };
@@ -50,7 +50,7 @@ export function customResource<TSpec = Record<string, unknown>, TStatus = Record
  * import { type } from 'arktype';
  * import { createResource, kubernetesComposition } from 'typekro';
  * const app = kubernetesComposition(
- *   { name: 'app', kind: 'App', spec: type({ size: 'number' }), status: type({ phase: 'string' }) },
+ *   { name: 'app', kind: 'App', spec: type({ size: 'number.integer' }), status: type({ phase: 'string' }) },
  *   (spec) => {
  *     const cache = createResource<{ size: number }, { phase: string }>({ apiVersion: 'example.com/v1', kind: 'Cache', metadata: { name: 'c' }, spec: { size: spec.size } });
  *     return { phase: cache.status.phase };

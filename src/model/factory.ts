@@ -41,7 +41,7 @@ export type ResourceFields<TManifest> = { readonly [K in keyof TManifest]-?: Ref
  * import { Deployment } from 'typekro/simple';
  * const handle: Enhanced<V1Deployment>[] = [];
  * const app = kubernetesComposition(
- *   { name: 'app', kind: 'App', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   { name: 'app', kind: 'App', spec: type({ replicas: 'number.integer' }), status: type({ ready: 'boolean' }) },
  *   (spec) => {
  *     const web = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas });
  *     handle.push(web);

@@ -12,7 +12,7 @@
  * import { Deployment } from 'typekro/simple';
  * import { deploymentAvailable, simulate } from 'typekro/testing';
  * const app = kubernetesComposition(
- *   { name: 'app', kind: 'App', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+ *   { name: 'app', kind: 'App', spec: type({ replicas: 'number.integer' }), status: type({ ready: 'boolean' }) },
  *   (spec) => {
  *     const web = Deployment({ name: 'app', image: 'nginx', replicas: spec.replicas });
  *     return { ready: web.status.readyReplicas >= spec.replicas };

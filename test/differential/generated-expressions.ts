@@ -185,7 +185,7 @@ function operators(type: ExprType, scope: GenScope, depth: number): fc.Arbitrary
         fc.tuple(e('int'), fc.constantFrom('2', '3')).map(([a, k]) => op(`($0 % ${k})`, a)),
         one('str', '$0.length'), ...lists.map((l) => l.map((a) => op('$0.length', a))),
         two('str', 'str', '$0.indexOf($1)'),
-        two('int', 'int', 'Math.max($0, $1)'), two('int', 'int', 'Math.min($0, $1)'), one('int', 'Math.abs($0)'),
+        two('int', 'int', 'Math.max($0, $1)'), two('int', 'int', 'Math.min($0, $1)'), one('int', 'Math.abs($0)'), one('num', 'Math.trunc($0)'),
         two('int', 'int', '($0 || $1)'),
         two('str', 'str', '$0.lastIndexOf($1)'), ...lists.map((l) => fc.tuple(l, e('str')).map(([a, b]) => op('$0.indexOf($1)', a, b))),
         // a readyWhen may read only `self`: spec fields come from the leaves of other scopes
@@ -240,9 +240,28 @@ export const UNSUPPORTED = [
   { template: "$0.replace(/a/g, 'b')", arg: 'str', marker: '/a/g', message: /regular expressions are not supported/ },
 ] as const;
 
+/**
+ * A floating-point value written to an integer field (a Deployment's `replicas`): JavaScript would send the
+ * fraction, which the API server refuses, so the definition must fail (CEL's int() would truncate it).
+ */
+export const DOUBLE_IN_INTEGER_FIELD = {
+  template: '($0 * 0.5)',
+  marker: ' * 0.5)',
+  message: /: resource "[^"]+": the integer field spec\.replicas is set to `.*`, a floating-point number\. JavaScript would send a fraction such as 1\.25 as it is, which the API server refuses; CEL would truncate it to 1\n[^]*hint: convert it explicitly with Math\.trunc\(/,
+} as const;
+
 /** True when `message` is the documented rejection of an unsupported construct that `source` holds. */
 export function documentedRejection(source: string, message: string): boolean {
-  return UNSUPPORTED.some((u) => source.includes(u.marker) && u.message.test(message));
+  return [...UNSUPPORTED, DOUBLE_IN_INTEGER_FIELD].some((u) => source.includes(u.marker) && u.message.test(message));
+}
+
+/**
+ * The value of a Deployment's `replicas` (an integer field): an integer expression, or now and then a
+ * floating-point one (`x * 0.5`), which must be rejected when the composition is defined.
+ */
+export function replicasArb(scope: GenScope, depth = 3): fc.Arbitrary<Expr> {
+  const double = exprArb('int', scope, depth - 1).map((a) => op(DOUBLE_IN_INTEGER_FIELD.template, a));
+  return fc.oneof({ arbitrary: exprArb('int', scope, depth), weight: 12 }, { arbitrary: double, weight: 1 });
 }
 
 function unsupported(scope: GenScope, depth: number): fc.Arbitrary<Expr> {

@@ -9,7 +9,7 @@
  * a loop inside an `if` (both branches). Programs are plain data; `renderBatch` writes
  * them as real TypeScript (TypeKro compiles from source). */
 import fc from 'fast-check';
-import { exprArb, renderExpr, SPEC_SCHEMA, SPEC_FIELDS, SPEC_TYPE, type Expr, type ExprType, type GenScope } from './generated-expressions.js';
+import { exprArb, replicasArb, renderExpr, SPEC_SCHEMA, SPEC_FIELDS, SPEC_TYPE, type Expr, type ExprType, type GenScope } from './generated-expressions.js';
 
 export const POSITIONS = ['inline', 'deployment', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn', 'if', 'else', 'and', 'ternary', 'for', 'map', 'ready', 'for-ready', 'for-destructured', 'for-filtered', 'local-list', 'if-for', 'for-if'] as const;
 export type Position = (typeof POSITIONS)[number];
@@ -51,9 +51,9 @@ function siteArb(position: Position, outer: GenScope, depth: number): fc.Arbitra
   switch (position) {
     case 'deployment':
       // image, replicas, args (a list-valued field) and one env value.
-      return fc.tuple(str(outer), exprArb('int', outer, depth), exprArb('list', outer, depth), str(outer)).map((values) => ({ position, values }));
+      return fc.tuple(str(outer), replicasArb(outer, depth), exprArb('list', outer, depth), str(outer)).map((values) => ({ position, values }));
     case 'ready':
-      return fc.tuple(exprArb('int', specOnly, depth), exprArb('bool', { vars: [], observed: [], self: true }, depth)).map(([replicas, guard]) => ({ position, values: [replicas], guard }));
+      return fc.tuple(replicasArb(specOnly, depth), exprArb('bool', { vars: [], observed: [], self: true }, depth)).map(([replicas, guard]) => ({ position, values: [replicas], guard }));
     case 'helper':
     case 'imported':
     case 'destructured':
@@ -87,7 +87,7 @@ function siteArb(position: Position, outer: GenScope, depth: number): fc.Arbitra
       return fc.tuple(str({ ...outer, vars: ['t'] }), exprArb('bool', { ...outer, vars: ['f'] }, depth)).map(([value, guard]) => ({ position, values: [value], guard }));
     case 'for-ready':
       return fc
-        .tuple(str({ vars: ['t'], observed: [] }), exprArb('int', specOnly, depth), exprArb('bool', { vars: [], observed: [], self: true }, depth))
+        .tuple(str({ vars: ['t'], observed: [] }), replicasArb(specOnly, depth), exprArb('bool', { vars: [], observed: [], self: true }, depth))
         .map(([image, replicas, guard]) => ({ position, values: [image, replicas], guard }));
     default:
       return str(outer).map((value) => ({ position, values: [value] }));

@@ -4,7 +4,7 @@ import { kubernetesComposition } from '../../src/index.js';
 import { Deployment, Service } from '../../src/simple.js';
 
 export const webapp = kubernetesComposition(
-  { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+  { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp', spec: type({ replicas: 'number.integer' }), status: type({ ready: 'boolean' }) },
   (spec) => {
     const deployment = Deployment({ name: 'webapp', image: 'nginx', replicas: spec.replicas });
     Service({ name: 'webapp-service', selector: { app: 'webapp' }, ports: [{ port: 80 }] });

@@ -75,7 +75,7 @@ test('createResource is customResource, and Enhanced<Spec, Status> types a handl
   assert.equal(createResource, customResource);
   const handles: Enhanced<{ size: number }, { phase: string }>[] = [];
   const app = kubernetesComposition(
-    { name: 'create-resource', kind: 'CreateResource', spec: type({ size: 'number' }), status: type({ phase: 'string' }) },
+    { name: 'create-resource', kind: 'CreateResource', spec: type({ size: 'number.integer' }), status: type({ phase: 'string' }) },
     (spec) => {
       const cache = createResource<{ size: number }, { phase: string }>({ apiVersion: 'example.com/v1', kind: 'Cache', metadata: { name: 'c' }, spec: { size: spec.size } });
       handles.push(cache);

@@ -34,7 +34,7 @@ type Made = ReturnType<typeof client>;
 /** The message of the error defining a composition that makes this resource throws, or undefined. */
 function defineWith(make: (input: { n: string; p: number }) => Made): string | undefined {
   try {
-    kubernetesComposition({ name: 'vals', kind: 'Vals', spec: type({ n: 'string', p: 'number' }), status: type({ ready: 'boolean' }) }, (input) => {
+    kubernetesComposition({ name: 'vals', kind: 'Vals', spec: type({ n: 'string', p: 'number.integer' }), status: type({ ready: 'boolean' }) }, (input) => {
       const made = make(input);
       return { ready: made.status.ready };
     });

@@ -38,7 +38,7 @@ describe('factory registries', () => {
     const older = crdFactory<{ spec: object; status?: { count?: number } }>({ ...base, plural: 'things', kind: 'Thing', factoryName: 'olderThing', schema: schema('integer') });
     const newer = crdFactory<{ spec: object; status?: { count?: string } }>({ ...base, plural: 'things', kind: 'Thing', factoryName: 'newerThing', schema: schema('string') });
     const labelOf = (factory: typeof older | typeof newer, name: string): string | undefined => {
-      const app = kubernetesComposition({ name, kind: 'LabelApp', spec: type({ size: 'number' }), status: type({ label: 'string' }) }, () => {
+      const app = kubernetesComposition({ name, kind: 'LabelApp', spec: type({ size: 'number.integer' }), status: type({ label: 'string' }) }, () => {
         const thing = factory({ name: 'thing', spec: {} });
         return { label: `n-${thing.status.count}` };
       });

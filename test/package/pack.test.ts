@@ -55,7 +55,7 @@ const webapp = kubernetesComposition(
     name: 'webapp',
     apiVersion: 'example.com/v1',
     kind: 'WebApp',
-    spec: type({ replicas: 'number' }),
+    spec: type({ replicas: 'number.integer' }),
     status: type({ ready: 'boolean' })
   },
   (spec) => {
@@ -83,7 +83,7 @@ import type { Ref } from 'typekro/dist/model/types.js';
 
 export type Unused = Ref<number>;
 export const broken = kubernetesComposition(
-  { name: 'broken', apiVersion: 'example.com/v1', kind: 'Broken', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+  { name: 'broken', apiVersion: 'example.com/v1', kind: 'Broken', spec: type({ replicas: 'number.integer' }), status: type({ ready: 'boolean' }) },
   (spec) => {
     const deployment = Deployment({ name: 'broken', image: 'nginx', replicas: spec.replicas });
     return { ready: deployment.status.readyReplica > 0 };
@@ -142,7 +142,7 @@ test('the packed package installs into a fresh project, runs the seed example an
     writeFileSync(join(app, 'index.mjs'), `${seed}\nconsole.log(webapp.toYaml());\n`);
     const yaml = run(process.execPath, ['index.mjs'], app).stdout;
     assert.match(yaml, /^kind: ResourceGraphDefinition$/m);
-    assert.ok(yaml.includes('replicas: ${int(schema.spec.replicas)}'), `no replicas expression in:\n${yaml}`);
+    assert.ok(yaml.includes('replicas: ${schema.spec.replicas}'), `no replicas expression in:\n${yaml}`);
     assert.match(yaml, /^ {4}status:\n {6}ready: \$\{.*readyReplicas.*> 0\}$/m, `no status ready expression in:\n${yaml}`);
   });
 
@@ -205,7 +205,7 @@ import { kubernetesComposition, SpecValidationError } from 'typekro';
 import { Deployment } from 'typekro/simple';
 
 const webapp = kubernetesComposition(
-  { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+  { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp', spec: type({ replicas: 'number.integer' }), status: type({ ready: 'boolean' }) },
   (spec) => {
     const deployment = Deployment({ name: 'webapp', image: 'nginx', replicas: spec.replicas });
     return { ready: deployment.status.readyReplicas > 0 };

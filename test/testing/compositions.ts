@@ -9,7 +9,7 @@ export const shop = kubernetesComposition(
     name: 'shop',
     apiVersion: 'example.com/v1',
     kind: 'Shop',
-    spec: type({ name: 'string', replicas: 'number', expose: 'boolean', regions: 'string[]', 'tier?': "'small' | 'large'" }),
+    spec: type({ name: 'string', replicas: 'number.integer', expose: 'boolean', regions: 'string[]', 'tier?': "'small' | 'large'" }),
     status: type({ ready: 'boolean', available: 'number', url: 'string', migrated: 'boolean', regionCount: 'number' }),
   },
   (spec) => {

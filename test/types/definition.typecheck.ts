@@ -33,7 +33,7 @@ kubernetesComposition(
   {
     name: 'columns',
     kind: 'Columns',
-    spec: type({ replicas: 'number' }),
+    spec: type({ replicas: 'number.integer' }),
     status: type({ url: 'string' }),
     additionalPrinterColumns: [
       { name: 'Replicas', type: 'integer', jsonPath: '.spec.replicas' },

@@ -9,7 +9,7 @@ interface RedisValues {
 }
 
 kubernetesComposition(
-  { name: 'typed-helm', kind: 'TypedHelm', spec: type({ replicas: 'number', password: 'string' }), status: type({ revision: 'string' }) },
+  { name: 'typed-helm', kind: 'TypedHelm', spec: type({ replicas: 'number.integer', password: 'string' }), status: type({ revision: 'string' }) },
   (spec) => {
     const charts = helmRepository({ name: 'charts', url: 'https://charts.example.com' });
     const files = yamlFile('../fixtures/manifests/app/base.yaml');

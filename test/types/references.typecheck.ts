@@ -7,7 +7,7 @@ kubernetesComposition(
   {
     name: 'typed',
     kind: 'Typed',
-    spec: type({ replicas: 'number', name: 'string', 'tags?': 'string[]' }),
+    spec: type({ replicas: 'number.integer', name: 'string', 'tags?': 'string[]' }),
     status: type({ ready: 'boolean', ip: 'string' }),
   },
   // @ts-expect-error the returned status has a field the status schema does not declare (extra, below)
@@ -42,7 +42,7 @@ kubernetesComposition(
 );
 
 kubernetesComposition(
-  { name: 'typed2', kind: 'Typed2', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+  { name: 'typed2', kind: 'Typed2', spec: type({ replicas: 'number.integer' }), status: type({ ready: 'boolean' }) },
   // @ts-expect-error the status must match the status schema (ready is boolean)
   (spec) => ({ ready: spec.replicas }),
 );

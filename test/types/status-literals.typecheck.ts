@@ -9,7 +9,7 @@ import { Deployment } from '../../src/simple.js';
 const definition = {
   name: 'phased',
   kind: 'Phased',
-  spec: type({ replicas: 'number' }),
+  spec: type({ replicas: 'number.integer' }),
   status: type({ phase: '"Ready" | "Installing"', 'ready?': 'boolean' }),
 };
 

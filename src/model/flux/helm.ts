@@ -188,7 +188,7 @@ const releaseFactory = defineFactory<HelmReleaseConfig<unknown>, HelmRelease>(
  * import type { V1Secret } from '@kubernetes/client-node';
  * import { externalRef, helmRelease, helmRepository, kubernetesComposition } from 'typekro';
  * const redis = kubernetesComposition(
- *   { name: 'redis', kind: 'Redis', spec: type({ replicas: 'number' }), status: type({ revision: 'string' }) },
+ *   { name: 'redis', kind: 'Redis', spec: type({ replicas: 'number.integer' }), status: type({ revision: 'string' }) },
  *   (spec) => {
  *     const secret = externalRef<V1Secret>({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'redis-auth' } });
  *     const charts = helmRepository({ name: 'charts', url: 'https://charts.example.com' });

@@ -93,7 +93,7 @@ export interface DeploymentConfig extends ContainerConfig {
  * import { type } from 'arktype';
  * import { kubernetesComposition } from 'typekro';
  * import { Deployment } from 'typekro/simple';
- * const demo = kubernetesComposition({ name: 'demo', kind: 'Demo', spec: type({ name: 'string', replicas: 'number' }), status: type({ name: 'string' }) }, (spec) => {
+ * const demo = kubernetesComposition({ name: 'demo', kind: 'Demo', spec: type({ name: 'string', replicas: 'number.integer' }), status: type({ name: 'string' }) }, (spec) => {
  *   const example = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas });
  *   return { name: example.metadata.name };
  * });

@@ -84,7 +84,7 @@ export function findManifests(source: Rendering | Simulation, selector: Manifest
  * import { Deployment } from 'typekro/simple';
  * import { findManifest, render } from 'typekro/testing';
  * const app = kubernetesComposition(
- *   { name: 'app', kind: 'App', spec: type({ replicas: 'number' }) },
+ *   { name: 'app', kind: 'App', spec: type({ replicas: 'number.integer' }) },
  *   (spec) => {
  *     const web = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas });
  *   },

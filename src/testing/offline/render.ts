@@ -94,7 +94,7 @@ export interface Rendering {
  * import { Deployment, Service } from 'typekro/simple';
  * import { render } from 'typekro/testing';
  * const webapp = kubernetesComposition(
- *   { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp', spec: type({ replicas: 'number', expose: 'boolean' }), status: type({ ready: 'boolean' }) },
+ *   { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp', spec: type({ replicas: 'number.integer', expose: 'boolean' }), status: type({ ready: 'boolean' }) },
  *   (spec) => {
  *     const deployment = Deployment({ name: 'webapp', image: 'nginx', replicas: spec.replicas });
  *     if (spec.expose) Service({ name: 'webapp', selector: { app: 'webapp' }, ports: [{ port: 80 }] });

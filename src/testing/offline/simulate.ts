@@ -124,7 +124,7 @@ export class SimulationDivergenceError extends TypeKroError {
  * import { Deployment } from 'typekro/simple';
  * import { deploymentAvailable, deploymentProgressing, simulate } from 'typekro/testing';
  * const webapp = kubernetesComposition(
- *   { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean', available: 'number' }) },
+ *   { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp', spec: type({ replicas: 'number.integer' }), status: type({ ready: 'boolean', available: 'number' }) },
  *   (spec) => {
  *     const deployment = Deployment({ name: 'webapp', image: 'nginx', replicas: spec.replicas });
  *     return { ready: deployment.status.readyReplicas >= spec.replicas, available: deployment.status.availableReplicas };

