@@ -1,0 +1,125 @@
+/**
+ * The value validations of a structural schema beyond types and fields, as the API server applies them to a
+ * custom resource (kube-openapi's `validate` package): `pattern`, `format`, `minLength`/`maxLength` (counted in
+ * code points, as Go counts runes), `minimum`/`maximum` with OpenAPI v3.0's boolean `exclusive*`,
+ * `minItems`/`maxItems`, `minProperties`/`maxProperties`, and `allOf`/`anyOf`/`oneOf`/`not`, whose branches
+ * hold only such validations in a structural schema (which fields each branch requires, their patterns, ...).
+ *
+ * Left to the API server: `multipleOf` (go-openapi's float tolerance has no exact JavaScript form) and
+ * `x-kubernetes-validations` (CEL rules with `self`/`oldSelf`, checked with the cluster's CEL environment).
+ */
+import type { OpenApiSchema } from '../ir/openapi.js';
+import { isExprValue } from '../ir/value.js';
+import { clip } from '../util/redact.js';
+import { formatProblem } from './crd-formats.js';
+import { goPattern } from './go-regexp.js';
+import { hasMarkers, isRef } from './refs.js';
+
+/** Checks one value against a schema (the caller's full check, for the branches of `allOf`/`anyOf`/...). */
+export type ValueCheck = (schema: OpenApiSchema, value: unknown, path: string) => string[];
+
+/**
+ * What the schema's value validations reject in `value` (already of the schema's type), one line each.
+ *
+ * @example
+ * ```ts
+ * import { ruleProblems } from './crd-rules.js';
+ * ruleProblems({ minimum: 1 }, 0, 'spec.replicas', () => []); // => ['spec.replicas must be at least 1 (was 0)']
+ * ```
+ */
+export function ruleProblems(schema: OpenApiSchema, value: unknown, path: string, check: ValueCheck): string[] {
+  const problems: string[] = [];
+  if (typeof value === 'string') problems.push(...stringProblems(schema, value, path));
+  else if (typeof value === 'number') problems.push(...numberProblems(schema, value, path));
+  else if (Array.isArray(value)) problems.push(...countProblems(value.length, schema.minItems, schema.maxItems, 'item', value, path));
+  else if (typeof value === 'object' && value !== null) problems.push(...countProblems(Object.keys(value).length, schema.minProperties, schema.maxProperties, 'field', value, path));
+  problems.push(...combinatorProblems(schema, value, path, check));
+  return problems;
+}
+
+/** A value only the cluster knows: a reference, a CEL expression, or a string with references in it. */
+export function isDeferred(value: unknown): boolean {
+  return isRef(value) || isExprValue(value) || (typeof value === 'string' && hasMarkers(value));
+}
+
+/** True when a value or anything inside it is only known on the cluster. */
+function containsDeferred(value: unknown): boolean {
+  if (isDeferred(value)) return true;
+  if (Array.isArray(value)) return value.some(containsDeferred);
+  return typeof value === 'object' && value !== null && Object.values(value).some(containsDeferred);
+}
+
+/** A value as a message quotes it: JSON, cut when long. */
+export function shown(value: unknown): string {
+  return clip(JSON.stringify(value) ?? String(value), 80);
+}
+
+function stringProblems(schema: OpenApiSchema, value: string, path: string): string[] {
+  const problems: string[] = [];
+  const length = [...value].length;
+  if (typeof schema.minLength === 'number' && length < schema.minLength) problems.push(`${path} must be at least ${characters(schema.minLength)} long (was ${shown(value)})`);
+  if (typeof schema.maxLength === 'number' && length > schema.maxLength) problems.push(`${path} must be at most ${characters(schema.maxLength)} long (was ${shown(value)})`);
+  if (typeof schema.pattern === 'string') {
+    // A pattern JavaScript cannot read as Go does (see go-regexp.ts) is left to the API server.
+    const pattern = goPattern(schema.pattern);
+    if (pattern && !pattern.test(value)) problems.push(`${path} must match the pattern ${clip(schema.pattern, 120)} (was ${shown(value)})`);
+  }
+  const format = typeof schema.format === 'string' && (schema.type === undefined || schema.type === 'string') ? formatProblem(schema.format, value) : undefined;
+  if (format) problems.push(`${path} must be ${format} (format ${schema.format}) (was ${shown(value)})`);
+  return problems;
+}
+
+function characters(count: number): string {
+  return count === 1 ? '1 character' : `${count} characters`;
+}
+
+function numberProblems(schema: OpenApiSchema, value: number, path: string): string[] {
+  const problems: string[] = [];
+  if (typeof schema.minimum === 'number') {
+    const exclusive = schema.exclusiveMinimum === true;
+    if (exclusive ? value <= schema.minimum : value < schema.minimum) problems.push(`${path} must be ${exclusive ? 'greater than' : 'at least'} ${schema.minimum} (was ${shown(value)})`);
+  }
+  if (typeof schema.maximum === 'number') {
+    const exclusive = schema.exclusiveMaximum === true;
+    if (exclusive ? value >= schema.maximum : value > schema.maximum) problems.push(`${path} must be ${exclusive ? 'less than' : 'at most'} ${schema.maximum} (was ${shown(value)})`);
+  }
+  return problems;
+}
+
+function countProblems(count: number, min: unknown, max: unknown, noun: string, value: unknown, path: string): string[] {
+  const many = (n: number): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  if (typeof min === 'number' && count < min) return [`${path} must have at least ${many(min)} (was ${shown(value)})`];
+  if (typeof max === 'number' && count > max) return [`${path} must have at most ${many(max)} (was ${shown(value)})`];
+  return [];
+}
+
+function combinatorProblems(schema: OpenApiSchema, value: unknown, path: string, check: ValueCheck): string[] {
+  const problems: string[] = [];
+  for (const branch of branches(schema.allOf)) problems.push(...check(branch, value, path));
+  const anyOf = branches(schema.anyOf);
+  if (anyOf.length > 0) {
+    const failures = anyOf.map((branch) => check(branch, value, path));
+    if (failures.every((failure) => failure.length > 0)) problems.push(`${path} must match at least one of the anyOf schemas (was ${shown(value)}): ${explained(failures)}`);
+  }
+  const oneOf = branches(schema.oneOf);
+  if (oneOf.length > 0) {
+    const failures = oneOf.map((branch) => check(branch, value, path));
+    const matched = failures.flatMap((failure, index) => (failure.length === 0 ? [index + 1] : []));
+    if (matched.length === 0) problems.push(`${path} must match exactly one of the oneOf schemas (was ${shown(value)}): it matches none: ${explained(failures)}`);
+    // Checks skip what only the cluster knows, so a branch that passed may still fail there: only a definite match counts.
+    if (matched.length > 1 && !containsDeferred(value)) problems.push(`${path} must match exactly one of the oneOf schemas (was ${shown(value)}): it matches schemas ${matched.join(' and ')}`);
+  }
+  if (schema.not && typeof schema.not === 'object' && !containsDeferred(value) && check(schema.not as OpenApiSchema, value, path).length === 0) {
+    problems.push(`${path} must not match the schema under not (was ${shown(value)})`);
+  }
+  return problems;
+}
+
+function branches(list: unknown): readonly OpenApiSchema[] {
+  return Array.isArray(list) ? (list as OpenApiSchema[]) : [];
+}
+
+/** Why each branch failed, numbered from 1 as the schema lists them. */
+function explained(failures: readonly string[][]): string {
+  return failures.map((failure, index) => `schema ${index + 1}: ${failure.join(', ')}`).join('; ');
+}
