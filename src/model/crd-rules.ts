@@ -11,8 +11,8 @@
 import type { OpenApiSchema } from '../ir/openapi.js';
 import { isExprValue } from '../ir/value.js';
 import { clip } from '../util/redact.js';
+import { compileRe2 } from '../util/re2.js';
 import { formatProblem } from './crd-formats.js';
-import { goPattern } from './go-regexp.js';
 import { hasMarkers, isRef } from './refs.js';
 
 /** Checks one value against a schema (the caller's full check, for the branches of `allOf`/`anyOf`/...). */
@@ -60,13 +60,21 @@ function stringProblems(schema: OpenApiSchema, value: string, path: string): str
   if (typeof schema.minLength === 'number' && length < schema.minLength) problems.push(`${path} must be at least ${characters(schema.minLength)} long (was ${shown(value)})`);
   if (typeof schema.maxLength === 'number' && length > schema.maxLength) problems.push(`${path} must be at most ${characters(schema.maxLength)} long (was ${shown(value)})`);
   if (typeof schema.pattern === 'string') {
-    // A pattern JavaScript cannot read as Go does (see go-regexp.ts) is left to the API server.
     const pattern = goPattern(schema.pattern);
     if (pattern && !pattern.test(value)) problems.push(`${path} must match the pattern ${clip(schema.pattern, 120)} (was ${shown(value)})`);
   }
   const format = typeof schema.format === 'string' && (schema.type === undefined || schema.type === 'string') ? formatProblem(schema.format, value) : undefined;
   if (format) problems.push(`${path} must be ${format} (format ${schema.format}) (was ${shown(value)})`);
   return problems;
+}
+
+/** The API server reads `pattern` as Go's RE2; one the translation cannot express is left to the API server. */
+function goPattern(pattern: string): RegExp | undefined {
+  try {
+    return compileRe2(pattern);
+  } catch {
+    return undefined;
+  }
 }
 
 function characters(count: number): string {

@@ -56,6 +56,7 @@ const generated: readonly [string, fc.Arbitrary<unknown>][] = [
   ['name', joined(['a', 'z', '0', '-', 'A', '.'], 5)],
   ['spaced', joined([' ', '\t', '\v', '\u00a0', '\r', '\n', '\f', '\u2028'], 2).map((prefix) => `${prefix}x.y`)],
   ['anyChar', joined(['x', '\n', '\r', '\u2028', '\u0085', '😀', 'é'], 2).map((middle) => `a${middle}b`)],
+  ['printable', joined(['a', 'é', '\u0007', '\u0378', '\u200b', '\ue000'], 3)],
   ['escaped', fc.tuple(joined(['a', '-', '_', ' ', 'é'], 2), fc.constantFrom(':', '\\:', ''), joined(['1', 'a'], 2)).map((parts) => parts.join(''))],
   ['port', fc.oneof(joined(['a', 'z', 'A', '1'], 3), fc.integer({ min: -2, max: 70_000 }))],
   ['short', joined(['a', 'é', '😀', ' '], 5)],
