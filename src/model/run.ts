@@ -35,6 +35,7 @@ export interface CompositionRunHooks {
   handleFor?(record: ResourceRecord, handle: unknown): unknown;
 }
 
+// Set for the length of one `withRun` call and cleared when it returns or throws: it never outlives a run.
 let active: CompositionRunHooks | undefined;
 
 export function currentRun(): CompositionRunHooks | undefined {
