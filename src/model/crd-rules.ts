@@ -56,7 +56,8 @@ export function shown(value: unknown): string {
 
 function stringProblems(schema: OpenApiSchema, value: string, path: string): string[] {
   const problems: string[] = [];
-  const length = [...value].length;
+  // Go counts runes: code points, not UTF-16 units (counted only when the schema bounds the length).
+  const length = typeof schema.minLength === 'number' || typeof schema.maxLength === 'number' ? [...value].length : 0;
   if (typeof schema.minLength === 'number' && length < schema.minLength) problems.push(`${path} must be at least ${characters(schema.minLength)} long (was ${shown(value)})`);
   if (typeof schema.maxLength === 'number' && length > schema.maxLength) problems.push(`${path} must be at most ${characters(schema.maxLength)} long (was ${shown(value)})`);
   if (typeof schema.pattern === 'string') {

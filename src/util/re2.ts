@@ -7,6 +7,7 @@
  * Unicode classes (`\pL`, `\p{Greek}`) use the JavaScript engine's Unicode tables, which may be a Unicode
  * version apart from Go's. Matching is backtracking, not linear-time.
  */
+import { TypeKroError } from './errors.js';
 
 /**
  * Compiled patterns by their RE2 text. A pure cache: the key is an immutable string and the RegExp is
@@ -70,8 +71,12 @@ const SYNTAX = new Set([...'^$\\.*+?()[]{}|/']);
  * try { translateRe2('a(?=b)'); } catch (error) { error instanceof Re2SyntaxError; } // => true
  * ```
  */
-export class Re2SyntaxError extends Error {
+export class Re2SyntaxError extends TypeKroError {
   override readonly name = 'Re2SyntaxError';
+  constructor(message: string) {
+    // A pattern is part of a composition's CEL or of a CRD schema: a definition problem where it is reported.
+    super('DEFINITION_INVALID', message);
+  }
 }
 
 function unsupported(what: string): Re2SyntaxError {
