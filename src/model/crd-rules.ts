@@ -2,7 +2,8 @@
  * The value validations of a structural schema beyond types and fields, as the API server applies them to a
  * custom resource (kube-openapi's `validate` package): `pattern`, `format`, `minLength`/`maxLength` (counted in
  * code points, as Go counts runes), `minimum`/`maximum` with OpenAPI v3.0's boolean `exclusive*`,
- * `minItems`/`maxItems`, `minProperties`/`maxProperties`, and `allOf`/`anyOf`/`oneOf`/`not`, whose branches
+ * `minItems`/`maxItems`, `minProperties`/`maxProperties`, `x-kubernetes-list-type` set and map (no duplicate
+ * items or keys), and `allOf`/`anyOf`/`oneOf`/`not`, whose branches
  * hold only such validations in a structural schema (which fields each branch requires, their patterns, ...).
  *
  * Left to the API server: `multipleOf` (go-openapi's float tolerance has no exact JavaScript form) and
@@ -31,7 +32,7 @@ export function ruleProblems(schema: OpenApiSchema, value: unknown, path: string
   const problems: string[] = [];
   if (typeof value === 'string') problems.push(...stringProblems(schema, value, path));
   else if (typeof value === 'number') problems.push(...numberProblems(schema, value, path));
-  else if (Array.isArray(value)) problems.push(...countProblems(value.length, schema.minItems, schema.maxItems, 'item', value, path));
+  else if (Array.isArray(value)) problems.push(...countProblems(value.length, schema.minItems, schema.maxItems, 'item', value, path), ...listTypeProblems(schema, value, path));
   else if (typeof value === 'object' && value !== null) problems.push(...countProblems(Object.keys(value).length, schema.minProperties, schema.maxProperties, 'field', value, path));
   problems.push(...combinatorProblems(schema, value, path, check));
   return problems;
@@ -100,6 +101,45 @@ function countProblems(count: number, min: unknown, max: unknown, noun: string, 
   if (typeof min === 'number' && count < min) return [`${path} must have at least ${many(min)} (was ${shown(value)})`];
   if (typeof max === 'number' && count > max) return [`${path} must have at most ${many(max)} (was ${shown(value)})`];
   return [];
+}
+
+/**
+ * `x-kubernetes-list-type: set` (no two equal items) and `map` (no two items with the same values of
+ * `x-kubernetes-list-map-keys`, a missing key taking its default), as the API server's listtype validation.
+ * Items with a value only the cluster knows are not compared: they may or may not equal another.
+ */
+function listTypeProblems(schema: OpenApiSchema, list: readonly unknown[], path: string): string[] {
+  const type = schema['x-kubernetes-list-type'];
+  const keys = schema['x-kubernetes-list-map-keys'];
+  if (list.length < 2 || (type !== 'set' && !(type === 'map' && Array.isArray(keys)))) return [];
+  const identity = (item: unknown): unknown => (type === 'set' ? item : mapKey(schema, keys as readonly string[], item));
+  const seen = new Map<string, number>();
+  const problems: string[] = [];
+  list.forEach((item, index) => {
+    const key = identity(item);
+    if (key === undefined || containsDeferred(key)) return;
+    const text = canonical(key);
+    const first = seen.get(text);
+    if (first === undefined) seen.set(text, index);
+    else problems.push(`${path}[${index}] ${type === 'set' ? 'duplicates' : `has the ${(keys as string[]).join(', ')} of`} ${path}[${first}] (x-kubernetes-list-type ${type}) (was ${shown(item)})`);
+  });
+  return problems;
+}
+
+/** An item's key in a list-type map: its key fields' values (a missing one takes the schema's default). */
+function mapKey(schema: OpenApiSchema, keys: readonly string[], item: unknown): unknown {
+  if (item !== null && (typeof item !== 'object' || Array.isArray(item))) return undefined;
+  const fields = (item ?? {}) as Record<string, unknown>;
+  return keys.map((key) => fields[key] ?? schema.items?.properties?.[key]?.default ?? null);
+}
+
+/** JSON with object keys sorted (Go's json.Marshal order), so equal values have equal text. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 function combinatorProblems(schema: OpenApiSchema, value: unknown, path: string, check: ValueCheck): string[] {

@@ -70,6 +70,8 @@ const generated: readonly [string, fc.Arbitrary<unknown>][] = [
   ['replicas', fc.integer({ min: -1, max: 7 })],
   ['ratio', fc.constantFrom(-0.5, 0, 0.25, 1, 1.5)],
   ['hosts', fc.array(fc.constant('h'), { maxLength: 4 })],
+  ['tags', fc.array(fc.constantFrom('a', 'b', 'c'), { maxLength: 3 })],
+  ['ports', fc.array(fc.record({ port: fc.constantFrom(80, 443), protocol: fc.constantFrom('TCP', 'UDP') }, { requiredKeys: ['port'] }), { maxLength: 3 })],
   ['labels', fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd'), fc.constant('v'))],
   ['source', fc.constantFrom({}, { url: 'u' }, { path: 'p' }, { url: 'u', path: 'p' })],
   ['target', fc.constantFrom({}, { a: 'u' }, { b: 'p' }, { a: 'u', b: 'p' })],
