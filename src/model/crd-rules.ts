@@ -14,7 +14,7 @@ import { isExprValue } from '../ir/value.js';
 import { clip } from '../util/redact.js';
 import { compileRe2 } from '../util/re2.js';
 import { formatProblem } from './crd-formats.js';
-import { hasMarkers, isRef } from './refs.js';
+import { describeValue, hasMarkers, isRef } from './refs.js';
 
 /** Checks one value against a schema (the caller's full check, for the branches of `allOf`/`anyOf`/...). */
 export type ValueCheck = (schema: OpenApiSchema, value: unknown, path: string) => string[];
@@ -50,9 +50,9 @@ function containsDeferred(value: unknown): boolean {
   return typeof value === 'object' && value !== null && Object.values(value).some(containsDeferred);
 }
 
-/** A value as a message quotes it: JSON, cut when long. */
+/** A value as a message quotes it: JSON (references as written, `spec.name`), cut when long. */
 export function shown(value: unknown): string {
-  return clip(JSON.stringify(value) ?? String(value), 80);
+  return clip(describeValue(value), 80);
 }
 
 function stringProblems(schema: OpenApiSchema, value: string, path: string): string[] {

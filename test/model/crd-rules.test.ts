@@ -69,6 +69,16 @@ describe('CRD value validations at definition', () => {
     // source: url is a reference, so only the cluster can tell whether both oneOf schemas match.
     assert.equal(message, undefined);
   });
+
+  it('shows a reference in a rejected value as written, not as its placeholder', () => {
+    const message = definitionError(() =>
+      kubernetesComposition({ name: 'rules', kind: 'Rules', spec, status }, (input) => {
+        ruleCase({ name: 'r', spec: { hosts: [input.n, 'a', 'b'] } });
+        return { ok: true };
+      }),
+    );
+    assert.match(message ?? '', /: RuleCase "r": spec\.hosts must have at most 2 items \(was \["\$\{spec\.n\}","a","b"\]\)$/);
+  });
 });
 
 describe('patterns read as Go reads them (util/re2.ts)', () => {
