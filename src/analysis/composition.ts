@@ -54,6 +54,10 @@ interface FunctionFacts {
   readonly calls: readonly CallNode[];
 }
 
+/**
+ * Facts by function node: derived from the immutable AST alone and weakly keyed by nodes of the parsed-file
+ * cache (source.ts), so it grows with the functions of the files parsed, not with the compositions defined.
+ */
 const factsCache = new WeakMap<Node, FunctionFacts>();
 
 function factsOf(fn: FunctionNode): FunctionFacts {

@@ -27,6 +27,11 @@ type Declared =
   | { readonly kind: 'function'; readonly fn: FunctionLike }
   | { readonly kind: 'ambiguous' };
 
+/**
+ * Declarations by function or program node: derived from the immutable AST alone, and weakly keyed by nodes
+ * of the parsed-file cache (source.ts), so it holds one entry per function of the files parsed, never more
+ * because more compositions are defined, and drops an entry when its file's tree is replaced.
+ */
 const declarationsCache = new WeakMap<Node, Declarations>();
 
 /**

@@ -16,6 +16,12 @@ interface Parsed {
   calls?: CallIndex;
 }
 
+/**
+ * Parsed source files by path. Module-level on purpose (issue 10: each source file is parsed once per process
+ * and re-read when its content changes): an entry is derived from the file's text alone and replaced when the
+ * text changes, and there is one per source file, so it grows with the files a program has, not with the
+ * compositions it defines.
+ */
 const cache = new Map<string, Parsed>();
 
 // Babel is required on the first parse, not when the package is imported (~40 ms of a cold import that

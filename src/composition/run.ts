@@ -11,7 +11,7 @@ import { scopeOf, type Binding, type Scope } from '../analysis/scope.js';
 import { E, type Expr } from '../ir/expr.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
 import type { Value } from '../ir/value.js';
-import type { CompositionGraph } from '../ir/graph.js';
+import type { CompositionGraph, SourceLocation } from '../ir/graph.js';
 import { observedType } from '../model/kube-types.js';
 import { refToExpr, type IteratorRoot, type RefData } from '../model/refs.js';
 import { withRun, type CompositionRunHooks } from '../model/run.js';
@@ -130,6 +130,11 @@ export class CompositionRun implements CompositionRunHooks {
     const argument = call.arguments[position];
     if (!argument || argument.type === 'SpreadElement' || argument.type === 'ArgumentPlaceholder') return config;
     return resolveSourceValue(argument, config, scope, this.recordSource);
+  }
+
+  callLocation(): SourceLocation | undefined {
+    const site = this.pendingSite ?? this.forcedSite;
+    return site ? (site.inner[0] ?? site.location) : undefined;
   }
 
   register(record: ResourceRecord): void {

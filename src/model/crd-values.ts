@@ -1,14 +1,16 @@
 /**
  * Checks a custom resource's literal values against its kind's structural schema when the factory is called,
  * as the API server's validation would at apply time: type, enum, required fields of present objects, unknown
- * fields, int-or-string. References and expressions are left to the cluster: their values are not known yet.
+ * fields, int-or-string, and the value validations of crd-rules.ts (pattern, format, bounds, lengths, counts,
+ * allOf/anyOf/oneOf/not). References and expressions are left to the cluster: their values are not known yet.
  */
 import type { OpenApiSchema } from '../ir/openapi.js';
-import { isExprValue } from '../ir/value.js';
+import type { SourceLocation } from '../ir/graph.js';
 import { TypeKroError } from '../util/errors.js';
 import { clip } from '../util/redact.js';
 import { fieldHint, member } from '../util/suggest.js';
-import { hasMarkers, isRef } from './refs.js';
+import { isDeferred, ruleProblems, shown } from './crd-rules.js';
+import { hasMarkers } from './refs.js';
 
 /** Fields the factory or KRO fills in, not the user's literal values. */
 const ROOT_MANAGED = new Set(['apiVersion', 'kind', 'metadata', 'id']);
@@ -17,7 +19,8 @@ const MAX_PROBLEMS = 10;
 
 /**
  * Throws a `DEFINITION_INVALID` TypeKroError listing every literal value of `body` (a custom resource's
- * top-level fields) that `schema` rejects, naming the kind, the object and each field path.
+ * top-level fields) that `schema` rejects, naming the kind, the object, each field path, the rule and the
+ * value, after the factory call's `file:line:column` when `where` knows it.
  *
  * @example
  * ```ts
@@ -27,13 +30,16 @@ const MAX_PROBLEMS = 10;
  * checkCrdValues('Cache', 'c', schema, { spec: { size: 'big' } }); // throws: Cache "c": spec.size must be an integer (was "big")
  * ```
  */
-export function checkCrdValues(kind: string, name: unknown, schema: OpenApiSchema, body: Readonly<Record<string, unknown>>): void {
+export function checkCrdValues(kind: string, name: unknown, schema: OpenApiSchema, body: Readonly<Record<string, unknown>>, where?: () => SourceLocation | undefined): void {
   const problems = crdValueProblems(schema, body);
   if (problems.length === 0) return;
   const subject = typeof name === 'string' && !hasMarkers(name) ? `${kind} "${clip(name, 80)}"` : kind;
-  const shown = problems.slice(0, MAX_PROBLEMS);
+  const listed = problems.slice(0, MAX_PROBLEMS);
   const more = problems.length > MAX_PROBLEMS ? `; and ${problems.length - MAX_PROBLEMS} more` : '';
-  throw new TypeKroError('DEFINITION_INVALID', `${subject}: ${shown.join('; ')}${more}`);
+  // Looked up only on failure: reading the stack costs more than the check.
+  const at = where?.();
+  const location = at ? `${at.file}:${at.line}:${at.column}: ` : '';
+  throw new TypeKroError('DEFINITION_INVALID', `${location}${subject}: ${listed.join('; ')}${more}`);
 }
 
 /**
@@ -59,34 +65,34 @@ export function crdValueProblems(schema: OpenApiSchema, body: Readonly<Record<st
   return problems;
 }
 
-/** A value only the cluster knows: a reference, a CEL expression, or a string with references in it. */
-function isDeferred(value: unknown): boolean {
-  return isRef(value) || isExprValue(value) || (typeof value === 'string' && hasMarkers(value));
-}
-
-function valueProblems(schema: OpenApiSchema, value: unknown, path: string): string[] {
+/**
+ * `fields`: whether keys the schema does not declare are problems. Not in the branches of `anyOf`/`oneOf`/...:
+ * they only validate (a structural schema declares the fields once, outside them).
+ */
+function valueProblems(schema: OpenApiSchema, value: unknown, path: string, fields = true): string[] {
   // null removes a field in an apply; the API server then applies its own defaults or requirements.
   if (value === null || value === undefined || isDeferred(value)) return [];
+  const rules = (): string[] => ruleProblems(schema, value, path, (branch, item, at) => valueProblems(branch, item, at, false));
   if (schema['x-kubernetes-int-or-string'] === true) {
-    return Number.isInteger(value) || typeof value === 'string' ? enumProblems(schema, value, path) : [`${path} must be an integer or a string (was ${shown(value)})`];
+    return Number.isInteger(value) || typeof value === 'string' ? [...enumProblems(schema, value, path), ...rules()] : [`${path} must be an integer or a string (was ${shown(value)})`];
   }
   const expected = schema.type;
   if (expected !== undefined && !hasType(expected, value)) return [`${path} must be ${TYPE_NAMES[expected] ?? expected} (was ${shown(value)})`];
-  if (Array.isArray(value)) return schema.items ? value.flatMap((item, i) => valueProblems(schema.items!, item, `${path}[${i}]`)) : [];
-  if (typeof value === 'object') return objectProblems(schema, value as Record<string, unknown>, path);
-  return enumProblems(schema, value, path);
+  if (Array.isArray(value)) return [...(schema.items ? value.flatMap((item, i) => valueProblems(schema.items!, item, `${path}[${i}]`, fields)) : []), ...rules()];
+  if (typeof value === 'object') return [...objectProblems(schema, value as Record<string, unknown>, path, fields), ...rules()];
+  return [...enumProblems(schema, value, path), ...rules()];
 }
 
-function objectProblems(schema: OpenApiSchema, value: Record<string, unknown>, path: string): string[] {
+function objectProblems(schema: OpenApiSchema, value: Record<string, unknown>, path: string, fields: boolean): string[] {
   const problems = (schema.required ?? []).filter((key) => value[key] === undefined).map((key) => `${path}${member(key)} is required`);
   const open = schema['x-kubernetes-preserve-unknown-fields'] === true;
   const embedded = schema['x-kubernetes-embedded-resource'] === true;
   for (const [key, item] of Object.entries(value)) {
     const property = schema.properties?.[key];
-    if (property) problems.push(...valueProblems(property, item, `${path}${member(key)}`));
-    else if (typeof schema.additionalProperties === 'object') problems.push(...valueProblems(schema.additionalProperties, item, `${path}${member(key)}`));
+    if (property) problems.push(...valueProblems(property, item, `${path}${member(key)}`, fields));
+    else if (typeof schema.additionalProperties === 'object') problems.push(...valueProblems(schema.additionalProperties, item, `${path}${member(key)}`, fields));
     // Without declared properties the schema says nothing about the keys (or only that they are pruned): not guessed.
-    else if (schema.properties && !open && schema.additionalProperties !== true && !(embedded && ROOT_MANAGED.has(key))) {
+    else if (fields && schema.properties && !open && schema.additionalProperties !== true && !(embedded && ROOT_MANAGED.has(key))) {
       problems.push(`${path}${member(clip(key, 80))} is not a field of ${path}${fieldHint(key, Object.keys(schema.properties), path)}`);
     }
   }
@@ -118,9 +124,4 @@ function hasType(type: string, value: unknown): boolean {
     default:
       return true;
   }
-}
-
-/** A value as a message quotes it: JSON, cut when long. */
-function shown(value: unknown): string {
-  return clip(JSON.stringify(value) ?? String(value), 80);
 }

@@ -8,9 +8,11 @@ import type { V1ObjectMeta } from '@kubernetes/client-node';
 import type { OpenApiSchema } from '../ir/openapi.js';
 import { T, type CelType, type FieldType } from '../ir/types.js';
 import { TypeKroError } from '../util/errors.js';
+import { userFrames } from './call-site.js';
 import { checkCrdValues } from './crd-values.js';
 import { defineFactory, type Enhanced, type FactoryOptions } from './factory.js';
 import { modelType, registerModelType } from './kube-types.js';
+import { currentRun } from './run.js';
 
 /**
  * The structural OpenAPI v3 schema of a CRD version, as far as TypeKro reads it (the one `OpenApiSchema`).
@@ -127,7 +129,7 @@ export function crdFactory<TBody>(definition: CrdKind): CrdFactory<TBody> {
     (input) => {
       const { name, namespace, labels, annotations, metadata, ...body } = input as Record<string, unknown>;
       const meta = metadata ?? { name, ...(namespace === undefined ? {} : { namespace }), ...(labels === undefined ? {} : { labels }), ...(annotations === undefined ? {} : { annotations }) };
-      checkCrdValues(definition.kind, (meta as { name?: unknown } | undefined)?.name ?? name, definition.schema, body);
+      checkCrdValues(definition.kind, (meta as { name?: unknown } | undefined)?.name ?? name, definition.schema, body, () => currentRun()?.callLocation?.() ?? userFrames()[0]);
       return { metadata: meta, ...body };
     },
   );

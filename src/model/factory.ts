@@ -100,6 +100,23 @@ function addFactory(name: string, identity: string, factory: (config: never) => 
   factories.set(name, byIdentity);
 }
 
+/**
+ * Registers `wrapper` in place of `original` (under the same name and kind): a wrapper that adds to what a
+ * factory makes (an operator's readiness rule, `withReadiness`) is then also what a call in a skipped branch,
+ * made from source by name, runs. Nothing changes when `original` is not registered.
+ *
+ * @example
+ * ```ts
+ * const ready = (input: never) => addRule(s3Bucket(input));
+ * replaceRegisteredFactory(s3Bucket as (config: never) => unknown, ready);
+ * ```
+ */
+export function replaceRegisteredFactory(original: (config: never) => unknown, wrapper: (config: never) => unknown): void {
+  for (const byIdentity of factories.values()) {
+    for (const [identity, factory] of byIdentity) if (factory === original) byIdentity.set(identity, wrapper);
+  }
+}
+
 /** True for the name of a TypeKro resource factory (used to spot factory calls that never ran). */
 export function isFactoryName(name: string | undefined): boolean {
   return name !== undefined && (factories.has(name) || name === 'externalRef' || name === 'customResource');

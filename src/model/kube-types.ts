@@ -8,6 +8,12 @@ import { isExprValue } from '../ir/value.js';
 import { modelAttributes } from './k8s-models.js';
 import { isRef } from './refs.js';
 
+/**
+ * Types by model name, and the builders of the kinds client-node has no model for. Module-level on purpose:
+ * a type is derived from client-node's static metadata or from a factory's schema alone (the model name holds
+ * the schema's digest), and builders are registered as factory modules load, so both grow with the code
+ * loaded (kinds and generated factories), never with the compositions defined.
+ */
 const cache = new Map<string, CelType>();
 const extraModels = new Map<string, () => CelType>();
 

@@ -181,7 +181,7 @@ function coerce(data: RefData, hint: string): string | number {
   return hint === 'number' ? Number.NaN : marker;
 }
 
-/** Coercions seen during the current composition run (for diagnostics about unanalysed operators). */
+/** Coercions seen during the current composition run (for diagnostics about unanalysed operators); scoped with the marker table by `withReferenceMarkers`. */
 export let lastCoercions: { ref: RefData; hint: string }[] = [];
 
 /** How many reference markers the definition in progress holds (0 between definitions). */

@@ -2,6 +2,7 @@
  * The composition run in progress. Factories report to it; the composition layer implements it (with
  * source analysis). Composition functions are synchronous, so one module-level slot is enough.
  */
+import type { SourceLocation } from '../ir/graph.js';
 import type { IteratorRoot, ProxyHooks, RefData } from './refs.js';
 import { createRef } from './refs.js';
 import type { ResourceRecord } from './resource.js';
@@ -25,10 +26,16 @@ export interface CompositionRunHooks {
    * the called composition object itself (a concrete run re-runs its function).
    */
   nest(child: unknown, spec: unknown, composition?: unknown): unknown;
+  /**
+   * Where the factory call being made sits in the user's source (the call inside a helper, or the call made
+   * from source for a skipped branch), once `prepareArguments` found it: for the factory's own errors.
+   */
+  callLocation?(): SourceLocation | undefined;
   /** The handle the user gets for a new resource; a concrete run returns observed values instead of references. */
   handleFor?(record: ResourceRecord, handle: unknown): unknown;
 }
 
+// Set for the length of one `withRun` call and cleared when it returns or throws: it never outlives a run.
 let active: CompositionRunHooks | undefined;
 
 export function currentRun(): CompositionRunHooks | undefined {

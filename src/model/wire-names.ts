@@ -20,7 +20,8 @@ interface ModelFields {
   readonly byKey: ReadonlyMap<string, Attribute>;
 }
 
-// Derived once from client-node's static metadata (never from user input), like kube-types' type cache.
+// Derived once from client-node's static metadata (never from user input), like kube-types' type cache: one
+// entry per model name, so it cannot grow with the compositions defined.
 const fieldCache = new Map<string, ModelFields | undefined>();
 
 /** The fields of a client-node model class, or `undefined` when `typeText` names no model. */

@@ -64,8 +64,8 @@ describe('typekro/cert-manager', () => {
   });
 
   it('names the field of a bad literal value when the composition is defined (JavaScript, or tsc bypassed)', () => {
-    assert.throws(definingWith(() => certificate({ name: 'bad', spec: { secretName: 'bad', issuerRef: { name: 'x' }, privateKey: { algorithm: 'RSA4096' } } as never })), { code: 'DEFINITION_INVALID', message: /^Certificate "bad": spec\.privateKey\.algorithm must be one of RSA, ECDSA, Ed25519 \(was "RSA4096"\)$/ });
-    assert.throws(definingWith(() => certificate({ name: 'missing', spec: { issuerRef: { name: 'x' } } as never })), { code: 'DEFINITION_INVALID', message: /^Certificate "missing": spec\.secretName is required$/ });
+    assert.throws(definingWith(() => certificate({ name: 'bad', spec: { secretName: 'bad', issuerRef: { name: 'x' }, privateKey: { algorithm: 'RSA4096' } } as never })), { code: 'DEFINITION_INVALID', message: /^\/\S+\/cert-manager\.test\.ts:\d+:\d+: Certificate "bad": spec\.privateKey\.algorithm must be one of RSA, ECDSA, Ed25519 \(was "RSA4096"\)$/ });
+    assert.throws(definingWith(() => certificate({ name: 'missing', spec: { issuerRef: { name: 'x' } } as never })), { code: 'DEFINITION_INVALID', message: /^\/\S+\/cert-manager\.test\.ts:\d+:\d+: Certificate "missing": spec\.secretName is required$/ });
   });
 });
 

@@ -35,7 +35,7 @@ describe('typekro/external-dns', () => {
   });
 
   it('names the field of a bad literal value when the composition is defined (JavaScript, or tsc bypassed)', () => {
-    assert.throws(definingWith(() => dnsEndpoint({ name: 'bad', spec: { endpoints: [{ dnsName: 'x', recordTTL: 'soon' }] } as never })), { code: 'DEFINITION_INVALID', message: /^DNSEndpoint "bad": spec\.endpoints\[0\]\.recordTTL must be an integer \(was "soon"\)$/ });
+    assert.throws(definingWith(() => dnsEndpoint({ name: 'bad', spec: { endpoints: [{ dnsName: 'x', recordTTL: 'soon' }] } as never })), { code: 'DEFINITION_INVALID', message: /^\/\S+\/more\.test\.ts:\d+:\d+: DNSEndpoint "bad": spec\.endpoints\[0\]\.recordTTL must be an integer \(was "soon"\)$/ });
   });
 });
 
@@ -71,7 +71,7 @@ describe('typekro/aws', () => {
   });
 
   it('names the field of a bad literal value when the composition is defined (JavaScript, or tsc bypassed)', () => {
-    assert.throws(definingWith(() => s3Bucket({ name: 'no-name', spec: {} as never })), { code: 'DEFINITION_INVALID', message: /^Bucket "no-name": spec\.name is required$/ });
+    assert.throws(definingWith(() => s3Bucket({ name: 'no-name', spec: {} as never })), { code: 'DEFINITION_INVALID', message: /^\/\S+\/more\.test\.ts:\d+:\d+: Bucket "no-name": spec\.name is required$/ });
   });
 });
 
@@ -91,7 +91,7 @@ describe('typekro/cilium', () => {
   });
 
   it('names the field of a bad literal value when the composition is defined (JavaScript, or tsc bypassed)', () => {
-    assert.throws(definingWith(() => ciliumNetworkPolicy({ name: 'bad', spec: { endpointSelector: {}, ingress: [{ toPorts: [{ ports: [{ port: '80', protocol: 'TCPX' }] }] }] } as never })), { code: 'DEFINITION_INVALID', message: /^CiliumNetworkPolicy "bad": spec\.ingress\[0\]\.toPorts\[0\]\.ports\[0\]\.protocol must be one of TCP, UDP, SCTP, VRRP, IGMP, GRE, IPIP, IPV6, ESP, AH, ANY \(was "TCPX"\)$/ });
+    assert.throws(definingWith(() => ciliumNetworkPolicy({ name: 'bad', spec: { endpointSelector: {}, ingress: [{ toPorts: [{ ports: [{ port: '80', protocol: 'TCPX' }] }] }] } as never })), { code: 'DEFINITION_INVALID', message: /^\/\S+\/more\.test\.ts:\d+:\d+: CiliumNetworkPolicy "bad": spec\.ingress\[0\]\.toPorts\[0\]\.ports\[0\]\.protocol must be one of TCP, UDP, SCTP, VRRP, IGMP, GRE, IPIP, IPV6, ESP, AH, ANY \(was "TCPX"\)$/ });
   });
 });
 
@@ -110,7 +110,7 @@ describe('typekro/cnpg', () => {
   });
 
   it('names the field of a bad literal value when the composition is defined (JavaScript, or tsc bypassed)', () => {
-    assert.throws(definingWith(() => cluster({ name: 'bad', spec: { instances: 'three' } as never })), { code: 'DEFINITION_INVALID', message: /^Cluster "bad": spec\.instances must be an integer \(was "three"\)$/ });
+    assert.throws(definingWith(() => cluster({ name: 'bad', spec: { instances: 'three' } as never })), { code: 'DEFINITION_INVALID', message: /^\/\S+\/more\.test\.ts:\d+:\d+: Cluster "bad": spec\.instances must be an integer \(was "three"\)$/ });
   });
 });
 

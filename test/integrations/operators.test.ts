@@ -44,7 +44,7 @@ describe('typekro/ory', () => {
   });
 
   it('names the field of a bad literal value when the composition is defined (JavaScript, or tsc bypassed)', () => {
-    assert.throws(definingWith(() => oauth2Client({ name: 'c', spec: { grantTypes: ['password'], secretName: 'bad' } as never })), { code: 'DEFINITION_INVALID', message: /^OAuth2Client "c": spec\.grantTypes\[0\] must be one of client_credentials, authorization_code, implicit, refresh_token \(was "password"\)$/ });
+    assert.throws(definingWith(() => oauth2Client({ name: 'c', spec: { grantTypes: ['password'], secretName: 'bad' } as never })), { code: 'DEFINITION_INVALID', message: /^\/\S+\/operators\.test\.ts:\d+:\d+: OAuth2Client "c": spec\.grantTypes\[0\] must be one of client_credentials, authorization_code, implicit, refresh_token \(was "password"\)$/ });
   });
 });
 
@@ -68,7 +68,7 @@ describe('typekro/apisix', () => {
   });
 
   it('names the field of a bad literal value when the composition is defined (JavaScript, or tsc bypassed)', () => {
-    assert.throws(definingWith(() => apisixRoute({ name: 'r', spec: { http: [{ name: 'r', match: { paths: ['/'] }, backends: [{ serviceName: 'web' }] }] } as never })), { code: 'DEFINITION_INVALID', message: /^ApisixRoute "r": spec\.http\[0\]\.backends\[0\]\.servicePort is required$/ });
+    assert.throws(definingWith(() => apisixRoute({ name: 'r', spec: { http: [{ name: 'r', match: { paths: ['/'] }, backends: [{ serviceName: 'web' }] }] } as never })), { code: 'DEFINITION_INVALID', message: /^\/\S+\/operators\.test\.ts:\d+:\d+: ApisixRoute "r": spec\.http\[0\]\.backends\[0\]\.servicePort is required$/ });
   });
 });
 
@@ -90,7 +90,7 @@ describe('typekro/temporal', () => {
   });
 
   it('names the field of a bad literal value when the composition is defined (JavaScript, or tsc bypassed)', () => {
-    assert.throws(definingWith(() => temporalNamespace({ name: 'ns', spec: { clusterRef: { name: 'c' } } as never })), { code: 'DEFINITION_INVALID', message: /^TemporalNamespace "ns": spec\.retentionPeriod is required$/ });
+    assert.throws(definingWith(() => temporalNamespace({ name: 'ns', spec: { clusterRef: { name: 'c' } } as never })), { code: 'DEFINITION_INVALID', message: /^\/\S+\/operators\.test\.ts:\d+:\d+: TemporalNamespace "ns": spec\.retentionPeriod is required$/ });
   });
 });
 
@@ -115,7 +115,7 @@ describe('typekro/aws: RDS', () => {
   });
 
   it('names the field of a bad literal value when the composition is defined (JavaScript, or tsc bypassed)', () => {
-    assert.throws(definingWith(() => rdsDBInstance({ name: 'db', spec: { dbInstanceIdentifier: 'db', dbInstanceClass: 'db.t4g.micro' } as never })), { code: 'DEFINITION_INVALID', message: /^DBInstance "db": spec\.engine is required$/ });
+    assert.throws(definingWith(() => rdsDBInstance({ name: 'db', spec: { dbInstanceIdentifier: 'db', dbInstanceClass: 'db.t4g.micro' } as never })), { code: 'DEFINITION_INVALID', message: /^\/\S+\/operators\.test\.ts:\d+:\d+: DBInstance "db": spec\.engine is required$/ });
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { type } from 'arktype';
 import { Cel, crdFactory, kubernetesComposition, TypeKroError, type CrdSchema } from 'typekro';
 
@@ -31,8 +32,20 @@ const client = crdFactory<{ spec: Record<string, unknown>; status?: { ready?: bo
 
 type Made = ReturnType<typeof client>;
 
-/** The message of the error defining a composition that makes this resource throws, or undefined. */
+const thisFile = fileURLToPath(import.meta.url);
+
+/** The line of the caller's caller in this file, as the stack (source-mapped by tsx) gives it. */
+function callerLine(): number {
+  const frames = (new Error().stack ?? '').split('\n').filter((line) => line.includes(thisFile));
+  return Number(/:(\d+):\d+\)?$/.exec(frames[2] ?? '')?.[1]);
+}
+
+/**
+ * The message of the error defining a composition that makes this resource throws, or undefined. The message
+ * starts with the factory call's file:line (the line defineWith is called on): checked here, then cut off.
+ */
 function defineWith(make: (input: { n: string; p: number }) => Made): string | undefined {
+  const line = callerLine();
   try {
     kubernetesComposition({ name: 'vals', kind: 'Vals', spec: type({ n: 'string', p: 'number.integer' }), status: type({ ready: 'boolean' }) }, (input) => {
       const made = make(input);
@@ -42,7 +55,9 @@ function defineWith(make: (input: { n: string; p: number }) => Made): string | u
   } catch (error) {
     assert.ok(error instanceof TypeKroError);
     assert.equal(error.code, 'DEFINITION_INVALID');
-    return error.message;
+    const at = `${thisFile}:${line}:`;
+    assert.ok(error.message.startsWith(at), `${error.message} should start with ${at}`);
+    return error.message.slice(at.length).replace(/^\d+: /, '');
   }
 }
 

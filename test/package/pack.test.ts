@@ -13,7 +13,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { typecheckProject } from '../support/typecheck.js';
@@ -123,6 +123,10 @@ test('the packed package installs into a fresh project, runs the seed example an
   }
   const unexpected = [...files].filter((path) => path.startsWith('src/') || path.startsWith('test/') || /\.test\.(js|d\.ts)$/.test(path));
   assert.deepEqual(unexpected, [], 'sources and tests must not be packed');
+  // The README (and the docs it links to) as npm shows and installs them: every relative link must reach a file
+  // of the tarball (docs/*.md were once linked but not packed).
+  const broken = [...files].filter((path) => path.endsWith('.md')).flatMap((page) => brokenLinks(page, readFileSync(join(root, page), 'utf8'), files));
+  assert.ok(files.has('README.md') && broken.length === 0, `relative links to files the tarball lacks (add them to package.json "files", or link elsewhere):\n${broken.join('\n')}`);
 
   // 2. Two fresh projects that know nothing of this repository: the newest arktype (a peer dependency) and the
   // oldest the peer range allows, each with the newest TypeScript. Both install now; the checks wait for theirs.
@@ -176,6 +180,16 @@ test('the packed package installs into a fresh project, runs the seed example an
     await checkUserProject(t, oldApp);
   });
 });
+
+/** `page`'s relative Markdown links (outside code blocks) whose target is not in `files`, as `page -> target`. */
+function brokenLinks(page: string, text: string, files: ReadonlySet<string>): string[] {
+  const prose = text.replace(/```[\s\S]*?```/g, '');
+  return [...prose.matchAll(/\]\(([^)\s]+)\)/g)].flatMap(([, target]) => {
+    if (/^[a-z][a-z+.-]*:|^#|^\//i.test(target!)) return [];
+    const path = posix.normalize(posix.join(posix.dirname(page), target!.split('#')[0]!));
+    return files.has(path) ? [] : [`${page} -> ${target}`];
+  });
+}
 
 /** A new project with the tarball, the given arktype and TypeScript, as the README installs them. */
 async function freshProject(work: string, name: string, tarball: string, arktype: string, typescript: string): Promise<string> {

@@ -6,6 +6,7 @@
  */
 import type { CrdFactory, CrdInput } from '../../index.js';
 import { E } from '../../ir/expr.js';
+import { replaceRegisteredFactory } from '../../model/factory.js';
 import { recordOf } from '../../model/resource.js';
 
 /** A readiness rule: CEL over the resource, given the name it has in a readyWhen (its id, or `each` in a collection). */
@@ -28,6 +29,8 @@ export function conditionTrue(type: string, sameGeneration = false): ReadinessCe
 /**
  * The factory with `rule` as every resource's readiness; its `definition` is unchanged. The rule goes on the
  * resource's record directly, as `.withReadyWhen((self) => ...)` would put it (which reads the caller's source).
+ * It also takes the factory's place in the registry of factory names, so calls made from source (in a branch
+ * JavaScript skipped) carry the rule too.
  *
  * @example
  * import { s3Bucket } from '../aws/generated/s3/index.js';
@@ -43,5 +46,7 @@ export function withReadiness<TBody>(factory: CrdFactory<TBody>, rule: Readiness
     }
     return handle;
   };
+  // A call in a branch JavaScript skipped is made by the factory's name: it must find this one, with the rule.
+  replaceRegisteredFactory(factory as (config: never) => unknown, ready as (config: never) => unknown);
   return Object.assign(ready, { definition: factory.definition });
 }

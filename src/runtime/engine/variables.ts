@@ -41,6 +41,8 @@ const TIMESTAMP: OpenApiSchema = { type: 'string', format: 'date-time' };
 /**
  * CEL forms of observed objects, by object identity and schema: the planner runs after every watch event,
  * and the driver replaces an object (never mutates it) when it changes, so each one is converted once.
+ * Weakly keyed by the observed object and derived from it alone: an entry lives only as long as its driver
+ * keeps the object, so this holds nothing a driver has let go of and nothing per composition defined.
  */
 const celForms = new WeakMap<object, { readonly schema: OpenApiSchema | undefined; readonly value: unknown }>();
 

@@ -69,7 +69,7 @@ export type OptionalBinaryName = (typeof OPTIONAL_BINARIES)[OptionalComponent];
  * @example
  * import type { ComponentVersions } from 'typekro/testing';
  * const kro = (versions: ComponentVersions): string => versions.kro;
- * kro({ kubernetes: 'v1.34.0', etcd: 'v3.6.0', kwok: 'v0.7.0', kro: 'v0.9.3', fluxSource: 'v1.7.0', fluxHelm: 'v1.4.0', certManager: 'v1.21.2', externalDns: 'v0.22.0' }); // => 'v0.9.3'
+ * kro({ kubernetes: 'v1.36.3', etcd: 'v3.6.8', kwok: 'v0.8.0', kro: 'v0.9.4', fluxSource: 'v1.9.1', fluxHelm: 'v1.6.3', certManager: 'v1.21.2', externalDns: 'v0.22.0' }); // => 'v0.9.4'
  */
 export interface ComponentVersions {
   readonly kubernetes: string;

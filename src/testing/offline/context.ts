@@ -4,7 +4,7 @@
  */
 import type { Composition } from '../../api/composition.js';
 import { instanceNameOf, validateSpec } from '../../api/spec.js';
-import { concreteSourceOf } from '../../composition/concrete-source.js';
+import { concreteSourceOf, DerivedKey, derivedValue } from '../../composition/concrete-source.js';
 import type { CompositionDefinition } from '../../composition/definition.js';
 import type { CompositionGraph } from '../../ir/graph.js';
 import { createCelEngine } from '../../runtime/cel/index.js';
@@ -45,20 +45,12 @@ export interface TestContext {
 }
 
 /**
- * Prepared graphs by graph: preparing (dependency order, readiness rules) and compiling the CEL programs
- * cost far more than planning, and a test renders and simulates one composition many times. The key is
- * the frozen graph, the value derived from it alone (programs are pure), so sharing it changes no result.
+ * The composition's prepared graph: preparing (dependency order, readiness rules) and compiling the CEL
+ * programs cost far more than planning, and a test renders and simulates one composition many times. It is
+ * derived from the frozen graph alone (programs are pure), so sharing it changes no result; it is kept on
+ * the composition object, so no module-level state grows with the compositions a process renders.
  */
-const preparedGraphs = new WeakMap<CompositionGraph, PreparedGraph>();
-
-function preparedOf(graph: CompositionGraph): PreparedGraph {
-  let prepared = preparedGraphs.get(graph);
-  if (!prepared) {
-    prepared = prepareGraph(graph, createCelEngine());
-    preparedGraphs.set(graph, prepared);
-  }
-  return prepared;
-}
+const PREPARED = new DerivedKey<PreparedGraph>('prepared graph');
 
 /** Validates the spec (SpecValidationError names each field) and prepares the graph. */
 export function testContext<TSpec, TStatus>(composition: Composition<TSpec, TStatus>, spec: TSpec, options: InstanceOptions, caller: string): TestContext {
@@ -75,7 +67,7 @@ export function testContext<TSpec, TStatus>(composition: Composition<TSpec, TSta
     spec: checked,
     instance,
     owner: { composition: graph.name, instance: name, namespace },
-    prepared: preparedOf(graph),
+    prepared: derivedValue(composition, PREPARED, () => prepareGraph(graph, createCelEngine())),
   };
 }
 

@@ -9,7 +9,7 @@ import { createCelEngine } from '../engine.js';
 import { CelCompileError } from '../types.js';
 import { formatFixedShortest, formatGoG, parseGoFloat } from './numbers.js';
 import { parseQuantity } from './quantity.js';
-import { translateRe2 } from './regex.js';
+import { compileRe2, translateRe2 } from '../../../util/re2.js';
 import { parseGoDuration, parseRfc3339 } from './time.js';
 
 describe('Go number formatting', () => {
@@ -58,11 +58,22 @@ describe('RE2 → JavaScript RegExp', () => {
     ['\\Qa.b\\E', 'a\\.b', ''],
     ['(?P<n>x)', '(?<n>x)', ''],
     ['\\s', '[\\t\\n\\f\\r ]', ''],
+    ['a.b', 'a[^\\n]b', ''],
+    ['(?s)a.b', 'a[\\s\\S]b', 's'],
+    ['\\PC', '\\P{C}', ''],
   ];
   for (const [re2, source, flags] of ok) it(`${re2} → /${source}/${flags}`, () => assert.deepEqual(translateRe2(re2), { source, flags }));
   for (const rejected of ['a(?=b)', '(a)\\1', 'a{1001}', 'a(?i)b', '(?U)a', '[[:^alpha:]]']) {
     it(`${rejected} is an error`, () => assert.throws(() => translateRe2(rejected)));
   }
+  it('matches as Go: . takes \\r and U+2028, \\s no NBSP, \\pC holds unassigned code points (Go 1.26, as the API server checks)', () => {
+    assert.equal(compileRe2('^a.b$').test('a\rb'), true);
+    assert.equal(compileRe2('^a.b$').test('a\u2028b'), true);
+    assert.equal(compileRe2('^a.b$').test('a\nb'), false);
+    assert.equal(compileRe2('^\\PC$').test('\u0378'), false);
+    assert.equal(compileRe2('^\\PC$').test('\u0007'), false);
+    assert.equal(compileRe2('^\\s$').test('\u00a0'), false);
+  });
 });
 
 describe('apimachinery Quantity', () => {

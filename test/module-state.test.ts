@@ -1,0 +1,56 @@
+/**
+ * The project rule "no module-level mutable state that outlives a call" (issue 10: no process-global state
+ * grows with the number of compositions defined). Every module-level `let` and every module-level Map, Set,
+ * WeakMap or WeakSet made empty (to be filled later) in src/ is listed here with why it may exist, and must
+ * carry that justification in a comment right above it: a new one fails this test until it is scoped (a
+ * context passed, or kept on the object it belongs to, like render's prepared graph) or justified.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const src = fileURLToPath(new URL('../src/', import.meta.url));
+
+/** file:name → why it is allowed (each also explained in the comment above it). */
+const ALLOWED: Readonly<Record<string, string>> = {
+  'model/run.ts:active': 'the run in progress, cleared when withRun returns',
+  'model/refs.ts:markerTable': 'replaced for each definition by withReferenceMarkers',
+  'model/refs.ts:lastCoercions': 'replaced for each definition by withReferenceMarkers',
+  'model/factory.ts:factories': 'registry of the loaded factory modules',
+  'model/kube-types.ts:cache': 'types of the loaded models and factories',
+  'model/kube-types.ts:extraModels': 'builders registered as factory modules load',
+  'model/wire-names.ts:fieldCache': "one entry per client-node model",
+  'util/re2.ts:cache': 'bounded (emptied past 500), keyed by pattern text',
+  'runtime/engine/variables.ts:celForms': 'weakly keyed by observed objects the drivers hold',
+  'analysis/source.ts:cache': 'one parse per source file, replaced when the file changes',
+  'analysis/local-scope.ts:declarationsCache': 'weakly keyed by AST nodes of the parsed files',
+  'analysis/composition.ts:factsCache': 'weakly keyed by AST nodes of the parsed files',
+};
+
+const DECLARATION = /^(?:export )?(?:let (\w+)|const (\w+)(?:: [^=]+)? = new (?:Map|Set|WeakMap|WeakSet)\b.*\(\);$)/;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+test('module-level mutable state in src/ is only what is listed and justified', () => {
+  const found: string[] = [];
+  for (const file of sourceFiles(src)) {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines.forEach((line, index) => {
+      const match = DECLARATION.exec(line);
+      if (!match) return;
+      const key = `${relative(src, file).split('\\').join('/')}:${match[1] ?? match[2]}`;
+      found.push(key);
+      const above = lines[index - 1]?.trim() ?? '';
+      assert.ok(above.startsWith('//') || above.endsWith('*/') || above.startsWith('const ') || above.startsWith('let '), `${key} has no comment saying why it may live at module level`);
+    });
+  }
+  assert.deepEqual(found.sort(), Object.keys(ALLOWED).sort());
+});
