@@ -188,7 +188,7 @@ function operators(type: ExprType, scope: GenScope, depth: number): fc.Arbitrary
         two('int', 'int', 'Math.max($0, $1)'), two('int', 'int', 'Math.min($0, $1)'), one('int', 'Math.abs($0)'),
         two('int', 'int', '($0 || $1)'),
         two('str', 'str', '$0.lastIndexOf($1)'), ...lists.map((l) => fc.tuple(l, e('str')).map(([a, b]) => op('$0.indexOf($1)', a, b))),
-        // Of a number: text is refused (UNSUPPORTED), JavaScript's parsing being more lenient than CEL's.
+        // Of a number: text is refused at definition (compile-expression.test.ts), JavaScript's parsing being more lenient than CEL's.
         fc.constantFrom(op('Number($0)', spec('replicas')), op('parseInt($0, 10)', spec('replicas'))),
         fc.tuple(e('int'), e('int'), e('int')).map(([a, b, c]) => op('Math.max($0, $1, $2)', a, b, c)),
         ...scope.observed.map((r) => e('int').map((a) => op(`(${r}.status.readyReplicas ?? $0)`, a))),
@@ -238,7 +238,6 @@ export const UNSUPPORTED = [
   { template: "$0.reduce((a, b) => a + b, '')", arg: 'list', marker: '.reduce(', message: /the array method `reduce` has no CEL equivalent/ },
   { template: '(typeof $0)', arg: 'str', marker: '(typeof ', message: /`typeof` inspects JavaScript values/ },
   { template: "$0.replace(/a/g, 'b')", arg: 'str', marker: '/a/g', message: /regular expressions are not supported/ },
-  { template: 'Number($0)', arg: 'str', marker: 'Number(', message: /`Number\(\.\.\.\)` of text has no exact CEL form/ },
 ] as const;
 
 /** True when `message` is the documented rejection of an unsupported construct that `source` holds. */
