@@ -170,15 +170,31 @@ function charAt(ctx: MethodContext, s: Expr): Typed {
   return plain(literal !== undefined && literal < 0n ? E.str('') : E.cond(test, E.call('charAt', [i], s), E.str('')), T.string);
 }
 
+/**
+ * JavaScript expands `$&`, `$1`, `$$`, ... in a replacement string; CEL's `replace` inserts it as it is. So
+ * only a replacement known at definition time, and free of `$`, is exact. (A string search pattern is
+ * literal in both.)
+ */
 function replace(ctx: MethodContext, s: Expr, once: boolean): Typed {
-  arity(ctx, once ? 'replace' : 'replaceAll', 2, 2);
-  const replacement = ctx.args[1];
-  if (replacement && unwrap(replacement).type === 'StringLiteral' && (unwrap(replacement) as { value: string }).value.includes('$')) {
-    throw syntaxError(replacement, '`$` patterns in a JavaScript replacement string have no CEL equivalent', HINT.expr);
+  const name = once ? 'replace' : 'replaceAll';
+  arity(ctx, name, 2, 2);
+  const replacement = ctx.args[1] as Node;
+  if (/Function/.test(unwrap(replacement).type)) throw syntaxError(replacement, 'a replacer function cannot run in CEL', HINT.expr);
+  const [pattern, text] = [stringArg(ctx, 0), stringArg(ctx, 1)];
+  const way = once ? 'for CEL\'s replacement, which inserts it as it is: Cel.expr(s, \'.replace("a", \', b, \', 1)\')' : 'write `s.split(a).join(b)`, which inserts `b` as it is';
+  const literal = constantText(text);
+  if (literal === undefined) {
+    throw syntaxError(replacement, `a \`${name}\` replacement that is not a literal string: JavaScript expands \`$&\`, \`$1\`, \`$$\` in it, CEL does not`, way);
   }
-  if (replacement && /Function/.test(unwrap(replacement).type)) throw syntaxError(replacement, 'a replacer function cannot run in CEL', HINT.expr);
-  const args = [stringArg(ctx, 0), stringArg(ctx, 1)];
-  return plain(E.call('replace', once ? [...args, E.int(1)] : args, s), T.string);
+  if (literal.includes('$')) throw syntaxError(replacement, '`$` patterns in a JavaScript replacement string have no CEL equivalent', way);
+  return plain(E.call('replace', once ? [pattern, E.str(literal), E.int(1)] : [pattern, E.str(literal)], s), T.string);
+}
+
+/** The text of a string known at definition time (`'x'`, `` `x` ``, a captured constant). */
+function constantText(e: Expr): string | undefined {
+  if (e.kind === 'literal') return e.literal.kind === 'string' ? e.literal.value : undefined;
+  if (e.kind === 'template' && e.parts.every((p) => typeof p === 'string')) return e.parts.join('');
+  return undefined;
 }
 
 function itemType(t: Typed): CelType {
@@ -213,18 +229,31 @@ function listMethod(ctx: MethodContext, name: string): Typed {
     }
     case 'includes': {
       arity(ctx, name, 1, 1);
+      refuseIdentitySearch(ctx, item);
       const arg = ctx.args[0] as Node;
       const [needle] = unifyNumeric(ctx.c.value(arg, ctx.scope), { expr: list, type: item });
       return plain(E.binary('in', valueOf(needle), list), T.bool);
     }
     case 'join':
       return join(ctx, list, item);
-    case 'indexOf':
-      arity(ctx, name, 1, 1);
-      return plain(E.call('indexOf', [valueOf(ctx.c.value(ctx.args[0] as Node, ctx.scope))], list), T.int);
+    case 'indexOf': {
+      arity(ctx, name, 1, 1, 'the position argument differs between JavaScript and CEL; use Cel.expr(...)');
+      refuseIdentitySearch(ctx, item);
+      // KRO's lists library has no int/double overload: `[1.0].indexOf(1)` does not type-check.
+      const needle = ctx.c.value(ctx.args[0] as Node, ctx.scope);
+      const [unified] = isNumeric(item) && isNumeric(needle.type) ? unifyNumeric(needle, { expr: list, type: item }) : [needle];
+      if (unified.absent || unified.nullish) throw syntaxError(ctx.args[0] as Node, 'searching a list for a value that may be undefined', 'give it a default with `??`');
+      return plain(E.call('indexOf', [valueOf(unified)], list), T.int);
+    }
     default:
       throw syntaxError(ctx.node, `the array method \`${name}\` has no CEL equivalent`, HINT.expr);
   }
+}
+
+/** JavaScript finds a list or object item only by identity (never one read from the spec); CEL compares contents. */
+function refuseIdentitySearch(ctx: MethodContext, item: CelType): void {
+  if (item.kind !== 'list' && item.kind !== 'map' && item.kind !== 'object') return;
+  throw syntaxError(ctx.node, `searching a list of ${item.kind === 'list' ? 'lists' : 'objects'} compares identity in JavaScript, contents in CEL`, 'search by a field: `list.some((x) => x.name === name)`');
 }
 
 /** `join()` joins with `,` in JavaScript; non-string items are converted first, as JavaScript would. */
@@ -277,12 +306,11 @@ function globalCall(node: Call, name: string, args: readonly Node[], scope: Scop
     case 'Boolean':
       return plain(truthy(only(), node), T.bool);
     case 'Number':
-      return toNumber(node, only(), expect?.kind === 'double' ? 'double' : 'int');
+    case 'parseFloat':
+      return toNumber(node, name, only());
     case 'parseInt':
       if (args[1] && !(args[1].type === 'NumericLiteral' && args[1].value === 10)) throw syntaxError(node, 'only base 10 is supported', HINT.expr);
-      return toNumber(node, only(), 'int');
-    case 'parseFloat':
-      return toNumber(node, only(), 'double');
+      return toNumber(node, name, only());
     default:
       throw syntaxError(node, `\`${name}(...)\` is a JavaScript function; it cannot run in CEL`, 'pass the value through the spec, or write Cel.expr(...)');
   }
@@ -298,13 +326,26 @@ function inlinedBody(call: Call, fn: FunctionLike): Node {
   );
 }
 
-/** `Number(s)` -> `int(s)` or `double(s)`; CEL conversions are strict (`int("1.5")` errors). */
-function toNumber(node: Node, t: Typed, kind: 'int' | 'double'): Typed {
-  const v = valueOf(t);
-  if (isNumeric(t.type)) return t;
-  if (t.type.kind === 'bool') return plain(E.cond(v, E.int(1), E.int(0)), T.int);
-  if (t.type.kind !== 'string' && t.type.kind !== 'dyn') throw syntaxError(node, `cannot convert ${withArticle(describe(t.type))} to a number`, HINT.expr);
-  return plain(E.call(kind, [v]), kind === 'int' ? T.int : T.double);
+/**
+ * `Number(n)`, `parseFloat(n)` of a number are the number and `parseInt(i)` of an integer is the integer;
+ * `Number(b)` of a boolean is 1 or 0. Text has no exact CEL form: `Number('')` is 0, `Number(' 12 ')` 12,
+ * `parseInt('12abc')` 12 and `parseFloat('1.5x')` 1.5 in JavaScript, where CEL's `int()`/`double()` fail
+ * (and KRO then waits forever).
+ */
+function toNumber(node: Node, name: 'Number' | 'parseInt' | 'parseFloat', t: Typed): Typed {
+  const kind = t.type.kind;
+  if (kind === 'int' || (kind === 'double' && name !== 'parseInt')) return t;
+  if (kind === 'bool' && name === 'Number') return plain(E.cond(valueOf(t), E.int(1), E.int(0)), T.int);
+  if (kind === 'string' || kind === 'dyn') {
+    throw syntaxError(
+      node,
+      `\`${name}(...)\` of text has no exact CEL form: JavaScript reads '', ' 12 ', '12abc' or '1.5x' as numbers where CEL's int()/double() fail`,
+      'declare the spec field as a number (e.g. \'number.integer\'), or accept CEL\'s stricter parsing with Cel.expr(\'int(\', value, \')\') or Cel.expr(\'double(\', value, \')\')',
+    );
+  }
+  if (kind === 'double') throw syntaxError(node, '`parseInt(...)` of a double value has no exact CEL form (it reads the number\'s text: parseInt(1e-7) is 1)', 'use Math.trunc(...) for numbers');
+  if (kind === 'bool') throw syntaxError(node, `\`${name}(...)\` of a bool value is NaN in JavaScript, which CEL cannot hold`, 'use Number(b), which is 1 or 0, or a ternary');
+  throw syntaxError(node, `cannot convert ${withArticle(describe(t.type))} to a number`, HINT.expr);
 }
 
 function mathCall(node: Call, name: string, args: readonly Node[], scope: Scope, c: Compiler): Typed {

@@ -49,7 +49,12 @@ export function compileCelCall(node: Call, name: string, args: readonly Node[], 
       // JavaScript has one number type; CEL's `double(...)` makes an int a double so it fits a float field.
       const only = args.length === 1 ? c.value(args[0]!, scope) : undefined;
       if (only?.type.kind === 'int' && !only.absent && !only.nullish) return plain(E.call('double', [valueOf(only)]), T.double);
-      return c.value(javaScriptEquivalent(node, name, args, scope, c)!, scope, T.double);
+      return celParse(only, 'double') ?? c.value(javaScriptEquivalent(node, name, args, scope, c)!, scope, T.double);
+    }
+    case 'int': {
+      const parsed = celParse(args.length === 1 ? c.value(args[0]!, scope) : undefined, 'int');
+      if (parsed) return parsed;
+      return c.value(javaScriptEquivalent(node, name, args, scope, c)!, scope, expect);
     }
     default: {
       const equivalent = javaScriptEquivalent(node, name, args, scope, c);
@@ -57,6 +62,15 @@ export function compileCelCall(node: Call, name: string, args: readonly Node[], 
       return c.value(equivalent, scope, expect);
     }
   }
+}
+
+/**
+ * `Cel.int(text)`, `Cel.double(text)`: CEL's own parsing, which the caller chose (JavaScript's `parseInt`
+ * reads '12abc' as 12, CEL fails); plain `Number`/`parseInt` of text are refused for that difference.
+ */
+function celParse(t: Typed | undefined, fn: 'int' | 'double'): Typed | undefined {
+  if (t?.type.kind !== 'string' || t.nullish) return undefined;
+  return plain(E.call(fn, [valueOf(t)]), fn === 'int' ? T.int : T.double);
 }
 
 /** A node standing for JavaScript the user did not write, located at the `Cel` call it replaces (for errors). */
@@ -98,13 +112,10 @@ function javaScriptEquivalent(node: Call, name: string, args: readonly Node[], s
     case 'double':
       arity(node, name, args, 1, 1, 'one value');
       return globalCall('Number', args[0]!);
-    case 'int': {
+    case 'int':
       arity(node, name, args, 1, 1, 'one value');
-      const kind = c.value(args[0]!, scope).type.kind;
-      // Like the runtime function: text is parsed in base 10, numbers are truncated toward zero.
-      if (kind === 'int' || kind === 'double') return at({ type: 'CallExpression', callee: at({ type: 'MemberExpression', object: ident('Math'), property: ident('trunc'), computed: false }), arguments: args });
-      return globalCall('parseInt', args[0]!, [at({ type: 'NumericLiteral', value: 10 })]);
-    }
+      // Like the runtime function on numbers: truncated toward zero (text is parsed by CEL, see celParse).
+      return at({ type: 'CallExpression', callee: at({ type: 'MemberExpression', object: ident('Math'), property: ident('trunc'), computed: false }), arguments: args });
     case 'default':
     case 'coalesce':
       arity(node, name, args, 2, Infinity, 'a value and one or more fallbacks');

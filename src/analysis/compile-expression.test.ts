@@ -19,6 +19,8 @@ const specType = T.object({
   hostname: opt(T.string),
   workers: req(T.list(T.string)),
   ports: req(T.list(T.int)),
+  weights: req(T.list(T.double)),
+  in: opt(T.string),
   ratio: req(T.double),
   enabled: req(T.bool),
   count: opt(T.int),
@@ -146,9 +148,26 @@ const valueCases: Row[] = [
   ['spec.env.charAt(spec.replicas)', 'schema.spec.replicas >= 0 && schema.spec.replicas < size(schema.spec.env) ? schema.spec.env.charAt(schema.spec.replicas) : ""'],
   ['spec.env.charAt(-1)', '""'],
   ['String(spec.replicas)', 'string(schema.spec.replicas)'],
-  ['Number(spec.env)', 'int(schema.spec.env)'],
-  ['parseInt(spec.env, 10)', 'int(schema.spec.env)'],
-  ['parseFloat(spec.env)', 'double(schema.spec.env)'],
+  // Numbers stay numbers; text is refused (see the rejections).
+  ['Number(spec.replicas)', 'schema.spec.replicas'],
+  ['Number(spec.ratio)', 'schema.spec.ratio'],
+  ['Number(spec.enabled)', 'schema.spec.enabled ? 1 : 0'],
+  ['parseInt(spec.replicas, 10)', 'schema.spec.replicas'],
+  ['parseFloat(spec.ratio)', 'schema.spec.ratio'],
+  // A replacement known at definition time, free of `$`, is inserted as it is in both.
+  ['spec.env.replace("a", `b`)', 'schema.spec.env.replace("a", "b", 1)'],
+  ['spec.env.replaceAll(spec.env, prefix)', 'schema.spec.env.replace(schema.spec.env, "app")'],
+  ['spec.env.split(spec.env).join(spec.env)', 'schema.spec.env.split(schema.spec.env).join(schema.spec.env)'],
+  // KRO's lists library has no list(double).indexOf(int) overload.
+  ['spec.weights.indexOf(2)', 'schema.spec.weights.indexOf(2.0)'],
+  ['spec.ports.indexOf(2)', 'schema.spec.ports.indexOf(2)'],
+  // `== null` and `=== undefined` both mean "not set" (KRO reads a JSON null as not set).
+  ['spec.hostname == undefined', '!has(schema.spec.hostname)'],
+  ['spec.hostname !== undefined', 'has(schema.spec.hostname)'],
+  ['spec.env === null', 'false'],
+  ['spec.env !== null', 'true'],
+  ['null === undefined', 'false'],
+  ['null == undefined', 'true'],
   ['spec.replicas.toString()', 'string(schema.spec.replicas)'],
   // lists
   ['spec.workers.length', 'size(schema.spec.workers)'],
@@ -199,7 +218,7 @@ test('compileExpression', async (t) => {
 
 test('compileExpression with an expected type', () => {
   assert.equal(value('2', T.double), '2.0');
-  assert.equal(value('Number(spec.env)', T.double), 'double(spec.env)'.replace('spec', 'schema.spec'));
+  assert.equal(value('Number(spec.replicas)', T.double), 'schema.spec.replicas');
   assert.deepEqual(compileExpression(parseExpression('deployment.status.readyReplicas').node, testScope).optional, true);
   assert.deepEqual(compileExpression(parseExpression('spec.replicas / 2').node, testScope).type, T.double);
 });
@@ -264,7 +283,27 @@ const rejections: [string, string, string][] = [
   ['undefined', '`undefined`/`null` alone', 'leave the field out'],
   ['parseInt(spec.env, 16)', 'only base 10', 'Cel.expr'],
   ['[...spec.workers]', 'spread', 'Cel.expr'],
-  ['+spec.env', '`+` operator', 'Number(x)'],
+  ['+spec.env', '`+` operator', 'declare the field as a number'],
+  // Text to number: JavaScript's parsing is more lenient than CEL's (Number('') is 0, parseInt('12abc') 12).
+  ['Number(spec.env)', "`Number(...)` of text has no exact CEL form: JavaScript reads '', ' 12 ', '12abc' or '1.5x' as numbers where CEL's int()/double() fail", "declare the spec field as a number (e.g. 'number.integer'), or accept CEL's stricter parsing with Cel.expr('int(', value, ')')"],
+  ['parseInt(spec.env, 10)', '`parseInt(...)` of text has no exact CEL form', 'Cel.expr(\'int(\', value, \')\')'],
+  ['parseFloat(spec.env)', '`parseFloat(...)` of text has no exact CEL form', "Cel.expr('double(', value, ')')"],
+  ['parseInt(spec.ratio)', '`parseInt(...)` of a double value has no exact CEL form', 'Math.trunc'],
+  ['parseInt(spec.enabled)', '`parseInt(...)` of a bool value is NaN in JavaScript, which CEL cannot hold', 'use Number(b)'],
+  // JavaScript expands `$&`, `$1`, `$$` in a replacement; CEL inserts it as it is.
+  ['spec.env.replace("a", spec.env)', 'a `replace` replacement that is not a literal string: JavaScript expands `$&`, `$1`, `$$` in it, CEL does not', 'Cel.expr(s, \'.replace("a", \', b, \', 1)\')'],
+  ['spec.env.replaceAll("a", `-${spec.env}`)', 'a `replaceAll` replacement that is not a literal string', 'write `s.split(a).join(b)`, which inserts `b` as it is'],
+  ['spec.env.replaceAll("a", "$$")', '`$` patterns', 's.split(a).join(b)'],
+  // Identity in JavaScript, values in CEL.
+  ['spec.workers === spec.workers', '`===` on a list(string) compares identity in JavaScript (two lists or objects are never equal unless they are the same one), but CEL would compare their contents', 'a.join(",") === b.join(",")'],
+  ['spec.labels != spec.labels', '`!=` on a map compares identity', 'field by field'],
+  ['spec.config !== spec.config', '`!==` on an object compares identity', 'Cel.expr(a, " == ", b)'],
+  ['spec.items.includes(spec.items[0])', 'searching a list of objects compares identity in JavaScript, contents in CEL', 'list.some((x) => x.name === name)'],
+  // `=== null` tells null from undefined; KRO has only "not set".
+  ['spec.hostname === null', '`=== null` tells `undefined` from `null`, which KRO cannot: a field that is not set is `undefined` in JavaScript, and KRO\'s objects hold no nulls (a JSON null reads as not set)', 'test whether the field is set with `== null` or `=== undefined`'],
+  ['null !== deployment.status.readyReplicas', '`!== null` tells `undefined` from `null`', '`!= null` or `!== undefined`'],
+  // A keyword field name: `schema.spec.in` does not parse and KRO's typed objects have no `["in"]`.
+  ['spec.in', 'the field `in` cannot be read in KRO\'s CEL: `in` is a CEL keyword, and KRO\'s typed objects cannot be indexed with ["in"]', 'rename the field (e.g. `inside` for `in`'],
   ['spec.replicas ** 2', '`**` operator', 'Cel.expr'],
 ];
 

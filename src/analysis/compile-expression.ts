@@ -247,6 +247,13 @@ function member(node: MemberExpression | OptionalMemberExpression, scope: Scope)
   if (!field) throw unknownField(node, object.type, String(key));
   // Typed code may use client-node's model names (`_from`); CEL reads the wire name (`from`).
   const name = wireName(object.type, String(key));
+  if (object.type.kind === 'object' && Object.hasOwn(object.type.fields, name) && !selectable(name)) {
+    throw syntaxError(
+      node,
+      `the field \`${name}\` cannot be read in KRO's CEL: ${KEYWORDS.has(name) ? `\`${name}\` is a CEL keyword` : 'its name is not a CEL identifier'}, and KRO's typed objects cannot be indexed with ["${name}"]`,
+      'rename the field (e.g. `inside` for `in`, `my_key` for `my-key`), or keep such keys in a map field (`Record<string, ...>`), which can be indexed',
+    );
+  }
   if (chain) return wrappedValue(E.select(toOptional(object), name, true), field.type);
   if (object.absent) return fieldReadThrough(object, name, field.type, field.optional);
   const select = E.select(valueOf(object), name);
@@ -271,6 +278,14 @@ function computedIndex(node: MemberExpression | OptionalMemberExpression, object
     return { expr: read, type, absent: { present: E.binary('in', valueOf(index), base), value: read, wrapped: false } };
   }
   throw syntaxError(node, `cannot index ${withArticle(describe(object.type))} with ${withArticle(describe(index.type))}`, HINT.expr);
+}
+
+/** Names CEL's lexer reads as keywords: `a.in` does not parse, and a typed object has no `a["in"]`. */
+const KEYWORDS = new Set(['true', 'false', 'null', 'in']);
+
+/** Whether `a.name` parses in CEL (cel-go's backtick form is not supported by every engine TypeKro targets). */
+function selectable(name: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !KEYWORDS.has(name);
 }
 
 function unknownField(node: Node, type: CelType, key: string): Error {

@@ -44,7 +44,7 @@ export function compileUnary(node: UnaryExpression, scope: Scope, c: Compiler): 
     return plain(E.unary('-', v), operand.type);
   }
   const why = node.operator === 'typeof' ? '`typeof` inspects JavaScript values; CEL types are fixed at compile time' : `the \`${node.operator}\` operator has no CEL equivalent`;
-  throw syntaxError(node, why, node.operator === '+' ? 'use Number(x) to convert a string' : HINT.expr);
+  throw syntaxError(node, why, node.operator === '+' ? "declare the field as a number, or use Cel.expr('int(', value, ')') for CEL's parsing" : HINT.expr);
 }
 
 export function compileBinary(node: BinaryExpression, scope: Scope, c: Compiler): Typed {
@@ -62,20 +62,32 @@ export function compileBinary(node: BinaryExpression, scope: Scope, c: Compiler)
 
 function checkComparable(node: Node, a: Typed, b: Typed): void {
   if (!compatible(a.type, b.type) && !(isNumeric(a.type) && isNumeric(b.type))) {
-    throw syntaxError(node, `cannot compare ${withArticle(describe(a.type))} with ${withArticle(describe(b.type))} (CEL has no implicit conversion)`, 'convert one side with String(...) or Number(...)');
+    throw syntaxError(node, `cannot compare ${withArticle(describe(a.type))} with ${withArticle(describe(b.type))} (CEL has no implicit conversion)`, 'convert the number with String(...), or declare the field as a number');
   }
 }
 
-/** `===`: absent operands compare like JavaScript `undefined` (equal only to `undefined`). */
-function equality(node: Node, a: Typed, b: Typed, op: '===' | '==' | '!==' | '!='): Typed {
+/**
+ * `===`: absent operands compare like JavaScript `undefined` (equal only to `undefined`). KRO's typed objects
+ * hold no nulls (a JSON null reads as absent, as `openApiToCel` does for direct mode), so `== null` and
+ * `=== undefined` both mean "absent"; `=== null` on a value that may be absent has no exact form.
+ */
+function equality(node: BinaryExpression, a: Typed, b: Typed, op: '===' | '==' | '!==' | '!='): Typed {
   const negated = op === '!==' || op === '!=';
+  const strict = op === '===' || op === '!==';
   const result = (expr: Expr): Typed => plain(negated ? negate(expr) : expr, T.bool);
-  if (a.nullish && b.nullish) return result(E.bool(true));
+  if (a.nullish && b.nullish) return result(E.bool(!strict || isUndefined(node.left) === isUndefined(node.right)));
   if (a.nullish || b.nullish) {
     const other = a.nullish ? b : a;
-    // `x == null` and `x === undefined` both mean "absent": KRO data has no JavaScript `undefined`.
+    if (strict && other.absent && !isUndefined(a.nullish ? node.left : node.right)) {
+      throw syntaxError(
+        node,
+        `\`${op} null\` tells \`undefined\` from \`null\`, which KRO cannot: a field that is not set is \`undefined\` in JavaScript, and KRO's objects hold no nulls (a JSON null reads as not set)`,
+        `test whether the field is set with \`${negated ? '!= null' : '== null'}\` or \`${op} undefined\``,
+      );
+    }
     return result(other.absent ? negate(other.absent.present) : E.bool(false));
   }
+  refuseIdentity(node, a, b, op);
   checkComparable(node, a, b);
   const [l, r] = unifyNumeric(a, b);
   const eq = E.binary('==', valueOf(l), valueOf(r));
@@ -88,6 +100,24 @@ function equality(node: Node, a: Typed, b: Typed, op: '===' | '==' | '!==' | '!=
     return plain(maybe ? E.binary('||', negate(maybe.present), E.binary('!=', valueOf(l), valueOf(r))) : E.binary('!=', valueOf(l), valueOf(r)), T.bool);
   }
   return result(andPresent(a, andPresent(b, eq)));
+}
+
+/** `undefined` as written, as opposed to `null`. */
+function isUndefined(raw: Node): boolean {
+  const node = unwrap(raw);
+  return node.type === 'Identifier' && node.name === 'undefined';
+}
+
+/** JavaScript compares lists and objects by identity (two spec lists are never `===`); CEL compares their values. */
+function refuseIdentity(node: Node, a: Typed, b: Typed, op: string): void {
+  const composite = (t: Typed): boolean => t.type.kind === 'list' || t.type.kind === 'map' || t.type.kind === 'object';
+  if (!composite(a) && !composite(b)) return;
+  const what = composite(a) ? a.type : b.type;
+  throw syntaxError(
+    node,
+    `\`${op}\` on ${withArticle(describe(what))} compares identity in JavaScript (two lists or objects are never equal unless they are the same one), but CEL would compare their contents`,
+    'compare the contents: `a.join(",") === b.join(",")` for lists of strings, field by field for objects, or Cel.expr(a, " == ", b) for CEL\'s value equality',
+  );
 }
 
 function relation(node: Node, a: Typed, b: Typed, op: Relation): Typed {
@@ -135,7 +165,7 @@ function concat(node: BinaryExpression, a: Typed, b: Typed): Typed {
 
 function arithmetic(node: BinaryExpression, a: Typed, b: Typed, op: '+' | '-' | '*' | '/' | '%'): Typed {
   const numeric = (t: Typed): boolean => isNumeric(t.type) || t.type.kind === 'dyn';
-  if (!numeric(a) || !numeric(b)) throw syntaxError(node, `\`${op}\` needs numbers, got ${describe(a.type)} and ${describe(b.type)}`, 'convert with Number(...) or String(...)');
+  if (!numeric(a) || !numeric(b)) throw syntaxError(node, `\`${op}\` needs numbers, got ${describe(a.type)} and ${describe(b.type)}`, 'declare the field as a number, or build text with String(...) or a template literal');
   if (op === '/') {
     // JavaScript division is fractional; CEL int division truncates. Math.trunc(a / b) gives CEL's int form.
     return plain(E.binary('/', valueOf(toDouble(a)), valueOf(toDouble(b))), T.double);

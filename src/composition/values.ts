@@ -87,6 +87,10 @@ function markersToValue(text: string, context: ValueContext, expected?: CelType)
 export function asString(expr: Expr, type: CelType | undefined): Expr {
   if (type?.kind === 'string') return expr;
   if (type?.kind === 'bytes') return base64Text(expr);
+  if (type?.kind === 'list' || type?.kind === 'map' || type?.kind === 'object') {
+    // JavaScript joins a list with ',' (and prints "[object Object]"); CEL's string() has no overload for either.
+    throw new TypeKroError('DEFINITION_INVALID', `a ${type.kind === 'list' ? 'list' : 'object'} is interpolated into a string; CEL cannot turn it into text the way JavaScript does. Write \`\${list.join(',')}\` for a list of strings, or interpolate its fields`);
+  }
   if (type?.kind === 'double') {
     throw new TypeKroError('DEFINITION_INVALID', 
       `a floating-point value is interpolated into a string; CEL formats doubles differently from JavaScript. Convert it explicitly with Cel.expr('string(int(', ref, '))') or use an integer field`,

@@ -188,8 +188,9 @@ function operators(type: ExprType, scope: GenScope, depth: number): fc.Arbitrary
         two('int', 'int', 'Math.max($0, $1)'), two('int', 'int', 'Math.min($0, $1)'), one('int', 'Math.abs($0)'), one('num', 'Math.trunc($0)'),
         two('int', 'int', '($0 || $1)'),
         two('str', 'str', '$0.lastIndexOf($1)'), ...lists.map((l) => fc.tuple(l, e('str')).map(([a, b]) => op('$0.indexOf($1)', a, b))),
-        // a readyWhen may read only `self`: spec fields come from the leaves of other scopes
-        ...(scope.self ? [] : [fc.constantFrom(op('Number($0)', spec('digits')), op('parseInt($0, 10)', spec('digits')))]),
+        // Of a number: text is refused at definition (compile-expression.test.ts), JavaScript's parsing being more lenient than CEL's.
+        // A readyWhen may read only `self`: spec fields come from the leaves of other scopes.
+        ...(scope.self ? [] : [fc.constantFrom(op('Number($0)', spec('replicas')), op('parseInt($0, 10)', spec('replicas')))]),
         fc.tuple(e('int'), e('int'), e('int')).map(([a, b, c]) => op('Math.max($0, $1, $2)', a, b, c)),
         ...scope.observed.map((r) => e('int').map((a) => op(`(${r}.status.readyReplicas ?? $0)`, a))),
         cond,
@@ -198,7 +199,7 @@ function operators(type: ExprType, scope: GenScope, depth: number): fc.Arbitrary
       return [
         e('int'),
         fc.tuple(e('int'), fc.constantFrom('2', '4')).map(([a, k]) => op(`($0 / ${k})`, a)),
-        ...(scope.self ? [] : [fc.constant(op('Number($0)', spec('digits')))]),
+        ...(scope.self ? [] : [fc.constant(op('Number($0)', spec('replicas')))]),
         two('num', 'num', '($0 + $1)'),
       ];
     case 'str':

@@ -29,7 +29,7 @@ const ROWS: Readonly<Record<string, Coverage>> = {
     generated: ['.startsWith(', '.endsWith(', '.includes(', '.toLowerCase()', '.toUpperCase()', '.trim()', '.split(', '.replace(', '.replaceAll(', '.indexOf(', '.lastIndexOf(', '.substring(', '.charAt('],
   },
   'arrays: `some every filter map find includes join indexOf`': { generated: ['.some(', '.every(', '.filter(', '.map(', '.find(', '.includes(', '.join(', '.indexOf('] },
-  '`Math.max/min(a, b)`, `Math.abs`, `Math.trunc(x)`, `String(x)`, `Number(s)`, `parseInt(s)`': { generated: ['Math.max(', 'Math.min(', 'Math.abs(', 'Math.trunc(', 'String(', 'Number(', 'parseInt('] },
+  '`Math.max/min(a, b)`, `Math.abs`, `Math.trunc(x)`, `String(x)`, `Number(n)`, `parseInt(n)`': { generated: ['Math.max(', 'Math.min(', 'Math.abs(', 'Math.trunc(', 'String(', 'Number(', 'parseInt('] },
   '`if` / `else` / ternary / `&&` around factory calls': { generated: ['if (', '} else {', ' ? ConfigMap(', ' && ConfigMap('] },
   '`for (const x of spec.list)`, `for (const x of spec.list.filter(...))`, `spec.list.map((x) => Factory(...))`, an `if` on the item inside the loop': {
     generated: ['for (const t of spec.tags) {', 'for (const t of spec.tags.filter((f) => ', 'spec.tags.map((t) => ConfigMap(', '  if ('],
