@@ -8,7 +8,7 @@
  * instance owns that the graph no longer wants are listed under `prune`.
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
-import { labelValue, mergeKinds, nextGeneration, OwnershipGuard, planInstance, type KubeObject, type NodePlan, type OwnershipFinding } from '../engine/index.js';
+import { checkObjectNames, labelValue, mergeKinds, nextGeneration, OwnershipGuard, planInstance, type KubeObject, type NodePlan, type OwnershipFinding } from '../engine/index.js';
 import { ApplyConflictError, KubeApiError, type FieldConflict } from '../kube/client.js';
 import { finalManifests, type ObservedMap } from './apply-node.js';
 import { DirectDeployError } from './errors.js';
@@ -166,6 +166,7 @@ async function planWith(session: DirectSession, redactor: Redactor): Promise<Dep
       } else if (node.state === 'apply') {
         const stand: KubeObject[] = [];
         const manifests = await manifestsOf(session, node);
+        checkObjectNames(session.prepared, manifests.map((manifest) => ({ resourceId: id, manifest })));
         takeovers.push(...(await guard.findings(manifests)).map((f) => takeoverOf(id, f)));
         for (const manifest of manifests) {
           const result = await dryRun(session, id, manifest, call);

@@ -4,7 +4,7 @@
  * live object, so `deployment.metadata.name` resolves; anything only the cluster knows (status, uid,
  * server defaults) makes rendering fail with a message naming the field.
  */
-import { createPlanCache, finalizeManifest, isNamespacedKindOffline, planInstance, type InstanceIdentity, type InstancePlan, type KubeObject, type NodePlan, type Ownership, type PreparedGraph } from '../engine/index.js';
+import { checkObjectNames, createPlanCache, finalizeManifest, isNamespacedKindOffline, planInstance, type InstanceIdentity, type InstancePlan, type KubeObject, type NodePlan, type Ownership, type PreparedGraph } from '../engine/index.js';
 import { OfflineRenderError } from './errors.js';
 
 /** What the spec alone decides: the final plan, each rendered resource's manifests, and what needs the cluster. */
@@ -67,5 +67,7 @@ export function renderOffline(prepared: PreparedGraph, spec: unknown, instance: 
     const lines = blocked.map((n) => `  - ${n.id}: ${n.state === 'external' ? 'reads an external reference' : 'reason' in n ? n.reason : ''}`);
     throw new OfflineRenderError(`cannot render offline: these resources need data that only exists in the cluster (use deploy()):\n${lines.join('\n')}`, blocked[0]?.id);
   }
+  // The API server would refuse these manifests: rendering fails as a deploy would, before anything is applied.
+  checkObjectNames(prepared, [...rendered].flatMap(([resourceId, manifests]) => manifests.map((manifest) => ({ resourceId, manifest }))));
   return [...rendered.values()].flat();
 }
