@@ -200,10 +200,11 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
     },
     manifestsYaml(spec, yamlOptions = {}) {
       const { spec: checked, name } = checkedInstance(definition, graph, spec, yamlOptions.name);
+      const redactor = redactorFor(graph, checked);
       try {
-        return toYamlDocuments(renderOffline(graphOf(), checked, identity(name), owner(name)));
+        return toYamlDocuments(renderOffline(graphOf(), checked, identity(name), owner(name), (text) => redactor.text(text)));
       } catch (error) {
-        throw redactorFor(graph, checked).error(error);
+        throw redactor.error(error);
       }
     },
     async deleteInstance(name, deleteOptions = {}) {

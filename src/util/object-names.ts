@@ -81,7 +81,8 @@ function maxLengthOf(syntax: NameSyntax): number {
 }
 
 /**
- * What is wrong with `name` under `syntax`, in a few words; `undefined` when it is valid.
+ * What is wrong with `name` under `syntax`, in a few words; `undefined` when it is valid. `quote: false`
+ * names the kinds of characters that are wrong but not the characters (the name holds a secret).
  *
  * @example
  * ```ts
@@ -89,13 +90,14 @@ function maxLengthOf(syntax: NameSyntax): number {
  * nameProblem('web', { rule: 'dns1035-label' }); // => undefined
  * ```
  */
-export function nameProblem(name: string, syntax: NameSyntax): string | undefined {
+export function nameProblem(name: string, syntax: NameSyntax, options: { readonly quote?: boolean } = {}): string | undefined {
+  const quote = options.quote ?? true;
   if (name === '') return 'is empty';
   const limit = maxLengthOf(syntax);
   if (syntax.rule === 'path-segment') {
     if (name === '.' || name === '..') return `may not be "${name}"`;
     const bad = [...new Set(name.match(/[/%]/g) ?? [])];
-    if (bad.length > 0) return `contains ${bad.map((c) => `"${c}"`).join(' and ')}`;
+    if (bad.length > 0) return quote ? `contains ${bad.map((c) => `"${c}"`).join(' and ')}` : 'contains "/" or "%"';
     return undefined;
   }
   const pattern = syntax.rule === 'dns1123-subdomain' ? DNS1123_SUBDOMAIN : syntax.rule === 'dns1123-label' ? DNS1123_LABEL : DNS1035_LABEL;
@@ -103,11 +105,11 @@ export function nameProblem(name: string, syntax: NameSyntax): string | undefine
   const parts: string[] = [];
   if (name.length > limit) parts.push(`has ${name.length} characters (at most ${limit})`);
   const upper = [...new Set(name.match(/[A-Z]/g) ?? [])];
-  if (upper.length > 0) parts.push(`has uppercase letters (${quoteAll(upper)})`);
+  if (upper.length > 0) parts.push(quote ? `has uppercase letters (${quoteAll(upper)})` : 'has uppercase letters');
   const allowed = syntax.rule === 'dns1123-subdomain' ? /[a-zA-Z0-9.-]/ : /[a-zA-Z0-9-]/;
   const others = [...new Set([...name].filter((c) => !allowed.test(c)))];
-  if (others.length > 0) parts.push(`contains ${quoteAll(others)}`);
-  if (upper.length === 0 && others.length === 0 && !pattern.test(name)) parts.push(shapeProblem(name, syntax.rule));
+  if (others.length > 0) parts.push(quote ? `contains ${quoteAll(others)}` : 'contains characters the rule does not allow');
+  if (upper.length === 0 && others.length === 0 && !pattern.test(name)) parts.push(quote ? shapeProblem(name, syntax.rule) : 'does not start or end as the rule requires');
   return parts.join(' and ');
 }
 

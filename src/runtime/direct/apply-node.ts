@@ -8,7 +8,7 @@ import { describeRef, KubeApiError } from '../kube/client.js';
 import { DirectDeployError, DirectTimeoutError } from './errors.js';
 import { applyGuarded } from './ownership.js';
 import { schemasOf } from './schemas.js';
-import { callOptions, plain, refOf, remainingMs, throwIfAborted, type DirectSession } from './session.js';
+import { callOptions, plain, redactNames, refOf, remainingMs, throwIfAborted, type DirectSession } from './session.js';
 
 type ApplyPlan = Extract<NodePlan, { state: 'apply' }>;
 type ExternalPlan = Extract<NodePlan, { state: 'external' }>;
@@ -25,7 +25,7 @@ export async function finalManifests(session: DirectSession, node: ApplyPlan): P
 export async function applyNode(session: DirectSession, node: ApplyPlan, observed: ObservedMap): Promise<void> {
   const manifests = await finalManifests(session, node);
   // Names that needed cluster data are known only now; the others passed the same check before the first apply.
-  checkObjectNames(session.prepared, manifests.map((manifest) => ({ resourceId: node.id, manifest })));
+  checkObjectNames(session.prepared, manifests.map((manifest) => ({ resourceId: node.id, manifest })), redactNames(session));
   await session.ownership?.check(manifests);
   const applied: KubeObject[] = [];
   for (const manifest of manifests) {

@@ -19,7 +19,7 @@ import { deleteInOrder, listOwned, objectKey } from './owned.js';
 import { graphKinds, RecordKeeper } from './record.js';
 import { SchemaCache, schemasOf } from './schemas.js';
 import { Redactor } from '../../util/redact.js';
-import { callOptions, plain, refOf, remainingMs, sleep, throwIfAborted, type DirectSession, type ProgressEvent } from './session.js';
+import { callOptions, plain, redactNames, refOf, remainingMs, sleep, throwIfAborted, type DirectSession, type ProgressEvent } from './session.js';
 import { TypeKroError } from '../../util/errors.js';
 import { amendError } from '../../util/remedy.js';
 
@@ -132,7 +132,7 @@ async function preflight(session: DirectSession): Promise<void> {
   const plan = planInstance(session.prepared, { spec: session.spec, instance: session.instance, observed: new Map(), readiness: session.readiness, ...schemasOf(session) });
   const objects: { resourceId: string; manifest: KubeObject }[] = [];
   for (const node of plan.nodes.values()) if (node.state === 'apply') for (const manifest of await finalManifests(session, node)) objects.push({ resourceId: node.id, manifest });
-  checkObjectNames(session.prepared, objects, { nothingApplied: true });
+  checkObjectNames(session.prepared, objects, { nothingApplied: true, ...redactNames(session) });
   await session.ownership?.check(objects.map((o) => o.manifest));
 }
 

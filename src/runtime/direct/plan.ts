@@ -18,7 +18,7 @@ import { assignedOf, graphKinds, readRecord } from './record.js';
 import { SchemaCache } from './schemas.js';
 import { Redactor } from '../../util/redact.js';
 import type { Remedy } from '../../util/remedy.js';
-import { callOptions, plain, refOf, type DirectSession } from './session.js';
+import { callOptions, plain, redactNames, refOf, type DirectSession } from './session.js';
 
 /**
  * One object in a plan. `name` is absent when it is not known before apply.
@@ -166,7 +166,7 @@ async function planWith(session: DirectSession, redactor: Redactor): Promise<Dep
       } else if (node.state === 'apply') {
         const stand: KubeObject[] = [];
         const manifests = await manifestsOf(session, node);
-        checkObjectNames(session.prepared, manifests.map((manifest) => ({ resourceId: id, manifest })));
+        checkObjectNames(session.prepared, manifests.map((manifest) => ({ resourceId: id, manifest })), redactNames(session));
         takeovers.push(...(await guard.findings(manifests)).map((f) => takeoverOf(id, f)));
         for (const manifest of manifests) {
           const result = await dryRun(session, id, manifest, call);

@@ -55,9 +55,10 @@ export function renderAsFarAsOffline(prepared: PreparedGraph, spec: unknown, ins
  * ```ts
  * renderOffline(prepared, spec, { name: 'web', namespace: 'default' }, owner); // [deployment, service]
  * ```
- * @throws OfflineRenderError naming the resource and the expression that needs live data.
+ * @throws OfflineRenderError naming the resource and the expression that needs live data;
+ * InvalidObjectNameError for a name the API server would refuse (`redact` takes secrets out of the names quoted).
  */
-export function renderOffline(prepared: PreparedGraph, spec: unknown, instance: InstanceIdentity, owner: Ownership): KubeObject[] {
+export function renderOffline(prepared: PreparedGraph, spec: unknown, instance: InstanceIdentity, owner: Ownership, redact?: (text: string) => string): KubeObject[] {
   const { plan, rendered, blocked } = renderAsFarAsOffline(prepared, spec, instance, owner);
   for (const id of plan.order) {
     const node = plan.nodes.get(id);
@@ -68,6 +69,6 @@ export function renderOffline(prepared: PreparedGraph, spec: unknown, instance: 
     throw new OfflineRenderError(`cannot render offline: these resources need data that only exists in the cluster (use deploy()):\n${lines.join('\n')}`, blocked[0]?.id);
   }
   // The API server would refuse these manifests: rendering fails as a deploy would, before anything is applied.
-  checkObjectNames(prepared, [...rendered].flatMap(([resourceId, manifests]) => manifests.map((manifest) => ({ resourceId, manifest }))));
+  checkObjectNames(prepared, [...rendered].flatMap(([resourceId, manifests]) => manifests.map((manifest) => ({ resourceId, manifest }))), redact ? { redact } : {});
   return [...rendered.values()].flat();
 }

@@ -12,10 +12,18 @@ import { rewriteExpr, selectPath } from '../../ir/rewrite.js';
 import { isExprValue, type Value } from '../../ir/value.js';
 import type { ResourceNode } from '../../ir/graph.js';
 import { TypeKroError } from '../../util/errors.js';
-import { clip } from '../../util/redact.js';
+import { clip, REDACTED } from '../../util/redact.js';
 import { describeSyntax, NAMESPACE_SYNTAX, nameProblem, nameSyntaxOf } from '../../util/object-names.js';
 import type { PreparedGraph } from './prepared.js';
 import type { KubeObject } from './types.js';
+
+/** Options of {@link checkObjectNames}. */
+export interface NameCheckOptions {
+  /** The message says nothing was applied: the check ran before the first write. */
+  readonly nothingApplied?: boolean;
+  /** Takes secrets out of a text (the deploy's Redactor). */
+  readonly redact?: (text: string) => string;
+}
 
 /** Problems listed in the message; the rest are counted. */
 const SHOWN = 10;
@@ -25,7 +33,7 @@ export interface ObjectNameProblem {
   readonly resourceId: string;
   readonly kind: string;
   readonly field: 'metadata.name' | 'metadata.namespace';
-  /** The computed value. */
+  /** The computed value, secrets redacted. */
   readonly value: string;
   /** What is wrong with it, and the rule it breaks. */
   readonly problem: string;
@@ -63,7 +71,7 @@ export class InvalidObjectNameError extends TypeKroError {
  * // => [{ resourceId: 'config', kind: 'ConfigMap', field: 'metadata.name', value: 'demo-Bad', problem: 'has uppercase letters ("B")', ... }]
  * ```
  */
-export function objectNameProblems(prepared: PreparedGraph, objects: readonly { readonly resourceId: string; readonly manifest: KubeObject }[]): ObjectNameProblem[] {
+export function objectNameProblems(prepared: PreparedGraph, objects: readonly { readonly resourceId: string; readonly manifest: KubeObject }[], redact: (text: string) => string = (text) => text): ObjectNameProblem[] {
   const problems: ObjectNameProblem[] = [];
   for (const { resourceId, manifest } of objects) {
     const kind = String(manifest.kind ?? '');
@@ -75,10 +83,11 @@ export function objectNameProblems(prepared: PreparedGraph, objects: readonly { 
     for (const { field, value, syntax } of checks) {
       // An absent namespace is defaulted later; a name that is not a string is the schema's to refuse.
       if (typeof value !== 'string' || (field === 'metadata.namespace' && value === '')) continue;
-      const problem = nameProblem(value, syntax);
-      if (problem === undefined) continue;
+      if (nameProblem(value, syntax) === undefined) continue;
+      const shown = redact(value);
+      const problem = nameProblem(value, syntax, { quote: !shown.includes(REDACTED) })!;
       const specFields = specFieldsOf(prepared.resource(resourceId), field === 'metadata.name' ? 'name' : 'namespace');
-      problems.push({ resourceId, kind, field, value, problem, rule: describeSyntax(syntax), specFields });
+      problems.push({ resourceId, kind, field, value: shown, problem, rule: describeSyntax(syntax), specFields });
     }
   }
   return problems;
@@ -87,14 +96,16 @@ export function objectNameProblems(prepared: PreparedGraph, objects: readonly { 
 /**
  * Throws an {@link InvalidObjectNameError} naming every name or namespace among `objects` that breaks its
  * kind's rule. `nothingApplied`: the message says nothing was applied (the check ran before the first write).
+ * `redact` (the deploy's Redactor) takes secrets out of the names quoted; a name holding one is described
+ * without quoting its characters.
  *
  * @example
  * ```ts
  * checkObjectNames(prepared, children, { nothingApplied: true }); // before the first apply of a deploy
  * ```
  */
-export function checkObjectNames(prepared: PreparedGraph, objects: readonly { readonly resourceId: string; readonly manifest: KubeObject }[], options: { readonly nothingApplied?: boolean } = {}): void {
-  const problems = objectNameProblems(prepared, objects);
+export function checkObjectNames(prepared: PreparedGraph, objects: readonly { readonly resourceId: string; readonly manifest: KubeObject }[], options: NameCheckOptions = {}): void {
+  const problems = objectNameProblems(prepared, objects, options.redact);
   if (problems.length === 0) return;
   const after = options.nothingApplied ? ' Nothing was applied.' : '';
   if (problems.length === 1) throw new InvalidObjectNameError(`${describeProblem(problems[0]!)}${after}`, problems);

@@ -94,7 +94,8 @@ export interface KroOwnership {
 }
 
 /**
- * Reads and judges the instance's nameable objects (nothing is written).
+ * Checks the names of the instance's nameable objects (InvalidObjectNameError), then reads and judges them
+ * (nothing is written).
  *
  * @example
  * ```ts
@@ -106,11 +107,11 @@ export async function checkKroOwnership(
   client: KubeClient,
   prepared: PreparedGraph,
   claim: KroClaim,
-  options: { readonly adopt: boolean; readonly namespaced: NamespacedLookup; readonly call: () => CallOptions },
+  options: { readonly adopt: boolean; readonly namespaced: NamespacedLookup; readonly call: () => CallOptions; readonly redact?: (text: string) => string },
 ): Promise<KroOwnership> {
   const children = await kroChildren(prepared, claim, options.namespaced);
   // Before anything is applied, the RGD included: KRO would fail on the object when its turn came.
-  checkObjectNames(prepared, children.manifests, { nothingApplied: true });
+  checkObjectNames(prepared, children.manifests, { nothingApplied: true, ...(options.redact ? { redact: options.redact } : {}) });
   const guard = new OwnershipGuard(ownershipReader(client, options.call), { mode: 'kro', kind: claim.kind, instance: claim.name, namespace: claim.namespace }, options.adopt);
   const findings = await guard.findings(children.manifests.map((c) => c.manifest));
   const idOf = new Map(children.manifests.map((c) => [c.manifest, c.resourceId]));
