@@ -48,6 +48,18 @@ describe('a resource name computed from a bad spec value', () => {
     });
   }
 
+  it('direct mode: a name that needs cluster data is checked just before its apply; what was applied before is named', async () => {
+    const result = await typekro(['deploy', 'test/object-names/fixtures/stamped.ts', '--kubeconfig', testKubeConfigPath(), '-n', namespace.name, '--timeout', '60s']);
+    assert.equal(result.code, 2, transcript(result));
+    assert.match(
+      result.stderr,
+      /\ntypekro: resource "stamped" \(ConfigMap\): name "stamped-\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ" is not a valid ConfigMap name: it has uppercase letters \("T", "Z"\) and contains ":" \(a DNS-1123 subdomain[^)]*\)\. It is computed from spec\.name, first\.metadata\.creationTimestamp: pass a valid value for spec\.name, or compute it differently in the composition, or lowercase it in the composition with \.toLowerCase\(\)\.\n\(applied before the failure and left in the cluster: ConfigMap [a-z0-9-]+\/stamped-first; /,
+      transcript(result),
+    );
+    // the first was applied (it had to exist to name the second), the second never reached the API server
+    assert.deepEqual((await configMaps()).filter((n) => n.startsWith('stamped')), ['stamped-first']);
+  });
+
   it('direct mode: the same deploy with a valid suffix applies both ConfigMaps (the check is what stopped it)', async () => {
     const result = await deploy('direct', 'name=names-ok', 'suffix=good');
     assert.equal(result.code, 0, transcript(result));

@@ -7,7 +7,7 @@
  * the URL (demo-bad_suffix)". The check names the resource, the kind, the computed name, the rule broken
  * and the spec fields the name is computed from.
  */
-import { referencedRoots, type Expr } from '../../ir/expr.js';
+import { referencedRoots } from '../../ir/expr.js';
 import { rewriteExpr, selectPath } from '../../ir/rewrite.js';
 import { isExprValue, type Value } from '../../ir/value.js';
 import type { ResourceNode } from '../../ir/graph.js';
@@ -40,6 +40,8 @@ export interface ObjectNameProblem {
   readonly rule: string;
   /** The spec fields the value is computed from (`spec.suffix`), as far as the composition shows. */
   readonly specFields: readonly string[];
+  /** Fields of other resources it is computed from (`first.metadata.creationTimestamp`). */
+  readonly resourceFields: readonly string[];
 }
 
 /**
@@ -86,8 +88,8 @@ export function objectNameProblems(prepared: PreparedGraph, objects: readonly { 
       if (nameProblem(value, syntax) === undefined) continue;
       const shown = redact(value);
       const problem = nameProblem(value, syntax, { quote: !shown.includes(REDACTED) })!;
-      const specFields = specFieldsOf(prepared.resource(resourceId), field === 'metadata.name' ? 'name' : 'namespace');
-      problems.push({ resourceId, kind, field, value: shown, problem, rule: describeSyntax(syntax), specFields });
+      const { specFields, resourceFields } = sourcesOf(prepared, prepared.resource(resourceId), field === 'metadata.name' ? 'name' : 'namespace');
+      problems.push({ resourceId, kind, field, value: shown, problem, rule: describeSyntax(syntax), specFields, resourceFields });
     }
   }
   return problems;
@@ -118,34 +120,48 @@ function describeProblem(p: ObjectNameProblem): string {
   const subject = p.field === 'metadata.name' ? `name "${clip(p.value, 80)}" is not a valid ${p.kind} name` : `namespace "${clip(p.value, 80)}" is not a valid namespace name`;
   // A name that is only too long needs no spelling rule.
   const rule = /^has \d+ characters \(at most \d+\)$/.test(p.problem) ? '' : ` (${p.rule})`;
-  const lower = /uppercase/.test(p.problem) ? ', or lowercase it in the composition with .toLowerCase()' : '';
-  const fix = p.specFields.length > 0
-    ? `It is computed from ${p.specFields.join(', ')}: pass ${p.specFields.length > 1 ? 'valid values for them' : `a valid value for ${p.specFields[0]}`}${lower}.`
-    : `It is set in the composition: change it there${lower}.`;
+  const sources = [...p.specFields, ...p.resourceFields];
+  const fixes: string[] = [];
+  if (p.specFields.length > 0) fixes.push(p.specFields.length === 1 ? `pass a valid value for ${p.specFields[0]}` : p.resourceFields.length === 0 ? 'pass valid values for them' : `pass valid values for ${p.specFields.join(', ')}`);
+  if (sources.length === 0) fixes.push('change it there');
+  else if (p.resourceFields.length > 0) fixes.push('compute it differently in the composition');
+  if (/uppercase/.test(p.problem)) fixes.push('lowercase it in the composition with .toLowerCase()');
+  const fix = `${sources.length > 0 ? `It is computed from ${sources.join(', ')}` : 'It is set in the composition'}: ${fixes.join(', or ')}.`;
   return `resource "${p.resourceId}" (${p.kind}): ${subject}: it ${p.problem}${rule}. ${fix}`;
 }
 
-/** The spec fields `metadata.<field>` of the resource's template reads, iterators' sources included. */
-function specFieldsOf(resource: ResourceNode, field: 'name' | 'namespace'): string[] {
+/** The spec and resource fields `metadata.<field>` of the resource's template reads, iterators' sources included. */
+function sourcesOf(prepared: PreparedGraph, resource: ResourceNode, field: 'name' | 'namespace'): { specFields: string[]; resourceFields: string[] } {
   const metadata = (resource.template as { metadata?: Record<string, Value> } | undefined)?.metadata;
   const value = metadata?.[field];
-  if (!isExprValue(value)) return [];
-  const fields = new Set<string>();
-  collectSpecFields(value.expr, fields);
+  if (!isExprValue(value)) return { specFields: [], resourceFields: [] };
+  const exprs = [value.expr];
   const roots = referencedRoots(value.expr);
-  for (const dimension of resource.forEach) if (roots.includes(dimension.name)) collectSpecFields(dimension.source, fields);
-  return [...fields];
-}
-
-function collectSpecFields(expr: Expr, into: Set<string>): void {
-  rewriteExpr(
-    expr,
-    (node) => node,
-    (node) => {
-      const chain = node.kind === 'select' ? selectPath(node, 'schema') : undefined;
-      if (!chain || chain.path[0] !== 'spec' || chain.path.length < 2) return undefined;
-      into.add(chain.path.join('.'));
-      return node;
-    },
-  );
+  for (const dimension of resource.forEach) if (roots.includes(dimension.name)) exprs.push(dimension.source);
+  const ids = new Set(prepared.order);
+  const specFields = new Set<string>();
+  const resourceFields = new Set<string>();
+  for (const expr of exprs) {
+    rewriteExpr(
+      expr,
+      (node) => node,
+      (node) => {
+        if (node.kind !== 'select') return undefined;
+        const spec = selectPath(node, 'schema');
+        if (spec && spec.path[0] === 'spec' && spec.path.length > 1) {
+          specFields.add(spec.path.join('.'));
+          return node;
+        }
+        for (const root of referencedRoots(node)) {
+          const chain = ids.has(root) ? selectPath(node, root) : undefined;
+          if (chain) {
+            resourceFields.add([root, ...chain.path].join('.'));
+            return node;
+          }
+        }
+        return undefined;
+      },
+    );
+  }
+  return { specFields: [...specFields], resourceFields: [...resourceFields] };
 }
