@@ -64,11 +64,12 @@ export function renderOffline(prepared: PreparedGraph, spec: unknown, instance: 
     const node = plan.nodes.get(id);
     if (node?.state === 'error') throw new OfflineRenderError(`resource "${id}": ${node.message}`, id);
   }
+  // The API server would refuse these manifests: rendering fails as a deploy would (first: what the
+  // cluster would complete cannot fix a name the spec broke).
+  checkObjectNames(prepared, [...rendered].flatMap(([resourceId, manifests]) => manifests.map((manifest) => ({ resourceId, manifest }))), redact ? { redact } : {});
   if (blocked.length > 0) {
     const lines = blocked.map((n) => `  - ${n.id}: ${n.state === 'external' ? 'reads an external reference' : 'reason' in n ? n.reason : ''}`);
     throw new OfflineRenderError(`cannot render offline: these resources need data that only exists in the cluster (use deploy()):\n${lines.join('\n')}`, blocked[0]?.id);
   }
-  // The API server would refuse these manifests: rendering fails as a deploy would, before anything is applied.
-  checkObjectNames(prepared, [...rendered].flatMap(([resourceId, manifests]) => manifests.map((manifest) => ({ resourceId, manifest }))), redact ? { redact } : {});
   return [...rendered.values()].flat();
 }

@@ -28,7 +28,17 @@ export interface NameCheckOptions {
 /** Problems listed in the message; the rest are counted. */
 const SHOWN = 10;
 
-/** One object name (or namespace) the API server would refuse. */
+/**
+ * One object name (or namespace) the API server would refuse: an item of `InvalidObjectNameError.problems`.
+ *
+ * @example
+ * import type { ObjectNameProblem } from 'typekro';
+ * const problem: ObjectNameProblem = {
+ *   resourceId: 'config', kind: 'ConfigMap', field: 'metadata.name', value: 'demo-Bad', problem: 'has uppercase letters ("B")',
+ *   rule: 'a DNS-1123 subdomain', specFields: ['spec.suffix'], resourceFields: [],
+ * };
+ * problem.specFields; // => ['spec.suffix']
+ */
 export interface ObjectNameProblem {
   readonly resourceId: string;
   readonly kind: string;
