@@ -60,7 +60,7 @@ export interface ObjectNameProblem {
  *
  * @example
  * import { InvalidObjectNameError } from 'typekro';
- * const error = new InvalidObjectNameError('resource "config" (ConfigMap) would be named "Web" ...', []);
+ * const error = new InvalidObjectNameError('resource "config" (ConfigMap): name "Web" is not a valid ConfigMap name: ...', []);
  * error.code; // => 'SPEC_INVALID'
  */
 export class InvalidObjectNameError extends TypeKroError {
