@@ -27,7 +27,7 @@ export type { DirectFactory, DirectFactoryOptions, FactoryOptionsBase, FactorySt
 export type { DirectDeployOptions, DirectInstance } from './api/direct.js';
 export type { PartialStatus, StatusField, StatusReport } from './api/instance.js';
 export { KroRejectedError } from './runtime/kro/errors.js';
-export { DirectAbortedError, DirectDeployError, DirectTimeoutError, OfflineRenderError, OwnershipConflictError, type RollbackReport } from './runtime/direct/errors.js';
+export { DirectAbortedError, DirectDeployError, DirectTimeoutError, OfflineRenderError, OwnershipConflictError, InvalidObjectNameError, type ObjectNameProblem, type RollbackReport } from './runtime/direct/errors.js';
 export type { DeployPlan, PlannedChange, PlannedConflict, PlannedObject, PlannedTakeover, PodLog, ProgressEvent } from './api/direct.js';
 export type {
   ApplyEvent, DeleteEvent, DeletedEvent, KroProgressEvent, KubernetesEvent, LogEvent, PendingEvent, ReadyEvent, RollbackEvent, SkippedEvent, StatusEvent, WaitingEvent,

@@ -37,7 +37,6 @@ import type { Redactor } from '../util/redact.js';
 import { redactorFor, redactorForObjects, unstoredSecretsOf } from './sensitive.js';
 import { redactEvents, redactedStream, redactFailures, redactLogs } from './sensitive-feed.js';
 import { ensureNamespace } from './namespace.js';
-import { checkManifestNames } from './validate-input.js';
 import { InstanceNotFoundError, type InstanceStatus } from './instances.js';
 import { CompositionError } from '../compile/rgd/errors.js';
 import type { DirectDeployOptions, DirectDriver, DirectFactoryOptions } from './direct-types.js';
@@ -201,12 +200,11 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
     },
     manifestsYaml(spec, yamlOptions = {}) {
       const { spec: checked, name } = checkedInstance(definition, graph, spec, yamlOptions.name);
+      const redactor = redactorFor(graph, checked);
       try {
-        const manifests = renderOffline(graphOf(), checked, identity(name), owner(name));
-        checkManifestNames(manifests as readonly { kind?: unknown; metadata?: { name?: unknown } }[]);
-        return toYamlDocuments(manifests);
+        return toYamlDocuments(renderOffline(graphOf(), checked, identity(name), owner(name), (text) => redactor.text(text)));
       } catch (error) {
-        throw redactorFor(graph, checked).error(error);
+        throw redactor.error(error);
       }
     },
     async deleteInstance(name, deleteOptions = {}) {

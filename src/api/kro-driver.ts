@@ -76,11 +76,12 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
   const graphOf = (): PreparedGraph => (prepared ??= prepareGraph(graph, createCelEngine()));
   let namespaced: ((apiVersion: string, kind: string) => Promise<boolean>) | undefined;
 
-  /** The one ownership check of both modes, on the objects the spec names (runtime/kro/ownership.ts). */
+  /** The one name and ownership check of both modes, on the objects the spec names (runtime/kro/ownership.ts). */
   function ownership(instance: KubernetesObject, signal?: AbortSignal): Promise<KroOwnership> {
     const claim = { kind: graph.kind, name: instance.metadata?.name ?? '', namespace, spec: (instance as { spec?: unknown }).spec ?? {} };
     const bounded = (): { deadline: number; signal?: AbortSignal } => ({ ...call(), ...(signal ? { signal } : {}) });
-    return checkKroOwnership(kube, graphOf(), claim, { adopt: options.adopt ?? false, namespaced: (namespaced ??= namespacedLookup(kube)), call: bounded });
+    const redactor = redactorFor(graph, claim.spec);
+    return checkKroOwnership(kube, graphOf(), claim, { adopt: options.adopt ?? false, namespaced: (namespaced ??= namespacedLookup(kube)), call: bounded, redact: (text) => redactor.text(text) });
   }
 
   async function live(name: string): Promise<LiveInstance> {

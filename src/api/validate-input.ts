@@ -6,7 +6,7 @@
 import type { SchemaNode } from '../ir/schema.js';
 import { TypeKroError } from '../util/errors.js';
 import { clip } from '../util/redact.js';
-import { withArticle } from '../util/article.js';
+import { DNS1123_LABEL, DNS1123_SUBDOMAIN } from '../util/object-names.js';
 import { fieldHint, member } from '../util/suggest.js';
 
 /**
@@ -17,8 +17,6 @@ export const MAX_SPEC_BYTES = 1024 * 1024;
 /** An instance name is a label value too (KRO labels every child with it): at most 63 characters. */
 export const MAX_NAME_LENGTH = 63;
 
-const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** A name as a message quotes it: in quotes, cut when long, with its length. */
 function quoted(name: string): string {
@@ -57,7 +55,7 @@ export function checkInstanceName(name: string, origin?: string): void {
   if (name.length > MAX_NAME_LENGTH) {
     throw new TypeKroError('USAGE', `${subject} has ${name.length} characters; at most ${MAX_NAME_LENGTH} (KRO copies it into a label of every resource, and direct mode keeps the same rule)${fix}`);
   }
-  if (!SUBDOMAIN.test(name)) {
+  if (!DNS1123_SUBDOMAIN.test(name)) {
     const suggestion = dnsLike(name, /[^a-z0-9.-]+/g);
     throw new TypeKroError(
       'USAGE',
@@ -78,7 +76,7 @@ export function checkInstanceName(name: string, origin?: string): void {
  * ```
  */
 export function checkNamespaceName(namespace: string): void {
-  if (namespace.length <= MAX_NAME_LENGTH && LABEL.test(namespace)) return;
+  if (namespace.length <= MAX_NAME_LENGTH && DNS1123_LABEL.test(namespace)) return;
   const suggestion = dnsLike(namespace, /[^a-z0-9-]+/g);
   const rule = namespace.length > MAX_NAME_LENGTH ? `has ${namespace.length} characters; at most ${MAX_NAME_LENGTH}` : 'is not a valid namespace name: use lowercase letters, digits and "-", starting and ending with a letter or digit';
   throw new TypeKroError('USAGE', `namespace ${quoted(namespace)} ${rule}${suggestion && suggestion !== namespace ? ` (e.g. "${suggestion}")` : ''}`);
@@ -112,26 +110,4 @@ export function unknownFieldProblems(schema: SchemaNode, value: unknown, path = 
     if (field) return unknownFieldProblems(field, item, `${path}${member(key)}`);
     return [`${path}${member(clip(key, 80))} is not a field of the ${path === 'spec' ? 'spec' : `field ${path}`}${fieldHint(key, known, path)}`];
   });
-}
-
-/** Kubernetes object names have at most 253 characters (a DNS-1123 subdomain; other rules vary by kind). */
-const MAX_OBJECT_NAME = 253;
-
-/**
- * Throws a `SPEC_INVALID` TypeKroError when a rendered manifest's name is empty or longer than any kind allows
- * (a long spec value used as a name): `render --manifests` fails as the API server would, in one short line.
- *
- * @example
- * ```ts
- * import { checkManifestNames } from './validate-input.js';
- * checkManifestNames([{ kind: 'ConfigMap', metadata: { name: 'web' } }]); // passes
- * ```
- */
-export function checkManifestNames(manifests: readonly { kind?: unknown; metadata?: { name?: unknown } }[]): void {
-  for (const manifest of manifests) {
-    const name = manifest.metadata?.name;
-    if (typeof name !== 'string' || (name !== '' && name.length <= MAX_OBJECT_NAME)) continue;
-    const what = `${String(manifest.kind)} name ${quoted(name)}`;
-    throw new TypeKroError('SPEC_INVALID', name === '' ? `${withArticle(String(manifest.kind))} has an empty name; check the spec values its name is made of` : `${what} has ${name.length} characters; Kubernetes names have at most ${MAX_OBJECT_NAME}: check the spec values it is made of`);
-  }
 }

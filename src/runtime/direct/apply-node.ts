@@ -3,12 +3,12 @@
  * shared `observed` map as objects change, so the planner sees live data.
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
-import { finalizeManifest, resourceReadiness, type KubeObject, type NodePlan, type Readiness } from '../engine/index.js';
+import { checkObjectNames, finalizeManifest, resourceReadiness, type KubeObject, type NodePlan, type Readiness } from '../engine/index.js';
 import { describeRef, KubeApiError } from '../kube/client.js';
 import { DirectDeployError, DirectTimeoutError } from './errors.js';
 import { applyGuarded } from './ownership.js';
 import { schemasOf } from './schemas.js';
-import { callOptions, plain, refOf, remainingMs, throwIfAborted, type DirectSession } from './session.js';
+import { callOptions, plain, redactNames, refOf, remainingMs, throwIfAborted, type DirectSession } from './session.js';
 
 type ApplyPlan = Extract<NodePlan, { state: 'apply' }>;
 type ExternalPlan = Extract<NodePlan, { state: 'external' }>;
@@ -24,6 +24,8 @@ export async function finalManifests(session: DirectSession, node: ApplyPlan): P
 /** Server-side applies the node's manifests, records them as observed, then waits for readiness. */
 export async function applyNode(session: DirectSession, node: ApplyPlan, observed: ObservedMap): Promise<void> {
   const manifests = await finalManifests(session, node);
+  // Names that needed cluster data are known only now; the others passed the same check before the first apply.
+  checkObjectNames(session.prepared, manifests.map((manifest) => ({ resourceId: node.id, manifest })), redactNames(session));
   await session.ownership?.check(manifests);
   const applied: KubeObject[] = [];
   for (const manifest of manifests) {

@@ -8,8 +8,8 @@
  * On any failure every in-flight step is stopped and awaited before the error is thrown, so nothing is
  * applied after `deploy()` has rejected. A failed first deploy can be rolled back (`rollbackOnFailure`).
  */
-import { createPlanCache, instanceStatus, OwnershipGuard, planInstance, type InstancePlan, type KubeObject, type NodePlan, type Ownership, type StatusResult } from '../engine/index.js';
-import { applyNode, finalManifests, observeExternal, type ObservedMap } from './apply-node.js';
+import { checkObjectNames, createPlanCache, finalizeManifest, instanceStatus, nameableObjects, OwnershipGuard, planInstance, type InstancePlan, type KubeObject, type NodePlan, type Ownership, type StatusResult } from '../engine/index.js';
+import { applyNode, observeExternal, type ObservedMap } from './apply-node.js';
 import { ownershipReader } from './ownership.js';
 import { Settled } from './settled.js';
 import { describeRef } from '../kube/client.js';
@@ -19,7 +19,7 @@ import { deleteInOrder, listOwned, objectKey } from './owned.js';
 import { graphKinds, RecordKeeper } from './record.js';
 import { SchemaCache, schemasOf } from './schemas.js';
 import { Redactor } from '../../util/redact.js';
-import { callOptions, plain, refOf, remainingMs, sleep, throwIfAborted, type DirectSession, type ProgressEvent } from './session.js';
+import { callOptions, plain, redactNames, refOf, remainingMs, sleep, throwIfAborted, type DirectSession, type ProgressEvent } from './session.js';
 import { TypeKroError } from '../../util/errors.js';
 import { amendError } from '../../util/remedy.js';
 
@@ -124,12 +124,22 @@ function withAssigned(session: DirectSession, record: RecordKeeper): DirectSessi
   return { ...session.instance, ...(assigned ? { assigned } : {}) };
 }
 
-/** Checks the ownership of every object the first plan can name (the others are checked before their own apply). */
+/**
+ * Before the first write: checks the name and the ownership of every object that can be named from the spec
+ * (the plan of engine/nameable.ts, as kro mode's check); the others are checked before their own apply.
+ */
 async function preflight(session: DirectSession): Promise<void> {
-  const plan = planInstance(session.prepared, { spec: session.spec, instance: session.instance, observed: new Map(), readiness: session.readiness, ...schemasOf(session) });
-  const manifests: KubeObject[] = [];
-  for (const node of plan.nodes.values()) if (node.state === 'apply') manifests.push(...(await finalManifests(session, node)));
-  await session.ownership?.check(manifests);
+  // A kind the cluster does not serve yet (the graph makes its CRD): its name is checked now, its owner at its apply.
+  const unserved = new Set<KubeObject>();
+  const finalize = async (manifest: KubeObject, id: string): Promise<KubeObject> => {
+    const namespaced = await session.namespaced(String(manifest.apiVersion), String(manifest.kind)).catch(() => undefined);
+    const final = finalizeManifest(manifest, id, session.owner, namespaced ?? true);
+    if (namespaced === undefined) unserved.add(final);
+    return final;
+  };
+  const { manifests } = await nameableObjects(session.prepared, { spec: session.spec, instance: session.instance, ...schemasOf(session) }, finalize);
+  checkObjectNames(session.prepared, manifests, { nothingApplied: true, ...redactNames(session) });
+  await session.ownership?.check(manifests.map((o) => o.manifest).filter((m) => !unserved.has(m)));
 }
 
 async function reconcile(session: DirectSession, record: RecordKeeper, steps: Map<string, Step>, tasks: Map<string, Promise<void>>): Promise<DeployResult> {

@@ -76,3 +76,5 @@ export interface RollbackReport {
 
 /** Defined with the one ownership check of both modes (engine/ownership-check.ts). */
 export { OwnershipConflictError } from '../engine/ownership-check.js';
+/** Defined with the one object-name check of both modes (engine/name-check.ts). */
+export { InvalidObjectNameError, type ObjectNameProblem } from '../engine/name-check.js';

@@ -8,7 +8,7 @@
  * instance owns that the graph no longer wants are listed under `prune`.
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
-import { labelValue, mergeKinds, nextGeneration, OwnershipGuard, planInstance, type KubeObject, type NodePlan, type OwnershipFinding } from '../engine/index.js';
+import { checkObjectNames, labelValue, mergeKinds, nextGeneration, OwnershipGuard, planInstance, type KubeObject, type NodePlan, type OwnershipFinding } from '../engine/index.js';
 import { ApplyConflictError, KubeApiError, type FieldConflict } from '../kube/client.js';
 import { finalManifests, type ObservedMap } from './apply-node.js';
 import { DirectDeployError } from './errors.js';
@@ -18,7 +18,7 @@ import { assignedOf, graphKinds, readRecord } from './record.js';
 import { SchemaCache } from './schemas.js';
 import { Redactor } from '../../util/redact.js';
 import type { Remedy } from '../../util/remedy.js';
-import { callOptions, plain, refOf, type DirectSession } from './session.js';
+import { callOptions, plain, redactNames, refOf, type DirectSession } from './session.js';
 
 /**
  * One object in a plan. `name` is absent when it is not known before apply.
@@ -166,6 +166,7 @@ async function planWith(session: DirectSession, redactor: Redactor): Promise<Dep
       } else if (node.state === 'apply') {
         const stand: KubeObject[] = [];
         const manifests = await manifestsOf(session, node);
+        checkObjectNames(session.prepared, manifests.map((manifest) => ({ resourceId: id, manifest })), redactNames(session));
         takeovers.push(...(await guard.findings(manifests)).map((f) => takeoverOf(id, f)));
         for (const manifest of manifests) {
           const result = await dryRun(session, id, manifest, call);

@@ -4,7 +4,7 @@
  * live object, so `deployment.metadata.name` resolves; anything only the cluster knows (status, uid,
  * server defaults) makes rendering fail with a message naming the field.
  */
-import { createPlanCache, finalizeManifest, isNamespacedKindOffline, planInstance, type InstanceIdentity, type InstancePlan, type KubeObject, type NodePlan, type Ownership, type PreparedGraph } from '../engine/index.js';
+import { checkObjectNames, createPlanCache, finalizeManifest, isNamespacedKindOffline, planInstance, type InstanceIdentity, type InstancePlan, type KubeObject, type NodePlan, type Ownership, type PreparedGraph } from '../engine/index.js';
 import { OfflineRenderError } from './errors.js';
 
 /** What the spec alone decides: the final plan, each rendered resource's manifests, and what needs the cluster. */
@@ -55,14 +55,18 @@ export function renderAsFarAsOffline(prepared: PreparedGraph, spec: unknown, ins
  * ```ts
  * renderOffline(prepared, spec, { name: 'web', namespace: 'default' }, owner); // [deployment, service]
  * ```
- * @throws OfflineRenderError naming the resource and the expression that needs live data.
+ * @throws OfflineRenderError naming the resource and the expression that needs live data;
+ * InvalidObjectNameError for a name the API server would refuse (`redact` takes secrets out of the names quoted).
  */
-export function renderOffline(prepared: PreparedGraph, spec: unknown, instance: InstanceIdentity, owner: Ownership): KubeObject[] {
+export function renderOffline(prepared: PreparedGraph, spec: unknown, instance: InstanceIdentity, owner: Ownership, redact?: (text: string) => string): KubeObject[] {
   const { plan, rendered, blocked } = renderAsFarAsOffline(prepared, spec, instance, owner);
   for (const id of plan.order) {
     const node = plan.nodes.get(id);
     if (node?.state === 'error') throw new OfflineRenderError(`resource "${id}": ${node.message}`, id);
   }
+  // The API server would refuse these manifests: rendering fails as a deploy would (first: what the
+  // cluster would complete cannot fix a name the spec broke).
+  checkObjectNames(prepared, [...rendered].flatMap(([resourceId, manifests]) => manifests.map((manifest) => ({ resourceId, manifest }))), redact ? { redact } : {});
   if (blocked.length > 0) {
     const lines = blocked.map((n) => `  - ${n.id}: ${n.state === 'external' ? 'reads an external reference' : 'reason' in n ? n.reason : ''}`);
     throw new OfflineRenderError(`cannot render offline: these resources need data that only exists in the cluster (use deploy()):\n${lines.join('\n')}`, blocked[0]?.id);

@@ -278,3 +278,16 @@ export const throwIfAborted = throwIfSignalled;
 
 /** Sleeps, waking early on abort. */
 export const sleep = abortableSleep;
+
+/**
+ * The name check's redaction: the session's secrets out of the names it quotes.
+ *
+ * @example
+ * ```ts
+ * checkObjectNames(session.prepared, objects, redactNames(session));
+ * ```
+ */
+export function redactNames(session: Pick<DirectSession, 'redactor'>): { redact?: (text: string) => string } {
+  const redactor = session.redactor;
+  return redactor ? { redact: (text) => redactor.text(text) } : {};
+}

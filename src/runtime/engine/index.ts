@@ -12,3 +12,5 @@ export { directMetadataProblem } from './variables.js';
 export { impossibleReads } from './reads.js';
 export { adoptable, describeOwner, foreignOwner, ownedBy, type Claimant, type ForeignOwner } from './ownership.js';
 export { OwnershipConflictError, OwnershipGuard, type OwnershipFinding, type OwnershipReader } from './ownership-check.js';
+export { checkObjectNames, InvalidObjectNameError, objectNameProblems, type ObjectNameProblem } from './name-check.js';
+export { nameableObjects, type NameableObjects } from './nameable.js';

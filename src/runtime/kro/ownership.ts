@@ -13,7 +13,7 @@
  * no precondition. KRO still refuses objects another instance took meanwhile; an unlabelled object made by
  * another tool meanwhile is adopted by KRO.
  */
-import { finalizeManifest, OwnershipGuard, planInstance, type KubeObject, type OwnershipFinding, type PreparedGraph } from '../engine/index.js';
+import { checkObjectNames, finalizeManifest, nameableObjects, OwnershipGuard, type KubeObject, type OwnershipFinding, type PreparedGraph } from '../engine/index.js';
 import type { CallOptions, KubeClient } from '../kube/client.js';
 import { ownershipReader } from '../direct/ownership.js';
 
@@ -36,8 +36,8 @@ export interface KroChildren {
 export type NamespacedLookup = (apiVersion: string, kind: string) => Promise<boolean>;
 
 /**
- * The objects of the instance the planner can name from the spec alone. Each rendered object stands in for
- * the live one, so that names built from other objects' names resolve too; what needs cluster data stays out.
+ * The objects of the instance the planner can name from the spec alone (engine/nameable.ts, as direct
+ * mode's preflight), reduced to what names them.
  *
  * @example
  * ```ts
@@ -46,37 +46,11 @@ export type NamespacedLookup = (apiVersion: string, kind: string) => Promise<boo
  */
 export async function kroChildren(prepared: PreparedGraph, claim: KroClaim, namespaced: NamespacedLookup): Promise<KroChildren> {
   const instance = { name: claim.name, namespace: claim.namespace };
-  const observed = new Map<string, KubeObject | readonly KubeObject[]>();
-  const named = new Map<string, KubeObject[]>();
-  for (;;) {
-    let progressed = false;
-    let plan: ReturnType<typeof planInstance>;
-    try {
-      plan = planInstance(prepared, { spec: claim.spec, instance, observed, readiness: 'exists' });
-    } catch {
-      // An expression the direct runtime cannot evaluate is KRO's to judge: what is not named yet goes unchecked.
-      return { manifests: listed(named), unchecked: prepared.order.filter((id) => !named.has(id) && !prepared.resource(id).externalRef) };
-    }
-    for (const node of plan.nodes.values()) {
-      if (node.state !== 'apply' || named.has(node.id)) continue;
-      // KRO puts a namespaced child without a namespace into the instance's namespace.
-      const manifests = await Promise.all(
-        node.manifests.map(async (m) => finalizeManifest(m, node.id, { composition: '', instance: '', namespace: claim.namespace }, await namespaced(String(m.apiVersion), String(m.kind)).catch(() => true))),
-      );
-      const bare = manifests.map(identityOnly);
-      named.set(node.id, bare);
-      observed.set(node.id, node.collection ? node.manifests : node.manifests[0]!);
-      progressed = true;
-    }
-    if (!progressed) {
-      const unchecked = [...plan.nodes.values()].filter((n) => n.state === 'pending' || n.state === 'waiting' || n.state === 'error').map((n) => n.id);
-      return { manifests: listed(named), unchecked };
-    }
-  }
-}
-
-function listed(named: ReadonlyMap<string, readonly KubeObject[]>): KroChildren['manifests'] {
-  return [...named].flatMap(([resourceId, items]) => items.map((manifest) => ({ resourceId, manifest })));
+  // KRO puts a namespaced child without a namespace into the instance's namespace.
+  const finalize = async (m: KubeObject, id: string): Promise<KubeObject> =>
+    identityOnly(finalizeManifest(m, id, { composition: '', instance: '', namespace: claim.namespace }, await namespaced(String(m.apiVersion), String(m.kind)).catch(() => true)));
+  const { manifests, unnamed } = await nameableObjects(prepared, { spec: claim.spec, instance }, finalize);
+  return { manifests, unchecked: unnamed };
 }
 
 /** Only what names the object: the check reads it, nothing of TypeKro's labels goes anywhere. */
@@ -94,7 +68,8 @@ export interface KroOwnership {
 }
 
 /**
- * Reads and judges the instance's nameable objects (nothing is written).
+ * Checks the names of the instance's nameable objects (InvalidObjectNameError), then reads and judges them
+ * (nothing is written).
  *
  * @example
  * ```ts
@@ -106,9 +81,11 @@ export async function checkKroOwnership(
   client: KubeClient,
   prepared: PreparedGraph,
   claim: KroClaim,
-  options: { readonly adopt: boolean; readonly namespaced: NamespacedLookup; readonly call: () => CallOptions },
+  options: { readonly adopt: boolean; readonly namespaced: NamespacedLookup; readonly call: () => CallOptions; readonly redact?: (text: string) => string },
 ): Promise<KroOwnership> {
   const children = await kroChildren(prepared, claim, options.namespaced);
+  // Before anything is applied, the RGD included: KRO would fail on the object when its turn came.
+  checkObjectNames(prepared, children.manifests, { nothingApplied: true, ...(options.redact ? { redact: options.redact } : {}) });
   const guard = new OwnershipGuard(ownershipReader(client, options.call), { mode: 'kro', kind: claim.kind, instance: claim.name, namespace: claim.namespace }, options.adopt);
   const findings = await guard.findings(children.manifests.map((c) => c.manifest));
   const idOf = new Map(children.manifests.map((c) => [c.manifest, c.resourceId]));
