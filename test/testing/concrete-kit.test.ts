@@ -67,4 +67,18 @@ describe('concrete evaluation as the kit uses it', () => {
     assert.deepEqual([js.status, js.pendingStatus], [{ gen: 0 }, ['lvl']]);
     assert.deepEqual(simulate(helm, { level: 'debug' }).pending, ['lvl', 'gen']);
   });
+
+  it('Math.trunc (the README table and the refusal hints recommend it) means what JavaScript means', () => {
+    const trunc = kubernetesComposition(
+      { name: 'trunc', kind: 'Trunc', spec: type({ i: 'number.integer', x: 'number' }), status: type({ half: 'number', whole: 'number' }) },
+      (spec) => {
+        ConfigMap({ name: 'trunc', data: { half: `${Math.trunc(spec.i / 2)}` } });
+        return { half: Math.trunc(spec.i / 2), whole: Math.trunc(spec.x) };
+      },
+    );
+    // simulate holds the compiled CEL to the JavaScript run and throws on any difference.
+    assert.deepEqual(simulate(trunc, { i: -7, x: -2.5 }).status, { half: -3, whole: -2 });
+    assert.deepEqual(simulate(trunc, { i: 7, x: 2.75 }).status, { half: 3, whole: 2 });
+    assert.deepEqual(simulate(trunc, { i: 0, x: -0.5 }).status, { half: 0, whole: 0 });
+  });
 });
