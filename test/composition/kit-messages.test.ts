@@ -87,4 +87,52 @@ describe('refusal messages', () => {
       { message: new RegExp(`calls itself \\(directly or through other helpers\\)`) },
     );
   });
+
+  it('spreading the spec, a nested composition in a loop and assigning to a reference are refused at their line', () => {
+    const child = kubernetesComposition(
+      { apiVersion: 'messages.typekro.dev/v1alpha1', kind: 'Child', name: 'child', spec: type({ env: 'string' }), status: type({ 'v?': 'number' }) },
+      (spec) => {
+        ConfigMap({ name: spec.env, data: {} });
+        return {};
+      },
+    );
+    assert.throws(
+      () =>
+        kubernetesComposition({ ...definition, name: 'spread-spec' }, (spec) => {
+          child({ ...spec }); // m:spread
+          return {};
+        }),
+      { message: `${at('m:spread', 'spec })')}: the reference spec cannot be spread or enumerated at definition time (its value exists only in the cluster); pass it as a whole, or read its fields by name` },
+    );
+    const listed = { ...definition, spec: type({ envs: 'string[]' }) };
+    assert.throws(
+      () =>
+        kubernetesComposition({ ...listed, name: 'nest-loop' }, (spec) => {
+          for (const env of spec.envs) child({ env }); // m:loop
+          return {};
+        }),
+      { message: `${at('m:loop', 'child(')}: nested composition "child" inside a loop is not supported: KRO collections hold single resources; call the child's factories in the loop directly, or call "child" once per instance outside the loop` },
+    );
+    assert.throws(
+      () =>
+        kubernetesComposition({ ...listed, name: 'assign' }, (spec) => {
+          spec.envs.length = 0; // m:assign
+          return {};
+        }),
+      { message: `${at('m:assign', 'length = 0')}: cannot assign to spec.envs.length: spec.envs is a reference (its value exists only in the cluster) and references are read-only; build a new value instead` },
+    );
+  });
+
+  it('a built-in that fails on a reference shows the reference as written, where, and the way out', () => {
+    assert.throws(
+      () =>
+        kubernetesComposition({ ...definition, name: 'buffer' }, (spec) => {
+          ConfigMap({ name: 'b', data: { v: Buffer.from(spec.env).toString('base64') } }); // m:buffer
+          return {};
+        }),
+      {
+        message: `${at('m:buffer', 'from(')}: TypeError: The first argument must be of type string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object. Received the reference spec.env\n  JavaScript ran on a reference there (its value exists only in the cluster), and such code cannot be compiled to CEL; use a method the README's table "The JavaScript that compiles to CEL" lists, or Cel.expr(...)`,
+      },
+    );
+  });
 });
