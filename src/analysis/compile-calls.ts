@@ -293,7 +293,7 @@ function callbackBody(fn: Extract<Node, { type: 'ArrowFunctionExpression' | 'Fun
 
 function globalCall(node: Call, name: string, args: readonly Node[], scope: Scope, c: Compiler, expect?: CelType): Typed {
   const binding = scope.lookup(name);
-  if (binding?.kind === 'function') return c.value(inlinedBody(node, binding.fn), functionScope(binding.fn, binding.scope, () => false, bindParams(binding.fn, args, scope)), expect);
+  if (binding?.kind === 'function') return inlined(node, name, binding.fn, () => c.value(inlinedBody(node, binding.fn), functionScope(binding.fn, binding.scope, () => false, bindParams(binding.fn, args, scope)), expect));
   if (binding) throw syntaxError(node, `\`${name}(...)\` is a JavaScript function; it cannot run in CEL`, HINT.expr);
   const ctx = { node, args };
   const only = (): Typed => {
@@ -313,6 +313,23 @@ function globalCall(node: Call, name: string, args: readonly Node[], scope: Scop
       return toNumber(node, name, only());
     default:
       throw syntaxError(node, `\`${name}(...)\` is a JavaScript function; it cannot run in CEL`, 'pass the value through the spec, or write Cel.expr(...)');
+  }
+}
+
+/**
+ * Helpers are inlined, so one that calls itself never ends: the stack overflows. That is turned into a
+ * definition error at the call (the innermost handler that has stack left to build it; outer ones pass it on).
+ */
+function inlined(node: Call, name: string, fn: FunctionLike, compile: () => Typed): Typed {
+  const recursion = (): Error => syntaxError(node, `\`${name}(...)\` calls itself (directly or through other helpers): TypeKro inlines helpers into CEL, which has no recursion`, 'compute the value without recursion (a ternary or a lookup over the spec), or use Cel.expr(...)');
+  const inside = node.start != null && fn.start != null && node.start >= fn.start && node.end! <= fn.end! && node.loc?.filename === fn.loc?.filename;
+  if (inside) throw recursion();
+  try {
+    return compile();
+  } catch (error) {
+    // No regular expression here: at the stack's edge it would overflow itself.
+    if (error instanceof RangeError && error.message.includes('call stack')) throw recursion();
+    throw error;
   }
 }
 

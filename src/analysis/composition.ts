@@ -146,7 +146,9 @@ export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext
     const loop = loopOf(parent, child, parents);
     if (loop) loops.push(loop);
     else if (isFunctionNode(parent) && parent !== fn && !insideHelper && !isLoopCallback(parent, parents)) insideHelper = parent;
-    else if (isUnsupportedLoop(parent, child)) {
+    else if (parent.type === 'SwitchCase') {
+      throw syntaxError(parent, '`switch` is not supported around resources', "write if / else if / else instead (`if (spec.env === 'prod') { ... } else { ... }`; each branch becomes an includeWhen), or choose field values with a ternary");
+    } else if (isUnsupportedLoop(parent, child)) {
       throw syntaxError(parent, 'a resource is created inside a loop form the compiler cannot express', 'use `for (const x of list)` or `list.map((x) => ...)` over a spec list');
     }
   }
@@ -179,7 +181,7 @@ function loopOf(parent: Node, child: Node, parents: Map<Node, Node>): EnclosingL
     const left = parent.left;
     const declarator = left.type === 'VariableDeclaration' ? left.declarations[0] : undefined;
     const id = declarator?.id ?? left;
-    if (id.type !== 'Identifier') throw syntaxError(left, 'destructuring in a for-of over resources is not supported', 'bind one variable: `for (const item of list)`');
+    if (id.type !== 'Identifier') throw syntaxError(left, 'destructuring the variable of a for-of loop is not supported', 'bind one variable and destructure it in the body: `for (const item of list) { const { name } = item; ... }`');
     return { variable: id.name, source: parent.right, kind: 'for-of' };
   }
   if (!isFunctionNode(parent) || !isLoopCallback(parent, parents)) return undefined;
@@ -211,8 +213,6 @@ function isUnsupportedLoop(parent: Node, child: Node): boolean {
     case 'DoWhileStatement':
     case 'ForInStatement':
       return child === parent.body;
-    case 'SwitchCase':
-      return true;
     default:
       return false;
   }

@@ -46,11 +46,13 @@ export interface ConcreteOptions {
  * - JavaScript decides: `if`s and `withIncludeWhen(boolean)` decide existence, loops expand over plain
  *   arrays, operators run on plain values. A status field is pending when its value is `undefined`.
  * - Absent observed objects read as `undefined` fields; reading through an absent object-typed field
- *   yields `undefined` instead of throwing (see composition/concrete-view.ts).
+ *   yields `undefined` instead of throwing, and so does any field of a resource that is not observed at all,
+ *   typed or not (`redis.spec.values.logLevel`; see composition/concrete-view.ts). Numbers are JSON's: -0 is 0.
  * - `Cel.expr`/`Cel.template` over non-literal CEL, raw CEL strings in conditions: JavaScript cannot run
- *   them, and their parts were pasted into CEL text, so they are reported as {@link OpaqueCel} leaves, never
- *   evaluated. A `Cel.template` whose parts are all plain values is its text. `Cel.has` needs a reference
- *   and throws here.
+ *   them, and their parts were pasted into CEL text (data and CEL text are both plain strings here), so they
+ *   are reported as {@link OpaqueCel} leaves, never evaluated; so is every string built from one (a template
+ *   literal `` `half-${h}` `` or `+`), and using one as a number (`h > 2`) throws rather than guess. A
+ *   `Cel.template` whose parts are all plain values is its text. `Cel.has` needs a reference and throws here.
  * - Nested compositions are supported (the child's function runs with the spec its parent passes, its
  *   resources prefixed as the graph inlines them); collections (loops over spec arrays) give one manifest
  *   per item. Ids follow the compiled graph's call sites.

@@ -13,6 +13,8 @@ import type { IteratorRoot } from '../model/refs.js';
 import { applyDefaults } from '../model/schema/index.js';
 import { concreteSourceOf } from './concrete-source.js';
 import { observedView } from './concrete-view.js';
+import { opaqueInJavaScript } from './concrete-value.js';
+import type { ExprValue } from '../ir/value.js';
 import { assignId } from './ids.js';
 import { prefixed } from './nest.js';
 import { currentCallSite, type CompositionSource } from './source-site.js';
@@ -164,6 +166,11 @@ export class ConcreteRun implements CompositionRunHooks {
     return withNestedRecords({ status }, records);
   }
 
+  /** A `Cel.*` value has no JavaScript value: it stays opaque, also inside strings built from it. */
+  celValue(value: ExprValue): unknown {
+    return opaqueInJavaScript(value);
+  }
+
   /** The handle the user holds: observed values by field, the resource methods kept (and chaining to this handle). */
   handleFor(record: ResourceRecord, handle: unknown): unknown {
     const methods = handle as Record<string, (...args: unknown[]) => unknown>;
@@ -206,6 +213,6 @@ export class ConcreteRun implements CompositionRunHooks {
     const object = this.observedItem(entry.draft, entry.item.index) as Record<string, unknown> | undefined;
     const type = entry.draft.type.kind === 'object' ? entry.draft.type.fields[field]?.type : undefined;
     // A top-level field of an untyped kind (a custom resource's status) is still an object.
-    return observedView(object?.[field], type === undefined || type.kind === 'dyn' ? T.object({}, true) : type);
+    return observedView(object?.[field], type === undefined || type.kind === 'dyn' ? T.object({}, true) : type, object === undefined);
   }
 }

@@ -2,9 +2,17 @@
  * What a concrete run produced, as plain data: `undefined` (and absent placeholders) leave their field
  * out and are reported as pending paths; `Cel.*` escape hatches, which have no JavaScript meaning, stay
  * {@link OpaqueCel} leaves holding their CEL text.
+ *
+ * Why opaque rather than evaluated: in a concrete run the parts of `Cel.expr(spec.s, '.upperAscii()')` are
+ * both plain strings, so which one is data and which is CEL text cannot be told apart; evaluating the pasted
+ * text would be a guess. So a `Cel.*` value is opaque, and so is every string JavaScript builds from it (a
+ * template literal or `+`): its text carries a marker, and the whole field becomes an {@link OpaqueCel}
+ * that a differential check skips rather than compares. Using it as a number (`<`, `*`) throws, since any
+ * JavaScript answer would be invented. Whatever is not opaque is compared exactly.
  */
 import { printCel } from '../compile/cel/print.js';
-import { isExprValue } from '../ir/value.js';
+import { isExprValue, type ExprValue } from '../ir/value.js';
+import { E } from '../ir/expr.js';
 import { refOf } from '../model/refs.js';
 import { recordOf } from '../model/resource.js';
 import { isAbsent } from './concrete-view.js';
@@ -77,7 +85,10 @@ function visit(raw: unknown, path: string, pending: string[], owner: string): Co
     pending.push(path);
     return undefined;
   }
-  if (raw === null || typeof raw === 'boolean' || typeof raw === 'number' || typeof raw === 'string') return raw;
+  // JSON has one zero: -0 serialises as 0, as the manifest and status a cluster stores do.
+  if (typeof raw === 'number') return Object.is(raw, -0) ? 0 : raw;
+  if (typeof raw === 'string' && hasOpaqueMarker(raw)) return opaqueString(raw);
+  if (raw === null || typeof raw === 'boolean' || typeof raw === 'string') return raw;
   if (isExprValue(raw)) return opaqueOf(raw.expr);
   if (raw instanceof OpaqueCel) return raw;
   if (refOf(raw)) throw new TypeKroError('INTERNAL', `internal: ${owner}: ${path || 'a value'} is a reference in a concrete evaluation`);
@@ -103,4 +114,46 @@ function opaqueOf(expr: import('../ir/expr.js').Expr): string | OpaqueCel {
   if (expr.kind === 'template' && expr.parts.every((part) => typeof part === 'string')) return expr.parts.join('');
   if (expr.kind === 'literal' && expr.literal.kind === 'string') return expr.literal.value;
   return new OpaqueCel(printCel(expr));
+}
+
+/** Marks a `Cel.*` value inside a string JavaScript built from it (control characters no user text contains). */
+const OPAQUE_PREFIX = '\u0001\u0003';
+const OPAQUE_SUFFIX = '\u0002';
+const OPAQUE_PATTERN = /\u0001\u0003([^\u0002]*)\u0002/g;
+
+/**
+ * A `Cel.*` value as a concrete run hands it to the composition function: still the expression (so it can
+ * be passed on to another `Cel.*` call or a manifest), converting to a marked string in a template literal
+ * or concatenation, and refusing numeric use.
+ * @example `half-${opaqueInJavaScript(exprValue(E.raw('n / 2', [])))}`; // 'half-' + marker: opaque once normalized
+ */
+export function opaqueInJavaScript(value: ExprValue): ExprValue {
+  const cel = printCel(value.expr).replaceAll(OPAQUE_SUFFIX, '');
+  const toPrimitive = (hint: string): string => {
+    if (hint === 'number') {
+      throw new TypeKroError(
+        'USAGE',
+        `concrete evaluation: the Cel.expr value \`${cel}\` is used as a number in JavaScript (a comparison or arithmetic); CEL text has no JavaScript value, so this cannot be evaluated. Write the comparison inside the Cel.expr(...), or pass crossCheck: false to simulate`,
+      );
+    }
+    return `${OPAQUE_PREFIX}${cel}${OPAQUE_SUFFIX}`;
+  };
+  return Object.freeze({ ...value, [Symbol.toPrimitive]: toPrimitive });
+}
+
+function hasOpaqueMarker(text: string): boolean {
+  return text.includes(OPAQUE_PREFIX);
+}
+
+/** A string built from `Cel.*` values: opaque, its CEL the concatenation JavaScript performed. */
+function opaqueString(text: string): OpaqueCel {
+  const parts: string[] = [];
+  let last = 0;
+  for (const match of text.matchAll(OPAQUE_PATTERN)) {
+    if (match.index > last) parts.push(printCel(E.str(text.slice(last, match.index))));
+    parts.push(`string(${match[1]})`);
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) parts.push(printCel(E.str(text.slice(last))));
+  return new OpaqueCel(parts.join(' + '));
 }

@@ -9,6 +9,10 @@
  * A placeholder cannot be nullish, so `?.` does not stop at it: an array method of an absent list
  * (`status.conditions?.some(...)`) returns `undefined`, as the optional call would, so
  * `status.conditions?.some(...) ?? false` is false as in plain JavaScript.
+ * A resource that is not observed at all has no fields: there even an untyped field (a HelmRelease's
+ * `spec.values`, a custom resource's `status.x`) reads as a placeholder, so reading through it
+ * (`redis.spec.values.logLevel`) gives `undefined` rather than a TypeError, as an unobserved resource's
+ * fields are undefined.
  */
 import { fieldOf, T, type CelType } from '../ir/types.js';
 import { TypeKroError } from '../util/errors.js';
@@ -36,8 +40,8 @@ function isContainer(type: CelType): boolean {
  * The view of `value` (observed data) typed as `type`.
  * @example (observedView({}, observedType('V1Deployment', {})) as V1Deployment).status?.readyReplicas; // undefined, no throw
  */
-export function observedView(value: unknown, type: CelType): unknown {
-  if (value === undefined) return isContainer(type) ? absentPlaceholder(type) : undefined;
+export function observedView(value: unknown, type: CelType, unobserved = false): unknown {
+  if (value === undefined) return isContainer(type) || (unobserved && type.kind === 'dyn') ? absentPlaceholder(type, unobserved) : undefined;
   if (typeof value !== 'object' || value === null) return value;
   return new Proxy(value, {
     get(target, prop, receiver) {
@@ -57,7 +61,8 @@ function isArrayMethod(name: string): boolean {
   return typeof (Array.prototype as unknown as Record<string, unknown>)[name] === 'function';
 }
 
-function absentPlaceholder(type: CelType): unknown {
+/** `unobserved`: the whole resource is absent, so untyped fields are placeholders too (see the module doc). */
+function absentPlaceholder(type: CelType, unobserved: boolean): unknown {
   const target = (): void => undefined;
   return new Proxy(target, {
     get(_, prop) {
@@ -65,8 +70,8 @@ function absentPlaceholder(type: CelType): unknown {
       if (prop === Symbol.toPrimitive) return () => undefined;
       if (prop === Symbol.iterator) return () => [][Symbol.iterator]();
       if (typeof prop === 'symbol' || prop === 'then' || prop === 'toJSON') return undefined;
-      if (type.kind === 'list' && isArrayMethod(prop)) return (): undefined => undefined;
-      return observedView(undefined, childType(type, prop));
+      if ((type.kind === 'list' || (unobserved && type.kind === 'dyn')) && isArrayMethod(prop)) return (): undefined => undefined;
+      return observedView(undefined, childType(type, prop), unobserved);
     },
     apply() {
       throw new TypeKroError('USAGE', 'an absent observed field was called as a function');

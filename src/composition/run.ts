@@ -32,6 +32,7 @@ import { parameterBindings, schemaType } from './parameters.js';
 import { printCel } from '../compile/cel/print.js';
 import { checkLoopSources, collectionBinding, collectionRead, isReferenceLoop, loopOverComputedList, skippedConstantLoop } from './collections.js';
 import { TypeKroError } from '../util/errors.js';
+import { formatLocation, userFrames } from '../model/call-site.js';
 
 export class CompositionRun implements CompositionRunHooks {
   readonly records: ResourceRecord[] = [];
@@ -192,7 +193,7 @@ export class CompositionRun implements CompositionRunHooks {
     const site = this.source ? currentCallSite(this.source) : undefined;
     if (site) this.executed.add(site.call);
     if (this.loops.length > 0) {
-      throw new TypeKroError('DEFINITION_INVALID', `nested composition "${graph.name}" inside a loop is not supported: KRO collections hold single resources`);
+      throw new TypeKroError('DEFINITION_INVALID', `${formatLocation(site?.location ?? userFrames()[0])}: nested composition "${graph.name}" inside a loop is not supported: KRO collections hold single resources; call the child's factories in the loop directly, or call "${graph.name}" once per instance outside the loop`);
     }
     const prepared = site ? this.fromSource(site, spec, 0) : spec;
     const specValue = toValue(prepared, { owner: `nested composition "${graph.name}"`, refType: (ref) => this.refType(ref), exprType: (expr) => this.exprType(expr) }) ?? {};

@@ -8,6 +8,7 @@
 import { E, type Expr } from '../ir/expr.js';
 import { exprValue, isExprValue } from '../ir/value.js';
 import { hasMarkers, refOf, refToExpr, splitMarkers } from './refs.js';
+import { celResult } from './run.js';
 
 /** An expression value typed as the value it yields (see `CelExpression` in cel.ts). */
 type Result<T> = T & { readonly __celResult?: T };
@@ -35,7 +36,7 @@ function literalExpr(value: unknown): Expr {
 }
 
 const isPlain = (...values: readonly unknown[]): boolean => values.every((value) => exprOf(value) === undefined);
-const built = <T>(expr: Expr): Result<T> => exprValue(expr) as unknown as Result<T>;
+const built = <T>(expr: Expr): Result<T> => celResult(exprValue(expr)) as Result<T>;
 const plainResult = <T>(value: unknown): Result<T> => value as Result<T>;
 
 /**

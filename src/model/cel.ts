@@ -11,6 +11,7 @@ import { printCel } from '../compile/cel/print.js';
 import { describeValue, hasMarkers, refOf, refToExpr, splitMarkers } from './refs.js';
 import { TypeKroError } from '../util/errors.js';
 import { javaScriptCel } from './cel-functions.js';
+import { celResult } from './run.js';
 
 /**
  * An expression value typed as the value it yields, so it fits wherever `T` is expected.
@@ -87,7 +88,7 @@ export const Cel = {
       })
       .join('');
     const roots = exprs.flatMap((expr) => referencedRoots(expr));
-    return exprValue(E.raw(text, [...new Set(roots)])) as unknown as CelExpression<T>;
+    return celResult(exprValue(E.raw(text, [...new Set(roots)]))) as CelExpression<T>;
   },
 
   /**
@@ -132,7 +133,7 @@ export const Cel = {
         else push(String(args[i]));
       }
     });
-    return exprValue(E.template(parts)) as unknown as CelExpression<string>;
+    return celResult(exprValue(E.template(parts))) as CelExpression<string>;
   },
 
   /**
@@ -170,7 +171,7 @@ export const Cel = {
   has(reference: unknown): CelExpression<boolean> {
     const ref = refOf(reference);
     if (!ref) throw new TypeKroError('DEFINITION_INVALID', 'Cel.has() takes a reference, e.g. Cel.has(spec.hostname)');
-    return exprValue(E.call('has', [refToExpr(ref)])) as unknown as CelExpression<boolean>;
+    return celResult(exprValue(E.call('has', [refToExpr(ref)]))) as CelExpression<boolean>;
   },
 
   ...javaScriptCel,

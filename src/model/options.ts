@@ -8,6 +8,7 @@
 import { closest } from 'fastest-levenshtein';
 import { formatLocation, userFrames } from './call-site.js';
 import { TypeKroError } from '../util/errors.js';
+import { isExprValue } from '../ir/value.js';
 
 /** Options every factory takes besides its own (handled before the builder runs). */
 const COMMON_OPTIONS = new Set(['id']);
@@ -18,6 +19,8 @@ const COMMON_OPTIONS = new Set(['id']);
  * @example buildChecked('Deployment', { name: 'web', image: 'nginx', replica: 3 }, build) // throws: unknown option "replica"; did you mean "replicas"?
  */
 export function buildChecked<TConfig, TResult>(factoryName: string, config: TConfig, build: (config: TConfig) => TResult): TResult {
+  // The whole options object compiled to one expression (`F(spec.prod ? a : b)`): its keys are not options.
+  if (isExprValue(config)) throw chosenOptionsError(factoryName, config.expr.kind === 'conditional');
   if (typeof config !== 'object' || config === null) return build(config);
   const read = new Set<string>();
   const watched = new Proxy(config, {
@@ -30,6 +33,13 @@ export function buildChecked<TConfig, TResult>(factoryName: string, config: TCon
   const unknown = Object.keys(config).filter((key) => !read.has(key) && !COMMON_OPTIONS.has(key));
   if (unknown.length > 0) throw unknownOptionError(factoryName, unknown, [...read]);
   return result;
+}
+
+function chosenOptionsError(factoryName: string, conditional: boolean): TypeKroError {
+  return new TypeKroError(
+    'DEFINITION_INVALID',
+    `${formatLocation(userFrames()[0])}: ${factoryName}: the options object itself is ${conditional ? 'chosen by a condition' : 'computed from references'}, which a factory cannot take (its options must be known when the composition is defined); write one options object and choose the field values instead, e.g. ${factoryName}({ name: 'x', data: spec.prod ? a.data : b.data })`,
+  );
 }
 
 function unknownOptionError(factoryName: string, unknown: readonly string[], known: readonly string[]): TypeKroError {

@@ -11,6 +11,14 @@ import { isExprValue } from '../ir/value.js';
 import { itemType, wirePath } from './wire-names.js';
 import { TypeKroError } from '../util/errors.js';
 import { checkMisplacedRead } from './misplaced.js';
+import { formatLocation, isInternalFile, lazyUserFrames } from './call-site.js';
+import { callerLocation } from '../util/stack.js';
+
+/** Where the user's code is running (the innermost frame outside TypeKro), for messages thrown from traps. */
+function userLocation(): string {
+  const first = lazyUserFrames()[Symbol.iterator]().next();
+  return formatLocation(first.done ? undefined : first.value);
+}
 
 /** Where a reference path starts. Resource ids and iterator names are assigned after the composition ran. */
 export type RefRoot =
@@ -127,13 +135,14 @@ export function createRef(data: RefData, hooks: ProxyHooks = {}): unknown {
       if (data.root.kind === 'resource') checkMisplacedRead(data.root.resource.modelName, path, () => describeRef({ root: data.root, path }));
       return createRef({ root: data.root, path }, hooks);
     },
-    set() {
-      throw new TypeKroError('DEFINITION_INVALID', 'TypeKro references are read-only: build a new value instead of assigning to a reference');
+    set(_target, prop) {
+      const target = typeof prop === 'string' ? `${describeRef(data)}.${prop}` : describeRef(data);
+      throw new TypeKroError('DEFINITION_INVALID', `${userLocation()}: cannot assign to ${target}: ${describeRef(data)} is a reference (its value exists only in the cluster) and references are read-only; build a new value instead`);
     },
     ownKeys() {
       // Spreading or enumerating a reference would silently yield nothing: say so instead.
       throw new TypeKroError('DEFINITION_INVALID', 
-        `the reference ${describeRef(data)} cannot be spread or enumerated at definition time (its value exists only in the cluster); pass it as a whole, or read its fields by name`,
+        `${userLocation()}: the reference ${describeRef(data)} cannot be spread or enumerated at definition time (its value exists only in the cluster); pass it as a whole, or read its fields by name`,
       );
     },
   });
@@ -199,10 +208,34 @@ export function withReferenceMarkers<T>(body: () => T): T {
   lastCoercions = [];
   try {
     return body();
+  } catch (error) {
+    throw nativeErrorOnReference(error);
   } finally {
     markerTable = markers;
     lastCoercions = coercions;
   }
+}
+
+/**
+ * A built-in (Node or JavaScript) that met a reference fails with its own message, which shows the marker
+ * the reference became: show the reference as the user wrote it, where, and the way out.
+ */
+function nativeErrorOnReference(error: unknown): unknown {
+  if (!(error instanceof Error) || error instanceof TypeKroError || !hasMarkers(error.message)) return error;
+  // Node describes a function argument by its `name` (`Received function <marker of spec.s.name>`); a
+  // reference is a function proxy, so that read is the reference itself.
+  const message = error.message.replace(/(function )?\u0001tkref:(\d+)\u0002/g, (_match, fn: string | undefined, index: string) => {
+    const ref = markerTable[Number(index)];
+    if (!ref) return 'a reference';
+    if (fn && ref.path.at(-1) === 'name') return `the reference ${describeRef({ ...ref, path: ref.path.slice(0, -1) })}`;
+    return `${fn ?? ''}${describeRef(ref)}`;
+  });
+  const where = error.stack ? callerLocation(error.stack, isInternalFile) : undefined;
+  return new TypeKroError(
+    'DEFINITION_INVALID',
+    `${formatLocation(where)}: ${error.name}: ${message}\n  JavaScript ran on a reference there (its value exists only in the cluster), and such code cannot be compiled to CEL; use a method the README's table "The JavaScript that compiles to CEL" lists, or Cel.expr(...)`,
+    { cause: error },
+  );
 }
 
 function markerFor(data: RefData): string {

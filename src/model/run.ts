@@ -6,6 +6,7 @@ import type { SourceLocation } from '../ir/graph.js';
 import type { IteratorRoot, ProxyHooks, RefData } from './refs.js';
 import { createRef } from './refs.js';
 import type { ResourceRecord } from './resource.js';
+import type { ExprValue } from '../ir/value.js';
 import { TypeKroError } from '../util/errors.js';
 
 export interface CompositionRunHooks {
@@ -33,6 +34,8 @@ export interface CompositionRunHooks {
   callLocation?(): SourceLocation | undefined;
   /** The handle the user gets for a new resource; a concrete run returns observed values instead of references. */
   handleFor?(record: ResourceRecord, handle: unknown): unknown;
+  /** What a `Cel.*` value is to the user's JavaScript; a concrete run makes it opaque (see composition/concrete-value.ts). */
+  celValue?(value: ExprValue): unknown;
 }
 
 // Set for the length of one `withRun` call and cleared when it returns or throws: it never outlives a run.
@@ -40,6 +43,11 @@ let active: CompositionRunHooks | undefined;
 
 export function currentRun(): CompositionRunHooks | undefined {
   return active;
+}
+
+/** A `Cel.*` result as the run in progress hands it to the user's code (itself outside a concrete run). */
+export function celResult(value: ExprValue): unknown {
+  return active?.celValue ? active.celValue(value) : value;
 }
 
 /** Runs `body` with `run` active; composition functions must be synchronous. */

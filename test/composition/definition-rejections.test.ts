@@ -48,7 +48,7 @@ const ROWS: readonly (readonly [string, () => unknown, string])[] = [
   ['destructured for-of', () => kubernetesComposition({ ...definition, name: 'destructured-for' }, (spec) => {
     for (const { name } of spec.workers) ConfigMap({ name, data: {} });
     return {};
-  }), 'destructuring in a for-of over resources is not supported'],
+  }), 'destructuring the variable of a for-of loop is not supported'],
   ['destructured map callback', () => kubernetesComposition({ ...definition, name: 'destructured-map' }, (spec) => {
     spec.workers.map(({ name }) => ConfigMap({ name, data: {} }));
     return {};

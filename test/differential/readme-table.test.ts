@@ -34,7 +34,7 @@ const ROWS: Readonly<Record<string, Coverage>> = {
   '`for (const x of spec.list)`, `for (const x of spec.list.filter(...))`, `spec.list.map((x) => Factory(...))`, an `if` on the item inside the loop': {
     generated: ['for (const t of spec.tags) {', 'for (const t of spec.tags.filter((f) => ', 'spec.tags.map((t) => ConfigMap(', '  if ('],
   },
-  '`const pods = spec.list.map((x) => Pod(...))` (or `pods.push(...)` in a `for...of`), then `pods.length`, `pods.map((p) => ...)`, `pods.filter/every/some`, `pods[0]`': {
+  '`const pods = spec.list.map((x) => pod({...}))` (`pod` from `typekro`; any factory), or `pods.push(...)` in a `for...of`, then `pods.length`, `pods.map((p) => ...)`, `pods.filter/every/some`, `pods[0]`': {
     elsewhere: ['test/composition/collections.test.ts', 'test/differential/extra-cases.ts (extra-fleet)', 'test/corpus/cases (collections)'],
     why: 'the generator reads collections only with `.length` (r0.length, empty lists included); map/filter/every/some and [0] are covered by these',
   },

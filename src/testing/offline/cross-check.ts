@@ -40,6 +40,8 @@ function flatten(value: unknown, path = '', out = new Map<string, unknown>()): M
 
 function sameLeaf(a: unknown, b: unknown): boolean {
   if (typeof a === 'bigint' || typeof b === 'bigint') return String(a) === String(b);
+  // JSON has one zero: -0 and 0 are the same value once applied (isDeepStrictEqual tells them apart).
+  if (typeof a === 'number' && typeof b === 'number') return a === b || (Number.isNaN(a) && Number.isNaN(b));
   return isDeepStrictEqual(a, b);
 }
 

@@ -1,0 +1,138 @@
+/**
+ * Refusals found by a new-user trial, each with its exact message: the construct named as the user wrote
+ * it, the file, line and column, and the way out. Locations are computed from this file's own text, so the
+ * messages are exact without pinning line numbers.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, it } from 'node:test';
+import { type } from 'arktype';
+import { kubernetesComposition } from '../../src/index.js';
+import { ConfigMap } from '../../src/simple.js';
+
+const file = fileURLToPath(import.meta.url);
+const lines = readFileSync(file, 'utf8').split('\n');
+
+/** `file:line:column` of the first line holding `marker` (a comment unique to it), at `fragment`. */
+function at(marker: string, fragment: string): string {
+  const index = lines.findIndex((line) => line.includes(marker) && !line.includes('at('));
+  assert.ok(index >= 0, `marker ${marker}`);
+  const column = lines[index]!.indexOf(fragment);
+  assert.ok(column >= 0, `fragment ${fragment} on the line of ${marker}`);
+  return `${file}:${index + 1}:${column + 1}`;
+}
+
+const definition = { apiVersion: 'messages.typekro.dev/v1alpha1', kind: 'Messages', spec: type({ env: 'string', prod: 'boolean', n: 'number.integer' }), status: type({ 'v?': 'number' }) };
+
+function rec(n: number): string { return n > 0 ? 'pos' : rec(1); } // m:rec
+function ping(n: number): string { return n > 0 ? 'pos' : pong(1); }
+function pong(n: number): string { return n > 0 ? 'neg' : ping(1); } // m:pong
+
+describe('refusal messages', () => {
+  it('switch is named as such, with if/else or a ternary as the way out', () => {
+    assert.throws(
+      () =>
+        kubernetesComposition({ ...definition, name: 'switch' }, (spec) => {
+          switch (spec.env) {
+            case 'prod': ConfigMap({ name: 'p', data: {} }); break; // m:case
+            default: ConfigMap({ name: 'd', data: {} }); // m:default
+          }
+          return {};
+        }),
+      (error: Error) => {
+        // The run reaches one of the two cases first; either location is right.
+        const text = (loc: string, line: string): string =>
+          `${loc}: \`switch\` is not supported around resources\n    ${line}\n  hint: write if / else if / else instead (\`if (spec.env === 'prod') { ... } else { ... }\`; each branch becomes an includeWhen), or choose field values with a ternary`;
+        const excerpt = (marker: string): string => lines.find((l) => l.includes(marker))!.replace(/\s*\/\/ m:\w+$/, '').trim();
+        const candidates = [text(at('m:case', 'case'), excerpt('m:case')), text(at('m:default', 'default'), excerpt('m:default'))];
+        assert.ok(candidates.includes(error.message), error.message);
+        return true;
+      },
+    );
+  });
+
+  it('an options object chosen by a condition says so, not "unknown option"', () => {
+    assert.throws(
+      () =>
+        kubernetesComposition({ ...definition, name: 'chosen' }, (spec) => {
+          const a = { name: 'x', data: { a: 'A' } };
+          const b = { name: 'x', data: { a: 'B' } };
+          ConfigMap(spec.prod ? a : b); // m:chosen
+          return {};
+        }),
+      {
+        message: `${at('m:chosen', 'ConfigMap')}: ConfigMap: the options object itself is chosen by a condition, which a factory cannot take (its options must be known when the composition is defined); write one options object and choose the field values instead, e.g. ConfigMap({ name: 'x', data: spec.prod ? a.data : b.data })`,
+      },
+    );
+  });
+
+  it('a recursive helper is a definition error at its recursive call, directly or through another helper', () => {
+    assert.throws(
+      () =>
+        kubernetesComposition({ ...definition, name: 'recursion' }, (spec) => {
+          ConfigMap({ name: 'x', data: { a: rec(spec.n) } });
+          return {};
+        }),
+      {
+        message: `${at('m:rec', 'rec(1)')}: \`rec(...)\` calls itself (directly or through other helpers): TypeKro inlines helpers into CEL, which has no recursion\n    rec(1)\n  hint: compute the value without recursion (a ternary or a lookup over the spec), or use Cel.expr(...)`,
+      },
+    );
+    assert.throws(
+      () =>
+        kubernetesComposition({ ...definition, name: 'mutual' }, (spec) => {
+          ConfigMap({ name: 'x', data: { a: ping(spec.n) } });
+          return {};
+        }),
+      { message: new RegExp(`calls itself \\(directly or through other helpers\\)`) },
+    );
+  });
+
+  it('spreading the spec, a nested composition in a loop and assigning to a reference are refused at their line', () => {
+    const child = kubernetesComposition(
+      { apiVersion: 'messages.typekro.dev/v1alpha1', kind: 'Child', name: 'child', spec: type({ env: 'string' }), status: type({ 'v?': 'number' }) },
+      (spec) => {
+        ConfigMap({ name: spec.env, data: {} });
+        return {};
+      },
+    );
+    assert.throws(
+      () =>
+        kubernetesComposition({ ...definition, name: 'spread-spec' }, (spec) => {
+          child({ ...spec }); // m:spread
+          return {};
+        }),
+      { message: `${at('m:spread', 'spec })')}: the reference spec cannot be spread or enumerated at definition time (its value exists only in the cluster); pass it as a whole, or read its fields by name` },
+    );
+    const listed = { ...definition, spec: type({ envs: 'string[]' }) };
+    assert.throws(
+      () =>
+        kubernetesComposition({ ...listed, name: 'nest-loop' }, (spec) => {
+          for (const env of spec.envs) child({ env }); // m:loop
+          return {};
+        }),
+      { message: `${at('m:loop', 'child(')}: nested composition "child" inside a loop is not supported: KRO collections hold single resources; call the child's factories in the loop directly, or call "child" once per instance outside the loop` },
+    );
+    assert.throws(
+      () =>
+        kubernetesComposition({ ...listed, name: 'assign' }, (spec) => {
+          spec.envs.length = 0; // m:assign
+          return {};
+        }),
+      { message: `${at('m:assign', 'length = 0')}: cannot assign to spec.envs.length: spec.envs is a reference (its value exists only in the cluster) and references are read-only; build a new value instead` },
+    );
+  });
+
+  it('a built-in that fails on a reference shows the reference as written, where, and the way out', () => {
+    assert.throws(
+      () =>
+        kubernetesComposition({ ...definition, name: 'buffer' }, (spec) => {
+          ConfigMap({ name: 'b', data: { v: Buffer.from(spec.env).toString('base64') } }); // m:buffer
+          return {};
+        }),
+      {
+        message: `${at('m:buffer', 'from(')}: TypeError: The first argument must be of type string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object. Received the reference spec.env\n  JavaScript ran on a reference there (its value exists only in the cluster), and such code cannot be compiled to CEL; use a method the README's table "The JavaScript that compiles to CEL" lists, or Cel.expr(...)`,
+      },
+    );
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * The test kit does not call correct output "a TypeKro bug": the concrete evaluation means what the
+ * JavaScript means for `Cel.*` values inside strings (opaque, never compared), -0 (JSON's 0), nested
+ * compositions an `if` skipped (same ids as the compiled graph) and unobserved resources (fields undefined).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { type } from 'arktype';
+import { Cel, evaluateConcrete, kubernetesComposition, OpaqueCel } from '../../src/index.js';
+import { ConfigMap, HelmChart } from '../../src/simple.js';
+import { crossCheck } from '../../src/testing/offline/cross-check.js';
+import { normalizeConcrete } from '../../src/composition/concrete-value.js';
+import { simulate } from '../../src/testing/index.js';
+
+const half = kubernetesComposition(
+  { name: 'half', kind: 'Half', spec: type({ n: 'number.integer', s: 'string', prod: 'boolean' }), status: type({ a: 'string', b: 'string', c: 'number' }) },
+  (spec) => {
+    const h = Cel.expr<number>(spec.n, ' / 2');
+    ConfigMap({ name: 'half', data: { a: `half-${h}`, b: spec.prod ? Cel.expr<string>(spec.s, '.upperAscii()') : 'none' } });
+    return { a: `half-${h}`, b: spec.prod ? Cel.expr<string>(spec.s, '.upperAscii()') : 'none', c: h };
+  },
+);
+
+describe('concrete evaluation as the kit uses it', () => {
+  it('a Cel.expr inside a template literal is opaque in JavaScript, and simulate gives the compiled value', () => {
+    const js = evaluateConcrete(half, { n: 7, s: 'ab', prod: true });
+    assert.ok(js.status.a instanceof OpaqueCel);
+    assert.equal(js.status.a.cel, '"half-" + string(7 / 2)');
+    const data = (js.resources[0]!.manifests[0] as { data: { a: OpaqueCel } }).data;
+    assert.equal(data.a.cel, '"half-" + string(7 / 2)');
+    assert.deepEqual(simulate(half, { n: 7, s: 'ab', prod: true }).status, { a: 'half-3', b: 'AB', c: 3 });
+    assert.deepEqual(simulate(half, { n: -7, s: '', prod: false }).status, { a: 'half--3', b: 'none', c: -3 });
+  });
+
+  it('a Cel.expr used as a number in JavaScript is refused in a concrete run, not guessed', () => {
+    const compare = kubernetesComposition(
+      { name: 'compare', kind: 'Compare', spec: type({ n: 'number.integer' }), status: type({ big: 'boolean' }) },
+      (spec) => ({ big: Cel.expr<number>(spec.n, ' / 2') > 2 }),
+    );
+    assert.throws(() => evaluateConcrete(compare, { n: 7 }), {
+      message: 'concrete evaluation: the Cel.expr value `7 / 2` is used as a number in JavaScript (a comparison or arithmetic); CEL text has no JavaScript value, so this cannot be evaluated. Write the comparison inside the Cel.expr(...), or pass crossCheck: false to simulate',
+    });
+  });
+
+  it('-0 is JSON\'s 0 on both sides; other numbers still differ', () => {
+    const negate = kubernetesComposition(
+      { name: 'negate', kind: 'Negate', spec: type({ i: 'number.integer' }), status: type({ v: 'number' }) },
+      (spec) => ({ v: spec.i * -1 }),
+    );
+    assert.deepEqual(simulate(negate, { i: 0 }).status, { v: 0 });
+    assert.ok(Object.is((normalizeConcrete({ v: -0 }, 'status').value as { v: number }).v, 0));
+    const plan = { order: [], nodes: new Map(), ready: true };
+    const js = (v: number) => ({ resources: [], status: { v }, pendingStatus: [] });
+    assert.deepEqual(crossCheck(plan, { status: { v: -0 }, pending: [] }, js(0)), []);
+    assert.deepEqual(crossCheck(plan, { status: { v: 1 }, pending: [] }, js(0)), [{ aspect: 'status.v', detail: 'compiled 1, JavaScript 0' }]);
+  });
+
+  it('an unobserved resource\'s untyped fields read as undefined, also through them', () => {
+    const helm = kubernetesComposition(
+      { name: 'helm', kind: 'Helm', spec: type({ 'level?': 'string' }), status: type({ lvl: 'string', gen: 'number' }) },
+      (spec) => {
+        const redis = HelmChart('redis', 'https://charts.example.com', 'redis', { logLevel: spec.level ?? 'info' });
+        return { lvl: (redis.spec.values as { logLevel?: string }).logLevel ?? 'info', gen: redis.status.observedGeneration ?? 0 };
+      },
+    );
+    const js = evaluateConcrete(helm, {});
+    assert.deepEqual([js.status, js.pendingStatus], [{ gen: 0 }, ['lvl']]);
+    assert.deepEqual(simulate(helm, { level: 'debug' }).pending, ['lvl', 'gen']);
+  });
+
+  it('Math.trunc (the README table and the refusal hints recommend it) means what JavaScript means', () => {
+    const trunc = kubernetesComposition(
+      { name: 'trunc', kind: 'Trunc', spec: type({ i: 'number.integer', x: 'number' }), status: type({ half: 'number', whole: 'number' }) },
+      (spec) => {
+        ConfigMap({ name: 'trunc', data: { half: `${Math.trunc(spec.i / 2)}` } });
+        return { half: Math.trunc(spec.i / 2), whole: Math.trunc(spec.x) };
+      },
+    );
+    // simulate holds the compiled CEL to the JavaScript run and throws on any difference.
+    assert.deepEqual(simulate(trunc, { i: -7, x: -2.5 }).status, { half: -3, whole: -2 });
+    assert.deepEqual(simulate(trunc, { i: 7, x: 2.75 }).status, { half: 3, whole: 2 });
+    assert.deepEqual(simulate(trunc, { i: 0, x: -0.5 }).status, { half: 0, whole: 0 });
+  });
+});
