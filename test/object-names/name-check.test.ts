@@ -70,17 +70,22 @@ describe('object names computed from the spec', () => {
     assert.match(error.message, /\n {2}- resource "workers" \(ConfigMap\): name "worker-Not-Fine" is not a valid ConfigMap name: it has uppercase letters \("N", "F"\) \(.*\)\. It is computed from spec\.workers: pass a valid value for spec\.workers, or lowercase it in the composition with \.toLowerCase\(\)\.$/);
   });
 
-  it('a name set in the composition says to change it there', async () => {
-    const fixed = kubernetesComposition(
-      { name: 'fixed-name', kind: 'FixedName', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
-      () => {
-        const config = ConfigMap({ name: 'My_Config', data: { role: 'config' } });
-        return { ready: config.data.role !== '' };
+  it('a name set in the composition is refused when the composition is defined, saying to change it there', () => {
+    assert.throws(
+      () =>
+        kubernetesComposition(
+          { name: 'fixed-name', kind: 'FixedName', spec: type({ replicas: 'number' }), status: type({ ready: 'boolean' }) },
+          () => {
+            const config = ConfigMap({ name: 'My_Config', data: { role: 'config' } });
+            return { ready: config.data.role !== '' };
+          },
+        ),
+      (error: Error) => {
+        assert.equal(error.name, 'InvalidResourceNameError');
+        assert.match(error.message, /: metadata\.name "My_Config" is not a valid ConfigMap name: it has uppercase letters \("M", "C"\) and contains "_" \(a DNS-1123 subdomain: .*\); it is set in the composition: change it there$/);
+        return true;
       },
     );
-    const error = await fixed.factory('direct', { namespace: 'dev' }).manifestsYaml({ replicas: 1 }).then(() => undefined, (e: unknown) => e);
-    assert.ok(error instanceof InvalidObjectNameError);
-    assert.match(error.message, /: name "My_Config" is not a valid ConfigMap name: it has uppercase letters \("M", "C"\) and contains "_" \(.*\)\. It is set in the composition: change it there, or lowercase it in the composition with \.toLowerCase\(\)\.$/);
   });
 
   it('a name computed from a sensitive spec value is redacted', async () => {

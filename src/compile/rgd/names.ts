@@ -1,10 +1,9 @@
 /** Naming rules KRO and Kubernetes enforce, as data (KRO v0.9.4 `pkg/graph/validation.go`). */
+import { describeSyntax, nameProblem } from '../../util/object-names.js';
 
 export const RESOURCE_ID = /^[a-z][a-zA-Z0-9]*$/;
 export const KIND = /^[A-Z][a-zA-Z0-9]*$/;
 export const VERSION = /^v\d+(?:(?:alpha|beta)\d+)?$/;
-const DNS_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
-export const DNS_SUBDOMAIN = new RegExp(`^${DNS_LABEL}(\\.${DNS_LABEL})*$`);
 
 /** Words KRO reserves for ids and iterators, plus CEL's reserved symbols. */
 export const RESERVED_WORDS: ReadonlySet<string> = new Set([
@@ -19,15 +18,11 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
   'import', 'let', 'loop', 'package', 'return', 'var', 'void', 'while',
 ]);
 
-/** Why `name` is not a DNS-1123 subdomain, or `undefined` when it is one. */
+/** Why `name` is not a DNS-1123 subdomain (the rule in words included), or `undefined` when it is one. */
 export function dnsSubdomainProblem(name: string): string | undefined {
-  if (name === '') return 'it is empty';
-  if (name.length > 253) return `it is ${name.length} characters long (at most 253)`;
-  if (/[A-Z]/.test(name)) return 'it contains upper-case letters (use lower case)';
-  if (!DNS_SUBDOMAIN.test(name)) {
-    return 'it must consist of lower-case letters, digits, "-" and ".", and start and end with a letter or digit';
-  }
-  return undefined;
+  const syntax = { rule: 'dns1123-subdomain' } as const;
+  const problem = nameProblem(name, syntax);
+  return problem === undefined ? undefined : `it ${problem} (${describeSyntax(syntax)})`;
 }
 
 /** KRO v0.9.4's rule for each `schema.shortNames`/`schema.categories` entry (a DNS-1035 label, as the CRD needs). */

@@ -4,7 +4,8 @@ import type { ResourceNode } from '../../ir/graph.js';
 import { exprLeaves, isExprValue, type Value } from '../../ir/value.js';
 import { isPlainObject } from '../../util/json.js';
 import { describeResource, ForEachError, InvalidResourceError, InvalidResourceNameError, MissingNameError, ReadyWhenReferenceError } from './errors.js';
-import { RESERVED_WORDS, RESOURCE_ID, dnsSubdomainProblem } from './names.js';
+import { RESERVED_WORDS, RESOURCE_ID } from './names.js';
+import { describeSyntax, nameProblem, nameSyntaxOf } from '../../util/object-names.js';
 
 /** KRO's limit on forEach dimensions (`--rgd-max-collection-dimension-size` default). */
 const MAX_DIMENSIONS = 10;
@@ -26,9 +27,13 @@ export function checkName(resource: ResourceNode): void {
   if (typeof name !== 'string') {
     throw new InvalidResourceNameError(`${describeResource(resource)} (${resource.kind}): metadata.name must be a string, got ${JSON.stringify(name)}`, resource.id);
   }
-  const problem = dnsSubdomainProblem(name);
+  const syntax = nameSyntaxOf(resource.apiVersion, resource.kind);
+  const problem = nameProblem(name, syntax);
   if (problem) {
-    throw new InvalidResourceNameError(`${describeResource(resource)} (${resource.kind}): metadata.name "${name}" is not a valid Kubernetes name: ${problem}`, resource.id);
+    throw new InvalidResourceNameError(
+      `${describeResource(resource)} (${resource.kind}): metadata.name "${name}" is not a valid ${resource.kind} name: it ${problem} (${describeSyntax(syntax)}); it is set in the composition: change it there`,
+      resource.id,
+    );
   }
 }
 
