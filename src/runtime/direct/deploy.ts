@@ -8,7 +8,7 @@
  * On any failure every in-flight step is stopped and awaited before the error is thrown, so nothing is
  * applied after `deploy()` has rejected. A failed first deploy can be rolled back (`rollbackOnFailure`).
  */
-import { createPlanCache, instanceStatus, OwnershipGuard, planInstance, type InstancePlan, type KubeObject, type NodePlan, type Ownership, type StatusResult } from '../engine/index.js';
+import { checkDistinctObjects, createPlanCache, instanceStatus, OwnershipGuard, planInstance, type InstancePlan, type KubeObject, type NodePlan, type Ownership, type StatusResult } from '../engine/index.js';
 import { applyNode, finalManifests, observeExternal, type ObservedMap } from './apply-node.js';
 import { ownershipReader } from './ownership.js';
 import { Settled } from './settled.js';
@@ -127,9 +127,10 @@ function withAssigned(session: DirectSession, record: RecordKeeper): DirectSessi
 /** Checks the ownership of every object the first plan can name (the others are checked before their own apply). */
 async function preflight(session: DirectSession): Promise<void> {
   const plan = planInstance(session.prepared, { spec: session.spec, instance: session.instance, observed: new Map(), readiness: session.readiness, ...schemasOf(session) });
-  const manifests: KubeObject[] = [];
-  for (const node of plan.nodes.values()) if (node.state === 'apply') manifests.push(...(await finalManifests(session, node)));
-  await session.ownership?.check(manifests);
+  const named: { resourceId: string; manifest: KubeObject }[] = [];
+  for (const node of plan.nodes.values()) if (node.state === 'apply') for (const manifest of await finalManifests(session, node)) named.push({ resourceId: node.id, manifest });
+  checkDistinctObjects(named);
+  await session.ownership?.check(named.map((entry) => entry.manifest));
 }
 
 async function reconcile(session: DirectSession, record: RecordKeeper, steps: Map<string, Step>, tasks: Map<string, Promise<void>>): Promise<DeployResult> {

@@ -12,3 +12,4 @@ export { directMetadataProblem } from './variables.js';
 export { impossibleReads } from './reads.js';
 export { adoptable, describeOwner, foreignOwner, ownedBy, type Claimant, type ForeignOwner } from './ownership.js';
 export { OwnershipConflictError, OwnershipGuard, type OwnershipFinding, type OwnershipReader } from './ownership-check.js';
+export { checkDistinctObjects } from './distinct-objects.js';

@@ -13,7 +13,7 @@
  * no precondition. KRO still refuses objects another instance took meanwhile; an unlabelled object made by
  * another tool meanwhile is adopted by KRO.
  */
-import { finalizeManifest, OwnershipGuard, planInstance, type KubeObject, type OwnershipFinding, type PreparedGraph } from '../engine/index.js';
+import { checkDistinctObjects, finalizeManifest, OwnershipGuard, planInstance, type KubeObject, type OwnershipFinding, type PreparedGraph } from '../engine/index.js';
 import type { CallOptions, KubeClient } from '../kube/client.js';
 import { ownershipReader } from '../direct/ownership.js';
 
@@ -109,6 +109,7 @@ export async function checkKroOwnership(
   options: { readonly adopt: boolean; readonly namespaced: NamespacedLookup; readonly call: () => CallOptions },
 ): Promise<KroOwnership> {
   const children = await kroChildren(prepared, claim, options.namespaced);
+  checkDistinctObjects(children.manifests);
   const guard = new OwnershipGuard(ownershipReader(client, options.call), { mode: 'kro', kind: claim.kind, instance: claim.name, namespace: claim.namespace }, options.adopt);
   const findings = await guard.findings(children.manifests.map((c) => c.manifest));
   const idOf = new Map(children.manifests.map((c) => [c.manifest, c.resourceId]));
