@@ -29,6 +29,10 @@ export interface CompiledExpression {
   readonly expr: Expr;
   readonly type: CelType;
   readonly optional?: boolean;
+  /** The whole value is a CEL `optional(T)` (`c ? x : undefined`, `a?.b`): JavaScript may see `undefined`. */
+  readonly wrapped?: boolean;
+  /** When `optional`: the CEL test that the value is there. */
+  readonly present?: Expr;
 }
 
 const compiler: Compiler = { value: compileValue, condition: (node, scope) => conditionOf(node, scope, compiler) };
@@ -37,7 +41,7 @@ const compiler: Compiler = { value: compileValue, condition: (node, scope) => co
 export function compileExpression(node: Node, scope: Scope, options: CompileOptions = {}): CompiledExpression {
   const t = compileValue(node, scope, options.expect);
   if (t.nullish) throw syntaxError(node, '`undefined`/`null` alone is not a value KRO can hold', 'leave the field out, or use a ternary with a real value');
-  return { expr: t.expr, type: t.type, ...(t.absent && { optional: true }) };
+  return { expr: t.expr, type: t.type, ...(t.absent && { optional: true }), ...(t.absent?.wrapped && { wrapped: true }), ...(t.absent && { present: t.absent.present }) };
 }
 
 /** Compiles `node` as a condition with JavaScript truthiness (includeWhen, readyWhen, ternary tests). */

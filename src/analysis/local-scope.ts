@@ -8,6 +8,7 @@
  */
 import type { Identifier, Node, VariableDeclaration } from '@babel/types';
 import { eachChild, isFunctionNode, unwrap, walk } from './ast.js';
+import { codeRunner } from './code-runners.js';
 import { importOf, resolveLocalModule } from './named-function.js';
 import { type Binding, type FunctionLike, type Scope, type Write } from './scope.js';
 import { parseSourceFile } from './source.js';
@@ -50,7 +51,8 @@ export function moduleScope(file: string, isFactoryCall: IsFactoryCall): Scope {
     lookup(name) {
       try {
         const imported = importOf(program, name);
-        if (!imported || !imported.source.startsWith('.')) return undefined;
+        if (!imported) return codeRunner(name);
+        if (!imported.source.startsWith('.')) return undefined;
         const target = resolveLocalModule(file, imported.source);
         return moduleScope(target, isFactoryCall).lookup(imported.exported === 'default' ? defaultName(target) ?? name : imported.exported);
       } catch {

@@ -19,6 +19,8 @@ export type Binding =
        * plain read of it (`parts[0]`) must be compiled from source.
        */
       readonly fromSource?: true;
+      /** Set on a loop item: data of the list it iterates (the spec's, as a rule), not observed state. */
+      readonly item?: true;
     }
   /** A plain JavaScript constant whose value was observed (e.g. a literal or a captured constant). */
   | { readonly kind: 'constant'; readonly value: string | number | boolean | null }

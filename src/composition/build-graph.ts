@@ -11,6 +11,8 @@ import type { ResourceRecord } from '../model/resource.js';
 import type { CompositionRun } from './run.js';
 import { toValue, type ValueContext } from './values.js';
 import { foldItemConditions } from './item-conditions.js';
+import { checkResourceReads } from './excluded-reads.js';
+import { checkLiteralNames } from './duplicate-names.js';
 
 /** Everything of a graph that the definition alone decides (the run adds resources and status). */
 export type GraphHeader = Omit<CompositionGraph, 'status' | 'resources'>;
@@ -21,13 +23,12 @@ export function valueContext(run: CompositionRun, owner: string): ValueContext {
 
 export function buildGraph(header: GraphHeader, run: CompositionRun, status: Value): CompositionGraph {
   const inline = (expr: Expr): Expr => inlineNestedExpr(expr, run.nested);
+  const resources = run.records.map((record) => inlineResource(resourceNode(record, run), inline, run.nested));
+  checkResourceReads(resources);
+  checkLiteralNames(resources);
   // Iterator names are settled only once every id is known (a later resource may take a loop variable's name).
   // Validated here, when the composition is defined, so that both modes refuse the same graphs at once.
-  return deepFreeze(validatedGraph(nameIterators({
-    ...header,
-    status: inlineNestedStatus(status, run.nested),
-    resources: run.records.map((record) => inlineResource(resourceNode(record, run), inline, run.nested)),
-  })));
+  return deepFreeze(validatedGraph(nameIterators({ ...header, status: inlineNestedStatus(status, run.nested), resources })));
 }
 
 /** Nested status reads (`db.status.ready`) anywhere in a resource become the child's expressions. */

@@ -7,9 +7,13 @@ import type { Scope } from '../analysis/scope.js';
 import type { Expr } from '../ir/expr.js';
 import type { CelType } from '../ir/types.js';
 
-export function compileValueNode(node: Node, scope: Scope): { expr: Expr; type: CelType } {
-  const compiled = compileExpression(node, scope);
-  return { expr: compiled.expr, type: compiled.type };
+/**
+ * `optional`: JavaScript may read `undefined` where CEL waits (a plain read of an absent field);
+ * `wrapped`: the value is a CEL optional, `undefined` in JavaScript when empty; `present`: the CEL test that it is there.
+ */
+export function compileValueNode(node: Node, scope: Scope): { expr: Expr; type: CelType; optional?: boolean; wrapped?: boolean; present?: Expr } {
+  const { expr, type, optional, wrapped, present } = compileExpression(node, scope);
+  return { expr, type, ...(optional && { optional }), ...(wrapped && { wrapped }), ...(present && { present }) };
 }
 
 export function compileConditionNode(node: Node, scope: Scope): Expr {

@@ -130,12 +130,19 @@ export class CompositionRun implements CompositionRunHooks {
     this.executed.add(call);
     const argument = call.arguments[position];
     if (!argument || argument.type === 'SpreadElement' || argument.type === 'ArgumentPlaceholder') return config;
-    return resolveSourceValue(argument, config, scope, this.recordSource);
+    return resolveSourceValue(argument, config, scope, this.recordSource, { path: [], guarded: (read) => this.setWhere(site, read) });
   }
 
   callLocation(): SourceLocation | undefined {
     const site = this.pendingSite ?? this.forcedSite;
     return site ? (site.inner[0] ?? site.location) : undefined;
+  }
+
+  /** True when the conditions around the call require `read` to be set (`if (spec.host) ...`). */
+  private setWhere(site: CallSite, read: Expr): boolean {
+    const wanted = printCel(E.call('has', [read]));
+    const terms = (condition: Expr): Expr[] => (condition.kind === 'binary' && condition.op === '&&' ? [...terms(condition.left), ...terms(condition.right)] : [condition]);
+    return this.conditionsOf(site).some((condition) => terms(condition).some((term) => printCel(term) === wanted));
   }
 
   register(record: ResourceRecord): void {
@@ -343,6 +350,7 @@ export class CompositionRun implements CompositionRunHooks {
           kind: 'value',
           expr: E.ident(loop.variable),
           type: this.refType({ root: { kind: 'iterator', iterator }, path: [] }),
+          item: true,
         };
       }
     }

@@ -13,7 +13,9 @@ import { mentionsReferences } from '../analysis/local-scope.js';
 import type { Scope } from '../analysis/scope.js';
 import { exprValue, isExprValue } from '../ir/value.js';
 import { isFactoryName } from '../model/factory.js';
-import { refOf } from '../model/refs.js';
+import { hasMarkers, refOf, splitMarkers, type RefData } from '../model/refs.js';
+import type { Expr } from '../ir/expr.js';
+import { snippetOf } from '../analysis/source.js';
 import { compileValueNode } from './compile-node.js';
 
 /**
@@ -24,20 +26,27 @@ import { compileValueNode } from './compile-node.js';
  */
 export type OnCompiled = (compiled: ReturnType<typeof compileValueNode> | undefined, node: Node, value: unknown) => void;
 
+/** Where a factory argument lands: its option path, and whether a spec field is known set there. */
+export interface ManifestField {
+  readonly path: readonly string[];
+  /** True when the conditions around the call guarantee the field `read` (`has(read)`) is set. */
+  readonly guarded: (read: Expr) => boolean;
+}
+
 /**
  * The value of `node` with every part that depends on a reference taken from the source: `value` is what
  * JavaScript computed, kept where it is exact.
  */
-export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onCompiled: OnCompiled): unknown {
+export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onCompiled: OnCompiled, field?: ManifestField): unknown {
   const source = unwrap(node);
   // Literals are taken apart first: each part is checked once, not once per enclosing literal.
   const literal = literalOf(source, scope);
-  if (literal?.node.type === 'ObjectExpression' && isPlainObject(value)) return resolveObject(literal.node, value, literal.scope, onCompiled);
+  if (literal?.node.type === 'ObjectExpression' && isPlainObject(value)) return resolveObject(literal.node, value, literal.scope, onCompiled, field);
   if (literal?.node.type === 'ArrayExpression' && Array.isArray(value)) {
     const elements = literal.node.elements;
     // A list changed after it was built (or with spreads) is not described item by item by its literal.
     if (elements.length === value.length && elements.every((e) => e && e.type !== 'SpreadElement')) {
-      return value.map((item, i) => resolveSourceValue(elements[i] as Node, item, literal.scope, onCompiled));
+      return value.map((item, i) => resolveSourceValue(elements[i] as Node, item, literal.scope, onCompiled, field && { ...field, path: [...field.path, String(i)] }));
     }
     if (elements.length !== value.length && mentionsReferences(literal.node, literal.scope)) {
       throw syntaxError(literal.node, 'this list was changed after it was built, and it depends on a reference', 'build the list in one literal, or with .map over a spec list');
@@ -45,23 +54,103 @@ export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onC
   }
   if (!mentionsReferences(source, scope)) return value;
   if (isExprValue(value) ? isBuiltExact(source, scope) : isExactRead(source, scope)) {
+    // A read of spec data is exact, unless the field may be absent (JavaScript: undefined; KRO: waits).
+    if (field && readsSpecData(value)) checkSpecParts(source, scope, field);
     onCompiled(undefined, source, value);
     return value;
   }
   const compiled = compileValueNode(source, scope);
+  if (field) checkPresent(source, compiled, field, scope);
   const result = exprValue(compiled.expr);
   onCompiled(compiled, source, result);
   return result;
 }
 
+/**
+ * A manifest field JavaScript may leave `undefined` depending on the spec or the cluster: KRO cannot leave a
+ * field out by a condition (it writes null, "" in a map), and it waits forever for spec data the instance
+ * left out. Both are refused here, where the source is known.
+ */
+function checkPresent(node: Node, compiled: { optional?: boolean; wrapped?: boolean; present?: Expr }, field: ManifestField, scope: Scope): void {
+  const name = field.path.length > 0 ? `\`${field.path.join('.')}\`` : 'this value';
+  if (compiled.wrapped) {
+    throw syntaxError(
+      node,
+      `${name} may be \`undefined\` here, depending on the spec or the cluster: JavaScript then leaves the field out, but KRO cannot leave a field out by a condition (it writes null, or "" in a map)`,
+      `give it a default (\`?? ''\`, \`?? 0\`), or choose between whole values (\`cond ? { key: 'v' } : {}\`) or resources (\`if (cond) ...\`)`,
+    );
+  }
+  if (compiled.optional && compiled.present && awaitsSpecData(compiled.present, scope, field)) {
+    throw syntaxError(
+      node,
+      `${name} is set from an optional spec field without a default: when the instance leaves it out, JavaScript passes \`undefined\` (the field is left out or takes the factory's default), but KRO waits for it forever`,
+      `give it a default where it is used (\`${snippetOf(node)} ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or create the resource only when it is set (\`if (${snippetOf(node)}) ...\`)`,
+    );
+  }
+}
+
+/** True when `value` is, or is a template of, a reference to the instance's spec (or an item of a spec list). */
+function readsSpecData(value: unknown): boolean {
+  const ref = refOf(value);
+  if (ref) return isSpecRoot(ref);
+  return typeof value === 'string' && hasMarkers(value) && splitMarkers(value).some((part) => typeof part !== 'string' && isSpecRoot(part));
+}
+
+function isSpecRoot(ref: RefData): boolean {
+  const { root } = ref;
+  if (root.kind === 'schema') return true;
+  return root.kind === 'iterator' && isSpecRoot(root.iterator.source);
+}
+
+/** A read of spec data (a template of reads too) checked part by part: the parts are what may be absent. */
+function checkSpecParts(node: Node, scope: Scope, field: ManifestField): void {
+  const source = unwrap(node);
+  if (source.type === 'TemplateLiteral') {
+    for (const part of source.expressions) checkSpecParts(part as Node, scope, field);
+    return;
+  }
+  if (mentionsReferences(source, scope)) checkPresent(source, compileValueNode(source, scope), field, scope);
+}
+
+/**
+ * True when the presence test asks whether a field of the instance's spec or of a loop item is set: data
+ * that is there from the start or never. A test of observed state (`has(web.status.readyReplicas)`) is
+ * waiting, as JavaScript's pending value is; so is a list index (out of bounds is pending in KRO).
+ */
+function awaitsSpecData(present: Expr, scope: Scope, field: ManifestField): boolean {
+  switch (present.kind) {
+    case 'binary':
+      return awaitsSpecData(present.left, scope, field) || awaitsSpecData(present.right, scope, field);
+    case 'unary':
+      return awaitsSpecData(present.operand, scope, field);
+    case 'call': {
+      const read = present.args[0];
+      return present.fn === 'has' && present.args.length === 1 && read !== undefined && isSpecField(read, scope) && !field.guarded(read);
+    }
+    default:
+      return false;
+  }
+}
+
+function isSpecField(read: Expr, scope: Scope): boolean {
+  let node = read;
+  while (node.kind === 'select' || node.kind === 'index') {
+    if (node.target.kind === 'ident' && node.target.name === 'schema') return node.kind === 'select' && node.field === 'spec';
+    node = node.target;
+  }
+  if (node.kind !== 'ident') return false;
+  const binding = scope.lookup(node.name);
+  return binding?.kind === 'value' && binding.item === true;
+}
+
 /** Each key of the object JavaScript built, from the property (or spread literal) that produced it. */
-function resolveObject(node: ObjectExpression, value: Record<string, unknown>, scope: Scope, onCompiled: OnCompiled): Record<string, unknown> {
+function resolveObject(node: ObjectExpression, value: Record<string, unknown>, scope: Scope, onCompiled: OnCompiled, field?: ManifestField): Record<string, unknown> {
   const producers = new Map<string, Producer>();
   const opaque = collectProducers(node, scope, producers);
   const result: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     const producer = producers.get(key);
-    if (producer) result[key] = resolveSourceValue(producer.node, item, producer.scope, onCompiled);
+    if (producer) result[key] = resolveSourceValue(producer.node, item, producer.scope, onCompiled, field && { ...field, path: [...field.path, key] });
     else if (opaque || !mentionsReferences(node, scope)) result[key] = item;
     else {
       throw syntaxError(node, `field \`${key}\` was added to this object after it was built, and the object depends on a reference`, 'build the object in one literal (spreads of local literals are fine)');

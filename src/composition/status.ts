@@ -10,6 +10,7 @@ import { lastCoercions, refOf } from '../model/refs.js';
 import { resolveSourceValue } from './source-values.js';
 import type { CompositionRun } from './run.js';
 import { toValue, type ValueContext } from './values.js';
+import { checkStatusReads } from './excluded-reads.js';
 import { TypeKroError } from '../util/errors.js';
 
 export function buildStatus(returned: unknown, run: CompositionRun, context: ValueContext): Value {
@@ -41,7 +42,9 @@ function statusField(value: unknown, node: Node | undefined, run: CompositionRun
     return statusObject(value as Record<string, unknown>, node, run, context);
   }
   if (!node) return toValue(value, context);
-  return toValue(resolveSourceValue(node, value, run.scope, (compiled) => compiled && run.recordType(compiled.expr, compiled.type)), context);
+  const field = toValue(resolveSourceValue(node, value, run.scope, (compiled) => compiled && run.recordType(compiled.expr, compiled.type)), context);
+  if (field !== undefined) checkStatusReads(field, node, run.records);
+  return field;
 }
 
 function propertyNode(node: ObjectExpression, key: string): Node | undefined {

@@ -8,7 +8,7 @@
  * On any failure every in-flight step is stopped and awaited before the error is thrown, so nothing is
  * applied after `deploy()` has rejected. A failed first deploy can be rolled back (`rollbackOnFailure`).
  */
-import { checkObjectNames, createPlanCache, finalizeManifest, instanceStatus, nameableObjects, OwnershipGuard, planInstance, type InstancePlan, type KubeObject, type NodePlan, type Ownership, type StatusResult } from '../engine/index.js';
+import { checkDistinctObjects, checkObjectNames, createPlanCache, finalizeManifest, instanceStatus, nameableObjects, OwnershipGuard, planInstance, type InstancePlan, type KubeObject, type NodePlan, type Ownership, type StatusResult } from '../engine/index.js';
 import { applyNode, observeExternal, type ObservedMap } from './apply-node.js';
 import { ownershipReader } from './ownership.js';
 import { Settled } from './settled.js';
@@ -139,6 +139,7 @@ async function preflight(session: DirectSession): Promise<void> {
   };
   const { manifests } = await nameableObjects(session.prepared, { spec: session.spec, instance: session.instance, ...schemasOf(session) }, finalize);
   checkObjectNames(session.prepared, manifests, { nothingApplied: true, ...redactNames(session) });
+  checkDistinctObjects(manifests);
   await session.ownership?.check(manifests.map((o) => o.manifest).filter((m) => !unserved.has(m)));
 }
 

@@ -1,0 +1,48 @@
+/**
+ * Two resources of a composition written with the same literal object name (same apiVersion, kind and
+ * namespace) under the same conditions: every instance would make one object where the code says two.
+ * Names computed from the spec are checked at deploy, before anything is applied (engine/distinct-objects.ts).
+ */
+import { CompositionSyntaxError } from '../analysis/errors.js';
+import { printCel } from '../compile/cel/print.js';
+import type { ResourceNode } from '../ir/graph.js';
+
+/**
+ * Fails the definition when two resources name the same object by literals.
+ *
+ * @example
+ * ```ts
+ * checkLiteralNames(graph.resources); // throws for ConfigMap({ name: 'x' }) twice outside any `if`
+ * ```
+ */
+export function checkLiteralNames(resources: readonly ResourceNode[]): void {
+  const seen = new Map<string, ResourceNode>();
+  for (const resource of resources) {
+    const metadata = literalMetadata(resource);
+    if (!metadata || resource.forEach.length > 0) continue;
+    const key = JSON.stringify([resource.apiVersion, resource.kind, metadata.namespace ?? '', metadata.name, resource.includeWhen.map(printCel).sort()]);
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, resource);
+      continue;
+    }
+    const where = resource.source ? `${resource.source.file}:${resource.source.line}:${resource.source.column}: ` : '';
+    const hint = 'give each resource its own name';
+    throw new CompositionSyntaxError(
+      `${where}resources "${first.id}" and "${resource.id}" both make ${resource.kind} "${metadata.name}"${metadata.namespace ? ` in namespace ${metadata.namespace}` : ''}: one object would hold the last one's content\n  hint: ${hint}`,
+      resource.source,
+      `${resource.kind} "${metadata.name}"`,
+      hint,
+    );
+  }
+}
+
+function literalMetadata(resource: ResourceNode): { name: string; namespace?: string } | undefined {
+  const template = resource.template;
+  if (typeof template !== 'object' || template === null || Array.isArray(template)) return undefined;
+  const metadata = (template as Record<string, unknown>)['metadata'];
+  if (typeof metadata !== 'object' || metadata === null) return undefined;
+  const { name, namespace } = metadata as { name?: unknown; namespace?: unknown };
+  if (typeof name !== 'string' || (namespace !== undefined && typeof namespace !== 'string')) return undefined;
+  return { name, ...(typeof namespace === 'string' ? { namespace } : {}) };
+}

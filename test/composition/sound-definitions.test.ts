@@ -1,0 +1,185 @@
+/**
+ * Issue 10's silent divergences found by the new-user trial (trial REPORT A1-A4, B16), each refused when the
+ * composition is defined, with its exact message (file:line:column, the construct, the way out). The
+ * constructs that stay accepted beside them are checked too, so a refusal that spreads fails here.
+ */
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
+import { type } from 'arktype';
+import { CompositionSyntaxError, kubernetesComposition } from '../../src/index.js';
+import { ConfigMap, Deployment } from '../../src/simple.js';
+
+const THIS_FILE = fileURLToPath(import.meta.url);
+const definition = {
+  apiVersion: 'sound.typekro.dev/v1alpha1',
+  kind: 'Sound',
+  spec: type({ prod: 'boolean', db: 'boolean', name: 'string', 'level?': 'string', 'replicas?': 'number.integer', workers: type({ name: 'string', 'port?': 'number.integer' }).array() }),
+  status: type({ 'n?': 'number', 'v?': 'string' }),
+};
+
+/** The message of the definition's refusal, with this file's path written `<this file>`. */
+function refusal(define: () => unknown): string {
+  try {
+    define();
+  } catch (error) {
+    assert.ok(error instanceof CompositionSyntaxError, `expected a CompositionSyntaxError, got ${String(error)}`);
+    return error.message.split(THIS_FILE).join('<this file>');
+  }
+  assert.fail('the definition was accepted');
+}
+
+const EVAL_HINT = 'hint: write the CEL yourself with Cel.expr(...)';
+
+test('A1: eval, Function and globalThis in the composition body are refused, not kept as constants', () => {
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'eval-body' }, (spec) => {
+      ConfigMap({ name: 'e', data: { a: eval('spec.prod ? "prod" : "dev"') as string } });
+      return {};
+    })),
+    `<this file>:37:41: \`eval(...)\` is a JavaScript function; it cannot run in CEL\n    eval('spec.prod ? "prod" : "dev"')\n  ${EVAL_HINT}`,
+  );
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'eval-const' }, (spec) => {
+      const chosen = eval('spec.prod ? "C1" : "C2"') as string;
+      return { v: chosen };
+    })),
+    `<this file>:44:22: \`eval(...)\` is a JavaScript function; it cannot run in CEL\n    eval('spec.prod ? "C1" : "C2"')\n  ${EVAL_HINT}`,
+  );
+  const forms: readonly (readonly [string, () => unknown, string])[] = [
+    ['new Function', () => kubernetesComposition({ ...definition, name: 'new-function' }, (spec) => {
+      ConfigMap({ name: 'f', data: { a: new Function('s', 'return s.prod ? "a" : "b"')(spec) as string } });
+      return {};
+    }), 'this call cannot be compiled to CEL'],
+    ['Function()', () => kubernetesComposition({ ...definition, name: 'function-call' }, () => {
+      ConfigMap({ name: 'f', data: { a: Function('return "a"')() as string } });
+      return {};
+    }), 'this call cannot be compiled to CEL'],
+    ['globalThis.eval', () => kubernetesComposition({ ...definition, name: 'global-eval' }, () => {
+      ConfigMap({ name: 'f', data: { a: globalThis.eval('"a"') as string } });
+      return {};
+    }), '`globalThis` reaches `eval` and `Function`, whose code TypeKro cannot read'],
+    ['indirect eval', () => kubernetesComposition({ ...definition, name: 'indirect-eval' }, () => {
+      ConfigMap({ name: 'f', data: { a: (0, eval)('"a"') as string } });
+      return {};
+    }), 'this call cannot be compiled to CEL'],
+    ['eval in a condition', () => kubernetesComposition({ ...definition, name: 'eval-if' }, (spec) => {
+      if (eval('spec.prod')) ConfigMap({ name: 'f', data: {} });
+      return {};
+    }), '`eval(...)` is a JavaScript function; it cannot run in CEL'],
+  ];
+  for (const [name, define, fragment] of forms) {
+    const message = refusal(define);
+    assert.match(message, /^<this file>:\d+:\d+: /, name);
+    assert.ok(message.includes(fragment), `${name}: ${message}`);
+  }
+});
+
+const UNDEFINED_WHY = 'may be `undefined` here, depending on the spec or the cluster: JavaScript then leaves the field out, but KRO cannot leave a field out by a condition (it writes null, or "" in a map)';
+const UNDEFINED_HINT = "hint: give it a default (`?? ''`, `?? 0`), or choose between whole values (`cond ? { key: 'v' } : {}`) or resources (`if (cond) ...`)";
+
+test('A2: a manifest field the spec may leave undefined is refused, naming the field', () => {
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'undefined-label' }, (spec) => {
+      ConfigMap({ name: 'u', labels: { tier: spec.prod ? 'dev' : undefined } as Record<string, string>, data: {} });
+      return {};
+    })),
+    `<this file>:84:46: \`labels.tier\` ${UNDEFINED_WHY}\n    spec.prod ? 'dev' : undefined\n  ${UNDEFINED_HINT}`,
+  );
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'undefined-replicas' }, (spec) => {
+      Deployment({ name: 'u', image: 'nginx', replicas: spec.prod ? 3 : undefined });
+      return {};
+    })),
+    `<this file>:91:57: \`replicas\` ${UNDEFINED_WHY}\n    spec.prod ? 3 : undefined\n  ${UNDEFINED_HINT}`,
+  );
+  // The ways out the hint names are accepted.
+  kubernetesComposition({ ...definition, name: 'defaulted-label' }, (spec) => {
+    ConfigMap({ name: 'u', labels: { tier: (spec.prod ? 'dev' : undefined) ?? '' }, data: {} });
+    ConfigMap({ name: 'w', labels: spec.prod ? { tier: 'dev' } : {}, data: {} });
+    return {};
+  });
+});
+
+const OPTIONAL_WHY = 'is set from an optional spec field without a default: when the instance leaves it out, JavaScript passes `undefined` (the field is left out or takes the factory\'s default), but KRO waits for it forever';
+
+test('A4: an optional spec field written to a manifest field without a default is refused', () => {
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'optional-replicas' }, (spec) => {
+      Deployment({ name: 'o', image: 'nginx', replicas: spec.replicas });
+      return {};
+    })),
+    `<this file>:109:57: \`replicas\` ${OPTIONAL_WHY}\n    spec.replicas\n  hint: give it a default where it is used (\`spec.replicas ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or create the resource only when it is set (\`if (spec.replicas) ...\`)`,
+  );
+  const forms: readonly (readonly [string, () => unknown, string])[] = [
+    ['?? undefined', () => kubernetesComposition({ ...definition, name: 'nullish-undefined' }, (spec) => {
+      ConfigMap({ name: 'o', data: { l: spec.level ?? undefined } as Record<string, string> });
+      return {};
+    }), '`data.l` is set from an optional spec field'],
+    ['template', () => kubernetesComposition({ ...definition, name: 'optional-template' }, (spec) => {
+      ConfigMap({ name: 'o', data: { l: `x-${spec.level}` } });
+      return {};
+    }), '`data.l` is set from an optional spec field'],
+    ['optional call', () => kubernetesComposition({ ...definition, name: 'optional-call' }, (spec) => {
+      ConfigMap({ name: 'o', data: { l: spec.level?.trim() } as Record<string, string> });
+      return {};
+    }), '`data.l` is set from an optional spec field'],
+    ['loop item', () => kubernetesComposition({ ...definition, name: 'optional-item' }, (spec) => {
+      for (const w of spec.workers) Deployment({ name: w.name, image: 'nginx', replicas: w.port });
+      return {};
+    }), '`replicas` is set from an optional spec field'],
+  ];
+  for (const [name, define, fragment] of forms) {
+    const message = refusal(define);
+    assert.match(message, /^<this file>:\d+:\d+: /, name);
+    assert.ok(message.includes(fragment), `${name}: ${message}`);
+  }
+  // Defaults, guards and the status (pending on both sides) are accepted.
+  kubernetesComposition({ ...definition, name: 'optional-ok' }, (spec) => {
+    Deployment({ name: 'o', image: 'nginx', replicas: spec.replicas ?? 1 });
+    if (spec.level) ConfigMap({ name: 'l', data: { l: spec.level } });
+    return { v: spec.level };
+  });
+});
+
+test('A3: a resource or status value computed from a conditional resource outside its condition is refused', () => {
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'excluded-resource' }, (spec) => {
+      const db = Deployment({ name: 'db', image: 'postgres' }).withIncludeWhen(spec.db);
+      ConfigMap({ name: 'app', data: { ready: `${db.status.readyReplicas ?? 0}` } });
+      return {};
+    })),
+    '<this file>:149:7: resource "configMapApp" reads resource "db", which exists only when schema.spec.db: KRO skips every resource that reads a skipped one, while JavaScript still creates "configMapApp" (reading "db" as undefined)\n  hint: create "configMapApp" under the same condition (inside the same `if`, or .withIncludeWhen(...)), or do not read "db" from it',
+  );
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'excluded-status' }, (spec) => {
+      const db = Deployment({ name: 'db', image: 'postgres' }).withIncludeWhen(spec.db);
+      return { n: db.status.readyReplicas ?? 0 };
+    })),
+    '<this file>:157:19: this status field reads resource "db", which exists only when schema.spec.db: when it does not, KRO leaves the field unset, while JavaScript computes it with "db" read as undefined\n    db.status.readyReplicas ?? 0\n  hint: read it under the same condition (`cond ? <read> : <fallback>`), or do not read "db" here',
+  );
+  // Under the same condition, guarded by it, or a plain read (unset on both sides): accepted.
+  const accepted = kubernetesComposition({ ...definition, name: 'excluded-ok' }, (spec) => {
+    const db = Deployment({ name: 'db', image: 'postgres' }).withIncludeWhen(spec.db);
+    if (spec.db) ConfigMap({ name: 'app', data: { ready: `${db.status.readyReplicas ?? 0}` } });
+    return { n: spec.db ? db.status.readyReplicas ?? 0 : -1, v: db.metadata.name };
+  });
+  assert.equal(accepted.graph.resources.length, 2);
+});
+
+test('B16: two resources with the same literal name under the same conditions are refused', () => {
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'same-name' }, () => {
+      ConfigMap({ id: 'first', name: 'same', data: { k: 'a' } });
+      ConfigMap({ id: 'second', name: 'same', data: { k: 'b' } });
+      return {};
+    })),
+    '<this file>:174:7: resources "first" and "second" both make ConfigMap "same": one object would hold the last one\'s content\n  hint: give each resource its own name',
+  );
+  // Exclusive branches may use one name.
+  kubernetesComposition({ ...definition, name: 'same-name-branches' }, (spec) => {
+    if (spec.prod) ConfigMap({ id: 'prodCm', name: 'same', data: { k: 'a' } });
+    else ConfigMap({ id: 'devCm', name: 'same', data: { k: 'b' } });
+    return {};
+  });
+});
