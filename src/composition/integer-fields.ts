@@ -40,6 +40,22 @@ export function doubleInIntegerField(owner: string, path: readonly string[], val
   return new CompositionSyntaxError(`${where}${why}\n    ${written}\n  hint: ${hint}`, location, written, hint);
 }
 
+/**
+ * The definition error for a fraction JavaScript computed without any reference (`replicas: 3 * 0.5`) in an
+ * integer field: the manifest would hold 1.5, which the API server refuses in both modes.
+ */
+export function fractionInIntegerField(owner: string, path: readonly string[], value: number, at?: SourceLocation): CompositionSyntaxError {
+  const where = at ? `${at.file}:${at.line}:${at.column}: ` : '';
+  const field = fieldPath(path);
+  const hint = `write an integer there (e.g. ${Math.trunc(value)}), or compute it with Math.trunc(...) / Math.round(...) in JavaScript`;
+  return new CompositionSyntaxError(
+    `${where}${owner}: the integer field ${field} is ${value}, a fraction, which the API server refuses there\n  hint: ${hint}`,
+    at,
+    String(value),
+    hint,
+  );
+}
+
 /** `spec.template.spec.containers[0].ports[0].containerPort`. */
 function fieldPath(path: readonly string[]): string {
   return path.reduce((text, segment) => (/^\d+$/.test(segment) ? `${text}[${segment}]` : text ? `${text}.${segment}` : segment), '');

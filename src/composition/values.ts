@@ -12,7 +12,7 @@ import { TypeKroError } from '../util/errors.js';
 import { withArticle } from '../util/article.js';
 import type { Node } from '@babel/types';
 import type { SourceLocation } from '../ir/graph.js';
-import { doubleInIntegerField, type DoubleSource } from './integer-fields.js';
+import { doubleInIntegerField, fractionInIntegerField, type DoubleSource } from './integer-fields.js';
 
 export interface ValueContext {
   /** The static type of a reference (spec field, resource field, forEach item). */
@@ -45,6 +45,7 @@ export function toValue(raw: unknown, context: ValueContext, expected?: CelType,
   if (raw === null || typeof raw === 'boolean') return raw;
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) throw new TypeKroError('DEFINITION_INVALID', `${context.owner}: ${path.join('.')} is ${raw}, which is not valid in a manifest`);
+    if (expected?.kind === 'int' && !Number.isInteger(raw)) throw fractionInIntegerField(context.owner, path, raw, context.at);
     return raw;
   }
   if (raw === undefined) return undefined;

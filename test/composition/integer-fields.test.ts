@@ -120,16 +120,29 @@ test('Math.trunc converts explicitly: int() of a double, integer division of int
   assert.match(yaml, /^ {6}ratio: float \| required=true$/m);
 });
 
-test('a double status field and a literal fraction stay what JavaScript sends', () => {
-  // A status field has no integer type to fit, and a literal 1.5 is sent as JavaScript sends it (refused by the API server alike).
+test('a double status field stays what JavaScript sends; a literal fraction in an integer field is refused at definition', () => {
+  // A status field has no integer type to fit.
   const app = kubernetesComposition(
     { name: 'fraction', kind: 'Fraction', spec: type({ ratio: 'number' }), status: type({ half: 'number' }) },
     (spec) => {
-      Deployment({ name: 'web', image: 'nginx', replicas: 1.5 });
+      Deployment({ name: 'web', image: 'nginx', replicas: 2 });
       return { half: spec.ratio / 2 };
     },
   );
-  const yaml = app.toYaml();
-  assert.match(yaml, /replicas: 1\.5/);
-  assert.match(yaml, /half: \$\{schema\.spec\.ratio \/ 2\.0\}/);
+  assert.match(app.toYaml(), /half: \$\{schema\.spec\.ratio \/ 2\.0\}/);
+  // A fraction JavaScript computed without a reference would reach the API server as 1.5, which refuses it in both modes.
+  assert.throws(
+    () =>
+      kubernetesComposition(
+        { name: 'fraction-literal', kind: 'FractionLiteral', spec: type({ ratio: 'number' }), status: type({ n: 'number' }) },
+        () => {
+          Deployment({ name: 'web', image: 'nginx', replicas: 3 * 0.5 });
+          return { n: 1 };
+        },
+      ),
+    (error: Error) => {
+      assert.match(error.message, /^.*integer-fields\.test\.ts:\d+:\d+: resource "[^"]+": the integer field spec\.replicas is 1\.5, a fraction, which the API server refuses there\n {2}hint: write an integer there \(e\.g\. 1\), or compute it with Math\.trunc\(\.\.\.\) \/ Math\.round\(\.\.\.\) in JavaScript$/);
+      return true;
+    },
+  );
 });

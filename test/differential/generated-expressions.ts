@@ -248,7 +248,8 @@ export const UNSUPPORTED = [
 export const DOUBLE_IN_INTEGER_FIELD = {
   template: '($0 * 0.5)',
   marker: ' * 0.5)',
-  message: /: resource "[^"]+": the integer field spec\.replicas is set to `.*`, a floating-point number\. JavaScript would send a fraction such as 1\.25 as it is, which the API server refuses; CEL would truncate it to 1\n[^]*hint: convert it explicitly with Math\.trunc\(/,
+  // a fraction computed from constants alone (`3 * 0.5`) is refused as the literal it is
+  message: /: resource "[^"]+": the integer field spec\.replicas (is set to `.*`, a floating-point number\. JavaScript would send a fraction such as 1\.25 as it is, which the API server refuses; CEL would truncate it to 1\n[^]*hint: convert it explicitly with Math\.trunc\(|is -?\d+\.\d+, a fraction, which the API server refuses there)/,
 } as const;
 
 /** True when `message` is the documented rejection of an unsupported construct that `source` holds. */
