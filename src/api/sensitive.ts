@@ -173,6 +173,14 @@ function markedPaths(node: SchemaNode, path: SpecPath, add: (path: SpecPath) => 
   if (node.kind === 'map') markedPaths(node.values, [...path, ANY], add);
 }
 
+/** The list a macro variable ranges over, as the root and path of its items. */
+interface ItemOf {
+  readonly root: string;
+  readonly path: readonly string[];
+}
+
+const NONE: ReadonlyMap<string, ItemOf | null> = new Map();
+
 /** Follows expressions back to the spec paths they read. */
 class SecretFlow {
   private readonly byId: ReadonlyMap<string, ResourceNode>;
@@ -191,18 +199,39 @@ class SecretFlow {
     for (const leaf of exprLeaves(value)) this.expr(leaf.expr, resource);
   }
 
-  expr(expr: Expr, resource: ResourceNode | undefined): void {
+  /**
+   * `bound` holds the variables of the macros around `expr` (`map(c, c.metadata.name)`): a read of one is a
+   * read of an item of the macro's list (`null` when the list is not a plain read, which is then followed whole),
+   * never of the loop variable or resource of the same name.
+   */
+  expr(expr: Expr, resource: ResourceNode | undefined, bound: ReadonlyMap<string, ItemOf | null> = NONE): void {
     const chain = chainOf(expr);
     if (chain) {
-      this.reference(chain.root, chain.path, resource);
-      for (const index of chain.dynamic) this.expr(index, resource);
+      const alias = bound.get(chain.root);
+      if (alias) this.reference(alias.root, [...alias.path, ...chain.path], resource);
+      else if (alias === undefined) this.reference(chain.root, chain.path, resource);
+      for (const index of chain.dynamic) this.expr(index, resource, bound);
       return;
     }
     if (expr.kind === 'raw') {
       for (const match of expr.cel.matchAll(/\bschema\.spec((?:\.[A-Za-z_][A-Za-z0-9_]*)+)/g)) this.add(match[1]!.slice(1).split('.'));
       return;
     }
-    for (const child of childrenOf(expr)) this.expr(child, resource);
+    if (expr.kind === 'macro') {
+      const list = chainOf(expr.target);
+      const items = list && !bound.has(list.root) ? this.itemsOf(list) : undefined;
+      if (items) for (const index of list!.dynamic) this.expr(index, resource, bound);
+      else this.expr(expr.target, resource, bound);
+      this.expr(expr.body, resource, new Map([...bound, [expr.variable, items ?? null]]));
+      return;
+    }
+    for (const child of childrenOf(expr)) this.expr(child, resource, bound);
+  }
+
+  /** Where the items of a list read are: a collection's items are its template; any other list's are `path.*`. */
+  private itemsOf(list: Chain): ItemOf {
+    const collection = list.path.length === 0 && (this.byId.get(list.root)?.forEach.length ?? 0) > 0;
+    return { root: list.root, path: collection ? [] : [...list.path, ANY] };
   }
 
   /** A read of `root.path…`: the spec, a loop variable of `resource`, or another resource's template. */
@@ -213,9 +242,12 @@ class SecretFlow {
     }
     const loop = resource?.forEach.find((dimension) => dimension.name === root);
     if (loop) {
-      const source = chainOf(loop.source);
+      // A filter keeps items as they are: the item is an item of the filtered list (the condition is not copied).
+      let list = loop.source;
+      while (list.kind === 'macro' && list.macro === 'filter') list = list.target;
+      const source = chainOf(list);
       if (source?.root === 'schema' && source.path[0] === 'spec') this.add([...source.path.slice(1), ANY, ...path]);
-      else this.expr(loop.source, resource);
+      else this.expr(list, resource);
       return;
     }
     const other = this.byId.get(root);
