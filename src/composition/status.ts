@@ -5,6 +5,7 @@
 import type { Node, ObjectExpression } from '@babel/types';
 import { returnedStatus } from '../analysis/composition.js';
 import { syntaxError } from '../analysis/errors.js';
+import { locationOf } from '../analysis/source.js';
 import { isExprValue, type Value } from '../ir/value.js';
 import { lastCoercions, refOf } from '../model/refs.js';
 import { resolveSourceValue } from './source-values.js';
@@ -42,7 +43,8 @@ function statusField(value: unknown, node: Node | undefined, run: CompositionRun
     return statusObject(value as Record<string, unknown>, node, run, context);
   }
   if (!node) return toValue(value, context);
-  const field = toValue(resolveSourceValue(node, value, run.scope, (compiled) => compiled && run.recordType(compiled.expr, compiled.type)), context);
+  const at = locationOf(node);
+  const field = toValue(resolveSourceValue(node, value, run.scope, (compiled) => compiled && run.recordType(compiled.expr, compiled.type)), at ? { ...context, at } : context);
   if (field !== undefined) checkStatusReads(field, node, run.records);
   return field;
 }

@@ -5,7 +5,7 @@
 import { E, type Expr } from '../ir/expr.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
 import { exprValue, isExprValue, type Value } from '../ir/value.js';
-import { hasMarkers, refOf, refToExpr, splitMarkers, type RefData } from '../model/refs.js';
+import { describeRef, hasMarkers, refOf, refToExpr, splitMarkers, type RefData } from '../model/refs.js';
 import { recordOf } from '../model/resource.js';
 import { base64Text } from '../analysis/typed.js';
 import { TypeKroError } from '../util/errors.js';
@@ -79,22 +79,33 @@ function markersToValue(text: string, context: ValueContext, expected?: CelType)
   const [only] = parts;
   if (parts.length === 1 && only !== undefined && typeof only !== 'string') {
     // A string that is one reference (`${spec.seats}`) is still a string in JavaScript.
-    return exprValue(asString(refToExpr(only), context.refType(only)));
+    return exprValue(asString(refToExpr(only), context.refType(only), siteOfRef(context, only)));
   }
-  return exprValue(E.template(parts.map((part) => (typeof part === 'string' ? part : asString(refToExpr(part), context.refType(part))))));
+  return exprValue(E.template(parts.map((part) => (typeof part === 'string' ? part : asString(refToExpr(part), context.refType(part), siteOfRef(context, part))))));
+}
+
+function siteOfRef(context: ValueContext, ref: RefData): StringSite {
+  return { ...(context.at ? { at: context.at } : {}), what: `${context.owner}: \`${describeRef(ref)}\`` };
+}
+
+/** Where a value is interpolated into a string, for messages: the call's place and the reference. */
+export interface StringSite {
+  readonly at?: SourceLocation;
+  readonly what?: string;
 }
 
 /** CEL string interpolation needs string operands: convert the others like JavaScript would. */
-export function asString(expr: Expr, type: CelType | undefined): Expr {
+export function asString(expr: Expr, type: CelType | undefined, about: StringSite = {}): Expr {
+  const where = `${about.at ? `${about.at.file}:${about.at.line}:${about.at.column}: ` : ''}${about.what ? `${about.what}: ` : ''}`;
   if (type?.kind === 'string') return expr;
   if (type?.kind === 'bytes') return base64Text(expr);
   if (type?.kind === 'list' || type?.kind === 'map' || type?.kind === 'object') {
     // JavaScript joins a list with ',' (and prints "[object Object]"); CEL's string() has no overload for either.
-    throw new TypeKroError('DEFINITION_INVALID', `a ${type.kind === 'list' ? 'list' : 'object'} is interpolated into a string; CEL cannot turn it into text the way JavaScript does. Write \`\${list.join(',')}\` for a list of strings, or interpolate its fields`);
+    throw new TypeKroError('DEFINITION_INVALID', `${where}a ${type.kind === 'list' ? 'list' : 'object'} is interpolated into a string; CEL cannot turn it into text the way JavaScript does. Write \`\${list.join(',')}\` for a list of strings, or interpolate its fields`);
   }
   if (type?.kind === 'double') {
     throw new TypeKroError('DEFINITION_INVALID', 
-      `a floating-point value is interpolated into a string; CEL formats doubles differently from JavaScript. Convert it explicitly with Cel.expr('string(int(', ref, '))') or use an integer field`,
+      `${where}a floating-point value is interpolated into a string; CEL formats doubles differently from JavaScript. Convert it explicitly with Cel.expr('string(int(', ref, '))') or use an integer field`,
     );
   }
   return E.call('string', [expr]);
