@@ -179,8 +179,6 @@ interface ItemOf {
   readonly path: readonly string[];
 }
 
-const NONE: ReadonlyMap<string, ItemOf | null> = new Map();
-
 /** Follows expressions back to the spec paths they read. */
 class SecretFlow {
   private readonly byId: ReadonlyMap<string, ResourceNode>;
@@ -204,7 +202,7 @@ class SecretFlow {
    * read of an item of the macro's list (`null` when the list is not a plain read, which is then followed whole),
    * never of the loop variable or resource of the same name.
    */
-  expr(expr: Expr, resource: ResourceNode | undefined, bound: ReadonlyMap<string, ItemOf | null> = NONE): void {
+  expr(expr: Expr, resource: ResourceNode | undefined, bound: ReadonlyMap<string, ItemOf | null> = new Map()): void {
     const chain = chainOf(expr);
     if (chain) {
       const alias = bound.get(chain.root);
