@@ -3,7 +3,7 @@
  * stack trace unless --debug asks for one.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -86,8 +86,20 @@ describe('usage errors', { concurrency: 4 }, () => {
   });
 
   it('no kubeconfig: says where it looked and what to do, exit 2', async () => {
-    const result = await typekro(['status', 'examples/webapp.ts', '--kubeconfig', '/nonexistent/config']);
-    usageError(result, /no kubeconfig found \(looked at \/nonexistent\/config\); pass --kubeconfig, set KUBECONFIG, or start a local cluster with "typekro cluster start"/, false);
+    const home = mkdtempSync(join(tmpdir(), 'typekro-home-'));
+    try {
+      const result = await typekro(['status', 'examples/webapp.ts', '--kubeconfig', '/nonexistent/config'], { env: { TYPEKRO_HOME: home } });
+      usageError(result, /no kubeconfig found \(looked at \/nonexistent\/config\); pass --kubeconfig, set KUBECONFIG, or start a local cluster with "typekro cluster start" and pass the kubeconfig path it prints/, false);
+      // A cluster `typekro cluster start` left running is named with the exact flag to pass (never used unasked).
+      mkdirSync(join(home, 'clusters', 'default'), { recursive: true });
+      writeFileSync(join(home, 'clusters', 'default', 'kubeconfig'), 'apiVersion: v1\nkind: Config\n');
+      const running = await typekro(['status', 'examples/webapp.ts', '--kubeconfig', '/nonexistent/config'], { env: { TYPEKRO_HOME: home } });
+      const kubeconfig = join(home, 'clusters', 'default', 'kubeconfig');
+      assert.ok(running.stderr.includes(`a local cluster started by "typekro cluster start" is running: pass --kubeconfig ${kubeconfig} (or export KUBECONFIG=${kubeconfig})`), transcript(running));
+      assert.equal(running.code, 2, transcript(running));
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 
   it('an unknown --context lists the known ones, exit 2', async () => {

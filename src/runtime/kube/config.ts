@@ -2,7 +2,7 @@
  * Choosing the cluster the way kubectl does: an explicit kubeconfig file, else `$KUBECONFIG`, else
  * `~/.kube/config`; the current context unless one is named.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
@@ -54,9 +54,11 @@ function loadTarget(target: ClusterTarget, env: Readonly<Record<string, string |
   const candidates = files.length > 0 ? files : [join(homedir(), '.kube', 'config')];
   const existing = candidates.filter((file) => existsSync(file));
   if (existing.length === 0) {
-    throw new KubeconfigError(
-      `no kubeconfig found (looked at ${candidates.join(', ')}); pass --kubeconfig, set KUBECONFIG, or start a local cluster with "typekro cluster start"`,
-    );
+    const local = localClusterKubeconfigs(env);
+    const way = local.length > 0
+      ? `a local cluster started by "typekro cluster start" is running: pass --kubeconfig ${local[0]} (or export KUBECONFIG=${local[0]})`
+      : 'pass --kubeconfig, set KUBECONFIG, or start a local cluster with "typekro cluster start" and pass the kubeconfig path it prints';
+    throw new KubeconfigError(`no kubeconfig found (looked at ${candidates.join(', ')}); ${way}`);
   }
   const config = new KubeConfig();
   try {
@@ -85,4 +87,19 @@ function withContext(config: KubeConfig, context: string | undefined, origin: st
     throw new KubeconfigError(`kubeconfig ${origin} has no current context with a cluster; pass --context`);
   }
   return config;
+}
+
+/**
+ * The kubeconfigs of local clusters `typekro cluster start` left running (`${TYPEKRO_HOME:-~/.typekro}/clusters/<name>`):
+ * named in the error when no kubeconfig was given, never used without being asked for.
+ */
+function localClusterKubeconfigs(env: Readonly<Record<string, string | undefined>>): string[] {
+  const root = join(env.TYPEKRO_HOME || join(homedir(), '.typekro'), 'clusters');
+  try {
+    return readdirSync(root)
+      .map((name) => join(root, name, 'kubeconfig'))
+      .filter((file) => existsSync(file));
+  } catch {
+    return [];
+  }
 }
