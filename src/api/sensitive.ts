@@ -4,7 +4,7 @@
  * another resource's field). Both modes and the CLI build their {@link Redactor} here, from the graph alone,
  * so that kro mode (which renders nothing itself) redacts what direct mode redacts.
  */
-import { type Expr } from '../ir/expr.js';
+import { exprChildren, type Expr } from '../ir/expr.js';
 import type { CompositionGraph, ResourceNode } from '../ir/graph.js';
 import type { SchemaNode } from '../ir/schema.js';
 import { exprLeaves, isExprValue, type Value } from '../ir/value.js';
@@ -223,7 +223,7 @@ class SecretFlow {
       this.expr(expr.body, resource, new Map([...bound, [expr.variable, items ?? null]]));
       return;
     }
-    for (const child of childrenOf(expr)) this.expr(child, resource, bound);
+    for (const child of exprChildren(expr)) this.expr(child, resource, bound);
   }
 
   /** Where the items of a list read are: a collection's items are its template; any other list's are `path.*`. */
@@ -289,33 +289,6 @@ function chainOf(expr: Expr): Chain | undefined {
   return node.kind === 'ident' && (path.length > 0 || expr.kind === 'ident') ? { root: node.name, path, dynamic } : undefined;
 }
 
-function childrenOf(expr: Expr): readonly Expr[] {
-  switch (expr.kind) {
-    case 'select':
-      return [expr.target];
-    case 'index':
-      return [expr.target, expr.index];
-    case 'call':
-      return expr.target ? [expr.target, ...expr.args] : expr.args;
-    case 'unary':
-      return [expr.operand];
-    case 'binary':
-      return [expr.left, expr.right];
-    case 'conditional':
-      return [expr.test, expr.then, expr.otherwise];
-    case 'list':
-      return expr.items;
-    case 'map':
-      return expr.entries.flatMap((entry) => [entry.key, entry.value]);
-    // The whole list a macro ranges over is read; its variable is bound inside the body.
-    case 'macro':
-      return [expr.target, expr.body];
-    case 'template':
-      return expr.parts.filter((part): part is Expr => typeof part !== 'string');
-    default:
-      return [];
-  }
-}
 
 /** Every string inside `value` (numbers and booleans are not secrets a message could reveal on their own). */
 function stringLeaves(value: unknown): string[] {

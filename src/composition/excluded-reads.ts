@@ -7,7 +7,7 @@
 import type { Node } from '@babel/types';
 import { CompositionSyntaxError, syntaxError } from '../analysis/errors.js';
 import { printCel } from '../compile/cel/print.js';
-import { referencedRoots, type Expr } from '../ir/expr.js';
+import { exprChildren, referencedRoots, type Expr } from '../ir/expr.js';
 import type { ResourceNode, SourceLocation } from '../ir/graph.js';
 import { exprsOf, type Value } from '../ir/value.js';
 
@@ -112,31 +112,10 @@ function isPlainRead(expr: Expr, id: string): boolean {
       for (const arg of node.args) visit(arg, node.fn === 'has');
       return;
     }
-    for (const child of childExprs(node)) visit(child, false);
+    for (const child of exprChildren(node)) visit(child, false);
   };
   visit(expr, false);
   return plain;
-}
-
-function childExprs(node: Expr): Expr[] {
-  switch (node.kind) {
-    case 'unary':
-      return [node.operand];
-    case 'binary':
-      return [node.left, node.right];
-    case 'conditional':
-      return [node.test, node.then, node.otherwise];
-    case 'list':
-      return [...node.items];
-    case 'map':
-      return node.entries.flatMap((entry) => [entry.key, entry.value]);
-    case 'macro':
-      return [node.target, node.body];
-    case 'template':
-      return node.parts.filter((part): part is Expr => typeof part !== 'string');
-    default:
-      return [];
-  }
 }
 
 function terms(condition: Expr): Expr[] {

@@ -112,6 +112,42 @@ export const E = {
     fields.reduce<Expr>((target, field) => E.select(target, field), E.ident(root)),
 };
 
+/**
+ * The direct sub-expressions of `expr` (a macro's list and body, a template's expression parts), for walks
+ * that handle the kinds they care about and descend through the rest.
+ *
+ * @example
+ * ```ts
+ * exprChildren(E.binary('+', E.int(1), E.path('schema', 'spec', 'n'))).length; // => 2
+ * ```
+ */
+export function exprChildren(expr: Expr): readonly Expr[] {
+  switch (expr.kind) {
+    case 'select':
+      return [expr.target];
+    case 'index':
+      return [expr.target, expr.index];
+    case 'call':
+      return expr.target ? [expr.target, ...expr.args] : expr.args;
+    case 'unary':
+      return [expr.operand];
+    case 'binary':
+      return [expr.left, expr.right];
+    case 'conditional':
+      return [expr.test, expr.then, expr.otherwise];
+    case 'list':
+      return expr.items;
+    case 'map':
+      return expr.entries.flatMap((entry) => [entry.key, entry.value]);
+    case 'macro':
+      return [expr.target, expr.body];
+    case 'template':
+      return expr.parts.filter((part): part is Expr => typeof part !== 'string');
+    default:
+      return [];
+  }
+}
+
 /** The root identifiers an expression reads (resource ids, `schema`, iterators), in first-seen order. */
 export function referencedRoots(expr: Expr, bound: ReadonlySet<string> = new Set()): string[] {
   const seen = new Set<string>();
