@@ -5,6 +5,7 @@
  */
 import { CompositionSyntaxError } from '../analysis/errors.js';
 import { printCel } from '../compile/cel/print.js';
+import { metadataField } from '../compile/rgd/index.js';
 import type { ResourceNode } from '../ir/graph.js';
 
 /**
@@ -37,12 +38,11 @@ export function checkLiteralNames(resources: readonly ResourceNode[]): void {
   }
 }
 
+/** The name and namespace of an object the resource makes, when both are written as literals. */
 function literalMetadata(resource: ResourceNode): { name: string; namespace?: string } | undefined {
-  const template = resource.template;
-  if (typeof template !== 'object' || template === null || Array.isArray(template)) return undefined;
-  const metadata = (template as Record<string, unknown>)['metadata'];
-  if (typeof metadata !== 'object' || metadata === null) return undefined;
-  const { name, namespace } = metadata as { name?: unknown; namespace?: unknown };
+  if (resource.externalRef) return undefined;
+  const name = metadataField(resource, 'name');
+  const namespace = metadataField(resource, 'namespace');
   if (typeof name !== 'string' || (namespace !== undefined && typeof namespace !== 'string')) return undefined;
   return { name, ...(typeof namespace === 'string' ? { namespace } : {}) };
 }

@@ -10,8 +10,15 @@ import { describeSyntax, nameProblem, nameSyntaxOf } from '../../util/object-nam
 /** KRO's limit on forEach dimensions (`--rgd-max-collection-dimension-size` default). */
 const MAX_DIMENSIONS = 10;
 
-
-function metadataField(resource: ResourceNode, field: 'name' | 'namespace'): Value | undefined {
+/**
+ * A resource's `metadata.name` or `metadata.namespace` as written (an external reference's own), or undefined.
+ *
+ * @example
+ * ```ts
+ * metadataField(resource, 'name'); // => 'web'
+ * ```
+ */
+export function metadataField(resource: ResourceNode, field: 'name' | 'namespace'): Value | undefined {
   if (resource.externalRef) return resource.externalRef[field];
   const metadata = isPlainObject(resource.template) && !isExprValue(resource.template) ? resource.template['metadata'] : undefined;
   return isPlainObject(metadata) && !isExprValue(metadata) ? (metadata as Record<string, Value>)[field] : undefined;
