@@ -25,6 +25,7 @@ import { currentCallSite, type CallSite, type CompositionSource } from './source
 import { makeSkippedCalls, type SkippedCallHost } from './skipped-calls.js';
 import type { CallNode } from '../analysis/source.js';
 import { nestedBindingType, nestedHandle, nestedRecords, NESTED_ROOT_PREFIX } from './nest-run.js';
+import { schemaToCelType } from '../model/schema/index.js';
 import { toValue } from './values.js';
 import { assignId } from './ids.js';
 import { compileResourceCondition } from './conditions.js';
@@ -203,7 +204,9 @@ export class CompositionRun implements CompositionRunHooks {
       throw new TypeKroError('DEFINITION_INVALID', `${formatLocation(site?.location ?? userFrames()[0])}: nested composition "${graph.name}" inside a loop is not supported: KRO collections hold single resources; call the child's factories in the loop directly, or call "${graph.name}" once per instance outside the loop`);
     }
     const prepared = site ? this.fromSource(site, spec, 0) : spec;
-    const specValue = toValue(prepared, { owner: `nested composition "${graph.name}"`, refType: (ref) => this.refType(ref), exprType: (expr) => this.exprType(expr) }) ?? {};
+    // Typed by the child's spec, so a double passed into an integer field fails here as it would in a manifest.
+    const context = { owner: `nested composition "${graph.name}"`, refType: (ref: RefData) => this.refType(ref), exprType: (expr: Expr) => this.exprType(expr), ...(site ? { at: site.location } : {}) };
+    const specValue = toValue(prepared, context, schemaToCelType(graph.spec), ['spec']) ?? {};
     const prefix = this.uniquePrefix(site?.context.declaredAs ?? graph.kind.charAt(0).toLowerCase() + graph.kind.slice(1));
     const { records, status } = nestedRecords(graph, specValue, prefix, site ? this.conditionsOf(site) : []);
     for (const record of records) {

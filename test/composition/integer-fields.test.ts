@@ -146,3 +146,36 @@ test('a double status field stays what JavaScript sends; a literal fraction in a
     },
   );
 });
+
+test("a 'number' passed into a nested composition's integer spec field fails at the call, as it would in a manifest", () => {
+  const child = kubernetesComposition({ name: 'int-child', kind: 'IntChild', spec: type({ name: 'string', replicas: 'number.integer' }), status }, (spec) => {
+    const web = Deployment({ name: spec.name, image: 'nginx', replicas: spec.replicas });
+    return { ready: web.status.readyReplicas > 0 };
+  });
+  const error = errorOf(() =>
+    kubernetesComposition({ name: 'float-parent', kind: 'FloatParent', spec: type({ name: 'string', r: 'number' }), status }, (spec) => {
+      const inner = child({ name: spec.name, replicas: spec.r }); // float-into-child
+      return { ready: inner.status.ready };
+    }),
+  );
+  const location = at('// float-into-child', 'child(');
+  assert.equal(
+    error.message,
+    `${where(location)}: nested composition "int-child": the integer field spec.replicas is set to \`spec.r\`, a spec field of type 'number' (floating point). ` +
+      'JavaScript would send a fraction such as 1.25 as it is, which the API server refuses; CEL would truncate it to 1\n' +
+      '    spec.r\n' +
+      "  hint: declare the spec field an integer ('number.integer', with bounds 'number.integer >= 0'), or convert it explicitly with Math.trunc(spec.r)",
+  );
+  const literal = errorOf(() =>
+    kubernetesComposition({ name: 'fraction-parent', kind: 'FractionParent', spec: type({ name: 'string' }), status }, (spec) => {
+      const inner = child({ name: spec.name, replicas: 1.5 }); // fraction-into-child
+      return { ready: inner.status.ready };
+    }),
+  );
+  assert.match(literal.message, /nested composition "int-child": the integer field spec\.replicas is 1\.5, a fraction/);
+  const fine = kubernetesComposition({ name: 'int-parent', kind: 'IntParent', spec: type({ name: 'string', r: 'number.integer' }), status }, (spec) => {
+    const inner = child({ name: spec.name, replicas: spec.r });
+    return { ready: inner.status.ready };
+  });
+  assert.match(fine.toYaml(), /replicas: \$\{schema\.spec\.r\}/);
+});
