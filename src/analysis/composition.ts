@@ -44,6 +44,11 @@ export interface EnclosingContext {
    * helper): the call may run any number of times, with arguments the analysis cannot see.
    */
   readonly insideHelper?: Node;
+  /**
+   * The conditions chained onto the call (`F(...).withIncludeWhen(spec.tls)`, also an argument-less arrow
+   * `() => spec.tls`): the object exists only where they hold, as under an enclosing `if`.
+   */
+  readonly chainedConditions: readonly Node[];
 }
 
 /** What the questions below need about one function, from one walk over it (cached per function node). */
@@ -160,7 +165,22 @@ export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext
     conditions: conditions.reverse(),
     loops: loops.reverse(),
     ...(insideHelper && { insideHelper }),
+    chainedConditions: chainedConditions(call, parents),
   };
+}
+
+/** See {@link EnclosingContext.chainedConditions}. */
+function chainedConditions(call: Node, parents: Map<Node, Node>): Node[] {
+  const found: Node[] = [];
+  for (let node = call, member = parents.get(node); member?.type === 'MemberExpression' && member.object === node; member = parents.get(node)) {
+    const chained = parents.get(member);
+    if (chained?.type !== 'CallExpression' || chained.callee !== member) break;
+    const [argument] = chained.arguments;
+    const test = argument && (argument.type === 'ArrowFunctionExpression' && argument.params.length === 0 && argument.body.type !== 'BlockStatement' ? argument.body : argument);
+    if (member.property.type === 'Identifier' && member.property.name === 'withIncludeWhen' && test && !isFunctionNode(test) && test.type !== 'SpreadElement') found.push(test);
+    node = chained;
+  }
+  return found;
 }
 
 function conditionOf(parent: Node, child: Node): EnclosingCondition | undefined {

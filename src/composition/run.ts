@@ -143,7 +143,8 @@ export class CompositionRun implements CompositionRunHooks {
   private setWhere(site: CallSite, read: Expr): boolean {
     const wanted = printCel(E.call('has', [read]));
     const terms = (condition: Expr): Expr[] => (condition.kind === 'binary' && condition.op === '&&' ? [...terms(condition.left), ...terms(condition.right)] : [condition]);
-    return this.conditionsOf(site).some((condition) => terms(condition).some((term) => printCel(term) === wanted));
+    const chained = site.context.chainedConditions.filter((test) => mentionsReferences(test, this.scope)).map((test) => compileConditionNode(test, this.scope));
+    return [...this.conditionsOf(site), ...chained].some((condition) => terms(condition).some((term) => printCel(term) === wanted));
   }
 
   register(record: ResourceRecord): void {

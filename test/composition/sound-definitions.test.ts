@@ -183,3 +183,20 @@ test('B16: two resources with the same literal name under the same conditions ar
     return {};
   });
 });
+
+test('an optional spec field read by a resource created only when it is set through .withIncludeWhen is accepted, like under an if', () => {
+  const graph = kubernetesComposition({ ...definition, name: 'optional-chained' }, (spec) => {
+    ConfigMap({ name: 'l', data: { l: spec.level } }).withIncludeWhen(spec.level !== undefined);
+    Deployment({ name: 'r', image: 'nginx', replicas: spec.replicas }).withReadyWhen((d) => d.status.readyReplicas > 0).withIncludeWhen(() => spec.replicas !== undefined);
+    return {};
+  });
+  const yaml = graph.toYaml();
+  assert.ok(yaml.includes('${has(schema.spec.level)}') && yaml.includes('${has(schema.spec.replicas)}'), yaml);
+  // A chained condition on another field guards nothing.
+  assert.ok(
+    refusal(() => kubernetesComposition({ ...definition, name: 'optional-chained-other' }, (spec) => {
+      ConfigMap({ name: 'l', data: { l: spec.level } }).withIncludeWhen(spec.prod);
+      return {};
+    })).includes('`data.l` is set from an optional spec field'),
+  );
+});
