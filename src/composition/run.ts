@@ -14,7 +14,7 @@ import type { Value } from '../ir/value.js';
 import type { CompositionGraph, SourceLocation } from '../ir/graph.js';
 import { observedType } from '../model/kube-types.js';
 import { refToExpr, type IteratorRoot, type RefData } from '../model/refs.js';
-import { withRun, type CompositionRunHooks } from '../model/run.js';
+import { withRun, type CompositionRunHooks, type FixedArgument } from '../model/run.js';
 import { recordOf, type ConditionKind, type ResourceRecord } from '../model/resource.js';
 import { isFactoryName } from '../model/factory.js';
 import { compileConditionNode, compileValueNode } from './compile-node.js';
@@ -27,6 +27,7 @@ import type { CallNode } from '../analysis/source.js';
 import { nestedBindingType, nestedHandle, nestedRecords, NESTED_ROOT_PREFIX } from './nest-run.js';
 import { schemaToCelType } from '../model/schema/index.js';
 import { toValue } from './values.js';
+import { isMethodCall, refuseComputed } from './fixed-arguments.js';
 import { assignId } from './ids.js';
 import { compileResourceCondition } from './conditions.js';
 import { parameterBindings, schemaType } from './parameters.js';
@@ -125,6 +126,15 @@ export class CompositionRun implements CompositionRunHooks {
     return this.fromSource(site, config, argument);
   }
 
+  fixedAtDefinition(argument: FixedArgument): void {
+    const site = this.siteNow();
+    if (!site) return;
+    const { call, scope } = callScope(site, this.source!, this.scope, isFactoryCall);
+    if (argument.method !== undefined && !isMethodCall(call, argument.method)) return;
+    const node = call.arguments[argument.position];
+    if (node && node.type !== 'SpreadElement' && node.type !== 'ArgumentPlaceholder') refuseComputed(node, scope, argument);
+  }
+
   /** The factory's (or nested composition's) argument, with every part that depends on a reference compiled from source. */
   private fromSource(site: CallSite, config: unknown, position: number): unknown {
     const { call, scope } = callScope(site, this.source!, this.scope, isFactoryCall);
@@ -163,6 +173,7 @@ export class CompositionRun implements CompositionRunHooks {
     }
     if (site) record.includeWhen.push(...this.conditionsOf(site));
     record.conditionCompiler = (kind, input, target) => this.compileResourceCondition(kind, input, target);
+    record.requireFixed = (argument) => this.fixedAtDefinition(argument);
     if (this.forcedSite) insertInSourceOrder(this.records, record);
     else this.records.push(record);
     this.recordsById.set(record.id, record);

@@ -1,5 +1,6 @@
 /** Custom resources: any kind, typed by the caller. */
 import { defineFactory, type Enhanced, type FactoryOptions } from './factory.js';
+import { requireFixed } from './run.js';
 
 /**
  * What `customResource` takes: the object with its apiVersion, kind, metadata and spec.
@@ -35,6 +36,10 @@ export interface CustomResourceInput<TSpec> extends FactoryOptions {
 export function customResource<TSpec = Record<string, unknown>, TStatus = Record<string, unknown>>(
   manifest: CustomResourceInput<TSpec>,
 ): Enhanced<TSpec, TStatus> {
+  for (const field of ['apiVersion', 'kind'] as const) {
+    const hint = 'write it as a literal; for a kind chosen by the spec, make one customResource call per kind under `if (...) ... else ...`';
+    requireFixed({ what: `a custom resource's ${field}`, position: 0, path: [field], hint });
+  }
   const factory = defineFactory<CustomResourceInput<TSpec>, { metadata: CustomResourceInput<TSpec>['metadata']; spec: TSpec; status: TStatus }>(
     'customResource',
     { apiVersion: manifest.apiVersion, kind: manifest.kind },

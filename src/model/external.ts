@@ -4,7 +4,7 @@
  */
 import { registerExternal, type Enhanced } from './factory.js';
 import { TypeKroError } from '../util/errors.js';
-import { currentRun } from './run.js';
+import { currentRun, requireFixed } from './run.js';
 
 /**
  * What `externalRef` takes: which existing object to read.
@@ -63,6 +63,11 @@ export function externalRef<TSpec extends object = Record<string, unknown>, TSta
   namespace?: string,
 ): Enhanced<TSpec, TStatus>;
 export function externalRef(configOrApiVersion: ExternalRefConfig | string, kind?: string, name?: string, namespace?: string): Enhanced<unknown> {
+  const hint = 'write it as a literal; to read one of two objects, make one externalRef per case under `if (...) ... else ...`';
+  const positional = typeof configOrApiVersion === 'string';
+  for (const [field, position] of [['apiVersion', 0], ['kind', 1], ['id', -1]] as const) {
+    if (!positional || position >= 0) requireFixed({ what: `the ${field} of externalRef`, position: positional ? position : 0, ...(positional ? {} : { path: [field] }), hint });
+  }
   const config = typeof configOrApiVersion === 'string'
     ? positionalConfig(configOrApiVersion, kind, name, namespace)
     : (currentRun()?.prepareArguments('externalRef', configOrApiVersion) ?? configOrApiVersion) as ExternalRefConfig;

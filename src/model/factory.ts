@@ -3,7 +3,7 @@
  * with the composition run (if any); the user gets a typed handle whose field reads are references.
  */
 import type { ExternalRefTarget } from '../ir/graph.js';
-import { currentRun, loopHooks } from './run.js';
+import { currentRun, loopHooks, requireFixed } from './run.js';
 import { resourceHandle, type ResourceMethods, type ResourceRecord } from './resource.js';
 import type { Ref } from './types.js';
 import { buildChecked } from './options.js';
@@ -153,6 +153,10 @@ export function defineFactory<TConfig extends FactoryOptions, TManifest>(
   const factory = (config: TConfig): Enhanced<TManifest> => {
     const run = currentRun();
     if (!run) throw outsideComposition(factoryName);
+    if (!isPrepared(config) && (config as { id?: unknown }).id !== undefined) {
+      const hint = `write a literal id, or one call per case (\`if (spec.prod) ${factoryName}({ id: 'prodX', ... }) else ${factoryName}({ id: 'devX', ... })\`)`;
+      requireFixed({ what: 'the resource id', position: 0, path: ['id'], hint });
+    }
     const prepared = (isPrepared(config) ? config : run.prepareArguments(factoryName, config)) as TConfig;
     const body = buildChecked(factoryName, prepared, build);
     const record = newRecord(info, { apiVersion: info.apiVersion, kind: info.kind, ...body }, prepared.id);

@@ -5,6 +5,7 @@
  */
 import type { Expr } from '../ir/expr.js';
 import type { ExternalRefTarget, ForEachDimension, SourceLocation } from '../ir/graph.js';
+import type { CompositionRunHooks, FixedArgument } from './run.js';
 import { createRef, type IteratorRoot, type ProxyHooks } from './refs.js';
 import { TypeKroError } from '../util/errors.js';
 
@@ -32,6 +33,8 @@ export interface ResourceRecord {
   bindsDeclaration?: boolean;
   /** Set by the composition run: turns a `withReadyWhen`/`withIncludeWhen` argument into CEL. */
   conditionCompiler?: ConditionCompiler;
+  /** Set by the composition run: {@link CompositionRunHooks.fixedAtDefinition} for the handle's own methods (dependsOn). */
+  requireFixed?: (argument: FixedArgument) => void;
 }
 
 export type ConditionKind = 'readyWhen' | 'includeWhen';
@@ -131,6 +134,8 @@ export function resourceHandle<T>(record: ResourceRecord, hooks: ProxyHooks = {}
       return handle;
     },
     dependsOn(...targets: unknown[]) {
+      const hint = 'depend on every candidate (`.dependsOn(a, b)`), or create the dependent resource once per case under `if (...) ... else ...`';
+      targets.forEach((_, position) => record.requireFixed?.({ what: 'a dependsOn() target', position, hint, method: 'dependsOn', handles: true }));
       for (const target of targets) {
         const dependencies = recordsOf(target);
         if (dependencies.length === 0) {

@@ -36,6 +36,32 @@ export interface CompositionRunHooks {
   handleFor?(record: ResourceRecord, handle: unknown): unknown;
   /** What a `Cel.*` value is to the user's JavaScript; a concrete run makes it opaque (see composition/concrete-value.ts). */
   celValue?(value: ExprValue): unknown;
+  /**
+   * Fails when an argument of the call being made that TypeKro uses at definition (an id, a file path, a
+   * kind) depends on a reference: JavaScript computed it on placeholders.
+   */
+  fixedAtDefinition?(argument: FixedArgument): void;
+}
+
+/** An argument {@link CompositionRunHooks.fixedAtDefinition} checks. */
+export interface FixedArgument {
+  /** For the message: `the resource id`. */
+  readonly what: string;
+  /** The argument's position in the call. */
+  readonly position: number;
+  /** Its property, when the argument is an options object (the whole argument when it is not an object literal). */
+  readonly path?: readonly string[];
+  /** The way out. */
+  readonly hint: string;
+  /** A method of a returned handle (`dependsOn`): the call checked must be `<handle>.<method>(...)` (the compiler also reads handles). */
+  readonly method?: string;
+  /** A resource handle passed as it is (`dependsOn(db)`) is exact; only a choice between handles is not. */
+  readonly handles?: boolean;
+}
+
+/** See {@link CompositionRunHooks.fixedAtDefinition}; nothing outside a run. */
+export function requireFixed(argument: FixedArgument): void {
+  active?.fixedAtDefinition?.(argument);
 }
 
 // Set for the length of one `withRun` call and cleared when it returns or throws: it never outlives a run.

@@ -3,6 +3,7 @@
  * internal marker characters (`\u0001tkref:1\u0002`) a reference becomes when JavaScript coerces it to a string.
  */
 import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { type } from 'arktype';
 import { helmRelease, helmRepository, kubernetesComposition, yamlFile } from '../../src/index.js';
@@ -70,7 +71,13 @@ test('a yamlFile path that is a reference names it', () => {
     }),
     (error: Error) => {
       noMarkers(error);
-      assert.equal(error.message, 'yamlFile: path must be a non-empty literal string (files are read when the composition is defined, not from the spec), got spec.path');
+      // The file is read when the composition is defined: the refusal points at the argument (file:line:column).
+      assert.equal(
+        error.message,
+        `${fileURLToPath(import.meta.url)}:69:16: the path of yamlFile is decided when the composition is defined, so it cannot depend on the spec or the cluster: JavaScript computed \`spec.path\` on a placeholder, and the result would hold for every instance\n` +
+          '    spec.path\n' +
+          "  hint: read each file with its own call, under `if (spec.prod) yamlFile('./prod') else yamlFile('./dev')`",
+      );
       return true;
     },
   );

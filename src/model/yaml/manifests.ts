@@ -7,7 +7,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { isClusterScopedKind } from '../../util/kinds.js';
 import { userFrames } from '../call-site.js';
 import { registerFactoryName, registerManifest, type Enhanced } from '../factory.js';
-import { currentRun } from '../run.js';
+import { currentRun, requireFixed } from '../run.js';
 import { withNestedRecords, recordsOf } from '../resource.js';
 import { describeValue, hasMarkers, isRef } from '../refs.js';
 import { listManifestFiles, readManifestFile, YamlManifestError, type FileManifest } from './read.js';
@@ -111,8 +111,9 @@ export interface YamlManifests {
  * @throws YamlManifestError naming the file (and line) when it cannot be read, does not parse, or holds a document that is not a Kubernetes object.
  */
 export function yamlFile(config: string | YamlFileConfig): YamlManifests {
+  requireFixedOptions('yamlFile');
   // A reference (a function proxy) is a path, not options: reading `.path` of it would invent `spec.path.path`.
-  const options: YamlFileConfig = typeof config === 'string' || isRef(config) ? { path: config as string } : config;
+  const options: YamlFileConfig = typeof config === 'string' || isRef(config) ? { path: config as string } : compiledOptions('yamlFile', config);
   const url = typeof options.path === 'string' && isManifestUrl(options.path);
   const absolute = url ? downloadManifest(options.path, { ...(options.refresh ? { refresh: true } : {}) }) : locate(options.path, 'yamlFile');
   const files = [url ? options.path : absolute];
@@ -140,8 +141,9 @@ export function yamlFile(config: string | YamlFileConfig): YamlManifests {
  * @throws YamlManifestError naming the directory or file at fault; duplicate objects name both files.
  */
 export function yamlDirectory(config: string | YamlDirectoryConfig): YamlManifests {
+  requireFixedOptions('yamlDirectory');
   // A reference (a function proxy) is a path, not options: reading `.path` of it would invent `spec.path.path`.
-  const options = typeof config === 'string' || isRef(config) ? { path: config as string } : config;
+  const options = typeof config === 'string' || isRef(config) ? { path: config as string } : compiledOptions('yamlDirectory', config);
   const absolute = locate(options.path, 'yamlDirectory');
   const files = listManifestFiles(absolute, options.path, { recursive: options.recursive ?? true });
   const manifests = files.flatMap((file) => readManifestFile(file));
@@ -150,6 +152,18 @@ export function yamlDirectory(config: string | YamlDirectoryConfig): YamlManifes
 
 registerFactoryName('yamlFile', yamlFile as (config: never) => unknown);
 registerFactoryName('yamlDirectory', yamlDirectory as (config: never) => unknown);
+
+/** The file is read, and its objects named, when the composition is defined: none of this may come from the spec. */
+function requireFixedOptions(factory: string): void {
+  const hint = `read each file with its own call, under \`if (spec.prod) ${factory}('./prod') else ${factory}('./dev')\``;
+  requireFixed({ what: `the path of ${factory}`, position: 0, path: ['path'], hint });
+  for (const option of ['id', 'name', 'recursive']) requireFixed({ what: `the ${option} option of ${factory}`, position: 0, path: [option], hint });
+}
+
+/** The options with what goes into the manifests (the namespace) compiled from source, like a factory's. */
+function compiledOptions<T extends object>(factory: string, config: T): T {
+  return (currentRun()?.prepareArguments(factory, config, 0) ?? config) as T;
+}
 
 /** Relative paths are relative to the calling file (like an import), so they do not depend on the working directory. */
 function locate(path: unknown, factory: string): string {
@@ -176,6 +190,9 @@ function register(found: readonly FileManifest[], files: readonly string[], opti
     resources,
     files,
     resource<T>(kind: string, name: string): Enhanced<T> {
+      const hint = 'name the object with literals; to use one of two objects, read each (`.resource(kind, \'a\')`, `.resource(kind, \'b\')`) and choose between their fields';
+      requireFixed({ what: 'the kind given to .resource()', position: 0, hint, method: 'resource' });
+      requireFixed({ what: 'the name given to .resource()', position: 1, hint, method: 'resource' });
       const index = found.findIndex(({ manifest }) => manifest.kind === kind && manifest.metadata.name === name);
       if (index < 0) {
         const there = found.map(({ manifest }) => `${manifest.kind}/${manifest.metadata.name}`).join(', ');
