@@ -11,7 +11,7 @@ import { literalOf } from '../analysis/literal-reads.js';
 import { mentionsReferences } from '../analysis/local-scope.js';
 import type { Scope } from '../analysis/scope.js';
 import { snippetOf } from '../analysis/source.js';
-import type { FixedArgument } from '../model/run.js';
+import type { FixedArgument } from '../model/resource.js';
 
 /**
  * Fails when the part of `argument` at `path` (a property of an options object; the whole argument when it

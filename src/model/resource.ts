@@ -5,7 +5,6 @@
  */
 import type { Expr } from '../ir/expr.js';
 import type { ExternalRefTarget, ForEachDimension, SourceLocation } from '../ir/graph.js';
-import type { CompositionRunHooks, FixedArgument } from './run.js';
 import { createRef, type IteratorRoot, type ProxyHooks } from './refs.js';
 import { TypeKroError } from '../util/errors.js';
 
@@ -33,8 +32,24 @@ export interface ResourceRecord {
   bindsDeclaration?: boolean;
   /** Set by the composition run: turns a `withReadyWhen`/`withIncludeWhen` argument into CEL. */
   conditionCompiler?: ConditionCompiler;
-  /** Set by the composition run: {@link CompositionRunHooks.fixedAtDefinition} for the handle's own methods (dependsOn). */
+  /** Set by the composition run: its `fixedAtDefinition` check, for the handle's own methods (dependsOn). */
   requireFixed?: (argument: FixedArgument) => void;
+}
+
+/** An argument the composition run's `fixedAtDefinition` checks: one TypeKro uses at definition, which JavaScript computed on placeholders. */
+export interface FixedArgument {
+  /** For the message: `the resource id`. */
+  readonly what: string;
+  /** The argument's position in the call. */
+  readonly position: number;
+  /** Its property, when the argument is an options object (the whole argument when it is not an object literal). */
+  readonly path?: readonly string[];
+  /** The way out. */
+  readonly hint: string;
+  /** A method of a returned handle (`dependsOn`): the call checked must be `<handle>.<method>(...)` (the compiler also reads handles). */
+  readonly method?: string;
+  /** A resource handle passed as it is (`dependsOn(db)`) is exact; only a choice between handles is not. */
+  readonly handles?: boolean;
 }
 
 export type ConditionKind = 'readyWhen' | 'includeWhen';

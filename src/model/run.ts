@@ -5,7 +5,7 @@
 import type { SourceLocation } from '../ir/graph.js';
 import type { IteratorRoot, ProxyHooks, RefData } from './refs.js';
 import { createRef } from './refs.js';
-import type { ResourceRecord } from './resource.js';
+import type { FixedArgument, ResourceRecord } from './resource.js';
 import type { ExprValue } from '../ir/value.js';
 import { TypeKroError } from '../util/errors.js';
 
@@ -41,22 +41,6 @@ export interface CompositionRunHooks {
    * kind) depends on a reference: JavaScript computed it on placeholders.
    */
   fixedAtDefinition?(argument: FixedArgument): void;
-}
-
-/** An argument {@link CompositionRunHooks.fixedAtDefinition} checks. */
-export interface FixedArgument {
-  /** For the message: `the resource id`. */
-  readonly what: string;
-  /** The argument's position in the call. */
-  readonly position: number;
-  /** Its property, when the argument is an options object (the whole argument when it is not an object literal). */
-  readonly path?: readonly string[];
-  /** The way out. */
-  readonly hint: string;
-  /** A method of a returned handle (`dependsOn`): the call checked must be `<handle>.<method>(...)` (the compiler also reads handles). */
-  readonly method?: string;
-  /** A resource handle passed as it is (`dependsOn(db)`) is exact; only a choice between handles is not. */
-  readonly handles?: boolean;
 }
 
 /** See {@link CompositionRunHooks.fixedAtDefinition}; nothing outside a run. */

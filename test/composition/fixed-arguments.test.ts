@@ -58,8 +58,8 @@ test("a custom resource's kind, an externalRef's kind, a YAML path and the objec
     }), `<this file>:55:31: the path of yamlFile ${WHY}`],
     ['the object read from a YAML file', () => kubernetesComposition({ ...definition, name: 'fixed-yaml-resource' }, (spec) => {
       const files = yamlFile('./fixtures/fixed-settings.yaml');
-      return { v: files.resource('ConfigMap', spec.prod ? 'settings' : 'other').data?.['level'] ?? 'none' };
-    }), `<this file>:61:47: the name given to .resource() ${WHY}`],
+      return { v: files.resource<{ data?: Record<string, string> }>('ConfigMap', spec.prod ? 'settings' : 'other').data?.['level'] ?? 'none' };
+    }), `<this file>:61:82: the name given to .resource() ${WHY}`],
     ['dependsOn target', () => kubernetesComposition({ ...definition, name: 'fixed-depends' }, (spec) => {
       const a = ConfigMap({ name: 'a', data: {} });
       const b = ConfigMap({ name: 'b', data: {} });
@@ -73,7 +73,7 @@ test("a custom resource's kind, an externalRef's kind, a YAML path and the objec
 test('literal ids, paths and kinds, handles passed as they are, and a YAML namespace from the spec stay accepted', () => {
   const graph = kubernetesComposition({ ...definition, name: 'fixed-ok' }, (spec) => {
     const files = yamlFile({ path: './fixtures/fixed-settings.yaml', namespace: spec.prod ? 'prod' : 'dev' });
-    const a = ConfigMap({ name: spec.name, data: { level: files.resource('ConfigMap', 'settings').data?.['level'] ?? 'none' }, id: 'first' });
+    const a = ConfigMap({ name: spec.name, data: { level: files.resource<{ data?: Record<string, string> }>('ConfigMap', 'settings').data?.['level'] ?? 'none' }, id: 'first' });
     ConfigMap({ name: `${spec.name}-b`, data: {} }).dependsOn(a, files);
     customResource({ apiVersion: 'example.com/v1', kind: 'Thing', metadata: { name: spec.name }, spec: {} });
     return { v: 'ok' };
