@@ -205,7 +205,7 @@ export class CompositionRun implements CompositionRunHooks {
     const prepared = site ? this.fromSource(site, spec, 0) : spec;
     const specValue = toValue(prepared, { owner: `nested composition "${graph.name}"`, refType: (ref) => this.refType(ref), exprType: (expr) => this.exprType(expr) }) ?? {};
     const prefix = this.uniquePrefix(site?.context.declaredAs ?? graph.kind.charAt(0).toLowerCase() + graph.kind.slice(1));
-    const { records, status } = nestedRecords(graph, specValue, prefix, site ? this.conditionsOf(site) : []);
+    const { records, status } = nestedRecords(graph, specValue, prefix, site ? this.conditionsOf(site) : [], site?.location);
     for (const record of records) {
       record.conditionCompiler = (kind, input, target) => this.compileResourceCondition(kind, input, target);
       this.records.push(record);

@@ -91,6 +91,25 @@ export interface ResourceNode {
   /** Ordering edges the user asked for explicitly, beyond those implied by references. */
   readonly dependsOn: readonly string[];
   readonly source?: SourceLocation;
+  /**
+   * For a resource of a nested composition: the parent's call of the child and the prefix its ids got. The
+   * concrete evaluation names nested resources by this call site, as the compiling run did, not by the order
+   * in which calls happen to run (an `if` may skip one).
+   */
+  readonly nestedAt?: NestedAt;
+}
+
+/**
+ * Where a nested composition was called, and the id prefix of its resources.
+ *
+ * @example
+ * ```ts
+ * const at: NestedAt = { site: { file: 'app.ts', line: 9, column: 5 }, prefix: 'database' };
+ * ```
+ */
+export interface NestedAt {
+  readonly site: SourceLocation;
+  readonly prefix: string;
 }
 
 /**

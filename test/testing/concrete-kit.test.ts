@@ -68,6 +68,33 @@ describe('concrete evaluation as the kit uses it', () => {
     assert.deepEqual(simulate(helm, { level: 'debug' }).pending, ['lvl', 'gen']);
   });
 
+  it('a nested composition an `if` skipped does not shift the ids of the ones after it (ids follow call sites)', () => {
+    const child = kubernetesComposition(
+      { name: 'child', kind: 'Child', spec: type({ name: 'string', prod: 'boolean', 'tier?': 'string' }), status: type({ t: 'string' }) },
+      (spec) => {
+        ConfigMap({ id: 'cm', name: `child-${spec.name}`, data: { tier: spec.tier ?? (spec.prod ? 'gold' : 'bronze') } });
+        return { t: spec.tier ?? 'none' };
+      },
+    );
+    const viaHelper = (name: string, prod: boolean) => child({ name, prod });
+    const parent = kubernetesComposition(
+      { name: 'parent', kind: 'Parent', spec: type({ name: 'string', prod: 'boolean', extra: 'boolean' }), status: type({ a: 'string' }) },
+      (spec) => {
+        const a = child({ name: `${spec.name}-a`, prod: spec.prod });
+        if (spec.extra) child({ name: `${spec.name}-extra`, prod: !spec.prod, tier: 'x' });
+        viaHelper(`${spec.name}-h`, spec.prod);
+        return { a: a.status.t };
+      },
+    );
+    assert.deepEqual(parent.graph.resources.map((r) => r.id), ['aCm', 'childCm', 'child2Cm']);
+    const names = (extra: boolean) => evaluateConcrete(parent, { name: 'r', prod: true, extra }).resources.map((r) => [r.id, (r.manifests[0] as { metadata: { name: string } }).metadata.name]);
+    assert.deepEqual(names(false), [['aCm', 'child-r-a'], ['child2Cm', 'child-r-h']]);
+    assert.deepEqual(names(true), [['aCm', 'child-r-a'], ['childCm', 'child-r-extra'], ['child2Cm', 'child-r-h']]);
+    // simulate throws on any divergence between the compiled graph and the JavaScript run.
+    assert.deepEqual(simulate(parent, { name: 'r', prod: true, extra: false }).manifests.map((m) => (m.metadata as { name: string }).name), ['child-r-a', 'child-r-h']);
+    assert.equal(simulate(parent, { name: 's', prod: false, extra: true }).manifests.length, 3);
+  });
+
   it('Math.trunc (the README table and the refusal hints recommend it) means what JavaScript means', () => {
     const trunc = kubernetesComposition(
       { name: 'trunc', kind: 'Trunc', spec: type({ i: 'number.integer', x: 'number' }), status: type({ half: 'number', whole: 'number' }) },
