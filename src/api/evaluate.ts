@@ -48,6 +48,8 @@ export interface ConcreteOptions {
  * - Absent observed objects read as `undefined` fields; reading through an absent object-typed field
  *   yields `undefined` instead of throwing, and so does any field of a resource that is not observed at all,
  *   typed or not (`redis.spec.values.logLevel`; see composition/concrete-view.ts). Numbers are JSON's: -0 is 0.
+ *   A field holding JSON `null` is not set, as KRO and direct mode read an object typed by its schema: it
+ *   reads `undefined`, so `x ?? d` is `d` and a status field read straight from it is pending.
  * - `Cel.expr`/`Cel.template` over non-literal CEL, raw CEL strings in conditions: JavaScript cannot run
  *   them, and their parts were pasted into CEL text (data and CEL text are both plain strings here), so they
  *   are reported as {@link OpaqueCel} leaves, never evaluated; so is every string built from one (a template

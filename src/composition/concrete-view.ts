@@ -57,6 +57,22 @@ export function observedView(value: unknown, type: CelType, unobserved = false):
   });
 }
 
+/**
+ * An observed object as a cluster types it: KRO and direct mode read observed objects by their OpenAPI schema
+ * (runtime/cel/convert.ts `openApiToCel`, KRO's `UnstructuredToVal`), where a field holding JSON `null` is not
+ * set. So a `null` field is left out here, at any depth (list items stay as they are): JavaScript's `??` and
+ * `?.` treat it like `undefined` anyway, and a status field read from it is pending, as on a cluster. Both
+ * sides of a check (the concrete run and `simulate`'s planner) see the objects through this.
+ * @example withoutNullFields({ status: { readyReplicas: null, conditions: [{ reason: null }] } }); // { status: { conditions: [{}] } }
+ */
+export function withoutNullFields<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => (item === null ? item : withoutNullFields(item))) as T;
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) if (item !== null) out[key] = withoutNullFields(item);
+  return out as T;
+}
+
 function isArrayMethod(name: string): boolean {
   return typeof (Array.prototype as unknown as Record<string, unknown>)[name] === 'function';
 }

@@ -24,7 +24,7 @@ export interface SimulateOptions extends InstanceOptions {
   /**
    * What the cluster reports, by resource id (a list for a forEach collection): partial objects, laid over
    * the manifest a deploy applies, or observed states such as `deploymentAvailable()`. A resource not
-   * listed does not exist yet.
+   * listed does not exist yet. A `null` field is not set (as a deploy reads objects typed by their schema).
    */
   readonly observed?: ObservedEntries;
   /** Hold the result to the concrete JavaScript evaluation and throw on a divergence (default true). */
