@@ -103,9 +103,15 @@ export interface ResourceNode {
  * Where a nested composition was called, and the id prefix of its resources.
  *
  * @example
- * ```ts
- * const at: NestedAt = { site: { file: 'app.ts', line: 9, column: 5 }, prefix: 'database' };
- * ```
+ * import { type } from 'arktype';
+ * import { kubernetesComposition, type NestedAt } from 'typekro';
+ * import { ConfigMap } from 'typekro/simple';
+ * const child = kubernetesComposition({ name: 'child', kind: 'Child', spec: type({ name: 'string' }) }, (spec) => void ConfigMap({ id: 'cm', name: spec.name, data: {} }));
+ * const app = kubernetesComposition({ name: 'app', kind: 'App', spec: type({ name: 'string' }) }, (spec) => {
+ *   const database = child({ name: spec.name });
+ * });
+ * const at: NestedAt | undefined = app.graph.resources[0]!.nestedAt;
+ * [app.graph.resources[0]!.id, at?.prefix]; // => ['databaseCm', 'database']
  */
 export interface NestedAt {
   readonly site: SourceLocation;
