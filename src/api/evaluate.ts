@@ -45,9 +45,15 @@ export interface ConcreteOptions {
  *
  * - JavaScript decides: `if`s and `withIncludeWhen(boolean)` decide existence, loops expand over plain
  *   arrays, operators run on plain values. A status field is pending when its value is `undefined`.
- * - Absent observed objects read as `undefined` fields; reading through an absent object-typed field
- *   yields `undefined` instead of throwing, and so does any field of a resource that is not observed at all,
- *   typed or not (`redis.spec.values.logLevel`; see composition/concrete-view.ts). Numbers are JSON's: -0 is 0.
+ * - Absent fields of an observed object read as `undefined`; reading through an absent object-typed field
+ *   yields `undefined` instead of throwing. A resource that is not observed at all is pending, as on a
+ *   cluster (KRO evaluates an expression once every resource it reads exists): what is built from its fields
+ *   (`x ?? d`, `` `http://${svc.metadata.name}` ``, `pods.map((p) => p.metadata.name).join(',')`, a method
+ *   of one of its lists) is pending, and reading through it never throws (`redis.spec.values.logLevel`);
+ *   only a comparison (`x > 0` is false) or the length of the composition's own array keeps a JavaScript
+ *   value (see composition/concrete-view.ts). Numbers are JSON's: -0 is 0.
+ *   A field holding JSON `null` is not set, as KRO and direct mode read an object typed by its schema: it
+ *   reads `undefined`, so `x ?? d` is `d` and a status field read straight from it is pending.
  * - `Cel.expr`/`Cel.template` over non-literal CEL, raw CEL strings in conditions: JavaScript cannot run
  *   them, and their parts were pasted into CEL text (data and CEL text are both plain strings here), so they
  *   are reported as {@link OpaqueCel} leaves, never evaluated; so is every string built from one (a template

@@ -67,6 +67,7 @@ function resourceNode(record: ResourceRecord, run: CompositionRun): ResourceNode
     ...foldItemConditions(record.id, record.includeWhen, record.forEach, record.source),
     dependsOn: record.dependsOn.map((dependency) => dependency.id),
     ...(record.source ? { source: record.source } : {}),
+    ...(record.nestedAt ? { nestedAt: record.nestedAt } : {}),
   };
 }
 

@@ -3,7 +3,7 @@
  * the same run hooks as the compiling run, so factories behave exactly as they do when compiling; it
  * only collects what JavaScript decided, and hands out observed values instead of references.
  */
-import type { CompositionGraph, ResourceNode } from '../ir/graph.js';
+import type { CompositionGraph, ResourceNode, SourceLocation } from '../ir/graph.js';
 import { E } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
 import { observedType } from '../model/kube-types.js';
@@ -57,18 +57,29 @@ interface Frame {
   readonly prefix: string;
   /** The compiled graph's resources by call site (`file:line:column`), to name resources as it does. */
   readonly bySite: ReadonlyMap<string, ResourceNode[]>;
+  /** The prefixes of the nested compositions called at each call site, in the compiling run's order. */
+  readonly nestsBySite: ReadonlyMap<string, string[]>;
   readonly used: Map<string, number>;
+  readonly nestsUsed: Map<string, number>;
   readonly taken: Set<string>;
 }
 
-function siteIndex(graph: CompositionGraph): Map<string, ResourceNode[]> {
-  const index = new Map<string, ResourceNode[]>();
+const siteKey = (at: SourceLocation): string => `${at.file}:${at.line}:${at.column}`;
+
+function frameOf(source: CompositionSource | undefined, graph: CompositionGraph, prefix: string): Frame {
+  const bySite = new Map<string, ResourceNode[]>();
+  const nestsBySite = new Map<string, string[]>();
   for (const node of graph.resources) {
-    if (!node.source) continue;
-    const key = `${node.source.file}:${node.source.line}:${node.source.column}`;
-    index.set(key, [...(index.get(key) ?? []), node]);
+    if (node.nestedAt) {
+      const key = siteKey(node.nestedAt.site);
+      const prefixes = nestsBySite.get(key) ?? [];
+      if (!prefixes.includes(node.nestedAt.prefix)) nestsBySite.set(key, [...prefixes, node.nestedAt.prefix]);
+    } else if (node.source) {
+      const key = siteKey(node.source);
+      bySite.set(key, [...(bySite.get(key) ?? []), node]);
+    }
   }
-  return index;
+  return { source, prefix, bySite, nestsBySite, used: new Map(), nestsUsed: new Map(), taken: new Set() };
 }
 
 /**
@@ -90,7 +101,7 @@ export class ConcreteRun implements CompositionRunHooks {
     /** The instance's metadata, which nested compositions read as their own (they are inlined into it). */
     private readonly metadata: Record<string, unknown> = {},
   ) {
-    this.frames.push({ source, prefix: '', bySite: siteIndex(graph), used: new Map(), taken: new Set() });
+    this.frames.push(frameOf(source, graph, ''));
   }
 
   /** Continues with another function of the same definition (toResourceGraph's status builder). */
@@ -107,7 +118,7 @@ export class ConcreteRun implements CompositionRunHooks {
   register(record: ResourceRecord): void {
     const frame = this.frames[this.frames.length - 1]!;
     const site = frame.source ? currentCallSite(frame.source) : undefined;
-    const key = site ? `${site.location.file}:${site.location.line}:${site.location.column}` : '';
+    const key = site ? siteKey(site.location) : '';
     const candidates = frame.bySite.get(key) ?? [];
     const loopNode = record.explicitId ? candidates.find((node) => node.id === record.id && node.forEach.length > 0) : candidates.find((node) => node.forEach.length > 0);
     let local: string;
@@ -149,13 +160,10 @@ export class ConcreteRun implements CompositionRunHooks {
       throw new TypeKroError('USAGE', `concrete evaluation: nested composition "${graph.name}" was not defined with kubernetesComposition, so its function cannot be run again`);
     }
     const parent = this.frames[this.frames.length - 1]!;
-    const site = parent.source ? currentCallSite(parent.source) : undefined;
-    const base = site?.context.declaredAs ?? graph.kind.charAt(0).toLowerCase() + graph.kind.slice(1);
-    let prefix = base;
-    for (let n = 2; [...parent.taken].some((id) => id.startsWith(prefix)); n++) prefix = `${base}${n}`;
+    const prefix = this.nestPrefix(parent, graph);
     parent.taken.add(prefix);
     const before = this.drafts.length;
-    this.frames.push({ source: concrete.source, prefix, bySite: siteIndex(graph), used: new Map(), taken: new Set() });
+    this.frames.push(frameOf(concrete.source, graph, prefix));
     let status: unknown;
     try {
       status = concrete.compose(applyDefaults(graph.spec, spec), { metadata: this.metadata });
@@ -164,6 +172,25 @@ export class ConcreteRun implements CompositionRunHooks {
     }
     const records = this.drafts.slice(before).flatMap((draft) => draft.items.map((item) => item.record));
     return withNestedRecords({ status }, records);
+  }
+
+  /**
+   * The prefix the compiling run gave the child called here: by call site (the n-th call at a site gets the
+   * n-th prefix made there), so a call an `if` skipped does not shift the others. A child none of whose
+   * resources is in the graph gets a fresh prefix, as the compiling run would.
+   */
+  private nestPrefix(parent: Frame, graph: CompositionGraph): string {
+    const site = parent.source ? currentCallSite(parent.source) : undefined;
+    const key = site ? siteKey(site.location) : '';
+    const used = parent.nestsUsed.get(key) ?? 0;
+    parent.nestsUsed.set(key, used + 1);
+    const compiled = parent.nestsBySite.get(key)?.[used];
+    if (compiled !== undefined) return compiled;
+    const base = site?.context.declaredAs ?? graph.kind.charAt(0).toLowerCase() + graph.kind.slice(1);
+    const taken = [...parent.taken, ...[...parent.nestsBySite.values()].flat()];
+    let prefix = base;
+    for (let n = 2; taken.some((id) => id.startsWith(prefix)); n++) prefix = `${base}${n}`;
+    return prefix;
   }
 
   /** A `Cel.*` value has no JavaScript value: it stays opaque, also inside strings built from it. */

@@ -15,7 +15,7 @@ import { isExprValue, type ExprValue } from '../ir/value.js';
 import { E } from '../ir/expr.js';
 import { refOf } from '../model/refs.js';
 import { recordOf } from '../model/resource.js';
-import { isAbsent } from './concrete-view.js';
+import { hasPendingMarker, isAbsent } from './concrete-view.js';
 import { TypeKroError } from '../util/errors.js';
 import { withArticle } from '../util/article.js';
 
@@ -81,7 +81,7 @@ function join(path: string, key: string | number): string {
 }
 
 function visit(raw: unknown, path: string, pending: string[], owner: string): ConcreteData | undefined {
-  if (raw === undefined || isAbsent(raw)) {
+  if (raw === undefined || isAbsent(raw) || (typeof raw === 'string' && hasPendingMarker(raw))) {
     pending.push(path);
     return undefined;
   }

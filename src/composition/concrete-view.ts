@@ -9,15 +9,32 @@
  * A placeholder cannot be nullish, so `?.` does not stop at it: an array method of an absent list
  * (`status.conditions?.some(...)`) returns `undefined`, as the optional call would, so
  * `status.conditions?.some(...) ?? false` is false as in plain JavaScript.
- * A resource that is not observed at all has no fields: there even an untyped field (a HelmRelease's
- * `spec.values`, a custom resource's `status.x`) reads as a placeholder, so reading through it
- * (`redis.spec.values.logLevel`) gives `undefined` rather than a TypeError, as an unobserved resource's
- * fields are undefined.
+ *
+ * A resource that is not observed at all is different: KRO (and direct mode) evaluate an expression only
+ * once every resource it reads exists, so whatever is computed from such a resource is *pending*, `??`
+ * defaults included. Every field of it, scalars and untyped fields too, reads as a *pending placeholder*:
+ * reading through it gives pending placeholders (`redis.spec.values.logLevel` does not throw), `??` keeps
+ * it (it is not nullish), calling one (an array method) returns one, a string built from it (`${x}`, `+`, `join`)
+ * carries a marker that makes the whole string pending, and it counts as pending in manifests and status.
+ * Only what JavaScript computes without the value itself stays a JavaScript value: a comparison (`x > 0`
+ * is false, NaN as a number), a truthiness test (a placeholder is truthy), the length of the user's own
+ * array of handles. The cross-check does not hold the compiled side to those (it is pending there).
  */
 import { fieldOf, T, type CelType } from '../ir/types.js';
 import { TypeKroError } from '../util/errors.js';
 
 const ABSENT = Symbol.for('typekro.concrete.absent');
+
+/** Marks a string built from a pending placeholder (control characters no user text contains). */
+const PENDING_MARKER = '\u0001\u0004pending\u0002';
+
+/**
+ * True for a string JavaScript built from a pending placeholder (a field of a resource that is not observed).
+ * @example hasPendingMarker(`http://${unobservedService.metadata.name}`); // true
+ */
+export function hasPendingMarker(text: string): boolean {
+  return text.includes(PENDING_MARKER);
+}
 
 /**
  * True for the placeholder of an absent object-typed field.
@@ -41,7 +58,7 @@ function isContainer(type: CelType): boolean {
  * @example (observedView({}, observedType('V1Deployment', {})) as V1Deployment).status?.readyReplicas; // undefined, no throw
  */
 export function observedView(value: unknown, type: CelType, unobserved = false): unknown {
-  if (value === undefined) return isContainer(type) || (unobserved && type.kind === 'dyn') ? absentPlaceholder(type, unobserved) : undefined;
+  if (value === undefined) return isContainer(type) || unobserved ? absentPlaceholder(type, unobserved) : undefined;
   if (typeof value !== 'object' || value === null) return value;
   return new Proxy(value, {
     get(target, prop, receiver) {
@@ -57,23 +74,41 @@ export function observedView(value: unknown, type: CelType, unobserved = false):
   });
 }
 
+/**
+ * An observed object as a cluster types it: KRO and direct mode read observed objects by their OpenAPI schema
+ * (runtime/cel/convert.ts `openApiToCel`, KRO's `UnstructuredToVal`), where a field holding JSON `null` is not
+ * set. So a `null` field is left out here, at any depth (list items stay as they are): JavaScript's `??` and
+ * `?.` treat it like `undefined` anyway, and a status field read from it is pending, as on a cluster. Both
+ * sides of a check (the concrete run and `simulate`'s planner) see the objects through this.
+ * @example withoutNullFields({ status: { readyReplicas: null, conditions: [{ reason: null }] } }); // { status: { conditions: [{}] } }
+ */
+export function withoutNullFields<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => (item === null ? item : withoutNullFields(item))) as T;
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) if (item !== null) out[key] = withoutNullFields(item);
+  return out as T;
+}
+
 function isArrayMethod(name: string): boolean {
   return typeof (Array.prototype as unknown as Record<string, unknown>)[name] === 'function';
 }
 
-/** `unobserved`: the whole resource is absent, so untyped fields are placeholders too (see the module doc). */
+/** `unobserved`: the whole resource is absent, so every field is a pending placeholder (see the module doc). */
 function absentPlaceholder(type: CelType, unobserved: boolean): unknown {
   const target = (): void => undefined;
   return new Proxy(target, {
     get(_, prop) {
       if (prop === ABSENT) return true;
-      if (prop === Symbol.toPrimitive) return () => undefined;
+      if (prop === Symbol.toPrimitive) return unobserved ? (hint: string) => (hint === 'number' ? Number.NaN : PENDING_MARKER) : () => undefined;
       if (prop === Symbol.iterator) return () => [][Symbol.iterator]();
       if (typeof prop === 'symbol' || prop === 'then' || prop === 'toJSON') return undefined;
-      if ((type.kind === 'list' || (unobserved && type.kind === 'dyn')) && isArrayMethod(prop)) return (): undefined => undefined;
+      if (!unobserved && type.kind === 'list' && isArrayMethod(prop)) return (): undefined => undefined;
       return observedView(undefined, childType(type, prop), unobserved);
     },
     apply() {
+      // A method of a resource that is not observed (`pods.map(...)`, `conditions.some(...)`): pending too.
+      if (unobserved) return absentPlaceholder(T.dyn, true);
       throw new TypeKroError('USAGE', 'an absent observed field was called as a function');
     },
     set() {

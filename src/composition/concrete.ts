@@ -19,6 +19,7 @@ import { recordOf } from '../model/resource.js';
 import { ConcreteRun, type ConcreteDraft, type ObservedObjects } from './concrete-run.js';
 import { concreteSourceOf } from './concrete-source.js';
 import { normalizeConcrete, OpaqueCel, type ConcreteData } from './concrete-value.js';
+import { withoutNullFields } from './concrete-view.js';
 import { TypeKroError } from '../util/errors.js';
 
 export { OpaqueCel, type ConcreteData } from './concrete-value.js';
@@ -106,16 +107,17 @@ export function runConcrete(composition: unknown, graph: CompositionGraph, input
   const concrete = concreteSourceOf(composition);
   if (!concrete) throw new TypeKroError('USAGE', 'evaluateConcrete takes a composition made by kubernetesComposition or toResourceGraph');
   checkObservedIds(graph, input.observed);
+  const observed = new Map([...input.observed].map(([id, object]) => [id, withoutNullFields(object)]));
   const spec = structuredClone(input.spec);
   let returned: unknown;
   let run: ConcreteRun;
   // What direct mode knows of the instance: its name and namespace; it sets no labels or annotations.
   const metadata = { name: input.instance.name, ...(input.instance.namespace !== undefined ? { namespace: input.instance.namespace } : {}), labels: {}, annotations: {} };
   if (concrete.form === 'composition') {
-    run = new ConcreteRun(concrete.source, graph, input.observed, metadata);
+    run = new ConcreteRun(concrete.source, graph, observed, metadata);
     returned = withRun(run, () => concrete.compose(spec, { metadata }));
   } else {
-    run = new ConcreteRun(concrete.sources[0], graph, input.observed, metadata);
+    run = new ConcreteRun(concrete.sources[0], graph, observed, metadata);
     const schema = { spec, metadata };
     const resources = withRun(run, () => concrete.buildResources(schema));
     nameByKeys(run.drafts, resources);

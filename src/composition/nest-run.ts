@@ -4,7 +4,7 @@
  * replaces with the child's status expressions.
  */
 import { E, type Expr } from '../ir/expr.js';
-import type { CompositionGraph, ResourceNode } from '../ir/graph.js';
+import type { CompositionGraph, ResourceNode, SourceLocation } from '../ir/graph.js';
 import { foldConstants } from '../ir/fold.js';
 import { rewriteExpr, rewriteValue, selectPath } from '../ir/rewrite.js';
 import { T } from '../ir/types.js';
@@ -24,11 +24,13 @@ export interface NestedStatus {
 }
 
 /** Records for the child's resources, in the child's order; conditions around the call apply to each. */
-export function nestedRecords(child: CompositionGraph, spec: Value, prefix: string, conditions: readonly Expr[]): { records: ResourceRecord[]; status: Value } {
+export function nestedRecords(child: CompositionGraph, spec: Value, prefix: string, conditions: readonly Expr[], site?: SourceLocation): { records: ResourceRecord[]; status: Value } {
   const inlined = inlineChild(child, spec, prefix);
   const byId = new Map<string, ResourceRecord>();
   const records = inlined.resources.map((node) => {
     const record = recordFromNode(node, conditions);
+    // The parent's call names it (recordFromNode drops the child's own calls: they are the child's business).
+    if (site) record.nestedAt = { site, prefix };
     byId.set(node.id, record);
     return record;
   });

@@ -220,7 +220,7 @@ export class CompositionRun implements CompositionRunHooks {
     const context = { owner: `nested composition "${graph.name}"`, refType: (ref: RefData) => this.refType(ref), exprType: (expr: Expr) => this.exprType(expr), ...(site ? { at: site.location } : {}) };
     const specValue = toValue(prepared, context, schemaToCelType(graph.spec), ['spec']) ?? {};
     const prefix = this.uniquePrefix(site?.context.declaredAs ?? graph.kind.charAt(0).toLowerCase() + graph.kind.slice(1));
-    const { records, status } = nestedRecords(graph, specValue, prefix, site ? this.conditionsOf(site) : []);
+    const { records, status } = nestedRecords(graph, specValue, prefix, site ? this.conditionsOf(site) : [], site?.location);
     for (const record of records) {
       record.conditionCompiler = (kind, input, target) => this.compileResourceCondition(kind, input, target);
       this.records.push(record);

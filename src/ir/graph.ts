@@ -91,6 +91,31 @@ export interface ResourceNode {
   /** Ordering edges the user asked for explicitly, beyond those implied by references. */
   readonly dependsOn: readonly string[];
   readonly source?: SourceLocation;
+  /**
+   * For a resource of a nested composition: the parent's call of the child and the prefix its ids got. The
+   * concrete evaluation names nested resources by this call site, as the compiling run did, not by the order
+   * in which calls happen to run (an `if` may skip one).
+   */
+  readonly nestedAt?: NestedAt;
+}
+
+/**
+ * Where a nested composition was called, and the id prefix of its resources.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition, type NestedAt } from 'typekro';
+ * import { ConfigMap } from 'typekro/simple';
+ * const child = kubernetesComposition({ name: 'child', kind: 'Child', spec: type({ name: 'string' }) }, (spec) => void ConfigMap({ id: 'cm', name: spec.name, data: {} }));
+ * const app = kubernetesComposition({ name: 'app', kind: 'App', spec: type({ name: 'string' }) }, (spec) => {
+ *   const database = child({ name: spec.name });
+ * });
+ * const at: NestedAt | undefined = app.graph.resources[0]!.nestedAt;
+ * [app.graph.resources[0]!.id, at?.prefix]; // => ['databaseCm', 'database']
+ */
+export interface NestedAt {
+  readonly site: SourceLocation;
+  readonly prefix: string;
 }
 
 /**

@@ -4,7 +4,7 @@
  * records into `ResourceNode`s.
  */
 import type { Expr } from '../ir/expr.js';
-import type { ExternalRefTarget, ForEachDimension, SourceLocation } from '../ir/graph.js';
+import type { ExternalRefTarget, ForEachDimension, NestedAt, SourceLocation } from '../ir/graph.js';
 import { createRef, type IteratorRoot, type ProxyHooks } from './refs.js';
 import { TypeKroError } from '../util/errors.js';
 
@@ -25,6 +25,8 @@ export interface ResourceRecord {
   readonly iterators: IteratorRoot[];
   readonly dependsOn: ResourceRecord[];
   source?: SourceLocation;
+  /** For a resource of a nested composition: the parent's call of it (see `ResourceNode.nestedAt`). */
+  nestedAt?: NestedAt;
   /**
    * False when the call's result is not this one resource (`const files = yamlFile(...)` makes many), so the
    * variable it is assigned to must not stand for the resource in expressions compiled from source.

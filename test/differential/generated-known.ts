@@ -26,6 +26,12 @@ const nonAscii = kubernetesComposition(
 );
 const nonAsciiSpec = { name: 'Äb😀c' };
 
+/** `trim()` of the two spaces only one side strips (cel-go's strings.TrimSpace keeps U+FEFF, strips U+0085). */
+const trim = kubernetesComposition(
+  { name: 'gen-known-trim', apiVersion: 'gen.typekro.dev/v1alpha1', kind: 'GenKnownTrim', spec: type({ s: 'string' }), status: type({ trimmed: 'string' }) },
+  (spec) => ({ trimmed: spec.s.trim() }),
+);
+
 /** An absent observed number in a template literal and in arithmetic (the generator always adds `?? 0`). */
 const absentInTemplate = kubernetesComposition(
   { name: 'gen-known-absent-template', apiVersion: 'gen.typekro.dev/v1alpha1', kind: 'GenKnownAbsentTemplate', spec: type({ replicas: 'number.integer' }), status: type({ text: 'string', next: 'number' }) },
@@ -51,6 +57,22 @@ export const KNOWN_GENERATED_DIVERGENCES: readonly KnownGeneratedDivergence[] = 
     detail: 'compiled 4, JavaScript 5',
     reason: '`.length` counts UTF-16 code units in JavaScript and code points in CEL size(): they differ for characters outside the BMP (also substring/indexOf positions)',
     readme: 'counts UTF-16 code units in JavaScript',
+  },
+  {
+    input: { composition: trim as never, spec: { s: '\ufeffx' }, specs: [{ s: '\ufeffx' }] },
+    state: 'ready',
+    aspect: 'status.trimmed',
+    detail: 'compiled "\ufeffx", JavaScript "x"',
+    reason: 'trim() is CEL\'s (Go strings.TrimSpace): it keeps U+FEFF, which JavaScript strips (the cel-go oracle answers the same)',
+    readme: 'it keeps a byte order mark (U+FEFF), which JavaScript',
+  },
+  {
+    input: { composition: trim as never, spec: { s: '\u0085x' }, specs: [{ s: '\u0085x' }] },
+    state: 'ready',
+    aspect: 'status.trimmed',
+    detail: 'compiled "x", JavaScript "\u0085x"',
+    reason: 'trim() is CEL\'s (Go strings.TrimSpace): it strips U+0085, which JavaScript keeps (the cel-go oracle answers the same)',
+    readme: 'strips U+0085 (next line), which JavaScript keeps',
   },
   {
     input: { composition: absentInTemplate as never, spec: { replicas: 2 }, specs: [{ replicas: 2 }] },

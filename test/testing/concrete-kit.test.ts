@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type } from 'arktype';
 import { Cel, evaluateConcrete, kubernetesComposition, OpaqueCel } from '../../src/index.js';
-import { ConfigMap, HelmChart } from '../../src/simple.js';
+import { ConfigMap, Deployment, HelmChart } from '../../src/simple.js';
 import { crossCheck } from '../../src/testing/offline/cross-check.js';
 import { normalizeConcrete } from '../../src/composition/concrete-value.js';
 import { simulate } from '../../src/testing/index.js';
@@ -55,7 +55,7 @@ describe('concrete evaluation as the kit uses it', () => {
     assert.deepEqual(crossCheck(plan, { status: { v: 1 }, pending: [] }, js(0)), [{ aspect: 'status.v', detail: 'compiled 1, JavaScript 0' }]);
   });
 
-  it('an unobserved resource\'s untyped fields read as undefined, also through them', () => {
+  it('an unobserved resource\'s fields, untyped ones too, are pending, also through them and past ??', () => {
     const helm = kubernetesComposition(
       { name: 'helm', kind: 'Helm', spec: type({ 'level?': 'string' }), status: type({ lvl: 'string', gen: 'number' }) },
       (spec) => {
@@ -63,9 +63,69 @@ describe('concrete evaluation as the kit uses it', () => {
         return { lvl: (redis.spec.values as { logLevel?: string }).logLevel ?? 'info', gen: redis.status.observedGeneration ?? 0 };
       },
     );
+    // KRO evaluates an expression once every resource it reads exists: `?? 0` gives no value before that
     const js = evaluateConcrete(helm, {});
-    assert.deepEqual([js.status, js.pendingStatus], [{ gen: 0 }, ['lvl']]);
+    assert.deepEqual([js.status, js.pendingStatus], [{}, ['lvl', 'gen']]);
     assert.deepEqual(simulate(helm, { level: 'debug' }).pending, ['lvl', 'gen']);
+  });
+
+  it('a nested composition an `if` skipped does not shift the ids of the ones after it (ids follow call sites)', () => {
+    const child = kubernetesComposition(
+      { name: 'child', kind: 'Child', spec: type({ name: 'string', prod: 'boolean', 'tier?': 'string' }), status: type({ t: 'string' }) },
+      (spec) => {
+        ConfigMap({ id: 'cm', name: `child-${spec.name}`, data: { tier: spec.tier ?? (spec.prod ? 'gold' : 'bronze') } });
+        return { t: spec.tier ?? 'none' };
+      },
+    );
+    const viaHelper = (name: string, prod: boolean) => child({ name, prod });
+    const parent = kubernetesComposition(
+      { name: 'parent', kind: 'Parent', spec: type({ name: 'string', prod: 'boolean', extra: 'boolean' }), status: type({ a: 'string' }) },
+      (spec) => {
+        const a = child({ name: `${spec.name}-a`, prod: spec.prod });
+        if (spec.extra) child({ name: `${spec.name}-extra`, prod: !spec.prod, tier: 'x' });
+        viaHelper(`${spec.name}-h`, spec.prod);
+        return { a: a.status.t };
+      },
+    );
+    assert.deepEqual(parent.graph.resources.map((r) => r.id), ['aCm', 'childCm', 'child2Cm']);
+    const names = (extra: boolean) => evaluateConcrete(parent, { name: 'r', prod: true, extra }).resources.map((r) => [r.id, (r.manifests[0] as { metadata: { name: string } }).metadata.name]);
+    assert.deepEqual(names(false), [['aCm', 'child-r-a'], ['child2Cm', 'child-r-h']]);
+    assert.deepEqual(names(true), [['aCm', 'child-r-a'], ['childCm', 'child-r-extra'], ['child2Cm', 'child-r-h']]);
+    // simulate throws on any divergence between the compiled graph and the JavaScript run.
+    assert.deepEqual(simulate(parent, { name: 'r', prod: true, extra: false }).manifests.map((m) => (m.metadata as { name: string }).name), ['child-r-a', 'child-r-h']);
+    assert.equal(simulate(parent, { name: 's', prod: false, extra: true }).manifests.length, 3);
+  });
+
+  it('values built from resources that are not observed are pending, as compiled, not fabricated strings', () => {
+    const workers = kubernetesComposition(
+      {
+        name: 'workers',
+        kind: 'Workers',
+        spec: type({ workers: 'string[]' }),
+        status: type({ names: 'string', url: 'string', r: 'number', up: 'boolean', anyA: 'boolean', count: 'number' }),
+      },
+      (spec) => {
+        const pods = spec.workers.map((w) => ConfigMap({ id: 'pods', name: `w-${w}`, data: { w } }));
+        const web = Deployment({ id: 'web', name: 'web', image: 'nginx' });
+        return {
+          names: pods.map((p) => p.metadata.name).join(','),
+          url: `http://${web.metadata.name}:80`,
+          r: web.status.readyReplicas ?? -1,
+          up: web.status.conditions?.some((c) => c.type === 'Available') ?? false,
+          anyA: (web.status.readyReplicas ?? 0) > 0,
+          count: pods.length,
+        };
+      },
+    );
+    const js = evaluateConcrete(workers, { workers: ['a', 'b'] });
+    // a comparison and the length of the composition's own array keep JavaScript's answer; the rest waits
+    assert.deepEqual([js.status, js.pendingStatus], [{ anyA: false, count: 2 }, ['names', 'url', 'r', 'up']]);
+    assert.deepEqual(simulate(workers, { workers: ['a', 'b'] }).pending, ['names', 'url', 'r', 'up', 'anyA', 'count']);
+    // once observed, the values are there on both sides (simulate throws on a divergence)
+    const observed = { pods: [{}, {}], web: { status: { conditions: [{ type: 'Available', status: 'True' }] } } };
+    assert.deepEqual(simulate(workers, { workers: ['a', 'b'] }, { observed }).status, { names: 'w-a,w-b', url: 'http://web:80', r: -1, up: true, anyA: false, count: 2 });
+    const seen = evaluateConcrete(workers, { workers: ['a'] }, { observed: { pods: [{ metadata: { name: 'w-a' } }], web: { metadata: { name: 'web' } } } });
+    assert.deepEqual([seen.status, seen.pendingStatus], [{ names: 'w-a', url: 'http://web:80', r: -1, up: false, anyA: false, count: 1 }, []]);
   });
 
   it('Math.trunc (the README table and the refusal hints recommend it) means what JavaScript means', () => {

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { toYaml } from '../../api/yaml.js';
 import { packageChart, type PackagedChart } from './package.js';
 import { TypeKroError } from '../../util/errors.js';
 
@@ -65,7 +65,7 @@ export function repositoryIndex(charts: readonly PackagedChart[], url: string, g
       .sort()
       .map((name) => [name, (entries[name] ?? []).sort((a, b) => compareVersions(b.version, a.version))]),
   );
-  return stringify({ apiVersion: 'v1', entries: sorted, generated: generated.toISOString() });
+  return toYaml({ apiVersion: 'v1', entries: sorted, generated: generated.toISOString() });
 }
 
 function fileName(chart: PackagedChart): string {

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { stringify } from 'yaml';
+import { toYaml } from '../../api/yaml.js';
 import { pemData, type Pki } from './pki.js';
 
 /**
@@ -16,5 +16,5 @@ export function writeKubeconfig(path: string, name: string, server: string, pki:
     contexts: [{ name: id, context: { cluster: id, user: `${id}-admin` } }],
     'current-context': id,
   };
-  writeFileSync(path, stringify(config), { mode: 0o600 });
+  writeFileSync(path, toYaml(config), { mode: 0o600 });
 }

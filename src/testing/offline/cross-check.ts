@@ -9,6 +9,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { OpaqueCel, type ConcreteEvaluation, type ConcreteResource } from '../../composition/concrete.js';
 import type { InstancePlan } from '../../runtime/engine/index.js';
+import { documentedDifference } from './documented.js';
 
 /**
  * Where the compiled CEL and the JavaScript disagree: a TypeKro bug (report it), or a composition whose
@@ -23,6 +24,11 @@ export interface Divergence {
   /** `resource web: manifest`, `resource web: exists`, `status.ready`. */
   readonly aspect: string;
   readonly detail: string;
+  /**
+   * Set when README.md's "Where the CEL differs" documents this difference (it names the section and the
+   * difference): what a deploy does, not a TypeKro bug. `simulate` lists these in `documentedDifferences`.
+   */
+  readonly documented?: string;
 }
 
 const show = (value: unknown): string => (value === undefined ? 'undefined' : value instanceof OpaqueCel ? `<CEL ${value.cel}>` : JSON.stringify(value));
@@ -45,21 +51,39 @@ function sameLeaf(a: unknown, b: unknown): boolean {
   return isDeepStrictEqual(a, b);
 }
 
-/** Path-by-path differences; `skip(path)` leaves a compiled-only path out (pending on the compiled side). */
-function diff(compiled: unknown, concrete: unknown, compiledOnlyOk: (path: string) => boolean): string[] {
+/** One differing leaf: its line for the report, and the README difference that explains it, if one does. */
+interface LeafDifference {
+  readonly path: string;
+  readonly line: string;
+  readonly documented?: string;
+}
+
+/** Path-by-path differences; `compiledOnlyOk(path)` leaves a compiled-only path out (pending on the compiled side). */
+function diff(compiled: unknown, concrete: unknown, compiledOnlyOk: (path: string) => boolean): LeafDifference[] {
   const left = flatten(compiled);
   const right = flatten(concrete);
   const opaque = [...right].filter(([, v]) => v instanceof OpaqueCel).map(([p]) => p);
   const under = (path: string): boolean => opaque.some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`));
-  const lines: string[] = [];
+  const out: LeafDifference[] = [];
   for (const path of [...new Set([...left.keys(), ...right.keys()])].sort()) {
     if (under(path)) continue;
     const a = left.get(path);
     const b = right.get(path);
     if (a === undefined && b !== undefined && compiledOnlyOk(path)) continue;
-    if (!sameLeaf(a, b)) lines.push(`${path || '(root)'}: compiled ${show(a)}, JavaScript ${show(b)}`);
+    if (sameLeaf(a, b)) continue;
+    const documented = documentedDifference(a, b);
+    out.push({ path, line: `${path || '(root)'}: compiled ${show(a)}, JavaScript ${show(b)}`, ...(documented !== undefined ? { documented } : {}) });
   }
-  return lines;
+  return out;
+}
+
+/** One divergence per aspect for the differences README does not explain, one per leaf for those it does. */
+function divergencesOf(aspect: string, differences: readonly LeafDifference[]): Divergence[] {
+  const unexplained = differences.filter((d) => d.documented === undefined);
+  return [
+    ...(unexplained.length > 0 ? [{ aspect, detail: unexplained.map((d) => d.line).join('\n') }] : []),
+    ...differences.flatMap((d) => (d.documented !== undefined ? [{ aspect, detail: d.line, documented: d.documented }] : [])),
+  ];
 }
 
 function objectCount(resource: ConcreteResource | undefined): number | 'opaque' {
@@ -104,8 +128,7 @@ export function crossCheck(
       continue;
     }
     if (node.state !== 'apply' || count === 0 || !js) continue;
-    const lines = diff(node.manifests, js.manifests, () => false);
-    if (lines.length > 0) out.push({ aspect: `resource ${id}: manifest`, detail: lines.join('\n') });
+    out.push(...divergencesOf(`resource ${id}: manifest`, diff(node.manifests, js.manifests, () => false)));
     const ready = readyWhenAnswer(js, count);
     // A kind rule's terminal failure overrides readyWhen on the compiled side (a Stalled HelmRelease): not compared.
     if (ready !== undefined && !node.readiness.failed && ready !== node.readiness.ready) {
@@ -114,8 +137,9 @@ export function crossCheck(
   }
   const pending = new Set(status.pending);
   const isPending = (path: string): boolean => [...pending].some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`));
-  for (const line of diff(status.status, concrete.status, isPending)) {
-    out.push({ aspect: `status.${line.slice(0, line.indexOf(':'))}`, detail: line.slice(line.indexOf(':') + 2) });
+  for (const difference of diff(status.status, concrete.status, isPending)) {
+    const detail = difference.line.slice(difference.line.indexOf(':') + 2);
+    out.push({ aspect: `status.${difference.path || '(root)'}`, detail, ...(difference.documented !== undefined ? { documented: difference.documented } : {}) });
   }
   return out;
 }

@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
 import { createPlanCache, finalizeManifest, isNamespacedKindOffline, planInstance, type InstancePlan, type KubeObject, type Observed, type PlanInput } from '../../runtime/engine/index.js';
 import { TypeKroError } from '../../util/errors.js';
+import { withoutNullFields } from '../../composition/concrete-view.js';
 import { isObservedState, type ObservedInput } from './observed.js';
 import type { TestContext } from './context.js';
 import { didYouMean } from './nearest.js';
@@ -101,8 +102,9 @@ export function resolveObserved(context: TestContext, entries: ObservedEntries):
   }
 }
 
+/** The object as the cluster would report it, typed as KRO and direct mode read it (a `null` field is not set). */
 function objectOf(resource: ResourceNode, item: ObservedInput, applied: KubeObject | undefined): KubeObject {
   const identity = { apiVersion: resource.apiVersion, kind: resource.kind };
-  if (isObservedState(item)) return { ...identity, ...item.object(applied ?? identity) };
-  return { ...identity, ...record(overlay(applied ?? {}, item)) };
+  if (isObservedState(item)) return withoutNullFields({ ...identity, ...item.object(applied ?? identity) });
+  return withoutNullFields({ ...identity, ...record(overlay(applied ?? {}, item)) });
 }

@@ -24,7 +24,7 @@ export interface SimulateOptions extends InstanceOptions {
   /**
    * What the cluster reports, by resource id (a list for a forEach collection): partial objects, laid over
    * the manifest a deploy applies, or observed states such as `deploymentAvailable()`. A resource not
-   * listed does not exist yet.
+   * listed does not exist yet. A `null` field is not set (as a deploy reads objects typed by their schema).
    */
   readonly observed?: ObservedEntries;
   /** Hold the result to the concrete JavaScript evaluation and throw on a divergence (default true). */
@@ -69,7 +69,7 @@ export interface SimulatedResource {
  * function summary(result: Simulation): string {
  *   return `${result.resources.filter((r) => r.ready).length}/${result.resources.length} ready, pending ${result.pending.join(', ') || 'nothing'}`;
  * }
- * summary({ spec: {}, instance: { name: 'app' }, resources: [], manifests: [], status: {}, pending: [], ready: true, next: [] }); // => '0/0 ready, pending nothing'
+ * summary({ spec: {}, instance: { name: 'app' }, resources: [], manifests: [], status: {}, pending: [], ready: true, next: [], documentedDifferences: [] }); // => '0/0 ready, pending nothing'
  */
 export interface Simulation {
   readonly spec: unknown;
@@ -86,6 +86,12 @@ export interface Simulation {
   readonly ready: boolean;
   /** What a deploy would do next, resource by resource; empty when ready. */
   readonly next: readonly NextStep[];
+  /**
+   * Where this result (what a deploy does) differs from the composition's JavaScript in a way README.md's
+   * "Where the CEL differs" documents (`toUpperCase()` of `é`, `trim()` of U+FEFF): each names the difference.
+   * Empty when they agree, or with `crossCheck: false`. Any other difference throws {@link SimulationDivergenceError}.
+   */
+  readonly documentedDifferences: readonly Divergence[];
 }
 
 /**
@@ -117,7 +123,8 @@ export class SimulationDivergenceError extends TypeKroError {
  *
  * @throws SpecValidationError for a spec that does not match the schema; TypeKroError (USAGE) for an unknown
  * resource id in `observed` or an object of the wrong kind; {@link SimulationDivergenceError} when the
- * compiled result and the JavaScript disagree.
+ * compiled result and the JavaScript disagree in a way README.md does not document (a documented difference is
+ * listed in `documentedDifferences` instead).
  * @example
  * import { type } from 'arktype';
  * import { kubernetesComposition } from 'typekro';
@@ -162,10 +169,13 @@ export function simulate<TSpec, TStatus>(composition: Composition<TSpec, TStatus
     };
   });
   const status = instanceStatus(context.prepared, input);
+  const documented: Divergence[] = [];
   if (options.crossCheck ?? true) {
     const concrete = evaluateConcrete(composition, spec, { observed: Object.fromEntries(observed), instance: context.instance });
     const divergences = crossCheck(plan, status, concrete, (id) => context.prepared.dependencies(id));
-    if (divergences.length > 0) throw new SimulationDivergenceError(context.graph.name, divergences);
+    documented.push(...divergences.filter((d) => d.documented !== undefined));
+    const bugs = divergences.filter((d) => d.documented === undefined);
+    if (bugs.length > 0) throw new SimulationDivergenceError(context.graph.name, bugs);
   }
   return {
     spec: context.spec,
@@ -176,6 +186,7 @@ export function simulate<TSpec, TStatus>(composition: Composition<TSpec, TStatus
     pending: status.pending,
     ready: plan.ready,
     next: nextSteps(resources),
+    documentedDifferences: documented,
   };
 }
 

@@ -1,0 +1,84 @@
+/**
+ * README's "Where the CEL differs" documents what a deploy does differently from JavaScript; simulate
+ * reports those as documented differences (naming the section) rather than as a TypeKro bug, and still
+ * throws on everything else, even where it looks alike.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { type } from 'arktype';
+import { kubernetesComposition, type ConcreteEvaluation } from '../../src/index.js';
+import { ConfigMap } from '../../src/simple.js';
+import { simulate, SimulationDivergenceError } from '../../src/testing/index.js';
+import { crossCheck } from '../../src/testing/offline/cross-check.js';
+
+const app = kubernetesComposition(
+  { name: 'text', kind: 'Text', spec: type({ s: 'string' }), status: type({ upper: 'string', lower: 'string', trimmed: 'string' }) },
+  (spec) => {
+    ConfigMap({ id: 'cm', name: 'text', data: { upper: spec.s.toUpperCase(), trimmed: spec.s.trim() } });
+    return { upper: spec.s.toUpperCase(), lower: spec.s.toLowerCase(), trimmed: spec.s.trim() };
+  },
+);
+
+const SECTION = 'README.md, "Where the CEL differs"';
+
+describe('documented differences in simulate', () => {
+  it('ASCII text: no difference at all', () => {
+    const result = simulate(app, { s: '  Shop ' });
+    assert.deepEqual([result.status, result.documentedDifferences], [{ upper: '  SHOP ', lower: '  shop ', trimmed: 'Shop' }, []]);
+  });
+
+  it('case mapping of non-ASCII letters: the compiled value, reported as documented (not a TypeKro bug)', () => {
+    const result = simulate(app, { s: 'élan' });
+    assert.deepEqual(result.status, { upper: 'éLAN', lower: 'élan', trimmed: 'élan' });
+    assert.deepEqual(
+      result.documentedDifferences.map((d) => [d.aspect, d.detail]),
+      [
+        ['resource cm: manifest', '[0].data.upper: compiled "éLAN", JavaScript "ÉLAN"'],
+        ['status.upper', 'compiled "éLAN", JavaScript "ÉLAN"'],
+      ],
+    );
+    assert.deepEqual(simulate(app, { s: 'Élan' }).documentedDifferences.map((d) => [d.aspect, d.detail]), [['status.lower', 'compiled "Élan", JavaScript "élan"']]);
+    for (const d of result.documentedDifferences) assert.ok(d.documented?.startsWith(`${SECTION}: toLowerCase()/toUpperCase()`), d.documented);
+    // ß becomes SS in JavaScript (the length changes): still the documented case difference
+    assert.equal(simulate(app, { s: 'straße' }).status.upper, 'STRAßE');
+  });
+
+  it('trim of U+FEFF (JavaScript strips it) and U+0085 (CEL strips it), checked against the cel-go oracle', () => {
+    const bom = simulate(app, { s: '\ufeffx' });
+    assert.equal(bom.status.trimmed, '\ufeffx');
+    const nel = simulate(app, { s: '\u0085x\u0085' });
+    assert.equal(nel.status.trimmed, 'x');
+    for (const result of [bom, nel]) {
+      assert.deepEqual(result.documentedDifferences.map((d) => d.aspect), ['resource cm: manifest', 'status.trimmed']);
+      for (const d of result.documentedDifferences) assert.ok(d.documented?.startsWith(`${SECTION}: trim()`), d.documented);
+    }
+    // every other space is trimmed alike (no difference): NBSP, U+2028, U+3000, U+1680
+    assert.deepEqual(simulate(app, { s: '\u00a0\u2028x\u3000\u1680' }).documentedDifferences, []);
+  });
+
+  it('the README section names each difference simulate reports', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const note = readme.split('**Where the CEL differs.**')[1]!.split('<!-- #endregion cel-table -->')[0]!;
+    assert.match(note, /`toLowerCase\(\)` \/ `toUpperCase\(\)` are `lowerAscii\(\)` \/ `upperAscii\(\)`/);
+    assert.match(note, /`trim\(\)` is CEL's `trim\(\)`.*U\+FEFF.*U\+0085/s);
+    assert.match(note, /documentedDifferences/);
+  });
+
+  it('look-alikes of a documented difference are still a TypeKro bug', () => {
+    const plan = { order: [], nodes: new Map(), ready: true };
+    const js = (v: string): ConcreteEvaluation => ({ resources: [], status: { v }, pendingStatus: [] });
+    const check = (compiled: string, javascript: string) => crossCheck(plan, { status: { v: compiled }, pending: [] }, js(javascript));
+    // case differences in ASCII letters, extra spaces, other characters: undocumented
+    for (const [compiled, javascript] of [['abc', 'ABC'], ['ébc', 'ÉBC '], [' x', 'x'], ['\u200bx', 'x'], ['\ufeffy', 'x']]) {
+      assert.deepEqual(check(compiled!, javascript!).map((d) => d.documented), [undefined], `${compiled} / ${javascript}`);
+    }
+    assert.ok(check('é', 'É')[0]!.documented);
+    const bug = kubernetesComposition(
+      { name: 'bug', kind: 'Bug', spec: type({ s: 'string' }), status: type({ v: 'string' }) },
+      (spec) => ({ v: spec.s.toUpperCase() }),
+    );
+    assert.doesNotThrow(() => simulate(bug, { s: 'é' }));
+    assert.ok(new SimulationDivergenceError('x', [{ aspect: 'status.v', detail: 'compiled 1, JavaScript 2' }]).message.includes('TypeKro bug'));
+  });
+});
