@@ -76,3 +76,28 @@ test('a rest pattern in a helper\'s parameter is refused where its value depends
     '<this file>:71:77: `others` collects the remaining properties (a rest pattern), which CEL cannot express, and its value depends on a reference\n    others\n  hint: compute the value in one expression (a ternary) and bind it with const',
   );
 });
+
+test('an async composition function is refused at the function, before it runs (trial C22)', () => {
+  let ran = false;
+  const message = refusal(() =>
+    // An async function type-checks (the status type is inferred as a Promise).
+    kubernetesComposition({ ...definition, name: 'async-fn' }, async (spec) => {
+      ran = true;
+      return { v: spec.prod ? 'p' : 'd' };
+    }),
+  );
+  assert.equal(
+    message,
+    '<this file>:84:64: composition "async-fn": the composition function must be synchronous (it is async)\n    async (spec) => { ran = true; return { v: spec.prod ? \'p\' : \'d\' }; }\n' +
+      '  hint: remove `async` and return the status object itself: TypeKro runs the function once, synchronously, when the composition is defined; await what you need before defining it and pass it in as a constant',
+  );
+  assert.equal(ran, false);
+});
+
+test('a composition function that returns a Promise is refused at the function', () => {
+  const message = refusal(() =>
+    // A Promise for a status type-checks likewise.
+    kubernetesComposition({ ...definition, name: 'promise-fn' }, (spec) => Promise.resolve({ v: spec.prod ? 'p' : 'd' })),
+  );
+  assert.match(message, /^<this file>:100:66: composition "promise-fn": the composition function must be synchronous \(it returned a Promise\)\n/);
+});
