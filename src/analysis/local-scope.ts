@@ -12,6 +12,7 @@ import { codeRunner } from './code-runners.js';
 import { resolveExport, resolveModuleName, UnreadableFunctionError, type ModuleTarget } from './modules.js';
 import { namedBinding, scopeOf, type Binding, type FunctionLike, type Scope, type Write } from './scope.js';
 import { parseSourceFile } from './source.js';
+import { syntaxError } from './errors.js';
 
 /** Calls that create resources: such initialisers are handles, bound by the composition run, not aliases. */
 export type IsFactoryCall = (call: Node) => boolean;
@@ -199,6 +200,31 @@ export function bindParams(fn: FunctionLike, args: readonly Node[], callerScope:
     }
   });
   return bindings;
+}
+
+/**
+ * Bindings of a destructuring pattern over a value the compiler knows (the composition's spec parameter,
+ * `({ prod, replicas = 3 }) =>`), with the meaning of `const { prod, replicas = 3 } = spec`: each name an
+ * alias of its read, defaults compiled in `definitionScope`. A rest element has no CEL form: refused.
+ */
+export function bindPattern(pattern: Node, value: Binding, definitionScope: Scope, restHint: string): Record<string, Binding> {
+  const bindings: Record<string, Binding> = {};
+  const scope = scopeOf({ '#value': value }, scopeOf(bindings, definitionScope));
+  for (const [name, node] of patternBindings(pattern, synth(pattern, { type: 'Identifier', name: '#value' }))) {
+    if (!node) throw syntaxError(restOf(pattern, name) ?? pattern, `\`${name}\` collects the remaining properties (a rest element), which CEL cannot express`, restHint);
+    bindings[name] = { kind: 'alias', node, scope };
+  }
+  return bindings;
+}
+
+/** The rest element of `pattern` that binds `name`. */
+function restOf(pattern: Node, name: string): Node | undefined {
+  let found: Node | undefined;
+  walk(pattern, (node) => {
+    if (node.type === 'RestElement' && node.argument.type === 'Identifier' && node.argument.name === name) found = node;
+    return found === undefined;
+  });
+  return found;
 }
 
 /** Declarations and writes of a function body or program, not entering nested functions. */

@@ -2,7 +2,8 @@
  * Helpers in other local source files compile exactly however they are imported: by name, as a default
  * (`export default function`, an arrow, `export { f as default }`), through a namespace (`import * as H`)
  * and through barrels (named, renamed, `export *`, `export * as`, chains), and with every parameter form
- * (rest, a default reading an earlier parameter or the helper's own module, destructuring with defaults).
+ * (rest, a default reading an earlier parameter or the helper's own module, destructuring with defaults),
+ * also of the composition's own spec parameter.
  * Each composition is held to JavaScript (evaluateConcrete) by the differential harness on several specs
  * and observed states.
  */
@@ -49,9 +50,20 @@ const params = kubernetesComposition({ name: 'mod-params', apiVersion: 'mod.type
   return { a: P.firstOf(spec.tag ?? 'untagged', spec.s), n: countOf(spec.s, spec.s, 'x') + countOf(), b: picked({ p: spec.prod, q: spec.opt }), c: fromSpec(spec) };
 });
 
-for (const [name, composition] of Object.entries({ namespace, defaults, barrels, params })) {
+const DEFAULT_TAG = 'stable';
+/** The spec parameter destructured with defaults (trial D28): what `const { ... } = spec` means in the body. */
+const destructured = kubernetesComposition(
+  { name: 'mod-destructured', apiVersion: 'mod.typekro.dev/v1alpha1', kind: 'ModDestructured', spec: type({ prod: 'boolean', 'replicas?': 'number.integer', 'tag?': 'string', s: 'string' }), status },
+  ({ prod, replicas = 3, tag: version = DEFAULT_TAG, s: text = 'unused' }) => {
+    ConfigMap({ name: 'destructured', data: { r: `${replicas}`, t: version, p: prod ? 'y' : 'n', s: text } });
+    return { a: version, n: replicas * 2, b: prod ? text : version, c: `${replicas > 2}` };
+  },
+);
+
+for (const [name, composition] of Object.entries({ namespace, defaults, barrels, params, destructured })) {
   test(`helpers from other files, ${name}: the compiled graph agrees with JavaScript`, () => {
-    const report = runCase(name, { composition: composition as never, spec: base });
+    const { opt: _, ...withoutOpt } = base;
+    const report = runCase(name, { composition: composition as never, spec: name === 'destructured' ? withoutOpt : base });
     assert.ok(report.evaluations >= 6, `only ${report.evaluations} evaluations`);
     assert.deepEqual(report.findings.map((f) => `${f.aspect} (${f.state}, ${JSON.stringify(f.spec)})\n${f.detail}`), []);
   });
