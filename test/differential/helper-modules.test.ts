@@ -22,6 +22,8 @@ import { withSuffix } from './fixtures/modules/barrel2.js';
 import * as P from './fixtures/modules/params.js';
 import { countOf, dependent, firstOf, fromSpec, picked } from './fixtures/modules/params.js';
 import * as W from '../composition/fixtures/helpers/web.js';
+import fc from 'fast-check';
+import { positionSchedule, programWith, renderStandalone } from './generated-programs.js';
 import { runCase } from './harness.js';
 
 const spec = type({ prod: 'boolean', replicas: 'number.integer', 'tag?': 'string', s: 'string', 'opt?': 'string' });
@@ -73,4 +75,14 @@ test('a default compiled where the helper is defined: its module constant, not a
   const yaml = namespace.toYaml();
   assert.match(yaml, /\n {6}b: \$\{schema\.spec\.s\}-lib\n/);
   assert.match(yaml, /\n {6}c: \$\{schema\.spec\.s\}\$\{schema\.spec\.\?opt\.orValue\("-lib"\)\}\n/);
+});
+
+test('the program generator reaches imported helpers by name, through a namespace import and through a barrel', () => {
+  const sources = positionSchedule()
+    .filter((positions) => positions.includes('imported'))
+    .map((positions, i) => renderStandalone(fc.sample(programWith(positions), { seed: i, numRuns: 1 })[0]!))
+    .join('\n');
+  for (const form of ["import * as HN from './helpers.js';", 'HN.h0_1(spec)', "} from './helpers-barrel.js';", "export * from './helpers.js';", 'h0_0(spec)']) {
+    assert.ok(sources.includes(form), `no generated program holds ${form}`);
+  }
 });
