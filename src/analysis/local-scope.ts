@@ -192,7 +192,8 @@ export function bindParams(fn: FunctionLike, args: readonly Node[], callerScope:
     const arg = rest ? synth(param, { type: 'ArrayExpression', elements: args.slice(index) }) : args[index];
     const hidden = `#arg${index}`;
     if (arg) argumentsByName[hidden] = { kind: 'alias', node: arg, scope: callerScope };
-    const value = synth(param, { type: 'Identifier', name: arg ? hidden : 'undefined' });
+    // A literal `null` is passed as itself: a default applies to `undefined` only, and `??` cannot tell them apart.
+    const value = arg && isNull(arg) ? arg : synth(param, { type: 'Identifier', name: arg ? hidden : 'undefined' });
     for (const [name, node] of patternBindings(rest ? param.argument : param, value)) {
       bindings[name] = node
         ? { kind: 'alias', node, scope: paramScope }
@@ -302,7 +303,7 @@ function patternBindings(pattern: Node, init: Node | undefined): [string, Node |
     case 'Identifier':
       return [[pattern.name, init]];
     case 'AssignmentPattern': {
-      const withDefault = init && synth(pattern, { type: 'LogicalExpression', operator: '??', left: init, right: pattern.right });
+      const withDefault = init && (isNull(init) ? init : synth(pattern, { type: 'LogicalExpression', operator: '??', left: init, right: pattern.right }));
       return patternBindings(pattern.left, withDefault);
     }
     case 'ObjectPattern':
@@ -322,6 +323,10 @@ function patternBindings(pattern: Node, init: Node | undefined): [string, Node |
     default:
       return [];
   }
+}
+
+function isNull(node: Node): boolean {
+  return unwrap(node).type === 'NullLiteral';
 }
 
 /** A node made by the analysis, placed where the pattern is so diagnostics point at the user's code. */

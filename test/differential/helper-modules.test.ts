@@ -20,7 +20,7 @@ import { image, replicasFor, label, L } from './fixtures/modules/barrel.js';
 import * as B from './fixtures/modules/barrel2.js';
 import { withSuffix } from './fixtures/modules/barrel2.js';
 import * as P from './fixtures/modules/params.js';
-import { countOf, dependent, firstOf, fromSpec, picked } from './fixtures/modules/params.js';
+import { countOf, dependent, firstOf, fromSpec, orNull, picked } from './fixtures/modules/params.js';
 import * as W from '../composition/fixtures/helpers/web.js';
 import fc from 'fast-check';
 import { positionSchedule, programWith, renderStandalone } from './generated-programs.js';
@@ -48,7 +48,7 @@ const barrels = kubernetesComposition({ name: 'mod-barrels', apiVersion: 'mod.ty
 });
 
 const params = kubernetesComposition({ name: 'mod-params', apiVersion: 'mod.typekro.dev/v1alpha1', kind: 'ModParams', spec, status }, (spec) => {
-  ConfigMap({ name: 'params', data: { first: firstOf(spec.s, 'z'), none: firstOf(), dependent: dependent(spec.opt), given: dependent(spec.opt, spec.s), picked: picked({ p: spec.prod }) } });
+  ConfigMap({ name: 'params', data: { first: firstOf(spec.s, 'z'), none: firstOf(), dependent: dependent(spec.opt), given: dependent(spec.opt, spec.s), picked: picked({ p: spec.prod }), nul: orNull(null), missing: orNull(), fromSpec: orNull(spec.s) } });
   return { a: P.firstOf(spec.tag ?? 'untagged', spec.s), n: countOf(spec.s, spec.s, 'x') + countOf(), b: picked({ p: spec.prod, q: spec.opt }), c: fromSpec(spec) };
 });
 
