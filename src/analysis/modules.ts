@@ -3,7 +3,8 @@
  * the compiler uses, for helpers (module scopes) and for a composition function passed by name. It follows
  * named, default and namespace imports, and re-exports (`export { f } from`, `export { f as g }`,
  * `export *`, `export * as ns`, chains of them) to the file that declares the name. Anything that lands
- * outside the user's sources (a package, TypeKro itself, a non-source file) is reported as such, so callers
+ * outside the user's sources (a package, a file under node_modules, TypeKro itself, a non-source file) is
+ * reported as such, so callers
  * treat it as code TypeKro does not read.
  */
 import { statSync } from 'node:fs';
@@ -134,7 +135,7 @@ function importedModule(file: string, statement: ImportDeclaration | string): st
   const source = typeof statement === 'string' ? statement : statement.source.value;
   if (!source.startsWith('.') && !source.startsWith('/')) return { kind: 'package', source };
   const target = resolveLocalModule(file, source);
-  return isOwnSource(target) || !SOURCE_FILE.test(target) ? { kind: 'package', source } : target;
+  return isOwnSource(target) || !SOURCE_FILE.test(target) || INSTALLED.test(target) ? { kind: 'package', source } : target;
 }
 
 function exportName(node: Node): string {
@@ -173,6 +174,8 @@ function patternNames(pattern: Node): string[] {
   }
 }
 
+/** A file of an installed package, however it is imported (`../node_modules/x/index.js`). */
+const INSTALLED = /[\\/]node_modules[\\/]/;
 const SOURCE_FILE = /\.(ts|tsx|mts|cts|js|mjs|cjs|jsx)$/;
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.js', '.mjs', '.jsx'];
 

@@ -11,6 +11,7 @@ import { type } from 'arktype';
 import { CompositionSyntaxError, kubernetesComposition } from '../../src/index.js';
 import { ConfigMap } from '../../src/simple.js';
 import { stringify } from '../differential/fixtures/modules/foreign.js';
+import { stringify as relativeStringify } from '../../node_modules/yaml/dist/index.js';
 import * as H from '../differential/fixtures/modules/lib.js';
 // @ts-expect-error  a CommonJS helper without types
 import shout from '../differential/fixtures/modules/common.cjs';
@@ -40,7 +41,7 @@ test('a package function re-exported by a local barrel is refused as JavaScript'
       ConfigMap({ name: 'x', data: { a: stringify(spec.prod ? 'a' : 'b') } });
       return {};
     })),
-    '<this file>:40:41: `stringify(...)` is a JavaScript function; it cannot run in CEL\n    stringify(spec.prod ? \'a\' : \'b\')\n  hint: pass the value through the spec, or write Cel.expr(...)',
+    '<this file>:41:41: `stringify(...)` is a JavaScript function; it cannot run in CEL\n    stringify(spec.prod ? \'a\' : \'b\')\n  hint: pass the value through the spec, or write Cel.expr(...)',
   );
 });
 
@@ -51,7 +52,7 @@ test('a CommonJS helper is refused with the reason and the way out', () => {
   }));
   assert.equal(
     message.replace(/\S*\/test\/differential\//g, '<dir>/'),
-    '<this file>:49:39: `shout(...)` cannot be compiled: <dir>/fixtures/modules/common.cjs has no export named "default" that TypeKro can follow\n' +
+    '<this file>:50:39: `shout(...)` cannot be compiled: <dir>/fixtures/modules/common.cjs has no export named "default" that TypeKro can follow\n' +
       '    (shout as (s: string) => string)(spec.prod ? \'a\' : \'b\')\n' +
       '  hint: import the helper from a local source file that exports it (by name, as default, through a namespace or a re-export), or compute the value in the composition',
   );
@@ -63,7 +64,7 @@ test('a namespace used as a value is refused', () => {
   }));
   assert.equal(
     message.replace(/\S*\/test\/differential\//g, '<dir>/'),
-    '<this file>:62:30: `H` is the namespace of <dir>/fixtures/modules/lib.ts; a module is not a value CEL can hold\n    H\n  hint: read or call one of its exports (`H.name`)',
+    '<this file>:63:30: `H` is the namespace of <dir>/fixtures/modules/lib.ts; a module is not a value CEL can hold\n    H\n  hint: read or call one of its exports (`H.name`)',
   );
 });
 
@@ -73,7 +74,7 @@ test('a rest pattern in a helper\'s parameter is refused where its value depends
     refusal(() => kubernetesComposition({ ...definition, name: 'rest-pattern' }, (spec) => {
       return { v: rest({ p: spec.prod, q: spec.s }) };
     })),
-    '<this file>:71:77: `others` collects the remaining properties (a rest pattern), which CEL cannot express, and its value depends on a reference\n    others\n  hint: compute the value in one expression (a ternary) and bind it with const',
+    '<this file>:72:77: `others` collects the remaining properties (a rest pattern), which CEL cannot express, and its value depends on a reference\n    others\n  hint: compute the value in one expression (a ternary) and bind it with const',
   );
 });
 
@@ -88,7 +89,7 @@ test('an async composition function is refused at the function, before it runs (
   );
   assert.equal(
     message,
-    '<this file>:84:64: composition "async-fn": the composition function must be synchronous (it is async)\n    async (spec) => { ran = true; return { v: spec.prod ? \'p\' : \'d\' }; }\n' +
+    '<this file>:85:64: composition "async-fn": the composition function must be synchronous (it is async)\n    async (spec) => { ran = true; return { v: spec.prod ? \'p\' : \'d\' }; }\n' +
       '  hint: remove `async` and return the status object itself: TypeKro runs the function once, synchronously, when the composition is defined; await what you need before defining it and pass it in as a constant',
   );
   assert.equal(ran, false);
@@ -99,5 +100,13 @@ test('a composition function that returns a Promise is refused at the function',
     // A Promise for a status type-checks likewise.
     kubernetesComposition({ ...definition, name: 'promise-fn' }, (spec) => Promise.resolve({ v: spec.prod ? 'p' : 'd' })),
   );
-  assert.match(message, /^<this file>:100:66: composition "promise-fn": the composition function must be synchronous \(it returned a Promise\)\n/);
+  assert.match(message, /^<this file>:101:66: composition "promise-fn": the composition function must be synchronous \(it returned a Promise\)\n/);
+});
+
+test('a function imported by a relative path into node_modules is a package\'s: refused as JavaScript', () => {
+  const message = refusal(() => kubernetesComposition({ ...definition, name: 'relative-package' }, (spec) => {
+    ConfigMap({ name: 'x', data: { a: (relativeStringify as (v: string) => string)(spec.prod ? 'a' : 'b') } });
+    return {};
+  }));
+  assert.match(message, /^<this file>:\d+:\d+: `relativeStringify\(\.\.\.\)` is a JavaScript function; it cannot run in CEL\n/);
 });
