@@ -5,7 +5,8 @@
 import type { CallExpression, Node, OptionalCallExpression } from '@babel/types';
 import { E, referencedRoots, type Expr } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
-import { scopeOf, type FunctionLike, type Scope } from './scope.js';
+import { namedBinding, scopeOf, type Binding, type FunctionLike, type Scope } from './scope.js';
+import { codeRunner } from './code-runners.js';
 import { returnedExpression } from './literal-reads.js';
 import { bindParams, functionScope } from './local-scope.js';
 import { unwrap } from './ast.js';
@@ -33,6 +34,9 @@ export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelT
   });
   const callee = unwrap(node.callee);
   if (callee.type === 'Identifier') return globalCall(node, callee.name, args, scope, c, expect);
+  // `H.image(spec)` of `import * as H from './helpers.js'`: the exported helper, like a named import.
+  const exported = namedBinding(callee, scope);
+  if (exported) return helperCall(node, exported.name, exported.binding, args, scope, c, expect);
   if ((callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && !callee.computed && callee.property.type === 'Identifier') {
     const object = unwrap(callee.object);
     if (object.type === 'Identifier' && object.name === 'Math' && !scope.lookup('Math')) return mathCall(node, callee.property.name, args, scope, c);
@@ -293,8 +297,7 @@ function callbackBody(fn: Extract<Node, { type: 'ArrowFunctionExpression' | 'Fun
 
 function globalCall(node: Call, name: string, args: readonly Node[], scope: Scope, c: Compiler, expect?: CelType): Typed {
   const binding = scope.lookup(name);
-  if (binding?.kind === 'function') return inlined(node, name, binding.fn, () => c.value(inlinedBody(node, binding.fn), functionScope(binding.fn, binding.scope, () => false, bindParams(binding.fn, args, scope)), expect));
-  if (binding) throw syntaxError(node, `\`${name}(...)\` is a JavaScript function; it cannot run in CEL`, HINT.expr);
+  if (binding) return helperCall(node, name, binding, args, scope, c, expect);
   const ctx = { node, args };
   const only = (): Typed => {
     arity(ctx, name, 1, name === 'parseInt' ? 2 : 1);
@@ -314,6 +317,14 @@ function globalCall(node: Call, name: string, args: readonly Node[], scope: Scop
     default:
       throw syntaxError(node, `\`${name}(...)\` is a JavaScript function; it cannot run in CEL`, 'pass the value through the spec, or write Cel.expr(...)');
   }
+}
+
+/** A call of a name the scope binds: a helper is inlined; anything else cannot run in CEL. */
+function helperCall(node: Call, name: string, binding: Binding | undefined, args: readonly Node[], scope: Scope, c: Compiler, expect?: CelType): Typed {
+  if (binding?.kind === 'function') return inlined(node, name, binding.fn, () => c.value(inlinedBody(node, binding.fn), functionScope(binding.fn, binding.scope, () => false, bindParams(binding.fn, args, scope, binding.scope)), expect));
+  // A local import TypeKro could not follow says why; `eval` and its like keep the general message.
+  if (binding?.kind === 'unsupported' && !codeRunner(name)) throw syntaxError(node, `\`${name}(...)\` cannot be compiled: ${binding.why}`, binding.hint);
+  throw syntaxError(node, `\`${name}(...)\` is a JavaScript function; it cannot run in CEL`, HINT.expr);
 }
 
 /**

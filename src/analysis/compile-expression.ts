@@ -6,7 +6,7 @@
 import type { MemberExpression, Node, OptionalMemberExpression, TemplateLiteral } from '@babel/types';
 import { E, type Expr } from '../ir/expr.js';
 import { T, fieldOf, wireName, type CelType, type FieldType } from '../ir/types.js';
-import type { Binding, Scope } from './scope.js';
+import { namedBinding, type Binding, type Scope } from './scope.js';
 import { unwrap } from './ast.js';
 import { staticProperty } from './literal-reads.js';
 import { mentionsReferences } from './local-scope.js';
@@ -123,7 +123,11 @@ function numberLiteral(value: number, expect?: CelType): Typed {
 
 function identifier(name: string, node: Node, scope: Scope, expect?: CelType): Typed {
   if (name === 'undefined') return nullishValue;
-  const binding = scope.lookup(name);
+  return bound(name, scope.lookup(name), node, scope, expect);
+}
+
+/** The value of a name (`x`, or `H.x` of a namespace import) through its binding. */
+function bound(name: string, binding: Binding | undefined, node: Node, scope: Scope, expect?: CelType): Typed {
   if (!binding) {
     throw syntaxError(node, `\`${name}\` is not known to the compiler (only the spec, resources and loop variables are)`, 'pass the value through the spec, use a literal, or write Cel.expr(...)');
   }
@@ -149,6 +153,8 @@ function identifier(name: string, node: Node, scope: Scope, expect?: CelType): T
       throw syntaxError(node, binding.why, binding.hint);
     case 'cel':
       throw syntaxError(node, '`Cel` is the namespace of the CEL escape hatches, not a value', 'call one of them: Cel.expr(...), Cel.cond(...), Cel.template(...), Cel.has(...)');
+    case 'module':
+      throw syntaxError(node, `\`${name}\` is the namespace of ${binding.file}; a module is not a value CEL can hold`, `read or call one of its exports (\`${name}.name\`)`);
     case 'constant':
       break;
   }
@@ -228,6 +234,9 @@ function literalKey(node: MemberExpression | OptionalMemberExpression): string |
 }
 
 function member(node: MemberExpression | OptionalMemberExpression, scope: Scope): Typed {
+  // `H.size` of `import * as H from './helpers.js'`: the export itself, like a named import.
+  const exported = namedBinding(node, scope);
+  if (exported && node.type === 'MemberExpression') return bound(exported.name, exported.binding, node, scope);
   // `options.image` where `options` is a local object literal: the property's own expression.
   const property = staticProperty(node, scope);
   if (property) return compileValue(property.node, property.scope);

@@ -5,12 +5,12 @@
 import type { Node } from '@babel/types';
 import { unwrap } from './ast.js';
 import { bindParams, functionScope } from './local-scope.js';
-import type { FunctionLike, Scope } from './scope.js';
+import { namedBinding, type FunctionLike, type Scope } from './scope.js';
 
 /**
  * The expression a member read stands for when its object is a local object or array literal (through
- * aliases): `options.image` with `const options = { image: x }` is `x`. Undefined when the literal does not
- * decide it (spreads after the property, computed keys, a key it does not have).
+ * aliases): `options.image` with `const options = { image: x }` is `x`, and a key the literal lacks is
+ * `undefined`. Undefined when the literal does not decide it (spreads or computed keys after the property).
  */
 export function staticProperty(node: Node, scope: Scope): { node: Node; scope: Scope } | undefined {
   const read = unwrap(node);
@@ -31,7 +31,9 @@ export function staticProperty(node: Node, scope: Scope): { node: Node; scope: S
     const name = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
     if (name === String(key)) return { node: property.value, scope: target.scope };
   }
-  return undefined;
+  // Every property is plain and none is `key`: JavaScript reads `undefined` (unless the prototype has it).
+  if (String(key) in Object.prototype) return undefined;
+  return { node: { type: 'Identifier', name: 'undefined', loc: read.loc, start: read.start, end: read.end } as Node, scope };
 }
 
 /**
@@ -53,12 +55,13 @@ export function returnedExpression(fn: FunctionLike): Node | undefined {
 export function literalOf(node: Node, scope: Scope): { node: Node; scope: Scope } | undefined {
   const value = unwrap(node);
   if (value.type === 'ObjectExpression' || value.type === 'ArrayExpression') return { node: value, scope };
-  if (value.type === 'CallExpression' && value.callee.type === 'Identifier') {
-    const binding = scope.lookup(value.callee.name);
+  const callee = value.type === 'CallExpression' ? namedBinding(unwrap(value.callee), scope) : undefined;
+  if (callee && value.type === 'CallExpression') {
+    const binding = callee.binding;
     const body = binding?.kind === 'function' ? returnedExpression(binding.fn) : undefined;
     if (!body || binding?.kind !== 'function') return undefined;
     const args = value.arguments.map((arg) => arg as Node);
-    return literalOf(body, functionScope(binding.fn, binding.scope, () => false, bindParams(binding.fn, args, scope)));
+    return literalOf(body, functionScope(binding.fn, binding.scope, () => false, bindParams(binding.fn, args, scope, binding.scope)));
   }
   if (value.type === 'Identifier') {
     const binding = scope.lookup(value.name);

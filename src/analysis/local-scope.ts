@@ -9,9 +9,10 @@
 import type { Identifier, Node, VariableDeclaration } from '@babel/types';
 import { eachChild, isFunctionNode, unwrap, walk } from './ast.js';
 import { codeRunner } from './code-runners.js';
-import { importOf, resolveLocalModule } from './named-function.js';
-import { type Binding, type FunctionLike, type Scope, type Write } from './scope.js';
+import { resolveExport, resolveModuleName, UnreadableFunctionError, type ModuleTarget } from './modules.js';
+import { namedBinding, scopeOf, type Binding, type FunctionLike, type Scope, type Write } from './scope.js';
 import { parseSourceFile } from './source.js';
+import { syntaxError } from './errors.js';
 
 /** Calls that create resources: such initialisers are handles, bound by the composition run, not aliases. */
 export type IsFactoryCall = (call: Node) => boolean;
@@ -43,24 +44,62 @@ export function functionScope(fn: FunctionLike, parent: Scope, isFactoryCall: Is
   return lazyScope(declarationsOf(fn.body), parent, isFactoryCall, params);
 }
 
-/** The scope of a module's top level: its constants, functions and local imports. */
+/** The scope of a module's top level: its constants, functions and imports of local source files. */
 export function moduleScope(file: string, isFactoryCall: IsFactoryCall): Scope {
-  const program = parseSourceFile(file).program;
-  const declarations = declarationsOf(program);
-  const imports: Scope = {
+  const imports: Scope = { lookup: (name) => importedBinding(file, name, isFactoryCall) ?? codeRunner(name) };
+  return lazyScope(declarationsOf(parseSourceFile(file).program), imports, isFactoryCall);
+}
+
+/**
+ * What an imported name of `file` stands for, followed to the file that declares it (modules.ts). Imports
+ * of packages and of TypeKro itself are no binding: their functions run in JavaScript only, and compiling a
+ * call of one fails where it is made. A local import that cannot be followed is `unsupported`: used in a
+ * compiled value, it fails with the reason.
+ */
+function importedBinding(file: string, name: string, isFactoryCall: IsFactoryCall): Binding | undefined {
+  try {
+    const target = resolveModuleName(file, name);
+    // Declared here but not a name the scope binds (a class, an enum): nothing the compiler can read.
+    if (!target || (target.kind === 'declared' && target.file === file)) return undefined;
+    return targetBinding(target, isFactoryCall);
+  } catch (error) {
+    return unreadableImport(error);
+  }
+}
+
+function targetBinding(target: ModuleTarget, isFactoryCall: IsFactoryCall): Binding | undefined {
+  switch (target.kind) {
+    case 'package':
+      return undefined;
+    case 'declared':
+      return moduleScope(target.file, isFactoryCall).lookup(target.name);
+    case 'namespace':
+      return { kind: 'module', file: target.file, exports: exportsScope(target.file, isFactoryCall) };
+    case 'default': {
+      const scope = moduleScope(target.file, isFactoryCall);
+      const value = unwrap(target.node);
+      if (value.type === 'FunctionDeclaration') return { kind: 'function', fn: value, scope };
+      return bindingOf('default', { kind: 'const', init: target.node, guards: [] }, [], scope, isFactoryCall);
+    }
+  }
+}
+
+/** A namespace's members: what the module exports under each name. */
+function exportsScope(file: string, isFactoryCall: IsFactoryCall): Scope {
+  return {
     lookup(name) {
       try {
-        const imported = importOf(program, name);
-        if (!imported) return codeRunner(name);
-        if (!imported.source.startsWith('.')) return undefined;
-        const target = resolveLocalModule(file, imported.source);
-        return moduleScope(target, isFactoryCall).lookup(imported.exported === 'default' ? defaultName(target) ?? name : imported.exported);
-      } catch {
-        return undefined;
+        return targetBinding(resolveExport(file, name), isFactoryCall);
+      } catch (error) {
+        return unreadableImport(error);
       }
     },
   };
-  return lazyScope(declarations, imports, isFactoryCall);
+}
+
+function unreadableImport(error: unknown): Binding {
+  const why = error instanceof UnreadableFunctionError ? error.message : `a local import cannot be read (${error instanceof Error ? error.message : String(error)})`;
+  return { kind: 'unsupported', why, hint: 'import the helper from a local source file that exports it (by name, as default, through a namespace or a re-export), or compute the value in the composition' };
 }
 
 /**
@@ -83,13 +122,6 @@ export function enclosingFunctions(program: Node, fn: Node): FunctionLike[] {
     return true;
   });
   return chain;
-}
-
-function defaultName(file: string): string | undefined {
-  for (const statement of parseSourceFile(file).program.body) {
-    if (statement.type === 'ExportDefaultDeclaration' && statement.declaration.type === 'Identifier') return statement.declaration.name;
-  }
-  return undefined;
 }
 
 /** `first` (read live: the run binds resources as it goes) comes before the declarations. */
@@ -143,21 +175,57 @@ function containsFactoryCall(node: Node, isFactoryCall: IsFactoryCall): boolean 
 }
 
 /**
- * Bindings of a function's parameters to the argument nodes of a call (compiled in `callerScope`): plain,
- * defaulted (`(x = 1)`) and destructured parameters. A missing argument is JavaScript's `undefined`.
+ * Bindings of a function's parameters to the argument nodes of a call, with JavaScript's scoping: each
+ * argument is compiled where the call is (`callerScope`), while a default is compiled where the function is
+ * defined (`definitionScope`), seeing the parameters before it (`(a, b = a + 'x')`). Plain, defaulted
+ * (applied when the argument is `undefined`: `??`, `has()`-guarded for a field that may be unset),
+ * destructured (`({ p, q = 'dq' })`) and rest (`(...xs)`: the list of the remaining arguments) parameters.
+ * A missing argument is JavaScript's `undefined`.
  */
-export function bindParams(fn: FunctionLike, args: readonly Node[], callerScope: Scope): Record<string, Binding> {
+export function bindParams(fn: FunctionLike, args: readonly Node[], callerScope: Scope, definitionScope: Scope): Record<string, Binding> {
   const bindings: Record<string, Binding> = {};
+  // Each argument under a name no source can write (`#arg0`), so that a pattern's reads of it stay in the caller's scope.
+  const argumentsByName: Record<string, Binding> = {};
+  const paramScope = scopeOf(argumentsByName, scopeOf(bindings, definitionScope));
   fn.params.forEach((param, index) => {
-    const arg = args[index];
-    const value = arg ?? synth(param, { type: 'Identifier', name: 'undefined' });
-    for (const [name, node] of patternBindings(param, value)) {
+    const rest = param.type === 'RestElement';
+    const arg = rest ? synth(param, { type: 'ArrayExpression', elements: args.slice(index) }) : args[index];
+    const hidden = `#arg${index}`;
+    if (arg) argumentsByName[hidden] = { kind: 'alias', node: arg, scope: callerScope };
+    // A literal `null` is passed as itself: a default applies to `undefined` only, and `??` cannot tell them apart.
+    const value = arg && isNull(arg) ? arg : synth(param, { type: 'Identifier', name: arg ? hidden : 'undefined' });
+    for (const [name, node] of patternBindings(rest ? param.argument : param, value)) {
       bindings[name] = node
-        ? { kind: 'alias', node, scope: callerScope }
-        : { kind: 'opaque', why: `\`${name}\` collects the rest of the arguments`, writes: arg ? [{ node: arg, value: arg, guards: [] }] : [], scope: callerScope };
+        ? { kind: 'alias', node, scope: paramScope }
+        : { kind: 'opaque', why: `\`${name}\` collects the remaining properties (a rest pattern), which CEL cannot express`, writes: arg ? [{ node: arg, value: arg, guards: [] }] : [], scope: callerScope };
     }
   });
   return bindings;
+}
+
+/**
+ * Bindings of a destructuring pattern over a value the compiler knows (the composition's spec parameter,
+ * `({ prod, replicas = 3 }) =>`), with the meaning of `const { prod, replicas = 3 } = spec`: each name an
+ * alias of its read, defaults compiled in `definitionScope`. A rest element has no CEL form: refused.
+ */
+export function bindPattern(pattern: Node, value: Binding, definitionScope: Scope, restHint: string): Record<string, Binding> {
+  const bindings: Record<string, Binding> = {};
+  const scope = scopeOf({ '#value': value }, scopeOf(bindings, definitionScope));
+  for (const [name, node] of patternBindings(pattern, synth(pattern, { type: 'Identifier', name: '#value' }))) {
+    if (!node) throw syntaxError(restOf(pattern, name) ?? pattern, `\`${name}\` collects the remaining properties (a rest element), which CEL cannot express`, restHint);
+    bindings[name] = { kind: 'alias', node, scope };
+  }
+  return bindings;
+}
+
+/** The rest element of `pattern` that binds `name`. */
+function restOf(pattern: Node, name: string): Node | undefined {
+  let found: Node | undefined;
+  walk(pattern, (node) => {
+    if (node.type === 'RestElement' && node.argument.type === 'Identifier' && node.argument.name === name) found = node;
+    return found === undefined;
+  });
+  return found;
 }
 
 /** Declarations and writes of a function body or program, not entering nested functions. */
@@ -235,7 +303,7 @@ function patternBindings(pattern: Node, init: Node | undefined): [string, Node |
     case 'Identifier':
       return [[pattern.name, init]];
     case 'AssignmentPattern': {
-      const withDefault = init && synth(pattern, { type: 'LogicalExpression', operator: '??', left: init, right: pattern.right });
+      const withDefault = init && (isNull(init) ? init : synth(pattern, { type: 'LogicalExpression', operator: '??', left: init, right: pattern.right }));
       return patternBindings(pattern.left, withDefault);
     }
     case 'ObjectPattern':
@@ -255,6 +323,10 @@ function patternBindings(pattern: Node, init: Node | undefined): [string, Node |
     default:
       return [];
   }
+}
+
+function isNull(node: Node): boolean {
+  return unwrap(node).type === 'NullLiteral';
 }
 
 /** A node made by the analysis, placed where the pattern is so diagnostics point at the user's code. */
@@ -311,10 +383,17 @@ export function mentionsReferences(node: Node, scope: Scope, seen: Set<Node> = n
     const isPropertyName =
       (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.property === child && !parent.computed;
     const isObjectKey = parent?.type === 'ObjectProperty' && parent.key === child && !parent.computed;
-    if (!isPropertyName && !isObjectKey && bindingMentions(scope.lookup(child.name), seen)) found = true;
+    if (!isPropertyName && !isObjectKey && bindingMentions(memberBinding(child, parent, scope), seen)) found = true;
     return !found;
   });
   return found;
+}
+
+/** The binding of a name; for a namespace import read as `H.x`, that of the export `x`. */
+function memberBinding(name: Identifier, parent: Node | undefined, scope: Scope): Binding | undefined {
+  const binding = scope.lookup(name.name);
+  if (binding?.kind !== 'module' || !parent || (parent.type !== 'MemberExpression' && parent.type !== 'OptionalMemberExpression') || parent.object !== name) return binding;
+  return namedBinding(parent, scope)?.binding;
 }
 
 function bindingMentions(binding: Binding | undefined, seen: Set<Node>): boolean {
@@ -331,6 +410,8 @@ function bindingMentions(binding: Binding | undefined, seen: Set<Node>): boolean
       return true;
     case 'constant':
     case 'cel':
+    // A namespace alone (`f(H)`): its members are read where the callee reads them.
+    case 'module':
       return false;
     case 'alias':
       return once(binding.node, () => mentionsReferences(binding.node, binding.scope, seen));

@@ -1,15 +1,16 @@
 /**
  * A composition function passed by name (`kubernetesComposition(def, build)`): finds the function the name
  * stands for, in the same file (a function declaration or a `const` initialised with a function) or in a
- * local source file it is imported from, so that it is analysed like a function written inline.
+ * local source file it is imported from (by name, as a default, through a namespace or a barrel's
+ * re-exports: modules.ts), so that it is analysed like a function written inline.
  */
-import { statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import type { Node, Program } from '@babel/types';
 import { unwrap } from './ast.js';
 import type { FunctionNode } from './composition.js';
+import { resolveExport, resolveModuleName, UnreadableFunctionError, type ModuleTarget } from './modules.js';
 import { parseSourceFile } from './source.js';
-import { TypeKroError } from '../util/errors.js';
+
+export { UnreadableFunctionError } from './modules.js';
 
 /** A function found for a name, with the file that holds it. */
 export interface NamedFunction {
@@ -18,64 +19,56 @@ export interface NamedFunction {
 }
 
 /**
- * Why a name could not be followed to a function's source: the caller turns it into a definition error.
- * `undefined` from {@link resolveNamedFunction} means the name is not bound at module level at all.
+ * The function `name` (or `name.member` of a namespace import) refers to at the top level of `file`,
+ * following local imports. Undefined when the name is not bound at module level at all.
+ *
+ * @example
+ * ```ts
+ * // app.ts: import { build } from './build.js'
+ * resolveNamedFunction('/app/app.ts', 'build')?.file; // '/app/build.ts'
+ * // app.ts: import * as B from './build.js'
+ * resolveNamedFunction('/app/app.ts', 'B', 'build')?.file; // '/app/build.ts'
+ * ```
  */
-export class UnreadableFunctionError extends TypeKroError {
-  constructor(message: string) {
-    super('DEFINITION_INVALID', message);
-  }
+export function resolveNamedFunction(file: string, name: string, member?: string): NamedFunction | undefined {
+  const target = resolveModuleName(file, name);
+  if (!target || member === undefined) return target && functionOf(target, name);
+  // `H.build` of `import * as H from './builds.js'`.
+  if (target.kind !== 'namespace') throw new UnreadableFunctionError(`"${name}.${member}" is a property of a value, not a function TypeKro can follow`);
+  return functionOf(resolveExport(target.file, member), `${name}.${member}`);
 }
 
-/** The function `name` refers to at the top level of `file`, following local imports. */
-export function resolveNamedFunction(file: string, name: string, seen: ReadonlySet<string> = new Set()): NamedFunction | undefined {
-  const key = `${file}#${name}`;
-  if (seen.has(key)) throw new UnreadableFunctionError(`"${name}" is re-exported in a cycle through ${file}`);
-  const next = new Set(seen).add(key);
-  const program = parseSourceFile(file).program;
-  const local = localDefinition(program, name);
-  if (local) return followInit(file, local, next);
-  const imported = importOf(program, name);
-  if (!imported) return undefined;
-  if (!imported.source.startsWith('.')) {
-    throw new UnreadableFunctionError(
-      `"${name}" is imported from the package "${imported.source}", whose source TypeKro does not analyse`,
-    );
-  }
-  const target = resolveLocalModule(file, imported.source);
-  return resolveExport(target, imported.exported, next);
-}
-
-function resolveExport(file: string, exported: string, seen: ReadonlySet<string>): NamedFunction | undefined {
-  const program = parseSourceFile(file).program;
-  for (const statement of program.body) {
-    if (statement.type === 'ExportDefaultDeclaration' && exported === 'default') {
-      const declaration = statement.declaration as Node;
-      if (declaration.type === 'Identifier') return resolveNamedFunction(file, declaration.name, seen);
-      return followInit(file, declaration, seen);
-    }
-    if (statement.type === 'ExportNamedDeclaration') {
-      const declaration = statement.declaration;
-      if (declaration && declarationNames(declaration).includes(exported)) return resolveNamedFunction(file, exported, seen);
-      for (const specifier of statement.specifiers) {
-        if (specifier.type !== 'ExportSpecifier') continue;
-        const as = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
-        if (as !== exported) continue;
-        if (statement.source) return resolveExport(resolveLocalModule(file, statement.source.value), specifier.local.name, seen);
-        return resolveNamedFunction(file, specifier.local.name, seen);
-      }
+function functionOf(target: ModuleTarget, name: string): NamedFunction {
+  switch (target.kind) {
+    case 'package':
+      throw new UnreadableFunctionError(`"${name}" is imported from ${fromWhere(target.source)}, whose source TypeKro does not analyse`);
+    case 'namespace':
+      throw new UnreadableFunctionError(`"${name}" is the namespace of ${target.file}, not a function`);
+    case 'default':
+      return followInit(target.file, target.node, name);
+    case 'declared': {
+      const init = localDefinition(parseSourceFile(target.file).program, target.name);
+      if (!init) throw new UnreadableFunctionError(`"${target.name}" in ${target.file} is not declared with const or function`);
+      return followInit(target.file, init, target.name);
     }
   }
-  throw new UnreadableFunctionError(`${file} has no export named "${exported}" that TypeKro can follow`);
 }
 
-function followInit(file: string, node: Node, seen: ReadonlySet<string>): NamedFunction | undefined {
+/** A package by its name; a relative path (into TypeKro itself, or a non-source file) as written. */
+export function fromWhere(source: string): string {
+  return source.startsWith('.') || source.startsWith('/') ? `"${source}"` : `the package "${source}"`;
+}
+
+function followInit(file: string, node: Node, name: string): NamedFunction {
   const value = unwrap(node);
   if (value.type === 'FunctionDeclaration' || value.type === 'FunctionExpression' || value.type === 'ArrowFunctionExpression') {
     return { file, fn: value };
   }
-  if (value.type === 'Identifier') return resolveNamedFunction(file, value.name, seen);
-  throw new UnreadableFunctionError(`the composition function is computed (${value.type}) in ${file}; write it as a function`);
+  if (value.type === 'Identifier') {
+    const target = resolveModuleName(file, value.name);
+    if (target) return functionOf(target, value.name);
+  }
+  throw new UnreadableFunctionError(`the composition function "${name}" is computed (${value.type}) in ${file}; write it as a function`);
 }
 
 /** A top-level `function name` or the initialiser of a top-level `const name = ...` (exported or not). */
@@ -97,40 +90,4 @@ function localDefinition(program: Program, name: string): Node | undefined {
     }
   }
   return undefined;
-}
-
-function declarationNames(declaration: Node): string[] {
-  if (declaration.type === 'FunctionDeclaration') return declaration.id ? [declaration.id.name] : [];
-  if (declaration.type === 'VariableDeclaration') {
-    return declaration.declarations.flatMap((d) => (d.id.type === 'Identifier' ? [d.id.name] : []));
-  }
-  return [];
-}
-
-export function importOf(program: Program, name: string): { source: string; exported: string } | undefined {
-  for (const statement of program.body) {
-    if (statement.type !== 'ImportDeclaration') continue;
-    for (const specifier of statement.specifiers) {
-      if (specifier.local.name !== name) continue;
-      if (specifier.type === 'ImportDefaultSpecifier') return { source: statement.source.value, exported: 'default' };
-      if (specifier.type === 'ImportSpecifier') {
-        const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
-        return { source: statement.source.value, exported: imported };
-      }
-      throw new UnreadableFunctionError(`"${name}" is a namespace import; import the function by name`);
-    }
-  }
-  return undefined;
-}
-
-const EXTENSIONS = ['.ts', '.tsx', '.mts', '.js', '.mjs', '.jsx'];
-
-/** The file a relative import names, the way TypeScript's NodeNext resolution finds sources (`./a.js` -> `./a.ts`). */
-export function resolveLocalModule(from: string, specifier: string): string {
-  const base = resolve(dirname(from), specifier);
-  const stem = base.replace(/\.(m?js|jsx)$/, '');
-  const candidates = [base, ...EXTENSIONS.map((ext) => `${stem}${ext}`), ...EXTENSIONS.map((ext) => `${base}/index${ext}`)];
-  const found = candidates.find((candidate) => statSync(candidate, { throwIfNoEntry: false })?.isFile());
-  if (!found) throw new UnreadableFunctionError(`cannot find the source of "${specifier}" imported by ${from}`);
-  return found;
 }

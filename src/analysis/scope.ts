@@ -48,6 +48,11 @@ export type Binding =
    * any other call. `print` turns an expression into CEL text for `Cel.expr`'s pasted parts.
    */
   | { readonly kind: 'cel'; readonly print: (expr: Expr) => string }
+  /**
+   * A local module's namespace (`import * as H from './helpers.js'`): `H.name` is what the module exports
+   * as `name`, looked up in `exports` (a read or a call of it compiles like a named import).
+   */
+  | { readonly kind: 'module'; readonly file: string; readonly exports: Scope }
   /** A name whose JavaScript value has no CEL meaning the compiler can keep: any use is an error. */
   | { readonly kind: 'unsupported'; readonly why: string; readonly hint: string };
 
@@ -71,4 +76,24 @@ export function scopeOf(bindings: Readonly<Record<string, Binding>>, parent?: Sc
   return {
     lookup: (name) => (Object.hasOwn(bindings, name) ? bindings[name] : parent?.lookup(name)),
   };
+}
+
+/**
+ * What a callee or a read names: `f` through the scope, `H.f` through a namespace import's exports. Undefined
+ * for anything else (a method of a value, a computed member).
+ *
+ * @example
+ * ```ts
+ * // import * as H from './helpers.js'; ... H.image(spec)
+ * namedBinding(callee, scope)?.kind; // 'function'
+ * ```
+ */
+export function namedBinding(node: Node, scope: Scope): { readonly name: string; readonly binding: Binding | undefined } | undefined {
+  if (node.type === 'Identifier') return { name: node.name, binding: scope.lookup(node.name) };
+  if ((node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') || node.computed || node.property.type !== 'Identifier') return undefined;
+  const object = node.object.type === 'TSNonNullExpression' ? node.object.expression : node.object;
+  if (object.type !== 'Identifier') return undefined;
+  const namespace = scope.lookup(object.name);
+  if (namespace?.kind !== 'module') return undefined;
+  return { name: `${object.name}.${node.property.name}`, binding: namespace.exports.lookup(node.property.name) };
 }

@@ -12,7 +12,8 @@ import type { Ref } from '../model/types.js';
 import { buildGraph, valueContext } from './build-graph.js';
 import { graphHeader, type CompositionDefinition, type CompositionOptions } from './definition.js';
 import { CompositionRun } from './run.js';
-import { locateComposition } from './source-site.js';
+import { locateComposition, type CompositionSource } from './source-site.js';
+import { syntaxError } from '../analysis/errors.js';
 import { buildStatus } from './status.js';
 import { TypeKroError } from '../util/errors.js';
 
@@ -49,16 +50,27 @@ export function defineGraph<TSpec, TStatus>(
 ): CompositionGraph {
   const header = graphHeader(definition, options);
   const source = locateComposition(argumentIndex);
+  // Refused before it runs: the part of an async function after its first `await` would never be seen.
+  if (source?.fn.async) throw notSynchronous(definition.name, source, 'it is async');
   return withReferenceMarkers(() => {
     const run = new CompositionRun(source, schemaToCelType(header.spec));
     const spec = createRef({ root: { kind: 'schema' }, path: ['spec'] }, loopHooks) as Ref<TSpec>;
     const instance: CompositionInstance = { metadata: createRef({ root: { kind: 'schema' }, path: ['metadata'] }, loopHooks) as Ref<V1ObjectMeta> };
     const returned = withRun(run, () => compose(spec, instance));
-    if (returned instanceof Promise) {
-      throw new TypeKroError('DEFINITION_INVALID', `composition "${definition.name}": the composition function must be synchronous (it returned a Promise)`);
-    }
+    if (returned instanceof Promise) throw notSynchronous(definition.name, source, 'it returned a Promise');
     run.makeSkippedCalls();
     const status = buildStatus(returned, run, valueContext(run, 'status'));
     return buildGraph(header, run, status);
   });
+}
+
+/** The refusal of a composition function that is not synchronous, at the function when its source is known. */
+function notSynchronous(name: string, source: CompositionSource | undefined, why: string): Error {
+  const message = `composition "${name}": the composition function must be synchronous (${why})`;
+  if (!source) return new TypeKroError('DEFINITION_INVALID', message);
+  return syntaxError(
+    source.fn,
+    message,
+    'remove `async` and return the status object itself: TypeKro runs the function once, synchronously, when the composition is defined; await what you need before defining it and pass it in as a constant',
+  );
 }

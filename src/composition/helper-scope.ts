@@ -29,7 +29,7 @@ export function callScope(site: CallSite, source: CompositionSource, composition
     const fn = inner && enclosingFunctions(parseSourceFile(frame.file).program, inner).at(-1);
     if (!inner || !fn) break;
     const parent = fn === outer.fn || !contains(outer, frame.file, fn) ? (contains(source, frame.file, fn) ? compositionScope : enclosingScope(frame.file, fn, isFactoryCall)) : scope;
-    const params = isCallbackOf(call, fn) ? callbackParams(fn, call, scope) : bindParams(fn, call.arguments as Node[], scope);
+    const params = isCallbackOf(call, fn) ? callbackParams(fn, call, scope) : bindParams(fn, call.arguments as Node[], scope, parent);
     scope = functionScope(fn, parent, isFactoryCall, params);
     refuseGuards(fn, inner, scope);
     call = inner;

@@ -4,9 +4,10 @@
  */
 import type { Node } from '@babel/types';
 import { syntaxError } from '../analysis/errors.js';
-import type { Binding } from '../analysis/scope.js';
+import type { Binding, Scope } from '../analysis/scope.js';
+import { bindPattern } from '../analysis/local-scope.js';
 import { E } from '../ir/expr.js';
-import { fieldOf, T, type CelType } from '../ir/types.js';
+import { T, type CelType } from '../ir/types.js';
 import { modelType } from '../model/kube-types.js';
 
 /** `schema` as KRO exposes it: the spec and the instance's metadata. */
@@ -18,29 +19,25 @@ function metadataType(): CelType {
   return modelType('V1ObjectMeta') ?? T.dyn;
 }
 
-/** Bindings of the function's parameters; `parameter` says what the first one is. */
-export function parameterBindings(params: readonly Node[], specType: CelType, parameter: 'spec' | 'schema'): Record<string, Binding> {
+/**
+ * Bindings of the function's parameters; `parameter` says what the first one is. A destructured spec
+ * (`({ prod, replicas = 3 }) =>`) means what `const { prod, replicas = 3 } = spec` means in the body; its
+ * defaults are compiled in `definitionScope` (the module and enclosing functions).
+ */
+export function parameterBindings(params: readonly Node[], specType: CelType, parameter: 'spec' | 'schema', definitionScope: Scope): Record<string, Binding> {
   const [first, second] = params;
   if (!first) return {};
   if (parameter === 'schema') {
     return first.type === 'Identifier' ? { [first.name]: { kind: 'value', expr: E.ident('schema'), type: schemaType(specType) } } : {};
   }
-  return { ...specBindings(first, specType), ...instanceBindings(second) };
+  return { ...specBindings(first, specType, definitionScope), ...instanceBindings(second) };
 }
 
-function specBindings(param: Node, specType: CelType): Record<string, Binding> {
-  const spec = E.path('schema', 'spec');
-  if (param.type === 'Identifier') return { [param.name]: { kind: 'value', expr: spec, type: specType } };
+function specBindings(param: Node, specType: CelType, definitionScope: Scope): Record<string, Binding> {
+  const spec: Binding = { kind: 'value', expr: E.path('schema', 'spec'), type: specType };
+  if (param.type === 'Identifier') return { [param.name]: spec };
   if (param.type !== 'ObjectPattern') return {};
-  const bindings: Record<string, Binding> = {};
-  for (const property of param.properties) {
-    if (property.type !== 'ObjectProperty' || property.key.type !== 'Identifier' || property.value.type !== 'Identifier') {
-      throw syntaxError(property, 'only plain destructuring of the spec is supported', 'write (spec) => ... and read spec.field');
-    }
-    const field = fieldOf(specType, property.key.name);
-    bindings[property.value.name] = { kind: 'value', expr: E.select(spec, property.key.name), type: field?.type ?? T.dyn };
-  }
-  return bindings;
+  return bindPattern(param, spec, definitionScope, 'read the fields you use by name (`({ prod, name, image }) =>`), or take `(spec) =>` and pass `spec.field`s on');
 }
 
 /** `kubernetesComposition`'s second parameter: `instance` or `{ metadata }`, both over `schema.metadata`. */

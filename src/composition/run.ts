@@ -336,7 +336,9 @@ export class CompositionRun implements CompositionRunHooks {
   }
 
   private bindSpecParameter(): void {
-    Object.assign(this.bindings, parameterBindings(this.source?.fn.params ?? [], this.specType, this.parameter));
+    const source = this.source;
+    const outer = source ? enclosingScope(source.file, source.fn, isFactoryCall) : scopeOf({});
+    Object.assign(this.bindings, parameterBindings(source?.fn.params ?? [], this.specType, this.parameter, outer));
   }
 
   /** Gives runtime loop items the names of the loop variables in the source (outermost first). */

@@ -62,17 +62,25 @@ function functionArgument(file: string, call: CallNode, index: number): Composit
   const argument = call.arguments[index];
   const node = argument ? unwrap(argument) : undefined;
   if (node && isFunction(node)) return { file, fn: node };
-  if (node?.type === 'Identifier') {
+  const named = node && namedArgument(node);
+  if (named) {
     try {
-      const found = resolveNamedFunction(file, node.name);
+      const found = resolveNamedFunction(file, named.name, named.member);
       if (found) return found;
     } catch (error) {
       if (error instanceof UnreadableFunctionError) throw unreadable(error.message, file, call);
       throw error;
     }
-    throw unreadable(`"${node.name}" is not a function declared in ${file} or imported from a local file`, file, call);
+    throw unreadable(`"${named.name}" is not a function declared in ${file} or imported from a local file`, file, call);
   }
   throw unreadable(`argument ${index + 1} is ${node ? `an expression (${node.type})` : 'missing'}, not a function`, file, call);
+}
+
+/** `build`, or `H.build` of a namespace import. */
+function namedArgument(node: Node): { name: string; member?: string } | undefined {
+  if (node.type === 'Identifier') return { name: node.name };
+  if (node.type !== 'MemberExpression' || node.computed || node.object.type !== 'Identifier' || node.property.type !== 'Identifier') return undefined;
+  return { name: node.object.name, member: node.property.name };
 }
 
 function unreadable(why: string, file?: string, call?: CallNode): CompositionError {

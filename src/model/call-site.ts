@@ -16,15 +16,13 @@
  * here, and costs only under such runners (plain Node and tsx keep the structured path).
  */
 import { findSourceMap } from 'node:module';
-import { dirname, join, resolve, sep } from 'node:path';
+import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SourceLocation } from '../ir/graph.js';
+import { OWN_TREES } from '../util/own-tree.js';
 import { stackFrames } from '../util/stack.js';
 
-// This file is <package>/src/model or <package>/dist/model. Both trees count as TypeKro's own: an installed
-// package's dist files carry source maps, so its stack frames may be reported at <package>/src paths.
-const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const ownTrees = [join(packageRoot, 'src') + sep, join(packageRoot, 'dist') + sep];
+const ownTrees = OWN_TREES;
 // The same trees as module URLs: ES modules report their frames by URL, checked before any conversion.
 const ownTreeUrls = ownTrees.map((tree) => pathToFileURL(tree).href);
 

@@ -82,10 +82,10 @@ const ROWS: readonly (readonly [string, () => unknown, string])[] = [
     ConfigMap({ name: 'c', data: { [spec.name]: 'v' } });
     return {};
   }), 'a computed key with a value from a reference'],
-  ['spec destructured with a default', () => kubernetesComposition({ ...definition, name: 'spec-default' }, ({ name = 'x' }) => {
-    ConfigMap({ name, data: {} });
+  ['spec destructured with a rest element', () => kubernetesComposition({ ...definition, name: 'spec-rest' }, ({ name, ...rest }) => {
+    ConfigMap({ name, data: { r: `${rest.replicas}` } });
     return {};
-  }), 'only plain destructuring of the spec is supported'],
+  }), '`rest` collects the remaining properties (a rest element), which CEL cannot express'],
   ['instance destructured deeper', () => kubernetesComposition({ ...definition, name: 'instance-deep' }, (spec, { metadata: { name } }) => {
     ConfigMap({ name: `${spec.name}-${name}`, data: {} });
     return {};

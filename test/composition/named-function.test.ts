@@ -12,6 +12,7 @@ import { type } from 'arktype';
 import { CompositionError, kubernetesComposition } from '../../src/index.js';
 import { Deployment } from '../../src/simple.js';
 import arrow, { buildWeb, renamed } from './fixtures/named/build.js';
+import * as Named from './fixtures/named/build.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const definition = {
@@ -52,6 +53,12 @@ test('a function imported by name, a default import and a renamed re-export are 
   assert.ok(kubernetesComposition(definition, arrow).toYaml().includes(`image: ${compiledImage}`));
 });
 
+test('a function read from a namespace import (`Named.buildWeb`, `Named.default`) is compiled from its source', () => {
+  assertCompiled(kubernetesComposition(definition, Named.buildWeb).toYaml());
+  assertCompiled(kubernetesComposition(definition, Named.renamed).toYaml());
+  assert.ok(kubernetesComposition(definition, Named.default).toYaml().includes(`image: ${compiledImage}`));
+});
+
 test('a function chosen at run time (a parameter) is refused: its source cannot be known', () => {
   const define = (fn: typeof sameFile) => kubernetesComposition(definition, fn);
   assert.throws(
@@ -90,7 +97,7 @@ test('a function built at run time fails the definition with what to do', () => 
 test('a function TypeKro cannot follow to its source is refused', () => {
   assert.throws(
     () => kubernetesComposition(definition, Deployment as never),
-    (error: Error) => error instanceof CompositionError && /src\/simple\.ts has no export named "Deployment" that TypeKro can follow/.test(error.message),
+    (error: Error) => error instanceof CompositionError && /"Deployment" is imported from "\.\.\/\.\.\/src\/simple\.js", whose source TypeKro does not analyse/.test(error.message),
   );
 });
 

@@ -1,7 +1,8 @@
 /**
  * Generated compositions: each program is one to three "sites" (one factory call each, in one of the
  * positions issue 10 lists: inline argument, options object built before the call, spread of a local
- * literal, helper in the same file, imported helper, destructured spec, local const or list, local function,
+ * literal, helper in the same file, imported helper (by name, through a namespace import or a barrel's
+ * `export *`, by the site's index), destructured spec, local const or list, local function,
  * `if`/`else`, `&&` and ternary around the call, `for...of` and `.map` over a spec list, `for...of` over a
  * filtered spec list (`spec.tags.filter((f) => ...)`, a forEach over the CEL filter), readyWhen callbacks,
  * also on loop items) and a status whose fields are generated expressions, written inline, through locals or
@@ -141,8 +142,9 @@ function renderSite(site: Site, p: number, i: number): string[] {
     case 'spread':
       return [`const b${i} = { v: ${r(value!)}, w: ${r(second!)} };`, cm(`{ ...b${i} }`)];
     case 'helper':
-    case 'imported':
       return [cm(`{ v: h${p}_${i}(spec) }`)];
+    case 'imported':
+      return [cm(`{ v: ${IMPORT_FORMS[i % IMPORT_FORMS.length] === 'namespace' ? 'HN.' : ''}h${p}_${i}(spec) }`)];
     case 'destructured':
       return [cm(`{ v: ${renderExpr(value!, true)} }`)];
     case 'local':
@@ -203,25 +205,36 @@ export function localHelpers(program: Program, p: number): string[] {
   return program.sites.flatMap((site, i) => (site.position === 'helper' ? [helperOf(site, p, i, false)] : []));
 }
 
-/** Helpers of program `p` that live in the batch's helper module. */
-export function importedHelpers(program: Program, p: number): { names: string[]; source: string[] } {
+/**
+ * How an imported helper is reached, by its site's index: imported by name, read from a namespace import
+ * (`import * as HN`), or imported by name from a barrel that re-exports the helper module (`export *`).
+ */
+const IMPORT_FORMS = ['named', 'namespace', 'barrel'] as const;
+
+/** Helpers of program `p` that live in the batch's helper module, with the names imported directly and through the barrel. */
+export function importedHelpers(program: Program, p: number): { names: string[]; barrelNames: string[]; source: string[] } {
   const sites = program.sites.flatMap((site, i) => (site.position === 'imported' ? [[site, i] as const] : []));
-  return { names: sites.map(([, i]) => `h${p}_${i}`), source: sites.map(([site, i]) => helperOf(site, p, i, true)) };
+  const named = (form: (typeof IMPORT_FORMS)[number]): string[] => sites.flatMap(([, i]) => (IMPORT_FORMS[i % IMPORT_FORMS.length] === form ? [`h${p}_${i}`] : []));
+  return { names: named('named'), barrelNames: named('barrel'), source: sites.map(([site, i]) => helperOf(site, p, i, true)) };
 }
 
 /**
- * The two files of a batch: `main` exports `programs` (one definition thunk per program) and imports the
- * library by absolute path; `helpers` holds the imported helpers. `helpersName` is the helper module's
- * file name without extension, beside main.
+ * The three files of a batch: `main` exports `programs` (one definition thunk per program) and imports the
+ * library by absolute path; `helpers` holds the imported helpers; `barrel` re-exports them all
+ * (`<helpersName>-barrel`). `helpersName` is the helper module's file name without extension, beside main.
  */
-export function renderBatch(programs: readonly Program[], srcDir: string, helpersName: string): { main: string; helpers: string } {
+export function renderBatch(programs: readonly Program[], srcDir: string, helpersName: string): { main: string; helpers: string; barrel: string } {
   const imported = programs.map((program, p) => importedHelpers(program, p));
   const names = imported.flatMap((h) => h.names);
+  const barrelNames = imported.flatMap((h) => h.barrelNames);
+  const namespace = programs.some((program) => program.sites.some((site, i) => site.position === 'imported' && IMPORT_FORMS[i % IMPORT_FORMS.length] === 'namespace'));
   const main = [
     "import { type } from 'arktype';",
     `import { kubernetesComposition } from ${q(`${srcDir}/index.js`)};`,
     `import { ConfigMap, Deployment } from ${q(`${srcDir}/simple.js`)};`,
     ...(names.length > 0 ? [`import { ${names.join(', ')} } from './${helpersName}.js';`] : []),
+    ...(namespace ? [`import * as HN from './${helpersName}.js';`] : []),
+    ...(barrelNames.length > 0 ? [`import { ${barrelNames.join(', ')} } from './${helpersName}-barrel.js';`] : []),
     `type Spec = ${SPEC_TYPE};`,
     `const specSchema = type(${JSON.stringify(SPEC_SCHEMA)});`,
     "const statusSchema = type({ s: 'string', n: 'number', b: 'boolean', l: 'string[]' });",
@@ -229,11 +242,12 @@ export function renderBatch(programs: readonly Program[], srcDir: string, helper
     `export const programs = [\n${programs.map((program, p) => renderProgram(program, p)).join(',\n')},\n];`,
   ].join('\n');
   const helpers = [`type Spec = ${SPEC_TYPE};`, ...imported.flatMap((h) => h.source)].join('\n');
-  return { main: `${main}\n`, helpers: `${helpers}\n` };
+  return { main: `${main}\n`, helpers: `${helpers}\n`, barrel: `export * from './${helpersName}.js';\n` };
 }
 
 /** One program as a standalone file, for failure reports. */
 export function renderStandalone(program: Program): string {
-  const { main, helpers } = renderBatch([program], '../../src', 'helpers');
-  return helpers.trim().split('\n').length > 1 ? `${main}\n// helpers.ts\n${helpers}` : main;
+  const { main, helpers, barrel } = renderBatch([program], '../../src', 'helpers');
+  if (helpers.trim().split('\n').length <= 1) return main;
+  return `${main}\n// helpers.ts\n${helpers}${main.includes('-barrel.js') ? `\n// helpers-barrel.ts\n${barrel}` : ''}`;
 }

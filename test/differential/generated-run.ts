@@ -50,10 +50,11 @@ export function rejectionKind(message: string): string {
     .replace(/\b\d+\b/g, "N");
 }
 
-/** Writes `programs` as batch `name` (main and helper module) in `dir`, imports it and returns the definition thunks. */
+/** Writes `programs` as batch `name` (main, helper module and its barrel) in `dir`, imports it and returns the definition thunks. */
 async function loadBatch(programs: readonly Program[], dir: string, name: string): Promise<(() => Composition<never, unknown>)[]> {
-  const { main, helpers } = renderBatch(programs, SRC_DIR, `${name}-helpers`);
+  const { main, helpers, barrel } = renderBatch(programs, SRC_DIR, `${name}-helpers`);
   writeFileSync(join(dir, `${name}-helpers.ts`), helpers);
+  writeFileSync(join(dir, `${name}-helpers-barrel.ts`), barrel);
   const file = join(dir, `${name}.ts`);
   writeFileSync(file, main);
   const module = (await import(pathToFileURL(file).href)) as { programs: (() => Composition<never, unknown>)[] };

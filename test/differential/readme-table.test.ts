@@ -39,6 +39,10 @@ const ROWS: Readonly<Record<string, Coverage>> = {
     why: 'the generator reads collections only with `.length` (r0.length, empty lists included); map/filter/every/some and [0] are covered by these',
   },
   "`const parts = spec.dns.split('.')`, then `parts[0]`, `parts.length`": { generated: ['const l', "[0] ?? 'none'"] },
+  "helpers in the same file or in other local files (imported by name, as default, through `import * as H` or a barrel's re-exports), with default, rest and destructured parameters; `({ prod, replicas = 3 }) =>`": {
+    elsewhere: ['test/differential/helper-modules.test.ts', 'test/composition/helper-modules.test.ts', 'test/composition/sound-values.test.ts'],
+    why: 'the generator places helpers with one plain parameter, in the same file and imported by name, through a namespace and through a barrel (generated-programs.ts IMPORT_FORMS); default exports, parameter forms and the destructured spec parameter are held to JavaScript by helper-modules.test.ts',
+  },
   '`(spec, instance) => ...` with `instance.metadata.name`, `namespace`, `uid`, `generation`, `creationTimestamp`, `labels`, `annotations`': {
     elsewhere: ['test/composition/instance-metadata.test.ts', 'test/cluster/modes-agree.cluster.test.ts'],
     why: 'the generated programs take the spec only',

@@ -1,0 +1,190 @@
+/**
+ * What a module-level name stands for across local source files: the one resolution of imports and exports
+ * the compiler uses, for helpers (module scopes) and for a composition function passed by name. It follows
+ * named, default and namespace imports, and re-exports (`export { f } from`, `export { f as g }`,
+ * `export *`, `export * as ns`, chains of them) to the file that declares the name. Anything that lands
+ * outside the user's sources (a package, a file under node_modules, TypeKro itself, a non-source file) is
+ * reported as such, so callers
+ * treat it as code TypeKro does not read.
+ */
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { ImportDeclaration, Node, Program } from '@babel/types';
+import { parseSourceFile } from './source.js';
+import { TypeKroError } from '../util/errors.js';
+import { isOwnSource } from '../util/own-tree.js';
+
+/** Where a module-level name leads. */
+export type ModuleTarget =
+  /** A top-level declaration (`function name`, `const name = ...`) of `file`. */
+  | { readonly kind: 'declared'; readonly file: string; readonly name: string }
+  /** `export default <expression>` (an anonymous function, an arrow, any other expression) of `file`. */
+  | { readonly kind: 'default'; readonly file: string; readonly node: Node }
+  /** The namespace object of `file` (`import * as H`, `export * as H`). */
+  | { readonly kind: 'namespace'; readonly file: string }
+  /** Code outside the user's sources: a package (`source`), TypeKro itself, a non-source file. */
+  | { readonly kind: 'package'; readonly source: string };
+
+/**
+ * Why a name could not be followed to its source (a missing file or export, a cycle): callers turn it into
+ * a definition error at the place the name is used.
+ */
+export class UnreadableFunctionError extends TypeKroError {
+  constructor(message: string) {
+    super('DEFINITION_INVALID', message);
+  }
+}
+
+/**
+ * What the top-level name `name` of `file` stands for: its own declaration, or what it is imported as.
+ * Undefined when the file neither declares nor imports it (a global).
+ *
+ * @example
+ * ```ts
+ * // main.ts: import * as H from './helpers.js'
+ * resolveModuleName('/app/main.ts', 'H'); // { kind: 'namespace', file: '/app/helpers.ts' }
+ * ```
+ */
+export function resolveModuleName(file: string, name: string, seen: ReadonlySet<string> = new Set()): ModuleTarget | undefined {
+  const program = parseSourceFile(file).program;
+  if (declaresAtTop(program, name)) return { kind: 'declared', file, name };
+  for (const statement of program.body) {
+    if (statement.type !== 'ImportDeclaration') continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.local.name !== name) continue;
+      const target = importedModule(file, statement);
+      if (typeof target !== 'string') return target;
+      if (specifier.type === 'ImportNamespaceSpecifier') return { kind: 'namespace', file: target };
+      const imported = specifier.type === 'ImportDefaultSpecifier' ? 'default' : exportName(specifier.imported);
+      return resolveExport(target, imported, seen);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What `file` exports as `exported` (`'default'` for the default export), followed to its declaration.
+ * Throws {@link UnreadableFunctionError} when the file has no such export or the re-exports form a cycle.
+ *
+ * @example
+ * ```ts
+ * // barrel.ts: export { image as img } from './helpers.js'
+ * resolveExport('/app/barrel.ts', 'img'); // { kind: 'declared', file: '/app/helpers.ts', name: 'image' }
+ * ```
+ */
+export function resolveExport(file: string, exported: string, seen: ReadonlySet<string> = new Set()): ModuleTarget {
+  const found = findExport(file, exported, seen);
+  if (found) return found;
+  throw new UnreadableFunctionError(`${file} has no export named "${exported}" that TypeKro can follow`);
+}
+
+function findExport(file: string, exported: string, seen: ReadonlySet<string>): ModuleTarget | undefined {
+  const key = `${file}#${exported}`;
+  if (seen.has(key)) throw new UnreadableFunctionError(`"${exported}" is re-exported in a cycle through ${file}`);
+  const next = new Set(seen).add(key);
+  const program = parseSourceFile(file).program;
+  const stars: string[] = [];
+  for (const statement of program.body) {
+    if (statement.type === 'ExportDefaultDeclaration' && exported === 'default') {
+      const declaration = statement.declaration as Node;
+      if (declaration.type === 'Identifier') return resolveModuleName(file, declaration.name, next);
+      if (declaration.type === 'FunctionDeclaration' && declaration.id) return { kind: 'declared', file, name: declaration.id.name };
+      return { kind: 'default', file, node: declaration };
+    }
+    if (statement.type === 'ExportAllDeclaration') {
+      stars.push(statement.source.value);
+      continue;
+    }
+    if (statement.type !== 'ExportNamedDeclaration') continue;
+    if (statement.declaration && declaredNames(statement.declaration).includes(exported)) return { kind: 'declared', file, name: exported };
+    for (const specifier of statement.specifiers) {
+      if (exportName(specifier.exported) !== exported) continue;
+      if (!statement.source) return specifier.type === 'ExportSpecifier' ? resolveModuleName(file, specifier.local.name, next) : undefined;
+      const target = importedModule(file, statement.source.value);
+      if (typeof target !== 'string') return target;
+      if (specifier.type === 'ExportNamespaceSpecifier') return { kind: 'namespace', file: target };
+      if (specifier.type === 'ExportSpecifier') return resolveExport(target, specifier.local.name, next);
+    }
+  }
+  // `export *` never re-exports a default, and a name two of them export differently is exported by neither.
+  return exported === 'default' ? undefined : starExport(file, stars, exported, next);
+}
+
+function starExport(file: string, sources: readonly string[], exported: string, seen: ReadonlySet<string>): ModuleTarget | undefined {
+  const local: ModuleTarget[] = [];
+  let foreign: ModuleTarget | undefined;
+  for (const source of sources) {
+    const target = importedModule(file, source);
+    if (typeof target !== 'string') foreign ??= target;
+    else if (!seen.has(`${target}#${exported}`)) {
+      const result = findExport(target, exported, seen);
+      if (result && !local.some((known) => sameTarget(known, result))) local.push(result);
+    }
+  }
+  if (local.length > 1) throw new UnreadableFunctionError(`"${exported}" is exported by more than one \`export *\` of ${file}, so JavaScript exports none of them`);
+  // A package may export the name too, but then a named import of it would not link: the local one is it.
+  return local[0] ?? foreign;
+}
+
+function sameTarget(a: ModuleTarget, b: ModuleTarget): boolean {
+  return JSON.stringify([a.kind, 'file' in a && a.file, 'name' in a && a.name]) === JSON.stringify([b.kind, 'file' in b && b.file, 'name' in b && b.name]) && (!('node' in a) || ('node' in b && a.node === b.node));
+}
+
+/** The local source file an import or re-export names, or the `package` target when it is not one. */
+function importedModule(file: string, statement: ImportDeclaration | string): string | ModuleTarget {
+  const source = typeof statement === 'string' ? statement : statement.source.value;
+  if (!source.startsWith('.') && !source.startsWith('/')) return { kind: 'package', source };
+  const target = resolveLocalModule(file, source);
+  return isOwnSource(target) || !SOURCE_FILE.test(target) || INSTALLED.test(target) ? { kind: 'package', source } : target;
+}
+
+function exportName(node: Node): string {
+  return node.type === 'Identifier' ? node.name : node.type === 'StringLiteral' ? node.value : '';
+}
+
+/** Whether a top-level statement of `program` declares `name` (exported or not). */
+function declaresAtTop(program: Program, name: string): boolean {
+  return program.body.some((statement) => {
+    const declaration = (statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration') && statement.declaration ? (statement.declaration as Node) : statement;
+    return declaredNames(declaration).includes(name);
+  });
+}
+
+/** The names a declaration binds: a function's or class's name, every name of a variable declaration's patterns. */
+function declaredNames(declaration: Node): string[] {
+  if (declaration.type === 'FunctionDeclaration' || declaration.type === 'ClassDeclaration') return declaration.id ? [declaration.id.name] : [];
+  if (declaration.type === 'VariableDeclaration') return declaration.declarations.flatMap((d) => patternNames(d.id));
+  return [];
+}
+
+function patternNames(pattern: Node): string[] {
+  switch (pattern.type) {
+    case 'Identifier':
+      return [pattern.name];
+    case 'AssignmentPattern':
+      return patternNames(pattern.left);
+    case 'RestElement':
+      return patternNames(pattern.argument);
+    case 'ObjectPattern':
+      return pattern.properties.flatMap((p) => patternNames(p.type === 'RestElement' ? p : p.value));
+    case 'ArrayPattern':
+      return pattern.elements.flatMap((e) => (e ? patternNames(e) : []));
+    default:
+      return [];
+  }
+}
+
+/** A file of an installed package, however it is imported (`../node_modules/x/index.js`). */
+const INSTALLED = /[\\/]node_modules[\\/]/;
+const SOURCE_FILE = /\.(ts|tsx|mts|cts|js|mjs|cjs|jsx)$/;
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.js', '.mjs', '.jsx'];
+
+/** The file a relative import names, the way TypeScript's NodeNext resolution finds sources (`./a.js` -> `./a.ts`). */
+export function resolveLocalModule(from: string, specifier: string): string {
+  const base = resolve(dirname(from), specifier);
+  const stem = base.replace(/\.(m?js|jsx)$/, '');
+  const candidates = [base, ...EXTENSIONS.map((ext) => `${stem}${ext}`), ...EXTENSIONS.map((ext) => `${base}/index${ext}`)];
+  const found = candidates.find((candidate) => statSync(candidate, { throwIfNoEntry: false })?.isFile());
+  if (!found) throw new UnreadableFunctionError(`cannot find the source of "${specifier}" imported by ${from}`);
+  return found;
+}
