@@ -8,7 +8,7 @@ import { E, type Expr } from '../ir/expr.js';
 import { T, fieldOf, wireName, type CelType, type FieldType } from '../ir/types.js';
 import type { Binding, Scope } from './scope.js';
 import { unwrap } from './ast.js';
-import { staticProperty } from './literal-reads.js';
+import { ownProperties, staticProperty } from './literal-reads.js';
 import { mentionsReferences } from './local-scope.js';
 import { HINT, syntaxError } from './errors.js';
 import { compileCall, guarded } from './compile-calls.js';
@@ -313,10 +313,21 @@ function arrayLiteral(node: Extract<Node, { type: 'ArrayExpression' }>, scope: S
 
 function objectLiteral(node: Extract<Node, { type: 'ObjectExpression' }>, scope: Scope): Typed {
   const fields: Record<string, FieldType> = {};
+  const spread = node.properties.some((property) => property.type === 'SpreadElement') ? ownProperties(node, scope) : undefined;
+  if (spread) {
+    // `{ ...base, n }` with `base` a local literal: each key from the property JavaScript keeps (the last).
+    const entries = [...spread].map(([key, property]) => {
+      const t = compileValue(property.node, property.scope);
+      if (t.nullish) throw syntaxError(property.node, 'an `undefined` property value', 'leave the property out');
+      fields[key] = { type: t.type, optional: false };
+      return { key: E.str(key), value: t.expr };
+    });
+    return plain(E.map(entries), T.object(fields));
+  }
   const entries = node.properties.map((property) => {
-    if (property.type !== 'ObjectProperty' || property.computed) throw syntaxError(property, 'only plain `key: value` properties are supported in object literals', HINT.expr);
-    const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
-    if (key === undefined) throw syntaxError(property.key, 'object keys must be names or strings', HINT.expr);
+    if (property.type !== 'ObjectProperty' || property.computed) throw syntaxError(property, 'only plain `key: value` properties and spreads of local object literals are supported in object literals', HINT.expr);
+    const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : property.key.type === 'NumericLiteral' ? String(property.key.value) : undefined;
+    if (key === undefined) throw syntaxError(property.key, 'object keys must be names, strings or numbers', HINT.expr);
     const t = compileValue(property.value, scope);
     if (t.nullish) throw syntaxError(property.value, 'an `undefined` property value', 'leave the property out');
     fields[key] = { type: t.type, optional: false };

@@ -81,8 +81,9 @@ const ROWS: readonly (readonly [string, string])[] = [
   ['spec.workers[spec.env]', 'cannot index a list'],
   ['[1, , 2]', 'holes and spread in array literals are not supported'],
   ['[spec.count]', 'a list item that may be undefined'],
-  ['({ get a() { return 1; } })', 'only plain `key: value` properties are supported in object literals'],
-  ['({ 1: spec.env })', 'object keys must be names or strings'],
+  ['({ get a() { return 1; } })', 'only plain `key: value` properties and spreads of local object literals are supported'],
+  // `{ 1: x }` has the key "1" in JavaScript, a plain map key in CEL: compiled since numeric keys are read as strings.
+  ['({ ...spec.labels, a: 1 })', 'only plain `key: value` properties and spreads of local object literals are supported'],
   ['({ a: undefined })', 'an `undefined` property value'],
   ['undefined', '`undefined`/`null` alone is not a value KRO can hold'],
   ['new Date()', '`new` builds a JavaScript object'],
