@@ -12,6 +12,7 @@ import { ownProperties, staticProperty } from './literal-reads.js';
 import { mentionsReferences } from './local-scope.js';
 import { HINT, syntaxError } from './errors.js';
 import { compileCall, guarded } from './compile-calls.js';
+import { compileLookup } from './compile-lookup.js';
 import { compileBinary, compileConditional, compileLogical, compileUnary, conditionOf } from './compile-operators.js';
 import {
   asJavaScriptText, describe, fieldRead, fieldReadThrough, nullishValue, plain, stringify, toOptional, valueOf, wrappedValue, type Compiler, type Typed,
@@ -58,7 +59,8 @@ function compileValue(raw: Node, scope: Scope, expect?: CelType): Typed {
   const node = unwrap(raw);
   switch (node.type) {
     case 'StringLiteral':
-      return plain(E.str(node.value), T.string);
+      // Its one value: `spec.size ?? 'small'` stays a key of a lookup table over 'small' | 'large'.
+      return plain(E.str(node.value), { kind: 'string', values: [node.value] });
     case 'NumericLiteral':
       return numberLiteral(node.value, expect);
     case 'BigIntLiteral':
@@ -231,6 +233,8 @@ function member(node: MemberExpression | OptionalMemberExpression, scope: Scope)
   // `options.image` where `options` is a local object literal: the property's own expression.
   const property = staticProperty(node, scope);
   if (property) return compileValue(property.node, property.scope);
+  const lookup = compileLookup(node, scope, compiler);
+  if (lookup) return lookup;
   const object = compileValue(node.object, scope);
   if (object.nullish) throw syntaxError(node, 'reading a property of `undefined`/`null`', 'read from the spec or a resource');
   // Inside an optional chain (`a?.b.c`) every further step stays optional.

@@ -108,7 +108,8 @@ function collectOwn(raw: Node, scope: Scope, into: Map<string, OwnProperty>): bo
     }
     if (property.type !== 'ObjectProperty' || property.computed) return false;
     const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : property.key.type === 'NumericLiteral' ? String(property.key.value) : undefined;
-    if (key === undefined) return false;
+    // `{ __proto__: x }` sets the prototype, not a key.
+    if (key === undefined || (key === '__proto__' && !property.shorthand)) return false;
     into.set(key, { node: property.value, scope });
   }
   return true;

@@ -27,6 +27,7 @@ const scope = scopeOf({
       env: req(T.string), replicas: req(T.int), ratio: req(T.double), enabled: req(T.bool), count: opt(T.int),
       workers: req(T.list(T.string)), ports: req(T.list(T.int)), labels: req(T.map(T.string)),
       items: req(T.list(T.object({ name: req(T.string), size: req(T.int) }))),
+      size: req({ kind: 'string', values: ['small', 'large'] }), odd: req({ kind: 'string', values: ['a', 'constructor'] }),
     }),
   },
   blob: { kind: 'value', expr: E.ident('blob'), type: { kind: 'bytes' } },
@@ -81,6 +82,12 @@ const ROWS: readonly (readonly [string, string])[] = [
   ['spec.workers[spec.env]', 'cannot index a list'],
   ['[1, , 2]', 'holes and spread in array literals are not supported'],
   ['[spec.count]', 'a list item that may be undefined'],
+  // lookup tables
+  ['({ a: 1, b: 2 })[spec.env]', '`spec.env` may be any string'],
+  ['({ a: 1 })[spec.odd] ?? 0', 'which every JavaScript object inherits'],
+  ['({ small: 1, large: 2 })[spec.enabled ? spec.size : spec.env]', 'may be any string'],
+  ['({ small: 1, large: "x" })[spec.size]', 'the values this lookup can read have different types'],
+  ['({ small: 1, [spec.env]: 2 })[spec.size]', 'this lookup table does not show all its keys'],
   ['({ get a() { return 1; } })', 'only plain `key: value` properties and spreads of local object literals are supported'],
   // `{ 1: x }` has the key "1" in JavaScript, a plain map key in CEL: compiled since numeric keys are read as strings.
   ['({ ...spec.labels, a: 1 })', 'only plain `key: value` properties and spreads of local object literals are supported'],

@@ -3,7 +3,7 @@
  * `Object.keys`/`Object.entries` of a local literal, a counted `for`, `.map` over a literal into a helper,
  * a condition on the item alone, `.withIncludeWhen` on the item, and a loop in a branch JavaScript skipped.
  * Inside each iteration the item is a constant folded into the compiled expressions. Statuses built from
- * spreads of local literals and returned through a name (`return status as T`).
+ * spreads of local literals and returned through a name (`return status as T`). Lookup tables over enumerated keys.
  */
 import { type } from 'arktype';
 import { kubernetesComposition } from '../../src/index.js';
@@ -89,6 +89,22 @@ const statusFields = kubernetesComposition({ ...statusDefinition, name: 'constan
   return { ...base, n: status.n, tag: `${status.img}-${status.n}` };
 });
 
+/** Lookup tables over an enumerated spec field (trial D30): every value a key, or `?? default` for the missing ones. */
+const lookups = kubernetesComposition(
+  {
+    apiVersion: 'constants.typekro.dev/v1alpha1', name: 'constant-lookups', kind: 'ConstantLookups',
+    spec: type({ size: "'small' | 'large'", tier: "'web' | 'api' | 'batch'", 'opt?': "'small' | 'large'" }),
+    status: type({ replicas: 'number', image: 'string', ratio: 'number' }),
+  },
+  (spec) => {
+    const sizes = { small: 1, large: 3 };
+    const images: Record<string, string> = { web: 'nginx', api: 'node' };
+    const ratios = { small: 0.5, large: 2 };
+    ConfigMap({ name: 'sized', data: { replicas: `${sizes[spec.size]}`, image: images[spec.tier] ?? 'busybox', opt: `${sizes[spec.opt ?? 'small']}` } });
+    return { replicas: sizes[spec.size] * 2, image: images[spec.tier] ?? 'busybox', ratio: ratios[spec.size] };
+  },
+);
+
 export const constantCases: Readonly<Record<string, CaseInput>> = {
   'constant-array': { composition: arrayLiteral as never, spec: { env: 'dev', n: 1, prod: false } },
   'constant-module': { composition: moduleConstant as never, spec: { env: 'prod', n: 1, prod: true } },
@@ -98,4 +114,5 @@ export const constantCases: Readonly<Record<string, CaseInput>> = {
   'constant-conditions': { composition: conditions as never, spec: { env: 'prod', n: 0, prod: false } },
   'constant-status-spread': { composition: statusSpread as never, spec: { prod: true, n: -1 } },
   'constant-status-fields': { composition: statusFields as never, spec: { prod: false, n: 4 } },
+  'constant-lookups': { composition: lookups as never, spec: { size: 'large', tier: 'batch' } },
 };

@@ -15,8 +15,11 @@ import { type CelType, type FieldType, T } from '../../ir/types.js';
  */
 export function schemaToCelType(node: SchemaNode): CelType {
   switch (node.kind) {
-    case 'string':
-      return T.string;
+    case 'string': {
+      // The API server (and direct mode's validation) admits only the enumerated values.
+      const values = node.markers.enum;
+      return values && values.length > 0 && values.every((value) => typeof value === 'string') ? { kind: 'string', values: values as string[] } : T.string;
+    }
     case 'integer':
       return T.int;
     case 'float':
