@@ -71,6 +71,8 @@ export class CompositionRun implements CompositionRunHooks {
 
   /** Continues with another function of the same definition (toResourceGraph's status builder). */
   switchTo(source: CompositionSource | undefined, bindings: Readonly<Record<string, Binding>>): void {
+    // The items of the previous function's constant loops mean nothing in the next one.
+    this.constantLoops.leave();
     this.source = source;
     this.bindSpecParameter();
     Object.assign(this.bindings, bindings);
