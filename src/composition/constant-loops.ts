@@ -27,10 +27,12 @@ const MAX_ITEMS = 1000;
 
 /**
  * Which iteration each factory call inside loops over constants belongs to, for one composition run.
- * `bind` puts the current iteration's loop variables into the run's bindings (read live by every scope).
+ * `enter` puts the current iteration's loop variables into the run's bindings (read live by every scope).
  */
 export class ConstantLoops {
   private readonly calls = new Map<string, { count: number; position: number }>();
+  /** The items reaching each site, found at its first call (they depend on the source alone). */
+  private readonly reached = new Map<string, Items>();
   private last: string | undefined;
   /** The names bound for the current call, and what they were bound to before. */
   private bound: [string, Binding | undefined][] = [];
@@ -56,7 +58,8 @@ export class ConstantLoops {
     this.last = key;
     this.leave();
     const names = loops.map((loop) => loop.variable);
-    const reached = this.reachable(site, scope);
+    const reached = this.reached.get(key) ?? this.reachable(site, scope);
+    this.reached.set(key, reached);
     if ('items' in reached && count < reached.items.length) this.set(reached.items[count]!);
     else this.set(Object.fromEntries(names.map((name) => [name, unknownItem(name, 'why' in reached ? reached.why : 'TypeKro lost count of its iterations', scope)])));
   }
