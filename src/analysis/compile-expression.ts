@@ -310,9 +310,16 @@ function arrayLiteral(node: Extract<Node, { type: 'ArrayExpression' }>, scope: S
     if (t.nullish || t.absent) throw syntaxError(element, 'a list item that may be undefined', 'give it a default with `??`');
     return t;
   });
-  const kinds = new Set(items.map((t) => t.type.kind));
-  const item = kinds.size === 1 && items[0] ? items[0].type : T.dyn;
-  return plain(E.list(items.map((t) => t.expr)), T.list(item));
+  return plain(E.list(items.map((t) => t.expr)), T.list(itemType(items.map((t) => t.type))));
+}
+
+/** One type for every item; strings are enumerated only by the values of all of them (`['a', 'b']`: 'a' | 'b'). */
+function itemType(types: readonly CelType[]): CelType {
+  const [first] = types;
+  if (!first || new Set(types.map((type) => type.kind)).size !== 1) return T.dyn;
+  if (first.kind !== 'string') return first;
+  const enumerated = types.every((type) => type.kind === 'string' && type.values !== undefined);
+  return enumerated ? { kind: 'string', values: [...new Set(types.flatMap((type) => (type.kind === 'string' && type.values) || []))] } : T.string;
 }
 
 function objectLiteral(node: Extract<Node, { type: 'ObjectExpression' }>, scope: Scope): Typed {
