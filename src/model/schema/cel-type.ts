@@ -6,7 +6,8 @@ import type { SchemaNode } from '../../ir/schema.js';
 import { type CelType, type FieldType, T } from '../../ir/types.js';
 
 /**
- * The CEL type of values of `node`.
+ * The CEL type of values of `node`. A string enumeration keeps its values (`values`): a lookup table indexed
+ * by such a field (`sizes[spec.size]`) compiles to a CEL map literal only when every value is a key.
  *
  * @example
  * ```ts
