@@ -8,10 +8,11 @@ import { E, type Expr } from '../ir/expr.js';
 import { T, fieldOf, wireName, type CelType, type FieldType } from '../ir/types.js';
 import { namedBinding, type Binding, type Scope } from './scope.js';
 import { unwrap } from './ast.js';
-import { staticProperty } from './literal-reads.js';
+import { ownProperties, staticProperty } from './literal-reads.js';
 import { mentionsReferences } from './local-scope.js';
 import { HINT, syntaxError } from './errors.js';
 import { compileCall, guarded } from './compile-calls.js';
+import { compileLookup } from './compile-lookup.js';
 import { compileBinary, compileConditional, compileLogical, compileUnary, conditionOf } from './compile-operators.js';
 import {
   asJavaScriptText, describe, fieldRead, fieldReadThrough, nullishValue, plain, stringify, toOptional, valueOf, wrappedValue, type Compiler, type Typed,
@@ -58,7 +59,8 @@ function compileValue(raw: Node, scope: Scope, expect?: CelType): Typed {
   const node = unwrap(raw);
   switch (node.type) {
     case 'StringLiteral':
-      return plain(E.str(node.value), T.string);
+      // Its one value: `spec.size ?? 'small'` stays a key of a lookup table over 'small' | 'large'.
+      return plain(E.str(node.value), { kind: 'string', values: [node.value] });
     case 'NumericLiteral':
       return numberLiteral(node.value, expect);
     case 'BigIntLiteral':
@@ -240,6 +242,8 @@ function member(node: MemberExpression | OptionalMemberExpression, scope: Scope)
   // `options.image` where `options` is a local object literal: the property's own expression.
   const property = staticProperty(node, scope);
   if (property) return compileValue(property.node, property.scope);
+  const lookup = compileLookup(node, scope, compiler);
+  if (lookup) return lookup;
   const object = compileValue(node.object, scope);
   if (object.nullish) throw syntaxError(node, 'reading a property of `undefined`/`null`', 'read from the spec or a resource');
   // Inside an optional chain (`a?.b.c`) every further step stays optional.
@@ -315,17 +319,35 @@ function arrayLiteral(node: Extract<Node, { type: 'ArrayExpression' }>, scope: S
     if (t.nullish || t.absent) throw syntaxError(element, 'a list item that may be undefined', 'give it a default with `??`');
     return t;
   });
-  const kinds = new Set(items.map((t) => t.type.kind));
-  const item = kinds.size === 1 && items[0] ? items[0].type : T.dyn;
-  return plain(E.list(items.map((t) => t.expr)), T.list(item));
+  return plain(E.list(items.map((t) => t.expr)), T.list(itemType(items.map((t) => t.type))));
+}
+
+/** One type for every item; strings are enumerated only by the values of all of them (`['a', 'b']`: 'a' | 'b'). */
+function itemType(types: readonly CelType[]): CelType {
+  const [first] = types;
+  if (!first || new Set(types.map((type) => type.kind)).size !== 1) return T.dyn;
+  if (first.kind !== 'string') return first;
+  const enumerated = types.every((type) => type.kind === 'string' && type.values !== undefined);
+  return enumerated ? { kind: 'string', values: [...new Set(types.flatMap((type) => (type.kind === 'string' && type.values) || []))] } : T.string;
 }
 
 function objectLiteral(node: Extract<Node, { type: 'ObjectExpression' }>, scope: Scope): Typed {
   const fields: Record<string, FieldType> = {};
+  const spread = node.properties.some((property) => property.type === 'SpreadElement') ? ownProperties(node, scope) : undefined;
+  if (spread) {
+    // `{ ...base, n }` with `base` a local literal: each key from the property JavaScript keeps (the last).
+    const entries = [...spread].map(([key, property]) => {
+      const t = compileValue(property.node, property.scope);
+      if (t.nullish) throw syntaxError(property.node, 'an `undefined` property value', 'leave the property out');
+      fields[key] = { type: t.type, optional: false };
+      return { key: E.str(key), value: t.expr };
+    });
+    return plain(E.map(entries), T.object(fields));
+  }
   const entries = node.properties.map((property) => {
-    if (property.type !== 'ObjectProperty' || property.computed) throw syntaxError(property, 'only plain `key: value` properties are supported in object literals', HINT.expr);
-    const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
-    if (key === undefined) throw syntaxError(property.key, 'object keys must be names or strings', HINT.expr);
+    if (property.type !== 'ObjectProperty' || property.computed) throw syntaxError(property, 'only plain `key: value` properties and spreads of local object literals are supported in object literals', HINT.expr);
+    const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : property.key.type === 'NumericLiteral' ? String(property.key.value) : undefined;
+    if (key === undefined) throw syntaxError(property.key, 'object keys must be names, strings or numbers', HINT.expr);
     const t = compileValue(property.value, scope);
     if (t.nullish) throw syntaxError(property.value, 'an `undefined` property value', 'leave the property out');
     fields[key] = { type: t.type, optional: false };

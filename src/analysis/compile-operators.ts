@@ -182,8 +182,15 @@ function unifyBranches(node: Node, a: Typed, b: Typed): [Typed, Typed, CelType] 
     throw syntaxError(node, `the two branches have different types (${describe(a.type)} and ${describe(b.type)})`, 'make both branches the same type, e.g. with String(...)');
   }
   const [l, r] = unifyNumeric(a, b);
-  const type = l.nullish ? r.type : r.nullish ? l.type : l.type.kind === 'dyn' ? r.type : l.type;
+  const type = l.nullish ? r.type : r.nullish ? l.type : l.type.kind === 'dyn' ? r.type : joinValues(l.type, r.type);
   return [l, r, type];
+}
+
+/** A string either branch may give: enumerated only when both are (a lookup table key must stay within its values). */
+function joinValues(a: CelType, b: CelType): CelType {
+  if (a.kind !== 'string' || (a.values === undefined && b.kind === 'string' && b.values === undefined)) return a;
+  const values = b.kind === 'string' && a.values && b.values ? [...new Set([...a.values, ...b.values])] : undefined;
+  return values ? { kind: 'string', values } : T.string;
 }
 
 export function compileLogical(node: LogicalExpression, scope: Scope, c: Compiler, expect?: CelType): Typed {

@@ -31,6 +31,9 @@ const statusCases: [string, string, string | undefined][] = [
   ['nested function returns are ignored', '(spec) => { const f = () => { return 1; }; return { a: 1 }; }', '{ a: 1 }'],
   ['no return', '(spec) => { D(); }', undefined],
   ['function expression', 'function (spec) { return { a: spec.a }; }', '{ a: spec.a }'],
+  // A name and TypeScript wrappers: the status module resolves the name to its literal (or refuses it there).
+  ['a name, through `as`', '(spec) => { const s = { a: 1 }; return s as S; }', 's'],
+  ['expression body, through `satisfies`', '(spec) => ({ a: spec.a } satisfies S)', '{ a: spec.a }'],
   ['returns in callbacks, getters and methods are ignored', '(spec) => { const a = xs.map((x) => { return x; }); const o = { get g() { return 1; }, m() { return 2; } }; const c = class { m() { return 3; } }; return { a: 1 }; }', '{ a: 1 }'],
 ];
 
@@ -43,8 +46,6 @@ test('returnedStatus', async (t) => {
   }
   const rejected: [string, string, RegExp][] = [
     ['early return', '(spec) => { if (spec.a) return { a: 1 };\n return { a: 2 }; }', /:1:\d+: a composition must return its status once/],
-    ['non-object', '(spec) => { return spec; }', /must return an object literal/],
-    ['expression body non-object', '(spec) => spec.x', /must return an object literal/],
     ...[
       'for (const x of xs) { return { a: 1 }; }',
       'for (;;) return { a: 1 };',

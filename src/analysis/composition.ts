@@ -18,13 +18,28 @@ export interface EnclosingCondition {
   readonly negated: boolean;
 }
 
-/** A loop around a call: `for (const v of source)`, `source.map((v) => ...)`, `source.forEach(...)`. */
+/**
+ * A loop around a call: `for (const v of source)`, `source.map((v) => ...)`, `source.forEach(...)`, or a
+ * counted `for (let v = a; v < b; v++)` (`kind: 'for'`, `source` its test, `counted` the statement).
+ */
 export interface EnclosingLoop {
   readonly variable: string;
   /** The callback's second parameter, if it declares one (`(w, i) => ...`). */
   readonly index?: string;
   readonly source: Node;
-  readonly kind: 'for-of' | 'map' | 'forEach';
+  readonly kind: 'for-of' | 'map' | 'forEach' | 'for';
+  /** The loop's body (statement or callback): what runs once per item. */
+  readonly body: Node;
+  readonly counted?: CountedLoop;
+}
+
+/** `for (let variable = start; variable <op> end; variable += step)`: the parts a definition-time loop needs. */
+export interface CountedLoop {
+  readonly start: Node;
+  readonly operator: '<' | '<=' | '>' | '>=';
+  readonly end: Node;
+  /** +1 or -1 (`i++`, `i--`), or the literal of `i += n` / `i -= n`. */
+  readonly step: number;
 }
 
 /** Everything around one call, outermost first. */
@@ -112,11 +127,12 @@ function ownReturns(fn: FunctionNode): ReturnStatement[] {
 }
 
 /**
- * The object literal the composition returns as its status, or `undefined` when it returns nothing.
- * Supported: an expression body `=> ({...})`, or one `return {...}` as the last statement.
+ * The expression the composition returns as its status (TypeScript wrappers such as `as T` and
+ * `satisfies T` removed), or `undefined` when it returns nothing. Supported: an expression body `=> ({...})`,
+ * or one `return ...` as the last statement; the caller resolves a name to the object literal it holds.
  */
-export function returnedStatus(fn: FunctionNode): ObjectExpression | undefined {
-  if (fn.body.type !== 'BlockStatement') return expectObject(fn.body);
+export function returnedStatus(fn: FunctionNode): Node | undefined {
+  if (fn.body.type !== 'BlockStatement') return unwrap(fn.body);
   const returns = ownReturns(fn);
   const last = fn.body.body[fn.body.body.length - 1];
   const only = returns[0];
@@ -125,13 +141,7 @@ export function returnedStatus(fn: FunctionNode): ObjectExpression | undefined {
     const offender = returns.find((r) => r !== last) ?? only;
     throw syntaxError(offender, 'a composition must return its status once, at the end', 'compute conditional status values with ternaries inside one final `return { ... }`');
   }
-  return only.argument ? expectObject(only.argument) : undefined;
-}
-
-function expectObject(node: Node): ObjectExpression {
-  const value = unwrap(node);
-  if (value.type === 'ObjectExpression') return value;
-  throw syntaxError(node, 'the composition must return an object literal (its status)', 'return `{ field: expression, ... }` directly');
+  return only.argument ? unwrap(only.argument) : undefined;
 }
 
 /** Every call and `new` in the function body, in source order (including calls that never ran). */
@@ -202,8 +212,9 @@ function loopOf(parent: Node, child: Node, parents: Map<Node, Node>): EnclosingL
     const declarator = left.type === 'VariableDeclaration' ? left.declarations[0] : undefined;
     const id = declarator?.id ?? left;
     if (id.type !== 'Identifier') throw syntaxError(left, 'destructuring the variable of a for-of loop is not supported', 'bind one variable and destructure it in the body: `for (const item of list) { const { name } = item; ... }`');
-    return { variable: id.name, source: parent.right, kind: 'for-of' };
+    return { variable: id.name, source: parent.right, kind: 'for-of', body: parent.body };
   }
+  if (parent.type === 'ForStatement' && child === parent.body) return countedLoop(parent);
   if (!isFunctionNode(parent) || !isLoopCallback(parent, parents)) return undefined;
   const owner = parents.get(parent);
   if (owner?.type !== 'CallExpression' || owner.callee.type !== 'MemberExpression') return undefined;
@@ -215,7 +226,41 @@ function loopOf(parent: Node, child: Node, parents: Map<Node, Node>): EnclosingL
     ...(index?.type === 'Identifier' && { index: index.name }),
     source: owner.callee.object,
     kind: method === 'forEach' ? 'forEach' : 'map',
+    body: parent,
   };
+}
+
+const COUNTED_FORM = 'a resource is created inside a `for` loop that is not a counted loop TypeKro can run at definition time';
+const COUNTED_HINT = "write it as `for (let i = 0; i < 3; i++)` with bounds known at definition time, or loop over a constant array (`for (const x of ['a', 'b'])`) or a spec list (`for (const x of spec.items)`)";
+
+/** A counted `for` loop: one variable, compared with a bound, stepped by a literal, not assigned in the body. */
+function countedLoop(loop: Extract<Node, { type: 'ForStatement' }>): EnclosingLoop {
+  const init = loop.init?.type === 'VariableDeclaration' && loop.init.declarations.length === 1 ? loop.init.declarations[0] : undefined;
+  const name = init?.id.type === 'Identifier' ? init.id.name : undefined;
+  const test = loop.test && unwrap(loop.test);
+  const step = loop.update ? stepOf(loop.update, name) : undefined;
+  if (!init?.init || name === undefined || test?.type !== 'BinaryExpression' || !['<', '<=', '>', '>='].includes(test.operator) || step === undefined) {
+    throw syntaxError(loop, COUNTED_FORM, COUNTED_HINT);
+  }
+  const left = unwrap(test.left as Node);
+  if (left.type !== 'Identifier' || left.name !== name) throw syntaxError(test, COUNTED_FORM, COUNTED_HINT);
+  walk(loop.body, (node) => {
+    const target = node.type === 'AssignmentExpression' ? node.left : node.type === 'UpdateExpression' ? node.argument : undefined;
+    if (target?.type === 'Identifier' && target.name === name) throw syntaxError(node, `${COUNTED_FORM}: the body changes \`${name}\``, COUNTED_HINT);
+  });
+  return {
+    variable: name, source: test, kind: 'for', body: loop.body,
+    counted: { start: init.init, operator: test.operator as CountedLoop['operator'], end: test.right, step },
+  };
+}
+
+function stepOf(update: Node, name: string | undefined): number | undefined {
+  const node = unwrap(update);
+  if (node.type === 'UpdateExpression' && node.argument.type === 'Identifier' && node.argument.name === name) return node.operator === '++' ? 1 : -1;
+  if (node.type !== 'AssignmentExpression' || node.left.type !== 'Identifier' || node.left.name !== name) return undefined;
+  const right = unwrap(node.right);
+  if (right.type !== 'NumericLiteral' || !Number.isSafeInteger(right.value) || right.value === 0) return undefined;
+  return node.operator === '+=' ? right.value : node.operator === '-=' ? -right.value : undefined;
 }
 
 /** True when `fn` is the first argument of `x.map(...)`, `x.forEach(...)` or `x.flatMap(...)`. */
@@ -228,7 +273,6 @@ function isLoopCallback(fn: Node, parents: Map<Node, Node>): boolean {
 
 function isUnsupportedLoop(parent: Node, child: Node): boolean {
   switch (parent.type) {
-    case 'ForStatement':
     case 'WhileStatement':
     case 'DoWhileStatement':
     case 'ForInStatement':

@@ -15,7 +15,7 @@ import { namedBinding, type FunctionLike, type Scope } from './scope.js';
 export function staticProperty(node: Node, scope: Scope): { node: Node; scope: Scope } | undefined {
   const read = unwrap(node);
   if (read.type !== 'MemberExpression' || read.optional) return undefined;
-  const key = !read.computed && read.property.type === 'Identifier' ? read.property.name : read.property.type === 'StringLiteral' ? read.property.value : read.property.type === 'NumericLiteral' ? read.property.value : undefined;
+  const key = !read.computed && read.property.type === 'Identifier' ? read.property.name : read.computed ? constantKey(read.property, scope) : undefined;
   if (key === undefined) return undefined;
   const target = literalOf(read.object, scope);
   if (!target) return undefined;
@@ -25,15 +25,28 @@ export function staticProperty(node: Node, scope: Scope): { node: Node; scope: S
     return simple && element ? { node: element, scope: target.scope } : undefined;
   }
   if (target.node.type !== 'ObjectExpression') return undefined;
-  for (let i = target.node.properties.length - 1; i >= 0; i--) {
-    const property = target.node.properties[i]!;
-    if (property.type !== 'ObjectProperty' || property.computed) return undefined;
-    const name = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
-    if (name === String(key)) return { node: property.value, scope: target.scope };
-  }
-  // Every property is plain and none is `key`: JavaScript reads `undefined` (unless the prototype has it).
+  // Through spreads of local literals; the last property with the key wins, as in JavaScript.
+  const properties = ownProperties(target.node, target.scope);
+  if (!properties) return undefined;
+  const found = properties.get(String(key));
+  if (found) return found;
+  // Every property is known and none is `key`: JavaScript reads `undefined` (unless the prototype has it).
   if (String(key) in Object.prototype) return undefined;
   return { node: { type: 'Identifier', name: 'undefined', loc: read.loc, start: read.start, end: read.end } as Node, scope };
+}
+
+/**
+ * A computed key the source states: a string or number literal, or a name standing for one (a constant,
+ * a loop's item over a constant list).
+ */
+function constantKey(raw: Node, scope: Scope): string | number | undefined {
+  const node = unwrap(raw);
+  if (node.type === 'StringLiteral' || node.type === 'NumericLiteral') return node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
+  if (node.type !== 'Identifier') return undefined;
+  const binding = scope.lookup(node.name);
+  if (binding?.kind === 'constant') return typeof binding.value === 'string' || typeof binding.value === 'number' ? binding.value : undefined;
+  return binding?.kind === 'alias' ? constantKey(binding.node, binding.scope) : undefined;
 }
 
 /**
@@ -69,4 +82,47 @@ export function literalOf(node: Node, scope: Scope): { node: Node; scope: Scope 
   }
   const property = staticProperty(value, scope);
   return property ? literalOf(property.node, property.scope) : undefined;
+}
+
+/** One own property of an object literal: the expression giving its value, and the scope to compile it in. */
+export interface OwnProperty {
+  readonly node: Node;
+  readonly scope: Scope;
+}
+
+/**
+ * The own properties of an object literal, in JavaScript's key order (integer keys ascending, then the others
+ * as first written; a later duplicate or spread key replaces the value, not the position), through spreads
+ * of local literals. Undefined when the literal does not show every key: a computed key, a method or
+ * accessor, a spread of something else.
+ */
+export function ownProperties(object: Node, scope: Scope): Map<string, OwnProperty> | undefined {
+  const properties = new Map<string, OwnProperty>();
+  if (!collectOwn(object, scope, properties)) return undefined;
+  const keys = [...properties.keys()];
+  const indexes = keys.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b));
+  return new Map([...indexes, ...keys.filter((key) => !isArrayIndex(key))].map((key) => [key, properties.get(key)!]));
+}
+
+function collectOwn(raw: Node, scope: Scope, into: Map<string, OwnProperty>): boolean {
+  const object = unwrap(raw);
+  if (object.type !== 'ObjectExpression') return false;
+  for (const property of object.properties) {
+    if (property.type === 'SpreadElement') {
+      const spread = literalOf(property.argument, scope);
+      if (!spread || !collectOwn(spread.node, spread.scope, into)) return false;
+      continue;
+    }
+    if (property.type !== 'ObjectProperty' || property.computed) return false;
+    const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : property.key.type === 'NumericLiteral' ? String(property.key.value) : undefined;
+    // `{ __proto__: x }` sets the prototype, not a key.
+    if (key === undefined || (key === '__proto__' && !property.shorthand)) return false;
+    into.set(key, { node: property.value, scope });
+  }
+  return true;
+}
+
+/** A key JavaScript orders first, numerically: the canonical form of an integer below 2^32 - 1. */
+function isArrayIndex(key: string): boolean {
+  return /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < 2 ** 32 - 1;
 }

@@ -56,7 +56,17 @@ export function checkLoopSources(site: CallSite, scope: Scope): void {
  * constant array, or over an array literal of references, runs in JavaScript.
  */
 export function isReferenceLoop(loop: EnclosingLoop, scope: Scope): boolean {
+  if (loop.counted) return mentionsReferences(loop.counted.start, scope) || mentionsReferences(loop.counted.end, scope);
   return unwrap(loop.source).type !== 'ArrayExpression' && mentionsReferences(loop.source, scope);
+}
+
+/** A counted `for` loop whose bounds read a reference: JavaScript ran it on placeholders; KRO's forEach walks a list. */
+export function countedLoopOverReference(loop: EnclosingLoop): Error {
+  return syntaxError(
+    loop.source,
+    'a resource is created in a counted `for` loop whose bounds depend on a reference: JavaScript ran it once, at definition time, on a placeholder, and KRO can only repeat a resource over a list',
+    'loop over a spec list (`for (const x of spec.items)`), or use bounds known at definition time (`for (let i = 0; i < 3; i++)`)',
+  );
 }
 
 /**
@@ -85,10 +95,10 @@ export function collectionRead(ref: RefData, record: ResourceRecord): TypeKroErr
  * A loop over a constant list in a branch JavaScript skipped (its condition read a placeholder): it never ran,
  * and a forEach over literal items is not what the loop means. Refused where the loop is written.
  */
-export function skippedConstantLoop(source: Node): Error {
+export function skippedConstantLoop(source: Node, why: string): Error {
   return syntaxError(
     source,
-    'this loop over a constant list sits in a branch decided on a placeholder, so it never ran when the composition was defined',
-    'write one factory call per item, or loop over a spec list (for (const x of spec.items))',
+    `a resource in this loop over a constant list was skipped by JavaScript (a condition around it was decided on a placeholder when the composition was defined), and ${why}`,
+    'create it in every iteration and give it the condition with .withIncludeWhen(...), or loop over a spec list (for (const x of spec.items))',
   );
 }

@@ -5,6 +5,7 @@ import type { Node } from '@babel/types';
 import { compileCondition, compileExpression } from '../analysis/compile-expression.js';
 import type { Scope } from '../analysis/scope.js';
 import type { Expr } from '../ir/expr.js';
+import { foldConstants } from '../ir/fold.js';
 import type { CelType } from '../ir/types.js';
 
 /**
@@ -12,10 +13,12 @@ import type { CelType } from '../ir/types.js';
  * `wrapped`: the value is a CEL optional, `undefined` in JavaScript when empty; `present`: the CEL test that it is there.
  */
 export function compileValueNode(node: Node, scope: Scope): { expr: Expr; type: CelType; optional?: boolean; wrapped?: boolean; present?: Expr } {
-  const { expr, type, optional, wrapped, present } = compileExpression(node, scope);
+  const { expr: compiled, type, optional, wrapped, present } = compileExpression(node, scope);
+  // Constants the source states (a loop's item, a literal test) fold away: `"dev" == "dev" ? a : b` is `a`.
+  const expr = foldConstants(compiled);
   return { expr, type, ...(optional && { optional }), ...(wrapped && { wrapped }), ...(present && { present }) };
 }
 
 export function compileConditionNode(node: Node, scope: Scope): Expr {
-  return compileCondition(node, scope);
+  return foldConstants(compileCondition(node, scope));
 }

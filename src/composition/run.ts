@@ -32,7 +32,8 @@ import { assignId } from './ids.js';
 import { compileResourceCondition } from './conditions.js';
 import { parameterBindings, schemaType } from './parameters.js';
 import { printCel } from '../compile/cel/print.js';
-import { checkLoopSources, collectionBinding, collectionRead, isReferenceLoop, loopOverComputedList, skippedConstantLoop } from './collections.js';
+import { checkLoopSources, collectionBinding, collectionRead, countedLoopOverReference, isReferenceLoop, loopOverComputedList, skippedConstantLoop } from './collections.js';
+import { ConstantLoops } from './constant-loops.js';
 import { TypeKroError } from '../util/errors.js';
 import { formatLocation, userFrames } from '../model/call-site.js';
 
@@ -55,6 +56,8 @@ export class CompositionRun implements CompositionRunHooks {
   private forcedSite: CallSite | undefined;
   /** Status of nested compositions by pseudo root (`nested$db`), inlined when the graph is built. */
   readonly nested = new Map<string, Value>();
+  /** The item of each loop over a constant list around the call being made. */
+  private readonly constantLoops = new ConstantLoops(this.bindings);
 
   constructor(
     public source: CompositionSource | undefined,
@@ -70,6 +73,8 @@ export class CompositionRun implements CompositionRunHooks {
 
   /** Continues with another function of the same definition (toResourceGraph's status builder). */
   switchTo(source: CompositionSource | undefined, bindings: Readonly<Record<string, Binding>>): void {
+    // The items of the previous function's constant loops mean nothing in the next one.
+    this.constantLoops.leave();
     this.source = source;
     this.bindSpecParameter();
     Object.assign(this.bindings, bindings);
@@ -123,6 +128,7 @@ export class CompositionRun implements CompositionRunHooks {
     if (!site) return config;
     this.executed.add(site.call);
     this.nameLoops(site);
+    this.constantLoops.enter(site, this.scope, argument);
     return this.fromSource(site, config, argument);
   }
 
@@ -159,6 +165,7 @@ export class CompositionRun implements CompositionRunHooks {
 
   register(record: ResourceRecord): void {
     const site = this.pendingSite ?? this.siteNow();
+    if (site && !this.pendingSite) this.constantLoops.enter(site, this.scope);
     this.pendingSite = undefined;
     if (site) {
       this.executed.add(site.call);
@@ -215,6 +222,7 @@ export class CompositionRun implements CompositionRunHooks {
     if (this.loops.length > 0) {
       throw new TypeKroError('DEFINITION_INVALID', `${formatLocation(site?.location ?? userFrames()[0])}: nested composition "${graph.name}" inside a loop is not supported: KRO collections hold single resources; call the child's factories in the loop directly, or call "${graph.name}" once per instance outside the loop`);
     }
+    if (site) this.constantLoops.enter(site, this.scope);
     const prepared = site ? this.fromSource(site, spec, 0) : spec;
     // Typed by the child's spec, so a double passed into an integer field fails here as it would in a manifest.
     const context = { owner: `nested composition "${graph.name}"`, refType: (ref: RefData) => this.refType(ref), exprType: (expr: Expr) => this.exprType(expr), ...(site ? { at: site.location } : {}) };
@@ -256,17 +264,26 @@ export class CompositionRun implements CompositionRunHooks {
           this.forcedSite = undefined;
         }
       },
-      inLoops: (loops, body) => this.inSkippedLoops(loops, body),
+      inLoops: (site, body) => this.inSkippedLoops(site, body),
     };
-    makeSkippedCalls(host, this.unexecutedFactoryCalls() as CallNode[]);
+    this.constantLoops.leave();
+    try {
+      makeSkippedCalls(host, this.unexecutedFactoryCalls() as CallNode[]);
+    } finally {
+      this.constantLoops.leave();
+    }
   }
 
-  /** Enters the loops around a call JavaScript skipped, each over its list compiled from source. */
-  private inSkippedLoops(loops: CallSite['context']['loops'], body: () => void): void {
+  /**
+   * Enters the loops around a call JavaScript skipped: each loop over a reference as a forEach over its list
+   * compiled from source, and the loops over constants in JavaScript, one call per item.
+   */
+  private inSkippedLoops(site: CallSite, body: () => void): void {
     const entered: IteratorRoot[] = [];
     try {
-      for (const loop of loops) {
-        if (!isReferenceLoop(loop, this.scope)) throw skippedConstantLoop(loop.source);
+      for (const loop of site.context.loops) {
+        if (!isReferenceLoop(loop, this.scope)) continue;
+        if (loop.counted) throw countedLoopOverReference(loop);
         const compiled = this.compileLoopSource(loop.source);
         // The list exists only as compiled CEL (`compiled` is what forEach and item types read).
         const iterator: IteratorRoot = { source: { root: { kind: 'schema' }, path: [] }, name: loop.variable, compiled };
@@ -274,7 +291,9 @@ export class CompositionRun implements CompositionRunHooks {
         entered.push(iterator);
         this.bindings[loop.variable] = { kind: 'value', expr: E.ident(loop.variable), type: compiled.itemType };
       }
-      body();
+      const found = this.constantLoops.reachable(site, this.scope);
+      if ('why' in found) throw skippedConstantLoop(site.context.loops.find((loop) => !isReferenceLoop(loop, this.scope))!.source, found.why);
+      for (const item of found.items) this.constantLoops.bindItem(item, body);
     } finally {
       for (const iterator of entered.reverse()) this.exitLoop(iterator);
     }
@@ -348,6 +367,7 @@ export class CompositionRun implements CompositionRunHooks {
     // Outer loop variables are bound before the inner loops are read (`for (const p of w.ports)`).
     for (const loop of site.context.loops) {
       if (!isReferenceLoop(loop, this.scope)) continue;
+      if (loop.counted) throw countedLoopOverReference(loop);
       const iterator = this.loops[entered++];
       if (!iterator) throw loopOverComputedList(loop);
       if (loop.index !== undefined) {

@@ -11,9 +11,11 @@ import { mentionsReferences } from '../analysis/local-scope.js';
 import type { Scope } from '../analysis/scope.js';
 import { locationOf, parseSourceFile, type CallNode } from '../analysis/source.js';
 import { exprValue } from '../ir/value.js';
+import type { Expr } from '../ir/expr.js';
 import { isInternalFile } from '../model/call-site.js';
 import { factoryByName } from '../model/factory.js';
 import { compileValueNode } from './compile-node.js';
+import { literalValue } from './source-values.js';
 import type { CallSite, CompositionSource } from './source-site.js';
 
 export interface SkippedCallHost {
@@ -25,7 +27,7 @@ export interface SkippedCallHost {
    * Runs `body` inside the loops around a skipped call (outermost first), as JavaScript would have entered
    * them: each loop's list is compiled from source and its variable bound to the forEach item.
    */
-  inLoops(loops: EnclosingContext['loops'], body: () => void): void;
+  inLoops(site: CallSite, body: () => void): void;
 }
 
 /** Makes every skipped factory call, in source order; anything else that was skipped is an error. */
@@ -46,10 +48,11 @@ export function makeSkippedCalls(host: SkippedCallHost, skipped: readonly CallNo
     }
     const location = locationOf(call) ?? { file: host.source.file, line: 0, column: 0 };
     // A loop in the branch becomes a forEach under the branch's includeWhen, as when JavaScript entered it.
-    host.inLoops(context.loops, () => {
+    const site: CallSite = { call, location, context, direct: true, inner: [] };
+    host.inLoops(site, () => {
       // Every argument: the positional forms (externalRef(apiVersion, kind, name), HelmChart(name, repo, chart, values)).
       const args = call.arguments.map((argument) => argumentValue(argument, host.scope));
-      host.callAt({ call, location, context, direct: true, inner: [] }, () => (factory as (...values: unknown[]) => unknown)(...args));
+      host.callAt(site, () => (factory as (...values: unknown[]) => unknown)(...args));
     });
   }
 }
@@ -110,6 +113,10 @@ function argumentValue(node: Node | undefined, scope: Scope): unknown {
       return null;
     default:
       // Unknown identifiers (module constants, locals) are reported by the compiler with file:line.
-      return exprValue(compileValueNode(node, scope).expr);
+      return literalOrExpr(compileValueNode(node, scope).expr);
   }
+}
+
+function literalOrExpr(expr: Expr): unknown {
+  return literalValue(expr) ?? exprValue(expr);
 }

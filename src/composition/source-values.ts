@@ -61,6 +61,8 @@ export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onC
   }
   const compiled = compileValueNode(source, scope);
   if (field) checkPresent(source, compiled, field, scope);
+  const constant = literalValue(compiled.expr);
+  if (constant !== undefined) return constant;
   const result = exprValue(compiled.expr);
   onCompiled(compiled, source, result);
   return result;
@@ -257,4 +259,15 @@ function isHandleCall(call: Node & { type: 'CallExpression' }, scope: Scope): bo
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !refOf(value) && !isExprValue(value);
+}
+
+/**
+ * The plain value of an expression that folded to a literal (a loop's constant item, `'dev' === e ? 1 : 2`):
+ * written as is, not as `${"dev"}`.
+ */
+export function literalValue(expr: Expr): string | number | boolean | undefined {
+  if (expr.kind !== 'literal') return undefined;
+  const { literal } = expr;
+  if (literal.kind === 'int') return Number.isSafeInteger(Number(literal.value)) ? Number(literal.value) : undefined;
+  return literal.kind === 'null' ? undefined : literal.value;
 }

@@ -3,6 +3,8 @@
  * whose value came from references is rebuilt from the source of the returned object literal.
  */
 import type { Node, ObjectExpression } from '@babel/types';
+import { literalOf, ownProperties, type OwnProperty } from '../analysis/literal-reads.js';
+import type { Scope } from '../analysis/scope.js';
 import { returnedStatus } from '../analysis/composition.js';
 import { syntaxError } from '../analysis/errors.js';
 import { locationOf } from '../analysis/source.js';
@@ -19,7 +21,8 @@ export function buildStatus(returned: unknown, run: CompositionRun, context: Val
   if (typeof returned !== 'object' || Array.isArray(returned) || refOf(returned)) {
     throw new TypeKroError('DEFINITION_INVALID', 'a composition function must return its status as an object literal, e.g. return { ready: ... }');
   }
-  const node = run.source ? returnedStatus(run.source.fn) : undefined;
+  const returnedNode = run.source ? returnedStatus(run.source.fn) : undefined;
+  const node = returnedNode && statusLiteral(returnedNode, run.scope);
   if (!node && lastCoercions.some((coercion) => coercion.hint !== 'string')) {
     throw new TypeKroError('DEFINITION_INVALID', 
       'the status uses operators on references, but TypeKro could not read the composition source to compile them; define the composition in a source file, or use Cel.expr(...)',
@@ -28,35 +31,48 @@ export function buildStatus(returned: unknown, run: CompositionRun, context: Val
   return statusObject(returned as Record<string, unknown>, node, run, context);
 }
 
-function statusObject(value: Record<string, unknown>, node: ObjectExpression | undefined, run: CompositionRun, context: ValueContext): Value {
+/** The object literal the returned expression stands for (`return status` with `const status = { ... }`). */
+function statusLiteral(returned: Node, scope: Scope): Literal {
+  const literal = literalOf(returned, scope);
+  if (literal?.node.type !== 'ObjectExpression') {
+    throw syntaxError(returned, 'the composition must return an object literal (its status)', 'return `{ field: expression, ... }`, or a local const holding one');
+  }
+  return { node: literal.node, scope: literal.scope };
+}
+
+interface Literal {
+  readonly node: ObjectExpression;
+  readonly scope: Scope;
+}
+
+function statusObject(value: Record<string, unknown>, literal: Literal | undefined, run: CompositionRun, context: ValueContext): Value {
+  const properties = literal && propertiesOf(literal);
   const result: Record<string, Value> = {};
   for (const [key, entry] of Object.entries(value)) {
-    const field = statusField(entry, node ? propertyNode(node, key) : undefined, run, context);
+    const field = statusField(entry, properties?.get(key), run, context);
     if (field !== undefined) result[key] = field;
   }
   return result;
 }
 
-function statusField(value: unknown, node: Node | undefined, run: CompositionRun, context: ValueContext): Value | undefined {
-  if (isExprValue(value) && !node) return value;
-  if (node?.type === 'ObjectExpression' && typeof value === 'object' && value !== null && !Array.isArray(value) && !refOf(value)) {
-    return statusObject(value as Record<string, unknown>, node, run, context);
+function statusField(value: unknown, property: OwnProperty | undefined, run: CompositionRun, context: ValueContext): Value | undefined {
+  if (isExprValue(value) && !property) return value;
+  const inner = property && literalOf(property.node, property.scope);
+  if (inner?.node.type === 'ObjectExpression' && typeof value === 'object' && value !== null && !Array.isArray(value) && !refOf(value)) {
+    return statusObject(value as Record<string, unknown>, { node: inner.node, scope: inner.scope }, run, context);
   }
-  if (!node) return toValue(value, context);
+  if (!property) return toValue(value, context);
+  const { node, scope } = property;
   const at = locationOf(node);
-  const field = toValue(resolveSourceValue(node, value, run.scope, (compiled) => compiled && run.recordType(compiled.expr, compiled.type)), at ? { ...context, at } : context);
+  const field = toValue(resolveSourceValue(node, value, scope, (compiled) => compiled && run.recordType(compiled.expr, compiled.type)), at ? { ...context, at } : context);
   if (field !== undefined) checkStatusReads(field, node, run.records);
   return field;
 }
 
-function propertyNode(node: ObjectExpression, key: string): Node | undefined {
-  for (const property of node.properties) {
-    if (property.type === 'SpreadElement') {
-      throw syntaxError(property, 'spread in the returned status is not supported', 'list the status fields one by one');
-    }
-    if (property.type !== 'ObjectProperty' || property.computed) continue;
-    const name = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
-    if (name === key) return property.value;
-  }
-  return undefined;
+/** Each status key's source, later keys and spreads of local literals winning as in JavaScript. */
+function propertiesOf(literal: Literal): Map<string, OwnProperty> {
+  const properties = ownProperties(literal.node, literal.scope);
+  if (properties) return properties;
+  const offender = literal.node.properties.find((property) => property.type !== 'ObjectProperty' || property.computed) ?? literal.node;
+  throw syntaxError(offender, 'this part of the returned status does not show which fields it sets', 'list the status fields as `key: value`, or spread a local object literal');
 }

@@ -4,7 +4,11 @@
  */
 
 export type CelType =
-  | { readonly kind: 'int' | 'double' | 'string' | 'bool' | 'null' | 'timestamp' | 'duration' | 'bytes' | 'dyn' }
+  | {
+      readonly kind: 'int' | 'double' | 'string' | 'bool' | 'null' | 'timestamp' | 'duration' | 'bytes' | 'dyn';
+      /** A string the schema restricts to these values (an enumeration: arktype's `"'a' | 'b'"`). */
+      readonly values?: readonly string[];
+    }
   | { readonly kind: 'list'; readonly item: CelType }
   | { readonly kind: 'map'; readonly value: CelType }
   /**

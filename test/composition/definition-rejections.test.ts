@@ -32,11 +32,12 @@ const ROWS: readonly (readonly [string, () => unknown, string])[] = [
     if (spec.enabled) return { n: 1 };
     return { n: 2 };
   }), 'a composition must return its status once, at the end'],
+  // `const status = { ... }; return status as T` and spreads of local literals are status literals (status-literals.test.ts).
   ['status not a literal', () => kubernetesComposition({ ...definition, name: 'status-variable' }, () => {
-    const status = { n: 1 };
+    const status = JSON.parse('{"n":1}') as { n: number };
     return status;
   }), 'the composition must return an object literal (its status)'],
-  ['status spread', () => kubernetesComposition({ ...definition, name: 'status-spread' }, () => ({ ...{ n: 1 } })), 'spread in the returned status is not supported'],
+  ['status spread', () => kubernetesComposition({ ...definition, name: 'status-spread' }, () => ({ ...(JSON.parse('{}') as object), n: 1 })), 'this part of the returned status does not show which fields it sets'],
   ['while loop', () => kubernetesComposition({ ...definition, name: 'while-loop' }, () => {
     let i = 0;
     while (i < 1) {
@@ -110,10 +111,42 @@ const ROWS: readonly (readonly [string, () => unknown, string])[] = [
     }
     return {};
   }), 'a factory call inside a skipped branch must sit directly in the composition function, not in a helper'],
-  ['skipped loop over a constant list', () => kubernetesComposition({ ...definition, name: 'skipped-constant-loop' }, (spec) => {
-    if (spec.replicas > 5) for (const n of ['a', 'b']) ConfigMap({ name: n, data: {} });
+  // A loop over an array literal in a skipped branch is made item by item (constant-loops.test.ts); this list is computed.
+  ['skipped loop over a computed constant list', () => kubernetesComposition({ ...definition, name: 'skipped-constant-loop' }, (spec) => {
+    if (spec.replicas > 5) for (const n of 'a,b'.split(',')) ConfigMap({ name: n, data: {} });
     return {};
-  }), 'this loop over a constant list sits in a branch decided on a placeholder'],
+  }), 'a resource in this loop over a constant list was skipped by JavaScript'],
+  ['skipped call under a condition on a constant item and a reference', () => kubernetesComposition({ ...definition, name: 'skipped-item-condition' }, (spec) => {
+    for (const n of ['a', 'b']) if (spec.name === n) ConfigMap({ name: n, data: {} });
+    return {};
+  }), 'TypeKro cannot decide it at definition time'],
+  ['counted loop of another form', () => kubernetesComposition({ ...definition, name: 'counted-form' }, () => {
+    for (let i = 0; i < 3; i *= 2) ConfigMap({ name: `c${i}`, data: {} });
+    return {};
+  }), 'a resource is created inside a `for` loop that is not a counted loop'],
+  ['counted loop changing its variable', () => kubernetesComposition({ ...definition, name: 'counted-body' }, () => {
+    for (let i = 0; i < 3; i++) { i++; ConfigMap({ name: `c${i}`, data: {} }); }
+    return {};
+  }), 'the body changes `i`'],
+  ['counted loop over a reference', () => kubernetesComposition({ ...definition, name: 'counted-reference' }, (spec) => {
+    for (let i = 0; i < spec.replicas; i++) ConfigMap({ name: 'c', data: {} });
+    return {};
+  }), 'a counted `for` loop whose bounds depend on a reference'],
+  ['constant loop item under a condition on a reference and the item', () => kubernetesComposition({ ...definition, name: 'item-condition' }, (spec) => {
+    for (const e of ['a', 'b']) if (e === 'b' || spec.enabled) ConfigMap({ name: e, data: { v: spec.name === e ? 'x' : 'y' } });
+    return {};
+  }), 'TypeKro cannot decide it at definition time'],
+  ['constant loop item after a continue', () => kubernetesComposition({ ...definition, name: 'item-continue' }, (spec) => {
+    for (const e of ['a', 'b']) {
+      if (spec.tags.length > 100) continue;
+      ConfigMap({ name: e, data: { v: spec.name === e ? 'x' : 'y' } });
+    }
+    return {};
+  }), 'may end an iteration before this call'],
+  ['constant loop over a list the source does not show', () => kubernetesComposition({ ...definition, name: 'item-computed' }, (spec) => {
+    for (const e of 'a,b'.split(',')) ConfigMap({ name: e, data: { v: spec.name === e ? 'x' : 'y' } });
+    return {};
+  }), 'TypeKro cannot read the items of'],
 ];
 
 test('every refused composition shape has its exact message (golden/definition-rejections.txt)', (t) => {

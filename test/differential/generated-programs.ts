@@ -4,6 +4,7 @@
  * literal, helper in the same file, imported helper (by name, through a namespace import or a barrel's
  * `export *`, by the site's index), destructured spec, local const or list, local function,
  * `if`/`else`, `&&` and ternary around the call, `for...of` and `.map` over a spec list, `for...of` over a
+ * constant array, `for...of` over a
  * filtered spec list (`spec.tags.filter((f) => ...)`, a forEach over the CEL filter), readyWhen callbacks,
  * also on loop items) and a status whose fields are generated expressions, written inline, through locals or
  * over the destructured spec; later sites and the status read earlier collections (`r0.length`);
@@ -12,7 +13,7 @@
 import fc from 'fast-check';
 import { exprArb, replicasArb, renderExpr, SPEC_SCHEMA, SPEC_FIELDS, SPEC_TYPE, type Expr, type ExprType, type GenScope } from './generated-expressions.js';
 
-export const POSITIONS = ['inline', 'deployment', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn', 'if', 'else', 'and', 'ternary', 'for', 'map', 'ready', 'for-ready', 'for-destructured', 'for-filtered', 'local-list', 'if-for', 'for-if'] as const;
+export const POSITIONS = ['inline', 'deployment', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn', 'if', 'else', 'and', 'ternary', 'for', 'map', 'ready', 'for-ready', 'for-destructured', 'for-filtered', 'local-list', 'if-for', 'for-if', 'for-const'] as const;
 export type Position = (typeof POSITIONS)[number];
 
 export interface Site {
@@ -76,6 +77,7 @@ function siteArb(position: Position, outer: GenScope, depth: number): fc.Arbitra
     case 'for':
     case 'map':
     case 'for-destructured':
+    case 'for-const':
       return str({ ...outer, vars: ['t'] }).map((value) => ({ position, values: [value] }));
     case 'if-for':
       // A loop inside an `if`: a forEach under the `if`'s includeWhen, whether JavaScript took the branch or not.
@@ -173,6 +175,9 @@ function renderSite(site: Site, p: number, i: number): string[] {
       return ['for (const t of spec.tags) {', `  if (${r(site.guard!)}) ConfigMap({ name: \`g${i}-\${t}\`, data: { v: ${r(value!)} } });`, '}'];
     case 'for-filtered':
       return [`for (const t of spec.tags.filter((f) => ${r(site.guard!)})) {`, `  ConfigMap({ name: \`g${i}-\${t}\`, data: { v: ${r(value!)} } });`, '}'];
+    case 'for-const':
+      // A loop over a constant array runs in JavaScript: one resource per item, the item a constant in the CEL.
+      return ["for (const t of ['a', 'b-c', 'Zz']) {", `  ConfigMap({ name: \`g${i}-\${t.toLowerCase()}\`, data: { v: ${r(value!)} } });`, '}'];
     case 'for-ready':
       return [
         'for (const t of spec.tags) {',

@@ -34,6 +34,14 @@ const ROWS: Readonly<Record<string, Coverage>> = {
   '`for (const x of spec.list)`, `for (const x of spec.list.filter(...))`, `spec.list.map((x) => Factory(...))`, an `if` on the item inside the loop': {
     generated: ['for (const t of spec.tags) {', 'for (const t of spec.tags.filter((f) => ', 'spec.tags.map((t) => ConfigMap(', '  if ('],
   },
+  "`for (const e of ['dev', 'prod'])` (an array literal or a constant holding one, `Object.keys/values/entries` of a local object literal), `for (let i = 0; i < 3; i++)`, `['a', 'b'].map((e) => ...)`": {
+    // The array literal form is generated; the other list forms, conditions on the item and skipped branches are in test/differential/constant-cases.ts.
+    generated: ["for (const t of ['a', 'b-c', 'Zz']) {"],
+  },
+  '`const sizes = { small: 1, large: 3 }`, then `sizes[spec.size]`': {
+    elsewhere: ['test/differential/constant-cases.ts (constant-lookups)', 'test/composition/compile-rejections.test.ts', 'test/cel/vectors/kro-compiler.json (lookup-table*)'],
+    why: "the generator's spec has no enumerated field, which a lookup key needs",
+  },
   '`const pods = spec.list.map((x) => pod({...}))` (`pod` from `typekro`; any factory), or `pods.push(...)` in a `for...of`, then `pods.length`, `pods.map((p) => ...)`, `pods.filter/every/some`, `pods[0]`': {
     elsewhere: ['test/composition/collections.test.ts', 'test/differential/extra-cases.ts (extra-fleet)', 'test/corpus/cases (collections)'],
     why: 'the generator reads collections only with `.length` (r0.length, empty lists included); map/filter/every/some and [0] are covered by these',

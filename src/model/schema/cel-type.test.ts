@@ -40,7 +40,7 @@ describe('schemaToCelType', () => {
         },
         db: { type: T.object({ host: { type: T.string, optional: false } }), optional: true },
         ports: {
-          type: T.list(T.object({ port: { type: T.int, optional: false }, protocol: { type: T.string, optional: false } })),
+          type: T.list(T.object({ port: { type: T.int, optional: false }, protocol: { type: { kind: 'string', values: ['TCP', 'UDP'] }, optional: false } })),
           optional: false,
         },
       }),

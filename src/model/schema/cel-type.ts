@@ -6,7 +6,8 @@ import type { SchemaNode } from '../../ir/schema.js';
 import { type CelType, type FieldType, T } from '../../ir/types.js';
 
 /**
- * The CEL type of values of `node`.
+ * The CEL type of values of `node`. A string enumeration keeps its values (`values`): a lookup table indexed
+ * by such a field (`sizes[spec.size]`) compiles to a CEL map literal only when every value is a key.
  *
  * @example
  * ```ts
@@ -15,8 +16,11 @@ import { type CelType, type FieldType, T } from '../../ir/types.js';
  */
 export function schemaToCelType(node: SchemaNode): CelType {
   switch (node.kind) {
-    case 'string':
-      return T.string;
+    case 'string': {
+      // The API server (and direct mode's validation) admits only the enumerated values.
+      const values = node.markers.enum;
+      return values && values.length > 0 && values.every((value) => typeof value === 'string') ? { kind: 'string', values: values as string[] } : T.string;
+    }
     case 'integer':
       return T.int;
     case 'float':

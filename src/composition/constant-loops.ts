@@ -1,0 +1,299 @@
+/**
+ * Loops over lists known at definition time (`for (const e of ['dev', 'prod'])`, `Object.keys(table)`, a
+ * counted `for (let i = 0; i < 3; i++)`) run in JavaScript: one resource per item. Inside each iteration
+ * the loop variable is a constant, so compiled expressions (`spec.env === e ? ...`) fold it in. JavaScript
+ * does not show which item a factory call belongs to; the calls at one site are counted instead, which is
+ * exact when every iteration reaches the call once. Where the source shows that it may not (a condition
+ * on the item, `continue`), the variable is left unknown, and using it in a compiled expression is refused.
+ */
+import type { Node } from '@babel/types';
+import { isFunctionNode, unwrap, walk } from '../analysis/ast.js';
+import { enclosingContext, type CountedLoop, type EnclosingCondition, type EnclosingLoop } from '../analysis/composition.js';
+import { literalOf, ownProperties } from '../analysis/literal-reads.js';
+import { enclosingFunctions, mentionsReferences } from '../analysis/local-scope.js';
+import { foldConstants } from '../ir/fold.js';
+import { compileConditionNode } from './compile-node.js';
+import type { Binding, Scope } from '../analysis/scope.js';
+import { findCallAt, parseSourceFile, snippetOf } from '../analysis/source.js';
+import { scopeOf } from '../analysis/scope.js';
+import { isReferenceLoop } from './collections.js';
+import type { CallSite } from './source-site.js';
+
+/** The bindings of one iteration (every constant loop around a call), or why the items are not known. */
+type Items = { readonly items: readonly Readonly<Record<string, Binding>>[] } | { readonly why: string };
+
+/** Counted loops stop here: a definition-time loop this long is a mistake, not a composition. */
+const MAX_ITEMS = 1000;
+
+/**
+ * Which iteration each factory call inside loops over constants belongs to, for one composition run.
+ * `enter` puts the current iteration's loop variables into the run's bindings (read live by every scope).
+ */
+export class ConstantLoops {
+  private readonly calls = new Map<string, { count: number; position: number }>();
+  /** The items reaching each site, found at its first call (they depend on the source alone). */
+  private readonly reached = new Map<string, Items>();
+  private last: string | undefined;
+  /** The names bound for the current call, and what they were bound to before. */
+  private bound: [string, Binding | undefined][] = [];
+
+  constructor(private readonly bindings: Record<string, Binding>) {}
+
+  /**
+   * Binds the loop variables of the constant loops around `site` for the call JavaScript is making (or
+   * TypeKro makes for a skipped call: one per item `reachable` gives, in order). `position` is the argument being prepared:
+   * a factory with positional arguments prepares each of one call in turn.
+   */
+  enter(site: CallSite, scope: Scope, position = 0): void {
+    const loops = site.context.loops.filter((loop) => !isReferenceLoop(loop, scope));
+    if (loops.length === 0) return;
+    const key = `${site.call.start}|${site.inner.map((frame) => `${frame.file}:${frame.line}:${frame.column}`).join('|')}`;
+    const seen = this.calls.get(key);
+    if (seen && this.last === key && position > seen.position) {
+      seen.position = position;
+      return;
+    }
+    const count = seen ? seen.count + 1 : 0;
+    this.calls.set(key, { count, position });
+    this.last = key;
+    this.leave();
+    const names = loops.map((loop) => loop.variable);
+    const reached = this.reached.get(key) ?? this.reachable(site, scope);
+    this.reached.set(key, reached);
+    if ('items' in reached && count < reached.items.length) this.set(reached.items[count]!);
+    else this.set(Object.fromEntries(names.map((name) => [name, unknownItem(name, 'why' in reached ? reached.why : 'TypeKro lost count of its iterations', scope)])));
+  }
+
+  /** The items (all constant loops around `site` bound) whose iterations reach it, in order, or why they are not known. */
+  reachable(site: CallSite, scope: Scope): Items {
+    const loops = site.context.loops.filter((loop) => !isReferenceLoop(loop, scope));
+    const found = iterations(loops, scope);
+    return 'why' in found || loops.length === 0 ? found : this.reachedBy(site, loops, scope, found.items);
+  }
+
+  /**
+   * The items whose iterations reach `site`: all of them, less those a condition on the item alone (`e !== 'dev'`,
+   * decided here as JavaScript did) leaves out; or why that is not known.
+   */
+  private reachedBy(site: CallSite, loops: readonly EnclosingLoop[], scope: Scope, items: readonly Readonly<Record<string, Binding>>[]): Items {
+    const why = undecided(site, loops, scope);
+    if (typeof why === 'string') return { why };
+    if (why.length === 0) return { items };
+    const kept: Readonly<Record<string, Binding>>[] = [];
+    try {
+      for (const item of items) {
+        this.leave();
+        this.set(item);
+        const decisions: (boolean | undefined)[] = why.map(({ test }) => decide(test, scope));
+        const undecidable = why.find((_, i) => decisions[i] === undefined);
+        if (undecidable) return { why: `the condition \`${snippetOf(undecidable.test)}\` decides per item whether this resource is created, and TypeKro cannot decide it at definition time, so it cannot tell which item a call was made for` };
+        if (why.every(({ negated }, i) => decisions[i] === !negated)) kept.push(item);
+      }
+    } finally {
+      this.leave();
+    }
+    return { items: kept };
+  }
+
+  /** Runs `body` (a skipped call TypeKro makes) with one item bound, for the arguments built before the call. */
+  bindItem(item: Readonly<Record<string, Binding>>, body: () => void): void {
+    this.leave();
+    this.set(item);
+    body();
+  }
+
+  /** Restores the names the last call bound (the run ends, or skipped calls are made next). */
+  leave(): void {
+    for (const [name, before] of this.bound.reverse()) {
+      if (before) this.bindings[name] = before;
+      else delete this.bindings[name];
+    }
+    this.bound = [];
+  }
+
+  private set(values: Readonly<Record<string, Binding>>): void {
+    for (const [name, binding] of Object.entries(values)) {
+      this.bound.push([name, this.bindings[name]]);
+      this.bindings[name] = binding;
+    }
+  }
+}
+
+function unknownItem(name: string, why: string, scope: Scope): Binding {
+  return {
+    kind: 'opaque',
+    why: `\`${name}\` is the item of a loop over a constant list, but ${why}`,
+    writes: [],
+    scope,
+    hint: "loop over an array literal (or a constant holding one, or Object.keys of an object literal), with no `continue` before the call and no condition mixing the item with references around it (one on the item alone, `if (e !== 'dev')`, is fine); choose values inside with a ternary (`e === 'prod' ? a : b`)",
+  };
+}
+
+/** Every iteration of `loops` (outermost first), each binding all their variables, in JavaScript's order. */
+export function iterations(loops: readonly EnclosingLoop[], scope: Scope): Items {
+  const [first, ...rest] = loops;
+  if (!first) return { items: [{}] };
+  const own = loopItems(first, scope);
+  if ('why' in own) return own;
+  const all: Record<string, Binding>[] = [];
+  for (const item of own.items) {
+    const inner = iterations(rest, scopeOf(item, scope));
+    if ('why' in inner) return inner;
+    for (const more of inner.items) all.push({ ...item, ...more });
+  }
+  return { items: all };
+}
+
+/** The items of one loop over a constant list, as bindings of its variable. */
+function loopItems(loop: EnclosingLoop, scope: Scope): Items {
+  const name = loop.variable;
+  if (loop.counted) {
+    const values = countedValues(loop.counted, scope);
+    return typeof values === 'string' ? { why: values } : { items: values.map((value) => ({ [name]: { kind: 'constant', value } })) };
+  }
+  const source = unwrap(loop.source);
+  const method = objectMethod(source);
+  if (method) {
+    const table = literalOf(method.argument, scope);
+    const properties = table && ownProperties(table.node, table.scope);
+    if (!properties) return { why: `TypeKro cannot read the keys of \`${snippetOf(method.argument)}\` at definition time (an object literal with plain keys is needed)` };
+    return {
+      items: [...properties].map(([key, property]): Record<string, Binding> => {
+        if (method.name === 'keys') return { [name]: { kind: 'constant', value: key } };
+        if (method.name === 'values') return { [name]: { kind: 'alias', node: property.node, scope: property.scope } };
+        const entry = { type: 'ArrayExpression', elements: [{ type: 'StringLiteral', value: key }, property.node], loc: source.loc, start: source.start, end: source.end } as unknown as Node;
+        return { [name]: { kind: 'alias', node: entry, scope: property.scope } };
+      }),
+    };
+  }
+  const list = literalOf(source, scope);
+  if (list?.node.type !== 'ArrayExpression' || list.node.elements.some((element) => !element || element.type === 'SpreadElement')) {
+    return { why: `TypeKro cannot read the items of \`${snippetOf(loop.source)}\` at definition time (an array literal, a local or module constant holding one, or Object.keys/values/entries of an object literal is needed)` };
+  }
+  return { items: list.node.elements.map((element) => ({ [name]: { kind: 'alias', node: element as Node, scope: list.scope } })) };
+}
+
+function objectMethod(node: Node): { name: 'keys' | 'values' | 'entries'; argument: Node } | undefined {
+  if (node.type !== 'CallExpression' || node.arguments.length !== 1) return undefined;
+  const callee = unwrap(node.callee);
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.object.type !== 'Identifier' || callee.object.name !== 'Object') return undefined;
+  const name = callee.property.type === 'Identifier' ? callee.property.name : '';
+  return name === 'keys' || name === 'values' || name === 'entries' ? { name, argument: node.arguments[0] as Node } : undefined;
+}
+
+/** The values of a counted loop's variable, or why they are not known at definition time. */
+function countedValues(loop: CountedLoop, scope: Scope): number[] | string {
+  const start = constantNumber(loop.start, scope);
+  const end = constantNumber(loop.end, scope);
+  if (start === undefined || end === undefined) {
+    return `the bounds of its counted loop (\`${snippetOf(start === undefined ? loop.start : loop.end)}\`) are not numbers known at definition time`;
+  }
+  const holds = (i: number): boolean => (loop.operator === '<' ? i < end : loop.operator === '<=' ? i <= end : loop.operator === '>' ? i > end : i >= end);
+  const values: number[] = [];
+  for (let i = start; holds(i); i += loop.step) {
+    if (values.length >= MAX_ITEMS) return `its counted loop runs more than ${MAX_ITEMS} times`;
+    values.push(i);
+  }
+  return values;
+}
+
+/** A number the source states: a literal, a negated one, a constant naming one, the length of an array literal. */
+function constantNumber(raw: Node, scope: Scope): number | undefined {
+  const node = unwrap(raw);
+  if (node.type === 'NumericLiteral') return node.value;
+  if (node.type === 'UnaryExpression' && node.operator === '-') {
+    const value = constantNumber(node.argument, scope);
+    return value === undefined ? undefined : -value;
+  }
+  if (node.type === 'Identifier') {
+    const binding = scope.lookup(node.name);
+    if (binding?.kind === 'constant') return typeof binding.value === 'number' ? binding.value : undefined;
+    return binding?.kind === 'alias' ? constantNumber(binding.node, binding.scope) : undefined;
+  }
+  if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' && node.property.name === 'length') {
+    const list = literalOf(node.object, scope);
+    if (list?.node.type === 'ArrayExpression' && list.node.elements.every((element) => element && element.type !== 'SpreadElement')) return list.node.elements.length;
+  }
+  return undefined;
+}
+
+/**
+ * Why counting the calls at `site` may not give their iteration, if it may not: a condition inside the loops
+ * that can differ between iterations, or a jump (`continue`, `break`, `return`, `throw`) before the call; the
+ * same inside the helpers between the loop and the factory call.
+ */
+function undecided(site: CallSite, loops: readonly EnclosingLoop[], scope: Scope): string | EnclosingCondition[] {
+  const outer = loops[0]!;
+  const names = new Set(loops.map((loop) => loop.variable));
+  const onItems: EnclosingCondition[] = [];
+  for (const condition of site.context.conditions) {
+    const { test } = condition;
+    if ((test.start ?? 0) < (outer.source.end ?? 0)) continue;
+    const reads = readsVarying(test, names, scope);
+    if (reads === 'mutable') return `the condition \`${snippetOf(test)}\` reads a local that changes, so it may decide differently per item whether this resource is created, and TypeKro cannot tell which item a call was made for`;
+    if (reads === 'item') onItems.push(condition);
+  }
+  for (const loop of loops) {
+    const jump = jumpBefore(loop.body, site.call);
+    if (jump) return `\`${snippetOf(jump)}\` may end an iteration before this call, so TypeKro cannot tell which item a call was made for`;
+  }
+  let call: Node = site.call;
+  for (const frame of [...site.inner].reverse()) {
+    const inner = findCallAt(frame.file, frame.line, frame.column);
+    const fn = inner && enclosingFunctions(parseSourceFile(frame.file).program, inner).at(-1);
+    if (!inner || !fn) return `TypeKro cannot read the helper called at \`${snippetOf(call)}\``;
+    const context = enclosingContext(fn, inner);
+    const guard = context.conditions[0]?.test ?? context.loops[0]?.source;
+    if (guard) return `the helper creates its resource under \`${snippetOf(guard)}\`, so TypeKro cannot tell which item a call was made for`;
+    const jump = jumpBefore(fn.body, inner);
+    if (jump) return `\`${snippetOf(jump)}\` in the helper may return before it creates its resource, so TypeKro cannot tell which item a call was made for`;
+    call = inner;
+  }
+  return onItems;
+}
+
+/** A condition free of references, with the loop items bound: its value, when it folds to a boolean. */
+function decide(test: Node, scope: Scope): boolean | undefined {
+  if (mentionsReferences(test, scope)) return undefined;
+  try {
+    const folded = foldConstants(compileConditionNode(test, scope));
+    return folded.kind === 'literal' && folded.literal.kind === 'bool' ? folded.literal.value : undefined;
+  } catch {
+    // Anything the compiler refuses is not decided here; the call's own compilation reports it.
+    return undefined;
+  }
+}
+
+/** Whether `test` reads a loop variable (`item`) or a local that changes (a `let`, a mutated object). */
+function readsVarying(test: Node, names: ReadonlySet<string>, scope: Scope): 'item' | 'mutable' | undefined {
+  let found: 'item' | 'mutable' | undefined;
+  walk(test, (node, parent) => {
+    if (found === 'mutable' || node.type !== 'Identifier') return found !== 'mutable';
+    const property = (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed;
+    if (property) return true;
+    if (names.has(node.name)) found = 'item';
+    else {
+      const binding = scope.lookup(node.name);
+      if (binding?.kind === 'opaque' && !binding.holdsReferences) found = 'mutable';
+    }
+    return found !== 'mutable';
+  });
+  return found;
+}
+
+/** A `continue`, `break`, `return` or `throw` in `body` (not in nested functions) that may run before `call`. */
+function jumpBefore(body: Node, call: Node): Node | undefined {
+  let jump: Node | undefined;
+  walk(body, (node) => {
+    if (jump) return false;
+    if (node !== body && isFunctionNode(node) && !contains(node, call)) return false;
+    const isJump = node.type === 'ContinueStatement' || node.type === 'BreakStatement' || node.type === 'ReturnStatement' || node.type === 'ThrowStatement';
+    if (isJump && !contains(node, call) && (node.start ?? 0) < (call.start ?? 0)) jump = node;
+    return !jump;
+  });
+  return jump;
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  return (outer.start ?? 0) <= (inner.start ?? -1) && (inner.end ?? 0) <= (outer.end ?? -1);
+}
