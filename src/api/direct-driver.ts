@@ -162,6 +162,8 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
     },
     async plan(spec, planOptions = {}) {
       const { spec: checked, name } = checkedInstance(definition, graph, spec, planOptions.name);
+      // As the deploy would: a missing namespace is the user's to fix, not a dry run's 404 per object.
+      if (!options.createNamespace) await ensureNamespace(kube(), namespace, false, call(), 'plan');
       return planDirect({
         prepared: graphOf(),
         client: kube(),

@@ -130,6 +130,8 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
       }
     },
     async plan(instance) {
+      // As the deploy would: a missing namespace is the user's to fix, not an instance the plan calls new.
+      if (!options.createNamespace) await ensureNamespace(kube, namespace, false, call(), 'plan');
       const rgd = compileRgd(graph) as unknown as KubeObject;
       const changes = await schemaChanges(kube, graph, rgd);
       const note = changes.length > 0
