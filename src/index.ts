@@ -20,7 +20,7 @@ export type { Remedy, RemedyOption } from './util/remedy.js';
 export { kubernetesComposition, toResourceGraph, type Composition, type InstanceRef, type NestedComposition, type NoExtraKeys, type NoStatus, type StatusReturn } from './api/composition.js';
 export * from './api/aspects.js';
 export { BreakingChangeError, InstanceNotFoundError } from './api/factories.js';
-export type { DeleteResult, InstanceCondition, InstanceOperations, InstanceStatus, InstanceSummary, LogOptions, ResourceStatus, StreamLogOptions, StreamLogResult } from './api/factories.js';
+export type { DeleteResult, EvaluationFailure, InstanceCondition, InstanceOperations, InstanceStatus, InstanceSummary, LogOptions, ResourceStatus, StreamLogOptions, StreamLogResult } from './api/factories.js';
 export type { InstanceEvent, LogFailure, LogSource } from './api/instances.js';
 export type { KroOriginalOptions, OriginalFactoryOptions } from './api/original-options.js';
 export type { DirectFactory, DirectFactoryOptions, FactoryOptionsBase, FactoryStatus, KroFactory, KroFactoryOptions, KroInstance, KroStatusFields, OriginalNames } from './api/factories.js';

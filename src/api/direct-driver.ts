@@ -111,7 +111,9 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
     const metadata = graph.scope === 'Cluster' ? { name } : { name, namespace };
     const { ready, pending } = report;
     const resources = spec === undefined ? report.resources.map((row) => explainUnstored(row, checked)) : report.resources;
-    return { apiVersion: `${graph.group}/${graph.version}`, kind: graph.kind, metadata, mode: 'direct', ready, status: report.status as Partial<TStatus>, pending, resources };
+    // Without the spec, an expression may fail only because it reads defaults: no failure is claimed then.
+    const failure = spec !== undefined && report.failure ? { failure: report.failure } : {};
+    return { apiVersion: `${graph.group}/${graph.version}`, kind: graph.kind, metadata, mode: 'direct', ready, status: report.status as Partial<TStatus>, pending, resources, ...failure };
   }
 
   return {
@@ -160,6 +162,8 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
     },
     async plan(spec, planOptions = {}) {
       const { spec: checked, name } = checkedInstance(definition, graph, spec, planOptions.name);
+      // As the deploy would: a missing namespace is the user's to fix, not a dry run's 404 per object.
+      if (!options.createNamespace) await ensureNamespace(kube(), namespace, false, call(), 'plan');
       return planDirect({
         prepared: graphOf(),
         client: kube(),

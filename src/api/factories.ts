@@ -29,6 +29,7 @@ export {
   type InstanceSummary,
   type LogOptions,
   type ResourceStatus,
+  type EvaluationFailure,
   type StreamLogOptions,
   type StreamLogResult,
 } from './instances.js';

@@ -3,10 +3,11 @@
  * the instance name a spec gives, plan, status, list, events, logs and delete.
  */
 import type { DeployPlan, InstanceEvent, LogFailure, LogSource, PodLog } from '../runtime/direct/index.js';
-import type { ResourceStatus } from '../runtime/engine/index.js';
+import type { EvaluationFailure, ResourceStatus } from '../runtime/engine/index.js';
 
-export type { DeployPlan, InstanceEvent, LogFailure, LogSource, PodLog, ResourceStatus };
+export type { DeployPlan, EvaluationFailure, InstanceEvent, LogFailure, LogSource, PodLog, ResourceStatus };
 export { InstanceNotFoundError } from '../runtime/kube/errors.js';
+export { describeFailure } from '../runtime/engine/failure.js';
 
 /**
  * A KRO condition of the instance (kro mode).
@@ -54,6 +55,11 @@ export interface InstanceStatus<TStatus> {
   readonly pending: readonly string[];
   /** Every object it owns, and every resource that has none, judged by the runtime's readiness. */
   readonly resources: readonly ResourceStatus[];
+  /**
+   * The first expression of the graph that fails for this instance by TypeKro's CEL engine on the objects
+   * observed: why it is stuck when KRO gives no condition (KRO only logs such errors).
+   */
+  readonly failure?: EvaluationFailure;
 }
 
 /**

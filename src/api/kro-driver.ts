@@ -5,19 +5,19 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { compileRgd } from '../compile/rgd/index.js';
 import type { CompositionGraph } from '../ir/graph.js';
-import { KubeClient } from '../runtime/kube/client.js';
+import { describeRef, KubeClient } from '../runtime/kube/client.js';
 import { withLease, type LeaseOptions } from '../runtime/kube/lease.js';
 import { loadKubeConfig } from '../runtime/kube/config.js';
-import { applyInstance, applyRgd } from '../runtime/kro/deploy.js';
+import { applyInstance, applyRgd, type KroDiagnosis } from '../runtime/kro/deploy.js';
 import { breakingChanges } from '../runtime/kro/breaking.js';
 import { deleteKroInstance, healthOf, listInstances } from '../runtime/kro/instances.js';
 import { kroResourceIdOf, listChildren } from '../runtime/kro/children.js';
 import { planKro } from '../runtime/kro/plan.js';
-import { checkKroOwnership, type KroOwnership } from '../runtime/kro/ownership.js';
+import { checkKroOwnership, uncheckedNotes, type KroOwnership } from '../runtime/kro/ownership.js';
 import { namespacedLookup } from '../runtime/kube/list.js';
 import { createCelEngine } from '../runtime/cel/index.js';
 import { groupByResource, instanceEvents, logSources, readLogs, reportObjects, streamLogs, type DeployPlan, type PodLog } from '../runtime/direct/index.js';
-import { prepareGraph, recordName, type KubeObject, type PreparedGraph } from '../runtime/engine/index.js';
+import { describeFailure, prepareGraph, recordName, type KubeObject, type PreparedGraph } from '../runtime/engine/index.js';
 import type { SchemaChange } from '../runtime/kro/breaking.js';
 import {
   InstanceNotFoundError,
@@ -97,6 +97,17 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
     return { byId, redactor: redactorForObjects(graph, object.spec, byId) };
   }
 
+  /** The instance's children judged by the runtime, for a timeout (kro/deploy.ts): what is not ready, what fails. */
+  async function diagnose(instance: KubernetesObject): Promise<KroDiagnosis> {
+    const name = instance.metadata?.name ?? '';
+    const spec = (instance as { spec?: unknown }).spec ?? {};
+    const bounded = { deadline: Date.now() + 10_000 };
+    const byId = groupByResource(graphOf(), await listChildren(kube, childKinds, { name, namespace }, bounded), kroResourceIdOf);
+    const report = await reportObjects(kube, graphOf(), { spec, instance: { name, namespace } }, byId, bounded);
+    const notReady = report.resources.filter((r) => r.state === 'not-ready' && r.name).map((r) => `${describeRef({ apiVersion: r.apiVersion, kind: r.kind, name: r.name!, ...(r.namespace ? { namespace: r.namespace } : {}) })}: ${r.reason}`);
+    return { notReady, ...(report.failure ? { failure: describeFailure(report.failure) } : {}) };
+  }
+
   return {
     async deploy(instance) {
       // KRO's conditions quote spec values: its errors and progress pass through the spec's redactor
@@ -109,16 +120,18 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
           // Before anything is applied, the RGD included: a refused deploy changes nothing.
           const owned = await ownership(instance, signal);
           owned.refuse();
-          if (owned.unchecked.length > 0) onProgress(`ownership not checked before KRO applies ${owned.unchecked.join(', ')}: their names need cluster data (KRO refuses objects of another instance)`);
+          for (const note of uncheckedNotes(owned)) onProgress(note);
           const rgd = await checkedRgd(kube, graph, options.allowBreakingChanges ?? false);
           await applyRgd(kube, rgd, bounded);
-          return applyInstance(kube, instance, { ...bounded, childKinds });
+          return applyInstance(kube, instance, { ...bounded, rgdName: graph.name, diagnose: () => diagnose(instance) });
         });
       } catch (error) {
         throw redactor.error(error);
       }
     },
     async plan(instance) {
+      // As the deploy would: a missing namespace is the user's to fix, not an instance the plan calls new.
+      if (!options.createNamespace) await ensureNamespace(kube, namespace, false, call(), 'plan');
       const rgd = compileRgd(graph) as unknown as KubeObject;
       const changes = await schemaChanges(kube, graph, rgd);
       const note = changes.length > 0
@@ -148,6 +161,7 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
         status,
         pending: [],
         resources: report.resources,
+        ...(report.failure ? { failure: redactorFor(graph, object.spec).value(report.failure) } : {}),
       };
     },
     async listInstances() {

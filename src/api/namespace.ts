@@ -9,10 +9,10 @@ import type { KubeClient } from '../runtime/kube/client.js';
 
 /**
  * Makes sure `namespace` exists: applies it when `create`, else looks it up and fails with `NAMESPACE_NOT_FOUND`,
- * whose remedies say how to create it or deploy elsewhere. An account that may not read namespaces (a namespace-scoped one) is trusted
+ * whose remedies say how to create it or deploy elsewhere (`operation: 'plan'`: a plan, which creates nothing). An account that may not read namespaces (a namespace-scoped one) is trusted
  * to be in an existing namespace: the deploy's own writes report a missing one.
  */
-export async function ensureNamespace(kube: KubeClient, namespace: string, create: boolean, call: CallOptions): Promise<void> {
+export async function ensureNamespace(kube: KubeClient, namespace: string, create: boolean, call: CallOptions, operation: 'deploy' | 'plan' = 'deploy'): Promise<void> {
   if (create) {
     await kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } }, call);
     return;
@@ -23,5 +23,5 @@ export async function ensureNamespace(kube: KubeClient, namespace: string, creat
     if (error instanceof KubeApiError && error.status === 403) return;
     throw error;
   }
-  throw namespaceNotFound(namespace);
+  throw namespaceNotFound(namespace, operation);
 }

@@ -59,6 +59,10 @@ export function cliTerms(context: CliContext): RemedyTerms {
         return command(['kubectl', 'create', 'namespace', remedy.namespace, ...clusterFlags(context)]);
       case 'option':
         return `pass ${FLAGS[remedy.option]}`;
+      case 'spec-value':
+        return `pass a valid value for ${remedy.field} (--set ${remedy.field.replace(/^spec\./, '')}=<value>, or in the spec file)`;
+      case 'edit-composition':
+        return `${remedy.change} in the composition`;
     }
   };
 }

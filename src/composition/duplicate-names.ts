@@ -7,6 +7,7 @@ import { CompositionSyntaxError } from '../analysis/errors.js';
 import { printCel } from '../compile/cel/print.js';
 import { metadataField } from '../compile/rgd/index.js';
 import type { ResourceNode } from '../ir/graph.js';
+import { duplicateObjectMessage, objectKey } from '../util/object-identity.js';
 
 /**
  * Fails the definition when two resources name the same object by literals.
@@ -21,7 +22,9 @@ export function checkLiteralNames(resources: readonly ResourceNode[]): void {
   for (const resource of resources) {
     const metadata = literalMetadata(resource);
     if (!metadata || resource.forEach.length > 0) continue;
-    const key = JSON.stringify([resource.apiVersion, resource.kind, metadata.namespace ?? '', metadata.name, resource.includeWhen.map(printCel).sort()]);
+    const identity = { apiVersion: resource.apiVersion, kind: resource.kind, ...metadata };
+    // Only under the same conditions: resources in exclusive branches (`if (a) X; else Y`) are never made together.
+    const key = JSON.stringify([objectKey(identity), resource.includeWhen.map(printCel).sort()]);
     const first = seen.get(key);
     if (!first) {
       seen.set(key, resource);
@@ -29,12 +32,7 @@ export function checkLiteralNames(resources: readonly ResourceNode[]): void {
     }
     const where = resource.source ? `${resource.source.file}:${resource.source.line}:${resource.source.column}: ` : '';
     const hint = 'give each resource its own name';
-    throw new CompositionSyntaxError(
-      `${where}resources "${first.id}" and "${resource.id}" both make ${resource.kind} "${metadata.name}"${metadata.namespace ? ` in namespace ${metadata.namespace}` : ''}: one object would hold the last one's content\n  hint: ${hint}`,
-      resource.source,
-      `${resource.kind} "${metadata.name}"`,
-      hint,
-    );
+    throw new CompositionSyntaxError(`${where}${duplicateObjectMessage(first.id, resource.id, identity)}\n  hint: ${hint}`, resource.source, `${resource.kind} "${metadata.name}"`, hint);
   }
 }
 

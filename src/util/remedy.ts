@@ -25,13 +25,19 @@ export type RemedyOption = 'adopt' | 'force' | 'rollbackOnFailure' | 'waitForLoc
  *   { purpose: 'remove them', action: 'delete-instance', mode: 'direct', name: 'web', namespace: 'dev' },
  *   { purpose: 'create it', action: 'create-namespace', namespace: 'dev' },
  *   { purpose: 'take the objects over', action: 'option', option: 'adopt' },
+ *   { purpose: 'make the name valid', action: 'spec-value', field: 'spec.suffix' },
+ *   { purpose: 'make the name valid', action: 'edit-composition', change: 'lowercase it with .toLowerCase()' },
  * ];
- * remedies.length; // => 3
+ * remedies.length; // => 5
  */
 export type Remedy = { readonly purpose: string } & (
   | { readonly action: 'delete-instance'; readonly mode: 'direct' | 'kro'; readonly name: string; readonly namespace: string }
   | { readonly action: 'create-namespace'; readonly namespace: string }
   | { readonly action: 'option'; readonly option: RemedyOption }
+  /** Another value for a spec field (`spec.suffix`): the CLI's `--set suffix=...` or the spec file. */
+  | { readonly action: 'spec-value'; readonly field: string }
+  /** A change to the composition's code (`lowercase it with .toLowerCase()`). */
+  | { readonly action: 'edit-composition'; readonly change: string }
 );
 
 /** How one client spells a remedy (`deleteInstance("web")`, `typekro delete app.ts --name web`). */
@@ -46,6 +52,10 @@ export const apiTerms: RemedyTerms = (remedy) => {
       return `kubectl create namespace ${remedy.namespace}`;
     case 'option':
       return remedy.option === 'namespace' ? 'the factory option namespace' : `the factory option ${remedy.option}: true`;
+    case 'spec-value':
+      return `pass a valid value for ${remedy.field}`;
+    case 'edit-composition':
+      return `${remedy.change} in the composition`;
   }
 };
 

@@ -1,7 +1,8 @@
 /**
  * `typekro deploy` into a namespace that does not exist: invalid input (exit 2), refused before anything is
  * applied, in both modes; the message names the namespace and the ways out as command lines and flags (the API's
- * side: test/input/input.cluster.test.ts). `--create-namespace` creates it and deploys.
+ * side: test/input/input.cluster.test.ts). `--create-namespace` creates it and deploys. `typekro plan` exits 2
+ * the same way, instead of planning every object as a create that would fail.
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
@@ -36,6 +37,22 @@ describe('typekro deploy into a missing namespace', () => {
       const client = new KubeClient(testKubeConfig());
       assert.equal(await client.get({ apiVersion: 'kro.run/v1alpha1', kind: 'ResourceGraphDefinition', name: 'input-probe' }), undefined, 'the RGD was applied');
       assert.equal(await client.get({ apiVersion: 'v1', kind: 'Namespace', name: missing }), undefined, 'the namespace was created');
+    });
+  }
+
+  for (const mode of ['direct', 'kro'] as const) {
+    it(`plan, ${mode} mode: exit 2 as deploy, naming the namespace; it offers no option plan does not take`, async () => {
+      const result = await typekro(['plan', fixture, '--mode', mode, '--kubeconfig', kubeconfig, '-n', missing]);
+      assert.equal(result.code, 2, transcript(result));
+      assert.ok(
+        result.stderr.includes(
+          `typekro: namespace "${missing}" does not exist (a deploy creates it with createNamespace, --create-namespace)\n` +
+            `  to create it: kubectl create namespace ${missing} --kubeconfig ${kubeconfig}\n` +
+            '  to plan into an existing namespace: pass --namespace <namespace> (-n)\n',
+        ),
+        transcript(result),
+      );
+      assert.equal(result.stdout, '');
     });
   }
 

@@ -145,7 +145,7 @@ describe('render --manifests', () => {
     assert.equal(result.code, 2, transcript({ ...result, stderr: result.stderr.slice(0, 500) }));
     assert.equal(result.stdout, '');
     assert.ok(result.stderr.length < 400, `stderr has ${result.stderr.length} characters`);
-    assert.match(result.stderr, /^typekro: resource "config" \(ConfigMap\): name "o+…\(900000 characters\)" is not a valid ConfigMap name: it has 900000 characters \(at most 253\)\. It is computed from spec\.object: pass a valid value for spec\.object\.\n/);
+    assert.match(result.stderr, /^typekro: resource "config" \(ConfigMap\): name "o+…\(900000 characters\)" is not a valid ConfigMap name: it has 900000 characters \(at most 253\)\. It is computed from spec\.object\.\n {2}to make the name valid: pass a valid value for spec\.object \(--set object=<value>, or in the spec file\)\n/);
     const fits = await typekro(['render', 'test/cli/fixtures/named.ts', '--manifests', '--set', `object=${'o'.repeat(253)}`]);
     assert.equal(fits.code, 0, transcript(fits));
   });

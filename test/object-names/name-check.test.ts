@@ -48,8 +48,17 @@ describe('object names computed from the spec', () => {
       error.message,
       'resource "config" (ConfigMap): name "demo-Bad_Suffix" is not a valid ConfigMap name: it has uppercase letters ("B", "S") and contains "_" ' +
         '(a DNS-1123 subdomain: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters). ' +
-        'It is computed from spec.name, spec.suffix: pass valid values for them, or lowercase it in the composition with .toLowerCase().',
+        'It is computed from spec.name, spec.suffix.\n' +
+        '  to make the name valid: pass a valid value for spec.name\n' +
+        '  to make the name valid: pass a valid value for spec.suffix\n' +
+        '  to make the name valid: lowercase it with .toLowerCase() in the composition',
     );
+    // the ways out are data (util/remedy.ts), as every other error's: a client renders them in its own terms
+    assert.deepEqual(error.remedies, [
+      { purpose: 'make the name valid', action: 'spec-value', field: 'spec.name' },
+      { purpose: 'make the name valid', action: 'spec-value', field: 'spec.suffix' },
+      { purpose: 'make the name valid', action: 'edit-composition', change: 'lowercase it with .toLowerCase()' },
+    ]);
     assert.deepEqual(error.problems.map((p) => [p.resourceId, p.kind, p.field, p.value, p.specFields]), [['config', 'ConfigMap', 'metadata.name', 'demo-Bad_Suffix', ['spec.name', 'spec.suffix']]]);
   });
 
@@ -59,7 +68,7 @@ describe('object names computed from the spec', () => {
       error.message,
       'resource "service" (Service): name "1web.io" is not a valid Service name: it contains "." ' +
         '(a DNS-1035 label: lowercase letters, digits and "-", starting with a letter and ending with a letter or digit, at most 63 characters). ' +
-        'It is computed from spec.service: pass a valid value for spec.service.',
+        'It is computed from spec.service.\n  to make the name valid: pass a valid value for spec.service',
     );
   });
 
@@ -67,7 +76,8 @@ describe('object names computed from the spec', () => {
     const error = await failure({ ...good, suffix: 'ok-', workers: ['fine', 'Not-Fine'] });
     assert.equal(error.problems.length, 2);
     assert.match(error.message, /^2 objects would have names the API server refuses:\n {2}- resource "config" \(ConfigMap\): name "demo-ok-" is not a valid ConfigMap name: it ends with "-" \(a DNS-1123 subdomain/);
-    assert.match(error.message, /\n {2}- resource "workers" \(ConfigMap\): name "worker-Not-Fine" is not a valid ConfigMap name: it has uppercase letters \("N", "F"\) \(.*\)\. It is computed from spec\.workers: pass a valid value for spec\.workers, or lowercase it in the composition with \.toLowerCase\(\)\.$/);
+    assert.match(error.message, /\n {2}- resource "workers" \(ConfigMap\): name "worker-Not-Fine" is not a valid ConfigMap name: it has uppercase letters \("N", "F"\) \(.*\)\. It is computed from spec\.workers\.\n/);
+    assert.deepEqual(error.remedies?.map((r) => (r.action === 'spec-value' ? r.field : r.action === 'edit-composition' ? r.change : r.action)), ['spec.name', 'spec.suffix', 'spec.workers', 'lowercase it with .toLowerCase()']);
   });
 
   it('a name set in the composition is refused when the composition is defined, saying to change it there', () => {

@@ -17,7 +17,10 @@ const fixture = 'test/object-names/fixtures/suffixed.ts';
 const message = (name: string): string =>
   `typekro: resource "extra" (ConfigMap): name "${name}-Bad_Suffix" is not a valid ConfigMap name: it has uppercase letters ("B", "S") and contains "_" ` +
   '(a DNS-1123 subdomain: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters). ' +
-  'It is computed from spec.name, spec.suffix: pass valid values for them, or lowercase it in the composition with .toLowerCase(). Nothing was applied.\n';
+  'It is computed from spec.name, spec.suffix. Nothing was applied.\n' +
+  '  to make the name valid: pass a valid value for spec.name (--set name=<value>, or in the spec file)\n' +
+  '  to make the name valid: pass a valid value for spec.suffix (--set suffix=<value>, or in the spec file)\n' +
+  '  to make the name valid: lowercase it with .toLowerCase() in the composition\n';
 
 describe('a resource name computed from a bad spec value', () => {
   const kc = testKubeConfig();
@@ -54,7 +57,7 @@ describe('a resource name computed from a bad spec value', () => {
     assert.equal(result.code, 2, transcript(result));
     assert.match(
       result.stderr,
-      /\ntypekro: resource "stamped" \(ConfigMap\): name "stamped-\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ" is not a valid ConfigMap name: it has uppercase letters \("T", "Z"\) and contains ":" \(a DNS-1123 subdomain[^)]*\)\. It is computed from spec\.name, first\.metadata\.creationTimestamp: pass a valid value for spec\.name, or compute it differently in the composition, or lowercase it in the composition with \.toLowerCase\(\)\.\n\(applied before the failure and left in the cluster: ConfigMap [a-z0-9-]+\/stamped-first; /,
+      /\ntypekro: resource "stamped" \(ConfigMap\): name "stamped-\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ" is not a valid ConfigMap name: it has uppercase letters \("T", "Z"\) and contains ":" \(a DNS-1123 subdomain[^)]*\)\. It is computed from spec\.name, first\.metadata\.creationTimestamp\.\n\(applied before the failure and left in the cluster: ConfigMap [a-z0-9-]+\/stamped-first; [^\n]*\n {2}to make the name valid: pass a valid value for spec\.name \(--set name=<value>, or in the spec file\)\n {2}to make the name valid: compute it differently in the composition\n {2}to make the name valid: lowercase it with \.toLowerCase\(\) in the composition\n/,
       transcript(result),
     );
     // the first was applied (it had to exist to name the second), the second never reached the API server

@@ -10,6 +10,8 @@ import { createCelEngine } from '../../src/runtime/cel/index.js';
 import { checkDistinctObjects, prepareGraph } from '../../src/runtime/engine/index.js';
 import { kroChildren } from '../../src/runtime/kro/ownership.js';
 import { graph, node, spec, x } from '../direct/support.js';
+import { checkLiteralNames } from '../../src/composition/duplicate-names.js';
+import { duplicateObjectMessage } from '../../src/util/object-identity.js';
 
 const twoNamedFromSpec = prepareGraph(
   graph('dup', [
@@ -37,4 +39,17 @@ it('accepts the same resources when the spec gives different names, and equal na
     { resourceId: 'b', manifest: { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'same', namespace: 'dev' } } },
     { resourceId: 'c', manifest: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'same', namespace: 'prod' } } },
   ]);
+});
+
+it('one key and one message at definition (literal names) and before the first apply (computed names)', () => {
+  const identity = { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'dev', name: 'same' };
+  const literal = (id: string) => node(id, 'v1', 'ConfigMap', { metadata: { name: 'same', namespace: 'dev' } });
+  const sentence = duplicateObjectMessage('first', 'second', identity);
+  assert.equal(sentence, 'resources "first" and "second" both make ConfigMap "same" in namespace dev: one object would hold the last one\'s content');
+  assert.throws(() => checkLiteralNames([literal('first'), literal('second')]), (error: Error) => error.message.startsWith(`${sentence}\n  hint: `));
+  const manifest = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'same', namespace: 'dev' } };
+  assert.throws(() => checkDistinctObjects([{ resourceId: 'first', manifest }, { resourceId: 'second', manifest }]), (error: Error) => error.message.startsWith(`${sentence}. Nothing was applied`));
+  // an absent namespace and an empty one name the same object, in both checks
+  const bare = node('third', 'v1', 'ConfigMap', { metadata: { name: 'same', namespace: '' } });
+  assert.throws(() => checkLiteralNames([node('first', 'v1', 'ConfigMap', { metadata: { name: 'same' } }), bare]), /resources "first" and "third" both make ConfigMap "same":/);
 });

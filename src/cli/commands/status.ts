@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import type { InstanceStatus } from '../../index.js';
+import { describeFailure } from '../../api/instances.js';
 import { redactorFor, redactStatus } from '../../api/sensitive.js';
 import { describeInstance, factoryOf, load, withOtherModeHint } from '../context.js';
 import { EXIT } from '../errors.js';
@@ -27,6 +28,8 @@ function human(title: string, result: InstanceStatus<unknown>): string {
   if (result.conditions?.length) lines.push(`conditions: ${result.conditions.map((c) => `${c.type}=${c.status}${c.status !== 'True' && c.message ? ` (${c.message})` : ''}`).join('; ')}`);
   if (Object.keys(result.status).length > 0) lines.push('status:', ...formatDocument(result.status, 'yaml').trimEnd().split('\n').map((line) => `  ${line}`));
   if (result.pending.length > 0) lines.push(`pending status fields: ${result.pending.join(', ')}`);
+  // KRO only logs an expression's error: what TypeKro's CEL engine finds failing is the reason it cannot give.
+  if (!result.ready && result.failure) lines.push(`failing: ${describeFailure(result.failure)}`);
   if (result.resources.length > 0) {
     const rows = result.resources.map((row) => [row.resourceId, row.kind, row.name ?? '-', row.state === 'ready' ? 'yes' : row.state === 'not-ready' ? 'no' : row.state, row.reason]);
     lines.push('', table(['RESOURCE', 'KIND', 'NAME', 'READY', 'DETAIL'], rows));

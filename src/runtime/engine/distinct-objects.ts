@@ -4,6 +4,7 @@
  * last one's content while the deploy reports both. Checked on the objects named before anything is applied.
  */
 import { TypeKroError } from '../../util/errors.js';
+import { duplicateObjectMessage, objectKey } from '../../util/object-identity.js';
 import type { KubeObject } from './types.js';
 
 /**
@@ -22,17 +23,13 @@ export function checkDistinctObjects(entries: readonly { readonly resourceId: st
   for (const { resourceId, manifest } of entries) {
     const { name, namespace } = (manifest.metadata ?? {}) as { name?: unknown; namespace?: unknown };
     if (typeof name !== 'string') continue;
-    const key = JSON.stringify([manifest.apiVersion, manifest.kind, typeof namespace === 'string' ? namespace : '', name]);
+    const identity = { apiVersion: String(manifest.apiVersion), kind: String(manifest.kind), name, ...(typeof namespace === 'string' ? { namespace } : {}) };
+    const key = objectKey(identity);
     const first = seen.get(key);
     if (first === undefined) {
       seen.set(key, resourceId);
       continue;
     }
-    const where = typeof namespace === 'string' ? ` in namespace ${namespace}` : '';
-    const who = first === resourceId ? `resource "${resourceId}" makes two objects` : `resources "${first}" and "${resourceId}" both make`;
-    throw new TypeKroError(
-      'SPEC_INVALID',
-      `${who} ${String(manifest.kind)} "${name}"${where}: one object would hold the last one's content. Nothing was applied; give them different names (check the spec values their names are made of)`,
-    );
+    throw new TypeKroError('SPEC_INVALID', `${duplicateObjectMessage(first, resourceId, identity)}. Nothing was applied; give them different names (check the spec values their names are made of)`);
   }
 }

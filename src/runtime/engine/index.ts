@@ -2,6 +2,7 @@
 export { prepareGraph, type PreparedGraph } from './prepared.js';
 export { createPlanCache, observedReadiness, planInstance, resourceReadiness, type PlanCache } from './plan.js';
 export { instanceStatus } from './status.js';
+export { describeFailure, firstFailure, type EvaluationFailure } from './failure.js';
 export { readinessReader, ruleReadiness } from './readiness.js';
 export { reportInstance, type InstanceReport, type ResourceStatus } from './report.js';
 export { resolveStatus, resolveValue, type Resolved, type StatusResult } from './resolve.js';

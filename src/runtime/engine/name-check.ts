@@ -12,6 +12,7 @@ import { rewriteExpr, selectPath } from '../../ir/rewrite.js';
 import { isExprValue, type Value } from '../../ir/value.js';
 import type { ResourceNode } from '../../ir/graph.js';
 import { TypeKroError } from '../../util/errors.js';
+import type { Remedy } from '../../util/remedy.js';
 import { clip, REDACTED } from '../../util/redact.js';
 import { describeSyntax, NAMESPACE_SYNTAX, nameProblem, nameSyntaxOf } from '../../util/object-names.js';
 import type { PreparedGraph } from './prepared.js';
@@ -69,8 +70,9 @@ export class InvalidObjectNameError extends TypeKroError {
     message: string,
     /** Each name or namespace that breaks its rule. */
     readonly problems: readonly ObjectNameProblem[],
+    remedies: readonly Remedy[] = [],
   ) {
-    super('SPEC_INVALID', message);
+    super('SPEC_INVALID', message, { remedies });
   }
 }
 
@@ -120,10 +122,11 @@ export function checkObjectNames(prepared: PreparedGraph, objects: readonly { re
   const problems = objectNameProblems(prepared, objects, options.redact);
   if (problems.length === 0) return;
   const after = options.nothingApplied ? ' Nothing was applied.' : '';
-  if (problems.length === 1) throw new InvalidObjectNameError(`${describeProblem(problems[0]!)}${after}`, problems);
+  const remedies = unique(problems.flatMap(remediesOf));
+  if (problems.length === 1) throw new InvalidObjectNameError(`${describeProblem(problems[0]!)}${after}`, problems, remedies);
   const shown = problems.slice(0, SHOWN).map((p) => `  - ${describeProblem(p)}`);
   const more = problems.length > SHOWN ? [`  - and ${problems.length - SHOWN} more`] : [];
-  throw new InvalidObjectNameError(`${problems.length} objects would have names the API server refuses:${after}\n${[...shown, ...more].join('\n')}`, problems);
+  throw new InvalidObjectNameError(`${problems.length} objects would have names the API server refuses:${after}\n${[...shown, ...more].join('\n')}`, problems, remedies);
 }
 
 function describeProblem(p: ObjectNameProblem): string {
@@ -131,13 +134,26 @@ function describeProblem(p: ObjectNameProblem): string {
   // A name that is only too long needs no spelling rule.
   const rule = /^has \d+ characters \(at most \d+\)$/.test(p.problem) ? '' : ` (${p.rule})`;
   const sources = [...p.specFields, ...p.resourceFields];
-  const fixes: string[] = [];
-  if (p.specFields.length > 0) fixes.push(p.specFields.length === 1 ? `pass a valid value for ${p.specFields[0]}` : p.resourceFields.length === 0 ? 'pass valid values for them' : `pass valid values for ${p.specFields.join(', ')}`);
-  if (sources.length === 0) fixes.push('change it there');
-  else if (p.resourceFields.length > 0) fixes.push('compute it differently in the composition');
-  if (/uppercase/.test(p.problem)) fixes.push('lowercase it in the composition with .toLowerCase()');
-  const fix = `${sources.length > 0 ? `It is computed from ${sources.join(', ')}` : 'It is set in the composition'}: ${fixes.join(', or ')}.`;
-  return `resource "${p.resourceId}" (${p.kind}): ${subject}: it ${p.problem}${rule}. ${fix}`;
+  const origin = sources.length > 0 ? `It is computed from ${sources.join(', ')}.` : 'It is set in the composition.';
+  return `resource "${p.resourceId}" (${p.kind}): ${subject}: it ${p.problem}${rule}. ${origin}`;
+}
+
+/** The ways to a valid name, as data (util/remedy.ts): each client says them in its own terms. */
+function remediesOf(p: ObjectNameProblem): Remedy[] {
+  const purpose = p.field === 'metadata.name' ? 'make the name valid' : 'make the namespace valid';
+  const remedies: Remedy[] = p.specFields.map((field) => ({ purpose, action: 'spec-value', field }));
+  if (p.specFields.length + p.resourceFields.length === 0) remedies.push({ purpose, action: 'edit-composition', change: 'change it' });
+  else if (p.resourceFields.length > 0) remedies.push({ purpose, action: 'edit-composition', change: 'compute it differently' });
+  if (/uppercase/.test(p.problem)) remedies.push({ purpose, action: 'edit-composition', change: 'lowercase it with .toLowerCase()' });
+  return remedies;
+}
+
+function unique(remedies: readonly Remedy[]): Remedy[] {
+  const seen = new Set<string>();
+  return remedies.filter((remedy) => {
+    const key = JSON.stringify(remedy);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 /** The spec and resource fields `metadata.<field>` of the resource's template reads, iterators' sources included. */

@@ -6,15 +6,24 @@
  * unnamed. Both modes check these objects before the first write (names: name-check.ts, ownership:
  * ownership-check.ts), from this one plan.
  */
+import { isExprValue, type Value } from '../../ir/value.js';
+import { isPlainObject } from '../../util/json.js';
 import { planInstance } from './plan.js';
 import type { PreparedGraph } from './prepared.js';
-import type { KubeObject, PlanInput } from './types.js';
+import { resolveValue } from './resolve.js';
+import type { KubeObject, Observed, PlanInput } from './types.js';
+import { instanceVariables } from './variables.js';
 
 /** What the planner can name before anything exists, and the resources it cannot. */
 export interface NameableObjects {
   readonly manifests: readonly { readonly resourceId: string; readonly manifest: KubeObject }[];
-  /** Resource ids whose objects cannot be named before they are applied. */
+  /** Resource ids whose objects cannot be named before they are applied: their names need cluster data. */
   readonly unnamed: readonly string[];
+  /**
+   * Resources whose rendering fails for this spec (an expression's error, not missing data), with the
+   * message; the object is still named (in `manifests`) when its name and namespace evaluate.
+   */
+  readonly failing: readonly { readonly resourceId: string; readonly message: string; readonly named: boolean }[];
 }
 
 /**
@@ -38,9 +47,10 @@ export async function nameableObjects(
     let plan: ReturnType<typeof planInstance>;
     try {
       plan = planInstance(prepared, { ...input, observed, readiness: 'exists' });
-    } catch {
-      // An expression the planner cannot evaluate fails at its own apply (or KRO judges it): what is not named yet stays unnamed.
-      return { manifests: listed(named), unnamed: prepared.order.filter((id) => !named.has(id) && !prepared.resource(id).externalRef) };
+    } catch (error) {
+      // An expression the planner cannot evaluate fails at its own apply (or KRO judges it): what is not named yet fails.
+      const rest = prepared.order.filter((id) => !named.has(id) && !prepared.resource(id).externalRef);
+      return { manifests: listed(named), unnamed: [], failing: rest.map((resourceId) => ({ resourceId, message: (error as Error).message, named: false })) };
     }
     for (const node of plan.nodes.values()) {
       if (node.state !== 'apply' || named.has(node.id)) continue;
@@ -49,10 +59,34 @@ export async function nameableObjects(
       progressed = true;
     }
     if (!progressed) {
-      const unnamed = [...plan.nodes.values()].filter((n) => n.state === 'pending' || n.state === 'waiting' || n.state === 'error').map((n) => n.id);
-      return { manifests: listed(named), unnamed };
+      const failing = [...plan.nodes.values()].flatMap((n) => (n.state === 'error' ? [{ resourceId: n.id, message: n.message }] : []));
+      for (const { resourceId } of failing) {
+        // The rest of its template fails, but its name may not: the object it would make is still checked.
+        const identity = identityOf(prepared, resourceId, { ...input, observed });
+        if (identity) named.set(resourceId, [await finalize(identity, resourceId)]);
+      }
+      const unnamed = [...plan.nodes.values()].filter((n) => n.state === 'pending' || n.state === 'waiting' || (n.state === 'error' && !named.has(n.id))).map((n) => n.id);
+      const failed = failing.map((f) => ({ ...f, named: named.has(f.resourceId) }));
+      return { manifests: listed(named), unnamed: unnamed.filter((id) => !failing.some((f) => f.resourceId === id)), failing: failed };
     }
   }
+}
+
+/** The object a resource outside any forEach makes, reduced to what names it, when its name and namespace evaluate. */
+function identityOf(prepared: PreparedGraph, id: string, input: Omit<PlanInput, 'readiness'> & { observed: Observed }): KubeObject | undefined {
+  const resource = prepared.resource(id);
+  const metadata = isPlainObject(resource.template) && !isExprValue(resource.template) ? resource.template['metadata'] : undefined;
+  if (resource.forEach.length > 0 || !isPlainObject(metadata) || isExprValue(metadata)) return undefined;
+  const variables = instanceVariables(prepared.graph, input);
+  const field = (key: string): unknown => {
+    const value = (metadata as Record<string, Value>)[key];
+    if (value === undefined) return undefined;
+    const resolved = resolveValue(value, (expr) => prepared.evaluate(expr, variables, resource));
+    return resolved.kind === 'value' ? resolved.value : null;
+  };
+  const [name, namespace] = [field('name'), field('namespace')];
+  if (typeof name !== 'string' || (namespace !== undefined && typeof namespace !== 'string')) return undefined;
+  return { apiVersion: resource.apiVersion, kind: resource.kind, metadata: { name, ...(typeof namespace === 'string' ? { namespace } : {}) } };
 }
 
 function listed(named: ReadonlyMap<string, readonly KubeObject[]>): NameableObjects['manifests'] {

@@ -10,7 +10,7 @@ import type { Value } from '../../ir/value.js';
 import type { PreparedGraph } from './prepared.js';
 import type { EvalResult } from '../cel/index.js';
 import { impossibleReads } from './reads.js';
-import { resolveValue, toJsonResult, type LeafEvaluator, type Resolved } from './resolve.js';
+import { resolveValue, toJsonResult, withOrigin, type LeafEvaluator, type Resolved } from './resolve.js';
 import { ruleReadiness } from './readiness.js';
 import type { InstancePlan, KubeObject, NodePlan, PlanInput, Readiness } from './types.js';
 import { instanceVariables, observedCel, schemaVariable } from './variables.js';
@@ -119,7 +119,7 @@ function planNode(prepared: PreparedGraph, resource: ResourceNode, all: Vars, no
   if (waitingOn.length > 0) {
     return { id, state: 'waiting', on: waitingOn, reason: `waiting for ${waitingOn.map((d) => `"${d}"`).join(', ')} to be ready`, ready: false };
   }
-  const included = checkIncludeWhen(resource, (expr) => toJsonResult(prepared.evaluate(expr, vars, resource)));
+  const included = checkIncludeWhen(resource, (expr) => withOrigin(toJsonResult(prepared.evaluate(expr, vars, resource)), expr, 'includeWhen'));
   if (included !== true) return included.kind === 'skip' ? { id, state: 'skipped', reason: included.reason, ready: true } : failed(id, included);
   if (resource.externalRef) return planExternal(resource, (expr) => prepared.evaluate(expr, vars, resource), input);
   const bindings = expandForEach(resource, (expr) => prepared.evaluate(expr, vars, resource));
@@ -147,7 +147,7 @@ function neverPending(prepared: PreparedGraph, plan: NodePlan, input: PlanInput)
 function failed(id: string, result: Exclude<Resolved, { kind: 'value' }>): NodePlan {
   return result.kind === 'pending'
     ? { id, state: 'pending', reason: result.reason, ready: false }
-    : { id, state: 'error', message: result.message, ready: false };
+    : { id, state: 'error', message: result.message, ready: false, ...(result.origin ? { origin: result.origin } : {}) };
 }
 
 type Inclusion = true | { kind: 'skip'; reason: string } | Exclude<Resolved, { kind: 'value' }>;
@@ -169,7 +169,7 @@ function checkIncludeWhen(resource: ResourceNode, evaluate: (expr: Expr) => Reso
 function expandForEach(resource: ResourceNode, evaluate: (expr: Expr) => EvalResult): Vars[] | Exclude<Resolved, { kind: 'value' }> {
   let bindings: Vars[] = [{}];
   for (const dimension of resource.forEach) {
-    const result = evaluate(dimension.source);
+    const result = withOrigin(evaluate(dimension.source), dimension.source, `forEach "${dimension.name}"`);
     if (result.kind !== 'value') return result;
     if (!Array.isArray(result.value)) return { kind: 'error', message: `forEach "${dimension.name}" must be a list` };
     const items = result.value as unknown[];

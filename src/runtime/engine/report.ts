@@ -6,7 +6,8 @@
 import { planInstance, resourceReadiness } from './plan.js';
 import type { PreparedGraph } from './prepared.js';
 import { instanceStatus } from './status.js';
-import type { KubeObject, PlanInput } from './types.js';
+import type { KubeObject, PlanInput, Readiness } from './types.js';
+import { firstFailure, type EvaluationFailure } from './failure.js';
 
 /**
  * One object of the instance, or one resource that has no object.
@@ -40,6 +41,8 @@ export interface InstanceReport {
   /** The hydrated status (pending fields omitted) and which fields are pending. */
   readonly status: Record<string, unknown>;
   readonly pending: readonly string[];
+  /** The first expression that fails for good (engine/failure.ts): why an instance is stuck when nothing else says. */
+  readonly failure?: EvaluationFailure;
 }
 
 function identityOf(object: KubeObject): { name?: string; namespace?: string } {
@@ -60,6 +63,7 @@ function identityOf(object: KubeObject): { name?: string; namespace?: string } {
 export function reportInstance(prepared: PreparedGraph, input: PlanInput): InstanceReport {
   const plan = planInstance(prepared, { ...input, readiness: input.readiness ?? 'kind' });
   const resources: ResourceStatus[] = [];
+  const judged = new Map<string, Readiness>();
   for (const id of plan.order) {
     const resource = prepared.resource(id);
     if (resource.externalRef) continue;
@@ -70,6 +74,7 @@ export function reportInstance(prepared: PreparedGraph, input: PlanInput): Insta
     if (items.length > 0) {
       const desired = node?.state === 'apply' ? Math.max(node.manifests.length, items.length) : items.length;
       const readiness = resourceReadiness(prepared, id, desired, { ...input, readiness: input.readiness ?? 'kind' });
+      judged.set(id, readiness);
       for (const item of items) resources.push({ ...base, ...identityOf(item), state: readiness.ready ? 'ready' : 'not-ready', ready: readiness.ready, reason: readiness.reason });
       continue;
     }
@@ -80,5 +85,6 @@ export function reportInstance(prepared: PreparedGraph, input: PlanInput): Insta
     else if (node.state !== 'external') resources.push({ ...base, state: 'waiting', ready: false, reason: node.reason });
   }
   const hydrated = instanceStatus(prepared, input);
-  return { ready: resources.every((r) => r.ready), resources, status: hydrated.status, pending: hydrated.pending };
+  const failure = firstFailure(prepared, plan, hydrated, judged);
+  return { ready: resources.every((r) => r.ready), resources, status: hydrated.status, pending: hydrated.pending, ...(failure ? { failure } : {}) };
 }

@@ -11,7 +11,17 @@ import { celToJson, type EvalResult } from '../cel/index.js';
 export type Resolved =
   | { readonly kind: 'value'; readonly value: unknown }
   | { readonly kind: 'pending'; readonly reason: string }
-  | { readonly kind: 'error'; readonly message: string };
+  | { readonly kind: 'error'; readonly message: string; readonly origin?: FailedLeaf };
+
+/**
+ * The expression an error came from: its field (`data.count`, `includeWhen`; empty for a whole value), the
+ * expression and the evaluator's own message, so a diagnosis can name all three apart.
+ */
+export interface FailedLeaf {
+  readonly field: string;
+  readonly expr: Expr;
+  readonly message: string;
+}
 
 /** Evaluates one expression leaf to CEL-native data. */
 export type LeafEvaluator = (expr: Expr) => EvalResult;
@@ -31,7 +41,7 @@ export function toJsonResult(result: EvalResult): Resolved {
  * while other fields still wait for data.
  */
 export function resolveValue(value: Value, evaluate: LeafEvaluator, path = ''): Resolved {
-  if (isExprValue(value)) return annotate(toJsonResult(evaluate(value.expr)), path);
+  if (isExprValue(value)) return annotate(withOrigin(toJsonResult(evaluate(value.expr)), value.expr), path);
   if (Array.isArray(value)) return resolveEntries(value.map((item: Value, i) => [String(i), item]), evaluate, path, true);
   if (isPlainObject(value)) return resolveEntries(Object.entries(value as Record<string, Value>), evaluate, path, false);
   return { kind: 'value', value };
@@ -50,9 +60,15 @@ function resolveEntries(entries: [string, Value][], evaluate: LeafEvaluator, pat
   return { kind: 'value', value: list ? out.map(([, v]) => v) : Object.fromEntries(out) };
 }
 
+/** An error of evaluating `expr` itself (not of a value inside it) records the expression. */
+export function withOrigin(result: Resolved, expr: Expr, field = ''): Resolved {
+  return result.kind === 'error' && !result.origin ? { ...result, origin: { field, expr, message: result.message } } : result;
+}
+
 function annotate(result: Resolved, path: string): Resolved {
   if (result.kind === 'value' || !path) return result;
-  return result.kind === 'pending' ? { kind: 'pending', reason: `${path}: ${result.reason}` } : { kind: 'error', message: `${path}: ${result.message}` };
+  if (result.kind === 'pending') return { kind: 'pending', reason: `${path}: ${result.reason}` };
+  return { kind: 'error', message: `${path}: ${result.message}`, ...(result.origin ? { origin: { ...result.origin, field: result.origin.field || path } } : {}) };
 }
 
 export interface StatusResult {
@@ -61,6 +77,8 @@ export interface StatusResult {
   readonly pending: readonly string[];
   /** Field paths left out because evaluation failed for good, with the message. */
   readonly errors: readonly string[];
+  /** The same failures by field, expression and message (a field of an array item names its array). */
+  readonly failures: readonly FailedLeaf[];
 }
 
 /**
@@ -70,12 +88,16 @@ export interface StatusResult {
 export function resolveStatus(value: Value, evaluate: LeafEvaluator): StatusResult {
   const pending: string[] = [];
   const errors: string[] = [];
+  const failures: FailedLeaf[] = [];
   const visit = (node: Value, path: string): unknown => {
     if (node === null) return undefined;
     if (!isPlainObject(node) || isExprValue(node)) {
       const resolved = resolveValue(node, evaluate, path);
       if (resolved.kind === 'pending') pending.push(path);
-      if (resolved.kind === 'error') errors.push(resolved.message);
+      if (resolved.kind === 'error') {
+        errors.push(resolved.message);
+        if (resolved.origin) failures.push(resolved.origin);
+      }
       return resolved.kind === 'value' ? resolved.value : undefined;
     }
     const out: Record<string, unknown> = {};
@@ -86,5 +108,5 @@ export function resolveStatus(value: Value, evaluate: LeafEvaluator): StatusResu
     return Object.keys(out).length > 0 ? out : undefined;
   };
   const status = visit(value, '');
-  return { status: isPlainObject(status) ? status : {}, pending, errors };
+  return { status: isPlainObject(status) ? status : {}, pending, errors, failures };
 }

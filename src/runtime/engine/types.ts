@@ -1,6 +1,7 @@
 /** Data the planner consumes and produces. Plain JSON objects in, plain decisions out. */
 
 import type { OpenApiSchema } from '../cel/index.js';
+import type { FailedLeaf } from './resolve.js';
 
 /** A Kubernetes object as JSON (what the API server returns, or a rendered manifest). */
 export type KubeObject = Record<string, unknown>;
@@ -73,7 +74,8 @@ export type NodePlan =
   | { readonly id: string; readonly state: 'waiting'; readonly on: readonly string[]; readonly reason: string; readonly ready: false }
   /** An expression reads data that is not there yet (KRO: data pending, retry). */
   | { readonly id: string; readonly state: 'pending'; readonly reason: string; readonly ready: false }
-  | { readonly id: string; readonly state: 'error'; readonly message: string; readonly ready: false }
+  /** An expression failed for good; `origin` names the expression when one did (not a forEach that is not a list). */
+  | { readonly id: string; readonly state: 'error'; readonly message: string; readonly ready: false; readonly origin?: FailedLeaf }
   /** Render complete: the manifests to apply (one per forEach item), and the readiness of what is observed. */
   | { readonly id: string; readonly state: 'apply'; readonly manifests: readonly KubeObject[]; readonly collection: boolean; readonly ready: boolean; readonly readiness: Readiness }
   | { readonly id: string; readonly state: 'external'; readonly target: ExternalTarget; readonly ready: boolean; readonly readiness: Readiness };

@@ -1,13 +1,11 @@
 /**
  * The children KRO created for an instance, found by KRO's labels (kro-facts §6), only in the instance's
- * namespace for namespaced kinds (a namespace-scoped account can read them); and why some are not ready,
- * for timeout messages, read with the kind rules KRO itself was given as default readyWhen.
+ * namespace for namespaced kinds (a namespace-scoped account can read them).
  */
-import { createCelEngine } from '../cel/index.js';
-import { readinessReader, type KubeObject } from '../engine/index.js';
-import { describeRef, KubeApiError, type CallOptions, type KubeClient } from '../kube/client.js';
+import type { KubeObject } from '../engine/index.js';
+import { KubeApiError, type CallOptions, type KubeClient } from '../kube/client.js';
 import { listByLabel } from '../kube/list.js';
-import { plain, refOf } from '../direct/objects.js';
+import { plain } from '../direct/objects.js';
 
 /** KRO's labels on the children of an instance. */
 export const KRO_LABELS = {
@@ -51,17 +49,4 @@ export async function listChildren(client: KubeClient, kinds: readonly ChildKind
     }),
   );
   return lists.flat();
-}
-
-/**
- * One line per child of the instance that is not ready, with the reason (`HelmRelease ns/x: ...`); empty
- * when all are ready or they cannot be listed (the timeout message must not fail on its own diagnosis).
- */
-export async function notReadyChildren(client: KubeClient, kinds: readonly ChildKind[], instance: { name: string; namespace: string }): Promise<string[]> {
-  const children = await listChildren(client, kinds, instance, { deadline: Date.now() + 5_000 }).catch(() => []);
-  const readinessOf = readinessReader(createCelEngine());
-  return children.flatMap((child) => {
-    const readiness = readinessOf(child);
-    return readiness.ready ? [] : [`${describeRef(refOf(child))}: ${readiness.reason}`];
-  });
 }

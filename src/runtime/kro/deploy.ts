@@ -4,7 +4,6 @@
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { describeRef, KubeApiError, refOfObject, type KubeClient } from '../kube/client.js';
-import { notReadyChildren, type ChildKind } from './children.js';
 import { KroRejectedError } from './errors.js';
 import { amendError } from '../../util/remedy.js';
 
@@ -22,10 +21,20 @@ interface Observed extends KubernetesObject {
 
 export { KroRejectedError } from './errors.js';
 
+/** Why the instance is not ready, by the runtime's own judgement of its children (the driver reads them). */
+export interface KroDiagnosis {
+  /** One line per child that is not ready: `Deployment dev/web: 0/1 readyReplicas`. */
+  readonly notReady: readonly string[];
+  /** The first expression of the graph that fails for the instance, described (engine/failure.ts). */
+  readonly failure?: string;
+}
+
 export interface KroDeployOptions {
   readonly timeoutMs: number;
-  /** The kinds of the graph's resources: on a timeout, the instance's children that are not ready are named. */
-  readonly childKinds?: readonly ChildKind[];
+  /** On a timeout: why the instance is not ready. Its own failure leaves the timeout message as it is. */
+  readonly diagnose?: () => Promise<KroDiagnosis>;
+  /** The instance's RGD: on a timeout, its conditions are read when it is not Active and Ready. */
+  readonly rgdName?: string;
   readonly signal?: AbortSignal;
   readonly onProgress?: (message: string) => void;
 }
@@ -85,7 +94,7 @@ export async function applyInstance(client: KubeClient, instance: KubernetesObje
   const generation = applied.metadata?.generation;
   options.onProgress?.(`applied ${describeRef(refOfObject(instance))}`);
   let last: Observed | undefined;
-  return withChildDiagnosis(client, instance, options, () => client.waitFor(
+  return withDiagnosis(client, options, () => last, () => client.waitFor(
     refOfObject(instance),
     (object) => {
       last = object as Observed | undefined;
@@ -99,17 +108,35 @@ export async function applyInstance(client: KubeClient, instance: KubernetesObje
   ));
 }
 
-/** A timeout says which of the instance's children are not ready, and why. */
-async function withChildDiagnosis<T>(client: KubeClient, instance: KubernetesObject, options: KroDeployOptions, wait: () => Promise<T>): Promise<T> {
+/**
+ * A timeout says why, as far as anyone can: the RGD's conditions when KRO no longer accepts it, the children
+ * that are not ready, and, when KRO gives the instance no failing condition (an expression error is then only
+ * in KRO's log), the first expression of the graph that fails for it by TypeKro's CEL engine.
+ */
+async function withDiagnosis<T>(client: KubeClient, options: KroDeployOptions, last: () => Observed | undefined, wait: () => Promise<T>): Promise<T> {
   try {
     return await wait();
   } catch (error) {
-    if (!(error instanceof KubeApiError) || !/^timed out/.test(error.message) || !options.childKinds?.length) throw error;
-    const name = instance.metadata?.name ?? '';
-    const lines = await notReadyChildren(client, options.childKinds, { name, namespace: instance.metadata?.namespace ?? 'default' });
-    if (lines.length > 0) amendError(error, `not ready among its resources:\n${lines.map((l) => `  ${l}`).join('\n')}`);
+    if (!(error instanceof KubeApiError) || !/^timed out/.test(error.message) || !options.diagnose) throw error;
+    const rgd = options.rgdName ? await rgdProblem(client, options.rgdName) : undefined;
+    if (rgd) amendError(error, rgd);
+    const diagnosis = await options.diagnose().catch(() => undefined);
+    if (diagnosis?.notReady.length) amendError(error, `not ready among its resources:\n${diagnosis.notReady.map((l) => `  ${l}`).join('\n')}`);
+    if (diagnosis?.failure && !explainsItself(last())) amendError(error, `KRO gives no reason; by TypeKro's CEL engine, the first expression that fails for this instance: ${diagnosis.failure}`);
     throw error;
   }
+}
+
+/** True when KRO says what fails: a condition that is not True, with a message. */
+function explainsItself(object: Observed | undefined): boolean {
+  return (object?.status?.conditions ?? []).some((c) => c.status !== 'True' && Boolean(c.message));
+}
+
+/** The RGD's conditions, when it is not Active and Ready any more (KRO then reconciles no instance of it). */
+async function rgdProblem(client: KubeClient, name: string): Promise<string | undefined> {
+  const rgd = (await client.get({ apiVersion: 'kro.run/v1alpha1', kind: 'ResourceGraphDefinition', name }, { deadline: Date.now() + 5_000 }).catch(() => undefined)) as Observed | undefined;
+  if (!rgd || (rgd.status?.state === 'Active' && currentCondition(rgd, 'Ready', rgd.metadata?.generation)?.status === 'True')) return undefined;
+  return `ResourceGraphDefinition ${name}: ${describeConditions(rgd)}`;
 }
 
 function describeConditions(object: Observed | undefined): string {

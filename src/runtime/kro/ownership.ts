@@ -28,8 +28,10 @@ export interface KroClaim {
 /** What the planner can name before anything exists, and the resources it cannot. */
 export interface KroChildren {
   readonly manifests: readonly { readonly resourceId: string; readonly manifest: KubeObject }[];
-  /** Resource ids whose objects cannot be named before KRO applies them. */
+  /** Resource ids whose objects cannot be named before KRO applies them: their names need cluster data. */
   readonly unchecked: readonly string[];
+  /** Resources whose rendering fails for this spec by TypeKro's CEL engine (KRO evaluates the same CEL). */
+  readonly failing: readonly { readonly resourceId: string; readonly message: string; readonly named: boolean }[];
 }
 
 /** Scope of a kind; a kind the cluster does not serve yet (the graph makes its CRD) counts as namespaced. */
@@ -49,8 +51,8 @@ export async function kroChildren(prepared: PreparedGraph, claim: KroClaim, name
   // KRO puts a namespaced child without a namespace into the instance's namespace.
   const finalize = async (m: KubeObject, id: string): Promise<KubeObject> =>
     identityOnly(finalizeManifest(m, id, { composition: '', instance: '', namespace: claim.namespace }, await namespaced(String(m.apiVersion), String(m.kind)).catch(() => true)));
-  const { manifests, unnamed } = await nameableObjects(prepared, { spec: claim.spec, instance }, finalize);
-  return { manifests, unchecked: unnamed };
+  const { manifests, unnamed, failing } = await nameableObjects(prepared, { spec: claim.spec, instance }, finalize);
+  return { manifests, unchecked: unnamed, failing };
 }
 
 /** Only what names the object: the check reads it, nothing of TypeKro's labels goes anywhere. */
@@ -63,6 +65,7 @@ function identityOnly(manifest: KubeObject): KubeObject {
 export interface KroOwnership {
   readonly findings: readonly (OwnershipFinding & { readonly resourceId: string })[];
   readonly unchecked: readonly string[];
+  readonly failing: KroChildren['failing'];
   /** Throws OwnershipConflictError for the findings `adopt` does not cover. */
   refuse(): void;
 }
@@ -93,6 +96,30 @@ export async function checkKroOwnership(
   return {
     findings: findings.map((f) => ({ ...f, resourceId: idOf.get(f.manifest) ?? '' })),
     unchecked: children.unchecked,
+    failing: children.failing,
     refuse: () => guard.refuse(findings),
   };
+}
+
+/**
+ * What the check could not do, and why, one note each: names that need cluster data, and resources whose
+ * rendering fails for the spec (with the error, and whether their object's ownership was checked).
+ *
+ * @example
+ * ```ts
+ * uncheckedNotes({ unchecked: ['late'], failing: [] });
+ * // => ['ownership of late not checked: its name needs data only the cluster has (KRO refuses objects of another instance)']
+ * ```
+ */
+export function uncheckedNotes(ownership: Pick<KroOwnership, 'unchecked' | 'failing'>): string[] {
+  const notes: string[] = [];
+  if (ownership.unchecked.length > 0) {
+    const names = ownership.unchecked.length === 1 ? 'its name needs' : 'their names need';
+    notes.push(`ownership of ${ownership.unchecked.join(', ')} not checked: ${names} data only the cluster has (KRO refuses objects of another instance)`);
+  }
+  for (const { resourceId, message, named } of ownership.failing) {
+    const checked = named ? '' : '; its ownership was not checked';
+    notes.push(`resource "${resourceId}" fails to render for this spec by TypeKro's CEL engine (KRO evaluates the same CEL): ${message}${checked}`);
+  }
+  return notes;
 }

@@ -8,7 +8,7 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import type { KubeObject } from '../engine/index.js';
 import { diffPaths, takeoverOf, type DeployPlan, type PlannedObject } from '../direct/plan.js';
-import type { KroOwnership } from './ownership.js';
+import { uncheckedNotes, type KroOwnership } from './ownership.js';
 import { plain, refOf } from '../direct/objects.js';
 import { KubeApiError, type CallOptions, type KubeClient } from '../kube/client.js';
 
@@ -46,7 +46,8 @@ async function dryRun(client: KubeClient, resourceId: string, manifest: KubeObje
  * ```
  */
 export async function planKro(client: KubeClient, rgd: KubeObject, instance: KubeObject, call: CallOptions, rgdNote?: PlanNote, ownership?: KroOwnership): Promise<DeployPlan> {
-  const unchecked = ownership?.unchecked.length ? { note: `ownership not checked for ${ownership.unchecked.join(', ')}: their names need cluster data (KRO refuses objects of another instance)` } : {};
+  const notes = ownership ? uncheckedNotes(ownership) : [];
+  const unchecked = notes.length > 0 ? { note: notes.join('; ') } : {};
   const outcomes = [await dryRun(client, 'rgd', rgd, call, rgdNote), await dryRun(client, 'instance', instance, call, unchecked)];
   return {
     create: outcomes.filter((o) => o.kind === 'create').map((o) => o.object),

@@ -45,12 +45,14 @@ export class KubeApiError extends TypeKroError {
  * The namespace a deploy writes to does not exist (`NAMESPACE_NOT_FOUND`, a 404): what to do is the user's
  * choice, so each way out is a remedy (create it, let the deploy create it, deploy elsewhere).
  */
-export function namespaceNotFound(namespace: string): KubeApiError {
-  return new KubeApiError(`namespace "${namespace}" does not exist`, 404, 'NotFound', 'NAMESPACE_NOT_FOUND', {
+export function namespaceNotFound(namespace: string, operation: 'deploy' | 'plan' = 'deploy'): KubeApiError {
+  // A plan takes no createNamespace: it says what a deploy with it would do instead of offering the option.
+  const message = operation === 'plan' ? `namespace "${namespace}" does not exist (a deploy creates it with createNamespace, --create-namespace)` : `namespace "${namespace}" does not exist`;
+  return new KubeApiError(message, 404, 'NotFound', 'NAMESPACE_NOT_FOUND', {
     remedies: [
       { purpose: 'create it', action: 'create-namespace', namespace },
-      { purpose: 'let the deploy create it', action: 'option', option: 'createNamespace' },
-      { purpose: 'deploy into an existing namespace', action: 'option', option: 'namespace' },
+      ...(operation === 'deploy' ? [{ purpose: 'let the deploy create it', action: 'option', option: 'createNamespace' } as const] : []),
+      { purpose: `${operation} into an existing namespace`, action: 'option', option: 'namespace' },
     ],
   });
 }
