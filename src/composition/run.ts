@@ -43,6 +43,8 @@ export class CompositionRun implements CompositionRunHooks {
   /** The records by id: a reference's type is looked up for every read. */
   private readonly recordsById = new Map<string, ResourceRecord>();
   private readonly observedTypes = new WeakMap<ResourceRecord, CelType>();
+  /** Observed types by model and the paths a template sets (see `observedType`). */
+  private readonly observedShapes = new Map<string, CelType>();
   private readonly loops: IteratorRoot[] = [];
   private readonly executed = new Set<Node>();
   private readonly bindings: Record<string, Binding> = {};
@@ -342,7 +344,7 @@ export class CompositionRun implements CompositionRunHooks {
   private observedTypeOf(record: ResourceRecord): CelType {
     let type = this.observedTypes.get(record);
     if (!type) {
-      type = observedType(record.modelName, record.manifest);
+      type = observedType(record.modelName, record.manifest, this.observedShapes);
       this.observedTypes.set(record, type);
     }
     return type;

@@ -8,7 +8,7 @@ import { resolveNamedFunction, UnreadableFunctionError } from '../analysis/named
 import { findCallAt, parseSourceFile, type CallNode } from '../analysis/source.js';
 import { CompositionError } from '../compile/rgd/errors.js';
 import type { SourceLocation } from '../ir/graph.js';
-import { allFrames, isInternalFile, lazyUserFrames, ownPath, userFrames } from '../model/call-site.js';
+import { firstFile, isInternalFile, lazyUserFrames, ownPath } from '../model/call-site.js';
 
 export interface CompositionSource {
   readonly file: string;
@@ -43,9 +43,9 @@ export function locateComposition(argumentIndex: number): CompositionSource | un
  */
 export function locateFunctions(argumentIndexes: readonly number[]): (CompositionSource | undefined)[] {
   // TypeKro's own compositions (the runtime bootstrap) are written for placeholders and tested as such.
-  const [caller] = allFrames().filter((frame) => !isDefinitionMachinery(frame.file));
-  if (caller && isInternalFile(caller.file)) return argumentIndexes.map(() => undefined);
-  const [frame] = userFrames();
+  const caller = firstFile((file) => !isDefinitionMachinery(file));
+  if (caller && isInternalFile(caller)) return argumentIndexes.map(() => undefined);
+  const frame = firstUserFrame();
   if (!frame) throw unreadable('the call site is not in a source file (REPL, eval or new Function?)');
   let call: CallNode | undefined;
   try {
@@ -109,6 +109,11 @@ function within(node: Node, location: SourceLocation): boolean {
   const afterStart = at[0] > loc.start.line || (at[0] === loc.start.line && at[1] >= loc.start.column);
   const beforeEnd = at[0] < loc.end.line || (at[0] === loc.end.line && at[1] <= loc.end.column);
   return afterStart && beforeEnd;
+}
+
+function firstUserFrame(): SourceLocation | undefined {
+  const first = lazyUserFrames()[Symbol.iterator]().next();
+  return first.done ? undefined : first.value;
 }
 
 /** The call inside the composition function that led to the current TypeKro call. */

@@ -30,6 +30,8 @@ export interface ValueContext {
 /**
  * Converts raw data to a `Value`. `expected` is the static type of the destination (from the
  * Kubernetes model): a double expression in an integer field fails the definition (see integer-fields.ts).
+ * `path` (for messages) is extended and restored in place as the conversion descends: one array for the
+ * whole walk instead of a copy per value.
  */
 export function toValue(raw: unknown, context: ValueContext, expected?: CelType, path: string[] = []): Value | undefined {
   const ref = refOf(raw);
@@ -54,13 +56,20 @@ export function toValue(raw: unknown, context: ValueContext, expected?: CelType,
   }
   if (Array.isArray(raw)) {
     const item = expected?.kind === 'list' ? expected.item : undefined;
-    return raw.map((entry, i) => toValue(entry, context, item, [...path, String(i)]) ?? null);
+    return raw.map((entry, i) => {
+      path.push(String(i));
+      const value = toValue(entry, context, item, path) ?? null;
+      path.pop();
+      return value;
+    });
   }
   if (typeof raw === 'object' && Object.getPrototypeOf(raw) === Object.prototype) {
     const result: Record<string, Value> = {};
     for (const [key, entry] of Object.entries(raw)) {
       const field = expected ? fieldOf(expected, key)?.type : undefined;
-      const value = toValue(entry, context, field, [...path, key]);
+      path.push(key);
+      const value = toValue(entry, context, field, path);
+      path.pop();
       if (value !== undefined) result[key] = value;
     }
     return result;
@@ -84,31 +93,37 @@ function markersToValue(text: string, context: ValueContext, expected?: CelType)
   return exprValue(E.template(parts.map((part) => (typeof part === 'string' ? part : asString(refToExpr(part), context.refType(part), siteOfRef(context, part))))));
 }
 
+// Every reference in a template string gets a site, and almost none is ever printed: the text is made on demand.
 function siteOfRef(context: ValueContext, ref: RefData): StringSite {
-  return { ...(context.at ? { at: context.at } : {}), what: `${context.owner}: \`${describeRef(ref)}\`` };
+  const what = (): string => `${context.owner}: \`${describeRef(ref)}\``;
+  return context.at ? { at: context.at, what } : { what };
 }
 
 /** Where a value is interpolated into a string, for messages: the call's place and the reference. */
 export interface StringSite {
   readonly at?: SourceLocation;
-  readonly what?: string;
+  readonly what?: string | (() => string);
 }
 
 /** CEL string interpolation needs string operands: convert the others like JavaScript would. */
 export function asString(expr: Expr, type: CelType | undefined, about: StringSite = {}): Expr {
-  const where = `${about.at ? `${about.at.file}:${about.at.line}:${about.at.column}: ` : ''}${about.what ? `${about.what}: ` : ''}`;
   if (type?.kind === 'string') return expr;
   if (type?.kind === 'bytes') return base64Text(expr);
   if (type?.kind === 'list' || type?.kind === 'map' || type?.kind === 'object') {
     // JavaScript joins a list with ',' (and prints "[object Object]"); CEL's string() has no overload for either.
-    throw new TypeKroError('DEFINITION_INVALID', `${where}a ${type.kind === 'list' ? 'list' : 'object'} is interpolated into a string; CEL cannot turn it into text the way JavaScript does. Write \`\${list.join(',')}\` for a list of strings, or interpolate its fields`);
+    throw new TypeKroError('DEFINITION_INVALID', `${where(about)}a ${type.kind === 'list' ? 'list' : 'object'} is interpolated into a string; CEL cannot turn it into text the way JavaScript does. Write \`\${list.join(',')}\` for a list of strings, or interpolate its fields`);
   }
   if (type?.kind === 'double') {
     throw new TypeKroError('DEFINITION_INVALID', 
-      `${where}a floating-point value is interpolated into a string; CEL formats doubles differently from JavaScript. Convert it explicitly with Cel.expr('string(int(', ref, '))') or use an integer field`,
+      `${where(about)}a floating-point value is interpolated into a string; CEL formats doubles differently from JavaScript. Convert it explicitly with Cel.expr('string(int(', ref, '))') or use an integer field`,
     );
   }
   return E.call('string', [expr]);
+}
+
+function where(about: StringSite): string {
+  const what = typeof about.what === 'function' ? about.what() : about.what;
+  return `${about.at ? `${about.at.file}:${about.at.line}:${about.at.column}: ` : ''}${what ? `${what}: ` : ''}`;
 }
 
 /**

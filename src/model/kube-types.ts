@@ -71,16 +71,41 @@ function typeFromText(text: string, format: string): CelType {
 /**
  * The type of an object of `modelName` as observed in the cluster: every field may be absent except
  * the identity fields and the paths the template itself sets (`present`).
+ *
+ * With `memo` (owned by the caller, e.g. one definition), templates of one model that set the same paths share
+ * one type: building it copies the model's field maps (a pod spec has about 40 fields) at every level the
+ * template sets, which cost more than the rest of registering a resource.
  */
-export function observedType(modelName: string | undefined, present: unknown): CelType {
+export function observedType(modelName: string | undefined, present: unknown, memo?: Map<string, CelType>): CelType {
   const base = (modelName && modelType(modelName)) || T.object({}, true);
-  return markPresent(base, present, true);
+  if (!memo) return markPresent(base, present, true);
+  const key = `${modelName ?? ''}\u0000${shapeOf(base, present)}`;
+  let type = memo.get(key);
+  if (!type) {
+    type = markPresent(base, present, true);
+    memo.set(key, type);
+  }
+  return type;
+}
+
+/** True when `markPresent` looks inside `present` (an object template of an object type). */
+function descends(type: CelType, present: unknown): present is Record<string, unknown> {
+  return type.kind === 'object' && typeof present === 'object' && present !== null && !Array.isArray(present) && !isRef(present) && !isExprValue(present);
+}
+
+/** The paths of `present` that `markPresent` marks, as text: equal texts give equal types for one base type. */
+function shapeOf(type: CelType, present: unknown): string {
+  if (type.kind !== 'object' || !descends(type, present)) return '';
+  let shape = '{';
+  for (const key of Object.keys(present)) {
+    const field = type.fields[key] ?? (type.open ? { type: T.dyn, optional: true } : undefined);
+    if (field) shape += `${key.length}:${key}${shapeOf(field.type, present[key])},`;
+  }
+  return `${shape}}`;
 }
 
 function markPresent(type: CelType, present: unknown, isRoot: boolean): CelType {
-  if (type.kind !== 'object' || typeof present !== 'object' || present === null || Array.isArray(present) || isRef(present) || isExprValue(present)) {
-    return type;
-  }
+  if (type.kind !== 'object' || !descends(type, present)) return type;
   const fields: Record<string, FieldType> = { ...type.fields };
   for (const [key, value] of Object.entries(present)) {
     const field = fields[key] ?? (type.open ? { type: T.dyn, optional: true } : undefined);

@@ -83,19 +83,20 @@ export function wireManifest(info: { readonly kind: string }, modelName: string,
   }
 }
 
-function wireValue(value: unknown, typeText: string, path: readonly (string | number)[]): unknown {
+// `path` (for messages) is extended and restored in place as the walk descends, not copied per value.
+function wireValue(value: unknown, typeText: string, path: (string | number)[]): unknown {
   if (isExprValue(value)) {
     const expr = wireExpr(value.expr, typeText, path);
     return expr === value.expr ? value : exprValue(expr);
   }
   const item = listItem(typeText);
   if (item !== undefined) {
-    return Array.isArray(value) ? value.map((entry, i) => wireValue(entry, item, [...path, i])) : value;
+    return Array.isArray(value) ? value.map((entry, i) => wireAt(entry, item, path, i)) : value;
   }
   if (!isPlainObject(value)) return value;
   const entryType = mapValue(typeText);
   if (entryType !== undefined) {
-    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, wireValue(entry, entryType, [...path, key])]));
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, wireAt(entry, entryType, path, key)]));
   }
   const fields = modelFields(typeText);
   if (!fields) return value;
@@ -105,8 +106,15 @@ function wireValue(value: unknown, typeText: string, path: readonly (string | nu
     if (Object.hasOwn(result, attribute.baseName)) {
       throw new TypeKroError('DEFINITION_INVALID', `${formatPath([...path, key])} is given twice, as "${attribute.name}" and "${attribute.baseName}"; keep one`);
     }
-    result[attribute.baseName] = wireValue(entry, attribute.type, [...path, attribute.baseName]);
+    result[attribute.baseName] = wireAt(entry, attribute.type, path, attribute.baseName);
   }
+  return result;
+}
+
+function wireAt(value: unknown, typeText: string, path: (string | number)[], segment: string | number): unknown {
+  path.push(segment);
+  const result = wireValue(value, typeText, path);
+  path.pop();
   return result;
 }
 

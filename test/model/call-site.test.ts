@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { allFrames, lazyUserFrames, userFrames } from '../../src/model/call-site.js';
+import type { SourceLocation } from '../../src/ir/graph.js';
+import { firstFile, lazyUserFrames, userFrames } from '../../src/model/call-site.js';
 
 const thisFile = fileURLToPath(import.meta.url);
 /** Where the runner's maps say this file's code was written (a path Node has no source map for). */
@@ -53,8 +54,23 @@ describe('call sites', () => {
     assert.deepEqual(user, original);
     const [lazy] = withPreparer(() => [...lazyUserFrames()]);
     assert.deepEqual(lazy, original);
-    assert.ok(withPreparer(() => allFrames()).some((frame) => frame.file === original.file), 'allFrames reads the runner-formatted stack too');
+    assert.equal(withPreparer(() => firstFile((file) => file === original.file)), original.file, 'firstFile reads the runner-formatted stack too');
     assert.equal(Error.prepareStackTrace?.name, 'ErrorPrepareStackTrace', 'the preparer is left as it was');
+  });
+
+  it('past the frames read first, deeper user frames are read once each, in order', () => {
+    const depth = 20;
+    const nest = (n: number): SourceLocation[] => (n === 0 ? userFrames() : nest(n - 1)); // recursion-marker
+    const frames = nest(depth);
+    const line = lineOf('recursion-marker');
+    assert.deepEqual(frames.slice(0, depth + 1).map((frame) => `${frame.file}:${frame.line}`), Array.from({ length: depth + 1 }, () => `${thisFile}:${line}`));
+    assert.equal(frames[depth + 1]?.line, line + 1, 'then the frame that started the recursion');
+    assert.equal(frames.filter((frame) => frame.line === line).length, depth + 1, 'no frame twice');
+  });
+
+  it('finds the first file a predicate accepts, TypeKro\'s own frames included', () => {
+    assert.equal(firstFile((file) => file === thisFile), thisFile);
+    assert.match(firstFile(() => true) ?? '', /src\/model\/call-site\.ts$/);
   });
 
   it('with no preparer (the vm context Jest runs tests in), the formatted stack is read', () => {

@@ -53,6 +53,13 @@ function libraryContext(): StringifyContext {
 class Writer {
   readonly #ctx = libraryContext();
   readonly #stringifyString = yamlUtil().stringifyString;
+  /**
+   * Texts of strings that read the same at any indentation, keys and values apart, by the string itself (no
+   * id to build and hash per scalar: a string keeps its hash once it has been used as a key).
+   */
+  readonly #keys = new Map<string, string>();
+  readonly #values = new Map<string, string>();
+  /** Every other text by an id: strings by indentation (line breaks, document markers), numbers, booleans, null. */
   readonly #texts = new Map<string, string>();
 
   document(value: unknown): string {
@@ -92,17 +99,28 @@ class Writer {
 
   /** A string as the library writes it at this indentation, as a key or a value. */
   private string(value: string, indent: string, key: boolean): string {
+    const anywhere = key ? this.#keys : this.#values;
+    const known = anywhere.get(value);
+    if (known !== undefined) return known;
     // Only text with a line break (or a document marker) depends on the indentation: nothing is folded.
-    const byIndent = value.includes('\n') || DOCUMENT_MARKER.test(value);
-    const id = `${key ? 'k' : 'v'}${byIndent ? indent.length : ''}:${value}`;
+    if (!value.includes('\n') && !DOCUMENT_MARKER.test(value)) {
+      const text = this.#write(value, indent, key);
+      anywhere.set(value, text);
+      return text;
+    }
+    const id = `${key ? 'k' : 'v'}${indent.length}:${value}`;
     let text = this.#texts.get(id);
     if (text === undefined) {
-      const type = value.includes('\n') && value.includes('${') ? 'QUOTE_DOUBLE' : undefined;
-      const ctx = { ...this.#ctx, indent, implicitKey: key, actualString: true } as StringifyContext;
-      text = this.#stringifyString(type ? { value, type } : { value }, ctx);
+      text = this.#write(value, indent, key);
       this.#texts.set(id, text);
     }
     return text;
+  }
+
+  #write(value: string, indent: string, key: boolean): string {
+    const type = value.includes('\n') && value.includes('${') ? 'QUOTE_DOUBLE' : undefined;
+    const ctx = { ...this.#ctx, indent, implicitKey: key, actualString: true } as StringifyContext;
+    return this.#stringifyString(type ? { value, type } : { value }, ctx);
   }
 
   /** null, booleans and numbers: the library's text for the value alone (it does not depend on the position). */
