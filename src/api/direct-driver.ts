@@ -19,6 +19,7 @@ import {
   logSources,
   ownedNow,
   planDirect,
+  readRecord,
   readLogs,
   reportObjects,
   resourceIdOf,
@@ -41,6 +42,7 @@ import { InstanceNotFoundError, type InstanceStatus } from './instances.js';
 import { CompositionError } from '../compile/rgd/errors.js';
 import type { DirectDeployOptions, DirectDriver, DirectFactoryOptions } from './direct-types.js';
 import { statusReport } from './instance.js';
+import { checkDeployedSpec, specReadingFields, withoutFields } from './deployed-spec.js';
 
 export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefinition, graph: CompositionGraph, options: DirectFactoryOptions): DirectDriver<TSpec, TStatus> {
   const namespace = options.namespace ?? 'default';
@@ -107,13 +109,18 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
   async function instanceStatus(name: string, spec: TSpec | undefined): Promise<InstanceStatus<TStatus>> {
     // Without a spec, readyWhen and status expressions see the defaults (and what they cannot read is pending).
     const checked = spec === undefined ? specWithDefaults(graph, {}) : validateSpec(definition, graph, spec);
+    if (spec !== undefined) checkDeployedSpec(name, await readRecord(kube(), owner(name), call()), checked);
     const report = await reportObjects(kube(), graphOf(), { spec: checked, instance: identity(name) }, await owned(name), call());
     const metadata = graph.scope === 'Cluster' ? { name } : { name, namespace };
-    const { ready, pending } = report;
+    const { ready } = report;
+    // Without the spec, a field computed from it would be computed from the defaults: it is pending instead.
+    const needSpec = spec === undefined ? specReadingFields(graph.status) : [];
+    const pending = [...report.pending, ...needSpec.filter((path) => !report.pending.includes(path))];
+    const status = withoutFields(report.status, needSpec);
     const resources = spec === undefined ? report.resources.map((row) => explainUnstored(row, checked)) : report.resources;
     // Without the spec, an expression may fail only because it reads defaults: no failure is claimed then.
     const failure = spec !== undefined && report.failure ? { failure: report.failure } : {};
-    return { apiVersion: `${graph.group}/${graph.version}`, kind: graph.kind, metadata, mode: 'direct', ready, status: report.status as Partial<TStatus>, pending, resources, ...failure };
+    return { apiVersion: `${graph.group}/${graph.version}`, kind: graph.kind, metadata, mode: 'direct', ready, status: status as Partial<TStatus>, pending, resources, ...failure };
   }
 
   return {

@@ -48,6 +48,15 @@ describe('typekro deploy, status, plan, logs, delete (direct mode)', () => {
     assert.deepEqual(report.resources.map((r) => r.resourceId), ['deployment', 'service']);
   });
 
+  it('status with a spec other than the deployed one is refused (exit 2): its status would describe another instance; the deployed spec is accepted', async () => {
+    const other = await cli('status', 'examples/webapp.ts', '--set', 'replicas=7');
+    assert.equal(other.code, 2, transcript(other));
+    assert.match(other.stderr, /the spec given for instance "webapp" is not the one it was last deployed with \(generation 1\)/);
+    const same = await cli('status', 'examples/webapp.ts', '-f', 'examples/webapp.spec.yaml');
+    assert.equal(same.code, 0, transcript(same));
+    assert.match(same.stdout, /ready \(2\/2 objects ready\)/);
+  });
+
   it('plan after the deploy: the same spec changes nothing, another one changes spec.replicas', async () => {
     const same = await cli('plan', 'examples/webapp.ts', '-f', 'examples/webapp.spec.yaml');
     assert.equal(same.code, 0, transcript(same));

@@ -20,14 +20,18 @@ interface StatusOptions extends CompositionOptions, SpecOptions, ClusterOptions 
   readonly output?: OutputFormat;
 }
 
-function human(title: string, result: InstanceStatus<unknown>): string {
+function human(title: string, result: InstanceStatus<unknown>, withSpec: boolean): string {
   // Every object the instance should have counts, those missing or not renderable too; skipped ones do not.
   const objects = result.resources.filter((row) => row.state !== 'skipped');
   const readyCount = objects.filter((row) => row.state === 'ready').length;
   const lines = [`${title}: ${result.state ? `${result.state}, ` : ''}${result.ready ? 'ready' : 'NOT ready'} (${readyCount}/${objects.length} objects ready)`];
   if (result.conditions?.length) lines.push(`conditions: ${result.conditions.map((c) => `${c.type}=${c.status}${c.status !== 'True' && c.message ? ` (${c.message})` : ''}`).join('; ')}`);
   if (Object.keys(result.status).length > 0) lines.push('status:', ...formatDocument(result.status, 'yaml').trimEnd().split('\n').map((line) => `  ${line}`));
-  if (result.pending.length > 0) lines.push(`pending status fields: ${result.pending.join(', ')}`);
+  if (result.pending.length > 0) {
+    // Direct mode keeps only the spec's hash: the fields computed from it need the spec of the last deploy.
+    const hint = !withSpec && result.mode === 'direct' ? ' (fields that read the spec need the spec of the last deploy: -f <file> or --set)' : '';
+    lines.push(`pending status fields: ${result.pending.join(', ')}${hint}`);
+  }
   // KRO only logs an expression's error: what TypeKro's CEL engine finds failing is the reason it cannot give.
   if (!result.ready && result.failure) lines.push(`failing: ${describeFailure(result.failure)}`);
   if (result.resources.length > 0) {
@@ -47,7 +51,7 @@ async function status(run: CliRun, file: string, options: StatusOptions): Promis
   });
   // Status fields computed from secrets, and the given spec's secret values, are not printed (issue 13).
   const result = redactorFor(composition.graph, spec ?? {}).value({ ...raw, status: redactStatus(composition.graph, raw.status) });
-  out(run.io, options.output ? formatDocument(result, options.output) : human(describeInstance(composition, options.mode, name, target.namespace), result));
+  out(run.io, options.output ? formatDocument(result, options.output) : human(describeInstance(composition, options.mode, name, target.namespace), result, spec !== undefined));
   if (!result.ready) run.exitCode = EXIT.notReady;
 }
 
