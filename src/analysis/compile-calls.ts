@@ -185,7 +185,7 @@ function replace(ctx: MethodContext, s: Expr, once: boolean): Typed {
   const replacement = ctx.args[1] as Node;
   if (/Function/.test(unwrap(replacement).type)) throw syntaxError(replacement, 'a replacer function cannot run in CEL', HINT.expr);
   const [pattern, text] = [stringArg(ctx, 0), stringArg(ctx, 1)];
-  const way = once ? 'for CEL\'s replacement, which inserts it as it is: Cel.expr(s, \'.replace("a", \', b, \', 1)\')' : 'write `s.split(a).join(b)`, which inserts `b` as it is';
+  const way = once ? 'for CEL\'s replacement, which inserts it as it is: Cel.expr(s, \'.replace("a", \', b, \', 1)\')' : 'write `s.split(a).join(b)`, which inserts `b` as it is (the same as replaceAll unless `a` is empty)';
   const literal = constantText(text);
   if (literal === undefined) {
     throw syntaxError(replacement, `a \`${name}\` replacement that is not a literal string: JavaScript expands \`$&\`, \`$1\`, \`$$\` in it, CEL does not`, way);

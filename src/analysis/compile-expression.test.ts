@@ -292,7 +292,7 @@ const rejections: [string, string, string][] = [
   ['parseInt(spec.enabled)', '`parseInt(...)` of a bool value is NaN in JavaScript, which CEL cannot hold', 'use Number(b)'],
   // JavaScript expands `$&`, `$1`, `$$` in a replacement; CEL inserts it as it is.
   ['spec.env.replace("a", spec.env)', 'a `replace` replacement that is not a literal string: JavaScript expands `$&`, `$1`, `$$` in it, CEL does not', 'Cel.expr(s, \'.replace("a", \', b, \', 1)\')'],
-  ['spec.env.replaceAll("a", `-${spec.env}`)', 'a `replaceAll` replacement that is not a literal string', 'write `s.split(a).join(b)`, which inserts `b` as it is'],
+  ['spec.env.replaceAll("a", `-${spec.env}`)', 'a `replaceAll` replacement that is not a literal string', 'write `s.split(a).join(b)`, which inserts `b` as it is (the same as replaceAll unless `a` is empty)'],
   ['spec.env.replaceAll("a", "$$")', '`$` patterns', 's.split(a).join(b)'],
   // Identity in JavaScript, values in CEL.
   ['spec.workers === spec.workers', '`===` on a list(string) compares identity in JavaScript (two lists or objects are never equal unless they are the same one), but CEL would compare their contents', 'a.join(",") === b.join(",")'],
