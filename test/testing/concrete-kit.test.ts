@@ -1,7 +1,8 @@
 /**
  * The test kit does not call correct output "a TypeKro bug": the concrete evaluation means what the
  * JavaScript means for `Cel.*` values inside strings (opaque, never compared), -0 (JSON's 0), nested
- * compositions an `if` skipped (same ids as the compiled graph) and unobserved resources (fields undefined).
+ * compositions an `if` skipped (same ids as the compiled graph) and unobserved resources (what is built from
+ * them is pending, as on a cluster).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
