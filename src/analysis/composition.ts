@@ -156,7 +156,9 @@ export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext
     const loop = loopOf(parent, child, parents);
     if (loop) loops.push(loop);
     else if (isFunctionNode(parent) && parent !== fn && !insideHelper && !isLoopCallback(parent, parents)) insideHelper = parent;
-    else if (parent.type === 'SwitchCase') {
+    else if ((parent.type === 'TryStatement' && child === parent.block) || parent.type === 'CatchClause') {
+      throw syntaxError(parent, 'a resource is created inside `try`/`catch`: JavaScript runs the composition once, at definition time, on placeholders, so what fails for an instance cannot be caught there', "remove the try/catch: choose values with `??` or a ternary (`spec.name ?? 'none'`), and validate the spec in its type (arktype constraints such as 'number.integer >= 0')");
+    } else if (parent.type === 'SwitchCase') {
       throw syntaxError(parent, '`switch` is not supported around resources', "write if / else if / else instead (`if (spec.env === 'prod') { ... } else { ... }`; each branch becomes an includeWhen), or choose field values with a ternary");
     } else if (isUnsupportedLoop(parent, child)) {
       throw syntaxError(parent, 'a resource is created inside a loop form the compiler cannot express', 'use `for (const x of list)` or `list.map((x) => ...)` over a spec list');
@@ -173,15 +175,60 @@ export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext
   };
 }
 
-function conditionOf(parent: Node, child: Node): EnclosingCondition | undefined {
+/**
+ * The conditions and loops around any node of `fn` (a `throw`, say), outermost first, without the checks
+ * {@link enclosingContext} makes for resources.
+ */
+export function guardsOf(fn: FunctionNode, node: Node): { conditions: EnclosingCondition[]; loops: EnclosingLoop[] } {
+  const parents = parentsOf(fn);
+  const conditions: EnclosingCondition[] = [];
+  const loops: EnclosingLoop[] = [];
+  for (let child = node, parent = parents.get(node); parent && child !== fn; child = parent, parent = parents.get(parent)) {
+    const condition = conditionOf(parent, child);
+    if (condition) conditions.unshift(condition);
+    const loop = loopForm(parent, child, parents);
+    if (loop) loops.unshift(loop);
+  }
+  return { conditions, loops };
+}
+
+/** The loop `parent` is, when it has a form resources can be created in (others are refused where resources are). */
+function loopForm(parent: Node, child: Node, parents: Map<Node, Node>): EnclosingLoop | undefined {
+  try {
+    return loopOf(parent, child, parents);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The condition `parent` puts on `child`: the test of an `if` or ternary, or the left side of `&&`, `||`,
+ * `??` (and `&&=`, `||=`, `??=`), which JavaScript evaluates the right side under.
+ */
+export function conditionOf(parent: Node, child: Node): EnclosingCondition | undefined {
   if (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') {
     if (child === parent.consequent) return { test: parent.test, negated: false };
     if (child === parent.alternate) return { test: parent.test, negated: true };
   }
-  if (parent.type === 'LogicalExpression' && child === parent.right && parent.operator !== '??') {
-    return { test: parent.left, negated: parent.operator === '||' };
+  const logical = parent.type === 'LogicalExpression' ? parent.operator : parent.type === 'AssignmentExpression' ? parent.operator.slice(0, -1) : undefined;
+  if ((parent.type === 'LogicalExpression' || parent.type === 'AssignmentExpression') && child === parent.right && (logical === '&&' || logical === '||' || logical === '??')) {
+    return logical === '??' ? { test: isSet(parent.left), negated: true } : { test: parent.left, negated: logical === '||' };
   }
   return undefined;
+}
+
+/** Synthesized `left != null` nodes, one per left side (conditions are compared and located by node). */
+const setTests = new WeakMap<Node, Node>();
+
+/** `left != null`: what `left ?? right` tests before it evaluates `right` (true when `left` is neither null nor undefined). */
+function isSet(left: Node): Node {
+  let test = setTests.get(left);
+  if (!test) {
+    const position = { loc: left.loc, start: left.start, end: left.end };
+    test = { type: 'BinaryExpression', operator: '!=', left, right: { type: 'NullLiteral', ...position }, ...position } as Node;
+    setTests.set(left, test);
+  }
+  return test;
 }
 
 const LOOP_METHODS = new Set(['map', 'forEach', 'flatMap']);

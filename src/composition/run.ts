@@ -30,8 +30,9 @@ import { assignId } from './ids.js';
 import { compileResourceCondition } from './conditions.js';
 import { parameterBindings, schemaType } from './parameters.js';
 import { printCel } from '../compile/cel/print.js';
-import { checkLoopSources, collectionBinding, collectionRead, countedLoopOverReference, isReferenceLoop, loopOverComputedList, skippedConstantLoop } from './collections.js';
+import { checkLoopSources, collectionBinding, writeOutsideLoop, collectionRead, countedLoopOverReference, isReferenceLoop, loopOverComputedList, skippedConstantLoop } from './collections.js';
 import { ConstantLoops } from './constant-loops.js';
+import { checkLoopJumps, checkThrows } from './control-flow.js';
 import { TypeKroError } from '../util/errors.js';
 import { formatLocation, userFrames } from '../model/call-site.js';
 
@@ -43,6 +44,7 @@ export class CompositionRun implements CompositionRunHooks {
   private readonly observedTypes = new WeakMap<ResourceRecord, CelType>();
   private readonly loops: IteratorRoot[] = [];
   private readonly executed = new Set<Node>();
+  private readonly flowChecked = new Set<Node>();
   private readonly bindings: Record<string, Binding> = {};
   /** Variables holding KRO collections (see `bindCollection`). */
   private readonly collections = new Set<string>();
@@ -123,6 +125,7 @@ export class CompositionRun implements CompositionRunHooks {
     this.pendingSite = site;
     if (!site) return config;
     this.executed.add(site.call);
+    this.checkControlFlow(site);
     this.nameLoops(site);
     this.constantLoops.enter(site, this.scope, argument);
     return this.fromSource(site, config, argument);
@@ -151,7 +154,10 @@ export class CompositionRun implements CompositionRunHooks {
 
   register(record: ResourceRecord): void {
     const site = this.pendingSite ?? this.siteNow();
-    if (site && !this.pendingSite) this.constantLoops.enter(site, this.scope);
+    if (site && !this.pendingSite) {
+      this.checkControlFlow(site);
+      this.constantLoops.enter(site, this.scope);
+    }
     this.pendingSite = undefined;
     if (site) {
       this.executed.add(site.call);
@@ -176,14 +182,16 @@ export class CompositionRun implements CompositionRunHooks {
         type: this.observedTypeOf(record),
       };
     }
-    if (collection) this.bindCollection(collection, record);
+    if (collection && site) this.bindCollection(collection, record, site);
   }
 
   /** `const pods = list.map((x) => Pod(...))`: `pods` compiles to the collection's list (see collections.ts). */
-  private bindCollection(collection: { name: string; nested: boolean }, record: ResourceRecord): void {
+  private bindCollection(collection: { name: string; nested: boolean }, record: ResourceRecord, site: CallSite): void {
     const alreadyBound = this.collections.has(collection.name);
     this.collections.add(collection.name);
-    this.bindings[collection.name] = collectionBinding(collection, record, this.observedTypeOf(record), alreadyBound);
+    const loop = site.context.loops[site.context.loops.length - 1];
+    const otherWrite = this.source && loop ? writeOutsideLoop(this.source.fn, collection.name, loop) : undefined;
+    this.bindings[collection.name] = collectionBinding(collection, record, this.observedTypeOf(record), alreadyBound, otherWrite);
   }
 
   returned(value: unknown): void {
@@ -207,7 +215,10 @@ export class CompositionRun implements CompositionRunHooks {
     if (this.loops.length > 0) {
       throw new TypeKroError('DEFINITION_INVALID', `${formatLocation(site?.location ?? userFrames()[0])}: nested composition "${graph.name}" inside a loop is not supported: KRO collections hold single resources; call the child's factories in the loop directly, or call "${graph.name}" once per instance outside the loop`);
     }
-    if (site) this.constantLoops.enter(site, this.scope);
+    if (site) {
+      this.checkControlFlow(site);
+      this.constantLoops.enter(site, this.scope);
+    }
     const prepared = site ? this.fromSource(site, spec, 0) : spec;
     const specValue = toValue(prepared, { owner: `nested composition "${graph.name}"`, refType: (ref) => this.refType(ref), exprType: (expr) => this.exprType(expr) }) ?? {};
     const prefix = this.uniquePrefix(site?.context.declaredAs ?? graph.kind.charAt(0).toLowerCase() + graph.kind.slice(1));
@@ -250,6 +261,7 @@ export class CompositionRun implements CompositionRunHooks {
       inLoops: (site, body) => this.inSkippedLoops(site, body),
     };
     this.constantLoops.leave();
+    checkThrows(source.fn, this.scope);
     try {
       makeSkippedCalls(host, this.unexecutedFactoryCalls() as CallNode[]);
     } finally {
@@ -280,6 +292,13 @@ export class CompositionRun implements CompositionRunHooks {
     } finally {
       for (const iterator of entered.reverse()) this.exitLoop(iterator);
     }
+  }
+
+  /** Jumps in the loops around a call that JavaScript decided on placeholders are refused (control-flow.ts); once per call. */
+  private checkControlFlow(site: CallSite): void {
+    if (this.flowChecked.has(site.call)) return;
+    this.flowChecked.add(site.call);
+    checkLoopJumps(site.context.loops, this.scope);
   }
 
   private siteNow(): CallSite | undefined {
