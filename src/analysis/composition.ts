@@ -59,6 +59,11 @@ export interface EnclosingContext {
    * helper): the call may run any number of times, with arguments the analysis cannot see.
    */
   readonly insideHelper?: Node;
+  /**
+   * The innermost `try` block or `catch` clause around the call. Refused after the run, not here: the user's
+   * `catch` would swallow an error thrown while the call is made.
+   */
+  readonly inTry?: Node;
 }
 
 /** What the questions below need about one function, from one walk over it (cached per function node). */
@@ -150,15 +155,15 @@ export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext
   const conditions: EnclosingCondition[] = [];
   const loops: EnclosingLoop[] = [];
   let insideHelper: Node | undefined;
+  let inTry: Node | undefined;
   for (let child = call, parent = parents.get(call); parent && child !== fn; child = parent, parent = parents.get(parent)) {
     const condition = conditionOf(parent, child);
     if (condition) conditions.push(condition);
     const loop = loopOf(parent, child, parents);
     if (loop) loops.push(loop);
     else if (isFunctionNode(parent) && parent !== fn && !insideHelper && !isLoopCallback(parent, parents)) insideHelper = parent;
-    else if ((parent.type === 'TryStatement' && child === parent.block) || parent.type === 'CatchClause') {
-      throw syntaxError(parent, 'a resource is created inside `try`/`catch`: JavaScript runs the composition once, at definition time, on placeholders, so what fails for an instance cannot be caught there', "remove the try/catch: choose values with `??` or a ternary (`spec.name ?? 'none'`), and validate the spec in its type (arktype constraints such as 'number.integer >= 0')");
-    } else if (parent.type === 'SwitchCase') {
+    else if ((parent.type === 'TryStatement' && child === parent.block) || parent.type === 'CatchClause') inTry ??= parent;
+    else if (parent.type === 'SwitchCase') {
       throw syntaxError(parent, '`switch` is not supported around resources', "write if / else if / else instead (`if (spec.env === 'prod') { ... } else { ... }`; each branch becomes an includeWhen), or choose field values with a ternary");
     } else if (isUnsupportedLoop(parent, child)) {
       throw syntaxError(parent, 'a resource is created inside a loop form the compiler cannot express', 'use `for (const x of list)` or `list.map((x) => ...)` over a spec list');
@@ -172,6 +177,7 @@ export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext
     conditions: conditions.reverse(),
     loops: loops.reverse(),
     ...(insideHelper && { insideHelper }),
+    ...(inTry && { inTry }),
   };
 }
 

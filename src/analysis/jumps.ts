@@ -28,9 +28,10 @@ const jumpsCache = new WeakMap<Node, readonly LoopJump[]>();
 
 /**
  * The jumps in `loop`'s body that leave the current iteration of `loop` itself (or an outer loop, through a
- * label declared outside the body): not those of inner loops, switches or nested functions.
+ * label declared outside the body): not those of inner loops, switches or nested functions. A function as
+ * `body` (a callback, or a helper) gives its own `return`s.
  */
-export function jumpsOf(loop: EnclosingLoop): readonly LoopJump[] {
+export function jumpsOf(loop: Pick<EnclosingLoop, 'body'>): readonly LoopJump[] {
   const cached = jumpsCache.get(loop.body);
   if (cached) return cached;
   const callback = isFunctionNode(loop.body) ? loop.body : undefined;

@@ -73,3 +73,35 @@ export function checkThrows(fn: FunctionNode, scope: Scope): void {
     );
   }
 }
+
+/**
+ * A resource created inside `try`/`catch` (`inTry` from the call's context): what fails for an instance fails
+ * in the cluster, not in the composition, so the `catch` would never run there.
+ */
+export function resourceInTry(node: Node): Error {
+  return syntaxError(
+    node,
+    'a resource is created inside `try`/`catch`: JavaScript runs the composition once, at definition time, on placeholders, so what fails for an instance cannot be caught there',
+    "remove the try/catch: choose values with `??` or a ternary (`spec.name ?? 'none'`), and validate the spec in its type (arktype constraints such as 'number.integer >= 0')",
+  );
+}
+
+/**
+ * In a helper that creates a resource: a `return` before the call, or a jump in a loop over constants, under a
+ * condition on a reference (`if (!s.enabled) return;`), and its `throw`s, as for the composition function.
+ */
+export function checkHelperFlow(fn: FunctionNode, call: Node, loops: readonly EnclosingLoop[], scope: Scope): void {
+  for (const jump of jumpsOf({ body: fn })) {
+    if (jump.final || (jump.node.start ?? 0) > (call.start ?? 0)) continue;
+    const condition = jump.conditions.find(({ test }) => mentionsReferences(test, scope));
+    if (condition) {
+      throw syntaxError(
+        jump.node,
+        `\`return\` under \`${snippetOf(condition.test)}\` in a helper, which reads a reference: JavaScript decided it once, at definition time, on a placeholder, so the helper would create its resources the same way for every instance`,
+        'move the condition into the composition function around the call of the helper (`if (spec.enabled) helper(spec)` becomes an includeWhen)',
+      );
+    }
+  }
+  checkLoopJumps(loops, scope);
+  checkThrows(fn, scope);
+}

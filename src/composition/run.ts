@@ -6,7 +6,7 @@
  */
 import type { Node } from '@babel/types';
 import { unwrap } from '../analysis/ast.js';
-import { factoryCallsIn } from '../analysis/composition.js';
+import { enclosingContext, factoryCallsIn } from '../analysis/composition.js';
 import { scopeOf, type Binding, type Scope } from '../analysis/scope.js';
 import { E, type Expr } from '../ir/expr.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
@@ -32,7 +32,7 @@ import { parameterBindings, schemaType } from './parameters.js';
 import { printCel } from '../compile/cel/print.js';
 import { checkLoopSources, collectionBinding, writeOutsideLoop, collectionRead, countedLoopOverReference, isReferenceLoop, loopOverComputedList, skippedConstantLoop } from './collections.js';
 import { ConstantLoops } from './constant-loops.js';
-import { checkLoopJumps, checkThrows } from './control-flow.js';
+import { checkLoopJumps, checkThrows, resourceInTry } from './control-flow.js';
 import { TypeKroError } from '../util/errors.js';
 import { formatLocation, userFrames } from '../model/call-site.js';
 
@@ -45,6 +45,8 @@ export class CompositionRun implements CompositionRunHooks {
   private readonly loops: IteratorRoot[] = [];
   private readonly executed = new Set<Node>();
   private readonly flowChecked = new Set<Node>();
+  /** A `try`/`catch` around a call made, refused once the function has run (its `catch` would swallow the error). */
+  private inTry: Node | undefined;
   private readonly bindings: Record<string, Binding> = {};
   /** Variables holding KRO collections (see `bindCollection`). */
   private readonly collections = new Set<string>();
@@ -261,9 +263,13 @@ export class CompositionRun implements CompositionRunHooks {
       inLoops: (site, body) => this.inSkippedLoops(site, body),
     };
     this.constantLoops.leave();
+    // Control flow checked once the function has run: a user's `catch` could have swallowed an error thrown during it.
     checkThrows(source.fn, this.scope);
+    const skipped = this.unexecutedFactoryCalls() as CallNode[];
+    const inTry = this.inTry ?? skipped.map((call) => enclosingContext(source.fn, call).inTry).find((node) => node !== undefined);
+    if (inTry) throw resourceInTry(inTry);
     try {
-      makeSkippedCalls(host, this.unexecutedFactoryCalls() as CallNode[]);
+      makeSkippedCalls(host, skipped);
     } finally {
       this.constantLoops.leave();
     }
@@ -298,6 +304,7 @@ export class CompositionRun implements CompositionRunHooks {
   private checkControlFlow(site: CallSite): void {
     if (this.flowChecked.has(site.call)) return;
     this.flowChecked.add(site.call);
+    this.inTry ??= site.context.inTry;
     checkLoopJumps(site.context.loops, this.scope);
   }
 
