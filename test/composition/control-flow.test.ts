@@ -20,6 +20,11 @@ const definition = {
   status: type({ 'n?': 'number' }),
 };
 
+function enabledOnly(spec: typeof definition.spec.infer): void {
+  if (!spec.enabled) return;
+  ConfigMap({ name: 'enabled-only', data: {} });
+}
+
 /** [name, definition, a fragment of the reason it is refused] */
 const ROWS: readonly (readonly [string, () => unknown, string])[] = [
   ['break in a loop over a spec list', () => kubernetesComposition({ ...definition, name: 'break' }, (spec) => {
@@ -106,6 +111,10 @@ const ROWS: readonly (readonly [string, () => unknown, string])[] = [
     }
     return {};
   }), '`throw` under `x.length > 10`, which reads a reference'],
+  ['early return in a helper under a condition on the spec', () => kubernetesComposition({ ...definition, name: 'helper-return' }, (spec) => {
+    enabledOnly(spec);
+    return {};
+  }), '`return` under `!spec.enabled` in a helper, which reads a reference'],
   ['a collection changed outside its loop', () => kubernetesComposition({ ...definition, name: 'push-after' }, (spec) => {
     const pods = [];
     for (const w of spec.list) pods.push(pod({ metadata: { name: `p-${w}` }, spec: { containers: [{ name: 'c', image: 'busybox' }] } }));

@@ -6,12 +6,13 @@
  * filtered spec list (`spec.tags.filter((f) => ...)`, a forEach over the CEL filter), readyWhen callbacks,
  * also on loop items) and a status whose fields are generated expressions, written inline, through locals or
  * over the destructured spec; later sites and the status read earlier collections (`r0.length`);
- * a loop inside an `if` (both branches). Programs are plain data; `renderBatch` writes
+ * a loop inside an `if` (both branches); a factory on the right of `??` on an optional field (created only
+ * when it is not set). Programs are plain data; `renderBatch` writes
  * them as real TypeScript (TypeKro compiles from source). */
 import fc from 'fast-check';
 import { exprArb, replicasArb, renderExpr, SPEC_SCHEMA, SPEC_FIELDS, SPEC_TYPE, type Expr, type ExprType, type GenScope } from './generated-expressions.js';
 
-export const POSITIONS = ['inline', 'deployment', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn', 'if', 'else', 'and', 'ternary', 'for', 'map', 'ready', 'for-ready', 'for-destructured', 'for-filtered', 'local-list', 'if-for', 'for-if'] as const;
+export const POSITIONS = ['inline', 'deployment', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn', 'if', 'else', 'and', 'ternary', 'for', 'map', 'ready', 'for-ready', 'for-destructured', 'for-filtered', 'local-list', 'if-for', 'for-if', 'nullish'] as const;
 export type Position = (typeof POSITIONS)[number];
 
 export interface Site {
@@ -171,6 +172,9 @@ function renderSite(site: Site, p: number, i: number): string[] {
       return ['for (const t of spec.tags) {', `  if (${r(site.guard!)}) ConfigMap({ name: \`g${i}-\${t}\`, data: { v: ${r(value!)} } });`, '}'];
     case 'for-filtered':
       return [`for (const t of spec.tags.filter((f) => ${r(site.guard!)})) {`, `  ConfigMap({ name: \`g${i}-\${t}\`, data: { v: ${r(value!)} } });`, '}'];
+    case 'nullish':
+      // A factory on the right of `??`: created only when the optional field is not set.
+      return [`spec.nick ?? ConfigMap({ name: ${name}, data: { v: ${r(value!)} } });`];
     case 'for-ready':
       return [
         'for (const t of spec.tags) {',
