@@ -91,11 +91,17 @@ function walkChildren(node: Node, visit: (child: Node) => void): void {
   });
 }
 
-/** The `throw` statements of `fn` and of the functions nested in it, with what is around each. */
-export function throwsIn(fn: FunctionNode): Node[] {
+/** The `throw` statements of `fn` and of the functions nested in it. */
+export function throwsIn(fn: FunctionNode): readonly Node[] {
+  const cached = throwsCache.get(fn);
+  if (cached) return cached;
   const throws: Node[] = [];
   walk(fn.body, (node) => {
     if (node.type === 'ThrowStatement') throws.push(node);
   });
+  throwsCache.set(fn, throws);
   return throws;
 }
+
+/** Throws by function node (weak keys, as {@link jumpsCache}). */
+const throwsCache = new WeakMap<Node, readonly Node[]>();

@@ -127,8 +127,9 @@ export class CompositionRun implements CompositionRunHooks {
     this.pendingSite = site;
     if (!site) return config;
     this.executed.add(site.call);
-    this.checkControlFlow(site);
+    // After the loops are named: a condition on a loop item reads a reference.
     this.nameLoops(site);
+    this.checkControlFlow(site);
     this.constantLoops.enter(site, this.scope, argument);
     return this.fromSource(site, config, argument);
   }

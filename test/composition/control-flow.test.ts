@@ -83,6 +83,15 @@ const ROWS: readonly (readonly [string, () => unknown, string])[] = [
     });
     return {};
   }), '`return` under `spec.n > 1`, which reads a reference'],
+  ['break in a loop over constants under a condition on the item of a loop over a spec list', () => kubernetesComposition({ ...definition, name: 'inner-break' }, (spec) => {
+    for (const x of spec.list) {
+      for (const e of ['a', 'b']) {
+        if (x === 'stop') break;
+        ConfigMap({ name: `i-${x}-${e}`, data: {} });
+      }
+    }
+    return {};
+  }), '`break` under `x === \'stop\'`, which reads a reference'],
   ['try/catch around a factory', () => kubernetesComposition({ ...definition, name: 'try' }, (spec) => {
     try {
       ConfigMap({ name: spec.o ?? 'none', data: { a: '1' } });
