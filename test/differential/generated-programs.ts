@@ -113,7 +113,7 @@ export function programWith(positions: readonly Position[], depth = 3): fc.Arbit
  * Site positions for programs that together hold every position alone, and every ordered pair of positions
  * both as a two-site program and at each pair of places of a three-site one (`[a, b, c]` with c = a + b
  * mod the number of positions: for a given a, or a given b, c takes every value). A site reads what the
- * sites before it declared, so the order of a pair matters. 21 + 441 + 441 programs.
+ * sites before it declared, so the order of a pair matters. 23 + 529 + 529 programs.
  */
 export function positionSchedule(): Position[][] {
   const n = POSITIONS.length;
