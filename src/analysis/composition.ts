@@ -223,18 +223,10 @@ export function conditionOf(parent: Node, child: Node): EnclosingCondition | und
   return undefined;
 }
 
-/** Synthesized `left != null` nodes, one per left side (conditions are compared and located by node). */
-const setTests = new WeakMap<Node, Node>();
-
 /** `left != null`: what `left ?? right` tests before it evaluates `right` (true when `left` is neither null nor undefined). */
 function isSet(left: Node): Node {
-  let test = setTests.get(left);
-  if (!test) {
-    const position = { loc: left.loc, start: left.start, end: left.end };
-    test = { type: 'BinaryExpression', operator: '!=', left, right: { type: 'NullLiteral', ...position }, ...position } as Node;
-    setTests.set(left, test);
-  }
-  return test;
+  const position = { loc: left.loc, start: left.start, end: left.end };
+  return { type: 'BinaryExpression', operator: '!=', left, right: { type: 'NullLiteral', ...position }, ...position } as Node;
 }
 
 const LOOP_METHODS = new Set(['map', 'forEach', 'flatMap']);

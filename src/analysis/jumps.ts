@@ -23,17 +23,12 @@ export interface LoopJump {
 
 const LOOP_STATEMENTS: ReadonlySet<string> = new Set(['ForStatement', 'ForOfStatement', 'ForInStatement', 'WhileStatement', 'DoWhileStatement']);
 
-/** Jumps by loop body (the AST is immutable and cached per file, so weak keys suffice). */
-const jumpsCache = new WeakMap<Node, readonly LoopJump[]>();
-
 /**
  * The jumps in `loop`'s body that leave the current iteration of `loop` itself (or an outer loop, through a
  * label declared outside the body): not those of inner loops, switches or nested functions. A function as
  * `body` (a callback, or a helper) gives its own `return`s.
  */
 export function jumpsOf(loop: Pick<EnclosingLoop, 'body'>): readonly LoopJump[] {
-  const cached = jumpsCache.get(loop.body);
-  if (cached) return cached;
   const callback = isFunctionNode(loop.body) ? loop.body : undefined;
   const body = callback ? callback.body : loop.body;
   const parents = new Map<Node, Node>();
@@ -49,7 +44,6 @@ export function jumpsOf(loop: Pick<EnclosingLoop, 'body'>): readonly LoopJump[] 
     const kind = node.type === 'BreakStatement' ? 'break' : node.type === 'ContinueStatement' ? 'continue' : 'return';
     return { node, kind, conditions, final: node === last && kind !== 'break' };
   });
-  jumpsCache.set(loop.body, jumps);
   return jumps;
 }
 
@@ -93,15 +87,9 @@ function walkChildren(node: Node, visit: (child: Node) => void): void {
 
 /** The `throw` statements of `fn` and of the functions nested in it. */
 export function throwsIn(fn: FunctionNode): readonly Node[] {
-  const cached = throwsCache.get(fn);
-  if (cached) return cached;
   const throws: Node[] = [];
   walk(fn.body, (node) => {
     if (node.type === 'ThrowStatement') throws.push(node);
   });
-  throwsCache.set(fn, throws);
   return throws;
 }
-
-/** Throws by function node (weak keys, as {@link jumpsCache}). */
-const throwsCache = new WeakMap<Node, readonly Node[]>();
