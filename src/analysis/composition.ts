@@ -64,6 +64,11 @@ export interface EnclosingContext {
    * `() => spec.tls`): the object exists only where they hold, as under an enclosing `if`.
    */
   readonly chainedConditions: readonly Node[];
+  /**
+   * The innermost `try` block or `catch` clause around the call. Refused after the run, not here: the user's
+   * `catch` would swallow an error thrown while the call is made.
+   */
+  readonly inTry?: Node;
 }
 
 /** What the questions below need about one function, from one walk over it (cached per function node). */
@@ -155,12 +160,14 @@ export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext
   const conditions: EnclosingCondition[] = [];
   const loops: EnclosingLoop[] = [];
   let insideHelper: Node | undefined;
+  let inTry: Node | undefined;
   for (let child = call, parent = parents.get(call); parent && child !== fn; child = parent, parent = parents.get(parent)) {
     const condition = conditionOf(parent, child);
     if (condition) conditions.push(condition);
     const loop = loopOf(parent, child, parents);
     if (loop) loops.push(loop);
     else if (isFunctionNode(parent) && parent !== fn && !insideHelper && !isLoopCallback(parent, parents)) insideHelper = parent;
+    else if ((parent.type === 'TryStatement' && child === parent.block) || parent.type === 'CatchClause') inTry ??= parent;
     else if (parent.type === 'SwitchCase') {
       throw syntaxError(parent, '`switch` is not supported around resources', "write if / else if / else instead (`if (spec.env === 'prod') { ... } else { ... }`; each branch becomes an includeWhen), or choose field values with a ternary");
     } else if (isUnsupportedLoop(parent, child)) {
@@ -176,7 +183,34 @@ export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext
     loops: loops.reverse(),
     ...(insideHelper && { insideHelper }),
     chainedConditions: chainedConditions(call, parents),
+    ...(inTry && { inTry }),
   };
+}
+
+/**
+ * The conditions and loops around any node of `fn` (a `throw`, say), outermost first, without the checks
+ * {@link enclosingContext} makes for resources.
+ */
+export function guardsOf(fn: FunctionNode, node: Node): { conditions: EnclosingCondition[]; loops: EnclosingLoop[] } {
+  const parents = parentsOf(fn);
+  const conditions: EnclosingCondition[] = [];
+  const loops: EnclosingLoop[] = [];
+  for (let child = node, parent = parents.get(node); parent && child !== fn; child = parent, parent = parents.get(parent)) {
+    const condition = conditionOf(parent, child);
+    if (condition) conditions.unshift(condition);
+    const loop = loopForm(parent, child, parents);
+    if (loop) loops.unshift(loop);
+  }
+  return { conditions, loops };
+}
+
+/** The loop `parent` is, when it has a form resources can be created in (others are refused where resources are). */
+function loopForm(parent: Node, child: Node, parents: Map<Node, Node>): EnclosingLoop | undefined {
+  try {
+    return loopOf(parent, child, parents);
+  } catch {
+    return undefined;
+  }
 }
 
 /** See {@link EnclosingContext.chainedConditions}. */
@@ -193,15 +227,26 @@ function chainedConditions(call: Node, parents: Map<Node, Node>): Node[] {
   return found;
 }
 
-function conditionOf(parent: Node, child: Node): EnclosingCondition | undefined {
+/**
+ * The condition `parent` puts on `child`: the test of an `if` or ternary, or the left side of `&&`, `||`,
+ * `??` (and `&&=`, `||=`, `??=`), which JavaScript evaluates the right side under.
+ */
+export function conditionOf(parent: Node, child: Node): EnclosingCondition | undefined {
   if (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') {
     if (child === parent.consequent) return { test: parent.test, negated: false };
     if (child === parent.alternate) return { test: parent.test, negated: true };
   }
-  if (parent.type === 'LogicalExpression' && child === parent.right && parent.operator !== '??') {
-    return { test: parent.left, negated: parent.operator === '||' };
+  const logical = parent.type === 'LogicalExpression' ? parent.operator : parent.type === 'AssignmentExpression' ? parent.operator.slice(0, -1) : undefined;
+  if ((parent.type === 'LogicalExpression' || parent.type === 'AssignmentExpression') && child === parent.right && (logical === '&&' || logical === '||' || logical === '??')) {
+    return logical === '??' ? { test: isSet(parent.left), negated: true } : { test: parent.left, negated: logical === '||' };
   }
   return undefined;
+}
+
+/** `left != null`: what `left ?? right` tests before it evaluates `right` (true when `left` is neither null nor undefined). */
+function isSet(left: Node): Node {
+  const position = { loc: left.loc, start: left.start, end: left.end };
+  return { type: 'BinaryExpression', operator: '!=', left, right: { type: 'NullLiteral', ...position }, ...position } as Node;
 }
 
 const LOOP_METHODS = new Set(['map', 'forEach', 'flatMap']);

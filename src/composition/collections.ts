@@ -6,7 +6,8 @@
  */
 import type { Node } from '@babel/types';
 import { syntaxError } from '../analysis/errors.js';
-import { unwrap } from '../analysis/ast.js';
+import { unwrap, walk } from '../analysis/ast.js';
+import { snippetOf } from '../analysis/source.js';
 import type { EnclosingLoop } from '../analysis/composition.js';
 import { mentionsReferences } from '../analysis/local-scope.js';
 import type { Binding, Scope } from '../analysis/scope.js';
@@ -25,6 +26,8 @@ export function collectionBinding(
   record: ResourceRecord,
   itemType: CelType,
   alreadyBound: boolean,
+  /** A change to the variable outside the loop that collects into it (see {@link writeOutsideLoop}). */
+  otherWrite?: Node,
 ): Binding {
   const { name } = collection;
   if (collection.nested) {
@@ -33,7 +36,49 @@ export function collectionBinding(
   if (alreadyBound) {
     return { kind: 'unsupported', why: `\`${name}\` collects the objects of more than one resource: a KRO collection holds the objects of one resource`, hint: ONE_LOOP };
   }
+  if (otherWrite) {
+    return {
+      kind: 'unsupported',
+      why: `\`${name}\` is a KRO collection made by a loop, and \`${snippetOf(otherWrite)}\`${lineOf(otherWrite)} changes it outside that loop: the collection's id stands for the loop's objects alone, so reading \`${name}\` would miss the change`,
+      hint: `keep the other resource in its own variable and combine them where you read them (e.g. \`${name}.length + (spec.extra ? 1 : 0)\`), or add its item to the spec list the loop walks`,
+    };
+  }
   return { kind: 'value', expr: E.ident(record.id), type: T.list(itemType), collection: true, fromSource: true };
+}
+
+const MUTATORS: ReadonlySet<string> = new Set(['push', 'unshift', 'splice', 'pop', 'shift', 'fill', 'reverse', 'sort', 'copyWithin']);
+
+/**
+ * A statement of `fn` that changes the array `name` other than the one push in `loop` that collects into it
+ * (`if (spec.extra) pods.push(pod(...))` after `for (const w of spec.workers) pods.push(pod(...))`), if any.
+ * JavaScript ran it on placeholders; KRO's collection does not see it.
+ */
+export function writeOutsideLoop(fn: Node, name: string, loop: EnclosingLoop): Node | undefined {
+  const writes: Node[] = [];
+  walk(fn, (node) => {
+    if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && !node.callee.computed) {
+      const { object, property } = node.callee;
+      if (object.type === 'Identifier' && object.name === name && property.type === 'Identifier' && MUTATORS.has(property.name)) writes.push(node);
+    }
+    if (node.type === 'AssignmentExpression' && assigns(node.left, name)) writes.push(node);
+  });
+  const inLoop = writes.filter((write) => contains(loop.body, write));
+  return writes.find((write) => !contains(loop.body, write)) ?? (inLoop.length > 1 ? inLoop[1] : undefined);
+}
+
+/** `name = ...`, `name.length = ...`, `name[i] = ...`. */
+function assigns(target: Node, name: string): boolean {
+  const node = unwrap(target);
+  if (node.type === 'Identifier') return node.name === name;
+  return node.type === 'MemberExpression' && unwrap(node.object).type === 'Identifier' && (unwrap(node.object) as { name: string }).name === name;
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  return (outer.start ?? 0) <= (inner.start ?? -1) && (inner.end ?? 0) <= (outer.end ?? -1);
+}
+
+function lineOf(node: Node): string {
+  return node.loc ? ` (line ${node.loc.start.line})` : '';
 }
 
 /** A loop in JavaScript over a collection variable would run once, on the placeholder: refused. */

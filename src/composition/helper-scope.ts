@@ -6,7 +6,8 @@
  */
 import type { Node } from '@babel/types';
 import { unwrap, walk } from '../analysis/ast.js';
-import { enclosingContext } from '../analysis/composition.js';
+import { enclosingContext, type FunctionNode } from '../analysis/composition.js';
+import { checkHelperFlow } from './control-flow.js';
 import { syntaxError } from '../analysis/errors.js';
 import { bindParams, enclosingFunctions, enclosingScope, functionScope, mentionsReferences, type IsFactoryCall } from '../analysis/local-scope.js';
 import type { Binding, FunctionLike, Scope } from '../analysis/scope.js';
@@ -51,6 +52,7 @@ function refuseGuards(fn: FunctionLike, call: CallNode, scope: Scope): void {
       throw syntaxError(loop.source, 'a resource is created in a loop over a reference inside a helper function', 'move the loop into the composition function (it becomes forEach there)');
     }
   }
+  checkHelperFlow(fn as FunctionNode, call, context.loops, scope);
 }
 
 /** A callback run by native code (`xs.map(cb)` inside a helper): its parameters' values are not in the source. */

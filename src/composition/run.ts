@@ -6,7 +6,7 @@
  */
 import type { Node } from '@babel/types';
 import { unwrap } from '../analysis/ast.js';
-import { factoryCallsIn } from '../analysis/composition.js';
+import { enclosingContext, factoryCallsIn } from '../analysis/composition.js';
 import { scopeOf, type Binding, type Scope } from '../analysis/scope.js';
 import { E, type Expr } from '../ir/expr.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
@@ -32,8 +32,9 @@ import { assignId } from './ids.js';
 import { compileResourceCondition } from './conditions.js';
 import { parameterBindings, schemaType } from './parameters.js';
 import { printCel } from '../compile/cel/print.js';
-import { checkLoopSources, collectionBinding, collectionRead, countedLoopOverReference, isReferenceLoop, loopOverComputedList, skippedConstantLoop } from './collections.js';
+import { checkLoopSources, collectionBinding, writeOutsideLoop, collectionRead, countedLoopOverReference, isReferenceLoop, loopOverComputedList, skippedConstantLoop } from './collections.js';
 import { ConstantLoops } from './constant-loops.js';
+import { checkLoopJumps, checkThrows, resourceInTry } from './control-flow.js';
 import { TypeKroError } from '../util/errors.js';
 import { formatLocation, userFrames } from '../model/call-site.js';
 
@@ -47,6 +48,9 @@ export class CompositionRun implements CompositionRunHooks {
   private readonly observedShapes = new Map<string, CelType>();
   private readonly loops: IteratorRoot[] = [];
   private readonly executed = new Set<Node>();
+  private readonly flowChecked = new Set<Node>();
+  /** A `try`/`catch` around a call made, refused once the function has run (its `catch` would swallow the error). */
+  private inTry: Node | undefined;
   private readonly bindings: Record<string, Binding> = {};
   /** Variables holding KRO collections (see `bindCollection`). */
   private readonly collections = new Set<string>();
@@ -129,7 +133,9 @@ export class CompositionRun implements CompositionRunHooks {
     this.pendingSite = site;
     if (!site) return config;
     this.executed.add(site.call);
+    // After the loops are named: a condition on a loop item reads a reference.
     this.nameLoops(site);
+    this.checkControlFlow(site);
     this.constantLoops.enter(site, this.scope, argument);
     return this.fromSource(site, config, argument);
   }
@@ -167,7 +173,10 @@ export class CompositionRun implements CompositionRunHooks {
 
   register(record: ResourceRecord): void {
     const site = this.pendingSite ?? this.siteNow();
-    if (site && !this.pendingSite) this.constantLoops.enter(site, this.scope);
+    if (site && !this.pendingSite) {
+      this.checkControlFlow(site);
+      this.constantLoops.enter(site, this.scope);
+    }
     this.pendingSite = undefined;
     if (site) {
       this.executed.add(site.call);
@@ -193,14 +202,16 @@ export class CompositionRun implements CompositionRunHooks {
         type: this.observedTypeOf(record),
       };
     }
-    if (collection) this.bindCollection(collection, record);
+    if (collection && site) this.bindCollection(collection, record, site);
   }
 
   /** `const pods = list.map((x) => Pod(...))`: `pods` compiles to the collection's list (see collections.ts). */
-  private bindCollection(collection: { name: string; nested: boolean }, record: ResourceRecord): void {
+  private bindCollection(collection: { name: string; nested: boolean }, record: ResourceRecord, site: CallSite): void {
     const alreadyBound = this.collections.has(collection.name);
     this.collections.add(collection.name);
-    this.bindings[collection.name] = collectionBinding(collection, record, this.observedTypeOf(record), alreadyBound);
+    const loop = site.context.loops[site.context.loops.length - 1];
+    const otherWrite = this.source && loop ? writeOutsideLoop(this.source.fn, collection.name, loop) : undefined;
+    this.bindings[collection.name] = collectionBinding(collection, record, this.observedTypeOf(record), alreadyBound, otherWrite);
   }
 
   returned(value: unknown): void {
@@ -224,7 +235,10 @@ export class CompositionRun implements CompositionRunHooks {
     if (this.loops.length > 0) {
       throw new TypeKroError('DEFINITION_INVALID', `${formatLocation(site?.location ?? userFrames()[0])}: nested composition "${graph.name}" inside a loop is not supported: KRO collections hold single resources; call the child's factories in the loop directly, or call "${graph.name}" once per instance outside the loop`);
     }
-    if (site) this.constantLoops.enter(site, this.scope);
+    if (site) {
+      this.checkControlFlow(site);
+      this.constantLoops.enter(site, this.scope);
+    }
     const prepared = site ? this.fromSource(site, spec, 0) : spec;
     // Typed by the child's spec, so a double passed into an integer field fails here as it would in a manifest.
     const context = { owner: `nested composition "${graph.name}"`, refType: (ref: RefData) => this.refType(ref), exprType: (expr: Expr) => this.exprType(expr), ...(site ? { at: site.location } : {}) };
@@ -269,8 +283,13 @@ export class CompositionRun implements CompositionRunHooks {
       inLoops: (site, body) => this.inSkippedLoops(site, body),
     };
     this.constantLoops.leave();
+    // Control flow checked once the function has run: a user's `catch` could have swallowed an error thrown during it.
+    checkThrows(source.fn, this.scope);
+    const skipped = this.unexecutedFactoryCalls() as CallNode[];
+    const inTry = this.inTry ?? skipped.map((call) => enclosingContext(source.fn, call).inTry).find((node) => node !== undefined);
+    if (inTry) throw resourceInTry(inTry);
     try {
-      makeSkippedCalls(host, this.unexecutedFactoryCalls() as CallNode[]);
+      makeSkippedCalls(host, skipped);
     } finally {
       this.constantLoops.leave();
     }
@@ -299,6 +318,14 @@ export class CompositionRun implements CompositionRunHooks {
     } finally {
       for (const iterator of entered.reverse()) this.exitLoop(iterator);
     }
+  }
+
+  /** Jumps in the loops around a call that JavaScript decided on placeholders are refused (control-flow.ts); once per call. */
+  private checkControlFlow(site: CallSite): void {
+    if (this.flowChecked.has(site.call)) return;
+    this.flowChecked.add(site.call);
+    this.inTry ??= site.context.inTry;
+    checkLoopJumps(site.context.loops, this.scope);
   }
 
   private siteNow(): CallSite | undefined {

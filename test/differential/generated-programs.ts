@@ -8,12 +8,13 @@
  * filtered spec list (`spec.tags.filter((f) => ...)`, a forEach over the CEL filter), readyWhen callbacks,
  * also on loop items) and a status whose fields are generated expressions, written inline, through locals or
  * over the destructured spec; later sites and the status read earlier collections (`r0.length`);
- * a loop inside an `if` (both branches). Programs are plain data; `renderBatch` writes
+ * a loop inside an `if` (both branches); a factory on the right of `??` on an optional field (created only
+ * when it is not set). Programs are plain data; `renderBatch` writes
  * them as real TypeScript (TypeKro compiles from source). */
 import fc from 'fast-check';
 import { exprArb, replicasArb, renderExpr, SPEC_SCHEMA, SPEC_FIELDS, SPEC_TYPE, type Expr, type ExprType, type GenScope } from './generated-expressions.js';
 
-export const POSITIONS = ['inline', 'deployment', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn', 'if', 'else', 'and', 'ternary', 'for', 'map', 'ready', 'for-ready', 'for-destructured', 'for-filtered', 'local-list', 'if-for', 'for-if', 'for-const'] as const;
+export const POSITIONS = ['inline', 'deployment', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn', 'if', 'else', 'and', 'ternary', 'for', 'map', 'ready', 'for-ready', 'for-destructured', 'for-filtered', 'local-list', 'if-for', 'for-if', 'for-const', 'nullish'] as const;
 export type Position = (typeof POSITIONS)[number];
 
 export interface Site {
@@ -115,7 +116,7 @@ export function programWith(positions: readonly Position[], depth = 3): fc.Arbit
  * Site positions for programs that together hold every position alone, and every ordered pair of positions
  * both as a two-site program and at each pair of places of a three-site one (`[a, b, c]` with c = a + b
  * mod the number of positions: for a given a, or a given b, c takes every value). A site reads what the
- * sites before it declared, so the order of a pair matters. 21 + 441 + 441 programs.
+ * sites before it declared, so the order of a pair matters. 23 + 529 + 529 programs.
  */
 export function positionSchedule(): Position[][] {
   const n = POSITIONS.length;
@@ -178,6 +179,9 @@ function renderSite(site: Site, p: number, i: number): string[] {
     case 'for-const':
       // A loop over a constant array runs in JavaScript: one resource per item, the item a constant in the CEL.
       return ["for (const t of ['a', 'b-c', 'Zz']) {", `  ConfigMap({ name: \`g${i}-\${t.toLowerCase()}\`, data: { v: ${r(value!)} } });`, '}'];
+    case 'nullish':
+      // A factory on the right of `??`: created only when the optional field is not set.
+      return [`spec.nick ?? ConfigMap({ name: ${name}, data: { v: ${r(value!)} } });`];
     case 'for-ready':
       return [
         'for (const t of spec.tags) {',

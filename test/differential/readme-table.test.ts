@@ -30,7 +30,7 @@ const ROWS: Readonly<Record<string, Coverage>> = {
   },
   'arrays: `some every filter map find includes join indexOf`': { generated: ['.some(', '.every(', '.filter(', '.map(', '.find(', '.includes(', '.join(', '.indexOf('] },
   '`Math.max/min(a, b)`, `Math.abs`, `Math.trunc(x)`, `String(x)`, `Number(n)`, `parseInt(n)`': { generated: ['Math.max(', 'Math.min(', 'Math.abs(', 'Math.trunc(', 'String(', 'Number(', 'parseInt('] },
-  '`if` / `else` / ternary / `&&` around factory calls': { generated: ['if (', '} else {', ' ? ConfigMap(', ' && ConfigMap('] },
+  '`if` / `else` / ternary / `&&` / `??` around factory calls': { generated: ['if (', '} else {', ' ? ConfigMap(', ' && ConfigMap(', ' ?? ConfigMap('] },
   '`for (const x of spec.list)`, `for (const x of spec.list.filter(...))`, `spec.list.map((x) => Factory(...))`, an `if` on the item inside the loop': {
     generated: ['for (const t of spec.tags) {', 'for (const t of spec.tags.filter((f) => ', 'spec.tags.map((t) => ConfigMap(', '  if ('],
   },

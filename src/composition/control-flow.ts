@@ -1,0 +1,107 @@
+/**
+ * Control flow JavaScript decided on placeholders (issue 10). The composition runs once, at definition time:
+ * a `break`, `continue` or early `return` in a loop over a reference ran (or not) for one placeholder item,
+ * while KRO's forEach creates the resource for every item; a jump or `throw` under a condition on a
+ * reference was decided for every instance at once. Such statements change which resources exist, and no
+ * includeWhen or forEach says the same, so the definition fails where they are written.
+ */
+import type { Node } from '@babel/types';
+import { guardsOf, type EnclosingLoop, type FunctionNode } from '../analysis/composition.js';
+import { syntaxError } from '../analysis/errors.js';
+import { jumpsOf, throwsIn, type LoopJump } from '../analysis/jumps.js';
+import { mentionsReferences } from '../analysis/local-scope.js';
+import type { Scope } from '../analysis/scope.js';
+import { snippetOf } from '../analysis/source.js';
+import { isReferenceLoop } from './collections.js';
+
+/**
+ * Refuses the jumps in the loops around a resource that JavaScript decided on placeholders: any in a loop
+ * over a reference (except a last `continue`/`return`, which skips nothing), and in a loop over constants
+ * those under a condition that reads a reference.
+ */
+export function checkLoopJumps(loops: readonly EnclosingLoop[], scope: Scope): void {
+  for (const loop of loops) {
+    const overReference = isReferenceLoop(loop, scope);
+    for (const jump of jumpsOf(loop)) {
+      if (jump.final) continue;
+      if (overReference) throw jumpInReferenceLoop(jump, loop);
+      const condition = jump.conditions.find(({ test }) => mentionsReferences(test, scope));
+      if (condition) throw jumpOnReference(jump, condition.test);
+    }
+  }
+}
+
+function jumpInReferenceLoop(jump: LoopJump, loop: EnclosingLoop): Error {
+  const list = snippetOf(loop.source);
+  if (jump.kind === 'break') {
+    return syntaxError(
+      jump.node,
+      `\`break\` ends the loop over \`${list}\` early, but KRO's forEach creates the loop's resources for every item of the list (JavaScript ran the loop once, at definition time, on a placeholder item)`,
+      `choose the items before the loop (\`for (const x of ${list}.filter((x) => ...))\`), or give the spec a list holding exactly the items to create`,
+    );
+  }
+  return syntaxError(
+    jump.node,
+    `\`${jump.kind === 'return' ? 'return' : 'continue'}\` skips items of the loop over \`${list}\`, but KRO's forEach creates the loop's resources for every item of the list (JavaScript ran the loop once, at definition time, on a placeholder item)`,
+    `put the condition around the factory call instead (\`if (x !== 'skip') ConfigMap(...)\`: TypeKro filters the list by it), or loop over \`${list}.filter((x) => ...)\``,
+  );
+}
+
+function jumpOnReference(jump: LoopJump, test: Node): Error {
+  return syntaxError(
+    jump.node,
+    `\`${jump.kind}\` under \`${snippetOf(test)}\`, which reads a reference: JavaScript decided it once, at definition time, on a placeholder, so every instance would take the same path through the loop`,
+    `drop the \`${jump.kind}\` and give each resource of the loop the condition under which it should exist: \`ConfigMap(...).withIncludeWhen(<condition on the item and the spec>)\` (an includeWhen, decided per instance)`,
+  );
+}
+
+/**
+ * Refuses a `throw` under a condition on a reference, or in a loop over one: JavaScript decided it on
+ * placeholders, and a graph cannot refuse an instance.
+ */
+export function checkThrows(fn: FunctionNode, scope: Scope): void {
+  for (const node of throwsIn(fn)) {
+    const { conditions, loops } = guardsOf(fn, node);
+    const condition = conditions.find(({ test }) => mentionsReferences(test, scope));
+    const loop = loops.find((candidate) => isReferenceLoop(candidate, scope));
+    if (!condition && !loop) continue;
+    const where = condition ? `under \`${snippetOf(condition.test)}\`, which reads a reference` : `in the loop over \`${snippetOf(loop!.source)}\``;
+    throw syntaxError(
+      node,
+      `\`throw\` ${where}: JavaScript decided it once, at definition time, on placeholders, and the graph cannot refuse an instance, so the check would never run`,
+      "validate the spec in its type instead (arktype constraints, e.g. n: 'number.integer >= 0', or a narrowed string 'string > 0'): instances that break it are refused before anything is created",
+    );
+  }
+}
+
+/**
+ * A resource created inside `try`/`catch` (`inTry` from the call's context): what fails for an instance fails
+ * in the cluster, not in the composition, so the `catch` would never run there.
+ */
+export function resourceInTry(node: Node): Error {
+  return syntaxError(
+    node,
+    'a resource is created inside `try`/`catch`: JavaScript runs the composition once, at definition time, on placeholders, so what fails for an instance cannot be caught there',
+    "remove the try/catch: choose values with `??` or a ternary (`spec.name ?? 'none'`), and validate the spec in its type (arktype constraints such as 'number.integer >= 0')",
+  );
+}
+
+/**
+ * In a helper that creates a resource: a `return` before the call, or a jump in a loop over constants, under a
+ * condition on a reference (`if (!s.enabled) return;`), and its `throw`s, as for the composition function.
+ */
+export function checkHelperFlow(fn: FunctionNode, call: Node, loops: readonly EnclosingLoop[], scope: Scope): void {
+  for (const jump of jumpsOf({ body: fn })) {
+    if (jump.final || (jump.node.start ?? 0) > (call.start ?? 0)) continue;
+    const condition = jump.conditions.find(({ test }) => mentionsReferences(test, scope));
+    if (condition) {
+      throw syntaxError(
+        jump.node,
+        `\`return\` under \`${snippetOf(condition.test)}\` in a helper, which reads a reference: JavaScript decided it once, at definition time, on a placeholder, so the helper would create its resources the same way for every instance`,
+        'move the condition into the composition function around the call of the helper (`if (spec.enabled) helper(spec)` becomes an includeWhen)',
+      );
+    }
+  }
+  checkLoopJumps(loops, scope);
+  checkThrows(fn, scope);
+}
