@@ -72,3 +72,15 @@ test('Cel.template refuses placeholders other than %s at the call', () => {
     (error: Error) => here.test(error.message) && error.message.includes('has `%d`, which Cel.template does not support') && error.message.includes('write %s for %d'),
   );
 });
+
+test('preparing a graph for the direct runtime compiles every expression first, naming where a program does not compile', async () => {
+  const { prepareGraph } = await import('../../src/runtime/engine/index.js');
+  const { createCelEngine } = await import('../../src/runtime/cel/index.js');
+  const app = kubernetesComposition({ ...definition, name: 'no-compile', kind: 'NoCompile' }, (spec) => {
+    configMap({ metadata: { name: spec.name }, data: { k: Cel.expr<string>('nosuch(', spec.n, ')') } });
+    return { v: 'x' };
+  });
+  assert.throws(() => prepareGraph(app.graph, createCelEngine()), {
+    message: "resource \"configMap\" field data.k: `nosuch((schema.spec.n))` does not compile (KRO would refuse the RGD): found no matching overload for 'nosuch(dyn)'; nothing was applied",
+  });
+});
