@@ -11,6 +11,8 @@ import { T } from '../ir/types.js';
 import type { Scope } from './scope.js';
 import { unwrap } from './ast.js';
 import { syntaxError } from './errors.js';
+import { locationOf } from './source.js';
+import { templatePieces } from '../util/template-format.js';
 import { compileConditional } from './compile-operators.js';
 import { plain, valueOf, type Compiler, type Typed } from './typed.js';
 
@@ -24,9 +26,9 @@ const CEL_HINT =
 export function compileCelCall(node: Call, name: string, args: readonly Node[], scope: Scope, c: Compiler, print: (expr: Expr) => string, expect?: CelType): Typed {
   switch (name) {
     case 'expr':
-      return celExpr(args, scope, c, print);
+      return celExpr(node, args, scope, c, print);
     case 'join':
-      return celExpr(args.flatMap((arg, i) => (i === 0 ? [arg] : [spaceLiteral(arg), arg])), scope, c, print);
+      return celExpr(node, args.flatMap((arg, i) => (i === 0 ? [arg] : [spaceLiteral(arg), arg])), scope, c, print);
     case 'cond':
     case 'conditional': {
       if (args.length !== 3) throw syntaxError(node, `Cel.${name} takes 3 arguments (test, whenTrue, whenFalse), got ${args.length}`, CEL_HINT);
@@ -129,7 +131,7 @@ function javaScriptEquivalent(node: Call, name: string, args: readonly Node[], s
 }
 
 /** Like `Cel.expr` at run time: literal text is pasted as it is, every other part in parentheses. */
-function celExpr(args: readonly Node[], scope: Scope, c: Compiler, print: (expr: Expr) => string): Typed {
+function celExpr(node: Call, args: readonly Node[], scope: Scope, c: Compiler, print: (expr: Expr) => string): Typed {
   const roots: string[] = [];
   const text = args
     .map((arg) => {
@@ -141,7 +143,8 @@ function celExpr(args: readonly Node[], scope: Scope, c: Compiler, print: (expr:
       return `(${print(expr)})`;
     })
     .join('');
-  return plain(E.raw(text, [...new Set(roots)]), T.dyn);
+  const location = locationOf(node);
+  return plain(E.raw(text, [...new Set(roots)], location && `${location.file}:${location.line}:${location.column}`), T.dyn);
 }
 
 /** Like `Cel.template` at run time: each `%s` takes the next argument, converted with `string(...)`. */
@@ -149,10 +152,9 @@ function celTemplate(node: Call, args: readonly Node[], scope: Scope, c: Compile
   const [formatNode, ...rest] = args;
   const format = formatNode && unwrap(formatNode);
   if (format?.type !== 'StringLiteral') throw syntaxError(node, 'the format of Cel.template must be a string literal', CEL_HINT);
-  const pieces = format.value.split('%s');
-  if (pieces.length - 1 !== rest.length) {
-    throw syntaxError(node, `Cel.template("${format.value}") has ${pieces.length - 1} %s placeholders but ${rest.length} arguments`, 'give one argument per %s');
-  }
+  const checked = templatePieces(format.value, rest.length);
+  if ('problem' in checked) throw syntaxError(node, `Cel.template("${format.value}") ${checked.problem}`, checked.hint);
+  const { pieces } = checked;
   const parts: (string | Expr)[] = [];
   pieces.forEach((piece, i) => {
     if (piece) parts.push(piece);

@@ -306,6 +306,9 @@ function selectable(name: string): boolean {
 }
 
 function unknownField(node: Node, type: CelType, key: string): Error {
+  if (type.kind === 'string' && /^\d+$/.test(key)) {
+    return syntaxError(node, `\`[${key}]\` indexes a string: CEL has no string index`, `use .charAt(${key}) (the character; "" past the end, where \`[${key}]\` is undefined)`);
+  }
   const known = type.kind === 'object' ? Object.keys(type.fields).sort().join(', ') : '';
   const hint = known ? `known fields: ${known}` : `${withArticle(describe(type))} value has no fields; ${HINT.expr}`;
   return syntaxError(node, `unknown field \`${key}\``, hint);

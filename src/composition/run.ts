@@ -158,6 +158,11 @@ export class CompositionRun implements CompositionRunHooks {
     return resolveSourceValue(argument, config, scope, this.recordSource, { path: [], guarded: (read) => this.setWhere(site, read) });
   }
 
+  nameLoopsHere(): void {
+    const site = this.siteNow();
+    if (site) this.nameLoops(site);
+  }
+
   callLocation(): SourceLocation | undefined {
     const site = this.pendingSite ?? this.forcedSite;
     return site ? (site.inner[0] ?? site.location) : undefined;

@@ -215,7 +215,9 @@ function isExactRead(node: Node, scope: Scope): boolean {
       const property = staticProperty(source, scope);
       if (property) return isExactRead(property.node, property.scope);
       if (!source.computed && source.property.type === 'Identifier' && source.property.name === 'length') return false;
-      if (source.computed && source.property.type !== 'NumericLiteral' && source.property.type !== 'StringLiteral') return false;
+      // An index is the source's to judge: of a string it is refused (CEL has no string index), of a list it
+      // may be out of bounds (JavaScript: undefined).
+      if (source.computed && source.property.type !== 'StringLiteral') return false;
       return isExactRead(source.object, scope);
     }
     case 'TemplateLiteral':
@@ -232,7 +234,8 @@ function isExactRead(node: Node, scope: Scope): boolean {
   }
 }
 
-const RAW_CEL = new Set(['expr', 'join', 'cond', 'template', 'has']);
+// `Cel.cond` is not here: its test has JavaScript truthiness (an optional string is tested with has() and != ""), which only the source gives.
+const RAW_CEL = new Set(['expr', 'join', 'template', 'has']);
 
 /**
  * True when an expression value JavaScript built is the expression's meaning: a `Cel` call whose arguments

@@ -74,7 +74,8 @@ export type Expr =
   /** String interpolation: literal text and expressions, each expression already string-typed. */
   | { readonly kind: 'template'; readonly parts: readonly (string | Expr)[] }
   /** Raw CEL text from an escape hatch (`Cel.expr`); printed verbatim, parenthesised when nested. */
-  | { readonly kind: 'raw'; readonly cel: string; readonly refs: readonly string[] };
+  /** CEL text written by hand (`Cel.expr`, a readyWhen string); `at` is where (file:line:col), for its syntax errors. */
+  | { readonly kind: 'raw'; readonly cel: string; readonly refs: readonly string[]; readonly at?: string };
 
 const freezeNode = <T extends Expr>(node: T): T => Object.freeze(node);
 
@@ -106,7 +107,7 @@ export const E = {
     body: Expr,
   ): Expr => freezeNode({ kind: 'macro', macro, target, variable, body }),
   template: (parts: readonly (string | Expr)[]): Expr => freezeNode({ kind: 'template', parts }),
-  raw: (cel: string, refs: readonly string[] = []): Expr => freezeNode({ kind: 'raw', cel, refs }),
+  raw: (cel: string, refs: readonly string[] = [], at?: string): Expr => freezeNode(at === undefined ? { kind: 'raw', cel, refs } : { kind: 'raw', cel, refs, at }),
   /** A path of field names under a root identifier: `path('schema', 'spec', 'replicas')`. */
   path: (root: string, ...fields: string[]): Expr =>
     fields.reduce<Expr>((target, field) => E.select(target, field), E.ident(root)),

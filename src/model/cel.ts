@@ -11,7 +11,9 @@ import { printCel } from '../compile/cel/print.js';
 import { describeValue, hasMarkers, refOf, refToExpr, splitMarkers } from './refs.js';
 import { TypeKroError } from '../util/errors.js';
 import { javaScriptCel } from './cel-functions.js';
-import { celResult } from './run.js';
+import { celResult, currentRun } from './run.js';
+import { formatLocation, lazyUserFrames } from './call-site.js';
+import { templatePieces } from '../util/template-format.js';
 
 /**
  * An expression value typed as the value it yields, so it fits wherever `T` is expected.
@@ -23,8 +25,15 @@ import { celResult } from './run.js';
  */
 export type CelExpression<T> = T & { readonly __celResult?: T };
 
+/** Where the user called the `Cel` function (file:line:col), for errors about its arguments. */
+function callerAt(): string | undefined {
+  const first = lazyUserFrames()[Symbol.iterator]().next();
+  return first.done ? undefined : formatLocation(first.value);
+}
+
 function partToExpr(part: unknown): Expr | undefined {
   const ref = refOf(part);
+  if (ref?.root.kind === 'iterator' && !ref.root.iterator.name) currentRun()?.nameLoopsHere?.();
   if (ref) return refToExpr(ref);
   if (isExprValue(part)) return part.expr;
   return undefined;
@@ -88,7 +97,8 @@ export const Cel = {
       })
       .join('');
     const roots = exprs.flatMap((expr) => referencedRoots(expr));
-    return celResult(exprValue(E.raw(text, [...new Set(roots)]))) as CelExpression<T>;
+    // Where the call is: the graph's validation parses the text and points there when it is not CEL.
+    return celResult(exprValue(E.raw(text, [...new Set(roots)], callerAt()))) as CelExpression<T>;
   },
 
   /**
@@ -119,10 +129,11 @@ export const Cel = {
    * app.toYaml().includes('url: https://${string(service.spec.clusterIP)}:${string(schema.spec.port)}'); // => true
    */
   template(format: string, ...args: unknown[]): CelExpression<string> {
-    const pieces = format.split('%s');
-    if (pieces.length - 1 !== args.length) {
-      throw new TypeKroError('DEFINITION_INVALID', `Cel.template(${describeValue(format)}) has ${pieces.length - 1} %s placeholders but ${args.length} arguments`);
+    const checked = templatePieces(format, args.length);
+    if ('problem' in checked) {
+      throw new TypeKroError('DEFINITION_INVALID', `${callerAt() ?? '<unknown location>'}: Cel.template(${describeValue(format)}) ${checked.problem}\n  hint: ${checked.hint}`);
     }
+    const { pieces } = checked;
     const parts: (string | Expr)[] = [];
     const push = (text: string) => parts.push(...markerParts(text).map((part) => (typeof part === 'string' ? part : E.call('string', [part]))));
     pieces.forEach((piece, i) => {

@@ -34,6 +34,11 @@ export interface CompositionRunHooks {
   callLocation?(): SourceLocation | undefined;
   /** The handle the user gets for a new resource; a concrete run returns observed values instead of references. */
   handleFor?(record: ResourceRecord, handle: unknown): unknown;
+  /**
+   * Names the loop items around the call being made (a `Cel.*` call reading a loop item prints it before any
+   * factory call of the loop body named it).
+   */
+  nameLoopsHere?(): void;
   /** What a `Cel.*` value is to the user's JavaScript; a concrete run makes it opaque (see composition/concrete-value.ts). */
   celValue?(value: ExprValue): unknown;
   /**

@@ -42,7 +42,8 @@ const ROWS: readonly (readonly [string, string])[] = [
   ['Cel.nope(1)', 'is not a Cel function'],
   ['Cel.expr(undefined)', 'a Cel.expr part is `undefined`/`null`'],
   ['Cel.template(spec.env, 1)', 'the format of Cel.template must be a string literal'],
-  ['Cel.template("%s-%s", spec.env)', '%s placeholders but 1 arguments'],
+  ['Cel.template("%s-%s", spec.env)', '%s placeholders but 1 argument'],
+  ['Cel.template("%s-%d", spec.env, spec.replicas)', 'has `%d`, which Cel.template does not support: its only placeholder is %s'],
   ['Cel', '`Cel` is the namespace of the CEL escape hatches'],
   // calls
   ['Math.max(...spec.ports)', 'spread arguments are not supported'],
@@ -76,6 +77,7 @@ const ROWS: readonly (readonly [string, string])[] = [
   // reads and literals
   ['foo', '`foo` is not known'],
   ['spec.replicaz', 'unknown field `replicaz`'],
+  ['spec.env[0]', '`[0]` indexes a string: CEL has no string index'],
   ['null.x', 'reading a property of `undefined`/`null`'],
   ['spec.workers.find((w) => w === "a").length', '`.length` of a value that may be undefined'],
   ['spec.workers.size', 'a list has no property `size`'],

@@ -101,3 +101,8 @@ export class InvalidDefinitionError extends CompositionError {
 export class InvalidStatusError extends CompositionError {
   override name = 'InvalidStatusError';
 }
+
+/** Hand-written CEL (`Cel.expr`, a readyWhen or includeWhen string) that is not a CEL expression. */
+export class InvalidCelError extends CompositionError {
+  override name = 'InvalidCelError';
+}

@@ -12,6 +12,7 @@ export {
   InvalidResourceIdError,
   InvalidResourceNameError,
   InvalidStatusError,
+  InvalidCelError,
   MissingNameError,
   ReadyWhenReferenceError,
   ReservedResourceIdError,

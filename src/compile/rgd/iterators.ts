@@ -67,7 +67,7 @@ function renameIdents(expr: Expr, renames: ReadonlyMap<string, string>): Expr {
       return to ? E.ident(to) : node;
     }
     if (node.kind === 'raw' && node.refs.some((ref) => renames.has(ref))) {
-      return E.raw(renameInCelText(node.cel, renames), node.refs.map((ref) => renames.get(ref) ?? ref));
+      return E.raw(renameInCelText(node.cel, renames), node.refs.map((ref) => renames.get(ref) ?? ref), node.at);
     }
     return node;
   }, (node) => {

@@ -22,6 +22,7 @@ import {
   describeResource,
 } from './errors.js';
 import { KIND, RESERVED_WORDS, RESOURCE_ID, VERSION, crdAliasesProblem, dnsSubdomainProblem, suggestId } from './names.js';
+import { checkHandWrittenCel } from './validate-cel.js';
 import { checkForEach, checkName, checkReadyWhen, checkReservedMetadata } from './validate-resource.js';
 
 /**
@@ -46,6 +47,7 @@ export function validateGraph(graph: CompositionGraph): void {
     checkReadyWhen(resource);
   }
   checkStatus(graph, ids);
+  checkHandWrittenCel(graph);
   dependencyOrder(graph);
 }
 

@@ -9,6 +9,7 @@ import type { Expr } from '../../ir/expr.js';
 import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
 import type { CelEngine, CelProgram, EvalResult } from '../cel/index.js';
 import { TypeKroError } from '../../util/errors.js';
+import { compileAll } from './compile-all.js';
 
 export interface PreparedGraph {
   readonly graph: CompositionGraph;
@@ -60,6 +61,7 @@ export function prepareGraph(graph: CompositionGraph, engine: CelEngine): Prepar
     }
     return compiled;
   };
+  compileAll(graph, program);
   // Built once per resource: programs are cached by expression identity.
   const rules = new Map(graph.resources.map((r) => [r.id, resourceReadinessRule(r)]));
   const statusNode: ResourceNode = { id: '', apiVersion: '', kind: '', template: graph.status, readyWhen: [], includeWhen: [], forEach: [], dependsOn: [] };

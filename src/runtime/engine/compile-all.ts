@@ -1,0 +1,44 @@
+/**
+ * Every expression of a graph compiled before anything is applied, as KRO parses and checks an RGD before
+ * it accepts it: a program that does not compile fails the deploy at the start, naming where it is, rather
+ * than as a resource that never resolves or a status field silently left out at the end.
+ */
+import { printCel } from '../../compile/cel/print.js';
+import { CompositionError } from '../../compile/rgd/errors.js';
+import type { Expr } from '../../ir/expr.js';
+import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
+import { exprLeaves } from '../../ir/value.js';
+import { CelCompileError } from '../cel/index.js';
+
+/** Where each expression of `resource` sits, for messages. */
+function placesOf(resource: ResourceNode): [string, Expr][] {
+  return [
+    ...exprLeaves(resource.template ?? {}).map(({ path, expr }): [string, Expr] => [`field ${path.join('.')}`, expr]),
+    ...resource.includeWhen.map((expr): [string, Expr] => ['includeWhen', expr]),
+    ...resource.readyWhen.map((expr): [string, Expr] => ['readyWhen', expr]),
+    ...resource.forEach.map(({ name, source }): [string, Expr] => [`forEach ${name}`, source]),
+  ];
+}
+
+/**
+ * Compiles every expression of `graph` with `compile` (which caches the programs); throws a
+ * `CompositionError` naming the resource and field (or the status field), the CEL and the compiler's error.
+ *
+ * @example
+ * ```ts
+ * compileAll(graph, program); // throws: status.v: `1 + "a"` does not compile: found no matching overload for '_+_' ...
+ * ```
+ */
+export function compileAll(graph: CompositionGraph, compile: (expr: Expr, owner?: ResourceNode) => unknown): void {
+  const attempt = (expr: Expr, place: string, owner?: ResourceNode): void => {
+    try {
+      compile(expr, owner);
+    } catch (error) {
+      const where = owner ? `resource "${owner.id}" ${place}` : place;
+      const reason = error instanceof CelCompileError ? error.reason : (error as Error).message;
+      throw new CompositionError(`${where}: \`${printCel(expr)}\` does not compile (KRO would refuse the RGD): ${reason}; nothing was applied`, owner?.id);
+    }
+  };
+  for (const resource of graph.resources) for (const [place, expr] of placesOf(resource)) attempt(expr, place, resource);
+  for (const { path, expr } of exprLeaves(graph.status)) attempt(expr, `status.${path.join('.')}`);
+}
