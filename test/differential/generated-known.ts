@@ -32,6 +32,12 @@ const trim = kubernetesComposition(
   (spec) => ({ trimmed: spec.s.trim() }),
 );
 
+/** `<` on strings: JavaScript compares UTF-16 code units, CEL code points (trial 2, A6). */
+const stringOrder = kubernetesComposition(
+  { name: 'gen-known-string-order', apiVersion: 'gen.typekro.dev/v1alpha1', kind: 'GenKnownStringOrder', spec: type({ a: 'string', b: 'string' }), status: type({ lt: 'boolean' }) },
+  (spec) => ({ lt: spec.a < spec.b }),
+);
+
 /** An absent observed number in a template literal and in arithmetic (the generator always adds `?? 0`). */
 const absentInTemplate = kubernetesComposition(
   { name: 'gen-known-absent-template', apiVersion: 'gen.typekro.dev/v1alpha1', kind: 'GenKnownAbsentTemplate', spec: type({ replicas: 'number.integer' }), status: type({ text: 'string', next: 'number' }) },
@@ -73,6 +79,14 @@ export const KNOWN_GENERATED_DIVERGENCES: readonly KnownGeneratedDivergence[] = 
     detail: 'compiled "x", JavaScript "\u0085x"',
     reason: 'trim() is CEL\'s (Go strings.TrimSpace): it strips U+0085, which JavaScript keeps (the cel-go oracle answers the same)',
     readme: 'strips U+0085 (next line), which JavaScript keeps',
+  },
+  {
+    input: { composition: stringOrder as never, spec: { a: '\uff61', b: '\u{1f600}' }, specs: [{ a: '\uff61', b: '\u{1f600}' }] },
+    state: 'ready',
+    aspect: 'status.lt',
+    detail: 'compiled true, JavaScript false',
+    reason: '`<` on strings compares UTF-16 code units in JavaScript and code points in CEL: U+FF61 is below U+1F600, but its code unit is above the surrogate 0xD83D',
+    readme: 'compare UTF-16 code units in JavaScript and code points in CEL',
   },
   {
     input: { composition: absentInTemplate as never, spec: { replicas: 2 }, specs: [{ replicas: 2 }] },
