@@ -7,8 +7,8 @@ import { E, type Expr } from '../ir/expr.js';
 import type { CompositionGraph, ResourceNode, SourceLocation } from '../ir/graph.js';
 import { foldConstants } from '../ir/fold.js';
 import { rewriteExpr, rewriteValue, selectPath } from '../ir/rewrite.js';
-import { T } from '../ir/types.js';
-import { isExprValue, type Value } from '../ir/value.js';
+import { fieldOf, T, type CelType } from '../ir/types.js';
+import { exprValue, isExprValue, type Value } from '../ir/value.js';
 import { createRef } from '../model/refs.js';
 import { withNestedRecords, type ResourceRecord } from '../model/resource.js';
 import { loopHooks } from '../model/run.js';
@@ -74,6 +74,26 @@ export function nestedHandle(root: string, records: ResourceRecord[], child: Com
     });
   }
   return withNestedRecords(handle, records);
+}
+
+/**
+ * The child's status as the parent reads it: typed by the child's status schema, as the parent's compiler
+ * types its reads. A field declared `'number'` whose value is an integer expression (`readyReplicas ?? 0`)
+ * becomes `double(...)`, so the parent's `k.status.n + 1` (compiled as `+ 1.0`) finds the overload; JavaScript
+ * has one number type, and int to double is exact in the range JavaScript holds exactly.
+ */
+export function statusAsDeclared(status: Value, child: CompositionGraph): Value {
+  return child.statusSchema ? asType(status, schemaToCelType(child.statusSchema)) : status;
+}
+
+function asType(value: Value, type: CelType | undefined): Value {
+  if (type?.kind === 'double') {
+    if (isExprValue(value)) return exprValue(E.call('double', [value.expr]));
+    if (typeof value === 'number') return exprValue(E.double(value));
+    return value;
+  }
+  if (value === null || typeof value !== 'object' || isExprValue(value) || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value as Record<string, Value>).map(([key, item]) => [key, asType(item, type ? fieldOf(type, key)?.type : undefined)]));
 }
 
 export function nestedBindingType(child: CompositionGraph): ReturnType<typeof T.object> {

@@ -24,7 +24,7 @@ import { enclosingScope, functionScope, mentionsReferences } from '../analysis/l
 import { currentCallSite, type CallSite, type CompositionSource } from './source-site.js';
 import { makeSkippedCalls, type SkippedCallHost } from './skipped-calls.js';
 import type { CallNode } from '../analysis/source.js';
-import { nestedBindingType, nestedHandle, nestedRecords, NESTED_ROOT_PREFIX } from './nest-run.js';
+import { nestedBindingType, nestedHandle, nestedRecords, NESTED_ROOT_PREFIX, statusAsDeclared } from './nest-run.js';
 import { schemaToCelType } from '../model/schema/index.js';
 import { toValue } from './values.js';
 import { isMethodCall, refuseComputed } from './fixed-arguments.js';
@@ -257,7 +257,7 @@ export class CompositionRun implements CompositionRunHooks {
       this.takenIds.add(record.id);
     }
     const root = `${NESTED_ROOT_PREFIX}${prefix}`;
-    this.nested.set(root, status);
+    this.nested.set(root, statusAsDeclared(status, graph));
     if (site?.context.declaredAs) {
       this.bindings[site.context.declaredAs] = { kind: 'value', expr: E.ident(root), type: nestedBindingType(graph) };
     }
