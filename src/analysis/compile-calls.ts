@@ -10,7 +10,7 @@ import { codeRunner } from './code-runners.js';
 import { returnedExpression } from './literal-reads.js';
 import { bindParams, functionScope } from './local-scope.js';
 import { unwrap } from './ast.js';
-import { HINT, syntaxError } from './errors.js';
+import { HINT, syntaxError, unknownShape } from './errors.js';
 import { renameIdent } from './rename.js';
 import { compileCelCall } from './compile-cel.js';
 import { describe, isNumeric, plain, type Absence, stringify, truthy, unifyNumeric, valueOf, wrappedValue, type Compiler, type Typed } from './typed.js';
@@ -74,6 +74,7 @@ function method(ctx: MethodContext, name: string): Typed {
   if (kind === 'string' || (kind === 'dyn' && STRING_ONLY.has(name))) return stringMethod(ctx, name);
   if (kind === 'list' || (kind === 'dyn' && LIST_ONLY.has(name))) return listMethod(ctx, name);
   if (name === 'toString' && (kind === 'int' || kind === 'bool')) return plain(stringify(ctx.receiver, ctx.node), T.string);
+  if (kind === 'dyn') throw unknownShape(ctx.node, `\`.${name}(...)\``);
   throw syntaxError(ctx.node, `\`${name}\` on ${withArticle(describe(ctx.receiver.type))} value cannot be compiled to CEL`, HINT.expr);
 }
 

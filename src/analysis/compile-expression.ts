@@ -10,7 +10,7 @@ import { namedBinding, type Binding, type Scope } from './scope.js';
 import { unwrap } from './ast.js';
 import { ownProperties, staticProperty } from './literal-reads.js';
 import { mentionsReferences } from './local-scope.js';
-import { HINT, syntaxError } from './errors.js';
+import { HINT, syntaxError, unknownShape } from './errors.js';
 import { compileCall, guarded } from './compile-calls.js';
 import { compileLookup } from './compile-lookup.js';
 import { compileBinary, compileConditional, compileLogical, compileUnary, conditionOf } from './compile-operators.js';
@@ -250,6 +250,7 @@ function member(node: MemberExpression | OptionalMemberExpression, scope: Scope)
   const chain = object.absent?.wrapped || (node.optional === true && object.absent !== undefined);
   const key = literalKey(node);
   if (key === undefined) return computedIndex(node, object, scope, chain);
+  if (object.type.kind === 'dyn' && (key === 'length' || typeof key === 'number')) throw unknownShape(node, key === 'length' ? '`.length`' : `\`[${key}]\``);
   if (key === 'length' && (object.type.kind === 'string' || object.type.kind === 'list')) {
     const size = plain(E.call('size', [valueOf(object)]), T.int);
     if (object.absent && node.type === 'OptionalMemberExpression') return guarded(object.absent, size);
@@ -288,6 +289,7 @@ function computedIndex(node: MemberExpression | OptionalMemberExpression, object
   const index = compileValue(node.property, scope);
   const base = chain ? toOptional(object) : valueOf(object);
   if (object.type.kind === 'list' && index.type.kind === 'int') return listIndex(base, valueOf(index), object.type.item, chain ? base : undefined);
+  if (object.type.kind === 'dyn' && index.type.kind !== 'string') throw unknownShape(node, 'an index that may be a number');
   if ((object.type.kind === 'map' || object.type.kind === 'dyn') && index.type.kind !== 'double') {
     const type = object.type.kind === 'map' ? object.type.value : T.dyn;
     if (chain) return wrappedValue(E.index(base, valueOf(index), true), type);

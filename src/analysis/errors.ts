@@ -47,3 +47,16 @@ export const HINT = {
   template: 'build the string with Cel.template(...) or Cel.expr(...)',
   includeWhen: 'move the condition to .withIncludeWhen(Cel.expr(...))',
 } as const;
+
+/**
+ * On a value of unknown type (an untyped status, `Record<string, unknown>`), `.length` and `[0]` mean a list's
+ * or a string's size and element in JavaScript but a field named "length" or "0" of an object (and `.includes`,
+ * `.slice`... differ between lists and strings); CEL must be told which, and nothing at definition says it.
+ */
+export function unknownShape(node: Node, construct: string): CompositionSyntaxError {
+  return syntaxError(
+    node,
+    `${construct} on a value of unknown type cannot be compiled exactly: JavaScript gives it different meanings on a list, a string and an object, and this value's type is not declared`,
+    "declare the type: a crdFactory whose schema describes the status (or a typed field), or write the CEL with Cel.expr(...), e.g. Cel.expr<number>('size(', value, ')')",
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * Values of unknown type (an untyped custom-resource status): `.length`, `[0]` and the methods lists and
+ * strings both have mean different things on a list, a string and an object in JavaScript, and nothing at
+ * definition says which the value is. Before, `status.endpoints?.length ?? 0` compiled to a field named
+ * "length" (always 0) and `status.endpoints?.[0]` to a map key "0" (always absent): a silent wrong value.
+ * Each is now refused with file:line:column and the way out; the ways out and the reads that stay accepted
+ * are held to JavaScript on several observed states (list, empty, string, object, absent, null).
+ */
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
+import { type } from 'arktype';
+import { CompositionSyntaxError, crdFactory, customResource, evaluateConcrete, kubernetesComposition, type Composition } from '../../src/index.js';
+import { createCelEngine } from '../../src/runtime/cel/index.js';
+import { prepareGraph } from '../../src/runtime/engine/prepared.js';
+import { compare } from './compare.js';
+import { evaluateCompiled } from './compiled.js';
+
+const THIS_FILE = fileURLToPath(import.meta.url);
+const definition = { apiVersion: 'dyn.typekro.dev/v1alpha1', kind: 'Dyn', spec: type({ size: 'number.integer' }) };
+const WHY = 'on a value of unknown type cannot be compiled exactly: JavaScript gives it different meanings on a list, a string and an object, and this value\'s type is not declared';
+const HINT = "  hint: declare the type: a crdFactory whose schema describes the status (or a typed field), or write the CEL with Cel.expr(...), e.g. Cel.expr<number>('size(', value, ')')";
+const cacheOf = (size: number) => customResource<{ size: number }, Record<string, unknown>>({ apiVersion: 'example.com/v1', kind: 'Cache', metadata: { name: 'c' }, spec: { size } });
+
+function refusal(define: () => unknown): string {
+  try {
+    define();
+  } catch (error) {
+    assert.ok(error instanceof CompositionSyntaxError, `expected a CompositionSyntaxError, got ${String(error)}`);
+    return error.message.split(THIS_FILE).join('<this file>');
+  }
+  assert.fail('the definition must fail');
+}
+
+test('`.length` and a numeric index of an untyped status are refused (before: a field "length", a map key "0")', () => {
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'dyn-length', status: type({ n: 'number' }) }, (spec) => {
+      const cache = cacheOf(spec.size);
+      return { n: (cache.status.endpoints as unknown[] | undefined)?.length ?? 0 };
+    })),
+    `<this file>:39:19: \`.length\` ${WHY}\n    (cache.status.endpoints as unknown[] | undefined)?.length\n${HINT}`,
+  );
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'dyn-index', status: type({ host: 'string' }) }, (spec) => {
+      const cache = cacheOf(spec.size);
+      return { host: (cache.status.endpoints as { host: string }[] | undefined)?.[0]?.host ?? 'none' };
+    })),
+    `<this file>:46:22: \`[0]\` ${WHY}\n    (cache.status.endpoints as { host: string }[] | undefined)?.[0]\n${HINT}`,
+  );
+});
+
+test('an index that may be a number and the methods lists and strings share are refused on an untyped value', () => {
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'dyn-computed', status: type({ host: 'string' }) }, (spec) => {
+      const cache = cacheOf(spec.size);
+      return { host: String((cache.status.endpoints as Record<number, string>)[spec.size] ?? 'none') };
+    })),
+    `<this file>:56:29: an index that may be a number ${WHY}\n    (cache.status.endpoints as Record<number, string>)[spec.size]\n${HINT}`,
+  );
+  type Value = string[] & string;
+  const named = (call: string) => ({ ...definition, name: `dyn-${call.toLowerCase()}`, status: type({ v: 'unknown' }) });
+  const messages = [
+    refusal(() => kubernetesComposition(named('includes'), (spec) => { const c = cacheOf(spec.size); return { v: (c.status.endpoints as Value).includes('h') }; })),
+    refusal(() => kubernetesComposition(named('indexOf'), (spec) => { const c = cacheOf(spec.size); return { v: (c.status.endpoints as Value).indexOf('h') }; })),
+    refusal(() => kubernetesComposition(named('lastIndexOf'), (spec) => { const c = cacheOf(spec.size); return { v: (c.status.endpoints as Value).lastIndexOf('h') }; })),
+    refusal(() => kubernetesComposition(named('slice'), (spec) => { const c = cacheOf(spec.size); return { v: (c.status.endpoints as Value).slice(1) }; })),
+    refusal(() => kubernetesComposition(named('at'), (spec) => { const c = cacheOf(spec.size); return { v: (c.status.endpoints as Value).at(0) }; })),
+    refusal(() => kubernetesComposition(named('concat'), (spec) => { const c = cacheOf(spec.size); return { v: (c.status.endpoints as Value).concat('h') }; })),
+  ];
+  assert.deepEqual(
+    messages.map((m) => m.split('\n')[0]),
+    ['includes', 'indexOf', 'lastIndexOf', 'slice', 'at', 'concat'].map((call, i) => `<this file>:${63 + i}:${[114, 113, 117, 111, 108, 112][i]}: \`.${call}(...)\` ${WHY}`),
+  );
+});
+
+/** The compiled graph under the direct runtime's CEL engine against evaluateConcrete, for each observed status. */
+function divergences(composition: Composition<never, unknown>, id: string, spec: Record<string, unknown>, statuses: readonly unknown[]): string[] {
+  const prepared = prepareGraph(composition.graph, createCelEngine());
+  const instance = { name: 'dyn', namespace: 'default' };
+  const found: string[] = [];
+  for (const status of statuses) {
+    const observed = new Map<string, Record<string, unknown>>(status === undefined ? [] : [[id, { apiVersion: 'example.com/v1', kind: 'Cache', metadata: { name: 'c', namespace: 'default', generation: 1 }, status }]]);
+    const js = evaluateConcrete(composition, spec as never, { observed, instance });
+    const compiled = evaluateCompiled(prepared, { spec, instance, observed });
+    for (const d of compare(compiled, js, status === undefined).divergences) found.push(`${JSON.stringify(status)}: ${d.aspect}\n${d.detail}`);
+  }
+  return found;
+}
+
+const STATES = [{ endpoints: [{ host: 'h' }, { host: 'i' }] }, { endpoints: [] }, {}, undefined];
+
+test('the way out, a crdFactory with a status schema, compiles `.length` and `[0]` exactly', () => {
+  const cache = crdFactory<{ spec: { size: number }; status?: { endpoints?: { host: string }[] } }>({
+    group: 'example.com', version: 'v1', kind: 'Cache', plural: 'caches', scope: 'Namespaced', factoryName: 'cache',
+    schema: {
+      type: 'object',
+      properties: {
+        spec: { type: 'object', properties: { size: { type: 'integer' } } },
+        status: { type: 'object', properties: { endpoints: { type: 'array', items: { type: 'object', properties: { host: { type: 'string' } } } } } },
+      },
+    },
+  });
+  const app = kubernetesComposition({ ...definition, name: 'dyn-typed', status: type({ n: 'number', host: 'string' }) }, (spec) => {
+    const c = cache({ name: 'c', id: 'cache', spec: { size: spec.size } });
+    return { n: c.status.endpoints?.length ?? 0, host: c.status.endpoints?.[0]?.host ?? 'none' };
+  });
+  assert.deepEqual(evaluateConcrete(app, { size: 1 }, { observed: { cache: { status: STATES[0] } } }).status, { n: 2, host: 'h' });
+  assert.deepEqual(divergences(app as never, 'cache', { size: 1 }, STATES), []);
+});
+
+test('what stays accepted on an untyped status (field reads, string keys) means what JavaScript means', () => {
+  const app = kubernetesComposition({ ...definition, name: 'dyn-accepted', status: type({ phase: 'string', first: 'string' }) }, (spec) => {
+    const c = cacheOf(spec.size);
+    return {
+      phase: String(c.status.phase ?? 'none'),
+      first: String((c.status.hosts as Record<string, string> | undefined)?.['first'] ?? 'none'),
+    };
+  });
+  const states = [{ phase: 'Ready', hosts: { first: 'a' } }, { phase: 'Pending', hosts: {} }, {}, { phase: null, hosts: null }, undefined];
+  assert.deepEqual(divergences(app as never, 'c', { size: 1 }, states), []);
+});
