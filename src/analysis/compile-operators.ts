@@ -217,20 +217,8 @@ function nullishCoalescing(node: LogicalExpression, left: Typed, right: Typed): 
   if (!left.absent) return left;
   const [l, r, type] = unifyBranches(node, left, right);
   if (r.nullish) return l;
-  if (l.type.kind === 'dyn') return dynNullish(l, r, type);
   if (r.absent) return wrappedValue(E.call('or', [toOptional(r)], toOptional(l)), type);
   return plain(orValue(l, r.expr), type);
-}
-
-/**
- * A value of unknown type may be observed as `null` (an untyped status), where `??` takes the default in
- * JavaScript but `orValue` keeps the null: the read is also compared with null.
- */
-function dynNullish(l: Typed, r: Typed, type: CelType): Typed {
-  const read = orValue(l, E.null());
-  const set = E.binary('!=', read, E.null());
-  if (r.absent) return wrappedValue(E.cond(set, E.call('optional.of', [read]), toOptional(r)), type);
-  return plain(E.cond(set, read, r.expr), type);
 }
 
 export function compileConditional(node: ConditionalExpression, scope: Scope, c: Compiler, expect?: CelType): Typed {
