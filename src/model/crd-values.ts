@@ -62,7 +62,19 @@ export function crdValueProblems(schema: OpenApiSchema, body: Readonly<Record<st
     if (property) problems.push(...valueProblems(property, value, key));
     else if (schema.properties && schema['x-kubernetes-preserve-unknown-fields'] !== true) problems.push(`${clip(key, 80)} is not a top-level field${fieldHint(key, Object.keys(schema.properties).filter((k) => k !== 'status' && !ROOT_MANAGED.has(k)), '')}`);
   }
-  return problems;
+  return [...problems, ...rootRuleProblems(schema, body)];
+}
+
+/**
+ * The root's own rules: a CRD may constrain its top-level fields together (`oneOf: [{ required: [spec] },
+ * { required: [template] }]`, `minProperties`). The fields TypeKro or KRO fill in are not asked of the body.
+ */
+function rootRuleProblems(schema: OpenApiSchema, body: Readonly<Record<string, unknown>>): string[] {
+  const root = Object.fromEntries(Object.entries(body).filter(([key, value]) => value !== undefined && !ROOT_MANAGED.has(key)));
+  const unmanaged = (branch: OpenApiSchema): OpenApiSchema => (branch.required ? { ...branch, required: branch.required.filter((key) => !ROOT_MANAGED.has(key)) } : branch);
+  const combinators = ['allOf', 'anyOf', 'oneOf'].filter((keyword) => Array.isArray(schema[keyword]));
+  const rules: OpenApiSchema = { ...schema, ...Object.fromEntries(combinators.map((keyword) => [keyword, (schema[keyword] as OpenApiSchema[]).map(unmanaged)])) };
+  return ruleProblems(rules, root, 'object', (branch, item, at) => valueProblems(branch, item, at, false));
 }
 
 /**

@@ -81,6 +81,26 @@ describe('CRD value validations at definition', () => {
   });
 });
 
+describe('rules on the whole object (a CRD\'s root-level oneOf)', () => {
+  const schema = {
+    type: 'object',
+    properties: { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' }, spec: { type: 'object' }, template: { type: 'object' } },
+    oneOf: [{ required: ['spec'] }, { required: ['template'] }],
+  } as const;
+
+  it('refuses a body that matches none or both branches, counting the fields TypeKro fills in as present', () => {
+    assert.deepEqual(crdValueProblems(schema, { spec: {} }), []);
+    assert.deepEqual(crdValueProblems(schema, { template: {} }), []);
+    assert.deepEqual(crdValueProblems(schema, {}), [
+      'object must match exactly one of the oneOf schemas (was {}): it matches none: schema 1: object.spec is required; schema 2: object.template is required',
+    ]);
+    assert.deepEqual(crdValueProblems(schema, { spec: {}, template: {} }), [
+      'object must match exactly one of the oneOf schemas (was {"spec":{},"template":{}}): it matches schemas 1 and 2',
+    ]);
+    assert.deepEqual(crdValueProblems({ ...schema, oneOf: [{ required: ['metadata', 'spec'] }] }, { spec: {} }), []);
+  });
+});
+
 describe('patterns read as Go reads them (util/re2.ts)', () => {
   const problems = (pattern: string, value: string): string[] => crdValueProblems({ type: 'object', properties: { spec: { type: 'object', properties: { v: { type: 'string', pattern } } } } }, { spec: { v: value } });
 
