@@ -169,6 +169,7 @@ const valueCases: Row[] = [
   ['null === undefined', 'false'],
   ['null == undefined', 'true'],
   ['spec.replicas.toString()', 'string(schema.spec.replicas)'],
+  ['spec.replicas.toString(10)', 'string(schema.spec.replicas)'],
   // lists
   ['spec.workers.length', 'size(schema.spec.workers)'],
   ['spec.workers.includes("a")', '"a" in schema.spec.workers'],

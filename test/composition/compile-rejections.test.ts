@@ -71,6 +71,8 @@ const ROWS: readonly (readonly [string, string])[] = [
   ['spec.env.replaceAll("a", spec.env)', 'a `replaceAll` replacement that is not a literal string'],
   ['spec.labels === spec.labels', '`===` on a map compares identity in JavaScript'],
   ['parseInt(spec.env, 16)', 'only base 10 is supported'],
+  ['spec.count.toString(16)', 'only base 10 is supported'],
+  ['spec.count.toString(spec.count)', 'only base 10 is supported'],
   ['Math.max(spec.count, 1)', 'Math.max needs present numbers'],
   ['Math.floor(spec.ratio)', 'Math.floor has no CEL equivalent'],
   ['spec.enabled?.()', 'optional calls'],
