@@ -6,7 +6,7 @@
  * compiler refuses them when they depend on a reference, instead of keeping what JavaScript computed on
  * placeholders.
  */
-import type { Identifier, Node, VariableDeclaration } from '@babel/types';
+import type { ClassMethod, Identifier, Node, ObjectMethod, VariableDeclaration } from '@babel/types';
 import { eachChild, isFunctionNode, unwrap, walk } from './ast.js';
 import { codeRunner } from './code-runners.js';
 import { resolveExport, resolveModuleName, UnreadableFunctionError, type ModuleTarget } from './modules.js';
@@ -149,7 +149,8 @@ function bindingOf(name: string, declared: Declared, writes: readonly Write[], s
   const initWrite: Write[] = init ? [{ node: init, value: init, guards: declared.guards }] : [];
   if (writes.length > 0) {
     const why = `\`${name}\` is changed after it is declared (${declared.kind === 'let' ? 'reassigned' : 'mutated'}); CEL cannot follow the order of statements`;
-    return { kind: 'opaque', why, writes: [...initWrite, ...writes], scope };
+    const hint = 'build the value in one expression and bind it with const: a ternary for a choice, `.map(...)`, `.filter(...)` or `.join(...)` over the list for what a loop collects';
+    return { kind: 'opaque', why, writes: [...initWrite, ...writes], scope, hint };
   }
   if (!init) return { kind: 'opaque', why: `\`${name}\` has no initial value`, writes: [], scope };
   const value = unwrap(init);
@@ -252,12 +253,48 @@ function visitDeclarations(node: Node, parent: Node | undefined, walk: Declarati
   const guards = guard ? [...outerGuards, guard] : outerGuards;
   if (node.type === 'FunctionDeclaration' && node !== walk.root) {
     if (node.id) declare(walk.names, node.id.name, { kind: 'function', fn: node });
+    recordNestedWrites(node, parent, walk, guards);
     return;
   }
-  if (isFunctionNode(node) && node !== walk.root) return;
+  if (isFunctionNode(node) && node !== walk.root) {
+    recordNestedWrites(node, parent, walk, guards);
+    return;
+  }
   if (node.type === 'VariableDeclaration') declareVariables(node, guards, walk.names);
   recordWrite(node, guards, walk.writes);
   eachChild(node, walk, guards, visitDeclarations);
+}
+
+/**
+ * The writes a nested function makes to names outside it: `spec.users.forEach((u) => names.push(u.name))`
+ * changes `names` once per item, when the callback runs, and JavaScript ran it on placeholders. A call the
+ * function is given to guards them (its list decides how often they run); a closure kept for later is
+ * marked, for it may run anywhere.
+ */
+function recordNestedWrites(fn: FunctionLike | ClassMethod | ObjectMethod, parent: Node | undefined, walk: DeclarationsWalk, guards: readonly Node[]): void {
+  const inner = declarationsOf(fn);
+  if (inner.writes.size === 0) return;
+  const own = new Set([...inner.names.keys(), ...fn.params.flatMap((param) => patternBindings(param, undefined).map(([name]) => name))]);
+  const givenToCall = (parent?.type === 'CallExpression' || parent?.type === 'OptionalCallExpression') && parent.arguments.includes(fn as never);
+  const around = givenToCall ? [...guards, parent] : [...guards, fn];
+  // `objs.forEach((o) => { o.n = 1 })` changes the items of `objs` through the callback's parameter.
+  const itemOf = givenToCall ? itemParameter(fn, parent.callee) : undefined;
+  for (const [written, writes] of inner.writes) {
+    const name = written === itemOf?.param ? itemOf.list : written;
+    if (own.has(name)) continue;
+    const list = walk.writes.get(name) ?? [];
+    for (const write of writes) list.push({ ...write, guards: [...around, ...write.guards], ...(givenToCall ? {} : { fromClosure: true as const }) });
+    walk.writes.set(name, list);
+  }
+}
+
+/** The first parameter of a callback given to `list.method(...)`, standing for an item of `list`. */
+function itemParameter(fn: FunctionLike | ClassMethod | ObjectMethod, callee: Node): { param: string; list: string } | undefined {
+  const first = fn.params[0];
+  const target = unwrap(callee);
+  if (first?.type !== 'Identifier' || (target.type !== 'MemberExpression' && target.type !== 'OptionalMemberExpression')) return undefined;
+  const list = rootName(target.object);
+  return list ? { param: first.name, list } : undefined;
 }
 
 function declare(names: Map<string, Declared>, name: string, declared: Declared): void {
@@ -418,7 +455,7 @@ function bindingMentions(binding: Binding | undefined, seen: Set<Node>): boolean
     case 'function':
       return once(binding.fn, () => mentionsReferences(binding.fn.body, functionScope(binding.fn, binding.scope, () => false), seen));
     case 'opaque':
-      return binding.holdsReferences === true || binding.writes.some(
+      return binding.holdsReferences === true || binding.writes.some((write) => write.fromClosure === true) || binding.writes.some(
         (write) =>
           (write.value !== undefined && once(write.value, () => mentionsReferences(write.value as Node, binding.scope, seen))) ||
           write.guards.some((guard) => once(guard, () => mentionsReferences(guard, binding.scope, seen))),

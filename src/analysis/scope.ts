@@ -64,6 +64,11 @@ export interface Write {
   readonly value?: Node;
   /** The conditions (if/ternary/logical tests, loop sources) the write sits under, inside its function. */
   readonly guards: readonly Node[];
+  /**
+   * Made by a nested function that is not given straight to a call (a closure kept in a variable): it may
+   * run any number of times, anywhere, so what it writes is taken to depend on references.
+   */
+  readonly fromClosure?: true;
 }
 
 export type FunctionLike = ArrowFunctionExpression | FunctionExpression | FunctionDeclaration;

@@ -70,7 +70,7 @@ test('a let reassigned under a condition on a reference is refused, not frozen',
     if (spec.prod) image = 'nginx:1.27';
     Deployment({ name: 'web', image });
     return { ready: true };
-  }), /`image` is changed after it is declared \(reassigned\); CEL cannot follow the order of statements, and its value depends on a reference\n[\s\S]*hint: compute the value in one expression/);
+  }), /`image` is changed after it is declared \(reassigned\); CEL cannot follow the order of statements, and its value depends on a reference\n[\s\S]*hint: build the value in one expression and bind it with const: a ternary for a choice/);
 });
 
 test('an object mutated with a value from a reference is refused', () => {

@@ -1,0 +1,124 @@
+/**
+ * Trial 3 A0: a local changed from inside a callback (`spec.users.forEach((u) => names.push(u.name))`, a
+ * closure called in a loop, a callback changing the items of a local list) was compiled as its initial
+ * value: JavaScript ran the callback on a placeholder list, zero times, and `names` stayed `[]` for every
+ * instance. Such a local is now "changed after it is declared", refused where it is read, with the way out;
+ * over a constant list the JavaScript value is exact and kept.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { type } from 'arktype';
+import { evaluateConcrete, kubernetesComposition, TypeKroError } from '../../src/index.js';
+import { ConfigMap } from '../../src/simple.js';
+import { simulate } from '../../src/testing/index.js';
+
+const source = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
+/** `file:line:column` of the first occurrence of `text` on the line ending with `// at: <marker>`. */
+function at(marker: string, text: string): string {
+  const index = source.findIndex((line) => line.endsWith(`// at: ${marker}`));
+  return `${fileURLToPath(import.meta.url)}:${index + 1}:${source[index]!.indexOf(text) + 1}`;
+}
+
+const definition = {
+  apiVersion: 'writes.typekro.dev/v1alpha1',
+  kind: 'Writes',
+  spec: type({ users: type({ name: 'string', admin: 'boolean' }).array() }),
+  status: type({ v: 'string' }),
+};
+const HINT = 'build the value in one expression and bind it with const: a ternary for a choice, `.map(...)`, `.filter(...)` or `.join(...)` over the list for what a loop collects';
+
+function refusal(define: () => unknown): string {
+  try {
+    define();
+  } catch (error) {
+    assert.ok(error instanceof TypeKroError, String(error));
+    return `${error.message}\n  hint: ${(error as { hint?: string }).hint}`;
+  }
+  assert.fail('the composition was defined');
+}
+
+describe('a local changed inside a callback', () => {
+  it('is refused where it is read when the callback runs over the spec', () => {
+    const message = refusal(() =>
+      kubernetesComposition({ ...definition, name: 'push' }, (spec) => {
+        const names: string[] = [];
+        spec.users.forEach((u) => names.push(u.name));
+        return { v: names.join(',') }; // at: push
+      }),
+    );
+    assert.equal(message.split('\n')[0], `${at('push', 'names')}: \`names\` is changed after it is declared (mutated); CEL cannot follow the order of statements, and its value depends on a reference`);
+    assert.ok(message.endsWith(`hint: ${HINT}`), message);
+  });
+
+  it('is refused for a counter, an object filled by key, a callback of some(), and a chain ending in forEach', () => {
+    const messages = [
+      refusal(() => kubernetesComposition({ ...definition, name: 'acc' }, (spec) => {
+        const acc = { admins: 0 };
+        spec.users.forEach((u) => { if (u.admin) acc.admins += 1; });
+        return { v: String(acc.admins) };
+      })),
+      refusal(() => kubernetesComposition({ ...definition, name: 'roles' }, (spec) => {
+        const roles: Record<string, string> = { fixed: 'x' };
+        spec.users.forEach((u) => { roles[u.name] = 'r'; });
+        ConfigMap({ name: 'roles', data: roles });
+        return { v: 'x' };
+      })),
+      refusal(() => kubernetesComposition({ ...definition, name: 'seen' }, (spec) => {
+        const seen: string[] = [];
+        spec.users.some((u) => { seen.push(u.name); return false; });
+        return { v: seen.join(',') };
+      })),
+      refusal(() => kubernetesComposition({ ...definition, name: 'out' }, (spec) => {
+        const out = ['first'];
+        spec.users.filter((u) => u.admin).forEach((u) => out.push(u.name));
+        return { v: out.join(',') };
+      })),
+    ];
+    ['acc', 'roles', 'seen', 'out'].forEach((name, i) => {
+      assert.match(messages[i]!, new RegExp(`: \`${name}\` is changed after it is declared \\(mutated\\); CEL cannot follow the order of statements, and its value depends on a reference`), name);
+    });
+  });
+
+  it('is refused when a callback changes the items of a local list through its parameter', () => {
+    const message = refusal(() =>
+      kubernetesComposition({ ...definition, name: 'items' }, (spec) => {
+        const objs = spec.users.map((u) => ({ n: u.name }));
+        objs.forEach((o) => { o.n = 'x'; });
+        return { v: objs.map((o) => o.n).join(',') }; // at: items
+      }),
+    );
+    assert.equal(message.split('\n')[0], `${at('items', 'objs')}: \`objs\` is changed after it is declared (mutated); CEL cannot follow the order of statements, and its value depends on a reference`);
+  });
+
+  it('is refused when a closure kept in a variable writes it, wherever the closure is called', () => {
+    const message = refusal(() =>
+      kubernetesComposition({ ...definition, name: 'closure' }, (spec) => {
+        const names: string[] = [];
+        const add = (n: string): void => { names.push(n); };
+        for (const u of spec.users) add(u.name);
+        return { v: names.join(',') }; // at: closure
+      }),
+    );
+    assert.equal(message.split('\n')[0], `${at('closure', 'names')}: \`names\` is changed after it is declared (mutated); CEL cannot follow the order of statements, and its value depends on a reference`);
+  });
+
+  it('keeps the exact JavaScript value when the callback runs over a constant list', () => {
+    const app = kubernetesComposition({ ...definition, name: 'constant' }, (spec) => {
+      const names: string[] = [];
+      ['a', 'b'].forEach((n) => names.push(n.toUpperCase()));
+      ConfigMap({ name: 'names', data: { names: names.join(','), users: spec.users.map((u) => u.name).join(',') } });
+      return { v: names.join(',') };
+    });
+    for (const users of [[], [{ name: 'x', admin: true }]]) {
+      const concrete = evaluateConcrete(app, { users });
+      const simulated = simulate(app, { users });
+      assert.deepEqual(concrete.status, { v: 'A,B' });
+      assert.deepEqual(simulated.status, concrete.status);
+      const data = { names: 'A,B', users: users.map((u) => u.name).join(',') };
+      assert.deepEqual(simulated.manifests.map((m) => m.data), [data]);
+      assert.deepEqual(concrete.resources.flatMap((r) => r.manifests.map((m) => (m as { data?: unknown }).data)), [data]);
+    }
+  });
+});
