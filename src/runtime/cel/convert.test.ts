@@ -63,3 +63,22 @@ describe('output conversion', () => {
   ];
   for (const [nanos, text] of durations) it(`Go duration ${text}`, () => assert.equal(goDuration(nanos), text));
 });
+
+describe('maps whose keys are names of Object.prototype (trial 3 B3)', () => {
+  // Keys are user data (labels, env names): JavaScript reads them as any other key, and so does cel-go.
+  const cel = createCelEngine();
+  const run = (expr: string, m: unknown, k = ''): unknown => cel.evaluate(cel.compile(expr, { variables: ['m', 'k'] }), { m: jsonToCel(m), k });
+  const maps: Record<string, string>[] = [{ constructor: 'c', a: 'x' }, JSON.parse('{"__proto__": "p", "a": "x"}') as Record<string, string>, { toString: 't', hasOwnProperty: 'h', valueOf: 'v' }];
+  for (const m of maps) {
+    it(`reads, counts and writes back ${JSON.stringify(m)} as JavaScript does`, () => {
+      for (const key of [...Object.keys(m), 'a', 'constructor']) {
+        const expected = Object.hasOwn(m, key) ? { kind: 'value', value: m[key] } : { kind: 'pending', reason: `No such key: ${key}` };
+        assert.deepEqual(run('m[k]', m, key), expected, key);
+        assert.deepEqual(run('k in m', m, key), { kind: 'value', value: Object.hasOwn(m, key) }, key);
+      }
+      assert.deepEqual(run('size(m)', m), { kind: 'value', value: BigInt(Object.keys(m).length) });
+      const back = run('m', m) as { value: unknown };
+      assert.deepEqual(Object.entries(celToJson(back.value) as object), Object.entries(m));
+    });
+  }
+});

@@ -74,13 +74,8 @@ export function openApiToCel(schema: OpenApiSchema | undefined, value: unknown):
       if (!isPlainObject(value)) return jsonToCel(value);
       const properties = schema.properties;
       if (properties || schema['x-kubernetes-embedded-resource']) {
-        const out: Record<string, unknown> = {};
-        for (const [key, item] of Object.entries(value)) {
-          if (item === null || item === undefined) continue;
-          const propertySchema = properties?.[key];
-          out[key] = propertySchema ? openApiToCel(propertySchema, item) : jsonToCel(item);
-        }
-        return out;
+        const declared = (key: string, item: unknown): unknown => (properties?.[key] ? openApiToCel(properties[key], item) : jsonToCel(item));
+        return celMap(Object.entries(value).flatMap(([key, item]) => (item === null || item === undefined ? [] : [[key, declared(key, item)] as const])));
       }
       const values = schema.additionalProperties;
       if (typeof values === 'object') return mapValues(value, (item) => openApiToCel(values, item));
@@ -159,10 +154,17 @@ function formattedString(format: string | undefined, text: string): unknown {
   return text;
 }
 
-function mapValues(object: Record<string, unknown>, fn: (value: unknown, key: string) => unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(object)) if (value !== undefined) out[key] = fn(value, key);
-  return out;
+function mapValues(object: Record<string, unknown>, fn: (value: unknown, key: string) => unknown): unknown {
+  return celMap(Object.entries(object).flatMap(([key, value]) => (value === undefined ? [] : [[key, fn(value, key)] as const])));
+}
+
+/**
+ * A CEL map of these entries. cel-js tells a map by its `constructor` (an own `constructor` key of a spec
+ * map, such as a label or env name, made every read an "Unsupported type" error), and `out[key] =` drops a
+ * `__proto__` key: a map with either key is a `Map`, any other a plain object.
+ */
+function celMap(entries: readonly (readonly [string, unknown])[]): unknown {
+  return entries.some(([key]) => key === 'constructor' || key === '__proto__') ? new Map(entries) : Object.fromEntries(entries);
 }
 
 /** A CEL result that has no JSON form (bytes, NaN, an int beyond 2^53). */
@@ -195,12 +197,13 @@ export function celToNative(value: unknown, conditionsAsMaps = true): unknown {
   if (isDuration(value)) return goDuration(value.seconds * 1_000_000_000n + BigInt(value.nanos));
   if (Array.isArray(value)) return value.map(recurse);
   if (value instanceof Map) {
-    const out: Record<string, unknown> = {};
+    const entries: [string, unknown][] = [];
     for (const [k, v] of value as Map<unknown, unknown>) {
       if (typeof k !== 'string') throw new CelOutputError(`map key must be string, got ${celTypeName(k)}`);
-      out[k] = recurse(v);
+      entries.push([k, recurse(v)]);
     }
-    return out;
+    // fromEntries, not `out[k] =`: a `__proto__` key stays a key.
+    return Object.fromEntries(entries);
   }
   if (isPlainRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, recurse(v)]));
   throw new CelOutputError(`unsupported type: ${celTypeName(value)}`);
