@@ -1,8 +1,8 @@
 /**
  * Control flow JavaScript decided on placeholders (issue 10, second new-user trial, A1-A4): each shape that
  * would change which resources exist without the graph saying so is refused at its place, with its exact
- * message (golden/control-flow-rejections.txt, this file's path written `<this file>`; UPDATE_GOLDEN=1
- * rewrites it, review the diff). The shapes that compile are compared with JavaScript in
+ * message (golden/control-flow-rejections.txt, this file's path written `<this file>` and the line counted
+ * from the row's first, `<row>+1`; UPDATE_GOLDEN=1 rewrites it, review the diff). The shapes that compile are compared with JavaScript in
  * test/differential/control-flow-cases.ts; the graph shapes they compile to are checked here.
  */
 import assert from 'node:assert/strict';

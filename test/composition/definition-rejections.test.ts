@@ -1,8 +1,8 @@
 /**
  * Compositions the definition refuses for their shape (returns, loops, parameters, helpers, conditions,
  * values built around references, calls JavaScript skipped), each with its exact message: the messages are
- * a golden file (golden/definition-rejections.txt, this file's path written `<this file>`; UPDATE_GOLDEN=1
- * rewrites it, review the diff). Each row also names a fragment of its own rejection. Single expressions the
+ * a golden file (golden/definition-rejections.txt, this file's path written `<this file>` and the line
+ * counted from the row's first, `<row>+1`; UPDATE_GOLDEN=1 rewrites it, review the diff). Each row also names a fragment of its own rejection. Single expressions the
  * compiler refuses are in compile-rejections.test.ts.
  */
 import assert from 'node:assert/strict';

@@ -40,7 +40,8 @@ export interface TestFileRefusals {
   at(anchor: string, construct: string): string;
   /**
    * Defines each row; each must be refused with a CompositionSyntaxError whose message starts with its place
-   * and contains the row's fragment. The messages, one block a row, must equal the golden file (UPDATE_GOLDEN=1).
+   * and contains the row's fragment. The messages, one block a row, must equal the golden file (UPDATE_GOLDEN=1),
+   * where the line of the place is counted from the row's first line (`<this file>:<row>+1:5`).
    */
   assertTable(t: TestContext, rows: readonly RefusalRow[], golden: URL): void;
 }
@@ -72,12 +73,18 @@ export function refusalsIn(file: string): TestFileRefusals {
       const shown = message === undefined ? undefined : relative(message);
       if (shown === undefined) wrong.push(`${name} was defined; it must be refused`);
       else if (!shown.includes(why) || !/^<this file>:\d+:\d+: /.test(shown)) wrong.push(`${name}: ${shown}\n  should say: ${why}, after the place`);
-      return `${name}\n${(shown ?? '(defined)').split('\n').map((line) => `  ${line}`).join('\n')}\n`;
+      const golden = shown?.replace(/^<this file>:(\d+):/, (_, line: string) => `<this file>:${fromRow(Number(line), locate(`['${name}',`, `['${name}',`).line)}:`);
+      return `${name}\n${(golden ?? '(defined)').split('\n').map((line) => `  ${line}`).join('\n')}\n`;
     });
     assert.deepEqual(wrong, [], 'each composition is refused for its own reason, at its place');
     if (assertGolden(golden, blocks.join('\n')) === 'written') t.diagnostic(`rewrote ${golden.pathname.split('/').at(-1)}`);
   };
   return { refusal, locate, at, assertTable };
+}
+
+/** A line counted from a table row's first line (`<row>+2`), so that a golden file does not change when rows are added above. */
+function fromRow(line: number, row: number): string {
+  return `<row>${line >= row ? '+' : '-'}${Math.abs(line - row)}`;
 }
 
 /** The message `define` throws (undefined when it defines), noting in `wrong` an error that is not a CompositionSyntaxError. */
