@@ -4,10 +4,10 @@
  * renders it, with a module.register resolve hook recording every ESM URL (require.cache covers CommonJS).
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { modulesLoadedBy } from '../support/module-recording.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -22,15 +22,11 @@ const FORBIDDEN = [
   '/src/testing/',
 ];
 
-function loadedBy(probe: string, env: Record<string, string> = {}): { esm: string[]; cjs: string[] } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'fixtures', probe)], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
-  assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
-  return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { esm: string[]; cjs: string[] };
-}
+const probe = join(here, 'fixtures', 'cold-probe.ts');
+const loadedBy = (env: Record<string, string> = {}): string[] => modulesLoadedBy(probe, root, env);
 
 test('define + toYaml loads no Kubernetes client, CEL engine, CLI or test kit', () => {
-  const { esm, cjs } = loadedBy('cold-probe.ts');
-  const paths = [...esm.map((url) => (url.startsWith('file:') ? fileURLToPath(url) : url)), ...cjs].map((p) => p.split('\\').join('/'));
+  const paths = loadedBy();
   // The probe saw the library itself and arktype, so an empty or broken recording cannot pass.
   assert.ok(paths.some((p) => p.endsWith('/src/index.ts')), 'the recording misses src/index.ts');
   assert.ok(paths.some((p) => p.includes('/node_modules/arktype/')), 'the recording misses arktype');
@@ -45,8 +41,7 @@ test('define + toYaml loads no Kubernetes client, CEL engine, CLI or test kit', 
 test('import alone loads neither Babel nor yaml; defining loads Babel; rendering loads yaml', () => {
   const lazy = ['/node_modules/@babel/parser/', '/node_modules/yaml/'];
   const loaded = (stage: string): string[] => {
-    const { esm, cjs } = loadedBy('cold-probe.ts', { COLD_PROBE_STAGE: stage });
-    const paths = [...esm.map((url) => (url.startsWith('file:') ? fileURLToPath(url) : url)), ...cjs].map((p) => p.split('\\').join('/'));
+    const paths = loadedBy({ COLD_PROBE_STAGE: stage });
     assert.ok(paths.some((p) => p.endsWith('/src/index.ts')), `${stage}: the recording misses src/index.ts`);
     return lazy.filter((dir) => paths.some((p) => p.includes(dir)));
   };
@@ -56,8 +51,7 @@ test('import alone loads neither Babel nor yaml; defining loads Babel; rendering
 });
 
 test('negative control: loading the deploy drivers records the Kubernetes client and the CEL engine', () => {
-  const { esm, cjs } = loadedBy('cold-probe.ts', { COLD_PROBE_DRIVERS: '1' });
-  const paths = [...esm, ...cjs].join('\n');
+  const paths = loadedBy({ COLD_PROBE_DRIVERS: '1' }).join('\n');
   assert.match(paths, /node_modules\/@kubernetes\/client-node\//);
   assert.match(paths, /node_modules\/@marcbachmann\/cel-js\//);
 });

@@ -1,16 +1,16 @@
 /**
  * Control flow JavaScript decided on placeholders (issue 10, second new-user trial, A1-A4): each shape that
  * would change which resources exist without the graph saying so is refused at its place, with its exact
- * message (golden/control-flow-rejections.txt, this file's path written `<this file>`; UPDATE_GOLDEN=1
- * rewrites it, review the diff). The shapes that compile are compared with JavaScript in
+ * message (golden/control-flow-rejections.txt, this file's path written `<this file>` and the line counted
+ * from the row's first, `<row>+1`; UPDATE_GOLDEN=1 rewrites it, review the diff). The shapes that compile are compared with JavaScript in
  * test/differential/control-flow-cases.ts; the graph shapes they compile to are checked here.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type } from 'arktype';
-import { CompositionSyntaxError, evaluateConcrete, kubernetesComposition, pod } from '../../src/index.js';
+import { evaluateConcrete, kubernetesComposition, pod } from '../../src/index.js';
 import { ConfigMap } from '../../src/simple.js';
-import { assertGolden } from '../support/golden.js';
+import { refusalsIn, type RefusalRow } from '../support/refusals.js';
 import { controlFlowCases } from '../differential/control-flow-cases.js';
 
 const definition = {
@@ -26,7 +26,7 @@ function enabledOnly(spec: typeof definition.spec.infer): void {
 }
 
 /** [name, definition, a fragment of the reason it is refused] */
-const ROWS: readonly (readonly [string, () => unknown, string])[] = [
+const ROWS: readonly RefusalRow[] = [
   ['break in a loop over a spec list', () => kubernetesComposition({ ...definition, name: 'break' }, (spec) => {
     for (const x of spec.list) {
       if (x === 'stop') break;
@@ -134,21 +134,7 @@ const ROWS: readonly (readonly [string, () => unknown, string])[] = [
 ];
 
 test('every refused control-flow shape has its exact message (golden/control-flow-rejections.txt)', (t) => {
-  const wrong: string[] = [];
-  const blocks = ROWS.map(([name, run, why]) => {
-    let message: string | undefined;
-    try {
-      run();
-    } catch (error) {
-      if (!(error instanceof CompositionSyntaxError)) wrong.push(`${name}: not a CompositionSyntaxError: ${String(error)}`);
-      message = (error as Error).message.split(import.meta.filename).join('<this file>');
-    }
-    if (message === undefined) wrong.push(`${name} was defined; it must be refused`);
-    else if (!message.includes(why) || !/^<this file>:\d+:\d+: /.test(message)) wrong.push(`${name}: ${message}\n  should say: ${why}, after the place`);
-    return `${name}\n${(message ?? '(defined)').split('\n').map((line) => `  ${line}`).join('\n')}\n`;
-  });
-  assert.deepEqual(wrong, [], 'each composition is refused for its own reason, at its place');
-  if (assertGolden(new URL('./golden/control-flow-rejections.txt', import.meta.url), blocks.join('\n')) === 'written') t.diagnostic('rewrote control-flow-rejections.txt');
+  refusalsIn(import.meta.filename).assertTable(t, ROWS, new URL('./golden/control-flow-rejections.txt', import.meta.url));
 });
 
 test('`left ?? Factory(...)` creates the resource only when `left` is not set (includeWhen !(left != null))', () => {

@@ -1,16 +1,16 @@
 /**
  * Compositions the definition refuses for their shape (returns, loops, parameters, helpers, conditions,
  * values built around references, calls JavaScript skipped), each with its exact message: the messages are
- * a golden file (golden/definition-rejections.txt, this file's path written `<this file>`; UPDATE_GOLDEN=1
- * rewrites it, review the diff). Each row also names a fragment of its own rejection. Single expressions the
+ * a golden file (golden/definition-rejections.txt, this file's path written `<this file>` and the line
+ * counted from the row's first, `<row>+1`; UPDATE_GOLDEN=1 rewrites it, review the diff). Each row also names a fragment of its own rejection. Single expressions the
  * compiler refuses are in compile-rejections.test.ts.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type } from 'arktype';
-import { CompositionSyntaxError, kubernetesComposition } from '../../src/index.js';
+import { kubernetesComposition } from '../../src/index.js';
 import { ConfigMap, Deployment } from '../../src/simple.js';
-import { assertGolden } from '../support/golden.js';
+import { refusalsIn, type RefusalRow } from '../support/refusals.js';
 
 const definition = {
   apiVersion: 'rejections.typekro.dev/v1alpha1',
@@ -27,7 +27,7 @@ function makeInHelperLoop(spec: Spec): void {
 const kinds = { ConfigMap };
 
 /** [name, definition, a fragment of the reason it is refused] */
-const ROWS: readonly (readonly [string, () => unknown, string])[] = [
+const ROWS: readonly RefusalRow[] = [
   ['two returns', () => kubernetesComposition({ ...definition, name: 'two-returns' }, (spec) => {
     if (spec.enabled) return { n: 1 };
     return { n: 2 };
@@ -150,19 +150,5 @@ const ROWS: readonly (readonly [string, () => unknown, string])[] = [
 ];
 
 test('every refused composition shape has its exact message (golden/definition-rejections.txt)', (t) => {
-  const wrong: string[] = [];
-  const blocks = ROWS.map(([name, run, why]) => {
-    let message: string | undefined;
-    try {
-      run();
-    } catch (error) {
-      if (!(error instanceof CompositionSyntaxError)) wrong.push(`${name}: not a CompositionSyntaxError: ${String(error)}`);
-      message = (error as Error).message.split(import.meta.filename).join('<this file>');
-    }
-    if (message === undefined) wrong.push(`${name} was defined; it must be refused`);
-    else if (!message.includes(why) || !/^<this file>:\d+:\d+: /.test(message)) wrong.push(`${name}: ${message}\n  should say: ${why}, after the place`);
-    return `${name}\n${(message ?? '(defined)').split('\n').map((line) => `  ${line}`).join('\n')}\n`;
-  });
-  assert.deepEqual(wrong, [], 'each composition is refused for its own reason, at its place');
-  if (assertGolden(new URL('./golden/definition-rejections.txt', import.meta.url), blocks.join('\n')) === 'written') t.diagnostic('rewrote definition-rejections.txt');
+  refusalsIn(import.meta.filename).assertTable(t, ROWS, new URL('./golden/definition-rejections.txt', import.meta.url));
 });

@@ -5,25 +5,15 @@
  * A5 and C1). Each is refused with file:line:column and the way out; what stays accepted is checked beside it.
  */
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { type } from 'arktype';
-import { CompositionSyntaxError, customResource, externalRef, kubernetesComposition, yamlFile } from '../../src/index.js';
+import { customResource, externalRef, kubernetesComposition, yamlFile } from '../../src/index.js';
 import { ConfigMap } from '../../src/simple.js';
+import { refusalsIn } from '../support/refusals.js';
 
-const THIS_FILE = fileURLToPath(import.meta.url);
+const { refusal, at } = refusalsIn(import.meta.filename);
 const definition = { apiVersion: 'fixed.typekro.dev/v1alpha1', kind: 'Fixed', spec: type({ prod: 'boolean', name: 'string' }), status: type({ v: 'string' }) };
 const WHY = 'is decided when the composition is defined, so it cannot depend on the spec or the cluster: JavaScript computed';
-
-function refusal(define: () => unknown): string {
-  try {
-    define();
-  } catch (error) {
-    assert.ok(error instanceof CompositionSyntaxError, `expected a CompositionSyntaxError, got ${String(error)}`);
-    return error.message.split(THIS_FILE).join('<this file>');
-  }
-  assert.fail('the definition must fail');
-}
 
 test('a resource id chosen by the spec is refused (before, an internal "id.replace is not a function")', () => {
   assert.equal(
@@ -31,7 +21,7 @@ test('a resource id chosen by the spec is refused (before, an internal "id.repla
       ConfigMap({ name: 'a', data: {}, id: spec.prod ? 'prodCm' : 'devCm' });
       return { v: 'ok' };
     })),
-    `<this file>:31:44: the resource id ${WHY} \`spec.prod ? 'prodCm' : 'devCm'\` on a placeholder, and the result would hold for every instance\n` +
+    `${at("'fixed-id'", 'spec.prod')}: the resource id ${WHY} \`spec.prod ? 'prodCm' : 'devCm'\` on a placeholder, and the result would hold for every instance\n` +
       "    spec.prod ? 'prodCm' : 'devCm'\n" +
       "  hint: write a literal id, or one call per case (`if (spec.prod) ConfigMap({ id: 'prodX', ... }) else ConfigMap({ id: 'devX', ... })`)",
   );
@@ -42,30 +32,30 @@ test("a custom resource's kind, an externalRef's kind, a YAML path and the objec
     ['customResource kind', () => kubernetesComposition({ ...definition, name: 'fixed-kind' }, (spec) => {
       customResource({ apiVersion: 'example.com/v1', kind: spec.prod ? 'ProdThing' : 'DevThing', metadata: { name: 't' }, spec: {} });
       return { v: 'ok' };
-    }), `<this file>:43:60: a custom resource's kind ${WHY}`],
+    }), `${at("'fixed-kind'", 'spec.prod')}: a custom resource's kind ${WHY}`],
     ['externalRef kind', () => kubernetesComposition({ ...definition, name: 'fixed-extref' }, (spec) => {
       externalRef('v1', spec.prod ? 'ConfigMap' : 'Secret', 'x');
       return { v: 'ok' };
-    }), `<this file>:47:25: the kind of externalRef ${WHY}`],
+    }), `${at("'fixed-extref'", 'spec.prod')}: the kind of externalRef ${WHY}`],
     ['yamlFile path', () => kubernetesComposition({ ...definition, name: 'fixed-yaml' }, (spec) => {
       yamlFile(spec.prod ? './fixtures/fixed-settings.yaml' : './fixtures/other.yaml');
       return { v: 'ok' };
-    }), `<this file>:51:16: the path of yamlFile ${WHY}`],
+    }), `${at("'fixed-yaml'", 'spec.prod')}: the path of yamlFile ${WHY}`],
     ['yamlFile path in an options object built first', () => kubernetesComposition({ ...definition, name: 'fixed-yaml-options' }, (spec) => {
       const options = { path: spec.prod ? './fixtures/fixed-settings.yaml' : './fixtures/other.yaml' };
       yamlFile(options);
       return { v: 'ok' };
-    }), `<this file>:55:31: the path of yamlFile ${WHY}`],
+    }), `${at("'fixed-yaml-options'", 'spec.prod')}: the path of yamlFile ${WHY}`],
     ['the object read from a YAML file', () => kubernetesComposition({ ...definition, name: 'fixed-yaml-resource' }, (spec) => {
       const files = yamlFile('./fixtures/fixed-settings.yaml');
       return { v: files.resource<{ data?: Record<string, string> }>('ConfigMap', spec.prod ? 'settings' : 'other').data?.['level'] ?? 'none' };
-    }), `<this file>:61:82: the name given to .resource() ${WHY}`],
+    }), `${at("'fixed-yaml-resource'", 'spec.prod')}: the name given to .resource() ${WHY}`],
     ['dependsOn target', () => kubernetesComposition({ ...definition, name: 'fixed-depends' }, (spec) => {
       const a = ConfigMap({ name: 'a', data: {} });
       const b = ConfigMap({ name: 'b', data: {} });
       ConfigMap({ name: 'c', data: {} }).dependsOn(spec.prod ? a : b);
       return { v: 'ok' };
-    }), `<this file>:66:52: a dependsOn() target ${WHY}`],
+    }), `${at("'fixed-depends'", 'spec.prod')}: a dependsOn() target ${WHY}`],
   ];
   for (const [name, define, start] of forms) assert.ok(refusal(define).startsWith(start), `${name}: ${refusal(define)}`);
 });

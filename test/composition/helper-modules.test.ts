@@ -5,18 +5,18 @@
  * held to JavaScript in test/differential/helper-modules.test.ts.)
  */
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { type } from 'arktype';
-import { CompositionSyntaxError, kubernetesComposition } from '../../src/index.js';
+import { kubernetesComposition } from '../../src/index.js';
 import { ConfigMap } from '../../src/simple.js';
 import { stringify } from '../differential/fixtures/modules/foreign.js';
 import { stringify as relativeStringify } from '../../node_modules/yaml/dist/index.js';
 import * as H from '../differential/fixtures/modules/lib.js';
 // @ts-expect-error  a CommonJS helper without types
 import shout from '../differential/fixtures/modules/common.cjs';
+import { refusalsIn } from '../support/refusals.js';
 
-const THIS_FILE = fileURLToPath(import.meta.url);
+const { refusal, at } = refusalsIn(import.meta.filename);
 const definition = {
   apiVersion: 'mod.typekro.dev/v1alpha1',
   kind: 'Refused',
@@ -24,24 +24,13 @@ const definition = {
   status: type({ 'v?': 'string' }),
 };
 
-/** The message of the definition's refusal, with this file's path written `<this file>`. */
-function refusal(define: () => unknown): string {
-  try {
-    define();
-  } catch (error) {
-    assert.ok(error instanceof CompositionSyntaxError, `expected a CompositionSyntaxError, got ${String(error)}`);
-    return error.message.split(THIS_FILE).join('<this file>');
-  }
-  assert.fail('the definition was accepted');
-}
-
 test('a package function re-exported by a local barrel is refused as JavaScript', () => {
   assert.equal(
     refusal(() => kubernetesComposition({ ...definition, name: 'foreign' }, (spec) => {
       ConfigMap({ name: 'x', data: { a: stringify(spec.prod ? 'a' : 'b') } });
       return {};
     })),
-    '<this file>:41:41: `stringify(...)` is a JavaScript function; it cannot run in CEL\n    stringify(spec.prod ? \'a\' : \'b\')\n  hint: pass the value through the spec, or write Cel.expr(...)',
+    at("'foreign'", 'stringify') + ': `stringify(...)` is a JavaScript function; it cannot run in CEL\n    stringify(spec.prod ? \'a\' : \'b\')\n  hint: pass the value through the spec, or write Cel.expr(...)',
   );
 });
 
@@ -52,7 +41,7 @@ test('a CommonJS helper is refused with the reason and the way out', () => {
   }));
   assert.equal(
     message.replace(/\S*\/test\/differential\//g, '<dir>/'),
-    '<this file>:50:39: `shout(...)` cannot be compiled: <dir>/fixtures/modules/common.cjs has no export named "default" that TypeKro can follow\n' +
+    at("'common'", '(shout as') + ': `shout(...)` cannot be compiled: <dir>/fixtures/modules/common.cjs has no export named "default" that TypeKro can follow\n' +
       '    (shout as (s: string) => string)(spec.prod ? \'a\' : \'b\')\n' +
       '  hint: import the helper from a local source file that exports it (by name, as default, through a namespace or a re-export), or compute the value in the composition',
   );
@@ -64,7 +53,7 @@ test('a namespace used as a value is refused', () => {
   }));
   assert.equal(
     message.replace(/\S*\/test\/differential\//g, '<dir>/'),
-    '<this file>:63:30: `H` is the namespace of <dir>/fixtures/modules/lib.ts; a module is not a value CEL can hold\n    H\n  hint: read or call one of its exports (`H.name`)',
+    at("'namespace-value'", 'H as unknown') + ': `H` is the namespace of <dir>/fixtures/modules/lib.ts; a module is not a value CEL can hold\n    H\n  hint: read or call one of its exports (`H.name`)',
   );
 });
 
@@ -74,7 +63,7 @@ test('a rest pattern in a helper\'s parameter is refused where its value depends
     refusal(() => kubernetesComposition({ ...definition, name: 'rest-pattern' }, (spec) => {
       return { v: rest({ p: spec.prod, q: spec.s }) };
     })),
-    '<this file>:72:77: `others` collects the remaining properties (a rest pattern), which CEL cannot express, and its value depends on a reference\n    others\n  hint: compute the value in one expression (a ternary) and bind it with const',
+    at('const rest =', 'others.q') + ': `others` collects the remaining properties (a rest pattern), which CEL cannot express, and its value depends on a reference\n    others\n  hint: compute the value in one expression (a ternary) and bind it with const',
   );
 });
 
@@ -89,7 +78,7 @@ test('an async composition function is refused at the function, before it runs (
   );
   assert.equal(
     message,
-    '<this file>:85:64: composition "async-fn": the composition function must be synchronous (it is async)\n    async (spec) => { ran = true; return { v: spec.prod ? \'p\' : \'d\' }; }\n' +
+    at("'async-fn'", 'async (spec') + ': composition "async-fn": the composition function must be synchronous (it is async)\n    async (spec) => { ran = true; return { v: spec.prod ? \'p\' : \'d\' }; }\n' +
       '  hint: remove `async` and return the status object itself: TypeKro runs the function once, synchronously, when the composition is defined; await what you need before defining it and pass it in as a constant',
   );
   assert.equal(ran, false);
@@ -100,7 +89,8 @@ test('a composition function that returns a Promise is refused at the function',
     // A Promise for a status type-checks likewise.
     kubernetesComposition({ ...definition, name: 'promise-fn' }, (spec) => Promise.resolve({ v: spec.prod ? 'p' : 'd' })),
   );
-  assert.match(message, /^<this file>:101:66: composition "promise-fn": the composition function must be synchronous \(it returned a Promise\)\n/);
+  const first = `${at("'promise-fn'", '(spec) =>')}: composition "promise-fn": the composition function must be synchronous (it returned a Promise)\n`;
+  assert.ok(message.startsWith(first), message);
 });
 
 test('a function imported by a relative path into node_modules is a package\'s: refused as JavaScript', () => {

@@ -5,23 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { type } from 'arktype';
 import { CompositionSyntaxError, kubernetesComposition, TypeKroError } from '../../src/index.js';
 import { Deployment, Service } from '../../src/simple.js';
+import { refusalsIn, where } from '../support/refusals.js';
 
-const file = fileURLToPath(import.meta.url);
+const { locate } = refusalsIn(import.meta.filename);
 const status = type({ ready: 'boolean' });
 
-/** `file:line:column` of `construct` on the one line of this file ending with `line` (so edits above do not break the tests). */
-function at(line: string, construct: string): { file: string; line: number; column: number } {
-  const lines = readFileSync(file, 'utf8').split('\n');
-  const found = lines.flatMap((text, i) => (text.trimEnd().endsWith(line) ? [i] : []));
-  assert.equal(found.length, 1, `one line holds ${line}`);
-  return { file, line: found[0]! + 1, column: lines[found[0]!]!.indexOf(construct) + 1 };
-}
-const where = (l: { file: string; line: number; column: number }): string => `${l.file}:${l.line}:${l.column}`;
 
 /** Runs `define` and returns its error (it must throw a CompositionSyntaxError). */
 function errorOf(define: () => unknown): CompositionSyntaxError {
@@ -43,7 +34,7 @@ test("a 'number' spec field in replicas fails with the field, the reference, the
       return { ready: web.status.readyReplicas > 0 };
     }),
   );
-  const location = at('// float-replicas', 'spec.replicas })');
+  const location = locate('// float-replicas', 'spec.replicas })');
   assert.equal(
     error.message,
     `${where(location)}: resource "web": the integer field spec.replicas is set to \`spec.replicas\`, a spec field of type 'number' (floating point). ` +
@@ -65,7 +56,7 @@ test('a destructured spec field in a container port names the field path and the
   );
   assert.equal(
     error.message.split('\n')[0],
-    `${where(at('// float-port', 'port }'))}: resource "web": the integer field spec.template.spec.containers[0].ports[0].containerPort is set to \`port\`, a spec field (spec.port) of type 'number' (floating point). ` +
+    `${where(locate('// float-port', 'port }'))}: resource "web": the integer field spec.template.spec.containers[0].ports[0].containerPort is set to \`port\`, a spec field (spec.port) of type 'number' (floating point). ` +
       'JavaScript would send a fraction such as 1.25 as it is, which the API server refuses; CEL would truncate it to 1',
   );
 });
@@ -80,7 +71,7 @@ test('a computed double (division) in an options object fails at the expression,
   );
   assert.equal(
     error.message,
-    `${where(at('// half', 'spec.replicas / 2'))}: resource "web": the integer field spec.replicas is set to \`spec.replicas / 2\`, a floating-point number. ` +
+    `${where(locate('// half', 'spec.replicas / 2'))}: resource "web": the integer field spec.replicas is set to \`spec.replicas / 2\`, a floating-point number. ` +
       'JavaScript would send a fraction such as 1.25 as it is, which the API server refuses; CEL would truncate it to 1\n' +
       '    spec.replicas / 2\n' +
       "  hint: convert it explicitly with Math.trunc(spec.replicas / 2) (Math.trunc(a / b) is integer division), or compute it from integers only (spec fields 'number.integer')",
@@ -158,7 +149,7 @@ test("a 'number' passed into a nested composition's integer spec field fails at 
       return { ready: inner.status.ready };
     }),
   );
-  const location = at('// float-into-child', 'child(');
+  const location = locate('// float-into-child', 'child(');
   assert.equal(
     error.message,
     `${where(location)}: nested composition "int-child": the integer field spec.replicas is set to \`spec.r\`, a spec field of type 'number' (floating point). ` +

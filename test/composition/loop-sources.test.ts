@@ -10,7 +10,9 @@ import { type } from 'arktype';
 import { parse, parseAllDocuments } from 'yaml';
 import { CompositionSyntaxError, kubernetesComposition } from '../../src/index.js';
 import { ConfigMap } from '../../src/simple.js';
+import { refusalsIn, where } from '../support/refusals.js';
 
+const { locate } = refusalsIn(import.meta.filename);
 const definition = {
   apiVersion: 'loops.typekro.dev/v1alpha1',
   spec: type({ tags: 'string[]', min: 'number' }),
@@ -72,7 +74,7 @@ test('a loop over a list JavaScript computed from a reference with .map is refus
     assert.ok(error instanceof CompositionSyntaxError);
     assert.equal(
       error.message,
-      `${import.meta.filename}:68:23: this loop walks a list JavaScript computed from a reference: the computation ran once, at definition time, on a placeholder, so the loop would not run once per item in the cluster\n` +
+      `${where(locate("'mapped'", 'spec.tags.map'))}: this loop walks a list JavaScript computed from a reference: the computation ran once, at definition time, on a placeholder, so the loop would not run once per item in the cluster\n` +
         '    spec.tags.map((x) => `${x}-a`)\n' +
         '  hint: loop over the reference itself and compute inside the loop (for (const x of spec.items) { const name = `${x}-a`; ... }), or filter it with .filter(...)',
     );

@@ -4,30 +4,19 @@
  * constructs that stay accepted beside them are checked too, so a refusal that spreads fails here.
  */
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { type } from 'arktype';
-import { CompositionSyntaxError, kubernetesComposition } from '../../src/index.js';
+import { kubernetesComposition } from '../../src/index.js';
 import { ConfigMap, Deployment } from '../../src/simple.js';
+import { refusalsIn } from '../support/refusals.js';
 
-const THIS_FILE = fileURLToPath(import.meta.url);
+const { refusal, at } = refusalsIn(import.meta.filename);
 const definition = {
   apiVersion: 'sound.typekro.dev/v1alpha1',
   kind: 'Sound',
   spec: type({ prod: 'boolean', db: 'boolean', name: 'string', 'level?': 'string', 'replicas?': 'number.integer', workers: type({ name: 'string', 'port?': 'number.integer' }).array() }),
   status: type({ 'n?': 'number', 'v?': 'string' }),
 };
-
-/** The message of the definition's refusal, with this file's path written `<this file>`. */
-function refusal(define: () => unknown): string {
-  try {
-    define();
-  } catch (error) {
-    assert.ok(error instanceof CompositionSyntaxError, `expected a CompositionSyntaxError, got ${String(error)}`);
-    return error.message.split(THIS_FILE).join('<this file>');
-  }
-  assert.fail('the definition was accepted');
-}
 
 const EVAL_HINT = 'hint: write the CEL yourself with Cel.expr(...)';
 
@@ -37,14 +26,14 @@ test('A1: eval, Function and globalThis in the composition body are refused, not
       ConfigMap({ name: 'e', data: { a: eval('spec.prod ? "prod" : "dev"') as string } });
       return {};
     })),
-    `<this file>:37:41: \`eval(...)\` is a JavaScript function; it cannot run in CEL\n    eval('spec.prod ? "prod" : "dev"')\n  ${EVAL_HINT}`,
+    `${at("'eval-body'", "eval('spec")}: \`eval(...)\` is a JavaScript function; it cannot run in CEL\n    eval('spec.prod ? "prod" : "dev"')\n  ${EVAL_HINT}`,
   );
   assert.equal(
     refusal(() => kubernetesComposition({ ...definition, name: 'eval-const' }, (spec) => {
       const chosen = eval('spec.prod ? "C1" : "C2"') as string;
       return { v: chosen };
     })),
-    `<this file>:44:22: \`eval(...)\` is a JavaScript function; it cannot run in CEL\n    eval('spec.prod ? "C1" : "C2"')\n  ${EVAL_HINT}`,
+    `${at("'eval-const'", "eval('spec")}: \`eval(...)\` is a JavaScript function; it cannot run in CEL\n    eval('spec.prod ? "C1" : "C2"')\n  ${EVAL_HINT}`,
   );
   const forms: readonly (readonly [string, () => unknown, string])[] = [
     ['new Function', () => kubernetesComposition({ ...definition, name: 'new-function' }, (spec) => {
@@ -84,14 +73,14 @@ test('A2: a manifest field the spec may leave undefined is refused, naming the f
       ConfigMap({ name: 'u', labels: { tier: spec.prod ? 'dev' : undefined } as Record<string, string>, data: {} });
       return {};
     })),
-    `<this file>:84:46: \`labels.tier\` ${UNDEFINED_WHY}\n    spec.prod ? 'dev' : undefined\n  ${UNDEFINED_HINT}`,
+    `${at("'undefined-label'", 'spec.prod')}: \`labels.tier\` ${UNDEFINED_WHY}\n    spec.prod ? 'dev' : undefined\n  ${UNDEFINED_HINT}`,
   );
   assert.equal(
     refusal(() => kubernetesComposition({ ...definition, name: 'undefined-replicas' }, (spec) => {
       Deployment({ name: 'u', image: 'nginx', replicas: spec.prod ? 3 : undefined });
       return {};
     })),
-    `<this file>:91:57: \`replicas\` ${UNDEFINED_WHY}\n    spec.prod ? 3 : undefined\n  ${UNDEFINED_HINT}`,
+    `${at("'undefined-replicas'", 'spec.prod')}: \`replicas\` ${UNDEFINED_WHY}\n    spec.prod ? 3 : undefined\n  ${UNDEFINED_HINT}`,
   );
   // The ways out the hint names are accepted.
   kubernetesComposition({ ...definition, name: 'defaulted-label' }, (spec) => {
@@ -109,7 +98,7 @@ test('A4: an optional spec field written to a manifest field without a default i
       Deployment({ name: 'o', image: 'nginx', replicas: spec.replicas });
       return {};
     })),
-    `<this file>:109:57: \`replicas\` ${OPTIONAL_WHY}\n    spec.replicas\n  hint: give it a default where it is used (\`spec.replicas ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or create the resource only when it is set (\`if (spec.replicas) ...\`)`,
+    `${at("'optional-replicas'", 'spec.replicas')}: \`replicas\` ${OPTIONAL_WHY}\n    spec.replicas\n  hint: give it a default where it is used (\`spec.replicas ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or create the resource only when it is set (\`if (spec.replicas) ...\`)`,
   );
   const forms: readonly (readonly [string, () => unknown, string])[] = [
     ['?? undefined', () => kubernetesComposition({ ...definition, name: 'nullish-undefined' }, (spec) => {
@@ -149,14 +138,14 @@ test('A3: a resource or status value computed from a conditional resource outsid
       ConfigMap({ name: 'app', data: { ready: `${db.status.readyReplicas ?? 0}` } });
       return {};
     })),
-    '<this file>:149:7: resource "configMapApp" reads resource "db", which exists only when schema.spec.db: KRO skips every resource that reads a skipped one, while JavaScript still creates "configMapApp" (reading "db" as undefined)\n  hint: create "configMapApp" under the same condition (inside the same `if`, or .withIncludeWhen(...)), or do not read "db" from it',
+    at("'excluded-resource'", 'ConfigMap') + ': resource "configMapApp" reads resource "db", which exists only when schema.spec.db: KRO skips every resource that reads a skipped one, while JavaScript still creates "configMapApp" (reading "db" as undefined)\n  hint: create "configMapApp" under the same condition (inside the same `if`, or .withIncludeWhen(...)), or do not read "db" from it',
   );
   assert.equal(
     refusal(() => kubernetesComposition({ ...definition, name: 'excluded-status' }, (spec) => {
       const db = Deployment({ name: 'db', image: 'postgres' }).withIncludeWhen(spec.db);
       return { n: db.status.readyReplicas ?? 0 };
     })),
-    '<this file>:157:19: this status field reads resource "db", which exists only when schema.spec.db: when it does not, KRO leaves the field unset, while JavaScript computes it with "db" read as undefined\n    db.status.readyReplicas ?? 0\n  hint: read it under the same condition (`cond ? <read> : <fallback>`), or do not read "db" here',
+    at("'excluded-status'", 'db.status') + ': this status field reads resource "db", which exists only when schema.spec.db: when it does not, KRO leaves the field unset, while JavaScript computes it with "db" read as undefined\n    db.status.readyReplicas ?? 0\n  hint: read it under the same condition (`cond ? <read> : <fallback>`), or do not read "db" here',
   );
   // Under the same condition, guarded by it, or a plain read (unset on both sides): accepted.
   const accepted = kubernetesComposition({ ...definition, name: 'excluded-ok' }, (spec) => {
@@ -174,7 +163,7 @@ test('B16: two resources with the same literal name under the same conditions ar
       ConfigMap({ id: 'second', name: 'same', data: { k: 'b' } });
       return {};
     })),
-    '<this file>:174:7: resources "first" and "second" both make ConfigMap "same": one object would hold the last one\'s content\n  hint: give each resource its own name',
+    at("'same-name'", "ConfigMap({ id: 'second") + ': resources "first" and "second" both make ConfigMap "same": one object would hold the last one\'s content\n  hint: give each resource its own name',
   );
   // Exclusive branches may use one name.
   kubernetesComposition({ ...definition, name: 'same-name-branches' }, (spec) => {

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ensureClusterBinaries } from '../../src/testing/index.js';
 import { typekro, transcript } from '../cli/run.js';
-import { processesMentioning, runDemo, type DemoRun } from './run-demo.js';
+import { processesMentioning } from '../support/processes.js';
+import { runDemo, type DemoRun } from './run-demo.js';
 
 const show = (run: DemoRun): string => `exit ${run.code} signal ${run.signal}\n${run.output}`;
 

@@ -3,7 +3,6 @@
  * interrupt it like a terminal would, with its own TYPEKRO_HOME so its "demo" cluster meets nothing else.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../cli/run.js';
 
@@ -54,18 +53,4 @@ export function runDemo(home: string, options: DemoOptions = {}): Promise<DemoRu
       resolve({ code, signal, output });
     });
   });
-}
-
-/** PIDs of live processes whose command line mentions `path` (cluster components name their directory). */
-export function processesMentioning(path: string): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(path)) pids.push(Number(entry));
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return pids;
 }

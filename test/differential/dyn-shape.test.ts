@@ -7,30 +7,20 @@
  * are held to JavaScript on several observed states (list, empty, string, object, absent).
  */
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { type } from 'arktype';
-import { CompositionSyntaxError, crdFactory, customResource, evaluateConcrete, kubernetesComposition, type Composition } from '../../src/index.js';
+import { crdFactory, customResource, evaluateConcrete, kubernetesComposition, type Composition } from '../../src/index.js';
 import { createCelEngine } from '../../src/runtime/cel/index.js';
 import { prepareGraph } from '../../src/runtime/engine/prepared.js';
 import { compare } from './compare.js';
 import { evaluateCompiled } from './compiled.js';
+import { refusalsIn } from '../support/refusals.js';
 
-const THIS_FILE = fileURLToPath(import.meta.url);
+const { refusal, at } = refusalsIn(import.meta.filename);
 const definition = { apiVersion: 'dyn.typekro.dev/v1alpha1', kind: 'Dyn', spec: type({ size: 'number.integer' }) };
 const WHY = 'on a value of unknown type cannot be compiled exactly: JavaScript gives it different meanings on a list, a string and an object, and this value\'s type is not declared';
 const HINT = "  hint: declare the type: a crdFactory whose schema describes the status (or a typed field), or write the CEL with Cel.expr(...), e.g. Cel.expr<number>('size(', value, ')')";
 const cacheOf = (size: number) => customResource<{ size: number }, Record<string, unknown>>({ apiVersion: 'example.com/v1', kind: 'Cache', metadata: { name: 'c' }, spec: { size } });
-
-function refusal(define: () => unknown): string {
-  try {
-    define();
-  } catch (error) {
-    assert.ok(error instanceof CompositionSyntaxError, `expected a CompositionSyntaxError, got ${String(error)}`);
-    return error.message.split(THIS_FILE).join('<this file>');
-  }
-  assert.fail('the definition must fail');
-}
 
 test('`.length` and a numeric index of an untyped status are refused (before: a field "length", a map key "0")', () => {
   assert.equal(
@@ -38,14 +28,14 @@ test('`.length` and a numeric index of an untyped status are refused (before: a 
       const cache = cacheOf(spec.size);
       return { n: (cache.status.endpoints as unknown[] | undefined)?.length ?? 0 };
     })),
-    `<this file>:39:19: \`.length\` ${WHY}\n    (cache.status.endpoints as unknown[] | undefined)?.length\n${HINT}`,
+    `${at("'dyn-length'", '(cache.status')}: \`.length\` ${WHY}\n    (cache.status.endpoints as unknown[] | undefined)?.length\n${HINT}`,
   );
   assert.equal(
     refusal(() => kubernetesComposition({ ...definition, name: 'dyn-index', status: type({ host: 'string' }) }, (spec) => {
       const cache = cacheOf(spec.size);
       return { host: (cache.status.endpoints as { host: string }[] | undefined)?.[0]?.host ?? 'none' };
     })),
-    `<this file>:46:22: \`[0]\` ${WHY}\n    (cache.status.endpoints as { host: string }[] | undefined)?.[0]\n${HINT}`,
+    `${at("'dyn-index'", '(cache.status')}: \`[0]\` ${WHY}\n    (cache.status.endpoints as { host: string }[] | undefined)?.[0]\n${HINT}`,
   );
 });
 
@@ -55,7 +45,7 @@ test('an index that may be a number and the methods lists and strings share are 
       const cache = cacheOf(spec.size);
       return { host: String((cache.status.endpoints as Record<number, string>)[spec.size] ?? 'none') };
     })),
-    `<this file>:56:29: an index that may be a number ${WHY}\n    (cache.status.endpoints as Record<number, string>)[spec.size]\n${HINT}`,
+    `${at("'dyn-computed'", '(cache.status')}: an index that may be a number ${WHY}\n    (cache.status.endpoints as Record<number, string>)[spec.size]\n${HINT}`,
   );
   type Value = string[] & string;
   const named = (call: string) => ({ ...definition, name: `dyn-${call.toLowerCase()}`, status: type({ v: 'unknown' }) });
@@ -69,7 +59,7 @@ test('an index that may be a number and the methods lists and strings share are 
   ];
   assert.deepEqual(
     messages.map((m) => m.split('\n')[0]),
-    ['includes', 'indexOf', 'lastIndexOf', 'slice', 'at', 'concat'].map((call, i) => `<this file>:${63 + i}:${[114, 113, 117, 111, 108, 112][i]}: \`.${call}(...)\` ${WHY}`),
+    ['includes', 'indexOf', 'lastIndexOf', 'slice', 'at', 'concat'].map((call, i) => `${at(`named('${call}')`, '(c.status.endpoints as Value)')}: \`.${call}(...)\` ${WHY}`),
   );
 });
 

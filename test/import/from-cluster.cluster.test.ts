@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { importCrds, ImportError } from '../../src/import/index.js';
 import { KubeClient } from '../../src/runtime/kube/client.js';
-import { eventually, testKubeConfig, testKubeConfigPath } from '../support/cluster.js';
+import { installCrds, testKubeConfig, testKubeConfigPath } from '../support/cluster.js';
 import { typekro } from '../cli/run.js';
 
 // The fixtures' group, example.com, is shared with other tests' CRDs on the test cluster: a group of its own
@@ -34,13 +34,7 @@ describe('typekro import --from-cluster', { timeout: 120_000 }, () => {
   const cluster = { kubeconfig: testKubeConfigPath() };
 
   before(async () => {
-    for (const crd of crds) await client.apply(crd, { force: true });
-    for (const crd of crds) {
-      await eventually(`CRD ${crd.metadata?.name} established`, async () => {
-        const live = (await client.get({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', name: crd.metadata!.name! })) as { status?: { conditions?: { type: string; status: string }[] } } | undefined;
-        return live?.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True') ? true : undefined;
-      });
-    }
+    await installCrds(client, crds);
   });
   after(async () => {
     for (const crd of crds) await client.delete({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', name: crd.metadata!.name! });

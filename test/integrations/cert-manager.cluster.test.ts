@@ -12,7 +12,7 @@ import { crdManifests } from '../../src/index.js';
 import { allKinds } from '../../src/integrations/cert-manager/index.js';
 import { KubeClient } from '../../src/runtime/kube/client.js';
 import { applyRgd } from '../../src/runtime/kro/deploy.js';
-import { eventually, testKubeConfig, testNamespace } from '../support/cluster.js';
+import { eventually, installCrds, testKubeConfig, testNamespace } from '../support/cluster.js';
 import { webTls } from './examples/cert-manager.js';
 
 describe('typekro/cert-manager on the cluster', { timeout: 300_000 }, () => {
@@ -21,13 +21,7 @@ describe('typekro/cert-manager on the cluster', { timeout: 300_000 }, () => {
 
   before(async () => {
     ns = await testNamespace(testKubeConfig(), 'certs');
-    for (const crd of crdManifests(allKinds)) await client.apply(crd as KubernetesObject, { force: true });
-    for (const crd of crdManifests(allKinds)) {
-      await eventually(`CRD ${crd.metadata.name} established`, async () => {
-        const live = (await client.get({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', name: crd.metadata.name })) as { status?: { conditions?: { type: string; status: string }[] } } | undefined;
-        return live?.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True') ? true : undefined;
-      });
-    }
+    await installCrds(client, crdManifests(allKinds));
   });
   after(async () => {
     await ns.remove();

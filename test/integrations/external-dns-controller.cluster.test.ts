@@ -13,7 +13,7 @@ import { parseAllDocuments } from 'yaml';
 import { crdManifests } from '../../src/index.js';
 import { allKinds } from '../../src/integrations/external-dns/index.js';
 import { KubeClient } from '../../src/runtime/kube/client.js';
-import { eventually, testClusterLog, testKubeConfig, testNamespace } from '../support/cluster.js';
+import { eventually, installCrds, testClusterLog, testKubeConfig, testNamespace } from '../support/cluster.js';
 import { announcedSite } from './examples/more.js';
 
 const kc = testKubeConfig();
@@ -24,13 +24,7 @@ describe('typekro/external-dns picked up by external-dns', { timeout: 240_000 },
   before(async () => {
     ns = await testNamespace(kc, 'edns');
     // the example also has a DNSEndpoint: its CRD (rebuilt from the generated module) must be served to apply it
-    for (const crd of crdManifests(allKinds)) await client.apply(crd as KubernetesObject, { force: true });
-    for (const crd of crdManifests(allKinds)) {
-      await eventually(`CRD ${crd.metadata.name} established`, async () => {
-        const live = (await client.get({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', name: crd.metadata.name })) as { status?: { conditions?: { type: string; status: string }[] } } | undefined;
-        return live?.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True') ? true : undefined;
-      });
-    }
+    await installCrds(client, crdManifests(allKinds));
   });
   after(async () => {
     await ns?.remove();

@@ -13,7 +13,7 @@ import { allKinds as awsKinds } from '../../src/integrations/aws/index.js';
 import { allKinds as dnsKinds } from '../../src/integrations/external-dns/index.js';
 import { KubeClient } from '../../src/runtime/kube/client.js';
 import { applyRgd } from '../../src/runtime/kro/deploy.js';
-import { eventually, testKubeConfig, testNamespace } from '../support/cluster.js';
+import { installCrds, testKubeConfig, testNamespace } from '../support/cluster.js';
 import { allKinds as ciliumKinds } from '../../src/integrations/cilium/index.js';
 import { allKinds as cnpgKinds } from '../../src/integrations/cnpg/index.js';
 import { announcedSite, appWithDatabase, bucketWithRole, isolation } from './examples/more.js';
@@ -24,14 +24,7 @@ describe('typekro/external-dns, typekro/aws, typekro/cilium and typekro/cnpg on 
 
   before(async () => {
     ns = await testNamespace(testKubeConfig(), 'integrations');
-    const crds = crdManifests([...dnsKinds, ...awsKinds, ...ciliumKinds, ...cnpgKinds]);
-    for (const crd of crds) await client.apply(crd as KubernetesObject, { force: true });
-    for (const crd of crds) {
-      await eventually(`CRD ${crd.metadata.name} established`, async () => {
-        const live = (await client.get({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', name: crd.metadata.name })) as { status?: { conditions?: { type: string; status: string }[] } } | undefined;
-        return live?.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True') ? true : undefined;
-      });
-    }
+    await installCrds(client, crdManifests([...dnsKinds, ...awsKinds, ...ciliumKinds, ...cnpgKinds]));
   });
   after(async () => {
     await ns.remove();

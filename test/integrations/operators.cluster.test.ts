@@ -18,7 +18,7 @@ import { allKinds as oryKinds } from '../../src/integrations/ory/index.js';
 import { allKinds as temporalKinds } from '../../src/integrations/temporal/index.js';
 import { KubeClient } from '../../src/runtime/kube/client.js';
 import { applyRgd } from '../../src/runtime/kro/deploy.js';
-import { eventually, testKubeConfig, testNamespace } from '../support/cluster.js';
+import { eventually, installCrds, testKubeConfig, testNamespace } from '../support/cluster.js';
 import { gatewayRoute, oauthApp, rdsDatabase, temporalTeam } from './examples/operators.js';
 
 type Live = KubernetesObject & { status?: Record<string, unknown> };
@@ -34,14 +34,7 @@ describe('typekro/ory, typekro/apisix, typekro/temporal and ACK RDS on the clust
 
   before(async () => {
     ns = await testNamespace(testKubeConfig(), 'operators');
-    const crds = crdManifests([...oryKinds, ...apisixKinds, ...temporalKinds, ...rdsKinds]);
-    for (const crd of crds) await client.apply(crd as KubernetesObject, { force: true });
-    for (const crd of crds) {
-      await eventually(`CRD ${crd.metadata.name} established`, async () => {
-        const live = (await client.get({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', name: crd.metadata.name })) as { status?: { conditions?: { type: string; status: string }[] } } | undefined;
-        return live?.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True') ? true : undefined;
-      });
-    }
+    await installCrds(client, crdManifests([...oryKinds, ...apisixKinds, ...temporalKinds, ...rdsKinds]));
   });
   after(async () => {
     await ns.remove();

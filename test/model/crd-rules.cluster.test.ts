@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { crdManifests } from 'typekro';
 import { crdValueProblems } from '../../src/model/crd-values.js';
 import { KubeClient } from '../../src/runtime/kube/client.js';
-import { eventually, testKubeConfig } from '../support/cluster.js';
+import { installCrds, testKubeConfig } from '../support/cluster.js';
 import { ruleCase, rulesKind, rulesSchema, ruleTable } from './fixtures/crd-rules.js';
 
 const kc = testKubeConfig();
@@ -82,11 +82,7 @@ describe('CRD value validations: TypeKro and the API server agree', { timeout: 3
   const client = new KubeClient(kc);
 
   before(async () => {
-    await client.apply(crd as never, { force: true });
-    await eventually('the RuleCase CRD to be established', async () => {
-      const live = await kc.makeApiClient(ApiextensionsV1Api).readCustomResourceDefinition({ name: crd!.metadata.name });
-      return live.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True') ? true : undefined;
-    });
+    await installCrds(client, [crd!]);
   });
   after(async () => {
     await kc.makeApiClient(ApiextensionsV1Api).deleteCustomResourceDefinition({ name: crd!.metadata.name });

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { CoreV1Api, KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
+import type { KubeClient } from '../../src/runtime/kube/client.js';
 
 /**
  * Path of the shared test cluster's kubeconfig, set by `npm test` (scripts/run-tests.mjs).
@@ -59,6 +60,18 @@ export async function testNamespace(kc: KubeConfig, prefix: string): Promise<{ n
     core.readNamespacedServiceAccount({ name: 'default', namespace: name }).then(() => true),
   );
   return { name, remove: async () => void (await core.deleteNamespace({ name })) };
+}
+
+/** Applies `crds` (forced server-side apply) and waits until the API server has established each, so objects of their kinds can be applied. */
+export async function installCrds(client: KubeClient, crds: readonly KubernetesObject[]): Promise<void> {
+  for (const crd of crds) await client.apply(crd, { force: true });
+  for (const crd of crds) {
+    const name = crd.metadata?.name ?? '';
+    await eventually(`CRD ${name} established`, async () => {
+      const live = (await client.get({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', name })) as { status?: { conditions?: { type: string; status: string }[] } } | undefined;
+      return live?.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True') ? true : undefined;
+    });
+  }
 }
 
 /** True when `read` fails with 404 (the object does not exist), false when it succeeds; other errors propagate as false. */

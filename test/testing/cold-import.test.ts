@@ -1,13 +1,13 @@
 /**
  * typekro/testing stays light: importing it, rendering and simulating load no Kubernetes client, no
  * control-plane or chart code and nothing of the CLI (the cluster side loads on first use of a fixture).
- * A child process records every module it resolves (test/api/fixtures/record-hook.mjs).
+ * A child process records every module it resolves (test/support/module-recording.ts).
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { modulesLoadedBy } from '../support/module-recording.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -23,12 +23,8 @@ const FORBIDDEN = [
   '/src/testing/fixtures/session.ts',
 ];
 
-function loaded(env: Record<string, string> = {}): string[] {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'fixtures', 'cold-kit-probe.ts')], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
-  assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
-  const { esm, cjs } = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { esm: string[]; cjs: string[] };
-  return [...esm.map((url) => (url.startsWith('file:') ? fileURLToPath(url) : url)), ...cjs].map((p) => p.split('\\').join('/'));
-}
+const probe = join(here, 'fixtures', 'cold-kit-probe.ts');
+const loaded = (env: Record<string, string> = {}): string[] => modulesLoadedBy(probe, root, env);
 
 test('typekro/testing with render and simulate loads no Kubernetes client, cluster, chart or CLI code', () => {
   const paths = loaded();

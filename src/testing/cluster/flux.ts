@@ -1,13 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import type { ClusterBinaries } from './binaries.js';
 import { FLUX_HELM_MODULE, FLUX_SOURCE_MODULE } from './build-plan.js';
 import { FLUX_NAMESPACE } from './flux-args.js';
 import { moduleDir } from './go.js';
 import { request, type AdminClient } from './http.js';
-import type { KubeObject } from './upstream.js';
-import { TypeKroError } from '../../util/errors.js';
+import { crdsIn, type KubeObject } from './upstream.js';
 
 export { FLUX_NAMESPACE, fluxStoragePath } from './flux-args.js';
 
@@ -45,15 +42,7 @@ export async function fluxCrds(bins: ClusterBinaries): Promise<KubeObject[]> {
     moduleDir(bins.wrappers.fluxSource, FLUX_SOURCE_MODULE, bins.versions.fluxSource),
     moduleDir(bins.wrappers.fluxHelm, FLUX_HELM_MODULE, bins.versions.fluxHelm),
   ]);
-  return dirs.flatMap((moduleRoot) => {
-    const crdDir = join(moduleRoot, 'config', 'crd', 'bases');
-    const crds = readdirSync(crdDir)
-      .filter((f) => f.endsWith('.yaml'))
-      .flatMap((f) => parseAllDocuments(readFileSync(join(crdDir, f), 'utf8')).map((d) => d.toJS() as KubeObject | null))
-      .filter((o): o is KubeObject => o !== null && o.kind === 'CustomResourceDefinition');
-    if (crds.length === 0) throw new TypeKroError('ENVIRONMENT', `no CustomResourceDefinitions found in ${crdDir}`);
-    return crds;
-  });
+  return dirs.flatMap((moduleRoot) => crdsIn(join(moduleRoot, 'config', 'crd', 'bases')));
 }
 
 export async function createFluxNamespace(admin: AdminClient): Promise<void> {

@@ -37,11 +37,16 @@ export async function upstreamFiles(bins: ClusterBinaries): Promise<UpstreamFile
     moduleDir(bins.wrappers.kwok, 'sigs.k8s.io/kwok', bins.versions.kwok),
     moduleDir(bins.wrappers.kro, 'github.com/kubernetes-sigs/kro', bins.versions.kro),
   ]);
-  const crdDir = join(kroDir, 'helm', 'crds');
-  const kroCrds = readdirSync(crdDir)
+  const kroCrds = crdsIn(join(kroDir, 'helm', 'crds'));
+  return { kwokStages: KWOK_STAGES.map((s) => join(kwokDir, 'kustomize', 'stage', s)), kroCrds };
+}
+
+/** The CustomResourceDefinitions in the YAML files of an upstream module's folder; none is an environment error. */
+export function crdsIn(crdDir: string): KubeObject[] {
+  const crds = readdirSync(crdDir)
     .filter((f) => f.endsWith('.yaml'))
     .flatMap((f) => parseAllDocuments(readFileSync(join(crdDir, f), 'utf8')).map((d) => d.toJS() as KubeObject | null))
     .filter((o): o is KubeObject => o !== null && o.kind === 'CustomResourceDefinition');
-  if (kroCrds.length === 0) throw new TypeKroError('ENVIRONMENT', `no CustomResourceDefinitions found in ${crdDir}`);
-  return { kwokStages: KWOK_STAGES.map((s) => join(kwokDir, 'kustomize', 'stage', s)), kroCrds };
+  if (crds.length === 0) throw new TypeKroError('ENVIRONMENT', `no CustomResourceDefinitions found in ${crdDir}`);
+  return crds;
 }
