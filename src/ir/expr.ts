@@ -149,8 +149,11 @@ export function exprChildren(expr: Expr): readonly Expr[] {
   }
 }
 
+// No names bound: the common question (validation and dependency order ask it of every expression).
+const NOTHING_BOUND: ReadonlySet<string> = new Set();
+
 /** The root identifiers an expression reads (resource ids, `schema`, iterators), in first-seen order. */
-export function referencedRoots(expr: Expr, bound: ReadonlySet<string> = new Set()): string[] {
+export function referencedRoots(expr: Expr, bound: ReadonlySet<string> = NOTHING_BOUND): string[] {
   const seen = new Set<string>();
   collectRoots(expr, bound, seen);
   return [...seen];
