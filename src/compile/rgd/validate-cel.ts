@@ -5,7 +5,7 @@
  */
 import { exprChildren, type Expr } from '../../ir/expr.js';
 import type { CompositionGraph } from '../../ir/graph.js';
-import { exprLeaves } from '../../ir/value.js';
+import { exprLeaves, exprsOf } from '../../ir/value.js';
 import { TypeKroError } from '../../util/errors.js';
 import { checkCelSyntax } from '../cel/syntax-check.js';
 import { InvalidCelError } from './errors.js';
@@ -20,13 +20,16 @@ import { InvalidCelError } from './errors.js';
  * ```
  */
 export function checkHandWrittenCel(graph: CompositionGraph): void {
-  // Every leaf of every template is searched and almost none is raw: the place of a leaf (its path joined)
-  // is written only for the message.
+  // Every leaf of every template is searched and almost none is raw: the place of a leaf (its path) is
+  // found and written only for the message.
   for (const resource of graph.resources) {
     const where = `resource "${resource.id}"`;
-    for (const { path, expr } of exprLeaves(resource.template ?? {})) {
-      const found = invalidRaw(expr);
-      if (found) throw invalidCel(found, `${where} field ${path.join('.')}`, resource.id);
+    const template = resource.template ?? {};
+    const leaves = exprsOf(template);
+    for (let i = 0; i < leaves.length; i++) {
+      const found = invalidRaw(leaves[i]!);
+      // exprLeaves lists the same leaves in the same order, with their paths.
+      if (found) throw invalidCel(found, `${where} field ${exprLeaves(template)[i]!.path.join('.')}`, resource.id);
     }
     for (const expr of resource.includeWhen) {
       const found = invalidRaw(expr);
@@ -41,9 +44,10 @@ export function checkHandWrittenCel(graph: CompositionGraph): void {
       if (found) throw invalidCel(found, `${where} forEach ${name}`, resource.id);
     }
   }
-  for (const { path, expr } of exprLeaves(graph.status)) {
-    const found = invalidRaw(expr);
-    if (found) throw invalidCel(found, `status.${path.join('.')}`);
+  const status = exprsOf(graph.status);
+  for (let i = 0; i < status.length; i++) {
+    const found = invalidRaw(status[i]!);
+    if (found) throw invalidCel(found, `status.${exprLeaves(graph.status)[i]!.path.join('.')}`);
   }
 }
 
