@@ -7,7 +7,7 @@
 import type { Node } from '@babel/types';
 import { CompositionSyntaxError, syntaxError } from '../analysis/errors.js';
 import { printCel } from '../compile/cel/print.js';
-import { exprChildren, referencedRoots, type Expr } from '../ir/expr.js';
+import { addReferencedRoots, exprChildren, referencedRoots, type Expr } from '../ir/expr.js';
 import type { ResourceNode, SourceLocation } from '../ir/graph.js';
 import { exprsOf, type Value } from '../ir/value.js';
 
@@ -36,7 +36,9 @@ export function checkResourceReads(resources: readonly ResourceNode[]): void {
       ...reader.forEach.map((dimension) => dimension.source),
       ...(reader.externalRef ? exprsOf({ name: reader.externalRef.name ?? null, namespace: reader.externalRef.namespace ?? null }) : []),
     ];
-    for (const id of new Set(exprs.flatMap((expr) => referencedRoots(expr)))) {
+    const roots = new Set<string>();
+    for (const expr of exprs) addReferencedRoots(expr, roots);
+    for (const id of roots) {
       const read = byId.get(id);
       if (!read || read === reader) continue;
       const missing = read.includeWhen.flatMap(terms).filter((term) => !own.has(printCel(term)));

@@ -159,6 +159,21 @@ export function referencedRoots(expr: Expr, bound: ReadonlySet<string> = NOTHING
   return [...seen];
 }
 
+/**
+ * Adds the roots `expr` reads to `roots`, in first-seen order: the roots of many expressions gathered in one
+ * set, without a set and an array per expression (dependency order reads every expression of a graph).
+ *
+ * @example
+ * ```ts
+ * const roots = new Set<string>();
+ * for (const expr of exprs) addReferencedRoots(expr, roots); // roots: 'schema', 'web', ...
+ * ```
+ */
+export function addReferencedRoots(expr: Expr, roots: Set<string>): Set<string> {
+  collectRoots(expr, NOTHING_BOUND, roots);
+  return roots;
+}
+
 // A plain recursive function, not a closure per call: compiling an RGD reads the roots of every expression.
 function collectRoots(node: Expr, scope: ReadonlySet<string>, seen: Set<string>): void {
   switch (node.kind) {
