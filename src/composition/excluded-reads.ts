@@ -58,10 +58,11 @@ export function checkResourceReads(resources: readonly ResourceNode[]): void {
  * ```
  */
 export function checkStatusReads(value: Value, node: Node, resources: readonly Conditional[]): void {
-  const conditional = resources.filter((resource) => resource.includeWhen.length > 0);
-  if (conditional.length === 0) return;
+  // Asked once per status field with every resource: a plain scan, no list of the conditional ones per field.
+  if (!hasConditional(resources)) return;
   for (const expr of exprsOf(value)) {
-    for (const resource of conditional) {
+    for (const resource of resources) {
+      if (resource.includeWhen.length === 0) continue;
       const missing = unguarded(expr, resource);
       if (missing.length > 0) {
         throw syntaxError(
@@ -72,6 +73,11 @@ export function checkStatusReads(value: Value, node: Node, resources: readonly C
       }
     }
   }
+}
+
+function hasConditional(resources: readonly Conditional[]): boolean {
+  for (let i = 0; i < resources.length; i++) if (resources[i]!.includeWhen.length > 0) return true;
+  return false;
 }
 
 /** The conditions of `resource` that do not guard its reads in `expr` (empty when it is not read). */
