@@ -77,6 +77,8 @@ interface FunctionFacts {
   readonly parents: Map<Node, Node>;
   /** The calls and `new`s of its body, in walk order. */
   readonly calls: readonly CallNode[];
+  /** The `throw` statements of its body and of the functions nested in it, in walk order. */
+  readonly throws: readonly Node[];
 }
 
 /**
@@ -90,6 +92,7 @@ function factsOf(fn: FunctionNode): FunctionFacts {
   if (cached) return cached;
   const parents = new Map<Node, Node>();
   const calls: CallNode[] = [];
+  const throws: Node[] = [];
   // Parameters and annotations first (the body is linked to `fn` but not entered), then the body.
   walk(fn, (node, parent) => {
     if (parent) parents.set(node, parent);
@@ -98,8 +101,9 @@ function factsOf(fn: FunctionNode): FunctionFacts {
   walk(fn.body, (node, parent) => {
     if (parent) parents.set(node, parent);
     if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression' || node.type === 'NewExpression') calls.push(node);
+    else if (node.type === 'ThrowStatement') throws.push(node);
   });
-  const facts = { parents, calls };
+  const facts = { parents, calls, throws };
   factsCache.set(fn, facts);
   return facts;
 }
@@ -152,6 +156,19 @@ export function returnedStatus(fn: FunctionNode): Node | undefined {
 /** Every call and `new` in the function body, in source order (including calls that never ran). */
 export function factoryCallsIn(fn: FunctionNode): CallNode[] {
   return [...factsOf(fn).calls];
+}
+
+/**
+ * The `throw` statements of `fn` and of the functions nested in it, in source order: from the walk that
+ * links parents (a definition asks both of the same function, whose body may hold thousands of nodes).
+ *
+ * @example
+ * ```ts
+ * throwsIn(fn).map((node) => node.loc?.start.line); // lines of every `throw` in the composition
+ * ```
+ */
+export function throwsIn(fn: FunctionNode): readonly Node[] {
+  return factsOf(fn).throws;
 }
 
 /** The conditions, loops and binding name around `call` inside `fn`. */

@@ -85,11 +85,4 @@ function walkChildren(node: Node, visit: (child: Node) => void): void {
   });
 }
 
-/** The `throw` statements of `fn` and of the functions nested in it. */
-export function throwsIn(fn: FunctionNode): readonly Node[] {
-  const throws: Node[] = [];
-  walk(fn.body, (node) => {
-    if (node.type === 'ThrowStatement') throws.push(node);
-  });
-  return throws;
-}
+export { throwsIn } from './composition.js';

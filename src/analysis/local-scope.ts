@@ -412,18 +412,40 @@ function rootName(target: Node): string | undefined {
  * True when the value of `node` may depend on a reference (the spec, a resource, a loop item): through the
  * names it reads, the locals and functions those stand for, and anything that changes them.
  */
-export function mentionsReferences(node: Node, scope: Scope, seen: Set<Node> = new Set()): boolean {
-  let found = false;
-  walk(node, (child, parent) => {
-    if (found) return false;
-    if (child.type !== 'Identifier') return true;
+export function mentionsReferences(node: Node, scope: Scope): boolean {
+  return mentionsIn(node, scope, { nodes: undefined });
+}
+
+/** The nodes whose reads were already followed in one question (made on the first binding followed). */
+interface Followed {
+  nodes: Set<Node> | undefined;
+}
+
+interface MentionWalk {
+  readonly scope: Scope;
+  readonly followed: Followed;
+  found: boolean;
+}
+
+// Asked for most values of every factory call: one state object per question, no closure or set per walk.
+function mentionsIn(node: Node, scope: Scope, followed: Followed): boolean {
+  const state: MentionWalk = { scope, followed, found: false };
+  visitMention(node, undefined, state, undefined);
+  return state.found;
+}
+
+function visitMention(node: Node, parent: Node | undefined, state: MentionWalk, _unused: undefined): void {
+  if (state.found) return;
+  if (node.type === 'Identifier') {
     const isPropertyName =
-      (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.property === child && !parent.computed;
-    const isObjectKey = parent?.type === 'ObjectProperty' && parent.key === child && !parent.computed;
-    if (!isPropertyName && !isObjectKey && bindingMentions(memberBinding(child, parent, scope), seen)) found = true;
-    return !found;
-  });
-  return found;
+      (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed;
+    const isObjectKey = parent?.type === 'ObjectProperty' && parent.key === node && !parent.computed;
+    if (!isPropertyName && !isObjectKey && bindingMentions(memberBinding(node, parent, state.scope), state.followed)) {
+      state.found = true;
+      return;
+    }
+  }
+  eachChild(node, state, undefined, visitMention);
 }
 
 /** The binding of a name; for a namespace import read as `H.x`, that of the export `x`. */
@@ -433,13 +455,8 @@ function memberBinding(name: Identifier, parent: Node | undefined, scope: Scope)
   return namedBinding(parent, scope)?.binding;
 }
 
-function bindingMentions(binding: Binding | undefined, seen: Set<Node>): boolean {
+function bindingMentions(binding: Binding | undefined, followed: Followed): boolean {
   if (!binding) return false;
-  const once = (node: Node, check: () => boolean): boolean => {
-    if (seen.has(node)) return false;
-    seen.add(node);
-    return check();
-  };
   switch (binding.kind) {
     case 'value':
     case 'resources':
@@ -451,14 +468,23 @@ function bindingMentions(binding: Binding | undefined, seen: Set<Node>): boolean
     case 'module':
       return false;
     case 'alias':
-      return once(binding.node, () => mentionsReferences(binding.node, binding.scope, seen));
+      return firstFollow(binding.node, followed) && mentionsIn(binding.node, binding.scope, followed);
     case 'function':
-      return once(binding.fn, () => mentionsReferences(binding.fn.body, functionScope(binding.fn, binding.scope, () => false), seen));
+      return firstFollow(binding.fn, followed) && mentionsIn(binding.fn.body, functionScope(binding.fn, binding.scope, () => false), followed);
     case 'opaque':
-      return binding.holdsReferences === true || binding.writes.some((write) => write.fromClosure === true) || binding.writes.some(
-        (write) =>
-          (write.value !== undefined && once(write.value, () => mentionsReferences(write.value as Node, binding.scope, seen))) ||
-          write.guards.some((guard) => once(guard, () => mentionsReferences(guard, binding.scope, seen))),
-      );
+      if (binding.holdsReferences === true || binding.writes.some((write) => write.fromClosure === true)) return true;
+      for (const write of binding.writes) {
+        if (write.value !== undefined && firstFollow(write.value, followed) && mentionsIn(write.value, binding.scope, followed)) return true;
+        for (const guard of write.guards) if (firstFollow(guard, followed) && mentionsIn(guard, binding.scope, followed)) return true;
+      }
+      return false;
   }
+}
+
+/** True the first time `node` is followed in one question (a local read twice, or a recursive helper, once). */
+function firstFollow(node: Node, followed: Followed): boolean {
+  const nodes = (followed.nodes ??= new Set());
+  if (nodes.has(node)) return false;
+  nodes.add(node);
+  return true;
 }

@@ -7,7 +7,7 @@
 import type { Node } from '@babel/types';
 import { CompositionSyntaxError, syntaxError } from '../analysis/errors.js';
 import { printCel } from '../compile/cel/print.js';
-import { exprChildren, referencedRoots, type Expr } from '../ir/expr.js';
+import { addReferencedRoots, exprChildren, referencedRoots, type Expr } from '../ir/expr.js';
 import type { ResourceNode, SourceLocation } from '../ir/graph.js';
 import { exprsOf, type Value } from '../ir/value.js';
 
@@ -36,7 +36,9 @@ export function checkResourceReads(resources: readonly ResourceNode[]): void {
       ...reader.forEach.map((dimension) => dimension.source),
       ...(reader.externalRef ? exprsOf({ name: reader.externalRef.name ?? null, namespace: reader.externalRef.namespace ?? null }) : []),
     ];
-    for (const id of new Set(exprs.flatMap((expr) => referencedRoots(expr)))) {
+    const roots = new Set<string>();
+    for (const expr of exprs) addReferencedRoots(expr, roots);
+    for (const id of roots) {
       const read = byId.get(id);
       if (!read || read === reader) continue;
       const missing = read.includeWhen.flatMap(terms).filter((term) => !own.has(printCel(term)));
@@ -56,10 +58,11 @@ export function checkResourceReads(resources: readonly ResourceNode[]): void {
  * ```
  */
 export function checkStatusReads(value: Value, node: Node, resources: readonly Conditional[]): void {
-  const conditional = resources.filter((resource) => resource.includeWhen.length > 0);
-  if (conditional.length === 0) return;
+  // Asked once per status field with every resource: a plain scan, no list of the conditional ones per field.
+  if (!hasConditional(resources)) return;
   for (const expr of exprsOf(value)) {
-    for (const resource of conditional) {
+    for (const resource of resources) {
+      if (resource.includeWhen.length === 0) continue;
       const missing = unguarded(expr, resource);
       if (missing.length > 0) {
         throw syntaxError(
@@ -70,6 +73,11 @@ export function checkStatusReads(value: Value, node: Node, resources: readonly C
       }
     }
   }
+}
+
+function hasConditional(resources: readonly Conditional[]): boolean {
+  for (let i = 0; i < resources.length; i++) if (resources[i]!.includeWhen.length > 0) return true;
+  return false;
 }
 
 /** The conditions of `resource` that do not guard its reads in `expr` (empty when it is not read). */

@@ -149,11 +149,29 @@ export function exprChildren(expr: Expr): readonly Expr[] {
   }
 }
 
+// No names bound: the common question (validation and dependency order ask it of every expression).
+const NOTHING_BOUND: ReadonlySet<string> = new Set();
+
 /** The root identifiers an expression reads (resource ids, `schema`, iterators), in first-seen order. */
-export function referencedRoots(expr: Expr, bound: ReadonlySet<string> = new Set()): string[] {
+export function referencedRoots(expr: Expr, bound: ReadonlySet<string> = NOTHING_BOUND): string[] {
   const seen = new Set<string>();
   collectRoots(expr, bound, seen);
   return [...seen];
+}
+
+/**
+ * Adds the roots `expr` reads to `roots`, in first-seen order: the roots of many expressions gathered in one
+ * set, without a set and an array per expression (dependency order reads every expression of a graph).
+ *
+ * @example
+ * ```ts
+ * const roots = new Set<string>();
+ * for (const expr of exprs) addReferencedRoots(expr, roots); // roots: 'schema', 'web', ...
+ * ```
+ */
+export function addReferencedRoots(expr: Expr, roots: Set<string>): Set<string> {
+  collectRoots(expr, NOTHING_BOUND, roots);
+  return roots;
 }
 
 // A plain recursive function, not a closure per call: compiling an RGD reads the roots of every expression.

@@ -5,10 +5,108 @@
  * certain: comparisons of two literals of the same kind, `!`, `&&`, `||` and `?:` on a boolean literal.
  */
 import { E, type Expr } from './expr.js';
-import { rewriteExpr } from './rewrite.js';
 
+/**
+ * `expr` with its constant parts folded. Every compiled value goes through here and most have nothing to
+ * fold: a part of the input that does not change is kept, not copied. The root of a compound result is
+ * always a new object: callers key what they learn about a compiled value (its type, its source) by that
+ * object, and an input node may be another value's root, held by a local's binding.
+ */
 export function foldConstants(expr: Expr): Expr {
-  return rewriteExpr(expr, foldNode);
+  const folded = foldTree(expr);
+  return folded.kind === 'literal' || folded.kind === 'ident' || folded.kind === 'raw' ? folded : Object.freeze({ ...folded });
+}
+
+/** Children first, then the node itself (as a bottom-up rewrite), copying only what changed. */
+function foldTree(expr: Expr): Expr {
+  let next: Expr = expr;
+  switch (expr.kind) {
+    case 'literal':
+    case 'ident':
+    case 'raw':
+      break;
+    case 'select': {
+      const target = foldTree(expr.target);
+      if (target !== expr.target) next = { ...expr, target };
+      break;
+    }
+    case 'index': {
+      const target = foldTree(expr.target);
+      const index = foldTree(expr.index);
+      if (target !== expr.target || index !== expr.index) next = { ...expr, target, index };
+      break;
+    }
+    case 'call': {
+      const target = expr.target && foldTree(expr.target);
+      const args = foldAll(expr.args);
+      if (target !== expr.target || args !== expr.args) next = target ? { ...expr, target, args } : { ...expr, args };
+      break;
+    }
+    case 'unary': {
+      const operand = foldTree(expr.operand);
+      if (operand !== expr.operand) next = { ...expr, operand };
+      break;
+    }
+    case 'binary': {
+      const left = foldTree(expr.left);
+      const right = foldTree(expr.right);
+      if (left !== expr.left || right !== expr.right) next = { ...expr, left, right };
+      break;
+    }
+    case 'conditional': {
+      const test = foldTree(expr.test);
+      const then = foldTree(expr.then);
+      const otherwise = foldTree(expr.otherwise);
+      if (test !== expr.test || then !== expr.then || otherwise !== expr.otherwise) next = { ...expr, test, then, otherwise };
+      break;
+    }
+    case 'list': {
+      const items = foldAll(expr.items);
+      if (items !== expr.items) next = { ...expr, items };
+      break;
+    }
+    case 'map': {
+      let changed = false;
+      const entries = expr.entries.map((entry) => {
+        const key = foldTree(entry.key);
+        const value = foldTree(entry.value);
+        if (key === entry.key && value === entry.value) return entry;
+        changed = true;
+        return { key, value };
+      });
+      if (changed) next = { ...expr, entries };
+      break;
+    }
+    case 'macro': {
+      const target = foldTree(expr.target);
+      const body = foldTree(expr.body);
+      if (target !== expr.target || body !== expr.body) next = { ...expr, target, body };
+      break;
+    }
+    case 'template': {
+      let changed = false;
+      const parts = expr.parts.map((part) => {
+        if (typeof part === 'string') return part;
+        const folded = foldTree(part);
+        if (folded !== part) changed = true;
+        return folded;
+      });
+      if (changed) next = { ...expr, parts };
+      break;
+    }
+  }
+  return foldNode(next === expr ? expr : Object.freeze(next));
+}
+
+/** `exprs` itself when no item folds, else a new array. */
+function foldAll(exprs: readonly Expr[]): readonly Expr[] {
+  let out: Expr[] | undefined;
+  for (let i = 0; i < exprs.length; i++) {
+    const folded = foldTree(exprs[i]!);
+    if (folded !== exprs[i] && !out) out = exprs.slice(0, i);
+    out?.push(folded);
+  }
+  return out ?? exprs;
 }
 
 function foldNode(node: Expr): Expr {

@@ -8,7 +8,8 @@ import { exprValue, isExprValue, type Value } from './value.js';
 export function rewriteExpr(expr: Expr, visit: (node: Expr) => Expr, enter?: (node: Expr) => Expr | undefined): Expr {
   const replaced = enter?.(expr);
   if (replaced) return replaced;
-  const r = (node: Expr): Expr => rewriteExpr(node, visit, enter);
+  // Every compiled value is folded through here: the children are rewritten by direct calls, with no
+  // closure made per node (under tsx each closure made also gets its name defined).
   let next: Expr;
   switch (expr.kind) {
     case 'literal':
@@ -17,37 +18,46 @@ export function rewriteExpr(expr: Expr, visit: (node: Expr) => Expr, enter?: (no
       next = expr;
       break;
     case 'select':
-      next = { ...expr, target: r(expr.target) };
+      next = { ...expr, target: rewriteExpr(expr.target, visit, enter) };
       break;
     case 'index':
-      next = { ...expr, target: r(expr.target), index: r(expr.index) };
+      next = { ...expr, target: rewriteExpr(expr.target, visit, enter), index: rewriteExpr(expr.index, visit, enter) };
       break;
     case 'call':
-      next = expr.target ? { ...expr, target: r(expr.target), args: expr.args.map(r) } : { ...expr, args: expr.args.map(r) };
+      next = expr.target
+        ? { ...expr, target: rewriteExpr(expr.target, visit, enter), args: rewriteAll(expr.args, visit, enter) }
+        : { ...expr, args: rewriteAll(expr.args, visit, enter) };
       break;
     case 'unary':
-      next = { ...expr, operand: r(expr.operand) };
+      next = { ...expr, operand: rewriteExpr(expr.operand, visit, enter) };
       break;
     case 'binary':
-      next = { ...expr, left: r(expr.left), right: r(expr.right) };
+      next = { ...expr, left: rewriteExpr(expr.left, visit, enter), right: rewriteExpr(expr.right, visit, enter) };
       break;
     case 'conditional':
-      next = { ...expr, test: r(expr.test), then: r(expr.then), otherwise: r(expr.otherwise) };
+      next = { ...expr, test: rewriteExpr(expr.test, visit, enter), then: rewriteExpr(expr.then, visit, enter), otherwise: rewriteExpr(expr.otherwise, visit, enter) };
       break;
     case 'list':
-      next = { ...expr, items: expr.items.map(r) };
+      next = { ...expr, items: rewriteAll(expr.items, visit, enter) };
       break;
     case 'map':
-      next = { ...expr, entries: expr.entries.map((entry) => ({ key: r(entry.key), value: r(entry.value) })) };
+      next = { ...expr, entries: expr.entries.map((entry) => ({ key: rewriteExpr(entry.key, visit, enter), value: rewriteExpr(entry.value, visit, enter) })) };
       break;
     case 'macro':
-      next = { ...expr, target: r(expr.target), body: r(expr.body) };
+      next = { ...expr, target: rewriteExpr(expr.target, visit, enter), body: rewriteExpr(expr.body, visit, enter) };
       break;
     case 'template':
-      next = { ...expr, parts: expr.parts.map((part) => (typeof part === 'string' ? part : r(part))) };
+      next = { ...expr, parts: expr.parts.map((part) => (typeof part === 'string' ? part : rewriteExpr(part, visit, enter))) };
       break;
   }
   return visit(Object.freeze(next));
+}
+
+/** Each of `exprs` rewritten, in order, into a new array. */
+function rewriteAll(exprs: readonly Expr[], visit: (node: Expr) => Expr, enter: ((node: Expr) => Expr | undefined) | undefined): Expr[] {
+  const out: Expr[] = new Array<Expr>(exprs.length);
+  for (let i = 0; i < exprs.length; i++) out[i] = rewriteExpr(exprs[i]!, visit, enter);
+  return out;
 }
 
 /** A copy of `value` with every expression leaf rewritten. */

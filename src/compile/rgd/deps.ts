@@ -4,7 +4,7 @@
  * condition or a forEach source, plus explicit `dependsOn`. readyWhen and status expressions add none.
  */
 import { CycleError, Dag } from '../../dag/index.js';
-import { E, type Expr, referencedRoots } from '../../ir/expr.js';
+import { addReferencedRoots, E, type Expr } from '../../ir/expr.js';
 import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
 import { exprsOf } from '../../ir/value.js';
 import { DependencyCycleError } from './errors.js';
@@ -23,7 +23,7 @@ export function orderingExprs(resource: ResourceNode): Expr[] {
 /** Every root the ordering expressions of a resource read, in first-seen order (its own id included). */
 function orderingRoots(resource: ResourceNode): Set<string> {
   const roots = new Set<string>();
-  for (const expr of orderingExprs(resource)) for (const root of referencedRoots(expr)) roots.add(root);
+  for (const expr of orderingExprs(resource)) addReferencedRoots(expr, roots);
   return roots;
 }
 

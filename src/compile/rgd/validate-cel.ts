@@ -5,7 +5,7 @@
  */
 import { exprChildren, type Expr } from '../../ir/expr.js';
 import type { CompositionGraph } from '../../ir/graph.js';
-import { exprLeaves } from '../../ir/value.js';
+import { exprLeaves, exprsOf } from '../../ir/value.js';
 import { TypeKroError } from '../../util/errors.js';
 import { checkCelSyntax } from '../cel/syntax-check.js';
 import { InvalidCelError } from './errors.js';
@@ -20,31 +20,58 @@ import { InvalidCelError } from './errors.js';
  * ```
  */
 export function checkHandWrittenCel(graph: CompositionGraph): void {
+  // Every leaf of every template is searched and almost none is raw: the place of a leaf (its path) is
+  // found and written only for the message.
   for (const resource of graph.resources) {
     const where = `resource "${resource.id}"`;
-    const exprs: [string, Expr][] = [
-      ...exprLeaves(resource.template ?? {}).map(({ path, expr }): [string, Expr] => [`${where} field ${path.join('.')}`, expr]),
-      ...resource.includeWhen.map((expr): [string, Expr] => [`${where} includeWhen`, expr]),
-      ...resource.readyWhen.map((expr): [string, Expr] => [`${where} readyWhen`, expr]),
-      ...resource.forEach.map(({ name, source }): [string, Expr] => [`${where} forEach ${name}`, source]),
-    ];
-    for (const [place, expr] of exprs) checkExpr(expr, place, resource.id);
-  }
-  for (const { path, expr } of exprLeaves(graph.status)) checkExpr(expr, `status.${path.join('.')}`);
-}
-
-function checkExpr(expr: Expr, place: string, resourceId?: string): void {
-  if (expr.kind === 'raw') {
-    const problem = syntaxProblem(expr.cel);
-    if (problem !== undefined) {
-      throw new InvalidCelError(
-        `${expr.at ? `${expr.at}: ` : ''}${place}: \`${expr.cel}\` is not a CEL expression (KRO refuses the RGD): ${problem}\n` +
-          '  hint: Cel.expr pastes its text parts as they are and puts every reference in parentheses; together they must make one complete CEL expression (strings in double quotes)',
-        resourceId,
-      );
+    const template = resource.template ?? {};
+    const leaves = exprsOf(template);
+    for (let i = 0; i < leaves.length; i++) {
+      const found = invalidRaw(leaves[i]!);
+      // exprLeaves lists the same leaves in the same order, with their paths.
+      if (found) throw invalidCel(found, `${where} field ${exprLeaves(template)[i]!.path.join('.')}`, resource.id);
+    }
+    for (const expr of resource.includeWhen) {
+      const found = invalidRaw(expr);
+      if (found) throw invalidCel(found, `${where} includeWhen`, resource.id);
+    }
+    for (const expr of resource.readyWhen) {
+      const found = invalidRaw(expr);
+      if (found) throw invalidCel(found, `${where} readyWhen`, resource.id);
+    }
+    for (const { name, source } of resource.forEach) {
+      const found = invalidRaw(source);
+      if (found) throw invalidCel(found, `${where} forEach ${name}`, resource.id);
     }
   }
-  for (const child of exprChildren(expr)) checkExpr(child, place, resourceId);
+  const status = exprsOf(graph.status);
+  for (let i = 0; i < status.length; i++) {
+    const found = invalidRaw(status[i]!);
+    if (found) throw invalidCel(found, `status.${exprLeaves(graph.status)[i]!.path.join('.')}`);
+  }
+}
+
+type RawExpr = Extract<Expr, { kind: 'raw' }>;
+
+/** The first raw expression in `expr` (itself, then its children in order) whose CEL does not parse. */
+function invalidRaw(expr: Expr): { readonly raw: RawExpr; readonly problem: string } | undefined {
+  if (expr.kind === 'raw') {
+    const problem = syntaxProblem(expr.cel);
+    if (problem !== undefined) return { raw: expr, problem };
+  }
+  for (const child of exprChildren(expr)) {
+    const found = invalidRaw(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function invalidCel({ raw, problem }: { readonly raw: RawExpr; readonly problem: string }, place: string, resourceId?: string): InvalidCelError {
+  return new InvalidCelError(
+    `${raw.at ? `${raw.at}: ` : ''}${place}: \`${raw.cel}\` is not a CEL expression (KRO refuses the RGD): ${problem}\n` +
+      '  hint: Cel.expr pastes its text parts as they are and puts every reference in parentheses; together they must make one complete CEL expression (strings in double quotes)',
+    resourceId,
+  );
 }
 
 function syntaxProblem(cel: string): string | undefined {

@@ -5,7 +5,7 @@
 import type { Expr } from '../../ir/expr.js';
 import { referencedRoots } from '../../ir/expr.js';
 import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
-import { exprLeaves, isExprValue, type Value } from '../../ir/value.js';
+import { exprLeaves, exprsOf, isExprValue, type Value } from '../../ir/value.js';
 import { isPlainObject } from '../../util/json.js';
 import { withArticle } from '../../util/article.js';
 import { kindsDefinedInGraph } from './crd-kinds.js';
@@ -166,33 +166,51 @@ function checkShape(resource: ResourceNode): void {
   }
 }
 
-/** Every expression in a resource with a label for messages (built only when needed) and the roots it may use. */
-function scopedExprs(resource: ResourceNode, base: ReadonlySet<string>): { label: () => string; expr: Expr; allowed: ReadonlySet<string> }[] {
+/**
+ * Every expression of a resource may use schema, the resource ids and (in its template and externalRef) its
+ * own forEach iterators. The label of an expression is written only for a message: a graph of 1,000
+ * resources has thousands of leaves to check.
+ */
+function checkReferences(resource: ResourceNode, ids: ReadonlySet<string>, base: ReadonlySet<string>): void {
   // `base` (schema + every id) is built once per graph: per resource it would be quadratic.
   const iterators = resource.forEach.map((d) => d.name);
   const withIterators: ReadonlySet<string> = iterators.length === 0 ? base : new Set([...base, ...iterators]);
-  const leaves = (value: Value | undefined, prefix: string) =>
-    value === undefined ? [] : exprLeaves(value).map((l) => ({ label: () => `${prefix}${l.path.length ? '.' : ''}${l.path.join('.')}`, expr: l.expr, allowed: withIterators }));
-  return [
-    ...leaves(resource.template, 'template'),
-    ...leaves(resource.externalRef?.name, 'externalRef.metadata.name'),
-    ...leaves(resource.externalRef?.namespace, 'externalRef.metadata.namespace'),
-    ...resource.includeWhen.map((expr, i) => ({ label: () => `includeWhen[${i}]`, expr, allowed: base })),
-    ...resource.forEach.map((d) => ({ label: () => `forEach ${d.name}`, expr: d.source, allowed: base })),
-  ];
-}
-
-function checkReferences(resource: ResourceNode, ids: ReadonlySet<string>, base: ReadonlySet<string>): void {
-  for (const { label, expr, allowed } of scopedExprs(resource, base)) {
-    const unknown = referencedRoots(expr).filter((root) => !allowed.has(root));
-    if (unknown.length > 0) {
-      const hint = unknown.includes('each') ? '; `each` is only available in readyWhen of a forEach resource' : '';
-      throw new UnknownReferenceError(`${describeResource(resource)}: ${label()} references ${unknown.map((u) => `"${u}"`).join(', ')}, which is not schema, a resource id (${[...ids].join(', ') || 'none'}) or a forEach iterator of this resource${hint}`, resource.id);
+  const values = [
+    [resource.template, 'template'],
+    [resource.externalRef?.name, 'externalRef.metadata.name'],
+    [resource.externalRef?.namespace, 'externalRef.metadata.namespace'],
+  ] as const;
+  for (const [value, prefix] of values) {
+    if (value === undefined) continue;
+    // The leaves' paths (a copy each) only for the message: exprsOf gives the same leaves in the same order.
+    const exprs = exprsOf(value);
+    for (let i = 0; i < exprs.length; i++) {
+      const unknown = unknownRoots(exprs[i]!, withIterators);
+      if (unknown.length === 0) continue;
+      const { path } = exprLeaves(value)[i]!;
+      throw unknownReference(resource, ids, `${prefix}${path.length ? '.' : ''}${path.join('.')}`, unknown);
     }
+  }
+  for (let i = 0; i < resource.includeWhen.length; i++) {
+    const unknown = unknownRoots(resource.includeWhen[i]!, base);
+    if (unknown.length > 0) throw unknownReference(resource, ids, `includeWhen[${i}]`, unknown);
+  }
+  for (const dimension of resource.forEach) {
+    const unknown = unknownRoots(dimension.source, base);
+    if (unknown.length > 0) throw unknownReference(resource, ids, `forEach ${dimension.name}`, unknown);
   }
   for (const dep of resource.dependsOn) {
     if (!ids.has(dep)) throw new UnknownReferenceError(`${describeResource(resource)}: dependsOn names "${dep}", which is not a resource id in this composition`, resource.id);
   }
+}
+
+function unknownRoots(expr: Expr, allowed: ReadonlySet<string>): string[] {
+  return referencedRoots(expr).filter((root) => !allowed.has(root));
+}
+
+function unknownReference(resource: ResourceNode, ids: ReadonlySet<string>, label: string, unknown: readonly string[]): UnknownReferenceError {
+  const hint = unknown.includes('each') ? '; `each` is only available in readyWhen of a forEach resource' : '';
+  return new UnknownReferenceError(`${describeResource(resource)}: ${label} references ${unknown.map((u) => `"${u}"`).join(', ')}, which is not schema, a resource id (${[...ids].join(', ') || 'none'}) or a forEach iterator of this resource${hint}`, resource.id);
 }
 
 /** KRO writes `state` and `conditions` itself; a user field with either name would clash. */
