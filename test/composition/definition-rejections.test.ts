@@ -104,13 +104,6 @@ const ROWS: readonly (readonly [string, () => unknown, string])[] = [
     if (spec.replicas > 5) ConfigMap({ name: 'big', data: { 1: 'a' } });
     return {};
   }), 'unsupported property key'],
-  ['skipped call in a local helper', () => kubernetesComposition({ ...definition, name: 'skipped-helper' }, (spec) => {
-    if (spec.replicas > 5) {
-      const make = (n: string) => ConfigMap({ name: n, data: {} });
-      make('big');
-    }
-    return {};
-  }), 'a factory call inside a skipped branch must sit directly in the composition function, not in a helper'],
   // A loop over an array literal in a skipped branch is made item by item (constant-loops.test.ts); this list is computed.
   ['skipped loop over a computed constant list', () => kubernetesComposition({ ...definition, name: 'skipped-constant-loop' }, (spec) => {
     if (spec.replicas > 5) for (const n of 'a,b'.split(',')) ConfigMap({ name: n, data: {} });
