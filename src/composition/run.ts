@@ -290,6 +290,7 @@ export class CompositionRun implements CompositionRunHooks {
       isFactoryCall,
     };
     this.constantLoops.leave();
+    this.constantLoops.checkCounts();
     // Control flow checked once the function has run: a user's `catch` could have swallowed an error thrown during it.
     checkThrows(source.fn, this.scope);
     const skipped = skippedCalls(host, this.unexecutedFactoryCalls() as CallNode[]);
