@@ -14,7 +14,7 @@ import { applyDefaults } from '../model/schema/index.js';
 import { concreteSourceOf } from './concrete-source.js';
 import { observedView } from './concrete-view.js';
 import { opaqueInJavaScript } from './concrete-value.js';
-import type { ExprValue } from '../ir/value.js';
+import { isExprValue, type ExprValue } from '../ir/value.js';
 import { assignId } from './ids.js';
 import { prefixed } from './nest.js';
 import { currentCallSite, type CompositionSource } from './source-site.js';
@@ -83,6 +83,29 @@ function frameOf(source: CompositionSource | undefined, graph: CompositionGraph,
 }
 
 /**
+ * The graph's resource a call at a site with several belongs to (a loop over a constant list made one per
+ * item). JavaScript makes them in item order but may skip items (`if (spec.env === e)`), so counting calls is
+ * not enough: the first resource from `next` on whose literal fields (the item folded in: `name: cm-dev`) agree
+ * with the manifest JavaScript made; the next one when none does.
+ */
+function candidateFor(candidates: readonly ResourceNode[], next: number, manifest: unknown): number {
+  if (candidates.length - next <= 1) return next;
+  const found = candidates.findIndex((node, index) => index >= next && literalsAgree(node.template, manifest));
+  return found >= 0 ? found : next;
+}
+
+/** Whether every literal leaf of a compiled template equals the value at its path (expressions agree with anything). */
+function literalsAgree(template: unknown, value: unknown): boolean {
+  if (isExprValue(template)) return true;
+  if (Array.isArray(template)) return Array.isArray(value) && template.every((item, index) => literalsAgree(item, value[index]));
+  if (typeof template === 'object' && template !== null) {
+    if (typeof value !== 'object' || value === null) return false;
+    return Object.entries(template).every(([key, item]) => literalsAgree(item, (value as Record<string, unknown>)[key]));
+  }
+  return template === value;
+}
+
+/**
  * The run hooks of a concrete evaluation (used by `runConcrete`).
  * @example
  * const run = new ConcreteRun(source, composition.graph, new Map());
@@ -125,9 +148,9 @@ export class ConcreteRun implements CompositionRunHooks {
     if (record.explicitId) local = record.id;
     else if (loopNode) local = loopNode.id;
     else {
-      const used = frame.used.get(key) ?? 0;
-      frame.used.set(key, used + 1);
-      local = candidates[used]?.id ?? assignId(record, site?.context.declaredAs, frame.taken);
+      const index = candidateFor(candidates, frame.used.get(key) ?? 0, record.manifest);
+      frame.used.set(key, index + 1);
+      local = candidates[index]?.id ?? assignId(record, site?.context.declaredAs, frame.taken);
     }
     frame.taken.add(local);
     const id = this.frames.reduceRight((acc, f) => (f.prefix ? prefixed(f.prefix, acc) : acc), local);

@@ -12,6 +12,8 @@ import { enclosingContext, type CountedLoop, type EnclosingCondition, type Enclo
 import { literalOf, ownProperties } from '../analysis/literal-reads.js';
 import { enclosingFunctions, mentionsReferences } from '../analysis/local-scope.js';
 import { foldConstants } from '../ir/fold.js';
+import type { Expr } from '../ir/expr.js';
+import { syntaxError } from '../analysis/errors.js';
 import { compileConditionNode } from './compile-node.js';
 import type { Binding, Scope } from '../analysis/scope.js';
 import { findCallAt, parseSourceFile, snippetOf } from '../analysis/source.js';
@@ -20,7 +22,13 @@ import { isReferenceLoop } from './collections.js';
 import type { CallSite } from './source-site.js';
 
 /** The bindings of one iteration (every constant loop around a call), or why the items are not known. */
-type Items = { readonly items: readonly Readonly<Record<string, Binding>>[] } | { readonly why: string };
+type Items =
+  | {
+      readonly items: readonly Readonly<Record<string, Binding>>[];
+      /** A condition around the call that still reads a reference once the item is bound: each item's includeWhen. */
+      readonly onReferences?: Node;
+    }
+  | { readonly why: string };
 
 /** Counted loops stop here: a definition-time loop this long is a mistake, not a composition. */
 const MAX_ITEMS = 1000;
@@ -80,19 +88,39 @@ export class ConstantLoops {
     if (typeof why === 'string') return { why };
     if (why.length === 0) return { items };
     const kept: Readonly<Record<string, Binding>>[] = [];
+    let onReferences: Node | undefined;
     try {
       for (const item of items) {
         this.leave();
         this.set(item);
-        const decisions: (boolean | undefined)[] = why.map(({ test }) => decide(test, scope));
+        const decisions: (boolean | 'reference' | undefined)[] = why.map(({ test }) => decide(test, scope));
         const undecidable = why.find((_, i) => decisions[i] === undefined);
         if (undecidable) return { why: `the condition \`${snippetOf(undecidable.test)}\` decides per item whether this resource is created, and TypeKro cannot decide it at definition time, so it cannot tell which item a call was made for` };
-        if (why.every(({ negated }, i) => decisions[i] === !negated)) kept.push(item);
+        // A condition still on a reference once the item is in (`spec.env === e`) is this item's includeWhen.
+        onReferences ??= why.find((_, i) => decisions[i] === 'reference')?.test;
+        if (why.every(({ negated }, i) => decisions[i] === 'reference' || decisions[i] === !negated)) kept.push(item);
       }
     } finally {
       this.leave();
     }
-    return { items: kept };
+    return { items: kept, ...(onReferences && { onReferences }) };
+  }
+
+  /**
+   * After the run: a call JavaScript made at a site whose items depend on a condition on a reference must
+   * have been made for every item that reaches it (the placeholder decided the reference part the same way for
+   * each), or the calls cannot be told apart: refused at the condition.
+   */
+  checkCounts(): void {
+    for (const [key, { count }] of this.calls) {
+      const reached = this.reached.get(key);
+      if (!reached || !('items' in reached) || !reached.onReferences || count + 1 === reached.items.length) continue;
+      throw syntaxError(
+        reached.onReferences,
+        `the condition \`${snippetOf(reached.onReferences)}\` on the item of a loop over a constant list and on a reference decides per item whether this resource is created, and JavaScript decided its reference part on a placeholder (it created ${count + 1} of ${reached.items.length}), so TypeKro cannot tell which item a call was made for`,
+        "create the resource unconditionally in the loop and give it the condition with .withIncludeWhen(<the condition>) (compiled per item), or test the item alone in the `if` (`if (e !== 'dev')`) and the spec in a nested `if`",
+      );
+    }
   }
 
   /** Runs `body` (a skipped call TypeKro makes) with one item bound, for the arguments built before the call. */
@@ -252,16 +280,36 @@ function undecided(site: CallSite, loops: readonly EnclosingLoop[], scope: Scope
   return onItems;
 }
 
-/** A condition free of references, with the loop items bound: its value, when it folds to a boolean. */
-function decide(test: Node, scope: Scope): boolean | undefined {
-  if (mentionsReferences(test, scope)) return undefined;
+/**
+ * A condition with the loop items bound: its value, when its constant parts decide it; `'reference'` when it
+ * still depends on a reference (then it is the item's includeWhen).
+ */
+function decide(test: Node, scope: Scope): boolean | 'reference' | undefined {
+  const onReference = mentionsReferences(test, scope);
   try {
-    const folded = foldConstants(compileConditionNode(test, scope));
-    return folded.kind === 'literal' && folded.literal.kind === 'bool' ? folded.literal.value : undefined;
+    const value = truthOf(foldConstants(compileConditionNode(test, scope)));
+    if (value !== undefined) return value;
   } catch {
     // Anything the compiler refuses is not decided here; the call's own compilation reports it.
-    return undefined;
   }
+  return onReference ? 'reference' : undefined;
+}
+
+/**
+ * The value of a folded condition when its constant parts decide it: `x && false` is false and `x || true`
+ * true whatever `x` is (JavaScript does not create the resource either way, and CEL's logic agrees).
+ */
+function truthOf(expr: Expr): boolean | undefined {
+  if (expr.kind === 'literal') return expr.literal.kind === 'bool' ? expr.literal.value : undefined;
+  if (expr.kind === 'unary' && expr.op === '!') {
+    const operand = truthOf(expr.operand);
+    return operand === undefined ? undefined : !operand;
+  }
+  if (expr.kind !== 'binary' || (expr.op !== '&&' && expr.op !== '||')) return undefined;
+  const absorbing = expr.op === '||';
+  const [left, right] = [truthOf(expr.left), truthOf(expr.right)];
+  if (left === absorbing || right === absorbing) return absorbing;
+  return left === undefined || right === undefined ? undefined : left;
 }
 
 /** Whether `test` reads a loop variable (`item`) or a local that changes (a `let`, a mutated object). */

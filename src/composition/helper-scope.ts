@@ -21,6 +21,8 @@ export interface CallScope {
 }
 
 export function callScope(site: CallSite, source: CompositionSource, compositionScope: Scope, isFactoryCall: IsFactoryCall): CallScope {
+  // A call TypeKro makes for a helper call JavaScript skipped: found from source with its scope (helper-calls.ts).
+  if (site.made) return site.made;
   if (site.direct) return { call: site.call, scope: compositionScope };
   let call: CallNode = site.call;
   let scope = compositionScope;
@@ -39,8 +41,11 @@ export function callScope(site: CallSite, source: CompositionSource, composition
   return { call, scope };
 }
 
-/** Conditions and loops inside a helper that depend on references cannot become includeWhen/forEach. */
-function refuseGuards(fn: FunctionLike, call: CallNode, scope: Scope): void {
+/**
+ * Conditions and loops inside a helper that depend on references cannot become includeWhen/forEach: the one
+ * check for a factory call inside a helper, whether JavaScript made it (the run) or skipped it (helper-calls.ts).
+ */
+export function refuseGuards(fn: FunctionLike, call: CallNode, scope: Scope): void {
   const context = enclosingContext(fn, call);
   for (const condition of context.conditions) {
     if (mentionsReferences(condition.test, scope)) {

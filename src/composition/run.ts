@@ -22,7 +22,7 @@ import { callScope } from './helper-scope.js';
 import { resolveSourceValue, type OnCompiled } from './source-values.js';
 import { enclosingScope, functionScope, mentionsReferences } from '../analysis/local-scope.js';
 import { currentCallSite, type CallSite, type CompositionSource } from './source-site.js';
-import { makeSkippedCalls, type SkippedCallHost } from './skipped-calls.js';
+import { makeSkippedCalls, skippedCalls, type SkippedCallHost } from './skipped-calls.js';
 import type { CallNode } from '../analysis/source.js';
 import { nestedBindingType, nestedHandle, nestedRecords, NESTED_ROOT_PREFIX, statusAsDeclared } from './nest-run.js';
 import { schemaToCelType } from '../model/schema/index.js';
@@ -286,12 +286,15 @@ export class CompositionRun implements CompositionRunHooks {
         }
       },
       inLoops: (site, body) => this.inSkippedLoops(site, body),
+      ran: (call) => this.executed.has(call),
+      isFactoryCall,
     };
     this.constantLoops.leave();
+    this.constantLoops.checkCounts();
     // Control flow checked once the function has run: a user's `catch` could have swallowed an error thrown during it.
     checkThrows(source.fn, this.scope);
-    const skipped = this.unexecutedFactoryCalls() as CallNode[];
-    const inTry = this.inTry ?? skipped.map((call) => enclosingContext(source.fn, call).inTry).find((node) => node !== undefined);
+    const skipped = skippedCalls(host, this.unexecutedFactoryCalls() as CallNode[]);
+    const inTry = this.inTry ?? skipped.map(({ call }) => enclosingContext(source.fn, call).inTry).find((node) => node !== undefined);
     if (inTry) throw resourceInTry(inTry);
     try {
       makeSkippedCalls(host, skipped);

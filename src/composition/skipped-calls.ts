@@ -5,11 +5,12 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { Node } from '@babel/types';
-import { enclosingContext, type EnclosingContext } from '../analysis/composition.js';
+import { enclosingContext, factoryCallsIn } from '../analysis/composition.js';
 import { syntaxError } from '../analysis/errors.js';
-import { mentionsReferences } from '../analysis/local-scope.js';
+import { mentionsReferences, type IsFactoryCall } from '../analysis/local-scope.js';
+import { helperFactoryCalls, type HelperFactoryCall } from './helper-calls.js';
 import type { Scope } from '../analysis/scope.js';
-import { locationOf, parseSourceFile, type CallNode } from '../analysis/source.js';
+import { locationOf, parseSourceFile, snippetOf, type CallNode } from '../analysis/source.js';
 import { exprValue } from '../ir/value.js';
 import type { Expr } from '../ir/expr.js';
 import { isInternalFile } from '../model/call-site.js';
@@ -28,16 +29,48 @@ export interface SkippedCallHost {
    * them: each loop's list is compiled from source and its variable bound to the forEach item.
    */
   inLoops(site: CallSite, body: () => void): void;
+  /** Whether a call of the composition function led to a factory call when JavaScript ran it. */
+  ran(call: Node): boolean;
+  readonly isFactoryCall: IsFactoryCall;
+}
+
+/**
+ * A factory call JavaScript never made: one written in the composition function (`call` itself), or one a
+ * helper makes (`made`), reached through the call `call` of the composition that JavaScript skipped.
+ */
+export interface SkippedCall {
+  readonly call: CallNode;
+  readonly made?: HelperFactoryCall;
+}
+
+/**
+ * The factory calls JavaScript skipped, in source order: `unexecuted` (the composition's own) and those of
+ * the helper calls it skipped. Reading every helper the composition calls refuses, at its place, a resource
+ * under a condition or loop on a reference inside one, whether JavaScript took that branch or not.
+ */
+export function skippedCalls(host: SkippedCallHost, unexecuted: readonly CallNode[]): SkippedCall[] {
+  const reached = new Set<Node>();
+  const found: SkippedCall[] = [];
+  for (const call of factoryCallsIn(host.source.fn)) {
+    if (host.isFactoryCall(call) || enclosingContext(host.source.fn, call).insideHelper) continue;
+    const made = helperFactoryCalls(call, host.scope, host.isFactoryCall);
+    for (const each of made) for (const node of each.chain) reached.add(node);
+    if (!host.ran(call)) found.push(...made.map((each) => ({ call, made: each })));
+  }
+  // A factory call in a function nested in the composition that JavaScript ran is one the helper's own code skipped.
+  found.push(...unexecuted.filter((call) => !reached.has(call)).map((call) => ({ call })));
+  return found.sort((a, b) => (a.call.start ?? 0) - (b.call.start ?? 0));
 }
 
 /** Makes every skipped factory call, in source order; anything else that was skipped is an error. */
-export function makeSkippedCalls(host: SkippedCallHost, skipped: readonly CallNode[]): void {
-  for (const call of skipped) {
-    if (decidedByJavaScript(call, host)) continue;
-    const factory = typekroFactoryOf(call, host.source.file);
+export function makeSkippedCalls(host: SkippedCallHost, skipped: readonly SkippedCall[]): void {
+  for (const { call, made } of skipped) {
+    if (decidedByJavaScript(call, host, made !== undefined)) continue;
+    const factoryCall = made?.chain.at(-1) ?? call;
+    const factory = typekroFactoryOf(factoryCall, locationOf(factoryCall)?.file ?? host.source.file);
     if (!factory) {
       throw syntaxError(
-        call,
+        factoryCall,
         'this call did not run when the composition was defined (its branch was decided on a placeholder value), and it is not a TypeKro factory TypeKro can make itself',
         'call the TypeKro factory directly inside the branch, or create the resource unconditionally with .withIncludeWhen(<condition>)',
       );
@@ -46,12 +79,16 @@ export function makeSkippedCalls(host: SkippedCallHost, skipped: readonly CallNo
     if (context.insideHelper) {
       throw syntaxError(call, 'a factory call inside a skipped branch must sit directly in the composition function, not in a helper', 'call the factory inside the branch, or create the resource unconditionally with .withIncludeWhen(<condition>)');
     }
+    if (made?.guard) throw guardedInSkippedHelper(call, made.guard);
     const location = locationOf(call) ?? { file: host.source.file, line: 0, column: 0 };
+    const scope = made?.scope ?? host.scope;
     // A loop in the branch becomes a forEach under the branch's includeWhen, as when JavaScript entered it.
-    const site: CallSite = { call, location, context, direct: true, inner: [] };
+    const site: CallSite = made
+      ? { call, location, context, direct: false, inner: made.chain.map((node) => locationOf(node) ?? location).reverse(), made: { call: factoryCall, scope } }
+      : { call, location, context, direct: true, inner: [] };
     host.inLoops(site, () => {
       // Every argument: the positional forms (externalRef(apiVersion, kind, name), HelmChart(name, repo, chart, values)).
-      const args = call.arguments.map((argument) => argumentValue(argument, host.scope));
+      const args = factoryCall.arguments.map((argument) => argumentValue(argument, scope));
       host.callAt(site, () => (factory as (...values: unknown[]) => unknown)(...args));
     });
   }
@@ -60,12 +97,21 @@ export function makeSkippedCalls(host: SkippedCallHost, skipped: readonly CallNo
 /**
  * A call skipped by conditions that read no reference (`if (FEATURE)`, a flag from the environment, an outer
  * loop's constant): JavaScript decided it exactly, so it is not made. Calls in loops and helpers are not
- * decided here (a callback that never ran is not a decision).
+ * decided here (a callback that never ran is not a decision). A helper call under no condition at all ran,
+ * and made what its own (constant) conditions let it.
  */
-function decidedByJavaScript(call: CallNode, host: SkippedCallHost): boolean {
+function decidedByJavaScript(call: CallNode, host: SkippedCallHost, helperCall: boolean): boolean {
   const context = enclosingContext(host.source.fn, call);
-  if (context.insideHelper || context.loops.length > 0 || context.conditions.length === 0) return false;
+  if (context.insideHelper || context.loops.length > 0 || (context.conditions.length === 0 && !helperCall)) return false;
   return !context.conditions.some((condition) => mentionsReferences(condition.test, host.scope));
+}
+
+function guardedInSkippedHelper(call: CallNode, guard: Node): Error {
+  return syntaxError(
+    guard,
+    `the helper called at \`${snippetOf(call)}\` did not run when the composition was defined (its branch was decided on a placeholder value), and it creates a resource under \`${snippetOf(guard)}\`, which only running it decides`,
+    'move the condition or loop out of the helper into the composition function, or call the helper unconditionally and give its resource .withIncludeWhen(<condition>)',
+  );
 }
 
 /** The factory a call names, when the name is imported from TypeKro in that file. */

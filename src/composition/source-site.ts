@@ -8,6 +8,7 @@ import { resolveNamedFunction, UnreadableFunctionError } from '../analysis/named
 import { findCallAt, parseSourceFile, type CallNode } from '../analysis/source.js';
 import { CompositionError } from '../compile/rgd/errors.js';
 import type { SourceLocation } from '../ir/graph.js';
+import type { Scope } from '../analysis/scope.js';
 import { firstFile, isInternalFile, lazyUserFrames, ownPath } from '../model/call-site.js';
 
 export interface CompositionSource {
@@ -27,6 +28,8 @@ export interface CallSite {
    * call inside a helper, then the helper's caller if that is a helper too, ...).
    */
   readonly inner: readonly SourceLocation[];
+  /** Set on a factory call inside a helper that TypeKro makes because JavaScript skipped the helper call: the call and its scope. */
+  readonly made?: { readonly call: CallNode; readonly scope: Scope };
 }
 
 /** Finds the composition function passed to the `kubernetesComposition(...)` call on the stack. */

@@ -15,6 +15,9 @@ import { extraCases } from './extra-cases.js';
 import { issueCases } from './issue-cases.js';
 import { constantCases } from './constant-cases.js';
 import { controlFlowCases } from './control-flow-cases.js';
+import { skippedHelperCases } from './skipped-helper-cases.js';
+import { argumentChoiceCases } from './argument-choice-cases.js';
+import { constantConditionCases } from './constant-condition-cases.js';
 
 interface KnownDivergence {
   readonly case: string;
@@ -27,7 +30,7 @@ const knownFile = new URL('./known-divergences.json', import.meta.url);
 const keyOf = (entry: { case: string; state: string; aspect: string }): string => `${entry.case} | ${entry.state} | ${entry.aspect}`;
 
 test('the compiled graph agrees with JavaScript, except for the known divergences', () => {
-  const cases = { ...corpus, ...extraCases, ...issueCases, ...constantCases, ...controlFlowCases };
+  const cases = { ...corpus, ...extraCases, ...issueCases, ...constantCases, ...controlFlowCases, ...skippedHelperCases, ...argumentChoiceCases, ...constantConditionCases };
   const findings = new Map<string, Finding[]>();
   const totals = { cases: 0, specs: 0, evaluations: 0, tolerated: 0, opaque: 0 };
   for (const [name, entry] of Object.entries(cases)) {

@@ -6,7 +6,10 @@
 import { defineFactory, isPrepared, preparedConfig, registerManifest, type Enhanced, type FactoryOptions } from '../factory.js';
 import { recordOf } from '../resource.js';
 import { describeValue, hasMarkers, isRef } from '../refs.js';
-import { isExprValue } from '../../ir/value.js';
+import { exprValue, isExprValue } from '../../ir/value.js';
+import { E, type Expr } from '../../ir/expr.js';
+import { currentRun } from '../run.js';
+import { formatLocation } from '../call-site.js';
 import type { Input } from '../types.js';
 import { HELM_RELEASE_MODEL, HELM_REPOSITORY_MODEL } from './cel-types.js';
 import type { HelmChartSourceRef, HelmRelease, HelmReleaseSpec, HelmRepository, HelmRepositorySpec, HelmValuesReference } from './types.js';
@@ -239,11 +242,47 @@ function sourceRefOf(where: string, repository: HelmChartConfig['repository'] | 
     const handle = repository as HelmRepositoryHandle;
     return { kind: 'HelmRepository', name: handle.metadata.name, namespace: handle.metadata.namespace };
   }
+  if (isExprValue(repository)) return chosenSourceRef(where, repository.expr);
   if (typeof repository !== 'object' || repository === null || !('name' in repository)) {
-    throw new TypeKroError('DEFINITION_INVALID', `${where}: chart.repository must be a helmRepository(...) of this composition, { name, namespace? } of an existing HelmRepository, or the repository's https:// or oci:// URL`);
+    throw new TypeKroError('DEFINITION_INVALID', `${at()}${where}: chart.repository must be a helmRepository(...) of this composition, { name, namespace? } of an existing HelmRepository, or the repository's https:// or oci:// URL`);
   }
   const { kind, name, namespace } = repository as Partial<HelmChartSourceRef>;
   return { kind: kind ?? 'HelmRepository', name, ...(namespace !== undefined ? { namespace } : {}) };
+}
+
+/**
+ * `repository: spec.prod ? prodCharts : devCharts` (compiled from source, as JavaScript would only ever see
+ * the first handle): the sourceRef's name and namespace are the same choice over the handles' metadata.
+ * Anything else chosen by a condition (a URL, an object) names no repository the graph holds.
+ */
+function chosenSourceRef(where: string, choice: Expr): Record<string, unknown> {
+  const name = metadataOfChoice(choice, 'name');
+  const namespace = metadataOfChoice(choice, 'namespace');
+  if (!name || !namespace) {
+    throw new TypeKroError(
+      'DEFINITION_INVALID',
+      `${at()}${where}: chart.repository is chosen by a condition on the spec or the cluster, and only a choice between helmRepository(...) handles of this composition can become the release's sourceRef: ` +
+        'a URL there would need its repository created per instance (the repositories of a graph are fixed when it is defined), and a choice of { name } objects is not compiled. ' +
+        "Create a helmRepository(...) for each URL and choose between the handles (`repository: spec.prod ? prodCharts : devCharts`), or create one helmRelease per repository under `if (spec.prod) { ... } else { ... }`",
+    );
+  }
+  return { kind: 'HelmRepository', name: exprValue(name), namespace: exprValue(namespace) };
+}
+
+/** `c ? a : b` over resource ids, with each id replaced by its `metadata.<field>`; undefined for any other leaf. */
+function metadataOfChoice(expr: Expr, field: string): Expr | undefined {
+  if (expr.kind === 'conditional') {
+    const then = metadataOfChoice(expr.then, field);
+    const otherwise = metadataOfChoice(expr.otherwise, field);
+    return then && otherwise ? E.cond(expr.test, then, otherwise) : undefined;
+  }
+  return expr.kind === 'ident' && expr.name !== 'schema' ? E.path(expr.name, 'metadata', field) : undefined;
+}
+
+/** `file:line:col: ` of the call being made, when a composition run knows it. */
+function at(): string {
+  const location = currentRun()?.callLocation?.();
+  return location ? `${formatLocation(location)}: ` : '';
 }
 
 function checkChart(where: string, chart: HelmChartConfig | undefined): void {

@@ -5,7 +5,7 @@
  */
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { isClusterScopedKind } from '../../util/kinds.js';
-import { userFrames } from '../call-site.js';
+import { formatLocation, userFrames } from '../call-site.js';
 import { registerFactoryName, registerManifest, type Enhanced } from '../factory.js';
 import { currentRun, requireFixed } from '../run.js';
 import { withNestedRecords, recordsOf } from '../resource.js';
@@ -111,6 +111,8 @@ export interface YamlManifests {
  * @throws YamlManifestError naming the file (and line) when it cannot be read, does not parse, or holds a document that is not a Kubernetes object.
  */
 export function yamlFile(config: string | YamlFileConfig): YamlManifests {
+  // The declared signature stays one argument; JavaScript (and `as any`) can pass more.
+  refuseExtraArguments('yamlFile', arguments.length);
   requireFixedOptions('yamlFile');
   // A reference (a function proxy) is a path, not options: reading `.path` of it would invent `spec.path.path`.
   const options: YamlFileConfig = typeof config === 'string' || isRef(config) ? { path: config as string } : compiledOptions('yamlFile', config);
@@ -141,6 +143,8 @@ export function yamlFile(config: string | YamlFileConfig): YamlManifests {
  * @throws YamlManifestError naming the directory or file at fault; duplicate objects name both files.
  */
 export function yamlDirectory(config: string | YamlDirectoryConfig): YamlManifests {
+  // The declared signature stays one argument; JavaScript (and `as any`) can pass more.
+  refuseExtraArguments('yamlDirectory', arguments.length);
   requireFixedOptions('yamlDirectory');
   // A reference (a function proxy) is a path, not options: reading `.path` of it would invent `spec.path.path`.
   const options = typeof config === 'string' || isRef(config) ? { path: config as string } : compiledOptions('yamlDirectory', config);
@@ -152,6 +156,20 @@ export function yamlDirectory(config: string | YamlDirectoryConfig): YamlManifes
 
 registerFactoryName('yamlFile', yamlFile as (config: never) => unknown);
 registerFactoryName('yamlDirectory', yamlDirectory as (config: never) => unknown);
+
+/**
+ * `yamlFile('./a.yaml', { id: 'a' })`: JavaScript passes the second argument and the function never reads it,
+ * so its options would be dropped without a word (TypeScript refuses the call; plain JavaScript and `as any` do not).
+ */
+function refuseExtraArguments(factory: string, count: number): void {
+  if (count <= 1) return;
+  const options = factory === 'yamlFile' ? 'id, name, namespace, refresh' : 'id, namespace, recursive';
+  throw new TypeKroError(
+    'DEFINITION_INVALID',
+    `${formatLocation(userFrames()[0])}: ${factory} takes one argument, a path or an options object ({ path, ${options} }); its other ${count - 1 === 1 ? 'argument is' : `${count - 1} arguments are`} never read, so options given there would be ignored. ` +
+      `Put them into the first argument: ${factory}({ path: '${factory === 'yamlFile' ? './manifests/base.yaml' : './manifests'}', id: 'base' })`,
+  );
+}
 
 /** The file is read, and its objects named, when the composition is defined: none of this may come from the spec. */
 function requireFixedOptions(factory: string): void {

@@ -1,0 +1,55 @@
+/**
+ * A condition on the item of a loop over a constant list and on a reference (issue 10, third new-user
+ * trial): `for (const e of ['dev', 'prod']) { if (spec.env === e) ConfigMap(...) }` compiles to one resource
+ * per item, each under its own includeWhen with the item folded in (`schema.spec.env == "dev"`), and the
+ * `else` branch to the negation. JavaScript skipped the `if` branch for every item (TypeKro makes it from
+ * source) and took the `else` for every item (each call is its item's, as the count of calls shows). A
+ * condition JavaScript decided differently per item on a placeholder is refused (definition-rejections.test.ts).
+ */
+import { type } from 'arktype';
+import { kubernetesComposition } from '../../src/index.js';
+import { ConfigMap } from '../../src/simple.js';
+import type { CaseInput } from './harness.js';
+
+const definition = {
+  apiVersion: 'conditions.typekro.dev/v1alpha1',
+  spec: type({ env: "'dev' | 'prod' | 'test'", enabled: 'boolean', n: 'number.integer', name: 'string' }),
+  status: type({ v: 'string' }),
+};
+const TIERS = ['web', 'api'] as const;
+
+const ifOnItem = kubernetesComposition({ ...definition, name: 'cond-item-if', kind: 'CondItemIf' }, (spec) => {
+  for (const e of ['dev', 'prod']) {
+    if (spec.env === e) ConfigMap({ name: `cm-${e}`, data: { env: e, n: `${spec.n}` } });
+  }
+  return { v: 'ok' };
+});
+
+const ifElseOnItem = kubernetesComposition({ ...definition, name: 'cond-item-else', kind: 'CondItemElse' }, (spec) => {
+  for (const e of ['dev', 'prod', 'test']) {
+    if (spec.env === e && e !== 'test') {
+      ConfigMap({ name: `only-${e}`, data: { e } });
+    } else if (spec.enabled) {
+      ConfigMap({ name: `enabled-${e}`, data: {} });
+    } else {
+      ConfigMap({ name: `other-${e}`, data: { n: `${spec.n > 1 ? 'many' : 'few'}` } });
+    }
+  }
+  return { v: 'ok' };
+});
+
+const mixed = kubernetesComposition({ ...definition, name: 'cond-item-mixed', kind: 'CondItemMixed' }, (spec) => {
+  // JavaScript made both calls (`e === 'b'` true, or a truthy placeholder): each item's includeWhen decides.
+  for (const e of ['a', 'b']) if (e === 'b' || spec.enabled) ConfigMap({ name: e, data: { v: spec.name === e ? 'x' : 'y' } });
+  for (const n of ['a', 'b']) if (spec.name === n) ConfigMap({ name: `named-${n}`, data: {} });
+  TIERS.forEach((tier) => {
+    if (spec.env !== 'test' && tier === 'web') ConfigMap({ name: `tier-${tier}`, data: { tier } });
+  });
+  return { v: 'ok' };
+});
+
+export const constantConditionCases: Readonly<Record<string, CaseInput>> = {
+  'cond-item-if': { composition: ifOnItem as never, spec: { env: 'dev', enabled: false, n: 1, name: 'a' } },
+  'cond-item-else': { composition: ifElseOnItem as never, spec: { env: 'prod', enabled: false, n: 2, name: 'b' } },
+  'cond-item-mixed': { composition: mixed as never, spec: { env: 'test', enabled: true, n: 0, name: 'a' } },
+};
