@@ -24,6 +24,7 @@ import { enclosingScope, functionScope, mentionsReferences } from '../analysis/l
 import { currentCallSite, type CallSite, type CompositionSource } from './source-site.js';
 import { makeSkippedCalls, type SkippedCallHost } from './skipped-calls.js';
 import type { CallNode } from '../analysis/source.js';
+import { implies } from './presence.js';
 import { nestedBindingType, nestedHandle, nestedRecords, NESTED_ROOT_PREFIX, statusAsDeclared } from './nest-run.js';
 import { schemaToCelType } from '../model/schema/index.js';
 import { toValue } from './values.js';
@@ -168,12 +169,11 @@ export class CompositionRun implements CompositionRunHooks {
     return site ? (site.inner[0] ?? site.location) : undefined;
   }
 
-  /** True when the conditions around the call require `read` to be set (`if (spec.host) ...`). */
-  private setWhere(site: CallSite, read: Expr): boolean {
-    const wanted = printCel(E.call('has', [read]));
+  /** True when the conditions around the call require the presence test (`if (spec.host) ...`, `if (spec.l.length > 1) ...`). */
+  private setWhere(site: CallSite, present: Expr): boolean {
     const terms = (condition: Expr): Expr[] => (condition.kind === 'binary' && condition.op === '&&' ? [...terms(condition.left), ...terms(condition.right)] : [condition]);
     const chained = site.context.chainedConditions.filter((test) => mentionsReferences(test, this.scope)).map((test) => compileConditionNode(test, this.scope));
-    return [...this.conditionsOf(site), ...chained].some((condition) => terms(condition).some((term) => printCel(term) === wanted));
+    return [...this.conditionsOf(site), ...chained].some((condition) => terms(condition).some((term) => implies(term, present)));
   }
 
   register(record: ResourceRecord): void {
