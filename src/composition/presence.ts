@@ -5,6 +5,7 @@
  */
 import { printCel } from '../compile/cel/print.js';
 import type { Expr } from '../ir/expr.js';
+import { fieldOf, type CelType } from '../ir/types.js';
 
 /**
  * True when `term` (one `&&` term of a condition) makes `present` true.
@@ -29,4 +30,25 @@ function sizeBound(expr: Expr): { list: string; min: number } | undefined {
   if (right.kind !== 'literal' || right.literal.kind !== 'int') return undefined;
   const bound = Number(right.literal.value);
   return { list: printCel(left.args[0]!), min: expr.op === '>' ? bound + 1 : bound };
+}
+
+/**
+ * True when the field at `path` of an object type may be absent (an optional spec field of a nested
+ * composition, where the parent may pass `undefined`).
+ *
+ * @example
+ * ```ts
+ * optionalAt(schemaToCelType(child.spec), ['replicas']); // true for `'replicas?': 'number'`
+ * ```
+ */
+export function optionalAt(type: CelType, path: readonly string[]): boolean {
+  let current: CelType | undefined = type;
+  let optional = false;
+  for (const segment of path) {
+    const field: ReturnType<typeof fieldOf> = current && fieldOf(current, segment);
+    if (!field) return false;
+    optional = field.optional;
+    current = field.type;
+  }
+  return optional;
 }
