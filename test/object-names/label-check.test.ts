@@ -60,3 +60,20 @@ describe('the rules', () => {
     assert.equal(qualifiedNameProblem('my key'), 'contains " " (a character not allowed)');
   });
 });
+
+describe('labels set in the composition', () => {
+  it('a literal label value or key Kubernetes refuses fails when the composition is defined', () => {
+    const define = (labels: Record<string, string>) => () =>
+      kubernetesComposition({ name: 'fixed-labels', kind: 'FixedLabels', spec: type({ name: 'string' }), status: type({ ready: 'boolean' }) }, (spec) => {
+        ConfigMap({ name: spec.name, labels, data: {} });
+        return { ready: true };
+      });
+    assert.throws(define({ tier: 'a b' }), (error: Error) => {
+      assert.match(error.message, /\(ConfigMap\): the value "a b" of label "tier" is not a valid label value: it contains " " \(a character not allowed\) \(at most 63 letters, digits, "-", "_" and "\.", starting and ending with a letter or digit \(or empty\)\); it is set in the composition: change it there$/);
+      assert.match(error.message, /label-check\.test\.ts:\d+/);
+      return true;
+    });
+    assert.throws(define({ 'my key': 'x' }), /\(ConfigMap\): the label key "my key" is not a valid label key: it contains " " \(a character not allowed\) \(an optional DNS-1123 subdomain prefix and "\/", then at most 63 letters, digits, "-", "_" and "\.", starting and ending with a letter or digit\); it is set in the composition: change it there$/);
+    assert.doesNotThrow(define({ 'app.kubernetes.io/part-of': 'shop', empty: '' }));
+  });
+});
