@@ -259,7 +259,7 @@ function member(node: MemberExpression | OptionalMemberExpression, scope: Scope)
   }
   if (object.type.kind === 'list') {
     if (typeof key !== 'number') throw syntaxError(node.property, `a list has no property \`${key}\``, HINT.expr);
-    return listIndex(valueOf(object), E.int(key), object.type.item, chain ? toOptional(object) : undefined);
+    return listIndex(valueOf(object), E.int(key), object.type, chain ? toOptional(object) : undefined);
   }
   const field = fieldOf(object.type, String(key));
   if (!field) throw unknownField(node, object.type, String(key));
@@ -278,17 +278,23 @@ function member(node: MemberExpression | OptionalMemberExpression, scope: Scope)
   return field.optional ? fieldRead(select, field.type) : plain(select, field.type);
 }
 
-/** `l[i]`: out of range is `undefined` in JavaScript, so the read is guarded by `size(l) > i`. */
-function listIndex(list: Expr, index: Expr, item: CelType, optionalList: Expr | undefined): Typed {
-  if (optionalList) return wrappedValue(E.index(optionalList, index, true), item);
+/**
+ * `l[i]`: out of range is `undefined` in JavaScript, so the read is guarded by `size(l) > i`, unless the
+ * schema's minimum length (`string[] >= 2`) puts a constant index in range.
+ */
+function listIndex(list: Expr, index: Expr, type: Extract<CelType, { kind: 'list' }>, optionalList: Expr | undefined): Typed {
+  if (optionalList) return wrappedValue(E.index(optionalList, index, true), type.item);
   const read = E.index(list, index);
-  return { expr: read, type: item, absent: { present: E.binary('>', E.call('size', [list]), index), value: read, wrapped: false } };
+  if (type.minItems !== undefined && index.kind === 'literal' && index.literal.kind === 'int' && Number(index.literal.value) >= 0 && Number(index.literal.value) < type.minItems) {
+    return plain(read, type.item);
+  }
+  return { expr: read, type: type.item, absent: { present: E.binary('>', E.call('size', [list]), index), value: read, wrapped: false } };
 }
 
 function computedIndex(node: MemberExpression | OptionalMemberExpression, object: Typed, scope: Scope, chain: boolean): Typed {
   const index = compileValue(node.property, scope);
   const base = chain ? toOptional(object) : valueOf(object);
-  if (object.type.kind === 'list' && index.type.kind === 'int') return listIndex(base, valueOf(index), object.type.item, chain ? base : undefined);
+  if (object.type.kind === 'list' && index.type.kind === 'int') return listIndex(base, valueOf(index), object.type, chain ? base : undefined);
   if (object.type.kind === 'dyn' && index.type.kind !== 'string') throw unknownShape(node, 'an index that may be a number');
   if ((object.type.kind === 'map' || object.type.kind === 'dyn') && index.type.kind !== 'double') {
     const type = object.type.kind === 'map' ? object.type.value : T.dyn;

@@ -115,7 +115,9 @@ function substituteSpec(node: Expr, child: CompositionGraph, spec: Value, recurs
     );
   }
   const expr = resolved.kind === 'literal' ? literalExpr(resolved.value) : resolved.expr;
-  return optional ? E.call('optional.of', [expr]) : expr;
+  if (!optional) return expr;
+  // What the parent passes may itself be absent (its own optional spec field): `.?` keeps that absence.
+  return expr.kind === 'select' ? E.select(expr.target, expr.field, true) : E.call('optional.of', [expr]);
 }
 
 /** `schema.spec.a.b` as a path under spec, also when already partly substituted (then undefined). */

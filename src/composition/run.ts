@@ -24,6 +24,7 @@ import { enclosingScope, functionScope, mentionsReferences } from '../analysis/l
 import { currentCallSite, type CallSite, type CompositionSource } from './source-site.js';
 import { makeSkippedCalls, skippedCalls, type SkippedCallHost } from './skipped-calls.js';
 import type { CallNode } from '../analysis/source.js';
+import { implies, optionalAt } from './presence.js';
 import { nestedBindingType, nestedHandle, nestedRecords, NESTED_ROOT_PREFIX, statusAsDeclared } from './nest-run.js';
 import { schemaToCelType } from '../model/schema/index.js';
 import { toValue } from './values.js';
@@ -150,12 +151,12 @@ export class CompositionRun implements CompositionRunHooks {
   }
 
   /** The factory's (or nested composition's) argument, with every part that depends on a reference compiled from source. */
-  private fromSource(site: CallSite, config: unknown, position: number): unknown {
+  private fromSource(site: CallSite, config: unknown, position: number, mayBeAbsent?: (path: readonly string[]) => boolean): unknown {
     const { call, scope } = callScope(site, this.source!, this.scope, isFactoryCall);
     this.executed.add(call);
     const argument = call.arguments[position];
     if (!argument || argument.type === 'SpreadElement' || argument.type === 'ArgumentPlaceholder') return config;
-    return resolveSourceValue(argument, config, scope, this.recordSource, { path: [], guarded: (read) => this.setWhere(site, read) });
+    return resolveSourceValue(argument, config, scope, this.recordSource, { path: [], guarded: (present) => this.setWhere(site, present), ...(mayBeAbsent && { mayBeAbsent }) });
   }
 
   nameLoopsHere(): void {
@@ -168,12 +169,11 @@ export class CompositionRun implements CompositionRunHooks {
     return site ? (site.inner[0] ?? site.location) : undefined;
   }
 
-  /** True when the conditions around the call require `read` to be set (`if (spec.host) ...`). */
-  private setWhere(site: CallSite, read: Expr): boolean {
-    const wanted = printCel(E.call('has', [read]));
+  /** True when the conditions around the call require the presence test (`if (spec.host) ...`, `if (spec.l.length > 1) ...`). */
+  private setWhere(site: CallSite, present: Expr): boolean {
     const terms = (condition: Expr): Expr[] => (condition.kind === 'binary' && condition.op === '&&' ? [...terms(condition.left), ...terms(condition.right)] : [condition]);
     const chained = site.context.chainedConditions.filter((test) => mentionsReferences(test, this.scope)).map((test) => compileConditionNode(test, this.scope));
-    return [...this.conditionsOf(site), ...chained].some((condition) => terms(condition).some((term) => printCel(term) === wanted));
+    return [...this.conditionsOf(site), ...chained].some((condition) => terms(condition).some((term) => implies(term, present)));
   }
 
   register(record: ResourceRecord): void {
@@ -244,10 +244,12 @@ export class CompositionRun implements CompositionRunHooks {
       this.checkControlFlow(site);
       this.constantLoops.enter(site, this.scope);
     }
-    const prepared = site ? this.fromSource(site, spec, 0) : spec;
+    // An optional field of the child's spec may be left unset: the child's own rules handle its absence.
+    const childSpec = schemaToCelType(graph.spec);
+    const prepared = site ? this.fromSource(site, spec, 0, (path) => optionalAt(childSpec, path)) : spec;
     // Typed by the child's spec, so a double passed into an integer field fails here as it would in a manifest.
     const context = { owner: `nested composition "${graph.name}"`, refType: (ref: RefData) => this.refType(ref), exprType: (expr: Expr) => this.exprType(expr), ...(site ? { at: site.location } : {}) };
-    const specValue = toValue(prepared, context, schemaToCelType(graph.spec), ['spec']) ?? {};
+    const specValue = toValue(prepared, context, childSpec, ['spec']) ?? {};
     const prefix = this.uniquePrefix(site?.context.declaredAs ?? graph.kind.charAt(0).toLowerCase() + graph.kind.slice(1));
     const { records, status } = nestedRecords(graph, specValue, prefix, site ? this.conditionsOf(site) : [], site?.location);
     for (const record of records) {

@@ -29,8 +29,18 @@ export type OnCompiled = (compiled: ReturnType<typeof compileValueNode> | undefi
 /** Where a factory argument lands: its option path, and whether a spec field is known set there. */
 export interface ManifestField {
   readonly path: readonly string[];
-  /** True when the conditions around the call guarantee the field `read` (`has(read)`) is set. */
-  readonly guarded: (read: Expr) => boolean;
+  /** True when the conditions around the call guarantee the presence test (`has(read)`, `size(list) > i`). */
+  readonly guarded: (present: Expr) => boolean;
+  /**
+   * True when the destination at `path` may itself be left out (an optional spec field of a nested
+   * composition): an absent value then passes through as absent, as JavaScript passes `undefined`.
+   */
+  readonly mayBeAbsent?: (path: readonly string[]) => boolean;
+  /**
+   * A status field: a plain read of absent data is pending, as its JavaScript `undefined` is; only a value
+   * computed from it (text, arithmetic) is refused.
+   */
+  readonly pendingIsUndefined?: boolean;
 }
 
 /**
@@ -60,7 +70,10 @@ export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onC
     return value;
   }
   const compiled = compileValueNode(source, scope);
-  if (field) checkPresent(source, compiled, field, scope);
+  if (field) {
+    if (!field.pendingIsUndefined) checkPresent(source, compiled, field, scope);
+    checkComputedParts(source, scope, field);
+  }
   const constant = literalValue(compiled.expr);
   if (constant !== undefined) return constant;
   const result = exprValue(compiled.expr);
@@ -73,8 +86,10 @@ export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onC
  * field out by a condition (it writes null, "" in a map), and it waits forever for spec data the instance
  * left out. Both are refused here, where the source is known.
  */
-function checkPresent(node: Node, compiled: { optional?: boolean; wrapped?: boolean; present?: Expr }, field: ManifestField, scope: Scope): void {
+function checkPresent(node: Node, compiled: { optional?: boolean; wrapped?: boolean; present?: Expr }, field: ManifestField, scope: Scope, inComputed = false): void {
   const name = field.path.length > 0 ? `\`${field.path.join('.')}\`` : 'this value';
+  // A nested composition's optional spec field is left unset as JavaScript passes `undefined`: the child handles it.
+  if (!inComputed && !compiled.wrapped && field.mayBeAbsent?.(field.path)) return;
   if (compiled.wrapped) {
     throw syntaxError(
       node,
@@ -82,10 +97,19 @@ function checkPresent(node: Node, compiled: { optional?: boolean; wrapped?: bool
       `give it a default (\`?? ''\`, \`?? 0\`), or choose between whole values (\`cond ? { key: 'v' } : {}\`) or resources (\`if (cond) ...\`)`,
     );
   }
-  if (compiled.optional && compiled.present && awaitsSpecData(compiled.present, scope, field)) {
+  const awaited = compiled.optional && compiled.present ? awaitsSpecData(compiled.present, scope, field) : undefined;
+  if (awaited === 'item') {
+    const list = snippetOf(node).replace(/\[[^\]]*\]$/, '');
     throw syntaxError(
       node,
-      `${name} is set from an optional spec field without a default: when the instance leaves it out, JavaScript passes \`undefined\` (the field is left out or takes the factory's default), but KRO waits for it forever`,
+      `${name} is set from a spec list item that may be missing (the list may be shorter): JavaScript reads \`undefined\` there${inComputed ? ' (and computes with it: "undefined", NaN)' : ' (the field is left out or takes the factory\'s default)'}, but KRO waits for it forever`,
+      `give it a default (\`${snippetOf(node)} ?? <default>\`), create the resource only when the list is long enough (\`if (${list}.length > ${indexOf(compiled.present!)}) ...\`), or require a minimum length in the spec type (e.g. \`type('string[]').atLeastLength(${indexOf(compiled.present!) + 1})\`)`,
+    );
+  }
+  if (awaited === 'field') {
+    throw syntaxError(
+      node,
+      `${name} is set from an optional spec field without a default: when the instance leaves it out, JavaScript passes \`undefined\` ${inComputed ? '(and computes with it: "undefined", NaN)' : "(the field is left out or takes the factory's default)"}, but KRO waits for it forever`,
       `give it a default where it is used (\`${snippetOf(node)} ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or create the resource only when it is set (\`if (${snippetOf(node)}) ...\`)`,
     );
   }
@@ -105,32 +129,56 @@ function isSpecRoot(ref: RefData): boolean {
 }
 
 /** A read of spec data (a template of reads too) checked part by part: the parts are what may be absent. */
-function checkSpecParts(node: Node, scope: Scope, field: ManifestField): void {
+function checkSpecParts(node: Node, scope: Scope, field: ManifestField, inComputed = false): void {
   const source = unwrap(node);
-  if (source.type === 'TemplateLiteral') {
-    for (const part of source.expressions) checkSpecParts(part as Node, scope, field);
+  if (source.type === 'TemplateLiteral' || isArithmetic(source)) {
+    checkComputedParts(source, scope, field);
     return;
   }
-  if (mentionsReferences(source, scope)) checkPresent(source, compileValueNode(source, scope), field, scope);
+  if (field.pendingIsUndefined && !inComputed) return;
+  if (mentionsReferences(source, scope)) checkPresent(source, compileValueNode(source, scope), field, scope, inComputed);
+}
+
+/**
+ * The parts of text or arithmetic built from spec data (`${spec.o}`, `spec.l[1] + '-x'`): JavaScript goes
+ * on with `undefined` there ("undefined", NaN), KRO waits forever for the spec data the instance left out.
+ */
+function checkComputedParts(node: Node, scope: Scope, field: ManifestField): void {
+  const source = unwrap(node);
+  const parts = source.type === 'TemplateLiteral' ? source.expressions : isArithmetic(source) ? [source.left, source.right] : [];
+  for (const part of parts) checkSpecParts(part as Node, scope, field, true);
+}
+
+function isArithmetic(node: Node): node is Node & { type: 'BinaryExpression'; left: Node; right: Node } {
+  return node.type === 'BinaryExpression' && ['+', '-', '*', '/', '%'].includes(node.operator);
+}
+
+/** `i` of a presence test `size(list) > i`. */
+function indexOf(present: Expr): number {
+  return present.kind === 'binary' && present.right.kind === 'literal' && present.right.literal.kind === 'int' ? Number(present.right.literal.value) : 0;
 }
 
 /**
  * True when the presence test asks whether a field of the instance's spec or of a loop item is set: data
  * that is there from the start or never. A test of observed state (`has(web.status.readyReplicas)`) is
- * waiting, as JavaScript's pending value is; so is a list index (out of bounds is pending in KRO).
+ * waiting, as JavaScript's pending value is; so is an index of an observed list (out of bounds is pending in KRO).
  */
-function awaitsSpecData(present: Expr, scope: Scope, field: ManifestField): boolean {
+function awaitsSpecData(present: Expr, scope: Scope, field: ManifestField): 'field' | 'item' | undefined {
   switch (present.kind) {
-    case 'binary':
-      return awaitsSpecData(present.left, scope, field) || awaitsSpecData(present.right, scope, field);
+    case 'binary': {
+      // `size(l) > i` of a spec list: the list is as long as the instance says, from the start and for ever.
+      const list = present.op === '>' && present.left.kind === 'call' && present.left.fn === 'size' && !present.left.target ? present.left.args[0] : undefined;
+      if (list && present.right.kind === 'literal' && isSpecField(list, scope)) return field.guarded(present) ? undefined : 'item';
+      return awaitsSpecData(present.left, scope, field) ?? awaitsSpecData(present.right, scope, field);
+    }
     case 'unary':
       return awaitsSpecData(present.operand, scope, field);
     case 'call': {
       const read = present.args[0];
-      return present.fn === 'has' && present.args.length === 1 && read !== undefined && isSpecField(read, scope) && !field.guarded(read);
+      return present.fn === 'has' && present.args.length === 1 && read !== undefined && isSpecField(read, scope) && !field.guarded(present) ? 'field' : undefined;
     }
     default:
-      return false;
+      return undefined;
   }
 }
 

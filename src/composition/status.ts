@@ -49,13 +49,13 @@ function statusObject(value: Record<string, unknown>, literal: Literal | undefin
   const properties = literal && propertiesOf(literal);
   const result: Record<string, Value> = {};
   for (const [key, entry] of Object.entries(value)) {
-    const field = statusField(entry, properties?.get(key), run, context);
+    const field = statusField(key, entry, properties?.get(key), run, context);
     if (field !== undefined) result[key] = field;
   }
   return result;
 }
 
-function statusField(value: unknown, property: OwnProperty | undefined, run: CompositionRun, context: ValueContext): Value | undefined {
+function statusField(key: string, value: unknown, property: OwnProperty | undefined, run: CompositionRun, context: ValueContext): Value | undefined {
   if (isExprValue(value) && !property) return value;
   const inner = property && literalOf(property.node, property.scope);
   if (inner?.node.type === 'ObjectExpression' && typeof value === 'object' && value !== null && !Array.isArray(value) && !refOf(value)) {
@@ -64,7 +64,10 @@ function statusField(value: unknown, property: OwnProperty | undefined, run: Com
   if (!property) return toValue(value, context);
   const { node, scope } = property;
   const at = locationOf(node);
-  const field = toValue(resolveSourceValue(node, value, scope, (compiled) => compiled && run.recordType(compiled.expr, compiled.type)), at ? { ...context, at } : context);
+  // Status has no guards around it: a plain absent read is pending (JavaScript's `undefined`); text or
+  // arithmetic built from absent spec data is refused.
+  const status = { path: [key], guarded: () => false, pendingIsUndefined: true };
+  const field = toValue(resolveSourceValue(node, value, scope, (compiled) => compiled && run.recordType(compiled.expr, compiled.type), status), at ? { ...context, at } : context);
   if (field !== undefined) checkStatusReads(field, node, run.records);
   return field;
 }

@@ -9,7 +9,8 @@ export type CelType =
       /** A string the schema restricts to these values (an enumeration: arktype's `"'a' | 'b'"`). */
       readonly values?: readonly string[];
     }
-  | { readonly kind: 'list'; readonly item: CelType }
+  /** `minItems`: the schema admits no shorter list, so an index below it is always there. */
+  | { readonly kind: 'list'; readonly item: CelType; readonly minItems?: number }
   | { readonly kind: 'map'; readonly value: CelType }
   /**
    * An object with known fields; `open` objects accept unknown fields as `dyn`. `aliases` maps names the

@@ -6,6 +6,7 @@ import { isPlainObject } from '../../util/json.js';
 import { describeResource, ForEachError, InvalidResourceError, InvalidResourceNameError, MissingNameError, ReadyWhenReferenceError } from './errors.js';
 import { RESERVED_WORDS, RESOURCE_ID } from './names.js';
 import { describeSyntax, nameProblem, nameSyntaxOf } from '../../util/object-names.js';
+import { LABEL_VALUE_RULE, labelValueProblem, QUALIFIED_NAME_RULE, qualifiedNameProblem } from '../../util/label-syntax.js';
 
 /** KRO's limit on forEach dimensions (`--rgd-max-collection-dimension-size` default). */
 const MAX_DIMENSIONS = 10;
@@ -51,6 +52,15 @@ function rootsIn(value: Value | undefined): Set<string> {
 /** Label and annotation prefixes KRO v0.9.4 keeps for itself (`pkg/metadata/prefixes.go`); a template using one is refused. */
 const KRO_PREFIXES = ['kro.run/', 'internal.kro.run/'] as const;
 
+/** A literal label key or value, or annotation key, Kubernetes refuses (one rule each; computed ones are checked before apply). */
+function checkLiteralLabel(resource: ResourceNode, what: 'label' | 'annotation', key: string, value: Value): void {
+  const keyProblem = qualifiedNameProblem(key);
+  const valueProblem = what === 'label' && typeof value === 'string' ? labelValueProblem(value) : undefined;
+  if (keyProblem === undefined && valueProblem === undefined) return;
+  const subject = keyProblem !== undefined ? `the ${what} key "${key}" is not a valid ${what} key: it ${keyProblem} (${QUALIFIED_NAME_RULE})` : `the value "${String(value)}" of label "${key}" is not a valid label value: it ${valueProblem} (${LABEL_VALUE_RULE})`;
+  throw new InvalidResourceError(`${describeResource(resource)} (${resource.kind}): ${subject}; it is set in the composition: change it there`, resource.id);
+}
+
 /** No literal label or annotation key of a template may start with a prefix KRO reserves. */
 export function checkReservedMetadata(resource: ResourceNode): void {
   const metadata = isPlainObject(resource.template) && !isExprValue(resource.template) ? resource.template['metadata'] : undefined;
@@ -58,7 +68,8 @@ export function checkReservedMetadata(resource: ResourceNode): void {
   for (const [field, what] of [['labels', 'label'], ['annotations', 'annotation']] as const) {
     const map = (metadata as Record<string, Value>)[field];
     if (!isPlainObject(map) || isExprValue(map)) continue;
-    for (const key of Object.keys(map)) {
+    for (const [key, value] of Object.entries(map as Record<string, Value>)) {
+      checkLiteralLabel(resource, what, key, value);
       const prefix = KRO_PREFIXES.find((p) => key.startsWith(p));
       if (prefix) {
         throw new InvalidResourceError(

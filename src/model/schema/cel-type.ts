@@ -30,8 +30,11 @@ export function schemaToCelType(node: SchemaNode): CelType {
     case 'object':
       // Schemaless (`x-kubernetes-preserve-unknown-fields`): KRO types it dynamically.
       return T.dyn;
-    case 'array':
-      return T.list(schemaToCelType(node.items));
+    case 'array': {
+      // The API server (and direct mode's validation) admits no shorter list: `l[0]` of `string[] >= 1` is there.
+      const { minItems } = node.markers;
+      return minItems !== undefined && minItems > 0 ? { kind: 'list', item: schemaToCelType(node.items), minItems } : T.list(schemaToCelType(node.items));
+    }
     case 'map':
       return T.map(schemaToCelType(node.values));
     case 'struct': {

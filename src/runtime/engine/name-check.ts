@@ -15,6 +15,7 @@ import { TypeKroError } from '../../util/errors.js';
 import type { Remedy } from '../../util/remedy.js';
 import { clip, REDACTED } from '../../util/redact.js';
 import { describeSyntax, NAMESPACE_SYNTAX, nameProblem, nameSyntaxOf } from '../../util/object-names.js';
+import { LABEL_VALUE_RULE, labelValueProblem, QUALIFIED_NAME_RULE, qualifiedNameProblem } from '../../util/label-syntax.js';
 import type { PreparedGraph } from './prepared.js';
 import type { KubeObject } from './types.js';
 
@@ -43,7 +44,11 @@ const SHOWN = 10;
 export interface ObjectNameProblem {
   readonly resourceId: string;
   readonly kind: string;
-  readonly field: 'metadata.name' | 'metadata.namespace';
+  /** The name or namespace, or a label (its key or value) or an annotation key; `key` says which one. */
+  readonly field: 'metadata.name' | 'metadata.namespace' | 'metadata.labels' | 'metadata.annotations';
+  /** For labels and annotations: the key, and whether the key or the value breaks the rule. */
+  readonly key?: string;
+  readonly part?: 'key' | 'value';
   /** The computed value, secrets redacted. */
   readonly value: string;
   /** What is wrong with it, and the rule it breaks. */
@@ -100,8 +105,34 @@ export function objectNameProblems(prepared: PreparedGraph, objects: readonly { 
       if (nameProblem(value, syntax) === undefined) continue;
       const shown = redact(value);
       const problem = nameProblem(value, syntax, { quote: !shown.includes(REDACTED) })!;
-      const { specFields, resourceFields } = sourcesOf(prepared, prepared.resource(resourceId), field === 'metadata.name' ? 'name' : 'namespace');
+      const { specFields, resourceFields } = sourcesOf(prepared, prepared.resource(resourceId), [field === 'metadata.name' ? 'name' : 'namespace']);
       problems.push({ resourceId, kind, field, value: shown, problem, rule: describeSyntax(syntax), specFields, resourceFields });
+    }
+    // The `app: <name>` label of a refused name is the same value: one problem, one fix.
+    const nameRefused = problems.some((p) => p.resourceId === resourceId && p.field === 'metadata.name');
+    problems.push(...labelProblems(prepared, resourceId, manifest, redact).filter((p) => !(nameRefused && p.part === 'value' && p.value === redact(String(name)))));
+  }
+  return problems;
+}
+
+/** Label keys and values, and annotation keys, that break Kubernetes' rules (one rule each). */
+function labelProblems(prepared: PreparedGraph, resourceId: string, manifest: KubeObject, redact: (text: string) => string): ObjectNameProblem[] {
+  const kind = String(manifest.kind ?? '');
+  const metadata = (manifest.metadata ?? {}) as { labels?: unknown; annotations?: unknown };
+  const problems: ObjectNameProblem[] = [];
+  for (const field of ['labels', 'annotations'] as const) {
+    const entries = metadata[field];
+    if (typeof entries !== 'object' || entries === null) continue;
+    for (const [key, value] of Object.entries(entries as Record<string, unknown>)) {
+      const checks = [
+        { part: 'key' as const, text: key, problem: qualifiedNameProblem(key), rule: QUALIFIED_NAME_RULE },
+        ...(field === 'labels' && typeof value === 'string' ? [{ part: 'value' as const, text: value, problem: labelValueProblem(value), rule: LABEL_VALUE_RULE }] : []),
+      ];
+      for (const check of checks) {
+        if (check.problem === undefined) continue;
+        const { specFields, resourceFields } = sourcesOf(prepared, prepared.resource(resourceId), [field, key]);
+        problems.push({ resourceId, kind, field: `metadata.${field}`, key, part: check.part, value: redact(check.text), problem: check.problem, rule: check.rule, specFields, resourceFields });
+      }
     }
   }
   return problems;
@@ -130,7 +161,12 @@ export function checkObjectNames(prepared: PreparedGraph, objects: readonly { re
 }
 
 function describeProblem(p: ObjectNameProblem): string {
-  const subject = p.field === 'metadata.name' ? `name "${clip(p.value, 80)}" is not a valid ${p.kind} name` : `namespace "${clip(p.value, 80)}" is not a valid namespace name`;
+  const what = p.field === 'metadata.labels' ? 'label' : 'annotation';
+  const subject =
+    p.field === 'metadata.name' ? `name "${clip(p.value, 80)}" is not a valid ${p.kind} name`
+    : p.field === 'metadata.namespace' ? `namespace "${clip(p.value, 80)}" is not a valid namespace name`
+    : p.part === 'value' ? `the value "${clip(p.value, 80)}" of label "${clip(p.key ?? '', 80)}" is not a valid label value`
+    : `${what} key "${clip(p.value, 80)}" is not a valid ${what} key`;
   // A name that is only too long needs no spelling rule.
   const rule = /^has \d+ characters \(at most \d+\)$/.test(p.problem) ? '' : ` (${p.rule})`;
   const sources = [...p.specFields, ...p.resourceFields];
@@ -140,7 +176,7 @@ function describeProblem(p: ObjectNameProblem): string {
 
 /** The ways to a valid name, as data (util/remedy.ts): each client says them in its own terms. */
 function remediesOf(p: ObjectNameProblem): Remedy[] {
-  const purpose = p.field === 'metadata.name' ? 'make the name valid' : 'make the namespace valid';
+  const purpose = p.field === 'metadata.name' ? 'make the name valid' : p.field === 'metadata.namespace' ? 'make the namespace valid' : `make the ${p.field === 'metadata.labels' ? 'label' : 'annotation'} ${p.part ?? 'key'} valid`;
   const remedies: Remedy[] = p.specFields.map((field) => ({ purpose, action: 'spec-value', field }));
   if (p.specFields.length + p.resourceFields.length === 0) remedies.push({ purpose, action: 'edit-composition', change: 'change it' });
   else if (p.resourceFields.length > 0) remedies.push({ purpose, action: 'edit-composition', change: 'compute it differently' });
@@ -156,10 +192,10 @@ function unique(remedies: readonly Remedy[]): Remedy[] {
   });
 }
 
-/** The spec and resource fields `metadata.<field>` of the resource's template reads, iterators' sources included. */
-function sourcesOf(prepared: PreparedGraph, resource: ResourceNode, field: 'name' | 'namespace'): { specFields: string[]; resourceFields: string[] } {
-  const metadata = (resource.template as { metadata?: Record<string, Value> } | undefined)?.metadata;
-  const value = metadata?.[field];
+/** The spec and resource fields `metadata.<path>` of the resource's template reads, iterators' sources included. */
+function sourcesOf(prepared: PreparedGraph, resource: ResourceNode, path: readonly string[]): { specFields: string[]; resourceFields: string[] } {
+  let value: Value | undefined = (resource.template as { metadata?: Value } | undefined)?.metadata;
+  for (const segment of path) value = typeof value === 'object' && value !== null && !Array.isArray(value) && !isExprValue(value) ? (value as Record<string, Value>)[segment] : undefined;
   if (!isExprValue(value)) return { specFields: [], resourceFields: [] };
   const exprs = [value.expr];
   const roots = referencedRoots(value.expr);

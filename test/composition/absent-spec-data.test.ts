@@ -1,0 +1,101 @@
+/**
+ * Spec data that may be absent (an optional field, an item past the end of a spec list) is there from the
+ * start or never: JavaScript goes on with `undefined`, KRO waits for it forever. Every position either
+ * compiles to JavaScript's meaning (`?? d`, a guard, a schema minimum length) or fails at definition.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { type } from 'arktype';
+import { CompositionSyntaxError, kubernetesComposition } from '../../src/index.js';
+import { ConfigMap } from '../../src/simple.js';
+import { runCase } from '../differential/harness.js';
+
+const definition = (name: string) => ({
+  name,
+  apiVersion: 'absent.typekro.dev/v1alpha1',
+  kind: name.replace(/(^|-)(.)/g, (_, __, c: string) => c.toUpperCase()),
+  spec: type({ name: 'string', 'o?': 'string', l: 'string[]', l2: type('string[]').atLeastLength(2) }),
+  status: type({ 'v?': 'string', 'ok?': 'boolean' }),
+});
+const SPECS = [
+  { name: 'x', l: [], l2: ['a', 'b'] },
+  { name: 'x', l: ['a'], l2: ['a', 'b'] },
+  { name: 'x', l: ['a', 'b'], o: 'q', l2: ['a', 'b', 'c'] },
+];
+
+const ITEM = (at: string, computed: boolean, snippet: string, list: string, index: number) =>
+  `${at} is set from a spec list item that may be missing (the list may be shorter): JavaScript reads \`undefined\` there ${computed ? '(and computes with it: "undefined", NaN)' : "(the field is left out or takes the factory's default)"}, but KRO waits for it forever\n    ${snippet}\n  hint: give it a default (\`${snippet} ?? <default>\`), create the resource only when the list is long enough (\`if (${list}.length > ${index}) ...\`), or require a minimum length in the spec type (e.g. \`type('string[]').atLeastLength(${index + 1})\`)`;
+const OPTIONAL = (at: string, snippet: string) =>
+  `${at} is set from an optional spec field without a default: when the instance leaves it out, JavaScript passes \`undefined\` (and computes with it: "undefined", NaN), but KRO waits for it forever\n    ${snippet}\n  hint: give it a default where it is used (\`${snippet} ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or create the resource only when it is set (\`if (${snippet}) ...\`)`;
+
+function refused(define: () => unknown, message: string): void {
+  assert.throws(define, (error: Error) => {
+    assert.ok(error instanceof CompositionSyntaxError, String(error));
+    assert.match(error.message, /absent-spec-data\.test\.ts:\d+:\d+: /);
+    assert.equal(error.message.replace(/^.*?absent-spec-data\.test\.ts:\d+:\d+: /, ''), message);
+    return true;
+  });
+}
+
+test('an index past the end of a spec list is refused in a manifest field, a template, arithmetic and a status template', () => {
+  refused(() => kubernetesComposition(definition('ix-field'), (s) => {
+    ConfigMap({ name: s.name, data: { a: s.l[1]! } });
+    return {};
+  }), ITEM('`data.a`', false, 's.l[1]', 's.l', 1));
+  refused(() => kubernetesComposition(definition('ix-template'), (s) => {
+    ConfigMap({ name: s.name, data: { second: `${s.l[1]}` } });
+    return {};
+  }), ITEM('`data.second`', true, 's.l[1]', 's.l', 1));
+  refused(() => kubernetesComposition(definition('ix-plus'), (s) => {
+    ConfigMap({ name: s.name, data: { a: s.l[2] + '-x' } });
+    return {};
+  }), ITEM('`data.a`', true, 's.l[2]', 's.l', 2));
+  refused(() => kubernetesComposition(definition('ix-status'), (s) => {
+    ConfigMap({ name: s.name, data: {} });
+    return { v: `first ${s.l[1]}` };
+  }), ITEM('`v`', true, 's.l[1]', 's.l', 1));
+});
+
+test('an optional spec field in status text or arithmetic is refused (a plain read stays pending, as undefined)', () => {
+  refused(() => kubernetesComposition(definition('opt-status'), (s) => {
+    ConfigMap({ name: s.name, data: {} });
+    return { v: `${s.o}` };
+  }), OPTIONAL('`v`', 's.o'));
+  refused(() => kubernetesComposition(definition('opt-plus'), (s) => {
+    ConfigMap({ name: s.name, data: { a: s.o + '-x' } });
+    return {};
+  }), OPTIONAL('`data.a`', 's.o'));
+});
+
+test('defaults, length guards and a schema minimum length compile to what JavaScript does, for every spec', () => {
+  const accepted = {
+    defaulted: kubernetesComposition(definition('ix-default'), (s) => {
+      ConfigMap({ name: s.name, data: { a: s.l[1] ?? 'none', b: `${s.l[1] ?? 'x'}-${s.o ?? 'y'}` } });
+      return { v: s.l[1], ok: s.l[1] === 'b' };
+    }),
+    guarded: kubernetesComposition(definition('ix-guard'), (s) => {
+      if (s.l.length > 1) ConfigMap({ name: s.name, data: { a: s.l[1]!, b: `${s.l[1]}` } });
+      if (s.l.length >= 2) ConfigMap({ name: `${s.name}-ge`, data: { a: s.l[1]! } });
+      return { v: s.l.length > 1 ? `${s.l[1]}-x` : 'none' };
+    }),
+    minimum: kubernetesComposition(definition('ix-minimum'), (s) => {
+      ConfigMap({ name: s.name, data: { a: s.l2[1]!, b: `${s.l2[0]}-${s.l2[1]}` } });
+      return { v: `${s.l2[1]}` };
+    }),
+  };
+  const yaml = accepted.defaulted.toYaml();
+  assert.match(yaml, /a: \$\{schema\.spec\.l\[\?1\]\.orValue\("none"\)\}/);
+  assert.match(accepted.minimum.toYaml(), /a: \$\{schema\.spec\.l2\[1\]\}/);
+  for (const [name, composition] of Object.entries(accepted)) {
+    const report = runCase(name, { composition: composition as never, spec: SPECS[0]!, specs: SPECS });
+    assert.ok(report.evaluations >= SPECS.length, name);
+    assert.deepEqual(report.findings, [], name);
+  }
+});
+
+test('a length guard shorter than the index does not make the index safe', () => {
+  refused(() => kubernetesComposition(definition('ix-short-guard'), (s) => {
+    if (s.l.length > 0) ConfigMap({ name: s.name, data: { a: s.l[1]! } });
+    return {};
+  }), ITEM('`data.a`', false, 's.l[1]', 's.l', 1));
+});

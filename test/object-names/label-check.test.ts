@@ -1,0 +1,79 @@
+/**
+ * Label keys and values, and annotation keys, computed from the spec are checked with Kubernetes' rules
+ * before anything is applied (engine/name-check.ts, with object names), in both modes; literal ones when the
+ * composition is defined. Before, `labels: { tier: spec.tier }` with tier 'a b' rendered, and the API server
+ * refused the object (422) or KRO's instance went to ERROR.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { type } from 'arktype';
+import { InvalidObjectNameError, kubernetesComposition } from '../../src/index.js';
+import { ConfigMap } from '../../src/simple.js';
+import { labelValueProblem, qualifiedNameProblem } from '../../src/util/label-syntax.js';
+
+const app = kubernetesComposition(
+  {
+    name: 'labelled',
+    kind: 'Labelled',
+    spec: type({ name: 'string', tier: 'string', team: 'string', note: 'string' }),
+    status: type({ ready: 'boolean' }),
+  },
+  (spec) => {
+    ConfigMap({ name: spec.name, labels: { tier: spec.tier, team: 'core' }, data: {} });
+    return { ready: true };
+  },
+);
+const good = { name: 'demo', tier: 'gold', team: 'a', note: 'any text at all' };
+
+async function failure(factory: { manifestsYaml(spec: typeof good): Promise<string> }, spec: typeof good): Promise<InvalidObjectNameError> {
+  const error = await factory.manifestsYaml(spec).then(() => undefined, (e: unknown) => e);
+  assert.ok(error instanceof InvalidObjectNameError, `expected InvalidObjectNameError, got ${String(error)}`);
+  return error;
+}
+
+describe('labels computed from the spec', () => {
+  it('valid labels render', async () => {
+    assert.match(await app.factory('direct', { namespace: 'dev' }).manifestsYaml(good), /tier: gold/);
+  });
+
+  it('a label value Kubernetes refuses fails before anything is applied, naming the label and the spec field', async () => {
+    const error = await failure(app.factory('direct', { namespace: 'dev' }), { ...good, tier: 'a b' });
+    assert.equal(
+      error.message,
+      'resource "configMap" (ConfigMap): the value "a b" of label "tier" is not a valid label value: it contains " " (a character not allowed) (at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit (or empty)). It is computed from spec.tier.\n  to make the label value valid: pass a valid value for spec.tier',
+    );
+    assert.deepEqual(error.problems.map((p) => [p.field, p.key, p.part, p.specFields]), [['metadata.labels', 'tier', 'value', ['spec.tier']]]);
+    const long = await failure(app.factory('direct', { namespace: 'dev' }), { ...good, tier: 'x'.repeat(64) });
+    assert.match(long.message, /it has 64 characters \(at most 63\)\. It is computed from spec\.tier\./);
+  });
+});
+
+describe('the rules', () => {
+  it('label values and qualified names', () => {
+    assert.equal(labelValueProblem(''), undefined);
+    assert.equal(labelValueProblem('a.b_c-d'), undefined);
+    assert.equal(labelValueProblem('-a'), 'does not start and end with a letter or digit');
+    assert.equal(qualifiedNameProblem('app.kubernetes.io/name'), undefined);
+    assert.equal(qualifiedNameProblem('Example.com/x'), 'has a prefix "Example.com" that is not a DNS-1123 subdomain (lowercase letters, digits, "-" and ".")');
+    assert.equal(qualifiedNameProblem('a/b/c'), 'has more than one "/"');
+    assert.equal(qualifiedNameProblem(''), 'has an empty name');
+    assert.equal(qualifiedNameProblem('my key'), 'contains " " (a character not allowed)');
+  });
+});
+
+describe('labels set in the composition', () => {
+  it('a literal label value or key Kubernetes refuses fails when the composition is defined', () => {
+    const define = (labels: Record<string, string>) => () =>
+      kubernetesComposition({ name: 'fixed-labels', kind: 'FixedLabels', spec: type({ name: 'string' }), status: type({ ready: 'boolean' }) }, (spec) => {
+        ConfigMap({ name: spec.name, labels, data: {} });
+        return { ready: true };
+      });
+    assert.throws(define({ tier: 'a b' }), (error: Error) => {
+      assert.match(error.message, /\(ConfigMap\): the value "a b" of label "tier" is not a valid label value: it contains " " \(a character not allowed\) \(at most 63 letters, digits, "-", "_" and "\.", starting and ending with a letter or digit \(or empty\)\); it is set in the composition: change it there$/);
+      assert.match(error.message, /label-check\.test\.ts:\d+/);
+      return true;
+    });
+    assert.throws(define({ 'my key': 'x' }), /\(ConfigMap\): the label key "my key" is not a valid label key: it contains " " \(a character not allowed\) \(an optional DNS-1123 subdomain prefix and "\/", then at most 63 letters, digits, "-", "_" and "\.", starting and ending with a letter or digit\); it is set in the composition: change it there$/);
+    assert.doesNotThrow(define({ 'app.kubernetes.io/part-of': 'shop', empty: '' }));
+  });
+});
