@@ -15,7 +15,7 @@ import { compileCall, guarded } from './compile-calls.js';
 import { compileLookup } from './compile-lookup.js';
 import { compileBinary, compileConditional, compileLogical, compileUnary, conditionOf } from './compile-operators.js';
 import {
-  asJavaScriptText, describe, fieldRead, fieldReadThrough, nullishValue, plain, stringify, toOptional, valueOf, wrappedValue, type Compiler, type Typed,
+  andPresent, asJavaScriptText, describe, fieldRead, fieldReadThrough, nullishValue, plain, stringify, toOptional, valueOf, wrappedValue, type Compiler, type Typed,
 } from './typed.js';
 import { withArticle } from '../util/article.js';
 
@@ -259,7 +259,7 @@ function member(node: MemberExpression | OptionalMemberExpression, scope: Scope)
   }
   if (object.type.kind === 'list') {
     if (typeof key !== 'number') throw syntaxError(node.property, `a list has no property \`${key}\``, HINT.expr);
-    return listIndex(valueOf(object), E.int(key), object.type.item, chain ? toOptional(object) : undefined);
+    return listIndex(valueOf(object), E.int(key), object.type.item, chain ? toOptional(object) : undefined, object);
   }
   const field = fieldOf(object.type, String(key));
   if (!field) throw unknownField(node, object.type, String(key));
@@ -278,11 +278,17 @@ function member(node: MemberExpression | OptionalMemberExpression, scope: Scope)
   return field.optional ? fieldRead(select, field.type) : plain(select, field.type);
 }
 
-/** `l[i]`: out of range is `undefined` in JavaScript, so the read is guarded by `size(l) > i`. */
-function listIndex(list: Expr, index: Expr, item: CelType, optionalList: Expr | undefined): Typed {
+/**
+ * `l[i]`: out of range is `undefined` in JavaScript, so the read is guarded by `size(l) > i`. A list that may
+ * itself be absent (`lb.ingress[0]` before the Service has an ingress) keeps its absence, as a field read
+ * through it does (fieldReadThrough): `lb.ingress[0].ip ?? d` is `lb.?ingress[?0].?ip.orValue(d)`.
+ */
+function listIndex(list: Expr, index: Expr, item: CelType, optionalList: Expr | undefined, of?: Typed): Typed {
   if (optionalList) return wrappedValue(E.index(optionalList, index, true), item);
   const read = E.index(list, index);
-  return { expr: read, type: item, absent: { present: E.binary('>', E.call('size', [list]), index), value: read, wrapped: false } };
+  const inRange = E.binary('>', E.call('size', [list]), index);
+  if (of?.absent) return { expr: read, type: item, absent: { present: andPresent(of, inRange), value: read, wrapped: false, optional: E.index(toOptional(of), index, true) } };
+  return { expr: read, type: item, absent: { present: inRange, value: read, wrapped: false } };
 }
 
 function computedIndex(node: MemberExpression | OptionalMemberExpression, object: Typed, scope: Scope, chain: boolean): Typed {

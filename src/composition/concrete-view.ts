@@ -90,6 +90,18 @@ export function withoutNullFields<T>(value: T): T {
   return out as T;
 }
 
+/**
+ * An object as the cluster holds it: `top` (what the cluster reports) laid over `base` (what was applied).
+ * Objects merge key by key; anything else (arrays included) is replaced by `top`.
+ * @example overlay({ data: { tier: 'prod' } }, { status: {} }); // { data: { tier: 'prod' }, status: {} }
+ */
+export function overlay(base: unknown, top: unknown): unknown {
+  if (typeof top !== 'object' || top === null || Array.isArray(top) || typeof base !== 'object' || base === null || Array.isArray(base)) return top;
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(top)) out[key] = overlay(out[key], value);
+  return out;
+}
+
 function isArrayMethod(name: string): boolean {
   return typeof (Array.prototype as unknown as Record<string, unknown>)[name] === 'function';
 }
