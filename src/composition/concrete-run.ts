@@ -12,7 +12,7 @@ import type { CompositionRunHooks } from '../model/run.js';
 import type { IteratorRoot } from '../model/refs.js';
 import { applyDefaults } from '../model/schema/index.js';
 import { concreteSourceOf } from './concrete-source.js';
-import { observedView, overlay, withoutNullFields } from './concrete-view.js';
+import { isAbsent, isPending, observedView, overlay, withoutNullFields } from './concrete-view.js';
 import { normalizeConcrete, opaqueInJavaScript } from './concrete-value.js';
 import type { ExprValue } from '../ir/value.js';
 import { assignId } from './ids.js';
@@ -198,6 +198,12 @@ export class ConcreteRun implements CompositionRunHooks {
   /** A `Cel.*` value has no JavaScript value: it stays opaque, also inside strings built from it. */
   celValue(value: ExprValue): unknown {
     return opaqueInJavaScript(value);
+  }
+
+  /** `Cel.has` of a plain value: present unless `undefined` or absent; a field of an unobserved resource stays pending. */
+  plainHas(value: unknown): unknown {
+    if (isPending(value)) return value;
+    return value !== undefined && !isAbsent(value);
   }
 
   /** The handle the user holds: observed values by field, the resource methods kept (and chaining to this handle). */

@@ -36,6 +36,16 @@ export function hasPendingMarker(text: string): boolean {
   return text.includes(PENDING_MARKER);
 }
 
+const PENDING = Symbol.for('typekro.concrete.pending');
+
+/**
+ * True for a field of a resource that is not observed (a pending placeholder).
+ * @example isPending(observedView(undefined, T.string, true)); // true
+ */
+export function isPending(value: unknown): boolean {
+  return typeof value === 'function' && (value as { [PENDING]?: boolean })[PENDING] === true;
+}
+
 /**
  * True for the placeholder of an absent object-typed field.
  * @example isAbsent(observedView(undefined, T.object({}, true))); // true
@@ -112,6 +122,7 @@ function absentPlaceholder(type: CelType, unobserved: boolean): unknown {
   return new Proxy(target, {
     get(_, prop) {
       if (prop === ABSENT) return true;
+      if (prop === PENDING) return unobserved;
       if (prop === Symbol.toPrimitive) return unobserved ? (hint: string) => (hint === 'number' ? Number.NaN : PENDING_MARKER) : () => undefined;
       if (prop === Symbol.iterator) return () => [][Symbol.iterator]();
       if (typeof prop === 'symbol' || prop === 'then' || prop === 'toJSON') return undefined;
