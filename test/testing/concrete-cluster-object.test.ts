@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type } from 'arktype';
-import { Cel, evaluateConcrete, kubernetesComposition, OpaqueCel } from '../../src/index.js';
+import { Cel, evaluateConcrete, kubernetesComposition, OpaqueCel, toResourceGraph } from '../../src/index.js';
 import { ConfigMap, Deployment, Service } from '../../src/simple.js';
 import { simulate, type ObservedEntries } from '../../src/testing/index.js';
 import { exprLeaves } from '../../src/ir/value.js';
@@ -112,5 +112,20 @@ describe('Cel helpers in a concrete evaluation mean what CEL means on the values
     assert.deepEqual(evaluateConcrete(probe, { name: 'a' }, { observed: { d: { status: { readyReplicas: 1 } } } }).status, { ready: true });
     assert.deepEqual(evaluateConcrete(probe, { name: 'a' }).pendingStatus, ['ready']);
     assert.deepEqual(simulate(probe, { name: 'a' }, { observed: { d: { status: {} } } }).status, { ready: false });
+  });
+});
+
+describe('toResourceGraph with a collection (r06)', () => {
+  const graph = toResourceGraph(
+    { name: 'loop', kind: 'Loop', spec: type({ l: 'string[]' }), status: type({ v: 'string' }) },
+    (schema) => ({ cms: schema.spec.l.map((x) => ConfigMap({ name: `c-${x}`, data: { x } })) }),
+    () => ({ v: 'ok' }),
+  );
+
+  it('names the collection after its key, in evaluateConcrete and simulate alike', () => {
+    const js = evaluateConcrete(graph, { l: ['p', 'q'] });
+    assert.deepEqual(js.resources.map((r) => [r.id, r.collection, r.manifests.map((m) => (m as { data: unknown }).data)]), [['cms', true, [{ x: 'p' }, { x: 'q' }]]]);
+    assert.deepEqual(simulate(graph, { l: ['p', 'q'] }).resources.map((r) => [r.id, r.collection, r.manifests.length]), [['cms', true, 2]]);
+    assert.deepEqual(simulate(graph, { l: [] }).resources.map((r) => [r.id, r.manifests.length]), [['cms', 0]]);
   });
 });
