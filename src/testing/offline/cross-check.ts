@@ -41,6 +41,7 @@ export interface Divergence {
 const show = (value: unknown): string => {
   if (value === undefined) return 'undefined';
   if (value instanceof OpaqueCel) return `<CEL ${value.cel}>`;
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   return escapeInvisible(JSON.stringify(value) ?? String(value));
 };
 
@@ -83,7 +84,7 @@ function builtFromUndefined(value: unknown): boolean {
 }
 
 /** Path-by-path differences; `javascriptOnlyOk(path)` leaves out a path only JavaScript has (pending on the compiled side, legitimately). */
-function diff(compiled: unknown, concrete: unknown, javascriptOnlyOk: (path: string) => boolean): LeafDifference[] {
+function diff(compiled: unknown, concrete: unknown, javascriptOnlyOk: (path: string) => boolean, inputs: readonly string[]): LeafDifference[] {
   const left = flatten(compiled);
   const right = flatten(concrete);
   const opaque = [...right].filter(([, v]) => v instanceof OpaqueCel).map(([p]) => p);
@@ -95,7 +96,7 @@ function diff(compiled: unknown, concrete: unknown, javascriptOnlyOk: (path: str
     const b = right.get(path);
     if (a === undefined && b !== undefined && (javascriptOnlyOk(path) || builtFromUndefined(b))) continue;
     if (sameLeaf(a, b)) continue;
-    const documented = documentedDifference(a, b);
+    const documented = documentedDifference(a, b, inputs);
     out.push({ path, line: `${path || '(root)'}: compiled ${show(a)}, JavaScript ${show(b)}`, ...(documented !== undefined ? { documented } : {}) });
   }
   return out;
@@ -133,6 +134,8 @@ export interface CheckedGraph {
   readonly dependencies: (id: string) => readonly string[];
   /** A pending status field (`a.b`) may wait: it reads a resource that is not observed (KRO waits for it to exist). */
   readonly mayWait: (path: string) => boolean;
+  /** Every string of the spec and the observed objects (some documented differences need a kind of character). */
+  readonly inputs?: readonly string[];
 }
 
 const NOTHING_WAITS: CheckedGraph = { dependencies: () => [], mayWait: () => false };
@@ -171,7 +174,7 @@ export function crossCheck(
       continue;
     }
     if (node.state !== 'apply' || count === 0 || !js) continue;
-    out.push(...divergencesOf(`resource ${id}: manifest`, diff(node.manifests, js.manifests, () => false)));
+    out.push(...divergencesOf(`resource ${id}: manifest`, diff(node.manifests, js.manifests, () => false, graph.inputs ?? [])));
     const ready = readyWhenAnswer(js, count);
     // A kind rule's terminal failure overrides readyWhen on the compiled side (a Stalled HelmRelease): not compared.
     if (ready !== undefined && !node.readiness.failed && ready !== node.readiness.ready) {
@@ -180,7 +183,7 @@ export function crossCheck(
   }
   const waiting = status.pending.filter((path) => graph.mayWait(path));
   const mayWait = (path: string): boolean => waiting.some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`));
-  for (const difference of diff(status.status, concrete.status, mayWait)) {
+  for (const difference of diff(status.status, concrete.status, mayWait, graph.inputs ?? [])) {
     const detail = difference.line.slice(difference.line.indexOf(':') + 2);
     out.push({ aspect: `status.${difference.path || '(root)'}`, detail, ...(difference.documented !== undefined ? { documented: difference.documented } : {}) });
   }

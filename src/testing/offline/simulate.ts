@@ -175,7 +175,7 @@ export function simulate<TSpec, TStatus>(composition: Composition<TSpec, TStatus
   const documented: Divergence[] = [];
   if (options.crossCheck ?? true) {
     const concrete = evaluateConcrete(composition, spec, { observed: Object.fromEntries(observed), instance: context.instance });
-    const divergences = crossCheck(plan, status, concrete, { dependencies: (id) => context.prepared.dependencies(id), mayWait: waitsForUnobserved(context.graph, observed) });
+    const divergences = crossCheck(plan, status, concrete, { dependencies: (id) => context.prepared.dependencies(id), mayWait: waitsForUnobserved(context.graph, observed), inputs: stringsOf([context.spec, [...observed.values()]]) });
     documented.push(...divergences.filter((d) => d.documented !== undefined));
     const bugs = divergences.filter((d) => d.documented === undefined);
     if (bugs.length > 0) throw new SimulationDivergenceError(context.graph.name, bugs);
@@ -202,6 +202,13 @@ function waitsForUnobserved(graph: CompositionGraph, observed: ReadonlyMap<strin
   const leaves = exprLeaves(graph.status).map((leaf) => ({ path: leaf.path.join('.'), roots: referencedRoots(leaf.expr) }));
   return (path) =>
     leaves.some((leaf) => (leaf.path === path || leaf.path.startsWith(`${path}.`)) && leaf.roots.some((root) => ids.has(root) && !observed.has(root)));
+}
+
+/** Every string in plain data. */
+function stringsOf(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) stringsOf(item, out);
+  return out;
 }
 
 /** The readiness of a resource that has no object: what the planner says about it. */
