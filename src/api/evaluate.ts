@@ -63,10 +63,11 @@ export interface ConcreteOptions {
  *   them, and their parts were pasted into CEL text (data and CEL text are both plain strings here), so they
  *   are reported as {@link OpaqueCel} leaves, never evaluated; so is every string built from one (a template
  *   literal `` `half-${h}` `` or `+`), and using one as a number (`h > 2`) throws rather than guess. A
- *   `Cel.template` whose parts are all plain values is its text. `Cel.has` needs a reference and throws here.
+ *   `Cel.template` whose parts are all plain values is its text. `Cel.has`, `Cel.cond` and the helpers named
+ *   after JavaScript (`Cel.default`, `Cel.coalesce`, `Cel.max`, ...) are evaluated on the values.
  * - Nested compositions are supported (the child's function runs with the spec its parent passes, its
- *   resources prefixed as the graph inlines them); collections (loops over spec arrays) give one manifest
- *   per item. Ids follow the compiled graph's call sites.
+ *   resources prefixed as the graph inlines them); collections (loops over spec arrays, also returned by a
+ *   `toResourceGraph` builder under a key) give one manifest per item. Ids follow the compiled graph's call sites.
  * - The composition function runs again: it must not have side effects beyond creating resources.
  * - `Cel.expr` rejects `undefined` parts, so one given an absent observed field throws, as it would for any
  *   `undefined`.
