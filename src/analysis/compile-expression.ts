@@ -15,7 +15,7 @@ import { compileCall, guarded } from './compile-calls.js';
 import { compileLookup } from './compile-lookup.js';
 import { compileBinary, compileConditional, compileLogical, compileUnary, conditionOf } from './compile-operators.js';
 import {
-  asJavaScriptText, describe, fieldRead, fieldReadThrough, nullishValue, plain, stringify, toOptional, valueOf, wrappedValue, type Compiler, type Typed,
+  andPresent, asJavaScriptText, describe, fieldRead, fieldReadThrough, nullishValue, plain, stringify, toOptional, valueOf, wrappedValue, type Compiler, type Typed,
 } from './typed.js';
 import { withArticle } from '../util/article.js';
 
@@ -259,7 +259,7 @@ function member(node: MemberExpression | OptionalMemberExpression, scope: Scope)
   }
   if (object.type.kind === 'list') {
     if (typeof key !== 'number') throw syntaxError(node.property, `a list has no property \`${key}\``, HINT.expr);
-    return listIndex(valueOf(object), E.int(key), object.type, chain ? toOptional(object) : undefined);
+    return listIndex(valueOf(object), E.int(key), object.type, chain ? toOptional(object) : undefined, object);
   }
   const field = fieldOf(object.type, String(key));
   if (!field) throw unknownField(node, object.type, String(key));
@@ -280,15 +280,19 @@ function member(node: MemberExpression | OptionalMemberExpression, scope: Scope)
 
 /**
  * `l[i]`: out of range is `undefined` in JavaScript, so the read is guarded by `size(l) > i`, unless the
- * schema's minimum length (`string[] >= 2`) puts a constant index in range.
+ * schema's minimum length (`string[] >= 2`) puts a constant index in range. A list that may itself be absent
+ * (`lb.ingress[0]` before the Service has an ingress) keeps its absence, as a field read through it does
+ * (fieldReadThrough): `lb.ingress[0].ip ?? d` is `lb.?ingress[?0].?ip.orValue(d)`.
  */
-function listIndex(list: Expr, index: Expr, type: Extract<CelType, { kind: 'list' }>, optionalList: Expr | undefined): Typed {
+function listIndex(list: Expr, index: Expr, type: Extract<CelType, { kind: 'list' }>, optionalList: Expr | undefined, of?: Typed): Typed {
   if (optionalList) return wrappedValue(E.index(optionalList, index, true), type.item);
   const read = E.index(list, index);
+  const inRange = E.binary('>', E.call('size', [list]), index);
+  if (of?.absent) return { expr: read, type: type.item, absent: { present: andPresent(of, inRange), value: read, wrapped: false, optional: E.index(toOptional(of), index, true) } };
   if (type.minItems !== undefined && index.kind === 'literal' && index.literal.kind === 'int' && Number(index.literal.value) >= 0 && Number(index.literal.value) < type.minItems) {
     return plain(read, type.item);
   }
-  return { expr: read, type: type.item, absent: { present: E.binary('>', E.call('size', [list]), index), value: read, wrapped: false } };
+  return { expr: read, type: type.item, absent: { present: inRange, value: read, wrapped: false } };
 }
 
 function computedIndex(node: MemberExpression | OptionalMemberExpression, object: Typed, scope: Scope, chain: boolean): Typed {

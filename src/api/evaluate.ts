@@ -33,7 +33,10 @@ export interface ConcreteOptions {
    * fields from here; a resource not listed reads as absent (its fields `undefined`).
    */
   readonly observed?: ObservedObjects | Readonly<Record<string, object | readonly object[]>>;
-  /** The instance identity; defaults as direct mode does (name from `spec.name` or the composition, no namespace). */
+  /**
+   * The instance identity; defaults as direct mode and `simulate` do: the name from `spec.name` or the
+   * composition, the namespace `default` (none for a cluster-scoped composition).
+   */
   readonly instance?: { readonly name: string; readonly namespace?: string };
 }
 
@@ -45,7 +48,9 @@ export interface ConcreteOptions {
  *
  * - JavaScript decides: `if`s and `withIncludeWhen(boolean)` decide existence, loops expand over plain
  *   arrays, operators run on plain values. A status field is pending when its value is `undefined`.
- * - Absent fields of an observed object read as `undefined`; reading through an absent object-typed field
+ * - A handle reads its object as the cluster holds it: the manifest JavaScript built, overlaid by the
+ *   observed object (so `cm.data.tier ?? 'x'` is the manifest's tier when `observed` is `{ cm: {} }`).
+ *   Absent fields read as `undefined`; reading through an absent object-typed field
  *   yields `undefined` instead of throwing. A resource that is not observed at all is pending, as on a
  *   cluster (KRO evaluates an expression once every resource it reads exists): what is built from its fields
  *   (`x ?? d`, `` `http://${svc.metadata.name}` ``, `pods.map((p) => p.metadata.name).join(',')`, a method
@@ -58,10 +63,11 @@ export interface ConcreteOptions {
  *   them, and their parts were pasted into CEL text (data and CEL text are both plain strings here), so they
  *   are reported as {@link OpaqueCel} leaves, never evaluated; so is every string built from one (a template
  *   literal `` `half-${h}` `` or `+`), and using one as a number (`h > 2`) throws rather than guess. A
- *   `Cel.template` whose parts are all plain values is its text. `Cel.has` needs a reference and throws here.
+ *   `Cel.template` whose parts are all plain values is its text. `Cel.has`, `Cel.cond` and the helpers named
+ *   after JavaScript (`Cel.default`, `Cel.coalesce`, `Cel.max`, ...) are evaluated on the values.
  * - Nested compositions are supported (the child's function runs with the spec its parent passes, its
- *   resources prefixed as the graph inlines them); collections (loops over spec arrays) give one manifest
- *   per item. Ids follow the compiled graph's call sites.
+ *   resources prefixed as the graph inlines them); collections (loops over spec arrays, also returned by a
+ *   `toResourceGraph` builder under a key) give one manifest per item. Ids follow the compiled graph's call sites.
  * - The composition function runs again: it must not have side effects beyond creating resources.
  * - `Cel.expr` rejects `undefined` parts, so one given an absent observed field throws, as it would for any
  *   `undefined`.
@@ -90,6 +96,9 @@ export function evaluateConcrete<TSpec, TStatus>(composition: Composition<TSpec,
   if (!concrete) throw new TypeKroError('USAGE', 'evaluateConcrete takes a composition made by kubernetesComposition or toResourceGraph');
   const checked = validateSpec(concrete.definition, composition.graph, spec);
   const observed = options.observed instanceof Map ? options.observed : new Map(Object.entries(options.observed ?? {}));
-  const instance = options.instance ?? { name: instanceNameOf(composition.graph, checked) };
+  // As simulate and direct mode: a namespaced instance lives in `default` unless told otherwise.
+  const name = options.instance?.name ?? instanceNameOf(composition.graph, checked);
+  const namespace = composition.graph.scope === 'Cluster' ? undefined : (options.instance?.namespace ?? 'default');
+  const instance = namespace === undefined ? { name } : { name, namespace };
   return runConcrete(composition, composition.graph, { spec: checked, observed, instance });
 }

@@ -12,13 +12,14 @@ import type { CompositionRunHooks } from '../model/run.js';
 import type { IteratorRoot } from '../model/refs.js';
 import { applyDefaults } from '../model/schema/index.js';
 import { concreteSourceOf } from './concrete-source.js';
-import { observedView } from './concrete-view.js';
-import { opaqueInJavaScript } from './concrete-value.js';
+import { isAbsent, isPending, observedView, overlay, withoutNullFields } from './concrete-view.js';
+import { normalizeConcrete, opaqueInJavaScript } from './concrete-value.js';
 import { isExprValue, type ExprValue } from '../ir/value.js';
 import { assignId } from './ids.js';
 import { prefixed } from './nest.js';
 import { currentCallSite, type CompositionSource } from './source-site.js';
 import { TypeKroError } from '../util/errors.js';
+import { isClusterScopedKind } from '../util/kinds.js';
 
 /**
  * Observed objects by resource id: one object, or a list (one per item) for a collection.
@@ -116,6 +117,7 @@ export class ConcreteRun implements CompositionRunHooks {
   readonly drafts: ConcreteDraft[] = [];
   private readonly frames: Frame[] = [];
   private readonly items = new WeakMap<ResourceRecord, { draft: ConcreteDraft; item: ConcreteItem }>();
+  private readonly objects = new Map<ConcreteItem, object | undefined>();
 
   constructor(
     source: CompositionSource | undefined,
@@ -221,6 +223,12 @@ export class ConcreteRun implements CompositionRunHooks {
     return opaqueInJavaScript(value);
   }
 
+  /** `Cel.has` of a plain value: present unless `undefined` or absent; a field of an unobserved resource stays pending. */
+  plainHas(value: unknown): unknown {
+    if (isPending(value)) return value;
+    return value !== undefined && !isAbsent(value);
+  }
+
   /** The handle the user holds: observed values by field, the resource methods kept (and chaining to this handle). */
   handleFor(record: ResourceRecord, handle: unknown): unknown {
     const methods = handle as Record<string, (...args: unknown[]) => unknown>;
@@ -251,16 +259,38 @@ export class ConcreteRun implements CompositionRunHooks {
     return Array.isArray(found) ? (found as readonly object[])[index] : (found as object);
   }
 
-  /** `self` of a readyWhen callback: the observed object, typed like the resource. */
+  /**
+   * One item as the cluster holds it: the manifest JavaScript built, overlaid by the observed object (a
+   * handle reads `cm.data.tier` from its own manifest when the observed object does not repeat it);
+   * `undefined` when it is not observed (KRO waits for it to exist).
+   */
+  private clusterObject(draft: ConcreteDraft, item: ConcreteItem): object | undefined {
+    // Its factory has returned by the time a handle is read, so the manifest is complete: built once.
+    if (this.objects.has(item)) return this.objects.get(item);
+    const observed = this.observedItem(draft, item.index);
+    const object = observed === undefined ? undefined : this.overlaid(draft, item, observed);
+    this.objects.set(item, object);
+    return object;
+  }
+
+  private overlaid(draft: ConcreteDraft, item: ConcreteItem, observed: object): object {
+    const manifest = item.record.external ? {} : normalizeConcrete(item.record.manifest, `resource "${draft.id}"`).value;
+    // A deploy puts a namespaced object without a namespace into the instance's namespace.
+    const namespace = this.metadata.namespace;
+    const placed = typeof namespace === 'string' && !isClusterScopedKind(item.record.kind) ? overlay({ metadata: { namespace } }, manifest) : manifest;
+    return withoutNullFields(overlay(placed, observed)) as object;
+  }
+
+  /** `self` of a readyWhen callback: the object as the cluster holds it, typed like the resource. */
   observedSelf(draft: ConcreteDraft, index: number): unknown {
-    const object = this.observedItem(draft, index);
+    const object = this.clusterObject(draft, draft.items[index]!);
     return object === undefined ? undefined : observedView(object, draft.type);
   }
 
   private fieldOf(record: ResourceRecord, field: string): unknown {
     const entry = this.items.get(record);
     if (!entry) throw new TypeKroError('INTERNAL', `internal: resource "${record.id}" is not part of this concrete run`);
-    const object = this.observedItem(entry.draft, entry.item.index) as Record<string, unknown> | undefined;
+    const object = this.clusterObject(entry.draft, entry.item) as Record<string, unknown> | undefined;
     const type = entry.draft.type.kind === 'object' ? entry.draft.type.fields[field]?.type : undefined;
     // A top-level field of an untyped kind (a custom resource's status) is still an object.
     return observedView(object?.[field], type === undefined || type.kind === 'dyn' ? T.object({}, true) : type, object === undefined);

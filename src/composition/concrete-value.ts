@@ -1,11 +1,12 @@
 /**
  * What a concrete run produced, as plain data: `undefined` (and absent placeholders) leave their field
- * out and are reported as pending paths; `Cel.*` escape hatches, which have no JavaScript meaning, stay
- * {@link OpaqueCel} leaves holding their CEL text.
+ * out and are reported as pending paths; `Cel.expr`/`Cel.template` text, which has no JavaScript meaning,
+ * stays an {@link OpaqueCel} leaf holding its CEL text (`Cel.has`, `Cel.cond` and the helpers named after
+ * JavaScript are evaluated on the values: model/cel.ts, model/cel-functions.ts).
  *
  * Why opaque rather than evaluated: in a concrete run the parts of `Cel.expr(spec.s, '.upperAscii()')` are
  * both plain strings, so which one is data and which is CEL text cannot be told apart; evaluating the pasted
- * text would be a guess. So a `Cel.*` value is opaque, and so is every string JavaScript builds from it (a
+ * text would be a guess. So such a value is opaque, and so is every string JavaScript builds from it (a
  * template literal or `+`): its text carries a marker, and the whole field becomes an {@link OpaqueCel}
  * that a differential check skips rather than compares. Using it as a number (`<`, `*`) throws, since any
  * JavaScript answer would be invented. Whatever is not opaque is compared exactly.

@@ -36,6 +36,16 @@ export function hasPendingMarker(text: string): boolean {
   return text.includes(PENDING_MARKER);
 }
 
+const PENDING = Symbol.for('typekro.concrete.pending');
+
+/**
+ * True for a field of a resource that is not observed (a pending placeholder).
+ * @example isPending(observedView(undefined, T.string, true)); // true
+ */
+export function isPending(value: unknown): boolean {
+  return typeof value === 'function' && (value as { [PENDING]?: boolean })[PENDING] === true;
+}
+
 /**
  * True for the placeholder of an absent object-typed field.
  * @example isAbsent(observedView(undefined, T.object({}, true))); // true
@@ -90,6 +100,18 @@ export function withoutNullFields<T>(value: T): T {
   return out as T;
 }
 
+/**
+ * An object as the cluster holds it: `top` (what the cluster reports) laid over `base` (what was applied).
+ * Objects merge key by key; anything else (arrays included) is replaced by `top`.
+ * @example overlay({ data: { tier: 'prod' } }, { status: {} }); // { data: { tier: 'prod' }, status: {} }
+ */
+export function overlay(base: unknown, top: unknown): unknown {
+  if (typeof top !== 'object' || top === null || Array.isArray(top) || typeof base !== 'object' || base === null || Array.isArray(base)) return top;
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(top)) out[key] = overlay(out[key], value);
+  return out;
+}
+
 function isArrayMethod(name: string): boolean {
   return typeof (Array.prototype as unknown as Record<string, unknown>)[name] === 'function';
 }
@@ -100,6 +122,7 @@ function absentPlaceholder(type: CelType, unobserved: boolean): unknown {
   return new Proxy(target, {
     get(_, prop) {
       if (prop === ABSENT) return true;
+      if (prop === PENDING) return unobserved;
       if (prop === Symbol.toPrimitive) return unobserved ? (hint: string) => (hint === 'number' ? Number.NaN : PENDING_MARKER) : () => undefined;
       if (prop === Symbol.iterator) return () => [][Symbol.iterator]();
       if (typeof prop === 'symbol' || prop === 'then' || prop === 'toJSON') return undefined;

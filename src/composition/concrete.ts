@@ -146,15 +146,20 @@ function checkObservedIds(graph: CompositionGraph, observed: ObservedObjects): v
   }
 }
 
-/** `toResourceGraph` names resources after the keys the builder returns, as the compiled graph does. */
+/**
+ * `toResourceGraph` names resources after the keys the builder returns, as the compiled graph does; a key
+ * may hold a collection (`schema.spec.regions.map((r) => ConfigMap(...))`), here the array of its items.
+ */
 function nameByKeys(drafts: ConcreteDraft[], resources: Record<string, unknown>): void {
-  for (const [key, handle] of Object.entries(resources)) {
-    const record = recordOf(handle);
-    const draft = record && drafts.find((candidate) => candidate.items.some((item) => item.record === record));
-    if (!record || !draft) throw new TypeKroError('DEFINITION_INVALID', `toResourceGraph: "${key}" is not a resource created by a TypeKro factory`);
-    if (!record.explicitId) {
-      record.id = key;
-      draft.id = key;
+  for (const [key, value] of Object.entries(resources)) {
+    for (const handle of Array.isArray(value) ? (value as unknown[]) : [value]) {
+      const record = recordOf(handle);
+      const draft = record && drafts.find((candidate) => candidate.items.some((item) => item.record === record));
+      if (!record || !draft) throw new TypeKroError('DEFINITION_INVALID', `toResourceGraph: "${key}" is not a resource created by a TypeKro factory`);
+      if (!record.explicitId) {
+        record.id = key;
+        draft.id = key;
+      }
     }
   }
 }

@@ -164,6 +164,8 @@ export const Cel = {
    * app.toYaml().includes(`size: '\${schema.spec.prod ? "large" : "small"}'`); // => true
    */
   cond<T>(condition: unknown, whenTrue: T, whenFalse: T): CelExpression<T> {
+    // A concrete run has the condition's value: CEL's `?:` on a bool picks a branch.
+    if (typeof condition === 'boolean' && currentRun()?.plainHas) return (condition ? whenTrue : whenFalse) as CelExpression<T>;
     return Cel.expr<T>(quoted(condition), ' ? ', quoted(whenTrue), ' : ', quoted(whenFalse));
   },
 
@@ -181,6 +183,8 @@ export const Cel = {
    */
   has(reference: unknown): CelExpression<boolean> {
     const ref = refOf(reference);
+    const run = currentRun();
+    if (!ref && run?.plainHas) return run.plainHas(reference) as CelExpression<boolean>;
     if (!ref) throw new TypeKroError('DEFINITION_INVALID', 'Cel.has() takes a reference, e.g. Cel.has(spec.hostname)');
     return celResult(exprValue(E.call('has', [refToExpr(ref)]))) as CelExpression<boolean>;
   },

@@ -42,6 +42,11 @@ export interface CompositionRunHooks {
   /** What a `Cel.*` value is to the user's JavaScript; a concrete run makes it opaque (see composition/concrete-value.ts). */
   celValue?(value: ExprValue): unknown;
   /**
+   * `Cel.has(value)` on a plain value: a concrete run answers it (`undefined`, an absent field, is not
+   * present); other runs have references there.
+   */
+  plainHas?(value: unknown): unknown;
+  /**
    * Fails when an argument of the call being made that TypeKro uses at definition (an id, a file path, a
    * kind) depends on a reference: JavaScript computed it on placeholders.
    */

@@ -40,9 +40,32 @@ describe('cross-check', () => {
     ]);
   });
 
-  it('a compiled value where JavaScript has none diverges; compiled pending against a JavaScript value does not', () => {
+  it('a compiled value where JavaScript has none diverges; so does compiled pending against a JavaScript value, unless the field reads an unobserved resource', () => {
     assert.deepEqual(crossCheck(plan([web]), { status: { ready: true, url: 'x' }, pending: [] }, concrete()).map((d) => d.aspect), ['status.url']);
-    assert.deepEqual(crossCheck(plan([web]), { status: {}, pending: ['ready'] }, concrete()), []);
+    // t27: `svc.status.loadBalancer.ingress[0].ip ?? 'pending'` was pending forever on the cluster, 'pending' in JavaScript
+    assert.deepEqual(crossCheck(plan([web]), { status: {}, pending: ['ready'] }, concrete()), [{ aspect: 'status.ready', detail: 'compiled undefined, JavaScript true' }]);
+    const waits = { dependencies: () => [], mayWait: (path: string) => path === 'ready' };
+    assert.deepEqual(crossCheck(plan([web]), { status: {}, pending: ['ready'] }, concrete(), waits), []);
+  });
+
+  it('a resource only JavaScript creates is a divergence (f38: `if (!s.enabled) ConfigMap(...)` in a helper)', () => {
+    const maybe = { ...concrete().resources[0]!, id: 'maybe', kind: 'ConfigMap', apiVersion: 'v1', manifests: [{ data: {} }] };
+    assert.deepEqual(crossCheck(plan([web]), { status: { ready: true }, pending: [] }, concrete({ resources: [...concrete().resources, maybe] })), [
+      { aspect: 'resource maybe: exists', detail: 'compiled: no such resource in the graph, JavaScript 1 object(s)' },
+    ]);
+    // none created (an empty collection, an includeWhen that is false) agrees with its absence from the graph
+    const none = { ...maybe, collection: true, manifests: [] };
+    assert.deepEqual(crossCheck(plan([web]), { status: { ready: true }, pending: [] }, concrete({ resources: [...concrete().resources, none] })), []);
+  });
+
+  it('a resource only the graph creates is a divergence', () => {
+    assert.deepEqual(crossCheck(plan([web]), { status: { ready: true }, pending: [] }, concrete({ resources: [] })), [{ aspect: 'resource web: exists', detail: 'compiled 1 object(s), JavaScript 0' }]);
+  });
+
+  it('invisible characters are escaped in the report (a zero-width space here; t01 differs by U+0085)', () => {
+    assert.deepEqual(crossCheck(plan([web]), { status: { ready: 'x\u200b' }, pending: [] }, concrete({ status: { ready: 'x' } })), [
+      { aspect: 'status.ready', detail: 'compiled "x\\u200b", JavaScript "x"' },
+    ]);
   });
 
   it('Cel.expr leaves (opaque to JavaScript) and undecided resources are not compared', () => {
@@ -86,6 +109,6 @@ describe('cross-check of resources pending on the spec alone', () => {
       { aspect: 'resource regions: pending', detail: 'compiled waits for data no resource provides (No such key: regions), forever; JavaScript: 0 object(s)' },
     ]);
     // waiting for another resource's data is not a divergence: that resource may still report it
-    assert.deepEqual(crossCheck(plan([pending]), { status: { ready: true }, pending: [] }, js, () => ['web']), []);
+    assert.deepEqual(crossCheck(plan([pending]), { status: { ready: true }, pending: [] }, js, { dependencies: () => ['web'], mayWait: () => false }), []);
   });
 });

@@ -82,3 +82,49 @@ describe('documented differences in simulate', () => {
     assert.ok(new SimulationDivergenceError('x', [{ aspect: 'status.v', detail: 'compiled 1, JavaScript 2' }]).message.includes('TypeKro bug'));
   });
 });
+
+describe('documented differences of ordering, length and numbers at the edges (trial 2: t01, t02)', () => {
+  const order = kubernetesComposition(
+    { name: 'order', kind: 'Order', spec: type({ a: 'string', b: 'string' }), status: type({ lt: 'boolean', len: 'number' }) },
+    (spec) => ({ lt: spec.a < spec.b, len: spec.b.length }),
+  );
+
+  it('strings ordered by code point, lengths counted in code points: documented, with the compiled values', () => {
+    const result = simulate(order, { a: '\uff61', b: '\u{1f600}' });
+    assert.deepEqual(result.status, { lt: true, len: 1 });
+    assert.deepEqual(
+      result.documentedDifferences.map((d) => [d.aspect, d.detail, d.documented?.startsWith(SECTION)]),
+      [
+        ['status.len', 'compiled 1, JavaScript 2', true],
+        ['status.lt', 'compiled true, JavaScript false', true],
+      ],
+    );
+    // without a character outside the BMP the same difference is a bug
+    const plan = { order: [], nodes: new Map(), ready: true };
+    const js: ConcreteEvaluation = { resources: [], status: { lt: false }, pendingStatus: [] };
+    assert.equal(crossCheck(plan, { status: { lt: true }, pending: [] }, js, { dependencies: () => [], mayWait: () => false, inputs: ['a', 'b'] })[0]!.documented, undefined);
+  });
+
+  const numbers = kubernetesComposition(
+    { name: 'numbers', kind: 'Numbers', spec: type({ i: 'number.integer', j: 'number.integer' }), status: type({ big: 'number', div: 'number', sum: 'number' }) },
+    (spec) => ({ big: spec.i * spec.i, div: spec.i / spec.j, sum: spec.i + spec.j }),
+  );
+
+  it('an int64 overflow and a division by zero are errors in CEL: documented, the fields left out', () => {
+    const result = simulate(numbers, { i: 5000000000, j: 0 });
+    assert.deepEqual(result.status, { sum: 5000000000 });
+    assert.deepEqual(
+      result.documentedDifferences.map((d) => [d.aspect, d.detail, d.documented?.startsWith(SECTION)]),
+      [
+        ['status.big', 'compiled undefined, JavaScript 25000000000000000000', true],
+        ['status.div', 'compiled undefined, JavaScript Infinity', true],
+      ],
+    );
+  });
+
+  it('a compiled error where JavaScript has an ordinary number stays a bug', () => {
+    const plan = { order: [], nodes: new Map(), ready: true };
+    const js: ConcreteEvaluation = { resources: [], status: { n: 3 }, pendingStatus: [] };
+    assert.deepEqual(crossCheck(plan, { status: {}, pending: [] }, js), [{ aspect: 'status.n', detail: 'compiled undefined, JavaScript 3' }]);
+  });
+});

@@ -1,9 +1,12 @@
 /**
  * Holding a simulation to the composition's concrete JavaScript evaluation (api/evaluate.ts): the same
  * spec and observed objects, run as plain JavaScript. They must agree on which resources exist and how many
- * objects each has, on every rendered manifest and on the status. Where the compiled side waits for data
- * (pending) and JavaScript already has a value, they are not compared: JavaScript cannot say "not yet"
- * (`undefined > 0` is `false`), while the cluster leaves the field out until the data is there.
+ * objects each has (a resource only one side creates is a divergence), on every rendered manifest and on the
+ * status. A status field the compiled side leaves pending while JavaScript has a value is a divergence too,
+ * unless the field reads a resource that is not observed: KRO evaluates an expression only once every
+ * resource it reads exists, while JavaScript still answers what it computes without the value (`x > 0` is
+ * false), or a value it built from an absent field (`http://undefined`). Otherwise a pending field stays
+ * pending forever on a cluster.
  * `Cel.expr` escape hatches (OpaqueCel) have no JavaScript meaning and are skipped.
  */
 import { isDeepStrictEqual } from 'node:util';
@@ -31,7 +34,21 @@ export interface Divergence {
   readonly documented?: string;
 }
 
-const show = (value: unknown): string => (value === undefined ? 'undefined' : value instanceof OpaqueCel ? `<CEL ${value.cel}>` : JSON.stringify(value));
+/**
+ * A leaf as the report shows it: JSON, with invisible and non-ASCII whitespace escaped (`\u0085`), so two
+ * strings that differ only there read differently.
+ */
+const show = (value: unknown): string => {
+  if (value === undefined) return 'undefined';
+  if (value instanceof OpaqueCel) return `<CEL ${value.cel}>`;
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  return escapeInvisible(JSON.stringify(value) ?? String(value));
+};
+
+/** Characters a terminal does not show (controls, format characters, odd spaces), as `\uXXXX`. */
+function escapeInvisible(text: string): string {
+  return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+}
 
 /** Leaves by path; empty objects and `null` leaves are dropped (the RGD compiler omits them too). */
 function flatten(value: unknown, path = '', out = new Map<string, unknown>()): Map<string, unknown> {
@@ -58,8 +75,16 @@ interface LeafDifference {
   readonly documented?: string;
 }
 
-/** Path-by-path differences; `compiledOnlyOk(path)` leaves a compiled-only path out (pending on the compiled side). */
-function diff(compiled: unknown, concrete: unknown, compiledOnlyOk: (path: string) => boolean): LeafDifference[] {
+/**
+ * A value JavaScript built from an absent field by a plain read: `${x}` of `undefined` ("http://undefined"),
+ * arithmetic on it (NaN). KRO waits for the field instead (pending), which is what such code is written for.
+ */
+function builtFromUndefined(value: unknown): boolean {
+  return (typeof value === 'string' && /\bundefined\b/.test(value)) || (typeof value === 'number' && Number.isNaN(value));
+}
+
+/** Path-by-path differences; `javascriptOnlyOk(path)` leaves out a path only JavaScript has (pending on the compiled side, legitimately). */
+function diff(compiled: unknown, concrete: unknown, javascriptOnlyOk: (path: string) => boolean, inputs: readonly string[]): LeafDifference[] {
   const left = flatten(compiled);
   const right = flatten(concrete);
   const opaque = [...right].filter(([, v]) => v instanceof OpaqueCel).map(([p]) => p);
@@ -69,9 +94,9 @@ function diff(compiled: unknown, concrete: unknown, compiledOnlyOk: (path: strin
     if (under(path)) continue;
     const a = left.get(path);
     const b = right.get(path);
-    if (a === undefined && b !== undefined && compiledOnlyOk(path)) continue;
+    if (a === undefined && b !== undefined && (javascriptOnlyOk(path) || builtFromUndefined(b))) continue;
     if (sameLeaf(a, b)) continue;
-    const documented = documentedDifference(a, b);
+    const documented = documentedDifference(a, b, inputs);
     out.push({ path, line: `${path || '(root)'}: compiled ${show(a)}, JavaScript ${show(b)}`, ...(documented !== undefined ? { documented } : {}) });
   }
   return out;
@@ -100,15 +125,36 @@ function readyWhenAnswer(resource: ConcreteResource, count: number): boolean | u
   return answers.every((answer) => answer === true);
 }
 
+/**
+ * What the cross-check asks of the compiled graph beyond the plan.
+ * @example const graph: CheckedGraph = { dependencies: (id) => prepared.dependencies(id), mayWait: () => false };
+ */
+export interface CheckedGraph {
+  /** The resources a resource's manifest reads. */
+  readonly dependencies: (id: string) => readonly string[];
+  /** A pending status field (`a.b`) may wait: it reads a resource that is not observed (KRO waits for it to exist). */
+  readonly mayWait: (path: string) => boolean;
+  /** Every string of the spec and the observed objects (some documented differences need a kind of character). */
+  readonly inputs?: readonly string[];
+}
+
+const NOTHING_WAITS: CheckedGraph = { dependencies: () => [], mayWait: () => false };
+
 /** Every disagreement between the planner's decisions and status and the concrete evaluation. */
 export function crossCheck(
   plan: InstancePlan,
   status: { readonly status: Record<string, unknown>; readonly pending: readonly string[] },
   concrete: ConcreteEvaluation,
-  dependencies: (id: string) => readonly string[] = () => [],
+  graph: CheckedGraph = NOTHING_WAITS,
 ): Divergence[] {
+  const { dependencies } = graph;
   const out: Divergence[] = [];
   const byId = new Map(concrete.resources.map((resource) => [resource.id, resource]));
+  // A resource JavaScript creates and the graph does not have: the cluster would never get it.
+  for (const js of concrete.resources) {
+    const count = objectCount(js);
+    if (!plan.nodes.has(js.id) && count !== 0) out.push({ aspect: `resource ${js.id}: exists`, detail: `compiled: no such resource in the graph, JavaScript ${count === 'opaque' ? 'maybe (a CEL includeWhen)' : `${count} object(s)`}` });
+  }
   for (const id of plan.order) {
     const node = plan.nodes.get(id)!;
     const js = byId.get(id);
@@ -128,16 +174,16 @@ export function crossCheck(
       continue;
     }
     if (node.state !== 'apply' || count === 0 || !js) continue;
-    out.push(...divergencesOf(`resource ${id}: manifest`, diff(node.manifests, js.manifests, () => false)));
+    out.push(...divergencesOf(`resource ${id}: manifest`, diff(node.manifests, js.manifests, () => false, graph.inputs ?? [])));
     const ready = readyWhenAnswer(js, count);
     // A kind rule's terminal failure overrides readyWhen on the compiled side (a Stalled HelmRelease): not compared.
     if (ready !== undefined && !node.readiness.failed && ready !== node.readiness.ready) {
       out.push({ aspect: `resource ${id}: readyWhen`, detail: `compiled ${node.readiness.ready ? 'ready' : `not ready (${node.readiness.reason})`}, JavaScript ${ready ? 'ready' : 'not ready'}` });
     }
   }
-  const pending = new Set(status.pending);
-  const isPending = (path: string): boolean => [...pending].some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`));
-  for (const difference of diff(status.status, concrete.status, isPending)) {
+  const waiting = status.pending.filter((path) => graph.mayWait(path));
+  const mayWait = (path: string): boolean => waiting.some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`));
+  for (const difference of diff(status.status, concrete.status, mayWait, graph.inputs ?? [])) {
     const detail = difference.line.slice(difference.line.indexOf(':') + 2);
     out.push({ aspect: `status.${difference.path || '(root)'}`, detail, ...(difference.documented !== undefined ? { documented: difference.documented } : {}) });
   }

@@ -12,11 +12,31 @@ const NON_ASCII = /[^\u0000-\u007f]/;
 const TRIM_ONLY_ONE_SIDE = /[\ufeff\u0085]/;
 const withoutOneSided = (text: string): string => text.replace(new RegExp(TRIM_ONLY_ONE_SIDE, 'g'), '');
 
+/** A character outside the Basic Multilingual Plane (an emoji): one code point, two UTF-16 code units. */
+const ASTRAL = /[\u{10000}-\u{10FFFF}]/u;
+/** Characters JavaScript orders after an astral one (its high surrogate is below them) and CEL before. */
+const HIGH_BMP = /[\ue000-\uffff]/u;
+/** Beyond this JavaScript's numbers are not exact integers, and CEL's int64 ends soon after (2^63). */
+const EXACT = 2 ** 53;
+
 /**
  * The README difference that explains a compiled leaf differing from the JavaScript one, or `undefined`.
+ * `inputs` are the strings of the spec and the observed objects: an ordering or a length differs only when
+ * they hold a character outside the Basic Multilingual Plane.
  * @example documentedDifference('Äb', 'äb'); // 'README.md, "Where the CEL differs": toLowerCase()/toUpperCase() ...'
  */
-export function documentedDifference(compiled: unknown, javascript: unknown): string | undefined {
+export function documentedDifference(compiled: unknown, javascript: unknown, inputs: readonly string[] = []): string | undefined {
+  const astral = inputs.some((text) => ASTRAL.test(text));
+  if (typeof compiled === 'boolean' && typeof javascript === 'boolean' && astral && inputs.some((text) => HIGH_BMP.test(text))) {
+    return `${SECTION}: <, <=, >, >= on strings compare code points in CEL and UTF-16 code units in JavaScript (a character outside the BMP against one from U+E000 to U+FFFF)`;
+  }
+  if (typeof compiled === 'number' && typeof javascript === 'number' && astral) {
+    return `${SECTION}: .length and string positions count code points in CEL and UTF-16 code units in JavaScript (a character outside the BMP)`;
+  }
+  // An error on the compiled side (the field is left out) where JavaScript computed a number no manifest could hold.
+  if (compiled === undefined && typeof javascript === 'number' && (!Number.isFinite(javascript) || Math.abs(javascript) >= EXACT)) {
+    return `${SECTION}: numbers at the edges (an integer overflow beyond 64 bits, an integer division or remainder by zero, an integer beyond ±2^53) are errors in CEL`;
+  }
   if (typeof compiled !== 'string' || typeof javascript !== 'string') return undefined;
   // lowerAscii/upperAscii leave non-ASCII letters as they are: the two agree once both are case-mapped alike.
   if (NON_ASCII.test(compiled + javascript) && (compiled.toUpperCase() === javascript.toUpperCase() || compiled.toLowerCase() === javascript.toLowerCase())) {

@@ -8,7 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
 import { createPlanCache, finalizeManifest, isNamespacedKindOffline, planInstance, type InstancePlan, type KubeObject, type Observed, type PlanInput } from '../../runtime/engine/index.js';
 import { TypeKroError } from '../../util/errors.js';
-import { withoutNullFields } from '../../composition/concrete-view.js';
+import { overlay, withoutNullFields } from '../../composition/concrete-view.js';
 import { isObservedState, type ObservedInput } from './observed.js';
 import type { TestContext } from './context.js';
 import { didYouMean } from './nearest.js';
@@ -25,14 +25,6 @@ import { withArticle } from '../../util/article.js';
 export type ObservedEntries = Readonly<Record<string, ObservedInput | readonly ObservedInput[]>>;
 
 const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
-
-/** Objects merge key by key; anything else (arrays included) is replaced by the observed value. */
-function overlay(base: unknown, top: unknown): unknown {
-  if (typeof top !== 'object' || top === null || Array.isArray(top) || typeof base !== 'object' || base === null || Array.isArray(base)) return top;
-  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-  for (const [key, value] of Object.entries(top)) out[key] = overlay(out[key], value);
-  return out;
-}
 
 /** Refuses unknown ids (with the nearest id), wrong kinds and the wrong shape for a collection. */
 export function checkObserved(graph: CompositionGraph, entries: ObservedEntries): void {

@@ -7,6 +7,9 @@ import type { Composition } from '../../api/composition.js';
 import { evaluateConcrete } from '../../api/evaluate.js';
 import { finalizeManifest, instanceStatus, isNamespacedKindOffline, observedReadiness, type NodePlan, type Readiness } from '../../runtime/engine/index.js';
 import { TypeKroError } from '../../util/errors.js';
+import type { CompositionGraph } from '../../ir/graph.js';
+import { referencedRoots } from '../../ir/expr.js';
+import { exprLeaves } from '../../ir/value.js';
 import { testContext, type InstanceOptions } from './context.js';
 import { crossCheck, type Divergence } from './cross-check.js';
 import { checkObserved, resolveObserved, type ObservedEntries } from './observe.js';
@@ -172,7 +175,7 @@ export function simulate<TSpec, TStatus>(composition: Composition<TSpec, TStatus
   const documented: Divergence[] = [];
   if (options.crossCheck ?? true) {
     const concrete = evaluateConcrete(composition, spec, { observed: Object.fromEntries(observed), instance: context.instance });
-    const divergences = crossCheck(plan, status, concrete, (id) => context.prepared.dependencies(id));
+    const divergences = crossCheck(plan, status, concrete, { dependencies: (id) => context.prepared.dependencies(id), mayWait: waitsForUnobserved(context.graph, observed), inputs: stringsOf([context.spec, [...observed.values()]]) });
     documented.push(...divergences.filter((d) => d.documented !== undefined));
     const bugs = divergences.filter((d) => d.documented === undefined);
     if (bugs.length > 0) throw new SimulationDivergenceError(context.graph.name, bugs);
@@ -188,6 +191,24 @@ export function simulate<TSpec, TStatus>(composition: Composition<TSpec, TStatus
     next: nextSteps(resources),
     documentedDifferences: documented,
   };
+}
+
+/**
+ * Whether a status field (or a field under it) reads a resource that is not observed: KRO evaluates it
+ * only once that resource exists, so it may be pending while JavaScript computed a value without it.
+ */
+function waitsForUnobserved(graph: CompositionGraph, observed: ReadonlyMap<string, unknown>): (path: string) => boolean {
+  const ids = new Set(graph.resources.map((resource) => resource.id));
+  const leaves = exprLeaves(graph.status).map((leaf) => ({ path: leaf.path.join('.'), roots: referencedRoots(leaf.expr) }));
+  return (path) =>
+    leaves.some((leaf) => (leaf.path === path || leaf.path.startsWith(`${path}.`)) && leaf.roots.some((root) => ids.has(root) && !observed.has(root)));
+}
+
+/** Every string in plain data. */
+function stringsOf(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) stringsOf(item, out);
+  return out;
 }
 
 /** The readiness of a resource that has no object: what the planner says about it. */
