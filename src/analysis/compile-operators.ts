@@ -188,6 +188,7 @@ function unifyBranches(node: Node, a: Typed, b: Typed): [Typed, Typed, CelType] 
 
 /** A string either branch may give: enumerated only when both are (a lookup table key must stay within its values). */
 function joinValues(a: CelType, b: CelType): CelType {
+  if (a.kind === 'object' && b.kind === 'map') return b;
   if (a.kind !== 'string' || (a.values === undefined && b.kind === 'string' && b.values === undefined)) return a;
   const values = b.kind === 'string' && a.values && b.values ? [...new Set([...a.values, ...b.values])] : undefined;
   return values ? { kind: 'string', values } : T.string;

@@ -149,6 +149,9 @@ export function unifyNumeric(a: Typed, b: Typed): [Typed, Typed] {
 /** Whether two types may meet in `==`, `?:` or `??` without conversion. */
 export function compatible(a: CelType, b: CelType): boolean {
   if (a.kind === 'dyn' || b.kind === 'dyn' || a.kind === 'null' || b.kind === 'null') return true;
+  // An object literal where a map is (`spec.labels ?? {}`): CEL has one map type for both.
+  if (a.kind === 'map' && b.kind === 'object' && !b.open) return Object.values(b.fields).every((field) => compatible(a.value, field.type));
+  if (a.kind === 'object' && b.kind === 'map') return compatible(b, a);
   if (a.kind !== b.kind) return false;
   if (a.kind === 'list' && b.kind === 'list') return compatible(a.item, b.item);
   if (a.kind === 'map' && b.kind === 'map') return compatible(a.value, b.value);
