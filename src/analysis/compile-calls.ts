@@ -13,6 +13,7 @@ import { unwrap } from './ast.js';
 import { HINT, syntaxError, unknownShape } from './errors.js';
 import { renameIdent } from './rename.js';
 import { compileCelCall } from './compile-cel.js';
+import { uncompilableCall } from './package-calls.js';
 import { describe, isNumeric, plain, type Absence, stringify, truthy, unifyNumeric, valueOf, wrappedValue, type Compiler, type Typed } from './typed.js';
 import { withArticle } from '../util/article.js';
 
@@ -321,7 +322,7 @@ function globalCall(node: Call, name: string, args: readonly Node[], scope: Scop
       if (args[1] && !(args[1].type === 'NumericLiteral' && args[1].value === 10)) throw syntaxError(node, 'only base 10 is supported', HINT.expr);
       return toNumber(node, name, only());
     default:
-      throw syntaxError(node, `\`${name}(...)\` is a JavaScript function; it cannot run in CEL`, 'pass the value through the spec, or write Cel.expr(...)');
+      throw uncompilableCall(node, name);
   }
 }
 

@@ -9,7 +9,7 @@ import type { Scope } from './scope.js';
 import { unwrap } from './ast.js';
 import { HINT, syntaxError } from './errors.js';
 import {
-  andPresent, compatible, describe, isNumeric, orValue, plain, stringify, toDouble, toOptional, truthy, unifyNumeric,
+  andPresent, compatible, describe, isNumeric, orValue, plain, stringify, textBeside, toDouble, toOptional, truthy, unifyNumeric,
   valueOf, wrappedValue, type Compiler, type Typed,
 } from './typed.js';
 import { withArticle } from '../util/article.js';
@@ -50,10 +50,9 @@ export function compileUnary(node: UnaryExpression, scope: Scope, c: Compiler): 
 export function compileBinary(node: BinaryExpression, scope: Scope, c: Compiler): Typed {
   if (node.left.type === 'PrivateName') throw syntaxError(node, 'private names are not supported', HINT.expr);
   const op = node.operator;
-  if (op === '===' || op === '==' || op === '!==' || op === '!=') return equality(node, c.value(node.left, scope), c.value(node.right, scope), op);
   if (op === 'in') return inOperator(node, scope, c);
-  const left = c.value(node.left, scope);
-  const right = c.value(node.right, scope);
+  const [left, right] = textBeside(c.value(node.left, scope), c.value(node.right, scope));
+  if (op === '===' || op === '==' || op === '!==' || op === '!=') return equality(node, left, right, op);
   if (RELATIONS.has(op)) return relation(node, left, right, op as Relation);
   if (op === '+' && (left.type.kind === 'string' || right.type.kind === 'string')) return concat(node, left, right);
   if (op === '+' || op === '-' || op === '*' || op === '/' || op === '%') return arithmetic(node, left, right, op);
@@ -62,7 +61,7 @@ export function compileBinary(node: BinaryExpression, scope: Scope, c: Compiler)
 
 function checkComparable(node: Node, a: Typed, b: Typed): void {
   if (!compatible(a.type, b.type) && !(isNumeric(a.type) && isNumeric(b.type))) {
-    throw syntaxError(node, `cannot compare ${withArticle(describe(a.type))} with ${withArticle(describe(b.type))} (CEL has no implicit conversion)`, 'convert the number with String(...), or declare the field as a number');
+    throw syntaxError(node, `cannot compare ${withArticle(describe(a.type))} with ${withArticle(describe(b.type))} (CEL has no implicit conversion)`, branchHint(a.type, b.type, 'sides'));
   }
 }
 
@@ -177,17 +176,27 @@ function arithmetic(node: BinaryExpression, a: Typed, b: Typed, op: '+' | '-' | 
 }
 
 /** Unifies two branch values (ternary, `||`, `??`), converting int to double when mixed. */
-function unifyBranches(node: Node, a: Typed, b: Typed): [Typed, Typed, CelType] {
+function unifyBranches(node: Node, first: Typed, second: Typed): [Typed, Typed, CelType] {
+  // A Kubernetes timestamp beside text is text, as JavaScript reads it.
+  const [a, b] = textBeside(first, second);
   if (!compatible(a.type, b.type) && !(isNumeric(a.type) && isNumeric(b.type))) {
-    throw syntaxError(node, `the two branches have different types (${describe(a.type)} and ${describe(b.type)})`, 'make both branches the same type, e.g. with String(...)');
+    throw syntaxError(node, `the two branches have different types (${describe(a.type)} and ${describe(b.type)})`, branchHint(a.type, b.type));
   }
   const [l, r] = unifyNumeric(a, b);
   const type = l.nullish ? r.type : r.nullish ? l.type : l.type.kind === 'dyn' ? r.type : joinValues(l.type, r.type);
   return [l, r, type];
 }
 
+/** The way out for branches of different types: String(...) only where it gives JavaScript's text exactly. */
+function branchHint(a: CelType, b: CelType, what: 'branches' | 'sides' = 'branches'): string {
+  const textable = (type: CelType): boolean => type.kind === 'int' || type.kind === 'bool';
+  if ((a.kind === 'string' && textable(b)) || (b.kind === 'string' && textable(a))) return `make both ${what} text: String(...) around the ${a.kind === 'string' ? b.kind : a.kind} one`;
+  return `make both ${what} the same type (both text, both numbers, both lists...)`;
+}
+
 /** A string either branch may give: enumerated only when both are (a lookup table key must stay within its values). */
 function joinValues(a: CelType, b: CelType): CelType {
+  if (a.kind === 'object' && b.kind === 'map') return b;
   if (a.kind !== 'string' || (a.values === undefined && b.kind === 'string' && b.values === undefined)) return a;
   const values = b.kind === 'string' && a.values && b.values ? [...new Set([...a.values, ...b.values])] : undefined;
   return values ? { kind: 'string', values } : T.string;

@@ -149,6 +149,9 @@ export function unifyNumeric(a: Typed, b: Typed): [Typed, Typed] {
 /** Whether two types may meet in `==`, `?:` or `??` without conversion. */
 export function compatible(a: CelType, b: CelType): boolean {
   if (a.kind === 'dyn' || b.kind === 'dyn' || a.kind === 'null' || b.kind === 'null') return true;
+  // An object literal where a map is (`spec.labels ?? {}`): CEL has one map type for both.
+  if (a.kind === 'map' && b.kind === 'object' && !b.open) return Object.values(b.fields).every((field) => compatible(a.value, field.type));
+  if (a.kind === 'object' && b.kind === 'map') return compatible(b, a);
   if (a.kind !== b.kind) return false;
   if (a.kind === 'list' && b.kind === 'list') return compatible(a.item, b.item);
   if (a.kind === 'map' && b.kind === 'map') return compatible(a.value, b.value);
@@ -171,9 +174,31 @@ export function stringify(t: Typed, node: Node): Expr {
       return E.call('string', [v]);
     case 'double':
       throw syntaxError(node, 'a floating-point number cannot be turned into text the way JavaScript does (CEL prints 1e+06 for 1000000)', 'convert it to an integer first with Math.trunc(...), or use Cel.expr(...)');
+    case 'timestamp':
+      if (t.type.kubernetesTime) return E.call('string', [v]);
+      throw syntaxError(
+        node,
+        'this timestamp field (format date-time in its schema) is text in JavaScript, in whatever form its writer chose (fractional seconds, an offset), while CEL holds a timestamp whose string() may print it differently',
+        "write the CEL yourself with Cel.expr<string>('string(', value, ')') if the normalized RFC 3339 form is what you want",
+      );
     default:
       throw syntaxError(node, `${withArticle(describe(t.type))} value cannot be used as text`, HINT.template);
   }
+}
+
+/** Two operands where one is text: a Kubernetes timestamp on the other side is the text JavaScript reads. */
+export function textBeside(a: Typed, b: Typed): [Typed, Typed] {
+  return a.type.kind === 'string' || b.type.kind === 'string' ? [kubernetesTimeText(a), kubernetesTimeText(b)] : [a, b];
+}
+
+/**
+ * A Kubernetes-written timestamp as the text JavaScript reads (`string(ts)`, the same characters), kept
+ * maybe-absent as it was; anything else unchanged. `ts ?? 'unknown'` and `ts === 'x'` then work on text.
+ */
+export function kubernetesTimeText(t: Typed): Typed {
+  if (t.type.kind !== 'timestamp' || !t.type.kubernetesTime) return t;
+  const text = E.call('string', [valueOf(t)]);
+  return t.absent ? { expr: text, type: T.string, absent: { present: t.absent.present, value: text, wrapped: false } } : plain(text, T.string);
 }
 
 export { isNumeric };

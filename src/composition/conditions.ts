@@ -5,7 +5,8 @@
 import type { Node } from '@babel/types';
 import { syntaxError } from '../analysis/errors.js';
 import { scopeOf, type Scope } from '../analysis/scope.js';
-import { E, type Expr } from '../ir/expr.js';
+import { E, exprChildren, type Expr } from '../ir/expr.js';
+import { printAsJavaScript } from '../compile/cel/as-javascript.js';
 import { isExprValue } from '../ir/value.js';
 import { observedType } from '../model/kube-types.js';
 import { refOf, refToExpr } from '../model/refs.js';
@@ -53,15 +54,61 @@ function method(kind: ConditionKind): string {
 function compileCallback(kind: ConditionKind, record: ResourceRecord, argument: Node | undefined, scope: Scope): Expr {
   if (!argument || (argument.type !== 'ArrowFunctionExpression' && argument.type !== 'FunctionExpression')) {
     const example = kind === 'readyWhen' ? '.withReadyWhen((self) => self.status.readyReplicas > 0)' : '.withIncludeWhen(() => spec.enabled)';
-    throw new TypeKroError('DEFINITION_INVALID', `${method(kind)}() of resource "${record.id}": pass the callback inline (e.g. ${example}) so TypeKro can read its source`);
+    const why = `${method(kind)}() of resource "${record.id}" takes its callback written inline, so TypeKro can read its source`;
+    if (argument) throw syntaxError(argument, why, `write the function in the call, e.g. ${example}`);
+    throw new TypeKroError('DEFINITION_INVALID', `${why} (e.g. ${example})`);
   }
   const self = argument.params[0];
   const selfName = self?.type === 'Identifier' ? self.name : undefined;
-  const selfExpr = E.ident(record.forEach.length > 0 ? 'each' : record.id);
+  const selfId = record.forEach.length > 0 ? 'each' : record.id;
+  const selfExpr = E.ident(selfId);
   const inner = selfName
     ? scopeOf({ [selfName]: { kind: 'value', expr: selfExpr, type: observedType(record.modelName, record.manifest) } }, scope)
     : scope;
-  return compileConditionNode(returnedExpression(argument), inner);
+  const body = returnedExpression(argument);
+  const condition = compileConditionNode(body, inner);
+  if (kind === 'readyWhen') checkReadsItselfOnly(condition, selfId, selfName ?? 'self', body);
+  return condition;
+}
+
+/**
+ * KRO evaluates readyWhen with the resource itself only in scope; a read of the spec or another resource
+ * would make KRO reject the RGD. Said here, at the callback, with the reads as the composition wrote them.
+ */
+function checkReadsItselfOnly(condition: Expr, self: string, selfName: string, body: Node): void {
+  const others = readsOutside(condition, self);
+  if (others.length === 0) return;
+  throw syntaxError(
+    body,
+    `a readyWhen callback may only read the resource itself (\`${selfName}\`): KRO evaluates it with nothing else in scope, and this one reads ${others.join(', ')}`,
+    'move conditions on the spec or on other resources to .withIncludeWhen(...) or to the status',
+  );
+}
+
+/** The reads in `expr` of roots other than `self` (`spec.n`, `db.status.ready`), as the composition wrote them. */
+function readsOutside(expr: Expr, self: string): string[] {
+  const reads = new Set<string>();
+  const bound = new Set<string>();
+  const visit = (node: Expr): void => {
+    let root: Expr = node;
+    while (root.kind === 'select' || root.kind === 'index') root = root.target;
+    if (root.kind === 'ident' && root !== node && root.name !== self && !bound.has(root.name)) {
+      // The read as written: the compiler's guards (`db.?status`) are not the user's.
+      reads.add(printAsJavaScript(node).replace(/\?\./g, '.').replace(/\.\[/g, '['));
+      return;
+    }
+    if (node.kind === 'ident' && node.name !== self && !bound.has(node.name)) reads.add(node.name);
+    if (node.kind === 'macro') {
+      visit(node.target);
+      bound.add(node.variable);
+      visit(node.body);
+      bound.delete(node.variable);
+      return;
+    }
+    for (const child of exprChildren(node)) visit(child);
+  };
+  visit(expr);
+  return [...reads];
 }
 
 function returnedExpression(fn: Node & { body: Node }): Node {

@@ -6,6 +6,7 @@
  */
 import type { Node } from '@babel/types';
 import { CompositionSyntaxError, syntaxError } from '../analysis/errors.js';
+import { printAsJavaScript } from '../compile/cel/as-javascript.js';
 import { printCel } from '../compile/cel/print.js';
 import { addReferencedRoots, exprChildren, referencedRoots, type Expr } from '../ir/expr.js';
 import type { ResourceNode, SourceLocation } from '../ir/graph.js';
@@ -67,7 +68,7 @@ export function checkStatusReads(value: Value, node: Node, resources: readonly C
       if (missing.length > 0) {
         throw syntaxError(
           node,
-          `this status field reads resource "${resource.id}", which exists only when ${missing.map(printCel).join(' && ')}: when it does not, KRO leaves the field unset, while JavaScript computes it with "${resource.id}" read as undefined`,
+          `this status field reads resource "${resource.id}", which exists only when ${missing.map(printAsJavaScript).join(' && ')}: when it does not, KRO leaves the field unset, while JavaScript computes it with "${resource.id}" read as undefined`,
           `read it under the same condition (\`cond ? <read> : <fallback>\`), or do not read "${resource.id}" here`,
         );
       }
@@ -132,7 +133,7 @@ function terms(condition: Expr): Expr[] {
 
 function resourceError(reader: ResourceNode, read: ResourceNode, missing: readonly Expr[]): CompositionSyntaxError {
   const where = reader.source ? `${reader.source.file}:${reader.source.line}:${reader.source.column}: ` : '';
-  const condition = missing.map(printCel).join(' && ');
+  const condition = missing.map(printAsJavaScript).join(' && ');
   const hint = `create "${reader.id}" under the same condition (inside the same \`if\`, or .withIncludeWhen(...)), or do not read "${read.id}" from it`;
   return new CompositionSyntaxError(
     `${where}resource "${reader.id}" reads resource "${read.id}", which exists only when ${condition}: KRO skips every resource that reads a skipped one, while JavaScript still creates "${reader.id}" (reading "${read.id}" as undefined)\n  hint: ${hint}`,

@@ -7,7 +7,7 @@
 import type { Node } from '@babel/types';
 import { CompositionSyntaxError } from '../analysis/errors.js';
 import { locationOf, snippetOf } from '../analysis/source.js';
-import { printCel } from '../compile/cel/print.js';
+import { printAsJavaScript } from '../compile/cel/as-javascript.js';
 import type { Expr } from '../ir/expr.js';
 import type { SourceLocation } from '../ir/graph.js';
 import { describeRef, type RefData } from '../model/refs.js';
@@ -26,7 +26,7 @@ export interface DoubleSource {
 export function doubleInIntegerField(owner: string, path: readonly string[], value: DoubleSource, fallback?: SourceLocation): CompositionSyntaxError {
   const location = (value.node && locationOf(value.node)) ?? fallback;
   const where = location ? `${location.file}:${location.line}:${location.column}: ` : '';
-  const written = value.node ? snippetOf(value.node) : value.ref ? describeRef(value.ref) : printCel(value.expr);
+  const written = value.node ? snippetOf(value.node) : value.ref ? describeRef(value.ref) : printAsJavaScript(value.expr);
   const field = fieldPath(path);
   const fromSpec = value.ref?.root.kind === 'schema' && value.ref.path[0] === 'spec';
   const named = value.ref && describeRef(value.ref) !== written ? ` (${describeRef(value.ref)})` : '';

@@ -18,10 +18,12 @@ import { TypeKroError } from '../util/errors.js';
 
 export function buildStatus(returned: unknown, run: CompositionRun, context: ValueContext): Value {
   if (returned === undefined || returned === null) return {};
-  if (typeof returned !== 'object' || Array.isArray(returned) || refOf(returned)) {
-    throw new TypeKroError('DEFINITION_INVALID', 'a composition function must return its status as an object literal, e.g. return { ready: ... }');
-  }
   const returnedNode = run.source ? returnedStatus(run.source.fn) : undefined;
+  if (typeof returned !== 'object' || Array.isArray(returned) || refOf(returned)) {
+    const why = 'a composition function must return its status as an object literal';
+    if (returnedNode) throw syntaxError(returnedNode, why, 'return `{ field: expression, ... }` (return {} for no status)');
+    throw new TypeKroError('DEFINITION_INVALID', `${why}, e.g. return { ready: ... }`);
+  }
   const node = returnedNode && statusLiteral(returnedNode, run.scope);
   if (!node && lastCoercions.some((coercion) => coercion.hint !== 'string')) {
     throw new TypeKroError('DEFINITION_INVALID', 
@@ -45,29 +47,30 @@ interface Literal {
   readonly scope: Scope;
 }
 
-function statusObject(value: Record<string, unknown>, literal: Literal | undefined, run: CompositionRun, context: ValueContext): Value {
+function statusObject(value: Record<string, unknown>, literal: Literal | undefined, run: CompositionRun, context: ValueContext, path: string[] = []): Value {
   const properties = literal && propertiesOf(literal);
   const result: Record<string, Value> = {};
   for (const [key, entry] of Object.entries(value)) {
-    const field = statusField(key, entry, properties?.get(key), run, context);
+    const field = statusField(entry, properties?.get(key), run, context, [...path, key]);
     if (field !== undefined) result[key] = field;
   }
   return result;
 }
 
-function statusField(key: string, value: unknown, property: OwnProperty | undefined, run: CompositionRun, context: ValueContext): Value | undefined {
+/** One field of the status; `path` (`['db', 'ready']`) names it in messages, its source node places them. */
+function statusField(value: unknown, property: OwnProperty | undefined, run: CompositionRun, context: ValueContext, path: string[]): Value | undefined {
   if (isExprValue(value) && !property) return value;
   const inner = property && literalOf(property.node, property.scope);
   if (inner?.node.type === 'ObjectExpression' && typeof value === 'object' && value !== null && !Array.isArray(value) && !refOf(value)) {
-    return statusObject(value as Record<string, unknown>, { node: inner.node, scope: inner.scope }, run, context);
+    return statusObject(value as Record<string, unknown>, { node: inner.node, scope: inner.scope }, run, context, path);
   }
-  if (!property) return toValue(value, context);
+  if (!property) return toValue(value, context, undefined, path);
   const { node, scope } = property;
   const at = locationOf(node);
   // Status has no guards around it: a plain absent read is pending (JavaScript's `undefined`); text or
   // arithmetic built from absent spec data is refused.
-  const status = { path: [key], guarded: () => false, pendingIsUndefined: true };
-  const field = toValue(resolveSourceValue(node, value, scope, (compiled) => compiled && run.recordType(compiled.expr, compiled.type), status), at ? { ...context, at } : context);
+  const status = { path, guarded: () => false, pendingIsUndefined: true };
+  const field = toValue(resolveSourceValue(node, value, scope, (compiled) => compiled && run.recordType(compiled.expr, compiled.type), status), at ? { ...context, at } : context, undefined, path);
   if (field !== undefined) checkStatusReads(field, node, run.records);
   return field;
 }

@@ -46,13 +46,13 @@ export function toValue(raw: unknown, context: ValueContext, expected?: CelType,
   if (typeof raw === 'string') return hasMarkers(raw) ? markersToValue(raw, context, expected) : raw;
   if (raw === null || typeof raw === 'boolean') return raw;
   if (typeof raw === 'number') {
-    if (!Number.isFinite(raw)) throw new TypeKroError('DEFINITION_INVALID', `${context.owner}: ${path.join('.')} is ${raw}, which is not valid in a manifest`);
+    if (!Number.isFinite(raw)) throw new TypeKroError('DEFINITION_INVALID', `${where(context)}${context.owner}: ${path.join('.')} is ${raw}, which is not valid in a manifest (JSON has no ${raw}); compute a finite number`);
     if (expected?.kind === 'int' && !Number.isInteger(raw)) throw fractionInIntegerField(context.owner, path, raw, context.at);
     return raw;
   }
   if (raw === undefined) return undefined;
   if (recordOf(raw)) {
-    throw new TypeKroError('DEFINITION_INVALID', `${context.owner}: ${path.join('.') || 'a value'} holds a whole resource; reference one of its fields instead (e.g. service.metadata.name)`);
+    throw new TypeKroError('DEFINITION_INVALID', `${where(context)}${context.owner}: ${path.join('.') || 'a value'} holds a whole resource; reference one of its fields instead (e.g. service.metadata.name)`);
   }
   if (Array.isArray(raw)) {
     const item = expected?.kind === 'list' ? expected.item : undefined;
@@ -74,7 +74,7 @@ export function toValue(raw: unknown, context: ValueContext, expected?: CelType,
     }
     return result;
   }
-  throw new TypeKroError('DEFINITION_INVALID', `${context.owner}: ${path.join('.')} holds ${withArticle(describe(raw))}, which cannot be serialised; use plain data`);
+  throw new TypeKroError('DEFINITION_INVALID', `${where(context)}${context.owner}: ${path.join('.')} holds ${withArticle(describe(raw))}, which cannot be serialised; use plain data`);
 }
 
 function describe(value: unknown): string {

@@ -8,6 +8,11 @@ export type CelType =
       readonly kind: 'int' | 'double' | 'string' | 'bool' | 'null' | 'timestamp' | 'duration' | 'bytes' | 'dyn';
       /** A string the schema restricts to these values (an enumeration: arktype's `"'a' | 'b'"`). */
       readonly values?: readonly string[];
+      /**
+       * A timestamp Kubernetes writes itself (`metav1.Time`: RFC 3339 in UTC, whole seconds). JavaScript reads
+       * it as that text, and CEL's `string()` of it prints the same text, so it can be used as text exactly.
+       */
+      readonly kubernetesTime?: true;
     }
   /** `minItems`: the schema admits no shorter list, so an index below it is always there. */
   | { readonly kind: 'list'; readonly item: CelType; readonly minItems?: number }

@@ -48,6 +48,8 @@ export function modelType(modelName: string): CelType | undefined {
   return type;
 }
 
+const KUBERNETES_TIME: CelType = Object.freeze({ kind: 'timestamp', kubernetesTime: true });
+
 function typeFromText(text: string, format: string): CelType {
   const array = /^Array<(.+)>$/.exec(text);
   // The format is the items' (a Secret's `data` is a map of base64 strings: bytes to KRO's CEL).
@@ -62,7 +64,8 @@ function typeFromText(text: string, format: string): CelType {
     case 'boolean':
       return T.bool;
     case 'Date':
-      return { kind: 'timestamp' };
+      // client-node's `Date` is metav1.Time (MicroTime has its own model): the API server writes whole seconds in UTC.
+      return KUBERNETES_TIME;
     default:
       return modelType(text) ?? T.dyn;
   }

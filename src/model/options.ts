@@ -49,7 +49,9 @@ function unknownOptionError(factoryName: string, unknown: readonly string[], kno
     return `"${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`;
   });
   const options = [...new Set(candidates)].sort().join(', ');
+  // The original TypeKro's aspects are options of a composition's factory, easily put on a resource instead.
+  const aspects = unknown.includes('aspects') ? "; aspects apply to a whole composition: pass them to app.factory('kro' | 'direct', { aspects }) or app.toYaml({ aspects })" : '';
   return new TypeKroError('DEFINITION_INVALID', 
-    `${formatLocation(userFrames()[0])}: ${factoryName}: unknown option${unknown.length > 1 ? 's' : ''} ${described.join(', ')}; ${factoryName} takes ${options}`,
+    `${formatLocation(userFrames()[0])}: ${factoryName}: unknown option${unknown.length > 1 ? 's' : ''} ${described.join(', ')}; ${factoryName} takes ${options}${aspects}`,
   );
 }

@@ -4,7 +4,7 @@
  * reads extend the path; string coercion (template literals) yields a marker the model later turns back
  * into a CEL template; everything else about JavaScript operators is recovered from source analysis.
  */
-import { printCel } from '../compile/cel/print.js';
+import { printAsJavaScript } from '../compile/cel/as-javascript.js';
 import { E, type Expr } from '../ir/expr.js';
 import type { CelType } from '../ir/types.js';
 import { isExprValue } from '../ir/value.js';
@@ -154,6 +154,8 @@ export function createRef(data: RefData, hooks: ProxyHooks = {}): unknown {
  */
 export function describeRef(data: RefData): string {
   if (data.root.kind === 'schema' && data.path[0] === 'spec') return data.path.map(String).join('.');
+  // The composition's second parameter, as the README names it.
+  if (data.root.kind === 'schema' && data.path[0] === 'metadata') return ['instance', ...data.path.map(String)].join('.');
   const root = data.root.kind === 'schema' ? 'schema' : data.root.kind === 'resource' ? data.root.resource.id() || 'resource' : (data.root.iterator.name ?? 'item');
   return [root, ...data.path.map(String)].join('.');
 }
@@ -168,11 +170,11 @@ export function describeRef(data: RefData): string {
 export function describeValue(value: unknown): string {
   const ref = refOf(value);
   if (ref) return describeRef(ref);
-  if (isExprValue(value)) return `\${${printCel(value.expr)}}`;
+  if (isExprValue(value)) return printAsJavaScript(value.expr);
   if (typeof value === 'string') return JSON.stringify(readableMarkers(value));
   if (typeof value === 'function') return 'a function';
   // References inside objects reach the replacer already turned into marker strings (their toJSON).
-  return JSON.stringify(value, (_key, entry: unknown) => (typeof entry === 'string' ? readableMarkers(entry) : isExprValue(entry) ? `\${${printCel(entry.expr)}}` : entry)) ?? String(value);
+  return JSON.stringify(value, (_key, entry: unknown) => (typeof entry === 'string' ? readableMarkers(entry) : isExprValue(entry) ? printAsJavaScript(entry.expr) : entry)) ?? String(value);
 }
 
 /** Text with every reference marker replaced by `${path}` as the user wrote it. */

@@ -78,11 +78,31 @@ test('a computed env or labels that is not object literals names the call site a
       return true;
     },
   );
-  assert.throws(
-    () => kubernetesComposition({ ...definition, name: 'bad-labels', kind: 'BadLabels' }, (spec) => {
-      Deployment({ name: spec.name, image: 'nginx', labels: spec.debug ? spec.extra : spec.base });
-      return {};
-    }),
-    /computed-arguments\.test\.ts:\d+:\d+: Deployment spec\.name: labels is computed from the spec, and the factory adds app: <name> in JavaScript/,
+});
+
+const mapApp = kubernetesComposition({ ...definition, name: 'label-maps', kind: 'LabelMaps' }, (spec) => {
+  Deployment({ name: spec.name, image: 'nginx', labels: spec.extra });
+  Deployment({ id: 'chosen', name: 'chosen', image: 'nginx', labels: spec.debug ? spec.extra : spec.base });
+  Deployment({ id: 'mixed', name: 'mixed', image: 'nginx', labels: spec.debug ? { tier: 'dev' } : spec.base });
+  return {};
+});
+
+test('labels given as a whole map from the spec are merged over app: <name> in CEL (merge), as the spread does in JavaScript', async () => {
+  const rgd = parse(mapApp.toYaml()) as Json;
+  const labels = (index: number): unknown => rgd.spec.resources[index].template.metadata.labels;
+  assert.equal(labels(0), '${has(schema.spec.extra) ? {"app": schema.spec.name}.merge(schema.spec.extra) : {"app": schema.spec.name}}');
+  assert.equal(rgd.spec.resources[0].template.spec.template.metadata.labels, labels(0));
+  assert.equal(
+    labels(1),
+    '${schema.spec.debug ? (has(schema.spec.extra) ? {"app": "chosen"}.merge(schema.spec.extra) : {"app": "chosen"}) : has(schema.spec.base) ? {"app": "chosen"}.merge(schema.spec.base) : {"app": "chosen"}}',
   );
+  const spec = { name: 'n', debug: true, extra: { tier: 'x', app: 'mine' }, base: { tier: 'base' } };
+  const [web, chosen, mixed] = await rendered(mapApp, spec);
+  assert.deepEqual(pick(web!.metadata.labels), { app: 'mine', tier: 'x' });
+  assert.deepEqual(web!.spec.template.metadata.labels, { app: 'mine', tier: 'x' });
+  assert.deepEqual(pick(chosen!.metadata.labels), { app: 'mine', tier: 'x' });
+  assert.deepEqual(mixed!.spec.template.metadata.labels, { app: 'mixed', tier: 'dev' });
+  const [, off, offMixed] = await rendered(mapApp, { ...spec, debug: false, extra: {} });
+  assert.deepEqual(off!.spec.template.metadata.labels, { app: 'chosen', tier: 'base' });
+  assert.deepEqual(offMixed!.spec.template.metadata.labels, { app: 'mixed', tier: 'base' });
 });

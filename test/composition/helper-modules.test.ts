@@ -30,7 +30,7 @@ test('a package function re-exported by a local barrel is refused as JavaScript'
       ConfigMap({ name: 'x', data: { a: stringify(spec.prod ? 'a' : 'b') } });
       return {};
     })),
-    at("'foreign'", 'stringify') + ': `stringify(...)` is a JavaScript function; it cannot run in CEL\n    stringify(spec.prod ? \'a\' : \'b\')\n  hint: pass the value through the spec, or write Cel.expr(...)',
+    at("'foreign'", 'stringify') + ': `stringify(...)` comes from the package "yaml": its code runs in JavaScript only (TypeKro does not read it), so what it computes from a reference cannot be compiled to CEL\n    stringify(spec.prod ? \'a\' : \'b\')\n  hint: compute the value in the composition or in a helper of your own source files (TypeKro reads those), or write Cel.expr(...)',
   );
 });
 
@@ -98,5 +98,5 @@ test('a function imported by a relative path into node_modules is a package\'s: 
     ConfigMap({ name: 'x', data: { a: (relativeStringify as (v: string) => string)(spec.prod ? 'a' : 'b') } });
     return {};
   }));
-  assert.match(message, /^<this file>:\d+:\d+: `relativeStringify\(\.\.\.\)` is a JavaScript function; it cannot run in CEL\n/);
+  assert.match(message, /^<this file>:\d+:\d+: `relativeStringify\(\.\.\.\)` comes from "\.\.\/\.\.\/node_modules\/yaml\/dist\/index\.js": its code runs in JavaScript only \(TypeKro does not read it\)/);
 });

@@ -115,7 +115,6 @@ test('what cannot be applied faithfully is refused, naming the key or the resour
     { name: 'computed', kind: 'Computed', spec: type({ name: 'string', labels: 'Record<string, string>' }), status: type({ name: 'string' }) },
     (spec) => ({ name: configMap({ metadata: { name: spec.name, labels: spec.labels }, data: {} }).metadata.name }),
   );
-  refused(() => computed.factory('direct', { aspects: [withLabels({ team: 'x' })] }), /^resource "configMap" \(ConfigMap\): metadata\.labels is an expression, so the aspect's labels cannot be merged into it/);
   // Applying aspects never changes the composition's own graph.
   assert.ok(templates(app.toYaml()).every((m) => m.metadata.labels?.['team'] === undefined));
 });
@@ -135,5 +134,51 @@ test('a container environment with a computed variable name is refused: the aspe
   assert.throws(
     () => dynamic.toYaml({ aspects: [withEnvVars({ LOG_LEVEL: 'debug' })] }),
     (error: Error) => isTypeKroError(error) && error.message === 'resource "worker" (Deployment): containers[0].env is computed (an expression, or a variable with a computed name), so withEnvVars cannot add variables to it faithfully; list the containers and their env literally in the composition',
+  );
+});
+
+test('labels computed in CEL (a whole map from the spec) get the aspect merged in with KRO merge, the aspect winning', async () => {
+  const computed = kubernetesComposition(
+    { name: 'computed', kind: 'Computed', spec: type({ name: 'string', labels: 'Record<string, string>' }), status: type({ name: 'string' }) },
+    (spec) => {
+      Deployment({ name: 'web', image: 'nginx', labels: spec.labels });
+      return { name: configMap({ metadata: { name: spec.name, labels: spec.labels }, data: {} }).metadata.name };
+    },
+  );
+  const aspects = [withLabels({ team: 'x' })];
+  const [web, config] = templates(computed.toYaml({ aspects }));
+  assert.equal(web!.metadata.labels as unknown, '${(has(schema.spec.labels) ? {"app": "web"}.merge(schema.spec.labels) : {"app": "web"}).merge({"team": "x"})}');
+  assert.equal(config!.metadata.labels as unknown, '${schema.spec.labels.merge({"team": "x"})}');
+  const objects = parseAllDocuments(await computed.factory('direct', { namespace: 'dev', aspects }).toYaml({ name: 'c', labels: { team: 'mine', tier: 'db' } })).map((doc) => doc.toJSON() as Manifest);
+  for (const object of objects) {
+    assert.equal(object.metadata.labels?.['team'], 'x');
+    assert.equal(object.metadata.labels?.['tier'], 'db');
+  }
+});
+
+test('an aspect maker in a resource factory\'s options is refused where it is, saying where aspects go', () => {
+  assert.throws(
+    () => kubernetesComposition(
+      { name: 'misplaced', kind: 'Misplaced', spec: type({ team: 'string' }), status: type({ ok: 'boolean' }) },
+      (spec) => {
+        Deployment({ name: 'web', image: 'nginx', aspects: [withLabels({ team: spec.team })] } as Parameters<typeof Deployment>[0]);
+        return { ok: true };
+      },
+    ),
+    (error: Error) => {
+      assert.match(error.message, /aspects\.test\.ts:\d+:\d+: `withLabels\(\.\.\.\)` makes an aspect, which changes every resource of a composition when its factory is made; a resource factory takes no aspects/);
+      assert.match(error.message, /hint: pass it to the composition's factory or YAML: app\.factory\('kro', \{ aspects: \[withLabels\(\{ \.\.\. \}\)\] \}\) or app\.toYaml\(\{ aspects: \[\.\.\.\] \}\)/);
+      return true;
+    },
+  );
+  assert.throws(
+    () => kubernetesComposition(
+      { name: 'misplaced-literal', kind: 'MisplacedLiteral', spec: type({ team: 'string' }), status: type({ ok: 'boolean' }) },
+      () => {
+        Deployment({ name: 'web', image: 'nginx', aspects: [withLabels({ team: 'a' })] } as Parameters<typeof Deployment>[0]);
+        return { ok: true };
+      },
+    ),
+    /aspects\.test\.ts:\d+:\d+: Deployment: unknown option "aspects"[^\n]*; aspects apply to a whole composition: pass them to app\.factory\('kro' \| 'direct', \{ aspects \}\) or app\.toYaml\(\{ aspects \}\)$/,
   );
 });

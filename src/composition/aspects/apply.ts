@@ -5,7 +5,7 @@
  * container list that is itself an expression) is refused, naming the resource. The result is validated like
  * a freshly defined graph.
  */
-import type { Expr } from '../../ir/expr.js';
+import { E, type Expr } from '../../ir/expr.js';
 import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
 import { fieldOf, T, type CelType } from '../../ir/types.js';
 import { exprValue, isExprValue, type Value } from '../../ir/value.js';
@@ -72,12 +72,24 @@ function applyOne(resource: ResourceNode, aspect: Aspect, toText: (value: unknow
   const metadata = template['metadata'];
   if (!isPlainObject(metadata) || isExprValue(metadata)) return resource;
   const current = (metadata as Record<string, Value>)[field];
-  if (current !== undefined && (!isPlainObject(current) || isExprValue(current))) {
-    throw new TypeKroError('DEFINITION_INVALID', `${where}: metadata.${field} is an expression, so the aspect's ${field} cannot be merged into it; build the ${field} as an object literal in the composition`);
+  const values = aspect.entries.map(([key, value]) => [key, toText(value, `${where}: metadata.${field}.${key}`)] as const);
+  let merged: Value;
+  if (isExprValue(current)) {
+    // A map computed in CEL (`labels: spec.labels`): KRO's merge, the aspect's keys winning as in the original.
+    merged = exprValue(E.call('merge', [E.map(values.map(([key, value]) => ({ key: E.str(key), value: textExpr(value) })))], current.expr));
+  } else if (current !== undefined && !isPlainObject(current)) {
+    throw new TypeKroError('DEFINITION_INVALID', `${where}: metadata.${field} is not a map, so the aspect's ${field} cannot be merged into it`);
+  } else {
+    merged = { ...(current as Record<string, Value> | undefined), ...Object.fromEntries(values) };
   }
-  const merged: Record<string, Value> = { ...(current as Record<string, Value> | undefined) };
-  for (const [key, value] of aspect.entries) merged[key] = toText(value, `${where}: metadata.${field}.${key}`);
   return { ...resource, template: { ...template, metadata: { ...(metadata as Record<string, Value>), [field]: merged } } };
+}
+
+/** An aspect value (text, or an expression typed as text) as CEL. */
+function textExpr(value: Value): Expr {
+  if (typeof value === 'string') return E.str(value);
+  if (isExprValue(value)) return value.expr;
+  throw new TypeKroError('INTERNAL', 'internal: an aspect value is neither text nor an expression');
 }
 
 /** Every container of the pod spec gets the variables; an existing one of the same name is replaced. */

@@ -3,9 +3,10 @@
  * labels get `app: <name>` merged in, an Hpa target becomes a `scaleTargetRef`). When such an argument
  * was compiled from source (`env: spec.debug ? { A: 'x' } : { A: 'y' }`), it is an expression, not an
  * object JavaScript can reshape. The reshaping is applied to the object literals of every branch of the
- * expression instead, which gives the same CEL value KRO would need; any other expression (a whole map
- * read from the spec, a function call) cannot be reshaped without iterating a map, whose order KRO does
- * not keep, so it is rejected with the call site and the way out.
+ * expression instead, which gives the same CEL value KRO would need. A branch that is a whole map read
+ * (`spec.labels`) is reshaped only where CEL can do it without iterating the map (labels: `merge`); any
+ * other (env needs the map's order, which KRO does not keep; a function call) is rejected with the call
+ * site and the way out.
  */
 import { E, type Expr } from '../../ir/expr.js';
 import { exprValue, isExprValue, type ExprValue } from '../../ir/value.js';
@@ -27,8 +28,8 @@ export function isComputed(value: unknown): value is ExprValue {
  *
  * @example reshapeBranches(config.env, (entries) => E.list(entries.map(...)), { factory: 'Deployment', name: config.name, field: 'env', fix: '...' })
  */
-export function reshapeBranches(value: ExprValue, reshape: (entries: Entries) => Expr, problem: ReshapeProblem): ExprValue {
-  const result = mapBranches(value.expr, reshape);
+export function reshapeBranches(value: ExprValue, reshape: (entries: Entries) => Expr, problem: ReshapeProblem, whole?: (read: Expr) => Expr): ExprValue {
+  const result = mapBranches(value.expr, reshape, whole);
   if (!result) throw reshapeError(problem);
   return exprValue(result);
 }
@@ -44,23 +45,59 @@ export interface ReshapeProblem {
   readonly fix: string;
 }
 
-function mapBranches(expr: Expr, reshape: (entries: Entries) => Expr): Expr | undefined {
+function mapBranches(expr: Expr, reshape: (entries: Entries) => Expr, whole?: (read: Expr) => Expr): Expr | undefined {
   if (expr.kind === 'conditional') {
-    const then = mapBranches(expr.then, reshape);
-    const otherwise = mapBranches(expr.otherwise, reshape);
+    const then = mapBranches(expr.then, reshape, whole);
+    const otherwise = mapBranches(expr.otherwise, reshape, whole);
     return then && otherwise ? E.cond(expr.test, then, otherwise) : undefined;
   }
   if (expr.kind === 'map') return reshape(expr.entries);
   if (expr.kind === 'literal' && expr.literal.kind === 'null') return reshape([]);
+  if (whole && wholeMap(expr)) return whole(expr);
   return undefined;
+}
+
+/** A branch that is a map value itself (a read, `spec.labels ?? {}`, `Cel.expr`), not a CEL optional of one. */
+function wholeMap(expr: Expr): boolean {
+  switch (expr.kind) {
+    case 'select':
+    case 'index':
+      return !expr.optional;
+    case 'ident':
+    case 'raw':
+      return true;
+    case 'call':
+      return expr.fn === 'orValue' || expr.fn === 'merge';
+    default:
+      return false;
+  }
 }
 
 function reshapeError(problem: ReshapeProblem): TypeKroError {
   const at = formatLocation(userFrames()[0]);
   return new TypeKroError('DEFINITION_INVALID', 
-    `${at}: ${problem.factory} ${describeValue(problem.name)}: ${problem.field} is computed from the spec, and the factory ${problem.what} in JavaScript, ` +
+    `${at}: ${resourceNamed(problem.factory, problem.name)}: ${problem.field} is computed from the spec, and the factory ${problem.what} in JavaScript, ` +
       `which only works on object literals (also in each branch of a ternary); ${problem.fix}`,
   );
+}
+
+/**
+ * A simple factory's resource as a message names it: `Deployment "web"`, or `Deployment named by spec.name`
+ * when the name is a reference (a bare `spec.name` after the kind would read as a field of it).
+ *
+ * @example resourceNamed('Deployment', spec.name) // 'Deployment named by spec.name'
+ */
+export function resourceNamed(factory: string, name: unknown): string {
+  return typeof name === 'string' ? `${factory} ${describeValue(name)}` : `${factory} named by ${describeValue(name)}`;
+}
+
+/**
+ * A whole map read (`spec.labels`) merged over `base` as JavaScript's `{ ...base, ...read }` does: KRO's
+ * `merge` lets the right side win, and an absent map (an optional spec field) spreads nothing.
+ */
+export function mergedOver(base: Expr, read: Expr): Expr {
+  const merged = E.call('merge', [read], base);
+  return read.kind === 'select' && !read.optional ? E.cond(E.call('has', [read]), merged, base) : merged;
 }
 
 /** The string key of a map entry, when it is a literal. */

@@ -2,11 +2,10 @@
  * Metadata of simple factories: name, namespace and labels with `app: <name>` merged in (selectors and
  * Services rely on it). Internal to the simple factories, not exported from `typekro/simple`.
  */
-import { E } from '../../ir/expr.js';
-import type { ExprValue } from '../../ir/value.js';
-import { describeValue, isRef } from '../refs.js';
-import { isComputed, literalKey, reshapeBranches, valueExpr } from './computed.js';
-import { TypeKroError } from '../../util/errors.js';
+import { E, type Expr } from '../../ir/expr.js';
+import { exprValue, type ExprValue } from '../../ir/value.js';
+import { refOf, refToExpr } from '../refs.js';
+import { isComputed, literalKey, mergedOver, reshapeBranches, valueExpr } from './computed.js';
 
 export function metadataOf(config: { name: string; namespace?: string; labels?: Record<string, string> }, factory: string): Record<string, unknown> {
   return {
@@ -16,18 +15,34 @@ export function metadataOf(config: { name: string; namespace?: string; labels?: 
   };
 }
 
-/** `app: <name>` merged into the labels (the user's own `app` wins, as with a spread); selectors rely on it. */
+/**
+ * `app: <name>` merged into the labels (the user's own `app` wins, as with a spread); selectors rely on it. A
+ * whole map (`labels: spec.labels`, also as a ternary's branch) is merged in CEL with KRO's `merge`.
+ */
 export function labelsOf(config: { name: string; labels?: Record<string, string> }, factory: string): Record<string, unknown> | ExprValue {
-  if (isRef(config.labels)) {
-    throw new TypeKroError('DEFINITION_INVALID', `labels of ${describeValue(config.name)} must be an object literal here (simple factories add app: <name>); to use a whole map from the spec, use a low-level factory such as configMap({ metadata: { labels: spec.labels } })`);
-  }
+  const app = (): Expr => E.map([{ key: E.str('app'), value: valueExpr(config.name) }]);
+  const ref = refOf(config.labels);
+  if (ref) return exprValue(mergedOver(app(), refToExpr(ref)));
   if (isComputed(config.labels)) {
     return reshapeBranches(
       config.labels,
       (entries) => E.map([...(entries.some((entry) => literalKey(entry) === 'app') ? [] : [{ key: E.str('app'), value: valueExpr(config.name) }]), ...entries]),
-      { factory, name: config.name, field: 'labels', what: 'adds app: <name>', fix: "choose each label's value instead: labels: { tier: spec.debug ? 'dev' : 'prod' }" },
+      {
+        factory,
+        name: config.name,
+        field: 'labels',
+        what: 'adds app: <name>',
+        fix: `choose each label's value instead (labels: { tier: spec.debug ? 'dev' : 'prod' }), or give a whole map read from the spec (labels: spec.labels); to set the labels without app: <name>, use the low-level factory: ${lowLevel(factory)}({ metadata: { labels: ... }, ... })`,
+      },
+      (read) => mergedOver(app(), read),
     );
   }
   return { app: config.name, ...config.labels };
 }
 
+
+/** The low-level factory of a simple one (`Deployment` → `deployment`, `Pvc` → `persistentVolumeClaim`), for hints. */
+function lowLevel(factory: string): string {
+  const names: Readonly<Record<string, string>> = { Pvc: 'persistentVolumeClaim', Hpa: 'horizontalPodAutoscaler' };
+  return names[factory] ?? factory.charAt(0).toLowerCase() + factory.slice(1);
+}

@@ -10,7 +10,8 @@ import { defineFactory, type FactoryOptions } from '../factory.js';
 import { E } from '../../ir/expr.js';
 import { describeValue, isRef } from '../refs.js';
 import type { Input } from '../types.js';
-import { isComputed, reshapeBranches } from './computed.js';
+import { isComputed, reshapeBranches, resourceNamed } from './computed.js';
+import { formatLocation, userFrames } from '../call-site.js';
 import { labelsOf, metadataOf } from './metadata.js';
 import { TypeKroError } from '../../util/errors.js';
 
@@ -40,7 +41,12 @@ export interface ContainerConfig extends FactoryOptions {
 /** The env map as the `{ name, value }` list a container takes, in the order written. */
 function envOf(config: ContainerConfig, factory: string): unknown {
   if (isRef(config.env)) {
-    throw new TypeKroError('DEFINITION_INVALID', `env of ${describeValue(config.name)} must be an object literal; to pass a whole map from the spec use a low-level factory with env entries`);
+    // The list's order would be the map's, which KRO does not keep (Go map order): no CEL gives JavaScript's.
+    throw new TypeKroError(
+      'DEFINITION_INVALID',
+      `${formatLocation(userFrames()[0])}: ${resourceNamed(factory, config.name)}: env is the whole map ${describeValue(config.env)}, which the factory turns into a list of { name, value } in JavaScript, in the map's order; KRO does not keep the order of a map, so no CEL gives the same list. ` +
+        `Name each variable (env: { LOG_LEVEL: spec.logLevel }), or write the container's env list yourself with the low-level factory ${factory.charAt(0).toLowerCase()}${factory.slice(1)}(...)`,
+    );
   }
   if (isComputed(config.env)) {
     return reshapeBranches(

@@ -1,0 +1,60 @@
+/**
+ * The refusal of a call TypeKro cannot compile, with the real reason: a function of a package (or of TypeKro
+ * itself) runs in JavaScript only, and its code is not read, so its result over references has no CEL; an
+ * aspect maker (`withLabels(...)`) in a resource's options was meant for the composition's factory; any other
+ * name is a global JavaScript function.
+ */
+import type { Node } from '@babel/types';
+import { resolveModuleName } from './modules.js';
+import { syntaxError, type CompositionSyntaxError } from './errors.js';
+import { fromWhere } from './named-function.js';
+
+const ASPECT_MAKERS = new Set(['withLabels', 'withAnnotations', 'withEnvVars']);
+
+/**
+ * Why `name(...)` at `node` cannot be compiled, naming where the function comes from.
+ *
+ * @example
+ * ```ts
+ * // app.ts: import { withLabels } from 'typekro/aspects'; ... Deployment({ ..., aspects: [withLabels({ team: spec.team })] })
+ * uncompilableCall(callNode, 'withLabels').message; // 'app.ts:9:57: `withLabels(...)` makes an aspect, ...'
+ * ```
+ */
+export function uncompilableCall(node: Node, name: string): CompositionSyntaxError {
+  const source = packageOf(node, name);
+  if (source !== undefined && ASPECT_MAKERS.has(name) && isTypeKro(source)) {
+    return syntaxError(
+      node,
+      `\`${name}(...)\` makes an aspect, which changes every resource of a composition when its factory is made; a resource factory takes no aspects, and TypeKro cannot compile the call into this resource's options`,
+      `pass it to the composition's factory or YAML: app.factory('kro', { aspects: [${name}({ ... })] }) or app.toYaml({ aspects: [...] }); for this resource alone, set the field itself (labels: { team: spec.team })`,
+    );
+  }
+  if (source !== undefined) {
+    return syntaxError(
+      node,
+      `\`${name}(...)\` comes from ${fromWhere(source)}: its code runs in JavaScript only (TypeKro does not read it), so what it computes from a reference cannot be compiled to CEL`,
+      'compute the value in the composition or in a helper of your own source files (TypeKro reads those), or write Cel.expr(...)',
+    );
+  }
+  return syntaxError(node, `\`${name}(...)\` is a JavaScript function; it cannot run in CEL`, 'pass the value through the spec, or write Cel.expr(...)');
+}
+
+/** The import source of `name` in the file of `node` when it is imported from a package, else undefined. */
+function packageOf(node: Node, name: string): string | undefined {
+  const file = node.loc?.filename;
+  if (!file) return undefined;
+  try {
+    const target = resolveModuleName(file, name);
+    return target?.kind === 'package' ? target.source : undefined;
+  } catch {
+    // A local import that cannot be followed says so where it is bound; here the general message stands.
+    return undefined;
+  }
+}
+
+/** `typekro`, `typekro/aspects`, or TypeKro's own source seen from its tests (a relative path). */
+function isTypeKro(source: string): boolean {
+  return source === 'typekro' || source.startsWith('typekro/') || (source.startsWith('.') && !source.includes('node_modules'));
+}
+
+

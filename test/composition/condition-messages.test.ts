@@ -1,0 +1,62 @@
+/**
+ * readyWhen callbacks are refused at the callback, with what they read as the composition wrote it: KRO
+ * evaluates readyWhen with the resource itself only in scope, so reading the spec or another resource would
+ * make it reject the RGD. A callback passed by name is refused at the argument.
+ */
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
+import { type } from 'arktype';
+import { kubernetesComposition } from '../../src/index.js';
+import { Deployment } from '../../src/simple.js';
+
+const THIS_FILE = fileURLToPath(import.meta.url);
+const definition = { apiVersion: 'conditions.typekro.dev/v1alpha1', spec: type({ n: 'number.integer' }), status: type({ 'ok?': 'boolean' }) };
+
+function refusal(define: () => unknown): string {
+  try {
+    define();
+  } catch (error) {
+    return (error as Error).message.split(THIS_FILE).join('<this file>');
+  }
+  return assert.fail('the definition was accepted');
+}
+
+const HINT = '  hint: move conditions on the spec or on other resources to .withIncludeWhen(...) or to the status';
+
+test('a readyWhen callback reading the spec or another resource is refused at the callback, naming the reads', () => {
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'ready-spec', kind: 'ReadySpec' }, (spec) => {
+      Deployment({ name: 'web', image: 'nginx' }).withReadyWhen((self) => self.status.readyReplicas >= spec.n);
+      return {};
+    })),
+    `<this file>:30:75: a readyWhen callback may only read the resource itself (\`self\`): KRO evaluates it with nothing else in scope, and this one reads spec.n\n    self.status.readyReplicas >= spec.n\n${HINT}`,
+  );
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'ready-other', kind: 'ReadyOther' }, () => {
+      const db = Deployment({ name: 'db', image: 'postgres' });
+      Deployment({ name: 'web', image: 'nginx' }).withReadyWhen((web) => web.status.readyReplicas > 0 && db.status.readyReplicas > 0);
+      return {};
+    })),
+    `<this file>:38:74: a readyWhen callback may only read the resource itself (\`web\`): KRO evaluates it with nothing else in scope, and this one reads db.status.readyReplicas\n    web.status.readyReplicas > 0 && db.status.readyReplicas > 0\n${HINT}`,
+  );
+});
+
+test('a readyWhen callback passed by name is refused at the argument', () => {
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'ready-named', kind: 'ReadyNamed' }, () => {
+      const check = (self: { status: { readyReplicas: number } }): boolean => self.status.readyReplicas > 0;
+      Deployment({ name: 'web', image: 'nginx' }).withReadyWhen(check);
+      return {};
+    })),
+    '<this file>:49:65: withReadyWhen() of resource "deploymentWeb" takes its callback written inline, so TypeKro can read its source\n    check\n  hint: write the function in the call, e.g. .withReadyWhen((self) => self.status.readyReplicas > 0)',
+  );
+});
+
+test('a readyWhen callback on the resource itself, its collection item included, is accepted', () => {
+  const app = kubernetesComposition({ ...definition, name: 'ready-self', kind: 'ReadySelf' }, () => {
+    Deployment({ name: 'web', image: 'nginx' }).withReadyWhen((self) => (self.status.conditions ?? []).some((c) => c.type === 'Available' && c.status === 'True'));
+    return {};
+  });
+  assert.equal(app.graph.resources[0]?.readyWhen.length, 1);
+});

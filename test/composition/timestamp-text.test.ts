@@ -1,0 +1,92 @@
+/**
+ * A timestamp JavaScript reads as text. The API server writes `metav1.Time` fields (`creationTimestamp`, a
+ * condition's `lastTransitionTime`) as RFC 3339 in UTC with whole seconds, and CEL's `string()` of such a
+ * timestamp prints the same characters (cel-go: test/cel/oracle-answers.jsonl, kro/time/typed-timestamp-string;
+ * ours: test/cel/parity.test.ts). So `String(ts)`, `${ts}`, `ts ?? 'x'` and `ts === text` compile to `string(ts)`.
+ * A date-time field of a CRD holds whatever its writer put there (fractions, offsets): those are refused, and
+ * the hints do not lead from one refusal into the other.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { type } from 'arktype';
+import { crdFactory, kubernetesComposition, type CompositionSyntaxError } from '../../src/index.js';
+import { ConfigMap } from '../../src/simple.js';
+import { compileRgd } from '../../src/compile/rgd/index.js';
+import { createCelEngine } from '../../src/runtime/cel/index.js';
+import { instanceStatus, prepareGraph } from '../../src/runtime/engine/index.js';
+
+const definition = { apiVersion: 'time.typekro.dev/v1alpha1', spec: type({ x: 'string' }) };
+
+const app = kubernetesComposition(
+  { ...definition, name: 'created', kind: 'Created', status: type({ created: 'string', text: 'string', orUnknown: 'string', same: 'boolean' }) },
+  (spec, instance) => {
+    ConfigMap({ name: 'stamp', data: { at: `at ${instance.metadata.creationTimestamp}` } });
+    return {
+      created: String(instance.metadata.creationTimestamp),
+      text: `${instance.metadata.creationTimestamp}`,
+      // client-node types the field as a Date; what JavaScript reads from the API is its text.
+      orUnknown: (instance.metadata.creationTimestamp as unknown as string | undefined) ?? 'unknown',
+      same: (instance.metadata.creationTimestamp as unknown as string) === spec.x,
+    };
+  },
+);
+
+test('a Kubernetes timestamp used as text compiles to string(...), which prints the text the API server wrote', () => {
+  const rgd = compileRgd(app.graph) as unknown as { spec: { schema: { status: Record<string, string> }; resources: { template: { data: unknown } }[] } };
+  assert.deepEqual(rgd.spec.schema.status, {
+    created: '${string(schema.metadata.creationTimestamp)}',
+    text: '${string(schema.metadata.creationTimestamp)}',
+    orUnknown: '${has(schema.metadata.creationTimestamp) ? string(schema.metadata.creationTimestamp) : "unknown"}',
+    same: '${has(schema.metadata.creationTimestamp) && string(schema.metadata.creationTimestamp) == schema.spec.x}',
+  });
+  assert.deepEqual(rgd.spec.resources[0]?.template.data, { at: 'at ${string(schema.metadata.creationTimestamp)}' });
+});
+
+test('evaluated, each status field is what JavaScript gives for the text the API server wrote', () => {
+  const creationTimestamp = '2026-01-02T03:04:05Z';
+  const prepared = prepareGraph(app.graph, createCelEngine());
+  const instance = { name: 'a', namespace: 'prod', assigned: { uid: 'u', creationTimestamp, generation: 1 } };
+  const { status } = instanceStatus(prepared, { spec: { x: creationTimestamp }, instance, observed: new Map() });
+  // JavaScript on the same data: the field is that string.
+  const js = { created: String(creationTimestamp), text: `${creationTimestamp}`, orUnknown: creationTimestamp ?? 'unknown', same: creationTimestamp === creationTimestamp };
+  assert.deepEqual(status, js);
+});
+
+const widget = crdFactory<{ spec: { size: number }; status?: { lastUpdate?: string } }>({
+  group: 'example.com', version: 'v1', kind: 'Widget', plural: 'widgets', scope: 'Namespaced', factoryName: 'widget',
+  schema: { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } }, status: { type: 'object', properties: { lastUpdate: { type: 'string', format: 'date-time' } } } } },
+});
+
+const refusal = (define: () => unknown): CompositionSyntaxError => {
+  try {
+    define();
+  } catch (error) {
+    return error as CompositionSyntaxError;
+  }
+  return assert.fail('the composition was accepted');
+};
+const widgetDefinition = { ...definition, kind: 'WidgetTime', status: type({ t: 'string' }) };
+
+test("a CRD's date-time field is refused as text, with a way out that is not String(...) again", () => {
+  const asText = refusal(() => kubernetesComposition({ ...widgetDefinition, name: 'as-text' }, () => {
+    const w = widget({ name: 'w', spec: { size: 1 } });
+    return { t: String(w.status.lastUpdate) };
+  }));
+  assert.match(asText.message, /^.*timestamp-text\.test\.ts:\d+:\d+: this timestamp field \(format date-time in its schema\) is text in JavaScript/);
+  assert.equal(asText.construct, 'String(w.status.lastUpdate)');
+  assert.equal(asText.hint, "write the CEL yourself with Cel.expr<string>('string(', value, ')') if the normalized RFC 3339 form is what you want");
+  const defaulted = refusal(() => kubernetesComposition({ ...widgetDefinition, name: 'defaulted' }, () => {
+    const w = widget({ name: 'w', spec: { size: 1 } });
+    return { t: w.status.lastUpdate ?? 'never' };
+  }));
+  assert.match(defaulted.message, /timestamp-text\.test\.ts:\d+:\d+: the two branches have different types \(timestamp and string\)/);
+  assert.equal(defaulted.construct, "w.status.lastUpdate ?? 'never'");
+  assert.equal(defaulted.hint, 'make both branches the same type (both text, both numbers, both lists...)');
+});
+
+test('branches of text and a number point to String(...), which gives JavaScript\'s text for an integer', () => {
+  const error = refusal(() => kubernetesComposition({ apiVersion: 'time.typekro.dev/v1alpha1', spec: type({ n: 'number.integer', s: 'string', on: 'boolean' }), name: 'mixed', kind: 'Mixed', status: type({ t: 'string' }) }, (spec) => ({
+    t: spec.on ? spec.s : (spec.n as unknown as string),
+  })));
+  assert.equal(error.hint, 'make both branches text: String(...) around the int one');
+});
