@@ -59,7 +59,7 @@ export function defineGraph<TSpec, TStatus>(
     const returned = withRun(run, () => compose(spec, instance));
     if (returned instanceof Promise) throw notSynchronous(definition.name, source, 'it returned a Promise');
     run.makeSkippedCalls();
-    const status = buildStatus(returned, run, valueContext(run, 'status'));
+    const status = buildStatus(returned, run, valueContext(run, 'status'), { name: header.name, ...(header.statusSchema && { schema: header.statusSchema }) });
     return buildGraph(header, run, status);
   });
 }

@@ -37,7 +37,8 @@ export function defineResourceGraph(
     const ids = nameResources(resources);
     run.switchTo(statusSource, resourceBindings(statusSource, run.records, ids));
     const returned = withRun(run, () => buildStatusValue(schema, resources));
-    const status = rewriteValue(buildStatus(returned, run, valueContext(run, 'status')), (expr) => resolveAliases(expr, ids));
+    const declared = { name: header.name, ...(header.statusSchema && { schema: header.statusSchema }) };
+    const status = rewriteValue(buildStatus(returned, run, valueContext(run, 'status'), declared), (expr) => resolveAliases(expr, ids));
     return buildGraph(header, run, status);
   });
 }

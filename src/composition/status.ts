@@ -15,9 +15,18 @@ import type { CompositionRun } from './run.js';
 import { toValue, type ValueContext } from './values.js';
 import { checkStatusReads } from './excluded-reads.js';
 import { TypeKroError } from '../util/errors.js';
+import type { SchemaNode } from '../ir/schema.js';
+import { checkStatusFields } from './status-fields.js';
 
-export function buildStatus(returned: unknown, run: CompositionRun, context: ValueContext): Value {
-  if (returned === undefined || returned === null) return {};
+/**
+ * The status value of the graph; with `declared` (the composition's name and status schema), the returned
+ * fields must be the declared ones.
+ */
+export function buildStatus(returned: unknown, run: CompositionRun, context: ValueContext, declared?: { name: string; schema?: SchemaNode }): Value {
+  if (returned === undefined || returned === null) {
+    if (declared) checkStatusFields(declared.name, {}, declared.schema, run.source ? (returnedStatus(run.source.fn) ?? run.source.fn) : undefined);
+    return {};
+  }
   const returnedNode = run.source ? returnedStatus(run.source.fn) : undefined;
   if (typeof returned !== 'object' || Array.isArray(returned) || refOf(returned)) {
     const why = 'a composition function must return its status as an object literal';
@@ -30,6 +39,7 @@ export function buildStatus(returned: unknown, run: CompositionRun, context: Val
       'the status uses operators on references, but TypeKro could not read the composition source to compile them; define the composition in a source file, or use Cel.expr(...)',
     );
   }
+  if (declared) checkStatusFields(declared.name, returned as Record<string, unknown>, declared.schema, returnedNode);
   return statusObject(returned as Record<string, unknown>, node, run, context);
 }
 

@@ -146,7 +146,10 @@ describe('render --manifests', () => {
     assert.equal(result.stdout, '');
     assert.ok(result.stderr.length < 400, `stderr has ${result.stderr.length} characters`);
     assert.match(result.stderr, /^typekro: resource "config" \(ConfigMap\): name "o+…\(900000 characters\)" is not a valid ConfigMap name: it has 900000 characters \(at most 253\)\. It is computed from spec\.object\.\n {2}to make the name valid: pass a valid value for spec\.object \(--set object=<value>, or in the spec file\)\n/);
-    // 63, not 253: the simple ConfigMap labels itself app: <name>, and a label value has at most 63 characters.
+    // 253 characters fit a ConfigMap name, but not the `app: <name>` label the factory adds (at most 63).
+    const labelled = await typekro(['render', 'test/cli/fixtures/named.ts', '--manifests', '--set', `object=${'o'.repeat(253)}`]);
+    assert.equal(labelled.code, 2, transcript(labelled));
+    assert.match(labelled.stderr, /of label "app" is not a valid label value: it has 253 characters \(at most 63\)\. It is computed from spec\.object\./);
     const fits = await typekro(['render', 'test/cli/fixtures/named.ts', '--manifests', '--set', `object=${'o'.repeat(63)}`]);
     assert.equal(fits.code, 0, transcript(fits));
   });
