@@ -59,7 +59,8 @@ export function checkResourceReads(resources: readonly ResourceNode[]): void {
  * ```
  */
 export function checkStatusReads(value: Value, node: Node, resources: readonly Conditional[]): void {
-  // Asked once per status field with every resource: a plain scan, no list of the conditional ones per field.
+  // Asked once per status field with every resource: a plain scan, no list of the conditional ones per field
+  // (listing them once per definition is the caller's to do).
   if (!hasConditional(resources)) return;
   for (const expr of exprsOf(value)) {
     for (const resource of resources) {

@@ -149,11 +149,8 @@ export function exprChildren(expr: Expr): readonly Expr[] {
   }
 }
 
-// No names bound: the common question (validation and dependency order ask it of every expression).
-const NOTHING_BOUND: ReadonlySet<string> = new Set();
-
 /** The root identifiers an expression reads (resource ids, `schema`, iterators), in first-seen order. */
-export function referencedRoots(expr: Expr, bound: ReadonlySet<string> = NOTHING_BOUND): string[] {
+export function referencedRoots(expr: Expr, bound?: ReadonlySet<string>): string[] {
   const seen = new Set<string>();
   collectRoots(expr, bound, seen);
   return [...seen];
@@ -170,17 +167,18 @@ export function referencedRoots(expr: Expr, bound: ReadonlySet<string> = NOTHING
  * ```
  */
 export function addReferencedRoots(expr: Expr, roots: Set<string>): Set<string> {
-  collectRoots(expr, NOTHING_BOUND, roots);
+  collectRoots(expr, undefined, roots);
   return roots;
 }
 
 // A plain recursive function, not a closure per call: compiling an RGD reads the roots of every expression.
-function collectRoots(node: Expr, scope: ReadonlySet<string>, seen: Set<string>): void {
+// `scope` (the names bound by enclosing macros) is undefined in the common case: no set made per question.
+function collectRoots(node: Expr, scope: ReadonlySet<string> | undefined, seen: Set<string>): void {
   switch (node.kind) {
     case 'literal':
       return;
     case 'ident':
-      if (!scope.has(node.name)) seen.add(node.name);
+      if (!scope?.has(node.name)) seen.add(node.name);
       return;
     case 'select':
       return collectRoots(node.target, scope, seen);
@@ -211,7 +209,7 @@ function collectRoots(node: Expr, scope: ReadonlySet<string>, seen: Set<string>)
       return;
     case 'macro':
       collectRoots(node.target, scope, seen);
-      return collectRoots(node.body, new Set([...scope, node.variable]), seen);
+      return collectRoots(node.body, new Set([...(scope ?? []), node.variable]), seen);
     case 'template':
       for (const part of node.parts) if (typeof part !== 'string') collectRoots(part, scope, seen);
       return;
