@@ -9,7 +9,12 @@ import { resolveModuleName } from './modules.js';
 import { syntaxError, type CompositionSyntaxError } from './errors.js';
 import { fromWhere } from './named-function.js';
 
-const ASPECT_MAKERS = new Set(['withLabels', 'withAnnotations', 'withEnvVars']);
+/** Each aspect maker, and the field that sets the same thing on one resource. */
+const ASPECT_MAKERS: ReadonlyMap<string, string> = new Map([
+  ['withLabels', 'labels: { team: spec.team }'],
+  ['withAnnotations', "metadata: { annotations: { 'example.com/team': spec.team } }"],
+  ['withEnvVars', 'env: { MODE: spec.mode }'],
+]);
 
 /**
  * Why `name(...)` at `node` cannot be compiled, naming where the function comes from.
@@ -22,11 +27,12 @@ const ASPECT_MAKERS = new Set(['withLabels', 'withAnnotations', 'withEnvVars']);
  */
 export function uncompilableCall(node: Node, name: string): CompositionSyntaxError {
   const source = packageOf(node, name);
-  if (source !== undefined && ASPECT_MAKERS.has(name) && isTypeKro(source)) {
+  const field = ASPECT_MAKERS.get(name);
+  if (source !== undefined && field !== undefined && isTypeKro(source)) {
     return syntaxError(
       node,
       `\`${name}(...)\` makes an aspect, which changes every resource of a composition when its factory is made; a resource factory takes no aspects, and TypeKro cannot compile the call into this resource's options`,
-      `pass it to the composition's factory or YAML: app.factory('kro', { aspects: [${name}({ ... })] }) or app.toYaml({ aspects: [...] }); for this resource alone, set the field itself (labels: { team: spec.team })`,
+      `pass it to the composition's factory or YAML: app.factory('kro', { aspects: [${name}({ ... })] }) or app.toYaml({ aspects: [...] }); for this resource alone, set the field itself (${field})`,
     );
   }
   if (source !== undefined) {

@@ -34,7 +34,9 @@ export function compileResourceCondition(
     if (type.kind !== 'bool' && type.kind !== 'dyn') {
       throw syntaxError(argument, `${method(kind)}() takes a boolean condition, got ${withArticle(type.kind)}`, `compare it explicitly, e.g. .${method(kind)}(spec.name !== '')`);
     }
-    return compileConditionNode(argument, scope);
+    const condition = compileConditionNode(argument, scope);
+    if (kind === 'readyWhen') checkReadsItselfOnly(condition, record.forEach.length > 0 ? 'each' : record.id, undefined, argument);
+    return condition;
   }
   if (ref) return refToExpr(ref);
   if (isExprValue(input)) return input.expr;
@@ -75,13 +77,15 @@ function compileCallback(kind: ConditionKind, record: ResourceRecord, argument: 
  * KRO evaluates readyWhen with the resource itself only in scope; a read of the spec or another resource
  * would make KRO reject the RGD. Said here, at the callback, with the reads as the composition wrote them.
  */
-function checkReadsItselfOnly(condition: Expr, self: string, selfName: string, body: Node): void {
+function checkReadsItselfOnly(condition: Expr, self: string, selfName: string | undefined, node: Node): void {
   const others = readsOutside(condition, self);
   if (others.length === 0) return;
+  const name = selfName ?? 'self';
+  const what = selfName ? `a readyWhen callback may only read the resource itself (\`${selfName}\`)` : 'a readyWhen condition may only read the resource itself (through a callback\'s parameter)';
   throw syntaxError(
-    body,
-    `a readyWhen callback may only read the resource itself (\`${selfName}\`): KRO evaluates it with nothing else in scope, and this one reads ${others.join(', ')}`,
-    'move conditions on the spec or on other resources to .withIncludeWhen(...) or to the status',
+    node,
+    `${what}: KRO evaluates it with nothing else in scope, and this one reads ${others.join(', ')}`,
+    `move conditions on the spec or on other resources to .withIncludeWhen(...) or to the status; write readyWhen as a callback on the resource: .withReadyWhen((${name}) => ${name}.status...)`,
   );
 }
 

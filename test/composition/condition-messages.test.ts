@@ -22,7 +22,7 @@ function refusal(define: () => unknown): string {
   return assert.fail('the definition was accepted');
 }
 
-const HINT = '  hint: move conditions on the spec or on other resources to .withIncludeWhen(...) or to the status';
+const hint = (self: string): string => `  hint: move conditions on the spec or on other resources to .withIncludeWhen(...) or to the status; write readyWhen as a callback on the resource: .withReadyWhen((${self}) => ${self}.status...)`;
 
 test('a readyWhen callback reading the spec or another resource is refused at the callback, naming the reads', () => {
   assert.equal(
@@ -30,7 +30,7 @@ test('a readyWhen callback reading the spec or another resource is refused at th
       Deployment({ name: 'web', image: 'nginx' }).withReadyWhen((self) => self.status.readyReplicas >= spec.n);
       return {};
     })),
-    `<this file>:30:75: a readyWhen callback may only read the resource itself (\`self\`): KRO evaluates it with nothing else in scope, and this one reads spec.n\n    self.status.readyReplicas >= spec.n\n${HINT}`,
+    `<this file>:30:75: a readyWhen callback may only read the resource itself (\`self\`): KRO evaluates it with nothing else in scope, and this one reads spec.n\n    self.status.readyReplicas >= spec.n\n${hint('self')}`,
   );
   assert.equal(
     refusal(() => kubernetesComposition({ ...definition, name: 'ready-other', kind: 'ReadyOther' }, () => {
@@ -38,7 +38,7 @@ test('a readyWhen callback reading the spec or another resource is refused at th
       Deployment({ name: 'web', image: 'nginx' }).withReadyWhen((web) => web.status.readyReplicas > 0 && db.status.readyReplicas > 0);
       return {};
     })),
-    `<this file>:38:74: a readyWhen callback may only read the resource itself (\`web\`): KRO evaluates it with nothing else in scope, and this one reads db.status.readyReplicas\n    web.status.readyReplicas > 0 && db.status.readyReplicas > 0\n${HINT}`,
+    `<this file>:38:74: a readyWhen callback may only read the resource itself (\`web\`): KRO evaluates it with nothing else in scope, and this one reads db.status.readyReplicas\n    web.status.readyReplicas > 0 && db.status.readyReplicas > 0\n${hint('web')}`,
   );
 });
 
@@ -59,4 +59,14 @@ test('a readyWhen callback on the resource itself, its collection item included,
     return {};
   });
   assert.equal(app.graph.resources[0]?.readyWhen.length, 1);
+});
+
+test('a readyWhen condition written as an expression over the spec is refused at the argument', () => {
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'ready-expr', kind: 'ReadyExpr' }, (spec) => {
+      Deployment({ name: 'web', image: 'nginx' }).withReadyWhen(spec.n > 2);
+      return {};
+    })),
+    `<this file>:67:65: a readyWhen condition may only read the resource itself (through a callback's parameter): KRO evaluates it with nothing else in scope, and this one reads spec.n\n    spec.n > 2\n${hint('self')}`,
+  );
 });
