@@ -9,6 +9,8 @@ import { enclosingContext, factoryCallsIn } from '../analysis/composition.js';
 import { syntaxError } from '../analysis/errors.js';
 import { mentionsReferences, type IsFactoryCall } from '../analysis/local-scope.js';
 import { helperFactoryCalls, type HelperFactoryCall } from './helper-calls.js';
+import { isReferenceLoop } from './collections.js';
+import { jumpsOf } from '../analysis/jumps.js';
 import type { Scope } from '../analysis/scope.js';
 import { locationOf, parseSourceFile, snippetOf, type CallNode } from '../analysis/source.js';
 import { exprValue } from '../ir/value.js';
@@ -95,15 +97,20 @@ export function makeSkippedCalls(host: SkippedCallHost, skipped: readonly Skippe
 }
 
 /**
- * A call skipped by conditions that read no reference (`if (FEATURE)`, a flag from the environment, an outer
- * loop's constant): JavaScript decided it exactly, so it is not made. Calls in loops and helpers are not
- * decided here (a callback that never ran is not a decision). A helper call under no condition at all ran,
- * and made what its own (constant) conditions let it.
+ * A call skipped by conditions that read no reference (`if (FEATURE)`, a flag from the environment, a
+ * constant loop's item, `!t.toUpperCase()`): JavaScript decided it exactly, so it is not made. So is one in
+ * loops over constants that no jump on a reference leaves early. Calls in helpers nested in the composition are
+ * not decided here (a callback that never ran is not a decision). A helper call under no condition at all
+ * ran, and made what its own (constant) conditions let it.
  */
 function decidedByJavaScript(call: CallNode, host: SkippedCallHost, helperCall: boolean): boolean {
   const context = enclosingContext(host.source.fn, call);
-  if (context.insideHelper || context.loops.length > 0 || (context.conditions.length === 0 && !helperCall)) return false;
-  return !context.conditions.some((condition) => mentionsReferences(condition.test, host.scope));
+  if (context.insideHelper || (context.loops.length === 0 && context.conditions.length === 0 && !helperCall)) return false;
+  const onReference = (test: Node): boolean => mentionsReferences(test, host.scope);
+  for (const loop of context.loops) {
+    if (isReferenceLoop(loop, host.scope) || jumpsOf(loop).some((jump) => jump.conditions.some(({ test }) => onReference(test)))) return false;
+  }
+  return !context.conditions.some(({ test }) => onReference(test));
 }
 
 function guardedInSkippedHelper(call: CallNode, guard: Node): Error {
