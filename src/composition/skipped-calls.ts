@@ -11,7 +11,7 @@ import { mentionsReferences, type IsFactoryCall } from '../analysis/local-scope.
 import { helperFactoryCalls, type HelperFactoryCall } from './helper-calls.js';
 import { isReferenceLoop } from './collections.js';
 import { jumpsOf } from '../analysis/jumps.js';
-import type { Scope } from '../analysis/scope.js';
+import { scopeOf, type Binding, type Scope } from '../analysis/scope.js';
 import { locationOf, parseSourceFile, snippetOf, type CallNode } from '../analysis/source.js';
 import { exprValue } from '../ir/value.js';
 import type { Expr } from '../ir/expr.js';
@@ -106,9 +106,13 @@ export function makeSkippedCalls(host: SkippedCallHost, skipped: readonly Skippe
 function decidedByJavaScript(call: CallNode, host: SkippedCallHost, helperCall: boolean): boolean {
   const context = enclosingContext(host.source.fn, call);
   if (context.insideHelper || (context.loops.length === 0 && context.conditions.length === 0 && !helperCall)) return false;
-  const onReference = (test: Node): boolean => mentionsReferences(test, host.scope);
+  // The loops' own variables are items of constant lists here (the run may still bind an earlier loop's of the same name).
+  const items: Record<string, Binding> = {};
+  const scope = scopeOf(items, host.scope);
+  const onReference = (test: Node): boolean => mentionsReferences(test, scope);
   for (const loop of context.loops) {
-    if (isReferenceLoop(loop, host.scope) || jumpsOf(loop).some((jump) => jump.conditions.some(({ test }) => onReference(test)))) return false;
+    if (isReferenceLoop(loop, scope) || jumpsOf(loop).some((jump) => jump.conditions.some(({ test }) => onReference(test)))) return false;
+    items[loop.variable] = { kind: 'opaque', why: `\`${loop.variable}\` is the item of a loop over a constant list`, writes: [], scope: host.scope };
   }
   return !context.conditions.some(({ test }) => onReference(test));
 }

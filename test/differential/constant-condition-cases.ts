@@ -50,6 +50,8 @@ const mixed = kubernetesComposition({ ...definition, name: 'cond-item-mixed', ki
 });
 
 const decidedInJavaScript = kubernetesComposition({ ...definition, name: 'cond-item-js', kind: 'CondItemJs' }, (spec) => {
+  // An earlier loop over the spec with a variable of the same name: the constant loop's `t` is its own.
+  for (const t of spec.name.split('-')) ConfigMap({ name: `part-${t}`, data: { t } });
   // Conditions on the item alone that TypeKro does not fold (a method call): JavaScript decided them exactly.
   for (const t of ['a', 'b-c', 'Zz']) {
     if (!t.toUpperCase()) ConfigMap({ name: `never-${t.toLowerCase()}`, data: { v: String(spec.enabled) } });
