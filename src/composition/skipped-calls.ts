@@ -9,7 +9,9 @@ import { enclosingContext, factoryCallsIn } from '../analysis/composition.js';
 import { syntaxError } from '../analysis/errors.js';
 import { mentionsReferences, type IsFactoryCall } from '../analysis/local-scope.js';
 import { helperFactoryCalls, type HelperFactoryCall } from './helper-calls.js';
-import type { Scope } from '../analysis/scope.js';
+import { isReferenceLoop } from './collections.js';
+import { jumpsOf } from '../analysis/jumps.js';
+import { scopeOf, type Binding, type Scope } from '../analysis/scope.js';
 import { locationOf, parseSourceFile, snippetOf, type CallNode } from '../analysis/source.js';
 import { exprValue } from '../ir/value.js';
 import type { Expr } from '../ir/expr.js';
@@ -95,15 +97,24 @@ export function makeSkippedCalls(host: SkippedCallHost, skipped: readonly Skippe
 }
 
 /**
- * A call skipped by conditions that read no reference (`if (FEATURE)`, a flag from the environment, an outer
- * loop's constant): JavaScript decided it exactly, so it is not made. Calls in loops and helpers are not
- * decided here (a callback that never ran is not a decision). A helper call under no condition at all ran,
- * and made what its own (constant) conditions let it.
+ * A call skipped by conditions that read no reference (`if (FEATURE)`, a flag from the environment, a
+ * constant loop's item, `!t.toUpperCase()`): JavaScript decided it exactly, so it is not made. So is one in
+ * loops over constants that no jump on a reference leaves early. Calls in helpers nested in the composition are
+ * not decided here (a callback that never ran is not a decision). A helper call under no condition at all
+ * ran, and made what its own (constant) conditions let it.
  */
 function decidedByJavaScript(call: CallNode, host: SkippedCallHost, helperCall: boolean): boolean {
   const context = enclosingContext(host.source.fn, call);
-  if (context.insideHelper || context.loops.length > 0 || (context.conditions.length === 0 && !helperCall)) return false;
-  return !context.conditions.some((condition) => mentionsReferences(condition.test, host.scope));
+  if (context.insideHelper || (context.loops.length === 0 && context.conditions.length === 0 && !helperCall)) return false;
+  // The loops' own variables are items of constant lists here (the run may still bind an earlier loop's of the same name).
+  const items: Record<string, Binding> = {};
+  const scope = scopeOf(items, host.scope);
+  const onReference = (test: Node): boolean => mentionsReferences(test, scope);
+  for (const loop of context.loops) {
+    if (isReferenceLoop(loop, scope) || jumpsOf(loop).some((jump) => jump.conditions.some(({ test }) => onReference(test)))) return false;
+    items[loop.variable] = { kind: 'opaque', why: `\`${loop.variable}\` is the item of a loop over a constant list`, writes: [], scope: host.scope };
+  }
+  return !context.conditions.some(({ test }) => onReference(test));
 }
 
 function guardedInSkippedHelper(call: CallNode, guard: Node): Error {

@@ -3,7 +3,8 @@
  * trial): `for (const e of ['dev', 'prod']) { if (spec.env === e) ConfigMap(...) }` compiles to one resource
  * per item, each under its own includeWhen with the item folded in (`schema.spec.env == "dev"`), and the
  * `else` branch to the negation. JavaScript skipped the `if` branch for every item (TypeKro makes it from
- * source) and took the `else` for every item (each call is its item's, as the count of calls shows). A
+ * source) and took the `else` for every item (each call is its item's, as the count of calls shows); one on
+ * the item alone that TypeKro cannot fold (`!t.toUpperCase()`) was decided by JavaScript. A
  * condition JavaScript decided differently per item on a placeholder is refused (definition-rejections.test.ts).
  */
 import { type } from 'arktype';
@@ -48,8 +49,21 @@ const mixed = kubernetesComposition({ ...definition, name: 'cond-item-mixed', ki
   return { v: 'ok' };
 });
 
+const decidedInJavaScript = kubernetesComposition({ ...definition, name: 'cond-item-js', kind: 'CondItemJs' }, (spec) => {
+  // An earlier loop over the spec with a variable of the same name: the constant loop's `t` is its own.
+  for (const t of spec.name.split('-')) ConfigMap({ name: `part-${t}`, data: { t } });
+  // Conditions on the item alone that TypeKro does not fold (a method call): JavaScript decided them exactly.
+  for (const t of ['a', 'b-c', 'Zz']) {
+    if (!t.toUpperCase()) ConfigMap({ name: `never-${t.toLowerCase()}`, data: { v: String(spec.enabled) } });
+    else ConfigMap({ name: `always-${t.toLowerCase()}`, data: { v: spec.env } });
+    if (t.length > 2) ConfigMap({ name: `long-${t.toLowerCase()}`, data: {} });
+  }
+  return { v: 'ok' };
+});
+
 export const constantConditionCases: Readonly<Record<string, CaseInput>> = {
   'cond-item-if': { composition: ifOnItem as never, spec: { env: 'dev', enabled: false, n: 1, name: 'a' } },
   'cond-item-else': { composition: ifElseOnItem as never, spec: { env: 'prod', enabled: false, n: 2, name: 'b' } },
   'cond-item-mixed': { composition: mixed as never, spec: { env: 'test', enabled: true, n: 0, name: 'a' } },
+  'cond-item-js': { composition: decidedInJavaScript as never, spec: { env: 'dev', enabled: true, n: 0, name: 'a' } },
 };
