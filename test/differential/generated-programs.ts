@@ -12,9 +12,9 @@
  * when it is not set). Programs are plain data; `renderBatch` writes
  * them as real TypeScript (TypeKro compiles from source). */
 import fc from 'fast-check';
-import { FOR_CONST_IF, exprArb, replicasArb, renderExpr, SPEC_SCHEMA, SPEC_FIELDS, SPEC_TYPE, type Expr, type ExprType, type GenScope } from './generated-expressions.js';
+import { exprArb, replicasArb, renderExpr, SPEC_SCHEMA, SPEC_FIELDS, SPEC_TYPE, type Expr, type ExprType, type GenScope } from './generated-expressions.js';
 
-export const POSITIONS = ['inline', 'deployment', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn', 'if', 'else', 'and', 'ternary', 'for', 'map', 'ready', 'for-ready', 'for-destructured', 'for-filtered', 'local-list', 'if-for', 'for-if', 'for-const', 'for-const-if', 'nullish'] as const;
+export const POSITIONS = ['inline', 'deployment', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn', 'if', 'else', 'and', 'ternary', 'for', 'map', 'ready', 'for-ready', 'for-destructured', 'for-filtered', 'local-list', 'if-for', 'for-if', 'for-const', 'nullish'] as const;
 export type Position = (typeof POSITIONS)[number];
 
 export interface Site {
@@ -80,11 +80,6 @@ function siteArb(position: Position, outer: GenScope, depth: number): fc.Arbitra
     case 'for-destructured':
     case 'for-const':
       return str({ ...outer, vars: ['t'] }).map((value) => ({ position, values: [value] }));
-    case 'for-const-if':
-      // an `if`/`else` inside a loop over constants, on the item `t` and the spec: one includeWhen per item and branch
-      return fc
-        .tuple(str({ ...outer, vars: ['t'] }), str({ ...outer, vars: ['t'] }), exprArb('bool', { ...outer, vars: ['t'] }, depth))
-        .map(([value, second, guard]) => ({ position, values: [value, second], guard }));
     case 'if-for':
       // A loop inside an `if`: a forEach under the `if`'s includeWhen, whether JavaScript took the branch or not.
       return fc.tuple(str({ ...outer, vars: ['t'] }), exprArb('bool', outer, depth)).map(([value, guard]) => ({ position, values: [value], guard }));
@@ -184,13 +179,6 @@ function renderSite(site: Site, p: number, i: number): string[] {
     case 'for-const':
       // A loop over a constant array runs in JavaScript: one resource per item, the item a constant in the CEL.
       return ["for (const t of ['a', 'b-c', 'Zz']) {", `  ConfigMap({ name: \`g${i}-\${t.toLowerCase()}\`, data: { v: ${r(value!)} } });`, '}'];
-    case 'for-const-if':
-      return [
-        `${FOR_CONST_IF} {`,
-        `  if (${r(site.guard!)}) ConfigMap({ name: \`g${i}-\${t.toLowerCase()}\`, data: { v: ${r(value!)} } });`,
-        `  else ConfigMap({ name: \`e${i}-\${t.toLowerCase()}\`, data: { v: ${r(second!)} } });`,
-        '}',
-      ];
     case 'nullish':
       // A factory on the right of `??`: created only when the optional field is not set.
       return [`spec.nick ?? ConfigMap({ name: ${name}, data: { v: ${r(value!)} } });`];
