@@ -3,6 +3,7 @@
  * truthiness, int vs double, string coercion. Whatever cannot be kept faithfully is rejected with a
  * `CompositionSyntaxError` naming the place and the escape hatch.
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { MemberExpression, Node, OptionalMemberExpression, TemplateLiteral } from '@babel/types';
 import { E, type Expr } from '../ir/expr.js';
 import { T, fieldOf, wireName, type CelType, type FieldType } from '../ir/types.js';
@@ -366,11 +367,17 @@ function objectLiteral(node: Extract<Node, { type: 'ObjectExpression' }>, scope:
     if (key === undefined) throw syntaxError(property.key, 'object keys must be names, strings or numbers', HINT.expr);
     const t = compileValue(property.value, scope);
     if (t.nullish) throw syntaxError(property.value, 'an `undefined` property value', 'leave the property out');
-    if (t.absent) throw absentProperty(property.value, key);
+    if (t.absent && !guardedBy(scope, t.absent.present)) throw absentProperty(property.value, key);
     fields[key] = { type: t.type, optional: false };
     return { key: E.str(key), value: t.expr };
   });
   return plain(E.map(entries), T.object(fields));
+}
+
+/** Whether an enclosing `?:` test establishes `present` (each of its `&&` parts is one of the test's parts). */
+function guardedBy(scope: Scope, present: Expr): boolean {
+  const parts = (e: Expr): Expr[] => (e.kind === 'binary' && e.op === '&&' ? [...parts(e.left), ...parts(e.right)] : [e]);
+  return parts(present).every((part) => (scope.guards ?? []).some((guard) => isDeepStrictEqual(guard, part)));
 }
 
 /**

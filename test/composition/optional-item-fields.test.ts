@@ -79,3 +79,20 @@ test('with a default, the mapped objects compile and agree with JavaScript on se
     assert.deepEqual(report.findings, [], JSON.stringify(users));
   }
 });
+
+const guarded = kubernetesComposition(
+  { ...meta, name: 'opt-guarded', status: type({ users: type({ name: 'string', 'role?': 'string' }).array() }) },
+  (s) => {
+    Service({ name: 'svc', selector: { app: 'a' }, ports: s.users.map((u) => (u.port !== undefined ? { name: u.name, port: 80, targetPort: u.port } : { name: u.name, port: 80 })) });
+    return { users: s.users.map((u) => (u.role ? { name: u.name, role: u.role } : { name: u.name })) };
+  },
+);
+
+test('a property behind a ?: that tests its presence compiles and leaves the key out as JavaScript does', () => {
+  assert.match(guarded.toYaml(), /has\(u\.port\) \? \{"name": u\.name, "port": 80, "targetPort": u\.port\} : \{"name": u\.name, "port": 80\}/);
+  for (const users of [[], [{ name: 'x' }], [{ name: 'x', role: '' }, { name: 'y', role: 'admin', port: 9090 }]]) {
+    const report = runCase('opt-guarded', { composition: guarded as never, spec: { users }, specs: [{ users }] });
+    assert.ok(report.evaluations > 0);
+    assert.deepEqual(report.findings, [], JSON.stringify(users));
+  }
+});
