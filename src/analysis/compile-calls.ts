@@ -242,8 +242,8 @@ function listMethod(ctx: MethodContext, name: string): Typed {
       arity(ctx, name, 1, 1);
       refuseIdentitySearch(ctx, item);
       const arg = ctx.args[0] as Node;
-      const [needle] = unifyNumeric(ctx.c.value(arg, ctx.scope), { expr: list, type: item });
-      return plain(E.binary('in', valueOf(needle), list), T.bool);
+      const [needle, haystack] = numericSearch(ctx.c.value(arg, ctx.scope), list, item);
+      return plain(E.binary('in', valueOf(needle), haystack), T.bool);
     }
     case 'join':
       return join(ctx, list, item);
@@ -252,13 +252,24 @@ function listMethod(ctx: MethodContext, name: string): Typed {
       refuseIdentitySearch(ctx, item);
       // KRO's lists library has no int/double overload: `[1.0].indexOf(1)` does not type-check.
       const needle = ctx.c.value(ctx.args[0] as Node, ctx.scope);
-      const [unified] = isNumeric(item) && isNumeric(needle.type) ? unifyNumeric(needle, { expr: list, type: item }) : [needle];
+      const [unified, haystack] = isNumeric(item) && isNumeric(needle.type) ? numericSearch(needle, list, item) : [needle, list];
       if (unified.absent || unified.nullish) throw syntaxError(ctx.args[0] as Node, 'searching a list for a value that may be undefined', 'give it a default with `??`');
-      return plain(E.call('indexOf', [valueOf(unified)], list), T.int);
+      return plain(E.call('indexOf', [valueOf(unified)], haystack), T.int);
     }
     default:
       throw syntaxError(ctx.node, `the array method \`${name}\` has no CEL equivalent`, HINT.expr);
   }
+}
+
+/**
+ * The needle and the list to search, of one numeric kind: an int needle in a double list becomes a double; a
+ * double needle in an int list searches the list converted to doubles (`[1, 2].includes(2.0)` is true in
+ * JavaScript, and KRO's checker has no `in` or `indexOf` over `(double, list(int))`). The converted list
+ * keeps positions, so `indexOf` stays JavaScript's index.
+ */
+function numericSearch(needle: Typed, list: Expr, item: CelType): [Typed, Expr] {
+  if (needle.type.kind === 'double' && item.kind === 'int') return [needle, E.macro('map', list, 'i', E.call('double', [E.ident('i')]))];
+  return [unifyNumeric(needle, { expr: list, type: item })[0], list];
 }
 
 /** JavaScript finds a list or object item only by identity (never one read from the spec); CEL compares contents. */

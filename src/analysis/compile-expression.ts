@@ -3,6 +3,7 @@
  * truthiness, int vs double, string coercion. Whatever cannot be kept faithfully is rejected with a
  * `CompositionSyntaxError` naming the place and the escape hatch.
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { MemberExpression, Node, OptionalMemberExpression, TemplateLiteral } from '@babel/types';
 import { E, type Expr } from '../ir/expr.js';
 import { T, fieldOf, wireName, type CelType, type FieldType } from '../ir/types.js';
@@ -10,7 +11,7 @@ import { namedBinding, type Binding, type Scope } from './scope.js';
 import { unwrap } from './ast.js';
 import { ownProperties, staticProperty } from './literal-reads.js';
 import { mentionsReferences } from './local-scope.js';
-import { HINT, syntaxError, unknownShape } from './errors.js';
+import { HINT, syntaxError, unknownShape, type CompositionSyntaxError } from './errors.js';
 import { compileCall, guarded } from './compile-calls.js';
 import { compileLookup } from './compile-lookup.js';
 import { compileBinary, compileConditional, compileLogical, compileUnary, conditionOf } from './compile-operators.js';
@@ -18,6 +19,7 @@ import {
   andPresent, asJavaScriptText, describe, fieldRead, fieldReadThrough, nullishValue, plain, stringify, toOptional, valueOf, wrappedValue, type Compiler, type Typed,
 } from './typed.js';
 import { withArticle } from '../util/article.js';
+import { snippetOf } from './source.js';
 
 /** Options for value contexts. */
 export interface CompileOptions {
@@ -365,10 +367,30 @@ function objectLiteral(node: Extract<Node, { type: 'ObjectExpression' }>, scope:
     if (key === undefined) throw syntaxError(property.key, 'object keys must be names, strings or numbers', HINT.expr);
     const t = compileValue(property.value, scope);
     if (t.nullish) throw syntaxError(property.value, 'an `undefined` property value', 'leave the property out');
+    if (t.absent && !guardedBy(scope, t.absent.present)) throw absentProperty(property.value, key);
     fields[key] = { type: t.type, optional: false };
     return { key: E.str(key), value: t.expr };
   });
   return plain(E.map(entries), T.object(fields));
+}
+
+/** Whether an enclosing `?:` test establishes `present` (each of its `&&` parts is one of the test's parts). */
+function guardedBy(scope: Scope, present: Expr): boolean {
+  const parts = (e: Expr): Expr[] => (e.kind === 'binary' && e.op === '&&' ? [...parts(e.left), ...parts(e.right)] : [e]);
+  return parts(present).every((part) => (scope.guards ?? []).some((guard) => isDeepStrictEqual(guard, part)));
+}
+
+/**
+ * A property read from a field that may be missing (an optional field of a spec list item, an observed
+ * field): JavaScript leaves the key out of the object, but a CEL map literal waits for the field forever.
+ */
+function absentProperty(node: Node, key: string): CompositionSyntaxError {
+  const read = snippetOf(node);
+  return syntaxError(
+    node,
+    `\`${key}\` is set from \`${read}\`, which may be \`undefined\` (an optional field without a default): JavaScript then leaves \`${key}\` out of the object, but KRO waits for the field forever`,
+    `give it a default (\`${key}: ${read} ?? <default>\`; a spec field can also get one in the spec type)`,
+  );
 }
 
 export type { Typed };

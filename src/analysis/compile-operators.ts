@@ -232,7 +232,8 @@ function nullishCoalescing(node: LogicalExpression, left: Typed, right: Typed): 
 
 export function compileConditional(node: ConditionalExpression, scope: Scope, c: Compiler, expect?: CelType): Typed {
   const test = c.condition(node.test, scope);
-  const [a, b, type] = unifyBranches(node, c.value(node.consequent, scope, expect), c.value(node.alternate, scope, expect));
+  const guardedScope: Scope = { lookup: (name) => scope.lookup(name), guards: [...(scope.guards ?? []), ...conjuncts(test)] };
+  const [a, b, type] = unifyBranches(node, c.value(node.consequent, guardedScope, expect), c.value(node.alternate, scope, expect));
   if (a.nullish && b.nullish) throw syntaxError(node, 'both branches are `undefined`', 'leave the field out');
   if (a.nullish || b.nullish || a.absent?.wrapped || b.absent?.wrapped) {
     // One side may be `undefined`: the result is a CEL optional (none = field omitted).
@@ -245,4 +246,9 @@ export function compileConditional(node: ConditionalExpression, scope: Scope, c:
     return { expr: E.cond(test, a.expr, b.expr), type, absent: { present, value, wrapped: false } };
   }
   return plain(E.cond(test, a.expr, b.expr), type);
+}
+
+/** The parts of `a && b && ...`, each known to hold when the whole does. */
+function conjuncts(expr: Expr): Expr[] {
+  return expr.kind === 'binary' && expr.op === '&&' ? [...conjuncts(expr.left), ...conjuncts(expr.right)] : [expr];
 }

@@ -75,6 +75,8 @@ export type FunctionLike = ArrowFunctionExpression | FunctionExpression | Functi
 
 export interface Scope {
   lookup(name: string): Binding | undefined;
+  /** Conditions known to hold here (the test of an enclosing `?:` branch): `has(u.port)` guards `u.port`. */
+  readonly guards?: readonly Expr[];
 }
 
 export function scopeOf(bindings: Readonly<Record<string, Binding>>, parent?: Scope): Scope {

@@ -210,6 +210,19 @@ export function celToNative(value: unknown, conditionsAsMaps = true): unknown {
 }
 
 /**
+ * Whether a CEL result is `optional.none()`: what the compiler emits for a JavaScript `undefined`. A status
+ * field holding it is left out (KRO omits it; JavaScript leaves it `undefined`), never written as `null`.
+ *
+ * @example
+ * ```ts
+ * isOptionalNone(Optional.none()); // => true
+ * ```
+ */
+export function isOptionalNone(value: unknown): boolean {
+  return value instanceof Optional && !value.hasValue();
+}
+
+/**
  * A CEL value as JSON: {@link celToNative}, then ints must be exact JavaScript numbers and doubles finite.
  * Bytes are rejected: KRO v0.9.4 would write raw bytes, which is never what a manifest field wants (wrap
  * with `base64.encode`).

@@ -6,7 +6,7 @@
 import type { Expr } from '../../ir/expr.js';
 import { isExprValue, type Value } from '../../ir/value.js';
 import { isPlainObject } from '../../util/json.js';
-import { celToJson, type EvalResult } from '../cel/index.js';
+import { celToJson, isOptionalNone, type EvalResult } from '../cel/index.js';
 
 export type Resolved =
   | { readonly kind: 'value'; readonly value: unknown }
@@ -83,16 +83,23 @@ export interface StatusResult {
 
 /**
  * The instance status: fields whose expressions are pending are omitted (KRO's soft resolution); `null`
- * leaves and empty objects are omitted, as the RGD compiler omits them; an array is one field.
+ * leaves and empty objects are omitted, as the RGD compiler omits them; an array is one field. A field
+ * whose expression gives `optional.none()` (JavaScript's `undefined`) is omitted and pending, as KRO
+ * leaves it out and JavaScript leaves it `undefined`; `null` would differ from both.
  */
 export function resolveStatus(value: Value, evaluate: LeafEvaluator): StatusResult {
   const pending: string[] = [];
   const errors: string[] = [];
   const failures: FailedLeaf[] = [];
+  // A whole field that is `optional.none()` is undefined in JavaScript: pending, not null.
+  const leafOf = (path: string): LeafEvaluator => (expr) => {
+    const result = evaluate(expr);
+    return result.kind === 'value' && isOptionalNone(result.value) ? { kind: 'pending', reason: `${path} is undefined` } : result;
+  };
   const visit = (node: Value, path: string): unknown => {
     if (node === null) return undefined;
     if (!isPlainObject(node) || isExprValue(node)) {
-      const resolved = resolveValue(node, evaluate, path);
+      const resolved = resolveValue(node, isExprValue(node) ? leafOf(path) : evaluate, path);
       if (resolved.kind === 'pending') pending.push(path);
       if (resolved.kind === 'error') {
         errors.push(resolved.message);
