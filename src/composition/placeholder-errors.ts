@@ -9,6 +9,7 @@ import { walk } from '../analysis/ast.js';
 import { syntaxError } from '../analysis/errors.js';
 import { parseSourceFile, snippetOf } from '../analysis/source.js';
 import { isInternalFile } from '../model/call-site.js';
+import { hasMarkers } from '../model/refs.js';
 import { stackFrames, type StackFrame } from '../util/stack.js';
 import { TypeKroError } from '../util/errors.js';
 
@@ -24,7 +25,8 @@ const POSITION_HINT = 'loop with `for (const item of list)` (or `list.map((item)
  * ```
  */
 export function placeholderFailure(error: unknown): unknown {
-  if (!(error instanceof TypeError) || error instanceof TypeKroError) return error;
+  // A built-in that received a reference names it in its message: withReferenceMarkers explains that one.
+  if (!(error instanceof TypeError) || error instanceof TypeKroError || hasMarkers(error.message)) return error;
   const frame = stackFrames(error.stack ?? '').find((candidate) => !isInternalFile(candidate.file));
   const node = frame && failingNode(frame);
   if (!node) return error;
