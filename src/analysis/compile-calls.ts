@@ -9,6 +9,7 @@ import { namedBinding, scopeOf, type Binding, type FunctionLike, type Scope } fr
 import { codeRunner } from './code-runners.js';
 import { returnedExpression } from './literal-reads.js';
 import { bindParams, functionScope } from './local-scope.js';
+import { resolveModuleName } from './modules.js';
 import { unwrap } from './ast.js';
 import { HINT, syntaxError, unknownShape } from './errors.js';
 import { renameIdent } from './rename.js';
@@ -339,10 +340,46 @@ function globalCall(node: Call, name: string, args: readonly Node[], scope: Scop
 
 /** A call of a name the scope binds: a helper is inlined; anything else cannot run in CEL. */
 function helperCall(node: Call, name: string, binding: Binding | undefined, args: readonly Node[], scope: Scope, c: Compiler, expect?: CelType): Typed {
-  if (binding?.kind === 'function') return inlined(node, name, binding.fn, () => c.value(inlinedBody(node, binding.fn), functionScope(binding.fn, binding.scope, () => false, bindParams(binding.fn, args, scope, binding.scope)), expect));
+  if (binding?.kind === 'function') {
+    const parent = withTypeKroCel(binding.fn, binding.scope, scope);
+    return inlined(node, name, binding.fn, () => c.value(inlinedBody(node, binding.fn), functionScope(binding.fn, parent, () => false, bindParams(binding.fn, args, scope, binding.scope)), expect));
+  }
   // A local import TypeKro could not follow says why; `eval` and its like keep the general message.
   if (binding?.kind === 'unsupported' && !codeRunner(name)) throw syntaxError(node, `\`${name}(...)\` cannot be compiled: ${binding.why}`, binding.hint);
   throw syntaxError(node, `\`${name}(...)\` is a JavaScript function; it cannot run in CEL`, HINT.expr);
+}
+
+/** How a helper's scope hands TypeKro's `Cel` on to the helpers it calls (not a JavaScript name). */
+const CEL_HOST = '#Cel';
+
+/**
+ * The scope a helper's body sees: its module's names, where a name the helper's file imports from TypeKro
+ * as `Cel` (or `cel`) is the CEL escape hatch the composition compiles (`Cel.cond(n > 3, ...)` in a helper
+ * is compiled like in the composition, not run on placeholders). The binding comes from the caller, because
+ * printing CEL belongs to a layer above this one.
+ */
+function withTypeKroCel(fn: FunctionLike, parent: Scope, caller: Scope): Scope {
+  const host = caller.lookup(CEL_HOST) ?? caller.lookup('Cel');
+  const file = fn.loc?.filename;
+  if (host?.kind !== 'cel' || !file) return parent;
+  return {
+    lookup(name) {
+      if (name === CEL_HOST) return host;
+      const found = parent.lookup(name);
+      if (found !== undefined) return found;
+      const target = importTarget(file, name);
+      return target?.kind === 'package' && target.typekro && (target.imported === 'Cel' || target.imported === 'cel') ? host : undefined;
+    },
+  };
+}
+
+function importTarget(file: string, name: string): ReturnType<typeof resolveModuleName> {
+  try {
+    return resolveModuleName(file, name);
+  } catch {
+    // An import that cannot be followed is reported by the module scope, where the name is used.
+    return undefined;
+  }
 }
 
 /**

@@ -22,8 +22,11 @@ export type ModuleTarget =
   | { readonly kind: 'default'; readonly file: string; readonly node: Node }
   /** The namespace object of `file` (`import * as H`, `export * as H`). */
   | { readonly kind: 'namespace'; readonly file: string }
-  /** Code outside the user's sources: a package (`source`), TypeKro itself, a non-source file. */
-  | { readonly kind: 'package'; readonly source: string };
+  /**
+   * Code outside the user's sources: a package (`source`), TypeKro itself (`typekro`), a non-source file.
+   * `imported` is the export an import specifier names (`'default'` for a default import).
+   */
+  | { readonly kind: 'package'; readonly source: string; readonly typekro: boolean; readonly imported?: string };
 
 /**
  * Why a name could not be followed to its source (a missing file or export, a cycle): callers turn it into
@@ -53,9 +56,9 @@ export function resolveModuleName(file: string, name: string, seen: ReadonlySet<
     for (const specifier of statement.specifiers) {
       if (specifier.local.name !== name) continue;
       const target = importedModule(file, statement);
-      if (typeof target !== 'string') return target;
-      if (specifier.type === 'ImportNamespaceSpecifier') return { kind: 'namespace', file: target };
-      const imported = specifier.type === 'ImportDefaultSpecifier' ? 'default' : exportName(specifier.imported);
+      const imported = specifier.type === 'ImportDefaultSpecifier' ? 'default' : specifier.type === 'ImportNamespaceSpecifier' ? undefined : exportName(specifier.imported);
+      if (typeof target !== 'string') return target.kind === 'package' && imported !== undefined ? { ...target, imported } : target;
+      if (specifier.type === 'ImportNamespaceSpecifier' || imported === undefined) return { kind: 'namespace', file: target };
       return resolveExport(target, imported, seen);
     }
   }
@@ -133,9 +136,10 @@ function sameTarget(a: ModuleTarget, b: ModuleTarget): boolean {
 /** The local source file an import or re-export names, or the `package` target when it is not one. */
 function importedModule(file: string, statement: ImportDeclaration | string): string | ModuleTarget {
   const source = typeof statement === 'string' ? statement : statement.source.value;
-  if (!source.startsWith('.') && !source.startsWith('/')) return { kind: 'package', source };
+  if (!source.startsWith('.') && !source.startsWith('/')) return { kind: 'package', source, typekro: source === 'typekro' || source.startsWith('typekro/') };
   const target = resolveLocalModule(file, source);
-  return isOwnSource(target) || !SOURCE_FILE.test(target) || INSTALLED.test(target) ? { kind: 'package', source } : target;
+  if (isOwnSource(target)) return { kind: 'package', source, typekro: true };
+  return !SOURCE_FILE.test(target) || INSTALLED.test(target) ? { kind: 'package', source, typekro: false } : target;
 }
 
 function exportName(node: Node): string {

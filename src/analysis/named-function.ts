@@ -91,3 +91,26 @@ function localDefinition(program: Program, name: string): Node | undefined {
   }
   return undefined;
 }
+
+/**
+ * Whether `name` at the top level of `file` (followed through local imports) is a `const` initialised by a
+ * call of one of `callees` (`const cache = kubernetesComposition(...)`): a nested composition, whose call
+ * creates resources like a factory's.
+ *
+ * @example
+ * ```ts
+ * // app.ts: const cache = kubernetesComposition(def, build)
+ * isInitialisedByCall('/app/app.ts', 'cache', new Set(['kubernetesComposition'])); // true
+ * ```
+ */
+export function isInitialisedByCall(file: string, name: string, callees: ReadonlySet<string>): boolean {
+  try {
+    const target = resolveModuleName(file, name);
+    const init = target?.kind === 'declared' ? localDefinition(parseSourceFile(target.file).program, target.name) : target?.kind === 'default' ? target.node : undefined;
+    const value = init && unwrap(init);
+    return value?.type === 'CallExpression' && value.callee.type === 'Identifier' && callees.has(value.callee.name);
+  } catch {
+    // A name TypeKro cannot follow is not known to create resources; its use is refused where it is compiled.
+    return false;
+  }
+}

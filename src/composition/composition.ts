@@ -3,6 +3,7 @@
  * once, here, with typed references; its source is parsed once; the result is a frozen graph that every
  * output (RGD YAML, kro and direct factories) is derived from.
  */
+import { placeholderFailure } from './placeholder-errors.js';
 import type { V1ObjectMeta } from '@kubernetes/client-node';
 import type { CompositionGraph } from '../ir/graph.js';
 import { createRef, withReferenceMarkers } from '../model/refs.js';
@@ -56,7 +57,13 @@ export function defineGraph<TSpec, TStatus>(
     const run = new CompositionRun(source, schemaToCelType(header.spec));
     const spec = createRef({ root: { kind: 'schema' }, path: ['spec'] }, loopHooks) as Ref<TSpec>;
     const instance: CompositionInstance = { metadata: createRef({ root: { kind: 'schema' }, path: ['metadata'] }, loopHooks) as Ref<V1ObjectMeta> };
-    const returned = withRun(run, () => compose(spec, instance));
+    const returned = withRun(run, () => {
+      try {
+        return compose(spec, instance);
+      } catch (error) {
+        throw placeholderFailure(error);
+      }
+    });
     if (returned instanceof Promise) throw notSynchronous(definition.name, source, 'it returned a Promise');
     run.makeSkippedCalls();
     const status = buildStatus(returned, run, valueContext(run, 'status'), { name: header.name, ...(header.statusSchema && { schema: header.statusSchema }) });

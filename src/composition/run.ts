@@ -6,6 +6,7 @@
  */
 import type { Node } from '@babel/types';
 import { unwrap } from '../analysis/ast.js';
+import { isInitialisedByCall } from '../analysis/named-function.js';
 import { enclosingContext, factoryCallsIn } from '../analysis/composition.js';
 import { scopeOf, type Binding, type Scope } from '../analysis/scope.js';
 import { E, type Expr } from '../ir/expr.js';
@@ -466,9 +467,15 @@ function insertInSourceOrder(records: ResourceRecord[], record: ResourceRecord):
 }
 
 /** A call of one of TypeKro's factories (the names `Deployment`, `configMap`, ... as called). */
+/** A call that creates resources: a factory, or a nested composition declared in the user's sources. */
 function isFactoryCall(call: Node): boolean {
-  return isFactoryName(calleeName(call));
+  if (isFactoryName(calleeName(call))) return true;
+  const callee = call.type === 'CallExpression' ? unwrap(call.callee) : undefined;
+  const file = call.loc?.filename;
+  return callee?.type === 'Identifier' && file !== undefined && isInitialisedByCall(file, callee.name, COMPOSITION_DEFINERS);
 }
+
+const COMPOSITION_DEFINERS: ReadonlySet<string> = new Set(['kubernetesComposition']);
 
 function calleeName(call: Node): string | undefined {
   if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression') return undefined;

@@ -1,0 +1,81 @@
+/**
+ * A JavaScript `TypeError` thrown by the user's code while the composition function ran on references
+ * (`table[spec.env].data`: indexing with a reference finds no entry; `for (const [i, u] of list.entries())`:
+ * no pair to destructure). The raw error has no location and no way out; it becomes a definition error at the
+ * place the source says it was thrown.
+ */
+import type { ForOfStatement, Node } from '@babel/types';
+import { walk } from '../analysis/ast.js';
+import { syntaxError } from '../analysis/errors.js';
+import { parseSourceFile, snippetOf } from '../analysis/source.js';
+import { isInternalFile } from '../model/call-site.js';
+import { hasMarkers } from '../model/refs.js';
+import { stackFrames, type StackFrame } from '../util/stack.js';
+import { TypeKroError } from '../util/errors.js';
+
+const POSITION_HINT = 'loop with `for (const item of list)` (or `list.map((item) => ...)`) and use the item itself (e.g. its name), or put the position into the spec list';
+
+/**
+ * The error to report for `error`, thrown while the composition function ran: a located definition error for
+ * a `TypeError` raised in the user's source, `error` itself otherwise.
+ *
+ * @example
+ * ```ts
+ * try { compose(spec, instance); } catch (error) { throw placeholderFailure(error); }
+ * ```
+ */
+export function placeholderFailure(error: unknown): unknown {
+  // A built-in that received a reference names it in its message: withReferenceMarkers explains that one.
+  if (!(error instanceof TypeError) || error instanceof TypeKroError || hasMarkers(error.message)) return error;
+  const frame = stackFrames(error.stack ?? '').find((candidate) => !isInternalFile(candidate.file));
+  const node = frame && failingNode(frame);
+  if (!node) return error;
+  const positional = entriesLoop(frame, node);
+  if (positional) {
+    return syntaxError(positional, '`.entries()` of a reference gives no [index, item] pairs: KRO\'s forEach gives each item, not its position', POSITION_HINT);
+  }
+  return syntaxError(node, `JavaScript fails here while the composition runs on references (${error.message})`, placeholderHint(node));
+}
+
+/** The way out, with the `?.` form of the failing read when there is one (TypeKro compiles optional chains). */
+function placeholderHint(node: Node): string {
+  const optional = node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' ? ` (\`${snippetOf(node.object)}?.${node.property.name}\`)` : '';
+  return `TypeKro runs the function once with references in place of values, so an object indexed by one finds no entry: read through \`?.\`${optional}, which TypeKro compiles, choose with a ternary or \`if\`, or write the CEL with Cel.expr(...)`;
+}
+
+/** The smallest member access or call at the frame's position (V8's column points into it). */
+function failingNode(frame: StackFrame): Node | undefined {
+  let program: Node;
+  try {
+    program = parseSourceFile(frame.file).program;
+  } catch {
+    return undefined;
+  }
+  let found: Node | undefined;
+  walk(program, (node) => {
+    if (!/^(Optional)?(Member|Call)Expression$/.test(node.type) || !contains(node, frame)) return;
+    if (!found || (node.start ?? 0) >= (found.start ?? 0)) found = node;
+  });
+  return found;
+}
+
+/** The `for (... of x.entries())` around `node`, when the failure is in one. */
+function entriesLoop(frame: StackFrame, node: Node): Node | undefined {
+  let loop: ForOfStatement | undefined;
+  walk(parseSourceFile(frame.file).program, (candidate) => {
+    if (candidate.type !== 'ForOfStatement' || !contains(candidate, frame)) return;
+    const right = candidate.right;
+    const entries = right.type === 'CallExpression' && right.callee.type === 'MemberExpression' && right.callee.property.type === 'Identifier' && right.callee.property.name === 'entries';
+    if (entries && node !== right) loop = candidate;
+  });
+  return loop?.right;
+}
+
+function contains(node: Node, frame: StackFrame): boolean {
+  const loc = node.loc;
+  if (!loc) return false;
+  const column = frame.column - 1;
+  const after = frame.line > loc.start.line || (frame.line === loc.start.line && column >= loc.start.column);
+  const before = frame.line < loc.end.line || (frame.line === loc.end.line && column < loc.end.column);
+  return after && before;
+}

@@ -1,0 +1,51 @@
+/**
+ * JavaScript that throws a TypeError while the composition runs on references (a table of resources indexed
+ * by the spec, `.entries()` of a spec list) fails the definition at the file, line and column where it threw,
+ * with the construct and the way out, not with the raw TypeError.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { type } from 'arktype';
+import { kubernetesComposition } from '../../src/index.js';
+import { ConfigMap } from '../../src/simple.js';
+import { refusalsIn } from '../support/refusals.js';
+
+const { refusal, at } = refusalsIn(import.meta.filename);
+
+function mk(name: string, tier: string) {
+  return ConfigMap({ name, data: { tier } });
+}
+
+test('a table of resources indexed by the spec is refused where it is read, with the ?. way out', () => {
+  const message = refusal(() => kubernetesComposition(
+    { name: 'handle-table', apiVersion: 'p.typekro.dev/v1alpha1', kind: 'HandleTable', spec: type({ env: "'dev' | 'prod'" }), status: type({ tier: 'string' }) },
+    (spec) => {
+      const dev = mk('dev-cm', 'bronze');
+      const prod = mk('prod-cm', 'gold');
+      const table = { dev, prod };
+      return { tier: table[spec.env].data.tier ?? 'none' };
+    },
+  ));
+  assert.equal(
+    message,
+    `${at("'handle-table'", 'table[spec.env].data')}: JavaScript fails here while the composition runs on references (Cannot read properties of undefined (reading 'data'))\n` +
+      '    table[spec.env].data\n' +
+      '  hint: TypeKro runs the function once with references in place of values, so an object indexed by one finds no entry: read through `?.` (`table[spec.env]?.data`), which TypeKro compiles, choose with a ternary or `if`, or write the CEL with Cel.expr(...)',
+  );
+});
+
+test('.entries() of a spec list in a for...of is refused at the loop, with the way out', () => {
+  const message = refusal(() => kubernetesComposition(
+    { name: 'entries-loop', apiVersion: 'p.typekro.dev/v1alpha1', kind: 'EntriesLoop', spec: type({ users: type({ name: 'string' }).array() }), status: type({ v: 'string' }) },
+    (spec) => {
+      for (const [i, u] of spec.users.entries()) ConfigMap({ id: 'cms', name: `cm-${i}-${u.name}`, data: { i: String(i) } });
+      return { v: 'x' };
+    },
+  ));
+  assert.equal(
+    message,
+    `${at("'entries-loop'", 'spec.users.entries()')}: \`.entries()\` of a reference gives no [index, item] pairs: KRO's forEach gives each item, not its position\n` +
+      '    spec.users.entries()\n' +
+      '  hint: loop with `for (const item of list)` (or `list.map((item) => ...)`) and use the item itself (e.g. its name), or put the position into the spec list',
+  );
+});

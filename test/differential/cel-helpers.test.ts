@@ -1,0 +1,40 @@
+/**
+ * `Cel.*` inside a helper (same file, another local file, a helper calling one that imports `Cel` while it
+ * does not) compiles as the expression the helper returns, like `Cel.*` written in the composition; held to
+ * JavaScript (evaluateConcrete) on several specs and observed states.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { type } from 'arktype';
+import { Cel, kubernetesComposition } from '../../src/index.js';
+import { ConfigMap } from '../../src/simple.js';
+import { pair, sizeClass, upper } from './fixtures/modules/cel-helpers.js';
+import { labelled } from './fixtures/modules/cel-wrappers.js';
+import { runCase } from './harness.js';
+
+const localSize = (n: number): string => Cel.cond(n > 3, 'large', 'small');
+function localPair(a: string, b: string): string {
+  return Cel.template('%s:%s', a, b);
+}
+
+const spec = type({ name: 'string', replicas: 'number.integer' });
+const status = type({ size: 'string', up: 'string', pair: 'string', label: 'string', local: 'string' });
+
+const helpers = kubernetesComposition({ name: 'cel-helpers', apiVersion: 'cel.typekro.dev/v1alpha1', kind: 'CelHelpers', spec, status }, (spec) => {
+  ConfigMap({ name: 'cel-helpers', data: { size: sizeClass(spec.replicas), local: localSize(spec.replicas), up: upper(spec.name), label: labelled(spec.name, spec.replicas) } });
+  return { size: sizeClass(spec.replicas, 5), up: upper(spec.name), pair: pair(spec.name, `${spec.replicas}`), label: labelled(spec.name, spec.replicas), local: localPair(localSize(spec.replicas), spec.name) };
+});
+
+for (const [i, value] of [{ name: 'ab', replicas: 5 }, { name: 'x', replicas: 1 }, { name: 'mid', replicas: 3 }, { name: '', replicas: 7 }].entries()) {
+  test(`Cel in helpers, spec ${i}: the compiled graph agrees with JavaScript`, () => {
+    const report = runCase(`cel-helpers-${i}`, { composition: helpers as never, spec: value });
+    assert.ok(report.evaluations >= 1, `only ${report.evaluations} evaluations`);
+    assert.deepEqual(report.findings.map((f) => `${f.aspect} (${f.state}, ${JSON.stringify(f.spec)})\n${f.detail}`), []);
+  });
+}
+
+test('Cel in a helper compiles to the CEL it returns', () => {
+  const yaml = helpers.toYaml();
+  assert.match(yaml, /size: '\$\{schema\.spec\.replicas > 3 \? "large" : "small"\}'/);
+  assert.match(yaml, /up: \$\{\(schema\.spec\.name\)\.upperAscii\(\)\}/);
+});
