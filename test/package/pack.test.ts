@@ -45,29 +45,9 @@ async function runAsync(command: string, args: readonly string[], cwd: string): 
   }
 }
 
-/** The seed example, exactly as in the README, as plain JavaScript. */
-const seed = `import { type } from 'arktype';
-import { kubernetesComposition } from 'typekro';
-import { Deployment, Service } from 'typekro/simple';
-
-const webapp = kubernetesComposition(
-  {
-    name: 'webapp',
-    apiVersion: 'example.com/v1',
-    kind: 'WebApp',
-    spec: type({ replicas: 'number.integer' }),
-    status: type({ ready: 'boolean' })
-  },
-  (spec) => {
-    const deployment = Deployment({ name: 'webapp', image: 'nginx', replicas: spec.replicas });
-    const service = Service({ name: 'webapp-service', selector: { app: 'webapp' }, ports: [{ port: 80 }] });
-    return {
-      // Natural JavaScript - automatically converted to CEL
-      ready: deployment.status.readyReplicas > 0
-    };
-  }
-);
-`;
+/** The seed example, examples/webapp.ts without its export: plain JavaScript, and exactly as in the README. */
+const seed = readFileSync(join(root, 'examples', 'webapp.ts'), 'utf8').replace(/\nexport default webapp;\n$/, '\n');
+assert.ok(readFileSync(join(root, 'README.md'), 'utf8').includes(seed), 'the README shows examples/webapp.ts (without its export) as the seed example');
 
 /** The same seed in TypeScript, with the types the package must give it. */
 const seedTs = `${seed}
