@@ -11,7 +11,7 @@ import { snippetOf } from '../analysis/source.js';
 import type { EnclosingLoop } from '../analysis/composition.js';
 import { mentionsReferences } from '../analysis/local-scope.js';
 import type { Binding, Scope } from '../analysis/scope.js';
-import { E } from '../ir/expr.js';
+import { E, referencedRoots, type Expr } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
 import { describeRef, type RefData } from '../model/refs.js';
 import type { ResourceRecord } from '../model/resource.js';
@@ -145,5 +145,25 @@ export function skippedConstantLoop(source: Node, why: string): Error {
     source,
     `a resource in this loop over a constant list was skipped by JavaScript (a condition around it was decided on a placeholder when the composition was defined), and ${why}`,
     'create it in every iteration and give it the condition with .withIncludeWhen(...), or loop over a spec list (for (const x of spec.items))',
+  );
+}
+
+/**
+ * `const cms = spec.users.map((u) => ConfigMap(...).withIncludeWhen(u.admin))`: KRO filters the collection's
+ * list by the condition, so `cms` holds the included items only, while JavaScript's `cms` keeps a handle for
+ * every item; any read of `cms` (`.length`, `.map(...)`) would differ. Refused; the same choice made before
+ * the loop, or by an `if` around a push, means the same on both sides.
+ *
+ * @example
+ * ```ts
+ * refuseItemIncludeWhen(expr, record, 'cms', argumentNode); // throws when expr reads the loop's item
+ * ```
+ */
+export function refuseItemIncludeWhen(condition: Expr, record: ResourceRecord, collection: string, argument: Node | undefined): void {
+  if (!argument || !referencedRoots(condition).some((root) => record.forEach.some((dimension) => dimension.name === root))) return;
+  throw syntaxError(
+    argument,
+    `\`.withIncludeWhen(...)\` on the item of a loop makes KRO's collection \`${collection}\` hold only the items where it holds, while JavaScript's \`${collection}\` keeps a handle for every item, so reading \`${collection}\` (\`.length\`, \`.map(...)\`) would differ`,
+    `choose the items before the loop (\`list.filter((item) => <condition>).map(...)\`), or push under \`if (<condition>)\` in a for...of loop`,
   );
 }

@@ -34,7 +34,7 @@ import { assignId } from './ids.js';
 import { compileResourceCondition } from './conditions.js';
 import { parameterBindings, schemaType } from './parameters.js';
 import { printCel } from '../compile/cel/print.js';
-import { checkLoopSources, collectionBinding, writeOutsideLoop, collectionRead, countedLoopOverReference, isReferenceLoop, loopOverComputedList, skippedConstantLoop } from './collections.js';
+import { checkLoopSources, collectionBinding, refuseItemIncludeWhen, writeOutsideLoop, collectionRead, countedLoopOverReference, isReferenceLoop, loopOverComputedList, skippedConstantLoop } from './collections.js';
 import { ConstantLoops } from './constant-loops.js';
 import { checkLoopJumps, checkThrows, resourceInTry } from './control-flow.js';
 import { TypeKroError } from '../util/errors.js';
@@ -56,6 +56,8 @@ export class CompositionRun implements CompositionRunHooks {
   private readonly bindings: Record<string, Binding> = {};
   /** Variables holding KRO collections (see `bindCollection`). */
   private readonly collections = new Set<string>();
+  /** The collection variable each record of a collection belongs to. */
+  private readonly collectionOf = new Map<ResourceRecord, string>();
   private readonly exprTypes = new WeakMap<Expr, CelType>();
   /** The source each compiled expression or carried reference came from (see `siteOf`). */
   private readonly valueSources = new WeakMap<object, Node>();
@@ -215,6 +217,7 @@ export class CompositionRun implements CompositionRunHooks {
   private bindCollection(collection: { name: string; nested: boolean }, record: ResourceRecord, site: CallSite): void {
     const alreadyBound = this.collections.has(collection.name);
     this.collections.add(collection.name);
+    this.collectionOf.set(record, collection.name);
     const loop = site.context.loops[site.context.loops.length - 1];
     const otherWrite = this.source && loop ? writeOutsideLoop(this.source.fn, collection.name, loop) : undefined;
     this.bindings[collection.name] = collectionBinding(collection, record, this.observedTypeOf(record), alreadyBound, otherWrite);
@@ -452,7 +455,10 @@ export class CompositionRun implements CompositionRunHooks {
   private compileResourceCondition(kind: ConditionKind, input: unknown, record: ResourceRecord): Expr {
     const site = this.siteNow();
     const argument = site?.call.arguments[0];
-    return compileResourceCondition(kind, input, record, argument, this.scope);
+    const condition = compileResourceCondition(kind, input, record, argument, this.scope);
+    const collection = kind === 'includeWhen' ? this.collectionOf.get(record) : undefined;
+    if (collection) refuseItemIncludeWhen(condition, record, collection, argument);
+    return condition;
   }
 }
 
