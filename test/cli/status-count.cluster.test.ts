@@ -1,5 +1,5 @@
 /**
- * `typekro status` of an instance whose Deployment was never created (its label, from a sensitive spec field,
+ * `typekro status` of an instance whose Deployment was never created (its port name, from a sensitive spec field,
  * is refused by the API server): the count covers every object of the instance (1/2, not 1/1), and in direct
  * mode, which stores no spec, the Deployment's row says which sensitive field it lacks instead of "No such key".
  */

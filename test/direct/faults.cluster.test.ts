@@ -106,12 +106,13 @@ describe('direct mode: faults and bad input on the cluster', () => {
     const creating = await factoryFor('fault-secret', [secret, copy], { namespace: ns.name }).plan({ name: 'sec2', value, replicas: 1, flag: true });
     assert.ok(!leaks(JSON.stringify(creating)), 'plan of a create');
 
-    // fail: the API server quotes an invalid label value that contains the secret value
-    const labelled = node('secret', 'v1', 'Secret', {
-      metadata: { name: x(E.template([spec('name'), '-secret'])), labels: { check: x(E.template([spec('value'), '!!'])) } },
-      stringData: { password: x(spec('value')) },
+    // fail: the API server quotes an invalid Service port name that contains the secret value (a label value
+    // would be refused by TypeKro's own check before anything is applied, so it never reaches the API server)
+    const portNamed = node('svc', 'v1', 'Service', {
+      metadata: { name: x(E.template([spec('name'), '-svc'])) },
+      spec: { ports: [{ name: x(E.template([spec('value'), '!!'])), port: 80 }] },
     });
-    const failing = factoryFor('fault-secret-fail', [labelled], { namespace: ns.name, progressCallback });
+    const failing = factoryFor('fault-secret-fail', [secret, portNamed], { namespace: ns.name, progressCallback });
     let failure: unknown;
     await failing.deploy({ name: 'secfail', value, replicas: 1, flag: true }).catch((error: unknown) => (failure = error));
     assert.ok(failure instanceof KubeApiError, String(failure));
