@@ -9,18 +9,12 @@ import { test } from 'node:test';
 import { type } from 'arktype';
 import { kubernetesComposition } from '../../src/index.js';
 import { Deployment } from '../../src/simple.js';
+import { refusalsIn } from '../support/refusals.js';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 const definition = { apiVersion: 'conditions.typekro.dev/v1alpha1', spec: type({ n: 'number.integer' }), status: type({ 'ok?': 'boolean' }) };
 
-function refusal(define: () => unknown): string {
-  try {
-    define();
-  } catch (error) {
-    return (error as Error).message.split(THIS_FILE).join('<this file>');
-  }
-  return assert.fail('the definition was accepted');
-}
+const { definitionError: refusal } = refusalsIn(THIS_FILE);
 
 const hint = (self: string): string => `  hint: move conditions on the spec or on other resources to .withIncludeWhen(...) or to the status; write readyWhen as a callback on the resource: .withReadyWhen((${self}) => ${self}.status...)`;
 
@@ -30,7 +24,7 @@ test('a readyWhen callback reading the spec or another resource is refused at th
       Deployment({ name: 'web', image: 'nginx' }).withReadyWhen((self) => self.status.readyReplicas >= spec.n);
       return {};
     })),
-    `<this file>:30:75: a readyWhen callback may only read the resource itself (\`self\`): KRO evaluates it with nothing else in scope, and this one reads spec.n\n    self.status.readyReplicas >= spec.n\n${hint('self')}`,
+    `<this file>:24:75: a readyWhen callback may only read the resource itself (\`self\`): KRO evaluates it with nothing else in scope, and this one reads spec.n\n    self.status.readyReplicas >= spec.n\n${hint('self')}`,
   );
   assert.equal(
     refusal(() => kubernetesComposition({ ...definition, name: 'ready-other', kind: 'ReadyOther' }, () => {
@@ -38,7 +32,7 @@ test('a readyWhen callback reading the spec or another resource is refused at th
       Deployment({ name: 'web', image: 'nginx' }).withReadyWhen((web) => web.status.readyReplicas > 0 && db.status.readyReplicas > 0);
       return {};
     })),
-    `<this file>:38:74: a readyWhen callback may only read the resource itself (\`web\`): KRO evaluates it with nothing else in scope, and this one reads db.status.readyReplicas\n    web.status.readyReplicas > 0 && db.status.readyReplicas > 0\n${hint('web')}`,
+    `<this file>:32:74: a readyWhen callback may only read the resource itself (\`web\`): KRO evaluates it with nothing else in scope, and this one reads db.status.readyReplicas\n    web.status.readyReplicas > 0 && db.status.readyReplicas > 0\n${hint('web')}`,
   );
 });
 
@@ -49,7 +43,7 @@ test('a readyWhen callback passed by name is refused at the argument', () => {
       Deployment({ name: 'web', image: 'nginx' }).withReadyWhen(check);
       return {};
     })),
-    '<this file>:49:65: withReadyWhen() of resource "deploymentWeb" takes its callback written inline, so TypeKro can read its source\n    check\n  hint: write the function in the call, e.g. .withReadyWhen((self) => self.status.readyReplicas > 0)',
+    '<this file>:43:65: withReadyWhen() of resource "deploymentWeb" takes its callback written inline, so TypeKro can read its source\n    check\n  hint: write the function in the call, e.g. .withReadyWhen((self) => self.status.readyReplicas > 0)',
   );
 });
 
@@ -67,6 +61,6 @@ test('a readyWhen condition written as an expression over the spec is refused at
       Deployment({ name: 'web', image: 'nginx' }).withReadyWhen(spec.n > 2);
       return {};
     })),
-    `<this file>:67:65: a readyWhen condition may only read the resource itself (through a callback's parameter): KRO evaluates it with nothing else in scope, and this one reads spec.n\n    spec.n > 2\n${hint('self')}`,
+    `<this file>:61:65: a readyWhen condition may only read the resource itself (through a callback's parameter): KRO evaluates it with nothing else in scope, and this one reads spec.n\n    spec.n > 2\n${hint('self')}`,
   );
 });

@@ -8,18 +8,12 @@ import { test } from 'node:test';
 import { type } from 'arktype';
 import { kubernetesComposition } from '../../src/index.js';
 import { Deployment } from '../../src/simple.js';
+import { refusalsIn } from '../support/refusals.js';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 const definition = { apiVersion: 'status.typekro.dev/v1alpha1', spec: type({ n: 'number.integer' }), status: type({ 'v?': 'number', 'nested?': { 'inner?': 'number' } }) };
 
-function refusal(define: () => unknown): string {
-  try {
-    define();
-  } catch (error) {
-    return (error as Error).message.split(THIS_FILE).join('<this file>');
-  }
-  return assert.fail('the definition was accepted');
-}
+const { definitionError: refusal } = refusalsIn(THIS_FILE);
 
 test('a status value JSON cannot hold is refused at its field, named by its path', () => {
   assert.equal(
@@ -27,21 +21,21 @@ test('a status value JSON cannot hold is refused at its field, named by its path
       Deployment({ name: 'web', image: 'nginx', replicas: spec.n });
       return { v: 1 / 0 };
     })),
-    '<this file>:28:19: status: v is Infinity, which is not valid in a manifest (JSON has no Infinity); compute a finite number',
+    '<this file>:22:19: status: v is Infinity, which is not valid in a manifest (JSON has no Infinity); compute a finite number',
   );
   assert.equal(
     refusal(() => kubernetesComposition({ ...definition, name: 'whole', kind: 'Whole' }, () => {
       const web = Deployment({ name: 'web', image: 'nginx' });
       return { nested: { inner: web as unknown as number } };
     })),
-    '<this file>:35:33: status: nested.inner holds a whole resource; reference one of its fields instead (e.g. service.metadata.name)',
+    '<this file>:29:33: status: nested.inner holds a whole resource; reference one of its fields instead (e.g. service.metadata.name)',
   );
   assert.equal(
     refusal(() => kubernetesComposition({ ...definition, name: 'function', kind: 'Function' }, () => {
       Deployment({ name: 'web', image: 'nginx' });
       return { v: (() => 1) as unknown as number };
     })),
-    '<this file>:42:19: status: v holds a function, which cannot be serialised; use plain data',
+    '<this file>:36:19: status: v holds a function, which cannot be serialised; use plain data',
   );
 });
 
@@ -51,6 +45,6 @@ test('a status that is not an object literal is refused at the returned value', 
       Deployment({ name: 'web', image: 'nginx' });
       return 'ready' as unknown as { v: number };
     })),
-    "<this file>:52:14: a composition function must return its status as an object literal\n    'ready'\n  hint: return `{ field: expression, ... }` (return {} for no status)",
+    "<this file>:46:14: a composition function must return its status as an object literal\n    'ready'\n  hint: return `{ field: expression, ... }` (return {} for no status)",
   );
 });

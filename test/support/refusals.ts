@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { TestContext } from 'node:test';
-import { CompositionSyntaxError } from '../../src/index.js';
+import { CompositionSyntaxError, TypeKroError } from '../../src/index.js';
 import { assertGolden } from './golden.js';
 
 /** A place in a source file; line and column count from 1, as TypeKro's messages do. */
@@ -34,6 +34,8 @@ export type RefusalRow = readonly [name: string, define: () => unknown, why: str
 export interface TestFileRefusals {
   /** The message of the CompositionSyntaxError `define` throws (fails the test when it throws none or another error). */
   refusal(define: () => unknown): string;
+  /** The message of any definition error `define` throws (a TypeKroError with code DEFINITION_INVALID, located or not). */
+  definitionError(define: () => unknown): string;
   /** Where `construct` is first written at or after the start of the line where `anchor` first stands. */
   locate(anchor: string, construct: string): SourcePlace;
   /** `<this file>:line:column` of {@link TestFileRefusals.locate}: how a refusal's message starts. */
@@ -66,6 +68,15 @@ export function refusalsIn(file: string): TestFileRefusals {
     }
     assert.fail('the definition was accepted; it must be refused');
   };
+  const definitionError = (define: () => unknown): string => {
+    try {
+      define();
+    } catch (error) {
+      assert.ok(error instanceof TypeKroError && error.code === 'DEFINITION_INVALID', `expected a definition error, got ${String(error)}`);
+      return relative(error.message);
+    }
+    assert.fail('the definition was accepted; it must be refused');
+  };
   const assertTable = (t: TestContext, rows: readonly RefusalRow[], golden: URL): void => {
     const wrong: string[] = [];
     const blocks = rows.map(([name, define, why]) => {
@@ -79,7 +90,7 @@ export function refusalsIn(file: string): TestFileRefusals {
     assert.deepEqual(wrong, [], 'each composition is refused for its own reason, at its place');
     if (assertGolden(golden, blocks.join('\n')) === 'written') t.diagnostic(`rewrote ${golden.pathname.split('/').at(-1)}`);
   };
-  return { refusal, locate, at, assertTable };
+  return { refusal, definitionError, locate, at, assertTable };
 }
 
 /** A line counted from a table row's first line (`<row>+2`), so that a golden file does not change when rows are added above. */
