@@ -3,7 +3,8 @@
  * options. Small helpers around KubeClient live here so deploy/delete stay about the algorithm.
  */
 import type { InstanceIdentity, KubeObject, Ownership, OwnershipGuard, PreparedGraph, ReadinessMode } from '../engine/index.js';
-import { abortableSleep, throwIfAborted as throwIfSignalled, type KubeClient, type ObjectRef } from '../kube/client.js';
+import { abortableSleep, throwIfAborted as throwIfSignalled } from '../kube/abort.js';
+import type { KubeClient, ObjectRef } from '../kube/client.js';
 import type { RecordKeeper } from './record.js';
 import type { SchemaCache } from './schemas.js';
 import type { OpenApiDocuments } from '../kube/openapi.js';

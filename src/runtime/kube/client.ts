@@ -5,13 +5,15 @@
  * a deployment survives an API server restart; every other error is thrown at once. Every request is
  * bounded by its call's deadline (pool.ts), so a hung API server cannot hold a caller, or its process, past it.
  */
-import { HttpMethod, KubernetesObjectApi, PatchStrategy, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
+import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node';
 
-import { ApplyConflictError, describeRef, KubeApiError, KubeTimeoutError, type FieldConflict, type ObjectRef } from './errors.js';
+import { abortableSleep, throwIfAborted } from './abort.js';
+import { apiError, isModifiedConflict, isTransient } from './api-errors.js';
+import { describeRef, KubeApiError, KubeTimeoutError, type ObjectRef } from './errors.js';
+import { ObjectApi } from './object-api.js';
 import { Slots } from './slots.js';
 import { boundedBy, pooled } from './pool.js';
 import { watchCollection } from './watch.js';
-import { TypeKroError } from '../../util/errors.js';
 
 export const FIELD_MANAGER = 'typekro';
 
@@ -25,61 +27,6 @@ export function refOfObject(object: KubernetesObject): ObjectRef {
     ...(object.metadata?.namespace ? { namespace: object.metadata.namespace } : {}),
   };
 }
-
-/** Exposes discovery (`resource`), which client-node keeps protected, and applies objects as plain JSON. */
-class ObjectApi extends KubernetesObjectApi {
-  lookup(apiVersion: string, kind: string): ReturnType<KubernetesObjectApi['resource']> {
-    return this.resource(apiVersion, kind);
-  }
-
-  /**
-   * Server-side apply with the object sent exactly as given. client-node's `patch` first serializes it
-   * through its generated model for the kind, which silently drops every field whose JSON name differs
-   * from the model's property (`x-kubernetes-preserve-unknown-fields`, `default`, `enum`, `$ref` in CRD
-   * schemas) and every field newer than the model: objects must reach the API server untouched. The
-   * response is read the same way.
-   */
-  async applyJson(object: KubernetesObject, options: { dryRun: boolean; fieldManager: string; force: boolean }): Promise<KubernetesObject> {
-    const path = await this.specUriPath(object, 'patch');
-    const request = this.configuration.baseServer.makeRequestContext(path, HttpMethod.PATCH);
-    request.setHeaderParam('Accept', 'application/json, */*;q=0.8');
-    request.setHeaderParam('Content-Type', PatchStrategy.ServerSideApply);
-    if (options.dryRun) request.setQueryParam('dryRun', 'All');
-    request.setQueryParam('fieldManager', options.fieldManager);
-    request.setQueryParam('force', String(options.force));
-    request.setBody(JSON.stringify(object));
-    return this.requestPromise(request, RAW);
-  }
-
-  /** Creates an object, sent and read as plain JSON (409 AlreadyExists when it exists: creation is exclusive). */
-  async createJson(object: KubernetesObject, fieldManager: string): Promise<KubernetesObject> {
-    const path = await this.specUriPath(object, 'create');
-    const request = this.configuration.baseServer.makeRequestContext(path, HttpMethod.POST);
-    request.setHeaderParam('Accept', 'application/json, */*;q=0.8');
-    request.setHeaderParam('Content-Type', 'application/json');
-    request.setQueryParam('fieldManager', fieldManager);
-    request.setBody(JSON.stringify(object));
-    return this.requestPromise(request, RAW);
-  }
-
-  /** Reads an object as the API server returns it (not narrowed to client-node's model, which drops newer fields). */
-  async readJson(ref: KubernetesObject): Promise<KubernetesObject> {
-    const path = await this.specUriPath(ref, 'read');
-    const request = this.configuration.baseServer.makeRequestContext(path, HttpMethod.GET);
-    request.setHeaderParam('Accept', 'application/json, */*;q=0.8');
-    return this.requestPromise(request, RAW);
-  }
-
-  /** GETs a server path (`/openapi/v3/apis/apps/v1`) as JSON. */
-  async readPathJson(path: string): Promise<unknown> {
-    const request = this.configuration.baseServer.makeRequestContext(path, HttpMethod.GET);
-    request.setHeaderParam('Accept', 'application/json');
-    return this.requestPromise(request, RAW);
-  }
-}
-
-/** client-node's generic type: apiVersion, kind and metadata typed, every other field kept as sent. */
-const RAW = 'KubernetesObject';
 
 /** Per-call options: an abort signal, and an absolute deadline (ms since the epoch) for retries. */
 export interface CallOptions {
@@ -335,7 +282,6 @@ export class KubeClient {
 function specOf(ref: ObjectRef): KubernetesObject & { metadata: { name: string; namespace?: string } } {
   return { apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) } };
 }
-
 /** A watch ERROR event carries a Status object (410 Gone for an expired resourceVersion). */
 function watchStatusError(object: unknown): unknown {
   const status = object as { code?: number; message?: string; reason?: string };
@@ -343,101 +289,4 @@ function watchStatusError(object: unknown): unknown {
   if (typeof status.code === 'number') error.statusCode = status.code;
   error.body = status;
   return error;
-}
-
-export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new TypeKroError('ABORTED', 'aborted');
-}
-
-/** Sleeps, waking early (without error) on abort. */
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted || ms <= 0) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done);
-  });
-}
-
-const TRANSIENT_CODES = /did not answer within|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EAI_AGAIN|socket hang up|ENETUNREACH|EHOSTUNREACH|network timeout|other side closed/i;
-
-/** Worth retrying: the server was unreachable or said to come back later. */
-export function isTransient(error: KubeApiError): boolean {
-  if (error.status === undefined) return TRANSIENT_CODES.test(error.message);
-  return error.status === 429 || error.status === 502 || error.status === 503 || error.status === 504;
-}
-
-/**
- * A 409 that is not a field-manager conflict: the object changed while the server applied (optimistic
- * concurrency, "the object has been modified"). A server-side apply is idempotent, so sending it again is safe.
- */
-function isModifiedConflict(error: KubeApiError): boolean {
-  return error.status === 409 && !(error instanceof ApplyConflictError);
-}
-
-function statusOf(error: unknown): number | undefined {
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'number') return code;
-  const statusCode = (error as { statusCode?: unknown }).statusCode;
-  return typeof statusCode === 'number' ? statusCode : undefined;
-}
-
-interface StatusBody {
-  message?: string;
-  reason?: string;
-  details?: { causes?: { reason?: string; type?: string; message?: string; field?: string }[] };
-}
-
-function bodyOf(error: unknown): StatusBody | undefined {
-  const body = (error as { body?: unknown }).body;
-  if (typeof body === 'string') {
-    try {
-      return JSON.parse(body) as StatusBody;
-    } catch {
-      return body ? { message: body } : undefined;
-    }
-  }
-  return body && typeof body === 'object' ? (body as StatusBody) : undefined;
-}
-
-/** A KubeApiError for a failed call: the verb, the object, the status and the API server's message. */
-export function apiError(verb: string, ref: ObjectRef, error: unknown, server?: string): KubeApiError {
-  if (error instanceof KubeApiError) return error;
-  const body = bodyOf(error);
-  const unserved = /Unrecognized API version and kind/.test((error as Error).message ?? '');
-  const status = statusOf(error) ?? (unserved ? 404 : undefined);
-  if (unserved) return new KubeApiError(`${verb} ${describeRef(ref)} failed: the cluster does not serve ${ref.kind} in ${ref.apiVersion} (is its CRD installed?)`, 404, 'NotFound');
-  const causeCode = (error as { cause?: { code?: unknown } }).cause?.code ?? (error as { code?: unknown }).code;
-  let message = body?.message ?? (error as Error).message ?? String(error);
-  if (typeof causeCode === 'string' && !message.includes(causeCode)) message = `${causeCode}: ${message}`;
-  const reason = body?.reason;
-  if (status === 409 && verb === 'apply' && body?.details?.causes?.some((c) => (c.reason ?? c.type) === 'FieldManagerConflict')) {
-    return new ApplyConflictError(ref, conflictsOf(body), message);
-  }
-  const what = ref.name ? describeRef(ref) : `${ref.kind} (${ref.apiVersion})`;
-  if (status === undefined && (TRANSIENT_CODES.test(message) || /certificate|self.signed|ENOTFOUND|EPROTO/i.test(message))) {
-    return new KubeApiError(`cannot reach the cluster at ${server ?? 'its API server'} (${verb} ${what}): ${message}`, undefined, undefined, 'CLUSTER_UNREACHABLE');
-  }
-  if (status === 401) {
-    return new KubeApiError(`${verb} ${what} failed (401 Unauthorized): the cluster at ${server ?? 'its API server'} did not accept the kubeconfig's credentials (expired token or certificate?): ${message}`, status, reason ?? 'Unauthorized');
-  }
-  if (status === 403) {
-    return new KubeApiError(`${verb} ${what} is forbidden (403): ${message}`, status, reason ?? 'Forbidden');
-  }
-  return new KubeApiError(`${verb} ${what} failed${status ? ` (${status}${reason ? ` ${reason}` : ''})` : ''}: ${message}`, status, reason);
-}
-
-/** Causes of a 409 apply: `conflict with "kubectl-client-side-apply" using v1` with the field path. */
-function conflictsOf(body: StatusBody): FieldConflict[] {
-  const out: FieldConflict[] = [];
-  for (const cause of body.details?.causes ?? []) {
-    if ((cause.reason ?? cause.type) !== 'FieldManagerConflict') continue;
-    const manager = /conflict with "([^"]*)"/.exec(cause.message ?? '')?.[1] ?? cause.message ?? 'unknown';
-    out.push({ field: cause.field ?? '(unknown field)', manager });
-  }
-  return out;
 }

@@ -3,7 +3,9 @@
  * feedback only: failures here never fail a deployment, they are reported once through `onError`.
  */
 import { CoreV1Api } from '@kubernetes/client-node';
-import { abortableSleep, apiError, type KubeClient, type ObjectRef } from './client.js';
+import { abortableSleep } from './abort.js';
+import { apiError } from './api-errors.js';
+import type { KubeClient, ObjectRef } from './client.js';
 import { watchCollection } from './watch.js';
 
 const EVENTS = (namespace: string): ObjectRef => ({ apiVersion: 'v1', kind: 'Event', name: '', namespace });

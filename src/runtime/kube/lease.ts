@@ -8,7 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { KubernetesObject } from '@kubernetes/client-node';
-import { abortableSleep, KubeApiError, type KubeClient, type ObjectRef } from './client.js';
+import { abortableSleep } from './abort.js';
+import { KubeApiError, type KubeClient, type ObjectRef } from './client.js';
 import { InstanceLockedError, namespaceNotFound } from './errors.js';
 
 export { InstanceLockedError };
