@@ -291,10 +291,12 @@ function recordNestedWrites(fn: FunctionLike | ClassMethod | ObjectMethod, paren
 /**
  * True when the declarations of `fn` are those of its body alone: plain parameters (no defaults, patterns or
  * decorators) and no method key, so the rest of `fn` declares and writes nothing. Its body's declarations are
- * the ones `functionScope` reads, so a composition function's are walked once per definition, not twice.
+ * the ones `functionScope` reads, so a composition function's are walked once per definition, not twice. Not
+ * for a body that is itself a function (`(a) => (b) => ...`): as the root of a walk it would be entered as the
+ * function's own code, not as a nested closure.
  */
 function onlyBodyCounts(fn: FunctionLike | ClassMethod | ObjectMethod): boolean {
-  if (fn.type === 'ObjectMethod' || fn.type === 'ClassMethod') return false;
+  if (fn.type === 'ObjectMethod' || fn.type === 'ClassMethod' || isFunctionNode(fn.body)) return false;
   for (const param of fn.params) if (param.type !== 'Identifier' || (param.decorators?.length ?? 0) > 0) return false;
   return true;
 }
