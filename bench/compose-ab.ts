@@ -6,12 +6,15 @@
  * the CPU time is the steadier of the two. Prints a Markdown table; asserts nothing.
  *
  *   git archive <commit> | tar -x -C /tmp/before && ln -s "$PWD/node_modules" /tmp/before/node_modules
- *   node --import tsx --expose-gc bench/compose-ab.ts /tmp/before [--rounds=3] [--reps=7]
+ *   node --import tsx --expose-gc bench/compose-ab.ts /tmp/before [--rounds=3] [--reps=7] [--gc=minor|full|none]
+ *
+ * The collection before each measured define is `--gc`'s (bench/gc.ts; default minor), the same for both sides.
  */
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { collect, gcMode } from './gc.js';
 
 type Phase = 'defineWall' | 'renderWall' | 'totalWall' | 'defineCpu' | 'renderCpu' | 'totalCpu';
 type Medians = Record<number, Record<Phase, number>>;
@@ -32,7 +35,7 @@ const median = (values: readonly number[]): number => {
 /** In a child process: define and render each size `reps` times (after one warm-up) with `tree`'s sources. */
 async function measure(tree: string): Promise<Medians> {
   const { writeComposition } = (await import(pathToFileURL(join(tree, 'bench/generate.ts')).href)) as { writeComposition(n: number, copy: string): string };
-  const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+  const gcBefore = gcMode();
   const cpu = (): number => {
     const usage = process.cpuUsage();
     return (usage.user + usage.system) / 1000;
@@ -42,7 +45,7 @@ async function measure(tree: string): Promise<Medians> {
     for (const n of SIZES) {
       const file = writeComposition(n, `ab${process.pid}-${rep}`);
       const module = (await import(pathToFileURL(file).href)) as { define(): { toYaml(): string } };
-      gc();
+      collect(gcBefore);
       const [w0, c0] = [performance.now(), cpu()];
       const composition = module.define();
       const [w1, c1] = [performance.now(), cpu()];
@@ -60,7 +63,7 @@ async function measure(tree: string): Promise<Medians> {
 }
 
 function run(tree: string): Medians {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', fileURLToPath(import.meta.url), `--measure=${tree}`, `--reps=${reps}`], { cwd: tree, encoding: 'utf8' });
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', fileURLToPath(import.meta.url), `--measure=${tree}`, `--reps=${reps}`, `--gc=${gcMode()}`], { cwd: tree, encoding: 'utf8' });
   if (child.status !== 0) throw new Error(`measuring ${tree} failed:\n${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as Medians;
 }
@@ -84,7 +87,7 @@ async function main(): Promise<void> {
   const ms = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
   const of = (side: Medians[], n: number, phase: Phase): number => median(side.map((m) => m[n]![phase]));
   const lines = [
-    `${rounds} rounds × ${reps} repetitions per side (medians of the per-process medians); 1-minute load average during the run: ${loads.map((l) => l.toFixed(1)).join(' → ')}`,
+    `${rounds} rounds × ${reps} repetitions per side (medians of the per-process medians, \`--gc=${gcMode()}\`); 1-minute load average during the run: ${loads.map((l) => l.toFixed(1)).join(' → ')}`,
     '',
     '| resources | define CPU before | define CPU after | render CPU before | render CPU after | total CPU before | total CPU after | after / before (CPU) | total wall before | total wall after |',
     '|-----------|-------------------|------------------|-------------------|------------------|------------------|-----------------|----------------------|-------------------|------------------|',

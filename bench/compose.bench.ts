@@ -6,6 +6,7 @@
  *
  *   npm run bench            (= node --import tsx --expose-gc bench/compose.bench.ts)
  *   options: --reps=5 --import-runs=7 --sizes=10,100,1000 --no-write (do not rewrite bench/RESULTS.md)
+ *            --gc=minor|full|none (the collection before each repetition, see gc.ts; default minor)
  *            --only=import (the cold-import table alone, with what the package adds over arktype; printed only)
  *
  * Part 1 (in this process, via tsx from src/): for each size a freshly generated composition file is
@@ -24,6 +25,7 @@ import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os'
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { benchDir, outDir, writeComposition } from './generate.js';
+import { collect, gcMode } from './gc.js';
 
 const args = new Map(process.argv.slice(2).map((arg) => {
   const [key = '', value = 'true'] = arg.replace(/^--/, '').split('=');
@@ -35,7 +37,7 @@ const sizes = (args.get('sizes') ?? '10,100,1000').split(',').map(Number);
 const write = !args.has('no-write');
 const root = join(benchDir, '..');
 
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const gcBefore = gcMode();
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -75,7 +77,7 @@ interface Defined {
 
 async function measureOnce(n: number, copy: string): Promise<Sample> {
   const file = writeComposition(n, copy);
-  gc();
+  collect(gcBefore);
   const t0 = performance.now();
   const module = (await import(pathToFileURL(file).href)) as { define(): Defined };
   const t1 = performance.now();
@@ -220,6 +222,7 @@ function machine(): string[] {
     `- node ${process.version}`,
     `- load average (1 / 5 / 15 min) at start: ${load(loadAtStart)}, at end: ${load(loadavg())} (other work on the machine skews absolute times; the ratios are measured interleaved)`,
     `- source: ${revision()}`,
+    `- collection before each repetition: ${gcBefore} (\`--gc\`, see bench/gc.ts)`,
   ];
 }
 

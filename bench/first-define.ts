@@ -3,19 +3,20 @@
  * (interleaved, fresh file each time), plain; with its source already parsed (`parseSourceFile`); with Node's
  * source map of it already parsed; with both; and defined a second time (everything cached). The differences
  * are the parse, the source map, and what remains of a first define (walks, V8's lazy compile and source
- * positions). CPU time of `define()` after `gc()`, as compose.bench.ts measures; medians; asserts nothing.
+ * positions). CPU time of `define()` after the collection of `--gc` (bench/gc.ts), as compose.bench.ts measures; medians; asserts nothing.
  *
- *   node --import tsx --expose-gc bench/first-define.ts [--size=100] [--reps=10]
+ *   node --import tsx --expose-gc bench/first-define.ts [--size=100] [--reps=10] [--gc=minor|full|none]
  */
 import { findSourceMap } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { parseSourceFile } from '../src/analysis/source.js';
+import { collect, gcMode } from './gc.js';
 import { writeComposition } from './generate.js';
 
 const args = new Map(process.argv.slice(2).map((a) => [a.replace(/^--/, '').split('=')[0]!, a.split('=')[1] ?? 'true']));
 const size = Number(args.get('size') ?? 100);
 const reps = Number(args.get('reps') ?? 10);
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const gcBefore = gcMode();
 const cpu = (): number => {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
@@ -30,7 +31,7 @@ for (let rep = 0; rep <= reps; rep++) {
     if (mode.startsWith('parsed')) parseSourceFile(file);
     if (mode.endsWith('mapped')) findSourceMap(pathToFileURL(file).href)?.findEntry(0, 0);
     if (mode === 'again') module.define();
-    gc();
+    collect(gcBefore);
     const start = cpu();
     module.define();
     if (rep > 0) samples.get(mode)!.push(cpu() - start);

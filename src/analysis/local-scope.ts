@@ -272,7 +272,7 @@ function visitDeclarations(node: Node, parent: Node | undefined, walk: Declarati
  * marked, for it may run anywhere.
  */
 function recordNestedWrites(fn: FunctionLike | ClassMethod | ObjectMethod, parent: Node | undefined, walk: DeclarationsWalk, guards: readonly Node[]): void {
-  const inner = declarationsOf(fn);
+  const inner = declarationsOf(onlyBodyCounts(fn) ? fn.body : fn);
   if (inner.writes.size === 0) return;
   const own = new Set([...inner.names.keys(), ...fn.params.flatMap((param) => patternBindings(param, undefined).map(([name]) => name))]);
   const givenToCall = (parent?.type === 'CallExpression' || parent?.type === 'OptionalCallExpression') && parent.arguments.includes(fn as never);
@@ -286,6 +286,19 @@ function recordNestedWrites(fn: FunctionLike | ClassMethod | ObjectMethod, paren
     for (const write of writes) list.push({ ...write, guards: [...around, ...write.guards], ...(givenToCall ? {} : { fromClosure: true as const }) });
     walk.writes.set(name, list);
   }
+}
+
+/**
+ * True when the declarations of `fn` are those of its body alone: plain parameters (no defaults, patterns or
+ * decorators) and no method key, so the rest of `fn` declares and writes nothing. Its body's declarations are
+ * the ones `functionScope` reads, so a composition function's are walked once per definition, not twice. Not
+ * for a body that is itself a function (`(a) => (b) => ...`): as the root of a walk it would be entered as the
+ * function's own code, not as a nested closure.
+ */
+function onlyBodyCounts(fn: FunctionLike | ClassMethod | ObjectMethod): boolean {
+  if (fn.type === 'ObjectMethod' || fn.type === 'ClassMethod' || isFunctionNode(fn.body)) return false;
+  for (const param of fn.params) if (param.type !== 'Identifier' || (param.decorators?.length ?? 0) > 0) return false;
+  return true;
 }
 
 /** The first parameter of a callback given to `list.method(...)`, standing for an item of `list`. */
