@@ -57,7 +57,8 @@ export function guardedBy(scope: Scope, test: Expr): Scope {
 
 /** `scope` where the conditions `terms` are known to hold as well (the `if`s around a factory call). */
 export function withGuards(scope: Scope, terms: readonly Expr[]): Scope {
-  return terms.length === 0 ? scope : { lookup: (name) => scope.lookup(name), guards: [...(scope.guards ?? []), ...terms] };
+  if (terms.length === 0) return scope;
+  return { lookup: (name) => scope.lookup(name), guards: [...(scope.guards ?? []), ...terms], ...(scope.specItem && { specItem: scope.specItem }) };
 }
 
 /**
@@ -103,9 +104,22 @@ export function isSpecData(read: Expr, scope: Scope): boolean {
     else if (node.kind === 'call' && node.fn === 'orValue' && node.target) node = node.target;
     else break;
   }
-  if (node.kind !== 'ident') return false;
-  const binding = scope.lookup(node.name);
+  return node.kind === 'ident' && isSpecItem(scope, node.name);
+}
+
+/** Whether the CEL name `name` is an item of spec data where `scope` is compiled. */
+export function isSpecItem(scope: Scope, name: string): boolean {
+  if (scope.specItem) return scope.specItem(name);
+  const binding = scope.lookup(name);
   return binding?.kind === 'value' && binding.item === true;
+}
+
+/**
+ * `inner` (the scope of an inlined helper's body) with what holds at the call in `caller`: its guards, and
+ * which of the names in the compiled CEL are spec items.
+ */
+export function atCall(inner: Scope, caller: Scope): Scope {
+  return { lookup: (name) => inner.lookup(name), guards: caller.guards ?? [], specItem: (name) => isSpecItem(caller, name) };
 }
 
 /**

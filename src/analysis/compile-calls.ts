@@ -17,7 +17,7 @@ import { compileCelCall } from './compile-cel.js';
 import { uncompilableCall } from './package-calls.js';
 import { describe, isNumeric, plain, type Absence, stringify, truthy, unifyNumeric, valueOf, wrappedValue, type Compiler, type Typed } from './typed.js';
 import { withArticle } from '../util/article.js';
-import { isSpecData, refuseAbsentSpecData } from './absent-spec.js';
+import { atCall, isSpecData, isSpecItem, refuseAbsentSpecData } from './absent-spec.js';
 
 type Call = CallExpression | OptionalCallExpression;
 
@@ -302,13 +302,12 @@ function lambda(ctx: MethodContext, item: CelType, body: (node: Node, scope: Sco
   if (rest.length > 0) throw syntaxError(fn, 'index parameters have no CEL macro equivalent', 'use one parameter, or Cel.expr(...) with a two-variable comprehension');
   if (param?.type !== 'Identifier') throw syntaxError(fn, 'the callback must take one plain parameter', 'write `(x) => ...`');
   const placeholder = `__typekro_lambda_${param.name}`;
-  // An item of spec data is spec data (its optional fields are there from the start or never); the
-  // placeholder is bound too, so that what the compiler made of the item can be traced back to it.
-  const binding: Binding = { kind: 'value', expr: E.ident(placeholder), type: item, ...(isSpecData(valueOf(ctx.receiver), ctx.scope) && { item: true as const }) };
-  const inner = scopeOf({ [param.name]: binding, [placeholder]: binding }, ctx.scope);
+  const inner = scopeOf({ [param.name]: { kind: 'value', expr: E.ident(placeholder), type: item } }, ctx.scope);
   // The conditions around the call hold in the callback too, except those about an outer item of the same name.
   const guards = (ctx.scope.guards ?? []).filter((guard) => !referencedRoots(guard).includes(placeholder));
-  const scope: Scope = { lookup: inner.lookup, guards };
+  // An item of spec data is spec data: its optional fields are there from the start or never.
+  const spec = isSpecData(valueOf(ctx.receiver), ctx.scope);
+  const scope: Scope = { lookup: inner.lookup, guards, specItem: (name) => (name === placeholder ? spec : isSpecItem(ctx.scope, name)) };
   const compiled = body(callbackBody(fn), scope);
   const roots = new Set(referencedRoots(compiled));
   let name = param.name;
@@ -354,7 +353,9 @@ function globalCall(node: Call, name: string, args: readonly Node[], scope: Scop
 function helperCall(node: Call, name: string, binding: Binding | undefined, args: readonly Node[], scope: Scope, c: Compiler, expect?: CelType): Typed {
   if (binding?.kind === 'function') {
     const parent = withTypeKroCel(binding.fn, binding.scope, scope);
-    return inlined(node, name, binding.fn, () => c.value(inlinedBody(node, binding.fn), functionScope(binding.fn, parent, () => false, bindParams(binding.fn, args, scope, binding.scope)), expect));
+    // The body is compiled where it is called: the guards there hold in it, and the items there are what they are.
+    const body = (): Scope => atCall(functionScope(binding.fn, parent, () => false, bindParams(binding.fn, args, scope, binding.scope)), scope);
+    return inlined(node, name, binding.fn, () => c.value(inlinedBody(node, binding.fn), body(), expect));
   }
   // A local import TypeKro could not follow says why; `eval` and its like keep the general message.
   if (binding?.kind === 'unsupported' && !codeRunner(name)) throw syntaxError(node, `\`${name}(...)\` cannot be compiled: ${binding.why}`, binding.hint);

@@ -31,6 +31,12 @@ const SPECS = [
   { name: 'x', flag: false, users: [], l: ['a', 'b', 'c'] },
 ];
 
+/** Helpers inlined where they are called: inside a callback, their parameter is the callback's item. */
+function label(u: { name: string; role?: string }): string {
+  return `${u.name}:${u.role}`;
+}
+const labelOrName = (x: { name: string; role?: string }): string => (x.role ? `${x.name}:${x.role}` : x.name);
+
 const FIELD = (read: string, use = 'made into text here: when the instance leaves it out, JavaScript makes it the text "undefined"') =>
   `\`${read}\` reads an optional spec field without a default, ${use}, but KRO waits for it forever\n    ${read}\n  hint: give it a default where it is used (\`${read} ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or test it first (\`${read} !== undefined ? ... : ...\`)`;
 const ITEM = (read: string, list: string, index: number) =>
@@ -58,6 +64,15 @@ test('an optional field of a spec list item made into text inside a callback is 
     ConfigMap({ name: s.name, data: {} });
     return { v: s.users.map((u) => `${u.role}`).join(',') };
   })), `${at("'map-status'", 'u.role}')}: ${FIELD('u.role')}`);
+  // A helper's text is made where it is called, from the item it is given (in a callback or a loop).
+  assert.equal(refusal(() => kubernetesComposition(definition('map-helper'), (s) => {
+    ConfigMap({ name: s.name, data: { users: s.users.map((u) => label(u)).join(',') } });
+    return {};
+  })), `${at('function label', 'u.role}')}: ${FIELD('u.role')}`);
+  assert.equal(refusal(() => kubernetesComposition(definition('loop-helper'), (s) => {
+    for (const u of s.users) ConfigMap({ name: u.name, data: { a: s.flag ? label(u) : 'n' } });
+    return {};
+  })), `${at('function label', 'u.role}')}: ${FIELD('u.role')}`);
   // A test of another item does not guard this one (an inner callback's `u` is not the outer `u`).
   assert.equal(refusal(() => kubernetesComposition(definition('map-shadowed'), (s) => {
     ConfigMap({ name: s.name, data: { a: s.users.map((u) => (u.role ? s.users.map((u) => `${u.role}`).join('+') : 'n')).join(',') } });
@@ -135,6 +150,11 @@ test('guarded and defaulted text over absent spec data compiles to what JavaScri
     }),
     enclosingIf: kubernetesComposition(definition('g-if'), (s) => {
       if (s.o !== undefined) ConfigMap({ name: s.name, data: { a: s.users.map((u) => `${u.name}${s.o}`).join(','), b: s.flag ? `a-${s.o}` : 'b' } });
+      return {};
+    }),
+    helpers: kubernetesComposition(definition('g-helpers'), (s) => {
+      ConfigMap({ name: s.name, data: { a: s.users.map((u) => (u.role ? label(u) : u.name)).join(','), b: s.users.map((u) => labelOrName(u)).join(',') } });
+      for (const u of s.users) ConfigMap({ name: `${s.name}-${u.name}`, data: { a: u.role !== undefined ? label(u) : 'n' } });
       return {};
     }),
     branch: kubernetesComposition(definition('g-branch'), (s) => {
