@@ -26,7 +26,7 @@ import { currentCallSite, type CallSite, type CompositionSource } from './source
 import { makeSkippedCalls, skippedCalls, type SkippedCallHost } from './skipped-calls.js';
 import type { CallNode } from '../analysis/source.js';
 import { optionalAt } from './presence.js';
-import { conjuncts } from '../analysis/absent-spec.js';
+import { conjuncts, isSpecData } from '../analysis/absent-spec.js';
 import { nestedBindingType, nestedHandle, nestedRecords, NESTED_ROOT_PREFIX, statusAsDeclared } from './nest-run.js';
 import { schemaToCelType } from '../model/schema/index.js';
 import { toValue } from './values.js';
@@ -327,7 +327,8 @@ export class CompositionRun implements CompositionRunHooks {
         const iterator: IteratorRoot = { source: { root: { kind: 'schema' }, path: [] }, name: loop.variable, compiled };
         this.enterLoop(iterator);
         entered.push(iterator);
-        this.bindings[loop.variable] = { kind: 'value', expr: E.ident(loop.variable), type: compiled.itemType };
+        // An item of spec data (its optional fields are there from the start or never), as a loop JavaScript entered binds it.
+        this.bindings[loop.variable] = { kind: 'value', expr: E.ident(loop.variable), type: compiled.itemType, ...(isSpecData(compiled.expr, this.scope) && { item: true as const }) };
       }
       const found = this.constantLoops.reachable(site, this.scope);
       if ('why' in found) throw skippedConstantLoop(site.context.loops.find((loop) => !isReferenceLoop(loop, this.scope))!.source, found.why);

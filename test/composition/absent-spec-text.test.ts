@@ -28,7 +28,8 @@ const SPECS = [
   { name: 'x', flag: false, users: [{ name: 'a', role: 'r' }], o: 'q', n: 2, l: ['a'] },
   { name: 'x', flag: true, users: [{ name: 'a', role: 'r' }, { name: 'b' }], o: 'q', n: 3, l: ['a', 'b'] },
   { name: 'x', flag: true, users: [{ name: 'a', role: 'ab' }, { name: 'b', role: '' }], o: '', l: ['a', 'b', 'c'] },
-  { name: 'x', flag: false, users: [], l: ['a', 'b', 'c'] },
+  { name: 'x', flag: false, users: [{ name: 'c' }, { name: 'd', role: 'x' }], l: ['a', 'b', 'c'] },
+  { name: 'x', flag: false, users: [], l: [] },
 ];
 
 /** Helpers inlined where they are called: inside a callback, their parameter is the callback's item. */
@@ -73,6 +74,13 @@ test('an optional field of a spec list item made into text inside a callback is 
     for (const u of s.users) ConfigMap({ name: u.name, data: { a: s.flag ? label(u) : 'n' } });
     return {};
   })), `${at('function label', 'u.role}')}: ${FIELD('u.role')}`);
+  // A loop JavaScript skipped (its branch was decided on a placeholder) is made from source, its item spec data as well.
+  assert.equal(refusal(() => kubernetesComposition(definition('skipped-loop'), (s) => {
+    if (!s.flag) {
+      for (const u of s.users) ConfigMap({ name: u.name, data: { a: s.name + u.role } });
+    }
+    return {};
+  })), `${at("'skipped-loop'", 'u.role }')}: ${FIELD('u.role')}`);
   // A test of another item does not guard this one (an inner callback's `u` is not the outer `u`).
   assert.equal(refusal(() => kubernetesComposition(definition('map-shadowed'), (s) => {
     ConfigMap({ name: s.name, data: { a: s.users.map((u) => (u.role ? s.users.map((u) => `${u.role}`).join('+') : 'n')).join(',') } });
@@ -155,6 +163,15 @@ test('guarded and defaulted text over absent spec data compiles to what JavaScri
     helpers: kubernetesComposition(definition('g-helpers'), (s) => {
       ConfigMap({ name: s.name, data: { a: s.users.map((u) => (u.role ? label(u) : u.name)).join(','), b: s.users.map((u) => labelOrName(u)).join(',') } });
       for (const u of s.users) ConfigMap({ name: `${s.name}-${u.name}`, data: { a: u.role !== undefined ? label(u) : 'n' } });
+      return {};
+    }),
+    skippedLoop: kubernetesComposition(definition('g-skipped-loop'), (s) => {
+      if (!s.flag) {
+        for (const u of s.users) {
+          if (u.role) ConfigMap({ name: `${s.name}-${u.name}`, data: { a: `${u.role}` } });
+          ConfigMap({ name: `${s.name}-${u.name}-2`, data: { a: u.role ? `r-${u.role}` : 'n' } });
+        }
+      }
       return {};
     }),
     branch: kubernetesComposition(definition('g-branch'), (s) => {
