@@ -17,6 +17,7 @@ import { compileCelCall } from './compile-cel.js';
 import { uncompilableCall } from './package-calls.js';
 import { describe, isNumeric, plain, type Absence, stringify, truthy, unifyNumeric, valueOf, wrappedValue, type Compiler, type Typed } from './typed.js';
 import { withArticle } from '../util/article.js';
+import { atCall, isSpecData, isSpecItem, refuseAbsentSpecData } from './absent-spec.js';
 
 type Call = CallExpression | OptionalCallExpression;
 
@@ -93,7 +94,9 @@ function stringArg(ctx: MethodContext, i: number): Expr {
   const arg = ctx.args[i];
   if (!arg) throw syntaxError(ctx.node, 'missing argument', HINT.expr);
   if (unwrap(arg).type === 'RegExpLiteral') throw syntaxError(arg, 'regular expressions are not supported (JavaScript and RE2 differ)', 'use a string pattern, or Cel.expr(...) with matches()/find()');
-  return stringify(ctx.c.value(arg, ctx.scope), arg);
+  const t = ctx.c.value(arg, ctx.scope);
+  refuseAbsentSpecData(t, arg, ctx.scope, 'text');
+  return stringify(t, arg);
 }
 
 function intArg(ctx: MethodContext, i: number): Expr {
@@ -299,7 +302,12 @@ function lambda(ctx: MethodContext, item: CelType, body: (node: Node, scope: Sco
   if (rest.length > 0) throw syntaxError(fn, 'index parameters have no CEL macro equivalent', 'use one parameter, or Cel.expr(...) with a two-variable comprehension');
   if (param?.type !== 'Identifier') throw syntaxError(fn, 'the callback must take one plain parameter', 'write `(x) => ...`');
   const placeholder = `__typekro_lambda_${param.name}`;
-  const scope = scopeOf({ [param.name]: { kind: 'value', expr: E.ident(placeholder), type: item } }, ctx.scope);
+  const inner = scopeOf({ [param.name]: { kind: 'value', expr: E.ident(placeholder), type: item } }, ctx.scope);
+  // The conditions around the call hold in the callback too, except those about an outer item of the same name.
+  const guards = (ctx.scope.guards ?? []).filter((guard) => !referencedRoots(guard).includes(placeholder));
+  // An item of spec data is spec data: its optional fields are there from the start or never.
+  const spec = isSpecData(valueOf(ctx.receiver), ctx.scope);
+  const scope: Scope = { lookup: inner.lookup, guards, specItem: (name) => (name === placeholder ? spec : isSpecItem(ctx.scope, name)) };
   const compiled = body(callbackBody(fn), scope);
   const roots = new Set(referencedRoots(compiled));
   let name = param.name;
@@ -323,8 +331,11 @@ function globalCall(node: Call, name: string, args: readonly Node[], scope: Scop
     return c.value(args[0] as Node, scope);
   };
   switch (name) {
-    case 'String':
-      return plain(stringify(only(), node), T.string);
+    case 'String': {
+      const t = only();
+      refuseAbsentSpecData(t, args[0] as Node, scope, 'text');
+      return plain(stringify(t, node), T.string);
+    }
     case 'Boolean':
       return plain(truthy(only(), node), T.bool);
     case 'Number':
@@ -342,7 +353,9 @@ function globalCall(node: Call, name: string, args: readonly Node[], scope: Scop
 function helperCall(node: Call, name: string, binding: Binding | undefined, args: readonly Node[], scope: Scope, c: Compiler, expect?: CelType): Typed {
   if (binding?.kind === 'function') {
     const parent = withTypeKroCel(binding.fn, binding.scope, scope);
-    return inlined(node, name, binding.fn, () => c.value(inlinedBody(node, binding.fn), functionScope(binding.fn, parent, () => false, bindParams(binding.fn, args, scope, binding.scope)), expect));
+    // The body is compiled where it is called: the guards there hold in it, and the items there are what they are.
+    const body = (): Scope => atCall(functionScope(binding.fn, parent, () => false, bindParams(binding.fn, args, scope, binding.scope)), scope);
+    return inlined(node, name, binding.fn, () => c.value(inlinedBody(node, binding.fn), body(), expect));
   }
   // A local import TypeKro could not follow says why; `eval` and its like keep the general message.
   if (binding?.kind === 'unsupported' && !codeRunner(name)) throw syntaxError(node, `\`${name}(...)\` cannot be compiled: ${binding.why}`, binding.hint);

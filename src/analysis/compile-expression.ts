@@ -3,7 +3,6 @@
  * truthiness, int vs double, string coercion. Whatever cannot be kept faithfully is rejected with a
  * `CompositionSyntaxError` naming the place and the escape hatch.
  */
-import { isDeepStrictEqual } from 'node:util';
 import type { MemberExpression, Node, OptionalMemberExpression, TemplateLiteral } from '@babel/types';
 import { E, type Expr } from '../ir/expr.js';
 import { T, fieldOf, wireName, type CelType, type FieldType } from '../ir/types.js';
@@ -13,6 +12,7 @@ import { ownProperties, staticProperty } from './literal-reads.js';
 import { mentionsReferences } from './local-scope.js';
 import { HINT, syntaxError, unknownShape, type CompositionSyntaxError } from './errors.js';
 import { compileCall, guarded } from './compile-calls.js';
+import { holds, refuseAbsentSpecData } from './absent-spec.js';
 import { compileLookup } from './compile-lookup.js';
 import { compileBinary, compileConditional, compileLogical, compileUnary, conditionOf } from './compile-operators.js';
 import {
@@ -54,7 +54,9 @@ export function compileCondition(node: Node, scope: Scope): Expr {
 
 /** Compiles `node` as one part of a string (template literal part): non-strings wrapped in `string(...)`. */
 export function compileStringPart(node: Node, scope: Scope): Expr {
-  return stringify(compileValue(node, scope), node);
+  const t = compileValue(node, scope);
+  refuseAbsentSpecData(t, node, scope, 'text');
+  return stringify(t, node);
 }
 
 function compileValue(raw: Node, scope: Scope, expect?: CelType): Typed {
@@ -367,17 +369,11 @@ function objectLiteral(node: Extract<Node, { type: 'ObjectExpression' }>, scope:
     if (key === undefined) throw syntaxError(property.key, 'object keys must be names, strings or numbers', HINT.expr);
     const t = compileValue(property.value, scope);
     if (t.nullish) throw syntaxError(property.value, 'an `undefined` property value', 'leave the property out');
-    if (t.absent && !guardedBy(scope, t.absent.present)) throw absentProperty(property.value, key);
+    if (t.absent && !holds(scope.guards ?? [], t.absent.present)) throw absentProperty(property.value, key);
     fields[key] = { type: t.type, optional: false };
     return { key: E.str(key), value: t.expr };
   });
   return plain(E.map(entries), T.object(fields));
-}
-
-/** Whether an enclosing `?:` test establishes `present` (each of its `&&` parts is one of the test's parts). */
-function guardedBy(scope: Scope, present: Expr): boolean {
-  const parts = (e: Expr): Expr[] => (e.kind === 'binary' && e.op === '&&' ? [...parts(e.left), ...parts(e.right)] : [e]);
-  return parts(present).every((part) => (scope.guards ?? []).some((guard) => isDeepStrictEqual(guard, part)));
 }
 
 /**

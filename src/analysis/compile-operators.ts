@@ -13,6 +13,7 @@ import {
   valueOf, wrappedValue, type Compiler, type Typed,
 } from './typed.js';
 import { withArticle } from '../util/article.js';
+import { guardedBy, refuseAbsentSpecData } from './absent-spec.js';
 
 type Relation = '<' | '<=' | '>' | '>=';
 const RELATIONS = new Set<string>(['<', '<=', '>', '>=']);
@@ -21,10 +22,16 @@ const RELATIONS = new Set<string>(['<', '<=', '>', '>=']);
 export function conditionOf(raw: Node, scope: Scope, c: Compiler): Expr {
   const node = unwrap(raw);
   if (node.type === 'LogicalExpression' && node.operator !== '??') {
-    return E.binary(node.operator, c.condition(node.left, scope), c.condition(node.right, scope));
+    const left = c.condition(node.left, scope);
+    return E.binary(node.operator, left, c.condition(node.right, rightScope(node.operator, left, scope)));
   }
   if (node.type === 'UnaryExpression' && node.operator === '!') return negate(c.condition(node.argument, scope));
   return truthy(c.value(node, scope), node);
+}
+
+/** The scope of `a && b`'s `b` (evaluated only where `a` holds) and of `a || b`'s `b` (only where it does not). */
+function rightScope(operator: '&&' | '||', left: Expr, scope: Scope): Scope {
+  return guardedBy(scope, operator === '&&' ? left : negate(left));
 }
 
 function negate(expr: Expr): Expr {
@@ -54,8 +61,12 @@ export function compileBinary(node: BinaryExpression, scope: Scope, c: Compiler)
   const [left, right] = textBeside(c.value(node.left, scope), c.value(node.right, scope));
   if (op === '===' || op === '==' || op === '!==' || op === '!=') return equality(node, left, right, op);
   if (RELATIONS.has(op)) return relation(node, left, right, op as Relation);
-  if (op === '+' && (left.type.kind === 'string' || right.type.kind === 'string')) return concat(node, left, right);
-  if (op === '+' || op === '-' || op === '*' || op === '/' || op === '%') return arithmetic(node, left, right, op);
+  if (op === '+' && (left.type.kind === 'string' || right.type.kind === 'string')) return concat(node, left, right, scope);
+  if (op === '+' || op === '-' || op === '*' || op === '/' || op === '%') {
+    refuseAbsentSpecData(left, node.left, scope, 'number');
+    refuseAbsentSpecData(right, node.right, scope, 'number');
+    return arithmetic(node, left, right, op);
+  }
   throw syntaxError(node, `the \`${op}\` operator has no CEL equivalent`, HINT.expr);
 }
 
@@ -152,8 +163,9 @@ function inOperator(node: BinaryExpression, scope: Scope, c: Compiler): Typed {
 }
 
 /** String `+`: JavaScript coerces the other side to text; a template keeps the parts flat. */
-function concat(node: BinaryExpression, a: Typed, b: Typed): Typed {
+function concat(node: BinaryExpression, a: Typed, b: Typed, scope: Scope): Typed {
   const parts = (t: Typed, side: Node): (string | Expr)[] => {
+    refuseAbsentSpecData(t, side, scope, 'text');
     const e = valueOf(t);
     if (e.kind === 'template') return [...e.parts];
     if (e.kind === 'literal' && e.literal.kind === 'string') return [e.literal.value];
@@ -204,8 +216,9 @@ function joinValues(a: CelType, b: CelType): CelType {
 
 export function compileLogical(node: LogicalExpression, scope: Scope, c: Compiler, expect?: CelType): Typed {
   const left = c.value(node.left, scope, expect);
-  const right = c.value(node.right, scope, expect);
-  if (node.operator === '??') return nullishCoalescing(node, left, right);
+  if (node.operator === '??') return nullishCoalescing(node, left, c.value(node.right, scope, expect));
+  // Bytes have no truthiness: the error comes from the operator below, not from the guard.
+  const right = c.value(node.right, left.type.kind === 'bytes' ? scope : rightScope(node.operator, truthy(left, node.left), scope), expect);
   if (left.type.kind === 'bool' && right.type.kind === 'bool') {
     // An absent boolean reads as `undefined`, which JavaScript treats as false here too.
     return plain(E.binary(node.operator, truthy(left, node.left), truthy(right, node.right)), T.bool);
@@ -232,8 +245,7 @@ function nullishCoalescing(node: LogicalExpression, left: Typed, right: Typed): 
 
 export function compileConditional(node: ConditionalExpression, scope: Scope, c: Compiler, expect?: CelType): Typed {
   const test = c.condition(node.test, scope);
-  const guardedScope: Scope = { lookup: (name) => scope.lookup(name), guards: [...(scope.guards ?? []), ...conjuncts(test)] };
-  const [a, b, type] = unifyBranches(node, c.value(node.consequent, guardedScope, expect), c.value(node.alternate, scope, expect));
+  const [a, b, type] = unifyBranches(node, c.value(node.consequent, guardedBy(scope, test), expect), c.value(node.alternate, guardedBy(scope, negate(test)), expect));
   if (a.nullish && b.nullish) throw syntaxError(node, 'both branches are `undefined`', 'leave the field out');
   if (a.nullish || b.nullish || a.absent?.wrapped || b.absent?.wrapped) {
     // One side may be `undefined`: the result is a CEL optional (none = field omitted).
@@ -246,9 +258,4 @@ export function compileConditional(node: ConditionalExpression, scope: Scope, c:
     return { expr: E.cond(test, a.expr, b.expr), type, absent: { present, value, wrapped: false } };
   }
   return plain(E.cond(test, a.expr, b.expr), type);
-}
-
-/** The parts of `a && b && ...`, each known to hold when the whole does. */
-function conjuncts(expr: Expr): Expr[] {
-  return expr.kind === 'binary' && expr.op === '&&' ? [...conjuncts(expr.left), ...conjuncts(expr.right)] : [expr];
 }

@@ -77,6 +77,12 @@ export interface Scope {
   lookup(name: string): Binding | undefined;
   /** Conditions known to hold here (the test of an enclosing `?:` branch): `has(u.port)` guards `u.port`. */
   readonly guards?: readonly Expr[];
+  /**
+   * Whether a CEL name (a loop or callback item) stands for spec data here, where names in the compiled CEL
+   * are not the scope's names (a callback's item, a helper inlined inside one). Without it, a `value` binding
+   * with `item` is one.
+   */
+  readonly specItem?: (celName: string) => boolean;
 }
 
 export function scopeOf(bindings: Readonly<Record<string, Binding>>, parent?: Scope): Scope {

@@ -25,7 +25,8 @@ import { enclosingScope, functionScope, mentionsReferences } from '../analysis/l
 import { currentCallSite, type CallSite, type CompositionSource } from './source-site.js';
 import { makeSkippedCalls, skippedCalls, type SkippedCallHost } from './skipped-calls.js';
 import type { CallNode } from '../analysis/source.js';
-import { implies, optionalAt } from './presence.js';
+import { optionalAt } from './presence.js';
+import { conjuncts, isSpecData } from '../analysis/absent-spec.js';
 import { nestedBindingType, nestedHandle, nestedRecords, NESTED_ROOT_PREFIX, statusAsDeclared } from './nest-run.js';
 import { schemaToCelType } from '../model/schema/index.js';
 import { toValue } from './values.js';
@@ -159,7 +160,9 @@ export class CompositionRun implements CompositionRunHooks {
     this.executed.add(call);
     const argument = call.arguments[position];
     if (!argument || argument.type === 'SpreadElement' || argument.type === 'ArgumentPlaceholder') return config;
-    return resolveSourceValue(argument, config, scope, this.recordSource, { path: [], guarded: (present) => this.setWhere(site, present), ...(mayBeAbsent && { mayBeAbsent }) });
+    let guards: readonly Expr[] | undefined;
+    const guardsHere = (): readonly Expr[] => (guards ??= this.guardsAt(site));
+    return resolveSourceValue(argument, config, scope, this.recordSource, { path: [], guards: guardsHere, ...(mayBeAbsent && { mayBeAbsent }) });
   }
 
   nameLoopsHere(): void {
@@ -172,11 +175,10 @@ export class CompositionRun implements CompositionRunHooks {
     return site ? (site.inner[0] ?? site.location) : undefined;
   }
 
-  /** True when the conditions around the call require the presence test (`if (spec.host) ...`, `if (spec.l.length > 1) ...`). */
-  private setWhere(site: CallSite, present: Expr): boolean {
-    const terms = (condition: Expr): Expr[] => (condition.kind === 'binary' && condition.op === '&&' ? [...terms(condition.left), ...terms(condition.right)] : [condition]);
+  /** The `&&` terms of the conditions around the call (`if (spec.host) ...`, `if (spec.l.length > 1) ...`), known to hold in its arguments. */
+  private guardsAt(site: CallSite): Expr[] {
     const chained = site.context.chainedConditions.filter((test) => mentionsReferences(test, this.scope)).map((test) => compileConditionNode(test, this.scope));
-    return [...this.conditionsOf(site), ...chained].some((condition) => terms(condition).some((term) => implies(term, present)));
+    return [...this.conditionsOf(site), ...chained].flatMap(conjuncts);
   }
 
   register(record: ResourceRecord): void {
@@ -292,6 +294,7 @@ export class CompositionRun implements CompositionRunHooks {
         }
       },
       inLoops: (site, body) => this.inSkippedLoops(site, body),
+      guardsAt: (site) => this.guardsAt(site),
       ran: (call) => this.executed.has(call),
       isFactoryCall,
     };
@@ -324,7 +327,8 @@ export class CompositionRun implements CompositionRunHooks {
         const iterator: IteratorRoot = { source: { root: { kind: 'schema' }, path: [] }, name: loop.variable, compiled };
         this.enterLoop(iterator);
         entered.push(iterator);
-        this.bindings[loop.variable] = { kind: 'value', expr: E.ident(loop.variable), type: compiled.itemType };
+        // An item of spec data (its optional fields are there from the start or never), as a loop JavaScript entered binds it.
+        this.bindings[loop.variable] = { kind: 'value', expr: E.ident(loop.variable), type: compiled.itemType, ...(isSpecData(compiled.expr, this.scope) && { item: true as const }) };
       }
       const found = this.constantLoops.reachable(site, this.scope);
       if ('why' in found) throw skippedConstantLoop(site.context.loops.find((loop) => !isReferenceLoop(loop, this.scope))!.source, found.why);

@@ -18,6 +18,7 @@ import type { Expr } from '../ir/expr.js';
 import { isInternalFile } from '../model/call-site.js';
 import { factoryByName } from '../model/factory.js';
 import { compileValueNode } from './compile-node.js';
+import { withGuards } from '../analysis/absent-spec.js';
 import { literalValue } from './source-values.js';
 import type { CallSite, CompositionSource } from './source-site.js';
 
@@ -31,6 +32,8 @@ export interface SkippedCallHost {
    * them: each loop's list is compiled from source and its variable bound to the forEach item.
    */
   inLoops(site: CallSite, body: () => void): void;
+  /** The `&&` terms of the conditions around `site`, known to hold in its arguments. */
+  guardsAt(site: CallSite): readonly Expr[];
   /** Whether a call of the composition function led to a factory call when JavaScript ran it. */
   ran(call: Node): boolean;
   readonly isFactoryCall: IsFactoryCall;
@@ -90,7 +93,8 @@ export function makeSkippedCalls(host: SkippedCallHost, skipped: readonly Skippe
       : { call, location, context, direct: true, inner: [] };
     host.inLoops(site, () => {
       // Every argument: the positional forms (externalRef(apiVersion, kind, name), HelmChart(name, repo, chart, values)).
-      const args = factoryCall.arguments.map((argument) => argumentValue(argument, scope));
+      const guarded = withGuards(scope, host.guardsAt(site));
+      const args = factoryCall.arguments.map((argument) => argumentValue(argument, guarded));
       host.callAt(site, () => (factory as (...values: unknown[]) => unknown)(...args));
     });
   }

@@ -16,6 +16,7 @@ import { isFactoryName } from '../model/factory.js';
 import { hasMarkers, refOf, splitMarkers, type RefData } from '../model/refs.js';
 import type { Expr } from '../ir/expr.js';
 import { snippetOf } from '../analysis/source.js';
+import { awaitedSpecData, indexOf, withGuards } from '../analysis/absent-spec.js';
 import { compileValueNode } from './compile-node.js';
 
 /**
@@ -26,11 +27,14 @@ import { compileValueNode } from './compile-node.js';
  */
 export type OnCompiled = (compiled: ReturnType<typeof compileValueNode> | undefined, node: Node, value: unknown) => void;
 
-/** Where a factory argument lands: its option path, and whether a spec field is known set there. */
+/** Where a factory argument lands: its option path, and the conditions known to hold there. */
 export interface ManifestField {
   readonly path: readonly string[];
-  /** True when the conditions around the call guarantee the presence test (`has(read)`, `size(list) > i`). */
-  readonly guarded: (present: Expr) => boolean;
+  /**
+   * The `&&` terms of the conditions around the call (`if (spec.host) ...`): presence tests they imply
+   * (`has(read)`, `size(list) > i`) need no default. Computed on first use.
+   */
+  readonly guards: () => readonly Expr[];
   /**
    * True when the destination at `path` may itself be left out (an optional spec field of a nested
    * composition): an absent value then passes through as absent, as JavaScript passes `undefined`.
@@ -69,11 +73,10 @@ export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onC
     onCompiled(undefined, source, value);
     return value;
   }
-  const compiled = compileValueNode(source, scope);
-  if (field) {
-    if (!field.pendingIsUndefined) checkPresent(source, compiled, field, scope);
-    checkComputedParts(source, scope, field);
-  }
+  // The top-level parts first: their message names the field they land in. Nested ones are the compiler's.
+  if (field) checkComputedParts(source, scope, field);
+  const compiled = compileValueNode(source, field ? guardedScope(scope, field) : scope);
+  if (field && !field.pendingIsUndefined) checkPresent(source, compiled, field, scope);
   const constant = literalValue(compiled.expr);
   if (constant !== undefined) return constant;
   const result = exprValue(compiled.expr);
@@ -97,7 +100,7 @@ function checkPresent(node: Node, compiled: { optional?: boolean; wrapped?: bool
       `give it a default (\`?? ''\`, \`?? 0\`), or choose between whole values (\`cond ? { key: 'v' } : {}\`) or resources (\`if (cond) ...\`)`,
     );
   }
-  const awaited = compiled.optional && compiled.present ? awaitsSpecData(compiled.present, scope, field) : undefined;
+  const awaited = compiled.optional && compiled.present ? awaitedSpecData(compiled.present, scope, field.guards()) : undefined;
   if (awaited === 'item') {
     const list = snippetOf(node).replace(/\[[^\]]*\]$/, '');
     throw syntaxError(
@@ -136,7 +139,12 @@ function checkSpecParts(node: Node, scope: Scope, field: ManifestField, inComput
     return;
   }
   if (field.pendingIsUndefined && !inComputed) return;
-  if (mentionsReferences(source, scope)) checkPresent(source, compileValueNode(source, scope), field, scope, inComputed);
+  if (mentionsReferences(source, scope)) checkPresent(source, compileValueNode(source, guardedScope(scope, field)), field, scope, inComputed);
+}
+
+/** `scope` with the conditions around the call known to hold. */
+function guardedScope(scope: Scope, field: ManifestField): Scope {
+  return withGuards(scope, field.guards());
 }
 
 /**
@@ -151,46 +159,6 @@ function checkComputedParts(node: Node, scope: Scope, field: ManifestField): voi
 
 function isArithmetic(node: Node): node is Node & { type: 'BinaryExpression'; left: Node; right: Node } {
   return node.type === 'BinaryExpression' && ['+', '-', '*', '/', '%'].includes(node.operator);
-}
-
-/** `i` of a presence test `size(list) > i`. */
-function indexOf(present: Expr): number {
-  return present.kind === 'binary' && present.right.kind === 'literal' && present.right.literal.kind === 'int' ? Number(present.right.literal.value) : 0;
-}
-
-/**
- * True when the presence test asks whether a field of the instance's spec or of a loop item is set: data
- * that is there from the start or never. A test of observed state (`has(web.status.readyReplicas)`) is
- * waiting, as JavaScript's pending value is; so is an index of an observed list (out of bounds is pending in KRO).
- */
-function awaitsSpecData(present: Expr, scope: Scope, field: ManifestField): 'field' | 'item' | undefined {
-  switch (present.kind) {
-    case 'binary': {
-      // `size(l) > i` of a spec list: the list is as long as the instance says, from the start and for ever.
-      const list = present.op === '>' && present.left.kind === 'call' && present.left.fn === 'size' && !present.left.target ? present.left.args[0] : undefined;
-      if (list && present.right.kind === 'literal' && isSpecField(list, scope)) return field.guarded(present) ? undefined : 'item';
-      return awaitsSpecData(present.left, scope, field) ?? awaitsSpecData(present.right, scope, field);
-    }
-    case 'unary':
-      return awaitsSpecData(present.operand, scope, field);
-    case 'call': {
-      const read = present.args[0];
-      return present.fn === 'has' && present.args.length === 1 && read !== undefined && isSpecField(read, scope) && !field.guarded(present) ? 'field' : undefined;
-    }
-    default:
-      return undefined;
-  }
-}
-
-function isSpecField(read: Expr, scope: Scope): boolean {
-  let node = read;
-  while (node.kind === 'select' || node.kind === 'index') {
-    if (node.target.kind === 'ident' && node.target.name === 'schema') return node.kind === 'select' && node.field === 'spec';
-    node = node.target;
-  }
-  if (node.kind !== 'ident') return false;
-  const binding = scope.lookup(node.name);
-  return binding?.kind === 'value' && binding.item === true;
 }
 
 /** Each key of the object JavaScript built, from the property (or spread literal) that produced it. */

@@ -79,7 +79,7 @@ function statusField(value: unknown, property: OwnProperty | undefined, run: Com
   const at = locationOf(node);
   // Status has no guards around it: a plain absent read is pending (JavaScript's `undefined`); text or
   // arithmetic built from absent spec data is refused.
-  const status = { path, guarded: () => false, pendingIsUndefined: true };
+  const status = { path, guards: () => [], pendingIsUndefined: true };
   const field = toValue(resolveSourceValue(node, value, scope, (compiled) => compiled && run.recordType(compiled.expr, compiled.type), status), at ? { ...context, at } : context, undefined, path);
   if (field !== undefined) checkStatusReads(field, node, run.records);
   return field;
