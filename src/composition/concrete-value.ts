@@ -82,7 +82,10 @@ function join(path: string, key: string | number): string {
 }
 
 function visit(raw: unknown, path: string, pending: string[], owner: string): ConcreteData | undefined {
-  if (raw === undefined || isAbsent(raw) || (typeof raw === 'string' && hasPendingMarker(raw))) {
+  // NaN is pending too: JSON has no NaN, so no manifest or status can hold one. JavaScript makes one from
+  // what is not a number, in a composition an absent field (`web.status.readyReplicas * 2`), where the
+  // compiled CEL waits, or from `a % 0` and `0 / 0`, where it is an error (README, numbers at the edges).
+  if (raw === undefined || isAbsent(raw) || (typeof raw === 'string' && hasPendingMarker(raw)) || Number.isNaN(raw)) {
     pending.push(path);
     return undefined;
   }
