@@ -18,7 +18,7 @@ import { sourceIndex, SourceIndexKey } from './source.js';
  * - `tested`: tests it for nullishness or truthiness (`??`, `?.`, `||`, `&&`, `!`, `typeof`, `===`, a condition,
  *   an argument of a `Cel.*` helper), where `undefined` is exact;
  * - `through`: reads or calls through it, iterates or destructures it (JavaScript would throw);
- * - `text`: builds text or a number from it (a template literal, `+`, arithmetic, a comparison);
+ * - `text`: builds text or a number from it (a template literal, `+`, arithmetic, a comparison, `String(x)`);
  * - `other`: stores or passes it on (a variable, a property, an argument, a returned value).
  */
 export type ReadUse = 'tested' | 'through' | 'text' | 'other';
@@ -112,7 +112,8 @@ function useIn(child: Node, parent: Node): ReadUse {
     case 'CallExpression':
     case 'OptionalCallExpression':
       if (parent.callee === child) return parent.type === 'OptionalCallExpression' && parent.optional ? 'tested' : 'through';
-      return isCelHelper(parent.callee) ? 'tested' : 'other';
+      if (isCelHelper(parent.callee)) return 'tested';
+      return parent.callee.type === 'Identifier' && (parent.callee.name === 'String' || parent.callee.name === 'Number') ? 'text' : 'other';
     case 'UnaryExpression':
       return parent.operator === '!' || parent.operator === 'typeof' || parent.operator === 'void' ? 'tested' : 'text';
     case 'BinaryExpression':

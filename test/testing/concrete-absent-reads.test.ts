@@ -10,7 +10,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type } from 'arktype';
 import { Cel, evaluateConcrete, kubernetesComposition, type ConcreteEvaluation } from '../../src/index.js';
-import { Deployment } from '../../src/simple.js';
+import { ConfigMap, Deployment } from '../../src/simple.js';
+import { printCel } from '../../src/compile/cel/print.js';
+import { exprLeaves } from '../../src/ir/value.js';
 import type { InstancePlan } from '../../src/runtime/engine/index.js';
 import { crossCheck } from '../../src/testing/offline/cross-check.js';
 import { simulate, type ObservedEntries } from '../../src/testing/index.js';
@@ -90,5 +92,28 @@ describe('the cross-check excuses a compiled pending field only where JavaScript
 
   it('so is a NaN that did not come from the concrete evaluation (which reports NaN as pending)', () => {
     assert.deepEqual(crossCheck(plan, { status: {}, pending: ['n'] }, concrete({ n: Number.NaN })), [{ aspect: 'status.n', detail: 'compiled undefined, JavaScript NaN' }]);
+  });
+});
+
+describe('`??` over an untyped field holding JSON null gives the default, as JavaScript (f)', () => {
+  const untyped = kubernetesComposition(
+    { name: 'untyped-null', kind: 'UntypedNull', spec: type({ values: 'Record<string, unknown>' }), status: type({ level: 'string' }) },
+    (spec) => {
+      ConfigMap({ id: 'cm', name: 'cm', data: { level: (spec.values.level as string) ?? 'info' } });
+      return { level: (spec.values.level as string) ?? 'info' };
+    },
+  );
+
+  it('compiles to a null test (a preserve-unknown-fields value keeps its null in KRO and in CEL optionals)', () => {
+    const leaf = exprLeaves(untyped.graph.status).find((l) => l.path.join('.') === 'level')!;
+    assert.equal(printCel(leaf.expr), 'dyn(schema.spec.values.?level).orValue(null) == null ? "info" : schema.spec.values.?level.orValue("info")');
+  });
+
+  it('null, absent and present values agree on both sides (simulate throws on a divergence)', () => {
+    for (const [values, level] of [[{ level: null }, 'info'], [{}, 'info'], [{ level: 'debug' }, 'debug']] as const) {
+      const result = simulate(untyped, { values }, { observed: { cm: {} } });
+      assert.deepEqual([result.status, (result.manifests[0]!.data as { level: string }).level], [{ level }, level]);
+      assert.deepEqual(evaluateConcrete(untyped, { values }).status, { level });
+    }
   });
 });
