@@ -12,6 +12,9 @@ const lines = [
   'if (web.status.ready === undefined || !web.status.spare) f(Cel.default(web.status.list, []), g(web.status.other));', // 5
   'const e = (web.status.ready as number) * 2;', // 6
   'const { x } = web.status.inner;', // 7
+  'const conds = web.status.conditions; const n = (conds ?? []).length;', // 8
+  'const { ready, spare = 1, other } = web.status; const t = `r-${ready}`; g(other, { other }); h(spare);', // 9
+  'const both = web.status.both; if (both) { both.length; }', // 10
 ];
 parseSource(lines.join('\n'), file);
 
@@ -29,6 +32,16 @@ test('the use of a property read, from the source at the position V8 reports', (
     ['tested', 'through', 'tested', 'text', 'text', 'through', 'through'],
   );
   assert.deepEqual([useOf(5, 'ready'), useOf(5, 'spare'), useOf(5, 'list'), useOf(5, 'other'), useOf(6, 'ready'), useOf(7, 'inner')], ['tested', 'tested', 'tested', 'other', 'text', 'through']);
+});
+
+test('a read bound to a local (also by destructuring, reported at the binding) has the uses of the local', () => {
+  const at = (line: number, text: string): number => lines[line - 1]!.indexOf(text) + 1;
+  assert.deepEqual(
+    [useOf(8, 'conditions'), readUseAt(file, 9, at(9, 'ready'), 'ready'), readUseAt(file, 9, at(9, 'spare'), 'spare'), readUseAt(file, 9, at(9, 'other'), 'other')],
+    ['tested', 'through', 'tested', 'other'],
+  );
+  // tested and read through: the caller's default
+  assert.equal(useOf(10, 'both'), 'other');
 });
 
 test('inside an optional chain V8 reports the object name: the property name picks the read', () => {

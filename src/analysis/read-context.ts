@@ -26,7 +26,14 @@ export type ReadUse = 'tested' | 'through' | 'text' | 'other';
 interface IndexedRead {
   /** The property name, or `undefined` for a computed key that is not a literal (it matches any name). */
   readonly name: string | undefined;
-  readonly use: ReadUse;
+  /** Judged when first asked: most reads of a file are never of an absent field. */
+  readonly use: () => ReadUse;
+}
+
+/** `judge`, called once when first asked. */
+function once(judge: () => ReadUse): () => ReadUse {
+  let use: ReadUse | undefined;
+  return () => (use ??= judge());
 }
 
 type ReadIndex = ReadonlyMap<string, readonly IndexedRead[]>;
@@ -45,7 +52,7 @@ export function readUseAt(file: string, line: number, column: number, name: stri
   } catch {
     return undefined; // not a file that can be read or parsed: no source to ask
   }
-  const uses = new Set((index.get(`${line}:${column - 1}`) ?? []).filter((read) => read.name === undefined || read.name === name).map((read) => read.use));
+  const uses = new Set((index.get(`${line}:${column - 1}`) ?? []).filter((read) => read.name === undefined || read.name === name).map((read) => read.use()));
   return uses.size === 1 ? [...uses][0] : undefined;
 }
 
@@ -53,14 +60,23 @@ const WRAPPERS: ReadonlySet<string> = new Set(['TSAsExpression', 'TSNonNullExpre
 const TESTED_BINARY: ReadonlySet<string> = new Set(['==', '!=', '===', '!==']);
 
 type Member = Extract<Node, { type: 'MemberExpression' | 'OptionalMemberExpression' }>;
+type Pattern = Extract<Node, { type: 'ObjectPattern' }>;
+
+/** The syntax tree with parent links, which a use is judged by. */
+interface Tree {
+  readonly parents: ReadonlyMap<Node, Node>;
+}
 
 function buildReadIndex(ast: File): ReadIndex {
   const parents = new Map<Node, Node>();
   const members: Member[] = [];
+  const patterns: Pattern[] = [];
   walk(ast, (node, parent) => {
     if (parent) parents.set(node, parent);
     if (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') members.push(node);
+    if (node.type === 'ObjectPattern') patterns.push(node);
   });
+  const tree: Tree = { parents };
   const index = new Map<string, IndexedRead[]>();
   const add = (at: Node | undefined, read: IndexedRead): void => {
     const start = at?.loc?.start;
@@ -69,9 +85,20 @@ function buildReadIndex(ast: File): ReadIndex {
     index.set(key, [...(index.get(key) ?? []), read]);
   };
   for (const member of members) {
-    const read = { name: nameOf(member), use: useOf(member, parents) };
+    const read = { name: nameOf(member), use: once(() => useOf(member, tree)) };
     add(member.property, read);
     add(reportedAt(member.object), read);
+  }
+  // `const { readyReplicas, x = 1 } = web.status`: V8 reports each read where its binding is written.
+  for (const pattern of patterns) {
+    for (const property of pattern.properties) {
+      if (property.type !== 'ObjectProperty' || property.computed || property.key.type !== 'Identifier') continue;
+      const target = property.value;
+      const name = property.key.name;
+      if (target.type === 'AssignmentPattern') add(target.left, { name, use: () => 'tested' });
+      else if (target.type === 'Identifier') add(target, { name, use: once(() => bindingUse(target.name, target, tree)) });
+      else add(target, { name, use: () => 'through' });
+    }
   }
   return index;
 }
@@ -90,14 +117,57 @@ function nameOf(member: Member): string | undefined {
   return undefined;
 }
 
-function useOf(member: Member, parents: ReadonlyMap<Node, Node>): ReadUse {
+function useOf(member: Member, tree: Tree): ReadUse {
   let child: Node = member;
-  let parent = parents.get(member);
+  let parent = tree.parents.get(member);
   while (parent && WRAPPERS.has(parent.type)) {
     child = parent;
-    parent = parents.get(parent);
+    parent = tree.parents.get(parent);
   }
-  return parent ? useIn(child, parent) : 'other';
+  if (!parent) return 'other';
+  // `const conds = web.status.conditions`: what the code does with the local is what it does with the read.
+  if (parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return bindingUse(parent.id.name, parent.id, tree);
+  return useIn(child, parent);
+}
+
+/**
+ * The use of a value bound to local `name` (declared at `declared`), from its references in the enclosing
+ * block: `tested` when one tests it and none reads through it, `through` when one reads or builds from it and
+ * none tests it, `other` when it is only passed on; mixed uses leave it `other` (the caller's default).
+ */
+function bindingUse(name: string, declared: Node, tree: Tree): ReadUse {
+  const scope = enclosingBlock(declared, tree);
+  if (!scope) return 'other';
+  const uses = new Set<ReadUse>();
+  walk(scope, (node, parent) => {
+    if (node.type !== 'Identifier' || node.name !== name || node === declared || !parent || !isReference(node, parent)) return;
+    let child: Node = node;
+    let up: Node | undefined = parent;
+    while (up && WRAPPERS.has(up.type)) {
+      child = up;
+      up = tree.parents.get(up);
+    }
+    uses.add(up ? useIn(child, up) : 'other');
+  });
+  const tested = uses.has('tested');
+  const built = uses.has('through') || uses.has('text');
+  if (tested && !uses.has('through')) return 'tested';
+  return built && !tested ? 'through' : 'other';
+}
+
+function enclosingBlock(node: Node, tree: Tree): Node | undefined {
+  for (let up = tree.parents.get(node); up; up = tree.parents.get(up)) {
+    if (up.type === 'BlockStatement' || up.type === 'Program' || up.type === 'ArrowFunctionExpression') return up;
+  }
+  return undefined;
+}
+
+/** An identifier that reads a binding (not a property name, an object key, or a declaration). */
+function isReference(node: Node, parent: Node): boolean {
+  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node) return parent.computed;
+  if (parent.type === 'ObjectProperty' && parent.key === node && !parent.computed) return false;
+  if (parent.type === 'VariableDeclarator' && parent.id === node) return false;
+  return !(parent.type === 'AssignmentPattern' && parent.left === node);
 }
 
 /** The use of `child`'s value in `parent` (see {@link ReadUse}). */

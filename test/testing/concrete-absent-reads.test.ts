@@ -117,3 +117,23 @@ describe('`??` over an untyped field holding JSON null gives the default, as Jav
     }
   });
 });
+
+describe('a read bound to a local or destructured means what the local is used for', () => {
+  const locals = kubernetesComposition(
+    { name: 'absent-locals', kind: 'AbsentLocals', spec: type({ n: 'number.integer' }), status: type({ count: 'number', ready: 'number', text: 'string' }) },
+    (spec) => {
+      const web = Deployment({ id: 'web', name: 'web', image: 'nginx', replicas: spec.n });
+      const conds = web.status.conditions;
+      const { readyReplicas = 0, availableReplicas } = web.status;
+      return { count: (conds ?? []).length, ready: readyReplicas, text: `a-${availableReplicas}` };
+    },
+  );
+
+  it('`??` over the local and a destructuring default apply; text built from the binding is pending on both sides', () => {
+    const observed = { web: { status: {} } };
+    const js = evaluateConcrete(locals, { n: 1 }, { observed });
+    assert.deepEqual([js.status, js.pendingStatus], [{ count: 0, ready: 0 }, ['text']]);
+    const result = simulate(locals, { n: 1 }, { observed });
+    assert.deepEqual([result.status, result.pending], [{ count: 0, ready: 0 }, ['text']]);
+  });
+});
