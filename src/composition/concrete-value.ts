@@ -1,6 +1,6 @@
 /**
- * What a concrete run produced, as plain data: `undefined` (and absent placeholders) leave their field
- * out and are reported as pending paths; `Cel.expr`/`Cel.template` text, which has no JavaScript meaning,
+ * What a concrete run produced, as plain data: `undefined`, placeholders, strings built from them and NaN
+ * leave their field out and are reported as pending paths (composition/concrete-view.ts); `Cel.expr`/`Cel.template` text, which has no JavaScript meaning,
  * stays an {@link OpaqueCel} leaf holding its CEL text (`Cel.has`, `Cel.cond` and the helpers named after
  * JavaScript are evaluated on the values: model/cel.ts, model/cel-functions.ts).
  *
