@@ -240,6 +240,14 @@ function nullishCoalescing(node: LogicalExpression, left: Typed, right: Typed): 
   const [l, r, type] = unifyBranches(node, left, right);
   if (r.nullish) return l;
   if (r.absent) return wrappedValue(E.call('or', [toOptional(r)], toOptional(l)), type);
+  // An untyped value (preserve-unknown-fields, an untyped custom resource's status) may be JSON null: CEL's
+  // optional keeps it (`x.?f.orValue(d)` is null), JavaScript's `??` replaces it, so test for null as well.
+  // `dyn(...)` first: where KRO knows the field's type (a YAML handle's ConfigMap data is strings), the
+  // checker refuses `orValue(null)` on `optional(string)` (tools/cel-oracle).
+  if (left.type.kind === 'dyn') {
+    const isNull = E.binary('==', E.call('orValue', [E.null()], E.call('dyn', [toOptional(l)])), E.null());
+    return plain(E.cond(isNull, r.expr, orValue(l, r.expr)), type);
+  }
   return plain(orValue(l, r.expr), type);
 }
 

@@ -14,6 +14,18 @@ interface Parsed {
   readonly ast: File;
   /** Built on the first `findCallAt` for this file. */
   calls?: CallIndex;
+  /** Other indexes of this text, each built on first use ({@link sourceIndex}). */
+  indexes?: Map<SourceIndexKey<unknown>, unknown>;
+}
+
+/**
+ * Names an index derived from a file's syntax tree alone (`T` is its type): kept with the parsed file, so it
+ * is built once per file content and dropped with a stale tree.
+ * @example const READS = new SourceIndexKey<ReadIndex>('member reads');
+ */
+export class SourceIndexKey<T> {
+  declare private readonly type: T;
+  constructor(readonly name: string) {}
 }
 
 /**
@@ -95,6 +107,18 @@ export function snippetOf(node: Node): string {
 }
 
 export { callerLocation } from '../util/stack.js';
+
+/**
+ * The index `key` names for `file`, made by `build` from its syntax tree on first use (the file is parsed
+ * once, as for every lookup; a changed file gets a fresh tree and fresh indexes).
+ * @example const reads = sourceIndex(file, READS, buildReadIndex);
+ */
+export function sourceIndex<T>(file: string, key: SourceIndexKey<T>, build: (ast: File) => T): T {
+  const parsed = parsedFile(file);
+  const indexes = (parsed.indexes ??= new Map());
+  if (!indexes.has(key)) indexes.set(key, build(parsed.ast));
+  return indexes.get(key) as T;
+}
 
 type Position = readonly [line: number, column: number];
 

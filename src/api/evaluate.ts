@@ -50,9 +50,12 @@ export interface ConcreteOptions {
  *   arrays, operators run on plain values. A status field is pending when its value is `undefined`.
  * - A handle reads its object as the cluster holds it: the manifest JavaScript built, overlaid by the
  *   observed object (so `cm.data.tier ?? 'x'` is the manifest's tier when `observed` is `{ cm: {} }`).
- *   Absent fields read as `undefined`; reading through an absent object-typed field
- *   yields `undefined` instead of throwing. A resource that is not observed at all is pending, as on a
- *   cluster (KRO evaluates an expression once every resource it reads exists): what is built from its fields
+ *   Absent fields read as `undefined` wherever the code tests them (`x ?? d`, `x?.y`, `!x`, `x === undefined`,
+ *   a condition, `Cel.default(x, d)`); where JavaScript would throw reading through one
+ *   (`svc.status.loadBalancer.ingress[0].ip`) or build text or a number from one (`` `r-${x}` ``, `x + 1`),
+ *   the value is pending, as the compiled CEL waits for the field (a NaN is pending too: JSON has none).
+ *   A resource that is not observed at all is pending, as on a cluster (KRO evaluates an expression once
+ *   every resource it reads exists): what is built from its fields
  *   (`x ?? d`, `` `http://${svc.metadata.name}` ``, `pods.map((p) => p.metadata.name).join(',')`, a method
  *   of one of its lists) is pending, and reading through it never throws (`redis.spec.values.logLevel`);
  *   only a comparison (`x > 0` is false) or the length of the composition's own array keeps a JavaScript

@@ -1,6 +1,6 @@
 /**
- * What a concrete run produced, as plain data: `undefined` (and absent placeholders) leave their field
- * out and are reported as pending paths; `Cel.expr`/`Cel.template` text, which has no JavaScript meaning,
+ * What a concrete run produced, as plain data: `undefined`, placeholders, strings built from them and NaN
+ * leave their field out and are reported as pending paths (composition/concrete-view.ts); `Cel.expr`/`Cel.template` text, which has no JavaScript meaning,
  * stays an {@link OpaqueCel} leaf holding its CEL text (`Cel.has`, `Cel.cond` and the helpers named after
  * JavaScript are evaluated on the values: model/cel.ts, model/cel-functions.ts).
  *
@@ -82,7 +82,10 @@ function join(path: string, key: string | number): string {
 }
 
 function visit(raw: unknown, path: string, pending: string[], owner: string): ConcreteData | undefined {
-  if (raw === undefined || isAbsent(raw) || (typeof raw === 'string' && hasPendingMarker(raw))) {
+  // NaN is pending too: JSON has no NaN, so no manifest or status can hold one. JavaScript makes one from
+  // what is not a number, in a composition an absent field (`web.status.readyReplicas * 2`), where the
+  // compiled CEL waits, or from `a % 0` and `0 / 0`, where it is an error (README, numbers at the edges).
+  if (raw === undefined || isAbsent(raw) || (typeof raw === 'string' && hasPendingMarker(raw)) || Number.isNaN(raw)) {
     pending.push(path);
     return undefined;
   }

@@ -1,35 +1,47 @@
 /**
  * Observed objects as a concrete run hands them to the composition function: read-only views whose
- * present fields are the observed values and whose absent fields are `undefined`. Reading *through* an
- * absent object (`deployment.status.readyReplicas` before the Deployment has a status) would throw in
- * JavaScript, although a composition is written for the moment the data exists; so an absent field whose
- * static type is an object, map or list reads as an *absent placeholder*: its fields are absent too, it
- * converts to `undefined` as a primitive (`${x}` is "undefined", `x > 0` is false), iterates as empty, and
- * counts as `undefined` in manifests and status. Scalars and untyped fields are plain `undefined`.
- * A placeholder cannot be nullish, so `?.` does not stop at it: an array method of an absent list
- * (`status.conditions?.some(...)`) returns `undefined`, as the optional call would, so
- * `status.conditions?.some(...) ?? false` is false as in plain JavaScript.
+ * present fields are the observed values and whose absent fields are JavaScript's `undefined` wherever the
+ * code tests for it: `x ?? d`, `x?.y`, `x || d`, `!x`, `x === undefined`, `typeof x`, a condition, an
+ * argument of `Cel.default(x, d)` and the other `Cel.*` helpers. Which use a read has is asked of the
+ * source (analysis/read-context.ts: the read V8 reports at that position).
+ *
+ * Elsewhere JavaScript would throw or build a value from nothing, where KRO waits for the field (the
+ * compiled CEL is pending): reading through an absent field (`svc.status.loadBalancer.ingress[0].ip` before
+ * the load balancer exists) and building text or numbers from one (`` `ready-${x}` ``, `x + 1`). There the
+ * read gives an *absent placeholder*, which stands for "derived from an absent read": its fields are absent
+ * too, it converts to a marked string (`${x}`, `+`, `String(x)`: the marker makes the whole string pending)
+ * or to NaN as a number (`x > 0` is false, as for `undefined`), calling it gives another one, it iterates as
+ * empty, and it counts as pending in manifests and status. A NaN is pending as well: JSON has no NaN, and
+ * JavaScript computes one only from something that is not a number (an absent field). So the result says
+ * "pending" exactly where the JavaScript value derives from an absent read, and a status string that merely
+ * contains the word "undefined" is compared as it is.
+ * Where the source cannot say (a read through a local, a destructuring pattern, an ambiguous position), an
+ * absent field whose static type is an object, map or list is a placeholder (reads through it must not
+ * throw) and a scalar is `undefined`; an array method of an absent list then returns `undefined`, as the
+ * optional call `status.conditions?.some(...)` would.
  *
  * A resource that is not observed at all is different: KRO (and direct mode) evaluate an expression only
  * once every resource it reads exists, so whatever is computed from such a resource is *pending*, `??`
  * defaults included. Every field of it, scalars and untyped fields too, reads as a *pending placeholder*:
  * reading through it gives pending placeholders (`redis.spec.values.logLevel` does not throw), `??` keeps
  * it (it is not nullish), calling one (an array method) returns one, a string built from it (`${x}`, `+`, `join`)
- * carries a marker that makes the whole string pending, and it counts as pending in manifests and status.
+ * carries the marker, and it counts as pending in manifests and status.
  * Only what JavaScript computes without the value itself stays a JavaScript value: a comparison (`x > 0`
  * is false, NaN as a number), a truthiness test (a placeholder is truthy), the length of the user's own
  * array of handles. The cross-check does not hold the compiled side to those (it is pending there).
  */
+import { readUseAt } from '../analysis/read-context.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
+import { callerFrame } from '../model/call-site.js';
 import { TypeKroError } from '../util/errors.js';
 
 const ABSENT = Symbol.for('typekro.concrete.absent');
 
-/** Marks a string built from a pending placeholder (control characters no user text contains). */
+/** Marks a string built from a placeholder, pending or absent (control characters no user text contains). */
 const PENDING_MARKER = '\u0001\u0004pending\u0002';
 
 /**
- * True for a string JavaScript built from a pending placeholder (a field of a resource that is not observed).
+ * True for a string JavaScript built from a placeholder (a field of a resource that is not observed, or an absent field read through).
  * @example hasPendingMarker(`http://${unobservedService.metadata.name}`); // true
  */
 export function hasPendingMarker(text: string): boolean {
@@ -67,8 +79,8 @@ function isContainer(type: CelType): boolean {
  * The view of `value` (observed data) typed as `type`.
  * @example (observedView({}, observedType('V1Deployment', {})) as V1Deployment).status?.readyReplicas; // undefined, no throw
  */
-export function observedView(value: unknown, type: CelType, unobserved = false): unknown {
-  if (value === undefined) return isContainer(type) || unobserved ? absentPlaceholder(type, unobserved) : undefined;
+export function observedView(value: unknown, type: CelType, unobserved = false, name?: string): unknown {
+  if (value === undefined) return unobserved ? absentPlaceholder(type, true) : absentRead(type, name);
   if (typeof value !== 'object' || value === null) return value;
   return new Proxy(value, {
     get(target, prop, receiver) {
@@ -76,12 +88,25 @@ export function observedView(value: unknown, type: CelType, unobserved = false):
       const own = Object.hasOwn(target, prop);
       if (Array.isArray(target) && !/^\d+$/.test(prop)) return Reflect.get(target, prop, receiver);
       if (!own && prop in target) return Reflect.get(target, prop, receiver);
-      return observedView(own ? (target as Record<string, unknown>)[prop] : undefined, childType(type, prop));
+      return observedView(own ? (target as Record<string, unknown>)[prop] : undefined, childType(type, prop), false, prop);
     },
     set() {
       throw new TypeKroError('USAGE', 'observed objects are read-only in a concrete evaluation');
     },
   });
+}
+
+/**
+ * What the read of absent field `name` gives (see the module doc): `undefined` where the code tests it, a
+ * placeholder where it reads through it or builds a value from it; where the source cannot say, a
+ * placeholder for an object, map or list and `undefined` for a scalar.
+ */
+function absentRead(type: CelType, name: string | undefined): unknown {
+  const frame = name === undefined ? undefined : callerFrame();
+  const use = frame && name !== undefined ? readUseAt(frame.file, frame.line, frame.column, name) : undefined;
+  if (use === 'tested') return undefined;
+  if (use === 'through' || use === 'text' || isContainer(type)) return absentPlaceholder(type, false);
+  return undefined;
 }
 
 /**
@@ -123,16 +148,17 @@ function absentPlaceholder(type: CelType, unobserved: boolean): unknown {
     get(_, prop) {
       if (prop === ABSENT) return true;
       if (prop === PENDING) return unobserved;
-      if (prop === Symbol.toPrimitive) return unobserved ? (hint: string) => (hint === 'number' ? Number.NaN : PENDING_MARKER) : () => undefined;
+      // Text built from it is marked (pending); as a number it is NaN, as `undefined` is.
+      if (prop === Symbol.toPrimitive) return (hint: string) => (hint === 'number' ? Number.NaN : PENDING_MARKER);
       if (prop === Symbol.iterator) return () => [][Symbol.iterator]();
       if (typeof prop === 'symbol' || prop === 'then' || prop === 'toJSON') return undefined;
       if (!unobserved && type.kind === 'list' && isArrayMethod(prop)) return (): undefined => undefined;
-      return observedView(undefined, childType(type, prop), unobserved);
+      return observedView(undefined, childType(type, prop), unobserved, prop);
     },
     apply() {
-      // A method of a resource that is not observed (`pods.map(...)`, `conditions.some(...)`): pending too.
-      if (unobserved) return absentPlaceholder(T.dyn, true);
-      throw new TypeKroError('USAGE', 'an absent observed field was called as a function');
+      // A method of an absent field or of a resource that is not observed (`x.toString()`, `pods.map(...)`):
+      // JavaScript would throw or has nothing yet, KRO waits: another placeholder.
+      return absentPlaceholder(T.dyn, unobserved);
     },
     set() {
       throw new TypeKroError('USAGE', 'observed objects are read-only in a concrete evaluation');

@@ -94,6 +94,26 @@ export function lazyUserFrames(limit = 64): Iterable<SourceLocation> {
 }
 
 /**
+ * The frame of the code that called into TypeKro just now (a property read a proxy of TypeKro's answers):
+ * the first frame that is not TypeKro's own, when it is the user's source; `undefined` when that frame is
+ * Node's or a native function's (`Array.prototype.map` reading items), whose position says nothing.
+ */
+export function callerFrame(limit = FIRST_READ): SourceLocation | undefined {
+  if (!nodeFormatsStacks()) {
+    const frame = runnerFrames(limit).find((candidate) => !startsWithAny(candidate.file, ownTrees));
+    return frame && !isInternalFile(frame.file) ? frame : undefined;
+  }
+  for (const site of callSites(limit)) {
+    const name = site.getFileName();
+    if (name && (startsWithAny(name, ownTreeUrls) || startsWithAny(name, ownTrees))) continue;
+    if (!isUserSite(site)) return undefined;
+    const frame = frameOf(site);
+    return frame && !isInternalFile(frame.file) ? frame : undefined;
+  }
+  return undefined;
+}
+
+/**
  * Raw frames read first. Capturing costs per frame, and a factory call's site is the first user frame after
  * four or five of TypeKro's own (one more when called from a loop callback): whole stacks are 15 frames
  * under a plain script and several times that under a test runner.

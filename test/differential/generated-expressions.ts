@@ -125,6 +125,8 @@ function leaves(type: ExprType, scope: GenScope): fc.Arbitrary<Expr>[] {
     case 'int':
     case 'num':
       return [
+        // Always with a default: an absent number as a method argument means something in JavaScript
+        // (`s.substring(undefined)` is the whole string) where the compiled CEL waits (pending).
         fc.constant(spec('replicas')), intLit.map(lit), ...deployments.map((r) => fc.constant(lit(`(${r}.status.readyReplicas ?? 0)`))),
         ...(scope.collections ?? []).map((r) => fc.constant(lit(`${r}.length`))),
       ];

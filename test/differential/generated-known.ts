@@ -5,7 +5,6 @@
  */
 import { type } from 'arktype';
 import { kubernetesComposition } from '../../src/index.js';
-import { Deployment } from '../../src/simple.js';
 import type { CaseInput } from './harness.js';
 
 export interface KnownGeneratedDivergence {
@@ -36,15 +35,6 @@ const trim = kubernetesComposition(
 const stringOrder = kubernetesComposition(
   { name: 'gen-known-string-order', apiVersion: 'gen.typekro.dev/v1alpha1', kind: 'GenKnownStringOrder', spec: type({ a: 'string', b: 'string' }), status: type({ lt: 'boolean' }) },
   (spec) => ({ lt: spec.a < spec.b }),
-);
-
-/** An absent observed number in a template literal and in arithmetic (the generator always adds `?? 0`). */
-const absentInTemplate = kubernetesComposition(
-  { name: 'gen-known-absent-template', apiVersion: 'gen.typekro.dev/v1alpha1', kind: 'GenKnownAbsentTemplate', spec: type({ replicas: 'number.integer' }), status: type({ text: 'string', next: 'number' }) },
-  (spec) => {
-    const web = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas });
-    return { text: `ready-${web.status.readyReplicas}`, next: (web.status.readyReplicas as number) + 1 };
-  },
 );
 
 export const KNOWN_GENERATED_DIVERGENCES: readonly KnownGeneratedDivergence[] = [
@@ -87,22 +77,6 @@ export const KNOWN_GENERATED_DIVERGENCES: readonly KnownGeneratedDivergence[] = 
     detail: 'compiled true, JavaScript false',
     reason: '`<` on strings compares UTF-16 code units in JavaScript and code points in CEL: U+FF61 is below U+1F600, but its code unit is above the surrogate 0xD83D',
     readme: 'compare UTF-16 code units in JavaScript and code points in CEL',
-  },
-  {
-    input: { composition: absentInTemplate as never, spec: { replicas: 2 }, specs: [{ replicas: 2 }] },
-    state: 'partial',
-    aspect: 'status.text',
-    detail: 'compiled pending, JavaScript "ready-undefined"',
-    reason: 'an absent observed field in a template literal: JavaScript writes "undefined", the compiled CEL waits (pending) until the field exists: deliberate, a status is not written with "undefined" in it',
-    readme: 'JavaScript would give `"ready-undefined"`',
-  },
-  {
-    input: { composition: absentInTemplate as never, spec: { replicas: 2 }, specs: [{ replicas: 2 }] },
-    state: 'partial',
-    aspect: 'status.next',
-    detail: 'compiled pending, JavaScript null',
-    reason: 'arithmetic on an absent observed number: JavaScript gives NaN (null in JSON, dropped), the compiled CEL waits (pending)',
-    readme: '`NaN`; the CEL waits',
   },
 ];
 

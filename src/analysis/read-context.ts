@@ -1,0 +1,215 @@
+/**
+ * What the JavaScript does with the value of a property read, from the source: the concrete evaluation asks
+ * it when a composition reads a field that is absent from an observed object (composition/concrete-view.ts).
+ * JavaScript's `undefined` is exact wherever the code tests for it (`x ?? d`, `x?.y`, `x === undefined`,
+ * `if (x)`), while reading through it throws and building text or numbers from it gives `"undefined"` or
+ * `NaN`, where KRO waits for the field: the view hands out `undefined` only where it is tested.
+ *
+ * The read is found by the position V8 reports for it: the property's name (`conditions` in
+ * `web.status.conditions`). Inside an optional chain and for computed keys, source maps report the position
+ * of the object's name instead, so each read is indexed under both, and the property name disambiguates.
+ */
+import type { File, Node } from '@babel/types';
+import { walk } from './ast.js';
+import { sourceIndex, SourceIndexKey } from './source.js';
+
+/**
+ * What the code does with a value read:
+ * - `tested`: tests it for nullishness or truthiness (`??`, `?.`, `||`, `&&`, `!`, `typeof`, `===`, a condition,
+ *   an argument of a `Cel.*` helper), where `undefined` is exact;
+ * - `through`: reads or calls through it, iterates or destructures it (JavaScript would throw);
+ * - `text`: builds text or a number from it (a template literal, `+`, arithmetic, a comparison, `String(x)`);
+ * - `other`: stores or passes it on (a variable, a property, an argument, a returned value).
+ */
+export type ReadUse = 'tested' | 'through' | 'text' | 'other';
+
+interface IndexedRead {
+  /** The property name, or `undefined` for a computed key that is not a literal (it matches any name). */
+  readonly name: string | undefined;
+  /** Judged when first asked: most reads of a file are never of an absent field. */
+  readonly use: () => ReadUse;
+}
+
+/** `judge`, called once when first asked. */
+function once(judge: () => ReadUse): () => ReadUse {
+  let use: ReadUse | undefined;
+  return () => (use ??= judge());
+}
+
+type ReadIndex = ReadonlyMap<string, readonly IndexedRead[]>;
+
+const READS = new SourceIndexKey<ReadIndex>('member reads');
+
+/**
+ * The use of the read of property `name` that V8 reports at `line`:`column` (1-based) of `file`, or
+ * `undefined` when the position is not one read of that name (then the caller keeps its default).
+ * @example readUseAt('/app/web.ts', 12, 25, 'conditions'); // 'tested' for `(web.status.conditions ?? []).length`
+ */
+export function readUseAt(file: string, line: number, column: number, name: string): ReadUse | undefined {
+  let index: ReadIndex;
+  try {
+    index = sourceIndex(file, READS, buildReadIndex);
+  } catch {
+    return undefined; // not a file that can be read or parsed: no source to ask
+  }
+  const uses = new Set((index.get(`${line}:${column - 1}`) ?? []).filter((read) => read.name === undefined || read.name === name).map((read) => read.use()));
+  return uses.size === 1 ? [...uses][0] : undefined;
+}
+
+const WRAPPERS: ReadonlySet<string> = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'ParenthesizedExpression']);
+const TESTED_BINARY: ReadonlySet<string> = new Set(['==', '!=', '===', '!==']);
+
+type Member = Extract<Node, { type: 'MemberExpression' | 'OptionalMemberExpression' }>;
+type Pattern = Extract<Node, { type: 'ObjectPattern' }>;
+
+/** The syntax tree with parent links, which a use is judged by. */
+interface Tree {
+  readonly parents: ReadonlyMap<Node, Node>;
+}
+
+function buildReadIndex(ast: File): ReadIndex {
+  const parents = new Map<Node, Node>();
+  const members: Member[] = [];
+  const patterns: Pattern[] = [];
+  walk(ast, (node, parent) => {
+    if (parent) parents.set(node, parent);
+    if (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') members.push(node);
+    if (node.type === 'ObjectPattern') patterns.push(node);
+  });
+  const tree: Tree = { parents };
+  const index = new Map<string, IndexedRead[]>();
+  const add = (at: Node | undefined, read: IndexedRead): void => {
+    const start = at?.loc?.start;
+    if (!start) return;
+    const key = `${start.line}:${start.column}`;
+    index.set(key, [...(index.get(key) ?? []), read]);
+  };
+  for (const member of members) {
+    const read = { name: nameOf(member), use: once(() => useOf(member, tree)) };
+    add(member.property, read);
+    add(reportedAt(member.object), read);
+  }
+  // `const { readyReplicas, x = 1 } = web.status`: V8 reports each read where its binding is written.
+  for (const pattern of patterns) {
+    for (const property of pattern.properties) {
+      if (property.type !== 'ObjectProperty' || property.computed || property.key.type !== 'Identifier') continue;
+      const target = property.value;
+      const name = property.key.name;
+      if (target.type === 'AssignmentPattern') add(target.left, { name, use: () => 'tested' });
+      else if (target.type === 'Identifier') add(target, { name, use: once(() => bindingUse(target.name, target, tree)) });
+      else add(target, { name, use: () => 'through' });
+    }
+  }
+  return index;
+}
+
+/** Where V8 reports a read of `node`'s value when it is itself a read: its property name, else its start. */
+function reportedAt(node: Node): Node {
+  if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && !node.computed) return node.property;
+  return node;
+}
+
+function nameOf(member: Member): string | undefined {
+  const key = member.property;
+  if (!member.computed) return key.type === 'Identifier' ? key.name : undefined;
+  if (key.type === 'StringLiteral') return key.value;
+  if (key.type === 'NumericLiteral') return String(key.value);
+  return undefined;
+}
+
+function useOf(member: Member, tree: Tree): ReadUse {
+  let child: Node = member;
+  let parent = tree.parents.get(member);
+  while (parent && WRAPPERS.has(parent.type)) {
+    child = parent;
+    parent = tree.parents.get(parent);
+  }
+  if (!parent) return 'other';
+  // `const conds = web.status.conditions`: what the code does with the local is what it does with the read.
+  if (parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return bindingUse(parent.id.name, parent.id, tree);
+  return useIn(child, parent);
+}
+
+/**
+ * The use of a value bound to local `name` (declared at `declared`), from its references in the enclosing
+ * block: `tested` when one tests it and none reads through it, `through` when one reads or builds from it and
+ * none tests it, `other` when it is only passed on; mixed uses leave it `other` (the caller's default).
+ */
+function bindingUse(name: string, declared: Node, tree: Tree): ReadUse {
+  const scope = enclosingBlock(declared, tree);
+  if (!scope) return 'other';
+  const uses = new Set<ReadUse>();
+  walk(scope, (node, parent) => {
+    if (node.type !== 'Identifier' || node.name !== name || node === declared || !parent || !isReference(node, parent)) return;
+    let child: Node = node;
+    let up: Node | undefined = parent;
+    while (up && WRAPPERS.has(up.type)) {
+      child = up;
+      up = tree.parents.get(up);
+    }
+    uses.add(up ? useIn(child, up) : 'other');
+  });
+  const tested = uses.has('tested');
+  const built = uses.has('through') || uses.has('text');
+  if (tested && !uses.has('through')) return 'tested';
+  return built && !tested ? 'through' : 'other';
+}
+
+function enclosingBlock(node: Node, tree: Tree): Node | undefined {
+  for (let up = tree.parents.get(node); up; up = tree.parents.get(up)) {
+    if (up.type === 'BlockStatement' || up.type === 'Program' || up.type === 'ArrowFunctionExpression') return up;
+  }
+  return undefined;
+}
+
+/** An identifier that reads a binding (not a property name, an object key, or a declaration). */
+function isReference(node: Node, parent: Node): boolean {
+  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node) return parent.computed;
+  if (parent.type === 'ObjectProperty' && parent.key === node && !parent.computed) return false;
+  if (parent.type === 'VariableDeclarator' && parent.id === node) return false;
+  return !(parent.type === 'AssignmentPattern' && parent.left === node);
+}
+
+/** The use of `child`'s value in `parent` (see {@link ReadUse}). */
+function useIn(child: Node, parent: Node): ReadUse {
+  switch (parent.type) {
+    case 'LogicalExpression':
+      return parent.left === child ? 'tested' : 'other';
+    case 'MemberExpression':
+    case 'OptionalMemberExpression':
+      if (parent.object !== child) return 'other';
+      return parent.type === 'OptionalMemberExpression' && parent.optional ? 'tested' : 'through';
+    case 'CallExpression':
+    case 'OptionalCallExpression':
+      if (parent.callee === child) return parent.type === 'OptionalCallExpression' && parent.optional ? 'tested' : 'through';
+      if (isCelHelper(parent.callee)) return 'tested';
+      return parent.callee.type === 'Identifier' && (parent.callee.name === 'String' || parent.callee.name === 'Number') ? 'text' : 'other';
+    case 'UnaryExpression':
+      return parent.operator === '!' || parent.operator === 'typeof' || parent.operator === 'void' ? 'tested' : 'text';
+    case 'BinaryExpression':
+      if (TESTED_BINARY.has(parent.operator)) return 'tested';
+      return parent.operator === 'in' || parent.operator === 'instanceof' ? 'other' : 'text';
+    case 'TemplateLiteral':
+      return 'text';
+    case 'ConditionalExpression':
+      return parent.test === child ? 'tested' : 'other';
+    case 'IfStatement':
+    case 'WhileStatement':
+    case 'DoWhileStatement':
+    case 'ForStatement':
+      return 'test' in parent && parent.test === child ? 'tested' : 'other';
+    case 'SpreadElement':
+    case 'ForOfStatement':
+    case 'ForInStatement':
+      return 'through';
+    case 'VariableDeclarator':
+      return parent.id.type === 'ObjectPattern' || parent.id.type === 'ArrayPattern' ? 'through' : 'other';
+    default:
+      return 'other';
+  }
+}
+
+/** `Cel.default(x, d)`, `Cel.has(x)`, ...: the helpers test their arguments as JavaScript does. */
+function isCelHelper(callee: Node): boolean {
+  return (callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && callee.object.type === 'Identifier' && callee.object.name === 'Cel';
+}
