@@ -195,7 +195,7 @@ function unifyBranches(node: Node, first: Typed, second: Typed): [Typed, Typed, 
     throw syntaxError(node, `the two branches have different types (${describe(a.type)} and ${describe(b.type)})`, branchHint(a.type, b.type));
   }
   const [l, r] = unifyNumeric(a, b);
-  const type = l.nullish ? r.type : r.nullish ? l.type : l.type.kind === 'dyn' ? r.type : joinValues(l.type, r.type);
+  const type = l.nullish ? r.type : r.nullish ? l.type : scalarBesideDyn(l.type, r.type) ? T.dyn : l.type.kind === 'dyn' ? r.type : joinValues(l.type, r.type);
   return [l, r, type];
 }
 
@@ -204,6 +204,17 @@ function branchHint(a: CelType, b: CelType, what: 'branches' | 'sides' = 'branch
   const textable = (type: CelType): boolean => type.kind === 'int' || type.kind === 'bool';
   if ((a.kind === 'string' && textable(b)) || (b.kind === 'string' && textable(a))) return `make both ${what} text: String(...) around the ${a.kind === 'string' ? b.kind : a.kind} one`;
   return `make both ${what} the same type (both text, both numbers, both lists...)`;
+}
+
+/**
+ * A dyn value (an int-or-string field, an unschematized one) beside a text, number or boolean: the result may
+ * be either, so it stays dyn. Typed as the scalar, `${port ?? 'none'}` and String(port ?? 'none') skipped
+ * the string() JavaScript's conversion needs and kept 8080 a number (trial 4 F12). A list or object default
+ * (`items ?? []`) gives the shape, which is what the code after it relies on.
+ */
+function scalarBesideDyn(a: CelType, b: CelType): boolean {
+  const scalar = (t: CelType): boolean => t.kind === 'string' || t.kind === 'int' || t.kind === 'double' || t.kind === 'bool';
+  return (a.kind === 'dyn' && scalar(b)) || (b.kind === 'dyn' && scalar(a));
 }
 
 /** A string either branch may give: enumerated only when both are (a lookup table key must stay within its values). */

@@ -38,6 +38,14 @@ describe('typekro check', { concurrency: 4 }, () => {
     assert.doesNotMatch(result.stderr, STACK_FRAME);
   });
 
+  it("refuses without a spec what direct mode's CEL engine cannot compile, as a direct deploy would (trial 4 F02)", async () => {
+    const result = await typekro(['check', 'test/cli/fixtures/cel-no-compile.ts']);
+    assert.equal(result.code, 2, transcript(result));
+    assert.match(result.stderr, /status\.v: `nosuch\(\(schema\.spec\.name\)\)` does not compile in direct mode's CEL engine: found no matching overload for 'nosuch\(dyn\)'; it holds hand-written CEL/);
+    assert.doesNotMatch(result.stderr, /KRO would refuse/);
+    assert.doesNotMatch(result.stderr, STACK_FRAME);
+  });
+
   it('lists every invalid spec field, exit 2', async () => {
     const result = await typekro(['check', 'examples/webapp-stack.ts', '--set', 'environment=qa', '--set', 'name=shop']);
     assert.equal(result.code, 2, transcript(result));

@@ -81,6 +81,6 @@ test('preparing a graph for the direct runtime compiles every expression first, 
     return { v: 'x' };
   });
   assert.throws(() => prepareGraph(app.graph, createCelEngine()), {
-    message: "resource \"configMap\" field data.k: `nosuch((schema.spec.n))` does not compile (KRO would refuse the RGD): found no matching overload for 'nosuch(dyn)'; nothing was applied",
+    message: "resource \"configMap\" field data.k: `nosuch((schema.spec.n))` does not compile in direct mode's CEL engine: found no matching overload for 'nosuch(dyn)'; it holds hand-written CEL (Cel.expr, or readyWhen/includeWhen text): check that text; nothing was applied",
   });
 });

@@ -26,7 +26,7 @@ describe('direct mode: status CEL that KRO refuses or fails on', () => {
       return { v: Cel.expr<string>('1 + "a"') };
     });
     await assert.rejects(app.factory('direct', { kubeconfig, namespace: ns.name, timeout: 60_000 }).deploy({ name: 'never' }), (error: Error) => {
-      assert.match(error.message, /^status\.v: `1 \+ "a"` does not compile \(KRO would refuse the RGD\): no such overload: int \+ string; nothing was applied$/);
+      assert.match(error.message, /^status\.v: `1 \+ "a"` does not compile in direct mode's CEL engine: no such overload: int \+ string; it holds hand-written CEL \(Cel\.expr, or readyWhen\/includeWhen text\): check that text; nothing was applied$/);
       return true;
     });
     assert.deepEqual(await configMapNames(kc, ns.name), []);

@@ -4,6 +4,8 @@
  */
 import type { Command } from 'commander';
 import type { CompositionGraph } from '../../index.js';
+import { createCelEngine } from '../../runtime/cel/index.js';
+import { prepareGraph } from '../../runtime/engine/index.js';
 import { load } from '../context.js';
 import { codeOf } from '../errors.js';
 import { out, type CliRun } from '../io.js';
@@ -57,6 +59,9 @@ async function checkSpec(composition: AnyComposition, spec: SpecObject): Promise
 async function check(run: CliRun, file: string, options: CompositionOptions & SpecOptions): Promise<void> {
   const { composition, spec } = await load(file, options, run.io);
   composition.toYaml();
+  // Direct mode compiles every expression with its own CEL engine before applying anything; without a spec
+  // nothing else here reaches that engine, so check would pass what a direct deploy refuses.
+  prepareGraph(composition.graph, createCelEngine());
   const lines = summary(file, composition);
   if (spec) lines.push(...(await checkSpec(composition, spec)));
   out(run.io, lines.join('\n'));

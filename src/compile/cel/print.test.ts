@@ -28,6 +28,11 @@ const celCases: [string, Expr, string][] = [
   ['has', E.call('has', [spec('x')]), 'has(schema.spec.x)'],
   ['has on a non-identifier field', E.call('has', [E.select(E.ident('m'), 'a-b')]), '"a-b" in m'],
   ['negated has in-form', E.unary('!', E.call('has', [E.select(E.ident('m'), 'a-b')])), '!("a-b" in m)'],
+  // cel-js's has() takes only a select chain down to a variable; `.?f.hasValue()` is the same test (trial 4 F02)
+  ['has over a call', E.call('has', [E.select(E.call('orValue', [E.map([])], E.select(E.path('schema', 'spec'), 'm', true)), 'zeta')]), 'schema.spec.?m.orValue({}).?zeta.hasValue()'],
+  ['has over an index', E.call('has', [E.select(E.index(spec('l'), E.int(0)), 'name')]), 'schema.spec.l[0].?name.hasValue()'],
+  ['has over a ternary', E.unary('!', E.call('has', [E.select(E.cond(E.bool(true), spec('a'), spec('b')), 'k')])), '!(true ? schema.spec.a : schema.spec.b).?k.hasValue()'],
+  ['has over an optional select path', E.call('has', [E.select(E.select(E.ident('schema'), 'spec', true), 'x')]), 'has(schema.?spec.x)'],
   ['receiver call', E.call('orValue', [E.int(0)], E.select(E.ident('d'), 'r', true)), 'd.?r.orValue(0)'],
   ['global call', E.call('string', [spec('replicas')]), 'string(schema.spec.replicas)'],
   ['left assoc minus', E.binary('-', E.binary('-', a, b), c), 'a - b - c'],

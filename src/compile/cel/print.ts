@@ -158,10 +158,29 @@ function hasNeedsInForm(expr: Extract<Expr, { kind: 'call' }>): boolean {
   return !expr.target && expr.args.length === 1 && arg?.kind === 'select' && !isCelIdentifier(arg.field);
 }
 
+/**
+ * `has(x.f)` over an operand that is not a variable path (`has(m.?o.orValue({}).f)`, `has(l[0].f)`): cel-go
+ * accepts it, cel-js (direct mode) refuses it ("has() invalid argument"). `x.?f.hasValue()` is the same test
+ * by CEL's definition of `.?` (`has(x.f) ? optional.of(x.f) : optional.none()`), for maps and objects alike,
+ * and both engines accept it.
+ */
+function hasNeedsOptionalForm(expr: Extract<Expr, { kind: 'call' }>): boolean {
+  const arg = expr.args[0];
+  return !expr.target && expr.args.length === 1 && arg?.kind === 'select' && !isVariablePath(arg.target);
+}
+
+/** `a`, `a.b.c` (plain or `.?` selects down to an identifier): the only operand cel-js's `has()` accepts. */
+function isVariablePath(expr: Expr): boolean {
+  return expr.kind === 'ident' || (expr.kind === 'select' && isVariablePath(expr.target));
+}
+
 function printCall(expr: Extract<Expr, { kind: 'call' }>): string {
   const arg = expr.args[0];
   if (expr.fn === 'has' && hasNeedsInForm(expr) && arg?.kind === 'select') {
     return `${quote(arg.field)} in ${print(arg.target, Prec.Additive)}`;
+  }
+  if (expr.fn === 'has' && hasNeedsOptionalForm(expr) && arg?.kind === 'select') {
+    return `${printSelect(print(arg.target, Prec.Member), arg.field, true)}.hasValue()`;
   }
   const args = expr.args.map((a) => print(a, Prec.Top)).join(', ');
   return expr.target ? `${print(expr.target, Prec.Member)}.${expr.fn}(${args})` : `${expr.fn}(${args})`;

@@ -6,6 +6,7 @@
  */
 import { Environment } from '@marcbachmann/cel-js';
 import { errorSummary, isPendingError } from './classify.js';
+import { dynAwareCallCheck, type CheckFn } from './dyn-calls.js';
 import { registerComprehensions } from './library/comprehensions.js';
 import { registerEncoders } from './library/encoders.js';
 import { registerKro } from './library/kro.js';
@@ -58,7 +59,9 @@ function astOps(env: Environment): AstOps {
     const { meta } = (env.parse(source) as unknown as Evaluate).ast;
     return { name, check: meta.check, evaluate: meta.evaluate };
   };
-  return { call: descriptor('f(x)', 'call'), value: descriptor('"x"', 'value') };
+  const call = descriptor('f(x)', 'call');
+  // Operators rewritten into calls (`-x` → `kroNeg(x)`) are typed over dyn operands as cel-go types them.
+  return { call: { ...call, check: dynAwareCallCheck(call.check as CheckFn) }, value: descriptor('"x"', 'value') };
 }
 
 /**

@@ -18,6 +18,7 @@
  * Internal names never reach users: {@link publicName} maps them back in messages.
  */
 import { TypeKroError } from '../../util/errors.js';
+import { dynAwareCallCheck, type CheckFn } from './dyn-calls.js';
 
 /** The shape of a cel-js AST node we rely on (cel-js 8.0.0 `ASTNode`). */
 export interface AstNode {
@@ -79,9 +80,11 @@ export function rewriteAst(root: AstNode, rules: RewriteRules, ops: AstOps): voi
       if (name === 'newCondition' && isNode(args[1]) && args[1].op === 'id' && args[1].args === 'runtime') quoteConditionKeys(args[2], ops.value);
       const renamed = rules.receiver[name];
       if (renamed) args[0] = renamed;
+      typeCallsLikeCelGo(node);
     } else if (node.op === 'call' && Array.isArray(args) && typeof args[0] === 'string') {
       const renamed = rules.global[args[0]];
       if (renamed) args[0] = renamed;
+      typeCallsLikeCelGo(node);
     } else if (node.op === '||' || node.op === '&&') {
       visit(args);
       const decisive = node.op === '||';
@@ -106,6 +109,13 @@ export function rewriteAst(root: AstNode, rules: RewriteRules, ops: AstOps): voi
     else if (typeof args === 'object' && args !== null) for (const value of Object.values(args)) visit(value);
   };
   visit(root);
+}
+
+/** A parsed call gets cel-go's result type over `dyn` arguments (macros keep their own check). */
+function typeCallsLikeCelGo(node: AstNode): void {
+  const meta = node.meta as { readonly check: unknown; readonly macro?: unknown; readonly alternate?: unknown };
+  if (meta.macro || meta.alternate) return;
+  node.setMeta('check', dynAwareCallCheck(meta.check as CheckFn));
 }
 
 interface LogicalNode {

@@ -5,7 +5,7 @@
  */
 import { printCel } from '../../compile/cel/print.js';
 import { CompositionError } from '../../compile/rgd/errors.js';
-import type { Expr } from '../../ir/expr.js';
+import { exprChildren, type Expr } from '../../ir/expr.js';
 import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
 import { exprLeaves } from '../../ir/value.js';
 import { CelCompileError } from '../cel/index.js';
@@ -21,12 +21,24 @@ function placesOf(resource: ResourceNode): [string, Expr][] {
 }
 
 /**
+ * Who wrote the CEL that failed. The direct engine is not KRO's cel-go (src/runtime/cel/README.md lists where
+ * they differ), so a refusal here says nothing certain about KRO; CEL the compiler printed from JavaScript
+ * must compile in both, so its refusal is ours to fix.
+ */
+function whose(expr: Expr): string {
+  const handWritten = (e: Expr): boolean => e.kind === 'raw' || exprChildren(e).some(handWritten);
+  return handWritten(expr)
+    ? 'it holds hand-written CEL (Cel.expr, or readyWhen/includeWhen text): check that text'
+    : 'TypeKro compiled this CEL from your JavaScript, so this is a TypeKro bug (please report it with this message)';
+}
+
+/**
  * Compiles every expression of `graph` with `compile` (which caches the programs); throws a
  * `CompositionError` naming the resource and field (or the status field), the CEL and the compiler's error.
  *
  * @example
  * ```ts
- * compileAll(graph, program); // throws: status.v: `1 + "a"` does not compile: found no matching overload for '_+_' ...
+ * compileAll(graph, program); // throws: status.v: `1 + "a"` does not compile in direct mode's CEL engine: no such overload ...
  * ```
  */
 export function compileAll(graph: CompositionGraph, compile: (expr: Expr, owner?: ResourceNode) => unknown): void {
@@ -36,7 +48,7 @@ export function compileAll(graph: CompositionGraph, compile: (expr: Expr, owner?
     } catch (error) {
       const where = owner ? `resource "${owner.id}" ${place}` : place;
       const reason = error instanceof CelCompileError ? error.reason : (error as Error).message;
-      throw new CompositionError(`${where}: \`${printCel(expr)}\` does not compile (KRO would refuse the RGD): ${reason}; nothing was applied`, owner?.id);
+      throw new CompositionError(`${where}: \`${printCel(expr)}\` does not compile in direct mode's CEL engine: ${reason}; ${whose(expr)}; nothing was applied`, owner?.id);
     }
   };
   for (const resource of graph.resources) for (const [place, expr] of placesOf(resource)) attempt(expr, place, resource);
