@@ -417,11 +417,38 @@ function recordWrite(node: Node, guards: readonly Node[], writes: Map<string, Wr
 }
 
 function addWrite(writes: Map<string, Write[]>, node: Node, guards: readonly Node[], target: Node, value: Node | undefined): void {
+  if (isPattern(target)) {
+    addPatternWrites(writes, node, guards, target, value);
+    return;
+  }
   const name = rootName(target);
   if (!name) return;
   const list = writes.get(name) ?? [];
   list.push({ node, ...(value && { value }), guards });
   writes.set(name, list);
+}
+
+function isPattern(node: Node): boolean {
+  return node.type === 'ObjectPattern' || node.type === 'ArrayPattern' || node.type === 'AssignmentPattern' || node.type === 'RestElement';
+}
+
+/** `[a, b = d] = value`, `({ s } = spec)`: every target of the pattern is written from `value` (or its default). */
+function addPatternWrites(writes: Map<string, Write[]>, node: Node, guards: readonly Node[], pattern: Node, value: Node | undefined): void {
+  switch (pattern.type) {
+    case 'ObjectPattern':
+      for (const property of pattern.properties) addWrite(writes, node, guards, property.type === 'RestElement' ? property : property.value as Node, value);
+      return;
+    case 'ArrayPattern':
+      for (const element of pattern.elements) if (element) addWrite(writes, node, guards, element, value);
+      return;
+    case 'AssignmentPattern':
+      addWrite(writes, node, guards, pattern.left, value);
+      addWrite(writes, node, guards, pattern.left, pattern.right);
+      return;
+    case 'RestElement':
+      addWrite(writes, node, guards, pattern.argument, value);
+      return;
+  }
 }
 
 /** `x` of `x`, `x.a.b`, `x[i]`. */

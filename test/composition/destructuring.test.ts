@@ -182,6 +182,28 @@ test('what has no CEL form is refused at its place, with the way out', () => {
   );
 });
 
+test('assigning through a pattern changes every name it assigns, so a name read after it over a reference is refused', () => {
+  const reassigned = (name: string) =>
+    `\`${name}\` is changed after it is declared (reassigned); CEL cannot follow the order of statements, and its value depends on a reference\n    ${name}\n  hint: build the value in one expression and bind it with const: a ternary for a choice, \`.map(...)\`, \`.filter(...)\` or \`.join(...)\` over the list for what a loop collects`;
+  assert.equal(
+    refusal(() => kubernetesComposition(definition('assign-object'), (spec) => {
+      let s = 'd';
+      ({ s } = spec);
+      return { v: s === 'xyz' ? 'y' : 'n' };
+    })),
+    `${at("'assign-object'", "s === 'xyz'")}: ${reassigned('s')}`,
+  );
+  assert.equal(
+    refusal(() => kubernetesComposition(definition('assign-array'), (spec) => {
+      let first = 'd';
+      let more: string[] = [];
+      [first = 'q', ...more] = spec.hosts;
+      return { v: `${first}${more.length}` };
+    })),
+    `${at("'assign-array'", 'first}${')}: ${reassigned('first')}`,
+  );
+});
+
 test('an item that may be missing names the list in its hint, also through a pattern (F07, F13)', () => {
   const item = (place: string, snippet: string) =>
     `${place}: \`env.FIRST\` is set from a spec list item that may be missing (the list may be shorter): JavaScript reads \`undefined\` there (the field is left out or takes the factory's default), but KRO waits for it forever\n    ${snippet}\n  hint: give it a default (\`${snippet} ?? <default>\`), create the resource only when the list is long enough (\`if (spec.hosts.length > 0) ...\`), or require a minimum length in the spec type (e.g. \`type('string[]').atLeastLength(1)\`)`;
