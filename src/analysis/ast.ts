@@ -80,3 +80,15 @@ export function unwrap(node: Node): Node {
   ) current = current.expression;
   return current;
 }
+
+/** Statements that do nothing where they stand: a function declaration is hoisted, types are erased. */
+const INERT_STATEMENTS: ReadonlySet<string> = new Set(['FunctionDeclaration', 'TSDeclareFunction', 'TSTypeAliasDeclaration', 'TSInterfaceDeclaration', 'EmptyStatement']);
+
+/**
+ * The last statement of a body that runs: `return status; function helper() { ... }` ends with the
+ * `return` (JavaScript hoists the declaration, so it may follow the return that uses it).
+ */
+export function lastRunStatement(statements: readonly Node[]): Node | undefined {
+  for (let i = statements.length - 1; i >= 0; i--) if (!INERT_STATEMENTS.has(statements[i]!.type)) return statements[i];
+  return undefined;
+}

@@ -18,6 +18,7 @@ import { uncompilableCall } from './package-calls.js';
 import { describe, isNumeric, plain, type Absence, stringify, truthy, unifyNumeric, valueOf, wrappedValue, type Compiler, type Typed } from './typed.js';
 import { withArticle } from '../util/article.js';
 import { atCall, isSpecData, isSpecItem, refuseAbsentSpecData } from './absent-spec.js';
+import { snippetOf } from './source.js';
 
 type Call = CallExpression | OptionalCallExpression;
 
@@ -82,7 +83,7 @@ function method(ctx: MethodContext, name: string): Typed {
     if (radix && !(radix.type === 'NumericLiteral' && radix.value === 10)) throw syntaxError(ctx.node, 'only base 10 is supported', HINT.expr);
     return plain(stringify(ctx.receiver, ctx.node), T.string);
   }
-  if (kind === 'dyn') throw unknownShape(ctx.node, `\`.${name}(...)\``);
+  if (kind === 'dyn') throw unknownShape(ctx.node, isRestElement(ctx.node) ? 'a rest element (`...name`)' : `\`.${name}(...)\``);
   throw syntaxError(ctx.node, `\`${name}\` on ${withArticle(describe(ctx.receiver.type))} value cannot be compiled to CEL`, HINT.expr);
 }
 
@@ -143,6 +144,10 @@ function stringMethod(ctx: MethodContext, name: string): Typed {
     case 'charAt':
       return charAt(ctx, s);
     case 'slice':
+      if (isRestElement(ctx.node)) {
+        const text = snippetOf(ctx.node.callee.type === 'MemberExpression' ? ctx.node.callee.object : ctx.node);
+        throw syntaxError(ctx.node, 'a rest element over a string collects its characters into a list, which CEL cannot make from a string', `read the characters you need (\`${text}.charAt(1)\`), or take the rest of the text as a string (\`${text}.substring(1)\`)`);
+      }
       throw syntaxError(ctx.node, 'string `slice` (negative indices, clamping) has no faithful CEL form', 'use substring(start, end) with indices in range');
     default:
       throw syntaxError(ctx.node, `the string method \`${name}\` has no CEL equivalent`, HINT.expr);
@@ -251,6 +256,8 @@ function listMethod(ctx: MethodContext, name: string): Typed {
     }
     case 'join':
       return join(ctx, list, item);
+    case 'slice':
+      return listSlice(ctx, list);
     case 'indexOf': {
       arity(ctx, name, 1, 1, 'the position argument differs between JavaScript and CEL; use Cel.expr(...)');
       refuseIdentitySearch(ctx, item);
@@ -263,6 +270,27 @@ function listMethod(ctx: MethodContext, name: string): Typed {
     default:
       throw syntaxError(ctx.node, `the array method \`${name}\` has no CEL equivalent`, HINT.expr);
   }
+}
+
+/** The `list.slice(index)` local-scope.ts makes of a rest element (`const [first, ...rest] = list`). */
+function isRestElement(node: Call): boolean {
+  return node.extra?.['destructuringRest'] === true;
+}
+
+/**
+ * `list.slice(n)`, also the rest element of an array pattern: the items from `n` on, none when the list is
+ * shorter (CEL's `slice` errors there). Only a literal `n >= 0`: JavaScript counts a negative start from the
+ * end, and clamps an end, which needs the list's size.
+ */
+function listSlice(ctx: MethodContext, list: Expr): Typed {
+  const hint = 'take the items from a fixed position on (`list.slice(1)`), or write the CEL with Cel.expr(...) (`.slice(from, to)` of KRO\'s lists library, indexes in range)';
+  arity(ctx, 'slice', 1, 1, hint);
+  const arg = ctx.args[0] as Node;
+  const from = intLiteral(ctx.c.value(arg, ctx.scope).expr);
+  if (from === undefined || from < 0n) throw syntaxError(arg, '`slice` with a start that is not a literal integer >= 0 (JavaScript counts a negative start from the end)', hint);
+  if (from === 0n) return plain(list, ctx.receiver.type);
+  const size = E.call('size', [list]);
+  return plain(E.cond(E.binary('>', size, E.int(from)), E.call('slice', [E.int(from), size], list), E.list([])), ctx.receiver.type);
 }
 
 /**

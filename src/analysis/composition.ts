@@ -5,7 +5,7 @@
 import type {
   ArrowFunctionExpression, FunctionDeclaration, FunctionExpression, Node, ObjectExpression, ReturnStatement,
 } from '@babel/types';
-import { isFunctionNode, unwrap, walk } from './ast.js';
+import { isFunctionNode, lastRunStatement, unwrap, walk } from './ast.js';
 import { syntaxError } from './errors.js';
 import type { CallNode } from './source.js';
 
@@ -143,7 +143,7 @@ function ownReturns(fn: FunctionNode): ReturnStatement[] {
 export function returnedStatus(fn: FunctionNode): Node | undefined {
   if (fn.body.type !== 'BlockStatement') return unwrap(fn.body);
   const returns = ownReturns(fn);
-  const last = fn.body.body[fn.body.body.length - 1];
+  const last = lastRunStatement(fn.body.body);
   const only = returns[0];
   if (!only) return undefined;
   if (returns.length > 1 || only !== last) {

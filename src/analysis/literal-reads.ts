@@ -39,7 +39,7 @@ export function staticProperty(node: Node, scope: Scope): { node: Node; scope: S
  * A computed key the source states: a string or number literal, or a name standing for one (a constant,
  * a loop's item over a constant list).
  */
-function constantKey(raw: Node, scope: Scope): string | number | undefined {
+export function constantKey(raw: Node, scope: Scope): string | number | undefined {
   const node = unwrap(raw);
   if (node.type === 'StringLiteral' || node.type === 'NumericLiteral') return node.value;
   if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;

@@ -13,6 +13,8 @@ import { resolveExport, resolveModuleName, UnreadableFunctionError, type ModuleT
 import { namedBinding, scopeOf, type Binding, type FunctionLike, type Scope, type Write } from './scope.js';
 import { parseSourceFile } from './source.js';
 import { syntaxError } from './errors.js';
+// Placed where the pattern is, so diagnostics point at the user's code.
+import { synthesize as synth } from './synthesized.js';
 
 /** Calls that create resources: such initialisers are handles, bound by the composition run, not aliases. */
 export type IsFactoryCall = (call: Node) => boolean;
@@ -25,7 +27,13 @@ interface Declarations {
 }
 
 type Declared =
-  | { readonly kind: 'const' | 'let'; readonly init: Node | undefined; readonly guards: readonly Node[] }
+  | {
+      readonly kind: 'const' | 'let';
+      readonly init: Node | undefined;
+      readonly guards: readonly Node[];
+      /** For the rest element of an object pattern (no CEL form): the value it takes the remaining properties of. */
+      readonly restOf?: Node;
+    }
   | { readonly kind: 'function'; readonly fn: FunctionLike }
   | { readonly kind: 'ambiguous' };
 
@@ -152,6 +160,10 @@ function bindingOf(name: string, declared: Declared, writes: readonly Write[], s
     const hint = 'build the value in one expression and bind it with const: a ternary for a choice, `.map(...)`, `.filter(...)` or `.join(...)` over the list for what a loop collects';
     return { kind: 'opaque', why, writes: [...initWrite, ...writes], scope, hint };
   }
+  if (!init && declared.restOf) {
+    // Its value depends on references exactly when the destructured value does: using it then is refused.
+    return { kind: 'opaque', why: restWhy(name), writes: [{ node: declared.restOf, value: declared.restOf, guards: declared.guards }], scope, hint: REST_HINT };
+  }
   if (!init) return { kind: 'opaque', why: `\`${name}\` has no initial value`, writes: [], scope };
   const value = unwrap(init);
   if (value.type === 'ArrowFunctionExpression' || value.type === 'FunctionExpression') return { kind: 'function', fn: value, scope };
@@ -164,6 +176,10 @@ function bindingOf(name: string, declared: Declared, writes: readonly Write[], s
   }
   return { kind: 'alias', node: init, scope };
 }
+
+/** An object pattern's rest element (`{ a, ...others }`): the keys it holds are decided by the data. */
+const restWhy = (name: string): string => `\`${name}\` collects the remaining properties (a rest pattern), which CEL cannot express`;
+const REST_HINT = 'read the properties you need by name (`const { a, b } = value`)';
 
 function containsFactoryCall(node: Node, isFactoryCall: IsFactoryCall): boolean {
   let found = false;
@@ -198,7 +214,7 @@ export function bindParams(fn: FunctionLike, args: readonly Node[], callerScope:
     for (const [name, node] of patternBindings(rest ? param.argument : param, value)) {
       bindings[name] = node
         ? { kind: 'alias', node, scope: paramScope }
-        : { kind: 'opaque', why: `\`${name}\` collects the remaining properties (a rest pattern), which CEL cannot express`, writes: arg ? [{ node: arg, value: arg, guards: [] }] : [], scope: callerScope };
+        : { kind: 'opaque', why: restWhy(name), writes: arg ? [{ node: arg, value: arg, guards: [] }] : [], scope: callerScope, hint: REST_HINT };
     }
   });
   return bindings;
@@ -339,7 +355,8 @@ function guardOf(parent: Node, child: Node): Node | undefined {
 function declareVariables(node: VariableDeclaration, guards: readonly Node[], names: Map<string, Declared>): void {
   const kind = node.kind === 'const' ? 'const' : 'let';
   for (const declarator of node.declarations) {
-    for (const [name, init] of patternBindings(declarator.id, declarator.init ?? undefined)) declare(names, name, { kind, init, guards });
+    const value = declarator.init ?? undefined;
+    for (const [name, init] of patternBindings(declarator.id, value)) declare(names, name, { kind, init, guards, ...(!init && value && { restOf: value }) });
   }
 }
 
@@ -359,29 +376,35 @@ function patternBindings(pattern: Node, init: Node | undefined): [string, Node |
     case 'ObjectPattern':
       return pattern.properties.flatMap((property) => {
         if (property.type === 'RestElement') return patternBindings(property.argument, undefined);
-        const key = property.computed ? undefined : property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
-        const read = init && key !== undefined ? synth(property, { type: 'MemberExpression', object: init, property: { type: 'Identifier', name: key }, computed: false }) : undefined;
-        return patternBindings(property.value, read);
+        return patternBindings(property.value, init && synth(property, propertyRead(init, property.key, property.computed)));
       });
     case 'ArrayPattern':
       return pattern.elements.flatMap((element, index) => {
         if (!element) return [];
-        if (element.type === 'RestElement') return patternBindings(element.argument, undefined);
-        const read = init && synth(element, { type: 'MemberExpression', object: init, property: { type: 'NumericLiteral', value: index }, computed: true });
-        return patternBindings(element, read);
+        // `...rest` is the list from `index` on: `init.slice(index)` (compile-calls.ts; marked for its messages).
+        const read = element.type === 'RestElement'
+          ? init && synth(element, { type: 'CallExpression', callee: { type: 'MemberExpression', object: init, property: { type: 'Identifier', name: 'slice' }, computed: false }, arguments: [{ type: 'NumericLiteral', value: index }], extra: { destructuringRest: true } })
+          : init && synth(element, { type: 'MemberExpression', object: init, property: { type: 'NumericLiteral', value: index }, computed: true });
+        return patternBindings(element.type === 'RestElement' ? element.argument : element, read);
       });
     default:
       return [];
   }
 }
 
-function isNull(node: Node): boolean {
-  return unwrap(node).type === 'NullLiteral';
+/**
+ * The read a property of an object pattern stands for, as JavaScript reads it: `x.a` for `{ a }` and
+ * `{ 'a': v }`, `x[0]` for `{ 0: v }`, `x[key]` for `{ [key]: v }` (the key compiled where the pattern is).
+ */
+function propertyRead(object: Node, key: Node, computed: boolean): Record<string, unknown> {
+  const name = computed ? undefined : key.type === 'Identifier' ? key.name : key.type === 'StringLiteral' ? key.value : undefined;
+  if (name !== undefined) return { type: 'MemberExpression', object, property: { type: 'Identifier', name }, computed: false };
+  // `{ 0: v }` reads index 0 of a list (key 0 of an object); `{ [k]: v }` the key or index `k` stands for.
+  return { type: 'MemberExpression', object, property: key, computed: true };
 }
 
-/** A node made by the analysis, placed where the pattern is so diagnostics point at the user's code. */
-function synth(at: Node, fields: Record<string, unknown>): Node {
-  return { ...fields, loc: at.loc, start: at.start, end: at.end } as unknown as Node;
+function isNull(node: Node): boolean {
+  return unwrap(node).type === 'NullLiteral';
 }
 
 const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'delete', 'clear', 'add']);
@@ -407,11 +430,38 @@ function recordWrite(node: Node, guards: readonly Node[], writes: Map<string, Wr
 }
 
 function addWrite(writes: Map<string, Write[]>, node: Node, guards: readonly Node[], target: Node, value: Node | undefined): void {
+  if (isPattern(target)) {
+    addPatternWrites(writes, node, guards, target, value);
+    return;
+  }
   const name = rootName(target);
   if (!name) return;
   const list = writes.get(name) ?? [];
   list.push({ node, ...(value && { value }), guards });
   writes.set(name, list);
+}
+
+function isPattern(node: Node): boolean {
+  return node.type === 'ObjectPattern' || node.type === 'ArrayPattern' || node.type === 'AssignmentPattern' || node.type === 'RestElement';
+}
+
+/** `[a, b = d] = value`, `({ s } = spec)`: every target of the pattern is written from `value` (or its default). */
+function addPatternWrites(writes: Map<string, Write[]>, node: Node, guards: readonly Node[], pattern: Node, value: Node | undefined): void {
+  switch (pattern.type) {
+    case 'ObjectPattern':
+      for (const property of pattern.properties) addWrite(writes, node, guards, property.type === 'RestElement' ? property : property.value as Node, value);
+      return;
+    case 'ArrayPattern':
+      for (const element of pattern.elements) if (element) addWrite(writes, node, guards, element, value);
+      return;
+    case 'AssignmentPattern':
+      addWrite(writes, node, guards, pattern.left, value);
+      addWrite(writes, node, guards, pattern.left, pattern.right);
+      return;
+    case 'RestElement':
+      addWrite(writes, node, guards, pattern.argument, value);
+      return;
+  }
 }
 
 /** `x` of `x`, `x.a.b`, `x[i]`. */

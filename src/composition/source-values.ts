@@ -8,7 +8,7 @@
 import type { Node, ObjectExpression } from '@babel/types';
 import { unwrap } from '../analysis/ast.js';
 import { syntaxError } from '../analysis/errors.js';
-import { literalOf, staticProperty } from '../analysis/literal-reads.js';
+import { constantKey, literalOf, staticProperty } from '../analysis/literal-reads.js';
 import { mentionsReferences } from '../analysis/local-scope.js';
 import type { Scope } from '../analysis/scope.js';
 import { exprValue, isExprValue } from '../ir/value.js';
@@ -17,6 +17,7 @@ import { hasMarkers, refOf, splitMarkers, type RefData } from '../model/refs.js'
 import type { Expr } from '../ir/expr.js';
 import { snippetOf } from '../analysis/source.js';
 import { awaitedSpecData, indexOf, withGuards } from '../analysis/absent-spec.js';
+import { indexedList } from '../analysis/synthesized.js';
 import { compileValueNode } from './compile-node.js';
 
 /**
@@ -102,7 +103,7 @@ function checkPresent(node: Node, compiled: { optional?: boolean; wrapped?: bool
   }
   const awaited = compiled.optional && compiled.present ? awaitedSpecData(compiled.present, scope, field.guards()) : undefined;
   if (awaited === 'item') {
-    const list = snippetOf(node).replace(/\[[^\]]*\]$/, '');
+    const list = indexedList(node, scope) ?? snippetOf(node).replace(/\[[^\]]*\]$/, '');
     throw syntaxError(
       node,
       `${name} is set from a spec list item that may be missing (the list may be shorter): JavaScript reads \`undefined\` there${inComputed ? ' (and computes with it: "undefined", NaN)' : ' (the field is left out or takes the factory\'s default)'}, but KRO waits for it forever`,
@@ -202,13 +203,17 @@ function collectProducers(object: ObjectExpression, objectScope: Scope, producer
       opaque = property;
       continue;
     }
-    const key = property.computed ? undefined : property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : property.key.type === 'NumericLiteral' ? String(property.key.value) : undefined;
+    const key = property.computed ? constantKey(property.key, objectScope) : property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : property.key.type === 'NumericLiteral' ? property.key.value : undefined;
     if (key === undefined) {
-      if (mentionsReferences(property, objectScope)) throw syntaxError(property, 'a computed key with a value from a reference', 'use a literal key');
+      if (mentionsReferences(property.key, objectScope)) {
+        throw syntaxError(property.key, 'a key computed from a reference: the keys of a KRO template are fixed in the graph, they cannot be decided by the instance', 'use a fixed key and carry the instance\'s data in the value (e.g. `{ team: spec.team }` rather than `{ [`team-${spec.team}`]: \'true\' }`), or build the whole object with Cel.expr(...)');
+      }
+      if (mentionsReferences(property, objectScope)) throw syntaxError(property.key, 'a computed key TypeKro cannot read at definition time, on a value from a reference', 'use a literal key, or a constant holding a string');
       opaque = property;
       continue;
     }
-    producers.set(key, { node: property.value, scope: objectScope });
+    producers.set(String(key), { node: property.value, scope: objectScope });
+    continue;
   }
   return opaque;
 }

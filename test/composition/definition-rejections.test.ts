@@ -82,7 +82,7 @@ const ROWS: readonly RefusalRow[] = [
   ['computed key from a reference', () => kubernetesComposition({ ...definition, name: 'computed-key' }, (spec) => {
     ConfigMap({ name: 'c', data: { [spec.name]: 'v' } });
     return {};
-  }), 'a computed key with a value from a reference'],
+  }), 'a key computed from a reference: the keys of a KRO template are fixed in the graph'],
   ['spec destructured with a rest element', () => kubernetesComposition({ ...definition, name: 'spec-rest' }, ({ name, ...rest }) => {
     ConfigMap({ name, data: { r: `${rest.replicas}` } });
     return {};

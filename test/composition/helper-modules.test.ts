@@ -63,7 +63,7 @@ test('a rest pattern in a helper\'s parameter is refused where its value depends
     refusal(() => kubernetesComposition({ ...definition, name: 'rest-pattern' }, (spec) => {
       return { v: rest({ p: spec.prod, q: spec.s }) };
     })),
-    at('const rest =', 'others.q') + ': `others` collects the remaining properties (a rest pattern), which CEL cannot express, and its value depends on a reference\n    others\n  hint: compute the value in one expression (a ternary) and bind it with const',
+    at('const rest =', 'others.q') + ': `others` collects the remaining properties (a rest pattern), which CEL cannot express, and its value depends on a reference\n    others\n  hint: read the properties you need by name (`const { a, b } = value`)',
   );
 });
 

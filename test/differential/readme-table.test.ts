@@ -47,6 +47,10 @@ const ROWS: Readonly<Record<string, Coverage>> = {
     why: 'the generator reads collections only with `.length` (r0.length, empty lists included); map/filter/every/some and [0] are covered by these',
   },
   "`const parts = spec.dns.split('.')`, then `parts[0]`, `parts.length`": { generated: ['const l', "[0] ?? 'none'"] },
+  "`const [first = 'x', ...rest] = list`, `const { 0: a, [key]: b = 'd' } = value`, `list.slice(n)`": {
+    elsewhere: ['test/composition/destructuring.test.ts', 'test/cel/vectors/kro-compiler.json (rest-element*)'],
+    why: 'the generator destructures the spec and loop items by field name only; rest elements, computed and numeric keys are held to JavaScript (several specs and observed states) by destructuring.test.ts, and their CEL to cel-go by the vectors',
+  },
   "helpers in the same file or in other local files (imported by name, as default, through `import * as H` or a barrel's re-exports), with default, rest and destructured parameters; `({ prod, replicas = 3 }) =>`": {
     elsewhere: ['test/differential/helper-modules.test.ts', 'test/composition/helper-modules.test.ts', 'test/composition/sound-values.test.ts'],
     why: 'the generator places helpers with one plain parameter, in the same file and imported by name, through a namespace and through a barrel (generated-programs.ts IMPORT_FORMS); default exports, parameter forms and the destructured spec parameter are held to JavaScript by helper-modules.test.ts',
