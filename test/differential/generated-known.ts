@@ -47,6 +47,12 @@ const absentInTemplate = kubernetesComposition(
   },
 );
 
+/** A spec map read with a key from the spec that names an inherited member (trial 4, F01). */
+const inheritedKey = kubernetesComposition(
+  { name: 'gen-known-inherited-key', apiVersion: 'gen.typekro.dev/v1alpha1', kind: 'GenKnownInheritedKey', spec: type({ key: 'string', m: 'Record<string, string>' }), status: type({ set: 'boolean' }) },
+  (spec) => ({ set: spec.m[spec.key] !== undefined }),
+);
+
 export const KNOWN_GENERATED_DIVERGENCES: readonly KnownGeneratedDivergence[] = [
   {
     input: { composition: nonAscii as never, spec: nonAsciiSpec, specs: [nonAsciiSpec] },
@@ -103,6 +109,14 @@ export const KNOWN_GENERATED_DIVERGENCES: readonly KnownGeneratedDivergence[] = 
     detail: 'compiled pending, JavaScript null',
     reason: 'arithmetic on an absent observed number: JavaScript gives NaN (null in JSON, dropped), the compiled CEL waits (pending)',
     readme: '`NaN`; the CEL waits',
+  },
+  {
+    input: { composition: inheritedKey as never, spec: { key: 'constructor', m: {} }, specs: [{ key: 'constructor', m: {} }] },
+    state: 'ready',
+    aspect: 'status.set',
+    detail: 'compiled false, JavaScript true',
+    reason: 'a map key from the spec naming an inherited member: JavaScript reads Object.prototype.constructor, CEL only the map\'s own keys',
+    readme: 'names a member every JavaScript',
   },
 ];
 
