@@ -115,7 +115,8 @@ export const Cel = {
   },
 
   /**
-   * A string template: each `%s` takes the next argument (references, expressions or literals).
+   * A string template: each `%s` takes the next argument (references, expressions or literals); `%%` is one
+   * `%`, as in Node's `util.format` (a `%` before anything else stays as it is; `%d` and other directives are refused).
    *
    * @example
    * import { type } from 'arktype';
