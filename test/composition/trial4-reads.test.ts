@@ -38,3 +38,20 @@ test('an inherited name read straight into a field is refused (F01)', () => {
     `${at("'inherited-exact'", "spec.m['toString']")}: \`toString\` is a member every JavaScript object inherits: \`spec.m['toString']\` reads the inherited function when the map has no key \`toString\`, which a CEL map cannot mean`,
   );
 });
+
+test('a JavaScript list of handles is refused with the way out, not an includeWhen hint (F18)', () => {
+  const message = refusal(() =>
+    kubernetesComposition({ name: 'handle-list', kind: 'HandleList', spec, status: type({ ready: 'boolean' }) }, () => {
+      const maps = [ConfigMap({ name: 'a', data: {} }), ConfigMap({ name: 'b', data: {} })];
+      return { ready: maps.every((m) => m.metadata.name !== '') };
+    }),
+  );
+  assert.equal(
+    message,
+    [
+      `${at("'handle-list'", 'maps.every')}: \`maps\` is a JavaScript list of resources created here, which CEL cannot hold, and its value depends on a reference`,
+      '    maps',
+      '  hint: bind each resource to its own const and combine their fields: `api.status.readyReplicas > 0 && web.status.readyReplicas > 0`',
+    ].join('\n'),
+  );
+});
