@@ -85,5 +85,5 @@ test('Object.keys/values/entries of a local literal whose values are references:
     ['values-${string(schema.spec.n)}', { a: 'b' }],
     ['values-3', { a: 'b' }],
   ]);
-  simulate(app, { env: 'x', n: 2, prod: true, size: 'small' });
+  simulate(app, { env: 'x', n: 2, prod: true, size: 'small' as const });
 });
