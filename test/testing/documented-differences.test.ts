@@ -154,3 +154,18 @@ describe('a map key from the data naming an inherited member (trial 4, F01)', ()
     assert.equal(crossCheck(plan, { status: { set: false }, pending: [] }, js, { dependencies: () => [], mayWait: () => false, inputs: ['constructors'] })[0]!.documented, undefined);
   });
 });
+
+describe('binary data given as observed cluster data (trial 4, F11)', () => {
+  it('is refused naming the field and the base64 text the API server returns, in simulate and evaluateConcrete', async () => {
+    const { evaluateConcrete } = await import('../../src/index.js');
+    const { Secret } = await import('../../src/simple.js');
+    const app = kubernetesComposition({ name: 'sec', kind: 'Sec', spec: type({ s: 'string' }), status: type({ n: 'string' }) }, () => {
+      const sec = Secret({ name: 'sec', stringData: { pw: 'secret' } });
+      return { n: sec.metadata.name };
+    });
+    const observed = { sec: { data: { pw: new TextEncoder().encode('secret') } } };
+    const message = 'observed["sec"].data.pw is binary data (Uint8Array); give observed objects as the API server returns them, JSON: a Secret\'s data as base64 text (e.g. "c2VjcmV0")';
+    assert.throws(() => simulate(app, { s: 'x' }, { observed }), (error: Error & { code?: string }) => error.code === 'USAGE' && error.message === message);
+    assert.throws(() => evaluateConcrete(app, { s: 'x' }, { observed }), (error: Error & { code?: string }) => error.code === 'USAGE' && error.message === message);
+  });
+});
