@@ -13,7 +13,7 @@ import { mentionsReferences } from './local-scope.js';
 import { HINT, syntaxError, unknownShape, type CompositionSyntaxError } from './errors.js';
 import { compileCall, guarded } from './compile-calls.js';
 import { holds, refuseAbsentSpecData } from './absent-spec.js';
-import { compileLookup } from './compile-lookup.js';
+import { compileLookup, isInheritedName, refuseInheritedKeys, refuseInheritedRead } from './compile-lookup.js';
 import { compileBinary, compileConditional, compileLogical, compileUnary, conditionOf } from './compile-operators.js';
 import {
   andPresent, asJavaScriptText, describe, fieldRead, fieldReadThrough, nullishValue, plain, stringify, toOptional, valueOf, wrappedValue, type Compiler, type Typed,
@@ -269,6 +269,7 @@ function member(node: MemberExpression | OptionalMemberExpression, scope: Scope)
   if (!field) throw unknownField(node, object.type, String(key));
   // Typed code may use client-node's model names (`_from`); CEL reads the wire name (`from`).
   const name = wireName(object.type, String(key));
+  if (isInheritedName(name) && !(object.type.kind === 'object' && Object.hasOwn(object.type.fields, name))) refuseInheritedRead(node, name);
   if (object.type.kind === 'object' && Object.hasOwn(object.type.fields, name) && !selectable(name)) {
     throw syntaxError(
       node,
@@ -305,6 +306,7 @@ function computedIndex(node: MemberExpression | OptionalMemberExpression, object
   if (object.type.kind === 'list' && index.type.kind === 'int') return listIndex(base, valueOf(index), object.type, chain ? base : undefined);
   if (object.type.kind === 'dyn' && index.type.kind !== 'string') throw unknownShape(node, 'an index that may be a number');
   if ((object.type.kind === 'map' || object.type.kind === 'dyn') && index.type.kind !== 'double') {
+    if (index.type.kind === 'string' && index.type.values) refuseInheritedKeys(node, index.type.values, `\`${snippetOf(node)}\``, 'leave the name out of the enumeration');
     const type = object.type.kind === 'map' ? object.type.value : T.dyn;
     if (chain) return wrappedValue(E.index(base, valueOf(index), true), type);
     const read = E.index(base, valueOf(index));

@@ -5,8 +5,13 @@
  * map literal index only when the key's type lists its possible values (an enumeration of the spec, such as
  * arktype's `"'small' | 'large'"`): every value an own key of the table is exact; values the table lacks
  * read as absent (`sizes[k] ?? d`), unless one of them is an inherited name.
+ *
+ * The same hazard on a map the cluster holds (a `Record` field of the spec, an object of unknown shape): a
+ * key that names an inherited member (`spec.labels.constructor`, `'toString' in spec.labels`) is refused,
+ * and so is a key whose type lists such a name; a key that may be any string is the one documented
+ * difference (README, "Where the CEL differs"): refusing it would refuse every `spec.map[spec.key]`.
  */
-import type { MemberExpression, Node, OptionalMemberExpression } from '@babel/types';
+import type { BinaryExpression, MemberExpression, Node, OptionalMemberExpression } from '@babel/types';
 import { E } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
 import { syntaxError } from './errors.js';
@@ -36,10 +41,7 @@ export function compileLookup(node: MemberExpression | OptionalMemberExpression,
     );
   }
   const missing = values.filter((value) => !properties.has(value));
-  const inherited = missing.filter((value) => value in Object.prototype);
-  if (inherited.length > 0) {
-    throw syntaxError(node, `the key may be ${inherited.map((v) => `\`${v}\``).join(', ')}, which every JavaScript object inherits: the table would give a function there, which a CEL map cannot mean`, 'add the key to the table, or leave it out of the enumeration');
-  }
+  refuseInheritedKeys(node, missing, 'the table', 'add the key to the table, or leave it out of the enumeration');
   const entries = values.filter((value) => properties.has(value)).map((value) => ({ value, property: properties.get(value)! }));
   const compiled = compileValues(entries.map((entry) => entry.property), compiler);
   const type = compiled[0]?.type ?? T.dyn;
@@ -50,6 +52,40 @@ export function compileLookup(node: MemberExpression | OptionalMemberExpression,
   const read = E.index(map, valueOf(key));
   if (missing.length === 0) return plain(read, type);
   return { expr: read, type, absent: { present: E.binary('in', valueOf(key), map), value: read, wrapped: false } };
+}
+
+/** Whether every JavaScript object has `key` (`constructor`, `toString`, `__proto__`, ...) without holding it. */
+export function isInheritedName(key: string): boolean {
+  return key in Object.prototype;
+}
+
+/** Refuses a key type listing inherited names (`'a' | 'constructor'`): JavaScript reads a function for them. */
+export function refuseInheritedKeys(node: Node, values: readonly string[], holder: string, hint: string): void {
+  const inherited = values.filter(isInheritedName);
+  if (inherited.length === 0) return;
+  throw syntaxError(node, `the key may be ${inherited.map((v) => `\`${v}\``).join(', ')}, which every JavaScript object inherits: ${holder} would give a function there, which a CEL map cannot mean`, hint);
+}
+
+/**
+ * `map.constructor`, `map['toString']` on a map whose keys the cluster decides: JavaScript reads the inherited
+ * function when the map has no such key, CEL reads only the map's own keys.
+ */
+export function refuseInheritedRead(node: MemberExpression | OptionalMemberExpression, key: string): never {
+  const map = snippetOf(node.object);
+  throw syntaxError(
+    node,
+    `\`${key}\` is a member every JavaScript object inherits: \`${snippetOf(node)}\` reads the inherited function when the map has no key \`${key}\`, which a CEL map cannot mean`,
+    `to read the map's own key of that name, write Cel.expr(${map}, '[?"${key}"].orValue(<default>)')`,
+  );
+}
+
+/** `'toString' in map`: always true in JavaScript (inherited), while a CEL map holds only its own keys. */
+export function refuseInheritedIn(node: BinaryExpression, key: string): never {
+  throw syntaxError(
+    node,
+    `\`${snippetOf(node)}\` is always true in JavaScript: every object inherits \`${key}\`, while a CEL map holds only its own keys`,
+    `to test for the map's own key of that name, write Cel.expr('"${key}" in ', ${snippetOf(node.right)})`,
+  );
 }
 
 /** The table's values, as doubles when some are (JavaScript has one number type; CEL's int and double differ). */

@@ -14,6 +14,7 @@ import {
 } from './typed.js';
 import { withArticle } from '../util/article.js';
 import { guardedBy, refuseAbsentSpecData } from './absent-spec.js';
+import { isInheritedName, refuseInheritedIn } from './compile-lookup.js';
 
 type Relation = '<' | '<=' | '>' | '>=';
 const RELATIONS = new Set<string>(['<', '<=', '>', '>=']);
@@ -159,6 +160,7 @@ function inOperator(node: BinaryExpression, scope: Scope, c: Compiler): Typed {
   const key = node.left.type === 'StringLiteral' ? node.left.value : undefined;
   const target = c.value(node.right, scope);
   if (key === undefined || target.type.kind === 'list') throw syntaxError(node, '`in` is only supported as `"key" in object`', 'use list.includes(x) for membership');
+  if (isInheritedName(key) && !(target.type.kind === 'object' && Object.hasOwn(target.type.fields, key))) refuseInheritedIn(node, key);
   return plain(andPresent(target, E.call('has', [E.select(valueOf(target), key)])), T.bool);
 }
 

@@ -167,6 +167,13 @@ function bindingOf(name: string, declared: Declared, writes: readonly Write[], s
   if (!init) return { kind: 'opaque', why: `\`${name}\` has no initial value`, writes: [], scope };
   const value = unwrap(init);
   if (value.type === 'ArrowFunctionExpression' || value.type === 'FunctionExpression') return { kind: 'function', fn: value, scope };
+  if (containsFactoryCall(value, isFactoryCall) && (value.type === 'ArrayExpression' || value.type === 'ObjectExpression')) {
+    // `[Deployment(...), Deployment(...)].every(...)`: a JavaScript list of handles, not a collection (trial 4, F18).
+    return {
+      kind: 'opaque', why: `\`${name}\` is a JavaScript ${value.type === 'ArrayExpression' ? 'list' : 'object'} of resources created here, which CEL cannot hold`, writes: initWrite, scope, holdsReferences: true,
+      hint: 'bind each resource to its own const and combine their fields: `api.status.readyReplicas > 0 && web.status.readyReplicas > 0`',
+    };
+  }
   if (containsFactoryCall(value, isFactoryCall)) {
     return {
       kind: 'opaque', why: `\`${name}\` holds resources created here`, writes: initWrite, scope, holdsReferences: true,

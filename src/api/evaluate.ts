@@ -7,6 +7,7 @@ import type { Composition } from './composition.js';
 import { instanceNameOf, validateSpec } from './spec.js';
 import { concreteSourceOf } from '../composition/concrete-source.js';
 import { TypeKroError } from '../util/errors.js';
+import { refuseBinary } from '../util/json.js';
 
 export { OpaqueCel, type ConcreteData, type ConcreteEvaluation, type ConcreteResource } from '../composition/concrete.js';
 
@@ -99,6 +100,7 @@ export function evaluateConcrete<TSpec, TStatus>(composition: Composition<TSpec,
   if (!concrete) throw new TypeKroError('USAGE', 'evaluateConcrete takes a composition made by kubernetesComposition or toResourceGraph');
   const checked = validateSpec(concrete.definition, composition.graph, spec);
   const observed = options.observed instanceof Map ? options.observed : new Map(Object.entries(options.observed ?? {}));
+  for (const [id, value] of observed) refuseBinary(value, `observed["${id}"]`);
   // As simulate and direct mode: a namespaced instance lives in `default` unless told otherwise.
   const name = options.instance?.name ?? instanceNameOf(composition.graph, checked);
   const namespace = composition.graph.scope === 'Cluster' ? undefined : (options.instance?.namespace ?? 'default');

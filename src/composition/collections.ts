@@ -10,6 +10,7 @@ import { unwrap, walk } from '../analysis/ast.js';
 import { snippetOf } from '../analysis/source.js';
 import type { EnclosingLoop } from '../analysis/composition.js';
 import { mentionsReferences } from '../analysis/local-scope.js';
+import { literalOf, ownProperties } from '../analysis/literal-reads.js';
 import type { Binding, Scope } from '../analysis/scope.js';
 import { E, referencedRoots, type Expr } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
@@ -102,7 +103,22 @@ export function checkLoopSources(site: CallSite, scope: Scope): void {
  */
 export function isReferenceLoop(loop: EnclosingLoop, scope: Scope): boolean {
   if (loop.counted) return mentionsReferences(loop.counted.start, scope) || mentionsReferences(loop.counted.end, scope);
-  return unwrap(loop.source).type !== 'ArrayExpression' && mentionsReferences(loop.source, scope);
+  const source = unwrap(loop.source);
+  if (source.type === 'ArrayExpression') return false;
+  // Object.keys/values/entries of a local literal: its keys are written in the source, only values may be references.
+  const method = objectMethod(source);
+  const table = method && literalOf(method.argument, scope);
+  if (table && ownProperties(table.node, table.scope)) return false;
+  return mentionsReferences(loop.source, scope);
+}
+
+/** `Object.keys(x)`, `Object.values(x)`, `Object.entries(x)`: the method and its argument. */
+export function objectMethod(node: Node): { name: 'keys' | 'values' | 'entries'; argument: Node } | undefined {
+  if (node.type !== 'CallExpression' || node.arguments.length !== 1) return undefined;
+  const callee = unwrap(node.callee);
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.object.type !== 'Identifier' || callee.object.name !== 'Object') return undefined;
+  const name = callee.property.type === 'Identifier' ? callee.property.name : '';
+  return name === 'keys' || name === 'values' || name === 'entries' ? { name, argument: node.arguments[0] as Node } : undefined;
 }
 
 /** A counted `for` loop whose bounds read a reference: JavaScript ran it on placeholders; KRO's forEach walks a list. */

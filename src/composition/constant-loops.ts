@@ -18,7 +18,7 @@ import { compileConditionNode } from './compile-node.js';
 import type { Binding, Scope } from '../analysis/scope.js';
 import { findCallAt, parseSourceFile, snippetOf } from '../analysis/source.js';
 import { scopeOf } from '../analysis/scope.js';
-import { isReferenceLoop } from './collections.js';
+import { isReferenceLoop, objectMethod } from './collections.js';
 import type { CallSite } from './source-site.js';
 
 /** The bindings of one iteration (every constant loop around a call), or why the items are not known. */
@@ -199,14 +199,6 @@ function loopItems(loop: EnclosingLoop, scope: Scope): Items {
     return { why: `TypeKro cannot read the items of \`${snippetOf(loop.source)}\` at definition time (an array literal, a local or module constant holding one, or Object.keys/values/entries of an object literal is needed)` };
   }
   return { items: list.node.elements.map((element) => ({ [name]: { kind: 'alias', node: element as Node, scope: list.scope } })) };
-}
-
-function objectMethod(node: Node): { name: 'keys' | 'values' | 'entries'; argument: Node } | undefined {
-  if (node.type !== 'CallExpression' || node.arguments.length !== 1) return undefined;
-  const callee = unwrap(node.callee);
-  if (callee.type !== 'MemberExpression' || callee.computed || callee.object.type !== 'Identifier' || callee.object.name !== 'Object') return undefined;
-  const name = callee.property.type === 'Identifier' ? callee.property.name : '';
-  return name === 'keys' || name === 'values' || name === 'entries' ? { name, argument: node.arguments[0] as Node } : undefined;
 }
 
 /** The values of a counted loop's variable, or why they are not known at definition time. */

@@ -235,7 +235,9 @@ function isExactRead(node: Node, scope: Scope): boolean {
     case 'MemberExpression': {
       const property = staticProperty(source, scope);
       if (property) return isExactRead(property.node, property.scope);
-      if (!source.computed && source.property.type === 'Identifier' && source.property.name === 'length') return false;
+      // `.length` and `['length']` are JavaScript's own (size()); an inherited name is the compiler's to refuse.
+      const name = !source.computed && source.property.type === 'Identifier' ? source.property.name : source.property.type === 'StringLiteral' ? source.property.value : undefined;
+      if (name !== undefined && (name === 'length' || name in Object.prototype)) return false;
       // An index is the source's to judge: of a string it is refused (CEL has no string index), of a list it
       // may be out of bounds (JavaScript: undefined).
       if (source.computed && source.property.type !== 'StringLiteral') return false;

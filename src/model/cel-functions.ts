@@ -9,6 +9,8 @@ import { E, type Expr } from '../ir/expr.js';
 import { exprValue, isExprValue } from '../ir/value.js';
 import { hasMarkers, refOf, refToExpr, splitMarkers } from './refs.js';
 import { celResult } from './run.js';
+import { celDoubleOfText, celIntOfText } from '../util/cel-number-text.js';
+import { TypeKroError } from '../util/errors.js';
 
 /** An expression value typed as the value it yields (see `CelExpression` in cel.ts). */
 type Result<T> = T & { readonly __celResult?: T };
@@ -33,6 +35,13 @@ function literalExpr(value: unknown): Expr {
   if (value === null || value === undefined) return E.null();
   if (Array.isArray(value)) return E.list(value.map(literalExpr));
   return E.map(Object.entries(value as Record<string, unknown>).map(([key, item]) => ({ key: E.str(key), value: literalExpr(item) })));
+}
+
+/** CEL's parse of plain text, or the error CEL gives (KRO and direct mode fail the expression the same way). */
+function parsed(text: string, fn: 'int' | 'double', value: number | undefined): number {
+  if (value !== undefined) return value;
+  const syntax = fn === 'int' ? 'an optional sign and decimal digits within 64 bits' : "Go's float syntax";
+  throw new TypeKroError('DEPLOY_FAILED', `Cel.${fn}(${JSON.stringify(text)}): CEL's ${fn}() fails on this text (it reads ${syntax}, not JavaScript's ${fn === 'int' ? 'parseInt' : 'Number'}), so the expression fails in the cluster`);
 }
 
 const isPlain = (...values: readonly unknown[]): boolean => values.every((value) => exprOf(value) === undefined);
@@ -121,26 +130,30 @@ export const javaScriptCel = {
   },
 
   /**
-   * An integer: numbers truncated toward zero (`Math.trunc`), text parsed in base 10 (`parseInt(x, 10)`).
+   * An integer: a number truncated toward zero (`Math.trunc`); text is parsed by CEL's `int()`, not JavaScript's
+   * `parseInt`: an optional sign and decimal digits only, anything else (`'12abc'`, `' 42'`, `'3.9'`) fails the
+   * expression in the cluster (and throws here, on plain text).
    *
    * @example
    * import { Cel } from 'typekro';
    * [Cel.int(2.9), Cel.int('42')]; // => [2, 42]
    */
   int(value: number | string): Result<number> {
-    if (isPlain(value)) return plainResult<number>(typeof value === 'number' ? Math.trunc(value) : Number.parseInt(value, 10));
+    if (isPlain(value)) return plainResult<number>(typeof value === 'number' ? Math.trunc(value) : parsed(value, 'int', celIntOfText(value)));
     return built<number>(E.call('int', [literalExpr(value)]));
   },
 
   /**
-   * `Number(x)`: in CEL a double, so an integer fits a `number` (float) field.
+   * A double, so an integer fits a `number` (float) field: a number as it is; text is parsed by CEL's `double()`
+   * (Go's float syntax), not JavaScript's `Number`: `'1_0.5'` is 10.5 and `'inf'` Infinity, while `' 42'` and
+   * `'0x10'` fail the expression in the cluster (and throw here, on plain text).
    *
    * @example
    * import { Cel } from 'typekro';
    * Cel.double('1.5'); // => 1.5
    */
   double(value: number | string): Result<number> {
-    if (isPlain(value)) return plainResult<number>(Number(value));
+    if (isPlain(value)) return plainResult<number>(typeof value === 'number' ? value : parsed(value, 'double', celDoubleOfText(value)));
     return built<number>(E.call('double', [literalExpr(value)]));
   },
 

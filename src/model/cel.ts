@@ -50,6 +50,8 @@ function markerParts(text: string): (string | Expr)[] {
 function literalText(part: unknown): string {
   if (typeof part === 'string') return part;
   if (typeof part === 'number' || typeof part === 'boolean') return String(part);
+  // A concrete run passes a spec map or list as plain data; the result is opaque CEL text there anyway.
+  if (typeof part === 'object' && part !== null && currentRun()?.plainHas) return JSON.stringify(part);
   throw new TypeKroError('DEFINITION_INVALID', `Cel.expr parts must be strings, numbers, booleans, references or Cel expressions, got ${typeof part}`);
 }
 
@@ -113,7 +115,8 @@ export const Cel = {
   },
 
   /**
-   * A string template: each `%s` takes the next argument (references, expressions or literals).
+   * A string template: each `%s` takes the next argument (references, expressions or literals); `%%` is one
+   * `%`, as in Node's `util.format` (a `%` before anything else stays as it is; `%d` and other directives are refused).
    *
    * @example
    * import { type } from 'arktype';

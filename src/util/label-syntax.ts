@@ -54,3 +54,33 @@ function namePartProblem(text: string): string | undefined {
   if (bad !== undefined) return `contains ${JSON.stringify(bad)} (a character not allowed)`;
   return 'does not start and end with a letter or digit';
 }
+
+/** The labels TypeKro's direct mode sets on every object it applies, to know what an instance owns. */
+export const OWNERSHIP_LABELS = {
+  managedBy: 'app.kubernetes.io/managed-by',
+  composition: 'typekro.dev/composition',
+  instance: 'typekro.dev/instance',
+  instanceNamespace: 'typekro.dev/instance-namespace',
+  resourceId: 'typekro.dev/resource-id',
+} as const;
+
+/** The ApplySet membership label both modes set on every object they apply (direct mode and KRO v0.9.4). */
+const APPLYSET_PART_OF = 'applyset.kubernetes.io/part-of';
+
+/**
+ * Why a label key the user writes would not reach the cluster as written, or undefined: a label that direct
+ * mode and KRO set on every object they apply replaces the user's value (so JavaScript's object and the
+ * applied one would differ, silently).
+ *
+ * @example
+ * ```ts
+ * reservedLabelProblem('app.kubernetes.io/managed-by'); // 'is set on every object by TypeKro in direct mode ("typekro") and by KRO ("kro"), which replace the value written'
+ * reservedLabelProblem('app.kubernetes.io/name'); // undefined
+ * ```
+ */
+export function reservedLabelProblem(key: string): string | undefined {
+  if (key === OWNERSHIP_LABELS.managedBy) return 'is set on every object by TypeKro in direct mode ("typekro") and by KRO ("kro"), which replace the value written';
+  if (key === APPLYSET_PART_OF) return 'is set on every object by TypeKro in direct mode and by KRO (the ApplySet the object belongs to), which replace the value written';
+  if ((Object.values(OWNERSHIP_LABELS) as string[]).includes(key)) return 'is one of the ownership labels TypeKro sets in direct mode on every object (to know which instance owns it), which replace the value written';
+  return undefined;
+}

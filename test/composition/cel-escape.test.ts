@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { type } from 'arktype';
 import { Cel, configMap, kubernetesComposition } from '../../src/index.js';
 import { compileRgd } from '../../src/compile/rgd/index.js';
+import { templatePieces } from '../../src/util/template-format.js';
 
 const definition = {
   apiVersion: 'cel.typekro.dev/v1alpha1',
@@ -68,4 +69,22 @@ test('a Cel call the compiler cannot read says what to write and which Cel funct
       /cel-escape\.test\.ts:\d+:\d+: the format of Cel\.template must be a string literal\n/.test(error.message) &&
       error.message.includes('hint: see the Cel functions: Cel.expr(...parts), Cel.join(...parts), Cel.cond/conditional(test, a, b), Cel.template(format, ...args), Cel.has(ref), Cel.concat(...parts)'),
   );
+});
+
+test('Cel.template: %% is one %, as util.format, Go and CEL format print it (trial 4, F10)', async () => {
+  const { simulate } = await import('../../src/testing/index.js');
+  const app = kubernetesComposition(
+    { ...definition, name: 'cel-percent', kind: 'CelPercent', status: type({ done: 'string', literal: 'string' }) },
+    (spec) => {
+      configMap({ metadata: { name: 'pct' }, data: { done: Cel.template('%s%% done', spec.replicas) } });
+      return { done: Cel.template('%s%% done', spec.replicas), literal: Cel.template('%%s is %s at 100%', spec.name) };
+    },
+  );
+  const rgd = compileRgd(app.graph) as unknown as Rgd;
+  assert.deepEqual(rgd.spec.schema.status, { done: '${string(schema.spec.replicas)}% done', literal: '%s is ${string(schema.spec.name)} at 100%' });
+  assert.deepEqual(rgd.spec.resources[0]?.template.data, { done: '${string(schema.spec.replicas)}% done' });
+  assert.deepEqual(simulate(app, { replicas: 50, name: 'x', flag: true }).status, { done: '50% done', literal: '%s is x at 100%' });
+  // the one reading of a format, for both the compiled and the run path: %%d is text, not a directive
+  assert.deepEqual(templatePieces('%s%% of %%d%', 1), { pieces: ['', '% of %d%'] });
+  assert.match(JSON.stringify(templatePieces('%%%d', 1)), /has `%d`, which Cel.template does not support/);
 });

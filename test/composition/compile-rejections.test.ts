@@ -90,6 +90,11 @@ const ROWS: readonly (readonly [string, string])[] = [
   ['({ a: 1, b: 2 })[spec.env]', '`spec.env` may be any string'],
   ['({ a: 1 })[spec.odd] ?? 0', 'which every JavaScript object inherits'],
   ['({ small: 1, large: 2 })[spec.enabled ? spec.size : spec.env]', 'may be any string'],
+  // the same hazard on a map the cluster holds (trial 4, F01): JavaScript sees Object.prototype, CEL own keys
+  ['"toString" in spec.labels', 'is always true in JavaScript: every object inherits `toString`'],
+  ['spec.labels.constructor ? 1 : 0', '`constructor` is a member every JavaScript object inherits'],
+  ['spec.labels["valueOf"] ?? "x"', '`valueOf` is a member every JavaScript object inherits'],
+  ['spec.labels[spec.odd] ?? "x"', 'the key may be `constructor`, which every JavaScript object inherits'],
   ['({ small: 1, large: "x" })[spec.size]', 'the values this lookup can read have different types'],
   ['({ small: 1, [spec.env]: 2 })[spec.size]', 'this lookup table does not show all its keys'],
   ['({ get a() { return 1; } })', 'only plain `key: value` properties and spreads of local object literals are supported'],

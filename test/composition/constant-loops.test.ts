@@ -63,3 +63,27 @@ test('a status built in a local from a spread, returned by name, and a lookup ta
     replicas: '${{"large": 3, "small": 1}[schema.spec.size]}',
   });
 });
+
+test('Object.keys/values/entries of a local literal whose values are references: one resource per key (trial 4, F17)', async () => {
+  const { simulate } = await import('../../src/testing/index.js');
+  const app = kubernetesComposition({ ...definition, name: 'keyed' }, (spec) => {
+    const envs = { dev: spec.n, prod: 3 };
+    for (const name of Object.keys(envs)) ConfigMap({ name: `keys-${name}`, data: { a: 'b' } });
+    for (const e of Object.entries(envs)) {
+      const [name, count] = e;
+      ConfigMap({ name: `entries-${name}`, data: { count: String(count) } });
+    }
+    for (const count of Object.values(envs)) ConfigMap({ name: `values-${count}`, data: { a: 'b' } });
+    return { v: 1 };
+  });
+  const resources = rgdOf(app as never).spec.resources.map((r) => [r.template.metadata.name, r.template.data]);
+  assert.deepEqual(resources, [
+    ['keys-dev', { a: 'b' }],
+    ['keys-prod', { a: 'b' }],
+    ['entries-dev', { count: '${string(schema.spec.n)}' }],
+    ['entries-prod', { count: '3' }],
+    ['values-${string(schema.spec.n)}', { a: 'b' }],
+    ['values-3', { a: 'b' }],
+  ]);
+  simulate(app, { env: 'x', n: 2, prod: true, size: 'small' as const });
+});

@@ -37,6 +37,12 @@ const stringOrder = kubernetesComposition(
   (spec) => ({ lt: spec.a < spec.b }),
 );
 
+/** A spec map read with a key from the spec that names an inherited member (trial 4, F01). */
+const inheritedKey = kubernetesComposition(
+  { name: 'gen-known-inherited-key', apiVersion: 'gen.typekro.dev/v1alpha1', kind: 'GenKnownInheritedKey', spec: type({ key: 'string', m: 'Record<string, string>' }), status: type({ set: 'boolean' }) },
+  (spec) => ({ set: spec.m[spec.key] !== undefined }),
+);
+
 export const KNOWN_GENERATED_DIVERGENCES: readonly KnownGeneratedDivergence[] = [
   {
     input: { composition: nonAscii as never, spec: nonAsciiSpec, specs: [nonAsciiSpec] },
@@ -77,6 +83,14 @@ export const KNOWN_GENERATED_DIVERGENCES: readonly KnownGeneratedDivergence[] = 
     detail: 'compiled true, JavaScript false',
     reason: '`<` on strings compares UTF-16 code units in JavaScript and code points in CEL: U+FF61 is below U+1F600, but its code unit is above the surrogate 0xD83D',
     readme: 'compare UTF-16 code units in JavaScript and code points in CEL',
+  },
+  {
+    input: { composition: inheritedKey as never, spec: { key: 'constructor', m: {} }, specs: [{ key: 'constructor', m: {} }] },
+    state: 'ready',
+    aspect: 'status.set',
+    detail: 'compiled false, JavaScript true',
+    reason: 'a map key from the spec naming an inherited member: JavaScript reads Object.prototype.constructor, CEL only the map\'s own keys',
+    readme: 'names a member every JavaScript',
   },
 ];
 

@@ -7,8 +7,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type } from 'arktype';
-import { InvalidObjectNameError, kubernetesComposition } from '../../src/index.js';
+import { configMap, InvalidObjectNameError, kubernetesComposition, type TypeKroError } from '../../src/index.js';
 import { ConfigMap } from '../../src/simple.js';
+import { withLabels } from '../../src/api/aspects.js';
 import { labelValueProblem, qualifiedNameProblem } from '../../src/util/label-syntax.js';
 
 const app = kubernetesComposition(
@@ -75,5 +76,56 @@ describe('labels set in the composition', () => {
     });
     assert.throws(define({ 'my key': 'x' }), /\(ConfigMap\): the label key "my key" is not a valid label key: it contains " " \(a character not allowed\) \(an optional DNS-1123 subdomain prefix and "\/", then at most 63 letters, digits, "-", "_" and "\.", starting and ending with a letter or digit\); it is set in the composition: change it there$/);
     assert.doesNotThrow(define({ 'app.kubernetes.io/part-of': 'shop', empty: '' }));
+  });
+});
+
+describe('labels TypeKro and KRO set themselves (trial 4, F15)', () => {
+  const define = (labels: Record<string, string>) => () =>
+    kubernetesComposition({ name: 'owner-labels', kind: 'OwnerLabels', spec: type({ name: 'string' }), status: type({ ready: 'boolean' }) }, (spec) => {
+      ConfigMap({ name: spec.name, labels, data: {} });
+      return { ready: true };
+    });
+
+  it('a literal one fails when the composition is defined, naming the label and who replaces it', () => {
+    assert.throws(define({ 'app.kubernetes.io/managed-by': 'argocd' }), (error: Error) => {
+      assert.match(error.message, /label-check\.test\.ts:\d+\) \(ConfigMap\): the label "app\.kubernetes\.io\/managed-by" is set on every object by TypeKro in direct mode \("typekro"\) and by KRO \("kro"\), which replace the value written; leave it out, or use a label of your own \(e\.g\. "example\.com\/managed-by"\)$/);
+      return true;
+    });
+    assert.throws(define({ 'typekro.dev/instance': 'other' }), /the label "typekro\.dev\/instance" is one of the ownership labels TypeKro sets in direct mode on every object/);
+    assert.throws(define({ 'applyset.kubernetes.io/part-of': 'x' }), /the label "applyset\.kubernetes\.io\/part-of" is set on every object by TypeKro in direct mode and by KRO/);
+    // an annotation of the same name is the user's own
+    assert.doesNotThrow(() =>
+      kubernetesComposition({ name: 'owner-annotations', kind: 'OwnerAnnotations', spec: type({ name: 'string' }), status: type({ ready: 'boolean' }) }, (spec) => {
+        configMap({ metadata: { name: spec.name, annotations: { 'app.kubernetes.io/managed-by': 'argocd' } }, data: {} });
+        return { ready: true };
+      }),
+    );
+  });
+
+  it('one from an aspect fails when the aspect is applied, in both modes', async () => {
+    const plain = define({ team: 'core' })();
+    const aspects = [withLabels({ 'app.kubernetes.io/managed-by': 'helm' })];
+    assert.throws(() => plain.toYaml({ aspects }), /the label "app\.kubernetes\.io\/managed-by" is set on every object by TypeKro in direct mode/);
+    assert.throws(() => plain.factory('direct', { namespace: 'dev', aspects }), /the label "app\.kubernetes\.io\/managed-by" is set on every object/);
+  });
+
+  it('one in a label map from the spec fails before anything is applied', async () => {
+    const fromSpec = kubernetesComposition(
+      { name: 'spec-labels', kind: 'SpecLabels', spec: type({ name: 'string', labels: 'Record<string, string>' }), status: type({ ready: 'boolean' }) },
+      (spec) => {
+        ConfigMap({ name: spec.name, labels: spec.labels, data: {} });
+        return { ready: true };
+      },
+    );
+    const factory = fromSpec.factory('direct', { namespace: 'dev' });
+    assert.match(await factory.manifestsYaml({ name: 'w', labels: { team: 'core' } }), /team: core/);
+    await assert.rejects(factory.manifestsYaml({ name: 'w', labels: { 'typekro.dev/resource-id': 'x' } }), (error: TypeKroError) => {
+      assert.equal(error.code, 'SPEC_INVALID');
+      assert.equal(
+        error.message,
+        'resource "configMap" (ConfigMap): the label "typekro.dev/resource-id" is one of the ownership labels TypeKro sets in direct mode on every object (to know which instance owns it), which replace the value written; it comes from a label map computed from the spec or the cluster: leave the key out of that map. Nothing was applied for this object.',
+      );
+      return true;
+    });
   });
 });

@@ -128,3 +128,44 @@ describe('documented differences of ordering, length and numbers at the edges (t
     assert.deepEqual(crossCheck(plan, { status: {}, pending: [] }, js), [{ aspect: 'status.n', detail: 'compiled undefined, JavaScript 3' }]);
   });
 });
+
+describe('a map key from the data naming an inherited member (trial 4, F01)', () => {
+  const lookup = kubernetesComposition(
+    { name: 'inherited', kind: 'Inherited', spec: type({ key: 'string', m: 'Record<string, string>' }), status: type({ set: 'boolean', pick: 'string' }) },
+    (spec) => ({ set: spec.m[spec.key] !== undefined, pick: spec.m[spec.key] ? 'own' : 'none' }),
+  );
+
+  it('JavaScript reads Object.prototype, CEL the own keys: documented, with the compiled values', () => {
+    const result = simulate(lookup, { key: 'constructor', m: {} });
+    assert.deepEqual(result.status, { set: false, pick: 'none' });
+    assert.deepEqual(
+      result.documentedDifferences.map((d) => [d.aspect, d.detail, d.documented?.startsWith(`${SECTION}: a map key from the spec or the cluster`)]),
+      [
+        ['status.pick', 'compiled "none", JavaScript "own"', true],
+        ['status.set', 'compiled false, JavaScript true', true],
+      ],
+    );
+    assert.deepEqual(simulate(lookup, { key: 'x', m: { x: 'y' } }).status, { set: true, pick: 'own' });
+  });
+
+  it('without an inherited name among the inputs the same difference is a bug', () => {
+    const plan = { order: [], nodes: new Map(), ready: true };
+    const js: ConcreteEvaluation = { resources: [], status: { set: true }, pendingStatus: [] };
+    assert.equal(crossCheck(plan, { status: { set: false }, pending: [] }, js, { dependencies: () => [], mayWait: () => false, inputs: ['constructors'] })[0]!.documented, undefined);
+  });
+});
+
+describe('binary data given as observed cluster data (trial 4, F11)', () => {
+  it('is refused naming the field and the base64 text the API server returns, in simulate and evaluateConcrete', async () => {
+    const { evaluateConcrete } = await import('../../src/index.js');
+    const { Secret } = await import('../../src/simple.js');
+    const app = kubernetesComposition({ name: 'sec', kind: 'Sec', spec: type({ s: 'string' }), status: type({ n: 'string' }) }, () => {
+      const sec = Secret({ name: 'sec', stringData: { pw: 'secret' } });
+      return { n: sec.metadata.name };
+    });
+    const observed = { sec: { data: { pw: new TextEncoder().encode('secret') } } };
+    const message = 'observed["sec"].data.pw is binary data (Uint8Array); give observed objects as the API server returns them, JSON: a Secret\'s data as base64 text (e.g. "c2VjcmV0")';
+    assert.throws(() => simulate(app, { s: 'x' }, { observed }), (error: Error & { code?: string }) => error.code === 'USAGE' && error.message === message);
+    assert.throws(() => evaluateConcrete(app, { s: 'x' }, { observed }), (error: Error & { code?: string }) => error.code === 'USAGE' && error.message === message);
+  });
+});

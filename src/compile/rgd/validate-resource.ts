@@ -6,7 +6,7 @@ import { isPlainObject } from '../../util/json.js';
 import { describeResource, ForEachError, InvalidResourceError, InvalidResourceNameError, MissingNameError, ReadyWhenReferenceError } from './errors.js';
 import { RESERVED_WORDS, RESOURCE_ID } from './names.js';
 import { describeSyntax, nameProblem, nameSyntaxOf } from '../../util/object-names.js';
-import { LABEL_VALUE_RULE, labelValueProblem, QUALIFIED_NAME_RULE, qualifiedNameProblem } from '../../util/label-syntax.js';
+import { LABEL_VALUE_RULE, labelValueProblem, QUALIFIED_NAME_RULE, qualifiedNameProblem, reservedLabelProblem } from '../../util/label-syntax.js';
 
 /** KRO's limit on forEach dimensions (`--rgd-max-collection-dimension-size` default). */
 const MAX_DIMENSIONS = 10;
@@ -70,6 +70,10 @@ export function checkReservedMetadata(resource: ResourceNode): void {
     if (!isPlainObject(map) || isExprValue(map)) continue;
     for (const [key, value] of Object.entries(map as Record<string, Value>)) {
       checkLiteralLabel(resource, what, key, value);
+      const reserved = what === 'label' ? reservedLabelProblem(key) : undefined;
+      if (reserved) {
+        throw new InvalidResourceError(`${describeResource(resource)} (${resource.kind}): the label "${key}" ${reserved}; leave it out, or use a label of your own (e.g. "example.com/${key.slice(key.indexOf('/') + 1)}")`, resource.id);
+      }
       const prefix = KRO_PREFIXES.find((p) => key.startsWith(p));
       if (prefix) {
         throw new InvalidResourceError(

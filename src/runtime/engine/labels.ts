@@ -1,13 +1,9 @@
 /** The labels that mark which instance owns an object (direct mode). */
 import { createHash } from 'node:crypto';
+import { OWNERSHIP_LABELS } from '../../util/label-syntax.js';
 
-export const LABELS = {
-  managedBy: 'app.kubernetes.io/managed-by',
-  composition: 'typekro.dev/composition',
-  instance: 'typekro.dev/instance',
-  instanceNamespace: 'typekro.dev/instance-namespace',
-  resourceId: 'typekro.dev/resource-id',
-} as const;
+// One list: the definition refuses these keys in user labels (util/label-syntax.ts reservedLabelProblem).
+export const LABELS = OWNERSHIP_LABELS;
 
 export interface Ownership {
   readonly composition: string;

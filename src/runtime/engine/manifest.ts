@@ -7,6 +7,8 @@ import { applySetId, APPLYSET } from './applyset.js';
 import { LABELS, labelValue, type Ownership } from './labels.js';
 import { isClusterScopedKind } from '../../util/kinds.js';
 import type { KubeObject } from './types.js';
+import { reservedLabelProblem } from '../../util/label-syntax.js';
+import { TypeKroError } from '../../util/errors.js';
 
 export { LABELS, labelValue, ownershipSelector, type Ownership } from './labels.js';
 
@@ -26,6 +28,7 @@ export function isNamespacedKindOffline(_apiVersion: string, kind: string): bool
  */
 export function finalizeManifest(manifest: KubeObject, resourceId: string, owner: Ownership, namespaced: boolean): KubeObject {
   const { name, namespace, labels, ...rest } = (manifest.metadata as Record<string, unknown> | undefined) ?? {};
+  refuseReservedLabels(labels, resourceId, String(manifest.kind ?? ''));
   const metadata: Record<string, unknown> = name === undefined ? {} : { name };
   // KRO's normalizeNamespaces: a namespaced child without a namespace goes to the instance namespace.
   if (namespaced) metadata.namespace = namespace === undefined || namespace === '' ? owner.namespace : namespace;
@@ -39,4 +42,18 @@ export function finalizeManifest(manifest: KubeObject, resourceId: string, owner
     [APPLYSET.partOf]: applySetId(owner),
   };
   return { ...manifest, metadata: { ...metadata, ...rest } };
+}
+
+/**
+ * A label map computed from the spec or the cluster (`labels: spec.labels`) holding a label both modes set
+ * themselves: the user's value would be replaced without a word (literal ones are refused at definition).
+ */
+function refuseReservedLabels(labels: unknown, resourceId: string, kind: string): void {
+  if (typeof labels !== 'object' || labels === null) return;
+  for (const key of Object.keys(labels)) {
+    const problem = reservedLabelProblem(key);
+    if (problem) {
+      throw new TypeKroError('SPEC_INVALID', `resource "${resourceId}" (${kind}): the label "${key}" ${problem}; it comes from a label map computed from the spec or the cluster: leave the key out of that map. Nothing was applied for this object.`);
+    }
+  }
 }

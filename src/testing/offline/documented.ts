@@ -38,6 +38,10 @@ export function documentedDifference(compiled: unknown, javascript: unknown, inp
   if (compiled === undefined && typeof javascript === 'number' && Math.abs(javascript) >= EXACT) {
     return `${SECTION}: numbers at the edges (an integer overflow beyond 64 bits, an integer division or remainder by zero, an integer beyond ±2^53) are errors in CEL`;
   }
+  // A map read with a key from the data that names an inherited member: JavaScript finds the function, CEL nothing.
+  if (inputs.some((text) => text in Object.prototype) && typeof compiled === typeof javascript && (typeof compiled === 'boolean' || typeof compiled === 'string')) {
+    return `${SECTION}: a map key from the spec or the cluster that names a member every JavaScript object inherits (\`constructor\`, \`toString\`) reads the inherited function in JavaScript and nothing in CEL`;
+  }
   if (typeof compiled !== 'string' || typeof javascript !== 'string') return undefined;
   // lowerAscii/upperAscii leave non-ASCII letters as they are: the two agree once both are case-mapped alike.
   if (NON_ASCII.test(compiled + javascript) && (compiled.toUpperCase() === javascript.toUpperCase() || compiled.toLowerCase() === javascript.toLowerCase())) {

@@ -13,6 +13,7 @@ import { isObservedState, type ObservedInput } from './observed.js';
 import type { TestContext } from './context.js';
 import { didYouMean } from './nearest.js';
 import { withArticle } from '../../util/article.js';
+import { refuseBinary } from '../../util/json.js';
 
 /**
  * `simulate`'s `observed`: by resource id, one entry, or a list for a forEach collection.
@@ -37,6 +38,7 @@ export function checkObserved(graph: CompositionGraph, entries: ObservedEntries)
     if (!collection && Array.isArray(value)) throw new TypeKroError('USAGE', `observed["${id}"]: resource "${id}" is one ${resource.kind}, not a collection; give one object, not a list`);
     const items = (Array.isArray(value) ? value : [value]) as readonly ObservedInput[];
     items.forEach((item, i) => checkKind(resource, item, collection ? `observed["${id}"][${i}]` : `observed["${id}"]`));
+    refuseBinary(value, `observed["${id}"]`);
   }
 }
 
