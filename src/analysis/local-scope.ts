@@ -7,7 +7,7 @@
  * placeholders.
  */
 import type { ClassMethod, Identifier, Node, ObjectMethod, VariableDeclaration } from '@babel/types';
-import { eachChild, isFunctionNode, unwrap, walk } from './ast.js';
+import { eachChild, isFunctionNode, isLoopCallbackOf, unwrap, walk } from './ast.js';
 import { codeRunner } from './code-runners.js';
 import { resolveExport, resolveModuleName, UnreadableFunctionError, type ModuleTarget } from './modules.js';
 import { namedBinding, scopeOf, type Binding, type FunctionLike, type Scope, type Write } from './scope.js';
@@ -257,6 +257,7 @@ function visitDeclarations(node: Node, parent: Node | undefined, walk: Declarati
     return;
   }
   if (isFunctionNode(node) && node !== walk.root) {
+    if (isLoopCallbackOf(node, parent)) declareLoopBodyLocals(node, parent!, walk, guards);
     recordNestedWrites(node, parent, walk, guards);
     return;
   }
@@ -284,6 +285,26 @@ function recordNestedWrites(fn: FunctionLike | ClassMethod | ObjectMethod, paren
     if (own.has(name)) continue;
     const list = walk.writes.get(name) ?? [];
     for (const write of writes) list.push({ ...write, guards: [...around, ...write.guards], ...(givenToCall ? {} : { fromClosure: true as const }) });
+    walk.writes.set(name, list);
+  }
+}
+
+/**
+ * The locals of a loop callback (`spec.workers.forEach((w) => { const name = `${w.name}-pod`; Pod({ name }) })`)
+ * are the function's, as those of a `for...of` body are: the run compiles a factory call in the callback in
+ * the composition's scope, which must find `name` there. Their writes inside the callback come along, under
+ * the call that loops (as a `for...of` body's are under its list). The callback's writes to names outside it
+ * are {@link recordNestedWrites}'.
+ */
+function declareLoopBodyLocals(fn: FunctionLike | ClassMethod | ObjectMethod, owner: Node, walk: DeclarationsWalk, guards: readonly Node[]): void {
+  const inner = declarationsOf(fn);
+  const around = [...guards, owner];
+  for (const [name, declared] of inner.names) {
+    declare(walk.names, name, declared.kind === 'const' || declared.kind === 'let' ? { ...declared, guards: [...around, ...declared.guards] } : declared);
+    const writes = inner.writes.get(name);
+    if (!writes) continue;
+    const list = walk.writes.get(name) ?? [];
+    for (const write of writes) list.push({ ...write, guards: [...around, ...write.guards] });
     walk.writes.set(name, list);
   }
 }
