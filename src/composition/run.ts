@@ -391,10 +391,13 @@ export class CompositionRun implements CompositionRunHooks {
     return type;
   }
 
-  /** Factory calls in the source that never ran: JavaScript decided their condition on a placeholder. */
+  /**
+   * Factory and nested composition calls in the source that never ran: JavaScript decided their condition on
+   * a placeholder (a nested one is refused there rather than silently left out).
+   */
   unexecutedFactoryCalls(): Node[] {
     if (!this.source) return [];
-    return factoryCallsIn(this.source.fn).filter((call) => !this.executed.has(call) && isFactoryName(calleeName(call)));
+    return factoryCallsIn(this.source.fn).filter((call) => !this.executed.has(call) && isFactoryCall(call));
   }
 
   private bindSpecParameter(): void {
@@ -472,7 +475,6 @@ function insertInSourceOrder(records: ResourceRecord[], record: ResourceRecord):
   else records.splice(index, 0, record);
 }
 
-/** A call of one of TypeKro's factories (the names `Deployment`, `configMap`, ... as called). */
 /** A call that creates resources: a factory, or a nested composition declared in the user's sources. */
 function isFactoryCall(call: Node): boolean {
   if (isFactoryName(calleeName(call))) return true;
@@ -481,7 +483,8 @@ function isFactoryCall(call: Node): boolean {
   return callee?.type === 'Identifier' && file !== undefined && isInitialisedByCall(file, callee.name, COMPOSITION_DEFINERS);
 }
 
-const COMPOSITION_DEFINERS: ReadonlySet<string> = new Set(['kubernetesComposition']);
+// Both make a composition a composition function may call as a nested one (`cache({ ... })`).
+const COMPOSITION_DEFINERS: ReadonlySet<string> = new Set(['kubernetesComposition', 'toResourceGraph']);
 
 function calleeName(call: Node): string | undefined {
   if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression') return undefined;

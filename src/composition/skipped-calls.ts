@@ -16,7 +16,7 @@ import { locationOf, parseSourceFile, snippetOf, type CallNode } from '../analys
 import { exprValue } from '../ir/value.js';
 import type { Expr } from '../ir/expr.js';
 import { isInternalFile } from '../model/call-site.js';
-import { factoryByName } from '../model/factory.js';
+import { factoryByName, isFactoryName } from '../model/factory.js';
 import { compileValueNode } from './compile-node.js';
 import { literalValue } from './source-values.js';
 import type { CallSite, CompositionSource } from './source-site.js';
@@ -70,6 +70,7 @@ export function makeSkippedCalls(host: SkippedCallHost, skipped: readonly Skippe
     if (decidedByJavaScript(call, host, made !== undefined)) continue;
     const factoryCall = made?.chain.at(-1) ?? call;
     const factory = typekroFactoryOf(factoryCall, locationOf(factoryCall)?.file ?? host.source.file);
+    if (!factory && !made && isNestedCompositionCall(call, host)) throw skippedNestedComposition(call);
     if (!factory) {
       throw syntaxError(
         factoryCall,
@@ -115,6 +116,24 @@ function decidedByJavaScript(call: CallNode, host: SkippedCallHost, helperCall: 
     items[loop.variable] = { kind: 'opaque', why: `\`${loop.variable}\` is the item of a loop over a constant list`, writes: [], scope: host.scope };
   }
   return !context.conditions.some(({ test }) => onReference(test));
+}
+
+/** `cache({ ... })`: a call the run counts as creating resources whose callee is not a factory's name. */
+function isNestedCompositionCall(call: CallNode, host: SkippedCallHost): boolean {
+  return call.type === 'CallExpression' && call.callee.type === 'Identifier' && !isFactoryName(call.callee.name) && host.isFactoryCall(call);
+}
+
+/**
+ * A nested composition (`if (spec.env !== 'dev') { cache({ ... }) }`) in a branch JavaScript skipped: TypeKro
+ * can make a skipped factory call from its source, but not a composition, which exists only as the value of
+ * its definition; leaving it out would silently drop its resources.
+ */
+function skippedNestedComposition(call: CallNode): Error {
+  return syntaxError(
+    call,
+    'this nested composition did not run when the composition was defined (its branch was decided on a placeholder value: JavaScript enters only a branch whose condition is truthy for a placeholder, as a bare reference `if (spec.cache)` is), and TypeKro cannot make a composition from source',
+    'put the call in a branch whose condition is a boolean spec field itself (`if (spec.withCache) { cache({ ... }) }`; add such a field for a negated or compared condition), or call its factories in the branch directly',
+  );
 }
 
 function guardedInSkippedHelper(call: CallNode, guard: Node): Error {
