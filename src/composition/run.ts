@@ -7,6 +7,7 @@
 import type { Node } from '@babel/types';
 import { unwrap } from '../analysis/ast.js';
 import { isInitialisedByCall } from '../analysis/named-function.js';
+import { typekroImportName } from '../analysis/modules.js';
 import { enclosingContext, factoryCallsIn } from '../analysis/composition.js';
 import { scopeOf, type Binding, type Scope } from '../analysis/scope.js';
 import { E, type Expr } from '../ir/expr.js';
@@ -480,7 +481,9 @@ function isFactoryCall(call: Node): boolean {
   if (isFactoryName(calleeName(call))) return true;
   const callee = call.type === 'CallExpression' ? unwrap(call.callee) : undefined;
   const file = call.loc?.filename;
-  return callee?.type === 'Identifier' && file !== undefined && isInitialisedByCall(file, callee.name, COMPOSITION_DEFINERS);
+  if (callee?.type !== 'Identifier' || file === undefined) return false;
+  // A factory imported under another name (`import { Deployment as Pod }`) creates resources as well.
+  return isFactoryName(typekroImportName(file, callee.name)) || isInitialisedByCall(file, callee.name, COMPOSITION_DEFINERS);
 }
 
 // Both make a composition a composition function may call as a nested one (`cache({ ... })`).

@@ -13,6 +13,7 @@ import { isReferenceLoop } from './collections.js';
 import { jumpsOf } from '../analysis/jumps.js';
 import { scopeOf, type Binding, type Scope } from '../analysis/scope.js';
 import { locationOf, parseSourceFile, snippetOf, type CallNode } from '../analysis/source.js';
+import { typekroImportName } from '../analysis/modules.js';
 import { exprValue } from '../ir/value.js';
 import type { Expr } from '../ir/expr.js';
 import { isInternalFile } from '../model/call-site.js';
@@ -151,7 +152,8 @@ function typekroFactoryOf(call: CallNode, file: string): ((config: never) => unk
   const local = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.object.type === 'Identifier' ? callee.object.name : undefined;
   const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : undefined;
   if (!local || !name || !importedFromTypeKro(local, file)) return undefined;
-  return factoryByName(name);
+  // `Pod(...)` after `import { Deployment as Pod }` is the factory Deployment.
+  return factoryByName(callee.type === 'Identifier' ? (typekroImportName(file, name) ?? name) : name);
 }
 
 function importedFromTypeKro(local: string, file: string): boolean {
