@@ -27,7 +27,8 @@ interface Declarations {
 type Declared =
   | { readonly kind: 'const' | 'let'; readonly init: Node | undefined; readonly guards: readonly Node[] }
   | { readonly kind: 'function'; readonly fn: FunctionLike }
-  | { readonly kind: 'ambiguous' };
+  /** Declared more than once (in two blocks or loop bodies): the initialisers, `undefined` for one without. */
+  | { readonly kind: 'ambiguous'; readonly inits: readonly (Node | undefined)[] };
 
 /**
  * Declarations by function or program node: derived from the immutable AST alone, and weakly keyed by nodes
@@ -143,7 +144,12 @@ function lazyScope(declarations: Declarations, parent: Scope, isFactoryCall: IsF
 function bindingOf(name: string, declared: Declared, writes: readonly Write[], scope: Scope, isFactoryCall: IsFactoryCall): Binding | undefined {
   if (declared.kind === 'function') return { kind: 'function', fn: declared.fn, scope };
   if (declared.kind === 'ambiguous') {
-    return { kind: 'opaque', why: `\`${name}\` is declared more than once in this function`, writes: [], scope };
+    // Which declaration a use sees depends on its block: each initialiser may be the value (followed for references).
+    const inits = declared.inits.filter((init): init is Node => init !== undefined);
+    const candidates: Write[] = [...inits.map((init) => ({ node: init, value: init, guards: [] })), ...writes];
+    const exactCandidates = writes.length === 0 && inits.length === declared.inits.length ? { declarations: inits } : {};
+    const hint = `give each declaration its own name (\`${name}\`, \`${name}2\`), or build the value where it is used`;
+    return { kind: 'opaque', why: `\`${name}\` is declared more than once in this function`, writes: candidates, scope, hint, ...exactCandidates };
   }
   const init = declared.init;
   const initWrite: Write[] = init ? [{ node: init, value: init, guards: declared.guards }] : [];
@@ -319,7 +325,13 @@ function itemParameter(fn: FunctionLike | ClassMethod | ObjectMethod, callee: No
 }
 
 function declare(names: Map<string, Declared>, name: string, declared: Declared): void {
-  names.set(name, names.has(name) ? { kind: 'ambiguous' } : declared);
+  const previous = names.get(name);
+  names.set(name, previous ? { kind: 'ambiguous', inits: [...initsOf(previous), ...initsOf(declared)] } : declared);
+}
+
+function initsOf(declared: Declared): readonly (Node | undefined)[] {
+  if (declared.kind === 'ambiguous') return declared.inits;
+  return [declared.kind === 'function' ? declared.fn : declared.init];
 }
 
 /** The test that guards `child` of `parent` (the branch of an if/ternary/logical, a loop body), if any. */

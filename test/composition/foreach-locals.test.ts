@@ -4,6 +4,8 @@
  * `forEach` never ran on a reference (its resources were silently dropped), a local holding a ternary kept
  * the value JavaScript computed on a placeholder (`${w.image}` for `w.image === '' ? 'nginx' : w.image`), and
  * in a branch JavaScript skipped the local was refused as unknown where the for...of form compiled (issue 10).
+ * A name declared in two loop bodies (either form) kept JavaScript's value even when it was computed on a
+ * placeholder; it is refused then, and kept when every declaration is an exact read.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -12,6 +14,7 @@ import { parse } from 'yaml';
 import { evaluateConcrete, kubernetesComposition, type Composition } from '../../src/index.js';
 import { ConfigMap, Deployment } from '../../src/simple.js';
 import { simulate } from '../../src/testing/index.js';
+import { refusalsIn } from '../support/refusals.js';
 
 const definition = {
   apiVersion: 'loops.typekro.dev/v1alpha1',
@@ -115,5 +118,54 @@ describe('a local in a loop callback', () => {
     const [configMap] = resources(conditional) as { forEach: Record<string, string>[] }[];
     assert.deepEqual(configMap!.forEach, [{ w: '${schema.spec.workers.filter(w, w.image != "")}' }]);
     assertMeansJavaScript(conditional);
+  });
+});
+
+describe('a local declared in two loop bodies', () => {
+  const { refusal, at } = refusalsIn(import.meta.filename);
+
+  it('is refused where a computed value is read (JavaScript used one of the declarations, the compiler cannot tell which)', () => {
+    const hint = '  hint: give each declaration its own name (`image`, `image2`), or build the value where it is used';
+    const forOf = refusal(() => kubernetesComposition({ ...definition, name: 'two-for-of' }, (spec) => {
+      for (const w of spec.workers) {
+        const image = w.image === '' ? 'nginx' : w.image;
+        Deployment({ name: w.name, image });
+      }
+      for (const w of spec.workers) {
+        const image = w.image === '' ? 'redis' : w.image;
+        ConfigMap({ name: w.name, data: { image } });
+      }
+      return {};
+    }));
+    assert.equal(forOf, `${at("'two-for-of'", 'image })')}: \`image\` is declared more than once in this function, and its value depends on a reference\n    image\n${hint}`);
+    const forEach = refusal(() => kubernetesComposition({ ...definition, name: 'two-for-each' }, (spec) => {
+      spec.workers.forEach((w) => {
+        const image = w.image === '' ? 'nginx' : w.image;
+        Deployment({ name: w.name, image });
+      });
+      spec.workers.forEach((w) => {
+        const image = w.image === '' ? 'redis' : w.image;
+        ConfigMap({ name: w.name, data: { image } });
+      });
+      return {};
+    }));
+    assert.equal(forEach, `${at("'two-for-each'", 'image })')}: \`image\` is declared more than once in this function, and its value depends on a reference\n    image\n${hint}`);
+  });
+
+  it('keeps what JavaScript computed when every declaration is an exact read (a template of reads)', () => {
+    const app = kubernetesComposition({ ...definition, name: 'two-templates' }, (spec) => {
+      spec.workers.forEach((w) => {
+        const name = `${w.name}-pod`;
+        Deployment({ name, image: w.image });
+      });
+      for (const w of spec.workers) {
+        const name = `${w.name}-cm`;
+        ConfigMap({ name, data: { image: w.image } });
+      }
+      return {};
+    });
+    const names = (resources(app) as { template: { metadata: { name: string } } }[]).map((r) => r.template.metadata.name);
+    assert.deepEqual(names, ['${w.name}-pod', '${w.name}-cm']);
+    assertMeansJavaScript(app);
   });
 });
