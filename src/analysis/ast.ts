@@ -71,6 +71,19 @@ export function isFunctionNode(node: Node): node is Extract<Node, { type: 'Arrow
   return FUNCTION_TYPES.has(node.type);
 }
 
+const LOOP_METHODS: ReadonlySet<string> = new Set(['map', 'forEach', 'flatMap']);
+
+/**
+ * True when `fn` is the first argument of `owner`, a call `x.map(...)`, `x.forEach(...)` or `x.flatMap(...)`:
+ * the body of a loop, which the compiler reads like a `for...of` body (its item becomes a forEach item, its
+ * locals are the enclosing function's).
+ */
+export function isLoopCallbackOf(fn: Node, owner: Node | undefined): boolean {
+  if (owner?.type !== 'CallExpression' || owner.arguments[0] !== fn) return false;
+  const callee = owner.callee;
+  return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && LOOP_METHODS.has(callee.property.name);
+}
+
 /** Strips wrappers that do not change a value: TypeScript assertions and parentheses. */
 export function unwrap(node: Node): Node {
   let current = node;

@@ -5,7 +5,7 @@
 import type {
   ArrowFunctionExpression, FunctionDeclaration, FunctionExpression, Node, ObjectExpression, ReturnStatement,
 } from '@babel/types';
-import { isFunctionNode, lastRunStatement, unwrap, walk } from './ast.js';
+import { isFunctionNode, isLoopCallbackOf, lastRunStatement, unwrap, walk } from './ast.js';
 import { syntaxError } from './errors.js';
 import type { CallNode } from './source.js';
 
@@ -266,8 +266,6 @@ function isSet(left: Node): Node {
   return { type: 'BinaryExpression', operator: '!=', left, right: { type: 'NullLiteral', ...position }, ...position } as Node;
 }
 
-const LOOP_METHODS = new Set(['map', 'forEach', 'flatMap']);
-
 function loopOf(parent: Node, child: Node, parents: Map<Node, Node>): EnclosingLoop | undefined {
   if (parent.type === 'ForOfStatement' && child === parent.body) {
     const left = parent.left;
@@ -327,10 +325,7 @@ function stepOf(update: Node, name: string | undefined): number | undefined {
 
 /** True when `fn` is the first argument of `x.map(...)`, `x.forEach(...)` or `x.flatMap(...)`. */
 function isLoopCallback(fn: Node, parents: Map<Node, Node>): boolean {
-  const owner = parents.get(fn);
-  if (owner?.type !== 'CallExpression' || owner.arguments[0] !== fn) return false;
-  const callee = owner.callee;
-  return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && LOOP_METHODS.has(callee.property.name);
+  return isLoopCallbackOf(fn, parents.get(fn));
 }
 
 function isUnsupportedLoop(parent: Node, child: Node): boolean {

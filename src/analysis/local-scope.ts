@@ -7,7 +7,7 @@
  * placeholders.
  */
 import type { ClassMethod, Identifier, Node, ObjectMethod, VariableDeclaration } from '@babel/types';
-import { eachChild, isFunctionNode, unwrap, walk } from './ast.js';
+import { eachChild, isFunctionNode, isLoopCallbackOf, unwrap, walk } from './ast.js';
 import { codeRunner } from './code-runners.js';
 import { resolveExport, resolveModuleName, UnreadableFunctionError, type ModuleTarget } from './modules.js';
 import { namedBinding, scopeOf, type Binding, type FunctionLike, type Scope, type Write } from './scope.js';
@@ -35,7 +35,8 @@ type Declared =
       readonly restOf?: Node;
     }
   | { readonly kind: 'function'; readonly fn: FunctionLike }
-  | { readonly kind: 'ambiguous' };
+  /** Declared more than once (in two blocks or loop bodies): the initialisers, `undefined` for one without. */
+  | { readonly kind: 'ambiguous'; readonly inits: readonly (Node | undefined)[] };
 
 /**
  * Declarations by function or program node: derived from the immutable AST alone, and weakly keyed by nodes
@@ -151,7 +152,12 @@ function lazyScope(declarations: Declarations, parent: Scope, isFactoryCall: IsF
 function bindingOf(name: string, declared: Declared, writes: readonly Write[], scope: Scope, isFactoryCall: IsFactoryCall): Binding | undefined {
   if (declared.kind === 'function') return { kind: 'function', fn: declared.fn, scope };
   if (declared.kind === 'ambiguous') {
-    return { kind: 'opaque', why: `\`${name}\` is declared more than once in this function`, writes: [], scope };
+    // Which declaration a use sees depends on its block: each initialiser may be the value (followed for references).
+    const inits = declared.inits.filter((init): init is Node => init !== undefined);
+    const candidates: Write[] = [...inits.map((init) => ({ node: init, value: init, guards: [] })), ...writes];
+    const exactCandidates = writes.length === 0 && inits.length === declared.inits.length ? { declarations: inits } : {};
+    const hint = `give each declaration its own name (\`${name}\`, \`${name}2\`), or build the value where it is used`;
+    return { kind: 'opaque', why: `\`${name}\` is declared more than once in this function`, writes: candidates, scope, hint, ...exactCandidates };
   }
   const init = declared.init;
   const initWrite: Write[] = init ? [{ node: init, value: init, guards: declared.guards }] : [];
@@ -280,6 +286,7 @@ function visitDeclarations(node: Node, parent: Node | undefined, walk: Declarati
     return;
   }
   if (isFunctionNode(node) && node !== walk.root) {
+    if (isLoopCallbackOf(node, parent)) declareLoopBodyLocals(node, parent!, walk, guards);
     recordNestedWrites(node, parent, walk, guards);
     return;
   }
@@ -324,6 +331,26 @@ function onlyBodyCounts(fn: FunctionLike | ClassMethod | ObjectMethod): boolean 
   return true;
 }
 
+/**
+ * The locals of a loop callback (`spec.workers.forEach((w) => { const name = `${w.name}-pod`; Pod({ name }) })`)
+ * are the function's, as those of a `for...of` body are: the run compiles a factory call in the callback in
+ * the composition's scope, which must find `name` there. Their writes inside the callback come along, under
+ * the call that loops (as a `for...of` body's are under its list). The callback's writes to names outside it
+ * are {@link recordNestedWrites}'.
+ */
+function declareLoopBodyLocals(fn: FunctionLike | ClassMethod | ObjectMethod, owner: Node, walk: DeclarationsWalk, guards: readonly Node[]): void {
+  const inner = declarationsOf(fn);
+  const around = [...guards, owner];
+  for (const [name, declared] of inner.names) {
+    declare(walk.names, name, declared.kind === 'const' || declared.kind === 'let' ? { ...declared, guards: [...around, ...declared.guards] } : declared);
+    const writes = inner.writes.get(name);
+    if (!writes) continue;
+    const list = walk.writes.get(name) ?? [];
+    for (const write of writes) list.push({ ...write, guards: [...around, ...write.guards] });
+    walk.writes.set(name, list);
+  }
+}
+
 /** The first parameter of a callback given to `list.method(...)`, standing for an item of `list`. */
 function itemParameter(fn: FunctionLike | ClassMethod | ObjectMethod, callee: Node): { param: string; list: string } | undefined {
   const first = fn.params[0];
@@ -334,7 +361,13 @@ function itemParameter(fn: FunctionLike | ClassMethod | ObjectMethod, callee: No
 }
 
 function declare(names: Map<string, Declared>, name: string, declared: Declared): void {
-  names.set(name, names.has(name) ? { kind: 'ambiguous' } : declared);
+  const previous = names.get(name);
+  names.set(name, previous ? { kind: 'ambiguous', inits: [...initsOf(previous), ...initsOf(declared)] } : declared);
+}
+
+function initsOf(declared: Declared): readonly (Node | undefined)[] {
+  if (declared.kind === 'ambiguous') return declared.inits;
+  return [declared.kind === 'function' ? declared.fn : declared.init];
 }
 
 /** The test that guards `child` of `parent` (the branch of an if/ternary/logical, a loop body), if any. */

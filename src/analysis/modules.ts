@@ -66,6 +66,25 @@ export function resolveModuleName(file: string, name: string, seen: ReadonlySet<
 }
 
 /**
+ * The name TypeKro exports what `file` imports as `name`, when it imports it from TypeKro: a factory renamed
+ * on import (`import { Deployment as Pod } from 'typekro/simple'`) is still the factory `Deployment`.
+ *
+ * @example
+ * ```ts
+ * typekroImportName('/app/app.ts', 'Pod'); // 'Deployment'
+ * ```
+ */
+export function typekroImportName(file: string, name: string): string | undefined {
+  try {
+    const target = resolveModuleName(file, name);
+    return target?.kind === 'package' && target.typekro && target.imported !== 'default' ? target.imported : undefined;
+  } catch {
+    // An import TypeKro cannot follow names no TypeKro export.
+    return undefined;
+  }
+}
+
+/**
  * What `file` exports as `exported` (`'default'` for the default export), followed to its declaration.
  * Throws {@link UnreadableFunctionError} when the file has no such export or the re-exports form a cycle.
  *

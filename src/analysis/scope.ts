@@ -42,7 +42,19 @@ export type Binding =
    * reference, so does the local, and using it where a compiled value is needed fails with `why`.
    * `holdsReferences`: it holds resource handles (created in its initialiser), references themselves.
    */
-  | { readonly kind: 'opaque'; readonly why: string; readonly writes: readonly Write[]; readonly scope: Scope; readonly holdsReferences?: true; readonly hint?: string }
+  | {
+      readonly kind: 'opaque';
+      readonly why: string;
+      readonly writes: readonly Write[];
+      readonly scope: Scope;
+      readonly holdsReferences?: true;
+      readonly hint?: string;
+      /**
+       * A name declared more than once in one function (`const image = ...` in two loop bodies): every
+       * initialiser, one of which JavaScript used. Its value is exact only when each of them is.
+       */
+      readonly declarations?: readonly Node[];
+    }
   /**
    * The `Cel` escape hatches (`Cel.expr`, `Cel.cond`, `Cel.template`, `Cel.has`), compiled from source like
    * any other call. `print` turns an expression into CEL text for `Cel.expr`'s pasted parts.

@@ -1,7 +1,7 @@
 /**
  * Which spec values are secret, for one composition: fields marked `sensitive(...)` and every spec field
  * whose value flows into a Secret's `data` or `stringData` (directly, through a loop variable, or through
- * another resource's field). Both modes and the CLI build their {@link Redactor} here, from the graph alone,
+ * another resource's field), unless it also names an object (names are never secret). Both modes and the CLI build their {@link Redactor} here, from the graph alone,
  * so that kro mode (which renders nothing itself) redacts what direct mode redacts.
  */
 import { exprChildren, type Expr } from '../ir/expr.js';
@@ -28,13 +28,56 @@ export function sensitivePaths(graph: CompositionGraph): SpecPath[] {
   const paths = new Map<string, SpecPath>();
   const add = (path: SpecPath): void => void paths.set(path.join('\u0000'), path);
   markedPaths(graph.spec, [], add);
-  const flow = new SecretFlow(graph, add);
+  const named = namingPaths(graph);
+  // A field that also names an object (`spec.name` in a Secret's `stringData` and in the Secret's name) is
+  // an ordinary field: every list of the objects shows it, and redacting it would only hide every status
+  // field built from it.
+  const flow = new SecretFlow(graph, (path) => void (named.some((shown) => covers(shown, path)) || add(path)));
   for (const resource of graph.resources) {
     if (!isSecret(resource) || !resource.template) continue;
     const template = resource.template as Readonly<Record<string, Value>>;
-    for (const field of ['data', 'stringData']) if (template[field] !== undefined) flow.value(template[field]!, resource);
+    for (const field of SECRET_FIELDS) if (template[field] !== undefined) flow.value(template[field]!, resource);
   }
   return [...paths.values()];
+}
+
+const SECRET_FIELDS = ['data', 'stringData'];
+
+/**
+ * What names an object, in a `metadata`: its name and namespace, which every list of the objects, event and
+ * error shows. Labels and annotations are not: a value put there by mistake may still be a secret.
+ */
+const NAMING: ReadonlySet<string> = new Set(['name', 'generateName', 'namespace']);
+
+/**
+ * The spec paths some object's name or namespace shows as they are: a read of the spec
+ * (or of a loop item), or a string built from such reads (`${spec.name}-creds`). A read that is only tested
+ * or transformed there shows nothing.
+ */
+function namingPaths(graph: CompositionGraph): SpecPath[] {
+  const paths: SpecPath[] = [];
+  const flow = new SecretFlow(graph, (path) => void paths.push(path), undefined, false);
+  for (const resource of graph.resources) {
+    if (!resource.template) continue;
+    for (const leaf of exprLeaves(resource.template)) {
+      if (!leaf.path.some((segment, i) => segment === 'metadata' && NAMING.has(String(leaf.path[i + 1])))) continue;
+      for (const part of writtenReads(leaf.expr)) flow.expr(part, resource);
+    }
+  }
+  return paths;
+}
+
+/** The reads `expr` writes out whole: itself when it is one, the parts of a string template or of a `+`. */
+function writtenReads(expr: Expr): Expr[] {
+  if (expr.kind === 'template') return expr.parts.flatMap((part) => (typeof part === 'string' ? [] : writtenReads(part)));
+  if (expr.kind === 'binary' && expr.op === '+') return [...writtenReads(expr.left), ...writtenReads(expr.right)];
+  return chainOf(expr) ? [expr] : [];
+}
+
+/** Whether showing `shown` shows all of `path` (`shown` is `path` or holds it; `*` in `shown` is every key). */
+function covers(shown: SpecPath, path: SpecPath): boolean {
+  if (shown.length > path.length) return false;
+  return shown.every((segment, i) => segment === path[i] || segment === ANY);
 }
 
 /**
@@ -189,6 +232,8 @@ class SecretFlow {
     private readonly add: (path: SpecPath) => void,
     /** Called when an expression reads a Secret's `data` or `stringData`. */
     private readonly readsSecretData: () => void = () => undefined,
+    /** Whether a read of another resource follows that resource's template to the spec paths it reads. */
+    private readonly followResources = true,
   ) {
     this.byId = new Map(graph.resources.map((r) => [r.id, r]));
   }
@@ -245,9 +290,10 @@ class SecretFlow {
       while (list.kind === 'macro' && list.macro === 'filter') list = list.target;
       const source = chainOf(list);
       if (source?.root === 'schema' && source.path[0] === 'spec') this.add([...source.path.slice(1), ANY, ...path]);
-      else this.expr(list, resource);
+      else if (this.followResources) this.expr(list, resource);
       return;
     }
+    if (!this.followResources) return;
     const other = this.byId.get(root);
     if (other && isSecret(other) && (path[0] === 'data' || path[0] === 'stringData' || path.length === 0)) this.readsSecretData();
     const key = `${root}\u0000${path.join('\u0000')}`;

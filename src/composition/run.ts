@@ -7,6 +7,7 @@
 import type { Node } from '@babel/types';
 import { unwrap } from '../analysis/ast.js';
 import { isInitialisedByCall } from '../analysis/named-function.js';
+import { typekroImportName } from '../analysis/modules.js';
 import { enclosingContext, factoryCallsIn } from '../analysis/composition.js';
 import { scopeOf, type Binding, type Scope } from '../analysis/scope.js';
 import { E, type Expr } from '../ir/expr.js';
@@ -395,10 +396,13 @@ export class CompositionRun implements CompositionRunHooks {
     return type;
   }
 
-  /** Factory calls in the source that never ran: JavaScript decided their condition on a placeholder. */
+  /**
+   * Factory and nested composition calls in the source that never ran: JavaScript decided their condition on
+   * a placeholder (a nested one is refused there rather than silently left out).
+   */
   unexecutedFactoryCalls(): Node[] {
     if (!this.source) return [];
-    return factoryCallsIn(this.source.fn).filter((call) => !this.executed.has(call) && isFactoryName(calleeName(call)));
+    return factoryCallsIn(this.source.fn).filter((call) => !this.executed.has(call) && isFactoryCall(call));
   }
 
   private bindSpecParameter(): void {
@@ -476,16 +480,18 @@ function insertInSourceOrder(records: ResourceRecord[], record: ResourceRecord):
   else records.splice(index, 0, record);
 }
 
-/** A call of one of TypeKro's factories (the names `Deployment`, `configMap`, ... as called). */
 /** A call that creates resources: a factory, or a nested composition declared in the user's sources. */
 function isFactoryCall(call: Node): boolean {
   if (isFactoryName(calleeName(call))) return true;
   const callee = call.type === 'CallExpression' ? unwrap(call.callee) : undefined;
   const file = call.loc?.filename;
-  return callee?.type === 'Identifier' && file !== undefined && isInitialisedByCall(file, callee.name, COMPOSITION_DEFINERS);
+  if (callee?.type !== 'Identifier' || file === undefined) return false;
+  // A factory imported under another name (`import { Deployment as Pod }`) creates resources as well.
+  return isFactoryName(typekroImportName(file, callee.name)) || isInitialisedByCall(file, callee.name, COMPOSITION_DEFINERS);
 }
 
-const COMPOSITION_DEFINERS: ReadonlySet<string> = new Set(['kubernetesComposition']);
+// Both make a composition a composition function may call as a nested one (`cache({ ... })`).
+const COMPOSITION_DEFINERS: ReadonlySet<string> = new Set(['kubernetesComposition', 'toResourceGraph']);
 
 function calleeName(call: Node): string | undefined {
   if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression') return undefined;

@@ -13,10 +13,11 @@ import { isReferenceLoop } from './collections.js';
 import { jumpsOf } from '../analysis/jumps.js';
 import { scopeOf, type Binding, type Scope } from '../analysis/scope.js';
 import { locationOf, parseSourceFile, snippetOf, type CallNode } from '../analysis/source.js';
+import { typekroImportName } from '../analysis/modules.js';
 import { exprValue } from '../ir/value.js';
 import type { Expr } from '../ir/expr.js';
 import { isInternalFile } from '../model/call-site.js';
-import { factoryByName } from '../model/factory.js';
+import { factoryByName, isFactoryName } from '../model/factory.js';
 import { compileValueNode } from './compile-node.js';
 import { withGuards } from '../analysis/absent-spec.js';
 import { literalValue } from './source-values.js';
@@ -73,6 +74,7 @@ export function makeSkippedCalls(host: SkippedCallHost, skipped: readonly Skippe
     if (decidedByJavaScript(call, host, made !== undefined)) continue;
     const factoryCall = made?.chain.at(-1) ?? call;
     const factory = typekroFactoryOf(factoryCall, locationOf(factoryCall)?.file ?? host.source.file);
+    if (!factory && !made && isNestedCompositionCall(call, host)) throw skippedNestedComposition(call);
     if (!factory) {
       throw syntaxError(
         factoryCall,
@@ -121,6 +123,24 @@ function decidedByJavaScript(call: CallNode, host: SkippedCallHost, helperCall: 
   return !context.conditions.some(({ test }) => onReference(test));
 }
 
+/** `cache({ ... })`: a call the run counts as creating resources whose callee is not a factory's name. */
+function isNestedCompositionCall(call: CallNode, host: SkippedCallHost): boolean {
+  return call.type === 'CallExpression' && call.callee.type === 'Identifier' && !isFactoryName(call.callee.name) && host.isFactoryCall(call);
+}
+
+/**
+ * A nested composition (`if (spec.env !== 'dev') { cache({ ... }) }`) in a branch JavaScript skipped: TypeKro
+ * can make a skipped factory call from its source, but not a composition, which exists only as the value of
+ * its definition; leaving it out would silently drop its resources.
+ */
+function skippedNestedComposition(call: CallNode): Error {
+  return syntaxError(
+    call,
+    'this nested composition did not run when the composition was defined (its branch was decided on a placeholder value: JavaScript enters only a branch whose condition is truthy for a placeholder, as a bare reference `if (spec.cache)` is), and TypeKro cannot make a composition from source',
+    'put the call in a branch whose condition is a boolean spec field itself (`if (spec.withCache) { cache({ ... }) }`; add such a field for a negated or compared condition), or call its factories in the branch directly',
+  );
+}
+
 function guardedInSkippedHelper(call: CallNode, guard: Node): Error {
   return syntaxError(
     guard,
@@ -136,7 +156,8 @@ function typekroFactoryOf(call: CallNode, file: string): ((config: never) => unk
   const local = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.object.type === 'Identifier' ? callee.object.name : undefined;
   const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : undefined;
   if (!local || !name || !importedFromTypeKro(local, file)) return undefined;
-  return factoryByName(name);
+  // `Pod(...)` after `import { Deployment as Pod }` is the factory Deployment.
+  return factoryByName(callee.type === 'Identifier' ? (typekroImportName(file, name) ?? name) : name);
 }
 
 function importedFromTypeKro(local: string, file: string): boolean {

@@ -140,6 +140,12 @@ function checkSpecParts(node: Node, scope: Scope, field: ManifestField, inComput
     return;
   }
   if (field.pendingIsUndefined && !inComputed) return;
+  const binding = source.type === 'Identifier' ? scope.lookup(source.name) : undefined;
+  if (binding?.kind === 'opaque' && binding.declarations) {
+    // Declared in several blocks (each exact, see isExactRead): each may be the one JavaScript used.
+    for (const init of binding.declarations) checkSpecParts(init, binding.scope, field, inComputed);
+    return;
+  }
   if (mentionsReferences(source, scope)) checkPresent(source, compileValueNode(source, guardedScope(scope, field)), field, scope, inComputed);
 }
 
@@ -229,6 +235,8 @@ function isExactRead(node: Node, scope: Scope): boolean {
       const binding = scope.lookup(source.name);
       if (binding?.kind === 'value') return binding.fromSource !== true;
       if (binding?.kind === 'resources' || (binding?.kind === 'opaque' && binding.holdsReferences)) return true;
+      // Declared in several blocks: JavaScript's value came from one of them, exact if each would be.
+      if (binding?.kind === 'opaque' && binding.declarations) return binding.declarations.every((init) => isExactRead(init, binding.scope));
       if (binding?.kind === 'alias') return isExactRead(binding.node, binding.scope);
       return !mentionsReferences(source, scope);
     }

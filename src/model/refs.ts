@@ -129,6 +129,11 @@ export function createRef(data: RefData, hooks: ProxyHooks = {}): unknown {
       if (prop === 'map' && hooks.mapList) {
         return (callback: (item: unknown, index: number) => unknown) => hooks.mapList!(data, callback);
       }
+      // `spec.workers.forEach((w) => Pod(...))` is the same loop as `.map`, without a list: the callback runs
+      // once, on a forEach item, as a for...of body does (otherwise the proxy's call would skip it silently).
+      if (prop === 'forEach' && hooks.mapList) {
+        return (callback: (item: unknown, index: number) => unknown): void => void hooks.mapList!(data, callback);
+      }
       if (typeof prop === 'symbol' || prop === 'then') return undefined;
       const segment = /^\d+$/.test(prop) ? Number(prop) : prop;
       const path = [...data.path, segment];

@@ -6,20 +6,16 @@
  * over a constant list the JavaScript value is exact and kept.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { type } from 'arktype';
-import { evaluateConcrete, kubernetesComposition, TypeKroError } from '../../src/index.js';
+import { evaluateConcrete, kubernetesComposition } from '../../src/index.js';
 import { ConfigMap } from '../../src/simple.js';
 import { simulate } from '../../src/testing/index.js';
+import { refusalsIn } from '../support/refusals.js';
 
-const source = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
-/** `file:line:column` of the first occurrence of `text` on the line ending with `// at: <marker>`. */
-function at(marker: string, text: string): string {
-  const index = source.findIndex((line) => line.endsWith(`// at: ${marker}`));
-  return `${fileURLToPath(import.meta.url)}:${index + 1}:${source[index]!.indexOf(text) + 1}`;
-}
+const { refusal, at: placeOf } = refusalsIn(import.meta.filename);
+/** Where `text` is first written on the line marked `// at: <marker>`. */
+const at = (marker: string, text: string): string => placeOf(`// at: ${marker}`, text);
 
 const definition = {
   apiVersion: 'writes.typekro.dev/v1alpha1',
@@ -28,16 +24,6 @@ const definition = {
   status: type({ v: 'string' }),
 };
 const HINT = 'build the value in one expression and bind it with const: a ternary for a choice, `.map(...)`, `.filter(...)` or `.join(...)` over the list for what a loop collects';
-
-function refusal(define: () => unknown): string {
-  try {
-    define();
-  } catch (error) {
-    assert.ok(error instanceof TypeKroError, String(error));
-    return `${error.message}\n  hint: ${(error as { hint?: string }).hint}`;
-  }
-  assert.fail('the composition was defined');
-}
 
 describe('a local changed inside a callback', () => {
   it('is refused where it is read when the callback runs over the spec', () => {

@@ -84,3 +84,28 @@ test('preparing a graph for the direct runtime compiles every expression first, 
     message: "resource \"configMap\" field data.k: `nosuch((schema.spec.n))` does not compile in direct mode's CEL engine: found no matching overload for 'nosuch(dyn)'; it holds hand-written CEL (Cel.expr, or readyWhen/includeWhen text): check that text; nothing was applied",
   });
 });
+
+test('a condition is checked with the instance schema\'s types before anything is applied: a string or an int is refused, a bool and an unknown type are not', async () => {
+  const { prepareGraph } = await import('../../src/runtime/engine/index.js');
+  const { createCelEngine } = await import('../../src/runtime/cel/index.js');
+  const stringField = kubernetesComposition({ ...definition, name: 'string-condition', kind: 'StringCondition' }, (spec) => {
+    configMap({ metadata: { name: spec.name }, data: { k: 'v' } }).withIncludeWhen(Cel.expr<boolean>(spec.s));
+    return { v: 'x' };
+  });
+  const message = 'resource "configMap" includeWhen: `(schema.spec.s)` is a string, not a bool (KRO would refuse the RGD); nothing was applied';
+  assert.throws(() => prepareGraph(stringField.graph, createCelEngine()), { message });
+  await assert.rejects(stringField.factory('direct', { namespace: 'dev' }).toYaml({ name: 'a', n: 1, l: [], s: 'yes' }), { message });
+  const intField = kubernetesComposition({ ...definition, name: 'int-condition', kind: 'IntCondition' }, (spec) => {
+    configMap({ metadata: { name: spec.name }, data: { k: 'v' } }).withIncludeWhen(Cel.expr<boolean>(spec.n, ' + 1'));
+    return { v: 'x' };
+  });
+  assert.throws(() => prepareGraph(intField.graph, createCelEngine()), { message: 'resource "configMap" includeWhen: `(schema.spec.n) + 1` is an int, not a bool (KRO would refuse the RGD); nothing was applied' });
+  const accepted = kubernetesComposition({ ...definition, name: 'bool-condition', kind: 'BoolCondition' }, (spec) => {
+    const source = configMap({ metadata: { name: 'source' }, data: { on: 'true' } });
+    configMap({ metadata: { name: spec.name }, data: { k: 'v' } }).withIncludeWhen(Cel.expr<boolean>(spec.s, ' == "yes" && size(', spec.l, ') > 0'));
+    configMap({ metadata: { name: 'second' }, data: { k: 'v' } }).withIncludeWhen(Cel.expr<boolean>(source.data!.on!));
+    return { v: 'x' };
+  });
+  // the second reads a resource, `dyn` until the cluster says: KRO's checker accepts it too
+  assert.doesNotThrow(() => prepareGraph(accepted.graph, createCelEngine()));
+});

@@ -107,6 +107,27 @@ describe('secrets are never printed', () => {
     assert.deepEqual(redactStatus(app.graph, { host: 'h' }), { host: 'h' });
   });
 
+  it('a spec field that also names an object is not secret for being in a Secret; what only a Secret holds, and a marked field, are (trial r16)', () => {
+    const app = kubernetesComposition(
+      {
+        name: 'named',
+        kind: 'Named',
+        spec: type({ name: 'string', password: 'string', users: type({ name: 'string' }).array(), tenant: sensitive(type('string')) }),
+        status: type({ endpoint: 'string', dsn: 'string', stored: 'string', tenantUrl: 'string', users: 'string' }),
+      },
+      (spec) => {
+        const creds = Secret({ name: `${spec.name}-creds`, stringData: { username: spec.name, dsn: `db://${spec.name}:${spec.password}@db`, tenant: spec.tenant } });
+        spec.users.forEach((user) => Secret({ name: `user-${user.name}`, stringData: { user: user.name } }));
+        ConfigMap({ name: spec.tenant, labels: { user: spec.password }, data: { x: 'y' } });
+        return { endpoint: `https://${spec.name}.example.com`, dsn: `db://${spec.password}`, stored: creds.stringData.username!, tenantUrl: `https://${spec.tenant}`, users: spec.users.map((u) => u.name).join(',') };
+      },
+    );
+    assert.deepEqual(sensitivePaths(app.graph).map((path) => path.join('.')).sort(), ['password', 'tenant']);
+    const status = { endpoint: 'https://shop.example.com', dsn: 'db://pw', stored: 'shop', tenantUrl: 'https://acme', users: 'ann' };
+    assert.deepEqual(redactStatus(app.graph, status), { endpoint: 'https://shop.example.com', dsn: REDACTED, stored: REDACTED, tenantUrl: REDACTED, users: 'ann' });
+    assert.equal(redactorFor(app.graph, { name: 'shop', password: 'pw-secret', users: [], tenant: 'acme' }).text('shop pw-secret acme'), `shop ${REDACTED} ${REDACTED}`);
+  });
+
   it('--set errors name the path, never the value', async () => {
     const result = await typekro(['render', fixture, '--set', `password.inner=${password}`, '--set', 'password=x']);
     assert.equal(result.code, 2, transcript(result));

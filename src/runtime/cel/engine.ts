@@ -22,10 +22,10 @@ import { registerStrings } from './library/strings.js';
 import { registerTime } from './library/time.js';
 import { registerUrl } from './library/url.js';
 import { publicName, rewriteAst, RewriteError, type AstNode, type AstOps } from './rewrite.js';
-import { CelCompileError, type CelEngine, type CelProgram, type CompileOptions, type EvalResult } from './types.js';
+import { CelCompileError, type CelDeclarations, type CelEngine, type CelProgram, type CompileOptions, type EvalResult } from './types.js';
 import { TypeKroError } from '../../util/errors.js';
 
-type Evaluate = ((variables: Record<string, unknown>) => unknown) & { ast: AstNode; check(): { valid: boolean; error?: unknown } };
+type Evaluate = ((variables: Record<string, unknown>) => unknown) & { ast: AstNode; check(): { valid: boolean; error?: unknown; type?: unknown } };
 
 interface Compiled extends CelProgram {
   readonly run: Evaluate;
@@ -98,10 +98,46 @@ export function createCelEngine(): CelEngine {
     byList.set(variables, env);
     return env;
   };
+  // One typed environment per declarations object and variable list (a graph's, for its whole life).
+  const typed = new WeakMap<CelDeclarations, WeakMap<readonly string[], Environment>>();
+  const typedFor = (declarations: CelDeclarations, variables: readonly string[]): Environment => {
+    const byVariables = typed.get(declarations) ?? new WeakMap<readonly string[], Environment>();
+    typed.set(declarations, byVariables);
+    let env = byVariables.get(variables);
+    if (!env) {
+      env = closedBase.clone();
+      for (const [name, fields] of Object.entries(declarations.structs)) env.registerType(name, { fields: { ...fields } });
+      for (const name of new Set(variables)) env.registerVariable(name, declarations.variables[name] ?? 'dyn');
+      byVariables.set(variables, env);
+    }
+    return env;
+  };
   return {
     compile: (source: string, options: CompileOptions = {}): CelProgram => compileWith(environmentFor(source, options.variables), ops, source),
     evaluate: (program: CelProgram, variables: Readonly<Record<string, unknown>>): EvalResult => evaluateProgram(program, variables),
+    resultType(source: string, declarations: CelDeclarations, variables: readonly string[]): string | undefined {
+      let env: Environment;
+      try {
+        env = typedFor(declarations, variables);
+      } catch {
+        // A schema cel-js cannot declare (a field name it refuses): no static type, as with `dyn`.
+        return undefined;
+      }
+      return checkedType(env, ops, source);
+    },
   };
+}
+
+/** The type cel-js's checker gives `source` (rewritten as for evaluation), or undefined when it does not check. */
+function checkedType(env: Environment, ops: AstOps, source: string): string | undefined {
+  try {
+    const run = env.parse(source) as unknown as Evaluate;
+    rewriteAst(run.ast, RULES, ops);
+    const checked = run.check();
+    return checked.valid && checked.type !== undefined ? String(checked.type) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function compileWith(env: Environment, ops: AstOps, source: string): Compiled {

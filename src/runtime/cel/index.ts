@@ -1,6 +1,7 @@
 /** The direct runtime's CEL layer: one engine interface, KRO's classification and value conversions. */
 export { createCelEngine } from './engine.js';
-export { CelCompileError, type CelEngine, type CelProgram, type CompileOptions, type EvalResult } from './types.js';
+export { CelCompileError, type CelDeclarations, type CelEngine, type CelProgram, type CompileOptions, type EvalResult } from './types.js';
 export { celToJson, celToNative, CelOutputError, celTypeName, goDuration, impossibleRead, isOptionalNone, jsonToCel, openApiToCel, specToCel, type OpenApiSchema } from './convert.js';
 export { isPendingError, isPendingMessage } from './classify.js';
 export { OMIT } from './library/kro.js';
+export { specDeclarations } from './declarations.js';

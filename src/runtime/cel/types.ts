@@ -27,6 +27,15 @@ export interface CompileOptions {
   readonly variables?: readonly string[];
 }
 
+/**
+ * Static types to check an expression with: struct types by name (each field a CEL type name) and the
+ * variables' types (`string`, `list<int>`, `map<string, dyn>`, a struct's name). A variable not declared is `dyn`.
+ */
+export interface CelDeclarations {
+  readonly structs: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  readonly variables: Readonly<Record<string, string>>;
+}
+
 export interface CelEngine {
   /** Parses and checks once. Throws {@link CelCompileError} for syntax errors and unknown identifiers. */
   compile(source: string, options?: CompileOptions): CelProgram;
@@ -35,6 +44,12 @@ export interface CelEngine {
    * evaluation problems; they come back classified.
    */
   evaluate(program: CelProgram, variables: Readonly<Record<string, unknown>>): EvalResult;
+  /**
+   * The static type of `source` checked with `declarations` (KRO checks an RGD with the instance's schema),
+   * e.g. `string` for `schema.spec.name`; `undefined` when it does not check with them. Checking only: programs
+   * are compiled and evaluated with `dyn` variables.
+   */
+  resultType(source: string, declarations: CelDeclarations, variables: readonly string[]): string | undefined;
 }
 
 /** A CEL expression that cannot be compiled: a syntax error, an unknown identifier, a type error. */

@@ -7,7 +7,7 @@ import { resourceReadinessRule, type ReadinessExprs } from '../../compile/readin
 import { dependenciesOf, dependencyOrder, kindsDefinedInGraph } from '../../compile/rgd/index.js';
 import type { Expr } from '../../ir/expr.js';
 import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
-import type { CelEngine, CelProgram, EvalResult } from '../cel/index.js';
+import { specDeclarations, type CelEngine, type CelProgram, type EvalResult } from '../cel/index.js';
 import { TypeKroError } from '../../util/errors.js';
 import { compileAll } from './compile-all.js';
 
@@ -61,7 +61,8 @@ export function prepareGraph(graph: CompositionGraph, engine: CelEngine): Prepar
     }
     return compiled;
   };
-  compileAll(graph, program);
+  const declarations = specDeclarations(graph.spec);
+  compileAll(graph, program, (expr, owner) => engine.resultType(printCel(expr), declarations, variablesOf(owner)));
   // Built once per resource: programs are cached by expression identity.
   const rules = new Map(graph.resources.map((r) => [r.id, resourceReadinessRule(r)]));
   const statusNode: ResourceNode = { id: '', apiVersion: '', kind: '', template: graph.status, readyWhen: [], includeWhen: [], forEach: [], dependsOn: [] };
