@@ -315,7 +315,7 @@ function callbackBody(fn: Extract<Node, { type: 'ArrowFunctionExpression' | 'Fun
 }
 
 function globalCall(node: Call, name: string, args: readonly Node[], scope: Scope, c: Compiler, expect?: CelType): Typed {
-  const binding = scope.lookup(name);
+  const binding = scope.lookup(name, node);
   if (binding) return helperCall(node, name, binding, args, scope, c, expect);
   const ctx = { node, args };
   const only = (): Typed => {
@@ -363,9 +363,9 @@ function withTypeKroCel(fn: FunctionLike, parent: Scope, caller: Scope): Scope {
   const file = fn.loc?.filename;
   if (host?.kind !== 'cel' || !file) return parent;
   return {
-    lookup(name) {
+    lookup(name, at) {
       if (name === CEL_HOST) return host;
-      const found = parent.lookup(name);
+      const found = parent.lookup(name, at);
       if (found !== undefined) return found;
       const target = importTarget(file, name);
       return target?.kind === 'package' && target.typekro && (target.imported === 'Cel' || target.imported === 'cel') ? host : undefined;

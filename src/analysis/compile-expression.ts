@@ -127,7 +127,7 @@ function numberLiteral(value: number, expect?: CelType): Typed {
 
 function identifier(name: string, node: Node, scope: Scope, expect?: CelType): Typed {
   if (name === 'undefined') return nullishValue;
-  return bound(name, scope.lookup(name), node, scope, expect);
+  return bound(name, scope.lookup(name, node), node, scope, expect);
 }
 
 /** The value of a name (`x`, or `H.x` of a namespace import) through its binding. */

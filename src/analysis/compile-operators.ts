@@ -232,7 +232,7 @@ function nullishCoalescing(node: LogicalExpression, left: Typed, right: Typed): 
 
 export function compileConditional(node: ConditionalExpression, scope: Scope, c: Compiler, expect?: CelType): Typed {
   const test = c.condition(node.test, scope);
-  const guardedScope: Scope = { lookup: (name) => scope.lookup(name), guards: [...(scope.guards ?? []), ...conjuncts(test)] };
+  const guardedScope: Scope = { lookup: (name, at) => scope.lookup(name, at), guards: [...(scope.guards ?? []), ...conjuncts(test)] };
   const [a, b, type] = unifyBranches(node, c.value(node.consequent, guardedScope, expect), c.value(node.alternate, scope, expect));
   if (a.nullish && b.nullish) throw syntaxError(node, 'both branches are `undefined`', 'leave the field out');
   if (a.nullish || b.nullish || a.absent?.wrapped || b.absent?.wrapped) {
