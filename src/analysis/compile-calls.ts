@@ -42,7 +42,7 @@ export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelT
   if ((callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && !callee.computed && callee.property.type === 'Identifier') {
     const object = unwrap(callee.object);
     if (object.type === 'Identifier' && object.name === 'Math' && !scope.lookup('Math')) return mathCall(node, callee.property.name, args, scope, c);
-    const namespace = object.type === 'Identifier' ? scope.lookup(object.name) : undefined;
+    const namespace = object.type === 'Identifier' ? scope.lookup(object.name, object) : undefined;
     if (namespace?.kind === 'cel') return compileCelCall(node, callee.property.name, args, scope, c, namespace.print, expect);
     const receiver = c.value(callee.object, scope);
     if (receiver.nullish) throw syntaxError(node, 'calling a method of `undefined`/`null`', HINT.expr);

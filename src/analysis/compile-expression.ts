@@ -185,7 +185,7 @@ type ResourcesBinding = Extract<Binding, { kind: 'resources' }>;
 function evaluateRead(raw: Node, scope: Scope): { value: unknown; binding: ResourcesBinding } | undefined {
   const node = unwrap(raw);
   if (node.type === 'Identifier') {
-    const binding = scope.lookup(node.name);
+    const binding = scope.lookup(node.name, node);
     return binding?.kind === 'resources' ? { value: binding.value, binding } : undefined;
   }
   if (node.type === 'MemberExpression') {

@@ -235,7 +235,7 @@ function constantNumber(raw: Node, scope: Scope): number | undefined {
     return value === undefined ? undefined : -value;
   }
   if (node.type === 'Identifier') {
-    const binding = scope.lookup(node.name);
+    const binding = scope.lookup(node.name, node);
     if (binding?.kind === 'constant') return typeof binding.value === 'number' ? binding.value : undefined;
     return binding?.kind === 'alias' ? constantNumber(binding.node, binding.scope) : undefined;
   }
