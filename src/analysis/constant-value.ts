@@ -36,7 +36,8 @@ interface Env {
   readonly depth: number;
 }
 
-class NotConstant extends Error {}
+/** Thrown to end an evaluation that has no answer; caught in constantValue, never seen outside (so no TypeKroError). */
+class NotConstant {}
 
 /** Global functions and namespaces without side effects or hidden state (no `Math.random`, no `Date`). */
 const GLOBALS: Readonly<Record<string, unknown>> = { String, Number, Boolean, parseInt, parseFloat, isNaN, isFinite, Math, JSON, Array, Object, NaN, Infinity };

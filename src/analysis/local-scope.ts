@@ -57,7 +57,14 @@ export function functionScope(fn: FunctionLike, parent: Scope, isFactoryCall: Is
 
 /** The scope of a module's top level: its constants, functions and imports of local source files. */
 export function moduleScope(file: string, isFactoryCall: IsFactoryCall): Scope {
-  const imports: Scope = { lookup: (name) => importedBinding(file, name, isFactoryCall) ?? codeRunner(name) };
+  // Names the module does not declare are looked up here on every read (function scopes keep no misses): kept per name.
+  const found = new Map<string, Binding | undefined>();
+  const imports: Scope = {
+    lookup(name) {
+      if (!found.has(name)) found.set(name, importedBinding(file, name, isFactoryCall) ?? codeRunner(name));
+      return found.get(name);
+    },
+  };
   return lazyScope(declarationsOf(parseSourceFile(file).program), imports, isFactoryCall);
 }
 
