@@ -58,7 +58,7 @@ export function guardedBy(scope: Scope, test: Expr): Scope {
 /** `scope` where the conditions `terms` are known to hold as well (the `if`s around a factory call). */
 export function withGuards(scope: Scope, terms: readonly Expr[]): Scope {
   if (terms.length === 0) return scope;
-  return { lookup: (name) => scope.lookup(name), guards: [...(scope.guards ?? []), ...terms], ...(scope.specItem && { specItem: scope.specItem }) };
+  return { lookup: (name, at) => scope.lookup(name, at), guards: [...(scope.guards ?? []), ...terms], ...(scope.specItem && { specItem: scope.specItem }) };
 }
 
 /**
@@ -119,7 +119,7 @@ export function isSpecItem(scope: Scope, name: string): boolean {
  * which of the names in the compiled CEL are spec items.
  */
 export function atCall(inner: Scope, caller: Scope): Scope {
-  return { lookup: (name) => inner.lookup(name), guards: caller.guards ?? [], specItem: (name) => isSpecItem(caller, name) };
+  return { lookup: (name, at) => inner.lookup(name, at), guards: caller.guards ?? [], specItem: (name) => isSpecItem(caller, name) };
 }
 
 /**

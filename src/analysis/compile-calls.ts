@@ -44,7 +44,7 @@ export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelT
   if ((callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && !callee.computed && callee.property.type === 'Identifier') {
     const object = unwrap(callee.object);
     if (object.type === 'Identifier' && object.name === 'Math' && !scope.lookup('Math')) return mathCall(node, callee.property.name, args, scope, c);
-    const namespace = object.type === 'Identifier' ? scope.lookup(object.name) : undefined;
+    const namespace = object.type === 'Identifier' ? scope.lookup(object.name, object) : undefined;
     if (namespace?.kind === 'cel') return compileCelCall(node, callee.property.name, args, scope, c, namespace.print, expect);
     const receiver = c.value(callee.object, scope);
     if (receiver.nullish) throw syntaxError(node, 'calling a method of `undefined`/`null`', HINT.expr);
@@ -351,7 +351,7 @@ function callbackBody(fn: Extract<Node, { type: 'ArrowFunctionExpression' | 'Fun
 }
 
 function globalCall(node: Call, name: string, args: readonly Node[], scope: Scope, c: Compiler, expect?: CelType): Typed {
-  const binding = scope.lookup(name);
+  const binding = scope.lookup(name, node);
   if (binding) return helperCall(node, name, binding, args, scope, c, expect);
   const ctx = { node, args };
   const only = (): Typed => {
@@ -404,9 +404,9 @@ function withTypeKroCel(fn: FunctionLike, parent: Scope, caller: Scope): Scope {
   const file = fn.loc?.filename;
   if (host?.kind !== 'cel' || !file) return parent;
   return {
-    lookup(name) {
+    lookup(name, at) {
       if (name === CEL_HOST) return host;
-      const found = parent.lookup(name);
+      const found = parent.lookup(name, at);
       if (found !== undefined) return found;
       const target = importTarget(file, name);
       return target?.kind === 'package' && target.typekro && (target.imported === 'Cel' || target.imported === 'cel') ? host : undefined;

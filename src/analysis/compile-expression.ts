@@ -129,7 +129,7 @@ function numberLiteral(value: number, expect?: CelType): Typed {
 
 function identifier(name: string, node: Node, scope: Scope, expect?: CelType): Typed {
   if (name === 'undefined') return nullishValue;
-  return bound(name, scope.lookup(name), node, scope, expect);
+  return bound(name, scope.lookup(name, node), node, scope, expect);
 }
 
 /** The value of a name (`x`, or `H.x` of a namespace import) through its binding. */
@@ -187,7 +187,7 @@ type ResourcesBinding = Extract<Binding, { kind: 'resources' }>;
 function evaluateRead(raw: Node, scope: Scope): { value: unknown; binding: ResourcesBinding } | undefined {
   const node = unwrap(raw);
   if (node.type === 'Identifier') {
-    const binding = scope.lookup(node.name);
+    const binding = scope.lookup(node.name, node);
     return binding?.kind === 'resources' ? { value: binding.value, binding } : undefined;
   }
   if (node.type === 'MemberExpression') {

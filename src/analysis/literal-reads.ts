@@ -44,7 +44,7 @@ export function constantKey(raw: Node, scope: Scope): string | number | undefine
   if (node.type === 'StringLiteral' || node.type === 'NumericLiteral') return node.value;
   if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
   if (node.type !== 'Identifier') return undefined;
-  const binding = scope.lookup(node.name);
+  const binding = scope.lookup(node.name, node);
   if (binding?.kind === 'constant') return typeof binding.value === 'string' || typeof binding.value === 'number' ? binding.value : undefined;
   return binding?.kind === 'alias' ? constantKey(binding.node, binding.scope) : undefined;
 }
@@ -77,7 +77,7 @@ export function literalOf(node: Node, scope: Scope): { node: Node; scope: Scope 
     return literalOf(body, functionScope(binding.fn, binding.scope, () => false, bindParams(binding.fn, args, scope, binding.scope)));
   }
   if (value.type === 'Identifier') {
-    const binding = scope.lookup(value.name);
+    const binding = scope.lookup(value.name, value);
     return binding?.kind === 'alias' ? literalOf(binding.node, binding.scope) : undefined;
   }
   const property = staticProperty(value, scope);

@@ -20,10 +20,20 @@ import { synthesize as synth } from './synthesized.js';
 export type IsFactoryCall = (call: Node) => boolean;
 
 interface Declarations {
-  /** name -> how it is declared (the last of several declarations wins only if none is ambiguous). */
-  readonly names: Map<string, Declared>;
+  /** The function body or program walked: the block of its own (function-scoped) names. */
+  readonly root: Node;
+  /** name -> its declarations, each with the block it is seen in (two in one block are ambiguous). */
+  readonly names: Map<string, Scoped[]>;
+  /** The declarations of a name declared in several blocks, for a read whose place is not known: ambiguous. */
+  readonly unplaced: ReadonlyMap<string, Scoped>;
   /** Writes to each name after its declaration (assignments, updates, member writes, mutating calls). */
   readonly writes: Map<string, Write[]>;
+}
+
+/** A declaration and the block that sees it: a `{...}`, a loop's head (`for (const t of ...)`), a switch, or the root. */
+interface Scoped {
+  readonly block: Node;
+  declared: Declared;
 }
 
 type Declared =
@@ -55,7 +65,14 @@ export function functionScope(fn: FunctionLike, parent: Scope, isFactoryCall: Is
 
 /** The scope of a module's top level: its constants, functions and imports of local source files. */
 export function moduleScope(file: string, isFactoryCall: IsFactoryCall): Scope {
-  const imports: Scope = { lookup: (name) => importedBinding(file, name, isFactoryCall) ?? codeRunner(name) };
+  // Names the module does not declare are looked up here on every read (function scopes keep no misses): kept per name.
+  const found = new Map<string, Binding | undefined>();
+  const imports: Scope = {
+    lookup(name) {
+      if (!found.has(name)) found.set(name, importedBinding(file, name, isFactoryCall) ?? codeRunner(name));
+      return found.get(name);
+    },
+  };
   return lazyScope(declarationsOf(parseSourceFile(file).program), imports, isFactoryCall);
 }
 
@@ -135,18 +152,39 @@ export function enclosingFunctions(program: Node, fn: Node): FunctionLike[] {
 
 /** `first` (read live: the run binds resources as it goes) comes before the declarations. */
 function lazyScope(declarations: Declarations, parent: Scope, isFactoryCall: IsFactoryCall, first: Readonly<Record<string, Binding>> = {}): Scope {
-  const cache = new Map<string, Binding | undefined>();
+  const cache = new Map<Scoped, Binding | undefined>();
   const scope: Scope = {
-    lookup(name) {
+    lookup(name, at) {
       if (Object.hasOwn(first, name)) return first[name];
-      if (cache.has(name)) return cache.get(name);
-      const declared = declarations.names.get(name);
-      const binding = declared ? bindingOf(name, declared, declarations.writes.get(name) ?? [], scope, isFactoryCall) : parent.lookup(name);
-      cache.set(name, binding);
+      const scoped = visibleDeclaration(declarations, name, at);
+      if (!scoped) return parent.lookup(name, at);
+      if (cache.has(scoped)) return cache.get(scoped);
+      const binding = bindingOf(name, scoped.declared, declarations.writes.get(name) ?? [], scope, isFactoryCall);
+      cache.set(scoped, binding);
       return binding;
     },
   };
   return scope;
+}
+
+/**
+ * The declaration of `name` that the read `at` sees: the one of the innermost block around it, none (an
+ * outer scope's) when no block around it declares the name. Without a place in this function (`at` absent,
+ * or from elsewhere), a name declared once is that declaration, and one declared in several blocks ambiguous.
+ */
+function visibleDeclaration(declarations: Declarations, name: string, at: Node | undefined): Scoped | undefined {
+  const all = declarations.names.get(name);
+  if (!all) return undefined;
+  if (!at || !within(declarations.root, at) || at.loc?.filename !== declarations.root.loc?.filename) {
+    return all.length === 1 ? all[0] : declarations.unplaced.get(name);
+  }
+  let seen: Scoped | undefined;
+  for (const scoped of all) if (within(scoped.block, at) && (!seen || (scoped.block.start ?? 0) >= (seen.block.start ?? 0))) seen = scoped;
+  return seen;
+}
+
+function within(outer: Node, inner: Node): boolean {
+  return outer.start != null && inner.start != null && outer.start <= inner.start && (inner.end ?? 0) <= (outer.end ?? -1);
 }
 
 function bindingOf(name: string, declared: Declared, writes: readonly Write[], scope: Scope, isFactoryCall: IsFactoryCall): Binding | undefined {
@@ -263,25 +301,36 @@ function declarationsOf(root: Node): Declarations {
   const cached = declarationsCache.get(root);
   if (cached) return cached;
   const walk: DeclarationsWalk = { root, names: new Map(), writes: new Map() };
-  visitDeclarations(root, undefined, walk, []);
-  const result = { names: walk.names, writes: walk.writes };
+  visitDeclarations(root, undefined, walk, { guards: [], block: root });
+  const unplaced = new Map<string, Scoped>();
+  for (const [name, all] of walk.names) if (all.length > 1) unplaced.set(name, { block: root, declared: ambiguous(all.map((scoped) => scoped.declared)) });
+  const result = { root, names: walk.names, unplaced, writes: walk.writes };
   declarationsCache.set(root, result);
   return result;
 }
 
 interface DeclarationsWalk {
   readonly root: Node;
-  readonly names: Map<string, Declared>;
+  readonly names: Map<string, Scoped[]>;
   readonly writes: Map<string, Write[]>;
 }
 
+/** Where the walk is: the conditions around a node, and the innermost block (`let`, `const`, functions in strict code). */
+interface Place {
+  readonly guards: readonly Node[];
+  readonly block: Node;
+}
+
+const BLOCKS: ReadonlySet<string> = new Set(['BlockStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'SwitchStatement', 'StaticBlock']);
+
 // Module functions with the walk's state passed along: this visits every node of a composition (no closure per node).
-function visitDeclarations(node: Node, parent: Node | undefined, walk: DeclarationsWalk, outerGuards: readonly Node[]): void {
+function visitDeclarations(node: Node, parent: Node | undefined, walk: DeclarationsWalk, outer: Place): void {
   const guard = parent && guardOf(parent, node);
   // `guards` is never mutated: a guarded child gets a new array, so declarations and writes may keep it.
-  const guards = guard ? [...outerGuards, guard] : outerGuards;
+  const here: Place = guard ? { guards: [...outer.guards, guard], block: outer.block } : outer;
+  const { guards } = here;
   if (node.type === 'FunctionDeclaration' && node !== walk.root) {
-    if (node.id) declare(walk.names, node.id.name, { kind: 'function', fn: node });
+    if (node.id) declare(walk.names, node.id.name, here.block, { kind: 'function', fn: node });
     recordNestedWrites(node, parent, walk, guards);
     return;
   }
@@ -290,9 +339,10 @@ function visitDeclarations(node: Node, parent: Node | undefined, walk: Declarati
     recordNestedWrites(node, parent, walk, guards);
     return;
   }
-  if (node.type === 'VariableDeclaration') declareVariables(node, guards, walk.names);
+  // `var` belongs to the whole function; `let` and `const` to their block.
+  if (node.type === 'VariableDeclaration') declareVariables(node, guards, node.kind === 'var' ? walk.root : here.block, walk.names);
   recordWrite(node, guards, walk.writes);
-  eachChild(node, walk, guards, visitDeclarations);
+  eachChild(node, walk, node !== walk.root && BLOCKS.has(node.type) ? { guards, block: node } : here, visitDeclarations);
 }
 
 /**
@@ -341,8 +391,10 @@ function onlyBodyCounts(fn: FunctionLike | ClassMethod | ObjectMethod): boolean 
 function declareLoopBodyLocals(fn: FunctionLike | ClassMethod | ObjectMethod, owner: Node, walk: DeclarationsWalk, guards: readonly Node[]): void {
   const inner = declarationsOf(fn);
   const around = [...guards, owner];
-  for (const [name, declared] of inner.names) {
-    declare(walk.names, name, declared.kind === 'const' || declared.kind === 'let' ? { ...declared, guards: [...around, ...declared.guards] } : declared);
+  for (const [name, all] of inner.names) {
+    for (const { block, declared } of all) {
+      declare(walk.names, name, block, declared.kind === 'const' || declared.kind === 'let' ? { ...declared, guards: [...around, ...declared.guards] } : declared);
+    }
     const writes = inner.writes.get(name);
     if (!writes) continue;
     const list = walk.writes.get(name) ?? [];
@@ -360,9 +412,13 @@ function itemParameter(fn: FunctionLike | ClassMethod | ObjectMethod, callee: No
   return list ? { param: first.name, list } : undefined;
 }
 
-function declare(names: Map<string, Declared>, name: string, declared: Declared): void {
-  const previous = names.get(name);
-  names.set(name, previous ? { kind: 'ambiguous', inits: [...initsOf(previous), ...initsOf(declared)] } : declared);
+/** Declarations in separate blocks are separate names; two in one block (`var x` twice) are ambiguous. */
+function declare(names: Map<string, Scoped[]>, name: string, block: Node, declared: Declared): void {
+  const all = names.get(name) ?? [];
+  const same = all.find((scoped) => scoped.block === block);
+  if (same) same.declared = ambiguous([same.declared, declared]);
+  else all.push({ block, declared });
+  names.set(name, all);
 }
 
 function initsOf(declared: Declared): readonly (Node | undefined)[] {
@@ -392,11 +448,15 @@ function guardOf(parent: Node, child: Node): Node | undefined {
   }
 }
 
-function declareVariables(node: VariableDeclaration, guards: readonly Node[], names: Map<string, Declared>): void {
+function ambiguous(declared: readonly Declared[]): Declared {
+  return { kind: 'ambiguous', inits: declared.flatMap(initsOf) };
+}
+
+function declareVariables(node: VariableDeclaration, guards: readonly Node[], block: Node, names: Map<string, Scoped[]>): void {
   const kind = node.kind === 'const' ? 'const' : 'let';
   for (const declarator of node.declarations) {
     const value = declarator.init ?? undefined;
-    for (const [name, init] of patternBindings(declarator.id, value)) declare(names, name, { kind, init, guards, ...(!init && value && { restOf: value }) });
+    for (const [name, init] of patternBindings(declarator.id, value)) declare(names, name, block, { kind, init, guards, ...(!init && value && { restOf: value }) });
   }
 }
 
@@ -553,7 +613,7 @@ function visitMention(node: Node, parent: Node | undefined, state: MentionWalk, 
 
 /** The binding of a name; for a namespace import read as `H.x`, that of the export `x`. */
 function memberBinding(name: Identifier, parent: Node | undefined, scope: Scope): Binding | undefined {
-  const binding = scope.lookup(name.name);
+  const binding = scope.lookup(name.name, name);
   if (binding?.kind !== 'module' || !parent || (parent.type !== 'MemberExpression' && parent.type !== 'OptionalMemberExpression') || parent.object !== name) return binding;
   return namedBinding(parent, scope)?.binding;
 }

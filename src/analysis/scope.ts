@@ -86,7 +86,11 @@ export interface Write {
 export type FunctionLike = ArrowFunctionExpression | FunctionExpression | FunctionDeclaration;
 
 export interface Scope {
-  lookup(name: string): Binding | undefined;
+  /**
+   * What `name` stands for; `at`, the node that reads it, picks among declarations in separate blocks
+   * (`for (const t of a) {...} for (const t of b) {...}` declares two `t`s, each seen only in its own loop).
+   */
+  lookup(name: string, at?: Node): Binding | undefined;
   /** Conditions known to hold here (the test of an enclosing `?:` branch): `has(u.port)` guards `u.port`. */
   readonly guards?: readonly Expr[];
   /**
@@ -99,7 +103,7 @@ export interface Scope {
 
 export function scopeOf(bindings: Readonly<Record<string, Binding>>, parent?: Scope): Scope {
   return {
-    lookup: (name) => (Object.hasOwn(bindings, name) ? bindings[name] : parent?.lookup(name)),
+    lookup: (name, at) => (Object.hasOwn(bindings, name) ? bindings[name] : parent?.lookup(name, at)),
   };
 }
 
@@ -114,11 +118,11 @@ export function scopeOf(bindings: Readonly<Record<string, Binding>>, parent?: Sc
  * ```
  */
 export function namedBinding(node: Node, scope: Scope): { readonly name: string; readonly binding: Binding | undefined } | undefined {
-  if (node.type === 'Identifier') return { name: node.name, binding: scope.lookup(node.name) };
+  if (node.type === 'Identifier') return { name: node.name, binding: scope.lookup(node.name, node) };
   if ((node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') || node.computed || node.property.type !== 'Identifier') return undefined;
   const object = node.object.type === 'TSNonNullExpression' ? node.object.expression : node.object;
   if (object.type !== 'Identifier') return undefined;
-  const namespace = scope.lookup(object.name);
+  const namespace = scope.lookup(object.name, object);
   if (namespace?.kind !== 'module') return undefined;
   return { name: `${object.name}.${node.property.name}`, binding: namespace.exports.lookup(node.property.name) };
 }

@@ -86,7 +86,7 @@ function lineOf(node: Node): string {
 export function checkLoopSources(site: CallSite, scope: Scope): void {
   for (const loop of site.context.loops) {
     const name = loop.source.type === 'Identifier' ? loop.source.name : undefined;
-    const source = name === undefined ? undefined : scope.lookup(name);
+    const source = name === undefined ? undefined : scope.lookup(name, loop.source);
     if (source?.kind === 'value' && source.collection) {
       throw syntaxError(
         loop.source,

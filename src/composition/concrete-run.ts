@@ -4,7 +4,7 @@
  * only collects what JavaScript decided, and hands out observed values instead of references.
  */
 import type { CompositionGraph, ResourceNode, SourceLocation } from '../ir/graph.js';
-import { E } from '../ir/expr.js';
+import { E, type Expr } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
 import { observedType } from '../model/kube-types.js';
 import { withNestedRecords, type ConditionKind, type ResourceRecord } from '../model/resource.js';
@@ -95,15 +95,25 @@ function candidateFor(candidates: readonly ResourceNode[], next: number, manifes
   return found >= 0 ? found : next;
 }
 
-/** Whether every literal leaf of a compiled template equals the value at its path (expressions agree with anything). */
+/**
+ * Whether every literal leaf of a compiled template equals the value at its path; an interpolated string's text
+ * must stand in the value in order (`${spec.name}-dev` does not agree with `web-prod`); other expressions agree with anything.
+ */
 function literalsAgree(template: unknown, value: unknown): boolean {
-  if (isExprValue(template)) return true;
+  if (isExprValue(template)) return template.expr.kind !== 'template' || typeof value !== 'string' || textAgrees(template.expr.parts, value);
   if (Array.isArray(template)) return Array.isArray(value) && template.every((item, index) => literalsAgree(item, value[index]));
   if (typeof template === 'object' && template !== null) {
     if (typeof value !== 'object' || value === null) return false;
     return Object.entries(template).every(([key, item]) => literalsAgree(item, (value as Record<string, unknown>)[key]));
   }
   return template === value;
+}
+
+/** Whether `value` could be the string the template's parts make: its text parts in order, anything between. */
+function textAgrees(parts: readonly (string | Expr)[], value: string): boolean {
+  const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = parts.map((part) => (typeof part === 'string' ? escape(part) : part.kind === 'literal' && part.literal.kind === 'string' ? escape(part.literal.value) : '[^]*')).join('');
+  return new RegExp(`^${pattern}$`).test(value);
 }
 
 /**

@@ -15,6 +15,7 @@ import { foldConstants } from '../ir/fold.js';
 import type { Expr } from '../ir/expr.js';
 import { syntaxError } from '../analysis/errors.js';
 import { compileConditionNode } from './compile-node.js';
+import { constantValue } from '../analysis/constant-value.js';
 import type { Binding, Scope } from '../analysis/scope.js';
 import { findCallAt, parseSourceFile, snippetOf } from '../analysis/source.js';
 import { scopeOf } from '../analysis/scope.js';
@@ -226,7 +227,7 @@ function constantNumber(raw: Node, scope: Scope): number | undefined {
     return value === undefined ? undefined : -value;
   }
   if (node.type === 'Identifier') {
-    const binding = scope.lookup(node.name);
+    const binding = scope.lookup(node.name, node);
     if (binding?.kind === 'constant') return typeof binding.value === 'number' ? binding.value : undefined;
     return binding?.kind === 'alias' ? constantNumber(binding.node, binding.scope) : undefined;
   }
@@ -274,7 +275,8 @@ function undecided(site: CallSite, loops: readonly EnclosingLoop[], scope: Scope
 
 /**
  * A condition with the loop items bound: its value, when its constant parts decide it; `'reference'` when it
- * still depends on a reference (then it is the item's includeWhen).
+ * still depends on a reference (then it is the item's includeWhen). One on the items alone that CEL does not
+ * fold (`0 >= t.length`) JavaScript decided exactly when it ran: its own answer, evaluated from the source.
  */
 function decide(test: Node, scope: Scope): boolean | 'reference' | undefined {
   const onReference = mentionsReferences(test, scope);
@@ -284,7 +286,9 @@ function decide(test: Node, scope: Scope): boolean | 'reference' | undefined {
   } catch {
     // Anything the compiler refuses is not decided here; the call's own compilation reports it.
   }
-  return onReference ? 'reference' : undefined;
+  if (onReference) return 'reference';
+  const evaluated = constantValue(test, scope);
+  return evaluated && Boolean(evaluated.value);
 }
 
 /**
@@ -313,7 +317,7 @@ function readsVarying(test: Node, names: ReadonlySet<string>, scope: Scope): 'it
     if (property) return true;
     if (names.has(node.name)) found = 'item';
     else {
-      const binding = scope.lookup(node.name);
+      const binding = scope.lookup(node.name, node);
       if (binding?.kind === 'opaque' && !binding.holdsReferences) found = 'mutable';
     }
     return found !== 'mutable';

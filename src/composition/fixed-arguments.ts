@@ -62,7 +62,7 @@ function refusal(node: Node, what: string, hint: string): Error {
 /** A name or a member read (`db`, `app.db`) of a value as JavaScript holds it, not of an alias for a choice (`const t = c ? a : b`). */
 function isNamedValue(node: Node, scope: Scope): boolean {
   if (node.type === 'Identifier') {
-    const binding = scope.lookup(node.name);
+    const binding = scope.lookup(node.name, node);
     return binding?.kind === 'alias' ? isNamedValue(unwrap(binding.node), binding.scope) : true;
   }
   return node.type === 'MemberExpression' && !node.computed && isNamedValue(unwrap(node.object), scope);

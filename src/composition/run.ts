@@ -319,6 +319,8 @@ export class CompositionRun implements CompositionRunHooks {
    */
   private inSkippedLoops(site: CallSite, body: () => void): void {
     const entered: IteratorRoot[] = [];
+    // The previous skipped call's constant items are restored first: restoring them later would undo this call's bindings.
+    this.constantLoops.leave();
     try {
       for (const loop of site.context.loops) {
         if (!isReferenceLoop(loop, this.scope)) continue;

@@ -232,7 +232,7 @@ function isExactRead(node: Node, scope: Scope): boolean {
   const source = unwrap(node);
   switch (source.type) {
     case 'Identifier': {
-      const binding = scope.lookup(source.name);
+      const binding = scope.lookup(source.name, source);
       if (binding?.kind === 'value') return binding.fromSource !== true;
       if (binding?.kind === 'resources' || (binding?.kind === 'opaque' && binding.holdsReferences)) return true;
       // Declared in several blocks: JavaScript's value came from one of them, exact if each would be.
@@ -287,7 +287,7 @@ function isHandleCall(call: Node & { type: 'CallExpression' }, scope: Scope): bo
   const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : undefined;
   if (name !== undefined && isFactoryName(name)) return true;
   if (callee.type !== 'Identifier') return false;
-  const binding = scope.lookup(callee.name);
+  const binding = scope.lookup(callee.name, callee);
   return binding?.kind === 'opaque' && binding.holdsReferences === true;
 }
 

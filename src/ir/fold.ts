@@ -2,7 +2,8 @@
  * Constant folding for what inlining produces: a nested composition given literals leaves expressions
  * like `optional.of("gold").orValue("standard")` or `string("a")` that are plain constants, and a loop over
  * a constant list leaves tests of its item (`"dev" == "prod" ? a : b`). Only folds whose CEL result is
- * certain: comparisons of two literals of the same kind, `!`, `&&`, `||` and `?:` on a boolean literal.
+ * certain: comparisons of two literals of the same kind, `!`, `&&`, `||` and `?:` on a boolean literal, the
+ * ASCII case of a string literal.
  */
 import { E, type Expr } from './expr.js';
 
@@ -115,6 +116,11 @@ function foldNode(node: Expr): Expr {
   if (node.kind === 'call' && node.fn === 'orValue' && node.target?.kind === 'call' && node.args.length === 1) {
     if (node.target.fn === 'optional.of' && node.target.args.length === 1 && isLiteral(node.target.args[0]!)) return node.target.args[0]!;
     if (node.target.fn === 'optional.none' && node.target.args.length === 0) return node.args[0]!;
+  }
+  // `t.toLowerCase()` of a constant loop's item: CEL's lowerAscii/upperAscii change the ASCII letters only.
+  if (node.kind === 'call' && (node.fn === 'lowerAscii' || node.fn === 'upperAscii') && node.args.length === 0 && node.target && isStringLiteral(node.target)) {
+    const text = (node.target as { literal: { value: string } }).literal.value;
+    return E.str(node.fn === 'lowerAscii' ? text.replace(/[A-Z]+/g, (s) => s.toLowerCase()) : text.replace(/[a-z]+/g, (s) => s.toUpperCase()));
   }
   if (node.kind === 'call' && node.fn === 'string' && !node.target && node.args.length === 1) {
     const [arg] = node.args;

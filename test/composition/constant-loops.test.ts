@@ -64,6 +64,63 @@ test('a status built in a local from a spread, returned by name, and a lookup ta
   });
 });
 
+test('names declared in separate loops are separate names, as JavaScript scopes them by block', () => {
+  const app = kubernetesComposition({ ...definition, name: 'block-names' }, (spec) => {
+    // Each `x` is seen in its own loop only: once refused as "declared more than once", and before that the
+    // value JavaScript computed on placeholders was kept (`"a"`, whatever spec.prod says).
+    for (const t of ['a', 'b']) {
+      const x = spec.prod ? t : 'n';
+      ConfigMap({ name: `a-${t}`, data: { v: x } });
+    }
+    for (const t of ['c']) {
+      const x = spec.n > 1 ? t : 'm';
+      ConfigMap({ name: `b-${t}`, data: { v: x } });
+    }
+    return { v: 1 };
+  });
+  const resources = rgdOf(app as never).spec.resources.map((r) => [r.template.metadata.name, r.template.data]);
+  assert.deepEqual(resources, [
+    ['a-a', { v: '${schema.spec.prod ? "a" : "n"}' }],
+    ['a-b', { v: '${schema.spec.prod ? "b" : "n"}' }],
+    ['b-c', { v: '${schema.spec.n > 1 ? "c" : "m"}' }],
+  ]);
+});
+
+test('a loop variable reused by a loop over a spec list in a skipped branch is that loop\'s item', () => {
+  const app = kubernetesComposition({ ...definition, name: 'reused-item', spec: type({ env: 'string', tags: 'string[]', prod: 'boolean' }) }, (spec) => {
+    for (const t of ['a', 'b']) {
+      if (spec.prod) ConfigMap({ name: `p-${t}`, data: {} });
+      else ConfigMap({ name: `q-${t}`, data: {} });
+    }
+    // JavaScript skipped this branch (a placeholder compares as text); TypeKro makes it from source after the
+    // `else` calls above, whose item `t` it had bound: that binding must not outlive them.
+    if (spec.env < 'b') {
+      for (const t of spec.tags) ConfigMap({ name: `tag-${t}`, data: {} });
+    }
+    return { v: 1 };
+  });
+  const tagged = rgdOf(app as never).spec.resources.find((r) => r.template.metadata.name.startsWith('tag-'));
+  assert.equal(tagged?.template.metadata.name, 'tag-${t}');
+});
+
+test('a condition on the item alone that CEL does not fold is decided per item, as JavaScript decided it', () => {
+  const app = kubernetesComposition({ ...definition, name: 'item-unfolded' }, (spec) => {
+    for (const t of ['a', 'b-c', 'Zz']) {
+      // `size("a")` is not folded, but the condition reads only the item: JavaScript's answer for each item counts.
+      if (0 >= t.length) ConfigMap({ name: `never-${t}`, data: { v: spec.env + t } });
+      else if (t.length > 1 && t.split('-').some((part) => part === 'c')) ConfigMap({ name: `dash-${t.toLowerCase()}`, data: { v: spec.env || t } });
+      else ConfigMap({ name: `other-${t.toLowerCase()}`, data: { v: spec.env || t } });
+    }
+    return { v: 1 };
+  });
+  const resources = rgdOf(app as never).spec.resources.map((r) => [r.template.metadata.name, r.template.data, r.includeWhen]);
+  assert.deepEqual(resources, [
+    ['other-a', { v: '${schema.spec.env != "" ? schema.spec.env : "a"}' }, undefined],
+    ['dash-b-c', { v: '${schema.spec.env != "" ? schema.spec.env : "b-c"}' }, undefined],
+    ['other-zz', { v: '${schema.spec.env != "" ? schema.spec.env : "Zz"}' }, undefined],
+  ]);
+});
+
 test('Object.keys/values/entries of a local literal whose values are references: one resource per key (trial 4, F17)', async () => {
   const { simulate } = await import('../../src/testing/index.js');
   const app = kubernetesComposition({ ...definition, name: 'keyed' }, (spec) => {

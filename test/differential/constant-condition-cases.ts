@@ -61,9 +61,26 @@ const decidedInJavaScript = kubernetesComposition({ ...definition, name: 'cond-i
   return { v: 'ok' };
 });
 
+const unfoldedAndReused = kubernetesComposition({ ...definition, name: 'cond-item-unfolded', kind: 'CondItemUnfolded' }, (spec) => {
+  // The for-const-if generator position's findings: an item condition CEL does not fold, decided per item by
+  // JavaScript; a name reused by the next loop; names that are literal only once folded, or not at all.
+  for (const t of ['a', 'b-c', 'Zz']) {
+    if (0 >= t.length) ConfigMap({ name: `never-${t}`, data: { v: spec.name } });
+    else if (t.length > 1) ConfigMap({ name: `long-${t.toLowerCase()}`, data: { v: spec.name || t } });
+    else ConfigMap({ name: `short-${t.toLowerCase()}`, data: { v: spec.enabled ? t : 'off' } });
+  }
+  for (const t of ['a', 'b-c', 'Zz']) {
+    const v = spec.n > 1 ? t : spec.env;
+    if (spec.name === t) ConfigMap({ name: `named-${t.toLowerCase()}`, data: { v } });
+    else ConfigMap({ name: `${spec.env}-other-${t.toLowerCase()}`, data: { v } });
+  }
+  return { v: 'ok' };
+});
+
 export const constantConditionCases: Readonly<Record<string, CaseInput>> = {
   'cond-item-if': { composition: ifOnItem as never, spec: { env: 'dev', enabled: false, n: 1, name: 'a' } },
   'cond-item-else': { composition: ifElseOnItem as never, spec: { env: 'prod', enabled: false, n: 2, name: 'b' } },
   'cond-item-mixed': { composition: mixed as never, spec: { env: 'test', enabled: true, n: 0, name: 'a' } },
   'cond-item-js': { composition: decidedInJavaScript as never, spec: { env: 'dev', enabled: true, n: 0, name: 'a' } },
+  'cond-item-unfolded': { composition: unfoldedAndReused as never, spec: { env: 'prod', enabled: false, n: 2, name: 'Zz' } },
 };

@@ -149,3 +149,24 @@ test('a method of an absent observed list gives undefined, as `?.` would: `condi
   assert.equal(ready.status.available, true);
   assert.deepEqual(ready.resources[0]!.ready, [true]);
 });
+
+test('calls of a loop over constants that JavaScript made for some items only are paired with their items\' resources', () => {
+  // The names are not literal in the graph (`${spec.env}-b-c`) or were folded there (`"Zz".lowerAscii()`):
+  // pairing by order alone gave the first item's resource to the call made for the last.
+  const looped = kubernetesComposition(
+    { name: 'concrete-items', apiVersion: 'test.typekro.dev/v1alpha1', kind: 'ConcreteItems', spec: type({ env: 'string', name: 'string' }), status: type({ n: 'number' }) },
+    (spec) => {
+      for (const t of ['a', 'b-c', 'Zz']) {
+        if (spec.name === t) ConfigMap({ name: `low-${t.toLowerCase()}`, data: {} });
+        if (spec.name !== t) ConfigMap({ name: `${spec.env}-${t}`, data: {} });
+      }
+      return { n: 1 };
+    },
+  );
+  const names = (spec: { env: string; name: string }): Record<string, string> =>
+    Object.fromEntries(evaluateConcrete(looped, spec).resources.map((r) => [r.id, (r.manifests[0] as { metadata: { name: string } }).metadata.name]));
+  // The graph's resources, per item in item order: in source order; JavaScript made the second call (a placeholder is not 'a'), TypeKro the first.
+  assert.deepEqual(looped.graph.resources.map((r) => r.id), ['configMapLowA', 'configMapLowBC', 'configMapLowZz', 'configMap', 'configMap2', 'configMap3']);
+  assert.deepEqual(names({ env: 'dev', name: 'Zz' }), { configMap: 'dev-a', configMap2: 'dev-b-c', configMapLowZz: 'low-zz' });
+  assert.deepEqual(names({ env: 'dev', name: 'a' }), { configMapLowA: 'low-a', configMap2: 'dev-b-c', configMap3: 'dev-Zz' });
+});

@@ -4,7 +4,7 @@
  * literal, helper in the same file, imported helper (by name, through a namespace import or a barrel's
  * `export *`, by the site's index), destructured spec, local const or list, local function,
  * `if`/`else`, `&&` and ternary around the call, `for...of` and `.map` over a spec list, `for...of` over a
- * constant array, `for...of` over a
+ * constant array (also with an `if`/`else` on its item and the spec inside), `for...of` over a
  * filtered spec list (`spec.tags.filter((f) => ...)`, a forEach over the CEL filter), readyWhen callbacks,
  * also on loop items) and a status whose fields are generated expressions, written inline, through locals or
  * over the destructured spec; later sites and the status read earlier collections (`r0.length`);
@@ -12,9 +12,9 @@
  * when it is not set). Programs are plain data; `renderBatch` writes
  * them as real TypeScript (TypeKro compiles from source). */
 import fc from 'fast-check';
-import { exprArb, replicasArb, renderExpr, SPEC_SCHEMA, SPEC_FIELDS, SPEC_TYPE, type Expr, type ExprType, type GenScope } from './generated-expressions.js';
+import { FOR_CONST_IF, exprArb, replicasArb, renderExpr, SPEC_SCHEMA, SPEC_FIELDS, SPEC_TYPE, type Expr, type ExprType, type GenScope } from './generated-expressions.js';
 
-export const POSITIONS = ['inline', 'deployment', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn', 'if', 'else', 'and', 'ternary', 'for', 'map', 'ready', 'for-ready', 'for-destructured', 'for-filtered', 'local-list', 'if-for', 'for-if', 'for-const', 'nullish'] as const;
+export const POSITIONS = ['inline', 'deployment', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn', 'if', 'else', 'and', 'ternary', 'for', 'map', 'ready', 'for-ready', 'for-destructured', 'for-filtered', 'local-list', 'if-for', 'for-if', 'for-const', 'for-const-if', 'nullish'] as const;
 export type Position = (typeof POSITIONS)[number];
 
 export interface Site {
@@ -80,6 +80,11 @@ function siteArb(position: Position, outer: GenScope, depth: number): fc.Arbitra
     case 'for-destructured':
     case 'for-const':
       return str({ ...outer, vars: ['t'] }).map((value) => ({ position, values: [value] }));
+    case 'for-const-if':
+      // an `if`/`else` inside a loop over constants, on the item `t` and the spec: one includeWhen per item and branch
+      return fc
+        .tuple(str({ ...outer, vars: ['t'] }), str({ ...outer, vars: ['t'] }), exprArb('bool', { ...outer, vars: ['t'] }, depth))
+        .map(([value, second, guard]) => ({ position, values: [value, second], guard }));
     case 'if-for':
       // A loop inside an `if`: a forEach under the `if`'s includeWhen, whether JavaScript took the branch or not.
       return fc.tuple(str({ ...outer, vars: ['t'] }), exprArb('bool', outer, depth)).map(([value, guard]) => ({ position, values: [value], guard }));
@@ -116,7 +121,7 @@ export function programWith(positions: readonly Position[], depth = 3): fc.Arbit
  * Site positions for programs that together hold every position alone, and every ordered pair of positions
  * both as a two-site program and at each pair of places of a three-site one (`[a, b, c]` with c = a + b
  * mod the number of positions: for a given a, or a given b, c takes every value). A site reads what the
- * sites before it declared, so the order of a pair matters. 23 + 529 + 529 programs.
+ * sites before it declared, so the order of a pair matters. 25 + 625 + 625 programs.
  */
 export function positionSchedule(): Position[][] {
   const n = POSITIONS.length;
@@ -179,6 +184,13 @@ function renderSite(site: Site, p: number, i: number): string[] {
     case 'for-const':
       // A loop over a constant array runs in JavaScript: one resource per item, the item a constant in the CEL.
       return ["for (const t of ['a', 'b-c', 'Zz']) {", `  ConfigMap({ name: \`g${i}-\${t.toLowerCase()}\`, data: { v: ${r(value!)} } });`, '}'];
+    case 'for-const-if':
+      return [
+        `${FOR_CONST_IF} {`,
+        `  if (${r(site.guard!)}) ConfigMap({ name: \`g${i}-\${t.toLowerCase()}\`, data: { v: ${r(value!)} } });`,
+        `  else ConfigMap({ name: \`e${i}-\${t.toLowerCase()}\`, data: { v: ${r(second!)} } });`,
+        '}',
+      ];
     case 'nullish':
       // A factory on the right of `??`: created only when the optional field is not set.
       return [`spec.nick ?? ConfigMap({ name: ${name}, data: { v: ${r(value!)} } });`];
