@@ -8,7 +8,7 @@ import type { Node } from '@babel/types';
 import { unwrap } from '../analysis/ast.js';
 import { isInitialisedByCall } from '../analysis/named-function.js';
 import { enclosingContext, factoryCallsIn } from '../analysis/composition.js';
-import { scopeOf, type Binding, type Scope } from '../analysis/scope.js';
+import { madeByCall, scopeOf, type Binding, type Scope } from '../analysis/scope.js';
 import { E, type Expr } from '../ir/expr.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
 import type { Value } from '../ir/value.js';
@@ -213,6 +213,25 @@ export class CompositionRun implements CompositionRunHooks {
       };
     }
     if (collection && site) this.bindCollection(collection, record, site);
+    if (site?.direct && !site.made) this.bindMadeByCall(site, record);
+  }
+
+  /**
+   * The resource a factory call written in the composition made, found again when the call stands inline in
+   * a value compiled from source (`Deployment({...}).status.readyReplicas > 0`). A value is compiled when the
+   * call that holds it runs, right after the inline call made its resource: in a loop unrolled in JavaScript
+   * (`for (const n of ['a', 'b'])`) the resource of this pass is the one bound. A forEach over a reference
+   * makes a list of resources, so the call's result names no single one: reading it is refused.
+   */
+  private bindMadeByCall(site: CallSite, record: ResourceRecord): void {
+    const single = record.forEach.length === 0 && record.bindsDeclaration !== false;
+    this.bindings[madeByCall(site.call)] = single
+      ? { kind: 'value', expr: E.ident(record.id), type: this.observedTypeOf(record) }
+      : {
+          kind: 'unsupported',
+          why: 'this factory call makes a resource for each item of a list in the spec (a KRO forEach), so its result written inline names no single resource',
+          hint: 'collect the resources (`const webs = spec.names.map((name) => Deployment({ ... }))`) and read the collection after the loop',
+        };
   }
 
   /** `const pods = list.map((x) => Pod(...))`: `pods` compiles to the collection's list (see collections.ts). */
