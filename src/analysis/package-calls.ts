@@ -40,7 +40,7 @@ export function uncompilableCall(node: Node, name: string): CompositionSyntaxErr
     // compiled rather than run, a loop): there is no resource for it to stand for.
     return syntaxError(
       node,
-      `\`${name}(...)\` creates a resource, but this call made no resource when the composition ran (it sits in a callback TypeKro compiles rather than runs), so there is no resource for its result to read`,
+      `\`${name}(...)\` creates a resource, but this call made no resource when the composition ran (it sits in a callback TypeKro compiles rather than runs, or in a branch JavaScript did not take), so there is no resource for its result to read`,
       `bind the resource to a const first, in the composition itself: \`const web = ${name}({ ... })\`, then read \`web.status...\``,
     );
   }

@@ -83,6 +83,43 @@ test('an inline factory call whose arguments read no reference is still a refere
   }
 });
 
+test('an inline factory call in a local function reads the resource the call made', () => {
+  const app = kubernetesComposition({ name: 'inline-local', kind: 'InlineLocal', spec, status }, () => {
+    const ready = () => Deployment({ name: 'web', image: 'nginx' }).status.readyReplicas > 0;
+    return { allReady: ready() };
+  });
+  assert.match(app.toYaml(), /allReady: \$\{deploymentWeb\.\?status\.\?readyReplicas\.orValue\(0\) > 0\}/);
+  for (const ready of [0, 1]) {
+    const result = simulate(app, { replicas: 1, names: [] }, { observed: { deploymentWeb: deploymentProgressing({ ready }) } });
+    assert.deepEqual(result.status, { allReady: ready > 0 });
+  }
+});
+
+test('an inline factory call in a local function called twice is refused: it names no single resource', () => {
+  const message = refusal(() =>
+    kubernetesComposition({ name: 'inline-twice', kind: 'InlineTwice', spec, status }, () => {
+      const ready = (name: string) => Deployment({ name, image: 'nginx' }).status.readyReplicas > 0;
+      return { allReady: ready('a') && ready('b') };
+    }),
+  );
+  assert.equal(
+    message,
+    [
+      `${at("'inline-twice'", 'Deployment(')}: this factory call makes more than one resource (it sits in a function called more than once), so its result written inline names no single resource`,
+      "    Deployment({ name, image: 'nginx' })",
+      '  hint: bind each resource to its own const in the composition and read those: `const web = Deployment({ ... })`, then `web.status...`',
+    ].join('\n'),
+  );
+  // Both calls ran in JavaScript here (no `&&` skipped the second): the same refusal.
+  const both = refusal(() =>
+    kubernetesComposition({ name: 'inline-both', kind: 'InlineBoth', spec, status }, () => {
+      const ready = (name: string) => Deployment({ name, image: 'nginx' }).status.readyReplicas > 0;
+      return { allReady: ready('a') === ready('b') };
+    }),
+  );
+  assert.equal(both.split('\n')[0], `${at("'inline-both'", 'Deployment(')}: this factory call makes more than one resource (it sits in a function called more than once), so its result written inline names no single resource`);
+});
+
 test('an inline factory call that makes a resource per loop item is refused: it names no single one', () => {
   const message = refusal(() =>
     kubernetesComposition({ name: 'inline-loop', kind: 'InlineLoop', spec, status }, (spec) => {
@@ -93,7 +130,7 @@ test('an inline factory call that makes a resource per loop item is refused: it 
   assert.equal(
     message,
     [
-      `${at("'inline-loop'", 'Deployment(')}: this factory call makes a resource for each item of a list in the spec (a KRO forEach), so its result written inline names no single resource`,
+      `${at("'inline-loop'", 'Deployment(')}: this factory call makes more than one resource (a KRO forEach over a list in the spec), so its result written inline names no single resource`,
       "    Deployment({ name, image: 'nginx' })",
       '  hint: collect the resources (`const webs = spec.names.map((name) => Deployment({ ... }))`) and read the collection after the loop',
     ].join('\n'),
@@ -110,7 +147,7 @@ test('a factory call inside a readyWhen callback is refused (it makes no resourc
   assert.equal(
     message,
     [
-      `${at("'inline-ready'", 'Deployment(')}: \`Deployment(...)\` creates a resource, but this call made no resource when the composition ran (it sits in a callback TypeKro compiles rather than runs), so there is no resource for its result to read`,
+      `${at("'inline-ready'", 'Deployment(')}: \`Deployment(...)\` creates a resource, but this call made no resource when the composition ran (it sits in a callback TypeKro compiles rather than runs, or in a branch JavaScript did not take), so there is no resource for its result to read`,
       "    Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas })",
       '  hint: bind the resource to a const first, in the composition itself: `const web = Deployment({ ... })`, then read `web.status...`',
     ].join('\n'),
