@@ -10,7 +10,7 @@ import type { ClassMethod, Identifier, Node, ObjectMethod, VariableDeclaration }
 import { eachChild, isFunctionNode, isLoopCallbackOf, unwrap, walk } from './ast.js';
 import { codeRunner } from './code-runners.js';
 import { resolveExport, resolveModuleName, UnreadableFunctionError, type ModuleTarget } from './modules.js';
-import { namedBinding, scopeOf, type Binding, type FunctionLike, type Scope, type Write } from './scope.js';
+import { madeByCall, namedBinding, scopeOf, type Binding, type FunctionLike, type Scope, type Write } from './scope.js';
 import { parseSourceFile } from './source.js';
 import { syntaxError } from './errors.js';
 // Placed where the pattern is, so diagnostics point at the user's code.
@@ -599,6 +599,11 @@ function mentionsIn(node: Node, scope: Scope, followed: Followed): boolean {
 
 function visitMention(node: Node, parent: Node | undefined, state: MentionWalk, _unused: undefined): void {
   if (state.found) return;
+  // A factory call written inline stands for the resource it made: `Deployment({ name: 'web' }).status.x`.
+  if (node.type === 'CallExpression' && state.scope.lookup(madeByCall(node))) {
+    state.found = true;
+    return;
+  }
   if (node.type === 'Identifier') {
     const isPropertyName =
       (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed;

@@ -35,6 +35,15 @@ export function uncompilableCall(node: Node, name: string): CompositionSyntaxErr
       `pass it to the composition's factory or YAML: app.factory('kro', { aspects: [${name}({ ... })] }) or app.toYaml({ aspects: [...] }); for this resource alone, set the field itself (${field})`,
     );
   }
+  if (source !== undefined && isTypeKro(source) && /^[A-Z]/.test(name)) {
+    // A factory call the compiler meets in a value that made no resource when the composition ran (a callback
+    // compiled rather than run, a loop): there is no resource for it to stand for.
+    return syntaxError(
+      node,
+      `\`${name}(...)\` creates a resource, but this call made no resource when the composition ran (it sits in a callback TypeKro compiles rather than runs, or in a branch JavaScript did not take), so there is no resource for its result to read`,
+      `bind the resource to a const first, in the composition itself: \`const web = ${name}({ ... })\`, then read \`web.status...\``,
+    );
+  }
   if (source !== undefined) {
     return syntaxError(
       node,

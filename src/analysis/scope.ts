@@ -108,6 +108,15 @@ export function scopeOf(bindings: Readonly<Record<string, Binding>>, parent?: Sc
 }
 
 /**
+ * The scope name under which the resource a factory call at `call` made is bound: a factory call written
+ * inline in a value (`Deployment({...}).status.readyReplicas > 0`) reads that same resource, exactly as
+ * `const web = Deployment({...}); web.status...` does. Not a JavaScript name, so no local can shadow it.
+ */
+export function madeByCall(call: Node): string {
+  return `#made@${call.loc?.filename ?? ''}:${call.start ?? -1}`;
+}
+
+/**
  * What a callee or a read names: `f` through the scope, `H.f` through a namespace import's exports. Undefined
  * for anything else (a method of a value, a computed member).
  *

@@ -9,7 +9,7 @@ import { unwrap } from '../analysis/ast.js';
 import { isInitialisedByCall } from '../analysis/named-function.js';
 import { typekroImportName } from '../analysis/modules.js';
 import { enclosingContext, factoryCallsIn } from '../analysis/composition.js';
-import { scopeOf, type Binding, type Scope } from '../analysis/scope.js';
+import { madeByCall, scopeOf, type Binding, type Scope } from '../analysis/scope.js';
 import { E, type Expr } from '../ir/expr.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
 import type { Value } from '../ir/value.js';
@@ -23,7 +23,7 @@ import { compileConditionNode, compileValueNode } from './compile-node.js';
 import { callScope } from './helper-scope.js';
 import { resolveSourceValue, type OnCompiled } from './source-values.js';
 import { enclosingScope, functionScope, mentionsReferences } from '../analysis/local-scope.js';
-import { currentCallSite, type CallSite, type CompositionSource } from './source-site.js';
+import { currentCallSite, factoryCallOf, type CallSite, type CompositionSource } from './source-site.js';
 import { makeSkippedCalls, skippedCalls, type SkippedCallHost } from './skipped-calls.js';
 import type { CallNode } from '../analysis/source.js';
 import { optionalAt } from './presence.js';
@@ -41,6 +41,10 @@ import { ConstantLoops } from './constant-loops.js';
 import { checkLoopJumps, checkThrows, resourceInTry } from './control-flow.js';
 import { TypeKroError } from '../util/errors.js';
 import { formatLocation, userFrames } from '../model/call-site.js';
+
+/** Why a factory call written inline that made several resources cannot be read. */
+const SEVERAL_MADE = 'this factory call makes more than one resource';
+const NO_SINGLE = ', so its result written inline names no single resource';
 
 export class CompositionRun implements CompositionRunHooks {
   readonly records: ResourceRecord[] = [];
@@ -214,6 +218,28 @@ export class CompositionRun implements CompositionRunHooks {
       };
     }
     if (collection && site) this.bindCollection(collection, record, site);
+    if (site) this.bindMadeByCall(site, record);
+  }
+
+  /**
+   * The resource a factory call written in the composition made, found again when the call stands inline in
+   * a value compiled from source (`Deployment({...}).status.readyReplicas > 0`). A value is compiled when the
+   * call that holds it runs, right after the inline call made its resource: in a loop unrolled in JavaScript
+   * (`for (const n of ['a', 'b'])`) the resource of this pass is the one bound. A forEach over a reference
+   * makes a list of resources, and a local function called twice made two that a value inlining the
+   * function cannot tell apart: the call's result names no single one, and reading it is refused.
+   */
+  private bindMadeByCall(site: CallSite, record: ResourceRecord): void {
+    // A call inside a local function JavaScript skipped is made from source (site.made): one more resource of it.
+    const call = record.bindsDeclaration === false || !this.source ? undefined : (site.made?.call ?? factoryCallOf(site, this.source));
+    if (!call) return;
+    const name = madeByCall(call);
+    this.bindings[name] =
+      record.forEach.length > 0
+        ? { kind: 'unsupported', why: `${SEVERAL_MADE} (a KRO forEach over a list in the spec)${NO_SINGLE}`, hint: 'collect the resources (`const webs = spec.names.map((name) => Deployment({ ... }))`) and read the collection after the loop' }
+        : !site.direct && this.bindings[name] !== undefined
+          ? { kind: 'unsupported', why: `${SEVERAL_MADE} (it sits in a function called more than once)${NO_SINGLE}`, hint: 'bind each resource to its own const in the composition and read those: `const web = Deployment({ ... })`, then `web.status...`' }
+          : { kind: 'value', expr: E.ident(record.id), type: this.observedTypeOf(record) };
   }
 
   /** `const pods = list.map((x) => Pod(...))`: `pods` compiles to the collection's list (see collections.ts). */

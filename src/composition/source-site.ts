@@ -119,6 +119,16 @@ function firstUserFrame(): SourceLocation | undefined {
   return first.done ? undefined : first.value;
 }
 
+/**
+ * The factory call node that made the current resource, when it is written in the composition's source: the
+ * site's own call, or the call inside a local function of the composition that the site's call ran.
+ */
+export function factoryCallOf(site: CallSite, source: CompositionSource): CallNode | undefined {
+  if (site.direct) return site.call;
+  const inner = site.inner[0];
+  return inner && inner.file === source.file && within(source.fn, inner) ? findCallAt(inner.file, inner.line, inner.column) : undefined;
+}
+
 /** The call inside the composition function that led to the current TypeKro call. */
 export function currentCallSite(source: CompositionSource): CallSite | undefined {
   return callSiteIn(lazyUserFrames(), source);
