@@ -218,7 +218,7 @@ function bindingOf(name: string, declared: Declared, writes: readonly Write[], s
       hint: 'bind each resource to its own const and combine their fields: `api.status.readyReplicas > 0 && web.status.readyReplicas > 0`',
     };
   }
-  if (containsFactoryCall(value, isFactoryCall)) {
+  if (containsFactoryCall(value, isFactoryCall) && !onlyReadsThroughCalls(value, isFactoryCall)) {
     return {
       kind: 'opaque', why: `\`${name}\` holds resources created here`, writes: initWrite, scope, holdsReferences: true,
       // The original TypeKro's `const ing = cond ? Ingress(...) : null` then `ing ? a : b`: a handle that may be null.
@@ -231,6 +231,36 @@ function bindingOf(name: string, declared: Declared, writes: readonly Write[], s
 /** An object pattern's rest element (`{ a, ...others }`): the keys it holds are decided by the data. */
 const restWhy = (name: string): string => `\`${name}\` collects the remaining properties (a rest pattern), which CEL cannot express`;
 const REST_HINT = 'read the properties you need by name (`const { a, b } = value`)';
+
+/**
+ * Whether every factory call in `node` is read through (`Deployment({...}).status.readyReplicas > 0`): the
+ * value is a field of the resource the call made, not the handle, and compiles like any read of it (the
+ * inline call stands for its resource, see `madeByCall`).
+ */
+function onlyReadsThroughCalls(node: Node, isFactoryCall: IsFactoryCall): boolean {
+  let handle = false;
+  walk(node, (child, parent) => {
+    if (handle) return false;
+    if ((child.type === 'CallExpression' || child.type === 'NewExpression') && isFactoryCall(child)) handle = !isFieldRead(child, parent);
+    return !handle;
+  });
+  return !handle;
+}
+
+/** Whether `call` (a factory call inside `root`) is read through where it is written: see {@link onlyReadsThroughCalls}. */
+export function isReadThrough(root: Node, call: Node): boolean {
+  let through = false;
+  walk(root, (child, parent) => {
+    if (child === call) through = isFieldRead(call, parent);
+    return child !== call;
+  });
+  return through;
+}
+
+function isFieldRead(call: Node, parent: Node | undefined): boolean {
+  if (parent?.type !== 'MemberExpression' && parent?.type !== 'OptionalMemberExpression') return false;
+  return parent.object === call && !parent.computed && parent.property.type === 'Identifier' && ['status', 'metadata', 'spec', 'data', 'stringData'].includes(parent.property.name);
+}
 
 function containsFactoryCall(node: Node, isFactoryCall: IsFactoryCall): boolean {
   let found = false;

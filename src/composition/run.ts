@@ -22,7 +22,7 @@ import { isFactoryName } from '../model/factory.js';
 import { compileConditionNode, compileValueNode } from './compile-node.js';
 import { callScope } from './helper-scope.js';
 import { resolveSourceValue, type OnCompiled } from './source-values.js';
-import { enclosingScope, functionScope, mentionsReferences } from '../analysis/local-scope.js';
+import { enclosingScope, functionScope, isReadThrough, mentionsReferences } from '../analysis/local-scope.js';
 import { currentCallSite, factoryCallOf, type CallSite, type CompositionSource } from './source-site.js';
 import { makeSkippedCalls, skippedCalls, type SkippedCallHost } from './skipped-calls.js';
 import type { CallNode } from '../analysis/source.js';
@@ -210,7 +210,7 @@ export class CompositionRun implements CompositionRunHooks {
     if (this.forcedSite) insertInSourceOrder(this.records, record);
     else this.records.push(record);
     this.recordsById.set(record.id, record);
-    if (site?.context.declaredAs && site.context.loops.length === 0 && record.bindsDeclaration !== false) {
+    if (site?.context.declaredAs && site.context.loops.length === 0 && record.bindsDeclaration !== false && !this.readThroughInHelper(site)) {
       this.bindings[site.context.declaredAs] = {
         kind: 'value',
         expr: E.ident(record.id),
@@ -219,6 +219,17 @@ export class CompositionRun implements CompositionRunHooks {
     }
     if (collection && site) this.bindCollection(collection, record, site);
     if (site) this.bindMadeByCall(site, record);
+  }
+
+  /**
+   * A factory call in a local function whose result is a field of the resource, not the handle
+   * (`const ready = (n) => Deployment({...}).status.readyReplicas > 0; const a = ready('a')`): `a` is compiled
+   * from source (the inline call stands for its resource), not bound to the resource.
+   */
+  private readThroughInHelper(site: CallSite): boolean {
+    if (site.direct || !this.source) return false;
+    const call = factoryCallOf(site, this.source);
+    return call !== undefined && isReadThrough(this.source.fn, call);
   }
 
   /**

@@ -153,3 +153,24 @@ test('a factory call inside a readyWhen callback is refused (it makes no resourc
     ].join('\n'),
   );
 });
+
+test('a const holding a read through an inline call, and a local function returning one, read the resource (not a constant)', () => {
+  const direct = kubernetesComposition({ name: 'inline-const', kind: 'InlineConst', spec, status }, (spec) => {
+    const ready = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas }).status.readyReplicas > 0;
+    return { allReady: ready };
+  });
+  const viaFunction = kubernetesComposition({ name: 'inline-fn', kind: 'InlineFn', spec, status }, (spec) => {
+    const isReady = (name: string) => Deployment({ name, image: 'nginx', replicas: spec.replicas }).status.readyReplicas > 0;
+    const a = isReady('web');
+    return { allReady: a };
+  });
+  // Both once folded to `${schema.metadata.name == schema.metadata.name ? false : false}` (trial 4).
+  assert.match(direct.toYaml(), /allReady: \$\{deploymentWeb\.\?status\.\?readyReplicas\.orValue\(0\) > 0\}/);
+  assert.match(viaFunction.toYaml(), /allReady: \$\{a\.\?status\.\?readyReplicas\.orValue\(0\) > 0\}/);
+  for (const [app, id] of [[direct, 'deploymentWeb'], [viaFunction, 'a']] as const) {
+    for (const ready of [0, 2]) {
+      const result = simulate(app, { replicas: 2, names: [] }, { observed: { [id]: deploymentProgressing({ ready }) } });
+      assert.deepEqual(result.status, { allReady: ready > 0 });
+    }
+  }
+});
