@@ -9,7 +9,7 @@ import { T, fieldOf, wireName, type CelType, type FieldType } from '../ir/types.
 import { namedBinding, type Binding, type Scope } from './scope.js';
 import { unwrap } from './ast.js';
 import { ownProperties, staticProperty } from './literal-reads.js';
-import { mentionsReferences } from './local-scope.js';
+import { mentionsReferences } from './mentions.js';
 import { HINT, syntaxError, unknownShape, type CompositionSyntaxError } from './errors.js';
 import { compileCall, guarded } from './compile-calls.js';
 import { holds, refuseAbsentSpecData } from './absent-spec.js';

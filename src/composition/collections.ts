@@ -9,7 +9,7 @@ import { syntaxError } from '../analysis/errors.js';
 import { unwrap, walk } from '../analysis/ast.js';
 import { snippetOf } from '../analysis/source.js';
 import type { EnclosingLoop } from '../analysis/composition.js';
-import { mentionsReferences } from '../analysis/local-scope.js';
+import { mentionsReferences } from '../analysis/mentions.js';
 import { literalOf, ownProperties } from '../analysis/literal-reads.js';
 import type { Binding, Scope } from '../analysis/scope.js';
 import { E, referencedRoots, type Expr } from '../ir/expr.js';

@@ -11,7 +11,7 @@ import { isExprValue } from '../ir/value.js';
 import { observedType } from '../model/kube-types.js';
 import { refOf, refToExpr } from '../model/refs.js';
 import type { ConditionKind, ResourceRecord } from '../model/resource.js';
-import { mentionsReferences } from '../analysis/local-scope.js';
+import { mentionsReferences } from '../analysis/mentions.js';
 import { compileConditionNode, compileValueNode } from './compile-node.js';
 import { isBuiltExact } from './source-values.js';
 import { isFunctionNode } from '../analysis/ast.js';

@@ -9,7 +9,7 @@ import type { Node } from '@babel/types';
 import { guardsOf, type EnclosingLoop, type FunctionNode } from '../analysis/composition.js';
 import { syntaxError } from '../analysis/errors.js';
 import { jumpsOf, throwsIn, type LoopJump } from '../analysis/jumps.js';
-import { mentionsReferences } from '../analysis/local-scope.js';
+import { mentionsReferences } from '../analysis/mentions.js';
 import type { Scope } from '../analysis/scope.js';
 import { snippetOf } from '../analysis/source.js';
 import { isReferenceLoop } from './collections.js';

@@ -8,7 +8,7 @@ import type { Node } from '@babel/types';
 import { unwrap } from '../analysis/ast.js';
 import { syntaxError } from '../analysis/errors.js';
 import { literalOf } from '../analysis/literal-reads.js';
-import { mentionsReferences } from '../analysis/local-scope.js';
+import { mentionsReferences } from '../analysis/mentions.js';
 import type { Scope } from '../analysis/scope.js';
 import { snippetOf } from '../analysis/source.js';
 import type { FixedArgument } from '../model/resource.js';

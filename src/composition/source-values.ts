@@ -9,7 +9,7 @@ import type { Node, ObjectExpression } from '@babel/types';
 import { unwrap } from '../analysis/ast.js';
 import { syntaxError } from '../analysis/errors.js';
 import { constantKey, literalOf, staticProperty } from '../analysis/literal-reads.js';
-import { mentionsReferences } from '../analysis/local-scope.js';
+import { mentionsReferences } from '../analysis/mentions.js';
 import type { Scope } from '../analysis/scope.js';
 import { exprValue, isExprValue } from '../ir/value.js';
 import { isFactoryName } from '../model/factory.js';

@@ -1,0 +1,94 @@
+/**
+ * Whether a value may depend on a reference (the spec, a resource, a loop item): the names it reads, followed
+ * through the locals and functions they stand for and through whatever changes them.
+ */
+import type { Identifier, Node } from '@babel/types';
+import { eachChild } from './ast.js';
+import { functionScope } from './local-scope.js';
+import { madeByCall, namedBinding, type Binding, type Scope } from './scope.js';
+
+/**
+ * True when the value of `node` may depend on a reference (the spec, a resource, a loop item): through the
+ * names it reads, the locals and functions those stand for, and anything that changes them.
+ */
+export function mentionsReferences(node: Node, scope: Scope): boolean {
+  return mentionsIn(node, scope, { nodes: undefined });
+}
+
+/** The nodes whose reads were already followed in one question (made on the first binding followed). */
+interface Followed {
+  nodes: Set<Node> | undefined;
+}
+
+interface MentionWalk {
+  readonly scope: Scope;
+  readonly followed: Followed;
+  found: boolean;
+}
+
+// Asked for most values of every factory call: one state object per question, no closure or set per walk.
+function mentionsIn(node: Node, scope: Scope, followed: Followed): boolean {
+  const state: MentionWalk = { scope, followed, found: false };
+  visitMention(node, undefined, state, undefined);
+  return state.found;
+}
+
+function visitMention(node: Node, parent: Node | undefined, state: MentionWalk, _unused: undefined): void {
+  if (state.found) return;
+  // A factory call written inline stands for the resource it made: `Deployment({ name: 'web' }).status.x`.
+  if (node.type === 'CallExpression' && state.scope.lookup(madeByCall(node))) {
+    state.found = true;
+    return;
+  }
+  if (node.type === 'Identifier') {
+    const isPropertyName =
+      (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed;
+    const isObjectKey = parent?.type === 'ObjectProperty' && parent.key === node && !parent.computed;
+    if (!isPropertyName && !isObjectKey && bindingMentions(memberBinding(node, parent, state.scope), state.followed)) {
+      state.found = true;
+      return;
+    }
+  }
+  eachChild(node, state, undefined, visitMention);
+}
+
+/** The binding of a name; for a namespace import read as `H.x`, that of the export `x`. */
+function memberBinding(name: Identifier, parent: Node | undefined, scope: Scope): Binding | undefined {
+  const binding = scope.lookup(name.name, name);
+  if (binding?.kind !== 'module' || !parent || (parent.type !== 'MemberExpression' && parent.type !== 'OptionalMemberExpression') || parent.object !== name) return binding;
+  return namedBinding(parent, scope)?.binding;
+}
+
+function bindingMentions(binding: Binding | undefined, followed: Followed): boolean {
+  if (!binding) return false;
+  switch (binding.kind) {
+    case 'value':
+    case 'resources':
+    case 'unsupported':
+      return true;
+    case 'constant':
+    case 'cel':
+    // A namespace alone (`f(H)`): its members are read where the callee reads them.
+    case 'module':
+      return false;
+    case 'alias':
+      return firstFollow(binding.node, followed) && mentionsIn(binding.node, binding.scope, followed);
+    case 'function':
+      return firstFollow(binding.fn, followed) && mentionsIn(binding.fn.body, functionScope(binding.fn, binding.scope, () => false), followed);
+    case 'opaque':
+      if (binding.holdsReferences === true || binding.writes.some((write) => write.fromClosure === true)) return true;
+      for (const write of binding.writes) {
+        if (write.value !== undefined && firstFollow(write.value, followed) && mentionsIn(write.value, binding.scope, followed)) return true;
+        for (const guard of write.guards) if (firstFollow(guard, followed) && mentionsIn(guard, binding.scope, followed)) return true;
+      }
+      return false;
+  }
+}
+
+/** True the first time `node` is followed in one question (a local read twice, or a recursive helper, once). */
+function firstFollow(node: Node, followed: Followed): boolean {
+  const nodes = (followed.nodes ??= new Set());
+  if (nodes.has(node)) return false;
+  nodes.add(node);
+  return true;
+}
