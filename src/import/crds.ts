@@ -6,7 +6,14 @@ import { parseAllDocuments } from 'yaml';
 import type { CrdSchema } from '../model/crd.js';
 import { ImportError } from './errors.js';
 
-/** A YAML text and where it came from (a path, a URL, `module@version/path`), for messages. */
+/**
+ * A YAML text and where it came from (a path, a URL, `module@version/path`), for messages.
+ *
+ * @example
+ * import type { SourceDocument } from 'typekro/import';
+ * const doc: SourceDocument = { origin: 'crds/cache.yaml', text: 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n' };
+ * doc.origin; // => 'crds/cache.yaml'
+ */
 export interface SourceDocument {
   readonly origin: string;
   readonly text: string;
@@ -14,7 +21,14 @@ export interface SourceDocument {
   readonly objects?: readonly unknown[];
 }
 
-/** One served version of a CRD. */
+/**
+ * One served version of a CRD.
+ *
+ * @example
+ * import type { CrdVersion, ImportResult } from 'typekro/import';
+ * const served = (result: ImportResult): CrdVersion[] => result.crds.flatMap((crd) => crd.versions.filter((v) => !v.deprecated));
+ * typeof served; // => 'function'
+ */
 export interface CrdVersion {
   readonly name: string;
   readonly storage: boolean;
@@ -23,7 +37,14 @@ export interface CrdVersion {
   readonly subresources?: Readonly<Record<string, unknown>>;
 }
 
-/** What the generator needs of a CRD. */
+/**
+ * What the generator needs of a CRD.
+ *
+ * @example
+ * import type { Crd } from 'typekro/import';
+ * const describe = (crd: Crd): string => `${crd.kind}.${crd.group} (${crd.scope}, ${crd.versions.length} versions)`;
+ * typeof describe; // => 'function'
+ */
 export interface Crd {
   readonly origin: string;
   readonly name: string;

@@ -11,7 +11,14 @@ import { indentDeclarations } from './layout.js';
 import { compareText } from './order.js';
 import { rootSchema } from './schema-ts.js';
 
-/** What the header of a generated module says. */
+/**
+ * What the header of a generated module says.
+ *
+ * @example
+ * import type { ModuleHeader } from 'typekro/import';
+ * const header: ModuleHeader = { source: 'github.com/cert-manager/cert-manager@v1.21.2/deploy/crds', version: 'v1.21.2', command: 'typekro import github.com/cert-manager/cert-manager@v1.21.2/deploy/crds' };
+ * header.version; // => 'v1.21.2'
+ */
 export interface ModuleHeader {
   /** The source as given (`github.com/cert-manager/cert-manager@v1.21.2/deploy/crds`, a path, a URL). */
   readonly source: string;
@@ -21,7 +28,14 @@ export interface ModuleHeader {
   readonly command: string;
 }
 
-/** Options of the generator. */
+/**
+ * Options of the generator.
+ *
+ * @example
+ * import type { GenerateOptions } from 'typekro/import';
+ * const options: GenerateOptions = { typekroImport: 'typekro', prefix: 'iam' };
+ * options.prefix; // => 'iam'
+ */
 export interface GenerateOptions {
   /** The module specifier the generated code imports TypeKro from; default `typekro`. */
   readonly typekroImport?: string;

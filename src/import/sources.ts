@@ -13,7 +13,14 @@ import { download } from './fetch.js';
 import { moduleDocuments, parseModuleSource } from './gomod.js';
 import { chartArchiveFiles, chartDirectoryFiles, chartDocuments } from './helm.js';
 
-/** How to read a source. */
+/**
+ * How to read a source.
+ *
+ * @example
+ * import type { SourceOptions } from 'typekro/import';
+ * const options: SourceOptions = { fromCluster: true, env: { KUBECONFIG: '/tmp/kubeconfig' } };
+ * options.fromCluster; // => true
+ */
 export interface SourceOptions {
   /** Read the CRDs of a live cluster: `source` is an API group (`cert-manager.io`) or a CRD name. */
   readonly fromCluster?: boolean;

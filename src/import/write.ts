@@ -9,7 +9,14 @@ import type { Crd } from './crds.js';
 import type { Declaration, GenerateOptions, GeneratedKind, ModuleHeader } from './generate.js';
 import { compareText } from './order.js';
 
-/** One file of the directory layout: its path inside the directory and its text. */
+/**
+ * One file of the directory layout: its path inside the directory and its text.
+ *
+ * @example
+ * import type { GeneratedFile } from 'typekro/import';
+ * const file: GeneratedFile = { path: 'cache/v1.ts', text: '// generated\n' };
+ * file.path.endsWith('.ts'); // => true
+ */
 export interface GeneratedFile {
   readonly path: string;
   readonly text: string;

@@ -1,7 +1,8 @@
 /**
- * Every type a public signature reaches is exported: the declarations of `typekro`, `typekro/simple` and
- * `typekro/testing` are emitted (tsc, as the package ships them), then every type named in the declaration
- * of an export (members, parameters, results, heritage; private members excluded) is followed; one declared
+ * Every type a public signature reaches is exported, and every export has an @example: the declarations of
+ * `typekro`, `typekro/simple`, `typekro/testing`, `typekro/aspects` and `typekro/import` are emitted (tsc, as
+ * the package ships them; not the integrations, whose entry points re-export generated CRD types documented
+ * by kind), then every type named in the declaration of an export (members, parameters, results, heritage; private members excluded) is followed; one declared
  * by TypeKro that no entry point exports is reported with the export that reaches it.
  */
 import assert from 'node:assert/strict';
@@ -14,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const ENTRIES = ['index.d.ts', 'simple.d.ts', join('testing', 'index.d.ts')];
+const ENTRIES = ['index.d.ts', 'simple.d.ts', join('testing', 'index.d.ts'), join('api', 'aspects.d.ts'), join('import', 'index.d.ts')];
 
 function emit(outDir: string): void {
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');

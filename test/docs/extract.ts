@@ -1,6 +1,7 @@
 /**
  * Finds the documentation's examples: every ```ts block of README.md and of the site's pages (docs/), and every `@example` in the TSDoc of
- * what the public entry points export (src/index.ts, src/simple.ts, src/testing/index.ts). The exports are
+ * what the public entry points export (every entry of package.json's `exports`: `typekro`, `typekro/simple`,
+ * `typekro/testing`, `typekro/import`, `typekro/aspects` and the integrations). The exports are
  * found with the TypeScript compiler (re-exports and `export *` followed to the declaring files, members of
  * exported classes and interfaces included), so an internal helper's @example is never picked up.
  *
@@ -21,7 +22,18 @@ export interface DocExample {
   readonly needsCluster: boolean;
 }
 
-export const ENTRY_POINTS = ['src/index.ts', 'src/simple.ts', 'src/testing/index.ts'];
+/**
+ * The source file of every entry point the package exports (`./dist/x.js` is built from `src/x.ts`), read from
+ * package.json so that an entry point added there has its examples checked too.
+ */
+export function entryPoints(root: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, string | { import?: string }> };
+  return Object.values(manifest.exports).flatMap((target) => {
+    const built = typeof target === 'string' ? target : target.import;
+    const match = built === undefined ? null : /^\.\/dist\/(.+)\.js$/.exec(built);
+    return match ? [`src/${match[1]}.ts`] : [];
+  });
+}
 export const CLUSTER_MARKER = /^\s*\/\/\s*needs:\s*cluster\b/;
 
 /** The first code line of `code`: the marker, when there is one. */
@@ -63,13 +75,13 @@ export function sitePages(root: string): string[] {
 }
 
 /** The program of the entry points, with the repository's compiler options. */
-function program(root: string): ts.Program {
+function program(root: string, entries: readonly string[]): ts.Program {
   const configPath = join(root, 'tsconfig.json');
   const config = ts.readConfigFile(configPath, (p) => ts.sys.readFile(p));
   if (config.error) throw new Error(ts.flattenDiagnosticMessageText(config.error.messageText, '\n'));
   const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, root, { noEmit: true }, configPath);
   return ts.createProgram(
-    ENTRY_POINTS.map((f) => join(root, f)),
+    entries.map((f) => join(root, f)),
     parsed.options,
   );
 }
@@ -117,7 +129,8 @@ function documented(symbol: ts.Symbol): { name: string; node: ts.Node }[] {
 
 /** Every `@example` documenting a public export, each once. */
 export function tsdocExamples(root: string): DocExample[] {
-  const prog = program(root);
+  const entries = entryPoints(root);
+  const prog = program(root, entries);
   const checker = prog.getTypeChecker();
   const seen = new Set<string>();
   const found: DocExample[] = [];
@@ -133,7 +146,7 @@ export function tsdocExamples(root: string): DocExample[] {
       found.push({ where: `${file}:${firstLine}`, subject, code, needsCluster: needsCluster(code) });
     }
   };
-  for (const entry of ENTRY_POINTS) {
+  for (const entry of entries) {
     const sourceFile = prog.getSourceFile(join(root, entry));
     if (!sourceFile) throw new Error(`${entry}: not found`);
     // the entry point's own documentation (the comment above its first export)

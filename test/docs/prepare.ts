@@ -1,7 +1,7 @@
 /**
  * Turns the documentation's examples into modules and type-checks them: each example is written to a
- * git-ignored directory inside the repository (test/docs/.tmp-*), where `typekro`, `typekro/simple` and
- * `typekro/testing` resolve through tsconfig `paths` for tsc and for tsx alike, next to a copy of
+ * git-ignored directory inside the repository (test/docs/.tmp-*), where `typekro` and its entry points
+ * (`typekro/simple`, `typekro/testing`, `typekro/aws`, ...) resolve through tsconfig `paths` for tsc and for tsx alike, next to a copy of
  * test/docs/fixtures/ (the files examples read, e.g. `./crds`). One program (TypeScript's API, in this
  * process) checks them all.
  */
@@ -99,6 +99,6 @@ const NEEDS_CLUSTER_CALL = /\b(startLocalCluster|ensureClusterBinaries|kroChartD
 export function formProblem(example: DocExample): string | undefined {
   if (example.code.trim() === '') return 'the @example has no code (code starts on the line after @example; that line is a caption)';
   if (!example.needsCluster && NEEDS_CLUSTER_CALL.test(example.code)) return 'starts or builds a local cluster: mark it `// needs: cluster` on its first line';
-  if (!/^\s*import\s/m.test(example.code)) return "not a complete module: import what it uses from 'typekro', 'typekro/simple' or 'typekro/testing'";
+  if (!/^\s*import\s/m.test(example.code)) return "not a complete module: import what it uses from 'typekro', 'typekro/simple', 'typekro/testing' or the entry point it documents";
   return undefined;
 }

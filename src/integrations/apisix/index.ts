@@ -40,6 +40,7 @@ export const APISIX_ACCEPTED = conditionTrue('Accepted', true);
  * The generated `apisixRoute`, ready when the controller reports `Accepted`=True for the current generation.
  *
  * @example
+ * import { apisixRoute } from 'typekro/apisix';
  * apisixRoute.definition.group; // => 'apisix.apache.org'
  */
 export const apisixRoute = withReadiness(generated.apisixRoute, APISIX_ACCEPTED);
@@ -47,6 +48,7 @@ export const apisixRoute = withReadiness(generated.apisixRoute, APISIX_ACCEPTED)
  * The generated `apisixUpstream`, ready when the controller reports `Accepted`=True for the current generation.
  *
  * @example
+ * import { apisixUpstream } from 'typekro/apisix';
  * apisixUpstream.definition.group; // => 'apisix.apache.org'
  */
 export const apisixUpstream = withReadiness(generated.apisixUpstream, APISIX_ACCEPTED);
@@ -54,6 +56,7 @@ export const apisixUpstream = withReadiness(generated.apisixUpstream, APISIX_ACC
  * The generated `apisixTls`, ready when the controller reports `Accepted`=True for the current generation.
  *
  * @example
+ * import { apisixTls } from 'typekro/apisix';
  * apisixTls.definition.group; // => 'apisix.apache.org'
  */
 export const apisixTls = withReadiness(generated.apisixTls, APISIX_ACCEPTED);
@@ -61,6 +64,7 @@ export const apisixTls = withReadiness(generated.apisixTls, APISIX_ACCEPTED);
  * The generated `apisixConsumer`, ready when the controller reports `Accepted`=True for the current generation.
  *
  * @example
+ * import { apisixConsumer } from 'typekro/apisix';
  * apisixConsumer.definition.group; // => 'apisix.apache.org'
  */
 export const apisixConsumer = withReadiness(generated.apisixConsumer, APISIX_ACCEPTED);
@@ -68,6 +72,7 @@ export const apisixConsumer = withReadiness(generated.apisixConsumer, APISIX_ACC
  * The generated `apisixPluginConfig`, ready when the controller reports `Accepted`=True for the current generation.
  *
  * @example
+ * import { apisixPluginConfig } from 'typekro/apisix';
  * apisixPluginConfig.definition.group; // => 'apisix.apache.org'
  */
 export const apisixPluginConfig = withReadiness(generated.apisixPluginConfig, APISIX_ACCEPTED);
@@ -75,6 +80,7 @@ export const apisixPluginConfig = withReadiness(generated.apisixPluginConfig, AP
  * The generated `apisixGlobalRule`, ready when the controller reports `Accepted`=True for the current generation.
  *
  * @example
+ * import { apisixGlobalRule } from 'typekro/apisix';
  * apisixGlobalRule.definition.group; // => 'apisix.apache.org'
  */
 export const apisixGlobalRule = withReadiness(generated.apisixGlobalRule, APISIX_ACCEPTED);

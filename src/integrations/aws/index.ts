@@ -45,6 +45,7 @@ export const allKinds = [...s3Kinds, ...iamKinds, ...rdsKinds, ...commonKinds] a
  * What an ACK controller reports when the AWS resource matches the spec.
  *
  * @example
+ * import { ACK_SYNCED } from 'typekro/aws';
  * ACK_SYNCED('db').includes('ACK.ResourceSynced'); // => true
  */
 export const ACK_SYNCED = conditionTrue('ACK.ResourceSynced');
@@ -54,6 +55,7 @@ export const ACK_SYNCED = conditionTrue('ACK.ResourceSynced');
  * The generated `s3Bucket`, ready when ACK reports `ACK.ResourceSynced`=True.
  *
  * @example
+ * import { s3Bucket } from 'typekro/aws';
  * s3Bucket.definition.group; // => 's3.services.k8s.aws'
  */
 export const s3Bucket = withReadiness(s3.s3Bucket, ACK_SYNCED);
@@ -61,6 +63,7 @@ export const s3Bucket = withReadiness(s3.s3Bucket, ACK_SYNCED);
  * The generated `iamGroup`, ready when ACK reports `ACK.ResourceSynced`=True.
  *
  * @example
+ * import { iamGroup } from 'typekro/aws';
  * iamGroup.definition.group; // => 'iam.services.k8s.aws'
  */
 export const iamGroup = withReadiness(iam.iamGroup, ACK_SYNCED);
@@ -68,6 +71,7 @@ export const iamGroup = withReadiness(iam.iamGroup, ACK_SYNCED);
  * The generated `iamInstanceProfile`, ready when ACK reports `ACK.ResourceSynced`=True.
  *
  * @example
+ * import { iamInstanceProfile } from 'typekro/aws';
  * iamInstanceProfile.definition.group; // => 'iam.services.k8s.aws'
  */
 export const iamInstanceProfile = withReadiness(iam.iamInstanceProfile, ACK_SYNCED);
@@ -75,6 +79,7 @@ export const iamInstanceProfile = withReadiness(iam.iamInstanceProfile, ACK_SYNC
  * The generated `iamOpenIDConnectProvider`, ready when ACK reports `ACK.ResourceSynced`=True.
  *
  * @example
+ * import { iamOpenIDConnectProvider } from 'typekro/aws';
  * iamOpenIDConnectProvider.definition.group; // => 'iam.services.k8s.aws'
  */
 export const iamOpenIDConnectProvider = withReadiness(iam.iamOpenIDConnectProvider, ACK_SYNCED);
@@ -82,6 +87,7 @@ export const iamOpenIDConnectProvider = withReadiness(iam.iamOpenIDConnectProvid
  * The generated `iamPolicy`, ready when ACK reports `ACK.ResourceSynced`=True.
  *
  * @example
+ * import { iamPolicy } from 'typekro/aws';
  * iamPolicy.definition.group; // => 'iam.services.k8s.aws'
  */
 export const iamPolicy = withReadiness(iam.iamPolicy, ACK_SYNCED);
@@ -89,6 +95,7 @@ export const iamPolicy = withReadiness(iam.iamPolicy, ACK_SYNCED);
  * The generated `iamRole`, ready when ACK reports `ACK.ResourceSynced`=True.
  *
  * @example
+ * import { iamRole } from 'typekro/aws';
  * iamRole.definition.group; // => 'iam.services.k8s.aws'
  */
 export const iamRole = withReadiness(iam.iamRole, ACK_SYNCED);
@@ -96,6 +103,7 @@ export const iamRole = withReadiness(iam.iamRole, ACK_SYNCED);
  * The generated `iamServiceLinkedRole`, ready when ACK reports `ACK.ResourceSynced`=True.
  *
  * @example
+ * import { iamServiceLinkedRole } from 'typekro/aws';
  * iamServiceLinkedRole.definition.group; // => 'iam.services.k8s.aws'
  */
 export const iamServiceLinkedRole = withReadiness(iam.iamServiceLinkedRole, ACK_SYNCED);
@@ -103,6 +111,7 @@ export const iamServiceLinkedRole = withReadiness(iam.iamServiceLinkedRole, ACK_
  * The generated `iamUser`, ready when ACK reports `ACK.ResourceSynced`=True.
  *
  * @example
+ * import { iamUser } from 'typekro/aws';
  * iamUser.definition.group; // => 'iam.services.k8s.aws'
  */
 export const iamUser = withReadiness(iam.iamUser, ACK_SYNCED);
@@ -110,6 +119,7 @@ export const iamUser = withReadiness(iam.iamUser, ACK_SYNCED);
  * The generated `rdsDBCluster`, ready when ACK reports `ACK.ResourceSynced`=True.
  *
  * @example
+ * import { rdsDBCluster } from 'typekro/aws';
  * rdsDBCluster.definition.group; // => 'rds.services.k8s.aws'
  */
 export const rdsDBCluster = withReadiness(rds.rdsDBCluster, ACK_SYNCED);
@@ -117,6 +127,7 @@ export const rdsDBCluster = withReadiness(rds.rdsDBCluster, ACK_SYNCED);
  * The generated `rdsDBClusterEndpoint`, ready when ACK reports `ACK.ResourceSynced`=True.
  *
  * @example
+ * import { rdsDBClusterEndpoint } from 'typekro/aws';
  * rdsDBClusterEndpoint.definition.group; // => 'rds.services.k8s.aws'
  */
 export const rdsDBClusterEndpoint = withReadiness(rds.rdsDBClusterEndpoint, ACK_SYNCED);
@@ -124,6 +135,7 @@ export const rdsDBClusterEndpoint = withReadiness(rds.rdsDBClusterEndpoint, ACK_
  * The generated `rdsDBClusterParameterGroup`, ready when ACK reports `ACK.ResourceSynced`=True.
  *
  * @example
+ * import { rdsDBClusterParameterGroup } from 'typekro/aws';
  * rdsDBClusterParameterGroup.definition.group; // => 'rds.services.k8s.aws'
  */
 export const rdsDBClusterParameterGroup = withReadiness(rds.rdsDBClusterParameterGroup, ACK_SYNCED);
@@ -131,6 +143,7 @@ export const rdsDBClusterParameterGroup = withReadiness(rds.rdsDBClusterParamete
  * The generated `rdsDBClusterSnapshot`, ready when ACK reports `ACK.ResourceSynced`=True.
  *
  * @example
+ * import { rdsDBClusterSnapshot } from 'typekro/aws';
  * rdsDBClusterSnapshot.definition.group; // => 'rds.services.k8s.aws'
  */
 export const rdsDBClusterSnapshot = withReadiness(rds.rdsDBClusterSnapshot, ACK_SYNCED);
@@ -138,6 +151,7 @@ export const rdsDBClusterSnapshot = withReadiness(rds.rdsDBClusterSnapshot, ACK_
  * The generated `rdsDBInstance`, ready when ACK reports `ACK.ResourceSynced`=True.
  *
  * @example
+ * import { rdsDBInstance } from 'typekro/aws';
  * rdsDBInstance.definition.group; // => 'rds.services.k8s.aws'
  */
 export const rdsDBInstance = withReadiness(rds.rdsDBInstance, ACK_SYNCED);
@@ -145,6 +159,7 @@ export const rdsDBInstance = withReadiness(rds.rdsDBInstance, ACK_SYNCED);
  * The generated `rdsDBParameterGroup`, ready when ACK reports `ACK.ResourceSynced`=True.
  *
  * @example
+ * import { rdsDBParameterGroup } from 'typekro/aws';
  * rdsDBParameterGroup.definition.group; // => 'rds.services.k8s.aws'
  */
 export const rdsDBParameterGroup = withReadiness(rds.rdsDBParameterGroup, ACK_SYNCED);
@@ -152,6 +167,7 @@ export const rdsDBParameterGroup = withReadiness(rds.rdsDBParameterGroup, ACK_SY
  * The generated `rdsDBProxy`, ready when ACK reports `ACK.ResourceSynced`=True.
  *
  * @example
+ * import { rdsDBProxy } from 'typekro/aws';
  * rdsDBProxy.definition.group; // => 'rds.services.k8s.aws'
  */
 export const rdsDBProxy = withReadiness(rds.rdsDBProxy, ACK_SYNCED);
@@ -159,6 +175,7 @@ export const rdsDBProxy = withReadiness(rds.rdsDBProxy, ACK_SYNCED);
  * The generated `rdsDBSnapshot`, ready when ACK reports `ACK.ResourceSynced`=True.
  *
  * @example
+ * import { rdsDBSnapshot } from 'typekro/aws';
  * rdsDBSnapshot.definition.group; // => 'rds.services.k8s.aws'
  */
 export const rdsDBSnapshot = withReadiness(rds.rdsDBSnapshot, ACK_SYNCED);
@@ -166,6 +183,7 @@ export const rdsDBSnapshot = withReadiness(rds.rdsDBSnapshot, ACK_SYNCED);
  * The generated `rdsDBSubnetGroup`, ready when ACK reports `ACK.ResourceSynced`=True.
  *
  * @example
+ * import { rdsDBSubnetGroup } from 'typekro/aws';
  * rdsDBSubnetGroup.definition.group; // => 'rds.services.k8s.aws'
  */
 export const rdsDBSubnetGroup = withReadiness(rds.rdsDBSubnetGroup, ACK_SYNCED);
@@ -173,6 +191,7 @@ export const rdsDBSubnetGroup = withReadiness(rds.rdsDBSubnetGroup, ACK_SYNCED);
  * The generated `rdsGlobalCluster`, ready when ACK reports `ACK.ResourceSynced`=True.
  *
  * @example
+ * import { rdsGlobalCluster } from 'typekro/aws';
  * rdsGlobalCluster.definition.group; // => 'rds.services.k8s.aws'
  */
 export const rdsGlobalCluster = withReadiness(rds.rdsGlobalCluster, ACK_SYNCED);
