@@ -190,7 +190,9 @@ function within(outer: Node, inner: Node): boolean {
 function bindingOf(name: string, declared: Declared, writes: readonly Write[], scope: Scope, isFactoryCall: IsFactoryCall): Binding | undefined {
   if (declared.kind === 'function') return { kind: 'function', fn: declared.fn, scope };
   if (declared.kind === 'ambiguous') {
-    // Which declaration a use sees depends on its block: each initialiser may be the value (followed for references).
+    // Declared twice in one scope (`var` in two loop bodies, a function declared twice), or read where its block is
+    // not known: each initialiser may be the value (followed for references). Without other writes, the value
+    // JavaScript computed is kept when each initialiser is an exact read (`declarations`, composition/source-values.ts).
     const inits = declared.inits.filter((init): init is Node => init !== undefined);
     const candidates: Write[] = [...inits.map((init) => ({ node: init, value: init, guards: [] })), ...writes];
     const exactCandidates = writes.length === 0 && inits.length === declared.inits.length ? { declarations: inits } : {};
