@@ -8,7 +8,8 @@ import { T, type CelType } from '../ir/types.js';
 import { madeByCall, namedBinding, scopeOf, type Binding, type FunctionLike, type Scope } from './scope.js';
 import { codeRunner } from './code-runners.js';
 import { returnedExpression } from './literal-reads.js';
-import { bindParams, functionScope } from './local-scope.js';
+import { functionScope } from './local-scope.js';
+import { bindParams } from './pattern-bindings.js';
 import { resolveModuleName } from './modules.js';
 import { unwrap } from './ast.js';
 import { HINT, syntaxError, unknownShape } from './errors.js';
@@ -277,7 +278,7 @@ function listMethod(ctx: MethodContext, name: string): Typed {
   }
 }
 
-/** The `list.slice(index)` local-scope.ts makes of a rest element (`const [first, ...rest] = list`). */
+/** The `list.slice(index)` pattern-bindings.ts makes of a rest element (`const [first, ...rest] = list`). */
 function isRestElement(node: Call): boolean {
   return node.extra?.['destructuringRest'] === true;
 }
