@@ -8,7 +8,8 @@ import { T, type CelType } from '../ir/types.js';
 import { madeByCall, namedBinding, scopeOf, type Binding, type FunctionLike, type Scope } from './scope.js';
 import { codeRunner } from './code-runners.js';
 import { returnedExpression } from './literal-reads.js';
-import { bindParams, functionScope } from './local-scope.js';
+import { functionScope } from './local-scope.js';
+import { bindParams } from './pattern-bindings.js';
 import { resolveModuleName } from './modules.js';
 import { unwrap } from './ast.js';
 import { HINT, syntaxError, unknownShape } from './errors.js';
@@ -80,13 +81,15 @@ function method(ctx: MethodContext, name: string): Typed {
   const kind = ctx.receiver.type.kind;
   if (kind === 'string' || (kind === 'dyn' && STRING_ONLY.has(name))) return stringMethod(ctx, name);
   if (kind === 'list' || (kind === 'dyn' && LIST_ONLY.has(name))) return listMethod(ctx, name);
-  if (name === 'toString' && (kind === 'int' || kind === 'bool')) {
+  // An int-or-string's text is exact either way: CEL's string() of an int writes base 10, of a string the string.
+  const intOrString = ctx.receiver.type.kind === 'dyn' && ctx.receiver.type.intOrString === true;
+  if (name === 'toString' && (kind === 'int' || kind === 'bool' || intOrString)) {
     // `n.toString(16)` formats in another base; CEL's string() only writes base 10.
-    const radix = kind === 'int' ? ctx.args[0] : undefined;
+    const radix = kind === 'bool' ? undefined : ctx.args[0];
     if (radix && !(radix.type === 'NumericLiteral' && radix.value === 10)) throw syntaxError(ctx.node, 'only base 10 is supported', HINT.expr);
     return plain(stringify(ctx.receiver, ctx.node), T.string);
   }
-  if (kind === 'dyn') throw unknownShape(ctx.node, isRestElement(ctx.node) ? 'a rest element (`...name`)' : `\`.${name}(...)\``);
+  if (kind === 'dyn') throw unknownShape(ctx.node, isRestElement(ctx.node) ? 'a rest element (`...name`)' : `\`.${name}(...)\``, ctx.receiver.type);
   throw syntaxError(ctx.node, `\`${name}\` on ${withArticle(describe(ctx.receiver.type))} value cannot be compiled to CEL`, HINT.expr);
 }
 
@@ -275,7 +278,7 @@ function listMethod(ctx: MethodContext, name: string): Typed {
   }
 }
 
-/** The `list.slice(index)` local-scope.ts makes of a rest element (`const [first, ...rest] = list`). */
+/** The `list.slice(index)` pattern-bindings.ts makes of a rest element (`const [first, ...rest] = list`). */
 function isRestElement(node: Call): boolean {
   return node.extra?.['destructuringRest'] === true;
 }

@@ -254,7 +254,7 @@ function member(node: MemberExpression | OptionalMemberExpression, scope: Scope)
   const chain = object.absent?.wrapped || (node.optional === true && object.absent !== undefined);
   const key = literalKey(node);
   if (key === undefined) return computedIndex(node, object, scope, chain);
-  if (object.type.kind === 'dyn' && (key === 'length' || typeof key === 'number')) throw unknownShape(node, key === 'length' ? '`.length`' : `\`[${key}]\``);
+  if (object.type.kind === 'dyn' && (key === 'length' || typeof key === 'number')) throw unknownShape(node, key === 'length' ? '`.length`' : `\`[${key}]\``, object.type);
   if (key === 'length' && (object.type.kind === 'string' || object.type.kind === 'list')) {
     const size = plain(E.call('size', [valueOf(object)]), T.int);
     if (object.absent && node.type === 'OptionalMemberExpression') return guarded(object.absent, size);
@@ -304,7 +304,7 @@ function computedIndex(node: MemberExpression | OptionalMemberExpression, object
   const index = compileValue(node.property, scope);
   const base = chain ? toOptional(object) : valueOf(object);
   if (object.type.kind === 'list' && index.type.kind === 'int') return listIndex(base, valueOf(index), object.type, chain ? base : undefined);
-  if (object.type.kind === 'dyn' && index.type.kind !== 'string') throw unknownShape(node, 'an index that may be a number');
+  if (object.type.kind === 'dyn' && index.type.kind !== 'string') throw unknownShape(node, 'an index that may be a number', object.type);
   if ((object.type.kind === 'map' || object.type.kind === 'dyn') && index.type.kind !== 'double') {
     if (index.type.kind === 'string' && index.type.values) refuseInheritedKeys(node, index.type.values, `\`${snippetOf(node)}\``, 'leave the name out of the enumeration');
     const type = object.type.kind === 'map' ? object.type.value : T.dyn;

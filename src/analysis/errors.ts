@@ -4,6 +4,7 @@
  */
 import type { Node } from '@babel/types';
 import type { SourceLocation } from '../ir/graph.js';
+import type { CelType } from '../ir/types.js';
 import { TypeKroError } from '../util/errors.js';
 import { locationOf, snippetOf } from './source.js';
 
@@ -52,8 +53,17 @@ export const HINT = {
  * On a value of unknown type (an untyped status, `Record<string, unknown>`), `.length` and `[0]` mean a list's
  * or a string's size and element in JavaScript but a field named "length" or "0" of an object (and `.includes`,
  * `.slice`... differ between lists and strings); CEL must be told which, and nothing at definition says it.
+ * An int-or-string field's type is known, an int or a string, and the message says so: converted to text it
+ * is exact either way (`String(x)` is CEL's `string(x)`), and CEL's `type(x)` tells the two apart.
  */
-export function unknownShape(node: Node, construct: string): CompositionSyntaxError {
+export function unknownShape(node: Node, construct: string, type?: CelType): CompositionSyntaxError {
+  if (type?.kind === 'dyn' && type.intOrString) {
+    return syntaxError(
+      node,
+      `${construct} on an int-or-string field (x-kubernetes-int-or-string: an int or a string, e.g. a port 8080 or "http", a count 1 or "25%") cannot be compiled exactly: JavaScript gives it a different meaning on a number and on a string`,
+      "convert it to text first with String(value) (CEL's string(...), exact for both, e.g. String(value).length), or tell the two apart in CEL with Cel.expr<boolean>('type(', value, ') == int')",
+    );
+  }
   return syntaxError(
     node,
     `${construct} on a value of unknown type cannot be compiled exactly: JavaScript gives it different meanings on a list, a string and an object, and this value's type is not declared`,

@@ -4,7 +4,8 @@
  */
 import type { Node } from '@babel/types';
 import { unwrap } from './ast.js';
-import { bindParams, functionScope } from './local-scope.js';
+import { functionScope } from './local-scope.js';
+import { bindParams } from './pattern-bindings.js';
 import { namedBinding, type FunctionLike, type Scope } from './scope.js';
 
 /**

@@ -50,8 +50,9 @@ export type Binding =
       readonly holdsReferences?: true;
       readonly hint?: string;
       /**
-       * A name declared more than once in one function (`const image = ...` in two loop bodies): every
-       * initialiser, one of which JavaScript used. Its value is exact only when each of them is.
+       * A name declared more than once in one scope (`var image = ...` in two loop bodies; `const`s in two
+       * blocks are two names), or read where its block is not known: every initialiser, one of which
+       * JavaScript used. Its value is exact only when each of them is.
        */
       readonly declarations?: readonly Node[];
     }

@@ -10,7 +10,8 @@
 import type { Node } from '@babel/types';
 import { unwrap } from '../analysis/ast.js';
 import { enclosingContext, factoryCallsIn } from '../analysis/composition.js';
-import { bindParams, functionScope, type IsFactoryCall } from '../analysis/local-scope.js';
+import { functionScope, type IsFactoryCall } from '../analysis/local-scope.js';
+import { bindParams } from '../analysis/pattern-bindings.js';
 import { namedBinding, type Binding, type FunctionLike, type Scope } from '../analysis/scope.js';
 import type { CallNode } from '../analysis/source.js';
 import { refuseGuards } from './helper-scope.js';

@@ -5,7 +5,7 @@
 import type { Node } from '@babel/types';
 import { syntaxError } from '../analysis/errors.js';
 import type { Binding, Scope } from '../analysis/scope.js';
-import { bindPattern } from '../analysis/local-scope.js';
+import { bindPattern } from '../analysis/pattern-bindings.js';
 import { E } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
 import { modelType } from '../model/kube-types.js';

@@ -140,9 +140,10 @@ function checkSpecParts(node: Node, scope: Scope, field: ManifestField, inComput
     return;
   }
   if (field.pendingIsUndefined && !inComputed) return;
-  const binding = source.type === 'Identifier' ? scope.lookup(source.name) : undefined;
+  // The declaration this read sees (a name declared in two blocks is two names); without the place, every one of them.
+  const binding = source.type === 'Identifier' ? scope.lookup(source.name, source) : undefined;
   if (binding?.kind === 'opaque' && binding.declarations) {
-    // Declared in several blocks (each exact, see isExactRead): each may be the one JavaScript used.
+    // Declared twice in one scope (`var` in two loop bodies; each exact, see isExactRead): each may be the one JavaScript used.
     for (const init of binding.declarations) checkSpecParts(init, binding.scope, field, inComputed);
     return;
   }
@@ -235,7 +236,7 @@ function isExactRead(node: Node, scope: Scope): boolean {
       const binding = scope.lookup(source.name, source);
       if (binding?.kind === 'value') return binding.fromSource !== true;
       if (binding?.kind === 'resources' || (binding?.kind === 'opaque' && binding.holdsReferences)) return true;
-      // Declared in several blocks: JavaScript's value came from one of them, exact if each would be.
+      // Declared twice in one scope (`var` in two loop bodies): JavaScript's value came from one of them, exact if each would be.
       if (binding?.kind === 'opaque' && binding.declarations) return binding.declarations.every((init) => isExactRead(init, binding.scope));
       if (binding?.kind === 'alias') return isExactRead(binding.node, binding.scope);
       return !mentionsReferences(source, scope);

@@ -13,6 +13,11 @@ export type CelType =
        * it as that text, and CEL's `string()` of it prints the same text, so it can be used as text exactly.
        */
       readonly kubernetesTime?: true;
+      /**
+       * A `dyn` that is an int or a string, nothing else (`x-kubernetes-int-or-string`: a Service's
+       * `targetPort`, a PodDisruptionBudget's `maxUnavailable`): said in messages, so a refusal can name both.
+       */
+      readonly intOrString?: true;
     }
   /** `minItems`: the schema admits no shorter list, so an index below it is always there. */
   | { readonly kind: 'list'; readonly item: CelType; readonly minItems?: number }
@@ -42,6 +47,7 @@ export const T = {
   bool: { kind: 'bool' } as CelType,
   null: { kind: 'null' } as CelType,
   dyn: { kind: 'dyn' } as CelType,
+  intOrString: { kind: 'dyn', intOrString: true } as CelType,
   list: (item: CelType): CelType => ({ kind: 'list', item }),
   map: (value: CelType): CelType => ({ kind: 'map', value }),
   object: (fields: Record<string, FieldType>, open = false): CelType => ({ kind: 'object', fields, open }),

@@ -157,7 +157,8 @@ function checkDefinition(definition: CrdKind): void {
  * are allowed only where the schema preserves them.
  */
 export function schemaCelType(schema: CrdSchema | undefined, root = false): CelType {
-  if (!schema || schema['x-kubernetes-int-or-string']) return T.dyn;
+  if (!schema) return T.dyn;
+  if (schema['x-kubernetes-int-or-string']) return T.intOrString;
   switch (schema.type) {
     case 'object':
       return objectType(schema, root);

@@ -63,6 +63,8 @@ function typeFromText(text: string, format: string): CelType {
       return format === 'double' || format === 'float' ? T.double : T.int;
     case 'boolean':
       return T.bool;
+    case 'IntOrString':
+      return T.intOrString;
     case 'Date':
       // client-node's `Date` is metav1.Time (MicroTime has its own model): the API server writes whole seconds in UTC.
       return KUBERNETES_TIME;

@@ -31,10 +31,10 @@ describe('typekro check', { concurrency: 4 }, () => {
     assert.equal(result.stdout, '');
   });
 
-  it('reports an invalid graph (compiled only when checked) with the resource and its line', async () => {
+  it('reports an invalid graph (compiled only when checked) with the resource and its line and column', async () => {
     const result = await typekro(['check', 'test/cli/fixtures/bad-name.ts']);
     assert.equal(result.code, 2, transcript(result));
-    assert.match(result.stderr, /resource "config" \(.*bad-name\.ts:10\).*"Not_A_Valid_Name" is not a valid ConfigMap name: it has uppercase letters/);
+    assert.match(result.stderr, /resource "config" \(.*bad-name\.ts:10:20\).*"Not_A_Valid_Name" is not a valid ConfigMap name: it has uppercase letters/);
     assert.doesNotMatch(result.stderr, STACK_FRAME);
   });
 

@@ -14,6 +14,9 @@ import { parse } from 'yaml';
 import { evaluateConcrete, kubernetesComposition, type Composition } from '../../src/index.js';
 import { ConfigMap, Deployment } from '../../src/simple.js';
 import { simulate } from '../../src/testing/index.js';
+import { refusalsIn } from '../support/refusals.js';
+
+const { refusal, at } = refusalsIn(import.meta.filename);
 
 const definition = {
   apiVersion: 'loops.typekro.dev/v1alpha1',
@@ -167,5 +170,108 @@ describe('a local declared in two loop bodies', () => {
     const names = (resources(app) as { template: { metadata: { name: string } } }[]).map((r) => r.template.metadata.name);
     assert.deepEqual(names, ['${w.name}-pod', '${w.name}-cm']);
     assertMeansJavaScript(app);
+  });
+});
+
+describe('a name declared twice in one scope (`var` in two loop bodies): each declaration may be the value', () => {
+  // `var` belongs to the whole function, so both declarations are one name: where it is read, either initialiser
+  // may be the one JavaScript ran last. The value JavaScript computed is kept when each is an exact read.
+  const nicks = {
+    ...definition,
+    spec: type({ workers: type({ name: 'string', image: 'string', 'nick?': 'string' }).array(), off: 'boolean' }),
+  };
+
+  it('keeps what JavaScript computed when every declaration is an exact read', () => {
+    const app = kubernetesComposition({ ...definition, name: 'var-templates' }, (spec) => {
+      for (const w of spec.workers) {
+        var name = `${w.name}-pod`;
+        Deployment({ name, image: w.image });
+      }
+      for (const w of spec.workers) {
+        var name = `${w.name}-cm`;
+        ConfigMap({ name, data: { image: w.image } });
+      }
+      return {};
+    });
+    const names = (resources(app) as { template: { metadata: { name: string } } }[]).map((r) => r.template.metadata.name);
+    assert.deepEqual(names, ['${w.name}-pod', '${w.name}-cm']);
+    assertMeansJavaScript(app);
+  });
+
+  it('is refused when one declaration is computed on a placeholder, or the name is also assigned', () => {
+    assert.equal(
+      refusal(() =>
+        kubernetesComposition({ ...definition, name: 'var-computed' }, (spec) => {
+          for (const w of spec.workers) {
+            var image = w.image === '' ? 'nginx' : w.image;
+            Deployment({ name: w.name, image });
+          }
+          for (const w of spec.workers) {
+            var image = w.image;
+            ConfigMap({ name: `${w.name}-cm`, data: { image } });
+          }
+          return {};
+        }),
+      ),
+      `${at("'var-computed'", 'image });')}: \`image\` is declared more than once in this function, and its value depends on a reference\n    image\n  hint: give each declaration its own name (\`image\`, \`image2\`), or build the value where it is used`,
+    );
+    assert.equal(
+      refusal(() =>
+        kubernetesComposition({ ...definition, name: 'var-assigned' }, (spec) => {
+          for (const w of spec.workers) {
+            var label: string;
+            label = w.name;
+            ConfigMap({ name: w.name, data: { label } });
+          }
+          for (const w of spec.workers) {
+            var label = w.image;
+            ConfigMap({ name: `${w.name}-cm`, data: { label } });
+          }
+          return {};
+        }),
+      ),
+      `${at("'var-assigned'", 'label } });')}: \`label\` is declared more than once in this function, and its value depends on a reference\n    label\n  hint: give each declaration its own name (\`label\`, \`label2\`), or build the value where it is used`,
+    );
+  });
+
+  it('is refused when a declaration reads an optional spec field without a default (each is checked)', () => {
+    assert.equal(
+      refusal(() =>
+        kubernetesComposition({ ...nicks, name: 'var-optional' }, (spec) => {
+          for (const w of spec.workers) {
+            var nick = w.nick;
+            ConfigMap({ name: w.name, data: { nick: nick! } });
+          }
+          for (const w of spec.workers) {
+            var nick = w.name;
+            ConfigMap({ name: `${w.name}-cm`, data: { nick } });
+          }
+          return {};
+        }),
+      ),
+      `${at("'var-optional'", 'w.nick;')}: \`data.nick\` is set from an optional spec field without a default: when the instance leaves it out, JavaScript passes \`undefined\` (the field is left out or takes the factory's default), but KRO waits for it forever\n    w.nick\n  hint: give it a default where it is used (\`w.nick ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or create the resource only when it is set (\`if (w.nick) ...\`)`,
+    );
+  });
+
+  it('a const of the same name in another block is checked from its own declaration only (before: from every one)', () => {
+    // The read of `nick` in the second loop is `w.name`, required: the first loop's optional read, with its
+    // default where it is used, refused it before.
+    const app = kubernetesComposition({ ...nicks, name: 'const-optional' }, (spec) => {
+      for (const w of spec.workers) {
+        const nick = w.nick;
+        ConfigMap({ name: w.name, data: { nick: nick ?? 'none' } });
+      }
+      for (const w of spec.workers) {
+        const nick = w.name;
+        ConfigMap({ name: `${w.name}-cm`, data: { nick } });
+      }
+      return {};
+    });
+    const data = (resources(app) as { template: { data: { nick: string } } }[]).map((r) => r.template.data.nick);
+    assert.deepEqual(data, ['${w.?nick.orValue("none")}', '${w.name}']);
+    for (const spec of [{ workers: [], off: false }, { workers: [{ name: 'a', image: '' }, { name: 'b', image: 'redis', nick: 'bee' }], off: false }]) {
+      const concrete = evaluateConcrete(app, spec).resources.flatMap((r) => r.manifests);
+      assert.deepEqual(simulate(app, spec).manifests.map(written), concrete.map(written), JSON.stringify(spec));
+    }
   });
 });

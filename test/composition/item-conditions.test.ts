@@ -81,7 +81,7 @@ test("a loop over an outer loop item's list is refused when the composition is d
       ),
     (error: Error) => {
       assert.equal(error.name, 'ForEachError');
-      assert.match(error.message, /resource "dep" \(.*item-conditions\.test\.ts:\d+\): forEach "m" iterates over a list read from the item of another loop \(t\); KRO's forEach dimensions are independent/);
+      assert.match(error.message, /resource "dep" \(.*item-conditions\.test\.ts:\d+:\d+\): forEach "m" iterates over a list read from the item of another loop \(t\); KRO's forEach dimensions are independent/);
       return true;
     },
   );

@@ -97,10 +97,10 @@ test('what cannot be applied faithfully is refused, naming the key or the resour
   const refused = (run: () => unknown, message: RegExp): void => {
     assert.throws(run, (error: Error) => isTypeKroError(error) && message.test(error.message), String(message));
   };
-  refused(() => withLabels({ 'team/': 'x' }), /^withLabels\(\.\.\.\): "team\/" is not a valid key/);
-  refused(() => withLabels({ team: 'not a label value' }), /^withLabels\(\.\.\.\): "team" is not a valid label value/);
-  refused(() => withEnvVars({ 'A=B': 'x' }), /^withEnvVars\(\.\.\.\): "A=B" is not an environment variable name/);
-  refused(() => withEnvVars({ N: 3 as unknown as string }), /^withEnvVars\(\.\.\.\): "N" must be text, a Cel expression or a reference, got number/);
+  refused(() => withLabels({ 'team/': 'x' }), /^\/.*aspects\.test\.ts:\d+:\d+: withLabels\(\.\.\.\): "team\/" is not a valid key/);
+  refused(() => withLabels({ team: 'not a label value' }), /^\/.*aspects\.test\.ts:\d+:\d+: withLabels\(\.\.\.\): "team" is not a valid label value/);
+  refused(() => withEnvVars({ 'A=B': 'x' }), /^\/.*aspects\.test\.ts:\d+:\d+: withEnvVars\(\.\.\.\): "A=B" is not an environment variable name/);
+  refused(() => withEnvVars({ N: 3 as unknown as string }), /^\/.*aspects\.test\.ts:\d+:\d+: withEnvVars\(\.\.\.\): "N" must be text, a Cel expression or a reference, got number/);
   refused(() => withLabels({ 'kro.run/owned': 'x' }) && app.toYaml({ aspects: [withLabels({ 'kro.run/owned': 'x' })] }), /uses the prefix "kro\.run\/", which KRO reserves/);
   let misread: Aspect | undefined;
   const other = kubernetesComposition(

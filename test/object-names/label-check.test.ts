@@ -9,8 +9,11 @@ import { describe, it } from 'node:test';
 import { type } from 'arktype';
 import { configMap, InvalidObjectNameError, kubernetesComposition, type TypeKroError } from '../../src/index.js';
 import { ConfigMap } from '../../src/simple.js';
-import { withLabels } from '../../src/api/aspects.js';
+import { withAnnotations, withLabels } from '../../src/api/aspects.js';
 import { labelValueProblem, qualifiedNameProblem } from '../../src/util/label-syntax.js';
+import { refusalsIn } from '../support/refusals.js';
+
+const { definitionError, at } = refusalsIn(import.meta.filename);
 
 const app = kubernetesComposition(
   {
@@ -82,15 +85,15 @@ describe('labels set in the composition', () => {
 describe('labels TypeKro and KRO set themselves (trial 4, F15)', () => {
   const define = (labels: Record<string, string>) => () =>
     kubernetesComposition({ name: 'owner-labels', kind: 'OwnerLabels', spec: type({ name: 'string' }), status: type({ ready: 'boolean' }) }, (spec) => {
-      ConfigMap({ name: spec.name, labels, data: {} });
+      ConfigMap({ name: spec.name, labels, data: {} }); // the owner-labels factory call
       return { ready: true };
     });
 
-  it('a literal one fails when the composition is defined, naming the label and who replaces it', () => {
-    assert.throws(define({ 'app.kubernetes.io/managed-by': 'argocd' }), (error: Error) => {
-      assert.match(error.message, /label-check\.test\.ts:\d+\) \(ConfigMap\): the label "app\.kubernetes\.io\/managed-by" is set on every object by TypeKro in direct mode \("typekro"\) and by KRO \("kro"\), which replace the value written; leave it out, or use a label of your own \(e\.g\. "example\.com\/managed-by"\)$/);
-      return true;
-    });
+  it('a literal one fails when the composition is defined, naming the factory call (file:line:col), the label and who replaces it', () => {
+    assert.equal(
+      definitionError(define({ 'app.kubernetes.io/managed-by': 'argocd' })),
+      `resource "configMap" (${at('the owner-labels factory call', 'ConfigMap(')}) (ConfigMap): the label "app.kubernetes.io/managed-by" is set on every object by TypeKro in direct mode ("typekro") and by KRO ("kro"), which replace the value written; leave it out, or use a label of your own (e.g. "example.com/managed-by")`,
+    );
     assert.throws(define({ 'typekro.dev/instance': 'other' }), /the label "typekro\.dev\/instance" is one of the ownership labels TypeKro sets in direct mode on every object/);
     assert.throws(define({ 'applyset.kubernetes.io/part-of': 'x' }), /the label "applyset\.kubernetes\.io\/part-of" is set on every object by TypeKro in direct mode and by KRO/);
     // an annotation of the same name is the user's own
@@ -102,11 +105,17 @@ describe('labels TypeKro and KRO set themselves (trial 4, F15)', () => {
     );
   });
 
-  it('one from an aspect fails when the aspect is applied, in both modes', async () => {
-    const plain = define({ team: 'core' })();
-    const aspects = [withLabels({ 'app.kubernetes.io/managed-by': 'helm' })];
-    assert.throws(() => plain.toYaml({ aspects }), /the label "app\.kubernetes\.io\/managed-by" is set on every object by TypeKro in direct mode/);
-    assert.throws(() => plain.factory('direct', { namespace: 'dev', aspects }), /the label "app\.kubernetes\.io\/managed-by" is set on every object/);
+  it('one given to withLabels(...) fails at that call (file:line:col), before any composition or mode uses it', () => {
+    assert.equal(
+      definitionError(() => withLabels({ 'app.kubernetes.io/managed-by': 'helm' })), // the managed-by aspect
+      `${at('the managed-by aspect', 'withLabels(')}: withLabels(...): "app.kubernetes.io/managed-by" is set on every object by TypeKro in direct mode ("typekro") and by KRO ("kro"), which replace the value written; leave it out, or use a label of your own (e.g. "example.com/managed-by")`,
+    );
+    assert.equal(
+      definitionError(() => withLabels({ team: 'core', 'typekro.dev/instance': 'x' })), // the ownership aspect
+      `${at('the ownership aspect', 'withLabels(')}: withLabels(...): "typekro.dev/instance" is one of the ownership labels TypeKro sets in direct mode on every object (to know which instance owns it), which replace the value written; leave it out, or use a label of your own (e.g. "example.com/instance")`,
+    );
+    // an annotation of the same name is the user's own
+    assert.doesNotThrow(() => define({ team: 'core' })().toYaml({ aspects: [withAnnotations({ 'app.kubernetes.io/managed-by': 'helm' })] }));
   });
 
   it('one in a label map from the spec fails before anything is applied', async () => {

@@ -6,9 +6,9 @@
 import type { ResourceNode } from '../../ir/graph.js';
 import { TypeKroError } from '../../util/errors.js';
 
-/** `resource "web" (app.ts:12)`: how messages name a resource. */
+/** `resource "web" (app.ts:12:5)`: how messages name a resource (where its factory was called). */
 export function describeResource(resource: ResourceNode): string {
-  const at = resource.source ? ` (${resource.source.file}:${resource.source.line})` : '';
+  const at = resource.source ? ` (${resource.source.file}:${resource.source.line}:${resource.source.column})` : '';
   return `resource "${resource.id}"${at}`;
 }
 

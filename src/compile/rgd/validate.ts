@@ -136,7 +136,7 @@ function checkIds(resources: readonly ResourceNode[]): void {
 }
 
 function locate(resource: ResourceNode): string {
-  return resource.source ? ` at ${resource.source.file}:${resource.source.line}` : '';
+  return resource.source ? ` at ${resource.source.file}:${resource.source.line}:${resource.source.column}` : '';
 }
 
 function checkShape(resource: ResourceNode): void {

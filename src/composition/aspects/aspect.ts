@@ -5,8 +5,10 @@
  * them into a new graph, so both modes and the YAML see the same resources.
  */
 import { isExprValue } from '../../ir/value.js';
+import { formatLocation, userFrames } from '../../model/call-site.js';
 import { hasMarkers, refOf } from '../../model/refs.js';
 import { TypeKroError } from '../../util/errors.js';
+import { reservedLabelProblem } from '../../util/label-syntax.js';
 
 const ASPECT: unique symbol = Symbol.for('typekro.aspect');
 
@@ -137,14 +139,20 @@ function aspectOf(
   checkText: (text: string) => string | undefined = () => undefined,
 ): Aspect {
   if (typeof values !== 'object' || values === null || Array.isArray(values) || refOf(values) || isExprValue(values)) {
-    throw new TypeKroError('DEFINITION_INVALID', `${helper}(...) takes an object of names and values, e.g. ${helper}({ team: 'platform' })`);
+    throw new TypeKroError('DEFINITION_INVALID', `${callSite()}${helper}(...) takes an object of names and values, e.g. ${helper}({ team: 'platform' })`);
   }
   const entries = Object.entries(values).map(([key, value]) => {
     const problem = checkKey(key) ?? valueProblem(value) ?? (typeof value === 'string' ? checkText(value) : undefined);
-    if (problem) throw new TypeKroError('DEFINITION_INVALID', `${helper}(...): "${key}" ${problem}`);
+    if (problem) throw new TypeKroError('DEFINITION_INVALID', `${callSite()}${helper}(...): "${key}" ${problem}`);
     return Object.freeze([key, value as unknown] as const);
   });
   return Object.freeze({ [ASPECT]: true as const, change, entries: Object.freeze(entries) });
+}
+
+/** `file:line:col: ` of the user's call of the aspect maker (the first frame outside TypeKro), read only to report a refusal. */
+function callSite(): string {
+  const location = userFrames()[0];
+  return location ? `${formatLocation(location)}: ` : '';
 }
 
 /** A value is text, an expression or a reference; a template literal over references has no meaning outside a composition. */
@@ -168,7 +176,13 @@ function qualifiedNameProblem(key: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A label key Kubernetes refuses, or one TypeKro and KRO set on every object themselves (the value written would
+ * be replaced): refused here, at the `withLabels(...)` call, rather than on the first resource it reaches.
+ */
 function checkLabel(key: string): string | undefined {
+  const reserved = reservedLabelProblem(key);
+  if (reserved) return `${reserved}; leave it out, or use a label of your own (e.g. "example.com/${key.slice(key.indexOf('/') + 1)}")`;
   return qualifiedNameProblem(key);
 }
 

@@ -1,5 +1,5 @@
 /**
- * The first expression that fails for an instance (engine/failure.ts): the resource, its file:line, the
+ * The first expression that fails for an instance (engine/failure.ts): the resource, its file:line:col, the
  * field, the CEL and its error, in dependency order; then status fields. And nameable objects: a resource
  * whose template fails is listed as failing, its object still named when its name evaluates.
  */
@@ -26,7 +26,7 @@ it('names the resource, its source, the field path, the CEL and its error', () =
   });
   assert.equal(
     describeFailure(failure!),
-    "resource \"config\" (app.ts:12), field data.count: `string(int(schema.spec.value))` fails: type conversion error from 'string' to 'int'. It reads spec.value: pass a value it accepts, or change the expression in the composition",
+    "resource \"config\" (app.ts:12:5), field data.count: `string(int(schema.spec.value))` fails: type conversion error from 'string' to 'int'. It reads spec.value: pass a value it accepts, or change the expression in the composition",
   );
 });
 

@@ -86,7 +86,7 @@ function specFieldsOf(cel: string): string[] {
  * ```
  */
 export function describeFailure(failure: EvaluationFailure): string {
-  const where = failure.source ? ` (${failure.source.file}:${failure.source.line})` : '';
+  const where = failure.source ? ` (${failure.source.file}:${failure.source.line}:${failure.source.column})` : '';
   const subject = failure.resourceId !== undefined ? `resource "${failure.resourceId}"${where}${failure.field ? `, field ${failure.field}` : ''}` : `status field ${failure.field.replace(/^status\.?/, '') || '(all)'}`;
   const what = failure.cel !== undefined ? `\`${failure.cel}\` fails: ${failure.message}` : failure.message;
   const reads = failure.specFields.length > 0 ? `It reads ${failure.specFields.join(', ')}: pass a value it accepts, or change the expression in the composition` : 'Change the expression in the composition';
