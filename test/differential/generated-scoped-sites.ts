@@ -12,13 +12,15 @@
  * - `blocks`: the same name declared in two blocks (both branches of an `if`, two loop bodies), with or
  *   without an outer declaration it shadows, which is read after the blocks;
  * - `let`: a `let` reassigned in branches or in a loop over constants (refused when its value depends on a
- *   reference, with the documented message, compiled when it does not).
+ *   reference, with the documented message, compiled when it does not);
+ * - `nested`: a nested composition (defined before the parent, over the same spec schema) called with a
+ *   generated name, its status read by a ConfigMap.
  * Each site draws a `variant` (0 first, so shrinking reaches the simplest form).
  */
 import fc from 'fast-check';
 import { exprArb, LET_REASSIGNED, renderExpr, type Expr, type GenScope } from './generated-expressions.js';
 
-export const SCOPED_POSITIONS = ['array-rest', 'keys', 'foreach', 'map-local', 'inline-read', 'blocks', 'let'] as const;
+export const SCOPED_POSITIONS = ['array-rest', 'keys', 'foreach', 'map-local', 'inline-read', 'blocks', 'let', 'nested'] as const;
 export type ScopedPosition = (typeof SCOPED_POSITIONS)[number];
 
 export interface ScopedSite {
@@ -30,10 +32,10 @@ export interface ScopedSite {
 }
 
 /** Forms per position. */
-const VARIANTS: Readonly<Record<ScopedPosition, number>> = { 'array-rest': 2, keys: 3, foreach: 2, 'map-local': 1, 'inline-read': 4, blocks: 4, let: 3 };
+const VARIANTS: Readonly<Record<ScopedPosition, number>> = { 'array-rest': 2, keys: 3, foreach: 2, 'map-local': 1, 'inline-read': 4, blocks: 4, let: 3, nested: 1 };
 
 /** Scoped sites bound to `r<i>` as a ConfigMap with a `data.v` (later sites may read it). */
-export const SCOPED_CONFIG_MAPS: readonly ScopedPosition[] = ['array-rest', 'keys', 'inline-read', 'blocks', 'let'];
+export const SCOPED_CONFIG_MAPS: readonly ScopedPosition[] = ['array-rest', 'keys', 'inline-read', 'blocks', 'let', 'nested'];
 /** Scoped sites bound to `r<i>` as a collection. */
 export const SCOPED_COLLECTIONS: readonly ScopedPosition[] = ['map-local'];
 
@@ -65,13 +67,18 @@ export function scopedSiteArb(position: ScopedPosition, outer: GenScope, depth: 
       return site((n) => [str(outer), str(n % 2 === 1 ? item : outer), str(n % 2 === 1 ? item : outer)], exprArb('bool', outer, depth));
     case 'let':
       return site(() => [str(outer), str(outer), str(outer)], exprArb('bool', outer, depth));
+    case 'nested': {
+      // the name passed, then the child's ConfigMap value and status over its own spec
+      const child: GenScope = { vars: [], observed: [] };
+      return site(() => [str(outer), str(child), str(child)]);
+    }
   }
 }
 
 const q = (text: string): string => JSON.stringify(text);
 
-/** The statements of scoped site `i`. */
-export function renderScopedSite(site: ScopedSite, i: number): string[] {
+/** The statements of scoped site `i` of program `p`. */
+export function renderScopedSite(site: ScopedSite, p: number, i: number): string[] {
   const r = (e: Expr): string => renderExpr(e);
   const [a, b, c, d] = site.values;
   const guard = site.guard ? r(site.guard) : 'true';
@@ -111,7 +118,18 @@ export function renderScopedSite(site: ScopedSite, i: number): string[] {
         ][site.variant]!,
         `const r${i} = ${cm(`{ v: m${i} }`)};`,
       ];
+    case 'nested': {
+      const fields = ['title', 'env', 'replicas', 'enabled', 'tags', 'digits', 'labels'].map((f) => `${f}: spec.${f}`).join(', ');
+      return [`const n${i} = child${p}_${i}({ name: ${r(a!)}, ${fields} });`, `const r${i} = ${cm(`{ v: n${i}.status.s }`)};`];
+    }
   }
+}
+
+/** The declaration of a `nested` site's child composition (same spec schema as the program's). */
+export function nestedChild(site: ScopedSite, p: number, i: number): string {
+  const [, value, status] = site.values.map((e) => renderExpr(e));
+  const header = `{ name: 'child-${p}-${i}', apiVersion: 'gen.typekro.dev/v1alpha1', kind: 'Child${p}x${i}', spec: specSchema, status: type({ s: 'string' }) }`;
+  return `const child${p}_${i} = kubernetesComposition(${header}, (spec) => {\n  ConfigMap({ name: ${q(`k${i}`)}, data: { v: ${value} } });\n  return { s: ${status} };\n});`;
 }
 
 /** A read through an inline Deployment call, inline, through a const, an arrow function or a function declaration. */
