@@ -66,3 +66,20 @@ test('compiled pending agrees with JavaScript only where JavaScript lacks data a
   assert.deepEqual(compare(at(['spec.replicas']), withHole, false).divergences, []);
   assert.deepEqual(compare(at(['spec.image']), withHole, false).divergences.map((d) => d.aspect), ['resource web: pending']);
 });
+
+test('JavaScript pending against a compiled value (CEL absorbed an unobserved operand): tolerated only while nothing is observed', () => {
+  // `(cm.data?.v ?? 'x').startsWith('a') || spec.on` before cm exists: a pending placeholder in JavaScript, `true` in CEL
+  const jsPending: ConcreteEvaluation = {
+    ...concrete,
+    resources: [{ ...concrete.resources[0]!, manifests: [{ spec: { image: 'nginx' } }], pending: ['spec.replicas'] }, { ...concrete.resources[1]!, manifests: [{ data: {} }, { data: { r: 'us' } }], pending: ['[0].data.r'] }],
+    status: { url: new OpaqueCel('x.upperAscii()'), count: 2 },
+    pendingStatus: ['host', 'ready'],
+  };
+  assert.deepEqual(compare(compiled(), jsPending, false).divergences.map((d) => d.aspect), ['resource web: manifest', 'resource regions: manifest', 'status.ready']);
+  const tolerant = compare(compiled(), jsPending, true);
+  assert.deepEqual(tolerant.divergences, []);
+  assert.equal(tolerant.tolerated, 4, 'replicas, the item\'s data and its r, and status.ready');
+  // a value JavaScript has is still compared
+  const other = compare(compiled({ regions: { state: 'rendered', collection: true, manifests: [{ data: { r: 'eu' } }, { data: { r: 'eu' } }] } }), jsPending, true);
+  assert.deepEqual(other.divergences.map((d) => d.aspect), ['resource regions: manifest']);
+});

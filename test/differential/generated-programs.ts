@@ -9,13 +9,18 @@
  * also on loop items) and a status whose fields are generated expressions, written inline, through locals or
  * over the destructured spec; later sites and the status read earlier collections (`r0.length`);
  * a loop inside an `if` (both branches); a factory on the right of `??` on an optional field (created only
- * when it is not set). Programs are plain data; `renderBatch` writes
- * them as real TypeScript (TypeKro compiles from source). */
+ * when it is not set); and the positions over declarations and scopes of generated-scoped-sites.ts (array
+ * rest and keyed destructuring with defaults, `forEach`, `.map` callbacks with locals, reads through inline
+ * factory calls, one name declared in two blocks, `let` reassigned, a nested composition). Programs are plain data; `renderBatch`
+ * writes them as real TypeScript (TypeKro compiles from source). */
 import fc from 'fast-check';
 import { FOR_CONST_IF, exprArb, replicasArb, renderExpr, SPEC_SCHEMA, SPEC_FIELDS, SPEC_TYPE, type Expr, type ExprType, type GenScope } from './generated-expressions.js';
+import { nestedChild, renderScopedSite, SCOPED_COLLECTIONS, SCOPED_CONFIG_MAPS, SCOPED_POSITIONS, scopedSiteArb, type ScopedPosition, type ScopedSite } from './generated-scoped-sites.js';
 
-export const POSITIONS = ['inline', 'deployment', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn', 'if', 'else', 'and', 'ternary', 'for', 'map', 'ready', 'for-ready', 'for-destructured', 'for-filtered', 'local-list', 'if-for', 'for-if', 'for-const', 'for-const-if', 'nullish'] as const;
+export const POSITIONS = ['inline', 'deployment', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn', 'if', 'else', 'and', 'ternary', 'for', 'map', 'ready', 'for-ready', 'for-destructured', 'for-filtered', 'local-list', 'if-for', 'for-if', 'for-const', 'for-const-if', 'nullish', ...SCOPED_POSITIONS] as const;
 export type Position = (typeof POSITIONS)[number];
+const isScoped = (position: Position): position is ScopedPosition => (SCOPED_POSITIONS as readonly Position[]).includes(position);
+const asScoped = (site: Site): ScopedSite => ({ ...site, position: site.position as ScopedPosition, variant: site.variant ?? 0 });
 
 export interface Site {
   readonly position: Position;
@@ -23,6 +28,8 @@ export interface Site {
   readonly values: readonly Expr[];
   /** `if`/`else`/`and`/`ternary`: the condition; `ready`/`for-ready`: the readyWhen body. */
   readonly guard?: Expr;
+  /** The form a scoped position (generated-scoped-sites.ts) is written in. */
+  readonly variant?: number;
 }
 
 /** How the status object is written: fields inline, through local consts first, or over the destructured spec. */
@@ -35,7 +42,9 @@ export interface Program {
 }
 
 /** Sites whose ConfigMap is bound to `r<i>` in the composition's own scope, with a `data.v`. */
-const BOUND_CONFIG_MAPS: readonly Position[] = ['inline', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn'];
+const BOUND_CONFIG_MAPS: readonly Position[] = ['inline', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn', ...SCOPED_CONFIG_MAPS];
+/** Sites whose collection is bound to `r<i>`. */
+const BOUND_COLLECTIONS: readonly Position[] = ['map', ...SCOPED_COLLECTIONS];
 
 /** What site `index` may read: the Deployments and ConfigMaps declared before it (site `i` is bound to `r<i>`). */
 function scopeBefore(positions: readonly Position[], index: number): GenScope {
@@ -44,11 +53,12 @@ function scopeBefore(positions: readonly Position[], index: number): GenScope {
     vars: [],
     observed: before.flatMap((p, i) => (p === 'deployment' || p === 'ready' ? [`r${i}`] : [])),
     configMaps: before.flatMap((p, i) => (BOUND_CONFIG_MAPS.includes(p) ? [`r${i}`] : [])),
-    collections: before.flatMap((p, i) => (p === 'map' ? [`r${i}`] : [])),
+    collections: before.flatMap((p, i) => (BOUND_COLLECTIONS.includes(p) ? [`r${i}`] : [])),
   };
 }
 
-function siteArb(position: Position, outer: GenScope, depth: number): fc.Arbitrary<Site> {
+function siteArb(position: Position, outer: GenScope, depth: number, index: number): fc.Arbitrary<Site> {
+  if (isScoped(position)) return scopedSiteArb(position, outer, depth, index);
   const specOnly: GenScope = { vars: [], observed: [] };
   const str = (scope: GenScope): fc.Arbitrary<Expr> => exprArb('str', scope, depth);
   switch (position) {
@@ -110,7 +120,7 @@ export function programArb(depth = 3): fc.Arbitrary<Program> {
 
 /** A program whose sites are at `positions`, in order, with generated values and status. */
 export function programWith(positions: readonly Position[], depth = 3): fc.Arbitrary<Program> {
-  const sites = positions.map((p, i) => siteArb(p, scopeBefore(positions, i), depth));
+  const sites = positions.map((p, i) => siteArb(p, scopeBefore(positions, i), depth, i));
   const scope = scopeBefore(positions, positions.length);
   const field = (type: ExprType): fc.Arbitrary<Expr> => exprArb(type, scope, depth);
   const status = fc.record({ s: field('str'), n: field('num'), b: field('bool'), l: field('list') });
@@ -121,7 +131,7 @@ export function programWith(positions: readonly Position[], depth = 3): fc.Arbit
  * Site positions for programs that together hold every position alone, and every ordered pair of positions
  * both as a two-site program and at each pair of places of a three-site one (`[a, b, c]` with c = a + b
  * mod the number of positions: for a given a, or a given b, c takes every value). A site reads what the
- * sites before it declared, so the order of a pair matters. 25 + 625 + 625 programs.
+ * sites before it declared, so the order of a pair matters. 33 + 1,089 + 1,089 = 2,211 programs.
  */
 export function positionSchedule(): Position[][] {
   const n = POSITIONS.length;
@@ -134,6 +144,7 @@ const q = (text: string): string => JSON.stringify(text);
 
 /** The statements of site `i` in program `p` (helpers named `h<p>_<i>`), indented for the composition body. */
 function renderSite(site: Site, p: number, i: number): string[] {
+  if (isScoped(site.position)) return renderScopedSite(asScoped(site), p, i);
   const r = (e: Expr): string => renderExpr(e);
   const [value, second] = site.values;
   const name = q(`g${i}`);
@@ -218,7 +229,10 @@ export function renderProgram(program: Program, p: number): string {
     `return { ${fields.map(([key, text]) => `${key}: ${style === 'locals' ? `${key}Status` : text}`).join(', ')} };`,
   ];
   const header = `{ name: 'gen-${p}', apiVersion: 'gen.typekro.dev/v1alpha1', kind: 'Gen${p}', spec: specSchema, status: statusSchema }`;
-  return `() => kubernetesComposition(${header}, (spec) => {\n${body.map((line) => `  ${line}`).join('\n')}\n})`;
+  const composition = `kubernetesComposition(${header}, (spec) => {\n${body.map((line) => `  ${line}`).join('\n')}\n})`;
+  // Nested child compositions are defined in the thunk, so a child's definition error is this program's.
+  const children = program.sites.flatMap((site, i) => (site.position === 'nested' ? [nestedChild(asScoped(site), p, i)] : []));
+  return children.length === 0 ? `() => ${composition}` : `() => {\n${children.join('\n')}\nreturn ${composition};\n}`;
 }
 
 /** Same-file helpers of program `p`, for the batch file's top level. */

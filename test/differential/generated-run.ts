@@ -45,7 +45,7 @@ export function rejectionKind(message: string): string {
     .split('\n')[0]!
     .replace(/\S*\.tmp-generated-\S*/g, '<file>')
     .replace(/ is set to `.*`, a floating-point number/, ' is set to <expression>, a floating-point number')
-    .replace(/\b(gen-\d+|Gen\d+|h\d+_\d+|[rolb]\d+)\b/g, '<name>')
+    .replace(/\b(gen-\d+|Gen\d+|h\d+_\d+|[rolbm]\d+)\b/g, '<name>')
     .replace(/'[^']*'|"[^"]*"/g, '<text>')
     .replace(/\b\d+\b/g, "N");
 }

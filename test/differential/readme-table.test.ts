@@ -31,8 +31,9 @@ const ROWS: Readonly<Record<string, Coverage>> = {
   'arrays: `some every filter map find includes join indexOf`': { generated: ['.some(', '.every(', '.filter(', '.map(', '.find(', '.includes(', '.join(', '.indexOf('] },
   '`Math.max/min(a, b)`, `Math.abs`, `Math.trunc(x)`, `String(x)`, `Number(n)`, `parseInt(n)`': { generated: ['Math.max(', 'Math.min(', 'Math.abs(', 'Math.trunc(', 'String(', 'Number(', 'parseInt('] },
   '`if` / `else` / ternary / `&&` / `??` around factory calls': { generated: ['if (', '} else {', ' ? ConfigMap(', ' && ConfigMap(', ' ?? ConfigMap('] },
-  '`for (const x of spec.list)`, `for (const x of spec.list.filter(...))`, `spec.list.map((x) => Factory(...))`, an `if` on the item inside the loop': {
-    generated: ['for (const t of spec.tags) {', 'for (const t of spec.tags.filter((f) => ', 'spec.tags.map((t) => ConfigMap(', '  if ('],
+  '`for (const x of spec.list)`, `for (const x of spec.list.filter(...))`, `spec.list.map((x) => Factory(...))`, `spec.list.forEach((x) => { ... })`, an `if` on the item inside the loop': {
+    // also a `.map` callback with a block body and a local const (generated-scoped-sites.ts map-local)
+    generated: ['for (const t of spec.tags) {', 'for (const t of spec.tags.filter((f) => ', 'spec.tags.map((t) => ConfigMap(', 'spec.tags.map((t) => {\n', 'spec.tags.forEach((t) => {', '  if ('],
   },
   "`for (const e of ['dev', 'prod'])` (an array literal or a constant holding one, `Object.keys/values/entries` of a local object literal), `for (let i = 0; i < 3; i++)`, `['a', 'b'].map((e) => ...)`": {
     // The array literal form is generated; the other list forms, conditions on the item and skipped branches are in test/differential/constant-cases.ts.
@@ -48,8 +49,8 @@ const ROWS: Readonly<Record<string, Coverage>> = {
   },
   "`const parts = spec.dns.split('.')`, then `parts[0]`, `parts.length`": { generated: ['const l', "[0] ?? 'none'"] },
   "`const [first = 'x', ...rest] = list`, `const { 0: a, [key]: b = 'd' } = value`, `list.slice(n)`": {
-    elsewhere: ['test/composition/destructuring.test.ts', 'test/cel/vectors/kro-compiler.json (rest-element*)'],
-    why: 'the generator destructures the spec and loop items by field name only; rest elements, computed and numeric keys are held to JavaScript (several specs and observed states) by destructuring.test.ts, and their CEL to cel-go by the vectors',
+    // generated-scoped-sites.ts (array-rest, keys); `list.slice(n)` is in test/composition/destructuring.test.ts
+    generated: ['const [a', ', ...l', 'const [, ...l', 'const { 0: a', ']: b', 'const { [spec.env]: a', 'const { [', '} = spec.labels;'],
   },
   "helpers in the same file or in other local files (imported by name, as default, through `import * as H` or a barrel's re-exports), with default, rest and destructured parameters; `({ prod, replicas = 3 }) =>`": {
     elsewhere: ['test/differential/helper-modules.test.ts', 'test/composition/helper-modules.test.ts', 'test/composition/sound-values.test.ts'],
