@@ -171,6 +171,11 @@ export function throwsIn(fn: FunctionNode): readonly Node[] {
   return factsOf(fn).throws;
 }
 
+/** The node `node` sits in, inside `fn` (undefined for `fn` itself). */
+export function parentIn(fn: FunctionNode, node: Node): Node | undefined {
+  return parentsOf(fn).get(node);
+}
+
 /** The conditions, loops and binding name around `call` inside `fn`. */
 export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext {
   const parents = parentsOf(fn);

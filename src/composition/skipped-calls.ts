@@ -22,6 +22,7 @@ import { factoryByName, isFactoryName } from '../model/factory.js';
 import { compileValueNode } from './compile-node.js';
 import { withGuards } from '../analysis/absent-spec.js';
 import { literalValue } from './source-values.js';
+import { applyConditionMethods } from './skipped-methods.js';
 import type { CallSite, CompositionSource } from './source-site.js';
 
 export interface SkippedCallHost {
@@ -98,7 +99,11 @@ export function makeSkippedCalls(host: SkippedCallHost, skipped: readonly Skippe
       // Every argument: the positional forms (externalRef(apiVersion, kind, name), HelmChart(name, repo, chart, values)).
       const guarded = withGuards(scope, host.guardsAt(site));
       const args = factoryCall.arguments.map((argument) => argumentValue(argument, guarded));
-      host.callAt(site, () => (factory as (...values: unknown[]) => unknown)(...args));
+      let handle: unknown;
+      host.callAt(site, () => {
+        handle = (factory as (...values: unknown[]) => unknown)(...args);
+      });
+      if (!made) applyConditionMethods(host, call, handle);
     });
   }
 }

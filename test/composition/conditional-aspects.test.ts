@@ -1,0 +1,128 @@
+/**
+ * Trial 6 G14: `withIncludeWhen` / `withReadyWhen` called on a handle under a condition on a reference the
+ * resource is not created under. JavaScript decided the condition once, on a placeholder (`spec.env === 'prod'`
+ * is false for a placeholder, a bare `spec.strict` true), so the includeWhen was dropped for every instance, or
+ * the readyWhen applied to every instance. Refused, with the condition written into the argument as the way out;
+ * the same calls where the resource is created under the same condition keep compiling.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { type } from 'arktype';
+import { evaluateConcrete, kubernetesComposition } from '../../src/index.js';
+import { ConfigMap, Deployment } from '../../src/simple.js';
+import { simulate } from '../../src/testing/index.js';
+import { refusalsIn } from '../support/refusals.js';
+
+const { refusal, at } = refusalsIn(import.meta.filename);
+const definition = {
+  apiVersion: 'aspects.typekro.dev/v1alpha1',
+  kind: 'Dbg',
+  spec: type({ env: "'dev' | 'prod'", debug: 'boolean', strict: 'boolean', names: 'string[]' }),
+};
+const AFTER = 'while the resource is created outside it: JavaScript decided it once, at definition time, on a placeholder, so the';
+
+describe('a condition method called under a condition its resource is not under', () => {
+  it('is refused for an if, a || and a readyWhen, with the condition written into the argument', () => {
+    const ifProd = refusal(() =>
+      kubernetesComposition({ ...definition, name: 'if-prod' }, (spec) => {
+        const dbg = ConfigMap({ name: 'debug-settings', data: { level: 'trace' } });
+        if (spec.env === 'prod') dbg.withIncludeWhen(spec.debug);
+      }),
+    );
+    assert.equal(
+      ifProd,
+      `${at("'if-prod'", 'dbg.withIncludeWhen')}: \`withIncludeWhen\` is called on \`dbg\` under \`spec.env === 'prod'\`, which reads a reference, ${AFTER} includeWhen would apply to every instance or to none\n` +
+        "    dbg.withIncludeWhen(spec.debug)\n  hint: put the condition into the argument: `dbg.withIncludeWhen(!(spec.env === 'prod') || <your condition>)`, or create the resource inside the branch",
+    );
+    const orElse = refusal(() =>
+      kubernetesComposition({ ...definition, name: 'or-else' }, (spec) => {
+        const dbg = ConfigMap({ name: 'debug-settings', data: { level: 'trace' } });
+        spec.env === 'prod' || dbg.withIncludeWhen(spec.debug);
+      }),
+    );
+    assert.match(orElse, new RegExp(`^${at("'or-else'", 'dbg.withIncludeWhen').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*hint: put the condition into the argument: \`dbg.withIncludeWhen\\(\\(spec.env === 'prod'\\) \\|\\| <your condition>\\)\``, 's'));
+    const strict = refusal(() =>
+      kubernetesComposition({ ...definition, name: 'strict' }, (spec) => {
+        const web = Deployment({ name: 'web', image: 'nginx' });
+        if (spec.strict) web.withReadyWhen((self) => (self.status.readyReplicas ?? 0) > 1);
+      }),
+    );
+    assert.equal(
+      strict.split('\n')[0],
+      `${at("'strict'", 'web.withReadyWhen')}: \`withReadyWhen\` is called on \`web\` under \`spec.strict\`, which reads a reference, ${AFTER} readyWhen would apply to every instance or to none`,
+    );
+    assert.match(strict, /hint: put the condition into the argument: `web\.withReadyWhen\(\(self\) => !\(spec\.strict\) \|\| <your check on self>\)`/);
+  });
+
+  it('is refused in a loop over a reference around a call on a handle made outside it', () => {
+    const looped = refusal(() =>
+      kubernetesComposition({ ...definition, name: 'looped' }, (spec) => {
+        const dbg = ConfigMap({ name: 'debug-settings', data: { level: 'trace' } });
+        for (const name of spec.names) dbg.withIncludeWhen(name === 'x');
+      }),
+    );
+    assert.match(looped, /^.*: `withIncludeWhen` is called on `dbg` in the loop over `spec.names` while the resource is created outside it/);
+  });
+
+  it('compiles when the resource is created under the same condition, or the condition is in the argument', () => {
+    const app = kubernetesComposition({ ...definition, name: 'same-branch', status: type({ n: 'number' }) }, (spec) => {
+      if (spec.env === 'prod') {
+        const dbg = ConfigMap({ name: 'debug-settings', data: { level: 'trace' } });
+        dbg.withIncludeWhen(spec.debug);
+      }
+      const other = ConfigMap({ name: 'other', data: { level: 'info' } });
+      other.withIncludeWhen(spec.env !== 'prod' || spec.debug);
+      if (spec.strict) ConfigMap({ name: 'chained', data: {} }).withIncludeWhen(spec.debug);
+      return { n: spec.names.length };
+    });
+    for (const env of ['dev', 'prod'] as const) {
+      for (const debug of [true, false]) {
+        const spec = { env, debug, strict: true, names: [] };
+        const names = simulate(app, spec).manifests.map((manifest) => (manifest as { metadata: { name: string } }).metadata.name).sort();
+        const expected = [...(env === 'prod' && debug ? ['debug-settings'] : []), ...(env !== 'prod' || debug ? ['other'] : []), ...(debug ? ['chained'] : [])].sort();
+        assert.deepEqual(names, expected, `${env}/${debug}`);
+        assert.deepEqual(evaluateConcrete(app, spec).status, { n: 0 });
+      }
+    }
+  });
+
+  it('keeps the readyWhen and includeWhen of a resource made in a branch JavaScript skipped', () => {
+    // `spec.env === 'prod'` is false for a placeholder: the branch is made from source, its methods too.
+    const app = kubernetesComposition({ ...definition, name: 'skipped-branch' }, (spec) => {
+      if (spec.env === 'prod') {
+        Deployment({ name: 'web', image: 'nginx' }).withReadyWhen((self) => (self.status.readyReplicas ?? 0) > 2);
+        const api = Deployment({ name: 'api', image: 'nginx' });
+        api.withReadyWhen((self) => (self.status.readyReplicas ?? 0) > 3);
+        const dbg = ConfigMap({ name: 'debug-settings', data: { level: 'trace' } });
+        dbg.withIncludeWhen(spec.debug);
+      }
+    });
+    const byId = new Map(app.graph.resources.map((resource) => [resource.id, resource]));
+    assert.deepEqual([...byId.keys()], ['deploymentWeb', 'api', 'dbg']);
+    assert.equal(byId.get('deploymentWeb')!.readyWhen.length, 1);
+    assert.equal(byId.get('api')!.readyWhen.length, 1);
+    assert.equal(byId.get('dbg')!.includeWhen.length, 2);
+    const yaml = app.toYaml();
+    assert.match(yaml, /readyWhen:\n\s+- \$\{deploymentWeb\.\?status\.\?readyReplicas\.orValue\(0\) > 2\}/);
+    assert.match(yaml, /readyWhen:\n\s+- \$\{api\.\?status\.\?readyReplicas\.orValue\(0\) > 3\}/);
+    assert.match(yaml, /includeWhen:\n\s+- \$\{schema\.spec\.env == "prod"\}\n\s+- \$\{schema\.spec\.debug\}/);
+    for (const debug of [true, false]) {
+      const names = simulate(app, { env: 'prod', debug, strict: false, names: [] }).manifests.map((manifest) => (manifest as { metadata: { name: string } }).metadata.name);
+      assert.deepEqual(names.sort(), ['api', ...(debug ? ['debug-settings'] : []), 'web'].sort());
+    }
+  });
+
+  it('refuses a dependsOn in a branch JavaScript skipped, which it cannot make from source', () => {
+    const message = refusal(() =>
+      kubernetesComposition({ ...definition, name: 'skipped-depends' }, (spec) => {
+        const db = ConfigMap({ name: 'db', data: {} });
+        if (spec.env === 'prod') Deployment({ name: 'web', image: 'nginx' }).dependsOn(db);
+      }),
+    );
+    assert.equal(
+      message,
+      `${at("'skipped-depends'", "Deployment({ name: 'web'")}: this \`dependsOn\` did not run when the composition was defined (its branch was decided on a placeholder value), and TypeKro cannot make its targets from source\n` +
+        "    Deployment({ name: 'web', image: 'nginx' }).dependsOn(db)\n  hint: make the branch condition a boolean spec field itself (`if (spec.prod)`), which JavaScript enters, or declare the order where both resources are created unconditionally",
+    );
+  });
+});
