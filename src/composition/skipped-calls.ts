@@ -119,7 +119,7 @@ function decidedByJavaScript(call: CallNode, host: SkippedCallHost, helperCall: 
   const onReference = (test: Node): boolean => mentionsReferences(test, scope);
   for (const loop of context.loops) {
     if (isReferenceLoop(loop, scope) || jumpsOf(loop).some((jump) => jump.conditions.some(({ test }) => onReference(test)))) return false;
-    items[loop.variable] = { kind: 'opaque', why: `\`${loop.variable}\` is the item of a loop over a constant list`, writes: [], scope: host.scope };
+    for (const name of loop.names) items[name] = { kind: 'opaque', why: `\`${name}\` is the item of a loop over a constant list`, writes: [], scope: host.scope };
   }
   return !context.conditions.some(({ test }) => onReference(test));
 }

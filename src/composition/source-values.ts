@@ -140,7 +140,7 @@ function checkSpecParts(node: Node, scope: Scope, field: ManifestField, inComput
     return;
   }
   if (field.pendingIsUndefined && !inComputed) return;
-  const binding = source.type === 'Identifier' ? scope.lookup(source.name) : undefined;
+  const binding = source.type === 'Identifier' ? scope.lookup(source.name, source) : undefined;
   if (binding?.kind === 'opaque' && binding.declarations) {
     // Declared in several blocks (each exact, see isExactRead): each may be the one JavaScript used.
     for (const init of binding.declarations) checkSpecParts(init, binding.scope, field, inComputed);
