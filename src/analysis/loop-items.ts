@@ -11,7 +11,10 @@ import type { Node } from '@babel/types';
 import { isFunctionNode, isLoopCallbackOf, unwrap, walk } from './ast.js';
 import { parseSourceFile } from './source.js';
 
-/** The loop heads of one file that destructure their item, with the name each item is given. */
+/**
+ * The loop heads of one file that destructure their item, with the name each item is given: weakly keyed by
+ * the program node of the parsed-file cache (source.ts), so one entry per parsed file, dropped with its tree.
+ */
 const namesCache = new WeakMap<Node, ReadonlyMap<Node, string>>();
 
 /** True when `node` is a destructuring pattern (object or array, with or without a default). */
