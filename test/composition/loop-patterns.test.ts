@@ -50,6 +50,14 @@ test('a loop over the entries of a local literal destructures each entry into co
     ['web-prod', '${schema.spec.env == "prod" ? 3 * 2 : 3}'],
   ]);
   agrees('entries', app);
+  // The literal's values may be references (F17b): each destructured value is that value's read.
+  const fromSpec = kubernetesComposition(definition('entries-of-references'), (spec) => {
+    const envs = { dev: spec.on ? 2 : 0, prod: 3 };
+    for (const [name, replicas = 1] of Object.entries(envs)) Deployment({ name: `web-${name}`, image: 'nginx', replicas });
+    return {};
+  });
+  assert.deepEqual(resourcesOf(fromSpec).map((r) => r.template.spec?.replicas), ['${schema.spec.on ? 2 : 0}', 3]);
+  agrees('entries-of-references', fromSpec);
 });
 
 test('object and array patterns with defaults over constant items: a default applies to undefined only, as in JavaScript', () => {
