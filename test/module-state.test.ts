@@ -27,6 +27,7 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'analysis/source.ts:cache': 'one parse per source file, replaced when the file changes',
   'analysis/local-scope.ts:declarationsCache': 'weakly keyed by AST nodes of the parsed files',
   'analysis/composition.ts:factsCache': 'weakly keyed by AST nodes of the parsed files',
+  'analysis/loop-items.ts:namesCache': 'weakly keyed by AST nodes of the parsed files',
 };
 
 const DECLARATION = /^(?:export )?(?:let (\w+)|const (\w+)(?:: [^=]+)? = new (?:Map|Set|WeakMap|WeakSet)\b.*\(\);$)/;

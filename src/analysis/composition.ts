@@ -7,6 +7,7 @@ import type {
 } from '@babel/types';
 import { isFunctionNode, isLoopCallbackOf, lastRunStatement, unwrap, walk } from './ast.js';
 import { syntaxError } from './errors.js';
+import { itemPattern, patternItemName, patternNames } from './loop-items.js';
 import type { CallNode } from './source.js';
 
 /** The function forms a composition can be written as. */
@@ -23,7 +24,13 @@ export interface EnclosingCondition {
  * counted `for (let v = a; v < b; v++)` (`kind: 'for'`, `source` its test, `counted` the statement).
  */
 export interface EnclosingLoop {
+  /**
+   * The name each item is bound to: the loop variable, or for a loop that destructures its item
+   * (`for (const { name } of list)`) the name TypeKro gives the item (loop-items.ts).
+   */
   readonly variable: string;
+  /** Every name the loop head declares: `variable`, or the names of its pattern. */
+  readonly names: readonly string[];
   /** The callback's second parameter, if it declares one (`(w, i) => ...`). */
   readonly index?: string;
   readonly source: Node;
@@ -274,25 +281,37 @@ function isSet(left: Node): Node {
 function loopOf(parent: Node, child: Node, parents: Map<Node, Node>): EnclosingLoop | undefined {
   if (parent.type === 'ForOfStatement' && child === parent.body) {
     const left = parent.left;
-    const declarator = left.type === 'VariableDeclaration' ? left.declarations[0] : undefined;
-    const id = declarator?.id ?? left;
-    if (id.type !== 'Identifier') throw syntaxError(left, 'destructuring the variable of a for-of loop is not supported', 'bind one variable and destructure it in the body: `for (const item of list) { const { name } = item; ... }`');
-    return { variable: id.name, source: parent.right, kind: 'for-of', body: parent.body };
+    const id = left.type === 'VariableDeclaration' ? left.declarations[0]?.id : left;
+    if (id?.type === 'Identifier') return { variable: id.name, names: [id.name], source: parent.right, kind: 'for-of', body: parent.body };
+    return { ...destructuredItem(parent, left), source: parent.right, kind: 'for-of', body: parent.body };
   }
   if (parent.type === 'ForStatement' && child === parent.body) return countedLoop(parent);
   if (!isFunctionNode(parent) || !isLoopCallback(parent, parents)) return undefined;
   const owner = parents.get(parent);
   if (owner?.type !== 'CallExpression' || owner.callee.type !== 'MemberExpression') return undefined;
   const [item, index] = parent.params;
-  if (item?.type !== 'Identifier') throw syntaxError(parent, 'a loop callback must take one plain parameter', 'write `(item) => ...`');
+  if (!item || (item.type !== 'Identifier' && !itemPattern(parent))) throw syntaxError(parent, 'a loop callback must take its item as a name or a destructuring pattern', 'write `(item) => ...` or `({ name, port = 80 }) => ...`');
   const method = owner.callee.property.type === 'Identifier' ? owner.callee.property.name : '';
   return {
-    variable: item.name,
+    ...(item.type === 'Identifier' ? { variable: item.name, names: [item.name] } : destructuredItem(parent, item)),
     ...(index?.type === 'Identifier' && { index: index.name }),
     source: owner.callee.object,
     kind: method === 'forEach' ? 'forEach' : 'map',
     body: parent,
   };
+}
+
+/**
+ * The item of a loop that destructures it: the name it is given and the names the pattern declares (each
+ * an alias of its read from the item, as `const { name } = item` in the body would be; local-scope.ts).
+ */
+function destructuredItem(loop: Node, head: Node): { variable: string; names: readonly string[] } {
+  const pattern = itemPattern(loop);
+  const variable = pattern && patternItemName(loop);
+  if (!pattern || variable === undefined) {
+    throw syntaxError(head, 'a for-of loop that assigns its item to names declared elsewhere is not supported', 'declare the names in the loop head: `for (const [name, replicas] of list)` or `for (const { name } of list)`');
+  }
+  return { variable, names: [variable, ...patternNames(pattern)] };
 }
 
 const COUNTED_FORM = 'a resource is created inside a `for` loop that is not a counted loop TypeKro can run at definition time';
@@ -314,7 +333,7 @@ function countedLoop(loop: Extract<Node, { type: 'ForStatement' }>): EnclosingLo
     if (target?.type === 'Identifier' && target.name === name) throw syntaxError(node, `${COUNTED_FORM}: the body changes \`${name}\``, COUNTED_HINT);
   });
   return {
-    variable: name, source: test, kind: 'for', body: loop.body,
+    variable: name, names: [name], source: test, kind: 'for', body: loop.body,
     counted: { start: init.init, operator: test.operator as CountedLoop['operator'], end: test.right, step },
   };
 }

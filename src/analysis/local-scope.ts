@@ -13,6 +13,9 @@ import { resolveExport, resolveModuleName, UnreadableFunctionError, type ModuleT
 import { patternBindings, REST_HINT, restWhy } from './pattern-bindings.js';
 import type { Binding, FunctionLike, Scope, Write } from './scope.js';
 import { parseSourceFile } from './source.js';
+import { itemPattern, patternItemName } from './loop-items.js';
+// Placed where the pattern is, so diagnostics point at the user's code.
+import { synthesize as synth } from './synthesized.js';
 
 /** Calls that create resources: such initialisers are handles, bound by the composition run, not aliases. */
 export type IsFactoryCall = (call: Node) => boolean;
@@ -218,6 +221,9 @@ function bindingOf(name: string, declared: Declared, writes: readonly Write[], s
       hint: 'bind each resource to its own const and combine their fields: `api.status.readyReplicas > 0 && web.status.readyReplicas > 0`',
     };
   }
+  // `const d = Deployment({...})` where the run does not bind `d` (in a loop body): `d` stands for the resource
+  // its call made in this pass, as the call written inline does (`madeByCall`).
+  if (isFactoryCallNode(value, isFactoryCall)) return { kind: 'alias', node: init, scope };
   if (containsFactoryCall(value, isFactoryCall) && !onlyReadsThroughCalls(value, isFactoryCall)) {
     return {
       kind: 'opaque', why: `\`${name}\` holds resources created here`, writes: initWrite, scope, holdsReferences: true,
@@ -256,6 +262,11 @@ export function isReadThrough(root: Node, call: Node): boolean {
 function isFieldRead(call: Node, parent: Node | undefined): boolean {
   if (parent?.type !== 'MemberExpression' && parent?.type !== 'OptionalMemberExpression') return false;
   return parent.object === call && !parent.computed && parent.property.type === 'Identifier' && ['status', 'metadata', 'spec', 'data', 'stringData'].includes(parent.property.name);
+}
+
+function isFactoryCallNode(node: Node, isFactoryCall: IsFactoryCall): boolean {
+  const value = node.type === 'AwaitExpression' ? unwrap(node.argument) : node;
+  return (value.type === 'CallExpression' || value.type === 'NewExpression') && isFactoryCall(value);
 }
 
 function containsFactoryCall(node: Node, isFactoryCall: IsFactoryCall): boolean {
@@ -312,7 +323,7 @@ function visitDeclarations(node: Node, parent: Node | undefined, walk: Declarati
     return;
   }
   // `var` belongs to the whole function; `let` and `const` to their block.
-  if (node.type === 'VariableDeclaration') declareVariables(node, guards, node.kind === 'var' ? walk.root : here.block, walk.names);
+  if (node.type === 'VariableDeclaration') declareVariables(node, guards, node.kind === 'var' ? walk.root : here.block, walk.names, parent);
   recordWrite(node, guards, walk.writes);
   eachChild(node, walk, node !== walk.root && BLOCKS.has(node.type) ? { guards, block: node } : here, visitDeclarations);
 }
@@ -363,6 +374,9 @@ function onlyBodyCounts(fn: FunctionLike | ClassMethod | ObjectMethod): boolean 
 function declareLoopBodyLocals(fn: FunctionLike | ClassMethod | ObjectMethod, owner: Node, walk: DeclarationsWalk, guards: readonly Node[]): void {
   const inner = declarationsOf(fn);
   const around = [...guards, owner];
+  // `list.map(({ name }) => ...)`: the parameter's names are the body's, as `const { name } = <item>` (see loop-items.ts).
+  const item = loopItem(fn);
+  if (item) for (const [name, init] of patternBindings(itemPattern(fn)!, item)) declare(walk.names, name, fn, { kind: 'const', init, guards: around, ...(!init && { restOf: item }) });
   for (const [name, all] of inner.names) {
     for (const { block, declared } of all) {
       declare(walk.names, name, block, declared.kind === 'const' || declared.kind === 'let' ? { ...declared, guards: [...around, ...declared.guards] } : declared);
@@ -424,12 +438,21 @@ function ambiguous(declared: readonly Declared[]): Declared {
   return { kind: 'ambiguous', inits: declared.flatMap(initsOf) };
 }
 
-function declareVariables(node: VariableDeclaration, guards: readonly Node[], block: Node, names: Map<string, Scoped[]>): void {
+function declareVariables(node: VariableDeclaration, guards: readonly Node[], block: Node, names: Map<string, Scoped[]>, parent: Node | undefined): void {
   const kind = node.kind === 'const' ? 'const' : 'let';
+  // `for (const { name } of list)` means `const { name } = <item>` in the body (see loop-items.ts).
+  const item = parent?.type === 'ForOfStatement' && parent.left === node ? loopItem(parent) : undefined;
   for (const declarator of node.declarations) {
-    const value = declarator.init ?? undefined;
+    const value = declarator.init ?? item;
     for (const [name, init] of patternBindings(declarator.id, value)) declare(names, name, block, { kind, init, guards, ...(!init && value && { restOf: value }) });
   }
+}
+
+/** The item of a loop that destructures it, as a name (the run binds it to each item): `undefined` for a plain loop variable. */
+function loopItem(loop: Node): Node | undefined {
+  const pattern = itemPattern(loop);
+  const name = pattern && patternItemName(loop);
+  return name === undefined ? undefined : synth(pattern!, { type: 'Identifier', name });
 }
 
 const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'delete', 'clear', 'add']);

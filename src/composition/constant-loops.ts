@@ -67,7 +67,7 @@ export class ConstantLoops {
     this.calls.set(key, { count, position });
     this.last = key;
     this.leave();
-    const names = loops.map((loop) => loop.variable);
+    const names = loops.flatMap((loop) => loop.names);
     const reached = this.reached.get(key) ?? this.reachable(site, scope);
     this.reached.set(key, reached);
     if ('items' in reached && count < reached.items.length) this.set(reached.items[count]!);
@@ -246,7 +246,7 @@ function constantNumber(raw: Node, scope: Scope): number | undefined {
  */
 function undecided(site: CallSite, loops: readonly EnclosingLoop[], scope: Scope): string | EnclosingCondition[] {
   const outer = loops[0]!;
-  const names = new Set(loops.map((loop) => loop.variable));
+  const names = new Set(loops.flatMap((loop) => loop.names));
   const onItems: EnclosingCondition[] = [];
   for (const condition of site.context.conditions) {
     const { test } = condition;

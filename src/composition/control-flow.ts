@@ -10,7 +10,9 @@ import { guardsOf, type EnclosingLoop, type FunctionNode } from '../analysis/com
 import { syntaxError } from '../analysis/errors.js';
 import { jumpsOf, throwsIn, type LoopJump } from '../analysis/jumps.js';
 import { mentionsReferences } from '../analysis/mentions.js';
-import type { Scope } from '../analysis/scope.js';
+import { scopeOf, type Scope } from '../analysis/scope.js';
+import { E } from '../ir/expr.js';
+import { T } from '../ir/types.js';
 import { snippetOf } from '../analysis/source.js';
 import { isReferenceLoop } from './collections.js';
 
@@ -62,7 +64,12 @@ function jumpOnReference(jump: LoopJump, test: Node): Error {
 export function checkThrows(fn: FunctionNode, scope: Scope): void {
   for (const node of throwsIn(fn)) {
     const { conditions, loops } = guardsOf(fn, node);
-    const condition = conditions.find(({ test }) => mentionsReferences(test, scope));
+    // Checked once the function has run, when the loops' items are no longer bound: an item of a loop over a reference is one.
+    let inLoops = scope;
+    for (const loop of loops) {
+      if (isReferenceLoop(loop, inLoops)) inLoops = scopeOf({ [loop.variable]: { kind: 'value', expr: E.ident(loop.variable), type: T.dyn, item: true } }, inLoops);
+    }
+    const condition = conditions.find(({ test }) => mentionsReferences(test, inLoops));
     const loop = loops.find((candidate) => isReferenceLoop(candidate, scope));
     if (!condition && !loop) continue;
     const where = condition ? `under \`${snippetOf(condition.test)}\`, which reads a reference` : `in the loop over \`${snippetOf(loop!.source)}\``;

@@ -57,6 +57,8 @@ export class CompositionRun implements CompositionRunHooks {
   /** Observed types by model and the paths a template sets (see `observedType`). */
   private readonly observedShapes = new Map<string, CelType>();
   private readonly loops: IteratorRoot[] = [];
+  /** The names each loop over a reference bound, with what they were bound to before (restored when it ends). */
+  private readonly loopBindings = new Map<IteratorRoot, [string, Binding | undefined][]>();
   private readonly executed = new Set<Node>();
   private readonly flowChecked = new Set<Node>();
   /** A `try`/`catch` around a call made, refused once the function has run (its `catch` would swallow the error). */
@@ -219,6 +221,7 @@ export class CompositionRun implements CompositionRunHooks {
         type: this.observedTypeOf(record),
       };
     }
+    if (site?.context.declaredAs && record.forEach.length > 0 && record.bindsDeclaration !== false) this.bindItemResource(site.context.declaredAs, record);
     if (collection && site) this.bindCollection(collection, record, site);
     if (site) this.bindMadeByCall(site, record);
   }
@@ -253,6 +256,22 @@ export class CompositionRun implements CompositionRunHooks {
         : !site.direct && this.bindings[name] !== undefined
           ? { kind: 'unsupported', why: `${SEVERAL_MADE} (it sits in a function called more than once)${NO_SINGLE}`, hint: 'bind each resource to its own const in the composition and read those: `const web = Deployment({ ... })`, then `web.status...`' }
           : { kind: 'value', expr: E.ident(record.id), type: this.observedTypeOf(record) };
+  }
+
+  /**
+   * `for (const w of spec.workers) { const d = Deployment({...}); ... d.status ... }`: `d` is one object of a
+   * KRO collection, the one made for the same item. KRO shows the collection to other resources (and to
+   * status) as the list of all its objects and gives no way to pick the object of the item being made, so a
+   * read of `d` in the loop body is refused, until the loop ends (see `bindForLoop`).
+   */
+  private bindItemResource(name: string, record: ResourceRecord): void {
+    const iterator = this.loops.at(-1);
+    if (!iterator) return;
+    this.bindForLoop(iterator, name, {
+      kind: 'unsupported',
+      why: `\`${name}\` is the resource made for one item of a loop over a spec list (a KRO forEach collection, "${record.id}"): KRO shows it to other resources and to the status only as the list of the objects of all items, and cannot pick the object made for the same item`,
+      hint: `use the item's own data instead of the resource's (e.g. the replicas the item asks for, not \`${name}.status.readyReplicas\`), or collect the resources (\`const all = spec.items.map((item) => Factory({ ... }))\`) and read the list outside the loop (\`all.every((d) => (d.status.readyReplicas ?? 0) > 0)\`)`,
+    });
   }
 
   /** `const pods = list.map((x) => Pod(...))`: `pods` compiles to the collection's list (see collections.ts). */
@@ -371,7 +390,7 @@ export class CompositionRun implements CompositionRunHooks {
         this.enterLoop(iterator);
         entered.push(iterator);
         // An item of spec data (its optional fields are there from the start or never), as a loop JavaScript entered binds it.
-        this.bindings[loop.variable] = { kind: 'value', expr: E.ident(loop.variable), type: compiled.itemType, ...(isSpecData(compiled.expr, this.scope) && { item: true as const }) };
+        this.bindForLoop(iterator, loop.variable, { kind: 'value', expr: E.ident(loop.variable), type: compiled.itemType, ...(isSpecData(compiled.expr, this.scope) && { item: true as const }) });
       }
       const found = this.constantLoops.reachable(site, this.scope);
       if ('why' in found) throw skippedConstantLoop(site.context.loops.find((loop) => !isReferenceLoop(loop, this.scope))!.source, found.why);
@@ -400,6 +419,20 @@ export class CompositionRun implements CompositionRunHooks {
   exitLoop(iterator: IteratorRoot): void {
     const index = this.loops.lastIndexOf(iterator);
     if (index >= 0) this.loops.splice(index, 1);
+    // The loop's names are seen in its body only: a later `const name = ...` of the function is that const again.
+    for (const [name, before] of (this.loopBindings.get(iterator) ?? []).reverse()) {
+      if (before) this.bindings[name] = before;
+      else delete this.bindings[name];
+    }
+    this.loopBindings.delete(iterator);
+  }
+
+  /** Binds a name of a loop over a reference (its item, its index) until the loop ends (see `exitLoop`). */
+  private bindForLoop(iterator: IteratorRoot, name: string, binding: Binding): void {
+    const bound = this.loopBindings.get(iterator) ?? [];
+    if (!bound.some(([done]) => done === name)) bound.push([name, this.bindings[name]]);
+    this.loopBindings.set(iterator, bound);
+    this.bindings[name] = binding;
   }
 
   /** The static type a reference has (spec field, resource field, loop item). */
@@ -465,23 +498,23 @@ export class CompositionRun implements CompositionRunHooks {
       if (!iterator) throw loopOverComputedList(loop);
       if (loop.index !== undefined) {
         // JavaScript's index would be the placeholder run's 0 for every item.
-        this.bindings[loop.index] = {
+        this.bindForLoop(iterator, loop.index, {
           kind: 'unsupported',
           why: `\`${loop.index}\` is the index of a loop over a reference: KRO's forEach gives each item, not its position`,
           hint: 'use the item itself (e.g. its name), or put the position into the spec list',
-        };
+        });
       }
       if (!iterator.name) {
         // A method call on a reference (`spec.tags.filter(...)`) or an operator over one (`spec.tags ?? []`) ran on
         // a placeholder, which JavaScript cannot see through: the list is compiled from source.
         if (iterator.source.call || !isPlainPath(loop.source)) iterator.compiled = this.compileLoopSource(loop.source);
         iterator.name = loop.variable;
-        this.bindings[loop.variable] = {
+        this.bindForLoop(iterator, loop.variable, {
           kind: 'value',
           expr: E.ident(loop.variable),
           type: this.refType({ root: { kind: 'iterator', iterator }, path: [] }),
           item: true,
-        };
+        });
       }
     }
   }

@@ -76,7 +76,7 @@ export function makeSkippedCalls(host: SkippedCallHost, skipped: readonly Skippe
     if (decidedByJavaScript(call, host, made !== undefined)) continue;
     const factoryCall = made?.chain.at(-1) ?? call;
     const factory = typekroFactoryOf(factoryCall, locationOf(factoryCall)?.file ?? host.source.file);
-    if (!factory && !made && isNestedCompositionCall(call, host)) throw skippedNestedComposition(call);
+    if (!factory && !made && isNestedCompositionCall(call, host)) throw skippedNestedComposition(call, host);
     if (!factory) {
       throw syntaxError(
         factoryCall,
@@ -124,7 +124,7 @@ function decidedByJavaScript(call: CallNode, host: SkippedCallHost, helperCall: 
   const onReference = (test: Node): boolean => mentionsReferences(test, scope);
   for (const loop of context.loops) {
     if (isReferenceLoop(loop, scope) || jumpsOf(loop).some((jump) => jump.conditions.some(({ test }) => onReference(test)))) return false;
-    items[loop.variable] = { kind: 'opaque', why: `\`${loop.variable}\` is the item of a loop over a constant list`, writes: [], scope: host.scope };
+    for (const name of loop.names) items[name] = { kind: 'opaque', why: `\`${name}\` is the item of a loop over a constant list`, writes: [], scope: host.scope };
   }
   return !context.conditions.some(({ test }) => onReference(test));
 }
@@ -139,11 +139,14 @@ function isNestedCompositionCall(call: CallNode, host: SkippedCallHost): boolean
  * can make a skipped factory call from its source, but not a composition, which exists only as the value of
  * its definition; leaving it out would silently drop its resources.
  */
-function skippedNestedComposition(call: CallNode): Error {
+function skippedNestedComposition(call: CallNode, host: SkippedCallHost): Error {
+  // The condition JavaScript decided on a placeholder: the first around the call that reads a reference.
+  const decided = enclosingContext(host.source.fn, call).conditions.find(({ test }) => mentionsReferences(test, host.scope));
+  const branch = decided ? (decided.negated ? ` (it runs where \`${snippetOf(decided.test)}\` is false)` : ` (it runs where \`${snippetOf(decided.test)}\` holds)`) : '';
   return syntaxError(
     call,
-    'this nested composition did not run when the composition was defined (its branch was decided on a placeholder value: JavaScript enters only a branch whose condition is truthy for a placeholder, as a bare reference `if (spec.cache)` is), and TypeKro cannot make a composition from source',
-    'put the call in a branch whose condition is a boolean spec field itself (`if (spec.withCache) { cache({ ... }) }`; add such a field for a negated or compared condition), or call its factories in the branch directly',
+    `this nested composition did not run when the composition was defined${branch}: its branch was decided on a placeholder value (JavaScript enters only a branch whose condition is truthy for a placeholder, as a bare reference \`if (spec.cache)\` is), and TypeKro cannot make a composition from source`,
+    'put the call in a branch whose condition is a spec field read as it is (`if (spec.withCache) { cache({ ... }) }`: its resources then take that includeWhen; add a boolean field for a negated or compared condition), or call its factories in the branch directly',
   );
 }
 

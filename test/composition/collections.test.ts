@@ -127,7 +127,7 @@ test('reading one object of a collection as if it were a single resource is refu
         return { total: 1 };
       }),
     (error: Error) =>
-      /^settings\.metadata\.name reads a single object of "settings", a KRO collection \(forEach\) at .*collections\.test\.ts:\d+; its id stands for the list of its objects\./.test(error.message),
+      /^.*collections\.test\.ts:\d+:\d+: `settings` is the resource made for one item of a loop over a spec list \(a KRO forEach collection, "settings"\): KRO shows it to other resources and to the status only as the list of the objects of all items, and cannot pick the object made for the same item\n/.test(error.message),
   );
 });
 

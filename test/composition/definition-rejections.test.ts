@@ -46,14 +46,15 @@ const ROWS: readonly RefusalRow[] = [
     }
     return {};
   }), 'a resource is created inside a loop form the compiler cannot express'],
-  ['destructured for-of', () => kubernetesComposition({ ...definition, name: 'destructured-for' }, (spec) => {
-    for (const { name } of spec.workers) ConfigMap({ name, data: {} });
+  ['for-of assigning names declared elsewhere', () => kubernetesComposition({ ...definition, name: 'assigned-for' }, (spec) => {
+    let name = '';
+    for ({ name } of spec.workers) ConfigMap({ name, data: {} });
     return {};
-  }), 'destructuring the variable of a for-of loop is not supported'],
-  ['destructured map callback', () => kubernetesComposition({ ...definition, name: 'destructured-map' }, (spec) => {
-    spec.workers.map(({ name }) => ConfigMap({ name, data: {} }));
+  }), 'a for-of loop that assigns its item to names declared elsewhere is not supported'],
+  ['loop callback with a rest parameter', () => kubernetesComposition({ ...definition, name: 'rest-map' }, (spec) => {
+    spec.workers.map((...all) => ConfigMap({ name: all[0].name, data: {} }));
     return {};
-  }), 'a loop callback must take one plain parameter'],
+  }), 'a loop callback must take its item as a name or a destructuring pattern'],
   ['loop in a helper', () => kubernetesComposition({ ...definition, name: 'helper-loop' }, (spec) => {
     makeInHelperLoop(spec);
     return {};

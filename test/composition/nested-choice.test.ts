@@ -1,6 +1,8 @@
 /**
  * A nested composition chosen by a ternary is refused like a factory chosen by one: its handle holds
- * resources created here, and the way out is creating it inside `if (condition) { ... }`.
+ * resources created here, and the way out is creating it inside `if (condition) { ... }`, where its resources
+ * take the branch's includeWhen (checked in both modes against JavaScript). In a branch JavaScript skipped it
+ * is refused, naming the condition: a composition exists only as the value its definition returned.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -8,6 +10,8 @@ import { type } from 'arktype';
 import { parse } from 'yaml';
 import { kubernetesComposition, toResourceGraph } from '../../src/index.js';
 import { ConfigMap } from '../../src/simple.js';
+import { simulate } from '../../src/testing/index.js';
+import { runCase } from '../differential/harness.js';
 import { refusalsIn } from '../support/refusals.js';
 
 const { refusal, at } = refusalsIn(import.meta.filename);
@@ -71,7 +75,7 @@ test('the way out, a toResourceGraph composition called inside if (spec.cache), 
 
 test('a nested composition in a branch JavaScript skipped is refused, not silently left out (both definers)', () => {
   const definition = { apiVersion: 'n.typekro.dev/v1alpha1', kind: 'Skipped', spec: type({ name: 'string', cache: 'boolean' }), status: type({ endpoint: 'string' }) };
-  const messages = [
+  const messages: string[] = [
     refusal(() => kubernetesComposition({ ...definition, name: 'skipped-kc' }, (spec) => {
       if (!spec.cache) cache({ name: `${spec.name}-cache` });
       return { endpoint: 'none' };
@@ -81,10 +85,46 @@ test('a nested composition in a branch JavaScript skipped is refused, not silent
       return { endpoint: 'none' };
     })),
   ];
-  const why = 'this nested composition did not run when the composition was defined (its branch was decided on a placeholder value: JavaScript enters only a branch whose condition is truthy for a placeholder, as a bare reference `if (spec.cache)` is), and TypeKro cannot make a composition from source';
-  const hint = '  hint: put the call in a branch whose condition is a boolean spec field itself (`if (spec.withCache) { cache({ ... }) }`; add such a field for a negated or compared condition), or call its factories in the branch directly';
+  const why = (condition: string, state: string) =>
+    `this nested composition did not run when the composition was defined (it runs where \`${condition}\` ${state}): its branch was decided on a placeholder value (JavaScript enters only a branch whose condition is truthy for a placeholder, as a bare reference \`if (spec.cache)\` is), and TypeKro cannot make a composition from source`;
+  const hint = '  hint: put the call in a branch whose condition is a spec field read as it is (`if (spec.withCache) { cache({ ... }) }`: its resources then take that includeWhen; add a boolean field for a negated or compared condition), or call its factories in the branch directly';
+  messages.push(refusal(() => kubernetesComposition({ ...definition, name: 'skipped-else' }, (spec) => {
+    if (spec.cache) ConfigMap({ name: 'no-cache', data: {} });
+    else cache({ name: `${spec.name}-cache` });
+    return { endpoint: 'none' };
+  })));
   assert.deepEqual(messages, [
-    `${at("'skipped-kc'", 'cache(')}: ${why}\n    cache({ name: \`\${spec.name}-cache\` })\n${hint}`,
-    `${at("'skipped-rg'", 'graphCache(')}: ${why}\n    graphCache({ name: \`\${spec.name}-cache\` })\n${hint}`,
+    `${at("'skipped-kc'", 'cache(')}: ${why('!spec.cache', 'holds')}\n    cache({ name: \`\${spec.name}-cache\` })\n${hint}`,
+    `${at("'skipped-rg'", 'graphCache(')}: ${why('!spec.cache', 'holds')}\n    graphCache({ name: \`\${spec.name}-cache\` })\n${hint}`,
+    `${at("'skipped-else'", 'cache(')}: ${why('spec.cache', 'is false')}\n    cache({ name: \`\${spec.name}-cache\` })\n${hint}`,
   ]);
+});
+
+test('a nested composition under if (spec.x) exists exactly where JavaScript creates it, in both modes', () => {
+  const app = kubernetesComposition(
+    { name: 'nested-if', apiVersion: 'n.typekro.dev/v1alpha1', kind: 'NestedIf', spec: type({ name: 'string', cache: 'boolean', 'zone?': 'string' }), status: type({ endpoint: 'string' }) },
+    (spec) => {
+      if (spec.cache) {
+        const c = cache({ name: `${spec.name}-cache` });
+        ConfigMap({ name: `${spec.name}-ep`, data: { endpoint: c.status.endpoint } });
+      }
+      if (spec.zone) cache({ name: spec.zone });
+      return { endpoint: spec.cache ? `${spec.name}-cache:6379` : 'none' };
+    },
+  );
+  const resources = (parse(app.toYaml()) as { spec: { resources: { id: string; includeWhen: string[]; template: { data?: Record<string, string> } }[] } }).spec.resources;
+  assert.deepEqual(resources.map((r) => [r.id, r.includeWhen]), [
+    ['cConfigMap', ['${schema.spec.cache}']],
+    ['configMap', ['${schema.spec.cache}']],
+    ['cacheConfigMap', ['${has(schema.spec.zone) && schema.spec.zone != ""}']],
+  ]);
+  assert.deepEqual(resources[1]!.template.data, { endpoint: '${schema.spec.name + "-cache"}:6379' });
+  // Direct mode (the planner over the same graph), held to the JavaScript run for each spec by simulate's cross-check.
+  for (const spec of [{ name: 'a', cache: true }, { name: 'a', cache: false }, { name: 'a', cache: false, zone: '' }, { name: 'a', cache: false, zone: 'z' }]) {
+    const result = simulate(app, spec);
+    const applied = result.resources.filter((r) => r.plan !== 'skipped').map((r) => r.id);
+    assert.deepEqual(applied, [...(spec.cache ? ['cConfigMap', 'configMap'] : []), ...(spec.zone ? ['cacheConfigMap'] : [])], JSON.stringify(spec));
+  }
+  const report = runCase('nested-if', { composition: app as never, spec: { name: 'a', cache: true, zone: 'z' } });
+  assert.deepEqual(report.findings, []);
 });
