@@ -1,0 +1,78 @@
+/**
+ * JSON `null` in a value of unknown type. KRO types observed objects and the spec by their schemas, where a
+ * null in a declared field is not set; in an untyped part (x-kubernetes-preserve-unknown-fields, an untyped
+ * custom resource's status, a spec `unknown`) it keeps the null (`UnstructuredToVal` types nothing there, as
+ * `openApiToCel` in direct mode), and `has(x.f)` and `x.?f` find it (tools/cel-oracle). JavaScript's `??`,
+ * `== null`, `?.` and truthiness treat null like `undefined`; CEL must test for it too.
+ *
+ * Where `null` and `undefined` differ (`===`): the instance spec is the object the user wrote, so a null in
+ * an untyped part of it is `null`. An observed object is read as the cluster types it (composition/
+ * concrete-view.ts `withoutNullFields`: a null field is not set), so there `=== undefined` holds for null too.
+ */
+import type { Node } from '@babel/types';
+import { E, type Expr } from '../ir/expr.js';
+import { isSpecData, isSpecItem } from './absent-spec.js';
+import { syntaxError } from './errors.js';
+import type { Scope } from './scope.js';
+import { toOptional, valueOf, type Typed } from './typed.js';
+
+/**
+ * True where `t` is absent or JSON null: `dyn(x.?f).orValue(null) == null`. `dyn(...)` keeps it valid where
+ * KRO knows the field's type (cel-go refuses `orValue(null)` on `optional(string)`).
+ */
+export function isNullish(t: Typed): Expr {
+  if (!t.absent) return E.binary('==', E.call('dyn', [t.expr]), E.null());
+  return E.binary('==', E.call('orValue', [E.null()], E.call('dyn', [toOptional(t)])), E.null());
+}
+
+/**
+ * `x == null`, `x === undefined`, `x === null` (`literal`: which was written, `strict`: `===`) over a value
+ * of unknown type, before any negation (`!=`, `!==`).
+ */
+export function untypedNullTest(node: Node, t: Typed, literal: 'null' | 'undefined', strict: boolean, scope: Scope): Expr {
+  const read = valueOf(t);
+  if (strict && !readsSpec(read, scope) && !readsCluster(read, scope)) {
+    throw syntaxError(
+      node,
+      `\`=== ${literal}\` on a computed value of unknown type: JSON null and \`undefined\` reach it from the spec and from cluster objects with different meanings, and CEL cannot tell them apart exactly here`,
+      'test whether the value is set with `== null` (absent or null), or compare the field itself',
+    );
+  }
+  if (!strict || !readsSpec(read, scope)) {
+    if (strict && literal === 'null') {
+      throw syntaxError(
+        node,
+        '`=== null` on a value of unknown type read from a cluster object: the object is read as the cluster types it, where a field holding null is not set, so JavaScript would never see `null` here',
+        'test whether the field is set with `== null` (absent or null) or `=== undefined`',
+      );
+    }
+    return isNullish(t);
+  }
+  // Spec data keeps its nulls: `=== undefined` is "absent", `=== null` is "present and null".
+  if (literal === 'undefined') return t.absent ? E.unary('!', t.absent.present) : E.bool(false);
+  const isNull = E.binary('==', E.call('dyn', [read]), E.null());
+  return t.absent ? E.binary('&&', t.absent.present, isNull) : isNull;
+}
+
+/** A read of spec data, also through an optional chain's `.value()` (`schema.spec.?o.?x.value()`). */
+function readsSpec(read: Expr, scope: Scope): boolean {
+  return isSpecData(read.kind === 'call' && read.fn === 'value' && read.target ? read.target : read, scope);
+}
+
+/** A field read from a cluster object: a path from a resource's variable, not from the spec or a spec item. */
+function readsCluster(read: Expr, scope: Scope): boolean {
+  let node = read.kind === 'call' && read.fn === 'value' && read.target ? read.target : read;
+  while (node.kind === 'select' || node.kind === 'index') node = node.target;
+  return node.kind === 'ident' && node.name !== 'schema' && !isSpecItem(scope, node.name);
+}
+
+/**
+ * `a ?? b` where `b` may be absent too: the first of them that is neither absent nor null, as an optional.
+ * A null `b` gives none: the value is `undefined` in JavaScript for a cluster object (where a null field is
+ * not set), and a status field holding null is not set either.
+ */
+export function untypedOr(a: Typed, b: Typed): Expr {
+  const none = E.call('optional.none', []);
+  const second = b.type.kind === 'dyn' ? E.cond(isNullish(b), none, toOptional(b)) : toOptional(b);
+  return a.type.kind === 'dyn' ? E.cond(isNullish(a), second, toOptional(a)) : E.call('or', [second], toOptional(a));
+}
