@@ -15,8 +15,8 @@ import { HINT, syntaxError, unknownShape } from './errors.js';
 import { renameIdent } from './rename.js';
 import { compileCelCall } from './compile-cel.js';
 import { uncompilableCall } from './package-calls.js';
-import { describe, isNumeric, orValue, plain, type Absence, stringify, truthy, unifyNumeric, valueOf, wrappedValue, type Compiler, type Typed } from './typed.js';
-import { isNullish } from './untyped-null.js';
+import { describe, isNumeric, plain, type Absence, stringify, truthy, unifyNumeric, valueOf, wrappedValue, type Compiler, type Typed } from './typed.js';
+import { positionOf } from './untyped-null.js';
 import { withArticle } from '../util/article.js';
 import { atCall, isSpecData, isSpecItem, refuseAbsentSpecData } from './absent-spec.js';
 import { snippetOf } from './source.js';
@@ -106,17 +106,15 @@ function stringArg(ctx: MethodContext, i: number): Expr {
 
 /**
  * An index argument. JavaScript converts `undefined` (an absent field) to a position, the method's own
- * (`whenUndefined`: `substring(undefined)` is the whole text); a plain read would leave KRO waiting forever.
- * `nullToo`: JavaScript converts `null` (in untyped data) to the same position (0).
+ * (`whenUndefined`: `substring(undefined)` is the whole text), and `null` (untyped data) to 0; a plain read
+ * would leave KRO waiting forever.
  */
-function intArg(ctx: MethodContext, i: number, whenUndefined?: Expr, nullToo = false): Expr {
+function intArg(ctx: MethodContext, i: number, whenUndefined?: Expr): Expr {
   const arg = ctx.args[i];
   if (!arg) throw syntaxError(ctx.node, 'missing argument', HINT.expr);
   const t = ctx.c.value(arg, ctx.scope);
   if (t.type.kind !== 'int' && t.type.kind !== 'dyn') throw syntaxError(arg, `expected an integer, got ${describe(t.type)}`, HINT.expr);
-  if (!whenUndefined) return valueOf(t);
-  if (nullToo && t.type.kind === 'dyn') return E.cond(isNullish(t), whenUndefined, valueOf(t));
-  return t.absent ? orValue(t, whenUndefined) : valueOf(t);
+  return whenUndefined ? positionOf(t, ctx.scope, whenUndefined, E.int(0)) : valueOf(t);
 }
 
 const SIMPLE_STRING: Readonly<Record<string, [cel: string, type: CelType]>> = {
@@ -181,9 +179,8 @@ function substring(ctx: MethodContext, s: Expr): Typed {
     const low = literal !== undefined && literal > 0n ? i : E.call('max', [], E.list([i, E.int(0)]));
     return E.call('min', [], E.list([low, size]));
   };
-  // An undefined start is 0, an undefined end the length (a null end, only in untyped data, is 0 in
-  // JavaScript: CEL's substring then fails on the null, which shows, rather than giving a wrong text).
-  const [first, second] = [intArg(ctx, 0, E.int(0), true), ctx.args.length > 1 ? intArg(ctx, 1, size) : undefined];
+  // An undefined start is 0, an undefined end the length.
+  const [first, second] = [intArg(ctx, 0, E.int(0)), ctx.args.length > 1 ? intArg(ctx, 1, size) : undefined];
   const start = clamp(first);
   if (!second) return plain(E.call('substring', [start], s), T.string);
   const end = clamp(second);
@@ -196,7 +193,7 @@ function substring(ctx: MethodContext, s: Expr): Typed {
 /** JavaScript's `charAt` gives "" outside [0, length); CEL's errors there, so the index is tested first. */
 function charAt(ctx: MethodContext, s: Expr): Typed {
   arity(ctx, 'charAt', 1, 1);
-  const i = intArg(ctx, 0, E.int(0), true);
+  const i = intArg(ctx, 0, E.int(0));
   const literal = intLiteral(i);
   const inRange = E.binary('<', i, E.call('size', [s]));
   const test = literal !== undefined && literal >= 0n ? inRange : E.binary('&&', E.binary('>=', i, E.int(0)), inRange);

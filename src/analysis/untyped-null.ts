@@ -14,7 +14,7 @@ import { E, type Expr } from '../ir/expr.js';
 import { isSpecData, isSpecItem } from './absent-spec.js';
 import { syntaxError } from './errors.js';
 import type { Scope } from './scope.js';
-import { toOptional, valueOf, type Typed } from './typed.js';
+import { orValue, toOptional, valueOf, type Typed } from './typed.js';
 
 /**
  * True where `t` is absent or JSON null: `dyn(x.?f).orValue(null) == null`. `dyn(...)` keeps it valid where
@@ -75,4 +75,16 @@ export function untypedOr(a: Typed, b: Typed): Expr {
   const none = E.call('optional.none', []);
   const second = b.type.kind === 'dyn' ? E.cond(isNullish(b), none, toOptional(b)) : toOptional(b);
   return a.type.kind === 'dyn' ? E.cond(isNullish(a), second, toOptional(a)) : E.call('or', [second], toOptional(a));
+}
+
+/**
+ * An index argument JavaScript converts to a position: `undefined` to the method's own (`whenUndefined`:
+ * `substring(1, undefined)` runs to the end), `null` to 0 (`whenNull`). A null in an observed object is not
+ * set (`undefined`); one in spec data is null.
+ */
+export function positionOf(t: Typed, scope: Scope, whenUndefined: Expr, whenNull: Expr): Expr {
+  if (t.type.kind !== 'dyn') return t.absent ? orValue(t, whenUndefined) : valueOf(t);
+  const read = valueOf(t);
+  const nullish = readsSpec(read, scope) ? (t.absent ? E.cond(t.absent.present, whenNull, whenUndefined) : whenNull) : whenUndefined;
+  return E.cond(isNullish(t), nullish, read);
 }

@@ -146,3 +146,20 @@ test('`substring` and `charAt` with an index that may be absent: JavaScript read
   assert.deepEqual(divergences(app as never, inputs), []);
   assert.deepEqual(evaluateConcrete(app, { name: 'abcdef' }, { observed: { svc: { status: {} }, c: { status: {} } } }).status, { a: 'abcdef', b: 'bcdef', c: 'a', d: 'abcdef', e: 'a', f: 'abcdef', g: 'a' });
 });
+
+test('an index of unknown type that may be null: 0 from spec data, `undefined` (the method\'s own) from a cluster object', () => {
+  const app = kubernetesComposition(
+    { ...definition, name: 'null-index', spec: type({ name: 'string', 'o?': 'unknown' }), status: type({ a: 'string', b: 'string', c: 'string', d: 'string', e: 'string', f: 'string' }) },
+    (spec) => {
+      const c = untyped('cache');
+      const n = c.status.n as number;
+      const i = (spec.o as { i?: number } | undefined)?.i as number;
+      return { a: spec.name.substring(1, n), b: spec.name.substring(n), c: spec.name.charAt(n), d: spec.name.substring(1, i), e: spec.name.substring(i), f: spec.name.charAt(i) };
+    },
+  );
+  const id = app.graph.resources[0]!.id;
+  const values = [undefined, null, 0, 2, 9];
+  const inputs = values.flatMap((n) => values.map((i) => ({ spec: { name: 'abcdef', ...(i === undefined ? {} : { o: { i } }) }, observed: { [id]: { status: n === undefined ? {} : { n } } } })));
+  assert.deepEqual(divergences(app as never, inputs), []);
+  assert.deepEqual(evaluateConcrete(app, { name: 'abcdef', o: { i: null } }, { observed: { [id]: { status: { n: null } } } }).status, { a: 'bcdef', b: 'abcdef', c: 'a', d: 'a', e: 'abcdef', f: 'a' });
+});
