@@ -15,7 +15,7 @@ import {
 import { withArticle } from '../util/article.js';
 import { guardedBy, refuseAbsentSpecData } from './absent-spec.js';
 import { isInheritedName, refuseInheritedIn } from './compile-lookup.js';
-import { isNullish, untypedNullTest, untypedOr } from './untyped-null.js';
+import { isNullish, presence, refuseLooseUntyped, untypedNullTest, untypedOr } from './untyped-null.js';
 
 type Relation = '<' | '<=' | '>' | '>=';
 const RELATIONS = new Set<string>(['<', '<=', '>', '>=']);
@@ -102,12 +102,14 @@ function equality(node: BinaryExpression, a: Typed, b: Typed, op: '===' | '==' |
     return result(other.absent ? negate(other.absent.present) : E.bool(false));
   }
   refuseIdentity(node, a, b, op);
+  if (op === '==' || op === '!=') refuseLooseUntyped(node, a, b, op);
   checkComparable(node, a, b);
   const [l, r] = unifyNumeric(a, b);
   const eq = E.binary('==', valueOf(l), valueOf(r));
   if (a.absent && b.absent) {
-    const both = E.binary('&&', a.absent.present, b.absent.present);
-    return result(E.cond(both, eq, E.binary('==', a.absent.present, b.absent.present)));
+    // Over values of unknown type, "there" is "neither absent nor null" where JavaScript takes null for undefined.
+    const [pa, pb] = [presence(node, a, op, scope), presence(node, b, op, scope)];
+    return result(E.cond(E.binary('&&', pa, pb), eq, E.binary('==', pa, pb)));
   }
   if (negated) {
     const maybe = a.absent ?? b.absent;

@@ -31,14 +31,7 @@ export function isNullish(t: Typed): Expr {
  */
 export function untypedNullTest(node: Node, t: Typed, literal: 'null' | 'undefined', strict: boolean, scope: Scope): Expr {
   const read = valueOf(t);
-  if (strict && !readsSpec(read, scope) && !readsCluster(read, scope)) {
-    throw syntaxError(
-      node,
-      `\`=== ${literal}\` on a computed value of unknown type: JSON null and \`undefined\` reach it from the spec and from cluster objects with different meanings, and CEL cannot tell them apart exactly here`,
-      'test whether the value is set with `== null` (absent or null), or compare the field itself',
-    );
-  }
-  if (!strict || !readsSpec(read, scope)) {
+  if (!strict || strictReading(node, t, `=== ${literal}`, scope) === 'cluster') {
     if (strict && literal === 'null') {
       throw syntaxError(
         node,
@@ -52,6 +45,21 @@ export function untypedNullTest(node: Node, t: Typed, literal: 'null' | 'undefin
   if (literal === 'undefined') return t.absent ? E.unary('!', t.absent.present) : E.bool(false);
   const isNull = E.binary('==', E.call('dyn', [read]), E.null());
   return t.absent ? E.binary('&&', t.absent.present, isNull) : isNull;
+}
+
+/**
+ * Where a value of unknown type under `===` comes from: spec data keeps its nulls, a cluster object's field
+ * holding null is not set. A computed value may carry either: refused.
+ */
+function strictReading(node: Node, t: Typed, what: string, scope: Scope): 'spec' | 'cluster' {
+  const read = valueOf(t);
+  if (readsSpec(read, scope)) return 'spec';
+  if (readsCluster(read, scope)) return 'cluster';
+  throw syntaxError(
+    node,
+    `\`${what}\` on a computed value of unknown type: JSON null and \`undefined\` reach it from the spec and from cluster objects with different meanings, and CEL cannot tell them apart exactly here`,
+    'test whether the value is set with `== null` (absent or null), or compare the fields themselves',
+  );
 }
 
 /** A read of spec data, also through an optional chain's `.value()` (`schema.spec.?o.?x.value()`). */
@@ -87,4 +95,24 @@ export function positionOf(t: Typed, scope: Scope, whenUndefined: Expr, whenNull
   const read = valueOf(t);
   const nullish = readsSpec(read, scope) ? (t.absent ? E.cond(t.absent.present, whenNull, whenUndefined) : whenNull) : whenUndefined;
   return E.cond(isNullish(t), nullish, read);
+}
+
+/**
+ * Where `t` counts as there when it is compared with another value that may be absent: `===` on spec data
+ * keeps nulls (`null === undefined` is false); on a cluster object a null field is not set.
+ */
+export function presence(node: Node, t: Typed, op: string, scope: Scope): Expr {
+  const present = t.absent?.present ?? E.bool(true);
+  if (t.type.kind !== 'dyn' || strictReading(node, t, op, scope) === 'spec') return present;
+  return E.unary('!', isNullish(t));
+}
+
+/** `==` beside a value of unknown type converts between types in JavaScript; CEL's `==` never does. */
+export function refuseLooseUntyped(node: Node, a: Typed, b: Typed, op: '==' | '!='): void {
+  if (a.type.kind !== 'dyn' && b.type.kind !== 'dyn') return;
+  throw syntaxError(
+    node,
+    `\`${op}\` on a value of unknown type converts between types in JavaScript (\`0 == ''\`, \`1 == '1'\` and \`['a'] == 'a'\` are true), which CEL's \`==\` never does`,
+    `compare without conversion: \`${op}=\``,
+  );
 }

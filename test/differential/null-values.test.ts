@@ -163,3 +163,28 @@ test('an index of unknown type that may be null: 0 from spec data, `undefined` (
   assert.deepEqual(divergences(app as never, inputs), []);
   assert.deepEqual(evaluateConcrete(app, { name: 'abcdef', o: { i: null } }, { observed: { [id]: { status: { n: null } } } }).status, { a: 'bcdef', b: 'abcdef', c: 'a', d: 'a', e: 'abcdef', f: 'a' });
 });
+
+test('`a === b` between two values of unknown type that may be absent or null; `a == b` is refused (JavaScript converts)', () => {
+  const EQ = type({ same: 'boolean', differ: 'boolean' });
+  const specApp = kubernetesComposition({ ...definition, name: 'null-eq-spec', spec: type({ name: 'string', 'o?': 'unknown' }), status: EQ }, (spec) => {
+    const o = spec.o as { a?: unknown; b?: unknown } | undefined;
+    return { same: o?.a === o?.b, differ: o?.a !== o?.b };
+  });
+  const observedApp = kubernetesComposition({ ...definition, name: 'null-eq-observed', spec: type({ name: 'string' }), status: EQ }, (spec) => {
+    const c = untyped(spec.name);
+    return { same: c.status.a === c.status.b, differ: c.status.a !== c.status.b };
+  });
+  const values = pairs([null, 0, '', 'x', false]);
+  assert.deepEqual(divergences(specApp as never, [{ spec: { name: 'n' } }, ...values.map((o) => ({ spec: { name: 'n', o } }))]), []);
+  assert.deepEqual(divergences(observedApp as never, values.map((status) => ({ spec: { name: 'n' }, observed: { c: { status } } }))), []);
+  const message = refusal(() =>
+    kubernetesComposition({ ...definition, name: 'null-eq-loose', spec: type({ name: 'string' }), status: type({ eq: 'boolean' }) }, (spec) => {
+      const c = untyped(spec.name);
+      return { eq: c.status.a != 'x' };
+    }),
+  );
+  assert.equal(
+    message,
+    `${at("'null-eq-loose'", "c.status.a != 'x'")}: \`!=\` on a value of unknown type converts between types in JavaScript (\`0 == ''\`, \`1 == '1'\` and \`['a'] == 'a'\` are true), which CEL's \`==\` never does\n    c.status.a != 'x'\n  hint: compare without conversion: \`!==\``,
+  );
+});
