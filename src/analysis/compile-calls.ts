@@ -17,6 +17,7 @@ import { renameIdent } from './rename.js';
 import { compileCelCall } from './compile-cel.js';
 import { uncompilableCall } from './package-calls.js';
 import { describe, isNumeric, plain, type Absence, stringify, truthy, unifyNumeric, valueOf, wrappedValue, type Compiler, type Typed } from './typed.js';
+import { positionOf } from './untyped-null.js';
 import { withArticle } from '../util/article.js';
 import { atCall, isSpecData, isSpecItem, refuseAbsentSpecData } from './absent-spec.js';
 import { snippetOf } from './source.js';
@@ -106,12 +107,17 @@ function stringArg(ctx: MethodContext, i: number): Expr {
   return stringify(t, arg);
 }
 
-function intArg(ctx: MethodContext, i: number): Expr {
+/**
+ * An index argument. JavaScript converts `undefined` (an absent field) to a position, the method's own
+ * (`whenUndefined`: `substring(undefined)` is the whole text), and `null` (untyped data) to 0; a plain read
+ * would leave KRO waiting forever.
+ */
+function intArg(ctx: MethodContext, i: number, whenUndefined?: Expr): Expr {
   const arg = ctx.args[i];
   if (!arg) throw syntaxError(ctx.node, 'missing argument', HINT.expr);
   const t = ctx.c.value(arg, ctx.scope);
   if (t.type.kind !== 'int' && t.type.kind !== 'dyn') throw syntaxError(arg, `expected an integer, got ${describe(t.type)}`, HINT.expr);
-  return valueOf(t);
+  return whenUndefined ? positionOf(t, ctx.scope, whenUndefined, E.int(0)) : valueOf(t);
 }
 
 const SIMPLE_STRING: Readonly<Record<string, [cel: string, type: CelType]>> = {
@@ -176,7 +182,8 @@ function substring(ctx: MethodContext, s: Expr): Typed {
     const low = literal !== undefined && literal > 0n ? i : E.call('max', [], E.list([i, E.int(0)]));
     return E.call('min', [], E.list([low, size]));
   };
-  const [first, second] = [intArg(ctx, 0), ctx.args.length > 1 ? intArg(ctx, 1) : undefined];
+  // An undefined start is 0, an undefined end the length.
+  const [first, second] = [intArg(ctx, 0, E.int(0)), ctx.args.length > 1 ? intArg(ctx, 1, size) : undefined];
   const start = clamp(first);
   if (!second) return plain(E.call('substring', [start], s), T.string);
   const end = clamp(second);
@@ -189,7 +196,7 @@ function substring(ctx: MethodContext, s: Expr): Typed {
 /** JavaScript's `charAt` gives "" outside [0, length); CEL's errors there, so the index is tested first. */
 function charAt(ctx: MethodContext, s: Expr): Typed {
   arity(ctx, 'charAt', 1, 1);
-  const i = intArg(ctx, 0);
+  const i = intArg(ctx, 0, E.int(0));
   const literal = intLiteral(i);
   const inRange = E.binary('<', i, E.call('size', [s]));
   const test = literal !== undefined && literal >= 0n ? inRange : E.binary('&&', E.binary('>=', i, E.int(0)), inRange);

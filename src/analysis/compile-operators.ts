@@ -15,6 +15,7 @@ import {
 import { withArticle } from '../util/article.js';
 import { guardedBy, refuseAbsentSpecData } from './absent-spec.js';
 import { isInheritedName, refuseInheritedIn } from './compile-lookup.js';
+import { isNullish, presence, refuseLooseUntyped, untypedNullTest, untypedOr } from './untyped-null.js';
 
 type Relation = '<' | '<=' | '>' | '>=';
 const RELATIONS = new Set<string>(['<', '<=', '>', '>=']);
@@ -60,7 +61,7 @@ export function compileBinary(node: BinaryExpression, scope: Scope, c: Compiler)
   const op = node.operator;
   if (op === 'in') return inOperator(node, scope, c);
   const [left, right] = textBeside(c.value(node.left, scope), c.value(node.right, scope));
-  if (op === '===' || op === '==' || op === '!==' || op === '!=') return equality(node, left, right, op);
+  if (op === '===' || op === '==' || op === '!==' || op === '!=') return equality(node, left, right, op, scope);
   if (RELATIONS.has(op)) return relation(node, left, right, op as Relation);
   if (op === '+' && (left.type.kind === 'string' || right.type.kind === 'string')) return concat(node, left, right, scope);
   if (op === '+' || op === '-' || op === '*' || op === '/' || op === '%') {
@@ -80,15 +81,17 @@ function checkComparable(node: Node, a: Typed, b: Typed): void {
 /**
  * `===`: absent operands compare like JavaScript `undefined` (equal only to `undefined`). KRO's typed objects
  * hold no nulls (a JSON null reads as absent, as `openApiToCel` does for direct mode), so `== null` and
- * `=== undefined` both mean "absent"; `=== null` on a value that may be absent has no exact form.
+ * `=== undefined` both mean "absent"; `=== null` on a value that may be absent has no exact form. A value of
+ * unknown type may hold null: see untyped-null.ts.
  */
-function equality(node: BinaryExpression, a: Typed, b: Typed, op: '===' | '==' | '!==' | '!='): Typed {
+function equality(node: BinaryExpression, a: Typed, b: Typed, op: '===' | '==' | '!==' | '!=', scope: Scope): Typed {
   const negated = op === '!==' || op === '!=';
   const strict = op === '===' || op === '!==';
   const result = (expr: Expr): Typed => plain(negated ? negate(expr) : expr, T.bool);
   if (a.nullish && b.nullish) return result(E.bool(!strict || isUndefined(node.left) === isUndefined(node.right)));
   if (a.nullish || b.nullish) {
     const other = a.nullish ? b : a;
+    if (other.type.kind === 'dyn') return result(untypedNullTest(node, other, isUndefined(a.nullish ? node.left : node.right) ? 'undefined' : 'null', strict, scope));
     if (strict && other.absent && !isUndefined(a.nullish ? node.left : node.right)) {
       throw syntaxError(
         node,
@@ -99,12 +102,14 @@ function equality(node: BinaryExpression, a: Typed, b: Typed, op: '===' | '==' |
     return result(other.absent ? negate(other.absent.present) : E.bool(false));
   }
   refuseIdentity(node, a, b, op);
+  if (op === '==' || op === '!=') refuseLooseUntyped(node, a, b, op);
   checkComparable(node, a, b);
   const [l, r] = unifyNumeric(a, b);
   const eq = E.binary('==', valueOf(l), valueOf(r));
   if (a.absent && b.absent) {
-    const both = E.binary('&&', a.absent.present, b.absent.present);
-    return result(E.cond(both, eq, E.binary('==', a.absent.present, b.absent.present)));
+    // Over values of unknown type, "there" is "neither absent nor null" where JavaScript takes null for undefined.
+    const [pa, pb] = [presence(node, a, op, scope), presence(node, b, op, scope)];
+    return result(E.cond(E.binary('&&', pa, pb), eq, E.binary('==', pa, pb)));
   }
   if (negated) {
     const maybe = a.absent ?? b.absent;
@@ -252,15 +257,12 @@ function nullishCoalescing(node: LogicalExpression, left: Typed, right: Typed): 
   if (!left.absent) return left;
   const [l, r, type] = unifyBranches(node, left, right);
   if (r.nullish) return l;
-  if (r.absent) return wrappedValue(E.call('or', [toOptional(r)], toOptional(l)), type);
+  if (r.absent) return wrappedValue(l.type.kind === 'dyn' || r.type.kind === 'dyn' ? untypedOr(l, r) : E.call('or', [toOptional(r)], toOptional(l)), type);
   // An untyped value (preserve-unknown-fields, an untyped custom resource's status) may be JSON null: CEL's
   // optional keeps it (`x.?f.orValue(d)` is null), JavaScript's `??` replaces it, so test for null as well.
   // `dyn(...)` first: where KRO knows the field's type (a YAML handle's ConfigMap data is strings), the
   // checker refuses `orValue(null)` on `optional(string)` (tools/cel-oracle).
-  if (left.type.kind === 'dyn') {
-    const isNull = E.binary('==', E.call('orValue', [E.null()], E.call('dyn', [toOptional(l)])), E.null());
-    return plain(E.cond(isNull, r.expr, orValue(l, r.expr)), type);
-  }
+  if (left.type.kind === 'dyn') return plain(E.cond(isNullish(l), r.expr, orValue(l, r.expr)), type);
   return plain(orValue(l, r.expr), type);
 }
 
