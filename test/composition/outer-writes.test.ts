@@ -15,7 +15,7 @@ import { ConfigMap } from '../../src/simple.js';
 import { refusalsIn } from '../support/refusals.js';
 import { register, registry } from './fixtures/shared/registry.js';
 
-const { refusal, at: placeOf } = refusalsIn(import.meta.filename);
+const { refusal, definitionError, at: placeOf } = refusalsIn(import.meta.filename);
 /** Where `text` is first written on the line marked `// at: <marker>`. */
 const at = (marker: string, text: string): string => placeOf(`// at: ${marker}`, text);
 const REGISTRY = `${import.meta.dirname}/fixtures/shared/registry.ts`;
@@ -214,5 +214,21 @@ describe('a write from a composition function to a binding declared outside it',
     assert.match(yaml, /names: fixed/);
     assert.match(yaml, /mode: b/);
     assert.ok(yaml.includes('v: \'${schema.spec.premium ? "gold" : "standard"}\''), yaml);
+  });
+
+  it('a reference kept where the analysis cannot see (a package\'s state) fails the later definition that reads it', () => {
+    // Reflect.apply stands for a package function storing its argument: no write the source shows.
+    const kept: unknown[] = [];
+    const keep = (value: unknown): void => void Reflect.apply(Array.prototype.push, kept, [value]);
+    kubernetesComposition({ ...definition, name: 'keeps' }, (spec) => {
+      keep(spec.name);
+      return { v: 'x' };
+    });
+    const gateway = { ...definition, kind: 'Gateway', spec: type({ host: 'string' }) };
+    const message = definitionError(() => kubernetesComposition({ ...gateway, name: 'reads-kept' }, (spec) => {
+      ConfigMap({ name: spec.host, data: { hosts: (kept as string[]).join(',') } });
+      return { v: 'x' };
+    }));
+    assert.match(message, /^<this file>:\d+:\d+: the reference spec\.name was made by the definition of another composition, whose run has ended: it was kept outside that composition function \(a module variable, a closure, a package's state\) and would name the other composition's spec or resources here\n {2}hint: compute the value inside each composition function from its own spec and resources; share constants between compositions, never references$/);
   });
 });
