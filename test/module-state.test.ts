@@ -18,6 +18,8 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'model/run.ts:active': 'the run in progress, cleared when withRun returns',
   'model/refs.ts:markerTable': 'replaced for each definition by withReferenceMarkers',
   'model/refs.ts:lastCoercions': 'replaced for each definition by withReferenceMarkers',
+  'model/refs.ts:activeDefinitions': 'the definitions in progress, popped when withReferenceMarkers returns',
+  'model/refs.ts:rootDefinitions': 'weakly keyed by reference roots, which die with their graphs',
   'model/factory.ts:factories': 'registry of the loaded factory modules',
   'model/kube-types.ts:cache': 'types of the loaded models and factories',
   'model/kube-types.ts:extraModels': 'builders registered as factory modules load',

@@ -24,6 +24,7 @@ import { callScope } from './helper-scope.js';
 import { resolveSourceValue, type OnCompiled } from './source-values.js';
 import { enclosingScope, functionScope, isReadThrough } from '../analysis/local-scope.js';
 import { mentionsReferences } from '../analysis/mentions.js';
+import { refuseOuterWrites } from '../analysis/outer-writes.js';
 import { currentCallSite, factoryCallOf, type CallSite, type CompositionSource } from './source-site.js';
 import { checkConditionalAspects } from './aspect-conditions.js';
 import { makeSkippedCalls, skippedCalls, type SkippedCallHost } from './skipped-calls.js';
@@ -89,6 +90,7 @@ export class CompositionRun implements CompositionRunHooks {
     // `Cel.cond(spec.replicas > 2, ...)` inside compiled source: arguments compiled, not run on placeholders.
     this.bindings['Cel'] = { kind: 'cel', print: printCel };
     this.bindings['cel'] = { kind: 'cel', print: printCel };
+    this.refuseOuterWrites();
   }
 
   /** Continues with another function of the same definition (toResourceGraph's status builder). */
@@ -98,6 +100,12 @@ export class CompositionRun implements CompositionRunHooks {
     this.source = source;
     this.bindSpecParameter();
     Object.assign(this.bindings, bindings);
+    this.refuseOuterWrites();
+  }
+
+  /** Before the function runs: a write to a binding outside it would keep JavaScript's placeholder run (outer-writes.ts). */
+  private refuseOuterWrites(): void {
+    if (this.source) refuseOuterWrites(this.source.fn, this.scope);
   }
 
   private cachedScope: { source: CompositionSource | undefined; scope: Scope } | undefined;

@@ -39,17 +39,14 @@ export type ResourceFields<TManifest> = { readonly [K in keyof TManifest]-?: Ref
  * import type { V1Deployment } from '@kubernetes/client-node';
  * import { kubernetesComposition, type Enhanced } from 'typekro';
  * import { Deployment } from 'typekro/simple';
- * const handle: Enhanced<V1Deployment>[] = [];
  * const app = kubernetesComposition(
  *   { name: 'app', kind: 'App', spec: type({ replicas: 'number.integer' }), status: type({ ready: 'boolean' }) },
  *   (spec) => {
- *     const web = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas });
- *     handle.push(web);
+ *     const web: Enhanced<V1Deployment> = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas });
  *     return { ready: web.status.readyReplicas >= spec.replicas };
  *   },
  * );
  * app.graph.resources.length; // => 1
- * handle.length; // => 1
  */
 export type Enhanced<TManifest, TStatus = never> = [TStatus] extends [never]
   ? ResourceFields<TManifest> & ResourceMethods<ResourceFields<TManifest>> & { readonly apiVersion: string; readonly kind: string }

@@ -53,6 +53,32 @@ const MARKER_SUFFIX = '\u0002';
  */
 let markerTable: RefData[] = [];
 
+/**
+ * The definitions in progress, innermost last (a nested composition is defined inside another's run): one
+ * identity object each, pushed and popped by `withReferenceMarkers`.
+ */
+let activeDefinitions: object[] = [];
+/** The definition each reference root was first used in: weakly keyed by the roots, which die with their graphs. */
+const rootDefinitions = new WeakMap<RefRoot, object>();
+
+/**
+ * A reference is a value of the one definition that made it: stored where it outlives that definition (a
+ * module array a package helper filled, a closure) and read by a later one, it would name the wrong spec or
+ * resource (trial 6 G05: another kind's `schema.spec.host`). Checked while a definition runs; the first use
+ * of a root binds it to the innermost definition in progress.
+ */
+function checkLive(data: RefData): void {
+  if (activeDefinitions.length === 0) return;
+  const owner = rootDefinitions.get(data.root);
+  if (owner === undefined) rootDefinitions.set(data.root, activeDefinitions[activeDefinitions.length - 1]!);
+  else if (!activeDefinitions.includes(owner)) {
+    throw new TypeKroError(
+      'DEFINITION_INVALID',
+      `${userLocation()}: the reference ${describeRef(data)} was made by the definition of another composition, whose run has ended: it was kept outside that composition function (a module variable, a closure, a package's state) and would name the other composition's spec or resources here\n  hint: compute the value inside each composition function from its own spec and resources; share constants between compositions, never references`,
+    );
+  }
+}
+
 /** The reference behind a proxy, or `undefined` for any other value. */
 export function refOf(value: unknown): RefData | undefined {
   if ((typeof value === 'object' || typeof value === 'function') && value !== null) {
@@ -116,11 +142,13 @@ export function createRef(data: RefData, hooks: ProxyHooks = {}): unknown {
   // An arrow function target makes method calls on references (`spec.name.toLowerCase()`) legal at
   // definition time; their meaning comes from source analysis.
   const target = (): void => undefined;
+  checkLive(data);
   return new Proxy(target, {
     apply() {
       return createRef({ root: data.root, path: data.path, call: describeRef(data) }, hooks);
     },
     get(_, prop) {
+      checkLive(data);
       if (prop === REF) return data;
       if (prop === Symbol.toPrimitive) return (hint: string) => coerce(data, hint);
       if (prop === 'toString' || prop === 'valueOf') return () => coerce(data, 'string');
@@ -213,11 +241,13 @@ export function withReferenceMarkers<T>(body: () => T): T {
   const [markers, coercions] = [markerTable, lastCoercions];
   markerTable = [];
   lastCoercions = [];
+  activeDefinitions = [...activeDefinitions, markerTable];
   try {
     return body();
   } catch (error) {
     throw nativeErrorOnReference(error);
   } finally {
+    activeDefinitions = activeDefinitions.slice(0, -1);
     markerTable = markers;
     lastCoercions = coercions;
   }

@@ -11,6 +11,13 @@ import { parseAllDocuments } from 'yaml';
 import { Cel, configMap, deployment, isTypeKroError, kubernetesComposition } from '../../src/index.js';
 import { withAnnotations, withEnvVars, withLabels, type Aspect } from '../../src/api/aspects.js';
 import { ConfigMap, CronJob, Deployment, Service } from '../../src/simple.js';
+import { createRef } from '../../src/model/refs.js';
+
+/**
+ * A reference to a spec field, as an aspect value: made here, since a composition function may not hand one of
+ * its references to code outside it (outer-writes.ts: `aspect = withLabels({ x: spec.x })` is refused).
+ */
+const specRef = (field: string): string => createRef({ root: { kind: 'schema' }, path: ['spec', field] }) as string;
 
 type Manifest = { kind: string; metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: Record<string, unknown> };
 type Container = { name: string; env?: { name: string; value?: string }[] };
@@ -81,16 +88,12 @@ test('later aspects win, and no aspects is the composition itself', () => {
 });
 
 test('a label from the spec is text as in JavaScript: a number reference becomes string(...)', () => {
-  let aspect: Aspect | undefined;
+  const aspect: Aspect = withLabels({ shard: specRef('shard') });
   const counted = kubernetesComposition(
     { name: 'counted', kind: 'Counted', spec: type({ name: 'string', shard: 'number.integer' }), status: type({ name: 'string' }) },
-    (spec) => {
-      // A reference is only at hand inside a composition; an aspect made there may use it.
-      aspect = withLabels({ shard: spec.shard as unknown as string });
-      return { name: ConfigMap({ name: spec.name, data: {} }).metadata.name };
-    },
+    (spec) => ({ name: ConfigMap({ name: spec.name, data: {} }).metadata.name }),
   );
-  assert.match(counted.toYaml({ aspects: [aspect!] }), /labels:\n\s+app: \$\{schema\.spec\.name\}\n\s+shard: \$\{string\(schema\.spec\.shard\)\}/);
+  assert.match(counted.toYaml({ aspects: [aspect] }), /labels:\n\s+app: \$\{schema\.spec\.name\}\n\s+shard: \$\{string\(schema\.spec\.shard\)\}/);
 });
 
 test('what cannot be applied faithfully is refused, naming the key or the resource', () => {
@@ -102,15 +105,12 @@ test('what cannot be applied faithfully is refused, naming the key or the resour
   refused(() => withEnvVars({ 'A=B': 'x' }), /^\/.*aspects\.test\.ts:\d+:\d+: withEnvVars\(\.\.\.\): "A=B" is not an environment variable name/);
   refused(() => withEnvVars({ N: 3 as unknown as string }), /^\/.*aspects\.test\.ts:\d+:\d+: withEnvVars\(\.\.\.\): "N" must be text, a Cel expression or a reference, got number/);
   refused(() => withLabels({ 'kro.run/owned': 'x' }) && app.toYaml({ aspects: [withLabels({ 'kro.run/owned': 'x' })] }), /uses the prefix "kro\.run\/", which KRO reserves/);
-  let misread: Aspect | undefined;
+  const misread: Aspect = withLabels({ team: specRef('team') });
   const other = kubernetesComposition(
     { name: 'other', kind: 'Other', spec: type({ name: 'string' }), status: type({ name: 'string' }) },
-    (spec) => {
-      misread = withLabels({ team: (spec as unknown as { team: string }).team });
-      return { name: ConfigMap({ name: spec.name, data: {} }).metadata.name };
-    },
+    (spec) => ({ name: ConfigMap({ name: spec.name, data: {} }).metadata.name }),
   );
-  refused(() => other.toYaml({ aspects: [misread!] }), /^resource "configMap" \(ConfigMap\): metadata\.labels\.team: the aspect reads spec\.team, which the spec of "other" does not declare$/);
+  refused(() => other.toYaml({ aspects: [misread] }), /^resource "configMap" \(ConfigMap\): metadata\.labels\.team: the aspect reads spec\.team, which the spec of "other" does not declare$/);
   const computed = kubernetesComposition(
     { name: 'computed', kind: 'Computed', spec: type({ name: 'string', labels: 'Record<string, string>' }), status: type({ name: 'string' }) },
     (spec) => ({ name: configMap({ metadata: { name: spec.name, labels: spec.labels }, data: {} }).metadata.name }),
