@@ -13,7 +13,8 @@ import { bindParams } from './pattern-bindings.js';
 import { resolveModuleName } from './modules.js';
 import { unwrap } from './ast.js';
 import { HINT, syntaxError, unknownShape } from './errors.js';
-import { renameIdent } from './rename.js';
+import { identifierNames, renameIdent } from './rename.js';
+import { celVariableName } from '../util/cel-names.js';
 import { compileCelCall } from './compile-cel.js';
 import { uncompilableCall } from './package-calls.js';
 import { describe, isNumeric, plain, type Absence, stringify, truthy, unifyNumeric, valueOf, wrappedValue, type Compiler, type Typed } from './typed.js';
@@ -333,7 +334,10 @@ function join(ctx: MethodContext, list: Expr, item: CelType): Typed {
 
 /**
  * Compiles a one-parameter callback body with the parameter bound to a CEL macro variable. The variable
- * keeps the JavaScript name unless that name is also a root the body reads (e.g. a resource id).
+ * keeps the JavaScript name unless CEL cannot have it (a reserved word such as `namespace`, a CEL type name
+ * such as `type`, a KRO name such as `schema`) or the body has that name too (e.g. a resource id): then it
+ * gets the name util/cel-names gives (`namespaceItem`), as a loop variable's iterator does. The body is
+ * compiled with a placeholder, so only the parameter is renamed.
  */
 function lambda(ctx: MethodContext, item: CelType, body: (node: Node, scope: Scope) => Expr): [string, Expr] {
   arity(ctx, 'callback', 1, 1);
@@ -350,9 +354,9 @@ function lambda(ctx: MethodContext, item: CelType, body: (node: Node, scope: Sco
   const spec = isSpecData(valueOf(ctx.receiver), ctx.scope);
   const scope: Scope = { lookup: inner.lookup, guards, specItem: (name) => (name === placeholder ? spec : isSpecItem(ctx.scope, name)) };
   const compiled = body(callbackBody(fn), scope);
-  const roots = new Set(referencedRoots(compiled));
-  let name = param.name;
-  for (let i = 1; roots.has(name); i++) name = `${param.name}${i}`;
+  // Every name the body has (free roots, and variables of inner macros the placeholder may sit under) is taken.
+  const taken = identifierNames(compiled);
+  const name = celVariableName(param.name, (candidate) => taken.has(candidate));
   return [name, renameIdent(compiled, placeholder, name)];
 }
 

@@ -183,7 +183,17 @@ const valueCases: Row[] = [
   ['spec.workers.join("-")', 'schema.spec.workers.join("-")'],
   ['spec.workers.join()', 'schema.spec.workers.join(",")'],
   ['spec.ports.join(" ")', 'schema.spec.ports.map(x, string(x)).join(" ")'],
-  ['spec.workers.some((schema) => schema === spec.env)', 'schema.spec.workers.exists(schema1, schema1 == schema.spec.env)'],
+  ['spec.workers.some((schema) => schema === spec.env)', 'schema.spec.workers.exists(schemaItem, schemaItem == schema.spec.env)'],
+  // A callback parameter CEL or KRO cannot have as a variable is renamed, the parameter only (trial G09)
+  ['spec.workers.map((namespace) => `ns-${namespace}`)', 'schema.spec.workers.map(namespaceItem, "ns-" + namespaceItem)'],
+  ['spec.workers.filter((as) => as !== "x").length', 'size(schema.spec.workers.filter(asItem, asItem != "x"))'],
+  ['spec.workers.every((loop) => loop !== "")', 'schema.spec.workers.all(loopItem, loopItem != "")'],
+  ['spec.workers.some((type) => type === spec.env)', 'schema.spec.workers.exists(typeItem, typeItem == schema.spec.env)'],
+  ['spec.ports.map((int) => int + 1)', 'schema.spec.ports.map(intItem, intItem + 1)'],
+  ['spec.workers.map((each) => each)', 'schema.spec.workers.map(eachItem, eachItem)'],
+  ['spec.workers.map((Worker) => Worker)', 'schema.spec.workers.map(workerItem, workerItem)'],
+  // the new name avoids every name of the body, an inner callback's variable included
+  ['spec.items.map((namespace) => spec.workers.filter((namespaceItem) => namespaceItem === namespace.name).length)', 'schema.spec.items.map(namespaceItem2, size(schema.spec.workers.filter(namespaceItem, namespaceItem == namespaceItem2.name)))'],
   ['deployment.status.conditions?.some((c) => c.type === "Available") ?? false', 'has(deployment.status.conditions) ? deployment.status.conditions.exists(c, c.type == "Available") : false'],
   ['spec.tags?.length ?? 0', 'has(schema.spec.tags) ? size(schema.spec.tags) : 0'],
   ['spec.config?.name.startsWith("a")', 'schema.spec.?config.?name.hasValue() ? optional.of(schema.spec.?config.?name.value().startsWith("a")) : optional.none()'],

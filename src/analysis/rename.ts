@@ -1,5 +1,5 @@
 /** Renames free occurrences of an identifier in an Expr (used to pick collision-free lambda variables). */
-import { E, type Expr } from '../ir/expr.js';
+import { E, exprChildren, type Expr } from '../ir/expr.js';
 
 export function renameIdent(expr: Expr, from: string, to: string): Expr {
   const go = (e: Expr): Expr => renameIdent(e, from, to);
@@ -31,4 +31,13 @@ export function renameIdent(expr: Expr, from: string, to: string): Expr {
     case 'template':
       return E.template(expr.parts.map((part) => (typeof part === 'string' ? part : go(part))));
   }
+}
+
+/** Every identifier in an Expr, free or bound by a macro, and every macro variable (the names a new variable must avoid). */
+export function identifierNames(expr: Expr, names = new Set<string>()): Set<string> {
+  if (expr.kind === 'ident') names.add(expr.name);
+  else if (expr.kind === 'raw') for (const ref of expr.refs) names.add(ref);
+  else if (expr.kind === 'macro') names.add(expr.variable);
+  for (const child of exprChildren(expr)) identifierNames(child, names);
+  return names;
 }

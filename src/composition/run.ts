@@ -10,6 +10,7 @@ import { isInitialisedByCall } from '../analysis/named-function.js';
 import { typekroImportName } from '../analysis/modules.js';
 import { enclosingContext, factoryCallsIn } from '../analysis/composition.js';
 import { madeByCall, scopeOf, type Binding, type Scope } from '../analysis/scope.js';
+import { celVariableName } from '../util/cel-names.js';
 import { E, type Expr } from '../ir/expr.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
 import type { Value } from '../ir/value.js';
@@ -394,11 +395,11 @@ export class CompositionRun implements CompositionRunHooks {
         if (loop.counted) throw countedLoopOverReference(loop);
         const compiled = this.compileLoopSource(loop.source);
         // The list exists only as compiled CEL (`compiled` is what forEach and item types read).
-        const iterator: IteratorRoot = { source: { root: { kind: 'schema' }, path: [] }, name: loop.variable, compiled };
+        const iterator: IteratorRoot = { source: { root: { kind: 'schema' }, path: [] }, name: this.iteratorName(loop.variable), variable: loop.variable, compiled };
         this.enterLoop(iterator);
         entered.push(iterator);
         // An item of spec data (its optional fields are there from the start or never), as a loop JavaScript entered binds it.
-        this.bindForLoop(iterator, loop.variable, { kind: 'value', expr: E.ident(loop.variable), type: compiled.itemType, ...(isSpecData(compiled.expr, this.scope) && { item: true as const }) });
+        this.bindForLoop(iterator, loop.variable, { kind: 'value', expr: E.ident(iterator.name!), type: compiled.itemType, ...(isSpecData(compiled.expr, this.scope) && { item: true as const }) });
       }
       const found = this.constantLoops.reachable(site, this.scope);
       if ('why' in found) throw skippedConstantLoop(site.context.loops.find((loop) => !isReferenceLoop(loop, this.scope))!.source, found.why);
@@ -516,15 +517,25 @@ export class CompositionRun implements CompositionRunHooks {
         // A method call on a reference (`spec.tags.filter(...)`) or an operator over one (`spec.tags ?? []`) ran on
         // a placeholder, which JavaScript cannot see through: the list is compiled from source.
         if (iterator.source.call || !isPlainPath(loop.source)) iterator.compiled = this.compileLoopSource(loop.source);
-        iterator.name = loop.variable;
+        iterator.name = this.iteratorName(loop.variable);
+        iterator.variable = loop.variable;
         this.bindForLoop(iterator, loop.variable, {
           kind: 'value',
-          expr: E.ident(loop.variable),
+          expr: E.ident(iterator.name),
           type: this.refType({ root: { kind: 'iterator', iterator }, path: [] }),
           item: true,
         });
       }
     }
+  }
+
+  /**
+   * The CEL name of a loop variable's iterator, chosen here, where the iterator is known by identity: a
+   * loop variable `schema` or `each` must not become KRO's own `schema` or `each` (renaming the graph's
+   * identifiers later could not tell them apart). Ids made so far and the enclosing iterators are taken.
+   */
+  private iteratorName(variable: string): string {
+    return celVariableName(variable, (name) => this.takenIds.has(name) || this.loops.some((iterator) => iterator.name === name));
   }
 
   private compileLoopSource(source: Node): { expr: Expr; itemType: CelType } {

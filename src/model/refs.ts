@@ -29,7 +29,10 @@ export type RefRoot =
 /** A forEach item: the list it walks and the name it gets once the composition source is analysed. */
 export interface IteratorRoot {
   readonly source: RefData;
+  /** The iterator's CEL name: the loop variable's, unless CEL or KRO cannot have it (util/cel-names). */
   name?: string;
+  /** The loop variable as the source spells it, for messages (`schema` whose CEL name is `schemaItem`). */
+  variable?: string;
   /**
    * The list compiled from source, when JavaScript could not give it as a reference: a method call on one
    * (`for (const t of spec.tags.filter((x) => x !== ''))`) is a placeholder whose meaning only the source has.
@@ -189,7 +192,7 @@ export function describeRef(data: RefData): string {
   if (data.root.kind === 'schema' && data.path[0] === 'spec') return data.path.map(String).join('.');
   // The composition's second parameter, as the README names it.
   if (data.root.kind === 'schema' && data.path[0] === 'metadata') return ['instance', ...data.path.map(String)].join('.');
-  const root = data.root.kind === 'schema' ? 'schema' : data.root.kind === 'resource' ? data.root.resource.id() || 'resource' : (data.root.iterator.name ?? 'item');
+  const root = data.root.kind === 'schema' ? 'schema' : data.root.kind === 'resource' ? data.root.resource.id() || 'resource' : (data.root.iterator.variable ?? data.root.iterator.name ?? 'item');
   return [root, ...data.path.map(String)].join('.');
 }
 

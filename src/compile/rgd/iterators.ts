@@ -1,13 +1,16 @@
 /**
- * forEach iterator names are TypeKro's choice, not the user's: the loop variable is used as is (the RGD
- * stays readable), unless KRO would reject it (it is a resource id, a reserved word, not lowerCamelCase,
- * or another dimension of the same resource has it). Then it gets the first free `<name>Item`,
- * `<name>Item2`, ... Renaming happens on the graph, so the RGD, the instance and direct mode agree.
+ * forEach iterator names are TypeKro's choice, not the user's. The run names each iterator when the loop is
+ * entered (util/cel-names `celVariableName`: reserved words, CEL's own names and the ids made so far are
+ * avoided there, by identity of the iterator). What is left for the graph: an id made after the loop (a
+ * later resource may take a loop variable's name; it cannot be read inside the loop, which ran before it
+ * existed, so every such name in the loop's resource is the iterator) and two dimensions of one resource
+ * with the same name. Then the iterator gets the first free `<name>Item`, `<name>Item2`, ... Renaming
+ * happens on the graph, so the RGD, the instance and direct mode agree.
  */
 import { E, type Expr } from '../../ir/expr.js';
 import type { CompositionGraph, ForEachDimension, ResourceNode } from '../../ir/graph.js';
 import { rewriteExpr, rewriteValue } from '../../ir/rewrite.js';
-import { RESERVED_WORDS, RESOURCE_ID } from './names.js';
+import { celVariableName } from '../../util/cel-names.js';
 
 /**
  * The graph with every colliding iterator renamed in its resource (forEach, template, conditions).
@@ -31,7 +34,8 @@ function renameIn(resource: ResourceNode, ids: ReadonlySet<string>): ResourceNod
   const renames = new Map<string, string>();
   const taken = new Set<string>();
   const forEach: ForEachDimension[] = resource.forEach.map((dimension) => {
-    const name = usable(dimension.name, ids, taken) ? dimension.name : freeName(dimension.name, ids, taken, resource.forEach);
+    // The other dimensions keep their names where they can: a candidate must not be one of them either.
+    const name = celVariableName(dimension.name, (n) => ids.has(n) || taken.has(n) || (n !== dimension.name && resource.forEach.some((d) => d.name === n)));
     taken.add(name);
     if (name !== dimension.name) renames.set(dimension.name, name);
     return name === dimension.name ? dimension : { ...dimension, name };
@@ -45,18 +49,6 @@ function renameIn(resource: ResourceNode, ids: ReadonlySet<string>): ResourceNod
     readyWhen: resource.readyWhen.map(rename),
     includeWhen: resource.includeWhen.map(rename),
   };
-}
-
-function usable(name: string, ids: ReadonlySet<string>, taken: ReadonlySet<string>): boolean {
-  return RESOURCE_ID.test(name) && !RESERVED_WORDS.has(name) && !ids.has(name) && !taken.has(name);
-}
-
-function freeName(name: string, ids: ReadonlySet<string>, taken: ReadonlySet<string>, dimensions: readonly ForEachDimension[]): string {
-  const camel = name.replace(/[^a-zA-Z0-9]+(.)?/g, (_match, next: string | undefined) => (next ?? '').toUpperCase());
-  const base = `${RESOURCE_ID.test(camel) ? camel : 'loop'}Item`;
-  const free = (candidate: string) => usable(candidate, ids, taken) && !dimensions.some((d) => d.name === candidate);
-  if (free(base)) return base;
-  for (let n = 2; ; n++) if (free(`${base}${n}`)) return `${base}${n}`;
 }
 
 /** Renames free identifiers; a macro variable of the same name shadows the iterator in its body. */

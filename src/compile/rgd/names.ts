@@ -1,22 +1,13 @@
 /** Naming rules KRO and Kubernetes enforce, as data (KRO v0.9.4 `pkg/graph/validation.go`). */
+import { LOWER_CAMEL } from '../../util/cel-names.js';
 import { describeSyntax, nameProblem } from '../../util/object-names.js';
 
-export const RESOURCE_ID = /^[a-z][a-zA-Z0-9]*$/;
+// Which names can be CEL variables is one rule for ids, iterators and comprehension variables (util/cel-names).
+export { RESERVED_WORDS, reservedNameProblem } from '../../util/cel-names.js';
+
+export const RESOURCE_ID = LOWER_CAMEL;
 export const KIND = /^[A-Z][a-zA-Z0-9]*$/;
 export const VERSION = /^v\d+(?:(?:alpha|beta)\d+)?$/;
-
-/** Words KRO reserves for ids and iterators, plus CEL's reserved symbols. */
-export const RESERVED_WORDS: ReadonlySet<string> = new Set([
-  // kro
-  'apiVersion', 'context', 'dependency', 'dependencies', 'each', 'externalRef', 'externalReference',
-  'externalRefs', 'externalReferences', 'graph', 'instance', 'item', 'items', 'kind', 'kro', 'metadata',
-  'namespace', 'object', 'resource', 'resourcegraphdefinition', 'resourceGraphDefinition', 'resources',
-  'root', 'runtime', 'schema', 'self', 'serviceAccountName', 'spec', 'status', 'this', 'variables', 'vars',
-  'version',
-  // CEL
-  'true', 'false', 'null', 'in', 'as', 'break', 'const', 'continue', 'else', 'for', 'function', 'if',
-  'import', 'let', 'loop', 'package', 'return', 'var', 'void', 'while',
-]);
 
 /** Why `name` is not a DNS-1123 subdomain (the rule in words included), or `undefined` when it is one. */
 export function dnsSubdomainProblem(name: string): string | undefined {

@@ -4,7 +4,7 @@ import type { ResourceNode } from '../../ir/graph.js';
 import { exprLeaves, isExprValue, type Value } from '../../ir/value.js';
 import { isPlainObject } from '../../util/json.js';
 import { describeResource, ForEachError, InvalidResourceError, InvalidResourceNameError, MissingNameError, ReadyWhenReferenceError } from './errors.js';
-import { RESERVED_WORDS, RESOURCE_ID } from './names.js';
+import { RESOURCE_ID, reservedNameProblem } from './names.js';
 import { describeSyntax, nameProblem, nameSyntaxOf } from '../../util/object-names.js';
 import { LABEL_VALUE_RULE, labelValueProblem, QUALIFIED_NAME_RULE, qualifiedNameProblem, reservedLabelProblem } from '../../util/label-syntax.js';
 
@@ -86,6 +86,14 @@ export function checkReservedMetadata(resource: ResourceNode): void {
   }
 }
 
+function iteratorNameProblem(name: string, ids: ReadonlySet<string>, names: ReadonlySet<string>): string | undefined {
+  if (!RESOURCE_ID.test(name)) return 'must be lowerCamelCase';
+  const reserved = reservedNameProblem(name);
+  if (reserved) return reserved;
+  if (ids.has(name)) return 'is also a resource id';
+  return names.has(name) ? 'is used twice' : undefined;
+}
+
 /** Iterator names, their sources, and KRO's rule that every iterator is part of the identity. */
 export function checkForEach(resource: ResourceNode, ids: ReadonlySet<string>): void {
   const dims = resource.forEach;
@@ -93,15 +101,7 @@ export function checkForEach(resource: ResourceNode, ids: ReadonlySet<string>): 
   if (dims.length > MAX_DIMENSIONS) throw new ForEachError(`${describeResource(resource)}: forEach has ${dims.length} dimensions; KRO allows at most ${MAX_DIMENSIONS}`, resource.id);
   const names = new Set<string>();
   for (const { name, source } of dims) {
-    const problem = !RESOURCE_ID.test(name)
-      ? 'must be lowerCamelCase'
-      : RESERVED_WORDS.has(name)
-        ? 'is a reserved word'
-        : ids.has(name)
-          ? 'is also a resource id'
-          : names.has(name)
-            ? 'is used twice'
-            : undefined;
+    const problem = iteratorNameProblem(name, ids, names);
     if (problem) throw new ForEachError(`${describeResource(resource)}: forEach iterator "${name}" ${problem}; rename the loop variable`, resource.id);
     names.add(name);
     const crossed = referencedRoots(source).filter((r) => dims.some((d) => d.name === r));

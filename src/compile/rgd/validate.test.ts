@@ -31,6 +31,9 @@ const cases: { name: string; graph: CompositionGraph; error: new (...args: never
   { name: 'id starting upper-case', graph: graph({ resources: [resource('App')] }), error: InvalidResourceIdError, message: /"App"/ },
   { name: 'reserved kro id', graph: graph({ resources: [resource('status')] }), error: ReservedResourceIdError, message: /the id "status" is reserved/ },
   { name: 'reserved CEL word', graph: graph({ resources: [resource('while')] }), error: ReservedResourceIdError, message: /"while" is reserved/ },
+  // CEL's type names cannot be declared as variables in direct mode's engine (and cel-go before v0.27): trial G11
+  { name: 'CEL type name as id', graph: graph({ resources: [resource('map')] }), error: ReservedResourceIdError, message: /the id "map" is a name CEL declares itself \(the type `map`\); choose another, e\.g\. "mapResource"/ },
+  { name: 'CEL namespace as id', graph: graph({ resources: [resource('optional')] }), error: ReservedResourceIdError, message: /the id "optional" is a name CEL declares itself \(a namespace of functions `optional`\)/ },
   {
     name: 'duplicate ids name both',
     graph: graph({ resources: [resource('web'), resource('db'), resource('web', { kind: 'Secret', source: { file: 'app.ts', line: 9, column: 1 } })] }),
@@ -54,7 +57,8 @@ const cases: { name: string; graph: CompositionGraph; error: new (...args: never
   { name: 'readyWhen on schema', graph: graph({ resources: [resource('web', { readyWhen: [E.path('schema', 'spec', 'on')] })] }), error: ReadyWhenReferenceError, message: /references "schema"/ },
   { name: 'collection readyWhen uses own id', graph: graph({ resources: [resource('web', { forEach: [{ name: 'w', source: spec('ws') }], readyWhen: [E.path('web', 'x')], template: { metadata: { name: exprValue(E.ident('w')) } } })] }), error: ReadyWhenReferenceError, message: /may only read `each`/ },
   { name: 'iterator not in name', graph: graph({ resources: [resource('web', { forEach: [{ name: 'w', source: spec('ws') }] })] }), error: ForEachError, message: /every forEach iterator must be used in metadata\.name .* missing: w/ },
-  { name: 'reserved iterator', graph: graph({ resources: [resource('web', { forEach: [{ name: 'item', source: spec('ws') }] })] }), error: ForEachError, message: /iterator "item" is a reserved word/ },
+  { name: 'reserved iterator', graph: graph({ resources: [resource('web', { forEach: [{ name: 'item', source: spec('ws') }] })] }), error: ForEachError, message: /iterator "item" is reserved by KRO or CEL; rename the loop variable/ },
+  { name: 'CEL type name as iterator', graph: graph({ resources: [resource('web', { forEach: [{ name: 'type', source: spec('ws') }] })] }), error: ForEachError, message: /iterator "type" is a name CEL declares itself \(the type `type`\); rename the loop variable/ },
   { name: 'iterator equal to an id', graph: graph({ resources: [resource('db'), resource('web', { forEach: [{ name: 'db', source: spec('ws') }] })] }), error: ForEachError, message: /"db" is also a resource id/ },
   {
     name: 'iterators referencing each other',

@@ -21,7 +21,7 @@ import {
   UnknownReferenceError,
   describeResource,
 } from './errors.js';
-import { KIND, RESERVED_WORDS, RESOURCE_ID, VERSION, crdAliasesProblem, dnsSubdomainProblem, suggestId } from './names.js';
+import { KIND, RESOURCE_ID, VERSION, crdAliasesProblem, dnsSubdomainProblem, reservedNameProblem, suggestId } from './names.js';
 import { checkHandWrittenCel } from './validate-cel.js';
 import { checkForEach, checkName, checkReadyWhen, checkReservedMetadata } from './validate-resource.js';
 
@@ -121,8 +121,9 @@ function checkIds(resources: readonly ResourceNode[]): void {
   const seen = new Map<string, ResourceNode>();
   for (const [index, resource] of resources.entries()) {
     const { id } = resource;
-    if (RESERVED_WORDS.has(id)) {
-      throw new ReservedResourceIdError(`${describeResource(resource)}: the id "${id}" is reserved by KRO or CEL; choose another, e.g. "${id}Resource"`, id);
+    const reserved = reservedNameProblem(id);
+    if (reserved) {
+      throw new ReservedResourceIdError(`${describeResource(resource)}: the id "${id}" ${reserved}; choose another, e.g. "${id}Resource"`, id);
     }
     if (!RESOURCE_ID.test(id)) {
       throw new InvalidResourceIdError(`${describeResource(resource)}: the id "${id}" must be lowerCamelCase letters and digits (^[a-z][a-zA-Z0-9]*$), e.g. "${suggestId(id)}"`, id);
