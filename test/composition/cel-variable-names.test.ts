@@ -139,7 +139,7 @@ describe('a resource id CEL declares itself is refused with a way out (G11)', ()
       const map = ConfigMap({ name: `${spec.name}-config`, data: { level: 'info' } });
       return { config: map.metadata.name };
     }));
-    const line = locate('const map = ConfigMap({', 'ConfigMap({').line;
-    assert.equal(message, `resource "map" (<this file>:${line}): the id "map" is a name CEL declares itself (the type \`map\`); choose another, e.g. "mapResource"`);
+    const { line, column } = locate('const map = ConfigMap({', 'ConfigMap({');
+    assert.equal(message, `resource "map" (<this file>:${line}:${column}): the id "map" is a name CEL declares itself (the type \`map\`); choose another, e.g. "mapResource"`);
   });
 });
