@@ -250,12 +250,17 @@ function isCelHelper(callee: Node): boolean {
 function templateUseOf(member: Member, tree: Tree): TemplateUse {
   const { child, parent } = unwrapped(member, tree);
   if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' && parent.init === child) return bindingTemplateUse(parent.id, tree);
+  const parameter = parent && parameterFor(child, parent, tree);
+  if (parameter) return bindingTemplateUse(parameter, tree);
   return parent !== undefined && isTemplateArgument(child, parent) ? 'cel' : 'javascript';
 }
 
-/** The {@link TemplateUse} of a local declared at `declared`, from its references in the enclosing block. */
-function bindingTemplateUse(declared: Extract<Node, { type: 'Identifier' }>, tree: Tree): TemplateUse {
-  const scope = enclosingBlock(declared, tree);
+type Identifier = Extract<Node, { type: 'Identifier' }>;
+
+/** The {@link TemplateUse} of a local or parameter declared at `declared`, from its references in its scope. */
+function bindingTemplateUse(declared: Identifier, tree: Tree): TemplateUse {
+  const holder = tree.parents.get(declared);
+  const scope = holder && isFunction(holder) ? holder : enclosingBlock(declared, tree);
   if (!scope) return 'javascript';
   const uses = new Set<boolean>();
   walk(scope, (node, up) => {
@@ -265,6 +270,38 @@ function bindingTemplateUse(declared: Extract<Node, { type: 'Identifier' }>, tre
   });
   if (uses.size === 2) return 'both';
   return uses.has(true) ? 'cel' : 'javascript';
+}
+
+function isFunction(node: Node): node is Extract<Node, { type: 'FunctionDeclaration' | 'FunctionExpression' | 'ArrowFunctionExpression' }> {
+  return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
+}
+
+/**
+ * The parameter that `child`, an argument of a call of a local function (`decode(secret.data.pw)` with
+ * `const decode = (x) => Cel.template('%s', x)`), is bound to; the compiled run passes the reference on, so
+ * what the function does with it is what the read is used for.
+ */
+function parameterFor(child: Node, call: Node, tree: Tree): Identifier | undefined {
+  if ((call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression') || call.callee.type !== 'Identifier') return undefined;
+  const index = call.arguments.indexOf(child as (typeof call.arguments)[number]);
+  const fn = index < 0 ? undefined : localFunction(call.callee.name, call, tree);
+  const parameter = fn?.params[index];
+  return parameter?.type === 'Identifier' ? parameter : undefined;
+}
+
+/** The function a local named `name` visible at `from` is declared as (`function f() {}` or `const f = () => ...`). */
+function localFunction(name: string, from: Node, tree: Tree): Extract<Node, { type: 'FunctionDeclaration' | 'FunctionExpression' | 'ArrowFunctionExpression' }> | undefined {
+  for (let scope = enclosingBlock(from, tree); scope; scope = enclosingBlock(scope, tree)) {
+    let found: ReturnType<typeof localFunction>;
+    walk(scope, (node) => {
+      if (found) return false;
+      if (node.type === 'FunctionDeclaration' && node.id?.name === name) found = node;
+      else if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === name && node.init && isFunction(node.init)) found = node.init;
+      return undefined;
+    });
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** `node` with the wrappers around it (parentheses, `as`, `!`), and what holds them. */

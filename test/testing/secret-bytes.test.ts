@@ -95,6 +95,39 @@ describe('an observed Secret\'s data offline is what a cluster gives (trial 4/5 
     assert.deepEqual(evaluateConcrete(forms, { s: 'x' }, { observed: served }).status, expected);
   });
 
+  it('through a local function the read means what the function does with it; text built from it is base64 text, in Cel.template too', () => {
+    function labelled(label: string, value: string | undefined): string {
+      return Cel.template('%s=%s', label, value);
+    }
+    const helpers = kubernetesComposition(
+      {
+        name: 'f11-helpers', kind: 'F11Helpers', spec: type({ s: 'string' }),
+        status: type({ arrow: 'string', declared: 'string', text: 'string', built: 'string', joined: 'string', concat: 'string', optional: 'string' }),
+      },
+      () => {
+        const sec = Secret({ name: 'sec', stringData: { pw: 'secret' } });
+        const decode = (value: string | undefined) => Cel.template('%s', value);
+        const quoted = (value: string | undefined) => `'${value}'`;
+        return {
+          arrow: decode(sec.data.pw),
+          declared: labelled('pw', sec.data.pw),
+          text: quoted(sec.data.pw),
+          built: Cel.template('%s', `${sec.data.pw}`),
+          joined: Cel.template('<%s>', `pw=${sec.data.pw}`),
+          concat: Cel.concat('pw=', sec.data.pw),
+          optional: Cel.template('<%s>', sec.data?.pw),
+        };
+      },
+    );
+    const yaml = helpers.toYaml();
+    assert.match(yaml, /built: \$\{string\(base64\.encode\(sec\.data\.pw\)\)\}/);
+    assert.match(yaml, /joined: <pw=\$\{string\(base64\.encode\(sec\.data\.pw\)\)\}>/);
+    const expected = { arrow: 'secret', declared: 'pw=secret', text: "'c2VjcmV0'", built: 'c2VjcmV0', joined: '<pw=c2VjcmV0>', concat: 'pw=c2VjcmV0', optional: '<secret>' };
+    assert.deepEqual(simulate(helpers, { s: 'x' }, { observed: served }).status, expected);
+    assert.deepEqual(simulate(helpers, { s: 'x' }, { observed: served, crossCheck: false }).status, expected);
+    assert.deepEqual(evaluateConcrete(helpers, { s: 'x' }, { observed: served }).status, expected);
+  });
+
   it('a local holding the read, used both as text and in Cel.template, is refused with the way out', () => {
     const both = kubernetesComposition(
       { name: 'f11-both', kind: 'F11Both', spec: type({ s: 'string' }), status: type({ raw: 'string', decoded: 'string' }) },
