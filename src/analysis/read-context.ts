@@ -137,6 +137,8 @@ function buildReadIndex(ast: File): ReadIndex {
 
 /** Where V8 reports a read of `node`'s value when it is itself a read: its property name, else its start. */
 function reportedAt(node: Node): Node {
+  // `test.data!['uri']`, `(x as T)[k]`: the read V8 reports is the one inside the TypeScript wrapper.
+  if (WRAPPERS.has(node.type) && 'expression' in node) return reportedAt(node.expression as Node);
   if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && !node.computed) return node.property;
   return node;
 }
