@@ -6,6 +6,7 @@
  * compiler typed the kind by (its client-node model, or the schema a `crdFactory` kind registered), so the
  * compiled CEL sees the values it sees on a cluster.
  */
+import type { CompositionGraph } from '../ir/graph.js';
 import type { OpenApiSchema } from '../ir/openapi.js';
 import type { CelType } from '../ir/types.js';
 import { modelType } from './kube-types.js';
@@ -23,6 +24,25 @@ import { modelType } from './kube-types.js';
 export function modelSchema(modelName: string, memo: Map<CelType, OpenApiSchema>): OpenApiSchema | undefined {
   const type = modelType(modelName);
   return type && schemaOf(type, memo);
+}
+
+/**
+ * The schema of each resource of `graph` whose kind TypeKro has a type for, by id (of one item for a
+ * collection): what the planner's `PlanInput.schemas` takes offline, where direct mode reads it from the API server.
+ *
+ * @example
+ * ```ts
+ * observedSchemas(app.graph).get('creds')?.properties?.data; // { type: 'object', additionalProperties: { type: 'string', format: 'byte' } }
+ * ```
+ */
+export function observedSchemas(graph: CompositionGraph): ReadonlyMap<string, OpenApiSchema> {
+  const memo = new Map<CelType, OpenApiSchema>();
+  const schemas = new Map<string, OpenApiSchema>();
+  for (const resource of graph.resources) {
+    const schema = resource.model === undefined ? undefined : modelSchema(resource.model, memo);
+    if (schema) schemas.set(resource.id, schema);
+  }
+  return schemas;
 }
 
 function schemaOf(type: CelType, memo: Map<CelType, OpenApiSchema>): OpenApiSchema {

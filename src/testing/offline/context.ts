@@ -9,8 +9,7 @@ import type { CompositionDefinition } from '../../composition/definition.js';
 import type { CompositionGraph } from '../../ir/graph.js';
 import { createCelEngine } from '../../runtime/cel/index.js';
 import type { OpenApiSchema } from '../../ir/openapi.js';
-import type { CelType } from '../../ir/types.js';
-import { modelSchema } from '../../model/observed-schema.js';
+import { observedSchemas } from '../../model/observed-schema.js';
 import { prepareGraph, type InstanceIdentity, type Ownership, type PreparedGraph } from '../../runtime/engine/index.js';
 import { TypeKroError } from '../../util/errors.js';
 
@@ -63,16 +62,6 @@ const PREPARED = new DerivedKey<PreparedGraph>('prepared graph');
 /** The resources' schemas, derived from the frozen graph and the models alone, kept like the prepared graph. */
 const SCHEMAS = new DerivedKey<ReadonlyMap<string, OpenApiSchema>>('observed schemas');
 
-function schemasOf(graph: CompositionGraph): ReadonlyMap<string, OpenApiSchema> {
-  const memo = new Map<CelType, OpenApiSchema>();
-  const schemas = new Map<string, OpenApiSchema>();
-  for (const resource of graph.resources) {
-    const schema = resource.model === undefined ? undefined : modelSchema(resource.model, memo);
-    if (schema) schemas.set(resource.id, schema);
-  }
-  return schemas;
-}
-
 /** Validates the spec (SpecValidationError names each field) and prepares the graph. */
 export function testContext<TSpec, TStatus>(composition: Composition<TSpec, TStatus>, spec: TSpec, options: InstanceOptions, caller: string): TestContext {
   const source = concreteSourceOf(composition);
@@ -89,7 +78,7 @@ export function testContext<TSpec, TStatus>(composition: Composition<TSpec, TSta
     instance,
     owner: { composition: graph.name, instance: name, namespace },
     prepared: derivedValue(composition, PREPARED, () => prepareGraph(graph, createCelEngine())),
-    schemas: derivedValue(composition, SCHEMAS, () => schemasOf(graph)),
+    schemas: derivedValue(composition, SCHEMAS, () => observedSchemas(graph)),
   };
 }
 
