@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readUseAt, type ReadUse } from './read-context.js';
+import { readUseAt, templateUseAt, type ReadUse } from './read-context.js';
 import { parseSource } from './source.js';
 
 const file = '/virtual/read-context-case.ts';
@@ -50,4 +50,25 @@ test('inside an optional chain V8 reports the object name: the property name pic
   // no read of that name there, or no such file: no answer (the caller keeps its default)
   assert.equal(readUseAt(file, 1, lines[0]!.indexOf('.conditions') + 2, 'nothing'), undefined);
   assert.equal(readUseAt('/virtual/missing-file.ts', 1, 1, 'x'), undefined);
+});
+
+test('whether a read is a Cel.template argument: as written, through a local, a destructured local or a local function; a local used both ways is both', () => {
+  const templateFile = '/virtual/template-use-case.ts';
+  const source = [
+    "const a = Cel.template('%s', sec.data.pw);", // 1
+    "const b = Cel.template('%s', (sec.data!['pw'] as string));", // 2
+    "const c = Cel.template(sec.data.pw, 'x');", // 3: the format is not an argument
+    'const d = `${sec.data.pw}`;', // 4
+    "const pw = sec.data.pw; const e = Cel.template('<%s>', pw);", // 5
+    "const mixed = sec.data.pw; const f = Cel.template('%s', mixed) + mixed;", // 6
+    "const { pw: p } = sec.data; const g = Cel.template('%s', p);", // 7
+    "const decode = (x) => Cel.template('%s', x); const h = decode(sec.data.pw);", // 8
+    'function quote(x) { return `"${x}"`; } const i = quote(sec.data.pw);', // 9
+  ];
+  parseSource(source.join('\n'), templateFile);
+  const use = (line: number, text: string, name = 'pw'): string | undefined => templateUseAt(templateFile, line, source[line - 1]!.indexOf(text) + 1, name);
+  assert.deepEqual(
+    [use(1, 'pw)'), use(2, "'pw'"), use(3, 'pw,'), use(4, 'pw}'), use(5, 'pw;'), use(6, 'pw;'), use(7, 'p }'), use(8, 'pw)'), use(9, 'pw)')],
+    ['cel', 'cel', 'javascript', 'javascript', 'cel', 'both', 'cel', 'cel', 'javascript'],
+  );
 });

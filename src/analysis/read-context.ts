@@ -28,11 +28,23 @@ interface IndexedRead {
   readonly name: string | undefined;
   /** Judged when first asked: most reads of a file are never of an absent field. */
   readonly use: () => ReadUse;
+  /** Judged when first asked: only reads of bytes fields ask it. */
+  readonly template?: () => TemplateUse;
 }
 
+/**
+ * Whether the value read is a `Cel.template` argument (after the format), where the compiled CEL takes a
+ * bytes field (a Secret's `data` entry) as bytes and `string(...)` decodes them, while every JavaScript use
+ * of the read is of its base64 text (analysis/typed.ts `asJavaScriptText`):
+ * - `cel`: it is, written as the argument or through a local that is used only so;
+ * - `javascript`: it is not;
+ * - `both`: a local holding it is used both ways, so no one JavaScript value means what each use compiles to.
+ */
+export type TemplateUse = 'cel' | 'javascript' | 'both';
+
 /** `judge`, called once when first asked. */
-function once(judge: () => ReadUse): () => ReadUse {
-  let use: ReadUse | undefined;
+function once<T>(judge: () => T): () => T {
+  let use: T | undefined;
   return () => (use ??= judge());
 }
 
@@ -52,7 +64,27 @@ export function readUseAt(file: string, line: number, column: number, name: stri
   } catch {
     return undefined; // not a file that can be read or parsed: no source to ask
   }
-  const uses = new Set((index.get(`${line}:${column - 1}`) ?? []).filter((read) => read.name === undefined || read.name === name).map((read) => read.use()));
+  const uses = new Set(readsAt(index, line, column, name).map((read) => read.use()));
+  return uses.size === 1 ? [...uses][0] : undefined;
+}
+
+function readsAt(index: ReadIndex, line: number, column: number, name: string): readonly IndexedRead[] {
+  return (index.get(`${line}:${column - 1}`) ?? []).filter((read) => read.name === undefined || read.name === name);
+}
+
+/**
+ * The {@link TemplateUse} of the read of property `name` that V8 reports at `line`:`column` (1-based) of
+ * `file`, or `undefined` when the position is not one read of that name.
+ * @example templateUseAt('/app/db.ts', 9, 40, 'password'); // 'cel' for `Cel.template('%s', creds.data.password)`
+ */
+export function templateUseAt(file: string, line: number, column: number, name: string): TemplateUse | undefined {
+  let index: ReadIndex;
+  try {
+    index = sourceIndex(file, READS, buildReadIndex);
+  } catch {
+    return undefined;
+  }
+  const uses = new Set(readsAt(index, line, column, name).map((read) => read.template?.() ?? 'javascript'));
   return uses.size === 1 ? [...uses][0] : undefined;
 }
 
@@ -85,7 +117,7 @@ function buildReadIndex(ast: File): ReadIndex {
     index.set(key, [...(index.get(key) ?? []), read]);
   };
   for (const member of members) {
-    const read = { name: nameOf(member), use: once(() => useOf(member, tree)) };
+    const read = { name: nameOf(member), use: once(() => useOf(member, tree)), template: once(() => templateUseOf(member, tree)) };
     add(member.property, read);
     add(reportedAt(member.object), read);
   }
@@ -96,7 +128,7 @@ function buildReadIndex(ast: File): ReadIndex {
       const target = property.value;
       const name = property.key.name;
       if (target.type === 'AssignmentPattern') add(target.left, { name, use: () => 'tested' });
-      else if (target.type === 'Identifier') add(target, { name, use: once(() => bindingUse(target.name, target, tree)) });
+      else if (target.type === 'Identifier') add(target, { name, use: once(() => bindingUse(target.name, target, tree)), template: once(() => bindingTemplateUse(target, tree)) });
       else add(target, { name, use: () => 'through' });
     }
   }
@@ -105,6 +137,8 @@ function buildReadIndex(ast: File): ReadIndex {
 
 /** Where V8 reports a read of `node`'s value when it is itself a read: its property name, else its start. */
 function reportedAt(node: Node): Node {
+  // `test.data!['uri']`, `(x as T)[k]`: the read V8 reports is the one inside the TypeScript wrapper.
+  if (WRAPPERS.has(node.type) && 'expression' in node) return reportedAt(node.expression as Node);
   if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && !node.computed) return node.property;
   return node;
 }
@@ -212,4 +246,81 @@ function useIn(child: Node, parent: Node): ReadUse {
 /** `Cel.default(x, d)`, `Cel.has(x)`, ...: the helpers test their arguments as JavaScript does. */
 function isCelHelper(callee: Node): boolean {
   return (callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && callee.object.type === 'Identifier' && callee.object.name === 'Cel';
+}
+
+/** The {@link TemplateUse} of a member read: as written, or through the `const` it initialises. */
+function templateUseOf(member: Member, tree: Tree): TemplateUse {
+  const { child, parent } = unwrapped(member, tree);
+  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' && parent.init === child) return bindingTemplateUse(parent.id, tree);
+  const parameter = parent && parameterFor(child, parent, tree);
+  if (parameter) return bindingTemplateUse(parameter, tree);
+  return parent !== undefined && isTemplateArgument(child, parent) ? 'cel' : 'javascript';
+}
+
+type Identifier = Extract<Node, { type: 'Identifier' }>;
+
+/** The {@link TemplateUse} of a local or parameter declared at `declared`, from its references in its scope. */
+function bindingTemplateUse(declared: Identifier, tree: Tree): TemplateUse {
+  const holder = tree.parents.get(declared);
+  const scope = holder && isFunction(holder) ? holder : enclosingBlock(declared, tree);
+  if (!scope) return 'javascript';
+  const uses = new Set<boolean>();
+  walk(scope, (node, up) => {
+    if (node.type !== 'Identifier' || node.name !== declared.name || node === declared || !up || !isReference(node, up)) return;
+    const at = unwrapped(node, tree);
+    uses.add(at.parent !== undefined && isTemplateArgument(at.child, at.parent));
+  });
+  if (uses.size === 2) return 'both';
+  return uses.has(true) ? 'cel' : 'javascript';
+}
+
+function isFunction(node: Node): node is Extract<Node, { type: 'FunctionDeclaration' | 'FunctionExpression' | 'ArrowFunctionExpression' }> {
+  return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
+}
+
+/**
+ * The parameter that `child`, an argument of a call of a local function (`decode(secret.data.pw)` with
+ * `const decode = (x) => Cel.template('%s', x)`), is bound to; the compiled run passes the reference on, so
+ * what the function does with it is what the read is used for.
+ */
+function parameterFor(child: Node, call: Node, tree: Tree): Identifier | undefined {
+  if ((call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression') || call.callee.type !== 'Identifier') return undefined;
+  const index = call.arguments.indexOf(child as (typeof call.arguments)[number]);
+  const fn = index < 0 ? undefined : localFunction(call.callee.name, call, tree);
+  const parameter = fn?.params[index];
+  return parameter?.type === 'Identifier' ? parameter : undefined;
+}
+
+/** The function a local named `name` visible at `from` is declared as (`function f() {}` or `const f = () => ...`). */
+function localFunction(name: string, from: Node, tree: Tree): Extract<Node, { type: 'FunctionDeclaration' | 'FunctionExpression' | 'ArrowFunctionExpression' }> | undefined {
+  for (let scope = enclosingBlock(from, tree); scope; scope = enclosingBlock(scope, tree)) {
+    let found: ReturnType<typeof localFunction>;
+    walk(scope, (node) => {
+      if (found) return false;
+      if (node.type === 'FunctionDeclaration' && node.id?.name === name) found = node;
+      else if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === name && node.init && isFunction(node.init)) found = node.init;
+      return undefined;
+    });
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** `node` with the wrappers around it (parentheses, `as`, `!`), and what holds them. */
+function unwrapped(node: Node, tree: Tree): { child: Node; parent: Node | undefined } {
+  let child = node;
+  let parent = tree.parents.get(node);
+  while (parent && WRAPPERS.has(parent.type)) {
+    child = parent;
+    parent = tree.parents.get(parent);
+  }
+  return { child, parent };
+}
+
+/** An argument after the format of `Cel.template(format, ...args)`. */
+function isTemplateArgument(child: Node, parent: Node): boolean {
+  if (parent.type !== 'CallExpression' && parent.type !== 'OptionalCallExpression') return false;
+  const callee = parent.callee;
+  const isTemplate = (callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && !callee.computed && callee.object.type === 'Identifier' && callee.object.name === 'Cel' && callee.property.type === 'Identifier' && callee.property.name === 'template';
+  return isTemplate && parent.arguments.indexOf(child as (typeof parent.arguments)[number]) >= 1;
 }

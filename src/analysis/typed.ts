@@ -3,7 +3,7 @@
  * absent values (JS `undefined` vs CEL "no such key"), truthiness, numeric kinds and string coercion.
  */
 import type { Node } from '@babel/types';
-import { E, type Expr } from '../ir/expr.js';
+import { base64Text, E, type Expr } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
 import { HINT, syntaxError } from './errors.js';
 import type { Scope } from './scope.js';
@@ -210,16 +210,9 @@ export { isNumeric };
  */
 export function asJavaScriptText(t: Typed): Typed {
   if (t.type.kind !== 'bytes') return t;
-  const text = base64Text(valueOf(t));
-  if (!t.absent) return { expr: text, type: T.string, bytes: t.expr };
-  return { expr: text, type: T.string, absent: { present: t.absent.present, value: text, wrapped: false }, bytes: t.expr };
-}
-
-/**
- * A bytes value (a Secret's `data` entry) as JavaScript sees it: the API's JSON holds it as base64 text, so
- * `${secret.data.x}` and a field set to `secret.data.x` are that text, which `base64.encode` gives in CEL
- * (`string(...)` would decode it instead).
- */
-export function base64Text(expr: Expr): Expr {
-  return E.call('base64.encode', [expr]);
+  const bytes = valueOf(t);
+  const text = base64Text(bytes);
+  // `bytes` is the value read, not an optional (`sec.?data.?pw`), which `string(...)` has no overload for.
+  if (!t.absent) return { expr: text, type: T.string, bytes };
+  return { expr: text, type: T.string, absent: { present: t.absent.present, value: text, wrapped: false }, bytes };
 }

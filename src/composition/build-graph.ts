@@ -52,6 +52,7 @@ function resourceNode(record: ResourceRecord, run: CompositionRun): ResourceNode
     id: record.id,
     apiVersion: record.apiVersion,
     kind: record.kind,
+    ...(record.modelName ? { model: record.modelName } : {}),
     ...(template !== undefined ? { template } : {}),
     ...(record.external
       ? {

@@ -30,7 +30,7 @@
  * is false, NaN as a number), a truthiness test (a placeholder is truthy), the length of the user's own
  * array of handles. The cross-check does not hold the compiled side to those (it is pending there).
  */
-import { readUseAt } from '../analysis/read-context.js';
+import { readUseAt, templateUseAt } from '../analysis/read-context.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
 import { callerFrame } from '../model/call-site.js';
 import { TypeKroError } from '../util/errors.js';
@@ -81,6 +81,7 @@ function isContainer(type: CelType): boolean {
  */
 export function observedView(value: unknown, type: CelType, unobserved = false, name?: string): unknown {
   if (value === undefined) return unobserved ? absentPlaceholder(type, true) : absentRead(type, name);
+  if (type.kind === 'bytes' && typeof value === 'string' && name !== undefined) return bytesRead(value, name);
   if (typeof value !== 'object' || value === null) return value;
   return new Proxy(value, {
     get(target, prop, receiver) {
@@ -107,6 +108,35 @@ function absentRead(type: CelType, name: string | undefined): unknown {
   if (use === 'tested') return undefined;
   if (use === 'through' || use === 'text' || isContainer(type)) return absentPlaceholder(type, false);
   return undefined;
+}
+
+/**
+ * The read of bytes field `name` (a Secret's `data` entry), present with base64 text `text`: that text, as
+ * JavaScript reads the API's JSON, except as a `Cel.template` argument, where the compiled CEL takes the
+ * bytes and `string(...)` decodes them (docs/guide/real-cluster.md): there it is the decoded text. A local
+ * used both ways has no one value that means both, so it is refused with the way out.
+ */
+function bytesRead(text: string, name: string): string {
+  const frame = callerFrame();
+  const use = frame ? templateUseAt(frame.file, frame.line, frame.column, name) : undefined;
+  if (use === 'both') {
+    throw new TypeKroError(
+      'DEFINITION_INVALID',
+      `${frame!.file}:${frame!.line}:${frame!.column}: \`${name}\` is a Secret's data entry (bytes to CEL) held in a local that is used both as JavaScript text (its base64 text) and as a Cel.template argument (its decoded text); one JavaScript value cannot be both\n  hint: pass the read itself to Cel.template (\`Cel.template('%s', secret.data.${name})\`) and use the local for the base64 text`,
+    );
+  }
+  return use === 'cel' ? decodedText(text, name) : text;
+}
+
+/** What CEL's `string(bytes)` gives for base64 `text`: its UTF-8 text; bytes that are not UTF-8 fail in the cluster. */
+function decodedText(text: string, name: string): string {
+  // The API server returns `format: byte` fields as standard base64 (openApiToCel leaves other text as it is).
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) return text;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(text, 'base64'));
+  } catch {
+    throw new TypeKroError('DEPLOY_FAILED', `Cel.template over \`${name}\`: its bytes are not UTF-8 text, so CEL's string() fails on them and the expression fails in the cluster`);
+  }
 }
 
 /**

@@ -2,12 +2,11 @@
  * Turning what a composition function produced (plain data with reference proxies, template-literal
  * markers and expression values) into IR `Value`s, typed so expressions fit the fields they land in.
  */
-import { E, type Expr } from '../ir/expr.js';
+import { base64Text, E, type Expr } from '../ir/expr.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
 import { exprValue, isExprValue, type Value } from '../ir/value.js';
 import { describeRef, hasMarkers, refOf, refToExpr, splitMarkers, type RefData } from '../model/refs.js';
 import { recordOf } from '../model/resource.js';
-import { base64Text } from '../analysis/typed.js';
 import { TypeKroError } from '../util/errors.js';
 import { withArticle } from '../util/article.js';
 import type { Node } from '@babel/types';

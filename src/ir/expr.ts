@@ -218,3 +218,12 @@ function collectRoots(node: Expr, scope: ReadonlySet<string> | undefined, seen: 
       return;
   }
 }
+
+/**
+ * A bytes value (a Secret's `data` entry) as JavaScript sees it: the API's JSON holds it as base64 text, so
+ * `${secret.data.x}` and a field set to `secret.data.x` are that text, which `base64.encode` gives in CEL
+ * (`string(...)` would decode it instead).
+ */
+export function base64Text(expr: Expr): Expr {
+  return E.call('base64.encode', [expr]);
+}

@@ -81,6 +81,12 @@ export interface ResourceNode {
   readonly id: string;
   readonly apiVersion: string;
   readonly kind: string;
+  /**
+   * The model its objects are typed by (`V1Secret`, or the model a `crdFactory` kind registered); absent for
+   * untyped kinds. Offline, observed objects are typed by it as the API server's schema types them on a
+   * cluster (a Secret's `data` entries are bytes).
+   */
+  readonly model?: string;
   /** The manifest with expression leaves; absent for external references. */
   readonly template?: Value;
   readonly externalRef?: ExternalRefTarget;

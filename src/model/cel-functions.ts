@@ -9,6 +9,7 @@ import { E, type Expr } from '../ir/expr.js';
 import { exprValue, isExprValue } from '../ir/value.js';
 import { hasMarkers, refOf, refToExpr, splitMarkers } from './refs.js';
 import { celResult } from './run.js';
+import { refText } from './ref-text.js';
 import { celDoubleOfText, celIntOfText } from '../util/cel-number-text.js';
 import { TypeKroError } from '../util/errors.js';
 
@@ -21,7 +22,7 @@ function exprOf(value: unknown): Expr | undefined {
   if (ref) return refToExpr(ref);
   if (isExprValue(value)) return value.expr;
   if (typeof value === 'string' && hasMarkers(value)) {
-    return E.template(splitMarkers(value).map((part) => (typeof part === 'string' ? part : E.call('string', [refToExpr(part)]))));
+    return E.template(splitMarkers(value).map((part) => (typeof part === 'string' ? part : E.call('string', [refText(part)]))));
   }
   return undefined;
 }

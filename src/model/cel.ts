@@ -14,6 +14,7 @@ import { javaScriptCel } from './cel-functions.js';
 import { celResult, currentRun } from './run.js';
 import { formatLocation, lazyUserFrames } from './call-site.js';
 import { templatePieces } from '../util/template-format.js';
+import { refText } from './ref-text.js';
 
 /**
  * An expression value typed as the value it yields, so it fits wherever `T` is expected.
@@ -44,7 +45,7 @@ function partToExpr(part: unknown): Expr | undefined {
  * split it so the markers never land in the CEL text: literal text, and the references in it.
  */
 function markerParts(text: string): (string | Expr)[] {
-  return hasMarkers(text) ? splitMarkers(text).map((part) => (typeof part === 'string' ? part : refToExpr(part))) : [text];
+  return hasMarkers(text) ? splitMarkers(text).map((part) => (typeof part === 'string' ? part : refText(part))) : [text];
 }
 
 function literalText(part: unknown): string {

@@ -9,7 +9,8 @@
 import type { Expr } from '../../src/ir/expr.js';
 import type { CompositionGraph, ResourceNode } from '../../src/ir/graph.js';
 import { exprLeaves } from '../../src/ir/value.js';
-import { jsonToCel, type OpenApiSchema } from '../../src/runtime/cel/index.js';
+import { observedSchemas } from '../../src/model/observed-schema.js';
+import { jsonToCel } from '../../src/runtime/cel/index.js';
 import { resolveStatus, resolveValue, toJsonResult, type Resolved } from '../../src/runtime/engine/resolve.js';
 import type { PreparedGraph } from '../../src/runtime/engine/prepared.js';
 import type { InstanceIdentity, Observed } from '../../src/runtime/engine/types.js';
@@ -35,18 +36,8 @@ export interface CompiledEvaluation {
   readonly statusErrors: readonly string[];
 }
 
-/**
- * The part of the OpenAPI schemas (which direct mode reads from the API server, and KRO types observed
- * objects by) that changes CEL values here: a Secret's `data` entries are bytes. Undeclared fields stay JSON.
- */
-const SECRET_SCHEMA: OpenApiSchema = { type: 'object', properties: { data: { type: 'object', additionalProperties: { type: 'string', format: 'byte' } } } };
-
-function schemasOf(graph: CompositionGraph): Map<string, OpenApiSchema> {
-  return new Map(graph.resources.filter((r) => r.apiVersion === 'v1' && r.kind === 'Secret').map((r) => [r.id, SECRET_SCHEMA]));
-}
-
 export function evaluateCompiled(prepared: PreparedGraph, input: { spec: unknown; instance: InstanceIdentity; observed: Observed }): CompiledEvaluation {
-  const vars = instanceVariables(prepared.graph, { ...input, readiness: 'kind', schemas: schemasOf(prepared.graph) });
+  const vars = instanceVariables(prepared.graph, { ...input, readiness: 'kind', schemas: observedSchemas(prepared.graph) });
   const resources = new Map<string, CompiledResource>();
   for (const id of prepared.order) {
     const skipped = prepared.dependencies(id).find((dep) => resources.get(dep)?.state === 'excluded');

@@ -8,6 +8,8 @@ import { concreteSourceOf, DerivedKey, derivedValue } from '../../composition/co
 import type { CompositionDefinition } from '../../composition/definition.js';
 import type { CompositionGraph } from '../../ir/graph.js';
 import { createCelEngine } from '../../runtime/cel/index.js';
+import type { OpenApiSchema } from '../../ir/openapi.js';
+import { observedSchemas } from '../../model/observed-schema.js';
 import { prepareGraph, type InstanceIdentity, type Ownership, type PreparedGraph } from '../../runtime/engine/index.js';
 import { TypeKroError } from '../../util/errors.js';
 
@@ -42,6 +44,11 @@ export interface TestContext {
   readonly instance: InstanceIdentity;
   readonly owner: Ownership;
   readonly prepared: PreparedGraph;
+  /**
+   * The schema each observed resource is typed by (of one item for a collection), as direct mode reads it
+   * from the API server and KRO types it: the compiled CEL sees a Secret's `data` as bytes offline too.
+   */
+  readonly schemas: ReadonlyMap<string, OpenApiSchema>;
 }
 
 /**
@@ -51,6 +58,9 @@ export interface TestContext {
  * the composition object, so no module-level state grows with the compositions a process renders.
  */
 const PREPARED = new DerivedKey<PreparedGraph>('prepared graph');
+
+/** The resources' schemas, derived from the frozen graph and the models alone, kept like the prepared graph. */
+const SCHEMAS = new DerivedKey<ReadonlyMap<string, OpenApiSchema>>('observed schemas');
 
 /** Validates the spec (SpecValidationError names each field) and prepares the graph. */
 export function testContext<TSpec, TStatus>(composition: Composition<TSpec, TStatus>, spec: TSpec, options: InstanceOptions, caller: string): TestContext {
@@ -68,6 +78,7 @@ export function testContext<TSpec, TStatus>(composition: Composition<TSpec, TSta
     instance,
     owner: { composition: graph.name, instance: name, namespace },
     prepared: derivedValue(composition, PREPARED, () => prepareGraph(graph, createCelEngine())),
+    schemas: derivedValue(composition, SCHEMAS, () => observedSchemas(graph)),
   };
 }
 

@@ -63,7 +63,7 @@ function checkKind(resource: ResourceNode, item: ObservedInput, where: string): 
  * confirms the fixpoint, costs next to nothing.
  */
 export function resolveObserved(context: TestContext, entries: ObservedEntries): { observed: Observed; plan: InstancePlan; input: PlanInput } {
-  const { prepared, spec, instance, owner } = context;
+  const { prepared, spec, instance, owner, schemas } = context;
   const cache = createPlanCache();
   const built = new Map<string, { readonly applied: readonly KubeObject[] | undefined; readonly value: KubeObject | KubeObject[] }>();
   let applied = new Map<string, readonly KubeObject[]>();
@@ -84,7 +84,7 @@ export function resolveObserved(context: TestContext, entries: ObservedEntries):
       built.set(id, { applied: applied.get(id), value: object });
       observed.set(id, object);
     }
-    const input: PlanInput = { spec, instance, observed, readiness: 'kind' };
+    const input: PlanInput = { spec, instance, observed, readiness: 'kind', schemas };
     const plan = planInstance(prepared, input, cache);
     const next = new Map<string, readonly KubeObject[]>();
     for (const [id, node] of plan.nodes) {
@@ -99,6 +99,18 @@ export function resolveObserved(context: TestContext, entries: ObservedEntries):
 /** The object as the cluster would report it, typed as KRO and direct mode read it (a `null` field is not set). */
 function objectOf(resource: ResourceNode, item: ObservedInput, applied: KubeObject | undefined): KubeObject {
   const identity = { apiVersion: resource.apiVersion, kind: resource.kind };
-  if (isObservedState(item)) return withoutNullFields({ ...identity, ...item.object(applied ?? identity) });
-  return withoutNullFields({ ...identity, ...record(overlay(applied ?? {}, item)) });
+  const stored = applied && asStored(applied);
+  if (isObservedState(item)) return withoutNullFields({ ...identity, ...item.object(stored ?? identity) });
+  return withoutNullFields({ ...identity, ...record(overlay(stored ?? {}, item)) });
+}
+
+/**
+ * An applied manifest as the API server stores it: a Secret's `stringData` is merged into `data` as base64
+ * text and never returned, so `secret.data.x` reads what `stringData` set, as on a cluster.
+ */
+function asStored(applied: KubeObject): KubeObject {
+  if (applied.apiVersion !== 'v1' || applied.kind !== 'Secret' || applied.stringData === undefined) return applied;
+  const { stringData, ...rest } = applied;
+  const encoded = Object.entries(record(stringData)).map(([key, value]) => [key, Buffer.from(String(value), 'utf8').toString('base64')] as const);
+  return { ...rest, data: { ...record(applied.data), ...Object.fromEntries(encoded) } };
 }
