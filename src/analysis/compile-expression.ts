@@ -292,7 +292,10 @@ function member(node: MemberExpression | OptionalMemberExpression, scope: Scope)
 function listIndex(list: Expr, index: Expr, type: Extract<CelType, { kind: 'list' }>, optionalList: Expr | undefined, of?: Typed): Typed {
   if (optionalList) return wrappedValue(E.index(optionalList, index, true), type.item);
   const read = E.index(list, index);
-  const inRange = E.binary('>', E.call('size', [list]), index);
+  // A negative index reads `undefined` in JavaScript (no counting from the end) and errors in CEL.
+  const below = E.binary('>', E.call('size', [list]), index);
+  const natural = index.kind === 'literal' && index.literal.kind === 'int' && Number(index.literal.value) >= 0;
+  const inRange = natural ? below : E.binary('&&', E.binary('>=', index, E.int(0)), below);
   if (of?.absent) return { expr: read, type: type.item, absent: { present: andPresent(of, inRange), value: read, wrapped: false, optional: E.index(toOptional(of), index, true) } };
   if (type.minItems !== undefined && index.kind === 'literal' && index.literal.kind === 'int' && Number(index.literal.value) >= 0 && Number(index.literal.value) < type.minItems) {
     return plain(read, type.item);

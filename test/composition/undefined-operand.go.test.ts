@@ -28,9 +28,9 @@ const schema: OpenApiSchema = {
   properties: {
     spec: {
       type: 'object',
-      required: ['tiers', 'ports', 's', 'm', 'items'],
+      required: ['tiers', 'ports', 'n', 's', 'm', 'items'],
       properties: {
-        tiers: strings, tier: { type: 'string' }, ports: integers, port: { type: 'integer' }, on: { type: 'integer' }, k: { type: 'string' }, s: { type: 'string' },
+        tiers: strings, tier: { type: 'string' }, ports: integers, port: { type: 'integer' }, on: { type: 'integer' }, n: { type: 'integer' }, k: { type: 'string' }, s: { type: 'string' },
         m: { type: 'object', additionalProperties: { type: 'string' } },
         items: { type: 'array', items: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, tag: { type: 'string' } } } },
       },
