@@ -17,7 +17,7 @@ import { identifierNames, renameIdent } from './rename.js';
 import { celVariableName } from '../util/cel-names.js';
 import { compileCelCall } from './compile-cel.js';
 import { uncompilableCall } from './package-calls.js';
-import { describe, isNumeric, plain, type Absence, stringify, truthy, unifyNumeric, valueOf, wrappedValue, type Compiler, type Typed } from './typed.js';
+import { andPresent, describe, isNumeric, plain, type Absence, stringify, truthy, unifyNumeric, valueOf, wrappedValue, type Compiler, type Typed } from './typed.js';
 import { positionOf } from './untyped-null.js';
 import { withArticle } from '../util/article.js';
 import { atCall, isSpecData, isSpecItem, refuseAbsentSpecData } from './absent-spec.js';
@@ -264,9 +264,12 @@ function listMethod(ctx: MethodContext, name: string): Typed {
     case 'includes': {
       arity(ctx, name, 1, 1);
       refuseIdentitySearch(ctx, item);
-      const arg = ctx.args[0] as Node;
-      const [needle, haystack] = numericSearch(ctx.c.value(arg, ctx.scope), list, item);
-      return plain(E.binary('in', valueOf(needle), haystack), T.bool);
+      const needle = ctx.c.value(ctx.args[0] as Node, ctx.scope);
+      // No list KRO or a literal holds has an `undefined`/`null` item: searching for one is false, not
+      // `x in l`, which errors on the missing field (pending forever). The same guard `x === spec.o` gets.
+      if (needle.nullish) return plain(E.bool(false), T.bool);
+      const [unified, haystack] = numericSearch(needle, list, item);
+      return plain(andPresent(needle, E.binary('in', valueOf(unified), haystack)), T.bool);
     }
     case 'join':
       return join(ctx, list, item);
@@ -278,8 +281,10 @@ function listMethod(ctx: MethodContext, name: string): Typed {
       // KRO's lists library has no int/double overload: `[1.0].indexOf(1)` does not type-check.
       const needle = ctx.c.value(ctx.args[0] as Node, ctx.scope);
       const [unified, haystack] = isNumeric(item) && isNumeric(needle.type) ? numericSearch(needle, list, item) : [needle, list];
-      if (unified.absent || unified.nullish) throw syntaxError(ctx.args[0] as Node, 'searching a list for a value that may be undefined', 'give it a default with `??`');
-      return plain(E.call('indexOf', [valueOf(unified)], haystack), T.int);
+      // JavaScript finds no `undefined` in a list KRO or a literal holds: -1, as `includes` is false.
+      if (needle.nullish) return plain(E.int(-1), T.int);
+      const found = E.call('indexOf', [valueOf(unified)], haystack);
+      return plain(needle.absent ? E.cond(needle.absent.present, found, E.int(-1)) : found, T.int);
     }
     default:
       throw syntaxError(ctx.node, `the array method \`${name}\` has no CEL equivalent`, HINT.expr);

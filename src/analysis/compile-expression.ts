@@ -16,7 +16,7 @@ import { holds, refuseAbsentSpecData } from './absent-spec.js';
 import { compileLookup, isInheritedName, refuseInheritedKeys, refuseInheritedRead } from './compile-lookup.js';
 import { compileBinary, compileConditional, compileLogical, compileUnary, conditionOf } from './compile-operators.js';
 import {
-  andPresent, asJavaScriptText, describe, fieldRead, fieldReadThrough, nullishValue, plain, stringify, toOptional, valueOf, wrappedValue, type Compiler, type Typed,
+  andPresent, asJavaScriptText, describe, fieldRead, fieldReadThrough, nullishValue, plain, stringify, toOptional, valueOf, wrappedValue, type Absence, type Compiler, type Typed,
 } from './typed.js';
 import { withArticle } from '../util/article.js';
 import { snippetOf } from './source.js';
@@ -292,7 +292,10 @@ function member(node: MemberExpression | OptionalMemberExpression, scope: Scope)
 function listIndex(list: Expr, index: Expr, type: Extract<CelType, { kind: 'list' }>, optionalList: Expr | undefined, of?: Typed): Typed {
   if (optionalList) return wrappedValue(E.index(optionalList, index, true), type.item);
   const read = E.index(list, index);
-  const inRange = E.binary('>', E.call('size', [list]), index);
+  // A negative index reads `undefined` in JavaScript (no counting from the end) and errors in CEL.
+  const below = E.binary('>', E.call('size', [list]), index);
+  const natural = index.kind === 'literal' && index.literal.kind === 'int' && Number(index.literal.value) >= 0;
+  const inRange = natural ? below : E.binary('&&', E.binary('>=', index, E.int(0)), below);
   if (of?.absent) return { expr: read, type: type.item, absent: { present: andPresent(of, inRange), value: read, wrapped: false, optional: E.index(toOptional(of), index, true) } };
   if (type.minItems !== undefined && index.kind === 'literal' && index.literal.kind === 'int' && Number(index.literal.value) >= 0 && Number(index.literal.value) < type.minItems) {
     return plain(read, type.item);
@@ -303,16 +306,31 @@ function listIndex(list: Expr, index: Expr, type: Extract<CelType, { kind: 'list
 function computedIndex(node: MemberExpression | OptionalMemberExpression, object: Typed, scope: Scope, chain: boolean): Typed {
   const index = compileValue(node.property, scope);
   const base = chain ? toOptional(object) : valueOf(object);
-  if (object.type.kind === 'list' && index.type.kind === 'int') return listIndex(base, valueOf(index), object.type, chain ? base : undefined);
+  if (object.type.kind === 'list' && index.type.kind === 'int') {
+    // `l[undefined]` is undefined in JavaScript: the read is there only where the index is.
+    const read = listIndex(base, valueOf(index), object.type, chain ? base : undefined);
+    return index.absent ? absentIndex(index.absent, read) : read;
+  }
   if (object.type.kind === 'dyn' && index.type.kind !== 'string') throw unknownShape(node, 'an index that may be a number', object.type);
   if ((object.type.kind === 'map' || object.type.kind === 'dyn') && index.type.kind !== 'double') {
     if (index.type.kind === 'string' && index.type.values) refuseInheritedKeys(node, index.type.values, `\`${snippetOf(node)}\``, 'leave the name out of the enumeration');
     const type = object.type.kind === 'map' ? object.type.value : T.dyn;
-    if (chain) return wrappedValue(E.index(base, valueOf(index), true), type);
-    const read = E.index(base, valueOf(index));
-    return { expr: read, type, absent: { present: E.binary('in', valueOf(index), base), value: read, wrapped: false } };
+    // JavaScript makes an `undefined` key the text "undefined": `m[undefined]` reads `m.undefined`.
+    const key = index.absent ? E.cond(index.absent.present, index.absent.value, E.str('undefined')) : valueOf(index);
+    if (chain) return wrappedValue(E.index(base, key, true), type);
+    const read = E.index(base, key);
+    return { expr: read, type, absent: { present: E.binary('in', key, base), value: read, wrapped: false } };
   }
   throw syntaxError(node, `cannot index ${withArticle(describe(object.type))} with ${withArticle(describe(index.type))}`, HINT.expr);
+}
+
+/** `read` (a list index) where the index itself may be absent: absent too then, and `none` as an optional. */
+function absentIndex(index: Absence, read: Typed): Typed {
+  const none = E.call('optional.none', []);
+  if (read.absent?.wrapped) return wrappedValue(E.cond(index.present, read.expr, none), read.type);
+  const present = read.absent ? E.binary('&&', index.present, read.absent.present) : index.present;
+  const value = valueOf(read);
+  return { expr: read.expr, type: read.type, absent: { present, value, wrapped: false, optional: E.cond(index.present, toOptional(read), none) } };
 }
 
 /** Names CEL's lexer reads as keywords: `a.in` does not parse, and a typed object has no `a["in"]`. */
