@@ -6,13 +6,14 @@
  * compiler refuses them when they depend on a reference, instead of keeping what JavaScript computed on
  * placeholders.
  */
-import type { ClassMethod, Identifier, Node, ObjectMethod, VariableDeclaration } from '@babel/types';
+import type { CallExpression, ClassMethod, Identifier, Node, ObjectMethod, VariableDeclaration } from '@babel/types';
 import { eachChild, isFunctionNode, isLoopCallbackOf, unwrap, walk } from './ast.js';
 import { codeRunner } from './code-runners.js';
 import { resolveExport, resolveModuleName, UnreadableFunctionError, type ModuleTarget } from './modules.js';
 import { scopeOf, type Binding, type FunctionLike, type Scope, type Write } from './scope.js';
 import { parseSourceFile } from './source.js';
 import { syntaxError } from './errors.js';
+import { callArgumentWrites, callWrites, throughCall, type CallWritesContext } from './call-writes.js';
 // Placed where the pattern is, so diagnostics point at the user's code.
 import { synthesize as synth } from './synthesized.js';
 
@@ -159,12 +160,17 @@ function lazyScope(declarations: Declarations, parent: Scope, isFactoryCall: IsF
       const scoped = visibleDeclaration(declarations, name, at);
       if (!scoped) return parent.lookup(name, at);
       if (cache.has(scoped)) return cache.get(scoped);
-      const binding = bindingOf(name, scoped.declared, declarations.writes.get(name) ?? [], scope, isFactoryCall);
+      const writes = callWrites(declarations.writes.get(name) ?? [], initsOf(scoped.declared), scope, callWritesContext(isFactoryCall));
+      const binding = bindingOf(name, scoped.declared, writes, scope, isFactoryCall);
       cache.set(scoped, binding);
       return binding;
     },
   };
   return scope;
+}
+
+function callWritesContext(isFactoryCall: IsFactoryCall): CallWritesContext {
+  return { writesOf: (body) => declarationsOf(body).writes, scopeOf: (fn, parent) => functionScope(fn, parent, isFactoryCall), isFactoryCall };
 }
 
 /**
@@ -200,8 +206,9 @@ function bindingOf(name: string, declared: Declared, writes: readonly Write[], s
   const init = declared.init;
   const initWrite: Write[] = init ? [{ node: init, value: init, guards: declared.guards }] : [];
   if (writes.length > 0) {
-    const why = `\`${name}\` is changed after it is declared (${declared.kind === 'let' ? 'reassigned' : 'mutated'}); CEL cannot follow the order of statements`;
-    const hint = 'build the value in one expression and bind it with const: a ternary for a choice, `.map(...)`, `.filter(...)` or `.join(...)` over the list for what a loop collects';
+    const { note, hint: callHint } = throughCall(writes, scope);
+    const why = `\`${name}\` is changed after it is declared (${declared.kind === 'let' ? 'reassigned' : 'mutated'}${note}); CEL cannot follow the order of statements`;
+    const hint = callHint ?? 'build the value in one expression and bind it with const: a ternary for a choice, `.map(...)`, `.filter(...)` or `.join(...)` over the list for what a loop collects';
     return { kind: 'opaque', why, writes: [...initWrite, ...writes], scope, hint };
   }
   if (!init && declared.restOf) {
@@ -547,7 +554,7 @@ function recordWrite(node: Node, guards: readonly Node[], writes: Map<string, Wr
   else if (node.type === 'UnaryExpression' && node.operator === 'delete') addWrite(writes, node, guards, node.argument, undefined);
   else if (node.type === 'CallExpression') {
     const callee = unwrap(node.callee);
-    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return;
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return recordCallArgumentWrites(node, guards, writes);
     const method = callee.property.name;
     const object = unwrap(callee.object);
     if (object.type === 'Identifier' && object.name === 'Object' && method === 'assign' && node.arguments[0]) {
@@ -555,7 +562,18 @@ function recordWrite(node: Node, guards: readonly Node[], writes: Map<string, Wr
     } else if (MUTATING_METHODS.has(method)) {
       if (node.arguments.length === 0) addWrite(writes, node, guards, callee.object, undefined);
       node.arguments.forEach((arg) => addWrite(writes, node, guards, callee.object, arg as Node));
-    }
+    } else recordCallArgumentWrites(node, guards, writes);
+  }
+}
+
+/** Writes through a call's arguments (call-writes.ts): a helper's, a built-in's (`Object.defineProperty`). */
+function recordCallArgumentWrites(node: CallExpression, guards: readonly Node[], writes: Map<string, Write[]>): void {
+  for (const { target, value, passedAs } of callArgumentWrites(node)) {
+    const name = rootName(target);
+    if (!name) continue;
+    const list = writes.get(name) ?? [];
+    list.push({ node, ...(value && { value }), guards, ...(passedAs !== undefined && { passedAs }) });
+    writes.set(name, list);
   }
 }
 
