@@ -559,7 +559,8 @@ function recordWrite(node: Node, guards: readonly Node[], writes: Map<string, Wr
     const object = unwrap(callee.object);
     if (object.type === 'Identifier' && object.name === 'Object' && method === 'assign' && node.arguments[0]) {
       node.arguments.slice(1).forEach((arg) => addWrite(writes, node, guards, node.arguments[0] as Node, arg as Node));
-    } else if (MUTATING_METHODS.has(method)) {
+    } else if (MUTATING_METHODS.has(method) && !(object.type === 'Identifier' && object.name === 'Reflect')) {
+      // (`Reflect.set(o, ...)` writes `o`, not `Reflect`: call-writes.ts.)
       if (node.arguments.length === 0) addWrite(writes, node, guards, callee.object, undefined);
       node.arguments.forEach((arg) => addWrite(writes, node, guards, callee.object, arg as Node));
     } else recordCallArgumentWrites(node, guards, writes);
