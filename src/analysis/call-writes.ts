@@ -162,7 +162,9 @@ export function throughCall(writes: readonly Write[], scope: Scope): { note: str
   const callee = unwrap(call.callee);
   const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : 'a function';
   const where = ` by the call of \`${name}\` at line ${call.loc?.start.line ?? '?'}`;
-  if (calleeBinding(call, scope) !== 'unreadable') return { note: where };
+  if (calleeBinding(call, scope) !== 'unreadable') {
+    return { note: where, hint: `have \`${name}\` return the value it builds (a ternary for a choice, \`.map(...)\` or \`.filter(...)\` for a list) and bind that with const, instead of changing its argument` };
+  }
   return {
     note: `${where}, a package function TypeKro cannot read, so it may change it`,
     hint: `if \`${name}\` only reads its argument, pass it a copy (\`{ ...value }\`, \`[...list]\`) so the local stays as declared; if it changes it, build the value in one expression and bind it with const`,

@@ -66,6 +66,18 @@ describe('a local changed through a call', () => {
     }))), `${at('add-tag', 'meta')}: \`meta\` ${CHANGED} by the call of \`addTag\` at line ${Number(at('add-tag', 'meta').split(':')[1]) - 1}${TAIL}`);
   });
 
+  it('names the helper in the way out', () => {
+    const message = refusal(() => kubernetesComposition({ ...definition, name: 'configure-hint' }, (spec) => {
+      const cfg = { image: 'x', replicas: 1 };
+      configure(cfg, spec);
+      return { v: cfg.image }; // at: configure-hint
+    }));
+    const line = Number(at('configure-hint', 'cfg').split(':')[1]) - 1;
+    assert.equal(message, `${at('configure-hint', 'cfg.image')}: \`cfg\` ${CHANGED} by the call of \`configure\` at line ${line}${TAIL}\n` +
+      '    cfg\n' +
+      '  hint: have `configure` return the value it builds (a ternary for a choice, `.map(...)` or `.filter(...)` for a list) and bind that with const, instead of changing its argument');
+  });
+
   it('is refused for a helper imported by name, through a namespace, or writing through another helper', () => {
     const line = (marker: string): number => Number(at(marker, 'v').split(':')[1]) - 1;
     assert.equal(first(refusal(() => kubernetesComposition({ ...definition, name: 'imported' }, (spec) => {
