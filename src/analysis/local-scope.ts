@@ -154,16 +154,25 @@ export function enclosingFunctions(program: Node, fn: Node): FunctionLike[] {
 /** `first` (read live: the run binds resources as it goes) comes before the declarations. */
 function lazyScope(declarations: Declarations, parent: Scope, isFactoryCall: IsFactoryCall, first: Readonly<Record<string, Binding>> = {}): Scope {
   const cache = new Map<Scoped, Binding | undefined>();
+  const resolving = new Set<Scoped>();
   const scope: Scope = {
     lookup(name, at) {
       if (Object.hasOwn(first, name)) return first[name];
       const scoped = visibleDeclaration(declarations, name, at);
       if (!scoped) return parent.lookup(name, at);
       if (cache.has(scoped)) return cache.get(scoped);
-      const writes = callWrites(declarations.writes.get(name) ?? [], initsOf(scoped.declared), scope, callWritesContext(isFactoryCall));
-      const binding = bindingOf(name, scoped.declared, writes, scope, isFactoryCall);
-      cache.set(scoped, binding);
-      return binding;
+      // Telling which calls write `name` looks up their callees (`t.endsWith(t)`, `a.has(b)` and `b.has(a)`):
+      // a name met again meanwhile is a local value, whose methods call-writes.ts takes to read.
+      if (resolving.has(scoped)) return undefined;
+      resolving.add(scoped);
+      try {
+        const writes = callWrites(declarations.writes.get(name) ?? [], initsOf(scoped.declared), scope, callWritesContext(isFactoryCall));
+        const binding = bindingOf(name, scoped.declared, writes, scope, isFactoryCall);
+        cache.set(scoped, binding);
+        return binding;
+      } finally {
+        resolving.delete(scoped);
+      }
     },
   };
   return scope;

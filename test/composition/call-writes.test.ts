@@ -160,3 +160,16 @@ describe('a local given to a call that does not change it', () => {
     assert.equal(simulate(composition, { name: 'web', prod: false }).status.v, 'fixed');
   });
 });
+
+describe('a local passed to a method of another local', () => {
+  it('compiles (generated program: `t.endsWith(t)` in a callback over a constant loop)', () => {
+    const composition = kubernetesComposition({ ...definition, name: 'self-method' }, (spec) => {
+      const a = ['x'];
+      const b = ['y'];
+      const both = a.includes(b[0]!) || b.includes(a[0]!);
+      for (const t of ['a', 'b']) ConfigMap({ name: `m-${t}`, data: { v: [t].filter((x) => x.endsWith(t))[0] ?? spec.name } });
+      return { v: both ? 'yes' : 'no' };
+    });
+    assert.equal(simulate(composition, { name: 'web', prod: false }).status.v, 'no');
+  });
+});
