@@ -6,7 +6,7 @@
  * compiler refuses them when they depend on a reference, instead of keeping what JavaScript computed on
  * placeholders.
  */
-import type { ClassMethod, Identifier, Node, ObjectMethod, VariableDeclaration } from '@babel/types';
+import type { CallExpression, ClassMethod, Identifier, Node, ObjectMethod, VariableDeclaration } from '@babel/types';
 import { eachChild, isFunctionNode, isLoopCallbackOf, unwrap, walk } from './ast.js';
 import { codeRunner } from './code-runners.js';
 import { resolveExport, resolveModuleName, UnreadableFunctionError, type ModuleTarget } from './modules.js';
@@ -14,6 +14,7 @@ import { patternBindings, REST_HINT, restWhy } from './pattern-bindings.js';
 import type { Binding, FunctionLike, Scope, Write } from './scope.js';
 import { parseSourceFile } from './source.js';
 import { itemPattern, patternItemName } from './loop-items.js';
+import { callArgumentWrites, callWrites, throughCall, type CallWritesContext } from './call-writes.js';
 // Placed where the pattern is, so diagnostics point at the user's code.
 import { synthesize as synth } from './synthesized.js';
 
@@ -154,18 +155,32 @@ export function enclosingFunctions(program: Node, fn: Node): FunctionLike[] {
 /** `first` (read live: the run binds resources as it goes) comes before the declarations. */
 function lazyScope(declarations: Declarations, parent: Scope, isFactoryCall: IsFactoryCall, first: Readonly<Record<string, Binding>> = {}): Scope {
   const cache = new Map<Scoped, Binding | undefined>();
+  const resolving = new Set<Scoped>();
   const scope: Scope = {
     lookup(name, at) {
       if (Object.hasOwn(first, name)) return first[name];
       const scoped = visibleDeclaration(declarations, name, at);
       if (!scoped) return parent.lookup(name, at);
       if (cache.has(scoped)) return cache.get(scoped);
-      const binding = bindingOf(name, scoped.declared, declarations.writes.get(name) ?? [], scope, isFactoryCall);
-      cache.set(scoped, binding);
-      return binding;
+      // Telling which calls write `name` looks up their callees (`t.endsWith(t)`, `a.has(b)` and `b.has(a)`):
+      // a name met again meanwhile is a local value, whose methods call-writes.ts takes to read.
+      if (resolving.has(scoped)) return undefined;
+      resolving.add(scoped);
+      try {
+        const writes = callWrites(declarations.writes.get(name) ?? [], initsOf(scoped.declared), scope, callWritesContext(isFactoryCall));
+        const binding = bindingOf(name, scoped.declared, writes, scope, isFactoryCall);
+        cache.set(scoped, binding);
+        return binding;
+      } finally {
+        resolving.delete(scoped);
+      }
     },
   };
   return scope;
+}
+
+function callWritesContext(isFactoryCall: IsFactoryCall): CallWritesContext {
+  return { writesOf: (body) => declarationsOf(body).writes, scopeOf: (fn, parent) => functionScope(fn, parent, isFactoryCall), isFactoryCall };
 }
 
 /**
@@ -203,8 +218,9 @@ function bindingOf(name: string, declared: Declared, writes: readonly Write[], s
   const init = declared.init;
   const initWrite: Write[] = init ? [{ node: init, value: init, guards: declared.guards }] : [];
   if (writes.length > 0) {
-    const why = `\`${name}\` is changed after it is declared (${declared.kind === 'let' ? 'reassigned' : 'mutated'}); CEL cannot follow the order of statements`;
-    const hint = 'build the value in one expression and bind it with const: a ternary for a choice, `.map(...)`, `.filter(...)` or `.join(...)` over the list for what a loop collects';
+    const { note, hint: callHint } = throughCall(writes, scope);
+    const why = `\`${name}\` is changed after it is declared (${declared.kind === 'let' ? 'reassigned' : 'mutated'}${note}); CEL cannot follow the order of statements`;
+    const hint = callHint ?? 'build the value in one expression and bind it with const: a ternary for a choice, `.map(...)`, `.filter(...)` or `.join(...)` over the list for what a loop collects';
     return { kind: 'opaque', why, writes: [...initWrite, ...writes], scope, hint };
   }
   if (!init && declared.restOf) {
@@ -544,15 +560,27 @@ function recordWrite(node: Node, guards: readonly Node[], writes: Map<string, Wr
   else if (node.type === 'UnaryExpression' && node.operator === 'delete') addWrite(writes, node, guards, node.argument, undefined);
   else if (node.type === 'CallExpression') {
     const callee = unwrap(node.callee);
-    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return;
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return recordCallArgumentWrites(node, guards, writes);
     const method = callee.property.name;
     const object = unwrap(callee.object);
     if (object.type === 'Identifier' && object.name === 'Object' && method === 'assign' && node.arguments[0]) {
       node.arguments.slice(1).forEach((arg) => addWrite(writes, node, guards, node.arguments[0] as Node, arg as Node));
-    } else if (MUTATING_METHODS.has(method)) {
+    } else if (MUTATING_METHODS.has(method) && !(object.type === 'Identifier' && object.name === 'Reflect')) {
+      // (`Reflect.set(o, ...)` writes `o`, not `Reflect`: call-writes.ts.)
       if (node.arguments.length === 0) addWrite(writes, node, guards, callee.object, undefined);
       node.arguments.forEach((arg) => addWrite(writes, node, guards, callee.object, arg as Node));
-    }
+    } else recordCallArgumentWrites(node, guards, writes);
+  }
+}
+
+/** Writes through a call's arguments (call-writes.ts): a helper's, a built-in's (`Object.defineProperty`). */
+function recordCallArgumentWrites(node: CallExpression, guards: readonly Node[], writes: Map<string, Write[]>): void {
+  for (const { target, value, passedAs } of callArgumentWrites(node)) {
+    const name = rootName(target);
+    if (!name) continue;
+    const list = writes.get(name) ?? [];
+    list.push({ node, ...(value && { value }), guards, ...(passedAs !== undefined && { passedAs }) });
+    writes.set(name, list);
   }
 }
 

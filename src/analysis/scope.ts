@@ -82,6 +82,11 @@ export interface Write {
    * run any number of times, anywhere, so what it writes is taken to depend on references.
    */
   readonly fromClosure?: true;
+  /**
+   * A local passed to a call as argument `passedAs` (`configure(cfg, spec)`): a write only if the callee
+   * changes that parameter or cannot be read (call-writes.ts decides, where the callee is resolved).
+   */
+  readonly passedAs?: number;
 }
 
 export type FunctionLike = ArrowFunctionExpression | FunctionExpression | FunctionDeclaration;
