@@ -318,6 +318,8 @@ export function outerWritesOf(fn: FunctionLike): OuterWrite[] {
   for (const [written, writes] of declarations.writes) {
     for (const write of writes) {
       if (catches.get(written)?.some((clause) => within(clause, write.node))) continue;
+      // A local passed to a call is only a candidate (call-writes.ts); outer-writes.ts follows helpers itself.
+      if (write.passedAs !== undefined) continue;
       const name = outerRoot(declarations, written, write.node, rebindsName(write.node));
       if (name === undefined) continue;
       const param = fn.params.findIndex((node) => patternBindings(node, undefined).some(([bound]) => bound === name));

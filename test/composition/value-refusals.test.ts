@@ -71,10 +71,6 @@ const ROWS: readonly RefusalRow[] = [
     ConfigMap({ name: 'a', data: { v: spec.n.toFixed(2) } });
     return {};
   }), '`toFixed` on an int value cannot be compiled to CEL'],
-  ['a list searched for an optional field', () => kubernetesComposition({ ...definition, name: 'search-undefined' }, (spec) => {
-    ConfigMap({ name: 'a', data: { v: `${spec.tags.indexOf(spec.nick as string)}` } });
-    return {};
-  }), 'searching a list for a value that may be undefined'],
   ['a lookup table with an undefined value', () => kubernetesComposition({ ...definition, name: 'lookup-undefined' }, (spec) => {
     const table = { dev: 'x', prod: undefined };
     ConfigMap({ name: 'a', data: { v: table[spec.env] ?? 'z' } });
