@@ -28,6 +28,7 @@ import { mentionsReferences } from '../analysis/mentions.js';
 import { refuseOuterWrites } from '../analysis/outer-writes.js';
 import { currentCallSite, factoryCallOf, type CallSite, type CompositionSource } from './source-site.js';
 import { checkConditionalAspects } from './aspect-conditions.js';
+import { checkReferenceWrites } from './reference-writes.js';
 import { makeSkippedCalls, skippedCalls, type SkippedCallHost } from './skipped-calls.js';
 import type { CallNode } from '../analysis/source.js';
 import { optionalAt } from './presence.js';
@@ -371,6 +372,7 @@ export class CompositionRun implements CompositionRunHooks {
     // Control flow checked once the function has run: a user's `catch` could have swallowed an error thrown during it.
     checkThrows(source.fn, this.scope);
     checkConditionalAspects(source.fn, this.scope);
+    checkReferenceWrites(source.fn, this.scope);
     const skipped = skippedCalls(host, this.unexecutedFactoryCalls() as CallNode[]);
     const inTry = this.inTry ?? skipped.map(({ call }) => enclosingContext(source.fn, call).inTry).find((node) => node !== undefined);
     if (inTry) throw resourceInTry(inTry);

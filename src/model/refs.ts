@@ -131,6 +131,9 @@ function rootExpr(root: RefRoot): Expr {
   return E.ident(root.iterator.name);
 }
 
+/** Array and map methods that change their receiver: on a reference, the change would be lost (JavaScript ran it on a placeholder). */
+const IN_PLACE_METHODS: ReadonlySet<string> = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'delete', 'clear', 'add']);
+
 /** Hooks a resource or the spec can add to its proxy (iteration, `.map` over array references). */
 export interface ProxyHooks {
   iterate?: (ref: RefData) => Iterable<unknown>;
@@ -148,6 +151,11 @@ export function createRef(data: RefData, hooks: ProxyHooks = {}): unknown {
   checkLive(data);
   return new Proxy(target, {
     apply() {
+      const method = data.path.at(-1);
+      if (typeof method === 'string' && IN_PLACE_METHODS.has(method) && data.path.length > 1) {
+        const target = describeRef({ root: data.root, path: data.path.slice(0, -1) });
+        throw new TypeKroError('DEFINITION_INVALID', `${userLocation()}: \`${method}\` changes ${target} in place: ${target} is a reference (its value exists only in the cluster) and references are read-only; build a new value instead`);
+      }
       return createRef({ root: data.root, path: data.path, call: describeRef(data) }, hooks);
     },
     get(_, prop) {
@@ -170,6 +178,10 @@ export function createRef(data: RefData, hooks: ProxyHooks = {}): unknown {
       const path = [...data.path, segment];
       if (data.root.kind === 'resource') checkMisplacedRead(data.root.resource.modelName, path, () => describeRef({ root: data.root, path }));
       return createRef({ root: data.root, path }, hooks);
+    },
+    deleteProperty(_target, prop) {
+      const target = typeof prop === 'string' ? `${describeRef(data)}.${prop}` : describeRef(data);
+      throw new TypeKroError('DEFINITION_INVALID', `${userLocation()}: cannot delete ${target}: ${describeRef(data)} is a reference (its value exists only in the cluster) and references are read-only; build a new value instead`);
     },
     set(_target, prop) {
       const target = typeof prop === 'string' ? `${describeRef(data)}.${prop}` : describeRef(data);

@@ -1,0 +1,85 @@
+/**
+ * Trial 6 G12: a mutating method on a spec list or a resource's field, used as a statement (`spec.zones.sort()`,
+ * `spec.zones.push('backup')`, `delete spec.m.k`, `svc.spec.ports.push(...)`), ran once on a placeholder and was
+ * dropped: the graph read the unchanged value (2 objects where JavaScript made 3). Refused from source, in any
+ * branch, like an assignment to a reference; changing a local list built in the composition stays allowed.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { type } from 'arktype';
+import { kubernetesComposition } from '../../src/index.js';
+import { ConfigMap, Service } from '../../src/simple.js';
+import { simulate } from '../../src/testing/index.js';
+import { refusalsIn } from '../support/refusals.js';
+
+const { refusal, at } = refusalsIn(import.meta.filename);
+const definition = {
+  apiVersion: 'writes.typekro.dev/v1alpha1',
+  kind: 'Zones',
+  spec: type({ app: 'string', zones: 'string[]', m: 'Record<string, string>', env: 'string' }),
+  status: type({ n: 'number' }),
+};
+const READ_ONLY = 'is a reference (its value exists only in the cluster) and references are read-only';
+const SKIPPED = '(this statement did not run when the composition was defined, its branch decided on a placeholder; the graph would read the value unchanged)';
+const HINT = "  hint: build the value where it is used instead (`spec.zones.filter((z) => z !== 'old')`, a new list or object of the fields you need), or give the spec's type a default";
+const { definitionError } = refusalsIn(import.meta.filename);
+
+describe('a write to a reference', () => {
+  it('is refused for each mutating method on a spec list, with the method and the list', () => {
+    for (const [name, write] of [
+      ['sort', (spec: { zones: string[] }) => void spec.zones.sort()],
+      ['push', (spec: { zones: string[] }) => void spec.zones.push('backup')],
+      ['reverse', (spec: { zones: string[] }) => void spec.zones.reverse()],
+      ['splice', (spec: { zones: string[] }) => void spec.zones.splice(0, 1)],
+    ] as const) {
+      const message = definitionError(() =>
+        kubernetesComposition({ ...definition, name: `zones-${name}` }, (spec) => {
+          write(spec);
+          return { n: spec.zones.length };
+        }),
+      );
+      // The arrow that holds the call is written in this table, not in the composition: a helper the composition
+      // calls, whose write the reference refuses when it runs.
+      assert.equal(message.replace(/^<this file>:\d+:\d+: /, ''), `\`${name}\` changes spec.zones in place: spec.zones ${READ_ONLY}; build a new value instead`);
+    }
+  });
+
+  it('is refused from source in a branch JavaScript skipped, and when it runs for delete and a resource field', () => {
+    const skipped = refusal(() =>
+      kubernetesComposition({ ...definition, name: 'skipped' }, (spec) => {
+        if (spec.env === 'prod') spec.zones.push('backup');
+        for (const z of spec.zones) ConfigMap({ name: `${spec.app}-${z}`, data: { zone: z } });
+        return { n: spec.zones.length };
+      }),
+    );
+    assert.equal(skipped, `${at("'skipped'", 'spec.zones.push')}: \`push\` changes spec.zones in place: spec.zones ${READ_ONLY} ${SKIPPED}\n    spec.zones.push('backup')\n${HINT}`);
+    const deleted = definitionError(() =>
+      kubernetesComposition({ ...definition, name: 'deleted' }, (spec) => {
+        delete (spec.m as Record<string, string>).secret;
+        return { n: spec.zones.length };
+      }),
+    );
+    assert.equal(deleted.replace(/:\d+: /, ':9: '), `${at("'deleted'", 'delete (spec')}: cannot delete spec.m.secret: spec.m ${READ_ONLY}; build a new value instead`);
+    const ports = definitionError(() =>
+      kubernetesComposition({ ...definition, name: 'ports' }, (spec) => {
+        const svc = Service({ name: spec.app, selector: { app: spec.app }, ports: [{ port: 80 }] });
+        (svc.spec.ports as unknown as { port: number }[]).push({ port: 443 });
+        return { n: spec.zones.length };
+      }),
+    );
+    // A write that runs is refused by the reference itself, at the position V8 gives the call (the method's).
+    assert.equal(ports.replace(/:\d+: /, ':9: '), `${at("'ports'", '(svc.spec.ports')}: \`push\` changes svc.spec.ports in place: svc.spec.ports ${READ_ONLY}; build a new value instead`);
+  });
+
+  it('leaves a local list built in the composition alone', () => {
+    const app = kubernetesComposition({ ...definition, name: 'local-list' }, (spec) => {
+      const names = ['base'];
+      names.push('extra');
+      const cms = [];
+      for (const z of spec.zones) cms.push(ConfigMap({ name: `${spec.app}-${z}`, data: { names: names.join(',') } }));
+      return { n: cms.length };
+    });
+    const manifests = simulate(app, { app: 'shop', zones: ['a', 'b'], m: {}, env: 'dev' }).manifests;
+    assert.deepEqual(manifests.map((manifest) => (manifest as { data: { names: string } }).data.names), ['base,extra', 'base,extra']);
+  });
+});
