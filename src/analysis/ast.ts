@@ -105,3 +105,21 @@ export function lastRunStatement(statements: readonly Node[]): Node | undefined 
   for (let i = statements.length - 1; i >= 0; i--) if (!INERT_STATEMENTS.has(statements[i]!.type)) return statements[i];
   return undefined;
 }
+
+/** The names a pattern declares, in source order (`{ a, b: [c = 1], ...d }` declares a, c, d). */
+export function patternNames(pattern: Node): string[] {
+  switch (pattern.type) {
+    case 'Identifier':
+      return [pattern.name];
+    case 'AssignmentPattern':
+      return patternNames(pattern.left);
+    case 'RestElement':
+      return patternNames(pattern.argument);
+    case 'ObjectPattern':
+      return pattern.properties.flatMap((property) => patternNames(property.type === 'RestElement' ? property : (property.value as Node)));
+    case 'ArrayPattern':
+      return pattern.elements.flatMap((element) => (element ? patternNames(element) : []));
+    default:
+      return [];
+  }
+}

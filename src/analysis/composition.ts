@@ -5,9 +5,9 @@
 import type {
   ArrowFunctionExpression, FunctionDeclaration, FunctionExpression, Node, ObjectExpression, ReturnStatement,
 } from '@babel/types';
-import { isFunctionNode, isLoopCallbackOf, lastRunStatement, unwrap, walk } from './ast.js';
+import { isFunctionNode, isLoopCallbackOf, lastRunStatement, patternNames, unwrap, walk } from './ast.js';
 import { syntaxError } from './errors.js';
-import { itemPattern, patternItemName, patternNames } from './loop-items.js';
+import { itemPattern, patternItemName } from './loop-items.js';
 import type { CallNode } from './source.js';
 
 /** The function forms a composition can be written as. */

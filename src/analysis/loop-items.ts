@@ -8,7 +8,7 @@
  * the same: binding it can shadow nothing the user wrote.
  */
 import type { Node } from '@babel/types';
-import { isFunctionNode, isLoopCallbackOf, unwrap, walk } from './ast.js';
+import { isFunctionNode, isLoopCallbackOf, patternNames, unwrap, walk } from './ast.js';
 import { parseSourceFile } from './source.js';
 
 /**
@@ -53,24 +53,6 @@ export function itemPattern(loop: Node): Node | undefined {
   }
   const first = isFunctionNode(loop) ? loop.params[0] : undefined;
   return first && isPattern(first) ? first : undefined;
-}
-
-/** The names a pattern declares, in source order (`{ a, b: [c = 1], ...d }` declares a, c, d). */
-export function patternNames(pattern: Node): string[] {
-  switch (pattern.type) {
-    case 'Identifier':
-      return [pattern.name];
-    case 'AssignmentPattern':
-      return patternNames(pattern.left);
-    case 'RestElement':
-      return patternNames(pattern.argument);
-    case 'ObjectPattern':
-      return pattern.properties.flatMap((property) => patternNames(property.type === 'RestElement' ? property : (property.value as Node)));
-    case 'ArrayPattern':
-      return pattern.elements.flatMap((element) => (element ? patternNames(element) : []));
-    default:
-      return [];
-  }
 }
 
 function nameItems(program: Node): Map<Node, string> {

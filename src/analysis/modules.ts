@@ -10,6 +10,7 @@
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ImportDeclaration, Node, Program } from '@babel/types';
+import { patternNames } from './ast.js';
 import { parseSourceFile } from './source.js';
 import { TypeKroError } from '../util/errors.js';
 import { isOwnSource } from '../util/own-tree.js';
@@ -178,23 +179,6 @@ function declaredNames(declaration: Node): string[] {
   if (declaration.type === 'FunctionDeclaration' || declaration.type === 'ClassDeclaration') return declaration.id ? [declaration.id.name] : [];
   if (declaration.type === 'VariableDeclaration') return declaration.declarations.flatMap((d) => patternNames(d.id));
   return [];
-}
-
-function patternNames(pattern: Node): string[] {
-  switch (pattern.type) {
-    case 'Identifier':
-      return [pattern.name];
-    case 'AssignmentPattern':
-      return patternNames(pattern.left);
-    case 'RestElement':
-      return patternNames(pattern.argument);
-    case 'ObjectPattern':
-      return pattern.properties.flatMap((p) => patternNames(p.type === 'RestElement' ? p : p.value));
-    case 'ArrayPattern':
-      return pattern.elements.flatMap((e) => (e ? patternNames(e) : []));
-    default:
-      return [];
-  }
 }
 
 /** A file of an installed package, however it is imported (`../node_modules/x/index.js`). */
