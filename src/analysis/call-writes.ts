@@ -30,7 +30,7 @@ export function callArgumentWrites(call: CallExpression): { target: Node; value:
   if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
     const owner = unwrap(callee.object);
     // `Object.defineProperty(o, 'v', { value })`: every other argument is a value written into `o`.
-    if (owner.type === 'Identifier' && MUTATES_FIRST[owner.name]?.has(callee.property.name)) return first ? valuesInto(first, args.slice(1)) : [];
+    if (owner.type === 'Identifier' && Object.hasOwn(MUTATES_FIRST, owner.name) && MUTATES_FIRST[owner.name]!.has(callee.property.name)) return first ? valuesInto(first, args.slice(1)) : [];
     // `Array.prototype.push.call(l, v)`, `Object.prototype.x.apply(o, [v])`: the method runs on its first argument.
     if ((callee.property.name === 'call' || callee.property.name === 'apply') && isPrototypeMethod(owner)) return first ? valuesInto(first, args.slice(1)) : [];
   }

@@ -131,7 +131,8 @@ const SIMPLE_STRING: Readonly<Record<string, [cel: string, type: CelType]>> = {
 
 function stringMethod(ctx: MethodContext, name: string): Typed {
   const s = valueOf(ctx.receiver);
-  const simple = SIMPLE_STRING[name];
+  // Own keys only: `toString` is inherited by every object literal.
+  const simple = Object.hasOwn(SIMPLE_STRING, name) ? SIMPLE_STRING[name] : undefined;
   if (simple) {
     arity(ctx, name, 1, 1, 'the position argument differs between JavaScript and CEL; use Cel.expr(...)');
     return plain(E.call(simple[0], [stringArg(ctx, 0)], s), simple[1]);
