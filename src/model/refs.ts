@@ -45,6 +45,8 @@ export interface RefData {
   readonly path: readonly (string | number)[];
   /** Set on the result of calling a method on a reference: only source analysis can give it meaning. */
   readonly call?: string;
+  /** Set on a read through such a result (`s.split('.').reverse`): a computed value, not a field of the reference. */
+  readonly afterCall?: true;
 }
 
 const REF = Symbol.for('typekro.ref');
@@ -152,7 +154,7 @@ export function createRef(data: RefData, hooks: ProxyHooks = {}): unknown {
   return new Proxy(target, {
     apply() {
       const method = data.path.at(-1);
-      if (typeof method === 'string' && IN_PLACE_METHODS.has(method) && data.path.length > 1) {
+      if (typeof method === 'string' && IN_PLACE_METHODS.has(method) && data.path.length > 1 && !data.afterCall) {
         const target = describeRef({ root: data.root, path: data.path.slice(0, -1) });
         throw new TypeKroError('DEFINITION_INVALID', `${userLocation()}: \`${method}\` changes ${target} in place: ${target} is a reference (its value exists only in the cluster) and references are read-only; build a new value instead`);
       }
@@ -177,7 +179,7 @@ export function createRef(data: RefData, hooks: ProxyHooks = {}): unknown {
       const segment = /^\d+$/.test(prop) ? Number(prop) : prop;
       const path = [...data.path, segment];
       if (data.root.kind === 'resource') checkMisplacedRead(data.root.resource.modelName, path, () => describeRef({ root: data.root, path }));
-      return createRef({ root: data.root, path }, hooks);
+      return createRef({ root: data.root, path, ...((data.call !== undefined || data.afterCall) && { afterCall: true as const }) }, hooks);
     },
     deleteProperty(_target, prop) {
       const target = typeof prop === 'string' ? `${describeRef(data)}.${prop}` : describeRef(data);
