@@ -11,16 +11,15 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { answersAgree } from './compare.js';
 import { ANSWERS_PATH, loadAnswers, parseAnswers, VECTOR_DIR } from './vectors.js';
+import { buildCelOracle, CEL_ORACLE_DIR } from '../support/cel-oracle.js';
 
-const ORACLE_DIR = fileURLToPath(new URL('../../tools/cel-oracle/', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'typekro-cel-oracle-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
 function run(command: string, args: readonly string[], what: string): string {
-  const result = spawnSync(command, args, { cwd: ORACLE_DIR, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(command, args, { cwd: CEL_ORACLE_DIR, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (result.error) assert.fail(`${what}: ${result.error.message}${command === 'go' ? ' (Go ≥ 1.26 is required for this test)' : ''}`);
   assert.equal(result.status, 0, `${what} failed:\n${result.stderr}`);
   return result.stdout;
@@ -30,7 +29,7 @@ describe('cel-oracle, rebuilt and rerun (needs Go)', { timeout: 15 * 60_000 }, (
   const binary = join(work, 'cel-oracle');
 
   it('builds', () => {
-    run('go', ['build', '-o', binary, '.'], 'go build tools/cel-oracle');
+    buildCelOracle(binary);
   });
 
   it('answers every vector exactly as recorded in oracle-answers.jsonl', () => {

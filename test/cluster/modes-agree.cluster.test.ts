@@ -10,30 +10,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type } from 'arktype';
-import type { V1Secret } from '@kubernetes/client-node';
 import { CoreV1Api } from '@kubernetes/client-node';
-import { BreakingChangeError, Cel, DirectDeployError, externalRef, InstanceNotFoundError, KroRejectedError, kubernetesComposition, secret } from '../../src/index.js';
+import { BreakingChangeError, DirectDeployError, externalRef, InstanceNotFoundError, KroRejectedError, kubernetesComposition } from '../../src/index.js';
 import { ConfigMap } from '../../src/simple.js';
 import { KubeClient } from '../../src/runtime/kube/client.js';
 import { eventually, testKubeConfig, testKubeConfigPath, testNamespace } from '../support/cluster.js';
+import { secretTransformation } from '../support/secret-transformation.js';
 
 const kubeconfig = testKubeConfigPath();
 const core = () => testKubeConfig().makeApiClient(CoreV1Api);
-
-/**
- * KRO's example (website/docs/examples/basic/optionals.md, "Secret") reads an existing Secret `test` with
- * `uri: api.test.com` and writes `${string(base64.decode(string(test.data.uri)))}/oauth/token`. KRO hands
- * `data` to CEL as bytes, so `string(test.data.uri)` is already `api.test.com` (and decoding it again is
- * an error): re-expressed, the token is `string(test.data.uri) + "/oauth/token"`.
- */
-const transformation = kubernetesComposition(
-  { name: 'secret-transformation', apiVersion: 'modes.typekro.dev/v1alpha1', kind: 'SecretTransformation', spec: type({ name: 'string' }), status: type({ uri: 'string', encoded: 'string' }) },
-  (spec) => {
-    const test = externalRef<V1Secret>({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'test' } });
-    secret({ metadata: { name: spec.name }, stringData: { token: Cel.template('%s/oauth/token', test.data!['uri']) } });
-    return { uri: Cel.expr<string>('string(', test.data!['uri'], ')'), encoded: Cel.expr<string>('base64.encode(', test.data!['uri'], ')') };
-  },
-);
 
 async function tokenOf(namespace: string, name: string): Promise<string> {
   const object = await core().readNamespacedSecret({ name, namespace });
@@ -43,8 +28,8 @@ async function tokenOf(namespace: string, name: string): Promise<string> {
 test("KRO's secret-transformation example gives the same token and status in both modes (Secret data is bytes)", { timeout: 240_000 }, async () => {
   const ns = await testNamespace(testKubeConfig(), 'modes-secret');
   await core().createNamespacedSecret({ namespace: ns.name, body: { metadata: { name: 'test' }, stringData: { uri: 'api.test.com' } } });
-  const direct = await transformation.factory('direct', { kubeconfig, namespace: ns.name, timeout: 60_000 }).deploy({ name: 'direct-token' }, { name: 'direct' });
-  const kro = await transformation.factory('kro', { kubeconfig, namespace: ns.name, timeout: 120_000 }).deploy({ name: 'kro-token' }, { name: 'kro' });
+  const direct = await secretTransformation.factory('direct', { kubeconfig, namespace: ns.name, timeout: 60_000 }).deploy({ name: 'direct-token' }, { name: 'direct' });
+  const kro = await secretTransformation.factory('kro', { kubeconfig, namespace: ns.name, timeout: 120_000 }).deploy({ name: 'kro-token' }, { name: 'kro' });
   assert.equal(direct.status.uri, 'api.test.com');
   assert.equal(kro.status.uri, 'api.test.com');
   assert.equal(direct.status.encoded, 'YXBpLnRlc3QuY29t');

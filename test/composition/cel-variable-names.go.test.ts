@@ -5,24 +5,14 @@
  * KRO's builder declares iterators. Needs Go.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
 import { type } from 'arktype';
 import { parse } from 'yaml';
 import { kubernetesComposition } from '../../src/index.js';
 import { ConfigMap } from '../../src/simple.js';
-import { createCelEngine } from '../../src/runtime/cel/index.js';
 import { answersAgree } from '../cel/compare.js';
-import { answerWithEngine } from '../cel/ours.js';
-import { parseAnswers, type OpenApiSchema, type TaggedJson, type Vector } from '../cel/vectors.js';
-
-const ORACLE_DIR = fileURLToPath(new URL('../../tools/cel-oracle/', import.meta.url));
-const work = mkdtempSync(join(tmpdir(), 'typekro-names-cel-'));
-after(() => rmSync(work, { recursive: true, force: true }));
+import type { OpenApiSchema, TaggedJson, Vector } from '../cel/vectors.js';
+import { celGoAndOurs } from '../support/cel-oracle.js';
 
 const listSpec = type({ app: 'string', names: 'string[]' });
 const schema: OpenApiSchema = {
@@ -69,20 +59,10 @@ function vectorsOf(yaml: string, prefix: string): Vector[] {
 }
 
 test("renamed iterators and comprehension variables: KRO's cel-go and our engine agree, and both evaluate", () => {
-  const binary = join(work, 'cel-oracle');
-  const build = spawnSync('go', ['build', '-o', binary, '.'], { cwd: ORACLE_DIR, encoding: 'utf8' });
-  if (build.error) assert.fail(`go build tools/cel-oracle: ${build.error.message}`);
-  assert.equal(build.status, 0, `go build tools/cel-oracle failed:\n${build.stderr}`);
   const vectors = COMPOSITIONS.flatMap((app, i) => vectorsOf(app.toYaml(), `c${i}`));
   const exprs = vectors.map((v) => v.expr).join('\n');
   for (const renamed of ['schemaItem', 'typeItem', 'mapItem', 'intItem', 'stringItem', 'eachItem', 'namespaceItem', 'asItem', 'loopItem']) assert.ok(exprs.includes(renamed), `${renamed} in\n${exprs}`);
-  const result = spawnSync(binary, [], { input: vectors.map((v) => JSON.stringify(v)).join('\n'), encoding: 'utf8' });
-  assert.equal(result.status, 0, result.stderr);
-  const oracle = parseAnswers(result.stdout);
-  const engine = createCelEngine();
-  for (const vector of vectors) {
-    const go = oracle.get(vector.id);
-    const ours = answerWithEngine(engine, vector);
+  for (const { vector, go, ours } of celGoAndOurs(vectors)) {
     assert.equal(go?.class, 'value', `${vector.expr}: cel-go ${JSON.stringify(go)}`);
     assert.ok(answersAgree(ours, go), `${vector.expr}: cel-go ${JSON.stringify(go)}, ours ${JSON.stringify(ours)}`);
   }

@@ -4,22 +4,12 @@
  * schema) what they mean in our engine and what JavaScript gives: a value, never "no such key". Needs Go.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
 import { evaluateConcrete } from '../../src/index.js';
-import { createCelEngine } from '../../src/runtime/cel/index.js';
 import { answersAgree } from '../cel/compare.js';
-import { answerWithEngine } from '../cel/ours.js';
-import { parseAnswers, type OpenApiSchema, type TaggedJson, type Vector } from '../cel/vectors.js';
+import type { OpenApiSchema, TaggedJson, Vector } from '../cel/vectors.js';
+import { celGoAndOurs } from '../support/cel-oracle.js';
 import { EXPECTED_CEL, SPECS, undefinedOperand } from './fixtures/undefined-operand.js';
-
-const ORACLE_DIR = fileURLToPath(new URL('../../tools/cel-oracle/', import.meta.url));
-const work = mkdtempSync(join(tmpdir(), 'typekro-undefined-operand-'));
-after(() => rmSync(work, { recursive: true, force: true }));
 
 const strings = { type: 'array', items: { type: 'string' } };
 const integers = { type: 'array', items: { type: 'integer' } };
@@ -39,23 +29,13 @@ const schema: OpenApiSchema = {
 } as OpenApiSchema;
 
 test('cel-go, our engine and JavaScript agree on the guarded needles, indexes and keys', () => {
-  const binary = join(work, 'cel-oracle');
-  const build = spawnSync('go', ['build', '-o', binary, '.'], { cwd: ORACLE_DIR, encoding: 'utf8' });
-  if (build.error) assert.fail(`go build tools/cel-oracle: ${build.error.message}`);
-  assert.equal(build.status, 0, `go build tools/cel-oracle failed:\n${build.stderr}`);
   const fields = Object.entries(EXPECTED_CEL);
   const include = 'has(schema.spec.port) && schema.spec.port in schema.spec.ports';
   const exprs: [string, string][] = [...fields, ['include', include]];
   const vectors: Vector[] = exprs.flatMap(([, cel], i) => SPECS.map((spec, j) => ({ id: `u-${i}-${j}`, expr: cel, vars: { schema: { spec } as TaggedJson }, schemas: { schema } })));
-  const result = spawnSync(binary, [], { input: vectors.map((v) => JSON.stringify(v)).join('\n'), encoding: 'utf8' });
-  assert.equal(result.status, 0, result.stderr);
-  const oracle = parseAnswers(result.stdout);
-  const engine = createCelEngine();
-  for (const vector of vectors) {
+  for (const { vector, go, ours } of celGoAndOurs(vectors)) {
     const [, i, j] = vector.id.split('-').map(Number);
     const spec = SPECS[j!]!;
-    const go = oracle.get(vector.id);
-    const ours = answerWithEngine(engine, vector);
     assert.ok(go && answersAgree(ours, go), `${vector.expr} on ${JSON.stringify(spec)}: cel-go ${JSON.stringify(go)}, ours ${JSON.stringify(ours)}`);
     assert.equal(go.class, 'value', `${vector.expr} on ${JSON.stringify(spec)}: ${JSON.stringify(go)}`);
     const js = evaluateConcrete(undefinedOperand, spec as never);

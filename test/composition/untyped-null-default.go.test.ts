@@ -8,20 +8,10 @@
  * valid where KRO knows the field's type (cel-go refuses `orValue(null)` on `optional(string)`). Needs Go.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { createCelEngine } from '../../src/runtime/cel/index.js';
+import { test } from 'node:test';
 import { answersAgree } from '../cel/compare.js';
-import { answerWithEngine } from '../cel/ours.js';
-import { parseAnswers, type OpenApiSchema, type TaggedJson, type Vector } from '../cel/vectors.js';
-
-const ORACLE_DIR = fileURLToPath(new URL('../../tools/cel-oracle/', import.meta.url));
-const work = mkdtempSync(join(tmpdir(), 'typekro-untyped-null-'));
-after(() => rmSync(work, { recursive: true, force: true }));
+import type { OpenApiSchema, TaggedJson, Vector } from '../cel/vectors.js';
+import { celGoAndOurs } from '../support/cel-oracle.js';
 
 const schema: OpenApiSchema = { type: 'object', properties: { status: { type: 'object', properties: { values: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } } } };
 const OLD = 'cr.?status.?values.?level.orValue("d")';
@@ -33,21 +23,11 @@ const LEVELS: { readonly values: Record<string, TaggedJson> }[] = [{ values: { l
 const js = (values: Record<string, TaggedJson>): TaggedJson => (values.level as TaggedJson | undefined) ?? 'd';
 
 test('`??` over an untyped field holding null: cel-go, our engine and JavaScript agree on the compiled null test', () => {
-  const binary = join(work, 'cel-oracle');
-  const build = spawnSync('go', ['build', '-o', binary, '.'], { cwd: ORACLE_DIR, encoding: 'utf8' });
-  if (build.error) assert.fail(`go build tools/cel-oracle: ${build.error.message}`);
-  assert.equal(build.status, 0, `go build tools/cel-oracle failed:\n${build.stderr}`);
   const vectors: Vector[] = [
     ...[OLD, NEW].flatMap((expr, i) => LEVELS.map((status, j) => ({ id: `n-${i}-${j}`, expr, vars: { cr: { status } }, schemas: { cr: schema } }))),
     ...TYPED_LEVELS.map((status, j) => ({ id: `t-${j}`, expr: NEW, vars: { cr: { status } }, schemas: { cr: typed } })),
   ];
-  const result = spawnSync(binary, [], { input: vectors.map((v) => JSON.stringify(v)).join('\n'), encoding: 'utf8' });
-  assert.equal(result.status, 0, result.stderr);
-  const oracle = parseAnswers(result.stdout);
-  const engine = createCelEngine();
-  const answers = vectors.map((vector) => {
-    const go = oracle.get(vector.id);
-    const ours = answerWithEngine(engine, vector);
+  const answers = celGoAndOurs(vectors).map(({ vector, go, ours }) => {
     assert.ok(go && answersAgree(ours, go), `${vector.expr} on ${JSON.stringify(vector.vars)}: cel-go ${JSON.stringify(go)}, ours ${JSON.stringify(ours)}`);
     return go.value;
   });

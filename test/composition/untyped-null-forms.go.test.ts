@@ -6,24 +6,14 @@
  * concrete evaluation). Needs Go.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
 import { type } from 'arktype';
 import { customResource, kubernetesComposition } from '../../src/index.js';
 import { printCel } from '../../src/compile/cel/print.js';
 import { isExprValue } from '../../src/ir/value.js';
-import { createCelEngine } from '../../src/runtime/cel/index.js';
 import { answersAgree } from '../cel/compare.js';
-import { answerWithEngine } from '../cel/ours.js';
-import { parseAnswers, type OpenApiSchema, type TaggedJson, type Vector } from '../cel/vectors.js';
-
-const ORACLE_DIR = fileURLToPath(new URL('../../tools/cel-oracle/', import.meta.url));
-const work = mkdtempSync(join(tmpdir(), 'typekro-untyped-null-forms-'));
-after(() => rmSync(work, { recursive: true, force: true }));
+import type { OpenApiSchema, TaggedJson, Vector } from '../cel/vectors.js';
+import { celGoAndOurs } from '../support/cel-oracle.js';
 
 const untypedSchema: OpenApiSchema = { type: 'object', properties: { status: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } };
 const specSchema: OpenApiSchema = { type: 'object', properties: { spec: { type: 'object', properties: { name: { type: 'string' }, o: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } } } };
@@ -63,10 +53,6 @@ const defined = (entries: Record<string, TaggedJson | undefined>): Record<string
 const objects = (): Record<string, TaggedJson>[] => VALUES.flatMap((a, n) => VALUES.map((b) => defined({ a, b, i: INDEXES[n % INDEXES.length] })));
 
 test('the compiled null tests over untyped data: cel-go (KRO\'s environment) and our engine agree', () => {
-  const binary = join(work, 'cel-oracle');
-  const build = spawnSync('go', ['build', '-o', binary, '.'], { cwd: ORACLE_DIR, encoding: 'utf8' });
-  if (build.error) assert.fail(`go build tools/cel-oracle: ${build.error.message}`);
-  assert.equal(build.status, 0, `go build tools/cel-oracle failed:\n${build.stderr}`);
   const status = app.graph.status as Record<string, unknown>;
   const id = app.graph.resources[0]!.id;
   const vectors: Vector[] = [];
@@ -77,13 +63,7 @@ test('the compiled null tests over untyped data: cel-go (KRO\'s environment) and
       vectors.push({ id: `${field}-${i}`, expr, vars: { [id]: { status: data }, schema: { spec: { name: 'abcdef', o: data } } }, schemas: { [id]: untypedSchema, schema: specSchema } });
     });
   }
-  const result = spawnSync(binary, [], { input: vectors.map((v) => JSON.stringify(v)).join('\n'), encoding: 'utf8', maxBuffer: 1 << 26 });
-  assert.equal(result.status, 0, result.stderr);
-  const oracle = parseAnswers(result.stdout);
-  const engine = createCelEngine();
-  const wrong = vectors.flatMap((vector) => {
-    const go = oracle.get(vector.id);
-    const ours = answerWithEngine(engine, vector);
+  const wrong = celGoAndOurs(vectors).flatMap(({ vector, go, ours }) => {
     return go && answersAgree(ours, go) && go.class === 'value' ? [] : [`${vector.expr} on ${JSON.stringify(vector.vars)}: cel-go ${JSON.stringify(go)}, ours ${JSON.stringify(ours)}`];
   });
   assert.deepEqual(wrong, []);

@@ -7,22 +7,17 @@
  * Needs Go ≥ 1.26 (fails without it); a warm Go build cache builds the oracle in seconds.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { printCel } from '../../src/compile/cel/print.js';
 import type { CompositionGraph } from '../../src/ir/graph.js';
 import type { SchemaNode } from '../../src/ir/schema.js';
 import { exprLeaves, type Value } from '../../src/ir/value.js';
 import { referencedRoots } from '../../src/ir/expr.js';
-import { createCelEngine } from '../../src/runtime/cel/index.js';
 import { answersAgree } from '../cel/compare.js';
-import { answerWithEngine } from '../cel/ours.js';
-import { parseAnswers, type Answer, type OpenApiSchema, type TaggedJson, type Vector } from '../cel/vectors.js';
+import type { Answer, OpenApiSchema, TaggedJson, Vector } from '../cel/vectors.js';
+import { celGoAndOurs } from '../support/cel-oracle.js';
 import { specPool } from './generated-expressions.js';
 import { programArb } from './generated-programs.js';
 import { defineBatch, generatedDir } from './generated-run.js';
@@ -32,13 +27,8 @@ const MIN_EXPRESSIONS = 200;
 /** Issue 10 point 3: at least 200 generated programs go through the oracle (each gives one expression or more). */
 const MIN_PROGRAMS = 200;
 const SPECS_PER_EXPRESSION = 3;
-const ORACLE_DIR = fileURLToPath(new URL('../../tools/cel-oracle/', import.meta.url));
-const work = mkdtempSync(join(tmpdir(), 'typekro-generated-cel-'));
 const dir = generatedDir();
-after(() => {
-  rmSync(work, { recursive: true, force: true });
-  rmSync(dir, { recursive: true, force: true });
-});
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The OpenAPI schema KRO derives for a spec schema (the parts generated specs use). */
 function openApiOf(node: SchemaNode): OpenApiSchema {
@@ -70,20 +60,7 @@ function instanceExpressions(graph: CompositionGraph): string[] {
 /** CEL functions and macros the compiler emits for the README's table, counted in the diagnostics. */
 const CEL_FUNCTIONS = ['substring', 'charAt', 'lowerAscii', 'upperAscii', 'trim', 'split', 'replace', 'indexOf', 'lastIndexOf', 'contains', 'startsWith', 'endsWith', 'join', 'exists', 'all', 'filter', 'map', 'max', 'min', 'size', 'string', 'int', 'double', 'orValue', 'has'];
 
-function runOracle(binary: string, vectors: readonly Vector[]): Map<string, Answer> {
-  const input = vectors.map((v) => JSON.stringify(v)).join('\n');
-  const result = spawnSync(binary, [], { input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (result.error) assert.fail(`cel-oracle: ${result.error.message}`);
-  assert.equal(result.status, 0, `cel-oracle failed:\n${result.stderr}`);
-  return parseAnswers(result.stdout);
-}
-
 test(`CEL of generated programs: KRO's cel-go agrees with our engine (at least ${MIN_PROGRAMS} programs, ${MIN_EXPRESSIONS} expressions)`, { timeout: 15 * 60_000 }, async (t) => {
-  const binary = join(work, 'cel-oracle');
-  const build = spawnSync('go', ['build', '-o', binary, '.'], { cwd: ORACLE_DIR, encoding: 'utf8' });
-  if (build.error) assert.fail(`go build tools/cel-oracle: ${build.error.message} (Go ≥ 1.26 is required for this test)`);
-  assert.equal(build.status, 0, `go build tools/cel-oracle failed:\n${build.stderr}`);
-
   const expressions = new Set<string>();
   let schema: OpenApiSchema | undefined;
   let programsChecked = 0;
@@ -106,16 +83,13 @@ test(`CEL of generated programs: KRO's cel-go agrees with our engine (at least $
       schemas: { schema: schema! },
     })),
   );
-  const oracle = runOracle(binary, vectors);
-  const engine = createCelEngine();
+  const answers = celGoAndOurs(vectors);
   const show = (a: Answer | undefined): string => (a === undefined ? 'no answer' : a.class === 'value' ? `${a.type} ${JSON.stringify(a.value)}` : `${a.class} (${a.stage}): ${(a.error ?? '').split('\n')[0]}`);
-  const disagreements = vectors.flatMap((vector) => {
-    const go = oracle.get(vector.id);
-    const ours = answerWithEngine(engine, vector);
-    return go && answersAgree(ours, go) ? [] : [`${vector.expr}\n    spec: ${JSON.stringify((vector.vars!.schema as { spec: unknown }).spec)}\n    cel-go: ${show(go)}\n    ours:   ${show(ours)}`];
-  });
+  const disagreements = answers.flatMap(({ vector, go, ours }) =>
+    go && answersAgree(ours, go) ? [] : [`${vector.expr}\n    spec: ${JSON.stringify((vector.vars!.schema as { spec: unknown }).spec)}\n    cel-go: ${show(go)}\n    ours:   ${show(ours)}`],
+  );
   const classes = new Map<string, number>();
-  for (const answer of oracle.values()) classes.set(answer.class, (classes.get(answer.class) ?? 0) + 1);
+  for (const { go } of answers) if (go) classes.set(go.class, (classes.get(go.class) ?? 0) + 1);
   t.diagnostic(`${programsChecked} generated programs; ${expressions.size} distinct expressions × ${SPECS_PER_EXPRESSION} specs = ${vectors.length} evaluations; cel-go answers: ${[...classes].map(([c, n]) => `${n} ${c}`).join(', ')}`);
   const used = CEL_FUNCTIONS.map((fn) => `${fn} ${[...expressions].filter((e) => e.includes(`${fn}(`)).length}`);
   t.diagnostic(`expressions using: ${used.join(', ')}`);

@@ -6,24 +6,14 @@
  * KRO's schema-typed conversion (`x-kubernetes-preserve-unknown-fields`). Needs Go ≥ 1.26 (fails without it).
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
 import { printCel } from '../../src/compile/cel/print.js';
 import { kindReadiness } from '../../src/compile/readiness/index.js';
-import { createCelEngine } from '../../src/runtime/cel/index.js';
 import { answersAgree } from '../cel/compare.js';
-import { answerWithEngine } from '../cel/ours.js';
-import { parseAnswers, type Answer, type OpenApiSchema, type TaggedJson, type Vector } from '../cel/vectors.js';
+import type { Answer, OpenApiSchema, TaggedJson, Vector } from '../cel/vectors.js';
+import { celGoAndOurs } from '../support/cel-oracle.js';
 import { PROBE_ID, probeGraph, rgdReadyWhen } from './probe-graph.js';
 import { STATES, type ReadinessState } from './states.js';
-
-const ORACLE_DIR = fileURLToPath(new URL('../../tools/cel-oracle/', import.meta.url));
-const work = mkdtempSync(join(tmpdir(), 'typekro-readiness-cel-'));
-after(() => rmSync(work, { recursive: true, force: true }));
 
 const PRESERVE: OpenApiSchema = { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } as OpenApiSchema;
 
@@ -55,13 +45,6 @@ function probes(state: ReadinessState, index: number): Probe[] {
   return out;
 }
 
-function runOracle(binary: string, vectors: readonly Vector[]): Map<string, Answer> {
-  const result = spawnSync(binary, [], { input: vectors.map((v) => JSON.stringify(v)).join('\n'), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.error) assert.fail(`cel-oracle: ${result.error.message}`);
-  assert.equal(result.status, 0, `cel-oracle failed:\n${result.stderr}`);
-  return parseAnswers(result.stdout);
-}
-
 /** What the oracle's answer must be, for the state's expectation. */
 function expected(probe: Probe, answer: Answer): string | undefined {
   if (answer.class !== 'value') return `cel-go: ${answer.class} (${answer.stage}): ${answer.error}`;
@@ -73,18 +56,11 @@ function expected(probe: Probe, answer: Answer): string | undefined {
 }
 
 test('readiness rules: KRO\'s cel-go gives the expected answers and agrees with our engine', { timeout: 15 * 60_000 }, (t) => {
-  const binary = join(work, 'cel-oracle');
-  const build = spawnSync('go', ['build', '-o', binary, '.'], { cwd: ORACLE_DIR, encoding: 'utf8' });
-  if (build.error) assert.fail(`go build tools/cel-oracle: ${build.error.message} (Go ≥ 1.26 is required for this test)`);
-  assert.equal(build.status, 0, `go build tools/cel-oracle failed:\n${build.stderr}`);
-
   const all = STATES.flatMap((state, i) => probes(state, i));
-  const oracle = runOracle(binary, all.map((p) => p.vector));
-  const engine = createCelEngine();
-  const problems = all.flatMap((probe) => {
-    const go = oracle.get(probe.vector.id);
+  const answers = celGoAndOurs(all.map((p) => p.vector));
+  const problems = all.flatMap((probe, i) => {
+    const { go, ours } = answers[i]!;
     if (!go) return [`${probe.state.name}: no oracle answer for ${probe.vector.id}`];
-    const ours = answerWithEngine(engine, probe.vector);
     const wrong = expected(probe, go);
     const differ = answersAgree(ours, go) ? undefined : `cel-go ${JSON.stringify(go.value ?? go.error)} vs ours ${JSON.stringify(ours.value ?? ours.error)}`;
     return wrong || differ ? [`${probe.state.name} [${probe.vector.id}]: ${[wrong, differ].filter(Boolean).join('; ')}\n    ${probe.vector.expr}`] : [];

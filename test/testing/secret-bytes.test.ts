@@ -10,11 +10,11 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type } from 'arktype';
-import type { V1Secret } from '@kubernetes/client-node';
-import { Cel, evaluateConcrete, externalRef, kubernetesComposition, secret } from '../../src/index.js';
+import { Cel, evaluateConcrete, kubernetesComposition } from '../../src/index.js';
 import { modelSchema } from '../../src/model/observed-schema.js';
 import { ConfigMap, Secret } from '../../src/simple.js';
 import { created, simulate } from '../../src/testing/index.js';
+import { secretTransformation } from '../support/secret-transformation.js';
 
 const file = fileURLToPath(import.meta.url);
 
@@ -130,17 +130,9 @@ describe('an observed Secret\'s data offline is what a cluster gives (trial 4/5 
   });
 
   it("KRO's secret-transformation example gives offline what both modes give on a cluster (test/cluster/modes-agree.cluster.test.ts)", () => {
-    const transformation = kubernetesComposition(
-      { name: 'secret-transformation', apiVersion: 'modes.typekro.dev/v1alpha1', kind: 'SecretTransformation', spec: type({ name: 'string' }), status: type({ uri: 'string', encoded: 'string' }) },
-      (spec) => {
-        const test = externalRef<V1Secret>({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'test' } });
-        secret({ metadata: { name: spec.name }, stringData: { token: Cel.template('%s/oauth/token', test.data!['uri']) } });
-        return { uri: Cel.expr<string>('string(', test.data!['uri'], ')'), encoded: Cel.expr<string>('base64.encode(', test.data!['uri'], ')') };
-      },
-    );
     const observed = { test: { data: { uri: 'YXBpLnRlc3QuY29t' } } };
     for (const crossCheck of [true, false]) {
-      const result = simulate(transformation, { name: 'direct' }, { observed, crossCheck });
+      const result = simulate(secretTransformation, { name: 'direct' }, { observed, crossCheck });
       assert.deepEqual(result.status, { uri: 'api.test.com', encoded: 'YXBpLnRlc3QuY29t' });
       assert.deepEqual(result.manifests.find((m) => m.kind === 'Secret')?.stringData, { token: 'api.test.com/oauth/token' });
     }
