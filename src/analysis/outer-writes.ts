@@ -9,9 +9,11 @@
  */
 import type { Node } from '@babel/types';
 import { unwrap, walk } from './ast.js';
+import { declarationsOf, visibleDeclaration, within, type Declarations } from './declarations.js';
 import { syntaxError } from './errors.js';
-import { functionScope, isOuterValue, outerWritesOf, type OuterWrite } from './local-scope.js';
-import { namedBinding, type FunctionLike, type Scope } from './scope.js';
+import { functionScope } from './local-scope.js';
+import { patternBindings } from './pattern-bindings.js';
+import { namedBinding, type FunctionLike, type Scope, type Write } from './scope.js';
 import { locationOf, snippetOf } from './source.js';
 
 /**
@@ -99,4 +101,85 @@ function describeWrite(node: Node, name: string): string {
     default:
       return 'changed';
   }
+}
+
+/**
+ * A write in a function to a name it does not declare: `name` is the binding outside the function that
+ * changes; `param`, the index of the function's parameter written instead (a helper's argument changes).
+ */
+export interface OuterWrite {
+  readonly name: string;
+  readonly write: Write;
+  readonly param?: number;
+}
+
+/**
+ * The writes `fn` makes (itself or through the functions nested in it) to names declared outside it (a
+ * module's or an enclosing function's binding, an import, a global) and through its parameters. A member
+ * write or mutating call through a local that aliases such a value (`const r = registry; r.push(x)`)
+ * changes that value: it counts.
+ */
+export function outerWritesOf(fn: FunctionLike): OuterWrite[] {
+  const declarations = declarationsOf(fn.body);
+  const catches = declarations.writes.size === 0 ? new Map<string, Node[]>() : catchClauses(fn.body);
+  const found: OuterWrite[] = [];
+  for (const [written, writes] of declarations.writes) {
+    for (const write of writes) {
+      if (catches.get(written)?.some((clause) => within(clause, write.node))) continue;
+      // A local passed to a call is only a candidate (call-writes.ts); outer-writes.ts follows helpers itself.
+      if (write.passedAs !== undefined) continue;
+      const name = outerRoot(declarations, written, write.node, rebindsName(write.node));
+      if (name === undefined) continue;
+      const param = fn.params.findIndex((node) => patternBindings(node, undefined).some(([bound]) => bound === name));
+      found.push({ name, write, ...(param >= 0 && { param }) });
+    }
+  }
+  return found.sort((a, b) => (a.write.node.start ?? 0) - (b.write.node.start ?? 0));
+}
+
+/** Whether `name`, read at `at` in `fn` (followed through `const` aliases), is a value declared outside `fn`'s body. */
+export function isOuterValue(fn: FunctionLike, name: string, at: Node): boolean {
+  return outerRoot(declarationsOf(fn.body), name, at, false) !== undefined;
+}
+
+/** The name outside the walked body a write to `name` at `at` changes, following `const` aliases unless it `rebinds` the name. */
+function outerRoot(declarations: Declarations, name: string, at: Node, rebinds: boolean): string | undefined {
+  let current = name;
+  let place = at;
+  // Each step follows one alias to the name its initialiser reads; the bound only guards against the unexpected.
+  for (let step = 0; step < 16; step++) {
+    const scoped = visibleDeclaration(declarations, current, place);
+    if (!scoped) return current;
+    const init = scoped.declared.kind === 'const' && !rebinds ? scoped.declared.init : undefined;
+    const next = init && aliasedName(init);
+    if (!init || next === undefined) return undefined;
+    current = next;
+    place = init;
+  }
+  return undefined;
+}
+
+/** `x = v`, `x++`, `[x] = v`: the write rebinds the name itself, not the value it holds. */
+function rebindsName(node: Node): boolean {
+  if (node.type === 'AssignmentExpression') return unwrap(node.left).type !== 'MemberExpression';
+  return node.type === 'UpdateExpression' && unwrap(node.argument).type === 'Identifier';
+}
+
+/** The name a `const` initialiser shares its value with (`registry`, `config.items`), if it is a plain read. */
+function aliasedName(init: Node): string | undefined {
+  let node = unwrap(init);
+  while (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') node = unwrap(node.object);
+  return node.type === 'Identifier' ? node.name : undefined;
+}
+
+/** The `catch (e)` clauses of `root` by the names their parameter binds: the walk does not declare them. */
+function catchClauses(root: Node): Map<string, Node[]> {
+  const clauses = new Map<string, Node[]>();
+  walk(root, (node) => {
+    if (node.type === 'CatchClause' && node.param) {
+      for (const [name] of patternBindings(node.param, undefined)) clauses.set(name, [...(clauses.get(name) ?? []), node]);
+    }
+    return true;
+  });
+  return clauses;
 }
