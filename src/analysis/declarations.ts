@@ -1,17 +1,18 @@
 /**
  * The declarations and writes of a function body or program, in one walk that does not enter nested
  * functions (their writes to outer names are folded in): what each name is declared as, in which block,
- * under which conditions, and every write made to it afterwards (writes.ts says what a write is). The
- * scopes (local-scope.ts) and the write checks (outer-writes.ts, call-writes.ts) read this one record.
+ * under which conditions, every write made to it afterwards (writes.ts says what a write is), and the calls
+ * made. The scopes (local-scope.ts) and the write checks (outer-writes.ts, call-writes.ts,
+ * composition/reference-writes.ts) read this one record instead of walking the function again.
  */
 import type { ClassMethod, Node, ObjectMethod, VariableDeclaration } from '@babel/types';
 import { eachChild, isFunctionNode, isLoopCallbackOf, unwrap } from './ast.js';
 import { itemPattern, patternItemName } from './loop-items.js';
 import { patternBindings } from './pattern-bindings.js';
-import type { FunctionLike, Write } from './scope.js';
+import type { FunctionLike } from './scope.js';
 // Placed where the pattern is, so diagnostics point at the user's code.
 import { synthesize as synth } from './synthesized.js';
-import { recordWrite, rootName } from './writes.js';
+import { recordWrite, rootName, type CallLike, type Write, type WriteSink } from './writes.js';
 
 export interface Declarations {
   /** The function body or program walked: the block of its own (function-scoped) names. */
@@ -22,6 +23,15 @@ export interface Declarations {
   readonly unplaced: ReadonlyMap<string, Scoped>;
   /** Writes to each name after its declaration (assignments, updates, member writes, mutating calls). */
   readonly writes: Map<string, Write[]>;
+  /**
+   * Every write in the body and in the functions nested in it, in the order met, whatever it writes: also
+   * a nested function's writes to its own names (`(s) => s.zones.push(x)`), which `writes` leaves out.
+   */
+  readonly allWrites: readonly Write[];
+  /** Every call in the body and in the functions nested in it, in the order met. */
+  readonly calls: readonly CallLike[];
+  /** The `catch (e)` clauses of the body and its nested functions by the names their parameter binds (not declared here). */
+  readonly catches: ReadonlyMap<string, readonly Node[]>;
 }
 
 /** A declaration and the block that sees it: a `{...}`, a loop's head (`for (const t of ...)`), a switch, or the root. */
@@ -73,11 +83,11 @@ export function within(outer: Node, inner: Node): boolean {
 export function declarationsOf(root: Node): Declarations {
   const cached = declarationsCache.get(root);
   if (cached) return cached;
-  const walk: DeclarationsWalk = { root, names: new Map(), writes: new Map() };
+  const walk: DeclarationsWalk = { root, names: new Map(), writes: { byName: new Map(), all: [] }, calls: [], catches: new Map() };
   visitDeclarations(root, undefined, walk, { guards: [], block: root });
   const unplaced = new Map<string, Scoped>();
   for (const [name, all] of walk.names) if (all.length > 1) unplaced.set(name, { block: root, declared: ambiguous(all.map((scoped) => scoped.declared)) });
-  const result = { root, names: walk.names, unplaced, writes: walk.writes };
+  const result = { root, names: walk.names, unplaced, writes: walk.writes.byName, allWrites: walk.writes.all, calls: walk.calls, catches: walk.catches };
   declarationsCache.set(root, result);
   return result;
 }
@@ -85,7 +95,9 @@ export function declarationsOf(root: Node): Declarations {
 interface DeclarationsWalk {
   readonly root: Node;
   readonly names: Map<string, Scoped[]>;
-  readonly writes: Map<string, Write[]>;
+  readonly writes: WriteSink;
+  readonly calls: CallLike[];
+  readonly catches: Map<string, Node[]>;
 }
 
 /** Where the walk is: the conditions around a node, and the innermost block (`let`, `const`, functions in strict code). */
@@ -115,6 +127,8 @@ function visitDeclarations(node: Node, parent: Node | undefined, walk: Declarati
   // `var` belongs to the whole function; `let` and `const` to their block.
   if (node.type === 'VariableDeclaration') declareVariables(node, guards, node.kind === 'var' ? walk.root : here.block, walk.names, parent);
   recordWrite(node, guards, walk.writes);
+  if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression') walk.calls.push(node);
+  else if (node.type === 'CatchClause' && node.param) for (const [name] of patternBindings(node.param, undefined)) addTo(walk.catches, name, [node]);
   eachChild(node, walk, node !== walk.root && BLOCKS.has(node.type) ? { guards, block: node } : here, visitDeclarations);
 }
 
@@ -126,18 +140,23 @@ function visitDeclarations(node: Node, parent: Node | undefined, walk: Declarati
  */
 function recordNestedWrites(fn: FunctionLike | ClassMethod | ObjectMethod, parent: Node | undefined, walk: DeclarationsWalk, guards: readonly Node[]): void {
   const inner = declarationsOf(onlyBodyCounts(fn) ? fn.body : fn);
-  if (inner.writes.size === 0) return;
+  walk.calls.push(...inner.calls);
+  for (const [name, clauses] of inner.catches) addTo(walk.catches, name, clauses);
+  if (inner.allWrites.length === 0) return;
   const own = new Set([...inner.names.keys(), ...fn.params.flatMap((param) => patternBindings(param, undefined).map(([name]) => name))]);
   const givenToCall = (parent?.type === 'CallExpression' || parent?.type === 'OptionalCallExpression') && parent.arguments.includes(fn as never);
   const around = givenToCall ? [...guards, parent] : [...guards, fn];
-  // `objs.forEach((o) => { o.n = 1 })` changes the items of `objs` through the callback's parameter.
+  // `objs.forEach((o) => { o.n = 1 })`, `objs.forEach(({ tags }) => tags.push(x))` change the items of `objs`
+  // through the callback's parameter.
   const itemOf = givenToCall ? itemParameter(fn, parent.callee) : undefined;
+  for (const write of inner.allWrites) {
+    const name = rootName(write.target);
+    walk.writes.all.push(write.nested || name === undefined || !own.has(name) || itemOf?.names.has(name) ? write : { ...write, nested: true });
+  }
   for (const [written, writes] of inner.writes) {
-    const name = written === itemOf?.param ? itemOf.list : written;
+    const name = itemOf?.names.has(written) ? itemOf.list : written;
     if (own.has(name)) continue;
-    const list = walk.writes.get(name) ?? [];
-    for (const write of writes) list.push({ ...write, guards: [...around, ...write.guards], ...(givenToCall ? {} : { fromClosure: true as const }) });
-    walk.writes.set(name, list);
+    addTo(walk.writes.byName, name, writes.map((write) => ({ ...write, guards: [...around, ...write.guards], ...(givenToCall ? {} : { fromClosure: true as const }) })));
   }
 }
 
@@ -173,19 +192,23 @@ function declareLoopBodyLocals(fn: FunctionLike | ClassMethod | ObjectMethod, ow
     }
     const writes = inner.writes.get(name);
     if (!writes) continue;
-    const list = walk.writes.get(name) ?? [];
-    for (const write of writes) list.push({ ...write, guards: [...around, ...write.guards] });
-    walk.writes.set(name, list);
+    addTo(walk.writes.byName, name, writes.map((write) => ({ ...write, guards: [...around, ...write.guards] })));
   }
 }
 
-/** The first parameter of a callback given to `list.method(...)`, standing for an item of `list`. */
-function itemParameter(fn: FunctionLike | ClassMethod | ObjectMethod, callee: Node): { param: string; list: string } | undefined {
+/** The names of the first parameter of a callback given to `list.method(...)`, standing for (parts of) an item of `list`. */
+function itemParameter(fn: FunctionLike | ClassMethod | ObjectMethod, callee: Node): { names: ReadonlySet<string>; list: string } | undefined {
   const first = fn.params[0];
   const target = unwrap(callee);
-  if (first?.type !== 'Identifier' || (target.type !== 'MemberExpression' && target.type !== 'OptionalMemberExpression')) return undefined;
+  if (!first || (target.type !== 'MemberExpression' && target.type !== 'OptionalMemberExpression')) return undefined;
   const list = rootName(target.object);
-  return list ? { param: first.name, list } : undefined;
+  return list ? { names: new Set(patternBindings(first, undefined).map(([name]) => name)), list } : undefined;
+}
+
+function addTo<T>(map: Map<string, T[]>, name: string, items: readonly T[]): void {
+  const list = map.get(name) ?? [];
+  list.push(...items);
+  map.set(name, list);
 }
 
 /** Declarations in separate blocks are separate names; two in one block (`var x` twice) are ambiguous. */

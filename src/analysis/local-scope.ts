@@ -12,7 +12,8 @@ import { codeRunner } from './code-runners.js';
 import { declarationsOf, initsOf, visibleDeclaration, type Declarations, type Declared, type Scoped } from './declarations.js';
 import { resolveExport, resolveModuleName, UnreadableFunctionError, type ModuleTarget } from './modules.js';
 import { REST_HINT, restWhy } from './pattern-bindings.js';
-import type { Binding, FunctionLike, Scope, Write } from './scope.js';
+import type { Binding, FunctionLike, Scope } from './scope.js';
+import { initialWrite, type Write } from './writes.js';
 import { parseSourceFile } from './source.js';
 import { callWrites, throughCall, type CallWritesContext } from './call-writes.js';
 
@@ -153,13 +154,13 @@ function bindingOf(name: string, declared: Declared, writes: readonly Write[], s
     // not known: each initialiser may be the value (followed for references). Without other writes, the value
     // JavaScript computed is kept when each initialiser is an exact read (`declarations`, composition/source-values.ts).
     const inits = declared.inits.filter((init): init is Node => init !== undefined);
-    const candidates: Write[] = [...inits.map((init) => ({ node: init, value: init, guards: [] })), ...writes];
+    const candidates: Write[] = [...inits.map((init) => initialWrite(init)), ...writes];
     const exactCandidates = writes.length === 0 && inits.length === declared.inits.length ? { declarations: inits } : {};
     const hint = `give each declaration its own name (\`${name}\`, \`${name}2\`), or build the value where it is used`;
     return { kind: 'opaque', why: `\`${name}\` is declared more than once in this function`, writes: candidates, scope, hint, ...exactCandidates };
   }
   const init = declared.init;
-  const initWrite: Write[] = init ? [{ node: init, value: init, guards: declared.guards }] : [];
+  const initWrite: Write[] = init ? [initialWrite(init, declared.guards)] : [];
   if (writes.length > 0) {
     const { note, hint: callHint } = throughCall(writes, scope);
     const why = `\`${name}\` is changed after it is declared (${declared.kind === 'let' ? 'reassigned' : 'mutated'}${note}); CEL cannot follow the order of statements`;
@@ -168,7 +169,7 @@ function bindingOf(name: string, declared: Declared, writes: readonly Write[], s
   }
   if (!init && declared.restOf) {
     // Its value depends on references exactly when the destructured value does: using it then is refused.
-    return { kind: 'opaque', why: restWhy(name), writes: [{ node: declared.restOf, value: declared.restOf, guards: declared.guards }], scope, hint: REST_HINT };
+    return { kind: 'opaque', why: restWhy(name), writes: [initialWrite(declared.restOf, declared.guards)], scope, hint: REST_HINT };
   }
   if (!init) return { kind: 'opaque', why: `\`${name}\` has no initial value`, writes: [], scope };
   const value = unwrap(init);
