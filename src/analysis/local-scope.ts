@@ -6,56 +6,19 @@
  * compiler refuses them when they depend on a reference, instead of keeping what JavaScript computed on
  * placeholders.
  */
-import type { CallExpression, ClassMethod, Identifier, Node, ObjectMethod, VariableDeclaration } from '@babel/types';
-import { eachChild, isFunctionNode, isLoopCallbackOf, unwrap, walk } from './ast.js';
+import type { Node } from '@babel/types';
+import { unwrap, walk } from './ast.js';
 import { codeRunner } from './code-runners.js';
+import { declarationsOf, initsOf, visibleDeclaration, type Declarations, type Declared, type Scoped } from './declarations.js';
 import { resolveExport, resolveModuleName, UnreadableFunctionError, type ModuleTarget } from './modules.js';
-import { patternBindings, REST_HINT, restWhy } from './pattern-bindings.js';
-import type { Binding, FunctionLike, Scope, Write } from './scope.js';
+import { REST_HINT, restWhy } from './pattern-bindings.js';
+import type { Binding, FunctionLike, Scope } from './scope.js';
+import { initialWrite, type Write } from './writes.js';
 import { parseSourceFile } from './source.js';
-import { itemPattern, patternItemName } from './loop-items.js';
-import { callArgumentWrites, callWrites, throughCall, type CallWritesContext } from './call-writes.js';
-// Placed where the pattern is, so diagnostics point at the user's code.
-import { synthesize as synth } from './synthesized.js';
+import { callWrites, throughCall, type CallWritesContext } from './call-writes.js';
 
 /** Calls that create resources: such initialisers are handles, bound by the composition run, not aliases. */
 export type IsFactoryCall = (call: Node) => boolean;
-
-interface Declarations {
-  /** The function body or program walked: the block of its own (function-scoped) names. */
-  readonly root: Node;
-  /** name -> its declarations, each with the block it is seen in (two in one block are ambiguous). */
-  readonly names: Map<string, Scoped[]>;
-  /** The declarations of a name declared in several blocks, for a read whose place is not known: ambiguous. */
-  readonly unplaced: ReadonlyMap<string, Scoped>;
-  /** Writes to each name after its declaration (assignments, updates, member writes, mutating calls). */
-  readonly writes: Map<string, Write[]>;
-}
-
-/** A declaration and the block that sees it: a `{...}`, a loop's head (`for (const t of ...)`), a switch, or the root. */
-interface Scoped {
-  readonly block: Node;
-  declared: Declared;
-}
-
-type Declared =
-  | {
-      readonly kind: 'const' | 'let';
-      readonly init: Node | undefined;
-      readonly guards: readonly Node[];
-      /** For the rest element of an object pattern (no CEL form): the value it takes the remaining properties of. */
-      readonly restOf?: Node;
-    }
-  | { readonly kind: 'function'; readonly fn: FunctionLike }
-  /** Declared more than once (in two blocks or loop bodies): the initialisers, `undefined` for one without. */
-  | { readonly kind: 'ambiguous'; readonly inits: readonly (Node | undefined)[] };
-
-/**
- * Declarations by function or program node: derived from the immutable AST alone, and weakly keyed by nodes
- * of the parsed-file cache (source.ts), so it holds one entry per function of the files parsed, never more
- * because more compositions are defined, and drops an entry when its file's tree is replaced.
- */
-const declarationsCache = new WeakMap<Node, Declarations>();
 
 /**
  * The scope of a function's own locals (not of nested functions), over `parent`. `params` binds the
@@ -183,25 +146,6 @@ function callWritesContext(isFactoryCall: IsFactoryCall): CallWritesContext {
   return { writesOf: (body) => declarationsOf(body).writes, scopeOf: (fn, parent) => functionScope(fn, parent, isFactoryCall), isFactoryCall };
 }
 
-/**
- * The declaration of `name` that the read `at` sees: the one of the innermost block around it, none (an
- * outer scope's) when no block around it declares the name. Without a place in this function (`at` absent,
- * or from elsewhere), a name declared once is that declaration, and one declared in several blocks ambiguous.
- */
-function visibleDeclaration(declarations: Declarations, name: string, at: Node | undefined): Scoped | undefined {
-  const all = declarations.names.get(name);
-  if (!all) return undefined;
-  if (!at || !within(declarations.root, at) || at.loc?.filename !== declarations.root.loc?.filename) {
-    return all.length === 1 ? all[0] : declarations.unplaced.get(name);
-  }
-  let seen: Scoped | undefined;
-  for (const scoped of all) if (within(scoped.block, at) && (!seen || (scoped.block.start ?? 0) >= (seen.block.start ?? 0))) seen = scoped;
-  return seen;
-}
-
-function within(outer: Node, inner: Node): boolean {
-  return outer.start != null && inner.start != null && outer.start <= inner.start && (inner.end ?? 0) <= (outer.end ?? -1);
-}
 
 function bindingOf(name: string, declared: Declared, writes: readonly Write[], scope: Scope, isFactoryCall: IsFactoryCall): Binding | undefined {
   if (declared.kind === 'function') return { kind: 'function', fn: declared.fn, scope };
@@ -210,13 +154,13 @@ function bindingOf(name: string, declared: Declared, writes: readonly Write[], s
     // not known: each initialiser may be the value (followed for references). Without other writes, the value
     // JavaScript computed is kept when each initialiser is an exact read (`declarations`, composition/source-values.ts).
     const inits = declared.inits.filter((init): init is Node => init !== undefined);
-    const candidates: Write[] = [...inits.map((init) => ({ node: init, value: init, guards: [] })), ...writes];
+    const candidates: Write[] = [...inits.map((init) => initialWrite(init)), ...writes];
     const exactCandidates = writes.length === 0 && inits.length === declared.inits.length ? { declarations: inits } : {};
     const hint = `give each declaration its own name (\`${name}\`, \`${name}2\`), or build the value where it is used`;
     return { kind: 'opaque', why: `\`${name}\` is declared more than once in this function`, writes: candidates, scope, hint, ...exactCandidates };
   }
   const init = declared.init;
-  const initWrite: Write[] = init ? [{ node: init, value: init, guards: declared.guards }] : [];
+  const initWrite: Write[] = init ? [initialWrite(init, declared.guards)] : [];
   if (writes.length > 0) {
     const { note, hint: callHint } = throughCall(writes, scope);
     const why = `\`${name}\` is changed after it is declared (${declared.kind === 'let' ? 'reassigned' : 'mutated'}${note}); CEL cannot follow the order of statements`;
@@ -225,7 +169,7 @@ function bindingOf(name: string, declared: Declared, writes: readonly Write[], s
   }
   if (!init && declared.restOf) {
     // Its value depends on references exactly when the destructured value does: using it then is refused.
-    return { kind: 'opaque', why: restWhy(name), writes: [{ node: declared.restOf, value: declared.restOf, guards: declared.guards }], scope, hint: REST_HINT };
+    return { kind: 'opaque', why: restWhy(name), writes: [initialWrite(declared.restOf, declared.guards)], scope, hint: REST_HINT };
   }
   if (!init) return { kind: 'opaque', why: `\`${name}\` has no initial value`, writes: [], scope };
   const value = unwrap(init);
@@ -293,337 +237,4 @@ function containsFactoryCall(node: Node, isFactoryCall: IsFactoryCall): boolean 
     return !found;
   });
   return found;
-}
-
-/**
- * A write in a function to a name it does not declare: `name` is the binding outside the function that
- * changes; `param`, the index of the function's parameter written instead (a helper's argument changes).
- */
-export interface OuterWrite {
-  readonly name: string;
-  readonly write: Write;
-  readonly param?: number;
-}
-
-/**
- * The writes `fn` makes (itself or through the functions nested in it) to names declared outside it (a
- * module's or an enclosing function's binding, an import, a global) and through its parameters. A member
- * write or mutating call through a local that aliases such a value (`const r = registry; r.push(x)`)
- * changes that value: it counts.
- */
-export function outerWritesOf(fn: FunctionLike): OuterWrite[] {
-  const declarations = declarationsOf(fn.body);
-  const catches = declarations.writes.size === 0 ? new Map<string, Node[]>() : catchClauses(fn.body);
-  const found: OuterWrite[] = [];
-  for (const [written, writes] of declarations.writes) {
-    for (const write of writes) {
-      if (catches.get(written)?.some((clause) => within(clause, write.node))) continue;
-      // A local passed to a call is only a candidate (call-writes.ts); outer-writes.ts follows helpers itself.
-      if (write.passedAs !== undefined) continue;
-      const name = outerRoot(declarations, written, write.node, rebindsName(write.node));
-      if (name === undefined) continue;
-      const param = fn.params.findIndex((node) => patternBindings(node, undefined).some(([bound]) => bound === name));
-      found.push({ name, write, ...(param >= 0 && { param }) });
-    }
-  }
-  return found.sort((a, b) => (a.write.node.start ?? 0) - (b.write.node.start ?? 0));
-}
-
-/** Whether `name`, read at `at` in `fn` (followed through `const` aliases), is a value declared outside `fn`'s body. */
-export function isOuterValue(fn: FunctionLike, name: string, at: Node): boolean {
-  return outerRoot(declarationsOf(fn.body), name, at, false) !== undefined;
-}
-
-/** The name outside the walked body a write to `name` at `at` changes, following `const` aliases unless it `rebinds` the name. */
-function outerRoot(declarations: Declarations, name: string, at: Node, rebinds: boolean): string | undefined {
-  let current = name;
-  let place = at;
-  // Each step follows one alias to the name its initialiser reads; the bound only guards against the unexpected.
-  for (let step = 0; step < 16; step++) {
-    const scoped = visibleDeclaration(declarations, current, place);
-    if (!scoped) return current;
-    const init = scoped.declared.kind === 'const' && !rebinds ? scoped.declared.init : undefined;
-    const next = init && aliasedName(init);
-    if (!init || next === undefined) return undefined;
-    current = next;
-    place = init;
-  }
-  return undefined;
-}
-
-/** `x = v`, `x++`, `[x] = v`: the write rebinds the name itself, not the value it holds. */
-function rebindsName(node: Node): boolean {
-  if (node.type === 'AssignmentExpression') return unwrap(node.left).type !== 'MemberExpression';
-  return node.type === 'UpdateExpression' && unwrap(node.argument).type === 'Identifier';
-}
-
-/** The name a `const` initialiser shares its value with (`registry`, `config.items`), if it is a plain read. */
-function aliasedName(init: Node): string | undefined {
-  let node = unwrap(init);
-  while (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') node = unwrap(node.object);
-  return node.type === 'Identifier' ? node.name : undefined;
-}
-
-/** The `catch (e)` clauses of `root` by the names their parameter binds: the walk does not declare them. */
-function catchClauses(root: Node): Map<string, Node[]> {
-  const clauses = new Map<string, Node[]>();
-  walk(root, (node) => {
-    if (node.type === 'CatchClause' && node.param) {
-      for (const [name] of patternBindings(node.param, undefined)) clauses.set(name, [...(clauses.get(name) ?? []), node]);
-    }
-    return true;
-  });
-  return clauses;
-}
-
-/** Declarations and writes of a function body or program, not entering nested functions. */
-function declarationsOf(root: Node): Declarations {
-  const cached = declarationsCache.get(root);
-  if (cached) return cached;
-  const walk: DeclarationsWalk = { root, names: new Map(), writes: new Map() };
-  visitDeclarations(root, undefined, walk, { guards: [], block: root });
-  const unplaced = new Map<string, Scoped>();
-  for (const [name, all] of walk.names) if (all.length > 1) unplaced.set(name, { block: root, declared: ambiguous(all.map((scoped) => scoped.declared)) });
-  const result = { root, names: walk.names, unplaced, writes: walk.writes };
-  declarationsCache.set(root, result);
-  return result;
-}
-
-interface DeclarationsWalk {
-  readonly root: Node;
-  readonly names: Map<string, Scoped[]>;
-  readonly writes: Map<string, Write[]>;
-}
-
-/** Where the walk is: the conditions around a node, and the innermost block (`let`, `const`, functions in strict code). */
-interface Place {
-  readonly guards: readonly Node[];
-  readonly block: Node;
-}
-
-const BLOCKS: ReadonlySet<string> = new Set(['BlockStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'SwitchStatement', 'StaticBlock']);
-
-// Module functions with the walk's state passed along: this visits every node of a composition (no closure per node).
-function visitDeclarations(node: Node, parent: Node | undefined, walk: DeclarationsWalk, outer: Place): void {
-  const guard = parent && guardOf(parent, node);
-  // `guards` is never mutated: a guarded child gets a new array, so declarations and writes may keep it.
-  const here: Place = guard ? { guards: [...outer.guards, guard], block: outer.block } : outer;
-  const { guards } = here;
-  if (node.type === 'FunctionDeclaration' && node !== walk.root) {
-    if (node.id) declare(walk.names, node.id.name, here.block, { kind: 'function', fn: node });
-    recordNestedWrites(node, parent, walk, guards);
-    return;
-  }
-  if (isFunctionNode(node) && node !== walk.root) {
-    if (isLoopCallbackOf(node, parent)) declareLoopBodyLocals(node, parent!, walk, guards);
-    recordNestedWrites(node, parent, walk, guards);
-    return;
-  }
-  // `var` belongs to the whole function; `let` and `const` to their block.
-  if (node.type === 'VariableDeclaration') declareVariables(node, guards, node.kind === 'var' ? walk.root : here.block, walk.names, parent);
-  recordWrite(node, guards, walk.writes);
-  eachChild(node, walk, node !== walk.root && BLOCKS.has(node.type) ? { guards, block: node } : here, visitDeclarations);
-}
-
-/**
- * The writes a nested function makes to names outside it: `spec.users.forEach((u) => names.push(u.name))`
- * changes `names` once per item, when the callback runs, and JavaScript ran it on placeholders. A call the
- * function is given to guards them (its list decides how often they run); a closure kept for later is
- * marked, for it may run anywhere.
- */
-function recordNestedWrites(fn: FunctionLike | ClassMethod | ObjectMethod, parent: Node | undefined, walk: DeclarationsWalk, guards: readonly Node[]): void {
-  const inner = declarationsOf(onlyBodyCounts(fn) ? fn.body : fn);
-  if (inner.writes.size === 0) return;
-  const own = new Set([...inner.names.keys(), ...fn.params.flatMap((param) => patternBindings(param, undefined).map(([name]) => name))]);
-  const givenToCall = (parent?.type === 'CallExpression' || parent?.type === 'OptionalCallExpression') && parent.arguments.includes(fn as never);
-  const around = givenToCall ? [...guards, parent] : [...guards, fn];
-  // `objs.forEach((o) => { o.n = 1 })` changes the items of `objs` through the callback's parameter.
-  const itemOf = givenToCall ? itemParameter(fn, parent.callee) : undefined;
-  for (const [written, writes] of inner.writes) {
-    const name = written === itemOf?.param ? itemOf.list : written;
-    if (own.has(name)) continue;
-    const list = walk.writes.get(name) ?? [];
-    for (const write of writes) list.push({ ...write, guards: [...around, ...write.guards], ...(givenToCall ? {} : { fromClosure: true as const }) });
-    walk.writes.set(name, list);
-  }
-}
-
-/**
- * True when the declarations of `fn` are those of its body alone: plain parameters (no defaults, patterns or
- * decorators) and no method key, so the rest of `fn` declares and writes nothing. Its body's declarations are
- * the ones `functionScope` reads, so a composition function's are walked once per definition, not twice. Not
- * for a body that is itself a function (`(a) => (b) => ...`): as the root of a walk it would be entered as the
- * function's own code, not as a nested closure.
- */
-function onlyBodyCounts(fn: FunctionLike | ClassMethod | ObjectMethod): boolean {
-  if (fn.type === 'ObjectMethod' || fn.type === 'ClassMethod' || isFunctionNode(fn.body)) return false;
-  for (const param of fn.params) if (param.type !== 'Identifier' || (param.decorators?.length ?? 0) > 0) return false;
-  return true;
-}
-
-/**
- * The locals of a loop callback (`spec.workers.forEach((w) => { const name = `${w.name}-pod`; Pod({ name }) })`)
- * are the function's, as those of a `for...of` body are: the run compiles a factory call in the callback in
- * the composition's scope, which must find `name` there. Their writes inside the callback come along, under
- * the call that loops (as a `for...of` body's are under its list). The callback's writes to names outside it
- * are {@link recordNestedWrites}'.
- */
-function declareLoopBodyLocals(fn: FunctionLike | ClassMethod | ObjectMethod, owner: Node, walk: DeclarationsWalk, guards: readonly Node[]): void {
-  const inner = declarationsOf(fn);
-  const around = [...guards, owner];
-  // `list.map(({ name }) => ...)`: the parameter's names are the body's, as `const { name } = <item>` (see loop-items.ts).
-  const item = loopItem(fn);
-  if (item) for (const [name, init] of patternBindings(itemPattern(fn)!, item)) declare(walk.names, name, fn, { kind: 'const', init, guards: around, ...(!init && { restOf: item }) });
-  for (const [name, all] of inner.names) {
-    for (const { block, declared } of all) {
-      declare(walk.names, name, block, declared.kind === 'const' || declared.kind === 'let' ? { ...declared, guards: [...around, ...declared.guards] } : declared);
-    }
-    const writes = inner.writes.get(name);
-    if (!writes) continue;
-    const list = walk.writes.get(name) ?? [];
-    for (const write of writes) list.push({ ...write, guards: [...around, ...write.guards] });
-    walk.writes.set(name, list);
-  }
-}
-
-/** The first parameter of a callback given to `list.method(...)`, standing for an item of `list`. */
-function itemParameter(fn: FunctionLike | ClassMethod | ObjectMethod, callee: Node): { param: string; list: string } | undefined {
-  const first = fn.params[0];
-  const target = unwrap(callee);
-  if (first?.type !== 'Identifier' || (target.type !== 'MemberExpression' && target.type !== 'OptionalMemberExpression')) return undefined;
-  const list = rootName(target.object);
-  return list ? { param: first.name, list } : undefined;
-}
-
-/** Declarations in separate blocks are separate names; two in one block (`var x` twice) are ambiguous. */
-function declare(names: Map<string, Scoped[]>, name: string, block: Node, declared: Declared): void {
-  const all = names.get(name) ?? [];
-  const same = all.find((scoped) => scoped.block === block);
-  if (same) same.declared = ambiguous([same.declared, declared]);
-  else all.push({ block, declared });
-  names.set(name, all);
-}
-
-function initsOf(declared: Declared): readonly (Node | undefined)[] {
-  if (declared.kind === 'ambiguous') return declared.inits;
-  return [declared.kind === 'function' ? declared.fn : declared.init];
-}
-
-/** The test that guards `child` of `parent` (the branch of an if/ternary/logical, a loop body), if any. */
-function guardOf(parent: Node, child: Node): Node | undefined {
-  switch (parent.type) {
-    case 'IfStatement':
-    case 'ConditionalExpression':
-      return child === parent.test ? undefined : parent.test;
-    case 'LogicalExpression':
-      return child === parent.right ? parent.left : undefined;
-    case 'ForOfStatement':
-    case 'ForInStatement':
-      return child === parent.body ? parent.right : undefined;
-    case 'WhileStatement':
-    case 'DoWhileStatement':
-    case 'ForStatement':
-      return child === parent.body ? (parent.test ?? parent) : undefined;
-    case 'SwitchStatement':
-      return child === parent.discriminant ? undefined : parent.discriminant;
-    default:
-      return undefined;
-  }
-}
-
-function ambiguous(declared: readonly Declared[]): Declared {
-  return { kind: 'ambiguous', inits: declared.flatMap(initsOf) };
-}
-
-function declareVariables(node: VariableDeclaration, guards: readonly Node[], block: Node, names: Map<string, Scoped[]>, parent: Node | undefined): void {
-  const kind = node.kind === 'const' ? 'const' : 'let';
-  // `for (const { name } of list)` means `const { name } = <item>` in the body (see loop-items.ts).
-  const item = parent?.type === 'ForOfStatement' && parent.left === node ? loopItem(parent) : undefined;
-  for (const declarator of node.declarations) {
-    const value = declarator.init ?? item;
-    for (const [name, init] of patternBindings(declarator.id, value)) declare(names, name, block, { kind, init, guards, ...(!init && value && { restOf: value }) });
-  }
-}
-
-/** The item of a loop that destructures it, as a name (the run binds it to each item): `undefined` for a plain loop variable. */
-function loopItem(loop: Node): Node | undefined {
-  const pattern = itemPattern(loop);
-  const name = pattern && patternItemName(loop);
-  return name === undefined ? undefined : synth(pattern!, { type: 'Identifier', name });
-}
-
-const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'delete', 'clear', 'add']);
-
-/** Records `x = v`, `x++`, `x.f = v`, `delete x.f`, `x.push(v)`, `Object.assign(x, v)` against `x`. */
-function recordWrite(node: Node, guards: readonly Node[], writes: Map<string, Write[]>): void {
-  // Called for every node of a function: no closure per node (tsx names each one it creates).
-  if (node.type === 'AssignmentExpression') addWrite(writes, node, guards, node.left, node.right);
-  else if (node.type === 'UpdateExpression') addWrite(writes, node, guards, node.argument, undefined);
-  else if (node.type === 'UnaryExpression' && node.operator === 'delete') addWrite(writes, node, guards, node.argument, undefined);
-  else if (node.type === 'CallExpression') {
-    const callee = unwrap(node.callee);
-    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return recordCallArgumentWrites(node, guards, writes);
-    const method = callee.property.name;
-    const object = unwrap(callee.object);
-    if (object.type === 'Identifier' && object.name === 'Object' && method === 'assign' && node.arguments[0]) {
-      node.arguments.slice(1).forEach((arg) => addWrite(writes, node, guards, node.arguments[0] as Node, arg as Node));
-    } else if (MUTATING_METHODS.has(method) && !(object.type === 'Identifier' && object.name === 'Reflect')) {
-      // (`Reflect.set(o, ...)` writes `o`, not `Reflect`: call-writes.ts.)
-      if (node.arguments.length === 0) addWrite(writes, node, guards, callee.object, undefined);
-      node.arguments.forEach((arg) => addWrite(writes, node, guards, callee.object, arg as Node));
-    } else recordCallArgumentWrites(node, guards, writes);
-  }
-}
-
-/** Writes through a call's arguments (call-writes.ts): a helper's, a built-in's (`Object.defineProperty`). */
-function recordCallArgumentWrites(node: CallExpression, guards: readonly Node[], writes: Map<string, Write[]>): void {
-  for (const { target, value, passedAs } of callArgumentWrites(node)) {
-    const name = rootName(target);
-    if (!name) continue;
-    const list = writes.get(name) ?? [];
-    list.push({ node, ...(value && { value }), guards, ...(passedAs !== undefined && { passedAs }) });
-    writes.set(name, list);
-  }
-}
-
-function addWrite(writes: Map<string, Write[]>, node: Node, guards: readonly Node[], target: Node, value: Node | undefined): void {
-  if (isPattern(target)) {
-    addPatternWrites(writes, node, guards, target, value);
-    return;
-  }
-  const name = rootName(target);
-  if (!name) return;
-  const list = writes.get(name) ?? [];
-  list.push({ node, ...(value && { value }), guards });
-  writes.set(name, list);
-}
-
-function isPattern(node: Node): boolean {
-  return node.type === 'ObjectPattern' || node.type === 'ArrayPattern' || node.type === 'AssignmentPattern' || node.type === 'RestElement';
-}
-
-/** `[a, b = d] = value`, `({ s } = spec)`: every target of the pattern is written from `value` (or its default). */
-function addPatternWrites(writes: Map<string, Write[]>, node: Node, guards: readonly Node[], pattern: Node, value: Node | undefined): void {
-  switch (pattern.type) {
-    case 'ObjectPattern':
-      for (const property of pattern.properties) addWrite(writes, node, guards, property.type === 'RestElement' ? property : property.value as Node, value);
-      return;
-    case 'ArrayPattern':
-      for (const element of pattern.elements) if (element) addWrite(writes, node, guards, element, value);
-      return;
-    case 'AssignmentPattern':
-      addWrite(writes, node, guards, pattern.left, value);
-      addWrite(writes, node, guards, pattern.left, pattern.right);
-      return;
-    case 'RestElement':
-      addWrite(writes, node, guards, pattern.argument, value);
-      return;
-  }
-}
-
-/** `x` of `x`, `x.a.b`, `x[i]`. */
-function rootName(target: Node): string | undefined {
-  let node = unwrap(target);
-  while (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') node = unwrap(node.object);
-  return node.type === 'Identifier' ? (node as Identifier).name : undefined;
 }

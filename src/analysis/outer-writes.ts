@@ -8,11 +8,14 @@
  * as helpers are followed when compiled: a named function the scope resolves).
  */
 import type { Node } from '@babel/types';
-import { unwrap, walk } from './ast.js';
+import { unwrap } from './ast.js';
+import { declarationsOf, visibleDeclaration, within, type Declarations } from './declarations.js';
 import { syntaxError } from './errors.js';
-import { functionScope, isOuterValue, outerWritesOf, type OuterWrite } from './local-scope.js';
+import { functionScope } from './local-scope.js';
+import { patternBindings } from './pattern-bindings.js';
 import { namedBinding, type FunctionLike, type Scope } from './scope.js';
 import { locationOf, snippetOf } from './source.js';
+import { rootName, type CallLike, type Write } from './writes.js';
 
 /**
  * Refuses the first write, by `fn` or a helper it calls, to a binding declared outside `fn`. `scope` is
@@ -28,7 +31,7 @@ export function refuseOuterWrites(fn: FunctionLike, scope: Scope): void {
   const own = outerWritesOf(fn).find((found) => found.param === undefined);
   if (own) throw outerWriteError(own, undefined);
   const seen = new Set<Node>([fn]);
-  for (const call of callsIn(fn)) refuseHelperWrites(call, fn, scope, seen, call);
+  for (const call of declarationsOf(fn.body).calls) refuseHelperWrites(call, fn, scope, seen, call);
 }
 
 /** The helper `call` runs (when the scope resolves it to a function outside `fn`), and the helpers it calls. */
@@ -41,38 +44,20 @@ function refuseHelperWrites(call: CallLike, fn: FunctionLike, scope: Scope, seen
     if (found.param === undefined) throw outerWriteError(found, { name: named!.name, call: from });
     // `addTo(registry, x)` with `function addTo(list, v) { list.push(v) }`: the argument is what changes.
     const arg = call === from ? call.arguments[found.param] : undefined;
-    const root = arg && rootOf(arg);
+    const root = arg && rootName(arg);
     if (root && isOuterValue(fn, root, arg)) throw outerWriteError({ name: root, write: found.write }, { name: named!.name, call: from, through: found.name });
   }
   const inner = functionScope(helper.fn, helper.scope, () => false);
-  for (const nested of callsIn(helper.fn)) refuseHelperWrites(nested, fn, inner, seen, from);
-}
-
-type CallLike = Extract<Node, { type: 'CallExpression' | 'OptionalCallExpression' }>;
-
-function callsIn(fn: FunctionLike): CallLike[] {
-  const calls: CallLike[] = [];
-  walk(fn.body, (node) => {
-    if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression') calls.push(node);
-    return true;
-  });
-  return calls;
+  for (const nested of declarationsOf(helper.fn.body).calls) refuseHelperWrites(nested, fn, inner, seen, from);
 }
 
 function contains(outer: Node, inner: Node): boolean {
-  return outer.loc?.filename === inner.loc?.filename && (outer.start ?? 0) <= (inner.start ?? 0) && (inner.end ?? 0) <= (outer.end ?? 0);
-}
-
-/** `x` of `x`, `x.a`, `x[0]`: the binding an argument passes (its value, shared with the callee). */
-function rootOf(node: Node): string | undefined {
-  let current = unwrap(node);
-  while (current.type === 'MemberExpression' || current.type === 'OptionalMemberExpression') current = unwrap(current.object);
-  return current.type === 'Identifier' ? current.name : undefined;
+  return outer.loc?.filename === inner.loc?.filename && within(outer, inner);
 }
 
 function outerWriteError(found: OuterWrite, helper: { name: string; call: CallLike; through?: string } | undefined): Error {
   const { name, write } = found;
-  const how = describeWrite(write.node, name);
+  const how = describeWrite(write, name);
   const place = helper && locationOf(helper.call);
   const where = helper ? ` by \`${helper.name}\`${helper.through ? ` (through its parameter \`${helper.through}\`)` : ''}, which the composition function calls${place ? ` at ${place.file}:${place.line}:${place.column}` : ''}` : ' inside it';
   return syntaxError(
@@ -83,20 +68,80 @@ function outerWriteError(found: OuterWrite, helper: { name: string; call: CallLi
 }
 
 /** What the write does, in words: `reassigned`, `mutated (\`.push(...)\`)`, `changed (a property is set)`. */
-function describeWrite(node: Node, name: string): string {
-  switch (node.type) {
-    case 'AssignmentExpression':
-      return unwrap(node.left).type === 'MemberExpression' ? `changed (a property of it is set: \`${snippetOf(node.left)} ${node.operator}\`)` : `reassigned (\`${name} ${node.operator}\`)`;
-    case 'UpdateExpression':
-      return unwrap(node.argument).type === 'Identifier' ? `reassigned (\`${node.operator}\`)` : `changed (a property of it is updated: \`${node.operator}\`)`;
-    case 'UnaryExpression':
+function describeWrite(write: Write, name: string): string {
+  const operator = write.node.type === 'AssignmentExpression' || write.node.type === 'UpdateExpression' ? write.node.operator : '=';
+  switch (write.how) {
+    case 'assign':
+    case 'pattern':
+      return rebindsName(write) ? `reassigned (\`${name} ${operator}\`)` : `changed (a property of it is set: \`${snippetOf(write.target)} ${operator}\`)`;
+    case 'update':
+      return rebindsName(write) ? `reassigned (\`${operator}\`)` : `changed (a property of it is updated: \`${operator}\`)`;
+    case 'delete':
       return 'changed (a property of it is deleted)';
-    case 'CallExpression': {
-      const callee = unwrap(node.callee);
-      const method = callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : 'call';
-      return method === 'assign' ? 'mutated (`Object.assign(...)`)' : `mutated (\`.${method}(...)\`)`;
-    }
+    case 'mutator':
+      return write.method === 'assign' ? 'mutated (`Object.assign(...)`)' : `mutated (\`.${write.method}(...)\`)`;
     default:
       return 'changed';
   }
+}
+
+/**
+ * A write in a function to a name it does not declare: `name` is the binding outside the function that
+ * changes; `param`, the index of the function's parameter written instead (a helper's argument changes).
+ */
+export interface OuterWrite {
+  readonly name: string;
+  readonly write: Write;
+  readonly param?: number;
+}
+
+/**
+ * The writes `fn` makes (itself or through the functions nested in it) to names declared outside it (a
+ * module's or an enclosing function's binding, an import, a global) and through its parameters. A member
+ * write or mutating call through a local that aliases such a value (`const r = registry; r.push(x)`)
+ * changes that value: it counts.
+ */
+function outerWritesOf(fn: FunctionLike): OuterWrite[] {
+  const declarations = declarationsOf(fn.body);
+  const found: OuterWrite[] = [];
+  for (const [written, writes] of declarations.writes) {
+    for (const write of writes) {
+      if (declarations.catches.get(written)?.some((clause) => within(clause, write.node))) continue;
+      // A local passed to a call is only a candidate (call-writes.ts); the helpers it reaches are followed above.
+      if (write.how === 'passed') continue;
+      const name = outerRoot(declarations, written, write.node, rebindsName(write));
+      if (name === undefined) continue;
+      const param = fn.params.findIndex((node) => patternBindings(node, undefined).some(([bound]) => bound === name));
+      found.push({ name, write, ...(param >= 0 && { param }) });
+    }
+  }
+  return found.sort((a, b) => (a.write.node.start ?? 0) - (b.write.node.start ?? 0));
+}
+
+/** Whether `name`, read at `at` in `fn` (followed through `const` aliases), is a value declared outside `fn`'s body. */
+function isOuterValue(fn: FunctionLike, name: string, at: Node): boolean {
+  return outerRoot(declarationsOf(fn.body), name, at, false) !== undefined;
+}
+
+/** The name outside the walked body a write to `name` at `at` changes, following `const` aliases unless it `rebinds` the name. */
+function outerRoot(declarations: Declarations, name: string, at: Node, rebinds: boolean): string | undefined {
+  let current = name;
+  let place = at;
+  // Each step follows one alias to the name its initialiser reads; the bound only guards against the unexpected.
+  for (let step = 0; step < 16; step++) {
+    const scoped = visibleDeclaration(declarations, current, place);
+    if (!scoped) return current;
+    const init = scoped.declared.kind === 'const' && !rebinds ? scoped.declared.init : undefined;
+    // The name a `const` initialiser shares its value with (`registry`, `config.items`), if it is a plain read.
+    const next = init && rootName(init);
+    if (!init || next === undefined) return undefined;
+    current = next;
+    place = init;
+  }
+  return undefined;
+}
+
+/** `x = v`, `x++`, `[x] = v`: the write rebinds the name itself, not the value it holds. */
+function rebindsName(write: Write): boolean {
+  return (write.how === 'assign' || write.how === 'pattern' || write.how === 'update') && unwrap(write.target).type === 'Identifier';
 }

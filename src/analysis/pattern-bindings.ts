@@ -11,6 +11,7 @@ import { syntaxError } from './errors.js';
 import { scopeOf, type Binding, type FunctionLike, type Scope } from './scope.js';
 // Placed where the pattern is, so diagnostics point at the user's code.
 import { synthesize as synth } from './synthesized.js';
+import { initialWrite } from './writes.js';
 
 /** An object pattern's rest element (`{ a, ...others }`): the keys it holds are decided by the data. */
 export const restWhy = (name: string): string => `\`${name}\` collects the remaining properties (a rest pattern), which CEL cannot express`;
@@ -39,7 +40,7 @@ export function bindParams(fn: FunctionLike, args: readonly Node[], callerScope:
     for (const [name, node] of patternBindings(rest ? param.argument : param, value)) {
       bindings[name] = node
         ? { kind: 'alias', node, scope: paramScope }
-        : { kind: 'opaque', why: restWhy(name), writes: arg ? [{ node: arg, value: arg, guards: [] }] : [], scope: callerScope, hint: REST_HINT };
+        : { kind: 'opaque', why: restWhy(name), writes: arg ? [initialWrite(arg)] : [], scope: callerScope, hint: REST_HINT };
     }
   });
   return bindings;

@@ -5,6 +5,7 @@
 import type { ArrowFunctionExpression, FunctionDeclaration, FunctionExpression, Node } from '@babel/types';
 import type { Expr } from '../ir/expr.js';
 import type { CelType } from '../ir/types.js';
+import type { Write } from './writes.js';
 
 export type Binding =
   /** A value known to the compiler: the spec parameter (`schema.spec`), a resource (its id), an iterator, a local. */
@@ -68,26 +69,6 @@ export type Binding =
   | { readonly kind: 'module'; readonly file: string; readonly exports: Scope }
   /** A name whose JavaScript value has no CEL meaning the compiler can keep: any use is an error. */
   | { readonly kind: 'unsupported'; readonly why: string; readonly hint: string };
-
-/** One assignment to, or mutation of, a mutable local. */
-export interface Write {
-  /** The assignment or call that writes. */
-  readonly node: Node;
-  /** The value written, if any (`x = value`, `o.f = value`, `a.push(value)`). */
-  readonly value?: Node;
-  /** The conditions (if/ternary/logical tests, loop sources) the write sits under, inside its function. */
-  readonly guards: readonly Node[];
-  /**
-   * Made by a nested function that is not given straight to a call (a closure kept in a variable): it may
-   * run any number of times, anywhere, so what it writes is taken to depend on references.
-   */
-  readonly fromClosure?: true;
-  /**
-   * A local passed to a call as argument `passedAs` (`configure(cfg, spec)`): a write only if the callee
-   * changes that parameter or cannot be read (call-writes.ts decides, where the callee is resolved).
-   */
-  readonly passedAs?: number;
-}
 
 export type FunctionLike = ArrowFunctionExpression | FunctionExpression | FunctionDeclaration;
 

@@ -13,6 +13,7 @@ import { enclosingFunctions, enclosingScope, functionScope, type IsFactoryCall }
 import { bindParams } from '../analysis/pattern-bindings.js';
 import { mentionsReferences } from '../analysis/mentions.js';
 import type { Binding, FunctionLike, Scope } from '../analysis/scope.js';
+import { initialWrite } from '../analysis/writes.js';
 import { findCallAt, parseSourceFile, type CallNode } from '../analysis/source.js';
 import type { CallSite, CompositionSource } from './source-site.js';
 
@@ -73,7 +74,7 @@ function callbackParams(fn: FunctionLike, call: CallNode, scope: Scope): Record<
   for (const param of fn.params) {
     walk(param, (node) => {
       if (node.type === 'Identifier') {
-        bindings[node.name] = { kind: 'opaque', why: `\`${node.name}\` is a callback parameter`, writes: [{ node: receiver, value: receiver, guards: [] }], scope };
+        bindings[node.name] = { kind: 'opaque', why: `\`${node.name}\` is a callback parameter`, writes: [initialWrite(receiver)], scope };
       }
     });
   }

@@ -6,33 +6,41 @@
  * cannot hide one.
  */
 import type { Node } from '@babel/types';
-import { factoryCallsIn, type FunctionNode } from '../analysis/composition.js';
+import type { FunctionNode } from '../analysis/composition.js';
+import { declarationsOf } from '../analysis/declarations.js';
 import { syntaxError } from '../analysis/errors.js';
 import type { Scope } from '../analysis/scope.js';
 import { snippetOf } from '../analysis/source.js';
-import { walk } from '../analysis/ast.js';
+import { unwrap } from '../analysis/ast.js';
+import type { Write } from '../analysis/writes.js';
 
-/** The methods that change the array (or map) they are called on. */
-const MUTATORS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'delete', 'clear', 'add']);
-
-/** Refuses a mutating method call, `delete` or assignment whose target is a field of the spec, an item or a resource. */
+/**
+ * Refuses a mutating method call, `delete` or assignment whose target is a field of the spec, an item or a
+ * resource: the writes the declarations walk recorded in `fn` and the functions nested in it (writes.ts).
+ */
 export function checkReferenceWrites(fn: FunctionNode, scope: Scope): void {
-  for (const call of factoryCallsIn(fn)) {
-    if (call.type === 'NewExpression') continue;
-    const callee = call.callee;
-    if ((callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') || callee.computed || callee.property.type !== 'Identifier') continue;
-    if (!MUTATORS.has(callee.property.name) || !isReferencePath(callee.object, scope, true)) continue;
-    throw referenceWrite(call, `\`${callee.property.name}\` changes ${snippetOf(callee.object)} in place`, snippetOf(callee.object));
+  for (const write of declarationsOf(fn.body).allWrites) {
+    const refused = refusal(write, scope);
+    if (refused) throw refused;
   }
-  walk(fn.body, (node) => {
-    if (node.type === 'UnaryExpression' && node.operator === 'delete' && isReferencePath(node.argument, scope, false)) {
-      throw referenceWrite(node, `cannot delete ${snippetOf(node.argument)}`, snippetOf(memberObject(node.argument)));
-    }
-    if ((node.type === 'AssignmentExpression' || node.type === 'UpdateExpression') && isReferencePath(node.type === 'AssignmentExpression' ? node.left : node.argument, scope, false)) {
-      throw referenceWrite(node, `cannot assign to ${snippetOf(node.type === 'AssignmentExpression' ? node.left : node.argument)}`, snippetOf(memberObject(node.type === 'AssignmentExpression' ? node.left : node.argument)));
-    }
-    return true;
-  });
+}
+
+function refusal(write: Write, scope: Scope): Error | undefined {
+  // What the user wrote for the target, without the TypeScript around it (`(spec.zones as string[]).push`).
+  const target = snippetOf(unwrap(write.target));
+  if (write.nested) return undefined;
+  switch (write.how) {
+    case 'mutator':
+      return isReferencePath(write.target, scope, true) ? referenceWrite(write.node, `\`${write.method}\` changes ${target} in place`, target) : undefined;
+    case 'delete':
+      return isReferencePath(write.target, scope, false) ? referenceWrite(write.node, `cannot delete ${snippetOf(write.target)}`, snippetOf(unwrap(memberObject(write.target)))) : undefined;
+    case 'assign':
+    case 'pattern':
+    case 'update':
+      return isReferencePath(write.target, scope, false) ? referenceWrite(write.node, `cannot assign to ${target}`, snippetOf(unwrap(memberObject(write.target)))) : undefined;
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -42,10 +50,10 @@ export function checkReferenceWrites(fn: FunctionNode, scope: Scope): void {
  */
 function isReferencePath(node: Node, scope: Scope, whole: boolean): boolean {
   let depth = 0;
-  let root = node;
-  while (root.type === 'MemberExpression' || root.type === 'OptionalMemberExpression' || root.type === 'TSNonNullExpression') {
-    root = root.type === 'TSNonNullExpression' ? root.expression : root.object;
-    if (root.type !== 'TSNonNullExpression') depth++;
+  let root = unwrap(node);
+  while (root.type === 'MemberExpression' || root.type === 'OptionalMemberExpression') {
+    root = unwrap(root.object);
+    depth++;
   }
   if (root.type !== 'Identifier' || (depth === 0 && !whole)) return false;
   const binding = scope.lookup(root.name, root);
@@ -55,7 +63,8 @@ function isReferencePath(node: Node, scope: Scope, whole: boolean): boolean {
 }
 
 function memberObject(node: Node): Node {
-  return node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression' ? node.object : node;
+  const member = unwrap(node);
+  return member.type === 'MemberExpression' || member.type === 'OptionalMemberExpression' ? member.object : member;
 }
 
 /** The message a reference proxy gives when the write runs (model/refs.ts), with the construct and a hint. */

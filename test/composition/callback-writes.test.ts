@@ -78,6 +78,25 @@ describe('a local changed inside a callback', () => {
     assert.equal(message.split('\n')[0], `${at('items', 'objs')}: \`objs\` is changed after it is declared (mutated); CEL cannot follow the order of statements, and its value depends on a reference`);
   });
 
+  it('is refused when the callback destructures the items it changes, and for an optional call that mutates', () => {
+    const destructured = refusal(() =>
+      kubernetesComposition({ ...definition, name: 'destructured-items' }, (spec) => {
+        const objs = [{ tags: ['base'] }];
+        spec.users.forEach((u) => objs.forEach(({ tags }) => tags.push(u.name)));
+        return { v: objs[0]!.tags.join(',') }; // at: destructured-items
+      }),
+    );
+    assert.equal(destructured.split('\n')[0], `${at('destructured-items', 'objs')}: \`objs\` is changed after it is declared (mutated); CEL cannot follow the order of statements, and its value depends on a reference`);
+    const optional = refusal(() =>
+      kubernetesComposition({ ...definition, name: 'optional-push' }, (spec) => {
+        const names: string[] | undefined = [];
+        spec.users.forEach((u) => names?.push(u.name));
+        return { v: names.join(',') }; // at: optional-push
+      }),
+    );
+    assert.equal(optional.split('\n')[0], `${at('optional-push', 'names')}: \`names\` is changed after it is declared (mutated); CEL cannot follow the order of statements, and its value depends on a reference`);
+  });
+
   it('is refused when a closure kept in a variable writes it, wherever the closure is called', () => {
     const message = refusal(() =>
       kubernetesComposition({ ...definition, name: 'closure' }, (spec) => {

@@ -71,6 +71,52 @@ describe('a write to a reference', () => {
     assert.equal(ports.replace(/:\d+: /, ':9: '), `${at("'ports'", '(svc.spec.ports')}: \`push\` changes svc.spec.ports in place: svc.spec.ports ${READ_ONLY}; build a new value instead`);
   });
 
+  it('is refused from source in a skipped branch for every write the shared model records: casts, Object.assign, Reflect, patterns, for-of targets', () => {
+    const first = (define: () => unknown): string => refusal(define).split('\n')[0]!;
+    const cases: [string, string, string][] = [
+      [first(() => kubernetesComposition({ ...definition, name: 'cast-push' }, (spec) => {
+        if (spec.env === 'never') (spec.zones as string[]).push('x');
+        return { n: 1 };
+      })), at("'cast-push'", '(spec.zones'), `\`push\` changes spec.zones in place: spec.zones ${READ_ONLY} ${SKIPPED}`],
+      [first(() => kubernetesComposition({ ...definition, name: 'cast-delete' }, (spec) => {
+        if (spec.env === 'never') delete (spec.m as Record<string, string>).k;
+        return { n: 1 };
+      })), at("'cast-delete'", 'delete (spec'), `cannot delete (spec.m as Record<string, string>).k: spec.m ${READ_ONLY} ${SKIPPED}`],
+      [first(() => kubernetesComposition({ ...definition, name: 'object-assign' }, (spec) => {
+        if (spec.env === 'never') Object.assign(spec.m, { a: '1' });
+        return { n: 1 };
+      })), at("'object-assign'", 'Object.assign'), `\`assign\` changes spec.m in place: spec.m ${READ_ONLY} ${SKIPPED}`],
+      [first(() => kubernetesComposition({ ...definition, name: 'reflect-set' }, (spec) => {
+        if (spec.env === 'never') Reflect.set(spec.m, 'k', 'v');
+        return { n: 1 };
+      })), at("'reflect-set'", 'Reflect.set'), `\`set\` changes spec.m in place: spec.m ${READ_ONLY} ${SKIPPED}`],
+      [first(() => kubernetesComposition({ ...definition, name: 'pattern' }, (spec) => {
+        // @ts-expect-error: the spec is read-only; JavaScript would write it all the same
+        if (spec.env === 'never') [spec.app] = ['x'];
+        return { n: 1 };
+      })), at("'pattern'", '[spec.app]'), `cannot assign to spec.app: spec ${READ_ONLY} ${SKIPPED}`],
+      [first(() => kubernetesComposition({ ...definition, name: 'for-of-target' }, (spec) => {
+        // @ts-expect-error: the spec is read-only; JavaScript would write it all the same
+        if (spec.env === 'never') for (spec.app of ['a']) void 0;
+        return { n: 1 };
+      })), at("'for-of-target'", 'for (spec.app'), `cannot assign to spec.app: spec ${READ_ONLY} ${SKIPPED}`],
+    ];
+    for (const [message, place, why] of cases) assert.equal(message, `${place}: ${why}`);
+  });
+
+  it('is not a write to the spec when a nested function writes its own local of the same name', () => {
+    const app = kubernetesComposition({ ...definition, name: 'shadowed' }, (spec) => {
+      const rebuild = (): string[] => {
+        const spec = { zones: [] as string[] };
+        spec.zones.push('a');
+        return spec.zones;
+      };
+      if (spec.env === 'never') rebuild();
+      return { n: spec.zones.length };
+    });
+    assert.equal(simulate(app, { app: 'shop', zones: ['a', 'b'], m: {}, env: 'dev' }).status.n, 2);
+  });
+
   it('leaves a local list built in the composition alone', () => {
     const app = kubernetesComposition({ ...definition, name: 'local-list' }, (spec) => {
       const names = ['base'];

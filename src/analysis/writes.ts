@@ -1,0 +1,194 @@
+/**
+ * What a write is, read from one node: the one model the write checks share. `x = v`, `[x] = v`, `x++`,
+ * `for (x of list)`, `x.f = v`, `delete x.f`, `x.push(v)`, `Object.assign(x, v)`, `Object.defineProperty(x,
+ * ...)`, and a local passed to a call that may change it (`configure(cfg)`: a candidate, call-writes.ts decides). The
+ * declarations walk (declarations.ts) records each against the root name it writes; the scopes
+ * (local-scope.ts), the checks of writes outside the composition (outer-writes.ts), through calls
+ * (call-writes.ts) and to references (composition/reference-writes.ts) read those records, never the AST.
+ */
+import type { Identifier, Node } from '@babel/types';
+import { unwrap } from './ast.js';
+
+/** How a write happens. */
+export type WriteHow =
+  /** `x = v`, `x.f = v`, `x += v`. */
+  | 'assign'
+  /** A target of a destructuring assignment: `[x, o.f] = v`, `({ s: x } = v)`. */
+  | 'pattern'
+  /** `x++`, `--o.n`. */
+  | 'update'
+  /** `delete o.f`. */
+  | 'delete'
+  /** A call that changes its receiver or first argument: `l.push(v)`, `Object.assign(o, v)`, `Reflect.set(o, ...)`. */
+  | 'mutator'
+  /** A local given to a call, which changes it only if the callee writes that parameter (call-writes.ts). */
+  | 'passed'
+  /** Not a write: the initialiser of a declaration, listed with a local's writes among what gives it its value. */
+  | 'init';
+
+interface WriteFields {
+  /** The statement or expression that writes: the assignment, update, `delete`, call, or the initialiser. */
+  readonly node: Node;
+  /** What is written: `x`, `o.f`, the list of `l.push(v)`, the object of `Object.assign(o, v)`, the argument passed. */
+  readonly target: Node;
+  /** The value written, if any (`x = value`, `o.f = value`, `a.push(value)`; the call, for a local passed to it). */
+  readonly value?: Node;
+  /** The conditions (if/ternary/logical tests, loop sources) the write sits under, inside its function. */
+  readonly guards: readonly Node[];
+  /**
+   * Made by a nested function that is not given straight to a call (a closure kept in a variable): it may
+   * run any number of times, anywhere, so what it writes is taken to depend on references.
+   */
+  readonly fromClosure?: true;
+  /** Writes a parameter or local of a function nested in the one walked (`(acc) => acc.push(x)`), not a name it sees. */
+  readonly nested?: true;
+}
+
+/** One write of a binding (or of a value it holds). */
+export type Write = WriteFields &
+  (
+    | { readonly how: 'assign' | 'pattern' | 'update' | 'delete' | 'init' }
+    /** `method`: the name the call is made with (`push`, `assign`, `defineProperty`, `call`). */
+    | { readonly how: 'mutator'; readonly method: string }
+    /** `passedAs`: the index of the argument the local is passed as (`configure(cfg, spec)`: 0). */
+    | { readonly how: 'passed'; readonly passedAs: number }
+  );
+
+/** The value a declaration starts with, as a write of it (`how: 'init'`): among what gives a local its value. */
+export function initialWrite(init: Node, guards: readonly Node[] = []): Write {
+  return { how: 'init', node: init, target: init, value: init, guards };
+}
+
+/** Where the walk puts what it finds: the writes of each root name, and every write in source order. */
+export interface WriteSink {
+  readonly byName: Map<string, Write[]>;
+  readonly all: Write[];
+}
+
+/** The methods that change the array, map or set they are called on. */
+export const MUTATING_METHODS: ReadonlySet<string> = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'delete', 'clear', 'add']);
+
+/** Built-ins that change their first argument: `Object.defineProperty(o, ...)`, `Reflect.set(o, ...)`. */
+const MUTATES_FIRST: Readonly<Record<string, ReadonlySet<string>>> = {
+  Object: new Set(['defineProperty', 'defineProperties', 'setPrototypeOf']),
+  Reflect: new Set(['set', 'defineProperty', 'deleteProperty', 'setPrototypeOf']),
+};
+
+/** Records the writes `node` makes (see the module comment); other nodes write nothing. */
+export function recordWrite(node: Node, guards: readonly Node[], sink: WriteSink): void {
+  // Called for every node of a function: no closure per node (tsx names each one it creates).
+  if (node.type === 'AssignmentExpression') addWrite(sink, { how: 'assign', node, target: node.left, value: node.right, guards });
+  else if (node.type === 'UpdateExpression') addWrite(sink, { how: 'update', node, target: node.argument, guards });
+  else if (node.type === 'UnaryExpression' && node.operator === 'delete') addWrite(sink, { how: 'delete', node, target: node.argument, guards });
+  else if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression') recordCall(node, guards, sink);
+  // `for (x of list)`, `for (o.key in obj)`: each item is assigned to a name declared elsewhere.
+  else if ((node.type === 'ForOfStatement' || node.type === 'ForInStatement') && node.left.type !== 'VariableDeclaration') addWrite(sink, { how: 'assign', node, target: node.left, value: node.right, guards });
+}
+
+/** A call, plain or optional (`f?.(x)`, `l?.push(x)`). */
+export type CallLike = Extract<Node, { type: 'CallExpression' | 'OptionalCallExpression' }>;
+
+function recordCall(node: CallLike, guards: readonly Node[], sink: WriteSink): void {
+  const args = node.arguments.filter((arg): arg is Extract<typeof arg, Node> => arg.type !== 'ArgumentPlaceholder' && arg.type !== 'SpreadElement');
+  const callee = unwrap(node.callee);
+  if ((callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && !callee.computed && callee.property.type === 'Identifier') {
+    const method = callee.property.name;
+    const owner = unwrap(callee.object);
+    const ownerName = owner.type === 'Identifier' ? owner.name : undefined;
+    // `Object.assign(o, v)`: every other argument is copied into `o` (none: `o` is unchanged).
+    if (ownerName === 'Object' && method === 'assign') {
+      const [target, ...values] = node.arguments as Node[];
+      if (target && values.length > 0) addMutator(sink, { node, guards, method }, target, values);
+      return;
+    }
+    // `Object.defineProperty(o, 'v', { value })`, `Reflect.set(o, 'v', x)`: the other arguments are written into `o`.
+    if (ownerName !== undefined && Object.hasOwn(MUTATES_FIRST, ownerName) && MUTATES_FIRST[ownerName]!.has(method)) {
+      if (args[0]) addMutator(sink, { node, guards, method }, args[0], args.slice(1));
+      return;
+    }
+    // `Array.prototype.push.call(l, v)`, `Object.prototype.x.apply(o, [v])`: the method (named by it, not by
+    // `call`) runs on the first argument.
+    if ((method === 'call' || method === 'apply') && isPrototypeMethod(owner)) {
+      if (args[0]) addMutator(sink, { node, guards, method: prototypeMethodName(owner) ?? method }, args[0], args.slice(1));
+      return;
+    }
+    // (`Reflect.set(o, ...)` writes `o`, not `Reflect`: above.)
+    if (MUTATING_METHODS.has(method) && ownerName !== 'Reflect') return addMutator(sink, { node, guards, method }, callee.object, node.arguments as Node[]);
+  }
+  args.forEach((arg, index) => {
+    if (isLocalRead(arg)) addWrite(sink, { how: 'passed', node, target: arg, value: node, guards, passedAs: index });
+  });
+}
+
+/** A mutating call's writes into `target`: one per value written, or one without a value (`l.sort()`). */
+function addMutator(sink: WriteSink, call: { node: Node; guards: readonly Node[]; method: string }, target: Node, values: readonly Node[]): void {
+  if (values.length === 0) addWrite(sink, { how: 'mutator', ...call, target });
+  for (const value of values) addWrite(sink, { how: 'mutator', ...call, target, value });
+}
+
+function prototypeMethodName(node: Node): string | undefined {
+  return node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' ? node.property.name : undefined;
+}
+
+/** `Array.prototype.push`, `Object.prototype.x`: a method taken from a prototype. */
+function isPrototypeMethod(node: Node): boolean {
+  if (node.type !== 'MemberExpression') return false;
+  const proto = unwrap(node.object);
+  return proto.type === 'MemberExpression' && !proto.computed && proto.property.type === 'Identifier' && proto.property.name === 'prototype';
+}
+
+/** `x`, `x.a`, `x[0]`: an argument the callee receives a local's object (or a part of it) through. */
+function isLocalRead(node: Node): boolean {
+  const root = rootOf(node);
+  return root.type === 'Identifier' && root.name !== 'undefined';
+}
+
+function addWrite(sink: WriteSink, write: Write): void {
+  if (isPattern(write.target)) {
+    addPatternWrites(sink, write, write.target, write.value);
+    return;
+  }
+  sink.all.push(write);
+  const name = rootName(write.target);
+  if (!name) return;
+  const list = sink.byName.get(name) ?? [];
+  list.push(write);
+  sink.byName.set(name, list);
+}
+
+function isPattern(node: Node): boolean {
+  return node.type === 'ObjectPattern' || node.type === 'ArrayPattern' || node.type === 'AssignmentPattern' || node.type === 'RestElement';
+}
+
+/** `[a, b = d] = value`, `({ s } = spec)`: every target of the pattern is written from `value` (or its default). */
+function addPatternWrites(sink: WriteSink, write: Write, pattern: Node, value: Node | undefined): void {
+  const into = (target: Node, from: Node | undefined): void => addWrite(sink, { node: write.node, guards: write.guards, how: 'pattern', target, ...(from && { value: from }) });
+  switch (pattern.type) {
+    case 'ObjectPattern':
+      for (const property of pattern.properties) into(property.type === 'RestElement' ? property : property.value as Node, value);
+      return;
+    case 'ArrayPattern':
+      for (const element of pattern.elements) if (element) into(element, value);
+      return;
+    case 'AssignmentPattern':
+      into(pattern.left, value);
+      into(pattern.left, pattern.right);
+      return;
+    case 'RestElement':
+      into(pattern.argument, value);
+      return;
+  }
+}
+
+/** `x` of `x`, `x.a.b`, `x[i]`, `(x as T)!.a`. */
+export function rootName(target: Node): string | undefined {
+  const node = rootOf(target);
+  return node.type === 'Identifier' ? (node as Identifier).name : undefined;
+}
+
+/** The object a chain of member reads starts from, through TypeScript wrappers and parentheses. */
+function rootOf(target: Node): Node {
+  let node = unwrap(target);
+  while (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') node = unwrap(node.object);
+  return node;
+}
