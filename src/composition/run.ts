@@ -43,7 +43,7 @@ import { parameterBindings, schemaType } from './parameters.js';
 import { printCel } from '../compile/cel/print.js';
 import { checkLoopSources, collectionBinding, refuseItemIncludeWhen, writeOutsideLoop, collectionRead, countedLoopOverReference, isReferenceLoop, loopOverComputedList, skippedConstantLoop } from './collections.js';
 import { ConstantLoops } from './constant-loops.js';
-import { checkLoopJumps, checkThrows, resourceInTry } from './control-flow.js';
+import { checkBlockBreaks, checkLoopJumps, checkThrows, resourceInTry } from './control-flow.js';
 import { TypeKroError } from '../util/errors.js';
 import { formatLocation, userFrames } from '../model/call-site.js';
 
@@ -417,6 +417,7 @@ export class CompositionRun implements CompositionRunHooks {
     this.flowChecked.add(site.call);
     this.inTry ??= site.context.inTry;
     checkLoopJumps(site.context.loops, this.scope);
+    if (this.source) checkBlockBreaks(this.source.fn, site.call, this.scope);
   }
 
   private siteNow(): CallSite | undefined {
