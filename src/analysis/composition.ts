@@ -218,6 +218,19 @@ export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext
 }
 
 /**
+ * The innermost local helper between `fn` and `node` ({@link EnclosingContext.insideHelper}), without the
+ * checks {@link enclosingContext} makes for resources: asked of every call, most of which make none.
+ */
+export function helperAround(fn: FunctionNode, node: Node): Node | undefined {
+  const parents = parentsOf(fn);
+  let helper: Node | undefined;
+  for (let child = node, parent = parents.get(node); parent && child !== fn; child = parent, parent = parents.get(parent)) {
+    if (isFunctionNode(parent) && parent !== fn && !isLoopCallback(parent, parents)) helper ??= parent;
+  }
+  return helper;
+}
+
+/**
  * The conditions and loops around any node of `fn` (a `throw`, say), outermost first, without the checks
  * {@link enclosingContext} makes for resources.
  */

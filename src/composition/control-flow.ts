@@ -7,7 +7,7 @@
  */
 import type { Node } from '@babel/types';
 import { guardsOf, parentIn, type EnclosingLoop, type FunctionNode } from '../analysis/composition.js';
-import { leavingJumps, statementList } from '../analysis/control-flow-guards.js';
+import { leavingJumps, statementList, type LeavingJump } from '../analysis/control-flow-guards.js';
 import { syntaxError } from '../analysis/errors.js';
 import { jumpsOf, throwsIn, type LoopJump } from '../analysis/jumps.js';
 import { mentionsReferences } from '../analysis/mentions.js';
@@ -65,19 +65,29 @@ function jumpOnReference(jump: LoopJump, test: Node): Error {
  * throws, the composition's and {@link checkHelperFlow}'s.
  */
 export function checkBlockBreaks(fn: FunctionNode, call: Node, scope: Scope): void {
+  const { ancestors, jumps } = jumpsBefore(fn, call);
+  for (const jump of jumps) {
+    if (jump.kind !== 'break' || jump.label === undefined || !labelsBlock(ancestors, jump.label)) continue;
+    const test = jump.guards.find((guard) => mentionsReferences(guard, scope));
+    if (test) throw blockBreakOnReference(jump.node, jump.label, test);
+  }
+}
+
+/**
+ * The jumps in the statements before `node` (in each statement list around it, inside `fn`) that leave them:
+ * each may skip `node` (control-flow-guards.ts). With the nodes around `node`, innermost first.
+ */
+export function jumpsBefore(fn: FunctionNode, node: Node): { ancestors: readonly Node[]; jumps: readonly LeavingJump[] } {
   const ancestors: Node[] = [];
-  for (let node = parentIn(fn, call); node && node !== fn; node = parentIn(fn, node)) ancestors.push(node);
-  let child = call;
+  for (let parent = parentIn(fn, node); parent && parent !== fn; parent = parentIn(fn, parent)) ancestors.push(parent);
+  const jumps: LeavingJump[] = [];
+  let child = node;
   for (const parent of ancestors) {
     const list = statementList(parent);
-    const before = list ? list.slice(0, Math.max(0, list.indexOf(child))) : [];
-    for (const jump of before.flatMap((statement) => leavingJumps(statement))) {
-      if (jump.kind !== 'break' || jump.label === undefined || !labelsBlock(ancestors, jump.label)) continue;
-      const test = jump.guards.find((guard) => mentionsReferences(guard, scope));
-      if (test) throw blockBreakOnReference(jump.node, jump.label, test);
-    }
+    if (list) for (const statement of list.slice(0, Math.max(0, list.indexOf(child)))) jumps.push(...leavingJumps(statement));
     child = parent;
   }
+  return { ancestors, jumps };
 }
 
 /** Whether the statement labeled `label` around the call is not a loop (a loop's breaks are checkLoopJumps'). */
