@@ -451,7 +451,7 @@ function importTarget(file: string, name: string): ReturnType<typeof resolveModu
  * definition error at the call (the innermost handler that has stack left to build it; outer ones pass it on).
  */
 function inlined(node: Call, name: string, fn: FunctionLike, compile: () => Typed): Typed {
-  const recursion = (): Error => syntaxError(node, `\`${name}(...)\` calls itself (directly or through other helpers): TypeKro inlines helpers into CEL, which has no recursion`, 'compute the value without recursion (a ternary or a lookup over the spec), or use Cel.expr(...)');
+  const recursion = (): Error => recursionRefusal(node, name);
   const inside = node.start != null && fn.start != null && node.start >= fn.start && node.end! <= fn.end! && node.loc?.filename === fn.loc?.filename;
   if (inside) throw recursion();
   try {
@@ -461,6 +461,11 @@ function inlined(node: Call, name: string, fn: FunctionLike, compile: () => Type
     if (error instanceof RangeError && error.message.includes('call stack')) throw recursion();
     throw error;
   }
+}
+
+/** The refusal of a helper that calls itself, at the call `node` of `name`: also for one JavaScript recursed into on a placeholder. */
+export function recursionRefusal(node: Node, name: string): Error {
+  return syntaxError(node, `\`${name}(...)\` calls itself (directly or through other helpers): TypeKro inlines helpers into CEL, which has no recursion`, 'compute the value without recursion (a ternary or a lookup over the spec), or use Cel.expr(...)');
 }
 
 function inlinedBody(call: Call, fn: FunctionLike): Node {

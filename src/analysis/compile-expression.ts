@@ -115,10 +115,17 @@ const WHY: Partial<Record<Node['type'], string>> = {
   AwaitExpression: '`await` cannot run inside the cluster',
   TaggedTemplateExpression: 'tagged templates run JavaScript code',
   SpreadElement: 'spread is not supported here',
+  ThisExpression: '`this` is the object a function is called on, which TypeKro does not know when it inlines the function into CEL',
+};
+
+/** The way out for a form with a better one than raw CEL. */
+const HOW: Partial<Record<Node['type'], string>> = {
+  ThisExpression: 'pass the value the function reads from `this` as a parameter (`(name, suffix) => name + suffix`), or use Cel.expr(...)',
 };
 
 function unsupported(node: Node): Error {
-  return syntaxError(node, WHY[node.type] ?? `\`${node.type}\` is not supported in a compiled expression`, HINT.expr);
+  // What the user wrote, not the parser's name for it (`ThisExpression`).
+  return syntaxError(node, WHY[node.type] ?? `\`${snippetOf(node)}\` has no CEL form TypeKro can compile`, HOW[node.type] ?? HINT.expr);
 }
 
 /** JavaScript integers are CEL ints unless a double is expected; other numbers are doubles. */

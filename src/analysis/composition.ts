@@ -204,6 +204,7 @@ export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext
     }
   }
   const declaredAs = bindingName(call, parents);
+  if (declaredAs !== undefined && (conditions.length > 0 || loops.length > 0) && isVar(call, parents)) throw conditionalVar(call, declaredAs);
   const collection = loops.length > 0 ? collectedAs(call, parents) : undefined;
   return {
     ...(declaredAs !== undefined && { declaredAs }),
@@ -214,6 +215,19 @@ export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext
     chainedConditions: chainedConditions(call, parents),
     ...(inTry && { inTry }),
   };
+}
+
+/**
+ * The innermost local helper between `fn` and `node` ({@link EnclosingContext.insideHelper}), without the
+ * checks {@link enclosingContext} makes for resources: asked of every call, most of which make none.
+ */
+export function helperAround(fn: FunctionNode, node: Node): Node | undefined {
+  const parents = parentsOf(fn);
+  let helper: Node | undefined;
+  for (let child = node, parent = parents.get(node); parent && child !== fn; child = parent, parent = parents.get(parent)) {
+    if (isFunctionNode(parent) && parent !== fn && !isLoopCallback(parent, parents)) helper ??= parent;
+  }
+  return helper;
 }
 
 /**
@@ -381,6 +395,22 @@ function bindingName(call: Node, parents: Map<Node, Node>): string | undefined {
   const top = valueTop(call, parents);
   const parent = parents.get(top);
   return parent?.type === 'VariableDeclarator' && parent.init === top && parent.id.type === 'Identifier' ? parent.id.name : undefined;
+}
+
+/** Whether the declaration that binds `call`'s result is a `var`. */
+function isVar(call: Node, parents: Map<Node, Node>): boolean {
+  const declarator = parents.get(valueTop(call, parents));
+  const declaration = declarator && parents.get(declarator);
+  return declaration?.type === 'VariableDeclaration' && declaration.kind === 'var';
+}
+
+/** A handle in a `var` under a condition or loop: hoisted, it is read after the branch, undefined where it did not run. */
+function conditionalVar(call: Node, name: string): Error {
+  return syntaxError(
+    call,
+    `\`${name}\` is declared with \`var\` under a condition or loop: a \`var\` belongs to the whole function, so it can be read after the branch, where JavaScript leaves it undefined when the branch did not run (TypeKro would read the resource there)`,
+    `declare it with \`const\` inside the branch and read it there; outside, test the branch's condition itself where the handle was tested (\`condition ? 'has' : 'none'\`)`,
+  );
 }
 
 /** See {@link EnclosingContext.collectedAs}. */

@@ -13,6 +13,7 @@ import type { FunctionLike } from './scope.js';
 // Placed where the pattern is, so diagnostics point at the user's code.
 import { synthesize as synth } from './synthesized.js';
 import { recordWrite, rootName, type CallLike, type Write, type WriteSink } from './writes.js';
+import { controlGuardsOf, isLoopHead } from './control-flow-guards.js';
 
 export interface Declarations {
   /** The function body or program walked: the block of its own (function-scoped) names. */
@@ -47,6 +48,8 @@ export type Declared =
       readonly guards: readonly Node[];
       /** For the rest element of an object pattern (no CEL form): the value it takes the remaining properties of. */
       readonly restOf?: Node;
+      /** A `var` under a condition seen from its own block after it (control-flow-guards.ts): its declarator. */
+      readonly ownVar?: Node;
     }
   | { readonly kind: 'function'; readonly fn: FunctionLike }
   /** Declared more than once (in two blocks or loop bodies): the initialisers, `undefined` for one without. */
@@ -71,7 +74,7 @@ export function visibleDeclaration(declarations: Declarations, name: string, at:
     return all.length === 1 ? all[0] : declarations.unplaced.get(name);
   }
   let seen: Scoped | undefined;
-  for (const scoped of all) if (within(scoped.block, at) && (!seen || (scoped.block.start ?? 0) >= (seen.block.start ?? 0))) seen = scoped;
+  for (const scoped of all) if (within(scoped.block, at) && !beforeOwnVar(scoped, at) && (!seen || (scoped.block.start ?? 0) >= (seen.block.start ?? 0))) seen = scoped;
   return seen;
 }
 
@@ -110,9 +113,9 @@ const BLOCKS: ReadonlySet<string> = new Set(['BlockStatement', 'ForStatement', '
 
 // Module functions with the walk's state passed along: this visits every node of a composition (no closure per node).
 function visitDeclarations(node: Node, parent: Node | undefined, walk: DeclarationsWalk, outer: Place): void {
-  const guard = parent && guardOf(parent, node);
+  const guard = parent ? controlGuardsOf(parent, node) : [];
   // `guards` is never mutated: a guarded child gets a new array, so declarations and writes may keep it.
-  const here: Place = guard ? { guards: [...outer.guards, guard], block: outer.block } : outer;
+  const here: Place = guard.length > 0 ? { guards: [...outer.guards, ...guard], block: outer.block } : outer;
   const { guards } = here;
   if (node.type === 'FunctionDeclaration' && node !== walk.root) {
     if (node.id) declare(walk.names, node.id.name, here.block, { kind: 'function', fn: node });
@@ -125,7 +128,7 @@ function visitDeclarations(node: Node, parent: Node | undefined, walk: Declarati
     return;
   }
   // `var` belongs to the whole function; `let` and `const` to their block.
-  if (node.type === 'VariableDeclaration') declareVariables(node, guards, node.kind === 'var' ? walk.root : here.block, walk.names, parent);
+  if (node.type === 'VariableDeclaration') declareVariables(node, guards, node.kind === 'var' ? walk.root : here.block, walk.names, parent, here.block);
   recordWrite(node, guards, walk.writes);
   if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression') walk.calls.push(node);
   else if (node.type === 'CatchClause' && node.param) for (const [name] of patternBindings(node.param, undefined)) addTo(walk.catches, name, [node]);
@@ -225,39 +228,38 @@ export function initsOf(declared: Declared): readonly (Node | undefined)[] {
   return [declared.kind === 'function' ? declared.fn : declared.init];
 }
 
-/** The test that guards `child` of `parent` (the branch of an if/ternary/logical, a loop body), if any. */
-function guardOf(parent: Node, child: Node): Node | undefined {
-  switch (parent.type) {
-    case 'IfStatement':
-    case 'ConditionalExpression':
-      return child === parent.test ? undefined : parent.test;
-    case 'LogicalExpression':
-      return child === parent.right ? parent.left : undefined;
-    case 'ForOfStatement':
-    case 'ForInStatement':
-      return child === parent.body ? parent.right : undefined;
-    case 'WhileStatement':
-    case 'DoWhileStatement':
-    case 'ForStatement':
-      return child === parent.body ? (parent.test ?? parent) : undefined;
-    case 'SwitchStatement':
-      return child === parent.discriminant ? undefined : parent.discriminant;
-    default:
-      return undefined;
-  }
+/**
+ * The writes that may change a declaration where it is read: all, except for a `var` read in its own block
+ * after it, the initialisers of its other declarations outside that block (run before it, or after the read).
+ */
+export function ownWrites(writes: readonly Write[], scoped: Scoped): readonly Write[] {
+  const own = scoped.declared.kind === 'const' || scoped.declared.kind === 'let' ? scoped.declared.ownVar : undefined;
+  if (!own) return writes;
+  return writes.filter((write) => write.node.type !== 'VariableDeclarator' || (write.node !== own && within(scoped.block, write.node)));
+}
+
+/** A read before a `var`'s declarator in its block sees what an earlier run or branch left: the function-wide name. */
+function beforeOwnVar(scoped: Scoped, at: Node): boolean {
+  const own = scoped.declared.kind === 'const' || scoped.declared.kind === 'let' ? scoped.declared.ownVar : undefined;
+  return own !== undefined && (at.start ?? 0) < (own.end ?? 0);
 }
 
 function ambiguous(declared: readonly Declared[]): Declared {
   return { kind: 'ambiguous', inits: declared.flatMap(initsOf) };
 }
 
-function declareVariables(node: VariableDeclaration, guards: readonly Node[], block: Node, names: Map<string, Scoped[]>, parent: Node | undefined): void {
+function declareVariables(node: VariableDeclaration, guards: readonly Node[], block: Node, names: Map<string, Scoped[]>, parent: Node | undefined, own: Node): void {
   const kind = node.kind === 'const' ? 'const' : 'let';
   // `for (const { name } of list)` means `const { name } = <item>` in the body (see loop-items.ts).
   const item = parent?.type === 'ForOfStatement' && parent.left === node ? loopItem(parent) : undefined;
   for (const declarator of node.declarations) {
     const value = declarator.init ?? item;
-    for (const [name, init] of patternBindings(declarator.id, value)) declare(names, name, block, { kind, init, guards, ...(!init && value && { restOf: value }) });
+    // A `var` under a condition belongs to the whole function, undefined until its initialiser runs (a write,
+    // `recordWrite`); read in its own block after it, it is that initialiser (see `ownWrites`).
+    const hoisted = node.kind === 'var' && guards.length > 0 && !isLoopHead(parent);
+    for (const [name, init] of patternBindings(declarator.id, hoisted ? undefined : value)) declare(names, name, block, { kind, init, guards, ...(!init && !hoisted && value && { restOf: value }) });
+    if (!hoisted || own === block || own.type === 'SwitchStatement') continue;
+    for (const [name, init] of patternBindings(declarator.id, value)) declare(names, name, own, { kind, init, guards, ownVar: declarator, ...(!init && value && { restOf: value }) });
   }
 }
 

@@ -9,7 +9,7 @@
 import type { Node } from '@babel/types';
 import { unwrap, walk } from './ast.js';
 import { codeRunner } from './code-runners.js';
-import { declarationsOf, initsOf, visibleDeclaration, type Declarations, type Declared, type Scoped } from './declarations.js';
+import { declarationsOf, initsOf, ownWrites, visibleDeclaration, type Declarations, type Declared, type Scoped } from './declarations.js';
 import { resolveExport, resolveModuleName, UnreadableFunctionError, type ModuleTarget } from './modules.js';
 import { REST_HINT, restWhy } from './pattern-bindings.js';
 import type { Binding, FunctionLike, Scope } from './scope.js';
@@ -130,7 +130,7 @@ function lazyScope(declarations: Declarations, parent: Scope, isFactoryCall: IsF
       if (resolving.has(scoped)) return undefined;
       resolving.add(scoped);
       try {
-        const writes = callWrites(declarations.writes.get(name) ?? [], initsOf(scoped.declared), scope, callWritesContext(isFactoryCall));
+        const writes = callWrites(ownWrites(declarations.writes.get(name) ?? [], scoped), initsOf(scoped.declared), scope, callWritesContext(isFactoryCall));
         const binding = bindingOf(name, scoped.declared, writes, scope, isFactoryCall);
         cache.set(scoped, binding);
         return binding;

@@ -78,11 +78,13 @@ const MUTATES_FIRST: Readonly<Record<string, ReadonlySet<string>>> = {
 export function recordWrite(node: Node, guards: readonly Node[], sink: WriteSink): void {
   // Called for every node of a function: no closure per node (tsx names each one it creates).
   if (node.type === 'AssignmentExpression') addWrite(sink, { how: 'assign', node, target: node.left, value: node.right, guards });
+  // A `var` under a condition is undefined until its initialiser runs there (declarations.ts `declareVariables`).
+  else if (node.type === 'VariableDeclaration' && node.kind === 'var' && guards.length > 0) for (const d of node.declarations) d.init && addWrite(sink, { how: 'assign', node: d, target: d.id, value: d.init, guards });
   else if (node.type === 'UpdateExpression') addWrite(sink, { how: 'update', node, target: node.argument, guards });
   else if (node.type === 'UnaryExpression' && node.operator === 'delete') addWrite(sink, { how: 'delete', node, target: node.argument, guards });
   else if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression') recordCall(node, guards, sink);
   // `for (x of list)`, `for (o.key in obj)`: each item is assigned to a name declared elsewhere.
-  else if ((node.type === 'ForOfStatement' || node.type === 'ForInStatement') && node.left.type !== 'VariableDeclaration') addWrite(sink, { how: 'assign', node, target: node.left, value: node.right, guards });
+  else if ((node.type === 'ForOfStatement' || node.type === 'ForInStatement') && node.left.type !== 'VariableDeclaration') addWrite(sink, { how: 'assign', node, target: node.left, value: node.right, guards: [...guards, node.right] });
 }
 
 /** A call, plain or optional (`f?.(x)`, `l?.push(x)`). */

@@ -6,7 +6,8 @@
  * includeWhen or forEach says the same, so the definition fails where they are written.
  */
 import type { Node } from '@babel/types';
-import { guardsOf, type EnclosingLoop, type FunctionNode } from '../analysis/composition.js';
+import { guardsOf, parentIn, type EnclosingLoop, type FunctionNode } from '../analysis/composition.js';
+import { leavingJumps, statementList, type LeavingJump } from '../analysis/control-flow-guards.js';
 import { syntaxError } from '../analysis/errors.js';
 import { jumpsOf, throwsIn, type LoopJump } from '../analysis/jumps.js';
 import { mentionsReferences } from '../analysis/mentions.js';
@@ -54,6 +55,54 @@ function jumpOnReference(jump: LoopJump, test: Node): Error {
     jump.node,
     `\`${jump.kind}\` under \`${snippetOf(test)}\`, which reads a reference: JavaScript decided it once, at definition time, on a placeholder, so every instance would take the same path through the loop`,
     `drop the \`${jump.kind}\` and give each resource of the loop the condition under which it should exist: \`ConfigMap(...).withIncludeWhen(<condition on the item and the spec>)\` (an includeWhen, decided per instance)`,
+  );
+}
+
+/**
+ * Refuses a `break label` out of a labeled block (`setup: { if (spec.external) break setup; ConfigMap(...) }`)
+ * before `call`, under a condition that reads a reference: JavaScript decided once whether the statements
+ * after it run, and no includeWhen says so. Jumps out of loops are {@link checkLoopJumps}'; returns and
+ * throws, the composition's and {@link checkHelperFlow}'s.
+ */
+export function checkBlockBreaks(fn: FunctionNode, call: Node, scope: Scope): void {
+  const { ancestors, jumps } = jumpsBefore(fn, call);
+  for (const jump of jumps) {
+    if (jump.kind !== 'break' || jump.label === undefined || !labelsBlock(ancestors, jump.label)) continue;
+    const test = jump.guards.find((guard) => mentionsReferences(guard, scope));
+    if (test) throw blockBreakOnReference(jump.node, jump.label, test);
+  }
+}
+
+/**
+ * The jumps in the statements before `node` (in each statement list around it, inside `fn`) that leave them:
+ * each may skip `node` (control-flow-guards.ts). With the nodes around `node`, innermost first.
+ */
+export function jumpsBefore(fn: FunctionNode, node: Node): { ancestors: readonly Node[]; jumps: readonly LeavingJump[] } {
+  const ancestors: Node[] = [];
+  for (let parent = parentIn(fn, node); parent && parent !== fn; parent = parentIn(fn, parent)) ancestors.push(parent);
+  const jumps: LeavingJump[] = [];
+  let child = node;
+  for (const parent of ancestors) {
+    const list = statementList(parent);
+    if (list) for (const statement of list.slice(0, Math.max(0, list.indexOf(child)))) jumps.push(...leavingJumps(statement));
+    child = parent;
+  }
+  return { ancestors, jumps };
+}
+
+/** Whether the statement labeled `label` around the call is not a loop (a loop's breaks are checkLoopJumps'). */
+function labelsBlock(ancestors: readonly Node[], label: string): boolean {
+  const labeled = ancestors.find((node) => node.type === 'LabeledStatement' && node.label.name === label);
+  return labeled?.type === 'LabeledStatement' && !LOOP_TYPES.has(labeled.body.type);
+}
+
+const LOOP_TYPES: ReadonlySet<string> = new Set(['ForStatement', 'ForOfStatement', 'ForInStatement', 'WhileStatement', 'DoWhileStatement']);
+
+function blockBreakOnReference(jump: Node, label: string, test: Node): Error {
+  return syntaxError(
+    jump,
+    `\`break ${label}\` under \`${snippetOf(test)}\`, which reads a reference: JavaScript decided it once, at definition time, on a placeholder, so the resources after it in \`${label}:\` would be created (or not) the same way for every instance`,
+    `put the resources in an if/else instead (\`if (!(${snippetOf(test)})) { ConfigMap(...) }\`: each branch becomes an includeWhen), or create them unconditionally with \`.withIncludeWhen(<condition>)\`; choose values with a ternary`,
   );
 }
 
@@ -110,5 +159,6 @@ export function checkHelperFlow(fn: FunctionNode, call: Node, loops: readonly En
     }
   }
   checkLoopJumps(loops, scope);
+  checkBlockBreaks(fn, call, scope);
   checkThrows(fn, scope);
 }

@@ -6,6 +6,7 @@
  */
 import type { ForOfStatement, Node } from '@babel/types';
 import { walk } from '../analysis/ast.js';
+import { recursionRefusal } from '../analysis/compile-calls.js';
 import { syntaxError } from '../analysis/errors.js';
 import { parseSourceFile, snippetOf } from '../analysis/source.js';
 import { isInternalFile } from '../model/call-site.js';
@@ -25,6 +26,8 @@ const POSITION_HINT = 'loop with `for (const item of list)` (or `list.map((item)
  * ```
  */
 export function placeholderFailure(error: unknown): unknown {
+  if (error instanceof RangeError && error.message.includes('call stack')) return recursionFailure(error) ?? error;
+  if (error instanceof Error && error.name === 'DataCloneError') return cloneFailure(error) ?? error;
   // A built-in that received a reference names it in its message: withReferenceMarkers explains that one.
   if (!(error instanceof TypeError) || error instanceof TypeKroError || hasMarkers(error.message)) return error;
   const frame = stackFrames(error.stack ?? '').find((candidate) => !isInternalFile(candidate.file));
@@ -35,6 +38,37 @@ export function placeholderFailure(error: unknown): unknown {
     return syntaxError(positional, '`.entries()` of a reference gives no [index, item] pairs: KRO\'s forEach gives each item, not its position', POSITION_HINT);
   }
   return syntaxError(node, `JavaScript fails here while the composition runs on references (${error.message})`, placeholderHint(node));
+}
+
+/**
+ * A helper that recursed until the stack ran out: its depth is a reference, which a placeholder never brings
+ * to the end (`n <= 0` is false for one). Refused as the compiler refuses a recursive helper it inlines.
+ */
+function recursionFailure(error: Error): Error | undefined {
+  for (const frame of userFrames(error)) {
+    const call = failingNode(frame);
+    if (call?.type === 'CallExpression' && call.callee.type === 'Identifier') return recursionRefusal(call, call.callee.name);
+  }
+  return undefined;
+}
+
+/**
+ * `structuredClone(x)` of a value holding references: a reference cannot be copied (the DOMException names
+ * the placeholder's internals). Refused as other JavaScript-only copies (`JSON.parse(JSON.stringify(x))`) are.
+ */
+function cloneFailure(error: Error): Error | undefined {
+  const frame = userFrames(error)[0];
+  const call = frame && failingNode(frame);
+  if (!call) return undefined;
+  return syntaxError(
+    call,
+    `\`${snippetOf(call)}\` copies a value that holds references, which JavaScript cannot copy (the composition runs on placeholders) and which has no CEL form`,
+    'copy with spreads (`{ ...base, labels: { ...base.labels } }`), which TypeKro compiles, or use the value itself',
+  );
+}
+
+function userFrames(error: Error): StackFrame[] {
+  return stackFrames(error.stack ?? '').filter((candidate) => !isInternalFile(candidate.file));
 }
 
 /** The way out, with the `?.` form of the failing read when there is one (TypeKro compiles optional chains). */

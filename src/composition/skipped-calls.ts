@@ -5,12 +5,13 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { Node } from '@babel/types';
-import { enclosingContext, factoryCallsIn } from '../analysis/composition.js';
+import { enclosingContext, factoryCallsIn, helperAround } from '../analysis/composition.js';
 import { syntaxError } from '../analysis/errors.js';
 import { type IsFactoryCall } from '../analysis/local-scope.js';
 import { mentionsReferences } from '../analysis/mentions.js';
 import { helperFactoryCalls, type HelperFactoryCall } from './helper-calls.js';
 import { isReferenceLoop } from './collections.js';
+import { jumpsBefore } from './control-flow.js';
 import { jumpsOf } from '../analysis/jumps.js';
 import { scopeOf, type Binding, type Scope } from '../analysis/scope.js';
 import { locationOf, parseSourceFile, snippetOf, type CallNode } from '../analysis/source.js';
@@ -60,7 +61,7 @@ export function skippedCalls(host: SkippedCallHost, unexecuted: readonly CallNod
   const reached = new Set<Node>();
   const found: SkippedCall[] = [];
   for (const call of factoryCallsIn(host.source.fn)) {
-    if (host.isFactoryCall(call) || enclosingContext(host.source.fn, call).insideHelper) continue;
+    if (host.isFactoryCall(call) || helperAround(host.source.fn, call)) continue;
     const made = helperFactoryCalls(call, host.scope, host.isFactoryCall);
     for (const each of made) for (const node of each.chain) reached.add(node);
     if (!host.ran(call)) found.push(...made.map((each) => ({ call, made: each })));
@@ -117,7 +118,9 @@ export function makeSkippedCalls(host: SkippedCallHost, skipped: readonly Skippe
  */
 function decidedByJavaScript(call: CallNode, host: SkippedCallHost, helperCall: boolean): boolean {
   const context = enclosingContext(host.source.fn, call);
-  if (context.insideHelper || (context.loops.length === 0 && context.conditions.length === 0 && !helperCall)) return false;
+  // A jump before the call that may have skipped it (`blk: { if (FLAG) break blk; F(...) }`) is a condition too.
+  const { jumps } = jumpsBefore(host.source.fn, call);
+  if (context.insideHelper || (context.loops.length === 0 && context.conditions.length === 0 && !helperCall && jumps.length === 0)) return false;
   // The loops' own variables are items of constant lists here (the run may still bind an earlier loop's of the same name).
   const items: Record<string, Binding> = {};
   const scope = scopeOf(items, host.scope);
@@ -126,7 +129,7 @@ function decidedByJavaScript(call: CallNode, host: SkippedCallHost, helperCall: 
     if (isReferenceLoop(loop, scope) || jumpsOf(loop).some((jump) => jump.conditions.some(({ test }) => onReference(test)))) return false;
     for (const name of loop.names) items[name] = { kind: 'opaque', why: `\`${name}\` is the item of a loop over a constant list`, writes: [], scope: host.scope };
   }
-  return !context.conditions.some(({ test }) => onReference(test));
+  return !context.conditions.some(({ test }) => onReference(test)) && !jumps.some((jump) => jump.guards.some(onReference));
 }
 
 /** `cache({ ... })`: a call the run counts as creating resources whose callee is not a factory's name. */

@@ -41,7 +41,41 @@ const exactJumps = kubernetesComposition({ ...definition, name: 'flow-exact-jump
   return { v: 'ok' };
 });
 
+const MODE = 'b' as string;
+
+/**
+ * Writes and jumps under conditions JavaScript decides exactly (constants), and a `var` read in its own branch:
+ * control-flow-guards.ts guards them without refusing them (trial 7a; the refused shapes are in
+ * test/composition/flow-guards.test.ts).
+ */
+const guardedExact = kubernetesComposition({ ...definition, name: 'flow-guarded-exact', kind: 'FlowGuardedExact' }, (spec) => {
+  if (spec.enabled) {
+    var label = `on-${spec.n}`;
+    ConfigMap({ id: 'flag', name: 'flag', data: { label } });
+  }
+  let tier = 'none';
+  switch (MODE) {
+    case 'a': tier = 'A'; break;
+    default: tier = 'D';
+  }
+  let last = 'none';
+  for (const e of ['a', 'b', 'c']) {
+    if (e === 'c') continue;
+    last = e;
+  }
+  let track = 'x';
+  for (track of ['p', 'q']) { /* the head assigns */ }
+  blk: {
+    if (MODE === 'b') break blk;
+    ConfigMap({ id: 'skipped', name: 'skipped', data: {} });
+  }
+  ConfigMap({ id: 'summary', name: 'summary', data: { tier, last, track } });
+  return { v: `${tier}-${last}-${track}` };
+});
+
 export const controlFlowCases: Readonly<Record<string, CaseInput>> = {
   'flow-nullish': { composition: nullish as never, spec: { enabled: true, list: ['a'], n: 1, o: 'x' } },
   'flow-exact-jumps': { composition: exactJumps as never, spec: { enabled: false, list: ['a', 'b'], n: 2 } },
+  'flow-guarded-exact': { composition: guardedExact as never, spec: { enabled: true, list: [], n: 3 } },
+  'flow-guarded-exact-off': { composition: guardedExact as never, spec: { enabled: false, list: ['a'], n: 0 } },
 };

@@ -1,0 +1,181 @@
+/**
+ * The conditions a node runs under inside its function: what decides whether (and how often) JavaScript
+ * evaluates it. JavaScript runs a composition once, on placeholders, so a write to a local under a condition
+ * that reads a reference was decided once for every instance; local-scope.ts records these guards with each
+ * write and the compiler refuses such a local where it is used.
+ *
+ * Fail-closed: a child runs unguarded only under a parent known to evaluate it once, unconditionally
+ * (`UNGUARDED`); any other parent guards it by itself. Jumps are conditions too: a statement after a guarded
+ * `break`, `continue`, `return` or `throw` that leaves an earlier statement of its list runs only when the jump
+ * was not taken, and so does a loop's whole body when a jump leaves the loop (later iterations).
+ */
+import type { Node } from '@babel/types';
+import { eachChild, isFunctionNode } from './ast.js';
+
+/** A jump out of a statement, with the conditions it sits under inside that statement (outermost first). */
+export interface LeavingJump {
+  readonly node: Node;
+  readonly kind: 'break' | 'continue' | 'return' | 'throw';
+  readonly label?: string;
+  readonly guards: readonly Node[];
+}
+
+/** Parents that evaluate each child exactly once, whenever they are evaluated themselves. */
+const UNGUARDED: ReadonlySet<string> = new Set([
+  'Program', 'BlockStatement', 'StaticBlock', 'ExpressionStatement', 'VariableDeclaration', 'VariableDeclarator', 'ReturnStatement',
+  'ThrowStatement', 'LabeledStatement', 'ExportNamedDeclaration', 'ExportDefaultDeclaration', 'CallExpression', 'NewExpression',
+  'MemberExpression', 'BinaryExpression', 'UnaryExpression', 'UpdateExpression', 'SequenceExpression', 'ArrayExpression',
+  'ObjectExpression', 'ObjectProperty', 'SpreadElement', 'TemplateLiteral', 'TaggedTemplateExpression', 'ParenthesizedExpression',
+  'AwaitExpression', 'TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'TSInstantiationExpression',
+  'ArrayPattern', 'ObjectPattern', 'RestElement', 'ClassDeclaration', 'ClassExpression', 'ClassBody', 'ImportExpression', 'Decorator',
+]);
+
+const LOOPS: ReadonlySet<string> = new Set(['ForStatement', 'ForOfStatement', 'ForInStatement', 'WhileStatement', 'DoWhileStatement']);
+
+/**
+ * The conditions `parent` puts on its child `child`: the tests of the branch it is in, the loop's list or
+ * test, the case labels of a switch, and the conditions of the jumps before it that may skip it.
+ */
+export function controlGuardsOf(parent: Node, child: Node): readonly Node[] {
+  const own = structuralGuards(parent, child);
+  const jumps = jumpGuards(parent, child);
+  return jumps.length === 0 ? own : [...own, ...jumps];
+}
+
+function structuralGuards(parent: Node, child: Node): readonly Node[] {
+  switch (parent.type) {
+    case 'IfStatement':
+    case 'ConditionalExpression':
+      return child === parent.test ? [] : [parent.test];
+    case 'LogicalExpression':
+      return child === parent.right ? [parent.left] : [];
+    case 'AssignmentExpression':
+      // `a ||= v` evaluates `v` only when `a` is falsy.
+      return child === parent.right && ['&&=', '||=', '??='].includes(parent.operator) ? [parent.left] : [];
+    case 'ForOfStatement':
+    case 'ForInStatement':
+      // The body runs once per item of the list (the head's write to an outer name is local-scope.ts's).
+      return child === parent.body ? [parent.right] : [];
+    case 'ForStatement':
+      return child === parent.init ? [] : [parent.test ?? parent];
+    case 'WhileStatement':
+    case 'DoWhileStatement':
+      return [parent.test];
+    case 'SwitchStatement':
+      // A case runs when its label or an earlier one matches (fallthrough), `default` when none does: every label decides.
+      return child === parent.discriminant ? [] : [parent.discriminant, ...parent.cases.flatMap((c) => (c.test ? [c.test] : []))];
+    case 'SwitchCase':
+      return [];
+    case 'OptionalMemberExpression':
+      return child === parent.object ? [] : [parent.object];
+    case 'OptionalCallExpression':
+      return child === parent.callee ? [] : [parent.callee];
+    case 'TryStatement':
+      // The handler runs only when the block throws.
+      return child === parent.handler ? [parent.block] : [];
+    case 'CatchClause':
+      return [];
+    default:
+      return UNGUARDED.has(parent.type) || parent.type.endsWith('Literal') ? [] : [parent];
+  }
+}
+
+function jumpGuards(parent: Node, child: Node): readonly Node[] {
+  const list = statementList(parent);
+  if (list) {
+    const index = list.indexOf(child);
+    return index > 0 ? list.slice(0, index).flatMap((earlier) => leavingJumps(earlier).flatMap((jump) => jump.guards)) : [];
+  }
+  // A jump that leaves the loop (not a `continue` of the loop itself) decides whether later iterations run.
+  if (LOOPS.has(parent.type) && 'body' in parent && child === parent.body) {
+    return leavingJumps(child).flatMap((jump) => (jump.kind === 'continue' && jump.label === undefined ? [] : jump.guards));
+  }
+  return [];
+}
+
+/** The statements of `node` that run one after another: a block's, a switch's cases, a case's. */
+export function statementList(node: Node): readonly Node[] | undefined {
+  switch (node.type) {
+    case 'Program':
+    case 'BlockStatement':
+    case 'StaticBlock':
+      return node.body;
+    case 'SwitchCase':
+      return node.consequent;
+    case 'SwitchStatement':
+      return node.cases;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Leaving jumps by statement: derived from the immutable AST alone and weakly keyed by its nodes (as
+ * local-scope.ts's declarations), so each statement is walked once however many later siblings ask.
+ */
+const leavingCache = new WeakMap<Node, readonly LeavingJump[]>();
+
+/** The jumps inside `statement` (not in nested functions) whose target is outside it, with their conditions in it. */
+export function leavingJumps(statement: Node): readonly LeavingJump[] {
+  const cached = leavingCache.get(statement);
+  if (cached) return cached;
+  const found: LeavingJump[] = [];
+  collect(statement, { loop: false, breakable: false, tried: false, labels: [] }, [], found);
+  leavingCache.set(statement, found);
+  return found;
+}
+
+/** What encloses a node inside the statement walked: the targets a jump there may stay within. */
+interface Inside {
+  readonly loop: boolean;
+  readonly breakable: boolean;
+  /** Inside a `try` block that has a `catch`: a `throw` stays. */
+  readonly tried: boolean;
+  readonly labels: readonly string[];
+}
+
+function collect(node: Node, inside: Inside, guards: readonly Node[], found: LeavingJump[]): void {
+  if (isFunctionNode(node)) return;
+  const jump = jumpOf(node, inside);
+  if (jump) {
+    if (jump.leaves) found.push({ node, kind: jump.kind, ...(jump.label !== undefined && { label: jump.label }), guards });
+    if (node.type === 'BreakStatement' || node.type === 'ContinueStatement') return;
+  }
+  const isLoop = LOOPS.has(node.type);
+  const next: Inside = {
+    loop: inside.loop || isLoop,
+    breakable: inside.breakable || isLoop || node.type === 'SwitchStatement',
+    tried: inside.tried,
+    labels: node.type === 'LabeledStatement' ? [...inside.labels, node.label.name] : inside.labels,
+  };
+  eachChild(node, { inside: next, guards, found }, undefined, collectChild);
+}
+
+function collectChild(child: Node, parent: Node, state: { inside: Inside; guards: readonly Node[]; found: LeavingJump[] }): void {
+  const added = [...structuralGuards(parent, child), ...jumpGuards(parent, child)];
+  const tried = parent.type === 'TryStatement' && child === parent.block && parent.handler != null;
+  collect(child, tried ? { ...state.inside, tried: true } : state.inside, added.length === 0 ? state.guards : [...state.guards, ...added], state.found);
+}
+
+function jumpOf(node: Node, inside: Inside): { kind: LeavingJump['kind']; label?: string; leaves: boolean } | undefined {
+  switch (node.type) {
+    case 'BreakStatement':
+    case 'ContinueStatement': {
+      const kind = node.type === 'BreakStatement' ? 'break' : 'continue';
+      const label = node.label?.name;
+      const stays = label !== undefined ? inside.labels.includes(label) : kind === 'break' ? inside.breakable : inside.loop;
+      return { kind, ...(label !== undefined && { label }), leaves: !stays };
+    }
+    case 'ReturnStatement':
+      return { kind: 'return', leaves: true };
+    case 'ThrowStatement':
+      return { kind: 'throw', leaves: !inside.tried };
+    default:
+      return undefined;
+  }
+}
+
+/** `for (var x of list)`: the head's `var` is the loop's item, bound by the run, not a write under the loop. */
+export function isLoopHead(parent: Node | undefined): boolean {
+  return parent?.type === 'ForOfStatement' || parent?.type === 'ForInStatement';
+}
