@@ -16,7 +16,7 @@ import { holds, refuseAbsentSpecData } from './absent-spec.js';
 import { compileLookup, isInheritedName, refuseInheritedKeys, refuseInheritedRead } from './compile-lookup.js';
 import { compileBinary, compileConditional, compileLogical, compileUnary, conditionOf } from './compile-operators.js';
 import {
-  andPresent, asJavaScriptText, describe, fieldRead, fieldReadThrough, nullishValue, plain, stringify, toOptional, valueOf, wrappedValue, type Absence, type Compiler, type Typed,
+  toDouble, andPresent, asJavaScriptText, describe, fieldRead, fieldReadThrough, nullishValue, plain, stringify, toOptional, valueOf, wrappedValue, type Absence, type Compiler, type Typed,
 } from './typed.js';
 import { withArticle } from '../util/article.js';
 import { snippetOf } from './source.js';
@@ -358,6 +358,17 @@ function arrayLiteral(node: Extract<Node, { type: 'ArrayExpression' }>, scope: S
     if (t.nullish || t.absent) throw syntaxError(element, 'a list item that may be undefined', 'give it a default with `??`');
     return t;
   });
+  const kinds = new Set(items.map((t) => t.type.kind));
+  if (kinds.has('double') && kinds.size > 1) {
+    // JavaScript has one number type: `[spec.count, spec.ratio]` is a list of numbers. Mixed with text or
+    // booleans a double would later be printed by CEL's rules (`1e+06`), which only the item type can stop.
+    if (![...kinds].every((kind) => kind === 'int' || kind === 'double')) {
+      const double = node.elements[items.findIndex((t) => t.type.kind === 'double')] as Node;
+      throw syntaxError(double, 'a floating-point number in a list of other kinds of values: CEL would print it differently from JavaScript (1e+06 for 1000000) wherever the list becomes text', 'convert it to an integer with Math.trunc(...), or keep numbers and text in separate lists');
+    }
+    const doubles = items.map(toDouble);
+    return plain(E.list(doubles.map((t) => t.expr)), T.list(T.double));
+  }
   return plain(E.list(items.map((t) => t.expr)), T.list(itemType(items.map((t) => t.type))));
 }
 
