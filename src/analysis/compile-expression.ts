@@ -10,6 +10,7 @@ import { namedBinding, type Binding, type Scope } from './scope.js';
 import { unwrap } from './ast.js';
 import { ownProperties, staticProperty } from './literal-reads.js';
 import { mentionsReferences } from './mentions.js';
+import { constantValue } from './constant-value.js';
 import { HINT, syntaxError, unknownShape, type CompositionSyntaxError } from './errors.js';
 import { compileCall, guarded } from './compile-calls.js';
 import { holds, refuseAbsentSpecData } from './absent-spec.js';
@@ -83,10 +84,10 @@ function compileValue(raw: Node, scope: Scope, expect?: CelType): Typed {
       throw unsupported(node);
     case 'MemberExpression':
     case 'OptionalMemberExpression':
-      return asJavaScriptText(resourceRead(node, scope) ?? member(node, scope));
+      return folded(node, scope, expect) ?? asJavaScriptText(resourceRead(node, scope) ?? member(node, scope));
     case 'CallExpression':
     case 'OptionalCallExpression':
-      return resourceRead(node, scope) ?? compileCall(node, scope, compiler, expect);
+      return folded(node, scope, expect) ?? resourceRead(node, scope) ?? compileCall(node, scope, compiler, expect);
     case 'BinaryExpression':
       return compileBinary(node, scope, compiler);
     case 'LogicalExpression':
@@ -119,6 +120,23 @@ const WHY: Partial<Record<Node['type'], string>> = {
 
 function unsupported(node: Node): Error {
   return syntaxError(node, WHY[node.type] ?? `\`${node.type}\` is not supported in a compiled expression`, HINT.expr);
+}
+
+/**
+ * JavaScript's own value of a read or call that involves no reference (`'Straße'.toUpperCase()`, `'x😀'.length`,
+ * `Math.floor(2.5)`, also through module constants): compiled, CEL's rules would answer instead (`STRAßE`,
+ * 2 code points, no Math.floor), yet JavaScript decided the value when the composition was defined (trial 7
+ * H12). Only scalars: lists and objects keep their compiled shape.
+ */
+function folded(node: Node, scope: Scope, expect?: CelType): Typed | undefined {
+  if (mentionsReferences(node, scope)) return undefined;
+  const known = constantValue(node, scope);
+  if (!known) return undefined;
+  const { value } = known;
+  if (typeof value === 'string') return plain(E.str(value), { kind: 'string', values: [value] });
+  if (typeof value === 'boolean') return plain(E.bool(value), T.bool);
+  if (typeof value === 'number' && Number.isFinite(value)) return numberLiteral(value, expect);
+  return undefined;
 }
 
 /** JavaScript integers are CEL ints unless a double is expected; other numbers are doubles. */
