@@ -28,7 +28,7 @@ describe('values that involve no reference are JavaScript\'s own', () => {
       assert.deepEqual(evaluateConcrete(app, input).status, expected);
       const simulated = simulate(app, input);
       assert.deepEqual(simulated.status, expected);
-      assert.equal(simulated.manifests.find((m) => m.kind === 'ConfigMap')?.data?.['lower'], `école-${input.name}`);
+      assert.equal((simulated.manifests.find((m) => m.kind === 'ConfigMap')?.data as Record<string, string> | undefined)?.['lower'], `école-${input.name}`);
     }
   });
 });
