@@ -187,17 +187,22 @@ export function parentIn(fn: FunctionNode, node: Node): Node | undefined {
 const EARLY_EXIT_METHODS: ReadonlySet<string> = new Set(['some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'sort', 'toSorted']);
 
 /**
- * A resource created in a `.some(...)`, `.find(...)`, ... callback: how many items reach it depends on what the
- * callback returned for the earlier ones, which JavaScript decided once, on placeholders (trial 7 H14).
- * Returns false (never returns true: a callback of another method is no concern here).
+ * Refuses `call` when it is `list.some(callback)`, `list.find(...)`, ... and a resource is created under it:
+ * how many items reach the callback depends on what it returned for the earlier ones, which JavaScript
+ * decided once, on placeholders (trial 7 H14).
+ *
+ * @example
+ * ```ts
+ * refuseEarlyExitCall(siteCall); // throws for TIERS.some((t) => { ConfigMap(...); return t === spec.tier; })
+ * ```
  */
-function refuseEarlyExitCallback(callback: Node, owner: Node | undefined): false {
-  if (owner?.type !== 'CallExpression' || !owner.arguments.includes(callback as never)) return false;
-  const callee = unwrap(owner.callee);
+export function refuseEarlyExitCall(call: Node): void {
+  if (call.type !== 'CallExpression' || !call.arguments.some((argument) => isFunctionNode(argument))) return;
+  const callee = unwrap(call.callee);
   const method = callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : undefined;
-  if (method === undefined || !EARLY_EXIT_METHODS.has(method)) return false;
+  if (method === undefined || !EARLY_EXIT_METHODS.has(method)) return;
   throw syntaxError(
-    owner,
+    call,
     `a resource is created in a \`.${method}(...)\` callback: how many items reach it depends on what the callback returns, which JavaScript decided once, at definition time, on placeholders`,
     'walk the list with `for (const x of list)` (or `.forEach`) and create the resource under `if (...)`: each becomes an includeWhen',
   );
@@ -215,7 +220,6 @@ export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext
     if (condition) conditions.push(condition);
     const loop = loopOf(parent, child, parents);
     if (loop) loops.push(loop);
-    else if (isFunctionNode(parent) && refuseEarlyExitCallback(parent, parents.get(parent))) continue;
     else if (isFunctionNode(parent) && parent !== fn && !insideHelper && !isLoopCallback(parent, parents)) insideHelper = parent;
     else if ((parent.type === 'TryStatement' && child === parent.block) || parent.type === 'CatchClause') inTry ??= parent;
     else if (parent.type === 'SwitchCase') {
