@@ -17,7 +17,7 @@ import { identifierNames, renameIdent } from './rename.js';
 import { celVariableName } from '../util/cel-names.js';
 import { compileCelCall } from './compile-cel.js';
 import { uncompilableCall } from './package-calls.js';
-import { andPresent, describe, isNumeric, plain, type Absence, stringify, truthy, unifyNumeric, valueOf, wrappedValue, type Compiler, type Typed } from './typed.js';
+import { andPresent, compatible, describe, isNumeric, plain, type Absence, stringify, truthy, unifyNumeric, valueOf, wrappedValue, type Compiler, type Typed } from './typed.js';
 import { positionOf } from './untyped-null.js';
 import { withArticle } from '../util/article.js';
 import { atCall, isSpecData, isSpecItem, refuseAbsentSpecData } from './absent-spec.js';
@@ -269,6 +269,7 @@ function listMethod(ctx: MethodContext, name: string): Typed {
       // No list KRO or a literal holds has an `undefined`/`null` item: searching for one is false, not
       // `x in l`, which errors on the missing field (pending forever). The same guard `x === spec.o` gets.
       if (needle.nullish) return plain(E.bool(false), T.bool);
+      refuseMismatchedSearch(ctx, needle.type, item);
       const [unified, haystack] = numericSearch(needle, list, item);
       return plain(andPresent(needle, E.binary('in', valueOf(unified), haystack)), T.bool);
     }
@@ -284,6 +285,7 @@ function listMethod(ctx: MethodContext, name: string): Typed {
       const [unified, haystack] = isNumeric(item) && isNumeric(needle.type) ? numericSearch(needle, list, item) : [needle, list];
       // JavaScript finds no `undefined` in a list KRO or a literal holds: -1, as `includes` is false.
       if (needle.nullish) return plain(E.int(-1), T.int);
+      refuseMismatchedSearch(ctx, needle.type, item);
       const found = E.call('indexOf', [valueOf(unified)], haystack);
       return plain(needle.absent ? E.cond(needle.absent.present, found, E.int(-1)) : found, T.int);
     }
@@ -322,6 +324,19 @@ function listSlice(ctx: MethodContext, list: Expr): Typed {
 function numericSearch(needle: Typed, list: Expr, item: CelType): [Typed, Expr] {
   if (needle.type.kind === 'double' && item.kind === 'int') return [needle, E.macro('map', list, 'i', E.call('double', [E.ident('i')]))];
   return [unifyNumeric(needle, { expr: list, type: item })[0], list];
+}
+
+/**
+ * A needle of another kind than the items (reachable through a cast: `(spec.ports as unknown as number[])`)
+ * is never found in JavaScript, while KRO's checker rejects `int in list(string)` and the RGD never builds.
+ */
+function refuseMismatchedSearch(ctx: MethodContext, needle: CelType, item: CelType): void {
+  if (compatible(needle, item) || (isNumeric(needle) && isNumeric(item))) return;
+  throw syntaxError(
+    ctx.node,
+    `searching a list of ${describe(item)} items for ${withArticle(describe(needle))}: JavaScript never finds a value of another type (no conversion), and KRO rejects the expression`,
+    'search for a value of the items\' type: convert it first (String(...), or declare the list with the right item type)',
+  );
 }
 
 /** JavaScript finds a list or object item only by identity (never one read from the spec); CEL compares contents. */

@@ -73,6 +73,8 @@ const valueCases: Row[] = [
   ['true', 'true'],
   ['prefix', '"app"'],
   ['limit', '3'],
+  // JavaScript has one number type: ints beside a double in a list literal are doubles.
+  ['[spec.replicas, spec.ratio, 2]', '[double(schema.spec.replicas), schema.spec.ratio, 2.0]'],
   ['spec.replicas', 'schema.spec.replicas'],
   ['worker', 'worker'],
   ['deployment.metadata.name', 'deployment.metadata.name'],
@@ -285,6 +287,11 @@ const rejections: [string, string, string][] = [
   ['spec.env.slice(1)', 'string `slice`', 'substring'],
   ['`${spec.ratio}`', 'floating-point number cannot be turned into text', 'Math.trunc'],
   ['"n=" + spec.ratio', 'floating-point', 'Math.trunc'],
+  // Trial 7 V04: a double among text in a list literal printed 1000000 as 1e+06 once joined.
+  ['["cpu", spec.ratio].join("=")', 'a floating-point number in a list of other kinds of values', 'Math.trunc'],
+  // Trial 7 V08: KRO rejects `int in list(string)`; JavaScript never finds a number among strings.
+  ['spec.workers.includes(spec.replicas)', 'searching a list of string items for an int', 'convert it first'],
+  ['spec.workers.indexOf(spec.replicas)', 'searching a list of string items for an int', 'convert it first'],
   ['spec.env === 1', 'cannot compare a string with an int', 'String(...)'],
   ['spec.enabled ? "a" : 1', 'different types', 'String(...)'],
   ['spec.env && spec.replicas', '`&&` on non-boolean values', 'ternary'],

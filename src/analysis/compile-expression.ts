@@ -10,13 +10,14 @@ import { namedBinding, type Binding, type Scope } from './scope.js';
 import { unwrap } from './ast.js';
 import { ownProperties, staticProperty } from './literal-reads.js';
 import { mentionsReferences } from './mentions.js';
+import { constantValue } from './constant-value.js';
 import { HINT, syntaxError, unknownShape, type CompositionSyntaxError } from './errors.js';
 import { compileCall, guarded } from './compile-calls.js';
 import { holds, refuseAbsentSpecData } from './absent-spec.js';
 import { compileLookup, isInheritedName, refuseInheritedKeys, refuseInheritedRead } from './compile-lookup.js';
 import { compileBinary, compileConditional, compileLogical, compileUnary, conditionOf } from './compile-operators.js';
 import {
-  andPresent, asJavaScriptText, describe, fieldRead, fieldReadThrough, nullishValue, plain, stringify, toOptional, valueOf, wrappedValue, type Absence, type Compiler, type Typed,
+  toDouble, andPresent, asJavaScriptText, describe, fieldRead, fieldReadThrough, nullishValue, plain, stringify, toOptional, valueOf, wrappedValue, type Absence, type Compiler, type Typed,
 } from './typed.js';
 import { withArticle } from '../util/article.js';
 import { snippetOf } from './source.js';
@@ -83,10 +84,10 @@ function compileValue(raw: Node, scope: Scope, expect?: CelType): Typed {
       throw unsupported(node);
     case 'MemberExpression':
     case 'OptionalMemberExpression':
-      return asJavaScriptText(resourceRead(node, scope) ?? member(node, scope));
+      return folded(node, scope, expect) ?? asJavaScriptText(resourceRead(node, scope) ?? member(node, scope));
     case 'CallExpression':
     case 'OptionalCallExpression':
-      return resourceRead(node, scope) ?? compileCall(node, scope, compiler, expect);
+      return folded(node, scope, expect) ?? resourceRead(node, scope) ?? compileCall(node, scope, compiler, expect);
     case 'BinaryExpression':
       return compileBinary(node, scope, compiler);
     case 'LogicalExpression':
@@ -126,6 +127,23 @@ const HOW: Partial<Record<Node['type'], string>> = {
 function unsupported(node: Node): Error {
   // What the user wrote, not the parser's name for it (`ThisExpression`).
   return syntaxError(node, WHY[node.type] ?? `\`${snippetOf(node)}\` has no CEL form TypeKro can compile`, HOW[node.type] ?? HINT.expr);
+}
+
+/**
+ * JavaScript's own value of a read or call that involves no reference (`'Straße'.toUpperCase()`, `'x😀'.length`,
+ * `Math.floor(2.5)`, also through module constants): compiled, CEL's rules would answer instead (`STRAßE`,
+ * 2 code points, no Math.floor), yet JavaScript decided the value when the composition was defined (trial 7
+ * H12). Only scalars: lists and objects keep their compiled shape.
+ */
+function folded(node: Node, scope: Scope, expect?: CelType): Typed | undefined {
+  if (mentionsReferences(node, scope)) return undefined;
+  const known = constantValue(node, scope);
+  if (!known) return undefined;
+  const { value } = known;
+  if (typeof value === 'string') return plain(E.str(value), { kind: 'string', values: [value] });
+  if (typeof value === 'boolean') return plain(E.bool(value), T.bool);
+  if (typeof value === 'number' && Number.isFinite(value)) return numberLiteral(value, expect);
+  return undefined;
 }
 
 /** JavaScript integers are CEL ints unless a double is expected; other numbers are doubles. */
@@ -365,6 +383,17 @@ function arrayLiteral(node: Extract<Node, { type: 'ArrayExpression' }>, scope: S
     if (t.nullish || t.absent) throw syntaxError(element, 'a list item that may be undefined', 'give it a default with `??`');
     return t;
   });
+  const kinds = new Set(items.map((t) => t.type.kind));
+  if (kinds.has('double') && kinds.size > 1) {
+    // JavaScript has one number type: `[spec.count, spec.ratio]` is a list of numbers. Mixed with text or
+    // booleans a double would later be printed by CEL's rules (`1e+06`), which only the item type can stop.
+    if (![...kinds].every((kind) => kind === 'int' || kind === 'double')) {
+      const double = node.elements[items.findIndex((t) => t.type.kind === 'double')] as Node;
+      throw syntaxError(double, 'a floating-point number in a list of other kinds of values: CEL would print it differently from JavaScript (1e+06 for 1000000) wherever the list becomes text', 'convert it to an integer with Math.trunc(...), or keep numbers and text in separate lists');
+    }
+    const doubles = items.map(toDouble);
+    return plain(E.list(doubles.map((t) => t.expr)), T.list(T.double));
+  }
   return plain(E.list(items.map((t) => t.expr)), T.list(itemType(items.map((t) => t.type))));
 }
 

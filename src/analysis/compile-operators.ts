@@ -15,7 +15,7 @@ import {
 import { withArticle } from '../util/article.js';
 import { guardedBy, refuseAbsentSpecData } from './absent-spec.js';
 import { isInheritedName, refuseInheritedIn } from './compile-lookup.js';
-import { isNullish, presence, refuseLooseUntyped, untypedNullTest, untypedOr } from './untyped-null.js';
+import { isNullish, presence, refuseLooseUntyped, untypedNullTest, untypedOperand, untypedOr, type UntypedOperand } from './untyped-null.js';
 
 type Relation = '<' | '<=' | '>' | '>=';
 const RELATIONS = new Set<string>(['<', '<=', '>', '>=']);
@@ -62,7 +62,7 @@ export function compileBinary(node: BinaryExpression, scope: Scope, c: Compiler)
   if (op === 'in') return inOperator(node, scope, c);
   const [left, right] = textBeside(c.value(node.left, scope), c.value(node.right, scope));
   if (op === '===' || op === '==' || op === '!==' || op === '!=') return equality(node, left, right, op, scope);
-  if (RELATIONS.has(op)) return relation(node, left, right, op as Relation);
+  if (RELATIONS.has(op)) return relation(node, left, right, op as Relation, scope);
   if (op === '+' && (left.type.kind === 'string' || right.type.kind === 'string')) return concat(node, left, right, scope);
   if (op === '+' || op === '-' || op === '*' || op === '/' || op === '%') {
     refuseAbsentSpecData(left, node.left, scope, 'number');
@@ -136,13 +136,27 @@ function refuseIdentity(node: Node, a: Typed, b: Typed, op: string): void {
   );
 }
 
-function relation(node: Node, a: Typed, b: Typed, op: Relation): Typed {
+function relation(node: Node, a: Typed, b: Typed, op: Relation, scope: Scope): Typed {
   if (a.nullish || b.nullish) throw syntaxError(node, 'comparing with `undefined`/`null` is always false in JavaScript', 'compare with a real value');
   checkComparable(node, a, b);
+  if (a.type.kind === 'dyn' || b.type.kind === 'dyn') return plain(untypedRelation(a, b, op, scope), T.bool);
   const [l, r] = unifyNumeric(a, b);
   const shortcut = orValueShortcut(l, r, op);
   if (shortcut) return plain(shortcut, T.bool);
   return plain(andPresent(a, andPresent(b, E.binary(op, valueOf(l), valueOf(r)))), T.bool);
+}
+
+/**
+ * `<`, `>`, ... beside a value of unknown type, which may be JSON null (trial 7 V02, V06): `has()` finds the
+ * null and CEL's `null > 1` fails (no such overload) where JavaScript gives a value. Each side reads as
+ * untypedOperand gives it; a side that is not set makes the comparison false (`undefined > 1`).
+ */
+function untypedRelation(a: Typed, b: Typed, op: Relation, scope: Scope): Expr {
+  const side = (t: Typed): UntypedOperand => (t.type.kind === 'dyn' ? untypedOperand(t, scope) : { value: valueOf(t), ...(t.absent && { set: t.absent.present }) });
+  const [l, r] = [side(a), side(b)];
+  const test = E.binary(op, l.value, r.value);
+  const set = l.set && r.set ? E.binary('&&', l.set, r.set) : (l.set ?? r.set);
+  return set ? E.binary('&&', set, test) : test;
 }
 
 /**
@@ -186,12 +200,26 @@ function arithmetic(node: BinaryExpression, a: Typed, b: Typed, op: '+' | '-' | 
   if (!numeric(a) || !numeric(b)) throw syntaxError(node, `\`${op}\` needs numbers, got ${describe(a.type)} and ${describe(b.type)}`, 'declare the field as a number, or build text with String(...) or a template literal');
   if (op === '/') {
     // JavaScript division is fractional; CEL int division truncates. Math.trunc(a / b) gives CEL's int form.
-    return plain(E.binary('/', valueOf(toDouble(a)), valueOf(toDouble(b))), T.double);
+    return plain(E.binary('/', valueOf(untypedToDouble(toDouble(a))), valueOf(untypedToDouble(toDouble(b)))), T.double);
   }
   if (op === '%' && (a.type.kind === 'double' || b.type.kind === 'double')) throw syntaxError(node, 'CEL has no `%` on doubles', HINT.expr);
+  if (a.type.kind === 'double' || b.type.kind === 'double') {
+    // Beside a double, an untyped number may hold either CEL kind, and CEL has no `int * double` (trial 7 V03).
+    const [l, r] = unifyNumeric(untypedToDouble(a), untypedToDouble(b));
+    return plain(E.binary(op, valueOf(l), valueOf(r)), T.double);
+  }
   const [l, r] = unifyNumeric(a, b);
   const type: CelType = l.type.kind === 'double' || r.type.kind === 'double' ? T.double : l.type.kind === 'dyn' ? r.type : l.type;
   return plain(E.binary(op, valueOf(l), valueOf(r)), type);
+}
+
+/**
+ * A value of unknown type where a double is needed: a JSON number is an int or a double in CEL depending on
+ * how it was written (`2`, `2.5`), and CEL's arithmetic has no mixed overloads, so `count / 2` failed in
+ * KRO for every integer count. `double()` takes both (and text JavaScript would convert, as `"5" / 2`).
+ */
+function untypedToDouble(t: Typed): Typed {
+  return t.type.kind === 'dyn' ? plain(E.call('double', [valueOf(t)]), T.double) : t;
 }
 
 /** Unifies two branch values (ternary, `||`, `??`), converting int to double when mixed. */

@@ -183,6 +183,31 @@ export function parentIn(fn: FunctionNode, node: Node): Node | undefined {
   return parentsOf(fn).get(node);
 }
 
+/** Array methods that call their callback a number of times its answers decide (or the engine does: `sort`). */
+const EARLY_EXIT_METHODS: ReadonlySet<string> = new Set(['some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'sort', 'toSorted']);
+
+/**
+ * Refuses `call` when it is `list.some(callback)`, `list.find(...)`, ... and a resource is created under it:
+ * how many items reach the callback depends on what it returned for the earlier ones, which JavaScript
+ * decided once, on placeholders (trial 7 H14).
+ *
+ * @example
+ * ```ts
+ * refuseEarlyExitCall(siteCall); // throws for TIERS.some((t) => { ConfigMap(...); return t === spec.tier; })
+ * ```
+ */
+export function refuseEarlyExitCall(call: Node): void {
+  if (call.type !== 'CallExpression' || !call.arguments.some((argument) => isFunctionNode(argument))) return;
+  const callee = unwrap(call.callee);
+  const method = callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : undefined;
+  if (method === undefined || !EARLY_EXIT_METHODS.has(method)) return;
+  throw syntaxError(
+    call,
+    `a resource is created in a \`.${method}(...)\` callback: how many items reach it depends on what the callback returns, which JavaScript decided once, at definition time, on placeholders`,
+    'walk the list with `for (const x of list)` (or `.forEach`) and create the resource under `if (...)`: each becomes an includeWhen',
+  );
+}
+
 /** The conditions, loops and binding name around `call` inside `fn`. */
 export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext {
   const parents = parentsOf(fn);

@@ -116,3 +116,20 @@ export function refuseLooseUntyped(node: Node, a: Typed, b: Typed, op: '==' | '!
     `compare without conversion: \`${op}=\``,
   );
 }
+
+/** A value of unknown type as an operand: its value, and where JavaScript reads it as other than `undefined`. */
+export interface UntypedOperand {
+  value: Expr;
+  set?: Expr;
+}
+
+/**
+ * A value of unknown type beside `<`, `>`, ...: JavaScript compares a spec's null as 0 (`null < 1` is true),
+ * and a cluster object's null field, which is not set, as `undefined` (every comparison false), as is a
+ * field that is absent.
+ */
+export function untypedOperand(t: Typed, scope: Scope): UntypedOperand {
+  const read = valueOf(t);
+  if (!readsSpec(read, scope)) return { value: read, set: E.unary('!', isNullish(t)) };
+  return { value: E.cond(isNullish(t), E.int(0), read), ...(t.absent && { set: t.absent.present }) };
+}

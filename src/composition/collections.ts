@@ -104,7 +104,9 @@ export function checkLoopSources(site: CallSite, scope: Scope): void {
 export function isReferenceLoop(loop: EnclosingLoop, scope: Scope): boolean {
   if (loop.counted) return mentionsReferences(loop.counted.start, scope) || mentionsReferences(loop.counted.end, scope);
   const source = unwrap(loop.source);
-  if (source.type === 'ArrayExpression') return false;
+  // Items written as references are each one value; a spread of one (`['a', ...extra]`, `extra` chosen by
+  // `spec.ha`) decides how many items there are, which JavaScript decided on a placeholder (trial 7 H15).
+  if (source.type === 'ArrayExpression') return source.elements.some((element) => element?.type === 'SpreadElement' && mentionsReferences(element.argument, scope));
   // Object.keys/values/entries of a local literal: its keys are written in the source, only values may be references.
   const method = objectMethod(source);
   const table = method && literalOf(method.argument, scope);

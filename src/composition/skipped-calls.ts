@@ -5,7 +5,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { Node } from '@babel/types';
-import { enclosingContext, factoryCallsIn, helperAround } from '../analysis/composition.js';
+import { enclosingContext, factoryCallsIn, helperAround, parentIn, refuseEarlyExitCall } from '../analysis/composition.js';
 import { syntaxError } from '../analysis/errors.js';
 import { type IsFactoryCall } from '../analysis/local-scope.js';
 import { mentionsReferences } from '../analysis/mentions.js';
@@ -87,6 +87,8 @@ export function makeSkippedCalls(host: SkippedCallHost, skipped: readonly Skippe
     }
     const context = enclosingContext(host.source.fn, call);
     if (context.insideHelper) {
+      const owner = parentIn(host.source.fn, context.insideHelper);
+      if (owner) refuseEarlyExitCall(owner);
       throw syntaxError(call, 'a factory call inside a skipped branch must sit directly in the composition function, not in a helper', 'call the factory inside the branch, or create the resource unconditionally with .withIncludeWhen(<condition>)');
     }
     if (made?.guard) throw guardedInSkippedHelper(call, made.guard);

@@ -2,7 +2,7 @@
  * Locating the composition function and the call being made inside it, from the call stack.
  */
 import type { Node } from '@babel/types';
-import { enclosingContext, type EnclosingContext, type FunctionNode } from '../analysis/composition.js';
+import { enclosingContext, refuseEarlyExitCall, type EnclosingContext, type FunctionNode } from '../analysis/composition.js';
 import { unwrap } from '../analysis/ast.js';
 import { resolveNamedFunction, UnreadableFunctionError } from '../analysis/named-function.js';
 import { findCallAt, parseSourceFile, type CallNode } from '../analysis/source.js';
@@ -139,7 +139,10 @@ function callSiteIn(frames: Iterable<SourceLocation>, source: CompositionSource)
   for (const frame of frames) {
     const call = frame.file === source.file && within(source.fn, frame) ? findCallAt(frame.file, frame.line, frame.column) : undefined;
     const context = call && enclosingContext(source.fn, call);
-    if (call && context && !context.insideHelper) return { call, location: frame, context, direct: before.length === 0, inner: before };
+    if (call && context && !context.insideHelper) {
+      if (before.length > 0) refuseEarlyExitCall(call);
+      return { call, location: frame, context, direct: before.length === 0, inner: before };
+    }
     before.push(frame);
   }
   return undefined;

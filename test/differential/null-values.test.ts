@@ -188,3 +188,38 @@ test('`a === b` between two values of unknown type that may be absent or null; `
     `${at("'null-eq-loose'", "c.status.a != 'x'")}: \`!=\` on a value of unknown type converts between types in JavaScript (\`0 == ''\`, \`1 == '1'\` and \`['a'] == 'a'\` are true), which CEL's \`==\` never does\n    c.status.a != 'x'\n  hint: compare without conversion: \`!==\``,
   );
 });
+
+/** Numbers of both CEL kinds and JSON null, as an untyped part of an object holds them. */
+const NUMBERS: readonly unknown[] = [null, 0, 1, 2, -1, 1.5, 2.5];
+const RELATIONS = type({ 'gt?': 'boolean', 'lt?': 'boolean', 'ge?': 'boolean', 'le?': 'boolean', 'flipped?': 'boolean', 'both?': 'boolean' });
+
+test('`<`, `>`, `<=`, `>=` over untyped numbers that may be null mean what JavaScript means (trial 7 V02, V06)', () => {
+  const spec = type({ n: 'number.integer', 'extra?': 'Record<string, unknown>' });
+  const app = kubernetesComposition({ ...definition, name: 'nulls-relations', spec, status: RELATIONS }, (s) => {
+    const cache = untyped('cache');
+    const count = cache.status.count as number;
+    const x = s.extra?.x as number;
+    return { gt: count > s.n, lt: count < s.n, ge: x >= s.n, le: x <= 1, flipped: 1 < count, both: x < count };
+  });
+  const inputs = NUMBERS.flatMap((v) => [
+    { spec: { n: 1 }, observed: { cache: { status: { count: v } } } },
+    { spec: { n: 0, extra: { x: v } }, observed: { cache: { status: { count: v } } } },
+    { spec: { n: 1, extra: { x: v } }, observed: { cache: { status: { count: 1 } } } },
+    { spec: { n: -1, extra: {} }, observed: { cache: { status: {} } } },
+  ]);
+  assert.deepEqual(divergences(app as never, inputs), []);
+  // A spec's null compares as 0; a cluster object's null field is not set, so every comparison is false.
+  assert.deepEqual(evaluateConcrete(app, { n: 0, extra: { x: null } }, { observed: new Map([['cache', { metadata: { name: 'cache' }, status: { count: null } }]]) }).status, { gt: false, lt: false, ge: true, le: true, flipped: false, both: false });
+});
+
+test('arithmetic beside a double over an untyped number means what JavaScript means, whichever CEL kind the number has (trial 7 V03)', () => {
+  const spec = type({ factor: 'number', n: 'number.integer' });
+  const app = kubernetesComposition({ ...definition, name: 'untyped-arithmetic', spec, status: type({ half: 'number', scaled: 'number', less: 'number', ratio: 'number' }) }, (s) => {
+    const cache = untyped('cache');
+    const count = cache.status.count as number;
+    return { half: count / 2, scaled: count * s.factor, less: s.factor - count, ratio: s.n / count };
+  });
+  const inputs = [2, 1.5, 4, 0.25, -3].map((count) => ({ spec: { factor: 0.5, n: 3 }, observed: { cache: { status: { count } } } }));
+  assert.deepEqual(divergences(app as never, inputs), []);
+  assert.match(app.toYaml(), /half: \$\{double\(cache\.status\.count\) \/ 2\.0\}/);
+});
