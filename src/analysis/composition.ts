@@ -217,6 +217,20 @@ export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext
 }
 
 /**
+ * The function nested in `fn` (not a loop callback) that `node` sits in, if any: what
+ * {@link enclosingContext} calls `insideHelper`, without its checks of the loops around, which are about
+ * resources (a call that makes none may sit in any loop: `do { out.push(x) } while (...)`).
+ */
+export function nestedFunctionAround(fn: FunctionNode, node: Node): Node | undefined {
+  const parents = parentsOf(fn);
+  let found: Node | undefined;
+  for (let child = node, parent = parents.get(node); parent && child !== fn; child = parent, parent = parents.get(parent)) {
+    if (parent !== fn && isFunctionNode(parent) && !isLoopCallback(parent, parents)) found ??= parent;
+  }
+  return found;
+}
+
+/**
  * The conditions and loops around any node of `fn` (a `throw`, say), outermost first, without the checks
  * {@link enclosingContext} makes for resources.
  */

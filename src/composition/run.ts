@@ -506,7 +506,7 @@ export class CompositionRun implements CompositionRunHooks {
       if (!isReferenceLoop(loop, this.scope)) continue;
       if (loop.counted) throw countedLoopOverReference(loop);
       const iterator = this.loops[entered++];
-      if (!iterator) throw loopOverComputedList(loop);
+      if (!iterator) throw loopOverComputedList(loop, this.scope);
       if (loop.index !== undefined) {
         // JavaScript's index would be the placeholder run's 0 for every item.
         this.bindForLoop(iterator, loop.index, {
