@@ -420,9 +420,14 @@ function helperCall(node: Call, name: string, bound: Binding | undefined, args: 
  * scope it is written in, as JavaScript's does.
  */
 function functionAlias(binding: Binding | undefined): Binding | undefined {
-  if (binding?.kind !== 'alias') return undefined;
-  const fn = unwrap(binding.node);
-  return fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression' ? { kind: 'function', fn, scope: binding.scope } : undefined;
+  // Through names standing for names (a parameter is an alias of its hidden argument, `#arg0`).
+  for (let hops = 0; binding?.kind === 'alias' && hops < 16; hops++) {
+    const node = unwrap(binding.node);
+    if (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression') return { kind: 'function', fn: node, scope: binding.scope };
+    if (node.type !== 'Identifier') return undefined;
+    binding = binding.scope.lookup(node.name, node);
+  }
+  return binding?.kind === 'function' ? binding : undefined;
 }
 
 /** How a helper's scope hands TypeKro's `Cel` on to the helpers it calls (not a JavaScript name). */

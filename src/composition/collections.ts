@@ -170,7 +170,8 @@ function listOrigin(raw: Node, scope: Scope): { kind: 'built'; name: string; wri
   if (node.type !== 'Identifier') return { kind: 'other' };
   const binding = scope.lookup(node.name, node);
   if (binding?.kind === 'alias') return listOrigin(binding.node, binding.scope);
-  if (binding?.kind === 'opaque' && !binding.holdsReferences) return { kind: 'built', name: node.name, write: binding.writes[0]?.node };
+  // The first change after the declaration (an initialiser is written as its own value).
+  if (binding?.kind === 'opaque' && !binding.holdsReferences) return { kind: 'built', name: node.name, write: binding.writes.find((write) => write.node !== write.value)?.node };
   return { kind: 'other' };
 }
 
