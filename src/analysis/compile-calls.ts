@@ -416,7 +416,8 @@ function globalCall(node: Call, name: string, args: readonly Node[], scope: Scop
 }
 
 /** A call of a name the scope binds: a helper is inlined; anything else cannot run in CEL. */
-function helperCall(node: Call, name: string, binding: Binding | undefined, args: readonly Node[], scope: Scope, c: Compiler, expect?: CelType): Typed {
+function helperCall(node: Call, name: string, bound: Binding | undefined, args: readonly Node[], scope: Scope, c: Compiler, expect?: CelType): Typed {
+  const binding = functionAlias(bound) ?? bound;
   if (binding?.kind === 'function') {
     const parent = withTypeKroCel(binding.fn, binding.scope, scope);
     // The body is compiled where it is called: the guards there hold in it, and the items there are what they are.
@@ -426,6 +427,22 @@ function helperCall(node: Call, name: string, binding: Binding | undefined, args
   // A local import TypeKro could not follow says why; `eval` and its like keep the general message.
   if (binding?.kind === 'unsupported' && !codeRunner(name)) throw syntaxError(node, `\`${name}(...)\` cannot be compiled: ${binding.why}`, binding.hint);
   throw syntaxError(node, `\`${name}(...)\` is a JavaScript function; it cannot run in CEL`, HINT.expr);
+}
+
+/**
+ * A name standing for a function written elsewhere in the source: an item of a loop over an array literal of
+ * arrow functions, a helper's parameter given an arrow (`apply((x) => x + 1)`). The function closes over the
+ * scope it is written in, as JavaScript's does.
+ */
+function functionAlias(binding: Binding | undefined): Binding | undefined {
+  // Through names standing for names (a parameter is an alias of its hidden argument, `#arg0`).
+  for (let hops = 0; binding?.kind === 'alias' && hops < 16; hops++) {
+    const node = unwrap(binding.node);
+    if (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression') return { kind: 'function', fn: node, scope: binding.scope };
+    if (node.type !== 'Identifier') return undefined;
+    binding = binding.scope.lookup(node.name, node);
+  }
+  return binding?.kind === 'function' ? binding : undefined;
 }
 
 /** How a helper's scope hands TypeKro's `Cel` on to the helpers it calls (not a JavaScript name). */

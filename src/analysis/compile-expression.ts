@@ -17,7 +17,7 @@ import { holds, refuseAbsentSpecData } from './absent-spec.js';
 import { compileLookup, isInheritedName, refuseInheritedKeys, refuseInheritedRead } from './compile-lookup.js';
 import { compileBinary, compileConditional, compileLogical, compileUnary, conditionOf } from './compile-operators.js';
 import {
-  toDouble, andPresent, asJavaScriptText, describe, fieldRead, fieldReadThrough, nullishValue, plain, stringify, toOptional, valueOf, wrappedValue, type Absence, type Compiler, type Typed,
+  toDouble, andPresent, asJavaScriptText, describe, fieldRead, fieldReadThrough, nullValue, plain, stringify, toOptional, undefinedValue, valueOf, wrappedValue, type Absence, type Compiler, type Typed,
 } from './typed.js';
 import { withArticle } from '../util/article.js';
 import { snippetOf } from './source.js';
@@ -73,7 +73,7 @@ function compileValue(raw: Node, scope: Scope, expect?: CelType): Typed {
     case 'BooleanLiteral':
       return plain(E.bool(node.value), T.bool);
     case 'NullLiteral':
-      return nullishValue;
+      return nullValue;
     case 'Identifier':
       return identifier(node.name, node, scope, expect);
     case 'TemplateLiteral':
@@ -153,7 +153,7 @@ function numberLiteral(value: number, expect?: CelType): Typed {
 }
 
 function identifier(name: string, node: Node, scope: Scope, expect?: CelType): Typed {
-  if (name === 'undefined') return nullishValue;
+  if (name === 'undefined') return undefinedValue;
   return bound(name, scope.lookup(name, node), node, scope, expect);
 }
 
@@ -190,7 +190,7 @@ function bound(name: string, binding: Binding | undefined, node: Node, scope: Sc
       break;
   }
   const value = binding.value;
-  if (value === null) return nullishValue;
+  if (value === null) return nullValue;
   if (typeof value === 'string') return plain(E.str(value), T.string);
   if (typeof value === 'boolean') return plain(E.bool(value), T.bool);
   return numberLiteral(value);
@@ -434,13 +434,14 @@ function objectLiteral(node: Extract<Node, { type: 'ObjectExpression' }>, scope:
 
 /**
  * A property read from a field that may be missing (an optional field of a spec list item, an observed
- * field): JavaScript leaves the key out of the object, but a CEL map literal waits for the field forever.
+ * field): JavaScript keeps the key with the value `undefined` (JSON.stringify then drops it), but a CEL map
+ * literal cannot hold a missing value: its evaluation fails, and KRO waits for the field forever.
  */
 function absentProperty(node: Node, key: string): CompositionSyntaxError {
   const read = snippetOf(node);
   return syntaxError(
     node,
-    `\`${key}\` is set from \`${read}\`, which may be \`undefined\` (an optional field without a default): JavaScript then leaves \`${key}\` out of the object, but KRO waits for the field forever`,
+    `\`${key}\` is set from \`${read}\`, which may be \`undefined\` (an optional field without a default): JavaScript keeps \`${key}\` with the value \`undefined\` (JSON then leaves it out), but a CEL map cannot hold a missing value, so KRO waits for the field forever`,
     `give it a default (\`${key}: ${read} ?? <default>\`; a spec field can also get one in the spec type)`,
   );
 }

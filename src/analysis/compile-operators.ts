@@ -4,10 +4,11 @@
  */
 import type { BinaryExpression, ConditionalExpression, LogicalExpression, Node, UnaryExpression } from '@babel/types';
 import { E, type Expr } from '../ir/expr.js';
+import { foldConstants } from '../ir/fold.js';
 import { T, type CelType } from '../ir/types.js';
 import type { Scope } from './scope.js';
 import { unwrap } from './ast.js';
-import { HINT, syntaxError } from './errors.js';
+import { HINT, intOrString, syntaxError } from './errors.js';
 import {
   andPresent, compatible, describe, isNumeric, orValue, plain, stringify, textBeside, toDouble, toOptional, truthy, unifyNumeric,
   valueOf, wrappedValue, type Compiler, type Typed,
@@ -88,11 +89,14 @@ function equality(node: BinaryExpression, a: Typed, b: Typed, op: '===' | '==' |
   const negated = op === '!==' || op === '!=';
   const strict = op === '===' || op === '!==';
   const result = (expr: Expr): Typed => plain(negated ? negate(expr) : expr, T.bool);
-  if (a.nullish && b.nullish) return result(E.bool(!strict || isUndefined(node.left) === isUndefined(node.right)));
+  // Which nullish value each side is comes from the value, not the text: `b === undefined` where `b` is a
+  // missing argument is true (trial 6 G08).
+  if (a.nullish && b.nullish) return result(E.bool(!strict || a.nullish === b.nullish));
   if (a.nullish || b.nullish) {
     const other = a.nullish ? b : a;
-    if (other.type.kind === 'dyn') return result(untypedNullTest(node, other, isUndefined(a.nullish ? node.left : node.right) ? 'undefined' : 'null', strict, scope));
-    if (strict && other.absent && !isUndefined(a.nullish ? node.left : node.right)) {
+    const literal = a.nullish ?? b.nullish ?? 'undefined';
+    if (other.type.kind === 'dyn') return result(untypedNullTest(node, other, literal, strict, scope));
+    if (strict && other.absent && literal === 'null') {
       throw syntaxError(
         node,
         `\`${op} null\` tells \`undefined\` from \`null\`, which KRO cannot: a field that is not set is \`undefined\` in JavaScript, and KRO's objects hold no nulls (a JSON null reads as not set)`,
@@ -118,11 +122,6 @@ function equality(node: BinaryExpression, a: Typed, b: Typed, op: '===' | '==' |
   return result(andPresent(a, andPresent(b, eq)));
 }
 
-/** `undefined` as written, as opposed to `null`. */
-function isUndefined(raw: Node): boolean {
-  const node = unwrap(raw);
-  return node.type === 'Identifier' && node.name === 'undefined';
-}
 
 /** JavaScript compares lists and objects by identity (two spec lists are never `===`); CEL compares their values. */
 function refuseIdentity(node: Node, a: Typed, b: Typed, op: string): void {
@@ -198,6 +197,10 @@ function concat(node: BinaryExpression, a: Typed, b: Typed, scope: Scope): Typed
 function arithmetic(node: BinaryExpression, a: Typed, b: Typed, op: '+' | '-' | '*' | '/' | '%'): Typed {
   const numeric = (t: Typed): boolean => isNumeric(t.type) || t.type.kind === 'dyn';
   if (!numeric(a) || !numeric(b)) throw syntaxError(node, `\`${op}\` needs numbers, got ${describe(a.type)} and ${describe(b.type)}`, 'declare the field as a number, or build text with String(...) or a template literal');
+  // `targetPort + 1` is 8081 on 8080 but "http1" on "http" (NaN for `-`, `*`, `%`); CEL's `+` fails on the string.
+  if ([a, b].some((t) => t.type.kind === 'dyn' && t.type.intOrString)) {
+    throw intOrString(node, `\`${op}\``, "compute from the number the field was set from (e.g. `spec.port + 1` rather than `svc.spec.ports[0].targetPort + 1`), build text with String(value), or write the CEL for both cases with Cel.expr (`type(value) == int` tells them apart)");
+  }
   if (op === '/') {
     // JavaScript division is fractional; CEL int division truncates. Math.trunc(a / b) gives CEL's int form.
     return plain(E.binary('/', valueOf(untypedToDouble(toDouble(a))), valueOf(untypedToDouble(toDouble(b)))), T.double);
@@ -296,6 +299,10 @@ function nullishCoalescing(node: LogicalExpression, left: Typed, right: Typed): 
 
 export function compileConditional(node: ConditionalExpression, scope: Scope, c: Compiler, expect?: CelType): Typed {
   const test = c.condition(node.test, scope);
+  // A test the compiler decides (`b === undefined` with `b` a missing argument): JavaScript evaluates only
+  // the branch it takes, so the other one is not compiled (it may use `b` in ways only the taken test excludes).
+  const known = foldConstants(test);
+  if (known.kind === 'literal' && known.literal.kind === 'bool') return c.value(known.literal.value ? node.consequent : node.alternate, scope, expect);
   const [a, b, type] = unifyBranches(node, c.value(node.consequent, guardedBy(scope, test), expect), c.value(node.alternate, guardedBy(scope, negate(test)), expect));
   if (a.nullish && b.nullish) throw syntaxError(node, 'both branches are `undefined`', 'leave the field out');
   if (a.nullish || b.nullish || a.absent?.wrapped || b.absent?.wrapped) {

@@ -58,15 +58,20 @@ export const HINT = {
  */
 export function unknownShape(node: Node, construct: string, type?: CelType): CompositionSyntaxError {
   if (type?.kind === 'dyn' && type.intOrString) {
-    return syntaxError(
-      node,
-      `${construct} on an int-or-string field (x-kubernetes-int-or-string: an int or a string, e.g. a port 8080 or "http", a count 1 or "25%") cannot be compiled exactly: JavaScript gives it a different meaning on a number and on a string`,
-      "convert it to text first with String(value) (CEL's string(...), exact for both, e.g. String(value).length), or tell the two apart in CEL with Cel.expr<boolean>('type(', value, ') == int')",
-    );
+    return intOrString(node, construct, "convert it to text first with String(value) (CEL's string(...), exact for both, e.g. String(value).length), or tell the two apart in CEL with Cel.expr<boolean>('type(', value, ') == int')");
   }
   return syntaxError(
     node,
     `${construct} on a value of unknown type cannot be compiled exactly: JavaScript gives it different meanings on a list, a string and an object, and this value's type is not declared`,
     "declare the type: a crdFactory whose schema describes the status (or a typed field), or write the CEL with Cel.expr(...), e.g. Cel.expr<number>('size(', value, ')')",
+  );
+}
+
+/** `construct` on an int-or-string field: refused, with the way out that fits the construct. */
+export function intOrString(node: Node, construct: string, hint: string): CompositionSyntaxError {
+  return syntaxError(
+    node,
+    `${construct} on an int-or-string field (x-kubernetes-int-or-string: an int or a string, e.g. a port 8080 or "http", a count 1 or "25%") cannot be compiled exactly: JavaScript gives it a different meaning on a number and on a string`,
+    hint,
   );
 }

@@ -81,8 +81,22 @@ export function literalOf(node: Node, scope: Scope): { node: Node; scope: Scope 
     const binding = scope.lookup(value.name, value);
     return binding?.kind === 'alias' ? literalOf(binding.node, binding.scope) : undefined;
   }
+  if (value.type === 'LogicalExpression' && (value.operator === '??' || value.operator === '||')) {
+    // `options ?? {}`, what a destructured parameter's default stands for (`({ p = 1 } = {}) =>`): a literal
+    // is an object, never nullish nor falsy, so it is the value; a missing argument (`undefined`) gives the default.
+    return literalOf(value.left, scope) ?? (isUndefined(value.left, scope) ? literalOf(value.right, scope) : undefined);
+  }
   const property = staticProperty(value, scope);
   return property ? literalOf(property.node, property.scope) : undefined;
+}
+
+/** Whether `node` is `undefined` (through local names): a missing argument, a key a local literal lacks. */
+function isUndefined(node: Node, scope: Scope): boolean {
+  const value = unwrap(node);
+  if (value.type !== 'Identifier') return false;
+  if (value.name === 'undefined') return true;
+  const binding = scope.lookup(value.name, value);
+  return binding?.kind === 'alias' && isUndefined(binding.node, binding.scope);
 }
 
 /** One own property of an object literal: the expression giving its value, and the scope to compile it in. */

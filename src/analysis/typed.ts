@@ -7,6 +7,7 @@ import { base64Text, E, type Expr } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
 import { HINT, syntaxError } from './errors.js';
 import type { Scope } from './scope.js';
+import { snippetOf } from './source.js';
 import { withArticle } from '../util/article.js';
 
 /** How a value that may be `undefined` in JavaScript is tested and read in CEL. */
@@ -33,8 +34,11 @@ export interface Typed {
   readonly type: CelType;
   /** Set when JavaScript could see `undefined` here. */
   readonly absent?: Absence;
-  /** The literal `undefined` or `null`. */
-  readonly nullish?: true;
+  /**
+   * The literal `undefined` or `null` (also through a name: a missing argument is `undefined`). Which one
+   * matters to `===` and to text; elsewhere both are nullish.
+   */
+  readonly nullish?: 'undefined' | 'null';
   /**
    * The bytes value a read gave, before it became its base64 text ({@link asJavaScriptText}): `Cel.*`
    * arguments are CEL, where `string(secret.data.x)` is the decoded text.
@@ -50,7 +54,8 @@ export interface Compiler {
 
 export const plain = (expr: Expr, type: CelType): Typed => ({ expr, type });
 
-export const nullishValue: Typed = { expr: E.null(), type: T.null, nullish: true };
+export const undefinedValue: Typed = { expr: E.null(), type: T.null, nullish: 'undefined' };
+export const nullValue: Typed = { expr: E.null(), type: T.null, nullish: 'null' };
 
 /** A read of a field that may be missing: `has(sel)` tests it. */
 export function fieldRead(select: Expr, type: CelType): Typed {
@@ -182,6 +187,12 @@ export function stringify(t: Typed, node: Node): Expr {
         "write the CEL yourself with Cel.expr<string>('string(', value, ')') if the normalized RFC 3339 form is what you want",
       );
     default:
+      if (t.nullish) {
+        // A literal or a name always `undefined` here (a missing argument): JavaScript writes the word.
+        const read = snippetOf(node);
+        if (read === t.nullish) throw syntaxError(node, `JavaScript turns \`${read}\` into the text "${read}"`, `write the text you mean ('${read}' if it is that word), or leave it out`);
+        throw syntaxError(node, `\`${read}\` is always \`${t.nullish}\` here, which JavaScript turns into the text "${t.nullish}"`, `give it a default (\`${read} ?? '<text>'\`), or leave it out of the text`);
+      }
       throw syntaxError(node, `${withArticle(describe(t.type))} value cannot be used as text`, HINT.template);
   }
 }

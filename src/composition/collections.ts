@@ -104,9 +104,11 @@ export function checkLoopSources(site: CallSite, scope: Scope): void {
 export function isReferenceLoop(loop: EnclosingLoop, scope: Scope): boolean {
   if (loop.counted) return mentionsReferences(loop.counted.start, scope) || mentionsReferences(loop.counted.end, scope);
   const source = unwrap(loop.source);
-  // Items written as references are each one value; a spread of one (`['a', ...extra]`, `extra` chosen by
-  // `spec.ha`) decides how many items there are, which JavaScript decided on a placeholder (trial 7 H15).
-  if (source.type === 'ArrayExpression') return source.elements.some((element) => element?.type === 'SpreadElement' && mentionsReferences(element.argument, scope));
+  // An array literal, written in the loop or held by a local (`const vals = [a, b]; vals.forEach(...)`): items
+  // written as references are each one value; a spread of one (`['a', ...extra]`, `extra` chosen by `spec.ha`)
+  // decides how many items there are, which JavaScript decided on a placeholder (trial 7 H15).
+  const literal = literalOf(source, scope);
+  if (literal?.node.type === 'ArrayExpression') return literal.node.elements.some((element) => element?.type === 'SpreadElement' && mentionsReferences(element.argument, literal.scope));
   // Object.keys/values/entries of a local literal: its keys are written in the source, only values may be references.
   const method = objectMethod(source);
   const table = method && literalOf(method.argument, scope);
@@ -133,15 +135,47 @@ export function countedLoopOverReference(loop: EnclosingLoop): Error {
 }
 
 /**
- * A loop over a list JavaScript computed from a reference itself (`for (const t of spec.tags.map((x) => ...))`):
- * the computation ran once, on a placeholder, so no forEach item exists for it. Refused where the loop is written.
+ * A loop over a list whose items depend on a reference but that is not one the compiler can repeat over, refused
+ * where the loop is written. The message says where the list came from: computed from a reference itself
+ * (`for (const t of spec.tags.map((x) => ...))`: the computation ran once, on a placeholder, so no forEach item
+ * exists for it), built by statements (`fns.push(() => ...)` in a loop: JavaScript walked a real list, of
+ * values the compiler cannot follow), or computed by a method from a constant list (`[0, 1].map((i) => ...)`).
  */
-export function loopOverComputedList(loop: EnclosingLoop): Error {
+export function loopOverComputedList(loop: EnclosingLoop, scope: Scope): Error {
+  const origin = listOrigin(loop.source, scope);
+  if (origin.kind === 'built') {
+    const line = origin.write ? ` (line ${origin.write.loc?.start.line ?? '?'})` : '';
+    return syntaxError(
+      loop.source,
+      `this loop walks \`${origin.name}\`, a list changed after it is declared${line} with items that depend on a reference: CEL cannot follow the statements that build it, so the compiler cannot tell what each item means in the cluster`,
+      'create the resource in the loop that builds the list (`for (let i = 0; i < 3; i++) ConfigMap({ ... })`), or hold the items in an array literal (`const items = [a, b]`) and loop over that',
+    );
+  }
+  if (origin.kind === 'constant') {
+    return syntaxError(
+      loop.source,
+      'this loop walks a list a method computed from a constant list, with items that depend on a reference: the compiler reads the items of an array literal, not what a method computes from them',
+      'loop over the constant list itself and compute each value inside the loop (`for (const i of [0, 1, 2]) { const v = `${spec.name}-${i}`; ... }`)',
+    );
+  }
   return syntaxError(
     loop.source,
     'this loop walks a list JavaScript computed from a reference: the computation ran once, at definition time, on a placeholder, so the loop would not run once per item in the cluster',
     'loop over the reference itself and compute inside the loop (for (const x of spec.items) { const name = `${x}-a`; ... }), or filter it with .filter(...)',
   );
+}
+
+/** Where a list comes from, through method calls on it and the locals it is read from. */
+function listOrigin(raw: Node, scope: Scope): { kind: 'built'; name: string; write: Node | undefined } | { kind: 'constant' } | { kind: 'other' } {
+  const node = unwrap(raw);
+  if (node.type === 'ArrayExpression') return { kind: 'constant' };
+  if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') return listOrigin(node.callee.object, scope);
+  if (node.type !== 'Identifier') return { kind: 'other' };
+  const binding = scope.lookup(node.name, node);
+  if (binding?.kind === 'alias') return listOrigin(binding.node, binding.scope);
+  // The first change after the declaration (an initialiser is written as its own value).
+  if (binding?.kind === 'opaque' && !binding.holdsReferences) return { kind: 'built', name: node.name, write: binding.writes.find((write) => write.node !== write.value)?.node };
+  return { kind: 'other' };
 }
 
 /** A reference into one object of a collection (`pods[0].metadata.name` evaluated by JavaScript, or a per-item read). */

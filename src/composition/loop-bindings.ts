@@ -76,7 +76,7 @@ export class LoopBindings {
       if (!isReferenceLoop(loop, scope())) continue;
       if (loop.counted) throw countedLoopOverReference(loop);
       const iterator = this.loops[entered++];
-      if (!iterator) throw loopOverComputedList(loop);
+      if (!iterator) throw loopOverComputedList(loop, this.host.scope());
       if (loop.index !== undefined) {
         // JavaScript's index would be the placeholder run's 0 for every item.
         this.bindForLoop(iterator, loop.index, {

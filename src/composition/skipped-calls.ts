@@ -61,6 +61,7 @@ export function skippedCalls(host: SkippedCallHost, unexecuted: readonly CallNod
   const reached = new Set<Node>();
   const found: SkippedCall[] = [];
   for (const call of factoryCallsIn(host.source.fn)) {
+    // (Whether a call sits in a loop form resources cannot be made in is asked of calls that make resources only.)
     if (host.isFactoryCall(call) || helperAround(host.source.fn, call)) continue;
     const made = helperFactoryCalls(call, host.scope, host.isFactoryCall);
     for (const each of made) for (const node of each.chain) reached.add(node);
@@ -77,7 +78,7 @@ export function makeSkippedCalls(host: SkippedCallHost, skipped: readonly Skippe
     if (decidedByJavaScript(call, host, made !== undefined)) continue;
     const factoryCall = made?.chain.at(-1) ?? call;
     const factory = typekroFactoryOf(factoryCall, locationOf(factoryCall)?.file ?? host.source.file);
-    if (!factory && !made && isNestedCompositionCall(call, host)) throw skippedNestedComposition(call, host);
+    if (!factory && isNestedCompositionCall(factoryCall, host)) throw skippedNestedComposition(call, host, made && factoryCall);
     if (!factory) {
       throw syntaxError(
         factoryCall,
@@ -144,13 +145,16 @@ function isNestedCompositionCall(call: CallNode, host: SkippedCallHost): boolean
  * can make a skipped factory call from its source, but not a composition, which exists only as the value of
  * its definition; leaving it out would silently drop its resources.
  */
-function skippedNestedComposition(call: CallNode, host: SkippedCallHost): Error {
+function skippedNestedComposition(call: CallNode, host: SkippedCallHost, inHelper?: CallNode): Error {
   // The condition JavaScript decided on a placeholder: the first around the call that reads a reference.
   const decided = enclosingContext(host.source.fn, call).conditions.find(({ test }) => mentionsReferences(test, host.scope));
   const branch = decided ? (decided.negated ? ` (it runs where \`${snippetOf(decided.test)}\` is false)` : ` (it runs where \`${snippetOf(decided.test)}\` holds)`) : '';
+  // Reached through a helper (`if (!spec.cache) addCache(spec)`): refused at the call in the branch, naming the composition.
+  const place = inHelper && locationOf(inHelper);
+  const what = inHelper ? `this call makes the nested composition \`${snippetOf(inHelper)}\`${place ? ` (${place.file === host.source.file ? 'line ' : `${place.file}:`}${place.line})` : ''}; it` : 'this nested composition';
   return syntaxError(
     call,
-    `this nested composition did not run when the composition was defined${branch}: its branch was decided on a placeholder value (JavaScript enters only a branch whose condition is truthy for a placeholder, as a bare reference \`if (spec.cache)\` is), and TypeKro cannot make a composition from source`,
+    `${what} did not run when the composition was defined${branch}: its branch was decided on a placeholder value (JavaScript enters only a branch whose condition is truthy for a placeholder, as a bare reference \`if (spec.cache)\` is), and TypeKro cannot make a composition from source`,
     'put the call in a branch whose condition is a spec field read as it is (`if (spec.withCache) { cache({ ... }) }`: its resources then take that includeWhen; add a boolean field for a negated or compared condition), or call its factories in the branch directly',
   );
 }

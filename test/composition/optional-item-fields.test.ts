@@ -1,6 +1,7 @@
 /**
  * An optional field of a list item copied into an object built in `.map` (trial 3, R18/B07/B08): JavaScript
- * leaves the key out, but a CEL map literal waits for the field forever (both modes hung). Such a property is
+ * keeps the key with the value `undefined` (JSON leaves it out), but a CEL map literal cannot hold a missing
+ * value and waits for the field forever (both modes hung). Such a property is
  * refused where it is written, with the way out (`?? default`); with the default it compiles and agrees.
  */
 import assert from 'node:assert/strict';
@@ -24,7 +25,7 @@ test('an optional item field in a mapped object of a manifest is refused at the 
         return { n: 1 };
       }),
     ),
-    `${at("'opt-ports'", 'u.port })')}: \`targetPort\` is set from \`u.port\`, which may be \`undefined\` (an optional field without a default): JavaScript then leaves \`targetPort\` out of the object, but KRO waits for the field forever\n    u.port\n  hint: give it a default (\`targetPort: u.port ?? <default>\`; a spec field can also get one in the spec type)`,
+    `${at("'opt-ports'", 'u.port })')}: \`targetPort\` is set from \`u.port\`, which may be \`undefined\` (an optional field without a default): JavaScript keeps \`targetPort\` with the value \`undefined\` (JSON then leaves it out), but a CEL map cannot hold a missing value, so KRO waits for the field forever\n    u.port\n  hint: give it a default (\`targetPort: u.port ?? <default>\`; a spec field can also get one in the spec type)`,
   );
 });
 
@@ -36,7 +37,7 @@ test('an optional item field in a nested mapped object is refused', () => {
         return { n: 1 };
       }),
     ),
-    `${at("'opt-volumes'", 'u.role }')}: \`name\` is set from \`u.role\`, which may be \`undefined\` (an optional field without a default): JavaScript then leaves \`name\` out of the object, but KRO waits for the field forever\n    u.role\n  hint: give it a default (\`name: u.role ?? <default>\`; a spec field can also get one in the spec type)`,
+    `${at("'opt-volumes'", 'u.role }')}: \`name\` is set from \`u.role\`, which may be \`undefined\` (an optional field without a default): JavaScript keeps \`name\` with the value \`undefined\` (JSON then leaves it out), but a CEL map cannot hold a missing value, so KRO waits for the field forever\n    u.role\n  hint: give it a default (\`name: u.role ?? <default>\`; a spec field can also get one in the spec type)`,
   );
 });
 
@@ -48,7 +49,7 @@ test('an optional item field in a mapped status object is refused', () => {
         return { users: s.users.map((u) => ({ name: u.name, role: u.role })) };
       }),
     ),
-    `${at("'opt-status'", 'u.role }')}: \`role\` is set from \`u.role\`, which may be \`undefined\` (an optional field without a default): JavaScript then leaves \`role\` out of the object, but KRO waits for the field forever\n    u.role\n  hint: give it a default (\`role: u.role ?? <default>\`; a spec field can also get one in the spec type)`,
+    `${at("'opt-status'", 'u.role }')}: \`role\` is set from \`u.role\`, which may be \`undefined\` (an optional field without a default): JavaScript keeps \`role\` with the value \`undefined\` (JSON then leaves it out), but a CEL map cannot hold a missing value, so KRO waits for the field forever\n    u.role\n  hint: give it a default (\`role: u.role ?? <default>\`; a spec field can also get one in the spec type)`,
   );
 });
 
@@ -60,7 +61,7 @@ test('an observed field (any may be absent) in a mapped status object is refused
         return { conds: (d.status.conditions ?? []).map((c) => ({ type: c.type, reason: c.reason })) };
       }),
     ),
-    `${at("'opt-observed'", 'c.type,')}: \`type\` is set from \`c.type\`, which may be \`undefined\` (an optional field without a default): JavaScript then leaves \`type\` out of the object, but KRO waits for the field forever\n    c.type\n  hint: give it a default (\`type: c.type ?? <default>\`; a spec field can also get one in the spec type)`,
+    `${at("'opt-observed'", 'c.type,')}: \`type\` is set from \`c.type\`, which may be \`undefined\` (an optional field without a default): JavaScript keeps \`type\` with the value \`undefined\` (JSON then leaves it out), but a CEL map cannot hold a missing value, so KRO waits for the field forever\n    c.type\n  hint: give it a default (\`type: c.type ?? <default>\`; a spec field can also get one in the spec type)`,
   );
 });
 
