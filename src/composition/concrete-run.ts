@@ -96,6 +96,18 @@ function candidateFor(candidates: readonly ResourceNode[], next: number, manifes
 }
 
 /**
+ * The forEach resource a call at a site with several belongs to: a loop over a constant list inside a loop
+ * over a reference made one per constant item (`for (const tag of ['x', 'y'])` in `for (const it of spec.items)`),
+ * each with its item folded in (`t: x`, `name: ${it.name}-x`). JavaScript skips items per reference item
+ * (`if (it.tags.includes(tag))`), so neither the call count nor the first resource tells the iteration: the
+ * resource whose folded item agrees with the manifest JavaScript made does.
+ */
+function iterationFor(loopNodes: readonly ResourceNode[], manifest: unknown): ResourceNode | undefined {
+  if (loopNodes.length <= 1) return loopNodes[0];
+  return loopNodes.find((node) => literalsAgree(node.template, manifest)) ?? loopNodes[0];
+}
+
+/**
  * Whether every literal leaf of a compiled template equals the value at its path; an interpolated string's text
  * must stand in the value in order (`${spec.name}-dev` does not agree with `web-prod`); other expressions agree with anything.
  */
@@ -155,7 +167,7 @@ export class ConcreteRun implements CompositionRunHooks {
     const site = frame.source ? currentCallSite(frame.source) : undefined;
     const key = site ? siteKey(site.location) : '';
     const candidates = frame.bySite.get(key) ?? [];
-    const loopNode = record.explicitId ? candidates.find((node) => node.id === record.id && node.forEach.length > 0) : candidates.find((node) => node.forEach.length > 0);
+    const loopNode = iterationFor(candidates.filter((node) => node.forEach.length > 0 && (!record.explicitId || node.id === record.id)), record.manifest);
     let local: string;
     if (record.explicitId) local = record.id;
     else if (loopNode) local = loopNode.id;

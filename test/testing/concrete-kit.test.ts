@@ -129,6 +129,24 @@ describe('concrete evaluation as the kit uses it', () => {
     assert.deepEqual([seen.status, seen.pendingStatus], [{ names: 'w-a', url: 'http://web:80', r: -1, up: false, anyA: false, count: 1 }, []]);
   });
 
+  it('calls of a constant loop inside a loop over a spec list belong to the resource of their constant item (trial 6 G07)', () => {
+    const Item = type({ name: 'string', tags: 'string[]' });
+    const tagged = kubernetesComposition({ name: 'tagged', kind: 'Tagged', spec: type({ items: Item.array() }) }, (spec) => {
+      for (const it of spec.items) {
+        for (const tag of ['x', 'y']) {
+          if (it.tags.includes(tag)) ConfigMap({ name: `${it.name}-${tag}`, data: { t: tag } });
+        }
+      }
+    });
+    assert.deepEqual(tagged.graph.resources.map((r) => r.id), ['configMap', 'configMap2']);
+    const spec = { items: [{ name: 'b', tags: ['x'] }, { name: 'c', tags: ['x', 'y'] }] };
+    const names = evaluateConcrete(tagged, spec).resources.map((r) => [r.id, r.manifests.map((m) => (m as { metadata: { name: string } }).metadata.name)]);
+    // JavaScript skipped b's `y`: the third call is c's `y`, configMap2's, not configMap's
+    assert.deepEqual(names, [['configMap', ['b-x', 'c-x']], ['configMap2', ['c-y']]]);
+    // simulate throws on any divergence between the compiled graph and the JavaScript run.
+    assert.deepEqual(simulate(tagged, spec).manifests.map((m) => (m.metadata as { name: string }).name), ['b-x', 'c-x', 'c-y']);
+  });
+
   it('Math.trunc (the README table and the refusal hints recommend it) means what JavaScript means', () => {
     const trunc = kubernetesComposition(
       { name: 'trunc', kind: 'Trunc', spec: type({ i: 'number.integer', x: 'number' }), status: type({ half: 'number', whole: 'number' }) },
