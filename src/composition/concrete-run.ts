@@ -17,7 +17,9 @@ import { normalizeConcrete, opaqueInJavaScript } from './concrete-value.js';
 import { isExprValue, type ExprValue } from '../ir/value.js';
 import { assignId } from './ids.js';
 import { prefixed } from './nest.js';
-import { currentCallSite, type CompositionSource } from './source-site.js';
+import { currentCallSite, within, type CompositionSource } from './source-site.js';
+import { pendingStatusPaths, type UnobservedRead } from './concrete-reads.js';
+import { lazyUserFrames } from '../model/call-site.js';
 import { TypeKroError } from '../util/errors.js';
 import { isClusterScopedKind } from '../util/kinds.js';
 
@@ -63,6 +65,8 @@ interface Frame {
   readonly used: Map<string, number>;
   readonly nestsUsed: Map<string, number>;
   readonly taken: Set<string>;
+  /** The call sites of the resources and nested compositions, whose arguments feed manifests. */
+  readonly factorySites: readonly SourceLocation[];
 }
 
 const siteKey = (at: SourceLocation): string => `${at.file}:${at.line}:${at.column}`;
@@ -70,7 +74,10 @@ const siteKey = (at: SourceLocation): string => `${at.file}:${at.line}:${at.colu
 function frameOf(source: CompositionSource | undefined, graph: CompositionGraph, prefix: string): Frame {
   const bySite = new Map<string, ResourceNode[]>();
   const nestsBySite = new Map<string, string[]>();
+  const factorySites: SourceLocation[] = [];
   for (const node of graph.resources) {
+    const site = node.nestedAt?.site ?? node.source;
+    if (site) factorySites.push(site);
     if (node.nestedAt) {
       const key = siteKey(node.nestedAt.site);
       const prefixes = nestsBySite.get(key) ?? [];
@@ -80,7 +87,7 @@ function frameOf(source: CompositionSource | undefined, graph: CompositionGraph,
       bySite.set(key, [...(bySite.get(key) ?? []), node]);
     }
   }
-  return { source, prefix, bySite, nestsBySite, used: new Map(), nestsUsed: new Map(), taken: new Set() };
+  return { source, prefix, bySite, nestsBySite, used: new Map(), nestsUsed: new Map(), taken: new Set(), factorySites };
 }
 
 /**
@@ -140,6 +147,8 @@ export class ConcreteRun implements CompositionRunHooks {
   private readonly frames: Frame[] = [];
   private readonly items = new WeakMap<ResourceRecord, { draft: ConcreteDraft; item: ConcreteItem }>();
   private readonly objects = new Map<ConcreteItem, object | undefined>();
+  /** Reads of a field of a resource that is not observed, in the composition's own function (see concrete-reads.ts). */
+  private readonly unobservedReads: UnobservedRead[] = [];
 
   constructor(
     source: CompositionSource | undefined,
@@ -271,6 +280,29 @@ export class ConcreteRun implements CompositionRunHooks {
     return self;
   }
 
+  /** The status fields (`a.b`) the function computed from a resource that is not observed: pending, as on a cluster. */
+  pendingStatusPaths(): string[] {
+    const frame = this.frames[0]!;
+    return frame.source ? pendingStatusPaths(frame.source, this.unobservedReads, frame.factorySites) : [];
+  }
+
+  /**
+   * Notes where the composition's own function reads a field of an unobserved resource: its frames in that
+   * function, innermost first (the callers of the function are not). A nested composition's reads are not
+   * noted: its status reaches the parent as values.
+   */
+  private noteUnobservedRead(): void {
+    const source = this.frames.length === 1 ? this.frames[0]!.source : undefined;
+    if (!source) return;
+    const frames: SourceLocation[] = [];
+    for (const frame of lazyUserFrames()) {
+      const inside = frame.file === source.file && within(source.fn, frame);
+      if (inside) frames.push(frame);
+      else if (frames.length > 0) break;
+    }
+    if (frames.length > 0) this.unobservedReads.push(frames);
+  }
+
   /** The observed object of one item, or `undefined` when it is not observed. */
   observedItem(draft: ConcreteDraft, index: number): object | undefined {
     const found = this.observed.get(draft.id);
@@ -313,6 +345,7 @@ export class ConcreteRun implements CompositionRunHooks {
     const entry = this.items.get(record);
     if (!entry) throw new TypeKroError('INTERNAL', `internal: resource "${record.id}" is not part of this concrete run`);
     const object = this.clusterObject(entry.draft, entry.item) as Record<string, unknown> | undefined;
+    if (object === undefined) this.noteUnobservedRead();
     const type = entry.draft.type.kind === 'object' ? entry.draft.type.fields[field]?.type : undefined;
     // A top-level field of an untyped kind (a custom resource's status) is still an object.
     return observedView(object?.[field], type === undefined || type.kind === 'dyn' ? T.object({}, true) : type, object === undefined);
