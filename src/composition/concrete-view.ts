@@ -32,7 +32,7 @@
  * The length of the user's own array of handles reads no field and stays a JavaScript value; the cross-check
  * does not hold the compiled side to it (it is pending there).
  */
-import { readUseAt, templateUseAt } from '../analysis/read-context.js';
+import { bothUsesRefusal, readUseAt, templateUseAt } from '../analysis/read-context.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
 import { callerFrame } from '../model/call-site.js';
 import { TypeKroError } from '../util/errors.js';
@@ -122,10 +122,9 @@ function bytesRead(text: string, name: string): string {
   const frame = callerFrame();
   const use = frame ? templateUseAt(frame.file, frame.line, frame.column, name) : undefined;
   if (use === 'both') {
-    throw new TypeKroError(
-      'DEFINITION_INVALID',
-      `${frame!.file}:${frame!.line}:${frame!.column}: \`${name}\` is a Secret's data entry (bytes to CEL) held in a local that is used both as JavaScript text (its base64 text) and as a Cel.template argument (its decoded text); one JavaScript value cannot be both\n  hint: pass the read itself to Cel.template (\`Cel.template('%s', secret.data.${name})\`) and use the local for the base64 text`,
-    );
+    // The definition refuses this where it compiles the read; a read it did not compile is refused here.
+    const { why, hint } = bothUsesRefusal(name);
+    throw new TypeKroError('DEFINITION_INVALID', `${frame!.file}:${frame!.line}:${frame!.column}: ${why}\n  hint: ${hint}`);
   }
   return use === 'cel' ? decodedText(text, name) : text;
 }
