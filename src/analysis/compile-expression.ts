@@ -21,6 +21,7 @@ import {
 } from './typed.js';
 import { withArticle } from '../util/article.js';
 import { snippetOf } from './source.js';
+import { bothUsesRefusal, templateUseAt } from './read-context.js';
 
 /** Options for value contexts. */
 export interface CompileOptions {
@@ -84,7 +85,7 @@ function compileValue(raw: Node, scope: Scope, expect?: CelType): Typed {
       throw unsupported(node);
     case 'MemberExpression':
     case 'OptionalMemberExpression':
-      return folded(node, scope, expect) ?? asJavaScriptText(resourceRead(node, scope) ?? member(node, scope));
+      return folded(node, scope, expect) ?? javascriptText(node, resourceRead(node, scope) ?? member(node, scope));
     case 'CallExpression':
     case 'OptionalCallExpression':
       return folded(node, scope, expect) ?? resourceRead(node, scope) ?? compileCall(node, scope, compiler, expect);
@@ -262,6 +263,24 @@ function literalKey(node: MemberExpression | OptionalMemberExpression): string |
   if (property.type === 'NumericLiteral') return property.value;
   if (property.type === 'TemplateLiteral' && property.expressions.length === 0) return property.quasis[0]?.value.cooked ?? undefined;
   return undefined;
+}
+
+/**
+ * A member read as JavaScript uses it (a bytes field is its base64 text, analysis/typed.ts). A bytes read
+ * held in a local or parameter used both as text and as a `Cel.template` argument compiles to a different
+ * value at each use, which no one JavaScript value is: refused here, as the concrete run refuses it.
+ */
+function javascriptText(node: MemberExpression | OptionalMemberExpression, read: Typed): Typed {
+  if (read.type.kind !== 'bytes') return read;
+  const key = node.property;
+  const name = key.type === 'Identifier' && !node.computed ? key.name : key.type === 'StringLiteral' ? key.value : undefined;
+  const file = node.loc?.filename;
+  const at = key.loc?.start;
+  if (name !== undefined && file && at && templateUseAt(file, at.line, at.column + 1, name) === 'both') {
+    const { why, hint } = bothUsesRefusal(name);
+    throw syntaxError(node, why, hint);
+  }
+  return asJavaScriptText(read);
 }
 
 function member(node: MemberExpression | OptionalMemberExpression, scope: Scope): Typed {

@@ -88,6 +88,19 @@ export function templateUseAt(file: string, line: number, column: number, name: 
   return uses.size === 1 ? [...uses][0] : undefined;
 }
 
+/**
+ * Why a bytes field (a Secret's `data` entry) read into a local or parameter used both as JavaScript text and
+ * as a `Cel.template` argument is refused, and the way out: the definition (compile-expression.ts) and the
+ * concrete run (composition/concrete-view.ts) say the same.
+ * @example bothUsesRefusal('pw').hint; // "pass the read itself to Cel.template (...) and use the local for the base64 text"
+ */
+export function bothUsesRefusal(name: string): { readonly why: string; readonly hint: string } {
+  return {
+    why: `\`${name}\` is a Secret's data entry (bytes to CEL) held in a local that is used both as JavaScript text (its base64 text) and as a Cel.template argument (its decoded text); one JavaScript value cannot be both`,
+    hint: `pass the read itself to Cel.template (\`Cel.template('%s', secret.data.${name})\`) and use the local for the base64 text`,
+  };
+}
+
 const WRAPPERS: ReadonlySet<string> = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'ParenthesizedExpression']);
 const TESTED_BINARY: ReadonlySet<string> = new Set(['==', '!=', '===', '!==']);
 

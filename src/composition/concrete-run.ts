@@ -17,7 +17,9 @@ import { normalizeConcrete, opaqueInJavaScript } from './concrete-value.js';
 import { isExprValue, type ExprValue } from '../ir/value.js';
 import { assignId } from './ids.js';
 import { prefixed } from './nest.js';
-import { currentCallSite, type CompositionSource } from './source-site.js';
+import { currentCallSite, within, type CompositionSource } from './source-site.js';
+import { pendingStatusPaths, type UnobservedRead } from './concrete-reads.js';
+import { lazyUserFrames } from '../model/call-site.js';
 import { TypeKroError } from '../util/errors.js';
 import { isClusterScopedKind } from '../util/kinds.js';
 
@@ -63,6 +65,8 @@ interface Frame {
   readonly used: Map<string, number>;
   readonly nestsUsed: Map<string, number>;
   readonly taken: Set<string>;
+  /** The call sites of the resources and nested compositions, whose arguments feed manifests. */
+  readonly factorySites: readonly SourceLocation[];
 }
 
 const siteKey = (at: SourceLocation): string => `${at.file}:${at.line}:${at.column}`;
@@ -70,7 +74,10 @@ const siteKey = (at: SourceLocation): string => `${at.file}:${at.line}:${at.colu
 function frameOf(source: CompositionSource | undefined, graph: CompositionGraph, prefix: string): Frame {
   const bySite = new Map<string, ResourceNode[]>();
   const nestsBySite = new Map<string, string[]>();
+  const factorySites: SourceLocation[] = [];
   for (const node of graph.resources) {
+    const site = node.nestedAt?.site ?? node.source;
+    if (site) factorySites.push(site);
     if (node.nestedAt) {
       const key = siteKey(node.nestedAt.site);
       const prefixes = nestsBySite.get(key) ?? [];
@@ -80,7 +87,7 @@ function frameOf(source: CompositionSource | undefined, graph: CompositionGraph,
       bySite.set(key, [...(bySite.get(key) ?? []), node]);
     }
   }
-  return { source, prefix, bySite, nestsBySite, used: new Map(), nestsUsed: new Map(), taken: new Set() };
+  return { source, prefix, bySite, nestsBySite, used: new Map(), nestsUsed: new Map(), taken: new Set(), factorySites };
 }
 
 /**
@@ -93,6 +100,18 @@ function candidateFor(candidates: readonly ResourceNode[], next: number, manifes
   if (candidates.length - next <= 1) return next;
   const found = candidates.findIndex((node, index) => index >= next && literalsAgree(node.template, manifest));
   return found >= 0 ? found : next;
+}
+
+/**
+ * The forEach resource a call at a site with several belongs to: a loop over a constant list inside a loop
+ * over a reference made one per constant item (`for (const tag of ['x', 'y'])` in `for (const it of spec.items)`),
+ * each with its item folded in (`t: x`, `name: ${it.name}-x`). JavaScript skips items per reference item
+ * (`if (it.tags.includes(tag))`), so neither the call count nor the first resource tells the iteration: the
+ * resource whose folded item agrees with the manifest JavaScript made does.
+ */
+function iterationFor(loopNodes: readonly ResourceNode[], manifest: unknown): ResourceNode | undefined {
+  if (loopNodes.length <= 1) return loopNodes[0];
+  return loopNodes.find((node) => literalsAgree(node.template, manifest)) ?? loopNodes[0];
 }
 
 /**
@@ -128,6 +147,8 @@ export class ConcreteRun implements CompositionRunHooks {
   private readonly frames: Frame[] = [];
   private readonly items = new WeakMap<ResourceRecord, { draft: ConcreteDraft; item: ConcreteItem }>();
   private readonly objects = new Map<ConcreteItem, object | undefined>();
+  /** Reads of a field of a resource that is not observed, in the composition's own function (see concrete-reads.ts). */
+  private readonly unobservedReads: UnobservedRead[] = [];
 
   constructor(
     source: CompositionSource | undefined,
@@ -155,7 +176,7 @@ export class ConcreteRun implements CompositionRunHooks {
     const site = frame.source ? currentCallSite(frame.source) : undefined;
     const key = site ? siteKey(site.location) : '';
     const candidates = frame.bySite.get(key) ?? [];
-    const loopNode = record.explicitId ? candidates.find((node) => node.id === record.id && node.forEach.length > 0) : candidates.find((node) => node.forEach.length > 0);
+    const loopNode = iterationFor(candidates.filter((node) => node.forEach.length > 0 && (!record.explicitId || node.id === record.id)), record.manifest);
     let local: string;
     if (record.explicitId) local = record.id;
     else if (loopNode) local = loopNode.id;
@@ -259,6 +280,29 @@ export class ConcreteRun implements CompositionRunHooks {
     return self;
   }
 
+  /** The status fields (`a.b`) the function computed from a resource that is not observed: pending, as on a cluster. */
+  pendingStatusPaths(): string[] {
+    const frame = this.frames[0]!;
+    return frame.source ? pendingStatusPaths(frame.source, this.unobservedReads, frame.factorySites) : [];
+  }
+
+  /**
+   * Notes where the composition's own function reads a field of an unobserved resource: its frames in that
+   * function, innermost first (the callers of the function are not). A nested composition's reads are not
+   * noted: its status reaches the parent as values.
+   */
+  private noteUnobservedRead(): void {
+    const source = this.frames.length === 1 ? this.frames[0]!.source : undefined;
+    if (!source) return;
+    const frames: SourceLocation[] = [];
+    for (const frame of lazyUserFrames()) {
+      const inside = frame.file === source.file && within(source.fn, frame);
+      if (inside) frames.push(frame);
+      else if (frames.length > 0) break;
+    }
+    if (frames.length > 0) this.unobservedReads.push(frames);
+  }
+
   /** The observed object of one item, or `undefined` when it is not observed. */
   observedItem(draft: ConcreteDraft, index: number): object | undefined {
     const found = this.observed.get(draft.id);
@@ -301,6 +345,7 @@ export class ConcreteRun implements CompositionRunHooks {
     const entry = this.items.get(record);
     if (!entry) throw new TypeKroError('INTERNAL', `internal: resource "${record.id}" is not part of this concrete run`);
     const object = this.clusterObject(entry.draft, entry.item) as Record<string, unknown> | undefined;
+    if (object === undefined) this.noteUnobservedRead();
     const type = entry.draft.type.kind === 'object' ? entry.draft.type.fields[field]?.type : undefined;
     // A top-level field of an untyped kind (a custom resource's status) is still an object.
     return observedView(object?.[field], type === undefined || type.kind === 'dyn' ? T.object({}, true) : type, object === undefined);

@@ -26,11 +26,13 @@
  * reading through it gives pending placeholders (`redis.spec.values.logLevel` does not throw), `??` keeps
  * it (it is not nullish), calling one (an array method) returns one, a string built from it (`${x}`, `+`, `join`)
  * carries the marker, and it counts as pending in manifests and status.
- * Only what JavaScript computes without the value itself stays a JavaScript value: a comparison (`x > 0`
- * is false, NaN as a number), a truthiness test (a placeholder is truthy), the length of the user's own
- * array of handles. The cross-check does not hold the compiled side to those (it is pending there).
+ * What JavaScript's operators compute from a placeholder carries no mark (`x > 0` is false, NaN as a
+ * number; a placeholder is truthy; `filter(...).length` is a number): the run notes where each field of an
+ * unobserved resource is read, and the status fields computed there are pending too (composition/concrete-reads.ts).
+ * The length of the user's own array of handles reads no field and stays a JavaScript value; the cross-check
+ * does not hold the compiled side to it (it is pending there).
  */
-import { readUseAt, templateUseAt } from '../analysis/read-context.js';
+import { bothUsesRefusal, readUseAt, templateUseAt } from '../analysis/read-context.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
 import { callerFrame } from '../model/call-site.js';
 import { TypeKroError } from '../util/errors.js';
@@ -120,10 +122,9 @@ function bytesRead(text: string, name: string): string {
   const frame = callerFrame();
   const use = frame ? templateUseAt(frame.file, frame.line, frame.column, name) : undefined;
   if (use === 'both') {
-    throw new TypeKroError(
-      'DEFINITION_INVALID',
-      `${frame!.file}:${frame!.line}:${frame!.column}: \`${name}\` is a Secret's data entry (bytes to CEL) held in a local that is used both as JavaScript text (its base64 text) and as a Cel.template argument (its decoded text); one JavaScript value cannot be both\n  hint: pass the read itself to Cel.template (\`Cel.template('%s', secret.data.${name})\`) and use the local for the base64 text`,
-    );
+    // The definition refuses this where it compiles the read; a read it did not compile is refused here.
+    const { why, hint } = bothUsesRefusal(name);
+    throw new TypeKroError('DEFINITION_INVALID', `${frame!.file}:${frame!.line}:${frame!.column}: ${why}\n  hint: ${hint}`);
   }
   return use === 'cel' ? decodedText(text, name) : text;
 }

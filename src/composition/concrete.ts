@@ -77,7 +77,7 @@ export interface ConcreteResource {
  *   },
  * );
  * const { status, pendingStatus }: ConcreteEvaluation = evaluateConcrete(webapp, { replicas: 2 });
- * [status, pendingStatus]; // => [{ ready: false }, []]
+ * [status, pendingStatus]; // => [{}, ['ready']]
  */
 export interface ConcreteEvaluation {
   readonly resources: readonly ConcreteResource[];
@@ -131,11 +131,47 @@ export function runConcrete(composition: unknown, graph: CompositionGraph, input
   }
   // Every observed entry must have the shape of its resource (one object, or a list for a collection).
   for (const draft of run.drafts) run.observedItem(draft, 0);
+  const waiting = withoutPaths(status.value as { readonly [key: string]: ConcreteData }, run.pendingStatusPaths());
   return {
     resources: run.drafts.map((draft) => resourceOf(draft, run)),
-    status: status.value as { readonly [key: string]: ConcreteData },
-    pendingStatus: status.pending,
+    status: waiting.value,
+    pendingStatus: inOrderOf(returned, [...status.pending, ...waiting.removed]),
   };
+}
+
+/**
+ * The status without the fields computed from a resource that is not observed (composition/concrete-reads.ts):
+ * JavaScript gave them values (`x !== 'dev'` is true) that the status never takes before the resource exists.
+ */
+function withoutPaths(status: { readonly [key: string]: ConcreteData }, paths: readonly string[]): { value: { readonly [key: string]: ConcreteData }; removed: string[] } {
+  const removed: string[] = [];
+  const without = (value: ConcreteData, prefix: string): ConcreteData => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof OpaqueCel) return value;
+    const out: Record<string, ConcreteData> = {};
+    for (const [key, item] of Object.entries(value as { readonly [key: string]: ConcreteData })) {
+      const path = prefix ? `${prefix}.${key}` : key;
+      if (paths.includes(path)) removed.push(path);
+      else out[key] = without(item, path);
+    }
+    return out;
+  };
+  return { value: without(status, '') as { readonly [key: string]: ConcreteData }, removed };
+}
+
+/** Pending paths in the order the returned object has its fields (then any others). */
+function inOrderOf(returned: unknown, paths: readonly string[]): string[] {
+  const order: string[] = [];
+  const visit = (value: unknown, prefix: string): void => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) return;
+    for (const [key, item] of Object.entries(value)) {
+      const path = prefix ? `${prefix}.${key}` : key;
+      order.push(path);
+      visit(item, path);
+    }
+  };
+  visit(returned, '');
+  const rank = (path: string): number => (order.includes(path) ? order.indexOf(path) : order.length);
+  return [...new Set(paths)].sort((a, b) => rank(a) - rank(b));
 }
 
 /** An observed id the graph does not have is a typo: say which ids there are. */

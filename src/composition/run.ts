@@ -23,6 +23,7 @@ import { refuseOuterWrites } from '../analysis/outer-writes.js';
 import { currentCallSite, type CallSite, type CompositionSource } from './source-site.js';
 import { checkConditionalAspects } from './aspect-conditions.js';
 import { checkReferenceWrites } from './reference-writes.js';
+import { checkBytesUses } from './bytes-uses.js';
 import { makeSkippedCalls, skippedCalls, type SkippedCallHost } from './skipped-calls.js';
 import type { CallNode } from '../analysis/source.js';
 import { optionalAt } from './presence.js';
@@ -323,6 +324,7 @@ export class CompositionRun implements CompositionRunHooks {
     checkThrows(source.fn, this.scope);
     checkConditionalAspects(source.fn, this.scope);
     checkReferenceWrites(source.fn, this.scope);
+    checkBytesUses(source.fn, this.scope);
     const skipped = skippedCalls(host, this.unexecutedFactoryCalls() as CallNode[]);
     const inTry = this.inTry ?? skipped.map(({ call }) => enclosingContext(source.fn, call).inTry).find((node) => node !== undefined);
     if (inTry) throw resourceInTry(inTry);

@@ -105,7 +105,8 @@ function isFunction(node: Node): node is FunctionNode {
   return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration';
 }
 
-function within(node: Node, location: SourceLocation): boolean {
+/** Whether `location` (a stack frame, 1-based column) lies inside `node`. */
+export function within(node: Node, location: SourceLocation): boolean {
   const loc = node.loc;
   if (!loc) return false;
   const at = [location.line, location.column - 1] as const;

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type } from 'arktype';
 import { Cel, evaluateConcrete, kubernetesComposition, OpaqueCel } from '../../src/index.js';
-import { ConfigMap, Deployment, HelmChart } from '../../src/simple.js';
+import { ConfigMap, Deployment, HelmChart, Service } from '../../src/simple.js';
 import { crossCheck } from '../../src/testing/offline/cross-check.js';
 import { normalizeConcrete } from '../../src/composition/concrete-value.js';
 import { simulate } from '../../src/testing/index.js';
@@ -119,14 +119,70 @@ describe('concrete evaluation as the kit uses it', () => {
       },
     );
     const js = evaluateConcrete(workers, { workers: ['a', 'b'] });
-    // a comparison and the length of the composition's own array keep JavaScript's answer; the rest waits
-    assert.deepEqual([js.status, js.pendingStatus], [{ anyA: false, count: 2 }, ['names', 'url', 'r', 'up']]);
+    // a comparison over a field waits as well (it reads the resource); the length of the composition's own array of handles reads none
+    assert.deepEqual([js.status, js.pendingStatus], [{ count: 2 }, ['names', 'url', 'r', 'up', 'anyA']]);
     assert.deepEqual(simulate(workers, { workers: ['a', 'b'] }).pending, ['names', 'url', 'r', 'up', 'anyA', 'count']);
     // once observed, the values are there on both sides (simulate throws on a divergence)
     const observed = { pods: [{}, {}], web: { status: { conditions: [{ type: 'Available', status: 'True' }] } } };
     assert.deepEqual(simulate(workers, { workers: ['a', 'b'] }, { observed }).status, { names: 'w-a,w-b', url: 'http://web:80', r: -1, up: true, anyA: false, count: 2 });
     const seen = evaluateConcrete(workers, { workers: ['a'] }, { observed: { pods: [{ metadata: { name: 'w-a' } }], web: { metadata: { name: 'web' } } } });
     assert.deepEqual([seen.status, seen.pendingStatus], [{ names: 'w-a', url: 'http://web:80', r: -1, up: false, anyA: false, count: 1 }, []]);
+  });
+
+  it('whatever is computed from an unobserved resource is pending, also through comparisons, filter/every, locals and helpers (trial 6 G04)', () => {
+    const p2 = kubernetesComposition(
+      { name: 'p2', kind: 'P2', spec: type({ name: 'string', envs: 'string[]' }), status: type({ names: 'string', cnt: 'number', ready: 'boolean' }) },
+      (spec) => {
+        const cms = spec.envs.map((e) => ConfigMap({ name: `${spec.name}-${e}`, data: { env: e } }));
+        return { names: cms.map((c) => c.metadata.name).join(','), cnt: cms.filter((c) => c.data.env !== 'dev').length, ready: cms.every((c) => c.data.env!.length > 0) };
+      },
+    );
+    const spec = { name: 'web', envs: ['dev', 'prod'] };
+    const unobserved = evaluateConcrete(p2, spec);
+    // JavaScript's `!==` and `> 0` on what is not there gave `cnt: 2, ready: false`, values the status never takes
+    assert.deepEqual([unobserved.status, unobserved.pendingStatus], [{}, ['names', 'cnt', 'ready']]);
+    assert.deepEqual(simulate(p2, spec).pending, ['names', 'cnt', 'ready']);
+    const observed = { cms: [{}, {}] };
+    assert.deepEqual(evaluateConcrete(p2, spec, { observed }).status, { names: 'web-dev,web-prod', cnt: 1, ready: true });
+    assert.deepEqual(simulate(p2, spec, { observed }).status, { names: 'web-dev,web-prod', cnt: 1, ready: true });
+
+    const web = kubernetesComposition(
+      { name: 'web', kind: 'Web', spec: type({ n: 'number.integer' }), status: type({ ready: 'boolean', viaLocal: 'boolean', viaFn: 'boolean', n: 'number', nested: { down: 'boolean', n: 'number' } }) },
+      (spec) => {
+        const svc = Service({ name: 'svc', selector: { app: 'a' }, ports: [{ port: 80 }] });
+        const dep = Deployment({ name: 'dep', image: 'nginx', env: { IP: svc.spec.clusterIP } });
+        const replicas = dep.status.readyReplicas;
+        const up = replicas > 0;
+        function isUp(d: typeof dep): boolean {
+          return d.status.readyReplicas > 1;
+        }
+        return { ready: (dep.status.readyReplicas ?? 0) > 0, viaLocal: up, viaFn: isUp(dep), n: spec.n + 1, nested: { down: !up, n: spec.n } };
+      },
+    );
+    const none = evaluateConcrete(web, { n: 1 });
+    assert.deepEqual([none.status, none.pendingStatus], [{ n: 2, nested: { n: 1 } }, ['ready', 'viaLocal', 'viaFn', 'nested.down']]);
+    // `svc` is read in `dep`'s arguments: that feeds dep's manifest, while the status reads dep as the cluster holds it
+    const depOnly = { dep: { status: { readyReplicas: 2 } } };
+    const expected = { ready: true, viaLocal: true, viaFn: true, n: 2, nested: { down: false, n: 1 } };
+    assert.deepEqual([evaluateConcrete(web, { n: 1 }, { observed: depOnly }).status, simulate(web, { n: 1 }, { observed: depOnly }).status], [expected, expected]);
+  });
+
+  it('calls of a constant loop inside a loop over a spec list belong to the resource of their constant item (trial 6 G07)', () => {
+    const Item = type({ name: 'string', tags: 'string[]' });
+    const tagged = kubernetesComposition({ name: 'tagged', kind: 'Tagged', spec: type({ items: Item.array() }) }, (spec) => {
+      for (const it of spec.items) {
+        for (const tag of ['x', 'y']) {
+          if (it.tags.includes(tag)) ConfigMap({ name: `${it.name}-${tag}`, data: { t: tag } });
+        }
+      }
+    });
+    assert.deepEqual(tagged.graph.resources.map((r) => r.id), ['configMap', 'configMap2']);
+    const spec = { items: [{ name: 'b', tags: ['x'] }, { name: 'c', tags: ['x', 'y'] }] };
+    const names = evaluateConcrete(tagged, spec).resources.map((r) => [r.id, r.manifests.map((m) => (m as { metadata: { name: string } }).metadata.name)]);
+    // JavaScript skipped b's `y`: the third call is c's `y`, configMap2's, not configMap's
+    assert.deepEqual(names, [['configMap', ['b-x', 'c-x']], ['configMap2', ['c-y']]]);
+    // simulate throws on any divergence between the compiled graph and the JavaScript run.
+    assert.deepEqual(simulate(tagged, spec).manifests.map((m) => (m.metadata as { name: string }).name), ['b-x', 'c-x', 'c-y']);
   });
 
   it('Math.trunc (the README table and the refusal hints recommend it) means what JavaScript means', () => {

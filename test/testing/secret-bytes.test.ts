@@ -138,20 +138,40 @@ describe('an observed Secret\'s data offline is what a cluster gives (trial 4/5 
     }
   });
 
-  it('a local holding the read, used both as text and in Cel.template, is refused with the way out', () => {
-    const both = kubernetesComposition(
-      { name: 'f11-both', kind: 'F11Both', spec: type({ s: 'string' }), status: type({ raw: 'string', decoded: 'string' }) },
-      () => {
-        const sec = Secret({ name: 'sec', stringData: { pw: 'secret' } });
-        const pw = sec.data.pw; // read held for both uses
-        return { raw: `${pw}`, decoded: Cel.template('%s', pw) };
-      },
+  it('a local or parameter holding the read, used both as text and in Cel.template, is refused at definition with the way out (kro and direct alike)', () => {
+    const why = (name: string) =>
+      `\`${name}\` is a Secret's data entry (bytes to CEL) held in a local that is used both as JavaScript text (its base64 text) and as a Cel.template argument (its decoded text); one JavaScript value cannot be both`;
+    const hint = (name: string) => `  hint: pass the read itself to Cel.template (\`Cel.template('%s', secret.data.${name})\`) and use the local for the base64 text`;
+    const refused = (message: string) => (error: Error & { code?: string }): boolean => error.code === 'DEFINITION_INVALID' && error.message === message;
+    const statusOf = type({ raw: 'string', decoded: 'string' });
+    // Both status fields are values JavaScript built exactly from references: the definition checks the source, not only what it compiles.
+    assert.throws(
+      () =>
+        kubernetesComposition({ name: 'f11-both', kind: 'F11Both', spec: type({ s: 'string' }), status: statusOf }, () => {
+          const sec = Secret({ name: 'sec', stringData: { pw: 'secret' } });
+          const pw = sec.data.pw; // read held for both uses
+          return { raw: `${pw}`, decoded: Cel.template('%s', pw) };
+        }),
+      refused(`${positionOf('sec.data.pw; // read held for both uses')}: ${why('pw')}\n    sec.data.pw\n${hint('pw')}`),
     );
-    const at = positionOf('pw; // read held for both uses');
-    const message = `${at}: \`pw\` is a Secret's data entry (bytes to CEL) held in a local that is used both as JavaScript text (its base64 text) and as a Cel.template argument (its decoded text); one JavaScript value cannot be both\n  hint: pass the read itself to Cel.template (\`Cel.template('%s', secret.data.pw)\`) and use the local for the base64 text`;
-    const refused = (error: Error & { code?: string }): boolean => error.code === 'DEFINITION_INVALID' && error.message === message;
-    assert.throws(() => evaluateConcrete(both, { s: 'x' }, { observed: served }), refused);
-    assert.throws(() => simulate(both, { s: 'x' }, { observed: served }), refused);
+    assert.throws(
+      () =>
+        kubernetesComposition({ name: 'f11-destructured', kind: 'F11Destructured', spec: type({ s: 'string' }), status: statusOf }, () => {
+          const sec = Secret({ name: 'sec', stringData: { pw: 'secret' } });
+          const { pw: held } = sec.data; // destructured for both uses
+          return { raw: `${held}`, decoded: Cel.template('%s', held) };
+        }),
+      refused(`${positionOf('held } = sec.data; // destructured for both uses')}: ${why('pw')}\n    held\n${hint('pw')}`),
+    );
+    assert.throws(
+      () =>
+        kubernetesComposition({ name: 'f11-parameter', kind: 'F11Parameter', spec: type({ s: 'string' }) }, () => {
+          const sec = Secret({ name: 'sec', stringData: { pw: 'secret' } });
+          const both = (value: string | undefined) => `${value}:${Cel.template('%s', value)}`;
+          ConfigMap({ name: 'uses', data: { both: both(sec.data.token) } }); // parameter used both ways
+        }),
+      refused(`${positionOf('sec.data.token) } }); // parameter used both ways')}: ${why('token')}\n    sec.data.token\n${hint('token')}`),
+    );
   });
 
   it('bytes that are not UTF-8 fail Cel.template as CEL string() fails in the cluster', () => {

@@ -4,8 +4,9 @@
  * objects each has (a resource only one side creates is a divergence), on every rendered manifest and on the
  * status. A status field the compiled side leaves pending while JavaScript has a value is a divergence too,
  * unless the field reads a resource that is not observed: KRO evaluates an expression only once every
- * resource it reads exists, while JavaScript still answers what it computes without the value (`x > 0` is
- * false). Otherwise a pending field stays pending forever on a cluster. A value JavaScript built from an
+ * resource it reads exists, while JavaScript may still answer what it computes without reading a field
+ * (the length of its own array of handles; what a nested composition's status computed). Otherwise a
+ * pending field stays pending forever on a cluster. A value JavaScript built from an
  * absent field (`http://undefined`, `NaN`) is no exception to make here: the concrete evaluation already
  * reports it as pending (it marks what derives from an absent read, composition/concrete-view.ts), so a
  * string that merely contains the word "undefined" is compared as it is.

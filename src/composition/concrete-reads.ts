@@ -1,0 +1,106 @@
+/**
+ * Which status fields a concrete run computed from a resource that is not observed. KRO (and direct mode)
+ * evaluate a status expression only once every resource it reads exists, and the rule the concrete run
+ * follows (docs/guide/testing.md) is JavaScript's reading of that: a resource not observed does not exist yet,
+ * so whatever is computed from it is pending. A value built from such a field carries its placeholder
+ * (composition/concrete-view.ts), but JavaScript's operators turn it into plain values that carry nothing:
+ * `c.data.env !== 'dev'` is `true`, `x.length > 0` is `false`, and `filter(...).length` or `every(...)` over
+ * them are numbers and booleans. So the run notes where each such field is read (the frames of the
+ * composition function on the stack), and a status field is pending when a read happened in its own
+ * expression (callbacks and helpers called there included) or in the initialiser of a local it uses.
+ * Reads in a factory's arguments feed that resource's manifest: its handle's fields come from the
+ * cluster, so they do not make a field that uses the handle pending.
+ */
+import type { Node, ObjectExpression } from '@babel/types';
+import { walk } from '../analysis/ast.js';
+import { returnedStatus } from '../analysis/composition.js';
+import { findCallAt } from '../analysis/source.js';
+import type { SourceLocation } from '../ir/graph.js';
+import { within, type CompositionSource } from './source-site.js';
+
+/**
+ * The frames of one read of a field of an unobserved resource inside the composition function, innermost first.
+ * @example const read: UnobservedRead = [{ file: '/app/web.ts', line: 9, column: 40 }];
+ */
+export type UnobservedRead = readonly SourceLocation[];
+
+/** The path of a status field (`['a', 'b']` for `a.b`). */
+type Path = readonly string[];
+
+/**
+ * The status paths (object-literal keys from the top, as `a.b`) computed from the reads, given the call
+ * sites of the factories and nested compositions in the function (`factorySites`).
+ * @example pendingStatusPaths(source, [[{ file, line: 9, column: 40 }]], []); // ['ready']
+ */
+export function pendingStatusPaths(source: CompositionSource, reads: readonly UnobservedRead[], factorySites: readonly SourceLocation[]): string[] {
+  const calls = factorySites.flatMap((site) => (site.file === source.file ? (findCallAt(site.file, site.line, site.column) ?? []) : []));
+  const relevant = reads.filter((frames) => frames.length > 0 && !calls.some((call) => within(call, frames[0]!)));
+  if (relevant.length === 0) return [];
+  const literal = statusLiteralOf(source);
+  if (!literal) return [];
+  const declarations = declarationsIn(source.fn);
+  return leaves(literal, [])
+    .filter(({ value }) => {
+      const feeding = feedingNodes(value, declarations);
+      return relevant.some((frames) => frames.some((frame) => feeding.some((node) => within(node, frame))));
+    })
+    .map(({ path }) => path.join('.'));
+}
+
+/** The object literal the function returns, written there or held in a `const` of the function. */
+function statusLiteralOf(source: CompositionSource): ObjectExpression | undefined {
+  const returned = returnedStatus(source.fn);
+  if (returned?.type === 'ObjectExpression') return returned;
+  if (returned?.type !== 'Identifier') return undefined;
+  const init = declarationsIn(source.fn).get(returned.name)?.[0];
+  return init?.type === 'ObjectExpression' ? init : undefined;
+}
+
+/** Every field of the literal with its value expression; a nested object literal gives its own fields. */
+function leaves(literal: ObjectExpression, prefix: Path): { path: Path; value: Node }[] {
+  return literal.properties.flatMap((property) => {
+    if (property.type !== 'ObjectProperty' || property.computed) return [];
+    const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : property.key.type === 'NumericLiteral' ? String(property.key.value) : undefined;
+    if (key === undefined) return [];
+    const value = property.value as Node;
+    return value.type === 'ObjectExpression' ? leaves(value, [...prefix, key]) : [{ path: [...prefix, key], value }];
+  });
+}
+
+/** The initialisers of the function's locals (and its local function declarations), by name. */
+function declarationsIn(fn: Node): Map<string, Node[]> {
+  const out = new Map<string, Node[]>();
+  const add = (name: string, node: Node): void => void out.set(name, [...(out.get(name) ?? []), node]);
+  walk(fn, (node) => {
+    if (node.type === 'VariableDeclarator' && node.init) for (const name of namesOf(node.id)) add(name, node.init);
+    if (node.type === 'FunctionDeclaration' && node.id) add(node.id.name, node);
+  });
+  return out;
+}
+
+function namesOf(pattern: Node): string[] {
+  if (pattern.type === 'Identifier') return [pattern.name];
+  const names: string[] = [];
+  walk(pattern, (node, parent) => {
+    if (node.type === 'Identifier' && !(parent?.type === 'ObjectProperty' && parent.key === node && parent.value !== node)) names.push(node.name);
+  });
+  return names;
+}
+
+/** `value` and the initialisers of the locals it uses, and of the locals those use. */
+function feedingNodes(value: Node, declarations: ReadonlyMap<string, readonly Node[]>): Node[] {
+  const out = [value];
+  for (let i = 0; i < out.length; i++) {
+    walk(out[i]!, (node, parent) => {
+      if (node.type !== 'Identifier' || (parent && !readsBinding(node, parent))) return;
+      for (const declared of declarations.get(node.name) ?? []) if (!out.includes(declared)) out.push(declared);
+    });
+  }
+  return out;
+}
+
+/** An identifier that reads a binding, not a property name or an object key. */
+function readsBinding(node: Node, parent: Node): boolean {
+  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node) return parent.computed;
+  return !(parent.type === 'ObjectProperty' && parent.key === node && !parent.computed && parent.value !== node);
+}
