@@ -112,6 +112,36 @@ describe('a condition method called under a condition its resource is not under'
     }
   });
 
+  it('finds the handle through every handle method of a chain, on the resource and on its name', () => {
+    // One model of which method calls apply to a resource (analysis/handle-methods.ts): a `dependsOn` in the
+    // chain does not hide the handle the condition method is called on.
+    const chained = refusal(() =>
+      kubernetesComposition({ ...definition, name: 'through-depends' }, (spec) => {
+        const db = ConfigMap({ name: 'db', data: {} });
+        const dbg = ConfigMap({ name: 'debug-settings', data: { level: 'trace' } });
+        if (spec.env === 'prod') dbg.dependsOn(db).withIncludeWhen(spec.debug);
+      }),
+    );
+    assert.equal(
+      chained.split('\n')[0],
+      `${at("'through-depends'", 'dbg.dependsOn')}: \`withIncludeWhen\` is called on \`dbg.dependsOn(db)\` under \`spec.env === 'prod'\`, which reads a reference, ${AFTER} includeWhen would apply to every instance or to none`,
+    );
+    // In a branch JavaScript skipped, the second method of a chain on the name is made too (it was dropped).
+    const app = kubernetesComposition({ ...definition, name: 'skipped-chain' }, (spec) => {
+      if (spec.env === 'prod') {
+        const api = Deployment({ name: 'api', image: 'nginx' });
+        api.withReadyWhen((self) => (self.status.readyReplicas ?? 0) > 3).withIncludeWhen(spec.debug);
+      }
+    });
+    const [api] = app.graph.resources;
+    assert.equal(api!.readyWhen.length, 1);
+    assert.equal(api!.includeWhen.length, 2);
+    for (const debug of [true, false]) {
+      const names = simulate(app, { env: 'prod', debug, strict: false, names: [] }).manifests.map((manifest) => (manifest as { metadata: { name: string } }).metadata.name);
+      assert.deepEqual(names, debug ? ['api'] : []);
+    }
+  });
+
   it('refuses a dependsOn in a branch JavaScript skipped, which it cannot make from source', () => {
     const message = refusal(() =>
       kubernetesComposition({ ...definition, name: 'skipped-depends' }, (spec) => {
