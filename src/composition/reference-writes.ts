@@ -7,10 +7,9 @@
  */
 import type { Node } from '@babel/types';
 import { factoryCallsIn, type FunctionNode } from '../analysis/composition.js';
-import { syntaxError } from '../analysis/errors.js';
 import type { Scope } from '../analysis/scope.js';
-import { snippetOf } from '../analysis/source.js';
 import { walk } from '../analysis/ast.js';
+import { referenceWriteRefusal } from './reference-write-site.js';
 
 /** The methods that change the array (or map) they are called on. */
 const MUTATORS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'delete', 'clear', 'add']);
@@ -22,14 +21,14 @@ export function checkReferenceWrites(fn: FunctionNode, scope: Scope): void {
     const callee = call.callee;
     if ((callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') || callee.computed || callee.property.type !== 'Identifier') continue;
     if (!MUTATORS.has(callee.property.name) || !isReferencePath(callee.object, scope, true)) continue;
-    throw referenceWrite(call, `\`${callee.property.name}\` changes ${snippetOf(callee.object)} in place`, snippetOf(callee.object));
+    throw referenceWriteRefusal(call);
   }
   walk(fn.body, (node) => {
     if (node.type === 'UnaryExpression' && node.operator === 'delete' && isReferencePath(node.argument, scope, false)) {
-      throw referenceWrite(node, `cannot delete ${snippetOf(node.argument)}`, snippetOf(memberObject(node.argument)));
+      throw referenceWriteRefusal(node);
     }
     if ((node.type === 'AssignmentExpression' || node.type === 'UpdateExpression') && isReferencePath(node.type === 'AssignmentExpression' ? node.left : node.argument, scope, false)) {
-      throw referenceWrite(node, `cannot assign to ${snippetOf(node.type === 'AssignmentExpression' ? node.left : node.argument)}`, snippetOf(memberObject(node.type === 'AssignmentExpression' ? node.left : node.argument)));
+      throw referenceWriteRefusal(node);
     }
     return true;
   });
@@ -52,17 +51,4 @@ function isReferencePath(node: Node, scope: Scope, whole: boolean): boolean {
   if (!binding) return false;
   if (binding.kind === 'value') return !binding.collection || depth > 0;
   return binding.kind === 'resources' && depth > 0;
-}
-
-function memberObject(node: Node): Node {
-  return node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression' ? node.object : node;
-}
-
-/** The message a reference proxy gives when the write runs (model/refs.ts), with the construct and a hint. */
-function referenceWrite(node: Node, what: string, reference: string): Error {
-  return syntaxError(
-    node,
-    `${what}: ${reference} is a reference (its value exists only in the cluster) and references are read-only (this statement did not run when the composition was defined, its branch decided on a placeholder; the graph would read the value unchanged)`,
-    "build the value where it is used instead (`spec.zones.filter((z) => z !== 'old')`, a new list or object of the fields you need), or give the spec's type a default",
-  );
 }
