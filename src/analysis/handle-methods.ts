@@ -91,14 +91,27 @@ export function methodCallsOn(fn: FunctionNode, call: Node): HandleMethodCall[] 
  * parameter or a name declared outside `fn`).
  */
 export function originOf(fn: FunctionNode, method: HandleMethodCall): Node | undefined {
-  let node = unwrap(method.receiver);
-  for (let inner = handleMethodCall(node); inner; inner = handleMethodCall(node)) node = unwrap(inner.receiver);
+  return handleOrigin(fn, method.receiver);
+}
+
+/** {@link originOf} for a value that is a handle (`web`, `Deployment(...).withReadyWhen(...)`, `web!`). */
+export function handleOrigin(fn: FunctionNode, value: Node): Node | undefined {
+  const node = handleBase(value);
   return node.type === 'Identifier' ? declarationOf(fn, node) : node;
+}
+
+/** The start of a chain of handle methods, through TypeScript wrappers: a call, a name, or another expression. */
+export function handleBase(value: Node): Node {
+  let node = unwrap(value);
+  for (let inner = handleMethodCall(node); inner; inner = handleMethodCall(node)) node = unwrap(inner.receiver);
+  return node;
 }
 
 /** The nearest `const`/`let` declaring `name` before its use, in a block around the use (parameters and outer names: none). */
 function declarationOf(fn: FunctionNode, use: Node & { name: string }): VariableDeclarator | undefined {
   for (let child: Node = use, parent = parentIn(fn, use); parent; child = parent, parent = parentIn(fn, parent)) {
+    // A parameter of a function around the use (a helper written in the composition) hides outer names.
+    if (isFunctionNode(parent) && parent.params.some((param) => param.type === 'Identifier' && param.name === use.name)) return undefined;
     const statements = parent.type === 'BlockStatement' || parent.type === 'Program' ? parent.body : undefined;
     if (!statements) continue;
     const before = statements.slice(0, statements.indexOf(child as never));
