@@ -9,11 +9,12 @@ import { unwrap, walk } from '../analysis/ast.js';
 import { syntaxError, type CompositionSyntaxError } from '../analysis/errors.js';
 import { parseSourceFile, snippetOf } from '../analysis/source.js';
 import { referenceWriteMessage, type ReferenceWrite, type ReferenceWriteError } from '../model/reference-write-message.js';
+import { TypeKroError } from '../util/errors.js';
 
 /** The refusal of the write `node` makes: a mutating method's call, a `delete`, an assignment or `++`/`--`. */
 export function referenceWriteRefusal(node: Node): CompositionSyntaxError {
   const write = writeOf(node);
-  if (!write) throw new TypeError(`internal: ${node.type} is not a write`);
+  if (!write) throw new TypeKroError('INTERNAL', `internal: ${node.type} is not a write`);
   const { why, hint } = referenceWriteMessage(write);
   return syntaxError(node, why, hint);
 }
