@@ -2,16 +2,14 @@
  * Structural questions about a composition function's AST: what it returns as status, and under which
  * conditions and loops each factory call sits. Answers are syntactic; compiling them is the caller's job.
  */
-import type {
-  ArrowFunctionExpression, FunctionDeclaration, FunctionExpression, Node, ObjectExpression, ReturnStatement,
-} from '@babel/types';
+import type { Node, ObjectExpression, ReturnStatement } from '@babel/types';
 import { isFunctionNode, isLoopCallbackOf, lastRunStatement, patternNames, unwrap, walk } from './ast.js';
 import { syntaxError } from './errors.js';
+import { parentsOf, type FunctionNode } from './function-facts.js';
+import { chainedConditions } from './handle-methods.js';
 import { itemPattern, patternItemName } from './loop-items.js';
-import type { CallNode } from './source.js';
 
-/** The function forms a composition can be written as. */
-export type FunctionNode = ArrowFunctionExpression | FunctionExpression | FunctionDeclaration;
+export { factoryCallsIn, parentIn, throwsIn, type FunctionNode } from './function-facts.js';
 
 /** An `if`, ternary or `&&`/`||` guarding a call; `negated` when the call is on the false side. */
 export interface EnclosingCondition {
@@ -78,47 +76,6 @@ export interface EnclosingContext {
   readonly inTry?: Node;
 }
 
-/** What the questions below need about one function, from one walk over it (cached per function node). */
-interface FunctionFacts {
-  /** Parent links of every node under the function. */
-  readonly parents: Map<Node, Node>;
-  /** The calls and `new`s of its body, in walk order. */
-  readonly calls: readonly CallNode[];
-  /** The `throw` statements of its body and of the functions nested in it, in walk order. */
-  readonly throws: readonly Node[];
-}
-
-/**
- * Facts by function node: derived from the immutable AST alone and weakly keyed by nodes of the parsed-file
- * cache (source.ts), so it grows with the functions of the files parsed, not with the compositions defined.
- */
-const factsCache = new WeakMap<Node, FunctionFacts>();
-
-function factsOf(fn: FunctionNode): FunctionFacts {
-  const cached = factsCache.get(fn);
-  if (cached) return cached;
-  const parents = new Map<Node, Node>();
-  const calls: CallNode[] = [];
-  const throws: Node[] = [];
-  // Parameters and annotations first (the body is linked to `fn` but not entered), then the body.
-  walk(fn, (node, parent) => {
-    if (parent) parents.set(node, parent);
-    return node !== fn.body;
-  });
-  walk(fn.body, (node, parent) => {
-    if (parent) parents.set(node, parent);
-    if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression' || node.type === 'NewExpression') calls.push(node);
-    else if (node.type === 'ThrowStatement') throws.push(node);
-  });
-  const facts = { parents, calls, throws };
-  factsCache.set(fn, facts);
-  return facts;
-}
-
-function parentsOf(fn: FunctionNode): Map<Node, Node> {
-  return factsOf(fn).parents;
-}
-
 /**
  * Statements that can hold other statements. A `return` of `fn` itself sits in its statement tree; inside
  * an expression a `return` can only belong to a nested function, so expressions are not searched (the
@@ -158,29 +115,6 @@ export function returnedStatus(fn: FunctionNode): Node | undefined {
     throw syntaxError(offender, 'a composition must return its status once, at the end', 'compute conditional status values with ternaries inside one final `return { ... }`');
   }
   return only.argument ? unwrap(only.argument) : undefined;
-}
-
-/** Every call and `new` in the function body, in source order (including calls that never ran). */
-export function factoryCallsIn(fn: FunctionNode): CallNode[] {
-  return [...factsOf(fn).calls];
-}
-
-/**
- * The `throw` statements of `fn` and of the functions nested in it, in source order: from the walk that
- * links parents (a definition asks both of the same function, whose body may hold thousands of nodes).
- *
- * @example
- * ```ts
- * throwsIn(fn).map((node) => node.loc?.start.line); // lines of every `throw` in the composition
- * ```
- */
-export function throwsIn(fn: FunctionNode): readonly Node[] {
-  return factsOf(fn).throws;
-}
-
-/** The node `node` sits in, inside `fn` (undefined for `fn` itself). */
-export function parentIn(fn: FunctionNode, node: Node): Node | undefined {
-  return parentsOf(fn).get(node);
 }
 
 /** Array methods that call their callback a number of times its answers decide (or the engine does: `sort`). */
@@ -237,7 +171,7 @@ export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext
     conditions: conditions.reverse(),
     loops: loops.reverse(),
     ...(insideHelper && { insideHelper }),
-    chainedConditions: chainedConditions(call, parents),
+    chainedConditions: chainedConditions(fn, call),
     ...(inTry && { inTry }),
   };
 }
@@ -279,20 +213,6 @@ function loopForm(parent: Node, child: Node, parents: Map<Node, Node>): Enclosin
   } catch {
     return undefined;
   }
-}
-
-/** See {@link EnclosingContext.chainedConditions}. */
-function chainedConditions(call: Node, parents: Map<Node, Node>): Node[] {
-  const found: Node[] = [];
-  for (let node = call, member = parents.get(node); member?.type === 'MemberExpression' && member.object === node; member = parents.get(node)) {
-    const chained = parents.get(member);
-    if (chained?.type !== 'CallExpression' || chained.callee !== member) break;
-    const [argument] = chained.arguments;
-    const test = argument && (argument.type === 'ArrowFunctionExpression' && argument.params.length === 0 && argument.body.type !== 'BlockStatement' ? argument.body : argument);
-    if (member.property.type === 'Identifier' && member.property.name === 'withIncludeWhen' && test && !isFunctionNode(test) && test.type !== 'SpreadElement') found.push(test);
-    node = chained;
-  }
-  return found;
 }
 
 /**

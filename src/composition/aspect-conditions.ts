@@ -5,76 +5,96 @@
  * instance or for none; the graph has no statement order in which to decide it per instance.
  */
 import type { Node } from '@babel/types';
-import { factoryCallsIn, guardsOf, parentIn, type EnclosingCondition, type EnclosingLoop, type FunctionNode } from '../analysis/composition.js';
+import { factoryCallsIn, guardsOf, type EnclosingCondition, type EnclosingLoop, type FunctionNode } from '../analysis/composition.js';
 import { syntaxError } from '../analysis/errors.js';
+import { CONDITION_METHODS, handleBase, handleMethodCall, handleOrigin, originOf } from '../analysis/handle-methods.js';
 import { mentionsReferences } from '../analysis/mentions.js';
-import type { Scope } from '../analysis/scope.js';
+import type { FunctionLike, Scope } from '../analysis/scope.js';
 import { snippetOf, type CallNode } from '../analysis/source.js';
 import { isReferenceLoop } from './collections.js';
+import { helperOf } from './helper-calls.js';
 
-const CONDITION_METHODS = new Set(['withIncludeWhen', 'withReadyWhen']);
-
-/** Refuses a condition method whose call sits under a condition or loop on a reference its resource is not under. */
+/**
+ * Refuses a condition method whose call sits under a condition or loop on a reference its resource is not
+ * under: called directly, or by a helper (same file or imported, through the helpers it calls) the handle is
+ * passed to (`if (spec.strict) addProbe(web)` with `addProbe = (d) => d.withReadyWhen(...)`), whose call stands
+ * for the method's.
+ */
 export function checkConditionalAspects(fn: FunctionNode, scope: Scope): void {
   for (const call of factoryCallsIn(fn)) {
-    const method = conditionMethod(call);
-    if (!method) continue;
-    const origin = originOf(fn, method.receiver);
-    if (!origin) continue;
-    const made = guardsOf(fn, origin);
-    const here = guardsOf(fn, call);
-    const condition = here.conditions.find((candidate) => !made.conditions.some((same) => sameCondition(same, candidate)) && mentionsReferences(candidate.test, scope));
-    const loop = here.loops.find((candidate) => !made.loops.some((same) => same.source === candidate.source) && isReferenceLoop(candidate, scope));
-    if (condition || loop) throw conditionalAspect(call, method.name, method.receiver, condition, loop);
+    const method = handleMethodCall(call);
+    if (method && CONDITION_METHODS.has(method.name)) {
+      checkAt(fn, scope, call, { method: method.name, handle: method.receiver, origin: originOf(fn, method) });
+      continue;
+    }
+    for (const { name, position } of helperConditionMethods(call, scope, [])) {
+      const argument = call.arguments[position];
+      if (!argument || argument.type === 'SpreadElement' || argument.type === 'ArgumentPlaceholder') continue;
+      checkAt(fn, scope, call, { method: name, handle: argument, origin: handleOrigin(fn, argument), helper: call.callee as Node });
+    }
   }
 }
 
-function conditionMethod(call: CallNode): { name: string; receiver: Node } | undefined {
-  if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression') return undefined;
-  const callee = call.callee;
-  if ((callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') || callee.computed || callee.property.type !== 'Identifier') return undefined;
-  return CONDITION_METHODS.has(callee.property.name) ? { name: callee.property.name, receiver: callee.object } : undefined;
+/** A condition method applied to a handle at `call`: directly, or by the helper `helper` it is passed to. */
+interface Applied {
+  readonly method: string;
+  readonly handle: Node;
+  /** Where the resource is made (see originOf); none for a parameter or an outer name. */
+  readonly origin: Node | undefined;
+  readonly helper?: Node;
+}
+
+function checkAt(fn: FunctionNode, scope: Scope, call: CallNode, applied: Applied): void {
+  if (!applied.origin) return;
+  const made = guardsOf(fn, applied.origin);
+  const here = guardsOf(fn, call);
+  const condition = here.conditions.find((candidate) => !made.conditions.some((same) => sameCondition(same, candidate)) && mentionsReferences(candidate.test, scope));
+  const loop = here.loops.find((candidate) => !made.loops.some((same) => same.source === candidate.source) && isReferenceLoop(candidate, scope));
+  if (condition || loop) throw conditionalAspect(call, applied, condition, loop);
 }
 
 /**
- * Where the handle a condition method is called on comes from: the start of a chain of such calls (a factory
- * or helper call, whose guards are the resource's), or the declaration of the variable holding it.
+ * The condition methods a call of a helper applies to the handles it is given: `{ name, position }` for each
+ * `withIncludeWhen`/`withReadyWhen` its body (or a helper it passes the parameter on to) calls on its
+ * parameter at `position`. Empty for a call of anything else.
  */
-function originOf(fn: FunctionNode, receiver: Node): Node | undefined {
-  let node = receiver;
-  for (let method = node.type === 'CallExpression' ? conditionMethod(node) : undefined; method; method = node.type === 'CallExpression' ? conditionMethod(node) : undefined) node = method.receiver;
-  while (node.type === 'TSNonNullExpression' || node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression' || node.type === 'ParenthesizedExpression') node = node.expression;
-  if (node.type !== 'Identifier') return node;
-  return declarationOf(fn, node);
-}
-
-/** The nearest `const`/`let` declaring `name` before its use, in a block around the use (parameters and outer names: none). */
-function declarationOf(fn: FunctionNode, use: Node & { name: string }): Node | undefined {
-  for (let child: Node = use, parent = parentIn(fn, use); parent; child = parent, parent = parentIn(fn, parent)) {
-    const statements = parent.type === 'BlockStatement' || parent.type === 'Program' ? parent.body : undefined;
-    if (!statements) continue;
-    const before = statements.slice(0, statements.indexOf(child as never));
-    for (const statement of before.reverse()) {
-      if (statement.type !== 'VariableDeclaration') continue;
-      const declarator = statement.declarations.find((each) => each.id.type === 'Identifier' && each.id.name === use.name);
-      if (declarator) return declarator;
+function helperConditionMethods(call: CallNode, scope: Scope, seen: readonly FunctionLike[]): { name: string; position: number }[] {
+  const helper = helperOf(call, scope);
+  if (!helper || seen.includes(helper.fn)) return [];
+  const position = (node: Node): number => {
+    const base = handleBase(node);
+    return base.type === 'Identifier' ? helper.fn.params.findIndex((param) => param.type === 'Identifier' && param.name === base.name) : -1;
+  };
+  const found: { name: string; position: number }[] = [];
+  for (const inner of factoryCallsIn(helper.fn)) {
+    const method = handleMethodCall(inner);
+    if (method) {
+      if (CONDITION_METHODS.has(method.name) && position(method.receiver) >= 0) found.push({ name: method.name, position: position(method.receiver) });
+      continue;
+    }
+    for (const passed of helperConditionMethods(inner, helper.scope, [...seen, helper.fn])) {
+      const argument = inner.arguments[passed.position];
+      const at = argument && argument.type !== 'SpreadElement' && argument.type !== 'ArgumentPlaceholder' ? position(argument) : -1;
+      if (at >= 0) found.push({ name: passed.name, position: at });
     }
   }
-  return undefined;
+  return found;
 }
 
 function sameCondition(a: EnclosingCondition, b: EnclosingCondition): boolean {
   return a.test === b.test && a.negated === b.negated;
 }
 
-function conditionalAspect(call: Node, method: string, receiver: Node, condition: EnclosingCondition | undefined, loop: EnclosingLoop | undefined): Error {
-  const handle = snippetOf(receiver);
+function conditionalAspect(call: Node, applied: Applied, condition: EnclosingCondition | undefined, loop: EnclosingLoop | undefined): Error {
+  const { method } = applied;
+  const handle = snippetOf(applied.handle);
+  const by = applied.helper ? ` by \`${snippetOf(applied.helper)}\`` : '';
   const where = condition ? `under \`${snippetOf(condition.test)}\`, which reads a reference,` : `in the loop over \`${snippetOf(loop!.source)}\``;
   const test = condition ? `${condition.negated ? '' : '!'}(${snippetOf(condition.test)})` : undefined;
   const rewrite = method === 'withIncludeWhen' ? `\`${handle}.withIncludeWhen(${test ?? '<condition>'} || <your condition>)\`` : `\`${handle}.withReadyWhen((self) => ${test ?? '<condition>'} || <your check on self>)\``;
   return syntaxError(
     call,
-    `\`${method}\` is called on \`${handle}\` ${where} while the resource is created outside it: JavaScript decided it once, at definition time, on a placeholder, so the ${method === 'withIncludeWhen' ? 'includeWhen' : 'readyWhen'} would apply to every instance or to none`,
+    `\`${method}\` is called on \`${handle}\`${by} ${where} while the resource is created outside it: JavaScript decided it once, at definition time, on a placeholder, so the ${method === 'withIncludeWhen' ? 'includeWhen' : 'readyWhen'} would apply to every instance or to none`,
     condition
       ? `put the condition into the argument: ${rewrite}, or create the resource inside the branch`
       : 'call it where the resource is created, with a condition that reads the item, or create the resource inside the loop',

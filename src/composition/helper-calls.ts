@@ -59,7 +59,7 @@ export function helperFactoryCalls(call: CallNode, callerScope: Scope, isFactory
 }
 
 /** The function a call's callee names (through `const f = helper` and namespace imports), with the scope it is defined in. */
-function helperOf(call: CallNode, scope: Scope): { fn: FunctionLike; scope: Scope } | undefined {
+export function helperOf(call: CallNode, scope: Scope): { fn: FunctionLike; scope: Scope } | undefined {
   if (call.type === 'NewExpression') return undefined;
   let binding: Binding | undefined = namedBinding(unwrap(call.callee as Node), scope)?.binding;
   for (let hops = 0; binding?.kind === 'alias' && hops < 16; hops++) binding = namedBinding(unwrap(binding.node), binding.scope)?.binding;

@@ -2,7 +2,8 @@
  * A JavaScript `TypeError` thrown by the user's code while the composition function ran on references
  * (`table[spec.env].data`: indexing with a reference finds no entry; `for (const [i, u] of list.entries())`:
  * no pair to destructure). The raw error has no location and no way out; it becomes a definition error at the
- * place the source says it was thrown.
+ * place the source says it was thrown. So does a write a reference proxy refused (`spec.zones.sort()`), whose
+ * message then equals the source check's for the same statement in a skipped branch (reference-write-site.ts).
  */
 import type { ForOfStatement, Node } from '@babel/types';
 import { walk } from '../analysis/ast.js';
@@ -11,6 +12,8 @@ import { syntaxError } from '../analysis/errors.js';
 import { parseSourceFile, snippetOf } from '../analysis/source.js';
 import { isInternalFile } from '../model/call-site.js';
 import { hasMarkers } from '../model/refs.js';
+import { ReferenceWriteError } from '../model/reference-write-message.js';
+import { locatedReferenceWrite } from './reference-write-site.js';
 import { stackFrames, type StackFrame } from '../util/stack.js';
 import { TypeKroError } from '../util/errors.js';
 
@@ -28,6 +31,8 @@ const POSITION_HINT = 'loop with `for (const item of list)` (or `list.map((item)
 export function placeholderFailure(error: unknown): unknown {
   if (error instanceof RangeError && error.message.includes('call stack')) return recursionFailure(error) ?? error;
   if (error instanceof Error && error.name === 'DataCloneError') return cloneFailure(error) ?? error;
+  // A write a reference proxy refused: the same located message as the source check gives in a skipped branch.
+  if (error instanceof ReferenceWriteError) return locatedReferenceWrite(error) ?? error;
   // A built-in that received a reference names it in its message: withReferenceMarkers explains that one.
   if (!(error instanceof TypeError) || error instanceof TypeKroError || hasMarkers(error.message)) return error;
   const frame = stackFrames(error.stack ?? '').find((candidate) => !isInternalFile(candidate.file));

@@ -8,11 +8,10 @@
 import type { Node } from '@babel/types';
 import type { FunctionNode } from '../analysis/composition.js';
 import { declarationsOf } from '../analysis/declarations.js';
-import { syntaxError } from '../analysis/errors.js';
 import type { Scope } from '../analysis/scope.js';
-import { snippetOf } from '../analysis/source.js';
-import { unwrap } from '../analysis/ast.js';
 import type { Write } from '../analysis/writes.js';
+import { unwrap } from '../analysis/ast.js';
+import { recordedWriteRefusal } from './reference-write-site.js';
 
 /**
  * Refuses a mutating method call, `delete` or assignment whose target is a field of the spec, an item or a
@@ -26,18 +25,16 @@ export function checkReferenceWrites(fn: FunctionNode, scope: Scope): void {
 }
 
 function refusal(write: Write, scope: Scope): Error | undefined {
-  // What the user wrote for the target, without the TypeScript around it (`(spec.zones as string[]).push`).
-  const target = snippetOf(unwrap(write.target));
   if (write.nested) return undefined;
   switch (write.how) {
     case 'mutator':
-      return isReferencePath(write.target, scope, true) ? referenceWrite(write.node, `\`${write.method}\` changes ${target} in place`, target) : undefined;
+      return isReferencePath(write.target, scope, true) ? recordedWriteRefusal(write.node, write.target, 'method', write.method) : undefined;
     case 'delete':
-      return isReferencePath(write.target, scope, false) ? referenceWrite(write.node, `cannot delete ${snippetOf(write.target)}`, snippetOf(unwrap(memberObject(write.target)))) : undefined;
+      return isReferencePath(write.target, scope, false) ? recordedWriteRefusal(write.node, write.target, 'delete') : undefined;
     case 'assign':
     case 'pattern':
     case 'update':
-      return isReferencePath(write.target, scope, false) ? referenceWrite(write.node, `cannot assign to ${target}`, snippetOf(unwrap(memberObject(write.target)))) : undefined;
+      return isReferencePath(write.target, scope, false) ? recordedWriteRefusal(write.node, write.target, 'assign') : undefined;
     default:
       return undefined;
   }
@@ -62,16 +59,4 @@ function isReferencePath(node: Node, scope: Scope, whole: boolean): boolean {
   return binding.kind === 'resources' && depth > 0;
 }
 
-function memberObject(node: Node): Node {
-  const member = unwrap(node);
-  return member.type === 'MemberExpression' || member.type === 'OptionalMemberExpression' ? member.object : member;
-}
 
-/** The message a reference proxy gives when the write runs (model/refs.ts), with the construct and a hint. */
-function referenceWrite(node: Node, what: string, reference: string): Error {
-  return syntaxError(
-    node,
-    `${what}: ${reference} is a reference (its value exists only in the cluster) and references are read-only (this statement did not run when the composition was defined, its branch decided on a placeholder; the graph would read the value unchanged)`,
-    "build the value where it is used instead (`spec.zones.filter((z) => z !== 'old')`, a new list or object of the fields you need), or give the spec's type a default",
-  );
-}

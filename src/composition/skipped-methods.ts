@@ -6,27 +6,20 @@
  * of the call's conditions (`chainedConditions`).
  */
 import type { Node } from '@babel/types';
-import { enclosingContext, factoryCallsIn, parentIn, type FunctionNode } from '../analysis/composition.js';
+import { enclosingContext } from '../analysis/composition.js';
 import { syntaxError } from '../analysis/errors.js';
 import { isFunctionNode } from '../analysis/ast.js';
+import { methodCallsOn, type HandleMethodCall } from '../analysis/handle-methods.js';
 import { mentionsReferences } from '../analysis/mentions.js';
 import { locationOf, type CallNode } from '../analysis/source.js';
 import type { Scope } from '../analysis/scope.js';
 import type { CallSite, CompositionSource } from './source-site.js';
-
-const CONDITION_METHODS = new Set(['withIncludeWhen', 'withReadyWhen']);
 
 /** What making the methods needs of the run (skipped-calls.ts's host). */
 export interface MethodHost {
   readonly source: CompositionSource;
   readonly scope: Scope;
   callAt(site: CallSite, call: () => unknown): void;
-}
-
-interface MethodCall {
-  readonly call: CallNode;
-  readonly name: string;
-  readonly chained: boolean;
 }
 
 /** Calls on `handle` (made for the skipped `call`) the condition methods the source calls on it. */
@@ -43,39 +36,11 @@ export function applyConditionMethods(host: MethodHost, call: CallNode, handle: 
   }
 }
 
-/** The methods chained on `call`, then those called on the `const` it is bound to, in source order. */
-function methodCallsOn(fn: FunctionNode, call: CallNode): MethodCall[] {
-  const found: MethodCall[] = [];
-  let node: Node = call;
-  for (let member = parentIn(fn, node); member?.type === 'MemberExpression' && member.object === node; member = parentIn(fn, node)) {
-    const chained = parentIn(fn, member);
-    if (chained?.type !== 'CallExpression' || chained.callee !== member || member.property.type !== 'Identifier') break;
-    if (isMethod(member.property.name)) found.push({ call: chained, name: member.property.name, chained: true });
-    node = chained;
-  }
-  const declarator = parentIn(fn, node);
-  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== node || declarator.id.type !== 'Identifier') return found;
-  const name = declarator.id.name;
-  const block = parentIn(fn, parentIn(fn, declarator)!);
-  for (const each of factoryCallsIn(fn)) {
-    if (each.type !== 'CallExpression' || each.callee.type !== 'MemberExpression' || each.callee.property.type !== 'Identifier') continue;
-    const receiver = each.callee.object;
-    if (receiver.type !== 'Identifier' || receiver.name !== name || !isMethod(each.callee.property.name)) continue;
-    if (!block || (each.start ?? 0) < (declarator.end ?? 0) || (each.start ?? 0) > (block.end ?? 0)) continue;
-    found.push({ call: each, name: each.callee.property.name, chained: false });
-  }
-  return found;
-}
-
-function isMethod(name: string): boolean {
-  return CONDITION_METHODS.has(name) || name === 'dependsOn';
-}
-
 /**
  * What JavaScript would have passed: a callback (compiled from its source, never run), a condition over
  * references (compiled from source), or a literal; anything else only running the branch could give.
  */
-function inputFrom(argument: Node | undefined, host: MethodHost, method: MethodCall): unknown {
+function inputFrom(argument: Node | undefined, host: MethodHost, method: HandleMethodCall): unknown {
   if (argument && isFunctionNode(argument)) return () => true;
   if (argument && argument.type !== 'SpreadElement' && argument.type !== 'ArgumentPlaceholder' && mentionsReferences(argument, host.scope)) return true;
   if (argument?.type === 'BooleanLiteral' || argument?.type === 'StringLiteral') return argument.value;

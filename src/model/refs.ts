@@ -10,14 +10,25 @@ import type { CelType } from '../ir/types.js';
 import { isExprValue } from '../ir/value.js';
 import { itemType, wirePath } from './wire-names.js';
 import { TypeKroError } from '../util/errors.js';
+import type { SourceLocation } from '../ir/graph.js';
+import { ReferenceWriteError } from './reference-write-message.js';
 import { checkMisplacedRead } from './misplaced.js';
 import { formatLocation, isInternalFile, lazyUserFrames } from './call-site.js';
 import { callerLocation } from '../util/stack.js';
 
 /** Where the user's code is running (the innermost frame outside TypeKro), for messages thrown from traps. */
-function userLocation(): string {
+function userFrame(): SourceLocation | undefined {
   const first = lazyUserFrames()[Symbol.iterator]().next();
-  return formatLocation(first.done ? undefined : first.value);
+  return first.done ? undefined : first.value;
+}
+
+function userLocation(): string {
+  return formatLocation(userFrame());
+}
+
+/** `spec.m.k`: the field of the reference `data` a `delete` or an assignment names. */
+function writtenField(data: RefData, prop: string | symbol): string {
+  return typeof prop === 'string' ? `${describeRef(data)}.${prop}` : describeRef(data);
 }
 
 /** Where a reference path starts. Resource ids and iterator names are assigned after the composition ran. */
@@ -155,8 +166,7 @@ export function createRef(data: RefData, hooks: ProxyHooks = {}): unknown {
     apply() {
       const method = data.path.at(-1);
       if (typeof method === 'string' && IN_PLACE_METHODS.has(method) && data.path.length > 1 && !data.afterCall) {
-        const target = describeRef({ root: data.root, path: data.path.slice(0, -1) });
-        throw new TypeKroError('DEFINITION_INVALID', `${userLocation()}: \`${method}\` changes ${target} in place: ${target} is a reference (its value exists only in the cluster) and references are read-only; build a new value instead`);
+        throw new ReferenceWriteError({ kind: 'method', method, reference: describeRef({ root: data.root, path: data.path.slice(0, -1) }) }, userFrame());
       }
       return createRef({ root: data.root, path: data.path, call: describeRef(data) }, hooks);
     },
@@ -182,12 +192,10 @@ export function createRef(data: RefData, hooks: ProxyHooks = {}): unknown {
       return createRef({ root: data.root, path, ...((data.call !== undefined || data.afterCall) && { afterCall: true as const }) }, hooks);
     },
     deleteProperty(_target, prop) {
-      const target = typeof prop === 'string' ? `${describeRef(data)}.${prop}` : describeRef(data);
-      throw new TypeKroError('DEFINITION_INVALID', `${userLocation()}: cannot delete ${target}: ${describeRef(data)} is a reference (its value exists only in the cluster) and references are read-only; build a new value instead`);
+      throw new ReferenceWriteError({ kind: 'delete', target: writtenField(data, prop), reference: describeRef(data) }, userFrame());
     },
     set(_target, prop) {
-      const target = typeof prop === 'string' ? `${describeRef(data)}.${prop}` : describeRef(data);
-      throw new TypeKroError('DEFINITION_INVALID', `${userLocation()}: cannot assign to ${target}: ${describeRef(data)} is a reference (its value exists only in the cluster) and references are read-only; build a new value instead`);
+      throw new ReferenceWriteError({ kind: 'assign', target: writtenField(data, prop), reference: describeRef(data) }, userFrame());
     },
     ownKeys() {
       // Spreading or enumerating a reference would silently yield nothing: say so instead.

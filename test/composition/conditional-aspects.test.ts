@@ -12,6 +12,7 @@ import { evaluateConcrete, kubernetesComposition } from '../../src/index.js';
 import { ConfigMap, Deployment } from '../../src/simple.js';
 import { simulate } from '../../src/testing/index.js';
 import { refusalsIn } from '../support/refusals.js';
+import { gateOnDebug, gateThrough } from './fixtures/helpers/aspects.js';
 
 const { refusal, at } = refusalsIn(import.meta.filename);
 const definition = {
@@ -19,6 +20,8 @@ const definition = {
   kind: 'Dbg',
   spec: type({ env: "'dev' | 'prod'", debug: 'boolean', strict: 'boolean', names: 'string[]' }),
 };
+/** A helper the composition passes a handle to, which puts a readyWhen on it (the limit of issue 10's trial 6 G14). */
+const addProbe = <T extends { withReadyWhen(check: (self: { status: { readyReplicas?: number } }) => boolean): T }>(d: T): T => d.withReadyWhen((self) => (self.status.readyReplicas ?? 0) > 1);
 const AFTER = 'while the resource is created outside it: JavaScript decided it once, at definition time, on a placeholder, so the';
 
 describe('a condition method called under a condition its resource is not under', () => {
@@ -110,6 +113,70 @@ describe('a condition method called under a condition its resource is not under'
       const names = simulate(app, { env: 'prod', debug, strict: false, names: [] }).manifests.map((manifest) => (manifest as { metadata: { name: string } }).metadata.name);
       assert.deepEqual(names.sort(), ['api', ...(debug ? ['debug-settings'] : []), 'web'].sort());
     }
+  });
+
+  it('finds the handle through every handle method of a chain, on the resource and on its name', () => {
+    // One model of which method calls apply to a resource (analysis/handle-methods.ts): a `dependsOn` in the
+    // chain does not hide the handle the condition method is called on.
+    const chained = refusal(() =>
+      kubernetesComposition({ ...definition, name: 'through-depends' }, (spec) => {
+        const db = ConfigMap({ name: 'db', data: {} });
+        const dbg = ConfigMap({ name: 'debug-settings', data: { level: 'trace' } });
+        if (spec.env === 'prod') dbg.dependsOn(db).withIncludeWhen(spec.debug);
+      }),
+    );
+    assert.equal(
+      chained.split('\n')[0],
+      `${at("'through-depends'", 'dbg.dependsOn')}: \`withIncludeWhen\` is called on \`dbg.dependsOn(db)\` under \`spec.env === 'prod'\`, which reads a reference, ${AFTER} includeWhen would apply to every instance or to none`,
+    );
+    // In a branch JavaScript skipped, the second method of a chain on the name is made too (it was dropped).
+    const app = kubernetesComposition({ ...definition, name: 'skipped-chain' }, (spec) => {
+      if (spec.env === 'prod') {
+        const api = Deployment({ name: 'api', image: 'nginx' });
+        api.withReadyWhen((self) => (self.status.readyReplicas ?? 0) > 3).withIncludeWhen(spec.debug);
+      }
+    });
+    const [api] = app.graph.resources;
+    assert.equal(api!.readyWhen.length, 1);
+    assert.equal(api!.includeWhen.length, 2);
+    for (const debug of [true, false]) {
+      const names = simulate(app, { env: 'prod', debug, strict: false, names: [] }).manifests.map((manifest) => (manifest as { metadata: { name: string } }).metadata.name);
+      assert.deepEqual(names, debug ? ['api'] : []);
+    }
+  });
+
+  it('is refused when a helper (same file, imported, or through another helper) makes the call under the condition', () => {
+    // `spec.env === 'prod'` is false for a placeholder: JavaScript skipped the helper's call, and the method
+    // with it, for every instance. The helper's call is checked as the method's own would be.
+    const probe = refusal(() =>
+      kubernetesComposition({ ...definition, name: 'helper-probe' }, (spec) => {
+        const web = Deployment({ name: 'web', image: 'nginx' });
+        if (spec.env === 'prod') addProbe(web);
+      }),
+    );
+    assert.equal(
+      probe,
+      `${at("'helper-probe'", 'addProbe(web)')}: \`withReadyWhen\` is called on \`web\` by \`addProbe\` under \`spec.env === 'prod'\`, which reads a reference, ${AFTER} readyWhen would apply to every instance or to none\n` +
+        "    addProbe(web)\n  hint: put the condition into the argument: `web.withReadyWhen((self) => !(spec.env === 'prod') || <your check on self>)`, or create the resource inside the branch",
+    );
+    const gated = (name: string, helper: string, message: string): void =>
+      assert.equal(
+        message,
+        `${at(`'helper-${name}'`, `${helper}(dbg, spec)`)}: \`withIncludeWhen\` is called on \`dbg\` by \`${helper}\` under \`spec.env === 'prod'\`, which reads a reference, ${AFTER} includeWhen would apply to every instance or to none\n` +
+          `    ${helper}(dbg, spec)\n  hint: put the condition into the argument: \`dbg.withIncludeWhen(!(spec.env === 'prod') || <your condition>)\`, or create the resource inside the branch`,
+      );
+    gated('imported', 'gateOnDebug', refusal(() =>
+      kubernetesComposition({ ...definition, name: 'helper-imported' }, (spec) => {
+        const dbg = ConfigMap({ name: 'debug-settings', data: { level: 'trace' } });
+        if (spec.env === 'prod') gateOnDebug(dbg, spec);
+      }),
+    ));
+    gated('through', 'gateThrough', refusal(() =>
+      kubernetesComposition({ ...definition, name: 'helper-through' }, (spec) => {
+        const dbg = ConfigMap({ name: 'debug-settings', data: { level: 'trace' } });
+        if (spec.env === 'prod') gateThrough(dbg, spec);
+      }),
+    ));
   });
 
   it('refuses a dependsOn in a branch JavaScript skipped, which it cannot make from source', () => {

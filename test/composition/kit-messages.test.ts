@@ -119,7 +119,11 @@ describe('refusal messages', () => {
           spec.envs.length = 0; // m:assign
           return {};
         }),
-      { message: `${at('m:assign', 'length = 0')}: cannot assign to spec.envs.length: spec.envs is a reference (its value exists only in the cluster) and references are read-only; build a new value instead` },
+      {
+        message:
+          `${at('m:assign', 'spec.envs.length')}: cannot assign to spec.envs.length: spec.envs is a reference (its value exists only in the cluster) and references are read-only: the composition runs once, on placeholders, when it is defined, so the graph would read the value unchanged\n` +
+          "    spec.envs.length = 0\n  hint: build the value where it is used instead (`spec.zones.filter((z) => z !== 'old')`, a new list or object of the fields you need), or give the spec's type a default",
+      },
     );
   });
 

@@ -1,0 +1,75 @@
+/**
+ * What the questions about one function's AST need, from one walk over it: the parent of every node, its
+ * calls and its `throw`s. Kept apart from composition.ts so that modules it uses (handle-methods.ts) can ask too.
+ */
+import type { ArrowFunctionExpression, FunctionDeclaration, FunctionExpression, Node } from '@babel/types';
+import { walk } from './ast.js';
+import type { CallNode } from './source.js';
+
+/** The function forms a composition can be written as. */
+export type FunctionNode = ArrowFunctionExpression | FunctionExpression | FunctionDeclaration;
+
+/** What the questions below need about one function, from one walk over it (cached per function node). */
+interface FunctionFacts {
+  /** Parent links of every node under the function. */
+  readonly parents: Map<Node, Node>;
+  /** The calls and `new`s of its body, in walk order. */
+  readonly calls: readonly CallNode[];
+  /** The `throw` statements of its body and of the functions nested in it, in walk order. */
+  readonly throws: readonly Node[];
+}
+
+/**
+ * Facts by function node: derived from the immutable AST alone and weakly keyed by nodes of the parsed-file
+ * cache (source.ts), so it grows with the functions of the files parsed, not with the compositions defined.
+ */
+const factsCache = new WeakMap<Node, FunctionFacts>();
+
+function factsOf(fn: FunctionNode): FunctionFacts {
+  const cached = factsCache.get(fn);
+  if (cached) return cached;
+  const parents = new Map<Node, Node>();
+  const calls: CallNode[] = [];
+  const throws: Node[] = [];
+  // Parameters and annotations first (the body is linked to `fn` but not entered), then the body.
+  walk(fn, (node, parent) => {
+    if (parent) parents.set(node, parent);
+    return node !== fn.body;
+  });
+  walk(fn.body, (node, parent) => {
+    if (parent) parents.set(node, parent);
+    if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression' || node.type === 'NewExpression') calls.push(node);
+    else if (node.type === 'ThrowStatement') throws.push(node);
+  });
+  const facts = { parents, calls, throws };
+  factsCache.set(fn, facts);
+  return facts;
+}
+
+/** Parent links of every node under `fn` (and of its parameters). */
+export function parentsOf(fn: FunctionNode): Map<Node, Node> {
+  return factsOf(fn).parents;
+}
+
+/** Every call and `new` in the function body, in source order (including calls that never ran). */
+export function factoryCallsIn(fn: FunctionNode): CallNode[] {
+  return [...factsOf(fn).calls];
+}
+
+/**
+ * The `throw` statements of `fn` and of the functions nested in it, in source order: from the walk that
+ * links parents (a definition asks both of the same function, whose body may hold thousands of nodes).
+ *
+ * @example
+ * ```ts
+ * throwsIn(fn).map((node) => node.loc?.start.line); // lines of every `throw` in the composition
+ * ```
+ */
+export function throwsIn(fn: FunctionNode): readonly Node[] {
+  return factsOf(fn).throws;
+}
+
+/** The node `node` sits in, inside `fn` (undefined for `fn` itself). */
+export function parentIn(fn: FunctionNode, node: Node): Node | undefined {
+  return parentsOf(fn).get(node);
+}
