@@ -17,6 +17,7 @@ import { withArticle } from '../util/article.js';
 import { guardedBy, refuseAbsentSpecData } from './absent-spec.js';
 import { isInheritedName, refuseInheritedIn } from './compile-lookup.js';
 import { isNullish, presence, refuseLooseUntyped, untypedNullTest, untypedOperand, untypedOr, type UntypedOperand } from './untyped-null.js';
+import { identityEquality, refuseDateTimeComparison, refuseUntypedPlus } from './operand-meaning.js';
 
 type Relation = '<' | '<=' | '>' | '>=';
 const RELATIONS = new Set<string>(['<', '<=', '>', '>=']);
@@ -65,6 +66,7 @@ export function compileBinary(node: BinaryExpression, scope: Scope, c: Compiler)
   if (op === '===' || op === '==' || op === '!==' || op === '!=') return equality(node, left, right, op, scope);
   if (RELATIONS.has(op)) return relation(node, left, right, op as Relation, scope);
   if (op === '+' && (left.type.kind === 'string' || right.type.kind === 'string')) return concat(node, left, right, scope);
+  if (op === '+') refuseUntypedPlus(node, left, right);
   if (op === '+' || op === '-' || op === '*' || op === '/' || op === '%') {
     refuseAbsentSpecData(left, node.left, scope, 'number');
     refuseAbsentSpecData(right, node.right, scope, 'number');
@@ -108,8 +110,9 @@ function equality(node: BinaryExpression, a: Typed, b: Typed, op: '===' | '==' |
   refuseIdentity(node, a, b, op);
   if (op === '==' || op === '!=') refuseLooseUntyped(node, a, b, op);
   checkComparable(node, a, b);
+  refuseDateTimeComparison(node, a, b, op);
   const [l, r] = unifyNumeric(a, b);
-  const eq = E.binary('==', valueOf(l), valueOf(r));
+  const eq = identityEquality(l, r, E.binary('==', valueOf(l), valueOf(r)));
   if (a.absent && b.absent) {
     // Over values of unknown type, "there" is "neither absent nor null" where JavaScript takes null for undefined.
     const [pa, pb] = [presence(node, a, op, scope), presence(node, b, op, scope)];
@@ -117,7 +120,8 @@ function equality(node: BinaryExpression, a: Typed, b: Typed, op: '===' | '==' |
   }
   if (negated) {
     const maybe = a.absent ?? b.absent;
-    return plain(maybe ? E.binary('||', negate(maybe.present), E.binary('!=', valueOf(l), valueOf(r))) : E.binary('!=', valueOf(l), valueOf(r)), T.bool);
+    const differ = eq.kind === 'binary' && eq.op === '==' ? E.binary('!=', eq.left, eq.right) : negate(eq);
+    return plain(maybe ? E.binary('||', negate(maybe.present), differ) : differ, T.bool);
   }
   return result(andPresent(a, andPresent(b, eq)));
 }
@@ -138,6 +142,7 @@ function refuseIdentity(node: Node, a: Typed, b: Typed, op: string): void {
 function relation(node: Node, a: Typed, b: Typed, op: Relation, scope: Scope): Typed {
   if (a.nullish || b.nullish) throw syntaxError(node, 'comparing with `undefined`/`null` is always false in JavaScript', 'compare with a real value');
   checkComparable(node, a, b);
+  refuseDateTimeComparison(node, a, b, op);
   if (a.type.kind === 'dyn' || b.type.kind === 'dyn') return plain(untypedRelation(a, b, op, scope), T.bool);
   const [l, r] = unifyNumeric(a, b);
   const shortcut = orValueShortcut(l, r, op);

@@ -169,7 +169,9 @@ export const Cel = {
    */
   cond<T>(condition: unknown, whenTrue: T, whenFalse: T): CelExpression<T> {
     // A concrete run has the condition's value: CEL's `?:` on a bool picks a branch.
-    if (typeof condition === 'boolean' && currentRun()?.plainHas) return (condition ? whenTrue : whenFalse) as CelExpression<T>;
+    // Any plain value is tested as JavaScript tests it, as the compiled form does (`spec.i != 0 ? ...`; trial 7 V10).
+    const plain = condition === null || (typeof condition !== 'object' && typeof condition !== 'function');
+    if (plain && currentRun()?.plainHas) return (condition ? whenTrue : whenFalse) as CelExpression<T>;
     return Cel.expr<T>(quoted(condition), ' ? ', quoted(whenTrue), ' : ', quoted(whenFalse));
   },
 

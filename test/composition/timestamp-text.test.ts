@@ -52,9 +52,9 @@ test('evaluated, each status field is what JavaScript gives for the text the API
   assert.deepEqual(status, js);
 });
 
-const widget = crdFactory<{ spec: { size: number }; status?: { lastUpdate?: string } }>({
+const widget = crdFactory<{ spec: { size: number }; status?: { lastUpdate?: string; firstUpdate?: string } }>({
   group: 'example.com', version: 'v1', kind: 'Widget', plural: 'widgets', scope: 'Namespaced', factoryName: 'widget',
-  schema: { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } }, status: { type: 'object', properties: { lastUpdate: { type: 'string', format: 'date-time' } } } } },
+  schema: { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } }, status: { type: 'object', properties: { lastUpdate: { type: 'string', format: 'date-time' }, firstUpdate: { type: 'string', format: 'date-time' } } } } },
 });
 
 const refusal = (define: () => unknown): CompositionSyntaxError => {
@@ -89,4 +89,29 @@ test('branches of text and a number point to String(...), which gives JavaScript
     t: spec.on ? spec.s : (spec.n as unknown as string),
   })));
   assert.equal(error.hint, 'make both branches text: String(...) around the int one');
+});
+
+test("`>` and `===` on a CRD's date-time fields are refused: JavaScript compares the text as written, CEL the instants (trial 7 V24)", () => {
+  // '2024-01-01T10:00:00+05:30' > '2024-01-01T04:45:00Z' is true as text, false as instants; so is '…00Z' > '…00.5Z'.
+  const later = refusal(() => kubernetesComposition({ ...widgetDefinition, name: 'later', status: type({ b: 'boolean' }) }, () => {
+    const w = widget({ name: 'w', spec: { size: 1 } });
+    return { b: w.status.lastUpdate! > w.status.firstUpdate! };
+  }));
+  assert.equal(later.construct, 'w.status.lastUpdate! > w.status.firstUpdate!');
+  assert.match(later.message, /timestamp-text\.test\.ts:\d+:\d+: `>` on a date-time field \(format date-time in its schema\) compares its text in JavaScript, in whatever form its writer chose \(an offset, trimmed fractional seconds\), while CEL compares the instants\n/);
+  assert.equal(later.hint, "compare the instants with Cel.expr<boolean>(a, ' > ', b) if that is what you mean");
+  const same = refusal(() => kubernetesComposition({ ...widgetDefinition, name: 'same', status: type({ b: 'boolean' }) }, () => {
+    const w = widget({ name: 'w', spec: { size: 1 } });
+    return { b: w.status.lastUpdate === w.status.firstUpdate };
+  }));
+  assert.equal(same.construct, 'w.status.lastUpdate === w.status.firstUpdate');
+  assert.match(same.message, /: `===` on a date-time field \(format date-time in its schema\) compares its text in JavaScript/);
+  assert.equal(same.hint, "compare the instants with Cel.expr<boolean>(a, ' == ', b) if that is what you mean");
+});
+
+test("Kubernetes' own timestamps (whole seconds, UTC) still compare: text and instants agree", () => {
+  const ordered = kubernetesComposition({ ...definition, name: 'ordered', kind: 'Ordered', status: type({ b: 'boolean' }) }, (_spec, instance) => ({
+    b: instance.metadata.creationTimestamp! < instance.metadata.creationTimestamp!,
+  }));
+  assert.match(ordered.toYaml(), /creationTimestamp < /);
 });

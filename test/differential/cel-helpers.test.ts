@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type } from 'arktype';
-import { Cel, kubernetesComposition } from '../../src/index.js';
+import { Cel, evaluateConcrete, kubernetesComposition } from '../../src/index.js';
 import { ConfigMap } from '../../src/simple.js';
 import { pair, sizeClass, upper } from './fixtures/modules/cel-helpers.js';
 import { labelled } from './fixtures/modules/cel-wrappers.js';
@@ -37,4 +37,18 @@ test('Cel in a helper compiles to the CEL it returns', () => {
   const yaml = helpers.toYaml();
   assert.match(yaml, /size: '\$\{schema\.spec\.replicas > 3 \? "large" : "small"\}'/);
   assert.match(yaml, /up: \$\{\(schema\.spec\.name\)\.upperAscii\(\)\}/);
+});
+
+test('Cel.cond on a number or text condition picks the branch JavaScript picks, in the concrete run too (trial 7 V10)', () => {
+  const app = kubernetesComposition({ name: 'cel-cond-plain', apiVersion: 'cel.typekro.dev/v1alpha1', kind: 'CelCondPlain', spec: type({ i: 'number.integer', s: 'string' }), status: type({ byNumber: 'string', byText: 'string' }) }, (spec) => ({
+    byNumber: Cel.cond(spec.i, 'on', 'off'),
+    byText: Cel.cond(spec.s, 'named', 'blank'),
+  }));
+  for (const [i, value] of [{ i: 0, s: '' }, { i: 2, s: 'x' }, { i: -1, s: '' }].entries()) {
+    const report = runCase(`cel-cond-plain-${i}`, { composition: app as never, spec: value });
+    assert.deepEqual(report.findings.map((f) => `${f.aspect} (${f.state}, ${JSON.stringify(f.spec)})\n${f.detail}`), []);
+  }
+  // Before, the concrete run returned the expression `0 ? "on" : "off"` as the status value.
+  assert.deepEqual(evaluateConcrete(app, { i: 0, s: 'x' }).status, { byNumber: 'off', byText: 'named' });
+  assert.deepEqual(evaluateConcrete(app, { i: 3, s: '' }).status, { byNumber: 'on', byText: 'blank' });
 });

@@ -223,3 +223,35 @@ test('arithmetic beside a double over an untyped number means what JavaScript me
   assert.deepEqual(divergences(app as never, inputs), []);
   assert.match(app.toYaml(), /half: \$\{double\(cache\.status\.count\) \/ 2\.0\}/);
 });
+
+test('`===` between two values of unknown type that are lists or objects is identity, as in JavaScript (trial 7 V17)', () => {
+  const app = kubernetesComposition({ ...definition, name: 'untyped-identity', spec: type({ name: 'string' }), status: type({ same: 'boolean', differ: 'boolean', self: 'boolean', notSelf: 'boolean' }) }, (spec) => {
+    const c = untyped(spec.name);
+    return { same: c.status.a === c.status.b, differ: c.status.a !== c.status.b, self: c.status.s === c.status.s, notSelf: c.status.s !== c.status.s };
+  });
+  // `s` holds scalars only: the concrete evaluation reads a field afresh each time, so it cannot say `x === x` for a list.
+  const statuses = [['x'], { k: 1 }, [], {}, 'p', 1, null].flatMap((a) => [{ a, b: a, s: 'x' }, { a, b: structuredClone(a), s: null }, { a, s: 1 }]);
+  assert.deepEqual(divergences(app as never, statuses.map((status) => ({ spec: { name: 'n' }, observed: { c: { status } } }))), []);
+  const observed = new Map([['c', { metadata: { name: 'c' }, status: { a: ['x'], b: ['x'], s: 'x' } }]]);
+  assert.deepEqual(evaluateConcrete(app, { name: 'n' }, { observed }).status, { same: false, differ: true, self: true, notSelf: false });
+  assert.match(app.toYaml(), /same: "\$\{.*!\(type\(c\.status\.a\) in \[type\(\[\]\), type\(\{\}\)\]\) && c\.status\.a == c\.status\.b/);
+});
+
+test('`+` on two values of unknown type is refused: JavaScript joins lists as text, CEL as lists (trial 7 V16)', () => {
+  const message = refusal(() =>
+    kubernetesComposition({ ...definition, name: 'untyped-plus', spec: type({ name: 'string' }), status: type({ v: 'unknown' }) }, (spec) => {
+      const c = untyped(spec.name);
+      return { v: (c.status.a as number) + (c.status.b as number) };
+    }),
+  );
+  assert.equal(
+    message,
+    `${at("'untyped-plus'", '(c.status.a as number) +')}: \`+\` on two values of unknown type: JavaScript adds them or joins their text by what they hold at run time (\`['x'] + ['y']\` is 'xy'), where CEL would join two lists\n    (c.status.a as number) + (c.status.b as number)\n  hint: say which you mean: \`String(a) + String(b)\` for text, or Cel.expr<number>(a, ' + ', b) for CEL's addition of two numbers of one kind`,
+  );
+  const ways = kubernetesComposition({ ...definition, name: 'untyped-plus-ways', spec: type({ name: 'string' }), status: type({ text: 'string', one: 'unknown' }) }, (spec) => {
+    const c = untyped(spec.name);
+    return { text: String(c.status.a) + String(c.status.b), one: (c.status.a as number) + 1 };
+  });
+  const statuses = [{ a: 1, b: 2 }, { a: 2, b: true }, { a: -3, b: 'q' }];
+  assert.deepEqual(divergences(ways as never, statuses.map((status) => ({ spec: { name: 'n' }, observed: { c: { status } } }))), []);
+});
