@@ -151,6 +151,13 @@ export function loopOverComputedList(loop: EnclosingLoop, scope: Scope): Error {
       'create the resource in the loop that builds the list (`for (let i = 0; i < 3; i++) ConfigMap({ ... })`), or hold the items in an array literal (`const items = [a, b]`) and loop over that',
     );
   }
+  if (origin.kind === 'spread') {
+    return syntaxError(
+      loop.source,
+      `this loop walks an array literal with a spread (\`${snippetOf(origin.spread)}\`) of a value that depends on a reference: how many items it has was decided once, at definition time, on a placeholder`,
+      'loop over the fixed items, and create the others under their own condition (`if (spec.ha) ConfigMap({ ... })`: an includeWhen), or loop over a spec list',
+    );
+  }
   if (origin.kind === 'constant') {
     return syntaxError(
       loop.source,
@@ -166,9 +173,12 @@ export function loopOverComputedList(loop: EnclosingLoop, scope: Scope): Error {
 }
 
 /** Where a list comes from, through method calls on it and the locals it is read from. */
-function listOrigin(raw: Node, scope: Scope): { kind: 'built'; name: string; write: Node | undefined } | { kind: 'constant' } | { kind: 'other' } {
+function listOrigin(raw: Node, scope: Scope): { kind: 'built'; name: string; write: Node | undefined } | { kind: 'spread'; spread: Node } | { kind: 'constant' } | { kind: 'other' } {
   const node = unwrap(raw);
-  if (node.type === 'ArrayExpression') return { kind: 'constant' };
+  if (node.type === 'ArrayExpression') {
+    const spread = node.elements.find((element) => element?.type === 'SpreadElement' && mentionsReferences(element.argument, scope));
+    return spread ? { kind: 'spread', spread } : { kind: 'constant' };
+  }
   if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') return listOrigin(node.callee.object, scope);
   if (node.type !== 'Identifier') return { kind: 'other' };
   const binding = scope.lookup(node.name, node);

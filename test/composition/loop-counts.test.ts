@@ -17,7 +17,8 @@ const { refusal, at } = refusalsIn(import.meta.filename);
 const spec = type({ name: 'string', tier: 'string', 'ha?': 'boolean', list: 'string[]' });
 const status = type({ 'n?': 'string' });
 const TIERS = ['bronze', 'silver', 'gold'];
-const LOOP_HINT = 'loop over the reference itself and compute inside the loop (for (const x of spec.items) { const name = `${x}-a`; ... }), or filter it with .filter(...)';
+const SPREAD_WHY = 'of a value that depends on a reference: how many items it has was decided once, at definition time, on a placeholder';
+const SPREAD_HINT = 'loop over the fixed items, and create the others under their own condition (`if (spec.ha) ConfigMap({ ... })`: an includeWhen), or loop over a spec list';
 
 describe('loops whose number of resources JavaScript decided on placeholders', () => {
   it('a resource created in a .some/.find callback is refused at the call', () => {
@@ -44,7 +45,7 @@ describe('loops whose number of resources JavaScript decided on placeholders', (
         return {};
       }),
     );
-    assert.equal(message, `${at("'spread-head'", "['primary', ...extra]")}: this loop walks a list JavaScript computed from a reference: the computation ran once, at definition time, on a placeholder, so the loop would not run once per item in the cluster\n    ['primary', ...extra]\n  hint: ${LOOP_HINT}`);
+    assert.equal(message, `${at("'spread-head'", "['primary', ...extra]")}: this loop walks an array literal with a spread (\`...extra\`) ${SPREAD_WHY}\n    ['primary', ...extra]\n  hint: ${SPREAD_HINT}`);
   });
 
   it('a spread of a spec list in a loop head is refused, not an internal error', () => {
@@ -54,7 +55,7 @@ describe('loops whose number of resources JavaScript decided on placeholders', (
         return {};
       }),
     );
-    assert.equal(message, `${at("'spread-spec'", "['base', ...s.list]")}: this loop walks a list JavaScript computed from a reference: the computation ran once, at definition time, on a placeholder, so the loop would not run once per item in the cluster\n    ['base', ...s.list]\n  hint: ${LOOP_HINT}`);
+    assert.equal(message, `${at("'spread-spec'", "['base', ...s.list]")}: this loop walks an array literal with a spread (\`...s.list\`) ${SPREAD_WHY}\n    ['base', ...s.list]\n  hint: ${SPREAD_HINT}`);
   });
 
   it('a spread of a constant list in a loop head still makes one resource per item', () => {
