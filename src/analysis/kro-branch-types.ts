@@ -29,6 +29,9 @@ const composite = (type: CelType): boolean => type.kind === 'list' || type.kind 
 export function asOneKroType(l: Typed, r: Typed): [Typed, Typed] {
   if (l.nullish || r.nullish || (!composite(l.type) && !composite(r.type))) return [l, r];
   if (same(shapeOf(l.absent ? undefined : l.expr, l.type), shapeOf(r.absent ? undefined : r.expr, r.type))) return [l, r];
+  // A choice between two resource handles stays a plain choice: the factories that take a handle
+  // (helmRelease's chart.repository) read which one it is from the conditional itself.
+  if (l.expr.kind === 'ident' && r.expr.kind === 'ident') return [l, r];
   // One side in `dyn` is enough for cel-go; a side that may be absent is an optional read, left as it is.
   return [toDyn(l), toDyn(r)];
 }
