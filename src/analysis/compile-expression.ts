@@ -307,6 +307,8 @@ function member(node: MemberExpression | OptionalMemberExpression, scope: Scope)
   }
   if (object.type.kind === 'list') {
     if (typeof key !== 'number') throw syntaxError(node.property, `a list has no property \`${key}\``, HINT.expr);
+    // JavaScript reads `l[1.5]` as the property "1.5", which a list never has: always undefined (trial 7 V26).
+    if (!Number.isSafeInteger(key)) throw syntaxError(node.property, `a list index must be an integer: \`[${key}]\` is always undefined in JavaScript`, 'index with an integer, e.g. Math.floor(...)');
     return listIndex(valueOf(object), E.int(key), object.type, chain ? toOptional(object) : undefined, object);
   }
   const field = fieldOf(object.type, String(key));
@@ -360,12 +362,22 @@ function computedIndex(node: MemberExpression | OptionalMemberExpression, object
     if (index.type.kind === 'string' && index.type.values) refuseInheritedKeys(node, index.type.values, `\`${snippetOf(node)}\``, 'leave the name out of the enumeration');
     const type = object.type.kind === 'map' ? object.type.value : T.dyn;
     // JavaScript makes an `undefined` key the text "undefined": `m[undefined]` reads `m.undefined`.
-    const key = index.absent ? E.cond(index.absent.present, index.absent.value, E.str('undefined')) : valueOf(index);
+    const key = mapKey(index, node);
     if (chain) return wrappedValue(E.index(base, key, true), type);
     const read = E.index(base, key);
     return { expr: read, type, absent: { present: E.binary('in', key, base), value: read, wrapped: false } };
   }
   throw syntaxError(node, `cannot index ${withArticle(describe(object.type))} with ${withArticle(describe(index.type))}`, HINT.expr);
+}
+
+/**
+ * A map key as JavaScript makes it: property keys are text, so `zones[shard]` with an integer `shard` reads
+ * `zones["1"]`; CEL has no int key on a `map(string, V)` and KRO's checker refused it (trial 7 V25). An
+ * `undefined` key is the text "undefined": `m[undefined]` reads `m.undefined`.
+ */
+function mapKey(index: Typed, node: Node): Expr {
+  const text = (value: Expr): Expr => (index.type.kind === 'int' || index.type.kind === 'bool' ? stringify(plain(value, index.type), node) : value);
+  return index.absent ? E.cond(index.absent.present, text(index.absent.value), E.str('undefined')) : text(valueOf(index));
 }
 
 /** `read` (a list index) where the index itself may be absent: absent too then, and `none` as an optional. */

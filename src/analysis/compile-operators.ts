@@ -16,6 +16,7 @@ import {
 import { withArticle } from '../util/article.js';
 import { guardedBy, refuseAbsentSpecData } from './absent-spec.js';
 import { isInheritedName, refuseInheritedIn } from './compile-lookup.js';
+import { asOneKroType, joinObjects } from './kro-branch-types.js';
 import { isNullish, presence, refuseLooseUntyped, untypedNullTest, untypedOperand, untypedOr, type UntypedOperand } from './untyped-null.js';
 import { identityEquality, refuseDateTimeComparison, refuseUntypedPlus } from './operand-meaning.js';
 
@@ -237,7 +238,7 @@ function unifyBranches(node: Node, first: Typed, second: Typed): [Typed, Typed, 
   if (!compatible(a.type, b.type) && !(isNumeric(a.type) && isNumeric(b.type))) {
     throw syntaxError(node, `the two branches have different types (${describe(a.type)} and ${describe(b.type)})`, branchHint(a.type, b.type));
   }
-  const [l, r] = unifyNumeric(a, b);
+  const [l, r] = asOneKroType(...unifyNumeric(a, b));
   const type = l.nullish ? r.type : r.nullish ? l.type : scalarBesideDyn(l.type, r.type) ? T.dyn : l.type.kind === 'dyn' ? r.type : joinValues(l.type, r.type);
   return [l, r, type];
 }
@@ -263,6 +264,8 @@ function scalarBesideDyn(a: CelType, b: CelType): boolean {
 /** A string either branch may give: enumerated only when both are (a lookup table key must stay within its values). */
 function joinValues(a: CelType, b: CelType): CelType {
   if (a.kind === 'object' && b.kind === 'map') return b;
+  const composite = joinObjects(a, b);
+  if (composite) return composite;
   if (a.kind !== 'string' || (a.values === undefined && b.kind === 'string' && b.values === undefined)) return a;
   const values = b.kind === 'string' && a.values && b.values ? [...new Set([...a.values, ...b.values])] : undefined;
   return values ? { kind: 'string', values } : T.string;
