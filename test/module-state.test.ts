@@ -27,8 +27,9 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'util/re2.ts:cache': 'bounded (emptied past 500), keyed by pattern text',
   'runtime/engine/variables.ts:celForms': 'weakly keyed by observed objects the drivers hold',
   'analysis/source.ts:cache': 'one parse per source file, replaced when the file changes',
-  'analysis/local-scope.ts:declarationsCache': 'weakly keyed by AST nodes of the parsed files',
-  'analysis/composition.ts:factsCache': 'weakly keyed by AST nodes of the parsed files',
+  'analysis/declarations.ts:declarationsCache': 'weakly keyed by AST nodes of the parsed files',
+  'analysis/function-facts.ts:factsCache': 'weakly keyed by AST nodes of the parsed files',
+  'analysis/control-flow-guards.ts:leavingCache': 'weakly keyed by AST nodes of the parsed files',
   'analysis/loop-items.ts:namesCache': 'weakly keyed by AST nodes of the parsed files',
 };
 

@@ -111,7 +111,7 @@ export function statementList(node: Node): readonly Node[] | undefined {
 
 /**
  * Leaving jumps by statement: derived from the immutable AST alone and weakly keyed by its nodes (as
- * local-scope.ts's declarations), so each statement is walked once however many later siblings ask.
+ * declarations.ts's declarations), so each statement is walked once however many later siblings ask.
  */
 const leavingCache = new WeakMap<Node, readonly LeavingJump[]>();
 
