@@ -30,6 +30,7 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'analysis/declarations.ts:declarationsCache': 'weakly keyed by AST nodes of the parsed files',
   'analysis/function-facts.ts:factsCache': 'weakly keyed by AST nodes of the parsed files',
   'analysis/control-flow-guards.ts:leavingCache': 'weakly keyed by AST nodes of the parsed files',
+  'analysis/control-flow-guards.ts:prefixCache': 'weakly keyed by AST nodes of the parsed files',
   'analysis/loop-items.ts:namesCache': 'weakly keyed by AST nodes of the parsed files',
 };
 

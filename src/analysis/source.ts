@@ -68,7 +68,7 @@ function store(code: string, file: string): Parsed {
     // Nothing reads comments: attaching them to nodes costs about a tenth of the parse.
     attachComment: false,
   });
-  dropThisParameters(ast);
+  dropThisParameters(ast, code);
   const parsed: Parsed = { code, ast };
   cache.set(file, parsed);
   return parsed;
@@ -79,7 +79,9 @@ function store(code: string, file: string): Parsed {
  * kept in the tree, every reader that counts parameters took it for the first one, so `f(spec.a, spec.b)`
  * bound `a` to `spec.b` (trial 7 H25). Removed once, here, so no reader sees it.
  */
-function dropThisParameters(ast: File): void {
+function dropThisParameters(ast: File, code: string): void {
+  // A `this` parameter is written `this`: a file without the word has none to walk for.
+  if (!code.includes('this')) return;
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) {

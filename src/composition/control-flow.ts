@@ -7,7 +7,7 @@
  */
 import type { Node } from '@babel/types';
 import { guardsOf, parentIn, type EnclosingLoop, type FunctionNode } from '../analysis/composition.js';
-import { leavingJumps, statementList, type LeavingJump } from '../analysis/control-flow-guards.js';
+import { jumpsBeforeIn, type LeavingJump } from '../analysis/control-flow-guards.js';
 import { syntaxError } from '../analysis/errors.js';
 import { jumpsOf, throwsIn, type LoopJump } from '../analysis/jumps.js';
 import { mentionsReferences } from '../analysis/mentions.js';
@@ -83,8 +83,7 @@ export function jumpsBefore(fn: FunctionNode, node: Node): { ancestors: readonly
   const jumps: LeavingJump[] = [];
   let child = node;
   for (const parent of ancestors) {
-    const list = statementList(parent);
-    if (list) for (const statement of list.slice(0, Math.max(0, list.indexOf(child)))) jumps.push(...leavingJumps(statement));
+    jumps.push(...jumpsBeforeIn(parent, child));
     child = parent;
   }
   return { ancestors, jumps };
