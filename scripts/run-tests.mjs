@@ -109,9 +109,15 @@ function strays() {
     .flatMap((e) => findTestLike(join(root, e.name)));
 }
 
-function runNodeTest(files, env, extra = []) {
-  // a generous per-test ceiling so nothing can hang CI; tests have their own, shorter waits
-  const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-timeout=600000', ...extra, ...files], { cwd: root, env, stdio: 'inherit' });
+/**
+ * Node's `--test-timeout` bounds each file given to the runner as a whole, not only each test in it: a unit
+ * group (many files in one process) needs the whole group's time. The ceilings only stop a hung run from
+ * holding CI; tests have their own, shorter waits.
+ */
+const FILE_TIMEOUT_MS = { offline: 45 * 60_000, cluster: 15 * 60_000 };
+
+function runNodeTest(files, env, timeoutMs, extra = []) {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-timeout=${timeoutMs}`, ...extra, ...files], { cwd: root, env, stdio: 'inherit' });
   const done = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
   return { child, done };
 }
@@ -168,7 +174,7 @@ async function runOffline(files) {
   const unit = files.filter((file) => tierOf(file).tier === 'unit');
   const entries = unit.length > 0 ? unitGroups(unit, Math.max(2, availableParallelism())) : [];
   const reporter = `--test-reporter=${process.stdout.isTTY ? 'spec' : 'tap'}`;
-  return runNodeTest([...go, ...entries], env, [`--test-concurrency=${availableParallelism() + 1}`, reporter, '--test-reporter-destination=stdout']).done;
+  return runNodeTest([...go, ...entries], env, FILE_TIMEOUT_MS.offline, [`--test-concurrency=${availableParallelism() + 1}`, reporter, '--test-reporter-destination=stdout']).done;
 }
 
 /**
@@ -192,7 +198,7 @@ async function withCluster(files) {
   log(`${files.length} files on the cluster`);
   if (process.env.TYPEKRO_TEST_KUBECONFIG) {
     log(`using the cluster of TYPEKRO_TEST_KUBECONFIG=${process.env.TYPEKRO_TEST_KUBECONFIG}`);
-    return runNodeTest(files, process.env).done;
+    return runNodeTest(files, process.env, FILE_TIMEOUT_MS.cluster).done;
   }
   const { tsImport } = await import('tsx/esm/api');
   const kit = await tsImport('../src/testing/index.ts', import.meta.url);
@@ -207,7 +213,7 @@ async function withCluster(files) {
     externalDns: optional.includes('external-dns'),
   });
   log(`cluster ready in ${(cluster.startMs / 1000).toFixed(1)} s, kubeconfig ${cluster.kubeconfigPath}`);
-  const run = runNodeTest(files, { ...process.env, TYPEKRO_TEST_KUBECONFIG: cluster.kubeconfigPath });
+  const run = runNodeTest(files, { ...process.env, TYPEKRO_TEST_KUBECONFIG: cluster.kubeconfigPath }, FILE_TIMEOUT_MS.cluster);
   let failed = false;
   // a dead component would make tests wait for their deadlines: stop at once (the error was printed)
   cluster.onFailure(() => {
