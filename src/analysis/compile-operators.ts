@@ -142,6 +142,10 @@ function refuseIdentity(node: Node, a: Typed, b: Typed, op: string): void {
 
 function relation(node: Node, a: Typed, b: Typed, op: Relation, scope: Scope): Typed {
   if (a.nullish || b.nullish) throw syntaxError(node, 'comparing with `undefined`/`null` is always false in JavaScript', 'compare with a real value');
+  // `targetPort > 1000` converts "http" to NaN (false) and "8080" to 8080 in JavaScript; CEL has no `string > int`.
+  if ([a, b].some((t) => t.type.kind === 'dyn' && t.type.intOrString)) {
+    throw intOrString(node, `\`${op}\``, "compare the number the field was set from (e.g. `spec.port > 1000` rather than `svc.spec.ports[0].targetPort > 1000`), or write the CEL for both cases with Cel.expr (`type(value) == int && value > 1000`)");
+  }
   checkComparable(node, a, b);
   refuseDateTimeComparison(node, a, b, op);
   if (a.type.kind === 'dyn' || b.type.kind === 'dyn') return plain(untypedRelation(a, b, op, scope), T.bool);

@@ -213,3 +213,25 @@ describe('arithmetic on an int-or-string field', () => {
     );
   });
 });
+
+describe('a comparison of an int-or-string field', () => {
+  it('is refused: JavaScript converts "8080" to a number and "http" to NaN, CEL has no string-to-int comparison', () => {
+    assert.equal(
+      refusal(() => kubernetesComposition({ ...definition, name: 'port-above' }, (s) => {
+        const svc = Service({ name: 'svc', selector: { app: 'a' }, ports: [{ port: 80, targetPort: s.n }] });
+        return { v: 1000 < (svc.spec.ports[0]!.targetPort as number) ? 'high' : 'low' };
+      })),
+      `${at("'port-above'", '1000 <')}: \`<\` on an int-or-string field (x-kubernetes-int-or-string: an int or a string, e.g. a port 8080 or "http", a count 1 or "25%") cannot be compiled exactly: JavaScript gives it a different meaning on a number and on a string\n` +
+        '    1000 < (svc.spec.ports[0]!.targetPort as number)\n' +
+        '  hint: compare the number the field was set from (e.g. `spec.port > 1000` rather than `svc.spec.ports[0].targetPort > 1000`), or write the CEL for both cases with Cel.expr (`type(value) == int && value > 1000`)',
+    );
+  });
+
+  it('compares by equality as JavaScript does', () => {
+    const app = kubernetesComposition({ ...definition, name: 'port-equals' }, (s) => {
+      const svc = Service({ name: 'svc', selector: { app: 'a' }, ports: [{ port: 80, targetPort: s.n }] });
+      return { v: svc.spec.ports[0]!.targetPort === 2 ? 'two' : 'other' };
+    });
+    agreesWithJavaScript('port-equals', app as never);
+  });
+});
