@@ -137,6 +137,34 @@ export function snippetOf(node: Node): string {
 export { callerLocation } from '../util/stack.js';
 
 /**
+ * The syntax nodes whose span holds a stack frame's position (1-based line and column, as V8 prints them;
+ * the end is exclusive), outermost first, or `undefined` when the file cannot be read or parsed. The run's
+ * errors are located with it: the last node of a kind is the innermost one there. (findCallAt answers
+ * calls from an index and with closed spans, as the run has always located factory calls.)
+ * @example nodesAt(frame)?.findLast((node) => node.type === 'CallExpression')
+ */
+export function nodesAt(at: SourceLocation): Node[] | undefined {
+  let program: Node;
+  try {
+    program = parseSourceFile(at.file).program;
+  } catch {
+    return undefined;
+  }
+  const column = at.column - 1;
+  const found: Node[] = [];
+  walk(program, (node) => {
+    const loc = node.loc;
+    if (!loc) return false;
+    const after = at.line > loc.start.line || (at.line === loc.start.line && column >= loc.start.column);
+    const before = at.line < loc.end.line || (at.line === loc.end.line && column < loc.end.column);
+    if (!after || !before) return false;
+    found.push(node);
+    return true;
+  });
+  return found;
+}
+
+/**
  * The index `key` names for `file`, made by `build` from its syntax tree on first use (the file is parsed
  * once, as for every lookup; a changed file gets a fresh tree and fresh indexes).
  * @example const reads = sourceIndex(file, READS, buildReadIndex);

@@ -8,6 +8,7 @@
  */
 import type { Identifier, Node } from '@babel/types';
 import { unwrap } from './ast.js';
+import { MUTATING_METHODS } from '../util/mutating-methods.js';
 
 /** How a write happens. */
 export type WriteHow =
@@ -64,9 +65,6 @@ export interface WriteSink {
   readonly byName: Map<string, Write[]>;
   readonly all: Write[];
 }
-
-/** The methods that change the array, map or set they are called on. */
-export const MUTATING_METHODS: ReadonlySet<string> = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'delete', 'clear', 'add']);
 
 /** Built-ins that change their first argument: `Object.defineProperty(o, ...)`, `Reflect.set(o, ...)`. */
 const MUTATES_FIRST: Readonly<Record<string, ReadonlySet<string>>> = {

@@ -18,6 +18,7 @@ import { describeRef, type RefData } from '../model/refs.js';
 import type { ResourceRecord } from '../model/resource.js';
 import type { CallSite } from './source-site.js';
 import { TypeKroError } from '../util/errors.js';
+import { ARRAY_MUTATING_METHODS } from '../util/mutating-methods.js';
 
 const ONE_LOOP = 'give each collection its own variable, made by one loop, e.g. const pods = spec.items.map((item) => Pod(...))';
 
@@ -47,19 +48,19 @@ export function collectionBinding(
   return { kind: 'value', expr: E.ident(record.id), type: T.list(itemType), collection: true, fromSource: true };
 }
 
-const MUTATORS: ReadonlySet<string> = new Set(['push', 'unshift', 'splice', 'pop', 'shift', 'fill', 'reverse', 'sort', 'copyWithin']);
-
 /**
  * A statement of `fn` that changes the array `name` other than the one push in `loop` that collects into it
  * (`if (spec.extra) pods.push(pod(...))` after `for (const w of spec.workers) pods.push(pod(...))`), if any.
- * JavaScript ran it on placeholders; KRO's collection does not see it.
+ * JavaScript ran it on placeholders; KRO's collection does not see it. The array methods only: the variable
+ * is the array the loop pushes into, and a map's or set's method on it throws in JavaScript, where the run
+ * reports it (placeholder-errors.ts), rather than changing it.
  */
 export function writeOutsideLoop(fn: Node, name: string, loop: EnclosingLoop): Node | undefined {
   const writes: Node[] = [];
   walk(fn, (node) => {
     if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && !node.callee.computed) {
       const { object, property } = node.callee;
-      if (object.type === 'Identifier' && object.name === name && property.type === 'Identifier' && MUTATORS.has(property.name)) writes.push(node);
+      if (object.type === 'Identifier' && object.name === name && property.type === 'Identifier' && ARRAY_MUTATING_METHODS.has(property.name)) writes.push(node);
     }
     if (node.type === 'AssignmentExpression' && assigns(node.left, name)) writes.push(node);
   });

@@ -6,10 +6,9 @@
  * message then equals the source check's for the same statement in a skipped branch (reference-write-site.ts).
  */
 import type { ForOfStatement, Node } from '@babel/types';
-import { walk } from '../analysis/ast.js';
 import { recursionRefusal } from '../analysis/compile-calls.js';
 import { syntaxError } from '../analysis/errors.js';
-import { parseSourceFile, snippetOf } from '../analysis/source.js';
+import { nodesAt, snippetOf } from '../analysis/source.js';
 import { isInternalFile } from '../model/call-site.js';
 import { hasMarkers } from '../model/refs.js';
 import { ReferenceWriteError } from '../model/reference-write-message.js';
@@ -82,39 +81,18 @@ function placeholderHint(node: Node): string {
   return `TypeKro runs the function once with references in place of values, so an object indexed by one finds no entry: read through \`?.\`${optional}, which TypeKro compiles, choose with a ternary or \`if\`, or write the CEL with Cel.expr(...)`;
 }
 
-/** The smallest member access or call at the frame's position (V8's column points into it). */
+/** The innermost member access or call at the frame's position (V8's column points into it). */
 function failingNode(frame: StackFrame): Node | undefined {
-  let program: Node;
-  try {
-    program = parseSourceFile(frame.file).program;
-  } catch {
-    return undefined;
-  }
-  let found: Node | undefined;
-  walk(program, (node) => {
-    if (!/^(Optional)?(Member|Call)Expression$/.test(node.type) || !contains(node, frame)) return;
-    if (!found || (node.start ?? 0) >= (found.start ?? 0)) found = node;
-  });
-  return found;
+  return nodesAt(frame)?.findLast((node) => /^(Optional)?(Member|Call)Expression$/.test(node.type));
 }
 
 /** The `for (... of x.entries())` around `node`, when the failure is in one. */
 function entriesLoop(frame: StackFrame, node: Node): Node | undefined {
-  let loop: ForOfStatement | undefined;
-  walk(parseSourceFile(frame.file).program, (candidate) => {
-    if (candidate.type !== 'ForOfStatement' || !contains(candidate, frame)) return;
+  const loop = nodesAt(frame)?.findLast((candidate): candidate is ForOfStatement => {
+    if (candidate.type !== 'ForOfStatement') return false;
     const right = candidate.right;
     const entries = right.type === 'CallExpression' && right.callee.type === 'MemberExpression' && right.callee.property.type === 'Identifier' && right.callee.property.name === 'entries';
-    if (entries && node !== right) loop = candidate;
+    return entries && node !== right;
   });
   return loop?.right;
-}
-
-function contains(node: Node, frame: StackFrame): boolean {
-  const loc = node.loc;
-  if (!loc) return false;
-  const column = frame.column - 1;
-  const after = frame.line > loc.start.line || (frame.line === loc.start.line && column >= loc.start.column);
-  const before = frame.line < loc.end.line || (frame.line === loc.end.line && column < loc.end.column);
-  return after && before;
 }

@@ -5,9 +5,9 @@
  * ran (placeholder-errors.ts) both build their error here, so one construct gets one message either way.
  */
 import type { Node } from '@babel/types';
-import { unwrap, walk } from '../analysis/ast.js';
+import { unwrap } from '../analysis/ast.js';
 import { syntaxError, type CompositionSyntaxError } from '../analysis/errors.js';
-import { parseSourceFile, snippetOf } from '../analysis/source.js';
+import { nodesAt, snippetOf } from '../analysis/source.js';
 import { referenceWriteMessage, type ReferenceWrite, type ReferenceWriteError } from '../model/reference-write-message.js';
 import { TypeKroError } from '../util/errors.js';
 
@@ -35,21 +35,8 @@ export function recordedWriteRefusal(node: Node, target: Node, kind: 'method' | 
  * kind at the frame's position, or `undefined` when the source cannot be read there (the proxy's message stands).
  */
 export function locatedReferenceWrite(error: ReferenceWriteError): CompositionSyntaxError | undefined {
-  const at = error.location;
-  if (!at) return undefined;
-  let program: Node;
-  try {
-    program = parseSourceFile(at.file).program;
-  } catch {
-    return undefined;
-  }
-  let found: Node | undefined;
-  walk(program, (node) => {
-    if (!contains(node, at.line, at.column)) return false;
-    if (sameWrite(writeOf(node), error.write)) found = node;
-    return true;
-  });
-  return found && referenceWriteRefusal(found);
+  const found = error.location && nodesAt(error.location)?.findLast((node) => sameWrite(writeOf(node), error.write));
+  return found ? referenceWriteRefusal(found) : undefined;
 }
 
 function sameWrite(a: ReferenceWrite | undefined, b: ReferenceWrite): boolean {
@@ -81,14 +68,4 @@ function pathText(node: Node): string {
   const property = inner.property;
   const key = !inner.computed && property.type === 'Identifier' ? property.name : property.type === 'StringLiteral' || property.type === 'NumericLiteral' ? String(property.value) : undefined;
   return key === undefined ? `${pathText(inner.object)}[${snippetOf(property)}]` : `${pathText(inner.object)}.${key}`;
-}
-
-/** Whether `node` spans the 1-based `line` and `column` of a stack frame. */
-function contains(node: Node, line: number, column: number): boolean {
-  const loc = node.loc;
-  if (!loc) return false;
-  const at = column - 1;
-  const after = line > loc.start.line || (line === loc.start.line && at >= loc.start.column);
-  const before = line < loc.end.line || (line === loc.end.line && at < loc.end.column);
-  return after && before;
 }

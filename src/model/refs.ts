@@ -15,6 +15,7 @@ import { ReferenceWriteError } from './reference-write-message.js';
 import { checkMisplacedRead } from './misplaced.js';
 import { formatLocation, isInternalFile, lazyUserFrames } from './call-site.js';
 import { callerLocation } from '../util/stack.js';
+import { MUTATING_METHODS } from '../util/mutating-methods.js';
 
 /** Where the user's code is running (the innermost frame outside TypeKro), for messages thrown from traps. */
 function userFrame(): SourceLocation | undefined {
@@ -144,9 +145,6 @@ function rootExpr(root: RefRoot): Expr {
   return E.ident(root.iterator.name);
 }
 
-/** Array and map methods that change their receiver: on a reference, the change would be lost (JavaScript ran it on a placeholder). */
-const IN_PLACE_METHODS: ReadonlySet<string> = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'delete', 'clear', 'add']);
-
 /** Hooks a resource or the spec can add to its proxy (iteration, `.map` over array references). */
 export interface ProxyHooks {
   iterate?: (ref: RefData) => Iterable<unknown>;
@@ -165,7 +163,7 @@ export function createRef(data: RefData, hooks: ProxyHooks = {}): unknown {
   return new Proxy(target, {
     apply() {
       const method = data.path.at(-1);
-      if (typeof method === 'string' && IN_PLACE_METHODS.has(method) && data.path.length > 1 && !data.afterCall) {
+      if (typeof method === 'string' && MUTATING_METHODS.has(method) && data.path.length > 1 && !data.afterCall) {
         throw new ReferenceWriteError({ kind: 'method', method, reference: describeRef({ root: data.root, path: data.path.slice(0, -1) }) }, userFrame());
       }
       return createRef({ root: data.root, path: data.path, call: describeRef(data) }, hooks);

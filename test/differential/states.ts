@@ -6,6 +6,7 @@
  * server adds, refined until the manifests stop changing (later resources read earlier ones).
  */
 import type { ConcreteEvaluation } from '../../src/index.js';
+import { asStored } from '../../src/testing/offline/observe.js';
 
 export type KubeObject = Record<string, unknown>;
 export type ObservedMap = ReadonlyMap<string, KubeObject | readonly KubeObject[]>;
@@ -79,13 +80,7 @@ function served(manifest: KubeObject, ready: boolean, namespace: string): KubeOb
     default:
       status = ready ? { ready: true, phase: 'Ready', conditions: [{ type: 'Ready', status: 'True' }] } : undefined;
   }
-  const object: KubeObject = { ...manifest, metadata };
-  if (kind === 'Secret' && manifest.stringData !== undefined) {
-    // The API server stores stringData in data, base64-encoded, and returns no stringData.
-    const encoded = Object.entries(asRecord(manifest.stringData)).map(([key, value]) => [key, Buffer.from(String(value)).toString('base64')]);
-    object.data = { ...asRecord(manifest.data), ...Object.fromEntries(encoded) };
-    delete object.stringData;
-  }
+  const object: KubeObject = asStored({ ...manifest, metadata });
   if (Object.keys(extraSpec).length > 0) object.spec = { ...spec, ...extraSpec };
   if (status !== undefined) object.status = status;
   return object;

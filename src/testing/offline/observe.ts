@@ -106,9 +106,11 @@ function objectOf(resource: ResourceNode, item: ObservedInput, applied: KubeObje
 
 /**
  * An applied manifest as the API server stores it: a Secret's `stringData` is merged into `data` as base64
- * text and never returned, so `secret.data.x` reads what `stringData` set, as on a cluster.
+ * text and never returned, so `secret.data.x` reads what `stringData` set, as on a cluster. (The differential
+ * tests' observed objects are made with it too.)
+ * @example asStored({ apiVersion: 'v1', kind: 'Secret', stringData: { a: 'x' } }); // => { apiVersion: 'v1', kind: 'Secret', data: { a: 'eA==' } }
  */
-function asStored(applied: KubeObject): KubeObject {
+export function asStored(applied: KubeObject): KubeObject {
   if (applied.apiVersion !== 'v1' || applied.kind !== 'Secret' || applied.stringData === undefined) return applied;
   const { stringData, ...rest } = applied;
   const encoded = Object.entries(record(stringData)).map(([key, value]) => [key, Buffer.from(String(value), 'utf8').toString('base64')] as const);
