@@ -20,6 +20,7 @@ import { uncompilableCall } from './package-calls.js';
 import { andPresent, compatible, describe, isNumeric, plain, type Absence, stringify, truthy, unifyNumeric, valueOf, wrappedValue, type Compiler, type Typed } from './typed.js';
 import { positionOf } from './untyped-null.js';
 import { withArticle } from '../util/article.js';
+import { identitySearch } from './operand-meaning.js';
 import { atCall, isSpecData, isSpecItem, refuseAbsentSpecData } from './absent-spec.js';
 import { snippetOf } from './source.js';
 
@@ -271,7 +272,7 @@ function listMethod(ctx: MethodContext, name: string): Typed {
       if (needle.nullish) return plain(E.bool(false), T.bool);
       refuseMismatchedSearch(ctx, needle.type, item);
       const [unified, haystack] = numericSearch(needle, list, item);
-      return plain(andPresent(needle, E.binary('in', valueOf(unified), haystack)), T.bool);
+      return plain(andPresent(needle, identitySearch(ctx.node, needle, item, list, E.binary('in', valueOf(unified), haystack), E.bool(false))), T.bool);
     }
     case 'join':
       return join(ctx, list, item);
@@ -286,7 +287,7 @@ function listMethod(ctx: MethodContext, name: string): Typed {
       // JavaScript finds no `undefined` in a list KRO or a literal holds: -1, as `includes` is false.
       if (needle.nullish) return plain(E.int(-1), T.int);
       refuseMismatchedSearch(ctx, needle.type, item);
-      const found = E.call('indexOf', [valueOf(unified)], haystack);
+      const found = identitySearch(ctx.node, needle, item, list, E.call('indexOf', [valueOf(unified)], haystack), E.int(-1));
       return plain(needle.absent ? E.cond(needle.absent.present, found, E.int(-1)) : found, T.int);
     }
     default:

@@ -14,7 +14,7 @@ import { syntaxError } from './errors.js';
 import { locationOf } from './source.js';
 import { templatePieces } from '../util/template-format.js';
 import { compileConditional } from './compile-operators.js';
-import { plain, valueOf, type Compiler, type Typed } from './typed.js';
+import { doubleAsText, plain, valueOf, type Compiler, type Typed } from './typed.js';
 
 type Call = CallExpression | OptionalCallExpression;
 
@@ -162,7 +162,10 @@ function celTemplate(node: Call, args: readonly Node[], scope: Scope, c: Compile
     if (!arg) return;
     const compiled = c.value(arg, scope);
     const expr = compiled.bytes ?? compiled.expr;
-    parts.push(expr.kind === 'literal' && expr.literal.kind !== 'null' ? String(expr.literal.value) : E.call('string', [expr]));
+    if (expr.kind === 'literal' && expr.literal.kind !== 'null') return void parts.push(String(expr.literal.value));
+    // A double from a reference: the concrete run formats it as JavaScript does (trial 7 V10: `1000000`), CEL as Go (`1e+06`).
+    if (compiled.type.kind === 'double' && !compiled.bytes) throw doubleAsText(arg);
+    parts.push(E.call('string', [expr]));
   });
   return plain(E.template(parts), T.string);
 }

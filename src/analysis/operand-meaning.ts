@@ -5,6 +5,7 @@
  */
 import type { Node } from '@babel/types';
 import { E, type Expr } from '../ir/expr.js';
+import type { CelType } from '../ir/types.js';
 import { syntaxError } from './errors.js';
 import { valueOf, type Typed } from './typed.js';
 
@@ -28,14 +29,43 @@ export function refuseUntypedPlus(node: Node, a: Typed, b: Typed): void {
  */
 export function identityEquality(a: Typed, b: Typed, eq: Expr): Expr {
   if (a.type.kind !== 'dyn' || b.type.kind !== 'dyn' || sameExpr(valueOf(a), valueOf(b))) return eq;
-  // `type([])` rather than `list`: a bare name would read as a reference to a resource.
-  const composite = E.binary('in', E.call('type', [valueOf(a)]), E.list([E.call('type', [E.list([])]), E.call('type', [E.map([])])]));
-  return E.binary('&&', E.unary('!', composite), eq);
+  return E.binary('&&', E.unary('!', isComposite(valueOf(a))), eq);
+}
+
+/** `value` is a list or a map (`type([])` rather than `list`: a bare name would read as a reference to a resource). */
+function isComposite(value: Expr): Expr {
+  return E.binary('in', E.call('type', [value]), E.list([E.call('type', [E.list([])]), E.call('type', [E.map([])])]));
+}
+
+function exprText(e: Expr): string {
+  return JSON.stringify(e, (_key, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
 }
 
 function sameExpr(x: Expr, y: Expr): boolean {
-  const text = (e: Expr): string => JSON.stringify(e, (_key, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
-  return text(x) === text(y);
+  return exprText(x) === exprText(y);
+}
+
+function mayBeComposite(type: CelType): boolean {
+  return type.kind === 'dyn' || type.kind === 'list' || type.kind === 'map' || type.kind === 'object';
+}
+
+/**
+ * `list.includes(v)` / `list.indexOf(v)` where both `v` and the items may be lists or objects (trial 7 V17):
+ * JavaScript finds only the very same object (SameValueZero), CEL's `in` and `indexOf` compare contents. Two
+ * reads of a cluster object are never the same object, so a list or map `v` is not found (`found` is the
+ * answer otherwise); a search that could meet `v` itself (a list literal holding values of unknown type, or
+ * `v` read out of the list searched: `st.list.includes(st.list[0])`) has no CEL form and is refused.
+ */
+export function identitySearch(node: Node, needle: Typed, item: CelType, list: Expr, found: Expr, notFound: Expr): Expr {
+  if (!mayBeComposite(needle.type) || !mayBeComposite(item)) return found;
+  if (list.kind === 'list' || exprText(valueOf(needle)).includes(exprText(list))) {
+    throw syntaxError(
+      node,
+      'searching values of unknown type for a value that may be a list or an object: JavaScript finds only the very same object (identity), CEL compares contents',
+      'search by a field (`list.some((x) => x.name === v.name)`) or for text (`String(v)`)',
+    );
+  }
+  return E.cond(isComposite(valueOf(needle)), notFound, found);
 }
 
 /**

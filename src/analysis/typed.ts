@@ -165,6 +165,11 @@ export function compatible(a: CelType, b: CelType): boolean {
 
 export const describe = (type: CelType): string => (type.kind === 'list' ? `list(${describe(type.item)})` : type.kind);
 
+/** CEL's `string(double)` is Go's `%g` (`1e+06`), JavaScript's text is `1000000`: no CEL gives JavaScript's text. */
+export function doubleAsText(node: Node): Error {
+  return syntaxError(node, 'a floating-point number cannot be turned into text the way JavaScript does (CEL prints 1e+06 for 1000000)', 'convert it to an integer first with Math.trunc(...), or use Cel.expr(...)');
+}
+
 /** A string-typed CEL expression for `node`, as JavaScript would coerce it in `+` or a template literal. */
 export function stringify(t: Typed, node: Node): Expr {
   const v = valueOf(t);
@@ -178,7 +183,7 @@ export function stringify(t: Typed, node: Node): Expr {
       if (v.kind === 'literal' && v.literal.kind === 'bool') return E.str(String(v.literal.value));
       return E.call('string', [v]);
     case 'double':
-      throw syntaxError(node, 'a floating-point number cannot be turned into text the way JavaScript does (CEL prints 1e+06 for 1000000)', 'convert it to an integer first with Math.trunc(...), or use Cel.expr(...)');
+      throw doubleAsText(node);
     case 'timestamp':
       if (t.type.kubernetesTime) return E.call('string', [v]);
       throw syntaxError(

@@ -12,7 +12,7 @@ import type { CompositionRunHooks } from '../model/run.js';
 import type { IteratorRoot } from '../model/refs.js';
 import { applyDefaults } from '../model/schema/index.js';
 import { concreteSourceOf } from './concrete-source.js';
-import { isAbsent, isPending, observedView, overlay, withoutNullFields } from './concrete-view.js';
+import { isAbsent, isPending, observedView, overlay, withoutNullFields, type ObservedViews } from './concrete-view.js';
 import { normalizeConcrete, opaqueInJavaScript } from './concrete-value.js';
 import { isExprValue, type ExprValue } from '../ir/value.js';
 import { assignId } from './ids.js';
@@ -142,11 +142,16 @@ function textAgrees(parts: readonly (string | Expr)[], value: string): boolean {
  * const status = withRun(run, () => compose(spec));
  * run.drafts; // the resources JavaScript created
  */
+/** The type of an untyped kind's top-level field (a custom resource's status): still an object. One value, so views of it are shared. */
+const UNTYPED_OBJECT: CelType = Object.freeze(T.object(Object.freeze({}), true));
+
 export class ConcreteRun implements CompositionRunHooks {
   readonly drafts: ConcreteDraft[] = [];
   private readonly frames: Frame[] = [];
   private readonly items = new WeakMap<ResourceRecord, { draft: ConcreteDraft; item: ConcreteItem }>();
   private readonly objects = new Map<ConcreteItem, object | undefined>();
+  /** One view per observed object, so that two reads of one list or object are one value, as in JavaScript. */
+  private readonly views: ObservedViews = new WeakMap();
   /** Reads of a field of a resource that is not observed, in the composition's own function (see concrete-reads.ts). */
   private readonly unobservedReads: UnobservedRead[] = [];
 
@@ -338,7 +343,7 @@ export class ConcreteRun implements CompositionRunHooks {
   /** `self` of a readyWhen callback: the object as the cluster holds it, typed like the resource. */
   observedSelf(draft: ConcreteDraft, index: number): unknown {
     const object = this.clusterObject(draft, draft.items[index]!);
-    return object === undefined ? undefined : observedView(object, draft.type);
+    return object === undefined ? undefined : observedView(object, draft.type, false, undefined, this.views);
   }
 
   private fieldOf(record: ResourceRecord, field: string): unknown {
@@ -348,6 +353,6 @@ export class ConcreteRun implements CompositionRunHooks {
     if (object === undefined) this.noteUnobservedRead();
     const type = entry.draft.type.kind === 'object' ? entry.draft.type.fields[field]?.type : undefined;
     // A top-level field of an untyped kind (a custom resource's status) is still an object.
-    return observedView(object?.[field], type === undefined || type.kind === 'dyn' ? T.object({}, true) : type, object === undefined);
+    return observedView(object?.[field], type === undefined || type.kind === 'dyn' ? UNTYPED_OBJECT : type, object === undefined, undefined, this.views);
   }
 }

@@ -78,25 +78,38 @@ function isContainer(type: CelType): boolean {
 }
 
 /**
- * The view of `value` (observed data) typed as `type`.
+ * The views one concrete run made, by observed object and type. JavaScript reads the same list or object
+ * twice as one value (`st.a === st.a` is true, `[st.a].indexOf(st.a)` is 0): a fresh proxy per read would
+ * make it two, which no cluster object is.
+ */
+export type ObservedViews = WeakMap<object, Map<CelType, unknown>>;
+
+/**
+ * The view of `value` (observed data) typed as `type`; `views` (one per run) keeps one view per object.
  * @example (observedView({}, observedType('V1Deployment', {})) as V1Deployment).status?.readyReplicas; // undefined, no throw
  */
-export function observedView(value: unknown, type: CelType, unobserved = false, name?: string): unknown {
+export function observedView(value: unknown, type: CelType, unobserved = false, name?: string, views: ObservedViews = new WeakMap()): unknown {
   if (value === undefined) return unobserved ? absentPlaceholder(type, true) : absentRead(type, name);
   if (type.kind === 'bytes' && typeof value === 'string' && name !== undefined) return bytesRead(value, name);
   if (typeof value !== 'object' || value === null) return value;
-  return new Proxy(value, {
+  const byType = views.get(value) ?? new Map<CelType, unknown>();
+  views.set(value, byType);
+  const known = byType.get(type);
+  if (known !== undefined) return known;
+  const view = new Proxy(value, {
     get(target, prop, receiver) {
       if (typeof prop === 'symbol') return Reflect.get(target, prop, receiver);
       const own = Object.hasOwn(target, prop);
       if (Array.isArray(target) && !/^\d+$/.test(prop)) return Reflect.get(target, prop, receiver);
       if (!own && prop in target) return Reflect.get(target, prop, receiver);
-      return observedView(own ? (target as Record<string, unknown>)[prop] : undefined, childType(type, prop), false, prop);
+      return observedView(own ? (target as Record<string, unknown>)[prop] : undefined, childType(type, prop), false, prop, views);
     },
     set() {
       throw new TypeKroError('USAGE', 'observed objects are read-only in a concrete evaluation');
     },
   });
+  byType.set(type, view);
+  return view;
 }
 
 /**

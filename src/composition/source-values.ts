@@ -280,6 +280,9 @@ export function isBuiltExact(raw: Node, scope: Scope): boolean {
   if (scope.lookup(node.callee.object.name)?.kind !== 'cel') return false;
   // The functions with a JavaScript meaning (Cel.max, Cel.default, ...) are always compiled from source.
   if (node.callee.property.type !== 'Identifier' || !RAW_CEL.has(node.callee.property.name)) return false;
+  // `Cel.template` with a literal format is compiled: a double argument is refused there (the concrete run prints
+  // it as JavaScript does, CEL as Go), which needs the argument's type. A format built at run time is JavaScript's.
+  if (node.callee.property.name === 'template' && unwrap(node.arguments[0] as Node)?.type === 'StringLiteral') return false;
   return node.arguments.every((arg) => isExactRead(arg as Node, scope) || !mentionsReferences(arg as Node, scope));
 }
 

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type } from 'arktype';
-import { crdFactory, kubernetesComposition, type CompositionSyntaxError } from '../../src/index.js';
+import { Cel, crdFactory, kubernetesComposition, type CompositionSyntaxError } from '../../src/index.js';
 import { ConfigMap } from '../../src/simple.js';
 import { compileRgd } from '../../src/compile/rgd/index.js';
 import { createCelEngine } from '../../src/runtime/cel/index.js';
@@ -52,9 +52,9 @@ test('evaluated, each status field is what JavaScript gives for the text the API
   assert.deepEqual(status, js);
 });
 
+const widgetSchema = { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } }, status: { type: 'object', properties: { lastUpdate: { type: 'string', format: 'date-time' }, firstUpdate: { type: 'string', format: 'date-time' } } } } } as const;
 const widget = crdFactory<{ spec: { size: number }; status?: { lastUpdate?: string; firstUpdate?: string } }>({
-  group: 'example.com', version: 'v1', kind: 'Widget', plural: 'widgets', scope: 'Namespaced', factoryName: 'widget',
-  schema: { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } }, status: { type: 'object', properties: { lastUpdate: { type: 'string', format: 'date-time' }, firstUpdate: { type: 'string', format: 'date-time' } } } } },
+  group: 'example.com', version: 'v1', kind: 'Widget', plural: 'widgets', scope: 'Namespaced', factoryName: 'widget', schema: widgetSchema,
 });
 
 const refusal = (define: () => unknown): CompositionSyntaxError => {
@@ -114,4 +114,27 @@ test("Kubernetes' own timestamps (whole seconds, UTC) still compare: text and in
     b: instance.metadata.creationTimestamp! < instance.metadata.creationTimestamp!,
   }));
   assert.match(ordered.toYaml(), /creationTimestamp < /);
+});
+
+test("the refusals' way out means in direct mode what it means in KRO: nanoseconds and the offset kept (trial 7 V23)", () => {
+  const stamps = kubernetesComposition({ ...widgetDefinition, name: 'stamps', status: type({ t: 'string', later: 'boolean', same: 'boolean', step: 'string' }) }, () => {
+    const w = widget({ name: 'w', spec: { size: 1 } });
+    return {
+      t: Cel.expr<string>('string(', w.status.lastUpdate, ')'),
+      later: Cel.expr<boolean>(w.status.lastUpdate, ' > ', w.status.firstUpdate),
+      same: Cel.expr<boolean>(w.status.lastUpdate, ' == ', w.status.firstUpdate),
+      step: Cel.expr<string>('string(', w.status.lastUpdate, ' + duration("1h1us"))'),
+    };
+  });
+  const prepared = prepareGraph(stamps.graph, createCelEngine());
+  const instance = { name: 'a', namespace: 'prod' };
+  const statusFor = (lastUpdate: string, firstUpdate: string) => {
+    const observed = new Map([['w', { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w', namespace: 'prod' }, spec: { size: 1 }, status: { lastUpdate, firstUpdate } }]]);
+    // Typed by the CRD's schema, as the API server serves it to direct mode (and as KRO types it).
+    return instanceStatus(prepared, { spec: { x: '' }, instance, observed, schemas: new Map([['w', widgetSchema]]) }).status;
+  };
+  // cel-go's answers (KRO v0.9.4; test/cel/oracle-answers.jsonl: kro/time/observed-*, timestamp-offset-plus-duration):
+  // before, direct mode printed '…00.123Z', '…04:30:00Z' and compared within a millisecond as equal.
+  assert.deepEqual(statusFor('2024-01-01T00:00:00.123456Z', '2024-01-01T00:00:00.1234Z'), { t: '2024-01-01T00:00:00.123456Z', later: true, same: false, step: '2024-01-01T01:00:00.123457Z' });
+  assert.deepEqual(statusFor('2024-01-01T10:00:00.5+05:30', '2024-01-01T04:30:00.5Z'), { t: '2024-01-01T10:00:00.5+05:30', later: false, same: true, step: '2024-01-01T11:00:00.500001+05:30' });
 });

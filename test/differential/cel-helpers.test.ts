@@ -11,6 +11,7 @@ import { ConfigMap } from '../../src/simple.js';
 import { pair, sizeClass, upper } from './fixtures/modules/cel-helpers.js';
 import { labelled } from './fixtures/modules/cel-wrappers.js';
 import { runCase } from './harness.js';
+import { refusalsIn } from '../support/refusals.js';
 
 const localSize = (n: number): string => Cel.cond(n > 3, 'large', 'small');
 function localPair(a: string, b: string): string {
@@ -51,4 +52,26 @@ test('Cel.cond on a number or text condition picks the branch JavaScript picks, 
   // Before, the concrete run returned the expression `0 ? "on" : "off"` as the status value.
   assert.deepEqual(evaluateConcrete(app, { i: 0, s: 'x' }).status, { byNumber: 'off', byText: 'named' });
   assert.deepEqual(evaluateConcrete(app, { i: 3, s: '' }).status, { byNumber: 'on', byText: 'blank' });
+});
+
+test('Cel.template refuses a floating-point reference: CEL prints 1000000 as 1e+06, the concrete run as JavaScript does (trial 7 V10)', () => {
+  const { refusal, at } = refusalsIn(import.meta.filename);
+  const message = refusal(() =>
+    kubernetesComposition({ name: 'cel-template-double', apiVersion: 'cel.typekro.dev/v1alpha1', kind: 'CelTemplateDouble', spec: type({ x: 'number' }), status: type({ t: 'string' }) }, (spec) => ({
+      t: Cel.template('cpu=%s', spec.x),
+    })),
+  );
+  assert.equal(
+    message,
+    `${at("'cel-template-double'", 'spec.x)')}: a floating-point number cannot be turned into text the way JavaScript does (CEL prints 1e+06 for 1000000)\n    spec.x\n  hint: convert it to an integer first with Math.trunc(...), or use Cel.expr(...)`,
+  );
+  // The way out, and a double literal (pasted as JavaScript's text), agree with JavaScript.
+  const app = kubernetesComposition({ name: 'cel-template-int', apiVersion: 'cel.typekro.dev/v1alpha1', kind: 'CelTemplateInt', spec: type({ x: 'number', i: 'number.integer' }), status: type({ t: 'string' }) }, (spec) => ({
+    t: Cel.template('cpu=%s i=%s lit=%s', Math.trunc(spec.x), spec.i, 1e21),
+  }));
+  for (const [i, value] of [{ x: 1000000, i: 2 }, { x: 2.5, i: -1 }].entries()) {
+    const report = runCase(`cel-template-int-${i}`, { composition: app as never, spec: value });
+    assert.deepEqual(report.findings.map((f) => `${f.aspect} (${f.state}, ${JSON.stringify(f.spec)})\n${f.detail}`), []);
+  }
+  assert.deepEqual(evaluateConcrete(app, { x: 1000000, i: 2 }).status, { t: 'cpu=1000000 i=2 lit=1e+21' });
 });

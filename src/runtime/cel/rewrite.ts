@@ -13,12 +13,15 @@
  *   cel-js's "no such key" (which KRO would treat as data pending),
  * - `<`, `<=`, `>`, `>=` comparing strings by code point (Go compares UTF-8 bytes; cel-js UTF-16 units)
  *   and an int with a double the way cel-go's `compareIntDouble` does,
+ * - timestamps compared, subtracted and moved by a duration to the nanosecond, keeping the offset they
+ *   were written with (cel-js's `Date` holds milliseconds in UTC; library/timestamp-detail.ts),
  * - kro's `runtime.newCondition({type: ...})` keys turned into strings, as kro's parse-time macro does.
  * It also rejects the non-standard receiver functions cel-js has and KRO's environment does not.
  * Internal names never reach users: {@link publicName} maps them back in messages.
  */
 import { TypeKroError } from '../../util/errors.js';
 import { dynAwareCallCheck, type CheckFn } from './dyn-calls.js';
+import { compareTimestamps, timestampArithmetic } from './library/timestamp-detail.js';
 
 /** The shape of a cel-js AST node we rely on (cel-js 8.0.0 `ASTNode`). */
 export interface AstNode {
@@ -94,6 +97,10 @@ export function rewriteAst(root: AstNode, rules: RewriteRules, ops: AstOps): voi
       visit(args);
       node.setMeta('alternate', node.clone({ name: node.op, check: node.meta.check, evaluate: relational(RELATIONAL[node.op]!) }, args));
       return;
+    } else if (node.op === '==' || node.op === '!=' || node.op === '+' || node.op === '-') {
+      visit(args);
+      node.setMeta('alternate', node.clone({ name: node.op, check: node.meta.check, evaluate: timestampAware(node.op) }, args));
+      return;
     } else if (node.op === '[]') {
       visit(args);
       node.setMeta('alternate', node.clone({ name: '[]', check: node.meta.check, evaluate: indexAccess(node.meta.evaluate as IndexEvaluate) }, args));
@@ -167,8 +174,27 @@ function relational(test: (order: number) => boolean) {
     // cel-go v0.31 (KRO v0.9.4): any ordering with a NaN operand is false, whatever the other operand is
     if (nan(left) || nan(right)) return false;
     if (typeof left === 'string' && typeof right === 'string') return test(compareCodePoints(left, right));
+    if (left instanceof Date && right instanceof Date) return test(compareTimestamps(left, right));
     if (typeof left === 'bigint' && typeof right === 'number' && !Number.isNaN(right)) return test(compareIntDouble(left, right));
     if (typeof left === 'number' && typeof right === 'bigint' && !Number.isNaN(left)) return test(-compareIntDouble(right, left));
+    return ast.handle(left, right, ast, ev);
+  };
+}
+
+/**
+ * `==`, `!=`, `+`, `-` with cel-go's timestamps (library/timestamp-detail.ts): equal to the nanosecond, and
+ * arithmetic that keeps the nanoseconds and the offset; every other operand goes to cel-js's overload.
+ */
+function timestampAware(op: '==' | '!=' | '+' | '-') {
+  return (ev: { run(node: unknown, ctx: unknown): unknown }, ast: BinaryNode, ctx: unknown): unknown => {
+    const left = ev.run(ast.left, ctx);
+    const right = ev.run(ast.right, ctx);
+    if (op === '==' || op === '!=') {
+      if (left instanceof Date && right instanceof Date) return (compareTimestamps(left, right) === 0) === (op === '==');
+    } else if (left instanceof Date || right instanceof Date) {
+      const result = timestampArithmetic(op, left, right);
+      if (result !== undefined) return result;
+    }
     return ast.handle(left, right, ast, ev);
   };
 }

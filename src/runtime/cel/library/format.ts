@@ -4,7 +4,8 @@
  */
 import { Optional } from '@marcbachmann/cel-js';
 import { celTypeName } from '../convert.js';
-import { formatFixedShortest, rfc3339Nano } from './numbers.js';
+import { formatFixedShortest } from './numbers.js';
+import { rfc3339Nano } from './timestamp-detail.js';
 import { celError } from './register.js';
 
 const DEFAULT_PRECISION = 6;

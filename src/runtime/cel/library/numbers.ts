@@ -7,6 +7,7 @@
 import { UnsignedInt } from '@marcbachmann/cel-js/evaluator';
 import type { Environment } from '@marcbachmann/cel-js';
 import { celError, registrar } from './register.js';
+import { rfc3339Nano } from './timestamp-detail.js';
 
 const MAX_INT = 2n ** 63n - 1n;
 const MIN_INT = -(2n ** 63n);
@@ -147,12 +148,4 @@ function utf8(bytes: Uint8Array): string {
   } catch {
     throw celError('invalid UTF-8 in bytes, cannot convert to string');
   }
-}
-
-/** Go `time.RFC3339Nano` in UTC (cel-js timestamps carry no zone): fraction without trailing zeros. */
-export function rfc3339Nano(t: Date): string {
-  return t.toISOString().replace(/\.(\d+)Z$/, (_m, frac: string) => {
-    const trimmed = frac.replace(/0+$/, '');
-    return trimmed ? `.${trimmed}Z` : 'Z';
-  });
 }

@@ -1,5 +1,6 @@
 /** The small surface of cel-js's Environment the libraries use, and a shared error helper. */
 import { EvaluationError, type Environment } from '@marcbachmann/cel-js';
+import { compareTimestamps } from './timestamp-detail.js';
 
 /** Registers one overload by its cel-js signature, e.g. `string.charAt(int): string`. */
 export type Register = (signature: string, handler: (...args: never[]) => unknown) => void;
@@ -37,7 +38,7 @@ export function compareCel(a: unknown, b: unknown): number {
   }
   if (typeof a === 'string' && typeof b === 'string') return compareCodePoints(a, b);
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
-  if (a instanceof Date && b instanceof Date) return Math.sign(a.getTime() - b.getTime());
+  if (a instanceof Date && b instanceof Date) return compareTimestamps(a, b);
   throw celError(`no such overload: cannot compare ${describe(a)} with ${describe(b)}`);
 }
 
@@ -71,7 +72,7 @@ export function celEquals(a: unknown, b: unknown): boolean {
   }
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item: unknown, i) => celEquals(item, b[i]));
   if (a instanceof Uint8Array && b instanceof Uint8Array) return Buffer.from(a).equals(Buffer.from(b));
-  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (a instanceof Date && b instanceof Date) return compareTimestamps(a, b) === 0;
   if (isRecord(a) && isRecord(b)) {
     const keys = Object.keys(a);
     return keys.length === Object.keys(b).length && keys.every((k) => k in b && celEquals(a[k], b[k]));

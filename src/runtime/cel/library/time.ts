@@ -7,12 +7,10 @@
 import type { Environment } from '@marcbachmann/cel-js';
 import { Duration as CelDuration } from '@marcbachmann/cel-js/evaluator';
 import { celError, registrar } from './register.js';
+import { MAX_MS, MIN_MS, timestampWith } from './timestamp-detail.js';
 
 const TS = 'google.protobuf.Timestamp';
 const DUR = 'google.protobuf.Duration';
-/** Milliseconds of 0001-01-01T00:00:00Z and of 9999-12-31T23:59:59.999Z, cel-go's timestamp range. */
-const MIN_MS = new Date('0001-01-01T00:00:00Z').getTime();
-const MAX_MS = new Date('9999-12-31T23:59:59.999Z').getTime();
 
 type Duration = { readonly seconds: bigint; readonly nanos: number };
 
@@ -84,7 +82,7 @@ function timestampOf(s: string): Date {
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:[.,](\d+))?(Z|[+-]\d{2}:\d{2})$/;
 
-/** Go `time.Parse(time.RFC3339, s)`: upper-case T and Z, a real calendar date, no leap second; sub-ms digits are dropped. */
+/** Go `time.Parse(time.RFC3339, s)`: upper-case T and Z, a real calendar date, no leap second; nanoseconds (digits beyond 9 dropped) and the offset kept. */
 export function parseRfc3339(s: string): Date {
   const fail = () => celError(`type conversion error from 'string' to '${TS}'`);
   const m = RFC3339.exec(s);
@@ -105,7 +103,7 @@ export function parseRfc3339(s: string): Date {
   utc.setUTCHours(hour, minute, second, Number(fraction.slice(0, 3).padEnd(3, '0')));
   const ms = utc.getTime() - offsetMinutes * 60_000;
   if (!(ms >= MIN_MS && ms <= MAX_MS)) throw fail();
-  return new Date(ms);
+  return timestampWith(new Date(ms), Number(fraction.slice(3, 9).padEnd(6, '0')), offsetMinutes);
 }
 
 function daysIn(year: number, month: number): number {
