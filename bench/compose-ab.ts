@@ -1,12 +1,12 @@
 /**
  * Before/after benchmark of define + render: the generated compositions of 100 and 1000 resources
- * (bench/generate.ts of each checkout) defined and rendered in fresh processes that alternate between an
- * earlier checkout ("before") and this one ("after"), so both sides see the same machine load. Each process
- * reports medians of wall time and of its CPU time (user + system, `process.cpuUsage`); on a shared machine
- * the CPU time is the steadier of the two. Prints a Markdown table; asserts nothing.
+ * (bench/generate.ts of each checkout) defined and rendered in fresh processes that alternate between one or
+ * more earlier checkouts ("before") and this one ("after"), so every side sees the same machine load. Each
+ * process reports medians of wall time and of its CPU time (user + system, `process.cpuUsage`); on a shared
+ * machine the CPU time is the steadier of the two. Prints a Markdown table; asserts nothing.
  *
  *   git archive <commit> | tar -x -C /tmp/before && ln -s "$PWD/node_modules" /tmp/before/node_modules
- *   node --import tsx --expose-gc bench/compose-ab.ts /tmp/before [--rounds=3] [--reps=7] [--gc=minor|full|none]
+ *   node --import tsx --expose-gc bench/compose-ab.ts /tmp/before [/tmp/other ...] [--rounds=3] [--reps=7] [--gc=minor|full|none]
  *
  * The collection before each measured define is `--gc`'s (bench/gc.ts; default minor), the same for both sides.
  */
@@ -74,28 +74,30 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(await measure(measured))}\n`);
     return;
   }
-  const before = positional[0];
-  if (!before) throw new Error('usage: bench/compose-ab.ts <checkout of the "before" commit> [--rounds=3] [--reps=7]');
+  if (positional.length === 0) throw new Error('usage: bench/compose-ab.ts <checkout of a "before" commit> [more checkouts] [--rounds=3] [--reps=7]');
+  const trees = [...positional.map((tree) => resolve(tree)), here];
   const loads = [loadavg()[0]!];
-  const results = { before: [] as Medians[], after: [] as Medians[] };
+  const results = trees.map(() => [] as Medians[]);
   for (let round = 1; round <= rounds; round++) {
-    results.before.push(run(resolve(before)));
-    results.after.push(run(here));
+    trees.forEach((tree, i) => results[i]!.push(run(tree)));
     loads.push(loadavg()[0]!);
     process.stderr.write(`round ${round}/${rounds} done (load ${loads.at(-1)!.toFixed(1)})\n`);
   }
   const ms = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
   const of = (side: Medians[], n: number, phase: Phase): number => median(side.map((m) => m[n]![phase]));
+  const name = (i: number): string => (i === trees.length - 1 ? 'this tree (after)' : `${positional[i]} (before)`);
   const lines = [
     `${rounds} rounds × ${reps} repetitions per side (medians of the per-process medians, \`--gc=${gcMode()}\`); 1-minute load average during the run: ${loads.map((l) => l.toFixed(1)).join(' → ')}`,
     '',
-    '| resources | define CPU before | define CPU after | render CPU before | render CPU after | total CPU before | total CPU after | after / before (CPU) | total wall before | total wall after |',
-    '|-----------|-------------------|------------------|-------------------|------------------|------------------|-----------------|----------------------|-------------------|------------------|',
-    ...SIZES.map((n) => {
-      const cell = (phase: Phase): [string, string] => [ms(of(results.before, n, phase)), ms(of(results.after, n, phase))];
-      const ratio = of(results.after, n, 'totalCpu') / of(results.before, n, 'totalCpu');
-      return `| ${n} | ${cell('defineCpu').join(' | ')} | ${cell('renderCpu').join(' | ')} | ${cell('totalCpu').join(' | ')} | ${ratio.toFixed(2)}x | ${cell('totalWall').join(' | ')} |`;
-    }),
+    '| resources | checkout | define CPU | render CPU | total CPU | total CPU / first | define wall | total wall |',
+    '|-----------|----------|------------|------------|-----------|-------------------|-------------|------------|',
+    ...SIZES.flatMap((n) =>
+      trees.map((_, i) => {
+        const side = results[i]!;
+        const ratio = of(side, n, 'totalCpu') / of(results[0]!, n, 'totalCpu');
+        return `| ${n} | ${name(i)} | ${ms(of(side, n, 'defineCpu'))} | ${ms(of(side, n, 'renderCpu'))} | ${ms(of(side, n, 'totalCpu'))} | ${ratio.toFixed(2)}x | ${ms(of(side, n, 'defineWall'))} | ${ms(of(side, n, 'totalWall'))} |`;
+      }),
+    ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -155,10 +155,10 @@ const leavingCache = new WeakMap<Node, readonly LeavingJump[]>();
 export function leavingJumps(statement: Node): readonly LeavingJump[] {
   const cached = leavingCache.get(statement);
   if (cached) return cached;
-  const found: LeavingJump[] = [];
-  collect(statement, { loop: false, breakable: false, tried: false, labels: [] }, [], found);
-  leavingCache.set(statement, found);
-  return found;
+  const walk: Collecting = { found: [], path: [statement] };
+  collect(statement, { loop: false, breakable: false, tried: false, labels: [] }, walk);
+  leavingCache.set(statement, walk.found);
+  return walk.found;
 }
 
 /** What encloses a node inside the statement walked: the targets a jump there may stay within. */
@@ -170,27 +170,48 @@ interface Inside {
   readonly labels: readonly string[];
 }
 
-function collect(node: Node, inside: Inside, guards: readonly Node[], found: LeavingJump[]): void {
+/** The walk of one statement: the jumps found, and the nodes from the statement down to the one visited. */
+interface Collecting {
+  readonly found: LeavingJump[];
+  readonly path: Node[];
+}
+
+function collect(node: Node, inside: Inside, walk: Collecting): void {
   if (isFunctionNode(node)) return;
   const jump = jumpOf(node, inside);
   if (jump) {
-    if (jump.leaves) found.push({ node, kind: jump.kind, ...(jump.label !== undefined && { label: jump.label }), guards });
+    if (jump.leaves) walk.found.push({ node, kind: jump.kind, ...(jump.label !== undefined && { label: jump.label }), guards: guardsAlong(walk.path) });
     if (node.type === 'BreakStatement' || node.type === 'ContinueStatement') return;
   }
   const isLoop = LOOPS.has(node.type);
-  const next: Inside = {
-    loop: inside.loop || isLoop,
-    breakable: inside.breakable || isLoop || node.type === 'SwitchStatement',
-    tried: inside.tried,
-    labels: node.type === 'LabeledStatement' ? [...inside.labels, node.label.name] : inside.labels,
-  };
-  eachChild(node, { inside: next, guards, found }, undefined, collectChild);
+  // A new `Inside` only where it changes: most nodes are neither loops, switches nor labels.
+  const next: Inside =
+    isLoop || node.type === 'SwitchStatement' || node.type === 'LabeledStatement'
+      ? {
+          loop: inside.loop || isLoop,
+          breakable: inside.breakable || isLoop || node.type === 'SwitchStatement',
+          tried: inside.tried,
+          labels: node.type === 'LabeledStatement' ? [...inside.labels, node.label.name] : inside.labels,
+        }
+      : inside;
+  eachChild(node, next, walk, collectChild);
 }
 
-function collectChild(child: Node, parent: Node, state: { inside: Inside; guards: readonly Node[]; found: LeavingJump[] }): void {
-  const added = [...structuralGuards(parent, child), ...jumpGuards(parent, child)];
+function collectChild(child: Node, parent: Node, inside: Inside, walk: Collecting): void {
   const tried = parent.type === 'TryStatement' && child === parent.block && parent.handler != null;
-  collect(child, tried ? { ...state.inside, tried: true } : state.inside, added.length === 0 ? state.guards : [...state.guards, ...added], state.found);
+  walk.path.push(child);
+  collect(child, tried ? { ...inside, tried: true } : inside, walk);
+  walk.path.pop();
+}
+
+/**
+ * The conditions a node sits under inside the statement walked (outermost first), from each parent and child
+ * on `path` (statement first, the node last). Read only where a jump is: most nodes are none.
+ */
+function guardsAlong(path: readonly Node[]): readonly Node[] {
+  const guards: Node[] = [];
+  for (let i = 1; i < path.length; i++) guards.push(...structuralGuards(path[i - 1]!, path[i]!), ...jumpGuards(path[i - 1]!, path[i]!));
+  return guards;
 }
 
 function jumpOf(node: Node, inside: Inside): { kind: LeavingJump['kind']; label?: string; leaves: boolean } | undefined {

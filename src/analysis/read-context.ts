@@ -88,6 +88,22 @@ export function templateUseAt(file: string, line: number, column: number, name: 
   return uses.size === 1 ? [...uses][0] : undefined;
 }
 
+const TEMPLATE_WRITTEN = new SourceIndexKey<boolean>('Cel.template written');
+
+/**
+ * Whether any read of `file` can be a `Cel.template` argument ({@link TemplateUse} `cel` or `both`): only where
+ * the text writes the callee `Cel.template` ({@link isTemplateArgument}), so not in a file without the word
+ * `template` nor a `\\u` escape that could spell it. Asked before walking a function for reads held both
+ * ways, which most files have none of. A file that cannot be read or parsed answers `true` (ask in full).
+ */
+export function mayBeTemplateArgument(file: string): boolean {
+  try {
+    return sourceIndex(file, TEMPLATE_WRITTEN, (_ast, code) => code.includes('template') || code.includes('\\u'));
+  } catch {
+    return true;
+  }
+}
+
 /**
  * Why a bytes field (a Secret's `data` entry) read into a local or parameter used both as JavaScript text and
  * as a `Cel.template` argument is refused, and the way out: the definition (compile-expression.ts) and the
@@ -127,7 +143,9 @@ function buildReadIndex(ast: File): ReadIndex {
     const start = at?.loc?.start;
     if (!start) return;
     const key = `${start.line}:${start.column}`;
-    index.set(key, [...(index.get(key) ?? []), read]);
+    const reads = index.get(key);
+    if (reads) reads.push(read);
+    else index.set(key, [read]);
   };
   for (const member of members) {
     const read = { name: nameOf(member), use: once(() => useOf(member, tree)), template: once(() => templateUseOf(member, tree)) };

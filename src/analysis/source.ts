@@ -165,14 +165,15 @@ export function nodesAt(at: SourceLocation): Node[] | undefined {
 }
 
 /**
- * The index `key` names for `file`, made by `build` from its syntax tree on first use (the file is parsed
- * once, as for every lookup; a changed file gets a fresh tree and fresh indexes).
+ * The index `key` names for `file`, made by `build` from its syntax tree (and its text, for a cheap look
+ * before a walk) on first use (the file is parsed once, as for every lookup; a changed file gets a fresh tree
+ * and fresh indexes).
  * @example const reads = sourceIndex(file, READS, buildReadIndex);
  */
-export function sourceIndex<T>(file: string, key: SourceIndexKey<T>, build: (ast: File) => T): T {
+export function sourceIndex<T>(file: string, key: SourceIndexKey<T>, build: (ast: File, code: string) => T): T {
   const parsed = parsedFile(file);
   const indexes = (parsed.indexes ??= new Map());
-  if (!indexes.has(key)) indexes.set(key, build(parsed.ast));
+  if (!indexes.has(key)) indexes.set(key, build(parsed.ast, parsed.code));
   return indexes.get(key) as T;
 }
 

@@ -9,12 +9,15 @@ import type { Node } from '@babel/types';
 import { walk } from '../analysis/ast.js';
 import type { FunctionNode } from '../analysis/composition.js';
 import { CompositionSyntaxError } from '../analysis/errors.js';
-import { bothUsesRefusal, templateUseAt } from '../analysis/read-context.js';
+import { bothUsesRefusal, mayBeTemplateArgument, templateUseAt } from '../analysis/read-context.js';
 import type { Scope } from '../analysis/scope.js';
 import { compileValueNode } from './compile-node.js';
 
 /** Refuses such a read (the compiler refuses it where it compiles a bytes read, analysis/compile-expression.ts). */
 export function checkBytesUses(fn: FunctionNode, scope: Scope): void {
+  // Held both ways needs a Cel.template argument in the file: without one (most files) there is nothing to walk for.
+  const file = fn.loc?.filename;
+  if (file !== undefined && !mayBeTemplateArgument(file)) return;
   walk(fn.body, (node) => {
     if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && heldBothWays(node)) compileRead(node, scope);
     if (node.type === 'VariableDeclarator' && node.id.type === 'ObjectPattern' && node.init) destructured(node.id, node.init, scope);
