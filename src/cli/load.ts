@@ -4,8 +4,8 @@
  * so that the project's own path aliases work.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
 import type { Composition } from '../index.js';
@@ -125,18 +125,39 @@ export async function loadComposition(ref: CompositionRef, loader: ModuleLoader,
     module = await loader.import(path, tsconfig);
   } catch (error) {
     if (isCompositionError(error)) throw error;
-    throw new UsageError(`cannot load ${ref.file}: ${loadMessage(error)}`, { cause: error });
+    throw new UsageError(`cannot load ${ref.file}: ${loadMessage(error, path)}`, { cause: error });
   }
   const [exportName, composition] = pickExport(module, ref);
   return { composition, file: ref.file, exportName };
 }
 
 /** The loader's message without its internals: tsx's `?namespace=` URL suffixes and CommonJS require stacks. */
-function loadMessage(error: unknown): string {
+function loadMessage(error: unknown, file: string): string {
   const message = (error instanceof Error ? error.message : String(error)).replace(/\?(tsx-)?namespace=[\w-]+/g, '').replace(/\nRequire stack:[\s\S]*$/, '');
   const code = (error as { code?: unknown }).code;
   const missing = code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND';
-  return missing ? `${message}\n  (is the package installed? run npm install in the project of the file)` : message;
+  if (missing) return `${message}\n  (is the package installed? run npm install in the project of the file)`;
+  // tsx loads a .ts file of a CommonJS project as CommonJS; TypeKro's exports are for `import` only.
+  if (code === 'ERR_PACKAGE_PATH_NOT_EXPORTED' && isCommonJs(file)) {
+    return `${message}\n  (TypeKro is an ES module package and ${basename(file)} is loaded as CommonJS: set "type": "module" in the project's package.json, e.g. npm pkg set type=module, or name the file .mts)`;
+  }
+  return message;
+}
+
+/** Whether Node loads `file` as CommonJS: by its extension, else by the nearest package.json's `type`. */
+function isCommonJs(file: string): boolean {
+  if (/\.[mc][tj]s$/.test(file)) return /\.c[tj]s$/.test(file);
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        return (JSON.parse(readFileSync(manifest, 'utf8')) as { type?: unknown }).type !== 'module';
+      } catch {
+        return false;
+      }
+    }
+    if (dirname(dir) === dir) return true;
+  }
 }
 
 function pickExport(module: Record<string, unknown>, ref: CompositionRef): [string, AnyComposition] {

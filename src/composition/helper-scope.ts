@@ -23,7 +23,7 @@ export interface CallScope {
   readonly scope: Scope;
 }
 
-export function callScope(site: CallSite, source: CompositionSource, compositionScope: Scope, isFactoryCall: IsFactoryCall): CallScope {
+export function callScope(site: CallSite, source: CompositionSource, compositionScope: Scope, isFactoryCall: IsFactoryCall, made = 'a resource is created'): CallScope {
   // A call TypeKro makes for a helper call JavaScript skipped: found from source with its scope (helper-calls.ts).
   if (site.made) return site.made;
   if (site.direct) return { call: site.call, scope: compositionScope };
@@ -37,7 +37,7 @@ export function callScope(site: CallSite, source: CompositionSource, composition
     const parent = fn === outer.fn || !contains(outer, frame.file, fn) ? (contains(source, frame.file, fn) ? compositionScope : enclosingScope(frame.file, fn, isFactoryCall)) : scope;
     const params = isCallbackOf(call, fn) ? callbackParams(fn, call, scope) : bindParams(fn, call.arguments as Node[], scope, parent);
     scope = functionScope(fn, parent, isFactoryCall, params);
-    refuseGuards(fn, inner, scope);
+    refuseGuards(fn, inner, scope, made);
     call = inner;
     outer = { file: frame.file, fn };
   }
@@ -48,16 +48,16 @@ export function callScope(site: CallSite, source: CompositionSource, composition
  * Conditions and loops inside a helper that depend on references cannot become includeWhen/forEach: the one
  * check for a factory call inside a helper, whether JavaScript made it (the run) or skipped it (helper-calls.ts).
  */
-export function refuseGuards(fn: FunctionLike, call: CallNode, scope: Scope): void {
+export function refuseGuards(fn: FunctionLike, call: CallNode, scope: Scope, made = 'a resource is created'): void {
   const context = enclosingContext(fn, call);
   for (const condition of context.conditions) {
     if (mentionsReferences(condition.test, scope)) {
-      throw syntaxError(condition.test, 'a resource is created under a condition on a reference inside a helper function', 'move the condition into the composition function (it becomes includeWhen there)');
+      throw syntaxError(condition.test, `${made} under a condition on a reference inside a helper function`, 'move the condition into the composition function (it becomes includeWhen there)');
     }
   }
   for (const loop of context.loops) {
     if (mentionsReferences(loop.source, scope)) {
-      throw syntaxError(loop.source, 'a resource is created in a loop over a reference inside a helper function', 'move the loop into the composition function (it becomes forEach there)');
+      throw syntaxError(loop.source, `${made} in a loop over a reference inside a helper function`, 'move the loop into the composition function (it becomes forEach there)');
     }
   }
   checkHelperFlow(fn as FunctionNode, call, context.loops, scope);

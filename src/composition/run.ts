@@ -389,8 +389,12 @@ export class CompositionRun implements CompositionRunHooks {
 
   private compileResourceCondition(kind: ConditionKind, input: unknown, record: ResourceRecord): Expr {
     const site = this.siteNow();
-    const argument = site?.call.arguments[0];
-    const condition = compileResourceCondition(kind, input, record, argument, this.scope);
+    // Called inside a helper (`gate(web, spec.on)` calling `d.withIncludeWhen(on)`), the argument is the
+    // method call's, read in the helper's scope; the outer call's first argument would be the handle.
+    const method = kind === 'readyWhen' ? 'withReadyWhen' : 'withIncludeWhen';
+    const { call, scope } = site ? callScope(site, this.source!, this.scope, isFactoryCall, `${method}() is called`) : { call: undefined, scope: this.scope };
+    const argument = call && isMethodCall(call, method) ? call.arguments[0] : undefined;
+    const condition = compileResourceCondition(kind, input, record, argument, scope);
     const collection = kind === 'includeWhen' ? this.collectionOf.get(record) : undefined;
     if (collection) refuseItemIncludeWhen(condition, record, collection, argument);
     return condition;

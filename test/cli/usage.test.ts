@@ -20,6 +20,12 @@ const noComposition = file('no-composition.ts', 'export const answer = 42;\nexpo
 const syntaxError = file('syntax-error.ts', 'export const broken = ;\n');
 const missingImport = file('missing-import.mts', "import { thing } from 'no-such-package-typekro';\nexport default thing;\n");
 const badYaml = file('bad.yaml', 'replicas: [1, 2\n');
+// What `npm init -y` makes (type commonjs), with an ES-module-only package installed, as TypeKro is.
+mkdirSync(join(dir, 'cjs', 'node_modules', 'esm-only'), { recursive: true });
+file('cjs/package.json', '{ "name": "cjs", "type": "commonjs" }\n');
+file('cjs/node_modules/esm-only/package.json', '{ "name": "esm-only", "exports": { ".": { "import": "./index.js" } } }\n');
+file('cjs/node_modules/esm-only/index.js', 'export default 1;\n');
+const commonJs = file('cjs/app.ts', "import value from 'esm-only';\nexport default value;\n");
 const listSpec = file('list.yaml', '- 1\n- 2\n');
 const kubeconfig = file(
   'kubeconfig',
@@ -47,6 +53,10 @@ describe('usage errors', { concurrency: 4 }, () => {
 
   it('a file that does not compile', async () => {
     usageError(await typekro(['render', syntaxError]), /cannot load .*syntax-error\.ts: .*syntax-error\.ts:1:\d+: ERROR: Unexpected ";"/s);
+  });
+
+  it('a file of a CommonJS project importing an ES module package', async () => {
+    usageError(await typekro(['check', commonJs]), /cannot load .*app\.ts: No "exports" main defined in .*esm-only[/\\]package\.json\n  \(TypeKro is an ES module package and app\.ts is loaded as CommonJS: set "type": "module" in the project's package\.json, e\.g\. npm pkg set type=module, or name the file \.mts\)/);
   });
 
   it('a file importing a package that is not installed', async () => {

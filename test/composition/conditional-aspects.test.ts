@@ -12,6 +12,7 @@ import { evaluateConcrete, kubernetesComposition } from '../../src/index.js';
 import { ConfigMap, Deployment } from '../../src/simple.js';
 import { simulate } from '../../src/testing/index.js';
 import { refusalsIn } from '../support/refusals.js';
+import { runCase } from '../differential/harness.js';
 import { gateOnDebug, gateThrough } from './fixtures/helpers/aspects.js';
 
 const { refusal, at } = refusalsIn(import.meta.filename);
@@ -190,6 +191,40 @@ describe('a condition method called under a condition its resource is not under'
       message,
       `${at("'skipped-depends'", "Deployment({ name: 'web'")}: this \`dependsOn\` did not run when the composition was defined (its branch was decided on a placeholder value), and TypeKro cannot make its targets from source\n` +
         "    Deployment({ name: 'web', image: 'nginx' }).dependsOn(db)\n  hint: make the branch condition a boolean spec field itself (`if (spec.prod)`), which JavaScript enters, or declare the order where both resources are created unconditionally",
+    );
+  });
+});
+
+/** `gate(dbg, spec.debug)`: the condition is the helper's parameter, read where the method is called. */
+function gate(handle: { withIncludeWhen(condition: boolean): unknown }, on: boolean): void {
+  handle.withIncludeWhen(on);
+}
+/** The same, deciding in its body whether to call the method: JavaScript decided that on a placeholder. */
+function gateIf(handle: { withIncludeWhen(condition: boolean): unknown }, on: boolean): void {
+  if (on) handle.withIncludeWhen(on);
+}
+
+describe('a condition method called inside a helper', () => {
+  it('compiles the helper call argument the method was given, not the handle, and agrees with JavaScript', () => {
+    const app = kubernetesComposition({ ...definition, name: 'helper-gates' }, (spec) => {
+      gate(ConfigMap({ name: 'debug-settings', data: { level: 'trace' } }), spec.debug);
+      gateOnDebug(ConfigMap({ name: 'debug-imported', data: { level: 'trace' } }), spec);
+      gate(ConfigMap({ name: 'prod-only', data: {} }), spec.env === 'prod');
+    });
+    assert.equal(app.toYaml().match(/includeWhen:\n\s+- .*/g)?.join('\n'), ['${schema.spec.debug}', '${schema.spec.debug}', '${schema.spec.env == "prod"}'].map((c) => `includeWhen:\n        - ${c}`).join('\n'));
+    const report = runCase('helper-gates', { composition: app as never, spec: { env: 'dev', debug: true, strict: false, names: ['a'] } });
+    assert.ok(report.evaluations >= 3, `only ${report.evaluations} evaluations`);
+    assert.deepEqual(report.findings.map((f) => `${f.aspect} (${f.state}, ${JSON.stringify(f.spec)})\n${f.detail}`), []);
+  });
+
+  it('is refused when the helper decides on a reference whether to call it', () => {
+    assert.equal(
+      refusal(() =>
+        kubernetesComposition({ ...definition, name: 'helper-decides' }, (spec) => {
+          gateIf(ConfigMap({ name: 'debug-settings', data: { level: 'trace' } }), spec.debug);
+        }),
+      ),
+      `${at('if (on) handle', 'on)')}: withIncludeWhen() is called under a condition on a reference inside a helper function\n    on\n  hint: move the condition into the composition function (it becomes includeWhen there)`,
     );
   });
 });
