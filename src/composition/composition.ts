@@ -6,7 +6,7 @@
 import { placeholderFailure } from './placeholder-errors.js';
 import type { V1ObjectMeta } from '@kubernetes/client-node';
 import type { CompositionGraph } from '../ir/graph.js';
-import { createRef, firstTrapRefusal, withReferenceMarkers } from '../model/refs.js';
+import { createRef, firstTrapRefusal, throwTrapRefusal, withReferenceMarkers } from '../model/refs.js';
 import { loopHooks, withRun } from '../model/run.js';
 import { schemaToCelType } from '../model/schema/index.js';
 import type { Ref } from '../model/types.js';
@@ -61,8 +61,7 @@ export function defineGraph<TSpec, TStatus>(
       try {
         const value = compose(spec, instance);
         // A refusal a reference proxy threw stands even when the user's code caught it (`try { ... } catch {}`).
-        const swallowed = firstTrapRefusal();
-        if (swallowed) throw swallowed;
+        throwTrapRefusal();
         return value;
       } catch (error) {
         throw placeholderFailure(firstTrapRefusal() ?? error);

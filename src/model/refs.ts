@@ -95,6 +95,12 @@ export function firstTrapRefusal(): TypeKroError | undefined {
   return trapRefusals[0];
 }
 
+/** Throws {@link firstTrapRefusal}, if any: called when a user function of the definition returns normally. */
+export function throwTrapRefusal(): void {
+  const refused = trapRefusals[0];
+  if (refused) throw refused;
+}
+
 /** The definition each reference root was first used in: weakly keyed by the roots, which die with their graphs. */
 const rootDefinitions = new WeakMap<RefRoot, object>();
 

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type } from 'arktype';
-import { kubernetesComposition } from '../../src/index.js';
+import { kubernetesComposition, toResourceGraph } from '../../src/index.js';
 import { ConfigMap, Service } from '../../src/simple.js';
 import { simulate } from '../../src/testing/index.js';
 import { refusalsIn } from '../support/refusals.js';
@@ -243,5 +243,17 @@ describe('a write to a reference', () => {
       }),
     );
     assert.match(first, /^[^\n]*: `sort` changes spec.zones in place/);
+    // toResourceGraph's two functions are held to the same.
+    const older = definitionError(() =>
+      toResourceGraph(
+        { ...definition, name: 'older-try' },
+        (schema) => {
+          safely(() => void (schema.spec.zones as string[]).reverse());
+          return { cm: ConfigMap({ name: schema.spec.app, data: {} }) };
+        },
+        () => ({ n: 1 }),
+      ),
+    );
+    assert.equal(older, `${at("'older-try'", 'reverse()')}: \`reverse\` changes spec.zones in place: spec.zones ${READ_ONLY}\n${HINT}`);
   });
 });
