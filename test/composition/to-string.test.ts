@@ -69,6 +69,23 @@ describe('a resource used as text (trial 7a H22)', () => {
     assert.equal(caught, `${at("'caught-text'", 'String(cm)')}: the ConfigMap \`cm\` ${AS_TEXT}\n${hint('cm')}`);
   });
 
+  it('is refused for a nested composition, whose status holds what it offers', () => {
+    const cache = kubernetesComposition({ name: 'text-cache', kind: 'TextCache', spec, status: type({ endpoint: 'string' }) }, (s) => {
+      ConfigMap({ name: s.s, data: {} });
+      return { endpoint: `${s.s}:6379` };
+    });
+    const message = definitionError(() =>
+      kubernetesComposition({ name: 'nested-text', kind: 'NestedText', spec, status: type({ url: 'string' }) }, (s) => {
+        const c = cache({ s: s.s, n: 1 });
+        return { url: `redis://${c}` };
+      }),
+    );
+    assert.equal(
+      message,
+      `${at("'nested-text'", 'c}`')}: the nested composition "text-cache" is used as text (in a template literal, a \`+\` or String()), and a composition has no text form\n  hint: use a field of its status (\`.status.<field>\`)`,
+    );
+  });
+
   it('compiles the name read through the handle', () => {
     const app = kubernetesComposition({ name: 'name-text', kind: 'NameText', spec, status: type({ url: 'string' }) }, (s) => {
       const svc = Service({ name: s.s, selector: { app: s.s }, ports: [{ port: 80 }] });
