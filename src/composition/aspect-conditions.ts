@@ -114,13 +114,14 @@ function chosenHandle(call: Node, applied: Applied, choice: ConditionalExpressio
       ? [[choice.consequent, `!(${test})`], [choice.alternate, `(${test})`]]
       : [[choice.right, choice.operator === '&&' ? `!(${test})` : `(${test})`]];
   const [handle, unchosen] = options.find(([node]) => !isNothing(node)) ?? [undefined, `!(${test})`];
-  const name = handle ? snippetOf(handle) : '<handle>';
+  // A factory call chosen inline has no name yet: the way out binds it to one.
+  const name = handle && unwrap(handle).type === 'Identifier' ? snippetOf(handle) : '<its const>';
   const rewrite = method === 'withIncludeWhen' ? `\`${name}.withIncludeWhen(${unchosen} || <your condition>)\`` : `\`${name}.withReadyWhen((self) => ${unchosen} || <your check on self>)\``;
   const by = applied.helper ? ` by \`${snippetOf(applied.helper)}\`` : '';
   return syntaxError(
     call,
     `\`${method}\` is called${by} on \`${snippetOf(applied.handle)}\`, a handle chosen by \`${test}\`, which reads a reference: JavaScript chose it once, at definition time, on a placeholder, so the ${method === 'withIncludeWhen' ? 'includeWhen' : 'readyWhen'} would apply to the same resource for every instance or for none`,
-    `call it on the resource's own name, with the choice written into the condition: ${rewrite}`,
+    `call it on the resource's own name (the const its factory call is bound to), with the choice written into the condition: ${rewrite}`,
   );
 }
 

@@ -206,7 +206,7 @@ describe('a condition method called under a condition its resource is not under'
     assert.equal(
       optional,
       `${at("'optional-handle'", '(spec.strict ?')}: \`withIncludeWhen\` is called on \`spec.strict ? cm : undefined\`, a handle chosen by \`spec.strict\`, ${CHOSEN} includeWhen would apply to the same resource for every instance or for none\n` +
-        '    (spec.strict ? cm : undefined)?.withIncludeWhen(spec.debug)\n  hint: call it on the resource\'s own name, with the choice written into the condition: `cm.withIncludeWhen(!(spec.strict) || <your condition>)`',
+        '    (spec.strict ? cm : undefined)?.withIncludeWhen(spec.debug)\n  hint: call it on the resource\'s own name (the const its factory call is bound to), with the choice written into the condition: `cm.withIncludeWhen(!(spec.strict) || <your condition>)`',
     );
     const named = refusal(() =>
       kubernetesComposition({ ...definition, name: 'named-choice' }, (spec) => {
@@ -218,7 +218,7 @@ describe('a condition method called under a condition its resource is not under'
     assert.equal(
       named,
       `${at("'named-choice'", 'w?.with')}: \`withIncludeWhen\` is called on \`w\`, a handle chosen by \`spec.env === 'prod'\`, ${CHOSEN} includeWhen would apply to the same resource for every instance or for none\n` +
-        "    w?.withIncludeWhen(spec.debug)\n  hint: call it on the resource's own name, with the choice written into the condition: `cm.withIncludeWhen((spec.env === 'prod') || <your condition>)`",
+        "    w?.withIncludeWhen(spec.debug)\n  hint: call it on the resource's own name (the const its factory call is bound to), with the choice written into the condition: `cm.withIncludeWhen((spec.env === 'prod') || <your condition>)`",
     );
     const andAnd = refusal(() =>
       kubernetesComposition({ ...definition, name: 'and-and' }, (spec) => {
@@ -231,6 +231,17 @@ describe('a condition method called under a condition its resource is not under'
       `${at("'and-and'", '((spec.strict &&')}: \`withReadyWhen\` is called on \`(spec.strict && web) as typeof web\`, a handle chosen by \`spec.strict\`, ${CHOSEN} readyWhen would apply to the same resource for every instance or for none`,
     );
     assert.match(andAnd, /hint: .*`web\.withReadyWhen\(\(self\) => !\(spec\.strict\) \|\| <your check on self>\)`$/);
+    // Chosen between two factory calls: JavaScript made one (the other from source), the method only on the one it chose.
+    const factories = refusal(() =>
+      kubernetesComposition({ ...definition, name: 'factory-choice' }, (spec) => {
+        const cm = spec.strict ? ConfigMap({ name: 'a', data: {} }) : ConfigMap({ name: 'b', data: {} });
+        cm.withIncludeWhen(spec.debug);
+      }),
+    );
+    assert.equal(
+      factories.split('\n').at(-1),
+      "  hint: call it on the resource's own name (the const its factory call is bound to), with the choice written into the condition: `<its const>.withIncludeWhen(!(spec.strict) || <your condition>)`",
+    );
   });
 
   it('compiles a handle chosen by a constant, and an optional call on the handle itself', () => {
