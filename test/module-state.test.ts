@@ -18,6 +18,7 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'model/run.ts:active': 'the run in progress, cleared when withRun returns',
   'model/refs.ts:markerTable': 'replaced for each definition by withReferenceMarkers',
   'model/refs.ts:lastCoercions': 'replaced for each definition by withReferenceMarkers',
+  'model/refs.ts:trapRefusals': 'replaced for each definition by withReferenceMarkers (refusals a trap threw, which a user catch may swallow)',
   'model/refs.ts:activeDefinitions': 'the definitions in progress, popped when withReferenceMarkers returns',
   'model/refs.ts:rootDefinitions': 'weakly keyed by reference roots, which die with their graphs',
   'model/factory.ts:factories': 'registry of the loaded factory modules',

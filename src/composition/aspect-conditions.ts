@@ -4,7 +4,8 @@
  * JavaScript decides that condition once, at definition time, on a placeholder, so the call is made for every
  * instance or for none; the graph has no statement order in which to decide it per instance.
  */
-import type { Node } from '@babel/types';
+import type { ConditionalExpression, LogicalExpression, Node } from '@babel/types';
+import { unwrap } from '../analysis/ast.js';
 import { factoryCallsIn, guardsOf, type EnclosingCondition, type EnclosingLoop, type FunctionNode } from '../analysis/composition.js';
 import { syntaxError } from '../analysis/errors.js';
 import { CONDITION_METHODS, handleBase, handleMethodCall, handleOrigin, originOf } from '../analysis/handle-methods.js';
@@ -45,12 +46,30 @@ interface Applied {
 }
 
 function checkAt(fn: FunctionNode, scope: Scope, call: CallNode, applied: Applied): void {
+  const choice = referenceChoice(fn, scope, applied.handle, 0);
+  if (choice) throw chosenHandle(call, applied, choice);
   if (!applied.origin) return;
   const made = guardsOf(fn, applied.origin);
   const here = guardsOf(fn, call);
   const condition = here.conditions.find((candidate) => !made.conditions.some((same) => sameCondition(same, candidate)) && mentionsReferences(candidate.test, scope));
   const loop = here.loops.find((candidate) => !made.loops.some((same) => same.source === candidate.source) && isReferenceLoop(candidate, scope));
   if (condition || loop) throw conditionalAspect(call, applied, condition, loop);
+}
+
+/**
+ * The ternary or `&&`/`||`/`??` on a reference that chooses the handle a condition method is called on:
+ * `(spec.on ? cm : undefined)?.withIncludeWhen(...)`, also through the `const` names bound to it. JavaScript
+ * made that choice once, on a placeholder, so the method applied to the handle it chose for every instance.
+ */
+function referenceChoice(fn: FunctionNode, scope: Scope, handle: Node, depth: number): ConditionalExpression | LogicalExpression | undefined {
+  const node = handleOrigin(fn, handle);
+  if (!node || depth > 8) return undefined;
+  if (node.type === 'VariableDeclarator') return node.init ? referenceChoice(fn, scope, node.init, depth + 1) : undefined;
+  if (node.type === 'ConditionalExpression') {
+    return mentionsReferences(node.test, scope) ? node : (referenceChoice(fn, scope, node.consequent, depth + 1) ?? referenceChoice(fn, scope, node.alternate, depth + 1));
+  }
+  if (node.type === 'LogicalExpression') return mentionsReferences(node.left, scope) ? node : referenceChoice(fn, scope, node.right, depth + 1);
+  return undefined;
 }
 
 /**
@@ -83,6 +102,33 @@ function helperConditionMethods(call: CallNode, scope: Scope, seen: readonly Fun
 
 function sameCondition(a: EnclosingCondition, b: EnclosingCondition): boolean {
   return a.test === b.test && a.negated === b.negated;
+}
+
+/** The way out of {@link referenceChoice}: the choice written into the condition, on the handle itself. */
+function chosenHandle(call: Node, applied: Applied, choice: ConditionalExpression | LogicalExpression): Error {
+  const { method } = applied;
+  const test = snippetOf(choice.type === 'ConditionalExpression' ? choice.test : choice.left);
+  // Each handle the choice can give, and the condition under which it is not chosen (its method did not apply).
+  const options: [Node, string][] =
+    choice.type === 'ConditionalExpression'
+      ? [[choice.consequent, `!(${test})`], [choice.alternate, `(${test})`]]
+      : [[choice.right, choice.operator === '&&' ? `!(${test})` : `(${test})`]];
+  const [handle, unchosen] = options.find(([node]) => !isNothing(node)) ?? [undefined, `!(${test})`];
+  // A factory call chosen inline has no name yet: the way out binds it to one.
+  const name = handle && unwrap(handle).type === 'Identifier' ? snippetOf(handle) : '<its const>';
+  const rewrite = method === 'withIncludeWhen' ? `\`${name}.withIncludeWhen(${unchosen} || <your condition>)\`` : `\`${name}.withReadyWhen((self) => ${unchosen} || <your check on self>)\``;
+  const by = applied.helper ? ` by \`${snippetOf(applied.helper)}\`` : '';
+  return syntaxError(
+    call,
+    `\`${method}\` is called${by} on \`${snippetOf(applied.handle)}\`, a handle chosen by \`${test}\`, which reads a reference: JavaScript chose it once, at definition time, on a placeholder, so the ${method === 'withIncludeWhen' ? 'includeWhen' : 'readyWhen'} would apply to the same resource for every instance or for none`,
+    `call it on the resource's own name (the const its factory call is bound to), with the choice written into the condition: ${rewrite}`,
+  );
+}
+
+/** `undefined` or `null`: what a choice gives when it gives no handle. */
+function isNothing(node: Node): boolean {
+  const bare = unwrap(node);
+  return bare.type === 'NullLiteral' || (bare.type === 'Identifier' && bare.name === 'undefined');
 }
 
 function conditionalAspect(call: Node, applied: Applied, condition: EnclosingCondition | undefined, loop: EnclosingLoop | undefined): Error {

@@ -6,7 +6,7 @@
 import { placeholderFailure } from './placeholder-errors.js';
 import type { V1ObjectMeta } from '@kubernetes/client-node';
 import type { CompositionGraph } from '../ir/graph.js';
-import { createRef, withReferenceMarkers } from '../model/refs.js';
+import { createRef, firstTrapRefusal, throwTrapRefusal, withReferenceMarkers } from '../model/refs.js';
 import { loopHooks, withRun } from '../model/run.js';
 import { schemaToCelType } from '../model/schema/index.js';
 import type { Ref } from '../model/types.js';
@@ -59,9 +59,12 @@ export function defineGraph<TSpec, TStatus>(
     const instance: CompositionInstance = { metadata: createRef({ root: { kind: 'schema' }, path: ['metadata'] }, loopHooks) as Ref<V1ObjectMeta> };
     const returned = withRun(run, () => {
       try {
-        return compose(spec, instance);
+        const value = compose(spec, instance);
+        // A refusal a reference proxy threw stands even when the user's code caught it (`try { ... } catch {}`).
+        throwTrapRefusal();
+        return value;
       } catch (error) {
-        throw placeholderFailure(error);
+        throw placeholderFailure(firstTrapRefusal() ?? error);
       }
     });
     if (returned instanceof Promise) throw notSynchronous(definition.name, source, 'it returned a Promise');

@@ -9,7 +9,7 @@ import { foldConstants } from '../ir/fold.js';
 import { rewriteExpr, rewriteValue, selectPath } from '../ir/rewrite.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
 import { exprValue, isExprValue, type Value } from '../ir/value.js';
-import { createRef } from '../model/refs.js';
+import { createRef, trapRefusal, userLocation } from '../model/refs.js';
 import { withNestedRecords, type ResourceRecord } from '../model/resource.js';
 import { loopHooks } from '../model/run.js';
 import { schemaToCelType } from '../model/schema/index.js';
@@ -66,13 +66,27 @@ export function nestedHandle(root: string, records: ResourceRecord[], child: Com
     Object.defineProperty(handle, id, {
       enumerable: false,
       get() {
-        throw new TypeKroError(
-          'DEFINITION_INVALID',
-          `nested composition "${child.name}" exposes its status, not its resource "${id}": add the field you need to its status (e.g. ${id}Ready: ${id}.status...) and read it as .status.<field>`,
+        throw trapRefusal(
+          new TypeKroError(
+            'DEFINITION_INVALID',
+            `nested composition "${child.name}" exposes its status, not its resource "${id}": add the field you need to its status (e.g. ${id}Ready: ${id}.status...) and read it as .status.<field>`,
+          ),
         );
       },
     });
   }
+  // Used as text (`${db}`), JavaScript would write "[object Object]": the user meant a field of its status.
+  Object.defineProperty(handle, Symbol.toPrimitive, {
+    enumerable: false,
+    value: () => {
+      throw trapRefusal(
+        new TypeKroError(
+          'DEFINITION_INVALID',
+          `${userLocation()}: the nested composition "${child.name}" is used as text (in a template literal, a \`+\` or String()), and a composition has no text form\n  hint: use a field of its status (\`.status.<field>\`)`,
+        ),
+      );
+    },
+  });
   return withNestedRecords(handle, records);
 }
 

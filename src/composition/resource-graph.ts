@@ -9,7 +9,7 @@ import type { CompositionGraph } from '../ir/graph.js';
 import { rewriteExpr, rewriteValue, selectPath } from '../ir/rewrite.js';
 import { T } from '../ir/types.js';
 import { observedType } from '../model/kube-types.js';
-import { createRef, withReferenceMarkers } from '../model/refs.js';
+import { createRef, throwTrapRefusal, withReferenceMarkers } from '../model/refs.js';
 import { recordOf, type ResourceRecord } from '../model/resource.js';
 import { loopHooks, withRun } from '../model/run.js';
 import { schemaToCelType } from '../model/schema/index.js';
@@ -33,10 +33,13 @@ export function defineResourceGraph(
   return withReferenceMarkers(() => {
     const run = new CompositionRun(resourceSource, schemaToCelType(header.spec), 'schema');
     const schema = createRef({ root: { kind: 'schema' }, path: [] }, loopHooks);
+    // A refusal a reference proxy threw stands even when the user's code caught it (refs.ts, trapRefusal).
     const resources = withRun(run, () => buildResources(schema));
+    throwTrapRefusal();
     const ids = nameResources(resources);
     run.switchTo(statusSource, resourceBindings(statusSource, run.records, ids));
     const returned = withRun(run, () => buildStatusValue(schema, resources));
+    throwTrapRefusal();
     const declared = { name: header.name, ...(header.statusSchema && { schema: header.statusSchema }) };
     const status = rewriteValue(buildStatus(returned, run, valueContext(run, 'status'), declared), (expr) => resolveAliases(expr, ids));
     return buildGraph(header, run, status);

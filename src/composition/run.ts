@@ -22,6 +22,7 @@ import { mentionsReferences } from '../analysis/mentions.js';
 import { refuseOuterWrites } from '../analysis/outer-writes.js';
 import { currentCallSite, type CallSite, type CompositionSource } from './source-site.js';
 import { checkConditionalAspects } from './aspect-conditions.js';
+import { refuseLoopVarReads } from './loop-var-reads.js';
 import { checkReferenceWrites } from './reference-writes.js';
 import { checkBytesUses } from './bytes-uses.js';
 import { makeSkippedCalls, skippedCalls, type SkippedCallHost } from './skipped-calls.js';
@@ -103,9 +104,14 @@ export class CompositionRun implements CompositionRunHooks {
     this.refuseOuterWrites();
   }
 
-  /** Before the function runs: a write to a binding outside it would keep JavaScript's placeholder run (outer-writes.ts). */
+  /**
+   * Before the function runs: a write to a binding outside it would keep JavaScript's placeholder run
+   * (outer-writes.ts); a `var` loop variable read after its loop over a reference has no item there (loop-var-reads.ts).
+   */
   private refuseOuterWrites(): void {
-    if (this.source) refuseOuterWrites(this.source.fn, this.scope);
+    if (!this.source) return;
+    refuseOuterWrites(this.source.fn, this.scope);
+    refuseLoopVarReads(this.source.fn, this.scope);
   }
 
   private cachedScope: { source: CompositionSource | undefined; scope: Scope } | undefined;

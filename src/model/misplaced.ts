@@ -66,15 +66,16 @@ export type ServiceObject = V1Service & {
 export type PodObject = V1Pod & { readonly status?: { readonly nodeName?: UseInstead<'spec.nodeName'> } };
 
 /**
- * Throws when `path` of a `modelName` resource is a misplaced field; `describe` is how the user wrote the read.
+ * The refusal of a read of `path` of a `modelName` resource when it is a misplaced field (`undefined` when it
+ * is not); `describe` is how the user wrote the read. The reference proxy throws it (refs.ts).
  */
-export function checkMisplacedRead(modelName: string | undefined, path: readonly (string | number)[], describe: () => string): void {
-  if (modelName === undefined || path.length !== 2) return;
+export function misplacedRead(modelName: string | undefined, path: readonly (string | number)[], describe: () => string): TypeKroError | undefined {
+  if (modelName === undefined || path.length !== 2) return undefined;
   const right = MISPLACED[modelName]?.[path.join('.')];
-  if (right === undefined) return;
+  if (right === undefined) return undefined;
   const read = describe();
   const root = read.slice(0, read.length - path.join('.').length);
-  throw new TypeKroError(
+  return new TypeKroError(
     'DEFINITION_INVALID',
     `${read} does not exist: a ${modelName.replace(/^V1/, '')} has no field ${path.join('.')} (the original TypeKro's docs put it there); it is ${right}, so read ${root}${right}`,
   );

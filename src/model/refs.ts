@@ -12,7 +12,7 @@ import { itemType, wirePath } from './wire-names.js';
 import { TypeKroError } from '../util/errors.js';
 import type { SourceLocation } from '../ir/graph.js';
 import { ReferenceWriteError } from './reference-write-message.js';
-import { checkMisplacedRead } from './misplaced.js';
+import { misplacedRead } from './misplaced.js';
 import { formatLocation, isInternalFile, lazyUserFrames } from './call-site.js';
 import { callerLocation } from '../util/stack.js';
 import { MUTATING_METHODS } from '../util/mutating-methods.js';
@@ -23,7 +23,8 @@ function userFrame(): SourceLocation | undefined {
   return first.done ? undefined : first.value;
 }
 
-function userLocation(): string {
+/** `file:line:column` of {@link userFrame}, as a message thrown from a trap starts. */
+export function userLocation(): string {
   return formatLocation(userFrame());
 }
 
@@ -75,6 +76,32 @@ let markerTable: RefData[] = [];
  * identity object each, pushed and popped by `withReferenceMarkers`.
  */
 let activeDefinitions: object[] = [];
+/**
+ * The refusals a proxy trap threw during the definition in progress (a write to a reference, spreading one,
+ * a reference of another definition, a resource used as text). A trap can only refuse by throwing, and a
+ * user's `try { ... } catch {}` swallows the throw; the definition still fails with the first of them once
+ * the composition function returns (composition.ts). Scoped to one definition with the marker table.
+ */
+let trapRefusals: TypeKroError[] = [];
+
+/** Records `error` as a refusal of the definition in progress and returns it, for the trap to throw. */
+export function trapRefusal<T extends TypeKroError>(error: T): T {
+  // Outside a definition there is no run to fail, and nothing may accumulate between definitions.
+  if (activeDefinitions.length > 0) trapRefusals.push(error);
+  return error;
+}
+
+/** The first refusal a trap threw during the definition in progress, even if the user's code caught it. */
+export function firstTrapRefusal(): TypeKroError | undefined {
+  return trapRefusals[0];
+}
+
+/** Throws {@link firstTrapRefusal}, if any: called when a user function of the definition returns normally. */
+export function throwTrapRefusal(): void {
+  const refused = trapRefusals[0];
+  if (refused) throw refused;
+}
+
 /** The definition each reference root was first used in: weakly keyed by the roots, which die with their graphs. */
 const rootDefinitions = new WeakMap<RefRoot, object>();
 
@@ -89,10 +116,10 @@ function checkLive(data: RefData): void {
   const owner = rootDefinitions.get(data.root);
   if (owner === undefined) rootDefinitions.set(data.root, activeDefinitions[activeDefinitions.length - 1]!);
   else if (!activeDefinitions.includes(owner)) {
-    throw new TypeKroError(
+    throw trapRefusal(new TypeKroError(
       'DEFINITION_INVALID',
       `${userLocation()}: the reference ${describeRef(data)} was made by the definition of another composition, whose run has ended: it was kept outside that composition function (a module variable, a closure, a package's state) and would name the other composition's spec or resources here\n  hint: compute the value inside each composition function from its own spec and resources; share constants between compositions, never references`,
-    );
+    ));
   }
 }
 
@@ -164,7 +191,7 @@ export function createRef(data: RefData, hooks: ProxyHooks = {}): unknown {
     apply() {
       const method = data.path.at(-1);
       if (typeof method === 'string' && MUTATING_METHODS.has(method) && data.path.length > 1 && !data.afterCall) {
-        throw new ReferenceWriteError({ kind: 'method', method, reference: describeRef({ root: data.root, path: data.path.slice(0, -1) }) }, userFrame());
+        throw trapRefusal(new ReferenceWriteError({ kind: 'method', method, reference: describeRef({ root: data.root, path: data.path.slice(0, -1) }) }, userFrame()));
       }
       return createRef({ root: data.root, path: data.path, call: describeRef(data) }, hooks);
     },
@@ -186,19 +213,23 @@ export function createRef(data: RefData, hooks: ProxyHooks = {}): unknown {
       if (typeof prop === 'symbol' || prop === 'then') return undefined;
       const segment = /^\d+$/.test(prop) ? Number(prop) : prop;
       const path = [...data.path, segment];
-      if (data.root.kind === 'resource') checkMisplacedRead(data.root.resource.modelName, path, () => describeRef({ root: data.root, path }));
+      const misplaced = data.root.kind === 'resource' ? misplacedRead(data.root.resource.modelName, path, () => describeRef({ root: data.root, path })) : undefined;
+      if (misplaced) throw trapRefusal(misplaced);
       return createRef({ root: data.root, path, ...((data.call !== undefined || data.afterCall) && { afterCall: true as const }) }, hooks);
     },
     deleteProperty(_target, prop) {
-      throw new ReferenceWriteError({ kind: 'delete', target: writtenField(data, prop), reference: describeRef(data) }, userFrame());
+      throw trapRefusal(new ReferenceWriteError({ kind: 'delete', target: writtenField(data, prop), reference: describeRef(data) }, userFrame()));
     },
     set(_target, prop) {
-      throw new ReferenceWriteError({ kind: 'assign', target: writtenField(data, prop), reference: describeRef(data) }, userFrame());
+      throw trapRefusal(new ReferenceWriteError({ kind: 'assign', target: writtenField(data, prop), reference: describeRef(data) }, userFrame()));
     },
     ownKeys() {
       // Spreading or enumerating a reference would silently yield nothing: say so instead.
-      throw new TypeKroError('DEFINITION_INVALID', 
-        `${userLocation()}: the reference ${describeRef(data)} cannot be spread or enumerated at definition time (its value exists only in the cluster); pass it as a whole, or read its fields by name`,
+      throw trapRefusal(
+        new TypeKroError(
+          'DEFINITION_INVALID',
+          `${userLocation()}: the reference ${describeRef(data)} cannot be spread or enumerated at definition time (its value exists only in the cluster); pass it as a whole, or read its fields by name`,
+        ),
       );
     },
   });
@@ -261,9 +292,10 @@ export function referenceMarkerCount(): number {
  * before it returns (the graph holds expressions, never markers), and nothing outlives it.
  */
 export function withReferenceMarkers<T>(body: () => T): T {
-  const [markers, coercions] = [markerTable, lastCoercions];
+  const [markers, coercions, refusals] = [markerTable, lastCoercions, trapRefusals];
   markerTable = [];
   lastCoercions = [];
+  trapRefusals = [];
   activeDefinitions = [...activeDefinitions, markerTable];
   try {
     return body();
@@ -273,6 +305,7 @@ export function withReferenceMarkers<T>(body: () => T): T {
     activeDefinitions = activeDefinitions.slice(0, -1);
     markerTable = markers;
     lastCoercions = coercions;
+    trapRefusals = refusals;
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Expr } from '../ir/expr.js';
 import type { ExternalRefTarget, ForEachDimension, NestedAt, SourceLocation } from '../ir/graph.js';
-import { createRef, type IteratorRoot, type ProxyHooks } from './refs.js';
+import { createRef, trapRefusal, userLocation, type IteratorRoot, type ProxyHooks } from './refs.js';
 import { TypeKroError } from '../util/errors.js';
 
 export interface ResourceRecord {
@@ -166,6 +166,7 @@ export function resourceHandle<T>(record: ResourceRecord, hooks: ProxyHooks = {}
   const handle: object = new Proxy(Object.create(null) as object, {
     get(_, prop) {
       if (prop === RECORD) return record;
+      if (prop === Symbol.toPrimitive) return () => { throw trapRefusal(asText(record)); };
       if (typeof prop === 'symbol' || prop === 'then') return undefined;
       if (Object.hasOwn(methods, prop)) return methods[prop];
       if (prop === 'apiVersion' || prop === 'kind') return record[prop];
@@ -173,6 +174,19 @@ export function resourceHandle<T>(record: ResourceRecord, hooks: ProxyHooks = {}
     },
   });
   return handle as T;
+}
+
+/**
+ * A handle used as text (`\`http://${svc}\``, `'x' + svc`, `String(svc)`): a resource has no text form (its
+ * fields would otherwise be read as `toString`, and JavaScript fails with "Cannot convert object to primitive
+ * value"); the user almost always meant its name. Located where JavaScript converts it, as the trap sees it.
+ */
+function asText(record: ResourceRecord): TypeKroError {
+  const name = record.id || 'resource';
+  return new TypeKroError(
+    'DEFINITION_INVALID',
+    `${userLocation()}: the ${record.kind} \`${name}\` is used as text (in a template literal, a \`+\` or String()), and a resource has no text form\n  hint: use the field you mean: \`${name}.metadata.name\` for its name, or a field of its status (\`${name}.status.<field>\`)`,
+  );
 }
 
 function compileCondition(kind: ConditionKind, input: unknown, record: ResourceRecord): Expr {

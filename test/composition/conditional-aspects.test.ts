@@ -193,6 +193,75 @@ describe('a condition method called under a condition its resource is not under'
         "    Deployment({ name: 'web', image: 'nginx' }).dependsOn(db)\n  hint: make the branch condition a boolean spec field itself (`if (spec.prod)`), which JavaScript enters, or declare the order where both resources are created unconditionally",
     );
   });
+
+  it('is refused on a handle chosen by a ternary or && on a reference (trial 7a H08), directly or through a name', () => {
+    // `spec.on` is truthy for a placeholder: JavaScript chose `cm`, so the includeWhen applied to every instance,
+    // also those whose `on` is false (which JavaScript gives no condition).
+    const CHOSEN = 'which reads a reference: JavaScript chose it once, at definition time, on a placeholder, so the';
+    const optional = refusal(() =>
+      kubernetesComposition({ ...definition, name: 'optional-handle' }, (spec) => {
+        const cm = ConfigMap({ name: 'oh', data: { a: '1' } });
+        (spec.strict ? cm : undefined)?.withIncludeWhen(spec.debug);
+      }),
+    );
+    assert.equal(
+      optional,
+      `${at("'optional-handle'", '(spec.strict ?')}: \`withIncludeWhen\` is called on \`spec.strict ? cm : undefined\`, a handle chosen by \`spec.strict\`, ${CHOSEN} includeWhen would apply to the same resource for every instance or for none\n` +
+        '    (spec.strict ? cm : undefined)?.withIncludeWhen(spec.debug)\n  hint: call it on the resource\'s own name (the const its factory call is bound to), with the choice written into the condition: `cm.withIncludeWhen(!(spec.strict) || <your condition>)`',
+    );
+    const named = refusal(() =>
+      kubernetesComposition({ ...definition, name: 'named-choice' }, (spec) => {
+        const cm = ConfigMap({ name: 'oh', data: { a: '1' } });
+        const w = spec.env === 'prod' ? undefined : cm;
+        w?.withIncludeWhen(spec.debug);
+      }),
+    );
+    assert.equal(
+      named,
+      `${at("'named-choice'", 'w?.with')}: \`withIncludeWhen\` is called on \`w\`, a handle chosen by \`spec.env === 'prod'\`, ${CHOSEN} includeWhen would apply to the same resource for every instance or for none\n` +
+        "    w?.withIncludeWhen(spec.debug)\n  hint: call it on the resource's own name (the const its factory call is bound to), with the choice written into the condition: `cm.withIncludeWhen((spec.env === 'prod') || <your condition>)`",
+    );
+    const andAnd = refusal(() =>
+      kubernetesComposition({ ...definition, name: 'and-and' }, (spec) => {
+        const web = Deployment({ name: 'web', image: 'nginx' });
+        ((spec.strict && web) as typeof web)?.withReadyWhen((self) => (self.status.readyReplicas ?? 0) > 1);
+      }),
+    );
+    assert.equal(
+      andAnd.split('\n')[0],
+      `${at("'and-and'", '((spec.strict &&')}: \`withReadyWhen\` is called on \`(spec.strict && web) as typeof web\`, a handle chosen by \`spec.strict\`, ${CHOSEN} readyWhen would apply to the same resource for every instance or for none`,
+    );
+    assert.match(andAnd, /hint: .*`web\.withReadyWhen\(\(self\) => !\(spec\.strict\) \|\| <your check on self>\)`$/);
+    // Chosen between two factory calls: JavaScript made one (the other from source), the method only on the one it chose.
+    const factories = refusal(() =>
+      kubernetesComposition({ ...definition, name: 'factory-choice' }, (spec) => {
+        const cm = spec.strict ? ConfigMap({ name: 'a', data: {} }) : ConfigMap({ name: 'b', data: {} });
+        cm.withIncludeWhen(spec.debug);
+      }),
+    );
+    assert.equal(
+      factories.split('\n').at(-1),
+      "  hint: call it on the resource's own name (the const its factory call is bound to), with the choice written into the condition: `<its const>.withIncludeWhen(!(spec.strict) || <your condition>)`",
+    );
+  });
+
+  it('compiles a handle chosen by a constant, and an optional call on the handle itself', () => {
+    const app = kubernetesComposition({ ...definition, name: 'constant-choice' }, (spec) => {
+      const cm = ConfigMap({ name: 'oh', data: { a: '1' } });
+      const LOUD = true;
+      (LOUD ? cm : undefined)?.withIncludeWhen(spec.debug);
+      const other = ConfigMap({ name: 'other', data: {} });
+      other?.withIncludeWhen(spec.strict);
+    });
+    assert.deepEqual(
+      app.graph.resources.map((resource) => resource.includeWhen.length),
+      [1, 1],
+    );
+    for (const debug of [true, false]) {
+      const names = simulate(app, { env: 'dev', debug, strict: false, names: [] }).manifests.map((manifest) => (manifest as { metadata: { name: string } }).metadata.name);
+      assert.deepEqual(names, debug ? ['oh'] : []);
+    }
+  });
 });
 
 /** `gate(dbg, spec.debug)`: the condition is the helper's parameter, read where the method is called. */

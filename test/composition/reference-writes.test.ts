@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type } from 'arktype';
-import { kubernetesComposition } from '../../src/index.js';
+import { kubernetesComposition, toResourceGraph } from '../../src/index.js';
 import { ConfigMap, Service } from '../../src/simple.js';
 import { simulate } from '../../src/testing/index.js';
 import { refusalsIn } from '../support/refusals.js';
@@ -22,6 +22,14 @@ const definition = {
 const READ_ONLY = 'is a reference (its value exists only in the cluster) and references are read-only: the composition runs once, on placeholders, when it is defined, so the graph would read the value unchanged';
 const HINT = "  hint: build the value where it is used instead (`spec.zones.filter((z) => z !== 'old')`, a new list or object of the fields you need), or give the spec's type a default";
 const { definitionError } = refusalsIn(import.meta.filename);
+/** Defensive code as a shared helper might have it: runs `body` and swallows what it throws. */
+const safely = (body: () => void): void => {
+  try {
+    body();
+  } catch {
+    // ignored on purpose: the refusal must not depend on the error reaching TypeKro
+  }
+};
 
 describe('a write to a reference', () => {
   it('is refused for each mutating method on a spec list, with the method and the list', () => {
@@ -186,5 +194,66 @@ describe('a write to a reference', () => {
     });
     const manifests = simulate(app, { app: 'shop', zones: ['a', 'b'], m: {}, env: 'dev' }).manifests;
     assert.deepEqual(manifests.map((manifest) => (manifest as { data: { names: string } }).data.names), ['base,extra', 'base,extra']);
+  });
+
+  it('is refused when the user\'s code catches the refusal a reference threw (trial 7a H16)', () => {
+    // Through an alias or a helper's nested function, only the reference proxy sees the write, and it can only
+    // throw; the run records the refusal, so a `catch` cannot turn it into a silently dropped write.
+    const alias = definitionError(() =>
+      kubernetesComposition({ ...definition, name: 'alias-try' }, (spec) => {
+        const sp: { app: string } = spec;
+        try {
+          sp.app = 'changed';
+        } catch {
+          // already normalised
+        }
+        return { n: spec.zones.length };
+      }),
+    );
+    assert.equal(alias, `${at("'alias-try'", "sp.app = 'changed'")}: cannot assign to sp.app: sp ${READ_ONLY}\n    sp.app = 'changed'\n${HINT}`);
+    const helper = definitionError(() =>
+      kubernetesComposition({ ...definition, name: 'helper-try' }, (spec) => {
+        safely(() => void (spec.zones as string[]).push('backup'));
+        return { n: spec.zones.length };
+      }),
+    );
+    assert.equal(
+      helper,
+      `${at("'helper-try'", '(spec.zones as string[]).push')}: \`push\` changes spec.zones in place: spec.zones ${READ_ONLY}\n    (spec.zones as string[]).push('backup')\n${HINT}`,
+    );
+    const spread = definitionError(() =>
+      kubernetesComposition({ ...definition, name: 'spread-try' }, (spec) => {
+        let keys = 0;
+        safely(() => {
+          keys = Object.keys(spec.m).length;
+        });
+        return { n: keys };
+      }),
+    );
+    assert.equal(
+      spread,
+      `${at("'spread-try'", 'keys(spec.m)')}: the reference spec.m cannot be spread or enumerated at definition time (its value exists only in the cluster); pass it as a whole, or read its fields by name`,
+    );
+    // The first refusal is reported, also when a later error ends the function.
+    const first = definitionError(() =>
+      kubernetesComposition({ ...definition, name: 'first-try' }, (spec) => {
+        safely(() => void (spec.zones as string[]).sort());
+        spec.zones.push('backup');
+        return { n: spec.zones.length };
+      }),
+    );
+    assert.match(first, /^[^\n]*: `sort` changes spec.zones in place/);
+    // toResourceGraph's two functions are held to the same.
+    const older = definitionError(() =>
+      toResourceGraph(
+        { ...definition, name: 'older-try' },
+        (schema) => {
+          safely(() => void (schema.spec.zones as string[]).reverse());
+          return { cm: ConfigMap({ name: schema.spec.app, data: {} }) };
+        },
+        () => ({ n: 1 }),
+      ),
+    );
+    assert.equal(older, `${at("'older-try'", 'reverse()')}: \`reverse\` changes spec.zones in place: spec.zones ${READ_ONLY}\n${HINT}`);
   });
 });
