@@ -3,8 +3,12 @@
  * resource it made. The run registers that resource when the call runs; these decide what the call's
  * result names when a value compiled from source reads it: the resource, or nothing single (refused).
  */
-import { isReadThrough } from '../analysis/local-scope.js';
-import { madeByCall, type Binding } from '../analysis/scope.js';
+import type { Node } from '@babel/types';
+import { isFunctionNode, walk } from '../analysis/ast.js';
+import { handleBase, handleOrigin } from '../analysis/handle-methods.js';
+import { enclosingFunctions, isReadThrough } from '../analysis/local-scope.js';
+import { findCallAt, parseSourceFile } from '../analysis/source.js';
+import { madeByCall, type Binding, type FunctionLike } from '../analysis/scope.js';
 import { E } from '../ir/expr.js';
 import type { CelType } from '../ir/types.js';
 import type { ResourceRecord } from '../model/resource.js';
@@ -50,4 +54,33 @@ export function bindMadeByCall(
       : !site.direct && bindings[name] !== undefined
         ? { kind: 'unsupported', why: `${SEVERAL_MADE} (it sits in a function called more than once)${NO_SINGLE}`, hint: 'bind each resource to its own const in the composition and read those: `const web = Deployment({ ... })`, then `web.status...`' }
         : { kind: 'value', expr: E.ident(record.id), type: observedTypeOf(record) };
+}
+
+/**
+ * Whether the resource a call inside helpers made is what the helpers return, so that the composition's
+ * `const w = webOnly(spec.name)` names it: at every frame, the call there is returned by its function
+ * (`return F(...)`, an arrow's body, through handle methods and TypeScript wrappers, or a `const` bound to it
+ * and returned). A helper that also makes a Service gave `w` to whichever resource came first (trial 8 T03).
+ */
+export function returnedThroughHelpers(site: CallSite): boolean {
+  return site.inner.every((frame) => {
+    const call = findCallAt(frame.file, frame.line, frame.column);
+    const fn = call && enclosingFunctions(parseSourceFile(frame.file).program, call).at(-1);
+    return call !== undefined && fn !== undefined && returnedValues(fn).some((value) => {
+      const origin = handleOrigin(fn, value);
+      return origin === call || (origin?.type === 'VariableDeclarator' && origin.init != null && handleBase(origin.init) === call);
+    });
+  });
+}
+
+/** What `fn` returns: its arrow body, or the arguments of its own return statements (not nested functions'). */
+function returnedValues(fn: FunctionLike): Node[] {
+  if (fn.body.type !== 'BlockStatement') return [fn.body];
+  const values: Node[] = [];
+  walk(fn.body, (node) => {
+    if (isFunctionNode(node)) return false;
+    if (node.type === 'ReturnStatement' && node.argument) values.push(node.argument);
+    return true;
+  });
+  return values;
 }

@@ -42,7 +42,7 @@ import { isFactoryCall } from './factory-call.js';
 import { ConstantLoops } from './constant-loops.js';
 import { LoopBindings } from './loop-bindings.js';
 import { ReferenceTypes } from './reference-types.js';
-import { bindMadeByCall, readThroughInHelper } from './inline-calls.js';
+import { bindMadeByCall, readThroughInHelper, returnedThroughHelpers } from './inline-calls.js';
 import { checkBlockBreaks, checkLoopJumps, checkThrows, resourceInTry } from './control-flow.js';
 import { TypeKroError } from '../util/errors.js';
 import { formatLocation, userFrames } from '../model/call-site.js';
@@ -216,7 +216,9 @@ export class CompositionRun implements CompositionRunHooks {
       record.source = site.location;
     }
     const collection = record.bindsDeclaration === false ? undefined : site?.context.collectedAs;
-    record.id = assignId(record, collection?.name ?? site?.context.declaredAs, this.takenIds);
+    // `const w = webOnly(spec.name)` names the resource the helper returns, not every one it makes (trial 8 T03).
+    const declaredAs = site && (site.direct || returnedThroughHelpers(site)) ? site.context.declaredAs : undefined;
+    record.id = assignId(record, collection?.name ?? declaredAs, this.takenIds);
     this.takenIds.add(record.id);
     const loops = this.referenceLoops.entered;
     record.iterators.push(...loops);
@@ -229,14 +231,14 @@ export class CompositionRun implements CompositionRunHooks {
     if (this.forcedSite) insertInSourceOrder(this.records, record);
     else this.records.push(record);
     this.types.add(record);
-    if (site?.context.declaredAs && site.context.loops.length === 0 && record.bindsDeclaration !== false && !readThroughInHelper(site, this.source)) {
-      this.bindings[site.context.declaredAs] = {
+    if (site && declaredAs && site.context.loops.length === 0 && record.bindsDeclaration !== false && !readThroughInHelper(site, this.source)) {
+      this.bindings[declaredAs] = {
         kind: 'value',
         expr: E.ident(record.id),
         type: this.types.observedTypeOf(record),
       };
     }
-    if (site?.context.declaredAs && record.forEach.length > 0 && record.bindsDeclaration !== false) this.referenceLoops.bindItemResource(site.context.declaredAs, record);
+    if (declaredAs && record.forEach.length > 0 && record.bindsDeclaration !== false) this.referenceLoops.bindItemResource(declaredAs, record);
     if (collection && site) this.bindCollection(collection, record, site);
     if (site) bindMadeByCall(this.bindings, site, record, this.source, (made) => this.types.observedTypeOf(made));
   }

@@ -30,6 +30,8 @@ export interface CliOptions {
   readonly timeoutMs?: number;
   /** Default true unless `onStderr` is given. */
   readonly inProcess?: boolean;
+  /** The reader of stdout stops at once, as `typekro --help | head -1` does (a child process). */
+  readonly closedStdout?: boolean;
 }
 
 /**
@@ -44,7 +46,7 @@ function environment(options: CliOptions): Record<string, string | undefined> {
 }
 
 export async function typekro(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
-  if (options.onStderr || options.inProcess === false) return typekroProcess(args, options);
+  if (options.onStderr || options.inProcess === false || options.closedStdout) return typekroProcess(args, options);
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
@@ -64,7 +66,8 @@ export function typekroProcess(args: readonly string[], options: CliOptions = {}
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 240_000);
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    if (options.closedStdout) child.stdout.destroy();
+    else child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
       options.onStderr?.(stderr, child);

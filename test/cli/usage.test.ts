@@ -59,6 +59,12 @@ describe('usage errors', { concurrency: 4 }, () => {
     usageError(await typekro(['check', commonJs]), /cannot load .*app\.ts: No "exports" main defined in .*esm-only[/\\]package\.json\n  \(TypeKro is an ES module package and app\.ts is loaded as CommonJS: set "type": "module" in the project's package\.json, e\.g\. npm pkg set type=module, or name the file \.mts\)/);
   });
 
+  it('a reader that stops reading (typekro --help | head -1): exit 0, nothing on stderr', async () => {
+    const result = await typekro(['--help'], { closedStdout: true });
+    assert.equal(result.code, 0, transcript(result));
+    assert.equal(result.stderr, '');
+  });
+
   it('a file importing a package that is not installed', async () => {
     usageError(await typekro(['render', missingImport]), /cannot load .*missing-import\.mts: Cannot find package 'no-such-package-typekro'[\s\S]*is the package installed\?/);
   });
