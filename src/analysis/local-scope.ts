@@ -142,6 +142,14 @@ function lazyScope(declarations: Declarations, parent: Scope, isFactoryCall: IsF
   return scope;
 }
 
+/**
+ * Whether the call of a `passed` write (writes.ts) may change what it is given: its callee, resolved in
+ * `scope`, writes that parameter (a package's function counts only for an object built here, as for a local).
+ */
+export function callChangesArgument(write: Write, scope: Scope, isFactoryCall: IsFactoryCall): boolean {
+  return callWrites([write], [], scope, callWritesContext(isFactoryCall)).length > 0;
+}
+
 function callWritesContext(isFactoryCall: IsFactoryCall): CallWritesContext {
   return { writesOf: (body) => declarationsOf(body).writes, scopeOf: (fn, parent) => functionScope(fn, parent, isFactoryCall), isFactoryCall };
 }

@@ -15,7 +15,7 @@ import { functionScope } from './local-scope.js';
 import { patternBindings } from './pattern-bindings.js';
 import { namedBinding, type FunctionLike, type Scope } from './scope.js';
 import { locationOf, snippetOf } from './source.js';
-import { rootName, type CallLike, type Write } from './writes.js';
+import { rebindsName, rootName, type CallLike, type Write } from './writes.js';
 
 /**
  * Refuses the first write, by `fn` or a helper it calls, to a binding declared outside `fn`. `scope` is
@@ -139,9 +139,4 @@ function outerRoot(declarations: Declarations, name: string, at: Node, rebinds: 
     place = init;
   }
   return undefined;
-}
-
-/** `x = v`, `x++`, `[x] = v`: the write rebinds the name itself, not the value it holds. */
-function rebindsName(write: Write): boolean {
-  return (write.how === 'assign' || write.how === 'pattern' || write.how === 'update') && unwrap(write.target).type === 'Identifier';
 }
