@@ -148,6 +148,8 @@ function recordNestedWrites(fn: FunctionLike | ClassMethod | ObjectMethod, paren
   for (const [name, clauses] of inner.catches) addTo(walk.catches, name, clauses);
   if (inner.allWrites.length === 0) return;
   const own = new Set([...inner.names.keys(), ...fn.params.flatMap((param) => patternBindings(param, undefined).map(([name]) => name))]);
+  // A function of its own (not an arrow) has its own `this`: its writes through it are its object's (call-writes.ts).
+  if (fn.type !== 'ArrowFunctionExpression') own.add('this');
   const givenToCall = (parent?.type === 'CallExpression' || parent?.type === 'OptionalCallExpression') && parent.arguments.includes(fn as never);
   const around = givenToCall ? [...guards, parent] : [...guards, fn];
   // `objs.forEach((o) => { o.n = 1 })`, `objs.forEach(({ tags }) => tags.push(x))` change the items of `objs`

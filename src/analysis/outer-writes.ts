@@ -118,9 +118,14 @@ function outerWritesOf(fn: FunctionLike): OuterWrite[] {
   return found.sort((a, b) => (a.write.node.start ?? 0) - (b.write.node.start ?? 0));
 }
 
-/** Whether `name`, read at `at` in `fn` (followed through `const` aliases), is a value declared outside `fn`'s body. */
+/**
+ * Whether `name`, read at `at` in `fn` (followed through `const` aliases), is a value declared outside `fn`'s
+ * body. Not `fn`'s own parameters (the spec): a helper that changes the spec is a write to a reference,
+ * composition/reference-writes.ts's (trial 7a H19b).
+ */
 function isOuterValue(fn: FunctionLike, name: string, at: Node): boolean {
-  return outerRoot(declarationsOf(fn.body), name, at, false) !== undefined;
+  const root = outerRoot(declarationsOf(fn.body), name, at, false);
+  return root !== undefined && !fn.params.some((param) => patternBindings(param, undefined).some(([bound]) => bound === root));
 }
 
 /** The name outside the walked body a write to `name` at `at` changes, following `const` aliases unless it `rebinds` the name. */

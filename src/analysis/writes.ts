@@ -50,7 +50,7 @@ export type Write = WriteFields &
     | { readonly how: 'assign' | 'pattern' | 'update' | 'delete' | 'init' }
     /** `method`: the name the call is made with (`push`, `assign`, `defineProperty`, `call`). */
     | { readonly how: 'mutator'; readonly method: string }
-    /** `passedAs`: the index of the argument the local is passed as (`configure(cfg, spec)`: 0). */
+    /** `passedAs`: the index of the argument the local is passed as (`configure(cfg, spec)`: 0), or {@link RECEIVER}. */
     | { readonly how: 'passed'; readonly passedAs: number }
   );
 
@@ -64,6 +64,9 @@ export interface WriteSink {
   readonly byName: Map<string, Write[]>;
   readonly all: Write[];
 }
+
+/** `passedAs` of a local whose method is called (`o.update()`): the callee receives it as `this`. */
+export const RECEIVER = -1;
 
 /** The methods that change the array, map or set they are called on. */
 export const MUTATING_METHODS: ReadonlySet<string> = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'delete', 'clear', 'add']);
@@ -116,6 +119,8 @@ function recordCall(node: CallLike, guards: readonly Node[], sink: WriteSink): v
     }
     // (`Reflect.set(o, ...)` writes `o`, not `Reflect`: above.)
     if (MUTATING_METHODS.has(method) && ownerName !== 'Reflect') return addMutator(sink, { node, guards, method }, callee.object, node.arguments as Node[]);
+    // `o.update()`: a method of a local object may change it through `this` (call-writes.ts decides).
+    if (isLocalRead(callee.object)) addWrite(sink, { how: 'passed', node, target: callee.object, value: node, guards, passedAs: RECEIVER });
   }
   args.forEach((arg, index) => {
     if (isLocalRead(arg)) addWrite(sink, { how: 'passed', node, target: arg, value: node, guards, passedAs: index });
@@ -151,7 +156,7 @@ function addWrite(sink: WriteSink, write: Write): void {
     return;
   }
   sink.all.push(write);
-  const name = rootName(write.target);
+  const name = rootOf(write.target).type === 'ThisExpression' ? 'this' : rootName(write.target);
   // `Object.values(meta)[0].push(x)`, `[cfg][0].n = 1`: no name is written, but the object of one is.
   const names = name !== undefined ? [name] : sharedRoots(writtenObject(write)).flatMap((root) => (root.fresh ? [] : [root.name.name]));
   for (const written of new Set(names)) {
