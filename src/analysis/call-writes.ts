@@ -12,7 +12,7 @@ import type { Node } from '@babel/types';
 import { patternNames, unwrap } from './ast.js';
 import { resolveModuleName } from './modules.js';
 import type { Binding, FunctionLike, Scope } from './scope.js';
-import type { CallLike, Write } from './writes.js';
+import { RECEIVER, type CallLike, type Write } from './writes.js';
 
 /** How callWrites reads functions: the writes of a body, and the scope of a helper's own names. */
 export interface CallWritesContext {
@@ -29,14 +29,40 @@ export interface CallWritesContext {
 export function callWrites(writes: readonly Write[], inits: readonly (Node | undefined)[], scope: Scope, context: CallWritesContext): readonly Write[] {
   if (!writes.some((write) => write.how === 'passed')) return writes;
   const object = inits.some((init) => init !== undefined && OBJECT_INITS.has(unwrap(init).type));
-  return writes.filter((write) => write.how !== 'passed' || writesArgument(write.node as CallLike, write.passedAs, scope, { ...context, object }, new Set()));
+  return writes.filter((write) => {
+    if (write.how !== 'passed') return true;
+    if (write.passedAs === RECEIVER) return receiverWrites(write.node as CallLike, inits, context);
+    return writesArgument(write.node as CallLike, write.passedAs, scope, { ...context, object }, new Set());
+  });
+}
+
+/**
+ * Whether `o.method()` may change `o` through `this`: `o` is built as an object literal (`inits`) whose
+ * `method` writes `this` (`{ a: 1, update() { this.a = 2 } }`). A method of any other value (a string's, a
+ * list's: those that change it are mutators, writes.ts) is taken to read.
+ */
+function receiverWrites(call: CallLike, inits: readonly (Node | undefined)[], context: CallWritesContext): boolean {
+  const callee = unwrap(call.callee);
+  if ((callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') || callee.computed || callee.property.type !== 'Identifier') return false;
+  const name = callee.property.name;
+  return inits.some((init) => {
+    const value = init && unwrap(init);
+    if (value?.type !== 'ObjectExpression') return false;
+    return value.properties.some((property) => {
+      if (property.type === 'SpreadElement' || property.computed || property.key.type !== 'Identifier' || property.key.name !== name) return false;
+      const fn = property.type === 'ObjectMethod' ? property : unwrap(property.value as Node);
+      if (fn.type !== 'ObjectMethod' && fn.type !== 'FunctionExpression') return false;
+      return (context.writesOf(fn.body).get('this')?.length ?? 0) > 0;
+    });
+  });
 }
 
 const OBJECT_INITS: ReadonlySet<string> = new Set(['ObjectExpression', 'ArrayExpression', 'NewExpression']);
 
 /** Whether calling `call` may change its argument `index`: its callee writes that parameter or cannot be read. */
 function writesArgument(call: CallLike, index: number, scope: Scope, context: CallWritesContext & { object: boolean }, seen: Set<Node>): boolean {
-  if (context.isFactoryCall(call)) return false;
+  // A helper's `p.method()` on its parameter: a method of a value, taken to read (see receiverWrites).
+  if (index === RECEIVER || context.isFactoryCall(call)) return false;
   const callee = calleeBinding(call, scope);
   if (callee === 'reads') return false;
   if (callee === 'unreadable') return context.object;

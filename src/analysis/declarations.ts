@@ -6,13 +6,13 @@
  * composition/reference-writes.ts) read this one record instead of walking the function again.
  */
 import type { ClassMethod, Node, ObjectMethod, VariableDeclaration } from '@babel/types';
-import { eachChild, isFunctionNode, isLoopCallbackOf, unwrap } from './ast.js';
+import { eachChild, isFunctionNode, isLoopCallbackOf, patternNames, unwrap } from './ast.js';
 import { itemPattern, patternItemName } from './loop-items.js';
 import { patternBindings } from './pattern-bindings.js';
 import type { FunctionLike } from './scope.js';
 // Placed where the pattern is, so diagnostics point at the user's code.
-import { synthesize as synth } from './synthesized.js';
-import { recordWrite, rootName, type CallLike, type Write, type WriteSink } from './writes.js';
+import { isSynthesized, synthesize as synth } from './synthesized.js';
+import { rebindsName, recordWrite, rootName, sharedRoots, writesRootObject, type CallLike, type Write, type WriteSink } from './writes.js';
 import { controlGuardsOf, isLoopHead } from './control-flow-guards.js';
 
 export interface Declarations {
@@ -91,6 +91,7 @@ export function declarationsOf(root: Node): Declarations {
   const unplaced = new Map<string, Scoped>();
   for (const [name, all] of walk.names) if (all.length > 1) unplaced.set(name, { block: root, declared: ambiguous(all.map((scoped) => scoped.declared)) });
   const result = { root, names: walk.names, unplaced, writes: walk.writes.byName, allWrites: walk.writes.all, calls: walk.calls, catches: walk.catches };
+  addAliasWrites(result);
   declarationsCache.set(root, result);
   return result;
 }
@@ -147,6 +148,8 @@ function recordNestedWrites(fn: FunctionLike | ClassMethod | ObjectMethod, paren
   for (const [name, clauses] of inner.catches) addTo(walk.catches, name, clauses);
   if (inner.allWrites.length === 0) return;
   const own = new Set([...inner.names.keys(), ...fn.params.flatMap((param) => patternBindings(param, undefined).map(([name]) => name))]);
+  // A function of its own (not an arrow) has its own `this`: its writes through it are its object's (call-writes.ts).
+  if (fn.type !== 'ArrowFunctionExpression') own.add('this');
   const givenToCall = (parent?.type === 'CallExpression' || parent?.type === 'OptionalCallExpression') && parent.arguments.includes(fn as never);
   const around = givenToCall ? [...guards, parent] : [...guards, fn];
   // `objs.forEach((o) => { o.n = 1 })`, `objs.forEach(({ tags }) => tags.push(x))` change the items of `objs`
@@ -157,9 +160,10 @@ function recordNestedWrites(fn: FunctionLike | ClassMethod | ObjectMethod, paren
     walk.writes.all.push(write.nested || name === undefined || !own.has(name) || itemOf?.names.has(name) ? write : { ...write, nested: true });
   }
   for (const [written, writes] of inner.writes) {
-    const name = itemOf?.names.has(written) ? itemOf.list : written;
-    if (own.has(name)) continue;
-    addTo(walk.writes.byName, name, writes.map((write) => ({ ...write, guards: [...around, ...write.guards], ...(givenToCall ? {} : { fromClosure: true as const }) })));
+    for (const name of itemOf?.names.has(written) ? itemOf.lists : [written]) {
+      if (own.has(name)) continue;
+      addTo(walk.writes.byName, name, writes.map((write) => ({ ...write, guards: [...around, ...write.guards], ...(givenToCall ? {} : { fromClosure: true as const }) })));
+    }
   }
 }
 
@@ -199,13 +203,65 @@ function declareLoopBodyLocals(fn: FunctionLike | ClassMethod | ObjectMethod, ow
   }
 }
 
-/** The names of the first parameter of a callback given to `list.method(...)`, standing for (parts of) an item of `list`. */
-function itemParameter(fn: FunctionLike | ClassMethod | ObjectMethod, callee: Node): { names: ReadonlySet<string>; list: string } | undefined {
+/**
+ * The names of the first parameter of a callback given to `list.method(...)`, standing for (parts of) an item
+ * of `list`, and the names whose objects those items are (`list`; `meta` for `[meta.tags].forEach(...)`).
+ */
+function itemParameter(fn: FunctionLike | ClassMethod | ObjectMethod, callee: Node): { names: ReadonlySet<string>; lists: readonly string[] } | undefined {
   const first = fn.params[0];
   const target = unwrap(callee);
   if (!first || (target.type !== 'MemberExpression' && target.type !== 'OptionalMemberExpression')) return undefined;
-  const list = rootName(target.object);
-  return list ? { names: new Set(patternBindings(first, undefined).map(([name]) => name)), list } : undefined;
+  const lists = [...new Set(sharedRoots(target.object).map((root) => root.name.name))];
+  return lists.length > 0 ? { names: new Set(patternBindings(first, undefined).map(([name]) => name)), lists } : undefined;
+}
+
+/**
+ * Writes through an alias are writes of the object it shares (issue 10, trial 7a H20): `const flags =
+ * cfg.flags; if (spec.debug) flags.push('--debug')`, `const { server } = cfg; server.port = 443`, `for (const
+ * o of [meta]) o.tags.push(x)` change `cfg` and `meta`, whose later reads JavaScript answered once, on
+ * placeholders. Each such write is recorded for the names the alias's value may share (writes.ts
+ * `sharedRoots`, followed through aliases of aliases), so the one check of a changed local (local-scope.ts,
+ * outer-writes.ts) sees it. A write to a new container alone (`const copy = [...list]; copy.push(x)`) leaves
+ * the objects it holds as they were: not recorded for `list`.
+ */
+function addAliasWrites(declarations: Declarations): void {
+  for (const [name, writes] of [...declarations.writes]) {
+    for (const write of [...writes]) {
+      if (write.how === 'init' || rebindsName(write)) continue;
+      followAlias(declarations, name, write.node, writesRootObject(write), write, new Set([name]));
+    }
+  }
+}
+
+/** Records `write` (made through `name`, read at `at`) for the names `name`'s value may share. `whole`: it changes `name`'s own object. */
+function followAlias(declarations: Declarations, name: string, at: Node, whole: boolean, write: Write, seen: Set<string>): void {
+  const scoped = visibleDeclaration(declarations, name, at);
+  if (!scoped || (scoped.declared.kind !== 'const' && scoped.declared.kind !== 'let')) return;
+  for (const source of aliasSources(declarations, name, scoped)) {
+    for (const root of sharedRoots(source)) {
+      const next = root.name.name;
+      // A copy changed at its top level; a loop item's synthesized name (its writes are the loop's, see recordNestedWrites).
+      if ((root.fresh && whole) || isSynthesized(root.name) || seen.has(next)) continue;
+      seen.add(next);
+      addTo(declarations.writes, next, [write]);
+      followAlias(declarations, next, source, whole && root.whole, write, seen);
+    }
+  }
+}
+
+/**
+ * The values `name` may hold: its initialiser, what a `let` is reassigned, and for the item of a `for...of`
+ * an item of the list (`list[0]` stands for any).
+ */
+function aliasSources(declarations: Declarations, name: string, scoped: Scoped): Node[] {
+  const declared = scoped.declared as Extract<Declared, { kind: 'const' | 'let' }>;
+  const block = scoped.block;
+  if (block.type === 'ForOfStatement' && block.left.type === 'VariableDeclaration' && block.left.declarations.some((d) => patternNames(d.id).includes(name))) {
+    return [synth(block.right, { type: 'MemberExpression', object: block.right, property: { type: 'NumericLiteral', value: 0 }, computed: true })];
+  }
+  const sources = declared.init ? [declared.init] : [];
+  if (declared.kind === 'let') for (const write of declarations.writes.get(name) ?? []) if (rebindsName(write) && write.value) sources.push(write.value);
+  return sources;
 }
 
 function addTo<T>(map: Map<string, T[]>, name: string, items: readonly T[]): void {

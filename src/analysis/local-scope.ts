@@ -13,8 +13,8 @@ import { declarationsOf, initsOf, ownWrites, visibleDeclaration, type Declaratio
 import { resolveExport, resolveModuleName, UnreadableFunctionError, type ModuleTarget } from './modules.js';
 import { REST_HINT, restWhy } from './pattern-bindings.js';
 import type { Binding, FunctionLike, Scope } from './scope.js';
-import { initialWrite, type Write } from './writes.js';
-import { parseSourceFile } from './source.js';
+import { initialWrite, rootName, writtenObject, type Write } from './writes.js';
+import { parseSourceFile, snippetOf } from './source.js';
 import { callWrites, throughCall, type CallWritesContext } from './call-writes.js';
 
 /** Calls that create resources: such initialisers are handles, bound by the composition run, not aliases. */
@@ -142,6 +142,14 @@ function lazyScope(declarations: Declarations, parent: Scope, isFactoryCall: IsF
   return scope;
 }
 
+/**
+ * Whether the call of a `passed` write (writes.ts) may change what it is given: its callee, resolved in
+ * `scope`, writes that parameter (a package's function counts only for an object built here, as for a local).
+ */
+export function callChangesArgument(write: Write, scope: Scope, isFactoryCall: IsFactoryCall): boolean {
+  return callWrites([write], [], scope, callWritesContext(isFactoryCall)).length > 0;
+}
+
 function callWritesContext(isFactoryCall: IsFactoryCall): CallWritesContext {
   return { writesOf: (body) => declarationsOf(body).writes, scopeOf: (fn, parent) => functionScope(fn, parent, isFactoryCall), isFactoryCall };
 }
@@ -163,7 +171,7 @@ function bindingOf(name: string, declared: Declared, writes: readonly Write[], s
   const initWrite: Write[] = init ? [initialWrite(init, declared.guards)] : [];
   if (writes.length > 0) {
     const { note, hint: callHint } = throughCall(writes, scope);
-    const why = `\`${name}\` is changed after it is declared (${declared.kind === 'let' ? 'reassigned' : 'mutated'}${note}); CEL cannot follow the order of statements`;
+    const why = `\`${name}\` is changed after it is declared (${declared.kind === 'let' ? 'reassigned' : 'mutated'}${note}${throughAlias(name, writes)}); CEL cannot follow the order of statements`;
     const hint = callHint ?? 'build the value in one expression and bind it with const: a ternary for a choice, `.map(...)`, `.filter(...)` or `.join(...)` over the list for what a loop collects';
     return { kind: 'opaque', why, writes: [...initWrite, ...writes], scope, hint };
   }
@@ -192,6 +200,12 @@ function bindingOf(name: string, declared: Declared, writes: readonly Write[], s
     };
   }
   return { kind: 'alias', node: init, scope };
+}
+
+/** ` through \`flags\` at line 9`: the first write made through another name that shares the local's object (declarations.ts). */
+function throughAlias(name: string, writes: readonly Write[]): string {
+  const write = writes.find((found) => found.how !== 'passed' && found.how !== 'init' && rootName(found.target) !== name);
+  return write ? ` through \`${snippetOf(writtenObject(write))}\` at line ${write.node.loc?.start.line ?? '?'}` : '';
 }
 
 /**

@@ -15,7 +15,7 @@ import { functionScope } from './local-scope.js';
 import { patternBindings } from './pattern-bindings.js';
 import { namedBinding, type FunctionLike, type Scope } from './scope.js';
 import { locationOf, snippetOf } from './source.js';
-import { rootName, type CallLike, type Write } from './writes.js';
+import { rebindsName, rootName, type CallLike, type Write } from './writes.js';
 
 /**
  * Refuses the first write, by `fn` or a helper it calls, to a binding declared outside `fn`. `scope` is
@@ -118,9 +118,14 @@ function outerWritesOf(fn: FunctionLike): OuterWrite[] {
   return found.sort((a, b) => (a.write.node.start ?? 0) - (b.write.node.start ?? 0));
 }
 
-/** Whether `name`, read at `at` in `fn` (followed through `const` aliases), is a value declared outside `fn`'s body. */
+/**
+ * Whether `name`, read at `at` in `fn` (followed through `const` aliases), is a value declared outside `fn`'s
+ * body. Not `fn`'s own parameters (the spec): a helper that changes the spec is a write to a reference,
+ * composition/reference-writes.ts's (trial 7a H19b).
+ */
 function isOuterValue(fn: FunctionLike, name: string, at: Node): boolean {
-  return outerRoot(declarationsOf(fn.body), name, at, false) !== undefined;
+  const root = outerRoot(declarationsOf(fn.body), name, at, false);
+  return root !== undefined && !fn.params.some((param) => patternBindings(param, undefined).some(([bound]) => bound === root));
 }
 
 /** The name outside the walked body a write to `name` at `at` changes, following `const` aliases unless it `rebinds` the name. */
@@ -139,9 +144,4 @@ function outerRoot(declarations: Declarations, name: string, at: Node, rebinds: 
     place = init;
   }
   return undefined;
-}
-
-/** `x = v`, `x++`, `[x] = v`: the write rebinds the name itself, not the value it holds. */
-function rebindsName(write: Write): boolean {
-  return (write.how === 'assign' || write.how === 'pattern' || write.how === 'update') && unwrap(write.target).type === 'Identifier';
 }

@@ -14,7 +14,8 @@ export function synthesize(at: Node, fields: Record<string, unknown>): Node {
   return { ...fields, extra, loc: at.loc, start: at.start, end: at.end } as unknown as Node;
 }
 
-function isSynthesized(node: Node): boolean {
+/** Whether `node` was made by the analysis (see {@link synthesize}), not written in the source. */
+export function isSynthesized(node: Node): boolean {
   return node.extra?.['synthesized'] === true;
 }
 

@@ -51,7 +51,7 @@ export type Write = WriteFields &
     | { readonly how: 'assign' | 'pattern' | 'update' | 'delete' | 'init' }
     /** `method`: the name the call is made with (`push`, `assign`, `defineProperty`, `call`). */
     | { readonly how: 'mutator'; readonly method: string }
-    /** `passedAs`: the index of the argument the local is passed as (`configure(cfg, spec)`: 0). */
+    /** `passedAs`: the index of the argument the local is passed as (`configure(cfg, spec)`: 0), or {@link RECEIVER}. */
     | { readonly how: 'passed'; readonly passedAs: number }
   );
 
@@ -65,6 +65,9 @@ export interface WriteSink {
   readonly byName: Map<string, Write[]>;
   readonly all: Write[];
 }
+
+/** `passedAs` of a local whose method is called (`o.update()`): the callee receives it as `this`. */
+export const RECEIVER = -1;
 
 /** Built-ins that change their first argument: `Object.defineProperty(o, ...)`, `Reflect.set(o, ...)`. */
 const MUTATES_FIRST: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -114,6 +117,8 @@ function recordCall(node: CallLike, guards: readonly Node[], sink: WriteSink): v
     }
     // (`Reflect.set(o, ...)` writes `o`, not `Reflect`: above.)
     if (MUTATING_METHODS.has(method) && ownerName !== 'Reflect') return addMutator(sink, { node, guards, method }, callee.object, node.arguments as Node[]);
+    // `o.update()`: a method of a local object may change it through `this` (call-writes.ts decides).
+    if (isLocalRead(callee.object)) addWrite(sink, { how: 'passed', node, target: callee.object, value: node, guards, passedAs: RECEIVER });
   }
   args.forEach((arg, index) => {
     if (isLocalRead(arg)) addWrite(sink, { how: 'passed', node, target: arg, value: node, guards, passedAs: index });
@@ -149,11 +154,34 @@ function addWrite(sink: WriteSink, write: Write): void {
     return;
   }
   sink.all.push(write);
-  const name = rootName(write.target);
-  if (!name) return;
-  const list = sink.byName.get(name) ?? [];
-  list.push(write);
-  sink.byName.set(name, list);
+  const name = rootOf(write.target).type === 'ThisExpression' ? 'this' : rootName(write.target);
+  // `Object.values(meta)[0].push(x)`, `[cfg][0].n = 1`: no name is written, but the object of one is.
+  const names = name !== undefined ? [name] : sharedRoots(writtenObject(write)).flatMap((root) => (root.fresh ? [] : [root.name.name]));
+  for (const written of new Set(names)) {
+    const list = sink.byName.get(written) ?? [];
+    list.push(write);
+    sink.byName.set(written, list);
+  }
+}
+
+/** `x = v`, `x++`, `[x] = v`: the write rebinds the name itself, not the value it holds. */
+export function rebindsName(write: Write): boolean {
+  return (write.how === 'assign' || write.how === 'pattern' || write.how === 'update') && unwrap(write.target).type === 'Identifier';
+}
+
+/**
+ * The object a write changes: the list of `l.push(v)`, the holder `o.a` of `o.a.b = v` or `delete o.a.b`; the
+ * argument a callee receives for a local passed to a call (which may change anything inside it).
+ */
+export function writtenObject(write: Write): Node {
+  const target = unwrap(write.target);
+  if (write.how === 'mutator' || write.how === 'passed' || write.how === 'init') return target;
+  return target.type === 'MemberExpression' || target.type === 'OptionalMemberExpression' ? target.object : target;
+}
+
+/** Whether the write changes the very object its target's root name holds (`l.push(v)`, `o.n = 1`), not one inside it. */
+export function writesRootObject(write: Write): boolean {
+  return write.how !== 'passed' && unwrap(writtenObject(write)).type === 'Identifier';
 }
 
 function isPattern(node: Node): boolean {
@@ -191,4 +219,89 @@ function rootOf(target: Node): Node {
   let node = unwrap(target);
   while (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') node = unwrap(node.object);
   return node;
+}
+
+/**
+ * A name whose object a value may share (issue 10, trial 7a H20): `fresh` when the value is a new container
+ * holding parts of it (`[...list]`, `{ a: cfg.a }`, `list.filter(...)`), so a write to the container itself
+ * (`copy.push(x)`) leaves the name's object as it was, while a write inside an element (`copy[0].n = 1`) does not.
+ */
+export interface SharedRoot {
+  readonly name: Identifier;
+  readonly fresh: boolean;
+  /** The value is the name's object itself (`x`, `c ? x : y`, `x.sort()`), not a part of it. */
+  readonly whole: boolean;
+}
+
+/** Methods whose result is the receiver itself (`list.sort()`). */
+const SAME_RESULT: ReadonlySet<string> = new Set(['sort', 'reverse', 'fill', 'copyWithin']);
+/** Methods whose result is an item of the receiver (`list.find(...)`, `list.at(0)`, `map.get(k)`). */
+const PART_RESULT: ReadonlySet<string> = new Set(['find', 'findLast', 'at', 'pop', 'shift', 'get']);
+/** Methods whose result is a new list of the receiver's items (their objects shared). */
+const COPY_RESULT: ReadonlySet<string> = new Set(['slice', 'filter', 'concat', 'flat', 'toSorted', 'toReversed', 'toSpliced', 'with', 'splice', 'values', 'entries']);
+/** `Object.values(o)`, `Array.from(l)`: a new list of (parts of) the arguments' objects. */
+const COPY_FUNCTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
+  Object: new Set(['values', 'entries', 'fromEntries', 'groupBy']),
+  Array: new Set(['from', 'of']),
+};
+
+/**
+ * The names whose objects the value of `node` may be, or hold (see {@link SharedRoot}): `cfg` for `cfg.flags`,
+ * both `a` and `b` for `c ? a : b`, `meta` (fresh) for `[meta]` or `Object.values(meta)`, `meta` again (not
+ * fresh: an element is a part of `meta`) for `[meta][0]`. Other values (a literal, a template, the result of
+ * a call the analysis does not know) share none.
+ */
+export function sharedRoots(raw: Node): SharedRoot[] {
+  const node = unwrap(raw);
+  switch (node.type) {
+    case 'Identifier':
+      return node.name === 'undefined' ? [] : [{ name: node, fresh: false, whole: true }];
+    case 'MemberExpression':
+    case 'OptionalMemberExpression':
+      return part(sharedRoots(node.object));
+    case 'ConditionalExpression':
+      return [...sharedRoots(node.consequent), ...sharedRoots(node.alternate)];
+    case 'LogicalExpression':
+      return [...sharedRoots(node.left), ...sharedRoots(node.right)];
+    case 'SequenceExpression':
+      return sharedRoots(node.expressions[node.expressions.length - 1]!);
+    case 'AssignmentExpression':
+      return sharedRoots(node.right);
+    case 'AwaitExpression':
+      return sharedRoots(node.argument);
+    case 'ArrayExpression':
+      return holding(node.elements.flatMap((element) => (element ? [element.type === 'SpreadElement' ? element.argument : element] : [])));
+    case 'ObjectExpression':
+      return holding(node.properties.flatMap((property) => (property.type === 'SpreadElement' ? [property.argument] : property.type === 'ObjectProperty' ? [property.value as Node] : [])));
+    case 'CallExpression':
+    case 'OptionalCallExpression':
+      return callRoots(node);
+    default:
+      return [];
+  }
+}
+
+/** A part of a value shares the objects the value shares; a part of a fresh container is one of its (shared) items. */
+function part(roots: SharedRoot[]): SharedRoot[] {
+  return roots.map((root) => ({ ...root, fresh: false, whole: false }));
+}
+
+/** A new container holding `values` (`[a, ...b]`, `{ x: a }`). */
+function holding(values: readonly Node[]): SharedRoot[] {
+  return values.flatMap((value) => sharedRoots(value).map((root) => ({ ...root, fresh: true, whole: false })));
+}
+
+function callRoots(node: CallLike): SharedRoot[] {
+  const callee = unwrap(node.callee);
+  if ((callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') || callee.computed || callee.property.type !== 'Identifier') return [];
+  const method = callee.property.name;
+  const args = node.arguments.flatMap((arg) => (arg.type === 'SpreadElement' ? [arg.argument] : arg.type === 'ArgumentPlaceholder' ? [] : [arg as Node]));
+  const owner = unwrap(callee.object);
+  if (owner.type === 'Identifier' && Object.hasOwn(COPY_FUNCTIONS, owner.name)) return COPY_FUNCTIONS[owner.name]!.has(method) ? holding(args) : [];
+  // `Object.assign(target, ...)` is `target`, now holding the other arguments' values.
+  if (owner.type === 'Identifier' && owner.name === 'Object' && method === 'assign') return [...(args[0] ? sharedRoots(args[0]) : []), ...holding(args.slice(1))];
+  if (SAME_RESULT.has(method)) return sharedRoots(callee.object);
+  if (PART_RESULT.has(method)) return part(sharedRoots(callee.object));
+  if (COPY_RESULT.has(method)) return holding([callee.object, ...(method === 'concat' ? args : [])]);
+  return [];
 }

@@ -8,14 +8,19 @@
 import type { Node } from '@babel/types';
 import type { FunctionNode } from '../analysis/composition.js';
 import { declarationsOf } from '../analysis/declarations.js';
-import type { Scope } from '../analysis/scope.js';
-import type { Write } from '../analysis/writes.js';
+import { callChangesArgument } from '../analysis/local-scope.js';
+import type { Binding, Scope } from '../analysis/scope.js';
+import { snippetOf } from '../analysis/source.js';
+import { rebindsName, sharedRoots, writtenObject, type CallLike, type Write } from '../analysis/writes.js';
 import { unwrap } from '../analysis/ast.js';
+import { isFactoryCall } from './factory-call.js';
 import { recordedWriteRefusal } from './reference-write-site.js';
 
 /**
  * Refuses a mutating method call, `delete` or assignment whose target is a field of the spec, an item or a
- * resource: the writes the declarations walk recorded in `fn` and the functions nested in it (writes.ts).
+ * resource: the writes the declarations walk recorded in `fn` and the functions nested in it (writes.ts),
+ * also through a local that aliases one (`const zones = spec.zones; if (!spec.keepOrder) zones.sort()`) and
+ * through a helper that changes its argument (`sorter(spec.zones)`): trial 7a H19.
  */
 export function checkReferenceWrites(fn: FunctionNode, scope: Scope): void {
   for (const write of declarationsOf(fn.body).allWrites) {
@@ -25,38 +30,65 @@ export function checkReferenceWrites(fn: FunctionNode, scope: Scope): void {
 }
 
 function refusal(write: Write, scope: Scope): Error | undefined {
-  if (write.nested) return undefined;
+  if (write.nested || write.how === 'init' || rebindsName(write)) return undefined;
+  if (write.how === 'passed') {
+    // The callee may change anything inside what it is given.
+    if (!writesReference(write.target, scope, false, write.how, new Set()) || !callChangesArgument(write, scope, isFactoryCall)) return undefined;
+    return passedRefusal(write);
+  }
+  if (!writesReference(writtenObject(write), scope, true, write.how, new Set())) return undefined;
   switch (write.how) {
     case 'mutator':
-      return isReferencePath(write.target, scope, true) ? recordedWriteRefusal(write.node, write.target, 'method', write.method) : undefined;
+      return recordedWriteRefusal(write.node, write.target, 'method', write.method);
     case 'delete':
-      return isReferencePath(write.target, scope, false) ? recordedWriteRefusal(write.node, write.target, 'delete') : undefined;
-    case 'assign':
-    case 'pattern':
-    case 'update':
-      return isReferencePath(write.target, scope, false) ? recordedWriteRefusal(write.node, write.target, 'assign') : undefined;
+      return recordedWriteRefusal(write.node, write.target, 'delete');
     default:
-      return undefined;
+      return recordedWriteRefusal(write.node, write.target, 'assign');
   }
 }
 
 /**
- * Whether `node` is a path into a reference: a field of the spec parameter, of a loop item or of a resource
- * handle (`spec.zones`, `svc.spec.ports`). `whole`: the root itself counts (`spec.push` is nonsense, but a
- * loop item list is a reference too).
+ * Whether the object `node` (changed by a write) is, or is inside, a reference: a field of the spec
+ * parameter, of a loop item or of a resource handle (`spec.zones`, `svc.spec`), followed through the locals
+ * that alias one (`const l = spec.zones`, `const { m } = spec`, `const sp: any = spec`). `top`: the write
+ * changes `node`'s own object (`l.sort()`), so a new container (`[...spec.zones].sort()`) is not one.
  */
-function isReferencePath(node: Node, scope: Scope, whole: boolean): boolean {
-  let depth = 0;
-  let root = unwrap(node);
-  while (root.type === 'MemberExpression' || root.type === 'OptionalMemberExpression') {
-    root = unwrap(root.object);
-    depth++;
+function writesReference(node: Node, scope: Scope, top: boolean, how: Write['how'], seen: Set<Node>): boolean {
+  for (const root of sharedRoots(node)) {
+    const whole = top && root.whole;
+    if (top && root.fresh) continue;
+    const binding = scope.lookup(root.name.name, root.name);
+    if (binding && referenceBinding(binding, whole, how, scope, seen)) return true;
   }
-  if (root.type !== 'Identifier' || (depth === 0 && !whole)) return false;
-  const binding = scope.lookup(root.name, root);
-  if (!binding) return false;
-  if (binding.kind === 'value') return !binding.collection || depth > 0;
-  return binding.kind === 'resources' && depth > 0;
+  return false;
 }
 
+function referenceBinding(binding: Binding, whole: boolean, how: Write['how'], scope: Scope, seen: Set<Node>): boolean {
+  switch (binding.kind) {
+    // A forEach collection's name stands for its list, not a reference to change; its items are.
+    case 'value':
+      return !(whole && binding.collection);
+    // `svc.x = 1` changes the handle; `svc.push()` is no write of a resource's field.
+    case 'resources':
+      return !(whole && how === 'mutator');
+    case 'alias':
+      return followed(binding.node, seen) && writesReference(binding.node, binding.scope, whole, how, seen);
+    case 'opaque':
+      // A `let` or a changed `const`: each value it is given (its initialiser, a reassignment).
+      return binding.writes.some((write) => (write.how === 'init' || rebindsName(write)) && write.value !== undefined && followed(write.value, seen) && writesReference(write.value, binding.scope, whole, how, seen));
+    default:
+      return false;
+  }
+}
 
+function followed(node: Node, seen: Set<Node>): boolean {
+  if (seen.has(node)) return false;
+  seen.add(node);
+  return true;
+}
+
+/** `sorter(spec.zones)` where `sorter` changes its parameter: worded as the method it amounts to. */
+function passedRefusal(write: Write): Error {
+  const callee = unwrap((write.node as CallLike).callee);
+  return recordedWriteRefusal(write.node, write.target, 'method', snippetOf(callee));
+}

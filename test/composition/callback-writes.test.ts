@@ -13,7 +13,7 @@ import { ConfigMap } from '../../src/simple.js';
 import { simulate } from '../../src/testing/index.js';
 import { refusalsIn } from '../support/refusals.js';
 
-const { refusal, at: placeOf } = refusalsIn(import.meta.filename);
+const { refusal, at: placeOf, locate } = refusalsIn(import.meta.filename);
 /** Where `text` is first written on the line marked `// at: <marker>`. */
 const at = (marker: string, text: string): string => placeOf(`// at: ${marker}`, text);
 
@@ -75,7 +75,8 @@ describe('a local changed inside a callback', () => {
         return { v: objs.map((o) => o.n).join(',') }; // at: items
       }),
     );
-    assert.equal(message.split('\n')[0], `${at('items', 'objs')}: \`objs\` is changed after it is declared (mutated); CEL cannot follow the order of statements, and its value depends on a reference`);
+    // The write is made through the callback's parameter, which holds an item of `objs` (trial 7a H20).
+    assert.equal(message.split('\n')[0], `${at('items', 'objs')}: \`objs\` is changed after it is declared (mutated through \`o\` at line ${locate("objs.forEach((o) => { o.n", 'o.n').line}); CEL cannot follow the order of statements, and its value depends on a reference`);
   });
 
   it('is refused when the callback destructures the items it changes, and for an optional call that mutates', () => {
@@ -86,7 +87,7 @@ describe('a local changed inside a callback', () => {
         return { v: objs[0]!.tags.join(',') }; // at: destructured-items
       }),
     );
-    assert.equal(destructured.split('\n')[0], `${at('destructured-items', 'objs')}: \`objs\` is changed after it is declared (mutated); CEL cannot follow the order of statements, and its value depends on a reference`);
+    assert.equal(destructured.split('\n')[0], `${at('destructured-items', 'objs')}: \`objs\` is changed after it is declared (mutated through \`tags\` at line ${locate('objs.forEach(({ tags })', 'tags.push').line}); CEL cannot follow the order of statements, and its value depends on a reference`);
     const optional = refusal(() =>
       kubernetesComposition({ ...definition, name: 'optional-push' }, (spec) => {
         const names: string[] | undefined = [];
