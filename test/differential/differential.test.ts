@@ -19,6 +19,7 @@ import { skippedHelperCases } from './skipped-helper-cases.js';
 import { argumentChoiceCases } from './argument-choice-cases.js';
 import { constantConditionCases } from './constant-condition-cases.js';
 import { engineTypingCases } from './engine-typing-cases.js';
+import { idiomCases } from './idiom-cases.js';
 
 interface KnownDivergence {
   readonly case: string;
@@ -31,7 +32,7 @@ const knownFile = new URL('./known-divergences.json', import.meta.url);
 const keyOf = (entry: { case: string; state: string; aspect: string }): string => `${entry.case} | ${entry.state} | ${entry.aspect}`;
 
 test('the compiled graph agrees with JavaScript, except for the known divergences', () => {
-  const cases = { ...corpus, ...extraCases, ...issueCases, ...constantCases, ...controlFlowCases, ...skippedHelperCases, ...argumentChoiceCases, ...constantConditionCases, ...engineTypingCases };
+  const cases = { ...corpus, ...extraCases, ...issueCases, ...constantCases, ...controlFlowCases, ...skippedHelperCases, ...argumentChoiceCases, ...constantConditionCases, ...engineTypingCases, ...idiomCases };
   const findings = new Map<string, Finding[]>();
   const totals = { cases: 0, specs: 0, evaluations: 0, tolerated: 0, opaque: 0 };
   for (const [name, entry] of Object.entries(cases)) {
