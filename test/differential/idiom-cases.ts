@@ -1,13 +1,14 @@
 /**
  * Common JavaScript idioms next to references (trial 7 H11, H26, H27): module constants JavaScript computed
  * (`process.env`, `Math`, `Date`, `JSON.parse`, imported), TypeScript enums and namespaces, and spreads
- * of lists in array literals (the conditional list `[...BASE, ...(spec.tls ? [x] : [])]`).
+ * of lists in array literals (the conditional list `[...BASE, ...(spec.tls ? [x] : [])]`), readiness
+ * callbacks passed by name (H23).
  */
 import { type } from 'arktype';
 import { kubernetesComposition } from '../../src/index.js';
 import { ConfigMap, Deployment, Service } from '../../src/simple.js';
 import type { CaseInput } from './harness.js';
-import { IMPORTED_REGISTRY, PORTS, Size } from './fixtures/idioms/settings.js';
+import isServing, { IMPORTED_REGISTRY, PORTS, Size } from './fixtures/idioms/settings.js';
 
 // Module constants computed by JavaScript the compiler does not repeat: taken as the values they held.
 process.env.TYPEKRO_IDIOM_REGISTRY = 'ghcr.io/acme';
@@ -77,9 +78,23 @@ const spreads = kubernetesComposition(
   },
 );
 
+function available(self: { status: { availableReplicas?: number } }): boolean {
+  return (self.status.availableReplicas ?? 0) > 0;
+}
+/** Readiness callbacks passed by name (trial 7 H23): a function declaration, an imported default export. */
+const namedReady = kubernetesComposition(
+  { ...base, name: 'idiom-named-ready', kind: 'IdiomNamedReady', status: type({ ready: 'boolean' }) },
+  (spec) => {
+    const web = Deployment({ id: 'web', name: spec.name, image: 'nginx', replicas: spec.n }).withReadyWhen(isServing);
+    Deployment({ id: 'api', name: `${spec.name}-api`, image: 'node' }).withReadyWhen(available);
+    return { ready: (web.status.readyReplicas ?? 0) > 1 };
+  },
+);
+
 const specOf = { name: 'shop', version: '1.2', n: 3, tls: true, tier: 'gold', size: 'large' };
 export const idiomCases: Readonly<Record<string, CaseInput>> = {
   'idiom-module-constants': { composition: moduleConstants as never, spec: specOf },
   'idiom-enums': { composition: enums as never, spec: { ...specOf, tier: 'silver', n: 1 } },
   'idiom-spreads': { composition: spreads as never, spec: { ...specOf, tls: false } },
+  'idiom-named-ready': { composition: namedReady as never, spec: specOf },
 };
