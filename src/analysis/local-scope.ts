@@ -127,12 +127,19 @@ export type ObservedValue = (name: string) => { readonly value: string | number 
  * taken (module-values.ts).
  */
 function withObservedConstants(scope: Scope, observed: ObservedValue): Scope {
+  // Per binding: a module name is read on every use, and evaluating its initialiser each time would cost.
+  const decided = new WeakMap<Binding, Binding>();
   return {
     lookup(name, at) {
       const binding = scope.lookup(name, at);
-      if (binding?.kind !== 'alias' || constantValue(binding.node, binding.scope)) return binding;
-      const seen = observed(name);
-      return seen ? { kind: 'constant', value: seen.value } : binding;
+      if (binding?.kind !== 'alias') return binding;
+      let result = decided.get(binding);
+      if (!result) {
+        const seen = constantValue(binding.node, binding.scope) ? undefined : observed(name);
+        result = seen ? { kind: 'constant', value: seen.value } : binding;
+        decided.set(binding, result);
+      }
+      return result;
     },
   };
 }
