@@ -22,6 +22,7 @@ import {
 import { withArticle } from '../util/article.js';
 import { snippetOf } from './source.js';
 import { bothUsesRefusal, templateUseAt } from './read-context.js';
+import { spreadList } from './list-spread.js';
 
 /** Options for value contexts. */
 export interface CompileOptions {
@@ -186,6 +187,7 @@ function bound(name: string, binding: Binding | undefined, node: Node, scope: Sc
     case 'cel':
       throw syntaxError(node, '`Cel` is the namespace of the CEL escape hatches, not a value', 'call one of them: Cel.expr(...), Cel.cond(...), Cel.template(...), Cel.has(...)');
     case 'module':
+      if (binding.value) throw syntaxError(node, `\`${name}\` is a TypeScript enum, an object CEL cannot hold`, `read one of its members (\`${name}.${Object.keys(binding.value).find((key) => !/^\d/.test(key)) ?? 'member'}\`)`);
       throw syntaxError(node, `\`${name}\` is the namespace of ${binding.file}; a module is not a value CEL can hold`, `read or call one of its exports (\`${name}.name\`)`);
     case 'constant':
       break;
@@ -407,9 +409,14 @@ function unknownField(node: Node, type: CelType, key: string): Error {
 }
 
 function arrayLiteral(node: Extract<Node, { type: 'ArrayExpression' }>, scope: Scope, expect?: CelType): Typed {
+  if (node.elements.some((element) => !element || element.type === 'SpreadElement')) return spreadList(node, scope, compiler, (elements) => listLiteral(elements, scope, expect), expect);
+  return listLiteral(node.elements as Node[], scope, expect);
+}
+
+/** A list of plain items (no hole, no spread). */
+function listLiteral(elements: readonly Node[], scope: Scope, expect?: CelType): Typed {
   const itemExpect = expect?.kind === 'list' ? expect.item : undefined;
-  const items = node.elements.map((element) => {
-    if (!element || element.type === 'SpreadElement') throw syntaxError(node, 'holes and spread in array literals are not supported', HINT.expr);
+  const items = elements.map((element) => {
     const t = compileValue(element, scope, itemExpect);
     if (t.nullish || t.absent) throw syntaxError(element, 'a list item that may be undefined', 'give it a default with `??`');
     return t;
@@ -419,7 +426,7 @@ function arrayLiteral(node: Extract<Node, { type: 'ArrayExpression' }>, scope: S
     // JavaScript has one number type: `[spec.count, spec.ratio]` is a list of numbers. Mixed with text or
     // booleans a double would later be printed by CEL's rules (`1e+06`), which only the item type can stop.
     if (![...kinds].every((kind) => kind === 'int' || kind === 'double')) {
-      const double = node.elements[items.findIndex((t) => t.type.kind === 'double')] as Node;
+      const double = elements[items.findIndex((t) => t.type.kind === 'double')] as Node;
       throw syntaxError(double, 'a floating-point number in a list of other kinds of values: CEL would print it differently from JavaScript (1e+06 for 1000000) wherever the list becomes text', 'convert it to an integer with Math.trunc(...), or keep numbers and text in separate lists');
     }
     const doubles = items.map(toDouble);

@@ -9,7 +9,7 @@
  */
 import type { Node } from '@babel/types';
 import { unwrap } from './ast.js';
-import type { Scope } from './scope.js';
+import { namedBinding, type Scope } from './scope.js';
 
 /**
  * The value of `node`, or undefined when it is not known from the source alone.
@@ -68,6 +68,8 @@ function evaluate(raw: Node, env: Env): unknown {
       return identifier(node.name, node, env);
     case 'MemberExpression':
     case 'OptionalMemberExpression': {
+      const exported = member(node, env);
+      if (exported) return exported.value;
       const target = evaluate(node.object, env);
       if (node.optional && target == null) return undefined;
       return read(target, key(node.property, node.computed, env));
@@ -105,10 +107,22 @@ function identifier(name: string, node: Node, env: Env): unknown {
   if (name === 'undefined') return undefined;
   const binding = env.scope.lookup(name, node);
   if (binding?.kind === 'constant') return binding.value;
+  // A TypeScript enum's object (`Num[2]`); the objects of modules and namespaces are not values here.
+  if (binding?.kind === 'module' && binding.value) return binding.value;
   // A local or an item standing for an expression: evaluated where it is written, a fresh copy each time.
   if (binding?.kind === 'alias' && env.depth < 32) return evaluate(binding.node, { scope: binding.scope, locals: new Map(), depth: env.depth + 1 });
   if (!binding && Object.hasOwn(GLOBALS, name)) return GLOBALS[name];
   throw new NotConstant();
+}
+
+/** `H.x` of a namespace import, an enum or a TypeScript namespace: its export's value, when it is a constant. */
+function member(node: Node, env: Env): { readonly value: unknown } | undefined {
+  const object = unwrap((node as { object: Node }).object);
+  if (object.type !== 'Identifier' || env.locals.has(object.name)) return undefined;
+  const exported = namedBinding(node, env.scope)?.binding;
+  if (exported?.kind === 'constant') return { value: exported.value };
+  if (exported?.kind === 'alias' && env.depth < 32) return { value: evaluate(exported.node, { scope: exported.scope, locals: new Map(), depth: env.depth + 1 }) };
+  return undefined;
 }
 
 function key(property: Node, computed: boolean, env: Env): string | number {

@@ -16,6 +16,8 @@ import type { Binding, FunctionLike, Scope } from './scope.js';
 import { initialWrite, rootName, writtenObject, type Write } from './writes.js';
 import { parseSourceFile, snippetOf } from './source.js';
 import { callWrites, throughCall, type CallWritesContext } from './call-writes.js';
+import { constantValue } from './constant-value.js';
+import { typescriptObject } from './ts-namespaces.js';
 
 /** Calls that create resources: such initialisers are handles, bound by the composition run, not aliases. */
 export type IsFactoryCall = (call: Node) => boolean;
@@ -32,13 +34,18 @@ export function functionScope(fn: FunctionLike, parent: Scope, isFactoryCall: Is
 export function moduleScope(file: string, isFactoryCall: IsFactoryCall): Scope {
   // Names the module does not declare are looked up here on every read (function scopes keep no misses): kept per name.
   const found = new Map<string, Binding | undefined>();
+  const program = parseSourceFile(file).program;
   const imports: Scope = {
     lookup(name) {
-      if (!found.has(name)) found.set(name, importedBinding(file, name, isFactoryCall) ?? codeRunner(name));
+      if (!found.has(name)) {
+        const declared = typescriptObject(program, file, name, scope, (block) => lazyScope(declarationsOf(block), scope, isFactoryCall));
+        found.set(name, declared ?? importedBinding(file, name, isFactoryCall) ?? codeRunner(name));
+      }
       return found.get(name);
     },
   };
-  return lazyScope(declarationsOf(parseSourceFile(file).program), imports, isFactoryCall);
+  const scope = lazyScope(declarationsOf(program), imports, isFactoryCall);
+  return scope;
 }
 
 /**
@@ -97,10 +104,44 @@ function unreadableImport(error: unknown): Binding {
  * The scope around `fn` in `file`: the module's names, then those of every function `fn` is nested in
  * (outermost first), so free names of a composition written inside another function resolve lexically.
  */
-export function enclosingScope(file: string, fn: Node, isFactoryCall: IsFactoryCall): Scope {
-  let scope = moduleScope(file, isFactoryCall);
+export function enclosingScope(file: string, fn: Node, isFactoryCall: IsFactoryCall, observed?: ObservedValue): Scope {
+  let scope = observed ? withObservedConstants(moduleScope(file, isFactoryCall), observed) : moduleScope(file, isFactoryCall);
   for (const outer of enclosingFunctions(parseSourceFile(file).program, fn)) scope = functionScope(outer, scope, isFactoryCall);
   return scope;
+}
+
+/**
+ * The value a module-level name held when the composition function ran (read from the running function, see
+ * composition/module-values.ts), when it is a scalar; undefined when it is not known.
+ */
+export type ObservedValue = (name: string) => { readonly value: string | number | boolean | null } | undefined;
+
+/**
+ * A module's names, where a constant computed by JavaScript the compiler cannot repeat (`process.env.X ?? 'd'`,
+ * `new Date(0).toISOString()`, a top-level `await`) stands for the value it held when the composition ran: the
+ * module computed it once, before, and no reference can flow into it (trial 7 H11). Only a name bound once
+ * (an `alias`: a `const`, or a `let` never reassigned; a reassigned one stays `opaque`); one the source
+ * computes exactly (constant-value.ts) keeps its compiled form. No reference reaches a module's top level
+ * (a factory called there is refused, the spec exists only inside the composition, and writes from the
+ * composition to outer names are refused: outer-writes.ts); a string carrying a reference's marker is not
+ * taken (module-values.ts).
+ */
+function withObservedConstants(scope: Scope, observed: ObservedValue): Scope {
+  // Per binding: a module name is read on every use, and evaluating its initialiser each time would cost.
+  const decided = new WeakMap<Binding, Binding>();
+  return {
+    lookup(name, at) {
+      const binding = scope.lookup(name, at);
+      if (binding?.kind !== 'alias') return binding;
+      let result = decided.get(binding);
+      if (!result) {
+        const seen = constantValue(binding.node, binding.scope) ? undefined : observed(name);
+        result = seen ? { kind: 'constant', value: seen.value } : binding;
+        decided.set(binding, result);
+      }
+      return result;
+    },
+  };
 }
 
 /** The functions of `program` that contain `node`, outermost first (`node` itself excluded). */

@@ -178,6 +178,8 @@ function declaresAtTop(program: Program, name: string): boolean {
 function declaredNames(declaration: Node): string[] {
   if (declaration.type === 'FunctionDeclaration' || declaration.type === 'ClassDeclaration') return declaration.id ? [declaration.id.name] : [];
   if (declaration.type === 'VariableDeclaration') return declaration.declarations.flatMap((d) => patternNames(d.id));
+  // A TypeScript enum or namespace (not an ambient one: it has no object at run time), bound by ts-namespaces.ts.
+  if ((declaration.type === 'TSEnumDeclaration' || declaration.type === 'TSModuleDeclaration') && !declaration.declare && declaration.id.type === 'Identifier') return [declaration.id.name];
   return [];
 }
 

@@ -63,10 +63,17 @@ export type Binding =
    */
   | { readonly kind: 'cel'; readonly print: (expr: Expr) => string }
   /**
-   * A local module's namespace (`import * as H from './helpers.js'`): `H.name` is what the module exports
-   * as `name`, looked up in `exports` (a read or a call of it compiles like a named import).
+   * A local module's namespace (`import * as H from './helpers.js'`), or a TypeScript `enum` or `namespace`:
+   * `H.name` is what the module exports as `name`, looked up in `exports` (a read or a call of it compiles
+   * like a named import).
    */
-  | { readonly kind: 'module'; readonly file: string; readonly exports: Scope }
+  | {
+      readonly kind: 'module';
+      readonly file: string;
+      readonly exports: Scope;
+      /** A TypeScript enum's object (ts-namespaces.ts): its members and reverse mappings, read as JavaScript reads them. */
+      readonly value?: Readonly<Record<string, string | number>>;
+    }
   /** A name whose JavaScript value has no CEL meaning the compiler can keep: any use is an error. */
   | { readonly kind: 'unsupported'; readonly why: string; readonly hint: string };
 

@@ -13,6 +13,7 @@ import type { Ref } from '../model/types.js';
 import { buildGraph, valueContext } from './build-graph.js';
 import { graphHeader, type CompositionDefinition, type CompositionOptions } from './definition.js';
 import { CompositionRun } from './run.js';
+import { moduleValues } from './module-values.js';
 import { locateComposition, type CompositionSource } from './source-site.js';
 import { syntaxError } from '../analysis/errors.js';
 import { buildStatus } from './status.js';
@@ -50,7 +51,8 @@ export function defineGraph<TSpec, TStatus>(
   argumentIndex = 1,
 ): CompositionGraph {
   const header = graphHeader(definition, options);
-  const source = locateComposition(argumentIndex);
+  const located = locateComposition(argumentIndex);
+  const source = located && { ...located, observed: moduleValues(compose) };
   // Refused before it runs: the part of an async function after its first `await` would never be seen.
   if (source?.fn.async) throw notSynchronous(definition.name, source, 'it is async');
   return withReferenceMarkers(() => {

@@ -4,7 +4,8 @@
  */
 import type { Node } from '@babel/types';
 import { syntaxError } from '../analysis/errors.js';
-import { scopeOf, type Scope } from '../analysis/scope.js';
+import { namedBinding, scopeOf, type Scope } from '../analysis/scope.js';
+import { snippetOf } from '../analysis/source.js';
 import { E, exprChildren, type Expr } from '../ir/expr.js';
 import { printAsJavaScript } from '../compile/cel/as-javascript.js';
 import { isExprValue } from '../ir/value.js';
@@ -14,7 +15,7 @@ import type { ConditionKind, ResourceRecord } from '../model/resource.js';
 import { mentionsReferences } from '../analysis/mentions.js';
 import { compileConditionNode, compileValueNode } from './compile-node.js';
 import { isBuiltExact } from './source-values.js';
-import { isFunctionNode } from '../analysis/ast.js';
+import { isFunctionNode, unwrap } from '../analysis/ast.js';
 import { TypeKroError } from '../util/errors.js';
 import { withArticle } from '../util/article.js';
 
@@ -53,11 +54,15 @@ function method(kind: ConditionKind): string {
 }
 
 /** `(self) => self.status.ready` — `self` is the resource itself (`each` inside a collection). */
-function compileCallback(kind: ConditionKind, record: ResourceRecord, argument: Node | undefined, scope: Scope): Expr {
-  if (!argument || (argument.type !== 'ArrowFunctionExpression' && argument.type !== 'FunctionExpression')) {
+function compileCallback(kind: ConditionKind, record: ResourceRecord, written: Node | undefined, outer: Scope): Expr {
+  // A function passed by name (`.withReadyWhen(isAvailable)`, imported or declared): its own source, in the scope it is defined in (trial 7 H23).
+  const named = written ? namedBinding(unwrap(written), outer)?.binding : undefined;
+  const argument = named?.kind === 'function' ? named.fn : written;
+  const scope = named?.kind === 'function' ? named.scope : outer;
+  if (!argument || (argument.type !== 'ArrowFunctionExpression' && argument.type !== 'FunctionExpression' && argument.type !== 'FunctionDeclaration')) {
     const example = kind === 'readyWhen' ? '.withReadyWhen((self) => self.status.readyReplicas > 0)' : '.withIncludeWhen(() => spec.enabled)';
-    const why = `${method(kind)}() of resource "${record.id}" takes its callback written inline, so TypeKro can read its source`;
-    if (argument) throw syntaxError(argument, why, `write the function in the call, e.g. ${example}`);
+    const why = `${method(kind)}() of resource "${record.id}" takes its callback written inline or a function named where it is declared, so TypeKro can read its source`;
+    if (argument) throw syntaxError(argument, why, argument.type === 'CallExpression' ? `write the function in the call, e.g. ${example}` : `write the function in the call, e.g. ${example}, or call it there: .${method(kind)}((self) => ${snippetOf(argument)}(self))`);
     throw new TypeKroError('DEFINITION_INVALID', `${why} (e.g. ${example})`);
   }
   const self = argument.params[0];

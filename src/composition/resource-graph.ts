@@ -16,6 +16,7 @@ import { schemaToCelType } from '../model/schema/index.js';
 import { buildGraph, valueContext } from './build-graph.js';
 import { graphHeader, type CompositionDefinition, type CompositionOptions } from './definition.js';
 import { CompositionRun } from './run.js';
+import { moduleValues } from './module-values.js';
 import { locateFunctions, type CompositionSource } from './source-site.js';
 import { buildStatus } from './status.js';
 import { TypeKroError } from '../util/errors.js';
@@ -29,7 +30,9 @@ export function defineResourceGraph(
   options: CompositionOptions = {},
 ): CompositionGraph {
   const header = graphHeader(definition, options);
-  const [resourceSource, statusSource] = locateFunctions([1, 2]);
+  const [resources, status] = locateFunctions([1, 2]);
+  const resourceSource = resources && { ...resources, observed: moduleValues(buildResources) };
+  const statusSource = status && { ...status, observed: moduleValues(buildStatusValue) };
   return withReferenceMarkers(() => {
     const run = new CompositionRun(resourceSource, schemaToCelType(header.spec), 'schema');
     const schema = createRef({ root: { kind: 'schema' }, path: [] }, loopHooks);

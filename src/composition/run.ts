@@ -126,7 +126,7 @@ export class CompositionRun implements CompositionRunHooks {
     if (!cached || cached.source !== this.source) {
       const source = this.source;
       // The run's bindings come first (a resource's `const` is bound to its id), and locals see them too.
-      const bound = scopeOf(this.bindings, source ? enclosingScope(source.file, source.fn, isFactoryCall) : undefined);
+      const bound = scopeOf(this.bindings, source ? enclosingScope(source.file, source.fn, isFactoryCall, source.observed) : undefined);
       cached = { source, scope: source ? functionScope(source.fn, bound, isFactoryCall, this.bindings) : bound };
       this.cachedScope = cached;
     }
@@ -380,7 +380,7 @@ export class CompositionRun implements CompositionRunHooks {
 
   private bindSpecParameter(): void {
     const source = this.source;
-    const outer = source ? enclosingScope(source.file, source.fn, isFactoryCall) : scopeOf({});
+    const outer = source ? enclosingScope(source.file, source.fn, isFactoryCall, source.observed) : scopeOf({});
     Object.assign(this.bindings, parameterBindings(source?.fn.params ?? [], this.specType, this.parameter, outer));
   }
 

@@ -63,7 +63,9 @@ export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onC
     if (elements.length === value.length && elements.every((e) => e && e.type !== 'SpreadElement')) {
       return value.map((item, i) => resolveSourceValue(elements[i] as Node, item, literal.scope, onCompiled, field && { ...field, path: [...field.path, String(i)] }));
     }
-    if (elements.length !== value.length && mentionsReferences(literal.node, literal.scope)) {
+    // With a spread the length is the spread lists' (`[...a, ...(c ? [x] : [])]`): compiled below, with CEL's list `+`.
+    const spread = elements.some((e) => e?.type === 'SpreadElement');
+    if (!spread && elements.length !== value.length && mentionsReferences(literal.node, literal.scope)) {
       throw syntaxError(literal.node, 'this list was changed after it was built, and it depends on a reference', 'build the list in one literal, or with .map over a spec list');
     }
   }

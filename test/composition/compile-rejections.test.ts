@@ -84,7 +84,10 @@ const ROWS: readonly (readonly [string, string])[] = [
   ['spec.workers.find((w) => w === "a").length', '`.length` of a value that may be undefined'],
   ['spec.workers.size', 'a list has no property `size`'],
   ['spec.workers[spec.env]', 'cannot index a list'],
-  ['[1, , 2]', 'holes and spread in array literals are not supported'],
+  ['[1, , 2]', 'a hole in an array literal'],
+  ['[...spec.env]', 'a spread of a string: only lists can be spread'],
+  ['[1, ...spec.count]', 'a spread of a value that may be undefined'],
+  ['[...spec.ports, ...[spec.ratio]]', 'a list of floating-point numbers joined with other values'],
   ['[spec.count]', 'a list item that may be undefined'],
   // lookup tables
   ['({ a: 1, b: 2 })[spec.env]', '`spec.env` may be any string'],

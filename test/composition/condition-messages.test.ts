@@ -36,14 +36,20 @@ test('a readyWhen callback reading the spec or another resource is refused at th
   );
 });
 
-test('a readyWhen callback passed by name is refused at the argument', () => {
+test('a readyWhen callback passed by name compiles as if written inline (trial 7 H23); one a call returns is refused at the argument', () => {
+  const named = kubernetesComposition({ ...definition, name: 'ready-named', kind: 'ReadyNamed' }, () => {
+    const check = (self: { status: { readyReplicas: number } }): boolean => self.status.readyReplicas > 0;
+    Deployment({ name: 'web', image: 'nginx' }).withReadyWhen(check);
+    return {};
+  });
+  assert.match(named.toYaml(), /- \$\{deploymentWeb\.\?status\.\?readyReplicas\.orValue\(0\) > 0\}/);
+  const atLeast = (n: number) => (self: { status: { readyReplicas: number } }): boolean => self.status.readyReplicas >= n;
   assert.equal(
-    refusal(() => kubernetesComposition({ ...definition, name: 'ready-named', kind: 'ReadyNamed' }, () => {
-      const check = (self: { status: { readyReplicas: number } }): boolean => self.status.readyReplicas > 0;
-      Deployment({ name: 'web', image: 'nginx' }).withReadyWhen(check);
+    refusal(() => kubernetesComposition({ ...definition, name: 'ready-curried', kind: 'ReadyCurried' }, () => {
+      Deployment({ name: 'web', image: 'nginx' }).withReadyWhen(atLeast(2));
       return {};
     })),
-    '<this file>:43:65: withReadyWhen() of resource "deploymentWeb" takes its callback written inline, so TypeKro can read its source\n    check\n  hint: write the function in the call, e.g. .withReadyWhen((self) => self.status.readyReplicas > 0)',
+    '<this file>:49:65: withReadyWhen() of resource "deploymentWeb" takes its callback written inline or a function named where it is declared, so TypeKro can read its source\n    atLeast(2)\n  hint: write the function in the call, e.g. .withReadyWhen((self) => self.status.readyReplicas > 0)',
   );
 });
 
@@ -61,6 +67,6 @@ test('a readyWhen condition written as an expression over the spec is refused at
       Deployment({ name: 'web', image: 'nginx' }).withReadyWhen(spec.n > 2);
       return {};
     })),
-    `<this file>:61:65: a readyWhen condition may only read the resource itself (through a callback's parameter): KRO evaluates it with nothing else in scope, and this one reads spec.n\n    spec.n > 2\n${hint('self')}`,
+    `<this file>:67:65: a readyWhen condition may only read the resource itself (through a callback's parameter): KRO evaluates it with nothing else in scope, and this one reads spec.n\n    spec.n > 2\n${hint('self')}`,
   );
 });

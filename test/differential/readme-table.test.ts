@@ -56,6 +56,14 @@ const ROWS: Readonly<Record<string, Coverage>> = {
     elsewhere: ['test/differential/helper-modules.test.ts', 'test/composition/helper-modules.test.ts', 'test/composition/sound-values.test.ts'],
     why: 'the generator places helpers with one plain parameter, in the same file and imported by name, through a namespace and through a barrel (generated-programs.ts IMPORT_FORMS); default exports, parameter forms and the destructured spec parameter are held to JavaScript by helper-modules.test.ts',
   },
+  "module constants JavaScript computed (`const REGISTRY = process.env.REGISTRY ?? 'ghcr.io/acme'`, `JSON.parse(...)`, `new Date(...)`, a top-level `await`), TypeScript `enum` and `namespace` members (`Tier.Gold`, `Level[2]`, `Naming.label(s)`)": {
+    elsewhere: ['test/differential/idiom-cases.ts (idiom-module-constants, idiom-enums)'],
+    why: 'the generated programs are rendered as standalone source without module-level settings, enums or namespaces',
+  },
+  '`[...BASE, ...(spec.tls ? [{ port: 443 }] : []), ...spec.list]`': {
+    elsewhere: ['test/differential/idiom-cases.ts (idiom-spreads)', 'test/composition/compile-rejections.test.ts'],
+    why: 'the generator writes no spread elements',
+  },
   '`(spec, instance) => ...` with `instance.metadata.name`, `namespace`, `uid`, `generation`, `creationTimestamp`, `labels`, `annotations`': {
     elsewhere: ['test/composition/instance-metadata.test.ts', 'test/cluster/modes-agree.cluster.test.ts'],
     why: 'the generated programs take the spec only',
