@@ -114,7 +114,7 @@ export function enclosingScope(file: string, fn: Node, isFactoryCall: IsFactoryC
  * The value a module-level name held when the composition function ran (read from the running function, see
  * composition/module-values.ts), when it is a scalar; undefined when it is not known.
  */
-export type ObservedValue = (name: string) => { readonly value: string | number | boolean | null } | undefined;
+export type ObservedValue = (name: string) => { readonly value: string | number | boolean | null } | { readonly json: string } | undefined;
 
 /**
  * A module's names, where a constant computed by JavaScript the compiler cannot repeat (`process.env.X ?? 'd'`,
@@ -135,13 +135,39 @@ function withObservedConstants(scope: Scope, observed: ObservedValue): Scope {
       if (binding?.kind !== 'alias') return binding;
       let result = decided.get(binding);
       if (!result) {
-        const seen = constantValue(binding.node, binding.scope) ? undefined : observed(name);
-        result = seen ? { kind: 'constant', value: seen.value } : binding;
+        result = observedBinding(name, binding, observed);
         decided.set(binding, result);
       }
       return result;
     },
   };
+}
+
+/**
+ * A module name as the composition saw it: a scalar the source cannot compute takes the value it held; an
+ * object or array the source computes must still hold that value. Another module (an overlay imported for
+ * its effect), or the composition's file writing to an imported object, changes it where the write analysis
+ * does not look, and the source's value would be deployed while JavaScript used the changed one (trial 8 T08).
+ */
+function observedBinding(name: string, binding: Binding & { kind: 'alias' }, observed: ObservedValue): Binding {
+  const folded = constantValue(binding.node, binding.scope);
+  if (!folded) {
+    const seen = observed(name);
+    return seen && 'value' in seen ? { kind: 'constant', value: seen.value } : binding;
+  }
+  if (typeof folded.value !== 'object' || folded.value === null) return binding;
+  const seen = observed(name);
+  if (!seen || !('json' in seen) || JSON.stringify(folded.value) === seen.json) return binding;
+  return {
+    kind: 'unsupported',
+    why: `\`${name}\` was changed after it was declared, where TypeKro does not see it (by another module, or a function it calls): when the composition ran it held ${clip(seen.json)}, while its declaration gives ${clip(JSON.stringify(folded.value))}`,
+    hint: `give \`${name}\` its final value where it is declared (e.g. \`export const settings = { registry: process.env.REGISTRY ?? 'docker.io' }\`), or pass the value through the spec`,
+  };
+}
+
+/** A JSON text short enough for a message. */
+function clip(json: string): string {
+  return json.length > 80 ? `${json.slice(0, 77)}...` : json;
 }
 
 /** The functions of `program` that contain `node`, outermost first (`node` itself excluded). */

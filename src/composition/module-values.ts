@@ -15,10 +15,12 @@
 import { Session } from 'node:inspector';
 import type { ObservedValue } from '../analysis/local-scope.js';
 import { hasMarkers } from '../model/refs.js';
+import { TypeKroError } from '../util/errors.js';
 
 interface RemoteObject {
   readonly type?: string;
   readonly subtype?: string;
+  readonly className?: string;
   readonly value?: unknown;
   readonly objectId?: string;
   readonly description?: string;
@@ -30,19 +32,21 @@ interface PropertyDescriptor {
 }
 
 /**
- * The value module-level `name` held for `fn`, read on first use (the inspector is opened only when a module
- * constant cannot be computed from its source).
+ * What module-level `name` held for `fn`, read on first use (the inspector is opened only when the compiler
+ * asks): a scalar's value, or an object's or array's JSON (to tell whether it still holds what its source says).
  */
 export function moduleValues(fn: unknown): ObservedValue {
-  let values: ReadonlyMap<string, string | number | boolean | null> | undefined;
+  let values: ReadonlyMap<string, SeenValue> | undefined;
   return (name) => {
     values ??= typeof fn === 'function' ? readModuleScope(fn) : new Map();
-    return values.has(name) ? { value: values.get(name)! } : undefined;
+    return values.get(name);
   };
 }
 
-function readModuleScope(fn: object): ReadonlyMap<string, string | number | boolean | null> {
-  const values = new Map<string, string | number | boolean | null>();
+type SeenValue = { readonly value: string | number | boolean | null } | { readonly json: string };
+
+function readModuleScope(fn: object): ReadonlyMap<string, SeenValue> {
+  const values = new Map<string, SeenValue>();
   let session: Session | undefined;
   // A name only this call uses: the protocol reaches objects through an expression.
   const key = `__typekro_module_values_${process.hrtime.bigint()}`;
@@ -60,8 +64,8 @@ function readModuleScope(fn: object): ReadonlyMap<string, string | number | bool
     const module = list.find((entry) => entry.value?.description === 'Module')?.value?.objectId;
     if (!module) return values;
     for (const variable of post<{ result: PropertyDescriptor[] }>(session, 'Runtime.getProperties', { objectId: module, ownProperties: true }).result) {
-      const value = scalar(variable.value);
-      if (value !== undefined) values.set(variable.name, value.value);
+      const value = scalar(variable.value) ?? plainJson(session, variable.value);
+      if (value !== undefined) values.set(variable.name, value);
     }
   } catch {
     // No inspector (another runtime, or it refused a session): no values, the constants are refused as before.
@@ -71,6 +75,17 @@ function readModuleScope(fn: object): ReadonlyMap<string, string | number | bool
     session?.disconnect();
   }
   return values;
+}
+
+/** A plain object's or array's JSON (what JSON.stringify writes), or undefined for anything else or on an error. */
+function plainJson(session: Session, remote: RemoteObject | undefined): { readonly json: string } | undefined {
+  if (remote?.type !== 'object' || !remote.objectId || (remote.subtype !== 'array' && remote.className !== 'Object')) return undefined;
+  const text = post<{ result: RemoteObject }>(session, 'Runtime.callFunctionOn', {
+    objectId: remote.objectId,
+    functionDeclaration: 'function () { try { return JSON.stringify(this); } catch { return undefined; } }',
+    returnByValue: true,
+  }).result.value;
+  return typeof text === 'string' ? { json: text } : undefined;
 }
 
 /** A scalar the compiler can hold; a string carrying a reference's marker is a reference, not a constant. */
@@ -90,7 +105,7 @@ function post<T>(session: Session, method: string, params: object): T {
   session.post(method, params, (error, result) => {
     answer = { error, result: result as T };
   });
-  if (!answer) throw new Error(`the inspector did not answer ${method} synchronously`);
+  if (!answer) throw new TypeKroError('INTERNAL', `the inspector did not answer ${method} synchronously`);
   if (answer.error) throw answer.error;
   return answer.result;
 }
