@@ -29,6 +29,7 @@ describe('a module object changed after its declaration', () => {
     const image = refusal(() =>
       kubernetesComposition({ ...definition, name: 'overlay-image' }, (spec) => {
         Deployment({ name: spec.name, image: `${settings.registry}/${spec.name}` });
+        return {};
       }),
     );
     assert.equal(
