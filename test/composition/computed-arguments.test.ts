@@ -56,6 +56,19 @@ test('labels chosen by a ternary keep app: <name> in the object and the pod temp
   assert.equal(rgd.spec.resources[0].template.spec.template.metadata.labels, '${schema.spec.debug ? {"app": "web", "tier": "dev"} : {"app": "web", "tier": "prod"}}');
 });
 
+test("the user's own app label is the selector's too (trial 8 T12: the API server refused the mismatch)", async () => {
+  const app = kubernetesComposition({ ...definition, name: 'own-app', kind: 'OwnApp' }, (spec) => {
+    Deployment({ name: `pay-${spec.name}`, image: 'nginx', labels: { 'acme.io/team': 'pay', app: spec.name } });
+    Deployment({ name: 'web', image: 'nginx', labels: { app: 'api' } });
+    return {};
+  });
+  const [own, literal] = await rendered(app, { name: 'api', debug: true, extra: {}, base: {} });
+  assert.deepEqual(own!.spec.selector.matchLabels, { app: 'api' });
+  assert.deepEqual(own!.spec.template.metadata.labels, { 'acme.io/team': 'pay', app: 'api' });
+  assert.deepEqual(literal!.spec.selector.matchLabels, literal!.spec.template.metadata.labels);
+  assert.deepEqual(literal!.spec.selector.matchLabels, { app: 'api' });
+});
+
 test('an Hpa target chosen by a ternary keeps the apps/v1 default', async () => {
   const app = kubernetesComposition({ ...definition, name: 'hpa', kind: 'HpaApp' }, (spec) => {
     Hpa({ name: 'web', target: spec.debug ? { kind: 'Deployment', name: 'a' } : { kind: 'StatefulSet', name: 'b', apiVersion: 'apps/v1' }, minReplicas: 1, maxReplicas: 2 });

@@ -12,7 +12,7 @@ import { describeValue, isRef } from '../refs.js';
 import type { Input } from '../types.js';
 import { isComputed, reshapeBranches, resourceNamed } from './computed.js';
 import { formatLocation, userFrames } from '../call-site.js';
-import { labelsOf, metadataOf } from './metadata.js';
+import { labelsOf, metadataOf, selectorApp } from './metadata.js';
 import { TypeKroError } from '../../util/errors.js';
 
 /**
@@ -110,7 +110,7 @@ export const Deployment = defineFactory<DeploymentConfig, V1Deployment>(
   { apiVersion: 'apps/v1', kind: 'Deployment', modelName: 'V1Deployment' },
   (config) => ({
     metadata: metadataOf(config, 'Deployment'),
-    spec: { replicas: config.replicas ?? 1, selector: { matchLabels: { app: config.name } }, template: podTemplate(config, 'Deployment') },
+    spec: { replicas: config.replicas ?? 1, selector: { matchLabels: { app: selectorApp(config) } }, template: podTemplate(config, 'Deployment') },
   }),
 );
 
@@ -148,7 +148,7 @@ export const StatefulSet = defineFactory<StatefulSetConfig, V1StatefulSet>(
     spec: {
       replicas: config.replicas ?? 1,
       serviceName: config.serviceName,
-      selector: { matchLabels: { app: config.name } },
+      selector: { matchLabels: { app: selectorApp(config) } },
       template: podTemplate(config, 'StatefulSet'),
       ...(config.volumeClaimTemplates ? { volumeClaimTemplates: config.volumeClaimTemplates } : {}),
     },
@@ -173,7 +173,7 @@ export const DaemonSet = defineFactory<ContainerConfig, V1DaemonSet>(
   { apiVersion: 'apps/v1', kind: 'DaemonSet', modelName: 'V1DaemonSet' },
   (config) => ({
     metadata: metadataOf(config, 'DaemonSet'),
-    spec: { selector: { matchLabels: { app: config.name } }, template: podTemplate(config, 'DaemonSet') },
+    spec: { selector: { matchLabels: { app: selectorApp(config) } }, template: podTemplate(config, 'DaemonSet') },
   }),
 );
 
