@@ -9,14 +9,14 @@ import { foldConstants } from '../ir/fold.js';
 import { rewriteExpr, rewriteValue, selectPath } from '../ir/rewrite.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
 import { exprValue, isExprValue, type Value } from '../ir/value.js';
-import { createRef, trapRefusal, userLocation } from '../model/refs.js';
+import { createRef, NESTED_ROOT_PREFIX, trapRefusal, userLocation } from '../model/refs.js';
 import { withNestedRecords, type ResourceRecord } from '../model/resource.js';
 import { loopHooks } from '../model/run.js';
 import { schemaToCelType } from '../model/schema/index.js';
 import { inlineChild, literalExpr } from './nest.js';
 import { TypeKroError } from '../util/errors.js';
 
-export const NESTED_ROOT_PREFIX = 'nested$';
+export { NESTED_ROOT_PREFIX };
 
 export interface NestedStatus {
   readonly root: string;

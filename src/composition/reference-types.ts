@@ -18,6 +18,8 @@ export class ReferenceTypes {
   private readonly observed = new WeakMap<ResourceRecord, CelType>();
   /** Observed types by model and the paths a template sets (see `observedType`). */
   private readonly shapes = new Map<string, CelType>();
+  /** Nested composition handles by their pseudo root, typed by the child's status schema. */
+  private readonly nested = new Map<string, CelType>();
 
   /** `records` is the run's list of records, read live: it holds a record again once its id changed. */
   constructor(
@@ -28,6 +30,14 @@ export class ReferenceTypes {
   /** Indexes a record the run registered under its id. */
   add(record: ResourceRecord): void {
     this.byId.set(record.id, record);
+  }
+
+  /**
+   * Types a nested composition handle's reads (`q.status.bytes`) by the child's status schema, so a
+   * `'number'` field is a double wherever the parent uses it (as text, in an integer field) and not `dyn`.
+   */
+  addNested(root: string, type: CelType): void {
+    this.nested.set(root, type);
   }
 
   /** The static type a reference has (spec field, resource field, loop item). */
@@ -59,6 +69,8 @@ export class ReferenceTypes {
       return list.kind === 'list' ? list.item : T.dyn;
     }
     const id = root.resource.id();
+    const nested = this.nested.get(id);
+    if (nested) return nested;
     // toResourceGraph renames resources after its builder ran: then the index misses and the list decides.
     const indexed = this.byId.get(id);
     const record = indexed?.id === id ? indexed : this.records.find((candidate) => candidate.id === id);

@@ -294,9 +294,9 @@ export class CompositionRun implements CompositionRunHooks {
     }
     const root = `${NESTED_ROOT_PREFIX}${prefix}`;
     this.nested.set(root, statusAsDeclared(status, graph));
-    if (site?.context.declaredAs) {
-      this.bindings[site.context.declaredAs] = { kind: 'value', expr: E.ident(root), type: nestedBindingType(graph) };
-    }
+    const type = nestedBindingType(graph);
+    this.types.addNested(root, type);
+    if (site?.context.declaredAs) this.bindings[site.context.declaredAs] = { kind: 'value', expr: E.ident(root), type };
     return nestedHandle(root, records, graph);
   }
 

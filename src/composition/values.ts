@@ -113,8 +113,9 @@ export function asString(expr: Expr, type: CelType | undefined, about: StringSit
     throw new TypeKroError('DEFINITION_INVALID', `${where(about)}a ${type.kind === 'list' ? 'list' : 'object'} is interpolated into a string; CEL cannot turn it into text the way JavaScript does. Write \`\${list.join(',')}\` for a list of strings, or interpolate its fields`);
   }
   if (type?.kind === 'double') {
-    throw new TypeKroError('DEFINITION_INVALID', 
-      `${where(about)}a floating-point value is interpolated into a string; CEL formats doubles differently from JavaScript. Convert it explicitly with Cel.expr('string(int(', ref, '))') or use an integer field`,
+    throw new TypeKroError(
+      'DEFINITION_INVALID',
+      `${where(about)}a floating-point value ('number' in its schema) is interpolated into a string, and CEL writes it differently from JavaScript (1e+06 for 1000000)\n  hint: declare the field 'number.integer' where it is defined (a spec or a nested composition's status), convert it with Math.trunc(...), or use Cel.expr(...)`,
     );
   }
   return E.call('string', [expr]);

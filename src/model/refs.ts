@@ -235,6 +235,11 @@ export function createRef(data: RefData, hooks: ProxyHooks = {}): unknown {
   });
 }
 
+/** The pseudo root of a nested composition handle's reads: `nested$<prefix>`, never shown to the user. */
+export const NESTED_ROOT_PREFIX = 'nested$';
+
+const resourceName = (id: string): string => (id.startsWith(NESTED_ROOT_PREFIX) ? id.slice(NESTED_ROOT_PREFIX.length) : id || 'resource');
+
 /**
  * A readable path for messages, as the user wrote it: `spec.labels` (the spec parameter of a composition,
  * `schema.spec` in CEL), `web.status.ready`, `item.name`.
@@ -243,7 +248,7 @@ export function describeRef(data: RefData): string {
   if (data.root.kind === 'schema' && data.path[0] === 'spec') return data.path.map(String).join('.');
   // The composition's second parameter, as the README names it.
   if (data.root.kind === 'schema' && data.path[0] === 'metadata') return ['instance', ...data.path.map(String)].join('.');
-  const root = data.root.kind === 'schema' ? 'schema' : data.root.kind === 'resource' ? data.root.resource.id() || 'resource' : (data.root.iterator.variable ?? data.root.iterator.name ?? 'item');
+  const root = data.root.kind === 'schema' ? 'schema' : data.root.kind === 'resource' ? resourceName(data.root.resource.id()) : (data.root.iterator.variable ?? data.root.iterator.name ?? 'item');
   return [root, ...data.path.map(String)].join('.');
 }
 
