@@ -29,7 +29,7 @@ import { makeSkippedCalls, skippedCalls, type SkippedCallHost } from './skipped-
 import type { CallNode } from '../analysis/source.js';
 import { optionalAt } from './presence.js';
 import { conjuncts } from '../analysis/absent-spec.js';
-import { nestedBindingType, nestedHandle, nestedRecords, NESTED_ROOT_PREFIX, statusAsDeclared } from './nest-run.js';
+import { inlineNestedStatus, nestedBindingType, nestedHandle, nestedRecords, NESTED_ROOT_PREFIX, statusAsDeclared } from './nest-run.js';
 import { schemaToCelType } from '../model/schema/index.js';
 import { toValue } from './values.js';
 import { isMethodCall, refuseComputed } from './fixed-arguments.js';
@@ -293,7 +293,9 @@ export class CompositionRun implements CompositionRunHooks {
       this.takenIds.add(record.id);
     }
     const root = `${NESTED_ROOT_PREFIX}${prefix}`;
-    this.nested.set(root, statusAsDeclared(status, graph));
+    // The child's status may hold an earlier child's status reads (its spec was given `data.status.host`):
+    // substitute them now, so a read of this child's status never leaves another pseudo root behind.
+    this.nested.set(root, statusAsDeclared(inlineNestedStatus(status, this.nested), graph));
     const type = nestedBindingType(graph);
     this.types.addNested(root, type);
     if (site?.context.declaredAs) this.bindings[site.context.declaredAs] = { kind: 'value', expr: E.ident(root), type };
