@@ -25,7 +25,7 @@ export interface NestedStatus {
 
 /** Records for the child's resources, in the child's order; conditions around the call apply to each. */
 export function nestedRecords(child: CompositionGraph, spec: Value, prefix: string, conditions: readonly Expr[], site?: SourceLocation): { records: ResourceRecord[]; status: Value } {
-  const inlined = inlineChild(child, spec, prefix);
+  const inlined = inlineChild(child, spec, prefix, site);
   const byId = new Map<string, ResourceRecord>();
   const records = inlined.resources.map((node) => {
     const record = recordFromNode(node, conditions);

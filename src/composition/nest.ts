@@ -4,10 +4,12 @@
  * passed (literals, references, expressions), so KRO and the direct runtime see one flat graph.
  */
 import { E, type Expr } from '../ir/expr.js';
-import type { CompositionGraph, ResourceNode } from '../ir/graph.js';
+import type { CompositionGraph, ResourceNode, SourceLocation } from '../ir/graph.js';
+import { formatLocation } from '../model/call-site.js';
 import { foldConstants } from '../ir/fold.js';
 import { rewriteExpr, rewriteValue, selectPath } from '../ir/rewrite.js';
-import { schemaAt } from '../ir/schema.js';
+import { schemaAt, type SchemaNode } from '../ir/schema.js';
+import { hasImpliedDefault } from '../model/schema/index.js';
 import { isExprValue, type Value } from '../ir/value.js';
 import { TypeKroError } from '../util/errors.js';
 
@@ -18,9 +20,11 @@ export interface InlinedChild {
 
 type Resolved = { kind: 'literal'; value: unknown } | { kind: 'expr'; expr: Expr } | { kind: 'absent' };
 
-export function inlineChild(child: CompositionGraph, spec: Value, prefix: string): InlinedChild {
+/** `at` is the parent's call, where a refusal of what the parent passes is located. */
+export function inlineChild(child: CompositionGraph, spec: Value, prefix: string, at?: SourceLocation): InlinedChild {
+  const where = at ? `${formatLocation(at)}: ` : '';
   const ids = new Map(child.resources.map((resource) => [resource.id, prefixed(prefix, resource.id)]));
-  const substitute = (expr: Expr): Expr => rewriteExpr(expr, (node) => renameIds(node, ids), (node) => substituteSpec(node, child, spec, substitute));
+  const substitute = (expr: Expr): Expr => rewriteExpr(expr, (node) => renameIds(node, ids), (node) => substituteSpec(node, child, spec, substitute, where));
   const rewrite = (expr: Expr): Expr => foldConstants(substitute(expr));
   const rewriteLeaves = (value: Value): Value => unwrapLiterals(rewriteValue(value, rewrite));
   const resources: ResourceNode[] = [];
@@ -87,7 +91,7 @@ function foldAbsentGuards(node: Expr, child: CompositionGraph, spec: Value): Exp
 }
 
 /** Replaces the outermost `schema.spec...` chain (and `has()` of one); undefined to keep descending. */
-function substituteSpec(node: Expr, child: CompositionGraph, spec: Value, recurse: (expr: Expr) => Expr): Expr | undefined {
+function substituteSpec(node: Expr, child: CompositionGraph, spec: Value, recurse: (expr: Expr) => Expr, where: string): Expr | undefined {
   const folded = foldAbsentGuards(node, child, spec);
   if (folded) return folded;
   if (node.kind === 'conditional') {
@@ -110,8 +114,9 @@ function substituteSpec(node: Expr, child: CompositionGraph, spec: Value, recurs
   const optional = chain.optional.some(Boolean);
   if (resolved.kind === 'absent') {
     if (optional) return E.call('optional.none', []);
-    throw new TypeKroError('DEFINITION_INVALID', 
-      `nested composition "${child.name}" reads spec.${chain.path.join('.')} without a guard, and the parent does not pass it (no default either): pass it, give it a default, or guard the read (spec.${chain.path.join('.')} ?? ..., if (spec.${chain.path[0]}) ...)`,
+    throw new TypeKroError(
+      'DEFINITION_INVALID',
+      `${where}nested composition "${child.name}" reads spec.${chain.path.join('.')} without a guard, and the parent does not pass it (no default either): pass it, give it a default, or guard the read (spec.${chain.path.join('.')} ?? ..., if (spec.${chain.path[0]}) ...)`,
     );
   }
   const expr = resolved.kind === 'literal' ? literalExpr(resolved.value) : resolved.expr;
@@ -136,11 +141,21 @@ function resolve(path: readonly string[], child: CompositionGraph, spec: Value):
     const segment = path[i]!;
     const next: Value | undefined =
       typeof current === 'object' && current !== null && !Array.isArray(current) ? (current as Record<string, Value>)[segment] : undefined;
-    current = next ?? (schemaAt(child.spec, path.slice(0, i + 1))?.markers.default as Value | undefined);
+    current = next ?? schemaDefault(schemaAt(child.spec, path.slice(0, i + 1)));
     if (current === undefined) return { kind: 'absent' };
   }
   if (current !== undefined && isExprValue(current)) return { kind: 'expr', expr: current.expr };
   return { kind: 'literal', value: current };
+}
+
+/**
+ * What the API server fills in for an unset field: its default, or `{}` for a struct KRO defaults (then its
+ * own defaulted fields are filled in below it), as the child sees it when it runs alone.
+ */
+function schemaDefault(node: SchemaNode | undefined): Value | undefined {
+  if (!node) return undefined;
+  if (node.markers.default !== undefined) return node.markers.default as Value;
+  return hasImpliedDefault(node) ? {} : undefined;
 }
 
 export function literalExpr(value: unknown): Expr {
