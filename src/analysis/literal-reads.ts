@@ -86,6 +86,9 @@ export function literalOf(node: Node, scope: Scope): { node: Node; scope: Scope 
     // is an object, never nullish nor falsy, so it is the value; a missing argument (`undefined`) gives the default.
     return literalOf(value.left, scope) ?? (isUndefined(value.left, scope) ? literalOf(value.right, scope) : undefined);
   }
+  // `T.SIZES` of `import * as T from './tables.js'`: the export, as `SIZES` imported by name is.
+  const exported = value.type === 'MemberExpression' ? namedBinding(value, scope)?.binding : undefined;
+  if (exported?.kind === 'alias') return literalOf(exported.node, exported.scope);
   const property = staticProperty(value, scope);
   return property ? literalOf(property.node, property.scope) : undefined;
 }
