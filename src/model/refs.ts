@@ -228,7 +228,7 @@ export function createRef(data: RefData, hooks: ProxyHooks = {}): unknown {
       throw trapRefusal(
         new TypeKroError(
           'DEFINITION_INVALID',
-          `${userLocation()}: the reference ${describeRef(data)} cannot be spread or enumerated at definition time (its value exists only in the cluster); pass it as a whole, or read its fields by name`,
+          `${userLocation()}: the reference ${describeRef(data)} cannot be spread or enumerated when the composition is defined: its keys are known only once the instance (or the observed object) exists\n  hint: pass it as a whole, read its fields by name, or merge maps in CEL, where the right side wins as in a spread: Cel.expr<Record<string, string>>('{"team": "t"}.merge(', ${describeRef(data)}, ')')`,
         ),
       );
     },
