@@ -96,6 +96,9 @@ export function literalOf(node: Node, scope: Scope): { node: Node; scope: Scope 
 /** Whether `node` is `undefined` (through local names): a missing argument, a key a local literal lacks. */
 function isUndefined(node: Node, scope: Scope): boolean {
   const value = unwrap(node);
+  // `({}).probe`, what `{ probe = {} }` reads of an argument without it: a key the literal lacks.
+  const property = value.type === 'MemberExpression' ? staticProperty(value, scope) : undefined;
+  if (property) return isUndefined(property.node, property.scope);
   if (value.type !== 'Identifier') return false;
   if (value.name === 'undefined') return true;
   const binding = scope.lookup(value.name, value);
