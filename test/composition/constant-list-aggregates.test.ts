@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { type } from 'arktype';
 import { kubernetesComposition } from '../../src/index.js';
 import { compileRgd } from '../../src/compile/rgd/index.js';
-import { ConfigMap, Deployment } from '../../src/simple.js';
+import { ConfigMap, Deployment, Service } from '../../src/simple.js';
 import { refusalsIn } from '../support/refusals.js';
 import { envStacks, perEnvDeployments, stackChild } from '../differential/constant-list-cases.js';
 
@@ -124,5 +124,23 @@ test('a nested composition in a loop over a spec list stays refused (T12c)', () 
   assert.equal(
     message,
     `${at("'constlist-spec-loop'", 'stackChild({')}: nested composition "web-stack" inside a loop is not supported: KRO collections hold single resources; call the child's factories in the loop directly, or call "web-stack" once per instance outside the loop`,
+  );
+});
+
+/** Makes a Deployment for `a` and a Service for anything else. */
+function deploymentOrService(name: string, e: string) {
+  return e === 'a' ? Deployment({ name: `${name}-${e}`, image: 'nginx' }) : Service({ name: `${name}-${e}`, selector: { app: name }, ports: [{ port: 80 }] });
+}
+
+test('a list of resources of different kinds made over a constant list is refused', () => {
+  const message = refusal(() =>
+    kubernetesComposition({ ...definition, name: 'constlist-kinds', status: type({ names: 'string' }) }, (spec) => {
+      const xs = ['a', 'b'].map((e) => deploymentOrService(spec.name, e));
+      return { names: xs.map((x) => x.metadata.name).join(',') };
+    }),
+  );
+  assert.equal(
+    message,
+    `${at("'constlist-kinds'", 'xs.map')}: \`xs\` holds objects of different kinds (Deployment, Service), which no one CEL list type holds\n    xs\n  hint: give each kind its own list, made by its own loop`,
   );
 });
