@@ -23,6 +23,7 @@ import { withArticle } from '../util/article.js';
 import { identitySearch } from './operand-meaning.js';
 import { atCall, isSpecData, isSpecItem, refuseAbsentSpecData } from './absent-spec.js';
 import { snippetOf } from './source.js';
+import { fixedItems, unrolledListMethod, UNROLLED_METHODS } from './unrolled-lists.js';
 
 type Call = CallExpression | OptionalCallExpression;
 
@@ -240,6 +241,8 @@ function itemType(t: Typed): CelType {
 function listMethod(ctx: MethodContext, name: string): Typed {
   const list = valueOf(ctx.receiver);
   const item = itemType(ctx.receiver);
+  const fixed = UNROLLED_METHODS.has(name) ? fixedItems(ctx.receiver) : undefined;
+  if (fixed) return unrolledListMethod(name, { items: fixed, c: ctx.c, callback: itemCallback(ctx, item) });
   switch (name) {
     case 'some':
     case 'every':
@@ -362,14 +365,9 @@ function join(ctx: MethodContext, list: Expr, item: CelType): Typed {
  * compiled with a placeholder, so only the parameter is renamed.
  */
 function lambda(ctx: MethodContext, item: CelType, body: (node: Node, scope: Scope) => Expr): [string, Expr] {
-  arity(ctx, 'callback', 1, 1);
-  const fn = unwrap(ctx.args[0] as Node);
-  if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') throw syntaxError(fn, 'the callback must be an inline function', 'write `(x) => ...` inline');
-  const [param, ...rest] = fn.params;
-  if (rest.length > 0) throw syntaxError(fn, 'index parameters have no CEL macro equivalent', 'use one parameter, or Cel.expr(...) with a two-variable comprehension');
-  if (param?.type !== 'Identifier') throw syntaxError(fn, 'the callback must take one plain parameter', 'write `(x) => ...`');
-  const placeholder = `__typekro_lambda_${param.name}`;
-  const inner = scopeOf({ [param.name]: { kind: 'value', expr: E.ident(placeholder), type: item } }, ctx.scope);
+  const { fn, param } = callbackOf(ctx);
+  const placeholder = `__typekro_lambda_${param}`;
+  const inner = scopeOf({ [param]: { kind: 'value', expr: E.ident(placeholder), type: item } }, ctx.scope);
   // The conditions around the call hold in the callback too, except those about an outer item of the same name.
   const guards = (ctx.scope.guards ?? []).filter((guard) => !referencedRoots(guard).includes(placeholder));
   // An item of spec data is spec data: its optional fields are there from the start or never.
@@ -378,8 +376,33 @@ function lambda(ctx: MethodContext, item: CelType, body: (node: Node, scope: Sco
   const compiled = body(callbackBody(fn), scope);
   // Every name the body has (free roots, and variables of inner macros the placeholder may sit under) is taken.
   const taken = identifierNames(compiled);
-  const name = celVariableName(param.name, (candidate) => taken.has(candidate));
+  const name = celVariableName(param, (candidate) => taken.has(candidate));
   return [name, renameIdent(compiled, placeholder, name)];
+}
+
+/**
+ * The callback of an unrolled method (unrolled-lists.ts): its body with the parameter bound to one item, an
+ * object known by name (a resource's id), so every condition around the call holds in it as it is.
+ */
+function itemCallback(ctx: MethodContext, item: CelType): (value: Expr) => { node: Node; scope: Scope } {
+  const { fn, param } = callbackOf(ctx);
+  const node = callbackBody(fn);
+  return (value) => {
+    const inner = scopeOf({ [param]: { kind: 'value', expr: value, type: item } }, ctx.scope);
+    const own = value.kind === 'ident' ? value.name : undefined;
+    return { node, scope: { lookup: inner.lookup, guards: ctx.scope.guards ?? [], specItem: (name) => name !== own && isSpecItem(ctx.scope, name) } };
+  };
+}
+
+/** The inline one-parameter function a list method is given, and its parameter's name. */
+function callbackOf(ctx: MethodContext): { fn: Extract<Node, { type: 'ArrowFunctionExpression' | 'FunctionExpression' }>; param: string } {
+  arity(ctx, 'callback', 1, 1);
+  const fn = unwrap(ctx.args[0] as Node);
+  if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') throw syntaxError(fn, 'the callback must be an inline function', 'write `(x) => ...` inline');
+  const [param, ...rest] = fn.params;
+  if (rest.length > 0) throw syntaxError(fn, 'index parameters have no CEL macro equivalent', 'use one parameter, or Cel.expr(...) with a two-variable comprehension');
+  if (param?.type !== 'Identifier') throw syntaxError(fn, 'the callback must take one plain parameter', 'write `(x) => ...`');
+  return { fn, param: param.name };
 }
 
 function callbackBody(fn: Extract<Node, { type: 'ArrowFunctionExpression' | 'FunctionExpression' }>): Node {

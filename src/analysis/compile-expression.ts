@@ -23,6 +23,7 @@ import { withArticle } from '../util/article.js';
 import { snippetOf } from './source.js';
 import { bothUsesRefusal, templateUseAt } from './read-context.js';
 import { spreadList } from './list-spread.js';
+import { fixedItems } from './unrolled-lists.js';
 
 /** Options for value contexts. */
 export interface CompileOptions {
@@ -301,6 +302,12 @@ function member(node: MemberExpression | OptionalMemberExpression, scope: Scope)
   const key = literalKey(node);
   if (key === undefined) return computedIndex(node, object, scope, chain);
   if (object.type.kind === 'dyn' && (key === 'length' || typeof key === 'number')) throw unknownShape(node, key === 'length' ? '`.length`' : `\`[${key}]\``, object.type);
+  const fixed = object.type.kind === 'list' ? fixedItems(object) : undefined;
+  if (fixed && object.type.kind === 'list') {
+    // A list of handles known item by item (unrolled-lists.ts): its length, and the handle at a position.
+    if (key === 'length') return plain(E.int(fixed.length), T.int);
+    if (typeof key === 'number' && Number.isSafeInteger(key) && key >= 0 && key < fixed.length) return plain(fixed[key]!, object.type.item);
+  }
   if (key === 'length' && (object.type.kind === 'string' || object.type.kind === 'list')) {
     const size = plain(E.call('size', [valueOf(object)]), T.int);
     if (object.absent && node.type === 'OptionalMemberExpression') return guarded(object.absent, size);

@@ -16,6 +16,11 @@ export type Binding =
       /** Set on a KRO collection (a forEach resource): the name stands for the list of its objects. */
       readonly collection?: true;
       /**
+       * Set on the objects a loop over a constant list made (`const ds = ['a', 'b'].map((e) => Deployment(...))`):
+       * the name stands for the list literal of their ids, one handle per item, as JavaScript's array holds them.
+       */
+      readonly fixedList?: true;
+      /**
        * The name's JavaScript value is not its meaning (a collection, `const parts = s.split('.')`): even a
        * plain read of it (`parts[0]`) must be compiled from source.
        */

@@ -22,30 +22,76 @@ import { ARRAY_MUTATING_METHODS } from '../util/mutating-methods.js';
 
 const ONE_LOOP = 'give each collection its own variable, made by one loop, e.g. const pods = spec.items.map((item) => Pod(...))';
 
-/** What the variable holding a collection means to the compiler; `alreadyBound` when another resource was collected in it. */
+/**
+ * One resource (or nested composition) a loop put into a list variable, as the variable's binding needs it:
+ * `forEach` when it is a KRO collection (a loop over a reference around it), else one object made when the
+ * composition was defined (a loop over a constant list: one resource per item).
+ */
+export interface CollectedItem {
+  readonly expr: Expr;
+  readonly type: CelType;
+  /** What it is, for messages: `Deployment`, `nested composition "web-stack"`. */
+  readonly kind: string;
+  readonly forEach: boolean;
+}
+
+/**
+ * What the variable holding the objects a loop made means to the compiler. A KRO collection (one resource
+ * under a forEach) is its id, the list of its objects. Resources made over a constant list are a list
+ * literal of their ids, `[ds, deployment]`: JavaScript's array holds exactly those handles, and the
+ * array-method compiler unrolls reads of it item by item (analysis/unrolled-lists.ts), each item read as the
+ * one resource it is. Uses that cannot mean the same are refused here.
+ */
 export function collectionBinding(
   collection: { readonly name: string; readonly nested: boolean },
-  record: ResourceRecord,
-  itemType: CelType,
-  alreadyBound: boolean,
+  items: readonly CollectedItem[],
   /** A change to the variable outside the loop that collects into it (see {@link writeOutsideLoop}). */
   otherWrite?: Node,
+  /** A condition on a reference around a constant loop's push (`if (spec.env === e) ds.push(...)`). */
+  condition?: Node,
 ): Binding {
   const { name } = collection;
+  const fixed = items.every((item) => !item.forEach);
   if (collection.nested) {
+    if (fixed) return { kind: 'unsupported', why: `\`${name}\` is built by nested .map() calls over constant lists: a list of lists, which TypeKro does not unroll`, hint: FLAT_LIST };
     return { kind: 'unsupported', why: `\`${name}\` is built by nested .map() calls: a list of lists in JavaScript, but KRO flattens the loops of a collection into one list`, hint: ONE_LOOP };
   }
-  if (alreadyBound) {
+  if (!fixed && items.length > 1) {
     return { kind: 'unsupported', why: `\`${name}\` collects the objects of more than one resource: a KRO collection holds the objects of one resource`, hint: ONE_LOOP };
   }
-  if (otherWrite) {
+  if (otherWrite) return fixed ? fixedListWrite(name, otherWrite) : collectionWrite(name, otherWrite);
+  const [first] = items;
+  if (!fixed) return { kind: 'value', expr: first!.expr, type: T.list(first!.type), collection: true, fromSource: true };
+  if (condition) {
     return {
       kind: 'unsupported',
-      why: `\`${name}\` is a KRO collection made by a loop, and \`${snippetOf(otherWrite)}\`${lineOf(otherWrite)} changes it outside that loop: the collection's id stands for the loop's objects alone, so reading \`${name}\` would miss the change`,
-      hint: `keep the other resource in its own variable and combine them where you read them (e.g. \`${name}.length + (spec.extra ? 1 : 0)\`), or add its item to the spec list the loop walks`,
+      why: `\`${name}\` is filled under a condition on a reference (\`${snippetOf(condition)}\`${lineOf(condition)}): JavaScript's list holds only the items where it held, which only the cluster knows, while each resource exists under its own includeWhen`,
+      hint: `create the resource in every iteration and give it the condition with \`.withIncludeWhen(...)\` (the list then holds every handle, as JavaScript's does), and read a resource under its condition (\`condition ? ${name}[0].status.readyReplicas : 0\`)`,
     };
   }
-  return { kind: 'value', expr: E.ident(record.id), type: T.list(itemType), collection: true, fromSource: true };
+  const kinds = [...new Set(items.map((item) => item.kind))];
+  if (kinds.length > 1) {
+    return { kind: 'unsupported', why: `\`${name}\` holds objects of different kinds (${kinds.join(', ')}), which no one CEL list type holds`, hint: 'give each kind its own list, made by its own loop' };
+  }
+  return { kind: 'value', expr: E.list(items.map((item) => item.expr)), type: T.list(first!.type), fromSource: true, fixedList: true };
+}
+
+const FLAT_LIST = 'give each inner list its own variable (`const devs = SIZES.map((s) => Deployment(...))`), or loop over one constant list of pairs';
+
+function collectionWrite(name: string, write: Node): Binding {
+  return {
+    kind: 'unsupported',
+    why: `\`${name}\` is a KRO collection made by a loop, and \`${snippetOf(write)}\`${lineOf(write)} changes it outside that loop: the collection's id stands for the loop's objects alone, so reading \`${name}\` would miss the change`,
+    hint: `keep the other resource in its own variable and combine them where you read them (e.g. \`${name}.length + (spec.extra ? 1 : 0)\`), or add its item to the spec list the loop walks`,
+  };
+}
+
+function fixedListWrite(name: string, write: Node): Binding {
+  return {
+    kind: 'unsupported',
+    why: `\`${name}\` holds the resources a loop over a constant list made, and \`${snippetOf(write)}\`${lineOf(write)} changes it too: TypeKro reads \`${name}\` as the resources one call in that loop made, so it would miss the change`,
+    hint: `keep the other resource in its own variable and combine them where you read them (e.g. \`${name}.length + 1\`), or add its item to the constant list the loop walks`,
+  };
 }
 
 /**
@@ -105,6 +151,8 @@ export function checkLoopSources(site: CallSite, scope: Scope): void {
 export function isReferenceLoop(loop: EnclosingLoop, scope: Scope): boolean {
   if (loop.counted) return mentionsReferences(loop.counted.start, scope) || mentionsReferences(loop.counted.end, scope);
   const source = unwrap(loop.source);
+  // The resources a loop over a constant list made (`for (const d of ds)`): JavaScript walks their handles.
+  if (fixedListOf(source, scope)) return false;
   // An array literal, written in the loop or held by a local (`const vals = [a, b]; vals.forEach(...)`): items
   // written as references are each one value; a spread of one (`['a', ...extra]`, `extra` chosen by `spec.ha`)
   // decides how many items there are, which JavaScript decided on a placeholder (trial 7 H15).
@@ -115,6 +163,14 @@ export function isReferenceLoop(loop: EnclosingLoop, scope: Scope): boolean {
   const table = method && literalOf(method.argument, scope);
   if (table && ownProperties(table.node, table.scope)) return false;
   return mentionsReferences(loop.source, scope);
+}
+
+/** The handles a fixed list (collectionBinding) holds and their type, when `node` names one. */
+export function fixedListOf(node: Node, scope: Scope): { readonly items: readonly Expr[]; readonly type: CelType } | undefined {
+  if (node.type !== 'Identifier') return undefined;
+  const binding = scope.lookup(node.name, node);
+  if (binding?.kind !== 'value' || !binding.fixedList || binding.expr.kind !== 'list' || binding.type.kind !== 'list') return undefined;
+  return { items: binding.expr.items, type: binding.type.item };
 }
 
 /** `Object.keys(x)`, `Object.values(x)`, `Object.entries(x)`: the method and its argument. */

@@ -20,7 +20,7 @@ import { constantValue } from '../analysis/constant-value.js';
 import type { Binding, Scope } from '../analysis/scope.js';
 import { findCallAt, parseSourceFile, snippetOf } from '../analysis/source.js';
 import { scopeOf } from '../analysis/scope.js';
-import { isReferenceLoop, objectMethod } from './collections.js';
+import { fixedListOf, isReferenceLoop, objectMethod } from './collections.js';
 import type { CallSite } from './source-site.js';
 
 /** The bindings of one iteration (every constant loop around a call), or why the items are not known. */
@@ -196,6 +196,8 @@ function loopItems(loop: EnclosingLoop, scope: Scope): Items {
       }),
     };
   }
+  const fixed = fixedListOf(source, scope);
+  if (fixed) return { items: fixed.items.map((expr) => ({ [name]: { kind: 'value', expr, type: fixed.type } })) };
   const list = literalOf(source, scope);
   if (list?.node.type !== 'ArrayExpression' || list.node.elements.some((element) => !element || element.type === 'SpreadElement')) {
     return { why: `TypeKro cannot read the items of \`${snippetOf(loop.source)}\` at definition time (an array literal, a local or module constant holding one, or Object.keys/values/entries of an object literal is needed)` };

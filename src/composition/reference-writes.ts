@@ -65,9 +65,10 @@ function writesReference(node: Node, scope: Scope, top: boolean, how: Write['how
 
 function referenceBinding(binding: Binding, whole: boolean, how: Write['how'], scope: Scope, seen: Set<Node>): boolean {
   switch (binding.kind) {
-    // A forEach collection's name stands for its list, not a reference to change; its items are.
+    // A forEach collection's name stands for its list, not a reference to change; its items are. The same for
+    // the list a loop over a constant list fills (collections.ts refuses any other change to it).
     case 'value':
-      return !(whole && binding.collection);
+      return !(whole && (binding.collection || binding.fixedList));
     // `svc.x = 1` changes the handle; `svc.push()` is no write of a resource's field.
     case 'resources':
       return !(whole && how === 'mutator');

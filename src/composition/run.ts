@@ -37,7 +37,7 @@ import { assignId } from './ids.js';
 import { compileResourceCondition } from './conditions.js';
 import { parameterBindings } from './parameters.js';
 import { printCel } from '../compile/cel/print.js';
-import { collectionBinding, refuseItemIncludeWhen, writeOutsideLoop } from './collections.js';
+import { collectionBinding, refuseItemIncludeWhen, writeOutsideLoop, type CollectedItem } from './collections.js';
 import { isFactoryCall } from './factory-call.js';
 import { ConstantLoops } from './constant-loops.js';
 import { LoopBindings } from './loop-bindings.js';
@@ -57,8 +57,8 @@ export class CompositionRun implements CompositionRunHooks {
   /** A `try`/`catch` around a call made, refused once the function has run (its `catch` would swallow the error). */
   private inTry: Node | undefined;
   private readonly bindings: Record<string, Binding> = {};
-  /** Variables holding KRO collections (see `bindCollection`). */
-  private readonly collections = new Set<string>();
+  /** What each variable a loop fills holds so far (see `bindCollection`). */
+  private readonly collected = new Map<string, CollectedItem[]>();
   /** The collection variable each record of a collection belongs to. */
   private readonly collectionOf = new Map<ResourceRecord, string>();
   private readonly exprTypes = new WeakMap<Expr, CelType>();
@@ -243,14 +243,24 @@ export class CompositionRun implements CompositionRunHooks {
     if (site) bindMadeByCall(this.bindings, site, record, this.source, (made) => this.types.observedTypeOf(made));
   }
 
-  /** `const pods = list.map((x) => Pod(...))`: `pods` compiles to the collection's list (see collections.ts). */
+  /**
+   * `const pods = list.map((x) => Pod(...))`: `pods` compiles to the collection's list, or, over a constant
+   * list, to the list of the resources made so far (see collections.ts).
+   */
   private bindCollection(collection: { name: string; nested: boolean }, record: ResourceRecord, site: CallSite): void {
-    const alreadyBound = this.collections.has(collection.name);
-    this.collections.add(collection.name);
     this.collectionOf.set(record, collection.name);
+    const item = { expr: E.ident(record.id), type: this.types.observedTypeOf(record), kind: record.kind, forEach: record.forEach.length > 0 };
+    this.collect(collection, item, site);
+  }
+
+  private collect(collection: { name: string; nested: boolean }, item: CollectedItem, site: CallSite): void {
+    const items = [...(this.collected.get(collection.name) ?? []), item];
+    this.collected.set(collection.name, items);
     const loop = site.context.loops[site.context.loops.length - 1];
     const otherWrite = this.source && loop ? writeOutsideLoop(this.source.fn, collection.name, loop) : undefined;
-    this.bindings[collection.name] = collectionBinding(collection, record, this.types.observedTypeOf(record), alreadyBound, otherWrite);
+    // Mirrors conditionsOf: a call made from source (JavaScript skipped it) keeps every condition around it.
+    const condition = site.context.conditions.find(({ test }) => this.forcedSite !== undefined || mentionsReferences(test, this.scope))?.test;
+    this.bindings[collection.name] = collectionBinding(collection, items, otherWrite, condition);
   }
 
   returned(value: unknown): void {
@@ -299,6 +309,9 @@ export class CompositionRun implements CompositionRunHooks {
     const type = nestedBindingType(graph);
     this.types.addNested(root, type);
     if (site?.context.declaredAs) this.bindings[site.context.declaredAs] = { kind: 'value', expr: E.ident(root), type };
+    // `const stacks = ['dev', 'prod'].map((e) => webStack(...))`: one child per item, read item by item.
+    const collection = site?.context.collectedAs;
+    if (collection) this.collect(collection, { expr: E.ident(root), type, kind: `nested composition "${graph.name}"`, forEach: false }, site);
     return nestedHandle(root, records, graph);
   }
 

@@ -25,6 +25,11 @@ export interface GenScope {
   readonly configMaps?: readonly string[];
   /** Collections declared before (`const r2 = spec.tags.map((t) => ConfigMap(...))`), maybe empty. */
   readonly collections?: readonly string[];
+  /**
+   * ConfigMaps made over a constant list (`const r1 = ['a', 'b-c', 'Zz'].map((t) => ConfigMap(...))`), also in
+   * `collections`: three handles, each with a `data.v`, whose reads unroll item by item.
+   */
+  readonly fixedLists?: readonly string[];
   /** In a readyWhen callback: only `self` may be read, no spec. */
   readonly self?: boolean;
 }
@@ -116,6 +121,7 @@ function leaves(type: ExprType, scope: GenScope): fc.Arbitrary<Expr>[] {
   }
   const deployments = scope.observed;
   const configMaps = scope.configMaps ?? [];
+  const fixedLists = scope.fixedLists ?? [];
   switch (type) {
     case 'bool':
       return [
@@ -123,6 +129,7 @@ function leaves(type: ExprType, scope: GenScope): fc.Arbitrary<Expr>[] {
         ...deployments.map((r) =>
           fc.constantFrom(lit(`(${r}.status.conditions?.[0]?.status === 'True')`), lit(`(${r}.status.readyReplicas > 0)`), lit(`(${r}.status.conditions?.some((c) => c.status === 'True') ?? false)`)),
         ),
+        ...fixedLists.map((r) => fc.constantFrom(lit(`${r}.every((c) => (c.data?.v ?? '') !== '')`), lit(`${r}.some((c) => c.data?.v === 'a')`))),
       ];
     case 'int':
     case 'num':
@@ -142,6 +149,7 @@ function leaves(type: ExprType, scope: GenScope): fc.Arbitrary<Expr>[] {
         fc.constant(op("($0 || 'anon')", spec('nick'))),
         // A raw `r.data.v` is `string | undefined`: only a template literal takes it as TypeScript would.
         ...configMaps.map((r) => fc.constantFrom(lit(`(${r}.data?.v ?? 'none')`), lit(`\`c\${${r}.data.v}\``))),
+        ...fixedLists.map((r) => fc.constantFrom(lit(`${r}.map((c) => c.data?.v ?? 'none').join('+')`), lit(`(${r}[1]!.data?.v ?? 'none')`))),
       ];
     case 'list':
       return [fc.constant(spec('tags'))];

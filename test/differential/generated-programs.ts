@@ -4,7 +4,8 @@
  * literal, helper in the same file, imported helper (by name, through a namespace import or a barrel's
  * `export *`, by the site's index), destructured spec, local const or list, local function,
  * `if`/`else`, `&&` and ternary around the call, `for...of` and `.map` over a spec list, `for...of` over a
- * constant array (also with an `if`/`else` on its item and the spec inside), `for...of` over a
+ * constant array (also with an `if`/`else` on its item and the spec inside; at an odd site index a `.map` over it
+ * whose list later sites and the status read: `r1.every(...)`, `r1.map(...).join(...)`, `r1[1]`), `for...of` over a
  * filtered spec list (`spec.tags.filter((f) => ...)`, a forEach over the CEL filter), readyWhen callbacks,
  * also on loop items) and a status whose fields are generated expressions, written inline, through locals or
  * over the destructured spec; later sites and the status read earlier collections (`r0.length`);
@@ -46,14 +47,22 @@ const BOUND_CONFIG_MAPS: readonly Position[] = ['inline', 'options', 'spread', '
 /** Sites whose collection is bound to `r<i>`. */
 const BOUND_COLLECTIONS: readonly Position[] = ['map', ...SCOPED_COLLECTIONS];
 
+/**
+ * A `for-const` site at an odd index is written as `const r<i> = [...].map((t) => ConfigMap(...))`: the list of
+ * the three ConfigMaps it makes, read by later sites and the status (`r1.every(...)`, `r1.length`, `r1[1]`).
+ */
+const isFixedList = (position: Position, index: number): boolean => position === 'for-const' && index % 2 === 1;
+
 /** What site `index` may read: the Deployments and ConfigMaps declared before it (site `i` is bound to `r<i>`). */
 function scopeBefore(positions: readonly Position[], index: number): GenScope {
   const before = positions.slice(0, index);
+  const fixedLists = before.flatMap((p, i) => (isFixedList(p, i) ? [`r${i}`] : []));
   return {
     vars: [],
     observed: before.flatMap((p, i) => (p === 'deployment' || p === 'ready' ? [`r${i}`] : [])),
     configMaps: before.flatMap((p, i) => (BOUND_CONFIG_MAPS.includes(p) ? [`r${i}`] : [])),
-    collections: before.flatMap((p, i) => (BOUND_COLLECTIONS.includes(p) ? [`r${i}`] : [])),
+    collections: [...before.flatMap((p, i) => (BOUND_COLLECTIONS.includes(p) ? [`r${i}`] : [])), ...fixedLists],
+    fixedLists,
   };
 }
 
@@ -194,6 +203,7 @@ function renderSite(site: Site, p: number, i: number): string[] {
       return [`for (const t of spec.tags.filter((f) => ${r(site.guard!)})) {`, `  ConfigMap({ name: \`g${i}-\${t}\`, data: { v: ${r(value!)} } });`, '}'];
     case 'for-const':
       // A loop over a constant array runs in JavaScript: one resource per item, the item a constant in the CEL.
+      if (isFixedList(site.position, i)) return [`const r${i} = ['a', 'b-c', 'Zz'].map((t) => ConfigMap({ name: \`g${i}-\${t.toLowerCase()}\`, data: { v: ${r(value!)} } }));`];
       return ["for (const t of ['a', 'b-c', 'Zz']) {", `  ConfigMap({ name: \`g${i}-\${t.toLowerCase()}\`, data: { v: ${r(value!)} } });`, '}'];
     case 'for-const-if':
       return [
