@@ -3,7 +3,7 @@
  * conditions and loops each factory call sits. Answers are syntactic; compiling them is the caller's job.
  */
 import type { Node, ObjectExpression, ReturnStatement } from '@babel/types';
-import { isFunctionNode, isLoopCallbackOf, lastRunStatement, patternNames, unwrap, walk } from './ast.js';
+import { isFunctionNode, isLoopCallbackOf, lastRunStatement, patternNames, soleBranch, unwrap, walk } from './ast.js';
 import { syntaxError } from './errors.js';
 import { parentsOf, type FunctionNode } from './function-facts.js';
 import { chainedConditions } from './handle-methods.js';
@@ -51,6 +51,12 @@ export interface CountedLoop {
 export interface EnclosingContext {
   /** The `const`/`let` name the call's result is bound to (also through fluent `.withX(...)` calls). */
   readonly declaredAs?: string;
+  /**
+   * `declaredAs` holds the handle only under the ternary's test, and nothing otherwise
+   * (`const cache = spec.cache ? F(...) : undefined`): where the resource is absent, JavaScript's
+   * `cache.status` throws rather than reading `undefined` (excluded-reads.ts).
+   */
+  readonly orNothing?: true;
   /**
    * The variable holding the list a loop builds from this call (a KRO collection): `const pods =
    * list.map((x) => F(...))`, or `pods.push(F(...))` / `const p = F(...); pods.push(p)` in a loop body.
@@ -163,10 +169,12 @@ export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext
     }
   }
   const declaredAs = bindingName(call, parents);
+  const orNothing = declaredAs !== undefined && boundTop(call, parents) !== valueTop(call, parents);
   if (declaredAs !== undefined && (conditions.length > 0 || loops.length > 0) && isVar(call, parents)) throw conditionalVar(call, declaredAs);
   const collection = loops.length > 0 ? collectedAs(call, parents) : undefined;
   return {
     ...(declaredAs !== undefined && { declaredAs }),
+    ...(orNothing && { orNothing }),
     ...(collection && { collectedAs: collection }),
     conditions: conditions.reverse(),
     loops: loops.reverse(),
@@ -337,14 +345,21 @@ function valueTop(call: Node, parents: Map<Node, Node>): Node {
 
 /** `const x = F(...)`, also through `await`, TS assertions and fluent chains `F(...).withX(...)`. */
 function bindingName(call: Node, parents: Map<Node, Node>): string | undefined {
-  const top = valueTop(call, parents);
+  const top = boundTop(call, parents);
   const parent = parents.get(top);
   return parent?.type === 'VariableDeclarator' && parent.init === top && parent.id.type === 'Identifier' ? parent.id.name : undefined;
 }
 
+/** {@link valueTop}, and past `test ? F(...) : undefined`: the local holds the handle, or nothing (local-scope.ts). */
+function boundTop(call: Node, parents: Map<Node, Node>): Node {
+  const top = valueTop(call, parents);
+  const choice = parents.get(top);
+  return choice && soleBranch(choice) === top ? valueTop(choice, parents) : top;
+}
+
 /** Whether the declaration that binds `call`'s result is a `var`. */
 function isVar(call: Node, parents: Map<Node, Node>): boolean {
-  const declarator = parents.get(valueTop(call, parents));
+  const declarator = parents.get(boundTop(call, parents));
   const declaration = declarator && parents.get(declarator);
   return declaration?.type === 'VariableDeclaration' && declaration.kind === 'var';
 }
