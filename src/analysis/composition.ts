@@ -5,6 +5,7 @@
 import type { Node, ObjectExpression, ReturnStatement } from '@babel/types';
 import { isFunctionNode, isLoopCallbackOf, lastRunStatement, patternNames, soleBranch, unwrap, walk } from './ast.js';
 import { syntaxError } from './errors.js';
+import { snippetOf } from './source.js';
 import { parentsOf, type FunctionNode } from './function-facts.js';
 import { chainedConditions } from './handle-methods.js';
 import { itemPattern, patternItemName } from './loop-items.js';
@@ -170,6 +171,7 @@ export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext
   }
   const declaredAs = bindingName(call, parents);
   const orNothing = declaredAs !== undefined && boundTop(call, parents) !== valueTop(call, parents);
+  if (orNothing) refuseBareUse(fn, parents, parents.get(boundTop(call, parents))!, parents.get(valueTop(call, parents))!);
   if (declaredAs !== undefined && (conditions.length > 0 || loops.length > 0) && isVar(call, parents)) throw conditionalVar(call, declaredAs);
   const collection = loops.length > 0 ? collectedAs(call, parents) : undefined;
   return {
@@ -355,6 +357,40 @@ function boundTop(call: Node, parents: Map<Node, Node>): Node {
   const top = valueTop(call, parents);
   const choice = parents.get(top);
   return choice && soleBranch(choice) === top ? valueTop(choice, parents) : top;
+}
+
+/**
+ * Refuses a use of a local holding `test ? F(...) : undefined` other than reading its fields (`c.status`,
+ * `c!.status`, `c?.status`): JavaScript's value there is the handle or nothing (`c ? a : b`, `c !== undefined`,
+ * `f(c)`), which no CEL value of the resource stands for; the test itself says the same.
+ */
+function refuseBareUse(fn: FunctionNode, parents: Map<Node, Node>, declarator: Node, choice: Node): void {
+  if (declarator.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier' || choice.type !== 'ConditionalExpression') return;
+  const name = declarator.id.name;
+  let bare: Node | undefined;
+  walk(fn, (node, parent) => {
+    if (bare) return false;
+    if (node.type !== 'Identifier' || node.name !== name || node === declarator.id || !parent || !isValueUse(node, parent)) return true;
+    let outer: Node = node;
+    while (parents.get(outer) && VALUE_WRAPPERS.has(parents.get(outer)!.type)) outer = parents.get(outer)!;
+    const reader = parents.get(outer);
+    if (!((reader?.type === 'MemberExpression' || reader?.type === 'OptionalMemberExpression') && reader.object === outer)) bare = node;
+    return true;
+  });
+  if (!bare) return;
+  const test = snippetOf(choice.test);
+  throw syntaxError(
+    bare,
+    `\`${name}\` holds a resource only where \`${test}\` is true (\`${snippetOf(choice)}\`), and is used here as a value: CEL has no value for a resource that does not exist`,
+    `test the condition itself (\`${test} ? ... : ...\`) and read \`${name}\`'s fields under it (\`${name}!.status...\`)`,
+  );
+}
+
+/** Whether an identifier named like a local reads it: not a property name, a member's name or a declaration. */
+function isValueUse(node: Node, parent: Node): boolean {
+  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) return false;
+  if ((parent.type === 'ObjectProperty' || parent.type === 'ObjectMethod') && parent.key === node && !parent.computed && !(parent.type === 'ObjectProperty' && parent.shorthand)) return false;
+  return parent.type !== 'VariableDeclarator' && !isFunctionNode(parent) && parent.type !== 'AssignmentPattern';
 }
 
 /** Whether the declaration that binds `call`'s result is a `var`. */

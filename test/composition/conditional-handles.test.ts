@@ -201,3 +201,24 @@ test('a method a nested handle does not have, reached through `as any`, names th
       '  hint: `withReadyWhen` is not a method of this value (a cast such as `as any` hides that from the type checker): call a method its type declares, or choose the value with a ternary or `if`',
   );
 });
+
+test('a handle chosen by a ternary used as a value (tested, compared) is refused: test the condition itself', () => {
+  const messages = [
+    refusal(() => kubernetesComposition({ ...definition, name: 'handle-tested' }, (spec) => {
+      const cache = spec.cache ? Deployment({ name: `${spec.name}-cache`, image: 'redis' }) : undefined;
+      return { cacheReady: cache ? cache.status.readyReplicas > 0 : true };
+    })),
+    refusal(() => kubernetesComposition({ ...nestedDefinition, name: 'nested-compared' }, (spec) => {
+      const c = spec.cache ? cache({ name: `${spec.name}-cache` }) : null;
+      return { cacheReady: true, endpoint: c === null ? 'none' : 'some' };
+    })),
+  ];
+  assert.deepEqual(messages, [
+    `${at("'handle-tested'", 'cache ? cache')}: \`cache\` holds a resource only where \`spec.cache\` is true (\`spec.cache ? Deployment({ name: \`\${spec.name}-cache\`, image: 'redis' }) : undefined\`), and is used here as a value: CEL has no value for a resource that does not exist\n` +
+      '    cache\n' +
+      "  hint: test the condition itself (`spec.cache ? ... : ...`) and read `cache`'s fields under it (`cache!.status...`)",
+    `${at("'nested-compared'", 'c === null')}: \`c\` holds a resource only where \`spec.cache\` is true (\`spec.cache ? cache({ name: \`\${spec.name}-cache\` }) : null\`), and is used here as a value: CEL has no value for a resource that does not exist\n` +
+      '    c\n' +
+      "  hint: test the condition itself (`spec.cache ? ... : ...`) and read `c`'s fields under it (`c!.status...`)",
+  ]);
+});
