@@ -65,6 +65,11 @@ test('the guard may be any form of the condition on a boolean field, or imply it
       const cache = !spec.cache ? undefined : Deployment({ name: `${spec.name}-cache`, image: 'redis' });
       return { cacheReady: !spec.cache ? true : cache!.status.readyReplicas > 0 };
     }),
+    // JavaScript skips this branch on the placeholder: the resource is made from source, under the negated test.
+    'skipped-branch': kubernetesComposition({ ...definition, name: 'skipped-branch' }, (spec) => {
+      const cache = spec.cache ? undefined : Deployment({ name: `${spec.name}-cache`, image: 'redis' });
+      return { cacheReady: spec.cache ? true : cache!.status.readyReplicas > 0 };
+    }),
     'extra-conjunct': kubernetesComposition({ ...definition, name: 'extra-conjunct' }, (spec) => {
       const cache = Deployment({ name: `${spec.name}-cache`, image: 'redis' }).withIncludeWhen(spec.cache === true);
       return { cacheReady: spec.cache && spec.other ? cache.status.readyReplicas > 0 : false };
