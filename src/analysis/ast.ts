@@ -94,6 +94,21 @@ export function unwrap(node: Node): Node {
   return current;
 }
 
+/**
+ * The branch of `test ? value : undefined` (or `null`, `void 0`, either side) that is not nothing: the value a
+ * local holds only under the test (`const cache = spec.cache ? Deployment({...}) : undefined`).
+ */
+export function soleBranch(node: Node): Node | undefined {
+  if (node.type !== 'ConditionalExpression') return undefined;
+  if (isNothing(unwrap(node.alternate)) && !isNothing(unwrap(node.consequent))) return node.consequent;
+  if (isNothing(unwrap(node.consequent)) && !isNothing(unwrap(node.alternate))) return node.alternate;
+  return undefined;
+}
+
+function isNothing(node: Node): boolean {
+  return (node.type === 'Identifier' && node.name === 'undefined') || node.type === 'NullLiteral' || (node.type === 'UnaryExpression' && node.operator === 'void' && node.argument.type === 'NumericLiteral');
+}
+
 /** Statements that do nothing where they stand: a function declaration is hoisted, types are erased. */
 const INERT_STATEMENTS: ReadonlySet<string> = new Set(['FunctionDeclaration', 'TSDeclareFunction', 'TSTypeAliasDeclaration', 'TSInterfaceDeclaration', 'EmptyStatement']);
 

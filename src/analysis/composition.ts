@@ -3,8 +3,9 @@
  * conditions and loops each factory call sits. Answers are syntactic; compiling them is the caller's job.
  */
 import type { Node, ObjectExpression, ReturnStatement } from '@babel/types';
-import { isFunctionNode, isLoopCallbackOf, lastRunStatement, patternNames, unwrap, walk } from './ast.js';
+import { isFunctionNode, isLoopCallbackOf, lastRunStatement, patternNames, soleBranch, unwrap, walk } from './ast.js';
 import { syntaxError } from './errors.js';
+import { snippetOf } from './source.js';
 import { parentsOf, type FunctionNode } from './function-facts.js';
 import { chainedConditions } from './handle-methods.js';
 import { itemPattern, patternItemName } from './loop-items.js';
@@ -51,6 +52,12 @@ export interface CountedLoop {
 export interface EnclosingContext {
   /** The `const`/`let` name the call's result is bound to (also through fluent `.withX(...)` calls). */
   readonly declaredAs?: string;
+  /**
+   * `declaredAs` holds the handle only under the ternary's test, and nothing otherwise
+   * (`const cache = spec.cache ? F(...) : undefined`): where the resource is absent, JavaScript's
+   * `cache.status` throws rather than reading `undefined` (excluded-reads.ts).
+   */
+  readonly orNothing?: true;
   /**
    * The variable holding the list a loop builds from this call (a KRO collection): `const pods =
    * list.map((x) => F(...))`, or `pods.push(F(...))` / `const p = F(...); pods.push(p)` in a loop body.
@@ -163,10 +170,13 @@ export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext
     }
   }
   const declaredAs = bindingName(call, parents);
+  const orNothing = declaredAs !== undefined && boundTop(call, parents) !== valueTop(call, parents);
+  if (orNothing) refuseBareUse(fn, parents, parents.get(boundTop(call, parents))!, parents.get(valueTop(call, parents))!);
   if (declaredAs !== undefined && (conditions.length > 0 || loops.length > 0) && isVar(call, parents)) throw conditionalVar(call, declaredAs);
   const collection = loops.length > 0 ? collectedAs(call, parents) : undefined;
   return {
     ...(declaredAs !== undefined && { declaredAs }),
+    ...(orNothing && { orNothing }),
     ...(collection && { collectedAs: collection }),
     conditions: conditions.reverse(),
     loops: loops.reverse(),
@@ -337,14 +347,55 @@ function valueTop(call: Node, parents: Map<Node, Node>): Node {
 
 /** `const x = F(...)`, also through `await`, TS assertions and fluent chains `F(...).withX(...)`. */
 function bindingName(call: Node, parents: Map<Node, Node>): string | undefined {
-  const top = valueTop(call, parents);
+  const top = boundTop(call, parents);
   const parent = parents.get(top);
   return parent?.type === 'VariableDeclarator' && parent.init === top && parent.id.type === 'Identifier' ? parent.id.name : undefined;
 }
 
+/** {@link valueTop}, and past `test ? F(...) : undefined`: the local holds the handle, or nothing (local-scope.ts). */
+function boundTop(call: Node, parents: Map<Node, Node>): Node {
+  const top = valueTop(call, parents);
+  const choice = parents.get(top);
+  return choice && soleBranch(choice) === top ? valueTop(choice, parents) : top;
+}
+
+/**
+ * Refuses a use of a local holding `test ? F(...) : undefined` other than reading its fields (`c.status`,
+ * `c!.status`, `c?.status`): JavaScript's value there is the handle or nothing (`c ? a : b`, `c !== undefined`,
+ * `f(c)`), which no CEL value of the resource stands for; the test itself says the same.
+ */
+function refuseBareUse(fn: FunctionNode, parents: Map<Node, Node>, declarator: Node, choice: Node): void {
+  if (declarator.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier' || choice.type !== 'ConditionalExpression') return;
+  const name = declarator.id.name;
+  let bare: Node | undefined;
+  walk(fn, (node, parent) => {
+    if (bare) return false;
+    if (node.type !== 'Identifier' || node.name !== name || node === declarator.id || !parent || !isValueUse(node, parent)) return true;
+    let outer: Node = node;
+    while (parents.get(outer) && VALUE_WRAPPERS.has(parents.get(outer)!.type)) outer = parents.get(outer)!;
+    const reader = parents.get(outer);
+    if (!((reader?.type === 'MemberExpression' || reader?.type === 'OptionalMemberExpression') && reader.object === outer)) bare = node;
+    return true;
+  });
+  if (!bare) return;
+  const test = snippetOf(choice.test);
+  throw syntaxError(
+    bare,
+    `\`${name}\` holds a resource only where \`${test}\` is true (\`${snippetOf(choice)}\`), and is used here as a value: CEL has no value for a resource that does not exist`,
+    `test the condition itself (\`${test} ? ... : ...\`) and read \`${name}\`'s fields under it (\`${name}!.status...\`)`,
+  );
+}
+
+/** Whether an identifier named like a local reads it: not a property name, a member's name or a declaration. */
+function isValueUse(node: Node, parent: Node): boolean {
+  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) return false;
+  if ((parent.type === 'ObjectProperty' || parent.type === 'ObjectMethod') && parent.key === node && !parent.computed && !(parent.type === 'ObjectProperty' && parent.shorthand)) return false;
+  return parent.type !== 'VariableDeclarator' && !isFunctionNode(parent) && parent.type !== 'AssignmentPattern';
+}
+
 /** Whether the declaration that binds `call`'s result is a `var`. */
 function isVar(call: Node, parents: Map<Node, Node>): boolean {
-  const declarator = parents.get(valueTop(call, parents));
+  const declarator = parents.get(boundTop(call, parents));
   const declaration = declarator && parents.get(declarator);
   return declaration?.type === 'VariableDeclaration' && declaration.kind === 'var';
 }

@@ -7,7 +7,7 @@
  * placeholders.
  */
 import type { Node } from '@babel/types';
-import { unwrap, walk } from './ast.js';
+import { soleBranch, unwrap, walk } from './ast.js';
 import { codeRunner } from './code-runners.js';
 import { declarationsOf, initsOf, ownWrites, visibleDeclaration, type Declarations, type Declared, type Scoped } from './declarations.js';
 import { resolveExport, resolveModuleName, UnreadableFunctionError, type ModuleTarget } from './modules.js';
@@ -259,6 +259,11 @@ function bindingOf(name: string, declared: Declared, writes: readonly Write[], s
   // `const d = Deployment({...})` where the run does not bind `d` (in a loop body): `d` stands for the resource
   // its call made in this pass, as the call written inline does (`madeByCall`).
   if (isFactoryCallNode(value, isFactoryCall)) return { kind: 'alias', node: init, scope };
+  // `const cache = spec.cache ? Deployment({...}) : undefined`: the call's resource takes the test as its
+  // includeWhen (guardsOf), so the name stands for that resource; excluded-reads.ts holds every read of it
+  // to a guard that implies the test, where JavaScript's `cache` is the handle and not `undefined`.
+  const chosen = soleBranch(value);
+  if (chosen && isFactoryCallNode(unwrap(chosen), isFactoryCall)) return { kind: 'alias', node: chosen, scope };
   if (containsFactoryCall(value, isFactoryCall) && !onlyReadsThroughCalls(value, isFactoryCall)) {
     return {
       kind: 'opaque', why: `\`${name}\` holds resources created here`, writes: initWrite, scope, holdsReferences: true,

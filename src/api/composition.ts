@@ -11,6 +11,7 @@ import type { CompositionDefinition, CompositionOptions } from '../composition/d
 import type { CompositionGraph } from '../ir/graph.js';
 import type { CompositionSchema, SchemaInput, SchemaOutput } from '../model/schema/index.js';
 import type { Ref } from '../model/types.js';
+import type { Condition } from '../model/resource.js';
 import { currentRun } from '../model/run.js';
 import { createFactory, type DirectFactory, type DirectFactoryOptions, type KroFactory, type KroFactoryOptions } from './factories.js';
 import { checkedInstance } from './spec.js';
@@ -71,6 +72,29 @@ export type StatusReturn<TReturned, TStatus> = [keyof TStatus] extends [never] ?
  */
 export interface NestedComposition<TStatus> {
   readonly status: Ref<TStatus>;
+  /**
+   * KRO `includeWhen` on every resource of the nested composition: it exists only where the condition
+   * holds, as under an enclosing `if`, and its status is read under that condition
+   * (`spec.cache === true ? cache.status.ready : true`).
+   *
+   * @example
+   * import { type } from 'arktype';
+   * import { kubernetesComposition } from 'typekro';
+   * import { ConfigMap } from 'typekro/simple';
+   * const inner = kubernetesComposition(
+   *   { name: 'inner', kind: 'Inner', spec: type({ name: 'string' }), status: type({ name: 'string' }) },
+   *   (spec) => ({ name: ConfigMap({ name: spec.name, data: {} }).metadata.name }),
+   * );
+   * const outer = kubernetesComposition(
+   *   { name: 'outer', kind: 'Outer', spec: type({ name: 'string', 'extra?': 'boolean' }), status: type({ name: 'string' }) },
+   *   (spec) => {
+   *     const nested = inner({ name: spec.name }).withIncludeWhen(spec.extra === true);
+   *     return { name: spec.extra === true ? nested.status.name : 'none' };
+   *   },
+   * );
+   * outer.graph.resources[0]!.includeWhen.length; // => 1
+   */
+  withIncludeWhen(condition: (() => boolean) | Condition): NestedComposition<TStatus>;
 }
 
 /**

@@ -23,7 +23,10 @@ export function valueContext(run: CompositionRun, owner: string): ValueContext {
 
 export function buildGraph(header: GraphHeader, run: CompositionRun, status: Value): CompositionGraph {
   const inline = (expr: Expr): Expr => inlineNestedExpr(expr, run.nested);
-  const resources = run.records.map((record) => inlineResource(resourceNode(record, run), inline, run.nested));
+  const nodes = run.records.map((record) => resourceNode(record, run));
+  // Reads of a nested composition held only under a condition, before its status is inlined (it may read no resource of it).
+  checkResourceReads(nodes, run.nestedHandles);
+  const resources = nodes.map((node) => inlineResource(node, inline, run.nested));
   checkResourceReads(resources);
   checkLiteralNames(resources);
   // Iterator names are settled only once every id is known (a later resource may take a loop variable's name).

@@ -7,7 +7,7 @@ import type { CompositionGraph, ResourceNode, SourceLocation } from '../ir/graph
 import { E, type Expr } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
 import { observedType } from '../model/kube-types.js';
-import { withNestedRecords, type ConditionKind, type ResourceRecord } from '../model/resource.js';
+import { withNestedIncludeWhen, withNestedRecords, type ConditionKind, type ResourceRecord } from '../model/resource.js';
 import type { CompositionRunHooks } from '../model/run.js';
 import type { IteratorRoot } from '../model/refs.js';
 import { applyDefaults } from '../model/schema/index.js';
@@ -232,7 +232,7 @@ export class ConcreteRun implements CompositionRunHooks {
       this.frames.pop();
     }
     const records = this.drafts.slice(before).flatMap((draft) => draft.items.map((item) => item.record));
-    return withNestedRecords({ status }, records);
+    return withNestedIncludeWhen(withNestedRecords({ status }, records), records);
   }
 
   /**

@@ -8,15 +8,20 @@ import type { Node } from '@babel/types';
 import { CompositionSyntaxError, syntaxError } from '../analysis/errors.js';
 import { printAsJavaScript } from '../compile/cel/as-javascript.js';
 import { printCel } from '../compile/cel/print.js';
-import { addReferencedRoots, exprChildren, referencedRoots, type Expr } from '../ir/expr.js';
+import { addReferencedRoots, E, exprChildren, referencedRoots, type Expr } from '../ir/expr.js';
 import type { ResourceNode, SourceLocation } from '../ir/graph.js';
 import { exprsOf, type Value } from '../ir/value.js';
+import { NESTED_ROOT_PREFIX } from './nest-run.js';
 
 /** What the check needs of a resource: its id, its conditions and where it was created. */
 export interface Conditional {
   readonly id: string;
   readonly includeWhen: readonly Expr[];
   readonly source?: SourceLocation;
+  /** Its handle is `undefined` where it is absent (`spec.c ? F(...) : undefined`): even a plain read must be guarded. */
+  readonly orNothing?: boolean;
+  /** For a resource of a nested composition: the prefix its call gave (the local holding the composition's handle). */
+  readonly nestedAt?: { readonly prefix: string };
 }
 
 /**
@@ -27,10 +32,10 @@ export interface Conditional {
  * checkResourceReads(graph.resources); // throws for `ConfigMap({ data: { n: `${db.status.readyReplicas ?? 0}` } })` beside `db` under `if (spec.db)`
  * ```
  */
-export function checkResourceReads(resources: readonly ResourceNode[]): void {
-  const byId = new Map(resources.map((resource) => [resource.id, resource]));
+export function checkResourceReads(resources: readonly ResourceNode[], reads: readonly Conditional[] = resources): void {
+  const byId = new Map(reads.map((resource) => [resource.id, resource]));
   for (const reader of resources) {
-    const own = new Set(reader.includeWhen.flatMap(terms).map(printCel));
+    const own = facts(reader.includeWhen);
     const exprs = [
       ...(reader.template !== undefined ? exprsOf(reader.template) : []),
       ...reader.includeWhen,
@@ -65,12 +70,15 @@ export function checkStatusReads(value: Value, node: Node, resources: readonly C
   for (const expr of exprsOf(value)) {
     for (const resource of resources) {
       if (resource.includeWhen.length === 0) continue;
-      const missing = unguarded(expr, resource);
+      const missing = unguarded(expr, resource, []);
       if (missing.length > 0) {
+        const read = described(resource);
+        const name = resource.nestedAt?.prefix ?? resource.id;
+        const js = resource.orNothing ? `computes it with "${name}" undefined (the value its ternary chose)` : `computes it with "${name}" read as undefined`;
         throw syntaxError(
           node,
-          `this status field reads resource "${resource.id}", which exists only when ${missing.map(printAsJavaScript).join(' && ')}: when it does not, KRO leaves the field unset, while JavaScript computes it with "${resource.id}" read as undefined`,
-          `read it under the same condition (\`cond ? <read> : <fallback>\`), or do not read "${resource.id}" here`,
+          `this status field reads ${read}, which exists only when ${printAsJavaScript(hintCondition(missing))}: when it does not, KRO leaves the field unset, while JavaScript ${js}`,
+          `read it under the condition it is created under (\`${printAsJavaScript(hintCondition(resource.includeWhen))} ? <read> : <fallback>\`), or do not read "${name}" here`,
         );
       }
     }
@@ -82,16 +90,20 @@ function hasConditional(resources: readonly Conditional[]): boolean {
   return false;
 }
 
-/** The conditions of `resource` that do not guard its reads in `expr` (empty when it is not read). */
-function unguarded(expr: Expr, resource: Conditional): Expr[] {
+/**
+ * The conditions of `resource` that do not guard its reads in `expr` (empty when it is not read), `known` the
+ * terms (printed) that hold where `expr` is evaluated: a ternary's then-branch runs where its test is true,
+ * its else-branch where the test's negation is (KRO evaluates only the branch taken).
+ */
+function unguarded(expr: Expr, resource: Conditional, known: readonly Expr[]): Expr[] {
   // A plain read is pending while the resource is absent, as `undefined` is in JavaScript: both leave it unset.
-  if (!referencedRoots(expr).includes(resource.id) || isPlainRead(expr, resource.id)) return [];
-  const needed = resource.includeWhen.flatMap(terms);
+  if (!referencedRoots(expr).includes(resource.id) || (!resource.orNothing && isPlainRead(expr, resource.id))) return [];
+  const holding = facts(known);
+  const needed = resource.includeWhen.flatMap(terms).filter((term) => !holding.has(printCel(term)));
+  if (needed.length === 0) return [];
   if (expr.kind === 'conditional' && !referencedRoots(expr.test).includes(resource.id)) {
-    const tested = new Set(terms(expr.test).map(printCel));
-    const thenMissing = needed.filter((term) => !tested.has(printCel(term)));
-    const elseMissing = unguarded(expr.otherwise, resource);
-    return thenMissing.length > 0 && referencedRoots(expr.then).includes(resource.id) ? thenMissing : elseMissing;
+    const thenMissing = unguarded(expr.then, resource, [...known, expr.test]);
+    return thenMissing.length > 0 ? thenMissing : unguarded(expr.otherwise, resource, [...known, E.unary('!', expr.test)]);
   }
   return needed;
 }
@@ -128,16 +140,92 @@ function isPlainRead(expr: Expr, id: string): boolean {
   return plain;
 }
 
+/**
+ * The terms of a condition: it is true exactly when each of them is (so a guard true implies its terms, and
+ * its terms imply a condition), each in one form, so that the ways JavaScript writes a test compare equal
+ * (`spec.cache`, `spec.cache === true`, `!!spec.cache`, `!(!spec.cache)` on a boolean field). Each rewrite
+ * holds in CEL for any operand type: `a && b` is true only when both are; `!!x` only when `x` is the boolean
+ * true (`!` of anything else is an error), as is `x == true`; `!(a || b)` only when both are false. Nothing
+ * else is equated: `x != false` is true for a string too, and `spec.name` (`name != ""`) is not `=== true`.
+ */
 function terms(condition: Expr): Expr[] {
-  return condition.kind === 'binary' && condition.op === '&&' ? [...terms(condition.left), ...terms(condition.right)] : [condition];
+  if (condition.kind === 'binary' && condition.op === '&&') return [...terms(condition.left), ...terms(condition.right)];
+  if (condition.kind === 'binary' && condition.op === '==' && isTrue(condition.right)) return terms(condition.left);
+  if (condition.kind === 'binary' && condition.op === '==' && isTrue(condition.left)) return terms(condition.right);
+  if (condition.kind === 'unary' && condition.op === '!') {
+    const inner = condition.operand;
+    if (inner.kind === 'unary' && inner.op === '!') return terms(inner.operand);
+    if (inner.kind === 'binary' && inner.op === '||') return [...terms(E.unary('!', inner.left)), ...terms(E.unary('!', inner.right))];
+  }
+  return [condition];
 }
 
-function resourceError(reader: ResourceNode, read: ResourceNode, missing: readonly Expr[]): CompositionSyntaxError {
+function isTrue(expr: Expr): boolean {
+  return expr.kind === 'literal' && expr.literal.kind === 'bool' && expr.literal.value;
+}
+
+/**
+ * What holds where all `conditions` are true, printed (two terms are the same condition when they print the
+ * same): their terms, and the one disjunct left of a term `a || b` once the others are known false
+ * (`spec.n !== undefined && spec.n !== 0` is `has(n) && (!has(n) || n != 0)`, so `n != 0` holds). In CEL
+ * `a || b` is true with `a` false only when `b` is true.
+ */
+function facts(conditions: readonly Expr[]): Set<string> {
+  const known = new Set<string>();
+  const disjunctions: Expr[] = [];
+  const add = (term: Expr): void => {
+    const printed = printCel(term);
+    if (known.has(printed)) return;
+    known.add(printed);
+    if (term.kind === 'binary' && term.op === '||') disjunctions.push(term);
+  };
+  conditions.flatMap(terms).forEach(add);
+  for (let size = -1; size !== known.size; ) {
+    size = known.size;
+    for (const disjunction of disjunctions) {
+      const open = disjuncts(disjunction).filter((option) => !(option.kind === 'unary' && option.op === '!' && known.has(printCel(option.operand))));
+      if (open.length === 1) terms(open[0]!).forEach(add);
+    }
+  }
+  return known;
+}
+
+function disjuncts(condition: Expr): Expr[] {
+  return condition.kind === 'binary' && condition.op === '||' ? [...disjuncts(condition.left), ...disjuncts(condition.right)] : [condition];
+}
+
+/**
+ * The conditions as one test, each term once, written as JavaScript tests them: `has(schema.spec.x)` goes
+ * where `schema.spec.x` is a term too (JavaScript's `spec.x` is true only when it is set), so an optional
+ * boolean reads `spec.x`, which compiles back to these very terms.
+ */
+function hintCondition(conditions: readonly Expr[]): Expr {
+  const all = new Map(conditions.flatMap(terms).map((term) => [printCel(term), term]));
+  const kept = [...all.values()].filter((term) => !(term.kind === 'call' && term.fn === 'has' && !term.target && term.args.length === 1 && isSpecPath(term.args[0]!) && all.has(printCel(term.args[0]!))));
+  return kept.reduce((test, term) => E.binary('&&', test, term));
+}
+
+function isSpecPath(expr: Expr): boolean {
+  let root = expr;
+  while (root.kind === 'select' && !root.optional) root = root.target;
+  return root.kind === 'ident' && root.name === 'schema';
+}
+
+/** `resource "db"`, or `nested composition "cache"` (`(its resource "cacheD")` when it is one of its resources that is read). */
+function described(resource: Conditional): string {
+  if (!resource.nestedAt) return `resource "${resource.id}"`;
+  const composition = `nested composition "${resource.nestedAt.prefix}"`;
+  return resource.id.startsWith(NESTED_ROOT_PREFIX) ? composition : `${composition} (its resource "${resource.id}")`;
+}
+
+function resourceError(reader: ResourceNode, read: Conditional, missing: readonly Expr[]): CompositionSyntaxError {
   const where = reader.source ? `${reader.source.file}:${reader.source.line}:${reader.source.column}: ` : '';
-  const condition = missing.map(printAsJavaScript).join(' && ');
-  const hint = `create "${reader.id}" under the same condition (inside the same \`if\`, or .withIncludeWhen(...)), or do not read "${read.id}" from it`;
+  const condition = printAsJavaScript(hintCondition(missing));
+  const name = read.nestedAt?.prefix ?? read.id;
+  const hint = `create "${reader.id}" under the same condition (inside the same \`if\`, or .withIncludeWhen(${printAsJavaScript(hintCondition(read.includeWhen))})), or do not read "${name}" from it`;
+  const js = read.orNothing ? `"${name}" undefined` : `"${name}" as undefined`;
   return new CompositionSyntaxError(
-    `${where}resource "${reader.id}" reads resource "${read.id}", which exists only when ${condition}: KRO skips every resource that reads a skipped one, while JavaScript still creates "${reader.id}" (reading "${read.id}" as undefined)\n  hint: ${hint}`,
+    `${where}resource "${reader.id}" reads ${described(read)}, which exists only when ${condition}: KRO skips every resource that reads a skipped one, while JavaScript still creates "${reader.id}" (reading ${js})\n  hint: ${hint}`,
     reader.source,
     `${reader.kind} "${reader.id}"`,
     hint,

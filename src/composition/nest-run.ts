@@ -10,7 +10,7 @@ import { rewriteExpr, rewriteValue, selectPath } from '../ir/rewrite.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
 import { exprValue, isExprValue, type Value } from '../ir/value.js';
 import { createRef, NESTED_ROOT_PREFIX, trapRefusal, userLocation } from '../model/refs.js';
-import { withNestedRecords, type ResourceRecord } from '../model/resource.js';
+import { withNestedIncludeWhen, withNestedRecords, type ResourceRecord } from '../model/resource.js';
 import { loopHooks } from '../model/run.js';
 import { schemaToCelType } from '../model/schema/index.js';
 import { inlineChild, literalExpr } from './nest.js';
@@ -87,7 +87,7 @@ export function nestedHandle(root: string, records: ResourceRecord[], child: Com
       );
     },
   });
-  return withNestedRecords(handle, records);
+  return withNestedIncludeWhen(withNestedRecords(handle, records), records);
 }
 
 /**

@@ -41,7 +41,7 @@ export function placeholderFailure(error: unknown): unknown {
   if (positional) {
     return syntaxError(positional, '`.entries()` of a reference gives no [index, item] pairs: KRO\'s forEach gives each item, not its position', POSITION_HINT);
   }
-  return syntaxError(node, `JavaScript fails here while the composition runs on references (${error.message})`, placeholderHint(node));
+  return syntaxError(node, `JavaScript fails here while the composition runs on references (${error.message})`, placeholderHint(node, error));
 }
 
 /**
@@ -76,9 +76,27 @@ function userFrames(error: Error): StackFrame[] {
 }
 
 /** The way out, with the `?.` form of the failing read when there is one (TypeKro compiles optional chains). */
-function placeholderHint(node: Node): string {
-  const optional = node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' ? ` (\`${snippetOf(node.object)}?.${node.property.name}\`)` : '';
+function placeholderHint(node: Node, error: TypeError): string {
+  const method = calledMember(node);
+  // `(handle as any).withX(...)`: a method the value does not have; reading it through `?.` would only skip the call.
+  if (method && error.message.endsWith('is not a function')) {
+    return `\`${method}\` is not a method of this value (a cast such as \`as any\` hides that from the type checker): call a method its type declares, or choose the value with a ternary or \`if\``;
+  }
+  const optional = node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' ? ` (\`${operand(node.object)}?.${node.property.name}\`)` : '';
   return `TypeKro runs the function once with references in place of values, so an object indexed by one finds no entry: read through \`?.\`${optional}, which TypeKro compiles, choose with a ternary or \`if\`, or write the CEL with Cel.expr(...)`;
+}
+
+/** `name` of a call `x.name(...)` (or of the member `x.name` being called); undefined for anything else. */
+function calledMember(node: Node): string | undefined {
+  const callee = node.type === 'CallExpression' || node.type === 'OptionalCallExpression' ? node.callee : node;
+  if ((callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') || callee.computed || callee.property.type !== 'Identifier') return undefined;
+  return callee.property.name;
+}
+
+/** `object`'s source as the operand of `?.`: in parentheses unless it is a name, a member or a call (`(x as T)?.y`). */
+function operand(object: Node): string {
+  const plain = ['Identifier', 'MemberExpression', 'OptionalMemberExpression', 'CallExpression', 'OptionalCallExpression', 'ThisExpression'].includes(object.type);
+  return plain ? snippetOf(object) : `(${snippetOf(object)})`;
 }
 
 /** The innermost member access or call at the frame's position (V8's column points into it). */

@@ -29,6 +29,7 @@ import { makeSkippedCalls, skippedCalls, type SkippedCallHost } from './skipped-
 import type { CallNode } from '../analysis/source.js';
 import { optionalAt } from './presence.js';
 import { conjuncts } from '../analysis/absent-spec.js';
+import type { Conditional } from './excluded-reads.js';
 import { inlineNestedStatus, nestedBindingType, nestedHandle, nestedRecords, NESTED_ROOT_PREFIX, statusAsDeclared } from './nest-run.js';
 import { schemaToCelType } from '../model/schema/index.js';
 import { toValue } from './values.js';
@@ -69,6 +70,8 @@ export class CompositionRun implements CompositionRunHooks {
   private forcedSite: CallSite | undefined;
   /** Status of nested compositions by pseudo root (`nested$db`), inlined when the graph is built. */
   readonly nested = new Map<string, Value>();
+  /** Nested compositions whose handle is held only under a condition (`EnclosingContext.orNothing`), by pseudo root: reads of them are checked as of a conditional resource. */
+  readonly nestedHandles: Conditional[] = [];
   /** The item of each loop over a constant list around the call being made. */
   private readonly constantLoops = new ConstantLoops(this.bindings);
   /** The loops over references around the call being made, and the names they bind (loop-bindings.ts). */
@@ -226,6 +229,7 @@ export class CompositionRun implements CompositionRunHooks {
       record.forEach.push({ name: iterator.name ?? 'item', source: iterator.compiled?.expr ?? refToExpr(iterator.source) });
     }
     if (site) record.includeWhen.push(...this.conditionsOf(site));
+    if (declaredAs && site?.context.orNothing) record.orNothing = true;
     record.conditionCompiler = (kind, input, target) => this.compileResourceCondition(kind, input, target);
     record.requireFixed = (argument) => this.fixedAtDefinition(argument);
     if (this.forcedSite) insertInSourceOrder(this.records, record);
@@ -295,8 +299,10 @@ export class CompositionRun implements CompositionRunHooks {
     const context = { owner: `nested composition "${graph.name}"`, refType: (ref: RefData) => this.refType(ref), exprType: (expr: Expr) => this.exprType(expr), ...(site ? { at: site.location } : {}) };
     const specValue = toValue(prepared, context, childSpec, ['spec']) ?? {};
     const prefix = this.uniquePrefix(site?.context.declaredAs ?? graph.kind.charAt(0).toLowerCase() + graph.kind.slice(1));
-    const { records, status } = nestedRecords(graph, specValue, prefix, site ? this.conditionsOf(site) : [], site?.location);
+    const conditions = site ? this.conditionsOf(site) : [];
+    const { records, status } = nestedRecords(graph, specValue, prefix, conditions, site?.location);
     for (const record of records) {
+      if (site?.context.orNothing) record.orNothing = true;
       record.conditionCompiler = (kind, input, target) => this.compileResourceCondition(kind, input, target);
       this.records.push(record);
       this.types.add(record);
@@ -306,6 +312,8 @@ export class CompositionRun implements CompositionRunHooks {
     // The child's status may hold an earlier child's status reads (its spec was given `data.status.host`):
     // substitute them now, so a read of this child's status never leaves another pseudo root behind.
     this.nested.set(root, statusAsDeclared(inlineNestedStatus(status, this.nested), graph));
+    // `const c = spec.c ? child(...) : undefined`: even a field of its status that reads no resource of it is undefined in JavaScript without the condition.
+    if (site?.context.orNothing) this.nestedHandles.push({ id: root, includeWhen: conditions, orNothing: true, nestedAt: { prefix } });
     const type = nestedBindingType(graph);
     this.types.addNested(root, type);
     if (site?.context.declaredAs) this.bindings[site.context.declaredAs] = { kind: 'value', expr: E.ident(root), type };

@@ -11,6 +11,7 @@ import { locationOf } from '../analysis/source.js';
 import { isExprValue, type Value } from '../ir/value.js';
 import { lastCoercions, refOf } from '../model/refs.js';
 import { resolveSourceValue } from './source-values.js';
+import { inlineNestedStatus } from './nest-run.js';
 import type { CompositionRun } from './run.js';
 import { toValue, type ValueContext } from './values.js';
 import { checkStatusReads } from './excluded-reads.js';
@@ -81,7 +82,11 @@ function statusField(value: unknown, property: OwnProperty | undefined, run: Com
   // arithmetic built from absent spec data is refused.
   const status = { path, guards: () => [], pendingIsUndefined: true };
   const field = toValue(resolveSourceValue(node, value, scope, (compiled) => compiled && run.recordType(compiled.expr, compiled.type), status), at ? { ...context, at } : context, undefined, path);
-  if (field !== undefined) checkStatusReads(field, node, run.records);
+  // A nested composition's status is read through the child's resources, which carry the call's conditions.
+  if (field !== undefined) {
+    checkStatusReads(field, node, run.nestedHandles);
+    checkStatusReads(inlineNestedStatus(field, run.nested), node, run.records);
+  }
   return field;
 }
 

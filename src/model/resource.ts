@@ -32,6 +32,11 @@ export interface ResourceRecord {
    * variable it is assigned to must not stand for the resource in expressions compiled from source.
    */
   bindsDeclaration?: boolean;
+  /**
+   * Its handle is held by a local that is `undefined` where the resource is absent (`const c = spec.c ? F(...) : undefined`):
+   * a plain read of it throws there in JavaScript, so every read must be guarded (excluded-reads.ts).
+   */
+  orNothing?: boolean;
   /** Set by the composition run: turns a `withReadyWhen`/`withIncludeWhen` argument into CEL. */
   conditionCompiler?: ConditionCompiler;
   /** Set by the composition run: its `fixedAtDefinition` check, for the handle's own methods (dependsOn). */
@@ -77,6 +82,22 @@ export function recordsOf(value: unknown): ResourceRecord[] {
 /** Marks a nested composition's handle with its records (so `dependsOn(nested)` works). */
 export function withNestedRecords<T extends object>(handle: T, records: ResourceRecord[]): T {
   Object.defineProperty(handle, NESTED_RECORDS, { value: records, enumerable: false });
+  return handle;
+}
+
+/**
+ * Gives a nested composition's handle `withIncludeWhen(...)`: the condition joins the includeWhen of each of
+ * its resources, as an `if` around the call would (the composition exists as its resources only). In the
+ * concrete run the records' compiler notes JavaScript's decision instead, so both runs agree.
+ */
+export function withNestedIncludeWhen<T extends object>(handle: T, records: readonly ResourceRecord[]): T {
+  Object.defineProperty(handle, 'withIncludeWhen', {
+    enumerable: false,
+    value(condition: unknown) {
+      for (const record of records) record.includeWhen.push(compileCondition('includeWhen', condition, record));
+      return handle;
+    },
+  });
   return handle;
 }
 

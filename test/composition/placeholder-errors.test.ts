@@ -34,6 +34,22 @@ test('a table of resources indexed by the spec is refused where it is read, with
   );
 });
 
+test('the ?. way out of a read through a cast puts the cast in parentheses, so it is valid code (trial 8 T06b)', () => {
+  const message = refusal(() => kubernetesComposition(
+    { name: 'cast-table', apiVersion: 'p.typekro.dev/v1alpha1', kind: 'CastTable', spec: type({ env: "'dev' | 'prod'" }), status: type({ tier: 'string' }) },
+    (spec) => {
+      const table = { dev: mk('dev-cm', 'bronze'), prod: mk('prod-cm', 'gold') };
+      return { tier: (table[spec.env] as typeof table.dev).data.tier ?? 'none' };
+    },
+  ));
+  assert.equal(
+    message,
+    `${at("'cast-table'", '(table[spec.env] as')}: JavaScript fails here while the composition runs on references (Cannot read properties of undefined (reading 'data'))\n` +
+      '    (table[spec.env] as typeof table.dev).data\n' +
+      '  hint: TypeKro runs the function once with references in place of values, so an object indexed by one finds no entry: read through `?.` (`(table[spec.env] as typeof table.dev)?.data`), which TypeKro compiles, choose with a ternary or `if`, or write the CEL with Cel.expr(...)',
+  );
+});
+
 test('.entries() of a spec list in a for...of is refused at the loop, with the way out', () => {
   const message = refusal(() => kubernetesComposition(
     { name: 'entries-loop', apiVersion: 'p.typekro.dev/v1alpha1', kind: 'EntriesLoop', spec: type({ users: type({ name: 'string' }).array() }), status: type({ v: 'string' }) },

@@ -138,14 +138,14 @@ test('A3: a resource or status value computed from a conditional resource outsid
       ConfigMap({ name: 'app', data: { ready: `${db.status.readyReplicas ?? 0}` } });
       return {};
     })),
-    at("'excluded-resource'", 'ConfigMap') + ': resource "configMapApp" reads resource "db", which exists only when spec.db: KRO skips every resource that reads a skipped one, while JavaScript still creates "configMapApp" (reading "db" as undefined)\n  hint: create "configMapApp" under the same condition (inside the same `if`, or .withIncludeWhen(...)), or do not read "db" from it',
+    at("'excluded-resource'", 'ConfigMap') + ': resource "configMapApp" reads resource "db", which exists only when spec.db: KRO skips every resource that reads a skipped one, while JavaScript still creates "configMapApp" (reading "db" as undefined)\n  hint: create "configMapApp" under the same condition (inside the same `if`, or .withIncludeWhen(spec.db)), or do not read "db" from it',
   );
   assert.equal(
     refusal(() => kubernetesComposition({ ...definition, name: 'excluded-status' }, (spec) => {
       const db = Deployment({ name: 'db', image: 'postgres' }).withIncludeWhen(spec.db);
       return { n: db.status.readyReplicas ?? 0 };
     })),
-    at("'excluded-status'", 'db.status') + ': this status field reads resource "db", which exists only when spec.db: when it does not, KRO leaves the field unset, while JavaScript computes it with "db" read as undefined\n    db.status.readyReplicas ?? 0\n  hint: read it under the same condition (`cond ? <read> : <fallback>`), or do not read "db" here',
+    at("'excluded-status'", 'db.status') + ': this status field reads resource "db", which exists only when spec.db: when it does not, KRO leaves the field unset, while JavaScript computes it with "db" read as undefined\n    db.status.readyReplicas ?? 0\n  hint: read it under the condition it is created under (`spec.db ? <read> : <fallback>`), or do not read "db" here',
   );
   // Under the same condition, guarded by it, or a plain read (unset on both sides): accepted.
   const accepted = kubernetesComposition({ ...definition, name: 'excluded-ok' }, (spec) => {

@@ -117,8 +117,8 @@ test('a per-item id in a loop and a handle that may be null are refused with the
       return { url: ing ? `https://${spec.host}` : 'none' };
     }),
     (error: Error) =>
-      /shapes\.test\.ts:\d+:\d+: `ing` holds resources created here, and its value depends on a reference/.test(error.message) &&
-      error.message.includes('hint: create a resource that exists only under a condition with `if (condition) { Factory(...) }` (includeWhen)'),
+      /shapes\.test\.ts:\d+:\d+: `ing` holds a resource only where `spec\.tls` is true \(`spec\.tls \? Ingress\(.*\) : null`\), and is used here as a value/.test(error.message) &&
+      error.message.includes('hint: test the condition itself (`spec.tls ? ... : ...`) and read `ing`\'s fields under it (`ing!.status...`)'),
   );
 });
 
