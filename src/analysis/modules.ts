@@ -9,7 +9,7 @@
  * treat it as code TypeKro does not read.
  */
 import { statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import type { ImportDeclaration, Node, Program } from '@babel/types';
 import { patternNames } from './ast.js';
 import { resolveAlias } from './import-aliases.js';
@@ -169,7 +169,7 @@ function importedModule(file: string, statement: ImportDeclaration | string): st
 
 /** A bare specifier: the user's file it is an alias of, or the package it names. */
 function aliasedModule(file: string, source: string): string | ModuleTarget {
-  const target = resolveAlias(file, source, findLocalModule);
+  const target = resolveAlias(file, source, (path) => findLocalModule(path, file));
   if (target.kind === 'unreadable') throw new UnreadableFunctionError(target.why);
   if (target.kind === 'file') return target.path;
   return { kind: 'package', source: target.source, typekro: false, ...(target.installed ? {} : { unresolved: true as const }) };
@@ -203,14 +203,24 @@ const EXTENSIONS = ['.ts', '.tsx', '.mts', '.js', '.mjs', '.jsx'];
 
 /** The file a relative import names, the way TypeScript's NodeNext resolution finds sources (`./a.js` -> `./a.ts`). */
 export function resolveLocalModule(from: string, specifier: string): string {
-  const found = findLocalModule(resolve(dirname(from), specifier));
+  const found = findLocalModule(resolve(dirname(from), specifier), from);
   if (!found) throw new UnreadableFunctionError(`cannot find the source of "${specifier}" imported by ${from}`);
   return found;
 }
 
-/** The source file at `base` (an absolute path), its TypeScript source for a `.js` name, or its directory's index. */
-function findLocalModule(base: string): string | undefined {
+/**
+ * The source file at `base` (an absolute path) imported by `from`: the file itself, its TypeScript source for a
+ * `.js` name, or its directory's index. A TypeScript importer gets the TypeScript source first even where a
+ * compiled `a.js` sits next to `a.ts`, because tsx loads that one (it tries `.ts`, `.tsx`, `.js`, `.jsx` for `.js`).
+ */
+function findLocalModule(base: string, from: string): string | undefined {
   const stem = base.replace(/\.(m?js|jsx)$/, '');
-  const candidates = [base, ...EXTENSIONS.map((ext) => `${stem}${ext}`), ...EXTENSIONS.map((ext) => `${base}/index${ext}`)];
+  const extension = extname(base);
+  const tsFirst = TYPESCRIPT.test(from) ? (TSX_ORDER[extension] ?? []).map((ext) => `${base.slice(0, -extension.length)}${ext}`) : [];
+  const candidates = [...tsFirst, base, ...EXTENSIONS.map((ext) => `${stem}${ext}`), ...EXTENSIONS.map((ext) => `${base}/index${ext}`)];
   return candidates.find((candidate) => statSync(candidate, { throwIfNoEntry: false })?.isFile());
 }
+
+const TYPESCRIPT = /\.[cm]?tsx?$/;
+/** The files tsx tries, in order, for an import written with a JavaScript extension by a TypeScript file. */
+const TSX_ORDER: Readonly<Record<string, readonly string[]>> = { '.js': ['.ts', '.tsx', '.js', '.jsx'], '.jsx': ['.tsx', '.ts', '.jsx', '.js'], '.mjs': ['.mts', '.mjs'], '.cjs': ['.cts', '.cjs'] };

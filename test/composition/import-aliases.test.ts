@@ -109,6 +109,31 @@ test('an alias into node_modules, an `imports` entry naming a package and a real
   }
 });
 
+test('a TypeScript file importing `./tag.js` next to a compiled tag.js reads tag.ts, the file tsx runs', async () => {
+  const dir = mkdtempSync(join(here, '.tmp-aliases-'));
+  try {
+    writeFileSync(join(dir, 'tag.ts'), `export const tag = (s: string) => \`\${s}-ts\`;\n`);
+    writeFileSync(join(dir, 'tag.js'), 'export const tag = (s) => `${s}-js`;\n');
+    writeFileSync(join(dir, 'plain.js'), `import { tag } from './tag.js';\nexport const twice = (s) => tag(tag(s));\n`);
+    const file = join(dir, 'app.ts');
+    writeFileSync(
+      file,
+      `import { type } from 'arktype';\nimport { tag } from './tag.js';\nimport { kubernetesComposition } from '../../../src/index.js';\nimport { ConfigMap } from '../../../src/simple.js';\n` +
+        `export const app = kubernetesComposition({ name: 'tags', apiVersion: 'alias.typekro.dev/v1alpha1', kind: 'Tags', spec: type({ a: 'string' }), status: type({ b: 'string' }) }, (spec) => {\n` +
+        `  ConfigMap({ name: tag(spec.a), data: { t: tag('x') } });\n  return { b: tag(spec.a) };\n});\n`,
+    );
+    assert.deepEqual(resolveModuleName(file, 'tag'), { kind: 'declared', file: join(dir, 'tag.ts'), name: 'tag' });
+    // A JavaScript importer gets the file it names (Node finds it before tsx tries anything else).
+    assert.deepEqual(resolveModuleName(join(dir, 'plain.js'), 'tag'), { kind: 'declared', file: join(dir, 'tag.js'), name: 'tag' });
+    const { app } = (await import(pathToFileURL(file).href)) as App;
+    const report = runCase('tags', { composition: app, spec: { a: 'web' } });
+    assert.deepEqual(report.findings.map((f) => `${f.aspect} (${f.state}): ${f.detail}`), []);
+    assert.ok(app.toYaml().includes('      b: ${schema.spec.a}-ts\n'), app.toYaml());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a helper from a real package keeps its message', async () => {
   const dir = mkdtempSync(join(here, '.tmp-aliases-'));
   try {
