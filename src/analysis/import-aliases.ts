@@ -4,13 +4,14 @@
  * the user's own files, and the compiler must read the very file JavaScript ran, so each is resolved the way the
  * running program resolves it: `paths` with get-tsconfig, the library tsx (the TypeScript loader TypeKro's CLI
  * uses) honours them with, from the tsconfig that governs the importing file; `imports` with Node's rules for
- * the nearest package.json (its conditions, `*` patterns) through resolve-pkg-maps. Part of modules.ts's one
+ * the nearest package.json (its conditions, `*` patterns) through resolve-pkg-maps, like the package's own name
+ * (`my-app/lib/x.js` inside my-app, through its `exports`). Part of modules.ts's one
  * resolution of imports; the file system is read here, like the sources modules.ts parses.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import { dirname, extname, join, resolve } from 'node:path';
-import type { PathConditionsMap } from 'resolve-pkg-maps';
+import type { PathConditions, PathConditionsMap } from 'resolve-pkg-maps';
 
 /** What a bare specifier names: one of the user's files (a path, possibly under node_modules), or a package. */
 export type AliasTarget =
@@ -45,7 +46,7 @@ export function resolveAlias(from: string, specifier: string, findSource: (path:
     if (found) return { kind: 'file', path: found };
   }
   if (specifier.startsWith('#')) return packageImport(from, specifier, findSource);
-  return { kind: 'package', source: specifier, installed: isInstalled(from, specifier) };
+  return selfReference(from, specifier, findSource) ?? { kind: 'package', source: specifier, installed: isInstalled(from, specifier) };
 }
 
 /** The paths the governing tsconfig's `paths` (or `baseUrl`) maps `specifier` to, in the order tsx tries them. */
@@ -84,9 +85,32 @@ function packageImport(from: string, specifier: string, findSource: (path: strin
   return found ? { kind: 'file', path: found } : refuse(`maps to "${target}" in the "imports" of ${scope.path}, and no such source file exists`);
 }
 
+/**
+ * Node's PACKAGE_SELF_RESOLVE: `my-app/lib/naming.js` imported inside the package named `my-app` that has
+ * `exports` is its own file, found through those `exports` (often a built file under dist/, which is then what
+ * JavaScript ran). Undefined when the specifier names another package.
+ */
+function selfReference(from: string, specifier: string, findSource: (path: string) => string | undefined): AliasTarget | undefined {
+  const scope = packageScope(from);
+  const name = packageName(specifier);
+  const exports = scope?.json.exports;
+  if (!scope || scope.json.name !== name || exports === undefined || exports === null) return undefined;
+  let targets: string[] = [];
+  try {
+    targets = packageMaps().resolveExports(exports as PathConditions, specifier.slice(name.length + 1), conditionsFor(from, scope.json));
+  } catch {
+    // Not exported for the conditions the program runs with: Node refuses the import too.
+  }
+  const target = targets[0];
+  const found = target?.startsWith('./') ? findSource(resolve(dirname(scope.path), target)) : undefined;
+  if (found) return { kind: 'file', path: found };
+  const what = target === undefined ? `has no entry for it in the "exports" of ${scope.path}` : `maps to "${target}" in the "exports" of ${scope.path}, and no such source file exists`;
+  return { kind: 'unreadable', why: `"${specifier}" imported by ${from} names the package the file belongs to, which ${what}, so TypeKro cannot tell which file JavaScript ran; import the helper with a relative path instead` };
+}
+
 interface PackageScope {
   readonly path: string;
-  readonly json: { readonly type?: unknown; readonly imports?: unknown };
+  readonly json: { readonly name?: unknown; readonly type?: unknown; readonly imports?: unknown; readonly exports?: unknown };
 }
 
 /** Node's LOOKUP_PACKAGE_SCOPE: the nearest package.json at or above the file, not looking past node_modules. */
@@ -126,10 +150,15 @@ function userConditions(): string[] {
 /** Whether Node finds a package named by `specifier` from `from`: built in, or a node_modules folder above it. */
 function isInstalled(from: string, specifier: string): boolean {
   if (isBuiltin(specifier)) return true;
-  const parts = specifier.split('/');
-  const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+  const name = packageName(specifier);
   for (let dir = dirname(from); ; dir = dirname(dir)) {
     if (statSync(join(dir, 'node_modules', name), { throwIfNoEntry: false })?.isDirectory()) return true;
     if (dirname(dir) === dir) return false;
   }
+}
+
+/** The package a bare specifier names: `@scope/name` or `name`, without the subpath. */
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
 }

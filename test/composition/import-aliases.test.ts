@@ -87,20 +87,34 @@ test('an alias declared only in the tsconfig the program ran with (not the neare
   );
 });
 
-test('an alias into node_modules, an `imports` entry naming a package and a real package stay packages', () => {
+test('an alias into node_modules, an `imports` entry naming a package and a real package stay packages; the package\'s own name is its file', () => {
   const dir = mkdtempSync(join(here, '.tmp-aliases-'));
   try {
     mkdirSync(join(dir, 'node_modules', 'vendor'), { recursive: true });
     mkdirSync(join(dir, 'src'));
     writeFileSync(join(dir, 'node_modules', 'vendor', 'fmt.js'), 'export const fmt = (s) => s;\n');
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { paths: { '@vendor/*': ['./node_modules/vendor/*'] } } }));
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module', imports: { '#fmt': 'vendor/fmt.js', '#gone': './src/gone.js' } }));
+    const exports = { './own': './src/own.ts', './lost': './src/lost.js' };
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'aliases-tmp', type: 'module', exports, imports: { '#fmt': 'vendor/fmt.js', '#gone': './src/gone.js' } }));
+    writeFileSync(join(dir, 'src', 'own.ts'), 'export const own = (s: string) => s;\n');
     const main = join(dir, 'src', 'main.ts');
-    writeFileSync(main, `import { fmt } from '@vendor/fmt.js';\nimport { fmt as f2 } from '#fmt';\nimport { gone } from '#gone';\nimport { type } from 'arktype';\n`);
+    writeFileSync(
+      main,
+      `import { fmt } from '@vendor/fmt.js';\nimport { fmt as f2 } from '#fmt';\nimport { gone } from '#gone';\nimport { type } from 'arktype';\n` +
+        `import { own } from 'aliases-tmp/own';\nimport { lost } from 'aliases-tmp/lost';\nimport { hidden } from 'aliases-tmp/hidden';\n`,
+    );
     assert.deepEqual(resolveModuleName(main, 'fmt'), { kind: 'package', source: '@vendor/fmt.js', typekro: false, imported: 'fmt' });
     assert.deepEqual(resolveModuleName(main, 'f2'), { kind: 'package', source: 'vendor/fmt.js', typekro: false, imported: 'fmt' });
     assert.throws(() => resolveModuleName(main, 'gone'), {
       message: `"#gone" imported by ${main} maps to "./src/gone.js" in the "imports" of ${join(dir, 'package.json')}, and no such source file exists, so TypeKro cannot tell which file JavaScript ran; import the helper with a relative path instead`,
+    });
+    // The package's own name (Node's self-reference) leads through its "exports" to its own file.
+    assert.deepEqual(resolveModuleName(main, 'own'), { kind: 'declared', file: join(dir, 'src', 'own.ts'), name: 'own' });
+    assert.throws(() => resolveModuleName(main, 'lost'), {
+      message: `"aliases-tmp/lost" imported by ${main} names the package the file belongs to, which maps to "./src/lost.js" in the "exports" of ${join(dir, 'package.json')}, and no such source file exists, so TypeKro cannot tell which file JavaScript ran; import the helper with a relative path instead`,
+    });
+    assert.throws(() => resolveModuleName(main, 'hidden'), {
+      message: `"aliases-tmp/hidden" imported by ${main} names the package the file belongs to, which has no entry for it in the "exports" of ${join(dir, 'package.json')}, so TypeKro cannot tell which file JavaScript ran; import the helper with a relative path instead`,
     });
     // arktype is installed above the directory (the repository's node_modules): a package, as before.
     assert.deepEqual(resolveModuleName(main, 'type'), { kind: 'package', source: 'arktype', typekro: false, imported: 'type' });
