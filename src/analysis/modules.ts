@@ -2,15 +2,17 @@
  * What a module-level name stands for across local source files: the one resolution of imports and exports
  * the compiler uses, for helpers (module scopes) and for a composition function passed by name. It follows
  * named, default and namespace imports, and re-exports (`export { f } from`, `export { f as g }`,
- * `export *`, `export * as ns`, chains of them) to the file that declares the name. Anything that lands
- * outside the user's sources (a package, a file under node_modules, TypeKro itself, a non-source file) is
+ * `export *`, `export * as ns`, chains of them) to the file that declares the name, whether the import is
+ * relative or an alias of the user's own files (tsconfig `paths`, package.json `imports`: import-aliases.ts).
+ * Anything that lands outside the user's sources (a package, a file under node_modules, TypeKro itself, a non-source file) is
  * reported as such, so callers
  * treat it as code TypeKro does not read.
  */
 import { statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import type { ImportDeclaration, Node, Program } from '@babel/types';
 import { patternNames } from './ast.js';
+import { resolveAlias } from './import-aliases.js';
 import { parseSourceFile } from './source.js';
 import { TypeKroError } from '../util/errors.js';
 import { isOwnSource } from '../util/own-tree.js';
@@ -25,9 +27,11 @@ export type ModuleTarget =
   | { readonly kind: 'namespace'; readonly file: string }
   /**
    * Code outside the user's sources: a package (`source`), TypeKro itself (`typekro`), a non-source file.
-   * `imported` is the export an import specifier names (`'default'` for a default import).
+   * `imported` is the export an import specifier names (`'default'` for a default import). `unresolved` is set
+   * for a bare specifier that is neither an alias of the governing tsconfig nor an installed package: what it
+   * names is known only to however the program was run.
    */
-  | { readonly kind: 'package'; readonly source: string; readonly typekro: boolean; readonly imported?: string };
+  | { readonly kind: 'package'; readonly source: string; readonly typekro: boolean; readonly imported?: string; readonly unresolved?: true };
 
 /**
  * Why a name could not be followed to its source (a missing file or export, a cycle): callers turn it into
@@ -156,10 +160,19 @@ function sameTarget(a: ModuleTarget, b: ModuleTarget): boolean {
 /** The local source file an import or re-export names, or the `package` target when it is not one. */
 function importedModule(file: string, statement: ImportDeclaration | string): string | ModuleTarget {
   const source = typeof statement === 'string' ? statement : statement.source.value;
-  if (!source.startsWith('.') && !source.startsWith('/')) return { kind: 'package', source, typekro: source === 'typekro' || source.startsWith('typekro/') };
-  const target = resolveLocalModule(file, source);
+  if (source === 'typekro' || source.startsWith('typekro/')) return { kind: 'package', source, typekro: true };
+  const target = source.startsWith('.') || source.startsWith('/') ? resolveLocalModule(file, source) : aliasedModule(file, source);
+  if (typeof target !== 'string') return target;
   if (isOwnSource(target)) return { kind: 'package', source, typekro: true };
   return !SOURCE_FILE.test(target) || INSTALLED.test(target) ? { kind: 'package', source, typekro: false } : target;
+}
+
+/** A bare specifier: the user's file it is an alias of, or the package it names. */
+function aliasedModule(file: string, source: string): string | ModuleTarget {
+  const target = resolveAlias(file, source, (path) => findLocalModule(path, file));
+  if (target.kind === 'unreadable') throw new UnreadableFunctionError(target.why);
+  if (target.kind === 'file') return target.path;
+  return { kind: 'package', source: target.source, typekro: false, ...(target.installed ? {} : { unresolved: true as const }) };
 }
 
 function exportName(node: Node): string {
@@ -190,10 +203,24 @@ const EXTENSIONS = ['.ts', '.tsx', '.mts', '.js', '.mjs', '.jsx'];
 
 /** The file a relative import names, the way TypeScript's NodeNext resolution finds sources (`./a.js` -> `./a.ts`). */
 export function resolveLocalModule(from: string, specifier: string): string {
-  const base = resolve(dirname(from), specifier);
-  const stem = base.replace(/\.(m?js|jsx)$/, '');
-  const candidates = [base, ...EXTENSIONS.map((ext) => `${stem}${ext}`), ...EXTENSIONS.map((ext) => `${base}/index${ext}`)];
-  const found = candidates.find((candidate) => statSync(candidate, { throwIfNoEntry: false })?.isFile());
+  const found = findLocalModule(resolve(dirname(from), specifier), from);
   if (!found) throw new UnreadableFunctionError(`cannot find the source of "${specifier}" imported by ${from}`);
   return found;
 }
+
+/**
+ * The source file at `base` (an absolute path) imported by `from`: the file itself, its TypeScript source for a
+ * `.js` name, or its directory's index. A TypeScript importer gets the TypeScript source first even where a
+ * compiled `a.js` sits next to `a.ts`, because tsx loads that one (it tries `.ts`, `.tsx`, `.js`, `.jsx` for `.js`).
+ */
+function findLocalModule(base: string, from: string): string | undefined {
+  const stem = base.replace(/\.(m?js|jsx)$/, '');
+  const extension = extname(base);
+  const tsFirst = TYPESCRIPT.test(from) ? (TSX_ORDER[extension] ?? []).map((ext) => `${base.slice(0, -extension.length)}${ext}`) : [];
+  const candidates = [...tsFirst, base, ...EXTENSIONS.map((ext) => `${stem}${ext}`), ...EXTENSIONS.map((ext) => `${base}/index${ext}`)];
+  return candidates.find((candidate) => statSync(candidate, { throwIfNoEntry: false })?.isFile());
+}
+
+const TYPESCRIPT = /\.[cm]?tsx?$/;
+/** The files tsx tries, in order, for an import written with a JavaScript extension by a TypeScript file. */
+const TSX_ORDER: Readonly<Record<string, readonly string[]>> = { '.js': ['.ts', '.tsx', '.js', '.jsx'], '.jsx': ['.tsx', '.ts', '.jsx', '.js'], '.mjs': ['.mts', '.mjs'], '.cjs': ['.cts', '.cjs'] };

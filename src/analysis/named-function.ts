@@ -41,6 +41,7 @@ export function resolveNamedFunction(file: string, name: string, member?: string
 function functionOf(target: ModuleTarget, name: string): NamedFunction {
   switch (target.kind) {
     case 'package':
+      if (target.unresolved) throw new UnreadableFunctionError(`"${name}" is imported from "${target.source}", ${UNRESOLVED}`);
       throw new UnreadableFunctionError(`"${name}" is imported from ${fromWhere(target.source)}, whose source TypeKro does not analyse`);
     case 'namespace':
       throw new UnreadableFunctionError(`"${name}" is the namespace of ${target.file}, not a function`);
@@ -53,6 +54,10 @@ function functionOf(target: ModuleTarget, name: string): NamedFunction {
     }
   }
 }
+
+/** Why a bare specifier that is no alias TypeKro finds and no installed package cannot be read, and the way out. */
+export const UNRESOLVED =
+  'which is neither a `paths` alias of the tsconfig.json nearest to this file nor an installed package, so TypeKro cannot tell which file JavaScript ran; import it with a relative path, or declare the alias in that tsconfig.json';
 
 /** A package by its name; a relative path (into TypeKro itself, or a non-source file) as written. */
 export function fromWhere(source: string): string {

@@ -26,7 +26,8 @@ const ASPECT_MAKERS: ReadonlyMap<string, string> = new Map([
  * ```
  */
 export function uncompilableCall(node: Node, name: string): CompositionSyntaxError {
-  const source = packageOf(node, name);
+  const target = packageOf(node, name);
+  const source = target?.source;
   const field = ASPECT_MAKERS.get(name);
   if (source !== undefined && field !== undefined && isTypeKro(source)) {
     return syntaxError(
@@ -44,6 +45,13 @@ export function uncompilableCall(node: Node, name: string): CompositionSyntaxErr
       `bind the resource to a const first, in the composition itself: \`const web = ${name}({ ... })\`, then read \`web.status...\``,
     );
   }
+  if (source !== undefined && target?.unresolved) {
+    return syntaxError(
+      node,
+      `\`${name}(...)\` is imported from "${source}", which is neither a \`paths\` alias of the tsconfig.json nearest to this file nor an installed package, so TypeKro cannot tell which file JavaScript ran`,
+      `import the helper with a relative path (import { ${name} } from './...'), or declare the alias in that tsconfig.json`,
+    );
+  }
   if (source !== undefined) {
     return syntaxError(
       node,
@@ -54,13 +62,13 @@ export function uncompilableCall(node: Node, name: string): CompositionSyntaxErr
   return syntaxError(node, `\`${name}(...)\` is a JavaScript function; it cannot run in CEL`, 'pass the value through the spec, or write Cel.expr(...)');
 }
 
-/** The import source of `name` in the file of `node` when it is imported from a package, else undefined. */
-function packageOf(node: Node, name: string): string | undefined {
+/** Where `name` in the file of `node` is imported from when it is imported from a package, else undefined. */
+function packageOf(node: Node, name: string): { readonly source: string; readonly unresolved?: true } | undefined {
   const file = node.loc?.filename;
   if (!file) return undefined;
   try {
     const target = resolveModuleName(file, name);
-    return target?.kind === 'package' ? target.source : undefined;
+    return target?.kind === 'package' ? target : undefined;
   } catch {
     // A local import that cannot be followed says so where it is bound; here the general message stands.
     return undefined;
