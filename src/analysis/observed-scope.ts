@@ -72,7 +72,8 @@ export function observedParameter(name: string, owner: string, level: ObservedLe
     if (!seen) {
       return {
         kind: 'opaque', why: `\`${name}\` is a parameter of ${owner}, whose value TypeKro could not read here`, writes: [], scope: NO_NAMES,
-        hint: 'give it a name no other function around the composition uses, or pass the value through the spec',
+        // tsx (esbuild) renames a parameter that hides another name (`image` to `image2`): its value is then not found under its name.
+        hint: 'give it a name no other name around the composition uses (one that hides another may be renamed when the TypeScript is compiled), or pass the value through the spec',
       };
     }
     return fromSeen(seen) ?? refusedValue(name, seen as Extract<Seen, { refused: string }>);

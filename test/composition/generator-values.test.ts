@@ -22,6 +22,9 @@ const DATA_HINT = 'give it plain data (strings, numbers, booleans, null, plain o
 const LATE_HINT = 'give it its final value before the composition is defined, copy it into a `const` there (`const REGISTRY = registry`), or pass it through the spec';
 /** A module object JavaScript computed: taken as its JSON (it was refused as "`JSON` is not known" before). */
 const PARSED = JSON.parse('{"registry": "ghcr.io/acme", "sizes": {"small": 1, "large": 3}}') as { registry: string; sizes: Record<'small' | 'large', number> };
+/** A module name a generator's parameter hides: the parameter is what the composition reads. */
+const registryName = 'module-registry';
+void registryName;
 const fixture = new URL('./fixtures/generator/', import.meta.url).pathname;
 
 /** Compiled and JavaScript agree for the spec variants the harness derives from `spec` (several specs each). */
@@ -80,6 +83,18 @@ describe('a composition generator (T14)', () => {
     assert.equal(
       refusal(() => withLists({ hosts: ['docker.io'], extra: new Set() })),
       `${at("'gen-nested'", 'options.hosts')}: \`options\` holds a Set at \`.extra\`, which CEL cannot hold; its value is not known to the compiler\n    options\n  hint: ${DATA_HINT}`,
+    );
+  });
+
+  it('never reads a module name a parameter hides: refused with the way out when the parameter cannot be read', () => {
+    // tsx compiles the parameter to `registryName2` (it hides the module's `registryName`): not found under its name.
+    function hiding(registryName: string) {
+      return kubernetesComposition({ ...definition, name: 'gen-hiding' }, (spec) => ({ image: `${registryName}/${spec.tag ?? 'latest'}` }));
+    }
+    assert.equal(
+      refusal(() => hiding('param-registry')),
+      `${at("'gen-hiding'", 'registryName}')}: \`registryName\` is a parameter of \`hiding\`, whose value TypeKro could not read here; its value is not known to the compiler\n` +
+        '    registryName\n  hint: give it a name no other name around the composition uses (one that hides another may be renamed when the TypeScript is compiled), or pass the value through the spec',
     );
   });
 
