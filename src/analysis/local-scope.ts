@@ -6,8 +6,8 @@
  * compiler refuses them when they depend on a reference, instead of keeping what JavaScript computed on
  * placeholders.
  */
-import type { Node } from '@babel/types';
-import { patternNames, unwrap, walk } from './ast.js';
+import type { ClassMethod, ClassPrivateMethod, Node, ObjectMethod } from '@babel/types';
+import { isFunctionNode, patternNames, unwrap, walk } from './ast.js';
 import { codeRunner } from './code-runners.js';
 import { declarationsOf, initsOf, ownWrites, visibleDeclaration, type Declarations, type Declared, type Scoped } from './declarations.js';
 import { resolveExport, resolveModuleName, UnreadableFunctionError, type ModuleTarget } from './modules.js';
@@ -35,8 +35,8 @@ export function functionScope(fn: FunctionLike, parent: Scope, isFactoryCall: Is
  * locals hold what they held when the composition was defined (observed-scope.ts). A parameter is always
  * bound, so that its name never reaches a module-level name it hides.
  */
-function enclosingFunctionScope(fn: FunctionLike, parent: Scope, isFactoryCall: IsFactoryCall, level: ObservedLevel | undefined): Scope {
-  const owner = fn.type === 'FunctionDeclaration' && fn.id ? `\`${fn.id.name}\`` : 'the function the composition is written in';
+function enclosingFunctionScope(fn: Enclosing, parent: Scope, isFactoryCall: IsFactoryCall, level: ObservedLevel | undefined): Scope {
+  const owner = fn.type === 'FunctionDeclaration' && fn.id ? `\`${fn.id.name}\`` : fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression' && 'key' in fn && fn.key.type === 'Identifier' ? `\`${fn.key.name}\`` : 'the function the composition is written in';
   const params: Record<string, Binding> = {};
   // Read when used: a composition that uses none of them opens no inspector session.
   for (const name of fn.params.flatMap((param) => patternNames(param))) {
@@ -135,7 +135,7 @@ function unreadableImport(error: unknown): Binding {
  */
 export function enclosingScope(file: string, fn: Node, isFactoryCall: IsFactoryCall, observed?: ObservedValues): Scope {
   const program = parseSourceFile(file).program;
-  const outers = enclosingFunctions(program, fn);
+  const outers = enclosingBodies(program, fn);
   const level = (where: 'module' | 'closure', root: Node, shadowed: ReadonlySet<string>): ObservedLevel | undefined => observed && { observed, where, root, fn, shadowed };
   let scope = moduleScope(file, isFactoryCall, level('module', program, repeatedNames([program])));
   const shadowed = repeatedNames(outers);
@@ -151,14 +151,29 @@ function repeatedNames(roots: readonly Node[]): Set<string> {
   const count = new Map<string, number>();
   const add = (name: string, times = 1): void => void count.set(name, (count.get(name) ?? 0) + times);
   for (const root of roots) {
-    if (root.type !== 'Program') for (const param of (root as FunctionLike).params) for (const name of patternNames(param)) add(name);
-    const declarations = declarationsOf(root.type === 'Program' ? root : (root as FunctionLike).body);
+    if (root.type !== 'Program') for (const param of (root as Enclosing).params) for (const name of patternNames(param)) add(name);
+    const declarations = declarationsOf(root.type === 'Program' ? root : (root as Enclosing).body);
     for (const [name, all] of declarations.names) add(name, all.length);
     for (const name of declarations.catches.keys()) add(name, 2);
   }
   return new Set([...count].filter(([, times]) => times > 1).map(([name]) => name));
 }
 
+
+/** A function or method a composition is written in: a generator may be a method (`class Services { make(image) {...} }`). */
+type Enclosing = FunctionLike | ObjectMethod | ClassMethod | ClassPrivateMethod;
+
+/** The functions and methods of `program` around `fn`, outermost first: their names are the composition's too. */
+function enclosingBodies(program: Node, fn: Node): Enclosing[] {
+  const chain: Enclosing[] = [];
+  walk(program, (node) => {
+    if (node === fn) return false;
+    if ((node.start ?? 0) > (fn.start ?? 0) || (node.end ?? 0) < (fn.end ?? 0)) return false;
+    if (isFunctionNode(node) || node.type === 'ClassPrivateMethod') chain.push(node);
+    return true;
+  });
+  return chain;
+}
 
 /** The functions of `program` that contain `node`, outermost first (`node` itself excluded). */
 export function enclosingFunctions(program: Node, fn: Node): FunctionLike[] {

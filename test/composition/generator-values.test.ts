@@ -86,6 +86,26 @@ describe('a composition generator (T14)', () => {
     );
   });
 
+  it('may be a method: its parameters and locals are read the same way', () => {
+    class Services {
+      make(image: string) {
+        const full = `${image}-svc`;
+        return kubernetesComposition({ ...definition, name: 'gen-method' }, (spec) => ({ image: `${full}/${spec.tag ?? 'latest'}` }));
+      }
+    }
+    const gens = {
+      make(image: string) {
+        return kubernetesComposition({ ...definition, name: 'gen-object-method' }, (spec) => ({ image: `${image}/${spec.tag ?? 'latest'}` }));
+      },
+    };
+    const method = new Services().make('ghcr.io/acme/m');
+    assert.match(method.toYaml(), /image: ghcr\.io\/acme\/m-svc\/\$\{schema\.spec\.\?tag/);
+    agrees('generator-method', method, { name: 'web', tag: 'v1' });
+    const objectMethod = gens.make('ghcr.io/acme/o');
+    assert.match(objectMethod.toYaml(), /image: ghcr\.io\/acme\/o\/\$\{schema\.spec\.\?tag/);
+    agrees('generator-object-method', objectMethod, { name: 'web' });
+  });
+
   it('never reads a module name a parameter hides: refused with the way out when the parameter cannot be read', () => {
     // tsx compiles the parameter to `registryName2` (it hides the module's `registryName`): not found under its name.
     function hiding(registryName: string) {
