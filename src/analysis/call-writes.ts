@@ -78,7 +78,11 @@ function writesArgument(call: CallLike, index: number, scope: Scope, context: Ca
  */
 function calleeBinding(call: CallLike, scope: Scope): Binding | 'unreadable' | 'reads' {
   const callee = unwrap(call.callee);
-  if (callee.type === 'Identifier') return scope.lookup(callee.name, callee) ?? (isPackageFunction(call, callee.name) ? 'unreadable' : 'reads');
+  if (callee.type === 'Identifier') {
+    const binding = scope.lookup(callee.name, callee);
+    if (binding?.kind === 'opaque' && binding.unreadableFunction) return 'unreadable';
+    return binding ?? (isPackageFunction(call, callee.name) ? 'unreadable' : 'reads');
+  }
   if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return 'reads';
   const owner = unwrap(callee.object);
   if (owner.type !== 'Identifier') return 'reads';

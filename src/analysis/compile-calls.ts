@@ -450,6 +450,8 @@ function helperCall(node: Call, name: string, bound: Binding | undefined, args: 
   }
   // A local import TypeKro could not follow says why; `eval` and its like keep the general message.
   if (binding?.kind === 'unsupported' && !codeRunner(name)) throw syntaxError(node, `\`${name}(...)\` cannot be compiled: ${binding.why}`, binding.hint);
+  // A function a generator was given (observed-scope.ts): its code is not read.
+  if (binding?.kind === 'opaque' && binding.unreadableFunction) throw syntaxError(node, `\`${name}(...)\` cannot be compiled: ${binding.why}`, binding.hint ?? HINT.expr);
   throw syntaxError(node, `\`${name}(...)\` is a JavaScript function; it cannot run in CEL`, HINT.expr);
 }
 

@@ -6,8 +6,8 @@
  * compiler refuses them when they depend on a reference, instead of keeping what JavaScript computed on
  * placeholders.
  */
-import type { Node } from '@babel/types';
-import { soleBranch, unwrap, walk } from './ast.js';
+import type { ClassMethod, ClassPrivateMethod, Node, ObjectMethod } from '@babel/types';
+import { isFunctionNode, patternNames, soleBranch, unwrap, walk } from './ast.js';
 import { codeRunner } from './code-runners.js';
 import { declarationsOf, initsOf, ownWrites, visibleDeclaration, type Declarations, type Declared, type Scoped } from './declarations.js';
 import { resolveExport, resolveModuleName, UnreadableFunctionError, type ModuleTarget } from './modules.js';
@@ -16,7 +16,7 @@ import type { Binding, FunctionLike, Scope } from './scope.js';
 import { initialWrite, rootName, writtenObject, type Write } from './writes.js';
 import { parseSourceFile, snippetOf } from './source.js';
 import { callWrites, throughCall, type CallWritesContext } from './call-writes.js';
-import { constantValue } from './constant-value.js';
+import { observedDeclaration, observedJsonModule, observedParameter, type ObservedLevel, type ObservedValues } from './observed-scope.js';
 import { typescriptObject } from './ts-namespaces.js';
 
 /** Calls that create resources: such initialisers are handles, bound by the composition run, not aliases. */
@@ -30,8 +30,23 @@ export function functionScope(fn: FunctionLike, parent: Scope, isFactoryCall: Is
   return lazyScope(declarationsOf(fn.body), parent, isFactoryCall, params);
 }
 
+/**
+ * The scope of a function the composition is written in (a "composition generator"): its parameters and
+ * locals hold what they held when the composition was defined (observed-scope.ts). A parameter is always
+ * bound, so that its name never reaches a module-level name it hides.
+ */
+function enclosingFunctionScope(fn: Enclosing, parent: Scope, isFactoryCall: IsFactoryCall, level: ObservedLevel | undefined): Scope {
+  const owner = fn.type === 'FunctionDeclaration' && fn.id ? `\`${fn.id.name}\`` : fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression' && 'key' in fn && fn.key.type === 'Identifier' ? `\`${fn.key.name}\`` : 'the function the composition is written in';
+  const params: Record<string, Binding> = {};
+  // Read when used: a composition that uses none of them opens no inspector session.
+  for (const name of fn.params.flatMap((param) => patternNames(param))) {
+    Object.defineProperty(params, name, { enumerable: true, get: () => observedParameter(name, owner, level) });
+  }
+  return lazyScope(declarationsOf(fn.body), parent, isFactoryCall, params, level);
+}
+
 /** The scope of a module's top level: its constants, functions and imports of local source files. */
-export function moduleScope(file: string, isFactoryCall: IsFactoryCall): Scope {
+export function moduleScope(file: string, isFactoryCall: IsFactoryCall, level?: ObservedLevel): Scope {
   // Names the module does not declare are looked up here on every read (function scopes keep no misses): kept per name.
   const found = new Map<string, Binding | undefined>();
   const program = parseSourceFile(file).program;
@@ -39,13 +54,27 @@ export function moduleScope(file: string, isFactoryCall: IsFactoryCall): Scope {
     lookup(name) {
       if (!found.has(name)) {
         const declared = typescriptObject(program, file, name, scope, (block) => lazyScope(declarationsOf(block), scope, isFactoryCall));
-        found.set(name, declared ?? importedBinding(file, name, isFactoryCall) ?? codeRunner(name));
+        const json = !declared && importsJson(program, name);
+        // An import is a module-level name of this file too: what it held when the composition ran (observed-scope.ts).
+        const imported = !declared && !json ? importedBinding(file, name, isFactoryCall) : undefined;
+        const observed = imported && level ? observedDeclaration(name, imported, level) : imported;
+        found.set(name, declared ?? (json ? observedJsonModule(name, level) : observed ?? codeRunner(name)));
       }
       return found.get(name);
     },
   };
-  const scope = lazyScope(declarationsOf(program), imports, isFactoryCall);
+  const scope = lazyScope(declarationsOf(program), imports, isFactoryCall, {}, level);
   return scope;
+}
+
+/** Whether `name` is the default (or namespace) import of a JSON module: `import defaults from './defaults.json' with { type: 'json' }`. */
+function importsJson(program: Node, name: string): boolean {
+  if (program.type !== 'Program') return false;
+  return program.body.some((statement) => {
+    if (statement.type !== 'ImportDeclaration' || !statement.specifiers.some((s) => s.local.name === name && s.type === 'ImportDefaultSpecifier')) return false;
+    const typed = (statement.attributes ?? []).some((a) => (a.key.type === 'Identifier' ? a.key.name : a.key.value) === 'type' && a.value.value === 'json');
+    return typed || /\.json$/i.test(statement.source.value);
+  });
 }
 
 /**
@@ -104,70 +133,46 @@ function unreadableImport(error: unknown): Binding {
  * The scope around `fn` in `file`: the module's names, then those of every function `fn` is nested in
  * (outermost first), so free names of a composition written inside another function resolve lexically.
  */
-export function enclosingScope(file: string, fn: Node, isFactoryCall: IsFactoryCall, observed?: ObservedValue): Scope {
-  let scope = observed ? withObservedConstants(moduleScope(file, isFactoryCall), observed) : moduleScope(file, isFactoryCall);
-  for (const outer of enclosingFunctions(parseSourceFile(file).program, fn)) scope = functionScope(outer, scope, isFactoryCall);
+export function enclosingScope(file: string, fn: Node, isFactoryCall: IsFactoryCall, observed?: ObservedValues): Scope {
+  const program = parseSourceFile(file).program;
+  const outers = enclosingBodies(program, fn);
+  const level = (where: 'module' | 'closure', root: Node, shadowed: ReadonlySet<string>): ObservedLevel | undefined => observed && { observed, where, root, fn, shadowed };
+  let scope = moduleScope(file, isFactoryCall, level('module', program, repeatedNames([program])));
+  const shadowed = repeatedNames(outers);
+  for (const outer of outers) scope = enclosingFunctionScope(outer, scope, isFactoryCall, level('closure', outer, shadowed));
   return scope;
 }
 
 /**
- * The value a module-level name held when the composition function ran (read from the running function, see
- * composition/module-values.ts), when it is a scalar; undefined when it is not known.
+ * The names declared more than once in `roots` (a parameter, a declaration in any block, a `catch` clause's):
+ * the value the running function holds under such a name may be another declaration's than the one read.
  */
-export type ObservedValue = (name: string) => { readonly value: string | number | boolean | null } | { readonly json: string } | undefined;
-
-/**
- * A module's names, where a constant computed by JavaScript the compiler cannot repeat (`process.env.X ?? 'd'`,
- * `new Date(0).toISOString()`, a top-level `await`) stands for the value it held when the composition ran: the
- * module computed it once, before, and no reference can flow into it (trial 7 H11). Only a name bound once
- * (an `alias`: a `const`, or a `let` never reassigned; a reassigned one stays `opaque`); one the source
- * computes exactly (constant-value.ts) keeps its compiled form. No reference reaches a module's top level
- * (a factory called there is refused, the spec exists only inside the composition, and writes from the
- * composition to outer names are refused: outer-writes.ts); a string carrying a reference's marker is not
- * taken (module-values.ts).
- */
-function withObservedConstants(scope: Scope, observed: ObservedValue): Scope {
-  // Per binding: a module name is read on every use, and evaluating its initialiser each time would cost.
-  const decided = new WeakMap<Binding, Binding>();
-  return {
-    lookup(name, at) {
-      const binding = scope.lookup(name, at);
-      if (binding?.kind !== 'alias') return binding;
-      let result = decided.get(binding);
-      if (!result) {
-        result = observedBinding(name, binding, observed);
-        decided.set(binding, result);
-      }
-      return result;
-    },
-  };
-}
-
-/**
- * A module name as the composition saw it: a scalar the source cannot compute takes the value it held; an
- * object or array the source computes must still hold that value. Another module (an overlay imported for
- * its effect), or the composition's file writing to an imported object, changes it where the write analysis
- * does not look, and the source's value would be deployed while JavaScript used the changed one (trial 8 T08).
- */
-function observedBinding(name: string, binding: Binding & { kind: 'alias' }, observed: ObservedValue): Binding {
-  const folded = constantValue(binding.node, binding.scope);
-  if (!folded) {
-    const seen = observed(name);
-    return seen && 'value' in seen ? { kind: 'constant', value: seen.value } : binding;
+function repeatedNames(roots: readonly Node[]): Set<string> {
+  const count = new Map<string, number>();
+  const add = (name: string, times = 1): void => void count.set(name, (count.get(name) ?? 0) + times);
+  for (const root of roots) {
+    if (root.type !== 'Program') for (const param of (root as Enclosing).params) for (const name of patternNames(param)) add(name);
+    const declarations = declarationsOf(root.type === 'Program' ? root : (root as Enclosing).body);
+    for (const [name, all] of declarations.names) add(name, all.length);
+    for (const name of declarations.catches.keys()) add(name, 2);
   }
-  if (typeof folded.value !== 'object' || folded.value === null) return binding;
-  const seen = observed(name);
-  if (!seen || !('json' in seen) || JSON.stringify(folded.value) === seen.json) return binding;
-  return {
-    kind: 'unsupported',
-    why: `\`${name}\` was changed after it was declared, where TypeKro does not see it (by another module, or a function it calls): when the composition ran it held ${clip(seen.json)}, while its declaration gives ${clip(JSON.stringify(folded.value))}`,
-    hint: `give \`${name}\` its final value where it is declared (e.g. \`export const settings = { registry: process.env.REGISTRY ?? 'docker.io' }\`), or pass the value through the spec`,
-  };
+  return new Set([...count].filter(([, times]) => times > 1).map(([name]) => name));
 }
 
-/** A JSON text short enough for a message. */
-function clip(json: string): string {
-  return json.length > 80 ? `${json.slice(0, 77)}...` : json;
+
+/** A function or method a composition is written in: a generator may be a method (`class Services { make(image) {...} }`). */
+type Enclosing = FunctionLike | ObjectMethod | ClassMethod | ClassPrivateMethod;
+
+/** The functions and methods of `program` around `fn`, outermost first: their names are the composition's too. */
+function enclosingBodies(program: Node, fn: Node): Enclosing[] {
+  const chain: Enclosing[] = [];
+  walk(program, (node) => {
+    if (node === fn) return false;
+    if ((node.start ?? 0) > (fn.start ?? 0) || (node.end ?? 0) < (fn.end ?? 0)) return false;
+    if (isFunctionNode(node) || node.type === 'ClassPrivateMethod') chain.push(node);
+    return true;
+  });
+  return chain;
 }
 
 /** The functions of `program` that contain `node`, outermost first (`node` itself excluded). */
@@ -183,7 +188,7 @@ export function enclosingFunctions(program: Node, fn: Node): FunctionLike[] {
 }
 
 /** `first` (read live: the run binds resources as it goes) comes before the declarations. */
-function lazyScope(declarations: Declarations, parent: Scope, isFactoryCall: IsFactoryCall, first: Readonly<Record<string, Binding>> = {}): Scope {
+function lazyScope(declarations: Declarations, parent: Scope, isFactoryCall: IsFactoryCall, first: Readonly<Record<string, Binding>> = {}, level?: ObservedLevel): Scope {
   const cache = new Map<Scoped, Binding | undefined>();
   const resolving = new Set<Scoped>();
   const scope: Scope = {
@@ -198,7 +203,9 @@ function lazyScope(declarations: Declarations, parent: Scope, isFactoryCall: IsF
       resolving.add(scoped);
       try {
         const writes = callWrites(ownWrites(declarations.writes.get(name) ?? [], scoped), initsOf(scoped.declared), scope, callWritesContext(isFactoryCall));
-        const binding = bindingOf(name, scoped.declared, writes, scope, isFactoryCall);
+        const declared = bindingOf(name, scoped.declared, writes, scope, isFactoryCall);
+        // Around the composition (its module, a generator function): the value the name held when it was defined.
+        const binding = level ? observedDeclaration(name, declared, level) : declared;
         cache.set(scoped, binding);
         return binding;
       } finally {

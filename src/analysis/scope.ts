@@ -61,6 +61,11 @@ export type Binding =
        * JavaScript used. Its value is exact only when each of them is.
        */
       readonly declarations?: readonly Node[];
+      /**
+       * It holds a function JavaScript was given (a generator's parameter, observed-scope.ts) whose code is not
+       * read: a call of it may change an object or list it is given, as a package's function may (call-writes.ts).
+       */
+      readonly unreadableFunction?: true;
     }
   /**
    * The `Cel` escape hatches (`Cel.expr`, `Cel.cond`, `Cel.template`, `Cel.has`), compiled from source like

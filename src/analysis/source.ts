@@ -59,6 +59,14 @@ export function parseSource(code: string, file: string): File {
   return store(code, file).ast;
 }
 
+/**
+ * The expression a JSON text is (an object, list or scalar literal), for data JavaScript computed and the
+ * compiler takes as written (observed-scope.ts). It belongs to no file: its nodes have no place.
+ */
+export function parseData(json: string): Node {
+  return babel().parseExpression(json, { attachComment: false });
+}
+
 function store(code: string, file: string): Parsed {
   const ast = babel().parse(code, {
     sourceType: 'unambiguous',

@@ -1,7 +1,7 @@
 /**
  * Locating the composition function and the call being made inside it, from the call stack.
  */
-import type { ObservedValue } from '../analysis/local-scope.js';
+import type { ObservedValues } from '../analysis/observed-scope.js';
 import type { Node } from '@babel/types';
 import { enclosingContext, refuseEarlyExitCall, type EnclosingContext, type FunctionNode } from '../analysis/composition.js';
 import { unwrap } from '../analysis/ast.js';
@@ -16,7 +16,7 @@ export interface CompositionSource {
   readonly file: string;
   readonly fn: FunctionNode;
   /** The values its module-level names held when it ran (module-values.ts), for the constants the source cannot recompute. */
-  readonly observed?: ObservedValue;
+  readonly observed?: ObservedValues;
 }
 
 /** A call made while the composition function ran, located in its source. */

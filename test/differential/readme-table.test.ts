@@ -56,9 +56,9 @@ const ROWS: Readonly<Record<string, Coverage>> = {
     elsewhere: ['test/differential/helper-modules.test.ts', 'test/composition/helper-modules.test.ts', 'test/composition/sound-values.test.ts', 'test/composition/import-aliases.test.ts'],
     why: 'the generator places helpers with one plain parameter, in the same file and imported by name, through a namespace and through a barrel (generated-programs.ts IMPORT_FORMS); default exports, parameter forms and the destructured spec parameter are held to JavaScript by helper-modules.test.ts, helpers imported through tsconfig paths and package.json imports by import-aliases.test.ts (a project of its own, loaded through tsx)',
   },
-  "module constants JavaScript computed (`const REGISTRY = process.env.REGISTRY ?? 'ghcr.io/acme'`, `JSON.parse(...)`, `new Date(...)`, a top-level `await`), TypeScript `enum` and `namespace` members (`Tier.Gold`, `Level[2]`, `Naming.label(s)`)": {
-    elsewhere: ['test/differential/idiom-cases.ts (idiom-module-constants, idiom-enums)'],
-    why: 'the generated programs are rendered as standalone source without module-level settings, enums or namespaces',
+  "module constants JavaScript computed (`const REGISTRY = process.env.REGISTRY ?? 'ghcr.io/acme'`, `JSON.parse(...)`, `new Date(...)`, a top-level `await`), a JSON module (`import defaults from './defaults.json' with { type: 'json' }`), a module `let` set before the composition is defined (`let registry = 'docker.io'; if (process.env.CI) registry = ...`), the parameters and locals of a function or method that defines compositions (`function makeService(kind, image, replicas) { return kubernetesComposition(..., (spec) => ...) }`), TypeScript `enum` and `namespace` members (`Tier.Gold`, `Level[2]`, `Naming.label(s)`)": {
+    elsewhere: ['test/differential/idiom-cases.ts (idiom-module-constants, idiom-enums)', 'test/composition/generator-values.test.ts', 'test/composition/module-overlay.test.ts'],
+    why: 'the generated programs are rendered as standalone source without module-level settings, enums, namespaces or enclosing functions',
   },
   '`[...BASE, ...(spec.tls ? [{ port: 443 }] : []), ...spec.list]`': {
     elsewhere: ['test/differential/idiom-cases.ts (idiom-spreads)', 'test/composition/compile-rejections.test.ts'],
