@@ -163,6 +163,7 @@ function identifier(name: string, node: Node, scope: Scope, expect?: CelType): T
 /** The value of a name (`x`, or `H.x` of a namespace import) through its binding. */
 function bound(name: string, binding: Binding | undefined, node: Node, scope: Scope, expect?: CelType): Typed {
   if (!binding) {
+    if (name in globalThis) throw builtinRefusal(name, node);
     throw syntaxError(node, `\`${name}\` is not known to the compiler (only the spec, resources and loop variables are)`, 'pass the value through the spec, use a literal, or write Cel.expr(...)');
   }
   switch (binding.kind) {
@@ -198,6 +199,17 @@ function bound(name: string, binding: Binding | undefined, node: Node, scope: Sc
   if (typeof value === 'string') return plain(E.str(value), T.string);
   if (typeof value === 'boolean') return plain(E.bool(value), T.bool);
   return numberLiteral(value);
+}
+
+/** A JavaScript global (`JSON`, `Object`, `process`) used where a compiled value needs it: its uses that compile are in the README's table. */
+function builtinRefusal(name: string, node: Node): Error {
+  const hint =
+    name === 'JSON'
+      ? "build the text with a template literal (`{\"port\": ${spec.port}}`) or write Cel.expr(...): KRO's CEL has no JSON encoder"
+      : name === 'process'
+        ? "read process.env in a module constant (`const REGION = process.env.REGION ?? 'eu'`): TypeKro takes the value it held"
+        : `use one of its functions the README's table "The JavaScript that compiles to CEL" lists (such as Object.keys/values/entries of a local object literal in a for loop), or write Cel.expr(...)`;
+  return syntaxError(node, `\`${name}\` is JavaScript's built-in ${name}, and this use of it has no CEL form`, hint);
 }
 
 /**
