@@ -52,9 +52,9 @@ const ROWS: Readonly<Record<string, Coverage>> = {
     // generated-scoped-sites.ts (array-rest, keys); `list.slice(n)` is in test/composition/destructuring.test.ts
     generated: ['const [a', ', ...l', 'const [, ...l', 'const { 0: a', ']: b', 'const { [spec.env]: a', 'const { [', '} = spec.labels;'],
   },
-  "helpers in the same file or in other local files (imported by name, as default, through `import * as H` or a barrel's re-exports), with default, rest and destructured parameters; `({ prod, replicas = 3 }) =>`": {
+  "helpers in the same file or in other local files (imported by name, as default, through `import * as H` or a barrel's re-exports), also grouped in a `const` object literal (`fmt.upper(s)` of `{ upper: (s) => ... }`), with default, rest and destructured parameters; `({ prod, replicas = 3 }) =>`": {
     elsewhere: ['test/differential/helper-modules.test.ts', 'test/composition/helper-modules.test.ts', 'test/composition/sound-values.test.ts'],
-    why: 'the generator places helpers with one plain parameter, in the same file and imported by name, through a namespace and through a barrel (generated-programs.ts IMPORT_FORMS); default exports, parameter forms and the destructured spec parameter are held to JavaScript by helper-modules.test.ts',
+    why: 'the generator places helpers with one plain parameter, in the same file and imported by name, through a namespace and through a barrel (generated-programs.ts IMPORT_FORMS); default exports, helpers grouped in an object literal, parameter forms and the destructured spec parameter are held to JavaScript by helper-modules.test.ts',
   },
   "module constants JavaScript computed (`const REGISTRY = process.env.REGISTRY ?? 'ghcr.io/acme'`, `JSON.parse(...)`, `new Date(...)`, a top-level `await`), TypeScript `enum` and `namespace` members (`Tier.Gold`, `Level[2]`, `Naming.label(s)`)": {
     elsewhere: ['test/differential/idiom-cases.ts (idiom-module-constants, idiom-enums)'],
