@@ -17,6 +17,7 @@ import { identifierNames, renameIdent } from './rename.js';
 import { celVariableName } from '../util/cel-names.js';
 import { compileCelCall } from './compile-cel.js';
 import { uncompilableCall } from './package-calls.js';
+import { unfollowedMethod } from './unfollowed-methods.js';
 import { andPresent, compatible, describe, isNumeric, plain, type Absence, stringify, truthy, unifyNumeric, valueOf, wrappedValue, type Compiler, type Typed } from './typed.js';
 import { positionOf } from './untyped-null.js';
 import { withArticle } from '../util/article.js';
@@ -54,6 +55,8 @@ export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelT
     if (object.type === 'Identifier' && object.name === 'Math' && !scope.lookup('Math')) return mathCall(node, callee.property.name, args, scope, c);
     const namespace = object.type === 'Identifier' ? scope.lookup(object.name, object) : undefined;
     if (namespace?.kind === 'cel') return compileCelCall(node, callee.property.name, args, scope, c, namespace.print, expect);
+    const unfollowed = unfollowedMethod(node, callee.object, callee.property.name, scope);
+    if (unfollowed) throw unfollowed;
     const receiver = c.value(callee.object, scope);
     if (receiver.nullish) throw syntaxError(node, 'calling a method of `undefined`/`null`', HINT.expr);
     const name = callee.property.name;

@@ -2,7 +2,8 @@
  * What an identifier in a composition function means. The model layer builds the scope from what the
  * composition function did at definition time; the analysis layer resolves names through it.
  */
-import type { ArrowFunctionExpression, FunctionDeclaration, FunctionExpression, Node } from '@babel/types';
+import type { ArrowFunctionExpression, FunctionDeclaration, FunctionExpression, Node, ObjectExpression } from '@babel/types';
+import { unwrap } from './ast.js';
 import type { Expr } from '../ir/expr.js';
 import type { CelType } from '../ir/types.js';
 import type { Write } from './writes.js';
@@ -134,8 +135,63 @@ export function namedBinding(node: Node, scope: Scope): { readonly name: string;
   if (node.type === 'Identifier') return { name: node.name, binding: scope.lookup(node.name, node) };
   if ((node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') || node.computed || node.property.type !== 'Identifier') return undefined;
   const object = node.object.type === 'TSNonNullExpression' ? node.object.expression : node.object;
-  if (object.type !== 'Identifier') return undefined;
-  const namespace = scope.lookup(object.name, object);
-  if (namespace?.kind !== 'module') return undefined;
-  return { name: `${object.name}.${node.property.name}`, binding: namespace.exports.lookup(node.property.name) };
+  // `H.fmt.upper`: the object read through a namespace import.
+  const inner = object.type === 'Identifier' ? { name: object.name, binding: scope.lookup(object.name, object) } : namedBinding(object, scope);
+  if (!inner) return undefined;
+  const name = `${inner.name}.${node.property.name}`;
+  if (inner.binding?.kind === 'module') return { name, binding: inner.binding.exports.lookup(node.property.name) };
+  // `fmt.upper` of `const fmt = { upper: (s) => ... }`: helpers grouped in an object literal are followed like exported ones.
+  const method = literalMethod(inner.binding, node.property.name);
+  return method && { name, binding: method };
+}
+
+/**
+ * The function property `name` of the object literal a binding stands for (through names standing for
+ * names, and into spreads of such literals), closing over the scope it is written in. Only a `const` the
+ * source never changes is an alias; a computed key or a spread of something else written after the
+ * property may replace it, so it is not followed then.
+ */
+function literalMethod(held: Binding | undefined, name: string): Binding | undefined {
+  const found = propertyOf(held, name);
+  if (typeof found !== 'object' || found.property.type !== 'ObjectProperty') return undefined;
+  const fn = unwrap(found.property.value);
+  return fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression' ? { kind: 'function', fn, scope: found.scope } : undefined;
+}
+
+export type LiteralProperty = { readonly property: ObjectExpression['properties'][number]; readonly scope: Scope } | 'absent' | 'unknown';
+
+/** The property `name` of the object literal a binding stands for, as {@link literalProperty} finds it. */
+export function propertyOf(held: Binding | undefined, name: string): LiteralProperty {
+  return literalProperty(objectLiteral(held), name, 0);
+}
+
+/** The property JavaScript reads as `name` from an object literal: the last one that can be it, looking into spread literals. */
+function literalProperty(literal: ReturnType<typeof objectLiteral>, name: string, depth: number): LiteralProperty {
+  if (!literal || depth > 16) return 'unknown';
+  for (const property of [...literal.node.properties].reverse()) {
+    if (property.type === 'SpreadElement') {
+      const spread = unwrap(property.argument);
+      const inner = literalProperty(spread.type === 'Identifier' ? objectLiteral(literal.scope.lookup(spread.name, spread)) : undefined, name, depth + 1);
+      if (inner !== 'absent') return inner;
+    } else if (property.computed) return 'unknown';
+    else if (propertyName(property.key) === name) return { property, scope: literal.scope };
+  }
+  return 'absent';
+}
+
+/** The object literal a binding stands for, through names standing for names. */
+function objectLiteral(held: Binding | undefined): { readonly node: ObjectExpression; readonly scope: Scope } | undefined {
+  let binding = held;
+  for (let hops = 0; binding?.kind === 'alias' && hops < 16; hops++) {
+    const value = unwrap(binding.node);
+    if (value.type === 'ObjectExpression') return { node: value, scope: binding.scope };
+    if (value.type !== 'Identifier') return undefined;
+    binding = binding.scope.lookup(value.name, value);
+  }
+  return undefined;
+}
+
+function propertyName(key: Node): string | undefined {
+  if (key.type === 'Identifier') return key.name;
+  return key.type === 'StringLiteral' ? key.value : undefined;
 }

@@ -30,7 +30,8 @@ export { OpaqueCel, type ConcreteData, type ConcreteEvaluation, type ConcreteRes
  */
 export interface ConcreteOptions {
   /**
-   * Objects as observed in the cluster, by resource id (a list for a collection). Handles read their
+   * Objects as observed in the cluster, by resource id (a list for a collection, one object per item the
+   * spec makes: another length is refused, as no cluster state). Handles read their
    * fields from here; a resource not listed reads as absent (its fields `undefined`).
    */
   readonly observed?: ObservedObjects | Readonly<Record<string, object | readonly object[]>>;
@@ -77,7 +78,8 @@ export interface ConcreteOptions {
  *   `undefined`.
  *
  * @throws SpecValidationError when the spec does not match the schema; TypeError naming the problem when
- * an observed entry has the wrong shape or the composition cannot be run again.
+ * an observed entry has the wrong shape (a collection's list of another length than the spec makes) or the
+ * composition cannot be run again.
  * @example
  * import { type } from 'arktype';
  * import { evaluateConcrete, kubernetesComposition } from 'typekro';

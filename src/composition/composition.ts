@@ -17,6 +17,7 @@ import { moduleValues } from './module-values.js';
 import { locateComposition, type CompositionSource } from './source-site.js';
 import { syntaxError } from '../analysis/errors.js';
 import { buildStatus } from './status.js';
+import { refuseDefinitionInRun } from '../model/outside.js';
 import { TypeKroError } from '../util/errors.js';
 
 /**
@@ -50,6 +51,7 @@ export function defineGraph<TSpec, TStatus>(
   options: CompositionOptions = {},
   argumentIndex = 1,
 ): CompositionGraph {
+  refuseDefinitionInRun(definition.name);
   const header = graphHeader(definition, options);
   const located = locateComposition(argumentIndex);
   const source = located && { ...located, observed: moduleValues(compose) };

@@ -20,6 +20,7 @@ import { ConcreteRun, type ConcreteDraft, type ObservedObjects } from './concret
 import { concreteSourceOf } from './concrete-source.js';
 import { normalizeConcrete, OpaqueCel, type ConcreteData } from './concrete-value.js';
 import { withoutNullFields } from './concrete-view.js';
+import { collectionCountError } from './collection-counts.js';
 import { TypeKroError } from '../util/errors.js';
 
 export { OpaqueCel, type ConcreteData } from './concrete-value.js';
@@ -131,6 +132,7 @@ export function runConcrete(composition: unknown, graph: CompositionGraph, input
   }
   // Every observed entry must have the shape of its resource (one object, or a list for a collection).
   for (const draft of run.drafts) run.observedItem(draft, 0);
+  checkCollectionCounts(graph, run.drafts, observed);
   const waiting = withoutPaths(status.value as { readonly [key: string]: ConcreteData }, run.pendingStatusPaths());
   return {
     resources: run.drafts.map((draft) => resourceOf(draft, run)),
@@ -172,6 +174,19 @@ function inOrderOf(returned: unknown, paths: readonly string[]): string[] {
   visit(returned, '');
   const rank = (path: string): number => (order.includes(path) ? order.indexOf(path) : order.length);
   return [...new Set(paths)].sort((a, b) => rank(a) - rank(b));
+}
+
+/** An observed collection has one object per item this spec makes (collection-counts.ts). */
+function checkCollectionCounts(graph: CompositionGraph, drafts: readonly ConcreteDraft[], observed: ObservedObjects): void {
+  for (const resource of graph.resources) {
+    const list = observed.get(resource.id);
+    if (resource.forEach.length === 0 || !Array.isArray(list)) continue;
+    const draft = drafts.find((candidate) => candidate.id === resource.id);
+    // A collection whose existence a condition decides is not counted here: its items may be made and excluded.
+    if (draft?.items.some((item) => item.conditions.some((condition) => condition.kind === 'includeWhen'))) continue;
+    const made = draft?.items.length ?? 0;
+    if (list.length !== made) throw collectionCountError(resource.id, resource.kind, list.length, made);
+  }
 }
 
 /** An observed id the graph does not have is a typo: say which ids there are. */

@@ -19,6 +19,7 @@ import { CompositionRun } from './run.js';
 import { moduleValues } from './module-values.js';
 import { locateFunctions, type CompositionSource } from './source-site.js';
 import { buildStatus } from './status.js';
+import { refuseDefinitionInRun } from '../model/outside.js';
 import { TypeKroError } from '../util/errors.js';
 
 const RESOURCES_ROOT = 'resources$';
@@ -29,6 +30,7 @@ export function defineResourceGraph(
   buildStatusValue: (schema: unknown, resources: Record<string, unknown>) => unknown,
   options: CompositionOptions = {},
 ): CompositionGraph {
+  refuseDefinitionInRun(definition.name);
   const header = graphHeader(definition, options);
   const [resources, status] = locateFunctions([1, 2]);
   const resourceSource = resources && { ...resources, observed: moduleValues(buildResources) };

@@ -9,7 +9,7 @@ import { returnedStatus } from '../analysis/composition.js';
 import { syntaxError } from '../analysis/errors.js';
 import { locationOf } from '../analysis/source.js';
 import { isExprValue, type Value } from '../ir/value.js';
-import { lastCoercions, refOf } from '../model/refs.js';
+import { definitionCoercions, refOf } from '../model/refs.js';
 import { resolveSourceValue } from './source-values.js';
 import { inlineNestedStatus } from './nest-run.js';
 import type { CompositionRun } from './run.js';
@@ -35,7 +35,7 @@ export function buildStatus(returned: unknown, run: CompositionRun, context: Val
     throw new TypeKroError('DEFINITION_INVALID', `${why}, e.g. return { ready: ... }`);
   }
   const node = returnedNode && statusLiteral(returnedNode, run.scope);
-  if (!node && lastCoercions.some((coercion) => coercion.hint !== 'string')) {
+  if (!node && definitionCoercions().some((coercion) => coercion.hint !== 'string')) {
     throw new TypeKroError('DEFINITION_INVALID', 
       'the status uses operators on references, but TypeKro could not read the composition source to compile them; define the composition in a source file, or use Cel.expr(...)',
     );

@@ -65,45 +65,58 @@ export interface RefData {
 const REF = Symbol.for('typekro.ref');
 const MARKER_PREFIX = '\u0001tkref:';
 const MARKER_SUFFIX = '\u0002';
-/**
- * The references behind the markers of the definition in progress. Scoped to one definition
- * (`withReferenceMarkers`), so defining many compositions in a long-lived process does not grow it.
- */
-let markerTable: RefData[] = [];
+
+/** A primitive coercion of a reference (`${spec.x}`, `+spec.n`): source analysis supplies the operator. */
+export interface Coercion {
+  readonly ref: RefData;
+  readonly hint: string;
+}
 
 /**
- * The definitions in progress, innermost last (a nested composition is defined inside another's run): one
- * identity object each, pushed and popped by `withReferenceMarkers`.
+ * What one definition records while its composition function runs: the references behind the markers made
+ * (template literals over references), the coercions seen (for diagnostics about unanalysed operators), and
+ * the refusals a proxy trap threw (a write to a reference, spreading one, a reference of another definition,
+ * a resource used as text). A trap can only refuse by throwing, and a user's `try { ... } catch {}` swallows
+ * the throw; the definition still fails with the first of them once the composition function returns
+ * (composition.ts). Its identity is also the owner {@link checkLive} binds reference roots to.
  */
-let activeDefinitions: object[] = [];
-/**
- * The refusals a proxy trap threw during the definition in progress (a write to a reference, spreading one,
- * a reference of another definition, a resource used as text). A trap can only refuse by throwing, and a
- * user's `try { ... } catch {}` swallows the throw; the definition still fails with the first of them once
- * the composition function returns (composition.ts). Scoped to one definition with the marker table.
- */
-let trapRefusals: TypeKroError[] = [];
+interface DefinitionScope {
+  readonly markers: RefData[];
+  readonly coercions: Coercion[];
+  readonly refusals: TypeKroError[];
+}
+
+// The definitions in progress, innermost last (user code a definition runs could start another; a composition
+// defined inside another's function is refused, model/outside.ts):
+// `withReferenceMarkers` adds one for its call and takes it off when the call returns or throws, so nothing a
+// definition records outlives it, and a definition nested in another records into its own scope only.
+let definitions: readonly DefinitionScope[] = [];
+
+/** The definition in progress (the innermost), if any. */
+function currentDefinition(): DefinitionScope | undefined {
+  return definitions[definitions.length - 1];
+}
 
 /** Records `error` as a refusal of the definition in progress and returns it, for the trap to throw. */
 export function trapRefusal<T extends TypeKroError>(error: T): T {
   // Outside a definition there is no run to fail, and nothing may accumulate between definitions.
-  if (activeDefinitions.length > 0) trapRefusals.push(error);
+  currentDefinition()?.refusals.push(error);
   return error;
 }
 
 /** The first refusal a trap threw during the definition in progress, even if the user's code caught it. */
 export function firstTrapRefusal(): TypeKroError | undefined {
-  return trapRefusals[0];
+  return currentDefinition()?.refusals[0];
 }
 
 /** Throws {@link firstTrapRefusal}, if any: called when a user function of the definition returns normally. */
 export function throwTrapRefusal(): void {
-  const refused = trapRefusals[0];
+  const refused = firstTrapRefusal();
   if (refused) throw refused;
 }
 
 /** The definition each reference root was first used in: weakly keyed by the roots, which die with their graphs. */
-const rootDefinitions = new WeakMap<RefRoot, object>();
+const rootDefinitions = new WeakMap<RefRoot, DefinitionScope>();
 
 /**
  * A reference is a value of the one definition that made it: stored where it outlives that definition (a
@@ -112,10 +125,11 @@ const rootDefinitions = new WeakMap<RefRoot, object>();
  * of a root binds it to the innermost definition in progress.
  */
 function checkLive(data: RefData): void {
-  if (activeDefinitions.length === 0) return;
+  const current = currentDefinition();
+  if (current === undefined) return;
   const owner = rootDefinitions.get(data.root);
-  if (owner === undefined) rootDefinitions.set(data.root, activeDefinitions[activeDefinitions.length - 1]!);
-  else if (!activeDefinitions.includes(owner)) {
+  if (owner === undefined) rootDefinitions.set(data.root, current);
+  else if (!definitions.includes(owner)) {
     throw trapRefusal(new TypeKroError(
       'DEFINITION_INVALID',
       `${userLocation()}: the reference ${describeRef(data)} was made by the definition of another composition, whose run has ended: it was kept outside that composition function (a module variable, a closure, a package's state) and would name the other composition's spec or resources here\n  hint: compute the value inside each composition function from its own spec and resources; share constants between compositions, never references`,
@@ -272,7 +286,7 @@ export function describeValue(value: unknown): string {
 /** Text with every reference marker replaced by `${path}` as the user wrote it. */
 export function readableMarkers(text: string): string {
   return text.replace(MARKER_PATTERN, (_match, index: string) => {
-    const ref = markerTable[Number(index)];
+    const ref = markerRef(index);
     return ref ? `\${${describeRef(ref)}}` : '${?}';
   });
 }
@@ -280,37 +294,39 @@ export function readableMarkers(text: string): string {
 /** Primitive coercions record nothing about the operator; source analysis supplies the real expression. */
 function coerce(data: RefData, hint: string): string | number {
   const marker = markerFor(data);
-  lastCoercions.push({ ref: data, hint });
+  currentDefinition()?.coercions.push({ ref: data, hint });
   return hint === 'number' ? Number.NaN : marker;
 }
 
-/** Coercions seen during the current composition run (for diagnostics about unanalysed operators); scoped with the marker table by `withReferenceMarkers`. */
-export let lastCoercions: { ref: RefData; hint: string }[] = [];
+/** The coercions seen during the definition in progress (none outside one). */
+export function definitionCoercions(): readonly Coercion[] {
+  return currentDefinition()?.coercions ?? [];
+}
 
 /** How many reference markers the definition in progress holds (0 between definitions). */
 export function referenceMarkerCount(): number {
-  return markerTable.length;
+  return currentDefinition()?.markers.length ?? 0;
+}
+
+/** How many definitions are in progress (0 between definitions: none is left behind by one that threw). */
+export function definitionDepth(): number {
+  return definitions.length;
 }
 
 /**
- * Runs one definition with its own marker table and coercion list: markers made while it runs are resolved
- * before it returns (the graph holds expressions, never markers), and nothing outlives it.
+ * Runs one definition with its own scope (markers, coercions, refusals): markers made while it runs are
+ * resolved before it returns (the graph holds expressions, never markers), and nothing outlives it.
  */
 export function withReferenceMarkers<T>(body: () => T): T {
-  const [markers, coercions, refusals] = [markerTable, lastCoercions, trapRefusals];
-  markerTable = [];
-  lastCoercions = [];
-  trapRefusals = [];
-  activeDefinitions = [...activeDefinitions, markerTable];
+  const scope: DefinitionScope = { markers: [], coercions: [], refusals: [] };
+  const outer = definitions;
+  definitions = [...outer, scope];
   try {
     return body();
   } catch (error) {
     throw nativeErrorOnReference(error);
   } finally {
-    activeDefinitions = activeDefinitions.slice(0, -1);
-    markerTable = markers;
-    lastCoercions = coercions;
-    trapRefusals = refusals;
+    definitions = outer;
   }
 }
 
@@ -322,8 +338,8 @@ function nativeErrorOnReference(error: unknown): unknown {
   if (!(error instanceof Error) || error instanceof TypeKroError || !hasMarkers(error.message)) return error;
   // Node describes a function argument by its `name` (`Received function <marker of spec.s.name>`); a
   // reference is a function proxy, so that read is the reference itself.
-  const message = error.message.replace(/(function )?\u0001tkref:(\d+)\u0002/g, (_match, fn: string | undefined, index: string) => {
-    const ref = markerTable[Number(index)];
+  const message = error.message.replace(/(function )?\u0001tkref:(\d+|-)\u0002/g, (_match, fn: string | undefined, index: string) => {
+    const ref = markerRef(index);
     if (!ref) return 'a reference';
     if (fn && ref.path.at(-1) === 'name') return `the reference ${describeRef({ ...ref, path: ref.path.slice(0, -1) })}`;
     return `${fn ?? ''}${describeRef(ref)}`;
@@ -336,12 +352,23 @@ function nativeErrorOnReference(error: unknown): unknown {
   );
 }
 
+/**
+ * The marker text standing for `data` in a string. Outside a definition nothing keeps it (nothing compiles
+ * there, and nothing may accumulate between definitions): such a marker reads as an unknown reference.
+ */
 function markerFor(data: RefData): string {
-  markerTable.push(data);
-  return `${MARKER_PREFIX}${markerTable.length - 1}${MARKER_SUFFIX}`;
+  const markers = currentDefinition()?.markers;
+  if (!markers) return `${MARKER_PREFIX}-${MARKER_SUFFIX}`;
+  markers.push(data);
+  return `${MARKER_PREFIX}${markers.length - 1}${MARKER_SUFFIX}`;
 }
 
-const MARKER_PATTERN = /\u0001tkref:(\d+)\u0002/g;
+/** The reference behind marker number `index` of the definition in progress. */
+function markerRef(index: string): RefData | undefined {
+  return currentDefinition()?.markers[Number(index)];
+}
+
+const MARKER_PATTERN = /\u0001tkref:(\d+|-)\u0002/g;
 
 /** True when a string carries a reference marker (it came from a template literal over references). */
 export function hasMarkers(text: string): boolean {
@@ -354,7 +381,7 @@ export function splitMarkers(text: string): (string | RefData)[] {
   let last = 0;
   for (const match of text.matchAll(MARKER_PATTERN)) {
     if (match.index > last) parts.push(text.slice(last, match.index));
-    const ref = markerTable[Number(match[1])];
+    const ref = markerRef(match[1]!);
     if (!ref) throw new TypeKroError('INTERNAL', 'internal: unknown reference marker');
     parts.push(ref);
     last = match.index + match[0].length;

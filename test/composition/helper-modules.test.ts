@@ -12,6 +12,8 @@ import { ConfigMap } from '../../src/simple.js';
 import { stringify } from '../differential/fixtures/modules/foreign.js';
 import { stringify as relativeStringify } from '../../node_modules/yaml/dist/index.js';
 import * as H from '../differential/fixtures/modules/lib.js';
+import * as G from '../differential/fixtures/modules/grouped.js';
+import { Naming, fmt, shorthand } from '../differential/fixtures/modules/grouped.js';
 // @ts-expect-error  a CommonJS helper without types
 import shout from '../differential/fixtures/modules/common.cjs';
 import { refusalsIn } from '../support/refusals.js';
@@ -54,6 +56,28 @@ test('a namespace used as a value is refused', () => {
   assert.equal(
     message.replace(/\S*\/test\/differential\//g, '<dir>/'),
     at("'namespace-value'", 'H as unknown') + ': `H` is the namespace of <dir>/fixtures/modules/lib.ts; a module is not a value CEL can hold\n    H\n  hint: read or call one of its exports (`H.name`)',
+  );
+});
+
+test('a static method of a class and a shorthand method are refused naming the called member and the way out (trial 8 T07)', () => {
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'class-static' }, (spec) => ({ v: Naming.dns(spec.s, 'prod') }))),
+    at("'class-static'", 'Naming.dns(') + ": `Naming.dns(...)` calls a static method of the class `Naming`: static methods of classes are not followed\n    Naming.dns(spec.s, 'prod')\n  hint: export `dns` as a function (`export function dns(...)`) and call it",
+  );
+  const shorthandWhy = 'calls a method written in the shorthand form (`lower(...) { ... }`), which TypeKro does not follow into';
+  const shorthandHint = '  hint: write it as a property holding an arrow function (`lower: (...) => ...`), or export `lower` as a function';
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'shorthand' }, (spec) => ({ v: shorthand.lower(spec.s) }))),
+    `${at("'shorthand'", 'shorthand.lower(')}: \`shorthand.lower(...)\` ${shorthandWhy}\n    shorthand.lower(spec.s)\n${shorthandHint}`,
+  );
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'shorthand-ns' }, (spec) => ({ v: G.shorthand.lower(spec.s) }))),
+    `${at("'shorthand-ns'", 'G.shorthand.lower(')}: \`G.shorthand.lower(...)\` ${shorthandWhy}\n    G.shorthand.lower(spec.s)\n${shorthandHint}`,
+  );
+  // A member of a helper object read as a value, not called: named as itself (not another member's code).
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'member-value' }, (spec) => ({ v: spec.prod ? String(fmt.upper) : 'x' }))),
+    `${at("'member-value'", 'fmt.upper)')}: \`fmt.upper\` is a function; a function is not a value CEL can hold\n    fmt.upper\n  hint: call it, or compute the value in the expression`,
   );
 });
 

@@ -22,6 +22,8 @@ import { withSuffix } from './fixtures/modules/barrel2.js';
 import * as P from './fixtures/modules/params.js';
 import { countOf, dependent, firstOf, fromSpec, orNull, picked } from './fixtures/modules/params.js';
 import * as W from '../composition/fixtures/helpers/web.js';
+import * as G from './fixtures/modules/grouped.js';
+import { alias, fmt, names } from './fixtures/modules/grouped.js';
 import fc from 'fast-check';
 import { positionSchedule, programWith, renderStandalone } from './generated-programs.js';
 import { runCase } from './harness.js';
@@ -62,7 +64,14 @@ const destructured = kubernetesComposition(
   },
 );
 
-for (const [name, composition] of Object.entries({ namespace, defaults, barrels, params, destructured })) {
+/** Helpers grouped in an object literal (trial 8 T07): each member is followed like an exported function. */
+const grouped = kubernetesComposition({ name: 'mod-grouped', apiVersion: 'mod.typekro.dev/v1alpha1', kind: 'ModGrouped', spec, status }, (spec) => {
+  const local = { twice: (s: string) => `${s}${s}` };
+  ConfigMap({ name: 'grouped', data: { upper: fmt.upper(spec.s), port: fmt.port(spec.replicas), joined: fmt.joined(spec.s), given: G.fmt.joined(spec.s, spec.tag ?? 'none'), local: local.twice(spec.s) } });
+  return { a: names.upper(spec.s), n: fmt.upper(spec.opt ?? 'none').length, b: alias.tier(spec.replicas), c: G.names.port(spec.replicas) };
+});
+
+for (const [name, composition] of Object.entries({ namespace, defaults, barrels, params, destructured, grouped })) {
   test(`helpers from other files, ${name}: the compiled graph agrees with JavaScript`, () => {
     const { opt: _, ...withoutOpt } = base;
     const report = runCase(name, { composition: composition as never, spec: name === 'destructured' ? withoutOpt : base });

@@ -16,7 +16,8 @@ import { withArticle } from '../../util/article.js';
 import { refuseBinary } from '../../util/json.js';
 
 /**
- * `simulate`'s `observed`: by resource id, one entry, or a list for a forEach collection.
+ * `simulate`'s `observed`: by resource id, one entry, or a list for a forEach collection with one object per
+ * item the spec makes (another length is refused: composition/collection-counts.ts).
  *
  * @example
  * import { created, deploymentAvailable, type ObservedEntries } from 'typekro/testing';

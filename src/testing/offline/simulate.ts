@@ -5,7 +5,8 @@
  */
 import type { Composition } from '../../api/composition.js';
 import { evaluateConcrete } from '../../api/evaluate.js';
-import { finalizeManifest, instanceStatus, isNamespacedKindOffline, observedReadiness, type NodePlan, type Readiness } from '../../runtime/engine/index.js';
+import { finalizeManifest, instanceStatus, isNamespacedKindOffline, observedReadiness, type InstancePlan, type NodePlan, type Readiness } from '../../runtime/engine/index.js';
+import { collectionCountError } from '../../composition/collection-counts.js';
 import { TypeKroError } from '../../util/errors.js';
 import type { CompositionGraph } from '../../ir/graph.js';
 import { referencedRoots } from '../../ir/expr.js';
@@ -25,7 +26,8 @@ import { nextSteps, type NextStep } from './next.js';
  */
 export interface SimulateOptions extends InstanceOptions {
   /**
-   * What the cluster reports, by resource id (a list for a forEach collection): partial objects, laid over
+   * What the cluster reports, by resource id (a list for a forEach collection, one object per item the spec
+   * makes; another length is refused): partial objects, laid over
    * the manifest a deploy applies, or observed states such as `deploymentAvailable()`. A resource not
    * listed does not exist yet. A `null` field is not set (as a deploy reads objects typed by their schema).
    */
@@ -125,7 +127,8 @@ export class SimulationDivergenceError extends TypeKroError {
  * checks the result against the composition run as plain JavaScript.
  *
  * @throws SpecValidationError for a spec that does not match the schema; TypeKroError (USAGE) for an unknown
- * resource id in `observed` or an object of the wrong kind; {@link SimulationDivergenceError} when the
+ * resource id in `observed`, an object of the wrong kind or a collection's list of another length than the
+ * spec makes; {@link SimulationDivergenceError} when the
  * compiled result and the JavaScript disagree in a way README.md does not document (a documented difference is
  * listed in `documentedDifferences` instead).
  * @example
@@ -152,6 +155,7 @@ export function simulate<TSpec, TStatus>(composition: Composition<TSpec, TStatus
   const entries = options.observed ?? {};
   checkObserved(context.graph, entries);
   const { observed, plan, input } = resolveObserved(context, entries);
+  checkCollectionCounts(context.graph, entries, plan);
   const judged = observedReadiness(context.prepared, input);
   const resources = plan.order.map((id): SimulatedResource => {
     const resource = context.prepared.resource(id);
@@ -191,6 +195,20 @@ export function simulate<TSpec, TStatus>(composition: Composition<TSpec, TStatus
     next: nextSteps(resources),
     documentedDifferences: documented,
   };
+}
+
+/**
+ * An observed collection has one object per item the plan renders for this spec (composition/collection-counts.ts),
+ * checked without the cross-check too: the input is wrong either way. A collection the plan does not render
+ * (waiting for data, skipped) has no count to hold it to here.
+ */
+function checkCollectionCounts(graph: CompositionGraph, entries: ObservedEntries, plan: InstancePlan): void {
+  for (const [id, value] of Object.entries(entries)) {
+    const node = plan.nodes.get(id);
+    const resource = graph.resources.find((candidate) => candidate.id === id);
+    if (!resource || !Array.isArray(value) || node?.state !== 'apply') continue;
+    if (value.length !== node.manifests.length) throw collectionCountError(id, resource.kind, value.length, node.manifests.length);
+  }
 }
 
 /**
