@@ -5,7 +5,7 @@
 import type { CallExpression, Node, OptionalCallExpression } from '@babel/types';
 import { E, referencedRoots, type Expr } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
-import { madeByCall, namedBinding, scopeOf, type Binding, type FunctionLike, type Scope } from './scope.js';
+import { madeByCall, namedBinding, scopeOf, withCallerMade, type Binding, type FunctionLike, type Scope } from './scope.js';
 import { codeRunner } from './code-runners.js';
 import { returnedExpression } from './literal-reads.js';
 import { functionScope } from './local-scope.js';
@@ -420,7 +420,7 @@ function globalCall(node: Call, name: string, args: readonly Node[], scope: Scop
 function helperCall(node: Call, name: string, bound: Binding | undefined, args: readonly Node[], scope: Scope, c: Compiler, expect?: CelType): Typed {
   const binding = functionAlias(bound) ?? bound;
   if (binding?.kind === 'function') {
-    const parent = withTypeKroCel(binding.fn, binding.scope, scope);
+    const parent = withCallerMade(withTypeKroCel(binding.fn, binding.scope, scope), scope, node);
     // The body is compiled where it is called: the guards there hold in it, and the items there are what they are.
     const body = (): Scope => atCall(functionScope(binding.fn, parent, () => false, bindParams(binding.fn, args, scope, binding.scope)), scope);
     return inlined(node, name, binding.fn, () => c.value(inlinedBody(node, binding.fn), body(), expect));

@@ -2,7 +2,7 @@
  * Structural questions about a composition function's AST: what it returns as status, and under which
  * conditions and loops each factory call sits. Answers are syntactic; compiling them is the caller's job.
  */
-import type { Node, ObjectExpression, ReturnStatement } from '@babel/types';
+import type { ArrayPattern, Node, ObjectExpression, ObjectPattern, ReturnStatement } from '@babel/types';
 import { isFunctionNode, isLoopCallbackOf, lastRunStatement, patternNames, unwrap, walk } from './ast.js';
 import { syntaxError } from './errors.js';
 import { parentsOf, type FunctionNode } from './function-facts.js';
@@ -51,6 +51,11 @@ export interface CountedLoop {
 export interface EnclosingContext {
   /** The `const`/`let` name the call's result is bound to (also through fluent `.withX(...)` calls). */
   readonly declaredAs?: string;
+  /**
+   * The pattern the call's result is destructured into (`const { deploy, svc } = webPair(spec.name)`): the names
+   * of the resources a helper returns in an object or a list (composition/inline-calls.ts).
+   */
+  readonly declaredPattern?: ObjectPattern | ArrayPattern;
   /**
    * The variable holding the list a loop builds from this call (a KRO collection): `const pods =
    * list.map((x) => F(...))`, or `pods.push(F(...))` / `const p = F(...); pods.push(p)` in a loop body.
@@ -163,10 +168,13 @@ export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext
     }
   }
   const declaredAs = bindingName(call, parents);
-  if (declaredAs !== undefined && (conditions.length > 0 || loops.length > 0) && isVar(call, parents)) throw conditionalVar(call, declaredAs);
+  const declaredPattern = bindingPattern(call, parents);
+  const declaredName = declaredAs ?? (declaredPattern && patternNames(declaredPattern)[0]);
+  if (declaredName !== undefined && (conditions.length > 0 || loops.length > 0) && isVar(call, parents)) throw conditionalVar(call, declaredName);
   const collection = loops.length > 0 ? collectedAs(call, parents) : undefined;
   return {
     ...(declaredAs !== undefined && { declaredAs }),
+    ...(declaredPattern && { declaredPattern }),
     ...(collection && { collectedAs: collection }),
     conditions: conditions.reverse(),
     loops: loops.reverse(),
@@ -340,6 +348,14 @@ function bindingName(call: Node, parents: Map<Node, Node>): string | undefined {
   const top = valueTop(call, parents);
   const parent = parents.get(top);
   return parent?.type === 'VariableDeclarator' && parent.init === top && parent.id.type === 'Identifier' ? parent.id.name : undefined;
+}
+
+/** `const { a, b } = f(...)` or `const [a, b] = f(...)`: the pattern, through the same wrappers as {@link bindingName}. */
+function bindingPattern(call: Node, parents: Map<Node, Node>): ObjectPattern | ArrayPattern | undefined {
+  const top = valueTop(call, parents);
+  const parent = parents.get(top);
+  if (parent?.type !== 'VariableDeclarator' || parent.init !== top) return undefined;
+  return parent.id.type === 'ObjectPattern' || parent.id.type === 'ArrayPattern' ? parent.id : undefined;
 }
 
 /** Whether the declaration that binds `call`'s result is a `var`. */

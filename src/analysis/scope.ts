@@ -107,7 +107,36 @@ export function scopeOf(bindings: Readonly<Record<string, Binding>>, parent?: Sc
  * `const web = Deployment({...}); web.status...` does. Not a JavaScript name, so no local can shadow it.
  */
 export function madeByCall(call: Node): string {
-  return `#made@${call.loc?.filename ?? ''}:${call.start ?? -1}`;
+  return `${MADE}${call.loc?.filename ?? ''}:${call.start ?? -1}`;
+}
+
+const MADE = '#made@';
+
+/**
+ * The name under which the resource made through a chain of calls is bound, outermost first: the composition's
+ * call of a helper, the helper's call of another, ..., the factory call (`webPair('a')` then `Deployment(...)`).
+ * Two calls of one helper made two resources, each found by the chain through its own call; compiling a helper
+ * call looks the chain up through {@link withCallerMade}.
+ */
+export function madeThrough(calls: readonly Node[]): string {
+  return calls.map(madeByCall).join('>');
+}
+
+/**
+ * The scope a helper's body sees when it is compiled where it is called (`call`): its own names (`parent`,
+ * lexical), and the caller's for the resources calls made ({@link madeByCall}), which the run binds in the
+ * composition's scope: a helper declared outside the composition (in its module, or imported) does not see that
+ * scope lexically, and `return { deploy, svc }` read as `pair.deploy.status` needs the resource its
+ * `Deployment(...)` made (trial 8 T02). The resource made through this very call ({@link madeThrough}) comes
+ * first; a call made once wherever it is called is also bound alone.
+ */
+export function withCallerMade(parent: Scope, caller: Scope, call?: Node): Scope {
+  return {
+    lookup(name, at) {
+      if (!name.startsWith(MADE)) return parent.lookup(name, at);
+      return (call && caller.lookup(`${madeByCall(call)}>${name}`, at)) ?? caller.lookup(name, at) ?? parent.lookup(name, at);
+    },
+  };
 }
 
 /**

@@ -56,6 +56,10 @@ const ROWS: Readonly<Record<string, Coverage>> = {
     elsewhere: ['test/differential/helper-modules.test.ts', 'test/composition/helper-modules.test.ts', 'test/composition/sound-values.test.ts'],
     why: 'the generator places helpers with one plain parameter, in the same file and imported by name, through a namespace and through a barrel (generated-programs.ts IMPORT_FORMS); default exports, parameter forms and the destructured spec parameter are held to JavaScript by helper-modules.test.ts',
   },
+  "a helper making several resources and returning them, `return { deploy, svc }` (or `[deploy, svc]`), then `const { deploy, svc } = webPair(spec.name)`, `const pair = webPair(...)` with `pair.deploy.status...`, or `const { deploy } = pair`": {
+    elsewhere: ['test/composition/helper-returns-several.test.ts', 'test/composition/helper-returned-id.test.ts'],
+    why: 'the generator makes one resource per helper call and reads it by the name it is bound to; the ids and reads of several resources returned together are held to JavaScript by the differential harness in helper-returns-several.test.ts',
+  },
   "module constants JavaScript computed (`const REGISTRY = process.env.REGISTRY ?? 'ghcr.io/acme'`, `JSON.parse(...)`, `new Date(...)`, a top-level `await`), TypeScript `enum` and `namespace` members (`Tier.Gold`, `Level[2]`, `Naming.label(s)`)": {
     elsewhere: ['test/differential/idiom-cases.ts (idiom-module-constants, idiom-enums)'],
     why: 'the generated programs are rendered as standalone source without module-level settings, enums or namespaces',
