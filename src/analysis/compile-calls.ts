@@ -5,7 +5,7 @@
 import type { CallExpression, Node, OptionalCallExpression } from '@babel/types';
 import { E, referencedRoots, type Expr } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
-import { madeByCall, namedBinding, scopeOf, withCallerMade, type Binding, type FunctionLike, type Scope } from './scope.js';
+import { madeBinding, namedBinding, scopeOf, withCallerMade, type Binding, type FunctionLike, type Scope } from './scope.js';
 import { codeRunner } from './code-runners.js';
 import { returnedExpression } from './literal-reads.js';
 import { functionScope } from './local-scope.js';
@@ -36,7 +36,7 @@ interface MethodContext {
 
 export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelType): Typed {
   if (node.optional) throw syntaxError(node, 'optional calls `f?.()` are not supported', HINT.expr);
-  const made = scope.lookup(madeByCall(node));
+  const made = madeBinding(node, scope);
   if (made?.kind === 'value') return plain(made.expr, made.type);
   if (made?.kind === 'unsupported') throw syntaxError(node, made.why, made.hint);
   const args = node.arguments.map((arg) => {

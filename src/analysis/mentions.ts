@@ -5,7 +5,7 @@
 import type { Identifier, Node } from '@babel/types';
 import { eachChild } from './ast.js';
 import { functionScope } from './local-scope.js';
-import { madeByCall, namedBinding, withCallerMade, type Binding, type Scope } from './scope.js';
+import { madeBinding, namedBinding, withCallerMade, type Binding, type Scope } from './scope.js';
 
 /**
  * True when the value of `node` may depend on a reference (the spec, a resource, a loop item): through the
@@ -36,7 +36,7 @@ function mentionsIn(node: Node, scope: Scope, followed: Followed): boolean {
 function visitMention(node: Node, parent: Node | undefined, state: MentionWalk, _unused: undefined): void {
   if (state.found) return;
   // A factory call written inline stands for the resource it made: `Deployment({ name: 'web' }).status.x`.
-  if (node.type === 'CallExpression' && state.scope.lookup(madeByCall(node))) {
+  if (node.type === 'CallExpression' && madeBinding(node, state.scope)) {
     state.found = true;
     return;
   }

@@ -10,7 +10,7 @@ import { functionAround } from '../analysis/function-facts.js';
 import { declaratorOf, handleBase } from '../analysis/handle-methods.js';
 import { isReadThrough } from '../analysis/local-scope.js';
 import { findCallAt } from '../analysis/source.js';
-import { madeByCall, madeThrough, type Binding, type FunctionLike } from '../analysis/scope.js';
+import { madeAnywhere, madeByCall, madeThrough, type Binding, type FunctionLike } from '../analysis/scope.js';
 import { E } from '../ir/expr.js';
 import type { CelType } from '../ir/types.js';
 import type { ResourceRecord } from '../model/resource.js';
@@ -57,7 +57,7 @@ export function bindMadeByCall(
   const call = inComposition ?? (inner && findCallAt(inner.file, inner.line, inner.column));
   if (!call) return;
   const resource: Binding = { kind: 'value', expr: E.ident(record.id), type: observedTypeOf(record) };
-  bind(bindings, madeByCall(call), site, record, resource, inComposition !== undefined);
+  bind(bindings, site.direct ? madeByCall(call) : madeAnywhere(call), site, record, resource, inComposition !== undefined);
   // Through the calls that led to it, so that each call of a helper reads its own resource.
   const chain = site.direct || site.made ? undefined : callChain(site);
   if (chain) bind(bindings, madeThrough(chain), site, record, resource, inComposition !== undefined);
