@@ -35,8 +35,10 @@ export function readThroughInHelper(site: CallSite, source: CompositionSource | 
 }
 
 /**
- * Binds the resource a factory call written in the composition made, found again when the call stands inline in
- * a value compiled from source (`Deployment({...}).status.readyReplicas > 0`). A value is compiled when the
+ * Binds the resource a factory call made, found again when the call stands inline in a value compiled from source
+ * (`Deployment({...}).status.readyReplicas > 0`), or when a value reads it through what a helper returned
+ * (`pair.deploy.status`, the helper inlined where it is called): under the chain of calls that made it (each call
+ * of a helper made its own), and under the call alone (a helper called once). A value is compiled when the
  * call that holds it runs, right after the inline call made its resource: in a loop unrolled in JavaScript
  * (`for (const n of ['a', 'b'])`) the resource of this pass is the one bound. A forEach over a reference
  * makes a list of resources, and a local function called twice made two that a value inlining the
