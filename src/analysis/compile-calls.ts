@@ -5,7 +5,7 @@
 import type { CallExpression, Node, OptionalCallExpression } from '@babel/types';
 import { E, referencedRoots, type Expr } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
-import { madeByCall, namedBinding, scopeOf, type Binding, type FunctionLike, type Scope } from './scope.js';
+import { madeBinding, namedBinding, scopeOf, withCallerMade, type Binding, type FunctionLike, type Scope } from './scope.js';
 import { codeRunner } from './code-runners.js';
 import { returnedExpression } from './literal-reads.js';
 import { functionScope } from './local-scope.js';
@@ -38,7 +38,7 @@ interface MethodContext {
 
 export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelType): Typed {
   if (node.optional) throw syntaxError(node, 'optional calls `f?.()` are not supported', HINT.expr);
-  const made = scope.lookup(madeByCall(node));
+  const made = madeBinding(node, scope);
   if (made?.kind === 'value') return plain(made.expr, made.type);
   if (made?.kind === 'unsupported') throw syntaxError(node, made.why, made.hint);
   const args = node.arguments.map((arg) => {
@@ -446,7 +446,7 @@ function globalCall(node: Call, name: string, args: readonly Node[], scope: Scop
 function helperCall(node: Call, name: string, bound: Binding | undefined, args: readonly Node[], scope: Scope, c: Compiler, expect?: CelType): Typed {
   const binding = functionAlias(bound) ?? bound;
   if (binding?.kind === 'function') {
-    const parent = withTypeKroCel(binding.fn, binding.scope, scope);
+    const parent = withCallerMade(withTypeKroCel(binding.fn, binding.scope, scope), scope, node);
     // The body is compiled where it is called: the guards there hold in it, and the items there are what they are.
     const body = (): Scope => atCall(functionScope(binding.fn, parent, () => false, bindParams(binding.fn, args, scope, binding.scope)), scope);
     return inlined(node, name, binding.fn, () => c.value(inlinedBody(node, binding.fn), body(), expect));

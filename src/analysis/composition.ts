@@ -2,7 +2,7 @@
  * Structural questions about a composition function's AST: what it returns as status, and under which
  * conditions and loops each factory call sits. Answers are syntactic; compiling them is the caller's job.
  */
-import type { Node, ObjectExpression, ReturnStatement } from '@babel/types';
+import type { ArrayPattern, Node, ObjectExpression, ObjectPattern, ReturnStatement } from '@babel/types';
 import { isFunctionNode, isLoopCallbackOf, lastRunStatement, patternNames, soleBranch, unwrap, walk } from './ast.js';
 import { syntaxError } from './errors.js';
 import { snippetOf } from './source.js';
@@ -58,6 +58,11 @@ export interface EnclosingContext {
    * `cache.status` throws rather than reading `undefined` (excluded-reads.ts).
    */
   readonly orNothing?: true;
+  /**
+   * The pattern the call's result is destructured into (`const { deploy, svc } = webPair(spec.name)`): the names
+   * of the resources a helper returns in an object or a list (composition/inline-calls.ts).
+   */
+  readonly declaredPattern?: ObjectPattern | ArrayPattern;
   /**
    * The variable holding the list a loop builds from this call (a KRO collection): `const pods =
    * list.map((x) => F(...))`, or `pods.push(F(...))` / `const p = F(...); pods.push(p)` in a loop body.
@@ -172,11 +177,14 @@ export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext
   const declaredAs = bindingName(call, parents);
   const orNothing = declaredAs !== undefined && boundTop(call, parents) !== valueTop(call, parents);
   if (orNothing) refuseBareUse(fn, parents, parents.get(boundTop(call, parents))!, parents.get(valueTop(call, parents))!);
-  if (declaredAs !== undefined && (conditions.length > 0 || loops.length > 0) && isVar(call, parents)) throw conditionalVar(call, declaredAs);
+  const declaredPattern = bindingPattern(call, parents);
+  const declaredName = declaredAs ?? (declaredPattern && patternNames(declaredPattern)[0]);
+  if (declaredName !== undefined && (conditions.length > 0 || loops.length > 0) && isVar(call, parents)) throw conditionalVar(call, declaredName);
   const collection = loops.length > 0 ? collectedAs(call, parents) : undefined;
   return {
     ...(declaredAs !== undefined && { declaredAs }),
     ...(orNothing && { orNothing }),
+    ...(declaredPattern && { declaredPattern }),
     ...(collection && { collectedAs: collection }),
     conditions: conditions.reverse(),
     loops: loops.reverse(),
@@ -391,6 +399,14 @@ function isValueUse(node: Node, parent: Node): boolean {
   if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) return false;
   if ((parent.type === 'ObjectProperty' || parent.type === 'ObjectMethod') && parent.key === node && !parent.computed && !(parent.type === 'ObjectProperty' && parent.shorthand)) return false;
   return parent.type !== 'VariableDeclarator' && !isFunctionNode(parent) && parent.type !== 'AssignmentPattern';
+}
+
+/** `const { a, b } = f(...)` or `const [a, b] = f(...)`: the pattern, through the same wrappers as {@link bindingName}. */
+function bindingPattern(call: Node, parents: Map<Node, Node>): ObjectPattern | ArrayPattern | undefined {
+  const top = valueTop(call, parents);
+  const parent = parents.get(top);
+  if (parent?.type !== 'VariableDeclarator' || parent.init !== top) return undefined;
+  return parent.id.type === 'ObjectPattern' || parent.id.type === 'ArrayPattern' ? parent.id : undefined;
 }
 
 /** Whether the declaration that binds `call`'s result is a `var`. */

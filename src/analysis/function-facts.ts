@@ -2,9 +2,9 @@
  * What the questions about one function's AST need, from one walk over it: the parent of every node, its
  * calls and its `throw`s. Kept apart from composition.ts so that modules it uses (handle-methods.ts) can ask too.
  */
-import type { ArrowFunctionExpression, FunctionDeclaration, FunctionExpression, Node } from '@babel/types';
+import type { ArrowFunctionExpression, File, FunctionDeclaration, FunctionExpression, Node } from '@babel/types';
 import { walk } from './ast.js';
-import type { CallNode } from './source.js';
+import { sourceIndex, SourceIndexKey, type CallNode } from './source.js';
 
 /** The function forms a composition can be written as. */
 export type FunctionNode = ArrowFunctionExpression | FunctionExpression | FunctionDeclaration;
@@ -72,4 +72,39 @@ export function throwsIn(fn: FunctionNode): readonly Node[] {
 /** The node `node` sits in, inside `fn` (undefined for `fn` itself). */
 export function parentIn(fn: FunctionNode, node: Node): Node | undefined {
   return parentsOf(fn).get(node);
+}
+
+/** The innermost function around each call of a file (see {@link functionAround}). */
+const FUNCTION_AROUND = new SourceIndexKey<ReadonlyMap<Node, FunctionNode>>('function around each call');
+
+/**
+ * The innermost function (arrow, function expression or declaration) around `call` in `file`, which holds it:
+ * from one walk per file, kept with its parsed tree, so asking it for every frame of every resource made
+ * through helpers costs a map lookup.
+ *
+ * @example
+ * ```ts
+ * functionAround(frame.file, findCallAt(frame.file, frame.line, frame.column)!); // the helper that made the call
+ * ```
+ */
+export function functionAround(file: string, call: Node): FunctionNode | undefined {
+  return sourceIndex(file, FUNCTION_AROUND, indexFunctionsAround).get(call);
+}
+
+function indexFunctionsAround(ast: File): Map<Node, FunctionNode> {
+  const around = new Map<Node, FunctionNode>();
+  indexCallsIn(ast, undefined, around);
+  return around;
+}
+
+/** Maps the calls under `root` to `fn`, and those under each function nested in it to that function. */
+function indexCallsIn(root: Node, fn: FunctionNode | undefined, around: Map<Node, FunctionNode>): void {
+  walk(root, (node) => {
+    if (node !== root && (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration')) {
+      indexCallsIn(node, node, around);
+      return false;
+    }
+    if (fn && (node.type === 'CallExpression' || node.type === 'OptionalCallExpression' || node.type === 'NewExpression')) around.set(node, fn);
+    return true;
+  });
 }

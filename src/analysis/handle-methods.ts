@@ -8,7 +8,7 @@
  * (aspect-conditions.ts).
  */
 import type { CallExpression, Node, OptionalCallExpression, VariableDeclarator } from '@babel/types';
-import { isFunctionNode, unwrap } from './ast.js';
+import { isFunctionNode, patternNames, unwrap } from './ast.js';
 import { factoryCallsIn, parentIn, parentsOf, type FunctionNode } from './function-facts.js';
 
 /** The handle methods that put a condition on their resource (an includeWhen, a readyWhen). */
@@ -107,8 +107,16 @@ export function handleBase(value: Node): Node {
   return node;
 }
 
+/**
+ * The nearest `const`/`let` declaring `use`'s name before it, in a block around it, also through a destructuring
+ * pattern (`const { deploy } = webPair(name)`): where a helper's returned name gets its value (composition/inline-calls.ts).
+ */
+export function declaratorOf(fn: FunctionNode, use: Node & { name: string }): VariableDeclarator | undefined {
+  return declarationOf(fn, use, true);
+}
+
 /** The nearest `const`/`let` declaring `name` before its use, in a block around the use (parameters and outer names: none). */
-function declarationOf(fn: FunctionNode, use: Node & { name: string }): VariableDeclarator | undefined {
+function declarationOf(fn: FunctionNode, use: Node & { name: string }, patterns = false): VariableDeclarator | undefined {
   for (let child: Node = use, parent = parentIn(fn, use); parent; child = parent, parent = parentIn(fn, parent)) {
     // A parameter of a function around the use (a helper written in the composition) hides outer names.
     if (isFunctionNode(parent) && parent.params.some((param) => param.type === 'Identifier' && param.name === use.name)) return undefined;
@@ -117,7 +125,7 @@ function declarationOf(fn: FunctionNode, use: Node & { name: string }): Variable
     const before = statements.slice(0, statements.indexOf(child as never));
     for (const statement of before.reverse()) {
       if (statement.type !== 'VariableDeclaration') continue;
-      const declarator = statement.declarations.find((each) => each.id.type === 'Identifier' && each.id.name === use.name);
+      const declarator = statement.declarations.find((each) => (each.id.type === 'Identifier' ? each.id.name === use.name : patterns && patternNames(each.id).includes(use.name)));
       if (declarator) return declarator;
     }
   }

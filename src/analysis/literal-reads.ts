@@ -6,7 +6,7 @@ import type { Node } from '@babel/types';
 import { unwrap } from './ast.js';
 import { functionScope } from './local-scope.js';
 import { bindParams } from './pattern-bindings.js';
-import { namedBinding, type FunctionLike, type Scope } from './scope.js';
+import { namedBinding, withCallerMade, type FunctionLike, type Scope } from './scope.js';
 
 /**
  * The expression a member read stands for when its object is a local object or array literal (through
@@ -75,7 +75,7 @@ export function literalOf(node: Node, scope: Scope): { node: Node; scope: Scope 
     const body = binding?.kind === 'function' ? returnedExpression(binding.fn) : undefined;
     if (!body || binding?.kind !== 'function') return undefined;
     const args = value.arguments.map((arg) => arg as Node);
-    return literalOf(body, functionScope(binding.fn, binding.scope, () => false, bindParams(binding.fn, args, scope, binding.scope)));
+    return literalOf(body, functionScope(binding.fn, withCallerMade(binding.scope, scope, value), () => false, bindParams(binding.fn, args, scope, binding.scope)));
   }
   if (value.type === 'Identifier') {
     const binding = scope.lookup(value.name, value);

@@ -5,7 +5,7 @@
 import type { Identifier, Node } from '@babel/types';
 import { eachChild } from './ast.js';
 import { functionScope } from './local-scope.js';
-import { madeByCall, namedBinding, type Binding, type Scope } from './scope.js';
+import { madeBinding, namedBinding, withCallerMade, type Binding, type Scope } from './scope.js';
 
 /**
  * True when the value of `node` may depend on a reference (the spec, a resource, a loop item): through the
@@ -36,7 +36,7 @@ function mentionsIn(node: Node, scope: Scope, followed: Followed): boolean {
 function visitMention(node: Node, parent: Node | undefined, state: MentionWalk, _unused: undefined): void {
   if (state.found) return;
   // A factory call written inline stands for the resource it made: `Deployment({ name: 'web' }).status.x`.
-  if (node.type === 'CallExpression' && state.scope.lookup(madeByCall(node))) {
+  if (node.type === 'CallExpression' && madeBinding(node, state.scope)) {
     state.found = true;
     return;
   }
@@ -44,7 +44,7 @@ function visitMention(node: Node, parent: Node | undefined, state: MentionWalk, 
     const isPropertyName =
       (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed;
     const isObjectKey = parent?.type === 'ObjectProperty' && parent.key === node && !parent.computed;
-    if (!isPropertyName && !isObjectKey && bindingMentions(memberBinding(node, parent, state.scope), state.followed)) {
+    if (!isPropertyName && !isObjectKey && bindingMentions(memberBinding(node, parent, state.scope), state.followed, state.scope)) {
       state.found = true;
       return;
     }
@@ -59,7 +59,8 @@ function memberBinding(name: Identifier, parent: Node | undefined, scope: Scope)
   return namedBinding(parent, scope)?.binding;
 }
 
-function bindingMentions(binding: Binding | undefined, followed: Followed): boolean {
+/** `scope`: where the name is read; a function read there sees the resources its calls made through it. */
+function bindingMentions(binding: Binding | undefined, followed: Followed, scope: Scope): boolean {
   if (!binding) return false;
   switch (binding.kind) {
     case 'value':
@@ -74,7 +75,7 @@ function bindingMentions(binding: Binding | undefined, followed: Followed): bool
     case 'alias':
       return firstFollow(binding.node, followed) && mentionsIn(binding.node, binding.scope, followed);
     case 'function':
-      return firstFollow(binding.fn, followed) && mentionsIn(binding.fn.body, functionScope(binding.fn, binding.scope, () => false), followed);
+      return firstFollow(binding.fn, followed) && mentionsIn(binding.fn.body, functionScope(binding.fn, withCallerMade(binding.scope, scope), () => false), followed);
     case 'opaque':
       if (binding.holdsReferences === true || binding.writes.some((write) => write.fromClosure === true)) return true;
       for (const write of binding.writes) {

@@ -118,7 +118,53 @@ export function scopeOf(bindings: Readonly<Record<string, Binding>>, parent?: Sc
  * `const web = Deployment({...}); web.status...` does. Not a JavaScript name, so no local can shadow it.
  */
 export function madeByCall(call: Node): string {
-  return `#made@${call.loc?.filename ?? ''}:${call.start ?? -1}`;
+  return `${MADE}${call.loc?.filename ?? ''}:${call.start ?? -1}`;
+}
+
+const MADE = '#made@';
+const ANY = '#any>';
+
+/**
+ * The name under which the run binds the resource a factory call inside a helper made, however the helper was
+ * called: found when no chain of calls leads to it ({@link madeThrough}), or when one helper's call is read
+ * wherever it is (`mentions.ts`); a call made more than once is bound to the refusal there.
+ */
+export function madeAnywhere(call: Node): string {
+  return `${ANY}${madeByCall(call)}`;
+}
+
+/**
+ * The name under which the resource made through a chain of calls is bound, outermost first: the composition's
+ * call of a helper, the helper's call of another, ..., the factory call (`webPair('a')` then `Deployment(...)`).
+ * Two calls of one helper made two resources, each found by the chain through its own call; compiling a helper
+ * call looks the chain up through {@link withCallerMade}.
+ */
+export function madeThrough(calls: readonly Node[]): string {
+  return calls.map(madeByCall).join('>');
+}
+
+/**
+ * The scope a helper's body sees when it is compiled where it is called (`call`): its own names (`parent`,
+ * lexical), and the caller's for the resources calls made ({@link madeByCall}), which the run binds in the
+ * composition's scope: a helper declared outside the composition (in its module, or imported) does not see that
+ * scope lexically, and `return { deploy, svc }` read as `pair.deploy.status` needs the resource its
+ * `Deployment(...)` made (trial 8 T02). A name asked through `call` is asked of the caller as made through it
+ * ({@link madeThrough}); one lookup per helper level, so a helper calling itself overflows the stack (refused as
+ * recursion) rather than branching at each level.
+ */
+export function withCallerMade(parent: Scope, caller: Scope, call?: Node): Scope {
+  return {
+    lookup(name, at) {
+      if (name.startsWith(ANY) || (name.startsWith(MADE) && !call)) return caller.lookup(name, at);
+      if (name.startsWith(MADE)) return caller.lookup(`${madeByCall(call!)}>${name}`, at);
+      return parent.lookup(name, at);
+    },
+  };
+}
+
+/** The resource a factory call at `call` made as `scope` sees it: through the calls that led here, else wherever it was made. */
+export function madeBinding(call: Node, scope: Scope): Binding | undefined {
+  return scope.lookup(madeByCall(call)) ?? scope.lookup(madeAnywhere(call));
 }
 
 /**

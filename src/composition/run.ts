@@ -43,7 +43,7 @@ import { isFactoryCall } from './factory-call.js';
 import { ConstantLoops } from './constant-loops.js';
 import { LoopBindings } from './loop-bindings.js';
 import { ReferenceTypes } from './reference-types.js';
-import { bindMadeByCall, readThroughInHelper, returnedThroughHelpers } from './inline-calls.js';
+import { bindMadeByCall, declaredThroughHelpers, readThroughInHelper } from './inline-calls.js';
 import { checkBlockBreaks, checkLoopJumps, checkThrows, resourceInTry } from './control-flow.js';
 import { TypeKroError } from '../util/errors.js';
 import { formatLocation, userFrames } from '../model/call-site.js';
@@ -219,9 +219,10 @@ export class CompositionRun implements CompositionRunHooks {
       record.source = site.location;
     }
     const collection = record.bindsDeclaration === false ? undefined : site?.context.collectedAs;
-    // `const w = webOnly(spec.name)` names the resource the helper returns, not every one it makes (trial 8 T03).
-    const declaredAs = site && (site.direct || returnedThroughHelpers(site)) ? site.context.declaredAs : undefined;
-    record.id = assignId(record, collection?.name ?? declaredAs, this.takenIds);
+    // `const w = webOnly(spec.name)` names the resource the helper returns, not every one it makes (trial 8 T03);
+    // `const { deploy, svc } = webPair(spec.name)` names each one it returns (T02).
+    const declared = site && declaredThroughHelpers(site);
+    record.id = assignId(record, collection?.name ?? declared?.name, this.takenIds);
     this.takenIds.add(record.id);
     const loops = this.referenceLoops.entered;
     record.iterators.push(...loops);
@@ -229,12 +230,13 @@ export class CompositionRun implements CompositionRunHooks {
       record.forEach.push({ name: iterator.name ?? 'item', source: iterator.compiled?.expr ?? refToExpr(iterator.source) });
     }
     if (site) record.includeWhen.push(...this.conditionsOf(site));
-    if (declaredAs && site?.context.orNothing) record.orNothing = true;
+    if (declared?.name && site?.context.orNothing) record.orNothing = true;
     record.conditionCompiler = (kind, input, target) => this.compileResourceCondition(kind, input, target);
     record.requireFixed = (argument) => this.fixedAtDefinition(argument);
     if (this.forcedSite) insertInSourceOrder(this.records, record);
     else this.records.push(record);
     this.types.add(record);
+    const declaredAs = declared?.binds ? declared.name : undefined;
     if (site && declaredAs && site.context.loops.length === 0 && record.bindsDeclaration !== false && !readThroughInHelper(site, this.source)) {
       this.bindings[declaredAs] = {
         kind: 'value',
