@@ -198,17 +198,17 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
 /** What the new RGD's schema breaks, against the live RGD (none when there is no live one). */
 async function schemaChanges(client: KubeClient, graph: CompositionGraph, rgd: KubeObject): Promise<SchemaChange[]> {
   const current = (await client.get({ apiVersion: 'kro.run/v1alpha1', kind: 'ResourceGraphDefinition', name: graph.name })) as
-    | (KubernetesObject & { spec?: { schema?: { spec?: unknown; types?: unknown } } })
+    | (KubernetesObject & { spec?: { schema?: { spec?: unknown; types?: unknown; status?: unknown } } })
     | undefined;
-  const next = (rgd as { spec: { schema: { spec?: unknown; types?: unknown } } }).spec.schema;
+  const next = (rgd as { spec: { schema: { spec?: unknown; types?: unknown; status?: unknown } } }).spec.schema;
   return current?.spec?.schema ? breakingChanges(current.spec.schema, next) : [];
 }
 
 /** The RGD to apply: refused when its schema change would break existing instances, unless allowed. */
 async function checkedRgd(client: KubeClient, graph: CompositionGraph, allowBreaking: boolean): Promise<KubernetesObject> {
-  const rgd = compileRgd(graph) as unknown as KubernetesObject & { spec: { schema: { spec?: unknown; types?: unknown } } };
+  const rgd = compileRgd(graph) as unknown as KubernetesObject & { spec: { schema: { spec?: unknown; types?: unknown; status?: unknown } } };
   const live = (await client.get({ apiVersion: 'kro.run/v1alpha1', kind: 'ResourceGraphDefinition', name: graph.name })) as
-    | (KubernetesObject & { spec?: { schema?: { spec?: unknown; types?: unknown } } })
+    | (KubernetesObject & { spec?: { schema?: { spec?: unknown; types?: unknown; status?: unknown } } })
     | undefined;
   let changes = live?.spec?.schema ? breakingChanges(live.spec.schema, rgd.spec.schema) : [];
   let keptCrd: string | undefined;

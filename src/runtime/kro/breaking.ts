@@ -27,10 +27,18 @@ export interface SchemaChange {
   readonly problem: string;
 }
 
-/** The breaking changes from `before` to `after` (each an RGD `spec.schema` with `spec` and `types`). */
-export function breakingChanges(before: { spec?: unknown; types?: unknown }, after: { spec?: unknown; types?: unknown }): SchemaChange[] {
+/**
+ * The breaking changes from `before` to `after` (each an RGD `spec.schema` with `spec`, `types` and
+ * `status`). KRO's CRD compatibility check covers the status too: a status field removed is refused like a
+ * spec field (KRO v0.9.4: "breaking changes detected: Property b was removed"). A status field's type is
+ * inferred by KRO from its expression, so only its presence (and being a field or an object) is compared.
+ */
+export function breakingChanges(before: RgdSchema, after: RgdSchema): SchemaChange[] {
   return compareFields(flatten(before), flatten(after));
 }
+
+/** An RGD's `spec.schema`, as far as its compatibility is concerned. */
+type RgdSchema = { readonly spec?: unknown; readonly types?: unknown; readonly status?: unknown };
 
 /**
  * The breaking changes from a CRD KRO generated earlier (its `spec` OpenAPI schema, as served) to a new
@@ -97,11 +105,23 @@ function compareFields(old: ReadonlyMap<string, Field>, next: ReadonlyMap<string
   return changes;
 }
 
-function flatten(schema: { spec?: unknown; types?: unknown }): Map<string, Field> {
+function flatten(schema: RgdSchema): Map<string, Field> {
   const types = (schema.types ?? {}) as SimpleSchemaMap;
   const fields = new Map<string, Field>();
   walk((schema.spec ?? {}) as SimpleSchemaMap, 'spec', types, fields, 0);
+  walkStatus(schema.status, 'status', fields, 0);
   return fields;
+}
+
+/** The status fields an RGD declares (each value an expression, or an object of them). */
+function walkStatus(value: unknown, prefix: string, out: Map<string, Field>, depth: number): void {
+  if (depth > 16 || !value || typeof value !== 'object' || Array.isArray(value)) return;
+  for (const [name, item] of Object.entries(value as SimpleSchemaMap)) {
+    const path = `${prefix}.${name}`;
+    const nested = item !== null && typeof item === 'object' && !Array.isArray(item);
+    out.set(path, { type: nested ? 'object' : 'a value', required: false });
+    if (nested) walkStatus(item, path, out, depth + 1);
+  }
 }
 
 function walk(map: SimpleSchemaMap, prefix: string, types: SimpleSchemaMap, out: Map<string, Field>, depth: number): void {
