@@ -182,8 +182,9 @@ function checkCollectionCounts(graph: CompositionGraph, drafts: readonly Concret
     const list = observed.get(resource.id);
     if (resource.forEach.length === 0 || !Array.isArray(list)) continue;
     const draft = drafts.find((candidate) => candidate.id === resource.id);
-    // A collection whose existence a condition decides is not counted here: its items may be made and excluded.
-    if (draft?.items.some((item) => item.conditions.some((condition) => condition.kind === 'includeWhen'))) continue;
+    // A collection whose existence a condition decides is not counted here: its items may be made and excluded,
+    // or not made at all where JavaScript's condition is false while objects from before are still observed.
+    if (resource.includeWhen.length > 0 || draft?.items.some((item) => item.conditions.some((condition) => condition.kind === 'includeWhen'))) continue;
     const made = draft?.items.length ?? 0;
     if (list.length !== made) throw collectionCountError(resource.id, resource.kind, list.length, made);
   }

@@ -1,0 +1,27 @@
+/**
+ * The observed-collection length check (composition/collection-counts.ts) leaves out a collection whose
+ * existence a condition decides: where JavaScript's condition is false this spec makes none, yet objects made
+ * before may still be observed (found by the generated programs: a loop inside `if (web.status...)`).
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { type } from 'arktype';
+import { evaluateConcrete, kubernetesComposition } from '../../src/index.js';
+import { ConfigMap, Deployment } from '../../src/simple.js';
+
+const gated = kubernetesComposition(
+  { name: 'gated-list', kind: 'GatedList', spec: type({ name: 'string', tags: 'string[]' }), status: type({ ready: 'boolean' }) },
+  (spec) => {
+    const web = Deployment({ name: spec.name, image: 'nginx' });
+    if ((web.status.readyReplicas ?? 0) > 0) {
+      for (const t of spec.tags) ConfigMap({ name: `${spec.name}-${t}`, data: { t } });
+    }
+    return { ready: (web.status.readyReplicas ?? 0) > 0 };
+  },
+);
+
+test('objects of a conditional collection observed while its condition is false are not refused as a wrong count', () => {
+  const observed = { web: { status: { readyReplicas: 0 } }, configMap: [{}, {}] };
+  const result = evaluateConcrete(gated, { name: 'a', tags: ['x', 'y'] }, { observed });
+  assert.deepEqual(result.status, { ready: false });
+});
