@@ -14,6 +14,7 @@
  * the same ids even where a concrete name would derive another one.
  */
 import type { CompositionGraph } from '../ir/graph.js';
+import { referencedRoots } from '../ir/expr.js';
 import { withRun } from '../model/run.js';
 import { recordOf } from '../model/resource.js';
 import { ConcreteRun, type ConcreteDraft, type ObservedObjects } from './concrete-run.js';
@@ -185,6 +186,9 @@ function checkCollectionCounts(graph: CompositionGraph, drafts: readonly Concret
     // A collection whose existence a condition decides is not counted here: its items may be made and excluded,
     // or not made at all where JavaScript's condition is false while objects from before are still observed.
     if (resource.includeWhen.length > 0 || draft?.items.some((item) => item.conditions.some((condition) => condition.kind === 'includeWhen'))) continue;
+    // A list that reads observed objects (`spec.tags.filter((t) => cm.data...)`) has as many items as that
+    // observation gives: another observation may make another count, so only spec-made lists are counted.
+    if (resource.forEach.some((dimension) => referencedRoots(dimension.source).some((root) => root !== 'schema'))) continue;
     const made = draft?.items.length ?? 0;
     if (list.length !== made) throw collectionCountError(resource.id, resource.kind, list.length, made);
   }
