@@ -89,7 +89,8 @@ const contextCases: [string, string, string, ContextView][] = [
   ['if', '(spec) => { if (spec.host) { const i = I({}); } }', 'I', { declaredAs: 'i', conditions: ['spec.host'], loops: [] }],
   ['else', '(spec) => { if (spec.a) { A(); } else { B(); } }', 'B', { conditions: ['!spec.a'], loops: [] }],
   ['else if', '(spec) => { if (spec.a) A(); else if (spec.b) B(); }', 'B', { conditions: ['!spec.a', 'spec.b'], loops: [] }],
-  ['ternary', '(spec) => { const x = spec.a ? A() : null; }', 'A', { conditions: ['spec.a'], loops: [] }],
+  // The handle a ternary chooses is named by the const holding it (or nothing): trial 8 T04.
+  ['ternary', '(spec) => { const x = spec.a ? A() : null; }', 'A', { declaredAs: 'x', conditions: ['spec.a'], loops: [] }],
   ['ternary else', '(spec) => { spec.a ? null : B(); }', 'B', { conditions: ['!spec.a'], loops: [] }],
   ['and', '(spec) => { spec.a && A(); }', 'A', { conditions: ['spec.a'], loops: [] }],
   ['or', '(spec) => { spec.a || A(); }', 'A', { conditions: ['!spec.a'], loops: [] }],
