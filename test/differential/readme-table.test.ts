@@ -52,17 +52,37 @@ const ROWS: Readonly<Record<string, Coverage>> = {
     // generated-scoped-sites.ts (array-rest, keys); `list.slice(n)` is in test/composition/destructuring.test.ts
     generated: ['const [a', ', ...l', 'const [, ...l', 'const { 0: a', ']: b', 'const { [spec.env]: a', 'const { [', '} = spec.labels;'],
   },
-  "helpers in the same file or in other local files (imported by name, as default, through `import * as H` or a barrel's re-exports, also grouped in a `const` object literal (`fmt.upper(s)` of `{ upper: (s) => ... }`); by a relative path or through an alias of your own files: a tsconfig `paths`/`baseUrl` alias such as `@lib/naming.js`, from the tsconfig.json nearest to the importing file and the ones it `extends`, a package.json `imports` subpath such as `#lib/naming.js` or your package's own name through its `exports`, by Node's rules and conditions), with default, rest and destructured parameters; `({ prod, replicas = 3 }) =>`": {
-    elsewhere: ['test/differential/helper-modules.test.ts', 'test/composition/helper-modules.test.ts', 'test/composition/sound-values.test.ts', 'test/composition/import-aliases.test.ts'],
-    why: 'the generator places helpers with one plain parameter, in the same file and imported by name, through a namespace and through a barrel (generated-programs.ts IMPORT_FORMS); default exports, helpers grouped in an object literal, parameter forms and the destructured spec parameter are held to JavaScript by helper-modules.test.ts, helpers imported through tsconfig paths and package.json imports by import-aliases.test.ts (a project of its own, loaded through tsx)',
+  "helpers in the same file or in other local files (imported by name, as default, through `import * as H` or a barrel's re-exports, or grouped in a `const` object literal: `fmt.upper(s)`), with default, rest and destructured parameters: `({ prod, replicas = 3 }) =>`": {
+    elsewhere: ['test/differential/helper-modules.test.ts', 'test/composition/helper-modules.test.ts', 'test/composition/sound-values.test.ts'],
+    why: 'the generator places helpers with one plain parameter, in the same file and imported by name, through a namespace and through a barrel (generated-programs.ts IMPORT_FORMS); default exports, helpers grouped in an object literal, parameter forms and the destructured spec parameter are held to JavaScript by helper-modules.test.ts',
+  },
+  "helpers imported through an alias of your own files: a tsconfig `paths`/`baseUrl` alias (`@lib/naming.js`; the tsconfig.json nearest to the importing file and those it `extends`), a package.json `imports` subpath (`#lib/naming.js`), your package's own name through its `exports`": {
+    elsewhere: ['test/composition/import-aliases.test.ts'],
+    why: 'an alias needs a project of its own (tsconfig.json, package.json), which import-aliases.test.ts builds and loads through tsx',
+  },
+  "helpers TypeKro cannot read: a function from a package, a CommonJS file or TypeKro itself, a shorthand method (`{ upper(s) { ... } }`), a class's static method, a rest element of the spec": {
+    elsewhere: ['test/composition/helper-modules.test.ts', 'test/composition/compile-rejections.test.ts'],
+    why: 'refusals, not translations: each has a test with its exact message',
   },
   "a helper making several resources and returning them, `return { deploy, svc }` (or `[deploy, svc]`), then `const { deploy, svc } = webPair(spec.name)`, `const pair = webPair(...)` with `pair.deploy.status...`, or `const { deploy } = pair`": {
     elsewhere: ['test/composition/helper-returns-several.test.ts', 'test/composition/helper-returned-id.test.ts'],
     why: 'the generator makes one resource per helper call and reads it by the name it is bound to; the ids and reads of several resources returned together are held to JavaScript by the differential harness in helper-returns-several.test.ts',
   },
-  "module constants JavaScript computed (`const REGISTRY = process.env.REGISTRY ?? 'ghcr.io/acme'`, `JSON.parse(...)`, `new Date(...)`, a top-level `await`), a JSON module (`import defaults from './defaults.json' with { type: 'json' }`), a module `let` set before the composition is defined (`let registry = 'docker.io'; if (process.env.CI) registry = ...`), the parameters and locals of a function or method that defines compositions (`function makeService(kind, image, replicas) { return kubernetesComposition(..., (spec) => ...) }`), TypeScript `enum` and `namespace` members (`Tier.Gold`, `Level[2]`, `Naming.label(s)`)": {
-    elsewhere: ['test/differential/idiom-cases.ts (idiom-module-constants, idiom-enums)', 'test/composition/generator-values.test.ts', 'test/composition/module-overlay.test.ts'],
-    why: 'the generated programs are rendered as standalone source without module-level settings, enums, namespaces or enclosing functions',
+  "module constants JavaScript computed (`const REGISTRY = process.env.REGISTRY ?? 'ghcr.io/acme'`, `JSON.parse(...)`, `new Date(...)`, a top-level `await`), a JSON module (`import defaults from './defaults.json' with { type: 'json' }`), a module `let` set before the composition is defined": {
+    elsewhere: ['test/differential/idiom-cases.ts (idiom-module-constants)', 'test/composition/generator-values.test.ts'],
+    why: 'the generated programs are rendered as standalone source without module-level settings',
+  },
+  "the parameters and locals of a function or method that defines compositions (`function makeService(kind, image, replicas) { return kubernetesComposition(..., (spec) => ...) }`)": {
+    elsewhere: ['test/composition/generator-values.test.ts'],
+    why: 'the generated programs are not defined inside enclosing functions',
+  },
+  "TypeScript `enum` and `namespace` members (`Tier.Gold`, `Level[2]`, `Naming.label(s)`)": {
+    elsewhere: ['test/differential/idiom-cases.ts (idiom-enums)'],
+    why: 'the generated programs declare no enums or namespaces',
+  },
+  "definition-time values that are not data, or that change: a function given to a generator, a `Map` or `Set`, a class instance, `undefined`, a reference; a `let` or object changed after the composition is defined, in a loop that defines it again, or in a function (a setter may run at any time); an object another module changed after its declaration (an overlay setting `settings.registry`)": {
+    elsewhere: ['test/composition/generator-values.test.ts', 'test/composition/module-overlay.test.ts'],
+    why: 'refusals, not translations: each has a test with its exact message',
   },
   '`[...BASE, ...(spec.tls ? [{ port: 443 }] : []), ...spec.list]`': {
     elsewhere: ['test/differential/idiom-cases.ts (idiom-spreads)', 'test/composition/compile-rejections.test.ts'],
