@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Node } from '@babel/types';
 import { walk } from './ast.js';
-import { argumentProperty, enclosingContext, factoryCallsIn, returnedStatus, type FunctionNode } from './composition.js';
+import { argumentProperty } from './argument-property.js';
+import { enclosingContext, factoryCallsIn, returnedStatus, type FunctionNode } from './composition.js';
 import { CompositionSyntaxError } from './errors.js';
 import { parseSource, snippetOf } from './source.js';
 

@@ -6,7 +6,8 @@ import { T } from '../ir/types.js';
 import { printCel, printFieldValue } from '../compile/cel/print.js';
 import { walk } from './ast.js';
 import { compileCondition, compileExpression } from './compile-expression.js';
-import { argumentProperty, enclosingContext, factoryCallsIn, returnedStatus, type FunctionNode } from './composition.js';
+import { argumentProperty } from './argument-property.js';
+import { enclosingContext, factoryCallsIn, returnedStatus, type FunctionNode } from './composition.js';
 import { scopeOf } from './scope.js';
 import { parseSource, snippetOf } from './source.js';
 

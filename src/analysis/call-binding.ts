@@ -1,0 +1,153 @@
+/**
+ * What a factory call's value is bound to inside a composition function: the local or pattern it is declared
+ * into (through `await`, TypeScript assertions and fluent `.withX(...)` chains), and the list a loop collects it in.
+ */
+import type { ArrayPattern, Node, ObjectPattern } from '@babel/types';
+import { isFunctionNode, soleBranch, walk } from './ast.js';
+import { syntaxError } from './errors.js';
+import { snippetOf } from './source.js';
+import { isLoopCallback } from './enclosing-loops.js';
+import type { FunctionNode } from './function-facts.js';
+
+/** Nodes that stand for the value they wrap. */
+const VALUE_WRAPPERS: ReadonlySet<string> = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression', 'AwaitExpression']);
+
+/** The outermost node standing for a call's value: through `await`, TS assertions and fluent chains `F(...).withX(...)`. */
+export function valueTop(call: Node, parents: Map<Node, Node>): Node {
+  let node = call;
+  for (let parent = parents.get(node); parent; node = parent, parent = parents.get(node)) {
+    const fluent = parent.type === 'MemberExpression' && parent.object === node;
+    const called = parent.type === 'CallExpression' && parent.callee === node && node.type === 'MemberExpression';
+    if (!fluent && !called && !VALUE_WRAPPERS.has(parent.type)) return node;
+  }
+  return node;
+}
+
+/** `const x = F(...)`, also through `await`, TS assertions and fluent chains `F(...).withX(...)`. */
+export function bindingName(call: Node, parents: Map<Node, Node>): string | undefined {
+  const top = boundTop(call, parents);
+  const parent = parents.get(top);
+  return parent?.type === 'VariableDeclarator' && parent.init === top && parent.id.type === 'Identifier' ? parent.id.name : undefined;
+}
+
+/** {@link valueTop}, and past `test ? F(...) : undefined`: the local holds the handle, or nothing (local-scope.ts). */
+export function boundTop(call: Node, parents: Map<Node, Node>): Node {
+  const top = valueTop(call, parents);
+  const choice = parents.get(top);
+  return choice && soleBranch(choice) === top ? valueTop(choice, parents) : top;
+}
+
+/**
+ * Refuses a use of a local holding `test ? F(...) : undefined` other than reading its fields (`c.status`,
+ * `c!.status`, `c?.status`): JavaScript's value there is the handle or nothing (`c ? a : b`, `c !== undefined`,
+ * `f(c)`), which no CEL value of the resource stands for; the test itself says the same.
+ */
+export function refuseBareUse(fn: FunctionNode, parents: Map<Node, Node>, declarator: Node, choice: Node): void {
+  if (declarator.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier' || choice.type !== 'ConditionalExpression') return;
+  const name = declarator.id.name;
+  let bare: Node | undefined;
+  walk(fn, (node, parent) => {
+    if (bare) return false;
+    if (node.type !== 'Identifier' || node.name !== name || node === declarator.id || !parent || !isValueUse(node, parent)) return true;
+    let outer: Node = node;
+    while (parents.get(outer) && VALUE_WRAPPERS.has(parents.get(outer)!.type)) outer = parents.get(outer)!;
+    const reader = parents.get(outer);
+    if (!((reader?.type === 'MemberExpression' || reader?.type === 'OptionalMemberExpression') && reader.object === outer)) bare = node;
+    return true;
+  });
+  if (!bare) return;
+  const test = snippetOf(choice.test);
+  throw syntaxError(
+    bare,
+    `\`${name}\` holds a resource only where \`${test}\` is true (\`${snippetOf(choice)}\`), and is used here as a value: CEL has no value for a resource that does not exist`,
+    `test the condition itself (\`${test} ? ... : ...\`) and read \`${name}\`'s fields under it (\`${name}!.status...\`)`,
+  );
+}
+
+/** Whether an identifier named like a local reads it: not a property name, a member's name or a declaration. */
+function isValueUse(node: Node, parent: Node): boolean {
+  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) return false;
+  if ((parent.type === 'ObjectProperty' || parent.type === 'ObjectMethod') && parent.key === node && !parent.computed && !(parent.type === 'ObjectProperty' && parent.shorthand)) return false;
+  return parent.type !== 'VariableDeclarator' && !isFunctionNode(parent) && parent.type !== 'AssignmentPattern';
+}
+
+/** `const { a, b } = f(...)` or `const [a, b] = f(...)`: the pattern, through the same wrappers as {@link bindingName}. */
+export function bindingPattern(call: Node, parents: Map<Node, Node>): ObjectPattern | ArrayPattern | undefined {
+  const top = valueTop(call, parents);
+  const parent = parents.get(top);
+  if (parent?.type !== 'VariableDeclarator' || parent.init !== top) return undefined;
+  return parent.id.type === 'ObjectPattern' || parent.id.type === 'ArrayPattern' ? parent.id : undefined;
+}
+
+/** Whether the declaration that binds `call`'s result is a `var`. */
+export function isVar(call: Node, parents: Map<Node, Node>): boolean {
+  const declarator = parents.get(boundTop(call, parents));
+  const declaration = declarator && parents.get(declarator);
+  return declaration?.type === 'VariableDeclaration' && declaration.kind === 'var';
+}
+
+/** A handle in a `var` under a condition or loop: hoisted, it is read after the branch, undefined where it did not run. */
+export function conditionalVar(call: Node, name: string): Error {
+  return syntaxError(
+    call,
+    `\`${name}\` is declared with \`var\` under a condition or loop: a \`var\` belongs to the whole function, so it can be read after the branch, where JavaScript leaves it undefined when the branch did not run (TypeKro would read the resource there)`,
+    `declare it with \`const\` inside the branch and read it there; outside, test the branch's condition itself where the handle was tested (\`condition ? 'has' : 'none'\`)`,
+  );
+}
+
+/** See {@link EnclosingContext.collectedAs}. */
+export function collectedAs(call: Node, parents: Map<Node, Node>): { name: string; nested: boolean } | undefined {
+  const top = valueTop(call, parents);
+  const pushed = pushTarget(top, parents);
+  if (pushed) return { name: pushed, nested: false };
+  const fromMap = mapResult(top, parents, false);
+  if (fromMap) return fromMap;
+  // `const pod = F(...); return pod;` or `const pod = F(...); pods.push(pod);` in the same block.
+  const declarator = parents.get(top);
+  const declaration = declarator && parents.get(declarator);
+  const block = declaration && parents.get(declaration);
+  if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier' || block?.type !== 'BlockStatement') return undefined;
+  const name = declarator.id.name;
+  for (const statement of block.body) {
+    if (statement.type === 'ReturnStatement' && statement.argument?.type === 'Identifier' && statement.argument.name === name) return mapResult(statement.argument, parents, false);
+    if (statement.type === 'ExpressionStatement' && statement.expression.type === 'CallExpression') {
+      const [argument] = statement.expression.arguments;
+      if (argument?.type === 'Identifier' && argument.name === name) {
+        const target = pushTarget(argument, parents);
+        if (target) return { name: target, nested: false };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `list.push(node)` with `list` a plain name. */
+function pushTarget(node: Node, parents: Map<Node, Node>): string | undefined {
+  const parent = parents.get(node);
+  if (parent?.type !== 'CallExpression' || parent.arguments.length !== 1 || parent.arguments[0] !== node) return undefined;
+  const callee = parent.callee;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== 'push') return undefined;
+  return callee.object.type === 'Identifier' ? callee.object.name : undefined;
+}
+
+/** `node` is what a `.map` callback returns: the variable the mapped list is assigned to (through outer `.map`s). */
+function mapResult(node: Node, parents: Map<Node, Node>, nested: boolean): { name: string; nested: boolean } | undefined {
+  const parent = parents.get(node);
+  let fn: Node | undefined;
+  if (parent && isFunctionNode(parent) && parent.body === node) fn = parent;
+  else if (parent?.type === 'ReturnStatement') {
+    const block = parents.get(parent);
+    const owner = block && parents.get(block);
+    if (block?.type === 'BlockStatement' && owner && isFunctionNode(owner) && owner.body === block) fn = owner;
+  }
+  if (!fn || !isLoopCallback(fn, parents)) return undefined;
+  const call = parents.get(fn) as Extract<Node, { type: 'CallExpression' }>;
+  const callee = call.callee as Extract<Node, { type: 'MemberExpression' }>;
+  if ((callee.property as { name?: string }).name !== 'map') return undefined;
+  // Only wrappers: `list.map(...).join()` is a string, not the collection.
+  let top: Node = call;
+  for (let up = parents.get(top); up && VALUE_WRAPPERS.has(up.type); up = parents.get(top)) top = up;
+  const declarator = parents.get(top);
+  if (declarator?.type === 'VariableDeclarator' && declarator.init === top && declarator.id.type === 'Identifier') return { name: declarator.id.name, nested };
+  return mapResult(top, parents, true);
+}
