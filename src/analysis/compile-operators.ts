@@ -281,8 +281,8 @@ export function compileLogical(node: LogicalExpression, scope: Scope, c: Compile
   // Bytes have no truthiness: the error comes from the operator below, not from the guard.
   const right = c.value(node.right, left.type.kind === 'bytes' ? scope : rightScope(node.operator, truthy(left, node.left), scope), expect);
   if (left.type.kind === 'bool' && right.type.kind === 'bool') {
-    // An absent boolean reads as `undefined`, which JavaScript treats as false here too.
-    return plain(E.binary(node.operator, truthy(left, node.left), truthy(right, node.right)), T.bool);
+    if (left.absent || right.absent) return logicalOfAbsent(node, left, right);
+    return plain(E.binary(node.operator, valueOf(left), valueOf(right)), T.bool);
   }
   if (node.operator === '&&') throw syntaxError(node, '`&&` on non-boolean values returns one of the operands in JavaScript', 'write a ternary `c ? value : other` instead');
   // `x || d` as a default: JavaScript returns `x` when truthy.
@@ -293,6 +293,26 @@ export function compileLogical(node: LogicalExpression, scope: Scope, c: Compile
   if (!r.absent) return plain(E.cond(test, valueOf(l), r.expr), type);
   const absent = { present: E.binary('||', test, r.absent.present), value: E.cond(test, valueOf(l), valueOf(r)), wrapped: false };
   return { expr: E.cond(test, valueOf(l), r.expr), type, absent };
+}
+
+/**
+ * `a && b` / `a || b` on booleans that may be undefined, as a value: JavaScript returns the operand that
+ * decided, `undefined` included (`undefined && x` and `false || undefined` are undefined, which leaves a
+ * field out), so the result is `a ? b : a` / `a ? a : b`, absent where the chosen operand is. (As a test,
+ * conditionOf compiles them with truthiness, where `undefined` is false.)
+ */
+function logicalOfAbsent(node: LogicalExpression, left: Typed, right: Typed): Typed {
+  if (left.absent?.wrapped || right.absent?.wrapped) {
+    throw syntaxError(node, `\`${node.operator}\` over a value that may be undefined: JavaScript's result is then \`undefined\` or a boolean`, 'give it a default first (`(x ?? false)`), or compare it (`x === true`)');
+  }
+  const test = truthy(left, node.left);
+  const [leftValue, rightValue] = [valueOf(left), valueOf(right)];
+  const [leftPresent, rightPresent] = [left.absent?.present ?? E.bool(true), right.absent?.present ?? E.bool(true)];
+  const absent = node.operator === '&&'
+    ? { present: E.cond(test, rightPresent, leftPresent), value: E.cond(test, rightValue, leftValue), wrapped: false }
+    : { present: E.cond(test, E.bool(true), rightPresent), value: E.cond(test, leftValue, rightValue), wrapped: false };
+  const expr = node.operator === '&&' ? E.cond(test, right.expr, left.expr) : E.cond(test, left.expr, right.expr);
+  return { expr, type: T.bool, absent };
 }
 
 function nullishCoalescing(node: LogicalExpression, left: Typed, right: Typed): Typed {

@@ -93,7 +93,8 @@ function hasConditional(resources: readonly Conditional[]): boolean {
 /**
  * The conditions of `resource` that do not guard its reads in `expr` (empty when it is not read), `known` the
  * terms (printed) that hold where `expr` is evaluated: a ternary's then-branch runs where its test is true,
- * its else-branch where the test's negation is (KRO evaluates only the branch taken).
+ * its else-branch where the test's negation is (KRO evaluates only the branch taken); the right side of `&&`
+ * where the left is true, of `||` where it is false.
  */
 function unguarded(expr: Expr, resource: Conditional, known: readonly Expr[]): Expr[] {
   // A plain read is pending while the resource is absent, as `undefined` is in JavaScript: both leave it unset.
@@ -104,6 +105,12 @@ function unguarded(expr: Expr, resource: Conditional, known: readonly Expr[]): E
   if (expr.kind === 'conditional' && !referencedRoots(expr.test).includes(resource.id)) {
     const thenMissing = unguarded(expr.then, resource, [...known, expr.test]);
     return thenMissing.length > 0 ? thenMissing : unguarded(expr.otherwise, resource, [...known, E.unary('!', expr.test)]);
+  }
+  // `a && b` evaluates `b` only where `a` is true, `a || b` where it is false, in JavaScript; CEL's `&&`/`||`
+  // give `false`/`true` from that side whatever an absent resource makes of the other. A read on the left
+  // is evaluated first by JavaScript, unguarded, and stays refused.
+  if (expr.kind === 'binary' && (expr.op === '&&' || expr.op === '||') && !referencedRoots(expr.left).includes(resource.id)) {
+    return unguarded(expr.right, resource, [...known, expr.op === '&&' ? expr.left : E.unary('!', expr.left)]);
   }
   return needed;
 }

@@ -86,6 +86,33 @@ test('the guard may be any form of the condition on a boolean field, or imply it
   for (const [name, app] of Object.entries(apps)) assertSameAsJavaScript(name, app);
 });
 
+test('a read on the right of `&&` (or of `||` after a negated test) is guarded by the left side, as JavaScript evaluates it', () => {
+  const apps = {
+    'and-guard': kubernetesComposition({ ...definition, name: 'and-guard' }, (spec) => {
+      const cache = spec.cache ? Deployment({ name: `${spec.name}-cache`, image: 'redis' }) : undefined;
+      return { cacheReady: spec.cache === true && cache!.status.readyReplicas > 0 };
+    }),
+    'or-guard': kubernetesComposition({ ...definition, name: 'or-guard' }, (spec) => {
+      const cache = Deployment({ name: `${spec.name}-cache`, image: 'redis' }).withIncludeWhen(spec.cache === true);
+      return { cacheReady: !spec.cache || cache.status.readyReplicas > 0 };
+    }),
+    'and-in-ternary': kubernetesComposition({ ...definition, name: 'and-in-ternary' }, (spec) => {
+      const cache = spec.cache ? Deployment({ name: `${spec.name}-cache`, image: 'redis' }) : undefined;
+      return { cacheReady: spec.other ? spec.cache === true && cache!.status.readyReplicas > 0 : false };
+    }),
+  };
+  for (const [name, app] of Object.entries(apps)) assertSameAsJavaScript(name, app);
+  // JavaScript reads the left side first: there the handle is undefined where the resource is absent.
+  const left = refusal(() => kubernetesComposition({ ...definition, name: 'and-left' }, (spec) => {
+    const cache = spec.cache ? Deployment({ name: `${spec.name}-cache`, image: 'redis' }) : undefined;
+    return { cacheReady: cache!.status.readyReplicas > 0 && spec.cache === true };
+  }));
+  assert.equal(
+    left,
+    `${at("'and-left'", 'cache!.status.readyReplicas > 0 &&')}: this status field reads resource "cache", which exists only when spec.cache: when it does not, KRO leaves the field unset, while JavaScript computes it with "cache" undefined (the value its ternary chose)\n    cache!.status.readyReplicas > 0 && spec.cache === true\n  hint: read it under the condition it is created under (\`spec.cache ? <read> : <fallback>\`), or do not read "cache" here`,
+  );
+});
+
 test('a read its guard does not imply is refused, the hint giving the condition that is accepted', () => {
   const numbers = { ...definition, spec: type({ name: 'string', 'replicas?': 'number.integer', 'cache?': 'boolean', 'other?': 'boolean' }), status: type({ 'replicas?': 'number' }) };
   const messages = [
