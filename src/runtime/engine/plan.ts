@@ -11,6 +11,7 @@ import type { PreparedGraph } from './prepared.js';
 import type { EvalResult } from '../cel/index.js';
 import { impossibleReads } from './reads.js';
 import { resolveValue, toJsonResult, withOrigin, type LeafEvaluator, type Resolved } from './resolve.js';
+import { readsOnlySpec, settledBySpec } from './spec-only.js';
 import { ruleReadiness } from './readiness.js';
 import type { InstancePlan, KubeObject, NodePlan, PlanInput, Readiness } from './types.js';
 import { instanceVariables, observedCel, schemaVariable } from './variables.js';
@@ -119,17 +120,19 @@ function planNode(prepared: PreparedGraph, resource: ResourceNode, all: Vars, no
   if (waitingOn.length > 0) {
     return { id, state: 'waiting', on: waitingOn, reason: `waiting for ${waitingOn.map((d) => `"${d}"`).join(', ')} to be ready`, ready: false };
   }
-  const included = checkIncludeWhen(resource, (expr) => withOrigin(toJsonResult(prepared.evaluate(expr, vars, resource)), expr, 'includeWhen'));
+  const included = checkIncludeWhen(resource, (expr) => withOrigin(toJsonResult(settledBySpec(prepared.evaluate(expr, vars, resource), expr)), expr, 'includeWhen'));
   if (included !== true) return included.kind === 'skip' ? { id, state: 'skipped', reason: included.reason, ready: true } : failed(id, included);
   if (resource.externalRef) return planExternal(resource, (expr) => prepared.evaluate(expr, vars, resource), input);
-  const bindings = expandForEach(resource, (expr) => prepared.evaluate(expr, vars, resource));
+  const bindings = expandForEach(resource, (expr) => settledBySpec(prepared.evaluate(expr, vars, resource), expr));
   if (!Array.isArray(bindings)) return failed(id, bindings);
+  // The items of a list the spec alone gives are as fixed as the spec.
+  const fixed = new Set(resource.forEach.filter((dimension) => readsOnlySpec(dimension.source)).map((dimension) => dimension.name));
   const manifests: KubeObject[] = [];
   for (const binding of bindings) {
     // One scope per item, not per expression: `vars` holds every resource, and copying it for each
     // expression made planning quadratic in the graph size.
     const scope = Object.keys(binding).length > 0 ? { ...vars, ...binding } : vars;
-    const rendered = resolveValue(resource.template ?? {}, (expr) => prepared.evaluate(expr, scope, resource));
+    const rendered = resolveValue(resource.template ?? {}, (expr) => settledBySpec(prepared.evaluate(expr, scope, resource), expr, fixed));
     if (rendered.kind !== 'value') return failed(id, rendered);
     manifests.push(rendered.value as KubeObject);
   }
