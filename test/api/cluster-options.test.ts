@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type } from 'arktype';
 import { KubeConfig } from '@kubernetes/client-node';
-import { kubernetesComposition, type DirectFactoryOptions } from '../../src/index.js';
+import { kubernetesComposition, type DirectFactoryOptions, type KroFactoryOptions } from '../../src/index.js';
 import { ConfigMap } from '../../src/simple.js';
 
 const app = kubernetesComposition(
@@ -16,13 +16,18 @@ const app = kubernetesComposition(
 );
 
 /** The options as a JavaScript caller writes them: the types would refuse them. */
-function untyped(options: Record<string, unknown>): DirectFactoryOptions {
-  return options as DirectFactoryOptions;
+function untyped(options: Record<string, unknown>): DirectFactoryOptions & KroFactoryOptions {
+  return options as DirectFactoryOptions & KroFactoryOptions;
+}
+
+/** `app.factory(mode, options)` for either mode. */
+function factory(mode: 'direct' | 'kro', options: DirectFactoryOptions & KroFactoryOptions): unknown {
+  return mode === 'direct' ? app.factory('direct', options) : app.factory('kro', options);
 }
 
 test('a path given to kubeConfig is a USAGE error that names kubeconfig (lower case)', () => {
   for (const mode of ['direct', 'kro'] as const) {
-    assert.throws(() => app.factory(mode, untyped({ kubeConfig: '/path/kubeconfig' })), {
+    assert.throws(() => factory(mode, untyped({ kubeConfig: '/path/kubeconfig' })), {
       code: 'USAGE',
       message: `factory('${mode}', { kubeConfig }): kubeConfig takes a KubeConfig object (from @kubernetes/client-node), not a string; to pass the path of a kubeconfig file, use kubeconfig (lower case): factory('${mode}', { kubeconfig: "/path/kubeconfig" })`,
     });
@@ -38,7 +43,7 @@ test('kubeConfig that is some other object, and kubeconfig or context that is no
     code: 'USAGE',
     message: "factory('direct', { kubeconfig }): kubeconfig takes a string (the path of a kubeconfig file), not a KubeConfig; to pass a KubeConfig object, use kubeConfig (capital C)",
   });
-  assert.throws(() => app.factory('kro', untyped({ context: 3 })), {
+  assert.throws(() => factory('kro', untyped({ context: 3 })), {
     code: 'USAGE',
     message: "factory('kro', { context }): context takes a string (a context name), not a number",
   });
