@@ -8,9 +8,10 @@
  * {@link callWrites} keeps the candidates whose callee, resolved where it is called, writes that parameter,
  * or cannot be read (a package's function: it may, so fail closed).
  */
-import type { Node } from '@babel/types';
+import type { ArrayExpression, ForOfStatement, Node } from '@babel/types';
 import { patternNames, unwrap } from './ast.js';
 import { resolveModuleName } from './modules.js';
+import { nodesAt } from './source.js';
 import type { Binding, FunctionLike, Scope } from './scope.js';
 import { RECEIVER, type CallLike, type Write } from './writes.js';
 
@@ -66,9 +67,77 @@ function writesArgument(call: CallLike, index: number, scope: Scope, context: Ca
   const callee = calleeBinding(call, scope);
   if (callee === 'reads') return false;
   if (callee === 'unreadable') return context.object;
-  // A name the compiler cannot follow to one function (`const f = c ? g : h`, an unreadable import): it may.
-  if (callee.kind !== 'function') return true;
+  if (callee.kind !== 'function') {
+    // `for (const f of [trim, lower]) f(spec.x)`: each function the loop gives `f`, as JavaScript calls each.
+    const candidates = loopFunctions(call, scope);
+    if (candidates) return candidates.some((fn) => writesParameter(fn.fn, index, fn.scope, context, seen));
+    // A name the compiler cannot follow to one function (`const f = c ? g : h`, an unreadable import): it may.
+    return true;
+  }
   return writesParameter(callee.fn, index, callee.scope, context, seen);
+}
+
+/**
+ * Whether the callee of `call` is a name TypeKro can follow to the functions it may be: a function, or a
+ * loop variable over a literal list of functions. False for any other name (`const f = c ? g : h`, a
+ * parameter), whose call may change what it is given.
+ *
+ * @example calleeFollowed(call, scope) // false for `pick(spec.zones)` where `const pick = c ? g : h`
+ */
+export function calleeFollowed(call: CallLike, scope: Scope): boolean {
+  const callee = calleeBinding(call, scope);
+  return typeof callee === 'string' || callee.kind === 'function' || loopFunctions(call, scope) !== undefined;
+}
+
+/**
+ * The functions a loop variable called here takes: `f` of `for (const f of [trim, lower])` around `call`,
+ * each item a function written there or a name of one. Undefined when the callee is no such variable.
+ */
+function loopFunctions(call: CallLike, scope: Scope): { fn: FunctionLike; scope: Scope }[] | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== 'Identifier' || !call.loc) return undefined;
+  const around = nodesAt({ file: call.loc.filename, line: call.loc.start.line, column: call.loc.start.column + 1 }) ?? [];
+  const loop = around.findLast((node): node is ForOfStatement => node.type === 'ForOfStatement' && declares(node, callee.name));
+  // A closer declaration of the name (a parameter, a block's const) would be the one called.
+  if (!loop || around.slice(around.indexOf(loop) + 1).some((node) => redeclares(node, callee.name))) return undefined;
+  const literal = literalList(loop.right, scope);
+  if (!literal) return undefined;
+  const { list, scope: listScope } = literal;
+  const functions: { fn: FunctionLike; scope: Scope }[] = [];
+  for (const item of list.elements) {
+    const value = item && item.type !== 'SpreadElement' ? unwrap(item) : undefined;
+    if (value?.type === 'ArrowFunctionExpression' || value?.type === 'FunctionExpression') functions.push({ fn: value, scope: listScope });
+    else if (value?.type === 'Identifier') {
+      const binding = listScope.lookup(value.name, value);
+      if (binding?.kind !== 'function') return undefined;
+      functions.push({ fn: binding.fn, scope: binding.scope });
+    } else return undefined;
+  }
+  return functions;
+}
+
+/** The list literal `node` is, or names (`const fns = [trim, lower]`, unchanged after it is declared). */
+function literalList(node: Node, scope: Scope): { list: ArrayExpression; scope: Scope } | undefined {
+  const value = unwrap(node);
+  if (value.type === 'ArrayExpression') return { list: value, scope };
+  if (value.type !== 'Identifier') return undefined;
+  const binding = scope.lookup(value.name, value);
+  const init = binding?.kind === 'alias' ? unwrap(binding.node) : undefined;
+  return init?.type === 'ArrayExpression' && binding?.kind === 'alias' ? { list: init, scope: binding.scope } : undefined;
+}
+
+/** `for (const name of ...)` (or `let`). */
+function declares(loop: ForOfStatement, name: string): boolean {
+  return loop.left.type === 'VariableDeclaration' && loop.left.declarations.some((d) => d.id.type === 'Identifier' && d.id.name === name);
+}
+
+/** A function whose parameters, or a block whose declarations, name `name` again. */
+function redeclares(node: Node, name: string): boolean {
+  if (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration') {
+    return node.params.some((param) => patternNames(param).includes(name));
+  }
+  if (node.type !== 'BlockStatement') return false;
+  return node.body.some((statement) => statement.type === 'VariableDeclaration' && statement.declarations.some((d) => patternNames(d.id).includes(name)));
 }
 
 /**

@@ -4,6 +4,7 @@
  * write instead; JavaScript callers get the same text as a USAGE error from `factory(...)`.
  */
 import { TypeKroError } from '../util/errors.js';
+import { checkClusterOptions } from './cluster-options.js';
 
 /**
  * The original TypeKro's factory options that TypeKro does not take: each is typed as the sentence naming its
@@ -59,7 +60,7 @@ const REPLACEMENTS: Required<OriginalFactoryOptions> = {
 const KRO_WAIT: Exclude<NonNullable<KroOriginalOptions['waitForReady']>, true> =
   'waitForReady: false is not supported in kro mode: render the instance with factory("kro").toYaml(spec) and apply it yourself, or use direct mode with waitForReady: false';
 
-/** Refuses, for JavaScript callers, what the types refuse: an original option, or kro mode's waitForReady: false. */
+/** Refuses, for JavaScript callers, what the types refuse: an original option, kro mode's waitForReady: false, or a cluster option of the wrong type. */
 export function checkOriginalOptions(mode: string, options: object): void {
   for (const key of Object.keys(options)) {
     if (Object.hasOwn(REPLACEMENTS, key) && (options as Record<string, unknown>)[key] !== undefined) {
@@ -69,4 +70,5 @@ export function checkOriginalOptions(mode: string, options: object): void {
   if (mode === 'kro' && (options as { waitForReady?: unknown }).waitForReady === false) {
     throw new TypeKroError('USAGE', `factory('kro', { waitForReady: false }): ${KRO_WAIT}`);
   }
+  checkClusterOptions(mode, options);
 }

@@ -180,9 +180,11 @@ function present(value: unknown, path: SpecPath): boolean {
 /** Whether `expr` (of `resource`, or of the status) reads a secret spec path or a Secret's data. */
 function readsSecret(graph: CompositionGraph, secret: readonly SpecPath[], expr: Expr, resource: ResourceNode | undefined): boolean {
   let reads = false;
+  // A presence test (`has(spec.db)`, from `spec.db ? ... : 'none'`) of an object holding a secret reveals
+  // only that the object is there: it reads the secret when it tests the secret itself or a part of it.
   const flow = new SecretFlow(
     graph,
-    (path) => void (reads ||= secret.some((s) => overlaps(s, path))),
+    (path, presence) => void (reads ||= secret.some((s) => (presence ? covers(s, path) : overlaps(s, path)))),
     () => void (reads = true),
   );
   flow.expr(expr, resource);
@@ -226,10 +228,13 @@ interface ItemOf {
 class SecretFlow {
   private readonly byId: ReadonlyMap<string, ResourceNode>;
   private readonly seen = new Set<string>();
+  /** True while the reads being followed are only tested for presence (inside `has(...)`). */
+  private presence = false;
 
   constructor(
     graph: CompositionGraph,
-    private readonly add: (path: SpecPath) => void,
+    /** Called with each spec path read; `presence` when the read only tests whether the path is there. */
+    private readonly add: (path: SpecPath, presence: boolean) => void,
     /** Called when an expression reads a Secret's `data` or `stringData`. */
     private readonly readsSecretData: () => void = () => undefined,
     /** Whether a read of another resource follows that resource's template to the spec paths it reads. */
@@ -256,8 +261,18 @@ class SecretFlow {
       for (const index of chain.dynamic) this.expr(index, resource, bound);
       return;
     }
+    if (isPresenceTest(expr)) {
+      const outer = this.presence;
+      this.presence = true;
+      try {
+        this.expr(expr.target ?? expr.args[0]!, resource, bound);
+      } finally {
+        this.presence = outer;
+      }
+      return;
+    }
     if (expr.kind === 'raw') {
-      for (const match of expr.cel.matchAll(/\bschema\.spec((?:\.[A-Za-z_][A-Za-z0-9_]*)+)/g)) this.add(match[1]!.slice(1).split('.'));
+      for (const match of expr.cel.matchAll(/\bschema\.spec((?:\.[A-Za-z_][A-Za-z0-9_]*)+)/g)) this.add(match[1]!.slice(1).split('.'), false);
       return;
     }
     if (expr.kind === 'macro') {
@@ -280,7 +295,7 @@ class SecretFlow {
   /** A read of `root.path…`: the spec, a loop variable of `resource`, or another resource's template. */
   private reference(root: string, path: readonly string[], resource: ResourceNode | undefined): void {
     if (root === 'schema') {
-      if (path[0] === 'spec') this.add(path.slice(1));
+      if (path[0] === 'spec') this.add(path.slice(1), this.presence);
       return;
     }
     const loop = resource?.forEach.find((dimension) => dimension.name === root);
@@ -289,13 +304,13 @@ class SecretFlow {
       let list = loop.source;
       while (list.kind === 'macro' && list.macro === 'filter') list = list.target;
       const source = chainOf(list);
-      if (source?.root === 'schema' && source.path[0] === 'spec') this.add([...source.path.slice(1), ANY, ...path]);
+      if (source?.root === 'schema' && source.path[0] === 'spec') this.add([...source.path.slice(1), ANY, ...path], this.presence);
       else if (this.followResources) this.expr(list, resource);
       return;
     }
     if (!this.followResources) return;
     const other = this.byId.get(root);
-    if (other && isSecret(other) && (path[0] === 'data' || path[0] === 'stringData' || path.length === 0)) this.readsSecretData();
+    if (other && isSecret(other) && (path[0] === 'data' || path[0] === 'stringData' || path.length === 0) && !this.presence) this.readsSecretData();
     const key = `${root}\u0000${path.join('\u0000')}`;
     if (!other?.template || this.seen.has(key)) return;
     this.seen.add(key);
@@ -307,6 +322,12 @@ class SecretFlow {
     }
     if (node !== undefined) this.value(node, other);
   }
+}
+
+/** `has(x)` or `x.hasValue()`: whether `x` is there, not its value. */
+function isPresenceTest(expr: Expr): expr is Extract<Expr, { kind: 'call' }> {
+  if (expr.kind !== 'call') return false;
+  return (expr.fn === 'has' && !expr.target && expr.args.length === 1) || (expr.fn === 'hasValue' && expr.target !== undefined && expr.args.length === 0);
 }
 
 interface Chain {

@@ -37,6 +37,8 @@ export function placeholderFailure(error: unknown): unknown {
   const frame = stackFrames(error.stack ?? '').find((candidate) => !isInternalFile(candidate.file));
   const node = frame && failingNode(frame);
   if (!node) return error;
+  const destructured = destructuring(frame, node);
+  if (destructured) return syntaxError(destructured.node, `JavaScript fails here while the composition runs on references (${error.message})`, destructuringHint(destructured.init, frame));
   const positional = entriesLoop(frame, node);
   if (positional) {
     return syntaxError(positional, '`.entries()` of a reference gives no [index, item] pairs: KRO\'s forEach gives each item, not its position', POSITION_HINT);
@@ -84,6 +86,51 @@ function placeholderHint(node: Node, error: TypeError): string {
   }
   const optional = node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' ? ` (\`${operand(node.object)}?.${node.property.name}\`)` : '';
   return `TypeKro runs the function once with references in place of values, so an object indexed by one finds no entry: read through \`?.\`${optional}, which TypeKro compiles, choose with a ternary or \`if\`, or write the CEL with Cel.expr(...)`;
+}
+
+/**
+ * The `const { a, b } = init` whose destructuring threw, when it lies inside `node` (V8 points into the
+ * pattern, which no member access or call contains, so the innermost call would be the composition's own).
+ */
+function destructuring(frame: StackFrame, node: Node): { node: Node; init: Node } | undefined {
+  const nodes = nodesAt(frame) ?? [];
+  const inner = nodes.findLast((candidate) => candidate.type === 'VariableDeclarator' || candidate.type === 'AssignmentExpression');
+  if (!inner || nodes.indexOf(inner) < nodes.indexOf(node)) return undefined;
+  if (inner.type === 'VariableDeclarator' && isPattern(inner.id) && inner.init) return { node: inner, init: inner.init };
+  if (inner.type === 'AssignmentExpression' && isPattern(inner.left)) return { node: inner, init: inner.right };
+  return undefined;
+}
+
+function isPattern(node: Node): boolean {
+  return node.type === 'ObjectPattern' || node.type === 'ArrayPattern';
+}
+
+/** The way out of destructuring a table read: a default entry, named when the table is a literal in scope. */
+function destructuringHint(init: Node, frame: StackFrame): string {
+  const entry = init.type === 'MemberExpression' && init.computed ? defaultEntry(init.object, frame) : undefined;
+  const form = entry ? ` (\`${snippetOf(init)} ?? ${entry}\`)` : '';
+  return `TypeKro runs the function once with references in place of values, so an object indexed by one finds no entry to destructure: destructure a value that is always there, such as the lookup with a default entry${form}, which TypeKro compiles, or read each field through \`?.\``;
+}
+
+/** `TABLE.first` for a table `const TABLE = { first: ..., ... }` declared in the file around the frame. */
+function defaultEntry(table: Node, frame: StackFrame): string | undefined {
+  if (table.type !== 'Identifier') return undefined;
+  for (const holder of (nodesAt(frame) ?? []).toReversed()) {
+    if (holder.type !== 'Program' && holder.type !== 'BlockStatement') continue;
+    for (const statement of holder.body) {
+      const declared = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+      if (declared?.type !== 'VariableDeclaration') continue;
+      const declarator = declared.declarations.find((d) => d.id.type === 'Identifier' && d.id.name === table.name);
+      if (!declarator) continue;
+      const init = declarator.init && (declarator.init.type === 'TSAsExpression' || declarator.init.type === 'TSSatisfiesExpression') ? declarator.init.expression : declarator.init;
+      const first = init?.type === 'ObjectExpression' ? init.properties[0] : undefined;
+      if (first?.type !== 'ObjectProperty' || first.computed) return undefined;
+      if (first.key.type === 'Identifier') return `${table.name}.${first.key.name}`;
+      if (first.key.type === 'StringLiteral') return `${table.name}[${JSON.stringify(first.key.value)}]`;
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 /** `name` of a call `x.name(...)` (or of the member `x.name` being called); undefined for anything else. */

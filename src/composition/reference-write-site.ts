@@ -24,8 +24,8 @@ export function referenceWriteRefusal(node: Node): CompositionSyntaxError {
  * (the receiver of a mutating `method`), named as the user wrote it. Forms without a statement of their own
  * (`Object.assign(spec.m, x)`, `[spec.app] = list`) get the same wording as the plain forms.
  */
-export function recordedWriteRefusal(node: Node, target: Node, kind: 'method' | 'delete' | 'assign', method = ''): CompositionSyntaxError {
-  const write: ReferenceWrite = kind === 'method' ? { kind, method, reference: pathText(target) } : { kind, target: pathText(target), reference: pathText(holder(target)) };
+export function recordedWriteRefusal(node: Node, target: Node, kind: 'method' | 'unknown call' | 'delete' | 'assign', method = ''): CompositionSyntaxError {
+  const write: ReferenceWrite = kind === 'method' || kind === 'unknown call' ? { kind, method, reference: pathText(target) } : { kind, target: pathText(target), reference: pathText(holder(target)) };
   const { why, hint } = referenceWriteMessage(write);
   return syntaxError(node, why, hint);
 }

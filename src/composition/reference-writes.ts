@@ -8,6 +8,7 @@
 import type { Node } from '@babel/types';
 import type { FunctionNode } from '../analysis/composition.js';
 import { declarationsOf } from '../analysis/declarations.js';
+import { calleeFollowed } from '../analysis/call-writes.js';
 import { callChangesArgument } from '../analysis/local-scope.js';
 import type { Binding, Scope } from '../analysis/scope.js';
 import { snippetOf } from '../analysis/source.js';
@@ -34,7 +35,7 @@ function refusal(write: Write, scope: Scope): Error | undefined {
   if (write.how === 'passed') {
     // The callee may change anything inside what it is given.
     if (!writesReference(write.target, scope, false, write.how, new Set()) || !callChangesArgument(write, scope, isFactoryCall)) return undefined;
-    return passedRefusal(write);
+    return passedRefusal(write, scope);
   }
   if (!writesReference(writtenObject(write), scope, true, write.how, new Set())) return undefined;
   switch (write.how) {
@@ -88,8 +89,12 @@ function followed(node: Node, seen: Set<Node>): boolean {
   return true;
 }
 
-/** `sorter(spec.zones)` where `sorter` changes its parameter: worded as the method it amounts to. */
-function passedRefusal(write: Write): Error {
-  const callee = unwrap((write.node as CallLike).callee);
-  return recordedWriteRefusal(write.node, write.target, 'method', snippetOf(callee));
+/**
+ * `sorter(spec.zones)` where `sorter` changes its parameter: worded as the method it amounts to; where the
+ * callee cannot be followed to a function (`const f = c ? g : h`), worded as what TypeKro cannot tell.
+ */
+function passedRefusal(write: Write, scope: Scope): Error {
+  const call = write.node as CallLike;
+  const callee = unwrap(call.callee);
+  return recordedWriteRefusal(write.node, write.target, calleeFollowed(call, scope) ? 'method' : 'unknown call', snippetOf(callee));
 }

@@ -65,3 +65,22 @@ test('.entries() of a spec list in a for...of is refused at the loop, with the w
       '  hint: loop with `for (const item of list)` (or `list.map((item) => ...)`) and use the item itself (e.g. its name), or put the position into the spec list',
   );
 });
+
+const ENV_DEFAULTS = { dev: { replicas: 1, cpu: '100m' }, prod: { replicas: 3, cpu: '1' } };
+
+test('destructuring a table read by a key the table may lack is refused at the destructuring, with the default-entry way out (trial 9 T12)', () => {
+  const message = refusal(() => kubernetesComposition(
+    { name: 'destructured-table', apiVersion: 'p.typekro.dev/v1alpha1', kind: 'DestructuredTable', spec: type({ name: 'string', env: 'string' }), status: type({ cpu: 'string' }) },
+    (spec) => {
+      const { replicas, cpu } = ENV_DEFAULTS[spec.env as 'dev'];
+      ConfigMap({ name: spec.name, data: { replicas: String(replicas) } });
+      return { cpu };
+    },
+  ));
+  assert.equal(
+    message,
+    `${at("'destructured-table'", '{ replicas, cpu }')}: JavaScript fails here while the composition runs on references (Cannot destructure property 'replicas' of 'ENV_DEFAULTS[spec.env]' as it is undefined.)\n` +
+      '    { replicas, cpu } = ENV_DEFAULTS[spec.env as \'dev\']\n' +
+      '  hint: TypeKro runs the function once with references in place of values, so an object indexed by one finds no entry to destructure: destructure a value that is always there, such as the lookup with a default entry (`ENV_DEFAULTS[spec.env as \'dev\'] ?? ENV_DEFAULTS.dev`), which TypeKro compiles, or read each field through `?.`',
+  );
+});

@@ -107,6 +107,31 @@ describe('secrets are never printed', () => {
     assert.deepEqual(redactStatus(app.graph, { host: 'h' }), { host: 'h' });
   });
 
+  it('a status field that only tests whether an object holding a secret is there is kept; one that reads the secret is redacted (trial 8 T13)', () => {
+    const app = kubernetesComposition(
+      {
+        name: 'presence',
+        kind: 'Presence',
+        spec: type({ name: 'string', 'db?': type({ host: 'string', password: 'string' }) }),
+        status: type({ dbHost: 'string', host: 'string', secret: 'string', dsn: 'string', chosen: 'string', tested: 'string', hasPassword: 'string' }),
+      },
+      (spec) => {
+        Secret({ name: `${spec.name}-db`, stringData: { password: spec.db?.password ?? '' } });
+        return {
+          dbHost: spec.db ? `${spec.name}-db` : 'none',
+          host: spec.db?.host ?? 'none',
+          secret: spec.db?.password ?? '',
+          dsn: spec.db ? `db://u:${spec.db.password}@${spec.db.host}` : 'none',
+          chosen: spec.db ? spec.db.password : 'none',
+          tested: spec.db?.password === 'x' ? 'weak' : 'ok',
+          hasPassword: spec.db?.password ? 'set' : 'unset',
+        };
+      },
+    );
+    const status = { dbHost: 'a-db', host: 'h', secret: 'pw', dsn: 'db://u:pw@h', chosen: 'pw', tested: 'ok', hasPassword: 'set' };
+    assert.deepEqual(redactStatus(app.graph, status), { dbHost: 'a-db', host: 'h', secret: REDACTED, dsn: REDACTED, chosen: REDACTED, tested: REDACTED, hasPassword: REDACTED });
+  });
+
   it('a spec field that also names an object is not secret for being in a Secret; what only a Secret holds, and a marked field, are (trial r16)', () => {
     const app = kubernetesComposition(
       {
