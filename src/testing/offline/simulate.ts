@@ -5,8 +5,8 @@
  */
 import type { Composition } from '../../api/composition.js';
 import { evaluateConcrete } from '../../api/evaluate.js';
-import { finalizeManifest, instanceStatus, isNamespacedKindOffline, observedReadiness, type InstancePlan, type NodePlan, type Readiness } from '../../runtime/engine/index.js';
-import { collectionCountError } from '../../composition/collection-counts.js';
+import { finalizeManifest, instanceStatus, isNamespacedKindOffline, observedReadiness, type NodePlan, type Readiness } from '../../runtime/engine/index.js';
+import { checkCollectionCounts } from '../../composition/collection-counts.js';
 import { TypeKroError } from '../../util/errors.js';
 import type { CompositionGraph } from '../../ir/graph.js';
 import { referencedRoots } from '../../ir/expr.js';
@@ -155,7 +155,12 @@ export function simulate<TSpec, TStatus>(composition: Composition<TSpec, TStatus
   const entries = options.observed ?? {};
   checkObserved(context.graph, entries);
   const { observed, plan, input } = resolveObserved(context, entries);
-  checkCollectionCounts(context.graph, entries, plan);
+  // Checked without the cross-check too (the input is wrong either way), against the manifests the plan
+  // renders; a collection it does not render (waiting for data, skipped) has no count to hold it to here.
+  checkCollectionCounts(context.graph, Object.entries(entries), (id) => {
+    const node = plan.nodes.get(id);
+    return node?.state === 'apply' ? node.manifests.length : undefined;
+  });
   const judged = observedReadiness(context.prepared, input);
   const resources = plan.order.map((id): SimulatedResource => {
     const resource = context.prepared.resource(id);
@@ -195,20 +200,6 @@ export function simulate<TSpec, TStatus>(composition: Composition<TSpec, TStatus
     next: nextSteps(resources),
     documentedDifferences: documented,
   };
-}
-
-/**
- * An observed collection has one object per item the plan renders for this spec (composition/collection-counts.ts),
- * checked without the cross-check too: the input is wrong either way. A collection the plan does not render
- * (waiting for data, skipped) has no count to hold it to here.
- */
-function checkCollectionCounts(graph: CompositionGraph, entries: ObservedEntries, plan: InstancePlan): void {
-  for (const [id, value] of Object.entries(entries)) {
-    const node = plan.nodes.get(id);
-    const resource = graph.resources.find((candidate) => candidate.id === id);
-    if (!resource || !Array.isArray(value) || node?.state !== 'apply') continue;
-    if (value.length !== node.manifests.length) throw collectionCountError(id, resource.kind, value.length, node.manifests.length);
-  }
 }
 
 /**
