@@ -85,6 +85,14 @@ export interface ConcreteEvaluation {
   /** The returned status as data: `undefined` fields are left out and listed in `pendingStatus`. */
   readonly status: { readonly [key: string]: ConcreteData };
   readonly pendingStatus: readonly string[];
+  /**
+   * The fields of `pendingStatus` computed from a resource that is not observed, by path (`a.b`), with the
+   * value JavaScript gave them with that resource's fields absent. A cluster evaluates the field anyway: the
+   * reads of the missing resource have no value, so it stays pending unless the rest of the expression decides
+   * it without them (`a || b` with `b` true, `a && b` with `b` false), and then it is this value
+   * (docs/guide/testing.md). `simulate`, which runs the compiled CEL, says which.
+   */
+  readonly unobservedValues?: { readonly [path: string]: ConcreteData };
 }
 
 /**
@@ -142,22 +150,24 @@ export function runConcrete(composition: unknown, graph: CompositionGraph, input
   return {
     resources: run.drafts.map((draft) => resourceOf(draft, run)),
     status: waiting.value,
-    pendingStatus: inOrderOf(returned, [...status.pending, ...waiting.removed]),
+    pendingStatus: inOrderOf(returned, [...status.pending, ...waiting.removed.keys()]),
+    ...(waiting.removed.size > 0 ? { unobservedValues: Object.fromEntries(waiting.removed) } : {}),
   };
 }
 
 /**
- * The status without the fields computed from a resource that is not observed (composition/concrete-reads.ts):
- * JavaScript gave them values (`x !== 'dev'` is true) that the status never takes before the resource exists.
+ * The status without the fields computed from a resource that is not observed (composition/concrete-reads.ts),
+ * and those fields' JavaScript values: JavaScript gave them values (`x !== 'dev'` is true) that a cluster
+ * shows before the resource exists only where the rest of the expression decides them (CEL's `||`, `&&`).
  */
-function withoutPaths(status: { readonly [key: string]: ConcreteData }, paths: readonly string[]): { value: { readonly [key: string]: ConcreteData }; removed: string[] } {
-  const removed: string[] = [];
+function withoutPaths(status: { readonly [key: string]: ConcreteData }, paths: readonly string[]): { value: { readonly [key: string]: ConcreteData }; removed: Map<string, ConcreteData> } {
+  const removed = new Map<string, ConcreteData>();
   const without = (value: ConcreteData, prefix: string): ConcreteData => {
     if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof OpaqueCel) return value;
     const out: Record<string, ConcreteData> = {};
     for (const [key, item] of Object.entries(value as { readonly [key: string]: ConcreteData })) {
       const path = prefix ? `${prefix}.${key}` : key;
-      if (paths.includes(path)) removed.push(path);
+      if (paths.includes(path)) removed.set(path, item);
       else out[key] = without(item, path);
     }
     return out;

@@ -3,10 +3,13 @@
  * spec and observed objects, run as plain JavaScript. They must agree on which resources exist and how many
  * objects each has (a resource only one side creates is a divergence), on every rendered manifest and on the
  * status. A status field the compiled side leaves pending while JavaScript has a value is a divergence too,
- * unless the field reads a resource that is not observed: KRO evaluates an expression only once every
- * resource it reads exists, while JavaScript may still answer what it computes without reading a field
- * (the length of its own array of handles; what a nested composition's status computed). Otherwise a
- * pending field stays pending forever on a cluster. A value JavaScript built from an
+ * unless the field reads a resource that is not observed: KRO and direct mode evaluate the status with the
+ * resources that exist, and a read of a missing one has no value (an error CEL's `||`/`&&` absorb when the
+ * other side decides), while JavaScript may still answer what it computes without reading a field (the
+ * length of its own array of handles; what a nested composition's status computed). Otherwise a pending
+ * field stays pending forever on a cluster. The other way round, a field JavaScript leaves pending because
+ * it reads a resource not observed may have a compiled value (`ready || spec.replicas === 0`): it must be
+ * the value JavaScript computed without that resource (`ConcreteEvaluation.unobservedValues`). A value JavaScript built from an
  * absent field (`http://undefined`, `NaN`) is no exception to make here: the concrete evaluation already
  * reports it as pending (it marks what derives from an absent read, composition/concrete-view.ts), so a
  * string that merely contains the word "undefined" is compared as it is.
@@ -78,8 +81,18 @@ interface LeafDifference {
   readonly documented?: string;
 }
 
-/** Path-by-path differences; `javascriptOnlyOk(path)` leaves out a path only JavaScript has (pending on the compiled side, legitimately). */
-function diff(compiled: unknown, concrete: unknown, javascriptOnlyOk: (path: string) => boolean, inputs: readonly string[]): LeafDifference[] {
+/**
+ * Path-by-path differences. `javascriptOnlyOk(path)` leaves out a path only JavaScript has (pending on the
+ * compiled side, legitimately); `compiledOnlyOk(path, value)` one only the compiled side has (JavaScript left
+ * it pending, and the compiled value is the one JavaScript computed without the missing resource).
+ */
+function diff(
+  compiled: unknown,
+  concrete: unknown,
+  javascriptOnlyOk: (path: string) => boolean,
+  inputs: readonly string[],
+  compiledOnlyOk: (path: string, value: unknown) => boolean = () => false,
+): LeafDifference[] {
   const left = flatten(compiled);
   const right = flatten(concrete);
   const opaque = [...right].filter(([, v]) => v instanceof OpaqueCel).map(([p]) => p);
@@ -90,6 +103,7 @@ function diff(compiled: unknown, concrete: unknown, javascriptOnlyOk: (path: str
     const a = left.get(path);
     const b = right.get(path);
     if (a === undefined && b !== undefined && javascriptOnlyOk(path)) continue;
+    if (a !== undefined && b === undefined && compiledOnlyOk(path, a)) continue;
     if (sameLeaf(a, b)) continue;
     const documented = documentedDifference(a, b, inputs);
     out.push({ path, line: `${path || '(root)'}: compiled ${show(a)}, JavaScript ${show(b)}`, ...(documented !== undefined ? { documented } : {}) });
@@ -178,7 +192,13 @@ export function crossCheck(
   }
   const waiting = status.pending.filter((path) => graph.mayWait(path));
   const mayWait = (path: string): boolean => waiting.some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`));
-  for (const difference of diff(status.status, concrete.status, mayWait, graph.inputs ?? [])) {
+  // A field JavaScript leaves pending because it reads a resource not observed, which the cluster evaluates
+  // anyway: CEL's `||`/`&&` decide it without the missing reads. When CEL gives a value there it is the one it
+  // gives for every object that resource could have, so it must be the one JavaScript computed without it.
+  const unobserved = new Map<string, unknown>();
+  for (const [path, value] of Object.entries(concrete.unobservedValues ?? {})) flatten(value, path, unobserved);
+  const decidedWithout = (path: string, value: unknown): boolean => unobserved.has(path) && sameLeaf(value, unobserved.get(path));
+  for (const difference of diff(status.status, concrete.status, mayWait, graph.inputs ?? [], decidedWithout)) {
     const detail = difference.line.slice(difference.line.indexOf(':') + 2);
     out.push({ aspect: `status.${difference.path || '(root)'}`, detail, ...(difference.documented !== undefined ? { documented: difference.documented } : {}) });
   }

@@ -203,8 +203,9 @@ export function simulate<TSpec, TStatus>(composition: Composition<TSpec, TStatus
 }
 
 /**
- * Whether a status field (or a field under it) reads a resource that is not observed: KRO evaluates it
- * only once that resource exists, so it may be pending while JavaScript computed a value without it.
+ * Whether a status field (or a field under it) reads a resource that is not observed: KRO and direct mode
+ * evaluate it with that read missing (an error unless `||`/`&&` decide without it), so it may be pending
+ * while JavaScript computed a value without it.
  */
 function waitsForUnobserved(graph: CompositionGraph, observed: ReadonlyMap<string, unknown>): (path: string) => boolean {
   const ids = new Set(graph.resources.map((resource) => resource.id));
