@@ -44,7 +44,7 @@ export interface Divergence {
  * A leaf as the report shows it: JSON, with invisible and non-ASCII whitespace escaped (`\u0085`), so two
  * strings that differ only there read differently.
  */
-const show = (value: unknown): string => {
+export const show = (value: unknown): string => {
   if (value === undefined) return 'undefined';
   if (value instanceof OpaqueCel) return `<CEL ${value.cel}>`;
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
@@ -92,6 +92,7 @@ function diff(
   javascriptOnlyOk: (path: string) => boolean,
   inputs: readonly string[],
   compiledOnlyOk: (path: string, value: unknown) => boolean = () => false,
+  explain: (path: string) => string | undefined = () => undefined,
 ): LeafDifference[] {
   const left = flatten(compiled);
   const right = flatten(concrete);
@@ -105,7 +106,7 @@ function diff(
     if (a === undefined && b !== undefined && javascriptOnlyOk(path)) continue;
     if (a !== undefined && b === undefined && compiledOnlyOk(path, a)) continue;
     if (sameLeaf(a, b)) continue;
-    const documented = documentedDifference(a, b, inputs);
+    const documented = documentedDifference(a, b, inputs) ?? (a !== undefined && b !== undefined ? explain(path) : undefined);
     out.push({ path, line: `${path || '(root)'}: compiled ${show(a)}, JavaScript ${show(b)}`, ...(documented !== undefined ? { documented } : {}) });
   }
   return out;
@@ -145,6 +146,12 @@ export interface CheckedGraph {
   readonly mayWait: (path: string) => boolean;
   /** Every string of the spec and the observed objects (some documented differences need a kind of character). */
   readonly inputs?: readonly string[];
+  /**
+   * The README difference a documented operation inside the compiled expression of a leaf makes here
+   * (documented.ts `documentedOperation`): `resource` is a resource id, or `undefined` for the status;
+   * `path` as the report writes it (`[0].data.x`, `a.b`).
+   */
+  readonly explain?: (resource: string | undefined, path: string) => string | undefined;
 }
 
 const NOTHING_WAITS: CheckedGraph = { dependencies: () => [], mayWait: () => false };
@@ -183,7 +190,7 @@ export function crossCheck(
       continue;
     }
     if (node.state !== 'apply' || count === 0 || !js) continue;
-    out.push(...divergencesOf(`resource ${id}: manifest`, diff(node.manifests, js.manifests, () => false, graph.inputs ?? [])));
+    out.push(...divergencesOf(`resource ${id}: manifest`, diff(node.manifests, js.manifests, () => false, graph.inputs ?? [], undefined, (path) => graph.explain?.(id, path))));
     const ready = readyWhenAnswer(js, count);
     // A kind rule's terminal failure overrides readyWhen on the compiled side (a Stalled HelmRelease): not compared.
     if (ready !== undefined && !node.readiness.failed && ready !== node.readiness.ready) {
@@ -198,7 +205,7 @@ export function crossCheck(
   const unobserved = new Map<string, unknown>();
   for (const [path, value] of Object.entries(concrete.unobservedValues ?? {})) flatten(value, path, unobserved);
   const decidedWithout = (path: string, value: unknown): boolean => unobserved.has(path) && sameLeaf(value, unobserved.get(path));
-  for (const difference of diff(status.status, concrete.status, mayWait, graph.inputs ?? [], decidedWithout)) {
+  for (const difference of diff(status.status, concrete.status, mayWait, graph.inputs ?? [], decidedWithout, (path) => graph.explain?.(undefined, path))) {
     const detail = difference.line.slice(difference.line.indexOf(':') + 2);
     out.push({ aspect: `status.${difference.path || '(root)'}`, detail, ...(difference.documented !== undefined ? { documented: difference.documented } : {}) });
   }

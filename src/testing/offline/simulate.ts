@@ -12,7 +12,8 @@ import type { CompositionGraph } from '../../ir/graph.js';
 import { referencedRoots } from '../../ir/expr.js';
 import { exprLeaves } from '../../ir/value.js';
 import { testContext, type InstanceOptions } from './context.js';
-import { crossCheck, type Divergence } from './cross-check.js';
+import { crossCheck, show, type Divergence } from './cross-check.js';
+import { documentedExplainer } from './explain.js';
 import { checkObserved, resolveObserved, type ObservedEntries } from './observe.js';
 import { nextSteps, type NextStep } from './next.js';
 
@@ -184,7 +185,12 @@ export function simulate<TSpec, TStatus>(composition: Composition<TSpec, TStatus
   const documented: Divergence[] = [];
   if (options.crossCheck ?? true) {
     const concrete = evaluateConcrete(composition, spec, { observed: Object.fromEntries(observed), instance: context.instance });
-    const divergences = crossCheck(plan, status, concrete, { dependencies: (id) => context.prepared.dependencies(id), mayWait: waitsForUnobserved(context.graph, observed), inputs: stringsOf([context.spec, [...observed.values()]]) });
+    const divergences = crossCheck(plan, status, concrete, {
+      dependencies: (id) => context.prepared.dependencies(id),
+      mayWait: waitsForUnobserved(context.graph, observed),
+      inputs: stringsOf([context.spec, [...observed.values()]]),
+      explain: documentedExplainer(context.graph, context.prepared, input, show),
+    });
     documented.push(...divergences.filter((d) => d.documented !== undefined));
     const bugs = divergences.filter((d) => d.documented === undefined);
     if (bugs.length > 0) throw new SimulationDivergenceError(context.graph.name, bugs);
