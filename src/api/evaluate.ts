@@ -56,12 +56,14 @@ export interface ConcreteOptions {
  *   a condition, `Cel.default(x, d)`); where JavaScript would throw reading through one
  *   (`svc.status.loadBalancer.ingress[0].ip`) or build text or a number from one (`` `r-${x}` ``, `x + 1`),
  *   the value is pending, as the compiled CEL waits for the field (a NaN is pending too: JSON has none).
- *   A resource that is not observed at all is pending, as on a cluster (KRO evaluates an expression once
- *   every resource it reads exists): what is built from its fields
+ *   A resource that is not observed at all is pending, as on a cluster (KRO and direct mode evaluate the
+ *   status with the resources that exist; a read of a missing one has no value): what is built from its fields
  *   (`x ?? d`, `` `http://${svc.metadata.name}` ``, `pods.map((p) => p.metadata.name).join(',')`, a method
  *   of one of its lists) is pending, and reading through it never throws (`redis.spec.values.logLevel`);
  *   only a comparison (`x > 0` is false) or the length of the composition's own array keeps a JavaScript
- *   value (see composition/concrete-view.ts). Numbers are JSON's: -0 is 0.
+ *   value (see composition/concrete-view.ts). Such a field is listed in `pendingStatus` and its JavaScript
+ *   value in `unobservedValues`: a cluster shows it already where CEL's `||`/`&&` decide without the
+ *   resource (`ready || spec.replicas === 0`), else nothing (docs/guide/testing.md). Numbers are JSON's: -0 is 0.
  *   A field holding JSON `null` is not set, as KRO and direct mode read an object typed by its schema: it
  *   reads `undefined`, so `x ?? d` is `d` and a status field read straight from it is pending.
  * - `Cel.expr`/`Cel.template` over non-literal CEL, raw CEL strings in conditions: JavaScript cannot run

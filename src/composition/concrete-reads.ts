@@ -1,8 +1,10 @@
 /**
- * Which status fields a concrete run computed from a resource that is not observed. KRO (and direct mode)
- * evaluate a status expression only once every resource it reads exists, and the rule the concrete run
- * follows (docs/guide/testing.md) is JavaScript's reading of that: a resource not observed does not exist yet,
- * so whatever is computed from it is pending. A value built from such a field carries its placeholder
+ * Which status fields a concrete run computed from a resource that is not observed. KRO and direct mode
+ * evaluate a status expression with the resources that exist: a read of a missing one has no value, and the
+ * field is pending unless CEL's `||`/`&&` decide it from the other side. JavaScript cannot tell which (its
+ * `||` does not absorb a missing value), so the rule the concrete run follows (docs/guide/testing.md) is:
+ * a resource not observed does not exist yet, whatever is computed from it is pending, and its JavaScript
+ * value is kept aside (`unobservedValues`) as the only value the cluster may show before the resource exists. A value built from such a field carries its placeholder
  * (composition/concrete-view.ts), but JavaScript's operators turn it into plain values that carry nothing:
  * `c.data.env !== 'dev'` is `true`, `x.length > 0` is `false`, and `filter(...).length` or `every(...)` over
  * them are numbers and booleans. So the run notes where each such field is read (the frames of the

@@ -14,14 +14,13 @@
  * the same ids even where a concrete name would derive another one.
  */
 import type { CompositionGraph } from '../ir/graph.js';
-import { referencedRoots } from '../ir/expr.js';
 import { withRun } from '../model/run.js';
 import { recordOf } from '../model/resource.js';
 import { ConcreteRun, type ConcreteDraft, type ObservedObjects } from './concrete-run.js';
 import { concreteSourceOf } from './concrete-source.js';
 import { normalizeConcrete, OpaqueCel, type ConcreteData } from './concrete-value.js';
 import { withoutNullFields } from './concrete-view.js';
-import { collectionCountError } from './collection-counts.js';
+import { checkCollectionCounts } from './collection-counts.js';
 import { TypeKroError } from '../util/errors.js';
 
 export { OpaqueCel, type ConcreteData } from './concrete-value.js';
@@ -86,6 +85,14 @@ export interface ConcreteEvaluation {
   /** The returned status as data: `undefined` fields are left out and listed in `pendingStatus`. */
   readonly status: { readonly [key: string]: ConcreteData };
   readonly pendingStatus: readonly string[];
+  /**
+   * The fields of `pendingStatus` computed from a resource that is not observed, by path (`a.b`), with the
+   * value JavaScript gave them with that resource's fields absent. A cluster evaluates the field anyway: the
+   * reads of the missing resource have no value, so it stays pending unless the rest of the expression decides
+   * it without them (`a || b` with `b` true, `a && b` with `b` false), and then it is this value
+   * (docs/guide/testing.md). `simulate`, which runs the compiled CEL, says which.
+   */
+  readonly unobservedValues?: { readonly [path: string]: ConcreteData };
 }
 
 /**
@@ -133,27 +140,34 @@ export function runConcrete(composition: unknown, graph: CompositionGraph, input
   }
   // Every observed entry must have the shape of its resource (one object, or a list for a collection).
   for (const draft of run.drafts) run.observedItem(draft, 0);
-  checkCollectionCounts(graph, run.drafts, observed);
+  // An item made under its own condition (`if` or withIncludeWhen inside the loop) is not counted: JavaScript's
+  // condition may exclude it while an object made before is still observed.
+  checkCollectionCounts(graph, observed, (id) => {
+    const draft = run.drafts.find((candidate) => candidate.id === id);
+    return draft?.items.some((item) => item.conditions.some((condition) => condition.kind === 'includeWhen')) ? undefined : (draft?.items.length ?? 0);
+  });
   const waiting = withoutPaths(status.value as { readonly [key: string]: ConcreteData }, run.pendingStatusPaths());
   return {
     resources: run.drafts.map((draft) => resourceOf(draft, run)),
     status: waiting.value,
-    pendingStatus: inOrderOf(returned, [...status.pending, ...waiting.removed]),
+    pendingStatus: inOrderOf(returned, [...status.pending, ...waiting.removed.keys()]),
+    ...(waiting.removed.size > 0 ? { unobservedValues: Object.fromEntries(waiting.removed) } : {}),
   };
 }
 
 /**
- * The status without the fields computed from a resource that is not observed (composition/concrete-reads.ts):
- * JavaScript gave them values (`x !== 'dev'` is true) that the status never takes before the resource exists.
+ * The status without the fields computed from a resource that is not observed (composition/concrete-reads.ts),
+ * and those fields' JavaScript values: JavaScript gave them values (`x !== 'dev'` is true) that a cluster
+ * shows before the resource exists only where the rest of the expression decides them (CEL's `||`, `&&`).
  */
-function withoutPaths(status: { readonly [key: string]: ConcreteData }, paths: readonly string[]): { value: { readonly [key: string]: ConcreteData }; removed: string[] } {
-  const removed: string[] = [];
+function withoutPaths(status: { readonly [key: string]: ConcreteData }, paths: readonly string[]): { value: { readonly [key: string]: ConcreteData }; removed: Map<string, ConcreteData> } {
+  const removed = new Map<string, ConcreteData>();
   const without = (value: ConcreteData, prefix: string): ConcreteData => {
     if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof OpaqueCel) return value;
     const out: Record<string, ConcreteData> = {};
     for (const [key, item] of Object.entries(value as { readonly [key: string]: ConcreteData })) {
       const path = prefix ? `${prefix}.${key}` : key;
-      if (paths.includes(path)) removed.push(path);
+      if (paths.includes(path)) removed.set(path, item);
       else out[key] = without(item, path);
     }
     return out;
@@ -175,23 +189,6 @@ function inOrderOf(returned: unknown, paths: readonly string[]): string[] {
   visit(returned, '');
   const rank = (path: string): number => (order.includes(path) ? order.indexOf(path) : order.length);
   return [...new Set(paths)].sort((a, b) => rank(a) - rank(b));
-}
-
-/** An observed collection has one object per item this spec makes (collection-counts.ts). */
-function checkCollectionCounts(graph: CompositionGraph, drafts: readonly ConcreteDraft[], observed: ObservedObjects): void {
-  for (const resource of graph.resources) {
-    const list = observed.get(resource.id);
-    if (resource.forEach.length === 0 || !Array.isArray(list)) continue;
-    const draft = drafts.find((candidate) => candidate.id === resource.id);
-    // A collection whose existence a condition decides is not counted here: its items may be made and excluded,
-    // or not made at all where JavaScript's condition is false while objects from before are still observed.
-    if (resource.includeWhen.length > 0 || draft?.items.some((item) => item.conditions.some((condition) => condition.kind === 'includeWhen'))) continue;
-    // A list that reads observed objects (`spec.tags.filter((t) => cm.data...)`) has as many items as that
-    // observation gives: another observation may make another count, so only spec-made lists are counted.
-    if (resource.forEach.some((dimension) => referencedRoots(dimension.source).some((root) => root !== 'schema'))) continue;
-    const made = draft?.items.length ?? 0;
-    if (list.length !== made) throw collectionCountError(resource.id, resource.kind, list.length, made);
-  }
 }
 
 /** An observed id the graph does not have is a typo: say which ids there are. */

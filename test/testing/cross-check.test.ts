@@ -48,6 +48,14 @@ describe('cross-check', () => {
     assert.deepEqual(crossCheck(plan([web]), { status: {}, pending: ['ready'] }, concrete(), waits), []);
   });
 
+  it('a compiled value for a field JavaScript leaves pending on an unobserved resource must be the value JavaScript computed without it', () => {
+    // `web.status.readyReplicas > 0 || spec.replicas === 0` before web exists: CEL's || decides from the spec.
+    const waiting = concrete({ status: {}, pendingStatus: ['ready'], unobservedValues: { ready: true } });
+    assert.deepEqual(crossCheck(plan([web]), { status: { ready: true }, pending: [] }, waiting), []);
+    assert.deepEqual(crossCheck(plan([web]), { status: { ready: false }, pending: [] }, waiting), [{ aspect: 'status.ready', detail: 'compiled false, JavaScript undefined' }]);
+    assert.deepEqual(crossCheck(plan([web]), { status: { ready: true }, pending: [] }, concrete({ status: {}, pendingStatus: ['ready'] })), [{ aspect: 'status.ready', detail: 'compiled true, JavaScript undefined' }]);
+  });
+
   it('a resource only JavaScript creates is a divergence (f38: `if (!s.enabled) ConfigMap(...)` in a helper)', () => {
     const maybe = { ...concrete().resources[0]!, id: 'maybe', kind: 'ConfigMap', apiVersion: 'v1', manifests: [{ data: {} }] };
     assert.deepEqual(crossCheck(plan([web]), { status: { ready: true }, pending: [] }, concrete({ resources: [...concrete().resources, maybe] })), [

@@ -3,10 +3,13 @@
  * spec and observed objects, run as plain JavaScript. They must agree on which resources exist and how many
  * objects each has (a resource only one side creates is a divergence), on every rendered manifest and on the
  * status. A status field the compiled side leaves pending while JavaScript has a value is a divergence too,
- * unless the field reads a resource that is not observed: KRO evaluates an expression only once every
- * resource it reads exists, while JavaScript may still answer what it computes without reading a field
- * (the length of its own array of handles; what a nested composition's status computed). Otherwise a
- * pending field stays pending forever on a cluster. A value JavaScript built from an
+ * unless the field reads a resource that is not observed: KRO and direct mode evaluate the status with the
+ * resources that exist, and a read of a missing one has no value (an error CEL's `||`/`&&` absorb when the
+ * other side decides), while JavaScript may still answer what it computes without reading a field (the
+ * length of its own array of handles; what a nested composition's status computed). Otherwise a pending
+ * field stays pending forever on a cluster. The other way round, a field JavaScript leaves pending because
+ * it reads a resource not observed may have a compiled value (`ready || spec.replicas === 0`): it must be
+ * the value JavaScript computed without that resource (`ConcreteEvaluation.unobservedValues`). A value JavaScript built from an
  * absent field (`http://undefined`, `NaN`) is no exception to make here: the concrete evaluation already
  * reports it as pending (it marks what derives from an absent read, composition/concrete-view.ts), so a
  * string that merely contains the word "undefined" is compared as it is.
@@ -41,7 +44,7 @@ export interface Divergence {
  * A leaf as the report shows it: JSON, with invisible and non-ASCII whitespace escaped (`\u0085`), so two
  * strings that differ only there read differently.
  */
-const show = (value: unknown): string => {
+export const show = (value: unknown): string => {
   if (value === undefined) return 'undefined';
   if (value instanceof OpaqueCel) return `<CEL ${value.cel}>`;
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
@@ -78,8 +81,19 @@ interface LeafDifference {
   readonly documented?: string;
 }
 
-/** Path-by-path differences; `javascriptOnlyOk(path)` leaves out a path only JavaScript has (pending on the compiled side, legitimately). */
-function diff(compiled: unknown, concrete: unknown, javascriptOnlyOk: (path: string) => boolean, inputs: readonly string[]): LeafDifference[] {
+/**
+ * Path-by-path differences. `javascriptOnlyOk(path)` leaves out a path only JavaScript has (pending on the
+ * compiled side, legitimately); `compiledOnlyOk(path, value)` one only the compiled side has (JavaScript left
+ * it pending, and the compiled value is the one JavaScript computed without the missing resource).
+ */
+function diff(
+  compiled: unknown,
+  concrete: unknown,
+  javascriptOnlyOk: (path: string) => boolean,
+  inputs: readonly string[],
+  compiledOnlyOk: (path: string, value: unknown) => boolean = () => false,
+  explain: (path: string) => string | undefined = () => undefined,
+): LeafDifference[] {
   const left = flatten(compiled);
   const right = flatten(concrete);
   const opaque = [...right].filter(([, v]) => v instanceof OpaqueCel).map(([p]) => p);
@@ -90,8 +104,9 @@ function diff(compiled: unknown, concrete: unknown, javascriptOnlyOk: (path: str
     const a = left.get(path);
     const b = right.get(path);
     if (a === undefined && b !== undefined && javascriptOnlyOk(path)) continue;
+    if (a !== undefined && b === undefined && compiledOnlyOk(path, a)) continue;
     if (sameLeaf(a, b)) continue;
-    const documented = documentedDifference(a, b, inputs);
+    const documented = documentedDifference(a, b, inputs) ?? (a !== undefined && b !== undefined ? explain(path) : undefined);
     out.push({ path, line: `${path || '(root)'}: compiled ${show(a)}, JavaScript ${show(b)}`, ...(documented !== undefined ? { documented } : {}) });
   }
   return out;
@@ -131,6 +146,12 @@ export interface CheckedGraph {
   readonly mayWait: (path: string) => boolean;
   /** Every string of the spec and the observed objects (some documented differences need a kind of character). */
   readonly inputs?: readonly string[];
+  /**
+   * The README difference a documented operation inside the compiled expression of a leaf makes here
+   * (documented.ts `documentedOperation`): `resource` is a resource id, or `undefined` for the status;
+   * `path` as the report writes it (`[0].data.x`, `a.b`).
+   */
+  readonly explain?: (resource: string | undefined, path: string) => string | undefined;
 }
 
 const NOTHING_WAITS: CheckedGraph = { dependencies: () => [], mayWait: () => false };
@@ -169,7 +190,7 @@ export function crossCheck(
       continue;
     }
     if (node.state !== 'apply' || count === 0 || !js) continue;
-    out.push(...divergencesOf(`resource ${id}: manifest`, diff(node.manifests, js.manifests, () => false, graph.inputs ?? [])));
+    out.push(...divergencesOf(`resource ${id}: manifest`, diff(node.manifests, js.manifests, () => false, graph.inputs ?? [], undefined, (path) => graph.explain?.(id, path))));
     const ready = readyWhenAnswer(js, count);
     // A kind rule's terminal failure overrides readyWhen on the compiled side (a Stalled HelmRelease): not compared.
     if (ready !== undefined && !node.readiness.failed && ready !== node.readiness.ready) {
@@ -178,7 +199,13 @@ export function crossCheck(
   }
   const waiting = status.pending.filter((path) => graph.mayWait(path));
   const mayWait = (path: string): boolean => waiting.some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`));
-  for (const difference of diff(status.status, concrete.status, mayWait, graph.inputs ?? [])) {
+  // A field JavaScript leaves pending because it reads a resource not observed, which the cluster evaluates
+  // anyway: CEL's `||`/`&&` decide it without the missing reads. When CEL gives a value there it is the one it
+  // gives for every object that resource could have, so it must be the one JavaScript computed without it.
+  const unobserved = new Map<string, unknown>();
+  for (const [path, value] of Object.entries(concrete.unobservedValues ?? {})) flatten(value, path, unobserved);
+  const decidedWithout = (path: string, value: unknown): boolean => unobserved.has(path) && sameLeaf(value, unobserved.get(path));
+  for (const difference of diff(status.status, concrete.status, mayWait, graph.inputs ?? [], decidedWithout, (path) => graph.explain?.(undefined, path))) {
     const detail = difference.line.slice(difference.line.indexOf(':') + 2);
     out.push({ aspect: `status.${difference.path || '(root)'}`, detail, ...(difference.documented !== undefined ? { documented: difference.documented } : {}) });
   }

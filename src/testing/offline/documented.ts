@@ -5,7 +5,13 @@
  * a real divergence that merely looks alike.
  */
 
+import { exprChildren, type Expr } from '../../ir/expr.js';
+
 const SECTION = 'README.md, "Where the CEL differs"';
+const CASE = `${SECTION}: toLowerCase()/toUpperCase() are lowerAscii()/upperAscii(), letters outside ASCII keep their case`;
+const POSITIONS = `${SECTION}: .length and string positions count code points in CEL and UTF-16 code units in JavaScript (a character outside the BMP)`;
+const ORDER = `${SECTION}: <, <=, >, >= on strings compare code points in CEL and UTF-16 code units in JavaScript (a character outside the BMP against one from U+E000 to U+FFFF)`;
+const TRIM = `${SECTION}: trim() keeps U+FEFF, which JavaScript strips, and strips U+0085, which JavaScript keeps`;
 
 const NON_ASCII = /[^\u0000-\u007f]/;
 /** What one trim strips and the other keeps: U+FEFF (JavaScript strips it) and U+0085 (CEL strips it). */
@@ -28,10 +34,10 @@ const EXACT = 2 ** 53;
 export function documentedDifference(compiled: unknown, javascript: unknown, inputs: readonly string[] = []): string | undefined {
   const astral = inputs.some((text) => ASTRAL.test(text));
   if (typeof compiled === 'boolean' && typeof javascript === 'boolean' && astral && inputs.some((text) => HIGH_BMP.test(text))) {
-    return `${SECTION}: <, <=, >, >= on strings compare code points in CEL and UTF-16 code units in JavaScript (a character outside the BMP against one from U+E000 to U+FFFF)`;
+    return ORDER;
   }
   if (typeof compiled === 'number' && typeof javascript === 'number' && astral) {
-    return `${SECTION}: .length and string positions count code points in CEL and UTF-16 code units in JavaScript (a character outside the BMP)`;
+    return POSITIONS;
   }
   // An error on the compiled side (the field is left out) where JavaScript computed a number no manifest could hold.
   // Not NaN: a concrete evaluation reports NaN as pending (JSON has none), so a NaN here did not come from one.
@@ -45,10 +51,63 @@ export function documentedDifference(compiled: unknown, javascript: unknown, inp
   if (typeof compiled !== 'string' || typeof javascript !== 'string') return undefined;
   // lowerAscii/upperAscii leave non-ASCII letters as they are: the two agree once both are case-mapped alike.
   if (NON_ASCII.test(compiled + javascript) && (compiled.toUpperCase() === javascript.toUpperCase() || compiled.toLowerCase() === javascript.toLowerCase())) {
-    return `${SECTION}: toLowerCase()/toUpperCase() are lowerAscii()/upperAscii(), letters outside ASCII keep their case`;
+    return CASE;
   }
   if (TRIM_ONLY_ONE_SIDE.test(compiled + javascript) && withoutOneSided(compiled) === withoutOneSided(javascript)) {
-    return `${SECTION}: trim() keeps U+FEFF, which JavaScript strips, and strips U+0085, which JavaScript keeps`;
+    return TRIM;
   }
   return undefined;
+}
+
+/** The JavaScript spelling of the CEL functions that count string positions (`slice` on a string is `substring`). */
+const POSITION_CALLS: Readonly<Record<string, string>> = { size: '.length', substring: 'substring()', charAt: 'charAt()', indexOf: 'indexOf()', lastIndexOf: 'lastIndexOf()' };
+const ORDERING = new Set(['<', '<=', '>', '>=']);
+const asciiLower = (text: string): string => text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+const asciiUpper = (text: string): string => text.replace(/[a-z]+/g, (run) => run.toUpperCase());
+
+/**
+ * The README difference that a documented operation inside the compiled expression makes on the value it
+ * is applied to here, or `undefined`: `lowerAscii`/`upperAscii` of text JavaScript's case mapping changes
+ * otherwise, a position or `size` of text with a character outside the BMP, an ordering of such a character
+ * against one from U+E000 to U+FFFF, `trim` of text with U+FEFF or U+0085. `valueOf` evaluates a part of the
+ * expression with the instance's variables (`undefined` where it cannot: inside a comprehension, pending).
+ * A difference one operation later (`s.toLowerCase() === s`, `s.substring(0, 3)` in a template) is explained
+ * only by such an application, never by the look of the result, so a real divergence still fails.
+ * @example documentedOperation(E.call('lowerAscii', [], E.path('schema', 'spec', 'name')), () => 'Äb'); // CASE + ' (here toLowerCase() of "Äb")'
+ */
+export function documentedOperation(expr: Expr, valueOf: (part: Expr) => unknown, show: (text: string) => string = JSON.stringify): string | undefined {
+  const text = (part: Expr | undefined): string | undefined => {
+    if (!part) return undefined;
+    const value = valueOf(part);
+    return typeof value === 'string' ? value : undefined;
+  };
+  const here = (difference: string, what: string): string => `${difference} (here ${what})`;
+  const visit = (node: Expr): string | undefined => {
+    if (node.kind === 'call' && (node.fn === 'lowerAscii' || node.fn === 'upperAscii') && node.args.length === 0) {
+      const input = text(node.target);
+      const lower = node.fn === 'lowerAscii';
+      if (input !== undefined && (lower ? input.toLowerCase() !== asciiLower(input) : input.toUpperCase() !== asciiUpper(input))) {
+        return here(CASE, `${lower ? 'toLowerCase()' : 'toUpperCase()'} of ${show(input)}`);
+      }
+    }
+    if (node.kind === 'call' && node.fn === 'trim' && node.args.length === 0) {
+      const input = text(node.target);
+      if (input !== undefined && TRIM_ONLY_ONE_SIDE.test(input)) return here(TRIM, `trim() of ${show(input)}`);
+    }
+    if (node.kind === 'call' && node.fn in POSITION_CALLS) {
+      const input = text(node.target ?? (node.fn === 'size' ? node.args[0] : undefined));
+      if (input !== undefined && ASTRAL.test(input)) return here(POSITIONS, `${POSITION_CALLS[node.fn]} of ${show(input)}`);
+    }
+    if (node.kind === 'binary' && ORDERING.has(node.op)) {
+      const left = text(node.left);
+      const right = left === undefined ? undefined : text(node.right);
+      if (left !== undefined && right !== undefined && ASTRAL.test(left + right) && HIGH_BMP.test(left + right)) return here(ORDER, `${show(left)} ${node.op} ${show(right)}`);
+    }
+    for (const child of exprChildren(node)) {
+      const found = visit(child);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  return visit(expr);
 }

@@ -5,14 +5,15 @@
  */
 import type { Composition } from '../../api/composition.js';
 import { evaluateConcrete } from '../../api/evaluate.js';
-import { finalizeManifest, instanceStatus, isNamespacedKindOffline, observedReadiness, type InstancePlan, type NodePlan, type Readiness } from '../../runtime/engine/index.js';
-import { collectionCountError } from '../../composition/collection-counts.js';
+import { finalizeManifest, instanceStatus, isNamespacedKindOffline, observedReadiness, type NodePlan, type Readiness } from '../../runtime/engine/index.js';
+import { checkCollectionCounts } from '../../composition/collection-counts.js';
 import { TypeKroError } from '../../util/errors.js';
 import type { CompositionGraph } from '../../ir/graph.js';
 import { referencedRoots } from '../../ir/expr.js';
 import { exprLeaves } from '../../ir/value.js';
 import { testContext, type InstanceOptions } from './context.js';
-import { crossCheck, type Divergence } from './cross-check.js';
+import { crossCheck, show, type Divergence } from './cross-check.js';
+import { documentedExplainer } from './explain.js';
 import { checkObserved, resolveObserved, type ObservedEntries } from './observe.js';
 import { nextSteps, type NextStep } from './next.js';
 
@@ -155,7 +156,12 @@ export function simulate<TSpec, TStatus>(composition: Composition<TSpec, TStatus
   const entries = options.observed ?? {};
   checkObserved(context.graph, entries);
   const { observed, plan, input } = resolveObserved(context, entries);
-  checkCollectionCounts(context.graph, entries, plan);
+  // Checked without the cross-check too (the input is wrong either way), against the manifests the plan
+  // renders; a collection it does not render (waiting for data, skipped) has no count to hold it to here.
+  checkCollectionCounts(context.graph, Object.entries(entries), (id) => {
+    const node = plan.nodes.get(id);
+    return node?.state === 'apply' ? node.manifests.length : undefined;
+  });
   const judged = observedReadiness(context.prepared, input);
   const resources = plan.order.map((id): SimulatedResource => {
     const resource = context.prepared.resource(id);
@@ -179,7 +185,12 @@ export function simulate<TSpec, TStatus>(composition: Composition<TSpec, TStatus
   const documented: Divergence[] = [];
   if (options.crossCheck ?? true) {
     const concrete = evaluateConcrete(composition, spec, { observed: Object.fromEntries(observed), instance: context.instance });
-    const divergences = crossCheck(plan, status, concrete, { dependencies: (id) => context.prepared.dependencies(id), mayWait: waitsForUnobserved(context.graph, observed), inputs: stringsOf([context.spec, [...observed.values()]]) });
+    const divergences = crossCheck(plan, status, concrete, {
+      dependencies: (id) => context.prepared.dependencies(id),
+      mayWait: waitsForUnobserved(context.graph, observed),
+      inputs: stringsOf([context.spec, [...observed.values()]]),
+      explain: documentedExplainer(context.graph, context.prepared, input, show),
+    });
     documented.push(...divergences.filter((d) => d.documented !== undefined));
     const bugs = divergences.filter((d) => d.documented === undefined);
     if (bugs.length > 0) throw new SimulationDivergenceError(context.graph.name, bugs);
@@ -198,22 +209,9 @@ export function simulate<TSpec, TStatus>(composition: Composition<TSpec, TStatus
 }
 
 /**
- * An observed collection has one object per item the plan renders for this spec (composition/collection-counts.ts),
- * checked without the cross-check too: the input is wrong either way. A collection the plan does not render
- * (waiting for data, skipped) has no count to hold it to here.
- */
-function checkCollectionCounts(graph: CompositionGraph, entries: ObservedEntries, plan: InstancePlan): void {
-  for (const [id, value] of Object.entries(entries)) {
-    const node = plan.nodes.get(id);
-    const resource = graph.resources.find((candidate) => candidate.id === id);
-    if (!resource || !Array.isArray(value) || node?.state !== 'apply') continue;
-    if (value.length !== node.manifests.length) throw collectionCountError(id, resource.kind, value.length, node.manifests.length);
-  }
-}
-
-/**
- * Whether a status field (or a field under it) reads a resource that is not observed: KRO evaluates it
- * only once that resource exists, so it may be pending while JavaScript computed a value without it.
+ * Whether a status field (or a field under it) reads a resource that is not observed: KRO and direct mode
+ * evaluate it with that read missing (an error unless `||`/`&&` decide without it), so it may be pending
+ * while JavaScript computed a value without it.
  */
 function waitsForUnobserved(graph: CompositionGraph, observed: ReadonlyMap<string, unknown>): (path: string) => boolean {
   const ids = new Set(graph.resources.map((resource) => resource.id));
