@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Node } from '@babel/types';
 import { eachChild } from './ast.js';
-import { controlGuardsOf } from './control-flow-guards.js';
+import { parse as babelParse } from '@babel/parser';
+import { controlGuardsOf, leavingJumps } from './control-flow-guards.js';
 import { parseSource, snippetOf } from './source.js';
 
 let counter = 0;
@@ -55,4 +56,23 @@ test('a jump that leaves a loop guards its whole body (later iterations), a cont
 
 test('a parent not known to run each child once guards it by itself (fail-closed)', () => {
   assert.deepEqual(guardsOfWrite('class C { p = (x = 1); }'), ['p = (x = 1);']);
+});
+
+test('statements skipped by the keyword look have no leaving jump (the same answers as a walk of each)', () => {
+  const sources = [
+    'f(); if (a) return; g();',
+    'for (const e of k) { if (e) continue; h(e); } blk: { if (b) break blk; }',
+    'const C = class { static { if (a) throw new Error("x"); } }; f();',
+    'try { if (a) throw e; } catch {} const returned = breaks + continues; throwAway();',
+    'while (a) {\r\n  if (b)\u2028    break;\r\n}\rconst y = () => { return 1; }; function z() { throw 1; }',
+  ];
+  for (const source of sources) {
+    // A tree parsed without a file has no text: its statements are walked (the reference answer).
+    const wrapped = `function w() {\n${source}\n}`;
+    const body = (program: { body: Node[] }): Node[] => (program.body[0] as Extract<Node, { type: 'FunctionDeclaration' }>).body.body;
+    const walked = body(babelParse(wrapped, { sourceType: 'module', plugins: ['typescript'] }).program);
+    const looked = body(parseSource(wrapped, `/virtual/jumps-${counter++}.ts`).program);
+    const kinds = (statement: Node): string[] => leavingJumps(statement).map((jump) => `${jump.kind}:${jump.guards.length}`);
+    assert.deepEqual(looked.map(kinds), walked.map(kinds), source);
+  }
 });

@@ -11,6 +11,7 @@
  */
 import type { Node } from '@babel/types';
 import { eachChild, isFunctionNode } from './ast.js';
+import { textMayMatch } from './source.js';
 
 /** A jump out of a statement, with the conditions it sits under inside that statement (outermost first). */
 export interface LeavingJump {
@@ -30,6 +31,9 @@ const UNGUARDED: ReadonlySet<string> = new Set([
   'ArrayPattern', 'ObjectPattern', 'RestElement', 'ClassDeclaration', 'ClassExpression', 'ClassBody', 'ImportExpression', 'Decorator',
 ]);
 
+// Shared by every answer without guards: asked for every node of a composition, most of which have none.
+const NO_GUARDS: readonly Node[] = Object.freeze([]);
+
 const LOOPS: ReadonlySet<string> = new Set(['ForStatement', 'ForOfStatement', 'ForInStatement', 'WhileStatement', 'DoWhileStatement']);
 
 /**
@@ -46,37 +50,37 @@ function structuralGuards(parent: Node, child: Node): readonly Node[] {
   switch (parent.type) {
     case 'IfStatement':
     case 'ConditionalExpression':
-      return child === parent.test ? [] : [parent.test];
+      return child === parent.test ? NO_GUARDS : [parent.test];
     case 'LogicalExpression':
-      return child === parent.right ? [parent.left] : [];
+      return child === parent.right ? [parent.left] : NO_GUARDS;
     case 'AssignmentExpression':
       // `a ||= v` evaluates `v` only when `a` is falsy.
-      return child === parent.right && ['&&=', '||=', '??='].includes(parent.operator) ? [parent.left] : [];
+      return child === parent.right && ['&&=', '||=', '??='].includes(parent.operator) ? [parent.left] : NO_GUARDS;
     case 'ForOfStatement':
     case 'ForInStatement':
       // The body runs once per item of the list (the head's write to an outer name is local-scope.ts's).
-      return child === parent.body ? [parent.right] : [];
+      return child === parent.body ? [parent.right] : NO_GUARDS;
     case 'ForStatement':
-      return child === parent.init ? [] : [parent.test ?? parent];
+      return child === parent.init ? NO_GUARDS : [parent.test ?? parent];
     case 'WhileStatement':
     case 'DoWhileStatement':
       return [parent.test];
     case 'SwitchStatement':
       // A case runs when its label or an earlier one matches (fallthrough), `default` when none does: every label decides.
-      return child === parent.discriminant ? [] : [parent.discriminant, ...parent.cases.flatMap((c) => (c.test ? [c.test] : []))];
+      return child === parent.discriminant ? NO_GUARDS : [parent.discriminant, ...parent.cases.flatMap((c) => (c.test ? [c.test] : []))];
     case 'SwitchCase':
-      return [];
+      return NO_GUARDS;
     case 'OptionalMemberExpression':
-      return child === parent.object ? [] : [parent.object];
+      return child === parent.object ? NO_GUARDS : [parent.object];
     case 'OptionalCallExpression':
-      return child === parent.callee ? [] : [parent.callee];
+      return child === parent.callee ? NO_GUARDS : [parent.callee];
     case 'TryStatement':
       // The handler runs only when the block throws.
-      return child === parent.handler ? [parent.block] : [];
+      return child === parent.handler ? [parent.block] : NO_GUARDS;
     case 'CatchClause':
-      return [];
+      return NO_GUARDS;
     default:
-      return UNGUARDED.has(parent.type) || parent.type.endsWith('Literal') ? [] : [parent];
+      return UNGUARDED.has(parent.type) || parent.type.endsWith('Literal') ? NO_GUARDS : [parent];
   }
 }
 
@@ -84,9 +88,9 @@ function jumpGuards(parent: Node, child: Node): readonly Node[] {
   if (statementList(parent)) return before(parent, child).guards;
   // A jump that leaves the loop (not a `continue` of the loop itself) decides whether later iterations run.
   if (LOOPS.has(parent.type) && 'body' in parent && child === parent.body) {
-    return leavingJumps(child).flatMap((jump) => (jump.kind === 'continue' && jump.label === undefined ? [] : jump.guards));
+    return leavingJumps(child).flatMap((jump) => (jump.kind === 'continue' && jump.label === undefined ? NO_GUARDS : jump.guards));
   }
-  return [];
+  return NO_GUARDS;
 }
 
 /**
@@ -155,11 +159,16 @@ const leavingCache = new WeakMap<Node, readonly LeavingJump[]>();
 export function leavingJumps(statement: Node): readonly LeavingJump[] {
   const cached = leavingCache.get(statement);
   if (cached) return cached;
+  // A statement whose text has no jump keyword has no jump: most statements (a factory call) are not walked.
+  if (!textMayMatch(statement, JUMP_WORDS)) return NO_JUMPS;
   const walk: Collecting = { found: [], path: [statement] };
   collect(statement, { loop: false, breakable: false, tried: false, labels: [] }, walk);
   leavingCache.set(statement, walk.found);
   return walk.found;
 }
+
+const JUMP_WORDS = /\b(?:break|continue|return|throw)\b/;
+const NO_JUMPS: readonly LeavingJump[] = Object.freeze([]);
 
 /** What encloses a node inside the statement walked: the targets a jump there may stay within. */
 interface Inside {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import type { Node } from '@babel/types';
-import { callerLocation, findCallAt, locationOf, parseSource, parseSourceFile, snippetOf } from './source.js';
+import { callerLocation, findCallAt, locationOf, parseSource, parseSourceFile, snippetOf, textMayMatch } from './source.js';
 
 const thisFile = fileURLToPath(import.meta.url);
 
@@ -71,4 +71,17 @@ test('parseSourceFile caches per path and locationOf is 1-based', () => {
   assert.equal(parseSourceFile(thisFile), parseSourceFile(thisFile));
   const ast = parseSourceFile(file);
   assert.deepEqual(locationOf(ast.program.body[1] as Node), { file, line: 2, column: 1 });
+});
+
+test('textMayMatch: false only where the text of a node of the current tree lacks the word', () => {
+  const at = '/virtual/text-may-match.ts';
+  const code = 'const a = 1;\r\nconst returned = () => { return a; };\u2028if (a) {}\rvar z = 2;';
+  const [first, second, third, fourth] = parseSource(code, at).program.body as Node[];
+  const word = /\breturn\b/;
+  assert.deepEqual([first, second, third, fourth].map((node) => textMayMatch(node!, word)), [false, true, false, false]);
+  assert.equal(textMayMatch(fourth!, /\bvar\b/), true);
+  // Made by the analysis, or placed elsewhere in the file's current text (a tree of an older text): not known, so true.
+  assert.equal(textMayMatch({ ...first!, extra: { synthesized: true } } as Node, word), true);
+  parseSource(`// another text\n${code}`, at);
+  assert.equal(textMayMatch(third!, word), true);
 });

@@ -16,6 +16,8 @@ interface Parsed {
   calls?: CallIndex;
   /** Other indexes of this text, each built on first use ({@link sourceIndex}). */
   indexes?: Map<SourceIndexKey<unknown>, unknown>;
+  /** Where each line starts (offsets into `code`), built on the first {@link textMayMatch}. */
+  lineStarts?: number[];
 }
 
 /**
@@ -143,6 +145,31 @@ export function snippetOf(node: Node): string {
 }
 
 export { callerLocation } from '../util/stack.js';
+
+/**
+ * False only when the source text of `node` is known and `word` (a whole-word pattern of keywords, without
+ * the `g` or `y` flag) does not match it: a walk that looks for the syntax a keyword starts (`var`, `return`,
+ * `break`) may skip a span whose text lacks the word, since JavaScript allows no escapes in a keyword. The
+ * node must be of its file's current tree, as every node a definition reads is (the file is parsed afresh
+ * once, when the definition starts); a node whose place does not fit the text's lines (a tree of an older
+ * text) and a node made by the analysis, which has no text of its own, answer true.
+ * @example if (!textMayMatch(statement, /\b(?:break|continue|return|throw)\b/)) return []; // no jump in it
+ */
+export function textMayMatch(node: Node, word: RegExp): boolean {
+  const { loc, start, end } = node;
+  const parsed = loc?.filename ? cache.get(loc.filename) : undefined;
+  if (!parsed || !loc || start == null || end == null || node.extra?.['synthesized'] === true) return true;
+  const lines = (parsed.lineStarts ??= lineStartsOf(parsed.code));
+  if (lines[loc.start.line - 1]! + loc.start.column !== start || lines[loc.end.line - 1]! + loc.end.column !== end) return true;
+  return word.test(parsed.code.slice(start, end));
+}
+
+function lineStartsOf(code: string): number[] {
+  const starts = [0];
+  // Babel's lines end at \n, \r\n, \r, U+2028 and U+2029 (JavaScript's line terminators).
+  for (const match of code.matchAll(/\r\n?|[\n\u2028\u2029]/g)) starts.push(match.index + match[0].length);
+  return starts;
+}
 
 /**
  * The syntax nodes whose span holds a stack frame's position (1-based line and column, as V8 prints them;

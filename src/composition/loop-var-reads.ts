@@ -10,11 +10,13 @@ import { guardsOf, type EnclosingLoop, type FunctionNode } from '../analysis/com
 import { isFunctionNode, patternNames, walk } from '../analysis/ast.js';
 import { syntaxError } from '../analysis/errors.js';
 import type { Scope } from '../analysis/scope.js';
-import { snippetOf } from '../analysis/source.js';
+import { snippetOf, textMayMatch } from '../analysis/source.js';
 import { isReferenceLoop } from './collections.js';
 
 /** Refuses the first read, outside its loop, of a `var` loop variable of a loop over a reference in `fn`. */
 export function refuseLoopVarReads(fn: FunctionNode, scope: Scope): void {
+  // A function whose text has no `var` declares none: its body is not walked (most compositions).
+  if (!textMayMatch(fn, /\bvar\b/)) return;
   const owners: Node[] = [fn];
   walk(fn.body, (node) => {
     if (isFunctionNode(node)) owners.push(node);
