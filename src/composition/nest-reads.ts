@@ -24,7 +24,7 @@ export interface PassedPresence {
 export type ReadMode = 'value' | 'has' | 'optional';
 
 /** A read of `schema.spec.<path>`; undefined when the value is absent (nothing passed, no default). */
-export function readPassed(path: readonly string[], mode: ReadMode, child: SchemaNode, spec: Value, passed?: PassedPresence): Expr | undefined {
+export function readPassed(path: readonly string[], mode: ReadMode, child: SchemaNode, spec: Value, passed?: PassedPresence, owner = 'a nested composition'): Expr | undefined {
   let current: Value | undefined = spec;
   for (let i = 0; i <= path.length; i++) {
     if (current !== undefined && isExprValue(current)) {
@@ -38,7 +38,35 @@ export function readPassed(path: readonly string[], mode: ReadMode, child: Schem
     current = next ?? schemaDefault(schemaAt(child, path.slice(0, i + 1)));
     if (current === undefined) return mode === 'has' ? E.bool(false) : mode === 'optional' ? none() : undefined;
   }
+  if (mode !== 'has' && isRecord(current)) {
+    const whole = wholeRecord(current, path, child, spec, passed, owner);
+    return mode === 'optional' ? E.call('optional.of', [whole]) : whole;
+  }
   return literalRead(current, mode, schemaAt(child, path));
+}
+
+/**
+ * An object the parent built (`opt: { level: spec.level }`), read whole by the child: each key as the child
+ * reads it alone, the child's defaults filled in. A key that may be absent without a default would need a
+ * map entry KRO leaves out by a condition, which CEL cannot write.
+ */
+function wholeRecord(record: Readonly<Record<string, Value>>, path: readonly string[], child: SchemaNode, spec: Value, passed: PassedPresence | undefined, owner: string): Expr {
+  const node = schemaAt(child, path);
+  const keys = new Set([...Object.keys(record), ...(node?.kind === 'struct' ? Object.keys(node.fields) : [])]);
+  const entries: { key: Expr; value: Expr }[] = [];
+  for (const key of keys) {
+    const at = [...path, key];
+    const fill = schemaDefault(schemaAt(child, at));
+    if (record[key] === undefined && fill === undefined) continue;
+    if (fill === undefined && [...(passed?.present.keys() ?? [])].some((p) => p === at.join('.') || p.startsWith(`${at.join('.')}.`))) {
+      throw new TypeKroError(
+        'DEFINITION_INVALID',
+        `${owner} reads spec.${path.join('.')} as a whole object, and the parent passes its field ${key} as a value that may be absent: KRO cannot leave a key of an object out by a condition; give it a default where it is passed (\`?? ...\`) or in the child's spec type`,
+      );
+    }
+    entries.push({ key: E.str(key), value: readPassed(at, 'value', child, spec, passed, owner)! });
+  }
+  return E.map(entries);
 }
 
 /**

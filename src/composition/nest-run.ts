@@ -17,7 +17,7 @@ import { inlineChild, literalExpr } from './nest.js';
 import { schemaDefault, type PassedPresence } from './nest-reads.js';
 import { optionalAt } from './presence.js';
 import type { ManifestField } from './source-values.js';
-import { schemaAt } from '../ir/schema.js';
+import type { SchemaNode } from '../ir/schema.js';
 import { TypeKroError } from '../util/errors.js';
 
 export { NESTED_ROOT_PREFIX };
@@ -40,10 +40,17 @@ export interface NestedArguments extends Pick<ManifestField, 'mayBeAbsent' | 'pa
 export function nestedArguments(child: CompositionGraph, childSpec: CelType, typeOf: (expr: Expr) => CelType | undefined): NestedArguments {
   const present = new Map<string, Expr>();
   return {
-    mayBeAbsent: (path) => optionalAt(childSpec, path) || schemaDefault(schemaAt(child.spec, path)) !== undefined,
+    mayBeAbsent: (path) => optionalAt(childSpec, path) || schemaDefault(structFieldAt(child.spec, path)) !== undefined,
     passedAbsent: (path, test) => present.set(path.join('.'), test),
     presence: { present, typeOf },
   };
+}
+
+/** The schema of a field reached through struct fields only (the inlining reads list items and map values whole). */
+function structFieldAt(node: SchemaNode, path: readonly string[]): SchemaNode | undefined {
+  let current: SchemaNode | undefined = node;
+  for (const segment of path) current = current?.kind === 'struct' ? current.fields[segment] : undefined;
+  return current;
 }
 
 /** The static type of a `schema.spec...` read of the parent, from its spec type. */

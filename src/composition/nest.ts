@@ -113,7 +113,7 @@ function substituteSpec(node: Expr, passed: Passed, recurse: (expr: Expr) => Exp
   const chain = specChain(node);
   if (!chain || node.kind !== 'select') return undefined;
   // A `.?` anywhere in the chain makes the whole read a CEL optional; `.?` keeps the absence of what the parent passes.
-  const read = readPassed(chain.path, chain.optional.some(Boolean) ? 'optional' : 'value', child.spec, spec, presence);
+  const read = readPassed(chain.path, chain.optional.some(Boolean) ? 'optional' : 'value', child.spec, spec, presence, `${where}nested composition "${child.name}"`);
   if (read) return read;
   throw new TypeKroError(
     'DEFINITION_INVALID',

@@ -10,10 +10,10 @@ import { test } from 'node:test';
 import { type } from 'arktype';
 import { kubernetesComposition } from '../../src/index.js';
 import { simulate } from '../../src/testing/index.js';
-import { defaultsChild } from '../differential/nested-default-cases.js';
+import { defaultsChild, wholeChild } from '../differential/nested-default-cases.js';
 import { refusalsIn } from '../support/refusals.js';
 
-const { refusal, at } = refusalsIn(import.meta.filename);
+const { refusal, definitionError, at } = refusalsIn(import.meta.filename);
 const apiVersion = 'nestdefaults.typekro.dev/v1alpha1';
 const status = type({ r: 'number.integer', size: 'string', level: 'string' });
 
@@ -77,5 +77,18 @@ test('a value computed from an absent field is refused even where the child has 
   assert.equal(
     message,
     `${at("'npd-computed'", 'spec.n!')}: \`replicas\` is set from an optional spec field without a default: when the instance leaves it out, JavaScript passes \`undefined\` (and computes with it: "undefined", NaN), but KRO waits for it forever\n    spec.n\n  hint: give it a default where it is used (\`spec.n ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or create the resource only when it is set (\`if (spec.n) ...\`)`,
+  );
+});
+
+test('a child reading an object whole, given a field that may be absent and has no default, is refused', () => {
+  const message = definitionError(() =>
+    kubernetesComposition({ name: 'npd-whole', apiVersion, kind: 'NpdWhole', spec: parentSpec, status: type({ ok: 'boolean' }) }, (spec) => {
+      wholeChild({ name: spec.name, opt: { level: 'x', mode: spec.db?.name } });
+      return { ok: true };
+    }),
+  );
+  assert.equal(
+    message,
+    `${at("'npd-whole'", 'wholeChild(')}: nested composition "whole-child" reads spec.opt as a whole object, and the parent passes its field mode as a value that may be absent: KRO cannot leave a key of an object out by a condition; give it a default where it is passed (\`?? ...\`) or in the child's spec type`,
   );
 });

@@ -82,6 +82,31 @@ const passTwice = kubernetesComposition(
   (spec) => relay(middle({ name: spec.name, replicas: spec.cfg?.replicas, level: spec.cfg?.level })),
 );
 
+/** A child that reads its option object whole (a ConfigMap's data, its status). */
+export const wholeChild = kubernetesComposition(
+  {
+    name: 'whole-child',
+    apiVersion,
+    kind: 'WholeChild',
+    spec: type({ name: 'string', 'opt?': { level: "string = 'std'", 'mode?': 'string' } }),
+    status: type({ opt: { level: 'string', 'mode?': 'string' } }),
+  },
+  (spec) => {
+    ConfigMap({ name: spec.name, data: spec.opt });
+    return { opt: spec.opt };
+  },
+);
+
+/** The parent builds the object from an optional field (`opt: { level: spec.level }`), or passes `{}`. */
+const passWhole = kubernetesComposition(
+  { name: 'nd-pass-whole', apiVersion, kind: 'NdPassWhole', spec: type({ name: 'string', 'level?': 'string' }), status: type({ a: { level: 'string', 'mode?': 'string' }, b: { level: 'string', 'mode?': 'string' } }) },
+  (spec) => {
+    const a = wholeChild({ name: `${spec.name}-a`, opt: { level: spec.level } });
+    const b = wholeChild({ name: `${spec.name}-b`, opt: {} });
+    return { a: a.status.opt, b: b.status.opt };
+  },
+);
+
 export const nestedDefaultCases: Record<string, CaseInput> = {
   'nested-defaults-defaulted': {
     composition: passDefaulted as never,
@@ -107,6 +132,11 @@ export const nestedDefaultCases: Record<string, CaseInput> = {
     composition: passTernary as never,
     spec: { name: 'a', big: false },
     specs: [{ name: 'a', big: false }, { name: 'b', big: true }, { name: 'c', big: true, n: 5 }, { name: 'd', big: false, n: 5 }],
+  },
+  'nested-defaults-whole': {
+    composition: passWhole as never,
+    spec: { name: 'a' },
+    specs: [{ name: 'a' }, { name: 'b', level: 'gold' }, { name: 'c', level: '' }],
   },
   'nested-defaults-twice': {
     composition: passTwice as never,
