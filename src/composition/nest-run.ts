@@ -14,6 +14,10 @@ import { withNestedIncludeWhen, withNestedRecords, type ResourceRecord } from '.
 import { loopHooks } from '../model/run.js';
 import { schemaToCelType } from '../model/schema/index.js';
 import { inlineChild, literalExpr } from './nest.js';
+import { schemaDefault, type PassedPresence } from './nest-reads.js';
+import { optionalAt } from './presence.js';
+import type { ManifestField } from './source-values.js';
+import type { SchemaNode } from '../ir/schema.js';
 import { TypeKroError } from '../util/errors.js';
 
 export { NESTED_ROOT_PREFIX };
@@ -23,9 +27,44 @@ export interface NestedStatus {
   readonly status: Value;
 }
 
+/** How the parent's argument is checked against the child's spec, and what of it may be absent. */
+export interface NestedArguments extends Pick<ManifestField, 'mayBeAbsent' | 'passedAbsent'> {
+  readonly presence: PassedPresence;
+}
+
+/**
+ * A field of the child's spec that is optional, or has a default, may be left unset: JavaScript passes
+ * `undefined` and the child's own rules (its guards, its default) handle that. The presence tests of what
+ * the parent passes are collected for the inlining; `typeOf` types the passed expressions.
+ */
+export function nestedArguments(child: CompositionGraph, childSpec: CelType, typeOf: (expr: Expr) => CelType | undefined): NestedArguments {
+  const present = new Map<string, Expr>();
+  return {
+    mayBeAbsent: (path) => optionalAt(childSpec, path) || schemaDefault(structFieldAt(child.spec, path)) !== undefined,
+    passedAbsent: (path, test) => present.set(path.join('.'), test),
+    presence: { present, typeOf },
+  };
+}
+
+/** The schema of a field reached through struct fields only (the inlining reads list items and map values whole). */
+function structFieldAt(node: SchemaNode, path: readonly string[]): SchemaNode | undefined {
+  let current: SchemaNode | undefined = node;
+  for (const segment of path) current = current?.kind === 'struct' ? current.fields[segment] : undefined;
+  return current;
+}
+
+/** The static type of a `schema.spec...` read of the parent, from its spec type. */
+export function specChainType(expr: Expr, specType: CelType): CelType | undefined {
+  const chain = selectPath(expr, 'schema');
+  if (!chain || chain.path[0] !== 'spec') return undefined;
+  let type: CelType | undefined = specType;
+  for (const field of chain.path.slice(1)) type = type && fieldOf(type, field)?.type;
+  return type;
+}
+
 /** Records for the child's resources, in the child's order; conditions around the call apply to each. */
-export function nestedRecords(child: CompositionGraph, spec: Value, prefix: string, conditions: readonly Expr[], site?: SourceLocation): { records: ResourceRecord[]; status: Value } {
-  const inlined = inlineChild(child, spec, prefix, site);
+export function nestedRecords(child: CompositionGraph, spec: Value, prefix: string, conditions: readonly Expr[], site?: SourceLocation, presence?: PassedPresence): { records: ResourceRecord[]; status: Value } {
+  const inlined = inlineChild(child, spec, prefix, site, presence);
   const byId = new Map<string, ResourceRecord>();
   const records = inlined.resources.map((node) => {
     const record = recordFromNode(node, conditions);

@@ -8,8 +8,7 @@ import type { CompositionGraph, ResourceNode, SourceLocation } from '../ir/graph
 import { formatLocation } from '../model/call-site.js';
 import { foldConstants } from '../ir/fold.js';
 import { rewriteExpr, rewriteValue, selectPath } from '../ir/rewrite.js';
-import { schemaAt, type SchemaNode } from '../ir/schema.js';
-import { hasImpliedDefault } from '../model/schema/index.js';
+import { literalExpr, readPassed, type PassedPresence } from './nest-reads.js';
 import { isExprValue, type Value } from '../ir/value.js';
 import { TypeKroError } from '../util/errors.js';
 
@@ -18,13 +17,12 @@ export interface InlinedChild {
   readonly status: Value;
 }
 
-type Resolved = { kind: 'literal'; value: unknown } | { kind: 'expr'; expr: Expr } | { kind: 'absent' };
-
 /** `at` is the parent's call, where a refusal of what the parent passes is located. */
-export function inlineChild(child: CompositionGraph, spec: Value, prefix: string, at?: SourceLocation): InlinedChild {
+export function inlineChild(child: CompositionGraph, spec: Value, prefix: string, at?: SourceLocation, presence?: PassedPresence): InlinedChild {
   const where = at ? `${formatLocation(at)}: ` : '';
+  const passed: Passed = { child, spec, ...(presence && { presence }) };
   const ids = new Map(child.resources.map((resource) => [resource.id, prefixed(prefix, resource.id)]));
-  const substitute = (expr: Expr): Expr => rewriteExpr(expr, (node) => renameIds(node, ids), (node) => substituteSpec(node, child, spec, substitute, where));
+  const substitute = (expr: Expr): Expr => rewriteExpr(expr, (node) => renameIds(node, ids), (node) => substituteSpec(node, passed, substitute, where));
   const rewrite = (expr: Expr): Expr => foldConstants(substitute(expr));
   const rewriteLeaves = (value: Value): Value => unwrapLiterals(rewriteValue(value, rewrite));
   const resources: ResourceNode[] = [];
@@ -71,28 +69,35 @@ function renameIds(node: Expr, ids: ReadonlyMap<string, string>): Expr {
   return renamed ? E.ident(renamed) : node;
 }
 
+/** What the child reads from: the spec the parent passed, and which of its values may be absent. */
+interface Passed {
+  readonly child: CompositionGraph;
+  readonly spec: Value;
+  readonly presence?: PassedPresence;
+}
+
 /** True when `node` is `has(schema.spec...)` of a field the parent does not pass (and no default fills). */
-function absentHas(node: Expr, child: CompositionGraph, spec: Value): boolean {
+function absentHas(node: Expr, passed: Passed): boolean {
   if (node.kind !== 'call' || node.fn !== 'has' || node.target || node.args.length !== 1) return false;
   const chain = specChain(node.args[0]!);
-  return chain !== undefined && resolve(chain.path, child, spec).kind === 'absent';
+  return chain !== undefined && isFalse(readPassed(chain.path, 'has', passed.child.spec, passed.spec, passed.presence));
 }
 
 /**
  * Decides the guards the compiler wraps around optional fields when the field is absent, before their
  * guarded reads are visited: `has(x) && ...` is false, `!has(x) || ...` is true, `has(x) ? a : b` is b.
  */
-function foldAbsentGuards(node: Expr, child: CompositionGraph, spec: Value): Expr | undefined {
-  if (node.kind === 'binary' && node.op === '&&' && absentHas(node.left, child, spec)) return E.bool(false);
-  if (node.kind === 'binary' && node.op === '||' && node.left.kind === 'unary' && node.left.op === '!' && absentHas(node.left.operand, child, spec)) {
+function foldAbsentGuards(node: Expr, passed: Passed): Expr | undefined {
+  if (node.kind === 'binary' && node.op === '&&' && absentHas(node.left, passed)) return E.bool(false);
+  if (node.kind === 'binary' && node.op === '||' && node.left.kind === 'unary' && node.left.op === '!' && absentHas(node.left.operand, passed)) {
     return E.bool(true);
   }
   return undefined;
 }
 
 /** Replaces the outermost `schema.spec...` chain (and `has()` of one); undefined to keep descending. */
-function substituteSpec(node: Expr, child: CompositionGraph, spec: Value, recurse: (expr: Expr) => Expr, where: string): Expr | undefined {
-  const folded = foldAbsentGuards(node, child, spec);
+function substituteSpec(node: Expr, passed: Passed, recurse: (expr: Expr) => Expr, where: string): Expr | undefined {
+  const folded = foldAbsentGuards(node, passed);
   if (folded) return folded;
   if (node.kind === 'conditional') {
     // A test decided by what the parent passes picks its branch before the other one is visited (it may
@@ -100,30 +105,23 @@ function substituteSpec(node: Expr, child: CompositionGraph, spec: Value, recurs
     const test = foldConstants(recurse(node.test));
     if (test.kind === 'literal' && test.literal.kind === 'bool') return recurse(test.literal.value ? node.then : node.otherwise);
   }
+  const { child, spec, presence } = passed;
   if (node.kind === 'call' && node.fn === 'has' && !node.target && node.args.length === 1) {
     const chain = specChain(node.args[0]!);
-    if (!chain) return undefined;
-    const resolved = resolve(chain.path, child, spec);
-    if (resolved.kind === 'absent') return E.bool(false);
-    if (resolved.kind === 'literal') return E.bool(true);
-    return resolved.expr.kind === 'select' ? E.call('has', [resolved.expr]) : E.bool(true);
+    return chain && readPassed(chain.path, 'has', child.spec, spec, presence);
   }
   const chain = specChain(node);
   if (!chain || node.kind !== 'select') return undefined;
-  const resolved = resolve(chain.path, child, spec);
-  const optional = chain.optional.some(Boolean);
-  if (resolved.kind === 'absent') {
-    if (optional) return E.call('optional.none', []);
-    throw new TypeKroError(
-      'DEFINITION_INVALID',
-      `${where}nested composition "${child.name}" reads spec.${chain.path.join('.')} without a guard, and the parent does not pass it (no default either): pass it, give it a default, or guard the read (spec.${chain.path.join('.')} ?? ..., if (spec.${chain.path[0]}) ...)`,
-    );
-  }
-  const expr = resolved.kind === 'literal' ? literalExpr(resolved.value) : resolved.expr;
-  if (!optional) return expr;
-  // What the parent passes may itself be absent (its own optional spec field): `.?` keeps that absence.
-  return expr.kind === 'select' ? E.select(expr.target, expr.field, true) : E.call('optional.of', [expr]);
+  // A `.?` anywhere in the chain makes the whole read a CEL optional; `.?` keeps the absence of what the parent passes.
+  const read = readPassed(chain.path, chain.optional.some(Boolean) ? 'optional' : 'value', child.spec, spec, presence, `${where}nested composition "${child.name}"`);
+  if (read) return read;
+  throw new TypeKroError(
+    'DEFINITION_INVALID',
+    `${where}nested composition "${child.name}" reads spec.${chain.path.join('.')} without a guard, and the parent does not pass it (no default either): pass it, give it a default, or guard the read (spec.${chain.path.join('.')} ?? ..., if (spec.${chain.path[0]}) ...)`,
+  );
 }
+
+const isFalse = (expr: Expr | undefined): boolean => expr?.kind === 'literal' && expr.literal.kind === 'bool' && !expr.literal.value;
 
 /** `schema.spec.a.b` as a path under spec, also when already partly substituted (then undefined). */
 function specChain(node: Expr): { path: string[]; optional: boolean[] } | undefined {
@@ -132,41 +130,4 @@ function specChain(node: Expr): { path: string[]; optional: boolean[] } | undefi
   return { path: chain.path.slice(1), optional: chain.optional.slice(1) };
 }
 
-function resolve(path: readonly string[], child: CompositionGraph, spec: Value): Resolved {
-  let current: Value | undefined = spec;
-  for (let i = 0; i < path.length; i++) {
-    if (current !== undefined && isExprValue(current)) {
-      return { kind: 'expr', expr: path.slice(i).reduce<Expr>((target, field) => E.select(target, field), current.expr) };
-    }
-    const segment = path[i]!;
-    const next: Value | undefined =
-      typeof current === 'object' && current !== null && !Array.isArray(current) ? (current as Record<string, Value>)[segment] : undefined;
-    current = next ?? schemaDefault(schemaAt(child.spec, path.slice(0, i + 1)));
-    if (current === undefined) return { kind: 'absent' };
-  }
-  if (current !== undefined && isExprValue(current)) return { kind: 'expr', expr: current.expr };
-  return { kind: 'literal', value: current };
-}
-
-/**
- * What the API server fills in for an unset field: its default, or `{}` for a struct KRO defaults (then its
- * own defaulted fields are filled in below it), as the child sees it when it runs alone.
- */
-function schemaDefault(node: SchemaNode | undefined): Value | undefined {
-  if (!node) return undefined;
-  if (node.markers.default !== undefined) return node.markers.default as Value;
-  return hasImpliedDefault(node) ? {} : undefined;
-}
-
-export function literalExpr(value: unknown): Expr {
-  if (value === null) return E.null();
-  if (typeof value === 'string') return E.str(value);
-  if (typeof value === 'boolean') return E.bool(value);
-  if (typeof value === 'number') return Number.isInteger(value) ? E.int(value) : E.double(value);
-  if (Array.isArray(value)) return E.list(value.map(literalExpr));
-  if (isExprValue(value)) return value.expr;
-  if (typeof value === 'object') {
-    return E.map(Object.entries(value).map(([key, item]) => ({ key: E.str(key), value: literalExpr(item) })));
-  }
-  throw new TypeKroError('DEFINITION_INVALID', `cannot pass ${typeof value} into a nested composition`);
-}
+export { literalExpr };

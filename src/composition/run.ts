@@ -16,7 +16,7 @@ import { withRun, type CompositionRunHooks } from '../model/run.js';
 import { recordOf, type ConditionKind, type FixedArgument, type ResourceRecord } from '../model/resource.js';
 import { compileConditionNode } from './compile-node.js';
 import { callScope } from './helper-scope.js';
-import { resolveSourceValue, type OnCompiled } from './source-values.js';
+import { resolveSourceValue, type ManifestField, type OnCompiled } from './source-values.js';
 import { enclosingScope, functionScope } from '../analysis/local-scope.js';
 import { mentionsReferences } from '../analysis/mentions.js';
 import { refuseOuterWrites } from '../analysis/outer-writes.js';
@@ -27,10 +27,9 @@ import { checkReferenceWrites } from './reference-writes.js';
 import { checkBytesUses } from './bytes-uses.js';
 import { makeSkippedCalls, skippedCalls, type SkippedCallHost } from './skipped-calls.js';
 import type { CallNode } from '../analysis/source.js';
-import { optionalAt } from './presence.js';
 import { conjuncts } from '../analysis/absent-spec.js';
 import type { Conditional } from './excluded-reads.js';
-import { inlineNestedStatus, nestedBindingType, nestedHandle, nestedRecords, NESTED_ROOT_PREFIX, statusAsDeclared } from './nest-run.js';
+import { inlineNestedStatus, nestedArguments, nestedBindingType, nestedHandle, nestedRecords, NESTED_ROOT_PREFIX, specChainType, statusAsDeclared } from './nest-run.js';
 import { schemaToCelType } from '../model/schema/index.js';
 import { toValue } from './values.js';
 import { isMethodCall, refuseComputed } from './fixed-arguments.js';
@@ -181,14 +180,14 @@ export class CompositionRun implements CompositionRunHooks {
   }
 
   /** The factory's (or nested composition's) argument, with every part that depends on a reference compiled from source. */
-  private fromSource(site: CallSite, config: unknown, position: number, mayBeAbsent?: (path: readonly string[]) => boolean): unknown {
+  private fromSource(site: CallSite, config: unknown, position: number, nested?: Pick<ManifestField, 'mayBeAbsent' | 'passedAbsent'>): unknown {
     const { call, scope } = callScope(site, this.source!, this.scope, isFactoryCall);
     this.executed.add(call);
     const argument = call.arguments[position];
     if (!argument || argument.type === 'SpreadElement' || argument.type === 'ArgumentPlaceholder') return config;
     let guards: readonly Expr[] | undefined;
     const guardsHere = (): readonly Expr[] => (guards ??= this.guardsAt(site));
-    return resolveSourceValue(argument, config, scope, this.recordSource, { path: [], guards: guardsHere, ...(mayBeAbsent && { mayBeAbsent }) });
+    return resolveSourceValue(argument, config, scope, this.recordSource, { path: [], guards: guardsHere, ...nested });
   }
 
   nameLoopsHere(): void {
@@ -294,15 +293,16 @@ export class CompositionRun implements CompositionRunHooks {
       this.checkControlFlow(site);
       this.constantLoops.enter(site, this.scope);
     }
-    // An optional field of the child's spec may be left unset: the child's own rules handle its absence.
+    // An optional or defaulted field of the child's spec may be left unset: the child's own rules handle its absence.
     const childSpec = schemaToCelType(graph.spec);
-    const prepared = site ? this.fromSource(site, spec, 0, (path) => optionalAt(childSpec, path)) : spec;
+    const arguments_ = nestedArguments(graph, childSpec, (expr) => this.exprType(expr) ?? specChainType(expr, this.specType));
+    const prepared = site ? this.fromSource(site, spec, 0, arguments_) : spec;
     // Typed by the child's spec, so a double passed into an integer field fails here as it would in a manifest.
     const context = { owner: `nested composition "${graph.name}"`, refType: (ref: RefData) => this.refType(ref), exprType: (expr: Expr) => this.exprType(expr), ...(site ? { at: site.location } : {}) };
     const specValue = toValue(prepared, context, childSpec, ['spec']) ?? {};
     const prefix = this.uniquePrefix(site?.context.declaredAs ?? graph.kind.charAt(0).toLowerCase() + graph.kind.slice(1));
     const conditions = site ? this.conditionsOf(site) : [];
-    const { records, status } = nestedRecords(graph, specValue, prefix, conditions, site?.location);
+    const { records, status } = nestedRecords(graph, specValue, prefix, conditions, site?.location, arguments_.presence);
     for (const record of records) {
       if (site?.context.orNothing) record.orNothing = true;
       record.conditionCompiler = (kind, input, target) => this.compileResourceCondition(kind, input, target);

@@ -14,7 +14,7 @@ import type { Scope } from '../analysis/scope.js';
 import { exprValue, isExprValue } from '../ir/value.js';
 import { isFactoryName } from '../model/factory.js';
 import { hasMarkers, refOf, splitMarkers, type RefData } from '../model/refs.js';
-import type { Expr } from '../ir/expr.js';
+import { E, type Expr } from '../ir/expr.js';
 import { snippetOf } from '../analysis/source.js';
 import { awaitedSpecData, indexOf, withGuards } from '../analysis/absent-spec.js';
 import { indexedList } from '../analysis/synthesized.js';
@@ -41,6 +41,12 @@ export interface ManifestField {
    * composition): an absent value then passes through as absent, as JavaScript passes `undefined`.
    */
   readonly mayBeAbsent?: (path: readonly string[]) => boolean;
+  /**
+   * Told where a value passed to such a field may be absent, with the test that it is there: the nested
+   * composition fills in its default otherwise. The value passed is then the plain read (a CEL optional's
+   * `.value()`), valid where the test holds.
+   */
+  readonly passedAbsent?: (path: readonly string[], present: Expr) => void;
   /**
    * A status field: a plain read of absent data is pending, as its JavaScript `undefined` is; only a value
    * computed from it (text, arithmetic) is refused.
@@ -79,11 +85,12 @@ export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onC
   // The top-level parts first: their message names the field they land in. Nested ones are the compiler's.
   if (field) checkComputedParts(source, scope, field);
   const compiled = compileValueNode(source, field ? guardedScope(scope, field) : scope);
-  if (field && !field.pendingIsUndefined) checkPresent(source, compiled, field, scope);
-  const constant = literalValue(compiled.expr);
+  const passed = field && !field.pendingIsUndefined && checkPresent(source, compiled, field, scope);
+  const expr = passed && compiled.wrapped ? E.call('value', [], compiled.expr) : compiled.expr;
+  const constant = literalValue(expr);
   if (constant !== undefined) return constant;
-  const result = exprValue(compiled.expr);
-  onCompiled(compiled, source, result);
+  const result = exprValue(expr);
+  onCompiled({ ...compiled, expr }, source, result);
   return result;
 }
 
@@ -92,10 +99,13 @@ export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onC
  * field out by a condition (it writes null, "" in a map), and it waits forever for spec data the instance
  * left out. Both are refused here, where the source is known.
  */
-function checkPresent(node: Node, compiled: { optional?: boolean; wrapped?: boolean; present?: Expr }, field: ManifestField, scope: Scope, inComputed = false): void {
+function checkPresent(node: Node, compiled: { optional?: boolean; wrapped?: boolean; present?: Expr }, field: ManifestField, scope: Scope, inComputed = false): boolean {
   const name = field.path.length > 0 ? `\`${field.path.join('.')}\`` : 'this value';
-  // A nested composition's optional spec field is left unset as JavaScript passes `undefined`: the child handles it.
-  if (!inComputed && !compiled.wrapped && field.mayBeAbsent?.(field.path)) return;
+  // A nested composition's optional or defaulted spec field is left unset as JavaScript passes `undefined`: the child handles it.
+  if (!inComputed && field.mayBeAbsent?.(field.path) && (!compiled.wrapped || field.passedAbsent)) {
+    if (compiled.present && (compiled.wrapped || awaitedSpecData(compiled.present, scope, field.guards()))) field.passedAbsent?.(field.path, compiled.present);
+    return true;
+  }
   if (compiled.wrapped) {
     throw syntaxError(
       node,
@@ -118,7 +128,7 @@ function checkPresent(node: Node, compiled: { optional?: boolean; wrapped?: bool
       `${name} is set from an optional spec field without a default: when the instance leaves it out, JavaScript passes \`undefined\` ${inComputed ? '(and computes with it: "undefined", NaN)' : "(the field is left out or takes the factory's default)"}, but KRO waits for it forever`,
       `give it a default where it is used (\`${snippetOf(node)} ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or create the resource only when it is set (\`if (${snippetOf(node)}) ...\`)`,
     );
-  }
+  }  return false;
 }
 
 /** True when `value` is, or is a template of, a reference to the instance's spec (or an item of a spec list). */

@@ -10,14 +10,10 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { after, test } from 'node:test';
 import fc from 'fast-check';
-import { printCel } from '../../src/compile/cel/print.js';
-import type { CompositionGraph } from '../../src/ir/graph.js';
-import type { SchemaNode } from '../../src/ir/schema.js';
-import { exprLeaves, type Value } from '../../src/ir/value.js';
-import { referencedRoots } from '../../src/ir/expr.js';
 import { answersAgree } from '../cel/compare.js';
 import type { Answer, OpenApiSchema, TaggedJson, Vector } from '../cel/vectors.js';
 import { celGoAndOurs } from '../support/cel-oracle.js';
+import { instanceExpressions, openApiOf } from '../support/instance-cel.js';
 import { specPool } from './generated-expressions.js';
 import { programArb } from './generated-programs.js';
 import { defineBatch, generatedDir } from './generated-run.js';
@@ -29,33 +25,6 @@ const MIN_PROGRAMS = 200;
 const SPECS_PER_EXPRESSION = 3;
 const dir = generatedDir();
 after(() => rmSync(dir, { recursive: true, force: true }));
-
-/** The OpenAPI schema KRO derives for a spec schema (the parts generated specs use). */
-function openApiOf(node: SchemaNode): OpenApiSchema {
-  switch (node.kind) {
-    case 'string':
-    case 'boolean':
-    case 'integer':
-      return { type: node.kind };
-    case 'float':
-      return { type: 'number' };
-    case 'array':
-      return { type: 'array', items: openApiOf(node.items) };
-    case 'struct':
-      return { type: 'object', properties: Object.fromEntries(Object.entries(node.fields).map(([k, v]) => [k, openApiOf(v)])), required: [...node.required] };
-    case 'map':
-      return { type: 'object', additionalProperties: openApiOf(node.values) };
-    case 'object':
-      return { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } as OpenApiSchema;
-  }
-}
-
-/** CEL text of every expression of the graph that reads the instance only (no resource, iterator or `self`). */
-function instanceExpressions(graph: CompositionGraph): string[] {
-  const values: Value[] = [graph.status, ...graph.resources.filter((r) => r.forEach.length === 0).map((r) => r.template ?? null)];
-  const exprs = [...values.flatMap((value) => exprLeaves(value).map((leaf) => leaf.expr)), ...graph.resources.flatMap((r) => [...r.includeWhen, ...r.forEach.map((d) => d.source)])];
-  return exprs.filter((expr) => referencedRoots(expr).every((root) => root === 'schema')).map((expr) => printCel(expr));
-}
 
 /** CEL functions and macros the compiler emits for the README's table, counted in the diagnostics. */
 const CEL_FUNCTIONS = ['substring', 'charAt', 'lowerAscii', 'upperAscii', 'trim', 'split', 'replace', 'indexOf', 'lastIndexOf', 'contains', 'startsWith', 'endsWith', 'join', 'exists', 'all', 'filter', 'map', 'max', 'min', 'size', 'string', 'int', 'double', 'orValue', 'has'];
