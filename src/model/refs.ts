@@ -130,10 +130,21 @@ export function consumeSpreads(file: string, start: { line: number; column: numb
   current.spreads.splice(0, current.spreads.length, ...kept);
 }
 
-/** Throws the first spread of a reference no compiled object consumed: called once the status is built. */
-export function throwUnconsumedSpread(): void {
-  const spread = currentDefinition()?.spreads[0];
-  if (spread) throw spread.error;
+/**
+ * Runs `build` (the status), then throws the first spread of a reference no compiled object consumed. Such a
+ * spread also explains an error `build` throws: JavaScript went on with no keys there.
+ */
+export function refusingUnconsumedSpreads<T>(build: () => T): T {
+  const unconsumed = (): TypeKroError | undefined => currentDefinition()?.spreads[0]?.error;
+  let built: T;
+  try {
+    built = build();
+  } catch (error) {
+    throw unconsumed() ?? error;
+  }
+  const spread = unconsumed();
+  if (spread) throw spread;
+  return built;
 }
 
 /** Throws {@link firstTrapRefusal}, if any: called when a user function of the definition returns normally. */
@@ -270,7 +281,7 @@ export function createRef(data: RefData, hooks: ProxyHooks = {}): unknown {
       const at = userFrame();
       const error = new TypeKroError(
         'DEFINITION_INVALID',
-        `${formatLocation(at)}: the reference ${describeRef(data)} cannot be spread or enumerated when the composition is defined: its keys are known only once the instance (or the observed object) exists\n  hint: spread it straight into an object literal that is a factory argument or a status field (\`labels: { team: 't', ...${describeRef(data)} }\`, compiled to KRO's map merge), pass it as a whole, or read its fields by name`,
+        `${formatLocation(at)}: the reference ${describeRef(data)} cannot be spread or enumerated when the composition is defined: its keys are known only once the instance (or the observed object) exists\n  hint: ${spreadHint(data)}`,
       );
       const current = currentDefinition();
       if (!current) throw error;
@@ -278,6 +289,12 @@ export function createRef(data: RefData, hooks: ProxyHooks = {}): unknown {
       return [];
     },
   });
+}
+
+/** The way out of a spread of `data`: a spec field (a map) merges where an object literal is compiled. */
+function spreadHint(data: RefData): string {
+  const merge = data.root.kind === 'schema' && data.path.length > 1 ? `spread it straight into an object literal that is a factory argument or a status field (\`labels: { team: 't', ...${describeRef(data)} }\`, compiled to KRO's map merge), ` : '';
+  return `${merge}pass it as a whole, or read its fields by name`;
 }
 
 /** The pseudo root of a nested composition handle's reads: `nested$<prefix>`, never shown to the user. */
