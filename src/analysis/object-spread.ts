@@ -188,7 +188,8 @@ function chosen(test: Expr, a: Typed, b: Typed): Typed {
     });
     return plain(E.map(entries), T.object(fields));
   }
-  const [then, otherwise] = asOneKroType(a, b);
+  // Maps whose values have one scalar type are one CEL type (map(string, V)) whatever their keys: no dyn needed.
+  const [then, otherwise] = oneValueType(valueType(a.type), valueType(b.type)) ? [a, b] : asOneKroType(a, b);
   return plain(E.cond(test, then.expr, otherwise.expr), eitherType(a.type, b.type));
 }
 

@@ -26,6 +26,8 @@ const choices = kubernetesComposition(
     const gold = spec.tier === 'gold' ? { tier: 'gold', support: '24/7' } : { tier: spec.tier };
     ConfigMap({ id: 'nested', name: `${spec.name}-nested`, data: { support: 'none', ...gold, ...(spec.debug ? { support: 'debug' } : {}) } });
     Deployment({ id: 'env', name: `${spec.name}-env`, image: 'nginx', env: { A: 'x', ...(spec.debug ? { DEBUG: '1' } : { QUIET: '1' }) } });
+    // Past 16 combinations of branches the choices are merged one by one (object-spread.ts MAX_CHOICES).
+    ConfigMap({ id: 'many', name: `${spec.name}-many`, data: { a: 'x', ...(spec.debug && { d: '1' }), ...(spec.n > 1 && { b: 'y' }), ...(spec.n > 2 ? { a: 'z' } : {}), ...(spec.tier === 'gold' && { g: 'g' }), ...(spec.n > 4 && { b: 'w', e: 'e' }) } });
     const status = { level: 'info', ...(spec.debug ? { level: 'debug' } : {}) };
     return { level: status.level, keys: spec.name };
   },
