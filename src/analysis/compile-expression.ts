@@ -23,6 +23,7 @@ import { withArticle } from '../util/article.js';
 import { snippetOf } from './source.js';
 import { bothUsesRefusal, templateUseAt } from './read-context.js';
 import { spreadList } from './list-spread.js';
+import { spreadObject } from './object-spread.js';
 import { fixedItems } from './unrolled-lists.js';
 
 /** Options for value contexts. */
@@ -464,29 +465,25 @@ function itemType(types: readonly CelType[]): CelType {
 }
 
 function objectLiteral(node: Extract<Node, { type: 'ObjectExpression' }>, scope: Scope): Typed {
+  if (node.properties.some((property) => property.type === 'SpreadElement')) return spreadObject(node, scope, compiler, (source, key) => propertyValue(source.node, source.scope, key));
   const fields: Record<string, FieldType> = {};
-  const spread = node.properties.some((property) => property.type === 'SpreadElement') ? ownProperties(node, scope) : undefined;
-  if (spread) {
-    // `{ ...base, n }` with `base` a local literal: each key from the property JavaScript keeps (the last).
-    const entries = [...spread].map(([key, property]) => {
-      const t = compileValue(property.node, property.scope);
-      if (t.nullish) throw syntaxError(property.node, 'an `undefined` property value', 'leave the property out');
-      fields[key] = { type: t.type, optional: false };
-      return { key: E.str(key), value: t.expr };
-    });
-    return plain(E.map(entries), T.object(fields));
-  }
   const entries = node.properties.map((property) => {
     if (property.type !== 'ObjectProperty' || property.computed) throw syntaxError(property, 'only plain `key: value` properties and spreads of local object literals are supported in object literals', HINT.expr);
     const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : property.key.type === 'NumericLiteral' ? String(property.key.value) : undefined;
     if (key === undefined) throw syntaxError(property.key, 'object keys must be names, strings or numbers', HINT.expr);
-    const t = compileValue(property.value, scope);
-    if (t.nullish) throw syntaxError(property.value, 'an `undefined` property value', 'leave the property out');
-    if (t.absent && !holds(scope.guards ?? [], t.absent.present)) throw absentProperty(property.value, key);
+    const t = propertyValue(property.value, scope, key);
     fields[key] = { type: t.type, optional: false };
     return { key: E.str(key), value: t.expr };
   });
   return plain(E.map(entries), T.object(fields));
+}
+
+/** The value of property `key`: a CEL map holds neither `undefined` nor a missing value. */
+function propertyValue(node: Node, scope: Scope, key: string): Typed {
+  const t = compileValue(node, scope);
+  if (t.nullish) throw syntaxError(node, 'an `undefined` property value', 'leave the property out');
+  if (t.absent && !holds(scope.guards ?? [], t.absent.present)) throw absentProperty(node, key);
+  return t;
 }
 
 /**

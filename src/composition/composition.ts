@@ -6,7 +6,7 @@
 import { placeholderFailure } from './placeholder-errors.js';
 import type { V1ObjectMeta } from '@kubernetes/client-node';
 import type { CompositionGraph } from '../ir/graph.js';
-import { createRef, firstTrapRefusal, throwTrapRefusal, withReferenceMarkers } from '../model/refs.js';
+import { createRef, firstTrapRefusal, throwTrapRefusal, refusingUnconsumedSpreads, withReferenceMarkers } from '../model/refs.js';
 import { loopHooks, withRun } from '../model/run.js';
 import { schemaToCelType } from '../model/schema/index.js';
 import type { Ref } from '../model/types.js';
@@ -73,7 +73,8 @@ export function defineGraph<TSpec, TStatus>(
     });
     if (returned instanceof Promise) throw notSynchronous(definition.name, source, 'it returned a Promise');
     run.makeSkippedCalls();
-    const status = buildStatus(returned, run, valueContext(run, 'status'), { name: header.name, ...(header.statusSchema && { schema: header.statusSchema }) });
+    // A spread of a reference is right only in an object compiled from source (factory arguments, status).
+    const status = refusingUnconsumedSpreads(() => buildStatus(returned, run, valueContext(run, 'status'), { name: header.name, ...(header.statusSchema && { schema: header.statusSchema }) }));
     return buildGraph(header, run, status);
   });
 }

@@ -9,7 +9,7 @@ import type { CompositionGraph } from '../ir/graph.js';
 import { rewriteExpr, rewriteValue, selectPath } from '../ir/rewrite.js';
 import { T } from '../ir/types.js';
 import { observedType } from '../model/kube-types.js';
-import { createRef, throwTrapRefusal, withReferenceMarkers } from '../model/refs.js';
+import { createRef, throwTrapRefusal, refusingUnconsumedSpreads, withReferenceMarkers } from '../model/refs.js';
 import { recordOf, type ResourceRecord } from '../model/resource.js';
 import { loopHooks, withRun } from '../model/run.js';
 import { schemaToCelType } from '../model/schema/index.js';
@@ -46,7 +46,7 @@ export function defineResourceGraph(
     const returned = withRun(run, () => buildStatusValue(schema, resources));
     throwTrapRefusal();
     const declared = { name: header.name, ...(header.statusSchema && { schema: header.statusSchema }) };
-    const status = rewriteValue(buildStatus(returned, run, valueContext(run, 'status'), declared), (expr) => resolveAliases(expr, ids));
+    const status = rewriteValue(refusingUnconsumedSpreads(() => buildStatus(returned, run, valueContext(run, 'status'), declared)), (expr) => resolveAliases(expr, ids));
     return buildGraph(header, run, status);
   });
 }

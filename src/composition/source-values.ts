@@ -13,7 +13,7 @@ import { mentionsReferences } from '../analysis/mentions.js';
 import type { Scope } from '../analysis/scope.js';
 import { exprValue, isExprValue } from '../ir/value.js';
 import { isFactoryName } from '../model/factory.js';
-import { hasMarkers, refOf, splitMarkers, type RefData } from '../model/refs.js';
+import { consumeSpreads, hasMarkers, refOf, splitMarkers, type RefData } from '../model/refs.js';
 import { E, type Expr } from '../ir/expr.js';
 import { snippetOf } from '../analysis/source.js';
 import { awaitedSpecData, indexOf, withGuards } from '../analysis/absent-spec.js';
@@ -62,7 +62,14 @@ export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onC
   const source = unwrap(node);
   // Literals are taken apart first: each part is checked once, not once per enclosing literal.
   const literal = literalOf(source, scope);
-  if (literal?.node.type === 'ObjectExpression' && isPlainObject(value)) return resolveObject(literal.node, value, literal.scope, onCompiled, field);
+  // An object whose keys a spread decides (`...(c ? { k: 'v' } : {})`, `...spec.labels`) is compiled whole:
+  // the keys JavaScript saw on placeholders are one branch's (object-spread.ts).
+  if (literal?.node.type === 'ObjectExpression' && isPlainObject(value)) {
+    if (!hasComputedSpread(literal.node, literal.scope)) return resolveObject(literal.node, value, literal.scope, onCompiled, field);
+    if (field && field.path.length === 0) throw optionsBySpread(literal.node, literal.scope);
+    // Compiled from source whatever JavaScript did: the spreads of references in it got no keys there.
+    consumeSpreadsIn(literal.node);
+  }
   if (literal?.node.type === 'ArrayExpression' && Array.isArray(value)) {
     const elements = literal.node.elements;
     // A list changed after it was built (or with spreads) is not described item by item by its literal.
@@ -197,6 +204,31 @@ function resolveObject(node: ObjectExpression, value: Record<string, unknown>, s
   return result;
 }
 
+function consumeSpreadsIn(node: Node): void {
+  const { loc } = node;
+  if (loc?.filename) consumeSpreads(loc.filename, { line: loc.start.line, column: loc.start.column + 1 }, { line: loc.end.line, column: loc.end.column + 1 });
+}
+
+/** A call's whole options object with keys a reference decides: the factory needs its options when it runs. */
+function optionsBySpread(object: ObjectExpression, scope: Scope): Error {
+  const spread = object.properties.find((property) => property.type === 'SpreadElement' && mentionsReferences(property, scope)) ?? object;
+  return syntaxError(
+    spread,
+    'the options of this call are set by a spread that depends on a reference: which options a factory (or a nested composition) gets must be known when the composition is defined',
+    "choose each option's value (`{ image: spec.prod ? 'a' : 'b' }`), or spread a local object literal",
+  );
+}
+
+/** True when a spread (also in a spread local literal) sets keys decided by a reference. */
+export function hasComputedSpread(object: ObjectExpression, scope: Scope): boolean {
+  return object.properties.some((property) => {
+    if (property.type !== 'SpreadElement') return false;
+    const spread = literalOf(property.argument, scope);
+    if (spread?.node.type === 'ObjectExpression') return hasComputedSpread(spread.node, spread.scope);
+    return mentionsReferences(property.argument, scope);
+  });
+}
+
 interface Producer {
   readonly node: Node;
   readonly scope: Scope;
@@ -212,9 +244,7 @@ function collectProducers(object: ObjectExpression, objectScope: Scope, producer
     if (property.type === 'SpreadElement') {
       const spread = literalOf(property.argument, objectScope);
       if (spread?.node.type === 'ObjectExpression') opaque = collectProducers(spread.node, spread.scope, producers) ?? opaque;
-      else if (mentionsReferences(property.argument, objectScope)) {
-        throw syntaxError(property, 'this spread depends on a reference, but TypeKro cannot see which fields it sets', 'spread a local object literal, or list the fields');
-      } else opaque = property;
+      else opaque = property;
       continue;
     }
     if (property.type !== 'ObjectProperty') {

@@ -10,7 +10,7 @@ import { syntaxError } from '../analysis/errors.js';
 import { locationOf } from '../analysis/source.js';
 import { isExprValue, type Value } from '../ir/value.js';
 import { definitionCoercions, refOf } from '../model/refs.js';
-import { resolveSourceValue } from './source-values.js';
+import { hasComputedSpread, resolveSourceValue } from './source-values.js';
 import { inlineNestedStatus } from './nest-run.js';
 import type { CompositionRun } from './run.js';
 import { toValue, type ValueContext } from './values.js';
@@ -72,7 +72,8 @@ function statusObject(value: Record<string, unknown>, literal: Literal | undefin
 function statusField(value: unknown, property: OwnProperty | undefined, run: CompositionRun, context: ValueContext, path: string[]): Value | undefined {
   if (isExprValue(value) && !property) return value;
   const inner = property && literalOf(property.node, property.scope);
-  if (inner?.node.type === 'ObjectExpression' && typeof value === 'object' && value !== null && !Array.isArray(value) && !refOf(value)) {
+  // An object whose keys a spread of a reference decides is one map value, compiled whole (object-spread.ts).
+  if (inner?.node.type === 'ObjectExpression' && !hasComputedSpread(inner.node, inner.scope) && typeof value === 'object' && value !== null && !Array.isArray(value) && !refOf(value)) {
     return statusObject(value as Record<string, unknown>, { node: inner.node, scope: inner.scope }, run, context, path);
   }
   if (!property) return toValue(value, context, undefined, path);

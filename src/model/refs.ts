@@ -84,6 +84,13 @@ interface DefinitionScope {
   readonly markers: RefData[];
   readonly coercions: Coercion[];
   readonly refusals: TypeKroError[];
+  /**
+   * Spreads of a reference (`{ ...spec.labels }`): JavaScript got no keys, which is right only where the
+   * object is compiled from source (object-spread.ts, a map merge) and the JavaScript value is dropped.
+   * Such a compilation consumes the ones inside the object ({@link consumeSpreads}); the rest fail the
+   * definition as refusals once the status is built.
+   */
+  readonly spreads: { readonly error: TypeKroError; readonly at: SourceLocation | undefined }[];
 }
 
 // The definitions in progress, innermost last (user code a definition runs could start another; a composition
@@ -106,12 +113,43 @@ export function trapRefusal<T extends TypeKroError>(error: T): T {
 
 /** The first refusal a trap threw during the definition in progress, even if the user's code caught it. */
 export function firstTrapRefusal(): TypeKroError | undefined {
-  return currentDefinition()?.refusals[0];
+  const current = currentDefinition();
+  return current?.refusals[0] ?? current?.spreads[0]?.error;
+}
+
+/**
+ * Marks the spreads of references made in `file` between `start` and `end` (1-based lines and columns, end
+ * exclusive) as compiled from source: the object literal there is compiled whole, its JavaScript value unused.
+ */
+export function consumeSpreads(file: string, start: { line: number; column: number }, end: { line: number; column: number }): void {
+  const current = currentDefinition();
+  if (!current) return;
+  const before = (a: { line: number; column: number }, b: { line: number; column: number }): boolean => a.line < b.line || (a.line === b.line && a.column < b.column);
+  const inside = (at: SourceLocation | undefined): boolean => at !== undefined && at.file === file && !before(at, start) && before(at, end);
+  const kept = current.spreads.filter((spread) => !inside(spread.at));
+  current.spreads.splice(0, current.spreads.length, ...kept);
+}
+
+/**
+ * Runs `build` (the status), then throws the first spread of a reference no compiled object consumed. Such a
+ * spread also explains an error `build` throws: JavaScript went on with no keys there.
+ */
+export function refusingUnconsumedSpreads<T>(build: () => T): T {
+  const unconsumed = (): TypeKroError | undefined => currentDefinition()?.spreads[0]?.error;
+  let built: T;
+  try {
+    built = build();
+  } catch (error) {
+    throw unconsumed() ?? error;
+  }
+  const spread = unconsumed();
+  if (spread) throw spread;
+  return built;
 }
 
 /** Throws {@link firstTrapRefusal}, if any: called when a user function of the definition returns normally. */
 export function throwTrapRefusal(): void {
-  const refused = firstTrapRefusal();
+  const refused = currentDefinition()?.refusals[0];
   if (refused) throw refused;
 }
 
@@ -238,15 +276,25 @@ export function createRef(data: RefData, hooks: ProxyHooks = {}): unknown {
       throw trapRefusal(new ReferenceWriteError({ kind: 'assign', target: writtenField(data, prop), reference: describeRef(data) }, userFrame()));
     },
     ownKeys() {
-      // Spreading or enumerating a reference would silently yield nothing: say so instead.
-      throw trapRefusal(
-        new TypeKroError(
-          'DEFINITION_INVALID',
-          `${userLocation()}: the reference ${describeRef(data)} cannot be spread or enumerated when the composition is defined: its keys are known only once the instance (or the observed object) exists\n  hint: pass it as a whole, read its fields by name, or merge maps in CEL, where the right side wins as in a spread: Cel.expr<Record<string, string>>('{"team": "t"}.merge(', ${describeRef(data)}, ')')`,
-        ),
+      // Spreading or enumerating a reference would silently yield nothing: refused, unless the object spread
+      // into is compiled from source (a map merge, object-spread.ts), which drops what JavaScript built.
+      const at = userFrame();
+      const error = new TypeKroError(
+        'DEFINITION_INVALID',
+        `${formatLocation(at)}: the reference ${describeRef(data)} cannot be spread or enumerated when the composition is defined: its keys are known only once the instance (or the observed object) exists\n  hint: ${spreadHint(data)}`,
       );
+      const current = currentDefinition();
+      if (!current) throw error;
+      current.spreads.push({ error, at });
+      return [];
     },
   });
+}
+
+/** The way out of a spread of `data`: a spec field (a map) merges where an object literal is compiled. */
+function spreadHint(data: RefData): string {
+  const merge = data.root.kind === 'schema' && data.path.length > 1 ? `spread it straight into an object literal that is a factory argument or a status field (\`labels: { team: 't', ...${describeRef(data)} }\`, compiled to KRO's map merge), ` : '';
+  return `${merge}pass it as a whole, or read its fields by name`;
 }
 
 /** The pseudo root of a nested composition handle's reads: `nested$<prefix>`, never shown to the user. */
@@ -318,7 +366,7 @@ export function definitionDepth(): number {
  * resolved before it returns (the graph holds expressions, never markers), and nothing outlives it.
  */
 export function withReferenceMarkers<T>(body: () => T): T {
-  const scope: DefinitionScope = { markers: [], coercions: [], refusals: [] };
+  const scope: DefinitionScope = { markers: [], coercions: [], refusals: [], spreads: [] };
   const outer = definitions;
   definitions = [...outer, scope];
   try {

@@ -102,7 +102,7 @@ const ROWS: readonly (readonly [string, string])[] = [
   ['({ small: 1, [spec.env]: 2 })[spec.size]', 'this lookup table does not show all its keys'],
   ['({ get a() { return 1; } })', 'only plain `key: value` properties and spreads of local object literals are supported'],
   // `{ 1: x }` has the key "1" in JavaScript, a plain map key in CEL: compiled since numeric keys are read as strings.
-  ['({ ...spec.labels, a: 1 })', 'only plain `key: value` properties and spreads of local object literals are supported'],
+  ['({ ...spec.labels, a: 1 })', 'a spread of a spec map beside values of another type (string and int)'],
   ['({ a: undefined })', 'an `undefined` property value'],
   ['undefined', '`undefined`/`null` alone is not a value KRO can hold'],
   ['new Date()', '`new` builds a JavaScript object'],

@@ -120,7 +120,7 @@ test('spreading a reference is an error instead of silently losing its fields', 
         ConfigMap({ name: 'a', data: { ...(spec as unknown as Record<string, string>) } });
         return { ready: true, total: 1 };
       }),
-    /cannot be spread/,
+    /a spread of an object in an object literal/,
   );
 });
 

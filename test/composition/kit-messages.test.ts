@@ -102,7 +102,7 @@ describe('refusal messages', () => {
           child({ ...spec }); // m:spread
           return {};
         }),
-      { message: `${at('m:spread', 'spec })')}: the reference spec cannot be spread or enumerated when the composition is defined: its keys are known only once the instance (or the observed object) exists\n  hint: pass it as a whole, read its fields by name, or merge maps in CEL, where the right side wins as in a spread: Cel.expr<Record<string, string>>('{"team": "t"}.merge(', spec, ')')` },
+      { message: `${at('m:spread', 'spec })')}: the reference spec cannot be spread or enumerated when the composition is defined: its keys are known only once the instance (or the observed object) exists\n  hint: pass it as a whole, or read its fields by name` },
     );
     const listed = { ...definition, spec: type({ envs: 'string[]' }) };
     assert.throws(

@@ -232,7 +232,7 @@ describe('a write to a reference', () => {
     );
     assert.equal(
       spread,
-      `${at("'spread-try'", 'keys(spec.m)')}: the reference spec.m cannot be spread or enumerated when the composition is defined: its keys are known only once the instance (or the observed object) exists\n  hint: pass it as a whole, read its fields by name, or merge maps in CEL, where the right side wins as in a spread: Cel.expr<Record<string, string>>('{"team": "t"}.merge(', spec.m, ')')`,
+      `${at("'spread-try'", 'keys(spec.m)')}: the reference spec.m cannot be spread or enumerated when the composition is defined: its keys are known only once the instance (or the observed object) exists\n  hint: spread it straight into an object literal that is a factory argument or a status field (\`labels: { team: 't', ...spec.m }\`, compiled to KRO's map merge), pass it as a whole, or read its fields by name`,
     );
     // The first refusal is reported, also when a later error ends the function.
     const first = definitionError(() =>

@@ -86,7 +86,7 @@ test('a spread TypeKro cannot see into is refused when it depends on a reference
   rejects(() => kubernetesComposition(refused, (spec) => {
     Deployment({ ...Object.fromEntries([['image', spec.prod ? 'a' : 'b']]), name: 'web' } as never);
     return { ready: true };
-  }), /this spread depends on a reference, but TypeKro cannot see which fields it sets/);
+  }), /the options of this call are set by a spread that depends on a reference: which options a factory \(or a nested composition\) gets must be known when the composition is defined\n.*\n  hint: choose each option's value/);
 });
 
 test('a helper with statements is refused when its result depends on a reference', () => {

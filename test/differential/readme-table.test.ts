@@ -88,6 +88,10 @@ const ROWS: Readonly<Record<string, Coverage>> = {
     elsewhere: ['test/differential/idiom-cases.ts (idiom-spreads)', 'test/composition/compile-rejections.test.ts'],
     why: 'the generator writes no spread elements',
   },
+  "`{ a: '1', ...(spec.debug ? { debug: 'true' } : {}) }`, `...(c && { k: 'v' })`, `{ team: 't', ...spec.labels }`": {
+    elsewhere: ['test/differential/object-spread-cases.ts', 'test/composition/object-spread.go.test.ts', 'test/composition/object-spread.test.ts'],
+    why: 'the generator writes no spread elements',
+  },
   '`(spec, instance) => ...` with `instance.metadata.name`, `namespace`, `uid`, `generation`, `creationTimestamp`, `labels`, `annotations`': {
     elsewhere: ['test/composition/instance-metadata.test.ts', 'test/cluster/modes-agree.cluster.test.ts'],
     why: 'the generated programs take the spec only',
