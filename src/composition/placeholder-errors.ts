@@ -6,7 +6,7 @@
  * message then equals the source check's for the same statement in a skipped branch (reference-write-site.ts).
  */
 import type { ForOfStatement, Node } from '@babel/types';
-import { recursionRefusal } from '../analysis/compile-calls.js';
+import { recursionRefusal } from '../analysis/inline-helpers.js';
 import { syntaxError } from '../analysis/errors.js';
 import { nodesAt, snippetOf } from '../analysis/source.js';
 import { isInternalFile } from '../model/call-site.js';
