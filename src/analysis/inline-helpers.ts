@@ -20,10 +20,13 @@ import type { Call } from './call-arguments.js';
 export function helperCall(node: Call, name: string, bound: Binding | undefined, args: readonly Node[], scope: Scope, c: Compiler, expect?: CelType): Typed {
   const binding = functionAlias(bound) ?? bound;
   if (binding?.kind === 'function') {
-    const parent = withCallerMade(withTypeKroCel(binding.fn, binding.scope, scope), scope, node);
+    // Inlining a helper already being inlined here would never end: CEL has no recursion.
+    if (scope.lookup(inliningName(binding.fn))) throw recursionRefusal(node, name);
+    const own = helperScope(binding.fn, binding.scope, scope);
+    const parent = withCallerMade(own, scope, node);
     // The body is compiled where it is called: the guards there hold in it, and the items there are what they are.
-    const body = (): Scope => atCall(functionScope(binding.fn, parent, () => false, bindParams(binding.fn, args, scope, binding.scope)), scope);
-    return inlined(node, name, binding.fn, () => c.value(inlinedBody(node, binding.fn), body(), expect));
+    const body = atCall(functionScope(binding.fn, parent, () => false, bindParams(binding.fn, args, scope, own)), scope);
+    return c.value(inlinedBody(node, binding.fn), body, expect);
   }
   // A local import TypeKro could not follow says why; `eval` and its like keep the general message.
   if (binding?.kind === 'unsupported' && !codeRunner(name)) throw syntaxError(node, `\`${name}(...)\` cannot be compiled: ${binding.why}`, binding.hint);
@@ -52,22 +55,37 @@ function functionAlias(binding: Binding | undefined): Binding | undefined {
 const CEL_HOST = '#Cel';
 
 /**
- * The scope a helper's body sees: its module's names, where a name the helper's file imports from TypeKro
- * as `Cel` (or `cel`) is the CEL escape hatch the composition compiles (`Cel.cond(n > 3, ...)` in a helper
- * is compiled like in the composition, not run on placeholders). The binding comes from the caller, because
+ * The name under which the scope of a helper's body answers while that helper is being inlined (not a
+ * JavaScript name): the helpers being inlined at a call are the chain of these names its scope answers, each
+ * level handing the others on from its caller, as `#Cel` is. Carried by the scopes, so two compilations never share it.
+ */
+function inliningName(fn: FunctionLike): string {
+  return `#inlining@${fn.loc?.filename ?? ''}:${fn.start ?? -1}:${fn.end ?? -1}`;
+}
+
+const BEING_INLINED: Binding = { kind: 'constant', value: true };
+
+/**
+ * The scope a helper's body sees: its module's names (`parent`), and from the caller the helpers being
+ * inlined around it (this one added) and TypeKro's `Cel`: a name the helper's file imports from TypeKro as
+ * `Cel` (or `cel`) is the CEL escape hatch the composition compiles (`Cel.cond(n > 3, ...)` in a helper is
+ * compiled like in the composition, not run on placeholders). The binding comes from the caller, because
  * printing CEL belongs to a layer above this one.
  */
-function withTypeKroCel(fn: FunctionLike, parent: Scope, caller: Scope): Scope {
+function helperScope(fn: FunctionLike, parent: Scope, caller: Scope): Scope {
   const host = caller.lookup(CEL_HOST) ?? caller.lookup('Cel');
+  const own = inliningName(fn);
   const file = fn.loc?.filename;
-  if (host?.kind !== 'cel' || !file) return parent;
+  const cel = host?.kind === 'cel' ? host : undefined;
   return {
     lookup(name, at) {
-      if (name === CEL_HOST) return host;
+      if (name === own) return BEING_INLINED;
+      if (name.startsWith('#inlining@')) return caller.lookup(name, at);
+      if (name === CEL_HOST) return cel;
       const found = parent.lookup(name, at);
-      if (found !== undefined) return found;
+      if (found !== undefined || !cel || !file) return found;
       const target = importTarget(file, name);
-      return target?.kind === 'package' && target.typekro && (target.imported === 'Cel' || target.imported === 'cel') ? host : undefined;
+      return target?.kind === 'package' && target.typekro && (target.imported === 'Cel' || target.imported === 'cel') ? cel : undefined;
     },
   };
 }
@@ -78,23 +96,6 @@ function importTarget(file: string, name: string): ReturnType<typeof resolveModu
   } catch {
     // An import that cannot be followed is reported by the module scope, where the name is used.
     return undefined;
-  }
-}
-
-/**
- * Helpers are inlined, so one that calls itself never ends: the stack overflows. That is turned into a
- * definition error at the call (the innermost handler that has stack left to build it; outer ones pass it on).
- */
-function inlined(node: Call, name: string, fn: FunctionLike, compile: () => Typed): Typed {
-  const recursion = (): Error => recursionRefusal(node, name);
-  const inside = node.start != null && fn.start != null && node.start >= fn.start && node.end! <= fn.end! && node.loc?.filename === fn.loc?.filename;
-  if (inside) throw recursion();
-  try {
-    return compile();
-  } catch (error) {
-    // No regular expression here: at the stack's edge it would overflow itself.
-    if (error instanceof RangeError && error.message.includes('call stack')) throw recursion();
-    throw error;
   }
 }
 

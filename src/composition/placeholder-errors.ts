@@ -28,6 +28,7 @@ const POSITION_HINT = 'loop with `for (const item of list)` (or `list.map((item)
  * ```
  */
 export function placeholderFailure(error: unknown): unknown {
+  // Only JavaScript running the user's code overflows the stack here: the compiler refuses a recursive helper before inlining it again.
   if (error instanceof RangeError && error.message.includes('call stack')) return recursionFailure(error) ?? error;
   if (error instanceof Error && error.name === 'DataCloneError') return cloneFailure(error) ?? error;
   // A write a reference proxy refused: the same located message as the source check gives in a skipped branch.
