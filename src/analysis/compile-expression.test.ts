@@ -68,6 +68,13 @@ type Row = [js: string, cel: string];
 const valueCases: Row[] = [
   // literals and identifiers
   ['42', '42'],
+  // unary plus of a number is the number; Math.sign keeps -0 and NaN of a double (call-cases.ts)
+  ['+spec.replicas', 'schema.spec.replicas'],
+  ['Math.sign(spec.replicas)', 'schema.spec.replicas > 0 ? 1 : schema.spec.replicas < 0 ? -1 : schema.spec.replicas'],
+  ['Math.sign(spec.ratio)', 'schema.spec.ratio > 0.0 ? 1.0 : schema.spec.ratio < 0.0 ? -1.0 : schema.spec.ratio'],
+  // a callback passed by name is the call of it on the item
+  ['spec.workers.filter(Boolean)', 'schema.spec.workers.filter(x, x != "")'],
+  ['spec.ports.map(String)', 'schema.spec.ports.map(x, string(x))'],
   ['1.5', '1.5'],
   ['"it\'s"', '"it\'s"'],
   ['true', 'true'],

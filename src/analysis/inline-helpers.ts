@@ -40,7 +40,7 @@ export function helperCall(node: Call, name: string, bound: Binding | undefined,
  * arrow functions, a helper's parameter given an arrow (`apply((x) => x + 1)`). The function closes over the
  * scope it is written in, as JavaScript's does.
  */
-function functionAlias(binding: Binding | undefined): Binding | undefined {
+export function functionAlias(binding: Binding | undefined): Binding | undefined {
   // Through names standing for names (a parameter is an alias of its hidden argument, `#arg0`).
   for (let hops = 0; binding?.kind === 'alias' && hops < 16; hops++) {
     const node = unwrap(binding.node);

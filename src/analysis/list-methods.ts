@@ -7,6 +7,7 @@ import { andPresent, compatible, describe, isNumeric, plain, stringify, unifyNum
 import { withArticle } from '../util/article.js';
 import { identitySearch } from './operand-meaning.js';
 import { fixedItems, unrolledListMethod, UNROLLED_METHODS } from './unrolled-lists.js';
+import { expressionText } from './synthesized.js';
 import { arity, intLiteral, stringArg, type MethodContext } from './call-arguments.js';
 import { itemCallback, lambda } from './list-callbacks.js';
 
@@ -38,7 +39,7 @@ export function listMethod(ctx: MethodContext, name: string): Typed {
       let type: CelType = T.dyn;
       const [variable, body] = lambda(ctx, item, (node, scope) => {
         const t = ctx.c.value(node, scope);
-        if (t.absent || t.nullish) throw syntaxError(node, 'a mapped value that may be undefined', 'give it a default with `??`');
+        if (t.absent || t.nullish) throw syntaxError(node, 'a mapped value that may be undefined', `give it a default with \`??\`: \`${operandText(node)} ?? ${defaultFor(t.type)}\``);
         type = t.type;
         return t.expr;
       });
@@ -128,4 +129,19 @@ function join(ctx: MethodContext, list: Expr, item: CelType): Typed {
   const separator = ctx.args.length === 0 ? E.str(',') : stringArg(ctx, 0);
   const strings = item.kind === 'string' ? list : E.macro('map', list, 'x', stringify({ expr: E.ident('x'), type: item }, ctx.node));
   return plain(E.call('join', [separator], strings), T.string);
+}
+
+/** `node`'s text as the left side of `??`: in parentheses unless it is a name, a member read or a call. */
+function operandText(node: Node): string {
+  const text = expressionText(node);
+  return /^(Identifier|(Optional)?(Member|Call)Expression)$/.test(node.type) ? text : `(${text})`;
+}
+
+/** A default of `type` to show in a hint (`''` for text): the user picks the real one. */
+function defaultFor(type: CelType): string {
+  if (type.kind === 'string') return "''";
+  if (type.kind === 'int' || type.kind === 'double') return '0';
+  if (type.kind === 'bool') return 'false';
+  if (type.kind === 'list') return '[]';
+  return 'fallback';
 }

@@ -8,7 +8,11 @@ import { syntaxError } from './errors.js';
 import { isNumeric, plain, unifyNumeric, valueOf, type Compiler, type Typed } from './typed.js';
 import type { Call } from './call-arguments.js';
 
+/** The `Math` functions with an exact CEL form, named in the refusal of the others. */
+const COMPILED = ['max', 'min', 'abs', 'trunc', 'sign'];
+
 export function mathCall(node: Call, name: string, args: readonly Node[], scope: Scope, c: Compiler): Typed {
+  if (!COMPILED.includes(name)) throw syntaxError(node, `Math.${name} has no CEL equivalent (there is no math library in KRO)`, unknownHint(name));
   const values = args.map((arg) => c.value(arg, scope));
   const numeric = values.every((t) => isNumeric(t.type) && !t.absent);
   if (!numeric || values.length === 0) throw syntaxError(node, `Math.${name} needs present numbers`, 'give absent values a default with `??`');
@@ -26,11 +30,30 @@ export function mathCall(node: Call, name: string, args: readonly Node[], scope:
       const zero = first.type.kind === 'double' ? E.double(0) : E.int(0);
       return plain(E.cond(E.binary('<', v, zero), E.unary('-', v), v), first.type);
     }
-    case 'trunc':
-      return trunc(first, args[0] as Node);
+    case 'sign':
+      return sign(first);
     default:
-      throw syntaxError(node, `Math.${name} has no CEL equivalent (there is no math library in KRO)`, 'use Math.trunc(...) on non-negative values, or Cel.expr(...)');
+      return trunc(first, args[0] as Node);
   }
+}
+
+function unknownHint(name: string): string {
+  const compiled = `TypeKro compiles ${COMPILED.map((f) => `Math.${f}`).join(', ')}`;
+  // On values >= 0, floor is trunc (and exact there).
+  if (name === 'floor') return `on values >= 0, Math.floor(x) is Math.trunc(x); ${compiled}; otherwise use Cel.expr(...)`;
+  return `${compiled}; otherwise use Cel.expr(...)`;
+}
+
+/**
+ * `Math.sign(x)`: 1, -1, or `x` itself where it is neither above nor below 0, which keeps JavaScript's -0 and
+ * NaN for a double (both compare false with 0 in CEL as in JavaScript) and is 0 for an int.
+ */
+function sign(t: Typed): Typed {
+  const v = valueOf(t);
+  const double = t.type.kind === 'double';
+  const [zero, one] = double ? [E.double(0), E.double(1)] : [E.int(0), E.int(1)];
+  const minusOne = double ? E.double(-1) : E.int(-1);
+  return plain(E.cond(E.binary('>', v, zero), one, E.cond(E.binary('<', v, zero), minusOne, v)), t.type);
 }
 
 /** `Math.trunc(a / b)` on ints is CEL's int division; `Math.trunc(x)` on a double is `int(x)`. */
