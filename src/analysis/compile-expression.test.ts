@@ -308,7 +308,7 @@ const rejections: [string, string, string][] = [
   ['undefined', '`undefined`/`null` alone', 'leave the field out'],
   ['parseInt(spec.env, 16)', 'only base 10', 'Cel.expr'],
   ['[...spec.env]', 'a spread of a string', 'Cel.expr'],
-  ['+spec.env', '`+` operator', 'declare the field as a number'],
+  ['+spec.env', '`+x` of a string value reads text as a number', 'declare the field as a number'],
   // Text to number: JavaScript's parsing is more lenient than CEL's (Number('') is 0, parseInt('12abc') 12).
   ['Number(spec.env)', "`Number(...)` of text has no exact CEL form: JavaScript reads '', ' 12 ', '12abc' or '1.5x' as numbers where CEL's int()/double() fail", "declare the spec field as a number (e.g. 'number.integer'), or accept CEL's stricter parsing with Cel.expr('int(', value, ')')"],
   ['parseInt(spec.env, 10)', '`parseInt(...)` of text has no exact CEL form', 'Cel.expr(\'int(\', value, \')\')'],
