@@ -68,6 +68,13 @@ type Row = [js: string, cel: string];
 const valueCases: Row[] = [
   // literals and identifiers
   ['42', '42'],
+  // unary plus of a number is the number; Math.sign keeps -0 and NaN of a double (call-cases.ts)
+  ['+spec.replicas', 'schema.spec.replicas'],
+  ['Math.sign(spec.replicas)', 'schema.spec.replicas > 0 ? 1 : schema.spec.replicas < 0 ? -1 : schema.spec.replicas'],
+  ['Math.sign(spec.ratio)', 'schema.spec.ratio > 0.0 ? 1.0 : schema.spec.ratio < 0.0 ? -1.0 : schema.spec.ratio'],
+  // a callback passed by name is the call of it on the item
+  ['spec.workers.filter(Boolean)', 'schema.spec.workers.filter(x, x != "")'],
+  ['spec.ports.map(String)', 'schema.spec.ports.map(x, string(x))'],
   ['1.5', '1.5'],
   ['"it\'s"', '"it\'s"'],
   ['true', 'true'],
@@ -301,7 +308,7 @@ const rejections: [string, string, string][] = [
   ['undefined', '`undefined`/`null` alone', 'leave the field out'],
   ['parseInt(spec.env, 16)', 'only base 10', 'Cel.expr'],
   ['[...spec.env]', 'a spread of a string', 'Cel.expr'],
-  ['+spec.env', '`+` operator', 'declare the field as a number'],
+  ['+spec.env', '`+x` of a string value reads text as a number', 'declare the field as a number'],
   // Text to number: JavaScript's parsing is more lenient than CEL's (Number('') is 0, parseInt('12abc') 12).
   ['Number(spec.env)', "`Number(...)` of text has no exact CEL form: JavaScript reads '', ' 12 ', '12abc' or '1.5x' as numbers where CEL's int()/double() fail", "declare the spec field as a number (e.g. 'number.integer'), or accept CEL's stricter parsing with Cel.expr('int(', value, ')')"],
   ['parseInt(spec.env, 10)', '`parseInt(...)` of text has no exact CEL form', 'Cel.expr(\'int(\', value, \')\')'],

@@ -55,8 +55,26 @@ export function compileUnary(node: UnaryExpression, scope: Scope, c: Compiler): 
     if (v.kind === 'literal' && v.literal.kind === 'double') return plain(E.double(-v.literal.value), T.double);
     return plain(E.unary('-', v), operand.type);
   }
+  if (node.operator === '+') return unaryPlus(node, c.value(node.argument, scope), scope);
   const why = node.operator === 'typeof' ? '`typeof` inspects JavaScript values; CEL types are fixed at compile time' : `the \`${node.operator}\` operator has no CEL equivalent`;
-  throw syntaxError(node, why, node.operator === '+' ? "declare the field as a number, or use Cel.expr('int(', value, ')') for CEL's parsing" : HINT.expr);
+  throw syntaxError(node, why, HINT.expr);
+}
+
+/**
+ * `+x` of a number is the number itself in JavaScript. Of text it parses ('' is 0, ' 12 ' is 12, '1e3' is
+ * 1000) where CEL's int()/double() fail; of a bool it is 1 or 0, which Number(b) already compiles.
+ */
+function unaryPlus(node: UnaryExpression, operand: Typed, scope: Scope): Typed {
+  if (isNumeric(operand.type) && !operand.nullish) {
+    refuseAbsentSpecData(operand, node.argument, scope, 'number');
+    return plain(valueOf(operand), operand.type);
+  }
+  if (operand.type.kind === 'bool') throw syntaxError(node, '`+b` of a bool value is 1 or 0 in JavaScript', 'write Number(b), which TypeKro compiles to the same 1 or 0');
+  throw syntaxError(
+    node,
+    `\`+x\` of ${withArticle(describe(operand.type))} value reads text as a number in JavaScript ('' is 0, ' 12 ' is 12, '1e3' is 1000), which CEL's int()/double() do not`,
+    "declare the field as a number, or use Cel.expr('int(', value, ')') for CEL's parsing",
+  );
 }
 
 export function compileBinary(node: BinaryExpression, scope: Scope, c: Compiler): Typed {

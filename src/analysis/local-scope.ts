@@ -125,8 +125,6 @@ function exportsScope(file: string, isFactoryCall: IsFactoryCall): Scope {
 }
 
 function unreadableImport(error: unknown): Binding {
-  // A stack overflow is a helper calling itself, whose frames happened to end here: the helper's call refuses it.
-  if (error instanceof RangeError) throw error;
   const why = error instanceof UnreadableFunctionError ? error.message : `a local import cannot be read (${error instanceof Error ? error.message : String(error)})`;
   return { kind: 'unsupported', why, hint: 'import the helper from a local source file that exports it (by name, as default, through a namespace or a re-export), or compute the value in the composition' };
 }

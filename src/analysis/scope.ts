@@ -149,8 +149,8 @@ export function madeThrough(calls: readonly Node[]): string {
  * composition's scope: a helper declared outside the composition (in its module, or imported) does not see that
  * scope lexically, and `return { deploy, svc }` read as `pair.deploy.status` needs the resource its
  * `Deployment(...)` made (trial 8 T02). A name asked through `call` is asked of the caller as made through it
- * ({@link madeThrough}); one lookup per helper level, so a helper calling itself overflows the stack (refused as
- * recursion) rather than branching at each level.
+ * ({@link madeThrough}); one lookup per helper level, so the chain grows with the helpers being inlined (a helper
+ * calling itself is refused before it is inlined again, inline-helpers.ts) rather than branching at each level.
  */
 export function withCallerMade(parent: Scope, caller: Scope, call?: Node): Scope {
   return {

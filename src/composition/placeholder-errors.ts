@@ -6,7 +6,7 @@
  * message then equals the source check's for the same statement in a skipped branch (reference-write-site.ts).
  */
 import type { ForOfStatement, Node } from '@babel/types';
-import { recursionRefusal } from '../analysis/compile-calls.js';
+import { recursionRefusal } from '../analysis/inline-helpers.js';
 import { syntaxError } from '../analysis/errors.js';
 import { nodesAt, snippetOf } from '../analysis/source.js';
 import { isInternalFile } from '../model/call-site.js';
@@ -28,6 +28,7 @@ const POSITION_HINT = 'loop with `for (const item of list)` (or `list.map((item)
  * ```
  */
 export function placeholderFailure(error: unknown): unknown {
+  // Only JavaScript running the user's code overflows the stack here: the compiler refuses a recursive helper before inlining it again.
   if (error instanceof RangeError && error.message.includes('call stack')) return recursionFailure(error) ?? error;
   if (error instanceof Error && error.name === 'DataCloneError') return cloneFailure(error) ?? error;
   // A write a reference proxy refused: the same located message as the source check gives in a skipped branch.

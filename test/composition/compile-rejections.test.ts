@@ -75,6 +75,8 @@ const ROWS: readonly (readonly [string, string])[] = [
   ['spec.count.toString(spec.count)', 'only base 10 is supported'],
   ['Math.max(spec.count, 1)', 'Math.max needs present numbers'],
   ['Math.floor(spec.ratio)', 'Math.floor has no CEL equivalent'],
+  ['Math.round(spec.ratio)', 'Math.round has no CEL equivalent'],
+  ['Math.sign(spec.env)', 'Math.sign needs present numbers'],
   ['spec.enabled?.()', 'optional calls'],
   // reads and literals
   ['foo', '`foo` is not known'],
@@ -109,7 +111,9 @@ const ROWS: readonly (readonly [string, string])[] = [
   ['spec.replicas = 2', 'assignments cannot run inside the cluster'],
   // operators
   ['-spec.env', 'cannot negate a string'],
-  ['+spec.env', 'the `+` operator has no CEL equivalent'],
+  ['+spec.env', '`+x` of a string value reads text as a number in JavaScript'],
+  ['+spec.enabled', '`+b` of a bool value is 1 or 0 in JavaScript'],
+  ['+spec.count', 'reads an optional spec field without a default, used in arithmetic here'],
   ['typeof spec.env', '`typeof` inspects JavaScript values'],
   ['spec.replicas ** 2', 'the `**` operator has no CEL equivalent'],
   ['spec.env === 1', 'cannot compare a string with an int'],

@@ -28,6 +28,8 @@ const definition = { apiVersion: 'messages.typekro.dev/v1alpha1', kind: 'Message
 function rec(n: number): string { return n > 0 ? 'pos' : rec(1); } // m:rec
 function ping(n: number): string { return n > 0 ? 'pos' : pong(1); }
 function pong(n: number): string { return n > 0 ? 'neg' : ping(1); } // m:pong
+const twice = (s: string): string => s + s;
+function viaMap(n: number): string[] { return n > 0 ? ['pos'] : [1].map((k) => viaMap(k)[0] ?? ''); } // m:viaMap
 
 describe('refusal messages', () => {
   it('switch is named as such, with if/else or a ternary as the way out', () => {
@@ -84,8 +86,25 @@ describe('refusal messages', () => {
           ConfigMap({ name: 'x', data: { a: ping(spec.n) } });
           return {};
         }),
-      { message: new RegExp(`calls itself \\(directly or through other helpers\\)`) },
+      { message: `${at('m:pong', 'ping(1)')}: \`ping(...)\` calls itself (directly or through other helpers): TypeKro inlines helpers into CEL, which has no recursion\n    ping(1)\n  hint: compute the value without recursion (a ternary or a lookup over the spec), or use Cel.expr(...)` },
     );
+    // Through a callback: the helpers being inlined are known inside it too.
+    assert.throws(
+      () =>
+        kubernetesComposition({ ...definition, name: 'through-map' }, (spec) => {
+          ConfigMap({ name: 'x', data: { a: viaMap(spec.n)[0] ?? '' } });
+          return {};
+        }),
+      { message: `${at('m:viaMap', 'viaMap(k)')}: \`viaMap(...)\` calls itself (directly or through other helpers): TypeKro inlines helpers into CEL, which has no recursion\n    viaMap(k)\n  hint: compute the value without recursion (a ternary or a lookup over the spec), or use Cel.expr(...)` },
+    );
+  });
+
+  it('a helper inlined twice side by side, or inside its own argument, is no recursion', () => {
+    const graph = kubernetesComposition({ ...definition, name: 'not-recursion' }, (spec) => {
+      ConfigMap({ name: 'x', data: { a: `${twice(spec.env)}-${twice(twice(spec.env))}` } });
+      return {};
+    });
+    assert.match(JSON.stringify(graph.toYaml()), /spec\.env/);
   });
 
   it('spreading the spec, a nested composition in a loop and assigning to a reference are refused at their line', () => {

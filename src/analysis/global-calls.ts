@@ -1,0 +1,61 @@
+/** Calls of JavaScript's global functions with a faithful CEL form (`String`, `Boolean`, `Number`, `parseInt`, `parseFloat`). */
+import type { Node } from '@babel/types';
+import { E } from '../ir/expr.js';
+import { T, type CelType } from '../ir/types.js';
+import type { Scope } from './scope.js';
+import { HINT, syntaxError } from './errors.js';
+import { uncompilableCall } from './package-calls.js';
+import { describe, plain, stringify, truthy, valueOf, type Compiler, type Typed } from './typed.js';
+import { withArticle } from '../util/article.js';
+import { refuseAbsentSpecData } from './absent-spec.js';
+import { arity, type Call } from './call-arguments.js';
+import { helperCall } from './inline-helpers.js';
+
+export function globalCall(node: Call, name: string, args: readonly Node[], scope: Scope, c: Compiler, expect?: CelType): Typed {
+  const binding = scope.lookup(name, node);
+  if (binding) return helperCall(node, name, binding, args, scope, c, expect);
+  const ctx = { node, args };
+  const only = (): Typed => {
+    arity(ctx, name, 1, name === 'parseInt' ? 2 : 1);
+    return c.value(args[0] as Node, scope);
+  };
+  switch (name) {
+    case 'String': {
+      const t = only();
+      refuseAbsentSpecData(t, args[0] as Node, scope, 'text');
+      return plain(stringify(t, node), T.string);
+    }
+    case 'Boolean':
+      return plain(truthy(only(), node), T.bool);
+    case 'Number':
+    case 'parseFloat':
+      return toNumber(node, name, only());
+    case 'parseInt':
+      if (args[1] && !(args[1].type === 'NumericLiteral' && args[1].value === 10)) throw syntaxError(node, 'only base 10 is supported', HINT.expr);
+      return toNumber(node, name, only());
+    default:
+      throw uncompilableCall(node, name);
+  }
+}
+
+/**
+ * `Number(n)`, `parseFloat(n)` of a number are the number and `parseInt(i)` of an integer is the integer;
+ * `Number(b)` of a boolean is 1 or 0. Text has no exact CEL form: `Number('')` is 0, `Number(' 12 ')` 12,
+ * `parseInt('12abc')` 12 and `parseFloat('1.5x')` 1.5 in JavaScript, where CEL's `int()`/`double()` fail
+ * (and KRO then waits forever).
+ */
+function toNumber(node: Node, name: 'Number' | 'parseInt' | 'parseFloat', t: Typed): Typed {
+  const kind = t.type.kind;
+  if (kind === 'int' || (kind === 'double' && name !== 'parseInt')) return t;
+  if (kind === 'bool' && name === 'Number') return plain(E.cond(valueOf(t), E.int(1), E.int(0)), T.int);
+  if (kind === 'string' || kind === 'dyn') {
+    throw syntaxError(
+      node,
+      `\`${name}(...)\` of text has no exact CEL form: JavaScript reads '', ' 12 ', '12abc' or '1.5x' as numbers where CEL's int()/double() fail`,
+      'declare the spec field as a number (e.g. \'number.integer\'), or accept CEL\'s stricter parsing with Cel.expr(\'int(\', value, \')\') or Cel.expr(\'double(\', value, \')\')',
+    );
+  }
+  if (kind === 'double') throw syntaxError(node, '`parseInt(...)` of a double value has no exact CEL form (it reads the number\'s text: parseInt(1e-7) is 1)', 'use Math.trunc(...) for numbers');
+  if (kind === 'bool') throw syntaxError(node, `\`${name}(...)\` of a bool value is NaN in JavaScript, which CEL cannot hold`, 'use Number(b), which is 1 or 0, or a ternary');
+  throw syntaxError(node, `cannot convert ${withArticle(describe(t.type))} to a number`, HINT.expr);
+}

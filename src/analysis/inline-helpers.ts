@@ -1,0 +1,115 @@
+/**
+ * Calls of the user's own functions (helpers): the body is inlined where it is called, compiled in the
+ * helper's scope with the parameters bound to the arguments. A helper that calls itself is refused.
+ */
+import type { Node } from '@babel/types';
+import type { CelType } from '../ir/types.js';
+import { withCallerMade, type Binding, type FunctionLike, type Scope } from './scope.js';
+import { codeRunner } from './code-runners.js';
+import { returnedExpression } from './literal-reads.js';
+import { functionScope } from './local-scope.js';
+import { bindParams } from './pattern-bindings.js';
+import { resolveModuleName } from './modules.js';
+import { unwrap } from './ast.js';
+import { HINT, syntaxError } from './errors.js';
+import type { Compiler, Typed } from './typed.js';
+import { atCall } from './absent-spec.js';
+import type { Call } from './call-arguments.js';
+
+/** A call of a name the scope binds: a helper is inlined; anything else cannot run in CEL. */
+export function helperCall(node: Call, name: string, bound: Binding | undefined, args: readonly Node[], scope: Scope, c: Compiler, expect?: CelType): Typed {
+  const binding = functionAlias(bound) ?? bound;
+  if (binding?.kind === 'function') {
+    // Inlining a helper already being inlined here would never end: CEL has no recursion.
+    if (scope.lookup(inliningName(binding.fn))) throw recursionRefusal(node, name);
+    const own = helperScope(binding.fn, binding.scope, scope);
+    const parent = withCallerMade(own, scope, node);
+    // The body is compiled where it is called: the guards there hold in it, and the items there are what they are.
+    const body = atCall(functionScope(binding.fn, parent, () => false, bindParams(binding.fn, args, scope, own)), scope);
+    return c.value(inlinedBody(node, binding.fn), body, expect);
+  }
+  // A local import TypeKro could not follow says why; `eval` and its like keep the general message.
+  if (binding?.kind === 'unsupported' && !codeRunner(name)) throw syntaxError(node, `\`${name}(...)\` cannot be compiled: ${binding.why}`, binding.hint);
+  // A function a generator was given (observed-scope.ts): its code is not read.
+  if (binding?.kind === 'opaque' && binding.unreadableFunction) throw syntaxError(node, `\`${name}(...)\` cannot be compiled: ${binding.why}`, binding.hint ?? HINT.expr);
+  throw syntaxError(node, `\`${name}(...)\` is a JavaScript function; it cannot run in CEL`, HINT.expr);
+}
+
+/**
+ * A name standing for a function written elsewhere in the source: an item of a loop over an array literal of
+ * arrow functions, a helper's parameter given an arrow (`apply((x) => x + 1)`). The function closes over the
+ * scope it is written in, as JavaScript's does.
+ */
+export function functionAlias(binding: Binding | undefined): Binding | undefined {
+  // Through names standing for names (a parameter is an alias of its hidden argument, `#arg0`).
+  for (let hops = 0; binding?.kind === 'alias' && hops < 16; hops++) {
+    const node = unwrap(binding.node);
+    if (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression') return { kind: 'function', fn: node, scope: binding.scope };
+    if (node.type !== 'Identifier') return undefined;
+    binding = binding.scope.lookup(node.name, node);
+  }
+  return binding?.kind === 'function' ? binding : undefined;
+}
+
+/** How a helper's scope hands TypeKro's `Cel` on to the helpers it calls (not a JavaScript name). */
+const CEL_HOST = '#Cel';
+
+/**
+ * The name under which the scope of a helper's body answers while that helper is being inlined (not a
+ * JavaScript name): the helpers being inlined at a call are the chain of these names its scope answers, each
+ * level handing the others on from its caller, as `#Cel` is. Carried by the scopes, so two compilations never share it.
+ */
+function inliningName(fn: FunctionLike): string {
+  return `#inlining@${fn.loc?.filename ?? ''}:${fn.start ?? -1}:${fn.end ?? -1}`;
+}
+
+const BEING_INLINED: Binding = { kind: 'constant', value: true };
+
+/**
+ * The scope a helper's body sees: its module's names (`parent`), and from the caller the helpers being
+ * inlined around it (this one added) and TypeKro's `Cel`: a name the helper's file imports from TypeKro as
+ * `Cel` (or `cel`) is the CEL escape hatch the composition compiles (`Cel.cond(n > 3, ...)` in a helper is
+ * compiled like in the composition, not run on placeholders). The binding comes from the caller, because
+ * printing CEL belongs to a layer above this one.
+ */
+function helperScope(fn: FunctionLike, parent: Scope, caller: Scope): Scope {
+  const host = caller.lookup(CEL_HOST) ?? caller.lookup('Cel');
+  const own = inliningName(fn);
+  const file = fn.loc?.filename;
+  const cel = host?.kind === 'cel' ? host : undefined;
+  return {
+    lookup(name, at) {
+      if (name === own) return BEING_INLINED;
+      if (name.startsWith('#inlining@')) return caller.lookup(name, at);
+      if (name === CEL_HOST) return cel;
+      const found = parent.lookup(name, at);
+      if (found !== undefined || !cel || !file) return found;
+      const target = importTarget(file, name);
+      return target?.kind === 'package' && target.typekro && (target.imported === 'Cel' || target.imported === 'cel') ? cel : undefined;
+    },
+  };
+}
+
+function importTarget(file: string, name: string): ReturnType<typeof resolveModuleName> {
+  try {
+    return resolveModuleName(file, name);
+  } catch {
+    // An import that cannot be followed is reported by the module scope, where the name is used.
+    return undefined;
+  }
+}
+
+/** The refusal of a helper that calls itself, at the call `node` of `name`: also for one JavaScript recursed into on a placeholder. */
+export function recursionRefusal(node: Node, name: string): Error {
+  return syntaxError(node, `\`${name}(...)\` calls itself (directly or through other helpers): TypeKro inlines helpers into CEL, which has no recursion`, 'compute the value without recursion (a ternary or a lookup over the spec), or use Cel.expr(...)');
+}
+
+function inlinedBody(call: Call, fn: FunctionLike): Node {
+  const body = returnedExpression(fn);
+  if (body) return body;
+  throw syntaxError(
+    call,
+    'this function computes its result with statements; TypeKro compiles functions that return one expression',
+    'write the function as `(...) => expression` (const declarations before one return are fine), or use Cel.expr(...)',
+  );
+}

@@ -1,0 +1,147 @@
+/** Array methods mapped to CEL's macros and KRO's lists library, each with JavaScript's meaning for every input. */
+import type { Node } from '@babel/types';
+import { E, type Expr } from '../ir/expr.js';
+import { T, type CelType } from '../ir/types.js';
+import { HINT, syntaxError } from './errors.js';
+import { andPresent, compatible, describe, isNumeric, plain, stringify, unifyNumeric, valueOf, wrappedValue, type Typed } from './typed.js';
+import { withArticle } from '../util/article.js';
+import { identitySearch } from './operand-meaning.js';
+import { fixedItems, unrolledListMethod, UNROLLED_METHODS } from './unrolled-lists.js';
+import { expressionText } from './synthesized.js';
+import { arity, intLiteral, stringArg, type MethodContext } from './call-arguments.js';
+import { itemCallback, lambda } from './list-callbacks.js';
+
+export const LIST_ONLY = new Set(['some', 'every', 'filter', 'map', 'find', 'join']);
+
+function itemType(t: Typed): CelType {
+  return t.type.kind === 'list' ? t.type.item : T.dyn;
+}
+
+export function listMethod(ctx: MethodContext, name: string): Typed {
+  const list = valueOf(ctx.receiver);
+  const item = itemType(ctx.receiver);
+  const fixed = UNROLLED_METHODS.has(name) ? fixedItems(ctx.receiver) : undefined;
+  if (fixed) return unrolledListMethod(name, { items: fixed, c: ctx.c, callback: itemCallback(ctx, item) });
+  switch (name) {
+    case 'some':
+    case 'every':
+    case 'filter': {
+      const [variable, body] = lambda(ctx, item, (node, scope) => ctx.c.condition(node, scope));
+      const macro = name === 'some' ? 'exists' : name === 'every' ? 'all' : 'filter';
+      return plain(E.macro(macro, list, variable, body), name === 'filter' ? ctx.receiver.type : T.bool);
+    }
+    case 'find': {
+      // `filter(...)[0]` would be pending forever when nothing matches; `[?0]` is JavaScript's `undefined`.
+      const [variable, body] = lambda(ctx, item, (node, scope) => ctx.c.condition(node, scope));
+      return wrappedValue(E.index(E.macro('filter', list, variable, body), E.int(0), true), item);
+    }
+    case 'map': {
+      let type: CelType = T.dyn;
+      const [variable, body] = lambda(ctx, item, (node, scope) => {
+        const t = ctx.c.value(node, scope);
+        if (t.absent || t.nullish) throw syntaxError(node, 'a mapped value that may be undefined', `give it a default with \`??\`: \`${operandText(node)} ?? ${defaultFor(t.type)}\``);
+        type = t.type;
+        return t.expr;
+      });
+      return plain(E.macro('map', list, variable, body), T.list(type));
+    }
+    case 'includes': {
+      arity(ctx, name, 1, 1);
+      refuseIdentitySearch(ctx, item);
+      const needle = ctx.c.value(ctx.args[0] as Node, ctx.scope);
+      // No list KRO or a literal holds has an `undefined`/`null` item: searching for one is false, not
+      // `x in l`, which errors on the missing field (pending forever). The same guard `x === spec.o` gets.
+      if (needle.nullish) return plain(E.bool(false), T.bool);
+      refuseMismatchedSearch(ctx, needle.type, item);
+      const [unified, haystack] = numericSearch(needle, list, item);
+      return plain(andPresent(needle, identitySearch(ctx.node, needle, item, list, E.binary('in', valueOf(unified), haystack), E.bool(false))), T.bool);
+    }
+    case 'join':
+      return join(ctx, list, item);
+    case 'slice':
+      return listSlice(ctx, list);
+    case 'indexOf': {
+      arity(ctx, name, 1, 1, 'the position argument differs between JavaScript and CEL; use Cel.expr(...)');
+      refuseIdentitySearch(ctx, item);
+      // KRO's lists library has no int/double overload: `[1.0].indexOf(1)` does not type-check.
+      const needle = ctx.c.value(ctx.args[0] as Node, ctx.scope);
+      const [unified, haystack] = isNumeric(item) && isNumeric(needle.type) ? numericSearch(needle, list, item) : [needle, list];
+      // JavaScript finds no `undefined` in a list KRO or a literal holds: -1, as `includes` is false.
+      if (needle.nullish) return plain(E.int(-1), T.int);
+      refuseMismatchedSearch(ctx, needle.type, item);
+      const found = identitySearch(ctx.node, needle, item, list, E.call('indexOf', [valueOf(unified)], haystack), E.int(-1));
+      return plain(needle.absent ? E.cond(needle.absent.present, found, E.int(-1)) : found, T.int);
+    }
+    default:
+      throw syntaxError(ctx.node, `the array method \`${name}\` has no CEL equivalent`, HINT.expr);
+  }
+}
+
+/**
+ * `list.slice(n)`, also the rest element of an array pattern: the items from `n` on, none when the list is
+ * shorter (CEL's `slice` errors there). Only a literal `n >= 0`: JavaScript counts a negative start from the
+ * end, and clamps an end, which needs the list's size.
+ */
+function listSlice(ctx: MethodContext, list: Expr): Typed {
+  const hint = 'take the items from a fixed position on (`list.slice(1)`), or write the CEL with Cel.expr(...) (`.slice(from, to)` of KRO\'s lists library, indexes in range)';
+  arity(ctx, 'slice', 1, 1, hint);
+  const arg = ctx.args[0] as Node;
+  const from = intLiteral(ctx.c.value(arg, ctx.scope).expr);
+  if (from === undefined || from < 0n) throw syntaxError(arg, '`slice` with a start that is not a literal integer >= 0 (JavaScript counts a negative start from the end)', hint);
+  if (from === 0n) return plain(list, ctx.receiver.type);
+  const size = E.call('size', [list]);
+  return plain(E.cond(E.binary('>', size, E.int(from)), E.call('slice', [E.int(from), size], list), E.list([])), ctx.receiver.type);
+}
+
+/**
+ * The needle and the list to search, of one numeric kind: an int needle in a double list becomes a double; a
+ * double needle in an int list searches the list converted to doubles (`[1, 2].includes(2.0)` is true in
+ * JavaScript, and KRO's checker has no `in` or `indexOf` over `(double, list(int))`). The converted list
+ * keeps positions, so `indexOf` stays JavaScript's index.
+ */
+function numericSearch(needle: Typed, list: Expr, item: CelType): [Typed, Expr] {
+  if (needle.type.kind === 'double' && item.kind === 'int') return [needle, E.macro('map', list, 'i', E.call('double', [E.ident('i')]))];
+  return [unifyNumeric(needle, { expr: list, type: item })[0], list];
+}
+
+/**
+ * A needle of another kind than the items (reachable through a cast: `(spec.ports as unknown as number[])`)
+ * is never found in JavaScript, while KRO's checker rejects `int in list(string)` and the RGD never builds.
+ */
+function refuseMismatchedSearch(ctx: MethodContext, needle: CelType, item: CelType): void {
+  if (compatible(needle, item) || (isNumeric(needle) && isNumeric(item))) return;
+  throw syntaxError(
+    ctx.node,
+    `searching a list of ${describe(item)} items for ${withArticle(describe(needle))}: JavaScript never finds a value of another type (no conversion), and KRO rejects the expression`,
+    'search for a value of the items\' type: convert it first (String(...), or declare the list with the right item type)',
+  );
+}
+
+/** JavaScript finds a list or object item only by identity (never one read from the spec); CEL compares contents. */
+function refuseIdentitySearch(ctx: MethodContext, item: CelType): void {
+  if (item.kind !== 'list' && item.kind !== 'map' && item.kind !== 'object') return;
+  throw syntaxError(ctx.node, `searching a list of ${item.kind === 'list' ? 'lists' : 'objects'} compares identity in JavaScript, contents in CEL`, 'search by a field: `list.some((x) => x.name === name)`');
+}
+
+/** `join()` joins with `,` in JavaScript; non-string items are converted first, as JavaScript would. */
+function join(ctx: MethodContext, list: Expr, item: CelType): Typed {
+  arity(ctx, 'join', 0, 1);
+  const separator = ctx.args.length === 0 ? E.str(',') : stringArg(ctx, 0);
+  const strings = item.kind === 'string' ? list : E.macro('map', list, 'x', stringify({ expr: E.ident('x'), type: item }, ctx.node));
+  return plain(E.call('join', [separator], strings), T.string);
+}
+
+/** `node`'s text as the left side of `??`: in parentheses unless it is a name, a member read or a call. */
+function operandText(node: Node): string {
+  const text = expressionText(node);
+  return /^(Identifier|(Optional)?(Member|Call)Expression)$/.test(node.type) ? text : `(${text})`;
+}
+
+/** A default of `type` to show in a hint (`''` for text): the user picks the real one. */
+function defaultFor(type: CelType): string {
+  if (type.kind === 'string') return "''";
+  if (type.kind === 'int' || type.kind === 'double') return '0';
+  if (type.kind === 'bool') return 'false';
+  if (type.kind === 'list') return '[]';
+  return 'fallback';
+}

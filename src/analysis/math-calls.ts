@@ -1,0 +1,76 @@
+/** `Math` functions with a faithful CEL form. */
+import type { Node } from '@babel/types';
+import { E, type Expr } from '../ir/expr.js';
+import { T } from '../ir/types.js';
+import type { Scope } from './scope.js';
+import { unwrap } from './ast.js';
+import { syntaxError } from './errors.js';
+import { isNumeric, plain, unifyNumeric, valueOf, type Compiler, type Typed } from './typed.js';
+import type { Call } from './call-arguments.js';
+
+/** The `Math` functions with an exact CEL form, named in the refusal of the others. */
+const COMPILED = ['max', 'min', 'abs', 'trunc', 'sign'];
+
+export function mathCall(node: Call, name: string, args: readonly Node[], scope: Scope, c: Compiler): Typed {
+  if (!COMPILED.includes(name)) throw syntaxError(node, `Math.${name} has no CEL equivalent (there is no math library in KRO)`, unknownHint(name));
+  const values = args.map((arg) => c.value(arg, scope));
+  const numeric = values.every((t) => isNumeric(t.type) && !t.absent);
+  if (!numeric || values.length === 0) throw syntaxError(node, `Math.${name} needs present numbers`, 'give absent values a default with `??`');
+  const first = values[0] as Typed;
+  switch (name) {
+    case 'max':
+    case 'min': {
+      const kind = values.some((t) => t.type.kind === 'double') ? T.double : T.int;
+      const items = values.map((t) => (kind.kind === 'double' ? unifyNumeric(t, { expr: E.double(0), type: T.double })[0] : t));
+      // Kubernetes list library: `[a, b].max()` (there is no global max()).
+      return values.length === 1 ? first : plain(E.call(name, [], E.list(items.map(valueOf))), kind);
+    }
+    case 'abs': {
+      const v = valueOf(first);
+      const zero = first.type.kind === 'double' ? E.double(0) : E.int(0);
+      return plain(E.cond(E.binary('<', v, zero), E.unary('-', v), v), first.type);
+    }
+    case 'sign':
+      return sign(first);
+    default:
+      return trunc(first, args[0] as Node);
+  }
+}
+
+function unknownHint(name: string): string {
+  const compiled = `TypeKro compiles ${COMPILED.map((f) => `Math.${f}`).join(', ')}`;
+  // On values >= 0, floor is trunc (and exact there).
+  if (name === 'floor') return `on values >= 0, Math.floor(x) is Math.trunc(x); ${compiled}; otherwise use Cel.expr(...)`;
+  return `${compiled}; otherwise use Cel.expr(...)`;
+}
+
+/**
+ * `Math.sign(x)`: 1, -1, or `x` itself where it is neither above nor below 0, which keeps JavaScript's -0 and
+ * NaN for a double (both compare false with 0 in CEL as in JavaScript) and is 0 for an int.
+ */
+function sign(t: Typed): Typed {
+  const v = valueOf(t);
+  const double = t.type.kind === 'double';
+  const [zero, one] = double ? [E.double(0), E.double(1)] : [E.int(0), E.int(1)];
+  const minusOne = double ? E.double(-1) : E.int(-1);
+  return plain(E.cond(E.binary('>', v, zero), one, E.cond(E.binary('<', v, zero), minusOne, v)), t.type);
+}
+
+/** `Math.trunc(a / b)` on ints is CEL's int division; `Math.trunc(x)` on a double is `int(x)`. */
+function trunc(t: Typed, arg: Node): Typed {
+  const v = valueOf(t);
+  if (t.type.kind === 'int') return t;
+  const inner = unwrap(arg);
+  if (v.kind === 'binary' && v.op === '/' && inner.type === 'BinaryExpression') {
+    // Undo the int -> double conversions `/` added: `double(a)` and whole double literals.
+    const strip = (e: Expr): Expr => {
+      if (e.kind === 'call' && e.fn === 'double' && e.args[0]) return e.args[0];
+      if (e.kind === 'literal' && e.literal.kind === 'double' && Number.isSafeInteger(e.literal.value)) return E.int(e.literal.value);
+      return e;
+    };
+    const [l, r] = [strip(v.left), strip(v.right)];
+    if (l !== v.left && r !== v.right) return plain(E.binary('/', l, r), T.int);
+  }
+  // int() truncates toward zero like Math.trunc (and errors on NaN/overflow where JavaScript would not).
+  return plain(E.call('int', [v]), T.int);
+}

@@ -1,0 +1,121 @@
+/** String methods mapped to CEL's strings extension library, each with JavaScript's meaning for every input. */
+import type { Node } from '@babel/types';
+import { E, type Expr } from '../ir/expr.js';
+import { T, type CelType } from '../ir/types.js';
+import { unwrap } from './ast.js';
+import { HINT, syntaxError } from './errors.js';
+import { plain, valueOf, type Typed } from './typed.js';
+import { snippetOf } from './source.js';
+import { arity, intArg, intLiteral, isRestElement, stringArg, type MethodContext } from './call-arguments.js';
+
+export const STRING_ONLY = new Set(['startsWith', 'endsWith', 'toLowerCase', 'toUpperCase', 'trim', 'split', 'replace', 'replaceAll', 'substring', 'charAt']);
+
+const SIMPLE_STRING: Readonly<Record<string, [cel: string, type: CelType]>> = {
+  startsWith: ['startsWith', T.bool],
+  endsWith: ['endsWith', T.bool],
+  includes: ['contains', T.bool],
+  indexOf: ['indexOf', T.int],
+  lastIndexOf: ['lastIndexOf', T.int],
+};
+
+export function stringMethod(ctx: MethodContext, name: string): Typed {
+  const s = valueOf(ctx.receiver);
+  // Own keys only: `toString` is inherited by every object literal.
+  const simple = Object.hasOwn(SIMPLE_STRING, name) ? SIMPLE_STRING[name] : undefined;
+  if (simple) {
+    arity(ctx, name, 1, 1, 'the position argument differs between JavaScript and CEL; use Cel.expr(...)');
+    return plain(E.call(simple[0], [stringArg(ctx, 0)], s), simple[1]);
+  }
+  switch (name) {
+    case 'toLowerCase':
+    case 'toUpperCase':
+      // ASCII only in CEL; non-ASCII letters are left unchanged.
+      arity(ctx, name, 0, 0);
+      return plain(E.call(name === 'toLowerCase' ? 'lowerAscii' : 'upperAscii', [], s), T.string);
+    case 'trim':
+    case 'toString':
+      arity(ctx, name, 0, 0);
+      return plain(name === 'trim' ? E.call('trim', [], s) : s, T.string);
+    case 'split':
+      arity(ctx, name, 1, 1, 'JavaScript truncates with a limit, CEL keeps the rest in the last item; use Cel.expr(...)');
+      return plain(E.call('split', [stringArg(ctx, 0)], s), T.list(T.string));
+    case 'replace':
+    case 'replaceAll':
+      return replace(ctx, s, name === 'replace');
+    case 'substring':
+      return substring(ctx, s);
+    case 'charAt':
+      return charAt(ctx, s);
+    case 'slice':
+      if (isRestElement(ctx.node)) {
+        const text = snippetOf(ctx.node.callee.type === 'MemberExpression' ? ctx.node.callee.object : ctx.node);
+        throw syntaxError(ctx.node, 'a rest element over a string collects its characters into a list, which CEL cannot make from a string', `read the characters you need (\`${text}.charAt(1)\`), or take the rest of the text as a string (\`${text}.substring(1)\`)`);
+      }
+      throw syntaxError(ctx.node, 'string `slice` (negative indices, clamping) has no faithful CEL form', 'use substring(start, end) with indices in range');
+    default:
+      throw syntaxError(ctx.node, `the string method \`${name}\` has no CEL equivalent`, HINT.expr);
+  }
+}
+
+
+/**
+ * JavaScript's `substring` clamps its indices to [0, length] and swaps them when start > end; CEL's errors
+ * on out-of-range indices. So each index is clamped (`[[i, 0].max(), size(s)].min()`, shorter for literals)
+ * and, unless literals already order them, the pair is ordered with min/max.
+ */
+function substring(ctx: MethodContext, s: Expr): Typed {
+  arity(ctx, 'substring', 1, 2);
+  const size = E.call('size', [s]);
+  const clamp = (i: Expr): Expr => {
+    const literal = intLiteral(i);
+    if (literal === 0n) return i;
+    const low = literal !== undefined && literal > 0n ? i : E.call('max', [], E.list([i, E.int(0)]));
+    return E.call('min', [], E.list([low, size]));
+  };
+  // An undefined start is 0, an undefined end the length.
+  const [first, second] = [intArg(ctx, 0, E.int(0)), ctx.args.length > 1 ? intArg(ctx, 1, size) : undefined];
+  const start = clamp(first);
+  if (!second) return plain(E.call('substring', [start], s), T.string);
+  const end = clamp(second);
+  const [a, b] = [intLiteral(first), intLiteral(second)];
+  const ordered = a === 0n || a === undefined ? a === 0n : b !== undefined && a <= b;
+  if (ordered) return plain(E.call('substring', [start, end], s), T.string);
+  return plain(E.call('substring', [E.call('min', [], E.list([start, end])), E.call('max', [], E.list([start, end]))], s), T.string);
+}
+
+/** JavaScript's `charAt` gives "" outside [0, length); CEL's errors there, so the index is tested first. */
+function charAt(ctx: MethodContext, s: Expr): Typed {
+  arity(ctx, 'charAt', 1, 1);
+  const i = intArg(ctx, 0, E.int(0));
+  const literal = intLiteral(i);
+  const inRange = E.binary('<', i, E.call('size', [s]));
+  const test = literal !== undefined && literal >= 0n ? inRange : E.binary('&&', E.binary('>=', i, E.int(0)), inRange);
+  return plain(literal !== undefined && literal < 0n ? E.str('') : E.cond(test, E.call('charAt', [i], s), E.str('')), T.string);
+}
+
+/**
+ * JavaScript expands `$&`, `$1`, `$$`, ... in a replacement string; CEL's `replace` inserts it as it is. So
+ * only a replacement known at definition time, and free of `$`, is exact. (A string search pattern is
+ * literal in both.)
+ */
+function replace(ctx: MethodContext, s: Expr, once: boolean): Typed {
+  const name = once ? 'replace' : 'replaceAll';
+  arity(ctx, name, 2, 2);
+  const replacement = ctx.args[1] as Node;
+  if (/Function/.test(unwrap(replacement).type)) throw syntaxError(replacement, 'a replacer function cannot run in CEL', HINT.expr);
+  const [pattern, text] = [stringArg(ctx, 0), stringArg(ctx, 1)];
+  const way = once ? 'for CEL\'s replacement, which inserts it as it is: Cel.expr(s, \'.replace("a", \', b, \', 1)\')' : 'write `s.split(a).join(b)`, which inserts `b` as it is (the same as replaceAll unless `a` is empty)';
+  const literal = constantText(text);
+  if (literal === undefined) {
+    throw syntaxError(replacement, `a \`${name}\` replacement that is not a literal string: JavaScript expands \`$&\`, \`$1\`, \`$$\` in it, CEL does not`, way);
+  }
+  if (literal.includes('$')) throw syntaxError(replacement, '`$` patterns in a JavaScript replacement string have no CEL equivalent', way);
+  return plain(E.call('replace', once ? [pattern, E.str(literal), E.int(1)] : [pattern, E.str(literal)], s), T.string);
+}
+
+/** The text of a string known at definition time (`'x'`, `` `x` ``, a captured constant). */
+function constantText(e: Expr): string | undefined {
+  if (e.kind === 'literal') return e.literal.kind === 'string' ? e.literal.value : undefined;
+  if (e.kind === 'template' && e.parts.every((p) => typeof p === 'string')) return e.parts.join('');
+  return undefined;
+}
