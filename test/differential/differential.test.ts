@@ -21,6 +21,7 @@ import { constantConditionCases } from './constant-condition-cases.js';
 import { engineTypingCases } from './engine-typing-cases.js';
 import { aliasWriteCases } from './alias-write-cases.js';
 import { idiomCases } from './idiom-cases.js';
+import { foldedObjectCases } from './folded-object-cases.js';
 
 interface KnownDivergence {
   readonly case: string;
@@ -33,7 +34,7 @@ const knownFile = new URL('./known-divergences.json', import.meta.url);
 const keyOf = (entry: { case: string; state: string; aspect: string }): string => `${entry.case} | ${entry.state} | ${entry.aspect}`;
 
 test('the compiled graph agrees with JavaScript, except for the known divergences', () => {
-  const cases = { ...corpus, ...extraCases, ...issueCases, ...constantCases, ...controlFlowCases, ...skippedHelperCases, ...argumentChoiceCases, ...constantConditionCases, ...engineTypingCases, ...aliasWriteCases, ...idiomCases };
+  const cases = { ...corpus, ...extraCases, ...issueCases, ...constantCases, ...controlFlowCases, ...skippedHelperCases, ...argumentChoiceCases, ...constantConditionCases, ...engineTypingCases, ...aliasWriteCases, ...idiomCases, ...foldedObjectCases };
   const findings = new Map<string, Finding[]>();
   const totals = { cases: 0, specs: 0, evaluations: 0, tolerated: 0, opaque: 0 };
   for (const [name, entry] of Object.entries(cases)) {
