@@ -61,14 +61,14 @@ export function foldedObject(name: string, scoped: Scoped, init: Node, writes: r
     const target = unwrap(node.left) as Node & { type: 'MemberExpression' };
     const { conditions, loops } = guardsOf(root, node);
     const helper = functionBetween(block, node, loops);
-    if (helper) return { why: `\`${name}\` is written inside a function (\`${snippetOf(node)}\`), which may run at any time` };
+    if (helper) return { why: `a key is written inside a function (\`${snippetOf(node)}\`), which may run at any time` };
     keyWrites.push({ node, key: target.property as Node, computed: target.computed, conditions: conditions.map((condition) => (condition.negated ? negate(condition.test) : condition.test)), loops });
   }
   const end = Math.max(...keyWrites.map((write) => write.loops[0] ? loopEnd(write.loops[0]) : write.node.end ?? 0));
   const read = earlyRead(name, block, end, keyWrites, declarations, scoped);
-  if (read) return { why: `\`${name}\` is read (\`${snippetOf(read)}\`) before the last statement that writes it, and CEL cannot follow the order of statements` };
+  if (read) return { why: `it is read (\`${snippetOf(read)}\` at line ${read.loc?.start.line ?? '?'}) before its last write, and CEL cannot follow the order of statements` };
   const properties: Property[] = [];
-  const why = run(keyWrites, 0, scope, { name, block, declarations, properties, reads });
+  const why = run(keyWrites, 0, scope, { block, declarations, properties, reads });
   if (why) return { why };
   return fold(literal, properties, scope);
 }
@@ -83,7 +83,6 @@ function isKeyAssignment(write: Write, name: string): boolean {
 }
 
 interface RunContext {
-  readonly name: string;
   readonly block: Node;
   readonly reads: LiteralReads;
   readonly declarations: Declarations;
@@ -115,9 +114,9 @@ function run(writes: readonly KeyWrite[], depth: number, scope: Scope, context: 
 
 function runLoop(loop: EnclosingLoop, writes: readonly KeyWrite[], depth: number, scope: Scope, context: RunContext): string | undefined {
   const jump = jumpsOf(loop).find((found) => !found.final);
-  if (jump) return `\`${snippetOf(jump.node)}\` may end an iteration of the loop that writes \`${context.name}\` before its write`;
+  if (jump) return `\`${snippetOf(jump.node)}\` may end an iteration of the loop before a key is written`;
   const found = iterations([loop], scope, context.reads);
-  if ('why' in found) return `\`${context.name}\` is written in a loop whose items are not known at definition time (${found.why})`;
+  if ('why' in found) return `a key is written in a loop whose items are not known at definition time (${found.why})`;
   for (const item of found.items) {
     const bindings: Record<string, Binding> = { ...item };
     const iteration = scopeOf(bindings, scope);
@@ -142,7 +141,7 @@ function bindLoopLocals(loop: EnclosingLoop, bindings: Record<string, Binding>, 
     if (inside.length === 0) continue;
     const declared = inside[0]!.declared;
     if (inside.length > 1 || declared.kind !== 'const' || !declared.init || (context.declarations.writes.get(name) ?? []).length > 0) {
-      return `\`${name}\`, declared in the loop that writes \`${context.name}\`, is not one \`const\` with a value`;
+      return `\`${name}\`, declared in the loop that writes a key, is not one \`const\` with a value`;
     }
     bindings[name] = { kind: 'alias', node: declared.init, scope: iteration };
   }
@@ -153,11 +152,11 @@ function bindLoopLocals(loop: EnclosingLoop, bindings: Record<string, Binding>, 
 function makeWrite(write: KeyWrite, scope: Scope, context: RunContext): string | undefined {
   for (const test of write.conditions) {
     const decided = constantValue(test, scope);
-    if (!decided) return `\`${context.name}\` is written under the condition \`${snippetOf(test)}\`, which is not known at definition time, so the object may or may not have the key`;
+    if (!decided) return `a key is written under the condition \`${snippetOf(test)}\`, which is not known at definition time (the object may or may not have the key)`;
     if (!decided.value) return undefined;
   }
   const key = write.computed ? constantValue(write.key, scope)?.value : (write.key as Node & { name: string }).name;
-  if (typeof key !== 'string' && typeof key !== 'number') return `the key \`${snippetOf(write.key)}\` that \`${context.name}\` is written under is not known at definition time`;
+  if (typeof key !== 'string' && typeof key !== 'number') return `the key \`${snippetOf(write.key)}\` is not known at definition time`;
   context.properties.push({ key: String(key), value: write.node.right, scope });
   return undefined;
 }
@@ -197,7 +196,8 @@ function earlyRead(name: string, block: Node, end: number, writes: readonly KeyW
   walk(block, (node, parent) => {
     if (found) return false;
     if (node.type !== 'Identifier' || node.name !== name || targets.has(node) || !isReference(node, parent)) return true;
-    if (((node.start ?? 0) < end || insideDeclaration(block, node)) && visibleDeclaration(declarations, name, node) === scoped) found = node;
+    const read = (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.object === node ? parent : node;
+    if (((node.start ?? 0) < end || insideDeclaration(block, node)) && visibleDeclaration(declarations, name, node) === scoped) found = read;
     return !found;
   });
   return found;

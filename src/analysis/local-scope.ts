@@ -260,7 +260,7 @@ function bindingOf(name: string, declared: Declared, writes: readonly Write[], s
     // `const data = { ...BASE }; data.LOG_LEVEL = x`, `for (const k of KEYS) data[k] = ...`: one object literal.
     const folded = init && where ? foldedObject(name, where.scoped, init, writes, where.declarations, scope, LITERAL_READS) : undefined;
     if (folded && 'node' in folded) return { kind: 'alias', node: folded.node, scope: folded.scope };
-    if (folded) return { kind: 'opaque', why: `\`${name}\` is built by statements that cannot be folded into one object literal: ${folded.why}`, writes: [...initWrite, ...writes], scope, hint: FOLD_HINT };
+    if (folded) return { kind: 'opaque', why: `\`${name}\` is built by statements TypeKro cannot fold into one object literal: ${folded.why}`, writes: [...initWrite, ...writes], scope, hint: FOLD_HINT };
     const { note, hint: callHint } = throughCall(writes, scope);
     const why = `\`${name}\` is changed after it is declared (${declared.kind === 'let' ? 'reassigned' : 'mutated'}${note}${throughAlias(name, writes)}); CEL cannot follow the order of statements`;
     const hint = callHint ?? 'build the value in one expression and bind it with const: a ternary for a choice, `.map(...)`, `.filter(...)` or `.join(...)` over the list for what a loop collects';
