@@ -7,7 +7,8 @@ import { E, referencedRoots, type Expr } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
 import { madeBinding, namedBinding, scopeOf, withCallerMade, type Binding, type FunctionLike, type Scope } from './scope.js';
 import { codeRunner } from './code-runners.js';
-import { returnedExpression } from './literal-reads.js';
+import { literalOf, ownProperties, returnedExpression, staticProperty } from './literal-reads.js';
+import { objectTableCall } from './object-tables.js';
 import { functionScope } from './local-scope.js';
 import { bindParams } from './pattern-bindings.js';
 import { resolveModuleName } from './modules.js';
@@ -45,6 +46,9 @@ export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelT
     if (arg.type === 'SpreadElement' || arg.type === 'ArgumentPlaceholder') throw syntaxError(arg, 'spread arguments are not supported', HINT.expr);
     return arg as Node;
   });
+  // `Object.keys(TABLE)`, `Object.fromEntries(...)`, `KEYS.reduce(...)` over constant tables: the literal they build.
+  const table = objectTableCall(node, scope, { literalOf, ownProperties, staticProperty });
+  if (table) return c.value(table.node, table.scope, expect);
   const callee = unwrap(node.callee);
   if (callee.type === 'Identifier') return globalCall(node, callee.name, args, scope, c, expect);
   // `H.image(spec)` of `import * as H from './helpers.js'`: the exported helper, like a named import.

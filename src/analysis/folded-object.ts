@@ -38,7 +38,7 @@ interface KeyWrite {
 }
 
 /** One property of the folded literal: a written value under a hidden name, bound in the iteration's scope. */
-interface Property {
+export interface FoldedProperty {
   readonly key: string;
   readonly value: Node;
   readonly scope: Scope;
@@ -67,7 +67,7 @@ export function foldedObject(name: string, scoped: Scoped, init: Node, writes: r
   const end = Math.max(...keyWrites.map((write) => write.loops[0] ? loopEnd(write.loops[0]) : write.node.end ?? 0));
   const read = earlyRead(name, block, end, keyWrites, declarations, scoped);
   if (read) return { why: `it is read (\`${snippetOf(read)}\` at line ${read.loc?.start.line ?? '?'}) before its last write, and CEL cannot follow the order of statements` };
-  const properties: Property[] = [];
+  const properties: FoldedProperty[] = [];
   const why = run(keyWrites, 0, scope, { block, declarations, properties, reads });
   if (why) return { why };
   return fold(literal, properties, scope);
@@ -86,7 +86,7 @@ interface RunContext {
   readonly block: Node;
   readonly reads: LiteralReads;
   readonly declarations: Declarations;
-  readonly properties: Property[];
+  readonly properties: FoldedProperty[];
 }
 
 /**
@@ -161,8 +161,11 @@ function makeWrite(write: KeyWrite, scope: Scope, context: RunContext): string |
   return undefined;
 }
 
-/** The declared literal with one property per write, each value a hidden name standing for the write's value in its iteration. */
-function fold(literal: Node & { type: 'ObjectExpression' }, properties: readonly Property[], scope: Scope): Folded {
+/**
+ * The declared literal with one property per write, each value a hidden name standing for the write's value in
+ * its iteration (also the literal `Object.fromEntries` over a constant table makes, object-tables.ts).
+ */
+export function fold(literal: Node & { type: 'ObjectExpression' }, properties: readonly FoldedProperty[], scope: Scope): Folded {
   const hidden: Record<string, Binding> = {};
   const written = properties.map((property, index) => {
     const name = `#written${index}`;

@@ -49,6 +49,15 @@ const spreadThenAssign = kubernetesComposition({ ...definition, name: 'folded-sp
   return { level: cm.data.LOG_LEVEL ?? 'none', timeout: data.TIMEOUT, region: data.REGION };
 });
 
+const tableCalls = kubernetesComposition({ ...definition, name: 'folded-table-calls', kind: 'FoldedTableCalls' }, (spec) => {
+  const fromEntries = Object.fromEntries(Object.entries(BASE).map(([k, v]) => [k, spec.overrides?.[k] ?? v]));
+  const assigned = Object.assign({}, BASE, { LOG_LEVEL: spec.level ?? 'info' });
+  ConfigMap({ name: spec.name, data: fromEntries });
+  ConfigMap({ id: 'assigned', name: `${spec.name}-a`, data: assigned });
+  const known = Object.keys(BASE).includes(spec.region ?? 'none');
+  return { level: assigned.LOG_LEVEL ?? 'none', timeout: fromEntries.TIMEOUT ?? 'none', region: known ? 'known' : 'unknown' };
+});
+
 export const foldedObjectCases: Readonly<Record<string, CaseInput>> = {
   'folded-loop-keys': { composition: loopKeys as never, spec: { name: 'a', level: 'warn' } },
   'folded-loop-keys-absent': { composition: loopKeys as never, spec: { name: 'b' } },
@@ -56,5 +65,7 @@ export const foldedObjectCases: Readonly<Record<string, CaseInput>> = {
   'folded-loop-entries-region': { composition: loopEntries as never, spec: { name: 'd', region: 'ap', overrides: {} } },
   'folded-loop-entries-absent': { composition: loopEntries as never, spec: { name: 'e' } },
   'folded-spread-assign': { composition: spreadThenAssign as never, spec: { name: 'f', level: 'debug' } },
+  'folded-table-calls': { composition: tableCalls as never, spec: { name: 'h', level: 'warn', region: 'REGION', overrides: { TIMEOUT: '5' } } },
+  'folded-table-calls-absent': { composition: tableCalls as never, spec: { name: 'i' } },
   'folded-spread-assign-absent': { composition: spreadThenAssign as never, spec: { name: 'g' } },
 };
