@@ -35,13 +35,13 @@ const ROWS: Readonly<Record<string, Coverage>> = {
     // also a `.map` callback with a block body and a local const (generated-scoped-sites.ts map-local)
     generated: ['for (const t of spec.tags) {', 'for (const t of spec.tags.filter((f) => ', 'spec.tags.map((t) => ConfigMap(', 'spec.tags.map((t) => {\n', 'spec.tags.forEach((t) => {', '  if ('],
   },
-  '`const data = { ...BASE }; for (const k of KEYS) data[k] = ...`, `Object.fromEntries(Object.entries(BASE).map(([k, v]) => [k, ...]))`, `Object.assign({}, BASE, {...})`, `Object.keys(BASE)`': {
-    elsewhere: ['test/differential/folded-object-cases.ts', 'test/composition/folded-object.test.ts'],
-    why: 'the generator writes expressions and factory calls, not statements that build a local object from a constant table',
-  },
   "`for (const e of ['dev', 'prod'])` (an array literal or a constant holding one, `Object.keys/values/entries` of a local object literal), `for (let i = 0; i < 3; i++)`, `['a', 'b'].map((e) => ...)`": {
     // The array literal form is generated; the other list forms, conditions on the item and skipped branches are in test/differential/constant-cases.ts.
     generated: ["for (const t of ['a', 'b-c', 'Zz']) {"],
+  },
+  '`const data = { ...BASE }; for (const k of KEYS) data[k] = ...`, `Object.fromEntries(Object.entries(BASE).map(([k, v]) => [k, ...]))`, `Object.assign({}, BASE, {...})`, `Object.keys(BASE)`': {
+    elsewhere: ['test/differential/folded-object-cases.ts', 'test/composition/folded-object.test.ts'],
+    why: 'the generator writes expressions and factory calls, not statements that build a local object from a constant table',
   },
   '`const sizes = { small: 1, large: 3 }`, then `sizes[spec.size]`': {
     elsewhere: ['test/differential/constant-cases.ts (constant-lookups)', 'test/composition/compile-rejections.test.ts', 'test/cel/vectors/kro-compiler.json (lookup-table*)'],
