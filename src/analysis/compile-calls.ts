@@ -8,6 +8,8 @@ import type { Node } from '@babel/types';
 import { E } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
 import { madeBinding, namedBinding, type Scope } from './scope.js';
+import { literalOf, ownProperties, staticProperty } from './literal-reads.js';
+import { objectTableCall } from './object-tables.js';
 import { unwrap } from './ast.js';
 import { HINT, syntaxError, unknownShape } from './errors.js';
 import { compileCelCall } from './compile-cel.js';
@@ -30,6 +32,9 @@ export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelT
     if (arg.type === 'SpreadElement' || arg.type === 'ArgumentPlaceholder') throw syntaxError(arg, 'spread arguments are not supported', HINT.expr);
     return arg as Node;
   });
+  // `Object.keys(TABLE)`, `Object.fromEntries(...)`, `KEYS.reduce(...)` over constant tables: the literal they build.
+  const table = objectTableCall(node, scope, { literalOf, ownProperties, staticProperty });
+  if (table) return c.value(table.node, table.scope, expect);
   const callee = unwrap(node.callee);
   if (callee.type === 'Identifier') return globalCall(node, callee.name, args, scope, c, expect);
   // `H.image(spec)` of `import * as H from './helpers.js'`: the exported helper, like a named import.

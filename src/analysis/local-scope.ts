@@ -18,6 +18,11 @@ import { parseSourceFile, snippetOf } from './source.js';
 import { callWrites, throughCall, type CallWritesContext } from './call-writes.js';
 import { observedDeclaration, observedJsonModule, observedParameter, type ObservedLevel, type ObservedValues } from './observed-scope.js';
 import { typescriptObject } from './ts-namespaces.js';
+import { FOLD_HINT, foldedObject } from './folded-object.js';
+import { literalReaders } from './literal-core.js';
+
+/** The literal reads the folding of a local object's writes makes, following calls through this module's scopes. */
+const LITERAL_READS = literalReaders(functionScope);
 
 /** Calls that create resources: such initialisers are handles, bound by the composition run, not aliases. */
 export type IsFactoryCall = (call: Node) => boolean;
@@ -203,7 +208,7 @@ function lazyScope(declarations: Declarations, parent: Scope, isFactoryCall: IsF
       resolving.add(scoped);
       try {
         const writes = callWrites(ownWrites(declarations.writes.get(name) ?? [], scoped), initsOf(scoped.declared), scope, callWritesContext(isFactoryCall));
-        const declared = bindingOf(name, scoped.declared, writes, scope, isFactoryCall);
+        const declared = bindingOf(name, scoped.declared, writes, scope, isFactoryCall, { scoped, declarations });
         // Around the composition (its module, a generator function): the value the name held when it was defined.
         const binding = level ? observedDeclaration(name, declared, level) : declared;
         cache.set(scoped, binding);
@@ -229,7 +234,13 @@ function callWritesContext(isFactoryCall: IsFactoryCall): CallWritesContext {
 }
 
 
-function bindingOf(name: string, declared: Declared, writes: readonly Write[], scope: Scope, isFactoryCall: IsFactoryCall): Binding | undefined {
+/** Where a local is declared, for folding the key writes of an object it holds (folded-object.ts). */
+interface DeclaredIn {
+  readonly scoped: Scoped;
+  readonly declarations: Declarations;
+}
+
+function bindingOf(name: string, declared: Declared, writes: readonly Write[], scope: Scope, isFactoryCall: IsFactoryCall, where?: DeclaredIn): Binding | undefined {
   if (declared.kind === 'function') return { kind: 'function', fn: declared.fn, scope };
   if (declared.kind === 'ambiguous') {
     // Declared twice in one scope (`var` in two loop bodies, a function declared twice), or read where its block is
@@ -244,6 +255,10 @@ function bindingOf(name: string, declared: Declared, writes: readonly Write[], s
   const init = declared.init;
   const initWrite: Write[] = init ? [initialWrite(init, declared.guards)] : [];
   if (writes.length > 0) {
+    // `const data = { ...BASE }; data.LOG_LEVEL = x`, `for (const k of KEYS) data[k] = ...`: one object literal.
+    const folded = init && where ? foldedObject(name, where.scoped, init, writes, where.declarations, scope, LITERAL_READS) : undefined;
+    if (folded && 'node' in folded) return { kind: 'alias', node: folded.node, scope: folded.scope };
+    if (folded) return { kind: 'opaque', why: `\`${name}\` is built by statements TypeKro cannot fold into one object literal: ${folded.why}`, writes: [...initWrite, ...writes], scope, hint: FOLD_HINT };
     const { note, hint: callHint } = throughCall(writes, scope);
     const why = `\`${name}\` is changed after it is declared (${declared.kind === 'let' ? 'reassigned' : 'mutated'}${note}${throughAlias(name, writes)}); CEL cannot follow the order of statements`;
     const hint = callHint ?? 'build the value in one expression and bind it with const: a ternary for a choice, `.map(...)`, `.filter(...)` or `.join(...)` over the list for what a loop collects';

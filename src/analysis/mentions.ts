@@ -3,7 +3,7 @@
  * through the locals and functions they stand for and through whatever changes them.
  */
 import type { Identifier, Node } from '@babel/types';
-import { eachChild } from './ast.js';
+import { eachChild, unwrap } from './ast.js';
 import { functionScope } from './local-scope.js';
 import { madeBinding, namedBinding, withCallerMade, type Binding, type Scope } from './scope.js';
 
@@ -81,9 +81,20 @@ function bindingMentions(binding: Binding | undefined, followed: Followed, scope
       for (const write of binding.writes) {
         if (write.value !== undefined && firstFollow(write.value, followed) && mentionsIn(write.value, binding.scope, followed)) return true;
         for (const guard of write.guards) if (firstFollow(guard, followed) && mentionsIn(guard, binding.scope, followed)) return true;
+        // `data[spec.name] = 'x'`: the key written depends on a reference, as a value would.
+        for (const key of computedKeys(write.target)) if (firstFollow(key, followed) && mentionsIn(key, binding.scope, followed)) return true;
       }
       return false;
   }
+}
+
+/** The computed keys of a write's target (`spec.name` of `data[spec.name]`, both of `o[a][b]`). */
+function computedKeys(target: Node): Node[] {
+  const keys: Node[] = [];
+  for (let node = unwrap(target); node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression'; node = unwrap(node.object)) {
+    if (node.computed) keys.push(node.property as Node);
+  }
+  return keys;
 }
 
 /** True the first time `node` is followed in one question (a local read twice, or a recursive helper, once). */

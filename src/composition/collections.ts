@@ -11,6 +11,7 @@ import { snippetOf } from '../analysis/source.js';
 import type { EnclosingLoop } from '../analysis/composition.js';
 import { mentionsReferences } from '../analysis/mentions.js';
 import { literalOf, ownProperties } from '../analysis/literal-reads.js';
+import { fixedListOf, objectMethod } from '../analysis/constant-items.js';
 import type { Binding, Scope } from '../analysis/scope.js';
 import { E, referencedRoots, type Expr } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
@@ -163,23 +164,6 @@ export function isReferenceLoop(loop: EnclosingLoop, scope: Scope): boolean {
   const table = method && literalOf(method.argument, scope);
   if (table && ownProperties(table.node, table.scope)) return false;
   return mentionsReferences(loop.source, scope);
-}
-
-/** The handles a fixed list (collectionBinding) holds and their type, when `node` names one. */
-export function fixedListOf(node: Node, scope: Scope): { readonly items: readonly Expr[]; readonly type: CelType } | undefined {
-  if (node.type !== 'Identifier') return undefined;
-  const binding = scope.lookup(node.name, node);
-  if (binding?.kind !== 'value' || !binding.fixedList || binding.expr.kind !== 'list' || binding.type.kind !== 'list') return undefined;
-  return { items: binding.expr.items, type: binding.type.item };
-}
-
-/** `Object.keys(x)`, `Object.values(x)`, `Object.entries(x)`: the method and its argument. */
-export function objectMethod(node: Node): { name: 'keys' | 'values' | 'entries'; argument: Node } | undefined {
-  if (node.type !== 'CallExpression' || node.arguments.length !== 1) return undefined;
-  const callee = unwrap(node.callee);
-  if (callee.type !== 'MemberExpression' || callee.computed || callee.object.type !== 'Identifier' || callee.object.name !== 'Object') return undefined;
-  const name = callee.property.type === 'Identifier' ? callee.property.name : '';
-  return name === 'keys' || name === 'values' || name === 'entries' ? { name, argument: node.arguments[0] as Node } : undefined;
 }
 
 /** A counted `for` loop whose bounds read a reference: JavaScript ran it on placeholders; KRO's forEach walks a list. */

@@ -7,9 +7,8 @@
  * on the item, `continue`), the variable is left unknown, and using it in a compiled expression is refused.
  */
 import type { Node } from '@babel/types';
-import { isFunctionNode, unwrap, walk } from '../analysis/ast.js';
-import { enclosingContext, type CountedLoop, type EnclosingCondition, type EnclosingLoop } from '../analysis/composition.js';
-import { literalOf, ownProperties } from '../analysis/literal-reads.js';
+import { isFunctionNode, walk } from '../analysis/ast.js';
+import { enclosingContext, type EnclosingCondition, type EnclosingLoop } from '../analysis/composition.js';
 import { enclosingFunctions } from '../analysis/local-scope.js';
 import { mentionsReferences } from '../analysis/mentions.js';
 import { foldConstants } from '../ir/fold.js';
@@ -19,21 +18,18 @@ import { compileConditionNode } from './compile-node.js';
 import { constantValue } from '../analysis/constant-value.js';
 import type { Binding, Scope } from '../analysis/scope.js';
 import { findCallAt, parseSourceFile, snippetOf } from '../analysis/source.js';
-import { scopeOf } from '../analysis/scope.js';
-import { fixedListOf, isReferenceLoop, objectMethod } from './collections.js';
+import { isReferenceLoop } from './collections.js';
+import { iterations, type LoopItems } from '../analysis/constant-items.js';
+import { literalOf, ownProperties, staticProperty } from '../analysis/literal-reads.js';
 import type { CallSite } from './source-site.js';
 
 /** The bindings of one iteration (every constant loop around a call), or why the items are not known. */
 type Items =
-  | {
-      readonly items: readonly Readonly<Record<string, Binding>>[];
+  | (Extract<LoopItems, { items: unknown }> & {
       /** A condition around the call that still reads a reference once the item is bound: each item's includeWhen. */
       readonly onReferences?: Node;
-    }
-  | { readonly why: string };
-
-/** Counted loops stop here: a definition-time loop this long is a mistake, not a composition. */
-const MAX_ITEMS = 1000;
+    })
+  | Extract<LoopItems, { why: string }>;
 
 /**
  * Which iteration each factory call inside loops over constants belongs to, for one composition run.
@@ -77,7 +73,7 @@ export class ConstantLoops {
   /** The items (all constant loops around `site` bound) whose iterations reach it, in order, or why they are not known. */
   reachable(site: CallSite, scope: Scope): Items {
     const loops = site.context.loops.filter((loop) => !isReferenceLoop(loop, scope));
-    const found = iterations(loops, scope);
+    const found = iterations(loops, scope, { literalOf, ownProperties, staticProperty });
     return 'why' in found || loops.length === 0 ? found : this.reachedBy(site, loops, scope, found.items);
   }
 
@@ -157,88 +153,6 @@ function unknownItem(name: string, why: string, scope: Scope): Binding {
     scope,
     hint: "loop over an array literal (or a constant holding one, or Object.keys of an object literal), with no `continue` before the call and no condition mixing the item with references around it (one on the item alone, `if (e !== 'dev')`, is fine); choose values inside with a ternary (`e === 'prod' ? a : b`)",
   };
-}
-
-/** Every iteration of `loops` (outermost first), each binding all their variables, in JavaScript's order. */
-export function iterations(loops: readonly EnclosingLoop[], scope: Scope): Items {
-  const [first, ...rest] = loops;
-  if (!first) return { items: [{}] };
-  const own = loopItems(first, scope);
-  if ('why' in own) return own;
-  const all: Record<string, Binding>[] = [];
-  for (const item of own.items) {
-    const inner = iterations(rest, scopeOf(item, scope));
-    if ('why' in inner) return inner;
-    for (const more of inner.items) all.push({ ...item, ...more });
-  }
-  return { items: all };
-}
-
-/** The items of one loop over a constant list, as bindings of its variable. */
-function loopItems(loop: EnclosingLoop, scope: Scope): Items {
-  const name = loop.variable;
-  if (loop.counted) {
-    const values = countedValues(loop.counted, scope);
-    return typeof values === 'string' ? { why: values } : { items: values.map((value) => ({ [name]: { kind: 'constant', value } })) };
-  }
-  const source = unwrap(loop.source);
-  const method = objectMethod(source);
-  if (method) {
-    const table = literalOf(method.argument, scope);
-    const properties = table && ownProperties(table.node, table.scope);
-    if (!properties) return { why: `TypeKro cannot read the keys of \`${snippetOf(method.argument)}\` at definition time (an object literal with plain keys is needed)` };
-    return {
-      items: [...properties].map(([key, property]): Record<string, Binding> => {
-        if (method.name === 'keys') return { [name]: { kind: 'constant', value: key } };
-        if (method.name === 'values') return { [name]: { kind: 'alias', node: property.node, scope: property.scope } };
-        const entry = { type: 'ArrayExpression', elements: [{ type: 'StringLiteral', value: key }, property.node], loc: source.loc, start: source.start, end: source.end } as unknown as Node;
-        return { [name]: { kind: 'alias', node: entry, scope: property.scope } };
-      }),
-    };
-  }
-  const fixed = fixedListOf(source, scope);
-  if (fixed) return { items: fixed.items.map((expr) => ({ [name]: { kind: 'value', expr, type: fixed.type } })) };
-  const list = literalOf(source, scope);
-  if (list?.node.type !== 'ArrayExpression' || list.node.elements.some((element) => !element || element.type === 'SpreadElement')) {
-    return { why: `TypeKro cannot read the items of \`${snippetOf(loop.source)}\` at definition time (an array literal, a local or module constant holding one, or Object.keys/values/entries of an object literal is needed)` };
-  }
-  return { items: list.node.elements.map((element) => ({ [name]: { kind: 'alias', node: element as Node, scope: list.scope } })) };
-}
-
-/** The values of a counted loop's variable, or why they are not known at definition time. */
-function countedValues(loop: CountedLoop, scope: Scope): number[] | string {
-  const start = constantNumber(loop.start, scope);
-  const end = constantNumber(loop.end, scope);
-  if (start === undefined || end === undefined) {
-    return `the bounds of its counted loop (\`${snippetOf(start === undefined ? loop.start : loop.end)}\`) are not numbers known at definition time`;
-  }
-  const holds = (i: number): boolean => (loop.operator === '<' ? i < end : loop.operator === '<=' ? i <= end : loop.operator === '>' ? i > end : i >= end);
-  const values: number[] = [];
-  for (let i = start; holds(i); i += loop.step) {
-    if (values.length >= MAX_ITEMS) return `its counted loop runs more than ${MAX_ITEMS} times`;
-    values.push(i);
-  }
-  return values;
-}
-
-/** A number the source states: a literal, a negated one, a constant naming one, the length of an array literal. */
-function constantNumber(raw: Node, scope: Scope): number | undefined {
-  const node = unwrap(raw);
-  if (node.type === 'NumericLiteral') return node.value;
-  if (node.type === 'UnaryExpression' && node.operator === '-') {
-    const value = constantNumber(node.argument, scope);
-    return value === undefined ? undefined : -value;
-  }
-  if (node.type === 'Identifier') {
-    const binding = scope.lookup(node.name, node);
-    if (binding?.kind === 'constant') return typeof binding.value === 'number' ? binding.value : undefined;
-    return binding?.kind === 'alias' ? constantNumber(binding.node, binding.scope) : undefined;
-  }
-  if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' && node.property.name === 'length') {
-    const list = literalOf(node.object, scope);
-    if (list?.node.type === 'ArrayExpression' && list.node.elements.every((element) => element && element.type !== 'SpreadElement')) return list.node.elements.length;
-  }
-  return undefined;
 }
 
 /**

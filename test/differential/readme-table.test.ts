@@ -39,6 +39,10 @@ const ROWS: Readonly<Record<string, Coverage>> = {
     // The array literal form is generated; the other list forms, conditions on the item and skipped branches are in test/differential/constant-cases.ts.
     generated: ["for (const t of ['a', 'b-c', 'Zz']) {"],
   },
+  '`const data = { ...BASE }; for (const k of KEYS) data[k] = ...`, `Object.fromEntries(Object.entries(BASE).map(([k, v]) => [k, ...]))`, `Object.assign({}, BASE, {...})`, `Object.keys(BASE)`': {
+    elsewhere: ['test/differential/folded-object-cases.ts', 'test/composition/folded-object.test.ts'],
+    why: 'the generator writes expressions and factory calls, not statements that build a local object from a constant table',
+  },
   '`const sizes = { small: 1, large: 3 }`, then `sizes[spec.size]`': {
     elsewhere: ['test/differential/constant-cases.ts (constant-lookups)', 'test/composition/compile-rejections.test.ts', 'test/cel/vectors/kro-compiler.json (lookup-table*)'],
     why: "the generator's spec has no enumerated field, which a lookup key needs",

@@ -1,0 +1,106 @@
+/**
+ * Calls over a constant table that JavaScript answers from keys the source states (issue 10, trial 9 T03/T08):
+ * `Object.keys/values/entries(TABLE)` of an object literal outside a loop, `Object.fromEntries(<keys or
+ * entries>.map(([k, v]) => [k, ...]))` and `Object.assign({}, BASE, {...})`. The keys (and the items) are known at definition time, so each call is the literal it
+ * builds, written out: the list of keys, the object of one property per entry, the spread of each argument. The items come from the
+ * unrolling of loops over constant lists (constant-items.ts), the properties from the fold of an object built by
+ * statements (folded-object.ts). Anything else is left to the call compiler (undefined).
+ */
+import type { Node } from '@babel/types';
+import { unwrap } from './ast.js';
+import type { EnclosingLoop } from './composition.js';
+import { iterations, objectMethod } from './constant-items.js';
+import { constantValue } from './constant-value.js';
+import { fold, type FoldedProperty } from './folded-object.js';
+import type { LiteralReads } from './literal-core.js';
+import { bindPattern } from './pattern-bindings.js';
+import { scopeOf, type Binding, type Scope } from './scope.js';
+import { synthesize } from './synthesized.js';
+
+type Call = Extract<Node, { type: 'CallExpression' | 'OptionalCallExpression' }>;
+type Callback = Extract<Node, { type: 'ArrowFunctionExpression' | 'FunctionExpression' }>;
+
+/** The literal `node` builds from a constant table, compiled in `scope`; undefined when it is not such a call. */
+export function objectTableCall(node: Call, scope: Scope, reads: LiteralReads): { node: Node; scope: Scope } | undefined {
+  const callee = unwrap(node.callee);
+  if (node.optional || callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return undefined;
+  if (node.arguments.some((arg) => arg.type === 'SpreadElement' || arg.type === 'ArgumentPlaceholder')) return undefined;
+  const args = node.arguments as Node[];
+  const object = unwrap(callee.object);
+  const name = callee.property.name;
+  if (object.type !== 'Identifier' || object.name !== 'Object' || scope.lookup('Object', object)) return undefined;
+  if (objectMethod(node)) return tableList(node, scope, reads);
+  if (name === 'fromEntries' && args.length === 1) return fromEntries(args[0]!, scope, reads);
+  if (name === 'assign' && args.length > 0 && unwrap(args[0]!).type === 'ObjectExpression') {
+    // A fresh literal as the target: what it ends up holding is the spread of every argument, in order.
+    const spreads = args.map((arg) => synthesize(arg, { type: 'SpreadElement', argument: arg }));
+    return { node: synthesize(node, { type: 'ObjectExpression', properties: spreads }), scope };
+  }
+  return undefined;
+}
+
+/** `Object.keys/values/entries(TABLE)` of an object literal: the list literal of its keys, values or pairs. */
+function tableList(node: Call, scope: Scope, reads: LiteralReads): { node: Node; scope: Scope } | undefined {
+  const method = objectMethod(node)!;
+  const table = reads.literalOf(method.argument, scope);
+  const properties = table && reads.ownProperties(table.node, table.scope);
+  if (!properties) return undefined;
+  const hidden: Record<string, Binding> = {};
+  const elements = [...properties].map(([key, property], index) => {
+    const name = `#value${index}`;
+    hidden[name] = { kind: 'alias', node: property.node, scope: property.scope };
+    const keyNode = synthesize(node, { type: 'StringLiteral', value: key });
+    const valueNode = synthesize(node, { type: 'Identifier', name });
+    return method.name === 'keys' ? keyNode : method.name === 'values' ? valueNode : synthesize(node, { type: 'ArrayExpression', elements: [keyNode, valueNode] });
+  });
+  return { node: synthesize(node, { type: 'ArrayExpression', elements }), scope: scopeOf(hidden, scope) };
+}
+
+/** `Object.fromEntries(list.map((item) => [key, value]))` over a constant list: one property per item, its key a constant. */
+function fromEntries(arg: Node, scope: Scope, reads: LiteralReads): { node: Node; scope: Scope } | undefined {
+  const mapped = unwrap(arg);
+  if (mapped.type !== 'CallExpression') return undefined;
+  const callee = unwrap(mapped.callee);
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== 'map') return undefined;
+  const callback = mapped.arguments.length === 1 ? callbackOf(mapped.arguments[0] as Node) : undefined;
+  if (!callback || callback.params.length !== 1) return undefined;
+  const items = unrolled(callee.object, callback, scope, reads);
+  if (!items) return undefined;
+  const properties: FoldedProperty[] = [];
+  for (const iteration of items) {
+    const body = returned(callback);
+    const pair = body && unwrap(body);
+    if (pair?.type !== 'ArrayExpression' || pair.elements.length !== 2 || pair.elements.some((e) => !e || e.type === 'SpreadElement')) return undefined;
+    const key = constantValue(pair.elements[0] as Node, iteration)?.value;
+    if (typeof key !== 'string' && typeof key !== 'number') return undefined;
+    properties.push({ key: String(key), value: pair.elements[1] as Node, scope: iteration });
+  }
+  const folded = fold(synthesize(arg, { type: 'ObjectExpression', properties: [] }) as Node & { type: 'ObjectExpression' }, properties, scope);
+  return 'node' in folded ? folded : undefined;
+}
+
+/** The scopes of the callback's iterations over a constant list (its item bound, also through a pattern), or undefined. */
+function unrolled(list: Node, callback: Callback, scope: Scope, reads: LiteralReads): Scope[] | undefined {
+  const param = callback.params[0];
+  if (!param || param.type === 'RestElement') return undefined;
+  const loop: EnclosingLoop = { variable: '#item', names: ['#item'], source: list, kind: 'map', body: callback };
+  const found = iterations([loop], scope, reads);
+  if ('why' in found) return undefined;
+  return found.items.map((item) => {
+    const value = item['#item']!;
+    const bindings = param.type === 'Identifier' ? { [param.name]: value } : bindPattern(param as Node, value, scope, 'read the entry by position (`([k, v]) => ...`)');
+    return scopeOf(bindings, scope);
+  });
+}
+
+function callbackOf(node: Node): Callback | undefined {
+  const fn = unwrap(node);
+  return fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression' ? fn : undefined;
+}
+
+/** The expression a callback returns: its expression body, or a lone `return`. */
+function returned(fn: Callback): Node | undefined {
+  if (fn.body.type !== 'BlockStatement') return fn.body;
+  const [only] = fn.body.body;
+  return fn.body.body.length === 1 && only?.type === 'ReturnStatement' && only.argument ? only.argument : undefined;
+}
