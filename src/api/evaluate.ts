@@ -90,7 +90,8 @@ export interface ConcreteOptions {
  *   `Cel.template` whose parts are all plain values is its text. `Cel.has`, `Cel.cond` and the helpers named
  *   after JavaScript (`Cel.default`, `Cel.coalesce`, `Cel.max`, ...) are evaluated on the values.
  * - Nested compositions are supported (the child's function runs with the spec its parent passes, its
- *   resources prefixed as the graph inlines them); collections (loops over spec arrays, also returned by a
+ *   resources prefixed as the graph inlines them; a child status field computed from a child resource that
+ *   is not observed is pending in the parent too, as the inlined CEL is); collections (loops over spec arrays, also returned by a
  *   `toResourceGraph` builder under a key) give one manifest per item. Ids follow the compiled graph's call sites.
  * - The composition function runs again: it must not have side effects beyond creating resources.
  * - `Cel.expr` rejects `undefined` parts, so one given an absent observed field throws, as it would for any
