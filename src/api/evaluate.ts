@@ -8,6 +8,7 @@ import { instanceNameOf, validateSpec } from './spec.js';
 import { concreteSourceOf } from '../composition/concrete-source.js';
 import { TypeKroError } from '../util/errors.js';
 import { refuseBinary } from '../util/json.js';
+import { checkObservedKind, type ObservedState } from '../composition/observed-state.js';
 
 export { OpaqueCel, type ConcreteData, type ConcreteEvaluation, type ConcreteResource } from '../composition/concrete.js';
 
@@ -31,10 +32,28 @@ export { OpaqueCel, type ConcreteData, type ConcreteEvaluation, type ConcreteRes
 export interface ConcreteOptions {
   /**
    * Objects as observed in the cluster, by resource id (a list for a collection, one object per item the
-   * spec makes: another length is refused, as no cluster state). Handles read their
-   * fields from here; a resource not listed reads as absent (its fields `undefined`).
+   * spec makes: another length is refused, as no cluster state). Each is a partial object laid over the
+   * manifest (`{ status: { readyReplicas: 2 } }`) or an observed state of `typekro/testing`
+   * (`deploymentAvailable()`), which means what it means in `simulate`: the object it builds from the
+   * manifest. An entry of another kind than its resource is refused. Handles read their fields from here; a
+   * resource not listed is not observed (see {@link evaluateConcrete}).
+   *
+   * @example
+   * import { type } from 'arktype';
+   * import { evaluateConcrete, kubernetesComposition } from 'typekro';
+   * import { Deployment } from 'typekro/simple';
+   * import { deploymentAvailable, deploymentProgressing } from 'typekro/testing';
+   * const web = kubernetesComposition(
+   *   { name: 'web', apiVersion: 'example.com/v1', kind: 'Web', spec: type({ replicas: 'number.integer' }), status: type({ ready: 'boolean' }) },
+   *   (spec) => {
+   *     const dep = Deployment({ name: 'web', image: 'nginx', replicas: spec.replicas });
+   *     return { ready: (dep.status.readyReplicas ?? 0) >= spec.replicas };
+   *   },
+   * );
+   * evaluateConcrete(web, { replicas: 2 }, { observed: { dep: deploymentAvailable() } }).status; // => { ready: true }
+   * evaluateConcrete(web, { replicas: 2 }, { observed: { dep: deploymentProgressing({ ready: 1 }) } }).status; // => { ready: false }
    */
-  readonly observed?: ObservedObjects | Readonly<Record<string, object | readonly object[]>>;
+  readonly observed?: ObservedObjects | Readonly<Record<string, ObservedState | object | readonly (ObservedState | object)[]>>;
   /**
    * The instance identity; defaults as direct mode and `simulate` do: the name from `spec.name` or the
    * composition, the namespace `default` (none for a cluster-scoped composition).
@@ -73,7 +92,8 @@ export interface ConcreteOptions {
  *   `Cel.template` whose parts are all plain values is its text. `Cel.has`, `Cel.cond` and the helpers named
  *   after JavaScript (`Cel.default`, `Cel.coalesce`, `Cel.max`, ...) are evaluated on the values.
  * - Nested compositions are supported (the child's function runs with the spec its parent passes, its
- *   resources prefixed as the graph inlines them); collections (loops over spec arrays, also returned by a
+ *   resources prefixed as the graph inlines them; a child status field computed from a child resource that
+ *   is not observed is pending in the parent too, as the inlined CEL is); collections (loops over spec arrays, also returned by a
  *   `toResourceGraph` builder under a key) give one manifest per item. Ids follow the compiled graph's call sites.
  * - The composition function runs again: it must not have side effects beyond creating resources.
  * - `Cel.expr` rejects `undefined` parts, so one given an absent observed field throws, as it would for any
@@ -104,7 +124,12 @@ export function evaluateConcrete<TSpec, TStatus>(composition: Composition<TSpec,
   if (!concrete) throw new TypeKroError('USAGE', 'evaluateConcrete takes a composition made by kubernetesComposition or toResourceGraph');
   const checked = validateSpec(concrete.definition, composition.graph, spec);
   const observed = options.observed instanceof Map ? options.observed : new Map(Object.entries(options.observed ?? {}));
-  for (const [id, value] of observed) refuseBinary(value, `observed["${id}"]`);
+  for (const [id, value] of observed) {
+    refuseBinary(value, `observed["${id}"]`);
+    const resource = composition.graph.resources.find((candidate) => candidate.id === id);
+    // An unknown id is refused with the ids there are when the run starts (composition/concrete.ts).
+    if (resource) (Array.isArray(value) ? value : [value]).forEach((item: unknown, i) => checkObservedKind(resource, item, Array.isArray(value) ? `observed["${id}"][${i}]` : `observed["${id}"]`));
+  }
   // As simulate and direct mode: a namespaced instance lives in `default` unless told otherwise.
   const name = options.instance?.name ?? instanceNameOf(composition.graph, checked);
   const namespace = composition.graph.scope === 'Cluster' ? undefined : (options.instance?.namespace ?? 'default');

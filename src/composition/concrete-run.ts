@@ -19,6 +19,7 @@ import { assignId } from './ids.js';
 import { prefixed } from './nest.js';
 import { currentCallSite, within, type CompositionSource } from './source-site.js';
 import { pendingStatusPaths, type UnobservedRead } from './concrete-reads.js';
+import { isObservedState } from './observed-state.js';
 import { lazyUserFrames } from '../model/call-site.js';
 import { TypeKroError } from '../util/errors.js';
 import { isClusterScopedKind } from '../util/kinds.js';
@@ -67,6 +68,8 @@ interface Frame {
   readonly taken: Set<string>;
   /** The call sites of the resources and nested compositions, whose arguments feed manifests. */
   readonly factorySites: readonly SourceLocation[];
+  /** Reads of a field of a resource that is not observed, in this function (see concrete-reads.ts). */
+  readonly reads: UnobservedRead[];
 }
 
 const siteKey = (at: SourceLocation): string => `${at.file}:${at.line}:${at.column}`;
@@ -87,7 +90,7 @@ function frameOf(source: CompositionSource | undefined, graph: CompositionGraph,
       bySite.set(key, [...(bySite.get(key) ?? []), node]);
     }
   }
-  return { source, prefix, bySite, nestsBySite, used: new Map(), nestsUsed: new Map(), taken: new Set(), factorySites };
+  return { source, prefix, bySite, nestsBySite, used: new Map(), nestsUsed: new Map(), taken: new Set(), factorySites, reads: [] };
 }
 
 /**
@@ -152,8 +155,6 @@ export class ConcreteRun implements CompositionRunHooks {
   private readonly objects = new Map<ConcreteItem, object | undefined>();
   /** One view per observed object, so that two reads of one list or object are one value, as in JavaScript. */
   private readonly views: ObservedViews = new WeakMap();
-  /** Reads of a field of a resource that is not observed, in the composition's own function (see concrete-reads.ts). */
-  private readonly unobservedReads: UnobservedRead[] = [];
 
   constructor(
     source: CompositionSource | undefined,
@@ -226,13 +227,15 @@ export class ConcreteRun implements CompositionRunHooks {
     const before = this.drafts.length;
     this.frames.push(frameOf(concrete.source, graph, prefix));
     let status: unknown;
+    let pending: string[];
     try {
       status = concrete.compose(applyDefaults(graph.spec, spec), { metadata: this.metadata });
+      pending = this.pendingStatusPaths();
     } finally {
       this.frames.pop();
     }
     const records = this.drafts.slice(before).flatMap((draft) => draft.items.map((item) => item.record));
-    return withNestedIncludeWhen(withNestedRecords({ status }, records), records);
+    return withNestedIncludeWhen(withNestedRecords({ status: this.withPendingFields(status, pending) }, records), records);
   }
 
   /**
@@ -285,19 +288,22 @@ export class ConcreteRun implements CompositionRunHooks {
     return self;
   }
 
-  /** The status fields (`a.b`) the function computed from a resource that is not observed: pending, as on a cluster. */
+  /**
+   * The status fields (`a.b`) the running function (the composition's, or a nested child's while it runs)
+   * computed from a resource that is not observed: pending, as on a cluster.
+   */
   pendingStatusPaths(): string[] {
-    const frame = this.frames[0]!;
-    return frame.source ? pendingStatusPaths(frame.source, this.unobservedReads, frame.factorySites) : [];
+    const frame = this.frames[this.frames.length - 1]!;
+    return frame.source ? pendingStatusPaths(frame.source, frame.reads, frame.factorySites) : [];
   }
 
   /**
-   * Notes where the composition's own function reads a field of an unobserved resource: its frames in that
-   * function, innermost first (the callers of the function are not). A nested composition's reads are not
-   * noted: its status reaches the parent as values.
+   * Notes where the running function reads a field of an unobserved resource: its frames in that function,
+   * innermost first (the callers of the function are not).
    */
   private noteUnobservedRead(): void {
-    const source = this.frames.length === 1 ? this.frames[0]!.source : undefined;
+    const current = this.frames[this.frames.length - 1]!;
+    const source = current.source;
     if (!source) return;
     const frames: SourceLocation[] = [];
     for (const frame of lazyUserFrames()) {
@@ -305,7 +311,39 @@ export class ConcreteRun implements CompositionRunHooks {
       if (inside) frames.push(frame);
       else if (frames.length > 0) break;
     }
-    if (frames.length > 0) this.unobservedReads.push(frames);
+    if (frames.length > 0) current.reads.push(frames);
+  }
+
+  /**
+   * A nested composition's status as its parent reads it (trial 10 K02). The graph inlines the child, so a
+   * child status field computed from a child resource that is not observed is pending in the parent exactly
+   * as a read of the parent's own unobserved resource: reading it notes an unobserved read in the parent's
+   * function and gives a pending placeholder, so `!db.status.ready` or `db.status.ready ?? false` is pending,
+   * not the value JavaScript computed from the placeholder in the child (`x >= 1` is false there).
+   */
+  private withPendingFields(status: unknown, paths: readonly string[]): unknown {
+    if (paths.length === 0) return status;
+    const replaced = (value: unknown, path: readonly string[]): unknown => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+      const [key, ...rest] = path as [string, ...string[]];
+      const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(value)) as Record<string, unknown>;
+      if (rest.length > 0) {
+        copy[key] = replaced(copy[key], rest);
+        return copy;
+      }
+      // One placeholder per field: two reads of it are one value, as in JavaScript.
+      const placeholder = observedView(undefined, T.dyn, true);
+      Object.defineProperty(copy, key, {
+        enumerable: true,
+        configurable: true,
+        get: () => {
+          this.noteUnobservedRead();
+          return placeholder;
+        },
+      });
+      return copy;
+    };
+    return paths.reduce((current, path) => replaced(current, path.split('.')), status);
   }
 
   /** The observed object of one item, or `undefined` when it is not observed. */
@@ -337,6 +375,8 @@ export class ConcreteRun implements CompositionRunHooks {
     // A deploy puts a namespaced object without a namespace into the instance's namespace.
     const namespace = this.metadata.namespace;
     const placed = typeof namespace === 'string' && !isClusterScopedKind(item.record.kind) ? overlay({ metadata: { namespace } }, manifest) : manifest;
+    // A state (`deploymentAvailable()`) means one thing, as in `simulate`: its object() of the applied manifest.
+    if (isObservedState(observed)) return withoutNullFields({ apiVersion: item.record.apiVersion, kind: item.record.kind, ...observed.object(placed as Record<string, unknown>) }) as object;
     return withoutNullFields(overlay(placed, observed)) as object;
   }
 

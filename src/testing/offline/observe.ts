@@ -10,9 +10,9 @@ import { createPlanCache, finalizeManifest, isNamespacedKindOffline, planInstanc
 import { TypeKroError } from '../../util/errors.js';
 import { overlay, withoutNullFields } from '../../composition/concrete-view.js';
 import { isObservedState, type ObservedInput } from './observed.js';
+import { checkObservedKind } from '../../composition/observed-state.js';
 import type { TestContext } from './context.js';
 import { didYouMean } from './nearest.js';
-import { withArticle } from '../../util/article.js';
 import { refuseBinary } from '../../util/json.js';
 
 /**
@@ -38,22 +38,8 @@ export function checkObserved(graph: CompositionGraph, entries: ObservedEntries)
     if (collection && !Array.isArray(value)) throw new TypeKroError('USAGE', `observed["${id}"]: resource "${id}" is a forEach collection; give a list, one object per item (e.g. [deploymentAvailable(), deploymentAvailable()])`);
     if (!collection && Array.isArray(value)) throw new TypeKroError('USAGE', `observed["${id}"]: resource "${id}" is one ${resource.kind}, not a collection; give one object, not a list`);
     const items = (Array.isArray(value) ? value : [value]) as readonly ObservedInput[];
-    items.forEach((item, i) => checkKind(resource, item, collection ? `observed["${id}"][${i}]` : `observed["${id}"]`));
+    items.forEach((item, i) => checkObservedKind(resource, item, collection ? `observed["${id}"][${i}]` : `observed["${id}"]`));
     refuseBinary(value, `observed["${id}"]`);
-  }
-}
-
-function checkKind(resource: ResourceNode, item: ObservedInput, where: string): void {
-  if (typeof item !== 'object' || item === null) throw new TypeKroError('USAGE', `${where}: expected an object (a partial ${resource.kind}) or an observed state such as created(), got ${JSON.stringify(item)}`);
-  const state = isObservedState(item);
-  const kind = state ? item.kind : (item as Record<string, unknown>).kind;
-  const apiVersion = state ? item.apiVersion : (item as Record<string, unknown>).apiVersion;
-  const what = state ? `${item.description} (an observed state for a ${String(kind)})` : `an object of kind ${String(kind)}`;
-  if (kind !== undefined && kind !== resource.kind) {
-    throw new TypeKroError('USAGE', `${where}: resource "${resource.id}" is ${withArticle(resource.kind)} (${resource.apiVersion}) but was given ${what}; observe it with ${withArticle(resource.kind)} state, or a partial object such as { status: { ... } }`);
-  }
-  if (apiVersion !== undefined && apiVersion !== resource.apiVersion) {
-    throw new TypeKroError('USAGE', `${where}: resource "${resource.id}" is ${resource.apiVersion} ${resource.kind} but was given apiVersion ${String(apiVersion)}; drop apiVersion or use ${resource.apiVersion}`);
   }
 }
 

@@ -4,24 +4,9 @@
  * (`metadata.generation`, `uid`) and what the kind's controller writes into `status`.
  */
 
-/**
- * An observed state: the object a cluster would report for one resource, built from the manifest a deploy
- * applied. `apiVersion`/`kind` are the kind it describes (absent: any kind); `simulate` refuses it for a
- * resource of another kind.
- *
- * @example
- * import { deploymentAvailable, type ObservedState } from 'typekro/testing';
- * const state: ObservedState = deploymentAvailable();
- * [state.kind, state.description]; // => ['Deployment', 'Deployment available']
- */
-export interface ObservedState {
-  readonly apiVersion?: string;
-  readonly kind?: string;
-  /** What it models (`Deployment available`), for messages. */
-  readonly description: string;
-  /** The object as the API server would return it, from the applied manifest (undefined when it is not rendered yet). */
-  object(applied: Record<string, unknown> | undefined): Record<string, unknown>;
-}
+import type { ObservedState } from '../../composition/observed-state.js';
+
+export { isObservedState, type ObservedState } from '../../composition/observed-state.js';
 
 /**
  * One observed object: a plain partial object (laid over the applied manifest) or an {@link ObservedState}.
@@ -32,9 +17,3 @@ export interface ObservedState {
  * inputs.length; // => 2
  */
 export type ObservedInput = ObservedState | Readonly<Record<string, unknown>>;
-
-/** True for an {@link ObservedState} built by these helpers or by hand. */
-export function isObservedState(value: unknown): value is ObservedState {
-  return typeof value === 'object' && value !== null && typeof (value as { object?: unknown }).object === 'function' && typeof (value as { description?: unknown }).description === 'string';
-}
-

@@ -7,6 +7,14 @@ const replicasOf = (applied: KubeObject | undefined): number => {
   const replicas = record(applied?.spec).replicas;
   return typeof replicas === 'number' ? replicas : 1;
 };
+/**
+ * A status count as the API server returns it: the Go types mark most counts `omitempty` (k8s.io/api
+ * apps/v1/types.go DeploymentStatus, StatefulSetStatus; batch/v1/types.go JobStatus), so a count of 0 is
+ * left out of the JSON and `x.status.readyReplicas` reads `undefined`, not 0 (trial 10 K03: a Deployment
+ * at 0 replicas has no `replicas`, `readyReplicas` nor `availableReplicas`). Counts without `omitempty`
+ * (StatefulSetStatus `replicas`, `availableReplicas`) are written as they are.
+ */
+const omitZero = (name: string, count: number): Record<string, number> => (count === 0 ? {} : { [name]: count });
 const TIME = '2026-01-01T00:00:00Z';
 const UID = '00000000-0000-4000-8000-000000000001';
 
@@ -29,61 +37,91 @@ function state(apiVersion: string | undefined, kind: string | undefined, descrip
 }
 
 /**
- * A Deployment whose every replica (`spec.replicas`, default 1) is updated, ready and available.
+ * A Deployment whose every replica (`spec.replicas`, default 1) is updated, ready and available, with the
+ * conditions the controller then reports. Counts of 0 are left out, as the API server returns them
+ * (`omitempty`): at `replicas: 0` the status has no `replicas`, `readyReplicas` or `availableReplicas`.
  *
  * @example
  * import { deploymentAvailable } from 'typekro/testing';
- * deploymentAvailable().object({ apiVersion: 'apps/v1', kind: 'Deployment', spec: { replicas: 3 } }).status; // => { observedGeneration: 1, replicas: 3, updatedReplicas: 3, readyReplicas: 3, availableReplicas: 3, conditions: [{ type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable' }] }
+ * deploymentAvailable().object({ apiVersion: 'apps/v1', kind: 'Deployment', spec: { replicas: 3 } }).status; // => { observedGeneration: 1, replicas: 3, updatedReplicas: 3, readyReplicas: 3, availableReplicas: 3, conditions: [{ type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable' }, { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable' }] }
+ * deploymentAvailable().object({ apiVersion: 'apps/v1', kind: 'Deployment', spec: { replicas: 0 } }).status; // => { observedGeneration: 1, conditions: [{ type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable' }, { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable' }] }
  */
 export function deploymentAvailable(): ObservedState {
   return state('apps/v1', 'Deployment', 'Deployment available', (applied) => {
     const n = replicasOf(applied);
-    return { observedGeneration: 1, replicas: n, updatedReplicas: n, readyReplicas: n, availableReplicas: n, conditions: [{ type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable' }] };
+    return {
+      observedGeneration: 1,
+      ...omitZero('replicas', n),
+      ...omitZero('updatedReplicas', n),
+      ...omitZero('readyReplicas', n),
+      ...omitZero('availableReplicas', n),
+      conditions: [
+        { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable' },
+        { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable' },
+      ],
+    };
   });
 }
 
 /**
- * A Deployment rolling out: `ready` of its replicas ready and available (default none; Kubernetes then
- * leaves `readyReplicas` out, as here).
+ * A Deployment rolling out: all its replicas (`spec.replicas`, default 1) created and updated, `ready` of them
+ * ready and available (default none), the rest unavailable. Counts of 0 are left out, as the API server
+ * returns them (`omitempty`).
  *
  * @example
  * import { deploymentProgressing } from 'typekro/testing';
- * deploymentProgressing({ ready: 1 }).object({ apiVersion: 'apps/v1', kind: 'Deployment', spec: { replicas: 3 } }).status; // => { observedGeneration: 1, replicas: 3, updatedReplicas: 3, readyReplicas: 1, availableReplicas: 1, conditions: [{ type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated' }] }
+ * deploymentProgressing({ ready: 1 }).object({ apiVersion: 'apps/v1', kind: 'Deployment', spec: { replicas: 3 } }).status; // => { observedGeneration: 1, replicas: 3, updatedReplicas: 3, readyReplicas: 1, availableReplicas: 1, unavailableReplicas: 2, conditions: [{ type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated' }] }
+ * deploymentProgressing().object({ apiVersion: 'apps/v1', kind: 'Deployment', spec: { replicas: 2 } }).status; // => { observedGeneration: 1, replicas: 2, updatedReplicas: 2, unavailableReplicas: 2, conditions: [{ type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated' }] }
  */
 export function deploymentProgressing(options: { readonly ready?: number } = {}): ObservedState {
   const ready = options.ready ?? 0;
-  return state('apps/v1', 'Deployment', `Deployment progressing (${ready} ready)`, (applied) => ({
-    observedGeneration: 1,
-    replicas: replicasOf(applied),
-    updatedReplicas: replicasOf(applied),
-    ...(ready > 0 ? { readyReplicas: ready, availableReplicas: ready } : {}),
-    conditions: [{ type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated' }],
-  }));
+  return state('apps/v1', 'Deployment', `Deployment progressing (${ready} ready)`, (applied) => {
+    const n = replicasOf(applied);
+    return {
+      observedGeneration: 1,
+      ...omitZero('replicas', n),
+      ...omitZero('updatedReplicas', n),
+      ...omitZero('readyReplicas', ready),
+      ...omitZero('availableReplicas', ready),
+      // The controller's unavailableReplicas: the replicas wanted minus the available ones, never below 0.
+      ...omitZero('unavailableReplicas', Math.max(0, n - ready)),
+      conditions: [{ type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated' }],
+    };
+  });
 }
 
 /**
- * A StatefulSet whose every replica is ready and available.
+ * A StatefulSet whose every replica (`spec.replicas`, default 1) is ready and available. `replicas` and
+ * `availableReplicas` are always written (no `omitempty` in StatefulSetStatus); the other counts are left out
+ * at 0, as the API server returns them.
  *
  * @example
  * import { statefulSetReady } from 'typekro/testing';
  * statefulSetReady().object({ apiVersion: 'apps/v1', kind: 'StatefulSet', spec: { replicas: 2 } }).status; // => { observedGeneration: 1, replicas: 2, currentReplicas: 2, updatedReplicas: 2, readyReplicas: 2, availableReplicas: 2 }
+ * statefulSetReady().object({ apiVersion: 'apps/v1', kind: 'StatefulSet', spec: { replicas: 0 } }).status; // => { observedGeneration: 1, replicas: 0, availableReplicas: 0 }
  */
 export function statefulSetReady(): ObservedState {
   return state('apps/v1', 'StatefulSet', 'StatefulSet ready', (applied) => {
     const n = replicasOf(applied);
-    return { observedGeneration: 1, replicas: n, currentReplicas: n, updatedReplicas: n, readyReplicas: n, availableReplicas: n };
+    return { observedGeneration: 1, replicas: n, ...omitZero('currentReplicas', n), ...omitZero('updatedReplicas', n), ...omitZero('readyReplicas', n), availableReplicas: n };
   });
 }
 
 /**
- * A Job that completed (condition `Complete`, `succeeded` 1).
+ * A Job that completed: condition `Complete`, `succeeded` its `spec.completions` (default 1; left out at 0,
+ * as the API server returns it: `omitempty` in JobStatus).
  *
  * @example
  * import { jobSucceeded } from 'typekro/testing';
  * jobSucceeded().object(undefined).status; // => { startTime: '2026-01-01T00:00:00Z', completionTime: '2026-01-01T00:01:00Z', succeeded: 1, conditions: [{ type: 'Complete', status: 'True' }] }
+ * jobSucceeded().object({ apiVersion: 'batch/v1', kind: 'Job', spec: { completions: 3 } }).status; // => { startTime: '2026-01-01T00:00:00Z', completionTime: '2026-01-01T00:01:00Z', succeeded: 3, conditions: [{ type: 'Complete', status: 'True' }] }
  */
 export function jobSucceeded(): ObservedState {
-  return state('batch/v1', 'Job', 'Job succeeded', () => ({ startTime: TIME, completionTime: '2026-01-01T00:01:00Z', succeeded: 1, conditions: [{ type: 'Complete', status: 'True' }] }));
+  return state('batch/v1', 'Job', 'Job succeeded', (applied) => {
+    const completions = record(applied?.spec).completions;
+    const succeeded = typeof completions === 'number' ? completions : 1;
+    return { startTime: TIME, completionTime: '2026-01-01T00:01:00Z', ...omitZero('succeeded', succeeded), conditions: [{ type: 'Complete', status: 'True' }] };
+  });
 }
 
 /**
