@@ -33,7 +33,7 @@ export interface GenScope {
   /** In a readyWhen callback: only `self` may be read, no spec. */
   readonly self?: boolean;
   /**
-   * Inside text made from a boolean (`String(b)`, `` `b${b}` ``): the optional `flag` is drawn one time in five
+   * Inside text made from a boolean (`String(b)`, `` `b${b}` ``): the optional `flag` is drawn one time in eight
    * there, as text of its `undefined` is refused (OPTIONAL_WITHOUT_DEFAULT) and most programs must define.
    */
   readonly text?: boolean;
@@ -172,7 +172,7 @@ function leaves(type: ExprType, scope: GenScope): fc.Arbitrary<Expr>[] {
 function optionalFlag(scope: GenScope): fc.Arbitrary<Expr>[] {
   if (scope.withoutFlag) return [];
   if (!scope.text) return [fc.constant(spec('flag'))];
-  return [fc.oneof({ arbitrary: fc.constant(spec('flag')), weight: 1 }, { arbitrary: fc.constant(spec('enabled')), weight: 4 })];
+  return [fc.oneof({ arbitrary: fc.constant(spec('flag')), weight: 1 }, { arbitrary: fc.constant(spec('enabled')), weight: 7 })];
 }
 
 /** Callback bodies get a fresh parameter name, so nested callbacks never shadow. */
