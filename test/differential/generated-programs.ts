@@ -131,9 +131,12 @@ export function programArb(depth = 3): fc.Arbitrary<Program> {
 export function programWith(positions: readonly Position[], depth = 3): fc.Arbitrary<Program> {
   const sites = positions.map((p, i) => siteArb(p, scopeBefore(positions, i), depth, i));
   const scope = scopeBefore(positions, positions.length);
-  const field = (type: ExprType): fc.Arbitrary<Expr> => exprArb(type, scope, depth);
-  const status = fc.record({ s: field('str'), n: field('num'), b: field('bool'), l: field('list') });
-  return fc.record({ sites: fc.tuple(...sites), status, statusStyle: fc.constantFrom<StatusStyle>('inline', 'locals', 'destructured') });
+  const field = (type: ExprType, style: StatusStyle): fc.Arbitrary<Expr> => exprArb(type, type === 'str' && style === 'locals' ? { ...scope, withoutFlag: true } : scope, depth);
+  // Text a local const builds from `flag` (`const sStatus = \`b${spec.flag}\``) and returns as a status field is
+  // compiled pending where JavaScript has "bundefined" (inline it is refused): `s` through locals reads no `flag`.
+  return fc.constantFrom<StatusStyle>('inline', 'locals', 'destructured').chain((statusStyle) =>
+    fc.record({ sites: fc.tuple(...sites), status: fc.record({ s: field('str', statusStyle), n: field('num', statusStyle), b: field('bool', statusStyle), l: field('list', statusStyle) }), statusStyle: fc.constant(statusStyle) }),
+  );
 }
 
 /**
@@ -282,7 +285,7 @@ export function renderBatch(programs: readonly Program[], srcDir: string, helper
     ...(barrelNames.length > 0 ? [`import { ${barrelNames.join(', ')} } from './${helpersName}-barrel.js';`] : []),
     `type Spec = ${SPEC_TYPE};`,
     `const specSchema = type(${JSON.stringify(SPEC_SCHEMA)});`,
-    "const statusSchema = type({ s: 'string', n: 'number', b: 'boolean', l: 'string[]' });",
+    "const statusSchema = type({ s: 'string', n: 'number', 'b?': 'boolean', l: 'string[]' });",
     ...programs.flatMap((program, p) => localHelpers(program, p)),
     `export const programs = [\n${programs.map((program, p) => renderProgram(program, p)).join(',\n')},\n];`,
   ].join('\n');
