@@ -9,6 +9,7 @@ import { type } from 'arktype';
 import { parse, parseAllDocuments } from 'yaml';
 import { kubernetesComposition } from '../../src/index.js';
 import { Deployment, Hpa, Namespace } from '../../src/simple.js';
+import { runCase } from '../differential/harness.js';
 
 const definition = {
   apiVersion: 'computed.typekro.dev/v1alpha1',
@@ -118,4 +119,19 @@ test('labels given as a whole map from the spec are merged over app: <name> in C
   const [, off, offMixed] = await rendered(mapApp, { ...spec, debug: false, extra: {} });
   assert.deepEqual(off!.spec.template.metadata.labels, { app: 'chosen', tier: 'base' });
   assert.deepEqual(offMixed!.spec.template.metadata.labels, { app: 'mixed', tier: 'base' });
+});
+
+test("a whole label map from the spec, or a choice between maps, that holds app gives the selector that app (JavaScript's selector)", async () => {
+  const app = kubernetesComposition({ ...definition, name: 'map-app', kind: 'MapApp' }, (spec) => {
+    Deployment({ id: 'fromSpec', name: 'web', image: 'nginx', labels: spec.extra });
+    Deployment({ id: 'chosen', name: 'api', image: 'nginx', labels: spec.debug ? { tier: 'dev', app: 'debug-api' } : { tier: 'prod' } });
+    return {};
+  });
+  for (const spec of [{ name: 'n', debug: true, extra: { app: 'mine', tier: 'x' }, base: {} }, { name: 'n', debug: false, extra: { tier: 'x' }, base: {} }]) {
+    for (const deployment of await rendered(app, spec)) assert.deepEqual(deployment.spec.selector.matchLabels, { app: deployment.spec.template.metadata.labels.app });
+  }
+  const [fromSpec, chosen] = await rendered(app, { name: 'n', debug: true, extra: { app: 'mine' }, base: {} });
+  assert.deepEqual([fromSpec!.spec.selector.matchLabels, chosen!.spec.selector.matchLabels], [{ app: 'mine' }, { app: 'debug-api' }]);
+  const report = runCase('map-app', { composition: app as never, spec: { name: 'n', debug: true, extra: { app: 'mine' }, base: {} }, specs: [{ name: 'n', debug: true, extra: { app: 'mine' }, base: {} }, { name: 'n', debug: false, extra: {}, base: {} }, { name: 'n', debug: true, extra: { tier: 't' }, base: {} }] });
+  assert.deepEqual(report.findings, []);
 });

@@ -3,7 +3,7 @@
  * Services rely on it). Internal to the simple factories, not exported from `typekro/simple`.
  */
 import { E, type Expr } from '../../ir/expr.js';
-import { exprValue, type ExprValue } from '../../ir/value.js';
+import { exprValue, isExprValue, type ExprValue } from '../../ir/value.js';
 import { refOf, refToExpr } from '../refs.js';
 import { isComputed, literalKey, mergedOver, reshapeBranches, valueExpr } from './computed.js';
 
@@ -48,13 +48,13 @@ function lowLevel(factory: string): string {
 }
 
 /**
- * The `app` label the pod template ends up with, for the selector: the user's own `app` when written in the
- * labels object (`labels: { app: 'api' }` on a Deployment named `pay-api`), else the name. A selector that
- * stayed `app: <name>` beside it did not match the template, and the API server refused the Deployment at
- * deploy time (trial 8 T12). A whole map (`labels: spec.labels`) or a choice between maps keeps `app: <name>`.
+ * The `app` label the pod template ends up with, for the selector: the template's labels are
+ * {@link labelsOf}, so the selector reads `app` from them (the user's own `app`, else the name). A selector
+ * that stayed `app: <name>` beside a user's `app` did not match the template, and the API server refused the
+ * Deployment (trial 8 T12); for a whole map from the spec (`labels: spec.labels` holding `app`) that is the
+ * map's `app`, known only in the cluster.
  */
-export function selectorApp(config: { name: string; labels?: Record<string, string> }): unknown {
-  const labels = config.labels;
-  if (!labels || refOf(labels) || isComputed(labels) || !Object.hasOwn(labels, 'app')) return config.name;
-  return labels.app;
+export function selectorApp(config: { name: string; labels?: Record<string, string> }, factory: string): unknown {
+  const labels = labelsOf(config, factory);
+  return isExprValue(labels) ? exprValue(E.index(labels.expr, E.str('app'))) : labels.app;
 }

@@ -110,7 +110,7 @@ export const Deployment = defineFactory<DeploymentConfig, V1Deployment>(
   { apiVersion: 'apps/v1', kind: 'Deployment', modelName: 'V1Deployment' },
   (config) => ({
     metadata: metadataOf(config, 'Deployment'),
-    spec: { replicas: config.replicas ?? 1, selector: { matchLabels: { app: selectorApp(config) } }, template: podTemplate(config, 'Deployment') },
+    spec: { replicas: config.replicas ?? 1, selector: { matchLabels: { app: selectorApp(config, 'Deployment') } }, template: podTemplate(config, 'Deployment') },
   }),
 );
 
@@ -148,7 +148,7 @@ export const StatefulSet = defineFactory<StatefulSetConfig, V1StatefulSet>(
     spec: {
       replicas: config.replicas ?? 1,
       serviceName: config.serviceName,
-      selector: { matchLabels: { app: selectorApp(config) } },
+      selector: { matchLabels: { app: selectorApp(config, 'StatefulSet') } },
       template: podTemplate(config, 'StatefulSet'),
       ...(config.volumeClaimTemplates ? { volumeClaimTemplates: config.volumeClaimTemplates } : {}),
     },
@@ -173,7 +173,7 @@ export const DaemonSet = defineFactory<ContainerConfig, V1DaemonSet>(
   { apiVersion: 'apps/v1', kind: 'DaemonSet', modelName: 'V1DaemonSet' },
   (config) => ({
     metadata: metadataOf(config, 'DaemonSet'),
-    spec: { selector: { matchLabels: { app: selectorApp(config) } }, template: podTemplate(config, 'DaemonSet') },
+    spec: { selector: { matchLabels: { app: selectorApp(config, 'DaemonSet') } }, template: podTemplate(config, 'DaemonSet') },
   }),
 );
 
