@@ -158,9 +158,15 @@ function checkSpecParts(node: Node, scope: Scope, field: ManifestField, inComput
     checkComputedParts(source, scope, field);
     return;
   }
-  if (field.pendingIsUndefined && !inComputed) return;
   // The declaration this read sees (a name declared in two blocks is two names); without the place, every one of them.
   const binding = source.type === 'Identifier' ? scope.lookup(source.name, source) : undefined;
+  if (field.pendingIsUndefined && !inComputed) {
+    // A pending status field is JavaScript's `undefined` only for a plain read: a local holding text or
+    // arithmetic (`const s = \`b${spec.flag}\``) is "bundefined" there, so its parts are checked as if written here.
+    if (binding?.kind === 'alias') checkSpecParts(binding.node, binding.scope, field);
+    if (binding?.kind === 'opaque' && binding.declarations) for (const init of binding.declarations) checkSpecParts(init, binding.scope, field);
+    return;
+  }
   if (binding?.kind === 'opaque' && binding.declarations) {
     // Declared twice in one scope (`var` in two loop bodies; each exact, see isExactRead): each may be the one JavaScript used.
     for (const init of binding.declarations) checkSpecParts(init, binding.scope, field, inComputed);

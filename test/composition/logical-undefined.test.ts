@@ -53,3 +53,18 @@ test('reading a conditional resource on the right of `&&` with a test that may b
   });
   assertSameAsJavaScript('logical-handle', app);
 });
+
+test('text a local builds from an optional field without a default, returned as status, is refused as it is inline ("bundefined" in JavaScript; pending forever in KRO)', () => {
+  const status = type({ s: 'string' });
+  const inline = refusal(() => kubernetesComposition({ ...definition, name: 'text-inline', status }, (spec) => {
+    configMap({ metadata: { name: spec.name }, data: { k: 'v' } });
+    return { s: `b${spec.a}` };
+  }));
+  const local = refusal(() => kubernetesComposition({ ...definition, name: 'text-local', status }, (spec) => {
+    configMap({ metadata: { name: spec.name }, data: { k: 'v' } });
+    const s = `b${spec.a}`;
+    return { s };
+  }));
+  assert.equal(inline.split('\n')[0]!.replace(/^.*?: /, ''), local.split('\n')[0]!.replace(/^.*?: /, ''));
+  assert.equal(local.split('\n')[0], `${at("'text-local'", 'spec.a}`;')}: \`s\` is set from an optional spec field without a default: when the instance leaves it out, JavaScript passes \`undefined\` (and computes with it: "undefined", NaN), but KRO waits for it forever`);
+});

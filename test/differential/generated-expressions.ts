@@ -37,8 +37,6 @@ export interface GenScope {
    * there, as text of its `undefined` is refused (OPTIONAL_WITHOUT_DEFAULT) and most programs must define.
    */
   readonly text?: boolean;
-  /** `flag` is not read: a position where the compiler gets it wrong today (see programWith). */
-  readonly withoutFlag?: boolean;
 }
 
 /** The spec every generated program declares (arktype syntax), and the TypeScript type helpers take. */
@@ -170,7 +168,6 @@ function leaves(type: ExprType, scope: GenScope): fc.Arbitrary<Expr>[] {
  * meets (`!`, `&&`, `||`, ternaries, callbacks, conditions, status fields) or be refused.
  */
 function optionalFlag(scope: GenScope): fc.Arbitrary<Expr>[] {
-  if (scope.withoutFlag) return [];
   if (!scope.text) return [fc.constant(spec('flag'))];
   return [fc.oneof({ arbitrary: fc.constant(spec('flag')), weight: 1 }, { arbitrary: fc.constant(spec('enabled')), weight: 7 })];
 }

@@ -131,11 +131,9 @@ export function programArb(depth = 3): fc.Arbitrary<Program> {
 export function programWith(positions: readonly Position[], depth = 3): fc.Arbitrary<Program> {
   const sites = positions.map((p, i) => siteArb(p, scopeBefore(positions, i), depth, i));
   const scope = scopeBefore(positions, positions.length);
-  const field = (type: ExprType, style: StatusStyle): fc.Arbitrary<Expr> => exprArb(type, type === 'str' && style === 'locals' ? { ...scope, withoutFlag: true } : scope, depth);
-  // Text a local const builds from `flag` (`const sStatus = \`b${spec.flag}\``) and returns as a status field is
-  // compiled pending where JavaScript has "bundefined" (inline it is refused): `s` through locals reads no `flag`.
+  const field = (type: ExprType): fc.Arbitrary<Expr> => exprArb(type, scope, depth);
   return fc.constantFrom<StatusStyle>('inline', 'locals', 'destructured').chain((statusStyle) =>
-    fc.record({ sites: fc.tuple(...sites), status: fc.record({ s: field('str', statusStyle), n: field('num', statusStyle), b: field('bool', statusStyle), l: field('list', statusStyle) }), statusStyle: fc.constant(statusStyle) }),
+    fc.record({ sites: fc.tuple(...sites), status: fc.record({ s: field('str'), n: field('num'), b: field('bool'), l: field('list') }), statusStyle: fc.constant(statusStyle) }),
   );
 }
 
