@@ -99,6 +99,14 @@ function foldAbsentGuards(node: Expr, passed: Passed): Expr | undefined {
 function substituteSpec(node: Expr, passed: Passed, recurse: (expr: Expr) => Expr, where: string): Expr | undefined {
   const folded = foldAbsentGuards(node, passed);
   if (folded) return folded;
+  if (node.kind === 'binary' && (node.op === '&&' || node.op === '||')) {
+    // A left side decided by what the parent passes decides the right side's fate before it is visited, as a
+    // test does (`(T ? true : has(x)) && (T ? false : x)`, the truthiness of a value that may be absent).
+    const left = foldConstants(recurse(node.left));
+    if (left.kind === 'literal' && left.literal.kind === 'bool') {
+      return left.literal.value === (node.op === '||') ? E.bool(left.literal.value) : recurse(node.right);
+    }
+  }
   if (node.kind === 'conditional') {
     // A test decided by what the parent passes picks its branch before the other one is visited (it may
     // read the very field that is absent).

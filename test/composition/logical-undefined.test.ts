@@ -68,3 +68,16 @@ test('text a local builds from an optional field without a default, returned as 
   assert.equal(inline.split('\n')[0]!.replace(/^.*?: /, ''), local.split('\n')[0]!.replace(/^.*?: /, ''));
   assert.equal(local.split('\n')[0], `${at("'text-local'", 'spec.a}`;')}: \`s\` is set from an optional spec field without a default: when the instance leaves it out, JavaScript passes \`undefined\` (and computes with it: "undefined", NaN), but KRO waits for it forever`);
 });
+
+test('a nested child testing an optional boolean the parent does not pass: the value is absent, its truthiness false (generated program, seed 20262231)', () => {
+  const child = kubernetesComposition({ ...definition, name: 'flag-child', kind: 'FlagChild', status: type({ s: 'string' }) }, (spec) => {
+    configMap({ metadata: { name: spec.name }, data: { k: 'v' } });
+    return { s: ['x', 'y'].find((x) => (spec.a ? x === 'y' : spec.a)) ?? 'none' };
+  });
+  const parent = kubernetesComposition({ ...definition, name: 'flag-parent', kind: 'FlagParent', status: type({ s: 'string', t: 'string' }) }, (spec) => {
+    const unpassed = child({ name: `${spec.name}-u`, c: spec.c });
+    const passed = child({ name: `${spec.name}-p`, c: spec.c, a: spec.a });
+    return { s: unpassed.status.s, t: passed.status.s };
+  });
+  assertSameAsJavaScript('flag-parent', parent);
+});
