@@ -76,32 +76,13 @@ interface Passed {
   readonly presence?: PassedPresence;
 }
 
-/** True when `node` is `has(schema.spec...)` of a field the parent does not pass (and no default fills). */
-function absentHas(node: Expr, passed: Passed): boolean {
-  if (node.kind !== 'call' || node.fn !== 'has' || node.target || node.args.length !== 1) return false;
-  const chain = specChain(node.args[0]!);
-  return chain !== undefined && isFalse(readPassed(chain.path, 'has', passed.child.spec, passed.spec, passed.presence));
-}
-
-/**
- * Decides the guards the compiler wraps around optional fields when the field is absent, before their
- * guarded reads are visited: `has(x) && ...` is false, `!has(x) || ...` is true, `has(x) ? a : b` is b.
- */
-function foldAbsentGuards(node: Expr, passed: Passed): Expr | undefined {
-  if (node.kind === 'binary' && node.op === '&&' && absentHas(node.left, passed)) return E.bool(false);
-  if (node.kind === 'binary' && node.op === '||' && node.left.kind === 'unary' && node.left.op === '!' && absentHas(node.left.operand, passed)) {
-    return E.bool(true);
-  }
-  return undefined;
-}
-
 /** Replaces the outermost `schema.spec...` chain (and `has()` of one); undefined to keep descending. */
 function substituteSpec(node: Expr, passed: Passed, recurse: (expr: Expr) => Expr, where: string): Expr | undefined {
-  const folded = foldAbsentGuards(node, passed);
-  if (folded) return folded;
   if (node.kind === 'binary' && (node.op === '&&' || node.op === '||')) {
     // A left side decided by what the parent passes decides the right side's fate before it is visited, as a
-    // test does (`(T ? true : has(x)) && (T ? false : x)`, the truthiness of a value that may be absent).
+    // test does: the guards the compiler wraps around optional fields (`has(x) && ...` is false when the
+    // parent does not pass `x`, `!has(x) || ...` true) and the truthiness of a value that may be absent
+    // (`(T ? true : has(x)) && (T ? false : x)`).
     const left = foldConstants(recurse(node.left));
     if (left.kind === 'literal' && left.literal.kind === 'bool') {
       return left.literal.value === (node.op === '||') ? E.bool(left.literal.value) : recurse(node.right);
@@ -128,8 +109,6 @@ function substituteSpec(node: Expr, passed: Passed, recurse: (expr: Expr) => Exp
     `${where}nested composition "${child.name}" reads spec.${chain.path.join('.')} without a guard, and the parent does not pass it (no default either): pass it, give it a default, or guard the read (spec.${chain.path.join('.')} ?? ..., if (spec.${chain.path[0]}) ...)`,
   );
 }
-
-const isFalse = (expr: Expr | undefined): boolean => expr?.kind === 'literal' && expr.literal.kind === 'bool' && !expr.literal.value;
 
 /** `schema.spec.a.b` as a path under spec, also when already partly substituted (then undefined). */
 function specChain(node: Expr): { path: string[]; optional: boolean[] } | undefined {
