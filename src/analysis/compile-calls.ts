@@ -22,6 +22,8 @@ import { LIST_ONLY, listMethod } from './list-methods.js';
 import { globalCall } from './global-calls.js';
 import { helperCall } from './inline-helpers.js';
 import { mathCall } from './math-calls.js';
+import { truthyFilterReceiver } from './truthy-items.js';
+import { bufferCall } from './base64-calls.js';
 
 export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelType): Typed {
   if (node.optional) throw syntaxError(node, 'optional calls `f?.()` are not supported', HINT.expr);
@@ -43,11 +45,14 @@ export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelT
   if ((callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && !callee.computed && callee.property.type === 'Identifier') {
     const object = unwrap(callee.object);
     if (object.type === 'Identifier' && object.name === 'Math' && !scope.lookup('Math')) return mathCall(node, callee.property.name, args, scope, c);
+    const encoded = bufferCall(node, scope, c);
+    if (encoded) return encoded;
     const namespace = object.type === 'Identifier' ? scope.lookup(object.name, object) : undefined;
     if (namespace?.kind === 'cel') return compileCelCall(node, callee.property.name, args, scope, c, namespace.print, expect);
     const unfollowed = unfollowedMethod(node, callee.object, callee.property.name, scope);
     if (unfollowed) throw unfollowed;
-    const receiver = c.value(callee.object, scope);
+    // `[a, c ? b : null].filter(Boolean)`: items `filter(Boolean)` drops need no place in the list (truthy-items.ts).
+    const receiver = truthyFilterReceiver(node, scope, c) ?? c.value(callee.object, scope);
     if (receiver.nullish) throw syntaxError(node, 'calling a method of `undefined`/`null`', HINT.expr);
     const name = callee.property.name;
     // `x?.some(...)`, `a?.b.some(...)`: the call only runs when the receiver is there.

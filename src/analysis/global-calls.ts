@@ -10,6 +10,7 @@ import { withArticle } from '../util/article.js';
 import { refuseAbsentSpecData } from './absent-spec.js';
 import { arity, type Call } from './call-arguments.js';
 import { helperCall } from './inline-helpers.js';
+import { latin1Call } from './base64-calls.js';
 
 export function globalCall(node: Call, name: string, args: readonly Node[], scope: Scope, c: Compiler, expect?: CelType): Typed {
   const binding = scope.lookup(name, node);
@@ -34,7 +35,7 @@ export function globalCall(node: Call, name: string, args: readonly Node[], scop
       if (args[1] && !(args[1].type === 'NumericLiteral' && args[1].value === 10)) throw syntaxError(node, 'only base 10 is supported', HINT.expr);
       return toNumber(node, name, only());
     default:
-      throw uncompilableCall(node, name);
+      throw latin1Call(node, name) ?? uncompilableCall(node, name);
   }
 }
 

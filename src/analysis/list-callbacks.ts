@@ -2,7 +2,7 @@
 import type { Node } from '@babel/types';
 import { E, referencedRoots, type Expr } from '../ir/expr.js';
 import type { CelType } from '../ir/types.js';
-import { namedBinding, scopeOf, type Scope } from './scope.js';
+import { namedBinding, scopeOf, type Binding, type Scope } from './scope.js';
 import { unwrap } from './ast.js';
 import { syntaxError } from './errors.js';
 import { identifierNames, renameIdent } from './rename.js';
@@ -13,6 +13,10 @@ import { arity, type MethodContext } from './call-arguments.js';
 import { functionAlias } from './inline-helpers.js';
 import { synthesize } from './synthesized.js';
 import { snippetOf } from './source.js';
+import { isPattern, patternItemName } from './loop-items.js';
+import { bindPattern } from './pattern-bindings.js';
+
+const REST_HINT = 'read the properties you need by name (`({ a, b }) => ...`)';
 
 /**
  * Compiles a one-parameter callback body with the parameter bound to a CEL macro variable. The variable
@@ -22,14 +26,16 @@ import { snippetOf } from './source.js';
  * compiled with a placeholder, so only the parameter is renamed.
  */
 export function lambda(ctx: MethodContext, item: CelType, body: (node: Node, scope: Scope) => Expr): [string, Expr] {
-  const { body: callback, param } = callbackOf(ctx);
-  const placeholder = `__typekro_lambda_${param}`;
-  const inner = scopeOf({ [param]: { kind: 'value', expr: E.ident(placeholder), type: item } }, ctx.scope);
+  const { body: callback, param, pattern } = callbackOf(ctx);
+  // A destructured item has no name in the source: its placeholder is the callback's own, so an inner
+  // callback's item can never be taken for it (a plain parameter of the same name shadows, as in JavaScript).
+  const placeholder = pattern ? `__typekro_lambda_${param}_${pattern.start ?? 0}` : `__typekro_lambda_${param}`;
   // The conditions around the call hold in the callback too, except those about an outer item of the same name.
   const guards = (ctx.scope.guards ?? []).filter((guard) => !referencedRoots(guard).includes(placeholder));
   // An item of spec data is spec data: its optional fields are there from the start or never.
   const spec = isSpecData(valueOf(ctx.receiver), ctx.scope);
-  const scope: Scope = { lookup: inner.lookup, guards, specItem: (name) => (name === placeholder ? spec : isSpecItem(ctx.scope, name)) };
+  const specItem = (name: string): boolean => (name === placeholder ? spec : isSpecItem(ctx.scope, name));
+  const scope = itemScope(ctx, { kind: 'value', expr: E.ident(placeholder), type: item }, param, pattern, { guards, specItem });
   const compiled = body(callback, scope);
   // Every name the body has (free roots, and variables of inner macros the placeholder may sit under) is taken.
   const taken = identifierNames(compiled);
@@ -42,22 +48,39 @@ export function lambda(ctx: MethodContext, item: CelType, body: (node: Node, sco
  * object known by name (a resource's id), so every condition around the call holds in it as it is.
  */
 export function itemCallback(ctx: MethodContext, item: CelType): (value: Expr) => { node: Node; scope: Scope } {
-  const { body: node, param } = callbackOf(ctx);
+  const { body: node, param, pattern } = callbackOf(ctx);
   return (value) => {
-    const inner = scopeOf({ [param]: { kind: 'value', expr: value, type: item } }, ctx.scope);
     const own = value.kind === 'ident' ? value.name : undefined;
-    return { node, scope: { lookup: inner.lookup, guards: ctx.scope.guards ?? [], specItem: (name) => name !== own && isSpecItem(ctx.scope, name) } };
+    const facts = { guards: ctx.scope.guards ?? [], specItem: (name: string) => name !== own && isSpecItem(ctx.scope, name) };
+    return { node, scope: itemScope(ctx, { kind: 'value', expr: value, type: item }, param, pattern, facts) };
   };
 }
 
-/** The one-parameter function a list method is given, its parameter's name and the body to compile with it bound. */
-function callbackOf(ctx: MethodContext): { body: Node; param: string } {
+/**
+ * The scope of a callback's body: its parameter bound to the item, or, for a destructured parameter
+ * (`({ name, replicas = 1 }) => ...`), each name of the pattern bound to its read from the item, with its
+ * default, as `for (const { name, replicas = 1 } of list)` binds them (loop-items.ts, pattern-bindings.ts):
+ * JavaScript evaluates a default where the callback is written, seeing the names before it.
+ */
+function itemScope(ctx: MethodContext, item: Binding, param: string, pattern: Node | undefined, facts: Pick<Scope, 'guards' | 'specItem'>): Scope {
+  const at = (lookup: Scope['lookup']): Scope => ({ lookup, ...facts });
+  if (!pattern) return at(scopeOf({ [param]: item }, ctx.scope).lookup);
+  const names = bindPattern(pattern, item, at(ctx.scope.lookup), REST_HINT);
+  return at(scopeOf(names, ctx.scope).lookup);
+}
+
+/**
+ * The one-parameter function a list method is given, its parameter's name (a destructured one's: the name
+ * loop-items.ts gives it, the base of its CEL variable) and the body to compile with it bound.
+ */
+function callbackOf(ctx: MethodContext): { body: Node; param: string; pattern?: Node } {
   arity(ctx, 'callback', 1, 1);
   const fn = unwrap(ctx.args[0] as Node);
   if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') return namedCallback(ctx, fn);
   const [param, ...rest] = fn.params;
   if (rest.length > 0) throw syntaxError(fn, 'index parameters have no CEL macro equivalent', 'use one parameter, or Cel.expr(...) with a two-variable comprehension');
-  if (param?.type !== 'Identifier') throw syntaxError(fn, 'the callback must take one plain parameter', 'write `(x) => ...`');
+  if (param && isPattern(param)) return { body: callbackBody(fn), param: patternItemName(fn) ?? 'item', pattern: param };
+  if (param?.type !== 'Identifier') throw syntaxError(fn, 'the callback must take one plain parameter or a destructuring pattern', 'write `(x) => ...` or `({ name, port = 80 }) => ...`');
   return { body: callbackBody(fn), param: param.name };
 }
 

@@ -10,6 +10,7 @@ import { fixedItems, unrolledListMethod, UNROLLED_METHODS } from './unrolled-lis
 import { expressionText } from './synthesized.js';
 import { arity, intLiteral, stringArg, type MethodContext } from './call-arguments.js';
 import { itemCallback, lambda } from './list-callbacks.js';
+import { concat, sort } from './list-order.js';
 
 export const LIST_ONLY = new Set(['some', 'every', 'filter', 'map', 'find', 'join']);
 
@@ -72,6 +73,11 @@ export function listMethod(ctx: MethodContext, name: string): Typed {
       const found = identitySearch(ctx.node, needle, item, list, E.call('indexOf', [valueOf(unified)], haystack), E.int(-1));
       return plain(needle.absent ? E.cond(needle.absent.present, found, E.int(-1)) : found, T.int);
     }
+    case 'concat':
+      return concat(ctx);
+    case 'sort':
+    case 'toSorted':
+      return sort(ctx, name);
     default:
       throw syntaxError(ctx.node, `the array method \`${name}\` has no CEL equivalent`, HINT.expr);
   }

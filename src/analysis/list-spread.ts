@@ -37,9 +37,15 @@ export function spreadList(node: ArrayExpression, scope: Scope, compiler: Compil
     parts.push({ list, node: element.argument });
   }
   flush();
+  return joinLists(parts);
+}
+
+/** Lists joined with CEL's list `+` in order (also `a.concat(b)`, list-order.ts), each with the node it comes from. */
+export function joinLists(parts: readonly { readonly list: Typed; readonly node: Node }[]): Typed {
   const [first, ...rest] = parts;
   if (!first) return plain(E.list([]), T.list(T.dyn));
   refuseMixedNumbers(parts);
+  refuseMixedScalars(parts);
   return rest.reduce((joined, part) => {
     // cel-go types `a + b` as one list type: sides it may type differently are wrapped in dyn (kro-branch-types.ts).
     const [left, right] = asOneKroType(joined, part.list);
@@ -63,4 +69,19 @@ function refuseMixedNumbers(parts: readonly { readonly list: Typed; readonly nod
   if (!kinds.has('double') || kinds.size === 1) return;
   const double = parts.find((part) => part.list.type.kind === 'list' && part.list.type.item.kind === 'double')!;
   throw syntaxError(double.node, 'a list of floating-point numbers joined with other values: CEL would print them differently from JavaScript (1e+06 for 1000000)', 'convert the numbers to integers with Math.trunc(...), or keep the lists apart');
+}
+
+const SCALARS: ReadonlySet<string> = new Set(['string', 'int', 'bool']);
+
+/**
+ * Lists of text, integers or booleans joined with another kind (`[...spec.tags, ...spec.nums]`): JavaScript
+ * holds any mix, while KRO's cel-go fails on the joined list of two typed spec lists (an item of the second
+ * read as the first's type: "invalid data, expected string, got int64", tools/cel-oracle).
+ */
+function refuseMixedScalars(parts: readonly { readonly list: Typed; readonly node: Node }[]): void {
+  const kinds = parts.map((part) => (part.list.type.kind === 'list' ? part.list.type.item.kind : 'dyn'));
+  const first = kinds.find((kind) => SCALARS.has(kind));
+  const other = kinds.findIndex((kind) => SCALARS.has(kind) && kind !== first);
+  if (other < 0) return;
+  throw syntaxError(parts[other]!.node, `a list of ${kinds[other]} items joined to one of ${first} items: KRO fails on the joined list of two typed lists (it reads every item as the first list's type)`, 'keep the items of one type: convert them first (`nums.map((n) => String(n))`), or keep the lists apart');
 }

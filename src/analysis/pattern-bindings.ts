@@ -53,7 +53,8 @@ export function bindParams(fn: FunctionLike, args: readonly Node[], callerScope:
  */
 export function bindPattern(pattern: Node, value: Binding, definitionScope: Scope, restHint: string): Record<string, Binding> {
   const bindings: Record<string, Binding> = {};
-  const scope = scopeOf({ '#value': value }, scopeOf(bindings, definitionScope));
+  // What holds where the pattern is (the conditions around it, which CEL names are spec items) holds in its reads and defaults.
+  const scope: Scope = { ...definitionScope, lookup: scopeOf({ '#value': value }, scopeOf(bindings, definitionScope)).lookup };
   for (const [name, node] of patternBindings(pattern, synth(pattern, { type: 'Identifier', name: '#value' }))) {
     if (!node) throw syntaxError(restOf(pattern, name) ?? pattern, `\`${name}\` collects the remaining properties (a rest element), which CEL cannot express`, restHint);
     bindings[name] = { kind: 'alias', node, scope };
