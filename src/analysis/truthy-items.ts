@@ -23,10 +23,22 @@ import { syntaxError } from './errors.js';
 export function truthyFilterReceiver(node: Call, scope: Scope, c: Compiler): Typed | undefined {
   const callee = unwrap(node.callee);
   if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== 'filter') return undefined;
-  const list = unwrap(callee.object);
   const [arg, ...more] = node.arguments;
   const predicate = arg && unwrap(arg as Node);
-  if (list.type !== 'ArrayExpression' || more.length > 0 || predicate?.type !== 'Identifier' || predicate.name !== 'Boolean' || scope.lookup('Boolean', predicate)) return undefined;
+  if (more.length > 0 || predicate?.type !== 'Identifier' || predicate.name !== 'Boolean' || scope.lookup('Boolean', predicate)) return undefined;
+  const literal = arrayLiteral(callee.object, scope);
+  return literal && truthyItems(literal.list, literal.scope, c);
+}
+
+/** The array literal `node` is, also through a `const` holding it (`const lines = [...]; lines.filter(Boolean)`). */
+function arrayLiteral(node: Node, scope: Scope, hops = 0): { list: ArrayExpression; scope: Scope } | undefined {
+  const read = unwrap(node);
+  if (read.type === 'ArrayExpression') return { list: read, scope };
+  const binding = read.type === 'Identifier' && hops < 16 ? scope.lookup(read.name, read) : undefined;
+  return binding?.kind === 'alias' ? arrayLiteral(binding.node, binding.scope, hops + 1) : undefined;
+}
+
+function truthyItems(list: ArrayExpression, scope: Scope, c: Compiler): Typed | undefined {
   const kinds = new Set<string>();
   let dropped = false;
   const items = (elements: readonly Node[]): Typed => {
@@ -39,7 +51,7 @@ export function truthyFilterReceiver(node: Call, scope: Scope, c: Compiler): Typ
     });
     return joined(parts.map((t) => plain(asList(t), T.list(t.type))));
   };
-  const result = spreadList(list as ArrayExpression, scope, c, items);
+  const result = spreadList(list, scope, c, items);
   if (result.type.kind === 'list' && result.type.item.kind !== 'dyn') kinds.add(result.type.item.kind);
   const [kind, ...others] = kinds;
   if (others.length === 0 && (kind === 'string' || kind === 'int' || kind === 'bool')) return plain(result.expr, T.list(ITEM[kind]));

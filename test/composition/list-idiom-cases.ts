@@ -7,7 +7,7 @@
  */
 import { type } from 'arktype';
 import { kubernetesComposition } from '../../src/index.js';
-import { ConfigMap } from '../../src/simple.js';
+import { ConfigMap, Deployment } from '../../src/simple.js';
 import type { CaseInput } from '../differential/harness.js';
 
 export const spec = type({
@@ -40,8 +40,9 @@ const destructured = kubernetesComposition(
 );
 
 const truthyLines = kubernetesComposition(
-  { ...base, name: 'list-truthy-lines', kind: 'ListTruthyLines', status: type({ v: 'string', n: 'number', ports: 'string' }) },
+  { ...base, name: 'list-truthy-lines', kind: 'ListTruthyLines', status: type({ v: 'string', n: 'number', ports: 'string', local: 'string' }) },
   (spec) => {
+    const parts = [spec.name, spec.debug ? 'debug' : null, spec.tags?.[0]];
     const lines = [`server.port=${spec.port}`, spec.debug ? 'logging.level=DEBUG' : null, spec.debug ? undefined : '', ...(spec.features ?? []).map((f) => `feature.${f}=true`), ...(spec.tags ?? [])].filter(Boolean);
     ConfigMap({ name: `${spec.name}-props`, data: { 'app.properties': lines.join('\n') } });
     return {
@@ -49,6 +50,7 @@ const truthyLines = kubernetesComposition(
       n: [spec.name, spec.debug ? spec.name : null].filter(Boolean).length,
       // Integers: 0 is dropped as well.
       ports: [spec.port, spec.debug ? 1 : null, ...(spec.nums ?? [])].filter(Boolean).join(','),
+      local: parts.filter(Boolean).join('-'),
     };
   },
 );
@@ -87,6 +89,15 @@ const encoded = kubernetesComposition(
   },
 );
 
+/** A destructured callback over the handles a loop over a constant list made: unrolled to each resource's reads. */
+const handles = kubernetesComposition(
+  { ...base, name: 'list-handles', kind: 'ListHandles', status: type({ ready: 'boolean', names: 'string' }) },
+  (spec) => {
+    const ds = ['dev', 'prod'].map((env) => Deployment({ name: `${spec.name || 'x'}-${env}`, image: 'nginx' }));
+    return { ready: ds.every(({ status }) => (status.readyReplicas ?? 0) > 0), names: ds.map(({ metadata: { name } }) => name).join(',') };
+  },
+);
+
 const member = (name: string, replicas?: number, label?: string) => ({ name, ...(replicas === undefined ? {} : { replicas }), ...(label === undefined ? {} : { label }) });
 const specs: readonly Record<string, unknown>[] = [
   { name: 'shop', port: 8080, debug: true, features: ['a', 'b'], nums: [10, 9, -3, 9, 100], tags: ['x', ''], workers: [member('web', 3), member('q'), member('db', 0, 'data')] },
@@ -96,5 +107,5 @@ const specs: readonly Record<string, unknown>[] = [
 ];
 
 export const listIdiomCases: Readonly<Record<string, CaseInput>> = Object.fromEntries(
-  Object.entries({ destructured, truthyLines, concats, sorts, encoded }).map(([name, composition]) => [name, { composition: composition as never, spec: specs[0]!, specs }]),
+  Object.entries({ destructured, truthyLines, concats, sorts, encoded, handles }).map(([name, composition]) => [name, { composition: composition as never, spec: specs[0]!, specs }]),
 );

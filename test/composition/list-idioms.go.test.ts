@@ -36,7 +36,8 @@ interface ListVector extends Vector {
 
 test('cel-go, our engine and JavaScript agree on the CEL the list idioms compile to', () => {
   const vectors: ListVector[] = [];
-  for (const [name, entry] of Object.entries(listIdiomCases)) {
+  // `handles` reads resources, which list-idioms.test.ts holds to JavaScript under every observed state.
+  for (const [name, entry] of Object.entries(listIdiomCases).filter(([name]) => name !== 'handles')) {
     const rgd = parse((entry.composition as unknown as { toYaml(): string }).toYaml()) as { spec: { schema: { status: Record<string, string> } } };
     for (const [field, value] of Object.entries(rgd.spec.schema.status)) {
       const whole = /^\$\{(.*)\}$/s.exec(value);
