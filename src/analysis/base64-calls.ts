@@ -16,7 +16,7 @@ import type { Call } from './call-arguments.js';
 import type { Scope } from './scope.js';
 import { plain, stringify, type Compiler, type Typed } from './typed.js';
 
-const WAY_OUT = "encode with `Buffer.from(text).toString('base64')` (UTF-8, KRO's `base64.encode(bytes(text))`), or put the text in a Secret's `stringData`";
+const WAY_OUT = "encode with `Buffer.from(String(text)).toString('base64')` (UTF-8, KRO's `base64.encode(bytes(text))`; `String(...)` hands Node a reference as text), or put the text in a Secret's `stringData`";
 const UTF8 = new Set(['utf8', 'utf-8']);
 
 /** `Buffer.from(text).toString('base64')` as `base64.encode(bytes(text))`; any other use of `Buffer` refused; undefined for other calls. */
