@@ -102,7 +102,7 @@ export function mismatchHint(declared: SchemaNode, computed: CelType, at: Node |
     const [first, second = first] = declared.markers.enum.map((value) => `'${value}'`);
     return `return only declared values, written as literals TypeKro can see (e.g. \`cond ? ${first} : ${second}\`), or declare the field 'string' in the status schema`;
   }
-  const scalar = computed.kind === 'int' || computed.kind === 'double' || computed.kind === 'bool';
+  const scalar = computed.kind === 'int' || computed.kind === 'double' || computed.kind === 'bool' || (computed.kind === 'dyn' && computed.intOrString);
   if (declared.kind === 'string' && scalar) return `convert it to text with String(${written}) (or a template literal)${orDeclare}`;
   if (declared.kind === 'integer' && computed.kind === 'double') return `convert it explicitly with Math.trunc(${written})${orDeclare}`;
   if (declared.kind === 'integer' && declared.markers.enum && computed.kind === 'int') {
@@ -111,5 +111,9 @@ export function mismatchHint(declared: SchemaNode, computed: CelType, at: Node |
   if (declared.kind === 'boolean' && (computed.kind === 'int' || computed.kind === 'double' || computed.kind === 'string')) {
     return `compute a boolean (e.g. \`${written} ${computed.kind === 'string' ? "!== ''" : '> 0'}\`)${orDeclare}`;
   }
-  return `compute a value of the declared type${orDeclare}`;
+  if (computed.kind === 'list' || computed.kind === 'map' || computed.kind === 'object') {
+    return `return ${arktypeOf(declared) === 'an object' ? 'an object' : `a value of type ${arktypeOf(declared)}`} there, or declare the field as what the value is in the status schema (e.g. \`{ ... }\` or \`'string[]'\`)`;
+  }
+  if ((declared.kind === 'integer' || declared.kind === 'float') && computed.kind === 'string') return `keep the value a number where it is computed${orDeclare}`;
+  return `compute a value of type ${arktypeOf(declared)}${orDeclare}`;
 }

@@ -62,7 +62,7 @@ export function checkStatusType(value: unknown, declared: SchemaNode | undefined
   const field = `\`${fieldPath(mismatch.path)}\``;
   const why =
     `composition "${types.composition}": the status field ${field} is declared ${declaredText(mismatch.declared)}, but its value is ${typeText(mismatch.computed)}: ` +
-    'the instance would hold that value (KRO types the CRD field by it) while the TypeScript type of the status promises the declared one';
+    'KRO and direct mode would both report that value (KRO types the instance\'s CRD field by it), while the TypeScript type of the status promises the declared one';
   // The hint writes the field's source into its way out only when the mismatch is the field itself, not a part of it.
   const hint = mismatchHint(mismatch.declared, mismatch.computed, mismatch.path.length === path.length ? at : undefined);
   if (at) throw syntaxError(at, why, hint);
