@@ -53,7 +53,8 @@ export interface StatusMismatch {
  *
  * @example
  * ```ts
- * checkStatusType(ref /* spec.port, an int *\/, { kind: 'string', markers: {} }, types, ['p'], node); // throws
+ * // `p: spec.port as any`, spec.port an integer, under `p: 'string'`:
+ * checkStatusType(portRef, { kind: 'string', markers: {} }, types, ['p'], node); // throws CompositionSyntaxError
  * ```
  */
 export function checkStatusType(value: unknown, declared: SchemaNode | undefined, types: StatusTypes, path: readonly string[], at: Node | undefined): void {
