@@ -16,8 +16,9 @@ import type { CompositionRun } from './run.js';
 import { toValue, type ValueContext } from './values.js';
 import { checkStatusReads } from './excluded-reads.js';
 import { TypeKroError } from '../util/errors.js';
-import type { SchemaNode } from '../ir/schema.js';
 import { checkStatusFields } from './status-fields.js';
+import { schemaAt, type SchemaNode } from '../ir/schema.js';
+import { checkStatusType, staticTypeOf, type StatusTypes } from './status-types.js';
 
 /**
  * The status value of the graph; with `declared` (the composition's name and status schema), the returned
@@ -41,7 +42,19 @@ export function buildStatus(returned: unknown, run: CompositionRun, context: Val
     );
   }
   if (declared) checkStatusFields(declared.name, returned as Record<string, unknown>, declared.schema, returnedNode);
-  return statusObject(returned as Record<string, unknown>, node, run, context);
+  const types = declared?.schema && { schema: declared.schema, composition: declared.name, typeOf: (value: object) => staticTypeOf(value, (ref) => context.refType(ref), (expr) => context.exprType(expr)) };
+  return statusObject(returned as Record<string, unknown>, node, run, { ...context, ...(types && { declared: types }) });
+}
+
+/** The status's value context, with the declared status schema each field's type must fit (status-types.ts). */
+interface StatusContext extends ValueContext {
+  readonly declared?: StatusTypes & { readonly schema: SchemaNode };
+}
+
+/** Fails when `value` (the field at `path`, compiled) does not fit its declared type; `at` is its source. */
+function checkDeclared(value: unknown, context: StatusContext, path: readonly string[], at: Node | undefined): void {
+  const declared = context.declared;
+  if (declared) checkStatusType(value, schemaAt(declared.schema, path), declared, path, at);
 }
 
 /** The object literal the returned expression stands for (`return status` with `const status = { ... }`). */
@@ -58,7 +71,7 @@ interface Literal {
   readonly scope: Scope;
 }
 
-function statusObject(value: Record<string, unknown>, literal: Literal | undefined, run: CompositionRun, context: ValueContext, path: string[] = []): Value {
+function statusObject(value: Record<string, unknown>, literal: Literal | undefined, run: CompositionRun, context: StatusContext, path: string[] = []): Value {
   const properties = literal && propertiesOf(literal);
   const result: Record<string, Value> = {};
   for (const [key, entry] of Object.entries(value)) {
@@ -69,20 +82,28 @@ function statusObject(value: Record<string, unknown>, literal: Literal | undefin
 }
 
 /** One field of the status; `path` (`['db', 'ready']`) names it in messages, its source node places them. */
-function statusField(value: unknown, property: OwnProperty | undefined, run: CompositionRun, context: ValueContext, path: string[]): Value | undefined {
-  if (isExprValue(value) && !property) return value;
-  const inner = property && literalOf(property.node, property.scope);
+function statusField(value: unknown, property: OwnProperty | undefined, run: CompositionRun, context: StatusContext, path: string[]): Value | undefined {
+  if (!property) {
+    // A value JavaScript cannot serialise is toValue's refusal, more precise than a type mismatch.
+    const field = isExprValue(value) ? value : toValue(value, context, undefined, path);
+    checkDeclared(value, context, path, undefined);
+    return field;
+  }
+  const inner = literalOf(property.node, property.scope);
   // An object whose keys a spread of a reference decides is one map value, compiled whole (object-spread.ts).
   if (inner?.node.type === 'ObjectExpression' && !hasComputedSpread(inner.node, inner.scope) && typeof value === 'object' && value !== null && !Array.isArray(value) && !refOf(value)) {
+    // Its fields are checked one by one; an object where the schema declares a scalar or a list is refused here.
+    checkDeclared({}, context, path, property.node);
     return statusObject(value as Record<string, unknown>, { node: inner.node, scope: inner.scope }, run, context, path);
   }
-  if (!property) return toValue(value, context, undefined, path);
   const { node, scope } = property;
   const at = locationOf(node);
   // Status has no guards around it: a plain absent read is pending (JavaScript's `undefined`); text or
   // arithmetic built from absent spec data is refused.
   const status = { path, guards: () => [], pendingIsUndefined: true };
-  const field = toValue(resolveSourceValue(node, value, scope, (compiled) => compiled && run.recordType(compiled.expr, compiled.type), status), at ? { ...context, at } : context, undefined, path);
+  const resolved = resolveSourceValue(node, value, scope, (compiled) => compiled && run.recordType(compiled.expr, compiled.type), status);
+  const field = toValue(resolved, at ? { ...context, at } : context, undefined, path);
+  checkDeclared(resolved, context, path, node);
   // A nested composition's status is read through the child's resources, which carry the call's conditions.
   if (field !== undefined) {
     checkStatusReads(field, node, run.nestedHandles);
