@@ -181,7 +181,7 @@ const MAX_DEPTH = 200;
 /** `depth + 1`, refusing at {@link MAX_DEPTH} where the read at `node` is followed. */
 function deeper(depth: number, node: Node): number {
   if (depth >= MAX_DEPTH) {
-    throw syntaxError(node, `this value is defined in terms of itself (TypeKro followed ${MAX_DEPTH} names, members, spreads and calls from it without reaching a value), which JavaScript cannot evaluate either`, 'define each constant from values declared before it');
+    throw syntaxError(node, `this value is defined in terms of itself (TypeKro followed ${MAX_DEPTH} names, members, spreads and calls from it without reaching a value), which JavaScript cannot evaluate either`, 'define each value from values declared before it, with no function that returns a call of itself');
   }
   return depth + 1;
 }

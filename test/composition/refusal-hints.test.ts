@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { type } from 'arktype';
 import * as lev from 'fastest-levenshtein';
 import { Cel, evaluateConcrete, kubernetesComposition } from '../../src/index.js';
-import { ConfigMap } from '../../src/simple.js';
+import { ConfigMap, Deployment } from '../../src/simple.js';
 import { simulate } from '../../src/testing/index.js';
 import { refusalsIn } from '../support/refusals.js';
 
@@ -146,4 +146,34 @@ test('a function of a package reached through its namespace import is named with
   assert.equal(message, `${at("'package-ns'", 'lev.distance(')}: \`lev.distance(...)\` comes from the package "fastest-levenshtein" (\`lev\` is its namespace import): its code runs in JavaScript only (TypeKro does not read it), so what it computes from a reference cannot be compiled to CEL
     lev.distance(spec.name, 'x')
   hint: compute the value in the composition or in a helper of your own source files (TypeKro reads those), or write Cel.expr(...)`);
+});
+
+test('a handle list mapped to values that may be undefined names the default to write (unrolled-lists.ts)', () => {
+  const message = refusal(() => kubernetesComposition(def('mapped-absent'), (spec) => {
+    const ds = ['dev', 'prod'].map((env) => Deployment({ name: `${spec.name}-${env}`, image: 'nginx' }));
+    return { v: ds.map((d) => d.status.readyReplicas) };
+  }));
+  assert.equal(message, `${at("'mapped-absent'", 'd.status.readyReplicas')}: a mapped value that may be undefined: JavaScript's list holds \`undefined\` there, which a CEL list cannot hold
+    d.status.readyReplicas
+  hint: give it the value the list should hold instead with \`??\` (\`d.status.readyReplicas ?? ''\`), or map only the objects that have it`);
+});
+
+test('a value defined in terms of itself is refused where the compiler meets the loop, not with a stack overflow', () => {
+  const call = refusal(() => kubernetesComposition(def('self-call'), (spec) => {
+    const cfg = (): { x: number } => cfg();
+    return { v: spec.total > 1 ? cfg().x : 1 };
+  }));
+  const reason = 'this value is defined in terms of itself (TypeKro followed 200 names, members, spreads and calls from it without reaching a value), which JavaScript cannot evaluate either';
+  const hint = 'hint: define each value from values declared before it, with no function that returns a call of itself';
+  assert.equal(call, `${at("'self-call'", 'cfg();')}: ${reason}\n    cfg()\n  ${hint}`);
+  const alias = refusal(() => kubernetesComposition(def('self-alias'), (spec) => {
+    const pick = (): { x: number } => {
+      // @ts-expect-error -- the self-reference under test (JavaScript's temporal dead zone, never reached: pick() does not run)
+      const a: { x: number } = b;
+      const b: { x: number } = a;
+      return a;
+    };
+    return { v: spec.total > 1 ? pick().x : 1 };
+  }));
+  assert.equal(alias, `${at("'self-alias'", 'a;')}: ${reason}\n    a\n  ${hint}`);
 });
