@@ -177,3 +177,16 @@ test('a value defined in terms of itself is refused where the compiler meets the
   }));
   assert.equal(alias, `${at("'self-alias'", 'a;')}: ${reason}\n    a\n  ${hint}`);
 });
+
+const SIZES = { dev: { r: 1 }, staging: { r: 2 }, prod: { r: 3 } };
+
+test('a member of a constant table looked up by a reference names the lookup, and its ?. way out gives the same value (trial 9 T01)', () => {
+  const envDef = { name: 'table-dot', kind: 'TableDot', spec: type({ env: "'dev' | 'staging' | 'prod'" }), status: type({ v: 'number' }) };
+  const message = refusal(() => kubernetesComposition(envDef, (spec) => ({ v: SIZES[spec.env].r })));
+  assert.equal(message, `${at("'table-dot'", 'SIZES[spec.env].r')}: \`SIZES[spec.env]\` looks up an entry by a reference, which finds none while the composition runs on references (the key is a placeholder then, whatever values its type lists), so JavaScript fails reading \`.r\` of it (Cannot read properties of undefined (reading 'r'))
+    SIZES[spec.env].r
+  hint: TypeKro runs the function once with references in place of values, so an object indexed by one finds no entry: read through \`?.\` (\`SIZES[spec.env]?.r\`), which TypeKro compiles, choose with a ternary or \`if\`, or write the CEL with Cel.expr(...)`);
+  const optional = kubernetesComposition({ ...envDef, name: 'table-opt' }, (spec) => ({ v: SIZES[spec.env]?.r ?? 0 }));
+  // (The expected values written out: passing a read of SIZES to a function would count as a possible write to it.)
+  for (const [env, r] of [['dev', 1], ['staging', 2], ['prod', 3]] as const) assert.equal(simulate(optional, { env }, { crossCheck: false }).status['v'], r);
+});
