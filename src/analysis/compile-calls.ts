@@ -14,6 +14,7 @@ import { unwrap } from './ast.js';
 import { HINT, syntaxError, unknownShape } from './errors.js';
 import { compileCelCall } from './compile-cel.js';
 import { unfollowedMethod } from './unfollowed-methods.js';
+import { builtinCallRefusal } from './builtin-calls.js';
 import { describe, plain, type Absence, stringify, valueOf, wrappedValue, type Compiler, type Typed } from './typed.js';
 import { withArticle } from '../util/article.js';
 import { isRestElement, type Call, type MethodContext } from './call-arguments.js';
@@ -51,6 +52,8 @@ export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelT
     if (namespace?.kind === 'cel') return compileCelCall(node, callee.property.name, args, scope, c, namespace.print, expect);
     const unfollowed = unfollowedMethod(node, callee.object, callee.property.name, scope);
     if (unfollowed) throw unfollowed;
+    const builtin = builtinCallRefusal(node, object, callee.property.name, scope);
+    if (builtin) throw builtin;
     // `[a, c ? b : null].filter(Boolean)`: items `filter(Boolean)` drops need no place in the list (truthy-items.ts).
     const receiver = truthyFilterReceiver(node, scope, c) ?? c.value(callee.object, scope);
     if (receiver.nullish) throw syntaxError(node, 'calling a method of `undefined`/`null`', HINT.expr);

@@ -25,6 +25,7 @@ import { bothUsesRefusal, templateUseAt } from './read-context.js';
 import { spreadList } from './list-spread.js';
 import { spreadObject } from './object-spread.js';
 import { fixedItems } from './unrolled-lists.js';
+import { builtinRefusal } from './builtin-calls.js';
 
 /** Options for value contexts. */
 export interface CompileOptions {
@@ -202,17 +203,6 @@ function bound(name: string, binding: Binding | undefined, node: Node, scope: Sc
   return numberLiteral(value);
 }
 
-/** A JavaScript global (`JSON`, `Object`, `process`) used where a compiled value needs it: its uses that compile are in the README's table. */
-function builtinRefusal(name: string, node: Node): Error {
-  const hint =
-    name === 'JSON'
-      ? "build the text with a template literal (`{\"port\": ${spec.port}}`) or write Cel.expr(...): KRO's CEL has no JSON encoder"
-      : name === 'process'
-        ? "read process.env in a module constant (`const REGION = process.env.REGION ?? 'eu'`): TypeKro takes the value it held"
-        : `use one of its functions the README's table "The JavaScript that compiles to CEL" lists (such as Object.keys/values/entries of a local object literal in a for loop), or write Cel.expr(...)`;
-  return syntaxError(node, `\`${name}\` is JavaScript's built-in ${name}, and this use of it has no CEL form`, hint);
-}
-
 /**
  * A read from what a factory returned (`base.resource('ConfigMap', 'settings')`, `manifests.resources[0]`):
  * property reads and calls with literal arguments are exact, so they are made on the value itself, as far
@@ -330,7 +320,7 @@ function member(node: MemberExpression | OptionalMemberExpression, scope: Scope)
   if (object.type.kind === 'list') {
     if (typeof key !== 'number') throw syntaxError(node.property, `a list has no property \`${key}\``, HINT.expr);
     // JavaScript reads `l[1.5]` as the property "1.5", which a list never has: always undefined (trial 7 V26).
-    if (!Number.isSafeInteger(key)) throw syntaxError(node.property, `a list index must be an integer: \`[${key}]\` is always undefined in JavaScript`, 'index with an integer, e.g. Math.floor(...)');
+    if (!Number.isSafeInteger(key)) throw syntaxError(node.property, `a list index must be an integer: \`[${key}]\` is always undefined in JavaScript`, `index with an integer (\`[${Number.isFinite(key) ? Math.trunc(key) : 0}]\`)`);
     return listIndex(valueOf(object), E.int(key), object.type, chain ? toOptional(object) : undefined, object);
   }
   const field = fieldOf(object.type, String(key));

@@ -8,6 +8,7 @@
 import type { Node } from '@babel/types';
 import { unwrap } from './ast.js';
 import { bindParams } from './pattern-bindings.js';
+import { syntaxError } from './errors.js';
 import { namedBinding, withCallerMade, type Binding, type FunctionLike, type Scope } from './scope.js';
 
 /** local-scope.ts's `functionScope`: the scope of a function's own locals over `parent`, its parameters bound. */
@@ -64,12 +65,12 @@ export function literalReaders(functionScope: FunctionScopeOf): LiteralReads {
    * aliases): `options.image` with `const options = { image: x }` is `x`, and a key the literal lacks is
    * `undefined`. Undefined when the literal does not decide it (spreads or computed keys after the property).
    */
-  function staticProperty(node: Node, scope: Scope): { node: Node; scope: Scope } | undefined {
+  function staticProperty(node: Node, scope: Scope, depth: number): { node: Node; scope: Scope } | undefined {
     const read = unwrap(node);
     if (read.type !== 'MemberExpression' || read.optional) return undefined;
     const key = !read.computed && read.property.type === 'Identifier' ? read.property.name : read.computed ? constantKey(read.property, scope) : undefined;
     if (key === undefined) return undefined;
-    const target = literalOf(read.object, scope);
+    const target = literalOf(read.object, scope, deeper(depth, read));
     if (!target) return undefined;
     if (target.node.type === 'ArrayExpression') {
       const element = typeof key === 'number' ? target.node.elements[key] : undefined;
@@ -78,7 +79,7 @@ export function literalReaders(functionScope: FunctionScopeOf): LiteralReads {
     }
     if (target.node.type !== 'ObjectExpression') return undefined;
     // Through spreads of local literals; the last property with the key wins, as in JavaScript.
-    const properties = ownProperties(target.node, target.scope);
+    const properties = ownProperties(target.node, target.scope, depth);
     if (!properties) return undefined;
     const found = properties.get(String(key));
     if (found) return found;
@@ -91,7 +92,7 @@ export function literalReaders(functionScope: FunctionScopeOf): LiteralReads {
    * The object or array literal `node` stands for, through local names, static member reads and calls of
    * local functions that return one expression.
    */
-  function literalOf(node: Node, scope: Scope): { node: Node; scope: Scope } | undefined {
+  function literalOf(node: Node, scope: Scope, depth: number): { node: Node; scope: Scope } | undefined {
     const value = unwrap(node);
     if (value.type === 'ObjectExpression' || value.type === 'ArrayExpression') return { node: value, scope };
     const callee = value.type === 'CallExpression' ? namedBinding(unwrap(value.callee), scope) : undefined;
@@ -100,34 +101,34 @@ export function literalReaders(functionScope: FunctionScopeOf): LiteralReads {
       const body = binding?.kind === 'function' ? returnedExpression(binding.fn) : undefined;
       if (!body || binding?.kind !== 'function') return undefined;
       const args = value.arguments.map((arg) => arg as Node);
-      return literalOf(body, functionScope(binding.fn, withCallerMade(binding.scope, scope, value), () => false, bindParams(binding.fn, args, scope, binding.scope)));
+      return literalOf(body, functionScope(binding.fn, withCallerMade(binding.scope, scope, value), () => false, bindParams(binding.fn, args, scope, binding.scope)), deeper(depth, value));
     }
     if (value.type === 'Identifier') {
       const binding = scope.lookup(value.name, value);
-      return binding?.kind === 'alias' ? literalOf(binding.node, binding.scope) : undefined;
+      return binding?.kind === 'alias' ? literalOf(binding.node, binding.scope, deeper(depth, value)) : undefined;
     }
     if (value.type === 'LogicalExpression' && (value.operator === '??' || value.operator === '||')) {
       // `options ?? {}`, what a destructured parameter's default stands for (`({ p = 1 } = {}) =>`): a literal
       // is an object, never nullish nor falsy, so it is the value; a missing argument (`undefined`) gives the default.
-      return literalOf(value.left, scope) ?? (isUndefined(value.left, scope) ? literalOf(value.right, scope) : undefined);
+      return literalOf(value.left, scope, depth) ?? (isUndefined(value.left, scope, depth) ? literalOf(value.right, scope, depth) : undefined);
     }
     // `T.SIZES` of `import * as T from './tables.js'`: the export, as `SIZES` imported by name is.
     const exported = value.type === 'MemberExpression' ? namedBinding(value, scope)?.binding : undefined;
-    if (exported?.kind === 'alias') return literalOf(exported.node, exported.scope);
-    const property = staticProperty(value, scope);
-    return property ? literalOf(property.node, property.scope) : undefined;
+    if (exported?.kind === 'alias') return literalOf(exported.node, exported.scope, deeper(depth, value));
+    const property = staticProperty(value, scope, depth);
+    return property ? literalOf(property.node, property.scope, deeper(depth, value)) : undefined;
   }
 
   /** Whether `node` is `undefined` (through local names): a missing argument, a key a local literal lacks. */
-  function isUndefined(node: Node, scope: Scope): boolean {
+  function isUndefined(node: Node, scope: Scope, depth: number): boolean {
     const value = unwrap(node);
     // `({}).probe`, what `{ probe = {} }` reads of an argument without it: a key the literal lacks.
-    const property = value.type === 'MemberExpression' ? staticProperty(value, scope) : undefined;
-    if (property) return isUndefined(property.node, property.scope);
+    const property = value.type === 'MemberExpression' ? staticProperty(value, scope, depth) : undefined;
+    if (property) return isUndefined(property.node, property.scope, deeper(depth, value));
     if (value.type !== 'Identifier') return false;
     if (value.name === 'undefined') return true;
     const binding = scope.lookup(value.name, value);
-    return binding?.kind === 'alias' && isUndefined(binding.node, binding.scope);
+    return binding?.kind === 'alias' && isUndefined(binding.node, binding.scope, deeper(depth, value));
   }
 
   /**
@@ -136,21 +137,21 @@ export function literalReaders(functionScope: FunctionScopeOf): LiteralReads {
    * of local literals. Undefined when the literal does not show every key: a computed key, a method or
    * accessor, a spread of something else.
    */
-  function ownProperties(object: Node, scope: Scope): Map<string, OwnProperty> | undefined {
+  function ownProperties(object: Node, scope: Scope, depth: number): Map<string, OwnProperty> | undefined {
     const properties = new Map<string, OwnProperty>();
-    if (!collectOwn(object, scope, properties)) return undefined;
+    if (!collectOwn(object, scope, properties, depth)) return undefined;
     const keys = [...properties.keys()];
     const indexes = keys.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b));
     return new Map([...indexes, ...keys.filter((key) => !isArrayIndex(key))].map((key) => [key, properties.get(key)!]));
   }
 
-  function collectOwn(raw: Node, scope: Scope, into: Map<string, OwnProperty>): boolean {
+  function collectOwn(raw: Node, scope: Scope, into: Map<string, OwnProperty>, depth: number): boolean {
     const object = unwrap(raw);
     if (object.type !== 'ObjectExpression') return false;
     for (const property of object.properties) {
       if (property.type === 'SpreadElement') {
-        const spread = literalOf(property.argument, scope);
-        if (!spread || !collectOwn(spread.node, spread.scope, into)) return false;
+        const spread = literalOf(property.argument, scope, deeper(depth, property));
+        if (!spread || !collectOwn(spread.node, spread.scope, into, deeper(depth, property))) return false;
         continue;
       }
       if (property.type !== 'ObjectProperty' || property.computed) return false;
@@ -162,5 +163,25 @@ export function literalReaders(functionScope: FunctionScopeOf): LiteralReads {
     return true;
   }
 
-  return { staticProperty, literalOf, ownProperties };
+  // The reads start at depth 0; only they recurse with a depth (a caller's `.map(literalOf)` passes no index as one).
+  return {
+    staticProperty: (node, scope) => staticProperty(node, scope, 0),
+    literalOf: (node, scope) => literalOf(node, scope, 0),
+    ownProperties: (object, scope) => ownProperties(object, scope, 0),
+  };
+}
+
+/**
+ * How many names, members, spreads and calls a read follows before it is taken for a definition in terms of
+ * itself (`const a = b; const b = a;`, `const t = () => t().x` in code JavaScript did not run, where no
+ * temporal dead zone stopped it): far beyond any real table, and short of the stack's end.
+ */
+const MAX_DEPTH = 200;
+
+/** `depth + 1`, refusing at {@link MAX_DEPTH} where the read at `node` is followed. */
+function deeper(depth: number, node: Node): number {
+  if (depth >= MAX_DEPTH) {
+    throw syntaxError(node, `this value is defined in terms of itself (TypeKro followed ${MAX_DEPTH} names, members, spreads and calls from it without reaching a value), which JavaScript cannot evaluate either`, 'define each value from values declared before it, with no function that returns a call of itself');
+  }
+  return depth + 1;
 }

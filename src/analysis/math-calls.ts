@@ -7,15 +7,18 @@ import { unwrap } from './ast.js';
 import { syntaxError } from './errors.js';
 import { isNumeric, plain, unifyNumeric, valueOf, type Compiler, type Typed } from './typed.js';
 import type { Call } from './call-arguments.js';
+import { RANDOM_HINT, runDependentRefusal } from './run-values.js';
 
 /** The `Math` functions with an exact CEL form, named in the refusal of the others. */
 const COMPILED = ['max', 'min', 'abs', 'trunc', 'sign'];
 
 export function mathCall(node: Call, name: string, args: readonly Node[], scope: Scope, c: Compiler): Typed {
+  if (name === 'random') throw runDependentRefusal(node, RANDOM_HINT);
   if (!COMPILED.includes(name)) throw syntaxError(node, `Math.${name} has no CEL equivalent (there is no math library in KRO)`, unknownHint(name));
+  if (args.length === 0) throw syntaxError(node, `Math.${name}() without arguments is ${name === 'max' ? '-Infinity' : name === 'min' ? 'Infinity' : 'NaN'} in JavaScript, which CEL has no number for`, 'pass the numbers to compare');
   const values = args.map((arg) => c.value(arg, scope));
   const numeric = values.every((t) => isNumeric(t.type) && !t.absent);
-  if (!numeric || values.length === 0) throw syntaxError(node, `Math.${name} needs present numbers`, 'give absent values a default with `??`');
+  if (!numeric) throw syntaxError(node, `Math.${name} needs present numbers`, 'give absent values a default with `??`');
   const first = values[0] as Typed;
   switch (name) {
     case 'max':
@@ -37,11 +40,17 @@ export function mathCall(node: Call, name: string, args: readonly Node[], scope:
   }
 }
 
+/**
+ * The way out of an uncompiled `Math` function: a compiled form with the same value where one exists. For
+ * ints `a` and `b > 0`, `Math.trunc(a / b)` is CEL's int division and `a % b` has the sign of `a` in both
+ * languages, so the remainder says which way the quotient was rounded (checked by math-hints.test.ts).
+ */
 function unknownHint(name: string): string {
   const compiled = `TypeKro compiles ${COMPILED.map((f) => `Math.${f}`).join(', ')}`;
-  // On values >= 0, floor is trunc (and exact there).
-  if (name === 'floor') return `on values >= 0, Math.floor(x) is Math.trunc(x); ${compiled}; otherwise use Cel.expr(...)`;
-  return `${compiled}; otherwise use Cel.expr(...)`;
+  if (name === 'floor') return `for ints a and b > 0, Math.floor(a / b) is Math.trunc(a / b) - (a % b < 0 ? 1 : 0); on values >= 0, Math.floor(x) is Math.trunc(x); ${compiled}`;
+  if (name === 'ceil') return `for ints a and b > 0, Math.ceil(a / b) is Math.trunc(a / b) + (a % b > 0 ? 1 : 0); ${compiled}`;
+  // KRO's CEL has no math library either, so Cel.expr(...) is no way out for these: the value comes from outside.
+  return `${compiled}; compute anything else before, and pass it through the spec`;
 }
 
 /**

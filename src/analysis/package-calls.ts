@@ -9,6 +9,8 @@ import { resolveModuleName } from './modules.js';
 import { syntaxError, type CompositionSyntaxError } from './errors.js';
 import { fromWhere } from './named-function.js';
 
+const PACKAGE_HINT = 'compute the value in the composition or in a helper of your own source files (TypeKro reads those), or write Cel.expr(...)';
+
 /** Each aspect maker, and the field that sets the same thing on one resource. */
 const ASPECT_MAKERS: ReadonlyMap<string, string> = new Map([
   ['withLabels', 'labels: { team: spec.team }'],
@@ -56,10 +58,25 @@ export function uncompilableCall(node: Node, name: string): CompositionSyntaxErr
     return syntaxError(
       node,
       `\`${name}(...)\` comes from ${fromWhere(source)}: its code runs in JavaScript only (TypeKro does not read it), so what it computes from a reference cannot be compiled to CEL`,
-      'compute the value in the composition or in a helper of your own source files (TypeKro reads those), or write Cel.expr(...)',
+      PACKAGE_HINT,
     );
   }
   return syntaxError(node, `\`${name}(...)\` is a JavaScript function; it cannot run in CEL`, 'pass the value through the spec, or write Cel.expr(...)');
+}
+
+/**
+ * The refusal of `name.member(...)` at `node` when `name` is a package's namespace import (`import * as _ from
+ * 'lodash'`, how such libraries are usually imported): the same reason as a named import's call; undefined
+ * when `name` is not one.
+ */
+export function packageNamespaceCall(node: Node, name: string, member: string): CompositionSyntaxError | undefined {
+  const source = packageOf(node, name)?.source;
+  if (source === undefined || isTypeKro(source)) return undefined;
+  return syntaxError(
+    node,
+    `\`${name}.${member}(...)\` comes from ${fromWhere(source)} (\`${name}\` is its namespace import): its code runs in JavaScript only (TypeKro does not read it), so what it computes from a reference cannot be compiled to CEL`,
+    PACKAGE_HINT,
+  );
 }
 
 /** Where `name` in the file of `node` is imported from when it is imported from a package, else undefined. */

@@ -15,6 +15,7 @@ import type { Node } from '@babel/types';
 import { E, type Expr } from '../ir/expr.js';
 import { T } from '../ir/types.js';
 import { syntaxError } from './errors.js';
+import { snippetOf } from './source.js';
 import type { Scope } from './scope.js';
 import { plain, toDouble, type Compiler, type Typed } from './typed.js';
 
@@ -55,7 +56,10 @@ function mapped({ items, c, callback }: Unrolling): Typed {
     const { node, scope } = callback(item);
     const t = c.value(node, scope);
     // The same refusal the `map` macro gives: a list item CEL holds is never `undefined`.
-    if (t.absent || t.nullish) throw syntaxError(node, 'a mapped value that may be undefined', 'give it a default with `??`');
+    if (t.absent || t.nullish) {
+      // JavaScript's list holds `undefined` there, which no CEL list can: a default is a choice of another value.
+      throw syntaxError(node, 'a mapped value that may be undefined: JavaScript\'s list holds `undefined` there, which a CEL list cannot hold', `give it the value the list should hold instead with \`??\` (\`${snippetOf(node)} ?? ''\`), or map only the objects that have it`);
+    }
     return t;
   });
   // Items of different kinds may map to numbers of both kinds: JavaScript has one number type, CEL's list one item type.

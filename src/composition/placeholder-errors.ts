@@ -7,6 +7,7 @@
  */
 import type { ForOfStatement, Node } from '@babel/types';
 import { recursionRefusal } from '../analysis/inline-helpers.js';
+import { unwrap } from '../analysis/ast.js';
 import { syntaxError } from '../analysis/errors.js';
 import { nodesAt, snippetOf } from '../analysis/source.js';
 import { isInternalFile } from '../model/call-site.js';
@@ -44,7 +45,19 @@ export function placeholderFailure(error: unknown): unknown {
   if (positional) {
     return syntaxError(positional, '`.entries()` of a reference gives no [index, item] pairs: KRO\'s forEach gives each item, not its position', POSITION_HINT);
   }
-  return syntaxError(node, `JavaScript fails here while the composition runs on references (${error.message})`, placeholderHint(node, error));
+  return syntaxError(node, failedReadReason(node, error), placeholderHint(node, error));
+}
+
+/**
+ * Why the read at `node` failed: for a member of a lookup by a reference (`SIZES[spec.env].r`), that the lookup
+ * found no entry in the placeholder run, though it may find one for every real key (trial 9 T01).
+ */
+function failedReadReason(node: Node, error: TypeError): string {
+  const object = node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' ? unwrap(node.object) : undefined;
+  if (object?.type !== 'MemberExpression' || !object.computed || node.type !== 'MemberExpression' || node.property.type !== 'Identifier') {
+    return `JavaScript fails here while the composition runs on references (${error.message})`;
+  }
+  return `\`${snippetOf(object)}\` looks up an entry by a reference, which finds none while the composition runs on references (the key is a placeholder then, whatever values its type lists), so JavaScript fails reading \`.${node.property.name}\` of it (${error.message})`;
 }
 
 /**

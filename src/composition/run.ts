@@ -20,6 +20,7 @@ import { resolveSourceValue, type ManifestField, type OnCompiled } from './sourc
 import { enclosingScope, functionScope } from '../analysis/local-scope.js';
 import { mentionsReferences } from '../analysis/mentions.js';
 import { refuseOuterWrites } from '../analysis/outer-writes.js';
+import { refuseRunDependentValues } from '../analysis/run-values.js';
 import { currentCallSite, type CallSite, type CompositionSource } from './source-site.js';
 import { checkConditionalAspects } from './aspect-conditions.js';
 import { refuseLoopVarReads } from './loop-var-reads.js';
@@ -108,12 +109,14 @@ export class CompositionRun implements CompositionRunHooks {
 
   /**
    * Before the function runs: a write to a binding outside it would keep JavaScript's placeholder run
-   * (outer-writes.ts); a `var` loop variable read after its loop over a reference has no item there (loop-var-reads.ts).
+   * (outer-writes.ts); a `var` loop variable read after its loop over a reference has no item there (loop-var-reads.ts);
+   * `Math.random()` or `new Date()` would be frozen into the graph and change per run (run-values.ts).
    */
   private refuseOuterWrites(): void {
     if (!this.source) return;
     refuseOuterWrites(this.source.fn, this.scope);
     refuseLoopVarReads(this.source.fn, this.scope);
+    refuseRunDependentValues(this.source.fn, this.scope);
   }
 
   private cachedScope: { source: CompositionSource | undefined; scope: Scope } | undefined;

@@ -5,6 +5,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { Node } from '@babel/types';
+import { countedCallbackRefusal } from './counted-callbacks.js';
 import { enclosingContext, factoryCallsIn, helperAround, parentIn, refuseEarlyExitCall } from '../analysis/composition.js';
 import { syntaxError } from '../analysis/errors.js';
 import { type IsFactoryCall } from '../analysis/local-scope.js';
@@ -88,6 +89,8 @@ export function makeSkippedCalls(host: SkippedCallHost, skipped: readonly Skippe
     }
     const context = enclosingContext(host.source.fn, call);
     if (context.insideHelper) {
+      const counted = countedCallbackRefusal(host.source.fn, context.insideHelper);
+      if (counted) throw counted;
       const owner = parentIn(host.source.fn, context.insideHelper);
       if (owner) refuseEarlyExitCall(owner);
       throw syntaxError(call, 'a factory call inside a skipped branch must sit directly in the composition function, not in a helper', 'call the factory inside the branch, or create the resource unconditionally with .withIncludeWhen(<condition>)');

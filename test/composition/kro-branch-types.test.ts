@@ -29,5 +29,5 @@ test('a list index that is not an integer is refused where it is written (V26)',
     { name: 'float-index', kind: 'FloatIndex', spec: type({ l: 'string[]' }), status: type({ v: 'string' }) },
     (spec) => ({ v: spec.l[1.5] ?? 'none' }),
   ));
-  assert.equal(message, `${at("'float-index'", '1.5]')}: a list index must be an integer: \`[1.5]\` is always undefined in JavaScript\n    1.5\n  hint: index with an integer, e.g. Math.floor(...)`);
+  assert.equal(message, `${at("'float-index'", '1.5]')}: a list index must be an integer: \`[1.5]\` is always undefined in JavaScript\n    1.5\n  hint: index with an integer (\`[1]\`)`);
 });

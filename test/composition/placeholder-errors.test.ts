@@ -28,7 +28,7 @@ test('a table of resources indexed by the spec is refused where it is read, with
   ));
   assert.equal(
     message,
-    `${at("'handle-table'", 'table[spec.env].data')}: JavaScript fails here while the composition runs on references (Cannot read properties of undefined (reading 'data'))\n` +
+    `${at("'handle-table'", 'table[spec.env].data')}: \`table[spec.env]\` looks up an entry by a reference, which finds none while the composition runs on references (the key is a placeholder then, whatever values its type lists), so JavaScript fails reading \`.data\` of it (Cannot read properties of undefined (reading 'data'))\n` +
       '    table[spec.env].data\n' +
       '  hint: TypeKro runs the function once with references in place of values, so an object indexed by one finds no entry: read through `?.` (`table[spec.env]?.data`), which TypeKro compiles, choose with a ternary or `if`, or write the CEL with Cel.expr(...)',
   );
@@ -44,7 +44,7 @@ test('the ?. way out of a read through a cast puts the cast in parentheses, so i
   ));
   assert.equal(
     message,
-    `${at("'cast-table'", '(table[spec.env] as')}: JavaScript fails here while the composition runs on references (Cannot read properties of undefined (reading 'data'))\n` +
+    `${at("'cast-table'", '(table[spec.env] as')}: \`table[spec.env]\` looks up an entry by a reference, which finds none while the composition runs on references (the key is a placeholder then, whatever values its type lists), so JavaScript fails reading \`.data\` of it (Cannot read properties of undefined (reading 'data'))\n` +
       '    (table[spec.env] as typeof table.dev).data\n' +
       '  hint: TypeKro runs the function once with references in place of values, so an object indexed by one finds no entry: read through `?.` (`(table[spec.env] as typeof table.dev)?.data`), which TypeKro compiles, choose with a ternary or `if`, or write the CEL with Cel.expr(...)',
   );
