@@ -81,7 +81,7 @@ export interface ConcreteOptions {
  *   of one of its lists) is pending, and reading through it never throws (`redis.spec.values.logLevel`);
  *   only a comparison (`x > 0` is false) or the length of the composition's own array keeps a JavaScript
  *   value (see composition/concrete-view.ts). Such a field is listed in `pendingStatus` and its JavaScript
- *   value in `unobservedValues`: a cluster shows it already where CEL's `||`/`&&` decide without the
+ *   value when the resource exists without a status in `unobservedValues`: a cluster shows it already where CEL's `||`/`&&` decide without the
  *   resource (`ready || spec.replicas === 0`), else nothing (docs/guide/testing.md). Numbers are JSON's: -0 is 0.
  *   A field holding JSON `null` is not set, as KRO and direct mode read an object typed by its schema: it
  *   reads `undefined`, so `x ?? d` is `d` and a status field read straight from it is pending.

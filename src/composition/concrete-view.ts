@@ -20,9 +20,10 @@
  * throw) and a scalar is `undefined`; an array method of an absent list then returns `undefined`, as the
  * optional call `status.conditions?.some(...)` would.
  *
- * A resource that is not observed at all is different: KRO (and direct mode) evaluate an expression only
- * once every resource it reads exists, so whatever is computed from such a resource is *pending*, `??`
- * defaults included. Every field of it, scalars and untyped fields too, reads as a *pending placeholder*:
+ * A resource that is not observed at all is different: KRO (and direct mode) evaluate an expression without
+ * it, a read of it fails and only CEL's `||`/`&&` absorb that (test/cluster/absent-reads.cluster.test.ts), so
+ * whatever is computed from such a resource is *pending* here, `??` defaults included (concrete.ts then
+ * computes the one value a cluster may show, with the resource observed as `{}`). Every field of it, scalars and untyped fields too, reads as a *pending placeholder*:
  * reading through it gives pending placeholders (`redis.spec.values.logLevel` does not throw), `??` keeps
  * it (it is not nullish), calling one (an array method) returns one, a string built from it (`${x}`, `+`, `join`)
  * carries the marker, and it counts as pending in manifests and status.

@@ -87,7 +87,8 @@ export interface ConcreteEvaluation {
   readonly pendingStatus: readonly string[];
   /**
    * The fields of `pendingStatus` computed from a resource that is not observed, by path (`a.b`), with the
-   * value JavaScript gave them with that resource's fields absent. A cluster evaluates the field anyway: the
+   * value JavaScript gives them when that resource exists without a status (observed as `{}`; a field
+   * JavaScript leaves undefined then is not listed). A cluster evaluates the field anyway: the
    * reads of the missing resource have no value, so it stays pending unless the rest of the expression decides
    * it without them (`a || b` with `b` true, `a && b` with `b` false), and then it is this value
    * (docs/guide/testing.md). `simulate`, which runs the compiled CEL, says which.
@@ -113,6 +114,10 @@ export interface ConcreteInput {
  * @example runConcrete(app, app.graph, { spec: { replicas: 2 }, observed: new Map(), instance: { name: 'app' } }).status;
  */
 export function runConcrete(composition: unknown, graph: CompositionGraph, input: ConcreteInput): ConcreteEvaluation {
+  return concreteRun(composition, graph, input, true);
+}
+
+function concreteRun(composition: unknown, graph: CompositionGraph, input: ConcreteInput, fillUnobserved: boolean): ConcreteEvaluation {
   const concrete = concreteSourceOf(composition);
   if (!concrete) throw new TypeKroError('USAGE', 'evaluateConcrete takes a composition made by kubernetesComposition or toResourceGraph');
   checkObservedIds(graph, input.observed);
@@ -146,13 +151,50 @@ export function runConcrete(composition: unknown, graph: CompositionGraph, input
     const draft = run.drafts.find((candidate) => candidate.id === id);
     return draft?.items.some((item) => item.conditions.some((condition) => condition.kind === 'includeWhen')) ? undefined : (draft?.items.length ?? 0);
   });
-  const waiting = withoutPaths(status.value as { readonly [key: string]: ConcreteData }, run.pendingStatusPaths());
+  const fromUnobserved = run.pendingStatusPaths();
+  const waiting = withoutPaths(status.value as { readonly [key: string]: ConcreteData }, fromUnobserved);
+  const unobserved = fromUnobserved.length > 0 && fillUnobserved ? valuesWithoutStatus(composition, graph, input, run.drafts, fromUnobserved, waiting.removed) : waiting.removed;
   return {
     resources: run.drafts.map((draft) => resourceOf(draft, run)),
     status: waiting.value,
     pendingStatus: inOrderOf(returned, [...status.pending, ...waiting.removed.keys()]),
-    ...(waiting.removed.size > 0 ? { unobservedValues: Object.fromEntries(waiting.removed) } : {}),
+    ...(unobserved.size > 0 ? { unobservedValues: Object.fromEntries(unobserved) } : {}),
   };
+}
+
+/**
+ * The only value a cluster may show for each field computed from a resource that is not observed. KRO and
+ * direct mode evaluate the field without that resource: its reads fail, and CEL's `||`/`&&` absorb a failed
+ * side only when the other side decides, so a value they show is the one the field has whatever the resource
+ * holds, in particular when it exists without a status. That is what JavaScript computes with each such
+ * resource observed as `{}` (its manifest, no status), by running the function once more; the first run's
+ * values cannot say it, since there a read of a missing resource is a placeholder, which is truthy
+ * (`store.status.ready || x` is the placeholder, `missing ? a : b` is `a`). A field JavaScript leaves
+ * undefined then has no value to show. If that run fails (a factory refuses the absent values), the first
+ * run's values are kept.
+ */
+function valuesWithoutStatus(
+  composition: unknown,
+  graph: CompositionGraph,
+  input: ConcreteInput,
+  drafts: readonly ConcreteDraft[],
+  paths: readonly string[],
+  removed: ReadonlyMap<string, ConcreteData>,
+): ReadonlyMap<string, ConcreteData> {
+  const observed = new Map(input.observed);
+  for (const draft of drafts) if (!observed.has(draft.id)) observed.set(draft.id, draft.collection ? draft.items.map(() => ({})) : {});
+  let filled: ConcreteEvaluation;
+  try {
+    filled = concreteRun(composition, graph, { ...input, observed }, false);
+  } catch {
+    return removed;
+  }
+  const values = new Map<string, ConcreteData>();
+  for (const path of paths) {
+    const value = path.split('.').reduce<ConcreteData | undefined>((at, key) => (typeof at === 'object' && at !== null && !Array.isArray(at) && !(at instanceof OpaqueCel) ? (at as { readonly [key: string]: ConcreteData })[key] : undefined), filled.status);
+    if (value !== undefined) values.set(path, value);
+  }
+  return values;
 }
 
 /**

@@ -172,6 +172,7 @@ function compareStatus(compiled: CompiledEvaluation, concrete: ConcreteEvaluatio
   const js = flatten(pruneStatus(concrete.status) ?? {}, true);
   const cel = flatten(compiled.status, true);
   const isPending = (path: string): boolean => compiled.pendingStatus.some((p) => path === p || path.startsWith(`${p}.`));
+  const unobserved = flatten(concrete.unobservedValues ?? {}, true);
   for (const path of [...new Set([...js.keys(), ...cel.keys(), ...compiled.pendingStatus])].sort()) {
     if (path === '' || compiled.statusErrors.some((e) => e.startsWith(`${path}:`))) continue;
     const a = cel.get(path);
@@ -190,7 +191,12 @@ function compareStatus(compiled: CompiledEvaluation, concrete: ConcreteEvaluatio
       continue;
     }
     if (sameLeaf(a, b)) continue;
-    if (tolerant && b === undefined) counts.tolerated++;
+    // CEL decided it without a resource that does not exist yet: the only value it may have is the one
+    // JavaScript computes with that resource there without a status (`unobservedValues`), when it has one.
+    const without = b === undefined ? unobserved.get(path) : undefined;
+    if (without !== undefined) {
+      if (!sameLeaf(a, without)) out.push({ aspect: `status.${path}`, detail: `  compiled ${show(a)} before the resource it reads exists, JavaScript ${show(without)} once it exists without a status` });
+    } else if (tolerant && b === undefined) counts.tolerated++;
     else out.push({ aspect: `status.${path}`, detail: `  compiled ${show(a)}, JavaScript ${show(b)}` });
   }
 }

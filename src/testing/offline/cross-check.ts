@@ -18,7 +18,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { OpaqueCel, type ConcreteEvaluation, type ConcreteResource } from '../../composition/concrete.js';
 import type { InstancePlan } from '../../runtime/engine/index.js';
-import { documentedDifference } from './documented.js';
+import { documentedDifference, NOT_CREATED_YET } from './documented.js';
 
 /**
  * Where the compiled CEL and the JavaScript disagree: a TypeKro bug (report it), or a composition whose
@@ -205,6 +205,12 @@ export function crossCheck(
   const unobserved = new Map<string, unknown>();
   for (const [path, value] of Object.entries(concrete.unobservedValues ?? {})) flatten(value, path, unobserved);
   const decidedWithout = (path: string, value: unknown): boolean => unobserved.has(path) && sameLeaf(value, unobserved.get(path));
+  // The other way round, the cluster leaves it out where JavaScript has a value: what KRO does, documented, never silent.
+  const shown = flatten(status.status);
+  for (const [path, value] of unobserved) {
+    if (!mayWait(path) || shown.has(path)) continue;
+    out.push({ aspect: `status.${path}`, detail: `compiled pending (it reads a resource that does not exist yet), JavaScript ${show(value)}`, documented: NOT_CREATED_YET });
+  }
   for (const difference of diff(status.status, concrete.status, mayWait, graph.inputs ?? [], decidedWithout, (path) => graph.explain?.(undefined, path))) {
     const detail = difference.line.slice(difference.line.indexOf(':') + 2);
     out.push({ aspect: `status.${difference.path || '(root)'}`, detail, ...(difference.documented !== undefined ? { documented: difference.documented } : {}) });

@@ -13,6 +13,14 @@ const POSITIONS = `${SECTION}: .length and string positions count code points in
 const ORDER = `${SECTION}: <, <=, >, >= on strings compare code points in CEL and UTF-16 code units in JavaScript (a character outside the BMP against one from U+E000 to U+FFFF)`;
 const TRIM = `${SECTION}: trim() keeps U+FEFF, which JavaScript strips, and strips U+0085, which JavaScript keeps`;
 
+/**
+ * A status field computed from a resource that does not exist yet: KRO and direct mode evaluate it without
+ * that resource (a read of it fails) and leave it out unless CEL's `||`/`&&` decide it from the other side,
+ * where JavaScript reads the resource's fields as absent and computes a value (`missing ? a : b` is `b`).
+ * @example NOT_CREATED_YET.startsWith('README.md'); // true
+ */
+export const NOT_CREATED_YET = `${SECTION}: a status field that reads a resource which does not exist yet is pending until it exists, unless || or && decide it from their other side (JavaScript reads the missing resource's fields as absent)`;
+
 const NON_ASCII = /[^\u0000-\u007f]/;
 /** What one trim strips and the other keeps: U+FEFF (JavaScript strips it) and U+0085 (CEL strips it). */
 const TRIM_ONLY_ONE_SIDE = /[\ufeff\u0085]/;
