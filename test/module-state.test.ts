@@ -16,8 +16,8 @@ const src = fileURLToPath(new URL('../src/', import.meta.url));
 /** file:name → why it is allowed (each also explained in the comment above it). */
 const ALLOWED: Readonly<Record<string, string>> = {
   'model/run.ts:active': 'the run in progress, cleared when withRun returns',
-  'model/refs.ts:definitions': 'the definitions in progress (markers, coercions, trap refusals each), popped when withReferenceMarkers returns',
-  'model/refs.ts:rootDefinitions': 'weakly keyed by reference roots, which die with their graphs',
+  'model/definition-scope.ts:definitions': 'the definitions in progress (markers, coercions, trap refusals each), popped when withDefinitionScope returns',
+  'model/definition-scope.ts:rootDefinitions': 'weakly keyed by reference roots, which die with their graphs',
   'model/factory.ts:factories': 'registry of the loaded factory modules',
   'model/kube-types.ts:cache': 'types of the loaded models and factories',
   'model/kube-types.ts:extraModels': 'builders registered as factory modules load',
