@@ -21,7 +21,7 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'model/factory.ts:factories': 'registry of the loaded factory modules',
   'model/kube-types.ts:cache': 'types of the loaded models and factories',
   'model/kube-types.ts:extraModels': 'builders registered as factory modules load',
-  'model/wire-names.ts:fieldCache': "one entry per client-node model",
+  'model/wire-names.ts:shapeCache': 'one entry per type text of the client-node models',
   'util/re2.ts:cache': 'bounded (emptied past 500), keyed by pattern text',
   'runtime/engine/variables.ts:celForms': 'weakly keyed by observed objects the drivers hold',
   'analysis/source.ts:cache': 'one parse per source file, replaced when the file changes',
