@@ -16,12 +16,12 @@ const src = fileURLToPath(new URL('../src/', import.meta.url));
 /** file:name → why it is allowed (each also explained in the comment above it). */
 const ALLOWED: Readonly<Record<string, string>> = {
   'model/run.ts:active': 'the run in progress, cleared when withRun returns',
-  'model/refs.ts:definitions': 'the definitions in progress (markers, coercions, trap refusals each), popped when withReferenceMarkers returns',
-  'model/refs.ts:rootDefinitions': 'weakly keyed by reference roots, which die with their graphs',
+  'model/definition-scope.ts:definitions': 'the definitions in progress (markers, coercions, trap refusals each), popped when withDefinitionScope returns',
+  'model/definition-scope.ts:rootDefinitions': 'weakly keyed by reference roots, which die with their graphs',
   'model/factory.ts:factories': 'registry of the loaded factory modules',
   'model/kube-types.ts:cache': 'types of the loaded models and factories',
   'model/kube-types.ts:extraModels': 'builders registered as factory modules load',
-  'model/wire-names.ts:fieldCache': "one entry per client-node model",
+  'model/wire-names.ts:shapeCache': 'one entry per type text of the client-node models',
   'util/re2.ts:cache': 'bounded (emptied past 500), keyed by pattern text',
   'runtime/engine/variables.ts:celForms': 'weakly keyed by observed objects the drivers hold',
   'analysis/source.ts:cache': 'one parse per source file, replaced when the file changes',

@@ -93,6 +93,17 @@ export function lazyUserFrames(limit = 64): Iterable<SourceLocation> {
   };
 }
 
+/** The innermost user frame of the current stack (the user's code a proxy trap or a factory runs under), if any. */
+export function userFrame(): SourceLocation | undefined {
+  const first = lazyUserFrames()[Symbol.iterator]().next();
+  return first.done ? undefined : first.value;
+}
+
+/** `file:line:column` of {@link userFrame}, as a message thrown from a trap starts. */
+export function userLocation(): string {
+  return formatLocation(userFrame());
+}
+
 /**
  * The frame of the code that called into TypeKro just now (a property read a proxy of TypeKro's answers):
  * the first frame that is not TypeKro's own, when it is the user's source; `undefined` when that frame is

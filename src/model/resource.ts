@@ -5,7 +5,10 @@
  */
 import type { Expr } from '../ir/expr.js';
 import type { ExternalRefTarget, ForEachDimension, NestedAt, SourceLocation } from '../ir/graph.js';
-import { createRef, trapRefusal, userLocation, type IteratorRoot, type ProxyHooks } from './refs.js';
+import { userLocation } from './call-site.js';
+import { trapRefusal } from './definition-scope.js';
+import type { IteratorRoot, RefRoot } from './ref-data.js';
+import { createRef, type ProxyHooks } from './ref-proxy.js';
 import { TypeKroError } from '../util/errors.js';
 
 export interface ResourceRecord {
@@ -161,8 +164,41 @@ export interface ResourceMethods<TSelf = unknown> {
 
 /** A typed handle over a record: field reads are references rooted at the resource. */
 export function resourceHandle<T>(record: ResourceRecord, hooks: ProxyHooks = {}): T {
-  const root = { kind: 'resource' as const, resource: { id: () => record.id, ...(record.modelName ? { modelName: record.modelName } : {}) } };
-  const methods: Record<string, unknown> = {
+  const traps = new HandleTraps(record, hooks);
+  const handle: object = new Proxy(Object.create(null) as object, traps);
+  traps.handle = handle;
+  return handle as T;
+}
+
+/**
+ * The traps of a resource handle, shared on the prototype (a composition makes a handle per resource). The
+ * methods are made on first read, once per handle, as they return the handle itself.
+ */
+class HandleTraps implements ProxyHandler<object> {
+  handle: object = {};
+  private readonly root: RefRoot;
+  private methods?: Readonly<Record<string, unknown>>;
+
+  constructor(private readonly record: ResourceRecord, private readonly hooks: ProxyHooks) {
+    // The id is read when references are compiled (ids are assigned after the composition ran). A method, not
+    // an arrow bound to `id`: tsx's esbuild names those with a `defineProperty` call, per resource.
+    this.root = { kind: 'resource', resource: { id() { return record.id; }, ...(record.modelName ? { modelName: record.modelName } : {}) } };
+  }
+
+  get(_target: object, prop: string | symbol): unknown {
+    const { record } = this;
+    if (prop === RECORD) return record;
+    if (prop === Symbol.toPrimitive) return () => { throw trapRefusal(asText(record)); };
+    if (typeof prop === 'symbol' || prop === 'then') return undefined;
+    if (prop === 'withReadyWhen' || prop === 'withIncludeWhen' || prop === 'dependsOn') return (this.methods ??= handleMethods(record, this.handle))[prop];
+    if (prop === 'apiVersion' || prop === 'kind') return record[prop];
+    return createRef({ root: this.root, path: [prop] }, this.hooks);
+  }
+}
+
+/** The methods of `handle` (a resource's), besides its fields. */
+function handleMethods(record: ResourceRecord, handle: object): Readonly<Record<string, unknown>> {
+  return {
     withReadyWhen(condition: unknown) {
       record.readyWhen.push(compileCondition('readyWhen', condition, record));
       return handle;
@@ -184,17 +220,6 @@ export function resourceHandle<T>(record: ResourceRecord, hooks: ProxyHooks = {}
       return handle;
     },
   };
-  const handle: object = new Proxy(Object.create(null) as object, {
-    get(_, prop) {
-      if (prop === RECORD) return record;
-      if (prop === Symbol.toPrimitive) return () => { throw trapRefusal(asText(record)); };
-      if (typeof prop === 'symbol' || prop === 'then') return undefined;
-      if (Object.hasOwn(methods, prop)) return methods[prop];
-      if (prop === 'apiVersion' || prop === 'kind') return record[prop];
-      return createRef({ root, path: [prop] }, hooks);
-    },
-  });
-  return handle as T;
 }
 
 /**

@@ -20,34 +20,57 @@ interface ModelFields {
   readonly byKey: ReadonlyMap<string, Attribute>;
 }
 
-// Derived once from client-node's static metadata (never from user input), like kube-types' type cache: one
-// entry per model name, so it cannot grow with the compositions defined.
-const fieldCache = new Map<string, ModelFields | undefined>();
+/** What a type text of client-node's metadata is: a list, a string-keyed map, a model with fields, or untyped (`any`, `IntOrString`). */
+type TypeShape =
+  | { readonly kind: 'list'; readonly item: string }
+  | { readonly kind: 'map'; readonly entry: string }
+  | { readonly kind: 'model'; readonly fields: ModelFields }
+  | { readonly kind: 'other' };
 
-/** The fields of a client-node model class, or `undefined` when `typeText` names no model. */
-function modelFields(typeText: string): ModelFields | undefined {
-  if (!fieldCache.has(typeText)) fieldCache.set(typeText, readModelFields(typeText));
-  return fieldCache.get(typeText);
+// Derived once from client-node's static metadata (never from user input), like kube-types' type cache: one
+// entry per type text of its models, so it cannot grow with the compositions defined. Every value of every
+// manifest is walked with its type text, which is thus read once, not matched again per value.
+const shapeCache = new Map<string, TypeShape>();
+
+function shapeOf(typeText: string): TypeShape {
+  let shape = shapeCache.get(typeText);
+  if (shape === undefined) {
+    shape = readShape(typeText);
+    shapeCache.set(typeText, shape);
+  }
+  return shape;
 }
 
-function readModelFields(typeText: string): ModelFields | undefined {
+/** `Array<X>` → a list of `X`; `{ [key: string]: X; }` → a map of `X`; a model name → its fields. */
+function readShape(typeText: string): TypeShape {
+  const item = /^Array<(.+)>$/.exec(typeText)?.[1];
+  if (item !== undefined) return { kind: 'list', item };
+  const entry = /^\{ \[key: string\]: (.+); \}$/.exec(typeText)?.[1];
+  if (entry !== undefined) return { kind: 'map', entry };
   const attributes = modelAttributes(typeText);
-  if (!attributes) return undefined;
+  if (!attributes) return { kind: 'other' };
   const byKey = new Map<string, Attribute>();
   for (const attribute of attributes) {
     byKey.set(attribute.baseName, attribute);
     byKey.set(attribute.name, attribute);
   }
-  return { byKey };
+  return { kind: 'model', fields: { byKey } };
 }
 
-/** `Array<X>` → `X`; `{ [key: string]: X; }` → `X`. */
+/** The fields of a client-node model class, or `undefined` when `typeText` names no model. */
+function modelFields(typeText: string): ModelFields | undefined {
+  const shape = shapeOf(typeText);
+  return shape.kind === 'model' ? shape.fields : undefined;
+}
+
 function listItem(typeText: string): string | undefined {
-  return /^Array<(.+)>$/.exec(typeText)?.[1];
+  const shape = shapeOf(typeText);
+  return shape.kind === 'list' ? shape.item : undefined;
 }
 
 function mapValue(typeText: string): string | undefined {
-  return /^\{ \[key: string\]: (.+); \}$/.exec(typeText)?.[1];
+  const shape = shapeOf(typeText);
+  return shape.kind === 'map' ? shape.entry : undefined;
 }
 
 /** True when `modelName` is a client-node model whose fields can be checked and renamed. */
@@ -89,20 +112,17 @@ function wireValue(value: unknown, typeText: string, path: (string | number)[]):
     const expr = wireExpr(value.expr, typeText, path);
     return expr === value.expr ? value : exprValue(expr);
   }
-  const item = listItem(typeText);
-  if (item !== undefined) {
-    return Array.isArray(value) ? value.map((entry, i) => wireAt(entry, item, path, i)) : value;
+  const shape = shapeOf(typeText);
+  if (shape.kind === 'list') {
+    return Array.isArray(value) ? value.map((entry, i) => wireAt(entry, shape.item, path, i)) : value;
   }
-  if (!isPlainObject(value)) return value;
-  const entryType = mapValue(typeText);
-  if (entryType !== undefined) {
-    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, wireAt(entry, entryType, path, key)]));
+  if (shape.kind === 'other' || !isPlainObject(value)) return value;
+  if (shape.kind === 'map') {
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, wireAt(entry, shape.entry, path, key)]));
   }
-  const fields = modelFields(typeText);
-  if (!fields) return value;
   const result: Record<string, unknown> = {};
   for (const [key, entry] of Object.entries(value)) {
-    const attribute = fieldFor(fields, key, path);
+    const attribute = fieldFor(shape.fields, key, path);
     if (Object.hasOwn(result, attribute.baseName)) {
       throw new TypeKroError('DEFINITION_INVALID', `${formatPath([...path, key])} is given twice, as "${attribute.name}" and "${attribute.baseName}"; keep one`);
     }

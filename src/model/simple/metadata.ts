@@ -7,22 +7,25 @@ import { exprValue, isExprValue, type ExprValue } from '../../ir/value.js';
 import { refOf, refToExpr } from '../refs.js';
 import { isComputed, literalKey, mergedOver, reshapeBranches, valueExpr } from './computed.js';
 
-export function metadataOf(config: { name: string; namespace?: string; labels?: Record<string, string> }, factory: string): Record<string, unknown> {
+/** `labels` is {@link labelsOf}`(config, factory)`, when the caller has it already (a workload's also go to its pod template and selector). */
+export function metadataOf(config: { name: string; namespace?: string; labels?: Record<string, string> }, factory: string, labels: Labels = labelsOf(config, factory)): Record<string, unknown> {
   return {
     name: config.name,
     ...(config.namespace !== undefined ? { namespace: config.namespace } : {}),
-    labels: labelsOf(config, factory),
+    labels,
   };
 }
+
+/** What {@link labelsOf} gives: the labels, or a map computed in CEL. */
+export type Labels = Record<string, unknown> | ExprValue;
 
 /**
  * `app: <name>` merged into the labels (the user's own `app` wins, as with a spread); selectors rely on it. A
  * whole map (`labels: spec.labels`, also as a ternary's branch) is merged in CEL with KRO's `merge`.
  */
-export function labelsOf(config: { name: string; labels?: Record<string, string> }, factory: string): Record<string, unknown> | ExprValue {
-  const app = (): Expr => E.map([{ key: E.str('app'), value: valueExpr(config.name) }]);
+export function labelsOf(config: { name: string; labels?: Record<string, string> }, factory: string): Labels {
   const ref = refOf(config.labels);
-  if (ref) return exprValue(mergedOver(app(), refToExpr(ref)));
+  if (ref) return exprValue(mergedOver(appLabel(config.name), refToExpr(ref)));
   if (isComputed(config.labels)) {
     return reshapeBranches(
       config.labels,
@@ -34,10 +37,20 @@ export function labelsOf(config: { name: string; labels?: Record<string, string>
         what: 'adds app: <name>',
         fix: `choose each label's value instead (labels: { tier: spec.debug ? 'dev' : 'prod' }), or give a whole map read from the spec (labels: spec.labels); to set the labels without app: <name>, use the low-level factory: ${lowLevel(factory)}({ metadata: { labels: ... }, ... })`,
       },
-      (read) => mergedOver(app(), read),
+      (read) => mergedOver(appLabel(config.name), read),
     );
   }
   return { app: config.name, ...config.labels };
+}
+
+/** `{ app: <name> }` in CEL. */
+function appLabel(name: string): Expr {
+  return E.map([{ key: E.str('app'), value: valueExpr(name) }]);
+}
+
+/** A copy of `labels` for a second place in the manifest, which then holds no object twice (as when each place computed its own). */
+export function copyOfLabels(labels: Labels): Labels {
+  return isExprValue(labels) ? exprValue(labels.expr) : { ...labels };
 }
 
 
@@ -54,7 +67,6 @@ function lowLevel(factory: string): string {
  * Deployment (trial 8 T12); for a whole map from the spec (`labels: spec.labels` holding `app`) that is the
  * map's `app`, known only in the cluster.
  */
-export function selectorApp(config: { name: string; labels?: Record<string, string> }, factory: string): unknown {
-  const labels = labelsOf(config, factory);
+export function selectorApp(labels: Labels): unknown {
   return isExprValue(labels) ? exprValue(E.index(labels.expr, E.str('app'))) : labels.app;
 }

@@ -12,7 +12,7 @@ import { describeValue, isRef } from '../refs.js';
 import type { Input } from '../types.js';
 import { isComputed, reshapeBranches, resourceNamed } from './computed.js';
 import { formatLocation, userFrames } from '../call-site.js';
-import { labelsOf, metadataOf, selectorApp } from './metadata.js';
+import { copyOfLabels, labelsOf, metadataOf, selectorApp, type Labels } from './metadata.js';
 import { TypeKroError } from '../../util/errors.js';
 
 /**
@@ -72,9 +72,10 @@ function container(config: ContainerConfig, factory: string): Input<V1Container>
   };
 }
 
-function podTemplate(config: ContainerConfig, factory: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+/** A workload's pod template; `labels` are the workload's own ({@link labelsOf}), computed once for both. */
+function podTemplate(config: ContainerConfig, factory: string, labels: Labels, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    metadata: { labels: labelsOf(config, factory) },
+    metadata: { labels: copyOfLabels(labels) },
     spec: { containers: [container(config, factory)], ...(config.volumes ? { volumes: config.volumes } : {}), ...extra },
   };
 }
@@ -108,10 +109,13 @@ export interface DeploymentConfig extends ContainerConfig {
 export const Deployment = defineFactory<DeploymentConfig, V1Deployment>(
   'Deployment',
   { apiVersion: 'apps/v1', kind: 'Deployment', modelName: 'V1Deployment' },
-  (config) => ({
-    metadata: metadataOf(config, 'Deployment'),
-    spec: { replicas: config.replicas ?? 1, selector: { matchLabels: { app: selectorApp(config, 'Deployment') } }, template: podTemplate(config, 'Deployment') },
-  }),
+  (config) => {
+    const labels = labelsOf(config, 'Deployment');
+    return {
+      metadata: metadataOf(config, 'Deployment', labels),
+      spec: { replicas: config.replicas ?? 1, selector: { matchLabels: { app: selectorApp(labels) } }, template: podTemplate(config, 'Deployment', labels) },
+    };
+  },
 );
 
 /**
@@ -143,16 +147,19 @@ export interface StatefulSetConfig extends DeploymentConfig {
 export const StatefulSet = defineFactory<StatefulSetConfig, V1StatefulSet>(
   'StatefulSet',
   { apiVersion: 'apps/v1', kind: 'StatefulSet', modelName: 'V1StatefulSet' },
-  (config) => ({
-    metadata: metadataOf(config, 'StatefulSet'),
-    spec: {
-      replicas: config.replicas ?? 1,
-      serviceName: config.serviceName,
-      selector: { matchLabels: { app: selectorApp(config, 'StatefulSet') } },
-      template: podTemplate(config, 'StatefulSet'),
-      ...(config.volumeClaimTemplates ? { volumeClaimTemplates: config.volumeClaimTemplates } : {}),
-    },
-  }),
+  (config) => {
+    const labels = labelsOf(config, 'StatefulSet');
+    return {
+      metadata: metadataOf(config, 'StatefulSet', labels),
+      spec: {
+        replicas: config.replicas ?? 1,
+        serviceName: config.serviceName,
+        selector: { matchLabels: { app: selectorApp(labels) } },
+        template: podTemplate(config, 'StatefulSet', labels),
+        ...(config.volumeClaimTemplates ? { volumeClaimTemplates: config.volumeClaimTemplates } : {}),
+      },
+    };
+  },
 );
 
 /**
@@ -171,10 +178,10 @@ export const StatefulSet = defineFactory<StatefulSetConfig, V1StatefulSet>(
 export const DaemonSet = defineFactory<ContainerConfig, V1DaemonSet>(
   'DaemonSet',
   { apiVersion: 'apps/v1', kind: 'DaemonSet', modelName: 'V1DaemonSet' },
-  (config) => ({
-    metadata: metadataOf(config, 'DaemonSet'),
-    spec: { selector: { matchLabels: { app: selectorApp(config, 'DaemonSet') } }, template: podTemplate(config, 'DaemonSet') },
-  }),
+  (config) => {
+    const labels = labelsOf(config, 'DaemonSet');
+    return { metadata: metadataOf(config, 'DaemonSet', labels), spec: { selector: { matchLabels: { app: selectorApp(labels) } }, template: podTemplate(config, 'DaemonSet', labels) } };
+  },
 );
 
 /**
@@ -191,11 +198,11 @@ export interface JobConfig extends ContainerConfig {
   readonly restartPolicy?: 'OnFailure' | 'Never';
 }
 
-function jobSpec(config: JobConfig, factory: string): Record<string, unknown> {
+function jobSpec(config: JobConfig, factory: string, labels: Labels): Record<string, unknown> {
   return {
     ...(config.completions !== undefined ? { completions: config.completions } : {}),
     ...(config.backoffLimit !== undefined ? { backoffLimit: config.backoffLimit } : {}),
-    template: podTemplate(config, factory, { restartPolicy: config.restartPolicy ?? 'OnFailure' }),
+    template: podTemplate(config, factory, labels, { restartPolicy: config.restartPolicy ?? 'OnFailure' }),
   };
 }
 
@@ -215,7 +222,10 @@ function jobSpec(config: JobConfig, factory: string): Record<string, unknown> {
 export const Job = defineFactory<JobConfig, V1Job>(
   'Job',
   { apiVersion: 'batch/v1', kind: 'Job', modelName: 'V1Job' },
-  (config) => ({ metadata: metadataOf(config, 'Job'), spec: jobSpec(config, 'Job') }),
+  (config) => {
+    const labels = labelsOf(config, 'Job');
+    return { metadata: metadataOf(config, 'Job', labels), spec: jobSpec(config, 'Job', labels) };
+  },
 );
 
 /**
@@ -246,8 +256,8 @@ export interface CronJobConfig extends JobConfig {
 export const CronJob = defineFactory<CronJobConfig, V1CronJob>(
   'CronJob',
   { apiVersion: 'batch/v1', kind: 'CronJob', modelName: 'V1CronJob' },
-  (config) => ({
-    metadata: metadataOf(config, 'CronJob'),
-    spec: { schedule: config.schedule, jobTemplate: { spec: jobSpec(config, 'CronJob') } },
-  }),
+  (config) => {
+    const labels = labelsOf(config, 'CronJob');
+    return { metadata: metadataOf(config, 'CronJob', labels), spec: { schedule: config.schedule, jobTemplate: { spec: jobSpec(config, 'CronJob', labels) } } };
+  },
 );
