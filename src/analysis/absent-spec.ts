@@ -25,9 +25,30 @@ import type { Typed } from './typed.js';
  */
 export function implies(term: Expr, present: Expr): boolean {
   if (isDeepStrictEqual(term, present)) return true;
+  if (defaultFails(term)?.some((read) => isDeepStrictEqual(E.call('has', [read]), present))) return true;
   const wanted = sizeBound(present);
   const given = sizeBound(term);
   return wanted !== undefined && given !== undefined && given.min >= wanted.min && isDeepStrictEqual(given.list, wanted.list);
+}
+
+/**
+ * The reads a comparison shows present: `x.?f.orValue(0) > 0` (how `x.f > 0` compiles when `x.f` may be
+ * absent, JavaScript's `undefined > 0` being false) holds only where `x.f` is set, as the default fails it.
+ * Each optional step of the read (`x.?a.?b`) is then set: `x.a` and `x.a.b`, written without `?`.
+ */
+function defaultFails(term: Expr): Expr[] | undefined {
+  if (term.kind !== 'binary' || !['<', '<=', '>', '>='].includes(term.op)) return undefined;
+  const [read, bound, flipped] = term.left.kind === 'call' ? [term.left, term.right, false] : [term.right, term.left, true];
+  if (read.kind !== 'call' || read.fn !== 'orValue' || !read.target || read.args.length !== 1) return undefined;
+  const fallback = read.args[0]!;
+  if (fallback.kind !== 'literal' || fallback.literal.kind !== 'int' || bound.kind !== 'literal' || bound.literal.kind !== 'int') return undefined;
+  const [l, r] = flipped ? [bound.literal.value, fallback.literal.value] : [fallback.literal.value, bound.literal.value];
+  const passes = { '<': l < r, '<=': l <= r, '>': l > r, '>=': l >= r }[term.op as '<' | '<=' | '>' | '>='];
+  if (passes) return undefined;
+  const reads: Expr[] = [];
+  const required = (node: Expr): Expr => (node.kind === 'select' ? E.select(required(node.target), node.field) : node);
+  for (let node = read.target; node.kind === 'select'; node = node.target) if (node.optional) reads.push(required(node));
+  return reads;
 }
 
 /** `size(l) > i` / `size(l) >= n` as the list and the least length it admits. */
@@ -125,15 +146,24 @@ export function atCall(inner: Scope, caller: Scope): Scope {
 /**
  * Refuses `t` made into text (`use: 'text'`: a template part, `+` with a string, `String(x)`, a string
  * method's argument) or into a number (`'number'`: arithmetic) where it may be absent spec data the scope's
- * guards do not establish.
+ * guards do not establish, or a CEL optional that may be empty (`c ? x : undefined`, `a ?? b` of two values
+ * that may be unset): taking its value fails the expression, where JavaScript goes on with `undefined`.
  */
 export function refuseAbsentSpecData(t: Typed, node: Node, scope: Scope, use: 'text' | 'number'): void {
-  if (!t.absent || t.absent.wrapped) return;
-  const awaited = awaitedSpecData(t.absent.present, scope);
-  if (!awaited) return;
+  if (!t.absent) return;
   const read = snippetOf(node);
   const js = use === 'text' ? 'JavaScript makes it the text "undefined"' : 'JavaScript computes NaN with it';
   const made = use === 'text' ? 'made into text here' : 'used in arithmetic here';
+  if (t.absent.wrapped) {
+    if (holds(scope.guards ?? [], t.absent.present)) return;
+    throw syntaxError(
+      node,
+      `\`${read}\` may be \`undefined\` (a branch or every side of \`??\` may give it), ${made}: ${js}, but the CEL expression fails on the missing value`,
+      `end it with a default (\`${read} ?? <default>\`), or test it first (\`${read} !== undefined ? ... : ...\`)`,
+    );
+  }
+  const awaited = awaitedSpecData(t.absent.present, scope);
+  if (!awaited) return;
   if (awaited === 'item') {
     const index = indexOf(t.absent.present);
     const list = read.replace(/\[[^\]]*\]$/, '');

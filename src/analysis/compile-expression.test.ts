@@ -215,6 +215,19 @@ const valueCases: Row[] = [
   ['spec.hostname || "localhost"', 'has(schema.spec.hostname) && schema.spec.hostname != "" ? schema.spec.hostname : "localhost"'],
   ['spec.hostname ?? spec.env', 'schema.spec.?hostname.orValue(schema.spec.env)'],
   ['spec.count ?? 1', 'schema.spec.?count.orValue(1)'],
+  // a test that the count is set makes it present in the branch (`undefined > 0` is false)
+  ['spec.count > 0 ? Number(spec.count) : 0', 'schema.spec.?count.orValue(0) > 0 ? schema.spec.count : 0'],
+  ['spec.count > 1 ? `c${spec.count}` : "none"', 'schema.spec.?count.orValue(1) > 1 ? "c" + string(schema.spec.count) : "none"'],
+  ['-1 < spec.count ? String(spec.count) : ""', '-1 < schema.spec.?count.orValue(-1) ? string(schema.spec.count) : ""'],
+  ['spec.count >= 0 ? spec.count + 1 : 0', 'schema.spec.?count.orValue(-1) >= 0 ? schema.spec.count + 1 : 0'],
+  ['spec.config?.port > 80 ? `p${spec.config.port}` : ""', 'schema.spec.?config.?port.orValue(80) > 80 ? "p" + string(schema.spec.config.port) : ""'],
+  // a left side the compiler decides: JavaScript never looks at the right one (`false && undefined` is false)
+  ['String(false && spec.count)', '"false"'],
+  ['String(true || spec.count)', '"true"'],
+  ['true && spec.env', 'schema.spec.env'],
+  ['false || spec.count', 'schema.spec.count'],
+  ['-1 || spec.count', '-1'],
+  ['0 || spec.count', 'schema.spec.count'],
   ['spec.env ?? "x"', 'schema.spec.env'],
   ['spec.count ?? spec.ratio', 'has(schema.spec.count) ? double(schema.spec.count) : schema.spec.ratio'],
   ['spec.env === "prod" ? "nginx:1.27" : "nginx:latest"', 'schema.spec.env == "prod" ? "nginx:1.27" : "nginx:latest"'],
@@ -315,6 +328,13 @@ const rejections: [string, string, string][] = [
   ['parseFloat(spec.env)', '`parseFloat(...)` of text has no exact CEL form', "Cel.expr('double(', value, ')')"],
   ['parseInt(spec.ratio)', '`parseInt(...)` of a double value has no exact CEL form', 'Math.trunc'],
   ['parseInt(spec.enabled)', '`parseInt(...)` of a bool value is NaN in JavaScript, which CEL cannot hold', 'use Number(b)'],
+  // Number(undefined) is NaN (unequal to itself, kept by `??`), where the compiled argument stays absent.
+  ['Number(spec.count)', '`Number(spec.count)`: Number of `undefined` is NaN in JavaScript (unequal to everything, itself included, and kept by `??`), which CEL cannot hold, and `spec.count` may be `undefined`', 'give it a default first (`Number(spec.count ?? 0)`), or test it around the call (`spec.count !== undefined ? Number(spec.count) : 0`)'],
+  ['parseInt(spec.count, 10) === spec.count', '`parseInt(spec.count, 10)`: parseInt of `undefined` is NaN', '`parseInt(spec.count ?? 0, 10)`'],
+  // A CEL optional that may be empty fails the expression where its value is taken; JavaScript goes on with undefined.
+  ['(spec.count ?? spec.count) * 2 > 1', '`spec.count ?? spec.count` may be `undefined` (a branch or every side of `??` may give it), used in arithmetic here: JavaScript computes NaN with it, but the CEL expression fails on the missing value', 'end it with a default (`spec.count ?? spec.count ?? <default>`), or test it first'],
+  ['String(spec.enabled ? spec.replicas : undefined)', '`spec.enabled ? spec.replicas : undefined` may be `undefined` (a branch or every side of `??` may give it), made into text here: JavaScript makes it the text "undefined"', 'end it with a default'],
+  ['Number(deployment.status.readyReplicas) ?? 1', '`Number(deployment.status.readyReplicas)`: Number of `undefined` is NaN', 'Number(deployment.status.readyReplicas ?? 0)'],
   // JavaScript expands `$&`, `$1`, `$$` in a replacement; CEL inserts it as it is.
   ['spec.env.replace("a", spec.env)', 'a `replace` replacement that is not a literal string: JavaScript expands `$&`, `$1`, `$$` in it, CEL does not', 'Cel.expr(s, \'.replace("a", \', b, \', 1)\')'],
   ['spec.env.replaceAll("a", `-${spec.env}`)', 'a `replaceAll` replacement that is not a literal string', 'write `s.split(a).join(b)`, which inserts `b` as it is (the same as replaceAll unless `a` is empty)'],

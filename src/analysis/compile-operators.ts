@@ -296,6 +296,10 @@ function joinValues(a: CelType, b: CelType): CelType {
 export function compileLogical(node: LogicalExpression, scope: Scope, c: Compiler, expect?: CelType): Typed {
   const left = c.value(node.left, scope, expect);
   if (node.operator === '??') return nullishCoalescing(node, left, c.value(node.right, scope, expect));
+  // A left side whose truthiness the compiler decides (`false && x`, `true || x`, `-1 || x`): JavaScript returns
+  // it or the right side without testing the other, so `String(false && spec.flag)` is "false", never "undefined".
+  const decided = left.absent || left.type.kind === 'bytes' ? undefined : foldConstants(truthy(left, node.left));
+  if (decided?.kind === 'literal' && decided.literal.kind === 'bool') return decided.literal.value === (node.operator === '&&') ? c.value(node.right, scope, expect) : left;
   // Bytes have no truthiness: the error comes from the operator below, not from the guard.
   const right = c.value(node.right, left.type.kind === 'bytes' ? scope : rightScope(node.operator, truthy(left, node.left), scope), expect);
   if (left.type.kind === 'bool' && right.type.kind === 'bool') {

@@ -7,7 +7,8 @@ import { HINT, syntaxError } from './errors.js';
 import { uncompilableCall } from './package-calls.js';
 import { describe, plain, stringify, truthy, valueOf, type Compiler, type Typed } from './typed.js';
 import { withArticle } from '../util/article.js';
-import { refuseAbsentSpecData } from './absent-spec.js';
+import { holds, refuseAbsentSpecData } from './absent-spec.js';
+import { snippetOf } from './source.js';
 import { arity, type Call } from './call-arguments.js';
 import { helperCall } from './inline-helpers.js';
 import { latin1Call } from './base64-calls.js';
@@ -30,13 +31,30 @@ export function globalCall(node: Call, name: string, args: readonly Node[], scop
       return plain(truthy(only(), node), T.bool);
     case 'Number':
     case 'parseFloat':
-      return toNumber(node, name, only());
+      return toNumber(node, name, present(node, name, only(), scope));
     case 'parseInt':
       if (args[1] && !(args[1].type === 'NumericLiteral' && args[1].value === 10)) throw syntaxError(node, 'only base 10 is supported', HINT.expr);
-      return toNumber(node, name, only());
+      return toNumber(node, name, present(node, name, only(), scope));
     default:
       throw latin1Call(node, name) ?? uncompilableCall(node, name);
   }
+}
+
+/**
+ * `Number(undefined)` is NaN, not `undefined`: it is unequal to everything, itself included, and a `??` keeps
+ * it, where the compiled argument stays absent (`Number(spec.count) === spec.count` was true for an absent
+ * count). So the argument must be known present: a value that is never `undefined`, or one the conditions
+ * around it test (`spec.count > 0 ? Number(spec.count) : 0`).
+ */
+function present(node: Call, name: string, t: Typed, scope: Scope): Typed {
+  if (!t.absent || (!t.absent.wrapped && holds(scope.guards ?? [], t.absent.present))) return t;
+  const arg = snippetOf(node.arguments[0] as Node);
+  const call = (value: string): string => `${name}(${[value, ...node.arguments.slice(1).map((a) => snippetOf(a))].join(', ')})`;
+  throw syntaxError(
+    node,
+    `\`${snippetOf(node)}\`: ${name} of \`undefined\` is NaN in JavaScript (unequal to everything, itself included, and kept by \`??\`), which CEL cannot hold, and \`${arg}\` may be \`undefined\``,
+    `give it a default first (\`${call(`${arg} ?? 0`)}\`), or test it around the call (\`${arg} !== undefined ? ${call(arg)} : 0\`)`,
+  );
 }
 
 /**

@@ -15,7 +15,7 @@
  * factory calls, one name declared in two blocks, `let` reassigned, a nested composition). Programs are plain data; `renderBatch`
  * writes them as real TypeScript (TypeKro compiles from source). */
 import fc from 'fast-check';
-import { FOR_CONST_IF, exprArb, replicasArb, renderExpr, SPEC_SCHEMA, SPEC_FIELDS, SPEC_TYPE, type Expr, type ExprType, type GenScope } from './generated-expressions.js';
+import { countGuardArb, FOR_CONST_IF, exprArb, replicasArb, renderExpr, SPEC_SCHEMA, SPEC_FIELDS, SPEC_TYPE, type Expr, type ExprType, type GenScope } from './generated-expressions.js';
 import { nestedChild, renderScopedSite, SCOPED_COLLECTIONS, SCOPED_CONFIG_MAPS, SCOPED_POSITIONS, scopedSiteArb, type ScopedPosition, type ScopedSite } from './generated-scoped-sites.js';
 
 export const POSITIONS = ['inline', 'deployment', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn', 'if', 'else', 'and', 'ternary', 'for', 'map', 'ready', 'for-ready', 'for-destructured', 'for-filtered', 'local-list', 'if-for', 'for-if', 'for-const', 'for-const-if', 'nullish', ...SCOPED_POSITIONS] as const;
@@ -90,10 +90,10 @@ function siteArb(position: Position, outer: GenScope, depth: number, index: numb
       return exprArb('list', outer, depth).map((value) => ({ position, values: [value] }));
     case 'if':
     case 'and':
-      return fc.tuple(str(outer), exprArb('bool', outer, depth)).map(([value, guard]) => ({ position, values: [value], guard }));
+      return guardedValues(outer, depth, false).map(({ guard, values }) => ({ position, values, guard }));
     case 'else':
     case 'ternary':
-      return fc.tuple(str(outer), str(outer), exprArb('bool', outer, depth)).map(([a, b, guard]) => ({ position, values: [a, b], guard }));
+      return guardedValues(outer, depth, true).map(({ guard, values }) => ({ position, values, guard }));
     case 'for':
     case 'map':
     case 'for-destructured':
@@ -122,6 +122,17 @@ function siteArb(position: Position, outer: GenScope, depth: number, index: numb
   }
 }
 
+/**
+ * The condition of an `if`/`&&`/ternary site and the value it guards (and the other branch's): one time in four
+ * a test that the optional `count` is set (`spec.count > 1`), under which the guarded value reads it plainly.
+ */
+function guardedValues(outer: GenScope, depth: number, otherBranch: boolean): fc.Arbitrary<{ guard: Expr; values: Expr[] }> {
+  const other = otherBranch ? [exprArb('str', outer, depth)] : [];
+  const plain = fc.tuple(exprArb('bool', outer, depth), exprArb('str', outer, depth), ...other);
+  const counted = fc.tuple(countGuardArb(), exprArb('str', { ...outer, countSet: true }, depth), ...other);
+  return fc.oneof({ arbitrary: plain, weight: 3 }, { arbitrary: counted, weight: 1 }).map(([guard, ...values]) => ({ guard, values }));
+}
+
 /** A program of 1–3 sites and a generated status; expressions at most `depth` operators deep. */
 export function programArb(depth = 3): fc.Arbitrary<Program> {
   return fc.array(fc.constantFrom(...POSITIONS), { minLength: 1, maxLength: 3 }).chain((positions) => programWith(positions, depth));
@@ -132,8 +143,10 @@ export function programWith(positions: readonly Position[], depth = 3): fc.Arbit
   const sites = positions.map((p, i) => siteArb(p, scopeBefore(positions, i), depth, i));
   const scope = scopeBefore(positions, positions.length);
   const field = (type: ExprType): fc.Arbitrary<Expr> => exprArb(type, scope, depth);
+  // `n` may be the optional `count` as it is (rawCount): JavaScript's undefined is the compiled pending field
+  const n = exprArb('num', { ...scope, rawCount: true }, depth);
   return fc.constantFrom<StatusStyle>('inline', 'locals', 'destructured').chain((statusStyle) =>
-    fc.record({ sites: fc.tuple(...sites), status: fc.record({ s: field('str'), n: field('num'), b: field('bool'), l: field('list') }), statusStyle: fc.constant(statusStyle) }),
+    fc.record({ sites: fc.tuple(...sites), status: fc.record({ s: field('str'), n, b: field('bool'), l: field('list') }), statusStyle: fc.constant(statusStyle) }),
   );
 }
 
@@ -283,7 +296,7 @@ export function renderBatch(programs: readonly Program[], srcDir: string, helper
     ...(barrelNames.length > 0 ? [`import { ${barrelNames.join(', ')} } from './${helpersName}-barrel.js';`] : []),
     `type Spec = ${SPEC_TYPE};`,
     `const specSchema = type(${JSON.stringify(SPEC_SCHEMA)});`,
-    "const statusSchema = type({ s: 'string', n: 'number', 'b?': 'boolean', l: 'string[]' });",
+    "const statusSchema = type({ s: 'string', 'n?': 'number', 'b?': 'boolean', l: 'string[]' });",
     ...programs.flatMap((program, p) => localHelpers(program, p)),
     `export const programs = [\n${programs.map((program, p) => renderProgram(program, p)).join(',\n')},\n];`,
   ].join('\n');

@@ -119,7 +119,8 @@ export function renderScopedSite(site: ScopedSite, p: number, i: number): string
         `const r${i} = ${cm(`{ v: m${i} }`)};`,
       ];
     case 'nested': {
-      const fields = ['title', 'env', 'replicas', 'enabled', 'tags', 'digits', 'labels'].map((f) => `${f}: spec.${f}`).join(', ');
+      // `flag` and `count` passed as they are: the child's optional field is unset where the parent's is
+      const fields = ['title', 'env', 'replicas', 'enabled', 'tags', 'digits', 'flag', 'count', 'labels'].map((f) => `${f}: spec.${f}`).join(', ');
       return [`const n${i} = child${p}_${i}({ name: ${r(a!)}, ${fields} });`, `const r${i} = ${cm(`{ v: n${i}.status.s }`)};`];
     }
   }
