@@ -10,6 +10,7 @@ import { E, type Expr } from '../ir/expr.js';
 import { schemaAt, type SchemaNode } from '../ir/schema.js';
 import { fieldOf, type CelType } from '../ir/types.js';
 import { isExprValue, type Value } from '../ir/value.js';
+import { NESTED_ROOT_PREFIX } from '../model/refs.js';
 import { hasImpliedDefault } from '../model/schema/index.js';
 import { TypeKroError } from '../util/errors.js';
 import { filledExpr, filledLiteral, type FillSite } from './nest-fill.js';
@@ -30,9 +31,10 @@ export function readPassed(path: readonly string[], mode: ReadMode, child: Schem
   for (let i = 0; i <= path.length; i++) {
     if (current !== undefined && isExprValue(current)) {
       const at = path.slice(0, i);
-      const present = passed?.present.get(at.join('.'));
+      const type = passed?.typeOf(current.expr);
+      const present = passed?.present.get(at.join('.')) ?? observedPresence(current.expr, type);
       const base: Read = { value: current.expr, ...(present && { present, optional: optionalForm(current.expr, present) }) };
-      return below(base, passed?.typeOf(current.expr), schemaAt(child, at), fieldDefault(child, at), path.slice(i), mode, { owner, path: at });
+      return below(base, type, schemaAt(child, at), fieldDefault(child, at), path.slice(i), mode, { owner, path: at });
     }
     if (i === path.length) break;
     const next: Value | undefined = isRecord(current) ? current[path[i]!] : undefined;
@@ -78,6 +80,22 @@ export function schemaDefault(node: SchemaNode | undefined): Value | undefined {
   if (!node) return undefined;
   if (node.markers.default !== undefined) return node.markers.default as Value;
   return hasImpliedDefault(node) ? {} : undefined;
+}
+
+/**
+ * The presence test of a resource's field the parent passes as it is (`size: db.status.size`): an observed
+ * object may lack it, and JavaScript then passes `undefined`, which the child's default replaces. A resource
+ * not observed yet is pending, not undefined (KRO evaluates nothing that reads it, and the concrete run hands
+ * out pending placeholders), so the test is needed only once it exists, where `has()` is exact. Only for a
+ * scalar: an absent object, map or list passed on is pending (concrete-view.ts `absentRead`: JavaScript
+ * reads through such values, so the view cannot hand out `undefined` for them).
+ */
+function observedPresence(value: Expr, type: CelType | undefined): Expr | undefined {
+  if (value.kind !== 'select' || value.optional || !type || type.kind === 'object' || type.kind === 'map' || type.kind === 'list') return undefined;
+  let root: Expr = value;
+  while (root.kind === 'select' && !root.optional) root = root.target;
+  if (root.kind !== 'ident' || root.name === 'schema' || root.name.startsWith(NESTED_ROOT_PREFIX)) return undefined;
+  return E.call('has', [value]);
 }
 
 /** True when a struct field on `rest` below `node` has a default the API server fills in. */

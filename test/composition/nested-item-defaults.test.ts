@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type } from 'arktype';
-import { kubernetesComposition } from '../../src/index.js';
+import { Cel, kubernetesComposition } from '../../src/index.js';
 import { ConfigMap, Deployment } from '../../src/simple.js';
 import { simulate } from '../../src/testing/index.js';
 import { portsChild } from '../differential/nested-item-default-cases.js';
@@ -93,8 +93,7 @@ test("a value whose fields the compiler does not know is refused where the child
     kubernetesComposition(
       { name: 'nid-unknown', apiVersion, kind: 'NidUnknown', spec: type({ name: 'string' }), status: type({ all: 'string' }) },
       (spec) => {
-        const source = ConfigMap({ name: spec.name, data: {} });
-        const c = portsChild({ name: spec.name, ports: source.metadata.managedFields as never });
+        const c = portsChild({ name: spec.name, ports: Cel.expr<{ name: string; port: number; weight: number }[]>('[]') });
         return { all: c.status.all };
       },
     ),
@@ -123,4 +122,25 @@ test('items with more than three fields that may be absent without a default are
     message,
     `${at("'nid-wide'", 'wide(')}: nested composition "nid-wide-child" has defaults inside spec field spec.items[], and the parent passes an object with 4 fields that may be absent without a default (a, b, c, d): JavaScript fills the defaults in where a field is missing, which CEL cannot rebuild here; give the parent's spec type the same defaults (then every value has them), pass a literal, or pass every defaulted field`,
   );
+});
+
+test("a resource's field passed into the child's defaulted field: pending before the resource exists, the default once it exists without the field", () => {
+  const sizeChild = kubernetesComposition(
+    { name: 'nid-size-child', apiVersion, kind: 'NidSizeChild', spec: type({ name: 'string', size: 'number.integer = 2' }), status: type({ size: 'number.integer' }) },
+    (spec) => {
+      ConfigMap({ name: spec.name, data: { size: `${spec.size}` } });
+      return { size: spec.size };
+    },
+  );
+  const parent = kubernetesComposition(
+    { name: 'nid-status', apiVersion, kind: 'NidStatus', spec: type({ name: 'string' }), status: type({ size: 'number.integer' }) },
+    (spec) => {
+      const dep = Deployment({ name: spec.name, image: 'nginx', replicas: 3 });
+      return { size: sizeChild({ name: `${spec.name}-c`, size: dep.status.readyReplicas }).status.size };
+    },
+  );
+  assert.match(parent.toYaml(), /size: \$\{dep\.status\.\?readyReplicas\.orValue\(2\)\}/);
+  assert.deepEqual(simulate(parent, { name: 'a' }).status, {});
+  assert.deepEqual(simulate(parent, { name: 'a' }, { observed: { dep: { status: { replicas: 3 } } } }).status, { size: 2 });
+  assert.deepEqual(simulate(parent, { name: 'a' }, { observed: { dep: { status: { replicas: 3, readyReplicas: 1 } } } }).status, { size: 1 });
 });

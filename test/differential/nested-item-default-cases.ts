@@ -9,7 +9,7 @@
  */
 import { type } from 'arktype';
 import { kubernetesComposition } from '../../src/index.js';
-import { ConfigMap } from '../../src/simple.js';
+import { ConfigMap, Deployment } from '../../src/simple.js';
 import type { CaseInput } from './harness.js';
 
 const apiVersion = 'nestitems.typekro.dev/v1alpha1';
@@ -92,6 +92,28 @@ const passKeyed = kubernetesComposition(
   },
 );
 
+/**
+ * A resource's status field into the child's defaulted field: once the Deployment exists without
+ * `readyReplicas` (none ready: the API server leaves it out), JavaScript passes `undefined` and the child
+ * takes its default; before the Deployment exists, it is pending (`dep.status.?readyReplicas.orValue(2)`).
+ */
+const sizeChild = kubernetesComposition(
+  { name: 'size-child', apiVersion, kind: 'SizeChild', spec: type({ name: 'string', size: 'number.integer = 2', 'note?': 'string' }), status: type({ size: 'number.integer', note: 'string' }) },
+  (spec) => {
+    ConfigMap({ name: spec.name, data: { size: `${spec.size}`, note: spec.note ?? 'none' } });
+    return { size: spec.size, note: spec.note ?? 'none' };
+  },
+);
+
+const passStatus = kubernetesComposition(
+  { name: 'ni-pass-status', apiVersion, kind: 'NiPassStatus', spec: type({ name: 'string' }), status: type({ size: 'number.integer', note: 'string', direct: 'number.integer' }) },
+  (spec) => {
+    const dep = Deployment({ name: spec.name, image: 'nginx', replicas: 3 });
+    const c = sizeChild({ name: `${spec.name}-c`, size: dep.status.readyReplicas, note: dep.status.conditions?.[0]?.type });
+    return { size: c.status.size, note: c.status.note, direct: dep.status.readyReplicas };
+  },
+);
+
 const ports = [{ name: 'a' }, { name: 'b', port: 8080, protocol: 'UDP', weight: 2.5 }];
 export const nestedItemDefaultCases: Record<string, CaseInput> = {
   'nested-items-list': {
@@ -105,6 +127,7 @@ export const nestedItemDefaultCases: Record<string, CaseInput> = {
     spec: { name: 'a', tiers: {} },
     specs: [{ name: 'a', tiers: {} }, { name: 'b', tiers: { gold: {} }, opt: { id: 'i' } }, { name: 'c', tiers: { gold: { size: 1 }, silver: {} }, opt: { id: 'i', level: 'x' } }],
   },
+  'nested-status-default': { composition: passStatus as never, spec: { name: 'a' }, specs: [{ name: 'a' }] },
   'nested-items-mapped': {
     composition: passMapped as never,
     spec: { name: 'a', names: [], ports: [] },
