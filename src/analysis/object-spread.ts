@@ -20,7 +20,8 @@ import { guardedBy, holds } from './absent-spec.js';
 import { unwrap } from './ast.js';
 import { HINT, syntaxError } from './errors.js';
 import { asOneKroType } from './kro-branch-types.js';
-import { literalOf } from './literal-reads.js';
+import { literalOf, ownProperties, staticProperty } from './literal-reads.js';
+import { objectTableCall } from './object-tables.js';
 import type { Scope } from './scope.js';
 import { describe, plain, valueOf, type Compiler, type Typed } from './typed.js';
 
@@ -86,6 +87,12 @@ function operandShape(raw: Node, scope: Scope, compiler: Compiler): Shape {
       return objectShape(node, scope, compiler);
     case 'NullLiteral':
       return EMPTY;
+    case 'CallExpression': {
+      // `...KEYS.reduce(...)`, `...Object.fromEntries(...)` over a constant table: the literal the call builds.
+      const table = objectTableCall(node, scope, { literalOf, ownProperties, staticProperty });
+      if (table?.node.type === 'ObjectExpression') return objectShape(table.node, table.scope, compiler);
+      break;
+    }
     case 'ConditionalExpression':
       return choice(compiler.condition(node.test, scope), node.consequent, node.alternate, scope, compiler);
     case 'LogicalExpression':

@@ -10,8 +10,10 @@ import { E, type Expr } from '../ir/expr.js';
 import { schemaAt, type SchemaNode } from '../ir/schema.js';
 import { fieldOf, type CelType } from '../ir/types.js';
 import { isExprValue, type Value } from '../ir/value.js';
+import { NESTED_ROOT_PREFIX } from '../model/refs.js';
 import { hasImpliedDefault } from '../model/schema/index.js';
 import { TypeKroError } from '../util/errors.js';
+import { filledExpr, filledLiteral, type FillSite } from './nest-fill.js';
 
 /** What the parent passed that may be absent: presence tests by child spec path (`a.b`). */
 export interface PassedPresence {
@@ -29,20 +31,21 @@ export function readPassed(path: readonly string[], mode: ReadMode, child: Schem
   for (let i = 0; i <= path.length; i++) {
     if (current !== undefined && isExprValue(current)) {
       const at = path.slice(0, i);
-      const present = passed?.present.get(at.join('.'));
+      const type = passed?.typeOf(current.expr);
+      const present = passed?.present.get(at.join('.')) ?? observedPresence(current.expr, type);
       const base: Read = { value: current.expr, ...(present && { present, optional: optionalForm(current.expr, present) }) };
-      return below(base, passed?.typeOf(current.expr), schemaAt(child, at), path.slice(i), mode);
+      return below(base, type, schemaAt(child, at), fieldDefault(child, at), path.slice(i), mode, { owner, path: at });
     }
     if (i === path.length) break;
     const next: Value | undefined = isRecord(current) ? current[path[i]!] : undefined;
-    current = next ?? schemaDefault(schemaAt(child, path.slice(0, i + 1)));
+    current = next ?? fieldDefault(child, path.slice(0, i + 1));
     if (current === undefined) return mode === 'has' ? E.bool(false) : mode === 'optional' ? none() : undefined;
   }
   if (mode !== 'has' && isRecord(current)) {
     const whole = wholeRecord(current, path, child, spec, passed, owner);
     return mode === 'optional' ? E.call('optional.of', [whole]) : whole;
   }
-  return literalRead(current, mode, schemaAt(child, path));
+  return literalRead(current, mode, schemaAt(child, path), passed, { owner, path });
 }
 
 /**
@@ -56,7 +59,7 @@ function wholeRecord(record: Readonly<Record<string, Value>>, path: readonly str
   const entries: { key: Expr; value: Expr }[] = [];
   for (const key of keys) {
     const at = [...path, key];
-    const fill = schemaDefault(schemaAt(child, at));
+    const fill = fieldDefault(child, at);
     if (record[key] === undefined && fill === undefined) continue;
     if (fill === undefined && [...(passed?.present.keys() ?? [])].some((p) => p === at.join('.') || p.startsWith(`${at.join('.')}.`))) {
       throw new TypeKroError(
@@ -79,6 +82,32 @@ export function schemaDefault(node: SchemaNode | undefined): Value | undefined {
   return hasImpliedDefault(node) ? {} : undefined;
 }
 
+/**
+ * The presence test of a resource's field the parent passes as it is (`size: db.status.size`): an observed
+ * object may lack it, and JavaScript then passes `undefined`, which the child's default replaces. A resource
+ * not observed yet is pending, not undefined (KRO evaluates nothing that reads it, and the concrete run hands
+ * out pending placeholders), so the test is needed only once it exists, where `has()` is exact. Only for a
+ * scalar: an absent object, map or list passed on is pending (concrete-view.ts `absentRead`: JavaScript
+ * reads through such values, so the view cannot hand out `undefined` for them).
+ */
+function observedPresence(value: Expr, type: CelType | undefined): Expr | undefined {
+  if (value.kind !== 'select' || value.optional || !type || type.kind === 'object' || type.kind === 'map' || type.kind === 'list') return undefined;
+  let root: Expr = value;
+  while (root.kind === 'select' && !root.optional) root = root.target;
+  if (root.kind !== 'ident' || root.name === 'schema' || root.name.startsWith(NESTED_ROOT_PREFIX)) return undefined;
+  return E.call('has', [value]);
+}
+
+/** True when a struct field on `rest` below `node` has a default the API server fills in. */
+function defaultedBelow(node: SchemaNode | undefined, rest: readonly string[]): boolean {
+  let current = node;
+  for (const field of rest) {
+    if (current?.kind === 'struct' && schemaDefault(current.fields[field]) !== undefined) return true;
+    current = current && schemaAt(current, [field]);
+  }
+  return false;
+}
+
 /** A passed value: `present` set when it may be absent, `optional` its CEL optional form then. */
 interface Read {
   readonly value: Expr;
@@ -86,24 +115,46 @@ interface Read {
   readonly optional?: Expr;
 }
 
-/** The read of `rest` below `read`, the child's defaults applied where the parent's value may be absent. */
-function below(read: Read, type: CelType | undefined, node: SchemaNode | undefined, rest: readonly string[], mode: ReadMode): Expr | undefined {
-  const fill = read.present ? schemaDefault(node) : undefined;
+/**
+ * What the API server fills in for the field at `path` when it is unset: only a struct's field has a default
+ * (a map's missing key, a list's missing item stays missing).
+ */
+function fieldDefault(child: SchemaNode, path: readonly string[]): Value | undefined {
+  const parent = path.length > 0 ? schemaAt(child, path.slice(0, -1)) : undefined;
+  return parent?.kind === 'struct' ? schemaDefault(parent.fields[path[path.length - 1]!]) : undefined;
+}
+
+/**
+ * The read of `rest` below `read` (at the child's schema `node`, whose default as a struct field is
+ * `whenAbsent`), the child's defaults applied where the parent's value may be absent.
+ */
+function below(read: Read, type: CelType | undefined, node: SchemaNode | undefined, whenAbsent: Value | undefined, rest: readonly string[], mode: ReadMode, site: FillSite): Expr | undefined {
+  const fill = read.present ? whenAbsent : undefined;
   if (read.present && fill !== undefined) {
-    const given = below({ value: read.value }, type, node, rest, mode);
-    const fallback = readPassed(rest, mode, node!, fill);
+    const given = below({ value: read.value }, type, node, undefined, rest, mode, site);
+    const fallback = readPassed(rest, mode, node!, fill, undefined, site.owner);
     if (given === undefined || fallback === undefined) return undefined;
     // The common case in the form the compiler writes for a spec field's default: `schema.spec.?n.orValue(2)`.
     if (mode === 'value' && given === read.value && fallback.kind === 'literal') return E.call('orValue', [fallback], read.optional!);
     if (mode === 'has' && isTrue(given) && isTrue(fallback)) return E.bool(true);
     return E.cond(read.present, given, fallback);
   }
+  if (read.present && mode !== 'value' && defaultedBelow(node, rest)) {
+    // Absent here (a map's missing key, an optional object without a default), the read is absent: the
+    // defaults below apply only inside a value that is there (`spec.tiers.gold?.size` is undefined, not 3).
+    const given = below({ value: read.value }, type, node, undefined, rest, mode, site);
+    return given && E.cond(read.present, given, mode === 'has' ? E.bool(false) : none());
+  }
   const [field, ...more] = rest;
   if (field === undefined) {
     // Without a presence test the parent's value is there, or pending with its source (a resource's status).
-    if (mode === 'has') return read.present ?? (read.value.kind === 'select' ? E.call('has', [read.value]) : E.bool(true));
-    if (mode === 'optional') return read.optional ?? (read.value.kind === 'select' ? E.select(read.value.target, read.value.field, true) : E.call('optional.of', [read.value]));
-    return read.value;
+    const present = read.present ?? (read.value.kind === 'select' ? E.call('has', [read.value]) : undefined);
+    if (mode === 'has') return present ?? E.bool(true);
+    // Read whole, the value gets the child's defaults inside it (list items, nested objects) that its type may lack.
+    const value = filledExpr(read.value, type, node, site);
+    if (mode === 'value') return value;
+    if (value !== read.value) return present ? E.cond(present, E.call('optional.of', [value]), none()) : E.call('optional.of', [value]);
+    return read.optional ?? (read.value.kind === 'select' ? E.select(read.value.target, read.value.field, true) : E.call('optional.of', [read.value]));
   }
   const declared = type && fieldOf(type, field);
   const value = E.select(read.value, field);
@@ -112,7 +163,8 @@ function below(read: Read, type: CelType | undefined, node: SchemaNode | undefin
   const present = absent ? (read.present ? E.binary('&&', read.present, E.call('has', [value])) : E.call('has', [value])) : read.present;
   const optional = read.optional ? E.select(read.optional, field, true) : absent ? E.select(read.value, field, true) : undefined;
   const next: Read = { value, ...(present && { present }), ...(optional && present && { optional }) };
-  return below(next, declared?.type, node && schemaAt(node, [field]), more, mode);
+  const fieldFill = node?.kind === 'struct' ? schemaDefault(node.fields[field]) : undefined;
+  return below(next, declared?.type, node && schemaAt(node, [field]), fieldFill, more, mode, { ...site, path: [...site.path, field] });
 }
 
 /**
@@ -125,10 +177,11 @@ function optionalForm(value: Expr, present: Expr): Expr {
   return E.cond(present, E.call('optional.of', [value]), none());
 }
 
-function literalRead(value: Value | undefined, mode: ReadMode, node: SchemaNode | undefined): Expr {
+function literalRead(value: Value, mode: ReadMode, node: SchemaNode | undefined, passed: PassedPresence | undefined, site: FillSite): Expr {
   if (mode === 'has') return E.bool(true);
-  // A `'number'` field's whole default (`= 2`) is a double in CEL, as the child's reads of the field are typed.
-  const expr = node?.kind === 'float' && typeof value === 'number' ? E.double(value) : literalExpr(value);
+  // Typed and filled in by the child's schema: a `'number'` field's whole default (`= 2`) is a double in CEL,
+  // as the child's reads of the field are typed, and list items get their defaulted fields.
+  const expr = filledLiteral(value, node, passed?.typeOf, site);
   return mode === 'optional' ? E.call('optional.of', [expr]) : expr;
 }
 

@@ -9,7 +9,7 @@ import { foldConstants } from '../ir/fold.js';
 import { rewriteExpr, rewriteValue, selectPath } from '../ir/rewrite.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
 import { exprValue, isExprValue, type Value } from '../ir/value.js';
-import { createRef, NESTED_ROOT_PREFIX, trapRefusal, userLocation } from '../model/refs.js';
+import { createRef, NESTED_ROOT_PREFIX, trapRefusal, userLocation, type RefData } from '../model/refs.js';
 import { withNestedIncludeWhen, withNestedRecords, type ResourceRecord } from '../model/resource.js';
 import { loopHooks } from '../model/run.js';
 import { schemaToCelType } from '../model/schema/index.js';
@@ -53,13 +53,31 @@ function structFieldAt(node: SchemaNode, path: readonly string[]): SchemaNode | 
   return current;
 }
 
-/** The static type of a `schema.spec...` read of the parent, from its spec type. */
-export function specChainType(expr: Expr, specType: CelType): CelType | undefined {
+/**
+ * The static type of a `schema.spec...` read of the parent, from its spec type, or of a resource's field
+ * (`db.status.size`), from the resource's observed type (`refType`).
+ */
+export function specChainType(expr: Expr, specType: CelType, refType?: (ref: RefData) => CelType): CelType | undefined {
   const chain = selectPath(expr, 'schema');
-  if (!chain || chain.path[0] !== 'spec') return undefined;
+  if (!chain) return refType && resourceChainType(expr, refType);
+  if (chain.path[0] !== 'spec') return undefined;
   let type: CelType | undefined = specType;
   for (const field of chain.path.slice(1)) type = type && fieldOf(type, field)?.type;
   return type;
+}
+
+function resourceChainType(expr: Expr, refType: (ref: RefData) => CelType): CelType | undefined {
+  const path: string[] = [];
+  let root = expr;
+  for (; root.kind === 'select' && !root.optional; root = root.target) path.unshift(root.field);
+  if (root.kind !== 'ident' || path.length === 0 || root.name === 'schema' || root.name.startsWith(NESTED_ROOT_PREFIX)) return undefined;
+  const id = root.name;
+  try {
+    return refType({ root: { kind: 'resource', resource: { id: () => id } }, path });
+  } catch {
+    // A collection's field (refused where it is passed) has no one type.
+    return undefined;
+  }
 }
 
 /** Records for the child's resources, in the child's order; conditions around the call apply to each. */

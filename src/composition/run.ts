@@ -298,7 +298,7 @@ export class CompositionRun implements CompositionRunHooks {
     }
     // An optional or defaulted field of the child's spec may be left unset: the child's own rules handle its absence.
     const childSpec = schemaToCelType(graph.spec);
-    const arguments_ = nestedArguments(graph, childSpec, (expr) => this.exprType(expr) ?? specChainType(expr, this.specType));
+    const arguments_ = nestedArguments(graph, childSpec, (expr) => this.exprType(expr) ?? specChainType(expr, this.specType, (ref) => this.refType(ref)));
     const prepared = site ? this.fromSource(site, spec, 0, arguments_) : spec;
     // Typed by the child's spec, so a double passed into an integer field fails here as it would in a manifest.
     const context = { owner: `nested composition "${graph.name}"`, refType: (ref: RefData) => this.refType(ref), exprType: (expr: Expr) => this.exprType(expr), ...(site ? { at: site.location } : {}) };

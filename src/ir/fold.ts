@@ -3,7 +3,7 @@
  * like `optional.of("gold").orValue("standard")` or `string("a")` that are plain constants, and a loop over
  * a constant list leaves tests of its item (`"dev" == "prod" ? a : b`). Only folds whose CEL result is
  * certain: comparisons of two literals of the same kind, `!`, `&&`, `||` and `?:` on a boolean literal, the
- * ASCII case of a string literal.
+ * ASCII case of a string literal, `hasValue()` of `optional.none()` and of an optional literal.
  */
 import { E, type Expr } from './expr.js';
 
@@ -116,6 +116,12 @@ function foldNode(node: Expr): Expr {
   if (node.kind === 'call' && node.fn === 'orValue' && node.target?.kind === 'call' && node.args.length === 1) {
     if (node.target.fn === 'optional.of' && node.target.args.length === 1 && isLiteral(node.target.args[0]!)) return node.target.args[0]!;
     if (node.target.fn === 'optional.none' && node.target.args.length === 0) return node.args[0]!;
+  }
+  // A nested composition's optional field the parent does not pass is `optional.none()`: `spec.opt?.x` of it
+  // tests `.hasValue()` (and cel-js cannot type the untaken `optional.none().value().map(...)`).
+  if (node.kind === 'call' && node.fn === 'hasValue' && node.args.length === 0 && node.target?.kind === 'call') {
+    if (node.target.fn === 'optional.none' && node.target.args.length === 0) return E.bool(false);
+    if (node.target.fn === 'optional.of' && node.target.args.length === 1 && isLiteral(node.target.args[0]!)) return E.bool(true);
   }
   // `t.toLowerCase()` of a constant loop's item: CEL's lowerAscii/upperAscii change the ASCII letters only.
   if (node.kind === 'call' && (node.fn === 'lowerAscii' || node.fn === 'upperAscii') && node.args.length === 0 && node.target && isStringLiteral(node.target)) {

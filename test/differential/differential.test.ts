@@ -22,9 +22,11 @@ import { engineTypingCases } from './engine-typing-cases.js';
 import { aliasWriteCases } from './alias-write-cases.js';
 import { idiomCases } from './idiom-cases.js';
 import { nestedDefaultCases } from './nested-default-cases.js';
+import { nestedItemDefaultCases } from './nested-item-default-cases.js';
 import { objectSpreadCases } from './object-spread-cases.js';
 import { callCases } from './call-cases.js';
 import { foldedObjectCases } from './folded-object-cases.js';
+import { objectReduceCases } from './object-reduce-cases.js';
 
 interface KnownDivergence {
   readonly case: string;
@@ -37,7 +39,7 @@ const knownFile = new URL('./known-divergences.json', import.meta.url);
 const keyOf = (entry: { case: string; state: string; aspect: string }): string => `${entry.case} | ${entry.state} | ${entry.aspect}`;
 
 test('the compiled graph agrees with JavaScript, except for the known divergences', () => {
-  const cases = { ...corpus, ...extraCases, ...issueCases, ...constantCases, ...controlFlowCases, ...skippedHelperCases, ...argumentChoiceCases, ...constantConditionCases, ...engineTypingCases, ...aliasWriteCases, ...idiomCases, ...nestedDefaultCases, ...objectSpreadCases, ...callCases, ...foldedObjectCases };
+  const cases = { ...corpus, ...extraCases, ...issueCases, ...constantCases, ...controlFlowCases, ...skippedHelperCases, ...argumentChoiceCases, ...constantConditionCases, ...engineTypingCases, ...aliasWriteCases, ...idiomCases, ...nestedDefaultCases, ...nestedItemDefaultCases, ...objectSpreadCases, ...callCases, ...foldedObjectCases, ...objectReduceCases };
   const findings = new Map<string, Finding[]>();
   const totals = { cases: 0, specs: 0, evaluations: 0, tolerated: 0, opaque: 0 };
   for (const [name, entry] of Object.entries(cases)) {

@@ -1,7 +1,8 @@
 /**
  * The CEL a parent's reads of a nested composition's defaulted and optional fields compile to
  * (nested-default-cases.ts: `schema.spec.?db.?size.orValue("small")`, `has(schema.spec.opt) ? ... : "std"`,
- * `o.hasValue() && o.value() == "large"`) means the same in KRO v0.9.4's cel-go (tools/cel-oracle) as in our
+ * `o.hasValue() && o.value() == "large"`; nested-item-default-cases.ts: list items rebuilt with their defaults,
+ * `schema.spec.ports.map(item, {"name": item.name, "port": item.?port.orValue(80)})`) means the same in KRO v0.9.4's cel-go (tools/cel-oracle) as in our
  * engine, on every spec of the cases (defaults applied, as the API server does). Our engine is held to
  * JavaScript by nested-defaults.test.ts. Needs Go.
  */
@@ -15,9 +16,10 @@ import type { TaggedJson, Vector } from '../cel/vectors.js';
 import { celGoAndOurs } from '../support/cel-oracle.js';
 import { instanceExpressions, openApiOf } from '../support/instance-cel.js';
 import { nestedDefaultCases } from './nested-default-cases.js';
+import { nestedItemDefaultCases } from './nested-item-default-cases.js';
 
 test("cel-go and our engine agree on the parent's reads of a nested composition's defaulted fields", () => {
-  const vectors: Vector[] = Object.entries(nestedDefaultCases).flatMap(([name, { composition, specs }]) => {
+  const vectors: Vector[] = Object.entries({ ...nestedDefaultCases, ...nestedItemDefaultCases }).flatMap(([name, { composition, specs }]) => {
     const { graph } = composition as Composition<never, unknown>;
     const definition = concreteSourceOf(composition)!.definition;
     const schema = { type: 'object' as const, properties: { spec: openApiOf(graph.spec) } };
