@@ -20,6 +20,11 @@ export interface Conditional {
   readonly source?: SourceLocation;
   /** Its handle is `undefined` where it is absent (`spec.c ? F(...) : undefined`): even a plain read must be guarded. */
   readonly orNothing?: boolean;
+  /**
+   * A collection (forEach) is a list in JavaScript, never `undefined`: with its resources skipped, JavaScript
+   * still computes from the list (`deps.length` is 0 when no item is made), so even a plain read must be guarded.
+   */
+  readonly forEach?: readonly unknown[];
   /** For a resource of a nested composition: the prefix its call gave (the local holding the composition's handle). */
   readonly nestedAt?: { readonly prefix: string };
 }
@@ -74,7 +79,9 @@ export function checkStatusReads(value: Value, node: Node, resources: readonly C
       if (missing.length > 0) {
         const read = described(resource);
         const name = resource.nestedAt?.prefix ?? resource.id;
-        const js = resource.orNothing ? `computes it with "${name}" undefined (the value its ternary chose)` : `computes it with "${name}" read as undefined`;
+        const js = resource.orNothing
+          ? `computes it with "${name}" undefined (the value its ternary chose)`
+          : isCollection(resource) ? `computes it from the list "${name}" holds there` : `computes it with "${name}" read as undefined`;
         throw syntaxError(
           node,
           `this status field reads ${read}, which exists only when ${printAsJavaScript(hintCondition(missing))}: when it does not, KRO leaves the field unset, while JavaScript ${js}`,
@@ -98,7 +105,7 @@ function hasConditional(resources: readonly Conditional[]): boolean {
  */
 function unguarded(expr: Expr, resource: Conditional, known: readonly Expr[]): Expr[] {
   // A plain read is pending while the resource is absent, as `undefined` is in JavaScript: both leave it unset.
-  if (!referencedRoots(expr).includes(resource.id) || (!resource.orNothing && isPlainRead(expr, resource.id))) return [];
+  if (!referencedRoots(expr).includes(resource.id) || (!resource.orNothing && !isCollection(resource) && isPlainRead(expr, resource.id))) return [];
   const holding = facts(known);
   const needed = resource.includeWhen.flatMap(terms).filter((term) => !holding.has(printCel(term)));
   if (needed.length === 0) return [];
@@ -113,6 +120,10 @@ function unguarded(expr: Expr, resource: Conditional, known: readonly Expr[]): E
     return unguarded(expr.right, resource, [...known, expr.op === '&&' ? expr.left : E.unary('!', expr.left)]);
   }
   return needed;
+}
+
+function isCollection(resource: Conditional): boolean {
+  return (resource.forEach?.length ?? 0) > 0;
 }
 
 /**
@@ -220,7 +231,7 @@ function isSpecPath(expr: Expr): boolean {
 
 /** `resource "db"`, or `nested composition "cache"` (`(its resource "cacheD")` when it is one of its resources that is read). */
 function described(resource: Conditional): string {
-  if (!resource.nestedAt) return `resource "${resource.id}"`;
+  if (!resource.nestedAt) return isCollection(resource) ? `collection "${resource.id}"` : `resource "${resource.id}"`;
   const composition = `nested composition "${resource.nestedAt.prefix}"`;
   return resource.id.startsWith(NESTED_ROOT_PREFIX) ? composition : `${composition} (its resource "${resource.id}")`;
 }

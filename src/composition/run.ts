@@ -8,6 +8,7 @@ import type { Node } from '@babel/types';
 import { enclosingContext, factoryCallsIn } from '../analysis/composition.js';
 import { scopeOf, type Binding, type Scope } from '../analysis/scope.js';
 import { E, type Expr } from '../ir/expr.js';
+import { foldItemConditions } from './item-conditions.js';
 import type { CelType } from '../ir/types.js';
 import type { Value } from '../ir/value.js';
 import type { CompositionGraph, SourceLocation } from '../ir/graph.js';
@@ -231,7 +232,7 @@ export class CompositionRun implements CompositionRunHooks {
     for (const iterator of loops) {
       record.forEach.push({ name: iterator.name ?? 'item', source: iterator.compiled?.expr ?? refToExpr(iterator.source) });
     }
-    if (site) record.includeWhen.push(...this.conditionsOf(site));
+    if (site) this.addControlFlowConditions(record, this.conditionsOf(site));
     if (declared?.name && site?.context.orNothing) record.orNothing = true;
     record.conditionCompiler = (kind, input, target) => this.compileResourceCondition(kind, input, target);
     record.requireFixed = (argument) => this.fixedAtDefinition(argument);
@@ -255,6 +256,16 @@ export class CompositionRun implements CompositionRunHooks {
    * `const pods = list.map((x) => Pod(...))`: `pods` compiles to the collection's list, or, over a constant
    * list, to the list of the resources made so far (see collections.ts).
    */
+  /** The conditions around the call: an includeWhen, or in a loop the loop's filter (item-conditions.ts). */
+  private addControlFlowConditions(record: ResourceRecord, conditions: readonly Expr[]): void {
+    if (record.forEach.length === 0 || conditions.length === 0) {
+      record.includeWhen.push(...conditions);
+      return;
+    }
+    const folded = foldItemConditions(record.id, conditions, record.forEach, record.source, true);
+    record.forEach.splice(0, record.forEach.length, ...folded.forEach);
+  }
+
   private bindCollection(collection: { name: string; nested: boolean }, record: ResourceRecord, site: CallSite): void {
     this.collectionOf.set(record, collection.name);
     const item = { expr: E.ident(record.id), type: this.types.observedTypeOf(record), kind: record.kind, forEach: record.forEach.length > 0 };
