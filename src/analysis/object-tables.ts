@@ -64,6 +64,8 @@ function reduced(node: Call, list: Node, args: readonly Node[], scope: Scope, re
   if (!items) return undefined;
   const body = returned(callback);
   const built = body && unwrap(body);
+  // A body that builds no object (`(a, b) => a + b`) is not a table: the general refusal of `reduce` applies.
+  if (built?.type !== 'ObjectExpression') return undefined;
   const [first, ...rest] = built?.type === 'ObjectExpression' ? built.properties : [];
   const spreadsAcc = first?.type === 'SpreadElement' && unwrap(first.argument).type === 'Identifier' && (unwrap(first.argument) as { name: string }).name === acc.name;
   const keyed = rest.every((p) => p.type === 'ObjectProperty' && !mentions(p, acc.name));
