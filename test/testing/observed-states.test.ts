@@ -50,8 +50,9 @@ describe('observed states at 0 and n replicas (K03)', () => {
   });
 
   it('statefulSetReady: replicas and availableReplicas are always written, the other counts not at 0', () => {
-    assert.deepEqual(statusOf(statefulSetReady(), statefulSet(0)), { observedGeneration: 1, replicas: 0, availableReplicas: 0 });
-    assert.deepEqual(statusOf(statefulSetReady(), statefulSet(2)), { observedGeneration: 1, replicas: 2, currentReplicas: 2, updatedReplicas: 2, readyReplicas: 2, availableReplicas: 2 });
+    const revisions = { currentRevision: 'statefulset-5d8f7c9b4', updateRevision: 'statefulset-5d8f7c9b4' };
+    assert.deepEqual(statusOf(statefulSetReady(), statefulSet(0)), { observedGeneration: 1, replicas: 0, availableReplicas: 0, ...revisions });
+    assert.deepEqual(statusOf(statefulSetReady(), statefulSet(2)), { observedGeneration: 1, replicas: 2, currentReplicas: 2, updatedReplicas: 2, readyReplicas: 2, availableReplicas: 2, ...revisions });
     for (const n of [0, 1, 3]) assertApiShape('StatefulSet', statusOf(statefulSetReady(), statefulSet(n)));
   });
 

@@ -61,20 +61,86 @@ function withLazyReason(ready: Expr, failed: Expr, reason: () => Expr): Readines
 }
 
 const replicas = (o: Expr): Expr => field(o, 'spec.replicas', int(1));
+/** A status count; the API server leaves a count of 0 out (`omitempty`), so absent is 0. */
+const count = (o: Expr, name: string): Expr => field(o, `status.${name}`, int(0));
+/** `1/3 availableReplicas`, the reason a count is short (or over: `3/1 updatedReplicas` while scaling down). */
+const shortBy = (o: Expr, have: Expr, want: Expr, name: string): Expr => concat(text(have), '/', text(want), ` ${name}`, otherConditions(o));
 
-const deployment = rule('Deployment', 'the controller observed the current generation and `updatedReplicas`, `readyReplicas` and `availableReplicas` reach `spec.replicas` (default 1)', (o) =>
-  counters(o, replicas(o), ['updatedReplicas', 'readyReplicas', 'availableReplicas']));
+/**
+ * kubectl's rollout rule (`kubectl rollout status`): the counts of the status are those of the generation
+ * observed, every replica is of the new ReplicaSet (`replicas <= updatedReplicas`: no old pod pending
+ * termination; an old ready pod next to an unready new one is not a finished rollout) and every updated
+ * replica is available. Then `readyReplicas` equals `spec.replicas` too (available pods are ready ones).
+ */
+const deployment = rule('Deployment', 'kubectl\'s rollout rule: the controller observed the current generation, `updatedReplicas` equals `spec.replicas` (default 1), `replicas` does not exceed `updatedReplicas` (no old replica pending termination) and `availableReplicas` reaches it (absent counts are 0)', (o) => {
+  const [current, staleReason] = observedCurrent(o);
+  const desired = replicas(o);
+  const [updated, total, available] = [count(o, 'updatedReplicas'), count(o, 'replicas'), count(o, 'availableReplicas')];
+  const ready = and(current, eq(updated, desired), ge(updated, total), ge(available, updated));
+  return withLazyReason(ready, NEVER, () =>
+    firstOf(
+      [
+        [not(current), staleReason],
+        [ne(updated, desired), shortBy(o, updated, desired, 'updatedReplicas')],
+        [gt(total, updated), concat(text(E.binary('-', total, updated)), ' old replicas pending termination', otherConditions(o))],
+        // Not part of the rule (available pods are ready ones): the reason says which of the two is short.
+        [lt(count(o, 'readyReplicas'), updated), shortBy(o, count(o, 'readyReplicas'), desired, 'readyReplicas')],
+        [lt(available, updated), shortBy(o, available, desired, 'availableReplicas')],
+      ],
+      READY,
+    ));
+});
 
-const statefulSet = rule('StatefulSet', 'the controller observed the current generation and `readyReplicas` and `availableReplicas` reach `spec.replicas` (default 1)', (o) =>
-  counters(o, replicas(o), ['readyReplicas', 'availableReplicas']));
+/**
+ * kubectl's rule for a RollingUpdate StatefulSet: the generation observed, every replica ready and updated
+ * (pods at `updateRevision`; with a partition, those from the partition up), and with no partition the
+ * rollout finished (`currentRevision` reached `updateRevision`). Updated counts are of the new revision, so
+ * a status the controller wrote for the new generation before it updated a pod is not ready. An `OnDelete`
+ * StatefulSet updates a pod only when someone deletes it: ready counts only.
+ */
+const statefulSet = rule('StatefulSet', 'the controller observed the current generation, `readyReplicas` equals `spec.replicas` (default 1) and `availableReplicas` reaches it; for `RollingUpdate` (the default) also `updatedReplicas` reaches `spec.replicas` minus the partition, and without a partition `currentRevision` equals `updateRevision`', (o) => {
+  const [current, staleReason] = observedCurrent(o);
+  const desired = replicas(o);
+  const onDelete = ne(field(o, 'spec.updateStrategy.type', str('RollingUpdate')), str('RollingUpdate'));
+  const partition = field(o, 'spec.updateStrategy.rollingUpdate.partition', int(0));
+  const toUpdate = E.binary('-', desired, partition);
+  const [readyCount, available, updated] = [count(o, 'readyReplicas'), count(o, 'availableReplicas'), count(o, 'updatedReplicas')];
+  const [currentRevision, updateRevision] = [field(o, 'status.currentRevision', str('')), field(o, 'status.updateRevision', str(''))];
+  const updatedOk = or(onDelete, ge(updated, toUpdate));
+  const revisionOk = or(onDelete, gt(partition, int(0)), eq(currentRevision, updateRevision));
+  const ready = and(current, eq(readyCount, desired), ge(available, desired), updatedOk, revisionOk);
+  return withLazyReason(ready, NEVER, () =>
+    firstOf(
+      [
+        [not(current), staleReason],
+        [ne(readyCount, desired), shortBy(o, readyCount, desired, 'readyReplicas')],
+        [lt(available, desired), shortBy(o, available, desired, 'availableReplicas')],
+        [not(updatedOk), shortBy(o, updated, toUpdate, 'updatedReplicas')],
+        [not(revisionOk), concat('rolling update to revision ', updateRevision, ' not finished (currentRevision ', currentRevision, ')')],
+      ],
+      READY,
+    ));
+});
 
 const replicaSet = rule('ReplicaSet', 'the controller observed the current generation and `readyReplicas` and `availableReplicas` reach `spec.replicas` (default 1)', (o) =>
   counters(o, replicas(o), ['readyReplicas', 'availableReplicas']));
 
-const daemonSet = rule('DaemonSet', 'the controller observed the current generation, reported `desiredNumberScheduled`, and `numberReady` and `numberAvailable` reach it', (o) => {
+/**
+ * kubectl's rule for a DaemonSet: the generation observed and, for `RollingUpdate` (the default), every
+ * scheduled pod updated; every one ready and available. (`OnDelete`: ready counts only.)
+ */
+const daemonSet = rule('DaemonSet', 'the controller observed the current generation, reported `desiredNumberScheduled`, and `numberReady`, `numberAvailable` and (for `RollingUpdate`, the default) `updatedNumberScheduled` reach it', (o) => {
   const reported = present(o, 'status.desiredNumberScheduled');
-  const base = counters(o, field(o, 'status.desiredNumberScheduled', int(0)), ['numberReady', 'numberAvailable']);
-  return withLazyReason(and(reported, base.ready), NEVER, () => E.cond(reported, base.reason, str('desiredNumberScheduled not reported yet')));
+  const onDelete = ne(field(o, 'spec.updateStrategy.type', str('RollingUpdate')), str('RollingUpdate'));
+  const desired = field(o, 'status.desiredNumberScheduled', int(0));
+  const base = counters(o, desired, ['numberReady', 'numberAvailable']);
+  const updated = count(o, 'updatedNumberScheduled');
+  const updatedOk = or(onDelete, ge(updated, desired));
+  return withLazyReason(and(reported, base.ready, updatedOk), NEVER, () =>
+    firstOf(
+      [[not(reported), str('desiredNumberScheduled not reported yet')], [not(base.ready), base.reason], [not(updatedOk), shortBy(o, updated, desired, 'updatedNumberScheduled')]],
+      READY,
+    ));
 });
 
 const job = rule('Job', 'condition `Complete`=True, or `status.succeeded` reaches `spec.completions` (default 1); condition `Failed`=True fails the deployment', (o) => {

@@ -18,8 +18,14 @@ const omitZero = (name: string, count: number): Record<string, number> => (count
 const TIME = '2026-01-01T00:00:00Z';
 const UID = '00000000-0000-4000-8000-000000000001';
 
+/**
+ * The controller's status of an object at `generation`: a workload controller writes its counts for the
+ * generation it observed, which readiness requires to be the current one (`observedGeneration`).
+ */
+type StatusOf = (applied: KubeObject | undefined, generation: number) => Record<string, unknown> | undefined;
+
 /** What the API server adds to any object it stores, then the controller's status. */
-function state(apiVersion: string | undefined, kind: string | undefined, description: string, status: (applied: KubeObject | undefined) => Record<string, unknown> | undefined): ObservedState {
+function state(apiVersion: string | undefined, kind: string | undefined, description: string, status: StatusOf): ObservedState {
   return {
     ...(apiVersion ? { apiVersion } : {}),
     ...(kind ? { kind } : {}),
@@ -29,7 +35,8 @@ function state(apiVersion: string | undefined, kind: string | undefined, descrip
       const object: KubeObject = { ...base, metadata: { generation: 1, uid: UID, resourceVersion: '1', creationTimestamp: TIME, ...record(base.metadata) } };
       if (apiVersion !== undefined && object.apiVersion === undefined) object.apiVersion = apiVersion;
       if (kind !== undefined && object.kind === undefined) object.kind = kind;
-      const computed = status(applied);
+      const generation = record(object.metadata).generation;
+      const computed = status(applied, typeof generation === 'number' ? generation : 1);
       if (computed !== undefined) object.status = computed;
       return object;
     },
@@ -47,10 +54,10 @@ function state(apiVersion: string | undefined, kind: string | undefined, descrip
  * deploymentAvailable().object({ apiVersion: 'apps/v1', kind: 'Deployment', spec: { replicas: 0 } }).status; // => { observedGeneration: 1, conditions: [{ type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable' }, { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable' }] }
  */
 export function deploymentAvailable(): ObservedState {
-  return state('apps/v1', 'Deployment', 'Deployment available', (applied) => {
+  return state('apps/v1', 'Deployment', 'Deployment available', (applied, observedGeneration) => {
     const n = replicasOf(applied);
     return {
-      observedGeneration: 1,
+      observedGeneration,
       ...omitZero('replicas', n),
       ...omitZero('updatedReplicas', n),
       ...omitZero('readyReplicas', n),
@@ -65,25 +72,30 @@ export function deploymentAvailable(): ObservedState {
 
 /**
  * A Deployment rolling out: all its replicas (`spec.replicas`, default 1) created and updated, `ready` of them
- * ready and available (default none), the rest unavailable. Counts of 0 are left out, as the API server
- * returns them (`omitempty`).
+ * ready and available (default none), the rest unavailable; `old` replicas of the previous ReplicaSet still
+ * running and ready (default none). With `old`, it is a rollout stuck on new pods that never become ready
+ * (a bad image, an unschedulable pod): the counts reach `spec.replicas` with the old pods, and the
+ * Deployment is not ready (kubectl: "old replicas are pending termination"). Counts of 0 are left out, as
+ * the API server returns them (`omitempty`).
  *
  * @example
  * import { deploymentProgressing } from 'typekro/testing';
  * deploymentProgressing({ ready: 1 }).object({ apiVersion: 'apps/v1', kind: 'Deployment', spec: { replicas: 3 } }).status; // => { observedGeneration: 1, replicas: 3, updatedReplicas: 3, readyReplicas: 1, availableReplicas: 1, unavailableReplicas: 2, conditions: [{ type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated' }] }
  * deploymentProgressing().object({ apiVersion: 'apps/v1', kind: 'Deployment', spec: { replicas: 2 } }).status; // => { observedGeneration: 1, replicas: 2, updatedReplicas: 2, unavailableReplicas: 2, conditions: [{ type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated' }] }
+ * deploymentProgressing({ old: 1 }).object({ apiVersion: 'apps/v1', kind: 'Deployment', spec: { replicas: 1 } }).status; // => { observedGeneration: 1, replicas: 2, updatedReplicas: 1, readyReplicas: 1, availableReplicas: 1, unavailableReplicas: 1, conditions: [{ type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated' }] }
  */
-export function deploymentProgressing(options: { readonly ready?: number } = {}): ObservedState {
+export function deploymentProgressing(options: { readonly ready?: number; readonly old?: number } = {}): ObservedState {
   const ready = options.ready ?? 0;
-  return state('apps/v1', 'Deployment', `Deployment progressing (${ready} ready)`, (applied) => {
+  const old = options.old ?? 0;
+  return state('apps/v1', 'Deployment', `Deployment progressing (${ready} ready${old > 0 ? `, ${old} old` : ''})`, (applied, observedGeneration) => {
     const n = replicasOf(applied);
     return {
-      observedGeneration: 1,
-      ...omitZero('replicas', n),
+      observedGeneration,
+      ...omitZero('replicas', n + old),
       ...omitZero('updatedReplicas', n),
-      ...omitZero('readyReplicas', ready),
-      ...omitZero('availableReplicas', ready),
-      // The controller's unavailableReplicas: the replicas wanted minus the available ones, never below 0.
+      ...omitZero('readyReplicas', ready + old),
+      ...omitZero('availableReplicas', ready + old),
+      // The controller's unavailableReplicas: the replicas of all ReplicaSets minus the available ones, never below 0.
       ...omitZero('unavailableReplicas', Math.max(0, n - ready)),
       conditions: [{ type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated' }],
     };
@@ -91,19 +103,32 @@ export function deploymentProgressing(options: { readonly ready?: number } = {})
 }
 
 /**
- * A StatefulSet whose every replica (`spec.replicas`, default 1) is ready and available. `replicas` and
+ * A StatefulSet whose every replica (`spec.replicas`, default 1) is updated, ready and available, its rolling
+ * update finished (`currentRevision` is `updateRevision`: `<name>-<hash>`). `replicas` and
  * `availableReplicas` are always written (no `omitempty` in StatefulSetStatus); the other counts are left out
  * at 0, as the API server returns them.
  *
  * @example
  * import { statefulSetReady } from 'typekro/testing';
- * statefulSetReady().object({ apiVersion: 'apps/v1', kind: 'StatefulSet', spec: { replicas: 2 } }).status; // => { observedGeneration: 1, replicas: 2, currentReplicas: 2, updatedReplicas: 2, readyReplicas: 2, availableReplicas: 2 }
- * statefulSetReady().object({ apiVersion: 'apps/v1', kind: 'StatefulSet', spec: { replicas: 0 } }).status; // => { observedGeneration: 1, replicas: 0, availableReplicas: 0 }
+ * statefulSetReady().object({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' }, spec: { replicas: 2 } }).status; // => { observedGeneration: 1, replicas: 2, currentReplicas: 2, updatedReplicas: 2, readyReplicas: 2, availableReplicas: 2, currentRevision: 'db-5d8f7c9b4', updateRevision: 'db-5d8f7c9b4' }
+ * statefulSetReady().object({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' }, spec: { replicas: 0 } }).status; // => { observedGeneration: 1, replicas: 0, availableReplicas: 0, currentRevision: 'db-5d8f7c9b4', updateRevision: 'db-5d8f7c9b4' }
  */
 export function statefulSetReady(): ObservedState {
-  return state('apps/v1', 'StatefulSet', 'StatefulSet ready', (applied) => {
+  return state('apps/v1', 'StatefulSet', 'StatefulSet ready', (applied, observedGeneration) => {
     const n = replicasOf(applied);
-    return { observedGeneration: 1, replicas: n, ...omitZero('currentReplicas', n), ...omitZero('updatedReplicas', n), ...omitZero('readyReplicas', n), availableReplicas: n };
+    const name = record(applied?.metadata).name;
+    // The controller's revision: a ControllerRevision named after the StatefulSet and the template's hash.
+    const revision = `${typeof name === 'string' ? name : 'statefulset'}-5d8f7c9b4`;
+    return {
+      observedGeneration,
+      replicas: n,
+      ...omitZero('currentReplicas', n),
+      ...omitZero('updatedReplicas', n),
+      ...omitZero('readyReplicas', n),
+      availableReplicas: n,
+      currentRevision: revision,
+      updateRevision: revision,
+    };
   });
 }
 
@@ -190,7 +215,7 @@ export function pvcBound(): ObservedState {
  * conditionReady().object(undefined).status; // => { observedGeneration: 1, conditions: [{ type: 'Ready', status: 'True', reason: 'Succeeded', observedGeneration: 1 }] }
  */
 export function conditionReady(): ObservedState {
-  return state(undefined, undefined, 'Ready condition True', () => ({ observedGeneration: 1, conditions: [{ type: 'Ready', status: 'True', reason: 'Succeeded', observedGeneration: 1 }] }));
+  return state(undefined, undefined, 'Ready condition True', (_applied, observedGeneration) => ({ observedGeneration, conditions: [{ type: 'Ready', status: 'True', reason: 'Succeeded', observedGeneration }] }));
 }
 
 /**
