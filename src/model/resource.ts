@@ -5,7 +5,8 @@
  */
 import type { Expr } from '../ir/expr.js';
 import type { ExternalRefTarget, ForEachDimension, NestedAt, SourceLocation } from '../ir/graph.js';
-import { createRef, trapRefusal, userLocation, type IteratorRoot, type ProxyHooks } from './refs.js';
+import { createRef, describeRef, trapRefusal, userLocation, type IteratorRoot, type ProxyHooks } from './refs.js';
+import { misplacedRead } from './misplaced.js';
 import { TypeKroError } from '../util/errors.js';
 
 export interface ResourceRecord {
@@ -191,6 +192,9 @@ export function resourceHandle<T>(record: ResourceRecord, hooks: ProxyHooks = {}
       if (typeof prop === 'symbol' || prop === 'then') return undefined;
       if (Object.hasOwn(methods, prop)) return methods[prop];
       if (prop === 'apiVersion' || prop === 'kind') return record[prop];
+      // A field the live object never has (a Secret's stringData): refused at the read, as deeper ones are in refs.ts.
+      const never = misplacedRead(record.modelName, [prop], () => describeRef({ root, path: [prop] }));
+      if (never) throw trapRefusal(never);
       return createRef({ root, path: [prop] }, hooks);
     },
   });

@@ -1,0 +1,61 @@
+/**
+ * A v1 Secret's `stringData` in its stored form, `data` with base64 values, in the graph both modes deploy.
+ *
+ * Why: `stringData` is write-only. The API server merges it into `data` and never returns it, so server-side
+ * apply (direct mode, and KRO's `kro.run/applyset` manager) records ownership of `stringData.KEY`, never of
+ * `data.KEY`: a key removed from `stringData` on redeploy stays in the live Secret (trial 11, S2), which is how
+ * a user revokes a credential. Sending `data` makes the applier own `data.KEY`, so a removed key is pruned.
+ *
+ * The merge is the API server's: a `stringData` key wins over the same `data` key. A literal is encoded here;
+ * an expression becomes `base64.encode(bytes(x))`; a whole map (`stringData: spec.creds`) becomes
+ * `transformMap(k, v, base64.encode(bytes(v)))` (KRO loads cel-go's two-variable comprehensions and encoders;
+ * so does the CEL engine of direct mode). The IR has no two-variable macro, so that one is CEL text with its
+ * roots (`raw`), like a `Cel.expr`.
+ */
+import type { ResourceNode } from '../ir/graph.js';
+import { E, referencedRoots, type Expr } from '../ir/expr.js';
+import { exprValue, isExprValue, type Value } from '../ir/value.js';
+import { printCel } from '../compile/cel/print.js';
+import { TypeKroError } from '../util/errors.js';
+
+type Fields = { readonly [key: string]: Value };
+
+/** `node` with its `stringData` moved into `data` as base64, when it is a v1 Secret with `stringData`. */
+export function secretWireForm(node: ResourceNode): ResourceNode {
+  if (node.apiVersion !== 'v1' || node.kind !== 'Secret' || !isFields(node.template)) return node;
+  const { stringData, data, ...rest } = node.template;
+  if (stringData === undefined || stringData === null) return node;
+  return { ...node, template: { ...rest, data: mergedData(node, data, stringData) } };
+}
+
+function mergedData(node: ResourceNode, data: Value | undefined, stringData: Value): Value {
+  if (isFields(stringData)) {
+    const encoded = Object.fromEntries(Object.entries(stringData).map(([key, value]) => [key, encodedValue(value)]));
+    if (data === undefined || data === null) return encoded;
+    if (isFields(data)) return { ...data, ...encoded };
+  } else if (isExprValue(stringData) && (data === undefined || data === null || (isFields(data) && Object.keys(data).length === 0))) {
+    return exprValue(encodedMap(stringData.expr));
+  }
+  const at = node.source ? `${node.source.file}:${node.source.line}:${node.source.column}: ` : '';
+  throw new TypeKroError(
+    'DEFINITION_INVALID',
+    `${at}resource "${node.id}": a Secret's stringData and data are both given and one of them is a whole computed map; the API server merges them key by key, which TypeKro cannot write as one data map\n  hint: give the keys of one of them literally (\`stringData: { user: spec.user }\`), or give only one of the two`,
+  );
+}
+
+/** One `stringData` value as its `data` value: base64 of its UTF-8 bytes. */
+function encodedValue(value: Value): Value {
+  if (typeof value === 'string') return Buffer.from(value, 'utf8').toString('base64');
+  if (isExprValue(value)) return exprValue(E.call('dyn', [E.call('base64.encode', [E.call('bytes', [value.expr])])]));
+  // A number, boolean or null is what the API server refuses in stringData: left for it to say so, as before.
+  return value;
+}
+
+/** `m.transformMap(k, v, bytes(v))`; the target in parentheses, so its reads stay whole paths. */
+function encodedMap(map: Expr): Expr {
+  return E.raw(`dyn((${printCel(map)}).transformMap(k, v, base64.encode(bytes(v))))`, referencedRoots(map));
+}
+
+function isFields(value: Value | undefined): value is Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !isExprValue(value);
+}
