@@ -11,10 +11,15 @@
  * `transformMap(k, v, base64.encode(bytes(v)))` (KRO loads cel-go's two-variable comprehensions and encoders;
  * so does the CEL engine of direct mode). The IR has no two-variable macro, so that one is CEL text with its
  * roots (`raw`), like a `Cel.expr`.
+ *
+ * Why `dyn(...)` around each: live, KRO v0.9.4 types a Secret's `data` as `map(string, bytes)` and refuses a
+ * string expression there when it validates the RGD, but refuses to write a bytes value when it reconciles
+ * ("bytes value cannot be used directly in a resource template"). As `dyn` the expression passes the check
+ * and its base64 text is written, which is what the API server would have stored for `stringData`.
  */
 import type { ResourceNode } from '../ir/graph.js';
 import { E, referencedRoots, type Expr } from '../ir/expr.js';
-import { exprValue, isExprValue, type Value } from '../ir/value.js';
+import { exprValue, isExprValue, type ExprValue, type Value } from '../ir/value.js';
 import { printCel } from '../compile/cel/print.js';
 import { TypeKroError } from '../util/errors.js';
 
@@ -24,8 +29,26 @@ type Fields = { readonly [key: string]: Value };
 export function secretWireForm(node: ResourceNode): ResourceNode {
   if (node.apiVersion !== 'v1' || node.kind !== 'Secret' || !isFields(node.template)) return node;
   const { stringData, data, ...rest } = node.template;
-  if (stringData === undefined || stringData === null) return node;
-  return { ...node, template: { ...rest, data: mergedData(node, data, stringData) } };
+  const given = data === undefined ? undefined : typedForKro(data);
+  if (stringData === undefined || stringData === null) return given === data ? node : { ...node, template: { ...rest, data: given ?? null } };
+  return { ...node, template: { ...rest, data: mergedData(node, given, stringData) } };
+}
+
+/**
+ * `data` as written, its expressions wrapped in `dyn(...)`: KRO v0.9.4 checks them against `bytes` (the
+ * schema's `format: byte`) and refuses a string, yet refuses to write a bytes value; the base64 text the user
+ * gives (a string, as in JavaScript) passes as `dyn` and is written as is.
+ */
+function typedForKro(data: Value): Value {
+  if (isExprValue(data)) return asDyn(data);
+  if (!isFields(data)) return data;
+  if (!Object.values(data).some(isExprValue)) return data;
+  return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, isExprValue(value) ? asDyn(value) : value]));
+}
+
+function asDyn(value: ExprValue): ExprValue {
+  const expr = value.expr;
+  return expr.kind === 'call' && expr.fn === 'dyn' && expr.target === undefined ? value : exprValue(E.call('dyn', [expr]));
 }
 
 function mergedData(node: ResourceNode, data: Value | undefined, stringData: Value): Value {

@@ -20,12 +20,14 @@ const creds = kubernetesComposition(
     name: 'secret-prune',
     apiVersion: 'prune.typekro.dev/v1alpha1',
     kind: 'SecretPrune',
-    spec: type({ name: 'string', creds: 'Record<string, string>', user: 'string' }),
+    spec: type({ name: 'string', creds: 'Record<string, string>', user: 'string', raw: 'string' }),
     status: type({ name: 'string' }),
   },
   (spec) => {
     // A whole map, and keys one by one (a literal, a spec value, a template).
     Secret({ id: 'whole', name: `${spec.name}-whole`, stringData: spec.creds });
+    // data given as base64 text by an expression (KRO types data as bytes; before, it refused the RGD).
+    Secret({ id: 'given', name: `${spec.name}-given`, data: { raw: spec.raw } });
     const keys = Secret({ id: 'keys', name: `${spec.name}-keys`, stringData: { fixed: 'literal', user: spec.user, url: `https://${spec.user}@db` } });
     return { name: keys.metadata.name };
   },
@@ -41,10 +43,11 @@ for (const mode of ['direct', 'kro'] as const) {
     const ns = await testNamespace(testKubeConfig(), `secret-prune-${mode}`);
     const options = { kubeconfig, namespace: ns.name, timeout: 120_000 };
     const factory = mode === 'kro' ? creds.factory('kro', options) : creds.factory('direct', options);
-    await factory.deploy({ name: 'app', creds: { USER: 'me', PASSWORD: 'hunter2' }, user: 'me' }, { name: 'app' });
+    await factory.deploy({ name: 'app', creds: { USER: 'me', PASSWORD: 'hunter2' }, user: 'me', raw: 'cmF3' }, { name: 'app' });
+    assert.deepEqual(await decoded(ns.name, 'app-given'), { raw: 'raw' });
     assert.deepEqual(await decoded(ns.name, 'app-whole'), { USER: 'me', PASSWORD: 'hunter2' });
     assert.deepEqual(await decoded(ns.name, 'app-keys'), { fixed: 'literal', user: 'me', url: 'https://me@db' });
-    await factory.deploy({ name: 'app', creds: { USER: 'me' }, user: 'you' }, { name: 'app' });
+    await factory.deploy({ name: 'app', creds: { USER: 'me' }, user: 'you', raw: 'cmF3' }, { name: 'app' });
     // KRO reconciles the instance's new spec on its own schedule.
     await eventually('the removed key gone', async () => {
       assert.deepEqual(await decoded(ns.name, 'app-whole'), { USER: 'me' });
