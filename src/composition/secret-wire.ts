@@ -82,3 +82,26 @@ function encodedMap(map: Expr): Expr {
 function isFields(value: Value | undefined): value is Fields {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !isExprValue(value);
 }
+
+/**
+ * The same move on plain data (a manifest JavaScript built, an applied object in the test kit): `stringData`
+ * merged into `data` as base64 text, a `stringData` key winning. A value that is not text (a `Cel.expr` result
+ * the concrete run cannot see into) is kept as it is.
+ *
+ * @example storedSecret({ apiVersion: 'v1', kind: 'Secret', stringData: { a: 'x' } }); // => { apiVersion: 'v1', kind: 'Secret', data: { a: 'eA==' } }
+ */
+export function storedSecret<T>(manifest: T): T {
+  if (!isRecord(manifest) || manifest['apiVersion'] !== 'v1' || manifest['kind'] !== 'Secret' || !isRecord(manifest['stringData'])) return manifest;
+  const { stringData, data, ...rest } = manifest;
+  const encoded = Object.entries(stringData as Record<string, unknown>).map(([key, value]) => [key, typeof value === 'string' ? Buffer.from(value, 'utf8').toString('base64') : value] as const);
+  return { ...rest, data: { ...(isRecord(data) ? data : {}), ...Object.fromEntries(encoded) } } as T;
+}
+
+/** A pending path (`stringData.password`) of a manifest where {@link storedSecret} moved it (`data.password`). */
+export function storedSecretPath(path: string): string {
+  return path === 'stringData' || path.startsWith('stringData.') || path.startsWith('stringData[') ? `data${path.slice('stringData'.length)}` : path;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && [Object.prototype, null].includes(Object.getPrototypeOf(value) as object | null);
+}
