@@ -13,6 +13,7 @@ import { toValue, type ValueContext } from './values.js';
 import { foldItemConditions } from './item-conditions.js';
 import { checkResourceReads } from './excluded-reads.js';
 import { checkLiteralNames } from './duplicate-names.js';
+import { secretWireForm } from './secret-wire.js';
 
 /** Everything of a graph that the definition alone decides (the run adds resources and status). */
 export type GraphHeader = Omit<CompositionGraph, 'status' | 'resources'>;
@@ -26,7 +27,8 @@ export function buildGraph(header: GraphHeader, run: CompositionRun, status: Val
   const nodes = run.records.map((record) => resourceNode(record, run));
   // Reads of a nested composition held only under a condition, before its status is inlined (it may read no resource of it).
   checkResourceReads(nodes, run.nestedHandles);
-  const resources = nodes.map((node) => inlineResource(node, inline, run.nested));
+  // A Secret's stringData is sent as data, which the appliers own and so prune (secret-wire.ts), in both modes.
+  const resources = nodes.map((node) => secretWireForm(inlineResource(node, inline, run.nested)));
   checkResourceReads(resources);
   checkLiteralNames(resources);
   // Iterator names are settled only once every id is known (a later resource may take a loop variable's name).

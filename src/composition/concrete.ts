@@ -13,6 +13,7 @@
  * resource made at the same call site (the run locates calls as the compiling run does), so both sides use
  * the same ids even where a concrete name would derive another one.
  */
+import { storedSecret, storedSecretPath } from './secret-wire.js';
 import type { CompositionGraph } from '../ir/graph.js';
 import { withRun } from '../model/run.js';
 import { recordOf } from '../model/resource.js';
@@ -266,8 +267,10 @@ function resourceOf(draft: ConcreteDraft, run: ConcreteRun): ConcreteResource {
   for (const item of draft.items) {
     if (item.record.external) continue;
     const normalized = normalizeConcrete(item.record.manifest, `resource "${draft.id}"`);
-    manifests.push(normalized.value ?? {});
-    pending.push(...normalized.pending.map((path) => (draft.collection ? `[${item.index}].${path}` : path)));
+    // The graph deploys a Secret's stringData as data (secret-wire.ts); the JavaScript side says the same.
+    const secret = item.record.kind === 'Secret';
+    manifests.push(secret ? storedSecret(normalized.value ?? {}) : normalized.value ?? {});
+    pending.push(...normalized.pending.map((path) => (secret ? storedSecretPath(path) : path)).map((path) => (draft.collection ? `[${item.index}].${path}` : path)));
   }
   const includes = draft.items.flatMap((item) => item.conditions.filter((c) => c.kind === 'includeWhen').map((c) => decide(c.input, undefined)));
   const readyWhen = draft.items.some((item) => item.conditions.some((c) => c.kind === 'readyWhen'));

@@ -6,6 +6,7 @@
  */
 import type { V1Pod, V1Service } from '@kubernetes/client-node';
 import { TypeKroError } from '../util/errors.js';
+import { formatLocation, lazyUserFrames } from './call-site.js';
 
 /**
  * The type of a field that is not where the original TypeKro put it: reading it gives this type, whose name
@@ -70,6 +71,7 @@ export type PodObject = V1Pod & { readonly status?: { readonly nodeName?: UseIns
  * is not); `describe` is how the user wrote the read. The reference proxy throws it (refs.ts).
  */
 export function misplacedRead(modelName: string | undefined, path: readonly (string | number)[], describe: () => string): TypeKroError | undefined {
+  if (modelName === 'V1Secret' && path.length === 1 && path[0] === 'stringData') return stringDataRead(describe());
   if (modelName === undefined || path.length !== 2) return undefined;
   const right = MISPLACED[modelName]?.[path.join('.')];
   if (right === undefined) return undefined;
@@ -78,5 +80,20 @@ export function misplacedRead(modelName: string | undefined, path: readonly (str
   return new TypeKroError(
     'DEFINITION_INVALID',
     `${read} does not exist: a ${modelName.replace(/^V1/, '')} has no field ${path.join('.')} (the original TypeKro's docs put it there); it is ${right}, so read ${root}${right}`,
+  );
+}
+
+/**
+ * A read of a Secret's `stringData`: write-only, the API server merges it into `data` and never returns it, so
+ * the read is never present (KRO stays IN_PROGRESS, direct mode waits until its deadline), although rendering
+ * shows the value written.
+ */
+function stringDataRead(read: string): TypeKroError {
+  const first = lazyUserFrames()[Symbol.iterator]().next();
+  const at = first.done ? '' : `${formatLocation(first.value)}: `;
+  const root = read.slice(0, read.length - 'stringData'.length);
+  return new TypeKroError(
+    'DEFINITION_INVALID',
+    `${at}${read} is never present: a Secret's stringData is write-only (the API server merges it into data and never returns it), so the read would never resolve\n  hint: read the value you put there (the spec field or expression), or ${root}data.KEY, which is its base64 text`,
   );
 }

@@ -7,8 +7,9 @@ import type { Expr } from '../ir/expr.js';
 import type { ExternalRefTarget, ForEachDimension, NestedAt, SourceLocation } from '../ir/graph.js';
 import { userLocation } from './call-site.js';
 import { trapRefusal } from './definition-scope.js';
-import type { IteratorRoot, RefRoot } from './ref-data.js';
+import { describeRef, type IteratorRoot, type RefRoot } from './ref-data.js';
 import { createRef, type ProxyHooks } from './ref-proxy.js';
+import { misplacedRead } from './misplaced.js';
 import { TypeKroError } from '../util/errors.js';
 
 export interface ResourceRecord {
@@ -192,6 +193,9 @@ class HandleTraps implements ProxyHandler<object> {
     if (typeof prop === 'symbol' || prop === 'then') return undefined;
     if (prop === 'withReadyWhen' || prop === 'withIncludeWhen' || prop === 'dependsOn') return (this.methods ??= handleMethods(record, this.handle))[prop];
     if (prop === 'apiVersion' || prop === 'kind') return record[prop];
+    // A field the live object never has (a Secret's stringData): refused at the read, as deeper ones are in refs.ts.
+    const never = misplacedRead(record.modelName, [prop], () => describeRef({ root: this.root, path: [prop] }));
+    if (never) throw trapRefusal(never);
     return createRef({ root: this.root, path: [prop] }, this.hooks);
   }
 }

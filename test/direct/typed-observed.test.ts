@@ -43,13 +43,13 @@ function plan(schemas?: ReadonlyMap<string, OpenApiSchema>) {
 test('a Secret read with its schema: data is bytes, metadata.creationTimestamp a timestamp (as in KRO)', () => {
   const { node, status } = plan(new Map([['test', secretSchema]]));
   assert.equal(node.state, 'apply');
-  assert.deepEqual(node.manifests?.[0]?.stringData, { token: 'api.test.com/oauth/token' });
+  assert.deepEqual(node.manifests?.[0]?.data, { token: Buffer.from('api.test.com/oauth/token').toString('base64') }); // stringData is deployed as data
   assert.deepEqual(status, { uri: 'api.test.com', created: '2026-01-02T04:04:05Z' });
 });
 
 test('without a schema the same object is plain JSON: the base64 text, and no timestamp arithmetic', () => {
   const { node, status } = plan();
-  assert.deepEqual(node.manifests?.[0]?.stringData, { token: 'YXBpLnRlc3QuY29t/oauth/token' });
+  assert.deepEqual(node.manifests?.[0]?.data, { token: Buffer.from('YXBpLnRlc3QuY29t/oauth/token').toString('base64') });
   assert.deepEqual(status, { uri: 'YXBpLnRlc3QuY29t' });
 });
 

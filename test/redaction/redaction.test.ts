@@ -99,7 +99,7 @@ describe('secrets are never printed', () => {
       { name: 'derived', kind: 'Derived', spec: type({ password: 'string', host: 'string', token: sensitive(type('string')) }), status: type({ url: 'string', host: 'string', stored: 'string', named: 'string', hasToken: 'boolean' }) },
       (spec) => {
         const creds = Secret({ name: 'creds', stringData: { password: spec.password } });
-        return { url: `db://u:${spec.password}@${spec.host}`, host: spec.host, stored: creds.stringData.password!, named: creds.metadata.name, hasToken: spec.token !== '' };
+        return { url: `db://u:${spec.password}@${spec.host}`, host: spec.host, stored: creds.data.password!, named: creds.metadata.name, hasToken: spec.token !== '' };
       },
     );
     const status = { url: 'db://u:pw@h', host: 'h', stored: 'pw', named: 'creds', hasToken: true };
@@ -144,7 +144,7 @@ describe('secrets are never printed', () => {
         const creds = Secret({ name: `${spec.name}-creds`, stringData: { username: spec.name, dsn: `db://${spec.name}:${spec.password}@db`, tenant: spec.tenant } });
         spec.users.forEach((user) => Secret({ name: `user-${user.name}`, stringData: { user: user.name } }));
         ConfigMap({ name: spec.tenant, labels: { user: spec.password }, data: { x: 'y' } });
-        return { endpoint: `https://${spec.name}.example.com`, dsn: `db://${spec.password}`, stored: creds.stringData.username!, tenantUrl: `https://${spec.tenant}`, users: spec.users.map((u) => u.name).join(',') };
+        return { endpoint: `https://${spec.name}.example.com`, dsn: `db://${spec.password}`, stored: creds.data.username!, tenantUrl: `https://${spec.tenant}`, users: spec.users.map((u) => u.name).join(',') };
       },
     );
     assert.deepEqual(sensitivePaths(app.graph).map((path) => path.join('.')).sort(), ['password', 'tenant']);

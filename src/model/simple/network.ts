@@ -161,7 +161,12 @@ export const ConfigMap = defineFactory<Named & { readonly data: Record<string, s
 );
 
 /**
- * A Secret. `stringData` is sent as is (the API server encodes it), so references work in it.
+ * A Secret. References work in `stringData`; it is deployed as `data`, base64-encoded (literals when the
+ * composition is defined, expressions as `base64.encode(bytes(...))` in CEL), merged with `data` as the API
+ * server merges them (a `stringData` key wins). Why: `stringData` is write-only, so server-side apply (both
+ * modes) would never own `data` and a key removed on redeploy would stay in the live Secret; as `data`, it is
+ * pruned. The rendered YAML shows `data`. Read a value back through the spec value you gave, or through
+ * `secret.data.KEY` (its base64 text); a read of the handle's `stringData` is refused (it is never present).
  *
  * @example
  * import { type } from 'arktype';

@@ -11,6 +11,7 @@ import { TypeKroError } from '../../util/errors.js';
 import { overlay, withoutNullFields } from '../../composition/concrete-view.js';
 import { isObservedState, type ObservedInput } from './observed.js';
 import { checkObservedKind } from '../../composition/observed-state.js';
+import { storedSecret } from '../../composition/secret-wire.js';
 import type { TestContext } from './context.js';
 import { didYouMean } from './nearest.js';
 import { refuseBinary } from '../../util/json.js';
@@ -98,8 +99,5 @@ function objectOf(resource: ResourceNode, item: ObservedInput, applied: KubeObje
  * @example asStored({ apiVersion: 'v1', kind: 'Secret', stringData: { a: 'x' } }); // => { apiVersion: 'v1', kind: 'Secret', data: { a: 'eA==' } }
  */
 export function asStored(applied: KubeObject): KubeObject {
-  if (applied.apiVersion !== 'v1' || applied.kind !== 'Secret' || applied.stringData === undefined) return applied;
-  const { stringData, ...rest } = applied;
-  const encoded = Object.entries(record(stringData)).map(([key, value]) => [key, Buffer.from(String(value), 'utf8').toString('base64')] as const);
-  return { ...rest, data: { ...record(applied.data), ...Object.fromEntries(encoded) } };
+  return storedSecret(applied);
 }

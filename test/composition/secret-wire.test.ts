@@ -1,0 +1,68 @@
+/**
+ * A Secret's `stringData` is deployed as `data` (src/composition/secret-wire.ts): `stringData` is write-only,
+ * so the appliers of both modes never owned `data.KEY` and never pruned a removed key (trial 11, S2; the
+ * cluster side is test/cluster/secret-prune.cluster.test.ts). Reads of a Secret handle's `stringData` are
+ * refused: the live object never has it (trial 11, K2).
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { type } from 'arktype';
+import { parse } from 'yaml';
+import { kubernetesComposition } from '../../src/index.js';
+import { ConfigMap, Secret } from '../../src/simple.js';
+import { sensitivePaths } from '../../src/api/sensitive.js';
+import { refusalsIn } from '../support/refusals.js';
+
+const { definitionError, at } = refusalsIn(import.meta.filename);
+
+interface Rgd {
+  spec: { resources: { id: string; template: Record<string, unknown> }[] };
+}
+
+const wire = kubernetesComposition(
+  { name: 'secret-wire', apiVersion: 'secrets.typekro.dev/v1alpha1', kind: 'SecretWire', spec: type({ name: 'string', pw: 'string', creds: 'Record<string, string>' }), status: type({ name: 'string' }) },
+  (spec) => {
+    Secret({ id: 'whole', name: 'whole', stringData: spec.creds });
+    const keys = Secret({ id: 'keys', name: 'keys', stringData: { a: 'héllo', b: spec.pw, c: `x-${spec.name}` }, data: { a: 'b2xk', d: 'ZA==' } });
+    return { name: keys.metadata.name };
+  },
+);
+
+test('stringData becomes data: literals encoded, expressions dyn(base64.encode(bytes(x))), a stringData key wins', () => {
+  const resources = (parse(wire.toYaml()) as Rgd).spec.resources;
+  const template = (id: string) => resources.find((resource) => resource.id === id)!.template;
+  assert.equal(template('whole')['stringData'], undefined);
+  // KRO v0.9.4 types `data` as map(string, bytes) yet refuses to write bytes: dyn(...) passes its check, the text is written.
+  assert.equal(template('whole')['data'], '${dyn((schema.spec.creds).transformMap(k, v, base64.encode(bytes(v))))}');
+  assert.deepEqual(template('keys')['data'], {
+    a: Buffer.from('héllo').toString('base64'),
+    d: 'ZA==',
+    b: '${dyn(base64.encode(bytes(schema.spec.pw)))}',
+    c: '${dyn(base64.encode(bytes("x-" + schema.spec.name)))}',
+  });
+  assert.equal(template('keys')['stringData'], undefined);
+});
+
+test('spec values written to stringData are still secret (redacted)', () => {
+  assert.deepEqual(sensitivePaths(wire.graph).map((path) => path.join('.')).sort(), ['creds', 'name', 'pw']);
+});
+
+test('a read of a Secret handle\'s stringData is refused with its place and the way out', () => {
+  const definition = { apiVersion: 'secrets.typekro.dev/v1alpha1', kind: 'K2', spec: type({ name: 'string', user: 'string' }), status: type({ user: 'string' }) };
+  const hint = "is never present: a Secret's stringData is write-only (the API server merges it into data and never returns it), so the read would never resolve\n  hint: read the value you put there (the spec field or expression), or creds.data.KEY, which is its base64 text";
+  assert.equal(
+    definitionError(() => kubernetesComposition({ ...definition, name: 'k2-into-cm' }, (spec) => {
+      const creds = Secret({ name: 'creds', stringData: { USER: spec.user } });
+      const cm = ConfigMap({ name: 'cfg', data: { DB_USER: creds.stringData!.USER! } });
+      return { user: cm.data!.DB_USER! };
+    })),
+    `${at("'k2-into-cm'", 'stringData!')}: creds.stringData ${hint}`,
+  );
+  assert.equal(
+    definitionError(() => kubernetesComposition({ ...definition, name: 'k2-status' }, (spec) => {
+      const creds = Secret({ name: 'creds', stringData: { USER: spec.user } });
+      return { user: creds.stringData?.USER ?? 'unknown' };
+    })),
+    `${at("'k2-status'", 'stringData?')}: creds.stringData ${hint}`,
+  );
+});
