@@ -14,7 +14,7 @@ import { CoreV1Api, type KubernetesObject } from '@kubernetes/client-node';
 import { type } from 'arktype';
 import { deployment, kubernetesComposition } from '../../src/index.js';
 import { KubeClient } from '../../src/runtime/kube/client.js';
-import { eventually, testKubeConfig, testKubeConfigPath, testNamespace } from '../support/cluster.js';
+import { eventually, testKubeConfig, testKubeConfigPath, testNamespace, track } from '../support/cluster.js';
 
 const kubeconfig = testKubeConfigPath();
 const GATE = 'typekro.dev/ready-parity-gate';
@@ -38,18 +38,6 @@ const gated = (token: string) =>
       return { available: app.status.availableReplicas };
     },
   );
-
-interface Settled<T> {
-  done: boolean;
-  value?: T;
-  error?: unknown;
-}
-
-function track<T>(promise: Promise<T>): Settled<T> {
-  const state: Settled<T> = { done: false };
-  promise.then((value) => Object.assign(state, { done: true, value }), (error: unknown) => Object.assign(state, { done: true, error }));
-  return state;
-}
 
 type Observed = KubernetesObject & { status?: Record<string, unknown> & { state?: string; conditions?: { type: string; status: string; message?: string }[] } };
 

@@ -15,7 +15,7 @@ import { CoreV1Api, type KubernetesObject } from '@kubernetes/client-node';
 import { type } from 'arktype';
 import { deployment, kubernetesComposition } from '../../src/index.js';
 import { KubeClient } from '../../src/runtime/kube/client.js';
-import { eventually, testKubeConfig, testKubeConfigPath, testNamespace } from '../support/cluster.js';
+import { eventually, testKubeConfig, testKubeConfigPath, testNamespace, track, type Settled } from '../support/cluster.js';
 
 const kubeconfig = testKubeConfigPath();
 const GATE = 'typekro.dev/rollout-ready-gate';
@@ -48,18 +48,6 @@ const app = kubernetesComposition(
 type Mode = 'kro' | 'direct';
 type Status = { ready?: number; updated?: number; replicas?: number };
 type Observed = KubernetesObject & { status?: Record<string, unknown> };
-
-interface Settled<T> {
-  done: boolean;
-  value?: T;
-  error?: unknown;
-}
-
-function track<T>(promise: Promise<T>): Settled<T> {
-  const state: Settled<T> = { done: false };
-  promise.then((value) => Object.assign(state, { done: true, value }), (error: unknown) => Object.assign(state, { done: true, error }));
-  return state;
-}
 
 /** The returned status without KRO's own fields (`state`, `conditions`). */
 const counts = (status: Status): Status => ({ ready: status.ready, updated: status.updated, replicas: status.replicas });

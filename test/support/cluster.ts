@@ -52,6 +52,20 @@ export async function eventually<T>(what: string, probe: () => Promise<T | undef
  * A fresh namespace per test (tests share one cluster), ready for pods once its `default` ServiceAccount exists.
  * Returns its name and a cleanup that deletes it.
  */
+/** A promise's outcome, readable while it is still running (a deploy the test watches from outside). */
+export interface Settled<T> {
+  done: boolean;
+  value?: T;
+  error?: unknown;
+}
+
+/** `promise`'s outcome as a live object: `done` turns true when it settles, with its value or error. */
+export function track<T>(promise: Promise<T>): Settled<T> {
+  const state: Settled<T> = { done: false };
+  promise.then((value) => Object.assign(state, { done: true, value }), (error: unknown) => Object.assign(state, { done: true, error }));
+  return state;
+}
+
 export async function testNamespace(kc: KubeConfig, prefix: string): Promise<{ name: string; remove: () => Promise<void> }> {
   const core = kc.makeApiClient(CoreV1Api);
   const name = `${prefix}-${randomBytes(3).toString('hex')}`;
