@@ -29,6 +29,7 @@ export type { NextStep } from './offline/next.js';
 export type { Divergence } from './offline/cross-check.js';
 export type { ObservedEntries } from './offline/observe.js';
 export type { ObservedInput, ObservedState } from './offline/observed.js';
+export { canonicalQuantity, storedForm, type QuantityField } from './offline/stored/index.js';
 export { conditionReady, created, deploymentAvailable, deploymentProgressing, jobFailed, jobRunning, jobSucceeded, pvcBound, serviceWithIngress, serviceWithoutIngress, statefulSetReady } from './offline/states.js';
 export { findManifest, findManifests, findResource, type ManifestSelector } from './assert/find.js';
 export { assertMatches, mismatches, type Expected } from './assert/match.js';

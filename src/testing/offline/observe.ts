@@ -11,7 +11,7 @@ import { TypeKroError } from '../../util/errors.js';
 import { overlay, withoutNullFields } from '../../composition/concrete-view.js';
 import { isObservedState, type ObservedInput } from './observed.js';
 import { checkObservedKind } from '../../composition/observed-state.js';
-import { storedSecret } from '../../composition/secret-wire.js';
+import { storedForm } from './stored/index.js';
 import type { TestContext } from './context.js';
 import { didYouMean } from './nearest.js';
 import { refuseBinary } from '../../util/json.js';
@@ -84,20 +84,24 @@ export function resolveObserved(context: TestContext, entries: ObservedEntries):
   }
 }
 
-/** The object as the cluster would report it, typed as KRO and direct mode read it (a `null` field is not set). */
+/**
+ * The object as the cluster would report it, typed as KRO and direct mode read it (a `null` field is not
+ * set), in the API server's stored form: what it defaults and the canonical quantities, also in the fields a
+ * partial object gives (the cluster never reports cpu `0.5`, it reports `500m`).
+ */
 function objectOf(resource: ResourceNode, item: ObservedInput, applied: KubeObject | undefined): KubeObject {
   const identity = { apiVersion: resource.apiVersion, kind: resource.kind };
   const stored = applied && asStored(applied);
-  if (isObservedState(item)) return withoutNullFields({ ...identity, ...item.object(stored ?? identity) });
-  return withoutNullFields({ ...identity, ...record(overlay(stored ?? {}, item)) });
+  const object = isObservedState(item) ? { ...identity, ...item.object(stored ?? identity) } : { ...identity, ...record(overlay(stored ?? {}, item)) };
+  return asStored(withoutNullFields(object));
 }
 
 /**
- * An applied manifest as the API server stores it: a Secret's `stringData` is merged into `data` as base64
- * text and never returned, so `secret.data.x` reads what `stringData` set, as on a cluster. (The differential
- * tests' observed objects are made with it too.)
- * @example asStored({ apiVersion: 'v1', kind: 'Secret', stringData: { a: 'x' } }); // => { apiVersion: 'v1', kind: 'Secret', data: { a: 'eA==' } }
+ * An applied manifest as the API server stores it (stored/index.ts): a Secret's `stringData` merged into
+ * `data` as base64 text, the kind's defaults filled in, quantities canonical. The differential tests' observed
+ * objects are made with it too.
+ * @example asStored({ apiVersion: 'v1', kind: 'Secret', stringData: { a: 'x' } }); // => { apiVersion: 'v1', kind: 'Secret', data: { a: 'eA==' }, type: 'Opaque' }
  */
 export function asStored(applied: KubeObject): KubeObject {
-  return storedSecret(applied);
+  return storedForm(applied) as KubeObject;
 }
