@@ -184,6 +184,11 @@ function canonical(value: Value, format: Format): string {
  * Where a quantity sits: a `ResourceList` entry (container `resources`, a PVC's `resources`, a
  * ResourceQuota's `hard`) is also rounded up to a thousandth (SetDefaults_ResourceList); a lone Quantity
  * field (`emptyDir.sizeLimit`, a `resourceFieldRef.divisor`) is not.
+ *
+ * @example
+ * import { canonicalQuantity, type QuantityField } from 'typekro/testing';
+ * const field: QuantityField = 'resource-list';
+ * canonicalQuantity('0.0001', field); // => '1m'
  */
 export type QuantityField = 'resource-list' | 'quantity';
 
