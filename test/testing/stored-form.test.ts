@@ -102,6 +102,20 @@ describe('storedForm', () => {
     assert.equal((pod.spec as Record<string, unknown>).serviceAccountName, 'default');
   });
 
+  it('fills a Job’s defaults, its generated selector and labels, and a StatefulSet’s', () => {
+    const job = storedForm({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate' }, spec: { template: { metadata: { labels: { app: 'm' } }, spec: { restartPolicy: 'Never', containers: [] } } } });
+    const spec = job.spec as Record<string, unknown>;
+    assert.deepEqual([spec.completions, spec.parallelism, spec.backoffLimit, spec.completionMode, spec.suspend, spec.podReplacementPolicy, spec.manualSelector], [1, 1, 6, 'NonIndexed', false, 'TerminatingOrFailed', false]);
+    assert.deepEqual((job.metadata as Record<string, unknown>).labels, { app: 'm' });
+    const uid = '00000000-0000-4000-8000-000000000001';
+    assert.deepEqual(spec.selector, { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } });
+    assert.deepEqual((spec.template as { metadata: unknown }).metadata, { labels: { 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': 'migrate', 'controller-uid': uid, 'job-name': 'migrate', app: 'm' } });
+    const db = storedForm({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' }, spec: { volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { resources: { requests: { storage: '10240Mi' } } } }] } });
+    const set = db.spec as Record<string, unknown>;
+    assert.deepEqual([set.replicas, set.podManagementPolicy, set.updateStrategy, set.persistentVolumeClaimRetentionPolicy, set.revisionHistoryLimit], [1, 'OrderedReady', { type: 'RollingUpdate', rollingUpdate: { partition: 0 } }, { whenDeleted: 'Retain', whenScaled: 'Retain' }, 10]);
+    assert.deepEqual(set.volumeClaimTemplates, [{ metadata: { name: 'data' }, spec: { resources: { requests: { storage: '10Gi' } }, volumeMode: 'Filesystem' }, status: { phase: 'Pending' } }]);
+  });
+
   it('leaves the input as it was, and an unmodelled kind as applied', () => {
     const manifest = { apiVersion: 'v1', kind: 'Service', spec: { ports: [{ port: 80 }] } };
     storedForm(manifest);
