@@ -28,3 +28,17 @@ describe('storedForm against a live API server (server-side dry-run apply)', () 
     });
   }
 });
+
+describe('JSON numbers in quantity fields', () => {
+  it('are stored as the canonical form of their JSON text, as storedForm says', async () => {
+    const ns = await testNamespace(testKubeConfig(), 'stored-number');
+    try {
+      const numbers = [0.5, 2, 100, 1000, 1024, 1.5, 0.001, 1e-7, 1e21, 123456789012, 0.30000000000000004];
+      const pod = { apiVersion: 'v1', kind: 'PodTemplate', metadata: { name: 'p', namespace: ns.name }, template: { spec: { volumes: numbers.map((n, i) => ({ name: `v${i}`, emptyDir: { sizeLimit: n } })), containers: numbers.map((n, i) => ({ name: `c${i}`, image: 'nginx', resources: { requests: { cpu: n } } })) } } };
+      const stored = (await new KubeClient(testKubeConfig()).apply(pod as never, { dryRun: true, force: true })) as unknown as Record<string, unknown>;
+      assert.deepEqual(differences(stored, storedForm(pod)), []);
+    } finally {
+      await ns.remove();
+    }
+  });
+});

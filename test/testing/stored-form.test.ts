@@ -70,12 +70,12 @@ describe('storedForm', () => {
     });
   });
 
-  it('fills a Deployment’s strategy and its pod template’s defaults, quantities canonical', () => {
+  it('fills a Deployment’s strategy and its pod template’s defaults, quantities canonical (a number read as its JSON text)', () => {
     const web = storedForm({
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: { name: 'web' },
-      spec: { template: { spec: { containers: [{ name: 'web', image: 'nginx', resources: { limits: { cpu: 0.5 } }, readinessProbe: { httpGet: { port: 80 } } }] } } },
+      spec: { template: { spec: { containers: [{ name: 'web', image: 'nginx', resources: { limits: { cpu: '0.5', memory: 512 } }, readinessProbe: { httpGet: { port: 80 } } }] } } },
     });
     const spec = web.spec as Record<string, unknown>;
     assert.deepEqual([spec.replicas, spec.strategy, spec.revisionHistoryLimit, spec.progressDeadlineSeconds], [1, { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } }, 10, 600]);
@@ -84,7 +84,7 @@ describe('storedForm', () => {
       {
         name: 'web',
         image: 'nginx',
-        resources: { limits: { cpu: '500m' } },
+        resources: { limits: { cpu: '500m', memory: '512' } },
         readinessProbe: { httpGet: { port: 80, path: '/', scheme: 'HTTP' }, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 },
         imagePullPolicy: 'Always',
         terminationMessagePath: '/dev/termination-log',
@@ -106,14 +106,15 @@ describe('storedForm', () => {
     const job = storedForm({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate' }, spec: { template: { metadata: { labels: { app: 'm' } }, spec: { restartPolicy: 'Never', containers: [] } } } });
     const spec = job.spec as Record<string, unknown>;
     assert.deepEqual([spec.completions, spec.parallelism, spec.backoffLimit, spec.completionMode, spec.suspend, spec.podReplacementPolicy, spec.manualSelector], [1, 1, 6, 'NonIndexed', false, 'TerminatingOrFailed', false]);
-    assert.deepEqual((job.metadata as Record<string, unknown>).labels, { app: 'm' });
     const uid = '00000000-0000-4000-8000-000000000001';
+    // With server-side apply the Job's labels are copied from its template after the generated ones are added.
+    assert.deepEqual((job.metadata as Record<string, unknown>).labels, { 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': 'migrate', 'controller-uid': uid, 'job-name': 'migrate', app: 'm' });
     assert.deepEqual(spec.selector, { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } });
     assert.deepEqual((spec.template as { metadata: unknown }).metadata, { labels: { 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': 'migrate', 'controller-uid': uid, 'job-name': 'migrate', app: 'm' } });
     const db = storedForm({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' }, spec: { volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { resources: { requests: { storage: '10240Mi' } } } }] } });
     const set = db.spec as Record<string, unknown>;
     assert.deepEqual([set.replicas, set.podManagementPolicy, set.updateStrategy, set.persistentVolumeClaimRetentionPolicy, set.revisionHistoryLimit], [1, 'OrderedReady', { type: 'RollingUpdate', rollingUpdate: { partition: 0 } }, { whenDeleted: 'Retain', whenScaled: 'Retain' }, 10]);
-    assert.deepEqual(set.volumeClaimTemplates, [{ metadata: { name: 'data' }, spec: { resources: { requests: { storage: '10Gi' } }, volumeMode: 'Filesystem' }, status: { phase: 'Pending' } }]);
+    assert.deepEqual(set.volumeClaimTemplates, [{ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data' }, spec: { resources: { requests: { storage: '10Gi' } }, volumeMode: 'Filesystem' }, status: { phase: 'Pending' } }]);
   });
 
   it('leaves the input as it was, and an unmodelled kind as applied', () => {

@@ -24,7 +24,7 @@ const podSpec = (restartPolicy?: string): Record<string, unknown> => ({
       volumeMounts: [{ name: 'cache', mountPath: '/cache' }],
     },
     { name: 'tagged', image: 'nginx:1.27', resources: { requests: { cpu: '1.5', memory: '1.5Gi' } } },
-    { name: 'latest', image: 'docker.io/library/nginx:latest', resources: { limits: { cpu: '100m', memory: '1e3Mi' } } },
+    { name: 'latest', image: 'docker.io/library/nginx:latest', resources: { limits: { cpu: '100m', memory: '1000Mi' } } },
     { name: 'digest', image: `nginx@${DIGEST}`, resources: { limits: { cpu: '2000m', memory: '128974848' } } },
   ],
   initContainers: [{ name: 'init', image: 'busybox:1.36', command: ['true'], resources: { limits: { cpu: '0.1', memory: '64Mi' } } }],
@@ -46,7 +46,7 @@ export const STORED_CASES: readonly Record<string, unknown>[] = [
   { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app' }, data: { level: 'debug' } },
   { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'empty' } },
   { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'app' }, stringData: { password: 's3cret' } },
-  { apiVersion: 'v1', kind: 'Service', metadata: { name: 'plain' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }, { name: 'dns', port: 53, protocol: 'UDP', targetPort: 5353 }] } },
+  { apiVersion: 'v1', kind: 'Service', metadata: { name: 'plain' }, spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80 }, { name: 'dns', port: 53, protocol: 'UDP', targetPort: 5353 }] } },
   { apiVersion: 'v1', kind: 'Service', metadata: { name: 'node-port' }, spec: { type: 'NodePort', selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }, { name: 'https', port: 443 }] } },
   { apiVersion: 'v1', kind: 'Service', metadata: { name: 'balancer' }, spec: { type: 'LoadBalancer', selector: { app: 'web' }, ports: [{ port: 80 }] } },
   { apiVersion: 'v1', kind: 'Service', metadata: { name: 'headless' }, spec: { clusterIP: 'None', selector: { app: 'db' }, ports: [{ port: 5432 }] } },
@@ -97,7 +97,11 @@ export function withoutTokenVolume(object: Record<string, unknown>): Record<stri
   const spec = object.spec as { volumes?: { name: string }[]; containers?: { volumeMounts?: { name: string }[] }[]; initContainers?: { volumeMounts?: { name: string }[] }[] };
   const token = (name: string): boolean => name.startsWith('kube-api-access-');
   const volumes = spec.volumes?.filter((v) => !token(v.name));
-  const strip = (list?: { volumeMounts?: { name: string }[] }[]) => list?.map((c) => ({ ...c, ...(c.volumeMounts ? { volumeMounts: c.volumeMounts.filter((m) => !token(m.name)) } : {}) }));
+  const strip = (list?: { volumeMounts?: { name: string }[] }[]) =>
+    list?.map(({ volumeMounts, ...c }) => {
+      const kept = volumeMounts?.filter((m) => !token(m.name));
+      return kept && kept.length > 0 ? { ...c, volumeMounts: kept } : c;
+    });
   return { ...object, spec: { ...spec, ...(volumes ? { volumes } : {}), ...(spec.containers ? { containers: strip(spec.containers) } : {}), ...(spec.initContainers ? { initContainers: strip(spec.initContainers) } : {}) } };
 }
 

@@ -23,7 +23,7 @@ export { MODELLED_KINDS, STAND_IN_CLUSTER_IP, STAND_IN_NODE_PORT, STAND_IN_UID }
  * const svc = storedForm({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { ports: [{ port: 80 }] } });
  * (svc.spec as { ports: unknown[] }).ports; // => [{ port: 80, protocol: 'TCP', targetPort: 80 }]
  * (svc.spec as { type: string }).type; // => 'ClusterIP'
- * const web = storedForm({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { template: { spec: { containers: [{ name: 'web', image: 'nginx', resources: { limits: { cpu: 0.5, memory: '1024Mi' } } }] } } } });
+ * const web = storedForm({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { template: { spec: { containers: [{ name: 'web', image: 'nginx', resources: { limits: { cpu: '0.5', memory: '1024Mi' } } }] } } } });
  * (web.spec as { template: { spec: { containers: [{ resources: unknown }] } } }).template.spec.containers[0].resources; // => { limits: { cpu: '500m', memory: '1Gi' } }
  */
 export function storedForm<T extends Readonly<Record<string, unknown>>>(manifest: T): Record<string, unknown> {

@@ -70,12 +70,17 @@ function statefulSet(object: Fields): void {
   fill(spec, 'revisionHistoryLimit', 10);
   podTemplate(spec.template);
   for (const claim of items(spec, 'volumeClaimTemplates')) {
+    // The StatefulSet strategy names each claim template's kind.
+    fill(claim, 'apiVersion', 'v1');
+    fill(claim, 'kind', 'PersistentVolumeClaim');
     claimSpec(child(claim, 'spec'));
     fill(child(claim, 'status'), 'phase', 'Pending');
   }
 }
 
 function daemonSet(object: Fields): void {
+  // The DaemonSet strategy records the template generation on create.
+  fill(child(child(object, 'metadata'), 'annotations'), 'deprecated.daemonset.template.generation', '1');
   const spec = child(object, 'spec');
   const strategy = child(spec, 'updateStrategy');
   fill(strategy, 'type', 'RollingUpdate');
@@ -94,20 +99,25 @@ function replicaSet(object: Fields): void {
   podTemplate(spec.template);
 }
 
-/** SetDefaults_Job, then the Job strategy's generated selector and template labels (unless `manualSelector`). */
+/**
+ * SetDefaults_Job, the Job strategy's generated selector and template labels (unless `manualSelector`), and
+ * then the Job's own labels from its template's when it has none: with server-side apply the API server
+ * defaults the object once more after the strategy, so they include the generated ones.
+ */
 function job(object: Fields): void {
   jobSpec(child(object, 'spec'));
   const spec = object.spec as Fields;
-  const template = child(spec, 'template');
-  const labels = isFields(child(template, 'metadata').labels) ? (child(template, 'metadata').labels as Fields) : undefined;
   const metadata = child(object, 'metadata');
+  const template = child(spec, 'template');
+  if (spec.manualSelector !== true) {
+    const uid = typeof metadata.uid === 'string' ? metadata.uid : STAND_IN_UID;
+    const generated = { 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': metadata.name, 'controller-uid': uid, 'job-name': metadata.name };
+    fill(spec, 'selector', { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } });
+    const templateMetadata = child(template, 'metadata');
+    templateMetadata.labels = { ...generated, ...(isFields(templateMetadata.labels) ? templateMetadata.labels : {}) };
+  }
+  const labels = isFields(template.metadata) && isFields(template.metadata.labels) ? template.metadata.labels : undefined;
   if (labels && (!isFields(metadata.labels) || Object.keys(metadata.labels).length === 0)) metadata.labels = { ...labels };
-  if (spec.manualSelector === true) return;
-  const uid = typeof metadata.uid === 'string' ? metadata.uid : STAND_IN_UID;
-  const generated = { 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': metadata.name, 'controller-uid': uid, 'job-name': metadata.name };
-  fill(spec, 'selector', { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } });
-  const templateMetadata = child(template, 'metadata');
-  templateMetadata.labels = { ...generated, ...(isFields(templateMetadata.labels) ? templateMetadata.labels : {}) };
 }
 
 /** SetDefaults_Job's spec part (also what a CronJob's job template gets once its Job is created). */
@@ -132,7 +142,9 @@ function cronJob(object: Fields): void {
   fill(spec, 'successfulJobsHistoryLimit', 3);
   fill(spec, 'failedJobsHistoryLimit', 1);
   const template = spec.jobTemplate;
-  if (isFields(template) && isFields(template.spec)) podTemplate(template.spec.template);
+  if (!isFields(template)) return;
+  fill(template, 'metadata', {});
+  if (isFields(template.spec)) podTemplate(template.spec.template);
 }
 
 /** SetDefaults_Pod (requests from limits, service links) and the pod spec's defaults; admission's service account. */
@@ -154,12 +166,21 @@ function pod(object: Fields): void {
   fill(spec, 'serviceAccount', spec.serviceAccountName);
 }
 
+/** The StorageObjectInUseProtection admission plugin (on by default) adds its finalizer on create. */
+function protectedBy(object: Fields, finalizer: string): void {
+  const metadata = child(object, 'metadata');
+  const finalizers = Array.isArray(metadata.finalizers) ? (metadata.finalizers as unknown[]) : [];
+  if (!finalizers.includes(finalizer)) metadata.finalizers = [...finalizers, finalizer];
+}
+
 function persistentVolumeClaim(object: Fields): void {
+  protectedBy(object, 'kubernetes.io/pvc-protection');
   claimSpec(child(object, 'spec'));
   if (isFields(object.status)) quantities(object.status, 'capacity');
 }
 
 function persistentVolume(object: Fields): void {
+  protectedBy(object, 'kubernetes.io/pv-protection');
   const spec = child(object, 'spec');
   fill(spec, 'persistentVolumeReclaimPolicy', 'Retain');
   fill(spec, 'volumeMode', 'Filesystem');

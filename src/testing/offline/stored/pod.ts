@@ -78,6 +78,8 @@ function httpGet(handler: Fields): void {
 
 function container(value: Fields): void {
   fill(value, 'imagePullPolicy', pullPolicyOf(value.image));
+  // A struct without omitempty in the Go type: always returned, empty when not given.
+  fill(value, 'resources', {});
   fill(value, 'terminationMessagePath', '/dev/termination-log');
   fill(value, 'terminationMessagePolicy', 'File');
   for (const port of items(value, 'ports')) fill(port, 'protocol', 'TCP');
@@ -121,8 +123,11 @@ function volume(value: Fields): void {
     }
   }
   if (isFields(value.image)) fill(value.image, 'pullPolicy', pullPolicyOf(value.image.reference));
-  const claim = isFields(value.ephemeral) && isFields(value.ephemeral.volumeClaimTemplate) ? value.ephemeral.volumeClaimTemplate.spec : undefined;
-  if (isFields(claim)) claimSpec(claim);
+  if (isFields(value.ephemeral) && isFields(value.ephemeral.volumeClaimTemplate)) {
+    // An embedded ObjectMeta: a struct, which Go's omitempty never leaves out.
+    fill(value.ephemeral.volumeClaimTemplate, 'metadata', {});
+    if (isFields(value.ephemeral.volumeClaimTemplate.spec)) claimSpec(value.ephemeral.volumeClaimTemplate.spec);
+  }
 }
 
 /** A PersistentVolumeClaim's spec (a PVC's, a StatefulSet's claim template's, an ephemeral volume's). */
@@ -152,5 +157,8 @@ export function podSpec(spec: Fields): void {
 
 /** A pod template (`spec.template` of a workload): its spec's defaults. */
 export function podTemplate(template: unknown): void {
-  if (isFields(template) && isFields(template.spec)) podSpec(template.spec);
+  if (!isFields(template)) return;
+  // Its ObjectMeta is a struct, which Go's omitempty never leaves out.
+  fill(template, 'metadata', {});
+  if (isFields(template.spec)) podSpec(template.spec);
 }

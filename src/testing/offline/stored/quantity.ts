@@ -194,7 +194,8 @@ export type QuantityField = 'resource-list' | 'quantity';
 
 /**
  * A quantity as the API server stores it: its canonical text (`0.5` is `500m`, `1024Mi` is `1Gi`, `1.5Gi` is
- * `1536Mi`, `1000m` is `1`), a string. A number is read as the JSON text a deploy sends (`0.5`). Text the
+ * `1536Mi`, `1000m` is `1`), a string. A number is read as its JSON text (`0.5`), as server-side apply
+ * reads it (stored-form.cluster.test.ts). Text the
  * API server would refuse is returned as it is (the apply fails there, with its message).
  *
  * @example
