@@ -35,7 +35,7 @@ function human(title: string, result: InstanceStatus<unknown>, withSpec: boolean
   // KRO only logs an expression's error: what TypeKro's CEL engine finds failing is the reason it cannot give.
   if (!result.ready && result.failure) lines.push(`failing: ${describeFailure(result.failure)}`);
   if (result.resources.length > 0) {
-    const rows = result.resources.map((row) => [row.resourceId, row.kind, row.name ?? '-', row.state === 'ready' ? 'yes' : row.state === 'not-ready' ? 'no' : row.state, row.reason]);
+    const rows = result.resources.map((row) => [row.resourceId, row.kind, row.name ?? '-', row.state === 'ready' ? 'yes' : row.failed ? 'failed' : row.state === 'not-ready' ? 'no' : row.state, row.reason]);
     lines.push('', table(['RESOURCE', 'KIND', 'NAME', 'READY', 'DETAIL'], rows));
   }
   return lines.join('\n');

@@ -32,6 +32,11 @@ export interface ResourceStatus {
   readonly ready: boolean;
   /** The readiness reason (`1/3 readyReplicas`, `readyWhen is false`, `not created`). */
   readonly reason: string;
+  /**
+   * Set when waiting cannot help (the kind rule's terminal failure, such as a Deployment past its progress
+   * deadline, or a readyWhen that fails): the verdict that ends a deploy in both modes.
+   */
+  readonly failed?: true;
 }
 
 export interface InstanceReport {
@@ -75,7 +80,7 @@ export function reportInstance(prepared: PreparedGraph, input: PlanInput): Insta
       const desired = node?.state === 'apply' ? Math.max(node.manifests.length, items.length) : items.length;
       const readiness = resourceReadiness(prepared, id, desired, { ...input, readiness: input.readiness ?? 'kind' });
       judged.set(id, readiness);
-      for (const item of items) resources.push({ ...base, ...identityOf(item), state: readiness.ready ? 'ready' : 'not-ready', ready: readiness.ready, reason: readiness.reason });
+      for (const item of items) resources.push({ ...base, ...identityOf(item), state: readiness.ready ? 'ready' : 'not-ready', ready: readiness.ready, reason: readiness.reason, ...(readiness.failed ? { failed: true as const } : {}) });
       continue;
     }
     if (!node || (node.state === 'apply' && node.manifests.length === 0)) continue; // an empty collection
