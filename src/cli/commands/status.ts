@@ -21,8 +21,9 @@ interface StatusOptions extends CompositionOptions, SpecOptions, ClusterOptions 
 }
 
 function human(title: string, result: InstanceStatus<unknown>, withSpec: boolean): string {
-  // Every object the instance should have counts, those missing or not renderable too; skipped ones do not.
-  const objects = result.resources.filter((row) => row.state !== 'skipped');
+  // Every object the instance should have counts, those missing or not renderable too; skipped ones do not,
+  // nor those the spec decides when it was not given (unknown).
+  const objects = result.resources.filter((row) => row.state !== 'skipped' && row.state !== 'unknown');
   const readyCount = objects.filter((row) => row.state === 'ready').length;
   const lines = [`${title}: ${result.state ? `${result.state}, ` : ''}${result.ready ? 'ready' : 'NOT ready'} (${readyCount}/${objects.length} objects ready)`];
   if (result.conditions?.length) lines.push(`conditions: ${result.conditions.map((c) => `${c.type}=${c.status}${c.status !== 'True' && c.message ? ` (${c.message})` : ''}`).join('; ')}`);
