@@ -56,10 +56,20 @@ async function status(run: CliRun, file: string, options: StatusOptions): Promis
   if (!result.ready) run.exitCode = EXIT.notReady;
 }
 
+const STATUS_HELP = `
+READY: yes, no, failed (a terminal failure: waiting cannot help, e.g. a Deployment
+past its progress deadline), missing, waiting, skipped, or unknown.
+Kro mode reads the spec from the instance. Direct mode keeps only a hash of it:
+without -f/--set, the objects that exist are judged as they are; a resource
+whose existence the spec decides (an if or a loop over a spec field) and that
+has no object is unknown (not counted), and status fields computed from the
+spec are pending. Give the spec of the last deploy to see everything.`;
+
 export function registerStatus(program: Command, run: CliRun): void {
   const command = program
     .command('status')
     .description('show an instance: its state and status and the readiness of every object it owns; exit 3 when not ready')
     .option('-o, --output <format>', 'yaml or json instead of the table', parseOutputFormat);
   withName(withMode(withCluster(withSpec(withComposition(command))))).action((file: string, options: StatusOptions) => status(run, file, options));
+  command.addHelpText('after', STATUS_HELP);
 }
