@@ -5,6 +5,7 @@
  * fields are pending, not computed from defaults.
  */
 import type { Expr } from '../ir/expr.js';
+import type { CompositionGraph } from '../ir/graph.js';
 import { exprChildren } from '../ir/expr.js';
 import { selectPath } from '../ir/rewrite.js';
 import { isExprValue, type Value } from '../ir/value.js';
@@ -45,6 +46,43 @@ export function withoutFields(status: Record<string, unknown>, paths: readonly s
     if (parent !== null && typeof parent === 'object') delete (parent as Record<string, unknown>)[keys.at(-1)!];
   }
   return copy;
+}
+
+/**
+ * The resources whose existence or count the spec decides (an includeWhen or forEach reading it), and those
+ * depending on one of them (skipped with it): without the spec of the last deploy, whether such a resource
+ * should have objects, and how many, is not known (the schema's defaults would describe another instance).
+ * A resource whose template alone reads the spec always exists: without objects it is missing.
+ */
+export function specDecidedResources(graph: CompositionGraph): Set<string> {
+  const decided = new Set<string>();
+  for (const resource of graph.resources) {
+    if (resource.includeWhen.some(exprReadsSpec) || resource.forEach.some((d) => exprReadsSpec(d.source))) decided.add(resource.id);
+  }
+  // until no dependent is added (a few passes: dependency chains are short)
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const resource of graph.resources) {
+      if (decided.has(resource.id)) continue;
+      const reads = (expr: Expr): boolean => exprReadsAny(expr, decided);
+      if (resource.dependsOn.some((id) => decided.has(id)) || resource.includeWhen.some(reads) || resource.forEach.some((d) => reads(d.source)) || (resource.template !== undefined && readsAny(resource.template, decided))) {
+        decided.add(resource.id);
+        grew = true;
+      }
+    }
+  }
+  return decided;
+}
+
+function readsAny(value: Value, ids: ReadonlySet<string>): boolean {
+  if (isExprValue(value)) return exprReadsAny(value.expr, ids);
+  if (Array.isArray(value)) return value.some((item) => readsAny(item, ids));
+  return value !== null && typeof value === 'object' && Object.values(value as Record<string, Value>).some((item) => readsAny(item, ids));
+}
+
+function exprReadsAny(expr: Expr, ids: ReadonlySet<string>): boolean {
+  if (expr.kind === 'ident' && ids.has(expr.name)) return true;
+  return exprChildren(expr).some((child) => exprReadsAny(child, ids));
 }
 
 function readsSpec(value: Value): boolean {

@@ -43,7 +43,7 @@ import { InstanceNotFoundError, type InstanceStatus } from './instances.js';
 import { CompositionError } from '../compile/rgd/errors.js';
 import type { DirectDeployOptions, DirectDriver, DirectFactoryOptions } from './direct-types.js';
 import { statusReport } from './instance.js';
-import { checkDeployedSpec, specReadingFields, withoutFields } from './deployed-spec.js';
+import { checkDeployedSpec, specDecidedResources, specReadingFields, withoutFields } from './deployed-spec.js';
 
 export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefinition, graph: CompositionGraph, options: DirectFactoryOptions): DirectDriver<TSpec, TStatus> {
   const namespace = options.namespace ?? 'default';
@@ -110,8 +110,13 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
   async function instanceStatus(name: string, spec: TSpec | undefined): Promise<InstanceStatus<TStatus>> {
     // Without a spec, readyWhen and status expressions see the defaults (and what they cannot read is pending).
     const checked = spec === undefined ? specWithDefaults(graph, {}) : validateSpec(definition, graph, spec);
-    if (spec !== undefined) checkDeployedSpec(name, await readRecord(kube(), owner(name), call()), checked);
-    const report = await reportObjects(kube(), graphOf(), { spec: checked, instance: identity(name) }, await owned(name), call());
+    const record = await readRecord(kube(), owner(name), call());
+    if (spec !== undefined) checkDeployedSpec(name, record, checked);
+    // Without the spec, which resources should exist (includeWhen, forEach) is not known: the defaults would
+    // describe another instance. Once a deploy finished, what exists is judged and a resource the spec decides
+    // without objects is unknown; before that, nothing says the instance ever had them: they stay as planned.
+    const unknown = spec === undefined && record?.succeeded ? specDecidedResources(graph) : undefined;
+    const report = await reportObjects(kube(), graphOf(), { spec: checked, instance: identity(name) }, await owned(name), call(), unknown);
     const metadata = graph.scope === 'Cluster' ? { name } : { name, namespace };
     const { ready } = report;
     // Without the spec, a field computed from it would be computed from the defaults: it is pending instead.

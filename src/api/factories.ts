@@ -33,7 +33,7 @@ export {
   type StreamLogOptions,
   type StreamLogResult,
 } from './instances.js';
-export { BreakingChangeError, type FactoryOptionsBase, type KroFactory, type KroFactoryOptions, type KroInstance, type KroStatusFields } from './kro-types.js';
+export { BreakingChangeError, type FactoryOptionsBase, type KroDeployOptions, type KroFactory, type KroFactoryOptions, type KroInstance, type KroStatusFields } from './kro-types.js';
 export type { FactoryStatus, OriginalNames } from './original-names.js';
 
 import { checkOriginalOptions } from './original-options.js';
@@ -83,7 +83,7 @@ function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, gra
     async deploy(spec, deployOptions = {}) {
       const instance = instanceOf(spec, deployOptions.name);
       rgdYaml(); // a graph KRO cannot accept is refused here, before the cluster is touched (and cached for toYaml)
-      return reported(await (await load()).deploy(instance));
+      return reported(await (await load()).deploy(instance, deployOptions.abortSignal));
     },
     plan: async (spec, planOptions = {}) => (await load()).plan(instanceOf(spec, planOptions.name) as unknown as KubeObject),
     instanceStatus: async (name) => (await (await load()).instanceStatus(name)) as InstanceStatus<TStatus>,

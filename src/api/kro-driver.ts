@@ -5,10 +5,10 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { compileRgd } from '../compile/rgd/index.js';
 import type { CompositionGraph } from '../ir/graph.js';
-import { describeRef, KubeClient } from '../runtime/kube/client.js';
+import { describeRef, KubeClient, type ObjectRef } from '../runtime/kube/client.js';
 import { withLease, type LeaseOptions } from '../runtime/kube/lease.js';
 import { loadKubeConfig } from '../runtime/kube/config.js';
-import { applyInstance, applyRgd, type KroDiagnosis } from '../runtime/kro/deploy.js';
+import { applyInstance, applyRgd, type KroDiagnosis, type KroFailure } from '../runtime/kro/deploy.js';
 import { breakingChanges } from '../runtime/kro/breaking.js';
 import { deleteKroInstance, healthOf, listInstances } from '../runtime/kro/instances.js';
 import { kroResourceIdOf, listChildren } from '../runtime/kro/children.js';
@@ -17,7 +17,7 @@ import { checkKroOwnership, uncheckedNotes, type KroOwnership } from '../runtime
 import { namespacedLookup } from '../runtime/kube/list.js';
 import { createCelEngine } from '../runtime/cel/index.js';
 import { groupByResource, instanceEvents, logSources, readLogs, reportObjects, streamLogs, type DeployPlan, type PodLog } from '../runtime/direct/index.js';
-import { describeFailure, prepareGraph, recordName, type KubeObject, type PreparedGraph } from '../runtime/engine/index.js';
+import { describeFailure, prepareGraph, recordName, type InstanceReport, type KubeObject, type PreparedGraph, type ResourceStatus } from '../runtime/engine/index.js';
 import type { SchemaChange } from '../runtime/kro/breaking.js';
 import {
   InstanceNotFoundError,
@@ -33,7 +33,8 @@ import {
 
 type LiveInstance = KubeObject & { spec?: unknown; status?: { state?: string; conditions?: InstanceCondition[] } & Record<string, unknown> };
 import { keptCrdProblem } from '../runtime/kro/crd.js';
-import { KroRejectedError } from '../runtime/kro/errors.js';
+import { KroAbortedError, KroRejectedError } from '../runtime/kro/errors.js';
+import { missingStatusFields } from '../runtime/kro/pending.js';
 import { BreakingChangeError, type KroFactoryOptions } from './kro-types.js';
 import { ensureNamespace } from './namespace.js';
 import { redactorFor, redactorForObjects } from './sensitive.js';
@@ -42,7 +43,8 @@ import type { Redactor } from '../util/redact.js';
 
 /** What the KRO factory does in the cluster; objects come back as the API server has them. */
 export interface KroDriver {
-  deploy(instance: KubernetesObject): Promise<KubernetesObject>;
+  /** `signal` aborts this deploy, besides the factory's `abortSignal`. */
+  deploy(instance: KubernetesObject, signal?: AbortSignal): Promise<KubernetesObject>;
   /** The RGD and the instance by server-side dry run, with a note when the schema change is breaking. */
   plan(instance: KubeObject): Promise<DeployPlan>;
   instanceStatus(name: string): Promise<InstanceStatus<Record<string, unknown>>>;
@@ -97,36 +99,51 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
     return { byId, redactor: redactorForObjects(graph, object.spec, byId) };
   }
 
-  /** The instance's children judged by the runtime, for a timeout (kro/deploy.ts): what is not ready, what fails. */
-  async function diagnose(instance: KubernetesObject): Promise<KroDiagnosis> {
+  /** The instance's children judged by the runtime's readiness (the rules direct mode waits with). */
+  async function judge(instance: KubernetesObject, signal?: AbortSignal): Promise<InstanceReport> {
     const name = instance.metadata?.name ?? '';
     const spec = (instance as { spec?: unknown }).spec ?? {};
-    const bounded = { deadline: Date.now() + 10_000 };
+    const bounded = { deadline: Date.now() + 10_000, ...(signal ? { signal } : {}) };
     const byId = groupByResource(graphOf(), await listChildren(kube, childKinds, { name, namespace }, bounded), kroResourceIdOf);
-    const report = await reportObjects(kube, graphOf(), { spec, instance: { name, namespace } }, byId, bounded);
-    const notReady = report.resources.filter((r) => r.state === 'not-ready' && r.name).map((r) => `${describeRef({ apiVersion: r.apiVersion, kind: r.kind, name: r.name!, ...(r.namespace ? { namespace: r.namespace } : {}) })}: ${r.reason}`);
+    return reportObjects(kube, graphOf(), { spec, instance: { name, namespace } }, byId, bounded);
+  }
+
+  /** For a timeout (kro/deploy.ts): what is not ready, what fails. */
+  async function diagnose(instance: KubernetesObject): Promise<KroDiagnosis> {
+    const report = await judge(instance);
+    const notReady = report.resources.filter((r) => r.state === 'not-ready' && r.name).map((r) => `${describeRef(refOfRow(r))}: ${r.reason}`);
     return { notReady, ...(report.failure ? { failure: describeFailure(report.failure) } : {}) };
   }
 
+  /** While waiting (kro/deploy.ts): the first child that failed for good, the verdict direct mode stops on. */
+  async function failure(instance: KubernetesObject, signal: AbortSignal): Promise<KroFailure | undefined> {
+    const row = (await judge(instance, signal)).resources.find((r) => r.failed && r.name);
+    return row ? { resourceId: row.resourceId, message: `resource "${row.resourceId}" (${describeRef(refOfRow(row))}) failed: ${row.reason}` } : undefined;
+  }
+
   return {
-    async deploy(instance) {
+    async deploy(instance, callSignal) {
       // KRO's conditions quote spec values: its errors and progress pass through the spec's redactor
       const redactor = redactorFor(graph, (instance as { spec?: unknown }).spec);
       const onProgress = (message: string): void => progress(redactor.text(message));
+      const aborts = [options.abortSignal, callSignal].filter((x): x is AbortSignal => x !== undefined);
+      const abort = aborts.length > 1 ? AbortSignal.any(aborts) : aborts[0];
+      const applied: ObjectRef[] = [];
+      const name = instance.metadata?.name ?? '';
       try {
-        await ensureNamespace(kube, namespace, options.createNamespace ?? false, call());
-        return await withLease(kube, leaseOf(instance.metadata?.name ?? '', 'deploy'), async (signal) => {
-          const bounded = { ...waitOptions, onProgress, signal };
+        await ensureNamespace(kube, namespace, options.createNamespace ?? false, { ...call(), ...(abort ? { signal: abort } : {}) });
+        return await withLease(kube, { ...leaseOf(name, 'deploy'), ...(abort ? { signal: abort } : {}) }, async (signal) => {
+          const bounded = { ...waitOptions, onProgress, signal, onApplied: (ref: ObjectRef) => void applied.push(ref) };
           // Before anything is applied, the RGD included: a refused deploy changes nothing.
           const owned = await ownership(instance, signal);
           owned.refuse();
           for (const note of uncheckedNotes(owned)) onProgress(note);
           const rgd = await checkedRgd(kube, graph, options.allowBreakingChanges ?? false);
           await applyRgd(kube, rgd, bounded);
-          return applyInstance(kube, instance, { ...bounded, rgdName: graph.name, diagnose: () => diagnose(instance) });
+          return applyInstance(kube, instance, { ...bounded, rgdName: graph.name, diagnose: () => diagnose(instance), failure: () => failure(instance, signal) });
         });
       } catch (error) {
-        throw redactor.error(error);
+        throw redactor.error(abort?.aborted ? abortedError(name, applied, error) : error);
       }
     },
     async plan(instance) {
@@ -159,7 +176,8 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
         // KRO's condition messages quote API server errors, and those quote values: the spec's secrets are redacted
         ...(Array.isArray(conditions) ? { conditions: redactorFor(graph, object.spec).value(conditions) } : {}),
         status,
-        pending: [],
+        // As direct mode names them: the declared status fields KRO has not written (yet).
+        pending: missingStatusFields(graph.status, status),
         resources: report.resources,
         ...(report.failure ? { failure: redactorFor(graph, object.spec).value(report.failure) } : {}),
       };
@@ -222,4 +240,20 @@ async function checkedRgd(client: KubeClient, graph: CompositionGraph, allowBrea
   if (!allowBreaking) throw new BreakingChangeError(graph.name, changes, keptCrd);
   const metadata = { ...rgd.metadata, annotations: { ...rgd.metadata?.annotations, 'kro.run/allow-breaking-changes': 'true' } };
   return { ...rgd, metadata };
+}
+
+/** A report row's object (rows with a name only). */
+function refOfRow(row: ResourceStatus): ObjectRef {
+  return { apiVersion: row.apiVersion, kind: row.kind, name: row.name ?? '', ...(row.namespace ? { namespace: row.namespace } : {}) };
+}
+
+/** What an aborted deploy says: where it stopped, and what stays applied (KRO keeps reconciling an instance). */
+function abortedError(name: string, applied: readonly ObjectRef[], cause: unknown): KroAbortedError {
+  const [rgd, instance] = applied;
+  const what = instance
+    ? `while waiting for it to become ready; ${describeRef(rgd!)} and ${describeRef(instance)} stay applied and KRO keeps reconciling the instance (delete it with deleteInstance or typekro delete)`
+    : rgd
+      ? `while waiting for KRO to accept ${describeRef(rgd)}, which stays applied; the instance was not applied`
+      : 'before anything was applied';
+  return new KroAbortedError(`deploy of instance "${name}" (kro mode) aborted ${what}`, { cause });
 }

@@ -61,6 +61,25 @@ export interface KroFactoryOptions extends FactoryOptionsBase, KroOriginalOption
 }
 
 /**
+ * Per-call options of the KRO factory's `deploy`.
+ *
+ * @example
+ * import type { KroDeployOptions } from 'typekro';
+ * const controller = new AbortController();
+ * const options: KroDeployOptions = { name: 'web-2', abortSignal: controller.signal };
+ * options.name; // => 'web-2'
+ */
+export interface KroDeployOptions {
+  /** Instance name; default `spec.name`, else the composition name. */
+  readonly name?: string;
+  /**
+   * Aborts this deploy (in addition to the factory's `abortSignal`): the wait stops at once with a
+   * KroAbortedError (code ABORTED) saying what stays applied; KRO keeps reconciling an applied instance.
+   */
+  readonly abortSignal?: AbortSignal;
+}
+
+/**
  * A schema change KRO would refuse, found before anything was applied.
  *
  * @example
@@ -153,7 +172,9 @@ export interface KroFactory<TSpec, TStatus> extends InstanceOperations<TSpec, TS
   instanceYaml(spec: TSpec, options?: { name?: string }): string;
   /**
    * Applies the RGD, waits until KRO accepts it, applies the instance and waits until it is ACTIVE. The
-   * result says which status fields KRO has not computed yet (`pending`).
+   * result says which status fields KRO has not computed yet (`pending`). A resource that fails for good by
+   * its readiness rule (a Deployment past its progress deadline, a failed Job) ends the wait with a
+   * KroDeployError, as it ends a direct deploy; KRO itself would wait until the deadline.
    */
-  deploy(spec: TSpec, options?: { name?: string }): Promise<KroInstance<TSpec, TStatus>>;
+  deploy(spec: TSpec, options?: KroDeployOptions): Promise<KroInstance<TSpec, TStatus>>;
 }

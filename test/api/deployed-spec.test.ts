@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type } from 'arktype';
 import { kubernetesComposition, TypeKroError } from '../../src/index.js';
-import { ConfigMap } from '../../src/simple.js';
-import { checkDeployedSpec, specReadingFields, withoutFields } from '../../src/api/deployed-spec.js';
+import { ConfigMap, Deployment } from '../../src/simple.js';
+import { checkDeployedSpec, specDecidedResources, specReadingFields, withoutFields } from '../../src/api/deployed-spec.js';
 import { nextGeneration } from '../../src/runtime/engine/index.js';
 
 test('the status fields that read the spec are found, nested ones by their path, lists as one field', () => {
@@ -41,4 +41,24 @@ test('a spec other than the deployed one is refused with the generation; the sam
       return true;
     },
   );
+});
+
+test('the resources whose existence the spec decides: an if or a loop over the spec, and what depends on them; a spec-named one always exists', () => {
+  const app = kubernetesComposition(
+    { name: 'decides', kind: 'Decides', spec: type({ name: 'string', cache: 'boolean = true', regions: 'string[]' }), status: type({ ok: 'boolean' }) },
+    (spec) => {
+      const web = Deployment({ name: spec.name, image: 'nginx' });
+      if (spec.cache) {
+        const cache = Deployment({ name: `${spec.name}-cache`, image: 'redis' });
+        ConfigMap({ name: 'cache-config', data: { host: cache.metadata.name } });
+      }
+      for (const region of spec.regions) ConfigMap({ name: `${spec.name}-${region}`, data: { region } });
+      const fixed = ConfigMap({ name: 'fixed', data: { web: web.metadata.name } });
+      return { ok: fixed.metadata.name === 'fixed' };
+    },
+  );
+  const ids = app.graph.resources.map((r) => r.id);
+  const decided = specDecidedResources(app.graph);
+  assert.deepEqual(ids.filter((id) => decided.has(id)), ids.filter((id) => !['web', 'fixed'].includes(id)));
+  assert.equal(decided.size, 3, [...decided].join(', '));
 });

@@ -72,7 +72,7 @@ describe('bad Helm input', () => {
     const { factory } = await factoryIn('helm-values', 120_000);
     await assert.rejects(factory.deploy({ repositoryUrl: repo.url, message: 'x', replicas: -1 }), (error: Error) => {
       assert.ok(error instanceof DirectDeployError && !(error instanceof DirectTimeoutError), `failed for good, not by the deadline: ${error.message}`);
-      assert.match(error.message, /resource "hello": chart hello@0\.1\.0 from HelmRepository charts: InstallFailed: Helm install failed/);
+      assert.match(error.message, /resource "hello" \(HelmRelease [^)]+\) failed: chart hello@0\.1\.0 from HelmRepository charts: InstallFailed: Helm install failed/);
       assert.match(error.message, /at '\/replicas': minimum: got -1, want 0/);
       assert.match(error.message, /left in the cluster: .*HelmRelease .*\/hello/);
       return true;
@@ -83,22 +83,25 @@ describe('bad Helm input', () => {
     const { ns, factory } = await factoryIn('helm-template', 120_000, true);
     await assert.rejects(factory.deploy({ repositoryUrl: repo.url, message: 'x', replicas: 1, chart: 'broken-template' }), (error: Error) => {
       assert.ok(!(error instanceof DirectTimeoutError), `failed for good, not by the deadline: ${error.message}`);
-      assert.match(error.message, /resource "hello": chart broken-template@0\.1\.0 from HelmRepository charts: InstallFailed: .*templates\/broken\.yaml/);
+      assert.match(error.message, /resource "hello" \(HelmRelease [^)]+\) failed: chart broken-template@0\.1\.0 from HelmRepository charts: InstallFailed: .*templates\/broken\.yaml/);
       assert.match(error.message, /rolled back: deleted 3 object\(s\)/);
       return true;
     });
     assert.equal(await releases(ns), 0);
   });
 
-  it('kro mode: KRO only waits, so the timeout names the release and carries Helm\'s message', async () => {
+  it('kro mode: KRO only waits, but the failed install ends the deploy at once, naming the release and carrying Helm\'s message', async () => {
     const ns = await testNamespace(kc, 'helm-kro-values');
     namespaces.push(ns);
-    const factory = charted.factory('kro', { kubeconfig: testKubeConfigPath(), namespace: ns.name, timeout: 30_000 });
-    await assert.rejects(factory.deploy({ repositoryUrl: repo.url, message: 'x', replicas: -1 }), (error: Error) => {
-      assert.match(error.message, /^timed out after 30s waiting for Charted .*\/charted/);
-      assert.match(error.message, /not ready among its resources:\n {2}HelmRelease .*\/hello: chart hello@0\.1\.0 from HelmRepository charts: InstallFailed: .*at '\/replicas': minimum: got -1, want 0/s);
+    const factory = charted.factory('kro', { kubeconfig: testKubeConfigPath(), namespace: ns.name, timeout: 150_000 });
+    const started = Date.now();
+    await assert.rejects(factory.deploy({ repositoryUrl: repo.url, message: 'x', replicas: -1 }), (error: Error & { code?: string }) => {
+      assert.equal(error.code, 'DEPLOY_FAILED', error.message);
+      assert.match(error.message, /^Charted .*\/charted cannot become ready: resource "hello" \(HelmRelease .*\/hello\) failed: chart hello@0\.1\.0 from HelmRepository charts: InstallFailed: .*at '\/replicas': minimum: got -1, want 0/s);
       return true;
     });
+    // the same verdict as direct mode's, not the deadline
+    assert.ok(Date.now() - started < 120_000, `failed after ${Math.round((Date.now() - started) / 1000)} s`);
     await factory.deleteInstance('charted');
   });
 });

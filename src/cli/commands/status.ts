@@ -21,8 +21,9 @@ interface StatusOptions extends CompositionOptions, SpecOptions, ClusterOptions 
 }
 
 function human(title: string, result: InstanceStatus<unknown>, withSpec: boolean): string {
-  // Every object the instance should have counts, those missing or not renderable too; skipped ones do not.
-  const objects = result.resources.filter((row) => row.state !== 'skipped');
+  // Every object the instance should have counts, those missing or not renderable too; skipped ones do not,
+  // nor those the spec decides when it was not given (unknown).
+  const objects = result.resources.filter((row) => row.state !== 'skipped' && row.state !== 'unknown');
   const readyCount = objects.filter((row) => row.state === 'ready').length;
   const lines = [`${title}: ${result.state ? `${result.state}, ` : ''}${result.ready ? 'ready' : 'NOT ready'} (${readyCount}/${objects.length} objects ready)`];
   if (result.conditions?.length) lines.push(`conditions: ${result.conditions.map((c) => `${c.type}=${c.status}${c.status !== 'True' && c.message ? ` (${c.message})` : ''}`).join('; ')}`);
@@ -35,7 +36,7 @@ function human(title: string, result: InstanceStatus<unknown>, withSpec: boolean
   // KRO only logs an expression's error: what TypeKro's CEL engine finds failing is the reason it cannot give.
   if (!result.ready && result.failure) lines.push(`failing: ${describeFailure(result.failure)}`);
   if (result.resources.length > 0) {
-    const rows = result.resources.map((row) => [row.resourceId, row.kind, row.name ?? '-', row.state === 'ready' ? 'yes' : row.state === 'not-ready' ? 'no' : row.state, row.reason]);
+    const rows = result.resources.map((row) => [row.resourceId, row.kind, row.name ?? '-', row.state === 'ready' ? 'yes' : row.failed ? 'failed' : row.state === 'not-ready' ? 'no' : row.state, row.reason]);
     lines.push('', table(['RESOURCE', 'KIND', 'NAME', 'READY', 'DETAIL'], rows));
   }
   return lines.join('\n');
@@ -55,10 +56,20 @@ async function status(run: CliRun, file: string, options: StatusOptions): Promis
   if (!result.ready) run.exitCode = EXIT.notReady;
 }
 
+const STATUS_HELP = `
+READY: yes, no, failed (a terminal failure: waiting cannot help, e.g. a Deployment
+past its progress deadline), missing, waiting, skipped, or unknown.
+Kro mode reads the spec from the instance. Direct mode keeps only a hash of it:
+without -f/--set, the objects that exist are judged as they are; a resource
+whose existence the spec decides (an if or a loop over a spec field) and that
+has no object is unknown (not counted), and status fields computed from the
+spec are pending. Give the spec of the last deploy to see everything.`;
+
 export function registerStatus(program: Command, run: CliRun): void {
   const command = program
     .command('status')
     .description('show an instance: its state and status and the readiness of every object it owns; exit 3 when not ready')
     .option('-o, --output <format>', 'yaml or json instead of the table', parseOutputFormat);
   withName(withMode(withCluster(withSpec(withComposition(command))))).action((file: string, options: StatusOptions) => status(run, file, options));
+  command.addHelpText('after', STATUS_HELP);
 }

@@ -67,20 +67,34 @@ const count = (o: Expr, name: string): Expr => field(o, `status.${name}`, int(0)
 const shortBy = (o: Expr, have: Expr, want: Expr, name: string): Expr => concat(text(have), '/', text(want), ` ${name}`, otherConditions(o));
 
 /**
+ * kubectl's one terminal verdict of a rollout (`kubectl rollout status` fails with "exceeded its progress
+ * deadline"): once the controller has observed the current generation, `Progressing` has reason
+ * `ProgressDeadlineExceeded` (with status False). The deployment controller sets that reason only when the
+ * deadline passed; it sets Progressing=False for other reasons too (`ReplicaSetCreateError` when a quota
+ * refuses the new ReplicaSet), which it retries: those are waited out, as kubectl does. An older generation's
+ * condition says nothing about the spec just applied, hence `current`.
+ */
+function progressDeadlineExceeded(o: Expr, current: Expr): Expr {
+  return and(current, eq(conditionField(o, 'Progressing', 'status'), str('False')), eq(conditionField(o, 'Progressing', 'reason'), str('ProgressDeadlineExceeded')));
+}
+
+/**
  * kubectl's rollout rule (`kubectl rollout status`): the counts of the status are those of the generation
  * observed, every replica is of the new ReplicaSet (`replicas <= updatedReplicas`: no old pod pending
  * termination; an old ready pod next to an unready new one is not a finished rollout) and every updated
  * replica is available. Then `readyReplicas` equals `spec.replicas` too (available pods are ready ones).
  */
-const deployment = rule('Deployment', 'kubectl\'s rollout rule: the controller observed the current generation, `updatedReplicas` equals `spec.replicas` (default 1), `replicas` does not exceed `updatedReplicas` (no old replica pending termination) and `availableReplicas` reaches it (absent counts are 0)', (o) => {
+const deployment = rule('Deployment', 'kubectl\'s rollout rule: the controller observed the current generation, `updatedReplicas` equals `spec.replicas` (default 1), `replicas` does not exceed `updatedReplicas` (no old replica pending termination) and `availableReplicas` reaches it (absent counts are 0); condition `Progressing`=False with reason `ProgressDeadlineExceeded` for the current generation fails the deployment (any other reason, such as `ReplicaSetCreateError`, is waited out)', (o) => {
   const [current, staleReason] = observedCurrent(o);
   const desired = replicas(o);
   const [updated, total, available] = [count(o, 'updatedReplicas'), count(o, 'replicas'), count(o, 'availableReplicas')];
   const ready = and(current, eq(updated, desired), ge(updated, total), ge(available, updated));
-  return withLazyReason(ready, NEVER, () =>
+  const deadlineExceeded = progressDeadlineExceeded(o, current);
+  return withLazyReason(ready, deadlineExceeded, () =>
     firstOf(
       [
         [not(current), staleReason],
+        [deadlineExceeded, concat('rollout exceeded its progress deadline (spec.progressDeadlineSeconds ', text(field(o, 'spec.progressDeadlineSeconds', int(600))), 's): ', conditionField(o, 'Progressing', 'message'))],
         [ne(updated, desired), shortBy(o, updated, desired, 'updatedReplicas')],
         [gt(total, updated), concat(text(E.binary('-', total, updated)), ' old replicas pending termination', otherConditions(o))],
         // Not part of the rule (available pods are ready ones): the reason says which of the two is short.

@@ -22,6 +22,8 @@ export async function reportObjects(
   input: { spec: unknown; instance: InstanceIdentity },
   byId: ReadonlyMap<string, readonly KubeObject[]>,
   call: CallOptions,
+  /** Resources whose existence depends on a spec that is not known (engine/report.ts). */
+  unknown?: ReadonlySet<string>,
 ): Promise<InstanceReport> {
   const observed = new Map<string, KubeObject | readonly KubeObject[]>();
   for (const [id, items] of byId) {
@@ -43,7 +45,7 @@ export async function reportObjects(
       if (found) observed.set(node.id, plain(found));
     }
   }
-  return reportInstance(prepared, { ...input, observed, readiness: 'kind' });
+  return reportInstance(prepared, { ...input, observed, readiness: 'kind' }, unknown);
 }
 
 /** Objects by the resource id their label names (label values of long ids are shortened: map them back). */

@@ -27,11 +27,20 @@ export interface ResourceStatus {
   /** Absent when the resource has no object in the cluster. */
   readonly name?: string;
   readonly namespace?: string;
-  /** `ready`, `not-ready`, `missing` (should exist but does not), `skipped` (includeWhen is false), `waiting` (for a dependency or data). */
-  readonly state: 'ready' | 'not-ready' | 'missing' | 'skipped' | 'waiting';
+  /**
+   * `ready`, `not-ready`, `missing` (should exist but does not), `skipped` (includeWhen is false), `waiting`
+   * (for a dependency or data), `unknown` (direct mode's status without the spec: no object, and whether it
+   * should have one depends on the spec, which the cluster does not keep; not counted against readiness).
+   */
+  readonly state: 'ready' | 'not-ready' | 'missing' | 'skipped' | 'waiting' | 'unknown';
   readonly ready: boolean;
   /** The readiness reason (`1/3 readyReplicas`, `readyWhen is false`, `not created`). */
   readonly reason: string;
+  /**
+   * Set when waiting cannot help (the kind rule's terminal failure, such as a Deployment past its progress
+   * deadline, or a readyWhen that fails): the verdict that ends a deploy in both modes.
+   */
+  readonly failed?: true;
 }
 
 export interface InstanceReport {
@@ -52,7 +61,9 @@ function identityOf(object: KubeObject): { name?: string; namespace?: string } {
 
 /**
  * Judges the observed objects (by resource id, collections as lists; external references included when
- * they were read) with the runtime's readiness.
+ * they were read) with the runtime's readiness. `unknown`: resources whose existence and count depend on a
+ * spec that is not known (direct mode's status without the spec): their objects are judged as they are, and
+ * one without objects is `unknown`, not missing.
  *
  * @example
  * ```ts
@@ -60,7 +71,7 @@ function identityOf(object: KubeObject): { name?: string; namespace?: string } {
  * report.resources[0]; // { resourceId: 'deployment', kind: 'Deployment', name: 'web', state: 'ready', ready: true, reason: 'ready' }
  * ```
  */
-export function reportInstance(prepared: PreparedGraph, input: PlanInput): InstanceReport {
+export function reportInstance(prepared: PreparedGraph, input: PlanInput, unknown: ReadonlySet<string> = new Set()): InstanceReport {
   const plan = planInstance(prepared, { ...input, readiness: input.readiness ?? 'kind' });
   const resources: ResourceStatus[] = [];
   const judged = new Map<string, Readiness>();
@@ -72,13 +83,18 @@ export function reportInstance(prepared: PreparedGraph, input: PlanInput): Insta
     const items = value === undefined ? [] : ((Array.isArray(value) ? value : [value]) as KubeObject[]);
     const base = { resourceId: id, apiVersion: resource.apiVersion, kind: resource.kind };
     if (items.length > 0) {
-      const desired = node?.state === 'apply' ? Math.max(node.manifests.length, items.length) : items.length;
+      // A count computed from a spec that is not known is not the instance's: what exists is.
+      const desired = node?.state === 'apply' && !unknown.has(id) ? Math.max(node.manifests.length, items.length) : items.length;
       const readiness = resourceReadiness(prepared, id, desired, { ...input, readiness: input.readiness ?? 'kind' });
       judged.set(id, readiness);
-      for (const item of items) resources.push({ ...base, ...identityOf(item), state: readiness.ready ? 'ready' : 'not-ready', ready: readiness.ready, reason: readiness.reason });
+      for (const item of items) resources.push({ ...base, ...identityOf(item), state: readiness.ready ? 'ready' : 'not-ready', ready: readiness.ready, reason: readiness.reason, ...(readiness.failed ? { failed: true as const } : {}) });
       continue;
     }
     if (!node || (node.state === 'apply' && node.manifests.length === 0)) continue; // an empty collection
+    if (unknown.has(id)) {
+      resources.push({ ...base, state: 'unknown', ready: true, reason: 'no object; whether it should have one depends on the spec of the last deploy (give it to check)' });
+      continue;
+    }
     if (node.state === 'skipped') resources.push({ ...base, state: 'skipped', ready: true, reason: node.reason });
     else if (node.state === 'apply') resources.push({ ...base, state: 'missing', ready: false, reason: 'not created, or deleted since' });
     else if (node.state === 'error') resources.push({ ...base, state: 'not-ready', ready: false, reason: node.message });

@@ -3,9 +3,10 @@
  * by watching, until KRO reports it ACTIVE and Ready.
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
-import { describeRef, KubeApiError, refOfObject, type KubeClient } from '../kube/client.js';
-import { KroRejectedError } from './errors.js';
+import { describeRef, KubeApiError, refOfObject, type KubeClient, type ObjectRef } from '../kube/client.js';
+import { KroDeployError, KroRejectedError } from './errors.js';
 import { amendError } from '../../util/remedy.js';
+import { abortableSleep, throwIfAborted } from '../kube/abort.js';
 
 interface Condition {
   type?: string;
@@ -29,8 +30,22 @@ export interface KroDiagnosis {
   readonly failure?: string;
 }
 
-export interface KroDeployOptions {
+/** A resource of the instance that failed for good, by the runtime's readiness (its rule's terminal verdict). */
+export interface KroFailure {
+  readonly resourceId: string;
+  /** `resource "web" (Deployment dev/web) failed: rollout exceeded its progress deadline ...` */
+  readonly message: string;
+}
+
+export interface KroWaitOptions {
   readonly timeoutMs: number;
+  /**
+   * While waiting for the instance: the first of its resources that failed for good (polled). KRO only knows
+   * readyWhen and would wait for such a resource until the deadline; direct mode stops on the same verdict.
+   */
+  readonly failure?: () => Promise<KroFailure | undefined>;
+  /** Called once an object (the RGD, then the instance) is applied: what an abort leaves behind. */
+  readonly onApplied?: (ref: ObjectRef) => void;
   /** On a timeout: why the instance is not ready. Its own failure leaves the timeout message as it is. */
   readonly diagnose?: () => Promise<KroDiagnosis>;
   /** The instance's RGD: on a timeout, its conditions are read when it is not Active and Ready. */
@@ -46,9 +61,10 @@ function currentCondition(object: Observed | undefined, type: string, generation
 }
 
 /** Applies the RGD and waits for `state: Active`; KRO's own rejection message is surfaced verbatim. */
-export async function applyRgd(client: KubeClient, rgd: KubernetesObject, options: KroDeployOptions): Promise<Observed> {
-  const applied = await client.apply(rgd, { force: true });
+export async function applyRgd(client: KubeClient, rgd: KubernetesObject, options: KroWaitOptions): Promise<Observed> {
+  const applied = await client.apply(rgd, { force: true, ...(options.signal ? { signal: options.signal } : {}) });
   const generation = applied.metadata?.generation;
+  options.onApplied?.(refOfObject(rgd));
   options.onProgress?.(`applied ResourceGraphDefinition ${rgd.metadata?.name}`);
   let last: Observed | undefined;
   return client.waitFor(
@@ -76,36 +92,82 @@ function awaitsSchema(message: string | undefined): boolean {
 }
 
 /** Applies the instance (retrying while the generated CRD is not served yet) and waits for ACTIVE + Ready. */
-export async function applyInstance(client: KubeClient, instance: KubernetesObject, options: KroDeployOptions): Promise<Observed> {
+export async function applyInstance(client: KubeClient, instance: KubernetesObject, options: KroWaitOptions): Promise<Observed> {
   const deadline = Date.now() + options.timeoutMs;
   let applied: KubernetesObject | undefined;
   while (!applied) {
     try {
-      applied = await client.apply(instance, { force: true });
+      applied = await client.apply(instance, { force: true, ...(options.signal ? { signal: options.signal } : {}) });
     } catch (error) {
       // A 404 right after the RGD turned Active means the new CRD is not served yet; a missing namespace is
       // also a 404 but will not fix itself, so it fails at once.
       const missingNamespace = error instanceof KubeApiError && /namespaces? "[^"]*" not found/i.test(error.message);
       const notServedYet = error instanceof KubeApiError && !missingNamespace && (error.status === 404 || /does not serve|not find the requested resource/i.test(error.message));
       if (!notServedYet || Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      await abortableSleep(250, options.signal);
+      throwIfAborted(options.signal);
     }
   }
   const generation = applied.metadata?.generation;
+  options.onApplied?.(refOfObject(instance));
   options.onProgress?.(`applied ${describeRef(refOfObject(instance))}`);
   let last: Observed | undefined;
-  return withDiagnosis(client, options, () => last, () => client.waitFor(
-    refOfObject(instance),
-    (object) => {
-      last = object as Observed | undefined;
-      if (last?.status?.state === 'ERROR') {
-        throw new KroRejectedError(`KRO reports ${describeRef(refOfObject(instance))} in state ERROR: ${describeConditions(last)}`);
-      }
-      const ready = currentCondition(last, 'Ready', generation);
-      return last?.status?.state === 'ACTIVE' && ready?.status === 'True' ? last : undefined;
-    },
-    { timeoutMs: Math.max(deadline - Date.now(), 1), ...(options.signal ? { signal: options.signal } : {}), describe: () => describeConditions(last) },
-  ));
+  // A resource that failed for good ends the wait as it ends direct mode's, once KRO has reconciled this
+  // generation (before that, a child may still be the previous spec's, e.g. the Deployment a fixed spec replaces).
+  const failed = new AbortController();
+  const reconciled = (): boolean => generation !== undefined && (last?.status?.conditions ?? []).some((c) => c.observedGeneration === generation);
+  const stop = options.failure ? pollFailure(options.failure, reconciled, (found) => failed.abort(failedError(instance, found))) : () => undefined;
+  const signal = options.signal ? AbortSignal.any([options.signal, failed.signal]) : failed.signal;
+  try {
+    return await withDiagnosis(client, options, () => last, () => client.waitFor(
+      refOfObject(instance),
+      (object) => {
+        last = object as Observed | undefined;
+        if (last?.status?.state === 'ERROR') {
+          throw new KroRejectedError(`KRO reports ${describeRef(refOfObject(instance))} in state ERROR: ${describeConditions(last)}`);
+        }
+        const ready = currentCondition(last, 'Ready', generation);
+        return last?.status?.state === 'ACTIVE' && ready?.status === 'True' ? last : undefined;
+      },
+      { timeoutMs: Math.max(deadline - Date.now(), 1), signal, describe: () => describeConditions(last) },
+    ));
+  } finally {
+    stop();
+  }
+}
+
+/** First check this soon after the instance is applied, then less often, up to {@link FAILURE_POLL_MAX_MS}. */
+const FAILURE_POLL_FIRST_MS = 2_000;
+const FAILURE_POLL_MAX_MS = 10_000;
+
+/**
+ * Asks `failure` now and then while `ready()` (one check at a time; a check that fails to read is no
+ * verdict) and calls `found` with the first failure. Returns the function that stops it.
+ */
+function pollFailure(failure: () => Promise<KroFailure | undefined>, ready: () => boolean, found: (failure: KroFailure) => void): () => void {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const next = (delay: number): void => {
+    timer = setTimeout(() => void check(delay), delay);
+  };
+  const check = async (delay: number): Promise<void> => {
+    const result = ready() ? await failure().catch(() => undefined) : undefined;
+    if (stopped) return;
+    if (result) found(result);
+    else next(Math.min(delay * 1.5, FAILURE_POLL_MAX_MS));
+  };
+  next(FAILURE_POLL_FIRST_MS);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
+
+function failedError(instance: KubernetesObject, failure: KroFailure): KroDeployError {
+  return new KroDeployError(
+    `${describeRef(refOfObject(instance))} cannot become ready: ${failure.message}. KRO would wait for it until the deadline; the instance stays applied and KRO keeps reconciling it: fix the cause and deploy again, or delete the instance`,
+    failure.resourceId,
+  );
 }
 
 /**
@@ -113,7 +175,7 @@ export async function applyInstance(client: KubeClient, instance: KubernetesObje
  * that are not ready, and, when KRO gives the instance no failing condition (an expression error is then only
  * in KRO's log), the first expression of the graph that fails for it by TypeKro's CEL engine.
  */
-async function withDiagnosis<T>(client: KubeClient, options: KroDeployOptions, last: () => Observed | undefined, wait: () => Promise<T>): Promise<T> {
+async function withDiagnosis<T>(client: KubeClient, options: KroWaitOptions, last: () => Observed | undefined, wait: () => Promise<T>): Promise<T> {
   try {
     return await wait();
   } catch (error) {
