@@ -60,9 +60,24 @@ export function isFieldOptional(struct: Extract<SchemaNode, { kind: 'struct' }>,
 /**
  * KRO's SimpleSchema gives a struct `default: {}` when none of its fields is required and at least one
  * has a default (`pkg/simpleschema/transform.go buildSchema`), so such a struct is always present and
- * its defaulted fields are filled in by the API server.
+ * its defaulted fields are filled in by the API server. "Required" is what the printed SimpleSchema says
+ * (`simple-schema.ts`): a required field that is itself such a struct is printed without `required=true`
+ * (it is always there anyway), so it does not stop its parent from being defaulted too.
+ *
+ * @example
+ * ```ts
+ * hasImpliedDefault({ kind: 'struct', required: [], markers: {}, fields: { size: { kind: 'integer', markers: { default: 1 } } } }); // => true
+ * ```
  */
 export function hasImpliedDefault(node: SchemaNode): boolean {
-  if (node.kind !== 'struct' || node.required.length > 0) return false;
+  if (node.kind !== 'struct' || kroRequired(node).length > 0) return false;
   return Object.values(node.fields).some((f) => f.markers.default !== undefined || hasImpliedDefault(f));
+}
+
+/** The fields of `node` that its printed SimpleSchema marks `required=true`. */
+export function kroRequired(node: Extract<SchemaNode, { kind: 'struct' }>): string[] {
+  return node.required.filter((name) => {
+    const field = node.fields[name];
+    return field !== undefined && !hasImpliedDefault(field);
+  });
 }
