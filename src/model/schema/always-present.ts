@@ -9,6 +9,7 @@
 import type { SchemaNode } from '../../ir/schema.js';
 import { hasImpliedDefault } from './cel-type.js';
 import { defaultsOf } from './defaults.js';
+import { TypeKroError } from '../../util/errors.js';
 import { SchemaError } from './errors.js';
 
 type Struct = Extract<SchemaNode, { kind: 'struct' }>;
@@ -98,7 +99,7 @@ function defaultedLeaf(node: Struct): { path: string[]; value: unknown } {
       return { path: [name, ...inner.path], value: inner.value };
     }
   }
-  throw new Error('defaultedLeaf: a struct KRO defaults has a defaulted field');
+  throw new TypeKroError('INTERNAL', 'defaultedLeaf: a struct KRO defaults to {} has a field with a default');
 }
 
 /** A key as written in an object literal. */
