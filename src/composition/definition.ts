@@ -9,6 +9,7 @@ import type { PrinterColumn } from '../ir/graph.js';
 import type { GraphHeader } from './build-graph.js';
 import { TypeKroError } from '../util/errors.js';
 import { checkPrinterColumns } from './printer-columns.js';
+import { locatingSchemaErrors } from './schema-site.js';
 
 /**
  * A composition's name, custom API and schemas. `spec` and `status` are arktype types, accepted through
@@ -78,7 +79,7 @@ export function graphHeader(definition: CompositionDefinition, options: Composit
       `composition "${definition.name}": group "${definition.group}" disagrees with apiVersion "${apiVersion}"; give the group in one place`,
     );
   }
-  const spec = arktypeToSchema(definition.spec, { name: 'spec' });
+  const spec = locatingSchemaErrors(() => arktypeToSchema(definition.spec, { name: 'spec' }));
   const status = definition.status ? arktypeToSchema(definition.status, { name: 'status' }) : undefined;
   const aliases: { shortNames?: readonly string[]; categories?: readonly string[] } = {};
   for (const field of ['shortNames', 'categories'] as const) {

@@ -154,7 +154,7 @@ export function nestedHandle(root: string, records: ResourceRecord[], child: Com
  * has one number type, and int to double is exact in the range JavaScript holds exactly.
  */
 export function statusAsDeclared(status: Value, child: CompositionGraph): Value {
-  return child.statusSchema ? asType(status, schemaToCelType(child.statusSchema)) : status;
+  return child.statusSchema ? asType(status, schemaToCelType(child.statusSchema, { filled: false })) : status;
 }
 
 function asType(value: Value, type: CelType | undefined): Value {
@@ -168,7 +168,8 @@ function asType(value: Value, type: CelType | undefined): Value {
 }
 
 export function nestedBindingType(child: CompositionGraph): ReturnType<typeof T.object> {
-  const status = child.statusSchema ? schemaToCelType(child.statusSchema) : T.dyn;
+  // A status holds what the child's expressions computed: its schema's defaults are not filled in.
+  const status = child.statusSchema ? schemaToCelType(child.statusSchema, { filled: false }) : T.dyn;
   return T.object({ status: { type: status, optional: false } });
 }
 

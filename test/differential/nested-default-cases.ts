@@ -13,20 +13,24 @@ import type { CaseInput } from './harness.js';
 
 const apiVersion = 'nestdefaults.typekro.dev/v1alpha1';
 
-/** The child: a defaulted integer, an optional enum, an optional option object whose field has a default, a defaulted double. */
+/**
+ * The child: a defaulted integer, an optional enum, an option object whose field has a default, a defaulted double.
+ * The option object has an explicit default (`'=', () => ({})`): KRO creates it whenever it is left out, and an
+ * optional key (`'opt?'`) would say otherwise, so TypeKro refuses that spelling.
+ */
 export const defaultsChild = kubernetesComposition(
   {
     name: 'defaults-child',
     apiVersion,
     kind: 'DefaultsChild',
-    spec: type({ name: 'string', replicas: 'number.integer = 2', 'size?': "'small' | 'large'", 'opt?': { level: "string = 'std'" }, ratio: 'number = 2' }),
+    spec: type({ name: 'string', replicas: 'number.integer = 2', 'size?': "'small' | 'large'", opt: [{ level: "string = 'std'" }, '=', () => ({})], ratio: 'number = 2' }),
     status: type({ r: 'number.integer', big: 'boolean', size: 'string', level: 'string', ratio: 'number' }),
   },
   (spec) => {
     Deployment({ name: spec.name, image: 'nginx', replicas: spec.replicas });
-    ConfigMap({ name: `${spec.name}-cfg`, data: { size: spec.size ?? 'small', level: spec.opt?.level ?? 'none', ratio: spec.ratio > 1 ? "high" : "low" } });
+    ConfigMap({ name: `${spec.name}-cfg`, data: { size: spec.size ?? 'small', level: spec.opt.level, ratio: spec.ratio > 1 ? "high" : "low" } });
     if (spec.replicas > 2) ConfigMap({ name: `${spec.name}-many`, data: { n: `${spec.replicas}` } });
-    return { r: spec.replicas, big: spec.size === 'large', size: spec.size ?? 'unset', level: spec.opt?.level ?? 'none', ratio: spec.ratio };
+    return { r: spec.replicas, big: spec.size === 'large', size: spec.size ?? 'unset', level: spec.opt.level, ratio: spec.ratio };
   },
 );
 
@@ -88,7 +92,7 @@ export const wholeChild = kubernetesComposition(
     name: 'whole-child',
     apiVersion,
     kind: 'WholeChild',
-    spec: type({ name: 'string', 'opt?': { level: "string = 'std'", 'mode?': 'string' } }),
+    spec: type({ name: 'string', opt: [{ level: "string = 'std'", 'mode?': 'string' }, '=', () => ({})] }),
     status: type({ opt: { level: 'string', 'mode?': 'string' } }),
   },
   (spec) => {

@@ -17,6 +17,7 @@ import {
   resolveDefault,
   unknownKeys,
 } from './ark-json.js';
+import { refuseAlwaysPresent } from './always-present.js';
 import { SchemaError } from './errors.js';
 import { toRe2 } from './pattern.js';
 
@@ -45,7 +46,8 @@ export interface ArktypeToSchemaOptions {
  * const node = arktypeToSchema(type({ name: 'string', replicas: 'number.integer = 1' }), { name: 'spec' });
  * // { kind: 'struct', required: ['name'], fields: { name: {kind: 'string'}, replicas: {kind: 'integer', markers: {default: 1}} } }
  * ```
- * @throws SchemaError for constructs SimpleSchema cannot express (null, mixed unions, morphs, tuples...).
+ * @throws SchemaError for constructs SimpleSchema cannot express (null, mixed unions, morphs, tuples...), and
+ *   AlwaysPresentFieldError for an optional spec field KRO always creates (see `always-present.ts`).
  */
 export function arktypeToSchema(type: ArkTypeLike, options: ArktypeToSchemaOptions): SchemaNode {
   const json = (type as Partial<ArkTypeLike> | null)?.json;
@@ -60,6 +62,8 @@ export function arktypeToSchema(type: ArkTypeLike, options: ArktypeToSchemaOptio
   if (node.kind !== 'struct') {
     throw new SchemaError(options.name, `must be an object type like type({ name: 'string' }), got ${node.kind}`);
   }
+  // The spec is what KRO defaults; status values come from the composition's expressions.
+  if (options.name === 'spec') refuseAlwaysPresent(node, 'spec');
   return node;
 }
 

@@ -67,3 +67,22 @@ describe('applyDefaults', () => {
     assert.deepEqual(defaultsOf(node), ['a']);
   });
 });
+
+describe('schemaToCelType of a status (defaults not filled in)', () => {
+  // A status holds what the composition computed; KRO fills in none of its schema's defaults, so a parent
+  // reading `child.status.cache?.size ?? 5` must test for `cache` (typed present, it compiled to a constant).
+  const status = arktypeToSchema(type({ ok: 'boolean', 'cache?': { size: 'number.integer = 1' }, n: 'number = 2' }), { name: 'status' });
+
+  it('types every field that is not required optional', () => {
+    const typed = schemaToCelType(status, { filled: false });
+    assert.equal(typed.kind, 'object');
+    if (typed.kind !== 'object') return;
+    assert.deepEqual(Object.fromEntries(Object.entries(typed.fields).map(([k, f]) => [k, f.optional])), { ok: false, cache: true, n: true });
+  });
+
+  it('as a spec, the defaulted fields are present', () => {
+    const typed = schemaToCelType(status);
+    if (typed.kind !== 'object') return assert.fail(typed.kind);
+    assert.deepEqual(Object.fromEntries(Object.entries(typed.fields).map(([k, f]) => [k, f.optional])), { ok: false, cache: false, n: false });
+  });
+});

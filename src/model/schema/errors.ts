@@ -22,7 +22,9 @@ export class SchemaError extends TypeKroError {
   constructor(
     readonly path: string,
     readonly problem: string,
+    /** Where the field is declared (`file:line:col`), when the definition could find it. */
+    readonly where?: string,
   ) {
-    super('DEFINITION_INVALID', `${path}: ${problem}`);
+    super('DEFINITION_INVALID', `${where === undefined ? '' : `${where}: `}${path}: ${problem}`);
   }
 }

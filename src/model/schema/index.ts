@@ -1,5 +1,6 @@
+export { AlwaysPresentFieldError, refuseAlwaysPresent } from './always-present.js';
 export { arktypeToSchema, type ArktypeToSchemaOptions, type ArkTypeLike } from './arktype.js';
-export { hasImpliedDefault, isFieldOptional, schemaToCelType } from './cel-type.js';
+export { hasImpliedDefault, isFieldOptional, kroRequired, schemaToCelType } from './cel-type.js';
 export { applyDefaults, defaultsOf } from './defaults.js';
 export { SchemaError } from './errors.js';
 export { formatMarkers, quoteMarker } from './markers.js';

@@ -36,8 +36,8 @@ describe('schemaToSimpleSchema leaves', () => {
 
 describe('schemaToSimpleSchema structure', () => {
   it('sorts keys and nests optional structs as maps', () => {
-    const out = simple({ zeta: 'string', 'alpha?': { 'b?': 'string', a: 'number.integer = 1' } });
-    assert.deepEqual(out, { spec: { alpha: { a: 'integer | default=1', b: 'string' }, zeta: 'string | required=true' }, types: {} });
+    const out = simple({ zeta: 'string', 'alpha?': { 'b?': 'string', a: 'number.integer >= 1' } });
+    assert.deepEqual(out, { spec: { alpha: { a: 'integer | required=true minimum=1', b: 'string' }, zeta: 'string | required=true' }, types: {} });
     assert.deepEqual(Object.keys(out.spec), ['alpha', 'zeta']);
   });
 
