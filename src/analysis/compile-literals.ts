@@ -8,7 +8,7 @@ import { T, type CelType, type FieldType } from '../ir/types.js';
 import type { Scope } from './scope.js';
 import { HINT, syntaxError, type CompositionSyntaxError } from './errors.js';
 import { holds } from './absent-spec.js';
-import { toDouble, plain, type Compiler, type Typed } from './typed.js';
+import { toDouble, plain, valueOf, type Compiler, type Typed } from './typed.js';
 import { snippetOf } from './source.js';
 import { spreadList } from './list-spread.js';
 import { spreadObject } from './object-spread.js';
@@ -23,6 +23,8 @@ function listLiteral(elements: readonly Node[], scope: Scope, compiler: Compiler
   const itemExpect = expect?.kind === 'list' ? expect.item : undefined;
   const items = elements.map((element) => {
     const t = compiler.value(element, scope, itemExpect);
+    // Under a test that it is there (`spec.cmd ? ['sh', '-c', spec.cmd] : []`) a read is its value, as in JavaScript.
+    if (t.absent && !t.nullish && holds(scope.guards ?? [], t.absent.present)) return plain(valueOf(t), t.type);
     if (t.nullish || t.absent) throw syntaxError(element, 'a list item that may be undefined', 'give it a default with `??`');
     return t;
   });

@@ -66,6 +66,9 @@ export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onC
   }
   // The top-level parts first: their message names the field they land in. Nested ones are the compiler's.
   if (field) checkComputedParts(source, scope, field);
+  // Compiled whole: what JavaScript made of an enumeration of a reference in it (`Object.keys(spec.m)`, no keys) is
+  // dropped, and where the compiler refuses that enumeration, its refusal says why (the order of a map's keys).
+  consumeSpreadsIn(source);
   const compiled = compileValueNode(source, field ? guardedScope(scope, field) : scope);
   const passed = field && !field.pendingIsUndefined && checkPresent(source, compiled, field, scope);
   const expr = passed && compiled.wrapped ? E.call('value', [], compiled.expr) : compiled.expr;
