@@ -41,7 +41,7 @@ export function mapEnumeration(raw: Node, scope: Scope, c: Compiler): Enumeratio
   if (map.type.kind !== 'map') return undefined;
   if (map.absent || map.nullish) {
     const text = snippetOf(call.argument);
-    throw syntaxError(node, `\`Object.${call.name}(${text})\` of a map that may be undefined: JavaScript throws a TypeError there`, `give it a default first: \`Object.${call.name}(${text} ?? {})\``);
+    throw refused(syntaxError(node, `\`Object.${call.name}(${text})\` of a map that may be undefined: JavaScript throws a TypeError there`, `give it a default first: \`Object.${call.name}(${text} ?? {})\``));
   }
   return { name: call.name, map, node };
 }
@@ -63,15 +63,29 @@ export function unorderedList(e: Enumeration, method: string): Typed {
   if (e.name === 'keys') return plain(E.macro('map', map, key, E.ident(key)), T.list(T.string));
   if (e.name === 'values') return plain(E.macro('map', map, key, E.index(map, E.ident(key))), T.list(value));
   const text = snippetOf((e.node as Extract<Node, { type: 'CallExpression' }>).arguments[0] as Node);
-  throw syntaxError(e.node, `\`Object.entries(${text}).${method}(...)\`: TypeKro does not build a map's [key, value] pairs in CEL`, `go over the keys and read each value: \`Object.keys(${text}).${method}((k) => ... ${text}[k] ...)\``);
+  throw refused(syntaxError(e.node, `\`Object.entries(${text}).${method}(...)\`: TypeKro does not build a map's [key, value] pairs in CEL`, `go over the keys and read each value: \`Object.keys(${text}).${method}((k) => ... ${text}[k] ...)\``));
+}
+
+/** The refusals made here: their reason, not the run's "cannot be enumerated", is the one to show (source-values.ts). */
+const refusals = new WeakSet<object>();
+
+/** True when `error` is a refusal of a map enumeration made by this module. */
+export function isEnumerationRefusal(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && refusals.has(error);
 }
 
 /** The refusal of every other use of an enumeration of a map: its order is CEL's, not JavaScript's. */
 export function orderedEnumerationRefusal(e: Enumeration): Error {
   const text = snippetOf(e.node);
-  return syntaxError(
+  const error = syntaxError(
     e.node,
-    `\`${text}\` lists the entries of a map the instance holds in JavaScript's order (the order the instance wrote its keys), but CEL goes through a map in an order of its own, so a value that depends on the order (a join, an index, a mapped list) could differ`,
-    `use only what the order cannot change (\`.length\`, \`.includes(x)\`, \`.every(...)\`, \`.some(...)\`), or make the spec field a list of objects (\`[{ name: 'a', value: 'x' }]\`), which keeps its order`,
+    `\`${text}\` goes through a map the instance holds: KRO repeats resources only over a list, and CEL goes through a map in an order of its own, not JavaScript's (the order the instance wrote the keys), so only what no order can change compiles`,
+    `to make resources per entry, make the spec field a list of objects (\`queues: [{ name: 'hi', queue: 'q-high' }]\`) and loop over it; otherwise use \`.length\`, \`.includes(x)\`, \`.every(...)\` or \`.some(...)\` of it`,
   );
+  return refused(error);
+}
+
+function refused<E extends Error>(error: E): E {
+  refusals.add(error);
+  return error;
 }

@@ -15,6 +15,7 @@ import { exprValue, isExprValue } from '../ir/value.js';
 import { consumeSpreads, refOf } from '../model/refs.js';
 import { E, type Expr } from '../ir/expr.js';
 import { compileValueNode } from './compile-node.js';
+import { isEnumerationRefusal } from '../analysis/map-enumerations.js';
 import { checkComputedParts, checkPresent, checkSpecParts, guardedScope, readsSpecData, type ManifestField } from './source-values-presence.js';
 import { isBuiltExact, isExactRead } from './source-values-exact.js';
 
@@ -65,11 +66,10 @@ export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onC
     return value;
   }
   // The top-level parts first: their message names the field they land in. Nested ones are the compiler's.
-  if (field) checkComputedParts(source, scope, field);
-  // Compiled whole: what JavaScript made of an enumeration of a reference in it (`Object.keys(spec.m)`, no keys) is
-  // dropped, and where the compiler refuses that enumeration, its refusal says why (the order of a map's keys).
+  if (field) enumerationExplained(source, () => checkComputedParts(source, scope, field));
+  const compiled = enumerationExplained(source, () => compileValueNode(source, field ? guardedScope(scope, field) : scope));
+  // Compiled whole: what JavaScript made of an enumeration of a reference in it (`Object.keys(spec.m)`, no keys) is dropped.
   consumeSpreadsIn(source);
-  const compiled = compileValueNode(source, field ? guardedScope(scope, field) : scope);
   const passed = field && !field.pendingIsUndefined && checkPresent(source, compiled, field, scope);
   const expr = passed && compiled.wrapped ? E.call('value', [], compiled.expr) : compiled.expr;
   const constant = literalValue(expr);
@@ -77,6 +77,20 @@ export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onC
   const result = exprValue(expr);
   onCompiled({ ...compiled, expr }, source, result);
   return result;
+}
+
+/**
+ * Runs `body`, which compiles (parts of) `source`. Where the compiler refuses an enumeration of a reference in
+ * it (`Object.keys(spec.m).join()`), its reason (CEL's map order) is shown rather than the run's "cannot be
+ * enumerated"; any other refusal leaves the run's message first, as before.
+ */
+function enumerationExplained<T>(source: Node, body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    if (isEnumerationRefusal(error)) consumeSpreadsIn(source);
+    throw error;
+  }
 }
 
 /** Each key of the object JavaScript built, from the property (or spread literal) that produced it. */
