@@ -6,13 +6,14 @@
  */
 import { type } from 'arktype';
 import { kubernetesComposition } from '../../src/index.js';
-import { Deployment } from '../../src/simple.js';
+import { Deployment, Service } from '../../src/simple.js';
 import type { CaseInput } from './harness.js';
 
 const spec = type({
   name: 'string',
   'cmd?': 'string',
   'flag?': 'string',
+  'expose?': 'boolean',
   text: 'string',
   search: 'string',
   at: 'number.integer',
@@ -65,6 +66,17 @@ const mapEnumerations = kubernetesComposition(
   },
 );
 
+// `test && Factory(...)` binds the handle where the test holds, as `test ? Factory(...) : undefined` and `if` do.
+const andHandle = kubernetesComposition(
+  { ...base, name: 'refuse-and-handle', kind: 'RefuseAndHandle', status: type({ ip: 'string', port: 'number' }) },
+  (spec) => {
+    const svc = spec.expose && Service({ id: 'svc', name: spec.name, selector: { app: spec.name }, ports: [{ port: 80 }] });
+    // TypeScript types `svc` as `false | undefined | handle`, so a read under the test names the handle's type.
+    type Handle = Exclude<typeof svc, false | undefined>;
+    return { ip: spec.expose ? (svc as Handle).spec.clusterIP ?? 'pending' : 'none', port: spec.expose ? (svc as Handle).spec.ports.length : 0 };
+  },
+);
+
 const specs: Record<string, unknown>[] = [
   { name: 'a', text: '', search: '', at: 0, config: {}, counts: {} },
   { name: 'a', cmd: '', flag: '', text: 'abcabc', search: 'bc', at: -3, config: { a: 'a' }, counts: { x: -1 } },
@@ -77,6 +89,7 @@ const specs: Record<string, unknown>[] = [
 ];
 
 export const refusalCases: Record<string, CaseInput> = {
+  andHandle: { composition: andHandle as never, spec: specs[2]!, specs },
   narrowedItem: { composition: narrowedItem as never, spec: specs[2]!, specs },
   positions: { composition: positions as never, spec: specs[2]!, specs },
   mapEnumerations: { composition: mapEnumerations as never, spec: specs[2]!, specs },

@@ -1,13 +1,15 @@
 /**
- * The uses of a spec map's keys, values or entries that stay refused, each with its reason and a way out
- * (the order-free uses compile: test/differential/refusal-cases.ts), the map that may be undefined, and
- * `Buffer.from` of a bare reference, whose way out (`String(...)`) is checked to give JavaScript's value.
+ * The refusals kept next to the once-refused constructs that now compile (test/differential/refusal-cases.ts),
+ * each with its reason and a way out: the uses of a spec map's keys, values or entries whose value the order
+ * could change, a map that may be undefined, `Buffer.from` of a bare reference (its way out, `String(...)`,
+ * checked to give JavaScript's value), and a `test && Factory(...)` handle used as a value.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type } from 'arktype';
 import { kubernetesComposition } from '../../src/index.js';
 import { simulate } from '../../src/testing/index.js';
+import { Service } from '../../src/simple.js';
 import { refusalsIn } from '../support/refusals.js';
 
 const { refusal, definitionError, at } = refusalsIn(import.meta.filename);
@@ -55,4 +57,17 @@ test('Buffer.from of a bare reference names String(...), which gives the same ba
   );
   const encoded = kubernetesComposition({ ...definition, name: 'buffer-string' }, (spec) => ({ v: Buffer.from(String(spec.name)).toString('base64') }));
   for (const name of ['', 'a', 'é😀']) assert.equal(simulate(encoded, { name, config: {} }).status['v'], Buffer.from(name).toString('base64'));
+});
+
+test('a handle bound with `test && Factory(...)` read outside its test is refused as the ternary form is', () => {
+  const message = refusal(() =>
+    kubernetesComposition({ ...definition, name: 'and-handle-bare' }, (spec) => {
+      const svc = spec.name !== 'x' && Service({ id: 'svc', name: spec.name, selector: { app: 'a' }, ports: [{ port: 80 }] });
+      return { v: svc ? 'y' : 'n' };
+    }),
+  );
+  assert.equal(
+    message,
+    `${at("'and-handle-bare'", 'svc ?')}: \`svc\` holds a resource only where \`spec.name !== 'x'\` is true (\`spec.name !== 'x' && Service({ id: 'svc', name: spec.name, selector: { app: 'a' }, ports: [{ port: 80 }] })\`), and is used here as a value: CEL has no value for a resource that does not exist\n    svc\n  hint: test the condition itself (\`spec.name !== 'x' ? ... : ...\`) and read \`svc\`'s fields under it (\`svc!.status...\`)`,
+  );
 });
