@@ -66,12 +66,12 @@ export function unorderedList(e: Enumeration, method: string): Typed {
   throw refused(syntaxError(e.node, `\`Object.entries(${text}).${method}(...)\`: TypeKro does not build a map's [key, value] pairs in CEL`, `go over the keys and read each value: \`Object.keys(${text}).${method}((k) => ... ${text}[k] ...)\``));
 }
 
-/** The refusals made here: their reason, not the run's "cannot be enumerated", is the one to show (source-values.ts). */
-const refusals = new WeakSet<object>();
+/** Marks the refusals made here: their reason, not the run's "cannot be enumerated", is the one to show (source-values.ts). */
+const ENUMERATION_REFUSAL = Symbol('typekro.enumerationRefusal');
 
 /** True when `error` is a refusal of a map enumeration made by this module. */
 export function isEnumerationRefusal(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && refusals.has(error);
+  return typeof error === 'object' && error !== null && Object.hasOwn(error, ENUMERATION_REFUSAL);
 }
 
 /** The refusal of every other use of an enumeration of a map: its order is CEL's, not JavaScript's. */
@@ -86,6 +86,5 @@ export function orderedEnumerationRefusal(e: Enumeration): Error {
 }
 
 function refused<E extends Error>(error: E): E {
-  refusals.add(error);
-  return error;
+  return Object.defineProperty(error, ENUMERATION_REFUSAL, { value: true });
 }
