@@ -35,7 +35,8 @@ interface CaseVector extends Vector {
 
 test('cel-go, our engine and JavaScript agree on the CEL of the once-refused constructs', () => {
   const vectors: CaseVector[] = [];
-  for (const [name, entry] of Object.entries(refusalCases)) {
+  // `andHandle` reads a resource, which refusal-cases.test.ts holds to JavaScript under every observed state; its CEL is not new.
+  for (const [name, entry] of Object.entries(refusalCases).filter(([name]) => name !== 'andHandle')) {
     const rgd = parse((entry.composition as unknown as { toYaml(): string }).toYaml()) as { spec: { schema: { status: Record<string, string> } } };
     for (const [field, value] of Object.entries(rgd.spec.schema.status)) {
       const whole = /^\$\{(.*)\}$/s.exec(value);
