@@ -99,6 +99,8 @@ export function unwrap(node: Node): Node {
  * local holds only under the test (`const cache = spec.cache ? Deployment({...}) : undefined`).
  */
 export function soleBranch(node: Node): Node | undefined {
+  // `test && F(...)`: the handle where `test` is truthy, and `test`'s own falsy value (no handle) elsewhere.
+  if (node.type === 'LogicalExpression') return node.operator === '&&' ? node.right : undefined;
   if (node.type !== 'ConditionalExpression') return undefined;
   if (isNothing(unwrap(node.alternate)) && !isNothing(unwrap(node.consequent))) return node.consequent;
   if (isNothing(unwrap(node.consequent)) && !isNothing(unwrap(node.alternate))) return node.alternate;

@@ -43,7 +43,9 @@ export function boundTop(call: Node, parents: Map<Node, Node>): Node {
  * `f(c)`), which no CEL value of the resource stands for; the test itself says the same.
  */
 export function refuseBareUse(fn: FunctionNode, parents: Map<Node, Node>, declarator: Node, choice: Node): void {
-  if (declarator.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier' || choice.type !== 'ConditionalExpression') return;
+  if (declarator.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return;
+  const test = choice.type === 'ConditionalExpression' ? choice.test : choice.type === 'LogicalExpression' ? choice.left : undefined;
+  if (!test) return;
   const name = declarator.id.name;
   let bare: Node | undefined;
   walk(fn, (node, parent) => {
@@ -56,11 +58,11 @@ export function refuseBareUse(fn: FunctionNode, parents: Map<Node, Node>, declar
     return true;
   });
   if (!bare) return;
-  const test = snippetOf(choice.test);
+  const text = snippetOf(test);
   throw syntaxError(
     bare,
-    `\`${name}\` holds a resource only where \`${test}\` is true (\`${snippetOf(choice)}\`), and is used here as a value: CEL has no value for a resource that does not exist`,
-    `test the condition itself (\`${test} ? ... : ...\`) and read \`${name}\`'s fields under it (\`${name}!.status...\`)`,
+    `\`${name}\` holds a resource only where \`${text}\` is true (\`${snippetOf(choice)}\`), and is used here as a value: CEL has no value for a resource that does not exist`,
+    `test the condition itself (\`${text} ? ... : ...\`) and read \`${name}\`'s fields under it (\`${name}!.status...\`)`,
   );
 }
 
@@ -68,7 +70,8 @@ export function refuseBareUse(fn: FunctionNode, parents: Map<Node, Node>, declar
 function isValueUse(node: Node, parent: Node): boolean {
   if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) return false;
   if ((parent.type === 'ObjectProperty' || parent.type === 'ObjectMethod') && parent.key === node && !parent.computed && !(parent.type === 'ObjectProperty' && parent.shorthand)) return false;
-  return parent.type !== 'VariableDeclarator' && !isFunctionNode(parent) && parent.type !== 'AssignmentPattern';
+  // `typeof svc` in a type names the local's type, erased at run time.
+  return parent.type !== 'VariableDeclarator' && !isFunctionNode(parent) && parent.type !== 'AssignmentPattern' && parent.type !== 'TSTypeQuery';
 }
 
 /** `const { a, b } = f(...)` or `const [a, b] = f(...)`: the pattern, through the same wrappers as {@link bindingName}. */

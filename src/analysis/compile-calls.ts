@@ -25,6 +25,7 @@ import { helperCall } from './inline-helpers.js';
 import { mathCall } from './math-calls.js';
 import { truthyFilterReceiver } from './truthy-items.js';
 import { bufferCall } from './base64-calls.js';
+import { isOrderFree, mapEnumeration, orderedEnumerationRefusal, unorderedList } from './map-enumerations.js';
 
 export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelType): Typed {
   if (node.optional) throw syntaxError(node, 'optional calls `f?.()` are not supported', HINT.expr);
@@ -38,6 +39,9 @@ export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelT
   // `Object.keys(TABLE)`, `Object.fromEntries(...)`, `KEYS.reduce(...)` over constant tables: the literal they build.
   const table = objectTableCall(node, scope, { literalOf, ownProperties, staticProperty });
   if (table) return c.value(table.node, table.scope, expect);
+  // `Object.keys(spec.config)` anywhere but on an order-free method's receiver (below): CEL's map order is its own.
+  const enumerated = mapEnumeration(node, scope, c);
+  if (enumerated) throw orderedEnumerationRefusal(enumerated);
   const callee = unwrap(node.callee);
   if (callee.type === 'Identifier') return globalCall(node, callee.name, args, scope, c, expect);
   // `H.image(spec)` of `import * as H from './helpers.js'`: the exported helper, like a named import.
@@ -55,7 +59,7 @@ export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelT
     const builtin = builtinCallRefusal(node, object, callee.property.name, scope);
     if (builtin) throw builtin;
     // `[a, c ? b : null].filter(Boolean)`: items `filter(Boolean)` drops need no place in the list (truthy-items.ts).
-    const receiver = truthyFilterReceiver(node, scope, c) ?? c.value(callee.object, scope);
+    const receiver = truthyFilterReceiver(node, scope, c) ?? orderFreeReceiver(callee.object, callee.property.name, scope, c) ?? c.value(callee.object, scope);
     if (receiver.nullish) throw syntaxError(node, 'calling a method of `undefined`/`null`', HINT.expr);
     const name = callee.property.name;
     // `x?.some(...)`, `a?.b.some(...)`: the call only runs when the receiver is there.
@@ -64,6 +68,13 @@ export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelT
     return method({ node, receiver, args, scope, c }, name);
   }
   throw syntaxError(node, 'this call cannot be compiled to CEL', HINT.expr);
+}
+
+/** `Object.keys(spec.config)` as the receiver of `includes`/`every`/`some`: the keys in CEL's order, which these cannot see. */
+function orderFreeReceiver(object: Node, name: string, scope: Scope, c: Compiler): Typed | undefined {
+  if (!isOrderFree(name)) return undefined;
+  const enumerated = mapEnumeration(object, scope, c);
+  return enumerated && unorderedList(enumerated, name);
 }
 
 /** A result computed only when `guard` holds: JavaScript's `undefined` otherwise. */

@@ -22,6 +22,7 @@ export function stringMethod(ctx: MethodContext, name: string): Typed {
   const s = valueOf(ctx.receiver);
   // Own keys only: `toString` is inherited by every object literal.
   const simple = Object.hasOwn(SIMPLE_STRING, name) ? SIMPLE_STRING[name] : undefined;
+  if ((name === 'indexOf' || name === 'lastIndexOf') && ctx.args.length === 2) return positioned(ctx, s, name);
   if (simple) {
     arity(ctx, name, 1, 1, 'the position argument differs between JavaScript and CEL; use Cel.expr(...)');
     return plain(E.call(simple[0], [stringArg(ctx, 0)], s), simple[1]);
@@ -57,6 +58,24 @@ export function stringMethod(ctx: MethodContext, name: string): Typed {
   }
 }
 
+
+/**
+ * `indexOf(x, from)` and `lastIndexOf(x, from)`: JavaScript clamps the position to [0, length] (an absent
+ * one is 0 for indexOf, the end for lastIndexOf); cel-go errors on a negative offset and, for lastIndexOf,
+ * answers -1 at an offset of the length ('abc'.lastIndexOf('a', 3) is 0 in JavaScript). So indexOf gets the
+ * clamped offset, and lastIndexOf searches the prefix that holds every match starting at or before the
+ * position (`s.substring(0, min(from + size(x), size(s))).lastIndexOf(x)`), which needs no offset.
+ */
+function positioned(ctx: MethodContext, s: Expr, name: 'indexOf' | 'lastIndexOf'): Typed {
+  const size = E.call('size', [s]);
+  const search = stringArg(ctx, 0);
+  const from = intArg(ctx, 1, name === 'indexOf' ? E.int(0) : size);
+  const literal = intLiteral(from);
+  const low = literal !== undefined && literal >= 0n ? from : E.call('max', [], E.list([from, E.int(0)]));
+  if (name === 'indexOf') return plain(E.call('indexOf', [search, E.call('min', [], E.list([low, size]))], s), T.int);
+  const end = E.call('min', [], E.list([E.binary('+', low, E.call('size', [search])), size]));
+  return plain(E.call('lastIndexOf', [search], E.call('substring', [E.int(0), end], s)), T.int);
+}
 
 /**
  * JavaScript's `substring` clamps its indices to [0, length] and swaps them when start > end; CEL's errors

@@ -97,9 +97,15 @@ function nativeErrorOnReference(error: unknown): unknown {
     return `${fn ?? ''}${describeRef(ref)}`;
   });
   const where = error.stack ? callerLocation(error.stack, isInternalFile) : undefined;
+  // `Buffer.from(spec.text)`: a reference is a function proxy, which Buffer.from does not take; as text it does.
+  const buffer = (error as { code?: string }).code === 'ERR_INVALID_ARG_TYPE' && message.startsWith('The first argument must be of type string or an instance of Buffer');
+  const received = /Received the reference (\S+)$/.exec(message)?.[1] ?? 'x';
+  const hint = buffer
+    ? `hand Buffer.from the reference as text, \`Buffer.from(String(${received})).toString('base64')\` (or a template literal), which TypeKro compiles to KRO's base64.encode of the UTF-8 bytes`
+    : 'use a method the README\'s table "The JavaScript that compiles to CEL" lists, or Cel.expr(...)';
   return new TypeKroError(
     'DEFINITION_INVALID',
-    `${formatLocation(where)}: ${error.name}: ${message}\n  JavaScript ran on a reference there (its value exists only in the cluster), and such code cannot be compiled to CEL; use a method the README's table "The JavaScript that compiles to CEL" lists, or Cel.expr(...)`,
+    `${formatLocation(where)}: ${error.name}: ${message}\n  JavaScript ran on a reference there (its value exists only in the cluster), and such code cannot be compiled to CEL; ${hint}`,
     { cause: error },
   );
 }

@@ -154,7 +154,7 @@ describe('refusal messages', () => {
           return {};
         }),
       {
-        message: `${at('m:buffer', 'from(')}: TypeError: The first argument must be of type string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object. Received the reference spec.env\n  JavaScript ran on a reference there (its value exists only in the cluster), and such code cannot be compiled to CEL; use a method the README's table "The JavaScript that compiles to CEL" lists, or Cel.expr(...)`,
+        message: `${at('m:buffer', 'from(')}: TypeError: The first argument must be of type string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object. Received the reference spec.env\n  JavaScript ran on a reference there (its value exists only in the cluster), and such code cannot be compiled to CEL; hand Buffer.from the reference as text, \`Buffer.from(String(spec.env)).toString('base64')\` (or a template literal), which TypeKro compiles to KRO's base64.encode of the UTF-8 bytes`,
       },
     );
   });

@@ -1,0 +1,90 @@
+/**
+ * `Object.keys/values/entries(m)` of a map the instance holds (`spec.config`). CEL iterates a map in an order
+ * of its own, not JavaScript's insertion order (the order the instance's YAML wrote the keys), so only the uses
+ * whose value no order can change compile: the count (`.length`, `size(m)`), membership (`.includes`) and
+ * `every`/`some`, and the numeric sort, over the keys or the values, made with CEL's macros over the
+ * map (`m.map(k, k)`). Every other use (`join`, an index, `map`, a loop) is refused with that reason.
+ */
+import type { Node } from '@babel/types';
+import { E } from '../ir/expr.js';
+import { T } from '../ir/types.js';
+import type { Scope } from './scope.js';
+import { unwrap } from './ast.js';
+import { syntaxError } from './errors.js';
+import { objectMethod } from './constant-items.js';
+import { mentionsReferences } from './mentions.js';
+import { snippetOf } from './source.js';
+import { plain, valueOf, type Compiler, type Typed } from './typed.js';
+
+/**
+ * The methods whose value is the same in every order of the list they are called on. A sort is one too: the
+ * only sort that compiles is of integers by `(a, b) => a - b` (list-order.ts), whose equal items are
+ * indistinguishable.
+ */
+export function isOrderFree(method: string): boolean {
+  return ['includes', 'every', 'some', 'sort', 'toSorted'].includes(method);
+}
+
+/** An enumeration of a map a reference holds: the method, the map (compiled), and the call. */
+interface Enumeration {
+  readonly name: 'keys' | 'values' | 'entries';
+  readonly map: Typed;
+  readonly node: Node;
+}
+
+/** `node` as `Object.keys/values/entries(m)` of a map from a reference; undefined for anything else (a local object literal is a constant table). */
+export function mapEnumeration(raw: Node, scope: Scope, c: Compiler): Enumeration | undefined {
+  const node = unwrap(raw);
+  const call = objectMethod(node);
+  if (!call || scope.lookup('Object') || !mentionsReferences(call.argument, scope)) return undefined;
+  const map = c.value(call.argument, scope);
+  if (map.type.kind !== 'map') return undefined;
+  if (map.absent || map.nullish) {
+    const text = snippetOf(call.argument);
+    throw refused(syntaxError(node, `\`Object.${call.name}(${text})\` of a map that may be undefined: JavaScript throws a TypeError there`, `give it a default first: \`Object.${call.name}(${text} ?? {})\``));
+  }
+  return { name: call.name, map, node };
+}
+
+/** `Object.keys(m).length` (and of values, entries): the number of entries, `size(m)`. */
+export function enumerationLength(e: Enumeration): Typed {
+  return plain(E.call('size', [valueOf(e.map)]), T.int);
+}
+
+/**
+ * The list an order-free method (`includes`, `every`, `some`, a sort) is called on: the keys, `m.map(k, k)`, or the
+ * values, `m.map(k, m[k])`, in CEL's order, which the method cannot see. Entries (`[k, v]` pairs) are refused
+ * with the form over the keys that gives the same value.
+ */
+export function unorderedList(e: Enumeration, method: string): Typed {
+  const map = valueOf(e.map);
+  const value = e.map.type.kind === 'map' ? e.map.type.value : T.dyn;
+  const key = '__typekro_key';
+  if (e.name === 'keys') return plain(E.macro('map', map, key, E.ident(key)), T.list(T.string));
+  if (e.name === 'values') return plain(E.macro('map', map, key, E.index(map, E.ident(key))), T.list(value));
+  const text = snippetOf((e.node as Extract<Node, { type: 'CallExpression' }>).arguments[0] as Node);
+  throw refused(syntaxError(e.node, `\`Object.entries(${text}).${method}(...)\`: TypeKro does not build a map's [key, value] pairs in CEL`, `go over the keys and read each value: \`Object.keys(${text}).${method}((k) => ... ${text}[k] ...)\``));
+}
+
+/** Marks the refusals made here: their reason, not the run's "cannot be enumerated", is the one to show (source-values.ts). */
+const ENUMERATION_REFUSAL = Symbol('typekro.enumerationRefusal');
+
+/** True when `error` is a refusal of a map enumeration made by this module. */
+export function isEnumerationRefusal(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && Object.hasOwn(error, ENUMERATION_REFUSAL);
+}
+
+/** The refusal of every other use of an enumeration of a map: its order is CEL's, not JavaScript's. */
+export function orderedEnumerationRefusal(e: Enumeration): Error {
+  const text = snippetOf(e.node);
+  const error = syntaxError(
+    e.node,
+    `\`${text}\` goes through a map the instance holds: KRO repeats resources only over a list, and CEL goes through a map in an order of its own, not JavaScript's (the order the instance wrote the keys), so only what no order can change compiles`,
+    `to make resources per entry, make the spec field a list of objects (\`queues: [{ name: 'hi', queue: 'q-high' }]\`) and loop over it; otherwise use \`.length\`, \`.includes(x)\`, \`.every(...)\` or \`.some(...)\` of it`,
+  );
+  return refused(error);
+}
+
+function refused<E extends Error>(error: E): E {
+  return Object.defineProperty(error, ENUMERATION_REFUSAL, { value: true });
+}

@@ -1,0 +1,135 @@
+/**
+ * Where a value computed from spec or cluster data lands in a manifest field that JavaScript may leave
+ * `undefined`: KRO can neither leave a field out by a condition nor go on without spec data the instance
+ * left out, so such values are refused here, naming the field and the default that fixes it.
+ */
+import type { Node } from '@babel/types';
+import { unwrap } from '../analysis/ast.js';
+import { syntaxError } from '../analysis/errors.js';
+import { mentionsReferences } from '../analysis/mentions.js';
+import type { Scope } from '../analysis/scope.js';
+import { hasMarkers, refOf, splitMarkers, type RefData } from '../model/refs.js';
+import type { Expr } from '../ir/expr.js';
+import { snippetOf } from '../analysis/source.js';
+import { awaitedSpecData, indexOf, withGuards } from '../analysis/absent-spec.js';
+import { indexedList } from '../analysis/synthesized.js';
+import { compileValueNode } from './compile-node.js';
+
+/** Where a factory argument lands: its option path, and the conditions known to hold there. */
+export interface ManifestField {
+  readonly path: readonly string[];
+  /**
+   * The `&&` terms of the conditions around the call (`if (spec.host) ...`): presence tests they imply
+   * (`has(read)`, `size(list) > i`) need no default. Computed on first use.
+   */
+  readonly guards: () => readonly Expr[];
+  /**
+   * True when the destination at `path` may itself be left out (an optional spec field of a nested
+   * composition): an absent value then passes through as absent, as JavaScript passes `undefined`.
+   */
+  readonly mayBeAbsent?: (path: readonly string[]) => boolean;
+  /**
+   * Told where a value passed to such a field may be absent, with the test that it is there: the nested
+   * composition fills in its default otherwise. The value passed is then the plain read (a CEL optional's
+   * `.value()`), valid where the test holds.
+   */
+  readonly passedAbsent?: (path: readonly string[], present: Expr) => void;
+  /**
+   * A status field: a plain read of absent data is pending, as its JavaScript `undefined` is; only a value
+   * computed from it (text, arithmetic) is refused.
+   */
+  readonly pendingIsUndefined?: boolean;
+}
+
+/**
+ * A manifest field JavaScript may leave `undefined` depending on the spec or the cluster: KRO cannot leave a
+ * field out by a condition (it writes null, "" in a map), and it waits forever for spec data the instance
+ * left out. Both are refused here, where the source is known.
+ */
+export function checkPresent(node: Node, compiled: { optional?: boolean; wrapped?: boolean; present?: Expr }, field: ManifestField, scope: Scope, inComputed = false): boolean {
+  const name = field.path.length > 0 ? `\`${field.path.join('.')}\`` : 'this value';
+  // A nested composition's optional or defaulted spec field is left unset as JavaScript passes `undefined`: the child handles it.
+  if (!inComputed && field.mayBeAbsent?.(field.path) && (!compiled.wrapped || field.passedAbsent)) {
+    if (compiled.present && (compiled.wrapped || awaitedSpecData(compiled.present, scope, field.guards()))) field.passedAbsent?.(field.path, compiled.present);
+    return true;
+  }
+  if (compiled.wrapped) {
+    throw syntaxError(
+      node,
+      `${name} may be \`undefined\` here, depending on the spec or the cluster: JavaScript then leaves the field out, but KRO cannot leave a field out by a condition (it writes null, or "" in a map)`,
+      `give it a default (\`?? ''\`, \`?? 0\`), or choose between whole values (\`cond ? { key: 'v' } : {}\`) or resources (\`if (cond) ...\`)`,
+    );
+  }
+  const awaited = compiled.optional && compiled.present ? awaitedSpecData(compiled.present, scope, field.guards()) : undefined;
+  if (awaited === 'item') {
+    const list = indexedList(node, scope) ?? snippetOf(node).replace(/\[[^\]]*\]$/, '');
+    throw syntaxError(
+      node,
+      `${name} is set from a spec list item that may be missing (the list may be shorter): JavaScript reads \`undefined\` there${inComputed ? ' (and computes with it: "undefined", NaN)' : ' (the field is left out or takes the factory\'s default)'}, but KRO waits for it forever`,
+      `give it a default (\`${snippetOf(node)} ?? <default>\`), create the resource only when the list is long enough (\`if (${list}.length > ${indexOf(compiled.present!)}) ...\`), or require a minimum length in the spec type (e.g. \`type('string[]').atLeastLength(${indexOf(compiled.present!) + 1})\`)`,
+    );
+  }
+  if (awaited === 'field') {
+    throw syntaxError(
+      node,
+      `${name} is set from an optional spec field without a default: when the instance leaves it out, JavaScript passes \`undefined\` ${inComputed ? '(and computes with it: "undefined", NaN)' : "(the field is left out or takes the factory's default)"}, but KRO waits for it forever`,
+      `give it a default where it is used (\`${snippetOf(node)} ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or create the resource only when it is set (\`if (${snippetOf(node)}) ...\`)`,
+    );
+  }  return false;
+}
+
+/** True when `value` is, or is a template of, a reference to the instance's spec (or an item of a spec list). */
+export function readsSpecData(value: unknown): boolean {
+  const ref = refOf(value);
+  if (ref) return isSpecRoot(ref);
+  return typeof value === 'string' && hasMarkers(value) && splitMarkers(value).some((part) => typeof part !== 'string' && isSpecRoot(part));
+}
+
+function isSpecRoot(ref: RefData): boolean {
+  const { root } = ref;
+  if (root.kind === 'schema') return true;
+  return root.kind === 'iterator' && isSpecRoot(root.iterator.source);
+}
+
+/** A read of spec data (a template of reads too) checked part by part: the parts are what may be absent. */
+export function checkSpecParts(node: Node, scope: Scope, field: ManifestField, inComputed = false): void {
+  const source = unwrap(node);
+  if (source.type === 'TemplateLiteral' || isArithmetic(source)) {
+    checkComputedParts(source, scope, field);
+    return;
+  }
+  // The declaration this read sees (a name declared in two blocks is two names); without the place, every one of them.
+  const binding = source.type === 'Identifier' ? scope.lookup(source.name, source) : undefined;
+  if (field.pendingIsUndefined && !inComputed) {
+    // A pending status field is JavaScript's `undefined` only for a plain read: a local holding text or
+    // arithmetic (`const s = \`b${spec.flag}\``) is "bundefined" there, so its parts are checked as if written here.
+    if (binding?.kind === 'alias') checkSpecParts(binding.node, binding.scope, field);
+    if (binding?.kind === 'opaque' && binding.declarations) for (const init of binding.declarations) checkSpecParts(init, binding.scope, field);
+    return;
+  }
+  if (binding?.kind === 'opaque' && binding.declarations) {
+    // Declared twice in one scope (`var` in two loop bodies; each exact, see isExactRead): each may be the one JavaScript used.
+    for (const init of binding.declarations) checkSpecParts(init, binding.scope, field, inComputed);
+    return;
+  }
+  if (mentionsReferences(source, scope)) checkPresent(source, compileValueNode(source, guardedScope(scope, field)), field, scope, inComputed);
+}
+
+/** `scope` with the conditions around the call known to hold. */
+export function guardedScope(scope: Scope, field: ManifestField): Scope {
+  return withGuards(scope, field.guards());
+}
+
+/**
+ * The parts of text or arithmetic built from spec data (`${spec.o}`, `spec.l[1] + '-x'`): JavaScript goes
+ * on with `undefined` there ("undefined", NaN), KRO waits forever for the spec data the instance left out.
+ */
+export function checkComputedParts(node: Node, scope: Scope, field: ManifestField): void {
+  const source = unwrap(node);
+  const parts = source.type === 'TemplateLiteral' ? source.expressions : isArithmetic(source) ? [source.left, source.right] : [];
+  for (const part of parts) checkSpecParts(part as Node, scope, field, true);
+}
+
+function isArithmetic(node: Node): node is Node & { type: 'BinaryExpression'; left: Node; right: Node } {
+  return node.type === 'BinaryExpression' && ['+', '-', '*', '/', '%'].includes(node.operator);
+}
