@@ -268,7 +268,7 @@ function resourceOf(draft: ConcreteDraft, run: ConcreteRun): ConcreteResource {
     if (item.record.external) continue;
     const normalized = normalizeConcrete(item.record.manifest, `resource "${draft.id}"`);
     // The graph deploys a Secret's stringData as data (secret-wire.ts); the JavaScript side says the same.
-    const secret = item.record.kind === 'Secret';
+    const secret = item.record.apiVersion === 'v1' && item.record.kind === 'Secret';
     manifests.push(secret ? storedSecret(normalized.value ?? {}) : normalized.value ?? {});
     pending.push(...normalized.pending.map((path) => (secret ? storedSecretPath(path) : path)).map((path) => (draft.collection ? `[${item.index}].${path}` : path)));
   }
