@@ -154,7 +154,7 @@ function concreteRun(composition: unknown, graph: CompositionGraph, input: Concr
   });
   const fromUnobserved = run.pendingStatusPaths();
   const waiting = withoutPaths(status.value as { readonly [key: string]: ConcreteData }, fromUnobserved);
-  const unobserved = fromUnobserved.length > 0 && fillUnobserved ? valuesWithoutStatus(composition, graph, input, run.drafts, fromUnobserved, waiting.removed) : waiting.removed;
+  const unobserved = fromUnobserved.length > 0 && fillUnobserved ? valuesWithoutStatus(composition, graph, input, run.drafts, fromUnobserved) : waiting.removed;
   return {
     resources: run.drafts.map((draft) => resourceOf(draft, run)),
     status: waiting.value,
@@ -171,8 +171,13 @@ function concreteRun(composition: unknown, graph: CompositionGraph, input: Concr
  * resource observed as `{}` (its manifest, no status), by running the function once more; the first run's
  * values cannot say it, since there a read of a missing resource is a placeholder, which is truthy
  * (`store.status.ready || x` is the placeholder, `missing ? a : b` is `a`). A field JavaScript leaves
- * undefined then has no value to show. If that run fails (a factory refuses the absent values), the first
- * run's values are kept.
+ * undefined then has no value to show.
+ *
+ * That run cannot fail where the first one did not, so an error in it is a bug and is thrown, never hidden
+ * behind the first run's values (which are the placeholders' answers, not the cluster's). The observed
+ * objects are made from the first run's own resources, so they fit its checks; and every construct where
+ * JavaScript throws on an absent value (a spread or `.map` of one, a method with no CEL equivalent, a
+ * `throw` under a condition on a reference) is refused when the composition is defined.
  */
 function valuesWithoutStatus(
   composition: unknown,
@@ -180,16 +185,10 @@ function valuesWithoutStatus(
   input: ConcreteInput,
   drafts: readonly ConcreteDraft[],
   paths: readonly string[],
-  removed: ReadonlyMap<string, ConcreteData>,
 ): ReadonlyMap<string, ConcreteData> {
   const observed = new Map(input.observed);
   for (const draft of drafts) if (!observed.has(draft.id)) observed.set(draft.id, draft.collection ? draft.items.map(() => ({})) : {});
-  let filled: ConcreteEvaluation;
-  try {
-    filled = concreteRun(composition, graph, { ...input, observed }, false);
-  } catch {
-    return removed;
-  }
+  const filled = concreteRun(composition, graph, { ...input, observed }, false);
   const values = new Map<string, ConcreteData>();
   for (const path of paths) {
     const value = path.split('.').reduce<ConcreteData | undefined>((at, key) => (typeof at === 'object' && at !== null && !Array.isArray(at) && !(at instanceof OpaqueCel) ? (at as { readonly [key: string]: ConcreteData })[key] : undefined), filled.status);
@@ -268,7 +267,7 @@ function resourceOf(draft: ConcreteDraft, run: ConcreteRun): ConcreteResource {
     if (item.record.external) continue;
     const normalized = normalizeConcrete(item.record.manifest, `resource "${draft.id}"`);
     // The graph deploys a Secret's stringData as data (secret-wire.ts); the JavaScript side says the same.
-    const secret = item.record.kind === 'Secret';
+    const secret = item.record.apiVersion === 'v1' && item.record.kind === 'Secret';
     manifests.push(secret ? storedSecret(normalized.value ?? {}) : normalized.value ?? {});
     pending.push(...normalized.pending.map((path) => (secret ? storedSecretPath(path) : path)).map((path) => (draft.collection ? `[${item.index}].${path}` : path)));
   }

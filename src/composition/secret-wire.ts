@@ -16,22 +16,63 @@
  * string expression there when it validates the RGD, but refuses to write a bytes value when it reconciles
  * ("bytes value cannot be used directly in a resource template"). As `dyn` the expression passes the check
  * and its base64 text is written, which is what the API server would have stored for `stringData`.
+ *
+ * One rule, {@link storedFields}, on the graph's values. The concrete JavaScript run and the test kit's stored
+ * objects ({@link storedSecret}) go through it too: their plain data is a value already, and a `Cel.expr`
+ * they cannot see into ({@link OpaqueCel}) is its CEL text, so the two sides cannot drift apart.
  */
 import type { ResourceNode } from '../ir/graph.js';
 import { E, referencedRoots, type Expr } from '../ir/expr.js';
 import { exprValue, isExprValue, type ExprValue, type Value } from '../ir/value.js';
 import { printCel } from '../compile/cel/print.js';
 import { TypeKroError } from '../util/errors.js';
+import { OpaqueCel } from './concrete-value.js';
 
 type Fields = { readonly [key: string]: Value };
 
-/** `node` with its `stringData` moved into `data` as base64, when it is a v1 Secret with `stringData`. */
+/** A Secret's two value fields; absent when not written. */
+interface SecretFields {
+  readonly stringData?: Value;
+  readonly data?: Value;
+}
+
+/** `node` with its `stringData` moved into `data` as base64, when it is a v1 Secret. */
 export function secretWireForm(node: ResourceNode): ResourceNode {
   if (node.apiVersion !== 'v1' || node.kind !== 'Secret' || !isFields(node.template)) return node;
   const { stringData, data, ...rest } = node.template;
-  const given = data === undefined ? undefined : typedForKro(data);
-  if (stringData === undefined || stringData === null) return given === data ? node : { ...node, template: { ...rest, data: given ?? null } };
-  return { ...node, template: { ...rest, data: mergedData(node, given, stringData) } };
+  if (stringData === undefined && data === undefined) return node;
+  const stored = storedFields({ ...(stringData !== undefined ? { stringData } : {}), ...(data !== undefined ? { data } : {}) }, () => refuse(node));
+  return { ...node, template: { ...rest, ...stored } };
+}
+
+/**
+ * The rule: `stringData` merged into `data`, a `stringData` key winning as the API server merges them; a
+ * literal encoded now, an expression `dyn(base64.encode(bytes(x)))`, a whole computed map `transformMap`;
+ * `data` expressions in `dyn(...)` (see the module's comment). A `null` `stringData` is none. A `stringData`
+ * that is not a map (a string) is left for the API server to refuse, as are values that are not text.
+ * `refuse` is called when the two cannot be written as one `data` map.
+ */
+function storedFields(fields: SecretFields, refuse: () => never): SecretFields {
+  const { stringData } = fields;
+  const data = fields.data === undefined || fields.data === null ? fields.data : typedForKro(fields.data);
+  const withData = data === undefined ? {} : { data };
+  if (stringData === undefined || stringData === null) return withData;
+  if (isFields(stringData)) {
+    const encoded = Object.fromEntries(Object.entries(stringData).map(([key, value]) => [key, encodedValue(value)]));
+    if (data === undefined || data === null) return { data: encoded };
+    if (isFields(data)) return { data: { ...data, ...encoded } };
+  } else if (isExprValue(stringData)) {
+    if (data === undefined || data === null || (isFields(data) && Object.keys(data).length === 0)) return { data: exprValue(encodedMap(stringData.expr)) };
+  } else return { stringData, ...withData };
+  return refuse();
+}
+
+function refuse(node: ResourceNode): never {
+  const at = node.source ? `${node.source.file}:${node.source.line}:${node.source.column}: ` : '';
+  throw new TypeKroError(
+    'DEFINITION_INVALID',
+    `${at}resource "${node.id}": a Secret's stringData and data are both given and one of them is a whole computed map; the API server merges them key by key, which TypeKro cannot write as one data map\n  hint: give the keys of one of them literally (\`stringData: { user: spec.user }\`), or give only one of the two`,
+  );
 }
 
 /**
@@ -49,21 +90,6 @@ function typedForKro(data: Value): Value {
 function asDyn(value: ExprValue): ExprValue {
   const expr = value.expr;
   return expr.kind === 'call' && expr.fn === 'dyn' && expr.target === undefined ? value : exprValue(E.call('dyn', [expr]));
-}
-
-function mergedData(node: ResourceNode, data: Value | undefined, stringData: Value): Value {
-  if (isFields(stringData)) {
-    const encoded = Object.fromEntries(Object.entries(stringData).map(([key, value]) => [key, encodedValue(value)]));
-    if (data === undefined || data === null) return encoded;
-    if (isFields(data)) return { ...data, ...encoded };
-  } else if (isExprValue(stringData) && (data === undefined || data === null || (isFields(data) && Object.keys(data).length === 0))) {
-    return exprValue(encodedMap(stringData.expr));
-  }
-  const at = node.source ? `${node.source.file}:${node.source.line}:${node.source.column}: ` : '';
-  throw new TypeKroError(
-    'DEFINITION_INVALID',
-    `${at}resource "${node.id}": a Secret's stringData and data are both given and one of them is a whole computed map; the API server merges them key by key, which TypeKro cannot write as one data map\n  hint: give the keys of one of them literally (\`stringData: { user: spec.user }\`), or give only one of the two`,
-  );
 }
 
 /** One `stringData` value as its `data` value: base64 of its UTF-8 bytes. */
@@ -84,17 +110,37 @@ function isFields(value: Value | undefined): value is Fields {
 }
 
 /**
- * The same move on plain data (a manifest JavaScript built, an applied object in the test kit): `stringData`
- * merged into `data` as base64 text, a `stringData` key winning. A value that is not text (a `Cel.expr` result
- * the concrete run cannot see into) is kept as it is.
+ * The same rule on plain data (a manifest a concrete run built, an applied object in the test kit): plain
+ * data is a graph value as it is, and a {@link OpaqueCel} leaf (a `Cel.expr` the concrete run cannot see into)
+ * goes through as its CEL text, so it comes back as the CEL the graph writes (`dyn(base64.encode(bytes(…)))`).
  *
  * @example storedSecret({ apiVersion: 'v1', kind: 'Secret', stringData: { a: 'x' } }); // => { apiVersion: 'v1', kind: 'Secret', data: { a: 'eA==' } }
  */
 export function storedSecret<T>(manifest: T): T {
-  if (!isRecord(manifest) || manifest['apiVersion'] !== 'v1' || manifest['kind'] !== 'Secret' || !isRecord(manifest['stringData'])) return manifest;
+  if (!isRecord(manifest) || manifest['apiVersion'] !== 'v1' || manifest['kind'] !== 'Secret') return manifest;
   const { stringData, data, ...rest } = manifest;
-  const encoded = Object.entries(stringData as Record<string, unknown>).map(([key, value]) => [key, typeof value === 'string' ? Buffer.from(value, 'utf8').toString('base64') : value] as const);
-  return { ...rest, data: { ...(isRecord(data) ? data : {}), ...Object.fromEntries(encoded) } } as T;
+  if (stringData === undefined && data === undefined) return manifest;
+  const fields = { ...(stringData !== undefined ? { stringData: asValue(stringData) } : {}), ...(data !== undefined ? { data: asValue(data) } : {}) };
+  const stored = storedFields(fields, () => {
+    throw new TypeKroError('DEFINITION_INVALID', `Secret ${JSON.stringify((rest['metadata'] as { name?: unknown } | undefined)?.name ?? '')}: its stringData and data are both given and one of them is a whole computed map, which cannot be written as one data map`);
+  });
+  return { ...rest, ...Object.fromEntries(Object.entries(stored).map(([key, value]) => [key, fromValue(value)])) } as T;
+}
+
+/** Plain data as a graph value: an {@link OpaqueCel} is its CEL text. */
+function asValue(data: unknown): Value {
+  if (data instanceof OpaqueCel) return exprValue(E.raw(data.cel));
+  if (Array.isArray(data)) return data.map(asValue);
+  if (isRecord(data)) return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, asValue(value)]));
+  return data as Value;
+}
+
+/** The inverse of {@link asValue}: an expression the rule made is {@link OpaqueCel} text. */
+function fromValue(value: Value | undefined): unknown {
+  if (isExprValue(value)) return new OpaqueCel(printCel(value.expr));
+  if (Array.isArray(value)) return value.map(fromValue);
+  if (isFields(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fromValue(item)]));
+  return value;
 }
 
 /** A pending path (`stringData.password`) of a manifest where {@link storedSecret} moved it (`data.password`). */

@@ -8,7 +8,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type } from 'arktype';
 import { parse } from 'yaml';
-import { kubernetesComposition } from '../../src/index.js';
+import { kubernetesComposition, OpaqueCel } from '../../src/index.js';
+import { secretWireForm, storedSecret } from '../../src/composition/secret-wire.js';
+import type { ResourceNode } from '../../src/ir/graph.js';
 import { ConfigMap, Secret } from '../../src/simple.js';
 import { sensitivePaths } from '../../src/api/sensitive.js';
 import { refusalsIn } from '../support/refusals.js';
@@ -65,4 +67,29 @@ test('a read of a Secret handle\'s stringData is refused with its place and the 
     })),
     `${at("'k2-status'", 'stringData?')}: creds.stringData ${hint}`,
   );
+});
+
+test('one rule on both sides: plain data is encoded as the graph encodes it; a Cel.expr comes back as the CEL the graph writes', () => {
+  const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' } };
+  assert.deepEqual(storedSecret({ ...secret, stringData: { a: new OpaqueCel('x.y'), b: 'héllo', n: 3 }, data: { b: 'b2xk', c: 'Yw==' } }), {
+    ...secret,
+    data: { b: Buffer.from('héllo').toString('base64'), c: 'Yw==', a: new OpaqueCel('dyn(base64.encode(bytes(x.y)))'), n: 3 },
+  });
+  assert.deepEqual(storedSecret({ ...secret, stringData: new OpaqueCel('m') }), { ...secret, data: new OpaqueCel('dyn((m).transformMap(k, v, base64.encode(bytes(v))))') });
+  // The graph's forms of the same, from a composition: the whole-map and per-key CEL above.
+  const template = (id: string) => wire.graph.resources.find((resource) => resource.id === id)!.template as Record<string, unknown>;
+  assert.equal((parse(wire.toYaml()) as Rgd).spec.resources[0]!.template['data'], '${dyn((schema.spec.creds).transformMap(k, v, base64.encode(bytes(v))))}');
+  assert.equal(template('keys')['stringData'], undefined);
+  // Neither side touches what is not a v1 Secret.
+  const configMap = { apiVersion: 'v1', kind: 'ConfigMap', stringData: { a: 'x' } };
+  assert.equal(storedSecret(configMap), configMap);
+});
+
+test('a null stringData is no stringData, on both sides', () => {
+  const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' } };
+  assert.deepEqual(storedSecret({ ...secret, stringData: null, data: { a: 'YQ==' } }), { ...secret, data: { a: 'YQ==' } });
+  assert.deepEqual(storedSecret({ ...secret, stringData: null }), secret);
+  const node: ResourceNode = { id: 's', apiVersion: 'v1', kind: 'Secret', template: { ...secret, stringData: null }, readyWhen: [], includeWhen: [], forEach: [], dependsOn: [] };
+  assert.deepEqual(secretWireForm(node).template, secret);
+  assert.deepEqual(secretWireForm({ ...node, template: { ...secret, stringData: null, data: { a: 'YQ==' } } }).template, { ...secret, data: { a: 'YQ==' } });
 });

@@ -1,10 +1,13 @@
 /**
  * Cases the corpus does not cover but the oracle must: readyWhen on collection items (`each`),
  * withIncludeWhen with a JavaScript boolean, a collection read in the status, nested loops, a Secret's `data`
- * (bytes to KRO's CEL, base64 text to JavaScript) read in templates, fields, `??`, `.length` and comparisons.
+ * (bytes to KRO's CEL, base64 text to JavaScript) read in templates, fields, `??`, `.length` and comparisons,
+ * and every form of a Secret's `stringData` moved into `data` by the one rule (composition/secret-wire.ts):
+ * a whole map, keys over `data` keys, a YAML file's Secret.
  */
 import { type } from 'arktype';
-import { kubernetesComposition } from '../../src/index.js';
+import type { V1Secret } from '@kubernetes/client-node';
+import { kubernetesComposition, yamlFile } from '../../src/index.js';
 import { ConfigMap, Deployment, Secret } from '../../src/simple.js';
 import type { CaseInput } from './harness.js';
 
@@ -63,8 +66,25 @@ const secretData = kubernetesComposition(
   },
 );
 
+const secretForms = kubernetesComposition(
+  {
+    name: 'extra-secret-forms',
+    apiVersion: 'extra.typekro.dev/v1alpha1',
+    kind: 'SecretForms',
+    spec: type({ creds: 'Record<string, string>', user: 'string' }),
+    status: type({ whole: 'string', keys: 'string', filed: 'string' }),
+  },
+  (spec) => {
+    const whole = Secret({ id: 'whole', name: 'whole', stringData: spec.creds });
+    const keys = Secret({ id: 'keys', name: 'keys', data: { user: 'b2xk', kept: 'a2VwdA==' }, stringData: { user: spec.user, url: `https://${spec.user}@db`, fixed: 'héllo' } });
+    const filed = yamlFile('./fixtures/secrets/filed.yaml').resource<V1Secret>('Secret', 'filed');
+    return { whole: whole.data!['USER'] ?? 'none', keys: `${keys.data!['user']}/${keys.data!['kept']}`, filed: `${filed.data!['USER']}/${filed.data!['GIVEN']}` };
+  },
+);
+
 export const extraCases: Readonly<Record<string, CaseInput>> = {
   'extra-secret-data': { composition: secretData as never, spec: { password: 's3cret', user: 'admin' } },
+  'extra-secret-forms': { composition: secretForms as never, spec: { creds: { USER: 'me', PASSWORD: 'hunter2' }, user: 'you' } },
   'extra-fleet': { composition: fleet as never, spec: { workers: ['a', 'b'], monitoring: true } },
   'extra-grid': { composition: grid as never, spec: { zones: ['eu', 'us'], tiers: ['web', 'db'] } },
 };

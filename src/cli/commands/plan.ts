@@ -27,13 +27,14 @@ interface Line {
   readonly kind: string;
   readonly name: string;
   readonly namespace?: string;
-  readonly changes?: readonly { path: string }[];
+  /** `removed` when the deploy removes the field (a Secret key dropped), not only changes it. */
+  readonly changes?: readonly { path: string; removed?: true }[];
   readonly message?: string;
 }
 
 const SIGN: Record<Action, string> = { create: '+', change: '~', unchanged: '=', delete: '-', conflict: '!', takeover: '!', skipped: '·' };
 
-function line(action: Action, object: PlannedObject, extra: { changes?: readonly string[]; message?: string } = {}): Line {
+function line(action: Action, object: PlannedObject, extra: { changes?: readonly string[]; removed?: readonly string[]; message?: string } = {}): Line {
   const remedies = (object.remedies ?? []).map((remedy) => `to ${remedy.purpose}: ${cliTerms({})(remedy)}`);
   const notes = [object.knownAfterApply ? 'values known after apply' : '', object.note ?? '', ...remedies, extra.message ?? ''].filter(Boolean);
   return {
@@ -42,7 +43,7 @@ function line(action: Action, object: PlannedObject, extra: { changes?: readonly
     kind: object.kind,
     name: object.name ?? '(known after apply)',
     ...(object.namespace ? { namespace: object.namespace } : {}),
-    ...(extra.changes ? { changes: extra.changes.map((path) => ({ path })) } : {}),
+    ...(extra.changes ? { changes: extra.changes.map((path) => (extra.removed?.includes(path) ? { path, removed: true as const } : { path })) } : {}),
     ...(notes.length ? { message: notes.join('; ') } : {}),
   };
 }
@@ -51,7 +52,7 @@ function linesOf(plan: DeployPlan): Line[] {
   return [
     ...plan.takeovers.map((t) => line('takeover', t.resource, { message: `owned by ${t.owner}; deploy refuses it${t.adoptable ? ' unless --adopt' : ' (KRO cannot adopt it)'}` })),
     ...plan.create.map((o) => line('create', o)),
-    ...plan.change.map((c) => line('change', c.resource, { changes: c.paths })),
+    ...plan.change.map((c) => line('change', c.resource, { changes: c.paths, ...(c.removed ? { removed: c.removed } : {}) })),
     ...plan.conflicts.map((c) => line('conflict', c.resource, { message: `fields owned by other managers: ${c.conflicts.map((x) => `${x.field} (${x.manager})`).join(', ')}; deploy with --force to take them over` })),
     ...plan.prune.map((o) => line('delete', o, { message: 'no longer desired' })),
     ...plan.unchanged.map((o) => line('unchanged', o)),
@@ -73,7 +74,7 @@ function human(title: string, lines: readonly Line[]): string {
   for (const entry of lines) {
     const what = entry.kind ? `${entry.kind} ${entry.namespace ? `${entry.namespace}/` : ''}${entry.name}` : entry.action;
     text.push(`  ${SIGN[entry.action]} ${entry.resource.padEnd(width)}  ${what}${entry.message ? `  (${entry.message})` : ''}`);
-    for (const change of entry.changes ?? []) text.push(`      ${change.path}`);
+    for (const change of entry.changes ?? []) text.push(`      ${change.path}${change.removed ? ' (removed)' : ''}`);
   }
   return text.join('\n');
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { diffPaths } from './plan.js';
+import { diffFields, diffPaths } from './plan.js';
 import { REDACTED, Redactor } from '../../util/redact.js';
 
 describe('plan: changed paths', () => {
@@ -12,6 +12,12 @@ describe('plan: changed paths', () => {
   it('reports an array whose length changed as one path, and nothing for equal objects', () => {
     assert.deepEqual(diffPaths({ spec: { ports: [1] } }, { spec: { ports: [1, 2] } }), ['spec.ports']);
     assert.deepEqual(diffPaths({ data: { a: 'x' } }, { data: { a: 'x' } }), []);
+  });
+  it('tells a removed field (a Secret key dropped) from a changed or added one', () => {
+    const live = { data: { user: 'bWU=', password: 'aHVudGVyMg==', token: 'dA==' }, metadata: { labels: { a: '1' } } };
+    const applied = { data: { user: 'eW91', token: 'dA==', extra: 'eA==' }, metadata: {} };
+    assert.deepEqual(diffFields(live, applied), { paths: ['data.extra', 'data.password', 'data.user', 'metadata.labels'], removed: ['data.password', 'metadata.labels'] });
+    assert.deepEqual(diffFields(live, live), { paths: [], removed: [] });
   });
 });
 

@@ -55,6 +55,11 @@ export interface PlannedChange {
   readonly resource: PlannedObject;
   /** Field paths that would change (`spec.replicas`, `data.password`), sorted; values are never shown. */
   readonly paths: readonly string[];
+  /**
+   * Those of `paths` the deploy removes (the live object has them, the applied one would not): a key dropped
+   * from a Secret's `data` or `stringData`, a label dropped. Absent when none is.
+   */
+  readonly removed?: readonly string[];
 }
 
 /**
@@ -171,7 +176,7 @@ async function planWith(session: DirectSession, redactor: Redactor): Promise<Dep
         for (const manifest of manifests) {
           const result = await dryRun(session, id, manifest, call);
           if (result.kind === 'create') create.push(result.object);
-          else if (result.kind === 'change') change.push({ resource: result.object, paths: result.paths });
+          else if (result.kind === 'change') change.push(plannedChange(result.object, result));
           else if (result.kind === 'unchanged') unchanged.push(result.object);
           if (result.conflicts) conflicts.push({ resource: result.object, conflicts: result.conflicts });
           stand.push(result.standIn);
@@ -249,7 +254,7 @@ function describe(resourceId: string, object: KubeObject): PlannedObject {
 
 type DryRun =
   | { kind: 'create' | 'unchanged'; object: PlannedObject; standIn: KubeObject; conflicts?: FieldConflict[] }
-  | { kind: 'change'; object: PlannedObject; paths: string[]; standIn: KubeObject; conflicts?: FieldConflict[] };
+  | { kind: 'change'; object: PlannedObject; paths: string[]; removed: string[]; standIn: KubeObject; conflicts?: FieldConflict[] };
 
 async function dryRun(session: DirectSession, id: string, manifest: KubeObject, call: () => { deadline: number; signal?: AbortSignal }): Promise<DryRun> {
   const object = describe(id, manifest);
@@ -277,16 +282,30 @@ async function dryRun(session: DirectSession, id: string, manifest: KubeObject, 
   }
   const noted = note ? { ...object, note } : object;
   if (!live) return { kind: 'create', object: noted, standIn: manifest, ...(conflicts ? { conflicts } : {}) };
-  const paths = result ? diffPaths(live, result) : [];
+  const { paths, removed } = result ? diffFields(live, result) : { paths: [], removed: [] };
   const standIn = result ?? live;
   return paths.length > 0
-    ? { kind: 'change', object: noted, paths, standIn, ...(conflicts ? { conflicts } : {}) }
+    ? { kind: 'change', object: noted, paths, removed, standIn, ...(conflicts ? { conflicts } : {}) }
     : { kind: 'unchanged', object: noted, standIn, ...(conflicts ? { conflicts } : {}) };
+}
+
+/** A change as the plan reports it: `removed` only when the deploy removes something. */
+export function plannedChange(resource: PlannedObject, fields: { readonly paths: readonly string[]; readonly removed: readonly string[] }): PlannedChange {
+  return { resource, paths: fields.paths, ...(fields.removed.length > 0 ? { removed: fields.removed } : {}) };
 }
 
 /** Paths where `after` differs from `before`, ignoring status and server-managed metadata. */
 export function diffPaths(before: KubeObject, after: KubeObject): string[] {
-  const out: string[] = [];
+  return diffFields(before, after).paths;
+}
+
+/**
+ * {@link diffPaths}, and which of them `after` no longer has (a removal, which a reader of a plan must tell
+ * from a changed value: a revoked credential's key is one).
+ */
+export function diffFields(before: KubeObject, after: KubeObject): { paths: string[]; removed: string[] } {
+  const paths: string[] = [];
+  const removed: string[] = [];
   const walk = (a: unknown, b: unknown, path: string): void => {
     if (Object.is(a, b)) return;
     const objA = a !== null && typeof a === 'object' && !Array.isArray(a);
@@ -304,9 +323,9 @@ export function diffPaths(before: KubeObject, after: KubeObject): string[] {
       a.forEach((item, i) => walk(item, b[i], `${path}[${i}]`));
       return;
     }
-    out.push(path);
+    paths.push(path);
+    if (b === undefined) removed.push(path);
   };
   walk(before, after, '');
-  return out;
+  return { paths, removed };
 }
-

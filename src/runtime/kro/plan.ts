@@ -7,12 +7,12 @@
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
 import type { KubeObject } from '../engine/index.js';
-import { diffPaths, takeoverOf, type DeployPlan, type PlannedObject } from '../direct/plan.js';
+import { diffFields, plannedChange, takeoverOf, type DeployPlan, type PlannedObject } from '../direct/plan.js';
 import { uncheckedNotes, type KroOwnership } from './ownership.js';
 import { plain, refOf } from '../direct/objects.js';
 import { KubeApiError, type CallOptions, type KubeClient } from '../kube/client.js';
 
-type Outcome = { kind: 'create' | 'unchanged'; object: PlannedObject } | { kind: 'change'; object: PlannedObject; paths: string[] };
+type Outcome = { kind: 'create' | 'unchanged'; object: PlannedObject } | { kind: 'change'; object: PlannedObject; paths: string[]; removed: string[] };
 
 /** A 404 that a namespace will not fix: the namespace itself is missing. */
 function missingNamespace(error: unknown): boolean {
@@ -34,8 +34,8 @@ async function dryRun(client: KubeClient, resourceId: string, manifest: KubeObje
     return { kind: 'create', object: { ...object, note: `${ref.kind} is not served yet: KRO creates its CRD when it accepts the graph` } };
   }
   if (!live) return { kind: 'create', object };
-  const paths = diffPaths(plain(live), result);
-  return paths.length > 0 ? { kind: 'change', object, paths } : { kind: 'unchanged', object };
+  const { paths, removed } = diffFields(plain(live), result);
+  return paths.length > 0 ? { kind: 'change', object, paths, removed } : { kind: 'unchanged', object };
 }
 
 /**
@@ -51,7 +51,7 @@ export async function planKro(client: KubeClient, rgd: KubeObject, instance: Kub
   const outcomes = [await dryRun(client, 'rgd', rgd, call, rgdNote), await dryRun(client, 'instance', instance, call, unchecked)];
   return {
     create: outcomes.filter((o) => o.kind === 'create').map((o) => o.object),
-    change: outcomes.flatMap((o) => (o.kind === 'change' ? [{ resource: o.object, paths: o.paths }] : [])),
+    change: outcomes.flatMap((o) => (o.kind === 'change' ? [plannedChange(o.object, o)] : [])),
     unchanged: outcomes.filter((o) => o.kind === 'unchanged').map((o) => o.object),
     prune: [],
     conflicts: [],
