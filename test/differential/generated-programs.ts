@@ -12,7 +12,9 @@
  * a loop inside an `if` (both branches); a factory on the right of `??` on an optional field (created only
  * when it is not set); and the positions over declarations and scopes of generated-scoped-sites.ts (array
  * rest and keyed destructuring with defaults, `forEach`, `.map` callbacks with locals, reads through inline
- * factory calls, one name declared in two blocks, `let` reassigned, a nested composition). Programs are plain data; `renderBatch`
+ * factory calls, one name declared in two blocks, `let` reassigned, a nested composition, a constant-list `reduce`); the
+ * list idioms of generated-idioms.ts reach every position as operators; the status also has an integer field `i` and
+ * a `'dev' | 'prod'` field `e`, checked against their declarations. Programs are plain data; `renderBatch`
  * writes them as real TypeScript (TypeKro compiles from source). */
 import fc from 'fast-check';
 import { countGuardArb, FOR_CONST_IF, exprArb, replicasArb, renderExpr, SPEC_SCHEMA, SPEC_FIELDS, SPEC_TYPE, type Expr, type ExprType, type GenScope } from './generated-expressions.js';
@@ -160,7 +162,7 @@ export function programWith(positions: readonly Position[], depth = 3): fc.Arbit
  * Site positions for programs that together hold every position alone, and every ordered pair of positions
  * both as a two-site program and at each pair of places of a three-site one (`[a, b, c]` with c = a + b
  * mod the number of positions: for a given a, or a given b, c takes every value). A site reads what the
- * sites before it declared, so the order of a pair matters. 33 + 1,089 + 1,089 = 2,211 programs.
+ * sites before it declared, so the order of a pair matters. 34 + 1,156 + 1,156 = 2,346 programs.
  */
 export function positionSchedule(): Position[][] {
   const n = POSITIONS.length;

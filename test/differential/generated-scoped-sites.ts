@@ -14,7 +14,10 @@
  * - `let`: a `let` reassigned in branches or in a loop over constants (refused when its value depends on a
  *   reference, with the documented message, compiled when it does not);
  * - `nested`: a nested composition (defined before the parent, over the same spec schema) called with a
- *   generated name, its status read by a ConfigMap.
+ *   generated name, its status read by a ConfigMap; or a child whose list items default a field (`replicas:
+ *   'number.integer = 2'`), passed the spec's list or a literal (nest-fill.ts fills the default in);
+ * - `reduce`: a constant list folded into an object, `['a', 'b-c', 'a'].reduce((acc, k) => ({ ...acc, [k]: v }), init)`,
+ *   as ConfigMap data, as it is or spread with a key that reads it.
  * Each site draws a `variant` (0 first, so shrinking reaches the simplest form).
  */
 import fc from 'fast-check';
