@@ -5,8 +5,10 @@
  * render to source text for a scope: spec fields as `spec.x` or, destructured, as `x`.
  */
 import fc from 'fast-check';
+import { boolOperators, intListOperators, intOperators, listOperators, STATUS_TYPE_MISMATCH, strOperators, type Recurse } from './generated-idioms.js';
 
-export type ExprType = 'bool' | 'int' | 'num' | 'str' | 'list';
+/** `list`: a list of strings; `ints`: a list of integers. */
+export type ExprType = 'bool' | 'int' | 'num' | 'str' | 'list' | 'ints';
 
 /** A leaf or an operator; `op` is a template whose `$0`, `$1`, ... are the rendered arguments. */
 export type Expr =
@@ -19,6 +21,8 @@ export type Expr =
 export interface GenScope {
   /** String variables in scope: a loop variable, callback parameters. */
   readonly vars: readonly string[];
+  /** Integer variables in scope: a destructured callback parameter's `replicas` (with a default). */
+  readonly ints?: readonly string[];
   /** Deployments declared before (`r0`): their observed status may be read. */
   readonly observed: readonly string[];
   /** ConfigMaps declared before with a `data.v` (`r1`). */
@@ -64,11 +68,15 @@ export const SPEC_SCHEMA = {
   'count?': 'number.integer',
   'opt?': { mode: 'string' },
   labels: 'Record<string, string>',
+  // sorted, concatenated, filtered with Boolean (which drops 0)
+  nums: 'number.integer[]',
+  // mapped with a destructured callback parameter (`({ name, replicas = 1 }) =>`); a nested child defaults `replicas`
+  workers: [{ name: 'string', 'replicas?': 'number.integer' }, '[]'],
 } as const;
-export const SPEC_TYPE = '{ name: string; title: string; env: string; replicas: number; enabled: boolean; tags: string[]; digits: string; nick?: string; flag?: boolean; count?: number; opt?: { mode: string }; labels: Record<string, string> }';
-export const SPEC_FIELDS = ['name', 'title', 'env', 'replicas', 'enabled', 'tags', 'digits', 'nick', 'flag', 'count', 'opt', 'labels'] as const;
+export const SPEC_TYPE = '{ name: string; title: string; env: string; replicas: number; enabled: boolean; tags: string[]; digits: string; nick?: string; flag?: boolean; count?: number; opt?: { mode: string }; labels: Record<string, string>; nums: number[]; workers: { name: string; replicas?: number }[] }';
+export const SPEC_FIELDS = ['name', 'title', 'env', 'replicas', 'enabled', 'tags', 'digits', 'nick', 'flag', 'count', 'opt', 'labels', 'nums', 'workers'] as const;
 /** A spec satisfying SPEC_SCHEMA. */
-export const BASE_SPEC = { name: 'web', title: ' Ab ', env: 'prod', replicas: 2, enabled: true, tags: ['a', 'Bc'], digits: '12', labels: { dev: 'd', a: 'x' } };
+export const BASE_SPEC = { name: 'web', title: ' Ab ', env: 'prod', replicas: 2, enabled: true, tags: ['a', 'Bc'], digits: '12', labels: { dev: 'd', a: 'x' }, nums: [3, -1, 3, 0], workers: [{ name: 'api', replicas: 3 }, { name: 'q' }] };
 
 /**
  * The specs programs run on: edge values chosen by hand (empty strings and lists, zero and negative
@@ -83,18 +91,20 @@ export function specPool(seed: number): Record<string, unknown>[] {
         replicas: fc.integer({ min: -2, max: 6 }), enabled: fc.boolean(), tags: fc.array(fc.constantFrom('a', 'b', 'Web', '', ' x ', 'a-b', 'prod'), { maxLength: 3 }),
         digits: fc.stringMatching(/^[0-9]{1,3}$/), nick: fc.constantFrom('', 'Zed', 'a'), flag: fc.boolean(), count: fc.integer({ min: -2, max: 4 }), opt: fc.record({ mode: fc.constantFrom('', 'b', 'prod') }),
         labels: fc.dictionary(fc.constantFrom('dev', 'prod', 'a', 'b', 'Web', ''), fc.constantFrom('', 'x', 'Web', 'prod'), { maxKeys: 3 }),
+        nums: fc.array(fc.integer({ min: -3, max: 12 }), { maxLength: 4 }),
+        workers: fc.array(fc.record({ name: fc.constantFrom('a', '', 'Web', 'q-1'), replicas: fc.integer({ min: -1, max: 4 }) }, { requiredKeys: ['name'] }), { maxLength: 3 }),
       },
-      { requiredKeys: ['name', 'title', 'env', 'replicas', 'enabled', 'tags', 'digits', 'labels'] },
+      { requiredKeys: ['name', 'title', 'env', 'replicas', 'enabled', 'tags', 'digits', 'labels', 'nums', 'workers'] },
     ),
     { seed, numRuns: 8 },
   );
   return [
     BASE_SPEC,
-    { name: '', title: '', env: 'dev', replicas: 0, enabled: false, tags: [], digits: '0', labels: {} },
-    { name: 'Ab-c', title: ' ABcd', env: 'prod', replicas: -1, enabled: true, tags: ['', 'a,b', 'prod'], digits: '999', nick: '', flag: true, count: 0, opt: { mode: '' }, labels: { prod: '', a: 'Web' } },
-    { name: 'a', title: 'x ', env: 'dev', replicas: 5, enabled: false, tags: ['a', 'a'], digits: '7', nick: 'Zed', flag: false, count: -1, opt: { mode: 'b' }, labels: { dev: 'x', '': 'e' } },
-    { name: 'web', title: 'Web', env: 'prod', replicas: 3, enabled: true, tags: ['-', ' x '], digits: '3', nick: 'a', flag: true, count: 3, labels: { prod: 'p', ' x ': 's', Web: 'W' } },
-    { name: 'prod', title: ' ', env: 'dev', replicas: 1, enabled: true, tags: ['b'], digits: '10', count: 1, opt: { mode: 'prod' }, labels: { a: '' } },
+    { name: '', title: '', env: 'dev', replicas: 0, enabled: false, tags: [], digits: '0', labels: {}, nums: [], workers: [] },
+    { name: 'Ab-c', title: ' ABcd', env: 'prod', replicas: -1, enabled: true, tags: ['', 'a,b', 'prod'], digits: '999', nick: '', flag: true, count: 0, opt: { mode: '' }, labels: { prod: '', a: 'Web' }, nums: [0, 0, -2], workers: [{ name: '', replicas: 0 }] },
+    { name: 'a', title: 'x ', env: 'dev', replicas: 5, enabled: false, tags: ['a', 'a'], digits: '7', nick: 'Zed', flag: false, count: -1, opt: { mode: 'b' }, labels: { dev: 'x', '': 'e' }, nums: [12], workers: [{ name: 'a' }, { name: 'a', replicas: 2 }] },
+    { name: 'web', title: 'Web', env: 'prod', replicas: 3, enabled: true, tags: ['-', ' x '], digits: '3', nick: 'a', flag: true, count: 3, labels: { prod: 'p', ' x ': 's', Web: 'W' }, nums: [5, 10, 1], workers: [{ name: 'Web', replicas: -1 }, { name: 'b' }, { name: 'prod', replicas: 4 }] },
+    { name: 'prod', title: ' ', env: 'dev', replicas: 1, enabled: true, tags: ['b'], digits: '10', count: 1, opt: { mode: 'prod' }, labels: { a: '' }, nums: [1, 2], workers: [{ name: 'x' }] },
     ...drawn.map((spec) => ({ ...spec })),
   ];
 }
@@ -135,7 +145,7 @@ function leaves(type: ExprType, scope: GenScope): fc.Arbitrary<Expr>[] {
       ];
     }
     if (type === 'str') return [strLit.map(lit), fc.constant(lit('self.metadata.name'))];
-    return [fc.constant(lit("['a', 'b']"))];
+    return [fc.constant(lit(type === 'ints' ? '[2, 1]' : "['a', 'b']"))];
   }
   const deployments = scope.observed;
   const configMaps = scope.configMaps ?? [];
@@ -153,7 +163,7 @@ function leaves(type: ExprType, scope: GenScope): fc.Arbitrary<Expr>[] {
     case 'num':
       return [
         // Observed numbers always with a default: their absence is pending in CEL, `undefined` in JavaScript.
-        fc.constant(spec('replicas')), intLit.map(lit), ...deployments.map((r) => fc.constant(lit(`(${r}.status.readyReplicas ?? 0)`))),
+        fc.constant(spec('replicas')), intLit.map(lit), ...(scope.ints ?? []).map((name) => fc.constant<Expr>({ k: 'var', name })), ...deployments.map((r) => fc.constant(lit(`(${r}.status.readyReplicas ?? 0)`))),
         optionalCount(scope), intLit.map((k) => op(`($0 ?? ${k})`, spec('count'))),
         ...(scope.collections ?? []).map((r) => fc.constant(lit(`${r}.length`))),
       ];
@@ -171,6 +181,8 @@ function leaves(type: ExprType, scope: GenScope): fc.Arbitrary<Expr>[] {
       ];
     case 'list':
       return [fc.constant(spec('tags'))];
+    case 'ints':
+      return [fc.constant(spec('nums'))];
   }
 }
 
@@ -236,6 +248,7 @@ function operators(type: ExprType, outer: GenScope, depth: number): fc.Arbitrary
   const lists = scope.self ? [] : [e('list')];
   const cb = (t: ExprType, template: (p: string) => string): fc.Arbitrary<Expr>[] =>
     lists.map((list) => fc.tuple(list, callback(t, scope, depth - 1)).map(([l, c]) => withCallback(template, l, c)));
+  const idioms: Recurse = { e: (t, inner = scope) => exprArb(t, inner, depth - 1), raw, scope };
   switch (type) {
     case 'bool':
       return [
@@ -252,7 +265,7 @@ function operators(type: ExprType, outer: GenScope, depth: number): fc.Arbitrary
         ...scope.observed.map((r) => raw('int').map((a) => op(`(${r}.status.readyReplicas === $0)`, a))),
         ...lists.map((l) => fc.tuple(l, e('str')).map(([a, b]) => op('$0.includes($1)', a, b))),
         ...cb('bool', (p) => `$0.some((${p}) => $1)`), ...cb('bool', (p) => `$0.every((${p}) => $1)`),
-        cond,
+        cond, ...boolOperators(idioms),
       ];
     case 'int':
       return [
@@ -266,10 +279,10 @@ function operators(type: ExprType, outer: GenScope, depth: number): fc.Arbitrary
         two('str', 'str', '$0.lastIndexOf($1)'), ...lists.map((l) => fc.tuple(l, e('str')).map(([a, b]) => op('$0.indexOf($1)', a, b))),
         // Of a number: text is refused at definition (compile-expression.test.ts), JavaScript's parsing being more lenient than CEL's.
         // A readyWhen may read only `self`: spec fields come from the leaves of other scopes.
-        ...(scope.self ? [] : [fc.tuple(fc.constantFrom('Number($0)', 'parseInt($0, 10)'), optionalCount(outer, outer.countSet === true)).map(([template, a]) => op(template, a))]),
+        ...(scope.self ? [] : [fc.tuple(fc.constantFrom('Number($0)', 'parseInt($0, 10)', 'parseInt($0)'), optionalCount(outer, outer.countSet === true)).map(([template, a]) => op(template, a))]),
         fc.tuple(e('int'), e('int'), e('int')).map(([a, b, c]) => op('Math.max($0, $1, $2)', a, b, c)),
         ...scope.observed.map((r) => branch('int').map((a) => op(`(${r}.status.readyReplicas ?? $0)`, a))),
-        cond, ...countCond,
+        cond, ...countCond, ...intOperators(idioms),
       ];
     case 'num':
       return [
@@ -295,7 +308,7 @@ function operators(type: ExprType, outer: GenScope, depth: number): fc.Arbitrary
         ...lists.map((l) => l.map((a) => op("($0[0] ?? 'none')", a))),
         two('str', 'str', '($0 || $1)'),
         ...cb('bool', (p) => `($0.find((${p}) => $1) ?? 'none')`),
-        cond, ...countCond,
+        cond, ...countCond, ...strOperators(idioms),
         // Only near the top of a tree, and in half the draws of this place, so about one program in twenty holds one.
         ...(scope.self || depth < 3 ? [] : [fc.oneof(unsupported(scope, depth), two('str', 'str', '($0 + $1)'))]),
       ];
@@ -304,7 +317,10 @@ function operators(type: ExprType, outer: GenScope, depth: number): fc.Arbitrary
         fc.tuple(e('str'), sepLit.filter((s) => s !== "''")).map(([a, s]) => op(`$0.split(${s})`, a)),
         two('str', 'str', '[$0, $1]'),
         ...cb('bool', (p) => `$0.filter((${p}) => $1)`), ...cb('str', (p) => `$0.map((${p}) => $1)`),
+        ...(scope.self ? [] : listOperators(idioms)),
       ];
+    case 'ints':
+      return scope.self ? [] : intListOperators(idioms);
   }
 }
 
@@ -375,7 +391,9 @@ export const OPTIONAL_WITHOUT_DEFAULT = [
     message: /: `[^]*` is set from an optional spec field without a default: when the instance leaves it out, JavaScript passes `undefined` \((and computes with it: "undefined", NaN|the field is left out or takes the factory's default)\), but KRO waits for it forever/,
   },
   { marker: READS_OPTIONAL, message: /: Math\.\w+ needs present numbers/ },
-  { marker: READS_OPTIONAL, message: /: `(Number|parseInt)\((spec\.)?count[^`]*`: \w+ of `undefined` is NaN in JavaScript \(unequal to everything, itself included, and kept by `\?\?`\), which CEL cannot hold/ },
+  // the argument a plain read of `count`, or one reading `flag` (`Number((spec.flag && x))`); a ternary on `count`
+  // (`spec.count > 0 ? spec.count : 0`) is never undefined, and its refusal would be a bug
+  { marker: READS_OPTIONAL, message: /: `(Number|parseInt)\((\(*(spec\.)?count\)*|[^`]*\bflag\b[^`]*)(, 10)?\)`: \w+ of `undefined` is NaN in JavaScript \(unequal to everything, itself included, and kept by `\?\?`\), which CEL cannot hold/ },
   // `spec.count ?? spec.count` (an optional that may be empty) in arithmetic or text, or as a computed field
   { marker: READS_OPTIONAL, message: /: `[^]*` may be `undefined` \(a branch or every side of `\?\?` may give it\), (made into text|used in arithmetic) here/ },
   { marker: READS_OPTIONAL, message: /: `[^`]*` may be `undefined` here, depending on the spec or the cluster: JavaScript then leaves the field out/ },
@@ -384,7 +402,8 @@ export const OPTIONAL_WITHOUT_DEFAULT = [
 /** True when `message` is the documented rejection of an unsupported construct that `source` holds. */
 export function documentedRejection(source: string, message: string): boolean {
   const holds = (marker: string | RegExp): boolean => (typeof marker === 'string' ? source.includes(marker) : marker.test(source));
-  return [...UNSUPPORTED, DOUBLE_IN_INTEGER_FIELD, ITEM_CONDITION_ON_PLACEHOLDER, LET_REASSIGNED, ...OPTIONAL_WITHOUT_DEFAULT].some((u) => holds(u.marker) && u.message.test(message));
+  const statusTypes = STATUS_TYPE_MISMATCH.markers.map((marker) => ({ marker, message: STATUS_TYPE_MISMATCH.message }));
+  return [...UNSUPPORTED, DOUBLE_IN_INTEGER_FIELD, ITEM_CONDITION_ON_PLACEHOLDER, LET_REASSIGNED, ...OPTIONAL_WITHOUT_DEFAULT, ...statusTypes].some((u) => holds(u.marker) && u.message.test(message));
 }
 
 /**
@@ -407,6 +426,8 @@ function unsupported(scope: GenScope, depth: number): fc.Arbitrary<Expr> {
 export function exprArb(type: ExprType, scope: GenScope, depth = 3): fc.Arbitrary<Expr> {
   const base = fc.oneof(...leaves(type, scope));
   if (depth <= 0) return base;
+  // a readyWhen scope has no integer-list operators (it reads only `self`)
+  if (type === 'ints' && scope.self) return base;
   const deeper = fc.constant(null).chain(() => fc.oneof(...operators(type, scope, depth)));
   return fc.oneof({ arbitrary: base, weight: 2 }, { arbitrary: deeper, weight: 3 });
 }

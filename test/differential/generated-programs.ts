@@ -12,10 +12,13 @@
  * a loop inside an `if` (both branches); a factory on the right of `??` on an optional field (created only
  * when it is not set); and the positions over declarations and scopes of generated-scoped-sites.ts (array
  * rest and keyed destructuring with defaults, `forEach`, `.map` callbacks with locals, reads through inline
- * factory calls, one name declared in two blocks, `let` reassigned, a nested composition). Programs are plain data; `renderBatch`
+ * factory calls, one name declared in two blocks, `let` reassigned, a nested composition, a constant-list `reduce`); the
+ * list idioms of generated-idioms.ts reach every position as operators; the status also has an integer field `i` and
+ * a `'dev' | 'prod'` field `e`, checked against their declarations. Programs are plain data; `renderBatch`
  * writes them as real TypeScript (TypeKro compiles from source). */
 import fc from 'fast-check';
 import { countGuardArb, FOR_CONST_IF, exprArb, replicasArb, renderExpr, SPEC_SCHEMA, SPEC_FIELDS, SPEC_TYPE, type Expr, type ExprType, type GenScope } from './generated-expressions.js';
+import { enumStatusArb, intStatusArb } from './generated-idioms.js';
 import { nestedChild, renderScopedSite, SCOPED_COLLECTIONS, SCOPED_CONFIG_MAPS, SCOPED_POSITIONS, scopedSiteArb, type ScopedPosition, type ScopedSite } from './generated-scoped-sites.js';
 
 export const POSITIONS = ['inline', 'deployment', 'options', 'spread', 'helper', 'imported', 'destructured', 'local', 'localfn', 'if', 'else', 'and', 'ternary', 'for', 'map', 'ready', 'for-ready', 'for-destructured', 'for-filtered', 'local-list', 'if-for', 'for-if', 'for-const', 'for-const-if', 'nullish', ...SCOPED_POSITIONS] as const;
@@ -38,7 +41,8 @@ export type StatusStyle = 'inline' | 'locals' | 'destructured';
 
 export interface Program {
   readonly sites: readonly Site[];
-  readonly status: { readonly s: Expr; readonly n: Expr; readonly b: Expr; readonly l: Expr };
+  /** `i` is declared an integer and `e` the enumeration `'dev' | 'prod'` (status-types.ts checks what fits). */
+  readonly status: { readonly s: Expr; readonly n: Expr; readonly b: Expr; readonly l: Expr; readonly i: Expr; readonly e: Expr };
   readonly statusStyle: StatusStyle;
 }
 
@@ -146,7 +150,11 @@ export function programWith(positions: readonly Position[], depth = 3): fc.Arbit
   // `n` may be the optional `count` as it is (rawCount): JavaScript's undefined is the compiled pending field
   const n = exprArb('num', { ...scope, rawCount: true }, depth);
   return fc.constantFrom<StatusStyle>('inline', 'locals', 'destructured').chain((statusStyle) =>
-    fc.record({ sites: fc.tuple(...sites), status: fc.record({ s: field('str'), n, b: field('bool'), l: field('list') }), statusStyle: fc.constant(statusStyle) }),
+    fc.record({
+      sites: fc.tuple(...sites),
+      status: fc.record({ s: field('str'), n, b: field('bool'), l: field('list'), i: intStatusArb(exprArb, { ...scope, rawCount: true }, depth), e: enumStatusArb(exprArb, scope, depth) }),
+      statusStyle: fc.constant(statusStyle),
+    }),
   );
 }
 
@@ -154,7 +162,7 @@ export function programWith(positions: readonly Position[], depth = 3): fc.Arbit
  * Site positions for programs that together hold every position alone, and every ordered pair of positions
  * both as a two-site program and at each pair of places of a three-site one (`[a, b, c]` with c = a + b
  * mod the number of positions: for a given a, or a given b, c takes every value). A site reads what the
- * sites before it declared, so the order of a pair matters. 33 + 1,089 + 1,089 = 2,211 programs.
+ * sites before it declared, so the order of a pair matters. 34 + 1,156 + 1,156 = 2,346 programs.
  */
 export function positionSchedule(): Position[][] {
   const n = POSITIONS.length;
@@ -245,7 +253,7 @@ const helperOf = (site: Site, p: number, i: number, exported: boolean): string =
 export function renderProgram(program: Program, p: number): string {
   const style = program.statusStyle;
   const destructure = style === 'destructured' || program.sites.some((s) => s.position === 'destructured' || s.position === 'for-destructured');
-  const fields = (['s', 'n', 'b', 'l'] as const).map((key) => [key, renderExpr(program.status[key], style === 'destructured')] as const);
+  const fields = (['s', 'n', 'b', 'l', 'i', 'e'] as const).map((key) => [key, renderExpr(program.status[key], style === 'destructured')] as const);
   const body = [
     ...(destructure ? [`const { ${SPEC_FIELDS.join(', ')} } = spec;`] : []),
     ...program.sites.flatMap((site, i) => renderSite(site, p, i)),
@@ -296,7 +304,7 @@ export function renderBatch(programs: readonly Program[], srcDir: string, helper
     ...(barrelNames.length > 0 ? [`import { ${barrelNames.join(', ')} } from './${helpersName}-barrel.js';`] : []),
     `type Spec = ${SPEC_TYPE};`,
     `const specSchema = type(${JSON.stringify(SPEC_SCHEMA)});`,
-    "const statusSchema = type({ s: 'string', 'n?': 'number', 'b?': 'boolean', l: 'string[]' });",
+    "const statusSchema = type({ s: 'string', 'n?': 'number', 'b?': 'boolean', l: 'string[]', 'i?': 'number.integer', e: \"'dev' | 'prod'\" });",
     ...programs.flatMap((program, p) => localHelpers(program, p)),
     `export const programs = [\n${programs.map((program, p) => renderProgram(program, p)).join(',\n')},\n];`,
   ].join('\n');

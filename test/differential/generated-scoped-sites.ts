@@ -14,13 +14,16 @@
  * - `let`: a `let` reassigned in branches or in a loop over constants (refused when its value depends on a
  *   reference, with the documented message, compiled when it does not);
  * - `nested`: a nested composition (defined before the parent, over the same spec schema) called with a
- *   generated name, its status read by a ConfigMap.
+ *   generated name, its status read by a ConfigMap; or a child whose list items default a field (`replicas:
+ *   'number.integer = 2'`), passed the spec's list or a literal (nest-fill.ts fills the default in);
+ * - `reduce`: a constant list folded into an object, `['a', 'b-c', 'a'].reduce((acc, k) => ({ ...acc, [k]: v }), init)`,
+ *   as ConfigMap data, as it is or spread with a key that reads it.
  * Each site draws a `variant` (0 first, so shrinking reaches the simplest form).
  */
 import fc from 'fast-check';
 import { exprArb, LET_REASSIGNED, renderExpr, type Expr, type GenScope } from './generated-expressions.js';
 
-export const SCOPED_POSITIONS = ['array-rest', 'keys', 'foreach', 'map-local', 'inline-read', 'blocks', 'let', 'nested'] as const;
+export const SCOPED_POSITIONS = ['array-rest', 'keys', 'foreach', 'map-local', 'inline-read', 'blocks', 'let', 'nested', 'reduce'] as const;
 export type ScopedPosition = (typeof SCOPED_POSITIONS)[number];
 
 export interface ScopedSite {
@@ -32,10 +35,10 @@ export interface ScopedSite {
 }
 
 /** Forms per position. */
-const VARIANTS: Readonly<Record<ScopedPosition, number>> = { 'array-rest': 2, keys: 3, foreach: 2, 'map-local': 1, 'inline-read': 4, blocks: 4, let: 3, nested: 1 };
+const VARIANTS: Readonly<Record<ScopedPosition, number>> = { 'array-rest': 2, keys: 3, foreach: 2, 'map-local': 1, 'inline-read': 4, blocks: 4, let: 3, nested: 3, reduce: 2 };
 
 /** Scoped sites bound to `r<i>` as a ConfigMap with a `data.v` (later sites may read it). */
-export const SCOPED_CONFIG_MAPS: readonly ScopedPosition[] = ['array-rest', 'keys', 'inline-read', 'blocks', 'let', 'nested'];
+export const SCOPED_CONFIG_MAPS: readonly ScopedPosition[] = ['array-rest', 'keys', 'inline-read', 'blocks', 'let', 'nested', 'reduce'];
 /** Scoped sites bound to `r<i>` as a collection. */
 export const SCOPED_COLLECTIONS: readonly ScopedPosition[] = ['map-local'];
 
@@ -68,10 +71,14 @@ export function scopedSiteArb(position: ScopedPosition, outer: GenScope, depth: 
     case 'let':
       return site(() => [str(outer), str(outer), str(outer)], exprArb('bool', outer, depth));
     case 'nested': {
-      // the name passed, then the child's ConfigMap value and status over its own spec
+      // the name passed, then the child's ConfigMap value and status over its own spec (the workers child's
+      // values are written by hand: its spec is not the generator's)
       const child: GenScope = { vars: [], observed: [] };
       return site(() => [str(outer), str(child), str(child)]);
     }
+    case 'reduce':
+      // the initial `v`, then the value per key (over the key `k`)
+      return site(() => [str(outer), str({ ...outer, vars: [...outer.vars, 'k'] })]);
   }
 }
 
@@ -119,15 +126,28 @@ export function renderScopedSite(site: ScopedSite, p: number, i: number): string
         `const r${i} = ${cm(`{ v: m${i} }`)};`,
       ];
     case 'nested': {
+      if (site.variant > 0) {
+        // the workers child: its item type defaults `replicas`, which the parent's leaves out or the literal omits
+        // (a literal joined with the spec's list, `[{ name: 'b', replicas: 3 }, ...spec.workers]`, is typed by its first
+        // item and filled wrongly: reported, not generated)
+        const workers = site.variant === 1 ? 'spec.workers' : `[{ name: ${r(b!)} }, { name: 'b', replicas: 3 }]`;
+        return [`const n${i} = workers${p}_${i}({ name: ${r(a!)}, workers: ${workers} });`, `const r${i} = ${cm(`{ v: n${i}.status.s }`)};`];
+      }
       // `flag` and `count` passed as they are: the child's optional field is unset where the parent's is
-      const fields = ['title', 'env', 'replicas', 'enabled', 'tags', 'digits', 'flag', 'count', 'labels'].map((f) => `${f}: spec.${f}`).join(', ');
+      const fields = ['title', 'env', 'replicas', 'enabled', 'tags', 'digits', 'flag', 'count', 'labels', 'nums', 'workers'].map((f) => `${f}: spec.${f}`).join(', ');
       return [`const n${i} = child${p}_${i}({ name: ${r(a!)}, ${fields} });`, `const r${i} = ${cm(`{ v: n${i}.status.s }`)};`];
+    }
+    case 'reduce': {
+      // a constant list folded into an object (a repeated key: the later write wins), as ConfigMap data
+      const fold = `const o${i} = ['a', 'b-c', 'a'].reduce((acc, k) => ({ ...acc, [k]: ${r(b!)} }), { v: ${r(a!)} } as Record<string, string>);`;
+      return site.variant === 0 ? [fold, `const r${i} = ${cm(`o${i}`)};`] : [fold, `const r${i} = ${cm(`{ ...o${i}, w: \`\${o${i}.a}+\${o${i}.v}\` }`)};`];
     }
   }
 }
 
-/** The declaration of a `nested` site's child composition (same spec schema as the program's). */
+/** The declaration of a `nested` site's child composition (same spec schema as the program's, or the workers child's). */
 export function nestedChild(site: ScopedSite, p: number, i: number): string {
+  if (site.variant > 0) return workersChild(p, i);
   const [, value, status] = site.values.map((e) => renderExpr(e));
   const header = `{ name: 'child-${p}-${i}', apiVersion: 'gen.typekro.dev/v1alpha1', kind: 'Child${p}x${i}', spec: specSchema, status: type({ s: 'string' }) }`;
   return `const child${p}_${i} = kubernetesComposition(${header}, (spec) => {\n  ConfigMap({ name: ${q(`k${i}`)}, data: { v: ${value} } });\n  return { s: ${status} };\n});`;
@@ -160,4 +180,17 @@ function renderBlocks(site: ScopedSite, i: number, guard: string, cm: (data: str
       ? [`if (${guard}) {`, ...inner(first!, q(`g${i}`)), '} else {', ...inner(second!, q(`e${i}`)), '}']
       : ['for (const t of spec.tags) {', ...inner(first!, each('g')), '}', 'for (const t of spec.tags) {', ...inner(second!, each('e')), '}'];
   return [...(shadows ? [`const v${i} = ${outer};`] : []), ...blocks, `const r${i} = ${cm(`{ v: ${shadows ? `v${i}` : outer} }`, q(`s${i}`))};`];
+}
+
+/**
+ * A child whose list items default a field (`replicas: 'number.integer = 2'`): JavaScript fills the default in
+ * each item the parent passes without it, and the compiled graph must rebuild the parent's list with it
+ * (nest-fill.ts). The child reads the filled field in a manifest and in its status.
+ */
+function workersChild(p: number, i: number): string {
+  const schema = "type({ name: 'string', workers: [{ name: 'string', replicas: 'number.integer = 2' }, '[]'] })";
+  const header = `{ name: 'workers-${p}-${i}', apiVersion: 'gen.typekro.dev/v1alpha1', kind: 'Workers${p}x${i}', spec: ${schema}, status: type({ s: 'string' }) }`;
+  const data = "{ v: `${spec.name}|${spec.workers.map((w) => `${w.name}:${w.replicas}`).join(',')}` }";
+  const status = "spec.workers.filter(({ replicas }) => replicas > 1).map((w) => w.name).join('+')";
+  return `const workers${p}_${i} = kubernetesComposition(${header}, (spec) => {\n  ConfigMap({ name: ${q(`k${i}`)}, data: ${data} });\n  return { s: ${status} };\n});`;
 }

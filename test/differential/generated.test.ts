@@ -4,7 +4,7 @@
  * files (TypeKro compiles from source), defines them and holds each to the JavaScript oracle with the
  * differential harness. Every program must define and agree, or be rejected with the documented message
  * of an unsupported construct it holds. The programs' sites follow positionSchedule (every position alone,
- * every ordered pair of positions in a two- and at every place of a three-site program: 2,211 programs);
+ * every ordered pair of positions in a two- and at every place of a three-site program: 2,346 programs);
  * their values, guards and status are generated. A property run is one batch (one file) of 40 programs; on
  * a failure fast-check shrinks the batch's expressions and the failure prints the failing program's source.
  * The seed is fixed (reproducible CI); TYPEKRO_GEN_SEED explores others, and TYPEKRO_GEN_ROUNDS=<n> goes
