@@ -9,7 +9,7 @@ import type { ArrayExpression, Node } from '@babel/types';
 import { E } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
 import { HINT, syntaxError } from './errors.js';
-import { asOneKroType } from './kro-branch-types.js';
+import { asOneKroType, joinObjects } from './kro-branch-types.js';
 import type { Scope } from './scope.js';
 import { withArticle } from '../util/article.js';
 import { describe, plain, type Compiler, type Typed } from './typed.js';
@@ -53,11 +53,16 @@ export function joinLists(parts: readonly { readonly list: Typed; readonly node:
   }, first.list);
 }
 
-/** The item type of a joined list: the one both sides have, else any. */
+/**
+ * The item type of a joined list: the one both sides have, else any. Objects join field by field (a field one
+ * side lacks may be absent): taking the first side's fields would type `[{ name }, ...spec.ports]`'s items
+ * as never having `port`, and a nested child's default would then overwrite every item's own `port`.
+ */
 function sameItem(a: CelType, b: CelType): CelType {
   const [x, y] = [a.kind === 'list' ? a.item : T.dyn, b.kind === 'list' ? b.item : T.dyn];
   if (isEmptyItem(x)) return y;
   if (isEmptyItem(y)) return x;
+  if (x.kind === 'object' && y.kind === 'object') return joinObjects(x, y) ?? T.dyn;
   return x.kind === y.kind && x.kind !== 'string' ? x : x.kind === 'string' && y.kind === 'string' ? T.string : T.dyn;
 }
 

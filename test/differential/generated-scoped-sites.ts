@@ -128,9 +128,8 @@ export function renderScopedSite(site: ScopedSite, p: number, i: number): string
     case 'nested': {
       if (site.variant > 0) {
         // the workers child: its item type defaults `replicas`, which the parent's leaves out or the literal omits
-        // (a literal joined with the spec's list, `[{ name: 'b', replicas: 3 }, ...spec.workers]`, is typed by its first
-        // item and filled wrongly: reported, not generated)
-        const workers = site.variant === 1 ? 'spec.workers' : `[{ name: ${r(b!)} }, { name: 'b', replicas: 3 }]`;
+        // (the literal joined with the spec's list: each item keeps its own `replicas`, the rest take the default)
+        const workers = site.variant === 1 ? 'spec.workers' : `[{ name: ${r(b!)} }, { name: 'b', replicas: 3 }, ...spec.workers]`;
         return [`const n${i} = workers${p}_${i}({ name: ${r(a!)}, workers: ${workers} });`, `const r${i} = ${cm(`{ v: n${i}.status.s }`)};`];
       }
       // `flag` and `count` passed as they are: the child's optional field is unset where the parent's is

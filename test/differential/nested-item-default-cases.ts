@@ -114,6 +114,16 @@ const passStatus = kubernetesComposition(
   },
 );
 
+/**
+ * A literal list joined with the parent's list (`[{ name }, { name, port }, ...spec.ports]`) or a conditional one: the items' fields
+ * differ per side, so the joined item type is both sides' (a field one side lacks may be absent), and the
+ * child's default fills in only where an item has no `port` (found by the generated programs).
+ */
+const passJoined = kubernetesComposition(
+  { name: 'ni-pass-joined', apiVersion, kind: 'NiPassJoined', spec: type({ name: 'string', ports: parentPort.array() }), status },
+  (spec) => relay(portsChild({ name: spec.name, ports: [{ name: spec.name }, { name: 'b', port: 3 }, ...spec.ports], extra: [{ name: 'e', port: 5 }, ...spec.ports], wrap: { inner: [{ name: 'w' }, ...(spec.name === 'b' ? [{ name: 'x', port: 7 }] : [])] } })),
+);
+
 const ports = [{ name: 'a' }, { name: 'b', port: 8080, protocol: 'UDP', weight: 2.5 }];
 export const nestedItemDefaultCases: Record<string, CaseInput> = {
   'nested-items-list': {
@@ -127,6 +137,7 @@ export const nestedItemDefaultCases: Record<string, CaseInput> = {
     spec: { name: 'a', tiers: {} },
     specs: [{ name: 'a', tiers: {} }, { name: 'b', tiers: { gold: {} }, opt: { id: 'i' } }, { name: 'c', tiers: { gold: { size: 1 }, silver: {} }, opt: { id: 'i', level: 'x' } }],
   },
+  'nested-items-joined': { composition: passJoined as never, spec: { name: 'a', ports: [] }, specs: [{ name: 'a', ports: [] }, { name: 'b', ports }] },
   'nested-status-default': { composition: passStatus as never, spec: { name: 'a' }, specs: [{ name: 'a' }] },
   'nested-items-mapped': {
     composition: passMapped as never,
