@@ -71,58 +71,26 @@ export function userFrames(limit = 64): SourceLocation[] {
  */
 export function lazyUserFrames(limit = 64): Iterable<SourceLocation> {
   if (!nodeFormatsStacks()) return runnerFrames(limit).filter((frame) => !isInternalFile(frame.file));
-  return new LazyUserFrames(callSites(Math.min(limit, FIRST_READ)), limit);
-}
-
-/**
- * {@link lazyUserFrames}' iterable: a class, not a generator, for it is made for every factory call and the
- * caller usually takes one frame (a generator costs its object, its context and a resumption per frame).
- * Each `[Symbol.iterator]()` starts over, as a generator function's iterable would.
- */
-class LazyUserFrames implements Iterable<SourceLocation> {
-  constructor(
-    private readonly first: readonly NodeJS.CallSite[],
-    private readonly limit: number,
-  ) {}
-
-  [Symbol.iterator](): Iterator<SourceLocation> {
-    return new UserFrameCursor(this.first, this.limit);
-  }
-}
-
-class UserFrameCursor implements Iterator<SourceLocation> {
-  private sites: readonly NodeJS.CallSite[];
-  private index = 0;
-  /** User sites given so far from `first`: a deeper read starts with them again, and skips that many. */
-  private given = 0;
-  private deeper = false;
-
-  constructor(
-    private readonly first: readonly NodeJS.CallSite[],
-    private readonly limit: number,
-  ) {
-    this.sites = first;
-  }
-
-  next(): IteratorResult<SourceLocation> {
-    for (;;) {
-      while (this.index < this.sites.length) {
-        const site = this.sites[this.index++]!;
+  const first = callSites(Math.min(limit, FIRST_READ));
+  return {
+    *[Symbol.iterator]() {
+      let read = 0;
+      for (const site of first) {
         if (!isUserSite(site)) continue;
-        if (this.deeper) {
-          if (this.given-- > 0) continue;
-        } else this.given++;
+        read++;
         const frame = frameOf(site);
-        if (frame && !isInternalFile(frame.file)) return { done: false, value: frame };
+        if (frame && !isInternalFile(frame.file)) yield frame;
       }
-      if (this.deeper || this.first.length < FIRST_READ || this.limit <= FIRST_READ) return { done: true, value: undefined };
+      if (first.length < FIRST_READ || limit <= FIRST_READ) return;
       // The caller wants frames beyond the first read: read the stack again, deeper. Only TypeKro's own frames
-      // at its top differ (this cursor runs inside the call that made it), so the user frames given are skipped.
-      this.sites = callSites(this.limit);
-      this.index = 0;
-      this.deeper = true;
-    }
-  }
+      // at its top differ (this iterator runs inside the call that made it), so the user frames given are skipped.
+      for (const site of callSites(limit)) {
+        if (!isUserSite(site) || read-- > 0) continue;
+        const frame = frameOf(site);
+        if (frame && !isInternalFile(frame.file)) yield frame;
+      }
+    },
+  };
 }
 
 /** The innermost user frame of the current stack (the user's code a proxy trap or a factory runs under), if any. */
@@ -235,18 +203,7 @@ function frameOf(site: NodeJS.CallSite): SourceLocation | undefined {
 
 const PLAIN_URL_EXCEPTIONS = /[%?#|\\\x00-\x20\x7f]|\/\.{1,2}(?:\/|$)/;
 
-// The last name asked and its path: a composition's factory calls come from one file, one after another.
-let lastName: string | undefined;
-let lastPath = '';
-
 function pathOf(name: string): string {
-  if (name === lastName) return lastPath;
-  lastPath = plainPathOf(name);
-  lastName = name;
-  return lastPath;
-}
-
-function plainPathOf(name: string): string {
   // Every user frame comes through here: a plain POSIX file URL (no host, escape, query, fragment, backslash,
   // control character or dot segment) is its path after the scheme, without the URL parse of `fileURLToPath`
   // (which handles every other form).
