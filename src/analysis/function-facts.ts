@@ -3,7 +3,7 @@
  * calls and its `throw`s. Kept apart from composition.ts so that modules it uses (handle-methods.ts) can ask too.
  */
 import type { ArrowFunctionExpression, File, FunctionDeclaration, FunctionExpression, Node } from '@babel/types';
-import { eachChild, walk } from './ast.js';
+import { walk } from './ast.js';
 import { sourceIndex, SourceIndexKey, type CallNode } from './source.js';
 
 /** The function forms a composition can be written as. */
@@ -14,9 +14,9 @@ interface FunctionFacts {
   /** Parent links of every node under the function. */
   readonly parents: Map<Node, Node>;
   /** The calls and `new`s of its body, in walk order. */
-  readonly calls: CallNode[];
+  readonly calls: readonly CallNode[];
   /** The `throw` statements of its body and of the functions nested in it, in walk order. */
-  readonly throws: Node[];
+  readonly throws: readonly Node[];
 }
 
 /**
@@ -28,32 +28,22 @@ const factsCache = new WeakMap<Node, FunctionFacts>();
 function factsOf(fn: FunctionNode): FunctionFacts {
   const cached = factsCache.get(fn);
   if (cached) return cached;
-  const facts: FunctionFacts = { parents: new Map(), calls: [], throws: [] };
-  // Parameters and annotations first (the body is linked to `fn` but not entered), then the body: its calls
-  // and throws are collected, the parameters' (default values) are not.
-  eachChild(fn, facts, fn.body, linkHead);
-  collect(fn.body, facts);
-  eachChild(fn.body, facts, undefined, linkBody);
+  const parents = new Map<Node, Node>();
+  const calls: CallNode[] = [];
+  const throws: Node[] = [];
+  // Parameters and annotations first (the body is linked to `fn` but not entered), then the body.
+  walk(fn, (node, parent) => {
+    if (parent) parents.set(node, parent);
+    return node !== fn.body;
+  });
+  walk(fn.body, (node, parent) => {
+    if (parent) parents.set(node, parent);
+    if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression' || node.type === 'NewExpression') calls.push(node);
+    else if (node.type === 'ThrowStatement') throws.push(node);
+  });
+  const facts = { parents, calls, throws };
   factsCache.set(fn, facts);
   return facts;
-}
-
-// Module functions with the walk's state as arguments, not a closure per walk (the body of a composition of
-// 1,000 resources has ~45,000 nodes, all linked once per definition).
-function linkHead(node: Node, parent: Node, facts: FunctionFacts, body: Node): void {
-  facts.parents.set(node, parent);
-  if (node !== body) eachChild(node, facts, body, linkHead);
-}
-
-function linkBody(node: Node, parent: Node, facts: FunctionFacts): void {
-  facts.parents.set(node, parent);
-  collect(node, facts);
-  eachChild(node, facts, undefined, linkBody);
-}
-
-function collect(node: Node, facts: FunctionFacts): void {
-  if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression' || node.type === 'NewExpression') facts.calls.push(node);
-  else if (node.type === 'ThrowStatement') facts.throws.push(node);
 }
 
 /** Parent links of every node under `fn` (and of its parameters). */
