@@ -16,164 +16,29 @@ function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
-const NONE: readonly string[] = [];
-
 /**
- * The keys that can hold child nodes, by node type, in the order Babel's parser creates them (which is the
- * order `Object.keys` gave the walk before this table: `case f(): g()` visits `g()` first, a call's type
- * arguments come after its arguments): Babel's `VISITOR_KEYS` (@babel/types, a dev dependency only),
- * reordered where the parser differs. Arrow functions are not listed: the parser orders their keys by the
- * path it took (`async <T>(a): R => a` puts the type parameters first, `<T>(a): R => a` last). `ast.test.ts`
- * holds the table to `Object.keys` on every node of the repository's sources and to `VISITOR_KEYS`. The walks
- * visit every node of a file several times per definition, and `Object.keys` allocated an array per node;
- * types not listed here still take that path.
+ * Nodes known to have no children, answered without listing their keys: half the nodes of a composition
+ * are names and literals. Babel gives a name child nodes only as a TypeScript annotation or decorators.
  */
-const CHILD_KEYS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
-  BigIntLiteral: NONE, BooleanLiteral: NONE, EmptyStatement: NONE, Import: NONE, InterpreterDirective: NONE,
-  NullLiteral: NONE, NumericLiteral: NONE, RegExpLiteral: NONE, StringLiteral: NONE, Super: NONE, TSAnyKeyword: NONE,
-  TSBigIntKeyword: NONE, TSBooleanKeyword: NONE, TSNeverKeyword: NONE, TSNullKeyword: NONE, TSNumberKeyword: NONE,
-  TSObjectKeyword: NONE, TSStringKeyword: NONE, TSSymbolKeyword: NONE, TSThisType: NONE, TSUndefinedKeyword: NONE,
-  TSUnknownKeyword: NONE, TSVoidKeyword: NONE, TemplateElement: NONE, ThisExpression: NONE,
-  ArrayExpression: ['elements'],
-  ArrayPattern: ['elements', 'typeAnnotation'],
-  AssignmentExpression: ['left', 'right'],
-  AssignmentPattern: ['left', 'right', 'decorators'],
-  AwaitExpression: ['argument'],
-  BinaryExpression: ['left', 'right'],
-  BlockStatement: ['directives', 'body'],
-  BreakStatement: ['label'],
-  CallExpression: ['callee', 'arguments', 'typeParameters', 'typeArguments'],
-  CatchClause: ['param', 'body'],
-  ClassBody: ['body'],
-  ClassDeclaration: ['decorators', 'id', 'typeParameters', 'superClass', 'superTypeParameters', 'mixins', 'implements', 'body'],
-  ClassExpression: ['decorators', 'id', 'typeParameters', 'superClass', 'superTypeParameters', 'mixins', 'implements', 'body'],
-  ClassMethod: ['decorators', 'key', 'typeParameters', 'params', 'returnType', 'body'],
-  ClassPrivateMethod: ['decorators', 'key', 'typeParameters', 'params', 'returnType', 'body'],
-  ClassPrivateProperty: ['decorators', 'variance', 'key', 'typeAnnotation', 'value'],
-  ClassProperty: ['decorators', 'variance', 'key', 'typeAnnotation', 'value'],
-  ConditionalExpression: ['test', 'consequent', 'alternate'],
-  ContinueStatement: ['label'],
-  DoWhileStatement: ['body', 'test'],
-  ExportAllDeclaration: ['source', 'attributes', 'assertions'],
-  ExportDefaultDeclaration: ['declaration'],
-  ExportNamedDeclaration: ['declaration', 'specifiers', 'source', 'attributes', 'assertions'],
-  ExportNamespaceSpecifier: ['exported'],
-  ExportSpecifier: ['local', 'exported'],
-  ExpressionStatement: ['expression'],
-  File: ['program'],
-  ForInStatement: ['left', 'right', 'body'],
-  ForOfStatement: ['left', 'right', 'body'],
-  ForStatement: ['init', 'test', 'update', 'body'],
-  FunctionDeclaration: ['id', 'typeParameters', 'params', 'returnType', 'body'],
-  FunctionExpression: ['id', 'typeParameters', 'params', 'returnType', 'body'],
-  Identifier: ['typeAnnotation', 'decorators'],
-  IfStatement: ['test', 'consequent', 'alternate'],
-  ImportAttribute: ['key', 'value'],
-  ImportDeclaration: ['specifiers', 'source', 'attributes', 'assertions'],
-  ImportDefaultSpecifier: ['local'],
-  ImportNamespaceSpecifier: ['local'],
-  ImportSpecifier: ['imported', 'local'],
-  LabeledStatement: ['body', 'label'],
-  LogicalExpression: ['left', 'right'],
-  MemberExpression: ['object', 'property'],
-  MetaProperty: ['meta', 'property'],
-  NewExpression: ['callee', 'typeParameters', 'typeArguments', 'arguments'],
-  ObjectExpression: ['properties'],
-  ObjectMethod: ['decorators', 'key', 'typeParameters', 'params', 'returnType', 'body'],
-  ObjectPattern: ['decorators', 'properties', 'typeAnnotation'],
-  ObjectProperty: ['decorators', 'key', 'value'],
-  OptionalCallExpression: ['callee', 'arguments', 'typeParameters', 'typeArguments'],
-  OptionalMemberExpression: ['object', 'property'],
-  PrivateName: ['id'],
-  Program: ['interpreter', 'directives', 'body'],
-  RestElement: ['argument', 'typeAnnotation'],
-  ReturnStatement: ['argument'],
-  SequenceExpression: ['expressions'],
-  SpreadElement: ['argument'],
-  StaticBlock: ['body'],
-  SwitchCase: ['consequent', 'test'],
-  SwitchStatement: ['discriminant', 'cases'],
-  TSArrayType: ['elementType'],
-  TSAsExpression: ['expression', 'typeAnnotation'],
-  TSCallSignatureDeclaration: ['typeParameters', 'parameters', 'typeAnnotation'],
-  TSConditionalType: ['checkType', 'extendsType', 'trueType', 'falseType'],
-  TSConstructorType: ['typeParameters', 'parameters', 'typeAnnotation'],
-  TSDeclareFunction: ['id', 'typeParameters', 'params', 'returnType'],
-  TSDeclareMethod: ['decorators', 'key', 'typeParameters', 'params', 'returnType'],
-  TSEnumDeclaration: ['id', 'members'],
-  TSEnumMember: ['id', 'initializer'],
-  TSExpressionWithTypeArguments: ['expression', 'typeParameters'],
-  TSFunctionType: ['typeParameters', 'parameters', 'typeAnnotation'],
-  TSImportType: ['argument', 'options', 'qualifier', 'typeParameters'],
-  TSIndexSignature: ['parameters', 'typeAnnotation'],
-  TSIndexedAccessType: ['objectType', 'indexType'],
-  TSInferType: ['typeParameter'],
-  TSInterfaceBody: ['body'],
-  TSInterfaceDeclaration: ['id', 'typeParameters', 'extends', 'body'],
-  TSIntersectionType: ['types'],
-  TSLiteralType: ['literal'],
-  TSMappedType: ['typeParameter', 'nameType', 'typeAnnotation'],
-  TSMethodSignature: ['key', 'typeParameters', 'parameters', 'typeAnnotation'],
-  TSModuleBlock: ['body'],
-  TSModuleDeclaration: ['id', 'body'],
-  TSNamedTupleMember: ['label', 'elementType'],
-  TSNonNullExpression: ['expression'],
-  TSParameterProperty: ['decorators', 'parameter'],
-  TSParenthesizedType: ['typeAnnotation'],
-  TSPropertySignature: ['key', 'typeAnnotation'],
-  TSQualifiedName: ['left', 'right'],
-  TSRestType: ['typeAnnotation'],
-  TSSatisfiesExpression: ['expression', 'typeAnnotation'],
-  TSTupleType: ['elementTypes'],
-  TSTypeAliasDeclaration: ['id', 'typeParameters', 'typeAnnotation'],
-  TSTypeAnnotation: ['typeAnnotation'],
-  TSTypeAssertion: ['typeAnnotation', 'expression'],
-  TSTypeLiteral: ['members'],
-  TSTypeOperator: ['typeAnnotation'],
-  TSTypeParameter: ['constraint', 'default'],
-  TSTypeParameterDeclaration: ['params'],
-  TSTypeParameterInstantiation: ['params'],
-  TSTypePredicate: ['parameterName', 'typeAnnotation'],
-  TSTypeQuery: ['exprName', 'typeParameters'],
-  TSTypeReference: ['typeName', 'typeParameters'],
-  TSUnionType: ['types'],
-  TaggedTemplateExpression: ['tag', 'typeParameters', 'quasi'],
-  TemplateLiteral: ['expressions', 'quasis'],
-  ThrowStatement: ['argument'],
-  TryStatement: ['block', 'handler', 'finalizer'],
-  UnaryExpression: ['argument'],
-  UpdateExpression: ['argument'],
-  VariableDeclaration: ['declarations'],
-  VariableDeclarator: ['id', 'init'],
-  WhileStatement: ['test', 'body'],
-  YieldExpression: ['argument'],
-}));
-
-/**
- * Calls `visit(child, node, a, b)` for each direct child node of `node`, in source (key) order. The walks
- * visit every node of a file several times per definition: no array per node, and the walk's state in `a`
- * and `b` instead of a closure per node.
- */
-export function eachChild<A, B>(node: Node, a: A, b: B, visit: (child: Node, parent: Node, a: A, b: B) => void): void {
-  const keys = CHILD_KEYS.get(node.type);
-  if (keys === undefined) return eachChildByKeys(node, a, b, visit);
-  const record = node as unknown as Record<string, unknown>;
-  for (let i = 0; i < keys.length; i++) {
-    const value = record[keys[i]!];
-    if (value == null) continue;
-    if (Array.isArray(value)) {
-      for (let j = 0; j < value.length; j++) if (isNode(value[j])) visit(value[j], node, a, b);
-    } else if (isNode(value)) visit(value, node, a, b);
+function isLeaf(node: Node): boolean {
+  switch (node.type) {
+    case 'Identifier':
+      return node.typeAnnotation == null && node.decorators == null;
+    case 'StringLiteral': case 'NumericLiteral': case 'BooleanLiteral': case 'NullLiteral': case 'BigIntLiteral':
+    case 'RegExpLiteral': case 'TemplateElement': case 'ThisExpression': case 'Super': case 'EmptyStatement':
+      return true;
+    default:
+      return false;
   }
 }
 
-/** The keys of `type` that can hold child nodes, in walk order, or `undefined` for a type the table lacks. */
-export function childKeysOf(type: string): readonly string[] | undefined {
-  return CHILD_KEYS.get(type);
-}
-
-/** {@link eachChild} for a node type the table does not list: every key that holds a node. */
-function eachChildByKeys<A, B>(node: Node, a: A, b: B, visit: (child: Node, parent: Node, a: A, b: B) => void): void {
+/**
+ * Calls `visit(child, node, a, b)` for each direct child node of `node`, in source (key) order. The walks
+ * visit every node of a file several times per definition: no array per node besides `Object.keys`, and
+ * the walk's state in `a` and `b` instead of a closure per node.
+ */
+export function eachChild<A, B>(node: Node, a: A, b: B, visit: (child: Node, parent: Node, a: A, b: B) => void): void {
+  if (isLeaf(node)) return;
   const record = node as unknown as Record<string, unknown>;
   const keys = Object.keys(record);
   for (let i = 0; i < keys.length; i++) {
