@@ -10,7 +10,7 @@ import type { Node } from '@babel/types';
 import { E, type Expr } from '../ir/expr.js';
 import { syntaxError } from './errors.js';
 import type { Scope } from './scope.js';
-import { snippetOf } from './source.js';
+import { operandOf, snippetOf } from './source.js';
 import type { Typed } from './typed.js';
 
 /**
@@ -159,7 +159,7 @@ export function refuseAbsentSpecData(t: Typed, node: Node, scope: Scope, use: 't
     throw syntaxError(
       node,
       `\`${read}\` may be \`undefined\` (a branch or every side of \`??\` may give it), ${made}: ${js}, but the CEL expression fails on the missing value`,
-      `end it with a default (\`${read} ?? <default>\`), or test it first (\`${read} !== undefined ? ... : ...\`)`,
+      `end it with a default (\`${operandOf(node)} ?? <default>\`), or test it first (\`${operandOf(node)} !== undefined ? ... : ...\`)`,
     );
   }
   const awaited = awaitedSpecData(t.absent.present, scope);
@@ -170,13 +170,13 @@ export function refuseAbsentSpecData(t: Typed, node: Node, scope: Scope, use: 't
     throw syntaxError(
       node,
       `\`${read}\` is a spec list item that may be missing (the list may be shorter), ${made}: ${js}, but KRO waits for it forever`,
-      `give it a default (\`${read} ?? <default>\`), test the length first (\`${list}.length > ${index} ? ... : ...\`), or require a minimum length in the spec type (e.g. \`type('string[]').atLeastLength(${index + 1})\`)`,
+      `give it a default (\`${operandOf(node)} ?? <default>\`), test the length first (\`${list}.length > ${index} ? ... : ...\`), or require a minimum length in the spec type (e.g. \`type('string[]').atLeastLength(${index + 1})\`)`,
     );
   }
   throw syntaxError(
     node,
     `\`${read}\` reads an optional spec field without a default, ${made}: when the instance leaves it out, ${js}, but KRO waits for it forever`,
-    `give it a default where it is used (\`${read} ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or test it first (\`${read} !== undefined ? ... : ...\`)`,
+    `give it a default where it is used (\`${operandOf(node)} ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or test it first (\`${operandOf(node)} !== undefined ? ... : ...\`)`,
   );
 }
 

@@ -8,6 +8,7 @@ import { foldConstants } from '../ir/fold.js';
 import { T, type CelType } from '../ir/types.js';
 import type { Scope } from './scope.js';
 import { unwrap } from './ast.js';
+import { snippetOf } from './source.js';
 import { HINT, intOrString, syntaxError } from './errors.js';
 import {
   andPresent, compatible, describe, isNumeric, orValue, plain, stringify, textBeside, toDouble, toOptional, truthy, unifyNumeric,
@@ -205,7 +206,11 @@ function orValueShortcut(l: Typed, r: Typed, op: Relation): Expr | undefined {
 function inOperator(node: BinaryExpression, scope: Scope, c: Compiler): Typed {
   const key = node.left.type === 'StringLiteral' ? node.left.value : undefined;
   const target = c.value(node.right, scope);
-  if (key === undefined || target.type.kind === 'list') throw syntaxError(node, '`in` is only supported as `"key" in object`', 'use list.includes(x) for membership');
+  if (target.type.kind === 'list') throw syntaxError(node, '`in` over a list tests its positions in JavaScript, not its items', 'use list.includes(x) for membership');
+  if (key === undefined) {
+    // JavaScript's `k in m` is also true for the names every object inherits (`toString`, `constructor`).
+    throw syntaxError(node, '`in` with a computed key: JavaScript also finds the names every object inherits (`"toString" in {}` is true), CEL only the map\'s keys', `test the map's own keys: \`Object.keys(${snippetOf(node.right)}).includes(${snippetOf(node.left)})\``);
+  }
   if (isInheritedName(key) && !(target.type.kind === 'object' && Object.hasOwn(target.type.fields, key))) refuseInheritedIn(node, key);
   return plain(andPresent(target, E.call('has', [E.select(valueOf(target), key)])), T.bool);
 }

@@ -144,6 +144,24 @@ export function snippetOf(node: Node): string {
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
+/** Node types whose source text stays one operand beside `??`, `!==` or `.x` without parentheses. */
+const OPERAND_TYPES: ReadonlySet<string> = new Set(['Identifier', 'MemberExpression', 'OptionalMemberExpression', 'CallExpression', 'OptionalCallExpression', 'StringLiteral', 'NumericLiteral', 'TemplateLiteral', 'ParenthesizedExpression', 'ThisExpression']);
+
+/**
+ * `snippetOf(node)` as one operand of a hint's code: parenthesised unless it already is one, so a hint built
+ * from `spec.on && spec.flag` offers `(spec.on && spec.flag) ?? <default>`, never `a && b ?? d`, which does
+ * not parse, or `a && b !== undefined`, which tests something else.
+ *
+ * @example
+ * ```ts
+ * operandOf(node); // "(spec.on && spec.flag)" for that expression, "spec.flag" for a member read
+ * ```
+ */
+export function operandOf(node: Node): string {
+  const text = snippetOf(node);
+  return OPERAND_TYPES.has(node.type) ? text : `(${text})`;
+}
+
 export { callerLocation } from '../util/stack.js';
 
 /**

@@ -10,7 +10,7 @@ import { mentionsReferences } from '../analysis/mentions.js';
 import type { Scope } from '../analysis/scope.js';
 import { hasMarkers, refOf, splitMarkers, type RefData } from '../model/refs.js';
 import type { Expr } from '../ir/expr.js';
-import { snippetOf } from '../analysis/source.js';
+import { operandOf, snippetOf } from '../analysis/source.js';
 import { awaitedSpecData, indexOf, withGuards } from '../analysis/absent-spec.js';
 import { indexedList } from '../analysis/synthesized.js';
 import { compileValueNode } from './compile-node.js';
@@ -66,14 +66,14 @@ export function checkPresent(node: Node, compiled: { optional?: boolean; wrapped
     throw syntaxError(
       node,
       `${name} is set from a spec list item that may be missing (the list may be shorter): JavaScript reads \`undefined\` there${inComputed ? ' (and computes with it: "undefined", NaN)' : ' (the field is left out or takes the factory\'s default)'}, but KRO waits for it forever`,
-      `give it a default (\`${snippetOf(node)} ?? <default>\`), create the resource only when the list is long enough (\`if (${list}.length > ${indexOf(compiled.present!)}) ...\`), or require a minimum length in the spec type (e.g. \`type('string[]').atLeastLength(${indexOf(compiled.present!) + 1})\`)`,
+      `give it a default (\`${operandOf(node)} ?? <default>\`), create the resource only when the list is long enough (\`if (${list}.length > ${indexOf(compiled.present!)}) ...\`), or require a minimum length in the spec type (e.g. \`type('string[]').atLeastLength(${indexOf(compiled.present!) + 1})\`)`,
     );
   }
   if (awaited === 'field') {
     throw syntaxError(
       node,
       `${name} is set from an optional spec field without a default: when the instance leaves it out, JavaScript passes \`undefined\` ${inComputed ? '(and computes with it: "undefined", NaN)' : "(the field is left out or takes the factory's default)"}, but KRO waits for it forever`,
-      `give it a default where it is used (\`${snippetOf(node)} ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or create the resource only when it is set (\`if (${snippetOf(node)}) ...\`)`,
+      `give it a default where it is used (\`${operandOf(node)} ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or create the resource only when it is set (\`if (${snippetOf(node)}) ...\`)`,
     );
   }  return false;
 }
