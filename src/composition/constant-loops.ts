@@ -28,6 +28,8 @@ type Items =
   | (Extract<LoopItems, { items: unknown }> & {
       /** A condition around the call that still reads a reference once the item is bound: each item's includeWhen. */
       readonly onReferences?: Node;
+      /** A condition inside the loops on references alone: JavaScript decided it on placeholders, once per iteration. */
+      readonly onPlaceholders?: Node;
     })
   | Extract<LoopItems, { why: string }>;
 
@@ -74,7 +76,10 @@ export class ConstantLoops {
   reachable(site: CallSite, scope: Scope): Items {
     const loops = site.context.loops.filter((loop) => !isReferenceLoop(loop, scope));
     const found = iterations(loops, scope, { literalOf, ownProperties, staticProperty });
-    return 'why' in found || loops.length === 0 ? found : this.reachedBy(site, loops, scope, found.items);
+    if ('why' in found || loops.length === 0) return found;
+    const reached = this.reachedBy(site, loops, scope, found.items);
+    const onPlaceholders = site.context.conditions.find(({ test }) => (test.start ?? 0) >= (loops[0]!.source.end ?? 0) && mentionsReferences(test, scope))?.test;
+    return 'items' in reached && onPlaceholders ? { ...reached, onPlaceholders } : reached;
   }
 
   /**
@@ -112,6 +117,15 @@ export class ConstantLoops {
   checkCounts(): void {
     for (const [key, { count }] of this.calls) {
       const reached = this.reached.get(key);
+      if (reached && 'items' in reached && reached.onPlaceholders && !reached.onReferences && count + 1 !== reached.items.length) {
+        // The placeholders' answer may differ per iteration (a comparison of two texts built from references):
+        // the calls JavaScript made are then counted against the wrong items, and the iterations it skipped are lost.
+        throw syntaxError(
+          reached.onPlaceholders,
+          `the condition \`${snippetOf(reached.onPlaceholders)}\` on a reference, inside a loop over a constant list, was decided by JavaScript on placeholders differently per item (it created this resource for ${count + 1} of ${reached.items.length}), so TypeKro cannot tell which item a call was made for`,
+          'move the `if` out of the loop (`if (<condition>) { for (...) ... } else { for (...) ... }`), or create the resource in every iteration and give it the condition with .withIncludeWhen(<the condition>)',
+        );
+      }
       if (!reached || !('items' in reached) || !reached.onReferences || count + 1 === reached.items.length) continue;
       throw syntaxError(
         reached.onReferences,

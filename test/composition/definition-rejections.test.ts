@@ -127,6 +127,13 @@ const ROWS: readonly RefusalRow[] = [
     for (const e of ['a', 'b']) if (spec.name === e || e === 'a') ConfigMap({ name: e, data: {} });
     return {};
   }), 'JavaScript decided its reference part on a placeholder (it created 1 of 2)'],
+  // A condition on the spec alone whose placeholder texts compare differently per iteration (each iteration's
+  // `indexOf` is a new reference, its marker text a new number): JavaScript took it for some items only
+  // (found by the generated programs: before, the iterations JavaScript skipped were silently missing from the graph)
+  ['constant loop under a spec condition JavaScript decided differently per item on placeholders', () => kubernetesComposition({ ...definition, name: 'spec-condition-varies', spec: type({ replicas: 'number.integer', 'count?': 'number.integer', 'nick?': 'string' }) }, (spec) => {
+    for (const e of ['a', 'b', 'c']) if ((spec.count ?? 0) + (spec.count ?? 2) + -1 >= spec.replicas + (spec.nick ?? 'anon').indexOf(spec.nick ?? 'anon')) ConfigMap({ name: e, data: {} });
+    return {};
+  }), 'was decided by JavaScript on placeholders differently per item'],
   ['constant loop item after a continue', () => kubernetesComposition({ ...definition, name: 'item-continue' }, (spec) => {
     for (const e of ['a', 'b']) {
       if (e.length > 5) continue;

@@ -352,11 +352,12 @@ export const FOR_CONST_IF = "for (const t of ['a', 'b-c', 'Zz'])";
 
 /**
  * An `if` on the item of a loop over constants and on the spec that JavaScript, on placeholders, took for some
- * items and not others (`spec.name < t`): the calls cannot be told apart, so the definition fails at the condition.
+ * items and not others (`spec.name < t`, or one on the spec alone whose placeholder texts compare differently per
+ * iteration): the calls cannot be told apart, so the definition fails at the condition.
  */
 const ITEM_CONDITION_ON_PLACEHOLDER = {
   marker: FOR_CONST_IF,
-  message: /: the condition `[^]*` on the item of a loop over a constant list and on a reference decides per item whether this resource is created, and JavaScript decided its reference part on a placeholder/,
+  message: /: the condition `[^]*` (on the item of a loop over a constant list and on a reference decides per item whether this resource is created, and JavaScript decided its reference part on a placeholder|on a reference, inside a loop over a constant list, was decided by JavaScript on placeholders differently per item)/,
 } as const;
 
 /**
