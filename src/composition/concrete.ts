@@ -20,7 +20,7 @@ import { recordOf } from '../model/resource.js';
 import { ConcreteRun, type ConcreteDraft, type ObservedObjects } from './concrete-run.js';
 import { concreteSourceOf } from './concrete-source.js';
 import { normalizeConcrete, OpaqueCel, type ConcreteData } from './concrete-value.js';
-import { withoutNullFields } from './concrete-view.js';
+import { checkNoMarker, withoutNullFields } from './concrete-view.js';
 import { checkCollectionCounts } from './collection-counts.js';
 import { TypeKroError } from '../util/errors.js';
 
@@ -153,12 +153,16 @@ function concreteRun(composition: unknown, graph: CompositionGraph, input: Concr
     return draft?.items.some((item) => item.conditions.some((condition) => condition.kind === 'includeWhen')) ? undefined : (draft?.items.length ?? 0);
   });
   const fromUnobserved = run.pendingStatusPaths();
+  const fromAbsent = run.absentStatusPaths().filter((path) => !fromUnobserved.includes(path));
   const waiting = withoutPaths(status.value as { readonly [key: string]: ConcreteData }, fromUnobserved);
+  // Fields built from an absent observed field are pending (the CEL errors on the read), whatever JavaScript made of it.
+  const built = withoutPaths(waiting.value, fromAbsent);
+  checkNoMarker(built.value, 'status');
   const unobserved = fromUnobserved.length > 0 && fillUnobserved ? valuesWithoutStatus(composition, graph, input, run.drafts, fromUnobserved, waiting.removed) : waiting.removed;
   return {
     resources: run.drafts.map((draft) => resourceOf(draft, run)),
-    status: waiting.value,
-    pendingStatus: inOrderOf(returned, [...status.pending, ...waiting.removed.keys()]),
+    status: built.value,
+    pendingStatus: inOrderOf(returned, [...status.pending, ...waiting.removed.keys(), ...built.removed.keys()]),
     ...(unobserved.size > 0 ? { unobservedValues: Object.fromEntries(unobserved) } : {}),
   };
 }
