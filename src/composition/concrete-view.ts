@@ -35,7 +35,7 @@
  * The length of the user's own array of handles reads no field and stays a JavaScript value; the cross-check
  * does not hold the compiled side to it (it is pending there).
  */
-import { bothUsesRefusal, readUseAt, templateUseAt } from '../analysis/read-context.js';
+import { bothUsesRefusal, comparedAt, readUseAt, templateUseAt } from '../analysis/read-context.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
 import { callerFrame } from '../model/call-site.js';
 import { currentRun } from '../model/run.js';
@@ -146,7 +146,8 @@ function absentRead(type: CelType, name: string | undefined): unknown {
   const frame = name === undefined ? undefined : callerFrame();
   const use = frame && name !== undefined ? readUseAt(frame.file, frame.line, frame.column, name) : undefined;
   if (use === 'tested') return undefined;
-  if (use === 'through' || use === 'text' || isContainer(type)) return absentPlaceholder(type, false);
+  // Compared itself (`x > 0`), it compiles with JavaScript's `undefined`: the comparison's false is exact, not a use to note.
+  if (use === 'through' || use === 'text' || isContainer(type)) return absentPlaceholder(type, false, use === 'text' && comparedAt(frame!.file, frame!.line, frame!.column, name!));
   return undefined;
 }
 
@@ -221,7 +222,7 @@ function noteAbsentUse(): void {
 }
 
 /** `unobserved`: the whole resource is absent, so every field is a pending placeholder (see the module doc). */
-function absentPlaceholder(type: CelType, unobserved: boolean): unknown {
+function absentPlaceholder(type: CelType, unobserved: boolean, compared = false): unknown {
   const target = (): void => undefined;
   return new Proxy(target, {
     get(_, prop) {
@@ -230,7 +231,7 @@ function absentPlaceholder(type: CelType, unobserved: boolean): unknown {
       // Text built from it is marked (pending); as a number it is NaN, as `undefined` is.
       if (prop === Symbol.toPrimitive) {
         return (hint: string) => {
-          if (!unobserved) noteAbsentUse();
+          if (!unobserved && !(compared && hint === 'number')) noteAbsentUse();
           return hint === 'number' ? Number.NaN : PENDING_MARKER;
         };
       }

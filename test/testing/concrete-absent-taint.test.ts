@@ -4,7 +4,8 @@
  * `x + 1 > 0` compared NaN). The compiled CEL errors on the absent read, so the cluster leaves each of these
  * fields pending; the concrete run now notes where a placeholder becomes text or a number and makes the status
  * fields computed there pending. Each case is held on both sides: `simulate` cross-checks the compiled CEL and
- * throws on any difference. A field that tests the read (`??`, `?.`, `!== undefined`) keeps its value.
+ * throws on any difference. A field that tests the read (`??`, `?.`, `!== undefined`) keeps its value, and so
+ * does a comparison of the read itself (`x >= 1` compiles with JavaScript's `undefined`: false).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -17,7 +18,7 @@ import { checkNoMarker } from '../../src/composition/concrete-view.js';
 const fields = {
   sub: 'string', upper: 'string', long: 'string', isUndef: 'boolean', starts: 'boolean', len: 'number', has: 'boolean',
   part: 'string', plusCmp: 'boolean', timesText: 'string', notMinus: 'boolean', max: 'number', local: 'string',
-  guarded: 'string', tested: 'boolean', plain: 'string',
+  guarded: 'string', tested: 'boolean', plain: 'string', compared: 'boolean',
 } as const;
 
 const app = kubernetesComposition(
@@ -42,6 +43,7 @@ const app = kubernetesComposition(
       guarded: String(d.status.readyReplicas ?? 0).substring(0, 4),
       tested: d.status.readyReplicas !== undefined,
       plain: spec.name.toUpperCase(),
+      compared: d.status.readyReplicas >= 1, // compiles with JavaScript's `undefined`: false on both sides
     };
   },
 );
@@ -52,7 +54,7 @@ describe('values built from an absent observed field are pending however JavaScr
   it('with readyReplicas absent, every field derived from it is pending in the concrete run and in the compiled CEL', () => {
     const observed = { d: { status: {} } };
     const js = evaluateConcrete(app, { name: 'x' }, { observed });
-    assert.deepEqual(js.status, { max: 1, guarded: '0', tested: false, plain: 'X' });
+    assert.deepEqual(js.status, { max: 1, guarded: '0', tested: false, plain: 'X', compared: false });
     assert.deepEqual([...js.pendingStatus].sort(), [...derived].sort());
     const compiled = simulate(app, { name: 'x' }, { observed }); // throws on any divergence
     assert.deepEqual(compiled.status, js.status);
@@ -64,7 +66,7 @@ describe('values built from an absent observed field are pending however JavaScr
     const js = evaluateConcrete(app, { name: 'x' }, { observed });
     const status = {
       sub: '2', upper: '2', long: 'short', isUndef: false, starts: true, len: 1, has: false, part: '2', plusCmp: true,
-      timesText: 'true', notMinus: false, max: 2, local: 'r2', guarded: '2', tested: true, plain: 'X',
+      timesText: 'true', notMinus: false, max: 2, local: 'r2', guarded: '2', tested: true, plain: 'X', compared: true,
     };
     assert.deepEqual([js.status, js.pendingStatus], [status, []]);
     const compiled = simulate(app, { name: 'x' }, { observed });
