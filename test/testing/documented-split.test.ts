@@ -6,6 +6,7 @@
  * (one replacement) agrees and is not excused.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { type } from 'arktype';
 import { kubernetesComposition } from '../../src/index.js';
@@ -42,6 +43,12 @@ describe("split('') and replaceAll('', x) over a character outside the BMP (tria
         ['status.mapped', `${SPLIT} (here split('') of "a😀b")`],
       ],
     );
+  });
+
+  it('the README section names it', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const note = readme.split('**Where the CEL differs.**')[1]!.split('<!-- #endregion cel-table -->')[0]!;
+    assert.match(note, /`split\(''\)` \(then `\.map`, `\.join`, \.\.\.\) and `replaceAll\('', x\)` cut text into UTF-16 code units in JavaScript and\s+into code points in CEL/);
   });
 
   it('text within the BMP agrees and is not excused; a separator or a count explains nothing', () => {
