@@ -203,10 +203,24 @@ function nameOf(member: Member): string | undefined {
 
 const RELATIONS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=']);
 
-function comparedOf(member: Member, tree: Tree): boolean {
-  let parent = tree.parents.get(member);
+/** `node`'s value (past TypeScript wrappers) is an operand of a relation; through a local (`const c = x.count`), every use of it is. */
+function comparedOf(node: Node, tree: Tree, local = true): boolean {
+  let parent = tree.parents.get(node);
   while (parent && WRAPPERS.has(parent.type)) parent = tree.parents.get(parent);
-  return parent?.type === 'BinaryExpression' && RELATIONS.has(parent.operator);
+  if (parent?.type === 'BinaryExpression') return RELATIONS.has(parent.operator);
+  if (!local || parent?.type !== 'VariableDeclarator' || parent.id.type !== 'Identifier') return false;
+  const name = parent.id.name;
+  const declared = parent.id;
+  const scope = enclosingBlock(declared, tree);
+  if (!scope) return false;
+  let all = true;
+  let any = false;
+  walk(scope, (ref, up) => {
+    if (ref.type !== 'Identifier' || ref.name !== name || ref === declared || !up || !isReference(ref, up)) return;
+    any = true;
+    if (!comparedOf(ref, tree, false)) all = false;
+  });
+  return any && all;
 }
 
 function useOf(member: Member, tree: Tree): ReadUse {

@@ -147,7 +147,7 @@ function absentRead(type: CelType, name: string | undefined): unknown {
   const use = frame && name !== undefined ? readUseAt(frame.file, frame.line, frame.column, name) : undefined;
   if (use === 'tested') return undefined;
   // Compared itself (`x > 0`), it compiles with JavaScript's `undefined`: the comparison's false is exact, not a use to note.
-  if (use === 'through' || use === 'text' || isContainer(type)) return absentPlaceholder(type, false, use === 'text' && comparedAt(frame!.file, frame!.line, frame!.column, name!));
+  if (use === 'through' || use === 'text' || isContainer(type)) return absentPlaceholder(type, false, use !== undefined && comparedAt(frame!.file, frame!.line, frame!.column, name!));
   return undefined;
 }
 

@@ -20,7 +20,8 @@ import { recordOf } from '../model/resource.js';
 import { ConcreteRun, type ConcreteDraft, type ObservedObjects } from './concrete-run.js';
 import { concreteSourceOf } from './concrete-source.js';
 import { normalizeConcrete, OpaqueCel, type ConcreteData } from './concrete-value.js';
-import { checkNoMarker, withoutNullFields } from './concrete-view.js';
+import { checkNoMarker, observedView, withoutNullFields } from './concrete-view.js';
+import { T } from '../ir/types.js';
 import { checkCollectionCounts } from './collection-counts.js';
 import { TypeKroError } from '../util/errors.js';
 
@@ -127,7 +128,10 @@ function concreteRun(composition: unknown, graph: CompositionGraph, input: Concr
   let returned: unknown;
   let run: ConcreteRun;
   // What direct mode knows of the instance: its name and namespace; it sets no labels or annotations.
-  const metadata = { name: input.instance.name, ...(input.instance.namespace !== undefined ? { namespace: input.instance.namespace } : {}), labels: {}, annotations: {} };
+  const known = { name: input.instance.name, ...(input.instance.namespace !== undefined ? { namespace: input.instance.namespace } : {}), labels: {}, annotations: {} };
+  // The rest (creationTimestamp, uid, generation) the cluster sets: read as absent observed fields, so text or
+  // numbers built from them are pending, as the compiled CEL is offline, not "undefined" (trial 12 K1).
+  const metadata = observedView(known, T.object({}, true)) as typeof known;
   if (concrete.form === 'composition') {
     run = new ConcreteRun(concrete.source, graph, observed, metadata);
     returned = withRun(run, () => concrete.compose(spec, { metadata }));

@@ -18,12 +18,12 @@ import { checkNoMarker } from '../../src/composition/concrete-view.js';
 const fields = {
   sub: 'string', upper: 'string', long: 'string', isUndef: 'boolean', starts: 'boolean', len: 'number', has: 'boolean',
   part: 'string', plusCmp: 'boolean', timesText: 'string', notMinus: 'boolean', max: 'number', local: 'string',
-  guarded: 'string', tested: 'boolean', plain: 'string', compared: 'boolean',
+  guarded: 'string', tested: 'boolean', plain: 'string', compared: 'boolean', created: 'string', instanceName: 'string',
 } as const;
 
 const app = kubernetesComposition(
   { name: 'absent-taint', apiVersion: 'example.com/v1', kind: 'AbsentTaint', spec: type({ name: 'string' }), status: type(fields) },
-  (spec) => {
+  (spec, instance) => {
     const d = Deployment({ id: 'd', name: spec.name, image: 'nginx' });
     const tag = `r${d.status.readyReplicas}`;
     return {
@@ -44,33 +44,35 @@ const app = kubernetesComposition(
       tested: d.status.readyReplicas !== undefined,
       plain: spec.name.toUpperCase(),
       compared: d.status.readyReplicas >= 1, // compiles with JavaScript's `undefined`: false on both sides
+      created: String(instance.metadata.creationTimestamp).substring(0, 4), // the cluster sets it: pending offline
+      instanceName: instance.metadata.name,
     };
   },
 );
 
-const derived = ['sub', 'upper', 'long', 'isUndef', 'starts', 'len', 'has', 'part', 'plusCmp', 'timesText', 'notMinus', 'local'];
+const derived = ['created', 'sub', 'upper', 'long', 'isUndef', 'starts', 'len', 'has', 'part', 'plusCmp', 'timesText', 'notMinus', 'local'];
 
 describe('values built from an absent observed field are pending however JavaScript computes on (trial 12 K1)', () => {
   it('with readyReplicas absent, every field derived from it is pending in the concrete run and in the compiled CEL', () => {
     const observed = { d: { status: {} } };
     const js = evaluateConcrete(app, { name: 'x' }, { observed });
-    assert.deepEqual(js.status, { max: 1, guarded: '0', tested: false, plain: 'X', compared: false });
+    assert.deepEqual(js.status, { max: 1, guarded: '0', tested: false, plain: 'X', compared: false, instanceName: 'x' });
     assert.deepEqual([...js.pendingStatus].sort(), [...derived].sort());
     const compiled = simulate(app, { name: 'x' }, { observed }); // throws on any divergence
     assert.deepEqual(compiled.status, js.status);
     assert.deepEqual([...compiled.pending].sort(), [...derived].sort());
   });
 
-  it('with readyReplicas present, every field has the value JavaScript gives, on both sides', () => {
+  it('with readyReplicas present, every field has the value JavaScript gives, on both sides (the creation time stays pending offline)', () => {
     const observed = { d: { status: { readyReplicas: 2 } } };
     const js = evaluateConcrete(app, { name: 'x' }, { observed });
     const status = {
       sub: '2', upper: '2', long: 'short', isUndef: false, starts: true, len: 1, has: false, part: '2', plusCmp: true,
-      timesText: 'true', notMinus: false, max: 2, local: 'r2', guarded: '2', tested: true, plain: 'X', compared: true,
+      timesText: 'true', notMinus: false, max: 2, local: 'r2', guarded: '2', tested: true, plain: 'X', compared: true, instanceName: 'x',
     };
-    assert.deepEqual([js.status, js.pendingStatus], [status, []]);
+    assert.deepEqual([js.status, js.pendingStatus], [status, ['created']]);
     const compiled = simulate(app, { name: 'x' }, { observed });
-    assert.deepEqual([compiled.status, compiled.pending], [status, []]);
+    assert.deepEqual([compiled.status, compiled.pending], [status, ['created']]);
   });
 
   it('a status value holding a piece of the marker is refused as a TypeKro bug, never returned', () => {
