@@ -30,6 +30,8 @@ interface IndexedRead {
   readonly use: () => ReadUse;
   /** Judged when first asked: only reads of bytes fields ask it. */
   readonly template?: () => TemplateUse;
+  /** Judged when first asked: the read is an operand of `<`, `<=`, `>`, `>=` itself (which compile with JavaScript's `undefined`). */
+  readonly compared?: () => boolean;
 }
 
 /**
@@ -70,6 +72,23 @@ export function readUseAt(file: string, line: number, column: number, name: stri
 
 function readsAt(index: ReadIndex, line: number, column: number, name: string): readonly IndexedRead[] {
   return (index.get(`${line}:${column - 1}`) ?? []).filter((read) => read.name === undefined || read.name === name);
+}
+
+/**
+ * Whether the read of property `name` that V8 reports at `line`:`column` (1-based) of `file` is itself an
+ * operand of `<`, `<=`, `>` or `>=`: there an absent field compiles with JavaScript's `undefined` (the
+ * comparison is false), so the concrete run's conversion of it is exact (composition/concrete-view.ts).
+ * @example comparedAt('/app/web.ts', 12, 25, 'readyReplicas'); // true for `web.status.readyReplicas > 0`
+ */
+export function comparedAt(file: string, line: number, column: number, name: string): boolean {
+  let index: ReadIndex;
+  try {
+    index = sourceIndex(file, READS, buildReadIndex);
+  } catch {
+    return false;
+  }
+  const reads = readsAt(index, line, column, name);
+  return reads.length > 0 && reads.every((read) => read.compared?.() === true);
 }
 
 /**
@@ -148,7 +167,7 @@ function buildReadIndex(ast: File): ReadIndex {
     else index.set(key, [read]);
   };
   for (const member of members) {
-    const read = { name: nameOf(member), use: once(() => useOf(member, tree)), template: once(() => templateUseOf(member, tree)) };
+    const read = { name: nameOf(member), use: once(() => useOf(member, tree)), template: once(() => templateUseOf(member, tree)), compared: once(() => comparedOf(member, tree)) };
     add(member.property, read);
     add(reportedAt(member.object), read);
   }
@@ -180,6 +199,28 @@ function nameOf(member: Member): string | undefined {
   if (key.type === 'StringLiteral') return key.value;
   if (key.type === 'NumericLiteral') return String(key.value);
   return undefined;
+}
+
+const RELATIONS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=']);
+
+/** `node`'s value (past TypeScript wrappers) is an operand of a relation; through a local (`const c = x.count`), every use of it is. */
+function comparedOf(node: Node, tree: Tree, local = true): boolean {
+  let parent = tree.parents.get(node);
+  while (parent && WRAPPERS.has(parent.type)) parent = tree.parents.get(parent);
+  if (parent?.type === 'BinaryExpression') return RELATIONS.has(parent.operator);
+  if (!local || parent?.type !== 'VariableDeclarator' || parent.id.type !== 'Identifier') return false;
+  const name = parent.id.name;
+  const declared = parent.id;
+  const scope = enclosingBlock(declared, tree);
+  if (!scope) return false;
+  let all = true;
+  let any = false;
+  walk(scope, (ref, up) => {
+    if (ref.type !== 'Identifier' || ref.name !== name || ref === declared || !up || !isReference(ref, up)) return;
+    any = true;
+    if (!comparedOf(ref, tree, false)) all = false;
+  });
+  return any && all;
 }
 
 function useOf(member: Member, tree: Tree): ReadUse {

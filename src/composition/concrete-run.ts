@@ -70,6 +70,8 @@ interface Frame {
   readonly factorySites: readonly SourceLocation[];
   /** Reads of a field of a resource that is not observed, in this function (see concrete-reads.ts). */
   readonly reads: UnobservedRead[];
+  /** Where the function built a value from an absent field of an observed resource (concrete-view.ts `noteAbsentUse`). */
+  readonly absentUses: UnobservedRead[];
 }
 
 const siteKey = (at: SourceLocation): string => `${at.file}:${at.line}:${at.column}`;
@@ -90,7 +92,7 @@ function frameOf(source: CompositionSource | undefined, graph: CompositionGraph,
       bySite.set(key, [...(bySite.get(key) ?? []), node]);
     }
   }
-  return { source, prefix, bySite, nestsBySite, used: new Map(), nestsUsed: new Map(), taken: new Set(), factorySites, reads: [] };
+  return { source, prefix, bySite, nestsBySite, used: new Map(), nestsUsed: new Map(), taken: new Set(), factorySites, reads: [], absentUses: [] };
 }
 
 /**
@@ -230,7 +232,7 @@ export class ConcreteRun implements CompositionRunHooks {
     let pending: string[];
     try {
       status = concrete.compose(applyDefaults(graph.spec, spec), { metadata: this.metadata });
-      pending = this.pendingStatusPaths();
+      pending = [...this.pendingStatusPaths(), ...this.absentStatusPaths()];
     } finally {
       this.frames.pop();
     }
@@ -298,10 +300,24 @@ export class ConcreteRun implements CompositionRunHooks {
   }
 
   /**
-   * Notes where the running function reads a field of an unobserved resource: its frames in that function,
-   * innermost first (the callers of the function are not).
+   * The status fields the running function computed from an absent field of an observed resource by
+   * building a value from it (concrete-view.ts): pending, as the CEL is, whatever JavaScript made of it.
    */
-  private noteUnobservedRead(): void {
+  absentStatusPaths(): string[] {
+    const frame = this.frames[this.frames.length - 1]!;
+    return frame.source ? pendingStatusPaths(frame.source, frame.absentUses, frame.factorySites) : [];
+  }
+
+  /** Called by a placeholder of an absent field when the code builds a value from it (concrete-view.ts). */
+  noteAbsentUse(): void {
+    this.noteUnobservedRead('absentUses');
+  }
+
+  /**
+   * Notes where the running function reads a field of an unobserved resource (or, `absentUses`, builds a
+   * value from an absent field): its frames in that function, innermost first (the callers of the function are not).
+   */
+  private noteUnobservedRead(list: 'reads' | 'absentUses' = 'reads'): void {
     const current = this.frames[this.frames.length - 1]!;
     const source = current.source;
     if (!source) return;
@@ -311,7 +327,7 @@ export class ConcreteRun implements CompositionRunHooks {
       if (inside) frames.push(frame);
       else if (frames.length > 0) break;
     }
-    if (frames.length > 0) current.reads.push(frames);
+    if (frames.length > 0) current[list].push(frames);
   }
 
   /**

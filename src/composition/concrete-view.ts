@@ -14,7 +14,9 @@
  * empty, and it counts as pending in manifests and status. A NaN is pending as well: JSON has no NaN, and
  * JavaScript computes one only from something that is not a number (an absent field). So the result says
  * "pending" exactly where the JavaScript value derives from an absent read, and a status string that merely
- * contains the word "undefined" is compared as it is.
+ * contains the word "undefined" is compared as it is. JavaScript drops the mark where it computes on
+ * (`String(x).substring(0, 4)`, `` `${x}`.length ``, `x + 1 > 0`), so each conversion of a placeholder is
+ * noted where it happens, and the status fields computed there are pending too (concrete-reads.ts).
  * Where the source cannot say (a read through a local, a destructuring pattern, an ambiguous position), an
  * absent field whose static type is an object, map or list is a placeholder (reads through it must not
  * throw) and a scalar is `undefined`; an array method of an absent list then returns `undefined`, as the
@@ -33,9 +35,10 @@
  * The length of the user's own array of handles reads no field and stays a JavaScript value; the cross-check
  * does not hold the compiled side to it (it is pending there).
  */
-import { bothUsesRefusal, readUseAt, templateUseAt } from '../analysis/read-context.js';
+import { bothUsesRefusal, comparedAt, readUseAt, templateUseAt } from '../analysis/read-context.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
 import { callerFrame } from '../model/call-site.js';
+import { currentRun } from '../model/run.js';
 import { TypeKroError } from '../util/errors.js';
 
 const ABSENT = Symbol.for('typekro.concrete.absent');
@@ -49,6 +52,27 @@ const PENDING_MARKER = '\u0001\u0004pending\u0002';
  */
 export function hasPendingMarker(text: string): boolean {
   return text.includes(PENDING_MARKER);
+}
+
+/**
+ * Pieces of the marker no user text holds (two characters, one a control character): a value holding one
+ * is the marker cut by JavaScript (`substring`, `split`) that the run failed to mark pending.
+ */
+const MARKER_PIECES = ['\u0001\u0004', '\u0004p', 'g\u0002'];
+
+/**
+ * Fails loudly when a status value holds a piece of the marker: a TypeKro bug, never a user value.
+ * @example checkNoMarker({ a: 'ok' }, 'status'); // no throw
+ */
+export function checkNoMarker(value: unknown, where: string): void {
+  if (typeof value === 'string') {
+    if (MARKER_PIECES.some((piece) => value.includes(piece))) {
+      throw new TypeKroError('INTERNAL', `internal: ${where} holds a piece of the concrete run's pending marker (${JSON.stringify(value)}); a TypeKro bug, please report it`);
+    }
+  } else if (Array.isArray(value)) value.forEach((item, i) => checkNoMarker(item, `${where}[${i}]`));
+  else if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const [key, item] of Object.entries(value)) checkNoMarker(item, `${where}.${key}`);
+  }
 }
 
 const PENDING = Symbol.for('typekro.concrete.pending');
@@ -122,7 +146,8 @@ function absentRead(type: CelType, name: string | undefined): unknown {
   const frame = name === undefined ? undefined : callerFrame();
   const use = frame && name !== undefined ? readUseAt(frame.file, frame.line, frame.column, name) : undefined;
   if (use === 'tested') return undefined;
-  if (use === 'through' || use === 'text' || isContainer(type)) return absentPlaceholder(type, false);
+  // Compared itself (`x > 0`), it compiles with JavaScript's `undefined`: the comparison's false is exact, not a use to note.
+  if (use === 'through' || use === 'text' || isContainer(type)) return absentPlaceholder(type, false, use !== undefined && comparedAt(frame!.file, frame!.line, frame!.column, name!));
   return undefined;
 }
 
@@ -186,15 +211,30 @@ function isArrayMethod(name: string): boolean {
   return typeof (Array.prototype as unknown as Record<string, unknown>)[name] === 'function';
 }
 
+/**
+ * Tells the run in progress that the code built a value from an absent field here (a placeholder became
+ * text or a number, or was called). The marker and NaN carry that only as far as JavaScript keeps them:
+ * `String(x).substring(0, 4)`, `` `${x}`.length ``, `x + 1 > 0` give plain values. So the run notes the
+ * position, and the status fields computed there are pending (composition/concrete-reads.ts), as the CEL is.
+ */
+function noteAbsentUse(): void {
+  (currentRun() as { noteAbsentUse?: () => void } | undefined)?.noteAbsentUse?.();
+}
+
 /** `unobserved`: the whole resource is absent, so every field is a pending placeholder (see the module doc). */
-function absentPlaceholder(type: CelType, unobserved: boolean): unknown {
+function absentPlaceholder(type: CelType, unobserved: boolean, compared = false): unknown {
   const target = (): void => undefined;
   return new Proxy(target, {
     get(_, prop) {
       if (prop === ABSENT) return true;
       if (prop === PENDING) return unobserved;
       // Text built from it is marked (pending); as a number it is NaN, as `undefined` is.
-      if (prop === Symbol.toPrimitive) return (hint: string) => (hint === 'number' ? Number.NaN : PENDING_MARKER);
+      if (prop === Symbol.toPrimitive) {
+        return (hint: string) => {
+          if (!unobserved && !(compared && hint === 'number')) noteAbsentUse();
+          return hint === 'number' ? Number.NaN : PENDING_MARKER;
+        };
+      }
       if (prop === Symbol.iterator) return () => [][Symbol.iterator]();
       if (typeof prop === 'symbol' || prop === 'then' || prop === 'toJSON') return undefined;
       if (!unobserved && type.kind === 'list' && isArrayMethod(prop)) return (): undefined => undefined;
@@ -203,6 +243,7 @@ function absentPlaceholder(type: CelType, unobserved: boolean): unknown {
     apply() {
       // A method of an absent field or of a resource that is not observed (`x.toString()`, `pods.map(...)`):
       // JavaScript would throw or has nothing yet, KRO waits: another placeholder.
+      if (!unobserved) noteAbsentUse();
       return absentPlaceholder(T.dyn, unobserved);
     },
     set() {

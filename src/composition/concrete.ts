@@ -20,7 +20,8 @@ import { recordOf } from '../model/resource.js';
 import { ConcreteRun, type ConcreteDraft, type ObservedObjects } from './concrete-run.js';
 import { concreteSourceOf } from './concrete-source.js';
 import { normalizeConcrete, OpaqueCel, type ConcreteData } from './concrete-value.js';
-import { withoutNullFields } from './concrete-view.js';
+import { checkNoMarker, observedView, withoutNullFields } from './concrete-view.js';
+import { T } from '../ir/types.js';
 import { checkCollectionCounts } from './collection-counts.js';
 import { TypeKroError } from '../util/errors.js';
 
@@ -127,7 +128,10 @@ function concreteRun(composition: unknown, graph: CompositionGraph, input: Concr
   let returned: unknown;
   let run: ConcreteRun;
   // What direct mode knows of the instance: its name and namespace; it sets no labels or annotations.
-  const metadata = { name: input.instance.name, ...(input.instance.namespace !== undefined ? { namespace: input.instance.namespace } : {}), labels: {}, annotations: {} };
+  const known = { name: input.instance.name, ...(input.instance.namespace !== undefined ? { namespace: input.instance.namespace } : {}), labels: {}, annotations: {} };
+  // The rest (creationTimestamp, uid, generation) the cluster sets: read as absent observed fields, so text or
+  // numbers built from them are pending, as the compiled CEL is offline, not "undefined" (trial 12 K1).
+  const metadata = observedView(known, T.object({}, true)) as typeof known;
   if (concrete.form === 'composition') {
     run = new ConcreteRun(concrete.source, graph, observed, metadata);
     returned = withRun(run, () => concrete.compose(spec, { metadata }));
@@ -153,12 +157,16 @@ function concreteRun(composition: unknown, graph: CompositionGraph, input: Concr
     return draft?.items.some((item) => item.conditions.some((condition) => condition.kind === 'includeWhen')) ? undefined : (draft?.items.length ?? 0);
   });
   const fromUnobserved = run.pendingStatusPaths();
+  const fromAbsent = run.absentStatusPaths().filter((path) => !fromUnobserved.includes(path));
   const waiting = withoutPaths(status.value as { readonly [key: string]: ConcreteData }, fromUnobserved);
+  // Fields built from an absent observed field are pending (the CEL errors on the read), whatever JavaScript made of it.
+  const built = withoutPaths(waiting.value, fromAbsent);
+  checkNoMarker(built.value, 'status');
   const unobserved = fromUnobserved.length > 0 && fillUnobserved ? valuesWithoutStatus(composition, graph, input, run.drafts, fromUnobserved) : waiting.removed;
   return {
     resources: run.drafts.map((draft) => resourceOf(draft, run)),
-    status: waiting.value,
-    pendingStatus: inOrderOf(returned, [...status.pending, ...waiting.removed.keys()]),
+    status: built.value,
+    pendingStatus: inOrderOf(returned, [...status.pending, ...waiting.removed.keys(), ...built.removed.keys()]),
     ...(unobserved.size > 0 ? { unobservedValues: Object.fromEntries(unobserved) } : {}),
   };
 }

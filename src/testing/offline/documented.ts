@@ -11,6 +11,7 @@ const SECTION = 'README.md, "Where the CEL differs"';
 const CASE = `${SECTION}: toLowerCase()/toUpperCase() are lowerAscii()/upperAscii(), letters outside ASCII keep their case`;
 const POSITIONS = `${SECTION}: .length and string positions count code points in CEL and UTF-16 code units in JavaScript (a character outside the BMP)`;
 const ORDER = `${SECTION}: <, <=, >, >= on strings compare code points in CEL and UTF-16 code units in JavaScript (a character outside the BMP against one from U+E000 to U+FFFF)`;
+const SPLIT = `${SECTION}: split('') and replaceAll('', x) cut text into code points in CEL and into UTF-16 code units in JavaScript (a character outside the BMP becomes two lone surrogates, which no manifest can hold)`;
 const TRIM = `${SECTION}: trim() keeps U+FEFF, which JavaScript strips, and strips U+0085, which JavaScript keeps`;
 
 /**
@@ -76,7 +77,8 @@ const asciiUpper = (text: string): string => text.replace(/[a-z]+/g, (run) => ru
 /**
  * The README difference that a documented operation inside the compiled expression makes on the value it
  * is applied to here, or `undefined`: `lowerAscii`/`upperAscii` of text JavaScript's case mapping changes
- * otherwise, a position or `size` of text with a character outside the BMP, an ordering of such a character
+ * otherwise, a position or `size` of text with a character outside the BMP, `split('')` or `replaceAll('', x)` of
+ * such text, an ordering of such a character
  * against one from U+E000 to U+FFFF, `trim` of text with U+FEFF or U+0085. `valueOf` evaluates a part of the
  * expression with the instance's variables (`undefined` where it cannot: inside a comprehension, pending).
  * A difference one operation later (`s.toLowerCase() === s`, `s.substring(0, 3)` in a template) is explained
@@ -105,6 +107,11 @@ export function documentedOperation(expr: Expr, valueOf: (part: Expr) => unknown
     if (node.kind === 'call' && node.fn in POSITION_CALLS) {
       const input = text(node.target ?? (node.fn === 'size' ? node.args[0] : undefined));
       if (input !== undefined && ASTRAL.test(input)) return here(POSITIONS, `${POSITION_CALLS[node.fn]} of ${show(input)}`);
+    }
+    // `split("")` and `replace("", x)` without a count (JavaScript's replaceAll('', x)) cut between code points.
+    if (node.kind === 'call' && (node.fn === 'split' || (node.fn === 'replace' && node.args.length === 2)) && text(node.args[0]) === '') {
+      const input = text(node.target);
+      if (input !== undefined && ASTRAL.test(input)) return here(SPLIT, `${node.fn === 'split' ? "split('')" : "replaceAll('', …)"} of ${show(input)}`);
     }
     if (node.kind === 'binary' && ORDERING.has(node.op)) {
       const left = text(node.left);
