@@ -145,7 +145,7 @@ export function snippetOf(node: Node): string {
 }
 
 /** Node types whose source text stays one operand beside `??`, `!==` or `.x` without parentheses. */
-const OPERAND_TYPES: ReadonlySet<string> = new Set(['Identifier', 'MemberExpression', 'OptionalMemberExpression', 'CallExpression', 'OptionalCallExpression', 'StringLiteral', 'NumericLiteral', 'TemplateLiteral', 'ParenthesizedExpression', 'ThisExpression']);
+const OPERAND_TYPES: ReadonlySet<string> = new Set(['Identifier', 'MemberExpression', 'OptionalMemberExpression', 'CallExpression', 'OptionalCallExpression', 'StringLiteral', 'NumericLiteral', 'TemplateLiteral', 'ParenthesizedExpression', 'ThisExpression', 'TSNonNullExpression']);
 
 /**
  * `snippetOf(node)` as one operand of a hint's code: parenthesised unless it already is one, so a hint built
