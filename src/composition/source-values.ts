@@ -10,6 +10,7 @@ import { unwrap } from '../analysis/ast.js';
 import { syntaxError } from '../analysis/errors.js';
 import { constantKey, literalOf } from '../analysis/literal-reads.js';
 import { mentionsReferences } from '../analysis/mentions.js';
+import { locationOf, snippetOf } from '../analysis/source.js';
 import type { Scope } from '../analysis/scope.js';
 import { exprValue, isExprValue } from '../ir/value.js';
 import { consumeSpreads, refOf } from '../model/refs.js';
@@ -117,10 +118,37 @@ function consumeSpreadsIn(node: Node): void {
 /** A call's whole options object with keys a reference decides: the factory needs its options when it runs. */
 function optionsBySpread(object: ObjectExpression, scope: Scope): Error {
   const spread = object.properties.find((property) => property.type === 'SpreadElement' && mentionsReferences(property, scope)) ?? object;
+  const mutated = spread.type === 'SpreadElement' ? mutationOf(spread.argument, scope) : undefined;
+  if (mutated) return mutated;
   return syntaxError(
     spread,
     'the options of this call are set by a spread that depends on a reference: which options a factory (or a nested composition) gets must be known when the composition is defined',
     "choose each option's value (`{ image: spec.prod ? 'a' : 'b' }`), or spread a local object literal",
+  );
+}
+
+/**
+ * A spread of a local object changed after it was built (\`o.replicas = 3\` under \`if (spec.c)\`): the
+ * statement that changed it is what TypeKro cannot follow, so the refusal points there (trial M5), not at
+ * the spread, which is fine for an object built in one literal.
+ */
+function mutationOf(argument: Node, scope: Scope): Error | undefined {
+  const source = unwrap(argument);
+  if (source.type !== 'Identifier') return undefined;
+  const binding = scope.lookup(source.name, source);
+  if (binding?.kind !== 'opaque') return undefined;
+  const changes = binding.writes.filter((write) => write.how !== 'init');
+  const write = changes.find((w) => [w.node, ...w.guards].some((node) => mentionsReferences(node, binding.scope))) ?? changes[0];
+  if (!write) return undefined;
+  const at = locationOf(argument);
+  const guard = write.guards.find((node) => mentionsReferences(node, binding.scope));
+  const target = unwrap(write.target);
+  const key = target.type === 'MemberExpression' && !target.computed && target.property.type === 'Identifier' ? target.property.name : '<key>';
+  const value = write.value && write.how === 'assign' ? snippetOf(write.value) : '<value>';
+  return syntaxError(
+    write.node,
+    `\`${source.name}\` is changed here${guard ? `, under \`${snippetOf(guard)}\`,` : ''} after it is built, and spread into the options of a call${at ? ` at ${at.file}:${at.line}:${at.column}` : ''}: CEL cannot follow the order of statements, so which options the factory gets, and their values, are not known when the composition is defined`,
+    `build \`${source.name}\` in one literal, choosing each value there (\`{ ${key}: ${guard ? `${snippetOf(guard)} ? ${value} : <otherwise>` : value} }\`), or set the option in the call after the spread (\`{ ...${source.name}, ${key}: ... }\`)`,
   );
 }
 
