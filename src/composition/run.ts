@@ -18,6 +18,7 @@ import { recordOf, type ConditionKind, type FixedArgument, type ResourceRecord }
 import { compileConditionNode } from './compile-node.js';
 import { callScope } from './helper-scope.js';
 import { resolveSourceValue, type ManifestField, type OnCompiled } from './source-values.js';
+import { manifestWithAbsent, type AbsentOption } from './absent-options.js';
 import { enclosingScope, functionScope } from '../analysis/local-scope.js';
 import { mentionsReferences } from '../analysis/mentions.js';
 import { refuseOuterWrites } from '../analysis/outer-writes.js';
@@ -67,6 +68,8 @@ export class CompositionRun implements CompositionRunHooks {
   /** The source each compiled expression or carried reference came from (see `siteOf`). */
   private readonly valueSources = new WeakMap<object, Node>();
   private pendingSite: CallSite | undefined;
+  /** Options of the call being made that may be `undefined`, until the factory builds its manifest (absent-options.ts). */
+  private absentOptions: AbsentOption[] = [];
   /** The call site to use instead of the stack, while TypeKro makes a call the user's code skipped. */
   private forcedSite: CallSite | undefined;
   /** Status of nested compositions by pseudo root (`nested$db`), inlined when the graph is built. */
@@ -163,6 +166,7 @@ export class CompositionRun implements CompositionRunHooks {
   };
 
   prepareArguments(_factoryName: string, config: unknown, argument = 0): unknown {
+    this.refuseUnaskedAbsent();
     const site = this.siteNow();
     this.pendingSite = site;
     if (!site) return config;
@@ -191,7 +195,23 @@ export class CompositionRun implements CompositionRunHooks {
     if (!argument || argument.type === 'SpreadElement' || argument.type === 'ArgumentPlaceholder') return config;
     let guards: readonly Expr[] | undefined;
     const guardsHere = (): readonly Expr[] => (guards ??= this.guardsAt(site));
-    return resolveSourceValue(argument, config, scope, this.recordSource, { path: [], guards: guardsHere, ...nested });
+    // A nested composition's spec handles `undefined` itself (nested); a factory is asked about it when it builds.
+    const acceptsAbsent = nested ? undefined : (option: AbsentOption) => this.absentOptions.push(option);
+    return resolveSourceValue(argument, config, scope, this.recordSource, { path: [], guards: guardsHere, ...nested, ...(acceptsAbsent && { acceptsAbsent }) });
+  }
+
+  /** The factory's manifest, with each option that may be `undefined` meaning what JavaScript makes of it (absent-options.ts). */
+  buildManifest(prepared: unknown, build: (config: unknown) => Record<string, unknown>): Record<string, unknown> {
+    const options = this.absentOptions;
+    this.absentOptions = [];
+    return manifestWithAbsent(prepared, build, options, (expr, type) => this.recordType(expr, type));
+  }
+
+  /** An option that may be `undefined` given to a call that never built a manifest from it (a YAML file, a Helm chart): refused. */
+  private refuseUnaskedAbsent(): void {
+    const [unasked] = this.absentOptions;
+    this.absentOptions = [];
+    if (unasked) throw unasked.refusal;
   }
 
   nameLoopsHere(): void {
@@ -211,6 +231,7 @@ export class CompositionRun implements CompositionRunHooks {
   }
 
   register(record: ResourceRecord): void {
+    this.refuseUnaskedAbsent();
     const site = this.pendingSite ?? this.siteNow();
     if (site && !this.pendingSite) {
       this.checkControlFlow(site);

@@ -14,6 +14,7 @@ import { operandOf, snippetOf } from '../analysis/source.js';
 import { awaitedSpecData, indexOf, withGuards } from '../analysis/absent-spec.js';
 import { indexedList } from '../analysis/synthesized.js';
 import { compileValueNode } from './compile-node.js';
+import type { AbsentOption } from './absent-options.js';
 
 /** Where a factory argument lands: its option path, and the conditions known to hold there. */
 export interface ManifestField {
@@ -39,6 +40,11 @@ export interface ManifestField {
    * computed from it (text, arithmetic) is refused.
    */
   readonly pendingIsUndefined?: boolean;
+  /**
+   * A factory's option: a value that may be `undefined` is given to the factory, which is asked what it makes
+   * of `undefined` (absent-options.ts). Told the compiled option once its placeholder exists.
+   */
+  readonly acceptsAbsent?: (option: AbsentOption) => void;
 }
 
 /**
@@ -46,7 +52,7 @@ export interface ManifestField {
  * field out by a condition (it writes null, "" in a map), and it waits forever for spec data the instance
  * left out. Both are refused here, where the source is known.
  */
-export function checkPresent(node: Node, compiled: { optional?: boolean; wrapped?: boolean; present?: Expr }, field: ManifestField, scope: Scope, inComputed = false): boolean {
+export function checkPresent(node: Node, compiled: { optional?: boolean; wrapped?: boolean; present?: Expr }, field: ManifestField, scope: Scope, inComputed = false): boolean | 'absent' {
   const name = field.path.length > 0 ? `\`${field.path.join('.')}\`` : 'this value';
   // A nested composition's optional or defaulted spec field is left unset as JavaScript passes `undefined`: the child handles it.
   if (!inComputed && field.mayBeAbsent?.(field.path) && (!compiled.wrapped || field.passedAbsent)) {
@@ -54,11 +60,8 @@ export function checkPresent(node: Node, compiled: { optional?: boolean; wrapped
     return true;
   }
   if (compiled.wrapped) {
-    throw syntaxError(
-      node,
-      `${name} may be \`undefined\` here, depending on the spec or the cluster: JavaScript then leaves the field out, but KRO cannot leave a field out by a condition (it writes null, or "" in a map)`,
-      `give it a default (\`?? ''\`, \`?? 0\`), or choose between whole values (\`cond ? { key: 'v' } : {}\`) or resources (\`if (cond) ...\`)`,
-    );
+    if (!inComputed && field.acceptsAbsent) return 'absent';
+    throw mayBeUndefined(node, field);
   }
   const awaited = compiled.optional && compiled.present ? awaitedSpecData(compiled.present, scope, field.guards()) : undefined;
   if (awaited === 'item') {
@@ -76,6 +79,20 @@ export function checkPresent(node: Node, compiled: { optional?: boolean; wrapped
       `give it a default where it is used (\`${operandOf(node)} ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or create the resource only when it is set (\`if (${snippetOf(node)}) ...\`)`,
     );
   }  return false;
+}
+
+/**
+ * A value that may be \`undefined\` where it cannot be followed: the factory makes something of \`undefined\`
+ * other than a default or leaving the field out (absent-options.ts), or the value is part of text or arithmetic.
+ * The way out keeps JavaScript's meaning: the value the factory would use stated, or the call made only when set.
+ */
+export function mayBeUndefined(node: Node, field: ManifestField): Error {
+  const name = field.path.length > 0 ? `\`${field.path.join('.')}\`` : 'this value';
+  return syntaxError(
+    node,
+    `${name} may be \`undefined\` here, depending on the spec or the cluster, and what JavaScript makes of \`undefined\` there cannot be written in CEL`,
+    `write the value JavaScript would use instead of \`undefined\` (e.g. \`cond ? 3 : 1\` when the factory's default is 1), choose between whole values (\`cond ? { key: 'v' } : {}\`), or create the resource under a condition (\`if (cond) ...\`)`,
+  );
 }
 
 /** True when `value` is, or is a template of, a reference to the instance's spec (or an item of a spec list). */
@@ -112,7 +129,9 @@ export function checkSpecParts(node: Node, scope: Scope, field: ManifestField, i
     for (const init of binding.declarations) checkSpecParts(init, binding.scope, field, inComputed);
     return;
   }
-  if (mentionsReferences(source, scope)) checkPresent(source, compileValueNode(source, guardedScope(scope, field)), field, scope, inComputed);
+  // Only a compiled whole option is given to the factory to ask what it makes of `undefined`; a part here is not.
+  const { acceptsAbsent: _unasked, ...checked } = field;
+  if (mentionsReferences(source, scope)) checkPresent(source, compileValueNode(source, guardedScope(scope, field)), checked, scope, inComputed);
 }
 
 /** `scope` with the conditions around the call known to hold. */

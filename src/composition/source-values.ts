@@ -17,7 +17,7 @@ import { consumeSpreads, refOf } from '../model/refs.js';
 import { E, type Expr } from '../ir/expr.js';
 import { compileValueNode } from './compile-node.js';
 import { isEnumerationRefusal } from '../analysis/map-enumerations.js';
-import { checkComputedParts, checkPresent, checkSpecParts, guardedScope, readsSpecData, type ManifestField } from './source-values-presence.js';
+import { checkComputedParts, checkPresent, checkSpecParts, guardedScope, mayBeUndefined, readsSpecData, type ManifestField } from './source-values-presence.js';
 import { isBuiltExact, isExactRead } from './source-values-exact.js';
 
 // Re-exported: the run, status and condition code take every source-value concern from this one module.
@@ -77,6 +77,8 @@ export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onC
   if (constant !== undefined) return constant;
   const result = exprValue(expr);
   onCompiled({ ...compiled, expr }, source, result);
+  // The factory is asked what it makes of `undefined` here once its manifest is built (absent-options.ts).
+  if (passed === 'absent' && field?.acceptsAbsent) field.acceptsAbsent({ path: field.path, placeholder: result, optional: compiled.expr, type: compiled.type, refusal: mayBeUndefined(source, field) });
   return result;
 }
 

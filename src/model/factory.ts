@@ -155,7 +155,8 @@ export function defineFactory<TConfig extends FactoryOptions, TManifest>(
       requireFixed({ what: 'the resource id', position: 0, path: ['id'], hint });
     }
     const prepared = (isPrepared(config) ? config : run.prepareArguments(factoryName, config)) as TConfig;
-    const body = buildChecked(factoryName, prepared, build);
+    const checked = (options: unknown) => buildChecked(factoryName, options as TConfig, build);
+    const body = run.buildManifest ? run.buildManifest(prepared, checked) : checked(prepared);
     const record = newRecord(info, { apiVersion: info.apiVersion, kind: info.kind, ...body }, prepared.id);
     run.register(record);
     return handleOf<Enhanced<TManifest>>(record);

@@ -15,6 +15,12 @@ export interface CompositionRunHooks {
    * is the position of `config` among the call's arguments (0 for an options object).
    */
   prepareArguments(factoryName: string, config: unknown, argument?: number): unknown;
+  /**
+   * Builds a factory's manifest from its prepared options with `build` (pure): where an option may be
+   * `undefined` depending on the spec, the run builds it again without the option to learn what the factory
+   * makes of `undefined` (a default, the field left out). Without it, `build(prepared)`.
+   */
+  buildManifest?(prepared: unknown, build: (config: unknown) => Record<string, unknown>): Record<string, unknown>;
   /** Called once the record exists: assigns its id, conditions and loops. */
   register(record: ResourceRecord): void;
   /** Loops over array references (forEach). */

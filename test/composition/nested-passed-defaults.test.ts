@@ -63,7 +63,7 @@ test('an optional chain into a required child field is refused, naming the field
   );
   assert.equal(
     message,
-    `${at("'npd-required'", 'spec.db?.name')}: \`name\` may be \`undefined\` here, depending on the spec or the cluster: JavaScript then leaves the field out, but KRO cannot leave a field out by a condition (it writes null, or "" in a map)\n    spec.db?.name\n  hint: give it a default (\`?? ''\`, \`?? 0\`), or choose between whole values (\`cond ? { key: 'v' } : {}\`) or resources (\`if (cond) ...\`)`,
+    `${at("'npd-required'", 'spec.db?.name')}: \`name\` may be \`undefined\` here, depending on the spec or the cluster, and what JavaScript makes of \`undefined\` there cannot be written in CEL\n    spec.db?.name\n  hint: write the value JavaScript would use instead of \`undefined\` (e.g. \`cond ? 3 : 1\` when the factory's default is 1), choose between whole values (\`cond ? { key: 'v' } : {}\`), or create the resource under a condition (\`if (cond) ...\`)`,
   );
 });
 

@@ -239,9 +239,10 @@ function nativeToJson(value: unknown): unknown {
   }
   if (isUnsigned(value)) return bigintToNumber(value.value);
   if (value instanceof Uint8Array) throw new CelOutputError('a bytes value cannot be written to a field; wrap it in base64.encode(...)');
-  if (value instanceof KroOmit) throw new CelOutputError('omit() (field removal) is not supported by the direct runtime yet');
-  if (Array.isArray(value)) return value.map((item: unknown) => nativeToJson(item));
-  if (isPlainRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, nativeToJson(v)]));
+  if (value instanceof KroOmit) throw new CelOutputError('omit() removes a template field; it cannot be a whole value');
+  // Inside a value, `omit()` removes its map key or list item, as KRO's cleanOmitSentinels does.
+  if (Array.isArray(value)) return value.filter((item) => !(item instanceof KroOmit)).map((item: unknown) => nativeToJson(item));
+  if (isPlainRecord(value)) return Object.fromEntries(Object.entries(value).filter(([, v]) => !(v instanceof KroOmit)).map(([k, v]) => [k, nativeToJson(v)]));
   return value;
 }
 

@@ -6,7 +6,7 @@
 import type { Expr } from '../../ir/expr.js';
 import { isExprValue, type Value } from '../../ir/value.js';
 import { isPlainObject } from '../../util/json.js';
-import { celToJson, isOptionalNone, type EvalResult } from '../cel/index.js';
+import { celToJson, isOptionalNone, OMIT, type EvalResult } from '../cel/index.js';
 
 export type Resolved =
   | { readonly kind: 'value'; readonly value: unknown }
@@ -38,10 +38,16 @@ export function toJsonResult(result: EvalResult): Resolved {
 
 /**
  * Resolves a whole value. An error anywhere wins over pending, so a fatal problem is reported even
- * while other fields still wait for data.
+ * while other fields still wait for data. A field (or list item) whose expression gives `omit()` is left
+ * out, as KRO's resolver removes it; `omit()` as the whole value is an error.
  */
 export function resolveValue(value: Value, evaluate: LeafEvaluator, path = ''): Resolved {
-  if (isExprValue(value)) return annotate(withOrigin(toJsonResult(evaluate(value.expr)), value.expr), path);
+  if (isExprValue(value)) {
+    const result = evaluate(value.expr);
+    // `omit()` as a template field's whole value: the field is left out (KRO's resolver, cleanOmitSentinels).
+    if (result.kind === 'value' && result.value === OMIT && path !== '') return { kind: 'value', value: OMIT };
+    return annotate(withOrigin(toJsonResult(result), value.expr), path);
+  }
   if (Array.isArray(value)) return resolveEntries(value.map((item: Value, i) => [String(i), item]), evaluate, path, true);
   if (isPlainObject(value)) return resolveEntries(Object.entries(value as Record<string, Value>), evaluate, path, false);
   return { kind: 'value', value };
@@ -54,7 +60,7 @@ function resolveEntries(entries: [string, Value][], evaluate: LeafEvaluator, pat
     const resolved = resolveValue(item, evaluate, list ? `${path}[${key}]` : path ? `${path}.${key}` : key);
     if (resolved.kind === 'error') return resolved;
     if (resolved.kind === 'pending') pending ??= resolved;
-    else out.push([key, resolved.value]);
+    else if (resolved.value !== OMIT) out.push([key, resolved.value]);
   }
   if (pending) return pending;
   return { kind: 'value', value: list ? out.map(([, v]) => v) : Object.fromEntries(out) };
