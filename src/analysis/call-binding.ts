@@ -53,6 +53,8 @@ export function refuseBareUse(fn: FunctionNode, parents: Map<Node, Node>, declar
     if (node.type !== 'Identifier' || node.name !== name || node === declarator.id || !parent || !isValueUse(node, parent)) return true;
     let outer: Node = node;
     while (parents.get(outer) && VALUE_WRAPPERS.has(parents.get(outer)!.type)) outer = parents.get(outer)!;
+    // As a test (`svc ? svc.x : d`, `if (!svc)`): the handle is truthy exactly where its own test is (local-scope.ts).
+    if (isConditionUse(outer, parents)) return true;
     const reader = parents.get(outer);
     if (!((reader?.type === 'MemberExpression' || reader?.type === 'OptionalMemberExpression') && reader.object === outer)) bare = node;
     return true;
@@ -64,6 +66,21 @@ export function refuseBareUse(fn: FunctionNode, parents: Map<Node, Node>, declar
     `\`${name}\` holds a resource only where \`${text}\` is true (\`${snippetOf(choice)}\`), and is used here as a value: CEL has no value for a resource that does not exist`,
     `test the condition itself (\`${text} ? ... : ...\`) and read \`${name}\`'s fields under it (\`${name}!.status...\`)`,
   );
+}
+
+/**
+ * Whether `node`'s value is used only for its truthiness: the test of a ternary or an `if`, the operand of
+ * `!`, and an operand of `&&`/`||` that are themselves such tests (their value is then only tested too).
+ */
+function isConditionUse(node: Node, parents: Map<Node, Node>): boolean {
+  const parent = parents.get(node);
+  if (!parent) return false;
+  if ((parent.type === 'ConditionalExpression' || parent.type === 'IfStatement') && parent.test === node) return true;
+  // `!svc` is a boolean of the handle's truthiness wherever it stands.
+  if (parent.type === 'UnaryExpression' && parent.operator === '!') return true;
+  if (VALUE_WRAPPERS.has(parent.type)) return isConditionUse(parent, parents);
+  if (parent.type === 'LogicalExpression' && parent.operator !== '??') return isConditionUse(parent, parents);
+  return false;
 }
 
 /** Whether an identifier named like a local reads it: not a property name, a member's name or a declaration. */

@@ -32,6 +32,13 @@ export function conditionOf(raw: Node, scope: Scope, c: Compiler): Expr {
     return E.binary(node.operator, left, c.condition(node.right, rightScope(node.operator, left, scope)));
   }
   if (node.type === 'UnaryExpression' && node.operator === '!') return negate(c.condition(node.argument, scope));
+  // A local holding a handle only under a test (`const svc = spec.on && Service(...)`) is truthy where the test is.
+  const binding = node.type === 'Identifier' ? scope.lookup(node.name, node) : undefined;
+  const when = binding?.kind === 'alias' || binding?.kind === 'value' ? binding.truthyWhen : undefined;
+  if (when) {
+    const test = c.condition(when.test, when.scope);
+    return when.negated ? negate(test) : test;
+  }
   return truthy(c.value(node, scope), node);
 }
 

@@ -29,6 +29,8 @@ export interface EnclosingContext {
    * `cache.status` throws rather than reading `undefined` (excluded-reads.ts).
    */
   readonly orNothing?: true;
+  /** With {@link orNothing}: the test under which the local holds the handle (`negated`: where it is false). */
+  readonly truthyWhen?: { readonly test: Node; readonly negated: boolean };
   /**
    * The pattern the call's result is destructured into (`const { deploy, svc } = webPair(spec.name)`): the names
    * of the resources a helper returns in an object or a list (composition/inline-calls.ts).
@@ -147,7 +149,8 @@ export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext
   }
   const declaredAs = bindingName(call, parents);
   const orNothing = declaredAs !== undefined && boundTop(call, parents) !== valueTop(call, parents);
-  if (orNothing) refuseBareUse(fn, parents, parents.get(boundTop(call, parents))!, parents.get(valueTop(call, parents))!);
+  const choice = orNothing ? parents.get(valueTop(call, parents))! : undefined;
+  if (choice) refuseBareUse(fn, parents, parents.get(boundTop(call, parents))!, choice);
   const declaredPattern = bindingPattern(call, parents);
   const declaredName = declaredAs ?? (declaredPattern && patternNames(declaredPattern)[0]);
   if (declaredName !== undefined && (conditions.length > 0 || loops.length > 0) && isVar(call, parents)) throw conditionalVar(call, declaredName);
@@ -155,6 +158,7 @@ export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext
   return {
     ...(declaredAs !== undefined && { declaredAs }),
     ...(orNothing && { orNothing }),
+    ...(choice && truthyTest(choice, valueTop(call, parents))),
     ...(declaredPattern && { declaredPattern }),
     ...(collection && { collectedAs: collection }),
     conditions: conditions.reverse(),
@@ -215,4 +219,11 @@ export function conditionOf(parent: Node, child: Node): EnclosingCondition | und
 function isSet(left: Node): Node {
   const position = { loc: left.loc, start: left.start, end: left.end };
   return { type: 'BinaryExpression', operator: '!=', left, right: { type: 'NullLiteral', ...position }, ...position } as Node;
+}
+
+/** `test ? F() : undefined`, `test ? undefined : F()`, `test && F()`: the test the handle's presence follows. */
+function truthyTest(choice: Node, chosen: Node): { truthyWhen: { test: Node; negated: boolean } } | undefined {
+  if (choice.type === 'ConditionalExpression') return { truthyWhen: { test: choice.test, negated: choice.alternate === chosen } };
+  if (choice.type === 'LogicalExpression' && choice.operator === '&&') return { truthyWhen: { test: choice.left, negated: false } };
+  return undefined;
 }

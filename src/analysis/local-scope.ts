@@ -285,7 +285,12 @@ function bindingOf(name: string, declared: Declared, writes: readonly Write[], s
   // includeWhen (guardsOf), so the name stands for that resource; excluded-reads.ts holds every read of it
   // to a guard that implies the test, where JavaScript's `cache` is the handle and not `undefined`.
   const chosen = soleBranch(value);
-  if (chosen && isFactoryCallNode(unwrap(chosen), isFactoryCall)) return { kind: 'alias', node: chosen, scope };
+  if (chosen && isFactoryCallNode(unwrap(chosen), isFactoryCall)) {
+    // As a condition (`svc ? svc.x : d`, call-binding.ts) the local is its test: the handle is always truthy.
+    const test = value.type === 'ConditionalExpression' ? value.test : value.type === 'LogicalExpression' ? value.left : undefined;
+    const negated = value.type === 'ConditionalExpression' && chosen === value.alternate;
+    return { kind: 'alias', node: chosen, scope, ...(test && { truthyWhen: { test, negated, scope } }) };
+  }
   if (containsFactoryCall(value, isFactoryCall) && !onlyReadsThroughCalls(value, isFactoryCall)) {
     return {
       kind: 'opaque', why: `\`${name}\` holds resources created here`, writes: initWrite, scope, holdsReferences: true,

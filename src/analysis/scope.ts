@@ -8,6 +8,17 @@ import type { Expr } from '../ir/expr.js';
 import type { CelType } from '../ir/types.js';
 import type { Write } from './writes.js';
 
+/**
+ * A local holding a handle only under a test (`const svc = spec.on && Service(...)`): the handle is always
+ * truthy, so the local is truthy exactly where `test` is (`negated`: where it is not), compiled in `scope`;
+ * as a condition (`svc ? svc.x : d`) it is that test.
+ */
+export interface TruthyWhen {
+  readonly test: Node;
+  readonly negated: boolean;
+  readonly scope: Scope;
+}
+
 export type Binding =
   /** A value known to the compiler: the spec parameter (`schema.spec`), a resource (its id), an iterator, a local. */
   | {
@@ -28,6 +39,8 @@ export type Binding =
       readonly fromSource?: true;
       /** Set on a loop item: data of the list it iterates (the spec's, as a rule), not observed state. */
       readonly item?: true;
+      /** See {@link TruthyWhen}. */
+      readonly truthyWhen?: TruthyWhen;
     }
   /** A plain JavaScript constant whose value was observed (e.g. a literal or a captured constant). */
   | { readonly kind: 'constant'; readonly value: string | number | boolean | null }
@@ -35,7 +48,13 @@ export type Binding =
    * A name that stands for an expression of the source: a `const` initialiser, a destructured field, a
    * helper's parameter bound to the argument of the call being analysed. Compiled (in its own scope) where used.
    */
-  | { readonly kind: 'alias'; readonly node: Node; readonly scope: Scope }
+  | {
+      readonly kind: 'alias';
+      readonly node: Node;
+      readonly scope: Scope;
+      /** See {@link TruthyWhen}. */
+      readonly truthyWhen?: TruthyWhen;
+    }
   /**
    * A local holding what a factory returned (a YAML file's objects, a resource handle): reads from it are
    * exact, so they are made on the value itself; `resource` names the resource a value is, if it is one.

@@ -262,10 +262,13 @@ export class CompositionRun implements CompositionRunHooks {
     this.types.add(record);
     const declaredAs = declared?.binds ? declared.name : undefined;
     if (site && declaredAs && site.context.loops.length === 0 && record.bindsDeclaration !== false && !readThroughInHelper(site, this.source)) {
+      const when = site.context.orNothing ? site.context.truthyWhen : undefined;
       this.bindings[declaredAs] = {
         kind: 'value',
         expr: E.ident(record.id),
         type: this.types.observedTypeOf(record),
+        // As a condition (`svc ? svc.x : d`) the local is its test, compiled where it is declared.
+        ...(when && { truthyWhen: { ...when, scope: this.scope } }),
       };
     }
     if (declaredAs && record.forEach.length > 0 && record.bindsDeclaration !== false) this.referenceLoops.bindItemResource(declaredAs, record);
@@ -353,7 +356,11 @@ export class CompositionRun implements CompositionRunHooks {
     if (site?.context.orNothing) this.nestedHandles.push({ id: root, includeWhen: conditions, orNothing: true, nestedAt: { prefix } });
     const type = nestedBindingType(graph);
     this.types.addNested(root, type);
-    if (site?.context.declaredAs) this.bindings[site.context.declaredAs] = { kind: 'value', expr: E.ident(root), type };
+    if (site?.context.declaredAs) {
+      const when = site.context.orNothing ? site.context.truthyWhen : undefined;
+      // As a condition (`c ? c.status.x : d`) the local is its test, as a resource's handle is.
+      this.bindings[site.context.declaredAs] = { kind: 'value', expr: E.ident(root), type, ...(when && { truthyWhen: { ...when, scope: this.scope } }) };
+    }
     // `const stacks = ['dev', 'prod'].map((e) => webStack(...))`: one child per item, read item by item.
     const collection = site?.context.collectedAs;
     if (collection) this.collect(collection, { expr: E.ident(root), type, kind: `nested composition "${graph.name}"`, forEach: false }, site);

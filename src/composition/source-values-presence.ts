@@ -82,7 +82,7 @@ export function checkPresent(node: Node, compiled: { optional?: boolean; wrapped
 }
 
 /**
- * A value that may be \`undefined\` where it cannot be followed: the factory makes something of \`undefined\`
+ * A value that may be `undefined` where it cannot be followed: the factory makes something of `undefined`
  * other than a default or leaving the field out (absent-options.ts), or the value is part of text or arithmetic.
  * The way out keeps JavaScript's meaning: the value the factory would use stated, or the call made only when set.
  */

@@ -130,7 +130,7 @@ function optionsBySpread(object: ObjectExpression, scope: Scope): Error {
 }
 
 /**
- * A spread of a local object changed after it was built (\`o.replicas = 3\` under \`if (spec.c)\`): the
+ * A spread of a local object changed after it was built (`o.replicas = 3` under `if (spec.c)`): the
  * statement that changed it is what TypeKro cannot follow, so the refusal points there (trial M5), not at
  * the spread, which is fine for an object built in one literal.
  */

@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import { type } from 'arktype';
 import { parse } from 'yaml';
 import { kubernetesComposition, type Composition } from '../../src/index.js';
-import { ConfigMap, Deployment } from '../../src/simple.js';
+import { ConfigMap, Deployment, Service } from '../../src/simple.js';
 import { simulate } from '../../src/testing/index.js';
 import { runCase } from '../differential/harness.js';
 import { refusalsIn } from '../support/refusals.js';
@@ -234,23 +234,40 @@ test('a method a nested handle does not have, reached through `as any`, names th
   );
 });
 
-test('a handle chosen by a ternary used as a value (tested, compared) is refused: test the condition itself', () => {
-  const messages = [
-    refusal(() => kubernetesComposition({ ...definition, name: 'handle-tested' }, (spec) => {
+test('a handle that may be undefined tested for itself (`svc ? svc.x : d`, `!svc`, `if (svc)`) is its own test: compiled as the condition it is made under', () => {
+  const apps = {
+    'handle-tested': kubernetesComposition({ ...definition, name: 'handle-tested' }, (spec) => {
       const cache = spec.cache ? Deployment({ name: `${spec.name}-cache`, image: 'redis' }) : undefined;
       return { cacheReady: cache ? cache.status.readyReplicas > 0 : true };
-    })),
-    refusal(() => kubernetesComposition({ ...nestedDefinition, name: 'nested-compared' }, (spec) => {
-      const c = spec.cache ? cache({ name: `${spec.name}-cache` }) : null;
-      return { cacheReady: true, endpoint: c === null ? 'none' : 'some' };
-    })),
-  ];
-  assert.deepEqual(messages, [
-    `${at("'handle-tested'", 'cache ? cache')}: \`cache\` holds a resource only where \`spec.cache\` is true (\`spec.cache ? Deployment({ name: \`\${spec.name}-cache\`, image: 'redis' }) : undefined\`), and is used here as a value: CEL has no value for a resource that does not exist\n` +
-      '    cache\n' +
-      "  hint: test the condition itself (`spec.cache ? ... : ...`) and read `cache`'s fields under it (`cache!.status...`)",
+    }),
+    'and-handle-tested': kubernetesComposition({ ...definition, name: 'and-handle-tested' }, (spec) => {
+      const svc = spec.cache && Service({ name: `${spec.name}-svc`, selector: { app: 'a' }, ports: [{ port: 80 }] });
+      if (!svc) ConfigMap({ name: 'no-svc', data: {} });
+      return { cacheReady: !svc || (svc.spec.ports ?? []).length > 0 };
+    }),
+    'negated-handle-tested': kubernetesComposition({ ...definition, name: 'negated-handle-tested' }, (spec) => {
+      const fallback = spec.cache ? undefined : Deployment({ name: `${spec.name}-fallback`, image: 'redis' });
+      if (fallback && spec.other) ConfigMap({ name: 'fallback-other', data: {} });
+      return { cacheReady: fallback ? fallback.status.readyReplicas > 0 : !!fallback };
+    }),
+    'nested-tested': kubernetesComposition({ ...nestedDefinition, name: 'nested-tested' }, (spec) => {
+      const c = spec.cache ? cache({ name: `${spec.name}-cache` }) : undefined;
+      return { cacheReady: c ? c.status.ready : true, endpoint: c ? c.status.endpoint : 'none' };
+    }),
+  };
+  for (const [name, app] of Object.entries(apps)) assertSameAsJavaScript(name, app);
+  assert.equal(rgdOf(apps['handle-tested'] as never).spec.schema.status['cacheReady'], '${has(schema.spec.cache) && schema.spec.cache ? cache.?status.?readyReplicas.orValue(0) > 0 : true}');
+});
+
+test('a handle that may be undefined used as a value otherwise (compared, passed on) is refused: test the condition itself', () => {
+  const message = refusal(() => kubernetesComposition({ ...nestedDefinition, name: 'nested-compared' }, (spec) => {
+    const c = spec.cache ? cache({ name: `${spec.name}-cache` }) : null;
+    return { cacheReady: true, endpoint: c === null ? 'none' : 'some' };
+  }));
+  assert.equal(
+    message,
     `${at("'nested-compared'", 'c === null')}: \`c\` holds a resource only where \`spec.cache\` is true (\`spec.cache ? cache({ name: \`\${spec.name}-cache\` }) : null\`), and is used here as a value: CEL has no value for a resource that does not exist\n` +
       '    c\n' +
       "  hint: test the condition itself (`spec.cache ? ... : ...`) and read `c`'s fields under it (`c!.status...`)",
-  ]);
+  );
 });

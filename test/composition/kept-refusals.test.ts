@@ -59,15 +59,15 @@ test('Buffer.from of a bare reference names String(...), which gives the same ba
   for (const name of ['', 'a', 'é😀']) assert.equal(simulate(encoded, { name, config: {} }).status['v'], Buffer.from(name).toString('base64'));
 });
 
-test('a handle bound with `test && Factory(...)` read outside its test is refused as the ternary form is', () => {
+test('a handle bound with `test && Factory(...)` used as a value (compared) is refused as the ternary form is (tested, it is its test: conditional-handles.test.ts)', () => {
   const message = refusal(() =>
     kubernetesComposition({ ...definition, name: 'and-handle-bare' }, (spec) => {
       const svc = spec.name !== 'x' && Service({ id: 'svc', name: spec.name, selector: { app: 'a' }, ports: [{ port: 80 }] });
-      return { v: svc ? 'y' : 'n' };
+      return { v: svc === false ? 'n' : 'y' };
     }),
   );
   assert.equal(
     message,
-    `${at("'and-handle-bare'", 'svc ?')}: \`svc\` holds a resource only where \`spec.name !== 'x'\` is true (\`spec.name !== 'x' && Service({ id: 'svc', name: spec.name, selector: { app: 'a' }, ports: [{ port: 80 }] })\`), and is used here as a value: CEL has no value for a resource that does not exist\n    svc\n  hint: test the condition itself (\`spec.name !== 'x' ? ... : ...\`) and read \`svc\`'s fields under it (\`svc!.status...\`)`,
+    `${at("'and-handle-bare'", 'svc ===')}: \`svc\` holds a resource only where \`spec.name !== 'x'\` is true (\`spec.name !== 'x' && Service({ id: 'svc', name: spec.name, selector: { app: 'a' }, ports: [{ port: 80 }] })\`), and is used here as a value: CEL has no value for a resource that does not exist\n    svc\n  hint: test the condition itself (\`spec.name !== 'x' ? ... : ...\`) and read \`svc\`'s fields under it (\`svc!.status...\`)`,
   );
 });
