@@ -54,7 +54,10 @@ export function refuseBareUse(fn: FunctionNode, parents: Map<Node, Node>, declar
     let outer: Node = node;
     while (parents.get(outer) && VALUE_WRAPPERS.has(parents.get(outer)!.type)) outer = parents.get(outer)!;
     // As a test (`svc ? svc.x : d`, `if (!svc)`): the handle is truthy exactly where its own test is (local-scope.ts).
-    if (isConditionUse(outer, parents)) return true;
+    if (isConditionUse(outer, parents)) {
+      HANDLE_TESTS.add(node);
+      return true;
+    }
     const reader = parents.get(outer);
     if (!((reader?.type === 'MemberExpression' || reader?.type === 'OptionalMemberExpression') && reader.object === outer)) bare = node;
     return true;
@@ -66,6 +69,18 @@ export function refuseBareUse(fn: FunctionNode, parents: Map<Node, Node>, declar
     `\`${name}\` holds a resource only where \`${text}\` is true (\`${snippetOf(choice)}\`), and is used here as a value: CEL has no value for a resource that does not exist`,
     `test the condition itself (\`${text} ? ... : ...\`) and read \`${name}\`'s fields under it (\`${name}!.status...\`)`,
   );
+}
+
+/**
+ * The names of handles that may be undefined used as tests (`svc ? ...`): compiled to the test the handle is
+ * made under (the binding's `truthyWhen`); one whose binding does not carry it is refused by the compiler
+ * rather than tested as an object (always true). Keyed by the parsed source's nodes, which live as long as it.
+ */
+const HANDLE_TESTS = new WeakSet<Node>();
+
+/** See {@link HANDLE_TESTS}. */
+export function isHandleTest(node: Node): boolean {
+  return HANDLE_TESTS.has(node);
 }
 
 /**

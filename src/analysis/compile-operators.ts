@@ -3,6 +3,7 @@
  * int/double kinds, string `+`, logical operators with truthiness, `??` and ternaries.
  */
 import type { BinaryExpression, ConditionalExpression, LogicalExpression, Node, UnaryExpression } from '@babel/types';
+import { isHandleTest } from './call-binding.js';
 import { E, type Expr } from '../ir/expr.js';
 import { foldConstants } from '../ir/fold.js';
 import { T, type CelType } from '../ir/types.js';
@@ -38,6 +39,9 @@ export function conditionOf(raw: Node, scope: Scope, c: Compiler): Expr {
   if (when) {
     const test = c.condition(when.test, when.scope);
     return when.negated ? negate(test) : test;
+  }
+  if (node.type === 'Identifier' && isHandleTest(node)) {
+    throw syntaxError(node, `\`${node.name}\` holds a resource only under a condition, and TypeKro cannot tell which condition here (a handle is always truthy)`, 'test the condition the resource is created under itself');
   }
   return truthy(c.value(node, scope), node);
 }
