@@ -25,7 +25,7 @@ export type { InstanceEvent, LogFailure, LogSource } from './api/instances.js';
 export type { KroOriginalOptions, OriginalFactoryOptions } from './api/original-options.js';
 export type { DirectFactory, DirectFactoryOptions, FactoryOptionsBase, FactoryStatus, KroDeployOptions, KroFactory, KroFactoryOptions, KroInstance, KroStatusFields, OriginalNames } from './api/factories.js';
 export type { DirectDeployOptions, DirectInstance } from './api/direct.js';
-export type { PartialStatus, StatusField, StatusReport } from './api/instance.js';
+export type { PartialStatus, StatusField, StatusPath, StatusReport } from './api/instance.js';
 export { KroAbortedError, KroDeployError, KroRejectedError } from './runtime/kro/errors.js';
 export { DirectAbortedError, DirectDeployError, DirectTimeoutError, OfflineRenderError, OwnershipConflictError, InvalidObjectNameError, type ObjectNameProblem, type RollbackReport } from './runtime/direct/errors.js';
 export type { DeployPlan, PlannedChange, PlannedConflict, PlannedObject, PlannedTakeover, PodLog, ProgressEvent } from './api/direct.js';

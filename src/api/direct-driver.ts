@@ -163,7 +163,7 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
           if (failed.length > 0) {
             throw new DirectDeployError(`instance "${name}": the resources are applied, but ${failed.length === 1 ? 'a status field' : `${failed.length} status fields`} failed to evaluate (KRO fails the instance's reconcile the same way): ${failed.join('; ')}`);
           }
-          return { metadata: { name, namespace }, spec: checked, ...statusReport<TStatus>(graph.status, result.status.status) };
+          return { metadata: { name, namespace }, spec: checked, ...statusReport<TStatus>(graph.status, result.status.status, result.status.absent) };
         } catch (error) {
           if (options.podLogs && error instanceof DirectTimeoutError && error.resourceId) {
             const tailLines = typeof options.podLogs === 'object' ? (options.podLogs.tailLines ?? 20) : 20;

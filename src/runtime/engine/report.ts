@@ -47,9 +47,10 @@ export interface InstanceReport {
   /** Every resource ready or skipped. */
   readonly ready: boolean;
   readonly resources: readonly ResourceStatus[];
-  /** The hydrated status (pending fields omitted) and which fields are pending. */
+  /** The hydrated status (pending and absent fields omitted), which fields are pending and which absent by design (engine/resolve.ts). */
   readonly status: Record<string, unknown>;
   readonly pending: readonly string[];
+  readonly absent: readonly string[];
   /** The first expression that fails for good (engine/failure.ts): why an instance is stuck when nothing else says. */
   readonly failure?: EvaluationFailure;
 }
@@ -102,5 +103,5 @@ export function reportInstance(prepared: PreparedGraph, input: PlanInput, unknow
   }
   const hydrated = instanceStatus(prepared, input);
   const failure = firstFailure(prepared, plan, hydrated, judged);
-  return { ready: resources.every((r) => r.ready), resources, status: hydrated.status, pending: hydrated.pending, ...(failure ? { failure } : {}) };
+  return { ready: resources.every((r) => r.ready), resources, status: hydrated.status, pending: hydrated.pending, absent: hydrated.absent, ...(failure ? { failure } : {}) };
 }
