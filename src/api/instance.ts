@@ -29,12 +29,10 @@ export type PartialStatus<TStatus> = {
  */
 export type StatusField<TStatus> = keyof TStatus & string;
 
-/** Depth counter of {@link StatusPath} (a status nests a few levels; a recursive type needs a bound). */
-type Shallower = [never, 0, 1, 2, 3, 4, 5, 6, 7];
-
 /**
  * A status field by its dotted path: a top-level field (`'url'`) or a field of a nested object (`'db.host'`).
- * An array is one field. What `pending` names: the leaf that has no value, never its parent.
+ * An array is one field. What `pending` names: the leaf that has no value, never its parent. `Depth` bounds
+ * the recursion (a status nests a few levels).
  *
  * @example
  * import type { StatusPath } from 'typekro';
@@ -47,7 +45,7 @@ export type StatusPath<TStatus, Depth extends number = 8> = [Depth] extends [nev
       [K in keyof TStatus & string]: NonNullable<TStatus[K]> extends readonly unknown[]
         ? K
         : NonNullable<TStatus[K]> extends object
-          ? K | `${K}.${StatusPath<NonNullable<TStatus[K]>, Shallower[Depth]>}`
+          ? K | `${K}.${StatusPath<NonNullable<TStatus[K]>, [never, 0, 1, 2, 3, 4, 5, 6, 7][Depth]>}`
           : K;
     }[keyof TStatus & string];
 

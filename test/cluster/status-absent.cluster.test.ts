@@ -41,7 +41,8 @@ describe('a status field JavaScript leaves undefined is absent, not pending, in 
 
   for (const mode of ['direct', 'kro'] as const) {
     it(`${mode} mode: deploy completes with the field absent; a field whose data is missing stays pending by its leaf path`, { timeout: 240_000 }, async () => {
-      const factory = app.factory(mode, { kubeconfig, namespace: namespace.name, timeout: 120_000 });
+      const options = { kubeconfig, namespace: namespace.name, timeout: 120_000 };
+      const factory = mode === 'direct' ? app.factory('direct', options) : app.factory('kro', options);
 
       const absent = await factory.deploy({ name: `${mode}-absent`, flag: false, wait: false });
       assert.deepEqual({ complete: absent.complete, pending: absent.pending }, { complete: true, pending: [] }, `${mode}: maybe and nested.b are undefined by design`);
