@@ -26,6 +26,7 @@ export type { KroOriginalOptions, OriginalFactoryOptions } from './api/original-
 export type { DirectFactory, DirectFactoryOptions, FactoryOptionsBase, FactoryStatus, KroDeployOptions, KroFactory, KroFactoryOptions, KroInstance, KroStatusFields, OriginalNames } from './api/factories.js';
 export type { DirectDeployOptions, DirectInstance } from './api/direct.js';
 export type { PartialStatus, StatusField, StatusPath, StatusReport } from './api/instance.js';
+export { DeployFailedError } from './runtime/engine/deploy-failed.js';
 export { KroAbortedError, KroDeployError, KroRejectedError } from './runtime/kro/errors.js';
 export { DirectAbortedError, DirectDeployError, DirectTimeoutError, OfflineRenderError, OwnershipConflictError, InvalidObjectNameError, type ObjectNameProblem, type RollbackReport } from './runtime/direct/errors.js';
 export type { DeployPlan, PlannedChange, PlannedConflict, PlannedObject, PlannedTakeover, PodLog, ProgressEvent } from './api/direct.js';

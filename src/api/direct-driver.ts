@@ -10,7 +10,7 @@ import { createCelEngine } from '../runtime/cel/index.js';
 import { directMetadataProblem, prepareGraph, recordName, type InstanceIdentity, type KubeObject, type Ownership, type PreparedGraph, type ResourceStatus } from '../runtime/engine/index.js';
 import {
   DirectAbortedError,
-  DirectDeployError,
+  DeployFailedError,
   DirectTimeoutError,
   deleteDirect,
   deployDirect,
@@ -173,7 +173,7 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
           // KRO fails the instance's reconcile when a status expression errors (not pending): never a silent omission.
           const failed = result.status.errors;
           if (failed.length > 0) {
-            throw new DirectDeployError(`instance "${name}": the resources are applied, but ${failed.length === 1 ? 'a status field' : `${failed.length} status fields`} failed to evaluate (KRO fails the instance's reconcile the same way): ${failed.join('; ')}`);
+            throw new DeployFailedError(`instance "${name}": the resources are applied, but ${failed.length === 1 ? 'a status field' : `${failed.length} status fields`} failed to evaluate (KRO fails the instance's reconcile the same way): ${failed.join('; ')}`);
           }
           return { metadata: { name, namespace }, spec: checked, ...statusReport<TStatus>(graph.status, result.status.status, result.status.absent) };
         } catch (error) {
