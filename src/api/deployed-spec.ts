@@ -23,12 +23,12 @@ export function checkDeployedSpec(name: string, record: Pick<InstanceRecord, 'ge
 }
 
 /** The paths of the status fields (as `resolveStatus` names them; a list is one field) whose expressions read the spec. */
-export function specReadingFields(status: Value): string[] {
+export function specReadingFields(status: Value, reads: (expr: Expr) => boolean = exprReadsSpec): string[] {
   const found: string[] = [];
   const visit = (node: Value, path: string): void => {
     if (node === null || typeof node !== 'object') return;
     if (isExprValue(node) || Array.isArray(node)) {
-      if (readsSpec(node)) found.push(path);
+      if (exprLeavesOf(node).some(reads)) found.push(path);
       return;
     }
     for (const [key, item] of Object.entries(node as Record<string, Value>)) visit(item, path ? `${path}.${key}` : key);
@@ -54,10 +54,10 @@ export function withoutFields(status: Record<string, unknown>, paths: readonly s
  * should have objects, and how many, is not known (the schema's defaults would describe another instance).
  * A resource whose template alone reads the spec always exists: without objects it is missing.
  */
-export function specDecidedResources(graph: CompositionGraph): Set<string> {
+export function specDecidedResources(graph: CompositionGraph, reads: (expr: Expr) => boolean = exprReadsSpec): Set<string> {
   const decided = new Set<string>();
   for (const resource of graph.resources) {
-    if (resource.includeWhen.some(exprReadsSpec) || resource.forEach.some((d) => exprReadsSpec(d.source))) decided.add(resource.id);
+    if (resource.includeWhen.some(reads) || resource.forEach.some((d) => reads(d.source))) decided.add(resource.id);
   }
   // until no dependent is added (a few passes: dependency chains are short)
   for (let grew = true; grew; ) {
@@ -85,10 +85,11 @@ function exprReadsAny(expr: Expr, ids: ReadonlySet<string>): boolean {
   return exprChildren(expr).some((child) => exprReadsAny(child, ids));
 }
 
-function readsSpec(value: Value): boolean {
-  if (isExprValue(value)) return exprReadsSpec(value.expr);
-  if (Array.isArray(value)) return value.some(readsSpec);
-  return value !== null && typeof value === 'object' && Object.values(value as Record<string, Value>).some(readsSpec);
+/** The expressions of a status field (one expression, or a list holding some). */
+function exprLeavesOf(value: Value): Expr[] {
+  if (isExprValue(value)) return [value.expr];
+  if (Array.isArray(value)) return value.flatMap(exprLeavesOf);
+  return value !== null && typeof value === 'object' ? Object.values(value as Record<string, Value>).flatMap(exprLeavesOf) : [];
 }
 
 function exprReadsSpec(expr: Expr): boolean {

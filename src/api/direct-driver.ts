@@ -10,7 +10,7 @@ import { createCelEngine } from '../runtime/cel/index.js';
 import { directMetadataProblem, prepareGraph, recordName, type InstanceIdentity, type KubeObject, type Ownership, type PreparedGraph, type ResourceStatus } from '../runtime/engine/index.js';
 import {
   DirectAbortedError,
-  DirectDeployError,
+  DeployFailedError,
   DirectTimeoutError,
   deleteDirect,
   deployDirect,
@@ -36,7 +36,8 @@ import { namespacedLookup } from '../runtime/kube/list.js';
 import { openApiDocuments as createOpenApiDocuments } from '../runtime/kube/openapi.js';
 import { checkedInstance, specWithDefaults, validateSpec } from './spec.js';
 import type { Redactor } from '../util/redact.js';
-import { redactorFor, redactorForObjects, unstoredSecretsOf } from './sensitive.js';
+import { readsSpecPaths, redactorFor, redactorForObjects, sensitivePaths, storedSpecOf, unstoredSecretsOf } from './sensitive.js';
+import type { Expr } from '../ir/expr.js';
 import { redactEvents, redactedStream, redactFailures, redactLogs } from './sensitive-feed.js';
 import { ensureNamespace } from './namespace.js';
 import { InstanceNotFoundError, type InstanceStatus } from './instances.js';
@@ -108,23 +109,32 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
   }
 
   async function instanceStatus(name: string, spec: TSpec | undefined): Promise<InstanceStatus<TStatus>> {
-    // Without a spec, readyWhen and status expressions see the defaults (and what they cannot read is pending).
-    const checked = spec === undefined ? specWithDefaults(graph, {}) : validateSpec(definition, graph, spec);
     const record = await readRecord(kube(), owner(name), call());
+    // Without a spec, the record's copy of the last deploy's spec (secret values taken out); an older record
+    // keeps none: then readyWhen and status expressions see the defaults (and what they cannot read is pending).
+    const stored = spec === undefined ? record?.spec : undefined;
+    const checked = spec !== undefined ? validateSpec(definition, graph, spec) : stored ? stored.spec : specWithDefaults(graph, {});
     if (spec !== undefined) checkDeployedSpec(name, record, checked);
-    // Without the spec, which resources should exist (includeWhen, forEach) is not known: the defaults would
-    // describe another instance. Once a deploy finished, what exists is judged and a resource the spec decides
-    // without objects is unknown; before that, nothing says the instance ever had them: they stay as planned.
-    const unknown = spec === undefined && record?.succeeded ? specDecidedResources(graph) : undefined;
+    // What the known spec cannot tell: with a stored spec, only what reads its unstored (secret) paths; with
+    // none, everything that reads the spec.
+    const unstored = stored ? [...stored.unstored, ...sensitivePaths(graph)] : undefined;
+    const reads = unstored ? (expr: Expr) => readsSpecPaths(graph, expr, unstored) : undefined;
+    // Which resources should exist (includeWhen, forEach) is not known where the spec that decides is not: the
+    // defaults would describe another instance. What exists is judged and a resource so decided without objects
+    // is unknown: ready when the last deploy finished (it pruned what its spec did not want), not when it did
+    // not. A record older than the finished generation says only whether any deploy finished.
+    const settled = record?.finishedGeneration !== undefined ? record.finishedGeneration === record.generation : (record?.succeeded ?? false);
+    const decided = spec === undefined && (stored || record?.succeeded) ? specDecidedResources(graph, reads) : undefined;
+    const unknown = decided && decided.size > 0 ? { ids: decided, settled } : undefined;
     const report = await reportObjects(kube(), graphOf(), { spec: checked, instance: identity(name) }, await owned(name), call(), unknown);
     const metadata = graph.scope === 'Cluster' ? { name } : { name, namespace };
     const { ready } = report;
-    // Without the spec, a field computed from it would be computed from the defaults: it is pending instead.
-    const needSpec = spec === undefined ? specReadingFields(graph.status) : [];
+    // Without the spec, a field computed from what is not known of it would be computed from the defaults: it is pending instead.
+    const needSpec = spec === undefined ? specReadingFields(graph.status, reads) : [];
     const pending = [...report.pending, ...needSpec.filter((path) => !report.pending.includes(path))];
     const status = withoutFields(report.status, needSpec);
     const resources = spec === undefined ? report.resources.map((row) => explainUnstored(row, checked)) : report.resources;
-    // Without the spec, an expression may fail only because it reads defaults: no failure is claimed then.
+    // Without the whole spec, an expression may fail only because it reads defaults: no failure is claimed then.
     const failure = spec !== undefined && report.failure ? { failure: report.failure } : {};
     return { apiVersion: `${graph.group}/${graph.version}`, kind: graph.kind, metadata, mode: 'direct', ready, status: status as Partial<TStatus>, pending, resources, ...failure };
   }
@@ -146,6 +156,8 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
           instance: identity(name),
           owner: owner(name),
           spec: checked,
+          // kept in the instance record for status without a spec; the record is a ConfigMap: no secret values
+          storedSpec: storedSpecOf(graph, checked),
           readiness: options.waitForReady === false ? 'exists' : 'kind',
           deadline,
           signal: held,
@@ -161,9 +173,9 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
           // KRO fails the instance's reconcile when a status expression errors (not pending): never a silent omission.
           const failed = result.status.errors;
           if (failed.length > 0) {
-            throw new DirectDeployError(`instance "${name}": the resources are applied, but ${failed.length === 1 ? 'a status field' : `${failed.length} status fields`} failed to evaluate (KRO fails the instance's reconcile the same way): ${failed.join('; ')}`);
+            throw new DeployFailedError(`instance "${name}": the resources are applied, but ${failed.length === 1 ? 'a status field' : `${failed.length} status fields`} failed to evaluate (KRO fails the instance's reconcile the same way): ${failed.join('; ')}`);
           }
-          return { metadata: { name, namespace }, spec: checked, ...statusReport<TStatus>(graph.status, result.status.status) };
+          return { metadata: { name, namespace }, spec: checked, ...statusReport<TStatus>(graph.status, result.status.status, result.status.absent) };
         } catch (error) {
           if (options.podLogs && error instanceof DirectTimeoutError && error.resourceId) {
             const tailLines = typeof options.podLogs === 'object' ? (options.podLogs.tailLines ?? 20) : 20;

@@ -65,10 +65,10 @@ function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, gra
     const checked = checkedInstance(definition, graph, spec, name);
     return compileInstance(graph, checked.spec, { name: checked.name, namespace }) as KubernetesObject;
   };
-  const reported = (object: KubernetesObject): KroInstance<TSpec, TStatus> => {
+  const reported = ({ object, absent }: { object: KubernetesObject; absent: readonly string[] }): KroInstance<TSpec, TStatus> => {
     const { metadata, spec, status } = object as { metadata?: { name?: string; namespace?: string }; spec?: unknown; status?: unknown };
     const meta = { name: metadata?.name ?? '', namespace: metadata?.namespace ?? namespace };
-    return { metadata: meta, spec: spec as TSpec, ...statusReport<TStatus, KroStatusFields>(graph.status, status) };
+    return { metadata: meta, spec: spec as TSpec, ...statusReport<TStatus, KroStatusFields>(graph.status, status, absent) };
   };
   const rgdYaml = (): string => (rgd ??= toYaml(compileRgd(graph)));
   const instanceYaml = (spec: TSpec, yamlOptions: { name?: string } = {}): string => toYaml(instanceOf(spec, yamlOptions.name));

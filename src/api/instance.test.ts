@@ -13,14 +13,21 @@ test('complete when every emitted field has a value', () => {
   assert.deepEqual(statusReport(shape, status), { complete: true, status, pending: [] });
 });
 
-test('a top-level field is pending when it or one of its parts has no value', () => {
+test('pending names the leaf that has no value (db.port), not its parent, as instanceStatus and the CLI do', () => {
   const report = statusReport(shape, { db: { host: 'h' }, tags: ['a'] });
   assert.equal(report.complete, false);
-  assert.deepEqual(report.pending, ['url', 'db']);
+  assert.deepEqual(report.pending, ['url', 'db.port']);
   assert.deepEqual(report.status, { db: { host: 'h' }, tags: ['a'] });
 });
 
 test('no status at all: every emitted field is pending', () => {
-  assert.deepEqual(statusReport(shape, undefined).pending, ['url', 'db', 'tags']);
+  assert.deepEqual(statusReport(shape, undefined).pending, ['url', 'db.host', 'db.port', 'tags']);
   assert.deepEqual(statusReport({}, undefined), { complete: true, status: {}, pending: [] });
+});
+
+test('a leaf absent by design (optional.none(): JavaScript says undefined) is not pending: complete when nothing else is missing', () => {
+  const status = { url: 'http://x', db: { host: 'h' }, tags: [] };
+  assert.deepEqual(statusReport(shape, status, ['db.port']), { complete: true, status, pending: [] });
+  const report = statusReport(shape, { db: { host: 'h' } }, ['db.port']);
+  assert.deepEqual(report.pending, ['url', 'tags']);
 });

@@ -43,8 +43,11 @@ import type { Redactor } from '../util/redact.js';
 
 /** What the KRO factory does in the cluster; objects come back as the API server has them. */
 export interface KroDriver {
-  /** `signal` aborts this deploy, besides the factory's `abortSignal`. */
-  deploy(instance: KubernetesObject, signal?: AbortSignal): Promise<KubernetesObject>;
+  /**
+   * `signal` aborts this deploy, besides the factory's `abortSignal`. Returns the ACTIVE instance and the
+   * status fields absent by design (see {@link absentFields}).
+   */
+  deploy(instance: KubernetesObject, signal?: AbortSignal): Promise<{ readonly object: KubernetesObject; readonly absent: readonly string[] }>;
   /** The RGD and the instance by server-side dry run, with a note when the schema change is breaking. */
   plan(instance: KubeObject): Promise<DeployPlan>;
   instanceStatus(name: string): Promise<InstanceStatus<Record<string, unknown>>>;
@@ -108,6 +111,23 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
     return reportObjects(kube, graphOf(), { spec, instance: { name, namespace } }, byId, bounded);
   }
 
+  /**
+   * The declared status fields KRO left out of `object`'s status by design: KRO omits a field whose
+   * expression is pending and one that gives `optional.none()` (JavaScript's `undefined`) alike, and no
+   * condition says which. The same compiled CEL, evaluated by TypeKro's engine on the instance's live spec
+   * and its children, tells them apart: a field KRO omitted that gives `optional.none()` here is absent
+   * (JavaScript's final answer for this spec and these objects); one that is pending or has a value here is
+   * pending (KRO has not written it yet).
+   */
+  async function absentFields(object: KubernetesObject, signal?: AbortSignal): Promise<string[]> {
+    const status = (object as LiveInstance).status ?? {};
+    const omitted = missingStatusFields(graph.status, status);
+    if (omitted.length === 0) return [];
+    // Children that cannot be read leave every omitted field pending: never a claim of completeness unproven.
+    const report = await judge(object, signal).catch(() => undefined);
+    return omitted.filter((path) => report?.absent.includes(path));
+  }
+
   /** For a timeout (kro/deploy.ts): what is not ready, what fails. */
   async function diagnose(instance: KubernetesObject): Promise<KroDiagnosis> {
     const report = await judge(instance);
@@ -140,7 +160,8 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
           for (const note of uncheckedNotes(owned)) onProgress(note);
           const rgd = await checkedRgd(kube, graph, options.allowBreakingChanges ?? false);
           await applyRgd(kube, rgd, bounded);
-          return applyInstance(kube, instance, { ...bounded, rgdName: graph.name, diagnose: () => diagnose(instance), failure: () => failure(instance, signal) });
+          const object = await applyInstance(kube, instance, { ...bounded, rgdName: graph.name, diagnose: () => diagnose(instance), failure: () => failure(instance, signal) });
+          return { object, absent: await absentFields(object, signal) };
         });
       } catch (error) {
         throw redactor.error(abort?.aborted ? abortedError(name, applied, error) : error);
@@ -176,8 +197,9 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
         // KRO's condition messages quote API server errors, and those quote values: the spec's secrets are redacted
         ...(Array.isArray(conditions) ? { conditions: redactorFor(graph, object.spec).value(conditions) } : {}),
         status,
-        // As direct mode names them: the declared status fields KRO has not written (yet).
-        pending: missingStatusFields(graph.status, status),
+        // As direct mode names them: the declared status fields KRO has not written (yet); a field whose
+        // expression gives optional.none() for this spec and these children is absent by design, not pending.
+        pending: missingStatusFields(graph.status, status, report.absent),
         resources: report.resources,
         ...(report.failure ? { failure: redactorFor(graph, object.spec).value(report.failure) } : {}),
       };

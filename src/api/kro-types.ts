@@ -174,7 +174,7 @@ export interface KroFactory<TSpec, TStatus> extends InstanceOperations<TSpec, TS
    * Applies the RGD, waits until KRO accepts it, applies the instance and waits until it is ACTIVE. The
    * result says which status fields KRO has not computed yet (`pending`). A resource that fails for good by
    * its readiness rule (a Deployment past its progress deadline, a failed Job) ends the wait with a
-   * KroDeployError, as it ends a direct deploy; KRO itself would wait until the deadline.
+   * DeployFailedError, as it ends a direct deploy; KRO itself would wait until the deadline.
    */
   deploy(spec: TSpec, options?: KroDeployOptions): Promise<KroInstance<TSpec, TStatus>>;
 }

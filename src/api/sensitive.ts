@@ -373,3 +373,54 @@ function valuesAt(value: unknown, path: SpecPath): string[] {
   const children = head === ANY ? Object.values(value) : [(value as Record<string, unknown>)[head!]];
   return children.flatMap((child) => valuesAt(child, rest));
 }
+
+/**
+ * The spec as direct mode's instance record (a ConfigMap) keeps it for `status` without a spec: every secret
+ * value (see {@link sensitivePaths}) taken out, with the paths taken out, so that what reads them is known
+ * not to be known.
+ *
+ * @example
+ * ```ts
+ * import { storedSpecOf } from './sensitive.js';
+ * storedSpecOf(app.graph, { replicas: 2, apiToken: 'hunter2' }); // => { spec: { replicas: 2 }, unstored: [['apiToken']] }
+ * ```
+ */
+export function storedSpecOf(graph: CompositionGraph, spec: unknown): { spec: unknown; unstored: SpecPath[] } {
+  const unstored = sensitivePaths(graph);
+  let kept: unknown = structuredClone(spec);
+  for (const path of unstored) kept = withoutPath(kept, path);
+  return { spec: kept, unstored };
+}
+
+/** `value` without what is at `path` (`*` every key or index; a path ending in `*` takes its parent whole). */
+function withoutPath(value: unknown, path: SpecPath): unknown {
+  if (typeof value !== 'object' || value === null || path.length === 0) return value;
+  const [head, ...rest] = path;
+  if (rest.length === 0 || (rest.length === 1 && rest[0] === ANY)) {
+    if (!Array.isArray(value) && head !== ANY) delete (value as Record<string, unknown>)[head!];
+    else if (head === ANY && !Array.isArray(value)) for (const key of Object.keys(value)) delete (value as Record<string, unknown>)[key];
+    else if (Array.isArray(value)) value.length = 0;
+    return value;
+  }
+  const children = head === ANY ? Object.keys(value) : [head!];
+  for (const key of children) (value as Record<string, unknown>)[key] = withoutPath((value as Record<string, unknown>)[key], rest);
+  return value;
+}
+
+/**
+ * Whether `expr` (a status field, an includeWhen, a forEach) reads one of the spec paths `paths` itself, not
+ * through another resource's object (which the cluster has whole). A presence test of an object holding such
+ * a path reads it only when it tests the path itself or a part of it.
+ *
+ * @example
+ * ```ts
+ * import { readsSpecPaths } from './sensitive.js';
+ * readsSpecPaths(app.graph, E.path('schema', 'spec', 'apiToken'), [['apiToken']]); // => true
+ * ```
+ */
+export function readsSpecPaths(graph: CompositionGraph, expr: Expr, paths: readonly SpecPath[]): boolean {
+  let reads = false;
+  const flow = new SecretFlow(graph, (path, presence) => void (reads ||= paths.some((s) => (presence ? covers(s, path) : overlaps(s, path)))), undefined, false);
+  flow.expr(expr, undefined);
+  return reads;
+}

@@ -5,7 +5,7 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { checkObjectNames, finalizeManifest, resourceReadiness, type KubeObject, type NodePlan, type Readiness } from '../engine/index.js';
 import { describeRef, KubeApiError } from '../kube/client.js';
-import { DirectDeployError, DirectTimeoutError } from './errors.js';
+import { DeployFailedError, DirectTimeoutError } from './errors.js';
 import { applyGuarded } from './ownership.js';
 import { schemasOf } from './schemas.js';
 import { callOptions, plain, redactNames, refOf, remainingMs, throwIfAborted, type DirectSession } from './session.js';
@@ -73,7 +73,7 @@ function waitReady(session: DirectSession, node: ApplyPlan, observed: ObservedMa
     const input = { spec: session.spec, instance: session.instance, readiness: session.readiness, observed: scope.set(node.id, node.collection ? [lastObject] : lastObject), ...schemasOf(session) };
     last = resourceReadiness(session.prepared, node.id, 1, input);
     // Waiting cannot help (the rule's terminal verdict, or a readyWhen that fails): the same words as kro mode's.
-    if (last.failed) throw new DirectDeployError(`resource "${node.id}" (${describeRef(ref)}) failed: ${last.reason}`, node.id);
+    if (last.failed) throw new DeployFailedError(`resource "${node.id}" (${describeRef(ref)}) failed: ${last.reason}`, node.id);
     if (!last.ready && last.reason !== reported) {
       reported = last.reason;
       const which = node.collection ? ` (${describeRef(ref)})` : '';

@@ -13,7 +13,7 @@ import { applyNode, observeExternal, type ObservedMap } from './apply-node.js';
 import { ownershipReader } from './ownership.js';
 import { Settled } from './settled.js';
 import { describeRef } from '../kube/client.js';
-import { DirectAbortedError, DirectDeployError, DirectTimeoutError, type RollbackReport } from './errors.js';
+import { DirectAbortedError, DeployFailedError, DirectTimeoutError, type RollbackReport } from './errors.js';
 import { EventFollower } from './feedback.js';
 import { deleteInOrder, listOwned, objectKey } from './owned.js';
 import { graphKinds, RecordKeeper } from './record.js';
@@ -47,7 +47,7 @@ export interface DeployOptions {
 type Step = 'applying' | 'applied' | 'ready';
 
 /**
- * @throws DirectDeployError for a fatal expression error, DirectTimeoutError naming the resource that
+ * @throws DeployFailedError for a fatal expression error, DirectTimeoutError naming the resource that
  * did not become ready (with its last condition), DirectAbortedError when the signal fired,
  * KubeApiError (ApplyConflictError for a field manager conflict) when the API server refuses an object.
  * With `rollbackOnFailure`, the error carries `rollback: RollbackReport`.
@@ -72,7 +72,7 @@ export async function deployDirect(outer: DirectSession, options: DeployOptions 
   let record: RecordKeeper | undefined;
   try {
     throwIfAborted(outer.signal);
-    const opened = await RecordKeeper.open(outer.client, outer.owner, graphKinds(outer.prepared), outer.spec, callOptions({ ...outer, signal }, 5_000));
+    const opened = await RecordKeeper.open(outer.client, outer.owner, graphKinds(outer.prepared), outer.spec, callOptions({ ...outer, signal }, 5_000), outer.storedSpec);
     const ownership = new OwnershipGuard(ownershipReader(outer.client, () => callOptions({ ...outer, signal })), { mode: 'direct', owner: outer.owner }, outer.adopt ?? false);
     const schemas = outer.schemas ?? new SchemaCache(outer.client, outer.openApiDocuments);
     // Everything nameable now is checked before the first write, the record included: a refused deploy changes nothing.
@@ -190,7 +190,7 @@ function startable(plan: InstancePlan, started: ReadonlySet<string>): Extract<No
 
 function failOnError(plan: InstancePlan): void {
   for (const node of plan.nodes.values()) {
-    if (node.state === 'error') throw new DirectDeployError(`resource "${node.id}": ${node.message}`, node.id);
+    if (node.state === 'error') throw new DeployFailedError(`resource "${node.id}": ${node.message}`, node.id);
   }
 }
 

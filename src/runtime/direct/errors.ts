@@ -1,24 +1,20 @@
 /** Errors of direct deployments; each names the resource it is about. */
-import { TypeKroError, type TypeKroErrorCode } from '../../util/errors.js';
+import type { TypeKroErrorCode } from '../../util/errors.js';
+import { DeployFailedError } from '../engine/deploy-failed.js';
+
+export { DeployFailedError } from '../engine/deploy-failed.js';
 
 /**
- * A direct deploy failed at a resource (`resourceId`); the message says why.
+ * The old name of {@link DeployFailedError} in direct mode: the same class (`instanceof` either is the same test).
  *
+ * @deprecated use DeployFailedError
  * @example
- * import { DirectDeployError } from 'typekro';
- * const error = new DirectDeployError('resource "web": the API server refused it', 'web');
- * [error.code, error.resourceId]; // => ['DEPLOY_FAILED', 'web']
+ * import { DeployFailedError, DirectDeployError } from 'typekro';
+ * new DirectDeployError('resource "web": the API server refused it', 'web') instanceof DeployFailedError; // => true
  */
-export class DirectDeployError extends TypeKroError {
-  override readonly name: string = 'DirectDeployError';
-  constructor(
-    message: string,
-    readonly resourceId?: string,
-    options?: ErrorOptions,
-  ) {
-    super('DEPLOY_FAILED', message, options);
-  }
-}
+export const DirectDeployError = DeployFailedError;
+/** @deprecated use DeployFailedError */
+export type DirectDeployError = DeployFailedError;
 
 /**
  * A resource did not become ready (or its data never arrived) before the deadline.
@@ -27,7 +23,7 @@ export class DirectDeployError extends TypeKroError {
  * import { DirectTimeoutError } from 'typekro';
  * new DirectTimeoutError('web was not ready after 300s', 'web').code; // => 'TIMEOUT'
  */
-export class DirectTimeoutError extends DirectDeployError {
+export class DirectTimeoutError extends DeployFailedError {
   override readonly name: string = 'DirectTimeoutError';
   override readonly code: TypeKroErrorCode = 'TIMEOUT';
 }
@@ -39,7 +35,7 @@ export class DirectTimeoutError extends DirectDeployError {
  * import { DirectAbortedError } from 'typekro';
  * new DirectAbortedError('aborted after applying 2 objects').code; // => 'ABORTED'
  */
-export class DirectAbortedError extends DirectDeployError {
+export class DirectAbortedError extends DeployFailedError {
   override readonly name: string = 'DirectAbortedError';
   override readonly code: TypeKroErrorCode = 'ABORTED';
 }
@@ -51,7 +47,7 @@ export class DirectAbortedError extends DirectDeployError {
  * import { OfflineRenderError } from 'typekro';
  * new OfflineRenderError('resource "config" reads web.status.loadBalancer, which only the cluster has', 'config').code; // => 'NEEDS_CLUSTER'
  */
-export class OfflineRenderError extends DirectDeployError {
+export class OfflineRenderError extends DeployFailedError {
   override readonly name: string = 'OfflineRenderError';
   override readonly code: TypeKroErrorCode = 'NEEDS_CLUSTER';
 }

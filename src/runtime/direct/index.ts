@@ -12,5 +12,5 @@ export { podLogs, podsOf } from './feedback.js';
 export { listOwned } from './owned.js';
 export { graphKinds, readRecord } from './record.js';
 export { Redactor, REDACTED } from '../../util/redact.js';
-export { DirectAbortedError, DirectDeployError, DirectTimeoutError, OfflineRenderError, OwnershipConflictError, type RollbackReport } from './errors.js';
+export { DeployFailedError, DirectAbortedError, DirectDeployError, DirectTimeoutError, OfflineRenderError, OwnershipConflictError, type RollbackReport } from './errors.js';
 export type { DirectSession, ProgressEvent } from './session.js';

@@ -11,7 +11,7 @@ import type { KubernetesObject } from '@kubernetes/client-node';
 import { checkObjectNames, labelValue, mergeKinds, nextGeneration, OwnershipGuard, planInstance, type KubeObject, type NodePlan, type OwnershipFinding } from '../engine/index.js';
 import { ApplyConflictError, KubeApiError, type FieldConflict } from '../kube/client.js';
 import { finalManifests, type ObservedMap } from './apply-node.js';
-import { DirectDeployError } from './errors.js';
+import { DeployFailedError } from './errors.js';
 import { listOwned, objectKey, resourceIdOf } from './owned.js';
 import { ownershipReader } from './ownership.js';
 import { assignedOf, graphKinds, readRecord } from './record.js';
@@ -157,7 +157,7 @@ async function planWith(session: DirectSession, redactor: Redactor): Promise<Dep
     order = plan.order;
     for (const node of plan.nodes.values()) {
       if (node.state === 'apply') for (const m of node.manifests) redactor.addManifest(m);
-      if (node.state === 'error') throw new DirectDeployError(`resource "${node.id}": ${node.message}`, node.id);
+      if (node.state === 'error') throw new DeployFailedError(`resource "${node.id}": ${node.message}`, node.id);
     }
     let progressed = false;
     for (const id of plan.order) {

@@ -5,7 +5,7 @@
  * deploy and prune does it shrink to what the graph has now. Unchanged records are not rewritten.
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
-import { mergeKinds, nextGeneration, parseRecord, recordManifest, recordName, type AssignedMetadata, type InstanceRecord, type KubeObject, type MemberKind, type Ownership, type PreparedGraph } from '../engine/index.js';
+import { mergeKinds, nextGeneration, parseRecord, recordManifest, recordName, type AssignedMetadata, type InstanceRecord, type KubeObject, type MemberKind, type Ownership, type PreparedGraph, type StoredSpec } from '../engine/index.js';
 import type { CallOptions, KubeClient } from '../kube/client.js';
 import { plain } from './objects.js';
 
@@ -33,6 +33,8 @@ export class RecordKeeper {
   private uid: string | undefined;
   private generation: number;
   private specHash: string | undefined;
+  private stored: StoredSpec | undefined;
+  private finishedGeneration: number | undefined;
   private written = '';
   private writing: Promise<void> = Promise.resolve();
 
@@ -48,19 +50,24 @@ export class RecordKeeper {
     this.uid = previous?.uid;
     this.generation = previous?.generation ?? 0;
     this.specHash = previous?.specHash;
+    this.stored = previous?.spec;
+    this.finishedGeneration = previous?.finishedGeneration;
     if (previous) this.written = this.key();
   }
 
   /**
    * Reads the record, widened to `kinds`, with the generation of a deploy of `spec` (a new spec is a new
-   * generation). Nothing is written until {@link RecordKeeper.widen}.
+   * generation) and `stored`, the spec as the record keeps it (the caller takes the secret values out; without
+   * it the record keeps no spec). Nothing is written until {@link RecordKeeper.widen}.
    */
-  static async open(client: KubeClient, owner: Ownership, kinds: readonly MemberKind[], spec: unknown, call: CallOptions): Promise<RecordKeeper> {
+  static async open(client: KubeClient, owner: Ownership, kinds: readonly MemberKind[], spec: unknown, call: CallOptions, stored?: StoredSpec): Promise<RecordKeeper> {
     const keeper = new RecordKeeper(client, owner, await readRecord(client, owner, call));
     keeper.kinds = mergeKinds(keeper.kinds, kinds);
     const next = nextGeneration(keeper.previous, spec);
     keeper.generation = next.generation;
     keeper.specHash = next.specHash;
+    // The stored spec is always the record's generation's: never an older spec under a new hash.
+    keeper.stored = stored;
     return keeper;
   }
 
@@ -104,6 +111,7 @@ export class RecordKeeper {
     this.kinds = mergeKinds(kinds);
     this.namespaces = new Set([this.owner.namespace, ...namespaces]);
     this.succeeded = true;
+    this.finishedGeneration = this.generation;
     await this.write(call);
   }
 
@@ -118,7 +126,7 @@ export class RecordKeeper {
   }
 
   private key(): string {
-    return JSON.stringify([mergeKinds(this.kinds), [...this.namespaces].sort(), this.succeeded, this.generation, this.specHash]);
+    return JSON.stringify([mergeKinds(this.kinds), [...this.namespaces].sort(), this.succeeded, this.generation, this.specHash, this.stored ?? null, this.finishedGeneration ?? null]);
   }
 
   /** Writes serially; skips a write that would not change anything. */
@@ -132,6 +140,8 @@ export class RecordKeeper {
         succeeded: this.succeeded,
         generation: this.generation,
         ...(this.specHash ? { specHash: this.specHash } : {}),
+        ...(this.stored ? { spec: this.stored } : {}),
+        ...(this.finishedGeneration !== undefined ? { finishedGeneration: this.finishedGeneration } : {}),
       });
       const applied = plain(await this.client.apply(manifest as KubernetesObject, { ...call, force: true }));
       const metadata = applied.metadata as KubeObject | undefined;

@@ -2,7 +2,7 @@
  * What one direct deployment works with: the prepared graph, the cluster, the instance identity and the
  * options. Small helpers around KubeClient live here so deploy/delete stay about the algorithm.
  */
-import type { InstanceIdentity, KubeObject, Ownership, OwnershipGuard, PreparedGraph, ReadinessMode } from '../engine/index.js';
+import type { InstanceIdentity, KubeObject, Ownership, OwnershipGuard, PreparedGraph, ReadinessMode, StoredSpec } from '../engine/index.js';
 import { abortableSleep, throwIfAborted as throwIfSignalled } from '../kube/abort.js';
 import type { KubeClient, ObjectRef } from '../kube/client.js';
 import type { RecordKeeper } from './record.js';
@@ -236,6 +236,8 @@ export interface DirectSession {
   readonly instance: InstanceIdentity;
   readonly owner: Ownership;
   readonly spec: unknown;
+  /** The spec as the instance record keeps it (secret values taken out by the caller); without it the record keeps none. */
+  readonly storedSpec?: StoredSpec;
   readonly readiness: ReadinessMode;
   /** Absolute deadline, ms since the epoch. */
   readonly deadline: number;

@@ -3,7 +3,7 @@
  * mode's own labels, only in the namespaces it uses, so a namespace-scoped account can read them) judged
  * by the runtime's readiness (`engine/report.ts`), with the external references it reads.
  */
-import { labelValue, mergeKinds, planInstance, reportInstance, type InstanceIdentity, type InstanceReport, type KubeObject, type Ownership, type PreparedGraph } from '../engine/index.js';
+import { labelValue, mergeKinds, planInstance, reportInstance, type InstanceIdentity, type InstanceReport, type KubeObject, type Ownership, type PreparedGraph, type UnknownResources } from '../engine/index.js';
 import type { CallOptions, KubeClient } from '../kube/client.js';
 import { listOwned, resourceIdOf } from './owned.js';
 import { graphKinds, readRecord } from './record.js';
@@ -23,7 +23,7 @@ export async function reportObjects(
   byId: ReadonlyMap<string, readonly KubeObject[]>,
   call: CallOptions,
   /** Resources whose existence depends on a spec that is not known (engine/report.ts). */
-  unknown?: ReadonlySet<string>,
+  unknown?: UnknownResources,
 ): Promise<InstanceReport> {
   const observed = new Map<string, KubeObject | readonly KubeObject[]>();
   for (const [id, items] of byId) {

@@ -51,3 +51,23 @@ describe('instance record (ApplySet)', () => {
     assert.equal(parseRecord(undefined), undefined);
   });
 });
+
+describe('instance record: the stored spec and the finished generation', () => {
+  const owner = { composition: 'webapp', instance: 'web', namespace: 'dev' };
+  it('round-trips the spec (secret values already taken out) and the generation that last finished', () => {
+    const spec = { spec: { replicas: 2, db: {} }, unstored: [['db', 'password']] };
+    const manifest = recordManifest(owner, { kinds: [], namespaces: ['dev'], succeeded: true, generation: 3, specHash: 'h', spec, finishedGeneration: 2 });
+    const parsed = parseRecord(manifest);
+    assert.deepEqual(parsed?.spec, spec);
+    assert.equal(parsed?.finishedGeneration, 2);
+  });
+  it('an older record (no spec, no finished generation) loads with neither; a spec it cannot read is none', () => {
+    const manifest = recordManifest(owner, { kinds: [], namespaces: ['dev'], succeeded: true, generation: 1 });
+    const parsed = parseRecord(manifest);
+    assert.equal(parsed?.spec, undefined);
+    assert.equal(parsed?.finishedGeneration, undefined);
+    assert.equal(parsed?.succeeded, true);
+    const broken = { ...manifest, data: { ...(manifest.data as object), [RECORD.spec]: '{"spec":1,"unstored":"x"}' } };
+    assert.equal(parseRecord(broken)?.spec, undefined);
+  });
+});

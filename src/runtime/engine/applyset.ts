@@ -28,7 +28,21 @@ export const RECORD = {
   generation: 'typekro.dev/generation',
   /** annotation: sha256 of the spec of the last deploy, to tell a new generation. */
   specHash: 'typekro.dev/spec-hash',
+  /** annotation: the generation whose deploy last finished (applied, ready and pruned). */
+  finished: 'typekro.dev/finished-generation',
+  /** data: JSON {@link StoredSpec} of the last deploy (the generation's spec, secret values taken out). */
+  spec: 'spec',
 } as const;
+
+/**
+ * The spec of the last deploy as the record keeps it, for `status` without a spec: with defaults, and with
+ * the values of `unstored` (the secret spec paths, `*` any key or index) taken out, because the record is a
+ * ConfigMap that anyone who may list ConfigMaps can read. What reads an unstored path is not known from it.
+ */
+export interface StoredSpec {
+  readonly spec: unknown;
+  readonly unstored: readonly (readonly string[])[];
+}
 
 export interface MemberKind {
   readonly apiVersion: string;
@@ -47,6 +61,14 @@ export interface InstanceRecord {
   readonly generation: number;
   /** sha256 of the spec of the last deploy. */
   readonly specHash?: string;
+  /** The spec of generation `generation` without its secret values; absent in records written before it was kept. */
+  readonly spec?: StoredSpec;
+  /**
+   * The generation whose deploy last finished: equal to `generation` when the last deploy finished, so the
+   * objects are exactly its spec's (pruned). Absent when none finished, and in records written before it was
+   * kept (they have only `succeeded`).
+   */
+  readonly finishedGeneration?: number;
   /** Server time the record was created (RFC 3339), when read from the cluster. */
   readonly createdAt?: string;
   /** The record's uid (the instance's `schema.metadata.uid`), when read from the cluster. */
@@ -129,9 +151,10 @@ export function recordManifest(owner: Ownership, record: Omit<InstanceRecord, 'n
         ...(record.succeeded ? { [RECORD.succeeded]: 'true' } : {}),
         ...(record.generation > 0 ? { [RECORD.generation]: String(record.generation) } : {}),
         ...(record.specHash ? { [RECORD.specHash]: record.specHash } : {}),
+        ...(record.finishedGeneration !== undefined ? { [RECORD.finished]: String(record.finishedGeneration) } : {}),
       },
     },
-    data: { [RECORD.kinds]: JSON.stringify(kinds) },
+    data: { [RECORD.kinds]: JSON.stringify(kinds), ...(record.spec ? { [RECORD.spec]: JSON.stringify(record.spec) } : {}) },
   };
 }
 
@@ -158,7 +181,28 @@ export function parseRecord(object: KubeObject | undefined): InstanceRecord | un
     succeeded: annotations[RECORD.succeeded] === 'true',
     generation: Number.parseInt(annotations[RECORD.generation] ?? '0', 10) || 0,
     ...(annotations[RECORD.specHash] ? { specHash: annotations[RECORD.specHash] } : {}),
+    ...finishedOf(annotations[RECORD.finished]),
+    ...storedSpecOf((object.data as Record<string, string> | undefined)?.[RECORD.spec]),
     ...(metadata.creationTimestamp ? { createdAt: metadata.creationTimestamp } : {}),
     ...(metadata.uid ? { uid: metadata.uid } : {}),
   };
+}
+
+/** A record's finished generation; none when the annotation is absent (an older record) or not a number. */
+function finishedOf(text: string | undefined): { finishedGeneration?: number } {
+  const generation = text === undefined ? Number.NaN : Number.parseInt(text, 10);
+  return Number.isInteger(generation) && generation > 0 ? { finishedGeneration: generation } : {};
+}
+
+/** A record's stored spec; none when the key is absent (an older record) or not what {@link recordManifest} writes. */
+function storedSpecOf(text: string | undefined): { spec?: StoredSpec } {
+  if (text === undefined) return {};
+  try {
+    const parsed = JSON.parse(text) as { spec?: unknown; unstored?: unknown };
+    const unstored = parsed.unstored;
+    const valid = Array.isArray(unstored) && unstored.every((path) => Array.isArray(path) && path.every((segment) => typeof segment === 'string'));
+    return valid && 'spec' in parsed ? { spec: { spec: parsed.spec, unstored: unstored as string[][] } } : {};
+  } catch {
+    return {};
+  }
 }

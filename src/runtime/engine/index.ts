@@ -4,11 +4,11 @@ export { createPlanCache, observedReadiness, planInstance, resourceReadiness, ty
 export { instanceStatus } from './status.js';
 export { describeFailure, firstFailure, type EvaluationFailure } from './failure.js';
 export { readinessReader, ruleReadiness } from './readiness.js';
-export { reportInstance, type InstanceReport, type ResourceStatus } from './report.js';
+export { reportInstance, type InstanceReport, type ResourceStatus, type UnknownResources } from './report.js';
 export { resolveStatus, resolveValue, type Resolved, type StatusResult } from './resolve.js';
 export { finalizeManifest, isNamespacedKindOffline, LABELS, labelValue, ownershipSelector, type Ownership } from './manifest.js';
 export type { AssignedMetadata, ExternalTarget, InstanceIdentity, InstancePlan, KubeObject, NodePlan, Observed, PlanInput, Readiness, ReadinessMode } from './types.js';
-export { APPLYSET, RECORD, applySetId, mergeKinds, nextGeneration, parseRecord, recordManifest, recordName, type InstanceRecord, type MemberKind } from './applyset.js';
+export { APPLYSET, RECORD, applySetId, mergeKinds, nextGeneration, parseRecord, recordManifest, recordName, type InstanceRecord, type MemberKind, type StoredSpec } from './applyset.js';
 export { directMetadataProblem } from './variables.js';
 export { impossibleReads } from './reads.js';
 export { adoptable, describeOwner, foreignOwner, ownedBy, type Claimant, type ForeignOwner } from './ownership.js';

@@ -47,11 +47,21 @@ export interface InstanceReport {
   /** Every resource ready or skipped. */
   readonly ready: boolean;
   readonly resources: readonly ResourceStatus[];
-  /** The hydrated status (pending fields omitted) and which fields are pending. */
+  /** The hydrated status (pending and absent fields omitted), which fields are pending and which absent by design (engine/resolve.ts). */
   readonly status: Record<string, unknown>;
   readonly pending: readonly string[];
+  readonly absent: readonly string[];
   /** The first expression that fails for good (engine/failure.ts): why an instance is stuck when nothing else says. */
   readonly failure?: EvaluationFailure;
+}
+
+/**
+ * Resources whose existence and count depend on a spec that is not known (direct mode's status without the
+ * whole spec), and whether the last deploy finished (then the objects are exactly its spec's, pruned).
+ */
+export interface UnknownResources {
+  readonly ids: ReadonlySet<string>;
+  readonly settled: boolean;
 }
 
 function identityOf(object: KubeObject): { name?: string; namespace?: string } {
@@ -71,7 +81,8 @@ function identityOf(object: KubeObject): { name?: string; namespace?: string } {
  * report.resources[0]; // { resourceId: 'deployment', kind: 'Deployment', name: 'web', state: 'ready', ready: true, reason: 'ready' }
  * ```
  */
-export function reportInstance(prepared: PreparedGraph, input: PlanInput, unknown: ReadonlySet<string> = new Set()): InstanceReport {
+export function reportInstance(prepared: PreparedGraph, input: PlanInput, unknownResources?: UnknownResources): InstanceReport {
+  const unknown = unknownResources?.ids ?? new Set<string>();
   const plan = planInstance(prepared, { ...input, readiness: input.readiness ?? 'kind' });
   const resources: ResourceStatus[] = [];
   const judged = new Map<string, Readiness>();
@@ -92,7 +103,13 @@ export function reportInstance(prepared: PreparedGraph, input: PlanInput, unknow
     }
     if (!node || (node.state === 'apply' && node.manifests.length === 0)) continue; // an empty collection
     if (unknown.has(id)) {
-      resources.push({ ...base, state: 'unknown', ready: true, reason: 'no object; whether it should have one depends on the spec of the last deploy (give it to check)' });
+      // Finished: the deploy pruned what its spec did not want, so no object is what it wants. Not finished:
+      // the resource may be one the last deploy never reached.
+      const settled = unknownResources?.settled ?? true;
+      const reason = settled
+        ? 'no object; whether it should have one depends on the spec of the last deploy (give it to check)'
+        : 'no object, and the last deploy did not finish; whether it should have one depends on its spec (give it to check)';
+      resources.push({ ...base, state: 'unknown', ready: settled, reason });
       continue;
     }
     if (node.state === 'skipped') resources.push({ ...base, state: 'skipped', ready: true, reason: node.reason });
@@ -102,5 +119,5 @@ export function reportInstance(prepared: PreparedGraph, input: PlanInput, unknow
   }
   const hydrated = instanceStatus(prepared, input);
   const failure = firstFailure(prepared, plan, hydrated, judged);
-  return { ready: resources.every((r) => r.ready), resources, status: hydrated.status, pending: hydrated.pending, ...(failure ? { failure } : {}) };
+  return { ready: resources.every((r) => r.ready), resources, status: hydrated.status, pending: hydrated.pending, absent: hydrated.absent, ...(failure ? { failure } : {}) };
 }

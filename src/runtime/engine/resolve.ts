@@ -79,8 +79,14 @@ function annotate(result: Resolved, path: string): Resolved {
 
 export interface StatusResult {
   readonly status: Record<string, unknown>;
-  /** Field paths left out because their data is pending. */
+  /** Field paths left out because their data is pending: not yet resolvable, a later state may give a value. */
   readonly pending: readonly string[];
+  /**
+   * Field paths left out by design: their expression gives `optional.none()`, what the compiler emits for a
+   * JavaScript `undefined` (`spec.flag ? 'x' : undefined`). JavaScript's answer for this spec and these
+   * objects is final: the field is absent, not pending.
+   */
+  readonly absent: readonly string[];
   /** Field paths left out because evaluation failed for good, with the message. */
   readonly errors: readonly string[];
   /** The same failures by field, expression and message (a field of an array item names its array). */
@@ -90,29 +96,27 @@ export interface StatusResult {
 /**
  * The instance status: fields whose expressions are pending are omitted (KRO's soft resolution); `null`
  * leaves and empty objects are omitted, as the RGD compiler omits them; an array is one field. A field
- * whose expression gives `optional.none()` (JavaScript's `undefined`) is omitted and pending, as KRO
- * leaves it out and JavaScript leaves it `undefined`; `null` would differ from both.
+ * whose expression gives `optional.none()` (JavaScript's `undefined`) is omitted and `absent`: KRO leaves
+ * it out and JavaScript leaves it `undefined`, a final answer (`null` would differ from both). Every path
+ * names the leaf (`nested.b`), not its parent.
  */
 export function resolveStatus(value: Value, evaluate: LeafEvaluator): StatusResult {
   const pending: string[] = [];
+  const absent: string[] = [];
   const errors: string[] = [];
   const failures: FailedLeaf[] = [];
-  // A whole field that is `optional.none()` is undefined in JavaScript: pending, not null.
-  const leafOf = (path: string): LeafEvaluator => (expr) => {
-    const result = evaluate(expr);
-    return result.kind === 'value' && isOptionalNone(result.value) ? { kind: 'pending', reason: `${path} is undefined` } : result;
-  };
   const visit = (node: Value, path: string): unknown => {
     if (node === null) return undefined;
-    if (!isPlainObject(node) || isExprValue(node)) {
-      const resolved = resolveValue(node, isExprValue(node) ? leafOf(path) : evaluate, path);
-      if (resolved.kind === 'pending') pending.push(path);
-      if (resolved.kind === 'error') {
-        errors.push(resolved.message);
-        if (resolved.origin) failures.push(resolved.origin);
+    if (isExprValue(node)) {
+      // A whole field that is `optional.none()` is undefined in JavaScript: absent, neither pending nor null.
+      const result = evaluate(node.expr);
+      if (result.kind === 'value' && isOptionalNone(result.value)) {
+        absent.push(path);
+        return undefined;
       }
-      return resolved.kind === 'value' ? resolved.value : undefined;
+      return settle(annotate(withOrigin(toJsonResult(result), node.expr), path), path);
     }
+    if (!isPlainObject(node)) return settle(resolveValue(node, evaluate, path), path);
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(node as Record<string, Value>)) {
       const resolved = visit(item, path ? `${path}.${key}` : key);
@@ -120,6 +124,14 @@ export function resolveStatus(value: Value, evaluate: LeafEvaluator): StatusResu
     }
     return Object.keys(out).length > 0 ? out : undefined;
   };
+  const settle = (resolved: Resolved, path: string): unknown => {
+    if (resolved.kind === 'pending') pending.push(path);
+    if (resolved.kind === 'error') {
+      errors.push(resolved.message);
+      if (resolved.origin) failures.push(resolved.origin);
+    }
+    return resolved.kind === 'value' ? resolved.value : undefined;
+  };
   const status = visit(value, '');
-  return { status: isPlainObject(status) ? status : {}, pending, errors, failures };
+  return { status: isPlainObject(status) ? status : {}, pending, absent, errors, failures };
 }

@@ -4,7 +4,7 @@
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { describeRef, KubeApiError, refOfObject, type KubeClient, type ObjectRef } from '../kube/client.js';
-import { KroDeployError, KroRejectedError } from './errors.js';
+import { DeployFailedError, KroRejectedError } from './errors.js';
 import { amendError } from '../../util/remedy.js';
 import { abortableSleep, throwIfAborted } from '../kube/abort.js';
 
@@ -163,8 +163,8 @@ function pollFailure(failure: () => Promise<KroFailure | undefined>, ready: () =
   };
 }
 
-function failedError(instance: KubernetesObject, failure: KroFailure): KroDeployError {
-  return new KroDeployError(
+function failedError(instance: KubernetesObject, failure: KroFailure): DeployFailedError {
+  return new DeployFailedError(
     `${describeRef(refOfObject(instance))} cannot become ready: ${failure.message}. KRO would wait for it until the deadline; the instance stays applied and KRO keeps reconciling it: fix the cause and deploy again, or delete the instance`,
     failure.resourceId,
   );

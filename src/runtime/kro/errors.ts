@@ -1,5 +1,8 @@
 /** Errors of the KRO driver, apart from it so that exporting them loads no Kubernetes client. */
 import { TypeKroError } from '../../util/errors.js';
+import { DeployFailedError } from '../engine/deploy-failed.js';
+
+export { DeployFailedError } from '../engine/deploy-failed.js';
 
 /**
  * KRO refused the RGD or the instance (its condition message is the error message).
@@ -16,26 +19,16 @@ export class KroRejectedError extends TypeKroError {
 }
 
 /**
- * A KRO-mode deploy failed at a resource (`resourceId`) for good: the resource's readiness rule reports a
- * terminal failure (a Deployment past its progress deadline, a failed Job, a Stalled HelmRelease), the
- * verdict direct mode stops on. KRO would keep waiting; the instance stays applied and KRO keeps
- * reconciling it.
+ * The old name of {@link DeployFailedError} in kro mode: the same class (`instanceof` either is the same test).
  *
+ * @deprecated use DeployFailedError
  * @example
- * import { KroDeployError } from 'typekro';
- * const error = new KroDeployError('resource "web" (Deployment dev/web) failed: rollout exceeded its progress deadline', 'web');
- * [error.code, error.resourceId]; // => ['DEPLOY_FAILED', 'web']
+ * import { DeployFailedError, KroDeployError } from 'typekro';
+ * new KroDeployError('resource "web" failed', 'web') instanceof DeployFailedError; // => true
  */
-export class KroDeployError extends TypeKroError {
-  override readonly name: string = 'KroDeployError';
-  constructor(
-    message: string,
-    readonly resourceId?: string,
-    options?: ErrorOptions,
-  ) {
-    super('DEPLOY_FAILED', message, options);
-  }
-}
+export const KroDeployError = DeployFailedError;
+/** @deprecated use DeployFailedError */
+export type KroDeployError = DeployFailedError;
 
 /**
  * A KRO-mode deploy stopped because its AbortSignal fired (the factory's `abortSignal` or the one given to

@@ -20,3 +20,9 @@ test('no status at all: every emitted leaf; a complete status: none', () => {
 test('a value of null, false, 0 or "" is a value; an array is one field; a scalar where an object was declared misses its leaves', () => {
   assert.deepEqual(missingStatusFields(shape, { url: null, db: 'x', tags: [], version: '' }), ['db.host', 'db.port']);
 });
+
+test('a field absent by design (its expression gives optional.none(), JavaScript says undefined) is not pending; its siblings still are', () => {
+  assert.deepEqual(missingStatusFields(shape, { db: { host: 'h' }, tags: ['a'] }, ['url', 'db.port']), ['version']);
+  // absent names a leaf: the parent of a pending leaf is never a stand-in for it
+  assert.deepEqual(missingStatusFields(shape, { url: 'u', tags: [], version: 'v1' }, ['db']), ['db.host', 'db.port']);
+});
