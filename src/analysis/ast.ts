@@ -51,6 +51,23 @@ export function eachChild<A, B>(node: Node, a: A, b: B, visit: (child: Node, par
   }
 }
 
+/**
+ * Calls `visit` with each value of `node` that holds its children, in key order: a child node, or a list
+ * (whose items may be holes or non-nodes). The same children {@link eachChild} visits, for a search that
+ * picks among a list's items instead of visiting each (parent-links.ts).
+ */
+export function eachChildValue(node: Node, visit: (value: Node | readonly unknown[]) => void): void {
+  if (isLeaf(node)) return;
+  const record = node as unknown as Record<string, unknown>;
+  const keys = Object.keys(record);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (isSkippedKey(key)) continue;
+    const value = record[key];
+    if (Array.isArray(value) || isNode(value)) visit(value);
+  }
+}
+
 /** Visits `root` and its descendants depth-first; return `false` from `visit` to skip a subtree. */
 export function walk(root: Node, visit: Visit): void {
   step(root, undefined, visit);

@@ -8,12 +8,13 @@ import { syntaxError } from './errors.js';
 import { snippetOf } from './source.js';
 import { isLoopCallback } from './enclosing-loops.js';
 import type { FunctionNode } from './function-facts.js';
+import type { ParentLinks } from './parent-links.js';
 
 /** Nodes that stand for the value they wrap. */
 const VALUE_WRAPPERS: ReadonlySet<string> = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression', 'AwaitExpression']);
 
 /** The outermost node standing for a call's value: through `await`, TS assertions and fluent chains `F(...).withX(...)`. */
-export function valueTop(call: Node, parents: Map<Node, Node>): Node {
+export function valueTop(call: Node, parents: ParentLinks): Node {
   let node = call;
   for (let parent = parents.get(node); parent; node = parent, parent = parents.get(node)) {
     const fluent = parent.type === 'MemberExpression' && parent.object === node;
@@ -24,14 +25,14 @@ export function valueTop(call: Node, parents: Map<Node, Node>): Node {
 }
 
 /** `const x = F(...)`, also through `await`, TS assertions and fluent chains `F(...).withX(...)`. */
-export function bindingName(call: Node, parents: Map<Node, Node>): string | undefined {
+export function bindingName(call: Node, parents: ParentLinks): string | undefined {
   const top = boundTop(call, parents);
   const parent = parents.get(top);
   return parent?.type === 'VariableDeclarator' && parent.init === top && parent.id.type === 'Identifier' ? parent.id.name : undefined;
 }
 
 /** {@link valueTop}, and past `test ? F(...) : undefined`: the local holds the handle, or nothing (local-scope.ts). */
-export function boundTop(call: Node, parents: Map<Node, Node>): Node {
+export function boundTop(call: Node, parents: ParentLinks): Node {
   const top = valueTop(call, parents);
   const choice = parents.get(top);
   return choice && soleBranch(choice) === top ? valueTop(choice, parents) : top;
@@ -42,7 +43,7 @@ export function boundTop(call: Node, parents: Map<Node, Node>): Node {
  * `c!.status`, `c?.status`): JavaScript's value there is the handle or nothing (`c ? a : b`, `c !== undefined`,
  * `f(c)`), which no CEL value of the resource stands for; the test itself says the same.
  */
-export function refuseBareUse(fn: FunctionNode, parents: Map<Node, Node>, declarator: Node, choice: Node): void {
+export function refuseBareUse(fn: FunctionNode, parents: ParentLinks, declarator: Node, choice: Node): void {
   if (declarator.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return;
   const test = choice.type === 'ConditionalExpression' ? choice.test : choice.type === 'LogicalExpression' ? choice.left : undefined;
   if (!test) return;
@@ -107,7 +108,7 @@ function isValueUse(node: Node, parent: Node): boolean {
 }
 
 /** `const { a, b } = f(...)` or `const [a, b] = f(...)`: the pattern, through the same wrappers as {@link bindingName}. */
-export function bindingPattern(call: Node, parents: Map<Node, Node>): ObjectPattern | ArrayPattern | undefined {
+export function bindingPattern(call: Node, parents: ParentLinks): ObjectPattern | ArrayPattern | undefined {
   const top = valueTop(call, parents);
   const parent = parents.get(top);
   if (parent?.type !== 'VariableDeclarator' || parent.init !== top) return undefined;
@@ -115,7 +116,7 @@ export function bindingPattern(call: Node, parents: Map<Node, Node>): ObjectPatt
 }
 
 /** Whether the declaration that binds `call`'s result is a `var`. */
-export function isVar(call: Node, parents: Map<Node, Node>): boolean {
+export function isVar(call: Node, parents: ParentLinks): boolean {
   const declarator = parents.get(boundTop(call, parents));
   const declaration = declarator && parents.get(declarator);
   return declaration?.type === 'VariableDeclaration' && declaration.kind === 'var';
@@ -131,7 +132,7 @@ export function conditionalVar(call: Node, name: string): Error {
 }
 
 /** See {@link EnclosingContext.collectedAs}. */
-export function collectedAs(call: Node, parents: Map<Node, Node>): { name: string; nested: boolean } | undefined {
+export function collectedAs(call: Node, parents: ParentLinks): { name: string; nested: boolean } | undefined {
   const top = valueTop(call, parents);
   const pushed = pushTarget(top, parents);
   if (pushed) return { name: pushed, nested: false };
@@ -157,7 +158,7 @@ export function collectedAs(call: Node, parents: Map<Node, Node>): { name: strin
 }
 
 /** `list.push(node)` with `list` a plain name. */
-function pushTarget(node: Node, parents: Map<Node, Node>): string | undefined {
+function pushTarget(node: Node, parents: ParentLinks): string | undefined {
   const parent = parents.get(node);
   if (parent?.type !== 'CallExpression' || parent.arguments.length !== 1 || parent.arguments[0] !== node) return undefined;
   const callee = parent.callee;
@@ -166,7 +167,7 @@ function pushTarget(node: Node, parents: Map<Node, Node>): string | undefined {
 }
 
 /** `node` is what a `.map` callback returns: the variable the mapped list is assigned to (through outer `.map`s). */
-function mapResult(node: Node, parents: Map<Node, Node>, nested: boolean): { name: string; nested: boolean } | undefined {
+function mapResult(node: Node, parents: ParentLinks, nested: boolean): { name: string; nested: boolean } | undefined {
   const parent = parents.get(node);
   let fn: Node | undefined;
   if (parent && isFunctionNode(parent) && parent.body === node) fn = parent;

@@ -6,6 +6,7 @@ import type { Node } from '@babel/types';
 import { isFunctionNode, isLoopCallbackOf, patternNames, unwrap, walk } from './ast.js';
 import { syntaxError } from './errors.js';
 import { itemPattern, patternItemName } from './loop-items.js';
+import type { ParentLinks } from './parent-links.js';
 
 /**
  * A loop around a call: `for (const v of source)`, `source.map((v) => ...)`, `source.forEach(...)`, or a
@@ -39,7 +40,7 @@ export interface CountedLoop {
 
 
 /** The loop `parent` is, when it has a form resources can be created in (others are refused where resources are). */
-export function loopForm(parent: Node, child: Node, parents: Map<Node, Node>): EnclosingLoop | undefined {
+export function loopForm(parent: Node, child: Node, parents: ParentLinks): EnclosingLoop | undefined {
   try {
     return loopOf(parent, child, parents);
   } catch {
@@ -48,7 +49,7 @@ export function loopForm(parent: Node, child: Node, parents: Map<Node, Node>): E
 }
 
 /** The loop `parent` is for `child` (its body or callback), or `undefined`; refuses loop heads TypeKro cannot name. */
-export function loopOf(parent: Node, child: Node, parents: Map<Node, Node>): EnclosingLoop | undefined {
+export function loopOf(parent: Node, child: Node, parents: ParentLinks): EnclosingLoop | undefined {
   if (parent.type === 'ForOfStatement' && child === parent.body) {
     const left = parent.left;
     const id = left.type === 'VariableDeclaration' ? left.declarations[0]?.id : left;
@@ -118,7 +119,7 @@ function stepOf(update: Node, name: string | undefined): number | undefined {
 }
 
 /** True when `fn` is the first argument of `x.map(...)`, `x.forEach(...)` or `x.flatMap(...)`. */
-export function isLoopCallback(fn: Node, parents: Map<Node, Node>): boolean {
+export function isLoopCallback(fn: Node, parents: ParentLinks): boolean {
   return isLoopCallbackOf(fn, parents.get(fn));
 }
 

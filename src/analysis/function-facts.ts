@@ -1,18 +1,22 @@
 /**
- * What the questions about one function's AST need, from one walk over it: the parent of every node, its
- * calls and its `throw`s. Kept apart from composition.ts so that modules it uses (handle-methods.ts) can ask too.
+ * What the questions about one function's AST need: its calls and its `throw`s from one walk over its body,
+ * and the parent of a node when asked (parent-links.ts). Kept apart from composition.ts so that modules it
+ * uses (handle-methods.ts) can ask too.
  */
 import type { ArrowFunctionExpression, File, FunctionDeclaration, FunctionExpression, Node } from '@babel/types';
 import { walk } from './ast.js';
+import { LazyParentLinks, type ParentLinks } from './parent-links.js';
 import { sourceIndex, SourceIndexKey, type CallNode } from './source.js';
+
+export type { ParentLinks } from './parent-links.js';
 
 /** The function forms a composition can be written as. */
 export type FunctionNode = ArrowFunctionExpression | FunctionExpression | FunctionDeclaration;
 
 /** What the questions below need about one function, from one walk over it (cached per function node). */
 interface FunctionFacts {
-  /** Parent links of every node under the function. */
-  readonly parents: Map<Node, Node>;
+  /** Parent links of the nodes under the function (and of its parameters), found when asked. */
+  readonly parents: ParentLinks;
   /** The calls and `new`s of its body, in walk order. */
   readonly calls: readonly CallNode[];
   /** The `throw` statements of its body and of the functions nested in it, in walk order. */
@@ -28,26 +32,34 @@ const factsCache = new WeakMap<Node, FunctionFacts>();
 function factsOf(fn: FunctionNode): FunctionFacts {
   const cached = factsCache.get(fn);
   if (cached) return cached;
-  const parents = new Map<Node, Node>();
   const calls: CallNode[] = [];
   const throws: Node[] = [];
-  // Parameters and annotations first (the body is linked to `fn` but not entered), then the body.
-  walk(fn, (node, parent) => {
-    if (parent) parents.set(node, parent);
-    return node !== fn.body;
-  });
+  const links = new Map<Node, Node>([[fn.body, fn]]);
+  // The nodes from the body down to the one visited: the ancestors of each call and `throw` are linked from it.
+  const path: Node[] = [];
   walk(fn.body, (node, parent) => {
-    if (parent) parents.set(node, parent);
-    if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression' || node.type === 'NewExpression') calls.push(node);
-    else if (node.type === 'ThrowStatement') throws.push(node);
+    if (parent) while (path[path.length - 1] !== parent) path.pop();
+    path.push(node);
+    if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression' || node.type === 'NewExpression') {
+      calls.push(node);
+      linkAncestors(path, links);
+    } else if (node.type === 'ThrowStatement') {
+      throws.push(node);
+      linkAncestors(path, links);
+    }
   });
-  const facts = { parents, calls, throws };
+  const facts = { parents: new LazyParentLinks(fn, links), calls, throws };
   factsCache.set(fn, facts);
   return facts;
 }
 
-/** Parent links of every node under `fn` (and of its parameters). */
-export function parentsOf(fn: FunctionNode): Map<Node, Node> {
+/** Links each node of `path` (from the root down) to the one before it, up to the first already linked. */
+function linkAncestors(path: readonly Node[], links: Map<Node, Node>): void {
+  for (let i = path.length - 1; i > 0 && !links.has(path[i]!); i--) links.set(path[i]!, path[i - 1]!);
+}
+
+/** Parent links of the nodes under `fn` (and of its parameters). */
+export function parentsOf(fn: FunctionNode): ParentLinks {
   return factsOf(fn).parents;
 }
 
@@ -58,7 +70,7 @@ export function factoryCallsIn(fn: FunctionNode): CallNode[] {
 
 /**
  * The `throw` statements of `fn` and of the functions nested in it, in source order: from the walk that
- * links parents (a definition asks both of the same function, whose body may hold thousands of nodes).
+ * lists its calls (a definition asks both of the same function, whose body may hold thousands of nodes).
  *
  * @example
  * ```ts

@@ -9,7 +9,7 @@
  */
 import type { CallExpression, Node, OptionalCallExpression, VariableDeclarator } from '@babel/types';
 import { isFunctionNode, patternNames, unwrap } from './ast.js';
-import { factoryCallsIn, parentIn, parentsOf, type FunctionNode } from './function-facts.js';
+import { factoryCallsIn, parentIn, parentsOf, type FunctionNode, type ParentLinks } from './function-facts.js';
 
 /** The handle methods that put a condition on their resource (an includeWhen, a readyWhen). */
 export const CONDITION_METHODS: ReadonlySet<string> = new Set(['withIncludeWhen', 'withReadyWhen']);
@@ -38,7 +38,7 @@ export function handleMethodCall(node: Node): HandleMethodCall | undefined {
  * The handle-method calls chained on `call` (`F(...).withReadyWhen(...).withIncludeWhen(...)`), innermost
  * first, and the node standing for the chain's value (what a `const` would be bound to).
  */
-function chainAbove(call: Node, parents: Map<Node, Node>): { methods: HandleMethodCall[]; top: Node } {
+function chainAbove(call: Node, parents: ParentLinks): { methods: HandleMethodCall[]; top: Node } {
   const methods: HandleMethodCall[] = [];
   let top = call;
   for (let parent = parents.get(top); parent; parent = parents.get(top)) {
