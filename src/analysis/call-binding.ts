@@ -88,7 +88,7 @@ export function isHandleTest(node: Node): boolean {
  * Whether `node`'s value is used only for its truthiness: the test of a ternary or an `if`, the operand of
  * `!`, and an operand of `&&`/`||` that are themselves such tests (their value is then only tested too).
  */
-function isConditionUse(node: Node, parents: Map<Node, Node>): boolean {
+function isConditionUse(node: Node, parents: ParentLinks): boolean {
   const parent = parents.get(node);
   if (!parent) return false;
   if ((parent.type === 'ConditionalExpression' || parent.type === 'IfStatement') && parent.test === node) return true;
