@@ -224,8 +224,14 @@ function mapStruct(node: ArkObject, path: string, markers: SchemaMarkers): Schem
     const key = prop['key'];
     const { value, maybeUndefined } = withoutUndefined(prop['value']);
     const fieldPath = `${path}.${key}`;
-    let field = mapNode(value, fieldPath);
-    if ('default' in prop) field = withDefault(field, resolveDefault(prop['default']), fieldPath);
+    let field: SchemaNode;
+    try {
+      field = mapNode(value, fieldPath);
+      if ('default' in prop) field = withDefault(field, resolveDefault(prop['default']), fieldPath);
+    } catch (error) {
+      // The innermost key holding the problem: the definition finds it in the source (`'port?'`, `port`).
+      throw error instanceof SchemaError ? error.under(optional ? `${key}?` : key) : error;
+    }
     fields[key] = field;
     if (!optional && !maybeUndefined && field.markers.default === undefined) required.push(key);
   }
