@@ -137,7 +137,7 @@ export function registerClusterCommands(program: Command, run: CliRun): void {
     .option('-n, --name <name>', 'cluster name', DEFAULT_NAME)
     .option('--timeout <seconds>', 'start deadline, counted once the binaries are there', '180')
     .option('--build-timeout <minutes>', BUILD_TIMEOUT_HELP)
-    .option('--no-flux', "without Flux's source-controller and helm-controller (HelmReleases then never become Ready)")
+    .option('--no-flux', "without Flux's source-controller and helm-controller: they are not built or waited for (HelmReleases then never become Ready)")
     .option('--cert-manager', "also run cert-manager's controllers (self-signed and CA issuers; built on first use)")
     .option('--external-dns', 'also run external-dns (Service source, in-memory provider for example.com; built on first use)')
     .action((opts: Parameters<typeof start>[1]) => start(run, opts));
