@@ -55,6 +55,11 @@ export async function cliPage(): Promise<string> {
     '`--kubeconfig`, `--context` and `-n`. The cluster commands are thin clients of the factories, so the CLI and',
     'the API give the same answer in both modes (see [Two modes](./modes.md)).',
     '',
+    '`-f` is `--spec` in every command but `logs`, where it is `--follow` (as in `kubectl logs -f`; the spec is',
+    '`--spec` there). `--set` follows the spec schema: a string field keeps `--set code=007` as the text `007`, a',
+    "path the schema does not have is an error naming the key, and a dot inside a key is written `\\.`, as in helm",
+    '(`--set labels.app\\.kubernetes\\.io/name=web`).',
+    '',
     ...sections,
   ].join('\n');
 }

@@ -7,7 +7,7 @@ import { codeOf, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 import { freshLoader, loadComposition, parseReference, type AnyComposition } from './load.js';
 import type { ClusterTarget, CompositionOptions, Mode } from './options.js';
-import { specFromOptions, type SpecObject, type SpecOptions } from './spec.js';
+import { applyAssignments, readSpecInput, type SpecObject, type SpecOptions } from './spec.js';
 
 export interface Loaded {
   readonly composition: AnyComposition;
@@ -18,9 +18,11 @@ export interface Loaded {
 
 export async function load(reference: string, options: CompositionOptions & SpecOptions, io: CliIo): Promise<Loaded> {
   // The spec is read first: a typo in --set should not wait for the composition to compile.
-  const spec = specFromOptions(options, io.readStdin);
+  const input = readSpecInput(options, io.readStdin);
   const ref = parseReference(reference, options.export);
   const loaded = await loadComposition(ref, io.loader ?? freshLoader(), options.tsconfig ? { tsconfig: options.tsconfig } : {});
+  // --set paths and types follow the spec schema (a string field keeps `007`).
+  const spec = input && applyAssignments(input.base, input.sets, loaded.composition.graph.spec);
   return { composition: loaded.composition, file: loaded.file, spec };
 }
 

@@ -34,7 +34,7 @@ export function withComposition(command: Command): Command {
 export function withSpec(command: Command, short = true): Command {
   return command
     .option(`${short ? '-f, ' : ''}--spec <file>`, 'instance spec as YAML or JSON; - reads stdin')
-    .option('--set <path=value>', 'set a spec field (repeatable; values parse as YAML: 3, true, [a, b])', collect)
+    .option('--set <path=value>', "set a spec field (repeatable); values take the spec schema's types (a string field keeps 007), else parse as YAML (3, true, [a, b]); a dot inside a key is written \\. (labels.app\\.kubernetes\\.io/name=web)", collect)
     .option('--set-string <path=value>', 'set a spec field to a string (repeatable)', collect);
 }
 

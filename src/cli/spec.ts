@@ -3,9 +3,13 @@
  * `--set path=value`, merged with the flags winning, as helm merges `-f` and `--set`.
  */
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml, parseAllDocuments } from 'yaml';
+import { parseAllDocuments } from 'yaml';
+import type { SchemaNode } from '../index.js';
 import { clip } from '../util/redact.js';
 import { UsageError } from './errors.js';
+import { parseValue, schemaAt, typedValue } from './set-schema.js';
+
+export { parseValue };
 
 export type SpecObject = Record<string, unknown>;
 
@@ -46,31 +50,36 @@ export function readSpecFile(file: string, readStdin: () => string = () => readF
   return value;
 }
 
-/** `a.b[0].c` → ['a', 'b', 0, 'c']. */
+/**
+ * `a.b[0].c` → ['a', 'b', 0, 'c']. A dot inside a key is written `\.`, as in helm
+ * (`labels.app\.kubernetes\.io/name`); `\\` is a backslash.
+ */
 export function parsePath(path: string): Segment[] {
   const segments: Segment[] = [];
-  for (const part of path.split('.')) {
+  for (const escaped of splitUnescaped(path)) {
+    const part = escaped.replace(/\\([.\\])/g, '\u0000$1');
     const match = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
-    if (!match || (match[1] === '' && !match[2])) throw new UsageError(`--set: "${clip(path, 80)}" is not a field path (write a.b.c or list[0].field)`);
-    if (match[1]) segments.push(/^\d+$/.test(match[1]) && segments.length > 0 ? Number(match[1]) : match[1]);
+    if (!match || (match[1] === '' && !match[2])) throw new UsageError(`--set: "${clip(path, 80)}" is not a field path (write a.b.c or list[0].field; a dot in a key is \\.)`);
+    const key = match[1]!.replace(/\u0000/g, '');
+    if (key) segments.push(/^\d+$/.test(match[1]!) && segments.length > 0 ? Number(key) : key);
     for (const index of match[2]?.matchAll(/\[(\d+)\]/g) ?? []) segments.push(Number(index[1]));
   }
   return segments;
 }
 
-/** A value written after `=`: a YAML scalar or flow collection (`3`, `true`, `[a, b]`), else the text. */
-export function parseValue(text: string): unknown {
-  if (text === '') return '';
-  let value: unknown;
-  try {
-    value = parseYaml(text);
-  } catch {
-    return text;
+/** Splits on dots not escaped with a backslash; the escapes stay, for {@link parsePath} to read. */
+function splitUnescaped(path: string): string[] {
+  const parts: string[] = [''];
+  for (let i = 0; i < path.length; i++) {
+    const c = path[i]!;
+    if (c === '\\' && i + 1 < path.length) {
+      parts[parts.length - 1] += c + path[++i];
+      continue;
+    }
+    if (c === '.') parts.push('');
+    else parts[parts.length - 1] += c;
   }
-  // Only scalars and flow collections: `a: b` or `#x` are meant as text, not as a mapping or a comment.
-  if (value === null) return /^(null|Null|NULL|~)$/.test(text) ? null : text;
-  if (typeof value === 'object') return /^\s*[[{]/.test(text) ? value : text;
-  return value;
+  return parts;
 }
 
 function assign(target: SpecObject, path: Segment[], value: unknown, origin: string): void {
@@ -92,25 +101,60 @@ function assign(target: SpecObject, path: Segment[], value: unknown, origin: str
   }
 }
 
-/** Applies `path=value` pairs to a copy of `base`; `raw` keeps every value a string (`--set-string`). */
-export function applySets(base: SpecObject, pairs: readonly string[], raw = false): SpecObject {
-  const result = structuredClone(base);
-  for (const pair of pairs) {
+/** One `--set` or `--set-string`, read before the composition is loaded (a typo should not wait for it). */
+export interface SetAssignment {
+  readonly path: readonly Segment[];
+  readonly text: string;
+  /** `--set-string`: the text as it is. */
+  readonly raw: boolean;
+  /** The path as written, clipped, for messages (never the value: it may be a secret, or megabytes long). */
+  readonly origin: string;
+}
+
+/** Reads `path=value` pairs. */
+export function parseSets(pairs: readonly string[], raw = false): SetAssignment[] {
+  return pairs.map((pair) => {
     const eq = pair.indexOf('=');
-    // Messages name the path, never the value (it may be a secret, or megabytes long).
     if (eq <= 0) throw new UsageError(`--set${raw ? '-string' : ''} "${clip(pair, 40)}": expected path=value (e.g. --set replicas=3)`);
-    const path = parsePath(pair.slice(0, eq));
-    const text = pair.slice(eq + 1);
-    assign(result, path, raw ? text : parseValue(text), clip(pair.slice(0, eq), 80));
+    return { path: parsePath(pair.slice(0, eq)), text: pair.slice(eq + 1), raw, origin: clip(pair.slice(0, eq), 80) };
+  });
+}
+
+/**
+ * Applies assignments to a copy of `base`. With the spec `schema`, paths must exist in it and values take
+ * its types (a string field keeps `007`); without, values are YAML.
+ */
+export function applyAssignments(base: SpecObject, sets: readonly SetAssignment[], schema?: SchemaNode): SpecObject {
+  const result = structuredClone(base);
+  for (const set of sets) {
+    const field = schema ? schemaAt(schema, set.path, set.origin) : undefined;
+    const value = set.raw ? set.text : schema ? typedValue(set.text, field) : parseValue(set.text);
+    assign(result, [...set.path], value, set.origin);
   }
   return result;
 }
 
-/** The spec the options describe, or undefined when none was given. */
-export function specFromOptions(options: SpecOptions, readStdin: () => string): SpecObject | undefined {
+/** Applies `path=value` pairs to a copy of `base`; `raw` keeps every value a string (`--set-string`). */
+export function applySets(base: SpecObject, pairs: readonly string[], raw = false, schema?: SchemaNode): SpecObject {
+  return applyAssignments(base, parseSets(pairs, raw), schema);
+}
+
+/** What the options say about the spec, read and checked before the composition is loaded. */
+export interface SpecInput {
+  readonly base: SpecObject;
+  readonly sets: readonly SetAssignment[];
+}
+
+/** The spec file and assignments the options give, or undefined when none was given. */
+export function readSpecInput(options: SpecOptions, readStdin: () => string): SpecInput | undefined {
   const hasSets = (options.set?.length ?? 0) + (options.setString?.length ?? 0) > 0;
   if (options.spec === undefined && !hasSets) return undefined;
-  let spec = options.spec !== undefined ? readSpecFile(options.spec, readStdin) : {};
-  spec = applySets(spec, options.set ?? []);
-  return applySets(spec, options.setString ?? [], true);
+  const base = options.spec !== undefined ? readSpecFile(options.spec, readStdin) : {};
+  return { base, sets: [...parseSets(options.set ?? []), ...parseSets(options.setString ?? [], true)] };
+}
+
+/** The spec the options describe (`--set` typed by `schema` when given), or undefined when none was given. */
+export function specFromOptions(options: SpecOptions, readStdin: () => string, schema?: SchemaNode): SpecObject | undefined {
+  const input = readSpecInput(options, readStdin);
+  return input && applyAssignments(input.base, input.sets, schema);
 }

@@ -80,7 +80,7 @@ export function graphHeader(definition: CompositionDefinition, options: Composit
     );
   }
   const spec = locatingSchemaErrors(() => arktypeToSchema(definition.spec, { name: 'spec' }));
-  const status = definition.status ? arktypeToSchema(definition.status, { name: 'status' }) : undefined;
+  const status = definition.status ? locatingSchemaErrors(() => arktypeToSchema(definition.status!, { name: 'status' })) : undefined;
   const aliases: { shortNames?: readonly string[]; categories?: readonly string[] } = {};
   for (const field of ['shortNames', 'categories'] as const) {
     const value: unknown = definition[field];

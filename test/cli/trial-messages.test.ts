@@ -35,11 +35,15 @@ describe('CLI messages from the new-user trial', () => {
   });
 
   it('an array given for a string field says it was an array', async () => {
-    const result = await typekro(['render', fixture, '--set', 'password=abcd-1234', '--set', 'apiToken=[x]']);
+    // From a spec file: --set types a string field's value as its text (`--set apiToken=[x]` is the string "[x]").
+    const result = await typekro(['render', fixture, '--set', 'password=abcd-1234', '--spec', '-'], { input: 'apiToken: [x]\n' });
     assert.equal(result.code, 2, transcript(result));
     assert.match(result.stderr, /spec\.apiToken must be a string \(was an array\)/);
-    const object = await typekro(['render', fixture, '--set', 'password=abcd-1234', '--set', 'apiToken={a: 1}']);
+    const object = await typekro(['render', fixture, '--set', 'password=abcd-1234', '--spec', '-'], { input: 'apiToken: {a: 1}\n' });
     assert.match(object.stderr, /spec\.apiToken must be a string \(was an object\)/, transcript(object));
+    const text = await typekro(['render', fixture, '--set', 'password=abcd-1234', '--set', 'apiToken=[x]']);
+    assert.equal(text.code, 0, transcript(text));
+    assert.match(text.stdout, /apiToken: "\[x\]"/);
   });
 
   it('a custom kind in a kro composition with its CRD is named with "an"', () => {

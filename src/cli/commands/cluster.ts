@@ -84,25 +84,43 @@ async function stop(run: CliRun, opts: { name: string }): Promise<void> {
   outLine(run.io, `cluster "${opts.name}" stopped (${stopped} processes), ${dir} removed`);
 }
 
+/** `typekro cluster start` for this name (`--name` only when it is not the default). */
+function startCommand(name: string): string {
+  return `typekro cluster start${name === DEFAULT_NAME ? '' : ` --name ${name}`}`;
+}
+
+/**
+ * One line per cluster: running, degraded (some components died), stopped (all died, e.g. after a reboot:
+ * the directory is left), not started (a start that never finished), or no such cluster.
+ */
 async function status(run: CliRun, opts: { name?: string }): Promise<void> {
   const out = (line: string): void => outLine(run.io, line);
   const names = opts.name ? [opts.name] : listClusters();
-  if (names.length === 0) out('no clusters');
+  if (names.length === 0) out(`no clusters; start one with: ${startCommand(DEFAULT_NAME)}`);
   let healthy = names.length > 0;
   for (const name of names) {
     const state = readState(name);
     if (!state) {
-      out(`${name}: not running (incomplete or failed start; \`typekro cluster stop --name ${name}\` cleans up)`);
       healthy = false;
+      if (!existsSync(clusterDir(name))) out(`${name}: no such cluster (stopped and removed, or never started); start it with: ${startCommand(name)}`);
+      else out(`${name}: not running (a start that did not finish); start it again with: ${startCommand(name)}`);
+      continue;
+    }
+    // None of its processes left: stopped, without asking an API server that is not there.
+    if (!state.components.some(isOurs)) {
+      healthy = false;
+      out(`${name}: stopped (none of its ${state.components.length} processes runs, e.g. after a reboot); start it again with: ${startCommand(name)}`);
       continue;
     }
     const s = await clusterStatus(state);
-    const ok = s.apiReady && s.components.every((c) => c.running);
+    const running = s.components.filter((c) => c.running).length;
+    const ok = s.apiReady && running === s.components.length;
     healthy &&= ok;
     out(`${name}: ${ok ? 'running' : 'degraded'}  server ${state.server}  since ${state.startedAt}`);
     out(`  kubeconfig ${state.kubeconfigPath}`);
     out(`  api ${s.apiReady ? 'ready' : 'NOT ready'}`);
     for (const c of s.components) out(`  ${c.name.padEnd(24)} pid ${String(c.pid).padEnd(8)} ${c.running ? 'running' : 'NOT running'}`);
+    if (!ok) out(`  restart it with: typekro cluster stop${name === DEFAULT_NAME ? '' : ` --name ${name}`} && ${startCommand(name)}`);
   }
   if (!healthy) run.exitCode = EXIT.failure;
 }
@@ -119,12 +137,17 @@ export function registerClusterCommands(program: Command, run: CliRun): void {
     .option('-n, --name <name>', 'cluster name', DEFAULT_NAME)
     .option('--timeout <seconds>', 'start deadline, counted once the binaries are there', '180')
     .option('--build-timeout <minutes>', BUILD_TIMEOUT_HELP)
-    .option('--no-flux', "without Flux's source-controller and helm-controller (HelmReleases then never become Ready)")
+    .option('--no-flux', "without Flux's source-controller and helm-controller: they are not built or waited for (HelmReleases then never become Ready)")
     .option('--cert-manager', "also run cert-manager's controllers (self-signed and CA issuers; built on first use)")
     .option('--external-dns', 'also run external-dns (Service source, in-memory provider for example.com; built on first use)')
     .action((opts: Parameters<typeof start>[1]) => start(run, opts));
   cluster.command('stop').description('stop a cluster and remove its files').option('-n, --name <name>', 'cluster name', DEFAULT_NAME).action((opts: { name: string }) => stop(run, opts));
-  cluster.command('status').description('show clusters and whether their components run').option('-n, --name <name>', 'cluster name').action((opts: { name?: string }) => status(run, opts));
+  cluster
+    .command('status')
+    .description('show clusters and whether their components run: running, degraded, stopped (e.g. after a reboot) or no such cluster')
+    .option('-n, --name <name>', 'cluster name (default: every cluster)')
+    .addHelpText('after', '\nExit codes:\n  0  every cluster shown is running\n  1  one is stopped, degraded or not there (or there are none)')
+    .action((opts: { name?: string }) => status(run, opts));
   cluster
     .command('build')
     .description('build (or find cached) control-plane binaries; prints their directory')

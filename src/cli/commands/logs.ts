@@ -66,12 +66,27 @@ async function logs(run: CliRun, file: string, options: LogsOptions): Promise<vo
   if (result.failures.length > 0) throw new CliError(`logs unavailable for ${result.failures.length} of ${result.sources.length} containers`, EXIT.failure);
 }
 
+/**
+ * `-f` follows here, as in `kubectl logs -f`; elsewhere it is `--spec`. `logs app.ts -f spec.yaml` leaves the
+ * spec file as a second argument: say what -f means here instead of commander's "too many arguments".
+ */
+function checkArguments(command: Command, options: LogsOptions): void {
+  const extra = command.args.slice(1);
+  if (extra.length === 0) return;
+  if (options.follow) throw new UsageError(`in typekro logs, -f is --follow (as in kubectl logs -f), so "${extra[0]}" is an extra argument; give a spec file with --spec ${extra[0]}`);
+  throw new UsageError(`too many arguments for 'logs': expected the composition file only, got also "${extra[0]}"`);
+}
+
 export function registerLogs(program: Command, run: CliRun): void {
   const command = program
     .command('logs')
-    .description("print the logs of an instance's pods (all containers; prefixed with [pod/container] when several)")
-    .option('-f, --follow', 'stream new lines until Ctrl-C')
+    .description("print the logs of an instance's pods (all containers; prefixed with [pod/container] when several). -f follows, as in kubectl logs -f: a spec file is --spec here")
+    .option('-f, --follow', 'stream new lines until Ctrl-C (in other commands -f is --spec)')
     .option('--tail <lines>', 'only the last lines of each log (-1: all)', '-1')
-    .option('-c, --container <name>', 'only this container');
-  withName(withMode(withCluster(withSpec(withComposition(command), false)))).action((file: string, options: LogsOptions) => logs(run, file, options));
+    .option('-c, --container <name>', 'only this container')
+    .allowExcessArguments();
+  withName(withMode(withCluster(withSpec(withComposition(command), false)))).action((file: string, options: LogsOptions, self: Command) => {
+    checkArguments(self, options);
+    return logs(run, file, options);
+  });
 }

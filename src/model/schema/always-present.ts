@@ -35,15 +35,19 @@ export class AlwaysPresentFieldError extends SchemaError {
     path: string,
     problem: string,
     /** The key as written in the arktype definition (`cache?`). */
-    readonly key: string,
+    override readonly key: string,
     where?: string,
   ) {
-    super(path, problem, where);
+    super(path, problem, where, key);
   }
 
   /** The same error, located (`file:line:col`). */
-  at(where: string): AlwaysPresentFieldError {
+  override at(where: string): AlwaysPresentFieldError {
     return new AlwaysPresentFieldError(this.path, this.problem, this.key, where);
+  }
+
+  override under(): AlwaysPresentFieldError {
+    return this;
   }
 }
 

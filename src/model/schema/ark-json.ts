@@ -62,6 +62,8 @@ export function boundOf(raw: unknown): Bound | undefined {
 export interface Pattern {
   readonly source: string;
   readonly flags: string;
+  /** What arktype's keyword calls it (`an ISO 8601 ... date`); a regex written by the user has none. */
+  readonly description?: string;
 }
 
 /** Regex constraints: `"^a"` or `{ rule: "^a", flags: "i" }`. */
@@ -70,7 +72,8 @@ export function patternsOf(raw: unknown): Pattern[] {
   return list.flatMap((p: unknown): Pattern[] => {
     if (typeof p === 'string') return [{ source: p, flags: '' }];
     if (isPlainObject(p) && typeof p['rule'] === 'string') {
-      return [{ source: p['rule'], flags: typeof p['flags'] === 'string' ? p['flags'] : '' }];
+      const description = descriptionOf(p);
+      return [{ source: p['rule'], flags: typeof p['flags'] === 'string' ? p['flags'] : '', ...(description === undefined ? {} : { description }) }];
     }
     return [];
   });

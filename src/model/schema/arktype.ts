@@ -7,6 +7,7 @@ import type { SchemaMarkers, SchemaNode } from '../../ir/schema.js';
 import { isPlainObject } from '../../util/json.js';
 import {
   type ArkObject,
+  type Pattern,
   boundOf,
   descriptionOf,
   sensitiveOf,
@@ -76,7 +77,7 @@ function mapNode(json: unknown, path: string): SchemaNode {
   if ('morphs' in node || 'in' in node) {
     throw new SchemaError(path, 'morphs (.pipe, parse keywords like string.numeric.parse, string.trim) run only in JavaScript; use the input type and transform in the composition');
   }
-  if ('predicate' in node) throw new SchemaError(path, 'custom .narrow() predicates cannot be checked by the API server; use bounds, a regex or an enum');
+  if ('predicate' in node) throw new SchemaError(path, predicateProblem(node['predicate']));
   if ('unit' in node) return mapUnion([node], path, markers);
   if ('sequence' in node || protoOf(node) === 'Array') return mapArray(node, path, markers);
   const proto = protoOf(node);
@@ -87,6 +88,28 @@ function mapNode(json: unknown, path: string): SchemaNode {
   if (domain === 'number') return mapNumber(node, path, markers);
   if (domain === 'object') return mapObject(node, path, markers);
   throw new SchemaError(path, `the ${domain ?? 'given'} type has no SimpleSchema equivalent; use string, number, boolean, an array, a Record or an object`);
+}
+
+/**
+ * A regex the API server cannot run. arktype's keywords (`string.date.iso`, `string.integer`) carry their
+ * description: name it, since the user never wrote that regex.
+ */
+function regexProblem(pattern: Pattern, reason: string): string {
+  if (pattern.description === undefined) return `the regex /${pattern.source}/${pattern.flags} ${reason}; rewrite it without that feature`;
+  return (
+    `is "${pattern.description}" (an arktype keyword), whose regex ${reason} (the API server's regex engine); ` +
+    "declare it 'string' with a regex of your own (/^...$/ without that feature), or 'string' and check it in the composition"
+  );
+}
+
+/** `.narrow()` and keywords checked by a function (`string.url`, `string.json`, `string.date`): JavaScript only. */
+function predicateProblem(raw: unknown): string {
+  const described = asArray(Array.isArray(raw) ? raw : [raw]).map((p) => (isPlainObject(p) ? descriptionOf(p) : undefined)).find((d) => d !== undefined);
+  if (described === undefined) return 'custom .narrow() predicates cannot be checked by the API server; use bounds, a regex or an enum';
+  return (
+    `is "${described}" (an arktype keyword), which arktype checks with a JavaScript function; the API server cannot run it and ` +
+    "KRO's SimpleSchema (v0.9.4) has no format marker; declare it 'string' (with a regex the API server can check, if one says enough) and check the rest in the composition"
+  );
 }
 
 function describe(node: ArkObject): SchemaMarkers {
@@ -113,7 +136,7 @@ function mapString(node: ArkObject, path: string, base: SchemaMarkers): SchemaNo
   const [first] = patterns;
   if (first) {
     const re2 = toRe2(first);
-    if (!re2.ok) throw new SchemaError(path, `the regex /${first.source}/${first.flags} ${re2.reason}; rewrite it without that feature`);
+    if (!re2.ok) throw new SchemaError(path, regexProblem(first, re2.reason));
     markers.pattern = re2.pattern;
   }
   return { kind: 'string', markers };
@@ -201,8 +224,14 @@ function mapStruct(node: ArkObject, path: string, markers: SchemaMarkers): Schem
     const key = prop['key'];
     const { value, maybeUndefined } = withoutUndefined(prop['value']);
     const fieldPath = `${path}.${key}`;
-    let field = mapNode(value, fieldPath);
-    if ('default' in prop) field = withDefault(field, resolveDefault(prop['default']), fieldPath);
+    let field: SchemaNode;
+    try {
+      field = mapNode(value, fieldPath);
+      if ('default' in prop) field = withDefault(field, resolveDefault(prop['default']), fieldPath);
+    } catch (error) {
+      // The innermost key holding the problem: the definition finds it in the source (`'port?'`, `port`).
+      throw error instanceof SchemaError ? error.under(optional ? `${key}?` : key) : error;
+    }
     fields[key] = field;
     if (!optional && !maybeUndefined && field.markers.default === undefined) required.push(key);
   }
@@ -230,6 +259,8 @@ function mapUnion(branches: readonly unknown[], path: string, markers: SchemaMar
   if (branches.some((b) => isPlainObject(b) && b['unit'] === null)) {
     throw new SchemaError(path, "null is not supported by KRO; make the field optional ('key?') instead of allowing null");
   }
+  const patterned = stringAlternatives(branches, path, markers);
+  if (patterned) return patterned;
   const units: Literal[] = [];
   for (const branch of branches) {
     if (!isPlainObject(branch) || !('unit' in branch)) {
@@ -250,6 +281,40 @@ function mapUnion(branches: readonly unknown[], path: string, markers: SchemaMar
   }
   if (units.every((u) => typeof u === 'number')) throw new SchemaError(path, 'non-integer number literals cannot be an enum (SimpleSchema enums are strings or integers); use a string enum or bounds');
   throw new SchemaError(path, 'literal unions must be all strings or all integers; use one kind');
+}
+
+/**
+ * A union of strings each matching a regex or equal to a literal: arktype's `string.uuid` (a regex plus the
+ * nil and max UUIDs) and `string.ip` (an IPv4 or an IPv6 regex) are such unions. One regex says the same:
+ * the alternation of the branches' regexes and of the anchored, escaped literals. Undefined when a branch is
+ * anything else (a length bound, a number), so the caller refuses the union.
+ */
+function stringAlternatives(branches: readonly unknown[], path: string, markers: SchemaMarkers): SchemaNode | undefined {
+  const alternatives: string[] = [];
+  let regexes = 0;
+  for (const raw of branches) {
+    const branch = expand(raw);
+    if (!isPlainObject(branch)) return undefined;
+    if ('unit' in branch) {
+      if (typeof branch['unit'] !== 'string') return undefined;
+      alternatives.push(`^${escapeRegex(branch['unit'])}$`);
+      continue;
+    }
+    if (domainOf(branch) !== 'string' || unknownKeys(branch, ['domain', 'meta', 'pattern']).length > 0) return undefined;
+    const patterns = patternsOf(branch['pattern']);
+    if (patterns.length !== 1) return undefined;
+    const re2 = toRe2(patterns[0]!);
+    if (!re2.ok) throw new SchemaError(path, regexProblem(patterns[0]!, re2.reason));
+    alternatives.push(re2.pattern);
+    regexes++;
+  }
+  if (regexes === 0) return undefined; // literals only: an enum
+  return { kind: 'string', markers: { ...markers, pattern: alternatives.map((a) => `(?:${a})`).join('|') } };
+}
+
+/** A literal as a regex (RE2 and JavaScript escape the same punctuation with a backslash). */
+function escapeRegex(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 
 /** arktype already orders branches, but sort explicitly so output never depends on its internals. */

@@ -71,7 +71,8 @@ function waitReady(session: DirectSession, node: ApplyPlan, observed: ObservedMa
     // watch event was quadratic garbage at 1,000 resources.
     const scope = new Map(session.prepared.dependencies(node.id).flatMap((dep) => (observed.has(dep) ? [[dep, observed.get(dep)!] as const] : [])));
     const input = { spec: session.spec, instance: session.instance, readiness: session.readiness, observed: scope.set(node.id, node.collection ? [lastObject] : lastObject), ...schemasOf(session) };
-    last = resourceReadiness(session.prepared, node.id, 1, input);
+    // Checked alone, the item is the collection's only one: `index` keeps its number in the reason ("item 2: ...").
+    last = resourceReadiness(session.prepared, node.id, 1, input, index);
     // Waiting cannot help (the rule's terminal verdict, or a readyWhen that fails): the same words as kro mode's.
     if (last.failed) throw new DeployFailedError(`resource "${node.id}" (${describeRef(ref)}) failed: ${last.reason}`, node.id);
     if (!last.ready && last.reason !== reported) {

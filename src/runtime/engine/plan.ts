@@ -60,10 +60,11 @@ export function createPlanCache(): PlanCache {
 
 /**
  * The readiness of one resource from `input.observed` alone (the driver asks this on every watch event).
- * `desired` is the number of objects rendered (1, or the collection size).
+ * `desired` is the number of objects rendered (1, or the collection size); `firstItem` is the index of the
+ * first observed item in the whole collection, for reasons (`item 2: ...`) when one item is checked alone.
  */
-export function resourceReadiness(prepared: PreparedGraph, id: string, desired: number, input: PlanInput): Readiness {
-  return readinessOf(prepared, prepared.resource(id), desired, input, resourceVariables(prepared, id, input));
+export function resourceReadiness(prepared: PreparedGraph, id: string, desired: number, input: PlanInput, firstItem = 0): Readiness {
+  return readinessOf(prepared, prepared.resource(id), desired, input, resourceVariables(prepared, id, input), firstItem);
 }
 
 /**
@@ -200,7 +201,7 @@ function planExternal(resource: ResourceNode, evaluate: LeafEvaluator, input: Pl
  * the RGD gets as default readyWhen). A collection is ready when every desired item is observed and each
  * passes, with `each` bound to the item.
  */
-function readinessOf(prepared: PreparedGraph, resource: ResourceNode, desired: number, input: PlanInput, vars: Vars): Readiness {
+function readinessOf(prepared: PreparedGraph, resource: ResourceNode, desired: number, input: PlanInput, vars: Vars, firstItem = 0): Readiness {
   const observed = input.observed.get(resource.id);
   if (observed === undefined) return { ready: false, reason: 'not created yet' };
   const items = (Array.isArray(observed) ? observed : [observed]) as KubeObject[];
@@ -211,7 +212,7 @@ function readinessOf(prepared: PreparedGraph, resource: ResourceNode, desired: n
     const scope = Array.isArray(observed) ? { ...vars, each: observedCel(input, resource.id, item) } : vars;
     const evaluate = (expr: Expr): EvalResult => prepared.evaluate(expr, scope, resource);
     const readiness = resource.readyWhen.length > 0 ? withRuleFailure(readyWhen(prepared, resource, evaluate, input), rule, evaluate) : rule ? ruleReadiness(rule, evaluate) : { ready: true, reason: 'ready' };
-    if (!readiness.ready) return Array.isArray(observed) ? { ...readiness, reason: `item ${i}: ${readiness.reason}` } : readiness;
+    if (!readiness.ready) return Array.isArray(observed) ? { ...readiness, reason: `item ${firstItem + i}: ${readiness.reason}` } : readiness;
   }
   return { ready: true, reason: 'ready' };
 }

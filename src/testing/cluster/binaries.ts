@@ -66,7 +66,15 @@ export interface EnsureBinariesOptions {
   readonly goBuild?: GoBuildFn;
   /** Optional components to build (or find) as well, e.g. `['cert-manager']`; default none. */
   readonly optional?: readonly OptionalComponent[];
+  /**
+   * Leave out Flux's source-controller and helm-controller (a cluster started with `flux: false` runs
+   * neither): they are not built or waited for, and their paths in the result name no file.
+   */
+  readonly withoutFlux?: boolean;
 }
+
+/** The build components of Flux, left out by `withoutFlux`. */
+const FLUX_COMPONENTS: readonly string[] = ['flux-source', 'flux-helm'];
 
 /** A component with its key and cache directory (`clusterbins/<id>-<key>/`). */
 interface Unit {
@@ -105,8 +113,8 @@ export async function ensureClusterBinaries(options: EnsureBinariesOptions = {})
   const go = await goToolchain(plan.wrappers.k8s);
   const root = join(options.cacheDir ?? cacheRoot(), 'clusterbins');
   // without optional components the set (and its key) is exactly the core one: asking for none builds nothing new
-  const selected = plan.components.filter((c) => c.optional === undefined || optional.includes(c.optional));
-  const names = [...BINARY_NAMES, ...optional.map((c) => OPTIONAL_BINARIES[c])];
+  const selected = plan.components.filter((c) => (c.optional === undefined || optional.includes(c.optional)) && !(options.withoutFlux && FLUX_COMPONENTS.includes(c.id)));
+  const names = selected.flatMap((c) => c.binaries);
   const units: Unit[] = selected.map((component) => {
     const key = componentKey(component, go);
     return { component, key, dir: join(root, `${component.id}-${key}`) };

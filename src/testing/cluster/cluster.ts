@@ -125,7 +125,8 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
     throw new TypeKroError('USAGE', `startTimeoutMs must be a positive number of milliseconds, got ${String(timeoutMs)}`);
   }
   const optional = [...(options.certManager ? (['cert-manager'] as const) : []), ...(options.externalDns ? (['external-dns'] as const) : [])];
-  const bins = options.binaries ?? (await ensureClusterBinaries({ ...options, optional }));
+  // Without Flux its controllers are neither built nor waited for (a cold build of them takes minutes).
+  const bins = options.binaries ?? (await ensureClusterBinaries({ ...options, optional, withoutFlux: options.flux === false }));
   // the start deadline begins only now: a cold build takes many minutes and has its own bound (buildTimeoutMs)
   const started = Date.now();
   options.progress?.(`[cluster] binaries ready (${bins.dir}); starting, deadline ${Math.round(timeoutMs / 1000)} s`);

@@ -1,0 +1,90 @@
+/**
+ * `--set` values typed by the composition's spec schema, and paths checked against it: a string field keeps
+ * `007` as written (YAML alone reads it as the number 7), and a path the schema does not have is an error
+ * naming the key and the fields there are, instead of a field the API server prunes or refuses later.
+ */
+import { parse as parseYaml } from 'yaml';
+import type { SchemaNode } from '../index.js';
+import { isPlainObject } from '../util/json.js';
+import { clip } from '../util/redact.js';
+import { UsageError } from './errors.js';
+
+type Segment = string | number;
+
+/**
+ * The schema of the field `path` names, `undefined` below a free-form `object` (anything goes there).
+ *
+ * @throws UsageError naming the first key the schema does not have (and those it has), or an index into a non-list.
+ */
+export function schemaAt(root: SchemaNode, path: readonly Segment[], origin: string): SchemaNode | undefined {
+  let node: SchemaNode | undefined = root;
+  for (const [i, segment] of path.entries()) {
+    if (node === undefined || node.kind === 'object') return undefined;
+    const where = i === 0 ? 'the spec' : `${shown(path.slice(0, i))}`;
+    if (typeof segment === 'number') {
+      if (node.kind !== 'array') throw new UsageError(`--set ${origin}: ${where} is not a list (it is ${describe(node)}), so [${segment}] does not exist`);
+      node = node.items;
+    } else if (node.kind === 'map') {
+      node = node.values;
+    } else if (node.kind === 'struct') {
+      const field: SchemaNode | undefined = node.fields[segment];
+      if (!field) {
+        const names = Object.keys(node.fields).sort();
+        const dotted = segment.includes('/') || path.length > i + 1 ? ' (a key with dots is written with \\., e.g. app\\.kubernetes\\.io/name)' : '';
+        throw new UsageError(`--set ${origin}: ${where} has no field "${clip(segment, 60)}"; its fields are ${names.join(', ') || '(none)'}${dotted}`);
+      }
+      node = field;
+    } else {
+      throw new UsageError(`--set ${origin}: ${where} is ${describe(node)}, so it has no field "${clip(segment, 60)}"`);
+    }
+  }
+  return node;
+}
+
+/** `a.b[0]`, with dots in keys escaped again. */
+function shown(path: readonly Segment[]): string {
+  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : `${i > 0 ? '.' : ''}${s.replace(/\./g, '\\.')}`)).join('');
+}
+
+function describe(node: SchemaNode): string {
+  return node.kind === 'array' ? 'a list' : node.kind === 'map' || node.kind === 'struct' || node.kind === 'object' ? 'an object' : `a ${node.kind}`;
+}
+
+/**
+ * The value `text` means for a field of schema `node`: YAML, except that strings the schema declares keep
+ * their text (`007`, `true`, `1e3` stay strings), in flow collections too (`[007, x]` for a list of strings).
+ */
+export function typedValue(text: string, node: SchemaNode | undefined): unknown {
+  if (node === undefined || node.kind === 'object') return parseValue(text);
+  if (node.kind === 'string') return text;
+  const value = parseValue(text);
+  if (typeof value !== 'object' || value === null) return value;
+  // Parsed twice: every scalar as its text (failsafe), and as YAML reads it; the schema picks per leaf.
+  return pick(node, parseYaml(text, { schema: 'failsafe' }) as unknown, value);
+}
+
+function pick(node: SchemaNode | undefined, text: unknown, value: unknown): unknown {
+  if (node === undefined || node.kind === 'object') return value;
+  if (node.kind === 'string') return typeof text === 'string' ? text : value;
+  if (node.kind === 'array' && Array.isArray(text) && Array.isArray(value)) return value.map((v, i) => pick(node.items, text[i], v));
+  if ((node.kind === 'map' || node.kind === 'struct') && isPlainObject(text) && isPlainObject(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, pick(node.kind === 'map' ? node.values : node.fields[k], text[k], v)]));
+  }
+  return value;
+}
+
+/** A value written after `=`: a YAML scalar or flow collection (`3`, `true`, `[a, b]`), else the text. */
+export function parseValue(text: string): unknown {
+  if (text === '') return '';
+  let value: unknown;
+  try {
+    value = parseYaml(text);
+  } catch {
+    return text;
+  }
+  // Only scalars and flow collections: `a: b` or `#x` are meant as text, not as a mapping or a comment.
+  if (value === null) return /^(null|Null|NULL|~)$/.test(text) ? null : text;
+  if (typeof value === 'object') return /^\s*[[{]/.test(text) ? value : text;
+  return value;
+}
+
