@@ -96,8 +96,8 @@ export interface ConcreteOptions {
  *   is not observed is pending in the parent too, as the inlined CEL is); collections (loops over spec arrays, also returned by a
  *   `toResourceGraph` builder under a key) give one manifest per item. Ids follow the compiled graph's call sites.
  * - The composition function runs again: it must not have side effects beyond creating resources.
- * - `Cel.expr` rejects `undefined` parts, so one given an absent observed field throws, as it would for any
- *   `undefined`.
+ * - A `Cel.expr`, `Cel.template` or `Cel.cond` one of whose parts has no value yet (an absent field, a field of
+ *   a resource that is not observed) is pending, as its compiled CEL (a failed read) is.
  *
  * @throws SpecValidationError when the spec does not match the schema; TypeError naming the problem when
  * an observed entry has the wrong shape (a collection's list of another length than the spec makes) or the

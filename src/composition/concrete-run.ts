@@ -12,7 +12,7 @@ import type { CompositionRunHooks } from '../model/run.js';
 import type { IteratorRoot } from '../model/refs.js';
 import { applyDefaults } from '../model/schema/index.js';
 import { concreteSourceOf } from './concrete-source.js';
-import { isAbsent, isPending, observedView, overlay, withoutNullFields, type ObservedViews } from './concrete-view.js';
+import { absentValue, isAbsent, isPending, observedView, overlay, withoutNullFields, type ObservedViews } from './concrete-view.js';
 import { normalizeConcrete, opaqueInJavaScript } from './concrete-value.js';
 import { isExprValue, type ExprValue } from '../ir/value.js';
 import { assignId } from './ids.js';
@@ -268,6 +268,18 @@ export class ConcreteRun implements CompositionRunHooks {
   plainHas(value: unknown): unknown {
     if (isPending(value)) return value;
     return value !== undefined && !isAbsent(value);
+  }
+
+  /**
+   * A `Cel.*` call over a part with no value yet: pending, as its compiled CEL (a failed read) is. A field of a
+   * resource not observed was noted where it was read; `undefined` or an absent field is noted here, where
+   * the call builds a value from it, so the status fields computed here are pending (concrete-reads.ts).
+   */
+  celPending(parts: readonly unknown[]): unknown {
+    if (parts.some(isPending)) return observedView(undefined, T.dyn, true);
+    if (!parts.some((part) => part === undefined || isAbsent(part))) return undefined;
+    this.noteAbsentUse();
+    return absentValue();
   }
 
   /** The handle the user holds: observed values by field, the resource methods kept (and chaining to this handle). */

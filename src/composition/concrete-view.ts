@@ -19,8 +19,10 @@
  * noted where it happens, and the status fields computed there are pending too (concrete-reads.ts).
  * Where the source cannot say (a read through a local, a destructuring pattern, an ambiguous position), an
  * absent field whose static type is an object, map or list is a placeholder (reads through it must not
- * throw) and a scalar is `undefined`; an array method of an absent list then returns `undefined`, as the
- * optional call `status.conditions?.some(...)` would.
+ * throw) and a scalar is `undefined`. An array method of an absent list (`conditions.map(...)`, where
+ * JavaScript throws) and iterating one are uses too: noted, and calling the method gives a placeholder,
+ * so the fields computed there are pending, as the compiled CEL is (`conditions?.some(...)` and
+ * `conditions ?? []` test the read and keep their values).
  *
  * A resource that is not observed at all is different: KRO (and direct mode) evaluate an expression without
  * it, a read of it fails and only CEL's `||`/`&&` absorb that (test/cluster/absent-reads.cluster.test.ts), so
@@ -219,6 +221,14 @@ function noteAbsentUse(): void {
   (currentRun() as { noteAbsentUse?: () => void } | undefined)?.noteAbsentUse?.();
 }
 
+/**
+ * A value derived from an absent read (a `Cel.*` call over one): pending wherever it lands.
+ * @example isAbsent(absentValue()); // true
+ */
+export function absentValue(): unknown {
+  return absentPlaceholder(T.dyn, false);
+}
+
 /** `unobserved`: the whole resource is absent, so every field is a pending placeholder (see the module doc). */
 function absentPlaceholder(type: CelType, unobserved: boolean, compared = false): unknown {
   const target = (): void => undefined;
@@ -233,9 +243,15 @@ function absentPlaceholder(type: CelType, unobserved: boolean, compared = false)
           return hint === 'number' ? Number.NaN : PENDING_MARKER;
         };
       }
-      if (prop === Symbol.iterator) return () => [][Symbol.iterator]();
+      if (prop === Symbol.iterator) {
+        return () => {
+          if (!unobserved) noteAbsentUse();
+          return [][Symbol.iterator]();
+        };
+      }
       if (typeof prop === 'symbol' || prop === 'then' || prop === 'toJSON') return undefined;
-      if (!unobserved && type.kind === 'list' && isArrayMethod(prop)) return (): undefined => undefined;
+      // A method of an absent list (`conditions.map(...)`): JavaScript throws, the CEL waits; calling it notes the use.
+      if (!unobserved && type.kind === 'list' && isArrayMethod(prop)) return absentPlaceholder(T.dyn, false);
       return observedView(undefined, childType(type, prop), unobserved, prop);
     },
     apply() {
