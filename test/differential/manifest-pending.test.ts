@@ -42,6 +42,22 @@ const app = kubernetesComposition(
 
 const container = 'spec.template.spec.containers[0]';
 
+// A nested composition's spec is an argument too: the child builds its manifest from a pending value.
+const child = kubernetesComposition(
+  { name: 'pending-child', apiVersion: 'example.com/v1', kind: 'PendingChild', spec: type({ name: 'string' }), status: type({ n: 'string' }) },
+  (spec) => {
+    ConfigMap({ id: 'cm', name: 'child-cm', data: { v: spec.name, w: `${spec.name}-x` } });
+    return { n: spec.name };
+  },
+);
+const parent = kubernetesComposition(
+  { name: 'pending-parent', apiVersion: 'example.com/v1', kind: 'PendingParent', spec: type({ name: 'string' }), status: type({ n: 'string' }) },
+  (spec) => {
+    const d = Deployment({ id: 'd', name: spec.name, image: 'nginx' });
+    return { n: child({ name: String(`${d.status.readyReplicas}`.length) }).status.n };
+  },
+);
+
 describe('manifest fields computed from a read with no value are pending by their place', () => {
   it('with d observed without readyReplicas and other not observed, each derived field is pending; guarded and plain ones keep their values', () => {
     const js = evaluateConcrete(app, { name: 'x' }, { observed: { d: { status: {} } } });
@@ -60,9 +76,17 @@ describe('manifest fields computed from a read with no value are pending by thei
     assert.deepEqual(js.resources.find((r) => r.id === 'sized')!.pending, []);
   });
 
-  it('the compiled graph agrees with JavaScript under every observed state', () => {
-    const report = runCase('manifest-pending', { composition: app as never, spec: { name: 'x' } });
-    assert.ok(report.evaluations >= 3, `only ${report.evaluations} evaluations`);
-    assert.deepEqual(report.findings.map((f) => `${f.state} ${f.aspect}:\n${f.detail}`), []);
+  it('a nested composition given a pending value builds pending manifest and status fields', () => {
+    const js = evaluateConcrete(parent, { name: 'x' }, { observed: { d: { status: {} } } });
+    const cm = js.resources.find((r) => r.id !== 'd')!;
+    assert.deepEqual([(cm.manifests[0] as { data: unknown }).data, cm.pending, js.pendingStatus], [{}, ['data.v', 'data.w'], ['n']]);
   });
+
+  for (const [name, composition] of [['manifest-pending', app], ['pending-parent', parent]] as const) {
+    it(`${name}: the compiled graph agrees with JavaScript under every observed state`, () => {
+      const report = runCase(name, { composition: composition as never, spec: { name: 'x' } });
+      assert.ok(report.evaluations >= 3, `only ${report.evaluations} evaluations`);
+      assert.deepEqual(report.findings.map((f) => `${f.state} ${f.aspect}:\n${f.detail}`), []);
+    });
+  }
 });
