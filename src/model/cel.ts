@@ -90,6 +90,8 @@ export const Cel = {
    * app.toYaml().includes('ready: ${(deployment.status.readyReplicas) >= (schema.spec.replicas)}'); // => true
    */
   expr<T = unknown>(...parts: unknown[]): CelExpression<T> {
+    const pending = currentRun()?.celPending?.(parts);
+    if (pending !== undefined) return pending as CelExpression<T>;
     const exprs: Expr[] = [];
     const text = parts
       .flatMap((part) => partToExpr(part) ?? (typeof part === 'string' ? markerParts(part) : [literalText(part)]))
@@ -138,6 +140,8 @@ export const Cel = {
       throw new TypeKroError('DEFINITION_INVALID', `${callerAt() ?? '<unknown location>'}: Cel.template(${describeValue(format)}) ${checked.problem}\n  hint: ${checked.hint}`);
     }
     const { pieces } = checked;
+    const pending = currentRun()?.celPending?.(args);
+    if (pending !== undefined) return pending as CelExpression<string>;
     const parts: (string | Expr)[] = [];
     const push = (text: string) => parts.push(...markerParts(text).map((part) => (typeof part === 'string' ? part : E.call('string', [part]))));
     pieces.forEach((piece, i) => {
@@ -172,6 +176,8 @@ export const Cel = {
     // Any plain value is tested as JavaScript tests it, as the compiled form does (`spec.i != 0 ? ...`; trial 7 V10).
     const plain = condition === null || (typeof condition !== 'object' && typeof condition !== 'function');
     if (plain && currentRun()?.plainHas) return (condition ? whenTrue : whenFalse) as CelExpression<T>;
+    const pending = currentRun()?.celPending?.([condition, whenTrue, whenFalse]);
+    if (pending !== undefined) return pending as CelExpression<T>;
     return Cel.expr<T>(quoted(condition), ' ? ', quoted(whenTrue), ' : ', quoted(whenFalse));
   },
 

@@ -53,6 +53,12 @@ export interface CompositionRunHooks {
    */
   plainHas?(value: unknown): unknown;
   /**
+   * A concrete run: the value of a `Cel.expr`/`Cel.template`/`Cel.cond` call one of whose `parts` has no value
+   * yet (`undefined`, an absent field, a field of a resource that is not observed), where the compiled CEL
+   * waits (a read that fails); `undefined` when every part has one.
+   */
+  celPending?(parts: readonly unknown[]): unknown;
+  /**
    * Fails when an argument of the call being made that TypeKro uses at definition (an id, a file path, a
    * kind) depends on a reference: JavaScript computed it on placeholders.
    */

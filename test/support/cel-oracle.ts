@@ -11,9 +11,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { evaluateConcrete } from '../../src/index.js';
 import { createCelEngine } from '../../src/runtime/cel/index.js';
+import { answersAgree } from '../cel/compare.js';
 import { answerWithEngine } from '../cel/ours.js';
-import { parseAnswers, type Answer, type Vector } from '../cel/vectors.js';
+import { parseAnswers, type Answer, type OpenApiSchema, type TaggedJson, type Vector } from '../cel/vectors.js';
+import type { CaseInput } from '../differential/harness.js';
 
 /** The oracle's Go module (its commands run here: `go list -m` answers for its dependencies). */
 export const CEL_ORACLE_DIR = fileURLToPath(new URL('../../tools/cel-oracle/', import.meta.url));
@@ -55,4 +59,39 @@ export function celGoAndOurs<V extends Vector>(vectors: readonly V[]): BothAnswe
   const oracle = celGoAnswers(vectors);
   const engine = createCelEngine();
   return vectors.map((vector) => ({ vector, go: oracle.get(vector.id), ours: answerWithEngine(engine, vector) }));
+}
+
+/** A status expression on one spec, with the value JavaScript gives the field (the concrete run). */
+export interface StatusVector extends Vector {
+  readonly js: unknown;
+}
+
+/**
+ * One vector per status field compiled to a whole `${...}` expression, per spec of each case (`entry.specs`),
+ * `schema` typed by `schema`; cases named in `skip` are left out (one that reads a resource has no value
+ * here: its differential test holds it to JavaScript under every observed state).
+ */
+export function statusVectors(cases: Readonly<Record<string, CaseInput>>, schema: OpenApiSchema, skip: readonly string[] = []): StatusVector[] {
+  const vectors: StatusVector[] = [];
+  for (const [name, entry] of Object.entries(cases).filter(([name]) => !skip.includes(name))) {
+    const rgd = parse((entry.composition as unknown as { toYaml(): string }).toYaml()) as { spec: { schema: { status: Record<string, string> } } };
+    for (const [field, value] of Object.entries(rgd.spec.schema.status)) {
+      const whole = /^\$\{(.*)\}$/s.exec(value);
+      if (!whole || whole[1]!.includes('${')) continue;
+      for (const [j, spec] of (entry.specs ?? []).entries()) {
+        const js = (evaluateConcrete(entry.composition, spec as never).status as Record<string, unknown>)[field];
+        vectors.push({ id: `${name}-${field}-${j}`, expr: whole[1]!, vars: { schema: { spec } as TaggedJson }, schemas: { schema }, js });
+      }
+    }
+  }
+  return vectors;
+}
+
+/** cel-go gives a value for each vector, our engine the same answer, and JavaScript the same value. */
+export function assertStatusVectorsAgree(vectors: readonly StatusVector[]): void {
+  for (const { vector, go, ours } of celGoAndOurs(vectors)) {
+    assert.equal(go?.class, 'value', `${vector.id}: ${vector.expr}: ${JSON.stringify(go)}`);
+    assert.ok(answersAgree(ours, go), `${vector.id}: ${vector.expr} on ${JSON.stringify(vector.vars)}: cel-go ${JSON.stringify(go)}, ours ${JSON.stringify(ours)}`);
+    assert.deepEqual(go.value, vector.js, `${vector.id}: ${vector.expr}`);
+  }
 }

@@ -39,16 +39,22 @@ function service(object: Fields): void {
   fill(spec, 'ipFamilyPolicy', 'SingleStack');
 }
 
+/**
+ * A strategy that defaults to `RollingUpdate` (a Deployment's `strategy`, a DaemonSet's `updateStrategy`), whose
+ * `rollingUpdate` then gets `defaults`, in that order; another type given keeps no `rollingUpdate` defaults.
+ */
+function rollingUpdate(spec: Fields, key: string, defaults: Readonly<Fields>): void {
+  const strategy = child(spec, key);
+  fill(strategy, 'type', 'RollingUpdate');
+  if (strategy.type !== 'RollingUpdate') return;
+  const rolling = child(strategy, 'rollingUpdate');
+  for (const [field, value] of Object.entries(defaults)) fill(rolling, field, value);
+}
+
 function deployment(object: Fields): void {
   const spec = child(object, 'spec');
   fill(spec, 'replicas', 1);
-  const strategy = child(spec, 'strategy');
-  fill(strategy, 'type', 'RollingUpdate');
-  if (strategy.type === 'RollingUpdate') {
-    const rolling = child(strategy, 'rollingUpdate');
-    fill(rolling, 'maxUnavailable', '25%');
-    fill(rolling, 'maxSurge', '25%');
-  }
+  rollingUpdate(spec, 'strategy', { maxUnavailable: '25%', maxSurge: '25%' });
   fill(spec, 'revisionHistoryLimit', 10);
   fill(spec, 'progressDeadlineSeconds', 600);
   podTemplate(spec.template);
@@ -82,13 +88,7 @@ function daemonSet(object: Fields): void {
   // The DaemonSet strategy records the template generation on create.
   fill(child(child(object, 'metadata'), 'annotations'), 'deprecated.daemonset.template.generation', '1');
   const spec = child(object, 'spec');
-  const strategy = child(spec, 'updateStrategy');
-  fill(strategy, 'type', 'RollingUpdate');
-  if (strategy.type === 'RollingUpdate') {
-    const rolling = child(strategy, 'rollingUpdate');
-    fill(rolling, 'maxUnavailable', 1);
-    fill(rolling, 'maxSurge', 0);
-  }
+  rollingUpdate(spec, 'updateStrategy', { maxUnavailable: 1, maxSurge: 0 });
   fill(spec, 'revisionHistoryLimit', 10);
   podTemplate(spec.template);
 }
