@@ -16,7 +16,7 @@ import { bothUsesRefusal, templateUseAt } from './read-context.js';
 import { fixedItems } from './unrolled-lists.js';
 import { bound } from './compile-names.js';
 import { computedIndex, listIndex } from './compile-index.js';
-import { enumerationLength, mapEnumeration } from './map-enumerations.js';
+import { enumerationLength, filteredLength, mapEnumeration } from './map-enumerations.js';
 
 /** The literal key of a member access: `a.b`, `a['b']`, `a[0]`, or undefined for computed keys. */
 export function literalKey(node: MemberExpression | OptionalMemberExpression): string | number | undefined {
@@ -57,6 +57,8 @@ export function member(node: MemberExpression | OptionalMemberExpression, scope:
   if (lookup) return lookup;
   const enumerated = literalKey(node) === 'length' ? mapEnumeration(node.object, scope, compiler) : undefined;
   if (enumerated) return enumerationLength(enumerated);
+  const filtered = literalKey(node) === 'length' ? filteredLength(node.object, scope, compiler) : undefined;
+  if (filtered) return filtered;
   const object = compiler.value(node.object, scope);
   if (object.nullish) throw syntaxError(node, 'reading a property of `undefined`/`null`', 'read from the spec or a resource');
   // Inside an optional chain (`a?.b.c`) every further step stays optional.

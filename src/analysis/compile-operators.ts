@@ -15,7 +15,7 @@ import {
   valueOf, wrappedValue, type Compiler, type Typed,
 } from './typed.js';
 import { withArticle } from '../util/article.js';
-import { guardedBy, refuseAbsentSpecData } from './absent-spec.js';
+import { guardedBy, holds, refuseAbsentSpecData } from './absent-spec.js';
 import { isInheritedName, refuseInheritedIn } from './compile-lookup.js';
 import { asOneKroType, joinObjects } from './kro-branch-types.js';
 import { isNullish, presence, refuseLooseUntyped, untypedNullTest, untypedOperand, untypedOr, type UntypedOperand } from './untyped-null.js';
@@ -356,13 +356,23 @@ function nullishCoalescing(node: LogicalExpression, left: Typed, right: Typed): 
   return plain(orValue(l, r.expr), type);
 }
 
+/**
+ * A branch read that its own test shows present (`x !== undefined ? x : d`, `x ? x : d`) is its value: the
+ * conditional as a whole is then never undefined, so it may stand where a missing value cannot (a list item,
+ * `[x !== undefined ? x : d]`), as in JavaScript.
+ */
+function settled(t: Typed, branch: Scope): Typed {
+  return t.absent && !t.absent.wrapped && !t.nullish && holds(branch.guards ?? [], t.absent.present) ? plain(valueOf(t), t.type) : t;
+}
+
 export function compileConditional(node: ConditionalExpression, scope: Scope, c: Compiler, expect?: CelType): Typed {
   const test = c.condition(node.test, scope);
   // A test the compiler decides (`b === undefined` with `b` a missing argument): JavaScript evaluates only
   // the branch it takes, so the other one is not compiled (it may use `b` in ways only the taken test excludes).
   const known = foldConstants(test);
   if (known.kind === 'literal' && known.literal.kind === 'bool') return c.value(known.literal.value ? node.consequent : node.alternate, scope, expect);
-  const [a, b, type] = unifyBranches(node, c.value(node.consequent, guardedBy(scope, test), expect), c.value(node.alternate, guardedBy(scope, negate(test)), expect));
+  const [thenScope, elseScope] = [guardedBy(scope, test), guardedBy(scope, negate(test))];
+  const [a, b, type] = unifyBranches(node, settled(c.value(node.consequent, thenScope, expect), thenScope), settled(c.value(node.alternate, elseScope, expect), elseScope));
   if (a.nullish && b.nullish) throw syntaxError(node, 'both branches are `undefined`', 'leave the field out');
   if (a.nullish || b.nullish || a.absent?.wrapped || b.absent?.wrapped) {
     // One side may be `undefined`: the result is a CEL optional (none = field omitted).
