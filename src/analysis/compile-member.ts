@@ -90,6 +90,10 @@ export function member(node: MemberExpression | OptionalMemberExpression, scope:
   const name = wireName(object.type, String(key));
   if (isInheritedName(name) && !(object.type.kind === 'object' && Object.hasOwn(object.type.fields, name))) refuseInheritedRead(node, name);
   if (object.type.kind === 'object' && Object.hasOwn(object.type.fields, name) && !selectable(name)) {
+    // An object the composition builds (a literal, a fold over a constant table) is a CEL map literal, which
+    // `["b-c"]` indexes; only KRO's typed objects (the spec's, a resource's) cannot be.
+    const built = valueOf(object);
+    if (built.kind === 'map' && !chain && !object.absent && !field.optional) return plain(E.index(built, E.str(name)), field.type);
     throw syntaxError(
       node,
       `the field \`${name}\` cannot be read in KRO's CEL: ${KEYWORDS.has(name) ? `\`${name}\` is a CEL keyword` : 'its name is not a CEL identifier'}, and KRO's typed objects cannot be indexed with ["${name}"]`,

@@ -262,12 +262,32 @@ function untypedToDouble(t: Typed): Typed {
 function unifyBranches(node: Node, first: Typed, second: Typed): [Typed, Typed, CelType] {
   // A Kubernetes timestamp beside text is text, as JavaScript reads it.
   const [a, b] = textBeside(first, second);
+  const either = intOrStringChoice(a, b);
+  if (either) return either;
   if (!compatible(a.type, b.type) && !(isNumeric(a.type) && isNumeric(b.type))) {
     throw syntaxError(node, `the two branches have different types (${describe(a.type)} and ${describe(b.type)})`, branchHint(a.type, b.type));
   }
   const [l, r] = asOneKroType(...unifyNumeric(a, b));
   const type = l.nullish ? r.type : r.nullish ? l.type : scalarBesideDyn(l.type, r.type) ? T.dyn : l.type.kind === 'dyn' ? r.type : joinValues(l.type, r.type);
   return [l, r, type];
+}
+
+/**
+ * Text beside an integer (`spec.portName ?? 8080`, `c ? 'http' : 8080`): JavaScript's value is the one or the other,
+ * which is what an int-or-string field takes (a Service's `targetPort`, a probe's port), and TypeScript lets such a
+ * value go only where either fits. So the choice is kept as it is, typed like an int-or-string field's value: every
+ * side in `dyn(...)` (`has(x) ? dyn(x) : dyn(8080)`), so cel-go accepts a string and an int in one `?:` (KRO types an
+ * int-or-string field `dyn` and accepts any value there), and what differs on a number and a string later
+ * (`.length`, `+`) is refused as it is on such a field. `String(...)` around the int would change the value: a port
+ * 8080 would become the port named "8080". A side that is an optional (`a?.b`) is left to the refusal.
+ */
+function intOrStringChoice(a: Typed, b: Typed): [Typed, Typed, CelType] | undefined {
+  if (a.nullish || b.nullish || a.absent?.wrapped || b.absent?.wrapped) return undefined;
+  const kinds = new Set([a.type.kind, b.type.kind]);
+  if (kinds.size !== 2 || !kinds.has('string') || !kinds.has('int')) return undefined;
+  const dyn = (e: Expr): Expr => E.call('dyn', [e]);
+  const side = (t: Typed): Typed => ({ expr: dyn(t.expr), type: T.intOrString, ...(t.absent && { absent: { present: t.absent.present, value: dyn(t.absent.value), wrapped: false } }) });
+  return [side(a), side(b), T.intOrString];
 }
 
 /** The way out for branches of different types: String(...) only where it gives JavaScript's text exactly. */
@@ -372,7 +392,10 @@ export function compileConditional(node: ConditionalExpression, scope: Scope, c:
   const known = foldConstants(test);
   if (known.kind === 'literal' && known.literal.kind === 'bool') return c.value(known.literal.value ? node.consequent : node.alternate, scope, expect);
   const [thenScope, elseScope] = [guardedBy(scope, test), guardedBy(scope, negate(test))];
-  const [a, b, type] = unifyBranches(node, settled(c.value(node.consequent, thenScope, expect), thenScope), settled(c.value(node.alternate, elseScope, expect), elseScope));
+  const [then, otherwise] = [c.value(node.consequent, thenScope, expect), c.value(node.alternate, elseScope, expect)];
+  // Beside `undefined` the result is an optional anyway, whose form keeps the read (`c ? x.?f : optional.none()`).
+  const optional = then.nullish || otherwise.nullish;
+  const [a, b, type] = unifyBranches(node, optional ? then : settled(then, thenScope), optional ? otherwise : settled(otherwise, elseScope));
   if (a.nullish && b.nullish) throw syntaxError(node, 'both branches are `undefined`', 'leave the field out');
   if (a.nullish || b.nullish || a.absent?.wrapped || b.absent?.wrapped) {
     // One side may be `undefined`: the result is a CEL optional (none = field omitted).

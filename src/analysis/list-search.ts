@@ -41,7 +41,7 @@ const intValue = (e: Expr): bigint | undefined => (e.kind === 'literal' && e.lit
 export function positionedSearch(ctx: MethodContext, list: Expr, kind: 'indexOf' | 'lastIndexOf', search: (part: Expr) => Expr, found: (part: Expr) => Expr): Expr {
   const size = E.call('size', [list]);
   if (kind === 'indexOf') {
-    const from = position(ctx, E.int(0));
+    const from = ctx.args.length < 2 ? E.int(0) : position(ctx, E.int(0));
     const literal = intValue(from);
     if (literal === 0n) return search(list);
     const [fromEnd, fromStart] = [max(E.binary('+', size, from), E.int(0)), min(from, size)];
