@@ -176,6 +176,9 @@ const valueCases: Row[] = [
   ['spec.ports.lastIndexOf(2, 1)', 'schema.spec.ports.slice(0, [1, size(schema.spec.ports) - 1].min() + 1).lastIndexOf(2)'],
   // Text or an integer: the value JavaScript chooses, in `dyn` so cel-go takes both in one conditional.
   ['spec.enabled ? "a" : 1', 'schema.spec.enabled ? dyn("a") : dyn(1)'],
+  // `typeof x === 'undefined'` is `x === undefined`; a list item its test shows present is its value.
+  ['typeof spec.hostname === "undefined"', '!has(schema.spec.hostname)'],
+  ['[typeof spec.hostname !== "undefined" ? spec.hostname : "h"]', '[has(schema.spec.hostname) ? schema.spec.hostname : "h"]'],
   // `== null` and `=== undefined` both mean "not set" (KRO reads a JSON null as not set).
   ['spec.hostname == undefined', '!has(schema.spec.hostname)'],
   ['spec.hostname !== undefined', 'has(schema.spec.hostname)'],

@@ -9,6 +9,7 @@ import { T, type CelType } from '../ir/types.js';
 import type { Scope } from './scope.js';
 import { unwrap } from './ast.js';
 import { snippetOf } from './source.js';
+import { synthesize } from './synthesized.js';
 import { HINT, intOrString, syntaxError } from './errors.js';
 import {
   andPresent, compatible, describe, isNumeric, orValue, plain, stringify, textBeside, toDouble, toOptional, truthy, unifyNumeric,
@@ -82,6 +83,12 @@ export function compileBinary(node: BinaryExpression, scope: Scope, c: Compiler)
   if (node.left.type === 'PrivateName') throw syntaxError(node, 'private names are not supported', HINT.expr);
   const op = node.operator;
   if (op === 'in') return inOperator(node, scope, c);
+  const typeofOperand = typeofUndefinedTest(node);
+  if (typeofOperand) {
+    // `typeof x === 'undefined'` is `x === undefined` in JavaScript (both strict: a null is not undefined).
+    const undefinedValue = c.value(synthesize(node, { type: 'Identifier', name: 'undefined' }), scope);
+    return equality(node, c.value(typeofOperand, scope), undefinedValue, op === '===' || op === '==' ? '===' : '!==', scope);
+  }
   const [left, right] = textBeside(c.value(node.left, scope), c.value(node.right, scope));
   if (op === '===' || op === '==' || op === '!==' || op === '!=') return equality(node, left, right, op, scope);
   if (RELATIONS.has(op)) return relation(node, left, right, op as Relation, scope);
@@ -93,6 +100,14 @@ export function compileBinary(node: BinaryExpression, scope: Scope, c: Compiler)
     return arithmetic(node, left, right, op);
   }
   throw syntaxError(node, `the \`${op}\` operator has no CEL equivalent`, HINT.expr);
+}
+
+/** The operand of `typeof x === 'undefined'` (either side, any of the four equality operators), else undefined. */
+function typeofUndefinedTest(node: BinaryExpression): Node | undefined {
+  if (node.operator !== '===' && node.operator !== '==' && node.operator !== '!==' && node.operator !== '!=') return undefined;
+  const [l, r] = [unwrap(node.left), unwrap(node.right)];
+  const test = (a: Node, b: Node): Node | undefined => (a.type === 'UnaryExpression' && a.operator === 'typeof' && b.type === 'StringLiteral' && b.value === 'undefined' ? a.argument : undefined);
+  return test(l, r) ?? test(r, l);
 }
 
 function checkComparable(node: Node, a: Typed, b: Typed): void {

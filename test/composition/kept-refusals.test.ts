@@ -30,7 +30,7 @@ test('the first value of a spec map is refused for the same reason', () => {
 
 test('some over the entries of a spec map compiles (the macro over the keys, `v` read as `m[k]`); a callback that is not a pair of names is refused', () => {
   const entries = kubernetesComposition({ ...definition, name: 'map-entries-some' }, (spec) => ({ v: Object.entries(spec.config).some(([k, v]) => k === v) ? 'y' : 'n' }));
-  assert.match(entries.toYaml(), /v: \$\{schema\.spec\.config\.exists\(k, k == schema\.spec\.config\[k\]\) \? "y" : "n"\}/);
+  assert.match(entries.toYaml(), /v: '\$\{schema\.spec\.config\.exists\(k, k == schema\.spec\.config\[k\]\) \? "y" : "n"\}'/);
   for (const config of [{}, { a: 'b' }, { a: 'b', c: 'c' }] as Record<string, string>[]) assert.equal(simulate(entries, { name: 'n', config }).status['v'], Object.entries(config).some(([k, v]) => k === v) ? 'y' : 'n');
   const message = refusal(() => kubernetesComposition({ ...definition, name: 'map-entries-pair' }, (spec) => ({ v: Object.entries(spec.config).some((e) => e[0] === e[1]) ? 'y' : 'n' })));
   assert.equal(

@@ -15,11 +15,14 @@ import type { CaseInput } from './harness.js';
 const base = { apiVersion: 'gaps.typekro.dev/v1alpha1' };
 
 const presence = kubernetesComposition(
-  { ...base, name: 'gap-list-presence', kind: 'GapListPresence', spec: type({ name: 'string', 'x?': 'string', y: 'string' }), status: type({ a: 'string', b: 'number', c: 'string' }) },
+  { ...base, name: 'gap-list-presence', kind: 'GapListPresence', spec: type({ name: 'string', 'x?': 'string', y: 'string' }), status: type({ a: 'string', b: 'number', c: 'string', d: 'string', e: 'boolean' }) },
   (spec) => {
     const items = [(spec.x !== undefined) ? spec.x : spec.y, spec.x ? spec.x : 'none'];
     ConfigMap({ name: spec.name, data: { items: items.join(',') } });
-    return { a: items.join(','), b: [spec.x === undefined ? spec.y : spec.x].length, c: [spec.y, (undefined !== spec.x) ? spec.x : '-'].join('|') };
+    return {
+      a: items.join(','), b: [spec.x === undefined ? spec.y : spec.x].length, c: [spec.y, (undefined !== spec.x) ? spec.x : '-'].join('|'),
+      d: [typeof spec.x !== 'undefined' ? spec.x : spec.y].join(''), e: 'undefined' === typeof spec.x,
+    };
   },
 );
 

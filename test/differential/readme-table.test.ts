@@ -42,7 +42,7 @@ const ROWS: Readonly<Record<string, Coverage>> = {
     differential: ['test/differential/expression-gap-cases.ts (gap-positions)', 'test/differential/expression-gap-cel.go.test.ts'],
     why: 'the generator calls a list\'s `indexOf` with the item alone; the positions, past both ends and negative, are held by these',
   },
-  '`[x !== undefined ? x : d]`, `[x ? x : d]` (a list item chosen by a test that its read is there)': {
+  "`[x !== undefined ? x : d]`, `[x ? x : d]`, `typeof x === 'undefined'` (a list item chosen by a test that its read is there)": {
     differential: ['test/differential/expression-gap-cases.ts (gap-list-presence)', 'test/differential/expression-gap-cel.go.test.ts'],
     why: 'the generator puts no conditional inside a list literal',
   },
