@@ -60,8 +60,9 @@ export function enumerationLength(e: Enumeration): Typed {
 
 /**
  * The list an order-free method (`includes`, `every`, `some`, a sort) is called on: the keys, `m.map(k, k)`, or the
- * values, `m.map(k, m[k])`, in CEL's order, which the method cannot see. Entries (`[k, v]` pairs) are refused
- * with the form over the keys that gives the same value.
+ * values, `m.map(k, m[k])`, in CEL's order, which the method cannot see. Entries (`[k, v]` pairs) are not built:
+ * `some`/`every` over them are compiled by entriesTest before this, and any other method is refused with the form
+ * over the keys that gives the same value.
  */
 export function unorderedList(e: Enumeration, method: string): Typed {
   const map = valueOf(e.map);
