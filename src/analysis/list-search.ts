@@ -13,7 +13,7 @@ import { describe, type Typed } from './typed.js';
 import type { MethodContext } from './call-arguments.js';
 import { positionOf } from './untyped-null.js';
 
-const HINT = 'give the position as an integer (`list.indexOf(x, 1)`, `list.indexOf(x, spec.from)` with an integer field)';
+const HINT = 'give the position as an integer: JavaScript truncates a fractional one, which `Math.trunc(x)` writes (`list.indexOf(v, Math.trunc(spec.ratio))`), or declare the field as an integer';
 
 /** The search position, an int; `undefined` is the method's own default (`whenUndefined`), as in JavaScript. */
 function position(ctx: MethodContext, whenUndefined: Expr): Expr {
