@@ -25,7 +25,7 @@ import { helperCall } from './inline-helpers.js';
 import { mathCall } from './math-calls.js';
 import { truthyFilterReceiver } from './truthy-items.js';
 import { bufferCall } from './base64-calls.js';
-import { isOrderFree, mapEnumeration, orderedEnumerationRefusal, unorderedList } from './map-enumerations.js';
+import { entriesTest, isOrderFree, mapEnumeration, orderedEnumerationRefusal, unorderedList } from './map-enumerations.js';
 
 export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelType): Typed {
   if (node.optional) throw syntaxError(node, 'optional calls `f?.()` are not supported', HINT.expr);
@@ -59,6 +59,8 @@ export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelT
     const builtin = builtinCallRefusal(node, object, callee.property.name, scope);
     if (builtin) throw builtin;
     // `[a, c ? b : null].filter(Boolean)`: items `filter(Boolean)` drops need no place in the list (truthy-items.ts).
+    const entries = entriesCall(node, callee.object, callee.property.name, scope, c);
+    if (entries) return entries;
     const receiver = truthyFilterReceiver(node, scope, c) ?? orderFreeReceiver(callee.object, callee.property.name, scope, c) ?? c.value(callee.object, scope);
     if (receiver.nullish) throw syntaxError(node, 'calling a method of `undefined`/`null`', HINT.expr);
     const name = callee.property.name;
@@ -75,6 +77,13 @@ function orderFreeReceiver(object: Node, name: string, scope: Scope, c: Compiler
   if (!isOrderFree(name)) return undefined;
   const enumerated = mapEnumeration(object, scope, c);
   return enumerated && unorderedList(enumerated, name);
+}
+
+/** `Object.entries(spec.config).some(([k, v]) => ...)` (and `every`): the macro over the map's keys, `v` its value. */
+function entriesCall(node: Call, object: Node, name: string, scope: Scope, c: Compiler): Typed | undefined {
+  if (name !== 'some' && name !== 'every') return undefined;
+  const enumerated = mapEnumeration(object, scope, c);
+  return enumerated && entriesTest(enumerated, name, node, scope, c);
 }
 
 /** A result computed only when `guard` holds: JavaScript's `undefined` otherwise. */

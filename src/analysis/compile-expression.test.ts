@@ -170,6 +170,15 @@ const valueCases: Row[] = [
   // KRO's lists library has no list(double).indexOf(int) overload.
   ['spec.weights.indexOf(2)', 'schema.spec.weights.indexOf(2.0)'],
   ['spec.ports.indexOf(2)', 'schema.spec.ports.indexOf(2)'],
+  // JavaScript's positions: a negative one counts from the end, every one is clamped to the list.
+  ['spec.ports.indexOf(2, -1)', '2 in schema.spec.ports.slice([size(schema.spec.ports) + -1, 0].max(), size(schema.spec.ports)) ? schema.spec.ports.slice([size(schema.spec.ports) + -1, 0].max(), size(schema.spec.ports)).indexOf(2) + [size(schema.spec.ports) + -1, 0].max() : -1'],
+  ['spec.ports.lastIndexOf(2)', 'schema.spec.ports.lastIndexOf(2)'],
+  ['spec.ports.lastIndexOf(2, 1)', 'schema.spec.ports.slice(0, [1, size(schema.spec.ports) - 1].min() + 1).lastIndexOf(2)'],
+  // Text or an integer: the value JavaScript chooses, in `dyn` so cel-go takes both in one conditional.
+  ['spec.enabled ? "a" : 1', 'schema.spec.enabled ? dyn("a") : dyn(1)'],
+  // `typeof x === 'undefined'` is `x === undefined`; a list item its test shows present is its value.
+  ['typeof spec.hostname === "undefined"', '!has(schema.spec.hostname)'],
+  ['[typeof spec.hostname !== "undefined" ? spec.hostname : "h"]', '[has(schema.spec.hostname) ? schema.spec.hostname : "h"]'],
   // `== null` and `=== undefined` both mean "not set" (KRO reads a JSON null as not set).
   ['spec.hostname == undefined', '!has(schema.spec.hostname)'],
   ['spec.hostname !== undefined', 'has(schema.spec.hostname)'],
@@ -313,7 +322,8 @@ const rejections: [string, string, string][] = [
   ['spec.workers.includes(spec.replicas)', 'searching a list of string items for an int', 'convert it first'],
   ['spec.workers.indexOf(spec.replicas)', 'searching a list of string items for an int', 'convert it first'],
   ['spec.env === 1', 'cannot compare a string with an int', 'String(...)'],
-  ['spec.enabled ? "a" : 1', 'different types', 'String(...)'],
+  // Text beside an integer compiles (a choice of int-or-string, below); beside a boolean it is refused.
+  ['spec.enabled ? "a" : true', 'different types', 'String(...) around the bool one'],
   ['spec.env && spec.replicas', '`&&` on non-boolean values', 'ternary'],
   ['spec.ratio % 2', 'no `%` on doubles', 'Cel.expr'],
   ['spec.workers.find((w) => w).length', 'may be undefined', '?.length'],

@@ -16,7 +16,7 @@ import { bothUsesRefusal, templateUseAt } from './read-context.js';
 import { fixedItems } from './unrolled-lists.js';
 import { bound } from './compile-names.js';
 import { computedIndex, listIndex } from './compile-index.js';
-import { enumerationLength, mapEnumeration } from './map-enumerations.js';
+import { enumerationLength, filteredLength, mapEnumeration } from './map-enumerations.js';
 
 /** The literal key of a member access: `a.b`, `a['b']`, `a[0]`, or undefined for computed keys. */
 export function literalKey(node: MemberExpression | OptionalMemberExpression): string | number | undefined {
@@ -57,6 +57,8 @@ export function member(node: MemberExpression | OptionalMemberExpression, scope:
   if (lookup) return lookup;
   const enumerated = literalKey(node) === 'length' ? mapEnumeration(node.object, scope, compiler) : undefined;
   if (enumerated) return enumerationLength(enumerated);
+  const filtered = literalKey(node) === 'length' ? filteredLength(node.object, scope, compiler) : undefined;
+  if (filtered) return filtered;
   const object = compiler.value(node.object, scope);
   if (object.nullish) throw syntaxError(node, 'reading a property of `undefined`/`null`', 'read from the spec or a resource');
   // Inside an optional chain (`a?.b.c`) every further step stays optional.
@@ -88,6 +90,10 @@ export function member(node: MemberExpression | OptionalMemberExpression, scope:
   const name = wireName(object.type, String(key));
   if (isInheritedName(name) && !(object.type.kind === 'object' && Object.hasOwn(object.type.fields, name))) refuseInheritedRead(node, name);
   if (object.type.kind === 'object' && Object.hasOwn(object.type.fields, name) && !selectable(name)) {
+    // An object the composition builds (a literal, a fold over a constant table) is a CEL map literal, which
+    // `["b-c"]` indexes; only KRO's typed objects (the spec's, a resource's) cannot be.
+    const built = valueOf(object);
+    if (built.kind === 'map' && !chain && !object.absent && !field.optional) return plain(E.index(built, E.str(name)), field.type);
     throw syntaxError(
       node,
       `the field \`${name}\` cannot be read in KRO's CEL: ${KEYWORDS.has(name) ? `\`${name}\` is a CEL keyword` : 'its name is not a CEL identifier'}, and KRO's typed objects cannot be indexed with ["${name}"]`,

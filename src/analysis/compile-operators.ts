@@ -10,13 +10,14 @@ import { T, type CelType } from '../ir/types.js';
 import type { Scope } from './scope.js';
 import { unwrap } from './ast.js';
 import { snippetOf } from './source.js';
+import { synthesize } from './synthesized.js';
 import { HINT, intOrString, syntaxError } from './errors.js';
 import {
   andPresent, compatible, describe, isNumeric, orValue, plain, stringify, textBeside, toDouble, toOptional, truthy, unifyNumeric,
   valueOf, wrappedValue, type Compiler, type Typed,
 } from './typed.js';
 import { withArticle } from '../util/article.js';
-import { guardedBy, refuseAbsentSpecData } from './absent-spec.js';
+import { guardedBy, holds, refuseAbsentSpecData } from './absent-spec.js';
 import { isInheritedName, refuseInheritedIn } from './compile-lookup.js';
 import { asOneKroType, joinObjects } from './kro-branch-types.js';
 import { isNullish, presence, refuseLooseUntyped, untypedNullTest, untypedOperand, untypedOr, type UntypedOperand } from './untyped-null.js';
@@ -93,6 +94,12 @@ export function compileBinary(node: BinaryExpression, scope: Scope, c: Compiler)
   if (node.left.type === 'PrivateName') throw syntaxError(node, 'private names are not supported', HINT.expr);
   const op = node.operator;
   if (op === 'in') return inOperator(node, scope, c);
+  const typeofOperand = typeofUndefinedTest(node);
+  if (typeofOperand) {
+    // `typeof x === 'undefined'` is `x === undefined` in JavaScript (both strict: a null is not undefined).
+    const undefinedValue = c.value(synthesize(node, { type: 'Identifier', name: 'undefined' }), scope);
+    return equality(node, c.value(typeofOperand, scope), undefinedValue, op === '===' || op === '==' ? '===' : '!==', scope);
+  }
   const [left, right] = textBeside(c.value(node.left, scope), c.value(node.right, scope));
   if (op === '===' || op === '==' || op === '!==' || op === '!=') return equality(node, left, right, op, scope);
   if (RELATIONS.has(op)) return relation(node, left, right, op as Relation, scope);
@@ -104,6 +111,14 @@ export function compileBinary(node: BinaryExpression, scope: Scope, c: Compiler)
     return arithmetic(node, left, right, op);
   }
   throw syntaxError(node, `the \`${op}\` operator has no CEL equivalent`, HINT.expr);
+}
+
+/** The operand of `typeof x === 'undefined'` (either side, any of the four equality operators), else undefined. */
+function typeofUndefinedTest(node: BinaryExpression): Node | undefined {
+  if (node.operator !== '===' && node.operator !== '==' && node.operator !== '!==' && node.operator !== '!=') return undefined;
+  const [l, r] = [unwrap(node.left), unwrap(node.right)];
+  const test = (a: Node, b: Node): Node | undefined => (a.type === 'UnaryExpression' && a.operator === 'typeof' && b.type === 'StringLiteral' && b.value === 'undefined' ? a.argument : undefined);
+  return test(l, r) ?? test(r, l);
 }
 
 function checkComparable(node: Node, a: Typed, b: Typed): void {
@@ -273,12 +288,32 @@ function untypedToDouble(t: Typed): Typed {
 function unifyBranches(node: Node, first: Typed, second: Typed): [Typed, Typed, CelType] {
   // A Kubernetes timestamp beside text is text, as JavaScript reads it.
   const [a, b] = textBeside(first, second);
+  const either = intOrStringChoice(a, b);
+  if (either) return either;
   if (!compatible(a.type, b.type) && !(isNumeric(a.type) && isNumeric(b.type))) {
     throw syntaxError(node, `the two branches have different types (${describe(a.type)} and ${describe(b.type)})`, branchHint(a.type, b.type));
   }
   const [l, r] = asOneKroType(...unifyNumeric(a, b));
   const type = l.nullish ? r.type : r.nullish ? l.type : scalarBesideDyn(l.type, r.type) ? T.dyn : l.type.kind === 'dyn' ? r.type : joinValues(l.type, r.type);
   return [l, r, type];
+}
+
+/**
+ * Text beside an integer (`spec.portName ?? 8080`, `c ? 'http' : 8080`): JavaScript's value is the one or the other,
+ * which is what an int-or-string field takes (a Service's `targetPort`, a probe's port), and TypeScript lets such a
+ * value go only where either fits. So the choice is kept as it is, typed like an int-or-string field's value: every
+ * side in `dyn(...)` (`has(x) ? dyn(x) : dyn(8080)`), so cel-go accepts a string and an int in one `?:` (KRO types an
+ * int-or-string field `dyn` and accepts any value there), and what differs on a number and a string later
+ * (`.length`, `+`) is refused as it is on such a field. `String(...)` around the int would change the value: a port
+ * 8080 would become the port named "8080". A side that is an optional (`a?.b`) is left to the refusal.
+ */
+function intOrStringChoice(a: Typed, b: Typed): [Typed, Typed, CelType] | undefined {
+  if (a.nullish || b.nullish || a.absent?.wrapped || b.absent?.wrapped) return undefined;
+  const kinds = new Set([a.type.kind, b.type.kind]);
+  if (kinds.size !== 2 || !kinds.has('string') || !kinds.has('int')) return undefined;
+  const dyn = (e: Expr): Expr => E.call('dyn', [e]);
+  const side = (t: Typed): Typed => ({ expr: dyn(t.expr), type: T.intOrString, ...(t.absent && { absent: { present: t.absent.present, value: dyn(t.absent.value), wrapped: false } }) });
+  return [side(a), side(b), T.intOrString];
 }
 
 /** The way out for branches of different types: String(...) only where it gives JavaScript's text exactly. */
@@ -367,13 +402,26 @@ function nullishCoalescing(node: LogicalExpression, left: Typed, right: Typed): 
   return plain(orValue(l, r.expr), type);
 }
 
+/**
+ * A branch read that its own test shows present (`x !== undefined ? x : d`, `x ? x : d`) is its value: the
+ * conditional as a whole is then never undefined, so it may stand where a missing value cannot (a list item,
+ * `[x !== undefined ? x : d]`), as in JavaScript.
+ */
+function settled(t: Typed, branch: Scope): Typed {
+  return t.absent && !t.absent.wrapped && !t.nullish && holds(branch.guards ?? [], t.absent.present) ? plain(valueOf(t), t.type) : t;
+}
+
 export function compileConditional(node: ConditionalExpression, scope: Scope, c: Compiler, expect?: CelType): Typed {
   const test = c.condition(node.test, scope);
   // A test the compiler decides (`b === undefined` with `b` a missing argument): JavaScript evaluates only
   // the branch it takes, so the other one is not compiled (it may use `b` in ways only the taken test excludes).
   const known = foldConstants(test);
   if (known.kind === 'literal' && known.literal.kind === 'bool') return c.value(known.literal.value ? node.consequent : node.alternate, scope, expect);
-  const [a, b, type] = unifyBranches(node, c.value(node.consequent, guardedBy(scope, test), expect), c.value(node.alternate, guardedBy(scope, negate(test)), expect));
+  const [thenScope, elseScope] = [guardedBy(scope, test), guardedBy(scope, negate(test))];
+  const [then, otherwise] = [c.value(node.consequent, thenScope, expect), c.value(node.alternate, elseScope, expect)];
+  // Beside `undefined` the result is an optional anyway, whose form keeps the read (`c ? x.?f : optional.none()`).
+  const optional = then.nullish || otherwise.nullish;
+  const [a, b, type] = unifyBranches(node, optional ? then : settled(then, thenScope), optional ? otherwise : settled(otherwise, elseScope));
   if (a.nullish && b.nullish) throw syntaxError(node, 'both branches are `undefined`', 'leave the field out');
   if (a.nullish || b.nullish || a.absent?.wrapped || b.absent?.wrapped) {
     // One side may be `undefined`: the result is a CEL optional (none = field omitted).

@@ -11,6 +11,7 @@ import { expressionText } from './synthesized.js';
 import { arity, intLiteral, stringArg, type MethodContext } from './call-arguments.js';
 import { itemCallback, lambda } from './list-callbacks.js';
 import { concat, sort } from './list-order.js';
+import { positionedSearch } from './list-search.js';
 
 export const LIST_ONLY = new Set(['some', 'every', 'filter', 'map', 'find', 'join']);
 
@@ -61,8 +62,9 @@ export function listMethod(ctx: MethodContext, name: string): Typed {
       return join(ctx, list, item);
     case 'slice':
       return listSlice(ctx, list);
-    case 'indexOf': {
-      arity(ctx, name, 1, 1, 'the position argument differs between JavaScript and CEL; use Cel.expr(...)');
+    case 'indexOf':
+    case 'lastIndexOf': {
+      arity(ctx, name, 1, 2);
       refuseIdentitySearch(ctx, item);
       // KRO's lists library has no int/double overload: `[1.0].indexOf(1)` does not type-check.
       const needle = ctx.c.value(ctx.args[0] as Node, ctx.scope);
@@ -70,7 +72,8 @@ export function listMethod(ctx: MethodContext, name: string): Typed {
       // JavaScript finds no `undefined` in a list KRO or a literal holds: -1, as `includes` is false.
       if (needle.nullish) return plain(E.int(-1), T.int);
       refuseMismatchedSearch(ctx, needle.type, item);
-      const found = identitySearch(ctx.node, needle, item, list, E.call('indexOf', [valueOf(unified)], haystack), E.int(-1));
+      const search = positionedSearch(ctx, haystack, name, (part) => E.call(name, [valueOf(unified)], part), (part) => E.binary('in', valueOf(unified), part));
+      const found = identitySearch(ctx.node, needle, item, list, search, E.int(-1));
       return plain(needle.absent ? E.cond(needle.absent.present, found, E.int(-1)) : found, T.int);
     }
     case 'concat':

@@ -1,20 +1,27 @@
 /**
  * `Object.keys/values/entries(m)` of a map the instance holds (`spec.config`). CEL iterates a map in an order
  * of its own, not JavaScript's insertion order (the order the instance's YAML wrote the keys), so only the uses
- * whose value no order can change compile: the count (`.length`, `size(m)`), membership (`.includes`) and
- * `every`/`some`, and the numeric sort, over the keys or the values, made with CEL's macros over the
- * map (`m.map(k, k)`). Every other use (`join`, an index, `map`, a loop) is refused with that reason.
+ * whose value no order can change compile: the count (`.length`, `size(m)`, and of a `filter`), membership
+ * (`.includes`) and `every`/`some`, and the numeric sort, over the keys or the values, made with CEL's macros
+ * over the map (`m.map(k, k)`), and `filter(...).length`/`every`/`some` over the entries (`([k, v]) => ...`,
+ * the macro over the keys with `v` read as `m[k]`). Every other use (`join`, an index, `map`, a loop) is
+ * refused with that reason.
  */
 import type { Node } from '@babel/types';
-import { E } from '../ir/expr.js';
+import { E, type Expr } from '../ir/expr.js';
 import { T } from '../ir/types.js';
-import type { Scope } from './scope.js';
 import { unwrap } from './ast.js';
 import { syntaxError } from './errors.js';
 import { objectMethod } from './constant-items.js';
 import { mentionsReferences } from './mentions.js';
 import { snippetOf } from './source.js';
 import { plain, valueOf, type Compiler, type Typed } from './typed.js';
+import { scopeOf, type Binding, type Scope } from './scope.js';
+import { isSpecData, isSpecItem } from './absent-spec.js';
+import { identifierNames, renameIdent } from './rename.js';
+import { celVariableName } from '../util/cel-names.js';
+import { listMethod } from './list-methods.js';
+import type { Call } from './call-arguments.js';
 
 /**
  * The methods whose value is the same in every order of the list they are called on. A sort is one too: the
@@ -53,8 +60,9 @@ export function enumerationLength(e: Enumeration): Typed {
 
 /**
  * The list an order-free method (`includes`, `every`, `some`, a sort) is called on: the keys, `m.map(k, k)`, or the
- * values, `m.map(k, m[k])`, in CEL's order, which the method cannot see. Entries (`[k, v]` pairs) are refused
- * with the form over the keys that gives the same value.
+ * values, `m.map(k, m[k])`, in CEL's order, which the method cannot see. Entries (`[k, v]` pairs) are not built:
+ * `some`/`every` over them are compiled by entriesTest before this, and any other method is refused with the form
+ * over the keys that gives the same value.
  */
 export function unorderedList(e: Enumeration, method: string): Typed {
   const map = valueOf(e.map);
@@ -64,6 +72,62 @@ export function unorderedList(e: Enumeration, method: string): Typed {
   if (e.name === 'values') return plain(E.macro('map', map, key, E.index(map, E.ident(key))), T.list(value));
   const text = snippetOf((e.node as Extract<Node, { type: 'CallExpression' }>).arguments[0] as Node);
   throw refused(syntaxError(e.node, `\`Object.entries(${text}).${method}(...)\`: TypeKro does not build a map's [key, value] pairs in CEL`, `go over the keys and read each value: \`Object.keys(${text}).${method}((k) => ... ${text}[k] ...)\``));
+}
+
+/**
+ * `Object.keys/values/entries(m).filter(cb).length`: how many entries `cb` keeps, which no order changes
+ * (`size(m.map(k, m[k]).filter(v, ...))`; over the entries, `size(m.filter(k, ...))` with `v` read as `m[k]`).
+ */
+export function filteredLength(raw: Node, scope: Scope, c: Compiler): Typed | undefined {
+  const node = unwrap(raw);
+  if (node.type !== 'CallExpression') return undefined;
+  const callee = unwrap(node.callee);
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== 'filter') return undefined;
+  const e = mapEnumeration(callee.object, scope, c);
+  if (!e) return undefined;
+  const args = node.arguments as Node[];
+  const kept = e.name === 'entries' ? entriesMacro(e, 'filter', node, scope, c) : valueOf(listMethod({ node, receiver: unorderedList(e, 'filter'), args, scope, c }, 'filter'));
+  return plain(E.call('size', [kept]), T.int);
+}
+
+/** `Object.entries(m).some/every(([k, v]) => ...)`: CEL's `exists`/`all` over the keys, `v` read as `m[k]`. */
+export function entriesTest(e: Enumeration, method: string, call: Call, scope: Scope, c: Compiler): Typed | undefined {
+  if (e.name !== 'entries' || (method !== 'some' && method !== 'every')) return undefined;
+  return plain(entriesMacro(e, method === 'some' ? 'exists' : 'all', call, scope, c), T.bool);
+}
+
+/**
+ * The macro over the map's keys (a map macro's variable is the key) with the callback's `[k, v]` bound to the key and
+ * its value. Only a plain pair of names (`[k, v]`, `[k]`, `[, v]`): anything else is refused as before.
+ */
+function entriesMacro(e: Enumeration, macro: 'filter' | 'exists' | 'all', call: Call, scope: Scope, c: Compiler): Expr {
+  const method = macro === 'exists' ? 'some' : macro === 'all' ? 'every' : 'filter';
+  const fn = call.arguments.length === 1 ? unwrap(call.arguments[0] as Node) : undefined;
+  const pattern = fn && (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression') && fn.params.length === 1 ? fn.params[0] : undefined;
+  const body = fn && (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression') ? bodyOf(fn) : undefined;
+  if (!pattern || pattern.type !== 'ArrayPattern' || pattern.elements.length > 2 || pattern.elements.some((el) => el !== null && el.type !== 'Identifier') || !body) {
+    const text = snippetOf((e.node as Extract<Node, { type: 'CallExpression' }>).arguments[0] as Node);
+    throw refused(syntaxError(call, `\`Object.entries(${text}).${method}(...)\` with a callback other than \`([k, v]) => expression\``, `take the pair as two names: \`Object.entries(${text}).${method}(([k, v]) => ...)\`, or go over the keys: \`Object.keys(${text}).${method}((k) => ... ${text}[k] ...)\``));
+  }
+  const map = valueOf(e.map);
+  const placeholder = `__typekro_entry_${fn!.start ?? 0}`;
+  const [key, value] = pattern.elements.map((el) => (el?.type === 'Identifier' ? el.name : undefined));
+  const bindings: Record<string, Binding> = {};
+  if (key) bindings[key] = { kind: 'value', expr: E.ident(placeholder), type: T.string };
+  if (value) bindings[value] = { kind: 'value', expr: E.index(map, E.ident(placeholder)), type: e.map.type.kind === 'map' ? e.map.type.value : T.dyn };
+  // An entry of spec data is spec data (its optional fields are there from the start or never), as a list item is.
+  const spec = isSpecData(map, scope);
+  const inner: Scope = { lookup: scopeOf(bindings, scope).lookup, guards: scope.guards ?? [], specItem: (name) => (name === placeholder ? spec : isSpecItem(scope, name)) };
+  const compiled = c.condition(body, inner);
+  const taken = identifierNames(compiled);
+  const name = celVariableName(key ?? 'k', (candidate) => taken.has(candidate));
+  return E.macro(macro, map, name, renameIdent(compiled, placeholder, name));
+}
+
+function bodyOf(fn: Extract<Node, { type: 'ArrowFunctionExpression' | 'FunctionExpression' }>): Node | undefined {
+  if (fn.body.type !== 'BlockStatement') return fn.body;
+  const [only] = fn.body.body;
+  return fn.body.body.length === 1 && only?.type === 'ReturnStatement' && only.argument ? only.argument : undefined;
 }
 
 /** Marks the refusals made here: their reason, not the run's "cannot be enumerated", is the one to show (source-values.ts). */
@@ -80,7 +144,7 @@ export function orderedEnumerationRefusal(e: Enumeration): Error {
   const error = syntaxError(
     e.node,
     `\`${text}\` goes through a map the instance holds: KRO repeats resources only over a list, and CEL goes through a map in an order of its own, not JavaScript's (the order the instance wrote the keys), so only what no order can change compiles`,
-    `to make resources per entry, make the spec field a list of objects (\`queues: [{ name: 'hi', queue: 'q-high' }]\`) and loop over it; otherwise use \`.length\`, \`.includes(x)\`, \`.every(...)\` or \`.some(...)\` of it`,
+    `to make resources per entry, make the spec field a list of objects (\`queues: [{ name: 'hi', queue: 'q-high' }]\`) and loop over it; otherwise use \`.length\`, \`.filter(...).length\`, \`.includes(x)\`, \`.every(...)\` or \`.some(...)\` of it`,
   );
   return refused(error);
 }

@@ -123,7 +123,9 @@ const ROWS: readonly (readonly [string, string])[] = [
   ['spec.env in spec.labels', '`in` with a computed key: JavaScript also finds the names every object inherits'],
   ['spec.env || undefined', 'defaulting to `undefined`'],
   ['spec.enabled ? undefined : undefined', 'both branches are `undefined`'],
-  ['spec.enabled ? "a" : 1', 'the two branches have different types'],
+  ['spec.enabled ? "a" : true', 'the two branches have different types'],
+  ['spec.enabled ? "a" : 2.5', 'the two branches have different types'],
+  ['spec.ports.indexOf(2, spec.ratio)', 'the position of `indexOf` must be an integer'],
   ['spec.env && spec.replicas', '`&&` on non-boolean values returns one of the operands'],
   ['spec.ratio % 2', 'no `%` on doubles'],
   // values as text and truthiness

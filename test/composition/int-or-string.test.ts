@@ -4,12 +4,15 @@
  * the methods strings have mean one thing on a string and another on a number in JavaScript, so they are
  * refused; the message says the type is known (an int or a string) rather than "not declared", and gives the
  * ways out, which are held to JavaScript here on both kinds of value: `String(x)` / `x.toString()` (CEL's
- * `string(...)`, exact for both) and CEL's `type(x) == int`.
+ * `string(...)`, exact for both) and CEL's `type(x) == int`. Text beside an integer (`spec.portName ?? 8080`) is such a
+ * value too: it compiles to the choice in `dyn(...)`, keeps a port 8080 a number and a name "8080" text, and is
+ * refused where a field of it would be.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type } from 'arktype';
-import { Cel, crdFactory, kubernetesComposition, podDisruptionBudget } from '../../src/index.js';
+import { Cel, crdFactory, evaluateConcrete, kubernetesComposition, podDisruptionBudget } from '../../src/index.js';
+import { simulate } from '../../src/testing/index.js';
 import { Service } from '../../src/simple.js';
 import { createCelEngine } from '../../src/runtime/cel/index.js';
 import { prepareGraph } from '../../src/runtime/engine/prepared.js';
@@ -96,4 +99,41 @@ test('the ways out compile and agree with JavaScript on an int and on a string',
     const report = reportInstance(prepared, { spec: { name: 'w', port: 8080 }, instance: { name: 'w', namespace: 'dev' }, observed });
     assert.deepEqual(report.status, { isInt: typeof targetPort === 'number', text: targetPort.toString(), converted: String(targetPort), size: String(targetPort).length });
   }
+});
+
+test("text beside an integer in a Service's targetPort (`spec.portName ?? 8080`) is the value JavaScript chooses, an int or a string, in dyn(...)", () => {
+  const named = type({ name: 'string', 'portName?': 'string' });
+  const ports = kubernetesComposition({ name: 'port-choice', kind: 'PortChoice', spec: named, status: type({ text: 'string' }) }, (s) => {
+    const target = s.portName ?? 8080;
+    Service({ name: s.name, selector: { app: 'a' }, ports: [{ port: 80, targetPort: target }] });
+    return { text: String(target) };
+  });
+  assert.match(ports.toYaml(), /targetPort: "\$\{has\(schema\.spec\.portName\) \? dyn\(schema\.spec\.portName\) : dyn\(8080\)\}"/);
+  for (const portName of [undefined, 'http', '8080', '']) {
+    const specValue = { name: 'w', ...(portName !== undefined && { portName }) };
+    const simulated = simulate(ports, specValue);
+    const concrete = evaluateConcrete(ports, specValue);
+    const target = (m: unknown): unknown => (m as { spec: { ports: { targetPort: unknown }[] } }).spec.ports[0]?.targetPort;
+    // 8080 stays the number 8080 and a name "8080" stays text, as JavaScript gives them.
+    assert.deepEqual(simulated.manifests.map(target), [portName ?? 8080]);
+    assert.deepEqual(concrete.resources.flatMap((r) => r.manifests.map(target)), [portName ?? 8080]);
+    assert.deepEqual(simulated.status, { text: String(portName ?? 8080) });
+  }
+});
+
+test('what means one thing on a number and another on text is refused on such a choice as on an int-or-string field; a status field of text takes it through String(...)', () => {
+  const named = type({ name: 'string', 'portName?': 'string' });
+  assert.equal(
+    refusal(() =>
+      kubernetesComposition({ name: 'choice-length', kind: 'Ports', spec: named, status: type({ v: 'number' }) }, (s) => {
+        const target = s.portName ?? 8080;
+        return { v: (target as string).length };
+      }),
+    ),
+    `${at("'choice-length'", '(target')}: \`.length\` ${WHY}\n    (target as string).length\n${HINT}`,
+  );
+  assert.equal(
+    refusal(() => kubernetesComposition({ name: 'choice-status', kind: 'Ports', spec: named, status: type({ v: 'string' }) }, (s) => ({ v: (s.portName ?? 8080) as string }))),
+    `${at("'choice-status'", '(s.portName')}: composition "choice-status": the status field \`v\` is declared as 'string', but its value is an integer or a string: KRO and direct mode would both report that value (KRO types the instance's CRD field by it), while the TypeScript type of the status promises the declared one\n    (s.portName ?? 8080) as string\n  hint: convert it to text with String(s.portName ?? 8080) (or a template literal), or change the field in the status schema to what the value is`,
+  );
 });

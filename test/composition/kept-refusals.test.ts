@@ -19,7 +19,7 @@ test('joining the keys of a spec map is refused: CEL goes through a map in its o
   const message = refusal(() => kubernetesComposition({ ...definition, name: 'map-join' }, (spec) => ({ v: Object.keys(spec.config).join(',') })));
   assert.equal(
     message,
-    `${at("'map-join'", 'Object.keys(')}: \`Object.keys(spec.config)\` goes through a map the instance holds: KRO repeats resources only over a list, and CEL goes through a map in an order of its own, not JavaScript's (the order the instance wrote the keys), so only what no order can change compiles\n    Object.keys(spec.config)\n  hint: to make resources per entry, make the spec field a list of objects (\`queues: [{ name: 'hi', queue: 'q-high' }]\`) and loop over it; otherwise use \`.length\`, \`.includes(x)\`, \`.every(...)\` or \`.some(...)\` of it`,
+    `${at("'map-join'", 'Object.keys(')}: \`Object.keys(spec.config)\` goes through a map the instance holds: KRO repeats resources only over a list, and CEL goes through a map in an order of its own, not JavaScript's (the order the instance wrote the keys), so only what no order can change compiles\n    Object.keys(spec.config)\n  hint: to make resources per entry, make the spec field a list of objects (\`queues: [{ name: 'hi', queue: 'q-high' }]\`) and loop over it; otherwise use \`.length\`, \`.filter(...).length\`, \`.includes(x)\`, \`.every(...)\` or \`.some(...)\` of it`,
   );
 });
 
@@ -28,13 +28,16 @@ test('the first value of a spec map is refused for the same reason', () => {
   assert.match(message, new RegExp(`^${at("'map-first'", 'Object.values(')}: \`Object.values\\(spec.config\\)\` goes through a map the instance holds`.replace(/[.]/g, '\\$&')));
 });
 
-test('some over the entries of a spec map names the form over the keys', () => {
-  const message = refusal(() => kubernetesComposition({ ...definition, name: 'map-entries-some' }, (spec) => ({ v: Object.entries(spec.config).some(([k, v]) => k === v) ? 'y' : 'n' })));
+test('some over the entries of a spec map compiles (the macro over the keys, `v` read as `m[k]`); a callback that is not a pair of names is refused', () => {
+  const entries = kubernetesComposition({ ...definition, name: 'map-entries-some' }, (spec) => ({ v: Object.entries(spec.config).some(([k, v]) => k === v) ? 'y' : 'n' }));
+  assert.match(entries.toYaml(), /v: '\$\{schema\.spec\.config\.exists\(k, k == schema\.spec\.config\[k\]\) \? "y" : "n"\}'/);
+  for (const config of [{}, { a: 'b' }, { a: 'b', c: 'c' }] as Record<string, string>[]) assert.equal(simulate(entries, { name: 'n', config }).status['v'], Object.entries(config).some(([k, v]) => k === v) ? 'y' : 'n');
+  const message = refusal(() => kubernetesComposition({ ...definition, name: 'map-entries-pair' }, (spec) => ({ v: Object.entries(spec.config).some((e) => e[0] === e[1]) ? 'y' : 'n' })));
   assert.equal(
     message,
-    `${at("'map-entries-some'", 'Object.entries(')}: \`Object.entries(spec.config).some(...)\`: TypeKro does not build a map's [key, value] pairs in CEL\n    Object.entries(spec.config)\n  hint: go over the keys and read each value: \`Object.keys(spec.config).some((k) => ... spec.config[k] ...)\``,
+    `${at("'map-entries-pair'", 'Object.entries(')}: \`Object.entries(spec.config).some(...)\` with a callback other than \`([k, v]) => expression\`\n    Object.entries(spec.config).some((e) => e[0] === e[1])\n  hint: take the pair as two names: \`Object.entries(spec.config).some(([k, v]) => ...)\`, or go over the keys: \`Object.keys(spec.config).some((k) => ... spec.config[k] ...)\``,
   );
-  // That way out gives JavaScript's value.
+  // The other way out gives JavaScript's value too.
   const keys = kubernetesComposition({ ...definition, name: 'map-keys-some' }, (spec) => ({ v: Object.keys(spec.config).some((k) => spec.config[k] === k) ? 'y' : 'n' }));
   for (const config of [{}, { a: 'b' }, { a: 'b', c: 'c' }] as Record<string, string>[]) assert.equal(simulate(keys, { name: 'n', config }).status['v'], Object.entries(config).some(([k, v]) => k === v) ? 'y' : 'n');
 });

@@ -61,7 +61,7 @@ test('Object.entries of a map the instance holds names the call and a way out pe
   }));
   assert.equal(message, `${at("'map-entries'", 'Object.entries(')}: \`Object.entries(spec.config ?? {})\` goes through a map the instance holds: KRO repeats resources only over a list, and CEL goes through a map in an order of its own, not JavaScript's (the order the instance wrote the keys), so only what no order can change compiles
     Object.entries(spec.config ?? {})
-  hint: to make resources per entry, make the spec field a list of objects (\`queues: [{ name: 'hi', queue: 'q-high' }]\`) and loop over it; otherwise use \`.length\`, \`.includes(x)\`, \`.every(...)\` or \`.some(...)\` of it`);
+  hint: to make resources per entry, make the spec field a list of objects (\`queues: [{ name: 'hi', queue: 'q-high' }]\`) and loop over it; otherwise use \`.length\`, \`.filter(...).length\`, \`.includes(x)\`, \`.every(...)\` or \`.some(...)\` of it`);
   // The way out to count: the same number as JavaScript's Object.keys(...).length.
   const count = kubernetesComposition(def('map-size'), (spec) => ({ v: Cel.expr<number>('size(', spec.config ?? {}, ')') }));
   for (const spec of SPECS) assert.equal(simulate(count, spec, { crossCheck: false }).status['v'], Object.keys(spec.config ?? {}).length, JSON.stringify(spec));

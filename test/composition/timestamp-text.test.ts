@@ -84,11 +84,11 @@ test("a CRD's date-time field is refused as text, with a way out that is not Str
   assert.equal(defaulted.hint, 'make both branches the same type (both text, both numbers, both lists...)');
 });
 
-test('branches of text and a number point to String(...), which gives JavaScript\'s text for an integer', () => {
+test('branches of text and a number are an int or a string, which a status field of text cannot take: String(...) of the choice gives JavaScript\'s text', () => {
   const error = refusal(() => kubernetesComposition({ apiVersion: 'time.typekro.dev/v1alpha1', spec: type({ n: 'number.integer', s: 'string', on: 'boolean' }), name: 'mixed', kind: 'Mixed', status: type({ t: 'string' }) }, (spec) => ({
     t: spec.on ? spec.s : (spec.n as unknown as string),
   })));
-  assert.equal(error.hint, 'make both branches text: String(...) around the int one');
+  assert.equal(error.hint, 'convert it to text with String(spec.on ? spec.s : (spec.n as unknown as string)) (or a template literal), or change the field in the status schema to what the value is');
 });
 
 test("`>` and `===` on a CRD's date-time fields are refused: JavaScript compares the text as written, CEL the instants (trial 7 V24)", () => {

@@ -38,6 +38,22 @@ const ROWS: Readonly<Record<string, Coverage>> = {
     generated: ['.startsWith(', '.endsWith(', '.includes(', '.toLowerCase()', '.toUpperCase()', '.trim()', '.split(', '.replace(', '.replaceAll(', '.indexOf(', '.lastIndexOf(', '.substring(', '.charAt('],
   },
   'arrays: `some every filter map find includes join indexOf`': { generated: ['.some(', '.every(', '.filter(', '.map(', '.find(', '.includes(', '.join(', '.indexOf('] },
+  'arrays: `list.indexOf(x, from)` (a negative, computed or `undefined` position), `list.lastIndexOf(x)`, `list.lastIndexOf(x, from)`': {
+    differential: ['test/differential/expression-gap-cases.ts (gap-positions)', 'test/differential/expression-gap-cel.go.test.ts'],
+    why: 'the generator calls a list\'s `indexOf` with the item alone; the positions, past both ends and negative, are held by these',
+  },
+  "`[x !== undefined ? x : d]`, `[x ? x : d]`, `typeof x === 'undefined'` (a list item chosen by a test that its read is there)": {
+    differential: ['test/differential/expression-gap-cases.ts (gap-list-presence)', 'test/differential/expression-gap-cel.go.test.ts'],
+    why: 'the generator puts no conditional inside a list literal',
+  },
+  '`Object.keys/values/entries(spec.map).filter(...).length`, `Object.entries(spec.map).some/every(([k, v]) => ...)` over a map the instance holds': {
+    differential: ['test/differential/expression-gap-cases.ts (gap-map-counts)', 'test/composition/kept-refusals.test.ts', 'test/differential/expression-gap-cel.go.test.ts'],
+    why: 'the generator\'s spec maps are read by key, not enumerated',
+  },
+  "text beside an integer, `targetPort: spec.portName ?? 8080`, `c ? 'http' : 8080`": {
+    differential: ['test/differential/expression-gap-cases.ts (gap-int-or-string)', 'test/composition/int-or-string.test.ts', 'test/differential/expression-gap-cel.go.test.ts'],
+    why: 'the generator gives every choice branches of one type',
+  },
   "arrays: `a.concat(b, x)`, `[...nums].sort((a, b) => a - b)` (`b - a`, `toSorted`), `[line, c ? 'x' : null, ...more].filter(Boolean)`, a destructured callback parameter `list.map(({ name, replicas = 1 }) => ...)`, `Buffer.from(text).toString('base64')`": {
     // generated-idioms.ts; the refused forms are held by test/composition/list-idioms.test.ts
     generated: ['.concat(', '.sort((a, b) => a - b)', '.sort((a, b) => b - a)', '.toSorted(', ' ? ', ' : null].filter(Boolean)', ', ...spec.tags].filter(Boolean)', '({ name: x0, replicas: y0 = ', '({ name, replicas = ', "Buffer.from(String(", ".toString('base64')"],
