@@ -28,6 +28,10 @@ export const RECORD = {
   generation: 'typekro.dev/generation',
   /** annotation: sha256 of the spec of the last deploy, to tell a new generation. */
   specHash: 'typekro.dev/spec-hash',
+  /** data: JSON of the labels the last deploy gave the instance (`schema.metadata.labels`, as kro mode's instance object has them). */
+  instanceLabels: 'instance-labels',
+  /** data: JSON of the annotations the last deploy gave the instance (`schema.metadata.annotations`). */
+  instanceAnnotations: 'instance-annotations',
 } as const;
 
 export interface MemberKind {
@@ -51,6 +55,9 @@ export interface InstanceRecord {
   readonly createdAt?: string;
   /** The record's uid (the instance's `schema.metadata.uid`), when read from the cluster. */
   readonly uid?: string;
+  /** The labels and annotations the last deploy gave the instance (direct mode's `schema.metadata.labels` / `annotations`). */
+  readonly instanceLabels?: Readonly<Record<string, string>>;
+  readonly instanceAnnotations?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -131,7 +138,11 @@ export function recordManifest(owner: Ownership, record: Omit<InstanceRecord, 'n
         ...(record.specHash ? { [RECORD.specHash]: record.specHash } : {}),
       },
     },
-    data: { [RECORD.kinds]: JSON.stringify(kinds) },
+    data: {
+      [RECORD.kinds]: JSON.stringify(kinds),
+      ...(record.instanceLabels && Object.keys(record.instanceLabels).length > 0 ? { [RECORD.instanceLabels]: JSON.stringify(record.instanceLabels) } : {}),
+      ...(record.instanceAnnotations && Object.keys(record.instanceAnnotations).length > 0 ? { [RECORD.instanceAnnotations]: JSON.stringify(record.instanceAnnotations) } : {}),
+    },
   };
 }
 
@@ -160,5 +171,19 @@ export function parseRecord(object: KubeObject | undefined): InstanceRecord | un
     ...(annotations[RECORD.specHash] ? { specHash: annotations[RECORD.specHash] } : {}),
     ...(metadata.creationTimestamp ? { createdAt: metadata.creationTimestamp } : {}),
     ...(metadata.uid ? { uid: metadata.uid } : {}),
+    instanceLabels: stringMap((object.data as Record<string, string> | undefined)?.[RECORD.instanceLabels]),
+    instanceAnnotations: stringMap((object.data as Record<string, string> | undefined)?.[RECORD.instanceAnnotations]),
   };
+}
+
+/** A JSON object of strings kept in a record (`{}` when absent or not one). */
+function stringMap(json: string | undefined): Record<string, string> {
+  if (json === undefined) return {};
+  try {
+    const parsed = JSON.parse(json) as unknown;
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  } catch {
+    return {};
+  }
 }
