@@ -63,14 +63,21 @@ function schemaChain(expr: Expr): Step[] | undefined {
   const steps: Step[] = [];
   let node = expr;
   for (;;) {
-    if (node.kind === 'select') steps.unshift({ key: node.field });
-    else if (node.kind === 'index') steps.unshift(node.index.kind === 'literal' && node.index.literal.kind === 'string' ? { key: node.index.literal.value } : { computed: node.index });
-    else break;
-    node = node.target;
+    if (node.kind === 'select') {
+      steps.unshift({ key: node.field });
+      node = node.target;
+    } else if (node.kind === 'index') {
+      steps.unshift(node.index.kind === 'literal' && node.index.literal.kind === 'string' ? { key: node.index.literal.value } : { computed: node.index });
+      node = node.target;
+    } else if (node.kind === 'call' && node.fn === 'orValue' && node.target && isEmptyMap(node.args)) {
+      // `(instance.metadata.labels ?? {})`: `schema.metadata.?labels.orValue({})` is the map, or no keys.
+      node = node.target;
+    } else break;
   }
   return node.kind === 'ident' && node.name === 'schema' ? steps : undefined;
 }
 
+const isEmptyMap = (args: readonly Expr[]): boolean => args.length === 1 && args[0]!.kind === 'map' && args[0]!.entries.length === 0;
 const keyOf = (step: Step | undefined): string | undefined => (step && 'key' in step ? step.key : undefined);
 const mapOf = (steps: readonly Step[]): MapName | undefined => {
   const field = keyOf(steps[1]);
