@@ -12,7 +12,7 @@ import { CoreV1Api } from '@kubernetes/client-node';
 import { kubernetesComposition } from '../../src/index.js';
 import { ConfigMap } from '../../src/simple.js';
 import { KubeClient } from '../../src/runtime/kube/client.js';
-import { eventually, testKubeConfig, testKubeConfigPath, testNamespace } from '../support/cluster.js';
+import { testKubeConfig, testKubeConfigPath, testNamespace } from '../support/cluster.js';
 
 const labelled = kubernetesComposition(
   {
@@ -64,17 +64,14 @@ test('the same labels and annotations give the same status and data in kro and d
   assert.deepEqual(own((await direct.instanceStatus('d', { spec: { size: 1 } })).status), expected);
   assert.deepEqual(own((await kro.instanceStatus('k')).status), expected);
 
-  // A redeploy without labels drops them in both modes: the defaults.
+  // A redeploy without labels drops them in both modes (direct mode's status at once: the defaults).
   const none = { team: 'd', tier: 'none', owner: 'nobody', hasTeam: false };
   assert.deepEqual(own((await direct.deploy({ size: 1 }, { name: 'd' })).status), none);
   await kro.deploy({ size: 1 }, { name: 'k' });
   const relabelled = await new KubeClient(testKubeConfig()).get({ apiVersion: 'meta.typekro.dev/v1alpha1', kind: 'InstanceMetadata', name: 'k', namespace: ns.name });
   assert.equal(relabelled?.metadata?.labels?.['team'], undefined, 'the apply of the instance without labels removes the ones it gave');
-  // A label-only change does not bump the generation, so kro deploy may return before KRO re-reconciled
-  // (its completion is judged by generation); KRO's status then converges to what direct mode returned at once.
-  await eventually('kro status without the labels', async () => {
-    const status = own((await kro.instanceStatus('k')).status);
-    return JSON.stringify(status) === JSON.stringify(none) ? true : undefined;
-  });
+  // KRO's status is not asserted here: KRO skips an update of the instance that leaves its generation as it
+  // was (pkg/dynamiccontroller enqueueFromInformer), so it sees a label-only change at its next reconcile for
+  // another reason; direct mode sees it at once (a known difference, see guide/modes.md).
   await ns.remove();
 });
