@@ -1,6 +1,7 @@
 /**
  * The public composition API: `kubernetesComposition` and the object it returns.
  */
+import { checkedInstanceMetadata } from '../util/instance-metadata.js';
 import { compileInstance, compileRgd, toYaml as renderYaml } from '../compile/rgd/index.js';
 import type { V1ObjectMeta } from '@kubernetes/client-node';
 import { defineGraph, type CompositionInstance } from '../composition/composition.js';
@@ -141,7 +142,7 @@ export interface Composition<TSpec, TStatus> {
    * The instance custom resource for `spec` (validated; no namespace: `factory('kro', { namespace }).instanceYaml`
    * sets one), named `options.name`, else by the spec's name field, else by the composition.
    */
-  instanceYaml(spec: TSpec, options?: { name?: string }): string;
+  instanceYaml(spec: TSpec, options?: { name?: string; labels?: Readonly<Record<string, string>>; annotations?: Readonly<Record<string, string>> }): string;
   factory(mode: 'kro', options?: KroFactoryOptions): KroFactory<TSpec, TStatus>;
   factory(mode: 'direct', options?: DirectFactoryOptions): DirectFactory<TSpec, TStatus>;
   /** Type-level carriers for `typeof composition.spec` style inference. */
@@ -279,9 +280,9 @@ export function compositionOf<TSpec, TStatus>(definition: CompositionDefinition,
     rgdYaml(): string {
       return (rgdYaml ??= renderYaml(compileRgd(graph)));
     },
-    instanceYaml(spec: TSpec, options: { name?: string } = {}): string {
+    instanceYaml(spec: TSpec, options: { name?: string; labels?: Readonly<Record<string, string>>; annotations?: Readonly<Record<string, string>> } = {}): string {
       const checked = checkedInstance(definition, graph, spec, options.name);
-      return renderYaml(compileInstance(graph, checked.spec, { name: checked.name }));
+      return renderYaml(compileInstance(graph, checked.spec, { name: checked.name, ...checkedInstanceMetadata(options) }));
     },
     factory(mode: 'kro' | 'direct', options?: KroFactoryOptions | DirectFactoryOptions) {
       return createFactory<TSpec, TStatus>(mode, definition, graph, options ?? {});

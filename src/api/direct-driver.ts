@@ -44,6 +44,7 @@ import { InstanceNotFoundError, type InstanceStatus } from './instances.js';
 import { CompositionError } from '../compile/rgd/errors.js';
 import type { DirectDeployOptions, DirectDriver, DirectFactoryOptions } from './direct-types.js';
 import { statusReport } from './instance.js';
+import { checkedInstanceMetadata, type InstanceMetadataInput } from '../util/instance-metadata.js';
 import { checkDeployedSpec, specDecidedResources, specReadingFields, withoutFields } from './deployed-spec.js';
 
 export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefinition, graph: CompositionGraph, options: DirectFactoryOptions): DirectDriver<TSpec, TStatus> {
@@ -64,6 +65,8 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
   const openApiDocuments = createOpenApiDocuments();
   const progress = (event: ProgressEvent): void => options.progressCallback?.(event);
   const identity = (name: string): InstanceIdentity => (graph.scope === 'Cluster' ? { name } : { name, namespace });
+  // The labels and annotations a deploy gives the instance: `schema.metadata.labels` / `annotations`, as kro mode's instance object has them.
+  const given = (name: string, target: InstanceMetadataInput): InstanceIdentity => ({ ...identity(name), ...checkedInstanceMetadata(target) });
   const owner = (name: string): Ownership => ({ composition: graph.name, instance: name, namespace });
 
   const leaseOf = (name: string, operation: 'deploy' | 'delete', deadline: number, signal: AbortSignal | undefined): LeaseOptions => ({
@@ -126,7 +129,9 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
     const settled = record?.finishedGeneration !== undefined ? record.finishedGeneration === record.generation : (record?.succeeded ?? false);
     const decided = spec === undefined && (stored || record?.succeeded) ? specDecidedResources(graph, reads) : undefined;
     const unknown = decided && decided.size > 0 ? { ids: decided, settled } : undefined;
-    const report = await reportObjects(kube(), graphOf(), { spec: checked, instance: identity(name) }, await owned(name), call(), unknown);
+    // The labels and annotations of the last deploy, kept in its record (kro mode reads them from the instance object).
+    const instance = { ...identity(name), labels: record?.instanceLabels ?? {}, annotations: record?.instanceAnnotations ?? {} };
+    const report = await reportObjects(kube(), graphOf(), { spec: checked, instance }, await owned(name), call(), unknown);
     const metadata = graph.scope === 'Cluster' ? { name } : { name, namespace };
     const { ready } = report;
     // Without the spec, a field computed from what is not known of it would be computed from the defaults: it is pending instead.
@@ -145,6 +150,7 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
     namespace,
     async deploy(spec, deployOptions = {}) {
       const { spec: checked, name } = checkedInstance(definition, graph, spec, deployOptions.name);
+      const instance = given(name, deployOptions);
       const signals = [options.abortSignal, deployOptions.abortSignal].filter((x): x is AbortSignal => x !== undefined);
       const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
       const redactor = redactorFor(graph, checked);
@@ -153,7 +159,7 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
         const session: DirectSession = {
           prepared: graphOf(),
           client: kube(),
-          instance: identity(name),
+          instance,
           owner: owner(name),
           spec: checked,
           // kept in the instance record for status without a spec; the record is a ConfigMap: no secret values
@@ -192,12 +198,13 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
     },
     async plan(spec, planOptions = {}) {
       const { spec: checked, name } = checkedInstance(definition, graph, spec, planOptions.name);
+      const instance = given(name, planOptions);
       // As the deploy would: a missing namespace is the user's to fix, not a dry run's 404 per object.
       if (!options.createNamespace) await ensureNamespace(kube(), namespace, false, call(), 'plan');
       return planDirect({
         prepared: graphOf(),
         client: kube(),
-        instance: identity(name),
+        instance,
         owner: owner(name),
         spec: checked,
         readiness: 'exists',
@@ -236,7 +243,7 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
       const { spec: checked, name } = checkedInstance(definition, graph, spec, yamlOptions.name);
       const redactor = redactorFor(graph, checked);
       try {
-        return toYamlDocuments(renderOffline(graphOf(), checked, identity(name), owner(name), (text) => redactor.text(text)));
+        return toYamlDocuments(renderOffline(graphOf(), checked, given(name, yamlOptions), owner(name), (text) => redactor.text(text)));
       } catch (error) {
         throw redactor.error(error);
       }

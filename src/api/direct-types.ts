@@ -80,6 +80,14 @@ export interface DirectFactoryOptions extends ClusterTarget, OriginalFactoryOpti
 export interface DirectDeployOptions {
   /** Instance name; default `spec.name`, else the composition name. */
   readonly name?: string;
+  /**
+   * Labels of the instance (Kubernetes label syntax; keys under kro.run/ and applyset.kubernetes.io/ are
+   * refused): kro mode puts them on the instance object, direct mode keeps them in its instance record; in
+   * both, the composition reads them as `instance.metadata.labels.<key>`.
+   */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Annotations of the instance (keys in label-key syntax, values any text), read as `instance.metadata.annotations.<key>` in both modes. */
+  readonly annotations?: Readonly<Record<string, string>>;
   /** Aborts this deploy (in addition to the factory's `abortSignal`). */
   readonly abortSignal?: AbortSignal;
 }
@@ -135,19 +143,19 @@ export interface DirectFactory<TSpec, TStatus> extends InstanceOperations<TSpec,
    * What `deploy(spec)` would do, from a server-side dry run of the whole graph; nothing is changed.
    * Objects whose values depend on objects that do not exist yet are reported with `knownAfterApply`.
    */
-  plan(spec: TSpec, options?: { name?: string }): Promise<DeployPlan>;
+  plan(spec: TSpec, options?: { name?: string; labels?: Readonly<Record<string, string>>; annotations?: Readonly<Record<string, string>> }): Promise<DeployPlan>;
   /**
    * The manifests `deploy(spec)` would apply, as multi-document YAML (ownership labels included). References
    * to other resources resolve against their rendered manifests; data only the cluster has is an
    * OfflineRenderError naming the resource. Asynchronous because it evaluates CEL, whose engine loads on
    * first use (defining and rendering the RGD never load it).
    */
-  manifestsYaml(spec: TSpec, options?: { name?: string }): Promise<string>;
+  manifestsYaml(spec: TSpec, options?: { name?: string; labels?: Readonly<Record<string, string>>; annotations?: Readonly<Record<string, string>> }): Promise<string>;
   /** TypeKro's `toYaml(spec)` of direct mode: {@link DirectFactory.manifestsYaml}. */
   toYaml(spec: TSpec): Promise<string>;
 }
 
 /** The direct factory with the runtime loaded: what `DirectFactory` does, the manifests rendered synchronously. */
 export interface DirectDriver<TSpec, TStatus> extends Omit<DirectFactory<TSpec, TStatus>, 'toYaml' | 'manifestsYaml' | 'instanceName' | keyof OriginalNames<TStatus>> {
-  manifestsYaml(spec: TSpec, options?: { name?: string }): string;
+  manifestsYaml(spec: TSpec, options?: { name?: string; labels?: Readonly<Record<string, string>>; annotations?: Readonly<Record<string, string>> }): string;
 }

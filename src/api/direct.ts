@@ -40,7 +40,7 @@ export function createDirectFactory<TSpec, TStatus>(
   let driver: Promise<DirectDriver<TSpec, TStatus>> | undefined;
   const load = (): Promise<DirectDriver<TSpec, TStatus>> =>
     (driver ??= import('./direct-driver.js').then((m) => m.createDirectDriver<TSpec, TStatus>(definition, graph, options)));
-  const manifestsYaml = async (spec: TSpec, yamlOptions?: { name?: string }): Promise<string> => (await load()).manifestsYaml(spec, yamlOptions);
+  const manifestsYaml = async (spec: TSpec, yamlOptions?: { name?: string; labels?: Readonly<Record<string, string>>; annotations?: Readonly<Record<string, string>> }): Promise<string> => (await load()).manifestsYaml(spec, yamlOptions);
   return withOriginalNames<TStatus, Omit<DirectFactory<TSpec, TStatus>, 'getInstances' | 'getStatus'>>({
     mode: 'direct',
     name: graph.name,

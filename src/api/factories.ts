@@ -16,6 +16,7 @@ import type { KroFactory, KroFactoryOptions, KroInstance, KroStatusFields } from
 import { withOriginalNames } from './original-names.js';
 import { checkedInstance, instanceNameOf, specWithDefaults, validateSpec } from './spec.js';
 import { checkNamespaceName } from './validate-input.js';
+import { checkedInstanceMetadata } from '../util/instance-metadata.js';
 import type { InstanceStatus } from './instances.js';
 import type { KubeObject } from '../runtime/engine/index.js';
 
@@ -60,10 +61,10 @@ function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, gra
   let driver: Promise<KroDriver> | undefined;
   const load = (): Promise<KroDriver> => (driver ??= import('./kro-driver.js').then((m) => m.createKroDriver(graph, options)));
   let rgd: string | undefined;
-  const instanceOf = (spec: TSpec, name?: string): KubernetesObject => {
+  const instanceOf = (spec: TSpec, target: { name?: string; labels?: Readonly<Record<string, string>>; annotations?: Readonly<Record<string, string>> } = {}): KubernetesObject => {
     // Everything is checked before the driver loads, so nothing is applied (the RGD included) for bad input.
-    const checked = checkedInstance(definition, graph, spec, name);
-    return compileInstance(graph, checked.spec, { name: checked.name, namespace }) as KubernetesObject;
+    const checked = checkedInstance(definition, graph, spec, target.name);
+    return compileInstance(graph, checked.spec, { name: checked.name, namespace, ...checkedInstanceMetadata(target) }) as KubernetesObject;
   };
   const reported = ({ object, absent }: { object: KubernetesObject; absent: readonly string[] }): KroInstance<TSpec, TStatus> => {
     const { metadata, spec, status } = object as { metadata?: { name?: string; namespace?: string }; spec?: unknown; status?: unknown };
@@ -71,7 +72,7 @@ function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, gra
     return { metadata: meta, spec: spec as TSpec, ...statusReport<TStatus, KroStatusFields>(graph.status, status, absent) };
   };
   const rgdYaml = (): string => (rgd ??= toYaml(compileRgd(graph)));
-  const instanceYaml = (spec: TSpec, yamlOptions: { name?: string } = {}): string => toYaml(instanceOf(spec, yamlOptions.name));
+  const instanceYaml = (spec: TSpec, yamlOptions: { name?: string; labels?: Readonly<Record<string, string>>; annotations?: Readonly<Record<string, string>> } = {}): string => toYaml(instanceOf(spec, yamlOptions));
   return withOriginalNames<TStatus, Omit<KroFactory<TSpec, TStatus>, 'getInstances' | 'getStatus'>>({
     mode: 'kro',
     name: graph.name,
@@ -81,11 +82,11 @@ function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, gra
     instanceYaml,
     instanceName: (spec) => instanceNameOf(graph, specWithDefaults(graph, spec)),
     async deploy(spec, deployOptions = {}) {
-      const instance = instanceOf(spec, deployOptions.name);
+      const instance = instanceOf(spec, deployOptions);
       rgdYaml(); // a graph KRO cannot accept is refused here, before the cluster is touched (and cached for toYaml)
       return reported(await (await load()).deploy(instance, deployOptions.abortSignal));
     },
-    plan: async (spec, planOptions = {}) => (await load()).plan(instanceOf(spec, planOptions.name) as unknown as KubeObject),
+    plan: async (spec, planOptions = {}) => (await load()).plan(instanceOf(spec, planOptions) as unknown as KubeObject),
     instanceStatus: async (name) => (await (await load()).instanceStatus(name)) as InstanceStatus<TStatus>,
     listInstances: async () => (await load()).listInstances(),
     events: async (name) => (await load()).events(name),

@@ -175,7 +175,7 @@ export interface InstanceOperations<TSpec, TStatus> {
   /** The name `deploy(spec)` gives the instance: `spec.name` (defaults applied), else the composition name; the spec is not validated. */
   instanceName(spec: TSpec): string;
   /** What `deploy(spec)` would change, from server-side dry runs; nothing is changed. */
-  plan(spec: TSpec, options?: { name?: string }): Promise<DeployPlan>;
+  plan(spec: TSpec, options?: { name?: string; labels?: Readonly<Record<string, string>>; annotations?: Readonly<Record<string, string>> }): Promise<DeployPlan>;
   /**
    * The instance and what it owns. Direct mode judges readiness (readyWhen included) and the status with
    * `spec` (validated; default: the schema's defaults alone); kro mode reads the spec from the instance.

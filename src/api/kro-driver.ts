@@ -108,7 +108,9 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
     const spec = (instance as { spec?: unknown }).spec ?? {};
     const bounded = { deadline: Date.now() + 10_000, ...(signal ? { signal } : {}) };
     const byId = groupByResource(graphOf(), await listChildren(kube, childKinds, { name, namespace }, bounded), kroResourceIdOf);
-    return reportObjects(kube, graphOf(), { spec, instance: { name, namespace } }, byId, bounded);
+    // The labels and annotations the deploy gave (KRO's own are never read: composition/instance-metadata-reads.ts).
+    const { labels = {}, annotations = {} } = instance.metadata ?? {};
+    return reportObjects(kube, graphOf(), { spec, instance: { name, namespace, labels, annotations } }, byId, bounded);
   }
 
   /**

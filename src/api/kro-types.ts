@@ -73,6 +73,14 @@ export interface KroDeployOptions {
   /** Instance name; default `spec.name`, else the composition name. */
   readonly name?: string;
   /**
+   * Labels of the instance (Kubernetes label syntax; keys under kro.run/ and applyset.kubernetes.io/ are
+   * refused): kro mode puts them on the instance object, direct mode keeps them in its instance record; in
+   * both, the composition reads them as `instance.metadata.labels.<key>`.
+   */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Annotations of the instance (keys in label-key syntax, values any text), read as `instance.metadata.annotations.<key>` in both modes. */
+  readonly annotations?: Readonly<Record<string, string>>;
+  /**
    * Aborts this deploy (in addition to the factory's `abortSignal`): the wait stops at once with a
    * KroAbortedError (code ABORTED) saying what stays applied; KRO keeps reconciling an applied instance.
    */
@@ -168,8 +176,8 @@ export interface KroFactory<TSpec, TStatus> extends InstanceOperations<TSpec, TS
   toYaml(spec?: TSpec): string;
   /** The ResourceGraphDefinition as YAML (what `deploy` applies first, and what GitOps commits). */
   rgdYaml(): string;
-  /** The instance custom resource `deploy(spec)` applies, in the factory's namespace (the spec is validated). */
-  instanceYaml(spec: TSpec, options?: { name?: string }): string;
+  /** The instance custom resource `deploy(spec)` applies, in the factory's namespace (the spec is validated), with the labels and annotations given. */
+  instanceYaml(spec: TSpec, options?: { name?: string; labels?: Readonly<Record<string, string>>; annotations?: Readonly<Record<string, string>> }): string;
   /**
    * Applies the RGD, waits until KRO accepts it, applies the instance and waits until it is ACTIVE. The
    * result says which status fields KRO has not computed yet (`pending`). A resource that fails for good by

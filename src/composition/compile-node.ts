@@ -7,6 +7,7 @@ import type { Scope } from '../analysis/scope.js';
 import type { Expr } from '../ir/expr.js';
 import { foldConstants } from '../ir/fold.js';
 import type { CelType } from '../ir/types.js';
+import { checkInstanceMetadataReads } from './instance-metadata-reads.js';
 
 /**
  * `optional`: JavaScript may read `undefined` where CEL waits (a plain read of an absent field);
@@ -16,9 +17,13 @@ export function compileValueNode(node: Node, scope: Scope): { expr: Expr; type: 
   const { expr: compiled, type, optional, wrapped, present } = compileExpression(node, scope);
   // Constants the source states (a loop's item, a literal test) fold away: `"dev" == "dev" ? a : b` is `a`.
   const expr = foldConstants(compiled);
+  // Reads of the instance's labels and annotations the two modes would answer differently are refused here, at the read.
+  checkInstanceMetadataReads(expr, node);
   return { expr, type, ...(optional && { optional }), ...(wrapped && { wrapped }), ...(present && { present }) };
 }
 
 export function compileConditionNode(node: Node, scope: Scope): Expr {
-  return foldConstants(compileCondition(node, scope));
+  const expr = foldConstants(compileCondition(node, scope));
+  checkInstanceMetadataReads(expr, node);
+  return expr;
 }

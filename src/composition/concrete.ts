@@ -111,7 +111,7 @@ export interface ConcreteInput {
   readonly spec: unknown;
   readonly observed: ObservedObjects;
   /** The instance's identity (`schema.metadata` of `toResourceGraph`). */
-  readonly instance: { readonly name: string; readonly namespace?: string };
+  readonly instance: { readonly name: string; readonly namespace?: string; readonly labels?: Readonly<Record<string, string>>; readonly annotations?: Readonly<Record<string, string>> };
 }
 
 /**
@@ -131,8 +131,13 @@ function concreteRun(composition: unknown, graph: CompositionGraph, input: Concr
   const spec = structuredClone(input.spec);
   let returned: unknown;
   let run: ConcreteRun;
-  // What direct mode knows of the instance: its name and namespace; it sets no labels or annotations.
-  const known = { name: input.instance.name, ...(input.instance.namespace !== undefined ? { namespace: input.instance.namespace } : {}), labels: {}, annotations: {} };
+  // What direct mode knows of the instance: its name and namespace, and the labels and annotations the deploy gave.
+  const known = {
+    name: input.instance.name,
+    ...(input.instance.namespace !== undefined ? { namespace: input.instance.namespace } : {}),
+    labels: { ...input.instance.labels },
+    annotations: { ...input.instance.annotations },
+  };
   // The rest (creationTimestamp, uid, generation) the cluster sets: read as absent observed fields, so text or
   // numbers built from them are pending, as the compiled CEL is offline, not "undefined" (trial 12 K1).
   const metadata = observedView(known, T.object({}, true)) as typeof known;

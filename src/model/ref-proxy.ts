@@ -108,7 +108,8 @@ function writtenField(data: RefData, prop: string | symbol): string {
 
 /** The way out of a spread of `data`: a spec field (a map) merges where an object literal is compiled. */
 function spreadHint(data: RefData): string {
-  const merge = data.root.kind === 'schema' && data.path.length > 1 ? `spread it straight into an object literal that is a factory argument or a status field (\`labels: { team: 't', ...${describeRef(data)} }\`, compiled to KRO's map merge), ` : '';
+  // The instance's labels and annotations are not merged whole (KRO adds its own in kro mode: instance-metadata-reads.ts).
+  const merge = data.root.kind === 'schema' && data.path.length > 1 && data.path[0] !== 'metadata' ? `spread it straight into an object literal that is a factory argument or a status field (\`labels: { team: 't', ...${describeRef(data)} }\`, compiled to KRO's map merge), ` : '';
   return `${merge}pass it as a whole, or read its fields by name`;
 }
 

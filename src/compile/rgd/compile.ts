@@ -103,6 +103,9 @@ export interface InstanceOptions {
   readonly name: string;
   /** Omitted for cluster-scoped kinds. */
   readonly namespace?: string;
+  /** The instance's labels and annotations (checked by the caller, util/instance-metadata.ts); omitted when empty. */
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -123,6 +126,8 @@ export function compileInstance(graph: CompositionGraph, spec: unknown, options:
   }
   const metadata: JsonObject = { name: options.name };
   if (options.namespace !== undefined && graph.scope !== 'Cluster') metadata['namespace'] = options.namespace;
+  if (options.labels && Object.keys(options.labels).length > 0) metadata['labels'] = { ...options.labels };
+  if (options.annotations && Object.keys(options.annotations).length > 0) metadata['annotations'] = { ...options.annotations };
   return {
     apiVersion: `${graph.group}/${graph.version}`,
     kind: graph.kind,

@@ -72,7 +72,7 @@ export async function deployDirect(outer: DirectSession, options: DeployOptions 
   let record: RecordKeeper | undefined;
   try {
     throwIfAborted(outer.signal);
-    const opened = await RecordKeeper.open(outer.client, outer.owner, graphKinds(outer.prepared), outer.spec, callOptions({ ...outer, signal }, 5_000), outer.storedSpec);
+    const opened = await RecordKeeper.open(outer.client, outer.owner, graphKinds(outer.prepared), outer.spec, callOptions({ ...outer, signal }, 5_000), outer.storedSpec, outer.instance);
     const ownership = new OwnershipGuard(ownershipReader(outer.client, () => callOptions({ ...outer, signal })), { mode: 'direct', owner: outer.owner }, outer.adopt ?? false);
     const schemas = outer.schemas ?? new SchemaCache(outer.client, outer.openApiDocuments);
     // Everything nameable now is checked before the first write, the record included: a refused deploy changes nothing.

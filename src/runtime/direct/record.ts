@@ -5,7 +5,7 @@
  * deploy and prune does it shrink to what the graph has now. Unchanged records are not rewritten.
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
-import { mergeKinds, nextGeneration, parseRecord, recordManifest, recordName, type AssignedMetadata, type InstanceRecord, type KubeObject, type MemberKind, type Ownership, type PreparedGraph, type StoredSpec } from '../engine/index.js';
+import { mergeKinds, nextGeneration, parseRecord, recordManifest, recordName, type AssignedMetadata, type InstanceIdentity, type InstanceRecord, type KubeObject, type MemberKind, type Ownership, type PreparedGraph, type StoredSpec } from '../engine/index.js';
 import type { CallOptions, KubeClient } from '../kube/client.js';
 import { plain } from './objects.js';
 
@@ -25,6 +25,9 @@ export function assignedOf(record: Pick<InstanceRecord, 'uid' | 'createdAt' | 'g
   return { uid: record.uid, creationTimestamp: record.createdAt, generation: record.generation };
 }
 
+/** The labels and annotations a deploy gives the instance (engine InstanceIdentity). */
+type InstanceMetadata = Pick<InstanceIdentity, 'labels' | 'annotations'>;
+
 export class RecordKeeper {
   private kinds: MemberKind[];
   private namespaces: Set<string>;
@@ -35,6 +38,8 @@ export class RecordKeeper {
   private specHash: string | undefined;
   private stored: StoredSpec | undefined;
   private finishedGeneration: number | undefined;
+  private instanceLabels: Readonly<Record<string, string>>;
+  private instanceAnnotations: Readonly<Record<string, string>>;
   private written = '';
   private writing: Promise<void> = Promise.resolve();
 
@@ -52,6 +57,8 @@ export class RecordKeeper {
     this.specHash = previous?.specHash;
     this.stored = previous?.spec;
     this.finishedGeneration = previous?.finishedGeneration;
+    this.instanceLabels = previous?.instanceLabels ?? {};
+    this.instanceAnnotations = previous?.instanceAnnotations ?? {};
     if (previous) this.written = this.key();
   }
 
@@ -60,8 +67,11 @@ export class RecordKeeper {
    * generation) and `stored`, the spec as the record keeps it (the caller takes the secret values out; without
    * it the record keeps no spec). Nothing is written until {@link RecordKeeper.widen}.
    */
-  static async open(client: KubeClient, owner: Ownership, kinds: readonly MemberKind[], spec: unknown, call: CallOptions, stored?: StoredSpec): Promise<RecordKeeper> {
+  static async open(client: KubeClient, owner: Ownership, kinds: readonly MemberKind[], spec: unknown, call: CallOptions, stored?: StoredSpec, instance: InstanceMetadata = {}): Promise<RecordKeeper> {
     const keeper = new RecordKeeper(client, owner, await readRecord(client, owner, call));
+    // The labels and annotations of this deploy replace the last one's, as kro mode's apply of the instance does.
+    keeper.instanceLabels = instance.labels ?? {};
+    keeper.instanceAnnotations = instance.annotations ?? {};
     keeper.kinds = mergeKinds(keeper.kinds, kinds);
     const next = nextGeneration(keeper.previous, spec);
     keeper.generation = next.generation;
@@ -126,7 +136,7 @@ export class RecordKeeper {
   }
 
   private key(): string {
-    return JSON.stringify([mergeKinds(this.kinds), [...this.namespaces].sort(), this.succeeded, this.generation, this.specHash, this.stored ?? null, this.finishedGeneration ?? null]);
+    return JSON.stringify([mergeKinds(this.kinds), [...this.namespaces].sort(), this.succeeded, this.generation, this.specHash, this.stored ?? null, this.finishedGeneration ?? null, this.instanceLabels, this.instanceAnnotations]);
   }
 
   /** Writes serially; skips a write that would not change anything. */
@@ -142,6 +152,8 @@ export class RecordKeeper {
         ...(this.specHash ? { specHash: this.specHash } : {}),
         ...(this.stored ? { spec: this.stored } : {}),
         ...(this.finishedGeneration !== undefined ? { finishedGeneration: this.finishedGeneration } : {}),
+        instanceLabels: this.instanceLabels,
+        instanceAnnotations: this.instanceAnnotations,
       });
       const applied = plain(await this.client.apply(manifest as KubernetesObject, { ...call, force: true }));
       const metadata = applied.metadata as KubeObject | undefined;

@@ -32,6 +32,10 @@ export const RECORD = {
   finished: 'typekro.dev/finished-generation',
   /** data: JSON {@link StoredSpec} of the last deploy (the generation's spec, secret values taken out). */
   spec: 'spec',
+  /** data: JSON of the labels the last deploy gave the instance (`schema.metadata.labels`, as kro mode's instance object has them). */
+  instanceLabels: 'instance-labels',
+  /** data: JSON of the annotations the last deploy gave the instance (`schema.metadata.annotations`). */
+  instanceAnnotations: 'instance-annotations',
 } as const;
 
 /**
@@ -73,6 +77,9 @@ export interface InstanceRecord {
   readonly createdAt?: string;
   /** The record's uid (the instance's `schema.metadata.uid`), when read from the cluster. */
   readonly uid?: string;
+  /** The labels and annotations the last deploy gave the instance (direct mode's `schema.metadata.labels` / `annotations`). */
+  readonly instanceLabels?: Readonly<Record<string, string>>;
+  readonly instanceAnnotations?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -154,7 +161,12 @@ export function recordManifest(owner: Ownership, record: Omit<InstanceRecord, 'n
         ...(record.finishedGeneration !== undefined ? { [RECORD.finished]: String(record.finishedGeneration) } : {}),
       },
     },
-    data: { [RECORD.kinds]: JSON.stringify(kinds), ...(record.spec ? { [RECORD.spec]: JSON.stringify(record.spec) } : {}) },
+    data: {
+      [RECORD.kinds]: JSON.stringify(kinds),
+      ...(record.spec ? { [RECORD.spec]: JSON.stringify(record.spec) } : {}),
+      ...(record.instanceLabels && Object.keys(record.instanceLabels).length > 0 ? { [RECORD.instanceLabels]: JSON.stringify(record.instanceLabels) } : {}),
+      ...(record.instanceAnnotations && Object.keys(record.instanceAnnotations).length > 0 ? { [RECORD.instanceAnnotations]: JSON.stringify(record.instanceAnnotations) } : {}),
+    },
   };
 }
 
@@ -185,6 +197,8 @@ export function parseRecord(object: KubeObject | undefined): InstanceRecord | un
     ...storedSpecOf((object.data as Record<string, string> | undefined)?.[RECORD.spec]),
     ...(metadata.creationTimestamp ? { createdAt: metadata.creationTimestamp } : {}),
     ...(metadata.uid ? { uid: metadata.uid } : {}),
+    instanceLabels: stringMap((object.data as Record<string, string> | undefined)?.[RECORD.instanceLabels]),
+    instanceAnnotations: stringMap((object.data as Record<string, string> | undefined)?.[RECORD.instanceAnnotations]),
   };
 }
 
@@ -202,6 +216,18 @@ function storedSpecOf(text: string | undefined): { spec?: StoredSpec } {
     const unstored = parsed.unstored;
     const valid = Array.isArray(unstored) && unstored.every((path) => Array.isArray(path) && path.every((segment) => typeof segment === 'string'));
     return valid && 'spec' in parsed ? { spec: { spec: parsed.spec, unstored: unstored as string[][] } } : {};
+  } catch {
+    return {};
+  }
+}
+
+/** A JSON object of strings kept in a record (`{}` when absent or not one). */
+function stringMap(json: string | undefined): Record<string, string> {
+  if (json === undefined) return {};
+  try {
+    const parsed = JSON.parse(json) as unknown;
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   } catch {
     return {};
   }

@@ -26,6 +26,12 @@ export interface InstanceIdentity {
    * Absent offline: reading these is then data only the cluster has.
    */
   readonly assigned?: AssignedMetadata;
+  /**
+   * The labels and annotations the deploy gave the instance (`deploy(spec, { labels, annotations })`), read as
+   * `schema.metadata.labels` / `annotations`: kro mode has them on the instance object, direct mode here.
+   */
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
 }
 
 /** Instance metadata the API server assigns (KRO reads it from the instance object). */

@@ -9,8 +9,10 @@ import type { PlanInput } from './types.js';
 /**
  * The instance metadata direct mode has, out of the ObjectMeta KRO offers: name and namespace (the ones
  * deployed to), uid, creationTimestamp and generation (the instance record's, see `runtime/direct/record.ts`),
- * and labels and annotations (empty maps: a direct instance has none). The rest (resourceVersion,
- * managedFields, finalizers, ownerReferences, deletionTimestamp, ...) is refused (see {@link directMetadataProblem}).
+ * and labels and annotations (those the deploy gave, as kro mode puts them on the instance object; reads of
+ * KRO's own keys and of the whole maps are refused when the composition is defined, see
+ * `composition/instance-metadata-reads.ts`). The rest (resourceVersion, managedFields, finalizers,
+ * ownerReferences, deletionTimestamp, ...) is refused (see {@link directMetadataProblem}).
  */
 const DIRECT_METADATA: ReadonlySet<string> = new Set(['name', 'namespace', 'uid', 'creationTimestamp', 'generation', 'labels', 'annotations']);
 
@@ -20,7 +22,7 @@ const DIRECT_METADATA: ReadonlySet<string> = new Set(['name', 'namespace', 'uid'
  * it) and generation only when the instance has been assigned them.
  */
 export function schemaVariable(graph: CompositionGraph, input: Pick<PlanInput, 'spec' | 'instance'>): Record<string, unknown> {
-  const metadata: Record<string, unknown> = { name: input.instance.name, labels: {}, annotations: {} };
+  const metadata: Record<string, unknown> = { name: input.instance.name, labels: { ...input.instance.labels }, annotations: { ...input.instance.annotations } };
   if (graph.scope !== 'Cluster' && input.instance.namespace !== undefined) metadata.namespace = input.instance.namespace;
   const assigned = input.instance.assigned;
   if (assigned) {
