@@ -89,7 +89,11 @@ function podTemplate(config: ContainerConfig, factory: string, labels: Labels, e
  * config.replicas; // => 3
  */
 export interface DeploymentConfig extends ContainerConfig {
-  /** Defaults to 1; `0` stays 0. */
+  /**
+   * Left out of the manifest when not given, so the API server's default (1) applies and no field manager
+   * owns it: an autoscaler (`Hpa`) or `kubectl scale` can change it without TypeKro or KRO setting it back.
+   * `0` stays 0.
+   */
   readonly replicas?: number;
 }
 
@@ -113,7 +117,7 @@ export const Deployment = defineFactory<DeploymentConfig, V1Deployment>(
     const labels = labelsOf(config, 'Deployment');
     return {
       metadata: metadataOf(config, 'Deployment', labels),
-      spec: { replicas: config.replicas ?? 1, selector: { matchLabels: { app: selectorApp(labels) } }, template: podTemplate(config, 'Deployment', labels) },
+      spec: { ...replicasOf(config), selector: { matchLabels: { app: selectorApp(labels) } }, template: podTemplate(config, 'Deployment', labels) },
     };
   },
 );
@@ -152,7 +156,7 @@ export const StatefulSet = defineFactory<StatefulSetConfig, V1StatefulSet>(
     return {
       metadata: metadataOf(config, 'StatefulSet', labels),
       spec: {
-        replicas: config.replicas ?? 1,
+        ...replicasOf(config),
         serviceName: config.serviceName,
         selector: { matchLabels: { app: selectorApp(labels) } },
         template: podTemplate(config, 'StatefulSet', labels),
@@ -261,3 +265,8 @@ export const CronJob = defineFactory<CronJobConfig, V1CronJob>(
     return { metadata: metadataOf(config, 'CronJob', labels), spec: { schedule: config.schedule, jobTemplate: { spec: jobSpec(config, 'CronJob', labels) } } };
   },
 );
+
+/** `replicas` only when given: a value we send is a value we own, and KRO would reset an autoscaler's count to it. */
+function replicasOf(config: DeploymentConfig): { replicas?: number } {
+  return config.replicas === undefined ? {} : { replicas: config.replicas };
+}
