@@ -1,6 +1,6 @@
 /**
- * `status` of a direct instance computes the status fields and readiness from a spec, because the cluster
- * keeps only a hash of it (the spec may hold secrets). A spec other than the deployed one would make every
+ * `status` of a direct instance computes the status fields and readiness from a spec: the one given, else the
+ * one its record keeps (secret values taken out; older records keep only a hash). A spec other than the deployed one would make every
  * field computed from it describe an instance that does not exist, so it is refused; without a spec, those
  * fields are pending, not computed from defaults.
  */

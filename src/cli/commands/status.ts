@@ -59,11 +59,12 @@ async function status(run: CliRun, file: string, options: StatusOptions): Promis
 const STATUS_HELP = `
 READY: yes, no, failed (a terminal failure: waiting cannot help, e.g. a Deployment
 past its progress deadline), missing, waiting, skipped, or unknown.
-Kro mode reads the spec from the instance. Direct mode keeps only a hash of it:
-without -f/--set, the objects that exist are judged as they are; a resource
-whose existence the spec decides (an if or a loop over a spec field) and that
-has no object is unknown (not counted), and status fields computed from the
-spec are pending. Give the spec of the last deploy to see everything.`;
+Kro mode reads the spec from the instance. Direct mode keeps the spec of the
+last deploy in its record with its secret values taken out: without -f/--set,
+that spec is used; status fields and resources that depend on a secret value
+are pending or unknown (a resource whose existence it decides and that has no
+object is not counted). Records written before the spec was kept give only a
+hash. Give the spec of the last deploy to see everything.`;
 
 export function registerStatus(program: Command, run: CliRun): void {
   const command = program
