@@ -1,7 +1,7 @@
 /**
  * A factory option that may be `undefined` (trial R2, `replicas: spec.c ? 3 : undefined`): what JavaScript's
  * manifest holds then is the factory's choice, learnt by building the manifest again without the option
- * (src/composition/absent-options.ts). A default compiles to a choice (`c ? 3 : 1`), a field left out to
+ * (src/composition/absent-options.ts). A default compiles to a choice (`c ? "Never" : "OnFailure"`), a field left out to
  * `c ? 3 : omit()`; direct mode's plan, the test kit's render and simulate, and the direct factory's YAML
  * all leave the field out as KRO does. What the factory makes of `undefined` otherwise is refused.
  */
@@ -26,8 +26,10 @@ const at_ = (value: unknown, ...path: (string | number)[]): unknown => path.redu
 
 test('a default of the factory becomes the other branch; a field the factory passes on is left out with omit()', () => {
   const simple = templates(simpleDefaults);
-  assert.equal(at_(simple['web'], 'spec', 'replicas'), '${schema.spec.c ? 3 : 1}');
-  assert.equal(at_(simple['both'], 'spec', 'replicas'), '${schema.spec.r > 4 ? 2 : 1}');
+  assert.equal(at_(simple['job'], 'spec', 'template', 'spec', 'restartPolicy'), '${schema.spec.c ? "Never" : "OnFailure"}');
+  // Deployment leaves replicas out when not given (an autoscaler owns it then), so the field is omitted
+  assert.equal(at_(simple['web'], 'spec', 'replicas'), '${schema.spec.c ? 3 : omit()}');
+  assert.equal(at_(simple['both'], 'spec', 'replicas'), '${schema.spec.r > 4 ? 2 : omit()}');
   assert.equal(at_(simple['both'], 'spec', 'template', 'spec', 'containers', 0, 'image'), '${schema.spec.r > 2 ? "nginx" : omit()}');
   assert.equal(at_(simple['svc'], 'spec', 'ports', 0, 'targetPort'), '${schema.spec.c ? 8080 : omit()}');
   const raw = templates(rawOmitted);

@@ -1,13 +1,13 @@
 /**
  * Factory options JavaScript may leave `undefined` (trial R2, `replicas: spec.c ? 3 : undefined`): the
  * factory decides what `undefined` means, so each compiles to the option where it is set and the factory's
- * own answer elsewhere: its default (`Deployment`'s `replicas ?? 1` gives `c ? 3 : 1`) or the field left out
+ * own answer elsewhere: its default (`Job`'s `restartPolicy ?? 'OnFailure'` gives `c ? "Never" : "OnFailure"`) or the field left out
  * (`c ? 3 : omit()`, which KRO and the direct runtime both remove). Refusals are in
  * test/composition/absent-options.test.ts; the cluster test is test/cluster/absent-options.cluster.test.ts.
  */
 import { type } from 'arktype';
 import { configMap, deployment, kubernetesComposition } from '../../src/index.js';
-import { Deployment, Service } from '../../src/simple.js';
+import { Deployment, Job, Service } from '../../src/simple.js';
 import type { CaseInput } from './harness.js';
 
 const definition = {
@@ -16,10 +16,11 @@ const definition = {
   status: type({ name: 'string' }),
 };
 
-/** `Deployment` keeps its default (`replicas ?? 1`); the image is passed on as it is, so it is left out. */
+/** `Job` keeps its default (`restartPolicy ?? 'OnFailure'`); `Deployment`'s replicas and image are passed on as they are, so they are left out. */
 export const simpleDefaults = kubernetesComposition({ ...definition, name: 'absent-simple', kind: 'AbsentSimple' }, (spec) => {
   Deployment({ id: 'web', name: `${spec.name}-web`, image: 'nginx', replicas: spec.c ? 3 : undefined });
   Deployment({ id: 'both', name: `${spec.name}-both`, image: (spec.r > 2 ? 'nginx' : undefined) as string, replicas: spec.r > 4 ? 2 : undefined });
+  Job({ id: 'job', name: `${spec.name}-job`, image: 'busybox', restartPolicy: spec.c ? 'Never' : undefined });
   Service({ id: 'svc', name: `${spec.name}-svc`, selector: { app: 'web' }, ports: [{ port: 80, targetPort: spec.c ? 8080 : undefined }] });
   return { name: spec.name };
 });
