@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type } from 'arktype';
 import { kubernetesComposition } from '../../src/index.js';
-import { ConfigMap, Deployment } from '../../src/simple.js';
+import { ConfigMap, Deployment, Job } from '../../src/simple.js';
 import { refusalsIn } from '../support/refusals.js';
 
 const { refusal, at } = refusalsIn(import.meta.filename);
@@ -65,15 +65,17 @@ test('A1: eval, Function and globalThis in the composition body are refused, not
 });
 
 test('A2: a manifest field the spec may leave undefined compiles to what the factory makes of undefined (it was refused before omit())', () => {
-  // ConfigMap passes labels on as they are (the label is left out: `omit()`); Deployment defaults replicas to 1.
+  // ConfigMap passes labels on as they are and Deployment its replicas (left out: `omit()`); Job defaults restartPolicy.
   const app = kubernetesComposition({ ...definition, name: 'undefined-label' }, (spec) => {
     ConfigMap({ name: 'u', labels: { tier: spec.prod ? 'dev' : undefined } as Record<string, string>, data: {} });
     Deployment({ name: 'u', image: 'nginx', replicas: spec.prod ? 3 : undefined });
+    Job({ name: 'j', image: 'busybox', restartPolicy: spec.prod ? 'Never' : undefined });
     return {};
   });
   const yaml = app.toYaml();
   assert.match(yaml, /tier: '\$\{schema\.spec\.prod \? "dev" : omit\(\)\}'/);
-  assert.match(yaml, /replicas: "\$\{schema\.spec\.prod \? 3 : 1\}"/);
+  assert.match(yaml, /replicas: "\$\{schema\.spec\.prod \? 3 : omit\(\)\}"/);
+  assert.match(yaml, /restartPolicy: '\$\{schema\.spec\.prod \? "Never" : "OnFailure"\}'/);
   // The other ways out are accepted too.
   kubernetesComposition({ ...definition, name: 'defaulted-label' }, (spec) => {
     ConfigMap({ name: 'u', labels: { tier: (spec.prod ? 'dev' : undefined) ?? '' }, data: {} });
