@@ -397,7 +397,7 @@ export const OPTIONAL_WITHOUT_DEFAULT = [
   { marker: READS_OPTIONAL, message: /: `(Number|parseInt)\((\(*(spec\.)?count\)*|[^`]*\bflag\b[^`]*)(, 10)?\)`: \w+ of `undefined` is NaN in JavaScript \(unequal to everything, itself included, and kept by `\?\?`\), which CEL cannot hold/ },
   // `spec.count ?? spec.count` (an optional that may be empty) in arithmetic or text, or as a computed field
   { marker: READS_OPTIONAL, message: /: `[^]*` may be `undefined` \(a branch or every side of `\?\?` may give it\), (made into text|used in arithmetic) here/ },
-  { marker: READS_OPTIONAL, message: /: `[^`]*` may be `undefined` here, depending on the spec or the cluster: JavaScript then leaves the field out/ },
+  { marker: READS_OPTIONAL, message: /: `[^`]*` may be `undefined` here, depending on the spec or the cluster, and what JavaScript makes of `undefined` there cannot be written in CEL/ },
 ] as const;
 
 /** True when `message` is the documented rejection of an unsupported construct that `source` holds. */
