@@ -6,18 +6,17 @@
  * optional `.?f` / `[?k]` (JavaScript's `?.` and `??`), `in`, `orValue` all fail the same way, since
  * what they would answer offline (absent, the default) is not what they answer on the cluster.
  */
+import { TypeKroError } from '../../util/errors.js';
 import { jsonToCel } from './convert.js';
 
 /**
- * Reading a field a stand-in does not set. `code` is cel-js's missing-key code, so KRO's classification
- * (`classify.ts`) makes it data pending; it is not a cel-js `EvaluationError`, which optional selection
- * and `has()` would turn into "absent".
+ * Reading a field a stand-in does not set. Its code `NEEDS_CLUSTER` is data pending to `classify.ts`; it
+ * is not a cel-js `EvaluationError`, which optional selection and `has()` would turn into "absent".
  */
-class UnsetFieldError extends Error {
-  readonly code = 'no_such_key';
+class UnsetFieldError extends TypeKroError {
   readonly summary: string;
   constructor(path: string, root: string) {
-    super(`${path} is not set by the manifest of ${root}: only the cluster knows it`);
+    super('NEEDS_CLUSTER', `${path} is not set by the manifest of ${root}: only the cluster knows it`);
     this.summary = this.message;
   }
 }

@@ -54,14 +54,10 @@ function celOf(object: object, schema: OpenApiSchema | undefined): unknown {
   return value;
 }
 
-/** Stand-in forms, cached as {@link celForms} are (a rendered manifest is never replaced within a render). */
-const standInForms = new WeakMap<object, unknown>();
-
 /** An observed object of resource `id` as CEL sees it: typed by its schema when `input` has one. */
 export function observedCel(input: Pick<PlanInput, 'schemas' | 'standIns'>, id: string, object: object): unknown {
-  if (!input.standIns) return celOf(object, input.schemas?.get(id));
-  if (!standInForms.has(object)) standInForms.set(object, standInCel(id, object));
-  return standInForms.get(object);
+  // Stand-ins exist only while one offline render runs: converted once per planner round, not cached.
+  return input.standIns ? standInCel(id, object) : celOf(object, input.schemas?.get(id));
 }
 
 /** `schema` plus every observed resource by id (a collection is a list). */
