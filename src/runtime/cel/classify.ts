@@ -10,8 +10,10 @@
  * - `no_such_key`: a missing map key or object field (cel-go `no such key: x`).
  * - `index_out_of_bounds`: a list index past the end (cel-go `index out of bounds: 5`).
  * - `unknown_variable` at evaluation: a declared variable without a value (cel-go `no such attribute`).
+ * - `NEEDS_CLUSTER`: offline, a field a rendered manifest does not set (`stand-in.ts`), unknown until the
+ *   cluster has the object.
  */
-const PENDING_CODES: ReadonlySet<string> = new Set(['no_such_key', 'index_out_of_bounds', 'unknown_variable']);
+const PENDING_CODES: ReadonlySet<string> = new Set(['no_such_key', 'index_out_of_bounds', 'unknown_variable', 'NEEDS_CLUSTER']);
 
 /** The four phrases of `pkg/runtime/errors.go`, for errors that arrive as cel-go text (e.g. from an oracle). */
 const PENDING_PHRASES = ['no such key', 'no such field', 'no such attribute', 'index out of bounds'] as const;

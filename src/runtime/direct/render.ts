@@ -2,7 +2,9 @@
  * Offline rendering for `toYaml(spec)`: the manifests deploy() would apply, as far as the spec decides
  * them. A resource that reads another resource sees that resource's *rendered manifest* in place of the
  * live object, so `deployment.metadata.name` resolves; anything only the cluster knows (status, uid,
- * server defaults) makes rendering fail with a message naming the field.
+ * server defaults: every field the manifest does not set) makes rendering fail with a message naming the
+ * field, whatever surrounds the read (`??`, `?.`, `has()`, `||`: offline they would see the field absent,
+ * the cluster fills it in; see `cel/stand-in.ts`).
  */
 import { checkObjectNames, createPlanCache, finalizeManifest, isNamespacedKindOffline, planInstance, type InstanceIdentity, type InstancePlan, type KubeObject, type NodePlan, type Ownership, type PreparedGraph } from '../engine/index.js';
 import { OfflineRenderError } from './errors.js';
@@ -33,7 +35,7 @@ export function renderAsFarAsOffline(prepared: PreparedGraph, spec: unknown, ins
   // round keeps its decision instead of being evaluated again.
   const cache = createPlanCache();
   for (;;) {
-    const plan = planInstance(prepared, { spec, instance, observed, readiness: 'exists' }, cache);
+    const plan = planInstance(prepared, { spec, instance, observed, readiness: 'exists', standIns: true }, cache);
     let progressed = false;
     for (const id of plan.order) {
       const node = plan.nodes.get(id);

@@ -55,6 +55,12 @@ export interface PlanInput {
    * without one is plain JSON.
    */
   readonly schemas?: ReadonlyMap<string, OpenApiSchema>;
+  /**
+   * The observed objects are rendered manifests standing in for live ones (offline rendering): a field a
+   * manifest does not set is unknown, so reading it is pending whatever tests its presence (`has()`, `.?f`,
+   * `orValue`); see `cel/stand-in.ts`.
+   */
+  readonly standIns?: boolean;
 }
 
 export interface Readiness {

@@ -3,7 +3,7 @@ import type { Expr } from '../../ir/expr.js';
 import type { CompositionGraph } from '../../ir/graph.js';
 import { rewriteExpr, selectPath } from '../../ir/rewrite.js';
 import { exprLeaves } from '../../ir/value.js';
-import { openApiToCel, specToCel, type OpenApiSchema } from '../cel/index.js';
+import { openApiToCel, specToCel, standInCel, type OpenApiSchema } from '../cel/index.js';
 import type { PlanInput } from './types.js';
 
 /**
@@ -57,16 +57,16 @@ function celOf(object: object, schema: OpenApiSchema | undefined): unknown {
 }
 
 /** An observed object of resource `id` as CEL sees it: typed by its schema when `input` has one. */
-export function observedCel(input: Pick<PlanInput, 'schemas'>, id: string, object: object): unknown {
-  return celOf(object, input.schemas?.get(id));
+export function observedCel(input: Pick<PlanInput, 'schemas' | 'standIns'>, id: string, object: object): unknown {
+  // Stand-ins exist only while one offline render runs: converted once per planner round, not cached.
+  return input.standIns ? standInCel(id, object) : celOf(object, input.schemas?.get(id));
 }
 
 /** `schema` plus every observed resource by id (a collection is a list). */
 export function instanceVariables(graph: CompositionGraph, input: PlanInput): Record<string, unknown> {
   const variables: Record<string, unknown> = { schema: schemaVariable(graph, input) };
   for (const [id, object] of input.observed) {
-    const schema = input.schemas?.get(id);
-    variables[id] = Array.isArray(object) ? object.map((item: object) => celOf(item, schema)) : celOf(object, schema);
+    variables[id] = Array.isArray(object) ? object.map((item: object) => observedCel(input, id, item)) : observedCel(input, id, object);
   }
   return variables;
 }

@@ -1,0 +1,56 @@
+/**
+ * Offline rendering of a value that reads what only the cluster sets, behind a JavaScript default (`??`,
+ * `?.`, `||`): the other resource's manifest does not set the field, so the value is unknown offline and
+ * the resource needs the cluster, in all three offline renderers (the test kit's `render`, direct mode's
+ * `toYaml(spec)`, `typekro render --manifests`). Taking the default instead rendered `IP: none`, `PORT: "0"`
+ * and `READY: "0"` where the cluster gives an address, 80 and 3. A read of a field the manifest sets renders.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseAllDocuments } from 'yaml';
+import { findManifest, render } from '../../src/testing/index.js';
+import { transcript, typekro } from '../cli/run.js';
+import app from '../cli/fixtures/cluster-defaults.js';
+
+const fixture = 'test/cli/fixtures/cluster-defaults.ts';
+const unset = (path: string, root: string) => `${path} is not set by the manifest of ${root}: only the cluster knows it`;
+const needsCluster = [
+  ['ip', `data.IP: ${unset('svc.spec.clusterIP', 'svc')}`],
+  ['port', `data.PORT: ${unset('svc.spec.ports[0].targetPort', 'svc')}`],
+  ['ready', `data.READY: ${unset('web.status', 'web')}`],
+  ['affinity', `data.AFF: ${unset('svc.spec.sessionAffinity', 'svc')}`],
+] as const;
+const refusal = `cannot render offline: these resources need data that only exists in the cluster (use deploy()):\n${needsCluster.map(([id, reason]) => `  - ${id}: ${reason}`).join('\n')}`;
+
+describe('offline rendering of fields only the cluster sets', () => {
+  it('render(): each such read is needs-cluster, whatever default surrounds it; a field the manifest sets renders', () => {
+    const result = render(app, { name: 'demo' });
+    assert.deepEqual(
+      result.resources.filter((r) => r.state !== 'rendered').map((r) => [r.id, r.state, r.reason]),
+      needsCluster.map(([id, reason]) => [id, 'needs-cluster', reason]),
+    );
+    assert.deepEqual(findManifest(result, 'known').data, { NAME: 'demo', PORT: '80' });
+  });
+
+  it("direct mode's toYaml(spec) refuses, naming each field; without those reads it renders", async () => {
+    const factory = app.factory('direct', { namespace: 'dev' });
+    await assert.rejects(factory.toYaml({ name: 'demo', clusterReads: true }), (error: Error) => {
+      assert.equal(error.name, 'OfflineRenderError');
+      assert.equal(error.message, refusal);
+      return true;
+    });
+    const docs = parseAllDocuments(await factory.toYaml({ name: 'demo', clusterReads: false })).map((doc) => doc.toJS() as { kind: string; data?: unknown });
+    assert.deepEqual(docs.filter((d) => d.kind === 'ConfigMap').map((d) => d.data), [{ NAME: 'demo', PORT: '80' }]);
+  });
+
+  it('typekro render --manifests refuses, naming each field; without those reads it renders', async () => {
+    const refused = await typekro(['render', fixture, '--manifests', '--set', 'name=demo']);
+    assert.equal(refused.code, 1, transcript(refused));
+    assert.equal(refused.stdout, '');
+    assert.equal(refused.stderr, `typekro: ${refusal}\n`);
+    const rendered = await typekro(['render', fixture, '--manifests', '--set', 'name=demo', '--set', 'clusterReads=false']);
+    assert.equal(rendered.code, 0, transcript(rendered));
+    const docs = parseAllDocuments(rendered.stdout).map((doc) => doc.toJS() as { kind: string; data?: unknown });
+    assert.deepEqual(docs.filter((d) => d.kind === 'ConfigMap').map((d) => d.data), [{ NAME: 'demo', PORT: '80' }]);
+  });
+});
