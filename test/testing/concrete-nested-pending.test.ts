@@ -69,7 +69,7 @@ describe('evaluateConcrete: a nested composition with unobserved resources is pe
 
   it('with the child observed, the child status has its values', () => {
     const [, not] = probes[3];
-    const observed = { dbSts: statefulSetReady(), dbSvc: {}, deploymentWeb: { status: { readyReplicas: 1 } } };
+    const observed = { dbSecret: {}, dbSts: statefulSetReady(), dbSvc: {}, deploymentWeb: { status: { readyReplicas: 1 } } };
     assert.equal(evaluateConcrete(not, { name: 'x' }, { observed }).status.r, false);
     assert.equal(simulate(not, { name: 'x' }, { observed }).status.r, false);
   });

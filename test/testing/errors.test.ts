@@ -55,7 +55,7 @@ describe('test kit errors', () => {
     const none = 'observed["cms"] has 2 objects, but for this spec the composition makes no ConfigMap in the collection "cms" (the list it iterates is empty); give [] or leave "cms" out';
     assert.throws(() => simulate(workers, { name: 'a', workers: [] }, { observed: { cms: [{}, {}] } }), { message: none });
     assert.throws(() => evaluateConcrete(workers, { name: 'a', workers: [] }, { observed: { cms: [{}, {}] } }), { message: none });
-    assert.throws(() => simulate(shop, { ...spec, regions: ['eu', 'us', 'ap', 'sa'] }, { observed: { regions: [{}, {}] } }), /makes 4 ConfigMap objects in the collection "regions" .*\(e\.g\. \[\{\}, \{\}, \{\}, \.\.\.\]\)/);
+    assert.throws(() => simulate(shop, { ...spec, regions: ['eu', 'us', 'ap', 'sa'] }, { observed: { web: deploymentAvailable(), regions: [{}, {}] } }), /makes 4 ConfigMap objects in the collection "regions" .*\(e\.g\. \[\{\}, \{\}, \{\}, \.\.\.\]\)/);
     // One object per item agrees on both sides; left out, the collection is not created yet.
     assert.deepEqual(simulate(workers, two, { observed: { cms: [{}, {}] } }).status, { first: 'a-p', n: 2 });
     assert.deepEqual(simulate(workers, two).pending, ['first', 'n']);

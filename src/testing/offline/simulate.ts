@@ -14,7 +14,7 @@ import { exprLeaves } from '../../ir/value.js';
 import { testContext, type InstanceOptions } from './context.js';
 import { crossCheck, show, type Divergence } from './cross-check.js';
 import { documentedExplainer } from './explain.js';
-import { checkObserved, resolveObserved, type ObservedEntries } from './observe.js';
+import { checkObserved, checkObservedDependencies, resolveObserved, type ObservedEntries } from './observe.js';
 import { nextSteps, type NextStep } from './next.js';
 
 /**
@@ -30,7 +30,8 @@ export interface SimulateOptions extends InstanceOptions {
    * What the cluster reports, by resource id (a list for a forEach collection, one object per item the spec
    * makes; another length is refused): partial objects, laid over
    * the manifest a deploy applies, or observed states such as `deploymentAvailable()`. A resource not
-   * listed does not exist yet. A `null` field is not set (as a deploy reads objects typed by their schema).
+   * listed does not exist yet, so a resource listed without a resource it reads (or `dependsOn`) is refused: a
+   * deploy creates it only after them. A `null` field is not set (as a deploy reads objects typed by their schema).
    */
   readonly observed?: ObservedEntries;
   /** Hold the result to the concrete JavaScript evaluation and throw on a divergence (default true). */
@@ -128,8 +129,9 @@ export class SimulationDivergenceError extends TypeKroError {
  * checks the result against the composition run as plain JavaScript.
  *
  * @throws SpecValidationError for a spec that does not match the schema; TypeKroError (USAGE) for an unknown
- * resource id in `observed`, an object of the wrong kind or a collection's list of another length than the
- * spec makes; {@link SimulationDivergenceError} when the
+ * resource id in `observed`, an object of the wrong kind, a collection's list of another length than the
+ * spec makes, or a resource observed without one it reads or `dependsOn` (a state no deploy reaches);
+ * {@link SimulationDivergenceError} when the
  * compiled result and the JavaScript disagree in a way README.md does not document (a documented difference is
  * listed in `documentedDifferences` instead).
  * @example
@@ -156,6 +158,7 @@ export function simulate<TSpec, TStatus>(composition: Composition<TSpec, TStatus
   const entries = options.observed ?? {};
   checkObserved(context.graph, entries);
   const { observed, plan, input } = resolveObserved(context, entries);
+  checkObservedDependencies(context, observed, plan);
   // Checked without the cross-check too (the input is wrong either way), against the manifests the plan
   // renders; a collection it does not render (waiting for data, skipped) has no count to hold it to here.
   checkCollectionCounts(context.graph, Object.entries(entries), (id) => {
