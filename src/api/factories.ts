@@ -58,7 +58,8 @@ export function createFactory<TSpec, TStatus>(
 }
 
 function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, graph: CompositionGraph, options: KroFactoryOptions): KroFactory<TSpec, TStatus> {
-  // As in direct mode, the namespace is where the resources that name none go; a cluster-scoped instance has none.
+  // In direct mode the namespace is where the resources that name none go. A cluster-scoped instance has none, and
+  // KRO (v0.9.4) requires its namespaced resources to name theirs: the option can mean nothing there (but the lease's place).
   const namespace = options.namespace ?? 'default';
   if (graph.scope === 'Cluster' && namespace !== 'default') throw new TypeKroError('USAGE', clusterNamespaceProblem(graph.kind, namespace));
   const instanceNamespace = graph.scope === 'Cluster' ? {} : { namespace };
@@ -105,9 +106,9 @@ function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, gra
 /** Why a cluster-scoped composition's kro factory cannot take `namespace` (the direct factory can). */
 function clusterNamespaceProblem(kind: string, namespace: string): string {
   return (
-    `${kind} is cluster-scoped: in kro mode KRO puts its namespaced resources that name no namespace in namespace default, ` +
-    `and the namespace option ("${namespace}") cannot move them. Drop the namespace option (or pass "default"), set metadata.namespace ` +
-    `on those resources, or deploy with factory('direct'), where the namespace option is their namespace`
+    `${kind} is cluster-scoped: in kro mode its instance has no namespace and each of its namespaced resources must name its own ` +
+    `(KRO requires metadata.namespace), so the namespace option ("${namespace}") would place nothing. Drop the namespace option, ` +
+    `or deploy with factory('direct'), where it is the namespace of the resources that name none`
   );
 }
 

@@ -56,8 +56,8 @@ export interface KroDriver {
 }
 
 export function createKroDriver(graph: CompositionGraph, options: KroFactoryOptions): KroDriver {
-  // The namespace of the children that name none, the lease and the ownership claim (as in direct mode); a
-  // cluster-scoped instance has none itself, and KRO puts such children in `default` (the factory refuses another).
+  // The namespace of the instance, the lease and the ownership claim; a cluster-scoped instance has none, and
+  // its namespaced children name theirs (KRO requires it): the lease stays in `default` (the factory refuses another).
   const namespace = options.namespace ?? 'default';
   const cluster = graph.scope === 'Cluster';
   /** The instance as KRO's labels and the API server name it: no namespace when cluster-scoped. */

@@ -37,7 +37,7 @@ export type FactoryExtras = Omit<DirectFactoryOptions & Omit<KroFactoryOptions, 
  * copy of TypeKro: one without the instance operations is too old for these commands.
  */
 export function factoryOf(composition: AnyComposition, mode: Mode, target: ClusterTarget, extras: FactoryExtras = {}): Factory {
-  // KRO puts a cluster-scoped instance's namespaced children in `default`: the context's namespace is not asked for
+  // a cluster-scoped instance has no namespace and KRO places nothing by one: the context's namespace is not asked for
   const implicit = mode === 'kro' && composition.graph.scope === 'Cluster' && target.namespaceGiven === false;
   const options = { ...extras, kubeConfig: target.kubeConfig, ...(implicit ? {} : { namespace: target.namespace }) };
   // waitForReady is a direct-mode option: kro mode always waits.

@@ -79,9 +79,7 @@ export function instanceVariables(graph: CompositionGraph, input: PlanInput): Re
  * ```
  */
 export function directMetadataProblem(graph: CompositionGraph): string | undefined {
-  // A cluster-scoped instance has no namespace in either mode (schemaVariable leaves it out, as KRO's object has
-  // none): `schema.metadata.namespace ?? x` means the same in both, and a bare read is absent in both.
-  const offered = [...DIRECT_METADATA];
+  const offered = graph.scope === 'Cluster' ? [...DIRECT_METADATA].filter((field) => field !== 'namespace') : [...DIRECT_METADATA];
   const uses: string[] = [];
   const scan = (label: string, expr: Expr): void => {
     rewriteExpr(expr, (node) => {

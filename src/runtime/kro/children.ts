@@ -2,7 +2,7 @@
  * The children KRO created for an instance, found by KRO's labels (kro-facts §6), only in the instance's
  * namespace for namespaced kinds (a namespace-scoped account can read them). A cluster-scoped instance
  * (no namespace) has children without the instance-namespace label (KRO v0.9 labels only a namespaced
- * instance's children with it); its namespaced children are in `default` or where their metadata says,
+ * instance's children with it); its namespaced children are where their metadata says (KRO requires one),
  * so they are listed in every namespace (reading a cluster-scoped instance needs cluster access anyway).
  */
 import type { KubeObject } from '../engine/index.js';
