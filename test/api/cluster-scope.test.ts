@@ -9,6 +9,7 @@ import { type } from 'arktype';
 import { kubernetesComposition } from '../../src/index.js';
 import { ConfigMap } from '../../src/simple.js';
 import { splitKroStatus } from '../../src/api/factories.js';
+import { directMetadataProblem } from '../../src/runtime/engine/variables.js';
 
 const cl = kubernetesComposition(
   { name: 'clapp', apiVersion: 'acme.dev/v1', kind: 'ClApp', scope: 'Cluster', spec: type({ name: 'string' }), status: type({ ns: 'string', where: 'string' }) },
@@ -46,4 +47,18 @@ test("KRO's state and conditions are parted from the declared status; other unde
   assert.deepEqual(splitKroStatus(shape, live), { declared: { ns: 'default', where: 'c' }, state: 'ACTIVE', conditions: [{ type: 'Ready', status: 'True' }] });
   assert.deepEqual(splitKroStatus(cl.graph.status, live).declared, { ns: 'default', where: 'c' });
   assert.deepEqual(splitKroStatus(cl.graph.status, undefined), { declared: {} });
+});
+
+test('instance.metadata.namespace of a cluster-scoped composition is refused with a way out that fits both modes', () => {
+  const reads = kubernetesComposition(
+    { name: 'clns', apiVersion: 'acme.dev/v1', kind: 'ClNs', scope: 'Cluster', spec: type({ name: 'string' }), status: type({ where: 'string' }) },
+    (spec, instance) => {
+      ConfigMap({ name: spec.name, namespace: 'default', data: { a: 'b' } });
+      return { where: instance.metadata.namespace ?? 'cluster' };
+    },
+  );
+  assert.equal(
+    directMetadataProblem(reads.graph),
+    'composition "clns" reads schema.metadata.namespace (status.where), which a cluster-scoped instance does not have in either mode (KRO refuses it as well): drop the read, or pass the value through the spec',
+  );
 });
