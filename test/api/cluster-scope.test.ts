@@ -6,6 +6,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type } from 'arktype';
+import { KubeConfig } from '@kubernetes/client-node';
+import { factoryOf } from '../../src/cli/context.js';
+import type { AnyComposition } from '../../src/cli/load.js';
 import { kubernetesComposition } from '../../src/index.js';
 import { ConfigMap } from '../../src/simple.js';
 import { splitKroStatus } from '../../src/api/factories.js';
@@ -61,4 +64,13 @@ test('instance.metadata.namespace of a cluster-scoped composition is refused wit
     directMetadataProblem(reads.graph),
     'composition "clns" reads schema.metadata.namespace (status.where), which a cluster-scoped instance does not have in either mode (KRO refuses it as well): drop the read, or pass the value through the spec',
   );
+});
+
+test("the CLI's kro factory of a cluster-scoped composition takes no namespace from the context, only from -n", () => {
+  const kubeConfig = new KubeConfig();
+  const any = cl as unknown as AnyComposition; // as the CLI loads it
+  const namespaceOf = (f: unknown): unknown => (f as { namespace?: unknown }).namespace;
+  assert.equal(namespaceOf(factoryOf(any, 'kro', { kubeConfig, namespace: 'dev', namespaceGiven: false })), 'default');
+  assert.throws(() => factoryOf(any, 'kro', { kubeConfig, namespace: 'dev', namespaceGiven: true }), /ClApp is cluster-scoped: in kro mode/);
+  assert.equal(namespaceOf(factoryOf(any, 'direct', { kubeConfig, namespace: 'dev', namespaceGiven: false })), 'dev');
 });
