@@ -9,6 +9,8 @@ import { compileInstance, compileRgd, toYaml } from '../compile/rgd/index.js';
 import type { CompositionDefinition } from '../composition/definition.js';
 import type { CompositionGraph } from '../ir/graph.js';
 import { TypeKroError } from '../util/errors.js';
+import { isPlainObject } from '../util/json.js';
+import { isExprValue, type Value } from '../ir/value.js';
 import { createDirectFactory, type DirectFactory, type DirectFactoryOptions } from './direct.js';
 import { statusReport } from './instance.js';
 import type { KroDriver } from './kro-driver.js';
@@ -57,19 +59,25 @@ export function createFactory<TSpec, TStatus>(
 }
 
 function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, graph: CompositionGraph, options: KroFactoryOptions): KroFactory<TSpec, TStatus> {
+  // In direct mode the namespace is where the resources that name none go. A cluster-scoped instance has none, and
+  // KRO (v0.9.4) requires its namespaced resources to name theirs: the option can mean nothing there (but the lease's place).
   const namespace = options.namespace ?? 'default';
+  if (graph.scope === 'Cluster' && namespace !== 'default') throw new TypeKroError('USAGE', clusterNamespaceProblem(graph.kind, namespace));
+  const instanceNamespace = graph.scope === 'Cluster' ? {} : { namespace };
   let driver: Promise<KroDriver> | undefined;
   const load = (): Promise<KroDriver> => (driver ??= import('./kro-driver.js').then((m) => m.createKroDriver(graph, options)));
   let rgd: string | undefined;
   const instanceOf = (spec: TSpec, target: { name?: string; labels?: Readonly<Record<string, string>>; annotations?: Readonly<Record<string, string>> } = {}): KubernetesObject => {
     // Everything is checked before the driver loads, so nothing is applied (the RGD included) for bad input.
     const checked = checkedInstance(definition, graph, spec, target.name);
-    return compileInstance(graph, checked.spec, { name: checked.name, namespace, ...checkedInstanceMetadata(target) }) as KubernetesObject;
+    return compileInstance(graph, checked.spec, { name: checked.name, ...instanceNamespace, ...checkedInstanceMetadata(target) }) as KubernetesObject;
   };
   const reported = ({ object, absent }: { object: KubernetesObject; absent: readonly string[] }): KroInstance<TSpec, TStatus> => {
     const { metadata, spec, status } = object as { metadata?: { name?: string; namespace?: string }; spec?: unknown; status?: unknown };
     const meta = { name: metadata?.name ?? '', namespace: metadata?.namespace ?? namespace };
-    return { metadata: meta, spec: spec as TSpec, ...statusReport<TStatus, KroStatusFields>(graph.status, status, absent) };
+    // KRO's state and conditions beside the status, as instanceStatus has them: `status` is the declared fields only
+    const { state, conditions, declared } = splitKroStatus(graph.status, status);
+    return { metadata: meta, spec: spec as TSpec, ...(state !== undefined ? { state } : {}), ...(conditions ? { conditions } : {}), ...statusReport<TStatus>(graph.status, declared, absent) };
   };
   const rgdYaml = (): string => (rgd ??= toYaml(compileRgd(graph)));
   const instanceYaml = (spec: TSpec, yamlOptions: { name?: string; labels?: Readonly<Record<string, string>>; annotations?: Readonly<Record<string, string>> } = {}): string => toYaml(instanceOf(spec, yamlOptions));
@@ -94,4 +102,25 @@ function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, gra
     streamLogs: async (name, logOptions) => (await load()).streamLogs(name, logOptions),
     deleteInstance: async (name, deleteOptions) => (await load()).deleteInstance(name, deleteOptions),
   });
+}
+
+/** Why a cluster-scoped composition's kro factory cannot take `namespace` (the direct factory can). */
+function clusterNamespaceProblem(kind: string, namespace: string): string {
+  return (
+    `${kind} is cluster-scoped: in kro mode its instance has no namespace and each of its namespaced resources must name its own ` +
+    `(KRO requires metadata.namespace), so the namespace option ("${namespace}") would place nothing. Drop the namespace option, ` +
+    `or deploy with factory('direct'), where it is the namespace of the resources that name none`
+  );
+}
+
+/**
+ * A KRO instance's status parted into KRO's own fields and the composition's declared ones (a field KRO
+ * adds besides state and conditions is dropped too: the result is typed as the declared status).
+ */
+export function splitKroStatus(shape: Value, status: unknown): KroStatusFields & { declared: Record<string, unknown> } {
+  const observed = isPlainObject(status) ? status : {};
+  const keys = isPlainObject(shape) && !isExprValue(shape) ? Object.keys(shape) : [];
+  const declared = Object.fromEntries(Object.entries(observed).filter(([key]) => keys.includes(key)));
+  const { state, conditions } = observed;
+  return { declared, ...(typeof state === 'string' ? { state } : {}), ...(Array.isArray(conditions) ? { conditions } : {}) };
 }

@@ -59,7 +59,12 @@ export interface KroDriver {
 }
 
 export function createKroDriver(graph: CompositionGraph, options: KroFactoryOptions): KroDriver {
+  // The namespace of the instance, the lease and the ownership claim; a cluster-scoped instance has none, and
+  // its namespaced children name theirs (KRO requires it): the lease stays in `default` (the factory refuses another).
   const namespace = options.namespace ?? 'default';
+  const cluster = graph.scope === 'Cluster';
+  /** The instance as KRO's labels and the API server name it: no namespace when cluster-scoped. */
+  const instanceAt = (name: string): { name: string; namespace?: string } => (cluster ? { name } : { name, namespace });
   const timeoutMs = options.timeout ?? 300_000;
   const kube = new KubeClient(loadKubeConfig(options));
   const instanceApiVersion = `${graph.group}/${graph.version}`;
@@ -90,15 +95,16 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
   }
 
   async function live(name: string): Promise<LiveInstance> {
-    const object = await kube.get({ apiVersion: instanceApiVersion, kind: graph.kind, name, namespace }, call());
-    if (!object) throw new InstanceNotFoundError(name, namespace, `${graph.kind} "${name}" in namespace ${namespace} (kro mode) not found`);
+    const object = await kube.get({ apiVersion: instanceApiVersion, kind: graph.kind, ...instanceAt(name) }, call());
+    const where = cluster ? undefined : namespace;
+    if (!object) throw new InstanceNotFoundError(name, where, `${graph.kind} "${name}"${where ? ` in namespace ${where}` : ''} (kro mode) not found`);
     return JSON.parse(JSON.stringify(object)) as LiveInstance;
   }
 
   /** The instance's children by resource id, and the redactor of its live spec and children. */
   async function childrenOf(name: string): Promise<{ byId: Map<string, KubeObject[]>; redactor: Redactor }> {
     const object = await live(name);
-    const byId = groupByResource(graphOf(), await listChildren(kube, childKinds, { name, namespace }, call()), kroResourceIdOf);
+    const byId = groupByResource(graphOf(), await listChildren(kube, childKinds, instanceAt(name), call()), kroResourceIdOf);
     return { byId, redactor: redactorForObjects(graph, object.spec, byId) };
   }
 
@@ -107,7 +113,7 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
     const name = instance.metadata?.name ?? '';
     const spec = (instance as { spec?: unknown }).spec ?? {};
     const bounded = { deadline: Date.now() + 10_000, ...(signal ? { signal } : {}) };
-    const byId = groupByResource(graphOf(), await listChildren(kube, childKinds, { name, namespace }, bounded), kroResourceIdOf);
+    const byId = groupByResource(graphOf(), await listChildren(kube, childKinds, instanceAt(name), bounded), kroResourceIdOf);
     // The labels and annotations the deploy gave (KRO's own are never read: composition/instance-metadata-reads.ts).
     const { labels = {}, annotations = {} } = instance.metadata ?? {};
     return reportObjects(kube, graphOf(), { spec, instance: { name, namespace, labels, annotations } }, byId, bounded);
@@ -163,6 +169,9 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
           const rgd = await checkedRgd(kube, graph, options.allowBreakingChanges ?? false);
           await applyRgd(kube, rgd, bounded);
           const object = await applyInstance(kube, instance, { ...bounded, rgdName: graph.name, diagnose: () => diagnose(instance), failure: () => failure(instance, signal) });
+          // as instanceStatus: KRO's condition messages quote API server errors, and those quote spec values
+          const status = (object as LiveInstance).status;
+          if (status && Array.isArray(status.conditions)) status.conditions = redactor.value(status.conditions);
           return { object, absent: await absentFields(object, signal) };
         });
       } catch (error) {
@@ -185,13 +194,13 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
     },
     async instanceStatus(name) {
       const object = await live(name);
-      const byId = groupByResource(graphOf(), await listChildren(kube, childKinds, { name, namespace }, call()), kroResourceIdOf);
+      const byId = groupByResource(graphOf(), await listChildren(kube, childKinds, instanceAt(name), call()), kroResourceIdOf);
       const report = await reportObjects(kube, graphOf(), { spec: object.spec ?? {}, instance: { name, namespace } }, byId, call());
       const { state, conditions, ...status } = object.status ?? {};
       return {
         apiVersion: instanceApiVersion,
         kind: graph.kind,
-        metadata: { name, namespace },
+        metadata: instanceAt(name),
         mode: 'kro',
         // One readiness in both modes: every object there and ready by the runtime's rules; and KRO agrees.
         ready: report.ready && healthOf(object as KubernetesObject) === 'ready',
@@ -207,7 +216,7 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
       };
     },
     async listInstances() {
-      const items = await listInstances(kube.config, instanceApiVersion, graph.kind, namespace);
+      const items = await listInstances(kube.config, instanceApiVersion, graph.kind, cluster ? undefined : namespace);
       return items.map((item) => {
         const state = (item as LiveInstance).status?.state;
         return { name: item.metadata?.name ?? '', namespace, ...(typeof state === 'string' ? { state } : {}) };
@@ -229,7 +238,7 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
       return { sources, failures: redactFailures(redactor, failures) };
     },
     async deleteInstance(name, deleteOptions = {}) {
-      const ref = { apiVersion: instanceApiVersion, kind: graph.kind, name, namespace };
+      const ref = { apiVersion: instanceApiVersion, kind: graph.kind, ...instanceAt(name) };
       return withLease(kube, leaseOf(name, 'delete'), (signal) =>
         deleteKroInstance(kube, ref, { ...waitOptions, signal, ...(deleteOptions.ignoreNotFound ? { ignoreNotFound: true } : {}) }),
       );

@@ -118,7 +118,8 @@ export class BreakingChangeError extends TypeKroError {
 }
 
 /**
- * What KRO adds to every instance status.
+ * What KRO adds to every instance status. A kro deploy's result has them beside `status`, which holds only
+ * the composition's declared fields (as in direct mode), like `instanceStatus`'s `state` and `conditions`.
  *
  * @example
  * import type { KroStatusFields } from 'typekro';
@@ -144,7 +145,7 @@ export interface KroStatusFields {
 export type KroInstance<TSpec, TStatus> = {
   readonly metadata: { name: string; namespace: string };
   readonly spec: TSpec;
-} & StatusReport<TStatus, KroStatusFields>;
+} & KroStatusFields & StatusReport<TStatus>;
 
 /**
  * The KRO factory of a composition (what composition.factory returns for kro): deploys through the KRO

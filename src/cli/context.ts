@@ -39,7 +39,9 @@ export type FactoryExtras = Omit<DirectFactoryOptions & Omit<KroFactoryOptions, 
  * copy of TypeKro: one without the instance operations is too old for these commands.
  */
 export function factoryOf(composition: AnyComposition, mode: Mode, target: ClusterTarget, extras: FactoryExtras = {}): Factory {
-  const options = { ...extras, kubeConfig: target.kubeConfig, namespace: target.namespace };
+  // a cluster-scoped instance has no namespace and KRO places nothing by one: the context's namespace is not asked for
+  const implicit = mode === 'kro' && composition.graph.scope === 'Cluster' && target.namespaceGiven === false;
+  const options = { ...extras, kubeConfig: target.kubeConfig, ...(implicit ? {} : { namespace: target.namespace }) };
   // waitForReady is a direct-mode option: kro mode always waits.
   const { waitForReady: _direct, ...kroOptions } = options;
   const factory: Factory = mode === 'kro' ? composition.factory('kro', kroOptions) : composition.factory('direct', options);

@@ -98,6 +98,8 @@ export interface ClusterTarget {
   readonly context?: string;
   readonly kubeConfig: KubeConfig;
   readonly namespace: string;
+  /** Whether `--namespace` gave it (a cluster-scoped composition's kro factory takes only `default`). */
+  readonly namespaceGiven?: boolean;
 }
 
 /**
@@ -108,5 +110,5 @@ export function clusterTarget(options: ClusterOptions, env: Readonly<Record<stri
   const files = { ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}), ...(options.context ? { context: options.context } : {}) };
   const kubeConfig = loadKubeConfig(files, env);
   const namespace = options.namespace ?? kubeConfig.getContextObject(kubeConfig.getCurrentContext())?.namespace ?? 'default';
-  return { ...files, kubeConfig, namespace };
+  return { ...files, kubeConfig, namespace, namespaceGiven: options.namespace !== undefined };
 }

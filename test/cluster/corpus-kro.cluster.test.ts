@@ -24,7 +24,7 @@ describe('corpus on KRO', { concurrency: 4 }, () => {
       }
       const factory = entry.composition.factory('kro', { kubeconfig, namespace: namespace.name, timeout: 180_000 });
       const instance = await factory.deploy(entry.spec as never);
-      assert.equal(instance.status.state, 'ACTIVE');
+      assert.equal(instance.state, 'ACTIVE');
       const ref = { apiVersion: `${entry.composition.graph.group}/${entry.composition.graph.version}`, kind: entry.composition.kind, name: instance.metadata.name, namespace: namespace.name };
       let last: unknown;
       await eventually(

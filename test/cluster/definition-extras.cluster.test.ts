@@ -33,7 +33,7 @@ test('a composition without status and with printer columns deploys in both mode
   const direct = await settings.factory('direct', { kubeconfig, namespace: ns.name, timeout: 60_000 }).deploy({ level: 'debug' }, { name: 'd' });
   assert.deepEqual(direct.status, {});
   const kro = await settings.factory('kro', { kubeconfig, namespace: ns.name, timeout: 120_000 }).deploy({ level: 'info' }, { name: 'k' });
-  assert.equal(kro.status.state, 'ACTIVE');
+  assert.equal(kro.state, 'ACTIVE');
   const crd = (await new KubeClient(testKubeConfig()).get({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', name: 'extrassettings.extras.typekro.dev' })) as unknown as {
     spec: { versions: { additionalPrinterColumns?: { name: string; type: string; jsonPath: string; priority?: number }[] }[] };
   };

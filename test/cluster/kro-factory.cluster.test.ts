@@ -27,7 +27,7 @@ test('deploy, list and read instances; breaking schema changes are explained bef
   const v1 = settings('v1').factory('kro', { kubeconfig, namespace: namespace.name, timeout: 120_000 });
   const deployed = await v1.deploy({ name: 'alpha', level: 'info' } as never);
   assert.equal(deployed.status.name, 'alpha');
-  assert.equal(deployed.status.state, 'ACTIVE');
+  assert.equal(deployed.state, 'ACTIVE');
 
   assert.deepEqual(await v1.listInstances(), [{ name: 'alpha', namespace: namespace.name, state: 'ACTIVE' }]);
   assert.equal((await v1.instanceStatus('alpha')).status.name, 'alpha');
@@ -41,7 +41,7 @@ test('deploy, list and read instances; breaking schema changes are explained bef
 
   const forced = settings('v2').factory('kro', { kubeconfig, namespace: namespace.name, timeout: 120_000, allowBreakingChanges: true });
   const beta = await forced.deploy({ name: 'beta' });
-  assert.equal(beta.status.state, 'ACTIVE');
+  assert.equal(beta.state, 'ACTIVE');
 
   await v1.deleteInstance('alpha');
   await assert.rejects(v1.instanceStatus('alpha'), InstanceNotFoundError);

@@ -42,7 +42,7 @@ test('shortNames and categories reach the CRD; deepMerge agrees in kro and direc
   const directNs = await testNamespace(kc, 'direct-v094');
 
   const kro = await aliased.factory('kro', { kubeconfig, namespace: kroNs.name, timeout: 120_000 }).deploy({ name: 'merged', tier: 'gold' });
-  assert.equal(kro.status.state, 'ACTIVE');
+  assert.equal(kro.state, 'ACTIVE');
   assert.equal(kro.status.merged, EXPECTED);
 
   const crd = await kc.makeApiClient(ApiextensionsV1Api).readCustomResourceDefinition({ name: 'aliasedapps.aliases.typekro.dev' });

@@ -38,5 +38,5 @@ export function readyOf(instance: DirectInstance<{ replicas: number }, { ready: 
 
 export function stateOf(instance: KroInstance<{ name: string }, { host: string }>): string | undefined {
   const host: string | undefined = instance.status.host;
-  return instance.status.state ?? host;
+  return instance.state ?? host;
 }

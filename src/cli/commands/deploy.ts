@@ -43,7 +43,11 @@ interface Deployed {
 export function instanceDocument(composition: AnyComposition, instance: Deployed): Record<string, unknown> {
   const graph = composition.graph;
   const metadata = graph.scope === 'Cluster' ? { name: instance.metadata.name } : { name: instance.metadata.name, namespace: instance.metadata.namespace };
-  return { apiVersion: `${graph.group}/${graph.version}`, kind: graph.kind, metadata, status: redactorFor(graph, instance.spec).value(redactStatus(graph, instance.status ?? {})) };
+  // a kro deploy returns KRO's state and conditions beside the declared status: the document has them in it, as the object does
+  const { state, conditions } = instance as { state?: unknown; conditions?: unknown };
+  const kro = { ...(state !== undefined ? { state } : {}), ...(conditions !== undefined ? { conditions } : {}) };
+  const status = { ...kro, ...(redactStatus(graph, instance.status ?? {}) as object) };
+  return { apiVersion: `${graph.group}/${graph.version}`, kind: graph.kind, metadata, status: redactorFor(graph, instance.spec).value(status) };
 }
 
 interface Settings {

@@ -98,6 +98,11 @@ export function directMetadataProblem(graph: CompositionGraph): string | undefin
     for (const expr of [...resource.includeWhen, ...resource.readyWhen, ...resource.forEach.map((d) => d.source)]) scan(where, expr);
   }
   if (uses.length === 0) return undefined;
+  const namespaceReads = uses.filter((use) => use.startsWith('schema.metadata.namespace '));
+  if (graph.scope === 'Cluster' && namespaceReads.length > 0) {
+    // no other mode to point to: KRO v0.9.4 refuses the read too (the cluster-scoped instance type has no namespace)
+    return `composition "${graph.name}" reads ${[...new Set(namespaceReads)].join(', ')}, which a cluster-scoped instance does not have in either mode (KRO refuses it as well): drop the read, or pass the value through the spec`;
+  }
   return (
     `composition "${graph.name}" reads ${[...new Set(uses)].join(', ')}, which direct mode does not have: there is no instance object in the cluster ` +
     `(direct mode offers schema.metadata.${offered.join(', ')}). Deploy it with factory('kro'), or pass the value through the spec`

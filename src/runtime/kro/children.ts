@@ -1,6 +1,9 @@
 /**
  * The children KRO created for an instance, found by KRO's labels (kro-facts §6), only in the instance's
- * namespace for namespaced kinds (a namespace-scoped account can read them).
+ * namespace for namespaced kinds (a namespace-scoped account can read them). A cluster-scoped instance
+ * (no namespace) has children without the instance-namespace label (KRO v0.9 labels only a namespaced
+ * instance's children with it); its namespaced children are where their metadata says (KRO requires one),
+ * so they are listed in every namespace (reading a cluster-scoped instance needs cluster access anyway).
  */
 import type { KubeObject } from '../engine/index.js';
 import { KubeApiError, type CallOptions, type KubeClient } from '../kube/client.js';
@@ -33,14 +36,15 @@ export function kroResourceIdOf(object: KubeObject): string | undefined {
  * await listChildren(client, [{ apiVersion: 'apps/v1', kind: 'Deployment' }], { name: 'web', namespace: 'dev' }, call);
  * ```
  */
-export async function listChildren(client: KubeClient, kinds: readonly ChildKind[], instance: { name: string; namespace: string }, call: CallOptions): Promise<KubeObject[]> {
-  const selector = `${KRO_LABELS.instance}=${instance.name},${KRO_LABELS.instanceNamespace}=${instance.namespace}`;
+export async function listChildren(client: KubeClient, kinds: readonly ChildKind[], instance: { name: string; namespace?: string }, call: CallOptions): Promise<KubeObject[]> {
+  const where = instance.namespace === undefined ? `!${KRO_LABELS.instanceNamespace}` : `${KRO_LABELS.instanceNamespace}=${instance.namespace}`;
+  const selector = `${KRO_LABELS.instance}=${instance.name},${where}`;
   const unique = [...new Map(kinds.map((k) => [`${k.apiVersion}/${k.kind}`, k])).values()];
   const lists = await Promise.all(
     unique.map(async (k) => {
       try {
         const namespaced = await client.isNamespaced(k.apiVersion, k.kind, call);
-        const found = await listByLabel(client.config, k.apiVersion, k.kind, selector, { ...call, client, ...(namespaced ? { namespace: instance.namespace } : {}) });
+        const found = await listByLabel(client.config, k.apiVersion, k.kind, selector, { ...call, client, ...(namespaced && instance.namespace !== undefined ? { namespace: instance.namespace } : {}) });
         return found.map(plain);
       } catch (error) {
         if (error instanceof KubeApiError && error.status === 404) return [];

@@ -47,12 +47,14 @@ export function healthOf(instance: KubernetesObject): InstanceHealth {
  */
 export async function deleteKroInstance(
   client: KubeClient,
-  ref: ObjectRef & { readonly namespace: string },
+  ref: ObjectRef,
   options: { readonly timeoutMs: number; readonly signal?: AbortSignal; readonly ignoreNotFound?: boolean },
 ): Promise<{ found: boolean }> {
   if (!(await client.delete(ref, options.signal ? { signal: options.signal } : {}))) {
     if (options.ignoreNotFound) return { found: false };
-    throw new InstanceNotFoundError(ref.name, ref.namespace, `instance "${ref.name}" not found in namespace "${ref.namespace}" (no ${ref.kind} object, kro mode): nothing was deleted. Check the name and namespace, or pass { ignoreNotFound: true }`);
+    const where = ref.namespace === undefined ? ' (cluster-scoped)' : ` in namespace "${ref.namespace}"`;
+    const check = ref.namespace === undefined ? 'the name' : 'the name and namespace';
+    throw new InstanceNotFoundError(ref.name, ref.namespace, `instance "${ref.name}" not found${where} (no ${ref.kind} object, kro mode): nothing was deleted. Check ${check}, or pass { ignoreNotFound: true }`);
   }
   await client.waitFor(ref, (object) => (object ? undefined : true), { timeoutMs: options.timeoutMs, ...(options.signal ? { signal: options.signal } : {}) });
   return { found: true };
