@@ -103,13 +103,28 @@ function resolveObject(node: ObjectExpression, value: Record<string, unknown>, s
   const result: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     const producer = producers.get(key);
-    if (producer) result[key] = resolveSourceValue(producer.node, item, producer.scope, onCompiled, field && { ...field, path: [...field.path, key] });
+    if (producer) result[key] = siblingsCompiled(producers, producer, () => resolveSourceValue(producer.node, item, producer.scope, onCompiled, field && { ...field, path: [...field.path, key] }));
     else if (opaque || !mentionsReferences(node, scope)) result[key] = item;
     else {
       throw syntaxError(node, `field \`${key}\` was added to this object after it was built, and the object depends on a reference`, 'build the object in one literal (spreads of local literals are fine)');
     }
   }
   return result;
+}
+
+/**
+ * Resolves one property of an object compiled from source. When it is refused, the spreads of references in
+ * its sibling properties (`labels: { ...spec.extra }` after a refused `port`) are ones this object would have
+ * compiled: they did not cause the refusal, so they must not be shown in its place (trial 13, finding 5).
+ * Spreads inside the refused property itself keep their run's message (enumerationExplained).
+ */
+function siblingsCompiled<T>(producers: ReadonlyMap<string, Producer>, refused: Producer, resolve: () => T): T {
+  try {
+    return resolve();
+  } catch (error) {
+    for (const sibling of producers.values()) if (sibling !== refused && sibling.node !== refused.node) consumeSpreadsIn(sibling.node);
+    throw error;
+  }
 }
 
 function consumeSpreadsIn(node: Node): void {
