@@ -47,6 +47,16 @@ test("the trial's shape: a custom resource's spec with a refused field before a 
   assert.equal(message, `${at("'spread-crd-sibling'", 'spec.name.padStart')}: ${PAD_START}\n    spec.name.padStart(3)\n  ${EXPR_HINT}`);
 });
 
+test('a refused status field before a status field that merges a spec map is the refusal shown', () => {
+  const status = type({ p: 'string', m: 'Record<string, string>' });
+  const message = refusal(() =>
+    kubernetesComposition({ ...definition, status, name: 'spread-status-sibling' }, (spec) => {
+      return { p: spec.name.padStart(3), m: { team: 'a', ...spec.labels } };
+    }),
+  );
+  assert.equal(message, `${at("'spread-status-sibling'", 'spec.name.padStart')}: ${PAD_START}\n    spec.name.padStart(3)\n  ${EXPR_HINT}`);
+});
+
 test('without the refused field the same spread compiles (the hint of the old message was right)', () => {
   const graph = kubernetesComposition({ ...definition, name: 'spread-crd-ok' }, (spec) => {
     widget({ name: spec.name, spec: { size: 'small', port: 'http', labels: { team: 'a', ...spec.labels } } });
