@@ -101,15 +101,33 @@ function resolveObject(node: ObjectExpression, value: Record<string, unknown>, s
   const producers = new Map<string, Producer>();
   const opaque = collectProducers(node, scope, producers);
   const result: Record<string, unknown> = {};
+  const siblings = [...producers.values()].map((producer) => producer.node);
   for (const [key, item] of Object.entries(value)) {
     const producer = producers.get(key);
-    if (producer) result[key] = resolveSourceValue(producer.node, item, producer.scope, onCompiled, field && { ...field, path: [...field.path, key] });
+    const resolve = (p: Producer): unknown => resolveSourceValue(p.node, item, p.scope, onCompiled, field && { ...field, path: [...field.path, key] });
+    if (producer) result[key] = siblingsCompiled(siblings, producer.node, () => resolve(producer));
     else if (opaque || !mentionsReferences(node, scope)) result[key] = item;
     else {
       throw syntaxError(node, `field \`${key}\` was added to this object after it was built, and the object depends on a reference`, 'build the object in one literal (spreads of local literals are fine)');
     }
   }
   return result;
+}
+
+/**
+ * Resolves (`resolve`) the property `refused` of an object compiled from source, beside its `siblings`. When it
+ * is refused, the spreads of references in the siblings (`labels: { ...spec.extra }` after a refused `port`)
+ * are ones this object would have compiled: they did not cause the refusal, so they must not be shown in its
+ * place (trial 13, finding 5). Spreads inside the refused property itself keep their run's message
+ * (enumerationExplained).
+ */
+export function siblingsCompiled<T>(siblings: Iterable<Node>, refused: Node, resolve: () => T): T {
+  try {
+    return resolve();
+  } catch (error) {
+    for (const sibling of siblings) if (sibling !== refused) consumeSpreadsIn(sibling);
+    throw error;
+  }
 }
 
 function consumeSpreadsIn(node: Node): void {

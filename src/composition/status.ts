@@ -10,7 +10,7 @@ import { syntaxError } from '../analysis/errors.js';
 import { locationOf } from '../analysis/source.js';
 import { isExprValue, type Value } from '../ir/value.js';
 import { definitionCoercions, refOf } from '../model/refs.js';
-import { hasComputedSpread, resolveSourceValue } from './source-values.js';
+import { hasComputedSpread, resolveSourceValue, siblingsCompiled } from './source-values.js';
 import { inlineNestedStatus } from './nest-run.js';
 import type { CompositionRun } from './run.js';
 import { toValue, type ValueContext } from './values.js';
@@ -75,7 +75,10 @@ function statusObject(value: Record<string, unknown>, literal: Literal | undefin
   const properties = literal && propertiesOf(literal);
   const result: Record<string, Value> = {};
   for (const [key, entry] of Object.entries(value)) {
-    const field = statusField(entry, properties?.get(key), run, context, [...path, key]);
+    const property = properties?.get(key);
+    const resolve = (): Value | undefined => statusField(entry, property, run, context, [...path, key]);
+    // A refused field is shown rather than a spread of a spec map in a sibling field (source-values.ts).
+    const field = properties && property ? siblingsCompiled([...properties.values()].map((p) => p.node), property.node, resolve) : resolve();
     if (field !== undefined) result[key] = field;
   }
   return result;
