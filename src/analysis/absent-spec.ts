@@ -51,13 +51,17 @@ function defaultFails(term: Expr): Expr[] | undefined {
   return reads;
 }
 
-/** `size(l) > i` / `size(l) >= n` as the list and the least length it admits. */
+/**
+ * `size(l) > i` / `size(l) >= n` as the list and the least length it admits; also `size(l) != 0`, how a
+ * truthy `l.length` compiles (`l.length ? l[0] : d`: a size is never negative, so it is at least 1).
+ */
 function sizeBound(expr: Expr): { list: Expr; min: number } | undefined {
-  if (expr.kind !== 'binary' || (expr.op !== '>' && expr.op !== '>=')) return undefined;
+  if (expr.kind !== 'binary' || (expr.op !== '>' && expr.op !== '>=' && expr.op !== '!=')) return undefined;
   const { left, right } = expr;
   if (left.kind !== 'call' || left.fn !== 'size' || left.target || left.args.length !== 1) return undefined;
   if (right.kind !== 'literal' || right.literal.kind !== 'int') return undefined;
   const bound = Number(right.literal.value);
+  if (expr.op === '!=') return bound === 0 ? { list: left.args[0]!, min: 1 } : undefined;
   return { list: left.args[0]!, min: expr.op === '>' ? bound + 1 : bound };
 }
 

@@ -136,6 +136,14 @@ const valueCases: Row[] = [
   ['`a${1}b`', '"a1b"'],
   ['`http://${spec.hostname ?? "localhost"}/`', '"http://" + schema.spec.?hostname.orValue("localhost") + "/"'],
   ['`${prefix}-${worker}`', '"app-" + worker'],
+  // Trial 13 finding 9: a choice of operands of different types in a template is the text of the chosen one.
+  ['`n=${spec.count ?? "none"}`', '"n=" + (has(schema.spec.count) ? string(schema.spec.count) : "none")'],
+  ['`${spec.enabled ? 1 : "x"}`', 'schema.spec.enabled ? "1" : "x"'],
+  ['`${spec.enabled ? true : spec.env}`', 'schema.spec.enabled ? "true" : schema.spec.env'],
+  ['`${spec.enabled ? spec.count ?? -1 : "off"}`', 'schema.spec.enabled ? string(schema.spec.?count.orValue(-1)) : "off"'],
+  ['`${spec.enabled ? spec.env : spec.count ?? false}`', 'schema.spec.enabled ? schema.spec.env : has(schema.spec.count) ? string(schema.spec.count) : "false"'],
+  ['`${spec.count !== undefined ? spec.count : "-"}`', 'has(schema.spec.count) ? string(schema.spec.count) : "-"'],
+  ['spec.items.map((i) => `${i.name}${i.size ?? ""}`)', 'schema.spec.items.map(i, i.name + string(i.size))'],
   ['spec.env.length', 'size(schema.spec.env)'],
   ['spec.env.startsWith("p")', 'schema.spec.env.startsWith("p")'],
   ['spec.env.endsWith("d")', 'schema.spec.env.endsWith("d")'],
@@ -324,6 +332,9 @@ const rejections: [string, string, string][] = [
   ['spec.env === 1', 'cannot compare a string with an int', 'String(...)'],
   // Text beside an integer compiles (a choice of int-or-string, below); beside a boolean it is refused.
   ['spec.enabled ? "a" : true', 'different types', 'String(...) around the bool one'],
+  // Made text only in a template: a double has no CEL text equal to JavaScript's, and `undefined` is the text "undefined".
+  ['`${spec.enabled ? spec.ratio : "x"}`', 'different types (double and string)', 'make both branches the same type'],
+  ['`${spec.enabled ? spec.count : "x"}`', '`spec.enabled ? spec.count : "x"` reads an optional spec field without a default, made into text here', 'give it a default where it is used'],
   ['spec.env && spec.replicas', '`&&` on non-boolean values', 'ternary'],
   ['spec.ratio % 2', 'no `%` on doubles', 'Cel.expr'],
   ['spec.workers.find((w) => w).length', 'may be undefined', '?.length'],

@@ -20,11 +20,14 @@ import { identifier, numberLiteral } from './compile-names.js';
 import { javascriptText, member } from './compile-member.js';
 import { resourceRead } from './compile-resource-reads.js';
 import { arrayLiteral, objectLiteral } from './compile-literals.js';
+import { textChoice } from './compile-text-choice.js';
 
 /** Options for value contexts. */
 export interface CompileOptions {
   /** The destination's type, when known: int literals become doubles, `Number(s)` picks `double(s)`. */
   readonly expect?: CelType;
+  /** The value becomes text (a template literal's part): a choice of operands of different types is made text first. */
+  readonly text?: boolean;
 }
 
 /** A compiled value: its CEL expression, its type, and whether JavaScript could see `undefined` there. */
@@ -42,7 +45,7 @@ const compiler: Compiler = { value: compileValue, condition: (node, scope) => co
 
 /** Compiles `node` for a value context (a template field, a status field, an argument). */
 export function compileExpression(node: Node, scope: Scope, options: CompileOptions = {}): CompiledExpression {
-  const t = compileValue(node, scope, options.expect);
+  const t = (options.text && textChoice(node, scope, compiler)) || compileValue(node, scope, options.expect);
   if (t.nullish) throw syntaxError(node, '`undefined`/`null` alone is not a value KRO can hold', 'leave the field out, or use a ternary with a real value');
   return { expr: t.expr, type: t.type, ...(t.absent && { optional: true }), ...(t.absent?.wrapped && { wrapped: true }), ...(t.absent && { present: t.absent.present }) };
 }
@@ -54,7 +57,7 @@ export function compileCondition(node: Node, scope: Scope): Expr {
 
 /** Compiles `node` as one part of a string (template literal part): non-strings wrapped in `string(...)`. */
 export function compileStringPart(node: Node, scope: Scope): Expr {
-  const t = compileValue(node, scope);
+  const t = textChoice(node, scope, compiler) ?? compileValue(node, scope);
   refuseAbsentSpecData(t, node, scope, 'text');
   return stringify(t, node);
 }

@@ -52,7 +52,7 @@ function rightScope(operator: '&&' | '||', left: Expr, scope: Scope): Scope {
   return guardedBy(scope, operator === '&&' ? left : negate(left));
 }
 
-function negate(expr: Expr): Expr {
+export function negate(expr: Expr): Expr {
   if (expr.kind === 'unary' && expr.op === '!') return expr.operand;
   if (expr.kind === 'literal' && expr.literal.kind === 'bool') return E.bool(!expr.literal.value);
   return E.unary('!', expr);
@@ -407,7 +407,7 @@ function nullishCoalescing(node: LogicalExpression, left: Typed, right: Typed): 
  * conditional as a whole is then never undefined, so it may stand where a missing value cannot (a list item,
  * `[x !== undefined ? x : d]`), as in JavaScript.
  */
-function settled(t: Typed, branch: Scope): Typed {
+export function settled(t: Typed, branch: Scope): Typed {
   return t.absent && !t.absent.wrapped && !t.nullish && holds(branch.guards ?? [], t.absent.present) ? plain(valueOf(t), t.type) : t;
 }
 

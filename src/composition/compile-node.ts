@@ -13,8 +13,8 @@ import { checkInstanceMetadataReads } from './instance-metadata-reads.js';
  * `optional`: JavaScript may read `undefined` where CEL waits (a plain read of an absent field);
  * `wrapped`: the value is a CEL optional, `undefined` in JavaScript when empty; `present`: the CEL test that it is there.
  */
-export function compileValueNode(node: Node, scope: Scope): { expr: Expr; type: CelType; optional?: boolean; wrapped?: boolean; present?: Expr } {
-  const { expr: compiled, type, optional, wrapped, present } = compileExpression(node, scope);
+export function compileValueNode(node: Node, scope: Scope, text = false): { expr: Expr; type: CelType; optional?: boolean; wrapped?: boolean; present?: Expr } {
+  const { expr: compiled, type, optional, wrapped, present } = compileExpression(node, scope, { text });
   // Constants the source states (a loop's item, a literal test) fold away: `"dev" == "dev" ? a : b` is `a`.
   const expr = foldConstants(compiled);
   // Reads of the instance's labels and annotations the two modes would answer differently are refused here, at the read.

@@ -109,7 +109,7 @@ function isSpecRoot(ref: RefData): boolean {
 }
 
 /** A read of spec data (a template of reads too) checked part by part: the parts are what may be absent. */
-export function checkSpecParts(node: Node, scope: Scope, field: ManifestField, inComputed = false): void {
+export function checkSpecParts(node: Node, scope: Scope, field: ManifestField, inComputed = false, text = false): void {
   const source = unwrap(node);
   if (source.type === 'TemplateLiteral' || isArithmetic(source)) {
     checkComputedParts(source, scope, field);
@@ -131,7 +131,7 @@ export function checkSpecParts(node: Node, scope: Scope, field: ManifestField, i
   }
   // Only a compiled whole option is given to the factory to ask what it makes of `undefined`; a part here is not.
   const { acceptsAbsent: _unasked, ...checked } = field;
-  if (mentionsReferences(source, scope)) checkPresent(source, compileValueNode(source, guardedScope(scope, field)), checked, scope, inComputed);
+  if (mentionsReferences(source, scope)) checkPresent(source, compileValueNode(source, guardedScope(scope, field), text), checked, scope, inComputed);
 }
 
 /** `scope` with the conditions around the call known to hold. */
@@ -146,7 +146,8 @@ export function guardedScope(scope: Scope, field: ManifestField): Scope {
 export function checkComputedParts(node: Node, scope: Scope, field: ManifestField): void {
   const source = unwrap(node);
   const parts = source.type === 'TemplateLiteral' ? source.expressions : isArithmetic(source) ? [source.left, source.right] : [];
-  for (const part of parts) checkSpecParts(part as Node, scope, field, true);
+  // A template's part is made text (`${i.v ?? ''}`: a choice of an integer and text), arithmetic's is not.
+  for (const part of parts) checkSpecParts(part as Node, scope, field, true, source.type === 'TemplateLiteral');
 }
 
 function isArithmetic(node: Node): node is Node & { type: 'BinaryExpression'; left: Node; right: Node } {

@@ -99,3 +99,24 @@ test('a length guard shorter than the index does not make the index safe', () =>
     return {};
   }), ITEM('`data.a`', false, 's.l[1]', 's.l', 1));
 });
+
+test('a truthy length test guards the first item only (trial 13 finding 9)', () => {
+  const first = kubernetesComposition(definition('ix-truthy'), (s) => {
+    ConfigMap({ name: s.name, data: { a: s.l.length ? s.l[0]! : 'none', b: `${!s.l.length ? 'none' : s.l[0]}` } });
+    return { v: s.l.length ? s.l[0] : 'none' };
+  });
+  const yaml = first.toYaml();
+  assert.match(yaml, /a: '\$\{size\(schema\.spec\.l\) != 0 \? schema\.spec\.l\[0\] : "none"\}'/);
+  assert.match(yaml, /b: '\$\{!\(size\(schema\.spec\.l\) != 0\) \? "none" : schema\.spec\.l\[0\]\}'/);
+  assert.deepEqual(runCase('ix-truthy', { composition: first as never, spec: SPECS[0]!, specs: SPECS }).findings, []);
+  const guarded = kubernetesComposition(definition('ix-truthy-if'), (s) => {
+    if (s.l.length) ConfigMap({ name: s.name, data: { a: s.l[0]! } });
+    return {};
+  });
+  assert.match(guarded.toYaml(), /a: \$\{schema\.spec\.l\[0\]\}/);
+  assert.deepEqual(runCase('ix-truthy-if', { composition: guarded as never, spec: SPECS[0]!, specs: SPECS }).findings, []);
+  refused(() => kubernetesComposition(definition('ix-truthy-second'), (s) => {
+    if (s.l.length) ConfigMap({ name: s.name, data: { a: s.l[1]! } });
+    return {};
+  }), ITEM('`data.a`', false, 's.l[1]', 's.l', 1));
+});

@@ -4,7 +4,8 @@
  * engine gives, and, for status fields, what JavaScript gives: list items chosen by a presence test, a folded
  * object's `["b-c"]`, `size(m.filter(k, ...))` over a spec map, `slice`-bounded `indexOf`/`lastIndexOf`, and
  * the `dyn(...)` choice of text or an integer, also where it stands in a Service's int-or-string `targetPort`
- * (whose field KRO types `dyn`, so any value's type is accepted there). Needs Go.
+ * (whose field KRO types `dyn`, so any value's type is accepted there); and template-choice-cases.ts's choices made
+ * text (`has(i.v) ? string(i.v) : ""`). Needs Go.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -14,6 +15,7 @@ import { answersAgree } from '../cel/compare.js';
 import type { OpenApiSchema, TaggedJson, Vector } from '../cel/vectors.js';
 import { celGoAndOurs } from '../support/cel-oracle.js';
 import { expressionGapCases } from './expression-gap-cases.js';
+import { templateChoiceCases } from './template-choice-cases.js';
 
 interface GapVector extends Vector {
   readonly js?: unknown;
@@ -35,6 +37,7 @@ const schema: OpenApiSchema = {
         name: text, x: text, y: text, level: text, config: { type: 'object', additionalProperties: text },
         nums: { type: 'array', items: int }, words: { type: 'array', items: text }, from: int, opt: int,
         portName: text, port: int, named: { type: 'boolean' },
+        n: int, flag: { type: 'boolean' }, on: { type: 'boolean' }, items: { type: 'array', items: { type: 'object', properties: { k: text, v: int } } },
       },
     },
   },
@@ -52,7 +55,7 @@ function templateExpressions(value: unknown, out: string[] = []): string[] {
 
 test('cel-go, our engine and JavaScript agree on the CEL of the once-refused expressions', () => {
   const vectors: GapVector[] = [];
-  for (const [name, entry] of Object.entries(expressionGapCases)) {
+  for (const [name, entry] of Object.entries({ ...expressionGapCases, ...templateChoiceCases })) {
     const rgd = parse((entry.composition as unknown as { toYaml(): string }).toYaml()) as Rgd;
     for (const [j, spec] of (entry.specs ?? []).entries()) {
       const vars = { schema: { spec } as TaggedJson };
@@ -67,6 +70,7 @@ test('cel-go, our engine and JavaScript agree on the CEL of the once-refused exp
   }
   assert.ok(vectors.length >= 200, `only ${vectors.length} vectors`);
   assert.ok(vectors.some((v) => v.expr.includes('dyn(8080)')), 'the targetPort choice is among the vectors');
+  assert.ok(vectors.some((v) => v.id.startsWith('template-choice-a-') && v.expr.includes('? string(')), 'the template choices made text are among the vectors');
   for (const { vector, go, ours } of celGoAndOurs(vectors)) {
     assert.equal(go?.class, 'value', `${vector.id}: ${vector.expr}: ${JSON.stringify(go)}`);
     assert.ok(answersAgree(ours, go), `${vector.id}: ${vector.expr} on ${JSON.stringify(vector.vars)}: cel-go ${JSON.stringify(go)}, ours ${JSON.stringify(ours)}`);
