@@ -85,7 +85,6 @@ describe('startLocalCluster() with an empty binaries cache (the cold path: build
     }
     clusters.push(cluster);
     lineIndex(lines, /^\[clusterbins\] kubernetes built in 10m00s: /); // the build steps the clock saw (six, an hour in all)
-    lineIndex(lines, /^\[clusterbins\] flux-helm built in 10m00s: /);
     lineIndex(lines, /^\[cluster\] slowbuild ready in /);
     const nodes = await cluster.kubeconfig.makeApiClient(CoreV1Api).listNode();
     assert.equal(nodes.items.length, 1);
@@ -111,7 +110,7 @@ describe('typekro cluster start with an empty binaries cache (TYPEKRO_CACHE_DIR)
     const order = [
       lineIndex(lines, new RegExp(`^\\[clusterbins\\] building .* of the local control plane into ${join(env.TYPEKRO_CACHE_DIR, 'clusterbins')} .*a cold build of everything takes 15-50 minutes`)),
       lineIndex(lines, /^\[clusterbins\] kubernetes: go build -v -ldflags .* k8s\.io\/kubernetes\/cmd\/kube-apiserver /),
-      lineIndex(lines, new RegExp(`^\\[clusterbins\\] flux-helm built in .*: ${join(env.TYPEKRO_CACHE_DIR, 'clusterbins', 'flux-helm-')}`)),
+      lineIndex(lines, new RegExp(`^\\[clusterbins\\] kro built in .*: ${join(env.TYPEKRO_CACHE_DIR, 'clusterbins', 'kro-')}`)),
       lineIndex(lines, /^\[cluster\] etcd healthy$/),
       lineIndex(lines, /^cluster "cold" is running /),
     ];

@@ -86,7 +86,7 @@ test('kro and direct mode report the instance ready when its Deployment is avail
     await eventually('both modes to report ready', async () => (kro.done && direct.done ? true : undefined), 180_000);
     assert.equal(kro.error, undefined, `kro mode: ${String(kro.error)}`);
     assert.equal(direct.error, undefined, `direct mode: ${String(direct.error)}`);
-    assert.equal((kro.value as { status: { state?: string } }).status.state, 'ACTIVE');
+    assert.equal((kro.value as { state?: string }).state, 'ACTIVE');
     for (const ns of [kroNs.name, directNs.name]) assert.equal((await deploymentIn(ns))?.status?.['availableReplicas'], 1, `Deployment in ${ns} available`);
     assert.equal((direct.value as { status: { available?: number } }).status.available, 1);
     assert.deepEqual((await status()).resources.map((r) => [r.resourceId, r.ready, r.name]), [['app', true, 'web']]);

@@ -64,7 +64,7 @@ describe('a rollout past its progress deadline', () => {
         );
         const seconds = (Date.now() - started) / 1000;
         assert.equal(error.code, 'DEPLOY_FAILED', `${error.name}: ${error.message}`);
-        assert.equal(error.name, mode === 'kro' ? 'KroDeployError' : 'DirectDeployError');
+        assert.equal(error.name, 'DeployFailedError');
         assert.equal(error.resourceId, 'web');
         assert.match(
           error.message,
