@@ -100,7 +100,8 @@ describe('typekro cluster start with an empty binaries cache (TYPEKRO_CACHE_DIR)
   });
 
   it('builds (progress on stderr), then starts, and prints the kubeconfig last on stdout', async () => {
-    const warm = await ensureClusterBinaries({ progress: () => {} });
+    // --no-flux builds the set without Flux, whose key differs from the full set's
+    const warm = await ensureClusterBinaries({ progress: () => {}, withoutFlux: true });
     const shim = writeGoShim(join(work, 'bin'), warm.dir);
     // a child process: the build finds `go` (the shim) on its PATH, and the cache through the environment
     const started = await typekro(['cluster', 'start', '--name', 'cold', '--no-flux'], { env: { ...env, PATH: `${shim}:${process.env.PATH}` }, inProcess: false });
