@@ -9,11 +9,11 @@
 import type { ClassMethod, ClassPrivateMethod, Node, ObjectMethod } from '@babel/types';
 import { isFunctionNode, patternNames, soleBranch, unwrap, walk } from './ast.js';
 import { codeRunner } from './code-runners.js';
-import { declarationsOf, initsOf, ownWrites, visibleDeclaration, type Declarations, type Declared, type Scoped } from './declarations.js';
+import { declarationsOf, initsOf, ownWrites, visibleDeclaration, within, type Declarations, type Declared, type Scoped } from './declarations.js';
 import { resolveExport, resolveModuleName, UnreadableFunctionError, type ModuleTarget } from './modules.js';
 import { REST_HINT, restWhy } from './pattern-bindings.js';
 import type { Binding, FunctionLike, Scope } from './scope.js';
-import { initialWrite, rootName, writtenObject, type Write } from './writes.js';
+import { initialWrite, rebindsName, rootName, writtenObject, type Write } from './writes.js';
 import { parseSourceFile, snippetOf } from './source.js';
 import { callWrites, throughCall, type CallWritesContext } from './call-writes.js';
 import { observedDeclaration, observedJsonModule, observedParameter, type ObservedLevel, type ObservedValues } from './observed-scope.js';
@@ -196,9 +196,18 @@ export function enclosingFunctions(program: Node, fn: Node): FunctionLike[] {
 function lazyScope(declarations: Declarations, parent: Scope, isFactoryCall: IsFactoryCall, first: Readonly<Record<string, Binding>> = {}, level?: ObservedLevel): Scope {
   const cache = new Map<Scoped, Binding | undefined>();
   const resolving = new Set<Scoped>();
+  const changedParams = new Map<Binding, Binding | undefined>();
   const scope: Scope = {
     lookup(name, at) {
-      if (Object.hasOwn(first, name)) return first[name];
+      if (Object.hasOwn(first, name)) {
+        const given = first[name];
+        if (given?.kind !== 'alias') return given;
+        if (!changedParams.has(given)) {
+          changedParams.set(given, undefined);
+          changedParams.set(given, changedParameter(name, given, declarations, scope, isFactoryCall) ?? given);
+        }
+        return changedParams.get(given);
+      }
       const scoped = visibleDeclaration(declarations, name, at);
       if (!scoped) return parent.lookup(name, at);
       if (cache.has(scoped)) return cache.get(scoped);
@@ -219,6 +228,26 @@ function lazyScope(declarations: Declarations, parent: Scope, isFactoryCall: IsF
     },
   };
   return scope;
+}
+
+/**
+ * A helper's parameter the helper changes (`o.flag = 'x'`, `o = {...}`, `set(o)`): like a local changed after
+ * its declaration, its value depends on statement order, so it is opaque (refused where it depends on a
+ * reference) rather than an alias of the argument, which would read the argument as it was given.
+ * The argument is read in the parameter's scope, the changes in the body's: the binding's scope resolves a
+ * name by where it is read.
+ */
+function changedParameter(name: string, given: Extract<Binding, { kind: 'alias' }>, declarations: Declarations, body: Scope, isFactoryCall: IsFactoryCall): Binding | undefined {
+  const own = (declarations.writes.get(name) ?? []).filter((write) => !visibleDeclaration(declarations, name, write.node));
+  if (own.length === 0) return undefined;
+  const writes = callWrites(own, [], body, callWritesContext(isFactoryCall));
+  if (writes.length === 0) return undefined;
+  const root = declarations.root;
+  const byPlace: Scope = {
+    lookup: (read, at) => (at ? within(root, at) && at.loc?.filename === root.loc?.filename : !read.startsWith('#')) ? body.lookup(read, at) : given.scope.lookup(read, at),
+  };
+  const kind = writes.some(rebindsName) ? 'let' : 'const';
+  return bindingOf(name, { kind, init: given.node, guards: [] }, writes, byPlace, isFactoryCall);
 }
 
 /**

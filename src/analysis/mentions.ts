@@ -40,6 +40,14 @@ function visitMention(node: Node, parent: Node | undefined, state: MentionWalk, 
     state.found = true;
     return;
   }
+  if (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') {
+    const property = literalProperty(node, state.scope);
+    if (property === null) return;
+    if (property) {
+      if (firstFollow(property.value, state.followed) && mentionsIn(property.value, property.scope, state.followed)) state.found = true;
+      return;
+    }
+  }
   if (node.type === 'Identifier') {
     const isPropertyName =
       (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed;
@@ -103,4 +111,34 @@ function firstFollow(node: Node, followed: Followed): boolean {
   if (nodes.has(node)) return false;
   nodes.add(node);
   return true;
+}
+
+/**
+ * The property a member read takes from an object literal its object stands for (`o.id`, with `o` a helper's
+ * parameter given `{ name: w.name, id: 'worker' }`): only that property's value decides whether the read depends
+ * on a reference, not its siblings. `null` when the literal has no such property (the read is `undefined`);
+ * undefined when the object is not such a literal (a spread, a method or getter, a computed key, a name
+ * `Object.prototype` answers): the whole object is followed then.
+ */
+function literalProperty(member: Node & { type: 'MemberExpression' | 'OptionalMemberExpression' }, scope: Scope): { value: Node; scope: Scope } | null | undefined {
+  const key = !member.computed && member.property.type === 'Identifier' ? member.property.name : member.property.type === 'StringLiteral' ? member.property.value : undefined;
+  if (key === undefined || key in Object.prototype) return undefined;
+  let object = unwrap(member.object);
+  let objectScope = scope;
+  // An alias (a `const`, a helper's parameter) is its initialiser or argument, as given: changed ones are opaque.
+  for (let hops = 0; object.type === 'Identifier' && hops < 16; hops++) {
+    const binding = objectScope.lookup(object.name, object);
+    if (binding?.kind !== 'alias') return undefined;
+    object = unwrap(binding.node);
+    objectScope = binding.scope;
+  }
+  if (object.type !== 'ObjectExpression') return undefined;
+  let found: Node | undefined;
+  for (const property of object.properties) {
+    if (property.type !== 'ObjectProperty' || property.computed) return undefined;
+    const name = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
+    if (name === undefined || name === '__proto__') return undefined;
+    if (name === key) found = property.value;
+  }
+  return found ? { value: found, scope: objectScope } : null;
 }
