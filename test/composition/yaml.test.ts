@@ -68,6 +68,15 @@ test('documents that are not Kubernetes objects are named with their line and wh
   }
 });
 
+test('a path that is not a non-empty string is refused at the call, with its place', () => {
+  for (const path of ['', 42]) {
+    assert.throws(() => kubernetesComposition({ ...definition, name: 'bad', kind: 'Bad' }, () => {
+      yamlFile(path as string); // the call
+      return { level: 'x' };
+    }), (error: Error) => error.message.startsWith(`${import.meta.filename}:`) && /:\d+:\d+: yamlFile: path must be a non-empty literal string .*, got /.test(error.message), JSON.stringify(path));
+  }
+});
+
 test('directories: empty, missing, a file given as directory, and the same object twice', () => {
   const dir = mkdtempSync(join(tmpdir(), 'typekro-yaml-'));
   try {

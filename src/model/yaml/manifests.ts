@@ -186,7 +186,7 @@ function compiledOptions<T extends object>(factory: string, config: T): T {
 /** Relative paths are relative to the calling file (like an import), so they do not depend on the working directory. */
 function locate(path: unknown, factory: string): string {
   if (typeof path !== 'string' || path === '' || hasMarkers(path)) {
-    throw new TypeKroError('DEFINITION_INVALID', `${factory}: path must be a non-empty literal string (files are read when the composition is defined, not from the spec), got ${describeValue(path)}`);
+    throw new TypeKroError('DEFINITION_INVALID', `${formatLocation(userFrames()[0])}: ${factory}: path must be a non-empty literal string (files are read when the composition is defined, not from the spec), got ${describeValue(path)}`);
   }
   if (isAbsolute(path)) return path;
   const caller = userFrames()[0]?.file;
