@@ -5,7 +5,7 @@
 import type { Identifier, Node } from '@babel/types';
 import { eachChild, unwrap } from './ast.js';
 import { functionScope } from './local-scope.js';
-import { madeBinding, namedBinding, withCallerMade, type Binding, type Scope } from './scope.js';
+import { madeBinding, namedBinding, propertyOf, withCallerMade, type Binding, type Scope } from './scope.js';
 
 /**
  * True when the value of `node` may depend on a reference (the spec, a resource, a loop item): through the
@@ -117,28 +117,15 @@ function firstFollow(node: Node, followed: Followed): boolean {
  * The property a member read takes from an object literal its object stands for (`o.id`, with `o` a helper's
  * parameter given `{ name: w.name, id: 'worker' }`): only that property's value decides whether the read depends
  * on a reference, not its siblings. `null` when the literal has no such property (the read is `undefined`);
- * undefined when the object is not such a literal (a spread, a method or getter, a computed key, a name
- * `Object.prototype` answers): the whole object is followed then.
+ * undefined when the object is not such a literal, or the property may be another (a computed key, a method or
+ * getter, a name `Object.prototype` answers): the whole object is followed then.
  */
 function literalProperty(member: Node & { type: 'MemberExpression' | 'OptionalMemberExpression' }, scope: Scope): { value: Node; scope: Scope } | null | undefined {
   const key = !member.computed && member.property.type === 'Identifier' ? member.property.name : member.property.type === 'StringLiteral' ? member.property.value : undefined;
-  if (key === undefined || key in Object.prototype) return undefined;
-  let object = unwrap(member.object);
-  let objectScope = scope;
+  const object = unwrap(member.object);
+  if (key === undefined || key in Object.prototype || object.type !== 'Identifier') return undefined;
   // An alias (a `const`, a helper's parameter) is its initialiser or argument, as given: changed ones are opaque.
-  for (let hops = 0; object.type === 'Identifier' && hops < 16; hops++) {
-    const binding = objectScope.lookup(object.name, object);
-    if (binding?.kind !== 'alias') return undefined;
-    object = unwrap(binding.node);
-    objectScope = binding.scope;
-  }
-  if (object.type !== 'ObjectExpression') return undefined;
-  let found: Node | undefined;
-  for (const property of object.properties) {
-    if (property.type !== 'ObjectProperty' || property.computed) return undefined;
-    const name = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
-    if (name === undefined || name === '__proto__') return undefined;
-    if (name === key) found = property.value;
-  }
-  return found ? { value: found, scope: objectScope } : null;
+  const found = propertyOf(scope.lookup(object.name, object), key);
+  if (found === 'absent') return null;
+  return found !== 'unknown' && found.property.type === 'ObjectProperty' ? { value: found.property.value, scope: found.scope } : undefined;
 }

@@ -244,6 +244,27 @@ function literalProperty(literal: ReturnType<typeof objectLiteral>, name: string
   return 'absent';
 }
 
+/**
+ * The function a binding stands for: itself, or the function expression an alias holds (a helper's parameter
+ * given `(x) => ...`), through names standing for names; undefined for anything else.
+ *
+ * @example
+ * ```ts
+ * // const apply = (f, v) => f(v); apply((x) => x.trim(), spec.name): inside `apply`, `f` is that arrow
+ * functionOf(scope.lookup('f'))?.fn.type; // 'ArrowFunctionExpression'
+ * ```
+ */
+export function functionOf(held: Binding | undefined): Extract<Binding, { kind: 'function' }> | undefined {
+  let binding = held;
+  for (let hops = 0; binding?.kind === 'alias' && hops < 16; hops++) {
+    const value = unwrap(binding.node);
+    if (value.type === 'ArrowFunctionExpression' || value.type === 'FunctionExpression') return { kind: 'function', fn: value, scope: binding.scope };
+    if (value.type !== 'Identifier') return undefined;
+    binding = binding.scope.lookup(value.name, value);
+  }
+  return binding?.kind === 'function' ? binding : undefined;
+}
+
 /** The object literal a binding stands for, through names standing for names. */
 function objectLiteral(held: Binding | undefined): { readonly node: ObjectExpression; readonly scope: Scope } | undefined {
   let binding = held;

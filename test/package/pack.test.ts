@@ -130,6 +130,15 @@ test('the packed package installs into a fresh project, runs the seed example an
     assert.match(yaml, /^ {4}status:\n {6}ready: \$\{.*readyReplicas.*> 0\}$/m, `no status ready expression in:\n${yaml}`);
   });
 
+  await t.test('require() loads the package where Node can require ES modules, and says what to change where it cannot', () => {
+    writeFileSync(join(app, 'required.cjs'), "const { kubernetesComposition } = require('typekro');\nconst { Deployment } = require('typekro/simple');\nconsole.log(typeof kubernetesComposition, typeof Deployment);\n");
+    assert.equal(run(process.execPath, ['required.cjs'], app).stdout.trim(), 'function function');
+    // Node before 20.19 (here: with require(esm) turned off) cannot: Node's own message names the exports map.
+    const old = run(process.execPath, ['--no-experimental-require-module', 'required.cjs'], app, true);
+    assert.notEqual(old.status, 0);
+    assert.match(old.output, /typekro is an ES module package and was loaded with require\(\).*npm pkg set type=module/);
+  });
+
   await t.test('the TypeScript seed type-checks against the package types, and a typo does not', () => {
     writeFileSync(join(app, 'index.ts'), seedTs);
     writeFileSync(join(app, 'typo.ts'), typoTs);
