@@ -95,7 +95,7 @@ export function guardTerms(test: Expr): Expr[] {
  * is established by establishing either side (`spec.a || spec.b` where `spec.b` is known set).
  */
 export function holds(guards: readonly Expr[], present: Expr): boolean {
-  return conjuncts(present).every((part) => (part.kind === 'binary' && part.op === '||' ? holds(guards, part.left) || holds(guards, part.right) : guards.some((guard) => implies(guard, part))));
+  return conjuncts(present).every((part) => guards.some((guard) => implies(guard, part)) || (part.kind === 'binary' && part.op === '||' && (holds(guards, part.left) || holds(guards, part.right))));
 }
 
 /** `scope` where `test` is known to hold as well (a `?:` branch, the right side of `&&` or `||`). */
