@@ -20,13 +20,32 @@ function attributes(model) {
   });
 }
 
+/**
+ * The wire names of the fields `name`'s TypeScript class declares without `?` (the API's `required`, which
+ * its validation enforces: an observed object always has them), read from client-node's declaration file.
+ */
+function requiredFields(name, model) {
+  let text;
+  try {
+    text = readFileSync(new URL(`../node_modules/@kubernetes/client-node/dist/gen/models/${name}.d.ts`, import.meta.url), 'utf8');
+  } catch {
+    return [];
+  }
+  const wire = new Map(model.getAttributeTypeMap().map((a) => [a.name, a.baseName]));
+  return [...text.matchAll(/^ {4}'([^']+)': /gm)].map((m) => wire.get(m[1])).filter((n) => n !== undefined).sort();
+}
+
 /** The generated module's text. */
 export function renderModels() {
   const version = JSON.parse(readFileSync(new URL('../node_modules/@kubernetes/client-node/package.json', import.meta.url), 'utf8')).version;
   const models = {};
+  const required = {};
   for (const name of Object.keys(k8s).sort()) {
     const model = k8s[name];
-    if (typeof model?.getAttributeTypeMap === 'function') models[name] = attributes(model);
+    if (typeof model?.getAttributeTypeMap !== 'function') continue;
+    models[name] = attributes(model);
+    const fields = requiredFields(name, model);
+    if (fields.length > 0) required[name] = fields;
   }
   const json = JSON.stringify(models);
   if (json.includes('`') || json.includes('\\') || json.includes('${')) throw new Error('model metadata needs escaping; extend renderModels');
@@ -36,6 +55,8 @@ export function renderModels() {
     '// A string parsed once (JSON.parse is faster to load than an object literal of this size).',
     `export const K8S_MODEL_VERSION = '${version}';`,
     `export const K8S_MODELS: Readonly<Record<string, readonly (readonly string[])[]>> = JSON.parse(\`${json}\`);`,
+    '// Per model: the wire names of the fields its TypeScript class declares required (the API validates them).',
+    `export const K8S_REQUIRED: Readonly<Record<string, readonly string[]>> = JSON.parse(\`${JSON.stringify(required)}\`);`,
     '',
   ].join('\n');
 }

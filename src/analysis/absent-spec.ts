@@ -70,14 +70,37 @@ export function conjuncts(expr: Expr): Expr[] {
   return expr.kind === 'binary' && expr.op === '&&' ? [...conjuncts(expr.left), ...conjuncts(expr.right)] : [expr];
 }
 
-/** True when the conditions known to hold (`guards`) establish every `&&` part of `present`. */
-export function holds(guards: readonly Expr[], present: Expr): boolean {
-  return conjuncts(present).every((part) => guards.some((guard) => implies(guard, part)));
+/**
+ * The terms known to hold where `test` is true: its `&&` parts, and through negation those of `!(a || b)`
+ * (`!a` and `!b`: a `?:`'s other branch, the right side of `||`) and of `!!a`. Only for guards: as a CEL
+ * condition `!(a || b)` is not `!a && !b` where one side errors, but where it is true both sides are false.
+ *
+ * @example
+ * ```ts
+ * guardTerms(E.unary('!', E.binary('||', E.unary('!', E.call('has', [x])), y))); // [has(x), !y]
+ * ```
+ */
+export function guardTerms(test: Expr): Expr[] {
+  if (test.kind === 'binary' && test.op === '&&') return [...guardTerms(test.left), ...guardTerms(test.right)];
+  if (test.kind === 'unary' && test.op === '!') {
+    const inner = test.operand;
+    if (inner.kind === 'unary' && inner.op === '!') return guardTerms(inner.operand);
+    if (inner.kind === 'binary' && inner.op === '||') return [...guardTerms(E.unary('!', inner.left)), ...guardTerms(E.unary('!', inner.right))];
+  }
+  return [test];
 }
 
-/** `scope` where `test` is known to hold as well (a `?:` branch, the right side of `&&`). */
+/**
+ * True when the conditions known to hold (`guards`) establish every `&&` part of `present`; an `a || b` part
+ * is established by establishing either side (`spec.a || spec.b` where `spec.b` is known set).
+ */
+export function holds(guards: readonly Expr[], present: Expr): boolean {
+  return conjuncts(present).every((part) => guards.some((guard) => implies(guard, part)) || (part.kind === 'binary' && part.op === '||' && (holds(guards, part.left) || holds(guards, part.right))));
+}
+
+/** `scope` where `test` is known to hold as well (a `?:` branch, the right side of `&&` or `||`). */
 export function guardedBy(scope: Scope, test: Expr): Scope {
-  return withGuards(scope, conjuncts(test));
+  return withGuards(scope, guardTerms(test));
 }
 
 /** `scope` where the conditions `terms` are known to hold as well (the `if`s around a factory call). */
@@ -97,13 +120,16 @@ export function awaitedSpecData(present: Expr, scope: Scope, guards: readonly Ex
       // `size(l) > i` of a spec list: the list is as long as the instance says, from the start and for ever.
       const list = present.op === '>' && present.left.kind === 'call' && present.left.fn === 'size' && !present.left.target ? present.left.args[0] : undefined;
       if (list && present.right.kind === 'literal' && isSpecData(list, scope)) return holds(guards, present) ? undefined : 'item';
+      // `t || p` (how `a || b` is present: `a` truthy, else `b` there): it fails only where `p` does, which
+      // is tested only where `t` does not hold; `t` failing is no wait, it picks the other operand.
+      if (present.op === '||') return awaitedSpecData(present.right, scope, [...guards, ...guardTerms(E.unary('!', present.left))]);
       // `a && b`: `b` is tested only where `a` holds.
-      const right = present.op === '&&' ? [...guards, ...conjuncts(present.left)] : guards;
+      const right = present.op === '&&' ? [...guards, ...guardTerms(present.left)] : guards;
       return awaitedSpecData(present.left, scope, guards) ?? awaitedSpecData(present.right, scope, right);
     }
     case 'conditional':
       // `c ? x : y` (a ternary over a maybe-absent value): each branch under its side of the test.
-      return awaitedSpecData(present.then, scope, [...guards, ...conjuncts(present.test)]) ?? awaitedSpecData(present.otherwise, scope, [...guards, E.unary('!', present.test)]);
+      return awaitedSpecData(present.then, scope, [...guards, ...guardTerms(present.test)]) ?? awaitedSpecData(present.otherwise, scope, [...guards, ...guardTerms(E.unary('!', present.test))]);
     case 'unary':
       return awaitedSpecData(present.operand, scope, guards);
     case 'call': {

@@ -81,6 +81,9 @@ export function listMethod(ctx: MethodContext, name: string): Typed {
     case 'sort':
     case 'toSorted':
       return sort(ctx, name);
+    case 'reduce':
+    case 'reduceRight':
+      throw reduceRefusal(ctx, name);
     default:
       throw syntaxError(ctx.node, `the array method \`${name}\` has no CEL equivalent`, HINT.expr);
   }
@@ -153,4 +156,33 @@ function defaultFor(type: CelType): string {
   if (type.kind === 'bool') return 'false';
   if (type.kind === 'list') return '[]';
   return 'fallback';
+}
+
+/**
+ * `reduce` over a list only the instance knows: KRO's CEL has no fold (a value carried from item to item), so
+ * no CEL means what every body means. The way out follows what the fold builds, from its initial value: a map
+ * (`{}`) is KRO's `transformMapEntry` written with Cel.expr (where a repeated key fails, while JavaScript keeps
+ * the last), text is `join`, a number is the Kubernetes lists library's `sum()` written with Cel.expr.
+ */
+function reduceRefusal(ctx: MethodContext, name: string): Error {
+  const list = ctx.node.type === 'CallExpression' && (ctx.node.callee.type === 'MemberExpression' || ctx.node.callee.type === 'OptionalMemberExpression') ? expressionText(ctx.node.callee.object) : 'list';
+  const initial = ctx.args[1] === undefined ? undefined : unwrapValue(ctx.args[1] as Node);
+  const why = `\`${name}\` over a list the instance gives has no CEL equivalent: KRO's CEL has no fold (a value carried from one item to the next)`;
+  if (initial?.type === 'ObjectExpression') {
+    return syntaxError(ctx.node, why, `build the map with KRO's transformMapEntry in Cel.expr: \`Cel.expr<Record<string, string>>(${list}, '.transformMapEntry(i, item, {item.name: item.value})')\` (a repeated key fails there, where JavaScript keeps the last)`);
+  }
+  if (initial?.type === 'StringLiteral' || initial?.type === 'TemplateLiteral') {
+    return syntaxError(ctx.node, why, `join the items' text instead: \`${list}.map((item) => ...).join('')\``);
+  }
+  if (initial?.type === 'NumericLiteral') {
+    return syntaxError(ctx.node, why, `for a sum, write the Kubernetes lists library's sum() with Cel.expr: \`Cel.expr<number>(${list}, '.sum()')\` (of a list of numbers: \`.map(...)\` first)`);
+  }
+  return syntaxError(ctx.node, why, `use a supported method (map, filter, some, every, join; the README's table "The JavaScript that compiles to CEL"), or ${HINT.expr}`);
+}
+
+/** `node` without parentheses and TypeScript wrappers (`{} as Record<string, string>`). */
+function unwrapValue(node: Node): Node {
+  let current = node;
+  while (current.type === 'TSAsExpression' || current.type === 'TSSatisfiesExpression' || current.type === 'TSNonNullExpression' || current.type === 'ParenthesizedExpression' || current.type === 'TSTypeAssertion') current = current.expression;
+  return current;
 }

@@ -3,7 +3,7 @@
  * `@kubernetes/client-node`'s generated classes record it in `attributeTypeMap`. Read from a table generated
  * from client-node (scripts/gen-k8s-models.mjs), so defining and rendering never load the client itself.
  */
-import { K8S_MODELS } from './k8s-models.generated.js';
+import { K8S_MODELS, K8S_REQUIRED } from './k8s-models.generated.js';
 
 /** One field of a model, with client-node's field names (`attributeTypeMap`). */
 export interface ModelAttribute {
@@ -25,4 +25,14 @@ export interface ModelAttribute {
 export function modelAttributes(modelName: string): readonly ModelAttribute[] | undefined {
   const rows = Object.hasOwn(K8S_MODELS, modelName) ? K8S_MODELS[modelName] : undefined;
   return rows?.map(([baseName = '', type = '', format = '', name = baseName]) => ({ name, baseName, type, format }));
+}
+
+/**
+ * The wire names of the fields client-node's model `modelName` declares required (the API's `required`, which
+ * the API server validates), or none.
+ *
+ * @example modelRequired('V1ServicePort'); // ['port']
+ */
+export function modelRequired(modelName: string): readonly string[] {
+  return (Object.hasOwn(K8S_REQUIRED, modelName) ? K8S_REQUIRED[modelName] : undefined) ?? [];
 }

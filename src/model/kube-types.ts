@@ -5,7 +5,7 @@
  */
 import { T, type CelType, type FieldType } from '../ir/types.js';
 import { isExprValue } from '../ir/value.js';
-import { modelAttributes } from './k8s-models.js';
+import { modelAttributes, modelRequired } from './k8s-models.js';
 import { isRef } from './refs.js';
 
 /**
@@ -15,6 +15,9 @@ import { isRef } from './refs.js';
  * loaded (kinds and generated factories), never with the compositions defined.
  */
 const cache = new Map<string, CelType>();
+/** Each model type's required fields, and its copy with them present (by type: a type is one model's). */
+const required = new WeakMap<CelType, readonly string[]>();
+const requiredPresent = new WeakMap<CelType, CelType>();
 const extraModels = new Map<string, () => CelType>();
 
 /**
@@ -42,6 +45,7 @@ export function modelType(modelName: string): CelType | undefined {
   const aliases = Object.fromEntries(attributes.filter((a) => a.name !== a.baseName).map((a) => [a.name, a.baseName]));
   const type: CelType = Object.keys(aliases).length > 0 ? { kind: 'object', fields, open: false, aliases } : T.object(fields);
   cache.set(modelName, type);
+  required.set(type, modelRequired(modelName));
   for (const attribute of attributes) {
     fields[attribute.baseName] = { type: typeFromText(attribute.type, attribute.format), optional: true };
   }
@@ -110,6 +114,9 @@ function shapeOf(type: CelType, present: unknown): string {
 }
 
 function markPresent(type: CelType, present: unknown, isRoot: boolean): CelType {
+  // A list the template sets is observed with items the API server validated (or holds none): a field the
+  // model requires is on every item (`svc.spec.ports.map((p) => p.port)`), also on items others added.
+  if (type.kind === 'list') return { ...type, item: withRequired(type.item) };
   if (type.kind !== 'object' || !descends(type, present)) return type;
   const fields: Record<string, FieldType> = { ...type.fields };
   for (const [key, value] of Object.entries(present)) {
@@ -123,4 +130,18 @@ function markPresent(type: CelType, present: unknown, isRoot: boolean): CelType 
     }
   }
   return { kind: 'object', fields, open: type.open, ...(type.aliases ? { aliases: type.aliases } : {}) };
+}
+
+/** `type` with the fields its model requires present (an observed item passed the API's validation). */
+function withRequired(type: CelType): CelType {
+  const names = required.get(type);
+  if (type.kind !== 'object' || !names || names.length === 0) return type;
+  let marked = requiredPresent.get(type);
+  if (!marked) {
+    const fields: Record<string, FieldType> = { ...type.fields };
+    for (const name of names) if (fields[name]) fields[name] = { ...fields[name], optional: false };
+    marked = { ...type, fields };
+    requiredPresent.set(type, marked);
+  }
+  return marked;
 }

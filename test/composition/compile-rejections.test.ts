@@ -60,7 +60,7 @@ const ROWS: readonly (readonly [string, string])[] = [
   ['spec.env.replace("a", (m) => m)', 'a replacer function cannot run in CEL'],
   ['spec.env.split(",", 2)', '`split` with 2 argument(s)'],
   ['spec.items.map((i) => (i.size > 1 ? i.name : undefined))', 'a mapped value that may be undefined'],
-  ['spec.workers.reduce((a, b) => a + b)', 'the array method `reduce` has no CEL equivalent'],
+  ['spec.workers.reduce((a, b) => a + b)', '`reduce` over a list the instance gives has no CEL equivalent'],
   ['spec.workers.some(isGood)', 'the callback must be an inline function'],
   ['spec.workers.map((w, i) => w)', 'index parameters have no CEL macro equivalent'],
   ['spec.workers.some(({ ...rest }) => rest.length > 1)', 'collects the remaining properties'],

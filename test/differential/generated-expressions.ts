@@ -331,7 +331,7 @@ function operators(type: ExprType, outer: GenScope, depth: number): fc.Arbitrary
 export const UNSUPPORTED = [
   { template: '`d${$0}`', arg: 'num', marker: '`d${', message: /a floating-point number cannot be turned into text the way JavaScript does/ },
   { template: 'String(Math.floor($0))', arg: 'num', marker: 'Math.floor(', message: /Math\.floor has no CEL equivalent/ },
-  { template: "$0.reduce((a, b) => a + b, '')", arg: 'list', marker: '.reduce(', message: /the array method `reduce` has no CEL equivalent/ },
+  { template: "$0.reduce((a, b) => a + b, '')", arg: 'list', marker: '.reduce(', message: /`reduce` over a list the instance gives has no CEL equivalent/ },
   { template: '(typeof $0)', arg: 'str', marker: '(typeof ', message: /`typeof` inspects JavaScript values/ },
   { template: "$0.replace(/a/g, 'b')", arg: 'str', marker: '/a/g', message: /regular expressions are not supported/ },
 ] as const;

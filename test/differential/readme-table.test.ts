@@ -42,6 +42,14 @@ const ROWS: Readonly<Record<string, Coverage>> = {
     differential: ['test/differential/expression-gap-cases.ts (gap-positions)', 'test/differential/expression-gap-cel.go.test.ts'],
     why: 'the generator calls a list\'s `indexOf` with the item alone; the positions, past both ends and negative, are held by these',
   },
+  "`(!x \\|\\| x === '') ? d : x`, `(!x \\|\\| !x.z) ? d : x.z`, `!x \\|\\| x.y > 0`, `b !== undefined ? (a \\|\\| b) : d` (a read guarded through `\\|\\|` or `&&`)": {
+    differential: ['test/differential/guard-or-cases.ts (guard-or)', 'test/differential/guard-or.test.ts', 'test/differential/guard-or-cel.go.test.ts'],
+    why: 'the generator guards reads with ternaries and `&&`, not with a negated `||` in front of the read',
+  },
+  '`svc.spec.ports!.map((p) => p.port)`, `svc.spec.ports![0]!.port` (a field the Kubernetes model requires, on the items of a list the resource\'s template sets)': {
+    differential: ['test/differential/guard-or-cases.ts (guard-ports)', 'test/differential/guard-or.test.ts'],
+    why: 'the generator maps spec lists, not the lists of a resource\'s template',
+  },
   "`[x !== undefined ? x : d]`, `[x ? x : d]`, `typeof x === 'undefined'` (a list item chosen by a test that its read is there)": {
     differential: ['test/differential/expression-gap-cases.ts (gap-list-presence)', 'test/differential/expression-gap-cel.go.test.ts'],
     why: 'the generator puts no conditional inside a list literal',
