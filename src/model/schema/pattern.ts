@@ -5,6 +5,7 @@
  * (`\s` and `.` spelt out as JavaScript's sets, `\uXXXX` as `\x{XXXX}`, letters escaped for no reason as the
  * letter), and those RE2 lacks (lookaround, backreferences, the `m` flag's line breaks) are refused, named.
  */
+import { TypeKroError } from '../../util/errors.js';
 import type { Pattern } from './ark-json.js';
 
 /** JavaScript's `\s`: WhiteSpace and LineTerminator (RE2's `\s` is only [\t\n\f\r ]). */
@@ -17,8 +18,12 @@ const META = new Set([...'\\^$.*+?()[]{}|']);
 /** RE2 limits a repetition count to 1000. */
 const MAX_REPEAT = 1000;
 
-/** A construct the translation refuses: the sentence after "uses". */
-class Unsupported extends Error {}
+/** A construct the translation refuses: the sentence after "uses" (caught in toRe2, which gives the reason). */
+class Unsupported extends TypeKroError {
+  constructor(message: string) {
+    super('DEFINITION_INVALID', message);
+  }
+}
 
 /**
  * One RE2 pattern text for a JS regex, meaning the same per character, or a reason it has none.
