@@ -4,6 +4,7 @@ import type { CompositionGraph } from '../ir/graph.js';
 import { applyDefaults, validateWithSchema } from '../model/schema/index.js';
 import { TypeKroError } from '../util/errors.js';
 import { redactorFor } from './sensitive.js';
+import { checkSpecStrings, withStringVerdicts } from './spec-strings.js';
 import { checkInstanceName, specSizeProblem, unknownFieldProblems } from './validate-input.js';
 
 /** Problems a message lists; the rest are counted (all of them stay in `problems`). */
@@ -46,7 +47,8 @@ export class SpecValidationError extends TypeKroError {
 
 /**
  * Validates with the spec schema's Standard Schema interface (never by class: the user's arktype may be
- * another copy than any TypeKro sees) and fills schema defaults, as the instance CRD would. A spec too large
+ * another copy than any TypeKro sees) and fills schema defaults, as the instance CRD would. String lengths
+ * and patterns are checked as the CRD checks them (`spec-strings.ts`): in characters, with RE2's meaning. A spec too large
  * to store, or with fields the schema does not declare, is refused too. Problems never show a secret value
  * (see `sensitive.ts`) or more than a few hundred characters of any value.
  */
@@ -55,7 +57,8 @@ export function validateSpec<TSpec>(definition: CompositionDefinition, graph: Co
   if (tooLarge) throw new SpecValidationError(graph.name, [tooLarge]);
   const withDefaults = applyDefaults(graph.spec, spec);
   const checked = validateWithSchema(definition.spec, withDefaults, 'spec');
-  const schemaProblems = checked.ok ? [] : checked.problems;
+  // String lengths and patterns as the CRD checks them (characters, RE2), not as arktype does (UTF-16, JavaScript).
+  const schemaProblems = withStringVerdicts(checked.ok ? [] : checked.problems, checkSpecStrings(graph.spec, withDefaults));
   // A schema written with arktype's `'+': 'reject'` reports undeclared keys itself: say it once, with the hint.
   const unknown = unknownFieldProblems(graph.spec, withDefaults);
   const unknownPaths = unknown.map((problem) => problem.slice(0, problem.indexOf(' is not a field')));

@@ -82,7 +82,7 @@ describe('secrets are never printed', () => {
       }
     }
     assert.equal(new Set(messages).size, 1, messages.join('\n'));
-    assert.match(messages[0]!, /spec\.password must be matched by \^\[A-Za-z0-9-\]\+\$ \(was "\[redacted\]"\)/);
+    assert.match(messages[0]!, /spec\.password must match the pattern \^\[A-Za-z0-9-\]\+\$ \(was "\[redacted\]"\)/);
     const cli = await typekro(['render', fixture, '--manifests', '--set', `password=${password}!`, '--set', `apiToken=${apiToken}`]);
     assert.equal(cli.code, 2, transcript(cli));
     assert.ok(cli.stderr.includes(messages[0]!), transcript(cli));

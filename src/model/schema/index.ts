@@ -6,4 +6,4 @@ export { SchemaError } from './errors.js';
 export { formatMarkers, quoteMarker } from './markers.js';
 export { toRe2 } from './pattern.js';
 export { schemaToSimpleSchema, typeName, type SimpleSchema, type SimpleSchemaField, type SimpleSchemaMap } from './simple-schema.js';
-export { validateWithSchema, type CompositionSchema, type SchemaCheck, type SchemaInput, type SchemaOutput } from './standard.js';
+export { fieldPath, validateWithSchema, type CompositionSchema, type SchemaCheck, type SchemaInput, type SchemaOutput } from './standard.js';

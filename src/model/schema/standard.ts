@@ -91,8 +91,22 @@ function describeIssue(issue: StandardSchemaV1.Issue, root: string, value: unkno
   const path = pathText(issue.path ?? []);
   const message = wasArray(issue, value) ? issue.message.replace(/\(was an object\)$/, '(was an array)') : issue.message;
   if (path === '') return `${root} ${message}`;
-  const joined = path.startsWith('[') ? `${root}${path}` : `${root}.${path}`;
+  const joined = fieldPath(root, issue.path ?? []);
   return message.startsWith(`${path} `) ? `${joined}${message.slice(path.length)}` : `${joined}: ${message}`;
+}
+
+/**
+ * A field's path as {@link validateWithSchema}'s problems start with it: `spec.a.b[0]["x.y"]`.
+ *
+ * @example
+ * ```ts
+ * fieldPath('spec', ['tags', 0, 'x.y']); // => 'spec.tags[0]["x.y"]'
+ * ```
+ */
+export function fieldPath(root: string, path: ReadonlyArray<PropertyKey | StandardSchemaV1.PathSegment>): string {
+  const text = pathText(path);
+  if (text === '') return root;
+  return text.startsWith('[') ? `${root}${text}` : `${root}.${text}`;
 }
 
 /** Whether the value the issue is about is an array: arktype names an array's domain "an object". */

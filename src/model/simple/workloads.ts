@@ -100,6 +100,17 @@ export interface DeploymentConfig extends ContainerConfig {
 /**
  * A Deployment running one container.
  *
+ * The selector is `matchLabels: { app: <the app label> }`, nothing else: the pods carry the workload's labels
+ * (`labels` merged over `app: <name>`), and the selector picks them by `app` alone. So `labels: { tier: 'web' }`
+ * adds a label to the object and its pods but leaves the selector as it was; `labels: { app: 'shop' }` changes
+ * the `app` label and the selector with it. Kubernetes never lets a selector change once the object exists:
+ * changing the `app` label of a deployed workload is refused by the API server (`spec.selector` is immutable;
+ * delete the workload first, or give it a new `name`). Two workloads with the same `app` in a namespace
+ * select each other's pods: give each its own name or `app`.
+ * The simple factory takes no selector of its own; for one (`matchExpressions`, several labels), use the
+ * low-level factory from `typekro`, which writes the manifest as given:
+ * `deployment({ metadata: { name: 'web' }, spec: { selector: { matchLabels: { app: 'web', tier: 'front' } }, template: { metadata: { labels: { app: 'web', tier: 'front' } }, ... } } })`.
+ *
  * @example
  * import { type } from 'arktype';
  * import { kubernetesComposition } from 'typekro';
@@ -137,6 +148,17 @@ export interface StatefulSetConfig extends DeploymentConfig {
 
 /**
  * A StatefulSet running one container.
+ *
+ * The selector is `matchLabels: { app: <the app label> }`, nothing else: the pods carry the workload's labels
+ * (`labels` merged over `app: <name>`), and the selector picks them by `app` alone. So `labels: { tier: 'web' }`
+ * adds a label to the object and its pods but leaves the selector as it was; `labels: { app: 'shop' }` changes
+ * the `app` label and the selector with it. Kubernetes never lets a selector change once the object exists:
+ * changing the `app` label of a deployed workload is refused by the API server (`spec.selector` is immutable;
+ * delete the workload first, or give it a new `name`). Two workloads with the same `app` in a namespace
+ * select each other's pods: give each its own name or `app`.
+ * The simple factory takes no selector of its own; for one (`matchExpressions`, several labels), use the
+ * low-level factory from `typekro`, which writes the manifest as given:
+ * `statefulSet({ metadata: { name: 'web' }, spec: { selector: { matchLabels: { app: 'web', tier: 'front' } }, template: { metadata: { labels: { app: 'web', tier: 'front' } }, ... } } })`.
  *
  * @example
  * import { type } from 'arktype';
