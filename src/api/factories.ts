@@ -74,7 +74,7 @@ function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, gra
   };
   const reported = ({ object, absent }: { object: KubernetesObject; absent: readonly string[] }): KroInstance<TSpec, TStatus> => {
     const { metadata, spec, status } = object as { metadata?: { name?: string; namespace?: string }; spec?: unknown; status?: unknown };
-    const meta = { name: metadata?.name ?? '', namespace: metadata?.namespace ?? namespace };
+    const meta = { name: metadata?.name ?? '', ...(graph.scope === 'Cluster' ? {} : { namespace: metadata?.namespace ?? namespace }) };
     // KRO's state and conditions beside the status, as instanceStatus has them: `status` is the declared fields only
     const { state, conditions, declared } = splitKroStatus(graph.status, status);
     return { metadata: meta, spec: spec as TSpec, ...(state !== undefined ? { state } : {}), ...(conditions ? { conditions } : {}), ...statusReport<TStatus>(graph.status, declared, absent) };
