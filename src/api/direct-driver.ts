@@ -9,6 +9,7 @@ import { toYamlDocuments } from '../compile/rgd/index.js';
 import { createCelEngine } from '../runtime/cel/index.js';
 import { directMetadataProblem, prepareGraph, recordName, type InstanceIdentity, type KubeObject, type Ownership, type PreparedGraph, type ResourceStatus } from '../runtime/engine/index.js';
 import {
+  assignedOf,
   DirectAbortedError,
   DeployFailedError,
   DirectTimeoutError,
@@ -130,7 +131,10 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
     const decided = spec === undefined && (stored || record?.succeeded) ? specDecidedResources(graph, reads) : undefined;
     const unknown = decided && decided.size > 0 ? { ids: decided, settled } : undefined;
     // The labels and annotations of the last deploy, kept in its record (kro mode reads them from the instance object).
-    const instance = { ...identity(name), labels: record?.instanceLabels ?? {}, annotations: record?.instanceAnnotations ?? {} };
+    // And its uid, creation time and generation (`schema.metadata.uid`...), as the deploy bound them: without them a
+    // status reading them would be pending here and computed at the deploy.
+    const assigned = assignedOf(record);
+    const instance = { ...identity(name), labels: record?.instanceLabels ?? {}, annotations: record?.instanceAnnotations ?? {}, ...(assigned ? { assigned } : {}) };
     const report = await reportObjects(kube(), graphOf(), { spec: checked, instance }, await owned(name), call(), unknown);
     const metadata = graph.scope === 'Cluster' ? { name } : { name, namespace };
     const { ready } = report;
@@ -181,7 +185,7 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
           if (failed.length > 0) {
             throw new DeployFailedError(`instance "${name}": the resources are applied, but ${failed.length === 1 ? 'a status field' : `${failed.length} status fields`} failed to evaluate (KRO fails the instance's reconcile the same way): ${failed.join('; ')}`);
           }
-          return { metadata: { name, namespace }, spec: checked, ...statusReport<TStatus>(graph.status, result.status.status, result.status.absent) };
+          return { metadata: identity(name), spec: checked, ...statusReport<TStatus>(graph.status, result.status.status, result.status.absent) };
         } catch (error) {
           if (options.podLogs && error instanceof DirectTimeoutError && error.resourceId) {
             const tailLines = typeof options.podLogs === 'object' ? (options.podLogs.tailLines ?? 20) : 20;
@@ -221,7 +225,7 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
       return instanceStatus(name, statusOptions.spec);
     },
     async listInstances() {
-      return (await listDirectInstances(kube(), graph.name, namespace, call())).map((name) => ({ name, namespace }));
+      return (await listDirectInstances(kube(), graph.name, namespace, call())).map(identity);
     },
     async events(name) {
       const byId = await owned(name);

@@ -104,7 +104,7 @@ export interface DirectDeployOptions {
  * ready({ metadata: { name: 'a', namespace: 'dev' }, spec: { replicas: 1 }, complete: true, status: { ready: true }, pending: [] }); // => true
  */
 export type DirectInstance<TSpec, TStatus> = {
-  readonly metadata: { name: string; namespace: string };
+  readonly metadata: { name: string; /** Absent for a cluster-scoped composition. */ namespace?: string };
   readonly spec: TSpec;
 } & StatusReport<TStatus>;
 

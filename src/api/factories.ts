@@ -59,8 +59,8 @@ export function createFactory<TSpec, TStatus>(
 }
 
 function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, graph: CompositionGraph, options: KroFactoryOptions): KroFactory<TSpec, TStatus> {
-  // In direct mode the namespace is where the resources that name none go. A cluster-scoped instance has none, and
-  // KRO (v0.9.4) requires its namespaced resources to name theirs: the option can mean nothing there (but the lease's place).
+  // A cluster-scoped instance has no namespace, and its namespaced resources name theirs (KRO v0.9.4 requires it;
+  // both modes refuse one that does not): the option can mean nothing there (but the lease's place).
   const namespace = options.namespace ?? 'default';
   if (graph.scope === 'Cluster' && namespace !== 'default') throw new TypeKroError('USAGE', clusterNamespaceProblem(graph.kind, namespace));
   const instanceNamespace = graph.scope === 'Cluster' ? {} : { namespace };
@@ -74,7 +74,7 @@ function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, gra
   };
   const reported = ({ object, absent }: { object: KubernetesObject; absent: readonly string[] }): KroInstance<TSpec, TStatus> => {
     const { metadata, spec, status } = object as { metadata?: { name?: string; namespace?: string }; spec?: unknown; status?: unknown };
-    const meta = { name: metadata?.name ?? '', namespace: metadata?.namespace ?? namespace };
+    const meta = { name: metadata?.name ?? '', ...(graph.scope === 'Cluster' ? {} : { namespace: metadata?.namespace ?? namespace }) };
     // KRO's state and conditions beside the status, as instanceStatus has them: `status` is the declared fields only
     const { state, conditions, declared } = splitKroStatus(graph.status, status);
     return { metadata: meta, spec: spec as TSpec, ...(state !== undefined ? { state } : {}), ...(conditions ? { conditions } : {}), ...statusReport<TStatus>(graph.status, declared, absent) };
@@ -104,12 +104,12 @@ function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, gra
   });
 }
 
-/** Why a cluster-scoped composition's kro factory cannot take `namespace` (the direct factory can). */
+/** Why a cluster-scoped composition's kro factory cannot take `namespace` (the direct factory keeps its record there). */
 function clusterNamespaceProblem(kind: string, namespace: string): string {
   return (
     `${kind} is cluster-scoped: in kro mode its instance has no namespace and each of its namespaced resources must name its own ` +
-    `(KRO requires metadata.namespace), so the namespace option ("${namespace}") would place nothing. Drop the namespace option, ` +
-    `or deploy with factory('direct'), where it is the namespace of the resources that name none`
+    `(KRO requires metadata.namespace), so the namespace option ("${namespace}") would place nothing. Drop the namespace option ` +
+    `(direct mode requires the same of each namespaced resource; there the option is only where the instance's record is kept)`
   );
 }
 

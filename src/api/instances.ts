@@ -74,7 +74,8 @@ export interface InstanceStatus<TStatus> {
  */
 export interface InstanceSummary {
   readonly name: string;
-  readonly namespace: string;
+  /** Absent for a cluster-scoped composition: its instances have no namespace. */
+  readonly namespace?: string;
   /** Kro mode: KRO's state. */
   readonly state?: string;
 }

@@ -10,6 +10,7 @@ import { withLease, type LeaseOptions } from '../runtime/kube/lease.js';
 import { loadKubeConfig } from '../runtime/kube/config.js';
 import { applyInstance, applyRgd, type KroDiagnosis, type KroFailure } from '../runtime/kro/deploy.js';
 import { breakingChanges } from '../runtime/kro/breaking.js';
+import { readsInstanceLabels } from '../runtime/kro/relabel.js';
 import { deleteKroInstance, healthOf, listInstances } from '../runtime/kro/instances.js';
 import { kroResourceIdOf, listChildren } from '../runtime/kro/children.js';
 import { planKro } from '../runtime/kro/plan.js';
@@ -17,7 +18,7 @@ import { checkKroOwnership, uncheckedNotes, type KroOwnership } from '../runtime
 import { namespacedLookup } from '../runtime/kube/list.js';
 import { createCelEngine } from '../runtime/cel/index.js';
 import { groupByResource, instanceEvents, logSources, readLogs, reportObjects, streamLogs, type DeployPlan, type PodLog } from '../runtime/direct/index.js';
-import { describeFailure, prepareGraph, recordName, type InstanceReport, type KubeObject, type PreparedGraph, type ResourceStatus } from '../runtime/engine/index.js';
+import { describeFailure, prepareGraph, recordName, type InstanceIdentity, type InstanceReport, type KubeObject, type PreparedGraph, type ResourceStatus } from '../runtime/engine/index.js';
 import type { SchemaChange } from '../runtime/kro/breaking.js';
 import {
   InstanceNotFoundError,
@@ -85,6 +86,7 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
   let prepared: PreparedGraph | undefined;
   const graphOf = (): PreparedGraph => (prepared ??= prepareGraph(graph, createCelEngine()));
   let namespaced: ((apiVersion: string, kind: string) => Promise<boolean>) | undefined;
+  const readsLabels = readsInstanceLabels(graph);
 
   /** The one name and ownership check of both modes, on the objects the spec names (runtime/kro/ownership.ts). */
   function ownership(instance: KubernetesObject, signal?: AbortSignal): Promise<KroOwnership> {
@@ -114,9 +116,7 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
     const spec = (instance as { spec?: unknown }).spec ?? {};
     const bounded = { deadline: Date.now() + 10_000, ...(signal ? { signal } : {}) };
     const byId = groupByResource(graphOf(), await listChildren(kube, childKinds, instanceAt(name), bounded), kroResourceIdOf);
-    // The labels and annotations the deploy gave (KRO's own are never read: composition/instance-metadata-reads.ts).
-    const { labels = {}, annotations = {} } = instance.metadata ?? {};
-    return reportObjects(kube, graphOf(), { spec, instance: { name, namespace, labels, annotations } }, byId, bounded);
+    return reportObjects(kube, graphOf(), { spec, instance: liveIdentity(instance, instanceAt(name)) }, byId, bounded);
   }
 
   /**
@@ -168,7 +168,7 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
           for (const note of uncheckedNotes(owned)) onProgress(note);
           const rgd = await checkedRgd(kube, graph, options.allowBreakingChanges ?? false);
           await applyRgd(kube, rgd, bounded);
-          const object = await applyInstance(kube, instance, { ...bounded, rgdName: graph.name, diagnose: () => diagnose(instance), failure: () => failure(instance, signal) });
+          const object = await applyInstance(kube, instance, { ...bounded, readsLabels, rgdName: graph.name, diagnose: () => diagnose(instance), failure: () => failure(instance, signal) });
           // as instanceStatus: KRO's condition messages quote API server errors, and those quote spec values
           const status = (object as LiveInstance).status;
           if (status && Array.isArray(status.conditions)) status.conditions = redactor.value(status.conditions);
@@ -195,7 +195,7 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
     async instanceStatus(name) {
       const object = await live(name);
       const byId = groupByResource(graphOf(), await listChildren(kube, childKinds, instanceAt(name), call()), kroResourceIdOf);
-      const report = await reportObjects(kube, graphOf(), { spec: object.spec ?? {}, instance: { name, namespace } }, byId, call());
+      const report = await reportObjects(kube, graphOf(), { spec: object.spec ?? {}, instance: liveIdentity(object as KubernetesObject, instanceAt(name)) }, byId, call());
       const { state, conditions, ...status } = object.status ?? {};
       return {
         apiVersion: instanceApiVersion,
@@ -219,7 +219,7 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
       const items = await listInstances(kube.config, instanceApiVersion, graph.kind, cluster ? undefined : namespace);
       return items.map((item) => {
         const state = (item as LiveInstance).status?.state;
-        return { name: item.metadata?.name ?? '', namespace, ...(typeof state === 'string' ? { state } : {}) };
+        return { ...instanceAt(item.metadata?.name ?? ''), ...(typeof state === 'string' ? { state } : {}) };
       });
     },
     events: async (name) => {
@@ -244,6 +244,18 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
       );
     },
   };
+}
+
+/**
+ * The instance as the engine reads it (`schema.metadata.*`): where it is, the labels and annotations the deploy
+ * gave (KRO's own are never read: composition/instance-metadata-reads.ts) and, once the API server assigned
+ * them, its uid, creation time and generation, as KRO reads them from the object.
+ */
+function liveIdentity(object: KubernetesObject, at: { name: string; namespace?: string }): InstanceIdentity {
+  const { labels = {}, annotations = {}, uid, creationTimestamp, generation } = object.metadata ?? {};
+  const created = creationTimestamp === undefined ? undefined : new Date(creationTimestamp as unknown as string | Date).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const assigned = uid && created && generation ? { assigned: { uid, creationTimestamp: created, generation } } : {};
+  return { ...at, labels, annotations, ...assigned };
 }
 
 /** What the new RGD's schema breaks, against the live RGD (none when there is no live one). */

@@ -143,7 +143,7 @@ export interface KroStatusFields {
  * host({ metadata: { name: 'a', namespace: 'dev' }, spec: { name: 'a' }, complete: false, status: {}, pending: ['host'] }); // => 'pending: host'
  */
 export type KroInstance<TSpec, TStatus> = {
-  readonly metadata: { name: string; namespace: string };
+  readonly metadata: { name: string; /** Absent for a cluster-scoped composition. */ namespace?: string };
   readonly spec: TSpec;
 } & KroStatusFields & StatusReport<TStatus>;
 

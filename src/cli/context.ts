@@ -28,7 +28,7 @@ export async function load(reference: string, options: CompositionOptions & Spec
 
 /** A factory of either mode, seen through what both offer. */
 export interface Factory extends InstanceOperations<SpecObject, unknown> {
-  deploy(spec: SpecObject, options?: { name?: string }): Promise<{ readonly metadata: { name: string; namespace: string }; readonly spec: unknown; readonly status: unknown }>;
+  deploy(spec: SpecObject, options?: { name?: string }): Promise<{ readonly metadata: { name: string; namespace?: string }; readonly spec: unknown; readonly status: unknown }>;
 }
 
 /** Options of either factory beyond the cluster and namespace. */

@@ -12,6 +12,7 @@ import { userFrames } from './call-site.js';
 import { checkCrdValues } from './crd-values.js';
 import { defineFactory, type Enhanced, type FactoryOptions } from './factory.js';
 import { modelType, registerModelType } from './kube-types.js';
+import { registerKindScope } from '../util/kinds.js';
 import { currentRun } from './run.js';
 
 /**
@@ -123,6 +124,8 @@ export function crdFactory<TBody>(definition: CrdKind): CrdFactory<TBody> {
   // versions of an operator's module) each keep their own type instead of the first one loaded winning.
   const modelName = `crd:${apiVersion}/${definition.kind}@${schemaDigest(definition.schema)}`;
   registerModelType(modelName, () => schemaCelType(definition.schema, true));
+  // the graph validation's offline knowledge of scope (a cluster-scoped composition's namespaced resource must name its namespace)
+  registerKindScope(apiVersion, definition.kind, definition.scope);
   const factory = defineFactory<CrdInput<TBody>, CrdObject<TBody>>(
     definition.factoryName,
     { apiVersion, kind: definition.kind, modelName },

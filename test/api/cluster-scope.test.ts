@@ -1,7 +1,7 @@
 /**
  * A cluster-scoped composition in kro mode, offline: its instance has no namespace, and a namespace option
  * other than `default` is refused (KRO requires each namespaced resource to name its namespace, so the option
- * would place nothing; in direct mode it places the resources that name none). And a kro deploy's `status` holds only the declared fields, KRO's state and conditions beside it.
+ * would place nothing; direct mode requires the same, and keeps its instance record there). And a kro deploy's `status` holds only the declared fields, KRO's state and conditions beside it.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -31,14 +31,14 @@ test('the kro factory of a cluster-scoped composition renders an instance withou
   }
 });
 
-test('another namespace is refused: in kro mode it would place nothing (direct mode places resources by it)', () => {
+test('another namespace is refused: in kro mode it would place nothing (direct mode keeps its record there)', () => {
   assert.throws(
     () => cl.factory('kro', { namespace: 'dev' }),
     {
       message:
         'ClApp is cluster-scoped: in kro mode its instance has no namespace and each of its namespaced resources must name its own ' +
-        '(KRO requires metadata.namespace), so the namespace option ("dev") would place nothing. Drop the namespace option, ' +
-        "or deploy with factory('direct'), where it is the namespace of the resources that name none",
+        '(KRO requires metadata.namespace), so the namespace option ("dev") would place nothing. Drop the namespace option ' +
+        "(direct mode requires the same of each namespaced resource; there the option is only where the instance's record is kept)",
     },
   );
   assert.equal(cl.factory('direct', { namespace: 'dev' }).namespace, 'dev');

@@ -1,7 +1,8 @@
 /**
  * A cluster-scoped composition deploys in both modes with the same status: in kro mode the instance has no
  * namespace, its namespaced child names its own (KRO v0.9.4 refuses an RGD whose namespaced resource does
- * not) and KRO labels it without kro.run/instance-namespace; reading, events and deletion find it there.
+ * not) and KRO labels it without kro.run/instance-namespace; reading, listing (no namespace), events and
+ * deletion find it there.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -31,6 +32,8 @@ test('a cluster-scoped composition deploys, reads and deletes in both modes with
   const d = await direct.deploy({ name: 'scoped-direct', ns });
   const k = await kro.deploy({ name: 'scoped-kro', ns });
   assert.deepEqual(d.status, { ns, name: 'scoped-direct' });
+  // the instances have no namespace, in what a deploy returns and what listInstances reports
+  assert.deepEqual([d.metadata, k.metadata], [{ name: 'scoped-direct' }, { name: 'scoped-kro' }]);
   assert.deepEqual(k.status, { ns, name: 'scoped-kro' }); // only the declared fields: KRO's state and conditions are beside them
   assert.equal(k.state, 'ACTIVE');
   assert.ok(Array.isArray(k.conditions));
@@ -46,7 +49,8 @@ test('a cluster-scoped composition deploys, reads and deletes in both modes with
   assert.deepEqual(status.status, k.status);
   assert.deepEqual(status.resources.map((r) => [r.kind, r.name, r.namespace, r.state]), [['ConfigMap', 'scoped-kro', ns, 'ready']]);
   assert.deepEqual((await direct.instanceStatus('scoped-direct')).status, d.status);
-  assert.deepEqual((await kro.listInstances()).map((i) => [i.name, i.state]), [['scoped-kro', 'ACTIVE']]);
+  assert.deepEqual(await kro.listInstances(), [{ name: 'scoped-kro', state: 'ACTIVE' }]);
+  assert.deepEqual(await direct.listInstances(), [{ name: 'scoped-direct' }]);
   assert.ok(Array.isArray(await kro.events('scoped-kro')));
 
   await kro.deleteInstance('scoped-kro');

@@ -30,7 +30,7 @@ interface DeployOptions extends CompositionOptions, SpecOptions, ClusterOptions 
 }
 
 interface Deployed {
-  readonly metadata: { name: string; namespace: string };
+  readonly metadata: { name: string; namespace?: string };
   readonly spec: unknown;
   readonly status: unknown;
 }

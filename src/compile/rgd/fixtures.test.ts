@@ -150,7 +150,8 @@ export function external(): CompositionGraph {
         template: { metadata: { name: appName, namespace: 'default' }, data: ref('settings', 'data') },
         dependsOn: ['audit'],
       }),
-      resource('audit'),
+      // names its namespace: the instance of a cluster-scoped kind has none to give it (KRO requires it)
+      resource('audit', { template: { metadata: { name: 'audit-cm', namespace: 'default' } } }),
     ],
     status: { source: exprValue(E.path('settings', 'metadata', 'uid')) },
   });

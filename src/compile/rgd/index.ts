@@ -21,6 +21,6 @@ export {
 export { nameIterators } from './iterators.js';
 export { RESERVED_WORDS } from './names.js';
 export { validateForKro, validateGraph, validatedGraph } from './validate.js';
-export { metadataField } from './validate-resource.js';
+export { clusterNamespaceProblem, metadataField } from './validate-resource.js';
 export { constantStatus, renderStatus, renderTemplate, type Json } from './values.js';
 export { toYaml, toYamlDocuments } from './yaml.js';

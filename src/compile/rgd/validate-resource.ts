@@ -1,11 +1,13 @@
 /** Per-resource checks: identity (metadata.name), forEach dimensions, readyWhen scope. */
 import { referencedRoots } from '../../ir/expr.js';
-import type { ResourceNode } from '../../ir/graph.js';
+import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
 import { exprLeaves, isExprValue, type Value } from '../../ir/value.js';
 import { isPlainObject } from '../../util/json.js';
+import { withArticle } from '../../util/article.js';
 import { describeResource, ForEachError, InvalidResourceError, InvalidResourceNameError, MissingNameError, ReadyWhenReferenceError } from './errors.js';
 import { RESOURCE_ID, reservedNameProblem } from './names.js';
 import { describeSyntax, nameProblem, nameSyntaxOf } from '../../util/object-names.js';
+import { kindScope } from '../../util/kinds.js';
 import { LABEL_VALUE_RULE, labelValueProblem, QUALIFIED_NAME_RULE, qualifiedNameProblem, reservedLabelProblem } from '../../util/label-syntax.js';
 
 /** KRO's limit on forEach dimensions (`--rgd-max-collection-dimension-size` default). */
@@ -43,6 +45,37 @@ export function checkName(resource: ResourceNode): void {
       resource.id,
     );
   }
+}
+
+/**
+ * A cluster-scoped composition's instance has no namespace for its namespaced resources to inherit: each must
+ * name its own (KRO v0.9.4 refuses the RGD otherwise, `pkg/graph/validation.go`, and direct mode would put
+ * it where the factory's namespace option says, which KRO cannot). Kinds whose scope is not known offline
+ * are left to KRO and to direct mode's discovery (runtime/direct/apply-node.ts).
+ */
+export function checkClusterNamespace(resource: ResourceNode, graph: Pick<CompositionGraph, 'scope' | 'kind'>): void {
+  if (graph.scope !== 'Cluster' || kindScope(resource.apiVersion, resource.kind) !== 'Namespaced') return;
+  const namespace = metadataField(resource, 'namespace');
+  if (namespace !== undefined && namespace !== null && (typeof namespace !== 'string' || namespace.trim() !== '')) return;
+  throw new InvalidResourceError(clusterNamespaceProblem(describeResource(resource), resource.kind, graph.kind, resource.externalRef !== undefined), resource.id);
+}
+
+/**
+ * Why a namespaced resource that names no namespace cannot be part of a cluster-scoped composition, and the
+ * way out (the same words at definition time and, for a kind only discovery knows, in direct mode's deploy).
+ *
+ * @example
+ * ```ts
+ * clusterNamespaceProblem('resource "cm"', 'ConfigMap', 'Tenant', false);
+ * // => 'resource "cm" is a ConfigMap, a namespaced kind, and names no namespace; Tenant is cluster-scoped, ...'
+ * ```
+ */
+export function clusterNamespaceProblem(what: string, kind: string, compositionKind: string, external: boolean): string {
+  const where = external ? 'give the external reference a namespace' : `give it a namespace in its factory call, e.g. ${kind}({ ..., namespace: 'default' }) or namespace: spec.namespace`;
+  return (
+    `${what} is ${withArticle(kind)}, a namespaced kind, and names no namespace; ${compositionKind} is cluster-scoped, so its instances have no ` +
+    `namespace for it to go to (KRO requires metadata.namespace here, and both modes place it the same way): ${where}`
+  );
 }
 
 function rootsIn(value: Value | undefined): Set<string> {

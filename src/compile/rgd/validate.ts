@@ -23,7 +23,7 @@ import {
 } from './errors.js';
 import { KIND, RESOURCE_ID, VERSION, crdAliasesProblem, dnsSubdomainProblem, reservedNameProblem, suggestId } from './names.js';
 import { checkHandWrittenCel } from './validate-cel.js';
-import { checkForEach, checkName, checkReadyWhen, checkReservedMetadata } from './validate-resource.js';
+import { checkClusterNamespace, checkForEach, checkName, checkReadyWhen, checkReservedMetadata } from './validate-resource.js';
 
 /**
  * Throws the first problem found, as a `CompositionError` subclass.
@@ -41,6 +41,7 @@ export function validateGraph(graph: CompositionGraph): void {
   for (const resource of graph.resources) {
     checkShape(resource);
     checkName(resource);
+    checkClusterNamespace(resource, graph);
     checkReservedMetadata(resource);
     checkForEach(resource, ids);
     checkReferences(resource, ids, roots);

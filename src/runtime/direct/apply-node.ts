@@ -5,6 +5,8 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { checkObjectNames, finalizeManifest, resourceReadiness, type KubeObject, type NodePlan, type Readiness } from '../engine/index.js';
 import { describeRef, KubeApiError } from '../kube/client.js';
+import { clusterNamespaceProblem, InvalidResourceError } from '../../compile/rgd/index.js';
+import { describeResource } from '../../compile/rgd/errors.js';
 import { DeployFailedError, DirectTimeoutError } from './errors.js';
 import { applyGuarded } from './ownership.js';
 import { schemasOf } from './schemas.js';
@@ -17,8 +19,27 @@ export type ObservedMap = Map<string, KubeObject | KubeObject[]>;
 /** The final manifests of a node: ownership labels and the default namespace for namespaced kinds. */
 export async function finalManifests(session: DirectSession, node: ApplyPlan): Promise<KubeObject[]> {
   return Promise.all(
-    node.manifests.map(async (m) => finalizeManifest(m, node.id, session.owner, await session.namespaced(String(m.apiVersion), String(m.kind)))),
+    node.manifests.map(async (m) => {
+      const namespaced = await session.namespaced(String(m.apiVersion), String(m.kind));
+      checkPlaced(session, node.id, m, namespaced);
+      return finalizeManifest(m, node.id, session.owner, namespaced);
+    }),
   );
+}
+
+/**
+ * A cluster-scoped instance has no namespace: a namespaced object that names none is refused (as KRO refuses
+ * its RGD), not put in the factory's namespace. Kinds known offline are refused when the composition is
+ * defined (compile/rgd validate-resource.ts); this is the same refusal for a kind only discovery knows.
+ */
+export function checkPlaced(session: Pick<DirectSession, 'instance' | 'prepared'>, id: string, manifest: KubeObject, namespaced: boolean): void {
+  if (session.instance.namespace !== undefined || !namespaced) return;
+  const namespace = (manifest.metadata as { namespace?: unknown } | undefined)?.namespace;
+  if (typeof namespace === 'string' && namespace.trim() !== '') return;
+  const { graph } = session.prepared;
+  const resource = graph.resources.find((r) => r.id === id);
+  const what = resource ? describeResource(resource) : `resource "${id}"`;
+  throw new InvalidResourceError(`${clusterNamespaceProblem(what, String(manifest.kind), graph.kind, false)}. Nothing was applied for this object.`, id);
 }
 
 /** Server-side applies the node's manifests, records them as observed, then waits for readiness. */

@@ -9,7 +9,7 @@
  * applied after `deploy()` has rejected. A failed first deploy can be rolled back (`rollbackOnFailure`).
  */
 import { checkDistinctObjects, checkObjectNames, createPlanCache, finalizeManifest, instanceStatus, nameableObjects, OwnershipGuard, planInstance, type InstancePlan, type KubeObject, type NodePlan, type Ownership, type StatusResult } from '../engine/index.js';
-import { applyNode, observeExternal, type ObservedMap } from './apply-node.js';
+import { applyNode, checkPlaced, observeExternal, type ObservedMap } from './apply-node.js';
 import { ownershipReader } from './ownership.js';
 import { Settled } from './settled.js';
 import { describeRef } from '../kube/client.js';
@@ -133,6 +133,8 @@ async function preflight(session: DirectSession): Promise<void> {
   const unserved = new Set<KubeObject>();
   const finalize = async (manifest: KubeObject, id: string): Promise<KubeObject> => {
     const namespaced = await session.namespaced(String(manifest.apiVersion), String(manifest.kind)).catch(() => undefined);
+    // before the first write: a cluster-scoped instance's namespaced object names its namespace
+    if (namespaced) checkPlaced(session, id, manifest, namespaced);
     const final = finalizeManifest(manifest, id, session.owner, namespaced ?? true);
     if (namespaced === undefined) unserved.add(final);
     return final;

@@ -10,7 +10,7 @@ export { listDirectInstances } from './instances.js';
 export { resourceIdOf } from './owned.js';
 export { podLogs, podsOf } from './feedback.js';
 export { listOwned } from './owned.js';
-export { graphKinds, readRecord } from './record.js';
+export { assignedOf, graphKinds, readRecord } from './record.js';
 export { Redactor, REDACTED } from '../../util/redact.js';
 export { DeployFailedError, DirectAbortedError, DirectDeployError, DirectTimeoutError, OfflineRenderError, OwnershipConflictError, type RollbackReport } from './errors.js';
 export type { DirectSession, ProgressEvent } from './session.js';

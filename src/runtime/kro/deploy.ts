@@ -7,6 +7,7 @@ import { describeRef, KubeApiError, refOfObject, type KubeClient, type ObjectRef
 import { DeployFailedError, KroRejectedError } from './errors.js';
 import { amendError } from '../../util/remedy.js';
 import { abortableSleep, throwIfAborted } from '../kube/abort.js';
+import { reconcileAgain, unseenByKro } from './relabel.js';
 
 interface Condition {
   type?: string;
@@ -52,6 +53,11 @@ export interface KroWaitOptions {
   readonly rgdName?: string;
   readonly signal?: AbortSignal;
   readonly onProgress?: (message: string) => void;
+  /**
+   * The composition reads the instance's labels or annotations: a redeploy that changes only those is made
+   * to reconcile (relabel.ts), or KRO would keep computing from the old ones.
+   */
+  readonly readsLabels?: boolean;
 }
 
 /** The condition of `type`, if it was written for `generation` (an older one says nothing about this apply). */
@@ -94,6 +100,9 @@ function awaitsSchema(message: string | undefined): boolean {
 /** Applies the instance (retrying while the generated CRD is not served yet) and waits for ACTIVE + Ready. */
 export async function applyInstance(client: KubeClient, instance: KubernetesObject, options: KroWaitOptions): Promise<Observed> {
   const deadline = Date.now() + options.timeoutMs;
+  const call = { deadline, ...(options.signal ? { signal: options.signal } : {}) };
+  // Only when it matters (relabel.ts): the instance before this apply, to see what the apply changed.
+  const before = options.readsLabels ? await client.get(refOfObject(instance), call).catch(() => undefined) : undefined;
   let applied: KubernetesObject | undefined;
   while (!applied) {
     try {
@@ -111,6 +120,7 @@ export async function applyInstance(client: KubeClient, instance: KubernetesObje
   const generation = applied.metadata?.generation;
   options.onApplied?.(refOfObject(instance));
   options.onProgress?.(`applied ${describeRef(refOfObject(instance))}`);
+  if (unseenByKro(before, applied)) await reconcileAgain(client, instance, { ...options, timeoutMs: Math.max(deadline - Date.now(), 1) });
   let last: Observed | undefined;
   // A resource that failed for good ends the wait as it ends direct mode's, once KRO has reconciled this
   // generation (before that, a child may still be the previous spec's, e.g. the Deployment a fixed spec replaces).

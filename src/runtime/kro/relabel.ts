@@ -1,0 +1,101 @@
+/**
+ * A redeploy that changes only the instance's labels or annotations. KRO v0.9.4 skips an update of an
+ * instance whose generation did not change (`pkg/dynamiccontroller` `enqueueFromInformer`), and labels and
+ * annotations do not change it: a composition reading them (`schema.metadata.labels.team`) would keep the
+ * old values until KRO reconciles for another reason, while direct mode computes them at once. KRO makes one
+ * exception, for the transitions of its reconcile annotation (`kro.run/reconcile: suspended`), in both
+ * directions, "so the instance re-converges": the instance is suspended and resumed, which KRO reconciles.
+ */
+import type { KubernetesObject } from '@kubernetes/client-node';
+import type { CompositionGraph } from '../../ir/graph.js';
+import { rewriteExpr, selectPath } from '../../ir/rewrite.js';
+import { exprLeaves } from '../../ir/value.js';
+import { isKroInstanceKey } from '../../util/instance-metadata.js';
+import { refOfObject, type KubeClient } from '../kube/client.js';
+
+/** KRO v0.9.4's instance annotation that suspends its reconciliation (`api/v1alpha1` InstanceReconcileAnnotation). */
+export const RECONCILE_ANNOTATION = 'kro.run/reconcile';
+
+/**
+ * True when an expression of the graph reads the instance's labels or annotations: only then does a change
+ * of them need KRO to reconcile.
+ *
+ * @example
+ * ```ts
+ * readsInstanceLabels(graph); // => true for a status `team: instance.metadata.labels?.team ?? 'none'`
+ * ```
+ */
+export function readsInstanceLabels(graph: CompositionGraph): boolean {
+  let reads = false;
+  const scan = (expr: Parameters<typeof rewriteExpr>[0]): void => {
+    rewriteExpr(expr, (node) => {
+      const chain = selectPath(node, 'schema');
+      if (chain?.path[0] === 'metadata' && (chain.path[1] === 'labels' || chain.path[1] === 'annotations')) reads = true;
+      return node;
+    });
+  };
+  for (const leaf of exprLeaves(graph.status)) scan(leaf.expr);
+  for (const resource of graph.resources) {
+    if (resource.template !== undefined) for (const leaf of exprLeaves(resource.template)) scan(leaf.expr);
+    for (const expr of [...resource.includeWhen, ...resource.readyWhen, ...resource.forEach.map((d) => d.source)]) scan(expr);
+    if (reads) return true;
+  }
+  return reads;
+}
+
+/** The labels and annotations of an object that are not KRO's own, as one comparable text. */
+function userMetadata(object: KubernetesObject | undefined): string {
+  const own = (map: Record<string, string> | undefined): [string, string][] =>
+    Object.entries(map ?? {}).filter(([key]) => !isKroInstanceKey(key)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([own(object?.metadata?.labels), own(object?.metadata?.annotations)]);
+}
+
+/**
+ * True when applying turned `before` into `after` with new labels or annotations (not KRO's) but the same
+ * generation: an update KRO does not reconcile.
+ *
+ * @example
+ * ```ts
+ * unseenByKro(before, after); // => true after a redeploy with only another label
+ * ```
+ */
+export function unseenByKro(before: KubernetesObject | undefined, after: KubernetesObject): boolean {
+  if (!before || before.metadata?.generation === undefined) return false;
+  return before.metadata.generation === after.metadata?.generation && userMetadata(before) !== userMetadata(after);
+}
+
+interface Condition {
+  readonly type?: string;
+  readonly reason?: string;
+}
+
+/**
+ * Makes KRO reconcile the applied instance: applies it suspended, waits until KRO reports the suspension (its
+ * Ready condition is then False), and applies it as given again (the apply drops the annotation this field
+ * manager gave), which KRO reconciles. The caller then waits for Ready as after any apply: a Ready condition
+ * seen after the suspension comes from that reconcile.
+ */
+export async function reconcileAgain(
+  client: KubeClient,
+  instance: KubernetesObject,
+  options: { readonly timeoutMs: number; readonly signal?: AbortSignal; readonly onProgress?: (message: string) => void },
+): Promise<KubernetesObject> {
+  const call = options.signal ? { signal: options.signal } : {};
+  const suspended = { ...instance, metadata: { ...instance.metadata, annotations: { ...instance.metadata?.annotations, [RECONCILE_ANNOTATION]: 'suspended' } } };
+  options.onProgress?.('only labels or annotations changed, which KRO does not reconcile: suspending and resuming the instance so that it does');
+  let failure: unknown;
+  try {
+    const applied = await client.apply(suspended, { force: true, ...call });
+    await client.waitFor(
+      refOfObject(instance),
+      (object) => ((object as { status?: { conditions?: Condition[] } } | undefined)?.status?.conditions ?? []).some((c) => c.type === 'ResourcesReady' && c.reason === 'ReconciliationSuspended') || undefined,
+      { timeoutMs: options.timeoutMs, ...call, initial: applied, describe: () => 'KRO has not reported the suspension yet' },
+    );
+  } catch (error) {
+    failure = error;
+  }
+  // Resumed whatever happened (even aborted: no signal here): an instance left suspended is never reconciled again.
+  const resumed = await client.apply(instance, { force: true });
+  if (failure !== undefined) throw failure;
+  return resumed;
+}
