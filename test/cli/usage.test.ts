@@ -96,6 +96,10 @@ describe('usage errors', { concurrency: 4 }, () => {
     usageError(await typekro(['deploy', 'examples/webapp.ts', '--timeout', 'soon']), /--timeout "soon": use a duration such as 90s/);
     usageError(await typekro(['deploy', 'examples/webapp.ts', '--wait=perhaps']), /--wait=perhaps: use true or false/);
     usageError(await typekro(['deploy', 'examples/webapp.ts', '--mode', 'kro', '--wait=false']), /--wait=false: direct mode only/);
+    usageError(await typekro(['deploy', 'examples/webapp.ts', '--label', 'team']), /--label "team": use key=value, e\.g\. --label team=platform/);
+    usageError(await typekro(['deploy', 'examples/webapp.ts', '--label', 'team=a', '--label', 'team=b']), /--label team is given twice/);
+    usageError(await typekro(['deploy', 'examples/webapp.ts', '--label', 'team=a b']), /--label\/--annotation: label "team": the value "a b" is not a label value/);
+    usageError(await typekro(['deploy', 'examples/webapp.ts', '--annotation', 'kro.run/x=1']), /--label\/--annotation: annotation "kro\.run\/x"/);
     const unknown = await typekro(['frobnicate']);
     assert.equal(unknown.code, 2, transcript(unknown));
     assert.match(unknown.stderr, /unknown command 'frobnicate'/);

@@ -14,6 +14,7 @@ import type { ClusterOptions, CompositionOptions, Mode } from '../options.js';
 import { formatDocument, type OutputFormat } from '../output.js';
 import { createProgress } from '../progress.js';
 import type { SpecOptions } from '../spec.js';
+import { checkedInstanceMetadata, type InstanceMetadataValues } from '../../util/instance-metadata.js';
 
 interface DeployOptions extends CompositionOptions, SpecOptions, ClusterOptions {
   readonly mode: Mode;
@@ -27,6 +28,8 @@ interface DeployOptions extends CompositionOptions, SpecOptions, ClusterOptions 
   readonly rollbackOnFailure?: boolean;
   readonly allowBreakingChanges?: boolean;
   readonly output: OutputFormat;
+  readonly label: readonly string[];
+  readonly annotation: readonly string[];
 }
 
 interface Deployed {
@@ -53,6 +56,7 @@ export function instanceDocument(composition: AnyComposition, instance: Deployed
 interface Settings {
   readonly waitForReady: boolean;
   readonly timeout: number;
+  readonly metadata: InstanceMetadataValues;
 }
 
 /** Flags checked before anything is loaded, so a typo costs no compile. */
@@ -63,7 +67,28 @@ function settingsOf(options: DeployOptions): Settings {
     const directOnly = [!waitForReady && '--wait=false', options.force && '--force', options.rollbackOnFailure && '--rollback-on-failure'].filter(Boolean);
     if (directOnly.length > 0) throw new UsageError(`${directOnly.join(', ')}: direct mode only (in KRO mode the controller applies and waits)`);
   }
-  return { waitForReady, timeout: parseDuration(options.timeout) };
+  return { waitForReady, timeout: parseDuration(options.timeout), metadata: instanceMetadataOf(options) };
+}
+
+/** `--label k=v` and `--annotation k=v`, checked as the factories check them (the message names the key). */
+function instanceMetadataOf(options: DeployOptions): InstanceMetadataValues {
+  const mapOf = (flag: string, pairs: readonly string[]): Record<string, string> => {
+    const map: Record<string, string> = {};
+    for (const pair of pairs) {
+      const at = pair.indexOf('=');
+      if (at <= 0) throw new UsageError(`${flag} "${pair}": use key=value, e.g. ${flag} team=platform`);
+      const key = pair.slice(0, at);
+      if (Object.hasOwn(map, key)) throw new UsageError(`${flag} ${key} is given twice`);
+      map[key] = pair.slice(at + 1);
+    }
+    return map;
+  };
+  try {
+    return checkedInstanceMetadata({ labels: mapOf('--label', options.label), annotations: mapOf('--annotation', options.annotation) });
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`--label/--annotation: ${(error as Error).message}`);
+  }
 }
 
 async function deploy(run: CliRun, file: string, options: DeployOptions): Promise<void> {
@@ -93,7 +118,7 @@ async function deploy(run: CliRun, file: string, options: DeployOptions): Promis
           ? { allowBreakingChanges: Boolean(options.allowBreakingChanges), adopt: Boolean(options.adopt) }
           : { waitForReady: settings.waitForReady, force: Boolean(options.force), adopt: Boolean(options.adopt), rollbackOnFailure: Boolean(options.rollbackOnFailure) }),
       };
-      return factoryOf(composition, options.mode, target, extras).deploy(values, { name });
+      return factoryOf(composition, options.mode, target, extras).deploy(values, { name, ...settings.metadata });
     });
     progress.finish('skipped');
     err(io, `${composition.graph.kind} "${instance.metadata.name}" ${settings.waitForReady ? 'is ready' : 'applied'} (${options.mode} mode, ${((Date.now() - started) / 1000).toFixed(1)}s)`);
@@ -106,6 +131,8 @@ async function deploy(run: CliRun, file: string, options: DeployOptions): Promis
   }
 }
 
+const collect = (value: string, previous: readonly string[]): string[] => [...previous, value];
+
 export function registerDeploy(program: Command, run: CliRun): void {
   const command = program
     .command('deploy')
@@ -116,6 +143,8 @@ export function registerDeploy(program: Command, run: CliRun): void {
     .option('--force', 'direct mode: take over fields other field managers own (server-side apply force)')
     .option('--adopt', 'take over objects another instance or tool owns (else the deploy fails naming them); kro mode: only objects no other instance owns')
     .option('--rollback-on-failure', 'direct mode: when the first deploy of an instance fails, delete what it created')
-    .option('--allow-breaking-changes', 'kro mode: apply a schema change that breaks existing instances (removed or retyped fields)');
+    .option('--allow-breaking-changes', 'kro mode: apply a schema change that breaks existing instances (removed or retyped fields)')
+    .option('--label <key=value>', 'a label of the instance, read as instance.metadata.labels.<key> (repeatable)', collect, [])
+    .option('--annotation <key=value>', 'an annotation of the instance, read as instance.metadata.annotations.<key> (repeatable)', collect, []);
   withOutput(withLock(withTimeout(withName(withMode(withCluster(withSpec(withComposition(command))))))), 'instance output').action((file: string, options: DeployOptions) => deploy(run, file, options));
 }
