@@ -27,7 +27,7 @@ import { within, type CompositionSource } from './source-site.js';
 export type UnobservedRead = readonly SourceLocation[];
 
 /** The path of a status field (`['a', 'b']` for `a.b`). */
-type Path = readonly string[];
+export type Path = readonly string[];
 
 /**
  * The status paths (object-literal keys from the top, as `a.b`) computed from the reads, given the call
@@ -47,6 +47,25 @@ export function pendingStatusPaths(source: CompositionSource, reads: readonly Un
       return relevant.some((frames) => frames.some((frame) => feeding.some((node) => within(node, frame))));
     })
     .map(({ path }) => path.join('.'));
+}
+
+/**
+ * The paths (object-literal keys from the argument's top; `[]` for the whole argument when it is not an
+ * object literal) of a factory's (or nested composition's) argument `argument` computed from the reads: its
+ * leaves whose expression, or the initialiser of a local it uses, holds one of the reads' frames. A manifest
+ * field the factory builds from such a leaf is pending, as the compiled CEL (a failed read) is.
+ * `declarations` are {@link declarationsIn} the composition function.
+ * @example pendingArgumentPaths(call.arguments[0], [[{ file, line: 9, column: 40 }]], declarationsIn(source.fn)); // [['data', 'len']]
+ */
+export function pendingArgumentPaths(argument: Node, reads: readonly UnobservedRead[], declarations: ReadonlyMap<string, readonly Node[]>): Path[] {
+  if (reads.length === 0) return [];
+  const fields = argument.type === 'ObjectExpression' ? leaves(argument, []) : [{ path: [] as Path, value: argument }];
+  return fields
+    .filter(({ value }) => {
+      const feeding = feedingNodes(value, declarations);
+      return reads.some((frames) => frames.some((frame) => feeding.some((node) => within(node, frame))));
+    })
+    .map(({ path }) => path);
 }
 
 /** The object literal the function returns, written there or held in a `const` of the function. */
@@ -69,8 +88,11 @@ function leaves(literal: ObjectExpression, prefix: Path): { path: Path; value: N
   });
 }
 
-/** The initialisers of the function's locals (and its local function declarations), by name. */
-function declarationsIn(fn: Node): Map<string, Node[]> {
+/**
+ * The initialisers of the function's locals (and its local function declarations), by name.
+ * @example declarationsIn(source.fn).get('tag'); // [the initialiser of `const tag = ...`]
+ */
+export function declarationsIn(fn: Node): Map<string, Node[]> {
   const out = new Map<string, Node[]>();
   const add = (name: string, node: Node): void => void out.set(name, [...(out.get(name) ?? []), node]);
   walk(fn, (node) => {
