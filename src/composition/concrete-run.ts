@@ -379,9 +379,15 @@ export class ConcreteRun implements CompositionRunHooks {
     return this.noteUnobservedRead('absentUses') && !this.building;
   }
 
-  /** Whether a value built here from a field of a resource not observed is pending by its place (its read was noted). */
-  placesUse(): boolean {
-    return !this.building && this.insideFrames().length > 0;
+  /**
+   * Called by a placeholder of a resource not observed when the code builds a value from it (text, a number,
+   * an iteration): true when that happened in the composition's function (not a factory's own code), where
+   * the place is noted as a read too. Its read was noted where it was made, but the placeholder may have
+   * reached this place through a binding the source rule does not follow (a property of a local object, a
+   * callback's parameter): what is computed here is pending all the same, as the compiled CEL is.
+   */
+  notePendingUse(): boolean {
+    return !this.building && this.noteUnobservedRead('reads');
   }
 
   /**

@@ -225,9 +225,9 @@ function noteAbsentUse(): boolean {
   return (currentRun() as { noteAbsentUse?: () => boolean } | undefined)?.noteAbsentUse?.() ?? false;
 }
 
-/** Whether text built here from a field of a resource not observed is pending by its place (concrete-run.ts `placesUse`). */
-function placesUse(): boolean {
-  return (currentRun() as { placesUse?: () => boolean } | undefined)?.placesUse?.() ?? false;
+/** Tells the run a value was built here from a field of a resource not observed; true when pending by its place (concrete-run.ts `notePendingUse`). */
+function notePendingUse(): boolean {
+  return (currentRun() as { notePendingUse?: () => boolean } | undefined)?.notePendingUse?.() ?? false;
 }
 
 /**
@@ -265,18 +265,20 @@ function absentPlaceholder(type: CelType, unobserved: boolean, compared = false)
       if (prop === Symbol.toPrimitive) {
         return (hint: string) => {
           if (hint === 'number') {
-            if (!unobserved && !compared) noteAbsentUse();
+            if (unobserved) notePendingUse();
+            else if (!compared) noteAbsentUse();
             return Number.NaN;
           }
           // Where the run places the use, the text is JavaScript's own and the fields computed there are
           // pending by place; elsewhere (a factory's own code, a readyWhen callback) the marker carries it.
-          const placed = unobserved ? placesUse() : noteAbsentUse();
+          const placed = unobserved ? notePendingUse() : noteAbsentUse();
           return placed ? 'undefined' : PENDING_MARKER;
         };
       }
       if (prop === Symbol.iterator) {
         return () => {
-          if (!unobserved) noteAbsentUse();
+          if (unobserved) notePendingUse();
+          else noteAbsentUse();
           return [][Symbol.iterator]();
         };
       }
