@@ -71,6 +71,16 @@ export interface ConcreteOptions {
  *   arrays, operators run on plain values. A status field is pending when its value is `undefined`.
  * - A handle reads its object as the cluster holds it: the manifest JavaScript built, overlaid by the
  *   observed object (so `cm.data.tier ?? 'x'` is the manifest's tier when `observed` is `{ cm: {} }`).
+ *   The observed objects are taken as the stored objects, as given: the API server's defaults are not
+ *   added (a Service's `spec.clusterIP`, a Deployment's `spec.strategy` are absent unless given, so a field
+ *   read from one is pending). This function is the reference the compiled CEL is held to on the *same*
+ *   objects, so it must not invent any; `simulate` is what derives objects from the manifests in the stored
+ *   form (`storedForm` of `typekro/testing`) and hands exactly those objects to this function for its
+ *   cross-check, so the two always evaluate the same objects. Give `storedForm(manifest)` (with the status
+ *   laid over it) to see here what `simulate` sees.
+ * - A manifest field is pending where the compiled CEL waits: computed (in the factory's argument, or a
+ *   local it uses) from an absent field or a field of a resource that is not observed, however JavaScript
+ *   computed on (`` `${x}`.length ``, `x + 1 > 0`), as a status field is.
  *   Absent fields read as `undefined` wherever the code tests them (`x ?? d`, `x?.y`, `!x`, `x === undefined`,
  *   a condition, `Cel.default(x, d)`); where JavaScript would throw reading through one
  *   (`svc.status.loadBalancer.ingress[0].ip`) or build text or a number from one (`` `r-${x}` ``, `x + 1`),

@@ -14,7 +14,7 @@
  * cluster, so they do not make a field that uses the handle pending.
  */
 import type { Node, ObjectExpression } from '@babel/types';
-import { walk } from '../analysis/ast.js';
+import { isFunctionNode, walk } from '../analysis/ast.js';
 import { returnedStatus } from '../analysis/composition.js';
 import { findCallAt } from '../analysis/source.js';
 import type { SourceLocation } from '../ir/graph.js';
@@ -27,7 +27,7 @@ import { within, type CompositionSource } from './source-site.js';
 export type UnobservedRead = readonly SourceLocation[];
 
 /** The path of a status field (`['a', 'b']` for `a.b`). */
-type Path = readonly string[];
+export type Path = readonly string[];
 
 /**
  * The status paths (object-literal keys from the top, as `a.b`) computed from the reads, given the call
@@ -47,6 +47,25 @@ export function pendingStatusPaths(source: CompositionSource, reads: readonly Un
       return relevant.some((frames) => frames.some((frame) => feeding.some((node) => within(node, frame))));
     })
     .map(({ path }) => path.join('.'));
+}
+
+/**
+ * The paths (object-literal keys from the argument's top; `[]` for the whole argument when it is not an
+ * object literal) of a factory's (or nested composition's) argument `argument` computed from the reads: its
+ * leaves whose expression, or the initialiser of a local it uses, holds one of the reads' frames. A manifest
+ * field the factory builds from such a leaf is pending, as the compiled CEL (a failed read) is.
+ * `declarations` are {@link declarationsIn} the composition function.
+ * @example pendingArgumentPaths(call.arguments[0], [[{ file, line: 9, column: 40 }]], declarationsIn(source.fn)); // [['data', 'len']]
+ */
+export function pendingArgumentPaths(argument: Node, reads: readonly UnobservedRead[], declarations: ReadonlyMap<string, readonly Node[]>): Path[] {
+  if (reads.length === 0) return [];
+  const fields = argument.type === 'ObjectExpression' ? leaves(argument, []) : [{ path: [] as Path, value: argument }];
+  return fields
+    .filter(({ value }) => {
+      const feeding = feedingNodes(value, declarations);
+      return reads.some((frames) => frames.some((frame) => feeding.some((node) => within(node, frame))));
+    })
+    .map(({ path }) => path);
 }
 
 /** The object literal the function returns, written there or held in a `const` of the function. */
@@ -69,24 +88,59 @@ function leaves(literal: ObjectExpression, prefix: Path): { path: Path; value: N
   });
 }
 
-/** The initialisers of the function's locals (and its local function declarations), by name. */
-function declarationsIn(fn: Node): Map<string, Node[]> {
+/**
+ * What each local of the function (and each local function declaration) is computed from, by name: the
+ * initialiser, and for a name a pattern binds also the defaults and computed keys on its way through the
+ * pattern (`const { a: b = r.data.v } = spec.labels` binds `b` from `spec.labels` and `r.data.v`). The same
+ * for a `for...of`/`for...in` item (from the iterated expression), a parameter (from its defaults: a helper's
+ * `(x = r.data.v) => ...`) and an assignment (`({ a = r.data.v } = o)`). A read in a default is a read of the
+ * name's value, so what uses the name is computed from it.
+ * @example declarationsIn(source.fn).get('tag'); // [the initialiser of `const tag = ...`]
+ */
+export function declarationsIn(fn: Node): Map<string, Node[]> {
   const out = new Map<string, Node[]>();
   const add = (name: string, node: Node): void => void out.set(name, [...(out.get(name) ?? []), node]);
+  const bind = (pattern: Node, from: readonly Node[]): void => patternSources(pattern, from, add);
   walk(fn, (node) => {
-    if (node.type === 'VariableDeclarator' && node.init) for (const name of namesOf(node.id)) add(name, node.init);
+    if (node.type === 'VariableDeclarator' && node.init) bind(node.id, [node.init]);
+    if ((node.type === 'ForOfStatement' || node.type === 'ForInStatement') && node.left.type === 'VariableDeclaration') {
+      for (const declarator of node.left.declarations) bind(declarator.id, [node.right]);
+    }
+    if (node.type === 'AssignmentExpression') bind(node.left, [node.right]);
+    if (isFunctionNode(node) && node !== fn) for (const param of node.params) bind(param, []);
     if (node.type === 'FunctionDeclaration' && node.id) add(node.id.name, node);
   });
   return out;
 }
 
-function namesOf(pattern: Node): string[] {
-  if (pattern.type === 'Identifier') return [pattern.name];
-  const names: string[] = [];
-  walk(pattern, (node, parent) => {
-    if (node.type === 'Identifier' && !(parent?.type === 'ObjectProperty' && parent.key === node && parent.value !== node)) names.push(node.name);
-  });
-  return names;
+/**
+ * Calls `add` for each name `pattern` binds with each node its value is computed from: `from`, then the
+ * defaults (`= d`) and computed keys (`[k]:`) on the way from the pattern's top to the name.
+ */
+function patternSources(pattern: Node, from: readonly Node[], add: (name: string, node: Node) => void): void {
+  switch (pattern.type) {
+    case 'Identifier':
+      for (const node of from) add(pattern.name, node);
+      return;
+    case 'AssignmentPattern':
+      return patternSources(pattern.left, [...from, pattern.right], add);
+    case 'RestElement':
+      return patternSources(pattern.argument, from, add);
+    case 'ObjectPattern':
+      for (const property of pattern.properties) {
+        if (property.type === 'RestElement') patternSources(property.argument, from, add);
+        else patternSources(property.value as Node, property.computed ? [...from, property.key] : from, add);
+      }
+      return;
+    case 'ArrayPattern':
+      for (const element of pattern.elements) if (element) patternSources(element, from, add);
+      return;
+    case 'TSParameterProperty':
+      return patternSources(pattern.parameter, from, add);
+    default:
+      // A member target (`o.x = ...`) or a TypeScript wrapper binds no local name.
+      return;
+  }
 }
 
 /** `value` and the initialisers of the locals it uses, and of the locals those use. */

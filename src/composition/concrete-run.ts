@@ -12,13 +12,14 @@ import type { CompositionRunHooks } from '../model/run.js';
 import type { IteratorRoot } from '../model/refs.js';
 import { applyDefaults } from '../model/schema/index.js';
 import { concreteSourceOf } from './concrete-source.js';
-import { absentValue, isAbsent, isPending, observedView, overlay, withoutNullFields, type ObservedViews } from './concrete-view.js';
+import { absentValue, isAbsent, isPending, observedView, pendingLeaves, overlay, withoutNullFields, type ObservedViews } from './concrete-view.js';
 import { normalizeConcrete, opaqueInJavaScript } from './concrete-value.js';
 import { isExprValue, type ExprValue } from '../ir/value.js';
 import { assignId } from './ids.js';
 import { prefixed } from './nest.js';
 import { currentCallSite, within, type CompositionSource } from './source-site.js';
-import { pendingStatusPaths, type UnobservedRead } from './concrete-reads.js';
+import { declarationsIn, pendingArgumentPaths, pendingStatusPaths, type Path, type UnobservedRead } from './concrete-reads.js';
+import type { Node } from '@babel/types';
 import { isObservedState } from './observed-state.js';
 import { lazyUserFrames } from '../model/call-site.js';
 import { TypeKroError } from '../util/errors.js';
@@ -72,6 +73,10 @@ interface Frame {
   readonly reads: UnobservedRead[];
   /** Where the function built a value from an absent field of an observed resource (concrete-view.ts `noteAbsentUse`). */
   readonly absentUses: UnobservedRead[];
+  /** How many reads and uses there were at each factory call's previous run (`site#argument`), for {@link ConcreteRun.pendingArguments}. */
+  readonly usesAtCall: Map<string, number>;
+  /** The function's locals' initialisers (concrete-reads.ts `declarationsIn`), walked on first need. */
+  readonly cache: { declarations?: ReadonlyMap<string, readonly Node[]> };
 }
 
 const siteKey = (at: SourceLocation): string => `${at.file}:${at.line}:${at.column}`;
@@ -92,7 +97,7 @@ function frameOf(source: CompositionSource | undefined, graph: CompositionGraph,
       bySite.set(key, [...(bySite.get(key) ?? []), node]);
     }
   }
-  return { source, prefix, bySite, nestsBySite, used: new Map(), nestsUsed: new Map(), taken: new Set(), factorySites, reads: [], absentUses: [] };
+  return { source, prefix, bySite, nestsBySite, used: new Map(), nestsUsed: new Map(), taken: new Set(), factorySites, reads: [], absentUses: [], usesAtCall: new Map(), cache: {} };
 }
 
 /**
@@ -141,6 +146,20 @@ function textAgrees(parts: readonly (string | Expr)[], value: string): boolean {
 }
 
 /**
+ * `value` with its part at `path` (object keys) made pending (concrete-view.ts `pendingLeaves`), copied
+ * along the path (the user's objects are not changed); a resource's `id` stays (it is a literal).
+ */
+function pendingAt(value: unknown, path: Path): unknown {
+  if (path.length === 0) return pendingLeaves(value);
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const [key, ...rest] = path as [string, ...string[]];
+  if (!Object.hasOwn(value, key) || (key === 'id' && rest.length === 0)) return value;
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(value)) as Record<string, unknown>;
+  copy[key] = pendingAt(copy[key], rest);
+  return copy;
+}
+
+/**
  * The run hooks of a concrete evaluation (used by `runConcrete`).
  * @example
  * const run = new ConcreteRun(source, composition.graph, new Map());
@@ -174,12 +193,42 @@ export class ConcreteRun implements CompositionRunHooks {
     this.frames[0] = { ...frame, source };
   }
 
-  prepareArguments(_factoryName: string, config: unknown): unknown {
-    // JavaScript already computed every argument from plain values: nothing to compile from source.
-    return config;
+  /** True between a factory's `prepareArguments` and its `register`: the factory's own code is running. */
+  private building = false;
+
+  prepareArguments(_factoryName: string, config: unknown, argument = 0): unknown {
+    // JavaScript already computed every argument from plain values: nothing to compile from source; what it
+    // computed from a read with no value is pending in the manifest.
+    this.building = true;
+    return this.pendingArguments(config, argument);
+  }
+
+  /**
+   * The argument `position` of the factory (or nested composition) being called, with the leaves computed
+   * from a read of a resource not observed or from an absent field (concrete-reads.ts `pendingArgumentPaths`)
+   * made pending values: JavaScript gave them values (`` `${x}`.length `` is 9, `x + 1 > 0` is false) that
+   * carry nothing, where the compiled CEL fails on the read. A use inside the call counts from the call's
+   * previous run on (a loop runs it once per item); one in a local's initialiser always. A call made inside
+   * a helper is left as it is: its arguments are the helper's.
+   */
+  private pendingArguments(config: unknown, position: number): unknown {
+    const frame = this.frames[this.frames.length - 1]!;
+    const source = frame.source;
+    if (!source || frame.reads.length + frame.absentUses.length === 0) return config;
+    const site = currentCallSite(source);
+    const node = site?.direct ? site.call.arguments[position] : undefined;
+    if (!site || !node || node.type === 'SpreadElement' || node.type === 'ArgumentPlaceholder') return config;
+    const uses = [...frame.reads, ...frame.absentUses];
+    const key = `${siteKey(site.location)}#${position}`;
+    const since = frame.usesAtCall.get(key) ?? 0;
+    frame.usesAtCall.set(key, uses.length);
+    const counted = uses.filter((frames, i) => i >= since || !frames.some((at) => within(site.call, at)));
+    const declarations = (frame.cache.declarations ??= declarationsIn(source.fn));
+    return pendingArgumentPaths(node, counted, declarations).reduce(pendingAt, config);
   }
 
   register(record: ResourceRecord): void {
+    this.building = false;
     const frame = this.frames[this.frames.length - 1]!;
     const site = frame.source ? currentCallSite(frame.source) : undefined;
     const key = site ? siteKey(site.location) : '';
@@ -227,11 +276,12 @@ export class ConcreteRun implements CompositionRunHooks {
     const prefix = this.nestPrefix(parent, graph);
     parent.taken.add(prefix);
     const before = this.drafts.length;
-    this.frames.push(frameOf(concrete.source, graph, prefix));
     let status: unknown;
     let pending: string[];
+    const given = this.pendingArguments(spec, 0);
+    this.frames.push(frameOf(concrete.source, graph, prefix));
     try {
-      status = concrete.compose(applyDefaults(graph.spec, spec), { metadata: this.metadata });
+      status = concrete.compose(applyDefaults(graph.spec, given), { metadata: this.metadata });
       pending = [...this.pendingStatusPaths(), ...this.absentStatusPaths()];
     } finally {
       this.frames.pop();
@@ -320,26 +370,47 @@ export class ConcreteRun implements CompositionRunHooks {
     return frame.source ? pendingStatusPaths(frame.source, frame.absentUses, frame.factorySites) : [];
   }
 
-  /** Called by a placeholder of an absent field when the code builds a value from it (concrete-view.ts). */
-  noteAbsentUse(): void {
-    this.noteUnobservedRead('absentUses');
+  /**
+   * Called by a placeholder of an absent field when the code builds a value from it (concrete-view.ts): true
+   * when noted where the composition's function (not a factory's own code) did it, so the fields computed
+   * there are pending by their place in the source.
+   */
+  noteAbsentUse(): boolean {
+    return this.noteUnobservedRead('absentUses') && !this.building;
+  }
+
+  /**
+   * Called by a placeholder of a resource not observed when the code builds a value from it (text, a number,
+   * an iteration): true when that happened in the composition's function (not a factory's own code), where
+   * the place is noted as a read too. Its read was noted where it was made, but the placeholder may have
+   * reached this place through a binding the source rule does not follow (a property of a local object, a
+   * callback's parameter): what is computed here is pending all the same, as the compiled CEL is.
+   */
+  notePendingUse(): boolean {
+    return !this.building && this.noteUnobservedRead('reads');
   }
 
   /**
    * Notes where the running function reads a field of an unobserved resource (or, `absentUses`, builds a
    * value from an absent field): its frames in that function, innermost first (the callers of the function are not).
    */
-  private noteUnobservedRead(list: 'reads' | 'absentUses' = 'reads'): void {
-    const current = this.frames[this.frames.length - 1]!;
-    const source = current.source;
-    if (!source) return;
+  private noteUnobservedRead(list: 'reads' | 'absentUses' = 'reads'): boolean {
+    const frames = this.insideFrames();
+    if (frames.length > 0) this.frames[this.frames.length - 1]![list].push(frames);
+    return frames.length > 0;
+  }
+
+  /** The frames of the running function on the stack, innermost first (the callers of the function are not). */
+  private insideFrames(): SourceLocation[] {
+    const source = this.frames[this.frames.length - 1]!.source;
     const frames: SourceLocation[] = [];
+    if (!source) return frames;
     for (const frame of lazyUserFrames()) {
       const inside = frame.file === source.file && within(source.fn, frame);
       if (inside) frames.push(frame);
       else if (frames.length > 0) break;
     }
-    if (frames.length > 0) current[list].push(frames);
+    return frames;
   }
 
   /**

@@ -8,37 +8,41 @@
  * Elsewhere JavaScript would throw or build a value from nothing, where KRO waits for the field (the
  * compiled CEL is pending): reading through an absent field (`svc.status.loadBalancer.ingress[0].ip` before
  * the load balancer exists) and building text or numbers from one (`` `ready-${x}` ``, `x + 1`). There the
- * read gives an *absent placeholder*, which stands for "derived from an absent read": its fields are absent
- * too, it converts to a marked string (`${x}`, `+`, `String(x)`: the marker makes the whole string pending)
- * or to NaN as a number (`x > 0` is false, as for `undefined`), calling it gives another one, it iterates as
- * empty, and it counts as pending in manifests and status. A NaN is pending as well: JSON has no NaN, and
- * JavaScript computes one only from something that is not a number (an absent field). So the result says
- * "pending" exactly where the JavaScript value derives from an absent read, and a status string that merely
- * contains the word "undefined" is compared as it is. JavaScript drops the mark where it computes on
- * (`String(x).substring(0, 4)`, `` `${x}`.length ``, `x + 1 > 0`), so each conversion of a placeholder is
- * noted where it happens, and the status fields computed there are pending too (concrete-reads.ts).
- * Where the source cannot say (a read through a local, a destructuring pattern, an ambiguous position), an
- * absent field whose static type is an object, map or list is a placeholder (reads through it must not
- * throw) and a scalar is `undefined`. An array method of an absent list (`conditions.map(...)`, where
- * JavaScript throws) and iterating one are uses too: noted, and calling the method gives a placeholder,
- * so the fields computed there are pending, as the compiled CEL is (`conditions?.some(...)` and
- * `conditions ?? []` test the read and keep their values).
+ * read gives an *absent placeholder*: its fields are absent too, as a number it is NaN (`x > 0` is false, as
+ * for `undefined`), as text JavaScript's own `'undefined'`, calling it gives another one, it iterates as
+ * empty, and left as it is it counts as pending in manifests and status (so does a NaN: JSON has none).
+ *
+ * One rule says what is pending: *where* a placeholder became text or a number, was called or iterated, the
+ * run notes the place (its frames in the composition function), and every status field and every factory
+ * argument computed there (in its own expression, or in the initialiser of a local it uses) is pending,
+ * whatever JavaScript went on to compute (`String(x).substring(0, 4)`, `` `${x}`.length ``, `x + 1 > 0`):
+ * status fields in concrete-reads.ts `pendingStatusPaths`, manifest fields in concrete-run.ts
+ * `pendingArguments` (the argument's leaves become placeholders, which the factory puts in the manifest).
+ * A status string that merely contains the word "undefined" is compared as it is. Only where no place in
+ * the composition function says it (a factory's own code building text from such an argument, a readyWhen
+ * callback run after the function) does the text carry a marker character instead, which makes the whole
+ * string pending. Where the source cannot say (a read through a local, a destructuring pattern, an
+ * ambiguous position), an absent field whose static type is an object, map or list is a placeholder (reads
+ * through it must not throw) and a scalar is `undefined`. An array method of an absent list
+ * (`conditions.map(...)`, where JavaScript throws) and iterating one are uses too: noted, and calling the
+ * method gives a placeholder (`conditions?.some(...)` and `conditions ?? []` test the read and keep their
+ * values).
  *
  * A resource that is not observed at all is different: KRO (and direct mode) evaluate an expression without
  * it, a read of it fails and only CEL's `||`/`&&` absorb that (test/cluster/absent-reads.cluster.test.ts), so
  * whatever is computed from such a resource is *pending* here, `??` defaults included (concrete.ts then
- * computes the one value a cluster may show, with the resource observed as `{}`). Every field of it, scalars and untyped fields too, reads as a *pending placeholder*:
- * reading through it gives pending placeholders (`redis.spec.values.logLevel` does not throw), `??` keeps
- * it (it is not nullish), calling one (an array method) returns one, a string built from it (`${x}`, `+`, `join`)
- * carries the marker, and it counts as pending in manifests and status.
- * What JavaScript's operators compute from a placeholder carries no mark (`x > 0` is false, NaN as a
- * number; a placeholder is truthy; `filter(...).length` is a number): the run notes where each field of an
- * unobserved resource is read, and the status fields computed there are pending too (composition/concrete-reads.ts).
- * The length of the user's own array of handles reads no field and stays a JavaScript value; the cross-check
- * does not hold the compiled side to it (it is pending there).
+ * computes the one value a cluster may show, with the resource observed as `{}`). Every field of it, scalars
+ * and untyped fields too, reads as a *pending placeholder*: reading through it gives pending placeholders
+ * (`redis.spec.values.logLevel` does not throw), `??` keeps it (it is not nullish), calling one (an array
+ * method) returns one, and it counts as pending in manifests and status. The same rule applies with the
+ * read itself as the place: the run notes where each field of an unobserved resource is read, and the
+ * status fields and factory arguments computed there are pending too, comparisons (`x > 0` is false) and
+ * counts (`filter(...).length`) included. The length of the user's own array of handles reads no field and
+ * stays a JavaScript value; the cross-check does not hold the compiled side to it (it is pending there).
  */
 import { bothUsesRefusal, comparedAt, readUseAt, templateUseAt } from '../analysis/read-context.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
+import { isExprValue } from '../ir/value.js';
 import { callerFrame } from '../model/call-site.js';
 import { currentRun } from '../model/run.js';
 import { TypeKroError } from '../util/errors.js';
@@ -46,15 +50,15 @@ import { TypeKroError } from '../util/errors.js';
 const ABSENT = Symbol.for('typekro.concrete.absent');
 
 /**
- * Marks a string built from a placeholder, pending or absent: one control character no user text contains, so
- * whatever JavaScript cuts from a text holding it (`charAt`, `substring`, `split`) still holds all of it or none
- * (a marker of several characters cut to one printable letter would pass for a user value).
+ * Marks a string built from a placeholder where no place in the composition function says it is pending (a
+ * factory's own code, a callback run after the function): one control character no user text contains, so
+ * whatever JavaScript cuts from a text holding it still holds all of it or none.
  */
 const PENDING_MARKER = '\u0004';
 
 /**
- * True for a string JavaScript built from a placeholder (a field of a resource that is not observed, or an absent field read through).
- * @example hasPendingMarker(`http://${unobservedService.metadata.name}`); // true
+ * True for a string built from a placeholder outside the composition function's own code (see {@link PENDING_MARKER}).
+ * @example hasPendingMarker('\u0004-svc'); // true
  */
 export function hasPendingMarker(text: string): boolean {
   return text.includes(PENDING_MARKER);
@@ -213,12 +217,17 @@ function isArrayMethod(name: string): boolean {
 
 /**
  * Tells the run in progress that the code built a value from an absent field here (a placeholder became
- * text or a number, or was called). The marker and NaN carry that only as far as JavaScript keeps them:
- * `String(x).substring(0, 4)`, `` `${x}`.length ``, `x + 1 > 0` give plain values. So the run notes the
- * position, and the status fields computed there are pending (composition/concrete-reads.ts), as the CEL is.
+ * text or a number, was called or iterated): the status fields and factory arguments computed at this place
+ * are pending (concrete-reads.ts), as the CEL is. True when a place in the composition function's own code
+ * was noted (not a factory's code, not a callback run after the function).
  */
-function noteAbsentUse(): void {
-  (currentRun() as { noteAbsentUse?: () => void } | undefined)?.noteAbsentUse?.();
+function noteAbsentUse(): boolean {
+  return (currentRun() as { noteAbsentUse?: () => boolean } | undefined)?.noteAbsentUse?.() ?? false;
+}
+
+/** Tells the run a value was built here from a field of a resource not observed; true when pending by its place (concrete-run.ts `notePendingUse`). */
+function notePendingUse(): boolean {
+  return (currentRun() as { notePendingUse?: () => boolean } | undefined)?.notePendingUse?.() ?? false;
 }
 
 /**
@@ -229,6 +238,22 @@ export function absentValue(): unknown {
   return absentPlaceholder(T.dyn, false);
 }
 
+/**
+ * A factory argument's part computed from a read with no value (concrete-run.ts `pendingArguments`): each
+ * scalar in it (an empty list or object itself) becomes {@link absentValue}, which a manifest reports as
+ * pending wherever the factory puts it; its keys and list lengths stay, so a factory that reshapes it
+ * (an env map into a list) still finds its entries. Placeholders, `Cel.*` values and handles stay as they are.
+ * @example isAbsent((pendingLeaves({ a: 9 }) as { a: unknown }).a); // true
+ */
+export function pendingLeaves(value: unknown): unknown {
+  if (value === undefined) return value;
+  if (value === null || typeof value !== 'object') return typeof value === 'function' ? value : absentValue();
+  if (Array.isArray(value)) return value.length === 0 ? absentValue() : value.map(pendingLeaves);
+  if (Object.getPrototypeOf(value) !== Object.prototype || isExprValue(value)) return value;
+  const entries = Object.entries(value);
+  return entries.length === 0 ? absentValue() : Object.fromEntries(entries.map(([key, item]) => [key, pendingLeaves(item)]));
+}
+
 /** `unobserved`: the whole resource is absent, so every field is a pending placeholder (see the module doc). */
 function absentPlaceholder(type: CelType, unobserved: boolean, compared = false): unknown {
   const target = (): void => undefined;
@@ -236,16 +261,24 @@ function absentPlaceholder(type: CelType, unobserved: boolean, compared = false)
     get(_, prop) {
       if (prop === ABSENT) return true;
       if (prop === PENDING) return unobserved;
-      // Text built from it is marked (pending); as a number it is NaN, as `undefined` is.
+      // As a number it is NaN, as `undefined` is; as text JavaScript's own, pending by its place.
       if (prop === Symbol.toPrimitive) {
         return (hint: string) => {
-          if (!unobserved && !(compared && hint === 'number')) noteAbsentUse();
-          return hint === 'number' ? Number.NaN : PENDING_MARKER;
+          if (hint === 'number') {
+            if (unobserved) notePendingUse();
+            else if (!compared) noteAbsentUse();
+            return Number.NaN;
+          }
+          // Where the run places the use, the text is JavaScript's own and the fields computed there are
+          // pending by place; elsewhere (a factory's own code, a readyWhen callback) the marker carries it.
+          const placed = unobserved ? notePendingUse() : noteAbsentUse();
+          return placed ? 'undefined' : PENDING_MARKER;
         };
       }
       if (prop === Symbol.iterator) {
         return () => {
-          if (!unobserved) noteAbsentUse();
+          if (unobserved) notePendingUse();
+          else noteAbsentUse();
           return [][Symbol.iterator]();
         };
       }

@@ -56,7 +56,11 @@ export interface ConcreteResource {
   readonly manifests: readonly ConcreteData[];
   /** The external object read, for an `externalRef`. */
   readonly external?: ConcreteData;
-  /** Manifest paths whose value was `undefined` (absent observed data), prefixed `[i].` per item in a collection. */
+  /**
+   * Manifest paths with no value yet: `undefined` (absent observed data), or computed from a read with no
+   * value (an absent field, a field of a resource not observed; see composition/concrete-run.ts
+   * `pendingArguments`), prefixed `[i].` per item in a collection.
+   */
   readonly pending: readonly string[];
   /**
    * The `withReadyWhen` answer per item when the resource has conditions: `true` only when every condition

@@ -141,7 +141,7 @@ const conditionsCheck = kubernetesComposition(
   },
 );
 
-test('a method of an absent observed list gives undefined, as `?.` would: `conditions?.some(...) ?? false` is false, as in plain JavaScript', () => {
+test('an absent observed list called through `?.` is undefined: `conditions?.some(...) ?? false` is false, as in plain JavaScript (without `?.` it is pending: concrete-absent-lists.test.ts)', () => {
   const observed = { web: { spec: { replicas: 2 }, status: { replicas: 2 } } };
   const result = evaluateConcrete(conditionsCheck, { replicas: 2 }, { observed });
   assert.equal(result.status.available, false);

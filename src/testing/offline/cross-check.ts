@@ -11,8 +11,8 @@
  * it reads a resource not observed may have a compiled value (`ready || spec.replicas === 0`): it must be
  * the value JavaScript computed without that resource (`ConcreteEvaluation.unobservedValues`). A value JavaScript built from an
  * absent field (`http://undefined`, `NaN`) is no exception to make here: the concrete evaluation already
- * reports it as pending (it marks what derives from an absent read, composition/concrete-view.ts), so a
- * string that merely contains the word "undefined" is compared as it is.
+ * reports it as pending (what is computed where an absent read became text or a number is pending by its
+ * place, composition/concrete-view.ts), so a string that merely contains the word "undefined" is compared as it is.
  * `Cel.expr` escape hatches (OpaqueCel) have no JavaScript meaning and are skipped.
  */
 import { isDeepStrictEqual } from 'node:util';
