@@ -51,6 +51,7 @@ export function bound(name: string, binding: Binding | undefined, node: Node, sc
     case 'cel':
       throw syntaxError(node, '`Cel` is the namespace of the CEL escape hatches, not a value', 'call one of them: Cel.expr(...), Cel.cond(...), Cel.template(...), Cel.has(...)');
     case 'module':
+      if (binding.asValue) throw syntaxError(node, binding.asValue.why, binding.asValue.hint);
       if (binding.value) throw syntaxError(node, `\`${name}\` is a TypeScript enum, an object CEL cannot hold`, `read one of its members (\`${name}.${Object.keys(binding.value).find((key) => !/^\d/.test(key)) ?? 'member'}\`)`);
       throw syntaxError(node, `\`${name}\` is the namespace of ${binding.file}; a module is not a value CEL can hold`, `read or call one of its exports (\`${name}.name\`)`);
     case 'constant':

@@ -9,6 +9,7 @@ import { parentsOf, type FunctionNode } from './function-facts.js';
 import { chainedConditions } from './handle-methods.js';
 import { bindingName, bindingPattern, boundTop, collectedAs, conditionalVar, isVar, refuseBareUse, valueTop } from './call-binding.js';
 import { isLoopCallback, isUnsupportedLoop, loopForm, loopOf, type EnclosingLoop } from './enclosing-loops.js';
+import { caseCondition } from './switch-cases.js';
 
 export { factoryCallsIn, parentIn, throwsIn, type FunctionNode } from './function-facts.js';
 export type { CountedLoop, EnclosingLoop } from './enclosing-loops.js';
@@ -141,9 +142,7 @@ export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext
     if (loop) loops.push(loop);
     else if (isFunctionNode(parent) && parent !== fn && !insideHelper && !isLoopCallback(parent, parents)) insideHelper = parent;
     else if ((parent.type === 'TryStatement' && child === parent.block) || parent.type === 'CatchClause') inTry ??= parent;
-    else if (parent.type === 'SwitchCase') {
-      throw syntaxError(parent, '`switch` is not supported around resources', "write if / else if / else instead (`if (spec.env === 'prod') { ... } else { ... }`; each branch becomes an includeWhen), or choose field values with a ternary");
-    } else if (isUnsupportedLoop(parent, child)) {
+    else if (isUnsupportedLoop(parent, child)) {
       throw syntaxError(parent, 'a resource is created inside a loop form the compiler cannot express', 'use `for (const x of list)` or `list.map((x) => ...)` over a spec list');
     }
   }
@@ -200,10 +199,12 @@ export function guardsOf(fn: FunctionNode, node: Node): { conditions: EnclosingC
 }
 
 /**
- * The condition `parent` puts on `child`: the test of an `if` or ternary, or the left side of `&&`, `||`,
- * `??` (and `&&=`, `||=`, `??=`), which JavaScript evaluates the right side under.
+ * The condition `parent` puts on `child`: the test of an `if` or ternary, the left side of `&&`, `||`,
+ * `??` (and `&&=`, `||=`, `??=`), which JavaScript evaluates the right side under, or the `===` tests of the
+ * labels that lead into a `case` of a `switch` (switch-cases.ts).
  */
 export function conditionOf(parent: Node, child: Node): EnclosingCondition | undefined {
+  if (parent.type === 'SwitchStatement' && child.type === 'SwitchCase') return caseCondition(parent, child);
   if (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') {
     if (child === parent.consequent) return { test: parent.test, negated: false };
     if (child === parent.alternate) return { test: parent.test, negated: true };

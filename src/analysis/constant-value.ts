@@ -117,8 +117,10 @@ function identifier(name: string, node: Node, env: Env): unknown {
 
 /** `H.x` of a namespace import, an enum or a TypeScript namespace: its export's value, when it is a constant. */
 function member(node: Node, env: Env): { readonly value: unknown } | undefined {
-  const object = unwrap((node as { object: Node }).object);
-  if (object.type !== 'Identifier' || env.locals.has(object.name)) return undefined;
+  // Also through namespaces (`H.fmt.x`, `process.env.NAME`, process-env.ts): the name at the root is not a local.
+  let root = unwrap((node as { object: Node }).object);
+  while (root.type === 'MemberExpression') root = unwrap(root.object);
+  if (root.type !== 'Identifier' || env.locals.has(root.name)) return undefined;
   const exported = namedBinding(node, env.scope)?.binding;
   if (exported?.kind === 'constant') return { value: exported.value };
   if (exported?.kind === 'alias' && env.depth < 32) return { value: evaluate(exported.node, { scope: exported.scope, locals: new Map(), depth: env.depth + 1 }) };

@@ -9,6 +9,7 @@
 import type { ClassMethod, ClassPrivateMethod, Node, ObjectMethod } from '@babel/types';
 import { isFunctionNode, patternNames, soleBranch, unwrap, walk } from './ast.js';
 import { codeRunner } from './code-runners.js';
+import { processBinding, processImport, type Once } from './process-env.js';
 import { declarationsOf, initsOf, ownWrites, visibleDeclaration, within, type Declarations, type Declared, type Scoped } from './declarations.js';
 import { resolveExport, resolveModuleName, UnreadableFunctionError, type ModuleTarget } from './modules.js';
 import { REST_HINT, restWhy } from './pattern-bindings.js';
@@ -60,16 +61,33 @@ export function moduleScope(file: string, isFactoryCall: IsFactoryCall, level?: 
       if (!found.has(name)) {
         const declared = typescriptObject(program, file, name, scope, (block) => lazyScope(declarationsOf(block), scope, isFactoryCall));
         const json = !declared && importsJson(program, name);
+        // `process.env.NAME`, read when the composition is defined (process-env.ts).
+        const fromProcess = !declared && !json ? (processImport(program, name) ?? (name === 'process' && !imported(program, name) ? 'process' : undefined)) : undefined;
         // An import is a module-level name of this file too: what it held when the composition ran (observed-scope.ts).
-        const imported = !declared && !json ? importedBinding(file, name, isFactoryCall) : undefined;
-        const observed = imported && level ? observedDeclaration(name, imported, level) : imported;
-        found.set(name, declared ?? (json ? observedJsonModule(name, level) : observed ?? codeRunner(name)));
+        const importedHere = !declared && !json && !fromProcess ? importedBinding(file, name, isFactoryCall) : undefined;
+        const observed = importedHere && level ? observedDeclaration(name, importedHere, level) : importedHere;
+        const special = fromProcess ? processBinding(fromProcess, level ? <T>(key: string, decide: () => T): T => level.observed.once(key, decide) : onceHere()) : codeRunner(name);
+        found.set(name, declared ?? (json ? observedJsonModule(name, level) : observed ?? special));
       }
       return found.get(name);
     },
   };
   const scope = lazyScope(declarationsOf(program), imports, isFactoryCall, {}, level);
   return scope;
+}
+
+/** Whether `program` imports a name `name` (which then is not the global of that name). */
+function imported(program: Node, name: string): boolean {
+  return program.type === 'Program' && program.body.some((statement) => statement.type === 'ImportDeclaration' && statement.specifiers.some((s) => s.local.name === name));
+}
+
+/** A memo for one module scope, where no definition's is at hand (a helper module's names). */
+function onceHere(): Once {
+  const memo = new Map<string, unknown>();
+  return <T>(key: string, decide: () => T): T => {
+    if (!memo.has(key)) memo.set(key, decide());
+    return memo.get(key) as T;
+  };
 }
 
 /** Whether `name` is the default (or namespace) import of a JSON module: `import defaults from './defaults.json' with { type: 'json' }`. */

@@ -24,13 +24,15 @@ import { constantValue } from './constant-value.js';
 import { within } from './declarations.js';
 import { scopeOf, type Binding, type Scope } from './scope.js';
 import { parseData } from './source.js';
+import { synthesize } from './synthesized.js';
 import type { Write } from './writes.js';
 
 /** What a name held when the composition ran: a scalar, plain data as JSON, or what it is when it is neither. */
 export type Seen =
   | { readonly value: string | number | boolean | null }
   | { readonly json: string }
-  | { readonly refused: string; readonly reference?: true };
+  /** `undefined`: the name held `undefined` itself (no data, but JavaScript's value of a `const` bound once to it). */
+  | { readonly refused: string; readonly reference?: true; readonly undefined?: true };
 
 /** The values around one composition function, read from the running function (one per definition). */
 export interface ObservedValues {
@@ -55,6 +57,8 @@ export interface ObservedLevel {
 }
 
 const NO_NAMES: Scope = scopeOf({});
+/** `undefined`, as the compiler reads the word. */
+const UNDEFINED: Node = synthesize({ type: 'Identifier', name: 'undefined' } as Node, { type: 'Identifier', name: 'undefined' });
 const DATA_HINT = 'give it plain data (strings, numbers, booleans, null, plain objects and lists: `[...set]`, `Object.fromEntries(map)`), or pass the value through the spec';
 
 /** A declared name of `level` as the composition saw it (see the file comment); `binding` is what its source says. */
@@ -97,8 +101,13 @@ export function observedJsonModule(name: string, level: ObservedLevel | undefine
 function observedAlias(name: string, binding: Binding & { kind: 'alias' }, level: ObservedLevel): Binding {
   const folded = constantValue(binding.node, binding.scope);
   const seen = read(name, level);
+  // `const REGISTRY = process.env.REGISTRY` with the variable unset: `undefined`, as JavaScript holds it; its
+  // source, compiled now, could read another value (process-env.ts reads the environment when compiling).
+  if (seen && 'undefined' in seen && (!folded || folded.value !== undefined)) return { kind: 'alias', node: UNDEFINED, scope: NO_NAMES };
   // A value that is not data (a handle, a function, a reference) is the source's to compile or refuse.
   if (!folded) return (seen && fromSeen(seen)) ?? binding;
+  // A scalar its source gives now but JavaScript held another of (`process.env.X` changed since): what it held.
+  if (seen && 'value' in seen && folded.value !== seen.value) return { kind: 'constant', value: seen.value };
   if (typeof folded.value !== 'object' || folded.value === null) return binding;
   if (!seen || !('json' in seen) || JSON.stringify(folded.value) === seen.json) return binding;
   return {

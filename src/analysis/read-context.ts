@@ -304,6 +304,11 @@ function useIn(child: Node, parent: Node): ReadUse {
     case 'DoWhileStatement':
     case 'ForStatement':
       return 'test' in parent && parent.test === child ? 'tested' : 'other';
+    case 'SwitchStatement':
+      // `switch (x)` compares `x` with `===` to each label, as a label is compared with it.
+      return parent.discriminant === child ? 'tested' : 'other';
+    case 'SwitchCase':
+      return parent.test === child ? 'tested' : 'other';
     case 'SpreadElement':
     case 'ForOfStatement':
     case 'ForInStatement':

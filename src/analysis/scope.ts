@@ -103,6 +103,8 @@ export type Binding =
       readonly exports: Scope;
       /** A TypeScript enum's object (ts-namespaces.ts): its members and reverse mappings, read as JavaScript reads them. */
       readonly value?: Readonly<Record<string, string | number>>;
+      /** Why the object itself is no value, when it is no module (`process.env`, analysis/process-env.ts). */
+      readonly asValue?: { readonly why: string; readonly hint: string };
     }
   /** A name whose JavaScript value has no CEL meaning the compiler can keep: any use is an error. */
   | { readonly kind: 'unsupported'; readonly why: string; readonly hint: string };
@@ -198,15 +200,21 @@ export function madeBinding(call: Node, scope: Scope): Binding | undefined {
  */
 export function namedBinding(node: Node, scope: Scope): { readonly name: string; readonly binding: Binding | undefined } | undefined {
   if (node.type === 'Identifier') return { name: node.name, binding: scope.lookup(node.name, node) };
-  if ((node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') || node.computed || node.property.type !== 'Identifier') return undefined;
+  if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') return undefined;
+  // `H['x']` reads the same export as `H.x` (TypeScript asks for it on an index signature: `process.env['NAME']`).
+  const literal = node.computed && node.property.type === 'StringLiteral' ? node.property.value : undefined;
+  if (node.computed ? literal === undefined : node.property.type !== 'Identifier') return undefined;
+  const key = literal ?? (node.property as { name: string }).name;
   const object = node.object.type === 'TSNonNullExpression' ? node.object.expression : node.object;
   // `H.fmt.upper`: the object read through a namespace import.
   const inner = object.type === 'Identifier' ? { name: object.name, binding: scope.lookup(object.name, object) } : namedBinding(object, scope);
   if (!inner) return undefined;
-  const name = `${inner.name}.${node.property.name}`;
-  if (inner.binding?.kind === 'module') return { name, binding: inner.binding.exports.lookup(node.property.name) };
+  const name = literal === undefined ? `${inner.name}.${key}` : `${inner.name}['${key}']`;
+  // (An enum's object is read as JavaScript reads it, reverse mappings included: `Level['2']`, compile-member.ts.)
+  if (literal !== undefined && (inner.binding?.kind !== 'module' || inner.binding.value)) return undefined;
+  if (inner.binding?.kind === 'module') return { name, binding: inner.binding.exports.lookup(key) };
   // `fmt.upper` of `const fmt = { upper: (s) => ... }`: helpers grouped in an object literal are followed like exported ones.
-  const method = literalMethod(inner.binding, node.property.name);
+  const method = literalMethod(inner.binding, key);
   return method && { name, binding: method };
 }
 

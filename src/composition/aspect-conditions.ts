@@ -12,6 +12,7 @@ import { CONDITION_METHODS, handleBase, handleMethodCall, handleOrigin, originOf
 import { mentionsReferences } from '../analysis/mentions.js';
 import type { FunctionLike, Scope } from '../analysis/scope.js';
 import { snippetOf, type CallNode } from '../analysis/source.js';
+import { caseTestText } from '../analysis/switch-cases.js';
 import { isReferenceLoop } from './collections.js';
 import { helperOf } from './helper-calls.js';
 
@@ -136,7 +137,7 @@ function conditionalAspect(call: Node, applied: Applied, condition: EnclosingCon
   const handle = snippetOf(applied.handle);
   const by = applied.helper ? ` by \`${snippetOf(applied.helper)}\`` : '';
   const where = condition ? `under \`${snippetOf(condition.test)}\`, which reads a reference,` : `in the loop over \`${snippetOf(loop!.source)}\``;
-  const test = condition ? `${condition.negated ? '' : '!'}(${snippetOf(condition.test)})` : undefined;
+  const test = condition ? `${condition.negated ? '' : '!'}(${caseTestText(condition.test) ?? snippetOf(condition.test)})` : undefined;
   const rewrite = method === 'withIncludeWhen' ? `\`${handle}.withIncludeWhen(${test ?? '<condition>'} || <your condition>)\`` : `\`${handle}.withReadyWhen((self) => ${test ?? '<condition>'} || <your check on self>)\``;
   return syntaxError(
     call,

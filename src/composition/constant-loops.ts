@@ -19,6 +19,7 @@ import { constantValue } from '../analysis/constant-value.js';
 import type { Binding, Scope } from '../analysis/scope.js';
 import { findCallAt, parseSourceFile, snippetOf } from '../analysis/source.js';
 import { isReferenceLoop } from './collections.js';
+import { jumpsOf } from '../analysis/jumps.js';
 import { iterations, type LoopItems } from '../analysis/constant-items.js';
 import { literalOf, ownProperties, staticProperty } from '../analysis/literal-reads.js';
 import type { CallSite } from './source-site.js';
@@ -186,7 +187,8 @@ function undecided(site: CallSite, loops: readonly EnclosingLoop[], scope: Scope
     if (reads === 'item') onItems.push(condition);
   }
   for (const loop of loops) {
-    const jump = jumpBefore(loop.body, site.call);
+    // A jump that leaves an iteration of this loop (a `break` of a switch or of an inner loop leaves none).
+    const jump = jumpsOf(loop).find(({ node }) => !contains(node, site.call) && (node.start ?? 0) < (site.call.start ?? 0))?.node;
     if (jump) return `\`${snippetOf(jump)}\` may end an iteration before this call, so TypeKro cannot tell which item a call was made for`;
   }
   let call: Node = site.call;

@@ -5,11 +5,12 @@
  * reference was decided for every instance at once. Such statements change which resources exist, and no
  * includeWhen or forEach says the same, so the definition fails where they are written.
  */
-import type { Node } from '@babel/types';
+import type { Node, SwitchStatement } from '@babel/types';
 import { guardsOf, parentIn, type EnclosingLoop, type FunctionNode } from '../analysis/composition.js';
 import { jumpsBeforeIn, type LeavingJump } from '../analysis/control-flow-guards.js';
 import { syntaxError } from '../analysis/errors.js';
 import { jumpsOf, throwsIn, type LoopJump } from '../analysis/jumps.js';
+import { jumpInsideCase } from '../analysis/switch-cases.js';
 import { mentionsReferences } from '../analysis/mentions.js';
 import { scopeOf, type Scope } from '../analysis/scope.js';
 import { E } from '../ir/expr.js';
@@ -87,6 +88,30 @@ export function jumpsBefore(fn: FunctionNode, node: Node): { ancestors: readonly
     child = parent;
   }
   return { ancestors, jumps };
+}
+
+/**
+ * Refuses a jump inside a `case` (not its last statement) of a switch on a reference around `call`: the
+ * includeWhen of each case (analysis/switch-cases.ts) holds where execution enters the switch at that case
+ * or runs into it from the one before, which such a jump would decide, and JavaScript decided it once, on a
+ * placeholder. A switch on constants was decided exactly by JavaScript and is left alone.
+ */
+export function checkSwitchJumps(fn: FunctionNode, call: Node, scope: Scope): void {
+  for (let child = call, parent = parentIn(fn, call); parent && parent !== fn; child = parent, parent = parentIn(fn, parent)) {
+    if (parent.type !== 'SwitchStatement' || child === parent.discriminant) continue;
+    const onReference = [parent.discriminant, ...parent.cases.flatMap((c) => (c.test ? [c.test] : []))].some((node) => mentionsReferences(node, scope));
+    const jump = onReference ? jumpInsideCase(parent) : undefined;
+    if (jump) throw jumpInsideSwitch(jump, parent);
+  }
+}
+
+function jumpInsideSwitch(jump: Node, sw: SwitchStatement): Error {
+  const kind = jump.type === 'BreakStatement' ? 'break' : jump.type === 'ContinueStatement' ? 'continue' : jump.type === 'ReturnStatement' ? 'return' : 'throw';
+  return syntaxError(
+    jump,
+    `\`${kind}\` before the end of its \`case\` in the switch on \`${snippetOf(sw.discriminant)}\`: it decides whether the rest of the case, and the cases after it, run, which JavaScript decided once, at definition time, on a placeholder (each case of a switch on a reference becomes an includeWhen only when it ends with its \`break\`)`,
+    'end each case with its `break` and choose inside a case with if / else (each branch becomes an includeWhen), or write the switch as if / else if / else',
+  );
 }
 
 /** Whether the statement labeled `label` around the call is not a loop (a loop's breaks are checkLoopJumps'). */

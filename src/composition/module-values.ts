@@ -133,6 +133,7 @@ function localValue(session: Session, remote: RemoteObject, into: unknown[], key
  * carrying a reference's marker, or a proxy (a reference, a resource's handle), is a reference.
  */
 function judge(value: unknown): Seen {
+  if (value === undefined) return { refused: 'undefined', undefined: true };
   const problem = dataProblem(value, '', new Set());
   if (problem) return refusedAs(problem);
   return typeof value === 'object' && value !== null ? { json: JSON.stringify(value) } : { value: value as string | number | boolean | null };

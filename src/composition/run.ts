@@ -46,7 +46,7 @@ import { ConstantLoops } from './constant-loops.js';
 import { LoopBindings } from './loop-bindings.js';
 import { ReferenceTypes } from './reference-types.js';
 import { bindMadeByCall, declaredThroughHelpers, readThroughInHelper } from './inline-calls.js';
-import { checkBlockBreaks, checkLoopJumps, checkThrows, resourceInTry } from './control-flow.js';
+import { checkBlockBreaks, checkLoopJumps, checkSwitchJumps, checkThrows, resourceInTry } from './control-flow.js';
 import { TypeKroError } from '../util/errors.js';
 import { formatLocation, userFrames } from '../model/call-site.js';
 
@@ -416,7 +416,10 @@ export class CompositionRun implements CompositionRunHooks {
     this.flowChecked.add(site.call);
     this.inTry ??= site.context.inTry;
     checkLoopJumps(site.context.loops, this.scope);
-    if (this.source) checkBlockBreaks(this.source.fn, site.call, this.scope);
+    if (this.source) {
+      checkBlockBreaks(this.source.fn, site.call, this.scope);
+      checkSwitchJumps(this.source.fn, site.call, this.scope);
+    }
   }
 
   private siteNow(): CallSite | undefined {

@@ -14,6 +14,7 @@ import { helperFactoryCalls, type HelperFactoryCall } from './helper-calls.js';
 import { isReferenceLoop } from './collections.js';
 import { jumpsBefore } from './control-flow.js';
 import { jumpsOf } from '../analysis/jumps.js';
+import { caseTestText } from '../analysis/switch-cases.js';
 import { scopeOf, type Binding, type Scope } from '../analysis/scope.js';
 import { locationOf, parseSourceFile, snippetOf, type CallNode } from '../analysis/source.js';
 import { typekroImportName } from '../analysis/modules.js';
@@ -151,7 +152,7 @@ function isNestedCompositionCall(call: CallNode, host: SkippedCallHost): boolean
 function skippedNestedComposition(call: CallNode, host: SkippedCallHost, inHelper?: CallNode): Error {
   // The condition JavaScript decided on a placeholder: the first around the call that reads a reference.
   const decided = enclosingContext(host.source.fn, call).conditions.find(({ test }) => mentionsReferences(test, host.scope));
-  const branch = decided ? (decided.negated ? ` (it runs where \`${snippetOf(decided.test)}\` is false)` : ` (it runs where \`${snippetOf(decided.test)}\` holds)`) : '';
+  const branch = decided ? ` (it runs where \`${conditionText(decided)}\`${decided.negated ? ' is false' : ' holds'})` : '';
   // Reached through a helper (`if (!spec.cache) addCache(spec)`): refused at the call in the branch, naming the composition.
   const place = inHelper && locationOf(inHelper);
   const what = inHelper ? `this call makes the nested composition \`${snippetOf(inHelper)}\`${place ? ` (${place.file === host.source.file ? 'line ' : `${place.file}:`}${place.line})` : ''}; it` : 'this nested composition';
@@ -160,6 +161,11 @@ function skippedNestedComposition(call: CallNode, host: SkippedCallHost, inHelpe
     `${what} did not run when the composition was defined${branch}: its branch was decided on a placeholder value (JavaScript enters only a branch whose condition is truthy for a placeholder, as a bare reference \`if (spec.cache)\` is), and TypeKro cannot make a composition from source`,
     'put the call in a branch whose condition is a spec field read as it is (`if (spec.withCache) { cache({ ... }) }`: its resources then take that includeWhen; add a boolean field for a negated or compared condition), or call its factories in the branch directly',
   );
+}
+
+/** A condition as the code that tests it: a `case` of a switch as its `===` tests (analysis/switch-cases.ts). */
+function conditionText(condition: { test: Node; negated: boolean }): string {
+  return caseTestText(condition.test) ?? snippetOf(condition.test);
 }
 
 function guardedInSkippedHelper(call: CallNode, guard: Node): Error {

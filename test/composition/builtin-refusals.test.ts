@@ -26,14 +26,68 @@ test('JSON.stringify of spec data names the missing encoder and the template way
   );
 });
 
-test('process.env read inside the composition points at a module constant', () => {
+test('process.env read inside the composition is a value of the definition; other members of process stay refused', () => {
+  // The variables themselves compile (test/differential/switch-env-cases.ts); what else `process` holds runs in JavaScript only.
+  const cwd = refusal(() =>
+    kubernetesComposition({ ...definition, name: 'builtin-process-cwd' }, (spec) => {
+      return { v: `${process.env.TYPEKRO_BUILTIN_UNSET ?? 'eu'}-${spec.debug ? process.cwd() : spec.name}` };
+    }),
+  );
+  assert.equal(
+    cwd,
+    `${at("'builtin-process-cwd'", 'process.cwd')}: \`process.cwd(...)\` cannot be compiled: \`process.cwd\` is a value of the running process, which TypeKro does not compile to CEL\n    process.cwd()\n  hint: read it into a module constant (\`const CWD = process.cwd()\`): TypeKro takes the value it held; or pass the value through the spec`,
+  );
+  const argv = refusal(() =>
+    kubernetesComposition({ ...definition, name: 'builtin-process-argv' }, (spec) => {
+      return { v: spec.debug ? `${process.argv.length}` : spec.name };
+    }),
+  );
+  assert.equal(
+    argv,
+    `${at("'builtin-process-argv'", 'process.argv')}: \`process.argv\` is a value of the running process, which TypeKro does not compile to CEL\n    process.argv\n  hint: read it into a module constant (\`const CWD = process.cwd()\`): TypeKro takes the value it held; or pass the value through the spec`,
+  );
+  const whole = refusal(() =>
+    kubernetesComposition({ ...definition, name: 'builtin-process-env' }, (spec) => {
+      return { v: spec.debug ? process.env[spec.name] ?? 'none' : spec.name };
+    }),
+  );
+  assert.equal(
+    whole,
+    `${at("'builtin-process-env'", 'process.env')}: \`process.env\` is the whole environment of the process, which TypeKro does not copy into the graph\n    process.env\n  hint: read one variable (\`process.env.NAME\`, or \`process.env['NAME']\`)`,
+  );
+  const inherited = refusal(() =>
+    kubernetesComposition({ ...definition, name: 'builtin-process-inherited' }, (spec) => {
+      return { v: spec.debug ? `${process.env.hasOwnProperty}` : spec.name };
+    }),
+  );
+  assert.equal(
+    inherited,
+    `${at("'builtin-process-inherited'", 'process.env')}: \`process.env.hasOwnProperty\` is not a variable of the environment but a property every object inherits\n    process.env.hasOwnProperty\n  hint: read a variable by its name`,
+  );
+  const process_ = refusal(() =>
+    kubernetesComposition({ ...definition, name: 'builtin-process-whole' }, (spec) => {
+      return { v: spec.debug ? String(process) : spec.name };
+    }),
+  );
+  assert.equal(
+    process_,
+    `${at("'builtin-process-whole'", 'process)')}: \`process\` is the running process, which CEL cannot hold\n    process\n  hint: read a variable of its environment (\`process.env.NAME\`), or read it into a module constant (\`const CWD = process.cwd()\`): TypeKro takes the value it held; or pass the value through the spec`,
+  );
+});
+
+test('process.env.NAME unset is undefined: text made from it is refused with the reason, ?? gives the default', () => {
+  delete process.env.TYPEKRO_BUILTIN_UNSET;
   const message = refusal(() =>
-    kubernetesComposition({ ...definition, name: 'builtin-process' }, (spec) => {
-      return { v: `${process.env.REGION ?? 'eu'}-${spec.debug ? 'd' : spec.name}` };
+    kubernetesComposition({ ...definition, name: 'builtin-process-unset' }, (spec) => {
+      return { v: spec.debug ? `${process.env.TYPEKRO_BUILTIN_UNSET}/app:${spec.name}` : spec.name };
     }),
   );
   assert.equal(
     message,
-    `${at("'builtin-process'", 'process.')}: \`process\` is JavaScript's built-in process, and this use of it has no CEL form\n    process\n  hint: read process.env in a module constant (\`const REGION = process.env.REGION ?? 'eu'\`): TypeKro takes the value it held`,
+    `${at("'builtin-process-unset'", 'process.env')}: \`process.env.TYPEKRO_BUILTIN_UNSET\` is always \`undefined\` here, which JavaScript turns into the text "undefined"\n    process.env.TYPEKRO_BUILTIN_UNSET\n  hint: give it a default (\`process.env.TYPEKRO_BUILTIN_UNSET ?? '<text>'\`), or leave it out of the text`,
   );
+  const yaml = kubernetesComposition({ ...definition, name: 'builtin-process-default' }, (spec) => {
+    return { v: spec.debug ? `${process.env.TYPEKRO_BUILTIN_UNSET ?? 'docker.io'}/app:${spec.name}` : spec.name };
+  }).toYaml();
+  assert.match(yaml, /v: '\$\{has\(schema\.spec\.debug\) && schema\.spec\.debug \? "docker\.io\/app:" \+ schema\.spec\.name : schema\.spec\.name\}'/);
 });

@@ -72,7 +72,7 @@ const ROWS: readonly (readonly [string, () => unknown, string])[] = [
   ['switch in a helper', () => kubernetesComposition({ ...definition, name: 'switch' }, (spec) => {
     switched(spec);
     return {};
-  }), '`switch` is not supported around resources'],
+  }), 'a resource is created under a condition on a reference inside a helper function'],
   ['a loop over a spec list in a helper called in a skipped branch', () => kubernetesComposition({ ...definition, name: 'loop' }, (spec) => {
     if (!spec.enabled) eachItem(spec.list);
     return {};
