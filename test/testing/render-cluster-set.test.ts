@@ -3,7 +3,10 @@
  * `?.`, `||`): the other resource's manifest does not set the field, so the value is unknown offline and
  * the resource needs the cluster, in all three offline renderers (the test kit's `render`, direct mode's
  * `toYaml(spec)`, `typekro render --manifests`). Taking the default instead rendered `IP: none`, `PORT: "0"`
- * and `READY: "0"` where the cluster gives an address, 80 and 3. A read of a field the manifest sets renders.
+ * and `READY: "0"` where the cluster gives an address, 80 and 3. Likewise an object copied whole from another
+ * manifest: `ports: svc.spec.ports` rendered `[{ port: 80 }]` where the cluster gives `targetPort: 80` and
+ * `protocol: TCP` too (and a Deployment's containers lack their defaults the same way). A read of a field
+ * the manifest sets renders, and so does a list of plain values (`args`).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -14,12 +17,16 @@ import app from '../cli/fixtures/cluster-defaults.js';
 
 const fixture = 'test/cli/fixtures/cluster-defaults.ts';
 const unset = (path: string, root: string) => `${path} is not set by the manifest of ${root}: only the cluster knows it`;
+const whole = (path: string, root: string) => `${path} is used as a whole object, to which the cluster may add fields the manifest of ${root} does not set (defaults): only the cluster knows it`;
 const needsCluster = [
   ['ip', `data.IP: ${unset('svc.spec.clusterIP', 'svc')}`],
   ['port', `data.PORT: ${unset('svc.spec.ports[0].targetPort', 'svc')}`],
   ['ready', `data.READY: ${unset('web.status', 'web')}`],
   ['affinity', `data.AFF: ${unset('svc.spec.sessionAffinity', 'svc')}`],
+  ['mirror', `spec.ports: ${whole('svc.spec.ports[0]', 'svc')}`],
+  ['copy', `spec.template.spec.containers: ${whole('web.spec.template.spec.containers[0]', 'web')}`],
 ] as const;
+const known = { NAME: 'demo', PORT: '80', ARGS: '-g daemon off;' };
 const refusal = `cannot render offline: these resources need data that only exists in the cluster (use deploy()):\n${needsCluster.map(([id, reason]) => `  - ${id}: ${reason}`).join('\n')}`;
 
 describe('offline rendering of fields only the cluster sets', () => {
@@ -29,7 +36,7 @@ describe('offline rendering of fields only the cluster sets', () => {
       result.resources.filter((r) => r.state !== 'rendered').map((r) => [r.id, r.state, r.reason]),
       needsCluster.map(([id, reason]) => [id, 'needs-cluster', reason]),
     );
-    assert.deepEqual(findManifest(result, 'known').data, { NAME: 'demo', PORT: '80' });
+    assert.deepEqual(findManifest(result, 'known').data, known);
   });
 
   it("direct mode's toYaml(spec) refuses, naming each field; without those reads it renders", async () => {
@@ -40,7 +47,7 @@ describe('offline rendering of fields only the cluster sets', () => {
       return true;
     });
     const docs = parseAllDocuments(await factory.toYaml({ name: 'demo', clusterReads: false })).map((doc) => doc.toJS() as { kind: string; data?: unknown });
-    assert.deepEqual(docs.filter((d) => d.kind === 'ConfigMap').map((d) => d.data), [{ NAME: 'demo', PORT: '80' }]);
+    assert.deepEqual(docs.filter((d) => d.kind === 'ConfigMap').map((d) => d.data), [known]);
   });
 
   it('typekro render --manifests refuses, naming each field; without those reads it renders', async () => {
@@ -51,6 +58,6 @@ describe('offline rendering of fields only the cluster sets', () => {
     const rendered = await typekro(['render', fixture, '--manifests', '--set', 'name=demo', '--set', 'clusterReads=false']);
     assert.equal(rendered.code, 0, transcript(rendered));
     const docs = parseAllDocuments(rendered.stdout).map((doc) => doc.toJS() as { kind: string; data?: unknown });
-    assert.deepEqual(docs.filter((d) => d.kind === 'ConfigMap').map((d) => d.data), [{ NAME: 'demo', PORT: '80' }]);
+    assert.deepEqual(docs.filter((d) => d.kind === 'ConfigMap').map((d) => d.data), [known]);
   });
 });
