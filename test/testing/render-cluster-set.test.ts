@@ -11,6 +11,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
+import { type } from 'arktype';
+import { Cel, kubernetesComposition, secret } from '../../src/index.js';
+import { ConfigMap } from '../../src/simple.js';
 import { findManifest, render } from '../../src/testing/index.js';
 import { transcript, typekro } from '../cli/run.js';
 import app from '../cli/fixtures/cluster-defaults.js';
@@ -59,5 +62,23 @@ describe('offline rendering of fields only the cluster sets', () => {
     assert.equal(rendered.code, 0, transcript(rendered));
     const docs = parseAllDocuments(rendered.stdout).map((doc) => doc.toJS() as { kind: string; data?: unknown });
     assert.deepEqual(docs.filter((d) => d.kind === 'ConfigMap').map((d) => d.data), [known]);
+  });
+});
+
+// A Secret's data is bytes on the cluster (KRO and direct mode type it by the kind's schema): the rendered
+// manifest read offline must be too. Untyped, string() gave the base64 text instead of the token.
+const token = kubernetesComposition(
+  { name: 'secret-reader', apiVersion: 'fixtures.typekro.dev/v1alpha1', kind: 'SecretReader', spec: type({ name: 'string' }) },
+  (spec) => {
+    const creds = secret({ id: 'creds', metadata: { name: spec.name }, stringData: { token: 'hunter2' } });
+    ConfigMap({ id: 'reader', name: `${spec.name}-reader`, data: { TOKEN: Cel.expr<string>('string(', creds.data!['token'], ')') } });
+  },
+);
+
+describe('offline rendering reads another manifest typed as the cluster types it', () => {
+  it("render() and toYaml(spec): a Secret's data is bytes, so string() gives the token", async () => {
+    assert.deepEqual(findManifest(render(token, { name: 'demo' }), 'reader').data, { TOKEN: 'hunter2' });
+    const docs = parseAllDocuments(await token.factory('direct', { namespace: 'dev' }).toYaml({ name: 'demo' })).map((doc) => doc.toJS() as { kind: string; data?: unknown });
+    assert.deepEqual(docs.find((d) => d.kind === 'ConfigMap')?.data, { TOKEN: 'hunter2' });
   });
 });
