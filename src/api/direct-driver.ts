@@ -5,6 +5,7 @@
  */
 import type { CompositionDefinition } from '../composition/definition.js';
 import type { CompositionGraph } from '../ir/graph.js';
+import { observedSchemas } from '../model/observed-schema.js';
 import { toYamlDocuments } from '../compile/rgd/index.js';
 import { createCelEngine } from '../runtime/cel/index.js';
 import { directMetadataProblem, prepareGraph, recordName, type InstanceIdentity, type KubeObject, type Ownership, type PreparedGraph, type ResourceStatus } from '../runtime/engine/index.js';
@@ -247,7 +248,7 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
       const { spec: checked, name } = checkedInstance(definition, graph, spec, yamlOptions.name);
       const redactor = redactorFor(graph, checked);
       try {
-        return toYamlDocuments(renderOffline(graphOf(), checked, given(name, yamlOptions), owner(name), (text) => redactor.text(text)));
+        return toYamlDocuments(renderOffline(graphOf(), checked, given(name, yamlOptions), owner(name), (text) => redactor.text(text), observedSchemas(graph)));
       } catch (error) {
         throw redactor.error(error);
       }

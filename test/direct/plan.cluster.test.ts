@@ -76,6 +76,25 @@ describe('direct mode: plan', () => {
     await factory.deleteInstance('pc');
   });
 
+  it('a read of the status of a resource the deploy creates or changes is known after apply, whatever default surrounds it', async () => {
+    // String(app.status.replicas ?? 0): the plan read the absent status of the object to create as 0, and the
+    // live status of the object to scale (1) where the deploy reads the status after the change (3)
+    const count = configMap('count', 'count', { replicas: x(E.raw('string(app.?status.?replicas.orValue(0))', ['app'])) });
+    const factory = factoryFor('plan-status', [deployment('app'), count], { namespace: ns.name });
+    const unknown = 'data.replicas: app.status is not set by the manifest of app: only the cluster knows it';
+    const fresh = await factory.plan({ name: 'ps', value: 'v', replicas: 1, flag: true });
+    assert.deepEqual(fresh.create.map((o) => [o.resourceId, o.knownAfterApply ?? false, o.note ?? '']), [['app', false, ''], ['count', true, unknown]]);
+    await factory.deploy({ name: 'ps', value: 'v', replicas: 1, flag: true });
+    const same = await factory.plan({ name: 'ps', value: 'v', replicas: 1, flag: true });
+    assert.deepEqual(same.unchanged.map((o) => o.resourceId), ['app', 'count'], 'an unchanged object is read as it is');
+    const scaled = await factory.plan({ name: 'ps', value: 'v', replicas: 3, flag: true });
+    assert.deepEqual(scaled.change.map((c) => [c.resource.resourceId, c.paths, c.resource.knownAfterApply ?? false, c.resource.note ?? '']), [
+      ['app', ['spec.replicas'], false, ''],
+      ['count', [], true, unknown],
+    ]);
+    await factory.deleteInstance('ps');
+  });
+
   it('reports fields another manager owns as conflicts, and a Deployment change by path', async () => {
     const client = new KubeClient(kc);
     await client.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'pcf-config', namespace: ns.name }, data: { value: 'theirs' } } as KubernetesObject, { fieldManager: 'other-tool' });

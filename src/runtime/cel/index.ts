@@ -3,6 +3,6 @@ export { createCelEngine } from './engine.js';
 export { CelCompileError, type CelDeclarations, type CelEngine, type CelProgram, type CompileOptions, type EvalResult } from './types.js';
 export { celToJson, celToNative, CelOutputError, celTypeName, goDuration, impossibleRead, isOptionalNone, jsonToCel, openApiToCel, specToCel, type OpenApiSchema } from './convert.js';
 export { standInCel } from './stand-in.js';
-export { isPendingError, isPendingMessage } from './classify.js';
+export { errorSummary, isPendingError, isPendingMessage } from './classify.js';
 export { OMIT } from './library/kro.js';
 export { specDeclarations } from './declarations.js';

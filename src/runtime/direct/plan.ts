@@ -3,9 +3,13 @@
  * changed; the instance record is only read). Each resource is rendered in dependency order against what
  * the cluster has: an object that exists is dry-run applied and compared with the live one (changed field
  * paths, never values); an object that does not exist yet is a create, and its rendered manifest stands in
- * for it when dependents read it. A resource whose values need data only a real apply produces (the status
- * or server-assigned fields of an object not created yet) is reported with `knownAfterApply`. Objects the
- * instance owns that the graph no longer wants are listed under `prune`.
+ * for it when dependents read it. A resource whose values need data only a real apply produces is reported
+ * with `knownAfterApply`, its note naming the field: the status or server-assigned fields of an object not
+ * created yet, and the status of one the deploy changes (its dry-run result stands in for it without
+ * status: the deploy reads the status once the change is rolled out). Such a read is unknown whatever
+ * JavaScript default surrounds it (`web.status.readyReplicas ?? 0` is not 0), and so is an object of such a
+ * stand-in copied whole (see `cel/stand-in.ts`). Objects the instance owns that the graph no longer wants
+ * are listed under `prune`.
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { checkObjectNames, labelValue, mergeKinds, nextGeneration, OwnershipGuard, planInstance, type KubeObject, type NodePlan, type OwnershipFinding } from '../engine/index.js';
@@ -142,6 +146,8 @@ async function planWith(session: DirectSession, redactor: Redactor): Promise<Dep
   const instance = { ...session.instance, ...(assigned ? { assigned } : {}) };
   const schemas = session.schemas ?? new SchemaCache(session.client, session.openApiDocuments);
   const observed: ObservedMap = new Map();
+  // The observed objects that only stand in for what the deploy will produce (creates and changes).
+  const standIns = new Set<object>();
   const done = new Set<string>();
   const create: PlannedObject[] = [];
   const change: PlannedChange[] = [];
@@ -152,7 +158,7 @@ async function planWith(session: DirectSession, redactor: Redactor): Promise<Dep
   let nodes: ReadonlyMap<string, NodePlan> = new Map();
   let order: readonly string[] = session.prepared.order;
   for (;;) {
-    const plan = planInstance(session.prepared, { spec: session.spec, instance, observed, readiness: 'exists', schemas: schemas.byId });
+    const plan = planInstance(session.prepared, { spec: session.spec, instance, observed, readiness: 'exists', schemas: schemas.byId, standIns });
     nodes = plan.nodes;
     order = plan.order;
     for (const node of plan.nodes.values()) {
@@ -180,6 +186,7 @@ async function planWith(session: DirectSession, redactor: Redactor): Promise<Dep
           else if (result.kind === 'unchanged') unchanged.push(result.object);
           if (result.conflicts) conflicts.push({ resource: result.object, conflicts: result.conflicts });
           stand.push(result.standIn);
+          if (result.kind !== 'unchanged') standIns.add(result.standIn);
         }
         // A kind the cluster does not serve yet has no schema: its stand-in stays plain JSON.
         if (stand[0]) await schemas.remember(id, stand[0], call());
@@ -281,12 +288,14 @@ async function dryRun(session: DirectSession, id: string, manifest: KubeObject, 
     } else throw error;
   }
   const noted = note ? { ...object, note } : object;
+  // Not the dry-run result: what the server assigns in it (uid, clusterIP) is not what the create assigns.
   if (!live) return { kind: 'create', object: noted, standIn: manifest, ...(conflicts ? { conflicts } : {}) };
   const { paths, removed } = result ? diffFields(live, result) : { paths: [], removed: [] };
   const standIn = result ?? live;
-  return paths.length > 0
-    ? { kind: 'change', object: noted, paths, removed, standIn, ...(conflicts ? { conflicts } : {}) }
-    : { kind: 'unchanged', object: noted, standIn, ...(conflicts ? { conflicts } : {}) };
+  if (paths.length === 0) return { kind: 'unchanged', object: noted, standIn, ...(conflicts ? { conflicts } : {}) };
+  // The live status is of the object before the change: the deploy reads the one after it.
+  const { status: _before, ...changed } = standIn;
+  return { kind: 'change', object: noted, paths, removed, standIn: changed, ...(conflicts ? { conflicts } : {}) };
 }
 
 /** A change as the plan reports it: `removed` only when the deploy removes something. */

@@ -7,6 +7,7 @@
  * the cluster fills it in; see `cel/stand-in.ts`).
  */
 import { checkObjectNames, createPlanCache, finalizeManifest, isNamespacedKindOffline, planInstance, type InstanceIdentity, type InstancePlan, type KubeObject, type NodePlan, type Ownership, type PreparedGraph } from '../engine/index.js';
+import type { OpenApiSchema } from '../cel/index.js';
 import { OfflineRenderError } from './errors.js';
 
 /** What the spec alone decides: the final plan, each rendered resource's manifests, and what needs the cluster. */
@@ -21,21 +22,23 @@ export interface OfflineRendering {
 
 /**
  * Renders every resource the spec decides, and reports the others instead of failing (the test kit's
- * `render` shows both).
+ * `render` shows both). `schemas` (by resource id: `model/observed-schema.ts`) type each stand-in as the
+ * cluster types the live object (a Secret's `data` is bytes: `string(creds.data.token)` is the token, not
+ * its base64 text).
  *
  * @example
  * ```ts
  * renderAsFarAsOffline(prepared, spec, { name: 'web', namespace: 'default' }, owner).blocked; // []
  * ```
  */
-export function renderAsFarAsOffline(prepared: PreparedGraph, spec: unknown, instance: InstanceIdentity, owner: Ownership): OfflineRendering {
+export function renderAsFarAsOffline(prepared: PreparedGraph, spec: unknown, instance: InstanceIdentity, owner: Ownership, schemas?: ReadonlyMap<string, OpenApiSchema>): OfflineRendering {
   const observed = new Map<string, KubeObject | KubeObject[]>();
   const rendered = new Map<string, KubeObject[]>();
   // Rendered objects are set once and never replaced: a resource whose inputs were rendered in an earlier
   // round keeps its decision instead of being evaluated again.
   const cache = createPlanCache();
   for (;;) {
-    const plan = planInstance(prepared, { spec, instance, observed, readiness: 'exists', standIns: true }, cache);
+    const plan = planInstance(prepared, { spec, instance, observed, readiness: 'exists', standIns: true, ...(schemas ? { schemas } : {}) }, cache);
     let progressed = false;
     for (const id of plan.order) {
       const node = plan.nodes.get(id);
@@ -60,8 +63,8 @@ export function renderAsFarAsOffline(prepared: PreparedGraph, spec: unknown, ins
  * @throws OfflineRenderError naming the resource and the expression that needs live data;
  * InvalidObjectNameError for a name the API server would refuse (`redact` takes secrets out of the names quoted).
  */
-export function renderOffline(prepared: PreparedGraph, spec: unknown, instance: InstanceIdentity, owner: Ownership, redact?: (text: string) => string): KubeObject[] {
-  const { plan, rendered, blocked } = renderAsFarAsOffline(prepared, spec, instance, owner);
+export function renderOffline(prepared: PreparedGraph, spec: unknown, instance: InstanceIdentity, owner: Ownership, redact?: (text: string) => string, schemas?: ReadonlyMap<string, OpenApiSchema>): KubeObject[] {
+  const { plan, rendered, blocked } = renderAsFarAsOffline(prepared, spec, instance, owner, schemas);
   for (const id of plan.order) {
     const node = plan.nodes.get(id);
     if (node?.state === 'error') throw new OfflineRenderError(`resource "${id}": ${node.message}`, id);

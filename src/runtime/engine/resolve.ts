@@ -6,7 +6,7 @@
 import type { Expr } from '../../ir/expr.js';
 import { isExprValue, type Value } from '../../ir/value.js';
 import { isPlainObject } from '../../util/json.js';
-import { celToJson, isOptionalNone, OMIT, type EvalResult } from '../cel/index.js';
+import { celToJson, errorSummary, isOptionalNone, isPendingError, OMIT, type EvalResult } from '../cel/index.js';
 
 export type Resolved =
   | { readonly kind: 'value'; readonly value: unknown }
@@ -26,13 +26,16 @@ export interface FailedLeaf {
 /** Evaluates one expression leaf to CEL-native data. */
 export type LeafEvaluator = (expr: Expr) => EvalResult;
 
-/** A CEL result as JSON; a value with no JSON form (bytes, huge ints) is an error. */
+/**
+ * A CEL result as JSON; a value with no JSON form (bytes, huge ints) is an error. An object of a stand-in
+ * (`cel/stand-in.ts`) in the result is pending: the cluster may add to it.
+ */
 export function toJsonResult(result: EvalResult): Resolved {
   if (result.kind !== 'value') return result;
   try {
     return { kind: 'value', value: celToJson(result.value) };
   } catch (error) {
-    return { kind: 'error', message: (error as Error).message };
+    return isPendingError(error) ? { kind: 'pending', reason: errorSummary(error) } : { kind: 'error', message: (error as Error).message };
   }
 }
 

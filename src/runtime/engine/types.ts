@@ -56,11 +56,13 @@ export interface PlanInput {
    */
   readonly schemas?: ReadonlyMap<string, OpenApiSchema>;
   /**
-   * The observed objects are rendered manifests standing in for live ones (offline rendering): a field a
-   * manifest does not set is unknown, so reading it is pending whatever tests its presence (`has()`, `.?f`,
-   * `orValue`); see `cel/stand-in.ts`.
+   * Observed objects that stand in for live ones: `true` for all of them (offline rendering: the rendered
+   * manifests), or these objects (a plan: the manifests of objects not created yet, the dry-run results of
+   * objects the deploy changes). A field a stand-in does not set is unknown, so reading it is pending
+   * whatever tests its presence (`has()`, `.?f`, `orValue`), and so is using one of its objects whole; see
+   * `cel/stand-in.ts`.
    */
-  readonly standIns?: boolean;
+  readonly standIns?: boolean | ReadonlySet<object>;
 }
 
 export interface Readiness {

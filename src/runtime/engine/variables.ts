@@ -58,8 +58,9 @@ function celOf(object: object, schema: OpenApiSchema | undefined): unknown {
 
 /** An observed object of resource `id` as CEL sees it: typed by its schema when `input` has one. */
 export function observedCel(input: Pick<PlanInput, 'schemas' | 'standIns'>, id: string, object: object): unknown {
-  // Stand-ins exist only while one offline render runs: converted once per planner round, not cached.
-  return input.standIns ? standInCel(id, object) : celOf(object, input.schemas?.get(id));
+  const standIn = input.standIns === true || (typeof input.standIns === 'object' && input.standIns.has(object));
+  // Stand-ins exist only while one render or plan runs: converted once per planner round, not cached.
+  return standIn ? standInCel(id, object, input.schemas?.get(id)) : celOf(object, input.schemas?.get(id));
 }
 
 /** `schema` plus every observed resource by id (a collection is a list). */

@@ -107,7 +107,7 @@ export interface Rendering {
  */
 export function render<TSpec, TStatus>(composition: Composition<TSpec, TStatus>, spec: TSpec, options: InstanceOptions = {}): Rendering {
   const context = testContext(composition, spec, options, 'render');
-  const { plan, rendered } = renderAsFarAsOffline(context.prepared, context.spec, context.instance, context.owner);
+  const { plan, rendered } = renderAsFarAsOffline(context.prepared, context.spec, context.instance, context.owner, context.schemas);
   const resources = plan.order.map((id): RenderedResource => {
     const resource = context.prepared.resource(id);
     const node = plan.nodes.get(id)!;
