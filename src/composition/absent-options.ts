@@ -40,7 +40,7 @@ type RecordType = (expr: Expr, type: CelType, placeholder: ExprValue) => void;
 type Fallback = { readonly absent: true } | { readonly value: string | number | boolean };
 
 const ABSENT: Fallback = { absent: true };
-/** Options of one call tried together: every combination is built, 2^n manifests (64 builds of a pure function: well under a millisecond each). */
+/** Options of one call tried together: every combination is built, 2^n manifests (at most 64 builds of a pure function of the options). */
 const MAX_OPTIONS = 6;
 
 /**

@@ -182,7 +182,7 @@ export function guardedScope(scope: Scope, field: ManifestField): Scope {
 
 /**
  * The parts of text or arithmetic built from spec data (`${spec.o}`, `spec.l[1] + '-x'`): JavaScript goes
- * on with `undefined` there ("undefined", NaN), KRO waits forever for the spec data the instance left out.
+ * on with `undefined` there ("undefined", NaN), which is refused unless a default or a guard makes it present.
  */
 export function checkComputedParts(node: Node, scope: Scope, field: ManifestField): void {
   const source = unwrap(node);
