@@ -10,6 +10,8 @@
  * unset) keeps the refusal.
  */
 import { isDeepStrictEqual } from 'node:util';
+import type { Node } from '@babel/types';
+import { syntaxError } from '../analysis/errors.js';
 import { E, type Expr } from '../ir/expr.js';
 import type { CelType } from '../ir/types.js';
 import { exprValue, isExprValue, type ExprValue } from '../ir/value.js';
@@ -26,17 +28,20 @@ export interface AbsentOption {
   readonly type: CelType;
   /** The refusal made where the option is written, for a factory that does more with `undefined` than pass it on. */
   readonly refusal: Error;
+  /** Where the option is written. */
+  readonly node: Node;
 }
 
 type Build = (config: unknown) => Record<string, unknown>;
-type RecordType = (expr: Expr, type: CelType) => void;
+/** Told each expression put where an option landed: its type, and the option's placeholder (whose source it has, for messages). */
+type RecordType = (expr: Expr, type: CelType, placeholder: ExprValue) => void;
 
 /** What a manifest holds at one place where the option landed, when the option is `undefined`. */
 type Fallback = { readonly absent: true } | { readonly value: string | number | boolean };
 
 const ABSENT: Fallback = { absent: true };
-/** Options of one call tried together: every combination is built, 2^n manifests. */
-const MAX_OPTIONS = 3;
+/** Options of one call tried together: every combination is built, 2^n manifests (at most 64 builds of a pure function of the options). */
+const MAX_OPTIONS = 6;
 
 /**
  * The manifest `build` makes from `prepared`, with each option of `options` in the CEL that gives, for every
@@ -45,7 +50,7 @@ const MAX_OPTIONS = 3;
 export function manifestWithAbsent(prepared: unknown, build: Build, options: readonly AbsentOption[], recordType: RecordType): Record<string, unknown> {
   const base = build(prepared);
   if (options.length === 0) return base;
-  if (options.length > MAX_OPTIONS) throw options[0]!.refusal;
+  if (options.length > MAX_OPTIONS) throw tooMany(options);
   const fallbacks = options.map((option) => {
     const variant = buildOrRefuse(build, withUndefined(prepared, [option.path]), option);
     const found = new Map<string, Fallback>();
@@ -60,6 +65,16 @@ export function manifestWithAbsent(prepared: unknown, build: Build, options: rea
     if (!isDeepStrictEqual(withoutUndefined(buildOrRefuse(build, withUndefined(prepared, chosen.map((o) => o.path)), chosen[0]!)), expected)) throw chosen[0]!.refusal;
   }
   return replacePlaceholders(base, options, fallbacks, recordType);
+}
+
+/** More options that may be `undefined` than are tried together: every combination would be 2^n manifests. */
+function tooMany(options: readonly AbsentOption[]): Error {
+  const names = options.map((option) => `\`${option.path.join('.')}\``).join(', ');
+  return syntaxError(
+    options[MAX_OPTIONS]!.node,
+    `this call has ${options.length} options that may be \`undefined\` (${names}): what the factory makes of \`undefined\` is learnt by building its manifest for every combination of them, for at most ${MAX_OPTIONS}`,
+    'give some of them a default (`x ?? <default>`, or in the spec type), or set some of them only under a condition on the call (`if (spec.x) ...`)',
+  );
 }
 
 /** A factory that throws on `undefined` (a required option) fails in JavaScript for those specs: refused, not compiled. */
@@ -148,7 +163,7 @@ function replacePlaceholders(base: unknown, options: readonly AbsentOption[], fa
     if (index >= 0) {
       const option = options[index]!;
       const expr = chosen(option, fallbacks[index]!.get(JSON.stringify(at))!);
-      recordType(expr, option.type);
+      recordType(expr, option.type, option.placeholder);
       return exprValue(expr);
     }
     if (Array.isArray(value)) return value.map((item, i) => visit(item, [...at, String(i)]));

@@ -204,7 +204,12 @@ export class CompositionRun implements CompositionRunHooks {
   buildManifest(prepared: unknown, build: (config: unknown) => Record<string, unknown>): Record<string, unknown> {
     const options = this.absentOptions;
     this.absentOptions = [];
-    return manifestWithAbsent(prepared, build, options, (expr, type) => this.recordType(expr, type));
+    return manifestWithAbsent(prepared, build, options, (expr, type, placeholder) => {
+      this.recordType(expr, type);
+      // Where the option was written, for messages about the field it lands in (a double in an integer field).
+      const node = this.valueSources.get(placeholder.expr);
+      if (node) this.valueSources.set(expr, node);
+    });
   }
 
   /** An option that may be `undefined` given to a call that never built a manifest from it (a YAML file, a Helm chart): refused. */

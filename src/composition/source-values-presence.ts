@@ -1,7 +1,8 @@
 /**
  * Where a value computed from spec or cluster data lands in a manifest field that JavaScript may leave
- * `undefined`: KRO can neither leave a field out by a condition nor go on without spec data the instance
- * left out, so such values are refused here, naming the field and the default that fixes it.
+ * `undefined`. A factory's option is compiled to what the factory makes of `undefined` (absent-options.ts);
+ * spec data the instance left out is otherwise refused here (KRO would wait for it forever, a read of it
+ * being pending), naming the field and the default that fixes it.
  */
 import type { Node } from '@babel/types';
 import { unwrap } from '../analysis/ast.js';
@@ -9,7 +10,9 @@ import { syntaxError } from '../analysis/errors.js';
 import { mentionsReferences } from '../analysis/mentions.js';
 import type { Scope } from '../analysis/scope.js';
 import { hasMarkers, refOf, splitMarkers, type RefData } from '../model/refs.js';
-import type { Expr } from '../ir/expr.js';
+import { E, type Expr } from '../ir/expr.js';
+import type { CelType } from '../ir/types.js';
+import type { ExprValue } from '../ir/value.js';
 import { operandOf, snippetOf } from '../analysis/source.js';
 import { awaitedSpecData, indexOf, withGuards } from '../analysis/absent-spec.js';
 import { indexedList } from '../analysis/synthesized.js';
@@ -48,12 +51,13 @@ export interface ManifestField {
 }
 
 /**
- * A manifest field JavaScript may leave `undefined` depending on the spec or the cluster: KRO cannot leave a
- * field out by a condition (it writes null, "" in a map), and it waits forever for spec data the instance
- * left out. Both are refused here, where the source is known.
+ * A manifest field JavaScript may leave `undefined` depending on the spec or the cluster. A factory's option
+ * (`field.acceptsAbsent`) gives `'absent'`: the factory is asked what it makes of `undefined` there
+ * (absent-options.ts), a plain read of an optional spec field (`replicas: spec.replicas`) and a spec list item
+ * that may be missing (`spec.items[2]`) alike. Elsewhere, and where JavaScript computes with the `undefined`
+ * (text, arithmetic), absent spec data is refused here, where the source is known.
  */
-export function checkPresent(node: Node, compiled: { optional?: boolean; wrapped?: boolean; present?: Expr }, field: ManifestField, scope: Scope, inComputed = false): boolean | 'absent' {
-  const name = field.path.length > 0 ? `\`${field.path.join('.')}\`` : 'this value';
+export function checkPresent(node: Node, compiled: Compiled, field: ManifestField, scope: Scope, inComputed = false): boolean | 'absent' {
   // A nested composition's optional or defaulted spec field is left unset as JavaScript passes `undefined`: the child handles it.
   if (!inComputed && field.mayBeAbsent?.(field.path) && (!compiled.wrapped || field.passedAbsent)) {
     if (compiled.present && (compiled.wrapped || awaitedSpecData(compiled.present, scope, field.guards()))) field.passedAbsent?.(field.path, compiled.present);
@@ -64,21 +68,51 @@ export function checkPresent(node: Node, compiled: { optional?: boolean; wrapped
     throw mayBeUndefined(node, field);
   }
   const awaited = compiled.optional && compiled.present ? awaitedSpecData(compiled.present, scope, field.guards()) : undefined;
-  if (awaited === 'item') {
+  if (!awaited) return false;
+  if (!inComputed && field.acceptsAbsent) return 'absent';
+  throw absentSpecData(node, compiled, field, scope, inComputed ? 'computed' : field.mayBeAbsent ? 'required' : 'unfollowed');
+}
+
+type Compiled = { expr: Expr; type: CelType; optional?: boolean; wrapped?: boolean; present?: Expr };
+
+/**
+ * The option `compiled` (accepted by checkPresent) as the factory is asked about it: a CEL optional, none where
+ * JavaScript's value is `undefined` (`has(schema.spec.r) ? optional.of(schema.spec.r) : optional.none()` for a
+ * plain read, which absent-options.ts turns into `has(...) ? schema.spec.r : omit()` or the factory's default).
+ */
+export function absentOption(node: Node, compiled: Compiled, field: ManifestField, scope: Scope, placeholder: ExprValue): AbsentOption {
+  const { path } = field;
+  if (compiled.wrapped) return { path, placeholder, optional: compiled.expr, type: compiled.type, refusal: mayBeUndefined(node, field), node };
+  const optional = E.cond(compiled.present!, E.call('optional.of', [compiled.expr]), E.call('optional.none', []));
+  return { path, placeholder, optional, type: compiled.type, refusal: absentSpecData(node, compiled, field, scope, 'unfollowed'), node };
+}
+
+/**
+ * Why absent spec data is refused where it lands: JavaScript computes with the `undefined` (`computed`: the
+ * text "undefined", NaN), passes it to a call that makes of it something CEL cannot write (`unfollowed`), or to
+ * a nested composition whose spec requires the field (`required`).
+ */
+function absentSpecData(node: Node, compiled: Compiled, field: ManifestField, scope: Scope, why: 'computed' | 'unfollowed' | 'required'): Error {
+  const name = field.path.length > 0 ? `\`${field.path.join('.')}\`` : 'this value';
+  const js = {
+    computed: 'JavaScript computes with `undefined` (the text "undefined", NaN in arithmetic), and TypeKro refuses to write such a value',
+    unfollowed: "JavaScript passes `undefined`, and what the call makes of it cannot be written in CEL (only a factory's default or a field left out can)",
+    required: "JavaScript passes `undefined`, where the nested composition's spec requires a value",
+  }[why];
+  if (awaitedSpecData(compiled.present!, scope, field.guards()) === 'item') {
     const list = indexedList(node, scope) ?? snippetOf(node).replace(/\[[^\]]*\]$/, '');
-    throw syntaxError(
+    const index = indexOf(compiled.present!);
+    return syntaxError(
       node,
-      `${name} is set from a spec list item that may be missing (the list may be shorter): JavaScript reads \`undefined\` there${inComputed ? ' (and computes with it: "undefined", NaN)' : ' (the field is left out or takes the factory\'s default)'}, but KRO waits for it forever`,
-      `give it a default (\`${operandOf(node)} ?? <default>\`), create the resource only when the list is long enough (\`if (${list}.length > ${indexOf(compiled.present!)}) ...\`), or require a minimum length in the spec type (e.g. \`type('string[]').atLeastLength(${indexOf(compiled.present!) + 1})\`)`,
+      `${name} is set from a spec list item that may be missing (the list may be shorter): ${js}`,
+      `give it a default (\`${operandOf(node)} ?? <default>\`), ${field.pendingIsUndefined ? `test the length first (\`${list}.length > ${index} ? ... : ...\`)` : `create the resource only when the list is long enough (\`if (${list}.length > ${index}) ...\`)`}, or require a minimum length in the spec type (e.g. \`type('string[]').atLeastLength(${index + 1})\`)`,
     );
   }
-  if (awaited === 'field') {
-    throw syntaxError(
-      node,
-      `${name} is set from an optional spec field without a default: when the instance leaves it out, JavaScript passes \`undefined\` ${inComputed ? '(and computes with it: "undefined", NaN)' : "(the field is left out or takes the factory's default)"}, but KRO waits for it forever`,
-      `give it a default where it is used (\`${operandOf(node)} ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or create the resource only when it is set (\`if (${snippetOf(node)}) ...\`)`,
-    );
-  }  return false;
+  return syntaxError(
+    node,
+    `${name} is set from an optional spec field without a default: when the instance leaves it out, ${js}`,
+    `give it a default where it is used (\`${operandOf(node)} ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or ${field.pendingIsUndefined ? `test it first (\`${operandOf(node)} !== undefined ? ... : ...\`)` : `create the resource only when it is set (\`if (${snippetOf(node)}) ...\`)`}`,
+  );
 }
 
 /**
@@ -108,12 +142,16 @@ function isSpecRoot(ref: RefData): boolean {
   return root.kind === 'iterator' && isSpecRoot(root.iterator.source);
 }
 
-/** A read of spec data (a template of reads too) checked part by part: the parts are what may be absent. */
-export function checkSpecParts(node: Node, scope: Scope, field: ManifestField, inComputed = false, text = false): void {
+/**
+ * A read of spec data (a template of reads too) checked part by part: the parts are what may be absent.
+ * `'absent'` when the whole read may be absent and the factory is to be asked about it (checkPresent): it is
+ * then compiled, not carried.
+ */
+export function checkSpecParts(node: Node, scope: Scope, field: ManifestField, inComputed = false, text = false): boolean | 'absent' {
   const source = unwrap(node);
   if (source.type === 'TemplateLiteral' || isArithmetic(source)) {
     checkComputedParts(source, scope, field);
-    return;
+    return false;
   }
   // The declaration this read sees (a name declared in two blocks is two names); without the place, every one of them.
   const binding = source.type === 'Identifier' ? scope.lookup(source.name, source) : undefined;
@@ -122,16 +160,19 @@ export function checkSpecParts(node: Node, scope: Scope, field: ManifestField, i
     // arithmetic (`const s = \`b${spec.flag}\``) is "bundefined" there, so its parts are checked as if written here.
     if (binding?.kind === 'alias') checkSpecParts(binding.node, binding.scope, field);
     if (binding?.kind === 'opaque' && binding.declarations) for (const init of binding.declarations) checkSpecParts(init, binding.scope, field);
-    return;
+    return false;
   }
   if (binding?.kind === 'opaque' && binding.declarations) {
-    // Declared twice in one scope (`var` in two loop bodies; each exact, see isExactRead): each may be the one JavaScript used.
-    for (const init of binding.declarations) checkSpecParts(init, binding.scope, field, inComputed);
-    return;
+    // Declared twice in one scope (`var` in two loop bodies; each exact, see isExactRead): each may be the one
+    // JavaScript used. Which one is not known here, so none is given to the factory as maybe `undefined`.
+    const { acceptsAbsent: _unasked, ...checked } = field;
+    for (const init of binding.declarations) checkSpecParts(init, binding.scope, checked, inComputed);
+    return false;
   }
-  // Only a compiled whole option is given to the factory to ask what it makes of `undefined`; a part here is not.
+  // Only a whole option is given to the factory to ask what it makes of `undefined`; a part of text or arithmetic is not.
   const { acceptsAbsent: _unasked, ...checked } = field;
-  if (mentionsReferences(source, scope)) checkPresent(source, compileValueNode(source, guardedScope(scope, field), text), checked, scope, inComputed);
+  if (!mentionsReferences(source, scope)) return false;
+  return checkPresent(source, compileValueNode(source, guardedScope(scope, field), text), inComputed ? checked : field, scope, inComputed);
 }
 
 /** `scope` with the conditions around the call known to hold. */
@@ -141,7 +182,7 @@ export function guardedScope(scope: Scope, field: ManifestField): Scope {
 
 /**
  * The parts of text or arithmetic built from spec data (`${spec.o}`, `spec.l[1] + '-x'`): JavaScript goes
- * on with `undefined` there ("undefined", NaN), KRO waits forever for the spec data the instance left out.
+ * on with `undefined` there ("undefined", NaN), which is refused unless a default or a guard makes it present.
  */
 export function checkComputedParts(node: Node, scope: Scope, field: ManifestField): void {
   const source = unwrap(node);

@@ -17,7 +17,7 @@ import { consumeSpreads, refOf } from '../model/refs.js';
 import { E, type Expr } from '../ir/expr.js';
 import { compileValueNode } from './compile-node.js';
 import { isEnumerationRefusal } from '../analysis/map-enumerations.js';
-import { checkComputedParts, checkPresent, checkSpecParts, guardedScope, mayBeUndefined, readsSpecData, type ManifestField } from './source-values-presence.js';
+import { absentOption, checkComputedParts, checkPresent, checkSpecParts, guardedScope, readsSpecData, type ManifestField } from './source-values-presence.js';
 import { isBuiltExact, isExactRead } from './source-values-exact.js';
 
 // Re-exported: the run, status and condition code take every source-value concern from this one module.
@@ -60,9 +60,10 @@ export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onC
     }
   }
   if (!mentionsReferences(source, scope)) return value;
-  if (isExprValue(value) ? isBuiltExact(source, scope) : isExactRead(source, scope)) {
-    // A read of spec data is exact, unless the field may be absent (JavaScript: undefined; KRO: waits).
-    if (field && readsSpecData(value)) checkSpecParts(source, scope, field);
+  // A read of spec data is exact, unless the field may be absent: then the factory is asked what it makes of
+  // `undefined` (absent-options.ts), with the read compiled below as it would be in any other expression.
+  const exact = isExprValue(value) ? isBuiltExact(source, scope) : isExactRead(source, scope);
+  if (exact && !(field && readsSpecData(value) && checkSpecParts(source, scope, field) === 'absent')) {
     onCompiled(undefined, source, value);
     return value;
   }
@@ -78,7 +79,7 @@ export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onC
   const result = exprValue(expr);
   onCompiled({ ...compiled, expr }, source, result);
   // The factory is asked what it makes of `undefined` here once its manifest is built (absent-options.ts).
-  if (passed === 'absent' && field?.acceptsAbsent) field.acceptsAbsent({ path: field.path, placeholder: result, optional: compiled.expr, type: compiled.type, refusal: mayBeUndefined(source, field) });
+  if (passed === 'absent' && field?.acceptsAbsent) field.acceptsAbsent(absentOption(source, compiled, field, scope, result));
   return result;
 }
 

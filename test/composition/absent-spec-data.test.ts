@@ -1,7 +1,8 @@
 /**
  * Spec data that may be absent (an optional field, an item past the end of a spec list) is there from the
- * start or never: JavaScript goes on with `undefined`, KRO waits for it forever. Every position either
- * compiles to JavaScript's meaning (`?? d`, a guard, a schema minimum length) or fails at definition.
+ * start or never: JavaScript goes on with `undefined`. Every position either compiles to JavaScript's meaning
+ * (`?? d`, a guard, a schema minimum length; a bare read as a factory option is the factory's answer to
+ * `undefined`, absent-reads.test.ts) or fails at definition (text and arithmetic: "undefined", NaN).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -23,10 +24,11 @@ const SPECS = [
   { name: 'x', l: ['a', 'b'], o: 'q', l2: ['a', 'b', 'c'] },
 ];
 
-const ITEM = (at: string, computed: boolean, snippet: string, list: string, index: number) =>
-  `${at} is set from a spec list item that may be missing (the list may be shorter): JavaScript reads \`undefined\` there ${computed ? '(and computes with it: "undefined", NaN)' : "(the field is left out or takes the factory's default)"}, but KRO waits for it forever\n    ${snippet}\n  hint: give it a default (\`${snippet} ?? <default>\`), create the resource only when the list is long enough (\`if (${list}.length > ${index}) ...\`), or require a minimum length in the spec type (e.g. \`type('string[]').atLeastLength(${index + 1})\`)`;
-const OPTIONAL = (at: string, snippet: string) =>
-  `${at} is set from an optional spec field without a default: when the instance leaves it out, JavaScript passes \`undefined\` (and computes with it: "undefined", NaN), but KRO waits for it forever\n    ${snippet}\n  hint: give it a default where it is used (\`${snippet} ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or create the resource only when it is set (\`if (${snippet}) ...\`)`;
+const COMPUTED = 'JavaScript computes with `undefined` (the text "undefined", NaN in arithmetic), and TypeKro refuses to write such a value';
+const ITEM = (at: string, status: boolean, snippet: string, list: string, index: number) =>
+  `${at} is set from a spec list item that may be missing (the list may be shorter): ${COMPUTED}\n    ${snippet}\n  hint: give it a default (\`${snippet} ?? <default>\`), ${status ? `test the length first (\`${list}.length > ${index} ? ... : ...\`)` : `create the resource only when the list is long enough (\`if (${list}.length > ${index}) ...\`)`}, or require a minimum length in the spec type (e.g. \`type('string[]').atLeastLength(${index + 1})\`)`;
+const OPTIONAL = (at: string, status: boolean, snippet: string) =>
+  `${at} is set from an optional spec field without a default: when the instance leaves it out, ${COMPUTED}\n    ${snippet}\n  hint: give it a default where it is used (\`${snippet} ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or ${status ? `test it first (\`${snippet} !== undefined ? ... : ...\`)` : `create the resource only when it is set (\`if (${snippet}) ...\`)`}`;
 
 function refused(define: () => unknown, message: string): void {
   assert.throws(define, (error: Error) => {
@@ -37,34 +39,39 @@ function refused(define: () => unknown, message: string): void {
   });
 }
 
-test('an index past the end of a spec list is refused in a manifest field, a template, arithmetic and a status template', () => {
-  refused(() => kubernetesComposition(definition('ix-field'), (s) => {
-    ConfigMap({ name: s.name, data: { a: s.l[1]! } });
-    return {};
-  }), ITEM('`data.a`', false, 's.l[1]', 's.l', 1));
+test('an index past the end of a spec list is refused in a template, arithmetic and a status template', () => {
   refused(() => kubernetesComposition(definition('ix-template'), (s) => {
     ConfigMap({ name: s.name, data: { second: `${s.l[1]}` } });
     return {};
-  }), ITEM('`data.second`', true, 's.l[1]', 's.l', 1));
+  }), ITEM('`data.second`', false, 's.l[1]', 's.l', 1));
   refused(() => kubernetesComposition(definition('ix-plus'), (s) => {
     ConfigMap({ name: s.name, data: { a: s.l[2] + '-x' } });
     return {};
-  }), ITEM('`data.a`', true, 's.l[2]', 's.l', 2));
+  }), ITEM('`data.a`', false, 's.l[2]', 's.l', 2));
   refused(() => kubernetesComposition(definition('ix-status'), (s) => {
     ConfigMap({ name: s.name, data: {} });
     return { v: `first ${s.l[1]}` };
   }), ITEM('`v`', true, 's.l[1]', 's.l', 1));
 });
 
+test('an index past the end of a spec list as a manifest field is what the factory makes of undefined: the key left out', () => {
+  const field = kubernetesComposition(definition('ix-field'), (s) => {
+    ConfigMap({ name: s.name, data: { a: s.l[1]! } });
+    return {};
+  });
+  assert.match(field.toYaml(), /a: "\$\{size\(schema\.spec\.l\) > 1 \? schema\.spec\.l\[1\] : omit\(\)\}"/);
+  assert.deepEqual(runCase('ix-field', { composition: field as never, spec: SPECS[0]!, specs: SPECS }).findings, []);
+});
+
 test('an optional spec field in status text or arithmetic is refused (a plain read stays pending, as undefined)', () => {
   refused(() => kubernetesComposition(definition('opt-status'), (s) => {
     ConfigMap({ name: s.name, data: {} });
     return { v: `${s.o}` };
-  }), OPTIONAL('`v`', 's.o'));
+  }), OPTIONAL('`v`', true, 's.o'));
   refused(() => kubernetesComposition(definition('opt-plus'), (s) => {
     ConfigMap({ name: s.name, data: { a: s.o + '-x' } });
     return {};
-  }), OPTIONAL('`data.a`', 's.o'));
+  }), OPTIONAL('`data.a`', false, 's.o'));
 });
 
 test('defaults, length guards and a schema minimum length compile to what JavaScript does, for every spec', () => {
@@ -93,11 +100,13 @@ test('defaults, length guards and a schema minimum length compile to what JavaSc
   }
 });
 
-test('a length guard shorter than the index does not make the index safe', () => {
-  refused(() => kubernetesComposition(definition('ix-short-guard'), (s) => {
+test('a length guard shorter than the index does not make the index safe: the index keeps its own length test', () => {
+  const short = kubernetesComposition(definition('ix-short-guard'), (s) => {
     if (s.l.length > 0) ConfigMap({ name: s.name, data: { a: s.l[1]! } });
     return {};
-  }), ITEM('`data.a`', false, 's.l[1]', 's.l', 1));
+  });
+  assert.match(short.toYaml(), /a: "\$\{size\(schema\.spec\.l\) > 1 \? schema\.spec\.l\[1\] : omit\(\)\}"/);
+  assert.deepEqual(runCase('ix-short-guard', { composition: short as never, spec: SPECS[0]!, specs: SPECS }).findings, []);
 });
 
 test('a truthy length test guards the first item only (trial 13 finding 9)', () => {
@@ -115,8 +124,10 @@ test('a truthy length test guards the first item only (trial 13 finding 9)', () 
   });
   assert.match(guarded.toYaml(), /a: \$\{schema\.spec\.l\[0\]\}/);
   assert.deepEqual(runCase('ix-truthy-if', { composition: guarded as never, spec: SPECS[0]!, specs: SPECS }).findings, []);
-  refused(() => kubernetesComposition(definition('ix-truthy-second'), (s) => {
+  const second = kubernetesComposition(definition('ix-truthy-second'), (s) => {
     if (s.l.length) ConfigMap({ name: s.name, data: { a: s.l[1]! } });
     return {};
-  }), ITEM('`data.a`', false, 's.l[1]', 's.l', 1));
+  });
+  assert.match(second.toYaml(), /a: "\$\{size\(schema\.spec\.l\) > 1 \? schema\.spec\.l\[1\] : omit\(\)\}"/);
+  assert.deepEqual(runCase('ix-truthy-second', { composition: second as never, spec: SPECS[0]!, specs: SPECS }).findings, []);
 });

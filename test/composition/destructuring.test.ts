@@ -205,22 +205,30 @@ test('assigning through a pattern changes every name it assigns, so a name read 
 });
 
 test('an item that may be missing names the list in its hint, also through a pattern (F07, F13)', () => {
+  // As an env value, the item is what the factory makes of `undefined` (the value left out): it compiles.
+  const env = kubernetesComposition(definition('first-env'), (spec) => {
+    const [first] = spec.hosts;
+    Deployment({ name: 'd', image: 'nginx', env: { FIRST: first! } });
+    return {};
+  });
+  assert.ok(env.toYaml().includes('value: "${size(schema.spec.hosts) > 0 ? schema.spec.hosts[0] : omit()}"'), env.toYaml());
+  // As a name (which cannot be left out), it is refused, and the hint names the list behind the pattern.
   const item = (place: string, snippet: string) =>
-    `${place}: \`env.FIRST\` is set from a spec list item that may be missing (the list may be shorter): JavaScript reads \`undefined\` there (the field is left out or takes the factory's default), but KRO waits for it forever\n    ${snippet}\n  hint: give it a default (\`${snippet} ?? <default>\`), create the resource only when the list is long enough (\`if (spec.hosts.length > 0) ...\`), or require a minimum length in the spec type (e.g. \`type('string[]').atLeastLength(1)\`)`;
+    `${place}: \`name\` is set from a spec list item that may be missing (the list may be shorter): JavaScript passes \`undefined\`, and what the call makes of it cannot be written in CEL (only a factory's default or a field left out can)\n    ${snippet}\n  hint: give it a default (\`${snippet} ?? <default>\`), create the resource only when the list is long enough (\`if (spec.hosts.length > 0) ...\`), or require a minimum length in the spec type (e.g. \`type('string[]').atLeastLength(1)\`)`;
   assert.equal(
     refusal(() => kubernetesComposition(definition('first-item'), (spec) => {
       const [first] = spec.hosts;
-      Deployment({ name: 'd', image: 'nginx', env: { FIRST: first! } });
+      Deployment({ name: first!, image: 'nginx' });
       return {};
     })),
-    item(at("'first-item'", 'first! } })'), 'first'),
+    item(at("'first-item'", 'first!, image'), 'first'),
   );
   assert.equal(
     refusal(() => kubernetesComposition(definition('numeric-item'), (spec) => {
       const { 0: zeroth } = spec.hosts;
-      Deployment({ name: 'd', image: 'nginx', env: { FIRST: zeroth! } });
+      Deployment({ name: zeroth!, image: 'nginx' });
       return {};
     })),
-    item(at("'numeric-item'", 'zeroth! } })'), 'zeroth'),
+    item(at("'numeric-item'", 'zeroth!, image'), 'zeroth'),
   );
 });

@@ -60,7 +60,7 @@ test('an optional parent field passed to a required child field is refused', () 
     }),
     (error: Error) => {
       assert.ok(error instanceof CompositionSyntaxError);
-      assert.match(error.message, /nested-optional\.test\.ts:\d+:\d+: `replicas` is set from an optional spec field without a default: when the instance leaves it out, JavaScript passes `undefined` \(the field is left out or takes the factory's default\), but KRO waits for it forever\n    spec\.n\n  hint: give it a default where it is used \(`spec\.n \?\? <default>`\)/);
+      assert.match(error.message, /nested-optional\.test\.ts:\d+:\d+: `replicas` is set from an optional spec field without a default: when the instance leaves it out, JavaScript passes `undefined`, where the nested composition's spec requires a value\n    spec\.n\n  hint: give it a default where it is used \(`spec\.n \?\? <default>`\)/);
       return true;
     },
   );

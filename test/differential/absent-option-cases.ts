@@ -3,12 +3,14 @@
  * factory decides what `undefined` means, so each compiles to the option where it is set and the factory's
  * own answer elsewhere: its default (`Job`'s `restartPolicy ?? 'OnFailure'` gives `c ? "Never" : "OnFailure"`) or the field left out
  * (`c ? 3 : omit()`, which KRO and the direct runtime both remove). Refusals are in
- * test/composition/absent-options.test.ts; the cluster test is test/cluster/absent-options.cluster.test.ts.
+ * test/composition/absent-options.test.ts; the cluster test is test/cluster/absent-options.cluster.test.ts. Bare
+ * reads of spec data that may be absent (`replicas: spec.replicas`) are absent-read-cases.ts.
  */
 import { type } from 'arktype';
 import { configMap, deployment, kubernetesComposition } from '../../src/index.js';
 import { Deployment, Job, Service } from '../../src/simple.js';
 import type { CaseInput } from './harness.js';
+import { absentReadCases } from './absent-read-cases.js';
 
 const definition = {
   apiVersion: 'absent.typekro.dev/v1alpha1',
@@ -45,4 +47,6 @@ export const absentOptionCases: Readonly<Record<string, CaseInput>> = {
   'absent-simple-large': { composition: simpleDefaults as never, spec: { name: 'b', c: false, r: 5 } },
   'absent-raw': { composition: rawOmitted as never, spec: { name: 'a', c: true, r: 1, o: 'always' } },
   'absent-raw-large': { composition: rawOmitted as never, spec: { name: 'b', c: false, r: 5 } },
+  // A bare read of spec data the instance may leave out is the same case (`replicas: spec.replicas`).
+  ...absentReadCases,
 };

@@ -378,9 +378,9 @@ const READS_OPTIONAL = /\bspec\.flag\b|(?<![.\w"]|, )flag\b(?![?\w])|\bspec\.cou
 
 /**
  * `flag` or `count` (optional, no default) where JavaScript would compute with its `undefined`: made into text
- * (`String(spec.flag)`, "undefined"), into a number (`spec.count + 1`, NaN) or written to a manifest or status
- * field that is not a plain read (a template literal, a Deployment's replicas): KRO would wait for the field
- * forever, so the definition fails at the expression.
+ * (`String(spec.flag)`, "undefined"), into a number (`spec.count + 1`, NaN), written into a template literal,
+ * or given to a call that makes of `undefined` what CEL cannot write: the definition fails at the expression.
+ * (A bare read as a factory option compiles to the factory's answer, absent-options.ts.)
  */
 export const OPTIONAL_WITHOUT_DEFAULT = [
   {
@@ -389,7 +389,7 @@ export const OPTIONAL_WITHOUT_DEFAULT = [
   },
   {
     marker: READS_OPTIONAL,
-    message: /: `[^]*` is set from an optional spec field without a default: when the instance leaves it out, JavaScript passes `undefined` \((and computes with it: "undefined", NaN|the field is left out or takes the factory's default)\), but KRO waits for it forever/,
+    message: /: `[^]*` is set from an optional spec field without a default: when the instance leaves it out, JavaScript (computes with `undefined` \(the text "undefined", NaN in arithmetic\), and TypeKro refuses to write such a value|passes `undefined`, and what the call makes of it cannot be written in CEL \(only a factory's default or a field left out can\)|passes `undefined`, where the nested composition's spec requires a value)/,
   },
   { marker: READS_OPTIONAL, message: /: Math\.\w+ needs present numbers/ },
   // the argument a plain read of `count`, or one reading `flag` (`Number((spec.flag && x))`); a ternary on `count`

@@ -69,6 +69,10 @@ const ROWS: Readonly<Record<string, Coverage>> = {
   '`Math.max/min(a, b)`, `Math.abs`, `Math.trunc(x)`, `String(x)`, `Number(n)`, `parseInt(n)`': {
     generated: ['Math.max(', 'Math.min(', 'Math.abs(', 'Math.trunc(', 'String(', 'Number(', 'parseInt(', ' !== undefined && Number(spec.count) > ', ' !== undefined && parseInt(spec.count) > '],
   },
+  'a factory option JavaScript may leave `undefined`: `replicas: spec.replicas` (optional, no default), `spec.items[2]`, `env: { LEVEL: spec.level }`, `replicas: c ? 3 : undefined`': {
+    differential: ['test/differential/absent-read-cases.ts (absent-reads)', 'test/differential/absent-read-cases.ts (absent-items)', 'test/differential/absent-option-cases.ts (absent-simple)', 'test/differential/absent-reads-cel.go.test.ts', 'test/composition/absent-reads.test.ts'],
+    why: "what `undefined` means is the factory's: these cases hold Deployment's left-out replicas, env and resources, Job's default and list items set and missing",
+  },
   '`if` / `else` / ternary / `&&` / `??` around factory calls': { generated: ['if (', '} else {', ' ? ConfigMap(', ' && ConfigMap(', ' ?? ConfigMap('] },
   '`for (const x of spec.list)`, `for (const x of spec.list.filter(...))`, `spec.list.map((x) => Factory(...))`, `spec.list.forEach((x) => { ... })`, an `if` on the item inside the loop': {
     // also a `.map` callback with a block body and a local const (generated-scoped-sites.ts map-local)
