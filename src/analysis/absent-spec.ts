@@ -206,7 +206,7 @@ export function refuseAbsentSpecData(t: Typed, node: Node, scope: Scope, use: 't
   throw syntaxError(
     node,
     `\`${read}\` reads an optional spec field without a default, ${made}: when the instance leaves it out, ${js}, but KRO waits for it forever`,
-    `give it a default where it is used (\`${operandOf(node)} ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or test it first (\`${operandOf(node)} !== undefined ? ... : ...\`)`,
+    `give it a default where it is used (\`${operandOf(node)} ?? <default>\`) or in the spec type (e.g. \`name: 'string = "x"'\`), make it required, or test it first (\`${operandOf(node)} !== undefined ? ... : ...\`)`,
   );
 }
 

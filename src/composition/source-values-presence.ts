@@ -111,7 +111,7 @@ function absentSpecData(node: Node, compiled: Compiled, field: ManifestField, sc
   return syntaxError(
     node,
     `${name} is set from an optional spec field without a default: when the instance leaves it out, ${js}`,
-    `give it a default where it is used (\`${operandOf(node)} ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or ${field.pendingIsUndefined ? `test it first (\`${operandOf(node)} !== undefined ? ... : ...\`)` : `create the resource only when it is set (\`if (${snippetOf(node)}) ...\`)`}`,
+    `give it a default where it is used (\`${operandOf(node)} ?? <default>\`) or in the spec type (e.g. \`name: 'string = "x"'\`), make it required, or ${field.pendingIsUndefined ? `test it first (\`${operandOf(node)} !== undefined ? ... : ...\`)` : `create the resource only when it is set (\`if (${snippetOf(node)}) ...\`)`}`,
   );
 }
 

@@ -62,7 +62,7 @@ const define = (name: string, body: (spec: typeof definition.spec.infer) => void
     return { name: spec.name };
   });
 
-const FIELD_HINT = (read: string) => `  hint: give it a default where it is used (\`${read} ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or create the resource only when it is set (\`if (${read}) ...\`)`;
+const FIELD_HINT = (read: string) => `  hint: give it a default where it is used (\`${read} ?? <default>\`) or in the spec type (e.g. \`name: 'string = "x"'\`), make it required, or create the resource only when it is set (\`if (${read}) ...\`)`;
 const UNFOLLOWED = "JavaScript passes `undefined`, and what the call makes of it cannot be written in CEL (only a factory's default or a field left out can)";
 const COMPUTED = 'JavaScript computes with `undefined` (the text "undefined", NaN in arithmetic), and TypeKro refuses to write such a value';
 

@@ -28,7 +28,7 @@ const COMPUTED = 'JavaScript computes with `undefined` (the text "undefined", Na
 const ITEM = (at: string, status: boolean, snippet: string, list: string, index: number) =>
   `${at} is set from a spec list item that may be missing (the list may be shorter): ${COMPUTED}\n    ${snippet}\n  hint: give it a default (\`${snippet} ?? <default>\`), ${status ? `test the length first (\`${list}.length > ${index} ? ... : ...\`)` : `create the resource only when the list is long enough (\`if (${list}.length > ${index}) ...\`)`}, or require a minimum length in the spec type (e.g. \`type('string[]').atLeastLength(${index + 1})\`)`;
 const OPTIONAL = (at: string, status: boolean, snippet: string) =>
-  `${at} is set from an optional spec field without a default: when the instance leaves it out, ${COMPUTED}\n    ${snippet}\n  hint: give it a default where it is used (\`${snippet} ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or ${status ? `test it first (\`${snippet} !== undefined ? ... : ...\`)` : `create the resource only when it is set (\`if (${snippet}) ...\`)`}`;
+  `${at} is set from an optional spec field without a default: when the instance leaves it out, ${COMPUTED}\n    ${snippet}\n  hint: give it a default where it is used (\`${snippet} ?? <default>\`) or in the spec type (e.g. \`name: 'string = "x"'\`), make it required, or ${status ? `test it first (\`${snippet} !== undefined ? ... : ...\`)` : `create the resource only when it is set (\`if (${snippet}) ...\`)`}`;
 
 function refused(define: () => unknown, message: string): void {
   assert.throws(define, (error: Error) => {

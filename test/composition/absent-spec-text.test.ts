@@ -39,7 +39,7 @@ function label(u: { name: string; role?: string }): string {
 const labelOrName = (x: { name: string; role?: string }): string => (x.role ? `${x.name}:${x.role}` : x.name);
 
 const FIELD = (read: string, use = 'made into text here: when the instance leaves it out, JavaScript makes it the text "undefined"') =>
-  `\`${read}\` reads an optional spec field without a default, ${use}, but KRO waits for it forever\n    ${read}\n  hint: give it a default where it is used (\`${read} ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or test it first (\`${read} !== undefined ? ... : ...\`)`;
+  `\`${read}\` reads an optional spec field without a default, ${use}, but KRO waits for it forever\n    ${read}\n  hint: give it a default where it is used (\`${read} ?? <default>\`) or in the spec type (e.g. \`name: 'string = "x"'\`), make it required, or test it first (\`${read} !== undefined ? ... : ...\`)`;
 const ITEM = (read: string, list: string, index: number) =>
   `\`${read}\` is a spec list item that may be missing (the list may be shorter), made into text here: JavaScript makes it the text "undefined", but KRO waits for it forever\n    ${read}\n  hint: give it a default (\`${read} ?? <default>\`), test the length first (\`${list}.length > ${index} ? ... : ...\`), or require a minimum length in the spec type (e.g. \`type('string[]').atLeastLength(${index + 1})\`)`;
 const NAN = 'used in arithmetic here: when the instance leaves it out, JavaScript computes NaN with it';

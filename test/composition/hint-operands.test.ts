@@ -18,7 +18,7 @@ test('a hint around `spec.on && spec.flag` parenthesises it', () => {
   const message = refusal(() => kubernetesComposition({ name: 'hint-and', kind: 'HintAnd', spec, status }, (s) => ({ v: String(s.on && s.flag) })));
   assert.equal(
     message,
-    `${at("'hint-and'", 's.on && s.flag')}: \`s.on && s.flag\` reads an optional spec field without a default, made into text here: when the instance leaves it out, JavaScript makes it the text "undefined", but KRO waits for it forever\n    s.on && s.flag\n  hint: give it a default where it is used (\`(s.on && s.flag) ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or test it first (\`(s.on && s.flag) !== undefined ? ... : ...\`)`,
+    `${at("'hint-and'", 's.on && s.flag')}: \`s.on && s.flag\` reads an optional spec field without a default, made into text here: when the instance leaves it out, JavaScript makes it the text "undefined", but KRO waits for it forever\n    s.on && s.flag\n  hint: give it a default where it is used (\`(s.on && s.flag) ?? <default>\`) or in the spec type (e.g. \`name: 'string = "x"'\`), make it required, or test it first (\`(s.on && s.flag) !== undefined ? ... : ...\`)`,
   );
   // The way out parses and compiles, and gives JavaScript's value.
   const fixed = kubernetesComposition({ name: 'hint-and-fixed', kind: 'HintAndFixed', spec, status }, (s) => ({ v: String((s.on && s.flag) ?? false) }));

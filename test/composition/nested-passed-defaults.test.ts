@@ -76,7 +76,7 @@ test('a value computed from an absent field is refused even where the child has 
   );
   assert.equal(
     message,
-    `${at("'npd-computed'", 'spec.n!')}: \`replicas\` is set from an optional spec field without a default: when the instance leaves it out, JavaScript computes with \`undefined\` (the text "undefined", NaN in arithmetic), and TypeKro refuses to write such a value\n    spec.n\n  hint: give it a default where it is used (\`spec.n ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or create the resource only when it is set (\`if (spec.n) ...\`)`,
+    `${at("'npd-computed'", 'spec.n!')}: \`replicas\` is set from an optional spec field without a default: when the instance leaves it out, JavaScript computes with \`undefined\` (the text "undefined", NaN in arithmetic), and TypeKro refuses to write such a value\n    spec.n\n  hint: give it a default where it is used (\`spec.n ?? <default>\`) or in the spec type (e.g. \`name: 'string = "x"'\`), make it required, or create the resource only when it is set (\`if (spec.n) ...\`)`,
   );
 });
 

@@ -117,7 +117,7 @@ test('A4: an optional spec field written to a manifest field without a default i
       ConfigMap({ name: 'o', data: { l: `x-${spec.level}` } });
       return {};
     })),
-    `${at("'optional-template'", 'spec.level}')}: \`data.l\` is set from an optional spec field without a default: when the instance leaves it out, JavaScript computes with \`undefined\` (the text "undefined", NaN in arithmetic), and TypeKro refuses to write such a value\n    spec.level\n  hint: give it a default where it is used (\`spec.level ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or create the resource only when it is set (\`if (spec.level) ...\`)`,
+    `${at("'optional-template'", 'spec.level}')}: \`data.l\` is set from an optional spec field without a default: when the instance leaves it out, JavaScript computes with \`undefined\` (the text "undefined", NaN in arithmetic), and TypeKro refuses to write such a value\n    spec.level\n  hint: give it a default where it is used (\`spec.level ?? <default>\`) or in the spec type (e.g. \`name: 'string = "x"'\`), make it required, or create the resource only when it is set (\`if (spec.level) ...\`)`,
   );
   // Defaults, guards and the status (pending on both sides) are accepted.
   kubernetesComposition({ ...definition, name: 'optional-ok' }, (spec) => {

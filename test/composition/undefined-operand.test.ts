@@ -37,7 +37,7 @@ const textDefinition = (name: string) => ({ name, apiVersion: 'test.typekro.dev/
 test('a string searched for text that may be undefined stays refused: JavaScript searches for "undefined"', () => {
   // A hint's code parenthesises an `as` expression (`x as string !== undefined` would not test x).
   const operand = (read: string) => (read.includes(' as ') ? `(${read})` : read);
-  const hint = (read: string) => `hint: give it a default where it is used (\`${operand(read)} ?? <default>\`) or in the spec type (e.g. \`'name?': 'string = "x"'\`), make it required, or test it first (\`${operand(read)} !== undefined ? ... : ...\`)`;
+  const hint = (read: string) => `hint: give it a default where it is used (\`${operand(read)} ?? <default>\`) or in the spec type (e.g. \`name: 'string = "x"'\`), make it required, or test it first (\`${operand(read)} !== undefined ? ... : ...\`)`;
   const message = (read: string) => `\`${read}\` reads an optional spec field without a default, made into text here: when the instance leaves it out, JavaScript makes it the text "undefined", but KRO waits for it forever\n    ${read}\n  ${hint(read)}`;
   assert.equal(refusal(() => kubernetesComposition(textDefinition('text-includes'), (spec) => ({ v: spec.s.includes(spec.nick as string) }))), `${at("'text-includes'", 'spec.nick as')}: ${message('spec.nick as string')}`);
   // The non-null assertion changes nothing at run time: `spec.nick!` is `undefined` all the same.
