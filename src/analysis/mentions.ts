@@ -82,8 +82,12 @@ function bindingMentions(binding: Binding | undefined, followed: Followed, scope
       return false;
     case 'alias':
       return firstFollow(binding.node, followed) && mentionsIn(binding.node, binding.scope, followed);
-    case 'function':
-      return firstFollow(binding.fn, followed) && mentionsIn(binding.fn.body, functionScope(binding.fn, withCallerMade(binding.scope, scope), () => false), followed);
+    case 'function': {
+      if (!firstFollow(binding.fn, followed)) return false;
+      const inner = functionScope(binding.fn, withCallerMade(binding.scope, scope), () => false);
+      // A parameter's default is part of what a call computes: `(n = \`${d.status.x}\`.length) => n`.
+      return binding.fn.params.some((param) => mentionsIn(param, inner, followed)) || mentionsIn(binding.fn.body, inner, followed);
+    }
     case 'opaque':
       if (binding.holdsReferences === true || binding.writes.some((write) => write.fromClosure === true)) return true;
       for (const write of binding.writes) {

@@ -130,3 +130,17 @@ test('a name declared in a block of the helper is not its parameter: the paramet
   });
   assertSameAsJavaScript('param-shadowed', app);
 });
+
+test("a local function's parameter default over a reference is compiled, not JavaScript's value on placeholders", () => {
+  const app = kubernetesComposition({ ...definition, name: 'param-defaults', kind: 'ParamDefaults' }, (spec) => {
+    const count = (n = `${spec.name}-x`.length) => n;
+    const size = (n = spec.name.length) => n;
+    ConfigMap({ name: 'defaults', data: { count: String(count()), size: String(size()), given: String(count(3)) } });
+  });
+  const yaml = app.toYaml();
+  // Before, `count()` was JavaScript's length of a placeholder's text, and `size()` the CEL field `.length`.
+  assert.match(yaml, /count: \$\{string\(size\(schema\.spec\.name \+ "-x"\)\)\}/);
+  assert.match(yaml, /size: \$\{string\(size\(schema\.spec\.name\)\)\}/);
+  assert.match(yaml, /given: "3"/);
+  assertSameAsJavaScript('param-defaults', app);
+});
