@@ -74,6 +74,10 @@ const ROWS: Readonly<Record<string, Coverage>> = {
     why: "what `undefined` means is the factory's: these cases hold Deployment's left-out replicas, env and resources, Job's default and list items set and missing",
   },
   '`if` / `else` / ternary / `&&` / `??` around factory calls': { generated: ['if (', '} else {', ' ? ConfigMap(', ' && ConfigMap(', ' ?? ConfigMap('] },
+  "`switch (spec.tier) { case 'dev': ...; break; default: ... }` around factory calls (grouped labels, a fallthrough, in loops)": {
+    differential: ['test/differential/switch-env-cases.ts (switch-tiers)', 'test/differential/switch-env-cases.ts (switch-fallthrough)'],
+    why: 'the generator writes no switch statements; each case shape is held to JavaScript by switch-env.test.ts',
+  },
   '`for (const x of spec.list)`, `for (const x of spec.list.filter(...))`, `spec.list.map((x) => Factory(...))`, `spec.list.forEach((x) => { ... })`, an `if` on the item inside the loop': {
     // also a `.map` callback with a block body and a local const (generated-scoped-sites.ts map-local)
     generated: ['for (const t of spec.tags) {', 'for (const t of spec.tags.filter((f) => ', 'spec.tags.map((t) => ConfigMap(', 'spec.tags.map((t) => {\n', 'spec.tags.forEach((t) => {', '  if ('],
@@ -119,8 +123,8 @@ const ROWS: Readonly<Record<string, Coverage>> = {
     differential: ['test/composition/helper-returns-several.test.ts', 'test/composition/helper-returned-id.test.ts'],
     why: 'the generator makes one resource per helper call and reads it by the name it is bound to; the ids and reads of several resources returned together are held to JavaScript by the differential harness in helper-returns-several.test.ts',
   },
-  "module constants JavaScript computed (`const REGISTRY = process.env.REGISTRY ?? 'ghcr.io/acme'`, `JSON.parse(...)`, `new Date(...)`, a top-level `await`), a JSON module (`import defaults from './defaults.json' with { type: 'json' }`), a module `let` set before the composition is defined": {
-    differential: ['test/differential/idiom-cases.ts (idiom-module-constants)', 'test/composition/generator-values.test.ts'],
+  "module constants JavaScript computed (`const REGISTRY = process.env.REGISTRY ?? 'ghcr.io/acme'`, `JSON.parse(...)`, `new Date(...)`, a top-level `await`), `process.env.X` read inside the composition, a JSON module (`import defaults from './defaults.json' with { type: 'json' }`), a module `let` set before the composition is defined": {
+    differential: ['test/differential/idiom-cases.ts (idiom-module-constants)', 'test/composition/generator-values.test.ts', 'test/differential/switch-env-cases.ts (switch-env)'],
     why: 'the generated programs are rendered as standalone source without module-level settings',
   },
   "the parameters and locals of a function or method that defines compositions (`function makeService(kind, image, replicas) { return kubernetesComposition(..., (spec) => ...) }`)": {
