@@ -8,6 +8,7 @@ import { instanceNameOf, validateSpec } from './spec.js';
 import { concreteSourceOf } from '../composition/concrete-source.js';
 import { TypeKroError } from '../util/errors.js';
 import { refuseBinary } from '../util/json.js';
+import { checkObservedDependencies, graphDependencies } from '../runtime/engine/observed-order.js';
 import { checkObservedKind, type ObservedState } from '../composition/observed-state.js';
 
 export { OpaqueCel, type ConcreteData, type ConcreteEvaluation, type ConcreteResource } from '../composition/concrete.js';
@@ -111,7 +112,9 @@ export interface ConcreteOptions {
  *
  * @throws SpecValidationError when the spec does not match the schema; TypeError naming the problem when
  * an observed entry has the wrong shape (a collection's list of another length than the spec makes) or the
- * composition cannot be run again.
+ * composition cannot be run again; a TypeKroError (`USAGE`) naming both resources when a resource is observed
+ * while one it depends on (reads, or waits for with `dependsOn`) and the function created is not, as
+ * `simulate` refuses it: a deploy never reaches that state.
  * @example
  * import { type } from 'arktype';
  * import { evaluateConcrete, kubernetesComposition } from 'typekro';
@@ -144,5 +147,10 @@ export function evaluateConcrete<TSpec, TStatus>(composition: Composition<TSpec,
   const name = options.instance?.name ?? instanceNameOf(composition.graph, checked);
   const namespace = composition.graph.scope === 'Cluster' ? undefined : (options.instance?.namespace ?? 'default');
   const instance = namespace === undefined ? { name } : { name, namespace };
-  return runConcrete(composition, composition.graph, { spec: checked, observed, instance });
+  const result = runConcrete(composition, composition.graph, { spec: checked, observed, instance });
+  // As simulate: a resource observed without one it depends on is a state no deploy reaches. What the
+  // function did not create (an `if`, includeWhen false or a CEL condition) may rightly be absent.
+  const created = new Set(result.resources.filter((resource) => resource.included === true).map((resource) => resource.id));
+  checkObservedDependencies(composition.graph, graphDependencies(composition.graph), { has: (id) => observed.has(id), notCreated: (id) => !created.has(id) });
+  return result;
 }

@@ -20,7 +20,7 @@ import { recordOf } from '../model/resource.js';
 import { ConcreteRun, type ConcreteDraft, type ObservedObjects } from './concrete-run.js';
 import { concreteSourceOf } from './concrete-source.js';
 import { normalizeConcrete, OpaqueCel, type ConcreteData } from './concrete-value.js';
-import { checkNoMarker, observedView, withoutNullFields } from './concrete-view.js';
+import { checkNoMarker, judgedCallback, observedView, withoutNullFields } from './concrete-view.js';
 import { T } from '../ir/types.js';
 import { checkCollectionCounts } from './collection-counts.js';
 import { TypeKroError } from '../util/errors.js';
@@ -314,7 +314,9 @@ function resourceOf(draft: ConcreteDraft, run: ConcreteRun): ConcreteResource {
 
 /** A condition's JavaScript answer: a callback is called with the observed object; CEL stays opaque. */
 function decide(input: unknown, self: unknown): boolean | OpaqueCel {
-  const value = typeof input === 'function' ? (input as (self: unknown) => unknown)(self) : input;
+  // A callback's answer built from an absent field is pending (undefined): not ready, as its compiled CEL.
+  const value = typeof input === 'function' ? judgedCallback(() => (input as (self: unknown) => unknown)(self)) : input;
+  if (value === undefined) return false;
   if (typeof value === 'boolean') return value;
   const normalized = normalizeConcrete(value, 'condition').value;
   if (normalized instanceof OpaqueCel) return normalized;

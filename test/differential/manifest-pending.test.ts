@@ -98,6 +98,14 @@ const callbacks = kubernetesComposition(
     return { name: spec.name };
   },
 );
+// A readyWhen callback runs after the function, on the observed object: built from an absent field, its answer is pending.
+const readiness = kubernetesComposition(
+  { name: 'ready-pending', apiVersion: 'example.com/v1', kind: 'ReadyPending', spec: type({ name: 'string' }), status: type({ name: 'string' }) },
+  (spec) => {
+    Deployment({ id: 'd', name: spec.name, image: 'nginx' }).withReadyWhen((self) => `${self.status.readyReplicas}`.length < 3);
+    return { name: spec.name };
+  },
+);
 const patternSpec = { name: 'x', labels: {}, tags: [], workers: [{ name: 'w1' }] };
 
 describe('manifest fields computed from a read with no value are pending by their place', () => {
@@ -115,6 +123,11 @@ describe('manifest fields computed from a read with no value are pending by thei
     assert.deepEqual([pending.manifests.map((m) => (m as { data?: unknown }).data), pending.pending], [[{}], ['[0].data.n']]);
     const observed = evaluateConcrete(callbacks, { name: 'x', tags: ['a'] }, { observed: { other: { status: { readyReplicas: 12 } } } });
     assert.deepEqual(observed.resources.find((r) => r.id === 'tags')!.manifests.map((m) => (m as { data: unknown }).data), [{ n: '2' }]);
+  });
+
+  it('a readyWhen callback that builds a value from an absent field is not ready (JavaScript computed true)', () => {
+    const ready = (status: object): unknown => evaluateConcrete(readiness, { name: 'x' }, { observed: { d: { status } } }).resources[0]!.ready;
+    assert.deepEqual([ready({}), ready({ readyReplicas: 2 }), ready({ readyReplicas: 1234 })], [[false], [true], [false]]);
   });
 
   it('with every read there, the pattern defaults give their JavaScript values', () => {
@@ -148,7 +161,7 @@ describe('manifest fields computed from a read with no value are pending by thei
     assert.deepEqual([(cm.manifests[0] as { data: unknown }).data, cm.pending, js.pendingStatus], [{}, ['data.v', 'data.w'], ['n']]);
   });
 
-  for (const [name, composition, spec] of [['manifest-pending', app, { name: 'x' }], ['pending-parent', parent, { name: 'x' }], ['pattern-pending', patterns, patternSpec]] as const) {
+  for (const [name, composition, spec] of [['manifest-pending', app, { name: 'x' }], ['pending-parent', parent, { name: 'x' }], ['pattern-pending', patterns, patternSpec], ['ready-pending', readiness, { name: 'x' }]] as const) {
     it(`${name}: the compiled graph agrees with JavaScript under every observed state`, () => {
       const report = runCase(name, { composition: composition as never, spec });
       assert.ok(report.evaluations >= 3, `only ${report.evaluations} evaluations`);

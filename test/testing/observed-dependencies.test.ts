@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type } from 'arktype';
-import { kubernetesComposition, TypeKroError } from '../../src/index.js';
+import { evaluateConcrete, kubernetesComposition, TypeKroError } from '../../src/index.js';
 import { ConfigMap } from '../../src/simple.js';
 import { simulate } from '../../src/testing/index.js';
 
@@ -59,4 +59,12 @@ test('a dependency that includeWhen skips is rightly absent: that is not refused
   const off = simulate(optional, { name: 'a', on: false }, { observed: { app: {} } });
   assert.deepEqual(off.resources.map((r) => [r.id, r.plan]), [['base', 'skipped'], ['app', 'skipped']]);
   assert.throws(() => simulate(optional, { name: 'a', on: true }, { observed: { app: {} } }), /^TypeKroError: observed\["app"\]: resource "app" reads resource "base", which is not observed;/);
+});
+
+test('evaluateConcrete refuses the same observed sets with the same message (one check serves both)', () => {
+  const message =
+    'observed["app"]: resource "app" reads resource "base", which is not observed; a deploy creates "app" only after "base" exists, so composition "chain" cannot be in this state: observe "base" too (e.g. { base: {} }), or leave "app" out';
+  assert.throws(() => evaluateConcrete(chain, { name: 'a' }, { observed: { app: {} } }), usage(message));
+  assert.throws(() => evaluateConcrete(chain, { name: 'a' }, { observed: { audit: {} } }), usage(message.replace(/"app"/g, '"audit"').replace('reads resource', 'waits for (dependsOn) resource')));
+  assert.deepEqual(evaluateConcrete(chain, { name: 'a' }, { observed: { base: {}, app: {} } }).status, { level: 'debug', ns: 'shared' });
 });

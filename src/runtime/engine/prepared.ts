@@ -4,7 +4,8 @@
  */
 import { printCel } from '../../compile/cel/print.js';
 import { resourceReadinessRule, type ReadinessExprs } from '../../compile/readiness/index.js';
-import { dependenciesOf, dependencyOrder, kindsDefinedInGraph } from '../../compile/rgd/index.js';
+import { dependenciesOf } from '../../compile/rgd/index.js';
+import { graphDependencies } from './observed-order.js';
 import type { Expr } from '../../ir/expr.js';
 import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
 import { specDeclarations, type CelEngine, type CelProgram, type EvalResult } from '../cel/index.js';
@@ -36,14 +37,8 @@ export interface PreparedGraph {
 export function prepareGraph(graph: CompositionGraph, engine: CelEngine): PreparedGraph {
   const byId = new Map(graph.resources.map((r) => [r.id, r]));
   const ids = new Set(byId.keys());
-  const order = dependencyOrder(graph);
-  const deps = new Map(graph.resources.map((r) => [r.id, dependenciesOf(r, ids).filter((d) => ids.has(d))]));
-  // An object of a kind the graph's own CRD defines waits for that CRD to be ready (Established): before, the
-  // API server does not serve the kind. (KRO mode refuses such a graph, see CrdInSameGraphError.)
-  for (const { resource, crd } of kindsDefinedInGraph(graph)) {
-    const own = deps.get(resource.id) ?? [];
-    if (!own.includes(crd.id)) deps.set(resource.id, [...own, crd.id]);
-  }
+  // An object of a kind the graph's own CRD defines waits for that CRD too (KRO mode refuses such a graph, see CrdInSameGraphError).
+  const { order, dependencies } = graphDependencies(graph);
   const programs = new WeakMap<Expr, CelProgram>();
   // One list per owner, built once: the engine keeps one environment per list (a new list of every resource
   // id per program was garbage in proportion to the graph, per program).
@@ -77,7 +72,7 @@ export function prepareGraph(graph: CompositionGraph, engine: CelEngine): Prepar
       if (!resource) throw new TypeKroError('INTERNAL', `unknown resource id "${id}"`);
       return resource;
     },
-    dependencies: (id) => deps.get(id) ?? [],
+    dependencies,
     readinessRule: (id) => rules.get(id),
     evaluate(expr, variables, owner) {
       let compiled: CelProgram;

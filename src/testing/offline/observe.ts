@@ -15,7 +15,6 @@ import { storedForm } from './stored/index.js';
 import type { TestContext } from './context.js';
 import { didYouMean } from './nearest.js';
 import { refuseBinary } from '../../util/json.js';
-import { dependenciesOf } from '../../compile/rgd/index.js';
 
 /**
  * `simulate`'s `observed`: by resource id, one entry, or a list for a forEach collection with one object per
@@ -107,28 +106,3 @@ export function asStored(applied: KubeObject): KubeObject {
   return storedForm(applied) as KubeObject;
 }
 
-/**
- * Refuses an observed resource whose dependency (a resource its manifest, includeWhen or forEach reads, or
- * its `dependsOn`) is not observed: a deploy creates a resource only after its dependencies exist, so that
- * cluster state cannot happen, and the compiled result and the JavaScript would disagree about it (trial 13
- * finding 8 was told "a TypeKro bug"). A dependency the plan skips (includeWhen false) is rightly absent.
- */
-export function checkObservedDependencies(context: TestContext, observed: Observed, plan: InstancePlan): void {
-  const { graph, prepared } = context;
-  const ids = new Set(graph.resources.map((resource) => resource.id));
-  for (const id of prepared.order) {
-    if (!observed.has(id)) continue;
-    const missing = prepared.dependencies(id).filter((dep) => !observed.has(dep) && plan.nodes.get(dep)?.state !== 'skipped');
-    if (missing.length === 0) continue;
-    // The references alone: a dependency named only in dependsOn is waited for, not read.
-    const reads = new Set(dependenciesOf({ ...prepared.resource(id), dependsOn: [] }, ids));
-    const named = missing.map((dep) => `${reads.has(dep) ? 'reads' : 'waits for (dependsOn)'} resource "${dep}"`).join(' and ');
-    const quoted = missing.map((dep) => `"${dep}"`).join(' and ');
-    const example = missing.map((dep) => `${dep}: ${prepared.resource(dep).forEach.length > 0 ? '[...]' : '{}'}`).join(', ');
-    const plural = missing.length > 1;
-    throw new TypeKroError(
-      'USAGE',
-      `observed["${id}"]: resource "${id}" ${named}, which ${plural ? 'are' : 'is'} not observed; a deploy creates "${id}" only after ${quoted} ${plural ? 'exist' : 'exists'}, so composition "${graph.name}" cannot be in this state: observe ${quoted} too (e.g. { ${example} }), or leave "${id}" out`,
-    );
-  }
-}

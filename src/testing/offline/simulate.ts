@@ -14,7 +14,8 @@ import { exprLeaves } from '../../ir/value.js';
 import { testContext, type InstanceOptions } from './context.js';
 import { crossCheck, show, type Divergence } from './cross-check.js';
 import { documentedExplainer } from './explain.js';
-import { checkObserved, checkObservedDependencies, resolveObserved, type ObservedEntries } from './observe.js';
+import { checkObserved, resolveObserved, type ObservedEntries } from './observe.js';
+import { checkObservedDependencies } from '../../runtime/engine/observed-order.js';
 import { nextSteps, type NextStep } from './next.js';
 
 /**
@@ -158,7 +159,7 @@ export function simulate<TSpec, TStatus>(composition: Composition<TSpec, TStatus
   const entries = options.observed ?? {};
   checkObserved(context.graph, entries);
   const { observed, plan, input } = resolveObserved(context, entries);
-  checkObservedDependencies(context, observed, plan);
+  checkObservedDependencies(context.graph, context.prepared, { has: (id) => observed.has(id), notCreated: (id) => plan.nodes.get(id)?.state === 'skipped' });
   // Checked without the cross-check too (the input is wrong either way), against the manifests the plan
   // renders; a collection it does not render (waiting for data, skipped) has no count to hold it to here.
   checkCollectionCounts(context.graph, Object.entries(entries), (id) => {
