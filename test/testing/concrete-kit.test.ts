@@ -164,8 +164,9 @@ describe('concrete evaluation as the kit uses it', () => {
     // `svc` is read in `dep`'s arguments: that feeds dep's manifest, while the status reads dep as the cluster holds it
     const depOnly = { dep: { status: { readyReplicas: 2 } } };
     const expected = { ready: true, viaLocal: true, viaFn: true, n: 2, nested: { down: false, n: 1 } };
-    // simulate refuses dep observed without svc (a deploy creates dep after svc): it observes svc too, which the status does not read.
-    assert.deepEqual([evaluateConcrete(web, { n: 1 }, { observed: depOnly }).status, simulate(web, { n: 1 }, { observed: { svc: {}, ...depOnly } }).status], [expected, expected]);
+    // Both refuse dep observed without svc (a deploy creates dep after svc, observed-dependencies.test.ts): svc is observed too, though the status does not read it.
+    const depAndSvc = { svc: {}, ...depOnly };
+    assert.deepEqual([evaluateConcrete(web, { n: 1 }, { observed: depAndSvc }).status, simulate(web, { n: 1 }, { observed: depAndSvc }).status], [expected, expected]);
   });
 
   it('calls of a constant loop inside a loop over a spec list belong to the resource of their constant item (trial 6 G07)', () => {
