@@ -14,6 +14,6 @@ test("arktype's load error names the type(...) call", async () => {
   assert.equal(result.code, 2, transcript(result));
   assert.equal(
     result.stderr.split('\n')[0],
-    `typekro: cannot load ${fixture}: ${resolve(fixture)}:6:85: Only required keys may specify default values, e.g. { value: 'number = 0' }`,
+    `typekro: cannot load ${fixture}: ${resolve(fixture)}:7:85: Only required keys may specify default values, e.g. { value: 'number = 0' }`,
   );
 });

@@ -17,12 +17,12 @@ const status = type({ x: 'string' });
 
 const commaEnum = kubernetesComposition(
   { name: 'comma-enum', apiVersion, kind: 'CommaEnum', spec: type({ name: 'string', tier: "'a,b' | 'c'" }), status },
-  (spec) => ({ x: ConfigMap({ name: spec.name, data: { tier: spec.tier } }).data.tier }),
+  (spec) => ({ x: ConfigMap({ name: spec.name, data: { tier: spec.tier } }).data.tier ?? 'none' }),
 );
 
 const quotedDefault = kubernetesComposition(
   { name: 'quoted-default', apiVersion, kind: 'QuotedDefault', spec: type({ name: 'string', greeting: "string = 'say \"hi\"'" }), status },
-  (spec) => ({ x: ConfigMap({ name: spec.name, data: { greeting: spec.greeting } }).data.greeting }),
+  (spec) => ({ x: ConfigMap({ name: spec.name, data: { greeting: spec.greeting } }).data.greeting ?? 'none' }),
 );
 
 function rendered(render: () => unknown): SchemaError {
