@@ -32,7 +32,19 @@ export function helperCall(node: Call, name: string, bound: Binding | undefined,
   if (binding?.kind === 'unsupported' && !codeRunner(name)) throw syntaxError(node, `\`${name}(...)\` cannot be compiled: ${binding.why}`, binding.hint);
   // A function a generator was given (observed-scope.ts): its code is not read.
   if (binding?.kind === 'opaque' && binding.unreadableFunction) throw syntaxError(node, `\`${name}(...)\` cannot be compiled: ${binding.why}`, binding.hint ?? HINT.expr);
-  throw syntaxError(node, `\`${name}(...)\` is a JavaScript function; it cannot run in CEL`, HINT.expr);
+  throw syntaxError(node, `\`${name}(...)\` is a JavaScript function; it cannot run in CEL`, closureHint(bound) ?? HINT.expr);
+}
+
+/**
+ * `const lab = label('team'); lab(spec.name)`: TypeKro inlines a helper declared by name, not the function a
+ * call returned (a closure): the way out is to call the helper directly with every value.
+ */
+function closureHint(bound: Binding | undefined): string | undefined {
+  if (bound?.kind !== 'alias') return undefined;
+  const init = unwrap(bound.node);
+  if (init.type !== 'CallExpression') return undefined;
+  const maker = init.callee.type === 'Identifier' ? `\`${init.callee.name}\`` : 'the helper';
+  return `call a helper directly instead of the function ${maker} returns: a function or const arrow declared by name whose body is one expression, given every value in one call (e.g. \`${init.callee.type === 'Identifier' ? init.callee.name : 'helper'}(a, b)\` returning the value, not an arrow); or write the CEL yourself with Cel.expr(...)`;
 }
 
 /**

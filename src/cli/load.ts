@@ -121,14 +121,32 @@ export async function loadComposition(ref: CompositionRef, loader: ModuleLoader,
   if (statSync(path).isDirectory()) throw new UsageError(`${ref.file} is a directory; name a TypeScript file that exports a composition`);
   const tsconfig = options.tsconfig ?? nearestTsconfig(path);
   let module: Record<string, unknown>;
+  // arktype's parse errors are thrown deep in arktype: the user's `type({...})` frame is past Node's 10 frames
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = Math.max(limit, 64);
   try {
     module = await loader.import(path, tsconfig);
   } catch (error) {
     if (isCompositionError(error)) throw error;
-    throw new UsageError(`cannot load ${ref.file}: ${loadMessage(error, path)}`, { cause: error });
+    throw new UsageError(`cannot load ${ref.file}: ${userSite(error)}${loadMessage(error, path)}`, { cause: error });
+  } finally {
+    Error.stackTraceLimit = limit;
   }
   const [exportName, composition] = pickExport(module, ref);
   return { composition, file: ref.file, exportName };
+}
+
+/**
+ * `file:line:col: ` of the user's call an arktype definition error (`ParseError`: an unresolvable keyword,
+ * a default on an optional key) comes from: the first frame of the stack outside node_modules.
+ */
+function userSite(error: unknown): string {
+  if (!(error instanceof Error) || error.name !== 'ParseError' || !error.stack) return '';
+  for (const match of error.stack.matchAll(/\(?((?:file:\/\/)?\/[^\s()?]+?)(?:\?[^\s():]*)?:(\d+):(\d+)\)?$/gm)) {
+    const file = match[1]!.replace(/^file:\/\//, '');
+    if (!/[\\/]node_modules[\\/]/.test(file)) return `${file}:${match[2]}:${match[3]}: `;
+  }
+  return '';
 }
 
 /** The loader's message without its internals: tsx's `?namespace=` URL suffixes and CommonJS require stacks. */

@@ -75,13 +75,23 @@ export function parseMode(value: string): Mode {
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
-/** `90s`, `5m`, `1m30s`, `1500ms`, `2h`; a bare number is seconds. Returns milliseconds. */
+/**
+ * `90s`, `5m`, `1m30s`, `1500ms`, `2h`; a bare number is seconds. Returns milliseconds, at least 1: a zero
+ * deadline would apply the objects and then fail at once, leaving them behind.
+ */
 export function parseDuration(text: string, flag = '--timeout'): number {
   const trimmed = text.trim();
+  const ms = durationMs(trimmed);
+  if (ms === undefined) throw new UsageError(`${flag} "${text}": use a duration such as 90s, 5m, 1m30s or 1500ms`);
+  if (ms < 1) throw new UsageError(`${flag} "${text}": the deadline must be more than zero (a zero deadline fails right after applying the objects); use a duration such as 90s or 5m`);
+  return ms;
+}
+
+function durationMs(trimmed: string): number | undefined {
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
   const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)];
   const consumed = parts.map((part) => part[0]).join('');
-  if (parts.length === 0 || consumed !== trimmed) throw new UsageError(`${flag} "${text}": use a duration such as 90s, 5m, 1m30s or 1500ms`);
+  if (parts.length === 0 || consumed !== trimmed) return undefined;
   return Math.round(parts.reduce((sum, part) => sum + Number(part[1]) * UNITS[part[2]!]!, 0));
 }
 

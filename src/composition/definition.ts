@@ -9,7 +9,8 @@ import type { PrinterColumn } from '../ir/graph.js';
 import type { GraphHeader } from './build-graph.js';
 import { TypeKroError } from '../util/errors.js';
 import { checkPrinterColumns } from './printer-columns.js';
-import { locatingSchemaErrors } from './schema-site.js';
+import { locatedSchemaError, locatingSchemaErrors } from './schema-site.js';
+import { noteSimpleSchemaSite } from '../model/schema/kro-sites.js';
 
 /**
  * A composition's name, custom API and schemas. `spec` and `status` are arktype types, accepted through
@@ -80,6 +81,7 @@ export function graphHeader(definition: CompositionDefinition, options: Composit
     );
   }
   const spec = locatingSchemaErrors(() => arktypeToSchema(definition.spec, { name: 'spec' }));
+  noteSimpleSchemaSite(spec, locatedSchemaError);
   const status = definition.status ? locatingSchemaErrors(() => arktypeToSchema(definition.status!, { name: 'status' })) : undefined;
   const aliases: { shortNames?: readonly string[]; categories?: readonly string[] } = {};
   for (const field of ['shortNames', 'categories'] as const) {

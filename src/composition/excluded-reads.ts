@@ -240,10 +240,13 @@ function resourceError(reader: ResourceNode, read: Conditional, missing: readonl
   const where = reader.source ? `${reader.source.file}:${reader.source.line}:${reader.source.column}: ` : '';
   const condition = printAsJavaScript(hintCondition(missing));
   const name = read.nestedAt?.prefix ?? read.id;
-  const hint = `create "${reader.id}" under the same condition (inside the same \`if\`, or .withIncludeWhen(${printAsJavaScript(hintCondition(read.includeWhen))})), or do not read "${name}" from it`;
-  const js = read.orNothing ? `"${name}" undefined` : `"${name}" as undefined`;
+  // A local that is `undefined` without the condition may be read under a guard (`db ? db.status.url : 'none'`):
+  // JavaScript then creates the reader with the fallback, which a status field can compile and a resource cannot.
+  const statusWay = read.orNothing ? `; a status field may read it under a guard (\`${name} ? <read> : <fallback>\`)` : '';
+  const hint = `create "${reader.id}" under the same condition (inside the same \`if\`, or .withIncludeWhen(${printAsJavaScript(hintCondition(read.includeWhen))})), or do not read "${name}" from it${statusWay}`;
+  const js = read.orNothing ? `when "${name}" is undefined` : `(reading "${name}" as undefined)`;
   return new CompositionSyntaxError(
-    `${where}resource "${reader.id}" reads ${described(read)}, which exists only when ${condition}: KRO skips every resource that reads a skipped one, while JavaScript still creates "${reader.id}" (reading ${js})\n  hint: ${hint}`,
+    `${where}resource "${reader.id}" reads ${described(read)}, which exists only when ${condition}: KRO skips every resource that reads a skipped one, while JavaScript still creates "${reader.id}" ${js}\n  hint: ${hint}`,
     reader.source,
     `${reader.kind} "${reader.id}"`,
     hint,

@@ -37,6 +37,7 @@ import { schemaToCelType } from '../model/schema/index.js';
 import { toValue } from './values.js';
 import { isMethodCall, refuseComputed } from './fixed-arguments.js';
 import { assignId } from './ids.js';
+import { nestedPatternBindings } from './nest-pattern.js';
 import { compileResourceCondition } from './conditions.js';
 import { parameterBindings } from './parameters.js';
 import { printCel } from '../compile/cel/print.js';
@@ -365,7 +366,7 @@ export class CompositionRun implements CompositionRunHooks {
       const when = site.context.orNothing ? site.context.truthyWhen : undefined;
       // As a condition (`c ? c.status.x : d`) the local is its test, as a resource's handle is.
       this.bindings[site.context.declaredAs] = { kind: 'value', expr: E.ident(root), type, ...(when && { truthyWhen: { ...when, scope: this.scope } }) };
-    }
+    } else if (site?.context.declaredPattern && !site.context.orNothing) Object.assign(this.bindings, nestedPatternBindings(site.context.declaredPattern, root, type));
     // `const stacks = ['dev', 'prod'].map((e) => webStack(...))`: one child per item, read item by item.
     const collection = site?.context.collectedAs;
     if (collection) this.collect(collection, { expr: E.ident(root), type, kind: `nested composition "${graph.name}"`, forEach: false }, site);

@@ -18,11 +18,21 @@ export function locatingSchemaErrors<T>(convert: () => T): T {
     return convert();
   } catch (error) {
     if (!(error instanceof SchemaError) || error.where !== undefined) throw error;
-    const frame = userFrame();
-    if (!frame) throw error;
-    const site = error.key === undefined ? undefined : keySite(frame.file, error.key, error.path);
-    throw error.at(formatLocation(site ?? frame));
+    throw locatedSchemaError(error);
   }
+}
+
+/**
+ * A {@link SchemaError} of the schema being defined, placed as {@link locatingSchemaErrors} places it; one
+ * without a key (KRO's SimpleSchema markers, found while rendering) is looked for under its path's last
+ * field, written with or without `?`.
+ */
+export function locatedSchemaError(error: SchemaError): SchemaError {
+  const frame = userFrame();
+  if (!frame) return error;
+  const key = error.key ?? `${error.path.replace(/\[\*?\]/g, '').split('.').pop()}?`;
+  const site = keySite(frame.file, key, error.path);
+  return error.at(formatLocation(site ?? frame));
 }
 
 interface Site {

@@ -213,8 +213,8 @@ test('a nested composition held only under a condition is refused where it is re
     `${at("'nested-unguarded'", 'c?.status')}: this status field reads nested composition "c", which exists only when spec.cache: when it does not, KRO leaves the field unset, while JavaScript computes it with "c" undefined (the value its ternary chose)\n` +
       '    c?.status.ready ?? false\n' +
       '  hint: read it under the condition it is created under (`spec.cache ? <read> : <fallback>`), or do not read "c" here',
-    `${at("'nested-resource-read'", 'ConfigMap(')}: resource "configMapEp" reads nested composition "c", which exists only when spec.cache: KRO skips every resource that reads a skipped one, while JavaScript still creates "configMapEp" (reading "c" undefined)\n` +
-      '  hint: create "configMapEp" under the same condition (inside the same `if`, or .withIncludeWhen(spec.cache)), or do not read "c" from it',
+    `${at("'nested-resource-read'", 'ConfigMap(')}: resource "configMapEp" reads nested composition "c", which exists only when spec.cache: KRO skips every resource that reads a skipped one, while JavaScript still creates "configMapEp" when "c" is undefined\n` +
+      '  hint: create "configMapEp" under the same condition (inside the same `if`, or .withIncludeWhen(spec.cache)), or do not read "c" from it; a status field may read it under a guard (`c ? <read> : <fallback>`)',
     `${at("'nested-include-when-unguarded'", 'c.status')}: this status field reads nested composition "c" (its resource "cD"), which exists only when spec.cache: when it does not, KRO leaves the field unset, while JavaScript computes it with "c" read as undefined\n` +
       '    c.status.ready\n' +
       '  hint: read it under the condition it is created under (`spec.cache ? <read> : <fallback>`), or do not read "c" here',

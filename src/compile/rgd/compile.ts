@@ -9,7 +9,7 @@
  */
 import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
 import { exprValue, isExprValue, type Value } from '../../ir/value.js';
-import { schemaToSimpleSchema } from '../../model/schema/simple-schema.js';
+import { locatedSimpleSchema } from '../../model/schema/kro-sites.js';
 import { isPlainObject, sortKeysDeep } from '../../util/json.js';
 import { effectiveReadyWhen } from '../readiness/index.js';
 import { DEPENDS_ON_ANNOTATION, dependsOnAnnotation } from './deps.js';
@@ -32,7 +32,7 @@ export type JsonObject = { [key: string]: Json };
  */
 export function compileRgd(graph: CompositionGraph): JsonObject {
   validateForKro(graph);
-  const simple = schemaToSimpleSchema(graph.spec);
+  const simple = locatedSimpleSchema(graph.spec);
   const schema: JsonObject = { apiVersion: graph.version, kind: graph.kind, group: graph.group };
   if (graph.scope === 'Cluster') schema['scope'] = 'Cluster';
   // KRO v0.9.4 copies both onto the generated CRD's names; written only when given, as older KROs refuse them
