@@ -16,7 +16,7 @@ import { absentValue, isAbsent, isPending, observedView, pendingLeaves, overlay,
 import { normalizeConcrete, opaqueInJavaScript } from './concrete-value.js';
 import { isExprValue, type ExprValue } from '../ir/value.js';
 import { assignId } from './ids.js';
-import { prefixed } from './nest.js';
+import { nestPrefixBase, prefixed } from './nest.js';
 import { currentCallSite, within, type CompositionSource } from './source-site.js';
 import { declarationsIn, pendingArgumentPaths, pendingStatusPaths, type Path, type UnobservedRead } from './concrete-reads.js';
 import type { Node } from '@babel/types';
@@ -302,7 +302,7 @@ export class ConcreteRun implements CompositionRunHooks {
     parent.nestsUsed.set(key, used + 1);
     const compiled = parent.nestsBySite.get(key)?.[used];
     if (compiled !== undefined) return compiled;
-    const base = site?.context.declaredAs ?? graph.kind.charAt(0).toLowerCase() + graph.kind.slice(1);
+    const base = nestPrefixBase(site?.context.declaredAs, graph.kind);
     const taken = [...parent.taken, ...[...parent.nestsBySite.values()].flat()];
     let prefix = base;
     for (let n = 2; taken.some((id) => id.startsWith(prefix)); n++) prefix = `${base}${n}`;

@@ -60,6 +60,15 @@ function unwrapLiterals(value: Value): Value {
   return value;
 }
 
+/**
+ * The prefix of a nested composition's resource ids: the variable its result is assigned to, when that is an
+ * id (`web` of `const web = child(...)`), else the child's kind (`web_` or `$web` are JavaScript names but not
+ * ids, as a factory's variable is passed over then).
+ */
+export function nestPrefixBase(declaredAs: string | undefined, kind: string): string {
+  return declaredAs !== undefined && /^[a-z][a-zA-Z0-9]*$/.test(declaredAs) ? declaredAs : kind.charAt(0).toLowerCase() + kind.slice(1);
+}
+
 export function prefixed(prefix: string, id: string): string {
   return `${prefix}${id.charAt(0).toUpperCase()}${id.slice(1)}`;
 }

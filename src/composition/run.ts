@@ -33,6 +33,7 @@ import type { CallNode } from '../analysis/source.js';
 import { conjuncts } from '../analysis/absent-spec.js';
 import type { Conditional } from './excluded-reads.js';
 import { inlineNestedStatus, nestedArguments, nestedBindingType, nestedHandle, nestedRecords, NESTED_ROOT_PREFIX, specChainType, statusAsDeclared } from './nest-run.js';
+import { nestPrefixBase } from './nest.js';
 import { schemaToCelType } from '../model/schema/index.js';
 import { toValue } from './values.js';
 import { isMethodCall, refuseComputed } from './fixed-arguments.js';
@@ -344,7 +345,7 @@ export class CompositionRun implements CompositionRunHooks {
     // Typed by the child's spec, so a double passed into an integer field fails here as it would in a manifest.
     const context = { owner: `nested composition "${graph.name}"`, refType: (ref: RefData) => this.refType(ref), exprType: (expr: Expr) => this.exprType(expr), ...(site ? { at: site.location } : {}) };
     const specValue = toValue(prepared, context, childSpec, ['spec']) ?? {};
-    const prefix = this.uniquePrefix(site?.context.declaredAs ?? graph.kind.charAt(0).toLowerCase() + graph.kind.slice(1));
+    const prefix = this.uniquePrefix(nestPrefixBase(site?.context.declaredAs, graph.kind));
     const conditions = site ? this.conditionsOf(site) : [];
     const { records, status } = nestedRecords(graph, specValue, prefix, conditions, site?.location, arguments_.presence);
     for (const record of records) {

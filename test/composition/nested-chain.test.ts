@@ -45,3 +45,18 @@ test("a child's status built from another child's status reaches the parent's st
     assert.deepEqual(result.status, { host: `${name}-db.svc`, endpoint: `http://${name}-api:5432` });
   }
 });
+
+test('a nested composition assigned to a name that is not an id (web_, $db) takes its kind as the ids\' prefix', () => {
+  const named = kubernetesComposition(
+    { name: 'named', kind: 'Named', spec: type({ name: 'string' }), status: type({ host: 'string' }) },
+    (spec) => {
+      const db_ = db({ name: spec.name, port: 5432 });
+      const $api = api({ name: `${spec.name}-api`, dbHost: db_.status.host, dbPort: 5432 });
+      return { host: $api.status.host };
+    },
+  );
+  // Before, the ids were `db_Cm` and `$apiDeployment`, refused as not lowerCamelCase.
+  assert.deepEqual(named.graph.resources.map((resource) => resource.id), ['dbCm', 'apiDeployment']);
+  const result = simulate(named, { name: 'x' }, { observed: { dbCm: {}, apiDeployment: { status: { readyReplicas: 1 } } } });
+  assert.deepEqual(result.status, { host: 'x-db.svc' });
+});
