@@ -109,7 +109,7 @@ describe('direct mode: a hand-built graph', () => {
     await assert.rejects(factory.deploy({ name: 'stuck', replicas: 1, withExtra: false, workers: [] }), (error: unknown) => {
       assert.ok(error instanceof DirectTimeoutError, String(error));
       assert.equal(error.resourceId, 'deployment');
-      assert.match(error.message, /resource "deployment" \(Deployment .*\/stuck\) not ready before the deadline: readyWhen is false/);
+      assert.match(error.message, /resource "deployment" \(Deployment .*\/stuck\) not ready before the deadline: readyWhen is false: `deployment\.status\.\?readyReplicas\.orValue\(0\) > 100` with status\.readyReplicas (= \d+|absent)$/m);
       return true;
     });
     await factory.deleteInstance('stuck');

@@ -79,7 +79,7 @@ describe('simulate', () => {
 describe('simulate with withReadyWhen', () => {
   it('the callback decides readiness (checked against JavaScript), and a dependent waits for it', () => {
     const closed = simulate(gated, { name: 'app' }, { observed: { gate: {} } });
-    assert.deepEqual(rows(closed), [['gate', 'apply', false, 'readyWhen is false'], ['app', 'waiting', false, 'waiting for "gate" to be ready']]);
+    assert.deepEqual(rows(closed), [['gate', 'apply', false, 'readyWhen is false: `has(gate.data.state) && gate.data.state == "open"`'], ['app', 'waiting', false, 'waiting for "gate" to be ready']]);
     assert.deepEqual(closed.status, { open: false });
     const open = simulate(gated, { name: 'app' }, { observed: { gate: { data: { state: 'open' } }, app: deploymentAvailable() } });
     assert.deepEqual(rows(open), [['gate', 'apply', true, 'ready'], ['app', 'apply', true, 'ready']]);

@@ -10,6 +10,7 @@ import type { Value } from '../../ir/value.js';
 import type { PreparedGraph } from './prepared.js';
 import type { EvalResult } from '../cel/index.js';
 import { impossibleReads } from './reads.js';
+import { readyWhenReadiness } from './ready-when.js';
 import { resolveValue, toJsonResult, withOrigin, type LeafEvaluator, type Resolved } from './resolve.js';
 import { readsOnlySpec, settledBySpec } from './spec-only.js';
 import { ruleReadiness } from './readiness.js';
@@ -206,15 +207,53 @@ function readinessOf(prepared: PreparedGraph, resource: ResourceNode, desired: n
   if (observed === undefined) return { ready: false, reason: 'not created yet' };
   const items = (Array.isArray(observed) ? observed : [observed]) as KubeObject[];
   if (items.length < desired) return { ready: false, reason: `${items.length}/${desired} items created` };
-  if ((input.readiness ?? 'kind') === 'exists') return { ready: true, reason: 'exists' };
-  const rule = prepared.readinessRule(resource.id);
+  const judge = objectJudge(prepared, resource, input, vars, firstItem);
+  // The first item not ready decides: judging the rest would only cost time while the planner waits.
   for (const [i, item] of items.entries()) {
-    const scope = Array.isArray(observed) ? { ...vars, each: observedCel(input, resource.id, item) } : vars;
-    const evaluate = (expr: Expr): EvalResult => prepared.evaluate(expr, scope, resource);
-    const readiness = resource.readyWhen.length > 0 ? withRuleFailure(readyWhen(prepared, resource, evaluate, input), rule, evaluate) : rule ? ruleReadiness(rule, evaluate) : { ready: true, reason: 'ready' };
-    if (!readiness.ready) return Array.isArray(observed) ? { ...readiness, reason: `item ${firstItem + i}: ${readiness.reason}` } : readiness;
+    const readiness = judge(item, i);
+    if (!readiness.ready) return readiness;
   }
   return { ready: true, reason: 'ready' };
+}
+
+/**
+ * Judges one observed object of `resource` alone: a collection item with `each` bound to it, its reason
+ * numbered (`item 2: ...`, counting from `firstItem`). Each item's verdict is its own, never its neighbour's.
+ */
+function objectJudge(prepared: PreparedGraph, resource: ResourceNode, input: PlanInput, vars: Vars, firstItem: number): (item: KubeObject, index: number) => Readiness {
+  if ((input.readiness ?? 'kind') === 'exists') return () => ({ ready: true, reason: 'exists' });
+  const collection = Array.isArray(input.observed.get(resource.id));
+  const rule = prepared.readinessRule(resource.id);
+  return (item, index) => {
+    const scope = collection ? { ...vars, each: observedCel(input, resource.id, item) } : vars;
+    const evaluate = (expr: Expr): EvalResult => prepared.evaluate(expr, scope, resource);
+    const readiness = resource.readyWhen.length > 0 ? withRuleFailure(readyWhenReadiness(prepared, resource, evaluate, input), rule, evaluate) : rule ? ruleReadiness(rule, evaluate) : { ready: true, reason: 'ready' };
+    return readiness.ready || !collection ? readiness : { ...readiness, reason: `item ${firstItem + index}: ${readiness.reason}` };
+  };
+}
+
+/**
+ * The readiness of each observed object of one resource, each judged alone (`status` rows: one per object),
+ * and of the resource as a whole (the deploy's verdict: every desired object observed and ready).
+ *
+ * @example
+ * ```ts
+ * const { objects, overall } = objectsReadiness(prepared, 'cms', 2, input);
+ * objects.map((r) => r.ready); // => [true, false]
+ * overall.reason; // => 'item 1: readyWhen is false: `!has(each.data.v) || each.data.v != "bad"` with data.v = "bad"'
+ * ```
+ */
+export function objectsReadiness(prepared: PreparedGraph, id: string, desired: number, input: PlanInput): { objects: Readiness[]; overall: Readiness } {
+  const resource = prepared.resource(id);
+  const observed = input.observed.get(id);
+  const items = (observed === undefined ? [] : Array.isArray(observed) ? observed : [observed]) as KubeObject[];
+  const judge = objectJudge(prepared, resource, input, resourceVariables(prepared, id, input), 0);
+  const objects = items.map((item, i) => judge(item, i));
+  const overall: Readiness =
+    observed === undefined ? { ready: false, reason: 'not created yet' }
+    : items.length < desired ? { ready: false, reason: `${items.length}/${desired} items created` }
+    : (objects.find((readiness) => !readiness.ready) ?? { ready: true, reason: 'ready' });
+  return { objects, overall };
 }
 
 /** A user's readyWhen decides readiness, but the kind rule's terminal failure (a Stalled HelmRelease) still ends the wait. */
@@ -222,17 +261,4 @@ function withRuleFailure(readiness: Readiness, rule: ReadinessExprs | undefined,
   if (readiness.ready || !rule) return readiness;
   const kind = ruleReadiness(rule, evaluate);
   return kind.failed ? kind : readiness;
-}
-
-function readyWhen(prepared: PreparedGraph, resource: ResourceNode, evaluate: (expr: Expr) => EvalResult, input: PlanInput): Readiness {
-  for (const condition of resource.readyWhen) {
-    const result = toJsonResult(evaluate(condition));
-    if (result.kind === 'error') return { ready: false, reason: `readyWhen failed: ${result.message}`, failed: true };
-    if (result.kind === 'pending') {
-      const problem = impossibleReads(prepared, resource, input);
-      return problem ? { ready: false, reason: `readyWhen ${problem}`, failed: true } : { ready: false, reason: `readyWhen pending: ${result.reason}` };
-    }
-    if (result.value !== true) return { ready: false, reason: 'readyWhen is false' };
-  }
-  return { ready: true, reason: 'ready' };
 }

@@ -3,7 +3,7 @@
  * judged by the same readiness the deploy waits for (`readyWhen`, else the kind rules), resources without
  * objects explained by the planner (skipped, waiting for a dependency, deleted by hand).
  */
-import { planInstance, resourceReadiness } from './plan.js';
+import { objectsReadiness, planInstance } from './plan.js';
 import type { PreparedGraph } from './prepared.js';
 import { instanceStatus } from './status.js';
 import type { KubeObject, PlanInput, Readiness } from './types.js';
@@ -69,6 +69,25 @@ function identityOf(object: KubeObject): { name?: string; namespace?: string } {
   return { ...(metadata.name ? { name: metadata.name } : {}), ...(metadata.namespace ? { namespace: metadata.namespace } : {}) };
 }
 
+function objectRow(base: Pick<ResourceStatus, 'resourceId' | 'apiVersion' | 'kind'>, object: KubeObject, readiness: Readiness): ResourceStatus {
+  return { ...base, ...identityOf(object), state: readiness.ready ? 'ready' : 'not-ready', ready: readiness.ready, reason: readiness.reason, ...(readiness.failed ? { failed: true as const } : {}) };
+}
+
+/**
+ * The rendered objects of a collection with no observed object of their name (and namespace, when both
+ * say): rows of their own, so the count of objects ready counts them and ready items stay ready.
+ */
+function notObserved(manifests: readonly KubeObject[], items: readonly KubeObject[]): KubeObject[] {
+  if (manifests.length <= items.length) return [];
+  const seen = items.map(identityOf);
+  const missing = manifests.filter((manifest) => {
+    const wanted = identityOf(manifest);
+    return !seen.some((have) => have.name === wanted.name && (!have.namespace || !wanted.namespace || have.namespace === wanted.namespace));
+  });
+  // A name that does not match (one the API server generates) must not count an object twice.
+  return missing.slice(0, manifests.length - items.length);
+}
+
 /**
  * Judges the observed objects (by resource id, collections as lists; external references included when
  * they were read) with the runtime's readiness. `unknown`: resources whose existence and count depend on a
@@ -96,9 +115,11 @@ export function reportInstance(prepared: PreparedGraph, input: PlanInput, unknow
     if (items.length > 0) {
       // A count computed from a spec that is not known is not the instance's: what exists is.
       const desired = node?.state === 'apply' && !unknown.has(id) ? Math.max(node.manifests.length, items.length) : items.length;
-      const readiness = resourceReadiness(prepared, id, desired, { ...input, readiness: input.readiness ?? 'kind' });
-      judged.set(id, readiness);
-      for (const item of items) resources.push({ ...base, ...identityOf(item), state: readiness.ready ? 'ready' : 'not-ready', ready: readiness.ready, reason: readiness.reason, ...(readiness.failed ? { failed: true as const } : {}) });
+      const { objects, overall } = objectsReadiness(prepared, id, desired, { ...input, readiness: input.readiness ?? 'kind' });
+      judged.set(id, overall);
+      // Each object by its own verdict: one item's failing readyWhen is not its neighbours'.
+      items.forEach((item, i) => resources.push(objectRow(base, item, objects[i]!)));
+      if (node?.state === 'apply') for (const manifest of notObserved(node.manifests, items)) resources.push({ ...base, ...identityOf(manifest), state: 'missing', ready: false, reason: 'not created, or deleted since' });
       continue;
     }
     if (!node || (node.state === 'apply' && node.manifests.length === 0)) continue; // an empty collection
