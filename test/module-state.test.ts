@@ -31,6 +31,13 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'analysis/control-flow-guards.ts:prefixCache': 'weakly keyed by AST nodes of the parsed files',
   'analysis/loop-items.ts:namesCache': 'weakly keyed by AST nodes of the parsed files',
   'analysis/call-binding.ts:HANDLE_TESTS': 'weakly keyed by AST nodes of the parsed files; a fact of the source alone',
+  'analysis/switch-cases.ts:conditions': 'weakly keyed by switch cases of the parsed files; a fact of the source alone',
+  'composition/concrete-view.ts:judged': 'set only while judgedCallback runs a callback, restored after it (as model/run.ts:active)',
+  'model/kube-types.ts:required': 'weakly keyed by the model types of the loaded models (one per model)',
+  'model/kube-types.ts:requiredPresent': 'weakly keyed by the model types of the loaded models (one per model)',
+  'util/kinds.ts:REGISTERED_SCOPES': 'scopes of the custom kinds crdFactory made as factory modules load (as model/kube-types.ts:extraModels), bounded by the kinds, not the compositions',
+  'model/schema/kro-sites.ts:sites': 'weakly keyed by the schema trees of defined compositions, which die with their graphs',
+  'analysis/switch-cases.ts:made': 'weakly keyed by the case tests synthesized for the parsed files; a fact of the source alone',
 };
 
 const DECLARATION = /^(?:export )?(?:let (\w+)|const (\w+)(?:: [^=]+)? = new (?:Map|Set|WeakMap|WeakSet)\b.*\(\);$)/;

@@ -73,8 +73,9 @@ function bindingMentions(binding: Binding | undefined, followed: Followed, scope
   switch (binding.kind) {
     case 'value':
     case 'resources':
-    case 'unsupported':
       return true;
+    case 'unsupported':
+      return binding.ofDefinition !== true;
     case 'constant':
     case 'cel':
     // A namespace alone (`f(H)`): its members are read where the callee reads them.

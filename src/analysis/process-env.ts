@@ -37,6 +37,7 @@ export function processBinding(what: 'process' | 'env', once: Once): Binding {
         kind: 'unsupported',
         why: `\`process.${name}\` is a value of the running process, which TypeKro does not compile to CEL`,
         hint: OTHER_HINT,
+        ofDefinition: true,
       }),
     },
     asValue: { why: '`process` is the running process, which CEL cannot hold', hint: `read a variable of its environment (\`process.env.NAME\`), or ${OTHER_HINT}` },

@@ -107,7 +107,13 @@ export type Binding =
       readonly asValue?: { readonly why: string; readonly hint: string };
     }
   /** A name whose JavaScript value has no CEL meaning the compiler can keep: any use is an error. */
-  | { readonly kind: 'unsupported'; readonly why: string; readonly hint: string };
+  | {
+      readonly kind: 'unsupported';
+      readonly why: string;
+      readonly hint: string;
+      /** A value of the definition (`process.cwd()`): never a reference, so a value computed from it in JavaScript is exact. */
+      readonly ofDefinition?: true;
+    };
 
 export type FunctionLike = ArrowFunctionExpression | FunctionExpression | FunctionDeclaration;
 

@@ -64,6 +64,7 @@ export function caseTestText(test: Node): string | undefined {
   return made.has(test) ? textOf(test) : undefined;
 }
 
+// The tests this module synthesized: weakly keyed by those nodes, which live as long as the parsed file they were made for.
 const made = new WeakSet<Node>();
 
 function textOf(node: Node): string {

@@ -8,6 +8,7 @@ import { SchemaError } from './errors.js';
 import type { SchemaNode } from '../../ir/schema.js';
 import { schemaToSimpleSchema, type SimpleSchema } from './simple-schema.js';
 
+// Weakly keyed by the schema trees of defined compositions: an entry dies with its graph.
 const sites = new WeakMap<SchemaNode, SchemaError>();
 
 /** At definition: the located refusal of `root`'s SimpleSchema, if it has one (`locate` places it). */
