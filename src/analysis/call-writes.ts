@@ -12,7 +12,7 @@ import type { ArrayExpression, ForOfStatement, Node } from '@babel/types';
 import { patternNames, unwrap } from './ast.js';
 import { resolveModuleName } from './modules.js';
 import { nodesAt } from './source.js';
-import { functionOf, type Binding, type FunctionLike, type Scope } from './scope.js';
+import { functionAlias, type Binding, type FunctionLike, type Scope } from './scope.js';
 import { RECEIVER, type CallLike, type Write } from './writes.js';
 
 /** How callWrites reads functions: the writes of a body, and the scope of a helper's own names. */
@@ -151,7 +151,7 @@ function calleeBinding(call: CallLike, scope: Scope): Binding | 'unreadable' | '
     const binding = scope.lookup(callee.name, callee);
     if (binding?.kind === 'opaque' && binding.unreadableFunction) return 'unreadable';
     // `f(v)` in a helper given `(x) => ...` as `f`: that function.
-    if (binding?.kind === 'alias') return functionOf(binding) ?? binding;
+    if (binding?.kind === 'alias') return functionAlias(binding) ?? binding;
     return binding ?? (isPackageFunction(call, callee.name) ? 'unreadable' : 'reads');
   }
   if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return 'reads';

@@ -4,7 +4,7 @@
  */
 import type { Node } from '@babel/types';
 import type { CelType } from '../ir/types.js';
-import { withCallerMade, type Binding, type FunctionLike, type Scope } from './scope.js';
+import { functionAlias, withCallerMade, type Binding, type FunctionLike, type Scope } from './scope.js';
 import { codeRunner } from './code-runners.js';
 import { returnedExpression } from './literal-reads.js';
 import { functionScope } from './local-scope.js';
@@ -45,22 +45,6 @@ function closureHint(bound: Binding | undefined): string | undefined {
   if (init.type !== 'CallExpression') return undefined;
   const maker = init.callee.type === 'Identifier' ? `\`${init.callee.name}\`` : 'the helper';
   return `call a helper directly instead of the function ${maker} returns: a function or const arrow declared by name whose body is one expression, given every value in one call (e.g. \`${init.callee.type === 'Identifier' ? init.callee.name : 'helper'}(a, b)\` returning the value, not an arrow); or write the CEL yourself with Cel.expr(...)`;
-}
-
-/**
- * A name standing for a function written elsewhere in the source: an item of a loop over an array literal of
- * arrow functions, a helper's parameter given an arrow (`apply((x) => x + 1)`). The function closes over the
- * scope it is written in, as JavaScript's does.
- */
-export function functionAlias(binding: Binding | undefined): Binding | undefined {
-  // Through names standing for names (a parameter is an alias of its hidden argument, `#arg0`).
-  for (let hops = 0; binding?.kind === 'alias' && hops < 16; hops++) {
-    const node = unwrap(binding.node);
-    if (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression') return { kind: 'function', fn: node, scope: binding.scope };
-    if (node.type !== 'Identifier') return undefined;
-    binding = binding.scope.lookup(node.name, node);
-  }
-  return binding?.kind === 'function' ? binding : undefined;
 }
 
 /** How a helper's scope hands TypeKro's `Cel` on to the helpers it calls (not a JavaScript name). */

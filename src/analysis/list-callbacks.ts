@@ -2,7 +2,7 @@
 import type { Node } from '@babel/types';
 import { E, referencedRoots, type Expr } from '../ir/expr.js';
 import type { CelType } from '../ir/types.js';
-import { namedBinding, scopeOf, type Binding, type Scope } from './scope.js';
+import { functionAlias, namedBinding, scopeOf, type Binding, type Scope } from './scope.js';
 import { unwrap } from './ast.js';
 import { syntaxError } from './errors.js';
 import { identifierNames, renameIdent } from './rename.js';
@@ -10,7 +10,6 @@ import { celVariableName } from '../util/cel-names.js';
 import { valueOf } from './typed.js';
 import { isSpecData, isSpecItem } from './absent-spec.js';
 import { arity, type MethodContext } from './call-arguments.js';
-import { functionAlias } from './inline-helpers.js';
 import { synthesize } from './synthesized.js';
 import { snippetOf } from './source.js';
 import { isPattern, patternItemName } from './loop-items.js';

@@ -259,16 +259,18 @@ function literalProperty(literal: ReturnType<typeof objectLiteral>, name: string
 }
 
 /**
- * The function a binding stands for: itself, or the function expression an alias holds (a helper's parameter
- * given `(x) => ...`), through names standing for names; undefined for anything else.
+ * A name standing for a function written elsewhere in the source: an item of a loop over an array literal of
+ * arrow functions, a helper's parameter given an arrow (`apply((x) => x + 1)`), through names standing for names
+ * (a parameter is an alias of its hidden argument, `#arg0`). The function closes over the scope it is written
+ * in, as JavaScript's does; undefined for anything else.
  *
  * @example
  * ```ts
  * // const apply = (f, v) => f(v); apply((x) => x.trim(), spec.name): inside `apply`, `f` is that arrow
- * functionOf(scope.lookup('f'))?.fn.type; // 'ArrowFunctionExpression'
+ * functionAlias(scope.lookup('f'))?.fn.type; // 'ArrowFunctionExpression'
  * ```
  */
-export function functionOf(held: Binding | undefined): Extract<Binding, { kind: 'function' }> | undefined {
+export function functionAlias(held: Binding | undefined): Extract<Binding, { kind: 'function' }> | undefined {
   let binding = held;
   for (let hops = 0; binding?.kind === 'alias' && hops < 16; hops++) {
     const value = unwrap(binding.node);
