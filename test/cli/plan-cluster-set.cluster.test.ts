@@ -11,19 +11,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { testKubeConfig, testKubeConfigPath, testNamespace } from '../support/cluster.js';
 import app from './fixtures/cluster-defaults.js';
+import { CLUSTER_SET_REASONS } from './fixtures/cluster-defaults-reasons.js';
 import { transcript, typekro } from './run.js';
 
 const fixture = 'test/cli/fixtures/cluster-defaults.ts';
-const unset = (path: string, root: string) => `${path} is not set by the manifest of ${root}: only the cluster knows it`;
-const whole = (path: string, root: string) => `${path} is used as a whole object, to which the cluster may add fields the manifest of ${root} does not set (defaults): only the cluster knows it`;
-const afterApply = [
-  ['ip', `data.IP: ${unset('svc.spec.clusterIP', 'svc')}`],
-  ['port', `data.PORT: ${unset('svc.spec.ports[0].targetPort', 'svc')}`],
-  ['ready', `data.READY: ${unset('web.status', 'web')}`],
-  ['affinity', `data.AFF: ${unset('svc.spec.sessionAffinity', 'svc')}`],
-  ['mirror', `spec.ports: ${whole('svc.spec.ports[0]', 'svc')}`],
-  ['copy', `spec.template.spec.containers: ${whole('web.spec.template.spec.containers[0]', 'web')}`],
-] as const;
+const afterApply = CLUSTER_SET_REASONS;
 
 describe('plan: reads of what only the cluster sets', () => {
   let ns: { name: string; remove: () => Promise<void> };

@@ -17,18 +17,10 @@ import { ConfigMap } from '../../src/simple.js';
 import { findManifest, render } from '../../src/testing/index.js';
 import { transcript, typekro } from '../cli/run.js';
 import app from '../cli/fixtures/cluster-defaults.js';
+import { CLUSTER_SET_REASONS } from '../cli/fixtures/cluster-defaults-reasons.js';
 
 const fixture = 'test/cli/fixtures/cluster-defaults.ts';
-const unset = (path: string, root: string) => `${path} is not set by the manifest of ${root}: only the cluster knows it`;
-const whole = (path: string, root: string) => `${path} is used as a whole object, to which the cluster may add fields the manifest of ${root} does not set (defaults): only the cluster knows it`;
-const needsCluster = [
-  ['ip', `data.IP: ${unset('svc.spec.clusterIP', 'svc')}`],
-  ['port', `data.PORT: ${unset('svc.spec.ports[0].targetPort', 'svc')}`],
-  ['ready', `data.READY: ${unset('web.status', 'web')}`],
-  ['affinity', `data.AFF: ${unset('svc.spec.sessionAffinity', 'svc')}`],
-  ['mirror', `spec.ports: ${whole('svc.spec.ports[0]', 'svc')}`],
-  ['copy', `spec.template.spec.containers: ${whole('web.spec.template.spec.containers[0]', 'web')}`],
-] as const;
+const needsCluster = CLUSTER_SET_REASONS;
 const known = { NAME: 'demo', PORT: '80', ARGS: '-g daemon off;' };
 const refusal = `cannot render offline: these resources need data that only exists in the cluster (use deploy()):\n${needsCluster.map(([id, reason]) => `  - ${id}: ${reason}`).join('\n')}`;
 
