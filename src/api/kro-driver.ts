@@ -166,9 +166,10 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
           const owned = await ownership(instance, signal);
           owned.refuse();
           for (const note of uncheckedNotes(owned)) onProgress(note);
-          const rgd = await checkedRgd(kube, graph, options.allowBreakingChanges ?? false);
-          await applyRgd(kube, rgd, bounded);
-          const object = await applyInstance(kube, instance, { ...bounded, readsLabels, rgdName: graph.name, diagnose: () => diagnose(instance), failure: () => failure(instance, signal) });
+          const { rgd, liveGeneration } = await checkedRgd(kube, graph, options.allowBreakingChanges ?? false);
+          const accepted = await applyRgd(kube, rgd, bounded);
+          const graphChanged = liveGeneration !== undefined && accepted.metadata?.generation !== liveGeneration;
+          const object = await applyInstance(kube, instance, { ...bounded, readsLabels, graphChanged, rgdName: graph.name, diagnose: () => diagnose(instance), failure: () => failure(instance, signal) });
           // as instanceStatus: KRO's condition messages quote API server errors, and those quote spec values
           const status = (object as LiveInstance).status;
           if (status && Array.isArray(status.conditions)) status.conditions = redactor.value(status.conditions);
@@ -268,7 +269,8 @@ async function schemaChanges(client: KubeClient, graph: CompositionGraph, rgd: K
 }
 
 /** The RGD to apply: refused when its schema change would break existing instances, unless allowed. */
-async function checkedRgd(client: KubeClient, graph: CompositionGraph, allowBreaking: boolean): Promise<KubernetesObject> {
+/** The RGD to apply (refused on a breaking change unless allowed), and the generation of the live one, if any. */
+async function checkedRgd(client: KubeClient, graph: CompositionGraph, allowBreaking: boolean): Promise<{ rgd: KubernetesObject; liveGeneration: number | undefined }> {
   const rgd = compileRgd(graph) as unknown as KubernetesObject & { spec: { schema: { spec?: unknown; types?: unknown; status?: unknown } } };
   const live = (await client.get({ apiVersion: 'kro.run/v1alpha1', kind: 'ResourceGraphDefinition', name: graph.name })) as
     | (KubernetesObject & { spec?: { schema?: { spec?: unknown; types?: unknown; status?: unknown } } })
@@ -281,10 +283,11 @@ async function checkedRgd(client: KubeClient, graph: CompositionGraph, allowBrea
     if (kept?.kind === 'owned') throw new KroRejectedError(kept.message);
     if (kept) [changes, keptCrd] = [[...kept.changes], kept.crd];
   }
-  if (changes.length === 0) return rgd;
+  const liveGeneration = live?.metadata?.generation;
+  if (changes.length === 0) return { rgd, liveGeneration };
   if (!allowBreaking) throw new BreakingChangeError(graph.name, changes, keptCrd);
   const metadata = { ...rgd.metadata, annotations: { ...rgd.metadata?.annotations, 'kro.run/allow-breaking-changes': 'true' } };
-  return { ...rgd, metadata };
+  return { rgd: { ...rgd, metadata }, liveGeneration };
 }
 
 /** A report row's object (rows with a name only). */

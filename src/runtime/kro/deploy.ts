@@ -58,6 +58,12 @@ export interface KroWaitOptions {
    * to reconcile (relabel.ts), or KRO would keep computing from the old ones.
    */
   readonly readsLabels?: boolean;
+  /**
+   * This deploy changed the RGD (a new generation): an instance whose own generation stays the same keeps the
+   * conditions KRO computed with the previous graph until KRO gets to it, so it is made to reconcile (relabel.ts)
+   * before its conditions are believed.
+   */
+  readonly graphChanged?: boolean;
 }
 
 /** The condition of `type`, if it was written for `generation` (an older one says nothing about this apply). */
@@ -102,7 +108,7 @@ export async function applyInstance(client: KubeClient, instance: KubernetesObje
   const deadline = Date.now() + options.timeoutMs;
   const call = { deadline, ...(options.signal ? { signal: options.signal } : {}) };
   // Only when it matters (relabel.ts): the instance before this apply, to see what the apply changed.
-  const before = options.readsLabels ? await client.get(refOfObject(instance), call).catch(() => undefined) : undefined;
+  const before = options.readsLabels || options.graphChanged ? await client.get(refOfObject(instance), call).catch(() => undefined) : undefined;
   let applied: KubernetesObject | undefined;
   while (!applied) {
     try {
@@ -120,7 +126,8 @@ export async function applyInstance(client: KubeClient, instance: KubernetesObje
   const generation = applied.metadata?.generation;
   options.onApplied?.(refOfObject(instance));
   options.onProgress?.(`applied ${describeRef(refOfObject(instance))}`);
-  if (unseenByKro(before, applied)) await reconcileAgain(client, instance, { ...options, timeoutMs: Math.max(deadline - Date.now(), 1) });
+  const unseen = unseenByKro(before, applied, { labels: options.readsLabels ?? false, graph: options.graphChanged ?? false });
+  if (unseen) await reconcileAgain(client, instance, { ...options, timeoutMs: Math.max(deadline - Date.now(), 1) }, unseen);
   let last: Observed | undefined;
   // A resource that failed for good ends the wait as it ends direct mode's, once KRO has reconciled this
   // generation (before that, a child may still be the previous spec's, e.g. the Deployment a fixed spec replaces).

@@ -1,10 +1,15 @@
 /**
- * A redeploy that changes only the instance's labels or annotations. KRO v0.9.4 skips an update of an
- * instance whose generation did not change (`pkg/dynamiccontroller` `enqueueFromInformer`), and labels and
- * annotations do not change it: a composition reading them (`schema.metadata.labels.team`) would keep the
- * old values until KRO reconciles for another reason, while direct mode computes them at once. KRO makes one
- * exception, for the transitions of its reconcile annotation (`kro.run/reconcile: suspended`), in both
- * directions, "so the instance re-converges": the instance is suspended and resumed, which KRO reconciles.
+ * A redeploy that leaves the instance's generation as it was, but not what KRO computes from:
+ * - only the instance's labels or annotations changed. KRO v0.9.4 skips an update of an instance whose
+ *   generation did not change (`pkg/dynamiccontroller` `enqueueFromInformer`), and labels and annotations do
+ *   not change it: a composition reading them (`schema.metadata.labels.team`) would keep the old values until
+ *   KRO reconciles for another reason, while direct mode computes them at once;
+ * - the RGD changed (the composition was edited, the spec was not). KRO reconciles the instance with the new
+ *   graph revision some time later, and until then its conditions are the previous graph's: believing them
+ *   reported a broken change as ready, and the fix of it as failed (trial 15 F1).
+ * KRO makes one exception to its skip, for the transitions of its reconcile annotation (`kro.run/reconcile:
+ * suspended`), in both directions, "so the instance re-converges": the instance is suspended and resumed,
+ * which KRO reconciles, with the graph revision it serves by then.
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
 import type { CompositionGraph } from '../../ir/graph.js';
@@ -50,19 +55,30 @@ function userMetadata(object: KubernetesObject | undefined): string {
   return JSON.stringify([own(object?.metadata?.labels), own(object?.metadata?.annotations)]);
 }
 
+/** Why an apply needs KRO to reconcile the instance again. */
+export type Unseen = 'labels' | 'graph';
+
 /**
- * True when applying turned `before` into `after` with new labels or annotations (not KRO's) but the same
- * generation: an update KRO does not reconcile.
+ * Why applying turned `before` into `after` with the same generation, which KRO does not reconcile, while
+ * what KRO computes from changed: `'graph'` when this deploy changed the RGD (`changed.graph`), `'labels'`
+ * for new labels or annotations (not KRO's) that the composition reads (`changed.labels`). Undefined for a
+ * new instance (KRO reconciles it) or a new generation.
  *
  * @example
  * ```ts
- * unseenByKro(before, after); // => true after a redeploy with only another label
+ * unseenByKro(before, after, { labels: true, graph: false }); // => 'labels' after a redeploy with only another label
  * ```
  */
-export function unseenByKro(before: KubernetesObject | undefined, after: KubernetesObject): boolean {
-  if (!before || before.metadata?.generation === undefined) return false;
-  return before.metadata.generation === after.metadata?.generation && userMetadata(before) !== userMetadata(after);
+export function unseenByKro(before: KubernetesObject | undefined, after: KubernetesObject, changed: { readonly labels: boolean; readonly graph: boolean }): Unseen | undefined {
+  if (!before || before.metadata?.generation === undefined || before.metadata.generation !== after.metadata?.generation) return undefined;
+  if (changed.graph) return 'graph';
+  return changed.labels && userMetadata(before) !== userMetadata(after) ? 'labels' : undefined;
 }
+
+const WHY: Readonly<Record<Unseen, string>> = {
+  labels: 'only labels or annotations changed, which KRO does not reconcile',
+  graph: 'the ResourceGraphDefinition changed and the instance did not, so KRO has not reconciled it with the new graph yet',
+};
 
 interface Condition {
   readonly type?: string;
@@ -79,10 +95,11 @@ export async function reconcileAgain(
   client: KubeClient,
   instance: KubernetesObject,
   options: { readonly timeoutMs: number; readonly signal?: AbortSignal; readonly onProgress?: (message: string) => void },
+  why: Unseen,
 ): Promise<KubernetesObject> {
   const call = options.signal ? { signal: options.signal } : {};
   const suspended = { ...instance, metadata: { ...instance.metadata, annotations: { ...instance.metadata?.annotations, [RECONCILE_ANNOTATION]: 'suspended' } } };
-  options.onProgress?.('only labels or annotations changed, which KRO does not reconcile: suspending and resuming the instance so that it does');
+  options.onProgress?.(`${WHY[why]}: suspending and resuming the instance so that it does`);
   let failure: unknown;
   try {
     const applied = await client.apply(suspended, { force: true, ...call });
