@@ -3,6 +3,7 @@
  * helper's scope with the parameters bound to the arguments. A helper that calls itself is refused.
  */
 import type { Node } from '@babel/types';
+import type { SourceLocation } from '../ir/graph.js';
 import type { CelType } from '../ir/types.js';
 import { functionAlias, withCallerMade, type Binding, type FunctionLike, type Scope } from './scope.js';
 import { codeRunner } from './code-runners.js';
@@ -11,7 +12,8 @@ import { functionScope } from './local-scope.js';
 import { bindParams } from './pattern-bindings.js';
 import { resolveModuleName } from './modules.js';
 import { unwrap } from './ast.js';
-import { HINT, syntaxError } from './errors.js';
+import { locationOf } from './source.js';
+import { CompositionSyntaxError, HINT, syntaxError } from './errors.js';
 import type { Compiler, Typed } from './typed.js';
 import { atCall } from './absent-spec.js';
 import type { Call } from './call-arguments.js';
@@ -26,13 +28,37 @@ export function helperCall(node: Call, name: string, bound: Binding | undefined,
     const parent = withCallerMade(own, scope, node);
     // The body is compiled where it is called: the guards there hold in it, and the items there are what they are.
     const body = atCall(functionScope(binding.fn, parent, () => false, bindParams(binding.fn, args, scope, own)), scope);
-    return c.value(inlinedBody(node, binding.fn), body, expect);
+    try {
+      return c.value(inlinedBody(node, binding.fn), body, expect);
+    } catch (error) {
+      throw calledAt(error, node, name);
+    }
   }
   // A local import TypeKro could not follow says why; `eval` and its like keep the general message.
   if (binding?.kind === 'unsupported' && !codeRunner(name)) throw syntaxError(node, `\`${name}(...)\` cannot be compiled: ${binding.why}`, binding.hint);
   // A function a generator was given (observed-scope.ts): its code is not read.
   if (binding?.kind === 'opaque' && binding.unreadableFunction) throw syntaxError(node, `\`${name}(...)\` cannot be compiled: ${binding.why}`, binding.hint ?? HINT.expr);
   throw syntaxError(node, `\`${name}(...)\` is a JavaScript function; it cannot run in CEL`, closureHint(bound) ?? HINT.expr);
+}
+
+/**
+ * A refusal inside a helper's body names the body's line; a helper called from several places (or imported by
+ * several compositions) leaves the user asking which call: each inlining call adds its own place, innermost first.
+ */
+function calledAt(error: unknown, node: Call, name: string): unknown {
+  if (!(error instanceof CompositionSyntaxError)) return error;
+  const call = locationOf(node);
+  if (!call || !error.location || inside(error.location, node)) return error;
+  const line = `\n  in \`${name}(...)\` called at ${call.file}:${call.line}:${call.column}`;
+  return new CompositionSyntaxError(`${error.message}${line}`, error.location, error.construct, error.hint);
+}
+
+/** True when `at` lies in the source of `node` (a refusal of the call itself, or of its arguments). */
+function inside(at: SourceLocation, node: Node): boolean {
+  const { loc } = node;
+  if (!loc || at.file !== loc.filename) return false;
+  const after = (line: number, column: number): boolean => at.line > line || (at.line === line && at.column >= column);
+  return after(loc.start.line, loc.start.column + 1) && !after(loc.end.line, loc.end.column + 1);
 }
 
 /**

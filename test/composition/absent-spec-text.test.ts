@@ -67,13 +67,13 @@ test('an optional field of a spec list item made into text inside a callback is 
   })), `${at("'map-status'", 'u.role}')}: ${FIELD('u.role')}`);
   // A helper's text is made where it is called, from the item it is given (in a callback or a loop).
   assert.equal(refusal(() => kubernetesComposition(definition('map-helper'), (s) => {
-    ConfigMap({ name: s.name, data: { users: s.users.map((u) => label(u)).join(',') } });
+    ConfigMap({ name: s.name, data: { users: s.users.map((u) => label(u)).join(',') } }); // m:labelCall
     return {};
-  })), `${at('function label', 'u.role}')}: ${FIELD('u.role')}`);
+  })), `${at('function label', 'u.role}')}: ${FIELD('u.role')}\n  in \`label(...)\` called at ${at('m:labelCall', 'label(u)')}`);
   assert.equal(refusal(() => kubernetesComposition(definition('loop-helper'), (s) => {
-    for (const u of s.users) ConfigMap({ name: u.name, data: { a: s.flag ? label(u) : 'n' } });
+    for (const u of s.users) ConfigMap({ name: u.name, data: { a: s.flag ? label(u) : 'n' } }); // m:loopLabel
     return {};
-  })), `${at('function label', 'u.role}')}: ${FIELD('u.role')}`);
+  })), `${at('function label', 'u.role}')}: ${FIELD('u.role')}\n  in \`label(...)\` called at ${at('m:loopLabel', 'label(u)')}`);
   // A loop JavaScript skipped (its branch was decided on a placeholder) is made from source, its item spec data as well.
   assert.equal(refusal(() => kubernetesComposition(definition('skipped-loop'), (s) => {
     if (!s.flag) {

@@ -85,9 +85,9 @@ test('a rest pattern in a helper\'s parameter is refused where its value depends
   const rest = ({ p, ...others }: { p: boolean; q?: string }) => (p ? 'p' : others.q ?? 'none');
   assert.equal(
     refusal(() => kubernetesComposition({ ...definition, name: 'rest-pattern' }, (spec) => {
-      return { v: rest({ p: spec.prod, q: spec.s }) };
+      return { v: rest({ p: spec.prod, q: spec.s }) }; // m:restCall
     })),
-    at('const rest =', 'others.q') + ': `others` collects the remaining properties (a rest pattern), which CEL cannot express, and its value depends on a reference\n    others\n  hint: read the properties you need by name (`const { a, b } = value`)',
+    at('const rest =', 'others.q') + ': `others` collects the remaining properties (a rest pattern), which CEL cannot express, and its value depends on a reference\n    others\n  hint: read the properties you need by name (`const { a, b } = value`)\n  in `rest(...)` called at ' + at('m:restCall', 'rest('),
   );
 });
 

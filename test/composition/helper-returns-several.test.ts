@@ -130,7 +130,7 @@ test('a helper given only constants: its resources are still read as references'
 test('a resource made once per item of a list in a helper names no single one: refused with the reason', () => {
   const message = refusal(() =>
     kubernetesComposition(definition('pair-per-name'), (spec) => {
-      const [first] = perName(['a', 'b']);
+      const [first] = perName(['a', 'b']); // m:perName
       return { ready: first!.status.readyReplicas > 0, svc: spec.name };
     }),
   );
@@ -138,7 +138,8 @@ test('a resource made once per item of a list in a helper names no single one: r
     message.replace(/\S*\/test\/composition\//g, '<dir>/'),
     "<dir>/fixtures/helpers/pair.ts:27:30: this factory call makes more than one resource (it sits in a function called more than once), so reading it through what the function returns names no single resource\n" +
       "    Deployment({ name, image: 'nginx' })\n" +
-      '  hint: make each resource with its own factory call in the helper, return them by name (`return { deploy, svc }`), and call the helper once per place in the composition, outside loops and callbacks; destructure what it returns where you call it (`const { deploy: apiDeploy } = webPair(...)`, then `apiDeploy.status...`)',
+      '  hint: make each resource with its own factory call in the helper, return them by name (`return { deploy, svc }`), and call the helper once per place in the composition, outside loops and callbacks; destructure what it returns where you call it (`const { deploy: apiDeploy } = webPair(...)`, then `apiDeploy.status...`)\n' +
+      `  in \`perName(...)\` called at ${at('m:perName', 'perName(')}`,
   );
 });
 

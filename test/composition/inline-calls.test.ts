@@ -99,7 +99,7 @@ test('an inline factory call in a local function called twice, one call skipped 
   const message = refusal(() =>
     kubernetesComposition({ name: 'inline-twice', kind: 'InlineTwice', spec, status }, () => {
       const ready = (name: string) => Deployment({ name, image: 'nginx' }).status.readyReplicas > 0;
-      return { allReady: ready('a') && ready('b') };
+      return { allReady: ready('a') && ready('b') }; // m:readyCalls
     }),
   );
   assert.equal(
@@ -108,6 +108,7 @@ test('an inline factory call in a local function called twice, one call skipped 
       `${at("'inline-twice'", 'Deployment(')}: this factory call makes more than one resource (it sits in a function called more than once), so its result written inline names no single resource`,
       "    Deployment({ name, image: 'nginx' })",
       '  hint: bind each resource to its own const in the composition and read those: `const web = Deployment({ ... })`, then `web.status...`',
+      `  in \`ready(...)\` called at ${at('m:readyCalls', "ready('b')")}`,
     ].join('\n'),
   );
 });

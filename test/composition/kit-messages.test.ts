@@ -26,7 +26,7 @@ function at(marker: string, fragment: string): string {
 const definition = { apiVersion: 'messages.typekro.dev/v1alpha1', kind: 'Messages', spec: type({ env: 'string', prod: 'boolean', n: 'number.integer' }), status: type({ 'v?': 'number' }) };
 
 function rec(n: number): string { return n > 0 ? 'pos' : rec(1); } // m:rec
-function ping(n: number): string { return n > 0 ? 'pos' : pong(1); }
+function ping(n: number): string { return n > 0 ? 'pos' : pong(1); } // m:ping
 function pong(n: number): string { return n > 0 ? 'neg' : ping(1); } // m:pong
 const twice = (s: string): string => s + s;
 function viaMap(n: number): string[] { return n > 0 ? ['pos'] : [1].map((k) => viaMap(k)[0] ?? ''); } // m:viaMap
@@ -70,29 +70,29 @@ describe('refusal messages', () => {
     assert.throws(
       () =>
         kubernetesComposition({ ...definition, name: 'recursion' }, (spec) => {
-          ConfigMap({ name: 'x', data: { a: rec(spec.n) } });
+          ConfigMap({ name: 'x', data: { a: rec(spec.n) } }); // m:recCall
           return {};
         }),
       {
-        message: `${at('m:rec', 'rec(1)')}: \`rec(...)\` calls itself (directly or through other helpers): TypeKro inlines helpers into CEL, which has no recursion\n    rec(1)\n  hint: compute the value without recursion (a ternary or a lookup over the spec), or use Cel.expr(...)`,
+        message: `${at('m:rec', 'rec(1)')}: \`rec(...)\` calls itself (directly or through other helpers): TypeKro inlines helpers into CEL, which has no recursion\n    rec(1)\n  hint: compute the value without recursion (a ternary or a lookup over the spec), or use Cel.expr(...)\n  in \`rec(...)\` called at ${at('m:recCall', 'rec(spec')}`,
       },
     );
     assert.throws(
       () =>
         kubernetesComposition({ ...definition, name: 'mutual' }, (spec) => {
-          ConfigMap({ name: 'x', data: { a: ping(spec.n) } });
+          ConfigMap({ name: 'x', data: { a: ping(spec.n) } }); // m:pingCall
           return {};
         }),
-      { message: `${at('m:pong', 'ping(1)')}: \`ping(...)\` calls itself (directly or through other helpers): TypeKro inlines helpers into CEL, which has no recursion\n    ping(1)\n  hint: compute the value without recursion (a ternary or a lookup over the spec), or use Cel.expr(...)` },
+      { message: `${at('m:pong', 'ping(1)')}: \`ping(...)\` calls itself (directly or through other helpers): TypeKro inlines helpers into CEL, which has no recursion\n    ping(1)\n  hint: compute the value without recursion (a ternary or a lookup over the spec), or use Cel.expr(...)\n  in \`pong(...)\` called at ${at('m:ping', 'pong(1)')}\n  in \`ping(...)\` called at ${at('m:pingCall', 'ping(spec')}` },
     );
     // Through a callback: the helpers being inlined are known inside it too.
     assert.throws(
       () =>
         kubernetesComposition({ ...definition, name: 'through-map' }, (spec) => {
-          ConfigMap({ name: 'x', data: { a: viaMap(spec.n)[0] ?? '' } });
+          ConfigMap({ name: 'x', data: { a: viaMap(spec.n)[0] ?? '' } }); // m:viaMapCall
           return {};
         }),
-      { message: `${at('m:viaMap', 'viaMap(k)')}: \`viaMap(...)\` calls itself (directly or through other helpers): TypeKro inlines helpers into CEL, which has no recursion\n    viaMap(k)\n  hint: compute the value without recursion (a ternary or a lookup over the spec), or use Cel.expr(...)` },
+      { message: `${at('m:viaMap', 'viaMap(k)')}: \`viaMap(...)\` calls itself (directly or through other helpers): TypeKro inlines helpers into CEL, which has no recursion\n    viaMap(k)\n  hint: compute the value without recursion (a ternary or a lookup over the spec), or use Cel.expr(...)\n  in \`viaMap(...)\` called at ${at('m:viaMapCall', 'viaMap(spec')}` },
     );
   });
 

@@ -31,7 +31,7 @@ function atEven(zone: string, index: number): boolean {
 const anyOf = (...zones: unknown[]): boolean => zones.length > 0;
 const LIMIT = 3;
 function nested(zones: string[]): boolean {
-  return zones.every(nestedZone);
+  return zones.every(nestedZone); // m:every
 }
 function nestedZone(zone: string): boolean {
   return nested([zone]); // m:nested
@@ -65,8 +65,8 @@ describe('list callbacks passed by name', () => {
 
   it('a helper passed by name that calls itself is refused as recursion', () => {
     assert.throws(
-      () => kubernetesComposition({ ...definition, name: 'nested' }, (spec) => ({ ok: nested(spec.zones) })),
-      { message: `${at('m:nested', 'nested([zone])')}: \`nested(...)\` calls itself (directly or through other helpers): TypeKro inlines helpers into CEL, which has no recursion\n    nested([zone])\n  hint: compute the value without recursion (a ternary or a lookup over the spec), or use Cel.expr(...)` },
+      () => kubernetesComposition({ ...definition, name: 'nested' }, (spec) => ({ ok: nested(spec.zones) })), // m:nestedCall
+      { message: `${at('m:nested', 'nested([zone])')}: \`nested(...)\` calls itself (directly or through other helpers): TypeKro inlines helpers into CEL, which has no recursion\n    nested([zone])\n  hint: compute the value without recursion (a ternary or a lookup over the spec), or use Cel.expr(...)\n  in \`nestedZone(...)\` called at ${at('m:every', 'nestedZone')}\n  in \`nested(...)\` called at ${at('m:nestedCall', 'nested(spec')}` },
     );
   });
 });

@@ -63,8 +63,8 @@ describe('G08a: a missing argument is `undefined`', () => {
   it('used as text, it is refused naming the value JavaScript writes', () => {
     const text = (a: string, b?: string): string => `${a}-${b}`;
     assert.equal(
-      refusal(() => kubernetesComposition({ ...definition, name: 'undefined-text' }, (s) => ({ v: text(s.s) }))),
-      `${at('const text =', 'b}`')}: \`b\` is always \`undefined\` here, which JavaScript turns into the text "undefined"\n    b\n  hint: give it a default (\`b ?? '<text>'\`), or leave it out of the text`,
+      refusal(() => kubernetesComposition({ ...definition, name: 'undefined-text' }, (s) => ({ v: text(s.s) }))), // m:textCall
+      `${at('const text =', 'b}`')}: \`b\` is always \`undefined\` here, which JavaScript turns into the text "undefined"\n    b\n  hint: give it a default (\`b ?? '<text>'\`), or leave it out of the text\n  in \`text(...)\` called at ${at('m:textCall', 'text(s.s)')}`,
     );
     assert.equal(
       refusal(() => kubernetesComposition({ ...definition, name: 'null-text' }, (s) => ({ v: s.s + null }))),
