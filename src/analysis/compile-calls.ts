@@ -76,10 +76,20 @@ export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelT
   throw syntaxError(node, 'this call cannot be compiled to CEL', HINT.expr);
 }
 
-/** The method context of `list.map(callback)`, to compile its callback over the list's items. */
+/**
+ * The method context of `list.map(callback)`, to compile its callback over the list's items; undefined when
+ * the receiver does not compile (`Object.entries(spec.labels)`, whose order is CEL's): the call is then
+ * refused as it was before maps were built from lists.
+ */
 function mapContext(call: Node, scope: Scope, c: Compiler): MethodContext | undefined {
   if (call.type !== 'CallExpression' || (call.callee.type !== 'MemberExpression' && call.callee.type !== 'OptionalMemberExpression')) return undefined;
-  return { node: call, receiver: c.value(call.callee.object, scope), args: call.arguments as Node[], scope, c };
+  let receiver: Typed;
+  try {
+    receiver = c.value(call.callee.object, scope);
+  } catch {
+    return undefined;
+  }
+  return { node: call, receiver, args: call.arguments as Node[], scope, c };
 }
 
 /** `Object.keys(spec.config)` as the receiver of `includes`/`every`/`some`: the keys in CEL's order, which these cannot see. */
