@@ -58,7 +58,7 @@ export * from './model/yaml/index.js';
 export * as simple from './model/simple/index.js';
 export { CompositionSyntaxError } from './analysis/errors.js';
 export type { CompositionGraph, ExternalRefTarget, ForEachDimension, NestedAt, PrinterColumn, ResourceNode, SourceLocation } from './ir/graph.js';
-export type { BinaryOp, Expr, Literal } from './ir/expr.js';
+export type { BinaryOp, Expr, Literal, MacroName } from './ir/expr.js';
 export type { ExprValue, Value } from './ir/value.js';
 export type { SchemaMarkers, SchemaNode } from './ir/schema.js';
 export type { ObservedObjects } from './composition/concrete-run.js';

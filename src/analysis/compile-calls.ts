@@ -23,6 +23,7 @@ import { LIST_ONLY, listMethod } from './list-methods.js';
 import { globalCall } from './global-calls.js';
 import { helperCall } from './inline-helpers.js';
 import { mathCall } from './math-calls.js';
+import { fromEntriesOfList } from './list-to-map.js';
 import { truthyFilterReceiver } from './truthy-items.js';
 import { bufferCall } from './base64-calls.js';
 import { entriesTest, isOrderFree, mapEnumeration, orderedEnumerationRefusal, unorderedList } from './map-enumerations.js';
@@ -54,6 +55,9 @@ export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelT
     if (encoded) return encoded;
     const namespace = object.type === 'Identifier' ? scope.lookup(object.name, object) : undefined;
     if (namespace?.kind === 'cel') return compileCelCall(node, callee.property.name, args, scope, c, namespace.print, expect);
+    // `Object.fromEntries(list.map((it) => [key, value]))` over a list the instance gives (list-to-map.ts).
+    const built = object.type === 'Identifier' && object.name === 'Object' && !scope.lookup('Object') && callee.property.name === 'fromEntries' ? fromEntriesOfList(node, (map) => mapContext(map, scope, c)) : undefined;
+    if (built) return built;
     const unfollowed = unfollowedMethod(node, callee.object, callee.property.name, scope);
     if (unfollowed) throw unfollowed;
     const builtin = builtinCallRefusal(node, object, callee.property.name, scope);
@@ -70,6 +74,22 @@ export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelT
     return method({ node, receiver, args, scope, c }, name);
   }
   throw syntaxError(node, 'this call cannot be compiled to CEL', HINT.expr);
+}
+
+/**
+ * The method context of `list.map(callback)`, to compile its callback over the list's items; undefined when
+ * the receiver does not compile (`Object.entries(spec.labels)`, whose order is CEL's): the call is then
+ * refused as it was before maps were built from lists.
+ */
+function mapContext(call: Node, scope: Scope, c: Compiler): MethodContext | undefined {
+  if (call.type !== 'CallExpression' || (call.callee.type !== 'MemberExpression' && call.callee.type !== 'OptionalMemberExpression')) return undefined;
+  let receiver: Typed;
+  try {
+    receiver = c.value(call.callee.object, scope);
+  } catch {
+    return undefined;
+  }
+  return { node: call, receiver, args: call.arguments as Node[], scope, c };
 }
 
 /** `Object.keys(spec.config)` as the receiver of `includes`/`every`/`some`: the keys in CEL's order, which these cannot see. */

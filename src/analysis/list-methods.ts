@@ -12,6 +12,11 @@ import { arity, intLiteral, stringArg, type MethodContext } from './call-argumen
 import { itemCallback, lambda } from './list-callbacks.js';
 import { concat, sort } from './list-order.js';
 import { positionedSearch } from './list-search.js';
+import { reduceIntoMap } from './list-to-map.js';
+
+const throwError = (error: Error): never => {
+  throw error;
+};
 
 export const LIST_ONLY = new Set(['some', 'every', 'filter', 'map', 'find', 'join']);
 
@@ -83,7 +88,8 @@ export function listMethod(ctx: MethodContext, name: string): Typed {
       return sort(ctx, name);
     case 'reduce':
     case 'reduceRight':
-      throw reduceRefusal(ctx, name);
+      // One entry per item from `{}` is a map KRO's CEL can build (list-to-map.ts); no other fold is.
+      return reduceIntoMap(ctx, name) ?? throwError(reduceRefusal(ctx, name));
     default:
       throw syntaxError(ctx.node, `the array method \`${name}\` has no CEL equivalent`, HINT.expr);
   }

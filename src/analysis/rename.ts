@@ -1,5 +1,5 @@
 /** Renames free occurrences of an identifier in an Expr (used to pick collision-free lambda variables). */
-import { E, exprChildren, type Expr } from '../ir/expr.js';
+import { E, exprChildren, macroVariables, type Expr } from '../ir/expr.js';
 
 export function renameIdent(expr: Expr, from: string, to: string): Expr {
   const go = (e: Expr): Expr => renameIdent(e, from, to);
@@ -27,7 +27,7 @@ export function renameIdent(expr: Expr, from: string, to: string): Expr {
       return E.map(expr.entries.map((entry) => ({ key: go(entry.key), value: go(entry.value) })));
     case 'macro':
       // An inner macro binding the same name shadows it.
-      return E.macro(expr.macro, go(expr.target), expr.variable, expr.variable === from ? expr.body : go(expr.body));
+      return E.macro(expr.macro, go(expr.target), expr.variable, macroVariables(expr).includes(from) ? expr.body : go(expr.body), expr.index);
     case 'template':
       return E.template(expr.parts.map((part) => (typeof part === 'string' ? part : go(part))));
   }
@@ -37,7 +37,7 @@ export function renameIdent(expr: Expr, from: string, to: string): Expr {
 export function identifierNames(expr: Expr, names = new Set<string>()): Set<string> {
   if (expr.kind === 'ident') names.add(expr.name);
   else if (expr.kind === 'raw') for (const ref of expr.refs) names.add(ref);
-  else if (expr.kind === 'macro') names.add(expr.variable);
+  else if (expr.kind === 'macro') for (const name of macroVariables(expr)) names.add(name);
   for (const child of exprChildren(expr)) identifierNames(child, names);
   return names;
 }

@@ -280,7 +280,9 @@ class SecretFlow {
       const items = list && !bound.has(list.root) ? this.itemsOf(list) : undefined;
       if (items) for (const index of list!.dynamic) this.expr(index, resource, bound);
       else this.expr(expr.target, resource, bound);
-      this.expr(expr.body, resource, new Map([...bound, [expr.variable, items ?? null]]));
+      // A two-variable macro's index is an item's position (or a map's key): no secret data.
+      const index: [string, null][] = expr.index === undefined ? [] : [[expr.index, null]];
+      this.expr(expr.body, resource, new Map([...bound, ...index, [expr.variable, items ?? null]]));
       return;
     }
     for (const child of exprChildren(expr)) this.expr(child, resource, bound);

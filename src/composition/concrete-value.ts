@@ -103,12 +103,13 @@ function visit(raw: unknown, path: string, pending: string[], owner: string): Co
     return raw.map((item: unknown, i) => visit(item, join(path, i), pending, owner) ?? null);
   }
   if (typeof raw === 'object' && Object.getPrototypeOf(raw) === Object.prototype) {
-    const out: Record<string, ConcreteData> = {};
+    const out: [string, ConcreteData][] = [];
     for (const [key, entry] of Object.entries(raw)) {
       const value = visit(entry, join(path, key), pending, owner);
-      if (value !== undefined) out[key] = value;
+      if (value !== undefined) out.push([key, value]);
     }
-    return out;
+    // fromEntries, not `out[key] =`: an own `__proto__` key (`{ ...acc, [k]: v }` makes one) stays a key.
+    return Object.fromEntries(out);
   }
   throw new TypeKroError('DEFINITION_INVALID', `${owner}: ${path || 'a value'} holds ${withArticle(typeof raw === 'function' ? 'function' : ((raw as object).constructor?.name ?? typeof raw))}, which cannot be serialised; use plain data`);
 }

@@ -223,13 +223,14 @@ function withoutPaths(status: { readonly [key: string]: ConcreteData }, paths: r
   const removed = new Map<string, ConcreteData>();
   const without = (value: ConcreteData, prefix: string): ConcreteData => {
     if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof OpaqueCel) return value;
-    const out: Record<string, ConcreteData> = {};
+    const out: [string, ConcreteData][] = [];
     for (const [key, item] of Object.entries(value as { readonly [key: string]: ConcreteData })) {
       const path = prefix ? `${prefix}.${key}` : key;
       if (paths.includes(path)) removed.set(path, item);
-      else out[key] = without(item, path);
+      else out.push([key, without(item, path)]);
     }
-    return out;
+    // fromEntries, not `out[key] =`: an own `__proto__` key stays a key.
+    return Object.fromEntries(out);
   };
   return { value: without(status, '') as { readonly [key: string]: ConcreteData }, removed };
 }

@@ -6,7 +6,7 @@ import type { Node } from '@babel/types';
 import { syntaxError } from '../analysis/errors.js';
 import { namedBinding, scopeOf, type Scope } from '../analysis/scope.js';
 import { snippetOf } from '../analysis/source.js';
-import { E, exprChildren, type Expr } from '../ir/expr.js';
+import { E, exprChildren, macroVariables, type Expr } from '../ir/expr.js';
 import { printAsJavaScript } from '../compile/cel/as-javascript.js';
 import { isExprValue } from '../ir/value.js';
 import { observedType } from '../model/kube-types.js';
@@ -109,9 +109,10 @@ function readsOutside(expr: Expr, self: string): string[] {
     if (node.kind === 'ident' && node.name !== self && !bound.has(node.name)) reads.add(node.name);
     if (node.kind === 'macro') {
       visit(node.target);
-      bound.add(node.variable);
+      const names = macroVariables(node).filter((name) => !bound.has(name));
+      for (const name of names) bound.add(name);
       visit(node.body);
-      bound.delete(node.variable);
+      for (const name of names) bound.delete(name);
       return;
     }
     for (const child of exprChildren(node)) visit(child);

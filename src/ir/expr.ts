@@ -63,19 +63,37 @@ export type Expr =
   | { readonly kind: 'conditional'; readonly test: Expr; readonly then: Expr; readonly otherwise: Expr }
   | { readonly kind: 'list'; readonly items: readonly Expr[] }
   | { readonly kind: 'map'; readonly entries: readonly { readonly key: Expr; readonly value: Expr }[] }
-  /** Macros with one lambda variable: `target.all(v, body)`, `exists`, `exists_one`, `filter`, `map`. */
+  /**
+   * Macros with a lambda variable: `target.all(v, body)`, `exists`, `exists_one`, `filter`, `map`; with `index`
+   * also, cel-go's two-variable comprehensions (`ext.TwoVarComprehensions`, which KRO enables):
+   * `target.exists(i, v, body)` (`i` a list item's index or a map's key) and `target.transformMapEntry(i, v,
+   * body)`, whose body gives a map of entries to add (a repeated key is an error).
+   */
   | {
       readonly kind: 'macro';
-      readonly macro: 'all' | 'exists' | 'exists_one' | 'filter' | 'map';
+      readonly macro: MacroName;
       readonly target: Expr;
       readonly variable: string;
       readonly body: Expr;
+      /** The first variable of a two-variable macro; absent in one-variable macros. */
+      readonly index?: string;
     }
   /** String interpolation: literal text and expressions, each expression already string-typed. */
   | { readonly kind: 'template'; readonly parts: readonly (string | Expr)[] }
   /** Raw CEL text from an escape hatch (`Cel.expr`); printed verbatim, parenthesised when nested. */
   /** CEL text written by hand (`Cel.expr`, a readyWhen string); `at` is where (file:line:col), for its syntax errors. */
   | { readonly kind: 'raw'; readonly cel: string; readonly refs: readonly string[]; readonly at?: string };
+
+/**
+ * The macros of the IR: CEL's one-variable macros, and `transformMapEntry`, which only has a two-variable
+ * form (`exists_one` has none here: its two-variable form is spelled `existsOne`).
+ *
+ * @example
+ * import type { MacroName } from 'typekro';
+ * const name: MacroName = 'transformMapEntry';
+ * name; // => 'transformMapEntry'
+ */
+export type MacroName = 'all' | 'exists' | 'exists_one' | 'filter' | 'map' | 'transformMapEntry';
 
 const freezeNode = <T extends Expr>(node: T): T => Object.freeze(node);
 
@@ -100,12 +118,9 @@ export const E = {
     freezeNode({ kind: 'conditional', test, then, otherwise }),
   list: (items: readonly Expr[]): Expr => freezeNode({ kind: 'list', items }),
   map: (entries: readonly { key: Expr; value: Expr }[]): Expr => freezeNode({ kind: 'map', entries }),
-  macro: (
-    macro: 'all' | 'exists' | 'exists_one' | 'filter' | 'map',
-    target: Expr,
-    variable: string,
-    body: Expr,
-  ): Expr => freezeNode({ kind: 'macro', macro, target, variable, body }),
+  /** `target.macro(variable, body)`, or with `index` the two-variable `target.macro(index, variable, body)`. */
+  macro: (macro: MacroName, target: Expr, variable: string, body: Expr, index?: string): Expr =>
+    freezeNode(index === undefined ? { kind: 'macro', macro, target, variable, body } : { kind: 'macro', macro, target, variable, body, index }),
   template: (parts: readonly (string | Expr)[]): Expr => freezeNode({ kind: 'template', parts }),
   raw: (cel: string, refs: readonly string[] = [], at?: string): Expr => freezeNode(at === undefined ? { kind: 'raw', cel, refs } : { kind: 'raw', cel, refs, at }),
   /** A path of field names under a root identifier: `path('schema', 'spec', 'replicas')`. */
@@ -209,7 +224,7 @@ function collectRoots(node: Expr, scope: ReadonlySet<string> | undefined, seen: 
       return;
     case 'macro':
       collectRoots(node.target, scope, seen);
-      return collectRoots(node.body, new Set([...(scope ?? []), node.variable]), seen);
+      return collectRoots(node.body, new Set([...(scope ?? []), ...macroVariables(node)]), seen);
     case 'template':
       for (const part of node.parts) if (typeof part !== 'string') collectRoots(part, scope, seen);
       return;
@@ -218,6 +233,21 @@ function collectRoots(node: Expr, scope: ReadonlySet<string> | undefined, seen: 
       return;
   }
 }
+
+/**
+ * The names a macro binds in its body: its variable, and a two-variable macro's index.
+ *
+ * @example
+ * ```ts
+ * macroVariables(E.macro('exists', E.ident('l'), 'v', E.bool(true), 'i') as MacroExpr); // => ['i', 'v']
+ * ```
+ */
+export function macroVariables(node: MacroExpr): readonly string[] {
+  return node.index === undefined ? [node.variable] : [node.index, node.variable];
+}
+
+/** A macro node of the IR. */
+export type MacroExpr = Extract<Expr, { kind: 'macro' }>;
 
 /**
  * A bytes value (a Secret's `data` entry) as JavaScript sees it: the API's JSON holds it as base64 text, so

@@ -155,21 +155,27 @@ function compareReady(compiled: Extract<CompiledResource, { state: 'rendered' }>
   }
 }
 
+const isEmptyObject = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof OpaqueCel) && Object.keys(value).length === 0;
+
 /** Drops `null` leaves and empty objects, as resolveStatus does. */
 function pruneStatus(value: unknown): unknown {
   if (value === null) return undefined;
   if (typeof value !== 'object' || Array.isArray(value) || value instanceof OpaqueCel) return value;
-  const out: Record<string, unknown> = {};
+  const out: [string, unknown][] = [];
   for (const [key, item] of Object.entries(value)) {
     const pruned = pruneStatus(item);
-    if (pruned !== undefined) out[key] = pruned;
+    if (pruned !== undefined) out.push([key, pruned]);
   }
-  return Object.keys(out).length > 0 ? out : undefined;
+  // fromEntries, not `out[key] =`: an own `__proto__` key (a map built from spec data) stays a key.
+  return out.length > 0 ? Object.fromEntries(out) : undefined;
 }
 
 function compareStatus(compiled: CompiledEvaluation, concrete: ConcreteEvaluation, tolerant: boolean, out: Divergence[], counts: { tolerated: number; opaque: number }): void {
   for (const error of compiled.statusErrors) out.push({ aspect: `status.${error.split(':')[0]}`, detail: `  compiled error: ${error}` });
   const js = flatten(pruneStatus(concrete.status) ?? {}, true);
+  // resolveStatus drops the template's empty objects, not a CEL value's: a whole field computed as `{}` (a map
+  // built from an empty list) is `{}` on both sides, which pruning hid on JavaScript's.
+  const unpruned = flatten(concrete.status, true);
   const cel = flatten(compiled.status, true);
   const isPending = (path: string): boolean => compiled.pendingStatus.some((p) => path === p || path.startsWith(`${p}.`));
   const unobserved = flatten(concrete.unobservedValues ?? {}, true);
@@ -191,6 +197,7 @@ function compareStatus(compiled: CompiledEvaluation, concrete: ConcreteEvaluatio
       continue;
     }
     if (sameLeaf(a, b)) continue;
+    if (b === undefined && isEmptyObject(a) && isEmptyObject(unpruned.get(path))) continue;
     // CEL decided it without a resource that does not exist yet: the only value it may have is the one
     // JavaScript computes with that resource there without a status (`unobservedValues`), when it has one.
     const without = b === undefined ? unobserved.get(path) : undefined;

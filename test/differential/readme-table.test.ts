@@ -94,6 +94,10 @@ const ROWS: Readonly<Record<string, Coverage>> = {
     // generated-scoped-sites.ts reduce; the destructured entry is test/differential/object-reduce-cases.ts
     generated: ["['a', 'b-c', 'a'].reduce((acc, k) => ({ ...acc, [k]: ", '} as Record<string, string>);', '{ ...o'],
   },
+  "`spec.items.reduce((acc, it) => ({ ...acc, [it.name]: it.value }), {})`, the same with `acc[it.name] = it.value; return acc`, `reduceRight`, `Object.fromEntries(spec.items.map((it) => [it.name, it.value]))` over a list the instance gives": {
+    differential: ['test/differential/list-to-map-cases.ts (list-to-map)', 'test/differential/list-to-map-cel.go.test.ts', 'test/differential/reduce-refusal.test.ts'],
+    why: 'the generator builds no map from a list: the cases hold the repeated keys and JavaScript\'s special keys (`__proto__`, `constructor`) a generated spec would rarely hold',
+  },
   '`const sizes = { small: 1, large: 3 }`, then `sizes[spec.size]`': {
     differential: ['test/differential/constant-cases.ts (constant-lookups)', 'test/composition/compile-rejections.test.ts', 'test/cel/vectors/kro-compiler.json (lookup-table)'],
     why: "the generator's spec has no enumerated field, which a lookup key needs",

@@ -150,8 +150,12 @@ function call(expr: Extract<Expr, { kind: 'call' }>): readonly [string, Prec] {
 function macro(expr: Extract<Expr, { kind: 'macro' }>): readonly [string, Prec] {
   const target = print(expr.target, Prec.Member);
   const body = print(expr.body, Prec.Nullish);
-  if (expr.macro === 'exists_one') return [`${target}.filter((${expr.variable}) => ${body}).length === 1`, Prec.Relation];
-  return [`${target}.${MACROS[expr.macro]}((${expr.variable}) => ${body})`, Prec.Member];
+  // JavaScript's callbacks take the item first, its index second.
+  const params = expr.index === undefined ? `(${expr.variable})` : `(${expr.variable}, ${expr.index})`;
+  if (expr.macro === 'exists_one') return [`${target}.filter(${params} => ${body}).length === 1`, Prec.Relation];
+  // Each item's entries into one object (where CEL's transformMapEntry fails on a repeated key).
+  if (expr.macro === 'transformMapEntry') return [`Object.assign({}, ...${target}.map(${params} => ${body}))`, Prec.Member];
+  return [`${target}.${MACROS[expr.macro]}(${params} => ${body})`, Prec.Member];
 }
 
 /** A template part is `string(x)` when `x` is not text; JavaScript's `${x}` converts it itself. */

@@ -139,7 +139,7 @@ function printBare(expr: Expr): string {
     case 'map':
       return `{${expr.entries.map((e) => `${print(e.key, Prec.Top)}: ${print(e.value, Prec.Top)}`).join(', ')}}`;
     case 'macro':
-      return `${print(expr.target, Prec.Member)}.${expr.macro}(${expr.variable}, ${print(expr.body, Prec.Top)})`;
+      return `${print(expr.target, Prec.Member)}.${expr.macro}(${expr.index === undefined ? '' : `${expr.index}, `}${expr.variable}, ${print(expr.body, Prec.Top)})`;
     case 'template':
       return printTemplate(expr.parts);
     case 'raw':

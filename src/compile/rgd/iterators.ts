@@ -7,7 +7,7 @@
  * with the same name. Then the iterator gets the first free `<name>Item`, `<name>Item2`, ... Renaming
  * happens on the graph, so the RGD, the instance and direct mode agree.
  */
-import { E, type Expr } from '../../ir/expr.js';
+import { E, macroVariables, type Expr } from '../../ir/expr.js';
 import type { CompositionGraph, ForEachDimension, ResourceNode } from '../../ir/graph.js';
 import { rewriteExpr, rewriteValue } from '../../ir/rewrite.js';
 import { celVariableName } from '../../util/cel-names.js';
@@ -63,10 +63,10 @@ function renameIdents(expr: Expr, renames: ReadonlyMap<string, string>): Expr {
     }
     return node;
   }, (node) => {
-    if (node.kind !== 'macro' || !renames.has(node.variable)) return undefined;
+    if (node.kind !== 'macro' || !macroVariables(node).some((name) => renames.has(name))) return undefined;
     const inner = new Map(renames);
-    inner.delete(node.variable);
-    return E.macro(node.macro, renameIdents(node.target, renames), node.variable, renameIdents(node.body, inner));
+    for (const name of macroVariables(node)) inner.delete(name);
+    return E.macro(node.macro, renameIdents(node.target, renames), node.variable, renameIdents(node.body, inner), node.index);
   });
 }
 

@@ -15,13 +15,15 @@
  *   and an int with a double the way cel-go's `compareIntDouble` does,
  * - timestamps compared, subtracted and moved by a duration to the nanosecond, keeping the offset they
  *   were written with (cel-js's `Date` holds milliseconds in UTC; library/timestamp-detail.ts),
- * - kro's `runtime.newCondition({type: ...})` keys turned into strings, as kro's parse-time macro does.
+ * - kro's `runtime.newCondition({type: ...})` keys turned into strings, as kro's parse-time macro does,
+ * - map literals keeping the keys cel-js leaves out (`__proto__`, `constructor`, `prototype`).
  * It also rejects the non-standard receiver functions cel-js has and KRO's environment does not.
  * Internal names never reach users: {@link publicName} maps them back in messages.
  */
 import { TypeKroError } from '../../util/errors.js';
 import { dynAwareCallCheck, type CheckFn } from './dyn-calls.js';
 import { compareTimestamps, timestampArithmetic } from './library/timestamp-detail.js';
+import { plainIfStringKeys } from './library/comprehensions.js';
 
 /** The shape of a cel-js AST node we rely on (cel-js 8.0.0 `ASTNode`). */
 export interface AstNode {
@@ -105,6 +107,10 @@ export function rewriteAst(root: AstNode, rules: RewriteRules, ops: AstOps): voi
       visit(args);
       node.setMeta('alternate', node.clone({ name: '[]', check: node.meta.check, evaluate: indexAccess(node.meta.evaluate as IndexEvaluate) }, args));
       return;
+    } else if (node.op === 'map' && Array.isArray(args) && args.length > 0) {
+      visit(args);
+      node.setMeta('alternate', node.clone({ name: 'map', check: node.meta.check, evaluate: mapLiteral }, args));
+      return;
     } else if (rules.operators[node.op]) {
       const operands = Array.isArray(args) ? args : [args];
       visit(operands);
@@ -117,6 +123,20 @@ export function rewriteAst(root: AstNode, rules: RewriteRules, ops: AstOps): voi
   };
   visit(root);
 }
+
+/**
+ * A map literal with every key it is written with: cel-js leaves out the keys `__proto__`, `constructor` and
+ * `prototype` (`{"constructor": "c"}` is `{}` there), cel-go keeps them. A map with `constructor` or `__proto__` is a `Map`
+ * ({@link plainIfStringKeys}); any other is cel-js's plain object, its keys as cel-js writes them (`obj[k] =
+ * v`: a number key becomes text, the last of a repeated key wins).
+ */
+function mapLiteral(ev: { run(node: unknown, ctx: unknown): unknown }, ast: { readonly args: readonly (readonly [unknown, unknown])[] }, ctx: unknown): unknown {
+  const entries = ast.args.map(([key, value]) => [ev.run(key, ctx), ev.run(value, ctx)] as const);
+  if (!entries.some(([key]) => typeof key === 'string' && OBJECT_WORDS.has(key))) return Object.fromEntries(entries as (readonly [PropertyKey, unknown])[]);
+  return plainIfStringKeys(new Map(entries.map(([key, value]) => [typeof key === 'string' ? key : String(key), value])));
+}
+
+const OBJECT_WORDS: ReadonlySet<string> = new Set(['constructor', '__proto__']);
 
 /** A parsed call gets cel-go's result type over `dyn` arguments (macros keep their own check). */
 function typeCallsLikeCelGo(node: AstNode): void {

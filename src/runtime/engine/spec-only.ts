@@ -4,7 +4,7 @@
  * during a deploy, so an expression that reads nothing else and misses data now misses it for good; direct
  * mode fails it at once instead of waiting for its deadline (trial 10 K04).
  */
-import { exprChildren, type Expr } from '../../ir/expr.js';
+import { exprChildren, macroVariables, type Expr } from '../../ir/expr.js';
 import type { EvalResult } from '../cel/index.js';
 
 /**
@@ -24,7 +24,7 @@ export function readsOnlySpec(expr: Expr, fixed: ReadonlySet<string> = new Set()
     case 'select':
       return expr.target.kind === 'ident' && expr.target.name === 'schema' && !fixed.has('schema') ? expr.field === 'spec' : readsOnlySpec(expr.target, fixed);
     case 'macro':
-      return readsOnlySpec(expr.target, fixed) && readsOnlySpec(expr.body, new Set([...fixed, expr.variable]));
+      return readsOnlySpec(expr.target, fixed) && readsOnlySpec(expr.body, new Set([...fixed, ...macroVariables(expr)]));
     case 'raw':
       // Text TypeKro does not parse (Cel.expr): its references are known, its paths from `schema` are checked as text.
       return expr.refs.every((ref) => ref === 'schema' || fixed.has(ref)) && !/\bschema\b(?!\s*\.\s*spec\b)/.test(expr.cel);

@@ -159,10 +159,17 @@ const transformMapEntry: Run = (ev, m, ctx, items) => {
   return plainIfStringKeys(out);
 };
 
-/** cel-js represents string-keyed maps as plain objects; keep that so other functions see the usual shape. */
-function plainIfStringKeys(map: Map<unknown, unknown>): unknown {
-  return [...map.keys()].every((k) => typeof k === 'string') ? Object.fromEntries(map as Map<string, unknown>) : map;
+/**
+ * cel-js represents string-keyed maps as plain objects; keep that so other functions see the usual shape. Not
+ * with a key `constructor` or `__proto__` (as convert.ts keeps inputs): cel-js tells a value's type by its `constructor`
+ * property (an own `constructor` entry makes it "Unsupported type"), so such a map stays a `Map`, which cel-js
+ * reads as a map too.
+ */
+export function plainIfStringKeys(map: Map<unknown, unknown>): unknown {
+  return [...map.keys()].every((k) => typeof k === 'string' && !OBJECT_WORDS.has(k)) ? Object.fromEntries(map as Map<string, unknown>) : map;
 }
+
+const OBJECT_WORDS: ReadonlySet<string> = new Set(['constructor', '__proto__']);
 
 /** `list.sortBy(e, key)`: a stable sort by the key expression (cel-go ext lists). */
 function sortBy({ args, receiver }: MacroInput): Macro {
