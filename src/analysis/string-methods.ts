@@ -54,11 +54,12 @@ export function stringMethod(ctx: MethodContext, name: string): Typed {
     case 'replaceAll':
       return replace(ctx, s, name === 'replace');
     case 'substring':
-      requirePositions(ctx, 'substring');
-      return { ...substring(ctx, s), type: text };
-    case 'charAt':
-      requirePositions(ctx, 'charAt');
-      return { ...charAt(ctx, s), type: text };
+    case 'charAt': {
+      // The arguments are checked first: a refusal of the receiver's alphabet is for a call that is otherwise fine.
+      const t = name === 'substring' ? substring(ctx, s) : charAt(ctx, s);
+      requirePositions(ctx, name);
+      return { ...t, type: text };
+    }
     case 'slice':
       if (isRestElement(ctx.node)) {
         const text = snippetOf(ctx.node.callee.type === 'MemberExpression' ? ctx.node.callee.object : ctx.node);
