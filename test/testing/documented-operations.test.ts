@@ -41,7 +41,7 @@ describe('a documented difference inside an expression', () => {
       E.call('upperAscii', [], name), E.call('lowerAscii', [], name), E.call('trim', [], name), E.call('substring', [E.int(0n), E.int(3n)], name),
       E.call('charAt', [E.int(1n)], name), E.call('split', [E.str('')], name), E.call('replace', [E.str(''), E.str('-')], name), E.binary('<', name, E.str('\uff61')),
     ]) {
-      assert.equal(documentedOperation(expr, valueOf('ß😀\ufeff\u0085')), undefined, JSON.stringify(expr));
+      assert.equal(documentedOperation(expr, valueOf('ß😀\ufeff\u0085')), undefined, expr.kind === 'call' ? expr.fn : expr.kind);
     }
   });
 
