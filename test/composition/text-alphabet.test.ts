@@ -97,3 +97,13 @@ test('the exact forms compile to CEL agreeing with JavaScript on Unicode-rich te
     { numRuns: 60, seed: 1207 },
   );
 });
+
+test("the ways out: CEL's own lowerAscii() and trim() written with Cel.expr, and the field's pattern", async () => {
+  const { Cel } = await import('../../src/index.js');
+  const app = kubernetesComposition({ ...definition, name: 'way-out', status: type({ v: 'string', w: 'string' }) }, (spec) => ({ v: Cel.expr<string>(spec.s, '.lowerAscii()'), w: Cel.expr<string>(spec.s, '.trim()') }));
+  const yaml = (app as unknown as { toYaml(): string }).toYaml();
+  assert.match(yaml, /v: \$\{\(schema\.spec\.s\)\.lowerAscii\(\)\}/);
+  assert.match(yaml, /w: \$\{\(schema\.spec\.s\)\.trim\(\)\}/);
+  const patterned = kubernetesComposition({ ...definition, name: 'patterned' }, (spec) => ({ v: spec.slug.toLowerCase() }));
+  assert.match((patterned as unknown as { toYaml(): string }).toYaml(), /v: \$\{schema\.spec\.slug\.lowerAscii\(\)\}/);
+});
