@@ -37,6 +37,12 @@ export interface GenScope {
   /** In a readyWhen callback: only `self` may be read, no spec. */
   readonly self?: boolean;
   /**
+   * The receiver of a text method whose CEL is exact only on narrow text (case mapping, trim, positions): its
+   * text leaves are the spec's ASCII fields and literals, not observed data or locals, which may hold any
+   * character (such a receiver is refused, WIDE_TEXT, and too many refusals would leave little compiled).
+   */
+  readonly ascii?: boolean;
+  /**
    * Inside text made from a boolean (`String(b)`, `` `b${b}` ``): the optional `flag` is drawn one time in eight
    * there, as text of its `undefined` is refused (OPTIONAL_WITHOUT_DEFAULT) and most programs must define.
    */
@@ -152,7 +158,7 @@ function leaves(type: ExprType, scope: GenScope): fc.Arbitrary<Expr>[] {
         ),
       ];
     }
-    if (type === 'str') return [strLit.map(lit), fc.constant(lit('self.metadata.name'))];
+    if (type === 'str') return scope.ascii ? [strLit.map(lit)] : [strLit.map(lit), fc.constant(lit('self.metadata.name'))];
     return [fc.constant(lit(type === 'ints' ? '[2, 1]' : "['a', 'b']"))];
   }
   const deployments = scope.observed;
@@ -179,13 +185,13 @@ function leaves(type: ExprType, scope: GenScope): fc.Arbitrary<Expr>[] {
       return [
         fc.constantFrom(spec('name'), spec('title'), spec('env')),
         strLit.map(lit),
-        ...vars,
+        ...(scope.ascii ? [] : vars),
         fc.constant(op("($0 ?? 'anon')", spec('nick'))),
         fc.constant(op("($0?.mode ?? 'none')", spec('opt'))),
         fc.constant(op("($0 || 'anon')", spec('nick'))),
         // A raw `r.data.v` is `string | undefined`: only a template literal takes it as TypeScript would.
-        ...configMaps.map((r) => fc.constantFrom(lit(`(${r}.data?.v ?? 'none')`), lit(`\`c\${${r}.data.v}\``))),
-        ...fixedLists.map((r) => fc.constantFrom(lit(`${r}.map((c) => c.data?.v ?? 'none').join('+')`), lit(`(${r}[1]!.data?.v ?? 'none')`))),
+        ...(scope.ascii ? [] : configMaps).map((r) => fc.constantFrom(lit(`(${r}.data?.v ?? 'none')`), lit(`\`c\${${r}.data.v}\``))),
+        ...(scope.ascii ? [] : fixedLists).map((r) => fc.constantFrom(lit(`${r}.map((c) => c.data?.v ?? 'none').join('+')`), lit(`(${r}[1]!.data?.v ?? 'none')`))),
       ];
     case 'list':
       return [fc.constant(spec('tags'))];
@@ -253,6 +259,9 @@ function operators(type: ExprType, outer: GenScope, depth: number): fc.Arbitrary
     ? []
     : [fc.tuple(countGuardArb(), exprArb(type, { ...outer, countSet: true }, depth - 1), branch(type)).map(([c, a, b]) => op('($0 ? $1 : $2)', c, a, b))];
   const text = (template: string): fc.Arbitrary<Expr> => exprArb('bool', { ...scope, text: true }, depth - 1).map((a) => op(template, a));
+  /** The receiver of a method exact only on narrow text (GenScope.ascii). */
+  const ascii = (): fc.Arbitrary<Expr> => exprArb('str', { ...scope, ascii: true }, depth - 1);
+  const narrow = (template: string): fc.Arbitrary<Expr> => ascii().map((a) => op(template, a));
   const lists = scope.self ? [] : [e('list')];
   const cb = (t: ExprType, template: (p: string) => string): fc.Arbitrary<Expr>[] =>
     lists.map((list) => fc.tuple(list, callback(t, scope, depth - 1)).map(([l, c]) => withCallback(template, l, c)));
@@ -309,15 +318,15 @@ function operators(type: ExprType, outer: GenScope, depth: number): fc.Arbitrary
     case 'str':
       return [
         two('str', 'str', '`${$0}-${$1}`'), one('int', '`n${$0}`'), two('str', 'str', '($0 + $1)'),
-        one('str', '$0.toLowerCase()'), one('str', '$0.toUpperCase()'), one('str', '$0.trim()'),
+        narrow('$0.toLowerCase()'), narrow('$0.toUpperCase()'), narrow('$0.trim()'),
         // TypeScript-only syntax, erased by the compiler: it must compile as the expression it wraps
         one('str', '($0 as string)'), one('str', '($0 satisfies string)'), one('str', '$0!'),
         fc.tuple(e('str'), strLit, strLit).map(([a, b, c]) => op(`$0.replace(${b}, ${c})`, a)),
-        fc.tuple(e('str'), fc.constantFrom('0', '1'), fc.constantFrom('1', '2', '3')).map(([a, from, to]) => op(`$0.substring(${from}, ${to})`, a)),
-        fc.tuple(e('str'), raw('int')).map(([a, b]) => op('$0.substring($1)', a, b)),
-        fc.tuple(e('str'), raw('int')).map(([a, b]) => op('$0.charAt($1)', a, b)),
-        fc.tuple(e('str'), strLit, strLit).map(([a, b, c]) => op(`$0.replaceAll(${b}, ${c})`, a)),
-        fc.tuple(e('str'), fc.constantFrom('0', '1', '4')).map(([a, k]) => op(`$0.charAt(${k})`, a)),
+        fc.tuple(ascii(), fc.constantFrom('0', '1'), fc.constantFrom('1', '2', '3')).map(([a, from, to]) => op(`$0.substring(${from}, ${to})`, a)),
+        fc.tuple(ascii(), raw('int')).map(([a, b]) => op('$0.substring($1)', a, b)),
+        fc.tuple(ascii(), raw('int')).map(([a, b]) => op('$0.charAt($1)', a, b)),
+        fc.tuple(ascii(), strLit, strLit).map(([a, b, c]) => op(`$0.replaceAll(${b}, ${c})`, a)),
+        fc.tuple(ascii(), fc.constantFrom('0', '1', '4')).map(([a, k]) => op(`$0.charAt(${k})`, a)),
         ...lists.map((l) => fc.tuple(l, sepLit).map(([a, s]) => op(`$0.join(${s})`, a))),
         one('int', 'String($0)'), text('String($0)'), text('`b${$0}`'),
         ...lists.map((l) => l.map((a) => op("($0[0] ?? 'none')", a))),
