@@ -6,6 +6,7 @@
  * the Buffer form as the way out. Other encodings and decoding (`Buffer.from(s, 'base64')`: JavaScript skips
  * characters CEL's decoder rejects) have no exact CEL form.
  */
+import { ASCII, textType } from './text-alphabet.js';
 import type { Node } from '@babel/types';
 import { E } from '../ir/expr.js';
 import { T } from '../ir/types.js';
@@ -38,7 +39,8 @@ export function bufferCall(node: Call, scope: Scope, c: Compiler): Typed | undef
   const t = c.value(text as Node, scope);
   if (t.type.kind !== 'string') throw syntaxError(text, '`Buffer.from(...)` of a value that is not text: JavaScript reads an array as bytes and throws for a number', `${WAY_OUT}; convert with String(...) first`);
   refuseAbsentSpecData(t, text as Node, scope, 'text');
-  return plain(E.call('base64.encode', [E.call('bytes', [stringify(t, text as Node)])]), T.string);
+  // base64 text is ASCII (text-alphabet.ts): its case mapping and positions are exact.
+  return plain(E.call('base64.encode', [E.call('bytes', [stringify(t, text as Node)])]), textType(ASCII));
 }
 
 /** `btoa(...)`/`atob(...)`: Latin-1 in JavaScript, UTF-8 in CEL. */

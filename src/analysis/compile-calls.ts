@@ -4,6 +4,7 @@
  * math-calls.ts), `Cel.*` escape hatches and the user's helpers, inlined (inline-helpers.ts). Anything else
  * is rejected.
  */
+import { joinedText } from './text-alphabet.js';
 import type { Node } from '@babel/types';
 import { E } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
@@ -126,7 +127,7 @@ function method(ctx: MethodContext, name: string): Typed {
     // `n.toString(16)` formats in another base; CEL's string() only writes base 10.
     const radix = kind === 'bool' ? undefined : ctx.args[0];
     if (radix && !(radix.type === 'NumericLiteral' && radix.value === 10)) throw syntaxError(ctx.node, 'only base 10 is supported', HINT.expr);
-    return plain(stringify(ctx.receiver, ctx.node), T.string);
+    return plain(stringify(ctx.receiver, ctx.node), joinedText(ctx.receiver.type));
   }
   if (kind === 'dyn') throw unknownShape(ctx.node, isRestElement(ctx.node) ? 'a rest element (`...name`)' : `\`.${name}(...)\``, ctx.receiver.type);
   throw syntaxError(ctx.node, `\`${name}\` on ${withArticle(describe(ctx.receiver.type))} value cannot be compiled to CEL`, HINT.expr);

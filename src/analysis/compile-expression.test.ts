@@ -15,7 +15,8 @@ const opt = (type: CelType): FieldType => ({ type, optional: true });
 
 const specType = T.object({
   replicas: req(T.int),
-  env: req(T.string),
+  // ASCII (as a pattern like `/^[a-z]+$/` makes it): its case mapping, trim and positions compile exactly
+  env: req({ kind: 'string', highestChar: 0x7a }),
   hostname: opt(T.string),
   workers: req(T.list(T.string)),
   ports: req(T.list(T.int)),

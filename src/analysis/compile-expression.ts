@@ -21,6 +21,7 @@ import { javascriptText, member } from './compile-member.js';
 import { resourceRead } from './compile-resource-reads.js';
 import { arrayLiteral, objectLiteral } from './compile-literals.js';
 import { textChoice } from './compile-text-choice.js';
+import { joinedText } from './text-alphabet.js';
 
 /** Options for value contexts. */
 export interface CompileOptions {
@@ -57,9 +58,14 @@ export function compileCondition(node: Node, scope: Scope): Expr {
 
 /** Compiles `node` as one part of a string (template literal part): non-strings wrapped in `string(...)`. */
 export function compileStringPart(node: Node, scope: Scope): Expr {
+  return textPart(node, scope).expr;
+}
+
+/** A template part as text, with the type of that text (its alphabet: text-alphabet.ts). */
+function textPart(node: Node, scope: Scope): { expr: Expr; type: CelType } {
   const t = textChoice(node, scope, compiler) ?? compileValue(node, scope);
   refuseAbsentSpecData(t, node, scope, 'text');
-  return stringify(t, node);
+  return { expr: stringify(t, node), type: t.type };
 }
 
 function compileValue(raw: Node, scope: Scope, expect?: CelType): Typed {
@@ -79,10 +85,10 @@ function compileValue(raw: Node, scope: Scope, expect?: CelType): Typed {
     case 'Identifier':
       return identifier(node.name, node, scope, compiler, expect);
     case 'TemplateLiteral':
-      return plain(template(node, scope), T.string);
+      return template(node, scope);
     case 'TaggedTemplateExpression':
       // The `cel` tag builds the string its untagged template literal builds.
-      if (node.tag.type === 'Identifier' && scope.lookup(node.tag.name)?.kind === 'cel') return plain(template(node.quasi, scope), T.string);
+      if (node.tag.type === 'Identifier' && scope.lookup(node.tag.name)?.kind === 'cel') return template(node.quasi, scope);
       throw unsupported(node);
     case 'MemberExpression':
     case 'OptionalMemberExpression':
@@ -148,18 +154,22 @@ function folded(node: Node, scope: Scope, expect?: CelType): Typed | undefined {
   return undefined;
 }
 
-function template(node: TemplateLiteral, scope: Scope): Expr {
+/** A template literal: its text, typed with the characters its quasis and parts may hold. */
+function template(node: TemplateLiteral, scope: Scope): Typed {
   const parts: (string | Expr)[] = [];
+  const types: CelType[] = [];
   node.quasis.forEach((quasi, i) => {
     if (quasi.value.cooked == null) throw syntaxError(node, 'an invalid escape sequence in a template literal', 'fix the escape');
     parts.push(quasi.value.cooked);
+    types.push({ kind: 'string', values: [quasi.value.cooked] });
     const expression = node.expressions[i];
     if (!expression) return;
-    const part = compileStringPart(expression, scope);
+    const { expr: part, type } = textPart(expression, scope);
+    types.push(type);
     // Constant parts (`${1}`, a captured string) fold into the text.
     parts.push(part.kind === 'literal' && part.literal.kind === 'string' ? part.literal.value : part);
   });
-  return E.template(parts);
+  return plain(E.template(parts), joinedText(...types));
 }
 
 export type { Typed };

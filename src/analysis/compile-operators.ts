@@ -13,17 +13,18 @@ import { snippetOf } from './source.js';
 import { synthesize } from './synthesized.js';
 import { HINT, intOrString, syntaxError } from './errors.js';
 import {
-  andPresent, compatible, describe, isNumeric, orValue, plain, stringify, textBeside, toDouble, toOptional, truthy, unifyNumeric,
+  andPresent, describe, isNumeric, orValue, plain, stringify, textBeside, toDouble, toOptional, truthy, unifyNumeric,
   valueOf, wrappedValue, type Compiler, type Typed,
 } from './typed.js';
 import { withArticle } from '../util/article.js';
 import { guardedBy, holds, refuseAbsentSpecData } from './absent-spec.js';
 import { isInheritedName, refuseInheritedIn } from './compile-lookup.js';
-import { asOneKroType, joinObjects } from './kro-branch-types.js';
-import { isNullish, presence, refuseLooseUntyped, untypedNullTest, untypedOperand, untypedOr, type UntypedOperand } from './untyped-null.js';
+import { isNullish, presence, refuseLooseUntyped, untypedNullTest, untypedOr } from './untyped-null.js';
 import { identityEquality, refuseDateTimeComparison, refuseUntypedPlus } from './operand-meaning.js';
+import { joinedText } from './text-alphabet.js';
+import { relation, type Relation } from './compile-relations.js';
+import { checkComparable, unifyBranches } from './branch-unify.js';
 
-type Relation = '<' | '<=' | '>' | '>=';
 const RELATIONS = new Set<string>(['<', '<=', '>', '>=']);
 
 /** Condition context: `&&`, `||` and `!` compose truthiness; everything else is `truthy(value)`. */
@@ -121,12 +122,6 @@ function typeofUndefinedTest(node: BinaryExpression): Node | undefined {
   return test(l, r) ?? test(r, l);
 }
 
-function checkComparable(node: Node, a: Typed, b: Typed): void {
-  if (!compatible(a.type, b.type) && !(isNumeric(a.type) && isNumeric(b.type))) {
-    throw syntaxError(node, `cannot compare ${withArticle(describe(a.type))} with ${withArticle(describe(b.type))} (CEL has no implicit conversion)`, branchHint(a.type, b.type, 'sides'));
-  }
-}
-
 /**
  * `===`: absent operands compare like JavaScript `undefined` (equal only to `undefined`). KRO's typed objects
  * hold no nulls (a JSON null reads as absent, as `openApiToCel` does for direct mode), so `== null` and
@@ -185,49 +180,6 @@ function refuseIdentity(node: Node, a: Typed, b: Typed, op: string): void {
   );
 }
 
-function relation(node: Node, a: Typed, b: Typed, op: Relation, scope: Scope): Typed {
-  if (a.nullish || b.nullish) throw syntaxError(node, 'comparing with `undefined`/`null` is always false in JavaScript', 'compare with a real value');
-  // `targetPort > 1000` converts "http" to NaN (false) and "8080" to 8080 in JavaScript; CEL has no `string > int`.
-  if ([a, b].some((t) => t.type.kind === 'dyn' && t.type.intOrString)) {
-    throw intOrString(node, `\`${op}\``, "compare the number the field was set from (e.g. `spec.port > 1000` rather than `svc.spec.ports[0].targetPort > 1000`), or write the CEL for both cases with Cel.expr (`type(value) == int && value > 1000`)");
-  }
-  checkComparable(node, a, b);
-  refuseDateTimeComparison(node, a, b, op);
-  if (a.type.kind === 'dyn' || b.type.kind === 'dyn') return plain(untypedRelation(a, b, op, scope), T.bool);
-  const [l, r] = unifyNumeric(a, b);
-  const shortcut = orValueShortcut(l, r, op);
-  if (shortcut) return plain(shortcut, T.bool);
-  return plain(andPresent(a, andPresent(b, E.binary(op, valueOf(l), valueOf(r)))), T.bool);
-}
-
-/**
- * `<`, `>`, ... beside a value of unknown type, which may be JSON null (trial 7 V02, V06): `has()` finds the
- * null and CEL's `null > 1` fails (no such overload) where JavaScript gives a value. Each side reads as
- * untypedOperand gives it; a side that is not set makes the comparison false (`undefined > 1`).
- */
-function untypedRelation(a: Typed, b: Typed, op: Relation, scope: Scope): Expr {
-  const side = (t: Typed): UntypedOperand => (t.type.kind === 'dyn' ? untypedOperand(t, scope) : { value: valueOf(t), ...(t.absent && { set: t.absent.present }) });
-  const [l, r] = [side(a), side(b)];
-  const test = E.binary(op, l.value, r.value);
-  const set = l.set && r.set ? E.binary('&&', l.set, r.set) : (l.set ?? r.set);
-  return set ? E.binary('&&', set, test) : test;
-}
-
-/**
- * `d.status.?readyReplicas.orValue(0) > 0`: when exactly one side may be absent and the other is an int
- * literal, a default that makes the comparison false (like JavaScript's `undefined > 0`) is shorter.
- */
-function orValueShortcut(l: Typed, r: Typed, op: Relation): Expr | undefined {
-  const [maybe, literal, flipped] = l.absent && !r.absent ? [l, r.expr, false] : r.absent && !l.absent ? [r, l.expr, true] : [];
-  if (!maybe || literal?.kind !== 'literal' || literal.literal.kind !== 'int' || maybe.type.kind !== 'int') return undefined;
-  // Normalise to `maybe OP value`.
-  const effective: Relation = flipped ? ({ '<': '>', '>': '<', '<=': '>=', '>=': '<=' } as const)[op] : op;
-  const value = literal.literal.value;
-  const falsy = effective === '>' || effective === '<' ? value : effective === '>=' ? value - 1n : value + 1n;
-  const read = orValue(maybe, E.int(falsy));
-  return flipped ? E.binary(op, literal, read) : E.binary(op, read, literal);
-}
-
 /** `'key' in obj` -> `has(obj.key)`; `x in list` is not JavaScript's meaning (it tests indices). */
 function inOperator(node: BinaryExpression, scope: Scope, c: Compiler): Typed {
   const key = node.left.type === 'StringLiteral' ? node.left.value : undefined;
@@ -250,7 +202,7 @@ function concat(node: BinaryExpression, a: Typed, b: Typed, scope: Scope): Typed
     if (e.kind === 'literal' && e.literal.kind === 'string') return [e.literal.value];
     return [stringify(t, side)];
   };
-  return plain(E.template([...parts(a, node.left), ...parts(b, node.right)]), T.string);
+  return plain(E.template([...parts(a, node.left), ...parts(b, node.right)]), joinedText(a.type, b.type));
 }
 
 function arithmetic(node: BinaryExpression, a: Typed, b: Typed, op: '+' | '-' | '*' | '/' | '%'): Typed {
@@ -282,66 +234,6 @@ function arithmetic(node: BinaryExpression, a: Typed, b: Typed, op: '+' | '-' | 
  */
 function untypedToDouble(t: Typed): Typed {
   return t.type.kind === 'dyn' ? plain(E.call('double', [valueOf(t)]), T.double) : t;
-}
-
-/** Unifies two branch values (ternary, `||`, `??`), converting int to double when mixed. */
-function unifyBranches(node: Node, first: Typed, second: Typed): [Typed, Typed, CelType] {
-  // A Kubernetes timestamp beside text is text, as JavaScript reads it.
-  const [a, b] = textBeside(first, second);
-  const either = intOrStringChoice(a, b);
-  if (either) return either;
-  if (!compatible(a.type, b.type) && !(isNumeric(a.type) && isNumeric(b.type))) {
-    throw syntaxError(node, `the two branches have different types (${describe(a.type)} and ${describe(b.type)})`, branchHint(a.type, b.type));
-  }
-  const [l, r] = asOneKroType(...unifyNumeric(a, b));
-  const type = l.nullish ? r.type : r.nullish ? l.type : scalarBesideDyn(l.type, r.type) ? T.dyn : l.type.kind === 'dyn' ? r.type : joinValues(l.type, r.type);
-  return [l, r, type];
-}
-
-/**
- * Text beside an integer (`spec.portName ?? 8080`, `c ? 'http' : 8080`): JavaScript's value is the one or the other,
- * which is what an int-or-string field takes (a Service's `targetPort`, a probe's port), and TypeScript lets such a
- * value go only where either fits. So the choice is kept as it is, typed like an int-or-string field's value: every
- * side in `dyn(...)` (`has(x) ? dyn(x) : dyn(8080)`), so cel-go accepts a string and an int in one `?:` (KRO types an
- * int-or-string field `dyn` and accepts any value there), and what differs on a number and a string later
- * (`.length`, `+`) is refused as it is on such a field. `String(...)` around the int would change the value: a port
- * 8080 would become the port named "8080". A side that is an optional (`a?.b`) is left to the refusal.
- */
-function intOrStringChoice(a: Typed, b: Typed): [Typed, Typed, CelType] | undefined {
-  if (a.nullish || b.nullish || a.absent?.wrapped || b.absent?.wrapped) return undefined;
-  const kinds = new Set([a.type.kind, b.type.kind]);
-  if (kinds.size !== 2 || !kinds.has('string') || !kinds.has('int')) return undefined;
-  const dyn = (e: Expr): Expr => E.call('dyn', [e]);
-  const side = (t: Typed): Typed => ({ expr: dyn(t.expr), type: T.intOrString, ...(t.absent && { absent: { present: t.absent.present, value: dyn(t.absent.value), wrapped: false } }) });
-  return [side(a), side(b), T.intOrString];
-}
-
-/** The way out for branches of different types: String(...) only where it gives JavaScript's text exactly. */
-function branchHint(a: CelType, b: CelType, what: 'branches' | 'sides' = 'branches'): string {
-  const textable = (type: CelType): boolean => type.kind === 'int' || type.kind === 'bool';
-  if ((a.kind === 'string' && textable(b)) || (b.kind === 'string' && textable(a))) return `make both ${what} text: String(...) around the ${a.kind === 'string' ? b.kind : a.kind} one`;
-  return `make both ${what} the same type (both text, both numbers, both lists...)`;
-}
-
-/**
- * A dyn value (an int-or-string field, an unschematized one) beside a text, number or boolean: the result may
- * be either, so it stays dyn. Typed as the scalar, `${port ?? 'none'}` and String(port ?? 'none') skipped
- * the string() JavaScript's conversion needs and kept 8080 a number (trial 4 F12). A list or object default
- * (`items ?? []`) gives the shape, which is what the code after it relies on.
- */
-function scalarBesideDyn(a: CelType, b: CelType): boolean {
-  const scalar = (t: CelType): boolean => t.kind === 'string' || t.kind === 'int' || t.kind === 'double' || t.kind === 'bool';
-  return (a.kind === 'dyn' && scalar(b)) || (b.kind === 'dyn' && scalar(a));
-}
-
-/** A string either branch may give: enumerated only when both are (a lookup table key must stay within its values). */
-function joinValues(a: CelType, b: CelType): CelType {
-  if (a.kind === 'object' && b.kind === 'map') return b;
-  const composite = joinObjects(a, b);
-  if (composite) return composite;
-  if (a.kind !== 'string' || (a.values === undefined && b.kind === 'string' && b.values === undefined)) return a;
-  const values = b.kind === 'string' && a.values && b.values ? [...new Set([...a.values, ...b.values])] : undefined;
-  return values ? { kind: 'string', values } : T.string;
 }
 
 export function compileLogical(node: LogicalExpression, scope: Scope, c: Compiler, expect?: CelType): Typed {

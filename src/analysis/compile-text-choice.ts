@@ -9,7 +9,7 @@
 import type { Node } from '@babel/types';
 import { E } from '../ir/expr.js';
 import { foldConstants } from '../ir/fold.js';
-import { T } from '../ir/types.js';
+import { joinedText } from './text-alphabet.js';
 import type { Scope } from './scope.js';
 import { unwrap } from './ast.js';
 import { guardedBy } from './absent-spec.js';
@@ -30,7 +30,7 @@ export function textChoice(raw: Node, scope: Scope, c: Compiler): Typed | undefi
     const [right, nested] = textOperand(node.right, scope, c);
     if (!asText(left, right, nested)) return undefined;
     // `x ?? d`: JavaScript's text of `x` where it is there, else the text of `d`.
-    return plain(E.cond(left.absent.present, stringify(plain(valueOf(left), left.type), node.left), stringify(right, node.right)), T.string);
+    return plain(E.cond(left.absent.present, stringify(plain(valueOf(left), left.type), node.left), stringify(right, node.right)), joinedText(left.type, right.type));
   }
   if (node.type !== 'ConditionalExpression') return undefined;
   const test = c.condition(node.test, scope);
@@ -42,7 +42,7 @@ export function textChoice(raw: Node, scope: Scope, c: Compiler): Typed | undefi
   const [otherwise, elseNested] = textOperand(node.alternate, elseScope, c);
   const [a, b] = [settled(then, thenScope), settled(otherwise, elseScope)];
   if (a.absent || !asText(a, b, thenNested || elseNested)) return undefined;
-  return plain(E.cond(test, stringify(a, node.consequent), stringify(b, node.alternate)), T.string);
+  return plain(E.cond(test, stringify(a, node.consequent), stringify(b, node.alternate)), joinedText(a.type, b.type));
 }
 
 /** An operand of a choice, and whether it is itself a choice made text (`c ? s : (n ?? false)`). */

@@ -1,4 +1,5 @@
 /** Calls of JavaScript's global functions with a faithful CEL form (`String`, `Boolean`, `Number`, `parseInt`, `parseFloat`). */
+import { joinedText } from './text-alphabet.js';
 import type { Node } from '@babel/types';
 import { E } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
@@ -25,7 +26,7 @@ export function globalCall(node: Call, name: string, args: readonly Node[], scop
     case 'String': {
       const t = only();
       refuseAbsentSpecData(t, args[0] as Node, scope, 'text');
-      return plain(stringify(t, node), T.string);
+      return plain(stringify(t, node), joinedText(t.type));
     }
     case 'Boolean':
       return plain(truthy(only(), node), T.bool);

@@ -8,6 +8,7 @@
  * value is the chosen branch. `dyn(...)` around a side makes the checker accept the pair and changes no value
  * (checked with tools/cel-oracle), so composite branches whose cel-go types may differ are wrapped.
  */
+import { keepText } from './text-alphabet.js';
 import { E, type Expr } from '../ir/expr.js';
 import { T, type CelType, type FieldType } from '../ir/types.js';
 import type { Typed } from './typed.js';
@@ -99,6 +100,6 @@ export function joinObjects(a: CelType, b: CelType): CelType | undefined {
 
 function joinField(a: CelType, b: CelType): CelType {
   if (a.kind === 'object' || a.kind === 'list') return joinObjects(a, b) ?? (a.kind === b.kind ? a : T.dyn);
-  if (a.kind === b.kind && a.kind !== 'map') return a.kind === 'string' && JSON.stringify(a.values) !== JSON.stringify(b.kind === 'string' ? b.values : undefined) ? T.string : a;
+  if (a.kind === b.kind && a.kind !== 'map') return a.kind === 'string' && JSON.stringify(a.values) !== JSON.stringify(b.kind === 'string' ? b.values : undefined) ? T.string : keepText(a, b);
   return a.kind === 'map' && b.kind === 'map' && same(shapeOf(undefined, a), shapeOf(undefined, b)) ? a : T.dyn;
 }

@@ -1,4 +1,5 @@
 /** Array methods mapped to CEL's macros and KRO's lists library, each with JavaScript's meaning for every input. */
+import { joinedText } from './text-alphabet.js';
 import type { Node } from '@babel/types';
 import { E, type Expr } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
@@ -146,7 +147,9 @@ function join(ctx: MethodContext, list: Expr, item: CelType): Typed {
   arity(ctx, 'join', 0, 1);
   const separator = ctx.args.length === 0 ? E.str(',') : stringArg(ctx, 0);
   const strings = item.kind === 'string' ? list : E.macro('map', list, 'x', stringify({ expr: E.ident('x'), type: item }, ctx.node));
-  return plain(E.call('join', [separator], strings), T.string);
+  // The joined text holds the items' characters and the separator's (a non-literal one: any).
+  const separatorType = separator.kind === 'literal' && separator.literal.kind === 'string' ? { kind: 'string' as const, values: [separator.literal.value] } : T.string;
+  return plain(E.call('join', [separator], strings), joinedText(item, separatorType));
 }
 
 /** `node`'s text as the left side of `??`: in parentheses unless it is a name, a member read or a call. */

@@ -23,6 +23,7 @@ import { asOneKroType } from './kro-branch-types.js';
 import { literalOf, ownProperties, staticProperty } from './literal-reads.js';
 import { objectTableCall } from './object-tables.js';
 import type { Scope } from './scope.js';
+import { keepText } from './text-alphabet.js';
 import { describe, plain, valueOf, type Compiler, type Typed } from './typed.js';
 
 /** A property value still to compile, where it was written. */
@@ -220,7 +221,7 @@ function oneValueType(a: CelType | undefined | null, b: CelType | undefined | nu
   if (a === null || b === null) return null;
   if (a === undefined || b === undefined) return a ?? b ?? T.string;
   // doubles print by CEL's rules and int/double do not mix; dyn values may be anything at run time.
-  return a.kind === b.kind && ['string', 'int', 'bool'].includes(a.kind) ? a : null;
+  return a.kind === b.kind && ['string', 'int', 'bool'].includes(a.kind) ? keepText(a, b) : null;
 }
 
 /** The one value type of a map (an empty literal has none). */

@@ -7,6 +7,8 @@ import { HINT, syntaxError } from './errors.js';
 import { plain, valueOf, type Typed } from './typed.js';
 import { snippetOf } from './source.js';
 import { arity, intArg, intLiteral, isRestElement, stringArg, type MethodContext } from './call-arguments.js';
+import { joinedText } from './text-alphabet.js';
+import { requireCaseMapping, requireCuts, requirePositions, requireTrim } from './text-refusals.js';
 
 export const STRING_ONLY = new Set(['startsWith', 'endsWith', 'toLowerCase', 'toUpperCase', 'trim', 'split', 'replace', 'replaceAll', 'substring', 'charAt']);
 
@@ -27,26 +29,37 @@ export function stringMethod(ctx: MethodContext, name: string): Typed {
     arity(ctx, name, 1, 1, 'the position argument differs between JavaScript and CEL; use Cel.expr(...)');
     return plain(E.call(simple[0], [stringArg(ctx, 0)], s), simple[1]);
   }
+  // What the results hold: the receiver's characters (case mapping of ASCII stays ASCII).
+  const text = joinedText(ctx.receiver.type);
   switch (name) {
     case 'toLowerCase':
     case 'toUpperCase':
-      // ASCII only in CEL; non-ASCII letters are left unchanged.
       arity(ctx, name, 0, 0);
-      return plain(E.call(name === 'toLowerCase' ? 'lowerAscii' : 'upperAscii', [], s), T.string);
+      requireCaseMapping(ctx, name);
+      return plain(E.call(name === 'toLowerCase' ? 'lowerAscii' : 'upperAscii', [], s), text);
     case 'trim':
+      arity(ctx, name, 0, 0);
+      requireTrim(ctx);
+      return plain(E.call('trim', [], s), text);
     case 'toString':
       arity(ctx, name, 0, 0);
-      return plain(name === 'trim' ? E.call('trim', [], s) : s, T.string);
-    case 'split':
+      return plain(s, text);
+    case 'split': {
       arity(ctx, name, 1, 1, 'JavaScript truncates with a limit, CEL keeps the rest in the last item; use Cel.expr(...)');
-      return plain(E.call('split', [stringArg(ctx, 0)], s), T.list(T.string));
+      const separator = stringArg(ctx, 0);
+      requireCuts(ctx, 'split', separator);
+      return plain(E.call('split', [separator], s), T.list(text));
+    }
     case 'replace':
     case 'replaceAll':
       return replace(ctx, s, name === 'replace');
     case 'substring':
-      return substring(ctx, s);
-    case 'charAt':
-      return charAt(ctx, s);
+    case 'charAt': {
+      // The arguments are checked first: a refusal of the receiver's alphabet is for a call that is otherwise fine.
+      const t = name === 'substring' ? substring(ctx, s) : charAt(ctx, s);
+      requirePositions(ctx, name);
+      return { ...t, type: text };
+    }
     case 'slice':
       if (isRestElement(ctx.node)) {
         const text = snippetOf(ctx.node.callee.type === 'MemberExpression' ? ctx.node.callee.object : ctx.node);
@@ -129,7 +142,10 @@ function replace(ctx: MethodContext, s: Expr, once: boolean): Typed {
     throw syntaxError(replacement, `a \`${name}\` replacement that is not a literal string: JavaScript expands \`$&\`, \`$1\`, \`$$\` in it, CEL does not`, way);
   }
   if (literal.includes('$')) throw syntaxError(replacement, '`$` patterns in a JavaScript replacement string have no CEL equivalent', way);
-  return plain(E.call('replace', once ? [pattern, E.str(literal), E.int(1)] : [pattern, E.str(literal)], s), T.string);
+  // `replace` (once) inserts at the first match, the start for an empty pattern, in both.
+  if (!once) requireCuts(ctx, 'replaceAll', pattern);
+  const type = joinedText(ctx.receiver.type, { kind: 'string', values: [literal] });
+  return plain(E.call('replace', once ? [pattern, E.str(literal), E.int(1)] : [pattern, E.str(literal)], s), type);
 }
 
 /** The text of a string known at definition time (`'x'`, `` `x` ``, a captured constant). */

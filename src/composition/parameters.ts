@@ -15,8 +15,17 @@ export function schemaType(specType: CelType): CelType {
   return T.object({ spec: { type: specType, optional: false }, metadata: { type: metadataType(), optional: false } }, true);
 }
 
+/**
+ * The instance's metadata. Its `name` and `namespace` are ASCII: the API server admits a custom resource's name
+ * only as a DNS subdomain and a namespace only as a DNS label (lower-case letters, digits, `-`, `.`), so case
+ * mapping and positions of them compile exactly (analysis/text-alphabet.ts).
+ */
 function metadataType(): CelType {
-  return modelType('V1ObjectMeta') ?? T.dyn;
+  const meta = modelType('V1ObjectMeta');
+  if (meta?.kind !== 'object') return T.dyn;
+  const dnsName = { kind: 'string', highestChar: 0x7a } as const;
+  const fields = { ...meta.fields, name: { ...meta.fields['name']!, type: dnsName }, namespace: { ...meta.fields['namespace']!, type: dnsName } };
+  return { ...meta, fields };
 }
 
 /**

@@ -18,6 +18,12 @@ export interface SchemaMarkers {
   readonly minimum?: number;
   readonly maximum?: number;
   readonly pattern?: string;
+  /**
+   * The highest code point text the field may hold, when its pattern bounds it (`^[a-z0-9-]+$`: 0x7a). Not
+   * part of the SimpleSchema: the compiler's knowledge of which characters a string field can hold (an
+   * ASCII field lowers with CEL's `lowerAscii()` exactly as JavaScript's `toLowerCase()`).
+   */
+  readonly highestChar?: number;
   readonly minLength?: number;
   readonly maxLength?: number;
   readonly minItems?: number;

@@ -9,6 +9,13 @@ export type CelType =
       /** A string the schema restricts to these values (an enumeration: arktype's `"'a' | 'b'"`). */
       readonly values?: readonly string[];
       /**
+       * The highest code point a string can hold, when less than every one (0x10FFFF): 0x7f and below is ASCII
+       * text (a field with the pattern `^[a-z0-9-]+$`, `metadata.name`, a number made text), 0xFFFF and below
+       * holds no character outside the Basic Multilingual Plane. Operations whose CEL differs from JavaScript
+       * only on other characters (`lowerAscii()` for `toLowerCase()`) are exact on such text.
+       */
+      readonly highestChar?: number;
+      /**
        * A timestamp Kubernetes writes itself (`metav1.Time`: RFC 3339 in UTC, whole seconds). JavaScript reads
        * it as that text, and CEL's `string()` of it prints the same text, so it can be used as text exactly.
        */

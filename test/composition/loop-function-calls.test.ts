@@ -18,7 +18,7 @@ const { refusal, at } = refusalsIn(import.meta.filename);
 const upper = (s: string): string => s.toUpperCase();
 const lower = (s: string): string => s.toLowerCase();
 const BY_NAME = { upper, lower };
-const definition = { apiVersion: 'p.typekro.dev/v1alpha1', kind: 'LoopFns', spec: type({ name: 'string', x: 'string' }), status: type({ n: 'number' }) };
+const definition = { apiVersion: 'p.typekro.dev/v1alpha1', kind: 'LoopFns', spec: type({ name: /^[ -~]*$/, x: /^[ -~]*$/ }), status: type({ n: 'number' }) };
 
 type Spec = { name: string; x: string };
 

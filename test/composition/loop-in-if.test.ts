@@ -10,7 +10,7 @@ import { evaluateConcrete, kubernetesComposition } from '../../src/index.js';
 import { ConfigMap } from '../../src/simple.js';
 
 const loops = kubernetesComposition(
-  { name: 'loop-in-if', apiVersion: 'test.typekro.dev/v1alpha1', kind: 'LoopInIf', spec: type({ enabled: 'boolean', tags: 'string[]' }), status: type({ count: 'number' }) },
+  { name: 'loop-in-if', apiVersion: 'test.typekro.dev/v1alpha1', kind: 'LoopInIf', spec: type({ enabled: 'boolean', tags: '/^[ -~]*$/[]' }), status: type({ count: 'number' }) },
   (spec) => {
     if (spec.enabled) {
       for (const t of spec.tags) ConfigMap({ id: 'on', name: `on-${t}`, data: { v: t } });

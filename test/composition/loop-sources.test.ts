@@ -15,7 +15,7 @@ import { refusalsIn, where } from '../support/refusals.js';
 const { locate } = refusalsIn(import.meta.filename);
 const definition = {
   apiVersion: 'loops.typekro.dev/v1alpha1',
-  spec: type({ tags: 'string[]', min: 'number' }),
+  spec: type({ tags: '/^[ -~]*$/[]', min: 'number' }),
   status: type({ count: 'number' }),
 };
 

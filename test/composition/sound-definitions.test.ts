@@ -16,7 +16,7 @@ const { refusal, at } = refusalsIn(import.meta.filename);
 const definition = {
   apiVersion: 'sound.typekro.dev/v1alpha1',
   kind: 'Sound',
-  spec: type({ prod: 'boolean', db: 'boolean', name: 'string', 'level?': 'string', 'replicas?': 'number.integer', workers: type({ name: 'string', 'port?': 'number.integer' }).array() }),
+  spec: type({ prod: 'boolean', db: 'boolean', name: 'string', 'level?': /^[ -~]*$/, 'replicas?': 'number.integer', workers: type({ name: 'string', 'port?': 'number.integer' }).array() }),
   status: type({ 'n?': 'number', 'v?': 'string' }),
 };
 

@@ -37,6 +37,12 @@ export interface GenScope {
   /** In a readyWhen callback: only `self` may be read, no spec. */
   readonly self?: boolean;
   /**
+   * The receiver of a text method whose CEL is exact only on narrow text (case mapping, trim, positions): its
+   * text leaves are the spec's ASCII fields and literals, not observed data or locals, which may hold any
+   * character (such a receiver is refused, WIDE_TEXT, and too many refusals would leave little compiled).
+   */
+  readonly ascii?: boolean;
+  /**
    * Inside text made from a boolean (`String(b)`, `` `b${b}` ``): the optional `flag` is drawn one time in eight
    * there, as text of its `undefined` is refused (OPTIONAL_WITHOUT_DEFAULT) and most programs must define.
    */
@@ -54,29 +60,34 @@ export interface GenScope {
 
 /** The spec every generated program declares (arktype syntax), and the TypeScript type helpers take. */
 export const SPEC_SCHEMA = {
-  name: 'string',
+  // The spec's text fields carry the patterns their values fit (ASCII), as a user's would: case mapping, trim,
+  // positions and order of them compile exactly (src/analysis/text-refusals.ts); `text` is free text.
+  name: '/^[A-Za-z0-9-]{0,6}$/',
   title: '/^ ?[A-Za-z]{0,4} ?$/',
   env: "'dev' | 'prod'",
   replicas: 'number.integer',
   enabled: 'boolean',
-  tags: 'string[]',
+  tags: '/^[ -~]*$/[]',
   digits: '/^[0-9]{1,3}$/',
-  'nick?': 'string',
+  'nick?': '/^[A-Za-z]*$/',
+  // free text (any character: letters whose case JavaScript maps beyond ASCII, U+0085, U+FEFF, emoji), read only
+  // where its CEL is exact for every character: `===`, includes/startsWith/endsWith, templates and `+`
+  text: 'string',
   // read with no default where a boolean goes: `undefined` flows through `!`, `&&`, `||`, ternaries, callbacks, conditions
   'flag?': 'boolean',
   // read with no default where a number goes: comparisons, `??`, `||`, `!`, substring indices, status, under tests
   'count?': 'number.integer',
-  'opt?': { mode: 'string' },
+  'opt?': { mode: '/^[a-z]*$/' },
   labels: 'Record<string, string>',
   // sorted, concatenated, filtered with Boolean (which drops 0)
   nums: 'number.integer[]',
   // mapped with a destructured callback parameter (`({ name, replicas = 1 }) =>`); a nested child defaults `replicas`
-  workers: [{ name: 'string', 'replicas?': 'number.integer' }, '[]'],
+  workers: [{ name: '/^[ -~]*$/', 'replicas?': 'number.integer' }, '[]'],
 } as const;
-export const SPEC_TYPE = '{ name: string; title: string; env: string; replicas: number; enabled: boolean; tags: string[]; digits: string; nick?: string; flag?: boolean; count?: number; opt?: { mode: string }; labels: Record<string, string>; nums: number[]; workers: { name: string; replicas?: number }[] }';
-export const SPEC_FIELDS = ['name', 'title', 'env', 'replicas', 'enabled', 'tags', 'digits', 'nick', 'flag', 'count', 'opt', 'labels', 'nums', 'workers'] as const;
+export const SPEC_TYPE = '{ name: string; title: string; text: string; env: string; replicas: number; enabled: boolean; tags: string[]; digits: string; nick?: string; flag?: boolean; count?: number; opt?: { mode: string }; labels: Record<string, string>; nums: number[]; workers: { name: string; replicas?: number }[] }';
+export const SPEC_FIELDS = ['name', 'title', 'text', 'env', 'replicas', 'enabled', 'tags', 'digits', 'nick', 'flag', 'count', 'opt', 'labels', 'nums', 'workers'] as const;
 /** A spec satisfying SPEC_SCHEMA. */
-export const BASE_SPEC = { name: 'web', title: ' Ab ', env: 'prod', replicas: 2, enabled: true, tags: ['a', 'Bc'], digits: '12', labels: { dev: 'd', a: 'x' }, nums: [3, -1, 3, 0], workers: [{ name: 'api', replicas: 3 }, { name: 'q' }] };
+export const BASE_SPEC = { name: 'web', title: ' Ab ', text: 'É😀\u0085x', env: 'prod', replicas: 2, enabled: true, tags: ['a', 'Bc'], digits: '12', labels: { dev: 'd', a: 'x' }, nums: [3, -1, 3, 0], workers: [{ name: 'api', replicas: 3 }, { name: 'q' }] };
 
 /**
  * The specs programs run on: edge values chosen by hand (empty strings and lists, zero and negative
@@ -87,24 +98,24 @@ export function specPool(seed: number): Record<string, unknown>[] {
   const drawn = fc.sample(
     fc.record(
       {
-        name: fc.stringMatching(/^[a-z][a-z0-9-]{0,5}$/), title: fc.stringMatching(/^ ?[A-Za-z]{0,4} ?$/), env: fc.constantFrom('dev', 'prod'),
+        name: fc.stringMatching(/^[a-z][a-z0-9-]{0,5}$/), title: fc.stringMatching(/^ ?[A-Za-z]{0,4} ?$/), env: fc.constantFrom('dev', 'prod'), text: freeText,
         replicas: fc.integer({ min: -2, max: 6 }), enabled: fc.boolean(), tags: fc.array(fc.constantFrom('a', 'b', 'Web', '', ' x ', 'a-b', 'prod'), { maxLength: 3 }),
         digits: fc.stringMatching(/^[0-9]{1,3}$/), nick: fc.constantFrom('', 'Zed', 'a'), flag: fc.boolean(), count: fc.integer({ min: -2, max: 4 }), opt: fc.record({ mode: fc.constantFrom('', 'b', 'prod') }),
         labels: fc.dictionary(fc.constantFrom('dev', 'prod', 'a', 'b', 'Web', ''), fc.constantFrom('', 'x', 'Web', 'prod'), { maxKeys: 3 }),
         nums: fc.array(fc.integer({ min: -3, max: 12 }), { maxLength: 4 }),
         workers: fc.array(fc.record({ name: fc.constantFrom('a', '', 'Web', 'q-1'), replicas: fc.integer({ min: -1, max: 4 }) }, { requiredKeys: ['name'] }), { maxLength: 3 }),
       },
-      { requiredKeys: ['name', 'title', 'env', 'replicas', 'enabled', 'tags', 'digits', 'labels', 'nums', 'workers'] },
+      { requiredKeys: ['name', 'title', 'text', 'env', 'replicas', 'enabled', 'tags', 'digits', 'labels', 'nums', 'workers'] },
     ),
     { seed, numRuns: 8 },
   );
   return [
     BASE_SPEC,
-    { name: '', title: '', env: 'dev', replicas: 0, enabled: false, tags: [], digits: '0', labels: {}, nums: [], workers: [] },
-    { name: 'Ab-c', title: ' ABcd', env: 'prod', replicas: -1, enabled: true, tags: ['', 'a,b', 'prod'], digits: '999', nick: '', flag: true, count: 0, opt: { mode: '' }, labels: { prod: '', a: 'Web' }, nums: [0, 0, -2], workers: [{ name: '', replicas: 0 }] },
-    { name: 'a', title: 'x ', env: 'dev', replicas: 5, enabled: false, tags: ['a', 'a'], digits: '7', nick: 'Zed', flag: false, count: -1, opt: { mode: 'b' }, labels: { dev: 'x', '': 'e' }, nums: [12], workers: [{ name: 'a' }, { name: 'a', replicas: 2 }] },
-    { name: 'web', title: 'Web', env: 'prod', replicas: 3, enabled: true, tags: ['-', ' x '], digits: '3', nick: 'a', flag: true, count: 3, labels: { prod: 'p', ' x ': 's', Web: 'W' }, nums: [5, 10, 1], workers: [{ name: 'Web', replicas: -1 }, { name: 'b' }, { name: 'prod', replicas: 4 }] },
-    { name: 'prod', title: ' ', env: 'dev', replicas: 1, enabled: true, tags: ['b'], digits: '10', count: 1, opt: { mode: 'prod' }, labels: { a: '' }, nums: [1, 2], workers: [{ name: 'x' }] },
+    { text: '', name: '', title: '', env: 'dev', replicas: 0, enabled: false, tags: [], digits: '0', labels: {}, nums: [], workers: [] },
+    { text: 'ß\ufeff', name: 'Ab-c', title: ' ABcd', env: 'prod', replicas: -1, enabled: true, tags: ['', 'a,b', 'prod'], digits: '999', nick: '', flag: true, count: 0, opt: { mode: '' }, labels: { prod: '', a: 'Web' }, nums: [0, 0, -2], workers: [{ name: '', replicas: 0 }] },
+    { text: '\ufeffİ｡a', name: 'a', title: 'x ', env: 'dev', replicas: 5, enabled: false, tags: ['a', 'a'], digits: '7', nick: 'Zed', flag: false, count: -1, opt: { mode: 'b' }, labels: { dev: 'x', '': 'e' }, nums: [12], workers: [{ name: 'a' }, { name: 'a', replicas: 2 }] },
+    { text: '\u{10ffff}\u00a0A', name: 'web', title: 'Web', env: 'prod', replicas: 3, enabled: true, tags: ['-', ' x '], digits: '3', nick: 'a', flag: true, count: 3, labels: { prod: 'p', ' x ': 's', Web: 'W' }, nums: [5, 10, 1], workers: [{ name: 'Web', replicas: -1 }, { name: 'b' }, { name: 'prod', replicas: 4 }] },
+    { text: '｡😀', name: 'prod', title: ' ', env: 'dev', replicas: 1, enabled: true, tags: ['b'], digits: '10', count: 1, opt: { mode: 'prod' }, labels: { a: '' }, nums: [1, 2], workers: [{ name: 'x' }] },
     ...drawn.map((spec) => ({ ...spec })),
   ];
 }
@@ -126,6 +137,9 @@ export function renderExpr(expr: Expr, destructured = false): string {
   }
 }
 
+/** The characters of the free-text field: where JavaScript and CEL differ on case, spaces, positions and order. */
+const FREE_CHARS = ['a', 'Z', ' ', 'É', 'ß', 'İ', '\u00a0', '\u0085', '\ufeff', '｡', '😀', '\u{10ffff}'];
+const freeText = fc.array(fc.constantFrom(...FREE_CHARS), { maxLength: 4 }).map((chars) => chars.join(''));
 const strLit = fc.constantFrom("'a'", "'Web'", "' x '", "''", "'-'", "'prod'", "'b'");
 const intLit = fc.constantFrom('0', '1', '2', '3', '-1', '5');
 const sepLit = fc.constantFrom("','", "'-'", "''", "' '");
@@ -144,7 +158,7 @@ function leaves(type: ExprType, scope: GenScope): fc.Arbitrary<Expr>[] {
         ),
       ];
     }
-    if (type === 'str') return [strLit.map(lit), fc.constant(lit('self.metadata.name'))];
+    if (type === 'str') return scope.ascii ? [strLit.map(lit)] : [strLit.map(lit), fc.constant(lit('self.metadata.name'))];
     return [fc.constant(lit(type === 'ints' ? '[2, 1]' : "['a', 'b']"))];
   }
   const deployments = scope.observed;
@@ -171,13 +185,13 @@ function leaves(type: ExprType, scope: GenScope): fc.Arbitrary<Expr>[] {
       return [
         fc.constantFrom(spec('name'), spec('title'), spec('env')),
         strLit.map(lit),
-        ...vars,
+        ...(scope.ascii ? [] : vars),
         fc.constant(op("($0 ?? 'anon')", spec('nick'))),
         fc.constant(op("($0?.mode ?? 'none')", spec('opt'))),
         fc.constant(op("($0 || 'anon')", spec('nick'))),
         // A raw `r.data.v` is `string | undefined`: only a template literal takes it as TypeScript would.
-        ...configMaps.map((r) => fc.constantFrom(lit(`(${r}.data?.v ?? 'none')`), lit(`\`c\${${r}.data.v}\``))),
-        ...fixedLists.map((r) => fc.constantFrom(lit(`${r}.map((c) => c.data?.v ?? 'none').join('+')`), lit(`(${r}[1]!.data?.v ?? 'none')`))),
+        ...(scope.ascii ? [] : configMaps).map((r) => fc.constantFrom(lit(`(${r}.data?.v ?? 'none')`), lit(`\`c\${${r}.data.v}\``))),
+        ...(scope.ascii ? [] : fixedLists).map((r) => fc.constantFrom(lit(`${r}.map((c) => c.data?.v ?? 'none').join('+')`), lit(`(${r}[1]!.data?.v ?? 'none')`))),
       ];
     case 'list':
       return [fc.constant(spec('tags'))];
@@ -245,6 +259,9 @@ function operators(type: ExprType, outer: GenScope, depth: number): fc.Arbitrary
     ? []
     : [fc.tuple(countGuardArb(), exprArb(type, { ...outer, countSet: true }, depth - 1), branch(type)).map(([c, a, b]) => op('($0 ? $1 : $2)', c, a, b))];
   const text = (template: string): fc.Arbitrary<Expr> => exprArb('bool', { ...scope, text: true }, depth - 1).map((a) => op(template, a));
+  /** The receiver of a method exact only on narrow text (GenScope.ascii). */
+  const ascii = (): fc.Arbitrary<Expr> => exprArb('str', { ...scope, ascii: true }, depth - 1);
+  const narrow = (template: string): fc.Arbitrary<Expr> => ascii().map((a) => op(template, a));
   const lists = scope.self ? [] : [e('list')];
   const cb = (t: ExprType, template: (p: string) => string): fc.Arbitrary<Expr>[] =>
     lists.map((list) => fc.tuple(list, callback(t, scope, depth - 1)).map(([l, c]) => withCallback(template, l, c)));
@@ -258,6 +275,13 @@ function operators(type: ExprType, outer: GenScope, depth: number): fc.Arbitrary
         two('str', 'str', '($0 === $1)'), two('str', 'str', '($0 !== $1)'), two('bool', 'bool', '($0 === $1)'),
         // an optional string without a default compared: `undefined === 'a'` is false, not pending
         ...(scope.self ? [] : [e('str').map((a) => op('($0 === $1)', spec('nick'), a))]),
+        // free text, only where CEL is exact on every character
+        ...(scope.self ? [] : [
+          e('str').map((a) => op('($0 === $1)', spec('text'), a)), e('str').map((a) => op('$0.includes($1)', spec('text'), a)),
+          e('str').map((a) => op('$0.startsWith($1)', spec('text'), a)), e('str').map((a) => op('$1.endsWith($0)', spec('text'), a)),
+          fc.tuple(e('str'), e('str')).map(([a, b]) => op('`<${$0}>${$1}`.endsWith($2)', spec('text'), a, b)),
+          fc.tuple(e('str'), e('str')).map(([a, b]) => op('($1 + $0).includes($2)', spec('text'), a, b)),
+        ]),
         two('str', 'str', '$0.startsWith($1)'), two('str', 'str', '$0.endsWith($1)'), two('str', 'str', '$0.includes($1)'),
         one('str', '!$0'), raw('int').map((a) => op('!$0', a)), two('str', 'str', '($0 < $1)'),
         cmp('num', 'int', '($0 >= $1)'), cmp('num', 'int', '($0 === $1)'),
@@ -294,15 +318,15 @@ function operators(type: ExprType, outer: GenScope, depth: number): fc.Arbitrary
     case 'str':
       return [
         two('str', 'str', '`${$0}-${$1}`'), one('int', '`n${$0}`'), two('str', 'str', '($0 + $1)'),
-        one('str', '$0.toLowerCase()'), one('str', '$0.toUpperCase()'), one('str', '$0.trim()'),
+        narrow('$0.toLowerCase()'), narrow('$0.toUpperCase()'), narrow('$0.trim()'),
         // TypeScript-only syntax, erased by the compiler: it must compile as the expression it wraps
         one('str', '($0 as string)'), one('str', '($0 satisfies string)'), one('str', '$0!'),
         fc.tuple(e('str'), strLit, strLit).map(([a, b, c]) => op(`$0.replace(${b}, ${c})`, a)),
-        fc.tuple(e('str'), fc.constantFrom('0', '1'), fc.constantFrom('1', '2', '3')).map(([a, from, to]) => op(`$0.substring(${from}, ${to})`, a)),
-        fc.tuple(e('str'), raw('int')).map(([a, b]) => op('$0.substring($1)', a, b)),
-        fc.tuple(e('str'), raw('int')).map(([a, b]) => op('$0.charAt($1)', a, b)),
-        fc.tuple(e('str'), strLit, strLit).map(([a, b, c]) => op(`$0.replaceAll(${b}, ${c})`, a)),
-        fc.tuple(e('str'), fc.constantFrom('0', '1', '4')).map(([a, k]) => op(`$0.charAt(${k})`, a)),
+        fc.tuple(ascii(), fc.constantFrom('0', '1'), fc.constantFrom('1', '2', '3')).map(([a, from, to]) => op(`$0.substring(${from}, ${to})`, a)),
+        fc.tuple(ascii(), raw('int')).map(([a, b]) => op('$0.substring($1)', a, b)),
+        fc.tuple(ascii(), raw('int')).map(([a, b]) => op('$0.charAt($1)', a, b)),
+        fc.tuple(ascii(), strLit, strLit).map(([a, b, c]) => op(`$0.replaceAll(${b}, ${c})`, a)),
+        fc.tuple(ascii(), fc.constantFrom('0', '1', '4')).map(([a, k]) => op(`$0.charAt(${k})`, a)),
         ...lists.map((l) => fc.tuple(l, sepLit).map(([a, s]) => op(`$0.join(${s})`, a))),
         one('int', 'String($0)'), text('String($0)'), text('`b${$0}`'),
         ...lists.map((l) => l.map((a) => op("($0[0] ?? 'none')", a))),
@@ -400,11 +424,20 @@ export const OPTIONAL_WITHOUT_DEFAULT = [
   { marker: READS_OPTIONAL, message: /: `[^`]*` may be `undefined` here, depending on the spec or the cluster, and what JavaScript makes of `undefined` there cannot be written in CEL/ },
 ] as const;
 
+/**
+ * A method of text whose CEL is exact only on narrow text (case mapping, trim, positions, cuts, order), applied
+ * to text that may hold any character (an observed ConfigMap's data): refused at the method.
+ */
+export const WIDE_TEXT = {
+  marker: /\.(toLowerCase|toUpperCase|trim)\(\)|\.(substring|charAt|split|replaceAll)\(| [<>]=? /,
+  message: /: (`(toLowerCase|toUpperCase)\(\)` of text that may hold letters outside ASCII|`trim\(\)` of text that may hold any character|`(substring|charAt)` of text that may hold characters outside the Basic Multilingual Plane|`(split|replaceAll)` with (an empty separator|a separator that may be empty \(`[^]*`\)) of text that may hold characters outside the Basic Multilingual Plane|`(<|<=|>|>=)` on text that may hold characters outside the Basic Multilingual Plane)/,
+} as const;
+
 /** True when `message` is the documented rejection of an unsupported construct that `source` holds. */
 export function documentedRejection(source: string, message: string): boolean {
   const holds = (marker: string | RegExp): boolean => (typeof marker === 'string' ? source.includes(marker) : marker.test(source));
   const statusTypes = STATUS_TYPE_MISMATCH.markers.map((marker) => ({ marker, message: STATUS_TYPE_MISMATCH.message }));
-  return [...UNSUPPORTED, DOUBLE_IN_INTEGER_FIELD, ITEM_CONDITION_ON_PLACEHOLDER, LET_REASSIGNED, ...OPTIONAL_WITHOUT_DEFAULT, ...statusTypes].some((u) => holds(u.marker) && u.message.test(message));
+  return [...UNSUPPORTED, DOUBLE_IN_INTEGER_FIELD, ITEM_CONDITION_ON_PLACEHOLDER, LET_REASSIGNED, WIDE_TEXT, ...OPTIONAL_WITHOUT_DEFAULT, ...statusTypes].some((u) => holds(u.marker) && u.message.test(message));
 }
 
 /**

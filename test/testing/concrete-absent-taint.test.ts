@@ -22,7 +22,7 @@ const fields = {
 } as const;
 
 const app = kubernetesComposition(
-  { name: 'absent-taint', apiVersion: 'example.com/v1', kind: 'AbsentTaint', spec: type({ name: 'string' }), status: type(fields) },
+  { name: 'absent-taint', apiVersion: 'example.com/v1', kind: 'AbsentTaint', spec: type({ name: /^[a-z0-9-]*$/ }), status: type(fields) },
   (spec, instance) => {
     const d = Deployment({ id: 'd', name: spec.name, image: 'nginx' });
     const tag = `r${d.status.readyReplicas}`;

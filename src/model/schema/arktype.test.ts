@@ -44,8 +44,8 @@ describe('arktypeToSchema mappings', () => {
     { name: '2 <= string <= 5', def: '2 <= string <= 5', node: { kind: 'string', markers: { minLength: 2, maxLength: 5 } } },
     { name: 'string == 4', def: 'string == 4', node: { kind: 'string', markers: { minLength: 4, maxLength: 4 } } },
     { name: 'array length bounds', def: type('string[]').atLeastLength(1).atMostLength(3), node: { kind: 'array', items: str, markers: { minItems: 1, maxItems: 3 } } },
-    { name: 'regex', def: '/^[a-z]+$/', node: { kind: 'string', markers: { pattern: '^[a-z]+$' } } },
-    { name: 'keyword regex', def: 'string.alphanumeric', node: { kind: 'string', markers: { pattern: '^[\\dA-Za-z]*$' } } },
+    { name: 'regex', def: '/^[a-z]+$/', node: { kind: 'string', markers: { pattern: '^[a-z]+$', highestChar: 0x7a } } },
+    { name: 'keyword regex', def: 'string.alphanumeric', node: { kind: 'string', markers: { pattern: '^[\\dA-Za-z]*$', highestChar: 0x7a } } },
     { name: 'object → schemaless', def: 'object', node: { kind: 'object', markers: {} } },
     { name: 'Record<string, unknown> → schemaless', def: 'Record<string, unknown>', node: { kind: 'object', markers: {} } },
     { name: 'unknown → schemaless', def: 'unknown', node: { kind: 'object', markers: {} } },
@@ -106,7 +106,7 @@ describe('arktypeToSchema rejections', () => {
   }
 
   it('regex flag i becomes an RE2 inline flag', () => {
-    assert.deepEqual(field(type('string').matching(/^a$/i)).node, { kind: 'string', markers: { pattern: '(?i)^a$' } });
+    assert.deepEqual(field(type('string').matching(/^a$/i)).node, { kind: 'string', markers: { pattern: '(?i)^a$', highestChar: 0xffff } });
   });
 
   it('rejects a non-object root', () => {

@@ -20,7 +20,7 @@ import {
 } from './ark-json.js';
 import { refuseAlwaysPresent } from './always-present.js';
 import { SchemaError } from './errors.js';
-import { toRe2 } from './pattern.js';
+import { patternAlphabet, toRe2 } from './pattern.js';
 
 /**
  * Anything with arktype's `json` view; every arktype `Type` (2.x) qualifies, whichever copy it comes from.
@@ -138,6 +138,8 @@ function mapString(node: ArkObject, path: string, base: SchemaMarkers): SchemaNo
     const re2 = toRe2(first);
     if (!re2.ok) throw new SchemaError(path, regexProblem(first, re2.reason));
     markers.pattern = re2.pattern;
+    const highest = patternAlphabet(first);
+    if (highest < 0x10ffff) markers.highestChar = highest;
   }
   return { kind: 'string', markers };
 }
@@ -292,12 +294,15 @@ function mapUnion(branches: readonly unknown[], path: string, markers: SchemaMar
 function stringAlternatives(branches: readonly unknown[], path: string, markers: SchemaMarkers): SchemaNode | undefined {
   const alternatives: string[] = [];
   let regexes = 0;
+  // The highest character any branch admits (a literal's own, a regex's from patternAlphabet).
+  let highest = 0;
   for (const raw of branches) {
     const branch = expand(raw);
     if (!isPlainObject(branch)) return undefined;
     if ('unit' in branch) {
       if (typeof branch['unit'] !== 'string') return undefined;
       alternatives.push(`^${escapeRegex(branch['unit'])}$`);
+      for (const ch of branch['unit']) highest = Math.max(highest, ch.codePointAt(0)!);
       continue;
     }
     if (domainOf(branch) !== 'string' || unknownKeys(branch, ['domain', 'meta', 'pattern']).length > 0) return undefined;
@@ -306,10 +311,12 @@ function stringAlternatives(branches: readonly unknown[], path: string, markers:
     const re2 = toRe2(patterns[0]!);
     if (!re2.ok) throw new SchemaError(path, regexProblem(patterns[0]!, re2.reason));
     alternatives.push(re2.pattern);
+    highest = Math.max(highest, patternAlphabet(patterns[0]!));
     regexes++;
   }
   if (regexes === 0) return undefined; // literals only: an enum
-  return { kind: 'string', markers: { ...markers, pattern: alternatives.map((a) => `(?:${a})`).join('|') } };
+  const pattern = alternatives.map((a) => `(?:${a})`).join('|');
+  return { kind: 'string', markers: { ...markers, pattern, ...(highest < 0x10ffff && { highestChar: highest }) } };
 }
 
 /** A literal as a regex (RE2 and JavaScript escape the same punctuation with a backslash). */

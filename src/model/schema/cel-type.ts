@@ -23,7 +23,9 @@ export function schemaToCelType(node: SchemaNode, options: { readonly filled?: b
     case 'string': {
       // The API server (and direct mode's validation) admits only the enumerated values.
       const values = node.markers.enum;
-      return values && values.length > 0 && values.every((value) => typeof value === 'string') ? { kind: 'string', values: values as string[] } : T.string;
+      if (values && values.length > 0 && values.every((value) => typeof value === 'string')) return { kind: 'string', values: values as string[] };
+      // A pattern bounding every character (`^[a-z0-9-]+$`): the API server admits no other text.
+      return node.markers.highestChar === undefined ? T.string : { kind: 'string', highestChar: node.markers.highestChar };
     }
     case 'integer':
       return T.int;

@@ -74,3 +74,23 @@ describe('regexes whose meaning RE2 cannot carry are refused, named', () => {
     it(String(regex), () => assert.equal(refusal(regex), `spec.code: the regex ${String(regex)} ${reason}${rewrite}`));
   }
 });
+
+it('patternAlphabet: the highest character a whole-text pattern admits', async () => {
+  const { patternAlphabet } = await import('./pattern.js');
+  const of = (regex: RegExp): number => patternAlphabet({ source: regex.source, flags: regex.flags });
+  assert.equal(of(/^[a-z0-9-]+$/), 0x7a);
+  assert.equal(of(/^(?:dev|prod)$/), 0x76);
+  assert.equal(of(/^\d{1,3}$/), 0x39);
+  assert.equal(of(/^\w+$/), 0x7a);
+  assert.equal(of(/^[ -~]*$/), 0x7e);
+  assert.equal(of(/^\s*x$/), 0xfeff);
+  assert.equal(of(/^[\u0000-\uffff]*$/u), 0xffff);
+  assert.equal(of(/^\u00e9$/), 0xe9);
+  // a case-insensitive letter also matches what folds to it (ſ, the Kelvin sign)
+  assert.equal(of(/^[a-z]+$/i), 0xffff);
+  // not bounding the whole text: anything around the match, or any character
+  for (const regex of [/[a-z]+/, /^[a-z]+/, /[a-z]+$/, /^a$|^b/, /^a|b$/, /^.$/, /^[^a]$/, /^\S$/, /^\W$/, /^\D$/, /^(a)$(?=x)/, /^😀$/u]) {
+    assert.ok(of(regex) >= 0x1f600, String(regex));
+  }
+  assert.equal(of(/^(a|b)$/), 0x62);
+});

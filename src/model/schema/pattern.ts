@@ -15,6 +15,8 @@ const JS_DOT = '[^\\n\\r\\x{2028}\\x{2029}]';
 const ANY = '[\\x00-\\x{10ffff}]';
 /** Characters a backslash escapes outside a class, in both engines. */
 const META = new Set([...'\\^$.*+?()[]{}|']);
+/** The highest character of JavaScript's `\d`, `\w` and `\s` (U+FEFF); their negations reach the top. */
+const SET_TOPS: Readonly<Record<string, number>> = { d: 0x39, w: 0x7a, s: 0xfeff };
 /** RE2 limits a repetition count to 1000. */
 const MAX_REPEAT = 1000;
 
@@ -45,6 +47,34 @@ export function toRe2(pattern: Pattern): { ok: true; pattern: string } | { ok: f
   }
 }
 
+/** The highest code point there is. */
+const TOP = 0x10ffff;
+
+/**
+ * The highest code point of any text the pattern admits in full: what the API server lets a field with this
+ * pattern hold. Only a pattern anchored at both ends (`^...$`, no `|` outside a group) bounds the whole text;
+ * any other admits every character around its match (0x10FFFF). With `i`, a letter also matches what folds
+ * to it (`ſ` for `s`, the Kelvin sign for `k`), so a bounded pattern admits up to U+FFFF.
+ *
+ * @example
+ * ```ts
+ * patternAlphabet({ source: '^[a-z0-9-]+$', flags: '' }); // 0x7a
+ * patternAlphabet({ source: '[a-z]+', flags: '' }); // 0x10ffff
+ * ```
+ */
+export function patternAlphabet(pattern: Pattern): number {
+  try {
+    flagsPrefix(pattern.flags);
+    const translation = new Translation(pattern.source, pattern.flags);
+    translation.run();
+    const highest = translation.bounded() ? translation.highest : TOP;
+    return pattern.flags.includes('i') && highest < 0x10000 ? 0xffff : highest;
+  } catch (error) {
+    if (error instanceof Unsupported) return TOP;
+    throw error;
+  }
+}
+
 function flagsPrefix(flags: string): string {
   for (const flag of flags) {
     if (flag === 'm') throw new Unsupported('the regex flag "m", whose ^ and $ also match at \\r, U+2028 and U+2029 in JavaScript but only at \\n in Go\'s RE2');
@@ -70,6 +100,12 @@ class Translation {
   private i = 0;
   private readonly unicode: boolean;
   private readonly dotAll: boolean;
+  /** The highest code point an atom read so far matches (patternAlphabet). */
+  highest = 0;
+  /** Group depth, and what the top level showed: its first and last token, an alternation. */
+  private depth = 0;
+  private tokens: string[] = [];
+  private alternated = false;
 
   constructor(
     private readonly source: string,
@@ -81,8 +117,22 @@ class Translation {
 
   run(): string {
     let out = '';
-    while (this.i < this.source.length) out += this.next();
+    while (this.i < this.source.length) {
+      const start = this.i;
+      const text = this.next();
+      if (this.depth === 0 || text === '(' || text === '(?:') this.tokens.push(this.source.slice(start, this.i));
+      out += text;
+    }
     return out;
+  }
+
+  /** True when every match is the whole text: `^` first, `$` last, no `|` at the top level. */
+  bounded(): boolean {
+    return !this.alternated && this.tokens[0] === '^' && this.tokens.at(-1) === '$';
+  }
+
+  private admit(cp: number): void {
+    this.highest = Math.max(this.highest, cp);
   }
 
   private next(): string {
@@ -92,16 +142,20 @@ class Translation {
     if (ch === '[') return this.charClass();
     if (ch === '.') {
       this.i++;
+      this.admit(TOP);
       return this.dotAll ? ANY : JS_DOT;
     }
     if (ch === '(') return this.group();
     if (ch === '{') return this.brace();
     this.i++;
+    if (ch === '|' && this.depth === 0) this.alternated = true;
+    if (ch === ')') this.depth--;
     if ('^$|)*+?'.includes(ch)) return ch;
     if (ch === '}' || ch === ']') return `\\${ch}`;
     this.i--;
     const cp = s.codePointAt(this.i)!;
     this.i += cp > 0xffff ? 2 : 1;
+    this.admit(cp);
     return literal(cp, false);
   }
 
@@ -109,6 +163,7 @@ class Translation {
     const rest = this.source.slice(this.i);
     if (rest.startsWith('(?=') || rest.startsWith('(?!')) throw new Unsupported(`a lookahead assertion (${rest.slice(0, 3)}), which Go's RE2 does not support`);
     if (rest.startsWith('(?<=') || rest.startsWith('(?<!')) throw new Unsupported(`a lookbehind assertion (${rest.slice(0, 4)}), which Go's RE2 does not support`);
+    this.depth++;
     if (rest.startsWith('(?:')) return (this.i += 3), '(?:';
     const named = /^\(\?<[^>]+>/.exec(rest);
     // Capturing changes nothing a pattern check sees; a plain group says the same in every Go version.
@@ -137,6 +192,8 @@ class Translation {
     this.i++;
     const negated = s[this.i] === '^';
     if (negated) this.i++;
+    // A negated class admits characters up to the top.
+    if (negated) this.admit(TOP);
     if (s[this.i] === ']') {
       this.i++;
       if (negated) return ANY;
@@ -175,6 +232,7 @@ class Translation {
     }
     const cp = this.source.codePointAt(this.i)!;
     this.i += cp > 0xffff ? 2 : 1;
+    this.admit(cp);
     return { cp, text: literal(cp, true) };
   }
 
@@ -184,7 +242,9 @@ class Translation {
     const c = s[this.i + 1];
     if (c === undefined) throw new Unsupported('a trailing backslash');
     this.i += 2;
-    const char = (cp: number): { text: string; cp: number } => ({ text: literal(cp, inClass), cp });
+    const char = (cp: number): { text: string; cp: number } => (this.admit(cp), { text: literal(cp, inClass), cp });
+    // The highest character of each set: 9, z, U+FEFF; the negated sets reach the top.
+    this.admit(SET_TOPS[c] ?? ('DWS'.includes(c) ? TOP : 0));
     if ('dDwW'.includes(c)) return { text: `\\${c}`, set: c };
     if (c === 's') return { text: inClass ? JS_SPACES : `[${JS_SPACES}]`, set: c };
     if (c === 'S') return { text: `[^${JS_SPACES}]`, set: c };
@@ -233,6 +293,7 @@ class Translation {
         this.i += low[0].length;
       }
     }
+    this.admit(cp);
     return { text: literal(cp, inClass), cp };
   }
 }

@@ -9,7 +9,8 @@ const app = kubernetesComposition(
     name: 'strings',
     apiVersion: 'corpus.typekro.dev/v1alpha1',
     kind: 'Strings',
-    spec: type({ title: 'string', host: 'string' }),
+    // `title` is ASCII (a pattern the API server checks): its case mapping and trim compile exactly
+    spec: type({ title: /^[ -~]*$/, host: 'string' }),
     status: type({ slug: 'string', shout: 'string', secure: 'boolean', internal: 'boolean', mentionsApi: 'boolean', titleLength: 'number', trimmed: 'string' }),
   },
   (spec) => {

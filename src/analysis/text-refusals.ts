@@ -1,0 +1,99 @@
+/**
+ * String methods whose CEL means what JavaScript means only on narrow text (text-alphabet.ts): each is exact
+ * where the receiver's alphabet is known narrow enough, and refused elsewhere with the reason and the ways out.
+ */
+import type { Node } from '@babel/types';
+import type { Expr } from '../ir/expr.js';
+import type { CelType } from '../ir/types.js';
+import { syntaxError } from './errors.js';
+import { snippetOf } from './source.js';
+import type { MethodContext } from './call-arguments.js';
+import { ASCII, BMP, highestChar } from './text-alphabet.js';
+
+/** The way to narrow a spec field, said once. */
+const PATTERN = 'constrain the spec field with a pattern of ASCII characters (e.g. `name: /^[A-Za-z0-9-]+$/`), whose values the API server checks';
+
+/** The receiver's source text (`spec.name` of `spec.name.trim()`). */
+function receiverText(ctx: MethodContext): string {
+  const callee = ctx.node.callee;
+  return snippetOf(callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression' ? callee.object : ctx.node);
+}
+
+/**
+ * `toLowerCase()`/`toUpperCase()` as CEL's `lowerAscii()`/`upperAscii()`: exact on ASCII text only.
+ *
+ * @example
+ * ```ts
+ * requireCaseMapping(ctx, 'toLowerCase'); // throws unless ctx.receiver holds ASCII text only
+ * ```
+ */
+export function requireCaseMapping(ctx: MethodContext, name: 'toLowerCase' | 'toUpperCase'): void {
+  if (highestChar(ctx.receiver.type) <= ASCII) return;
+  const cel = name === 'toLowerCase' ? 'lowerAscii' : 'upperAscii';
+  throw syntaxError(
+    ctx.node,
+    `\`${name}()\` of text that may hold letters outside ASCII: JavaScript maps every Unicode letter ('Ä' to 'ä', 'ß' to 'SS' in upper case), CEL's \`${cel}()\` only A to Z`,
+    `${PATTERN}, or accept ASCII-only case mapping with \`Cel.expr<string>(${receiverText(ctx)}, '.${cel}()')\``,
+  );
+}
+
+/**
+ * `trim()` as CEL's `trim()` (Go's `strings.TrimSpace`): exact where the text holds neither U+0085, which only
+ * Go strips, nor U+FEFF, which only JavaScript strips; ASCII text holds neither.
+ */
+export function requireTrim(ctx: MethodContext): void {
+  if (highestChar(ctx.receiver.type) < 0x85) return;
+  throw syntaxError(
+    ctx.node,
+    '`trim()` of text that may hold any character: JavaScript strips a byte order mark (U+FEFF) and keeps U+0085 (next line), CEL\'s `trim()` keeps the first and strips the second',
+    `${PATTERN}, or accept CEL's spaces with \`Cel.expr<string>(${receiverText(ctx)}, '.trim()')\``,
+  );
+}
+
+/**
+ * `substring`, `charAt`: JavaScript counts UTF-16 code units, CEL code points; they agree on text without
+ * characters above U+FFFF (emoji).
+ */
+export function requirePositions(ctx: MethodContext, name: 'substring' | 'charAt'): void {
+  if (highestChar(ctx.receiver.type) <= BMP) return;
+  throw syntaxError(
+    ctx.node,
+    `\`${name}\` of text that may hold characters outside the Basic Multilingual Plane (emoji): JavaScript counts UTF-16 code units, CEL code points, so the positions differ after such a character`,
+    `${PATTERN} (any pattern without characters above U+FFFF will do), or count code points with \`Cel.expr<string>(${receiverText(ctx)}, '.${name}(...)')\``,
+  );
+}
+
+/**
+ * `split(sep)` and `replaceAll(sep, x)` with a separator that may be empty: JavaScript cuts text into UTF-16 code
+ * units, cutting a character above U+FFFF into two lone surrogates, CEL into code points. Exact on text
+ * without such characters, or with a separator known not to be empty.
+ */
+export function requireCuts(ctx: MethodContext, name: 'split' | 'replaceAll', separator: Expr): void {
+  if (highestChar(ctx.receiver.type) <= BMP) return;
+  if (separator.kind === 'literal' && separator.literal.kind === 'string' && separator.literal.value !== '') return;
+  const arg = ctx.args[0] as Node;
+  const what = separator.kind === 'literal' ? 'an empty separator' : `a separator that may be empty (\`${snippetOf(arg)}\`)`;
+  throw syntaxError(
+    ctx.node,
+    `\`${name}\` with ${what} of text that may hold characters outside the Basic Multilingual Plane (emoji): JavaScript cuts text into UTF-16 code units, splitting such a character into two lone surrogates, CEL into whole characters`,
+    `${PATTERN} (any pattern without characters above U+FFFF will do), use a separator that is not empty, or cut into code points with \`Cel.expr(${receiverText(ctx)}, '.${name === 'split' ? 'split("")' : 'replace("", ...)'}')\``,
+  );
+}
+
+/**
+ * `<`, `<=`, `>`, `>=` on text: JavaScript compares UTF-16 code units, CEL code points. They order alike except
+ * a character above U+FFFF (an emoji, whose first unit is a surrogate, U+D800 to U+DBFF) against one from U+E000
+ * to U+FFFF at the first position where the texts differ. So the order is exact when neither side holds a
+ * character above U+FFFF, or when one side holds only characters below U+D800 (the first difference then
+ * meets one of them, below both forms of the other side's character).
+ */
+export function requireTextOrder(node: Node, a: CelType, b: CelType, op: string): void {
+  if (a.kind !== 'string' && b.kind !== 'string') return;
+  const [x, y] = [highestChar(a), highestChar(b)];
+  if ((x <= BMP && y <= BMP) || x < 0xd800 || y < 0xd800) return;
+  throw syntaxError(
+    node,
+    `\`${op}\` on text that may hold characters outside the Basic Multilingual Plane: JavaScript orders text by UTF-16 code units, CEL by code points, which order a character above U+FFFF (an emoji) and one from U+E000 to U+FFFF ('｡') differently`,
+    `${PATTERN} on one side, or compare code points with \`Cel.expr<boolean>(a, ' ${op} ', b)\``,
+  );
+}

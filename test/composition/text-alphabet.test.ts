@@ -1,0 +1,109 @@
+/**
+ * String operations whose CEL means what JavaScript means only on narrow text (src/analysis/text-refusals.ts):
+ * exact where what the text may hold is known (a spec field's pattern, an enumeration, a literal, a number made
+ * text, the instance's name), refused elsewhere with the reason and the ways out. The exact cases are checked
+ * against concrete JavaScript on Unicode-rich values (fast-check, runCase: our CEL engine).
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { type } from 'arktype';
+import { kubernetesComposition } from '../../src/index.js';
+import { refusalsIn } from '../support/refusals.js';
+import { runCase } from '../differential/harness.js';
+
+const { refusal, at } = refusalsIn(import.meta.filename);
+const definition = {
+  apiVersion: 'text.typekro.dev/v1alpha1',
+  kind: 'TextAlphabet',
+  spec: type({ s: 'string', t: 'string', slug: /^[A-Za-z0-9 -]{0,8}$/, bmp: /^[\u0000-\uffff]*$/u, env: "'dev' | 'prod'", n: 'number.integer' }),
+  status: type({ 'v?': 'string', 'b?': 'boolean', 'l?': 'string[]' }),
+};
+
+const PATTERN = 'constrain the spec field with a pattern of ASCII characters (e.g. `name: /^[A-Za-z0-9-]+$/`), whose values the API server checks';
+const CASE = (name: string, cel: string) => `\`${name}()\` of text that may hold letters outside ASCII: JavaScript maps every Unicode letter ('Ä' to 'ä', 'ß' to 'SS' in upper case), CEL's \`${cel}()\` only A to Z`;
+const ASTRAL = (name: string) => `\`${name}\` of text that may hold characters outside the Basic Multilingual Plane (emoji): JavaScript counts UTF-16 code units, CEL code points, so the positions differ after such a character`;
+const CUTS = (name: string, what: string) => `\`${name}\` with ${what} of text that may hold characters outside the Basic Multilingual Plane (emoji): JavaScript cuts text into UTF-16 code units, splitting such a character into two lone surrogates, CEL into whole characters`;
+
+test('case mapping, trim, positions, cuts and order of free text are refused, each with its reason and ways out', () => {
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'lower' }, (spec) => ({ v: spec.s.toLowerCase() }))),
+    `${at("'lower'", 'spec.s.toLowerCase')}: ${CASE('toLowerCase', 'lowerAscii')}\n    spec.s.toLowerCase()\n  hint: ${PATTERN}, or accept ASCII-only case mapping with \`Cel.expr<string>(spec.s, '.lowerAscii()')\``,
+  );
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'upper' }, (spec) => ({ v: `${spec.slug}-${spec.s}`.toUpperCase() }))),
+    `${at("'upper'", '`${spec.slug}')}: ${CASE('toUpperCase', 'upperAscii')}\n    \`\${spec.slug}-\${spec.s}\`.toUpperCase()\n  hint: ${PATTERN}, or accept ASCII-only case mapping with \`Cel.expr<string>(\`\${spec.slug}-\${spec.s}\`, '.upperAscii()')\``,
+  );
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'trim' }, (spec) => ({ v: spec.bmp.trim() }))),
+    `${at("'trim'", 'spec.bmp.trim')}: \`trim()\` of text that may hold any character: JavaScript strips a byte order mark (U+FEFF) and keeps U+0085 (next line), CEL's \`trim()\` keeps the first and strips the second\n    spec.bmp.trim()\n  hint: ${PATTERN}, or accept CEL's spaces with \`Cel.expr<string>(spec.bmp, '.trim()')\``,
+  );
+  const way = 'any pattern without characters above U+FFFF will do';
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'substring' }, (spec) => ({ v: spec.s.substring(1, 3) }))),
+    `${at("'substring'", 'spec.s.substring')}: ${ASTRAL('substring')}\n    spec.s.substring(1, 3)\n  hint: ${PATTERN} (${way}), or count code points with \`Cel.expr<string>(spec.s, '.substring(...)')\``,
+  );
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'char-at' }, (spec) => ({ v: spec.s.charAt(spec.n) }))),
+    `${at("'char-at'", 'spec.s.charAt')}: ${ASTRAL('charAt')}\n    spec.s.charAt(spec.n)\n  hint: ${PATTERN} (${way}), or count code points with \`Cel.expr<string>(spec.s, '.charAt(...)')\``,
+  );
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'split' }, (spec) => ({ l: spec.s.split('') }))),
+    `${at("'split'", 'spec.s.split')}: ${CUTS('split', 'an empty separator')}\n    spec.s.split('')\n  hint: ${PATTERN} (${way}), use a separator that is not empty, or cut into code points with \`Cel.expr(spec.s, '.split("")')\``,
+  );
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'split-by' }, (spec) => ({ l: spec.s.split(spec.t) }))),
+    `${at("'split-by'", 'spec.s.split')}: ${CUTS('split', 'a separator that may be empty (`spec.t`)')}\n    spec.s.split(spec.t)\n  hint: ${PATTERN} (${way}), use a separator that is not empty, or cut into code points with \`Cel.expr(spec.s, '.split("")')\``,
+  );
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'replace-all' }, (spec) => ({ v: spec.s.replaceAll('', '-') }))),
+    `${at("'replace-all'", 'spec.s.replaceAll')}: ${CUTS('replaceAll', 'an empty separator')}\n    spec.s.replaceAll('', '-')\n  hint: ${PATTERN} (${way}), use a separator that is not empty, or cut into code points with \`Cel.expr(spec.s, '.replace("", ...)')\``,
+  );
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'order' }, (spec) => ({ b: spec.s < spec.t }))),
+    `${at("'order'", 'spec.s < spec.t')}: \`<\` on text that may hold characters outside the Basic Multilingual Plane: JavaScript orders text by UTF-16 code units, CEL by code points, which order a character above U+FFFF (an emoji) and one from U+E000 to U+FFFF ('｡') differently\n    spec.s < spec.t\n  hint: ${PATTERN} on one side, or compare code points with \`Cel.expr<boolean>(a, ' < ', b)\``,
+  );
+  // a choice is as wide as its widest side
+  assert.match(refusal(() => kubernetesComposition({ ...definition, name: 'choice' }, (spec) => ({ v: (spec.n > 0 ? spec.slug : spec.s).toLowerCase() }))), /`toLowerCase\(\)` of text that may hold letters outside ASCII/);
+});
+
+/** Each exact form once, over the narrow fields and constants. */
+const exact = kubernetesComposition({ ...definition, name: 'exact', status: type({ lower: 'string', upper: 'string', trimmed: 'string', sub: 'string', ch: 'string', cut: 'string', all: 'string', lt: 'boolean', ge: 'boolean', both: 'boolean', num: 'string', env: 'string', inst: 'string' }) }, (spec, instance) => ({
+  lower: `${spec.slug}:${spec.env}`.toLowerCase(),
+  upper: spec.slug.toUpperCase(),
+  trimmed: ` ${spec.slug} `.trim(),
+  sub: spec.bmp.substring(1, spec.n),
+  ch: spec.bmp.charAt(spec.n),
+  cut: spec.bmp.split('').join('|'),
+  all: spec.bmp.replaceAll('', '.'),
+  lt: spec.s < 'm',
+  ge: spec.slug >= spec.t,
+  both: spec.bmp < `${spec.bmp}x` || spec.bmp > spec.slug,
+  num: `n${spec.n}`.toUpperCase(),
+  env: spec.env.toUpperCase().charAt(0),
+  inst: instance.metadata.name.toUpperCase(),
+}));
+
+test('the exact forms compile to CEL agreeing with JavaScript on Unicode-rich text (our CEL engine)', () => {
+  const chars = ['a', 'Z', ' ', '-', 'É', 'ß', 'İ', '\u00a0', '\u0085', '\ufeff', '｡', '\ue000', '😀', '\u{10ffff}'];
+  const free = fc.array(fc.constantFrom(...chars), { maxLength: 4 }).map((a) => a.join(''));
+  const bmp = fc.array(fc.constantFrom(...chars.filter((c) => c.length === 1)), { maxLength: 4 }).map((a) => a.join(''));
+  const slug = fc.stringMatching(/^[A-Za-z0-9 -]{0,8}$/);
+  fc.assert(
+    fc.property(fc.record({ s: free, t: free, slug, bmp, env: fc.constantFrom('dev', 'prod'), n: fc.integer({ min: -1, max: 5 }) }), (spec) => {
+      const report = runCase('text-alphabet', { composition: exact as never, spec, specs: [spec] });
+      assert.deepEqual(report.findings, [], JSON.stringify(spec));
+    }),
+    { numRuns: 60, seed: 1207 },
+  );
+});
+
+test("the ways out: CEL's own lowerAscii() and trim() written with Cel.expr, and the field's pattern", async () => {
+  const { Cel } = await import('../../src/index.js');
+  const app = kubernetesComposition({ ...definition, name: 'way-out', status: type({ v: 'string', w: 'string' }) }, (spec) => ({ v: Cel.expr<string>(spec.s, '.lowerAscii()'), w: Cel.expr<string>(spec.s, '.trim()') }));
+  const yaml = (app as unknown as { toYaml(): string }).toYaml();
+  assert.match(yaml, /v: \$\{\(schema\.spec\.s\)\.lowerAscii\(\)\}/);
+  assert.match(yaml, /w: \$\{\(schema\.spec\.s\)\.trim\(\)\}/);
+  const patterned = kubernetesComposition({ ...definition, name: 'patterned' }, (spec) => ({ v: spec.slug.toLowerCase() }));
+  assert.match((patterned as unknown as { toYaml(): string }).toYaml(), /v: \$\{schema\.spec\.slug\.lowerAscii\(\)\}/);
+});
