@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type } from 'arktype';
-import { evaluateConcrete, kubernetesComposition, type ConcreteEvaluation } from '../../src/index.js';
+import { evaluateConcrete, kubernetesComposition, type Composition, type ConcreteEvaluation } from '../../src/index.js';
 import { instanceNameOf, validateSpec } from '../../src/api/spec.js';
 import { concreteSourceOf } from '../../src/composition/concrete-source.js';
 import { createCelEngine } from '../../src/runtime/cel/index.js';
@@ -108,11 +108,11 @@ function shown(js: ConcreteEvaluation): Record<string, [unknown[], readonly stri
 }
 
 /** JavaScript and the compiled graph agree on every resource under `observed`, pending fields one by one. */
-function assertAgree(composition: typeof helpers | typeof loops, spec: Record<string, unknown>, observed: Record<string, object>): ConcreteEvaluation {
+function assertAgree(composition: Composition<never, unknown>, spec: Record<string, unknown>, observed: Record<string, object>): ConcreteEvaluation {
   const definition = concreteSourceOf(composition)!.definition!;
   const checked = validateSpec(definition, composition.graph, spec);
   const instance = { name: instanceNameOf(composition.graph, checked), namespace: 'default' };
-  const observedMap = new Map(Object.entries(observed));
+  const observedMap = new Map(Object.entries(observed) as [string, Record<string, unknown>][]);
   const js = evaluateConcrete(composition, spec as never, { observed: observedMap, instance });
   const compiled = evaluateCompiled(prepareGraph(composition.graph, createCelEngine()), { spec: checked, instance, observed: observedMap });
   assert.deepEqual(compare(compiled, js, false).divergences, []);
@@ -127,15 +127,15 @@ function assertAgree(composition: typeof helpers | typeof loops, spec: Record<st
 describe('a factory called inside a helper: fields computed from a read with no value are pending by the chain of calls', () => {
   for (const [name, observed] of Object.entries(states)) {
     it(`helpers (same file, imported, two deep, a local, a default, a closure, a nested composition) agree with the compiled graph: ${name}`, () => {
-      assertAgree(helpers, { name: 'x' }, observed);
+      assertAgree(helpers as never, { name: 'x' }, observed);
     });
     it(`helpers in loops and callbacks, one helper run from two places inside another: ${name}`, () => {
-      assertAgree(loops, { name: 'x', workers: ['w1', 'w2'] }, observed);
+      assertAgree(loops as never, { name: 'x', workers: ['w1', 'w2'] }, observed);
     });
   }
 
   it('d observed without readyReplicas, other not observed: exactly the fields computed from d or other are pending', () => {
-    const js = assertAgree(helpers, { name: 'x' }, states['d without readyReplicas, other not observed']!);
+    const js = assertAgree(helpers as never, { name: 'x' }, states['d without readyReplicas, other not observed']!);
     assert.deepEqual(shown(js), {
       configMapA: [[{ plain: 'a' }], ['data.r']],
       configMapB: [[{ plain: 'b' }], ['data.r']],
@@ -152,7 +152,7 @@ describe('a factory called inside a helper: fields computed from a read with no 
   });
 
   it('d ready, other without readyReplicas: the same helper gives a value for d and pending for other', () => {
-    const js = assertAgree(helpers, { name: 'x' }, states['d ready, other without readyReplicas']!);
+    const js = assertAgree(helpers as never, { name: 'x' }, states['d ready, other without readyReplicas']!);
     assert.deepEqual(shown(js), {
       configMapA: [[{ r: '2', plain: 'a' }], []],
       configMapB: [[{ plain: 'b' }], ['data.r']],
@@ -169,7 +169,7 @@ describe('a factory called inside a helper: fields computed from a read with no 
   });
 
   it('loops: d without readyReplicas, other not observed', () => {
-    const js = assertAgree(loops, { name: 'x', workers: ['w1', 'w2'] }, states['d without readyReplicas, other not observed']!);
+    const js = assertAgree(loops as never, { name: 'x', workers: ['w1', 'w2'] }, states['d without readyReplicas, other not observed']!);
     assert.deepEqual(shown(js), {
       early: [[{}], ['data.early']],
       configMap: [[{ plain: 'w1' }, { plain: 'w2' }], ['[0].data.r', '[1].data.r']],
