@@ -59,13 +59,21 @@ export function pendingStatusPaths(source: CompositionSource, reads: readonly Un
  */
 export function pendingArgumentPaths(argument: Node, reads: readonly UnobservedRead[], declarations: ReadonlyMap<string, readonly Node[]>): Path[] {
   if (reads.length === 0) return [];
-  const fields = argument.type === 'ObjectExpression' ? leaves(argument, []) : [{ path: [] as Path, value: argument }];
-  return fields
+  return argumentLeaves(argument)
     .filter(({ value }) => {
       const feeding = feedingNodes(value, declarations);
       return reads.some((frames) => frames.some((frame) => feeding.some((node) => within(node, frame))));
     })
     .map(({ path }) => path);
+}
+
+/**
+ * The leaves of a factory's argument with their expressions: an object literal's fields (nested ones too),
+ * else the whole argument (path `[]`).
+ * @example argumentLeaves(call.arguments[0]).map(({ path }) => path.join('.')); // ['name', 'data.r']
+ */
+export function argumentLeaves(argument: Node): { path: Path; value: Node }[] {
+  return argument.type === 'ObjectExpression' ? leaves(argument, []) : [{ path: [], value: argument }];
 }
 
 /** The object literal the function returns, written there or held in a `const` of the function. */
@@ -116,8 +124,9 @@ export function declarationsIn(fn: Node): Map<string, Node[]> {
 /**
  * Calls `add` for each name `pattern` binds with each node its value is computed from: `from`, then the
  * defaults (`= d`) and computed keys (`[k]:`) on the way from the pattern's top to the name.
+ * @example patternSources(param, [], add); // add('n', the default of `n = x.length`)
  */
-function patternSources(pattern: Node, from: readonly Node[], add: (name: string, node: Node) => void): void {
+export function patternSources(pattern: Node, from: readonly Node[], add: (name: string, node: Node) => void): void {
   switch (pattern.type) {
     case 'Identifier':
       for (const node of from) add(pattern.name, node);
@@ -155,8 +164,11 @@ function feedingNodes(value: Node, declarations: ReadonlyMap<string, readonly No
   return out;
 }
 
-/** An identifier that reads a binding, not a property name or an object key. */
-function readsBinding(node: Node, parent: Node): boolean {
+/**
+ * An identifier that reads a binding, not a property name or an object key.
+ * @example readsBinding(member.property, member); // false for `a.b`'s `b`
+ */
+export function readsBinding(node: Node, parent: Node): boolean {
   if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node) return parent.computed;
   return !(parent.type === 'ObjectProperty' && parent.key === node && !parent.computed && parent.value !== node);
 }

@@ -19,6 +19,7 @@ import { assignId } from './ids.js';
 import { nestPrefixBase, prefixed } from './nest.js';
 import { currentCallSite, within, type CompositionSource } from './source-site.js';
 import { declarationsIn, pendingArgumentPaths, pendingStatusPaths, type Path, type UnobservedRead } from './concrete-reads.js';
+import { levelsOf, pendingHelperArgumentPaths, type Chain } from './concrete-helper-reads.js';
 import type { Node } from '@babel/types';
 import { isObservedState } from './observed-state.js';
 import { lazyUserFrames } from '../model/call-site.js';
@@ -73,10 +74,12 @@ interface Frame {
   readonly reads: UnobservedRead[];
   /** Where the function built a value from an absent field of an observed resource (concrete-view.ts `noteAbsentUse`). */
   readonly absentUses: UnobservedRead[];
-  /** How many reads and uses there were at each factory call's previous run (`site#argument`), for {@link ConcreteRun.pendingArguments}. */
-  readonly usesAtCall: Map<string, number>;
+  /** How many reads and how many uses there were at each factory call's previous run (`site#argument`), for {@link ConcreteRun.pendingArguments}. */
+  readonly usesAtCall: Map<string, { readonly reads: number; readonly absentUses: number }>;
   /** The function's locals' initialisers (concrete-reads.ts `declarationsIn`), walked on first need. */
   readonly cache: { declarations?: ReadonlyMap<string, readonly Node[]> };
+  /** Each noted read's or use's whole chain (helper frames included, concrete-helper-reads.ts), by its frames in the function. */
+  readonly chains: WeakMap<UnobservedRead, Chain>;
 }
 
 const siteKey = (at: SourceLocation): string => `${at.file}:${at.line}:${at.column}`;
@@ -97,7 +100,7 @@ function frameOf(source: CompositionSource | undefined, graph: CompositionGraph,
       bySite.set(key, [...(bySite.get(key) ?? []), node]);
     }
   }
-  return { source, prefix, bySite, nestsBySite, used: new Map(), nestsUsed: new Map(), taken: new Set(), factorySites, reads: [], absentUses: [], usesAtCall: new Map(), cache: {} };
+  return { source, prefix, bySite, nestsBySite, used: new Map(), nestsUsed: new Map(), taken: new Set(), factorySites, reads: [], absentUses: [], usesAtCall: new Map(), cache: {}, chains: new WeakMap() };
 }
 
 /**
@@ -209,20 +212,27 @@ export class ConcreteRun implements CompositionRunHooks {
    * made pending values: JavaScript gave them values (`` `${x}`.length `` is 9, `x + 1 > 0` is false) that
    * carry nothing, where the compiled CEL fails on the read. A use inside the call counts from the call's
    * previous run on (a loop runs it once per item); one in a local's initialiser always. A call made inside
-   * a helper is left as it is: its arguments are the helper's.
+   * a helper follows the chain of calls that led to it (concrete-helper-reads.ts): its argument is written in
+   * the helper, which may run from several places.
    */
   private pendingArguments(config: unknown, position: number): unknown {
     const frame = this.frames[this.frames.length - 1]!;
     const source = frame.source;
     if (!source || frame.reads.length + frame.absentUses.length === 0) return config;
     const site = currentCallSite(source);
-    const node = site?.direct ? site.call.arguments[position] : undefined;
-    if (!site || !node || node.type === 'SpreadElement' || node.type === 'ArgumentPlaceholder') return config;
-    const uses = [...frame.reads, ...frame.absentUses];
-    const key = `${siteKey(site.location)}#${position}`;
-    const since = frame.usesAtCall.get(key) ?? 0;
-    frame.usesAtCall.set(key, uses.length);
-    const counted = uses.filter((frames, i) => i >= since || !frames.some((at) => within(site.call, at)));
+    if (!site) return config;
+    const chain = site.direct ? undefined : this.chainOf(source).chain;
+    const levels = chain && levelsOf(chain);
+    const node = site.direct ? site.call.arguments[position] : levels?.[0]?.call.arguments[position];
+    if (!node || node.type === 'SpreadElement' || node.type === 'ArgumentPlaceholder') return config;
+    const key = `${(chain ?? [site.location]).map(siteKey).join('<')}#${position}`;
+    // Each list by itself: a read noted after the previous run must not take the place of a use noted before it.
+    const since = frame.usesAtCall.get(key) ?? { reads: 0, absentUses: 0 };
+    frame.usesAtCall.set(key, { reads: frame.reads.length, absentUses: frame.absentUses.length });
+    const counted = (['reads', 'absentUses'] as const).flatMap((list) => frame[list].filter((frames, i) => i >= since[list] || !frames.some((at) => within(site.call, at))));
+    if (chain && levels) {
+      return pendingHelperArgumentPaths(levels, chain, node, counted.map((frames) => frame.chains.get(frames) ?? frames)).reduce(pendingAt, config);
+    }
     const declarations = (frame.cache.declarations ??= declarationsIn(source.fn));
     return pendingArgumentPaths(node, counted, declarations).reduce(pendingAt, config);
   }
@@ -395,22 +405,33 @@ export class ConcreteRun implements CompositionRunHooks {
    * value from an absent field): its frames in that function, innermost first (the callers of the function are not).
    */
   private noteUnobservedRead(list: 'reads' | 'absentUses' = 'reads'): boolean {
-    const frames = this.insideFrames();
-    if (frames.length > 0) this.frames[this.frames.length - 1]![list].push(frames);
-    return frames.length > 0;
+    const frame = this.frames[this.frames.length - 1]!;
+    if (!frame.source) return false;
+    const { chain, inside } = this.chainOf(frame.source);
+    if (inside.length === 0) return false;
+    frame[list].push(inside);
+    frame.chains.set(inside, chain);
+    return true;
   }
 
-  /** The frames of the running function on the stack, innermost first (the callers of the function are not). */
-  private insideFrames(): SourceLocation[] {
-    const source = this.frames[this.frames.length - 1]!.source;
-    const frames: SourceLocation[] = [];
-    if (!source) return frames;
+  /**
+   * The stack from the innermost user frame out to the running function's outermost frame (`chain`, helper
+   * frames included), and the frames of the running function in it, innermost first, up to the first frame
+   * of other code (`inside`: where the composition's own source places the read).
+   */
+  private chainOf(source: CompositionSource): { chain: SourceLocation[]; inside: SourceLocation[] } {
+    const all: SourceLocation[] = [];
+    let first = -1;
+    let end = -1;
+    let last = -1;
     for (const frame of lazyUserFrames()) {
-      const inside = frame.file === source.file && within(source.fn, frame);
-      if (inside) frames.push(frame);
-      else if (frames.length > 0) break;
+      all.push(frame);
+      if (frame.file !== source.file || !within(source.fn, frame)) continue;
+      if (first < 0) first = all.length - 1;
+      if (end === all.length - 2 || end < 0) end = all.length - 1;
+      last = all.length - 1;
     }
-    return frames;
+    return first < 0 ? { chain: [], inside: [] } : { chain: all.slice(0, last + 1), inside: all.slice(first, end + 1) };
   }
 
   /**

@@ -24,7 +24,7 @@
  */
 export { render, type Rendering, type RenderedResource } from './offline/render.js';
 export type { InstanceOptions } from './offline/context.js';
-export { simulate, SimulationDivergenceError, type SimulateOptions, type Simulation, type SimulatedResource } from './offline/simulate.js';
+export { simulate, SimulationDivergenceError, type SimulateOptions, type Simulation, type SimulatedItem, type SimulatedResource } from './offline/simulate.js';
 export type { NextStep } from './offline/next.js';
 export type { Divergence } from './offline/cross-check.js';
 export type { ObservedEntries } from './offline/observe.js';

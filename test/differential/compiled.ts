@@ -23,8 +23,11 @@ export type CompiledReady = { readonly kind: 'value'; readonly value: boolean } 
 
 export type CompiledResource =
   | { readonly state: 'excluded'; readonly reason: string }
-  /** `exprPaths`: where the template has expressions (`spec.ports[0].port`), the only places data can be missing. */
-  | { readonly state: 'pending'; readonly reason: string; readonly exprPaths: readonly string[] }
+  /**
+   * `exprPaths`: where the template has expressions (`spec.ports[0].port`), the only places data can be missing;
+   * `pendingPaths`: those of them that are pending (`[i].` before them in a collection), for field-by-field checks.
+   */
+  | { readonly state: 'pending'; readonly reason: string; readonly exprPaths: readonly string[]; readonly pendingPaths?: readonly string[] }
   | { readonly state: 'error'; readonly reason: string }
   | { readonly state: 'rendered'; readonly collection: boolean; readonly manifests: readonly unknown[]; readonly ready?: readonly (CompiledReady | undefined)[] }
   | { readonly state: 'external'; readonly target: Record<string, unknown> };
@@ -83,13 +86,13 @@ function evaluateNode(prepared: PreparedGraph, node: ResourceNode, vars: Vars, o
     bindings = bindings.flatMap((outer) => items.map((item) => ({ ...outer, [dimension.name]: item })));
   }
   const manifests: unknown[] = [];
+  const collection = node.forEach.length > 0;
   for (const binding of bindings) {
     const rendered = resolveValue(node.template ?? {}, (expr) => prepared.evaluate(expr, { ...vars, ...binding }, node));
-    if (rendered.kind === 'pending') return { state: 'pending', reason: rendered.reason, exprPaths: exprPathsOf(node) };
+    if (rendered.kind === 'pending') return { state: 'pending', reason: rendered.reason, exprPaths: exprPathsOf(node), pendingPaths: pendingPathsOf(node, bindings, collection, (expr, binding) => evaluate(expr, binding)) };
     if (rendered.kind === 'error') return { state: 'error', reason: rendered.message };
     manifests.push(rendered.value);
   }
-  const collection = node.forEach.length > 0;
   return { state: 'rendered', collection, manifests, ...(node.readyWhen.length > 0 ? { ready: readyWhen(node, observed, evaluate, collection) } : {}) };
 }
 
@@ -108,6 +111,18 @@ function readyWhen(node: ResourceNode, observed: Observed, evaluate: (expr: Expr
     }
     return { kind: 'value', value: true };
   });
+}
+
+/** The template's expression paths that are pending, item by item (`[i].` before them in a collection). */
+function pendingPathsOf(node: ResourceNode, bindings: readonly Vars[], collection: boolean, evaluate: (expr: Expr, extra: Vars) => Resolved): string[] {
+  if (node.template === undefined) return [];
+  return bindings.flatMap((binding, i) =>
+    exprLeaves(node.template!).flatMap((leaf) => (evaluate(leaf.expr, binding).kind === 'pending' ? [`${collection ? `[${i}].` : ''}${pathText(leaf.path)}`] : [])),
+  );
+}
+
+function pathText(path: readonly (string | number)[]): string {
+  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${key}` : key), '');
 }
 
 function exprPathsOf(node: ResourceNode): string[] {

@@ -82,26 +82,6 @@ function resourceVariables(prepared: PreparedGraph, id: string, input: PlanInput
 }
 
 /**
- * The readiness of every resource that is observed, judged on its own (dependencies aside): what the
- * status of a deployed instance reports per resource, with the deploy-time rules (readyWhen, else the
- * kind's rule).
- *
- * @example
- * ```ts
- * observedReadiness(prepared, { spec, instance, observed }).get('web'); // { ready: false, reason: '1/3 availableReplicas' }
- * ```
- */
-export function observedReadiness(prepared: PreparedGraph, input: PlanInput): Map<string, Readiness> {
-  const vars = instanceVariables(prepared.graph, input);
-  const out = new Map<string, Readiness>();
-  for (const id of prepared.order) {
-    const observed = input.observed.get(id);
-    if (observed !== undefined) out.set(id, readinessOf(prepared, prepared.resource(id), Array.isArray(observed) ? observed.length : 1, input, scopeOf(prepared, id, vars)));
-  }
-  return out;
-}
-
-/**
  * The variables a resource's expressions can read: `schema`, its dependencies and itself (its references
  * are what make its dependencies). Evaluating with all observed resources would copy a map of every
  * resource for each expression: quadratic in the graph's size (measured at 1,000 resources).

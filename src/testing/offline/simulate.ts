@@ -5,7 +5,8 @@
  */
 import type { Composition } from '../../api/composition.js';
 import { evaluateConcrete } from '../../api/evaluate.js';
-import { finalizeManifest, instanceStatus, isNamespacedKindOffline, observedReadiness, type NodePlan, type Readiness } from '../../runtime/engine/index.js';
+import { finalizeManifest, instanceStatus, isNamespacedKindOffline, objectsReadiness, type KubeObject, type NodePlan, type PlanInput, type Readiness } from '../../runtime/engine/index.js';
+import type { PreparedGraph } from '../../runtime/engine/prepared.js';
 import { checkCollectionCounts } from '../../composition/collection-counts.js';
 import { TypeKroError } from '../../util/errors.js';
 import type { CompositionGraph } from '../../ir/graph.js';
@@ -67,6 +68,51 @@ export interface SimulatedResource {
   readonly failed: boolean;
   /** The manifests a deploy applies (direct mode's labels and namespace added), values resolved against `observed`. */
   readonly manifests: readonly Record<string, unknown>[];
+  /**
+   * A collection's items, one each: every item the plan renders and every observed one, each with its own
+   * verdict (one item's failing readyWhen is not its neighbours'). `ready` and `reason` above are the
+   * collection's as a deploy waits for it: every item created and ready, else the first that is not.
+   * Absent for a resource that is not a collection; empty for a skipped one.
+   */
+  readonly items?: readonly SimulatedItem[];
+}
+
+/**
+ * One item of a collection in a {@link Simulation}, judged alone: the verdict `typekro status` gives its object.
+ *
+ * @example
+ * import { type } from 'arktype';
+ * import { kubernetesComposition } from 'typekro';
+ * import { ConfigMap } from 'typekro/simple';
+ * import { findResource, simulate, type SimulatedItem } from 'typekro/testing';
+ * const app = kubernetesComposition(
+ *   { name: 'regions', apiVersion: 'example.com/v1', kind: 'Regions', spec: type({ regions: 'string[]' }) },
+ *   (spec) => {
+ *     for (const region of spec.regions) {
+ *       ConfigMap({ id: 'regions', name: `app-${region}`, data: { region } }).withReadyWhen((self) => self.data?.state === 'synced');
+ *     }
+ *   },
+ * );
+ * const result = simulate(app, { regions: ['eu', 'us'] }, { observed: { regions: [{ data: { state: 'synced' } }, {}] } });
+ * const items: readonly SimulatedItem[] = findResource(result, 'regions').items ?? [];
+ * items.map((item) => [item.name, item.ready]); // => [['app-eu', true], ['app-us', false]]
+ * findResource(result, 'regions').reason === items[1]?.reason; // => true
+ */
+export interface SimulatedItem {
+  /** Its position in the collection (0 for the first item the spec makes). */
+  readonly index: number;
+  /** `metadata.name` of its manifest, or of its observed object when the plan renders none. */
+  readonly name?: string;
+  /** It is in `observed`. */
+  readonly observed: boolean;
+  /** Ready by its readyWhen (with `each` bound to it), else its kind's rule. */
+  readonly ready: boolean;
+  /** Why not (`item 1: readyWhen is false: ...`, `not created yet`); `ready` when ready. */
+  readonly reason: string;
+  /** Waiting longer cannot help: a deploy would fail on it. */
+  readonly failed: boolean;
+  /** The manifest a deploy applies for it, when the plan renders it. */
+  readonly manifest?: Record<string, unknown>;
 }
 
 /**
@@ -166,23 +212,25 @@ export function simulate<TSpec, TStatus>(composition: Composition<TSpec, TStatus
     const node = plan.nodes.get(id);
     return node?.state === 'apply' ? node.manifests.length : undefined;
   });
-  const judged = observedReadiness(context.prepared, input);
   const resources = plan.order.map((id): SimulatedResource => {
     const resource = context.prepared.resource(id);
     const node = plan.nodes.get(id)!;
-    const readiness = judged.get(id) ?? unobserved(node);
     const manifests = node.state === 'apply' ? node.manifests.map((m) => finalizeManifest(m, id, context.owner, isNamespacedKindOffline(String(m.apiVersion), String(m.kind)))) : [];
+    const judged = judge(context.prepared, id, node, input);
+    const readiness = judged?.overall ?? unobserved(node);
+    const collection = resource.forEach.length > 0;
     return {
       id,
       apiVersion: resource.apiVersion,
       kind: resource.kind,
-      collection: resource.forEach.length > 0,
+      collection,
       plan: node.state,
       observed: observed.has(id),
       ready: node.state === 'skipped' || readiness.ready,
       reason: node.state === 'skipped' ? node.reason : readiness.reason,
       failed: node.state === 'error' || readiness.failed === true,
       manifests,
+      ...(collection ? { items: node.state === 'skipped' ? [] : itemsOf(manifests, observedItems(input, id), judged?.objects ?? []) } : {}),
     };
   });
   const status = instanceStatus(context.prepared, input);
@@ -229,6 +277,46 @@ function stringsOf(value: unknown, out: string[] = []): string[] {
   if (typeof value === 'string') out.push(value);
   else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) stringsOf(item, out);
   return out;
+}
+
+/**
+ * The observed objects of `id` judged by the runtime's one readiness (engine/plan.ts `objectsReadiness`, as
+ * `typekro status` judges them): each alone, and the resource as a deploy waits for it (as many objects as the
+ * plan renders, each ready). `undefined` when nothing is observed.
+ */
+function judge(prepared: PreparedGraph, id: string, node: NodePlan, input: PlanInput): { objects: Readiness[]; overall: Readiness } | undefined {
+  if (!input.observed.has(id)) return undefined;
+  const desired = node.state === 'apply' ? node.manifests.length : observedItems(input, id).length;
+  return objectsReadiness(prepared, id, desired, input);
+}
+
+function observedItems(input: PlanInput, id: string): readonly KubeObject[] {
+  const value = input.observed.get(id);
+  return (value === undefined ? [] : Array.isArray(value) ? value : [value]) as readonly KubeObject[];
+}
+
+/** A collection's items: each rendered or observed one, an observed one by its own verdict, another not created yet. */
+function itemsOf(manifests: readonly Record<string, unknown>[], objects: readonly KubeObject[], verdicts: readonly Readiness[]): SimulatedItem[] {
+  return Array.from({ length: Math.max(manifests.length, objects.length) }, (_, index): SimulatedItem => {
+    const manifest = manifests[index];
+    const object = objects[index];
+    const readiness = object !== undefined ? verdicts[index]! : { ready: false, reason: 'not created yet' };
+    const name = nameOf(manifest) ?? nameOf(object);
+    return {
+      index,
+      ...(name !== undefined ? { name } : {}),
+      observed: object !== undefined,
+      ready: readiness.ready,
+      reason: readiness.reason,
+      failed: readiness.failed === true,
+      ...(manifest !== undefined ? { manifest } : {}),
+    };
+  });
+}
+
+function nameOf(object: Record<string, unknown> | undefined): string | undefined {
+  const name = (object?.metadata as { name?: unknown } | undefined)?.name;
+  return typeof name === 'string' ? name : undefined;
 }
 
 /** The readiness of a resource that has no object: what the planner says about it. */
