@@ -47,6 +47,12 @@ describe('strings reach the cluster unchanged', { timeout: 600_000 }, () => {
     for (const name of ['applied', 'created']) assert.deepEqual(await configMap(name, ns.name), { data: EXPECTED, annotations: EXPECTED }, name);
   });
 
+  it('apply stores the line breaks of YAML 1.1 as sent (the old body was accepted and U+0085 stored as a space)', async () => {
+    const breaks = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'breaks', namespace: ns.name, annotations: KRO_VALUES }, data: KRO_VALUES } as KubernetesObject;
+    await client.apply(breaks, { force: true });
+    assert.deepEqual(await configMap('breaks', ns.name), { data: sorted(KRO_VALUES), annotations: sorted(KRO_VALUES) });
+  });
+
   it("toYaml's text, read by the API server's YAML reader (as kubectl's and KRO's), is the same object", async () => {
     const api = kc.makeApiClient(ObjectApi);
     await api.applyJson(object('yaml'), toYaml(object('yaml')), { dryRun: false, fieldManager: 'typekro-test', force: true });
