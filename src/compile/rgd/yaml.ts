@@ -3,7 +3,9 @@
  * were built in (callers sort where order carries no meaning), lines are never folded, repeated objects
  * are written out instead of becoming anchors, and a multi-line string containing `${` is double-quoted:
  * a block scalar would be easy to edit into one with a trailing newline, which KRO no longer treats as a
- * standalone expression. Strings that YAML 1.1 would read as something else (`n`, `on`, `0755`) are quoted.
+ * standalone expression. Strings that YAML 1.1 would read as something else (`n`, `on`, `0755`) are quoted,
+ * and so are strings holding a character go-yaml reads as a line break or refuses (written as escapes, which
+ * the library leaves as they are) or a line starting with a tab (go-yaml refuses it in a block scalar).
  *
  * Scalars are written by the `yaml` library's own stringifiers (its choice of plain, quoted or block style,
  * with its YAML 1.1 type checks); this module lays out the block mappings and sequences around them the way
