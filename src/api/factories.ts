@@ -16,7 +16,8 @@ import { statusReport } from './instance.js';
 import type { KroDriver } from './kro-driver.js';
 import type { KroFactory, KroFactoryOptions, KroInstance, KroStatusFields } from './kro-types.js';
 import { withOriginalNames } from './original-names.js';
-import { checkedInstance, instanceNameOf, specWithDefaults, validateSpec } from './spec.js';
+import { checkedInstance, instanceNameOf, SpecValidationError, specWithDefaults, validateSpec } from './spec.js';
+import { kroStringProblems } from './kro-strings.js';
 import { checkNamespaceName } from './validate-input.js';
 import { checkedInstanceMetadata } from '../util/instance-metadata.js';
 import type { InstanceStatus } from './instances.js';
@@ -70,6 +71,8 @@ function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, gra
   const instanceOf = (spec: TSpec, target: { name?: string; labels?: Readonly<Record<string, string>>; annotations?: Readonly<Record<string, string>> } = {}): KubernetesObject => {
     // Everything is checked before the driver loads, so nothing is applied (the RGD included) for bad input.
     const checked = checkedInstance(definition, graph, spec, target.name);
+    const unsafe = kroStringProblems(checked.spec);
+    if (unsafe.length > 0) throw new SpecValidationError(graph.name, unsafe);
     return compileInstance(graph, checked.spec, { name: checked.name, ...instanceNamespace, ...checkedInstanceMetadata(target) }) as KubernetesObject;
   };
   const reported = ({ object, absent }: { object: KubernetesObject; absent: readonly string[] }): KroInstance<TSpec, TStatus> => {

@@ -39,17 +39,25 @@ function libraryYaml(value: unknown): string {
   const doc = new Document(value, { aliasDuplicateObjects: false, version: '1.1' });
   visit(doc, {
     Scalar(_key, node) {
-      if (typeof node.value === 'string' && node.value.includes('${') && node.value.includes('\n')) node.type = 'QUOTE_DOUBLE';
+      if (typeof node.value !== 'string') return;
+      const multiLine = node.value.includes('\n') && (node.value.includes('${') || /(^|\n) *\t/.test(node.value));
+      if (multiLine || HAZARD.test(node.value)) node.type = 'QUOTE_DOUBLE';
     },
   });
-  return doc.toString({ lineWidth: 0, minContentWidth: 0, indent: 2, indentSeq: true });
+  // Only strings hold these characters, and each such string is double-quoted: escaped where they stand.
+  return doc.toString({ lineWidth: 0, minContentWidth: 0, indent: 2, indentSeq: true }).replace(new RegExp(HAZARD.source, 'g'), (ch) => ESCAPES[ch] ?? `\\x${ch.charCodeAt(0).toString(16)}`);
 }
+
+/** What go-yaml (YAML 1.1) reads as a line break, refuses, or may drop; and how toYaml writes each. */
+// eslint-disable-next-line no-control-regex
+const HAZARD = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
+const ESCAPES: Record<string, string> = { '\u0085': '\\N', '\u2028': '\\L', '\u2029': '\\P', '\ufeff': '\\ufeff', '\ufffe': '\\ufffe', '\uffff': '\\uffff' };
 
 /** Pieces of text that change how YAML writes a string: indicators, YAML 1.1 types, line breaks, markers. */
 const FRAGMENTS = [
   '', 'a', 'n', 'y', 'on', 'Off', 'yes', 'NO', '0755', '0x1F', '1:20', '1e3', '.5', '-1', '~', 'null', 'true', '2001-12-14',
   '- ', '? ', ': ', ':', '#', ' #', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`', ',', '[', ']', '{', '}',
-  '${', '}', '${a == "b"}', '\n', '\n\n', ' ', '  ', '\t', '---', '...', 'é', '\u0001', '\u0085', '\u2028', '\\',
+  '${', '}', '${a == "b"}', '\n', '\n\n', ' ', '  ', '\t', '---', '...', 'é', '\u0001', '\u0085', '\u2028', '\u2029', '\u007f', '\u0086', '\ufeff', '\ufffe', '\n\t', '\\',
 ];
 const text = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 5 }).map((parts) => parts.join(''));
 /** A few strings, so that the same text (kept once written) recurs at other depths and as keys. */
@@ -76,6 +84,22 @@ describe('toYaml lays out collections as the yaml library does', () => {
     for (const value of [{ ['k'.repeat(1100)]: { a: 1 } }, { ['k'.repeat(1100)]: 'v' }, 'x', 'a\nb', '---', null, undefined, -0, Number.NaN, [[[]]], [{}], { a: {} }]) {
       assert.equal(toYaml(value), libraryYaml(value));
     }
+  });
+
+  it('writes no character that go-yaml reads as a line break or refuses, and no block line starting with a tab (seeded)', () => {
+    // kubectl and the API server read YAML with go-yaml's 1.1 rules: a raw U+0085 in a quoted string was
+    // stored as a space, and a block scalar line starting with a tab was refused (test/input/wire.cluster.test.ts).
+    fc.assert(
+      fc.property(valuesOf(text), (value) => {
+        const yaml = toYaml(value);
+        assert.doesNotMatch(yaml, HAZARD);
+        assert.doesNotMatch(yaml, /(:|-) \|[-+0-9]*\n( *\n)* +\t/);
+        assert.deepEqual(parse(yaml, { version: '1.1' }), JSON.parse(JSON.stringify(value ?? null)));
+      }),
+      { seed: 11, numRuns: 2000 },
+    );
+    assert.equal(toYaml({ v: 'a\u0085b\u2028c\u2029d\u007fe\u0086f\ufeffg\uffffh' }), 'v: "a\\Nb\\Lc\\Pd\\x7fe\\x86f\\ufeffg\\uffffh"\n');
+    assert.equal(toYaml({ v: '\tx\n\ty' }), 'v: "\\tx\\n\\ty"\n');
   });
 
   it('refuses values that are not JSON data, naming where they are', () => {

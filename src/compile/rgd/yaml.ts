@@ -3,7 +3,9 @@
  * were built in (callers sort where order carries no meaning), lines are never folded, repeated objects
  * are written out instead of becoming anchors, and a multi-line string containing `${` is double-quoted:
  * a block scalar would be easy to edit into one with a trailing newline, which KRO no longer treats as a
- * standalone expression. Strings that YAML 1.1 would read as something else (`n`, `on`, `0755`) are quoted.
+ * standalone expression. Strings that YAML 1.1 would read as something else (`n`, `on`, `0755`) are quoted,
+ * and so are strings holding a character go-yaml reads as a line break or refuses (written as escapes, which
+ * the library leaves as they are) or a line starting with a tab (go-yaml refuses it in a block scalar).
  *
  * Scalars are written by the `yaml` library's own stringifiers (its choice of plain, quoted or block style,
  * with its YAML 1.1 type checks); this module lays out the block mappings and sequences around them the way
@@ -30,6 +32,24 @@ const DOCUMENT = { aliasDuplicateObjects: false, version: '1.1' } as const;
 const STEP = '  ';
 /** A line starting with a document marker makes the library's text of a string depend on the indentation. */
 const DOCUMENT_MARKER = /^(%|---|\.\.\.)/m;
+/**
+ * Characters go-yaml (kubectl, the API server, KRO: YAML 1.1) reads as a line break (U+0085, U+2028, U+2029:
+ * in a string they are folded into a space with the blanks around them), refuses ("control characters are
+ * not allowed": U+007F-U+009F, U+FFFE, U+FFFF) or may take for a byte order mark (U+FEFF). The library
+ * writes them as they are; a string holding one is double-quoted with each written as an escape.
+ */
+// eslint-disable-next-line no-control-regex
+const YAML11_HAZARD = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
+// eslint-disable-next-line no-control-regex
+const YAML11_HAZARD_ALL = new RegExp(YAML11_HAZARD.source, 'g');
+/** The YAML escape of a hazard character: `\N`, `\L`, `\P` for the line breaks, else `\xXX` or `\uXXXX`. */
+function yamlEscape(ch: string): string {
+  const named: Record<string, string> = { '\u0085': '\\N', '\u2028': '\\L', '\u2029': '\\P' };
+  const code = ch.charCodeAt(0);
+  return named[ch] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+}
+/** A block scalar line starting with a tab: go-yaml refuses it ("found a tab character where an indentation space is expected"). */
+const TAB_AT_LINE_START = /(^|\n) *\t/;
 /** The library writes a longer key as an explicit `? key` entry. */
 const MAX_IMPLICIT_KEY = 1024;
 
@@ -118,9 +138,12 @@ class Writer {
   }
 
   #write(value: string, indent: string, key: boolean): string {
-    const type = value.includes('\n') && value.includes('${') ? 'QUOTE_DOUBLE' : undefined;
+    const hazard = YAML11_HAZARD.test(value);
+    const type = hazard || (value.includes('\n') && (value.includes('${') || TAB_AT_LINE_START.test(value))) ? 'QUOTE_DOUBLE' : undefined;
     const ctx = { ...this.#ctx, indent, implicitKey: key, actualString: true } as StringifyContext;
-    return this.#stringifyString(type ? { value, type } : { value }, ctx);
+    const text = this.#stringifyString(type ? { value, type } : { value }, ctx);
+    // The library's double quotes keep these characters as they are (it escapes what JSON.stringify escapes).
+    return hazard ? text.replace(YAML11_HAZARD_ALL, yamlEscape) : text;
   }
 
   /** null, booleans and numbers: the library's text for the value alone (it does not depend on the position). */

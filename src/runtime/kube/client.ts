@@ -14,6 +14,7 @@ import { ObjectApi } from './object-api.js';
 import { Slots } from './slots.js';
 import { boundedBy, pooled } from './pool.js';
 import { watchCollection } from './watch.js';
+import { wireJson } from './wire.js';
 
 export const FIELD_MANAGER = 'typekro';
 
@@ -90,12 +91,14 @@ export class KubeClient {
    * fields and managers, unless `force`.
    */
   async apply(object: KubernetesObject, options: { force?: boolean; dryRun?: boolean; fieldManager?: string } & CallOptions = {}): Promise<KubernetesObject> {
+    const ref = refOfObject(object);
+    const body = wireJson(object, ref, 'apply');
     // Without a resourceVersion precondition a 409 other than a field conflict is a race inside the server: send it again.
     return this.call(
       'apply',
-      refOfObject(object),
+      ref,
       options,
-      () => this.api.applyJson(object, { dryRun: options.dryRun ?? false, fieldManager: options.fieldManager ?? FIELD_MANAGER, force: options.force ?? false }),
+      () => this.api.applyJson(object, body, { dryRun: options.dryRun ?? false, fieldManager: options.fieldManager ?? FIELD_MANAGER, force: options.force ?? false }),
       !object.metadata?.resourceVersion,
     );
   }
@@ -114,7 +117,9 @@ export class KubeClient {
    * cannot both succeed).
    */
   async create(object: KubernetesObject, options: CallOptions & { fieldManager?: string } = {}): Promise<KubernetesObject> {
-    return this.call('create', refOfObject(object), options, () => this.api.createJson(object, options.fieldManager ?? FIELD_MANAGER));
+    const ref = refOfObject(object);
+    const body = wireJson(object, ref, 'create');
+    return this.call('create', ref, options, () => this.api.createJson(object, body, options.fieldManager ?? FIELD_MANAGER));
   }
 
   /**

@@ -15,9 +15,10 @@ export class ObjectApi extends KubernetesObjectApi {
    * through its generated model for the kind, which silently drops every field whose JSON name differs
    * from the model's property (`x-kubernetes-preserve-unknown-fields`, `default`, `enum`, `$ref` in CRD
    * schemas) and every field newer than the model: objects must reach the API server untouched. The
-   * response is read the same way.
+   * response is read the same way. `body` is the object's text for the wire (`wire.ts`: the API server reads
+   * an apply body as YAML 1.1).
    */
-  async applyJson(object: KubernetesObject, options: { dryRun: boolean; fieldManager: string; force: boolean }): Promise<KubernetesObject> {
+  async applyJson(object: KubernetesObject, body: string, options: { dryRun: boolean; fieldManager: string; force: boolean }): Promise<KubernetesObject> {
     const path = await this.specUriPath(object, 'patch');
     const request = this.configuration.baseServer.makeRequestContext(path, HttpMethod.PATCH);
     request.setHeaderParam('Accept', 'application/json, */*;q=0.8');
@@ -25,18 +26,18 @@ export class ObjectApi extends KubernetesObjectApi {
     if (options.dryRun) request.setQueryParam('dryRun', 'All');
     request.setQueryParam('fieldManager', options.fieldManager);
     request.setQueryParam('force', String(options.force));
-    request.setBody(JSON.stringify(object));
+    request.setBody(body);
     return this.requestPromise(request, RAW);
   }
 
   /** Creates an object, sent and read as plain JSON (409 AlreadyExists when it exists: creation is exclusive). */
-  async createJson(object: KubernetesObject, fieldManager: string): Promise<KubernetesObject> {
+  async createJson(object: KubernetesObject, body: string, fieldManager: string): Promise<KubernetesObject> {
     const path = await this.specUriPath(object, 'create');
     const request = this.configuration.baseServer.makeRequestContext(path, HttpMethod.POST);
     request.setHeaderParam('Accept', 'application/json, */*;q=0.8');
     request.setHeaderParam('Content-Type', 'application/json');
     request.setQueryParam('fieldManager', fieldManager);
-    request.setBody(JSON.stringify(object));
+    request.setBody(body);
     return this.requestPromise(request, RAW);
   }
 
