@@ -133,4 +133,33 @@ export function utf16LastIndexOfFrom(s: Expr, t: Expr, from: Expr): Expr {
   return E.call('lastIndexOf', [unitT], E.call('substring', [E.int(0), end], unitText(s, filler)));
 }
 
+/** Two expressions alike (a user's body may hold int literals: bigints, which JSON cannot write as they are). */
+const same = (a: Expr, b: Expr): boolean => JSON.stringify(a, bigintText) === JSON.stringify(b, bigintText);
+const bigintText = (_key: string, value: unknown): unknown => (typeof value === 'bigint' ? `${value}n` : value);
+
 const intLiteralOf = (e: Expr): bigint | undefined => (e.kind === 'literal' && e.literal.kind === 'int' ? e.literal.value : undefined);
+
+/**
+ * The text a walk over code points made here reads (`s` of `s.split("").filter(c, c > "\uffff")` and of
+ * `s.split("").map(c, c > "\uffff" ? c + … : c)`), or `undefined` for any other expression. Their `split("")`
+ * counts, it does not cut text JavaScript would cut into halves, so the README's `split('')` difference never
+ * explains them (testing/offline/documented.ts).
+ */
+export function codePointWalkText(e: Expr): Expr | undefined {
+  if (e.kind !== 'macro' || (e.macro !== 'filter' && e.macro !== 'map')) return undefined;
+  const split = e.target;
+  if (split.kind !== 'call' || split.fn !== 'split' || !split.target || split.args.length !== 1 || constantString(split.args[0]!) !== '') return undefined;
+  const c = E.ident(e.variable);
+  const test = outsideBmp(c);
+  if (e.macro === 'filter') return same(e.body, test) ? split.target : undefined;
+  const body = e.body;
+  if (body.kind !== 'conditional' || !same(body.test, test) || !same(body.otherwise, c)) return undefined;
+  const then = body.then;
+  return then.kind === 'binary' && then.op === '+' && same(then.left, c) ? split.target : undefined;
+}
+
+/** The text whose unit text `e` is (`s.split("").map(c, …).join("")`), or `undefined`. */
+export function unitTextOf(e: Expr): Expr | undefined {
+  if (e.kind !== 'call' || e.fn !== 'join' || !e.target || e.args.length !== 1 || constantString(e.args[0]!) !== '') return undefined;
+  return e.target.kind === 'macro' && e.target.macro === 'map' ? codePointWalkText(e.target) : undefined;
+}

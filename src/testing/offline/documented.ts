@@ -6,10 +6,11 @@
  */
 
 import { exprChildren, type Expr } from '../../ir/expr.js';
+import { codePointWalkText, unitTextOf } from '../../analysis/utf16.js';
 
 const SECTION = 'README.md, "Where the CEL differs"';
 const CASE = `${SECTION}: toLowerCase()/toUpperCase() are lowerAscii()/upperAscii(), letters outside ASCII keep their case`;
-const POSITIONS = `${SECTION}: .length and string positions count code points in CEL and UTF-16 code units in JavaScript (a character outside the BMP)`;
+const POSITIONS = `${SECTION}: the positions of substring() and charAt() count code points in CEL and UTF-16 code units in JavaScript (a character outside the BMP)`;
 const ORDER = `${SECTION}: <, <=, >, >= on strings compare code points in CEL and UTF-16 code units in JavaScript (a character outside the BMP against one from U+E000 to U+FFFF)`;
 const SPLIT = `${SECTION}: split('') and replaceAll('', x) cut text into code points in CEL and into UTF-16 code units in JavaScript (a character outside the BMP becomes two lone surrogates, which no manifest can hold)`;
 const TRIM = `${SECTION}: trim() keeps U+FEFF, which JavaScript strips, and strips U+0085, which JavaScript keeps`;
@@ -68,8 +69,12 @@ export function documentedDifference(compiled: unknown, javascript: unknown, inp
   return undefined;
 }
 
-/** The JavaScript spelling of the CEL functions that count string positions (`slice` on a string is `substring`). */
-const POSITION_CALLS: Readonly<Record<string, string>> = { size: '.length', substring: 'substring()', charAt: 'charAt()', indexOf: 'indexOf()', lastIndexOf: 'lastIndexOf()' };
+/**
+ * The JavaScript spelling of the CEL functions that count string positions in code points (`slice` on a string
+ * is `substring`). `.length`, `indexOf` and `lastIndexOf` of text compile to forms that count UTF-16 code units
+ * (analysis/utf16.ts): their `size`, `indexOf` and `lastIndexOf` calls explain nothing.
+ */
+const POSITION_CALLS: Readonly<Record<string, string>> = { substring: 'substring()', charAt: 'charAt()' };
 const ORDERING = new Set(['<', '<=', '>', '>=']);
 const asciiLower = (text: string): string => text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
 const asciiUpper = (text: string): string => text.replace(/[a-z]+/g, (run) => run.toUpperCase());
@@ -77,7 +82,7 @@ const asciiUpper = (text: string): string => text.replace(/[a-z]+/g, (run) => ru
 /**
  * The README difference that a documented operation inside the compiled expression makes on the value it
  * is applied to here, or `undefined`: `lowerAscii`/`upperAscii` of text JavaScript's case mapping changes
- * otherwise, a position or `size` of text with a character outside the BMP, `split('')` or `replaceAll('', x)` of
+ * otherwise, a `substring`/`charAt` position in text with a character outside the BMP, `split('')` or `replaceAll('', x)` of
  * such text, an ordering of such a character
  * against one from U+E000 to U+FFFF, `trim` of text with U+FEFF or U+0085. `valueOf` evaluates a part of the
  * expression with the instance's variables (`undefined` where it cannot: inside a comprehension, pending).
@@ -93,6 +98,12 @@ export function documentedOperation(expr: Expr, valueOf: (part: Expr) => unknown
   };
   const here = (difference: string, what: string): string => `${difference} (here ${what})`;
   const visit = (node: Expr): string | undefined => {
+    // The UTF-16 forms of `.length`, `indexOf`, `lastIndexOf` (analysis/utf16.ts) count what JavaScript counts:
+    // only the text they read may hold a documented operation (their `split("")`, `c > "\uffff"` and the
+    // `substring` of a unit text are theirs, not JavaScript's).
+    const walked = codePointWalkText(node);
+    if (walked) return visit(walked);
+    if (node.kind === 'call' && node.fn === 'substring' && node.target && unitTextOf(node.target)) return [node.target, ...node.args].map(visit).find((found) => found !== undefined);
     if (node.kind === 'call' && (node.fn === 'lowerAscii' || node.fn === 'upperAscii') && node.args.length === 0) {
       const input = text(node.target);
       const lower = node.fn === 'lowerAscii';
@@ -105,7 +116,7 @@ export function documentedOperation(expr: Expr, valueOf: (part: Expr) => unknown
       if (input !== undefined && TRIM_ONLY_ONE_SIDE.test(input)) return here(TRIM, `trim() of ${show(input)}`);
     }
     if (node.kind === 'call' && node.fn in POSITION_CALLS) {
-      const input = text(node.target ?? (node.fn === 'size' ? node.args[0] : undefined));
+      const input = text(node.target);
       if (input !== undefined && ASTRAL.test(input)) return here(POSITIONS, `${POSITION_CALLS[node.fn]} of ${show(input)}`);
     }
     // `split("")` and `replace("", x)` without a count (JavaScript's replaceAll('', x)) cut between code points.
