@@ -14,7 +14,7 @@ import { TEXT_SPECS, textPositions } from './text-position-cases.js';
 
 const schema: OpenApiSchema = {
   type: 'object',
-  properties: { spec: { type: 'object', properties: { s: { type: 'string' }, t: { type: 'string' }, p: { type: 'integer' }, o: { type: 'integer' } }, required: ['s', 't', 'p'] } },
+  properties: { spec: { type: 'object', properties: { s: { type: 'string' }, t: { type: 'string' }, p: { type: 'integer' }, o: { type: 'integer' }, u: { type: 'string' }, words: { type: 'array', items: { type: 'string' } } }, required: ['s', 't', 'p', 'words'] } },
 } as OpenApiSchema;
 
 /** One vector per `${...}` of the ConfigMap's data, per spec, with the text JavaScript writes there. */
@@ -31,7 +31,7 @@ test('cel-go, our engine and JavaScript agree on the lengths and positions of Un
   // `constant` is folded when the composition is defined (text-positions.test.ts holds its CEL).
   const status = statusVectors({ text: { composition: textPositions as never, spec: TEXT_SPECS[0]!, specs: TEXT_SPECS } }, schema).filter((v) => !v.id.startsWith('text-constant-'));
   const vectors = [...status, ...manifestVectors()];
-  assert.equal(vectors.length, TEXT_SPECS.length * 15);
+  assert.equal(vectors.length, TEXT_SPECS.length * 21);
   for (const { vector, go, ours } of celGoAndOurs(vectors)) {
     assert.equal(go?.class, 'value', `${vector.id}: ${vector.expr}: ${JSON.stringify(go)}`);
     assert.ok(answersAgree(ours, go), `${vector.id}: ${vector.expr} on ${JSON.stringify(vector.vars)}: cel-go ${JSON.stringify(go)}, ours ${JSON.stringify(ours)}`);
