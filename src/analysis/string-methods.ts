@@ -9,6 +9,7 @@ import { snippetOf } from './source.js';
 import { arity, intArg, intLiteral, isRestElement, stringArg, type MethodContext } from './call-arguments.js';
 import { joinedText } from './text-alphabet.js';
 import { requireCaseMapping, requireCuts, requirePositions, requireTrim } from './text-refusals.js';
+import { utf16IndexOfFrom, utf16LastIndexOfFrom, utf16Length, utf16Search } from './utf16.js';
 
 export const STRING_ONLY = new Set(['startsWith', 'endsWith', 'toLowerCase', 'toUpperCase', 'trim', 'split', 'replace', 'replaceAll', 'substring', 'charAt']);
 
@@ -16,15 +17,13 @@ const SIMPLE_STRING: Readonly<Record<string, [cel: string, type: CelType]>> = {
   startsWith: ['startsWith', T.bool],
   endsWith: ['endsWith', T.bool],
   includes: ['contains', T.bool],
-  indexOf: ['indexOf', T.int],
-  lastIndexOf: ['lastIndexOf', T.int],
 };
 
 export function stringMethod(ctx: MethodContext, name: string): Typed {
   const s = valueOf(ctx.receiver);
   // Own keys only: `toString` is inherited by every object literal.
   const simple = Object.hasOwn(SIMPLE_STRING, name) ? SIMPLE_STRING[name] : undefined;
-  if ((name === 'indexOf' || name === 'lastIndexOf') && ctx.args.length === 2) return positioned(ctx, s, name);
+  if (name === 'indexOf' || name === 'lastIndexOf') return positioned(ctx, s, name);
   if (simple) {
     arity(ctx, name, 1, 1, 'the position argument differs between JavaScript and CEL; use Cel.expr(...)');
     return plain(E.call(simple[0], [stringArg(ctx, 0)], s), simple[1]);
@@ -73,21 +72,16 @@ export function stringMethod(ctx: MethodContext, name: string): Typed {
 
 
 /**
- * `indexOf(x, from)` and `lastIndexOf(x, from)`: JavaScript clamps the position to [0, length] (an absent
- * one is 0 for indexOf, the end for lastIndexOf); cel-go errors on a negative offset and, for lastIndexOf,
- * answers -1 at an offset of the length ('abc'.lastIndexOf('a', 3) is 0 in JavaScript). So indexOf gets the
- * clamped offset, and lastIndexOf searches the prefix that holds every match starting at or before the
- * position (`s.substring(0, min(from + size(x), size(s))).lastIndexOf(x)`), which needs no offset.
+ * `indexOf(x)`, `lastIndexOf(x)` and their forms with a position, with JavaScript's positions: UTF-16 code
+ * units, where CEL counts code points (utf16.ts). JavaScript clamps the position to [0, length]; an absent
+ * one is 0 for indexOf, the end for lastIndexOf.
  */
 function positioned(ctx: MethodContext, s: Expr, name: 'indexOf' | 'lastIndexOf'): Typed {
-  const size = E.call('size', [s]);
+  arity(ctx, name, 1, 2);
   const search = stringArg(ctx, 0);
-  const from = intArg(ctx, 1, name === 'indexOf' ? E.int(0) : size);
-  const literal = intLiteral(from);
-  const low = literal !== undefined && literal >= 0n ? from : E.call('max', [], E.list([from, E.int(0)]));
-  if (name === 'indexOf') return plain(E.call('indexOf', [search, E.call('min', [], E.list([low, size]))], s), T.int);
-  const end = E.call('min', [], E.list([E.binary('+', low, E.call('size', [search])), size]));
-  return plain(E.call('lastIndexOf', [search], E.call('substring', [E.int(0), end], s)), T.int);
+  if (ctx.args.length === 1) return plain(utf16Search(name, s, search), T.int);
+  const from = intArg(ctx, 1, name === 'indexOf' ? E.int(0) : utf16Length(s));
+  return plain(name === 'indexOf' ? utf16IndexOfFrom(s, search, from) : utf16LastIndexOfFrom(s, search, from), T.int);
 }
 
 /**

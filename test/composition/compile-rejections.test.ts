@@ -126,6 +126,7 @@ const ROWS: readonly (readonly [string, string])[] = [
   ['spec.enabled ? "a" : true', 'the two branches have different types'],
   ['spec.enabled ? "a" : 2.5', 'the two branches have different types'],
   ['spec.ports.indexOf(2, spec.ratio)', 'the position of `indexOf` must be an integer'],
+  ['spec.env.lastIndexOf("a", 1, 2)', '`lastIndexOf` with 3 argument(s) is not supported'],
   ['spec.env && spec.replicas', '`&&` on non-boolean values returns one of the operands'],
   ['spec.ratio % 2', 'no `%` on doubles'],
   // values as text and truthiness

@@ -59,7 +59,7 @@ test('the Cel functions compile as the JavaScript they mean', () => {
     untiered: '${!(has(schema.spec.tier) && schema.spec.tier != "")}',
     host: '${schema.spec.name}.svc',
     parsed: '${int(schema.spec.num)}',
-    chars: '${size(schema.spec.name)}',
+    chars: '${size(schema.spec.name) + size(schema.spec.name.split("").filter(c, c > "\\uffff"))}',
     off: '${!schema.spec.on}',
   });
   assert.equal(rgd.spec.resources[0]?.template.spec?.replicas, '${[schema.spec.replicas, 1].max()}');

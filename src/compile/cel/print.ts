@@ -220,7 +220,7 @@ function printDouble(value: number): string {
   return /[.e]/.test(text) ? text : `${text}.0`;
 }
 
-/** A double-quoted CEL string literal; control characters and lone surrogates are escaped. */
+/** A double-quoted CEL string literal; control characters, U+FFFE, U+FFFF and lone surrogates are escaped. */
 export function quote(value: string): string {
   let out = '"';
   for (let i = 0; i < value.length; i++) {
@@ -231,6 +231,8 @@ export function quote(value: string): string {
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
     else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    // U+FFFE and U+FFFF are no YAML characters (and U+FFFF, the end of the BMP, is one that utf16.ts compares with).
+    else if (code >= 0xfffe) out += `\\u${code.toString(16)}`;
     else if (code >= 0xd800 && code <= 0xdbff && isLow(value.charCodeAt(i + 1))) out += ch + (value[++i] ?? '');
     // A lone surrogate has no UTF-8 form (Go would write U+FFFD too).
     else if (code >= 0xd800 && code <= 0xdfff) out += '\\ufffd';

@@ -92,7 +92,6 @@ function diff(
   javascriptOnlyOk: (path: string) => boolean,
   inputs: readonly string[],
   compiledOnlyOk: (path: string, value: unknown) => boolean = () => false,
-  explain: (path: string) => string | undefined = () => undefined,
 ): LeafDifference[] {
   const left = flatten(compiled);
   const right = flatten(concrete);
@@ -106,7 +105,7 @@ function diff(
     if (a === undefined && b !== undefined && javascriptOnlyOk(path)) continue;
     if (a !== undefined && b === undefined && compiledOnlyOk(path, a)) continue;
     if (sameLeaf(a, b)) continue;
-    const documented = documentedDifference(a, b, inputs) ?? (a !== undefined && b !== undefined ? explain(path) : undefined);
+    const documented = documentedDifference(a, b, inputs);
     out.push({ path, line: `${path || '(root)'}: compiled ${show(a)}, JavaScript ${show(b)}`, ...(documented !== undefined ? { documented } : {}) });
   }
   return out;
@@ -146,12 +145,6 @@ export interface CheckedGraph {
   readonly mayWait: (path: string) => boolean;
   /** Every string of the spec and the observed objects (some documented differences need a kind of character). */
   readonly inputs?: readonly string[];
-  /**
-   * The README difference a documented operation inside the compiled expression of a leaf makes here
-   * (documented.ts `documentedOperation`): `resource` is a resource id, or `undefined` for the status;
-   * `path` as the report writes it (`[0].data.x`, `a.b`).
-   */
-  readonly explain?: (resource: string | undefined, path: string) => string | undefined;
 }
 
 const NOTHING_WAITS: CheckedGraph = { dependencies: () => [], mayWait: () => false };
@@ -190,7 +183,7 @@ export function crossCheck(
       continue;
     }
     if (node.state !== 'apply' || count === 0 || !js) continue;
-    out.push(...divergencesOf(`resource ${id}: manifest`, diff(node.manifests, js.manifests, () => false, graph.inputs ?? [], undefined, (path) => graph.explain?.(id, path))));
+    out.push(...divergencesOf(`resource ${id}: manifest`, diff(node.manifests, js.manifests, () => false, graph.inputs ?? [])));
     const ready = readyWhenAnswer(js, count);
     // A kind rule's terminal failure overrides readyWhen on the compiled side (a Stalled HelmRelease): not compared.
     if (ready !== undefined && !node.readiness.failed && ready !== node.readiness.ready) {
@@ -211,7 +204,7 @@ export function crossCheck(
     if (!mayWait(path) || shown.has(path)) continue;
     out.push({ aspect: `status.${path}`, detail: `compiled pending (it reads a resource that does not exist yet), JavaScript ${show(value)}`, documented: NOT_CREATED_YET });
   }
-  for (const difference of diff(status.status, concrete.status, mayWait, graph.inputs ?? [], decidedWithout, (path) => graph.explain?.(undefined, path))) {
+  for (const difference of diff(status.status, concrete.status, mayWait, graph.inputs ?? [], decidedWithout)) {
     const detail = difference.line.slice(difference.line.indexOf(':') + 2);
     out.push({ aspect: `status.${difference.path || '(root)'}`, detail, ...(difference.documented !== undefined ? { documented: difference.documented } : {}) });
   }

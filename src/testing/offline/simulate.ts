@@ -14,7 +14,6 @@ import { referencedRoots } from '../../ir/expr.js';
 import { exprLeaves } from '../../ir/value.js';
 import { testContext, type InstanceOptions } from './context.js';
 import { crossCheck, show, type Divergence } from './cross-check.js';
-import { documentedExplainer } from './explain.js';
 import { checkObserved, resolveObserved, type ObservedEntries } from './observe.js';
 import { checkObservedDependencies } from '../../runtime/engine/observed-order.js';
 import { nextSteps, type NextStep } from './next.js';
@@ -241,7 +240,6 @@ export function simulate<TSpec, TStatus>(composition: Composition<TSpec, TStatus
       dependencies: (id) => context.prepared.dependencies(id),
       mayWait: waitsForUnobserved(context.graph, observed),
       inputs: stringsOf([context.spec, [...observed.values()]]),
-      explain: documentedExplainer(context.graph, context.prepared, input, show),
     });
     documented.push(...divergences.filter((d) => d.documented !== undefined));
     const bugs = divergences.filter((d) => d.documented === undefined);

@@ -89,11 +89,14 @@ function charAt(s: string, index: bigint): string {
   return runes[Number(index)] ?? '';
 }
 
-/** cel-go `indexOfOffset`: rune offsets; a negative offset is an error, one past the end gives -1. */
+/**
+ * cel-go `indexOfOffset`: rune offsets; a negative offset is an error (also for an empty `sub`), an empty `sub`
+ * is found at the offset clamped to the end, another one from the end on gives -1.
+ */
 function indexOf(s: string, sub: string, offset: bigint): bigint {
-  if (sub === '') return offset;
   if (offset < 0n) throw outOfRange(offset);
   const runes = [...s];
+  if (sub === '') return offset > BigInt(runes.length) ? BigInt(runes.length) : offset;
   const subRunes = [...sub];
   for (let i = Number(offset); i < runes.length - (subRunes.length - 1); i++) {
     if (matchesAt(runes, subRunes, i)) return BigInt(i);
@@ -109,10 +112,11 @@ function lastIndexOf(s: string, sub: string): bigint {
   return lastIndexOfOffset(s, sub, BigInt(runes.length - 1));
 }
 
+/** cel-go `lastIndexOfOffset`: like `indexOf` for a negative offset and an empty `sub`; -1 from the end on. */
 function lastIndexOfOffset(s: string, sub: string, offset: bigint): bigint {
-  if (sub === '') return offset;
   if (offset < 0n) throw outOfRange(offset);
   const runes = [...s];
+  if (sub === '') return offset > BigInt(runes.length) ? BigInt(runes.length) : offset;
   const subRunes = [...sub];
   if (offset >= BigInt(runes.length)) return -1n;
   let start = Number(offset);

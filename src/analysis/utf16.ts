@@ -1,0 +1,165 @@
+/**
+ * Text lengths and positions as JavaScript counts them. JavaScript's `.length`, `indexOf` and `lastIndexOf`
+ * count UTF-16 code units; CEL's `size`, `indexOf` and `lastIndexOf` count code points: a character outside
+ * the Basic Multilingual Plane (an emoji, U+10000 and above) is one code point and two code units. The forms
+ * here are exact for every text, in KRO's cel-go (v0.31, KRO v0.9.4) and in the runtime's engine:
+ *
+ * - the length is `size(s) + size(s.split("").filter(c, c > "\uffff"))`: `split("")` cuts text into code
+ *   points and CEL orders strings by code point, so one character above "\uffff" is one outside the BMP;
+ * - a search runs on the unit text of `s`, where each character outside the BMP is followed by a second
+ *   code point, so that its code points stand one for one for the UTF-16 code units of `s` and CEL's
+ *   position is JavaScript's (see `unitText` for why no match can start inside such a pair).
+ *
+ * JavaScript's strings may hold lone surrogates, but no text KRO or the API server holds can (JSON text is
+ * UTF-8), so they are outside "every text" here.
+ */
+import { E, referencedRoots, type Expr } from '../ir/expr.js';
+
+/** The last code point of the BMP: a single character compares above it exactly when it lies outside. */
+const BMP_END = '\uffff';
+/** The macro variable over the code points; only the variable itself is read in its bodies. */
+const VAR = 'c';
+
+const outsideBmp = (c: Expr): Expr => E.binary('>', c, E.str(BMP_END));
+const codePoints = (s: Expr): Expr => E.call('split', [E.str('')], s);
+const isOutsideBmp = (ch: string): boolean => (ch.codePointAt(0) ?? 0) > 0xffff;
+
+/** The text of a string literal, or of a template of literal parts. */
+export function constantString(e: Expr): string | undefined {
+  if (e.kind === 'literal') return e.literal.kind === 'string' ? e.literal.value : undefined;
+  if (e.kind === 'template' && e.parts.every((p) => typeof p === 'string')) return e.parts.join('');
+  return undefined;
+}
+
+/**
+ * JavaScript's `s.length`: CEL's `size(s)` plus one for each character outside the BMP; a constant text's
+ * length is computed here.
+ *
+ * @example printCel(utf16Length(E.path('schema', 'spec', 'name'))); // 'size(schema.spec.name) + size(schema.spec.name.split("").filter(c, c > "\uffff"))'
+ */
+export function utf16Length(s: Expr): Expr {
+  const text = constantString(s);
+  if (text !== undefined) return E.int(text.length);
+  return E.binary('+', E.call('size', [s]), E.call('size', [E.macro('filter', codePoints(s), VAR, outsideBmp(E.ident(VAR)))]));
+}
+
+/**
+ * What follows a character outside the BMP in the unit text: the character again (`double`), `_` (`mark`),
+ * or, chosen when the search text `test`s outside the BMP (`t > "\uffff"`), `_`, else the character.
+ */
+type Filler = { readonly kind: 'double' } | { readonly kind: 'mark' } | { readonly kind: 'chosen'; readonly test: Expr };
+
+/**
+ * The unit text of `s`: each character outside the BMP followed by a filler. Its code points at the
+ * character boundaries of `s` are the UTF-16 positions of `s`, and a match of the unit text of `t` that
+ * starts there is a match of `t` in `s` (from a boundary the unit text reads back into characters one way:
+ * a code point outside the BMP is always followed by its filler). A match could also start on a filler:
+ * - with `mark` (`_`, inside the BMP) only if `t` starts with a character inside the BMP that is `_`, and
+ *   with `double` (outside) only if `t` starts with that character outside the BMP. So filling with `_`
+ *   when `t` starts outside the BMP and doubling otherwise leaves none (`searchFiller`);
+ * - with `double` and any `t`, a match on a filler needs `t` to be one character X repeated k times and `s`
+ *   to hold X k + 1 times there: matches at the boundary before and after exist too, so the first match and
+ *   the last one of a whole-text search are never on a filler, and doubling alone is exact for those.
+ */
+function unitText(s: Expr, filler: Filler): Expr {
+  const text = constantString(s);
+  if (text !== undefined && (filler.kind !== 'chosen' || ![...text].some(isOutsideBmp))) {
+    const second = (ch: string): string => (filler.kind === 'mark' ? '_' : ch);
+    return E.str([...text].map((ch) => (isOutsideBmp(ch) ? ch + second(ch) : ch)).join(''));
+  }
+  const name = filler.kind === 'chosen' ? freshName(filler.test) : VAR;
+  const c = E.ident(name);
+  const second = filler.kind === 'double' ? c : filler.kind === 'mark' ? E.str('_') : E.cond(filler.test, E.str('_'), c);
+  return E.call('join', [E.str('')], E.macro('map', codePoints(s), name, E.cond(outsideBmp(c), E.binary('+', c, second), c)));
+}
+
+/** A macro variable the filler's test does not read (the test is evaluated inside the macro's body). */
+function freshName(test: Expr): string {
+  const used = new Set(referencedRoots(test));
+  let name = VAR;
+  for (let i = 0; used.has(name); i++) name = `${VAR}${i}`;
+  return name;
+}
+
+/** The filler for a search from a position (see `unitText`): by the search text's first character. */
+function searchFiller(t: Expr): Filler {
+  const text = constantString(t);
+  if (text === undefined) return { kind: 'chosen', test: outsideBmp(t) };
+  return isOutsideBmp(text) ? { kind: 'mark' } : { kind: 'double' };
+}
+
+/**
+ * JavaScript's `s.indexOf(t)` / `s.lastIndexOf(t)`: CEL's, in the doubled text of `s` for the doubled text
+ * of `t` (`s.split("").map(c, c > "\uffff" ? c + c : c).join("").indexOf(t)` for a `t` inside the BMP).
+ *
+ * @example printCel(utf16Search('indexOf', E.path('schema', 'spec', 'name'), E.str('-'))); // 'schema.spec.name.split("").map(c, c > "\uffff" ? c + c : c).join("").indexOf("-")'
+ */
+export function utf16Search(name: 'indexOf' | 'lastIndexOf', s: Expr, t: Expr): Expr {
+  const filler: Filler = { kind: 'double' };
+  return E.call(name, [unitText(t, filler)], unitText(s, filler));
+}
+
+/**
+ * JavaScript's `s.indexOf(t, from)`: JavaScript clamps the position to [0, length]; cel-go (v0.31) errors on
+ * a negative offset, answers -1 for a non-empty `t` from the end on, and clamps an empty `t`'s answer to the
+ * end. So only a negative position is raised to 0 (`[from, 0].max()`), and one that is a literal at most 0
+ * is the search from the start.
+ */
+export function utf16IndexOfFrom(s: Expr, t: Expr, from: Expr): Expr {
+  const literal = intLiteralOf(from);
+  if (literal !== undefined && literal <= 0n) return utf16Search('indexOf', s, t);
+  const filler = searchFiller(t);
+  const start = literal !== undefined ? from : E.call('max', [], E.list([from, E.int(0)]));
+  return E.call('indexOf', [unitText(t, filler), start], unitText(s, filler));
+}
+
+/**
+ * JavaScript's `s.lastIndexOf(t, from)`: the last match starting at or before the position clamped to
+ * [0, length]. cel-go's `lastIndexOf(t, offset)` answers -1 for an offset at the end ('abc'.lastIndexOf('c', 3)
+ * is 2 in JavaScript), so the search runs on the prefix that holds every match starting there or before:
+ * `unit.substring(0, [from + size(t), length].min()).lastIndexOf(t)`. At a literal position at most 0 it is
+ * `s.startsWith(t) ? 0 : -1`.
+ */
+export function utf16LastIndexOfFrom(s: Expr, t: Expr, from: Expr): Expr {
+  const literal = intLiteralOf(from);
+  if (literal !== undefined && literal <= 0n) return E.cond(E.call('startsWith', [t], s), E.int(0), E.int(-1));
+  const filler = searchFiller(t);
+  const unitT = unitText(t, filler);
+  const start = literal !== undefined ? from : E.call('max', [], E.list([from, E.int(0)]));
+  // The unit text of t is as long as t in UTF-16.
+  const searchLength = utf16Length(t);
+  const reach = literal !== undefined && searchLength.kind === 'literal' ? E.int(literal + BigInt(constantString(t)!.length)) : E.binary('+', start, searchLength);
+  const end = E.call('min', [], E.list([reach, utf16Length(s)]));
+  return E.call('lastIndexOf', [unitT], E.call('substring', [E.int(0), end], unitText(s, filler)));
+}
+
+/** Two expressions alike (a user's body may hold int literals: bigints, which JSON cannot write as they are). */
+const same = (a: Expr, b: Expr): boolean => JSON.stringify(a, bigintText) === JSON.stringify(b, bigintText);
+const bigintText = (_key: string, value: unknown): unknown => (typeof value === 'bigint' ? `${value}n` : value);
+
+const intLiteralOf = (e: Expr): bigint | undefined => (e.kind === 'literal' && e.literal.kind === 'int' ? e.literal.value : undefined);
+
+/**
+ * The text a walk over code points made here reads (`s` of `s.split("").filter(c, c > "\uffff")` and of
+ * `s.split("").map(c, c > "\uffff" ? c + … : c)`), or `undefined` for any other expression. Their `split("")`
+ * counts, it does not cut text JavaScript would cut into halves, so the README's `split('')` difference never
+ * explains them (testing/offline/documented.ts).
+ */
+export function codePointWalkText(e: Expr): Expr | undefined {
+  if (e.kind !== 'macro' || (e.macro !== 'filter' && e.macro !== 'map')) return undefined;
+  const split = e.target;
+  if (split.kind !== 'call' || split.fn !== 'split' || !split.target || split.args.length !== 1 || constantString(split.args[0]!) !== '') return undefined;
+  const c = E.ident(e.variable);
+  const test = outsideBmp(c);
+  if (e.macro === 'filter') return same(e.body, test) ? split.target : undefined;
+  const body = e.body;
+  if (body.kind !== 'conditional' || !same(body.test, test) || !same(body.otherwise, c)) return undefined;
+  const then = body.then;
+  return then.kind === 'binary' && then.op === '+' && same(then.left, c) ? split.target : undefined;
+}
+
+/** The text whose unit text `e` is (`s.split("").map(c, …).join("")`), or `undefined`. */
+export function unitTextOf(e: Expr): Expr | undefined {
+  if (e.kind !== 'call' || e.fn !== 'join' || !e.target || e.args.length !== 1 || constantString(e.args[0]!) !== '') return undefined;
+  return e.target.kind === 'macro' && e.target.macro === 'map' ? codePointWalkText(e.target) : undefined;
+}
