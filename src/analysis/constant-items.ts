@@ -9,6 +9,7 @@
 import type { Node } from '@babel/types';
 import { unwrap } from './ast.js';
 import type { CountedLoop, EnclosingLoop } from './composition.js';
+import type { AfterIndex } from './enclosing-loops.js';
 import type { LiteralReads } from './literal-core.js';
 import { scopeOf, type Binding, type Scope } from './scope.js';
 import { snippetOf } from './source.js';
@@ -25,7 +26,7 @@ const MAX_ITEMS = 1000;
 export function iterations(loops: readonly EnclosingLoop[], scope: Scope, reads: LiteralReads): LoopItems {
   const [first, ...rest] = loops;
   if (!first) return { items: [{}] };
-  const own = loopItems(first, scope, reads);
+  const own = withParameters(first, loopItems(first, scope, reads), scope);
   if ('why' in own) return own;
   const all: Record<string, Binding>[] = [];
   for (const item of own.items) {
@@ -34,6 +35,34 @@ export function iterations(loops: readonly EnclosingLoop[], scope: Scope, reads:
     for (const more of inner.items) all.push({ ...item, ...more });
   }
   return { items: all };
+}
+
+/**
+ * A callback's other parameters, per item, as JavaScript passes them: the index (the item's position), the list
+ * (the loop's source), a later parameter its default (read where the callback is written, after the item) or
+ * `undefined`. JavaScript computed a default on references once per item, on placeholders: it is compiled.
+ */
+function withParameters(loop: EnclosingLoop, found: LoopItems, scope: Scope): LoopItems {
+  if ('why' in found || (loop.index === undefined && !loop.after)) return found;
+  return {
+    items: found.items.map((item, position): Record<string, Binding> => {
+      const bound: Record<string, Binding> = { ...item, ...(loop.index !== undefined && { [loop.index]: { kind: 'constant', value: position } }) };
+      const inner = scopeOf(bound, scope);
+      for (const param of loop.after ?? []) bound[param.name] = afterIndexBinding(param, loop.source, inner);
+      return bound;
+    }),
+  };
+}
+
+/** What a callback's parameter after the index stands for: the list, its default, or `undefined` (refused where read). */
+export function afterIndexBinding(param: AfterIndex, source: Node, scope: Scope): Binding {
+  const node = param.list ? source : param.default;
+  if (node) return { kind: 'alias', node, scope };
+  return {
+    kind: 'unsupported',
+    why: `\`${param.name}\` is always \`undefined\`: a list method passes its callback three arguments (the item, its index and the list)`,
+    hint: `give \`${param.name}\` a default, or declare it as a \`const\` in the callback`,
+  };
 }
 
 /** The items of one loop over a constant list, as bindings of its variable. */

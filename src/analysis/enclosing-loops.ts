@@ -20,13 +20,27 @@ export interface EnclosingLoop {
   readonly variable: string;
   /** Every name the loop head declares: `variable`, or the names of its pattern. */
   readonly names: readonly string[];
-  /** The callback's second parameter, if it declares one (`(w, i) => ...`). */
+  /** The callback's second parameter, if it declares one (`(w, i) => ...`; a default never applies to it). */
   readonly index?: string;
+  /**
+   * The callback's parameters after the index: the third is the list itself (`list`), the others are never
+   * passed, so each is its default (`default`) or `undefined` (neither).
+   */
+  readonly after?: readonly AfterIndex[];
   readonly source: Node;
   readonly kind: 'for-of' | 'map' | 'forEach' | 'for';
   /** The loop's body (statement or callback): what runs once per item. */
   readonly body: Node;
   readonly counted?: CountedLoop;
+}
+
+/** A loop callback's parameter after the index: `arr` of `(w, i, arr)`, `tag` of `(w, i, arr, tag = spec.tag)`. */
+export interface AfterIndex {
+  readonly name: string;
+  /** Set on the third parameter: it is the list the method walks (its default never applies). */
+  readonly list?: true;
+  /** The default of a parameter after the list: always its value, as `.map` passes three arguments. */
+  readonly default?: Node;
 }
 
 /** `for (let variable = start; variable <op> end; variable += step)`: the parts a definition-time loop needs. */
@@ -60,16 +74,39 @@ export function loopOf(parent: Node, child: Node, parents: ParentLinks): Enclosi
   if (!isFunctionNode(parent) || !isLoopCallback(parent, parents)) return undefined;
   const owner = parents.get(parent);
   if (owner?.type !== 'CallExpression' || owner.callee.type !== 'MemberExpression') return undefined;
-  const [item, index] = parent.params;
+  const [item, index, ...after] = parent.params;
   if (!item || (item.type !== 'Identifier' && !itemPattern(parent))) throw syntaxError(parent, 'a loop callback must take its item as a name or a destructuring pattern', 'write `(item) => ...` or `({ name, port = 80 }) => ...`');
   const method = owner.callee.property.type === 'Identifier' ? owner.callee.property.name : '';
+  const indexName = index && parameterName(index, method, 'index');
   return {
     ...(item.type === 'Identifier' ? { variable: item.name, names: [item.name] } : destructuredItem(parent, item)),
-    ...(index?.type === 'Identifier' && { index: index.name }),
+    ...(indexName !== undefined && { index: indexName }),
+    ...(after.length > 0 && { after: after.map((param, i) => afterIndex(param, method, i === 0)) }),
     source: owner.callee.object,
     kind: method === 'forEach' ? 'forEach' : 'map',
     body: parent,
   };
+}
+
+/**
+ * The name of a callback parameter after the item. JavaScript passes the index and the list, never undefined,
+ * so their defaults never apply (`(w, i = spec.n)` is `(w, i)`); a pattern or rest parameter is refused.
+ */
+function parameterName(param: Node, method: string, what: 'index' | 'list' | 'argument'): string | undefined {
+  if (param.type === 'Identifier') return param.name;
+  if (param.type === 'AssignmentPattern' && param.left.type === 'Identifier') return param.left.name;
+  throw syntaxError(
+    param,
+    `a loop callback's ${what === 'argument' ? 'parameter after the list' : what} must be a name: \`.${method}\` passes its callback the item, the item's index and the list`,
+    'take the item alone (`(item) => ...`) and declare what the other parameters computed as a `const` in the callback',
+  );
+}
+
+/** The third parameter (the list) or a later one (its default, or `undefined`). */
+function afterIndex(param: Node, method: string, list: boolean): AfterIndex {
+  const name = parameterName(param, method, list ? 'list' : 'argument')!;
+  if (list) return { name, list: true };
+  return param.type === 'AssignmentPattern' ? { name, default: param.right } : { name };
 }
 
 /**

@@ -77,10 +77,26 @@ function callbackOf(ctx: MethodContext): { body: Node; param: string; pattern?: 
   const fn = unwrap(ctx.args[0] as Node);
   if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') return namedCallback(ctx, fn);
   const [param, ...rest] = fn.params;
+  if (rest.length > 1) throw extraParameters(ctx, fn, rest);
   if (rest.length > 0) throw syntaxError(fn, 'index parameters have no CEL macro equivalent', 'use one parameter, or Cel.expr(...) with a two-variable comprehension');
   if (param && isPattern(param)) return { body: callbackBody(fn), param: patternItemName(fn) ?? 'item', pattern: param };
+  if (param?.type === 'AssignmentPattern' && param.left.type === 'Identifier') {
+    const [name, fallback] = [param.left.name, snippetOf(param.right)];
+    throw syntaxError(param, `the default of the callback's item (\`${snippetOf(param)}\`) applies to an item that is \`undefined\`, which TypeKro does not compile`, `take the item as it is and choose in the body: \`(${name}) => (${name} === undefined ? ${fallback} : ${name})\``);
+  }
   if (param?.type !== 'Identifier') throw syntaxError(fn, 'the callback must take one plain parameter or a destructuring pattern', 'write `(x) => ...` or `({ name, port = 80 }) => ...`');
   return { body: callbackBody(fn), param: param.name };
+}
+
+/**
+ * `(x, i, list, n = d.status.x) => ...`: the method passes the item, its index and the list, and a parameter after
+ * those is always its default; CEL's macros give the item alone. The way out names the defaults to inline.
+ */
+function extraParameters(ctx: MethodContext, fn: Node, rest: readonly Node[]): Error {
+  const method = methodName(ctx);
+  const defaults = rest.slice(2).flatMap((param) => (param.type === 'AssignmentPattern' && param.left.type === 'Identifier' ? [`\`${param.left.name}\` by \`${snippetOf(param.right)}\``] : []));
+  const inline = defaults.length > 0 ? `; a parameter after the list is never passed, so it is always its default: replace ${defaults.join(', ')} where it is read` : '';
+  return syntaxError(fn, `\`.${method}\` passes its callback the item, the item's index and the list, and CEL's macros give only the item`, `take the item alone (\`(x) => ...\`)${inline}`);
 }
 
 /** Global functions that read only their first argument, so passing one by name (`list.filter(Boolean)`) means calling it on the item. */

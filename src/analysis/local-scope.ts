@@ -20,6 +20,7 @@ import { callWrites, throughCall, type CallWritesContext } from './call-writes.j
 import { observedDeclaration, observedJsonModule, observedParameter, type ObservedLevel, type ObservedValues } from './observed-scope.js';
 import { typescriptObject } from './ts-namespaces.js';
 import { FOLD_HINT, foldedObject } from './folded-object.js';
+import { branchAssigned } from './branch-assigned.js';
 import { literalReaders } from './literal-core.js';
 
 /** The literal reads the folding of a local object's writes makes, following calls through this module's scopes. */
@@ -306,6 +307,9 @@ function bindingOf(name: string, declared: Declared, writes: readonly Write[], s
     const folded = init && where ? foldedObject(name, where.scoped, init, writes, where.declarations, scope, LITERAL_READS) : undefined;
     if (folded && 'node' in folded) return { kind: 'alias', node: folded.node, scope: folded.scope };
     if (folded) return { kind: 'opaque', why: `\`${name}\` is built by statements TypeKro cannot fold into one object literal: ${folded.why}`, writes: [...initWrite, ...writes], scope, hint: FOLD_HINT };
+    // `let image; switch (spec.tier) { case 'dev': image = 'a'; break; default: image = 'b'; }`: a choice.
+    const chosen = declared.kind === 'let' && where ? branchAssigned(name, init, writes, where.scoped.block, where.declarations.root) : undefined;
+    if (chosen) return { kind: 'alias', node: chosen, scope };
     const { note, hint: callHint } = throughCall(writes, scope);
     const why = `\`${name}\` is changed after it is declared (${declared.kind === 'let' ? 'reassigned' : 'mutated'}${note}${throughAlias(name, writes)}); CEL cannot follow the order of statements`;
     const hint = callHint ?? 'build the value in one expression and bind it with const: a ternary for a choice, `.map(...)`, `.filter(...)` or `.join(...)` over the list for what a loop collects';

@@ -70,7 +70,7 @@ export function checkBlockBreaks(fn: FunctionNode, call: Node, scope: Scope): vo
   for (const jump of jumps) {
     if (jump.kind !== 'break' || jump.label === undefined || !labelsBlock(ancestors, jump.label)) continue;
     const test = jump.guards.find((guard) => mentionsReferences(guard, scope));
-    if (test) throw blockBreakOnReference(jump.node, jump.label, test);
+    if (test) throw blockBreakOnReference(jump.node, jump.label, test, fn);
   }
 }
 
@@ -122,11 +122,17 @@ function labelsBlock(ancestors: readonly Node[], label: string): boolean {
 
 const LOOP_TYPES: ReadonlySet<string> = new Set(['ForStatement', 'ForOfStatement', 'ForInStatement', 'WhileStatement', 'DoWhileStatement']);
 
-function blockBreakOnReference(jump: Node, label: string, test: Node): Error {
+function blockBreakOnReference(jump: Node, label: string, test: Node, fn: FunctionNode): Error {
+  // A guard is the test of an `if` (either branch: its polarity is not the guard's), or the discriminant or a
+  // label of a switch, which is no condition by itself: the switch is named instead.
+  const sw = parentIn(fn, test);
+  const onSwitch = sw?.type === 'SwitchStatement' ? sw : sw?.type === 'SwitchCase' ? parentIn(fn, sw) : undefined;
+  const where = onSwitch?.type === 'SwitchStatement' ? `in a \`case\` of the switch on \`${snippetOf(onSwitch.discriminant)}\`` : `under \`${snippetOf(test)}\``;
+  const branch = onSwitch?.type === 'SwitchStatement' ? 'in the cases that do not break' : `in the branch of an if/else on \`${snippetOf(test)}\` that does not break`;
   return syntaxError(
     jump,
-    `\`break ${label}\` under \`${snippetOf(test)}\`, which reads a reference: JavaScript decided it once, at definition time, on a placeholder, so the resources after it in \`${label}:\` would be created (or not) the same way for every instance`,
-    `put the resources in an if/else instead (\`if (!(${snippetOf(test)})) { ConfigMap(...) }\`: each branch becomes an includeWhen), or create them unconditionally with \`.withIncludeWhen(<condition>)\`; choose values with a ternary`,
+    `\`break ${label}\` ${where}, which reads a reference: JavaScript decided it once, at definition time, on a placeholder, so the resources after it in \`${label}:\` would be created (or not) the same way for every instance`,
+    `create the resources ${branch} instead (each branch becomes an includeWhen), or create them unconditionally with \`.withIncludeWhen(<condition>)\`; choose values with a ternary`,
   );
 }
 

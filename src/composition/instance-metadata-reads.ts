@@ -13,6 +13,7 @@ import { CompositionError } from '../compile/rgd/errors.js';
 import { exprChildren, type Expr } from '../ir/expr.js';
 import type { CompositionGraph } from '../ir/graph.js';
 import { exprLeaves } from '../ir/value.js';
+import { schemaPathsInText } from '../ir/schema-text-reads.js';
 import { isKroInstanceKey, KRO_INSTANCE_DOMAINS } from '../util/instance-metadata.js';
 
 /** Why a read is refused, and the property name the source spells it with (to point at it). */
@@ -146,25 +147,16 @@ export function instanceMetadataProblem(expr: Expr): Problem | undefined {
   return undefined;
 }
 
-const IDENT = /^\s*\.\s*\??\s*([A-Za-z_][A-Za-z0-9_]*)/;
-const KEY = /^\s*(?:\.\s*\??\s*([A-Za-z_][A-Za-z0-9_]*)|\[\s*\??\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*\])/;
-
 /** The same rules over CEL written by hand (`Cel.expr`): each `schema` is followed by what it reads. */
 function rawProblem(cel: string): Problem | undefined {
-  for (const match of cel.matchAll(/\bschema\b/g)) {
-    const rest = cel.slice(match.index + match[0].length);
-    const first = IDENT.exec(rest);
-    if (!first) return wholeMetadata('the instance');
-    if (first[1] !== 'metadata') continue;
-    const afterMetadata = rest.slice(first[0].length);
-    const second = IDENT.exec(afterMetadata);
-    if (!second) return wholeMetadata('instance.metadata');
-    const map = second[1];
+  for (const path of schemaPathsInText(cel, 3)) {
+    if (path.length === 0) return wholeMetadata('the instance');
+    if (path[0] !== 'metadata') continue;
+    if (path.length === 1) return wholeMetadata('instance.metadata');
+    const map = path[1];
     if (map !== 'labels' && map !== 'annotations') continue;
-    const key = KEY.exec(afterMetadata.slice(second[0].length));
-    if (!key) return wholeMap(map);
-    const name = key[1] ?? key[2] ?? key[3] ?? '';
-    if (isKroInstanceKey(name)) return kroKey(map, name);
+    if (path.length === 2) return wholeMap(map);
+    if (isKroInstanceKey(path[2]!)) return kroKey(map, path[2]!);
   }
   return undefined;
 }

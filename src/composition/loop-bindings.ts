@@ -9,6 +9,8 @@ import type { Node } from '@babel/types';
 import { unwrap } from '../analysis/ast.js';
 import { isSpecData } from '../analysis/absent-spec.js';
 import type { Binding, Scope } from '../analysis/scope.js';
+import type { EnclosingLoop } from '../analysis/enclosing-loops.js';
+import { afterIndexBinding } from '../analysis/constant-items.js';
 import { E, type Expr } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
 import type { IteratorRoot, RefData } from '../model/refs.js';
@@ -97,6 +99,7 @@ export class LoopBindings {
           type: this.host.refType({ root: { kind: 'iterator', iterator }, path: [] }),
           item: true,
         });
+        this.bindAfterIndex(iterator, loop);
       }
     }
   }
@@ -122,6 +125,7 @@ export class LoopBindings {
         entered.push(iterator);
         // An item of spec data (its optional fields are there from the start or never), as a loop JavaScript entered binds it.
         this.bindForLoop(iterator, loop.variable, { kind: 'value', expr: E.ident(iterator.name!), type: compiled.itemType, ...(isSpecData(compiled.expr, scope()) && { item: true as const }) });
+        this.bindAfterIndex(iterator, loop);
       }
       const found = constantLoops.reachable(site, scope());
       if ('why' in found) throw skippedConstantLoop(site.context.loops.find((loop) => !isReferenceLoop(loop, scope()))!.source, found.why);
@@ -145,6 +149,17 @@ export class LoopBindings {
       why: `\`${name}\` is the resource made for one item of a loop over a spec list (a KRO forEach collection, "${record.id}"): KRO shows it to other resources and to the status only as the list of the objects of all items, and cannot pick the object made for the same item`,
       hint: `use the item's own data instead of the resource's (e.g. the replicas the item asks for, not \`${name}.status.readyReplicas\`), or collect the resources (\`const all = spec.items.map((item) => Factory({ ... }))\`) and read the list outside the loop (\`all.every((d) => (d.status.readyReplicas ?? 0) > 0)\`)`,
     });
+  }
+
+  /**
+   * The callback's parameters after the index, as JavaScript gives them: the third is the list the loop walks,
+   * a later one its default (the placeholder run computed it in JavaScript: `\`${spec.tag}\`.length` would be
+   * the placeholder text's length), or `undefined`, refused where it is used. Each is read where the callback
+   * is written, after the item (a default may read it: `(w, i, a, n = w.name)`).
+   */
+  private bindAfterIndex(iterator: IteratorRoot, loop: EnclosingLoop): void {
+    const scope = this.host.scope();
+    for (const param of loop.after ?? []) this.bindForLoop(iterator, param.name, afterIndexBinding(param, loop.source, scope));
   }
 
   /** Binds a name of a loop over a reference (its item, its index) until the loop ends (see `exit`). */

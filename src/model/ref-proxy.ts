@@ -16,7 +16,7 @@ import { ReferenceWriteError } from './reference-write-message.js';
 /** Hooks a resource or the spec can add to its proxy (iteration, `.map` over array references). */
 export interface ProxyHooks {
   iterate?: (ref: RefData) => Iterable<unknown>;
-  mapList?: (ref: RefData, callback: (item: unknown, index: number) => unknown) => unknown[];
+  mapList?: (ref: RefData, callback: (item: unknown, index: number, list: unknown) => unknown) => unknown[];
 }
 
 type Target = () => void;
@@ -64,12 +64,12 @@ class ReferenceTraps implements ProxyHandler<Target> {
     if (prop === 'toJSON') return () => markerFor(data);
     if (prop === Symbol.iterator && hooks.iterate) return () => hooks.iterate!(data)[Symbol.iterator]();
     if (prop === 'map' && hooks.mapList) {
-      return (callback: (item: unknown, index: number) => unknown) => hooks.mapList!(data, callback);
+      return (callback: (item: unknown, index: number, list: unknown) => unknown) => hooks.mapList!(data, callback);
     }
     // `spec.workers.forEach((w) => Pod(...))` is the same loop as `.map`, without a list: the callback runs
     // once, on a forEach item, as a for...of body does (otherwise the proxy's call would skip it silently).
     if (prop === 'forEach' && hooks.mapList) {
-      return (callback: (item: unknown, index: number) => unknown): void => void hooks.mapList!(data, callback);
+      return (callback: (item: unknown, index: number, list: unknown) => unknown): void => void hooks.mapList!(data, callback);
     }
     if (typeof prop === 'symbol' || prop === 'then') return undefined;
     const segment = /^\d+$/.test(prop) ? Number(prop) : prop;

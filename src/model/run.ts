@@ -117,12 +117,14 @@ export const loopHooks: ProxyHooks = {
       }),
     };
   },
-  mapList(ref: RefData, callback: (item: unknown, index: number) => unknown): unknown[] {
+  mapList(ref: RefData, callback: (item: unknown, index: number, list: unknown) => unknown): unknown[] {
     const run = requireRun('.map() over a reference');
     const iterator: IteratorRoot = { source: ref };
     run.enterLoop(iterator);
     try {
-      return [callback(createRef({ root: { kind: 'iterator', iterator }, path: [] }, loopHooks), 0)];
+      // The list as JavaScript passes it: a callback's third parameter is never its default (the source binds
+      // it to the list, loop-bindings.ts; the index is refused there, its placeholder 0 is not the position).
+      return [callback(createRef({ root: { kind: 'iterator', iterator }, path: [] }, loopHooks), 0, createRef(ref, loopHooks))];
     } finally {
       run.exitLoop(iterator);
     }

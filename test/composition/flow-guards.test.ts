@@ -89,6 +89,19 @@ const ROWS: readonly RefusalRow[] = [
     }
     return {};
   }), '`break setup` under `spec.on`, which reads a reference'],
+  // The switch's discriminant is no condition: the message named it as one (`under \`spec.name\``, `if (!(spec.name))`).
+  ['a resource after a labeled break in a case of a switch on the spec (H03)', () => kubernetesComposition({ ...definition, name: 'switch-break' }, (spec) => {
+    setup: {
+      switch (spec.name) {
+        case 'external':
+          break setup;
+        default:
+          break;
+      }
+      ConfigMap({ name: `${spec.name}-db`, data: { mode: 'bundled' } });
+    }
+    return {};
+  }), '`break setup` in a `case` of the switch on `spec.name`, which reads a reference'],
   ['a let assigned after a labeled break on the spec (H03)', () => kubernetesComposition({ ...definition, name: 'block-break-let' }, (spec) => {
     let mode = 'external';
     setup: {

@@ -5,6 +5,7 @@
  * mode fails it at once instead of waiting for its deadline (trial 10 K04).
  */
 import { exprChildren, macroVariables, type Expr } from '../../ir/expr.js';
+import { schemaPathsInText } from '../../ir/schema-text-reads.js';
 import type { EvalResult } from '../cel/index.js';
 
 /**
@@ -27,7 +28,7 @@ export function readsOnlySpec(expr: Expr, fixed: ReadonlySet<string> = new Set()
       return readsOnlySpec(expr.target, fixed) && readsOnlySpec(expr.body, new Set([...fixed, ...macroVariables(expr)]));
     case 'raw':
       // Text TypeKro does not parse (Cel.expr): its references are known, its paths from `schema` are checked as text.
-      return expr.refs.every((ref) => ref === 'schema' || fixed.has(ref)) && !/\bschema\b(?!\s*\.\s*spec\b)/.test(expr.cel);
+      return expr.refs.every((ref) => ref === 'schema' || fixed.has(ref)) && schemaPathsInText(expr.cel, 1).every((path) => path[0] === 'spec');
     default:
       return exprChildren(expr).every((child) => readsOnlySpec(child, fixed));
   }

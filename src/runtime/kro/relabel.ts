@@ -15,6 +15,7 @@ import type { KubernetesObject } from '@kubernetes/client-node';
 import type { CompositionGraph } from '../../ir/graph.js';
 import { rewriteExpr, selectPath } from '../../ir/rewrite.js';
 import { exprLeaves } from '../../ir/value.js';
+import { readsInstanceMetadataMaps, schemaPathsInText } from '../../ir/schema-text-reads.js';
 import { isKroInstanceKey } from '../../util/instance-metadata.js';
 import { refOfObject, type KubeClient } from '../kube/client.js';
 
@@ -34,8 +35,10 @@ export function readsInstanceLabels(graph: CompositionGraph): boolean {
   let reads = false;
   const scan = (expr: Parameters<typeof rewriteExpr>[0]): void => {
     rewriteExpr(expr, (node) => {
-      const chain = selectPath(node, 'schema');
-      if (chain?.path[0] === 'metadata' && (chain.path[1] === 'labels' || chain.path[1] === 'annotations')) reads = true;
+      // CEL written by hand (`Cel.expr('schema.metadata.labels.team')`) is text: its reads are found in it. A
+      // parsed chain is asked at each of its nodes, so only from `schema.metadata.<map>` on (not at `schema`).
+      const chain = selectPath(node, 'schema')?.path;
+      if (node.kind === 'raw' ? schemaPathsInText(node.cel, 2).some(readsInstanceMetadataMaps) : chain !== undefined && chain.length >= 2 && readsInstanceMetadataMaps(chain)) reads = true;
       return node;
     });
   };
