@@ -175,7 +175,11 @@ export interface StreamLogResult {
 export interface InstanceOperations<TSpec, TStatus> {
   /** The name `deploy(spec)` gives the instance: `spec.name` (defaults applied), else the composition name; the spec is not validated. */
   instanceName(spec: TSpec): string;
-  /** What `deploy(spec)` would change, from server-side dry runs; nothing is changed. */
+  /**
+   * What `deploy(spec)` would change, from server-side dry runs; nothing is changed. Kro mode lists the RGD,
+   * the instance and what KRO will then do to the instance's objects (planned by the same planner over the
+   * spec and the objects KRO owns; each change dry-run applied as KRO applies).
+   */
   plan(spec: TSpec, options?: { name?: string; labels?: Readonly<Record<string, string>>; annotations?: Readonly<Record<string, string>> }): Promise<DeployPlan>;
   /**
    * The instance and what it owns. Direct mode judges readiness (readyWhen included) and the status with

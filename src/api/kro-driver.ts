@@ -14,6 +14,7 @@ import { readsInstanceLabels } from '../runtime/kro/relabel.js';
 import { deleteKroInstance, healthOf, listInstances } from '../runtime/kro/instances.js';
 import { kroResourceIdOf, listChildren } from '../runtime/kro/children.js';
 import { planKro } from '../runtime/kro/plan.js';
+import { planKroChildren } from '../runtime/kro/children-plan.js';
 import { checkKroOwnership, uncheckedNotes, type KroOwnership } from '../runtime/kro/ownership.js';
 import { namespacedLookup } from '../runtime/kube/list.js';
 import { createCelEngine } from '../runtime/cel/index.js';
@@ -49,7 +50,10 @@ export interface KroDriver {
    * status fields absent by design (see {@link absentFields}).
    */
   deploy(instance: KubernetesObject, signal?: AbortSignal): Promise<{ readonly object: KubernetesObject; readonly absent: readonly string[] }>;
-  /** The RGD and the instance by server-side dry run, with a note when the schema change is breaking. */
+  /**
+   * The RGD and the instance by server-side dry run, with a note when the schema change is breaking, and what
+   * KRO will do to the instance's objects (runtime/kro/children-plan.ts).
+   */
   plan(instance: KubeObject): Promise<DeployPlan>;
   instanceStatus(name: string): Promise<InstanceStatus<Record<string, unknown>>>;
   listInstances(): Promise<InstanceSummary[]>;
@@ -188,7 +192,24 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
         ? { note: `breaking schema change (${changes.map((c) => `${c.path}: ${c.problem}`).join('; ')})`, remedies: [{ purpose: 'deploy it anyway', action: 'option', option: 'allowBreakingChanges' } as const] }
         : undefined;
       try {
-        return await planKro(kube, rgd, instance, call(), note, await ownership(instance as KubernetesObject));
+        const top = await planKro(kube, rgd, instance, call(), note, await ownership(instance as KubernetesObject));
+        // What KRO will do to the instance's objects, by the same planner over the planned spec and KRO's objects.
+        const desired = instance as KubernetesObject;
+        const name = desired.metadata?.name ?? '';
+        // The live instance's uid and creation time (KRO reads them), with the labels and annotations the deploy gives.
+        const current = await kube.get({ apiVersion: instanceApiVersion, kind: graph.kind, ...instanceAt(name) }, call()).catch(() => undefined);
+        const metadata = { ...current?.metadata, labels: desired.metadata?.labels ?? {}, annotations: desired.metadata?.annotations ?? {} };
+        const identity = liveIdentity({ ...desired, metadata: current ? metadata : (desired.metadata ?? {}) }, instanceAt(name));
+        const redactor = redactorFor(graph, instance.spec);
+        const children = await planKroChildren(kube, graphOf(), childKinds, { spec: instance.spec ?? {}, instance: identity }, call, (text) => redactor.text(text));
+        return {
+          ...top,
+          create: [...top.create, ...children.create],
+          change: [...top.change, ...children.change],
+          unchanged: [...top.unchanged, ...children.unchanged],
+          prune: [...top.prune, ...children.prune],
+          skipped: [...top.skipped, ...children.skipped],
+        };
       } catch (error) {
         throw redactorFor(graph, instance.spec).error(error);
       }

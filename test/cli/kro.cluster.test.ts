@@ -22,14 +22,14 @@ describe('typekro deploy, status, plan, delete (kro mode)', () => {
   });
   after(async () => namespace.remove());
 
-  it('plan before the deploy: the instance is created', async () => {
+  it('plan before the deploy: the instance is created, and the objects KRO will create for it', async () => {
     const result = await cli('plan', 'examples/webapp.ts', '-f', 'examples/webapp.spec.yaml', '-o', 'json');
     assert.equal(result.code, 0, transcript(result));
     const plan = JSON.parse(result.stdout) as PlanJson;
     // The plan lists objects by action (takeovers, creates, …, unchanged): the shared cluster-scoped `webapp` RGD
     // may exist already from another test file (unchanged, listed last) or not (created, listed first).
-    assert.deepEqual(plan.objects.map((o) => o.resource).sort(), ['instance', 'rgd']);
-    assert.equal(plan.objects.find((o) => o.resource === 'instance')?.action, 'create');
+    assert.deepEqual(plan.objects.map((o) => o.resource).sort(), ['deployment', 'instance', 'rgd', 'service']);
+    for (const resource of ['instance', 'deployment', 'service']) assert.equal(plan.objects.find((o) => o.resource === resource)?.action, 'create', resource);
     assert.match(plan.objects.find((o) => o.resource === 'rgd')?.action ?? '', /^(create|unchanged)$/);
   });
 
@@ -67,6 +67,9 @@ describe('typekro deploy, status, plan, delete (kro mode)', () => {
     const plan = JSON.parse(result.stdout) as PlanJson;
     assert.equal(plan.objects.find((o) => o.resource === 'rgd')?.action, 'unchanged', 'the RGD is the same');
     assert.deepEqual(plan.objects.find((o) => o.resource === 'instance')?.changes, [{ path: 'spec.replicas' }]);
+    // and what KRO will change: the Deployment's replicas; the Service stays as it is
+    assert.deepEqual(plan.objects.find((o) => o.resource === 'deployment')?.changes, [{ path: 'spec.replicas' }]);
+    assert.equal(plan.objects.find((o) => o.resource === 'service')?.action, 'unchanged');
   });
 
   it('delete deletes the instance (KRO deletes its objects); status then exits 1', async () => {

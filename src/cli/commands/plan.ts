@@ -1,6 +1,7 @@
 /**
  * `typekro plan`: what `deploy` would create, change (by field path) or delete, as the factory's plan
- * reports it (server-side dry runs; kro mode: the RGD and the instance). Nothing is modified.
+ * reports it (server-side dry runs; kro mode: the RGD, the instance, and the objects KRO will create, change or
+ * delete, runtime/kro/children-plan.ts). Nothing is modified.
  */
 import type { Command } from 'commander';
 import type { DeployPlan, PlannedObject } from '../../index.js';

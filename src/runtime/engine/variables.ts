@@ -4,6 +4,7 @@ import type { CompositionGraph } from '../../ir/graph.js';
 import { rewriteExpr, selectPath } from '../../ir/rewrite.js';
 import { exprLeaves } from '../../ir/value.js';
 import { openApiToCel, specToCel, standInCel, type OpenApiSchema } from '../cel/index.js';
+import { storedQuantities } from './stored-quantities.js';
 import type { PlanInput } from './types.js';
 
 /**
@@ -59,8 +60,9 @@ function celOf(object: object, schema: OpenApiSchema | undefined): unknown {
 /** An observed object of resource `id` as CEL sees it: typed by its schema when `input` has one. */
 export function observedCel(input: Pick<PlanInput, 'schemas' | 'standIns'>, id: string, object: object): unknown {
   const standIn = input.standIns === true || (typeof input.standIns === 'object' && input.standIns.has(object));
-  // Stand-ins exist only while one render or plan runs: converted once per planner round, not cached.
-  return standIn ? standInCel(id, object, input.schemas?.get(id)) : celOf(object, input.schemas?.get(id));
+  // Stand-ins exist only while one render or plan runs: converted once per planner round, not cached. A
+  // stand-in is a manifest: its quantities are read in the text the cluster will store (`0.5` is `500m`).
+  return standIn ? standInCel(id, storedQuantities(object), input.schemas?.get(id)) : celOf(object, input.schemas?.get(id));
 }
 
 /** `schema` plus every observed resource by id (a collection is a list). */

@@ -1,7 +1,7 @@
 /**
  * KRO mode's plan: what applying the ResourceGraphDefinition and the instance would change, each from a
  * server-side dry run compared with the live object (field paths only, never values). The instance's
- * children are KRO's to create, so they are not planned, but those the spec names are checked for ownership
+ * children are planned beside it (children-plan.ts: what KRO will create, change and delete); those the spec names are checked for ownership
  * (`takeovers`: objects another instance or tool owns, which the deploy would refuse). An instance whose kind KRO does not serve yet
  * (the RGD is new) is a create.
  */
