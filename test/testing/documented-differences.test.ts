@@ -69,9 +69,13 @@ describe('numbers at the edges are documented; a length and an ordering are no d
     (spec) => ({ big: spec.i * spec.i, div: spec.i / spec.j, sum: spec.i + spec.j }),
   );
 
-  it('an int64 overflow and a division by zero are errors in CEL: documented, the fields left out', () => {
+  it('an int64 overflow and a division by zero are errors in CEL: documented, the fields left out and failed, the instance not ready (trial 15 F2)', () => {
     const result = simulate(numbers, { i: 5000000000, j: 0 });
     assert.deepEqual(result.status, { sum: 5000000000 });
+    // as a direct deploy fails on them, naming the fields, and KRO fails the instance's reconcile
+    assert.deepEqual(result.failedStatus, ['big: integer overflow: 25000000000000000000', 'div: the double Infinity has no JSON form']);
+    assert.equal(result.ready, false);
+    assert.deepEqual(simulate(numbers, { i: 5, j: 2 }).failedStatus, []);
     assert.deepEqual(
       result.documentedDifferences.map((d) => [d.aspect, d.detail, d.documented?.startsWith(SECTION)]),
       [

@@ -135,7 +135,13 @@ export interface Simulation {
   readonly status: Record<string, unknown>;
   /** Status fields whose data is not there yet. */
   readonly pending: readonly string[];
-  /** Every resource ready or skipped: a deploy would return. */
+  /**
+   * Status fields whose expression fails for good here (`spec.n / spec.m` with `m: 0` gives Infinity, which
+   * no JSON holds; an integer division by zero): `field: message`. A direct deploy fails on them, naming the
+   * fields, and KRO fails the instance's reconcile: such an instance is not ready.
+   */
+  readonly failedStatus: readonly string[];
+  /** Every resource ready or skipped and no status field failed: a deploy would return. */
   readonly ready: boolean;
   /** What a deploy would do next, resource by resource; empty when ready. */
   readonly next: readonly NextStep[];
@@ -252,7 +258,8 @@ export function simulate<TSpec, TStatus>(composition: Composition<TSpec, TStatus
     manifests: resources.flatMap((resource) => resource.manifests),
     status: status.status,
     pending: status.pending,
-    ready: plan.ready,
+    failedStatus: status.errors,
+    ready: plan.ready && status.errors.length === 0,
     next: nextSteps(resources),
     documentedDifferences: documented,
   };
