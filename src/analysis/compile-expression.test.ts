@@ -160,6 +160,8 @@ const valueCases: Row[] = [
   // JavaScript clamps substring indices to [0, length] and swaps them; CEL would error, so they are clamped.
   ['spec.env.substring(0, 3)', 'schema.spec.env.substring(0, [3, size(schema.spec.env)].min())'],
   ['spec.env.substring(1)', 'schema.spec.env.substring([1, size(schema.spec.env)].min())'],
+  ['spec.env.slice(1)', 'schema.spec.env.substring([1, size(schema.spec.env)].min())'],
+  ['spec.env.slice(1, 3)', 'schema.spec.env.substring([1, size(schema.spec.env)].min(), [3, size(schema.spec.env)].min())'],
   ['spec.env.substring(spec.replicas)', 'schema.spec.env.substring([[schema.spec.replicas, 0].max(), size(schema.spec.env)].min())'],
   ['spec.env.substring(2, 1)', 'schema.spec.env.substring([[2, size(schema.spec.env)].min(), [1, size(schema.spec.env)].min()].min(), [[2, size(schema.spec.env)].min(), [1, size(schema.spec.env)].min()].max())'],
   // JavaScript's charAt gives "" out of range, CEL's errors: the index is tested.
@@ -323,7 +325,8 @@ const rejections: [string, string, string][] = [
   ['spec.env.split(",", 2)', '`split` with 2 argument(s)', 'truncates'],
   ['spec.env.replace(/a/g, "b")', 'regular expressions', 'matches()'],
   ['spec.env.replace("a", "$&")', '`$` patterns', 'Cel.expr'],
-  ['spec.env.slice(1)', 'string `slice`', 'substring'],
+  ['spec.env.slice(-1)', 'string `slice`', 'substring'],
+  ['spec.env.slice(1, 0)', 'string `slice`', 'substring'],
   ['`${spec.ratio}`', 'floating-point number cannot be turned into text', 'Math.trunc'],
   ['"n=" + spec.ratio', 'floating-point', 'Math.trunc'],
   // Trial 7 V04: a double among text in a list literal printed 1000000 as 1e+06 once joined.

@@ -64,7 +64,12 @@ export function stringMethod(ctx: MethodContext, name: string): Typed {
         const text = snippetOf(ctx.node.callee.type === 'MemberExpression' ? ctx.node.callee.object : ctx.node);
         throw syntaxError(ctx.node, 'a rest element over a string collects its characters into a list, which CEL cannot make from a string', `read the characters you need (\`${text}.charAt(1)\`), or take the rest of the text as a string (\`${text}.substring(1)\`)`);
       }
-      throw syntaxError(ctx.node, 'string `slice` (negative indices, clamping) has no faithful CEL form', 'use substring(start, end) with indices in range');
+      if (!sliceAsSubstring(ctx.args)) throw syntaxError(ctx.node, 'string `slice` (negative indices, clamping) has no faithful CEL form', 'use substring(start, end) with indices in range');
+      {
+        const t = substring(ctx, s);
+        requirePositions(ctx, name);
+        return { ...t, type: text };
+      }
     default:
       throw syntaxError(ctx.node, `the string method \`${name}\` has no CEL equivalent`, HINT.expr);
   }
@@ -107,6 +112,16 @@ function substring(ctx: MethodContext, s: Expr): Typed {
   const ordered = a === 0n || a === undefined ? a === 0n : b !== undefined && a <= b;
   if (ordered) return plain(E.call('substring', [start, end], s), T.string);
   return plain(E.call('substring', [E.call('min', [], E.list([start, end])), E.call('max', [], E.list([start, end]))], s), T.string);
+}
+
+/**
+ * `s.slice(2)` and `s.slice(1, 3)`: with literal indices that are not negative and in order, JavaScript's
+ * `slice` is its `substring` (both clamp to the length; only a negative or a reversed index tells them apart).
+ */
+function sliceAsSubstring(args: readonly Node[]): boolean {
+  const literals = args.map((arg) => unwrap(arg)).map((arg) => (arg.type === 'NumericLiteral' && Number.isInteger(arg.value) ? arg.value : undefined));
+  if (literals.length < 1 || literals.length > 2 || literals.some((n) => n === undefined || n < 0)) return false;
+  return literals.length === 1 || literals[0]! <= literals[1]!;
 }
 
 /** JavaScript's `charAt` gives "" outside [0, length); CEL's errors there, so the index is tested first. */

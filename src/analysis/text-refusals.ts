@@ -54,12 +54,12 @@ export function requireTrim(ctx: MethodContext): void {
  * `substring`, `charAt`: JavaScript counts UTF-16 code units, CEL code points; they agree on text without
  * characters above U+FFFF (emoji).
  */
-export function requirePositions(ctx: MethodContext, name: 'substring' | 'charAt'): void {
+export function requirePositions(ctx: MethodContext, name: 'substring' | 'charAt' | 'slice'): void {
   if (highestChar(ctx.receiver.type) <= BMP) return;
   throw syntaxError(
     ctx.node,
     `\`${name}\` of text that may hold characters outside the Basic Multilingual Plane (emoji): JavaScript counts UTF-16 code units, CEL code points, so the positions differ after such a character`,
-    `${PATTERN} (any pattern without characters above U+FFFF will do), or count code points with \`Cel.expr<string>(${receiverText(ctx)}, '.${name}(...)')\``,
+    `${PATTERN} (any pattern without characters above U+FFFF will do), or count code points with \`Cel.expr<string>(${receiverText(ctx)}, '.${name === 'slice' ? 'substring' : name}(...)')\``,
   );
 }
 

@@ -54,7 +54,7 @@ const ROWS: readonly (readonly [string, string])[] = [
   ['spec.env.charAt()', '`charAt` with 0 argument(s) is not supported'],
   ['spec.env.substring("a")', 'expected an integer'],
   ['spec.env.padStart(3)', 'the string method `padStart` has no CEL equivalent'],
-  ['spec.env.slice(1)', 'string `slice`'],
+  ['spec.env.slice(-1)', 'string `slice`'],
   ['spec.env.replace(/a/g, "b")', 'regular expressions are not supported'],
   ['spec.env.replace("a", "$&")', '`$` patterns'],
   ['spec.env.replace("a", (m) => m)', 'a replacer function cannot run in CEL'],

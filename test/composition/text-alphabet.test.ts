@@ -68,11 +68,12 @@ test('case mapping, trim, positions, cuts and order of free text are refused, ea
 });
 
 /** Each exact form once, over the narrow fields and constants. */
-const exact = kubernetesComposition({ ...definition, name: 'exact', status: type({ lower: 'string', upper: 'string', trimmed: 'string', sub: 'string', ch: 'string', cut: 'string', all: 'string', lt: 'boolean', ge: 'boolean', both: 'boolean', num: 'string', env: 'string', inst: 'string' }) }, (spec, instance) => ({
+const exact = kubernetesComposition({ ...definition, name: 'exact', status: type({ lower: 'string', upper: 'string', trimmed: 'string', sub: 'string', sliced: 'string', ch: 'string', cut: 'string', all: 'string', lt: 'boolean', ge: 'boolean', both: 'boolean', num: 'string', env: 'string', inst: 'string' }) }, (spec, instance) => ({
   lower: `${spec.slug}:${spec.env}`.toLowerCase(),
   upper: spec.slug.toUpperCase(),
   trimmed: ` ${spec.slug} `.trim(),
   sub: spec.bmp.substring(1, spec.n),
+  sliced: `${spec.bmp.slice(1)}|${spec.bmp.slice(1, 3)}|${spec.bmp.slice(0, 0)}`,
   ch: spec.bmp.charAt(spec.n),
   cut: spec.bmp.split('').join('|'),
   all: spec.bmp.replaceAll('', '.'),
