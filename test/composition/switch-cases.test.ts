@@ -99,18 +99,6 @@ const ROWS: readonly RefusalRow[] = [
     ConfigMap({ name: spec.name, data });
     return {};
   }), 'a key is written under the condition `switch (spec.tier)`'],
-  ['a let assigned in the cases (as with if / else)', () => kubernetesComposition({ ...definition, name: 'let' }, (spec) => {
-    let replicas = 1;
-    switch (spec.tier) {
-      case 'prod':
-        replicas = 3;
-        break;
-      default:
-        replicas = 1;
-    }
-    Deployment({ name: spec.name, image: 'nginx', replicas });
-    return {};
-  }), '`replicas` is changed after it is declared (reassigned)'],
   ['a list pushed to in a case', () => kubernetesComposition({ ...definition, name: 'pushed' }, (spec) => {
     const maps = [];
     for (const region of ['eu', 'us']) {

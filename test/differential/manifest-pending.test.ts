@@ -73,7 +73,7 @@ const patterns = kubernetesComposition(
     const other = Deployment({ id: 'other', name: `${spec.name}-other`, image: 'nginx' });
     const { a: keyed = `${other.status.readyReplicas}`.length } = spec.labels;
     const src = ConfigMap({ id: 'src', name: `${spec.name}-src`, data: { v: spec.name } });
-    const { b: text = (src.data?.v ?? 'none').charAt(0) } = spec.labels;
+    const { b: text = ((src.data?.v ?? 'none').startsWith('y') ? 'y' : 'n') } = spec.labels;
     const [first = String(d.status.readyReplicas).length] = spec.tags;
     const [, ...rest] = [0, String(d.status.readyReplicas).length];
     const { opt: { mode: nested = `m${d.status.readyReplicas}`.substring(0, 2) } = {} } = spec;
