@@ -133,7 +133,7 @@ export function renderScopedSite(site: ScopedSite, p: number, i: number): string
         return [`const n${i} = workers${p}_${i}({ name: ${r(a!)}, workers: ${workers} });`, `const r${i} = ${cm(`{ v: n${i}.status.s }`)};`];
       }
       // `flag` and `count` passed as they are: the child's optional field is unset where the parent's is
-      const fields = ['title', 'env', 'replicas', 'enabled', 'tags', 'digits', 'flag', 'count', 'labels', 'nums', 'workers'].map((f) => `${f}: spec.${f}`).join(', ');
+      const fields = ['title', 'text', 'env', 'replicas', 'enabled', 'tags', 'digits', 'flag', 'count', 'labels', 'nums', 'workers'].map((f) => `${f}: spec.${f}`).join(', ');
       return [`const n${i} = child${p}_${i}({ name: ${r(a!)}, ${fields} });`, `const r${i} = ${cm(`{ v: n${i}.status.s }`)};`];
     }
     case 'reduce': {
