@@ -2,7 +2,7 @@
  * Constant folding for what inlining produces: a nested composition given literals leaves expressions
  * like `optional.of("gold").orValue("standard")` or `string("a")` that are plain constants, and a loop over
  * a constant list leaves tests of its item (`"dev" == "prod" ? a : b`). Only folds whose CEL result is
- * certain: comparisons of two literals of the same kind, `!`, `&&`, `||` and `?:` on a boolean literal, the
+ * certain: comparisons of two literals of the same kind (equality; order of two numbers), `!`, `&&`, `||` and `?:` on a boolean literal, the
  * ASCII case of a string literal, `hasValue()` of `optional.none()` and of an optional literal.
  */
 import { E, type Expr } from './expr.js';
@@ -162,8 +162,19 @@ function foldLogic(node: Expr): Expr | undefined {
     if (a.kind !== b.kind || a.kind === 'null' || b.kind === 'null') return undefined;
     return E.bool((a.value === b.value) === (node.op === '=='));
   }
+  // `2 > 1` from a constant list's length (`if (envs.length > 1) owner = ...` compiled as a choice): numbers
+  // of one kind compare alike in CEL and here.
+  if (ORDER.has(node.op) && node.left.kind === 'literal' && node.right.kind === 'literal') {
+    const [a, b] = [node.left.literal, node.right.literal];
+    const numbers = (a.kind === 'int' && b.kind === 'int') || (a.kind === 'double' && b.kind === 'double');
+    if (!numbers) return undefined;
+    const [x, y] = [a.value, b.value];
+    return E.bool(node.op === '<' ? x < y : node.op === '<=' ? x <= y : node.op === '>' ? x > y : x >= y);
+  }
   return undefined;
 }
+
+const ORDER = new Set(['<', '<=', '>', '>=']);
 
 function boolOf(node: Expr): boolean | undefined {
   return node.kind === 'literal' && node.literal.kind === 'bool' ? node.literal.value : undefined;

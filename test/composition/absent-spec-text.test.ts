@@ -176,7 +176,7 @@ test('guarded and defaulted text over absent spec data compiles to what JavaScri
     }),
     branch: kubernetesComposition(definition('g-branch'), (s) => {
       ConfigMap({ name: s.name, data: { a: s.o ? `a-${s.o}` : 'b', b: s.l.length > 2 ? s.l.map((x) => `${x}-${s.l[1]}`).join(',') : 'short', c: String(s.n !== undefined ? s.n + 1 : 0) } });
-      return { v: s.o !== undefined ? (s.o + 'x').toUpperCase() : 'none' };
+      return { v: s.o !== undefined ? s.o + 'x' : 'none' };
     }),
   };
   for (const [name, composition] of Object.entries(accepted)) {
