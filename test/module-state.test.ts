@@ -32,6 +32,8 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'analysis/loop-items.ts:namesCache': 'weakly keyed by AST nodes of the parsed files',
   'analysis/call-binding.ts:HANDLE_TESTS': 'weakly keyed by AST nodes of the parsed files; a fact of the source alone',
   'analysis/switch-cases.ts:conditions': 'weakly keyed by switch cases of the parsed files; a fact of the source alone',
+  'composition/concrete-helper-reads.ts:enclosing': 'weakly keyed by AST nodes of the parsed files; a fact of the source alone',
+  'composition/concrete-helper-reads.ts:declarationsOf': 'weakly keyed by AST nodes of the parsed files; a fact of the source alone',
   'composition/concrete-view.ts:judged': 'set only while judgedCallback runs a callback, restored after it (as model/run.ts:active)',
   'model/kube-types.ts:required': 'weakly keyed by the model types of the loaded models (one per model)',
   'model/kube-types.ts:requiredPresent': 'weakly keyed by the model types of the loaded models (one per model)',

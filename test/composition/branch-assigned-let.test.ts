@@ -101,3 +101,35 @@ test('a read before the choice, or a write under a further condition, stays refu
   }));
   assert.equal(nested.split('\n')[0], `${at("'let-nested'", 'image }')}: ${CHANGED}`);
 });
+
+/** The switch shapes a new user tried (trial 7a H01, H04, H07), refused before as a changed local: now choices. */
+test('switch (true) with case labels on the spec, and a constant discriminant with a label on the spec, are the choice JavaScript makes', () => {
+  const isBig = (n: number): boolean => n > 3;
+  const shapes = {
+    'switch-true': kubernetesComposition({ ...definition, name: 'switch-true', status: type({ v: 'string' }) }, (spec) => {
+      let size = 'unset';
+      switch (true) {
+        case spec.tier.length > 3: size = 'large'; break;
+        default: size = 'small';
+      }
+      return { v: size };
+    }),
+    'switch-label': kubernetesComposition({ ...definition, name: 'switch-label', status: type({ v: 'string' }) }, (spec) => {
+      let r = 'none';
+      switch ('qa') {
+        case spec.tier: r = 'match'; break;
+        default: r = 'nomatch';
+      }
+      return { v: r };
+    }),
+    'switch-helper': kubernetesComposition({ ...definition, name: 'switch-helper', status: type({ v: 'string' }) }, (spec) => {
+      let r = 'small';
+      switch (true) {
+        case isBig(spec.tier.length): r = 'big'; break;
+      }
+      return { v: r };
+    }),
+  };
+  for (const [name, app] of Object.entries(shapes)) assertSameAsJavaScript(name, app);
+  assert.match(shapes['switch-label'].toYaml(), /v: '\$\{"qa" == schema\.spec\.tier \? "match" : "nomatch"\}'/);
+});

@@ -30,30 +30,6 @@ function withThis(this: { suffix: string } | void, s: string): string {
 
 /** [name, definition, a fragment of the reason it is refused] */
 const ROWS: readonly RefusalRow[] = [
-  ['switch (true) with a case label on the spec (H01)', () => kubernetesComposition({ ...definition, name: 'switch-true' }, (spec) => {
-    let size = 'unset';
-    switch (true) {
-      case spec.n > 3: size = 'large'; break;
-      default: size = 'small';
-    }
-    ConfigMap({ name: spec.name, data: { size } });
-    return { v: size };
-  }), '`size` is changed after it is declared (reassigned)'],
-  ['a constant discriminant and a case label on the spec (H07)', () => kubernetesComposition({ ...definition, name: 'switch-label' }, (spec) => {
-    let r = 'none';
-    switch ('bb') {
-      case spec.s: r = 'match'; break;
-      default: r = 'nomatch';
-    }
-    return { v: r };
-  }), '`r` is changed after it is declared (reassigned)'],
-  ['switch (true) with a helper in the case label, no resource (H04)', () => kubernetesComposition({ ...definition, name: 'switch-helper' }, (spec) => {
-    let r = 'small';
-    switch (true) {
-      case isBig(spec.n): r = 'big'; break;
-    }
-    return { v: r };
-  }), '`r` is changed after it is declared (reassigned)'],
   ['a var declared in a branch on the spec, read after it (H02)', () => kubernetesComposition({ ...definition, name: 'var-in-if' }, (spec) => {
     if (spec.on) { var level: string | undefined = 'trace'; }
     ConfigMap({ name: spec.name, data: { level: level ?? 'info' } });

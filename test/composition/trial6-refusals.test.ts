@@ -78,7 +78,7 @@ describe('a function passed to a helper, called there', () => {
     const apply = (f: (x: string) => string, v: string): string => f(v);
     const app = kubernetesComposition({ ...definition, name: 'passed-function' }, (s) => {
       const suffix = s.o ?? 'none';
-      return { v: apply((x) => `${x}-${suffix}`, s.s), w: apply((x) => x.toUpperCase(), s.list[0] ?? 'empty') };
+      return { v: apply((x) => `${x}-${suffix}`, s.s), w: apply((x) => `<${x}>`, s.list[0] ?? 'empty') };
     });
     agreesWithJavaScript('passed-function', app as never);
   });

@@ -395,10 +395,10 @@ export const LET_REASSIGNED = {
 
 /**
  * A read of the optional `flag` or `count` without a default in a program's source: `spec.flag`, or `flag` over
- * the destructured spec (not the destructuring itself, `, flag,`, nor the type and schema, `flag?`), and not
- * `count ?? k`.
+ * the destructured spec (not the destructuring itself, `..., flag, count, opt, labels, nums, workers } = spec`,
+ * nor the type and schema, `flag?`), and not `count ?? k`. (A read after a comma, `Math.max(a, count)`, is one.)
  */
-const READS_OPTIONAL = /\bspec\.flag\b|(?<![.\w"]|, )flag\b(?![?\w])|\bspec\.count\b(?! \?\?)|(?<![.\w"]|, )count\b(?![?\w]| \?\?)/;
+const READS_OPTIONAL = /\bspec\.flag\b|(?<![.\w"])flag\b(?![?\w]|, count, opt, labels, nums, workers \} = spec)|\bspec\.count\b(?! \?\?)|(?<![.\w"])count\b(?![?\w]| \?\?|, opt, labels, nums, workers \} = spec)/;
 
 /**
  * `flag` or `count` (optional, no default) where JavaScript would compute with its `undefined`: made into text
