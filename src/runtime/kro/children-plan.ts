@@ -11,7 +11,7 @@
  * The readiness KRO waits for between objects is not modelled: the plan is what KRO converges to.
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
-import { diffFields, plannedChange, type PlannedChange, type PlannedObject } from '../direct/plan.js';
+import { diffFields, plannedChange, type DeployPlan, type PlannedChange, type PlannedObject } from '../direct/plan.js';
 import { plain, refOf } from '../direct/objects.js';
 import { SchemaCache } from '../direct/schemas.js';
 import { groupByResource } from '../direct/status.js';
@@ -30,14 +30,8 @@ export const KRO_FIELD_MANAGER = 'kro.run/applyset';
 const KRO_LABEL = /^(kro\.run\/|applyset\.kubernetes\.io\/|app\.kubernetes\.io\/managed-by$)/;
 const KRO_ANNOTATION = /^(internal\.kro\.run|kro\.run)\//;
 
-/** The children's part of a kro-mode plan. */
-export interface KroChildrenPlan {
-  readonly create: readonly PlannedObject[];
-  readonly change: readonly PlannedChange[];
-  readonly unchanged: readonly PlannedObject[];
-  readonly prune: readonly PlannedObject[];
-  readonly skipped: readonly string[];
-}
+/** The children's part of a kro-mode plan: direct mode's plan without its ownership checks (KRO owns them). */
+export type KroChildrenPlan = Pick<DeployPlan, 'create' | 'change' | 'unchanged' | 'prune' | 'skipped'>;
 
 const key = (o: KubeObject): string => {
   const r = refOf(o);
