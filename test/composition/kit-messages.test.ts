@@ -26,8 +26,9 @@ function at(marker: string, fragment: string): string {
 const definition = { apiVersion: 'messages.typekro.dev/v1alpha1', kind: 'Messages', spec: type({ env: 'string', prod: 'boolean', n: 'number.integer' }), status: type({ 'v?': 'number' }) };
 
 function rec(n: number): string { return n > 0 ? 'pos' : rec(1); } // m:rec
-function ping(n: number): string { return n > 0 ? 'pos' : pong(1); } // m:ping
-function pong(n: number): string { return n > 0 ? 'neg' : ping(1); } // m:pong
+// Each calls the other on a value computed from its argument: `pong(1)` would be decided when defined (`1 > 0`).
+function ping(n: number): string { return n > 0 ? 'pos' : pong(n + 1); } // m:ping
+function pong(n: number): string { return n > 0 ? 'neg' : ping(n - 1); } // m:pong
 const twice = (s: string): string => s + s;
 function viaMap(n: number): string[] { return n > 0 ? ['pos'] : [1].map((k) => viaMap(k)[0] ?? ''); } // m:viaMap
 
@@ -83,7 +84,7 @@ describe('refusal messages', () => {
           ConfigMap({ name: 'x', data: { a: ping(spec.n) } }); // m:pingCall
           return {};
         }),
-      { message: `${at('m:pong', 'ping(1)')}: \`ping(...)\` calls itself (directly or through other helpers): TypeKro inlines helpers into CEL, which has no recursion\n    ping(1)\n  hint: compute the value without recursion (a ternary or a lookup over the spec), or use Cel.expr(...)\n  in \`pong(...)\` called at ${at('m:ping', 'pong(1)')}\n  in \`ping(...)\` called at ${at('m:pingCall', 'ping(spec')}` },
+      { message: `${at('m:pong', 'ping(n - 1)')}: \`ping(...)\` calls itself (directly or through other helpers): TypeKro inlines helpers into CEL, which has no recursion\n    ping(n - 1)\n  hint: compute the value without recursion (a ternary or a lookup over the spec), or use Cel.expr(...)` },
     );
     // Through a callback: the helpers being inlined are known inside it too.
     assert.throws(

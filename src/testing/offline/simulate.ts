@@ -122,7 +122,7 @@ export interface SimulatedItem {
  * function summary(result: Simulation): string {
  *   return `${result.resources.filter((r) => r.ready).length}/${result.resources.length} ready, pending ${result.pending.join(', ') || 'nothing'}`;
  * }
- * summary({ spec: {}, instance: { name: 'app' }, resources: [], manifests: [], status: {}, pending: [], ready: true, next: [], documentedDifferences: [] }); // => '0/0 ready, pending nothing'
+ * summary({ spec: {}, instance: { name: 'app' }, resources: [], manifests: [], status: {}, pending: [], failedStatus: [], ready: true, next: [], documentedDifferences: [] }); // => '0/0 ready, pending nothing'
  */
 export interface Simulation {
   readonly spec: unknown;
