@@ -45,4 +45,10 @@ describe('wireJson: the apply body', () => {
     );
     assert.match(refused({ metadata: { annotations: { ['k\udc00']: 'v' } } }).message, /metadata\.annotations\.k\udc00 \(the key\) holds a lone UTF-16 surrogate \(\\udc00 at index 1\)/);
   });
+
+  it('sends text that only spells a surrogate escape as it is (review: JSON with \\ud83d escapes in a ConfigMap was refused)', () => {
+    const json = '{"emoji":"\\ud83d\\ude00","half":"\\ud83d"}';
+    assert.equal(wireJson({ data: { json } }, ref, 'apply'), JSON.stringify({ data: { json } }));
+    assert.deepEqual(JSON.parse(wireJson({ data: { json } }, ref, 'create')), { data: { json } });
+  });
 });

@@ -29,13 +29,16 @@ const LONE_SURROGATE_ESCAPE = /\\ud[89a-f][0-9a-f]{2}/;
  */
 export function wireJson(object: unknown, ref: ObjectRef, verb: string): string {
   const json = JSON.stringify(object);
-  if (LONE_SURROGATE_ESCAPE.test(json)) refuseLoneSurrogate(object, ref, verb);
+  // The escape is a cheap first test; text that only spells one (`"\\ud83d"` in a string) is no surrogate.
+  if (LONE_SURROGATE_ESCAPE.test(json)) {
+    const found = loneSurrogate(object, '');
+    if (found) refuseLoneSurrogate(found, ref, verb);
+  }
   return json.replace(YAML_HAZARD, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-function refuseLoneSurrogate(object: unknown, ref: ObjectRef, verb: string): never {
-  const found = loneSurrogate(object, '');
-  const where = found ? `${found.path || 'a key'} holds a lone UTF-16 surrogate (\\u${found.unit} at index ${found.index})` : 'a string holds a lone UTF-16 surrogate';
+function refuseLoneSurrogate(found: { path: string; index: number; unit: string }, ref: ObjectRef, verb: string): never {
+  const where = `${found.path || 'a key'} holds a lone UTF-16 surrogate (\\u${found.unit} at index ${found.index})`;
   throw new KubeApiError(
     `${verb} ${describeRef(ref)}: ${where}, which has no UTF-8 form: the API server would refuse it or store U+FFFD instead. ` +
       'Build the string from whole characters (Array.from(s), codePointAt, a regex with the u flag), not from UTF-16 units (slice, charAt, split(\'\'))',
