@@ -36,6 +36,9 @@ export function branchAssigned(name: string, init: Node | undefined, writes: rea
   const statement = statements[at];
   const declaredBefore = statements.slice(0, Math.max(at, 0)).some((s) => s.type === 'VariableDeclaration' && s.kind === 'let' && s.declarations.some((d) => d.id.type === 'Identifier' && d.id.name === name));
   if (!statement || !declaredBefore || !assignments.every((node) => contains(statement, node!))) return undefined;
+  // A write in a test, a case label or the discriminant runs before (or instead of) any branch's: not a choice.
+  const branchWrites = new Set(branchLists(statement).flatMap((list) => list.flatMap((s) => (s.type === 'ExpressionStatement' ? [unwrap(s.expression)] : []))));
+  if (!assignments.every((node) => branchWrites.has(node!))) return undefined;
   if (!readsAfter(root, name, statement, assignments as Node[])) return undefined;
   const before = init ?? synthesize(statement, { type: 'Identifier', name: 'undefined' });
   if (statement.type === 'IfStatement') return hasJump(statement) ? undefined : (ifValue(statement, assignments as Node[], before) ?? undefined);
@@ -106,6 +109,14 @@ function ownWrite(statements: readonly Node[], assignments: readonly Node[]): No
 }
 
 const statementsOf = (branch: Node): readonly Node[] => (branch.type === 'BlockStatement' ? branch.body : [branch]);
+
+/** The statement lists of the branches of an `if`/`else` chain or the cases of a `switch`. */
+function branchLists(statement: Node): (readonly Node[])[] {
+  if (statement.type === 'SwitchStatement') return statement.cases.map((c) => c.consequent);
+  if (statement.type !== 'IfStatement') return [];
+  const rest = statement.alternate ? (statement.alternate.type === 'IfStatement' ? branchLists(statement.alternate) : [statementsOf(statement.alternate)]) : [];
+  return [statementsOf(statement.consequent), ...rest];
+}
 
 /** Every read of `name` in `root` comes after `statement`, outside a function declaration (hoisted: callable before). */
 function readsAfter(root: Node, name: string, statement: Node, assignments: readonly Node[]): boolean {

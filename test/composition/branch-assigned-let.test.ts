@@ -99,7 +99,16 @@ test('a read before the choice, or a write under a further condition, stays refu
     }
     Deployment({ name: spec.name, image });
   }));
-  assert.equal(nested.split('\n')[0], `${at("'let-nested'", 'image }')}: ${CHANGED}`);
+  assert.equal(nested.split('\n')[0], `${at("'let-nested'", 'image }')}: ${CHANGED}`);  // A write in a case label runs before any case's (review): JavaScript gives 'z' for every tier but 'dev'.
+  const inLabel = refusal(() => kubernetesComposition({ ...definition, name: 'let-label' }, (spec) => {
+    let image = 'a';
+    switch (spec.tier) {
+      case 'dev': image = 'd'; break;
+      case (image = 'z'): break;
+    }
+    Deployment({ name: spec.name, image });
+  }));
+  assert.equal(inLabel.split('\n')[0], `${at("'let-label'", 'image }')}: ${CHANGED}`);
 });
 
 /** The switch shapes a new user tried (trial 7a H01, H04, H07), refused before as a changed local: now choices. */
