@@ -8,7 +8,7 @@
  * value is the chosen branch. `dyn(...)` around a side makes the checker accept the pair and changes no value
  * (checked with tools/cel-oracle), so composite branches whose cel-go types may differ are wrapped.
  */
-import { keepText } from './text-alphabet.js';
+import { joinedText, keepText } from './text-alphabet.js';
 import { E, type Expr } from '../ir/expr.js';
 import { T, type CelType, type FieldType } from '../ir/types.js';
 import type { Typed } from './typed.js';
@@ -98,8 +98,14 @@ export function joinObjects(a: CelType, b: CelType): CelType | undefined {
   return T.object(fields, a.open || b.open);
 }
 
-function joinField(a: CelType, b: CelType): CelType {
-  if (a.kind === 'object' || a.kind === 'list') return joinObjects(a, b) ?? (a.kind === b.kind ? a : T.dyn);
+/**
+ * The type of a value that may come from either of two values of these types (a field of two branches' objects,
+ * two items of one list): text as wide as either's alphabet, at every depth.
+ */
+export function joinField(a: CelType, b: CelType): CelType {
+  if (a.kind === 'list' && b.kind === 'list') return T.list(joinField(a.item, b.item));
+  if (a.kind === 'object' || a.kind === 'list') return joinObjects(a, b) ?? T.dyn;
+  if (a.kind === 'string' && b.kind === 'string') return a.values && b.values ? { kind: 'string', values: [...new Set([...a.values, ...b.values])] } : joinedText(a, b);
   if (a.kind === b.kind && a.kind !== 'map') return a.kind === 'string' && JSON.stringify(a.values) !== JSON.stringify(b.kind === 'string' ? b.values : undefined) ? T.string : keepText(a, b);
   return a.kind === 'map' && b.kind === 'map' && same(shapeOf(undefined, a), shapeOf(undefined, b)) ? a : T.dyn;
 }

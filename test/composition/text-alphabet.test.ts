@@ -108,3 +108,15 @@ test("the ways out: CEL's own lowerAscii() and trim() written with Cel.expr, and
   const patterned = kubernetesComposition({ ...definition, name: 'patterned' }, (spec) => ({ v: spec.slug.toLowerCase() }));
   assert.match((patterned as unknown as { toYaml(): string }).toYaml(), /v: \$\{schema\.spec\.slug\.lowerAscii\(\)\}/);
 });
+
+test('a list literal joins its items\' text alphabets at every depth: one narrow item does not make the others narrow (review)', () => {
+  const status = type({ v: 'string[]' });
+  const WIDE = /`toUpperCase\(\)` of text that may hold letters outside ASCII/;
+  assert.match(refusal(() => kubernetesComposition({ ...definition, name: 'items-objects', status }, (spec) => ({ v: [{ n: spec.slug }, { n: spec.s }].map((o) => o.n.toUpperCase()) }))), WIDE);
+  assert.match(refusal(() => kubernetesComposition({ ...definition, name: 'items-constant', status }, (spec) => ({ v: [{ k: 'a' }, { k: spec.s }].map((o) => o.k.toUpperCase()) }))), WIDE);
+  assert.match(refusal(() => kubernetesComposition({ ...definition, name: 'items-lists', status }, (spec) => ({ v: [['a'], [spec.s]].map((o) => o[0]!.toUpperCase()) }))), WIDE);
+  assert.match(refusal(() => kubernetesComposition({ ...definition, name: 'items-fields', status }, (spec) => ({ v: [{ l: ['a'] }, { l: [spec.s] }].map((o) => o.l[0]!.toUpperCase()) }))), WIDE);
+  // items that are all narrow stay narrow
+  const narrow = kubernetesComposition({ ...definition, name: 'items-narrow', status }, (spec) => ({ v: [{ n: spec.slug }, { n: 'b' }].map((o) => o.n.toUpperCase()) }));
+  assert.match(narrow.toYaml(), /upperAscii\(\)/);
+});
