@@ -23,7 +23,7 @@ const app = kubernetesComposition(
     name: 'untyped-null-forms',
     apiVersion: 'nulls.typekro.dev/v1alpha1',
     kind: 'NullForms',
-    spec: type({ name: 'string', 'o?': 'unknown' }),
+    spec: type({ name: /^[ -~]*$/, 'o?': 'unknown' }),
     status: type({ 'eq?': 'boolean', 'undef?': 'boolean', 'not?': 'boolean', 'chain?': 'unknown', 'pair?': 'unknown', 'sub?': 'string', 'at?': 'string', 'specEq?': 'boolean', 'specUndef?': 'boolean', 'specNull?': 'boolean', 'specSub?': 'string', 'specChain?': 'unknown' }),
   },
   (spec) => {
