@@ -64,7 +64,7 @@ export function stringMethod(ctx: MethodContext, name: string): Typed {
         const text = snippetOf(ctx.node.callee.type === 'MemberExpression' ? ctx.node.callee.object : ctx.node);
         throw syntaxError(ctx.node, 'a rest element over a string collects its characters into a list, which CEL cannot make from a string', `read the characters you need (\`${text}.charAt(1)\`), or take the rest of the text as a string (\`${text}.substring(1)\`)`);
       }
-      if (!sliceAsSubstring(ctx.args)) throw syntaxError(ctx.node, 'string `slice` (negative indices, clamping) has no faithful CEL form', 'use substring(start, end) with indices in range');
+      if (!sliceAsSubstring(ctx.args)) throw syntaxError(ctx.node, 'string `slice` with a negative, computed or reversed index has no faithful CEL form', 'write slice with literal indices 0 <= start <= end (it compiles as substring), or substring(start, end) with indices known to be in order (substring swaps reversed indices, where slice gives "")');
       {
         const t = substring(ctx, s);
         requirePositions(ctx, name);

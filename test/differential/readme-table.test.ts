@@ -34,7 +34,8 @@ const ROWS: Readonly<Record<string, Coverage>> = {
   '`x ?? d`, `a?.b`': { generated: [' ?? ', '?.'] },
   'template literals': { generated: ['`${'] },
   '`.length`': { generated: ['.length'] },
-  'strings: `startsWith endsWith includes toLowerCase toUpperCase trim split(sep) replace replaceAll indexOf lastIndexOf substring charAt`': {
+  // string slice with literal indices is substring's code, held to JavaScript in test/composition/text-alphabet.test.ts
+  'strings: `startsWith endsWith includes toLowerCase toUpperCase trim split(sep) replace replaceAll indexOf lastIndexOf substring charAt`, `slice(a)`/`slice(a, b)` with literal indices `0 <= a <= b` (JavaScript\'s `substring` there)': {
     generated: ['.startsWith(', '.endsWith(', '.includes(', '.toLowerCase()', '.toUpperCase()', '.trim()', '.split(', '.replace(', '.replaceAll(', '.indexOf(', '.lastIndexOf(', '.substring(', '.charAt('],
   },
   'arrays: `some every filter map find includes join indexOf`': { generated: ['.some(', '.every(', '.filter(', '.map(', '.find(', '.includes(', '.join(', '.indexOf('] },
