@@ -9,7 +9,7 @@ import { snippetOf } from './source.js';
 import { arity, intArg, intLiteral, isRestElement, stringArg, type MethodContext } from './call-arguments.js';
 import { joinedText } from './text-alphabet.js';
 import { requireCaseMapping, requireCuts, requirePositions, requireTrim } from './text-refusals.js';
-import { utf16IndexOfFrom, utf16LastIndexOfFrom, utf16Length, utf16Search } from './utf16.js';
+import { constantString, utf16IndexOfFrom, utf16LastIndexOfFrom, utf16Length, utf16Search } from './utf16.js';
 
 export const STRING_ONLY = new Set(['startsWith', 'endsWith', 'toLowerCase', 'toUpperCase', 'trim', 'split', 'replace', 'replaceAll', 'substring', 'charAt']);
 
@@ -146,7 +146,7 @@ function replace(ctx: MethodContext, s: Expr, once: boolean): Typed {
   if (/Function/.test(unwrap(replacement).type)) throw syntaxError(replacement, 'a replacer function cannot run in CEL', HINT.expr);
   const [pattern, text] = [stringArg(ctx, 0), stringArg(ctx, 1)];
   const way = once ? 'for CEL\'s replacement, which inserts it as it is: Cel.expr(s, \'.replace("a", \', b, \', 1)\')' : 'write `s.split(a).join(b)`, which inserts `b` as it is (the same as replaceAll unless `a` is empty)';
-  const literal = constantText(text);
+  const literal = constantString(text);
   if (literal === undefined) {
     throw syntaxError(replacement, `a \`${name}\` replacement that is not a literal string: JavaScript expands \`$&\`, \`$1\`, \`$$\` in it, CEL does not`, way);
   }
@@ -157,9 +157,3 @@ function replace(ctx: MethodContext, s: Expr, once: boolean): Typed {
   return plain(E.call('replace', once ? [pattern, E.str(literal), E.int(1)] : [pattern, E.str(literal)], s), type);
 }
 
-/** The text of a string known at definition time (`'x'`, `` `x` ``, a captured constant). */
-function constantText(e: Expr): string | undefined {
-  if (e.kind === 'literal') return e.literal.kind === 'string' ? e.literal.value : undefined;
-  if (e.kind === 'template' && e.parts.every((p) => typeof p === 'string')) return e.parts.join('');
-  return undefined;
-}

@@ -14,6 +14,7 @@
  * UTF-8), so they are outside "every text" here.
  */
 import { E, referencedRoots, type Expr } from '../ir/expr.js';
+import { intLiteral } from './call-arguments.js';
 
 /** The last code point of the BMP: a single character compares above it exactly when it lies outside. */
 const BMP_END = '\uffff';
@@ -106,7 +107,7 @@ export function utf16Search(name: 'indexOf' | 'lastIndexOf', s: Expr, t: Expr): 
  * is the search from the start.
  */
 export function utf16IndexOfFrom(s: Expr, t: Expr, from: Expr): Expr {
-  const literal = intLiteralOf(from);
+  const literal = intLiteral(from);
   if (literal !== undefined && literal <= 0n) return utf16Search('indexOf', s, t);
   const filler = searchFiller(t);
   const start = literal !== undefined ? from : E.call('max', [], E.list([from, E.int(0)]));
@@ -121,7 +122,7 @@ export function utf16IndexOfFrom(s: Expr, t: Expr, from: Expr): Expr {
  * `s.startsWith(t) ? 0 : -1`.
  */
 export function utf16LastIndexOfFrom(s: Expr, t: Expr, from: Expr): Expr {
-  const literal = intLiteralOf(from);
+  const literal = intLiteral(from);
   if (literal !== undefined && literal <= 0n) return E.cond(E.call('startsWith', [t], s), E.int(0), E.int(-1));
   const filler = searchFiller(t);
   const unitT = unitText(t, filler);
@@ -137,7 +138,6 @@ export function utf16LastIndexOfFrom(s: Expr, t: Expr, from: Expr): Expr {
 const same = (a: Expr, b: Expr): boolean => JSON.stringify(a, bigintText) === JSON.stringify(b, bigintText);
 const bigintText = (_key: string, value: unknown): unknown => (typeof value === 'bigint' ? `${value}n` : value);
 
-const intLiteralOf = (e: Expr): bigint | undefined => (e.kind === 'literal' && e.literal.kind === 'int' ? e.literal.value : undefined);
 
 /**
  * The text a walk over code points made here reads (`s` of `s.split("").filter(c, c > "\uffff")` and of
