@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import type { ScalarTag, ToStringOptions } from 'yaml';
 import type { StringifyContext } from 'yaml/util';
 import { TypeKroError } from '../../util/errors.js';
+import { YAML11_HAZARD, YAML11_HAZARD_ALL } from '../../util/yaml11.js';
 
 // yaml is required on first use, not when the package is imported (~20 ms of a cold import); it is
 // CommonJS, so this is synchronous, and Node's require cache keeps the one instance.
@@ -32,16 +33,8 @@ const DOCUMENT = { aliasDuplicateObjects: false, version: '1.1' } as const;
 const STEP = '  ';
 /** A line starting with a document marker makes the library's text of a string depend on the indentation. */
 const DOCUMENT_MARKER = /^(%|---|\.\.\.)/m;
-/**
- * Characters go-yaml (kubectl, the API server, KRO: YAML 1.1) reads as a line break (U+0085, U+2028, U+2029:
- * in a string they are folded into a space with the blanks around them), refuses ("control characters are
- * not allowed": U+007F-U+009F, U+FFFE, U+FFFF) or may take for a byte order mark (U+FEFF). The library
- * writes them as they are; a string holding one is double-quoted with each written as an escape.
- */
-// eslint-disable-next-line no-control-regex
-const YAML11_HAZARD = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
-// eslint-disable-next-line no-control-regex
-const YAML11_HAZARD_ALL = new RegExp(YAML11_HAZARD.source, 'g');
+// The library writes go-yaml's hazards (util/yaml11.ts) as they are: a string holding one is double-quoted,
+// each written as an escape.
 /** The YAML escape of a hazard character: `\N`, `\L`, `\P` for the line breaks, else `\xXX` or `\uXXXX`. */
 function yamlEscape(ch: string): string {
   const named: Record<string, string> = { '\u0085': '\\N', '\u2028': '\\L', '\u2029': '\\P' };

@@ -10,11 +10,9 @@
  * for both JSON and YAML. A lone UTF-16 surrogate has no UTF-8 form: go-yaml refuses its escape and the
  * JSON path (create) silently stores U+FFFD, so it is refused here, with its field, before anything is sent.
  */
+import { YAML11_HAZARD_ALL } from '../../util/yaml11.js';
 import { describeRef, KubeApiError, type ObjectRef } from './errors.js';
 
-/** Characters that YAML 1.1 (go-yaml) reads as a line break, refuses, or may drop (the byte order mark). */
-// eslint-disable-next-line no-control-regex
-const YAML_HAZARD = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
 /** What `JSON.stringify` writes for a lone surrogate (it writes every other surrogate as its pair). */
 const LONE_SURROGATE_ESCAPE = /\\ud[89a-f][0-9a-f]{2}/;
 
@@ -34,7 +32,7 @@ export function wireJson(object: unknown, ref: ObjectRef, verb: string): string 
     const found = loneSurrogate(object, '');
     if (found) refuseLoneSurrogate(found, ref, verb);
   }
-  return json.replace(YAML_HAZARD, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return json.replace(YAML11_HAZARD_ALL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function refuseLoneSurrogate(found: { path: string; index: number; unit: string }, ref: ObjectRef, verb: string): never {
