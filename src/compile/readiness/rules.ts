@@ -215,25 +215,34 @@ function chartOf(o: Expr): Expr {
 }
 
 /**
- * Flux: Ready=True for the current generation, read from the Ready condition's own observedGeneration
- * (helm-controller leaves `status.observedGeneration` at -1 until a release first succeeds). Stalled=True,
- * and for a HelmRelease a Helm action failed for the current generation, fail at once with Flux's message.
+ * Flux: Ready=True, and the reconcile that wrote it was of the current generation. Only
+ * `status.observedGeneration` says that: flux's patch helper writes conditions by re-reading the object and
+ * stamping each changed condition with the generation it finds, so a reconcile of the previous generation
+ * that ends after a spec change leaves Ready=True stamped with the new one; `status.observedGeneration` is
+ * the reconciled object's own, written after the conditions (helm-controller leaves it at -1 until a release
+ * first succeeds). Stalled=True fails at once. A HelmRelease whose Helm action failed fails at once when
+ * the attempt was of the current generation (`status.lastAttemptedGeneration`, set from the reconciled
+ * object) and so is its Ready condition.
  */
 function flux(o: Expr, helmRelease: boolean): ReadinessExprs {
   const prefix = helmRelease ? chartOf(o) : str('');
-  const observed = field(condition(o, 'Ready'), 'observedGeneration', field(o, 'status.observedGeneration', int(0)));
-  const current = ge(observed, generation(o));
+  const statusObserved = field(o, 'status.observedGeneration', int(-1));
+  const conditionCurrent = ge(field(condition(o, 'Ready'), 'observedGeneration', statusObserved), generation(o));
+  const reconciled = ge(statusObserved, generation(o));
   const stalled = conditionTrue(o, 'Stalled');
   const readyStatus = conditionField(o, 'Ready', 'status');
-  const actionFailed = helmRelease ? and(current, eq(readyStatus, str('False')), oneOf(conditionField(o, 'Ready', 'reason'), HELM_ACTION_FAILED)) : NEVER;
+  const attemptCurrent = ge(field(o, 'status.lastAttemptedGeneration', int(0)), generation(o));
+  const actionFailed = helmRelease ? and(conditionCurrent, attemptCurrent, eq(readyStatus, str('False')), oneOf(conditionField(o, 'Ready', 'reason'), HELM_ACTION_FAILED)) : NEVER;
   const stalledDetail = E.call('join', [str(': ')], E.macro('filter', E.list([conditionField(o, 'Stalled', 'reason'), conditionField(o, 'Stalled', 'message'), E.cond(eq(conditionField(o, 'Ready', 'message'), conditionField(o, 'Stalled', 'message')), str(''), conditionField(o, 'Ready', 'message'))]), 's', ne(E.ident('s'), str(''))));
+  const notYet = concat(prefix, 'Flux has not reconciled generation ', text(generation(o)), ' yet');
   return {
-    ready: and(ne(conditionField(o, 'Stalled', 'status'), str('True')), current, eq(readyStatus, str('True'))),
+    ready: and(ne(conditionField(o, 'Stalled', 'status'), str('True')), reconciled, conditionCurrent, eq(readyStatus, str('True'))),
     failed: or(stalled, actionFailed),
     reason: firstOf(
       [
         [stalled, concat(prefix, 'Flux stopped retrying (Stalled): ', stalledDetail)],
-        [not(current), concat(prefix, 'Flux has not reconciled generation ', text(generation(o)), ' yet')],
+        [not(conditionCurrent), notYet],
+        [and(eq(readyStatus, str('True')), not(reconciled)), concat(notYet, ' (status.observedGeneration ', text(statusObserved), ')')],
         [eq(readyStatus, str('True')), READY],
         [not(hasCondition(o, 'Ready')), concat(prefix, 'waiting for Flux to report Ready')],
         [actionFailed, concat(prefix, conditionField(o, 'Ready', 'reason'), ': ', conditionField(o, 'Ready', 'message'), ' (Flux keeps retrying; fix the input and deploy again)')],
@@ -243,11 +252,11 @@ function flux(o: Expr, helmRelease: boolean): ReadinessExprs {
   };
 }
 
-const fluxMeans = 'condition `Ready`=True for the current generation; `Stalled`=True fails the deployment';
+const fluxMeans = 'condition `Ready`=True and `status.observedGeneration` at the current generation; `Stalled`=True fails the deployment';
 
 const fluxObject = rule('Flux objects', fluxMeans, (o) => flux(o, false));
 
-const helmRelease = rule('HelmRelease', `${fluxMeans}, and so does \`Ready\`=False for the current generation with reason ${HELM_ACTION_FAILED.map((r) => `\`${r}\``).join(', ')}`, (o) => flux(o, true));
+const helmRelease = rule('HelmRelease', `${fluxMeans}, and so does \`Ready\`=False for the current generation (and \`status.lastAttemptedGeneration\` at it) with reason ${HELM_ACTION_FAILED.map((r) => `\`${r}\``).join(', ')}`, (o) => flux(o, true));
 
 const helmRepository = rule('HelmRepository', `\`spec.type\` \`oci\`: exists (source-controller never reports conditions for it); otherwise as Flux objects: ${fluxMeans}`, (o) => {
   const oci = eq(field(o, 'spec.type', str('default')), str('oci'));
