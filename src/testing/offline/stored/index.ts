@@ -3,11 +3,12 @@
  * and readiness against. `render` keeps showing the manifest as sent.
  */
 import { storedSecret } from '../../../composition/secret-wire.js';
+import { storedQuantities } from '../../../runtime/engine/stored-quantities.js';
 import { applyDefaults } from './kinds.js';
 import { isFields } from './pod.js';
 
 export { canonicalQuantity, type QuantityField } from './quantity.js';
-export { MODELLED_KINDS, STAND_IN_CLUSTER_IP, STAND_IN_NODE_PORT, STAND_IN_UID } from './kinds.js';
+export { STAND_IN_CLUSTER_IP, STAND_IN_NODE_PORT, STAND_IN_UID } from './kinds.js';
 
 /**
  * A manifest as the API server stores it, for the built-in kinds whose defaults the kit models (Service,
@@ -30,7 +31,8 @@ export function storedForm<T extends Readonly<Record<string, unknown>>>(manifest
   const copy = copied(storedSecret(manifest));
   if (!isFields(copy)) return {};
   applyDefaults(copy);
-  return copy;
+  // After the defaults: a LimitRange's filled-in `default` and `defaultRequest` are quantities too.
+  return storedQuantities(copy);
 }
 
 /** Plain objects and lists copied (defaulting fills them in place); any other value shared as it is. */

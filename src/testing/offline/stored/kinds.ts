@@ -6,7 +6,7 @@
  * value offline, as on a cluster; test/testing/stored-form.cluster.test.ts holds the rest to a live API
  * server.
  */
-import { child, claimSpec, fill, isFields, items, podSpec, podTemplate, quantities, type Fields } from './pod.js';
+import { child, claimSpec, fill, isFields, items, podSpec, podTemplate, type Fields } from './pod.js';
 
 /** The stand-in of an allocated cluster IP (the service CIDR of a default cluster is 10.96.0.0/12). */
 export const STAND_IN_CLUSTER_IP = '10.96.0.10';
@@ -176,7 +176,6 @@ function protectedBy(object: Fields, finalizer: string): void {
 function persistentVolumeClaim(object: Fields): void {
   protectedBy(object, 'kubernetes.io/pvc-protection');
   claimSpec(child(object, 'spec'));
-  if (isFields(object.status)) quantities(object.status, 'capacity');
 }
 
 function persistentVolume(object: Fields): void {
@@ -184,12 +183,10 @@ function persistentVolume(object: Fields): void {
   const spec = child(object, 'spec');
   fill(spec, 'persistentVolumeReclaimPolicy', 'Retain');
   fill(spec, 'volumeMode', 'Filesystem');
-  quantities(spec, 'capacity');
 }
 
 function limitRange(object: Fields): void {
   for (const limit of items(child(object, 'spec'), 'limits')) {
-    for (const key of ['max', 'min', 'default', 'defaultRequest', 'maxLimitRequestRatio']) quantities(limit, key);
     if (limit.type !== 'Container') continue;
     const defaults = child(limit, 'default');
     const requests = child(limit, 'defaultRequest');
@@ -216,7 +213,6 @@ const BY_KIND: Readonly<Record<string, (object: Fields) => void>> = {
   'v1/Secret': (object) => fill(object, 'type', 'Opaque'),
   'v1/PersistentVolumeClaim': persistentVolumeClaim,
   'v1/PersistentVolume': persistentVolume,
-  'v1/ResourceQuota': (object) => quantities(child(object, 'spec'), 'hard'),
   'v1/LimitRange': limitRange,
   'v1/Namespace': namespace,
   'apps/v1/Deployment': deployment,
@@ -226,9 +222,6 @@ const BY_KIND: Readonly<Record<string, (object: Fields) => void>> = {
   'batch/v1/Job': job,
   'batch/v1/CronJob': cronJob,
 };
-
-/** The kinds whose stored form is modelled (`apiVersion/kind`); any other is stored as applied. */
-export const MODELLED_KINDS: readonly string[] = Object.keys(BY_KIND);
 
 /** Applies the API server's defaults of `object`'s kind to it, in place. */
 export function applyDefaults(object: Fields): void {

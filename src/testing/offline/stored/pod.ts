@@ -2,9 +2,9 @@
  * The API server's defaults inside a pod spec (a Pod's, a workload's template's), restated from
  * k8s.io/kubernetes pkg/apis/core/v1 (defaults.go and its generated zz_generated.defaults.go, v1.36):
  * SetDefaults_PodSpec, _Container, _Probe, _HTTPGetAction, the volume sources' modes, container ports'
- * protocol, and every ResourceList rounded to a thousandth and written canonically.
+ * protocol. Quantities are not here: the runtime's one walker of them (engine/stored-quantities.ts) writes
+ * them after the defaults.
  */
-import { canonicalQuantity, type QuantityField } from './quantity.js';
 
 /** A JSON object being defaulted in place (the caller's copy). */
 export type Fields = Record<string, unknown>;
@@ -26,19 +26,6 @@ export const items = (object: Fields, key: string): Fields[] => (Array.isArray(o
 /** Sets `key` when it is absent (null counts as absent: the API server reads it as not set). */
 export function fill(object: Fields, key: string, value: unknown): void {
   if (object[key] === undefined || object[key] === null) object[key] = value;
-}
-
-/** Every value of a map of quantities in its stored form. */
-export function quantities(object: Fields, key: string, field: QuantityField = 'resource-list'): void {
-  const map = object[key];
-  if (!isFields(map)) return;
-  for (const [name, value] of Object.entries(map)) if (typeof value === 'string' || typeof value === 'number') map[name] = canonicalQuantity(value, field);
-}
-
-/** One quantity field in its stored form. */
-function quantity(object: Fields, key: string): void {
-  const value = object[key];
-  if (typeof value === 'string' || typeof value === 'number') object[key] = canonicalQuantity(value, 'quantity');
 }
 
 /**
@@ -88,11 +75,6 @@ function container(value: Fields): void {
     if (!isFields(from)) continue;
     if (isFields(from.fieldRef)) fill(from.fieldRef, 'apiVersion', 'v1');
     if (isFields(from.fileKeyRef)) fill(from.fileKeyRef, 'optional', false);
-    if (isFields(from.resourceFieldRef)) quantity(from.resourceFieldRef, 'divisor');
-  }
-  if (isFields(value.resources)) {
-    quantities(value.resources, 'limits');
-    quantities(value.resources, 'requests');
   }
   probe(value, 'livenessProbe');
   probe(value, 'readinessProbe');
@@ -100,19 +82,15 @@ function container(value: Fields): void {
   if (isFields(value.lifecycle)) for (const hook of ['postStart', 'preStop']) if (isFields(value.lifecycle[hook])) httpGet(value.lifecycle[hook]);
 }
 
-/** Downward API items: a fieldRef's apiVersion, a resourceFieldRef's divisor. */
+/** Downward API items: a fieldRef's apiVersion. */
 function downwardItems(source: Fields): void {
-  for (const item of items(source, 'items')) {
-    if (isFields(item.fieldRef)) fill(item.fieldRef, 'apiVersion', 'v1');
-    if (isFields(item.resourceFieldRef)) quantity(item.resourceFieldRef, 'divisor');
-  }
+  for (const item of items(source, 'items')) if (isFields(item.fieldRef)) fill(item.fieldRef, 'apiVersion', 'v1');
 }
 
 const VOLUME_SOURCES = ['emptyDir', 'hostPath', 'secret', 'configMap', 'persistentVolumeClaim', 'projected', 'downwardAPI', 'ephemeral', 'csi', 'nfs', 'image', 'iscsi', 'rbd', 'azureDisk', 'azureFile', 'cephfs', 'cinder', 'fc', 'flexVolume', 'flocker', 'gcePersistentDisk', 'gitRepo', 'glusterfs', 'photonPersistentDisk', 'portworxVolume', 'quobyte', 'scaleIO', 'storageos', 'vsphereVolume', 'awsElasticBlockStore'];
 
 function volume(value: Fields): void {
   if (!VOLUME_SOURCES.some((source) => value[source] !== undefined && value[source] !== null)) value.emptyDir = {};
-  if (isFields(value.emptyDir)) quantity(value.emptyDir, 'sizeLimit');
   if (isFields(value.hostPath)) fill(value.hostPath, 'type', '');
   for (const source of ['secret', 'configMap', 'downwardAPI', 'projected']) if (isFields(value[source])) fill(value[source], 'defaultMode', 420);
   if (isFields(value.downwardAPI)) downwardItems(value.downwardAPI);
@@ -133,10 +111,6 @@ function volume(value: Fields): void {
 /** A PersistentVolumeClaim's spec (a PVC's, a StatefulSet's claim template's, an ephemeral volume's). */
 export function claimSpec(spec: Fields): void {
   fill(spec, 'volumeMode', 'Filesystem');
-  if (isFields(spec.resources)) {
-    quantities(spec.resources, 'limits');
-    quantities(spec.resources, 'requests');
-  }
 }
 
 /** The defaults of every pod spec (a Pod's and a template's). */
@@ -148,11 +122,6 @@ export function podSpec(spec: Fields): void {
   fill(spec, 'schedulerName', 'default-scheduler');
   for (const value of items(spec, 'volumes')) volume(value);
   for (const key of ['initContainers', 'containers', 'ephemeralContainers']) for (const value of items(spec, key)) container(value);
-  quantities(spec, 'overhead');
-  if (isFields(spec.resources)) {
-    quantities(spec.resources, 'limits');
-    quantities(spec.resources, 'requests');
-  }
 }
 
 /** A pod template (`spec.template` of a workload): its spec's defaults. */
