@@ -5,7 +5,7 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { compileRgd } from '../compile/rgd/index.js';
 import type { CompositionGraph } from '../ir/graph.js';
-import { describeRef, KubeClient, type ObjectRef } from '../runtime/kube/client.js';
+import { describeRef, KubeClient, refOfObject, type ObjectRef } from '../runtime/kube/client.js';
 import { withLease, type LeaseOptions } from '../runtime/kube/lease.js';
 import { loadKubeConfig } from '../runtime/kube/config.js';
 import { applyInstance, applyRgd, type KroDiagnosis, type KroFailure } from '../runtime/kro/deploy.js';
@@ -35,7 +35,7 @@ import {
 
 type LiveInstance = KubeObject & { spec?: unknown; status?: { state?: string; conditions?: InstanceCondition[] } & Record<string, unknown> };
 import { keptCrdProblem } from '../runtime/kro/crd.js';
-import { KroAbortedError, KroRejectedError } from '../runtime/kro/errors.js';
+import { DeployFailedError, KroAbortedError, KroRejectedError } from '../runtime/kro/errors.js';
 import { missingStatusFields } from '../runtime/kro/pending.js';
 import { BreakingChangeError, type KroFactoryOptions } from './kro-types.js';
 import { ensureNamespace } from './namespace.js';
@@ -131,13 +131,26 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
    * (JavaScript's final answer for this spec and these objects); one that is pending or has a value here is
    * pending (KRO has not written it yet).
    */
-  async function absentFields(object: KubernetesObject, signal?: AbortSignal): Promise<string[]> {
-    const status = (object as LiveInstance).status ?? {};
-    const omitted = missingStatusFields(graph.status, status);
-    if (omitted.length === 0) return [];
+  function absentFields(object: KubernetesObject, report: InstanceReport | undefined): string[] {
     // Children that cannot be read leave every omitted field pending: never a claim of completeness unproven.
+    return missingStatusFields(graph.status, (object as LiveInstance).status ?? {}).filter((path) => report?.absent.includes(path));
+  }
+
+  /**
+   * The instance KRO calls ready, held to TypeKro's CEL engine on its spec and its objects: when an expression
+   * fails there (a status field dividing by zero for this spec), KRO keeps the status it computed before, from
+   * an earlier spec or composition, and still reports the instance ready. Children that cannot be read give no
+   * verdict.
+   */
+  async function confirmedReady(object: KubernetesObject, signal: AbortSignal): Promise<InstanceReport | undefined> {
     const report = await judge(object, signal).catch(() => undefined);
-    return omitted.filter((path) => report?.absent.includes(path));
+    if (report?.failure) {
+      throw new DeployFailedError(
+        `${describeRef(refOfObject(object))}: KRO reports it ready, but by TypeKro's CEL engine on its spec and objects ${describeFailure(report.failure)}. KRO keeps the status it computed before (from an earlier spec or composition) when an expression fails, so the status it shows is not this deploy's`,
+        report.failure.resourceId,
+      );
+    }
+    return report;
   }
 
   /** For a timeout (kro/deploy.ts): what is not ready, what fails. */
@@ -177,7 +190,7 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
           // as instanceStatus: KRO's condition messages quote API server errors, and those quote spec values
           const status = (object as LiveInstance).status;
           if (status && Array.isArray(status.conditions)) status.conditions = redactor.value(status.conditions);
-          return { object, absent: await absentFields(object, signal) };
+          return { object, absent: absentFields(object, await confirmedReady(object, signal)) };
         });
       } catch (error) {
         throw redactor.error(abort?.aborted ? abortedError(name, applied, error) : error);
@@ -225,7 +238,8 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
         metadata: instanceAt(name),
         mode: 'kro',
         // One readiness in both modes: every object there and ready by the runtime's rules; and KRO agrees.
-        ready: report.ready && healthOf(object as KubernetesObject) === 'ready',
+        // An expression that fails (report.failure) leaves KRO's previous status in place, still called ready.
+        ready: report.ready && !report.failure && healthOf(object as KubernetesObject) === 'ready',
         ...(typeof state === 'string' ? { state } : {}),
         // KRO's condition messages quote API server errors, and those quote values: the spec's secrets are redacted
         ...(Array.isArray(conditions) ? { conditions: redactorFor(graph, object.spec).value(conditions) } : {}),

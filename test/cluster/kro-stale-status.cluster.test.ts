@@ -1,0 +1,54 @@
+/**
+ * KRO keeps an instance's previous status, and calls it ready, when a status expression of the graph fails for
+ * it: after a composition change whose new status field divides by a zero in the spec, KRO showed the old
+ * composition's value (trial 16 F1). A kro deploy now holds the instance KRO calls ready to TypeKro's CEL
+ * engine on its spec and objects, and fails naming the field, as a direct deploy does; `instanceStatus` is
+ * not ready and names the failure.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { type } from 'arktype';
+import { DeployFailedError, kubernetesComposition } from '../../src/index.js';
+import { ConfigMap } from '../../src/simple.js';
+import { testKubeConfig, testKubeConfigPath, testNamespace } from '../support/cluster.js';
+
+const definition = {
+  name: 'stale-status',
+  apiVersion: 'stale.typekro.dev/v1alpha1',
+  kind: 'StaleStatus',
+  spec: type({ name: 'string', n: 'number.integer', m: 'number.integer' }),
+  status: type({ q: 'number.integer' }),
+};
+
+const before = kubernetesComposition(definition, (spec) => {
+  ConfigMap({ name: spec.name, data: { n: String(spec.n) } });
+  return { q: spec.n + 100 };
+});
+
+const after = kubernetesComposition(definition, (spec) => {
+  ConfigMap({ name: spec.name, data: { n: String(spec.n) } });
+  return { q: Math.trunc(spec.n / spec.m) };
+});
+
+test('a kro deploy whose status field fails for the spec fails, naming it, instead of returning the previous status', { timeout: 300_000 }, async () => {
+  const ns = await testNamespace(testKubeConfig(), 'stale-status');
+  const options = { kubeconfig: testKubeConfigPath(), namespace: ns.name, timeout: 90_000 };
+  try {
+    assert.equal((await before.factory('kro', options).deploy({ name: 'zero', n: 7, m: 0 })).status.q, 107);
+    // Another instance moves the RGD to the new composition first (as a rollout does).
+    assert.equal((await after.factory('kro', options).deploy({ name: 'two', n: 7, m: 2 })).status.q, 3);
+
+    const factory = after.factory('kro', options);
+    await assert.rejects(factory.deploy({ name: 'zero', n: 7, m: 0 }), (error: unknown) => {
+      assert.ok(error instanceof DeployFailedError, String(error));
+      assert.match(error.message, /KRO reports it ready, but by TypeKro's CEL engine on its spec and objects status field q: `.*` fails: /);
+      assert.match(error.message, /It reads spec\.n, spec\.m/);
+      return true;
+    });
+    const status = await factory.instanceStatus('zero');
+    assert.equal(status.ready, false, 'the previous status is not this composition\'s');
+    assert.equal(status.failure?.field, 'status.q');
+  } finally {
+    await ns.remove();
+  }
+});
