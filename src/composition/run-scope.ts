@@ -32,7 +32,7 @@ import { LoopBindings } from './loop-bindings.js';
 import { ReferenceTypes } from './reference-types.js';
 import { checkBlockBreaks, checkLoopJumps, checkSwitchJumps } from './control-flow.js';
 
-/** The part of {@link CompositionRun} that reads the source; the run itself handles what factories report. */
+/** The part of the compiling run (run.ts `CompositionRun`) that reads the source; the run itself handles what factories report. */
 export abstract class RunScope {
   readonly records: ResourceRecord[] = [];
   protected readonly takenIds = new Set<string>();
