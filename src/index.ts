@@ -61,7 +61,7 @@ export type { CompositionGraph, ExternalRefTarget, ForEachDimension, NestedAt, P
 export type { BinaryOp, Expr, Literal, MacroName } from './ir/expr.js';
 export type { ExprValue, Value } from './ir/value.js';
 export type { SchemaMarkers, SchemaNode } from './ir/schema.js';
-export type { ObservedObjects } from './composition/concrete-run.js';
+export type { ObservedObjects } from './composition/concrete-drafts.js';
 export type { ClusterTarget } from './runtime/kube/config.js';
 export type { FieldConflict, ObjectRef } from './runtime/kube/errors.js';
 export type { SchemaChange } from './runtime/kro/breaking.js';

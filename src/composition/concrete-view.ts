@@ -16,7 +16,7 @@
  * run notes the place (its frames in the composition function), and every status field and every factory
  * argument computed there (in its own expression, or in the initialiser of a local it uses) is pending,
  * whatever JavaScript went on to compute (`String(x).substring(0, 4)`, `` `${x}`.length ``, `x + 1 > 0`):
- * status fields in concrete-reads.ts `pendingStatusPaths`, manifest fields in concrete-run.ts
+ * status fields in concrete-reads.ts `pendingStatusPaths`, manifest fields in concrete-frame.ts
  * `pendingArguments` (the argument's leaves become placeholders, which the factory puts in the manifest).
  * A status string that merely contains the word "undefined" is compared as it is. Only where no place in
  * the composition function says it (a factory's own code building text from such an argument, a readyWhen
@@ -262,7 +262,7 @@ export function absentValue(): unknown {
 }
 
 /**
- * A factory argument's part computed from a read with no value (concrete-run.ts `pendingArguments`): each
+ * A factory argument's part computed from a read with no value (concrete-frame.ts `pendingArguments`): each
  * scalar in it (an empty list or object itself) becomes {@link absentValue}, which a manifest reports as
  * pending wherever the factory puts it; its keys and list lengths stay, so a factory that reshapes it
  * (an env map into a list) still finds its entries. Placeholders, `Cel.*` values and handles stay as they are.

@@ -17,7 +17,8 @@ import { storedSecret, storedSecretPath } from './secret-wire.js';
 import type { CompositionGraph } from '../ir/graph.js';
 import { withRun } from '../model/run.js';
 import { recordOf } from '../model/resource.js';
-import { ConcreteRun, type ConcreteDraft, type ObservedObjects } from './concrete-run.js';
+import { ConcreteRun } from './concrete-run.js';
+import type { ConcreteDraft, ObservedObjects } from './concrete-drafts.js';
 import { concreteSourceOf } from './concrete-source.js';
 import { normalizeConcrete, OpaqueCel, type ConcreteData } from './concrete-value.js';
 import { checkNoMarker, judgedCallback, observedView, withoutNullFields } from './concrete-view.js';
@@ -26,7 +27,7 @@ import { checkCollectionCounts } from './collection-counts.js';
 import { TypeKroError } from '../util/errors.js';
 
 export { OpaqueCel, type ConcreteData } from './concrete-value.js';
-export type { ObservedObjects } from './concrete-run.js';
+export type { ObservedObjects } from './concrete-drafts.js';
 
 /**
  * One resource of a concrete evaluation.
@@ -58,7 +59,7 @@ export interface ConcreteResource {
   readonly external?: ConcreteData;
   /**
    * Manifest paths with no value yet: `undefined` (absent observed data), or computed from a read with no
-   * value (an absent field, a field of a resource not observed; see composition/concrete-run.ts
+   * value (an absent field, a field of a resource not observed; see composition/concrete-frame.ts
    * `pendingArguments`), prefixed `[i].` per item in a collection.
    */
   readonly pending: readonly string[];

@@ -1,7 +1,7 @@
 /**
  * An observed state (`deploymentAvailable()`, `created()`, ...): the one way the test kit describes what a
  * cluster reports for a resource. It lives here, below the api and the test kit, because both `simulate`
- * (testing/offline/observe.ts) and `evaluateConcrete` (composition/concrete-run.ts) turn it into the object a
+ * (testing/offline/observe.ts) and `evaluateConcrete` (composition/concrete-drafts.ts) turn it into the object a
  * cluster would report, the same way: its `object()` of the manifest the deploy applied.
  */
 import { TypeKroError } from '../util/errors.js';

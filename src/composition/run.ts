@@ -4,168 +4,46 @@
  * around factory calls into includeWhen/forEach, and compiles factory arguments that JavaScript could
  * not evaluate on references (ternaries, comparisons, arithmetic).
  */
-import type { Node } from '@babel/types';
-import { enclosingContext, factoryCallsIn } from '../analysis/composition.js';
-import { scopeOf, type Binding, type Scope } from '../analysis/scope.js';
+import { enclosingContext } from '../analysis/composition.js';
 import { E, type Expr } from '../ir/expr.js';
 import { foldItemConditions } from './item-conditions.js';
-import type { CelType } from '../ir/types.js';
 import type { Value } from '../ir/value.js';
 import type { CompositionGraph, SourceLocation } from '../ir/graph.js';
-import { refToExpr, type IteratorRoot, type RefData } from '../model/refs.js';
+import { refToExpr, type RefData } from '../model/refs.js';
 import { withRun, type CompositionRunHooks } from '../model/run.js';
-import { recordOf, type ConditionKind, type FixedArgument, type ResourceRecord } from '../model/resource.js';
-import { compileConditionNode } from './compile-node.js';
-import { callScope } from './helper-scope.js';
-import { resolveSourceValue, type ManifestField, type OnCompiled } from './source-values.js';
-import { manifestWithAbsent, type AbsentOption } from './absent-options.js';
-import { enclosingScope, functionScope } from '../analysis/local-scope.js';
+import { recordOf, type ResourceRecord } from '../model/resource.js';
+import { manifestWithAbsent } from './absent-options.js';
 import { mentionsReferences } from '../analysis/mentions.js';
-import { refuseOuterWrites } from '../analysis/outer-writes.js';
-import { refuseRunDependentValues } from '../analysis/run-values.js';
-import { currentCallSite, type CallSite, type CompositionSource } from './source-site.js';
+import { currentCallSite, type CallSite } from './source-site.js';
 import { checkConditionalAspects } from './aspect-conditions.js';
-import { refuseLoopVarReads } from './loop-var-reads.js';
 import { checkReferenceWrites } from './reference-writes.js';
 import { checkBytesUses } from './bytes-uses.js';
 import { makeSkippedCalls, skippedCalls, type SkippedCallHost } from './skipped-calls.js';
 import type { CallNode } from '../analysis/source.js';
-import { conjuncts } from '../analysis/absent-spec.js';
 import type { Conditional } from './excluded-reads.js';
 import { inlineNestedStatus, nestedArguments, nestedBindingType, nestedHandle, nestedRecords, NESTED_ROOT_PREFIX, specChainType, statusAsDeclared } from './nest-run.js';
 import { nestPrefixBase } from './nest.js';
 import { schemaToCelType } from '../model/schema/index.js';
 import { toValue } from './values.js';
-import { isMethodCall, refuseComputed } from './fixed-arguments.js';
 import { assignId } from './ids.js';
 import { nestedPatternBindings } from './nest-pattern.js';
 import { compileResourceCondition } from './conditions.js';
-import { parameterBindings } from './parameters.js';
-import { printCel } from '../compile/cel/print.js';
-import { collectionBinding, refuseItemIncludeWhen, writeOutsideLoop, type CollectedItem } from './collections.js';
+import { collectionBinding, writeOutsideLoop, type CollectedItem } from './collections.js';
 import { isFactoryCall } from './factory-call.js';
-import { ConstantLoops } from './constant-loops.js';
-import { LoopBindings } from './loop-bindings.js';
-import { ReferenceTypes } from './reference-types.js';
 import { bindMadeByCall, declaredThroughHelpers, readThroughInHelper } from './inline-calls.js';
-import { checkBlockBreaks, checkLoopJumps, checkSwitchJumps, checkThrows, resourceInTry } from './control-flow.js';
+import { checkThrows, resourceInTry } from './control-flow.js';
 import { TypeKroError } from '../util/errors.js';
 import { formatLocation, userFrames } from '../model/call-site.js';
+import { RunScope } from './run-scope.js';
 
-export class CompositionRun implements CompositionRunHooks {
-  readonly records: ResourceRecord[] = [];
-  private readonly takenIds = new Set<string>();
-  /** The static types of references (reference-types.ts), which every compiled read looks up. */
-  private readonly types: ReferenceTypes;
-  private readonly executed = new Set<Node>();
-  private readonly flowChecked = new Set<Node>();
-  /** A `try`/`catch` around a call made, refused once the function has run (its `catch` would swallow the error). */
-  private inTry: Node | undefined;
-  private readonly bindings: Record<string, Binding> = {};
+export class CompositionRun extends RunScope implements CompositionRunHooks {
   /** What each variable a loop fills holds so far (see `bindCollection`). */
   private readonly collected = new Map<string, CollectedItem[]>();
-  /** The collection variable each record of a collection belongs to. */
-  private readonly collectionOf = new Map<ResourceRecord, string>();
-  private readonly exprTypes = new WeakMap<Expr, CelType>();
-  /** The source each compiled expression or carried reference came from (see `siteOf`). */
-  private readonly valueSources = new WeakMap<object, Node>();
   private pendingSite: CallSite | undefined;
-  /** Options of the call being made that may be `undefined`, until the factory builds its manifest (absent-options.ts). */
-  private absentOptions: AbsentOption[] = [];
-  /** The call site to use instead of the stack, while TypeKro makes a call the user's code skipped. */
-  private forcedSite: CallSite | undefined;
   /** Status of nested compositions by pseudo root (`nested$db`), inlined when the graph is built. */
   readonly nested = new Map<string, Value>();
   /** Nested compositions whose handle is held only under a condition (`EnclosingContext.orNothing`), by pseudo root: reads of them are checked as of a conditional resource. */
   readonly nestedHandles: Conditional[] = [];
-  /** The item of each loop over a constant list around the call being made. */
-  private readonly constantLoops = new ConstantLoops(this.bindings);
-  /** The loops over references around the call being made, and the names they bind (loop-bindings.ts). */
-  private readonly referenceLoops = new LoopBindings({
-    bindings: this.bindings,
-    constantLoops: this.constantLoops,
-    scope: () => this.scope,
-    isIdTaken: (name) => this.takenIds.has(name),
-    refType: (ref) => this.refType(ref),
-  });
-
-  constructor(
-    public source: CompositionSource | undefined,
-    readonly specType: CelType,
-    /** What the function's first parameter is: the spec (`kubernetesComposition`) or the whole instance (`toResourceGraph`). */
-    private readonly parameter: 'spec' | 'schema' = 'spec',
-  ) {
-    this.types = new ReferenceTypes(specType, this.records);
-    this.bindSpecParameter();
-    // `Cel.cond(spec.replicas > 2, ...)` inside compiled source: arguments compiled, not run on placeholders.
-    this.bindings['Cel'] = { kind: 'cel', print: printCel };
-    this.bindings['cel'] = { kind: 'cel', print: printCel };
-    this.refuseOuterWrites();
-  }
-
-  /** Continues with another function of the same definition (toResourceGraph's status builder). */
-  switchTo(source: CompositionSource | undefined, bindings: Readonly<Record<string, Binding>>): void {
-    // The items of the previous function's constant loops mean nothing in the next one.
-    this.constantLoops.leave();
-    this.source = source;
-    this.bindSpecParameter();
-    Object.assign(this.bindings, bindings);
-    this.refuseOuterWrites();
-  }
-
-  /**
-   * Before the function runs: a write to a binding outside it would keep JavaScript's placeholder run
-   * (outer-writes.ts); a `var` loop variable read after its loop over a reference has no item there (loop-var-reads.ts);
-   * `Math.random()` or `new Date()` would be frozen into the graph and change per run (run-values.ts).
-   */
-  private refuseOuterWrites(): void {
-    if (!this.source) return;
-    refuseOuterWrites(this.source.fn, this.scope);
-    refuseLoopVarReads(this.source.fn, this.scope);
-    refuseRunDependentValues(this.source.fn, this.scope);
-  }
-
-  private cachedScope: { source: CompositionSource | undefined; scope: Scope } | undefined;
-
-  /**
-   * The composition function's names: the spec parameter, resources and loop items the run bound, then the
-   * function's own locals, then its module's constants and functions. Looked up lazily, so one scope object
-   * serves the whole run (per source function).
-   */
-  get scope(): Scope {
-    let cached = this.cachedScope;
-    if (!cached || cached.source !== this.source) {
-      const source = this.source;
-      // The run's bindings come first (a resource's `const` is bound to its id), and locals see them too.
-      const bound = scopeOf(this.bindings, source ? enclosingScope(source.file, source.fn, isFactoryCall, source.observed) : undefined);
-      cached = { source, scope: source ? functionScope(source.fn, bound, isFactoryCall, this.bindings) : bound };
-      this.cachedScope = cached;
-    }
-    return cached.scope;
-  }
-
-  /** The static type of an expression compiled from source, when one was recorded. */
-  exprType(expr: Expr): CelType | undefined {
-    return this.exprTypes.get(expr);
-  }
-
-  recordType(expr: Expr, type: CelType): void {
-    this.exprTypes.set(expr, type);
-  }
-
-  /**
-   * The source node a value of a factory argument came from: a compiled expression (by its `Expr`) or a
-   * reference JavaScript carried (by its proxy). Messages about the field it lands in point there.
-   */
-  siteOf(value: object): Node | undefined {
-    return this.valueSources.get(value);
-  }
-
-  private recordSource: OnCompiled = (compiled, node, value) => {
-    if (compiled) this.recordType(compiled.expr, compiled.type);
-    const key = compiled?.expr ?? value;
-    if ((typeof key === 'object' || typeof key === 'function') && key !== null) this.valueSources.set(key, node);
-  };
 
   prepareArguments(_factoryName: string, config: unknown, argument = 0): unknown {
     this.refuseUnaskedAbsent();
@@ -178,28 +56,6 @@ export class CompositionRun implements CompositionRunHooks {
     this.checkControlFlow(site);
     this.constantLoops.enter(site, this.scope, argument);
     return this.fromSource(site, config, argument);
-  }
-
-  fixedAtDefinition(argument: FixedArgument): void {
-    const site = this.siteNow();
-    if (!site) return;
-    const { call, scope } = callScope(site, this.source!, this.scope, isFactoryCall);
-    if (argument.method !== undefined && !isMethodCall(call, argument.method)) return;
-    const node = call.arguments[argument.position];
-    if (node && node.type !== 'SpreadElement' && node.type !== 'ArgumentPlaceholder') refuseComputed(node, scope, argument);
-  }
-
-  /** The factory's (or nested composition's) argument, with every part that depends on a reference compiled from source. */
-  private fromSource(site: CallSite, config: unknown, position: number, nested?: Pick<ManifestField, 'mayBeAbsent' | 'passedAbsent'>): unknown {
-    const { call, scope } = callScope(site, this.source!, this.scope, isFactoryCall);
-    this.executed.add(call);
-    const argument = call.arguments[position];
-    if (!argument || argument.type === 'SpreadElement' || argument.type === 'ArgumentPlaceholder') return config;
-    let guards: readonly Expr[] | undefined;
-    const guardsHere = (): readonly Expr[] => (guards ??= this.guardsAt(site));
-    // A nested composition's spec handles `undefined` itself (nested); a factory is asked about it when it builds.
-    const acceptsAbsent = nested ? undefined : (option: AbsentOption) => this.absentOptions.push(option);
-    return resolveSourceValue(argument, config, scope, this.recordSource, { path: [], guards: guardsHere, ...nested, ...(acceptsAbsent && { acceptsAbsent }) });
   }
 
   /** The factory's manifest, with each option that may be `undefined` meaning what JavaScript makes of it (absent-options.ts). */
@@ -229,12 +85,6 @@ export class CompositionRun implements CompositionRunHooks {
   callLocation(): SourceLocation | undefined {
     const site = this.pendingSite ?? this.forcedSite;
     return site ? (site.inner[0] ?? site.location) : undefined;
-  }
-
-  /** The `&&` terms of the conditions around the call (`if (spec.host) ...`, `if (spec.l.length > 1) ...`), known to hold in its arguments. */
-  private guardsAt(site: CallSite): Expr[] {
-    const chained = site.context.chainedConditions.filter((test) => mentionsReferences(test, this.scope)).map((test) => compileConditionNode(test, this.scope));
-    return [...this.conditionsOf(site), ...chained].flatMap(conjuncts);
   }
 
   register(record: ResourceRecord): void {
@@ -415,74 +265,6 @@ export class CompositionRun implements CompositionRunHooks {
     } finally {
       this.constantLoops.leave();
     }
-  }
-
-  /** Jumps in the loops around a call that JavaScript decided on placeholders are refused (control-flow.ts); once per call. */
-  private checkControlFlow(site: CallSite): void {
-    if (this.flowChecked.has(site.call)) return;
-    this.flowChecked.add(site.call);
-    this.inTry ??= site.context.inTry;
-    checkLoopJumps(site.context.loops, this.scope);
-    if (this.source) {
-      checkBlockBreaks(this.source.fn, site.call, this.scope);
-      checkSwitchJumps(this.source.fn, site.call, this.scope);
-    }
-  }
-
-  private siteNow(): CallSite | undefined {
-    return this.forcedSite ?? (this.source ? currentCallSite(this.source) : undefined);
-  }
-
-  enterLoop(iterator: IteratorRoot): void {
-    this.referenceLoops.enter(iterator);
-  }
-
-  exitLoop(iterator: IteratorRoot): void {
-    this.referenceLoops.exit(iterator);
-  }
-
-  /** The static type a reference has (spec field, resource field, loop item). */
-  refType(ref: RefData): CelType {
-    return this.types.refType(ref);
-  }
-
-  /**
-   * Factory and nested composition calls in the source that never ran: JavaScript decided their condition on
-   * a placeholder (a nested one is refused there rather than silently left out).
-   */
-  unexecutedFactoryCalls(): Node[] {
-    if (!this.source) return [];
-    return factoryCallsIn(this.source.fn).filter((call) => !this.executed.has(call) && isFactoryCall(call));
-  }
-
-  private bindSpecParameter(): void {
-    const source = this.source;
-    const outer = source ? enclosingScope(source.file, source.fn, isFactoryCall, source.observed) : scopeOf({});
-    Object.assign(this.bindings, parameterBindings(source?.fn.params ?? [], this.specType, this.parameter, outer));
-  }
-
-  private conditionsOf(site: CallSite): Expr[] {
-    // A condition that reads no reference was decided exactly by JavaScript when the call ran: nothing to
-    // include. A call JavaScript skipped (made here) keeps them all: one of them may be why it was skipped.
-    const made = this.forcedSite !== undefined;
-    const onReferences = site.context.conditions.filter(({ test }) => made || mentionsReferences(test, this.scope));
-    return onReferences.map(({ test, negated }) => {
-      const condition = compileConditionNode(test, this.scope);
-      return negated ? E.unary('!', condition) : condition;
-    });
-  }
-
-  private compileResourceCondition(kind: ConditionKind, input: unknown, record: ResourceRecord): Expr {
-    const site = this.siteNow();
-    // Called inside a helper (`gate(web, spec.on)` calling `d.withIncludeWhen(on)`), the argument is the
-    // method call's, read in the helper's scope; the outer call's first argument would be the handle.
-    const method = kind === 'readyWhen' ? 'withReadyWhen' : 'withIncludeWhen';
-    const { call, scope } = site ? callScope(site, this.source!, this.scope, isFactoryCall, `${method}() is called`) : { call: undefined, scope: this.scope };
-    const argument = call && isMethodCall(call, method) ? call.arguments[0] : undefined;
-    const condition = compileResourceCondition(kind, input, record, argument, scope);
-    const collection = kind === 'includeWhen' ? this.collectionOf.get(record) : undefined;
-    if (collection) refuseItemIncludeWhen(condition, record, collection, argument);
-    return condition;
   }
 }
 

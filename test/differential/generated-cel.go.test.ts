@@ -14,7 +14,7 @@ import { answersAgree } from '../cel/compare.js';
 import type { Answer, OpenApiSchema, TaggedJson, Vector } from '../cel/vectors.js';
 import { celGoAndOurs } from '../support/cel-oracle.js';
 import { instanceExpressions, openApiOf } from '../support/instance-cel.js';
-import { specPool } from './generated-expressions.js';
+import { specPool } from './generated-spec.js';
 import { programArb } from './generated-programs.js';
 import { defineBatch, generatedDir } from './generated-run.js';
 

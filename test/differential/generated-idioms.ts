@@ -14,7 +14,7 @@
  * import the generator (no import cycle).
  */
 import fc from 'fast-check';
-import type { Expr, ExprType, GenScope } from './generated-expressions.js';
+import type { Expr, ExprType, GenScope } from './generated-types.js';
 
 /** How the generator recurses: an operand of a type, where `undefined` of `count` is exact (`raw`), a branch. */
 export interface Recurse {

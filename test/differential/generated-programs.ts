@@ -17,7 +17,10 @@
  * a `'dev' | 'prod'` field `e`, checked against their declarations. Programs are plain data; `renderBatch`
  * writes them as real TypeScript (TypeKro compiles from source). */
 import fc from 'fast-check';
-import { countGuardArb, FOR_CONST_IF, exprArb, replicasArb, renderExpr, SPEC_SCHEMA, SPEC_FIELDS, SPEC_TYPE, type Expr, type ExprType, type GenScope } from './generated-expressions.js';
+import { countGuardArb, exprArb, replicasArb, renderExpr } from './generated-expressions.js';
+import { FOR_CONST_IF } from './generated-rejections.js';
+import { SPEC_SCHEMA, SPEC_FIELDS, SPEC_TYPE } from './generated-spec.js';
+import type { Expr, ExprType, GenScope } from './generated-types.js';
 import { enumStatusArb, intStatusArb } from './generated-idioms.js';
 import { nestedChild, renderScopedSite, SCOPED_COLLECTIONS, SCOPED_CONFIG_MAPS, SCOPED_POSITIONS, scopedSiteArb, type ScopedPosition, type ScopedSite } from './generated-scoped-sites.js';
 

@@ -9,7 +9,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CompositionSyntaxError } from '../../src/analysis/errors.js';
 import { CompositionError } from '../../src/compile/rgd/errors.js';
 import type { Composition } from '../../src/index.js';
-import { BASE_SPEC, documentedRejection } from './generated-expressions.js';
+import { documentedRejection } from './generated-rejections.js';
+import { BASE_SPEC } from './generated-spec.js';
 import { renderBatch, renderStandalone, type Program } from './generated-programs.js';
 import { runCase, type Finding } from './harness.js';
 

@@ -21,7 +21,9 @@
  * Each site draws a `variant` (0 first, so shrinking reaches the simplest form).
  */
 import fc from 'fast-check';
-import { exprArb, LET_REASSIGNED, renderExpr, type Expr, type GenScope } from './generated-expressions.js';
+import { exprArb, renderExpr } from './generated-expressions.js';
+import { LET_REASSIGNED } from './generated-rejections.js';
+import type { Expr, GenScope } from './generated-types.js';
 
 export const SCOPED_POSITIONS = ['array-rest', 'keys', 'foreach', 'map-local', 'inline-read', 'blocks', 'let', 'nested', 'reduce'] as const;
 export type ScopedPosition = (typeof SCOPED_POSITIONS)[number];

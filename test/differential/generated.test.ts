@@ -14,7 +14,8 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { after, test } from 'node:test';
 import fc from 'fast-check';
-import { DOUBLE_IN_INTEGER_FIELD, specPool } from './generated-expressions.js';
+import { DOUBLE_IN_INTEGER_FIELD } from './generated-rejections.js';
+import { specPool } from './generated-spec.js';
 import { positionSchedule, programWith, renderStandalone, type Program } from './generated-programs.js';
 import { generatedDir, rejectionKind, runBatch } from './generated-run.js';
 

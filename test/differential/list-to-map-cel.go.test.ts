@@ -4,7 +4,7 @@
  * cel-go (tools/cel-oracle, KRO v0.9.4's environment: two-variable comprehensions), never meets cel-go's
  * repeated-key error, and gives what our engine gives and what JavaScript gives, for every spec of the case.
  * Also our engine's map literals against cel-go's where cel-js alone would lose a key (`constructor`,
- * `__proto__`: src/runtime/cel/rewrite.ts). Needs Go.
+ * `__proto__`: src/runtime/cel/cel-go-evaluators.ts `mapLiteral`). Needs Go.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

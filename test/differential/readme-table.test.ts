@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { positionSchedule, programWith, renderStandalone } from './generated-programs.js';
-import { UNSUPPORTED } from './generated-expressions.js';
+import { UNSUPPORTED } from './generated-rejections.js';
 import { KNOWN_GENERATED_DIVERGENCES } from './generated-known.js';
 
 /**

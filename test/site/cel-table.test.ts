@@ -1,8 +1,9 @@
 /**
  * The JavaScript-to-CEL table (README region `cel-table`, which the site's "References and JavaScript to CEL"
  * page includes) against the generated-program tests: every method and function the generator writes into
- * compositions (test/differential/generated-expressions.ts) is documented there, as supported in the table or as
- * rejected in the paragraph after it. A construct the generator exercises but the table leaves out fails here.
+ * compositions (test/differential/generated-expressions.ts, and the unsupported constructs it draws from
+ * generated-rejections.ts) is documented there, as supported in the table or as rejected in the paragraph after
+ * it. A construct the generator exercises but the table leaves out fails here.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -19,7 +20,7 @@ function celTable(): string {
 
 /** Methods (`$0.trim(`) and global functions (`Math.max(`, `String(`) in the generator's expression templates. */
 function generated(): string[] {
-  const source = readFileSync(join(root, 'test', 'differential', 'generated-expressions.ts'), 'utf8');
+  const source = ['generated-expressions.ts', 'generated-rejections.ts'].map((file) => readFileSync(join(root, 'test', 'differential', file), 'utf8')).join('\n');
   const methods = [...source.matchAll(/\$\d\.([a-zA-Z]+)\(/g)].map((m) => `.${m[1]}`);
   const functions = [...source.matchAll(/(?<![\w.])(Math\.[a-z]+|String|Number|parseInt)\(/g)].map((m) => m[1] ?? '');
   return [...new Set([...methods, ...functions])].sort();
