@@ -2,7 +2,7 @@
  * What a method or global call is given: its node and arguments, with the argument checks string and list
  * methods share (arity, a string argument coerced as JavaScript does, an index argument).
  */
-import type { CallExpression, Node, OptionalCallExpression } from '@babel/types';
+import type { CallExpression, Node, OptionalCallExpression, SpreadElement } from '@babel/types';
 import { E, type Expr } from '../ir/expr.js';
 import type { Scope } from './scope.js';
 import { unwrap } from './ast.js';
@@ -10,6 +10,7 @@ import { HINT, syntaxError } from './errors.js';
 import { describe, stringify, valueOf, type Compiler, type Typed } from './typed.js';
 import { positionOf } from './untyped-null.js';
 import { refuseAbsentSpecData } from './absent-spec.js';
+import { snippetOf } from './source.js';
 
 export type Call = CallExpression | OptionalCallExpression;
 
@@ -19,6 +20,44 @@ export interface MethodContext {
   readonly args: readonly Node[];
   readonly scope: Scope;
   readonly c: Compiler;
+}
+
+/**
+ * The values a call passes, in order: a spread of an array literal written in place passes its items, so
+ * `Math.min(...[spec.n, 2])` is `Math.min(spec.n, 2)` in JavaScript and is compiled as that. Any other spread
+ * passes as many values as its list holds, which the compiled call (a fixed list of arguments) cannot follow.
+ */
+export function callArguments(node: Call): Node[] {
+  return node.arguments.flatMap((arg) => {
+    if (arg.type === 'ArgumentPlaceholder') throw syntaxError(arg, 'partial application (`f(?, x)`) is not JavaScript TypeKro compiles', HINT.expr);
+    return arg.type === 'SpreadElement' ? spreadItems(arg, node) : [arg as Node];
+  });
+}
+
+function spreadItems(spread: SpreadElement, call: Call): Node[] {
+  const list = unwrap(spread.argument);
+  if (list.type !== 'ArrayExpression') {
+    throw syntaxError(
+      spread,
+      `\`${snippetOf(spread)}\` passes each item of \`${snippetOf(spread.argument)}\` as an argument: a compiled call has the arguments written in it, and TypeKro reads a spread only of an array literal written in place, whose items are those arguments`,
+      `pass the values one by one (\`f(a, b)\`), or spread an array literal written in place (\`f(...[a, b])\`)${extremeOfList(call)}`,
+    );
+  }
+  return list.elements.flatMap((item) => {
+    // A hole passes `undefined` (`Math.min(...[1, , 2])` is NaN).
+    if (item === null) throw syntaxError(spread, `\`${snippetOf(spread)}\` has a hole, which passes \`undefined\``, 'write the value that belongs there');
+    return item.type === 'SpreadElement' ? spreadItems(item, call) : [item];
+  });
+}
+
+/** For `Math.max(...list)`: KRO's list `max()`, which has no value for an empty list (JavaScript's -Infinity). */
+function extremeOfList(call: Call): string {
+  const callee = unwrap(call.callee as Node);
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return '';
+  const name = callee.property.name;
+  const object = unwrap(callee.object);
+  if (object.type !== 'Identifier' || object.name !== 'Math' || (name !== 'max' && name !== 'min')) return '';
+  return `; for the ${name === 'max' ? 'largest' : 'smallest'} item of a list, KRO's \`Cel.expr<number>(list, '.${name}()')\` (it fails on an empty list, where JavaScript gives ${name === 'max' ? '-Infinity' : 'Infinity'})`;
 }
 
 export function arity(ctx: { node: Call; args: readonly Node[] }, name: string, min: number, max: number, hint: string = HINT.expr): void {

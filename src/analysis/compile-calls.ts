@@ -12,13 +12,14 @@ import { madeBinding, namedBinding, type Scope } from './scope.js';
 import { literalOf, ownProperties, staticProperty } from './literal-reads.js';
 import { objectTableCall } from './object-tables.js';
 import { unwrap } from './ast.js';
+import { snippetOf } from './source.js';
 import { HINT, syntaxError, unknownShape } from './errors.js';
 import { compileCelCall } from './compile-cel.js';
 import { unfollowedMethod } from './unfollowed-methods.js';
 import { builtinCallRefusal } from './builtin-calls.js';
 import { describe, plain, type Absence, stringify, valueOf, wrappedValue, type Compiler, type Typed } from './typed.js';
 import { withArticle } from '../util/article.js';
-import { isRestElement, type Call, type MethodContext } from './call-arguments.js';
+import { callArguments, isRestElement, type Call, type MethodContext } from './call-arguments.js';
 import { STRING_ONLY, stringMethod } from './string-methods.js';
 import { LIST_ONLY, listMethod } from './list-methods.js';
 import { globalCall } from './global-calls.js';
@@ -34,10 +35,7 @@ export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelT
   const made = madeBinding(node, scope);
   if (made?.kind === 'value') return plain(made.expr, made.type);
   if (made?.kind === 'unsupported') throw syntaxError(node, made.why, made.hint);
-  const args = node.arguments.map((arg) => {
-    if (arg.type === 'SpreadElement' || arg.type === 'ArgumentPlaceholder') throw syntaxError(arg, 'spread arguments are not supported', HINT.expr);
-    return arg as Node;
-  });
+  const args = callArguments(node);
   // `Object.keys(TABLE)`, `Object.fromEntries(...)`, `KEYS.reduce(...)` over constant tables: the literal they build.
   const table = objectTableCall(node, scope, { literalOf, ownProperties, staticProperty });
   if (table) return c.value(table.node, table.scope, expect);
@@ -74,7 +72,24 @@ export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelT
     if (receiver.absent?.wrapped) throw syntaxError(node, 'calling a method on a value that may be undefined', 'use `?.` (`x?.method(...)`) or give it a default first: `(x ?? "").method(...)`');
     return method({ node, receiver, args, scope, c }, name);
   }
-  throw syntaxError(node, 'this call cannot be compiled to CEL', HINT.expr);
+  throw functionValueCall(node, callee);
+}
+
+/**
+ * A call of a function value (`makers[0]!()`, `pick(spec)(x)`, `(() => x)()`): TypeKro compiles a call by
+ * inlining the body of the helper the callee names, and a list item, an object's entry or a call's result
+ * names none (which function it holds is decided when JavaScript runs), so the way out is the helper's name.
+ */
+function functionValueCall(node: Call, callee: Node): Error {
+  const text = snippetOf(callee);
+  if (callee.type === 'ArrowFunctionExpression' || callee.type === 'FunctionExpression') {
+    return syntaxError(node, 'this call cannot be compiled to CEL: it calls a function written where it is called, and TypeKro inlines the functions it can name', 'give the function a name (`const f = (x: string) => ...`) and call `f(...)`, or write its expression in place');
+  }
+  return syntaxError(
+    node,
+    `this call cannot be compiled to CEL: \`${text}\` is a function value (a list item, an object's entry or a call's result), and which function it holds is decided when JavaScript runs; TypeKro compiles a call by inlining the body of a helper the call names`,
+    "call a helper by its name with the values it needs (`const make = (t: string) => t + '-' + spec.name;` then `make('a')`), instead of keeping functions in a list or an object and calling them later",
+  );
 }
 
 /**

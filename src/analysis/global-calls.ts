@@ -13,6 +13,7 @@ import { snippetOf } from './source.js';
 import { arity, type Call } from './call-arguments.js';
 import { helperCall } from './inline-helpers.js';
 import { latin1Call } from './base64-calls.js';
+import { textChoice } from './compile-text-choice.js';
 
 export function globalCall(node: Call, name: string, args: readonly Node[], scope: Scope, c: Compiler, expect?: CelType): Typed {
   const binding = scope.lookup(name, node);
@@ -24,7 +25,9 @@ export function globalCall(node: Call, name: string, args: readonly Node[], scop
   };
   switch (name) {
     case 'String': {
-      const t = only();
+      // `String(c ? flag : 'off')`: each operand made text, as a template literal makes it (compile-text-choice.ts).
+      arity(ctx, name, 1, 1);
+      const t = textChoice(args[0] as Node, scope, c) ?? only();
       refuseAbsentSpecData(t, args[0] as Node, scope, 'text');
       return plain(stringify(t, node), joinedText(t.type));
     }

@@ -31,7 +31,7 @@ export function helperCall(node: Call, name: string, bound: Binding | undefined,
     try {
       return c.value(inlinedBody(node, binding.fn), body, expect);
     } catch (error) {
-      throw calledAt(error, node, name);
+      throw withCallSite(error, node, name);
     }
   }
   // A local import TypeKro could not follow says why; `eval` and its like keep the general message.
@@ -45,7 +45,7 @@ export function helperCall(node: Call, name: string, bound: Binding | undefined,
  * A refusal inside a helper's body names the body's line; a helper called from several places (or imported by
  * several compositions) leaves the user asking which call: each inlining call adds its own place, innermost first.
  */
-function calledAt(error: unknown, node: Call, name: string): unknown {
+export function withCallSite(error: unknown, node: Call, name: string): unknown {
   if (!(error instanceof CompositionSyntaxError)) return error;
   const call = locationOf(node);
   if (!call || !error.location || inside(error.location, node)) return error;

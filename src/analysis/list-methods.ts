@@ -92,9 +92,12 @@ export function listMethod(ctx: MethodContext, name: string): Typed {
       // One entry per item from `{}` is a map KRO's CEL can build (list-to-map.ts); no other fold is.
       return reduceIntoMap(ctx, name) ?? throwError(reduceRefusal(ctx, name));
     default:
-      throw syntaxError(ctx.node, `the array method \`${name}\` has no CEL equivalent`, HINT.expr);
+      throw syntaxError(ctx.node, `the array method \`${name}\` has no CEL equivalent`, name === 'at' ? AT_HINT : HINT.expr);
   }
 }
+
+/** `list.at(i)` is an index (`undefined` past either end), which compiles as one. */
+const AT_HINT = '`list[list.length - 1]` for `list.at(-1)` and `list[i]` for `list.at(i)` with `i >= 0` (each `undefined` past the end, as with `at`)';
 
 /**
  * `list.slice(n)`, also the rest element of an array pattern: the items from `n` on, none when the list is

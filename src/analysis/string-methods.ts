@@ -71,9 +71,25 @@ export function stringMethod(ctx: MethodContext, name: string): Typed {
         return { ...t, type: text };
       }
     default:
-      throw syntaxError(ctx.node, `the string method \`${name}\` has no CEL equivalent`, HINT.expr);
+      throw syntaxError(ctx.node, `the string method \`${name}\` has no CEL equivalent`, Object.hasOwn(NO_CEL_FORM, name) ? NO_CEL_FORM[name]! : HINT.expr);
   }
 }
+
+/**
+ * The way out of a string method KRO's CEL has no function for (cel-go's strings extension has charAt, indexOf,
+ * lastIndexOf, lowerAscii, upperAscii, replace, split, substring, trim, join, reverse, format; Kubernetes'
+ * libraries add no padding or repetition): `Cel.expr(...)` would be no way out, so each names the JavaScript
+ * that compiles to the same value, or says the value has to come from outside.
+ */
+const OUTSIDE = 'compute the text before the composition runs and pass it in the spec';
+const NO_CEL_FORM: Readonly<Record<string, string>> = {
+  repeat: `KRO's CEL has no repeat: for a count written in the code, join the text to itself (\`s + s\` is \`s.repeat(2)\`); for a count from the spec, ${OUTSIDE}`,
+  padStart: `KRO's CEL has no padding function: cut the padding from a literal at least as wide, \`'0000'.substring(0, 4 - s.length) + s\` is \`s.padStart(4, '0')\` (substring clamps as padStart does); or ${OUTSIDE}`,
+  padEnd: `KRO's CEL has no padding function: cut the padding from a literal at least as wide, \`s + '    '.substring(0, 4 - s.length)\` is \`s.padEnd(4)\` (substring clamps as padEnd does); or ${OUTSIDE}`,
+  trimStart: `KRO's CEL strips spaces only from both ends (\`trim()\`): write \`s.trim()\` if the end may go too; to strip one end only, ${OUTSIDE}`,
+  trimEnd: `KRO's CEL strips spaces only from both ends (\`trim()\`): write \`s.trim()\` if the start may go too; to strip one end only, ${OUTSIDE}`,
+  at: "`s.charAt(s.length - 1)` for `s.at(-1)` and `s.charAt(i)` for `s.at(i)` with `i >= 0` (both give '' past the end, where `at` gives `undefined`)",
+};
 
 
 /**

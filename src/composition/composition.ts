@@ -68,7 +68,7 @@ export function defineGraph<TSpec, TStatus>(
         throwTrapRefusal();
         return value;
       } catch (error) {
-        throw placeholderFailure(firstTrapRefusal() ?? error);
+        throw placeholderFailure(firstTrapRefusal() ?? error, source?.fn);
       }
     });
     if (returned instanceof Promise) throw notSynchronous(definition.name, source, 'it returned a Promise');

@@ -5,9 +5,9 @@
  * place the source says it was thrown. So does a write a reference proxy refused (`spec.zones.sort()`), whose
  * message then equals the source check's for the same statement in a skipped branch (reference-write-site.ts).
  */
-import type { ForOfStatement, Node } from '@babel/types';
-import { recursionRefusal } from '../analysis/inline-helpers.js';
-import { unwrap } from '../analysis/ast.js';
+import type { CallExpression, ForOfStatement, Identifier, Node } from '@babel/types';
+import { recursionRefusal, withCallSite } from '../analysis/inline-helpers.js';
+import { unwrap, walk } from '../analysis/ast.js';
 import { syntaxError } from '../analysis/errors.js';
 import { nodesAt, snippetOf } from '../analysis/source.js';
 import { isInternalFile } from '../model/call-site.js';
@@ -28,9 +28,9 @@ const POSITION_HINT = 'loop with `for (const item of list)` (or `list.map((item)
  * try { compose(spec, instance); } catch (error) { throw placeholderFailure(error); }
  * ```
  */
-export function placeholderFailure(error: unknown): unknown {
+export function placeholderFailure(error: unknown, composition?: Node): unknown {
   // Only JavaScript running the user's code overflows the stack here: the compiler refuses a recursive helper before inlining it again.
-  if (error instanceof RangeError && error.message.includes('call stack')) return recursionFailure(error) ?? error;
+  if (error instanceof RangeError && error.message.includes('call stack')) return recursionFailure(error, composition) ?? error;
   if (error instanceof Error && error.name === 'DataCloneError') return cloneFailure(error) ?? error;
   // A write a reference proxy refused: the same located message as the source check gives in a skipped branch.
   if (error instanceof ReferenceWriteError) return locatedReferenceWrite(error) ?? error;
@@ -62,14 +62,30 @@ function failedReadReason(node: Node, error: TypeError): string {
 
 /**
  * A helper that recursed until the stack ran out: its depth is a reference, which a placeholder never brings
- * to the end (`n <= 0` is false for one). Refused as the compiler refuses a recursive helper it inlines.
+ * to the end (`n <= 0` is false for one). Refused as the compiler refuses a recursive helper it inlines. The
+ * stack V8 keeps holds only the innermost frames, all inside the recursion, so the composition's call that
+ * entered it is found in the composition's source: its one call of a helper of the cycle, by name.
  */
-function recursionFailure(error: Error): Error | undefined {
-  for (const frame of userFrames(error)) {
-    const call = failingNode(frame);
-    if (call?.type === 'CallExpression' && call.callee.type === 'Identifier') return recursionRefusal(call, call.callee.name);
-  }
-  return undefined;
+function recursionFailure(error: Error, composition: Node | undefined): Error | undefined {
+  const calls = userFrames(error).map((frame) => failingNode(frame)).filter((node): node is CallExpression => node?.type === 'CallExpression' && node.callee.type === 'Identifier');
+  if (calls.length === 0) return undefined;
+  const name = (call: CallExpression): string => (call.callee as Identifier).name;
+  const entry = composition && entryCall(composition, new Set(calls.map(name)));
+  // Which call of the cycle is innermost depends on the stack's size: the message names one chosen by the
+  // source (the call of the helper the composition entered by, else the first in the source), not by it.
+  const bySource = calls.toSorted((a, b) => (a.loc?.filename ?? '').localeCompare(b.loc?.filename ?? '') || (a.start ?? 0) - (b.start ?? 0));
+  const call = (entry && calls.find((c) => name(c) === name(entry))) ?? bySource[0]!;
+  const refusal = recursionRefusal(call, name(call));
+  return entry ? (withCallSite(refusal, entry, name(entry)) as Error) : refusal;
+}
+
+/** The one call in the composition function of a helper named in `names`; undefined for none or several. */
+function entryCall(composition: Node, names: ReadonlySet<string>): CallExpression | undefined {
+  const found: CallExpression[] = [];
+  walk(composition, (node) => {
+    if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && names.has(node.callee.name)) found.push(node);
+  });
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /**

@@ -46,7 +46,8 @@ const ROWS: readonly (readonly [string, string])[] = [
   ['Cel.template("%s-%d", spec.env, spec.replicas)', 'has `%d`, which Cel.template does not support: its only placeholder is %s'],
   ['Cel', '`Cel` is the namespace of the CEL escape hatches'],
   // calls
-  ['Math.max(...spec.ports)', 'spread arguments are not supported'],
+  ['Math.max(...spec.ports)', 'passes each item of `spec.ports` as an argument'],
+  ['Math.max(...[spec.replicas, 2], ...spec.ports)', 'passes each item of `spec.ports` as an argument'],
   ['null.trim()', 'calling a method of `undefined`/`null`'],
   ['spec.workers.find((w) => w === "a").trim()', 'calling a method on a value that may be undefined'],
   ['spec["env"]()', 'this call cannot be compiled to CEL'],

@@ -84,7 +84,7 @@ describe('refusal messages', () => {
           ConfigMap({ name: 'x', data: { a: ping(spec.n) } }); // m:pingCall
           return {};
         }),
-      { message: `${at('m:pong', 'ping(n - 1)')}: \`ping(...)\` calls itself (directly or through other helpers): TypeKro inlines helpers into CEL, which has no recursion\n    ping(n - 1)\n  hint: compute the value without recursion (a ternary or a lookup over the spec), or use Cel.expr(...)` },
+      { message: `${at('m:pong', 'ping(n - 1)')}: \`ping(...)\` calls itself (directly or through other helpers): TypeKro inlines helpers into CEL, which has no recursion\n    ping(n - 1)\n  hint: compute the value without recursion (a ternary or a lookup over the spec), or use Cel.expr(...)\n  in \`ping(...)\` called at ${at('m:pingCall', 'ping(spec')}` },
     );
     // Through a callback: the helpers being inlined are known inside it too.
     assert.throws(

@@ -4,7 +4,8 @@
  * (`o['b-c']`), the count of a spec map's entries a callback keeps (`Object.values(m).filter(...).length`, of
  * keys and of `[k, v]` entries, and `some`/`every` over the entries), list `indexOf`/`lastIndexOf` with any
  * integer position (negative, past either end, from the spec, `undefined`), and text beside an integer where an
- * int-or-string field takes it (`targetPort: spec.portName ?? 8080`). Several specs each, with the edge values.
+ * int-or-string field takes it (`targetPort: spec.portName ?? 8080`), and a call's arguments spread from an array
+ * literal (`Math.min(...[a, 2])`, also to a helper and a method). Several specs each, with the edge values.
  * Held to JavaScript by differential.test.ts and to KRO's cel-go by expression-gap-cel.go.test.ts.
  */
 import { type } from 'arktype';
@@ -71,6 +72,28 @@ const ports = kubernetesComposition(
   },
 );
 
+/** A helper the spread passes its arguments to (trial 15 F4). */
+const limited = (value: number, low: number, high: number): number => Math.max(low, Math.min(value, high));
+
+const spreads = kubernetesComposition(
+  {
+    ...base, name: 'gap-spread-arguments', kind: 'GapSpreadArguments',
+    spec: type({ name: 'string', nums: 'number.integer[]', from: 'number.integer', 'opt?': 'number.integer' }),
+    status: type({ min: 'number', max: 'number', helper: 'number', found: 'number', has: 'boolean', text: 'string' }),
+  },
+  (spec) => {
+    ConfigMap({ name: spec.name, data: { low: String(Math.min(...[spec.from, 2])) } });
+    return {
+      min: Math.min(...[spec.from, spec.opt ?? 7]),
+      max: Math.max(spec.from, ...[spec.nums.length, ...[-1]]),
+      helper: limited(...([spec.from, 0, spec.nums.length] as const)),
+      found: spec.nums.indexOf(...([3, spec.from] as const)),
+      has: spec.nums.includes(...[spec.from]),
+      text: String(...[spec.opt ?? 'none']),
+    };
+  },
+);
+
 const numbers = [[], [3], [3, 1, 3], [1, 2, 3, 3], [5, 3, 4]];
 const froms = [-10, -2, -1, 0, 1, 2, 3, 10];
 
@@ -88,6 +111,11 @@ export const expressionGapCases: Readonly<Record<string, CaseInput>> = {
     specs: numbers.flatMap((nums, i) => froms.map((from, j) => ({
       name: ['', 'a', 'banana', 'xyz', 'aXa'][(i + j) % 5]!, nums, words: [[], ['a'], ['a', 'b', 'a'], ['b', 'banana', 'a']][(i + j) % 4]!, from, ...(j % 3 === 0 ? {} : { opt: froms[(j + i) % froms.length]! }),
     }))),
+  },
+  'gap-spread-arguments': {
+    composition: spreads as never,
+    spec: { name: 'a', nums: [], from: 0 },
+    specs: numbers.flatMap((nums, i) => [-3, 0, 2, 9].map((from, j) => ({ name: `s${i}${j}`, nums, from, ...(j % 2 === 0 ? {} : { opt: froms[i + j]! }) }))),
   },
   'gap-int-or-string': {
     composition: ports as never,

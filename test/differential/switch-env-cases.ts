@@ -203,6 +203,50 @@ const environment = kubernetesComposition(
   },
 );
 
+/**
+ * A `let` each case assigns (analysis/branch-assigned.ts) passed as a factory option, so where no case assigns it
+ * the field is left out (`omit()`), with arms JavaScript never enters: the case after the enumeration's last
+ * value, a label written again (whose `undefined` would be omitted), and a case after `default` that the
+ * chain asks last without a test (trial 15 F4). The never-entered arms are never evaluated: the graph
+ * agrees with JavaScript, and switch-env.test.ts holds the CEL of each.
+ */
+const omitted = kubernetesComposition(
+  {
+    ...base, name: 'switch-omitted-option', kind: 'SwitchOmittedOption',
+    spec: type({ name: 'string', tier: "'dev' | 'prod'", n: 'number.integer' }),
+    status: type({ replicas: 'number.integer', other: 'number.integer' }),
+  },
+  (spec) => {
+    let replicas: number | undefined;
+    switch (spec.tier) {
+      case 'dev':
+        replicas = 1;
+        break;
+      case 'prod':
+        replicas = 3;
+        break;
+    }
+    let other: number | undefined;
+    switch (spec.n) {
+      case 1:
+        other = 2;
+        break;
+      case 1:
+        other = undefined;
+        break;
+      default:
+        other = spec.n;
+        break;
+      case 3:
+        other = undefined;
+        break;
+    }
+    Deployment({ name: spec.name, image: 'nginx', replicas });
+    Deployment({ id: 'other', name: `${spec.name}-other`, image: 'nginx', replicas: other });
+    return { replicas: replicas ?? -1, other: other ?? -1 };
+  },
+);
+
 export const switchEnvCases: Readonly<Record<string, CaseInput>> = {
   'switch-tiers': { composition: tiers as never, spec: { name: 'web', tier: 'qa', replicas: 3, tag: 'v1' } },
   'switch-tiers-untagged': { composition: tiers as never, spec: { name: 'web', tier: 'prod', replicas: 1 } },
@@ -225,6 +269,11 @@ export const switchEnvCases: Readonly<Record<string, CaseInput>> = {
       { env: 'prod', workers: [{ name: 'a', kind: 'web' }, { name: 'b', kind: 'job' }] },
       { env: 'dev', workers: [{ name: 'c', kind: 'cron' }, { name: 'd', kind: 'web' }, { name: 'e', kind: 'web' }] },
     ],
+  },
+  'switch-omitted-option': {
+    composition: omitted as never,
+    spec: { name: 'a', tier: 'dev', n: 0 },
+    specs: [-1, 0, 1, 2, 3].flatMap((n) => [{ name: 'a', tier: 'dev', n }, { name: 'b', tier: 'prod', n }]),
   },
   'switch-env': { composition: environment as never, spec: { name: 'app', tag: 'v2', pinned: true, n: 3 } },
 };

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { parse } from 'yaml';
 import { printCel } from '../../src/compile/cel/print.js';
 import { runCase } from './harness.js';
 import { switchEnvCases } from './switch-env-cases.js';
@@ -48,5 +49,17 @@ describe('switch and process.env', () => {
     const loops = switchEnvCases['switch-loops']!.composition.graph.resources;
     assert.deepEqual(loops.map((r) => r.forEach.map((f) => printCel(f.source))).flat(), ['schema.spec.workers.filter(worker, worker.kind == "web")', 'schema.spec.workers.filter(worker, !(worker.kind == "web"))']);
     assert.deepEqual(loops.map((r) => r.id), ['deployment', 'configMap', 'configMapProdEu', 'configMapProdUs', 'configMapDevEu', 'configMapModeBlue']);
+  });
+
+  it('a let each case assigns, passed as an option: omit() where no case assigns it, and never-entered arms never asked', () => {
+    const rgd = parse((switchEnvCases['switch-omitted-option']!.composition as unknown as { toYaml(): string }).toYaml()) as { spec: { resources: { id: string; template: { spec: { replicas: string } } }[] } };
+    const replicas = Object.fromEntries(rgd.spec.resources.map((r) => [r.id, r.template.spec.replicas]));
+    const n = 'schema.spec.n';
+    assert.deepEqual(replicas, {
+      // After the enumeration's last value: never entered, so the omit() arm is never evaluated.
+      deployment: '${schema.spec.tier == "dev" ? 1 : schema.spec.tier == "prod" ? 3 : omit()}',
+      // The label written again is gone (its test is false); `case 3` after `default` is the omitted value it assigns.
+      other: `\${${n} == 1 ? 2 : !(${n} == 1 || ${n} == 1 || ${n} == 3) ? ${n} : omit()}`,
+    });
   });
 });

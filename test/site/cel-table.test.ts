@@ -44,7 +44,9 @@ describe('the JavaScript-to-CEL table', () => {
   });
 
   it('would notice a construct it does not name', () => {
-    assert.equal(documents(celTable(), '.padStart'), false);
+    // (`.padStart` served here until the refusal paragraph named it with its way out.)
+    assert.equal(documents(celTable(), '.codePointAt'), false);
+    assert.equal(documents(celTable(), '.padStart'), true);
     assert.equal(documents(celTable(), 'Math.min'), true);
     assert.equal(documents(celTable(), 'Math.round'), false);
   });
