@@ -10,7 +10,7 @@ import { withLease, type LeaseOptions } from '../runtime/kube/lease.js';
 import { loadKubeConfig } from '../runtime/kube/config.js';
 import { applyInstance, applyRgd, type KroDiagnosis, type KroFailure } from '../runtime/kro/deploy.js';
 import { breakingChanges } from '../runtime/kro/breaking.js';
-import { readsInstanceLabels } from '../runtime/kro/relabel.js';
+import { keptGraphGeneration, readsInstanceLabels } from '../runtime/kro/relabel.js';
 import { deleteKroInstance, healthOf, listInstances } from '../runtime/kro/instances.js';
 import { kroResourceIdOf, listChildren } from '../runtime/kro/children.js';
 import { planKro } from '../runtime/kro/plan.js';
@@ -170,10 +170,9 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
           const owned = await ownership(instance, signal);
           owned.refuse();
           for (const note of uncheckedNotes(owned)) onProgress(note);
-          const { rgd, liveGeneration } = await checkedRgd(kube, graph, options.allowBreakingChanges ?? false);
-          const accepted = await applyRgd(kube, rgd, bounded);
-          const graphChanged = liveGeneration !== undefined && accepted.metadata?.generation !== liveGeneration;
-          const object = await applyInstance(kube, instance, { ...bounded, readsLabels, graphChanged, rgdName: graph.name, diagnose: () => diagnose(instance), failure: () => failure(instance, signal) });
+          const rgd = await checkedRgd(kube, graph, options.allowBreakingChanges ?? false);
+          const graphGeneration = (await applyRgd(kube, rgd, bounded)).metadata?.generation;
+          const object = await applyInstance(kube, instance, { ...bounded, readsLabels, ...(graphGeneration !== undefined ? { graphGeneration } : {}), rgdName: graph.name, diagnose: () => diagnose(instance), failure: () => failure(instance, signal) });
           // as instanceStatus: KRO's condition messages quote API server errors, and those quote spec values
           const status = (object as LiveInstance).status;
           if (status && Array.isArray(status.conditions)) status.conditions = redactor.value(status.conditions);
@@ -192,12 +191,13 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
         ? { note: `breaking schema change (${changes.map((c) => `${c.path}: ${c.problem}`).join('; ')})`, remedies: [{ purpose: 'deploy it anyway', action: 'option', option: 'allowBreakingChanges' } as const] }
         : undefined;
       try {
-        const top = await planKro(kube, rgd, instance, call(), note, await ownership(instance as KubernetesObject));
-        // What KRO will do to the instance's objects, by the same planner over the planned spec and KRO's objects.
         const desired = instance as KubernetesObject;
         const name = desired.metadata?.name ?? '';
-        // The live instance's uid and creation time (KRO reads them), with the labels and annotations the deploy gives.
         const current = await kube.get({ apiVersion: instanceApiVersion, kind: graph.kind, ...instanceAt(name) }, call()).catch(() => undefined);
+        // As the deploy applies it: with the graph generation the live instance was last confirmed with (relabel.ts).
+        const top = await planKro(kube, rgd, keptGraphGeneration(instance, current as KubeObject | undefined), call(), note, await ownership(desired));
+        // What KRO will do to the instance's objects, by the same planner over the planned spec and KRO's objects;
+        // the live instance's uid and creation time (KRO reads them), with the labels and annotations the deploy gives.
         const metadata = { ...current?.metadata, labels: desired.metadata?.labels ?? {}, annotations: desired.metadata?.annotations ?? {} };
         const identity = liveIdentity({ ...desired, metadata: current ? metadata : (desired.metadata ?? {}) }, instanceAt(name));
         const redactor = redactorFor(graph, instance.spec);
@@ -290,8 +290,7 @@ async function schemaChanges(client: KubeClient, graph: CompositionGraph, rgd: K
 }
 
 /** The RGD to apply: refused when its schema change would break existing instances, unless allowed. */
-/** The RGD to apply (refused on a breaking change unless allowed), and the generation of the live one, if any. */
-async function checkedRgd(client: KubeClient, graph: CompositionGraph, allowBreaking: boolean): Promise<{ rgd: KubernetesObject; liveGeneration: number | undefined }> {
+async function checkedRgd(client: KubeClient, graph: CompositionGraph, allowBreaking: boolean): Promise<KubernetesObject> {
   const rgd = compileRgd(graph) as unknown as KubernetesObject & { spec: { schema: { spec?: unknown; types?: unknown; status?: unknown } } };
   const live = (await client.get({ apiVersion: 'kro.run/v1alpha1', kind: 'ResourceGraphDefinition', name: graph.name })) as
     | (KubernetesObject & { spec?: { schema?: { spec?: unknown; types?: unknown; status?: unknown } } })
@@ -304,11 +303,10 @@ async function checkedRgd(client: KubeClient, graph: CompositionGraph, allowBrea
     if (kept?.kind === 'owned') throw new KroRejectedError(kept.message);
     if (kept) [changes, keptCrd] = [[...kept.changes], kept.crd];
   }
-  const liveGeneration = live?.metadata?.generation;
-  if (changes.length === 0) return { rgd, liveGeneration };
+  if (changes.length === 0) return rgd;
   if (!allowBreaking) throw new BreakingChangeError(graph.name, changes, keptCrd);
   const metadata = { ...rgd.metadata, annotations: { ...rgd.metadata?.annotations, 'kro.run/allow-breaking-changes': 'true' } };
-  return { rgd: { ...rgd, metadata }, liveGeneration };
+  return { ...rgd, metadata };
 }
 
 /** A report row's object (rows with a name only). */
