@@ -3,7 +3,11 @@
  * next deploy an RGD that no longer changes, while the instance's conditions are still the previous graph's.
  * The instance says which graph it was last seen Ready with (`typekro.dev/graph-generation`,
  * runtime/kro/relabel.ts), so the next deploy still makes KRO reconcile it: a broken change fails (before:
- * "is ready" from the previous graph's conditions) and a good one reports its own values.
+ * "is ready" from the previous graph's conditions) and a good one reports its own values. KRO also gets to its
+ * instances after an RGD change on its own, so whether a deploy without that record believed stale conditions
+ * depends on which comes first (here KRO often does, the ownership checks of 40 objects taking a while): the
+ * progress message and the annotation show that the deploy itself waited for KRO's reconcile with the new graph
+ * (without the record this test fails there).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
