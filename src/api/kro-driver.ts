@@ -9,7 +9,6 @@ import { describeRef, KubeClient, type ObjectRef } from '../runtime/kube/client.
 import { withLease, type LeaseOptions } from '../runtime/kube/lease.js';
 import { loadKubeConfig } from '../runtime/kube/config.js';
 import { applyInstance, applyRgd, type KroDiagnosis, type KroFailure } from '../runtime/kro/deploy.js';
-import { breakingChanges } from '../runtime/kro/breaking.js';
 import { keptGraphGeneration, readsInstanceLabels } from '../runtime/kro/relabel.js';
 import { deleteKroInstance, healthOf, listInstances } from '../runtime/kro/instances.js';
 import { kroResourceIdOf, listChildren } from '../runtime/kro/children.js';
@@ -20,7 +19,6 @@ import { namespacedLookup } from '../runtime/kube/list.js';
 import { createCelEngine } from '../runtime/cel/index.js';
 import { groupByResource, instanceEvents, logSources, readLogs, reportObjects, streamLogs, type DeployPlan, type PodLog } from '../runtime/direct/index.js';
 import { describeFailure, prepareGraph, recordName, type InstanceIdentity, type InstanceReport, type KubeObject, type PreparedGraph, type ResourceStatus } from '../runtime/engine/index.js';
-import type { SchemaChange } from '../runtime/kro/breaking.js';
 import {
   InstanceNotFoundError,
   type DeleteResult,
@@ -34,10 +32,10 @@ import {
 } from './instances.js';
 
 type LiveInstance = KubeObject & { spec?: unknown; status?: { state?: string; conditions?: InstanceCondition[] } & Record<string, unknown> };
-import { keptCrdProblem } from '../runtime/kro/crd.js';
-import { KroAbortedError, KroRejectedError } from '../runtime/kro/errors.js';
+import { KroAbortedError } from '../runtime/kro/errors.js';
 import { missingStatusFields } from '../runtime/kro/pending.js';
-import { BreakingChangeError, type KroFactoryOptions } from './kro-types.js';
+import type { KroFactoryOptions } from './kro-types.js';
+import { checkedRgd, schemaChanges } from './kro-rgd.js';
 import { ensureNamespace } from './namespace.js';
 import { redactorFor, redactorForObjects } from './sensitive.js';
 import { redactEvents, redactedStream, redactFailures, redactLogs } from './sensitive-feed.js';
@@ -278,35 +276,6 @@ function liveIdentity(object: KubernetesObject, at: { name: string; namespace?: 
   const created = creationTimestamp === undefined ? undefined : new Date(creationTimestamp as unknown as string | Date).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const assigned = uid && created && generation ? { assigned: { uid, creationTimestamp: created, generation } } : {};
   return { ...at, labels, annotations, ...assigned };
-}
-
-/** What the new RGD's schema breaks, against the live RGD (none when there is no live one). */
-async function schemaChanges(client: KubeClient, graph: CompositionGraph, rgd: KubeObject): Promise<SchemaChange[]> {
-  const current = (await client.get({ apiVersion: 'kro.run/v1alpha1', kind: 'ResourceGraphDefinition', name: graph.name })) as
-    | (KubernetesObject & { spec?: { schema?: { spec?: unknown; types?: unknown; status?: unknown } } })
-    | undefined;
-  const next = (rgd as { spec: { schema: { spec?: unknown; types?: unknown; status?: unknown } } }).spec.schema;
-  return current?.spec?.schema ? breakingChanges(current.spec.schema, next) : [];
-}
-
-/** The RGD to apply: refused when its schema change would break existing instances, unless allowed. */
-async function checkedRgd(client: KubeClient, graph: CompositionGraph, allowBreaking: boolean): Promise<KubernetesObject> {
-  const rgd = compileRgd(graph) as unknown as KubernetesObject & { spec: { schema: { spec?: unknown; types?: unknown; status?: unknown } } };
-  const live = (await client.get({ apiVersion: 'kro.run/v1alpha1', kind: 'ResourceGraphDefinition', name: graph.name })) as
-    | (KubernetesObject & { spec?: { schema?: { spec?: unknown; types?: unknown; status?: unknown } } })
-    | undefined;
-  let changes = live?.spec?.schema ? breakingChanges(live.spec.schema, rgd.spec.schema) : [];
-  let keptCrd: string | undefined;
-  if (!live) {
-    // No RGD, but maybe the CRD an earlier one left: KRO would refuse to take it over.
-    const kept = await keptCrdProblem(client, { rgdName: graph.name, apiVersion: `${graph.group}/${graph.version}`, kind: graph.kind }, rgd.spec.schema);
-    if (kept?.kind === 'owned') throw new KroRejectedError(kept.message);
-    if (kept) [changes, keptCrd] = [[...kept.changes], kept.crd];
-  }
-  if (changes.length === 0) return rgd;
-  if (!allowBreaking) throw new BreakingChangeError(graph.name, changes, keptCrd);
-  const metadata = { ...rgd.metadata, annotations: { ...rgd.metadata?.annotations, 'kro.run/allow-breaking-changes': 'true' } };
-  return { ...rgd, metadata };
 }
 
 /** A report row's object (rows with a name only). */
