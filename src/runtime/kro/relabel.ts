@@ -111,7 +111,7 @@ export function unseenByKro(before: KubernetesObject | undefined, after: Kuberne
 
 const WHY: Readonly<Record<Unseen, string>> = {
   labels: 'only labels or annotations changed, which KRO does not reconcile',
-  graph: 'the ResourceGraphDefinition changed and the instance did not, so KRO has not reconciled it with the new graph yet',
+  graph: 'the ResourceGraphDefinition changed since the instance was last seen Ready (typekro.dev/graph-generation) and the instance did not, so KRO may not have reconciled it with this graph yet',
 };
 
 interface Condition {
