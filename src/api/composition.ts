@@ -16,6 +16,7 @@ import type { Condition } from '../model/resource.js';
 import { currentRun } from '../model/run.js';
 import { createFactory, type DirectFactory, type DirectFactoryOptions, type KroFactory, type KroFactoryOptions } from './factories.js';
 import { checkedInstance } from './spec.js';
+import { refuseKroUnsafe } from './kro-strings.js';
 import { TypeKroError } from '../util/errors.js';
 import { applyAspects } from '../composition/aspects/apply.js';
 import { isAspect, type Aspect } from '../composition/aspects/aspect.js';
@@ -282,7 +283,10 @@ export function compositionOf<TSpec, TStatus>(definition: CompositionDefinition,
     },
     instanceYaml(spec: TSpec, options: { name?: string; labels?: Readonly<Record<string, string>>; annotations?: Readonly<Record<string, string>> } = {}): string {
       const checked = checkedInstance(definition, graph, spec, options.name);
-      return renderYaml(compileInstance(graph, checked.spec, { name: checked.name, ...checkedInstanceMetadata(options) }));
+      const metadata = checkedInstanceMetadata(options);
+      // The instance of the RGD's kind: KRO reads it, as the kro factory's instanceYaml
+      refuseKroUnsafe(graph.name, checked.spec, metadata);
+      return renderYaml(compileInstance(graph, checked.spec, { name: checked.name, ...metadata }));
     },
     factory(mode: 'kro' | 'direct', options?: KroFactoryOptions | DirectFactoryOptions) {
       return createFactory<TSpec, TStatus>(mode, definition, graph, options ?? {});

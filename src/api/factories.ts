@@ -17,7 +17,7 @@ import type { KroDriver } from './kro-driver.js';
 import type { KroFactory, KroFactoryOptions, KroInstance, KroStatusFields } from './kro-types.js';
 import { withOriginalNames } from './original-names.js';
 import { checkedInstance, instanceNameOf, SpecValidationError, specWithDefaults, validateSpec } from './spec.js';
-import { kroStringProblems } from './kro-strings.js';
+import { refuseKroUnsafe } from './kro-strings.js';
 import { checkNamespaceName } from './validate-input.js';
 import { checkedInstanceMetadata } from '../util/instance-metadata.js';
 import type { InstanceStatus } from './instances.js';
@@ -71,9 +71,9 @@ function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, gra
   const instanceOf = (spec: TSpec, target: { name?: string; labels?: Readonly<Record<string, string>>; annotations?: Readonly<Record<string, string>> } = {}): KubernetesObject => {
     // Everything is checked before the driver loads, so nothing is applied (the RGD included) for bad input.
     const checked = checkedInstance(definition, graph, spec, target.name);
-    const unsafe = kroStringProblems(checked.spec);
-    if (unsafe.length > 0) throw new SpecValidationError(graph.name, unsafe);
-    return compileInstance(graph, checked.spec, { name: checked.name, ...instanceNamespace, ...checkedInstanceMetadata(target) }) as KubernetesObject;
+    const metadata = checkedInstanceMetadata(target);
+    refuseKroUnsafe(graph.name, checked.spec, metadata);
+    return compileInstance(graph, checked.spec, { name: checked.name, ...instanceNamespace, ...metadata }) as KubernetesObject;
   };
   const reported = ({ object, absent }: { object: KubernetesObject; absent: readonly string[] }): KroInstance<TSpec, TStatus> => {
     const { metadata, spec, status } = object as { metadata?: { name?: string; namespace?: string }; spec?: unknown; status?: unknown };

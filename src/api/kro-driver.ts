@@ -9,8 +9,7 @@ import { describeRef, KubeClient, refOfObject, type ObjectRef } from '../runtime
 import { withLease, type LeaseOptions } from '../runtime/kube/lease.js';
 import { loadKubeConfig } from '../runtime/kube/config.js';
 import { applyInstance, applyRgd, type KroDiagnosis, type KroFailure } from '../runtime/kro/deploy.js';
-import { breakingChanges } from '../runtime/kro/breaking.js';
-import { readsInstanceLabels } from '../runtime/kro/relabel.js';
+import { keptGraphGeneration, readsInstanceLabels } from '../runtime/kro/relabel.js';
 import { deleteKroInstance, healthOf, listInstances } from '../runtime/kro/instances.js';
 import { kroResourceIdOf, listChildren } from '../runtime/kro/children.js';
 import { planKro } from '../runtime/kro/plan.js';
@@ -20,7 +19,6 @@ import { namespacedLookup } from '../runtime/kube/list.js';
 import { createCelEngine } from '../runtime/cel/index.js';
 import { groupByResource, instanceEvents, logSources, readLogs, reportObjects, streamLogs, type DeployPlan, type PodLog } from '../runtime/direct/index.js';
 import { describeFailure, prepareGraph, recordName, type InstanceIdentity, type InstanceReport, type KubeObject, type PreparedGraph, type ResourceStatus } from '../runtime/engine/index.js';
-import type { SchemaChange } from '../runtime/kro/breaking.js';
 import {
   InstanceNotFoundError,
   type DeleteResult,
@@ -34,10 +32,10 @@ import {
 } from './instances.js';
 
 type LiveInstance = KubeObject & { spec?: unknown; status?: { state?: string; conditions?: InstanceCondition[] } & Record<string, unknown> };
-import { keptCrdProblem } from '../runtime/kro/crd.js';
-import { DeployFailedError, KroAbortedError, KroRejectedError } from '../runtime/kro/errors.js';
+import { DeployFailedError, KroAbortedError } from '../runtime/kro/errors.js';
 import { missingStatusFields } from '../runtime/kro/pending.js';
-import { BreakingChangeError, type KroFactoryOptions } from './kro-types.js';
+import type { KroFactoryOptions } from './kro-types.js';
+import { checkedRgd, schemaChanges } from './kro-rgd.js';
 import { ensureNamespace } from './namespace.js';
 import { redactorFor, redactorForObjects } from './sensitive.js';
 import { redactEvents, redactedStream, redactFailures, redactLogs } from './sensitive-feed.js';
@@ -183,10 +181,9 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
           const owned = await ownership(instance, signal);
           owned.refuse();
           for (const note of uncheckedNotes(owned)) onProgress(note);
-          const { rgd, liveGeneration } = await checkedRgd(kube, graph, options.allowBreakingChanges ?? false);
-          const accepted = await applyRgd(kube, rgd, bounded);
-          const graphChanged = liveGeneration !== undefined && accepted.metadata?.generation !== liveGeneration;
-          const object = await applyInstance(kube, instance, { ...bounded, readsLabels, graphChanged, rgdName: graph.name, diagnose: () => diagnose(instance), failure: () => failure(instance, signal) });
+          const rgd = await checkedRgd(kube, graph, options.allowBreakingChanges ?? false);
+          const graphGeneration = (await applyRgd(kube, rgd, bounded)).metadata?.generation;
+          const object = await applyInstance(kube, instance, { ...bounded, readsLabels, ...(graphGeneration !== undefined ? { graphGeneration } : {}), rgdName: graph.name, diagnose: () => diagnose(instance), failure: () => failure(instance, signal) });
           // as instanceStatus: KRO's condition messages quote API server errors, and those quote spec values
           const status = (object as LiveInstance).status;
           if (status && Array.isArray(status.conditions)) status.conditions = redactor.value(status.conditions);
@@ -205,12 +202,13 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
         ? { note: `breaking schema change (${changes.map((c) => `${c.path}: ${c.problem}`).join('; ')})`, remedies: [{ purpose: 'deploy it anyway', action: 'option', option: 'allowBreakingChanges' } as const] }
         : undefined;
       try {
-        const top = await planKro(kube, rgd, instance, call(), note, await ownership(instance as KubernetesObject));
-        // What KRO will do to the instance's objects, by the same planner over the planned spec and KRO's objects.
         const desired = instance as KubernetesObject;
         const name = desired.metadata?.name ?? '';
-        // The live instance's uid and creation time (KRO reads them), with the labels and annotations the deploy gives.
         const current = await kube.get({ apiVersion: instanceApiVersion, kind: graph.kind, ...instanceAt(name) }, call()).catch(() => undefined);
+        // As the deploy applies it: with the graph generation the live instance was last confirmed with (relabel.ts).
+        const top = await planKro(kube, rgd, keptGraphGeneration(instance, current as KubeObject | undefined), call(), note, await ownership(desired));
+        // What KRO will do to the instance's objects, by the same planner over the planned spec and KRO's objects;
+        // the live instance's uid and creation time (KRO reads them), with the labels and annotations the deploy gives.
         const metadata = { ...current?.metadata, labels: desired.metadata?.labels ?? {}, annotations: desired.metadata?.annotations ?? {} };
         const identity = liveIdentity({ ...desired, metadata: current ? metadata : (desired.metadata ?? {}) }, instanceAt(name));
         const redactor = redactorFor(graph, instance.spec);
@@ -292,37 +290,6 @@ function liveIdentity(object: KubernetesObject, at: { name: string; namespace?: 
   const created = creationTimestamp === undefined ? undefined : new Date(creationTimestamp as unknown as string | Date).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const assigned = uid && created && generation ? { assigned: { uid, creationTimestamp: created, generation } } : {};
   return { ...at, labels, annotations, ...assigned };
-}
-
-/** What the new RGD's schema breaks, against the live RGD (none when there is no live one). */
-async function schemaChanges(client: KubeClient, graph: CompositionGraph, rgd: KubeObject): Promise<SchemaChange[]> {
-  const current = (await client.get({ apiVersion: 'kro.run/v1alpha1', kind: 'ResourceGraphDefinition', name: graph.name })) as
-    | (KubernetesObject & { spec?: { schema?: { spec?: unknown; types?: unknown; status?: unknown } } })
-    | undefined;
-  const next = (rgd as { spec: { schema: { spec?: unknown; types?: unknown; status?: unknown } } }).spec.schema;
-  return current?.spec?.schema ? breakingChanges(current.spec.schema, next) : [];
-}
-
-/** The RGD to apply: refused when its schema change would break existing instances, unless allowed. */
-/** The RGD to apply (refused on a breaking change unless allowed), and the generation of the live one, if any. */
-async function checkedRgd(client: KubeClient, graph: CompositionGraph, allowBreaking: boolean): Promise<{ rgd: KubernetesObject; liveGeneration: number | undefined }> {
-  const rgd = compileRgd(graph) as unknown as KubernetesObject & { spec: { schema: { spec?: unknown; types?: unknown; status?: unknown } } };
-  const live = (await client.get({ apiVersion: 'kro.run/v1alpha1', kind: 'ResourceGraphDefinition', name: graph.name })) as
-    | (KubernetesObject & { spec?: { schema?: { spec?: unknown; types?: unknown; status?: unknown } } })
-    | undefined;
-  let changes = live?.spec?.schema ? breakingChanges(live.spec.schema, rgd.spec.schema) : [];
-  let keptCrd: string | undefined;
-  if (!live) {
-    // No RGD, but maybe the CRD an earlier one left: KRO would refuse to take it over.
-    const kept = await keptCrdProblem(client, { rgdName: graph.name, apiVersion: `${graph.group}/${graph.version}`, kind: graph.kind }, rgd.spec.schema);
-    if (kept?.kind === 'owned') throw new KroRejectedError(kept.message);
-    if (kept) [changes, keptCrd] = [[...kept.changes], kept.crd];
-  }
-  const liveGeneration = live?.metadata?.generation;
-  if (changes.length === 0) return { rgd, liveGeneration };
-  if (!allowBreaking) throw new BreakingChangeError(graph.name, changes, keptCrd);
-  const metadata = { ...rgd.metadata, annotations: { ...rgd.metadata?.annotations, 'kro.run/allow-breaking-changes': 'true' } };
-  return { rgd: { ...rgd, metadata }, liveGeneration };
 }
 
 /** A report row's object (rows with a name only). */

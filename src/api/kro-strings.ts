@@ -1,17 +1,30 @@
 /**
- * Spec strings KRO cannot carry into a resource unchanged. KRO applies each resource with server-side apply,
- * its body JSON from Go's encoder, which writes U+007F-U+009F, U+FFFE and U+FFFF as they are; the API server
- * reads an apply body as YAML 1.1 (go-yaml), where U+0085 is a line break, folded into a space with the blanks
- * around it, and the others are refused ("control characters are not allowed"). Seen on the local control
- * plane (test/input/wire.cluster.test.ts): the instance kept "nel\u0085b", its ConfigMap got "nel b" and the
- * status echoed it. TypeKro's own bodies escape them (runtime/kube/wire.ts); KRO's cannot be, so a kro-mode
- * spec holding one is refused before anything is applied. Direct mode carries them unchanged.
+ * Spec strings and instance annotations KRO cannot carry into a resource unchanged (compile/rgd/kro-carried.ts
+ * says why, and checks the constants of the resources themselves when the RGD is compiled): a kro-mode spec or
+ * annotation holding U+0085, U+007F-U+009F, U+FFFE or U+FFFF is refused before anything is applied. Direct
+ * mode carries them unchanged (its bodies escape them: runtime/kube/wire.ts).
  */
+import { KRO_UNSAFE, kroCharProblem, kroTextProblem } from '../compile/rgd/kro-carried.js';
 import { fieldPath } from '../model/schema/index.js';
+import { TypeKroError } from '../util/errors.js';
+import type { InstanceMetadataValues } from '../util/instance-metadata.js';
+import { SpecValidationError } from './spec.js';
 
-/** What go-yaml reads as a line break (U+0085) or refuses, and Go's JSON encoder leaves unescaped. */
-// eslint-disable-next-line no-control-regex
-const KRO_UNSAFE = /[\u007f-\u009f\ufffe\uffff]/;
+/**
+ * Refuses a kro-mode instance KRO would not carry unchanged: its spec (a SpecValidationError naming every
+ * field) or an annotation (a USAGE error naming the first).
+ *
+ * @example
+ * ```ts
+ * refuseKroUnsafe('note', { text: 'a\u0085b' }, { labels: {}, annotations: {} }); // throws SpecValidationError
+ * ```
+ */
+export function refuseKroUnsafe(composition: string, spec: unknown, metadata: InstanceMetadataValues): void {
+  const unsafe = kroStringProblems(spec);
+  if (unsafe.length > 0) throw new SpecValidationError(composition, unsafe);
+  const [annotation] = kroMetadataProblems(metadata);
+  if (annotation) throw new TypeKroError('USAGE', annotation);
+}
 
 /**
  * One problem per spec string (or key) holding such a character, naming the field, the character and the way out.
@@ -27,23 +40,30 @@ export function kroStringProblems(spec: unknown): string[] {
   return problems;
 }
 
+/**
+ * One problem per annotation value holding such a character: a composition that reads the annotation
+ * (`instance.metadata.annotations?.note`) hands it to KRO's encoder. Label values and keys cannot hold one.
+ *
+ * @example
+ * ```ts
+ * kroMetadataProblems({ labels: {}, annotations: { note: 'a\u0085b' } }); // => ['annotation "note" holds U+0085 at index 1: ...']
+ * ```
+ */
+export function kroMetadataProblems(metadata: InstanceMetadataValues): string[] {
+  return Object.entries(metadata.annotations).flatMap(([key, value]) => kroTextProblem(`annotation ${JSON.stringify(key)}`, value) ?? []);
+}
+
 function visit(value: unknown, path: readonly (string | number)[], problems: string[]): void {
   if (typeof value === 'string') {
     const index = value.search(KRO_UNSAFE);
-    if (index >= 0) problems.push(problem(fieldPath('spec', path), value.charCodeAt(index), index));
+    if (index >= 0) problems.push(kroCharProblem(fieldPath('spec', path), value.charCodeAt(index), index));
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => visit(item, [...path, i], problems));
   } else if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value)) {
       const index = key.search(KRO_UNSAFE);
-      if (index >= 0) problems.push(problem(`${fieldPath('spec', [...path, key])} (the key)`, key.charCodeAt(index), index));
+      if (index >= 0) problems.push(kroCharProblem(`${fieldPath('spec', [...path, key])} (the key)`, key.charCodeAt(index), index));
       visit(item, [...path, key], problems);
     }
   }
-}
-
-function problem(where: string, code: number, index: number): string {
-  const char = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  const effect = code === 0x85 ? 'reads it as a line break and stores a space instead' : 'refuses it as a control character';
-  return `${where} holds ${char} at index ${index}: KRO applies resources as YAML 1.1, which ${effect}; deploy in direct mode, or leave the character out`;
 }

@@ -14,7 +14,7 @@ import { exprChildren, type Expr } from '../ir/expr.js';
 import type { CompositionGraph } from '../ir/graph.js';
 import { exprLeaves } from '../ir/value.js';
 import { schemaPathsInText } from '../ir/schema-text-reads.js';
-import { isKroInstanceKey, KRO_INSTANCE_DOMAINS } from '../util/instance-metadata.js';
+import { deployOwnedAnnotation, isKroInstanceKey, KRO_INSTANCE_DOMAINS } from '../util/instance-metadata.js';
 
 /** Why a read is refused, and the property name the source spells it with (to point at it). */
 interface Problem {
@@ -45,6 +45,12 @@ const kroKey = (map: MapName, key: string): Problem => ({
   hint: `pass the value through the spec, or ${BY_NAME(map)}`,
   spelled: key,
 });
+/** A read of `key` of `map` that the modes disagree on: KRO's own keys, and the annotation kro mode's deploy writes. */
+function keyProblem(map: MapName, key: string): Problem | undefined {
+  if (isKroInstanceKey(key)) return kroKey(map, key);
+  const owned = map === 'annotations' ? deployOwnedAnnotation(key) : undefined;
+  return owned ? { why: `reads the annotation ${JSON.stringify(key)} of the instance: ${owned}`, hint: `pass the value through the spec, or ${BY_NAME(map)}`, spelled: key } : undefined;
+}
 const computedKey = (map: MapName): Problem => ({
   why: `reads instance.metadata.${map} by a key computed when the instance is deployed: it may be one of KRO's own (${DOMAINS}…), which only kro mode has`,
   hint: `read each key by its literal name, e.g. instance.metadata.${map}?.['team'] ?? 'none'`,
@@ -96,7 +102,7 @@ function chainProblem(steps: readonly Step[]): Problem | undefined {
   if (steps.length === 2) return wholeMap(map);
   const key = keyOf(steps[2]);
   if (key === undefined) return computedKey(map);
-  return isKroInstanceKey(key) ? kroKey(map, key) : undefined;
+  return keyProblem(map, key);
 }
 
 /** `has(schema.metadata.labels)`: the guard the compiler puts before a key test of that map. */
@@ -133,7 +139,7 @@ export function instanceMetadataProblem(expr: Expr): Problem | undefined {
   if (expr.kind === 'binary' && expr.op === 'in' && expr.left.kind === 'literal' && expr.left.literal.kind === 'string') {
     const right = schemaChain(expr.right);
     const map = right && right.length === 2 ? mapOf(right) : undefined;
-    if (map) return isKroInstanceKey(expr.left.literal.value) ? kroKey(map, expr.left.literal.value) : undefined;
+    if (map) return keyProblem(map, expr.left.literal.value);
   }
   // `has(m) && <a key read of m>`: the presence guard of a key read is part of it.
   if (expr.kind === 'binary' && expr.op === '&&') {
@@ -156,7 +162,8 @@ function rawProblem(cel: string): Problem | undefined {
     const map = path[1];
     if (map !== 'labels' && map !== 'annotations') continue;
     if (path.length === 2) return wholeMap(map);
-    if (isKroInstanceKey(path[2]!)) return kroKey(map, path[2]!);
+    const problem = keyProblem(map, path[2]!);
+    if (problem) return problem;
   }
   return undefined;
 }

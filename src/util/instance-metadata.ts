@@ -34,6 +34,20 @@ export function isKroInstanceKey(key: string): boolean {
   return KRO_INSTANCE_DOMAINS.some((domain) => prefix === domain || prefix.endsWith(`.${domain}`));
 }
 
+/**
+ * The annotation kro mode's deploy writes on the instance: the ResourceGraphDefinition generation KRO last
+ * reconciled the instance with, as TypeKro saw it Ready (runtime/kro/relabel.ts). Direct mode has no such
+ * annotation, so it is refused as input and in reads, as KRO's own keys are.
+ */
+export const GRAPH_GENERATION_ANNOTATION = 'typekro.dev/graph-generation';
+
+/** Why a read or a deploy may not use the annotation `key` of the instance: kro mode's deploy writes it. */
+export function deployOwnedAnnotation(key: string): string | undefined {
+  return key === GRAPH_GENERATION_ANNOTATION
+    ? `kro mode's deploy writes it on the instance (the ResourceGraphDefinition generation KRO last reconciled the instance with) and direct mode does not have it`
+    : undefined;
+}
+
 /** What a deploy may give the instance: its labels and annotations. */
 export interface InstanceMetadataInput {
   /** Labels of the instance (Kubernetes label syntax); read as `instance.metadata.labels.<key>` in both modes. */
@@ -76,6 +90,8 @@ function checkedMap(what: 'label' | 'annotation', map: unknown): Record<string, 
     if (isKroInstanceKey(key)) {
       throw new TypeKroError('USAGE', `${what} ${JSON.stringify(key)}: keys under ${KRO_INSTANCE_DOMAINS.map((d) => `${d}/`).join(' and ')} (and their subdomains) are KRO's own on the instance; use a key of your own domain`);
     }
+    const owned = what === 'annotation' ? deployOwnedAnnotation(key) : undefined;
+    if (owned) throw new TypeKroError('USAGE', `annotation ${JSON.stringify(key)}: ${owned}; use a key of your own domain`);
     if (typeof value !== 'string') throw new TypeKroError('USAGE', `${what} ${JSON.stringify(key)}: the value must be text, not ${value === null ? 'null' : typeof value}`);
     const valueProblem = what === 'label' ? labelValueProblem(value) : undefined;
     if (valueProblem) throw new TypeKroError('USAGE', `label ${JSON.stringify(key)}: the value ${JSON.stringify(value)} is not a label value: it ${valueProblem}`);

@@ -9,6 +9,7 @@ import { exprLeaves, exprsOf, isExprValue, type Value } from '../../ir/value.js'
 import { isPlainObject } from '../../util/json.js';
 import { withArticle } from '../../util/article.js';
 import { kindsDefinedInGraph } from './crd-kinds.js';
+import { checkKroTemplateStrings } from './kro-carried.js';
 import { dependencyOrder } from './deps.js';
 import {
   CrdInSameGraphError,
@@ -82,6 +83,7 @@ export function validatedGraph<T extends CompositionGraph>(graph: T): T {
 export function validateForKro(graph: CompositionGraph): void {
   if (!(VALIDATED in graph)) validateGraph(graph);
   checkCrdKinds(graph);
+  checkKroTemplateStrings(graph);
 }
 
 /** KRO reads the schema of every kind when it accepts an RGD: a CRD created by the RGD itself comes too late. */

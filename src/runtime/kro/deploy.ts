@@ -7,7 +7,7 @@ import { describeRef, KubeApiError, refOfObject, type KubeClient, type ObjectRef
 import { DeployFailedError, KroRejectedError } from './errors.js';
 import { amendError } from '../../util/remedy.js';
 import { abortableSleep, throwIfAborted } from '../kube/abort.js';
-import { reconcileAgain, unseenByKro } from './relabel.js';
+import { keptGraphGeneration, reconcileAgain, unseenByKro, withGraphGeneration } from './relabel.js';
 
 interface Condition {
   type?: string;
@@ -59,11 +59,12 @@ export interface KroWaitOptions {
    */
   readonly readsLabels?: boolean;
   /**
-   * This deploy changed the RGD (a new generation): an instance whose own generation stays the same keeps the
-   * conditions KRO computed with the previous graph until KRO gets to it, so it is made to reconcile (relabel.ts)
-   * before its conditions are believed.
+   * The generation of the RGD KRO serves (applyRgd's). An instance whose own generation stays the same keeps
+   * the conditions KRO computed with another graph until KRO gets to it: when the instance was last confirmed
+   * with another generation (or never), it is made to reconcile (relabel.ts) before its conditions are
+   * believed, and once it is Ready the generation is recorded on it.
    */
-  readonly graphChanged?: boolean;
+  readonly graphGeneration?: number;
 }
 
 /** The condition of `type`, if it was written for `generation` (an older one says nothing about this apply). */
@@ -108,11 +109,12 @@ export async function applyInstance(client: KubeClient, instance: KubernetesObje
   const deadline = Date.now() + options.timeoutMs;
   const call = { deadline, ...(options.signal ? { signal: options.signal } : {}) };
   // Only when it matters (relabel.ts): the instance before this apply, to see what the apply changed.
-  const before = options.readsLabels || options.graphChanged ? await client.get(refOfObject(instance), call).catch(() => undefined) : undefined;
+  const before = options.readsLabels || options.graphGeneration !== undefined ? await client.get(refOfObject(instance), call).catch(() => undefined) : undefined;
+  const body = keptGraphGeneration(instance, before);
   let applied: KubernetesObject | undefined;
   while (!applied) {
     try {
-      applied = await client.apply(instance, { force: true, ...(options.signal ? { signal: options.signal } : {}) });
+      applied = await client.apply(body, { force: true, ...(options.signal ? { signal: options.signal } : {}) });
     } catch (error) {
       // A 404 right after the RGD turned Active means the new CRD is not served yet; a missing namespace is
       // also a 404 but will not fix itself, so it fails at once.
@@ -126,8 +128,8 @@ export async function applyInstance(client: KubeClient, instance: KubernetesObje
   const generation = applied.metadata?.generation;
   options.onApplied?.(refOfObject(instance));
   options.onProgress?.(`applied ${describeRef(refOfObject(instance))}`);
-  const unseen = unseenByKro(before, applied, { labels: options.readsLabels ?? false, graph: options.graphChanged ?? false });
-  if (unseen) await reconcileAgain(client, instance, { ...options, timeoutMs: Math.max(deadline - Date.now(), 1) }, unseen);
+  const unseen = unseenByKro(before, applied, { labels: options.readsLabels ?? false, ...(options.graphGeneration !== undefined ? { graphGeneration: options.graphGeneration } : {}) });
+  if (unseen) await reconcileAgain(client, body, { ...options, timeoutMs: Math.max(deadline - Date.now(), 1) }, unseen);
   let last: Observed | undefined;
   // A resource that failed for good ends the wait as it ends direct mode's, once KRO has reconciled this
   // generation (before that, a child may still be the previous spec's, e.g. the Deployment a fixed spec replaces).
@@ -136,7 +138,7 @@ export async function applyInstance(client: KubeClient, instance: KubernetesObje
   const stop = options.failure ? pollFailure(options.failure, reconciled, (found) => failed.abort(failedError(instance, found))) : () => undefined;
   const signal = options.signal ? AbortSignal.any([options.signal, failed.signal]) : failed.signal;
   try {
-    return await withDiagnosis(client, options, () => last, () => client.waitFor(
+    const ready = await withDiagnosis(client, options, () => last, () => client.waitFor(
       refOfObject(instance),
       (object) => {
         last = object as Observed | undefined;
@@ -148,6 +150,11 @@ export async function applyInstance(client: KubeClient, instance: KubernetesObje
       },
       { timeoutMs: Math.max(deadline - Date.now(), 1), signal, describe: () => describeConditions(last) },
     ));
+    // Ready with the graph KRO serves: the next deploy trusts the instance's conditions while this graph stays.
+    if (options.graphGeneration !== undefined) {
+      await client.apply(withGraphGeneration(instance, String(options.graphGeneration)), { force: true, ...(options.signal ? { signal: options.signal } : {}) });
+    }
+    return ready;
   } finally {
     stop();
   }

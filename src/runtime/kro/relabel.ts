@@ -6,7 +6,11 @@
  *   KRO reconciles for another reason, while direct mode computes them at once;
  * - the RGD changed (the composition was edited, the spec was not). KRO reconciles the instance with the new
  *   graph revision some time later, and until then its conditions are the previous graph's: believing them
- *   reported a broken change as ready, and the fix of it as failed (trial 15 F1).
+ *   reported a broken change as ready, and the fix of it as failed (trial 15 F1). "Changed" is judged against
+ *   the instance, not against the RGD before this deploy: the instance carries the RGD generation it was last
+ *   seen Ready with (`typekro.dev/graph-generation`, written once the deploy confirmed it), so a deploy aborted
+ *   between the RGD's update and the instance's reconcile leaves the next deploy a graph that is still new to
+ *   the instance, though the RGD no longer changes.
  * KRO makes one exception to its skip, for the transitions of its reconcile annotation (`kro.run/reconcile:
  * suspended`), in both directions, "so the instance re-converges": the instance is suspended and resumed,
  * which KRO reconciles, with the graph revision it serves by then.
@@ -16,7 +20,7 @@ import type { CompositionGraph } from '../../ir/graph.js';
 import { rewriteExpr, selectPath } from '../../ir/rewrite.js';
 import { exprLeaves } from '../../ir/value.js';
 import { readsInstanceMetadataMaps, schemaPathsInText } from '../../ir/schema-text-reads.js';
-import { isKroInstanceKey } from '../../util/instance-metadata.js';
+import { GRAPH_GENERATION_ANNOTATION, isKroInstanceKey } from '../../util/instance-metadata.js';
 import { refOfObject, type KubeClient } from '../kube/client.js';
 
 /** KRO v0.9.4's instance annotation that suspends its reconciliation (`api/v1alpha1` InstanceReconcileAnnotation). */
@@ -51,11 +55,35 @@ export function readsInstanceLabels(graph: CompositionGraph): boolean {
   return reads;
 }
 
-/** The labels and annotations of an object that are not KRO's own, as one comparable text. */
+/** The labels and annotations of an object that are not KRO's own (nor the deploy's), as one comparable text. */
 function userMetadata(object: KubernetesObject | undefined): string {
   const own = (map: Record<string, string> | undefined): [string, string][] =>
-    Object.entries(map ?? {}).filter(([key]) => !isKroInstanceKey(key)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    Object.entries(map ?? {}).filter(([key]) => !isKroInstanceKey(key) && key !== GRAPH_GENERATION_ANNOTATION).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return JSON.stringify([own(object?.metadata?.labels), own(object?.metadata?.annotations)]);
+}
+
+/** `instance` with its annotation {@link GRAPH_GENERATION_ANNOTATION} set to `generation`, or without it. */
+export function withGraphGeneration<T extends KubernetesObject>(instance: T, generation: string | undefined): T {
+  const others = Object.entries(instance.metadata?.annotations ?? {}).filter(([key]) => key !== GRAPH_GENERATION_ANNOTATION);
+  const annotations = Object.fromEntries(generation === undefined ? others : [...others, [GRAPH_GENERATION_ANNOTATION, generation]]);
+  const metadata = { ...instance.metadata };
+  if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
+  else delete metadata.annotations;
+  return { ...instance, metadata };
+}
+
+/**
+ * The instance to apply before KRO has reconciled it with the graph of this deploy: as given, keeping the
+ * graph generation the live instance (`live`) was last confirmed with. An apply without it would drop it (this
+ * field manager set it), and one with the new generation would claim a reconcile that has not happened.
+ *
+ * @example
+ * ```ts
+ * keptGraphGeneration(instance, live).metadata.annotations['typekro.dev/graph-generation']; // => '3' when the live instance has it
+ * ```
+ */
+export function keptGraphGeneration<T extends KubernetesObject>(instance: T, live: KubernetesObject | undefined): T {
+  return withGraphGeneration(instance, live?.metadata?.annotations?.[GRAPH_GENERATION_ANNOTATION]);
 }
 
 /** Why an apply needs KRO to reconcile the instance again. */
@@ -63,24 +91,27 @@ export type Unseen = 'labels' | 'graph';
 
 /**
  * Why applying turned `before` into `after` with the same generation, which KRO does not reconcile, while
- * what KRO computes from changed: `'graph'` when this deploy changed the RGD (`changed.graph`), `'labels'`
- * for new labels or annotations (not KRO's) that the composition reads (`changed.labels`). Undefined for a
- * new instance (KRO reconciles it) or a new generation.
+ * what KRO computes from changed: `'graph'` when the RGD generation KRO serves (`changed.graphGeneration`) is
+ * not the one the instance was last confirmed with (its annotation {@link GRAPH_GENERATION_ANNOTATION}; an
+ * instance without it is taken as changed), `'labels'` for new labels or annotations (not KRO's) that the
+ * composition reads (`changed.labels`). Undefined for a new instance (KRO reconciles it) or a new generation.
  *
  * @example
  * ```ts
- * unseenByKro(before, after, { labels: true, graph: false }); // => 'labels' after a redeploy with only another label
+ * unseenByKro(before, after, { labels: true }); // => 'labels' after a redeploy with only another label
+ * unseenByKro(before, after, { labels: false, graphGeneration: 4 }); // => 'graph' when `before` was confirmed with generation 3
  * ```
  */
-export function unseenByKro(before: KubernetesObject | undefined, after: KubernetesObject, changed: { readonly labels: boolean; readonly graph: boolean }): Unseen | undefined {
+export function unseenByKro(before: KubernetesObject | undefined, after: KubernetesObject, changed: { readonly labels: boolean; readonly graphGeneration?: number }): Unseen | undefined {
   if (!before || before.metadata?.generation === undefined || before.metadata.generation !== after.metadata?.generation) return undefined;
-  if (changed.graph) return 'graph';
+  const confirmed = before.metadata.annotations?.[GRAPH_GENERATION_ANNOTATION];
+  if (changed.graphGeneration !== undefined && confirmed !== String(changed.graphGeneration)) return 'graph';
   return changed.labels && userMetadata(before) !== userMetadata(after) ? 'labels' : undefined;
 }
 
 const WHY: Readonly<Record<Unseen, string>> = {
   labels: 'only labels or annotations changed, which KRO does not reconcile',
-  graph: 'the ResourceGraphDefinition changed and the instance did not, so KRO has not reconciled it with the new graph yet',
+  graph: 'the ResourceGraphDefinition changed since the instance was last seen Ready (typekro.dev/graph-generation) and the instance did not, so KRO may not have reconciled it with this graph yet',
 };
 
 interface Condition {

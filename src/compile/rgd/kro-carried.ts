@@ -1,0 +1,84 @@
+/**
+ * Strings KRO cannot carry into a resource unchanged. KRO applies each resource with server-side apply, its
+ * body JSON from Go's encoder, which writes U+007F-U+009F, U+FFFE and U+FFFF as they are; the API server reads
+ * an apply body as YAML 1.1 (go-yaml), where U+0085 is a line break, folded into a space with the blanks
+ * around it, and the others are refused ("control characters are not allowed"). Seen on the local control
+ * plane (test/input/wire.cluster.test.ts): the instance kept "nel\u0085b", its ConfigMap got "nel b".
+ * TypeKro's own bodies escape them (runtime/kube/wire.ts); KRO's cannot be. U+2028, U+2029 and U+FEFF are
+ * among go-yaml's hazards (util/yaml11.ts) but not KRO's: Go's encoder escapes U+2028 and U+2029, and U+FEFF
+ * inside a quoted scalar is read as itself (a byte order mark only at the start of the stream, where KRO's
+ * body has `{`), as test/cluster/kro-strings.cluster.test.ts shows. The spec and the instance's annotations are
+ * checked by api/kro-strings.ts; the constants a composition writes into its resources, here, when the RGD is
+ * compiled.
+ */
+import type { CompositionGraph } from '../../ir/graph.js';
+import { isExprValue, type Value } from '../../ir/value.js';
+import { fieldPath } from '../../model/schema/index.js';
+import { CompositionError, describeResource } from './errors.js';
+
+/** What go-yaml reads as a line break (U+0085) or refuses, and Go's JSON encoder leaves unescaped. */
+// eslint-disable-next-line no-control-regex
+export const KRO_UNSAFE = /[\u007f-\u009f\ufffe\uffff]/;
+
+/**
+ * `where` holds a character KRO cannot carry (`code`, at `index`): what happens to it, and the way out.
+ *
+ * @example
+ * ```ts
+ * kroCharProblem('spec.note', 0x85, 1); // => 'spec.note holds U+0085 at index 1: KRO applies resources as YAML 1.1, which reads it as a line break ...'
+ * ```
+ */
+export function kroCharProblem(where: string, code: number, index: number): string {
+  const char = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  const effect = code === 0x85 ? 'reads it as a line break and stores a space instead' : 'refuses it as a control character';
+  return `${where} holds ${char} at index ${index}: KRO applies resources as YAML 1.1, which ${effect}; deploy in direct mode, or leave the character out`;
+}
+
+/** The problem of `text` at `where`, if it holds such a character. */
+export function kroTextProblem(where: string, text: string): string | undefined {
+  const index = text.search(KRO_UNSAFE);
+  return index < 0 ? undefined : kroCharProblem(where, text.charCodeAt(index), index);
+}
+
+/**
+ * Throws a CompositionError for the first text written as it is into a resource of the graph (a constant, a
+ * key, the literal parts of a template string) that KRO would change or refuse, naming the resource (where
+ * it was declared) and the field.
+ *
+ * @example
+ * ```ts
+ * checkKroTemplateStrings(graph); // throws 'resource "note" (app.ts:5:5): template.data.text holds U+0085 at index 1: ...'
+ * ```
+ */
+export function checkKroTemplateStrings(graph: CompositionGraph): void {
+  for (const resource of graph.resources) {
+    if (resource.template === undefined) continue;
+    const problem = firstProblem(resource.template, []);
+    if (problem) throw new CompositionError(`${describeResource(resource)}: ${problem}`, resource.id);
+  }
+}
+
+function firstProblem(value: Value, path: (string | number)[]): string | undefined {
+  const where = (): string => fieldPath('template', path);
+  if (typeof value === 'string') return kroTextProblem(where(), value);
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (isExprValue(value)) {
+    // Text an expression writes as it is: a string literal, or the literal parts of a template string.
+    const { expr } = value;
+    if (expr.kind === 'literal' && expr.literal.kind === 'string') return kroTextProblem(where(), expr.literal.value);
+    if (expr.kind !== 'template') return undefined;
+    return expr.parts.map((part) => (typeof part === 'string' ? kroTextProblem(`${where()} (a literal part of its template string)`, part) : undefined)).find(Boolean);
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = firstProblem(value[i] as Value, [...path, i]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  for (const [key, item] of Object.entries(value as Record<string, Value>)) {
+    const found = kroTextProblem(`${fieldPath('template', [...path, key])} (the key)`, key) ?? firstProblem(item, [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -1,0 +1,76 @@
+/**
+ * Kro mode refuses the texts KRO would change or refuse on their way into a resource (compile/rgd/kro-carried.ts):
+ * the constants of the resources, when the RGD is compiled, and the instance's annotations, before anything is
+ * applied. (Spec strings: src/api/kro-strings.test.ts.)
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { type } from 'arktype';
+import { kubernetesComposition, SpecValidationError } from '../../src/index.js';
+import { ConfigMap } from '../../src/simple.js';
+import { refusalsIn } from '../support/refusals.js';
+
+const note = kubernetesComposition(
+  { name: 'note', apiVersion: 'example.com/v1', kind: 'Note', spec: type({ text: 'string' }), status: type({ ok: 'boolean' }) },
+  (spec) => {
+    ConfigMap({ name: 'note', data: { text: spec.text, note: 'fixed' } });
+    return { ok: true };
+  },
+);
+
+const { definitionError, at } = refusalsIn(import.meta.filename);
+const definition = { apiVersion: 'example.com/v1', kind: 'Note', spec: type({ text: 'string' }), status: type({ ok: 'boolean' }) };
+const WAY_OUT = 'deploy in direct mode, or leave the character out';
+
+describe('kro mode refuses the texts of the resources KRO would change or refuse, when the RGD is compiled', () => {
+  it('a constant: refused by toYaml, the factory and deploy, naming the resource, where it is declared, and the field', async () => {
+    const constant = kubernetesComposition({ ...definition, name: 'kro-const' }, () => {
+      ConfigMap({ name: 'const', data: { text: 'a\u0085b' } });
+      return { ok: true };
+    });
+    const expected = `resource "configMapConst" (${at("'kro-const'", 'ConfigMap(')}): template.data.text holds U+0085 at index 1: KRO applies resources as YAML 1.1, which reads it as a line break and stores a space instead; ${WAY_OUT}`;
+    assert.equal(definitionError(() => constant.toYaml()), expected);
+    assert.equal(definitionError(() => constant.factory('kro').rgdYaml()), expected);
+    await assert.rejects(constant.factory('kro').deploy({ text: 'x' }), (error: Error) => error.message.split(import.meta.filename).join('<this file>') === expected);
+  });
+
+  it('a key and the literal part of a template string, U+007F-U+009F and U+FFFE/U+FFFF refused as controls', () => {
+    const key = kubernetesComposition({ ...definition, name: 'kro-key' }, () => {
+      ConfigMap({ name: 'key', data: { ['k\u009f']: 'v' } });
+      return { ok: true };
+    });
+    assert.equal(definitionError(() => key.toYaml()), `resource "configMapKey" (${at("'kro-key'", 'ConfigMap(')}): template.data["k\u009f"] (the key) holds U+009F at index 1: KRO applies resources as YAML 1.1, which refuses it as a control character; ${WAY_OUT}`);
+    const mixed = kubernetesComposition({ ...definition, name: 'kro-mixed' }, (spec) => {
+      ConfigMap({ name: 'mixed', data: { text: `${spec.text}-\uffff` } });
+      return { ok: true };
+    });
+    assert.equal(
+      definitionError(() => mixed.toYaml()),
+      `resource "configMapMixed" (${at("'kro-mixed'", 'ConfigMap(')}): template.data.text (a literal part of its template string) holds U+FFFF at index 1: KRO applies resources as YAML 1.1, which refuses it as a control character; ${WAY_OUT}`,
+    );
+  });
+
+  it('U+2028, U+2029 and U+FEFF, which KRO carries (test/cluster/kro-strings.cluster.test.ts), pass', () => {
+    const carried = kubernetesComposition({ ...definition, name: 'kro-carried' }, () => {
+      ConfigMap({ name: 'carried', data: { '\ufeffkey': '\ufeffa\u2028b\u2029' } });
+      return { ok: true };
+    });
+    assert.match(carried.toYaml(), /"\\ufeffkey": "\\ufeffa\\Lb\\P"/);
+  });
+});
+
+describe('kro mode refuses instance annotations KRO would change or refuse', () => {
+  it('names the annotation, the character and the way out, in every path to the instance', async () => {
+    const expected = { code: 'USAGE', message: `annotation "note" holds U+0085 at index 1: KRO applies resources as YAML 1.1, which reads it as a line break and stores a space instead; ${WAY_OUT}` };
+    const annotations = { team: 'ok', note: 'a\u0085b' };
+    assert.throws(() => note.factory('kro').instanceYaml({ text: 'x' }, { annotations }), expected);
+    assert.throws(() => note.instanceYaml({ text: 'x' }, { annotations }), expected);
+    await assert.rejects(note.factory('kro').deploy({ text: 'x' }, { annotations }), expected);
+    assert.throws(() => note.factory('kro').instanceYaml({ text: 'x' }, { annotations: { c1: '\u0090' } }), {
+      message: `annotation "c1" holds U+0090 at index 0: KRO applies resources as YAML 1.1, which refuses it as a control character; ${WAY_OUT}`,
+    });
+    // The spec is checked first, every field of it; and the composition's own instanceYaml checks it too.
+    assert.throws(() => note.instanceYaml({ text: '\ufffe' }, { annotations }), SpecValidationError);
+    assert.match(note.factory('kro').instanceYaml({ text: 'x' }, { annotations: { note: '\ufeffa\u2028' } }), /note: "\\ufeffa\\L"/);
+  });
+});
