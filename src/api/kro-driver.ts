@@ -18,7 +18,7 @@ import { checkKroOwnership, uncheckedNotes, type KroOwnership } from '../runtime
 import { namespacedLookup } from '../runtime/kube/list.js';
 import { createCelEngine } from '../runtime/cel/index.js';
 import { groupByResource, instanceEvents, logSources, readLogs, reportObjects, streamLogs, type DeployPlan, type PodLog } from '../runtime/direct/index.js';
-import { describeFailure, prepareGraph, recordName, type InstanceIdentity, type InstanceReport, type KubeObject, type PreparedGraph, type ResourceStatus } from '../runtime/engine/index.js';
+import { describeFailure, prepareGraph, recordName, reportInstance, type InstanceIdentity, type InstanceReport, type KubeObject, type PreparedGraph, type ResourceStatus } from '../runtime/engine/index.js';
 import {
   InstanceNotFoundError,
   type DeleteResult,
@@ -151,6 +151,21 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
     return report;
   }
 
+  /**
+   * A status field that fails for this spec whatever the cluster holds (it fails with nothing observed: it
+   * reads no object, or only through branches the spec decides): KRO can never write the instance's status,
+   * keeps the previous one and reports no condition, not even its suspension. Refused before anything is
+   * applied, as a deploy fails in direct mode.
+   */
+  function refuseFailingStatus(instance: KubernetesObject): void {
+    const name = instance.metadata?.name ?? '';
+    const input = { spec: (instance as { spec?: unknown }).spec ?? {}, instance: liveIdentity(instance, instanceAt(name)), observed: new Map() };
+    const failure = reportInstance(graphOf(), input).failure;
+    if (failure && failure.resourceId === undefined) {
+      throw new DeployFailedError(`${describeRef(refOfObject(instance))}: ${describeFailure(failure)}. KRO cannot compute it either, and would keep the status it computed before (from an earlier spec or composition) with no condition saying so. Nothing was applied`);
+    }
+  }
+
   /** For a timeout (kro/deploy.ts): what is not ready, what fails. */
   async function diagnose(instance: KubernetesObject): Promise<KroDiagnosis> {
     const report = await judge(instance);
@@ -180,6 +195,7 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
           // Before anything is applied, the RGD included: a refused deploy changes nothing.
           const owned = await ownership(instance, signal);
           owned.refuse();
+          refuseFailingStatus(instance);
           for (const note of uncheckedNotes(owned)) onProgress(note);
           const rgd = await checkedRgd(kube, graph, options.allowBreakingChanges ?? false);
           const graphGeneration = (await applyRgd(kube, rgd, bounded)).metadata?.generation;

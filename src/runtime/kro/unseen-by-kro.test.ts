@@ -25,10 +25,12 @@ test('an apply KRO would not reconcile: same generation, with a graph new to the
   // KRO's own labels are not the user's, nor is the graph generation the deploy records
   assert.equal(unseenByKro(instance(3), instance(3, { 'kro.run/owned': 'true' }), { labels: true }), undefined);
   assert.equal(unseenByKro(instance(3, {}, '2'), instance(3, {}, '3'), { labels: true }), undefined);
-  // a new instance, or a new generation: KRO reconciles it anyway
+  // a new instance, or a new generation confirmed with the graph KRO serves: KRO reconciles it anyway
   assert.equal(unseenByKro(undefined, instance(1), { labels: true, graphGeneration: 3 }), undefined);
-  assert.equal(unseenByKro(instance(3, {}, '2'), instance(4, { team: 'a' }), { labels: true, graphGeneration: 3 }), undefined);
+  assert.equal(unseenByKro(instance(3, {}, '3'), instance(4, { team: 'a' }), { labels: true, graphGeneration: 3 }), undefined);
   assert.equal(unseenByKro(instance(undefined), instance(1), { labels: true, graphGeneration: 3 }), undefined);
+  // a new generation with a graph new to the instance: KRO may reconcile it with the previous graph (trial 16 F3)
+  assert.equal(unseenByKro(instance(3, {}, '2'), instance(4, { team: 'a' }), { labels: true, graphGeneration: 3 }), 'graph');
 });
 
 test('the instance applied before the reconcile keeps the generation the live one was confirmed with', () => {
