@@ -53,3 +53,14 @@ test('the walks over code points are told from other macros over split("")', () 
   assert.equal(codePointWalkText(other), undefined);
   assert.equal(codePointWalkText(E.macro('map', E.call('split', [E.str('')], s), 'c', E.binary('+', E.ident('c'), E.int(1)))), undefined);
 });
+
+test('text without characters above U+FFFF: CEL\'s own size, indexOf and lastIndexOf', () => {
+  const [s, t, p] = [E.path('schema', 'spec', 's'), E.path('schema', 'spec', 't'), E.path('schema', 'spec', 'p')];
+  assert.equal(printCel(utf16Length(s, 0xffff)), 'size(schema.spec.s)');
+  assert.equal(printCel(utf16Length(s, 0x10000)), 'size(schema.spec.s) + size(schema.spec.s.split("").filter(c, c > "\\uffff"))');
+  assert.equal(printCel(utf16Search('lastIndexOf', s, E.str('😀'), 0x7f)), 'schema.spec.s.lastIndexOf("😀")');
+  assert.equal(printCel(utf16IndexOfFrom(s, t, p, 0x7f)), 'schema.spec.s.indexOf(schema.spec.t, [schema.spec.p, 0].max())');
+  assert.equal(printCel(utf16IndexOfFrom(s, t, E.int(-1), 0x7f)), 'schema.spec.s.indexOf(schema.spec.t)');
+  assert.equal(printCel(utf16LastIndexOfFrom(s, t, p, 0x7f)), 'schema.spec.s.substring(0, [[schema.spec.p, 0].max() + size(schema.spec.t), size(schema.spec.s)].min()).lastIndexOf(schema.spec.t)');
+  assert.equal(printCel(utf16LastIndexOfFrom(s, E.str('a😀'), E.int(2), 0x7f)), 'schema.spec.s.substring(0, [5, size(schema.spec.s)].min()).lastIndexOf("a😀")');
+});
