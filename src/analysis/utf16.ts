@@ -18,6 +18,7 @@
  * `lastIndexOf` are JavaScript's and the forms above are not needed: a search text holding a character outside
  * the BMP is found in such text by neither (both give -1, and an empty search text is found alike).
  */
+import { isDeepStrictEqual } from 'node:util';
 import { E, referencedRoots, type Expr } from '../ir/expr.js';
 import { intLiteral } from './call-arguments.js';
 import { ANY_CHAR, BMP } from './text-alphabet.js';
@@ -149,10 +150,12 @@ export function utf16LastIndexOfFrom(s: Expr, t: Expr, from: Expr, highest: numb
   return E.call('lastIndexOf', [unitT], E.call('substring', [E.int(0), end], narrow ? s : unitText(s, filler)));
 }
 
-/** Two expressions alike (a user's body may hold int literals: bigints, which JSON cannot write as they are). */
-const same = (a: Expr, b: Expr): boolean => JSON.stringify(a, bigintText) === JSON.stringify(b, bigintText);
-const bigintText = (_key: string, value: unknown): unknown => (typeof value === 'bigint' ? `${value}n` : value);
-
+/**
+ * Two expressions alike, node for node. The IR has no comparison of its own; its constructors (`E`) give each
+ * kind one shape (a call without a receiver has no `target` key), so a deep comparison is a structural one,
+ * bigint literals included (which JSON cannot write).
+ */
+const same = (a: Expr, b: Expr): boolean => isDeepStrictEqual(a, b);
 
 /**
  * The text a walk over code points made here reads (`s` of `s.split("").filter(c, c > "\uffff")` and of

@@ -11,15 +11,9 @@ import { type } from 'arktype';
 import { kubernetesComposition } from '../../src/index.js';
 import { refusalsIn } from '../support/refusals.js';
 import { runCase } from '../differential/harness.js';
+import { alphabetSpecs, definition, exactForms } from '../differential/text-alphabet-cases.js';
 
 const { refusal, at } = refusalsIn(import.meta.filename);
-const definition = {
-  apiVersion: 'text.typekro.dev/v1alpha1',
-  kind: 'TextAlphabet',
-  spec: type({ s: 'string', t: 'string', slug: /^[A-Za-z0-9 -]{0,8}$/, bmp: /^[\u0000-\uffff]*$/u, env: "'dev' | 'prod'", n: 'number.integer' }),
-  status: type({ 'v?': 'string', 'b?': 'boolean', 'l?': 'string[]' }),
-};
-
 const PATTERN = 'constrain the spec field with a pattern of ASCII characters (e.g. `name: /^[A-Za-z0-9-]+$/`), whose values the API server checks';
 const CASE = (name: string, cel: string) => `\`${name}()\` of text that may hold letters outside ASCII: JavaScript maps every Unicode letter ('Ä' to 'ä', 'ß' to 'SS' in upper case), CEL's \`${cel}()\` only A to Z`;
 const ASTRAL = (name: string) => `\`${name}\` of text that may hold characters outside the Basic Multilingual Plane (emoji): JavaScript counts UTF-16 code units, CEL code points, so the positions differ after such a character`;
@@ -67,32 +61,10 @@ test('case mapping, trim, positions, cuts and order of free text are refused, ea
   assert.match(refusal(() => kubernetesComposition({ ...definition, name: 'choice' }, (spec) => ({ v: (spec.n > 0 ? spec.slug : spec.s).toLowerCase() }))), /`toLowerCase\(\)` of text that may hold letters outside ASCII/);
 });
 
-/** Each exact form once, over the narrow fields and constants. */
-const exact = kubernetesComposition({ ...definition, name: 'exact', status: type({ lower: 'string', upper: 'string', trimmed: 'string', sub: 'string', sliced: 'string', ch: 'string', cut: 'string', all: 'string', lt: 'boolean', ge: 'boolean', both: 'boolean', num: 'string', env: 'string', inst: 'string' }) }, (spec, instance) => ({
-  lower: `${spec.slug}:${spec.env}`.toLowerCase(),
-  upper: spec.slug.toUpperCase(),
-  trimmed: ` ${spec.slug} `.trim(),
-  sub: spec.bmp.substring(1, spec.n),
-  sliced: `${spec.bmp.slice(1)}|${spec.bmp.slice(1, 3)}|${spec.bmp.slice(0, 0)}`,
-  ch: spec.bmp.charAt(spec.n),
-  cut: spec.bmp.split('').join('|'),
-  all: spec.bmp.replaceAll('', '.'),
-  lt: spec.s < 'm',
-  ge: spec.slug >= spec.t,
-  both: spec.bmp < `${spec.bmp}x` || spec.bmp > spec.slug,
-  num: `n${spec.n}`.toUpperCase(),
-  env: spec.env.toUpperCase().charAt(0),
-  inst: instance.metadata.name.toUpperCase(),
-}));
-
 test('the exact forms compile to CEL agreeing with JavaScript on Unicode-rich text (our CEL engine)', () => {
-  const chars = ['a', 'Z', ' ', '-', 'É', 'ß', 'İ', '\u00a0', '\u0085', '\ufeff', '｡', '\ue000', '😀', '\u{10ffff}'];
-  const free = fc.array(fc.constantFrom(...chars), { maxLength: 4 }).map((a) => a.join(''));
-  const bmp = fc.array(fc.constantFrom(...chars.filter((c) => c.length === 1)), { maxLength: 4 }).map((a) => a.join(''));
-  const slug = fc.stringMatching(/^[A-Za-z0-9 -]{0,8}$/);
   fc.assert(
-    fc.property(fc.record({ s: free, t: free, slug, bmp, env: fc.constantFrom('dev', 'prod'), n: fc.integer({ min: -1, max: 5 }) }), (spec) => {
-      const report = runCase('text-alphabet', { composition: exact as never, spec, specs: [spec] });
+    fc.property(alphabetSpecs, (spec) => {
+      const report = runCase('text-alphabet', { composition: exactForms as never, spec, specs: [spec] });
       assert.deepEqual(report.findings, [], JSON.stringify(spec));
     }),
     { numRuns: 60, seed: 1207 },
