@@ -28,9 +28,20 @@ test('case mapping, trim, positions, cuts and order of free text are refused, ea
     refusal(() => kubernetesComposition({ ...definition, name: 'upper' }, (spec) => ({ v: `${spec.slug}-${spec.s}`.toUpperCase() }))),
     `${at("'upper'", '`${spec.slug}')}: ${CASE('toUpperCase', 'upperAscii')}\n    \`\${spec.slug}-\${spec.s}\`.toUpperCase()\n  hint: ${PATTERN}, or accept ASCII-only case mapping with \`Cel.expr<string>(\`\${spec.slug}-\${spec.s}\`, '.upperAscii()')\``,
   );
+  // trim: what each side strips that the other keeps, the spec fields to narrow (only the wide ones), the way out
+  const TRIM = "`trim()` of text that may hold U+0085 (next line) or U+FEFF (byte order mark): JavaScript's `trim()` strips U+FEFF and keeps U+0085, CEL's `trim()` (Go's strings.TrimSpace) strips U+0085 and keeps U+FEFF; every other space both strip alike";
+  const NARROW = 'a pattern that leaves out U+0085 and U+FEFF (an ASCII one will do:';
   assert.equal(
     refusal(() => kubernetesComposition({ ...definition, name: 'trim' }, (spec) => ({ v: spec.bmp.trim() }))),
-    `${at("'trim'", 'spec.bmp.trim')}: \`trim()\` of text that may hold any character: JavaScript strips a byte order mark (U+FEFF) and keeps U+0085 (next line), CEL's \`trim()\` keeps the first and strips the second\n    spec.bmp.trim()\n  hint: ${PATTERN}, or accept CEL's spaces with \`Cel.expr<string>(spec.bmp, '.trim()')\``,
+    `${at("'trim'", 'spec.bmp.trim')}: ${TRIM}\n    spec.bmp.trim()\n  hint: give \`spec.bmp\` ${NARROW} \`bmp: /^[ -~]*$/\`), whose values the API server checks, or accept CEL's spaces with \`Cel.expr<string>(spec.bmp, '.trim()')\``,
+  );
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'trim-joined' }, (spec) => ({ v: (spec.slug + spec.s + spec.t + spec.env).trim() }))),
+    `${at("'trim-joined'", '(spec.slug + spec.s')}: ${TRIM}\n    (spec.slug + spec.s + spec.t + spec.env).trim()\n  hint: give \`spec.s\` and \`spec.t\` ${NARROW} \`s: /^[ -~]*$/\`), whose values the API server checks, or accept CEL's spaces with \`Cel.expr<string>(spec.slug + spec.s + spec.t + spec.env, '.trim()')\``,
+  );
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'trim-item' }, (spec) => ({ l: [spec.s, spec.t].map((x) => x.trim()) }))),
+    `${at("'trim-item'", 'x.trim')}: ${TRIM}\n    x.trim()\n  hint: read the text from a spec field with ${NARROW} \`/^[ -~]*$/\`), whose values the API server checks, or accept CEL's spaces with \`Cel.expr<string>(x, '.trim()')\``,
   );
   const way = 'any pattern without characters above U+FFFF will do';
   assert.equal(
