@@ -116,18 +116,31 @@ export function requirePositions(ctx: MethodContext, name: 'substring' | 'charAt
 /**
  * `split(sep)` and `replaceAll(sep, x)` with a separator that may be empty: JavaScript cuts text into UTF-16 code
  * units, cutting a character above U+FFFF into two lone surrogates, CEL into code points. Exact on text
- * without such characters, or with a separator known not to be empty.
+ * without such characters, or with a separator known not to be empty (a non-empty literal, or enumerated
+ * values none of which is empty).
  */
 export function requireCuts(ctx: MethodContext, name: 'split' | 'replaceAll', separator: Expr): void {
   if (highestChar(ctx.receiver.type) <= BMP) return;
   if (separator.kind === 'literal' && separator.literal.kind === 'string' && separator.literal.value !== '') return;
   const arg = ctx.args[0] as Node;
+  if (enumeratedNonEmpty(ctx, arg)) return;
   const what = separator.kind === 'literal' ? 'an empty separator' : `a separator that may be empty (\`${snippetOf(arg)}\`)`;
   throw syntaxError(
     ctx.node,
     `\`${name}\` with ${what} of text that may hold characters outside the Basic Multilingual Plane (emoji): JavaScript cuts text into UTF-16 code units, splitting such a character into two lone surrogates, CEL into whole characters`,
     `${PATTERN} (any pattern without characters above U+FFFF will do), use a separator that is not empty, or cut into code points with \`Cel.expr(${receiverText(ctx)}, '.${name === 'split' ? 'split("")' : 'replace("", ...)'}')\``,
   );
+}
+
+/**
+ * A separator whose values are enumerated (a spec field's enum, a choice of literals), none of them empty: it
+ * cuts like a literal one. A non-empty separator matches whole characters in both languages (JSON text holds no
+ * lone surrogate, so a match of UTF-16 units starts and ends at character boundaries), and both cut at the same
+ * matches from the start. The argument is typed again here (a read, with no effect).
+ */
+function enumeratedNonEmpty(ctx: MethodContext, arg: Node): boolean {
+  const type = ctx.c.value(arg, ctx.scope).type;
+  return type.kind === 'string' && type.values !== undefined && type.values.length > 0 && type.values.every((v) => v !== '');
 }
 
 /**

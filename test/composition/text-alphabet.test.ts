@@ -61,6 +61,10 @@ test('case mapping, trim, positions, cuts and order of free text are refused, ea
     `${at("'split-by'", 'spec.s.split')}: ${CUTS('split', 'a separator that may be empty (`spec.t`)')}\n    spec.s.split(spec.t)\n  hint: ${PATTERN} (${way}), use a separator that is not empty, or cut into code points with \`Cel.expr(spec.s, '.split("")')\``,
   );
   assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'split-maybe-empty' }, (spec) => ({ l: spec.s.split(spec.n > 0 ? spec.sep : '') }))),
+    `${at("'split-maybe-empty'", 'spec.s.split')}: ${CUTS('split', "a separator that may be empty (`spec.n > 0 ? spec.sep : ''`)")}\n    spec.s.split(spec.n > 0 ? spec.sep : '')\n  hint: ${PATTERN} (${way}), use a separator that is not empty, or cut into code points with \`Cel.expr(spec.s, '.split("")')\``,
+  );
+  assert.equal(
     refusal(() => kubernetesComposition({ ...definition, name: 'replace-all' }, (spec) => ({ v: spec.s.replaceAll('', '-') }))),
     `${at("'replace-all'", 'spec.s.replaceAll')}: ${CUTS('replaceAll', 'an empty separator')}\n    spec.s.replaceAll('', '-')\n  hint: ${PATTERN} (${way}), use a separator that is not empty, or cut into code points with \`Cel.expr(spec.s, '.replace("", ...)')\``,
   );

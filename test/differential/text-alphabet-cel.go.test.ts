@@ -26,7 +26,7 @@ test("our engine's text primitives give cel-go's answers on Unicode-rich text", 
 });
 
 const str = { type: 'string' };
-const schema = { type: 'object', properties: { spec: { type: 'object', properties: { s: str, t: str, slug: str, bmp: str, env: str, n: { type: 'integer' } } } } } as OpenApiSchema;
+const schema = { type: 'object', properties: { spec: { type: 'object', properties: { s: str, t: str, slug: str, bmp: str, env: str, sep: str, n: { type: 'integer' } } } } } as OpenApiSchema;
 
 test('the exact forms: cel-go, our engine and JavaScript agree', () => {
   const specs = fc.sample(alphabetSpecs, { seed: 1207, numRuns: 25 });
