@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { E } from '../ir/expr.js';
 import { printCel } from '../compile/cel/print.js';
-import { codePointWalkText, unitTextOf, utf16IndexOfFrom, utf16LastIndexOfFrom, utf16Length, utf16Search } from './utf16.js';
+import { codePointWalkText, unitTextOf, utf16IndexOfFrom, utf16LastIndexOfFrom, utf16Length, utf16Order, utf16Search } from './utf16.js';
 
 const s = E.path('schema', 'spec', 's');
 const t = E.path('schema', 'spec', 't');
@@ -63,4 +63,10 @@ test('text without characters above U+FFFF: CEL\'s own size, indexOf and lastInd
   assert.equal(printCel(utf16IndexOfFrom(s, t, E.int(-1), 0x7f)), 'schema.spec.s.indexOf(schema.spec.t)');
   assert.equal(printCel(utf16LastIndexOfFrom(s, t, p, 0x7f)), 'schema.spec.s.substring(0, [[schema.spec.p, 0].max() + size(schema.spec.t), size(schema.spec.s)].min()).lastIndexOf(schema.spec.t)');
   assert.equal(printCel(utf16LastIndexOfFrom(s, E.str('a😀'), E.int(2), 0x7f)), 'schema.spec.s.substring(0, [5, size(schema.spec.s)].min()).lastIndexOf("a😀")');
+});
+
+test('the order of two values of unknown type: texts by their order keys, other values as CEL orders them', () => {
+  // the printer writes U+D7FF as it is
+  const key = (v: string) => `${v}.split("").map(c, c > "\\uffff" ? "\ud7ff" + c : c == "\ud7ff" ? "\ud7ff\ud7ff" : c).join("")`;
+  assert.equal(printCel(utf16Order('<', E.ident('a'), E.ident('b'))), `type(a) == type("") && type(b) == type("") ? ${key('a')} < ${key('b')} : a < b`);
 });

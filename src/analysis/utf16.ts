@@ -150,6 +150,33 @@ export function utf16LastIndexOfFrom(s: Expr, t: Expr, from: Expr, highest: numb
   return E.call('lastIndexOf', [unitT], E.call('substring', [E.int(0), end], narrow ? s : unitText(s, filler)));
 }
 
+/** The character just below the surrogates (U+D800 to U+DFFF): the marker of the order key. */
+const BELOW_SURROGATES = '\ud7ff';
+
+/**
+ * JavaScript's `a < b` (or `<=`, `>`, `>=`) on two values of unknown type, which may both be text: JavaScript
+ * orders text by UTF-16 code units, CEL by code points, which order a character above U+FFFF (its first unit a
+ * surrogate) and one from U+E000 to U+FFFF differently. So two texts are compared by their order keys, where
+ * each character above U+FFFF is written after U+D7FF and U+D7FF itself twice: U+D7FF and those two-character
+ * words then sit, in code point order, between the characters below U+D7FF and those from U+E000, as their
+ * first UTF-16 units do, no word is the start of another, and two characters above U+FFFF order alike in both.
+ * Other values (numbers) compare as CEL compares them.
+ *
+ * @example printCel(utf16Order('<', E.ident('a'), E.ident('b'))); // 'type(a) == type("") && type(b) == type("") ? a.split("").map(c, c > "\uffff" ? "\ud7ff" + c : c == "\ud7ff" ? "\ud7ff\ud7ff" : c).join("") < b.split(…).join("") : a < b'
+ */
+export function utf16Order(op: '<' | '<=' | '>' | '>=', a: Expr, b: Expr): Expr {
+  // `type("")` rather than the name `string`, which the graph's checks would read as a reference.
+  const isText = (e: Expr): Expr => E.binary('==', E.call('type', [e]), E.call('type', [E.str('')]));
+  return E.cond(E.binary('&&', isText(a), isText(b)), E.binary(op, orderKey(a), orderKey(b)), E.binary(op, a, b));
+}
+
+/** The order key of text (see `utf16Order`); the macro's body reads only its own variable. */
+function orderKey(s: Expr): Expr {
+  const c = E.ident(VAR);
+  const marked = E.cond(E.binary('==', c, E.str(BELOW_SURROGATES)), E.str(BELOW_SURROGATES + BELOW_SURROGATES), c);
+  return E.call('join', [E.str('')], E.macro('map', codePoints(s), VAR, E.cond(outsideBmp(c), E.binary('+', E.str(BELOW_SURROGATES), c), marked)));
+}
+
 /**
  * Two expressions alike, node for node. The IR has no comparison of its own; its constructors (`E`) give each
  * kind one shape (a call without a receiver has no `target` key), so a deep comparison is a structural one,
