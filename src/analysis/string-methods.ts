@@ -7,7 +7,7 @@ import { HINT, syntaxError } from './errors.js';
 import { plain, valueOf, type Typed } from './typed.js';
 import { snippetOf } from './source.js';
 import { arity, intArg, intLiteral, isRestElement, stringArg, type MethodContext } from './call-arguments.js';
-import { joinedText } from './text-alphabet.js';
+import { highestChar, joinedText } from './text-alphabet.js';
 import { requireCaseMapping, requireCuts, requirePositions, requireTrim } from './text-refusals.js';
 import { constantString, utf16IndexOfFrom, utf16LastIndexOfFrom, utf16Length, utf16Search } from './utf16.js';
 
@@ -100,9 +100,11 @@ const NO_CEL_FORM: Readonly<Record<string, string>> = {
 function positioned(ctx: MethodContext, s: Expr, name: 'indexOf' | 'lastIndexOf'): Typed {
   arity(ctx, name, 1, 2);
   const search = stringArg(ctx, 0);
-  if (ctx.args.length === 1) return plain(utf16Search(name, s, search), T.int);
-  const from = intArg(ctx, 1, name === 'indexOf' ? E.int(0) : utf16Length(s));
-  return plain(name === 'indexOf' ? utf16IndexOfFrom(s, search, from) : utf16LastIndexOfFrom(s, search, from), T.int);
+  // Text without characters above U+FFFF counts alike in both: CEL's own forms (utf16.ts).
+  const highest = highestChar(ctx.receiver.type);
+  if (ctx.args.length === 1) return plain(utf16Search(name, s, search, highest), T.int);
+  const from = intArg(ctx, 1, name === 'indexOf' ? E.int(0) : utf16Length(s, highest));
+  return plain(name === 'indexOf' ? utf16IndexOfFrom(s, search, from, highest) : utf16LastIndexOfFrom(s, search, from, highest), T.int);
 }
 
 /**

@@ -7,6 +7,7 @@
  * exactly, and refuses them elsewhere.
  */
 import { T, type CelType } from '../ir/types.js';
+import { highestOf } from '../util/highest-char.js';
 
 /** The highest code point there is: text that may hold any character. */
 export const ANY_CHAR = 0x10ffff;
@@ -14,20 +15,6 @@ export const ANY_CHAR = 0x10ffff;
 export const ASCII = 0x7f;
 /** The highest code point of the Basic Multilingual Plane (one UTF-16 unit per character). */
 export const BMP = 0xffff;
-
-/**
- * The highest code point of `text` (0 for the empty text).
- *
- * @example
- * ```ts
- * highestOf('a😀'); // 0x1f600
- * ```
- */
-export function highestOf(text: string): number {
-  let highest = 0;
-  for (const ch of text) highest = Math.max(highest, ch.codePointAt(0)!);
-  return highest;
-}
 
 /**
  * The highest code point JavaScript's text of a value of `type` may hold: a string's from its values or its

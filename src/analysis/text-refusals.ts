@@ -4,6 +4,8 @@
  */
 import type { Node } from '@babel/types';
 import type { Expr } from '../ir/expr.js';
+import { walk } from './ast.js';
+import { valueOf, type Typed } from './typed.js';
 import type { CelType } from '../ir/types.js';
 import { syntaxError } from './errors.js';
 import { snippetOf } from './source.js';
@@ -38,16 +40,64 @@ export function requireCaseMapping(ctx: MethodContext, name: 'toLowerCase' | 'to
 }
 
 /**
- * `trim()` as CEL's `trim()` (Go's `strings.TrimSpace`): exact where the text holds neither U+0085, which only
- * Go strips, nor U+FEFF, which only JavaScript strips; ASCII text holds neither.
+ * `trim()` as CEL's `trim()` (Go's `strings.TrimSpace`): the two strip the same spaces but U+0085, which only Go
+ * strips, and U+FEFF, which only JavaScript strips; text below U+0085 holds neither. The refusal names the spec
+ * fields of the receiver that may hold them, whose pattern is the way to narrow it.
  */
 export function requireTrim(ctx: MethodContext): void {
   if (highestChar(ctx.receiver.type) < 0x85) return;
+  const fields = wideSpecFields(ctx, 0x85);
+  const example = '`/^[ -~]*$/`';
+  const narrow = fields.length === 0
+    ? `read the text from a spec field with a pattern that leaves out U+0085 and U+FEFF (an ASCII one will do: ${example}), whose values the API server checks`
+    : `give ${fields.map((f) => `\`${f}\``).join(' and ')} a pattern that leaves out U+0085 and U+FEFF (an ASCII one will do: \`${lastKey(fields[0]!)}: /^[ -~]*$/\`), whose values the API server checks`;
   throw syntaxError(
     ctx.node,
-    '`trim()` of text that may hold any character: JavaScript strips a byte order mark (U+FEFF) and keeps U+0085 (next line), CEL\'s `trim()` keeps the first and strips the second',
-    `${PATTERN}, or accept CEL's spaces with \`Cel.expr<string>(${receiverText(ctx)}, '.trim()')\``,
+    "`trim()` of text that may hold U+0085 (next line) or U+FEFF (byte order mark): JavaScript's `trim()` strips U+FEFF and keeps U+0085, CEL's `trim()` (Go's strings.TrimSpace) strips U+0085 and keeps U+FEFF; every other space both strip alike",
+    `${narrow}, or accept CEL's spaces with \`Cel.expr<string>(${receiverText(ctx)}, '.trim()')\``,
   );
+}
+
+/** The last key of a field's path (`bmp` of `spec.bmp`, `name` of `spec.app['name']`). */
+function lastKey(path: string): string {
+  return /([A-Za-z_$][\w$]*)\W*$/.exec(path)?.[1] ?? path;
+}
+
+/**
+ * The spec fields the receiver reads (as written: `spec.bmp`) whose text may hold a character at or above
+ * `from`: the fields a pattern would narrow. Each member read of the receiver is typed again (a read, with no
+ * effect); one that is text read from `schema.spec` and that wide is named, and not looked into further.
+ */
+function wideSpecFields(ctx: MethodContext, from: number): string[] {
+  const callee = ctx.node.callee;
+  if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') return [];
+  const found: string[] = [];
+  walk(callee.object, (node) => {
+    if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression' && node.type !== 'Identifier') return true;
+    let read: Typed;
+    try {
+      read = ctx.c.value(node, ctx.scope);
+    } catch {
+      return true;
+    }
+    if (read.type.kind !== 'string' || highestChar(read.type) < from || !readsSpec(valueOf(read))) return true;
+    const text = snippetOf(node);
+    if (!found.includes(text)) found.push(text);
+    return false;
+  });
+  return found;
+}
+
+/** A read of `schema.spec...` (through optional steps and their `.value()` / `.orValue(...)`). */
+function readsSpec(e: Expr): boolean {
+  let node = e;
+  for (;;) {
+    if (node.kind === 'select' || node.kind === 'index') {
+      if (node.target.kind === 'ident') return node.target.name === 'schema' && node.kind === 'select' && node.field === 'spec';
+      node = node.target;
+    } else if (node.kind === 'call' && node.target && (node.fn === 'value' || node.fn === 'orValue')) node = node.target;
+    else return false;
+  }
 }
 
 /**
@@ -66,18 +116,31 @@ export function requirePositions(ctx: MethodContext, name: 'substring' | 'charAt
 /**
  * `split(sep)` and `replaceAll(sep, x)` with a separator that may be empty: JavaScript cuts text into UTF-16 code
  * units, cutting a character above U+FFFF into two lone surrogates, CEL into code points. Exact on text
- * without such characters, or with a separator known not to be empty.
+ * without such characters, or with a separator known not to be empty (a non-empty literal, or enumerated
+ * values none of which is empty).
  */
 export function requireCuts(ctx: MethodContext, name: 'split' | 'replaceAll', separator: Expr): void {
   if (highestChar(ctx.receiver.type) <= BMP) return;
   if (separator.kind === 'literal' && separator.literal.kind === 'string' && separator.literal.value !== '') return;
   const arg = ctx.args[0] as Node;
+  if (enumeratedNonEmpty(ctx, arg)) return;
   const what = separator.kind === 'literal' ? 'an empty separator' : `a separator that may be empty (\`${snippetOf(arg)}\`)`;
   throw syntaxError(
     ctx.node,
     `\`${name}\` with ${what} of text that may hold characters outside the Basic Multilingual Plane (emoji): JavaScript cuts text into UTF-16 code units, splitting such a character into two lone surrogates, CEL into whole characters`,
     `${PATTERN} (any pattern without characters above U+FFFF will do), use a separator that is not empty, or cut into code points with \`Cel.expr(${receiverText(ctx)}, '.${name === 'split' ? 'split("")' : 'replace("", ...)'}')\``,
   );
+}
+
+/**
+ * A separator whose values are enumerated (a spec field's enum, a choice of literals), none of them empty: it
+ * cuts like a literal one. A non-empty separator matches whole characters in both languages (JSON text holds no
+ * lone surrogate, so a match of UTF-16 units starts and ends at character boundaries), and both cut at the same
+ * matches from the start. The argument is typed again here (a read, with no effect).
+ */
+function enumeratedNonEmpty(ctx: MethodContext, arg: Node): boolean {
+  const type = ctx.c.value(arg, ctx.scope).type;
+  return type.kind === 'string' && type.values !== undefined && type.values.length > 0 && type.values.every((v) => v !== '');
 }
 
 /**

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { E } from '../ir/expr.js';
 import { printCel } from '../compile/cel/print.js';
-import { codePointWalkText, unitTextOf, utf16IndexOfFrom, utf16LastIndexOfFrom, utf16Length, utf16Search } from './utf16.js';
+import { codePointWalkText, unitTextOf, utf16IndexOfFrom, utf16LastIndexOfFrom, utf16Length, utf16Order, utf16Search } from './utf16.js';
 
 const s = E.path('schema', 'spec', 's');
 const t = E.path('schema', 'spec', 't');
@@ -52,4 +52,21 @@ test('the walks over code points are told from other macros over split("")', () 
   const other = E.macro('filter', E.call('split', [E.str('')], s), 'c', E.binary('>', E.ident('c'), E.str('a')));
   assert.equal(codePointWalkText(other), undefined);
   assert.equal(codePointWalkText(E.macro('map', E.call('split', [E.str('')], s), 'c', E.binary('+', E.ident('c'), E.int(1)))), undefined);
+});
+
+test('text without characters above U+FFFF: CEL\'s own size, indexOf and lastIndexOf', () => {
+  const [s, t, p] = [E.path('schema', 'spec', 's'), E.path('schema', 'spec', 't'), E.path('schema', 'spec', 'p')];
+  assert.equal(printCel(utf16Length(s, 0xffff)), 'size(schema.spec.s)');
+  assert.equal(printCel(utf16Length(s, 0x10000)), 'size(schema.spec.s) + size(schema.spec.s.split("").filter(c, c > "\\uffff"))');
+  assert.equal(printCel(utf16Search('lastIndexOf', s, E.str('😀'), 0x7f)), 'schema.spec.s.lastIndexOf("😀")');
+  assert.equal(printCel(utf16IndexOfFrom(s, t, p, 0x7f)), 'schema.spec.s.indexOf(schema.spec.t, [schema.spec.p, 0].max())');
+  assert.equal(printCel(utf16IndexOfFrom(s, t, E.int(-1), 0x7f)), 'schema.spec.s.indexOf(schema.spec.t)');
+  assert.equal(printCel(utf16LastIndexOfFrom(s, t, p, 0x7f)), 'schema.spec.s.substring(0, [[schema.spec.p, 0].max() + size(schema.spec.t), size(schema.spec.s)].min()).lastIndexOf(schema.spec.t)');
+  assert.equal(printCel(utf16LastIndexOfFrom(s, E.str('a😀'), E.int(2), 0x7f)), 'schema.spec.s.substring(0, [5, size(schema.spec.s)].min()).lastIndexOf("a😀")');
+});
+
+test('the order of two values of unknown type: texts by their order keys, other values as CEL orders them', () => {
+  // the printer writes U+D7FF as it is
+  const key = (v: string) => `${v}.split("").map(c, c > "\\uffff" ? "\ud7ff" + c : c == "\ud7ff" ? "\ud7ff\ud7ff" : c).join("")`;
+  assert.equal(printCel(utf16Order('<', E.ident('a'), E.ident('b'))), `type(a) == type("") && type(b) == type("") ? ${key('a')} < ${key('b')} : a < b`);
 });

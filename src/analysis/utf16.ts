@@ -12,9 +12,16 @@
  *
  * JavaScript's strings may hold lone surrogates, but no text KRO or the API server holds can (JSON text is
  * UTF-8), so they are outside "every text" here.
+ *
+ * Text known to hold no character above U+FFFF (`highest`, text-alphabet.ts: a name, an enumeration, a field
+ * with such a pattern) has one UTF-16 unit per code point, so there CEL's own `size`, `indexOf` and
+ * `lastIndexOf` are JavaScript's and the forms above are not needed: a search text holding a character outside
+ * the BMP is found in such text by neither (both give -1, and an empty search text is found alike).
  */
+import { isDeepStrictEqual } from 'node:util';
 import { E, referencedRoots, type Expr } from '../ir/expr.js';
 import { intLiteral } from './call-arguments.js';
+import { ANY_CHAR, BMP } from './text-alphabet.js';
 
 /** The last code point of the BMP: a single character compares above it exactly when it lies outside. */
 const BMP_END = '\uffff';
@@ -34,13 +41,15 @@ export function constantString(e: Expr): string | undefined {
 
 /**
  * JavaScript's `s.length`: CEL's `size(s)` plus one for each character outside the BMP; a constant text's
- * length is computed here.
+ * length is computed here, and text whose characters are at most `highest` <= U+FFFF is `size(s)`.
  *
  * @example printCel(utf16Length(E.path('schema', 'spec', 'name'))); // 'size(schema.spec.name) + size(schema.spec.name.split("").filter(c, c > "\uffff"))'
+ * @example printCel(utf16Length(E.path('schema', 'spec', 'name'), 0x7f)); // 'size(schema.spec.name)'
  */
-export function utf16Length(s: Expr): Expr {
+export function utf16Length(s: Expr, highest: number = ANY_CHAR): Expr {
   const text = constantString(s);
   if (text !== undefined) return E.int(text.length);
+  if (highest <= BMP) return E.call('size', [s]);
   return E.binary('+', E.call('size', [s]), E.call('size', [E.macro('filter', codePoints(s), VAR, outsideBmp(E.ident(VAR)))]));
 }
 
@@ -91,11 +100,14 @@ function searchFiller(t: Expr): Filler {
 
 /**
  * JavaScript's `s.indexOf(t)` / `s.lastIndexOf(t)`: CEL's, in the doubled text of `s` for the doubled text
- * of `t` (`s.split("").map(c, c > "\uffff" ? c + c : c).join("").indexOf(t)` for a `t` inside the BMP).
+ * of `t` (`s.split("").map(c, c > "\uffff" ? c + c : c).join("").indexOf(t)` for a `t` inside the BMP); CEL's
+ * own where the characters of `s` are at most `highest` <= U+FFFF.
  *
  * @example printCel(utf16Search('indexOf', E.path('schema', 'spec', 'name'), E.str('-'))); // 'schema.spec.name.split("").map(c, c > "\uffff" ? c + c : c).join("").indexOf("-")'
+ * @example printCel(utf16Search('indexOf', E.path('schema', 'spec', 'name'), E.str('-'), 0x7f)); // 'schema.spec.name.indexOf("-")'
  */
-export function utf16Search(name: 'indexOf' | 'lastIndexOf', s: Expr, t: Expr): Expr {
+export function utf16Search(name: 'indexOf' | 'lastIndexOf', s: Expr, t: Expr, highest: number = ANY_CHAR): Expr {
+  if (highest <= BMP) return E.call(name, [t], s);
   const filler: Filler = { kind: 'double' };
   return E.call(name, [unitText(t, filler)], unitText(s, filler));
 }
@@ -106,11 +118,12 @@ export function utf16Search(name: 'indexOf' | 'lastIndexOf', s: Expr, t: Expr): 
  * end. So only a negative position is raised to 0 (`[from, 0].max()`), and one that is a literal at most 0
  * is the search from the start.
  */
-export function utf16IndexOfFrom(s: Expr, t: Expr, from: Expr): Expr {
+export function utf16IndexOfFrom(s: Expr, t: Expr, from: Expr, highest: number = ANY_CHAR): Expr {
   const literal = intLiteral(from);
-  if (literal !== undefined && literal <= 0n) return utf16Search('indexOf', s, t);
-  const filler = searchFiller(t);
+  if (literal !== undefined && literal <= 0n) return utf16Search('indexOf', s, t, highest);
   const start = literal !== undefined ? from : E.call('max', [], E.list([from, E.int(0)]));
+  if (highest <= BMP) return E.call('indexOf', [t, start], s);
+  const filler = searchFiller(t);
   return E.call('indexOf', [unitText(t, filler), start], unitText(s, filler));
 }
 
@@ -119,25 +132,57 @@ export function utf16IndexOfFrom(s: Expr, t: Expr, from: Expr): Expr {
  * [0, length]. cel-go's `lastIndexOf(t, offset)` answers -1 for an offset at the end ('abc'.lastIndexOf('c', 3)
  * is 2 in JavaScript), so the search runs on the prefix that holds every match starting there or before:
  * `unit.substring(0, [from + size(t), length].min()).lastIndexOf(t)`. At a literal position at most 0 it is
- * `s.startsWith(t) ? 0 : -1`.
+ * `s.startsWith(t) ? 0 : -1`. Where the characters of `s` are at most `highest` <= U+FFFF, the unit texts are
+ * the texts themselves: a `t` holding a character outside the BMP is found in neither, whatever `size(t)` says
+ * of its length, and `end` stays within `s`.
  */
-export function utf16LastIndexOfFrom(s: Expr, t: Expr, from: Expr): Expr {
+export function utf16LastIndexOfFrom(s: Expr, t: Expr, from: Expr, highest: number = ANY_CHAR): Expr {
   const literal = intLiteral(from);
   if (literal !== undefined && literal <= 0n) return E.cond(E.call('startsWith', [t], s), E.int(0), E.int(-1));
+  const narrow = highest <= BMP;
   const filler = searchFiller(t);
-  const unitT = unitText(t, filler);
+  const unitT = narrow ? t : unitText(t, filler);
   const start = literal !== undefined ? from : E.call('max', [], E.list([from, E.int(0)]));
   // The unit text of t is as long as t in UTF-16.
-  const searchLength = utf16Length(t);
+  const searchLength = narrow && constantString(t) === undefined ? E.call('size', [t]) : utf16Length(t);
   const reach = literal !== undefined && searchLength.kind === 'literal' ? E.int(literal + BigInt(constantString(t)!.length)) : E.binary('+', start, searchLength);
-  const end = E.call('min', [], E.list([reach, utf16Length(s)]));
-  return E.call('lastIndexOf', [unitT], E.call('substring', [E.int(0), end], unitText(s, filler)));
+  const end = E.call('min', [], E.list([reach, utf16Length(s, highest)]));
+  return E.call('lastIndexOf', [unitT], E.call('substring', [E.int(0), end], narrow ? s : unitText(s, filler)));
 }
 
-/** Two expressions alike (a user's body may hold int literals: bigints, which JSON cannot write as they are). */
-const same = (a: Expr, b: Expr): boolean => JSON.stringify(a, bigintText) === JSON.stringify(b, bigintText);
-const bigintText = (_key: string, value: unknown): unknown => (typeof value === 'bigint' ? `${value}n` : value);
+/** The character just below the surrogates (U+D800 to U+DFFF): the marker of the order key. */
+const BELOW_SURROGATES = '\ud7ff';
 
+/**
+ * JavaScript's `a < b` (or `<=`, `>`, `>=`) on two values of unknown type, which may both be text: JavaScript
+ * orders text by UTF-16 code units, CEL by code points, which order a character above U+FFFF (its first unit a
+ * surrogate) and one from U+E000 to U+FFFF differently. So two texts are compared by their order keys, where
+ * each character above U+FFFF is written after U+D7FF and U+D7FF itself twice: U+D7FF and those two-character
+ * words then sit, in code point order, between the characters below U+D7FF and those from U+E000, as their
+ * first UTF-16 units do, no word is the start of another, and two characters above U+FFFF order alike in both.
+ * Other values (numbers) compare as CEL compares them.
+ *
+ * @example printCel(utf16Order('<', E.ident('a'), E.ident('b'))); // 'type(a) == type("") && type(b) == type("") ? a.split("").map(c, c > "\uffff" ? "\ud7ff" + c : c == "\ud7ff" ? "\ud7ff\ud7ff" : c).join("") < b.split(…).join("") : a < b'
+ */
+export function utf16Order(op: '<' | '<=' | '>' | '>=', a: Expr, b: Expr): Expr {
+  // `type("")` rather than the name `string`, which the graph's checks would read as a reference.
+  const isText = (e: Expr): Expr => E.binary('==', E.call('type', [e]), E.call('type', [E.str('')]));
+  return E.cond(E.binary('&&', isText(a), isText(b)), E.binary(op, orderKey(a), orderKey(b)), E.binary(op, a, b));
+}
+
+/** The order key of text (see `utf16Order`); the macro's body reads only its own variable. */
+function orderKey(s: Expr): Expr {
+  const c = E.ident(VAR);
+  const marked = E.cond(E.binary('==', c, E.str(BELOW_SURROGATES)), E.str(BELOW_SURROGATES + BELOW_SURROGATES), c);
+  return E.call('join', [E.str('')], E.macro('map', codePoints(s), VAR, E.cond(outsideBmp(c), E.binary('+', E.str(BELOW_SURROGATES), c), marked)));
+}
+
+/**
+ * Two expressions alike, node for node. The IR has no comparison of its own; its constructors (`E`) give each
+ * kind one shape (a call without a receiver has no `target` key), so a deep comparison is a structural one,
+ * bigint literals included (which JSON cannot write).
+ */
+const same = (a: Expr, b: Expr): boolean => isDeepStrictEqual(a, b);
 
 /**
  * The text a walk over code points made here reads (`s` of `s.split("").filter(c, c > "\uffff")` and of

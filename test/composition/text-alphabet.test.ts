@@ -11,15 +11,9 @@ import { type } from 'arktype';
 import { kubernetesComposition } from '../../src/index.js';
 import { refusalsIn } from '../support/refusals.js';
 import { runCase } from '../differential/harness.js';
+import { alphabetSpecs, definition, exactForms } from '../differential/text-alphabet-cases.js';
 
 const { refusal, at } = refusalsIn(import.meta.filename);
-const definition = {
-  apiVersion: 'text.typekro.dev/v1alpha1',
-  kind: 'TextAlphabet',
-  spec: type({ s: 'string', t: 'string', slug: /^[A-Za-z0-9 -]{0,8}$/, bmp: /^[\u0000-\uffff]*$/u, env: "'dev' | 'prod'", n: 'number.integer' }),
-  status: type({ 'v?': 'string', 'b?': 'boolean', 'l?': 'string[]' }),
-};
-
 const PATTERN = 'constrain the spec field with a pattern of ASCII characters (e.g. `name: /^[A-Za-z0-9-]+$/`), whose values the API server checks';
 const CASE = (name: string, cel: string) => `\`${name}()\` of text that may hold letters outside ASCII: JavaScript maps every Unicode letter ('Ä' to 'ä', 'ß' to 'SS' in upper case), CEL's \`${cel}()\` only A to Z`;
 const ASTRAL = (name: string) => `\`${name}\` of text that may hold characters outside the Basic Multilingual Plane (emoji): JavaScript counts UTF-16 code units, CEL code points, so the positions differ after such a character`;
@@ -34,9 +28,20 @@ test('case mapping, trim, positions, cuts and order of free text are refused, ea
     refusal(() => kubernetesComposition({ ...definition, name: 'upper' }, (spec) => ({ v: `${spec.slug}-${spec.s}`.toUpperCase() }))),
     `${at("'upper'", '`${spec.slug}')}: ${CASE('toUpperCase', 'upperAscii')}\n    \`\${spec.slug}-\${spec.s}\`.toUpperCase()\n  hint: ${PATTERN}, or accept ASCII-only case mapping with \`Cel.expr<string>(\`\${spec.slug}-\${spec.s}\`, '.upperAscii()')\``,
   );
+  // trim: what each side strips that the other keeps, the spec fields to narrow (only the wide ones), the way out
+  const TRIM = "`trim()` of text that may hold U+0085 (next line) or U+FEFF (byte order mark): JavaScript's `trim()` strips U+FEFF and keeps U+0085, CEL's `trim()` (Go's strings.TrimSpace) strips U+0085 and keeps U+FEFF; every other space both strip alike";
+  const NARROW = 'a pattern that leaves out U+0085 and U+FEFF (an ASCII one will do:';
   assert.equal(
     refusal(() => kubernetesComposition({ ...definition, name: 'trim' }, (spec) => ({ v: spec.bmp.trim() }))),
-    `${at("'trim'", 'spec.bmp.trim')}: \`trim()\` of text that may hold any character: JavaScript strips a byte order mark (U+FEFF) and keeps U+0085 (next line), CEL's \`trim()\` keeps the first and strips the second\n    spec.bmp.trim()\n  hint: ${PATTERN}, or accept CEL's spaces with \`Cel.expr<string>(spec.bmp, '.trim()')\``,
+    `${at("'trim'", 'spec.bmp.trim')}: ${TRIM}\n    spec.bmp.trim()\n  hint: give \`spec.bmp\` ${NARROW} \`bmp: /^[ -~]*$/\`), whose values the API server checks, or accept CEL's spaces with \`Cel.expr<string>(spec.bmp, '.trim()')\``,
+  );
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'trim-joined' }, (spec) => ({ v: (spec.slug + spec.s + spec.t + spec.env).trim() }))),
+    `${at("'trim-joined'", '(spec.slug + spec.s')}: ${TRIM}\n    (spec.slug + spec.s + spec.t + spec.env).trim()\n  hint: give \`spec.s\` and \`spec.t\` ${NARROW} \`s: /^[ -~]*$/\`), whose values the API server checks, or accept CEL's spaces with \`Cel.expr<string>(spec.slug + spec.s + spec.t + spec.env, '.trim()')\``,
+  );
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'trim-item' }, (spec) => ({ l: [spec.s, spec.t].map((x) => x.trim()) }))),
+    `${at("'trim-item'", 'x.trim')}: ${TRIM}\n    x.trim()\n  hint: read the text from a spec field with ${NARROW} \`/^[ -~]*$/\`), whose values the API server checks, or accept CEL's spaces with \`Cel.expr<string>(x, '.trim()')\``,
   );
   const way = 'any pattern without characters above U+FFFF will do';
   assert.equal(
@@ -56,6 +61,10 @@ test('case mapping, trim, positions, cuts and order of free text are refused, ea
     `${at("'split-by'", 'spec.s.split')}: ${CUTS('split', 'a separator that may be empty (`spec.t`)')}\n    spec.s.split(spec.t)\n  hint: ${PATTERN} (${way}), use a separator that is not empty, or cut into code points with \`Cel.expr(spec.s, '.split("")')\``,
   );
   assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'split-maybe-empty' }, (spec) => ({ l: spec.s.split(spec.n > 0 ? spec.sep : '') }))),
+    `${at("'split-maybe-empty'", 'spec.s.split')}: ${CUTS('split', "a separator that may be empty (`spec.n > 0 ? spec.sep : ''`)")}\n    spec.s.split(spec.n > 0 ? spec.sep : '')\n  hint: ${PATTERN} (${way}), use a separator that is not empty, or cut into code points with \`Cel.expr(spec.s, '.split("")')\``,
+  );
+  assert.equal(
     refusal(() => kubernetesComposition({ ...definition, name: 'replace-all' }, (spec) => ({ v: spec.s.replaceAll('', '-') }))),
     `${at("'replace-all'", 'spec.s.replaceAll')}: ${CUTS('replaceAll', 'an empty separator')}\n    spec.s.replaceAll('', '-')\n  hint: ${PATTERN} (${way}), use a separator that is not empty, or cut into code points with \`Cel.expr(spec.s, '.replace("", ...)')\``,
   );
@@ -67,32 +76,10 @@ test('case mapping, trim, positions, cuts and order of free text are refused, ea
   assert.match(refusal(() => kubernetesComposition({ ...definition, name: 'choice' }, (spec) => ({ v: (spec.n > 0 ? spec.slug : spec.s).toLowerCase() }))), /`toLowerCase\(\)` of text that may hold letters outside ASCII/);
 });
 
-/** Each exact form once, over the narrow fields and constants. */
-const exact = kubernetesComposition({ ...definition, name: 'exact', status: type({ lower: 'string', upper: 'string', trimmed: 'string', sub: 'string', sliced: 'string', ch: 'string', cut: 'string', all: 'string', lt: 'boolean', ge: 'boolean', both: 'boolean', num: 'string', env: 'string', inst: 'string' }) }, (spec, instance) => ({
-  lower: `${spec.slug}:${spec.env}`.toLowerCase(),
-  upper: spec.slug.toUpperCase(),
-  trimmed: ` ${spec.slug} `.trim(),
-  sub: spec.bmp.substring(1, spec.n),
-  sliced: `${spec.bmp.slice(1)}|${spec.bmp.slice(1, 3)}|${spec.bmp.slice(0, 0)}`,
-  ch: spec.bmp.charAt(spec.n),
-  cut: spec.bmp.split('').join('|'),
-  all: spec.bmp.replaceAll('', '.'),
-  lt: spec.s < 'm',
-  ge: spec.slug >= spec.t,
-  both: spec.bmp < `${spec.bmp}x` || spec.bmp > spec.slug,
-  num: `n${spec.n}`.toUpperCase(),
-  env: spec.env.toUpperCase().charAt(0),
-  inst: instance.metadata.name.toUpperCase(),
-}));
-
 test('the exact forms compile to CEL agreeing with JavaScript on Unicode-rich text (our CEL engine)', () => {
-  const chars = ['a', 'Z', ' ', '-', 'É', 'ß', 'İ', '\u00a0', '\u0085', '\ufeff', '｡', '\ue000', '😀', '\u{10ffff}'];
-  const free = fc.array(fc.constantFrom(...chars), { maxLength: 4 }).map((a) => a.join(''));
-  const bmp = fc.array(fc.constantFrom(...chars.filter((c) => c.length === 1)), { maxLength: 4 }).map((a) => a.join(''));
-  const slug = fc.stringMatching(/^[A-Za-z0-9 -]{0,8}$/);
   fc.assert(
-    fc.property(fc.record({ s: free, t: free, slug, bmp, env: fc.constantFrom('dev', 'prod'), n: fc.integer({ min: -1, max: 5 }) }), (spec) => {
-      const report = runCase('text-alphabet', { composition: exact as never, spec, specs: [spec] });
+    fc.property(alphabetSpecs, (spec) => {
+      const report = runCase('text-alphabet', { composition: exactForms as never, spec, specs: [spec] });
       assert.deepEqual(report.findings, [], JSON.stringify(spec));
     }),
     { numRuns: 60, seed: 1207 },

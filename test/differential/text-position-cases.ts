@@ -85,3 +85,45 @@ export const TEXT_SPECS: readonly TextSpec[] = [
   { s: '\uffff😀\u{10ffff}', t: '\u{10ffff}', p: 3, o: 4, u: '\u{10ffff}\uffff', words: ['\uffff', '\u{10ffff}'] },
   ...fc.sample(specArb, { numRuns: 120, seed: 20261207 }),
 ];
+
+/**
+ * The same reads of text that holds no character above U+FFFF (a field whose pattern says so, an enumeration),
+ * which compile to CEL's own `size`, `indexOf` and `lastIndexOf` (utf16.ts): searched for free text, which may
+ * hold characters outside the BMP (never found there) or be empty.
+ */
+const narrowSpec = type({ b: /^[\u0000-\uffff]*$/u, env: "'a_b' | '\uff61\uffff' | 'é'", t: 'string', p: 'number.integer', 'o?': 'number.integer', words: type(/^[\u0000-\uffff]*$/u).array() });
+
+export const narrowPositions = kubernetesComposition(
+  {
+    name: 'narrow-positions', apiVersion: 'text.typekro.dev/v1alpha1', kind: 'NarrowPositions', spec: narrowSpec,
+    status: type({ len: 'number', envLen: 'number', idx: 'number', last: 'number', idxFrom: 'number', lastFrom: 'number', idxOpt: 'number', lastOpt: 'number', envIdx: 'number', edges: 'number[]', wordLens: 'number[]', wordIdx: 'number[]' }),
+  },
+  (spec) => ({
+    len: spec.b.length,
+    envLen: `${spec.env}${spec.b}`.length,
+    idx: spec.b.indexOf(spec.t),
+    last: spec.b.lastIndexOf(spec.t),
+    idxFrom: spec.b.indexOf(spec.t, spec.p),
+    lastFrom: spec.b.lastIndexOf(spec.t, spec.p),
+    idxOpt: spec.b.indexOf(spec.t, spec.o),
+    lastOpt: spec.b.lastIndexOf(spec.t, spec.o),
+    envIdx: spec.env.indexOf(spec.t) + spec.env.lastIndexOf('\uffff', spec.p),
+    edges: [spec.b.indexOf(spec.t, -2), spec.b.indexOf(spec.t, 2), spec.b.indexOf(spec.t, 50), spec.b.lastIndexOf(spec.t, -2), spec.b.lastIndexOf(spec.t, 2), spec.b.lastIndexOf(spec.t, 50), spec.b.indexOf('😀', spec.p), spec.b.lastIndexOf('a😀', spec.p), spec.b.lastIndexOf('', spec.p)],
+    wordLens: spec.words.map((c) => c.length),
+    wordIdx: spec.words.map((c) => c.indexOf(spec.t, spec.p) + c.lastIndexOf(spec.t, spec.p)),
+  }),
+);
+
+export type NarrowSpec = { b: string; env: string; t: string; p: number; o?: number; words: string[] };
+
+const bmpOnly = (text: string): string => [...text].filter((ch) => ch.length === 1).join('');
+
+/** TEXT_SPECS made narrow: the text without its characters outside the BMP, the search text kept on every other spec. */
+export const NARROW_SPECS: readonly NarrowSpec[] = TEXT_SPECS.map((spec, i) => ({
+  b: bmpOnly(spec.s),
+  env: ['a_b', '\uff61\uffff', 'é'][i % 3]!,
+  t: i % 2 === 0 ? spec.t : bmpOnly(spec.t),
+  p: spec.p,
+  ...(spec.o !== undefined && { o: spec.o }),
+  words: spec.words.map(bmpOnly),
+}));

@@ -9,8 +9,8 @@ import { parse } from 'yaml';
 import { evaluateConcrete } from '../../src/index.js';
 import { answersAgree } from '../cel/compare.js';
 import type { OpenApiSchema, TaggedJson } from '../cel/vectors.js';
-import { celGoAndOurs, statusVectors, type StatusVector } from '../support/cel-oracle.js';
-import { TEXT_SPECS, textPositions } from './text-position-cases.js';
+import { assertStatusVectorsAgree, celGoAndOurs, statusVectors, type StatusVector } from '../support/cel-oracle.js';
+import { NARROW_SPECS, TEXT_SPECS, narrowPositions, textPositions } from './text-position-cases.js';
 
 const schema: OpenApiSchema = {
   type: 'object',
@@ -37,4 +37,15 @@ test('cel-go, our engine and JavaScript agree on the lengths and positions of Un
     assert.ok(answersAgree(ours, go), `${vector.id}: ${vector.expr} on ${JSON.stringify(vector.vars)}: cel-go ${JSON.stringify(go)}, ours ${JSON.stringify(ours)}`);
     assert.deepEqual(go.value, vector.js, `${vector.id}: ${vector.expr} on ${JSON.stringify(vector.vars)}`);
   }
+});
+
+test('cel-go, our engine and JavaScript agree on CEL\'s own size, indexOf and lastIndexOf of text without characters above U+FFFF', () => {
+  const str = { type: 'string' };
+  const narrow: OpenApiSchema = {
+    type: 'object',
+    properties: { spec: { type: 'object', properties: { b: str, env: str, t: str, p: { type: 'integer' }, o: { type: 'integer' }, words: { type: 'array', items: str } }, required: ['b', 'env', 't', 'p', 'words'] } },
+  } as OpenApiSchema;
+  const vectors = statusVectors({ narrow: { composition: narrowPositions as never, spec: NARROW_SPECS[0]!, specs: NARROW_SPECS } }, narrow);
+  assert.equal(vectors.length, NARROW_SPECS.length * 12);
+  assertStatusVectorsAgree(vectors);
 });

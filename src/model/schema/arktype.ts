@@ -7,20 +7,18 @@ import type { SchemaMarkers, SchemaNode } from '../../ir/schema.js';
 import { isPlainObject } from '../../util/json.js';
 import {
   type ArkObject,
-  type Pattern,
   boundOf,
   descriptionOf,
   sensitiveOf,
   domainOf,
   expand,
-  patternsOf,
   protoOf,
   resolveDefault,
   unknownKeys,
 } from './ark-json.js';
 import { refuseAlwaysPresent } from './always-present.js';
 import { SchemaError } from './errors.js';
-import { patternAlphabet, toRe2 } from './pattern.js';
+import { lengths, mapString, rejectUnknown, stringAlternatives } from './ark-strings.js';
 
 /**
  * Anything with arktype's `json` view; every arktype `Type` (2.x) qualifies, whichever copy it comes from.
@@ -90,18 +88,6 @@ function mapNode(json: unknown, path: string): SchemaNode {
   throw new SchemaError(path, `the ${domain ?? 'given'} type has no SimpleSchema equivalent; use string, number, boolean, an array, a Record or an object`);
 }
 
-/**
- * A regex the API server cannot run. arktype's keywords (`string.date.iso`, `string.integer`) carry their
- * description: name it, since the user never wrote that regex.
- */
-function regexProblem(pattern: Pattern, reason: string): string {
-  if (pattern.description === undefined) return `the regex /${pattern.source}/${pattern.flags} ${reason}; rewrite it without that feature`;
-  return (
-    `is "${pattern.description}" (an arktype keyword), whose regex ${reason} (the API server's regex engine); ` +
-    "declare it 'string' with a regex of your own (/^...$/ without that feature), or 'string' and check it in the composition"
-  );
-}
-
 /** `.narrow()` and keywords checked by a function (`string.url`, `string.json`, `string.date`): JavaScript only. */
 function predicateProblem(raw: unknown): string {
   const described = asArray(Array.isArray(raw) ? raw : [raw]).map((p) => (isPlainObject(p) ? descriptionOf(p) : undefined)).find((d) => d !== undefined);
@@ -119,41 +105,6 @@ function describe(node: ArkObject): SchemaMarkers {
 
 function asArray(raw: unknown): readonly unknown[] {
   return Array.isArray(raw) ? raw : [];
-}
-
-function rejectUnknown(node: ArkObject, path: string, known: readonly string[]): void {
-  const extra = unknownKeys(node, known);
-  if (extra.length > 0) {
-    throw new SchemaError(path, `the arktype constraint ${extra.map((k) => `"${k}"`).join(', ')} has no SimpleSchema equivalent; remove it or express it as a bound, regex or enum`);
-  }
-}
-
-function mapString(node: ArkObject, path: string, base: SchemaMarkers): SchemaNode {
-  rejectUnknown(node, path, ['domain', 'meta', 'minLength', 'maxLength', 'exactLength', 'pattern']);
-  const patterns = patternsOf(node['pattern']);
-  if (patterns.length > 1) throw new SchemaError(path, 'has several regex constraints; SimpleSchema takes one pattern, combine them into one regex');
-  const markers: { -readonly [K in keyof SchemaMarkers]: SchemaMarkers[K] } = { ...base, ...lengths(node, path, 'Length') };
-  const [first] = patterns;
-  if (first) {
-    const re2 = toRe2(first);
-    if (!re2.ok) throw new SchemaError(path, regexProblem(first, re2.reason));
-    markers.pattern = re2.pattern;
-    const highest = patternAlphabet(first);
-    if (highest < 0x10ffff) markers.highestChar = highest;
-  }
-  return { kind: 'string', markers };
-}
-
-/** `minLength`/`maxLength`/`exactLength` (arktype uses *Length for strings and arrays alike). */
-function lengths(node: ArkObject, path: string, suffix: 'Length' | 'Items'): SchemaMarkers {
-  const min = boundOf(node['minLength']) ?? boundOf(node['exactLength']);
-  const max = boundOf(node['maxLength']) ?? boundOf(node['exactLength']);
-  // arktype writes `> n` on lengths as minLength n+1 already; exclusive never appears here, but be safe.
-  if (min?.exclusive || max?.exclusive) throw new SchemaError(path, 'exclusive length bounds are not supported; use >= and <=');
-  return {
-    ...(min ? { [`min${suffix}`]: min.value } : {}),
-    ...(max ? { [`max${suffix}`]: max.value } : {}),
-  };
 }
 
 function mapNumber(node: ArkObject, path: string, base: SchemaMarkers): SchemaNode {
@@ -283,45 +234,6 @@ function mapUnion(branches: readonly unknown[], path: string, markers: SchemaMar
   }
   if (units.every((u) => typeof u === 'number')) throw new SchemaError(path, 'non-integer number literals cannot be an enum (SimpleSchema enums are strings or integers); use a string enum or bounds');
   throw new SchemaError(path, 'literal unions must be all strings or all integers; use one kind');
-}
-
-/**
- * A union of strings each matching a regex or equal to a literal: arktype's `string.uuid` (a regex plus the
- * nil and max UUIDs) and `string.ip` (an IPv4 or an IPv6 regex) are such unions. One regex says the same:
- * the alternation of the branches' regexes and of the anchored, escaped literals. Undefined when a branch is
- * anything else (a length bound, a number), so the caller refuses the union.
- */
-function stringAlternatives(branches: readonly unknown[], path: string, markers: SchemaMarkers): SchemaNode | undefined {
-  const alternatives: string[] = [];
-  let regexes = 0;
-  // The highest character any branch admits (a literal's own, a regex's from patternAlphabet).
-  let highest = 0;
-  for (const raw of branches) {
-    const branch = expand(raw);
-    if (!isPlainObject(branch)) return undefined;
-    if ('unit' in branch) {
-      if (typeof branch['unit'] !== 'string') return undefined;
-      alternatives.push(`^${escapeRegex(branch['unit'])}$`);
-      for (const ch of branch['unit']) highest = Math.max(highest, ch.codePointAt(0)!);
-      continue;
-    }
-    if (domainOf(branch) !== 'string' || unknownKeys(branch, ['domain', 'meta', 'pattern']).length > 0) return undefined;
-    const patterns = patternsOf(branch['pattern']);
-    if (patterns.length !== 1) return undefined;
-    const re2 = toRe2(patterns[0]!);
-    if (!re2.ok) throw new SchemaError(path, regexProblem(patterns[0]!, re2.reason));
-    alternatives.push(re2.pattern);
-    highest = Math.max(highest, patternAlphabet(patterns[0]!));
-    regexes++;
-  }
-  if (regexes === 0) return undefined; // literals only: an enum
-  const pattern = alternatives.map((a) => `(?:${a})`).join('|');
-  return { kind: 'string', markers: { ...markers, pattern, ...(highest < 0x10ffff && { highestChar: highest }) } };
-}
-
-/** A literal as a regex (RE2 and JavaScript escape the same punctuation with a backslash). */
-function escapeRegex(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 
 /** arktype already orders branches, but sort explicitly so output never depends on its internals. */
