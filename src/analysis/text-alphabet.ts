@@ -6,6 +6,7 @@
  * alphabet (a literal's characters, a spec field's pattern or enumeration, a number made text) to compile them
  * exactly, and refuses them elsewhere.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { T, type CelType } from '../ir/types.js';
 import { highestOf } from '../util/highest-char.js';
 
@@ -62,11 +63,13 @@ export function eitherText(a: CelType, b: CelType): CelType | undefined {
 }
 
 /**
- * `a`, the type a join of two value types keeps, widened to `b`'s characters where both are unenumerated text:
- * a value typed by one side may come from the other (`c ? spec.slug : spec.title`).
+ * `a`, the type a join of two value types keeps, widened to `b`'s characters where both are text: a value
+ * typed by one side may come from the other (`c ? spec.slug : spec.title`, `{ ...enumMap, ...textMap }`).
  */
 export function keepText(a: CelType, b: CelType): CelType {
-  if (a.kind !== 'string' || b.kind !== 'string' || a.values) return a;
+  if (a.kind !== 'string' || b.kind !== 'string') return a;
+  // An enumeration holds only when both sides are that enumeration: a value may come from either.
+  if (a.values) return isDeepStrictEqual(a.values, b.values) ? a : joinedText(a, b);
   const highest = Math.max(highestChar(a), highestChar(b));
   return highest === highestChar(a) ? a : textType(highest);
 }
