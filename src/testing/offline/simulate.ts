@@ -180,7 +180,8 @@ export class SimulationDivergenceError extends TypeKroError {
  * runs direct mode's planner (the compiled CEL, the readiness rules) and, unless `crossCheck: false`,
  * checks the result against the composition run as plain JavaScript.
  *
- * @throws SpecValidationError for a spec that does not match the schema; TypeKroError (USAGE) for an unknown
+ * @throws SpecValidationError for a spec that does not match the schema; TypeKroError (USAGE) for an instance
+ * name (given, or from `spec.name`) or namespace a deploy refuses, with the deploy's message, for an unknown
  * resource id in `observed`, an object of the wrong kind, a collection's list of another length than the
  * spec makes, or a resource observed without one it reads or `dependsOn` (a state no deploy reaches);
  * {@link SimulationDivergenceError} when the
