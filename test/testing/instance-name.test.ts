@@ -13,7 +13,7 @@ const named = kubernetesComposition(
   { name: 'named', apiVersion: 'example.com/v1', kind: 'Named', spec: type({ name: 'string' }), status: type({ n: 'string' }) },
   (spec) => {
     const cm = ConfigMap({ name: 'cm', data: { v: spec.name } });
-    return { n: cm.data.v };
+    return { n: cm.data.v ?? '' };
   },
 );
 
