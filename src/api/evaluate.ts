@@ -4,8 +4,7 @@
  */
 import { runConcrete, type ConcreteEvaluation, type ObservedObjects } from '../composition/concrete.js';
 import type { Composition } from './composition.js';
-import { checkedInstance } from './spec.js';
-import { checkNamespaceName } from './validate-input.js';
+import { instanceNameOf, validateSpec } from './spec.js';
 import { concreteSourceOf } from '../composition/concrete-source.js';
 import { TypeKroError } from '../util/errors.js';
 import { refuseBinary } from '../util/json.js';
@@ -111,8 +110,7 @@ export interface ConcreteOptions {
  * - A `Cel.expr`, `Cel.template` or `Cel.cond` one of whose parts has no value yet (an absent field, a field of
  *   a resource that is not observed) is pending, as its compiled CEL (a failed read) is.
  *
- * @throws SpecValidationError when the spec does not match the schema; a TypeKroError (`USAGE`) for an
- * instance name or namespace a deploy refuses (with the deploy's message); TypeError naming the problem when
+ * @throws SpecValidationError when the spec does not match the schema; TypeError naming the problem when
  * an observed entry has the wrong shape (a collection's list of another length than the spec makes) or the
  * composition cannot be run again; a TypeKroError (`USAGE`) naming both resources when a resource is observed
  * while one it depends on (reads, or waits for with `dependsOn`) and the function created is not, as
@@ -137,9 +135,7 @@ export interface ConcreteOptions {
 export function evaluateConcrete<TSpec, TStatus>(composition: Composition<TSpec, TStatus>, spec: TSpec, options: ConcreteOptions = {}): ConcreteEvaluation {
   const concrete = concreteSourceOf(composition);
   if (!concrete) throw new TypeKroError('USAGE', 'evaluateConcrete takes a composition made by kubernetesComposition or toResourceGraph');
-  // The spec, instance name and namespace a deploy refuses are refused here, with the deploy's messages.
-  const { spec: checked, name } = checkedInstance(concrete.definition, composition.graph, spec, options.instance?.name);
-  if (options.instance?.namespace !== undefined) checkNamespaceName(options.instance.namespace);
+  const checked = validateSpec(concrete.definition, composition.graph, spec);
   const observed = options.observed instanceof Map ? options.observed : new Map(Object.entries(options.observed ?? {}));
   for (const [id, value] of observed) {
     refuseBinary(value, `observed["${id}"]`);
@@ -148,6 +144,7 @@ export function evaluateConcrete<TSpec, TStatus>(composition: Composition<TSpec,
     if (resource) (Array.isArray(value) ? value : [value]).forEach((item: unknown, i) => checkObservedKind(resource, item, Array.isArray(value) ? `observed["${id}"][${i}]` : `observed["${id}"]`));
   }
   // As simulate and direct mode: a namespaced instance lives in `default` unless told otherwise.
+  const name = options.instance?.name ?? instanceNameOf(composition.graph, checked);
   const namespace = composition.graph.scope === 'Cluster' ? undefined : (options.instance?.namespace ?? 'default');
   const instance = namespace === undefined ? { name } : { name, namespace };
   const result = runConcrete(composition, composition.graph, { spec: checked, observed, instance });
