@@ -62,8 +62,8 @@ export function unknownShape(node: Node, construct: string, type?: CelType): Com
   }
   return syntaxError(
     node,
-    `${construct} on a value of unknown type cannot be compiled exactly: JavaScript gives it different meanings on a list, a string and an object, and this value's type is not declared`,
-    "declare the type: a crdFactory whose schema describes the status (or a typed field), or write the CEL with Cel.expr(...), e.g. Cel.expr<number>('size(', value, ')')",
+    `${construct} on a value of unknown type cannot be compiled exactly: JavaScript gives it different meanings on a list, a string and an object, and no schema declares this value's type (TypeScript types, such as customResource<Spec, Status>'s type arguments, are not visible when the composition is compiled)`,
+    "declare the type in a schema: a crdFactory({ ..., schema }) whose schema describes the status (`typekro import` writes one from the CRD), or a typed field; or write the CEL with Cel.expr(...), e.g. Cel.expr<number>('size(', value, ')')",
   );
 }
 

@@ -218,6 +218,8 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
         namespaced: (namespaced ??= namespacedLookup(kube())),
         progress,
         force: options.force ?? false,
+        // As the deploy: with adopt, another owner's object is taken over (and its changes planned), else refused.
+        adopt: options.adopt ?? false,
         redactor: redactorFor(graph, checked),
         openApiDocuments,
       });

@@ -41,9 +41,11 @@ export function pendingStatusPaths(source: CompositionSource, reads: readonly Un
   const literal = statusLiteralOf(source);
   if (!literal) return [];
   const declarations = declarationsIn(source.fn);
-  return leaves(literal, [])
+  return leaves(literal, [], declarations)
     .filter(({ value }) => {
-      const feeding = feedingNodes(value, declarations);
+      // A handle's fields come from the cluster: what its call's argument is computed from (an options
+      // object built before the call included) feeds the manifest, not a status field that reads the handle.
+      const feeding = feedingNodes(value, declarations, calls);
       return relevant.some((frames) => frames.some((frame) => feeding.some((node) => within(node, frame))));
     })
     .map(({ path }) => path.join('.'));
@@ -59,7 +61,7 @@ export function pendingStatusPaths(source: CompositionSource, reads: readonly Un
  */
 export function pendingArgumentPaths(argument: Node, reads: readonly UnobservedRead[], declarations: ReadonlyMap<string, readonly Node[]>): Path[] {
   if (reads.length === 0) return [];
-  return argumentLeaves(argument)
+  return argumentLeaves(argument, declarations)
     .filter(({ value }) => {
       const feeding = feedingNodes(value, declarations);
       return reads.some((frames) => frames.some((frame) => feeding.some((node) => within(node, frame))));
@@ -69,11 +71,13 @@ export function pendingArgumentPaths(argument: Node, reads: readonly UnobservedR
 
 /**
  * The leaves of a factory's argument with their expressions: an object literal's fields (nested ones too),
- * else the whole argument (path `[]`).
+ * else the whole argument (path `[]`). With `declarations`, a local bound once to an object literal (an
+ * options object built before the call: `const opts = { ... }; ConfigMap(opts)`) gives that literal's fields,
+ * as if written in the call; a spread gives its literal's fields, or stands for the whole object it is in.
  * @example argumentLeaves(call.arguments[0]).map(({ path }) => path.join('.')); // ['name', 'data.r']
  */
-export function argumentLeaves(argument: Node): { path: Path; value: Node }[] {
-  return argument.type === 'ObjectExpression' ? leaves(argument, []) : [{ path: [], value: argument }];
+export function argumentLeaves(argument: Node, declarations?: ReadonlyMap<string, readonly Node[]>): { path: Path; value: Node }[] {
+  return fieldLeaves(argument, [], declarations, new Set());
 }
 
 /** The object literal the function returns, written there or held in a `const` of the function. */
@@ -86,14 +90,55 @@ function statusLiteralOf(source: CompositionSource): ObjectExpression | undefine
 }
 
 /** Every field of the literal with its value expression; a nested object literal gives its own fields. */
-function leaves(literal: ObjectExpression, prefix: Path): { path: Path; value: Node }[] {
+function leaves(literal: ObjectExpression, prefix: Path, declarations?: ReadonlyMap<string, readonly Node[]>): { path: Path; value: Node }[] {
+  return fieldLeaves(literal, prefix, declarations, new Set());
+}
+
+/**
+ * The leaves of `value` at `prefix`: an object literal's fields, each by its own expression, else `value`
+ * itself. What cannot be told field by field (a spread of anything but such a literal, a computed key, a
+ * method) stands for the whole object at `prefix`: a read in it makes all of that object pending, never none
+ * of it (a spread was skipped: its fields kept the JavaScript value, such as the text "undefined", where the
+ * compiled CEL waits).
+ */
+function fieldLeaves(value: Node, prefix: Path, declarations: ReadonlyMap<string, readonly Node[]> | undefined, seen: Set<string>): { path: Path; value: Node }[] {
+  const literal = objectLiteralOf(value, declarations, seen);
+  if (!literal) return [{ path: prefix, value }];
   return literal.properties.flatMap((property) => {
-    if (property.type !== 'ObjectProperty' || property.computed) return [];
-    const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : property.key.type === 'NumericLiteral' ? String(property.key.value) : undefined;
-    if (key === undefined) return [];
-    const value = property.value as Node;
-    return value.type === 'ObjectExpression' ? leaves(value, [...prefix, key]) : [{ path: [...prefix, key], value }];
+    if (property.type === 'SpreadElement') return fieldLeaves(property.argument, prefix, declarations, seen);
+    const key = property.type === 'ObjectProperty' && !property.computed ? keyName(property.key) : undefined;
+    if (property.type !== 'ObjectProperty' || key === undefined) return [{ path: prefix, value: property }];
+    return fieldLeaves(property.value as Node, [...prefix, key], declarations, seen);
   });
+}
+
+function keyName(key: Node): string | undefined {
+  return key.type === 'Identifier' ? key.name : key.type === 'StringLiteral' ? key.value : key.type === 'NumericLiteral' ? String(key.value) : undefined;
+}
+
+/**
+ * The object literal `value` is: written there (inside `as`/`satisfies`/`!`/parentheses), or the one a local
+ * is bound to when that is its only binding (a local also assigned elsewhere, or bound by a pattern or a
+ * loop, is not followed: its value is not that literal alone).
+ */
+function objectLiteralOf(value: Node, declarations: ReadonlyMap<string, readonly Node[]> | undefined, seen: Set<string>): ObjectExpression | undefined {
+  switch (value.type) {
+    case 'ObjectExpression':
+      return value;
+    case 'TSAsExpression':
+    case 'TSSatisfiesExpression':
+    case 'TSNonNullExpression':
+    case 'ParenthesizedExpression':
+      return objectLiteralOf(value.expression, declarations, seen);
+    case 'Identifier': {
+      const bound = declarations?.get(value.name);
+      if (bound?.length !== 1 || seen.has(value.name)) return undefined;
+      seen.add(value.name);
+      return objectLiteralOf(bound[0]!, declarations, seen);
+    }
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -152,11 +197,15 @@ export function patternSources(pattern: Node, from: readonly Node[], add: (name:
   }
 }
 
-/** `value` and the initialisers of the locals it uses, and of the locals those use. */
-function feedingNodes(value: Node, declarations: ReadonlyMap<string, readonly Node[]>): Node[] {
+/**
+ * `value` and the initialisers of the locals it uses, and of the locals those use; the locals used inside
+ * one of `opaque` (factory calls) are not followed.
+ */
+function feedingNodes(value: Node, declarations: ReadonlyMap<string, readonly Node[]>, opaque: readonly Node[] = []): Node[] {
   const out = [value];
   for (let i = 0; i < out.length; i++) {
     walk(out[i]!, (node, parent) => {
+      if (opaque.includes(node)) return false;
       if (node.type !== 'Identifier' || (parent && !readsBinding(node, parent))) return;
       for (const declared of declarations.get(node.name) ?? []) if (!out.includes(declared)) out.push(declared);
     });

@@ -23,8 +23,11 @@
  * @packageDocumentation
  */
 export { render, type Rendering, type RenderedResource } from './offline/render.js';
+// The concrete JavaScript evaluation simulate is checked against: also `typekro`'s, here where the test kit is looked for.
+export { evaluateConcrete, OpaqueCel, type ConcreteOptions, type ConcreteData, type ConcreteEvaluation, type ConcreteResource } from '../api/evaluate.js';
 export type { InstanceOptions } from './offline/context.js';
-export { simulate, SimulationDivergenceError, type SimulateOptions, type Simulation, type SimulatedItem, type SimulatedResource } from './offline/simulate.js';
+export { simulate, SimulationDivergenceError, type SimulateOptions, type Simulation } from './offline/simulate.js';
+export type { SimulatedItem, SimulatedResource } from './offline/resources.js';
 export type { NextStep } from './offline/next.js';
 export type { Divergence } from './offline/cross-check.js';
 export type { ObservedEntries } from './offline/observe.js';

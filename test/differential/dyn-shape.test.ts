@@ -18,8 +18,8 @@ import { refusalsIn } from '../support/refusals.js';
 
 const { refusal, at } = refusalsIn(import.meta.filename);
 const definition = { apiVersion: 'dyn.typekro.dev/v1alpha1', kind: 'Dyn', spec: type({ size: 'number.integer' }) };
-const WHY = 'on a value of unknown type cannot be compiled exactly: JavaScript gives it different meanings on a list, a string and an object, and this value\'s type is not declared';
-const HINT = "  hint: declare the type: a crdFactory whose schema describes the status (or a typed field), or write the CEL with Cel.expr(...), e.g. Cel.expr<number>('size(', value, ')')";
+const WHY = "on a value of unknown type cannot be compiled exactly: JavaScript gives it different meanings on a list, a string and an object, and no schema declares this value's type (TypeScript types, such as customResource<Spec, Status>'s type arguments, are not visible when the composition is compiled)";
+const HINT = "  hint: declare the type in a schema: a crdFactory({ ..., schema }) whose schema describes the status (`typekro import` writes one from the CRD), or a typed field; or write the CEL with Cel.expr(...), e.g. Cel.expr<number>('size(', value, ')')";
 const cacheOf = (size: number) => customResource<{ size: number }, Record<string, unknown>>({ apiVersion: 'example.com/v1', kind: 'Cache', metadata: { name: 'c' }, spec: { size } });
 
 test('`.length` and a numeric index of an untyped status are refused (before: a field "length", a map key "0")', () => {
@@ -36,6 +36,17 @@ test('`.length` and a numeric index of an untyped status are refused (before: a 
       return { host: (cache.status.endpoints as { host: string }[] | undefined)?.[0]?.host ?? 'none' };
     })),
     `${at("'dyn-index'", '(cache.status')}: \`[0]\` ${WHY}\n    (cache.status.endpoints as { host: string }[] | undefined)?.[0]\n${HINT}`,
+  );
+});
+
+test('a status typed only by TypeScript type arguments is refused, the message saying they are not visible to the compiler (trial 15 F4)', () => {
+  interface WidgetStatus { items?: string[] }
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'dyn-generic', status: type({ n: 'number' }) }, (spec) => {
+      const w = customResource<{ size: number }, WidgetStatus>({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { size: spec.size } });
+      return { n: w.status.items?.length ?? 0 };
+    })),
+    `${at("'dyn-generic'", 'w.status')}: \`.length\` ${WHY}\n    w.status.items?.length\n${HINT}`,
   );
 });
 

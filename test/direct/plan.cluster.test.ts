@@ -95,13 +95,21 @@ describe('direct mode: plan', () => {
     await factory.deleteInstance('ps');
   });
 
-  it('reports fields another manager owns as conflicts, and a Deployment change by path', async () => {
+  it('an object another tool owns: without adopt only the takeover the deploy refuses; with adopt its field conflicts and changes; a Deployment change by path', async () => {
     const client = new KubeClient(kc);
     await client.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'pcf-config', namespace: ns.name }, data: { value: 'theirs' } } as KubernetesObject, { fieldManager: 'other-tool' });
     const factory = factoryFor('plan-conflict', [config, deployment('app')], { namespace: ns.name });
+    // The deploy refuses the ConfigMap (OwnershipConflictError): listed once, not also as a change and a
+    // field conflict it never makes (trial 15 F3: one object counted three times).
     const first = await factory.plan({ name: 'pcf', value: 'ours', replicas: 1, flag: true });
-    assert.deepEqual(first.conflicts.map((c) => [c.resource.resourceId, c.conflicts]), [['config', [{ field: '.data.value', manager: 'other-tool' }]]]);
-    assert.deepEqual(first.change.map((c) => [c.resource.resourceId, c.paths.filter((p) => p.startsWith('data'))]), [['config', ['data.value']]]);
+    assert.deepEqual(first.takeovers.map((t) => [t.resource.resourceId, t.resource.name, t.owner, t.adoptable]), [['config', 'pcf-config', 'field manager "other-tool" (not a TypeKro instance)', true]]);
+    assert.deepEqual(first.conflicts, []);
+    assert.deepEqual([...first.change, ...first.unchanged.map((resource) => ({ resource }))].map((c) => c.resource.resourceId), []);
+    assert.deepEqual(first.create.map((o) => o.resourceId), ['app']);
+    // A factory that adopts takes it over: the plan shows the fields another manager owns and the change.
+    const adopting = await factoryFor('plan-conflict', [config, deployment('app')], { namespace: ns.name, adopt: true }).plan({ name: 'pcf', value: 'ours', replicas: 1, flag: true });
+    assert.deepEqual(adopting.conflicts.map((c) => [c.resource.resourceId, c.conflicts]), [['config', [{ field: '.data.value', manager: 'other-tool' }]]]);
+    assert.deepEqual(adopting.change.map((c) => [c.resource.resourceId, c.paths.filter((p) => p.startsWith('data'))]), [['config', ['data.value']]]);
     // adopt: the ConfigMap is another tool's object; force: one of its fields too
     await factoryFor('plan-conflict', [config, deployment('app')], { namespace: ns.name, adopt: true, force: true }).deploy({ name: 'pcf', value: 'ours', replicas: 1, flag: true });
     const scaled = await factory.plan({ name: 'pcf', value: 'ours', replicas: 3, flag: true });

@@ -53,6 +53,8 @@ assert.ok(readFileSync(join(root, 'README.md'), 'utf8').includes(seed), 'the REA
 const seedTs = `${seed}
 export const yaml: string = webapp.toYaml();
 export const instance: string = webapp.toYaml({ replicas: 3 });
+import { evaluateConcrete } from 'typekro/testing';
+export const resources: number = evaluateConcrete(webapp, { replicas: 3 }).resources.length;
 `;
 
 /** Errors the package's types must produce: a typo in a status field and a path outside the exports map. */
@@ -128,6 +130,11 @@ test('the packed package installs into a fresh project, runs the seed example an
     assert.match(yaml, /^kind: ResourceGraphDefinition$/m);
     assert.ok(yaml.includes('replicas: ${schema.spec.replicas}'), `no replicas expression in:\n${yaml}`);
     assert.match(yaml, /^ {4}status:\n {6}ready: \$\{.*readyReplicas.*> 0\}$/m, `no status ready expression in:\n${yaml}`);
+  });
+
+  await t.test("typekro/testing has the test kit's evaluateConcrete, the very function typekro exports (trial 15 F3)", () => {
+    writeFileSync(join(app, 'kit.mjs'), `${seed}\nimport * as root from 'typekro';\nimport { evaluateConcrete } from 'typekro/testing';\nconsole.log(evaluateConcrete === root.evaluateConcrete, evaluateConcrete(webapp, { replicas: 3 }).resources.length);\n`);
+    assert.equal(run(process.execPath, ['kit.mjs'], app).stdout.trim(), 'true 2');
   });
 
   await t.test('require() loads the package where Node can require ES modules, and says what to change where it cannot', () => {

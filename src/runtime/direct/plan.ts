@@ -113,7 +113,10 @@ export interface DeployPlan {
   readonly unchanged: readonly PlannedObject[];
   readonly prune: readonly PlannedObject[];
   readonly conflicts: readonly PlannedConflict[];
-  /** Objects another instance or tool owns: the deploy fails naming them unless it adopts them. */
+  /**
+   * Objects another instance or tool owns: the deploy fails naming them unless it adopts them. One the deploy
+   * refuses (no adopt) is listed only here: not also as a create, change or conflict the deploy never makes.
+   */
   readonly takeovers: readonly PlannedTakeover[];
   /** Resource ids excluded by includeWhen. */
   readonly skipped: readonly string[];
@@ -178,8 +181,16 @@ async function planWith(session: DirectSession, redactor: Redactor): Promise<Dep
         const stand: KubeObject[] = [];
         const manifests = await manifestsOf(session, node);
         checkObjectNames(session.prepared, manifests.map((manifest) => ({ resourceId: id, manifest })), redactNames(session));
-        takeovers.push(...(await guard.findings(manifests)).map((f) => takeoverOf(id, f)));
+        const findings = await guard.findings(manifests);
+        takeovers.push(...findings.map((f) => takeoverOf(id, f)));
+        // An object the deploy refuses to take over is listed once, as the takeover: not also as the change
+        // (or create) and field conflicts the deploy will never make. Its live object stands in for dependents.
+        const refused = new Set(findings.filter((f) => !(session.adopt ?? false) || !f.adoptable).map((f) => objectKey(f.manifest)));
         for (const manifest of manifests) {
+          if (refused.has(objectKey(manifest))) {
+            stand.push((await liveObject(session, manifest, call)) ?? manifest);
+            continue;
+          }
           const result = await dryRun(session, id, manifest, call);
           if (result.kind === 'create') create.push(result.object);
           else if (result.kind === 'change') change.push(plannedChange(result.object, result));
@@ -263,15 +274,20 @@ type DryRun =
   | { kind: 'create' | 'unchanged'; object: PlannedObject; standIn: KubeObject; conflicts?: FieldConflict[] }
   | { kind: 'change'; object: PlannedObject; paths: string[]; removed: string[]; standIn: KubeObject; conflicts?: FieldConflict[] };
 
-async function dryRun(session: DirectSession, id: string, manifest: KubeObject, call: () => { deadline: number; signal?: AbortSignal }): Promise<DryRun> {
-  const object = describe(id, manifest);
-  let live: KubeObject | undefined;
+/** The object as the cluster has it, `undefined` when it does not exist. */
+async function liveObject(session: DirectSession, manifest: KubeObject, call: () => { deadline: number; signal?: AbortSignal }): Promise<KubeObject | undefined> {
   try {
     const found = await session.client.get(refOf(manifest), call());
-    live = found ? plain(found) : undefined;
+    return found ? plain(found) : undefined;
   } catch (error) {
     if (!(error instanceof KubeApiError && error.status === 404)) throw error;
+    return undefined;
   }
+}
+
+async function dryRun(session: DirectSession, id: string, manifest: KubeObject, call: () => { deadline: number; signal?: AbortSignal }): Promise<DryRun> {
+  const object = describe(id, manifest);
+  const live = await liveObject(session, manifest, call);
   let result: KubeObject | undefined;
   let conflicts: FieldConflict[] | undefined;
   let note: string | undefined;

@@ -2,7 +2,8 @@
 import type { KubeObject } from '../../runtime/engine/index.js';
 import { TypeKroError } from '../../util/errors.js';
 import type { Rendering, RenderedResource } from '../offline/render.js';
-import type { Simulation, SimulatedResource } from '../offline/simulate.js';
+import type { Simulation } from '../offline/simulate.js';
+import type { SimulatedResource } from '../offline/resources.js';
 import { didYouMean } from '../offline/nearest.js';
 
 /**

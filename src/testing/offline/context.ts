@@ -3,7 +3,8 @@
  * and the graph prepared with the runtime's CEL engine (the same one direct mode plans with).
  */
 import type { Composition } from '../../api/composition.js';
-import { instanceNameOf, validateSpec } from '../../api/spec.js';
+import { checkedInstance } from '../../api/spec.js';
+import { checkNamespaceName } from '../../api/validate-input.js';
 import { concreteSourceOf, DerivedKey, derivedValue } from '../../composition/concrete-source.js';
 import type { CompositionDefinition } from '../../composition/definition.js';
 import type { CompositionGraph } from '../../ir/graph.js';
@@ -62,13 +63,17 @@ const PREPARED = new DerivedKey<PreparedGraph>('prepared graph');
 /** The resources' schemas, derived from the frozen graph and the models alone, kept like the prepared graph. */
 const SCHEMAS = new DerivedKey<ReadonlyMap<string, OpenApiSchema>>('observed schemas');
 
-/** Validates the spec (SpecValidationError names each field) and prepares the graph. */
+/**
+ * Validates the spec (SpecValidationError names each field), the instance name and the namespace, by the
+ * checks every factory and deploy runs (a spec or name a deploy refuses is refused here, with its message),
+ * and prepares the graph.
+ */
 export function testContext<TSpec, TStatus>(composition: Composition<TSpec, TStatus>, spec: TSpec, options: InstanceOptions, caller: string): TestContext {
   const source = concreteSourceOf(composition);
   if (!source) throw new TypeKroError('USAGE', `${caller} takes a composition made by kubernetesComposition or toResourceGraph (got ${describe(composition)})`);
   const graph = composition.graph;
-  const checked = validateSpec(source.definition, graph, spec);
-  const name = options.name ?? instanceNameOf(graph, checked);
+  if (options.namespace !== undefined) checkNamespaceName(options.namespace);
+  const { spec: checked, name } = checkedInstance(source.definition, graph, spec, options.name);
   const namespace = options.namespace ?? 'default';
   const instance: InstanceIdentity = graph.scope === 'Cluster' ? { name } : { name, namespace };
   return {

@@ -87,7 +87,8 @@ export interface Rendering {
  * cluster has are reported as `needs-cluster` rather than failing the render; {@link simulate} gives them
  * that data.
  *
- * @throws SpecValidationError naming each field when the spec does not match the schema.
+ * @throws SpecValidationError naming each field when the spec does not match the schema; a TypeKroError
+ * (`USAGE`) for an instance name (given, or from `spec.name`) or namespace a deploy refuses, with its message.
  * @example
  * import { type } from 'arktype';
  * import { kubernetesComposition } from 'typekro';
