@@ -63,7 +63,7 @@ export function runCase(name: string, input: CaseInput): CaseReport {
         resource.state === 'rendered' ? [{ id, apiVersion: '', kind: '', included: true, collection: resource.collection, manifests: resource.manifests as never, pending: [] }] : [],
       ),
     });
-    for (const state of observedStates(concrete, NAMESPACE, (input.prerequisites ?? []) as KubeObject[], seed)) {
+    for (const state of observedStates(concrete, NAMESPACE, (input.prerequisites ?? []) as KubeObject[], seed, (id) => prepared.dependencies(id))) {
       report.evaluations++;
       let js: ConcreteEvaluation;
       try {

@@ -2,7 +2,7 @@
  * Observed states to evaluate under: nothing observed yet; every resource created and ready (typical
  * objects of its kind); every resource created with a partial status (the optional fields Kubernetes
  * leaves out until they are non-zero — `readyReplicas` of a Deployment with none ready, a Service's load
- * balancer — are absent). Objects are the manifests the concrete evaluation renders plus what the API
+ * balancer — are absent); every other resource of the ready state only. Objects are the manifests the concrete evaluation renders plus what the API
  * server adds, refined until the manifests stop changing (later resources read earlier ones).
  */
 import type { ConcreteEvaluation } from '../../src/index.js';
@@ -12,7 +12,7 @@ export type KubeObject = Record<string, unknown>;
 export type ObservedMap = ReadonlyMap<string, KubeObject | readonly KubeObject[]>;
 
 export interface ObservedState {
-  readonly name: 'nothing' | 'ready' | 'partial';
+  readonly name: 'nothing' | 'ready' | 'partial' | 'mixed';
   /** Compiled `pending` against a JavaScript value is accepted here (nothing can be known yet). */
   readonly tolerant: boolean;
   readonly observed: ObservedMap;
@@ -109,12 +109,18 @@ export function observedFrom(evaluation: Rendered, ready: boolean, namespace: st
   return observed;
 }
 
-/** The three states; `evaluate` is the concrete evaluation under an observed map. */
+/** The four states; `evaluate` is the concrete evaluation under an observed map. */
 /**
  * `seed` renders the first objects when JavaScript cannot run with nothing observed (a `Cel.expr` given an
  * absent field throws): the state only has to be the same world for both sides, not a realistic one.
  */
-export function observedStates(evaluate: (observed: ObservedMap) => ConcreteEvaluation, namespace: string, prerequisites: readonly KubeObject[], seed: () => Rendered): ObservedState[] {
+export function observedStates(
+  evaluate: (observed: ObservedMap) => ConcreteEvaluation,
+  namespace: string,
+  prerequisites: readonly KubeObject[],
+  seed: () => Rendered,
+  dependencies: (id: string) => readonly string[],
+): ObservedState[] {
   const settle = (ready: boolean): ObservedMap => {
     let observed: ObservedMap = new Map();
     let last = '';
@@ -134,9 +140,32 @@ export function observedStates(evaluate: (observed: ObservedMap) => ConcreteEval
     }
     return observed;
   };
+  const ready = settle(true);
   return [
     { name: 'nothing', tolerant: true, observed: new Map() },
-    { name: 'ready', tolerant: false, observed: settle(true) },
+    { name: 'ready', tolerant: false, observed: ready },
     { name: 'partial', tolerant: false, observed: settle(false) },
+    // Some resources observed and others not (a deploy half done): tolerant for the absent ones' reads, as
+    // 'nothing' is; what reads only the observed ones must agree.
+    { name: 'mixed', tolerant: true, observed: halfDone(ready, dependencies) },
   ];
+}
+
+/**
+ * Every other resource of `ready`, less those that read one left out: a deploy creates a resource only after
+ * what it reads, so no deploy is in a state where a reader exists without what it reads (the concrete
+ * evaluation refuses such a state).
+ */
+function halfDone(ready: ObservedMap, dependencies: (id: string) => readonly string[]): ObservedMap {
+  const kept = new Map([...ready].filter((_, index) => index % 2 === 0));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const id of [...kept.keys()]) {
+      if (dependencies(id).some((dependency) => ready.has(dependency) && !kept.has(dependency))) {
+        kept.delete(id);
+        changed = true;
+      }
+    }
+  }
+  return kept;
 }
