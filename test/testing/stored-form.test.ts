@@ -170,3 +170,9 @@ describe('simulate reads the stored form (K3)', () => {
     assert.equal(deployment.spec.template.spec.containers[0].imagePullPolicy, undefined);
   });
 });
+
+it('storedForm writes an observed claim\'s status.capacity in the form the API server reports', () => {
+  const claim = storedForm({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data' }, spec: { resources: { requests: { storage: '1024Mi' } } }, status: { phase: 'Bound', capacity: { storage: '1024Mi' } } });
+  assert.deepEqual((claim.status as { capacity: unknown }).capacity, { storage: '1Gi' });
+  assert.deepEqual((claim.spec as { resources: unknown }).resources, { requests: { storage: '1Gi' } });
+});

@@ -105,7 +105,11 @@ const BY_KIND: Readonly<Record<string, (object: Fields) => void>> = {
     const job = spec(object).jobTemplate;
     if (isFields(job) && isFields(job.spec)) template(job.spec.template);
   },
-  'v1/PersistentVolumeClaim': (object) => claimSpec(object.spec),
+  'v1/PersistentVolumeClaim': (object) => {
+    claimSpec(object.spec);
+    // An observed claim the test kit stores (simulate's states): the capacity the API server reports.
+    if (isFields(object.status)) list(object.status, 'capacity');
+  },
   'v1/PersistentVolume': (object) => list(spec(object), 'capacity'),
   'v1/ResourceQuota': (object) => list(spec(object), 'hard'),
   'v1/LimitRange': (object) => {
