@@ -13,7 +13,7 @@ import { keptGraphGeneration, readsInstanceLabels } from '../runtime/kro/relabel
 import { deleteKroInstance, healthOf, listInstances } from '../runtime/kro/instances.js';
 import { kroResourceIdOf, listChildren } from '../runtime/kro/children.js';
 import { planKro } from '../runtime/kro/plan.js';
-import { planKroChildren } from '../runtime/kro/children-plan.js';
+import { planKroChildren, withoutRefused } from '../runtime/kro/children-plan.js';
 import { checkKroOwnership, uncheckedNotes, type KroOwnership } from '../runtime/kro/ownership.js';
 import { namespacedLookup } from '../runtime/kube/list.js';
 import { createCelEngine } from '../runtime/cel/index.js';
@@ -222,13 +222,15 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
         const name = desired.metadata?.name ?? '';
         const current = await kube.get({ apiVersion: instanceApiVersion, kind: graph.kind, ...instanceAt(name) }, call()).catch(() => undefined);
         // As the deploy applies it: with the graph generation the live instance was last confirmed with (relabel.ts).
-        const top = await planKro(kube, rgd, keptGraphGeneration(instance, current as KubeObject | undefined), call(), note, await ownership(desired));
+        const owned = await ownership(desired);
+        const top = await planKro(kube, rgd, keptGraphGeneration(instance, current as KubeObject | undefined), call(), note, owned);
         // What KRO will do to the instance's objects, by the same planner over the planned spec and KRO's objects;
         // the live instance's uid and creation time (KRO reads them), with the labels and annotations the deploy gives.
         const metadata = { ...current?.metadata, labels: desired.metadata?.labels ?? {}, annotations: desired.metadata?.annotations ?? {} };
         const identity = liveIdentity({ ...desired, metadata: current ? metadata : (desired.metadata ?? {}) }, instanceAt(name));
         const redactor = redactorFor(graph, instance.spec);
-        const children = await planKroChildren(kube, graphOf(), childKinds, { spec: instance.spec ?? {}, instance: identity }, call, (text) => redactor.text(text));
+        const planned = await planKroChildren(kube, graphOf(), childKinds, { spec: instance.spec ?? {}, instance: identity }, call, (text) => redactor.text(text));
+        const children = withoutRefused(planned, owned.findings, options.adopt ?? false);
         return {
           ...top,
           create: [...top.create, ...children.create],

@@ -46,6 +46,14 @@ describe('plan: an object another instance owns', () => {
     assert.deepEqual(json.summary, { create: 0, change: 0, unchanged: 0, delete: 0, conflict: 0, takeover: 1, skipped: 0 });
   });
 
+  it('in kro mode too: the object KRO would refuse to take from another instance is listed once (trial 16)', async () => {
+    const kro = await typekro(['plan', 'test/cli/fixtures/named.ts', '--mode', 'kro', '--kubeconfig', testKubeConfigPath(), '-n', ns.name, '-o', 'json']);
+    assert.equal(kro.code, 0, transcript(kro));
+    const json = JSON.parse(kro.stdout) as PlanJson;
+    assert.deepEqual(json.objects.filter((o) => o.name === 'named-app-config').map((o) => o.action), ['takeover'], kro.stdout);
+    assert.equal(json.summary.takeover, 1);
+  });
+
   it('the deploy refuses it, as the plan says, and changes nothing', async () => {
     const result = await typekro(['deploy', 'test/cli/fixtures/named.ts', '--kubeconfig', testKubeConfigPath(), '-n', ns.name, '--timeout', '1m']);
     assert.equal(result.code, 1, transcript(result));

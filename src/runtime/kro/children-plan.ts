@@ -157,3 +157,21 @@ export async function planKroChildren(
   const prune = owned.filter((o) => !desired.has(key(o)) && !unknown.has(idOf.get(o) ?? '')).map((o) => describe(idOf.get(o) ?? kroResourceIdOf(o) ?? '', o));
   return { create, change, unchanged, prune, skipped };
 }
+
+/**
+ * `children` without the objects the deploy refuses to take over (another instance's or tool's; any when
+ * not adopting, else those adopt cannot take): the plan lists each once, as the takeover, not also as the
+ * create, change or unchanged entry a deploy that stops before it never makes.
+ *
+ * @example
+ * ```ts
+ * withoutRefused(children, ownership.findings, false).unchanged; // the children no one else owns
+ * ```
+ */
+export function withoutRefused(children: KroChildrenPlan, findings: readonly { readonly manifest: KubeObject; readonly adoptable: boolean }[], adopt: boolean): KroChildrenPlan {
+  const key = (o: { apiVersion?: unknown; kind?: unknown; name?: unknown; namespace?: unknown }): string => JSON.stringify([o.apiVersion, o.kind, o.namespace ?? '', o.name]);
+  const refused = new Set(findings.filter((f) => !adopt || !f.adoptable).map((f) => key({ apiVersion: f.manifest.apiVersion, kind: f.manifest.kind, ...(f.manifest.metadata as { name?: string; namespace?: string } | undefined) })));
+  if (refused.size === 0) return children;
+  const kept = (list: readonly PlannedObject[]): PlannedObject[] => list.filter((o) => !refused.has(key(o)));
+  return { ...children, create: kept(children.create), change: children.change.filter((c) => !refused.has(key(c.resource))), unchanged: kept(children.unchanged) };
+}
