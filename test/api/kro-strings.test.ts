@@ -50,6 +50,34 @@ describe('kro mode refuses the texts of the resources KRO would change or refuse
     );
   });
 
+  it('a text anywhere in an expression: a conditional arm, a default, a join separator; and a status constant (review 36, trial 16 F2)', () => {
+    const flags = { apiVersion: 'example.com/v1', kind: 'Flag', spec: type({ on: 'boolean', 'text?': 'string', parts: 'string[]' }), status: type({ ok: 'string' }) };
+    const arm = kubernetesComposition({ ...flags, name: 'kro-arm' }, (spec) => {
+      ConfigMap({ name: 'arm', data: { text: spec.on ? 'a\u0085b' : 'c', other: spec.text ?? '\u0085', joined: spec.parts.join('\u0080') } });
+      return { ok: 'fine' };
+    });
+    const nel = 'holds U+0085 at index 1: KRO applies resources as YAML 1.1, which reads it as a line break and stores a space instead';
+    assert.equal(definitionError(() => arm.toYaml()), `resource "configMapArm" (${at("'kro-arm'", 'ConfigMap(')}): template.data.text (a text in its expression) ${nel}; ${WAY_OUT}`);
+    const fallback = kubernetesComposition({ ...flags, name: 'kro-default' }, (spec) => {
+      ConfigMap({ name: 'fallback', data: { other: spec.text ?? 'x\u0085' } });
+      return { ok: 'fine' };
+    });
+    assert.equal(definitionError(() => fallback.toYaml()), `resource "configMapFallback" (${at("'kro-default'", 'ConfigMap(')}): template.data.other (a text in its expression) ${nel}; ${WAY_OUT}`);
+    const separator = kubernetesComposition({ ...flags, name: 'kro-join' }, (spec) => {
+      ConfigMap({ name: 'joined', data: { joined: spec.parts.join('\u0080') } });
+      return { ok: 'fine' };
+    });
+    assert.equal(
+      definitionError(() => separator.toYaml()),
+      `resource "configMapJoined" (${at("'kro-join'", 'ConfigMap(')}): template.data.joined (a text in its expression) holds U+0080 at index 0: KRO applies resources as YAML 1.1, which refuses it as a control character; ${WAY_OUT}`,
+    );
+    const status = kubernetesComposition({ ...flags, name: 'kro-status' }, () => {
+      ConfigMap({ name: 'plain', data: { a: 'b' } });
+      return { ok: 'x\u0085y' };
+    });
+    assert.equal(definitionError(() => status.toYaml()), `the returned status: status.ok ${nel}; ${WAY_OUT}`);
+  });
+
   it('U+2028, U+2029 and U+FEFF, which KRO carries (test/cluster/kro-strings.cluster.test.ts), pass', () => {
     const carried = kubernetesComposition({ ...definition, name: 'kro-carried' }, () => {
       ConfigMap({ name: 'carried', data: { '\ufeffkey': '\ufeffa\u2028b\u2029' } });

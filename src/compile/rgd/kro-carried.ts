@@ -11,6 +11,7 @@
  * checked by api/kro-strings.ts; the constants a composition writes into its resources, here, when the RGD is
  * compiled.
  */
+import { exprChildren, type Expr } from '../../ir/expr.js';
 import type { CompositionGraph } from '../../ir/graph.js';
 import { isExprValue, type Value } from '../../ir/value.js';
 import { fieldPath } from '../../model/schema/index.js';
@@ -56,28 +57,41 @@ export function checkKroTemplateStrings(graph: CompositionGraph): void {
     const problem = firstProblem(resource.template, []);
     if (problem) throw new CompositionError(`${describeResource(resource)}: ${problem}`, resource.id);
   }
+  // KRO writes the instance's status the same way (trial 16: a status constant 'x\u0085y' read back 'x y').
+  const problem = firstProblem(graph.status, [], 'status');
+  if (problem) throw new CompositionError(`the returned status: ${problem}`);
 }
 
-function firstProblem(value: Value, path: (string | number)[]): string | undefined {
-  const where = (): string => fieldPath('template', path);
+function firstProblem(value: Value, path: (string | number)[], root = 'template'): string | undefined {
+  const where = (): string => fieldPath(root, path);
   if (typeof value === 'string') return kroTextProblem(where(), value);
   if (typeof value !== 'object' || value === null) return undefined;
-  if (isExprValue(value)) {
-    // Text an expression writes as it is: a string literal, or the literal parts of a template string.
-    const { expr } = value;
-    if (expr.kind === 'literal' && expr.literal.kind === 'string') return kroTextProblem(where(), expr.literal.value);
-    if (expr.kind !== 'template') return undefined;
-    return expr.parts.map((part) => (typeof part === 'string' ? kroTextProblem(`${where()} (a literal part of its template string)`, part) : undefined)).find(Boolean);
-  }
+  // Every text an expression holds, wherever it sits: a conditional's arm, a default, a join's separator or a
+  // template string's literal part may be what it writes. One only compared is refused too: the simple rule.
+  if (isExprValue(value)) return exprProblem(value.expr, where);
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = firstProblem(value[i] as Value, [...path, i]);
+      const found = firstProblem(value[i] as Value, [...path, i], root);
       if (found) return found;
     }
     return undefined;
   }
   for (const [key, item] of Object.entries(value as Record<string, Value>)) {
-    const found = kroTextProblem(`${fieldPath('template', [...path, key])} (the key)`, key) ?? firstProblem(item, [...path, key]);
+    const found = kroTextProblem(`${fieldPath(root, [...path, key])} (the key)`, key) ?? firstProblem(item, [...path, key], root);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The first text literal of `expr` (or a literal part of a template string in it) KRO cannot carry. */
+function exprProblem(expr: Expr, where: () => string): string | undefined {
+  if (expr.kind === 'literal') return expr.literal.kind === 'string' ? kroTextProblem(`${where()} (a text in its expression)`, expr.literal.value) : undefined;
+  if (expr.kind === 'template') {
+    const literal = expr.parts.map((part) => (typeof part === 'string' ? kroTextProblem(`${where()} (a literal part of its template string)`, part) : undefined)).find(Boolean);
+    if (literal) return literal;
+  }
+  for (const child of exprChildren(expr)) {
+    const found = exprProblem(child, where);
     if (found) return found;
   }
   return undefined;
