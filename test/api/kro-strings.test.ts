@@ -78,6 +78,14 @@ describe('kro mode refuses the texts of the resources KRO would change or refuse
     assert.equal(definitionError(() => status.toYaml()), `the returned status: status.ok ${nel}; ${WAY_OUT}`);
   });
 
+  it('a text only compared is never written: it passes (the UTF-16 length compares with "\\uffff")', () => {
+    const compared = kubernetesComposition({ ...definition, name: 'kro-compared' }, (spec) => {
+      ConfigMap({ name: 'compared', data: { wide: String(spec.text.startsWith('\uffff')), size: String(spec.text.length) } });
+      return { ok: spec.text !== '\u0085' };
+    });
+    assert.match(compared.toYaml(), /c > "\\uffff"/);
+  });
+
   it('U+2028, U+2029 and U+FEFF, which KRO carries (test/cluster/kro-strings.cluster.test.ts), pass', () => {
     const carried = kubernetesComposition({ ...definition, name: 'kro-carried' }, () => {
       ConfigMap({ name: 'carried', data: { '\ufeffkey': '\ufeffa\u2028b\u2029' } });

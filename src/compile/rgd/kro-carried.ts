@@ -83,16 +83,48 @@ function firstProblem(value: Value, path: (string | number)[], root = 'template'
   return undefined;
 }
 
-/** The first text literal of `expr` (or a literal part of a template string in it) KRO cannot carry. */
+/** Calls whose result holds no text of their arguments or receiver (a number, a truth value, a presence). */
+const NO_TEXT_OUT = new Set(['size', 'indexOf', 'lastIndexOf', 'startsWith', 'endsWith', 'contains', 'matches', 'int', 'uint', 'double', 'bool', 'has', 'hasValue', 'min', 'max', 'sum', 'abs', 'sign']);
+/** Macros whose body is a test: their result holds items of the target, never the body's texts. */
+const TEST_BODIES = new Set(['filter', 'all', 'exists', 'exists_one']);
+
+/**
+ * The first text of `expr` that may be written into the resource (KRO carries the result, not the
+ * expression) and that KRO cannot carry: a literal, or a literal part of a template string, in a position
+ * whose text can reach the result: a conditional's arm (not its test), an operand of `+`, a list item, a map
+ * key or value, a call's receiver and arguments (the separator of a join, the default of `orValue`), a mapping
+ * body. Texts only compared (`==`, `<`, `c > "\uffff"` in the UTF-16 length TypeKro writes, `startsWith`,
+ * `indexOf`, a filter's test) never reach it.
+ */
 function exprProblem(expr: Expr, where: () => string): string | undefined {
-  if (expr.kind === 'literal') return expr.literal.kind === 'string' ? kroTextProblem(`${where()} (a text in its expression)`, expr.literal.value) : undefined;
-  if (expr.kind === 'template') {
-    const literal = expr.parts.map((part) => (typeof part === 'string' ? kroTextProblem(`${where()} (a literal part of its template string)`, part) : undefined)).find(Boolean);
-    if (literal) return literal;
+  const first = (exprs: readonly Expr[]): string | undefined => {
+    for (const child of exprs) {
+      const found = exprProblem(child, where);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  switch (expr.kind) {
+    case 'literal':
+      return expr.literal.kind === 'string' ? kroTextProblem(`${where()} (a text in its expression)`, expr.literal.value) : undefined;
+    case 'template':
+      return expr.parts.map((part) => (typeof part === 'string' ? kroTextProblem(`${where()} (a literal part of its template string)`, part) : exprProblem(part, where))).find(Boolean);
+    case 'conditional':
+      return first([expr.then, expr.otherwise]);
+    case 'binary':
+      return expr.op === '+' ? first([expr.left, expr.right]) : undefined;
+    case 'call':
+      if (NO_TEXT_OUT.has(expr.fn)) return undefined;
+      // split's separator is taken out of the text it splits
+      return first(expr.fn === 'split' ? (expr.target ? [expr.target] : expr.args.slice(0, 1)) : [...(expr.target ? [expr.target] : []), ...expr.args]);
+    case 'macro':
+      return first(TEST_BODIES.has(expr.macro) ? [expr.target] : [expr.target, expr.body]);
+    case 'select':
+    case 'index':
+    case 'list':
+    case 'map':
+      return first(exprChildren(expr));
+    default:
+      return undefined;
   }
-  for (const child of exprChildren(expr)) {
-    const found = exprProblem(child, where);
-    if (found) return found;
-  }
-  return undefined;
 }
