@@ -8,8 +8,8 @@ import type { CompositionGraph } from '../ir/graph.js';
 import { describeRef, KubeClient, refOfObject, type ObjectRef } from '../runtime/kube/client.js';
 import { withLease, type LeaseOptions } from '../runtime/kube/lease.js';
 import { loadKubeConfig } from '../runtime/kube/config.js';
-import { applyInstance, applyRgd, type KroDiagnosis, type KroFailure } from '../runtime/kro/deploy.js';
-import { keptGraphGeneration, readsInstanceLabels } from '../runtime/kro/relabel.js';
+import { applyInstance, applyRgd, graphRevisionOf, type KroDiagnosis, type KroFailure } from '../runtime/kro/deploy.js';
+import { keptGraphRevision, readsInstanceLabels } from '../runtime/kro/relabel.js';
 import { deleteKroInstance, healthOf, listInstances } from '../runtime/kro/instances.js';
 import { kroResourceIdOf, listChildren } from '../runtime/kro/children.js';
 import { planKro } from '../runtime/kro/plan.js';
@@ -198,8 +198,8 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
           refuseFailingStatus(instance);
           for (const note of uncheckedNotes(owned)) onProgress(note);
           const rgd = await checkedRgd(kube, graph, options.allowBreakingChanges ?? false);
-          const graphGeneration = (await applyRgd(kube, rgd, bounded)).metadata?.generation;
-          const object = await applyInstance(kube, instance, { ...bounded, readsLabels, ...(graphGeneration !== undefined ? { graphGeneration } : {}), rgdName: graph.name, diagnose: () => diagnose(instance), failure: () => failure(instance, signal) });
+          const graphRevision = graphRevisionOf(await applyRgd(kube, rgd, bounded));
+          const object = await applyInstance(kube, instance, { ...bounded, readsLabels, ...(graphRevision !== undefined ? { graphRevision } : {}), rgdName: graph.name, diagnose: () => diagnose(instance), failure: () => failure(instance, signal) });
           // as instanceStatus: KRO's condition messages quote API server errors, and those quote spec values
           const status = (object as LiveInstance).status;
           if (status && Array.isArray(status.conditions)) status.conditions = redactor.value(status.conditions);
@@ -223,7 +223,7 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
         const current = await kube.get({ apiVersion: instanceApiVersion, kind: graph.kind, ...instanceAt(name) }, call()).catch(() => undefined);
         // As the deploy applies it: with the graph generation the live instance was last confirmed with (relabel.ts).
         const owned = await ownership(desired);
-        const top = await planKro(kube, rgd, keptGraphGeneration(instance, current as KubeObject | undefined), call(), note, owned);
+        const top = await planKro(kube, rgd, keptGraphRevision(instance, current as KubeObject | undefined), call(), note, owned);
         // What KRO will do to the instance's objects, by the same planner over the planned spec and KRO's objects;
         // the live instance's uid and creation time (KRO reads them), with the labels and annotations the deploy gives.
         const metadata = { ...current?.metadata, labels: desired.metadata?.labels ?? {}, annotations: desired.metadata?.annotations ?? {} };

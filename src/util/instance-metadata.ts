@@ -39,11 +39,11 @@ export function isKroInstanceKey(key: string): boolean {
  * reconciled the instance with, as TypeKro saw it Ready (runtime/kro/relabel.ts). Direct mode has no such
  * annotation, so it is refused as input and in reads, as KRO's own keys are.
  */
-export const GRAPH_GENERATION_ANNOTATION = 'typekro.dev/graph-generation';
+export const GRAPH_REVISION_ANNOTATION = 'typekro.dev/graph-revision';
 
 /** Why a read or a deploy may not use the annotation `key` of the instance: kro mode's deploy writes it. */
 export function deployOwnedAnnotation(key: string): string | undefined {
-  return key === GRAPH_GENERATION_ANNOTATION
+  return key === GRAPH_REVISION_ANNOTATION
     ? `kro mode's deploy writes it on the instance (the ResourceGraphDefinition generation KRO last reconciled the instance with) and direct mode does not have it`
     : undefined;
 }

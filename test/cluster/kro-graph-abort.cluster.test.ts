@@ -1,7 +1,7 @@
 /**
  * A kro deploy aborted after it updated the RGD and before KRO reconciled the instance with it leaves the
  * next deploy an RGD that no longer changes, while the instance's conditions are still the previous graph's.
- * The instance says which graph it was last seen Ready with (`typekro.dev/graph-generation`,
+ * The instance says which graph it was last seen Ready with (`typekro.dev/graph-revision`,
  * runtime/kro/relabel.ts), so the next deploy still makes KRO reconcile it: a broken change fails (before:
  * "is ready" from the previous graph's conditions) and a good one reports its own values. KRO also gets to its
  * instances after an RGD change on its own, so whether a deploy without that record believed stale conditions
@@ -44,9 +44,13 @@ test('a kro deploy aborted between the RGD update and the instance reconcile lea
   const options = { kubeconfig: testKubeConfigPath(), namespace: ns.name, timeout: 90_000 };
   const spec = { name: 'ga', items: Array.from({ length: 40 }, (_, i) => `item-${i}`) };
   const data = async (): Promise<string | undefined> => (await core.readNamespacedConfigMap({ name: 'ga-cm', namespace: ns.name })).data?.['version'];
-  const rgdGeneration = async (): Promise<number | undefined> => (await client.get({ apiVersion: 'kro.run/v1alpha1', kind: 'ResourceGraphDefinition', name: 'graph-abort' }))?.metadata?.generation;
+  /** The RGD as the instance records it: `<generation>/<uid>`. */
+  const rgdRevision = async (): Promise<string | undefined> => {
+    const metadata = (await client.get({ apiVersion: 'kro.run/v1alpha1', kind: 'ResourceGraphDefinition', name: 'graph-abort' }))?.metadata;
+    return metadata ? `${metadata.generation}/${metadata.uid}` : undefined;
+  };
   const recorded = async (): Promise<string | undefined> =>
-    (await client.get({ apiVersion: definition.apiVersion, kind: definition.kind, name: 'ga', namespace: ns.name }))?.metadata?.annotations?.['typekro.dev/graph-generation'];
+    (await client.get({ apiVersion: definition.apiVersion, kind: definition.kind, name: 'ga', namespace: ns.name }))?.metadata?.annotations?.['typekro.dev/graph-revision'];
   /** Deploys `version`, aborted as soon as the RGD is applied: the instance is not touched. */
   const aborted = async (version: string, broken: boolean): Promise<void> => {
     const controller = new AbortController();
@@ -60,14 +64,14 @@ test('a kro deploy aborted between the RGD update and the instance reconcile lea
   };
 
   assert.equal((await revision('one', false).factory('kro', options).deploy(spec, { name: 'ga' })).status.version, 'one');
-  assert.equal(await recorded(), String(await rgdGeneration()), 'a Ready instance records the graph it was reconciled with');
+  assert.equal(await recorded(), await rgdRevision(), 'a Ready instance records the graph it was reconciled with');
 
   // The broken revision's RGD is applied, the deploy aborted; deployed again, the RGD does not change, the graph
   // is still new to the instance: KRO's reconcile with it fails.
   await aborted('two', true);
-  assert.notEqual(await recorded(), String(await rgdGeneration()));
+  assert.notEqual(await recorded(), await rgdRevision());
   await assert.rejects(revision('two', true).factory('kro', options).deploy(spec, { name: 'ga' }), /spec\.ports\[0\]\.name: Required value/);
-  assert.notEqual(await recorded(), String(await rgdGeneration()), 'a failed deploy confirms nothing');
+  assert.notEqual(await recorded(), await rgdRevision(), 'a failed deploy confirms nothing');
 
   // A good revision, aborted likewise, then deployed again: its own values, not the broken graph's failure.
   await aborted('three', false);
@@ -76,7 +80,7 @@ test('a kro deploy aborted between the RGD update and the instance reconcile lea
   assert.equal(deployed.status.version, 'three');
   assert.equal(await data(), 'three');
   assert.ok(messages.some((m) => m.startsWith('the ResourceGraphDefinition changed')), messages.join('\n'));
-  assert.equal(await recorded(), String(await rgdGeneration()));
+  assert.equal(await recorded(), await rgdRevision());
 
   // Nothing new to the instance: no suspension.
   messages.length = 0;

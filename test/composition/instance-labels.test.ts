@@ -74,18 +74,18 @@ test('an annotation key test of a KRO subdomain is refused too', () => {
 test('a read of the annotation kro mode\'s deploy writes is refused, in TypeScript and in CEL by hand; the label of that name is the user\'s', () => {
   const owned = "kro mode's deploy writes it on the instance (the ResourceGraphDefinition generation KRO last reconciled the instance with) and direct mode does not have it";
   const message = refusal(() =>
-    kubernetesComposition({ ...definition, name: 'labels-graph-gen' }, (spec, instance) => ({ v: instance.metadata.annotations?.['typekro.dev/graph-generation'] ?? 'no' })),
+    kubernetesComposition({ ...definition, name: 'labels-graph-gen' }, (spec, instance) => ({ v: instance.metadata.annotations?.['typekro.dev/graph-revision'] ?? 'no' })),
   );
   assert.equal(
     message,
-    `${at("'labels-graph-gen'", "instance.metadata.annotations?.['typekro")}: reads the annotation "typekro.dev/graph-generation" of the instance: ${owned}\n    instance.metadata.annotations?.['typekro.dev/graph-generation']\n  hint: pass the value through the spec, or read the annotations you give by name, e.g. instance.metadata.annotations?.team ?? 'none' (give them at deploy time: deploy(spec, { annotations: { team: 'platform' } }))`,
+    `${at("'labels-graph-gen'", "instance.metadata.annotations?.['typekro")}: reads the annotation "typekro.dev/graph-revision" of the instance: ${owned}\n    instance.metadata.annotations?.['typekro.dev/graph-revision']\n  hint: pass the value through the spec, or read the annotations you give by name, e.g. instance.metadata.annotations?.team ?? 'none' (give them at deploy time: deploy(spec, { annotations: { team: 'platform' } }))`,
   );
-  const raw = definitionError(() => kubernetesComposition({ ...definition, name: 'labels-graph-gen-raw' }, () => ({ v: Cel.expr<string>("schema.metadata.annotations['typekro.dev/graph-generation']") })));
+  const raw = definitionError(() => kubernetesComposition({ ...definition, name: 'labels-graph-gen-raw' }, () => ({ v: Cel.expr<string>("schema.metadata.annotations['typekro.dev/graph-revision']") })));
   assert.equal(
     raw,
-    `${at("'labels-graph-gen-raw'", 'expr<string>')}: status.v: reads the annotation "typekro.dev/graph-generation" of the instance: ${owned}\n  hint: pass the value through the spec, or read the annotations you give by name, e.g. instance.metadata.annotations?.team ?? 'none' (give them at deploy time: deploy(spec, { annotations: { team: 'platform' } }))`,
+    `${at("'labels-graph-gen-raw'", 'expr<string>')}: status.v: reads the annotation "typekro.dev/graph-revision" of the instance: ${owned}\n  hint: pass the value through the spec, or read the annotations you give by name, e.g. instance.metadata.annotations?.team ?? 'none' (give them at deploy time: deploy(spec, { annotations: { team: 'platform' } }))`,
   );
-  assert.doesNotThrow(() => kubernetesComposition({ ...definition, name: 'labels-graph-gen-label' }, (spec, instance) => ({ v: instance.metadata.labels?.['typekro.dev/graph-generation'] ?? 'no' })));
+  assert.doesNotThrow(() => kubernetesComposition({ ...definition, name: 'labels-graph-gen-label' }, (spec, instance) => ({ v: instance.metadata.labels?.['typekro.dev/graph-revision'] ?? 'no' })));
 });
 
 test('a label read by a key the spec computes is refused', () => {
@@ -136,12 +136,12 @@ test('deploy labels and annotations are checked, naming the key', () => {
     message: 'label "kro.run/owned": keys under kro.run/ and applyset.kubernetes.io/ (and their subdomains) are KRO\'s own on the instance; use a key of your own domain',
   });
   assert.throws(() => checkedInstanceMetadata({ labels: { team: 3 as unknown as string } }), { message: 'label "team": the value must be text, not number' });
-  assert.throws(() => checkedInstanceMetadata({ annotations: { 'typekro.dev/graph-generation': '3' } }), {
+  assert.throws(() => checkedInstanceMetadata({ annotations: { 'typekro.dev/graph-revision': '3' } }), {
     code: 'USAGE',
     message:
-      'annotation "typekro.dev/graph-generation": kro mode\'s deploy writes it on the instance (the ResourceGraphDefinition generation KRO last reconciled the instance with) and direct mode does not have it; use a key of your own domain',
+      'annotation "typekro.dev/graph-revision": kro mode\'s deploy writes it on the instance (the ResourceGraphDefinition generation KRO last reconciled the instance with) and direct mode does not have it; use a key of your own domain',
   });
-  assert.deepEqual(checkedInstanceMetadata({ labels: { 'typekro.dev/graph-generation': '3' } }).labels, { 'typekro.dev/graph-generation': '3' });
+  assert.deepEqual(checkedInstanceMetadata({ labels: { 'typekro.dev/graph-revision': '3' } }).labels, { 'typekro.dev/graph-revision': '3' });
   assert.equal(isKroInstanceKey('internal.kro.run/x'), true);
   assert.equal(isKroInstanceKey('notkro.run/x'), false);
 });

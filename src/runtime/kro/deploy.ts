@@ -7,7 +7,7 @@ import { describeRef, KubeApiError, refOfObject, type KubeClient, type ObjectRef
 import { DeployFailedError, KroRejectedError } from './errors.js';
 import { amendError } from '../../util/remedy.js';
 import { abortableSleep, throwIfAborted } from '../kube/abort.js';
-import { keptGraphGeneration, reconcileAgain, unseenByKro, withGraphGeneration } from './relabel.js';
+import { keptGraphRevision, reconcileAgain, unseenByKro, withGraphRevision } from './relabel.js';
 
 interface Condition {
   type?: string;
@@ -59,12 +59,25 @@ export interface KroWaitOptions {
    */
   readonly readsLabels?: boolean;
   /**
-   * The generation of the RGD KRO serves (applyRgd's). An instance whose own generation stays the same keeps
-   * the conditions KRO computed with another graph until KRO gets to it: when the instance was last confirmed
-   * with another generation (or never), it is made to reconcile (relabel.ts) before its conditions are
-   * believed, and once it is Ready the generation is recorded on it.
+   * The RGD KRO serves (applyRgd's), as `<generation>/<uid>` ({@link graphRevisionOf}): an RGD deleted and
+   * made again starts again at generation 1. An instance keeps the conditions KRO computed with another graph
+   * until KRO gets to it: when the instance was last confirmed with another revision (or never), it is made to
+   * reconcile (relabel.ts) before its conditions are believed, and once it is Ready the revision is recorded on it.
    */
-  readonly graphGeneration?: number;
+  readonly graphRevision?: string;
+}
+
+/**
+ * Which graph an RGD object is: its generation and its uid.
+ *
+ * @example
+ * ```ts
+ * graphRevisionOf({ metadata: { generation: 3, uid: 'a1' } }); // => '3/a1'
+ * ```
+ */
+export function graphRevisionOf(rgd: KubernetesObject): string | undefined {
+  const { generation, uid } = rgd.metadata ?? {};
+  return generation === undefined || uid === undefined ? undefined : `${generation}/${uid}`;
 }
 
 /** The condition of `type`, if it was written for `generation` (an older one says nothing about this apply). */
@@ -109,8 +122,8 @@ export async function applyInstance(client: KubeClient, instance: KubernetesObje
   const deadline = Date.now() + options.timeoutMs;
   const call = { deadline, ...(options.signal ? { signal: options.signal } : {}) };
   // Only when it matters (relabel.ts): the instance before this apply, to see what the apply changed.
-  const before = options.readsLabels || options.graphGeneration !== undefined ? await client.get(refOfObject(instance), call).catch(() => undefined) : undefined;
-  const body = keptGraphGeneration(instance, before);
+  const before = options.readsLabels || options.graphRevision !== undefined ? await client.get(refOfObject(instance), call).catch(() => undefined) : undefined;
+  const body = keptGraphRevision(instance, before);
   let applied: KubernetesObject | undefined;
   while (!applied) {
     try {
@@ -128,7 +141,7 @@ export async function applyInstance(client: KubeClient, instance: KubernetesObje
   const generation = applied.metadata?.generation;
   options.onApplied?.(refOfObject(instance));
   options.onProgress?.(`applied ${describeRef(refOfObject(instance))}`);
-  const unseen = unseenByKro(before, applied, { labels: options.readsLabels ?? false, ...(options.graphGeneration !== undefined ? { graphGeneration: options.graphGeneration } : {}) });
+  const unseen = unseenByKro(before, applied, { labels: options.readsLabels ?? false, ...(options.graphRevision !== undefined ? { graphRevision: options.graphRevision } : {}) });
   if (unseen) await reconcileAgain(client, body, { ...options, timeoutMs: Math.max(deadline - Date.now(), 1) }, unseen);
   let last: Observed | undefined;
   // A resource that failed for good ends the wait as it ends direct mode's, once KRO has reconciled this
@@ -151,8 +164,8 @@ export async function applyInstance(client: KubeClient, instance: KubernetesObje
       { timeoutMs: Math.max(deadline - Date.now(), 1), signal, describe: () => describeConditions(last) },
     ));
     // Ready with the graph KRO serves: the next deploy trusts the instance's conditions while this graph stays.
-    if (options.graphGeneration !== undefined) {
-      await client.apply(withGraphGeneration(instance, String(options.graphGeneration)), { force: true, ...(options.signal ? { signal: options.signal } : {}) });
+    if (options.graphRevision !== undefined) {
+      await client.apply(withGraphRevision(instance, options.graphRevision), { force: true, ...(options.signal ? { signal: options.signal } : {}) });
     }
     return ready;
   } finally {

@@ -7,8 +7,8 @@
  * - the RGD changed (the composition was edited, the spec was not). KRO reconciles the instance with the new
  *   graph revision some time later, and until then its conditions are the previous graph's: believing them
  *   reported a broken change as ready, and the fix of it as failed (trial 15 F1). "Changed" is judged against
- *   the instance, not against the RGD before this deploy: the instance carries the RGD generation it was last
- *   seen Ready with (`typekro.dev/graph-generation`, written once the deploy confirmed it), so a deploy aborted
+ *   the instance, not against the RGD before this deploy: the instance carries the RGD revision (generation and uid) it was last
+ *   seen Ready with (`typekro.dev/graph-revision`, written once the deploy confirmed it), so a deploy aborted
  *   between the RGD's update and the instance's reconcile leaves the next deploy a graph that is still new to
  *   the instance, though the RGD no longer changes.
  * KRO makes one exception to its skip, for the transitions of its reconcile annotation (`kro.run/reconcile:
@@ -20,7 +20,7 @@ import type { CompositionGraph } from '../../ir/graph.js';
 import { rewriteExpr, selectPath } from '../../ir/rewrite.js';
 import { exprLeaves } from '../../ir/value.js';
 import { readsInstanceMetadataMaps, schemaPathsInText } from '../../ir/schema-text-reads.js';
-import { GRAPH_GENERATION_ANNOTATION, isKroInstanceKey } from '../../util/instance-metadata.js';
+import { GRAPH_REVISION_ANNOTATION, isKroInstanceKey } from '../../util/instance-metadata.js';
 import { refOfObject, type KubeClient } from '../kube/client.js';
 
 /** KRO v0.9.4's instance annotation that suspends its reconciliation (`api/v1alpha1` InstanceReconcileAnnotation). */
@@ -58,14 +58,14 @@ export function readsInstanceLabels(graph: CompositionGraph): boolean {
 /** The labels and annotations of an object that are not KRO's own (nor the deploy's), as one comparable text. */
 function userMetadata(object: KubernetesObject | undefined): string {
   const own = (map: Record<string, string> | undefined): [string, string][] =>
-    Object.entries(map ?? {}).filter(([key]) => !isKroInstanceKey(key) && key !== GRAPH_GENERATION_ANNOTATION).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    Object.entries(map ?? {}).filter(([key]) => !isKroInstanceKey(key) && key !== GRAPH_REVISION_ANNOTATION).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return JSON.stringify([own(object?.metadata?.labels), own(object?.metadata?.annotations)]);
 }
 
-/** `instance` with its annotation {@link GRAPH_GENERATION_ANNOTATION} set to `generation`, or without it. */
-export function withGraphGeneration<T extends KubernetesObject>(instance: T, generation: string | undefined): T {
-  const others = Object.entries(instance.metadata?.annotations ?? {}).filter(([key]) => key !== GRAPH_GENERATION_ANNOTATION);
-  const annotations = Object.fromEntries(generation === undefined ? others : [...others, [GRAPH_GENERATION_ANNOTATION, generation]]);
+/** `instance` with its annotation {@link GRAPH_REVISION_ANNOTATION} set to `revision`, or without it. */
+export function withGraphRevision<T extends KubernetesObject>(instance: T, revision: string | undefined): T {
+  const others = Object.entries(instance.metadata?.annotations ?? {}).filter(([key]) => key !== GRAPH_REVISION_ANNOTATION);
+  const annotations = Object.fromEntries(revision === undefined ? others : [...others, [GRAPH_REVISION_ANNOTATION, revision]]);
   const metadata = { ...instance.metadata };
   if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
   else delete metadata.annotations;
@@ -74,16 +74,16 @@ export function withGraphGeneration<T extends KubernetesObject>(instance: T, gen
 
 /**
  * The instance to apply before KRO has reconciled it with the graph of this deploy: as given, keeping the
- * graph generation the live instance (`live`) was last confirmed with. An apply without it would drop it (this
- * field manager set it), and one with the new generation would claim a reconcile that has not happened.
+ * graph revision the live instance (`live`) was last confirmed with. An apply without it would drop it (this
+ * field manager set it), and one with the new revision would claim a reconcile that has not happened.
  *
  * @example
  * ```ts
- * keptGraphGeneration(instance, live).metadata.annotations['typekro.dev/graph-generation']; // => '3' when the live instance has it
+ * keptGraphRevision(instance, live).metadata.annotations['typekro.dev/graph-revision']; // => '3' when the live instance has it
  * ```
  */
-export function keptGraphGeneration<T extends KubernetesObject>(instance: T, live: KubernetesObject | undefined): T {
-  return withGraphGeneration(instance, live?.metadata?.annotations?.[GRAPH_GENERATION_ANNOTATION]);
+export function keptGraphRevision<T extends KubernetesObject>(instance: T, live: KubernetesObject | undefined): T {
+  return withGraphRevision(instance, live?.metadata?.annotations?.[GRAPH_REVISION_ANNOTATION]);
 }
 
 /** Why an apply needs KRO to reconcile the instance again. */
@@ -91,8 +91,8 @@ export type Unseen = 'labels' | 'graph';
 
 /**
  * Why the instance needs KRO to reconcile it again after applying turned `before` into `after`: `'graph'`
- * when the RGD generation KRO serves (`changed.graphGeneration`) is not the one the instance was last
- * confirmed with (its annotation {@link GRAPH_GENERATION_ANNOTATION}; an instance without it is taken as
+ * when the RGD KRO serves (`changed.graphRevision`, its generation and uid) is not the one the instance was last
+ * confirmed with (its annotation {@link GRAPH_REVISION_ANNOTATION}; an instance without it is taken as
  * changed), whatever the apply did: with the same generation KRO does not reconcile it, and a new generation
  * KRO may reconcile with the previous graph; `'labels'` when the generation stayed and labels or annotations
  * (not KRO's) that the composition reads (`changed.labels`) changed. Undefined for a new instance (KRO
@@ -101,23 +101,23 @@ export type Unseen = 'labels' | 'graph';
  * @example
  * ```ts
  * unseenByKro(before, after, { labels: true }); // => 'labels' after a redeploy with only another label
- * unseenByKro(before, after, { labels: false, graphGeneration: 4 }); // => 'graph' when `before` was confirmed with generation 3
+ * unseenByKro(before, after, { labels: false, graphRevision: '4/a1' }); // => 'graph' when `before` was confirmed with '3/a1'
  * ```
  */
-export function unseenByKro(before: KubernetesObject | undefined, after: KubernetesObject, changed: { readonly labels: boolean; readonly graphGeneration?: number }): Unseen | undefined {
+export function unseenByKro(before: KubernetesObject | undefined, after: KubernetesObject, changed: { readonly labels: boolean; readonly graphRevision?: string }): Unseen | undefined {
   if (!before || before.metadata?.generation === undefined) return undefined;
   // A new generation too: KRO may reconcile it with the graph it served before the RGD changed, and its
   // verdict then carries the new generation (trial 16 F3: the fix of a broken composition, deployed with a
   // new spec, failed with the broken graph's error).
-  const confirmed = before.metadata.annotations?.[GRAPH_GENERATION_ANNOTATION];
-  if (changed.graphGeneration !== undefined && confirmed !== String(changed.graphGeneration)) return 'graph';
+  const confirmed = before.metadata.annotations?.[GRAPH_REVISION_ANNOTATION];
+  if (changed.graphRevision !== undefined && confirmed !== changed.graphRevision) return 'graph';
   if (before.metadata.generation !== after.metadata?.generation) return undefined;
   return changed.labels && userMetadata(before) !== userMetadata(after) ? 'labels' : undefined;
 }
 
 const WHY: Readonly<Record<Unseen, string>> = {
   labels: 'only labels or annotations changed, which KRO does not reconcile',
-  graph: 'the ResourceGraphDefinition changed since the instance was last seen Ready (typekro.dev/graph-generation), so KRO may not have reconciled it with this graph yet',
+  graph: 'the ResourceGraphDefinition changed since the instance was last seen Ready (typekro.dev/graph-revision), so KRO may not have reconciled it with this graph yet',
 };
 
 interface Condition {
