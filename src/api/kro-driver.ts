@@ -142,7 +142,8 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
    */
   async function confirmedReady(object: KubernetesObject, signal: AbortSignal): Promise<InstanceReport | undefined> {
     const report = await judge(object, signal).catch(() => undefined);
-    if (report?.failure) {
+    // An expression's failure only: a readiness verdict (readyWhen, no CEL) is the kind's rule, not a reason for KRO to keep an old status.
+    if (report?.failure?.cel !== undefined) {
       throw new DeployFailedError(
         `${describeRef(refOfObject(object))}: KRO reports it ready, but by TypeKro's CEL engine on its spec and objects ${describeFailure(report.failure)}. KRO keeps the status it computed before (from an earlier spec or composition) when an expression fails, so the status it shows is not this deploy's`,
         report.failure.resourceId,

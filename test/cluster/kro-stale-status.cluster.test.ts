@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type } from 'arktype';
 import { DeployFailedError, kubernetesComposition } from '../../src/index.js';
-import { ConfigMap } from '../../src/simple.js';
+import { ConfigMap, Deployment } from '../../src/simple.js';
 import { testKubeConfig, testKubeConfigPath, testNamespace } from '../support/cluster.js';
 
 const definition = {
@@ -49,6 +49,30 @@ test('a kro deploy whose status field fails for the spec fails, naming it, inste
     const status = await factory.instanceStatus('zero');
     assert.equal(status.ready, false, 'the previous status is not this composition\'s');
     assert.equal(status.failure?.field, 'status.q');
+  } finally {
+    await ns.remove();
+  }
+});
+
+const fromChild = kubernetesComposition(
+  { ...definition, name: 'stale-child', kind: 'StaleChild' },
+  (spec) => {
+    const web = Deployment({ name: spec.name, image: 'nginx', replicas: spec.m });
+    return { q: Math.trunc(spec.n / (web.spec.replicas ?? 1)) };
+  },
+);
+
+test('a status field that fails only once the objects exist: the deploy KRO calls ready fails, naming it', { timeout: 300_000 }, async () => {
+  const ns = await testNamespace(testKubeConfig(), 'stale-child');
+  const factory = fromChild.factory('kro', { kubeconfig: testKubeConfigPath(), namespace: ns.name, timeout: 90_000 });
+  try {
+    assert.equal((await factory.deploy({ name: 'child', n: 7, m: 2 })).status.q, 3);
+    // Nothing is known to fail before the Deployment exists (its replicas are read from it); KRO keeps q: 3.
+    await assert.rejects(factory.deploy({ name: 'child', n: 7, m: 0 }), (error: unknown) => {
+      assert.ok(error instanceof DeployFailedError, String(error));
+      assert.match(error.message, /: KRO reports it ready, but by TypeKro's CEL engine on its spec and objects status field q: `.*` fails: .*KRO keeps the status it computed before \(from an earlier spec or composition\) when an expression fails, so the status it shows is not this deploy's$/s);
+      return true;
+    });
   } finally {
     await ns.remove();
   }
