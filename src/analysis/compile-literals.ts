@@ -13,6 +13,7 @@ import { snippetOf } from './source.js';
 import { spreadList } from './list-spread.js';
 import { spreadObject } from './object-spread.js';
 import { joinField } from './kro-branch-types.js';
+import { joinedText } from './text-alphabet.js';
 
 export function arrayLiteral(node: Extract<Node, { type: 'ArrayExpression' }>, scope: Scope, compiler: Compiler, expect?: CelType): Typed {
   if (node.elements.some((element) => !element || element.type === 'SpreadElement')) return spreadList(node, scope, compiler, (elements) => listLiteral(elements, scope, compiler, expect), expect);
@@ -45,6 +46,7 @@ function listLiteral(elements: readonly Node[], scope: Scope, compiler: Compiler
 
 /**
  * One type for every item; strings are enumerated only by the values of all of them (`['a', 'b']`: 'a' | 'b'),
+ * else text of the alphabet of all (`['anon', spec.nick]`),
  * and the items' objects and lists are joined field by field: `[{ n: spec.slug }, { n: spec.s }]`'s `n` may
  * hold any character, as `spec.s` may (the first item's alphabet let `toUpperCase()` compile for both).
  */
@@ -53,7 +55,7 @@ function itemType(types: readonly CelType[]): CelType {
   if (!first || new Set(types.map((type) => type.kind)).size !== 1) return T.dyn;
   if (first.kind !== 'string') return types.slice(1).reduce(joinField, first);
   const enumerated = types.every((type) => type.kind === 'string' && type.values !== undefined);
-  return enumerated ? { kind: 'string', values: [...new Set(types.flatMap((type) => (type.kind === 'string' && type.values) || []))] } : T.string;
+  return enumerated ? { kind: 'string', values: [...new Set(types.flatMap((type) => (type.kind === 'string' && type.values) || []))] } : joinedText(...types);
 }
 
 export function objectLiteral(node: Extract<Node, { type: 'ObjectExpression' }>, scope: Scope, compiler: Compiler): Typed {

@@ -8,6 +8,7 @@
 import type { ArrayExpression, Node } from '@babel/types';
 import { E } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
+import { keepText } from './text-alphabet.js';
 import { HINT, syntaxError } from './errors.js';
 import { asOneKroType, joinObjects } from './kro-branch-types.js';
 import type { Scope } from './scope.js';
@@ -63,7 +64,8 @@ function sameItem(a: CelType, b: CelType): CelType {
   if (isEmptyItem(x)) return y;
   if (isEmptyItem(y)) return x;
   if (x.kind === 'object' && y.kind === 'object') return joinObjects(x, y) ?? T.dyn;
-  return x.kind === y.kind && x.kind !== 'string' ? x : x.kind === 'string' && y.kind === 'string' ? T.string : T.dyn;
+  // Text keeps the alphabet of both sides (an enumeration only when both are it): trim() and case mapping need it.
+  return x.kind === y.kind && x.kind !== 'string' ? x : x.kind === 'string' && y.kind === 'string' ? keepText(x, y) : T.dyn;
 }
 
 const isEmptyItem = (type: CelType): boolean => type.kind === 'dyn';

@@ -7,7 +7,8 @@
  */
 import type { ArrayExpression, Node } from '@babel/types';
 import { E, type Expr } from '../ir/expr.js';
-import { T } from '../ir/types.js';
+import { T, type CelType } from '../ir/types.js';
+import { joinedText } from './text-alphabet.js';
 import { unwrap } from './ast.js';
 import { asOneKroType } from './kro-branch-types.js';
 import { spreadList } from './list-spread.js';
@@ -40,6 +41,8 @@ function arrayLiteral(node: Node, scope: Scope, hops = 0): { list: ArrayExpressi
 
 function truthyItems(list: ArrayExpression, scope: Scope, c: Compiler): Typed | undefined {
   const kinds = new Set<string>();
+  /** Every plain item's text type: a run's list is typed by its first item (joined), so the alphabet is theirs. */
+  const texts: CelType[] = [];
   let dropped = false;
   const items = (elements: readonly Node[]): Typed => {
     const parts = elements.flatMap((element) => {
@@ -47,6 +50,7 @@ function truthyItems(list: ArrayExpression, scope: Scope, c: Compiler): Typed | 
       dropped ||= t.nullish !== undefined || t.absent !== undefined;
       if (t.nullish) return [];
       kinds.add(t.type.kind);
+      if (t.type.kind === 'string') texts.push(t.type);
       return [t];
     });
     return joined(parts.map((t) => plain(asList(t), T.list(t.type))));
@@ -54,7 +58,9 @@ function truthyItems(list: ArrayExpression, scope: Scope, c: Compiler): Typed | 
   const result = spreadList(list, scope, c, items);
   if (result.type.kind === 'list' && result.type.item.kind !== 'dyn') kinds.add(result.type.item.kind);
   const [kind, ...others] = kinds;
-  if (others.length === 0 && (kind === 'string' || kind === 'int' || kind === 'bool')) return plain(result.expr, T.list(ITEM[kind]));
+  // Text keeps the items' alphabet (trim() and case mapping need it); other kinds are their plain type.
+  const text = kind === 'string' && result.type.kind === 'list' && result.type.item.kind === 'string' ? joinedText(result.type.item, ...texts) : undefined;
+  if (others.length === 0 && (kind === 'string' || kind === 'int' || kind === 'bool')) return plain(result.expr, T.list(text ?? ITEM[kind]));
   if (!dropped) return undefined;
   throw syntaxError(list, `\`filter(Boolean)\` over items that may be null or undefined, of ${[...kinds].sort().join(' and ') || 'unknown'} type${kinds.size > 1 ? 's' : ''}: only a list of one type (text, integers or booleans) drops them exactly in CEL`, "keep the items of one type (text: `String(n)`), or spread a conditional list instead of a null item: `[a, ...(c ? ['b'] : [])]`");
 }

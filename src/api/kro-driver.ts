@@ -129,27 +129,12 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
    * (JavaScript's final answer for this spec and these objects); one that is pending or has a value here is
    * pending (KRO has not written it yet).
    */
-  function absentFields(object: KubernetesObject, report: InstanceReport | undefined): string[] {
+  async function absentFields(object: KubernetesObject, signal?: AbortSignal): Promise<string[]> {
+    const omitted = missingStatusFields(graph.status, (object as LiveInstance).status ?? {});
+    if (omitted.length === 0) return [];
     // Children that cannot be read leave every omitted field pending: never a claim of completeness unproven.
-    return missingStatusFields(graph.status, (object as LiveInstance).status ?? {}).filter((path) => report?.absent.includes(path));
-  }
-
-  /**
-   * The instance KRO calls ready, held to TypeKro's CEL engine on its spec and its objects: when an expression
-   * fails there (a status field dividing by zero for this spec), KRO keeps the status it computed before, from
-   * an earlier spec or composition, and still reports the instance ready. Children that cannot be read give no
-   * verdict.
-   */
-  async function confirmedReady(object: KubernetesObject, signal: AbortSignal): Promise<InstanceReport | undefined> {
     const report = await judge(object, signal).catch(() => undefined);
-    // An expression's failure only: a readiness verdict (readyWhen, no CEL) is the kind's rule, not a reason for KRO to keep an old status.
-    if (report?.failure?.cel !== undefined) {
-      throw new DeployFailedError(
-        `${describeRef(refOfObject(object))}: KRO reports it ready, but by TypeKro's CEL engine on its spec and objects ${describeFailure(report.failure)}. KRO keeps the status it computed before (from an earlier spec or composition) when an expression fails, so the status it shows is not this deploy's`,
-        report.failure.resourceId,
-      );
-    }
-    return report;
+    return omitted.filter((path) => report?.absent.includes(path));
   }
 
   /**
@@ -204,7 +189,7 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
           // as instanceStatus: KRO's condition messages quote API server errors, and those quote spec values
           const status = (object as LiveInstance).status;
           if (status && Array.isArray(status.conditions)) status.conditions = redactor.value(status.conditions);
-          return { object, absent: absentFields(object, await confirmedReady(object, signal)) };
+          return { object, absent: await absentFields(object, signal) };
         });
       } catch (error) {
         throw redactor.error(abort?.aborted ? abortedError(name, applied, error) : error);

@@ -4,7 +4,8 @@
  * composition's value (trial 16 F1). A kro deploy now refuses a spec for which a status field fails whatever
  * the cluster holds, naming the field, before anything is applied (and holds an instance KRO calls ready to
  * TypeKro's CEL engine on its spec and objects); `instanceStatus` of the instance KRO keeps in the old state is
- * not ready and names the failure.
+ * not ready and names the failure. A field that fails only once the objects exist makes KRO write neither status
+ * nor conditions: the deploy times out, naming the expression.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -62,17 +63,20 @@ const fromChild = kubernetesComposition(
   },
 );
 
-test('a status field that fails only once the objects exist: the deploy KRO calls ready fails, naming it', { timeout: 300_000 }, async () => {
+test('a status field that fails only once the objects exist: KRO writes neither status nor conditions, and the timeout names the expression', { timeout: 300_000 }, async () => {
   const ns = await testNamespace(testKubeConfig(), 'stale-child');
-  const factory = fromChild.factory('kro', { kubeconfig: testKubeConfigPath(), namespace: ns.name, timeout: 90_000 });
+  const options = { kubeconfig: testKubeConfigPath(), namespace: ns.name };
   try {
-    assert.equal((await factory.deploy({ name: 'child', n: 7, m: 2 })).status.q, 3);
-    // Nothing is known to fail before the Deployment exists (its replicas are read from it); KRO keeps q: 3.
-    await assert.rejects(factory.deploy({ name: 'child', n: 7, m: 0 }), (error: unknown) => {
-      assert.ok(error instanceof DeployFailedError, String(error));
-      assert.match(error.message, /: KRO reports it ready, but by TypeKro's CEL engine on its spec and objects status field q: `.*` fails: .*KRO keeps the status it computed before \(from an earlier spec or composition\) when an expression fails, so the status it shows is not this deploy's$/s);
+    assert.equal((await fromChild.factory('kro', { ...options, timeout: 90_000 }).deploy({ name: 'child', n: 7, m: 2 })).status.q, 3);
+    // Nothing is known to fail before the Deployment exists (its replicas are read from it). KRO then keeps the
+    // previous status and conditions (observedGeneration stays the previous spec's): never called ready.
+    await assert.rejects(fromChild.factory('kro', { ...options, timeout: 20_000 }).deploy({ name: 'child', n: 7, m: 0 }), (error: unknown) => {
+      assert.match(String(error), /timed out after 20s waiting for StaleChild .*\/child: .*\nKRO gives no reason; by TypeKro's CEL engine, the first expression that fails for this instance: status field q: `schema\.spec\.n \/ web\.spec\.replicas` fails: division by zero/s);
       return true;
     });
+    const status = await fromChild.factory('kro', options).instanceStatus('child');
+    assert.equal(status.ready, false);
+    assert.equal(status.failure?.field, 'status.q');
   } finally {
     await ns.remove();
   }

@@ -142,7 +142,8 @@ export async function applyInstance(client: KubeClient, instance: KubernetesObje
   options.onApplied?.(refOfObject(instance));
   options.onProgress?.(`applied ${describeRef(refOfObject(instance))}`);
   const unseen = unseenByKro(before, applied, { labels: options.readsLabels ?? false, ...(options.graphRevision !== undefined ? { graphRevision: options.graphRevision } : {}) });
-  if (unseen) await reconcileAgain(client, body, { ...options, timeoutMs: Math.max(deadline - Date.now(), 1) }, unseen);
+  // KRO reports no suspension of an instance whose status it cannot compute: the timeout then says why (trial 16 F4).
+  if (unseen) await withDiagnosis(client, options, () => undefined, () => reconcileAgain(client, body, { ...options, timeoutMs: Math.max(deadline - Date.now(), 1) }, unseen));
   let last: Observed | undefined;
   // A resource that failed for good ends the wait as it ends direct mode's, once KRO has reconciled this
   // generation (before that, a child may still be the previous spec's, e.g. the Deployment a fixed spec replaces).
