@@ -62,22 +62,30 @@ export function checkKroTemplateStrings(graph: CompositionGraph): void {
   if (problem) throw new CompositionError(`the returned status: ${problem}`);
 }
 
+/**
+ * The first problem in `value` at `path` (one array, pushed and popped: the walk visits every leaf of every
+ * resource, so it allocates nothing until it finds a problem).
+ */
 function firstProblem(value: Value, path: (string | number)[], root = 'template'): string | undefined {
-  const where = (): string => fieldPath(root, path);
-  if (typeof value === 'string') return kroTextProblem(where(), value);
+  if (typeof value === 'string') return KRO_UNSAFE.test(value) ? kroTextProblem(fieldPath(root, path), value) : undefined;
   if (typeof value !== 'object' || value === null) return undefined;
-  // Every text an expression holds, wherever it sits: a conditional's arm, a default, a join's separator or a
-  // template string's literal part may be what it writes. One only compared is refused too: the simple rule.
-  if (isExprValue(value)) return exprProblem(value.expr, where);
+  // Every text an expression holds that it may write: a conditional's arm, a default, a join's separator or a
+  // template string's literal part.
+  if (isExprValue(value)) return exprProblem(value.expr, path, root);
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = firstProblem(value[i] as Value, [...path, i], root);
+      path.push(i);
+      const found = firstProblem(value[i] as Value, path, root);
+      path.pop();
       if (found) return found;
     }
     return undefined;
   }
-  for (const [key, item] of Object.entries(value as Record<string, Value>)) {
-    const found = kroTextProblem(`${fieldPath(root, [...path, key])} (the key)`, key) ?? firstProblem(item, [...path, key], root);
+  const fields = value as Record<string, Value>;
+  for (const key of Object.keys(fields)) {
+    path.push(key);
+    const found = KRO_UNSAFE.test(key) ? kroTextProblem(`${fieldPath(root, path)} (the key)`, key) : firstProblem(fields[key]!, path, root);
+    path.pop();
     if (found) return found;
   }
   return undefined;
@@ -96,35 +104,40 @@ const TEST_BODIES = new Set(['filter', 'all', 'exists', 'exists_one']);
  * body. Texts only compared (`==`, `<`, `c > "\uffff"` in the UTF-16 length TypeKro writes, `startsWith`,
  * `indexOf`, a filter's test) never reach it.
  */
-function exprProblem(expr: Expr, where: () => string): string | undefined {
-  const first = (exprs: readonly Expr[]): string | undefined => {
-    for (const child of exprs) {
-      const found = exprProblem(child, where);
-      if (found) return found;
-    }
-    return undefined;
-  };
+function exprProblem(expr: Expr, path: readonly (string | number)[], root: string): string | undefined {
   switch (expr.kind) {
     case 'literal':
-      return expr.literal.kind === 'string' ? kroTextProblem(`${where()} (a text in its expression)`, expr.literal.value) : undefined;
+      return expr.literal.kind === 'string' && KRO_UNSAFE.test(expr.literal.value) ? kroTextProblem(`${fieldPath(root, path)} (a text in its expression)`, expr.literal.value) : undefined;
     case 'template':
-      return expr.parts.map((part) => (typeof part === 'string' ? kroTextProblem(`${where()} (a literal part of its template string)`, part) : exprProblem(part, where))).find(Boolean);
+      for (const part of expr.parts) {
+        const found = typeof part === 'string' ? (KRO_UNSAFE.test(part) ? kroTextProblem(`${fieldPath(root, path)} (a literal part of its template string)`, part) : undefined) : exprProblem(part, path, root);
+        if (found) return found;
+      }
+      return undefined;
     case 'conditional':
-      return first([expr.then, expr.otherwise]);
+      return exprProblem(expr.then, path, root) ?? exprProblem(expr.otherwise, path, root);
     case 'binary':
-      return expr.op === '+' ? first([expr.left, expr.right]) : undefined;
+      return expr.op === '+' ? (exprProblem(expr.left, path, root) ?? exprProblem(expr.right, path, root)) : undefined;
     case 'call':
       if (NO_TEXT_OUT.has(expr.fn)) return undefined;
       // split's separator is taken out of the text it splits
-      return first(expr.fn === 'split' ? (expr.target ? [expr.target] : expr.args.slice(0, 1)) : [...(expr.target ? [expr.target] : []), ...expr.args]);
+      return firstOf(expr.fn === 'split' ? (expr.target ? [expr.target] : expr.args.slice(0, 1)) : expr.target ? [expr.target, ...expr.args] : expr.args, path, root);
     case 'macro':
-      return first(TEST_BODIES.has(expr.macro) ? [expr.target] : [expr.target, expr.body]);
+      return exprProblem(expr.target, path, root) ?? (TEST_BODIES.has(expr.macro) ? undefined : exprProblem(expr.body, path, root));
     case 'select':
     case 'index':
     case 'list':
     case 'map':
-      return first(exprChildren(expr));
+      return firstOf(exprChildren(expr), path, root);
     default:
       return undefined;
   }
+}
+
+function firstOf(exprs: readonly Expr[], path: readonly (string | number)[], root: string): string | undefined {
+  for (const expr of exprs) {
+    const found = exprProblem(expr, path, root);
+    if (found) return found;
+  }
+  return undefined;
 }
