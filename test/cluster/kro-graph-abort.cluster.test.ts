@@ -11,31 +11,13 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type } from 'arktype';
 import { CoreV1Api } from '@kubernetes/client-node';
-import { kubernetesComposition } from '../../src/index.js';
-import { ConfigMap, Service } from '../../src/simple.js';
+import { graphApi, revision as revisionOf } from './graph-revisions.js';
 import { KubeClient } from '../../src/runtime/kube/client.js';
 import { testKubeConfig, testKubeConfigPath, testNamespace } from '../support/cluster.js';
 
-const definition = {
-  name: 'graph-abort',
-  apiVersion: 'abort.typekro.dev/v1alpha1',
-  kind: 'GraphAbort',
-  spec: type({ name: 'string', items: 'string[]' }),
-  status: type({ version: 'string' }),
-};
-
-/** The same API in several revisions: `version` and the ConfigMap's data say which one KRO computed with. */
-function revision(version: string, brokenService: boolean) {
-  return kubernetesComposition(definition, (spec) => {
-    ConfigMap({ name: `${spec.name}-cm`, data: { version } });
-    spec.items.map((item) => ConfigMap({ name: `${spec.name}-${item}`, data: { version } }));
-    // Two ports without names: the API server refuses the Service (spec.ports[0].name: Required value).
-    Service({ name: `${spec.name}-svc`, selector: { app: spec.name }, ports: brokenService ? [{ port: 80 }, { port: 81 }] : [{ name: 'http', port: 80 }, { name: 'alt', port: 81 }] });
-    return { version };
-  });
-}
+const definition = graphApi('graph-abort', 'abort.typekro.dev/v1alpha1', 'GraphAbort');
+const revision = (version: string, broken: boolean) => revisionOf(definition, version, broken);
 
 test('a kro deploy aborted between the RGD update and the instance reconcile leaves the next deploy judging the new graph', { timeout: 480_000 }, async () => {
   const ns = await testNamespace(testKubeConfig(), 'graph-abort');

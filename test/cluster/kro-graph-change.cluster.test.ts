@@ -6,31 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type } from 'arktype';
 import { CoreV1Api } from '@kubernetes/client-node';
-import { kubernetesComposition } from '../../src/index.js';
-import { ConfigMap, Service } from '../../src/simple.js';
+import { graphApi, revision as revisionOf } from './graph-revisions.js';
 import { testKubeConfig, testKubeConfigPath, testNamespace } from '../support/cluster.js';
 
-const definition = {
-  name: 'graph-change',
-  apiVersion: 'change.typekro.dev/v1alpha1',
-  kind: 'GraphChange',
-  spec: type({ name: 'string', items: 'string[]' }),
-  status: type({ version: 'string' }),
-};
-
-/** The same API in three revisions: `version` and the ConfigMap's data say which one KRO computed with. */
-function revision(version: string, brokenService: boolean) {
-  return kubernetesComposition(definition, (spec) => {
-    ConfigMap({ name: `${spec.name}-cm`, data: { version } });
-    // Many objects: KRO takes a while to reconcile them with a new graph, the window in which it reported the old one.
-    spec.items.map((item) => ConfigMap({ name: `${spec.name}-${item}`, data: { version } }));
-    // Two ports without names: the API server refuses the Service (spec.ports[0].name: Required value).
-    Service({ name: `${spec.name}-svc`, selector: { app: spec.name }, ports: brokenService ? [{ port: 80 }, { port: 81 }] : [{ name: 'http', port: 80 }, { name: 'alt', port: 81 }] });
-    return { version };
-  });
-}
+const definition = graphApi('graph-change', 'change.typekro.dev/v1alpha1', 'GraphChange');
+const revision = (version: string, broken: boolean) => revisionOf(definition, version, broken);
 
 test('a kro redeploy of a changed composition reports the new graph, broken or fixed, with the same spec or a new one', { timeout: 420_000 }, async () => {
   const ns = await testNamespace(testKubeConfig(), 'graph-change');
