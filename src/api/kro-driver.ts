@@ -207,7 +207,7 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
         const desired = instance as KubernetesObject;
         const name = desired.metadata?.name ?? '';
         const current = await kube.get({ apiVersion: instanceApiVersion, kind: graph.kind, ...instanceAt(name) }, call()).catch(() => undefined);
-        // As the deploy applies it: with the graph generation the live instance was last confirmed with (relabel.ts).
+        // As the deploy applies it: with the graph revision the live instance was last confirmed with (relabel.ts).
         const owned = await ownership(desired);
         const top = await planKro(kube, rgd, keptGraphRevision(instance, current as KubeObject | undefined), call(), note, owned);
         // What KRO will do to the instance's objects, by the same planner over the planned spec and KRO's objects;
