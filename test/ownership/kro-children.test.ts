@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { E } from '../../src/ir/expr.js';
 import { createCelEngine } from '../../src/runtime/cel/index.js';
-import { prepareGraph } from '../../src/runtime/engine/index.js';
+import { checkObjectNames, prepareGraph } from '../../src/runtime/engine/index.js';
 import { kroChildren } from '../../src/runtime/kro/ownership.js';
 import { configMap, graph, node, spec, x } from '../direct/support.js';
 
@@ -32,4 +32,11 @@ it('names children from the spec and from other children\'s names, in the instan
     ],
   );
   assert.deepEqual(children.unchecked, ['late']);
+});
+
+it('keeps the composition\'s labels and annotations, so the name check refuses a label value before anything is applied (trial 16)', async () => {
+  const prepared = prepareGraph(graph('kc', [node('labelled', 'v1', 'ConfigMap', { metadata: { name: 'fixed', labels: { team: x(spec('value')) }, annotations: { note: 'n' } } })]), createCelEngine());
+  const children = await kroChildren(prepared, { kind: 'DirectTest', name: 'shop', namespace: 'dev', spec: { name: 'shop', value: '  x ', replicas: 1, flag: true } }, async () => true);
+  assert.deepEqual(children.manifests.map((c) => c.manifest.metadata), [{ name: 'fixed', namespace: 'dev', labels: { team: '  x ' }, annotations: { note: 'n' } }]);
+  assert.throws(() => checkObjectNames(prepared, children.manifests, { nothingApplied: true }), (error: Error) => error.name === 'InvalidObjectNameError' && /the value " {2}x " of label "team" is not a valid label value/.test(error.message) && /Nothing was applied\./.test(error.message));
 });

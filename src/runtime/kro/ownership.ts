@@ -50,15 +50,20 @@ export async function kroChildren(prepared: PreparedGraph, claim: KroClaim, name
   const instance = { name: claim.name, namespace: claim.namespace };
   // KRO puts a namespaced child without a namespace into the instance's namespace.
   const finalize = async (m: KubeObject, id: string): Promise<KubeObject> =>
-    identityOnly(finalizeManifest(m, id, { composition: '', instance: '', namespace: claim.namespace }, await namespaced(String(m.apiVersion), String(m.kind)).catch(() => true)));
+    identityOnly(finalizeManifest(m, id, { composition: '', instance: '', namespace: claim.namespace }, await namespaced(String(m.apiVersion), String(m.kind)).catch(() => true)), m);
   const { manifests, unnamed, failing } = await nameableObjects(prepared, { spec: claim.spec, instance }, finalize);
   return { manifests, unchecked: unnamed, failing };
 }
 
-/** Only what names the object: the check reads it, nothing of TypeKro's labels goes anywhere. */
-function identityOnly(manifest: KubeObject): KubeObject {
+/**
+ * What names the object (the ownership check reads it) and the composition's own labels and annotations (the
+ * name check judges them as direct mode's does before anything is applied; trial 16: a label KRO's apply
+ * refused left the instance in ERROR). Nothing of TypeKro's labels goes anywhere.
+ */
+function identityOnly(manifest: KubeObject, rendered: KubeObject): KubeObject {
   const { name, namespace } = (manifest.metadata ?? {}) as { name?: string; namespace?: string };
-  return { apiVersion: manifest.apiVersion, kind: manifest.kind, metadata: { name, ...(namespace ? { namespace } : {}) } };
+  const { labels, annotations } = (rendered.metadata ?? {}) as { labels?: unknown; annotations?: unknown };
+  return { apiVersion: manifest.apiVersion, kind: manifest.kind, metadata: { name, ...(namespace ? { namespace } : {}), ...(labels ? { labels } : {}), ...(annotations ? { annotations } : {}) } };
 }
 
 /** What the check found: objects another owner has (by resource id), and resources it could not check. */
