@@ -412,7 +412,8 @@ function withoutPath(value: unknown, path: SpecPath): unknown {
 /**
  * Whether `expr` (a status field, an includeWhen, a forEach) reads one of the spec paths `paths` itself, not
  * through another resource's object (which the cluster has whole). A presence test of an object holding such
- * a path reads it only when it tests the path itself or a part of it.
+ * a path reads it only when it tests the path itself or a part of it, or the map or list a path ending in `*`
+ * is taken out with.
  *
  * @example
  * ```ts
@@ -422,7 +423,9 @@ function withoutPath(value: unknown, path: SpecPath): unknown {
  */
 export function readsSpecPaths(graph: CompositionGraph, expr: Expr, paths: readonly SpecPath[]): boolean {
   let reads = false;
-  const flow = new SecretFlow(graph, (path, presence) => void (reads ||= paths.some((s) => (presence ? covers(s, path) : overlaps(s, path)))), undefined, false);
+  // A path ending in `*` (a map's or list's values) is taken out with its parent (storedSpecOf): the parent's presence is not known either.
+  const parents = paths.map((s) => (s.length > 0 && s[s.length - 1] === ANY ? s.slice(0, -1) : s));
+  const flow = new SecretFlow(graph, (path, presence) => void (reads ||= paths.some((s, i) => (presence ? covers(parents[i]!, path) : overlaps(s, path)))), undefined, false);
   flow.expr(expr, undefined);
   return reads;
 }

@@ -9,8 +9,7 @@
  * The merge is the API server's: a `stringData` key wins over the same `data` key. A literal is encoded here;
  * an expression becomes `base64.encode(bytes(x))`; a whole map (`stringData: spec.creds`) becomes
  * `transformMap(k, v, base64.encode(bytes(v)))` (KRO loads cel-go's two-variable comprehensions and encoders;
- * so does the CEL engine of direct mode). The IR has no two-variable macro, so that one is CEL text with its
- * roots (`raw`), like a `Cel.expr`.
+ * so does the CEL engine of direct mode). All three are IR, printed and checked like every other expression.
  *
  * Why `dyn(...)` around each: live, KRO v0.9.4 types a Secret's `data` as `map(string, bytes)` and refuses a
  * string expression there when it validates the RGD, but refuses to write a bytes value when it reconciles
@@ -22,7 +21,7 @@
  * they cannot see into ({@link OpaqueCel}) is its CEL text, so the two sides cannot drift apart.
  */
 import type { ResourceNode } from '../ir/graph.js';
-import { E, referencedRoots, type Expr } from '../ir/expr.js';
+import { E, type Expr } from '../ir/expr.js';
 import { exprValue, isExprValue, type ExprValue, type Value } from '../ir/value.js';
 import { printCel } from '../compile/cel/print.js';
 import { TypeKroError } from '../util/errors.js';
@@ -100,9 +99,12 @@ function encodedValue(value: Value): Value {
   return value;
 }
 
-/** `m.transformMap(k, v, bytes(v))`; the target in parentheses, so its reads stay whole paths. */
+/**
+ * `dyn(m.transformMap(k, v, base64.encode(bytes(v))))`: every key kept, its value encoded. The variables are
+ * bound in the body only, which reads nothing else, so no name of `m` can be hidden by them.
+ */
 function encodedMap(map: Expr): Expr {
-  return E.raw(`dyn((${printCel(map)}).transformMap(k, v, base64.encode(bytes(v))))`, referencedRoots(map));
+  return E.call('dyn', [E.macro('transformMap', map, 'v', E.call('base64.encode', [E.call('bytes', [E.ident('v')])]), 'k')]);
 }
 
 function isFields(value: Value | undefined): value is Fields {

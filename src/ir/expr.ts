@@ -66,8 +66,9 @@ export type Expr =
   /**
    * Macros with a lambda variable: `target.all(v, body)`, `exists`, `exists_one`, `filter`, `map`; with `index`
    * also, cel-go's two-variable comprehensions (`ext.TwoVarComprehensions`, which KRO enables):
-   * `target.exists(i, v, body)` (`i` a list item's index or a map's key) and `target.transformMapEntry(i, v,
-   * body)`, whose body gives a map of entries to add (a repeated key is an error).
+   * `target.exists(i, v, body)` (`i` a list item's index or a map's key), `target.transformMapEntry(i, v,
+   * body)`, whose body gives a map of entries to add (a repeated key is an error), and `target.transformMap(k, v,
+   * body)` over a map, each key kept with its value replaced by the body's.
    */
   | {
       readonly kind: 'macro';
@@ -85,15 +86,16 @@ export type Expr =
   | { readonly kind: 'raw'; readonly cel: string; readonly refs: readonly string[]; readonly at?: string };
 
 /**
- * The macros of the IR: CEL's one-variable macros, and `transformMapEntry`, which only has a two-variable
- * form (`exists_one` has none here: its two-variable form is spelled `existsOne`).
+ * The macros of the IR: CEL's one-variable macros, and `transformMapEntry` and `transformMap`, which only have
+ * a two-variable form (`exists_one` has none here: its two-variable form is spelled `existsOne`). A Secret's
+ * `stringData: spec.creds` is deployed as `data` with `transformMap` (each value as base64).
  *
  * @example
  * import type { MacroName } from 'typekro';
- * const name: MacroName = 'transformMapEntry';
- * name; // => 'transformMapEntry'
+ * const names: MacroName[] = ['transformMapEntry', 'transformMap'];
+ * names.join(' '); // => 'transformMapEntry transformMap'
  */
-export type MacroName = 'all' | 'exists' | 'exists_one' | 'filter' | 'map' | 'transformMapEntry';
+export type MacroName = 'all' | 'exists' | 'exists_one' | 'filter' | 'map' | 'transformMapEntry' | 'transformMap';
 
 const freezeNode = <T extends Expr>(node: T): T => Object.freeze(node);
 

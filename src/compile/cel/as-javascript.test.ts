@@ -20,6 +20,7 @@ test('CEL operators and functions print as their JavaScript', () => {
   assert.equal(printAsJavaScript(E.binary('in', E.str('a'), spec('tags'))), 'spec.tags.includes("a")');
   assert.equal(printAsJavaScript(E.call('lowerAscii', [], spec('name'))), 'spec.name.toLowerCase()');
   assert.equal(printAsJavaScript(E.macro('all', spec('users'), 'u', E.select(E.ident('u'), 'admin'))), 'spec.users.every((u) => u.admin)');
+  assert.equal(printAsJavaScript(E.macro('transformMap', spec('creds'), 'v', E.call('size', [E.ident('v')]), 'k')), 'Object.fromEntries(Object.entries(spec.creds).map(([k, v]) => [k, v.length]))');
   assert.equal(printAsJavaScript(E.template(['web-', E.call('string', [spec('n')])])), '`web-${spec.n}`');
   assert.equal(printAsJavaScript(E.cond(spec('on'), E.str('a'), E.str('b'))), 'spec.on ? "a" : "b"');
   assert.equal(printAsJavaScript(E.binary('*', E.binary('+', spec('a'), E.int(1)), E.int(2))), '(spec.a + 1) * 2');

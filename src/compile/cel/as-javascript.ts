@@ -155,6 +155,8 @@ function macro(expr: Extract<Expr, { kind: 'macro' }>): readonly [string, Prec] 
   if (expr.macro === 'exists_one') return [`${target}.filter(${params} => ${body}).length === 1`, Prec.Relation];
   // Each item's entries into one object (where CEL's transformMapEntry fails on a repeated key).
   if (expr.macro === 'transformMapEntry') return [`Object.assign({}, ...${target}.map(${params} => ${body}))`, Prec.Member];
+  // Each key of a map kept, its value replaced by the body's.
+  if (expr.macro === 'transformMap') return [`Object.fromEntries(Object.entries(${target}).map(([${expr.index ?? '_'}, ${expr.variable}]) => [${expr.index ?? '_'}, ${body}]))`, Prec.Member];
   return [`${target}.${MACROS[expr.macro]}(${params} => ${body})`, Prec.Member];
 }
 

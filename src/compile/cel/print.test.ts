@@ -55,6 +55,8 @@ const celCases: [string, Expr, string][] = [
   ['list max', E.call('max', [], E.list([a, b])), '[a, b].max()'],
   ['map', E.map([{ key: E.str('k'), value: E.int(1) }]), '{"k": 1}'],
   ['macro', E.macro('exists', E.ident('l'), 'w', E.binary('==', E.ident('w'), E.str('x'))), 'l.exists(w, w == "x")'],
+  ['two-variable macro', E.macro('transformMap', spec('m'), 'v', E.call('bytes', [E.ident('v')]), 'k'), 'schema.spec.m.transformMap(k, v, bytes(v))'],
+  ['two-variable macro on a conditional', E.macro('transformMap', E.cond(a, b, c), 'v', E.ident('k'), 'k'), '(a ? b : c).transformMap(k, v, k)'],
   ['template', E.template(['web-', spec('env'), '-', E.call('string', [spec('n')])]), '"web-" + schema.spec.env + "-" + string(schema.spec.n)'],
   ['template empty', E.template([]), '""'],
   ['template single expr', E.template([E.cond(a, b, c)]), 'a ? b : c'],

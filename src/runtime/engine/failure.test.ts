@@ -41,6 +41,14 @@ it('an includeWhen that fails is named as such; a status field when every resour
   assert.equal(reportInstance(fine, input).failure, undefined);
 });
 
+it('the spec fields a failing expression reads are its paths, not the methods called on them', () => {
+  const called = E.call('int', [E.call('lowerAscii', [], spec('value'))]);
+  const prepared = prepareGraph(graph('f', [configMap('config', 'a')], { count: x(called) }), createCelEngine());
+  const failure = reportInstance(prepared, input).failure;
+  assert.equal(failure?.cel, 'int(schema.spec.value.lowerAscii())');
+  assert.deepEqual(failure?.specFields, ['spec.value']);
+});
+
 it('nameable objects: a failing template with a literal name is named and listed as failing, not as needing cluster data', async () => {
   const prepared = prepareGraph(
     graph('f', [

@@ -70,9 +70,12 @@ function fromLeaf(leaf: FailedLeaf, prefix: string): Omit<EvaluationFailure, 're
   return { field, cel, message: leaf.message, specFields: specFieldsOf(cel) };
 }
 
-/** The spec fields a CEL text reads: printed text covers compiled and raw (`Cel.expr`) expressions alike. */
+/**
+ * The spec fields a CEL text reads: printed text covers compiled and raw (`Cel.expr`) expressions alike. A
+ * name followed by `(` is a method called on the path (`schema.spec.m.transformMap(...)`), not a field.
+ */
 function specFieldsOf(cel: string): string[] {
-  const fields = [...cel.matchAll(/\bschema\.spec((?:\.\??[A-Za-z_][\w]*)+)/g)].map((m) => `spec${m[1]!.replaceAll('?', '')}`);
+  const fields = [...cel.matchAll(/\bschema\.spec((?:\.\??[A-Za-z_]\w*(?![\w(]))+)/g)].map((m) => `spec${m[1]!.replaceAll('?', '')}`);
   return [...new Set(fields)];
 }
 
