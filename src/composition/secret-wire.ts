@@ -57,11 +57,14 @@ function storedFields(fields: SecretFields, refuse: () => never): SecretFields {
   const withData = data === undefined ? {} : { data };
   if (stringData === undefined || stringData === null) return withData;
   if (isFields(stringData)) {
-    const encoded = Object.fromEntries(Object.entries(stringData).map(([key, value]) => [key, encodedValue(value)]));
+    // An undefined value (plain data) is a key JSON leaves out: the `data` key of the same name stays.
+    const given = Object.entries(stringData).filter(([, value]) => value !== undefined);
+    const encoded = Object.fromEntries(given.map(([key, value]) => [key, encodedValue(value, isFields(data) ? data[key] : undefined)]));
     if (data === undefined || data === null) return { data: encoded };
     if (isFields(data)) return { data: { ...data, ...encoded } };
   } else if (isExprValue(stringData)) {
-    if (data === undefined || data === null || (isFields(data) && Object.keys(data).length === 0)) return { data: exprValue(encodedMap(stringData.expr)) };
+    if (data === undefined || data === null) return { data: exprValue(encodedMap(stringData.expr, OMIT)) };
+    if (isFields(data) && Object.keys(data).length === 0) return { data: exprValue(encodedMap(stringData.expr, E.call('dyn', [E.map([])]))) };
   } else return { stringData, ...withData };
   return refuse();
 }
@@ -86,25 +89,53 @@ function typedForKro(data: Value): Value {
   return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, isExprValue(value) ? asDyn(value) : value]));
 }
 
+/** `dyn(x)`, in each arm of a choice that may leave the key out (`c ? dyn(x) : omit()`, see {@link throughChoices}). */
 function asDyn(value: ExprValue): ExprValue {
   const expr = value.expr;
-  return expr.kind === 'call' && expr.fn === 'dyn' && expr.target === undefined ? value : exprValue(E.call('dyn', [expr]));
+  if (expr.kind === 'call' && expr.fn === 'dyn' && expr.target === undefined) return value;
+  return exprValue(throughChoices(expr, (x) => E.call('dyn', [x]), OMIT));
 }
 
-/** One `stringData` value as its `data` value: base64 of its UTF-8 bytes. */
-function encodedValue(value: Value): Value {
+/**
+ * One `stringData` value as its `data` value: base64 of its UTF-8 bytes. Where an expression leaves the key out
+ * (`omit()`), the `data` value of the same key (`given`) is kept, as the API server keeps it.
+ */
+function encodedValue(value: Value, given: Value | undefined): Value {
   if (typeof value === 'string') return Buffer.from(value, 'utf8').toString('base64');
-  if (isExprValue(value)) return exprValue(E.call('dyn', [E.call('base64.encode', [E.call('bytes', [value.expr])])]));
+  if (isExprValue(value)) {
+    // Every arm `dyn`, so that KRO types the choice as dyn, not as a string it would refuse (see asDyn).
+    const kept = typeof given === 'string' ? E.call('dyn', [E.str(given)]) : isExprValue(given) ? given.expr : OMIT;
+    return exprValue(throughChoices(value.expr, (text) => E.call('dyn', [E.call('base64.encode', [E.call('bytes', [text])])]), kept));
+  }
   // A number, boolean or null is what the API server refuses in stringData: left for it to say so, as before.
   return value;
 }
 
 /**
  * `dyn(m.transformMap(k, v, base64.encode(bytes(v))))`: every key kept, its value encoded. The variables are
- * bound in the body only, which reads nothing else, so no name of `m` can be hidden by them.
+ * bound in the body only, which reads nothing else, so no name of `m` can be hidden by them. A map left out
+ * (`omit()`) gives `absent`.
  */
-function encodedMap(map: Expr): Expr {
-  return E.call('dyn', [E.macro('transformMap', map, 'v', E.call('base64.encode', [E.call('bytes', [E.ident('v')])]), 'k')]);
+function encodedMap(map: Expr, absent: Expr): Expr {
+  return throughChoices(map, (m) => E.call('dyn', [E.macro('transformMap', m, 'v', E.call('base64.encode', [E.call('bytes', [E.ident('v')])]), 'k')]), absent);
+}
+
+const OMIT = E.call('omit', []);
+
+/**
+ * `encode(x)` in each arm of the choices `expr` makes when one of them is `omit()` (an optional value that is
+ * absent: composition/absent-options.ts), that arm becoming `absent`. Encoding the sentinel itself fails
+ * (`bytes(kro.omit)`) where JavaScript leaves the key out; `omit()` stays a branch of a choice, as KRO documents it.
+ */
+function throughChoices(expr: Expr, encode: (value: Expr) => Expr, absent: Expr): Expr {
+  if (!mayOmit(expr)) return encode(expr);
+  if (expr.kind !== 'conditional') return absent;
+  return E.cond(expr.test, throughChoices(expr.then, encode, absent), throughChoices(expr.otherwise, encode, absent));
+}
+
+function mayOmit(expr: Expr): boolean {
+  if (expr.kind === 'conditional') return mayOmit(expr.then) || mayOmit(expr.otherwise);
+  return expr.kind === 'call' && expr.fn === 'omit' && expr.target === undefined && expr.args.length === 0;
 }
 
 function isFields(value: Value | undefined): value is Fields {

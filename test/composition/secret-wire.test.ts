@@ -94,3 +94,21 @@ test('a null stringData is no stringData, on both sides', () => {
   assert.deepEqual(secretWireForm(node).template, secret);
   assert.deepEqual(secretWireForm({ ...node, template: { ...secret, stringData: null, data: { a: 'YQ==' } } }).template, { ...secret, data: { a: 'YQ==' } });
 });
+
+test('an optional value left out leaves its key (or the whole map) out, a data key of the same name kept, on both sides', () => {
+  const app = kubernetesComposition(
+    { name: 'secret-absent', apiVersion: 'secrets.typekro.dev/v1alpha1', kind: 'SecretAbsent', spec: type({ 'creds?': 'Record<string, string>', 'pw?': 'string' }), status: type({ name: 'string' }) },
+    (spec) => {
+      Secret({ id: 'whole', name: 'whole', stringData: spec.creds });
+      const keys = Secret({ id: 'keys', name: 'keys', stringData: { pw: spec.pw }, data: { pw: 'b2xk' } });
+      return { name: keys.metadata.name };
+    },
+  );
+  const resources = (parse(app.toYaml()) as Rgd).spec.resources;
+  const template = (id: string) => resources.find((resource) => resource.id === id)!.template;
+  assert.equal(template('whole')['data'], '${has(schema.spec.creds) ? dyn(schema.spec.creds.transformMap(k, v, base64.encode(bytes(v)))) : omit()}');
+  assert.deepEqual(template('keys')['data'], { pw: '${has(schema.spec.pw) ? dyn(base64.encode(bytes(schema.spec.pw))) : dyn("b2xk")}' });
+  // JavaScript's side: an undefined stringData value is a key JSON leaves out; the API server keeps data's.
+  const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' } };
+  assert.deepEqual(storedSecret({ ...secret, stringData: { pw: undefined, a: 'x' }, data: { pw: 'b2xk' } }), { ...secret, data: { pw: 'b2xk', a: 'eA==' } });
+});

@@ -3,7 +3,7 @@
  * withIncludeWhen with a JavaScript boolean, a collection read in the status, nested loops, a Secret's `data`
  * (bytes to KRO's CEL, base64 text to JavaScript) read in templates, fields, `??`, `.length` and comparisons,
  * and every form of a Secret's `stringData` moved into `data` by the one rule (composition/secret-wire.ts):
- * a whole map, keys over `data` keys, a YAML file's Secret.
+ * a whole map, keys over `data` keys, a YAML file's Secret, and each of them from an optional spec value.
  */
 import { type } from 'arktype';
 import type { V1Secret } from '@kubernetes/client-node';
@@ -82,9 +82,35 @@ const secretForms = kubernetesComposition(
   },
 );
 
+// Optional spec values in a Secret: JavaScript leaves an undefined key (or map) out, and a `data` key of the
+// same name stays, as the API server keeps it; the compiled `omit()` must not be encoded (it failed: bytes(kro.omit)).
+const secretAbsent = kubernetesComposition(
+  {
+    name: 'extra-secret-absent',
+    apiVersion: 'extra.typekro.dev/v1alpha1',
+    kind: 'SecretAbsent',
+    spec: type({ 'creds?': 'Record<string, string>', 'pw?': 'string', 'raw?': 'string', on: 'boolean' }),
+    status: type({ name: 'string' }),
+  },
+  (spec) => {
+    Secret({ id: 'whole', name: 'whole', stringData: spec.creds });
+    Secret({ id: 'wholeOverData', name: 'whole-over-data', stringData: spec.creds, data: {} });
+    Secret({ id: 'key', name: 'key', stringData: { pw: spec.pw, fixed: 'x' } });
+    Secret({ id: 'keyOverData', name: 'key-over-data', stringData: { pw: spec.pw }, data: { pw: 'b2xk', other: 'eA==' } });
+    Secret({ id: 'choice', name: 'choice', stringData: { pw: spec.on ? spec.pw : 'off' } });
+    const given = Secret({ id: 'given', name: 'given', data: { raw: spec.raw } });
+    return { name: given.metadata.name };
+  },
+);
+
 export const extraCases: Readonly<Record<string, CaseInput>> = {
   'extra-secret-data': { composition: secretData as never, spec: { password: 's3cret', user: 'admin' } },
   'extra-secret-forms': { composition: secretForms as never, spec: { creds: { USER: 'me', PASSWORD: 'hunter2' }, user: 'you' } },
+  'extra-secret-absent': {
+    composition: secretAbsent as never,
+    spec: { on: true },
+    specs: [{ on: true }, { on: false }, { creds: { A: 'a', B: 'héllo' }, pw: 'p', raw: 'cmF3', on: true }, { creds: {}, pw: '', on: false }],
+  },
   'extra-fleet': { composition: fleet as never, spec: { workers: ['a', 'b'], monitoring: true } },
   'extra-grid': { composition: grid as never, spec: { zones: ['eu', 'us'], tiers: ['web', 'db'] } },
 };

@@ -3,10 +3,14 @@
  * expression: `dyn(m.transformMap(k, v, base64.encode(bytes(v))))`. It used to be CEL text written beside the
  * IR, `dyn((m).transformMap(...))`. The two texts mean the same: KRO's cel-go (tools/cel-oracle, KRO v0.9.4's
  * environment) and our engine give each the same answer on the same maps, and that answer is what the API
- * server stores for `stringData` (each value's UTF-8 bytes in base64, every key kept). Needs Go.
+ * server stores for `stringData` (each value's UTF-8 bytes in base64, every key kept). And the forms an
+ * optional spec value takes (`c ? dyn(...) : omit()`, the `data` key kept), which the former text encoded
+ * as the sentinel itself and failed on: cel-go and our engine agree on each (differential.test.ts holds our
+ * engine to JavaScript on the same case). Needs Go.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { parse } from 'yaml';
 import { E, type Expr } from '../../src/ir/expr.js';
 import type { ResourceNode } from '../../src/ir/graph.js';
 import { exprValue, isExprValue } from '../../src/ir/value.js';
@@ -15,6 +19,7 @@ import { secretWireForm } from '../../src/composition/secret-wire.js';
 import { answersAgree } from '../cel/compare.js';
 import type { OpenApiSchema, TaggedJson, Vector } from '../cel/vectors.js';
 import { celGoAndOurs } from '../support/cel-oracle.js';
+import { extraCases } from './extra-cases.js';
 
 const creds = { type: 'object', additionalProperties: { type: 'string' } };
 const schema = { type: 'object', properties: { spec: { type: 'object', properties: { on: { type: 'boolean' }, creds, other: creds } } } } as OpenApiSchema;
@@ -80,4 +85,28 @@ test('cel-go and our engine give the former and the new text the same answer, th
     const before = byId.get(vector.id.replace(/-new$/, '-old'))!;
     assert.deepEqual([go?.value, ours.value], [before.go?.value, before.ours.value], vector.id);
   }
+});
+
+test('an optional value left out: every data expression of extra-secret-absent means in cel-go what it means in our engine', () => {
+  const { composition, specs } = extraCases['extra-secret-absent']!;
+  const rgd = parse((composition as unknown as { toYaml(): string }).toYaml()) as { spec: { resources: { id: string; template: { data?: unknown } }[] } };
+  const exprs: [string, string][] = [];
+  for (const { id, template } of rgd.spec.resources) {
+    const fields = typeof template.data === 'string' ? { whole: template.data } : ((template.data ?? {}) as Record<string, string>);
+    for (const [key, value] of Object.entries(fields)) {
+      const whole = /^\$\{(.*)\}$/s.exec(value);
+      if (whole) exprs.push([`${id}.${key}`, whole[1]!]);
+    }
+  }
+  assert.equal(exprs.length, 6);
+  const absentSchema = { type: 'object', properties: { spec: { type: 'object', properties: { creds, pw: { type: 'string' }, raw: { type: 'string' }, on: { type: 'boolean' } } } } } as OpenApiSchema;
+  const vectors: Vector[] = exprs.flatMap(([name, expr]) => specs!.map((spec, j) => ({ id: `${name}-${j}`, expr, vars: { schema: { spec } as TaggedJson }, schemas: { schema: absentSchema } })));
+  const answers = celGoAndOurs(vectors);
+  for (const { vector, go, ours } of answers) {
+    assert.equal(go?.class, 'value', `${vector.id}: ${vector.expr}: ${JSON.stringify(go)}`);
+    assert.ok(answersAgree(ours, go), `${vector.id}: ${vector.expr}: cel-go ${JSON.stringify(go)}, ours ${JSON.stringify(ours)}`);
+  }
+  // Left out where JavaScript leaves it out: the sentinel as a whole value, never encoded.
+  const omitted = answers.filter(({ go }) => JSON.stringify(go?.value) === '{"$omit":true}').map(({ vector }) => vector.id).sort();
+  assert.deepEqual(omitted, ['choice.pw-0', 'given.raw-0', 'given.raw-1', 'given.raw-3', 'key.pw-0', 'key.pw-1', 'whole.whole-0', 'whole.whole-1'].sort());
 });
