@@ -52,8 +52,9 @@ export type StatusPath<TStatus, Depth extends number = 8> = [Depth] extends [nev
 /**
  * The status of an instance as far as it is known. `complete: true`: every field the composition returns
  * has a value, or is absent by design (its JavaScript gives `undefined` for this spec and these objects,
- * e.g. `maybe: spec.flag ? 'x' : undefined`: a final answer, not pending), and `status` is a whole
- * `TStatus`. `complete: false`: `pending` names, by dotted path, the leaves that have no value yet (their
+ * e.g. `maybe: spec.flag ? 'x' : undefined`: a final answer, not pending, where the status type declares it
+ * optional, `'maybe?': 'string'`; a field the type requires and a cast left `undefined` is pending), and
+ * `status` is a whole `TStatus`. `complete: false`: `pending` names, by dotted path, the leaves that have no value yet (their
  * data does not exist yet, e.g. a Service without a load balancer address, or their expression failed), and
  * `status` holds the rest.
  *

@@ -126,8 +126,8 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
    * expression is pending and one that gives `optional.none()` (JavaScript's `undefined`) alike, and no
    * condition says which. The same compiled CEL, evaluated by TypeKro's engine on the instance's live spec
    * and its children, tells them apart: a field KRO omitted that gives `optional.none()` here is absent
-   * (JavaScript's final answer for this spec and these objects); one that is pending or has a value here is
-   * pending (KRO has not written it yet).
+   * (JavaScript's final answer for this spec and these objects) when the status type declares it optional
+   * (engine/status.ts); one that is pending or has a value here is pending (KRO has not written it yet).
    */
   async function absentFields(object: KubernetesObject, signal?: AbortSignal): Promise<string[]> {
     const omitted = missingStatusFields(graph.status, (object as LiveInstance).status ?? {});

@@ -1,11 +1,15 @@
 /** The hydrated instance status from the observed objects. */
+import type { SchemaNode } from '../../ir/schema.js';
 import type { PreparedGraph } from './prepared.js';
 import { resolveStatus, type StatusResult } from './resolve.js';
 import type { PlanInput } from './types.js';
 import { instanceVariables } from './variables.js';
 
 /**
- * Evaluates the graph's status shape: pending fields are omitted, literal leaves kept.
+ * Evaluates the graph's status shape: pending fields are omitted, literal leaves kept. A field whose expression
+ * gives `optional.none()` (JavaScript's `undefined`) is absent by design only where the declared status type
+ * lets it be missing (`'maybe?': 'string'`); a field the type requires is pending, so that a complete report's
+ * status is the whole declared type (`x: (spec.flag ? 'x' : undefined) as string` under `x: 'string'`).
  *
  * @example
  * ```ts
@@ -14,5 +18,20 @@ import { instanceVariables } from './variables.js';
  */
 export function instanceStatus(prepared: PreparedGraph, input: PlanInput): StatusResult {
   const variables = instanceVariables(prepared.graph, input);
-  return resolveStatus(prepared.graph.status, (expr) => prepared.evaluate(expr, variables));
+  const result = resolveStatus(prepared.graph.status, (expr) => prepared.evaluate(expr, variables));
+  const declared = prepared.graph.statusSchema;
+  const required = declared ? result.absent.filter((path) => isRequired(declared, path.split('.'))) : [];
+  if (required.length === 0) return result;
+  return { ...result, pending: [...result.pending, ...required], absent: result.absent.filter((path) => !required.includes(path)) };
+}
+
+/** Whether the declared status type requires the leaf at `path` in its object (a map's keys never are). */
+function isRequired(schema: SchemaNode, path: readonly string[]): boolean {
+  let node: SchemaNode | undefined = schema;
+  for (const [i, segment] of path.entries()) {
+    if (node?.kind !== 'struct') return false;
+    if (i === path.length - 1) return node.required.includes(segment);
+    node = node.fields[segment];
+  }
+  return false;
 }
