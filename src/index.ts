@@ -29,9 +29,9 @@ export type { PartialStatus, StatusField, StatusPath, StatusReport } from './api
 export { DeployFailedError } from './runtime/engine/deploy-failed.js';
 export { KroAbortedError, KroDeployError, KroRejectedError } from './runtime/kro/errors.js';
 export { DirectAbortedError, DirectDeployError, DirectTimeoutError, OfflineRenderError, OwnershipConflictError, InvalidObjectNameError, type ObjectNameProblem, type RollbackReport } from './runtime/direct/errors.js';
-export type { DeployPlan, PlannedChange, PlannedConflict, PlannedObject, PlannedTakeover, PodLog, ProgressEvent } from './api/direct.js';
+export type { DeployPlan, PlannedChange, PlannedConflict, PlannedInstance, PlannedObject, PlannedTakeover, PlannedValue, PodLog, ProgressEvent } from './api/direct.js';
 export type {
-  ApplyEvent, DeleteEvent, DeletedEvent, KroProgressEvent, KubernetesEvent, LogEvent, PendingEvent, ReadyEvent, RollbackEvent, SkippedEvent, StatusEvent, WaitingEvent,
+  ApplyEvent, DeleteEvent, DeletedEvent, KroProgressEvent, KubernetesEvent, LogEvent, PendingEvent, ReadyEvent, RollbackEvent, SkippedEvent, StatusEvent, UpdateEvent, WaitingEvent,
 } from './runtime/direct/session.js';
 export { ApplyConflictError, InstanceLockedError, KubeApiError, KubeTimeoutError, KubeconfigError } from './runtime/kube/errors.js';
 export { CompositionError } from './compile/rgd/errors.js';

@@ -2,7 +2,7 @@
  * What a method or global call is given: its node and arguments, with the argument checks string and list
  * methods share (arity, a string argument coerced as JavaScript does, an index argument).
  */
-import type { CallExpression, Node, OptionalCallExpression, SpreadElement } from '@babel/types';
+import type { CallExpression, NewExpression, Node, OptionalCallExpression, SpreadElement } from '@babel/types';
 import { E, type Expr } from '../ir/expr.js';
 import type { Scope } from './scope.js';
 import { unwrap } from './ast.js';
@@ -11,6 +11,7 @@ import { describe, stringify, valueOf, type Compiler, type Typed } from './typed
 import { positionOf } from './untyped-null.js';
 import { refuseAbsentSpecData } from './absent-spec.js';
 import { snippetOf } from './source.js';
+import { synthesize } from './synthesized.js';
 
 export type Call = CallExpression | OptionalCallExpression;
 
@@ -48,6 +49,37 @@ function spreadItems(spread: SpreadElement, call: Call): Node[] {
     if (item === null) throw syntaxError(spread, `\`${snippetOf(spread)}\` has a hole, which passes \`undefined\``, 'write the value that belongs there');
     return item.type === 'SpreadElement' ? spreadItems(item, call) : [item];
   });
+}
+
+/**
+ * What a call passes to a helper's parameters (`mk(...[spec.name, spec.n])` binds `name` and `n` as `mk(spec.name,
+ * spec.n)` does): the arguments, each spread of an array literal written in place flattened to its items (a hole
+ * is `undefined`), up to the first spread TypeKro cannot flatten (`mk(...spec.names)`). From there on the
+ * positions depend on the list's length: `unflattened` is that spread, and the parameters from `args.length` on
+ * are refused where a compiled value needs them (pattern-bindings.ts), not where a constant list makes them known.
+ */
+export interface PassedArguments {
+  readonly args: readonly Node[];
+  readonly unflattened?: SpreadElement;
+}
+
+export function passedArguments(call: Call | NewExpression): PassedArguments {
+  const args: Node[] = [];
+  const pass = (items: readonly (Node | null)[]): SpreadElement | undefined => {
+    for (const item of items) {
+      if (item === null) args.push(synthesize(call, { type: 'Identifier', name: 'undefined' }));
+      else if (item.type === 'ArgumentPlaceholder') throw syntaxError(item, 'partial application (`f(?, x)`) is not JavaScript TypeKro compiles', HINT.expr);
+      else if (item.type !== 'SpreadElement') args.push(item);
+      else {
+        const list = unwrap(item.argument);
+        const stopped = list.type === 'ArrayExpression' ? pass(list.elements as (Node | null)[]) : item;
+        if (stopped) return stopped;
+      }
+    }
+    return undefined;
+  };
+  const unflattened = pass(call.arguments as Node[]);
+  return unflattened ? { args, unflattened } : { args };
 }
 
 /** For `Math.max(...list)`: KRO's list `max()`, which has no value for an empty list (JavaScript's -Infinity). */

@@ -14,6 +14,7 @@ import { itemCallback, lambda } from './list-callbacks.js';
 import { concat, sort } from './list-order.js';
 import { positionedSearch } from './list-search.js';
 import { reduceIntoMap } from './list-to-map.js';
+import { assertedMappedValue } from './mapped-undefined.js';
 
 const throwError = (error: Error): never => {
   throw error;
@@ -47,7 +48,9 @@ export function listMethod(ctx: MethodContext, name: string): Typed {
       let type: CelType = T.dyn;
       const [variable, body] = lambda(ctx, item, (node, scope) => {
         const t = ctx.c.value(node, scope);
-        if (t.absent || t.nullish) throw syntaxError(node, 'a mapped value that may be undefined', `give it a default with \`??\`: \`${operandText(node)} ?? ${defaultFor(t.type)}\``);
+        if (t.absent || t.nullish) {
+          throw assertedMappedValue(node, defaultFor(t.type)) ?? syntaxError(node, 'a mapped value that may be undefined', `give it a default with \`??\`: \`${operandText(node)} ?? ${defaultFor(t.type)}\``);
+        }
         type = t.type;
         return t.expr;
       });

@@ -7,7 +7,7 @@
  */
 import type { Node } from '@babel/types';
 import { unwrap } from './ast.js';
-import { bindParams } from './pattern-bindings.js';
+import { bindArguments } from './pattern-bindings.js';
 import { syntaxError } from './errors.js';
 import { namedBinding, withCallerMade, type Binding, type FunctionLike, type Scope } from './scope.js';
 
@@ -100,8 +100,7 @@ export function literalReaders(functionScope: FunctionScopeOf): LiteralReads {
       const binding = callee.binding;
       const body = binding?.kind === 'function' ? returnedExpression(binding.fn) : undefined;
       if (!body || binding?.kind !== 'function') return undefined;
-      const args = value.arguments.map((arg) => arg as Node);
-      return literalOf(body, functionScope(binding.fn, withCallerMade(binding.scope, scope, value), () => false, bindParams(binding.fn, args, scope, binding.scope)), deeper(depth, value));
+      return literalOf(body, functionScope(binding.fn, withCallerMade(binding.scope, scope, value), () => false, bindArguments(binding.fn, value, scope, binding.scope)), deeper(depth, value));
     }
     if (value.type === 'Identifier') {
       const binding = scope.lookup(value.name, value);

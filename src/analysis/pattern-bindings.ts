@@ -5,7 +5,9 @@
  * declares in local-scope.ts). Each name is an alias of the read, so a value computed from it is compiled
  * from source like any other.
  */
-import type { Node } from '@babel/types';
+import type { Node, SpreadElement } from '@babel/types';
+import { snippetOf, type CallNode } from './source.js';
+import { passedArguments } from './call-arguments.js';
 import { unwrap, walk } from './ast.js';
 import { syntaxError } from './errors.js';
 import { scopeOf, type Binding, type FunctionLike, type Scope } from './scope.js';
@@ -25,13 +27,17 @@ export const REST_HINT = 'read the properties you need by name (`const { a, b } 
  * destructured (`({ p, q = 'dq' })`) and rest (`(...xs)`: the list of the remaining arguments) parameters.
  * A missing argument is JavaScript's `undefined`.
  */
-export function bindParams(fn: FunctionLike, args: readonly Node[], callerScope: Scope, definitionScope: Scope): Record<string, Binding> {
+export function bindParams(fn: FunctionLike, args: readonly Node[], callerScope: Scope, definitionScope: Scope, unflattened?: Unflattened): Record<string, Binding> {
   const bindings: Record<string, Binding> = {};
   // Each argument under a name no source can write (`#arg0`), so that a pattern's reads of it stay in the caller's scope.
   const argumentsByName: Record<string, Binding> = {};
   const paramScope = scopeOf(argumentsByName, scopeOf(bindings, definitionScope));
   fn.params.forEach((param, index) => {
     const rest = param.type === 'RestElement';
+    if (unflattened && (rest || index >= args.length)) {
+      for (const [name] of patternBindings(rest ? param.argument : param, undefined)) bindings[name] = unflattenedBinding(name, unflattened, callerScope);
+      return;
+    }
     const arg = rest ? synth(param, { type: 'ArrayExpression', elements: args.slice(index) }) : args[index];
     const hidden = `#arg${index}`;
     if (arg) argumentsByName[hidden] = { kind: 'alias', node: arg, scope: callerScope };
@@ -44,6 +50,34 @@ export function bindParams(fn: FunctionLike, args: readonly Node[], callerScope:
     }
   });
   return bindings;
+}
+
+/** {@link bindParams} to what `call` passes (call-arguments.ts `passedArguments`: spreads of array literals flattened). */
+export function bindArguments(fn: FunctionLike, call: CallNode, callerScope: Scope, definitionScope: Scope): Record<string, Binding> {
+  const passed = passedArguments(call);
+  const callee = call.callee.type === 'V8IntrinsicIdentifier' ? 'f' : snippetOf(call.callee);
+  return bindParams(fn, passed.args, callerScope, definitionScope, passed.unflattened && { spread: passed.unflattened, callee });
+}
+
+/**
+ * A parameter at or after a spread whose items TypeKro cannot list (`mk(...spec.names)`): which item it gets
+ * depends on the list's length. Refused where a compiled value needs it (compile-names.ts); a spread of a
+ * constant list leaves it the value JavaScript gave it.
+ */
+interface Unflattened {
+  readonly spread: SpreadElement;
+  /** The called function as written, for the way out. */
+  readonly callee: string;
+}
+
+function unflattenedBinding(name: string, { spread, callee }: Unflattened, callerScope: Scope): Binding {
+  return {
+    kind: 'opaque',
+    why: `\`${name}\` is bound to an item of \`${snippetOf(spread)}\` (which one depends on the list; TypeKro reads a spread in a call only of an array literal written in place)`,
+    writes: [initialWrite(spread.argument)],
+    scope: callerScope,
+    hint: `pass the values one by one (\`${callee}(a, b)\`), or spread an array literal written in place (\`${callee}(...[a, b])\`)`,
+  };
 }
 
 /**

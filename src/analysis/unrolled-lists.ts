@@ -11,6 +11,7 @@
  * a list of differently typed objects as `dyn`. Other methods (`filter`, `find`, `join` of the mapped list) keep
  * their CEL form over the literal.
  */
+import { assertedMappedValue } from './mapped-undefined.js';
 import type { Node } from '@babel/types';
 import { E, type Expr } from '../ir/expr.js';
 import { T } from '../ir/types.js';
@@ -58,7 +59,7 @@ function mapped({ items, c, callback }: Unrolling): Typed {
     // The same refusal the `map` macro gives: a list item CEL holds is never `undefined`.
     if (t.absent || t.nullish) {
       // JavaScript's list holds `undefined` there, which no CEL list can: a default is a choice of another value.
-      throw syntaxError(node, 'a mapped value that may be undefined: JavaScript\'s list holds `undefined` there, which a CEL list cannot hold', `give it the value the list should hold instead with \`??\` (\`${snippetOf(node)} ?? ''\`), or map only the objects that have it`);
+      throw assertedMappedValue(node, "''") ?? syntaxError(node, 'a mapped value that may be undefined: JavaScript\'s list holds `undefined` there, which a CEL list cannot hold', `give it the value the list should hold instead with \`??\` (\`${snippetOf(node)} ?? ''\`), or map only the objects that have it`);
     }
     return t;
   });

@@ -38,7 +38,7 @@ import { namespacedLookup } from '../runtime/kube/list.js';
 import { openApiDocuments as createOpenApiDocuments } from '../runtime/kube/openapi.js';
 import { checkedInstance, specWithDefaults, validateSpec } from './spec.js';
 import type { Redactor } from '../util/redact.js';
-import { readsSpecPaths, redactorFor, redactorForObjects, sensitivePaths, storedSpecOf, unstoredSecretsOf } from './sensitive.js';
+import { readsSpecPaths, redactorFor, redactorForObjects, secretFieldsOf, sensitivePaths, storedSpecOf, unstoredSecretsOf } from './sensitive.js';
 import type { Expr } from '../ir/expr.js';
 import { redactEvents, redactedStream, redactFailures, redactLogs } from './sensitive-feed.js';
 import { ensureNamespace } from './namespace.js';
@@ -221,6 +221,7 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
         // As the deploy: with adopt, another owner's object is taken over (and its changes planned), else refused.
         adopt: options.adopt ?? false,
         redactor: redactorFor(graph, checked),
+        secretFields: secretFieldsOf(graph),
         openApiDocuments,
       });
     },

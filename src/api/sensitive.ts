@@ -146,6 +146,28 @@ export function redactorForObjects(graph: CompositionGraph, spec: unknown, byId:
 }
 
 /**
+ * Which fields of the graph's objects hold a value computed from a secret (see {@link sensitivePaths}, and a
+ * Secret's data read elsewhere): a field is one when a template leaf that reads a secret is at, inside or
+ * around its path. What a plan shows no value of, before or after (an old value there may be an old secret).
+ *
+ * @example
+ * ```ts
+ * import { secretFieldsOf } from './sensitive.js';
+ * secretFieldsOf(app.graph)('deployment', ['spec', 'template', 'spec', 'containers', '0', 'env']); // => true
+ * ```
+ */
+export function secretFieldsOf(graph: CompositionGraph): (resourceId: string, path: readonly string[]) => boolean {
+  const secret = sensitivePaths(graph);
+  const byId = new Map<string, string[][]>();
+  for (const resource of graph.resources) {
+    if (!resource.template) continue;
+    const leaves = exprLeaves(resource.template).filter((leaf) => readsSecret(graph, secret, leaf.expr, resource));
+    if (leaves.length > 0) byId.set(resource.id, leaves.map((leaf) => leaf.path.map(String)));
+  }
+  return (resourceId, path) => (byId.get(resourceId) ?? []).some((leaf) => leaf.every((segment, i) => i >= path.length || segment === path[i]));
+}
+
+/**
  * The secret spec fields (dotted, see {@link sensitivePaths}) that the template of resource `resourceId`
  * reads and `spec` lacks: direct mode keeps no spec in the cluster, so `status` without a spec cannot render
  * that template, and says so instead of blaming a missing key.

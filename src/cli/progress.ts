@@ -59,7 +59,7 @@ const STATE_OF: Record<string, ResourceState> = {
 const SEE_BELOW = '(error below)';
 
 /** Events shown below the live view once it stops (several lines, or worth keeping on screen). */
-const KEPT = new Set(['log', 'rollback']);
+const KEPT = new Set(['log', 'rollback', 'update']);
 
 function stateFor(event: ProgressEvent, waitForReady: boolean): ResourceState | undefined {
   if (event.type === 'apply') return waitForReady ? 'waiting' : 'applied';

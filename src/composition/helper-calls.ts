@@ -11,7 +11,7 @@ import type { Node } from '@babel/types';
 import { unwrap } from '../analysis/ast.js';
 import { enclosingContext, factoryCallsIn } from '../analysis/composition.js';
 import { functionScope, type IsFactoryCall } from '../analysis/local-scope.js';
-import { bindParams } from '../analysis/pattern-bindings.js';
+import { bindArguments } from '../analysis/pattern-bindings.js';
 import { namedBinding, type Binding, type FunctionLike, type Scope } from '../analysis/scope.js';
 import type { CallNode } from '../analysis/source.js';
 import { refuseGuards } from './helper-scope.js';
@@ -42,7 +42,7 @@ export interface HelperFactoryCall {
 export function helperFactoryCalls(call: CallNode, callerScope: Scope, isFactoryCall: IsFactoryCall, seen: readonly FunctionLike[] = []): HelperFactoryCall[] {
   const helper = helperOf(call, callerScope);
   if (!helper || seen.includes(helper.fn)) return [];
-  const params = bindParams(helper.fn, call.arguments as Node[], callerScope, helper.scope);
+  const params = bindArguments(helper.fn, call, callerScope, helper.scope);
   const scope = functionScope(helper.fn, helper.scope, isFactoryCall, params);
   const found: HelperFactoryCall[] = [];
   for (const inner of factoryCallsIn(helper.fn)) {

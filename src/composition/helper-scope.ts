@@ -10,7 +10,7 @@ import { enclosingContext, type FunctionNode } from '../analysis/composition.js'
 import { checkHelperFlow } from './control-flow.js';
 import { syntaxError } from '../analysis/errors.js';
 import { enclosingFunctions, enclosingScope, functionScope, type IsFactoryCall } from '../analysis/local-scope.js';
-import { bindParams } from '../analysis/pattern-bindings.js';
+import { bindArguments } from '../analysis/pattern-bindings.js';
 import { mentionsReferences } from '../analysis/mentions.js';
 import type { Binding, FunctionLike, Scope } from '../analysis/scope.js';
 import { initialWrite } from '../analysis/writes.js';
@@ -35,7 +35,7 @@ export function callScope(site: CallSite, source: CompositionSource, composition
     const fn = inner && enclosingFunctions(parseSourceFile(frame.file).program, inner).at(-1);
     if (!inner || !fn) break;
     const parent = fn === outer.fn || !contains(outer, frame.file, fn) ? (contains(source, frame.file, fn) ? compositionScope : enclosingScope(frame.file, fn, isFactoryCall)) : scope;
-    const params = isCallbackOf(call, fn) ? callbackParams(fn, call, scope) : bindParams(fn, call.arguments as Node[], scope, parent);
+    const params = isCallbackOf(call, fn) ? callbackParams(fn, call, scope) : bindArguments(fn, call, scope, parent);
     scope = functionScope(fn, parent, isFactoryCall, params);
     refuseGuards(fn, inner, scope, made);
     call = inner;

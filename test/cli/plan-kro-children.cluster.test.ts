@@ -69,9 +69,10 @@ describe('typekro plan in kro mode: the objects KRO will create, change and dele
       direct.stdout.trim(),
       [
         `plan for Fleet "g" (direct mode, namespace ${ns.name}): 1 to create, 2 to change, 1 to delete, 1 unchanged, 1 skipped`,
+        `  updating instance g (deployed before with another spec)`,
         `  + d  Deployment ${ns.name}/g-d`,
         `  ~ a  Deployment ${ns.name}/g-a`,
-        `      spec.replicas`,
+        `      spec.replicas: 1 → 2`,
         `  ~ e  ConfigMap ${ns.name}/g-e  (values known after apply; data.ready: a.status is not set by the manifest of a: only the cluster knows it)`,
         `  - c  ConfigMap ${ns.name}/g-c  (no longer desired)`,
         `  = b  ConfigMap ${ns.name}/g-b`,

@@ -1,7 +1,8 @@
 /**
  * The plan of a direct deploy over Secrets, now that their stringData is deployed as data
  * (composition/secret-wire.ts): an unchanged Secret plans no change, a changed value plans its `data.KEY`,
- * a removed key plans its removal; neither the API's plan nor the CLI's prints a value, in clear or base64.
+ * a removed key plans its removal; neither the API's plan nor the CLI's prints a value, in clear or base64
+ * (the plan shows values before → after elsewhere: a Secret's are `[redacted]`).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -43,19 +44,19 @@ describe('direct mode: the plan of Secrets', () => {
     assertNoSecret(JSON.stringify(plan));
   });
 
-  it('the CLI says so, in text and JSON, without a value', async () => {
+  it('the CLI says so, in text and JSON, each value [redacted]', async () => {
     const args = ['plan', 'test/direct/fixtures/secret-plan.ts', '--name', 'sp', '--kubeconfig', kubeconfig, '-n', ns.name];
     const set = ['--set', 'creds.DB_USER=admin-user', '--set', 'user=plan-user', '--set', 'password=second-password'];
     const text = await typekro([...args, ...set]);
     assert.equal(text.code, 0, transcript(text));
     assert.match(text.stdout, /: 0 to create, 2 to change, 0 to delete, 0 unchanged\n/);
-    assert.match(text.stdout, /~ creds +Secret \S+\/plan-creds\n +data\.DB_PASSWORD \(removed\)\n/);
-    assert.match(text.stdout, /~ keys +Secret \S+\/plan-keys\n +data\.PASSWORD\n/);
+    assert.match(text.stdout, /~ creds +Secret \S+\/plan-creds\n +data\.DB_PASSWORD: \[redacted\] → \(removed\)\n/);
+    assert.match(text.stdout, /~ keys +Secret \S+\/plan-keys\n +data\.PASSWORD: \[redacted\] → \[redacted\]\n/);
     assertNoSecret(text.stdout + text.stderr);
     const json = await typekro([...args, ...set, '-o', 'json']);
     assert.equal(json.code, 0, transcript(json));
     const changes = (JSON.parse(json.stdout) as { objects: { resource: string; changes?: unknown[] }[] }).objects.map((o) => [o.resource, o.changes]);
-    assert.deepEqual(changes, [['creds', [{ path: 'data.DB_PASSWORD', removed: true }]], ['keys', [{ path: 'data.PASSWORD' }]]]);
+    assert.deepEqual(changes, [['creds', [{ path: 'data.DB_PASSWORD', removed: true, before: '[redacted]' }]], ['keys', [{ path: 'data.PASSWORD', before: '[redacted]', after: '[redacted]' }]]]);
     assertNoSecret(json.stdout + json.stderr);
   });
 });

@@ -13,6 +13,8 @@ import { clusterTarget, parseBoolean, parseDuration, withCluster, withCompositio
 import type { ClusterOptions, CompositionOptions, Mode } from '../options.js';
 import { formatDocument, type OutputFormat } from '../output.js';
 import { createProgress } from '../progress.js';
+import { nameDefaulted, updateNote } from '../instance-note.js';
+import type { ProgressEvent } from '../../index.js';
 import type { SpecOptions } from '../spec.js';
 import { checkedInstanceMetadata, type InstanceMetadataValues } from '../../util/instance-metadata.js';
 
@@ -110,7 +112,12 @@ async function deploy(run: CliRun, file: string, options: DeployOptions): Promis
       const extras = {
         timeout: settings.timeout,
         abortSignal: signal,
-        progressCallback: progress.event,
+        progressCallback: (event: ProgressEvent) => {
+          // A redeploy of the same spec is no news; another spec under a defaulted name is (instance-note.ts).
+          if (event.type !== 'update') return progress.event(event);
+          const note = updateNote(name, event.deployed, nameDefaulted(name, options, values));
+          if (note) progress.event({ ...event, message: note });
+        },
         waitForLock: Boolean(options.waitForLock),
         // as helm: the namespace is applied (a no-op when it exists), by the factory, after the input is checked
         createNamespace: Boolean(options.createNamespace),

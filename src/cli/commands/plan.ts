@@ -1,16 +1,17 @@
 /**
- * `typekro plan`: what `deploy` would create, change (by field path) or delete, as the factory's plan
+ * `typekro plan`: what `deploy` would create, change (each field path with its values, secrets redacted) or delete, as the factory's plan
  * reports it (server-side dry runs; kro mode: the RGD, the instance, and the objects KRO will create, change or
  * delete, runtime/kro/children-plan.ts). Nothing is modified.
  */
 import type { Command } from 'commander';
-import type { DeployPlan, PlannedObject } from '../../index.js';
+import type { DeployPlan, PlannedChange, PlannedObject } from '../../index.js';
 import { describeInstance, factoryOf, load } from '../context.js';
 import { out, type CliRun } from '../io.js';
 import { clusterTarget, withCluster, withComposition, withMode, withName, withSpec } from '../options.js';
 import type { ClusterOptions, CompositionOptions, Mode } from '../options.js';
 import { formatDocument, parseOutputFormat, type OutputFormat } from '../output.js';
 import { cliTerms } from '../remedies.js';
+import { nameDefaulted, updateNote } from '../instance-note.js';
 import type { SpecOptions } from '../spec.js';
 
 interface PlanOptions extends CompositionOptions, SpecOptions, ClusterOptions {
@@ -28,14 +29,24 @@ interface Line {
   readonly kind: string;
   readonly name: string;
   readonly namespace?: string;
-  /** `removed` when the deploy removes the field (a Secret key dropped), not only changes it. */
-  readonly changes?: readonly { path: string; removed?: true }[];
+  /**
+   * `removed` when the deploy removes the field (a Secret key dropped), not only changes it; `before` and
+   * `after` its values as the plan shows them (secrets redacted), absent where the field is not there.
+   */
+  readonly changes?: readonly Changed[];
   readonly message?: string;
+}
+
+interface Changed {
+  readonly path: string;
+  readonly removed?: true;
+  readonly before?: string;
+  readonly after?: string;
 }
 
 const SIGN: Record<Action, string> = { create: '+', change: '~', unchanged: '=', delete: '-', conflict: '!', takeover: '!', skipped: '·' };
 
-function line(action: Action, object: PlannedObject, extra: { changes?: readonly string[]; removed?: readonly string[]; message?: string } = {}): Line {
+function line(action: Action, object: PlannedObject, extra: { changes?: readonly Changed[]; message?: string } = {}): Line {
   const remedies = (object.remedies ?? []).map((remedy) => `to ${remedy.purpose}: ${cliTerms({})(remedy)}`);
   const notes = [object.knownAfterApply ? 'values known after apply' : '', object.note ?? '', ...remedies, extra.message ?? ''].filter(Boolean);
   return {
@@ -44,7 +55,7 @@ function line(action: Action, object: PlannedObject, extra: { changes?: readonly
     kind: object.kind,
     name: object.name ?? '(known after apply)',
     ...(object.namespace ? { namespace: object.namespace } : {}),
-    ...(extra.changes ? { changes: extra.changes.map((path) => (extra.removed?.includes(path) ? { path, removed: true as const } : { path })) } : {}),
+    ...(extra.changes ? { changes: extra.changes } : {}),
     ...(notes.length ? { message: notes.join('; ') } : {}),
   };
 }
@@ -53,12 +64,32 @@ function linesOf(plan: DeployPlan): Line[] {
   return [
     ...plan.takeovers.map((t) => line('takeover', t.resource, { message: `owned by ${t.owner}; deploy refuses it${t.adoptable ? ' unless --adopt' : ' (KRO cannot adopt it)'}` })),
     ...plan.create.map((o) => line('create', o)),
-    ...plan.change.map((c) => line('change', c.resource, { changes: c.paths, ...(c.removed ? { removed: c.removed } : {}) })),
+    ...plan.change.map((c) => line('change', c.resource, { changes: changesOf(c) })),
     ...plan.conflicts.map((c) => line('conflict', c.resource, { message: `fields owned by other managers: ${c.conflicts.map((x) => `${x.field} (${x.manager})`).join(', ')}; deploy with --force to take them over` })),
     ...plan.prune.map((o) => line('delete', o, { message: 'no longer desired' })),
     ...plan.unchanged.map((o) => line('unchanged', o)),
     ...plan.skipped.map((resource): Line => ({ action: 'skipped', resource, kind: '', name: '', message: 'excluded by its condition' })),
   ];
+}
+
+/** Each changed path, marked when removed, with its values when the plan shows them. */
+function changesOf(change: PlannedChange): Changed[] {
+  const values = new Map((change.values ?? []).map((value) => [value.path, value]));
+  return change.paths.map((path) => {
+    const value = values.get(path);
+    return {
+      path,
+      ...(change.removed?.includes(path) ? { removed: true as const } : {}),
+      ...(value?.before !== undefined ? { before: value.before } : {}),
+      ...(value?.after !== undefined ? { after: value.after } : {}),
+    };
+  });
+}
+
+/** `path: before → after`, `(none)` for a field added, `(removed)` for one removed; the path alone without values. */
+function changeText(change: Changed): string {
+  if (change.before === undefined && change.after === undefined) return `${change.path}${change.removed ? ' (removed)' : ''}`;
+  return `${change.path}: ${change.before ?? '(none)'} → ${change.after ?? '(removed)'}`;
 }
 
 function counts(lines: readonly Line[]): Record<Action, number> {
@@ -67,15 +98,16 @@ function counts(lines: readonly Line[]): Record<Action, number> {
   return result;
 }
 
-function human(title: string, lines: readonly Line[]): string {
+function human(title: string, lines: readonly Line[], note: string | undefined): string {
   const n = counts(lines);
   const extra = [n.takeover ? `${n.takeover} owned by another instance or tool` : '', n.conflict ? `${n.conflict} in conflict` : '', n.skipped ? `${n.skipped} skipped` : ''].filter(Boolean);
   const text = [`${title}: ${n.create} to create, ${n.change} to change, ${n.delete} to delete, ${n.unchanged} unchanged${extra.map((e) => `, ${e}`).join('')}`];
+  if (note) text.push(`  ${note}`);
   const width = Math.max(0, ...lines.map((entry) => entry.resource.length));
   for (const entry of lines) {
     const what = entry.kind ? `${entry.kind} ${entry.namespace ? `${entry.namespace}/` : ''}${entry.name}` : entry.action;
     text.push(`  ${SIGN[entry.action]} ${entry.resource.padEnd(width)}  ${what}${entry.message ? `  (${entry.message})` : ''}`);
-    for (const change of entry.changes ?? []) text.push(`      ${change.path}${change.removed ? ' (removed)' : ''}`);
+    for (const change of entry.changes ?? []) text.push(`      ${changeText(change)}`);
   }
   return text.join('\n');
 }
@@ -86,15 +118,18 @@ async function plan(run: CliRun, file: string, options: PlanOptions): Promise<vo
   const target = clusterTarget(options, run.io.env);
   const factory = factoryOf(composition, options.mode, target);
   const name = options.name ?? factory.instanceName(values);
-  const lines = linesOf(await factory.plan(values, { name }));
+  const planned = await factory.plan(values, { name });
+  const lines = linesOf(planned);
   const title = `plan for ${describeInstance(composition, options.mode, name, target.namespace)}`;
-  out(run.io, options.output ? formatDocument({ summary: counts(lines), objects: lines }, options.output) : human(title, lines));
+  const note = updateNote(name, planned.instance?.deployed, nameDefaulted(name, options, values));
+  const instance = planned.instance ? { instance: { ...planned.instance, ...(note ? { note } : {}) } } : {};
+  out(run.io, options.output ? formatDocument({ summary: counts(lines), ...instance, objects: lines }, options.output) : human(title, lines, note));
 }
 
 export function registerPlan(program: Command, run: CliRun): void {
   const command = program
     .command('plan')
-    .description('show what deploy would create, change (by field) or delete, using server-side dry runs')
+    .description('show what deploy would create, change (by field, before → after) or delete, using server-side dry runs')
     .option('-o, --output <format>', 'yaml or json instead of the summary', parseOutputFormat);
   withName(withMode(withCluster(withSpec(withComposition(command))))).action((file: string, options: PlanOptions) => plan(run, file, options));
 }

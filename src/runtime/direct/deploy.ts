@@ -20,6 +20,7 @@ import { graphKinds, RecordKeeper } from './record.js';
 import { SchemaCache, schemasOf } from './schemas.js';
 import { Redactor } from '../../util/redact.js';
 import { callOptions, plain, redactNames, refOf, remainingMs, sleep, throwIfAborted, type DirectSession, type ProgressEvent } from './session.js';
+import { updateOf } from './update-event.js';
 import { TypeKroError } from '../../util/errors.js';
 import { amendError } from '../../util/remedy.js';
 
@@ -73,6 +74,8 @@ export async function deployDirect(outer: DirectSession, options: DeployOptions 
   try {
     throwIfAborted(outer.signal);
     const opened = await RecordKeeper.open(outer.client, outer.owner, graphKinds(outer.prepared), outer.spec, callOptions({ ...outer, signal }, 5_000), outer.storedSpec, outer.instance);
+    const update = updateOf(outer.instance.name, opened);
+    if (update) progress(update);
     const ownership = new OwnershipGuard(ownershipReader(outer.client, () => callOptions({ ...outer, signal })), { mode: 'direct', owner: outer.owner }, outer.adopt ?? false);
     const schemas = outer.schemas ?? new SchemaCache(outer.client, outer.openApiDocuments);
     // Everything nameable now is checked before the first write, the record included: a refused deploy changes nothing.

@@ -1,7 +1,7 @@
 /** Direct mode's driver: applies a graph from this process with KRO's semantics. */
 export { deployDirect, type DeployOptions, type DeployResult } from './deploy.js';
 export { deleteDirect, type DeleteOptions, type DeleteOutcome } from './delete.js';
-export { planDirect, diffPaths, type DeployPlan, type PlannedChange, type PlannedConflict, type PlannedObject, type PlannedTakeover } from './plan.js';
+export { planDirect, diffPaths, type DeployPlan, type PlannedChange, type PlannedConflict, type PlannedInstance, type PlannedObject, type PlannedTakeover, type PlannedValue } from './plan.js';
 export { renderOffline } from './render.js';
 export { type PodLog } from './feedback.js';
 export { instanceEvents, logSources, readLogs, streamLogs, type InstanceEvent, type LogFailure, type LogSource } from './logs.js';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { diffFields, diffPaths } from './plan.js';
+import { diffFields, diffPaths, plannedChange } from './plan.js';
+import { valueShower } from './plan-diff.js';
 import { REDACTED, Redactor } from '../../util/redact.js';
 
 describe('plan: changed paths', () => {
@@ -16,8 +17,53 @@ describe('plan: changed paths', () => {
   it('tells a removed field (a Secret key dropped) from a changed or added one', () => {
     const live = { data: { user: 'bWU=', password: 'aHVudGVyMg==', token: 'dA==' }, metadata: { labels: { a: '1' } } };
     const applied = { data: { user: 'eW91', token: 'dA==', extra: 'eA==' }, metadata: {} };
-    assert.deepEqual(diffFields(live, applied), { paths: ['data.extra', 'data.password', 'data.user', 'metadata.labels'], removed: ['data.password', 'metadata.labels'] });
-    assert.deepEqual(diffFields(live, live), { paths: [], removed: [] });
+    const { paths, removed } = diffFields(live, applied);
+    assert.deepEqual({ paths, removed }, { paths: ['data.extra', 'data.password', 'data.user', 'metadata.labels'], removed: ['data.password', 'metadata.labels'] });
+    assert.deepEqual(diffFields(live, live), { paths: [], removed: [], changes: [] });
+  });
+  it('keeps the two values of each change and its path as segments (a key may hold dots)', () => {
+    const { changes } = diffFields({ metadata: { labels: { 'app.kubernetes.io/name': 'a' } }, spec: { ports: [1] } }, { metadata: { labels: { 'app.kubernetes.io/name': 'b' } }, spec: { ports: [1, 2] } });
+    assert.deepEqual(changes, [
+      { path: 'metadata.labels.app.kubernetes.io/name', segments: ['metadata', 'labels', 'app.kubernetes.io/name'], before: 'a', after: 'b' },
+      { path: 'spec.ports', segments: ['spec', 'ports'], before: [1], after: [1, 2] },
+    ]);
+  });
+});
+
+describe('plan: values before and after', () => {
+  const live = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 1, template: { spec: { containers: [{ image: 'nginx:1.26', env: [{ name: 'TOKEN', value: 'old-token-value' }, { name: 'NOTE', value: 'x'.repeat(100) }] }] } } } };
+  const applied = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 3, template: { spec: { containers: [{ image: 'nginx:1.27', env: [{ name: 'TOKEN', value: 'new-token-value' }, { name: 'NOTE', value: 'y'.repeat(100) }] }] } } } };
+  const web = { resourceId: 'web', apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' };
+
+  it('shows JSON values, cut, and redacts a field whose template reads a secret (its old value too) and every known secret', () => {
+    const redactor = new Redactor();
+    redactor.addSecret('nginx:1.27');
+    const secretField = (id: string, path: readonly string[]): boolean => id === 'web' && path.join('.') === 'spec.template.spec.containers.0.env.0.value';
+    const change = plannedChange(web, diffFields(live, applied), valueShower(web, redactor, secretField));
+    assert.deepEqual(change.values, [
+      { path: 'spec.replicas', before: '1', after: '3' },
+      { path: 'spec.template.spec.containers[0].env[0].value', before: REDACTED, after: REDACTED },
+      { path: 'spec.template.spec.containers[0].env[1].value', before: `"${'x'.repeat(59)}…(102 characters)`, after: `"${'y'.repeat(59)}…(102 characters)` },
+      { path: 'spec.template.spec.containers[0].image', before: '"nginx:1.26"', after: `"${REDACTED}"` },
+    ]);
+  });
+
+  it('redacts every value of a Secret but its labels and type, and shows none without a shower (kro mode)', () => {
+    const secret = (data: Record<string, string>, label: string) => ({ apiVersion: 'v1', kind: 'Secret', type: 'Opaque', metadata: { name: 'creds', labels: { tier: label }, annotations: { note: label } }, data });
+    const creds = { resourceId: 'creds', apiVersion: 'v1', kind: 'Secret', name: 'creds' };
+    const fields = diffFields(secret({ password: 'b2xk', user: 'dQ==' }, 'a'), secret({ user: 'dg==' }, 'b'));
+    assert.deepEqual(plannedChange(creds, fields, valueShower(creds, new Redactor())), {
+      resource: creds,
+      paths: ['data.password', 'data.user', 'metadata.annotations.note', 'metadata.labels.tier'],
+      removed: ['data.password'],
+      values: [
+        { path: 'data.password', before: REDACTED },
+        { path: 'data.user', before: REDACTED, after: REDACTED },
+        { path: 'metadata.annotations.note', before: REDACTED, after: REDACTED },
+        { path: 'metadata.labels.tier', before: '"a"', after: '"b"' },
+      ],
+    });
+    assert.equal(plannedChange(creds, fields).values, undefined);
   });
 });
 

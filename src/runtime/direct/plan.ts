@@ -2,14 +2,15 @@
  * `plan(spec)`: what a deploy would do, from a server-side dry run of the whole graph (nothing is
  * changed; the instance record is only read). Each resource is rendered in dependency order against what
  * the cluster has: an object that exists is dry-run applied and compared with the live one (changed field
- * paths, never values); an object that does not exist yet is a create, and its rendered manifest stands in
+ * paths and their values, secrets redacted: plan-diff.ts); an object that does not exist yet is a create, and its rendered manifest stands in
  * for it when dependents read it. A resource whose values need data only a real apply produces is reported
  * with `knownAfterApply`, its note naming the field: the status or server-assigned fields of an object not
  * created yet, and the status of one the deploy changes (its dry-run result stands in for it without
  * status: the deploy reads the status once the change is rolled out). Such a read is unknown whatever
  * JavaScript default surrounds it (`web.status.readyReplicas ?? 0` is not 0), and so is an object of such a
  * stand-in copied whole (see `cel/stand-in.ts`). Objects the instance owns that the graph no longer wants
- * are listed under `prune`.
+ * are listed under `prune`. The instance record says whether the deploy makes the instance or updates
+ * one deployed before, and with which spec.
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { checkObjectNames, labelValue, mergeKinds, nextGeneration, OwnershipGuard, planInstance, type KubeObject, type NodePlan, type OwnershipFinding } from '../engine/index.js';
@@ -21,109 +22,12 @@ import { ownershipReader } from './ownership.js';
 import { assignedOf, graphKinds, readRecord } from './record.js';
 import { SchemaCache } from './schemas.js';
 import { Redactor } from '../../util/redact.js';
-import type { Remedy } from '../../util/remedy.js';
+import { diffFields, plannedChange, valueShower, type FieldDiff } from './plan-diff.js';
+import type { DeployPlan, PlannedChange, PlannedConflict, PlannedInstance, PlannedObject, PlannedTakeover } from './plan-types.js';
 import { callOptions, plain, redactNames, refOf, type DirectSession } from './session.js';
 
-/**
- * One object in a plan. `name` is absent when it is not known before apply.
- *
- * @example
- * import type { DeployPlan, PlannedObject } from 'typekro';
- * const web: PlannedObject = { resourceId: 'web', apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'dev' };
- * const plan: DeployPlan = { create: [web], change: [], prune: [], unchanged: [], skipped: [], conflicts: [], takeovers: [] };
- * plan.create.map((object) => object.resourceId); // => ['web']
- */
-export interface PlannedObject {
-  readonly resourceId: string;
-  readonly apiVersion: string;
-  readonly kind: string;
-  readonly name?: string;
-  readonly namespace?: string;
-  /** Its values depend on objects that do not exist yet: "create (values known after apply)". */
-  readonly knownAfterApply?: boolean;
-  /** Why the object could not be checked by the dry run, what it waits for, or what its deploy would need. */
-  readonly note?: string;
-  /** What to do about the note, as data (a deploy option it needs); clients render them in their own terms. */
-  readonly remedies?: readonly Remedy[];
-}
-
-/**
- * An object a deploy would change, with the field paths.
- *
- * @example
- * import type { PlannedChange } from 'typekro';
- * const change: PlannedChange = { resource: { resourceId: 'web', apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, paths: ['spec.replicas'] };
- * change.paths; // => ['spec.replicas']
- */
-export interface PlannedChange {
-  readonly resource: PlannedObject;
-  /** Field paths that would change (`spec.replicas`, `data.password`), sorted; values are never shown. */
-  readonly paths: readonly string[];
-  /**
-   * Those of `paths` the deploy removes (the live object has them, the applied one would not): a key dropped
-   * from a Secret's `data` or `stringData`, a label dropped. Absent when none is.
-   */
-  readonly removed?: readonly string[];
-}
-
-/**
- * An object whose fields another field manager owns.
- *
- * @example
- * import type { PlannedConflict } from 'typekro';
- * const conflict: PlannedConflict = { resource: { resourceId: 'config', apiVersion: 'v1', kind: 'ConfigMap', name: 'app' }, conflicts: [{ field: '.data.a', manager: 'kubectl' }] };
- * conflict.conflicts.map((f) => f.manager); // => ['kubectl']
- */
-export interface PlannedConflict {
-  readonly resource: PlannedObject;
-  /** Fields another field manager owns: the deploy would fail unless applied with force. */
-  readonly conflicts: readonly FieldConflict[];
-}
-
-/**
- * An object another instance or tool owns: deploy refuses to take it over unless adopted (`adopt: true`).
- *
- * @example
- * import type { PlannedTakeover } from 'typekro';
- * const takeover: PlannedTakeover = { resource: { resourceId: 'web', apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'dev' }, owner: 'TypeKro instance "alpha" of composition "webapp" (namespace dev, direct mode)', adoptable: true };
- * takeover.adoptable; // => true
- */
-export interface PlannedTakeover {
-  readonly resource: PlannedObject;
-  /** Who owns it now, in words. */
-  readonly owner: string;
-  /** Whether adopt may take it over (kro mode: KRO cannot take over an object of another instance). */
-  readonly adoptable: boolean;
-}
-
-/**
- * What a direct deploy would do, from a server-side dry run: objects to create, change, prune, conflicts,
- * and objects it would have to take over from another owner.
- *
- * @example
- * import type { DeployPlan } from 'typekro';
- * function summary(plan: DeployPlan): string {
- *   return `${plan.create.length} to create, ${plan.change.length} to change`;
- * }
- * summary({ create: [], change: [], prune: [], unchanged: [], skipped: [], conflicts: [], takeovers: [] }); // => '0 to create, 0 to change'
- */
-export interface DeployPlan {
-  readonly create: readonly PlannedObject[];
-  readonly change: readonly PlannedChange[];
-  readonly unchanged: readonly PlannedObject[];
-  readonly prune: readonly PlannedObject[];
-  readonly conflicts: readonly PlannedConflict[];
-  /**
-   * Objects another instance or tool owns: the deploy fails naming them unless it adopts them. One the deploy
-   * refuses (no adopt) is listed only here: not also as a create, change or conflict the deploy never makes.
-   */
-  readonly takeovers: readonly PlannedTakeover[];
-  /** Resource ids excluded by includeWhen. */
-  readonly skipped: readonly string[];
-}
-
-/** Metadata the server manages: never reported as a change. */
-const IGNORED_METADATA = new Set(['managedFields', 'resourceVersion', 'generation', 'creationTimestamp', 'uid', 'selfLink']);
+export type { DeployPlan, PlannedChange, PlannedConflict, PlannedInstance, PlannedObject, PlannedTakeover, PlannedValue } from './plan-types.js';
+export { diffFields, diffPaths, plannedChange } from './plan-diff.js';
 
 /**
  * @example
@@ -145,7 +49,9 @@ async function planWith(session: DirectSession, redactor: Redactor): Promise<Dep
   const call = () => callOptions(session, 10_000);
   const record = await readRecord(session.client, session.owner, call());
   // An instance deployed before has its uid and creation time; a new spec would be its next generation.
-  const assigned = record ? assignedOf({ ...record, generation: nextGeneration(record, session.spec).generation }) : undefined;
+  const next = record ? nextGeneration(record, session.spec) : undefined;
+  const assigned = record && next ? assignedOf({ ...record, generation: next.generation }) : undefined;
+  const deployed: PlannedInstance['deployed'] = !record?.specHash ? 'new' : record.specHash === next?.specHash ? 'same-spec' : 'other-spec';
   const instance = { ...session.instance, ...(assigned ? { assigned } : {}) };
   const schemas = session.schemas ?? new SchemaCache(session.client, session.openApiDocuments);
   const observed: ObservedMap = new Map();
@@ -193,7 +99,7 @@ async function planWith(session: DirectSession, redactor: Redactor): Promise<Dep
           }
           const result = await dryRun(session, id, manifest, call);
           if (result.kind === 'create') create.push(result.object);
-          else if (result.kind === 'change') change.push(plannedChange(result.object, result));
+          else if (result.kind === 'change') change.push(plannedChange(result.object, result, valueShower(result.object, redactor, session.secretFields)));
           else if (result.kind === 'unchanged') unchanged.push(result.object);
           if (result.conflicts) conflicts.push({ resource: result.object, conflicts: result.conflicts });
           stand.push(result.standIn);
@@ -248,7 +154,7 @@ async function planWith(session: DirectSession, redactor: Redactor): Promise<Dep
   change.sort((a, b) => byOrder(a.resource, b.resource));
   conflicts.sort((a, b) => byOrder(a.resource, b.resource));
   takeovers.sort((a, b) => byOrder(a.resource, b.resource));
-  return { create, change, unchanged, prune, conflicts, takeovers, skipped };
+  return { create, change, unchanged, prune, conflicts, takeovers, skipped, instance: { name: session.instance.name, deployed } };
 }
 
 async function manifestsOf(session: DirectSession, node: Extract<NodePlan, { state: 'apply' }>): Promise<KubeObject[]> {
@@ -272,7 +178,7 @@ function describe(resourceId: string, object: KubeObject): PlannedObject {
 
 type DryRun =
   | { kind: 'create' | 'unchanged'; object: PlannedObject; standIn: KubeObject; conflicts?: FieldConflict[] }
-  | { kind: 'change'; object: PlannedObject; paths: string[]; removed: string[]; standIn: KubeObject; conflicts?: FieldConflict[] };
+  | ({ kind: 'change'; object: PlannedObject; standIn: KubeObject; conflicts?: FieldConflict[] } & FieldDiff);
 
 /** The object as the cluster has it, `undefined` when it does not exist. */
 async function liveObject(session: DirectSession, manifest: KubeObject, call: () => { deadline: number; signal?: AbortSignal }): Promise<KubeObject | undefined> {
@@ -306,51 +212,10 @@ async function dryRun(session: DirectSession, id: string, manifest: KubeObject, 
   const noted = note ? { ...object, note } : object;
   // Not the dry-run result: what the server assigns in it (uid, clusterIP) is not what the create assigns.
   if (!live) return { kind: 'create', object: noted, standIn: manifest, ...(conflicts ? { conflicts } : {}) };
-  const { paths, removed } = result ? diffFields(live, result) : { paths: [], removed: [] };
+  const fields = result ? diffFields(live, result) : { paths: [], removed: [], changes: [] };
   const standIn = result ?? live;
-  if (paths.length === 0) return { kind: 'unchanged', object: noted, standIn, ...(conflicts ? { conflicts } : {}) };
+  if (fields.paths.length === 0) return { kind: 'unchanged', object: noted, standIn, ...(conflicts ? { conflicts } : {}) };
   // The live status is of the object before the change: the deploy reads the one after it.
   const { status: _before, ...changed } = standIn;
-  return { kind: 'change', object: noted, paths, removed, standIn: changed, ...(conflicts ? { conflicts } : {}) };
-}
-
-/** A change as the plan reports it: `removed` only when the deploy removes something. */
-export function plannedChange(resource: PlannedObject, fields: { readonly paths: readonly string[]; readonly removed: readonly string[] }): PlannedChange {
-  return { resource, paths: fields.paths, ...(fields.removed.length > 0 ? { removed: fields.removed } : {}) };
-}
-
-/** Paths where `after` differs from `before`, ignoring status and server-managed metadata. */
-export function diffPaths(before: KubeObject, after: KubeObject): string[] {
-  return diffFields(before, after).paths;
-}
-
-/**
- * {@link diffPaths}, and which of them `after` no longer has (a removal, which a reader of a plan must tell
- * from a changed value: a revoked credential's key is one).
- */
-export function diffFields(before: KubeObject, after: KubeObject): { paths: string[]; removed: string[] } {
-  const paths: string[] = [];
-  const removed: string[] = [];
-  const walk = (a: unknown, b: unknown, path: string): void => {
-    if (Object.is(a, b)) return;
-    const objA = a !== null && typeof a === 'object' && !Array.isArray(a);
-    const objB = b !== null && typeof b === 'object' && !Array.isArray(b);
-    if (objA && objB) {
-      const keys = new Set([...Object.keys(a as object), ...Object.keys(b as object)]);
-      for (const key of [...keys].sort()) {
-        if (path === '' && key === 'status') continue;
-        if (path === 'metadata' && IGNORED_METADATA.has(key)) continue;
-        walk((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], path ? `${path}.${key}` : key);
-      }
-      return;
-    }
-    if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
-      a.forEach((item, i) => walk(item, b[i], `${path}[${i}]`));
-      return;
-    }
-    paths.push(path);
-    if (b === undefined) removed.push(path);
-  };
-  walk(before, after, '');
-  return { paths, removed };
+  return { kind: 'change', object: noted, ...fields, standIn: changed, ...(conflicts ? { conflicts } : {}) };
 }

@@ -91,6 +91,11 @@ export class RecordKeeper {
     return assignedOf({ uid: this.uid, createdAt: this.createdAt, generation: this.generation });
   }
 
+  /** The hash of the spec this deploy records (the previous record's is `previous.specHash`). */
+  get currentSpecHash(): string | undefined {
+    return this.specHash;
+  }
+
   /** No successful deploy of this instance yet: a failure may be rolled back. */
   get firstDeploy(): boolean {
     return !this.succeeded;

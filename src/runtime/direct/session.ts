@@ -2,6 +2,8 @@
  * What one direct deployment works with: the prepared graph, the cluster, the instance identity and the
  * options. Small helpers around KubeClient live here so deploy/delete stay about the algorithm.
  */
+export type { UpdateEvent } from './update-event.js';
+import type { UpdateEvent } from './update-event.js';
 import type { InstanceIdentity, KubeObject, Ownership, OwnershipGuard, PreparedGraph, ReadinessMode, StoredSpec } from '../engine/index.js';
 import { abortableSleep, throwIfAborted as throwIfSignalled } from '../kube/abort.js';
 import type { KubeClient, ObjectRef } from '../kube/client.js';
@@ -40,6 +42,7 @@ export type ProgressEvent =
   | DeletedEvent
   | RollbackEvent
   | StatusEvent
+  | UpdateEvent
   | KroProgressEvent;
 
 /**
@@ -251,6 +254,8 @@ export interface DirectSession {
   /** Checks who owns each object before it is first applied, and keeps the precondition of its apply (set by deployDirect). */
   readonly ownership?: OwnershipGuard;
   readonly redactor?: Redactor;
+  /** Whether a field of a resource holds (or sits in or around) a value computed from a secret: a plan shows none (api/sensitive.ts). */
+  readonly secretFields?: (resourceId: string, path: readonly string[]) => boolean;
   /** The schemas of the observed objects (deployDirect and planDirect make one per run when absent). */
   readonly schemas?: SchemaCache;
   /** OpenAPI documents kept across runs by the factory (deployDirect and planDirect read through them). */
