@@ -8,6 +8,7 @@ import type { CompositionGraph } from '../ir/graph.js';
 import { describeRef, KubeClient, refOfObject, type ObjectRef } from '../runtime/kube/client.js';
 import { withLease, type LeaseOptions } from '../runtime/kube/lease.js';
 import { loadKubeConfig } from '../runtime/kube/config.js';
+import { openApiDocuments, type OpenApiDocuments } from '../runtime/kube/openapi.js';
 import { applyInstance, applyRgd, graphRevisionOf, type KroDiagnosis, type KroFailure } from '../runtime/kro/deploy.js';
 import { keptGraphRevision, readsInstanceLabels } from '../runtime/kro/relabel.js';
 import { deleteKroInstance, healthOf, listInstances } from '../runtime/kro/instances.js';
@@ -92,6 +93,7 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
   const graphOf = (): PreparedGraph => (prepared ??= prepareGraph(graph, createCelEngine()));
   let namespaced: ((apiVersion: string, kind: string) => Promise<boolean>) | undefined;
   const readsLabels = readsInstanceLabels(graph);
+  let documents: OpenApiDocuments | undefined;
 
   /** The one name and ownership check of both modes, on the objects the spec names (runtime/kro/ownership.ts). */
   function ownership(instance: KubernetesObject, signal?: AbortSignal): Promise<KroOwnership> {
@@ -165,7 +167,7 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
     const object = await live(name);
     if ((object as KubernetesObject).metadata?.generation !== generation) return undefined;
     const input = { spec: object.spec ?? {}, instance: liveIdentity(object as KubernetesObject, instanceAt(name)) };
-    const found = await certainStatusFailure(kube, graphOf(), childKinds, input, { deadline: Date.now() + 10_000, signal });
+    const found = await certainStatusFailure(kube, graphOf(), childKinds, input, { deadline: Date.now() + 10_000, signal }, (documents ??= openApiDocuments()));
     return found && stuckStatus(found);
   }
 

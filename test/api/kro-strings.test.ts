@@ -95,18 +95,32 @@ describe('kro mode refuses the texts of the resources KRO would change or refuse
   });
 });
 
-describe('kro mode refuses instance annotations KRO would change or refuse', () => {
+describe('kro mode refuses instance annotations KRO would change or refuse, when the composition reads them', () => {
+  const reader = kubernetesComposition(
+    { name: 'note-reader', apiVersion: 'example.com/v1', kind: 'NoteReader', spec: type({ text: 'string' }), status: type({ ok: 'boolean' }) },
+    (spec, instance) => {
+      ConfigMap({ name: 'note', data: { text: spec.text, note: instance.metadata.annotations?.note ?? 'none' } });
+      return { ok: true };
+    },
+  );
+
   it('names the annotation, the character and the way out, in every path to the instance', async () => {
     const expected = { code: 'USAGE', message: `annotation "note" holds U+0085 at index 1: KRO applies resources as YAML 1.1, which reads it as a line break and stores a space instead; ${WAY_OUT}` };
     const annotations = { team: 'ok', note: 'a\u0085b' };
-    assert.throws(() => note.factory('kro').instanceYaml({ text: 'x' }, { annotations }), expected);
-    assert.throws(() => note.instanceYaml({ text: 'x' }, { annotations }), expected);
-    await assert.rejects(note.factory('kro').deploy({ text: 'x' }, { annotations }), expected);
-    assert.throws(() => note.factory('kro').instanceYaml({ text: 'x' }, { annotations: { c1: '\u0090' } }), {
+    assert.throws(() => reader.factory('kro').instanceYaml({ text: 'x' }, { annotations }), expected);
+    assert.throws(() => reader.instanceYaml({ text: 'x' }, { annotations }), expected);
+    await assert.rejects(reader.factory('kro').deploy({ text: 'x' }, { annotations }), expected);
+    assert.throws(() => reader.factory('kro').instanceYaml({ text: 'x' }, { annotations: { c1: '\u0090' } }), {
       message: `annotation "c1" holds U+0090 at index 0: KRO applies resources as YAML 1.1, which refuses it as a control character; ${WAY_OUT}`,
     });
     // The spec is checked first, every field of it; and the composition's own instanceYaml checks it too.
-    assert.throws(() => note.instanceYaml({ text: '\ufffe' }, { annotations }), SpecValidationError);
-    assert.match(note.factory('kro').instanceYaml({ text: 'x' }, { annotations: { note: '\ufeffa\u2028' } }), /note: "\\ufeffa\\L"/);
+    assert.throws(() => reader.instanceYaml({ text: '\ufffe' }, { annotations }), SpecValidationError);
+    assert.match(reader.factory('kro').instanceYaml({ text: 'x' }, { annotations: { note: '\ufeffa\u2028' } }), /note: "\\ufeffa\\L"/);
+  });
+
+  it('an annotation the composition never reads passes: it stays on the instance, which TypeKro applies escaped (review finding)', () => {
+    const annotations = { note: 'a\u0085b', c1: '\u0090' };
+    assert.match(note.factory('kro').instanceYaml({ text: 'x' }, { annotations }), /note: "a\\Nb"\n/);
+    assert.match(note.instanceYaml({ text: 'x' }, { annotations }), /c1: "\\x90"\n/);
   });
 });

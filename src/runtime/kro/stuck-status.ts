@@ -19,6 +19,7 @@ import { groupByResource } from '../direct/status.js';
 import { createPlanCache, firstFailure, instanceStatus, planInstance, type EvaluationFailure, type InstanceIdentity, type KubeObject, type PreparedGraph } from '../engine/index.js';
 import { storedQuantities } from '../engine/stored-quantities.js';
 import type { CallOptions, KubeClient } from '../kube/client.js';
+import type { OpenApiDocuments } from '../kube/openapi.js';
 import type { OpenApiSchema } from '../cel/index.js';
 import { kroResourceIdOf, listChildren, type ChildKind } from './children.js';
 
@@ -38,11 +39,13 @@ export async function certainStatusFailure(
   kinds: readonly ChildKind[],
   input: { readonly spec: unknown; readonly instance: InstanceIdentity },
   call: CallOptions,
+  /** The OpenAPI documents kept between calls (the deploy polls): each is read once while its hash stays. */
+  documents?: OpenApiDocuments,
 ): Promise<EvaluationFailure | undefined> {
   const at = { name: input.instance.name, ...(input.instance.namespace !== undefined ? { namespace: input.instance.namespace } : {}) };
   const live = groupByResource(prepared, await listChildren(client, kinds, at, call), kroResourceIdOf);
   // Typed as the live objects are (a Secret's data is bytes).
-  const schemas = new SchemaCache(client);
+  const schemas = new SchemaCache(client, documents);
   for (const [id, objects] of live) if (objects[0]) await schemas.remember(id, objects[0], call);
   return statusFailureFor(prepared, { ...input, schemas: schemas.byId }, live);
 }
