@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type } from 'arktype';
-import { kubernetesComposition, SpecValidationError } from '../../src/index.js';
+import { Cel, kubernetesComposition, SpecValidationError } from '../../src/index.js';
 import { ConfigMap } from '../../src/simple.js';
 import { refusalsIn } from '../support/refusals.js';
 
@@ -76,6 +76,43 @@ describe('kro mode refuses the texts of the resources KRO would change or refuse
       return { ok: 'x\u0085y' };
     });
     assert.equal(definitionError(() => status.toYaml()), `the returned status: status.ok ${nel}; ${WAY_OUT}`);
+  });
+
+  it('a text in a raw Cel.expr: its string literals, escapes decoded, bytes read as UTF-8; one next to a comparison passes', () => {
+    const raw = kubernetesComposition({ ...definition, name: 'kro-raw' }, (spec) => {
+      ConfigMap({ name: 'raw', data: { text: Cel.expr<string>(spec.text, ' + "a\\u0085b"') } });
+      return { ok: true };
+    });
+    assert.equal(
+      definitionError(() => raw.toYaml()),
+      `resource "configMapRaw" (${at("'kro-raw'", 'ConfigMap(')}): template.data.text (a text in its Cel.expr at ${at("'kro-raw'", 'expr<string>(spec')}: "a\\u0085b") holds U+0085 at index 1: KRO applies resources as YAML 1.1, which reads it as a line break and stores a space instead; ${WAY_OUT}`,
+    );
+    const status = kubernetesComposition({ ...definition, name: 'kro-raw-status', status: type({ ok: 'string' }) }, () => {
+      ConfigMap({ name: 'plain', data: { a: 'b' } });
+      return { ok: Cel.expr<string>('string(b"\\xc2\\x9f")') };
+    });
+    assert.equal(
+      definitionError(() => status.toYaml()),
+      `the returned status: status.ok (a text in its Cel.expr at ${at("'kro-raw-status'", 'expr<string>(')}: b"\\xc2\\x9f") holds U+009F at index 0: KRO applies resources as YAML 1.1, which refuses it as a control character; ${WAY_OUT}`,
+    );
+    const literal = kubernetesComposition({ ...definition, name: 'kro-raw-char' }, () => {
+      ConfigMap({ name: 'char', data: { text: Cel.expr<string>('"\uffff" + "\\177"') } });
+      return { ok: true };
+    });
+    assert.match(definitionError(() => literal.toYaml()), /: "\uffff"\) holds U\+FFFF at index 0: .*refuses it as a control character/);
+    const template = kubernetesComposition({ ...definition, name: 'kro-cel-template' }, (spec) => {
+      ConfigMap({ name: 'tpl', data: { text: Cel.template('%s-\u0085', spec.text) } });
+      return { ok: true };
+    });
+    assert.equal(
+      definitionError(() => template.toYaml()),
+      `resource "configMapTpl" (${at("'kro-cel-template'", 'ConfigMap(')}): template.data.text (a literal part of its template string) holds U+0085 at index 1: KRO applies resources as YAML 1.1, which reads it as a line break and stores a space instead; ${WAY_OUT}`,
+    );
+    const compared = kubernetesComposition({ ...definition, name: 'kro-raw-compared' }, (spec) => {
+      ConfigMap({ name: 'cmp', data: { wide: Cel.expr<string>(spec.text, ' > "\\uffff" ? "wide" : "narrow"'), first: Cel.expr<string>('"\\u0085" == ', spec.text, ' ? "a" : "b"') } });
+      return { ok: Cel.expr<boolean>('"\\x85" in ["x"]') };
+    });
+    assert.match(compared.toYaml(), /wide: '\$\{\(schema\.spec\.text\) > "\\uffff" \? "wide" : "narrow"\}'\n\s+first: '\$\{"\\u0085" == /);
   });
 
   it('a text only compared is never written: it passes (the UTF-16 length compares with "\\uffff")', () => {
