@@ -36,7 +36,7 @@ import {
 } from './instances.js';
 
 type LiveInstance = KubeObject & { spec?: unknown; status?: { state?: string; conditions?: InstanceCondition[] } & Record<string, unknown> };
-import { DeployFailedError, KroAbortedError } from '../runtime/kro/errors.js';
+import { abortedError, DeployFailedError } from '../runtime/kro/errors.js';
 import { missingStatusFields } from '../runtime/kro/pending.js';
 import type { KroFactoryOptions } from './kro-types.js';
 import { checkedRgd, schemaChanges } from './kro-rgd.js';
@@ -289,15 +289,4 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
       );
     },
   };
-}
-
-/** What an aborted deploy says: where it stopped, and what stays applied (KRO keeps reconciling an instance). */
-function abortedError(name: string, applied: readonly ObjectRef[], cause: unknown): KroAbortedError {
-  const [rgd, instance] = applied;
-  const what = instance
-    ? `while waiting for it to become ready; ${describeRef(rgd!)} and ${describeRef(instance)} stay applied and KRO keeps reconciling the instance (delete it with deleteInstance or typekro delete)`
-    : rgd
-      ? `while waiting for KRO to accept ${describeRef(rgd)}, which stays applied; the instance was not applied`
-      : 'before anything was applied';
-  return new KroAbortedError(`deploy of instance "${name}" (kro mode) aborted ${what}`, { cause });
 }
