@@ -5,6 +5,7 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { compileRgd } from '../compile/rgd/index.js';
 import type { CompositionGraph } from '../ir/graph.js';
+import { exprLeaves } from '../ir/value.js';
 import { describeRef, KubeClient, refOfObject, type ObjectRef } from '../runtime/kube/client.js';
 import { withLease, type LeaseOptions } from '../runtime/kube/lease.js';
 import { loadKubeConfig } from '../runtime/kube/config.js';
@@ -94,6 +95,8 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
   let namespaced: ((apiVersion: string, kind: string) => Promise<boolean>) | undefined;
   const readsLabels = readsInstanceLabels(graph);
   let documents: OpenApiDocuments | undefined;
+  // Only an expression of the status can fail (kro/stuck-status.ts): without one, nothing to poll.
+  const statusExprs = exprLeaves(graph.status).length > 0;
 
   /** The one name and ownership check of both modes, on the objects the spec names (runtime/kro/ownership.ts). */
   function ownership(instance: KubernetesObject, signal?: AbortSignal): Promise<KroOwnership> {
@@ -191,7 +194,7 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
           for (const note of uncheckedNotes(owned)) onProgress(note);
           const rgd = await checkedRgd(kube, graph, options.allowBreakingChanges ?? false);
           const graphRevision = graphRevisionOf(await applyRgd(kube, rgd, bounded));
-          const object = await applyInstance(kube, instance, { ...bounded, readsLabels, ...(graphRevision !== undefined ? { graphRevision } : {}), rgdName: graph.name, diagnose: () => diagnose(instance), failure: () => failure(instance, signal), stuck: (generation) => stuck(name, generation, signal) });
+          const object = await applyInstance(kube, instance, { ...bounded, readsLabels, ...(graphRevision !== undefined ? { graphRevision } : {}), rgdName: graph.name, diagnose: () => diagnose(instance), failure: () => failure(instance, signal), ...(statusExprs ? { stuck: (generation: number) => stuck(name, generation, signal) } : {}) });
           // as instanceStatus: KRO's condition messages quote API server errors, and those quote spec values
           const status = (object as LiveInstance).status;
           if (status && Array.isArray(status.conditions)) status.conditions = redactor.value(status.conditions);
