@@ -7,7 +7,8 @@
  * not ready and names the failure. A field that fails only once the objects exist makes KRO write neither status
  * nor conditions: the deploy, which waited until its deadline, fails once KRO made the objects of its spec and the
  * field fails on what they are written with (runtime/kro/stuck-status.ts); the fix deployed while KRO still has
- * the failing spec's objects waits for KRO and is ready.
+ * the failing spec's objects waits for KRO and is ready. The same after a composition change with the same spec,
+ * where the deploy first makes KRO reconcile the instance (runtime/kro/relabel.ts): it used to time out too.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -90,6 +91,45 @@ test('a status field that fails only once the objects exist fails the deploy onc
     assert.equal(status.failure?.field, 'status.q');
     // The fix, applied while the Deployment still has the failing spec's 0 replicas: those are not its objects.
     assert.equal((await fromChild.factory('kro', { ...options, timeout: 90_000 }).deploy({ name: 'child', n: 9, m: 3 })).status.q, 3);
+  } finally {
+    await ns.remove();
+  }
+});
+
+const childBefore = kubernetesComposition(
+  { ...definition, name: 'stale-graph', kind: 'StaleGraph' },
+  (spec) => {
+    Deployment({ name: spec.name, image: 'nginx', replicas: spec.m });
+    return { q: spec.n + 100 };
+  },
+);
+
+const childAfter = kubernetesComposition(
+  { ...definition, name: 'stale-graph', kind: 'StaleGraph' },
+  (spec) => {
+    const web = Deployment({ name: spec.name, image: 'nginx', replicas: spec.m });
+    return { q: Math.trunc(spec.n / (web.spec.replicas ?? 1)) };
+  },
+);
+
+test('a composition change whose status field fails on the objects KRO already has: the reconcile KRO never confirms ends as soon as that is certain', { timeout: 300_000 }, async () => {
+  const ns = await testNamespace(testKubeConfig(), 'stale-graph');
+  const options = { kubeconfig: testKubeConfigPath(), namespace: ns.name };
+  try {
+    assert.equal((await childBefore.factory('kro', { ...options, timeout: 90_000 }).deploy({ name: 'child', n: 7, m: 0 })).status.q, 107);
+    // The same spec, a new graph: the deploy makes KRO reconcile the instance (suspend and resume), whose
+    // suspension KRO never reports when the status fails; the Deployment (0 replicas) is already this spec's.
+    const started = Date.now();
+    await assert.rejects(childAfter.factory('kro', { ...options, timeout: 45_000 }).deploy({ name: 'child', n: 7, m: 0 }), (error: unknown) => {
+      assert.ok(error instanceof DeployFailedError, String(error));
+      assert.equal(
+        error.message,
+        `StaleGraph ${ns.name}/child cannot become ready: status field q: \`schema.spec.n / web.spec.replicas\` fails: division by zero. It reads spec.n: pass a value it accepts, or change the expression in the composition. ` +
+          'KRO evaluates it on the objects it made for this spec alike, and writes neither status nor condition. KRO would wait for it until the deadline; the instance stays applied and KRO keeps reconciling it: fix the cause and deploy again, or delete the instance',
+      );
+      return true;
+    });
+    assert.ok(Date.now() - started < 40_000, `failed after ${Date.now() - started} ms, not before the deadline`);
   } finally {
     await ns.remove();
   }
