@@ -285,7 +285,7 @@ export function compositionOf<TSpec, TStatus>(definition: CompositionDefinition,
       const checked = checkedInstance(definition, graph, spec, options.name);
       const metadata = checkedInstanceMetadata(options);
       // The instance of the RGD's kind: KRO reads it, as the kro factory's instanceYaml
-      refuseKroUnsafe(graph.name, checked.spec, metadata);
+      refuseKroUnsafe(graph, checked.spec, metadata);
       return renderYaml(compileInstance(graph, checked.spec, { name: checked.name, ...metadata }));
     },
     factory(mode: 'kro' | 'direct', options?: KroFactoryOptions | DirectFactoryOptions) {

@@ -72,7 +72,7 @@ function createKroFactory<TSpec, TStatus>(definition: CompositionDefinition, gra
     // Everything is checked before the driver loads, so nothing is applied (the RGD included) for bad input.
     const checked = checkedInstance(definition, graph, spec, target.name);
     const metadata = checkedInstanceMetadata(target);
-    refuseKroUnsafe(graph.name, checked.spec, metadata);
+    refuseKroUnsafe(graph, checked.spec, metadata);
     return compileInstance(graph, checked.spec, { name: checked.name, ...instanceNamespace, ...metadata }) as KubernetesObject;
   };
   const reported = ({ object, absent }: { object: KubernetesObject; absent: readonly string[] }): KroInstance<TSpec, TStatus> => {

@@ -5,9 +5,11 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { compileRgd } from '../compile/rgd/index.js';
 import type { CompositionGraph } from '../ir/graph.js';
+import { exprLeaves } from '../ir/value.js';
 import { describeRef, KubeClient, refOfObject, type ObjectRef } from '../runtime/kube/client.js';
 import { withLease, type LeaseOptions } from '../runtime/kube/lease.js';
 import { loadKubeConfig } from '../runtime/kube/config.js';
+import { openApiDocuments, type OpenApiDocuments } from '../runtime/kube/openapi.js';
 import { applyInstance, applyRgd, graphRevisionOf, type KroDiagnosis, type KroFailure } from '../runtime/kro/deploy.js';
 import { keptGraphRevision, readsInstanceLabels } from '../runtime/kro/relabel.js';
 import { deleteKroInstance, healthOf, listInstances } from '../runtime/kro/instances.js';
@@ -18,7 +20,10 @@ import { checkKroOwnership, uncheckedNotes, type KroOwnership } from '../runtime
 import { namespacedLookup } from '../runtime/kube/list.js';
 import { createCelEngine } from '../runtime/cel/index.js';
 import { groupByResource, instanceEvents, logSources, readLogs, reportObjects, streamLogs, type DeployPlan, type PodLog } from '../runtime/direct/index.js';
-import { describeFailure, prepareGraph, recordName, reportInstance, type InstanceIdentity, type InstanceReport, type KubeObject, type PreparedGraph, type ResourceStatus } from '../runtime/engine/index.js';
+import { describeFailure, prepareGraph, recordName, reportInstance, type InstanceReport, type KubeObject, type PreparedGraph } from '../runtime/engine/index.js';
+import { certainStatusFailure } from '../runtime/kro/stuck-status.js';
+import { diagnosisOf, firstFailedResource, liveIdentity, stuckStatus } from '../runtime/kro/verdicts.js';
+import { liveInstance } from '../runtime/kro/live-read.js';
 import {
   InstanceNotFoundError,
   type DeleteResult,
@@ -32,7 +37,7 @@ import {
 } from './instances.js';
 
 type LiveInstance = KubeObject & { spec?: unknown; status?: { state?: string; conditions?: InstanceCondition[] } & Record<string, unknown> };
-import { DeployFailedError, KroAbortedError } from '../runtime/kro/errors.js';
+import { abortedError, DeployFailedError } from '../runtime/kro/errors.js';
 import { missingStatusFields } from '../runtime/kro/pending.js';
 import type { KroFactoryOptions } from './kro-types.js';
 import { checkedRgd, schemaChanges } from './kro-rgd.js';
@@ -89,6 +94,9 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
   const graphOf = (): PreparedGraph => (prepared ??= prepareGraph(graph, createCelEngine()));
   let namespaced: ((apiVersion: string, kind: string) => Promise<boolean>) | undefined;
   const readsLabels = readsInstanceLabels(graph);
+  let documents: OpenApiDocuments | undefined;
+  // Only an expression of the status can fail (kro/stuck-status.ts): without one, nothing to poll.
+  const statusExprs = exprLeaves(graph.status).length > 0;
 
   /** The one name and ownership check of both modes, on the objects the spec names (runtime/kro/ownership.ts). */
   function ownership(instance: KubernetesObject, signal?: AbortSignal): Promise<KroOwnership> {
@@ -153,16 +161,17 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
   }
 
   /** For a timeout (kro/deploy.ts): what is not ready, what fails. */
-  async function diagnose(instance: KubernetesObject): Promise<KroDiagnosis> {
-    const report = await judge(instance);
-    const notReady = report.resources.filter((r) => r.state === 'not-ready' && r.name).map((r) => `${describeRef(refOfRow(r))}: ${r.reason}`);
-    return { notReady, ...(report.failure ? { failure: describeFailure(report.failure) } : {}) };
-  }
-
+  const diagnose = async (instance: KubernetesObject): Promise<KroDiagnosis> => diagnosisOf(await judge(instance));
   /** While waiting (kro/deploy.ts): the first child that failed for good, the verdict direct mode stops on. */
-  async function failure(instance: KubernetesObject, signal: AbortSignal): Promise<KroFailure | undefined> {
-    const row = (await judge(instance, signal)).resources.find((r) => r.failed && r.name);
-    return row ? { resourceId: row.resourceId, message: `resource "${row.resourceId}" (${describeRef(refOfRow(row))}) failed: ${row.reason}` } : undefined;
+  const failure = async (instance: KubernetesObject, signal: AbortSignal): Promise<KroFailure | undefined> => firstFailedResource(await judge(instance, signal));
+
+  /** While waiting (kro/deploy.ts): a status field KRO can never write for the live instance of `generation`. */
+  async function stuck(name: string, generation: number, signal: AbortSignal): Promise<KroFailure | undefined> {
+    const object = await live(name);
+    if ((object as KubernetesObject).metadata?.generation !== generation) return undefined;
+    const input = { spec: object.spec ?? {}, instance: liveIdentity(object as KubernetesObject, instanceAt(name)) };
+    const found = await certainStatusFailure(kube, graphOf(), childKinds, input, { deadline: Date.now() + 10_000, signal }, (documents ??= openApiDocuments()));
+    return found && stuckStatus(found);
   }
 
   return {
@@ -185,7 +194,7 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
           for (const note of uncheckedNotes(owned)) onProgress(note);
           const rgd = await checkedRgd(kube, graph, options.allowBreakingChanges ?? false);
           const graphRevision = graphRevisionOf(await applyRgd(kube, rgd, bounded));
-          const object = await applyInstance(kube, instance, { ...bounded, readsLabels, ...(graphRevision !== undefined ? { graphRevision } : {}), rgdName: graph.name, diagnose: () => diagnose(instance), failure: () => failure(instance, signal) });
+          const object = await applyInstance(kube, instance, { ...bounded, readsLabels, ...(graphRevision !== undefined ? { graphRevision } : {}), rgdName: graph.name, diagnose: () => diagnose(instance), failure: () => failure(instance, signal), ...(statusExprs ? { stuck: (generation: number) => stuck(name, generation, signal) } : {}) });
           // as instanceStatus: KRO's condition messages quote API server errors, and those quote spec values
           const status = (object as LiveInstance).status;
           if (status && Array.isArray(status.conditions)) status.conditions = redactor.value(status.conditions);
@@ -206,7 +215,7 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
       try {
         const desired = instance as KubernetesObject;
         const name = desired.metadata?.name ?? '';
-        const current = await kube.get({ apiVersion: instanceApiVersion, kind: graph.kind, ...instanceAt(name) }, call()).catch(() => undefined);
+        const current = await liveInstance(kube, { apiVersion: instanceApiVersion, kind: graph.kind, ...instanceAt(name) }, call(), 'to plan it');
         // As the deploy applies it: with the graph revision the live instance was last confirmed with (relabel.ts).
         const owned = await ownership(desired);
         const top = await planKro(kube, rgd, keptGraphRevision(instance, current as KubeObject | undefined), call(), note, owned);
@@ -240,7 +249,8 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
         metadata: instanceAt(name),
         mode: 'kro',
         // One readiness in both modes: every object there and ready by the runtime's rules; and KRO agrees.
-        // An expression that fails (report.failure) leaves KRO's previous status in place, still called ready.
+        // An expression that fails (report.failure) leaves KRO's previous status in place, still called ready
+        // (a readiness verdict, the other kind of failure, is a resource not ready: report.ready is false).
         ready: report.ready && !report.failure && healthOf(object as KubernetesObject) === 'ready',
         ...(typeof state === 'string' ? { state } : {}),
         // KRO's condition messages quote API server errors, and those quote values: the spec's secrets are redacted
@@ -282,32 +292,4 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
       );
     },
   };
-}
-
-/**
- * The instance as the engine reads it (`schema.metadata.*`): where it is, the labels and annotations the deploy
- * gave (KRO's own are never read: composition/instance-metadata-reads.ts) and, once the API server assigned
- * them, its uid, creation time and generation, as KRO reads them from the object.
- */
-function liveIdentity(object: KubernetesObject, at: { name: string; namespace?: string }): InstanceIdentity {
-  const { labels = {}, annotations = {}, uid, creationTimestamp, generation } = object.metadata ?? {};
-  const created = creationTimestamp === undefined ? undefined : new Date(creationTimestamp as unknown as string | Date).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const assigned = uid && created && generation ? { assigned: { uid, creationTimestamp: created, generation } } : {};
-  return { ...at, labels, annotations, ...assigned };
-}
-
-/** A report row's object (rows with a name only). */
-function refOfRow(row: ResourceStatus): ObjectRef {
-  return { apiVersion: row.apiVersion, kind: row.kind, name: row.name ?? '', ...(row.namespace ? { namespace: row.namespace } : {}) };
-}
-
-/** What an aborted deploy says: where it stopped, and what stays applied (KRO keeps reconciling an instance). */
-function abortedError(name: string, applied: readonly ObjectRef[], cause: unknown): KroAbortedError {
-  const [rgd, instance] = applied;
-  const what = instance
-    ? `while waiting for it to become ready; ${describeRef(rgd!)} and ${describeRef(instance)} stay applied and KRO keeps reconciling the instance (delete it with deleteInstance or typekro delete)`
-    : rgd
-      ? `while waiting for KRO to accept ${describeRef(rgd)}, which stays applied; the instance was not applied`
-      : 'before anything was applied';
-  return new KroAbortedError(`deploy of instance "${name}" (kro mode) aborted ${what}`, { cause });
 }

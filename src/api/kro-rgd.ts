@@ -12,22 +12,25 @@ import { KroRejectedError } from '../runtime/kro/errors.js';
 import type { KubeObject } from '../runtime/engine/index.js';
 import { BreakingChangeError } from './kro-types.js';
 
+type RgdSchema = { spec?: unknown; types?: unknown; status?: unknown };
+
+/** The schema of the RGD named `name` in the cluster, and whether there is one. */
+async function liveRgd(client: KubeClient, name: string): Promise<{ schema?: RgdSchema } | undefined> {
+  const live = (await client.get({ apiVersion: 'kro.run/v1alpha1', kind: 'ResourceGraphDefinition', name })) as (KubernetesObject & { spec?: { schema?: RgdSchema } }) | undefined;
+  return live && (live.spec?.schema ? { schema: live.spec.schema } : {});
+}
+
 /** What the new RGD's schema breaks, against the live RGD (none when there is no live one). */
 export async function schemaChanges(client: KubeClient, graph: CompositionGraph, rgd: KubeObject): Promise<SchemaChange[]> {
-  const current = (await client.get({ apiVersion: 'kro.run/v1alpha1', kind: 'ResourceGraphDefinition', name: graph.name })) as
-    | (KubernetesObject & { spec?: { schema?: { spec?: unknown; types?: unknown; status?: unknown } } })
-    | undefined;
-  const next = (rgd as { spec: { schema: { spec?: unknown; types?: unknown; status?: unknown } } }).spec.schema;
-  return current?.spec?.schema ? breakingChanges(current.spec.schema, next) : [];
+  const current = await liveRgd(client, graph.name);
+  return current?.schema ? breakingChanges(current.schema, (rgd as { spec: { schema: RgdSchema } }).spec.schema) : [];
 }
 
 /** The RGD to apply: refused when its schema change would break existing instances, unless allowed. */
 export async function checkedRgd(client: KubeClient, graph: CompositionGraph, allowBreaking: boolean): Promise<KubernetesObject> {
-  const rgd = compileRgd(graph) as unknown as KubernetesObject & { spec: { schema: { spec?: unknown; types?: unknown; status?: unknown } } };
-  const live = (await client.get({ apiVersion: 'kro.run/v1alpha1', kind: 'ResourceGraphDefinition', name: graph.name })) as
-    | (KubernetesObject & { spec?: { schema?: { spec?: unknown; types?: unknown; status?: unknown } } })
-    | undefined;
-  let changes = live?.spec?.schema ? breakingChanges(live.spec.schema, rgd.spec.schema) : [];
+  const rgd = compileRgd(graph) as unknown as KubernetesObject & { spec: { schema: RgdSchema } };
+  const live = await liveRgd(client, graph.name);
+  let changes = live?.schema ? breakingChanges(live.schema, rgd.spec.schema) : [];
   let keptCrd: string | undefined;
   if (!live) {
     // No RGD, but maybe the CRD an earlier one left: KRO would refuse to take it over.

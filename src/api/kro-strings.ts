@@ -5,6 +5,8 @@
  * mode carries them unchanged (its bodies escape them: runtime/kube/wire.ts).
  */
 import { KRO_UNSAFE, kroCharProblem, kroTextProblem } from '../compile/rgd/kro-carried.js';
+import type { CompositionGraph } from '../ir/graph.js';
+import { readsInstanceLabels } from '../ir/instance-metadata-reads.js';
 import { fieldPath } from '../model/schema/index.js';
 import { TypeKroError } from '../util/errors.js';
 import type { InstanceMetadataValues } from '../util/instance-metadata.js';
@@ -12,18 +14,20 @@ import { SpecValidationError } from './spec.js';
 
 /**
  * Refuses a kro-mode instance KRO would not carry unchanged: its spec (a SpecValidationError naming every
- * field) or an annotation (a USAGE error naming the first).
+ * field) or, when the composition reads the instance's annotations, an annotation (a USAGE error naming the
+ * first). An annotation nothing reads stays on the instance, which TypeKro applies itself (its bodies escape
+ * the character: runtime/kube/wire.ts), and reaches no resource.
  *
  * @example
  * ```ts
- * refuseKroUnsafe('note', { text: 'a\u0085b' }, { labels: {}, annotations: {} }); // throws SpecValidationError
+ * refuseKroUnsafe(graph, { text: 'a\u0085b' }, { labels: {}, annotations: {} }); // throws SpecValidationError
  * ```
  */
-export function refuseKroUnsafe(composition: string, spec: unknown, metadata: InstanceMetadataValues): void {
+export function refuseKroUnsafe(graph: CompositionGraph, spec: unknown, metadata: InstanceMetadataValues): void {
   const unsafe = kroStringProblems(spec);
-  if (unsafe.length > 0) throw new SpecValidationError(composition, unsafe);
+  if (unsafe.length > 0) throw new SpecValidationError(graph.name, unsafe);
   const [annotation] = kroMetadataProblems(metadata);
-  if (annotation) throw new TypeKroError('USAGE', annotation);
+  if (annotation && readsInstanceLabels(graph)) throw new TypeKroError('USAGE', annotation);
 }
 
 /**
@@ -42,7 +46,8 @@ export function kroStringProblems(spec: unknown): string[] {
 
 /**
  * One problem per annotation value holding such a character: a composition that reads the annotation
- * (`instance.metadata.annotations?.note`) hands it to KRO's encoder. Label values and keys cannot hold one.
+ * (`instance.metadata.annotations?.note`) hands it to KRO's encoder ({@link refuseKroUnsafe} asks only then).
+ * Label values and keys cannot hold one.
  *
  * @example
  * ```ts

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type } from 'arktype';
-import { kubernetesComposition, SpecValidationError } from '../../src/index.js';
+import { Cel, kubernetesComposition, SpecValidationError } from '../../src/index.js';
 import { ConfigMap } from '../../src/simple.js';
 import { refusalsIn } from '../support/refusals.js';
 
@@ -78,6 +78,43 @@ describe('kro mode refuses the texts of the resources KRO would change or refuse
     assert.equal(definitionError(() => status.toYaml()), `the returned status: status.ok ${nel}; ${WAY_OUT}`);
   });
 
+  it('a text in a raw Cel.expr: its string literals, escapes decoded, bytes read as UTF-8; one next to a comparison passes', () => {
+    const raw = kubernetesComposition({ ...definition, name: 'kro-raw' }, (spec) => {
+      ConfigMap({ name: 'raw', data: { text: Cel.expr<string>(spec.text, ' + "a\\u0085b"') } });
+      return { ok: true };
+    });
+    assert.equal(
+      definitionError(() => raw.toYaml()),
+      `resource "configMapRaw" (${at("'kro-raw'", 'ConfigMap(')}): template.data.text (a text in its Cel.expr at ${at("'kro-raw'", 'expr<string>(spec')}: "a\\u0085b") holds U+0085 at index 1: KRO applies resources as YAML 1.1, which reads it as a line break and stores a space instead; ${WAY_OUT}`,
+    );
+    const status = kubernetesComposition({ ...definition, name: 'kro-raw-status', status: type({ ok: 'string' }) }, () => {
+      ConfigMap({ name: 'plain', data: { a: 'b' } });
+      return { ok: Cel.expr<string>('string(b"\\xc2\\x9f")') };
+    });
+    assert.equal(
+      definitionError(() => status.toYaml()),
+      `the returned status: status.ok (a text in its Cel.expr at ${at("'kro-raw-status'", 'expr<string>(')}: b"\\xc2\\x9f") holds U+009F at index 0: KRO applies resources as YAML 1.1, which refuses it as a control character; ${WAY_OUT}`,
+    );
+    const literal = kubernetesComposition({ ...definition, name: 'kro-raw-char' }, () => {
+      ConfigMap({ name: 'char', data: { text: Cel.expr<string>('"\uffff" + "\\177"') } });
+      return { ok: true };
+    });
+    assert.match(definitionError(() => literal.toYaml()), /: "\uffff"\) holds U\+FFFF at index 0: .*refuses it as a control character/);
+    const template = kubernetesComposition({ ...definition, name: 'kro-cel-template' }, (spec) => {
+      ConfigMap({ name: 'tpl', data: { text: Cel.template('%s-\u0085', spec.text) } });
+      return { ok: true };
+    });
+    assert.equal(
+      definitionError(() => template.toYaml()),
+      `resource "configMapTpl" (${at("'kro-cel-template'", 'ConfigMap(')}): template.data.text (a literal part of its template string) holds U+0085 at index 1: KRO applies resources as YAML 1.1, which reads it as a line break and stores a space instead; ${WAY_OUT}`,
+    );
+    const compared = kubernetesComposition({ ...definition, name: 'kro-raw-compared' }, (spec) => {
+      ConfigMap({ name: 'cmp', data: { wide: Cel.expr<string>(spec.text, ' > "\\uffff" ? "wide" : "narrow"'), first: Cel.expr<string>('"\\u0085" == ', spec.text, ' ? "a" : "b"') } });
+      return { ok: Cel.expr<boolean>('"\\x85" in ["x"]') };
+    });
+    assert.match(compared.toYaml(), /wide: '\$\{\(schema\.spec\.text\) > "\\uffff" \? "wide" : "narrow"\}'\n\s+first: '\$\{"\\u0085" == /);
+  });
+
   it('a text only compared is never written: it passes (the UTF-16 length compares with "\\uffff")', () => {
     const compared = kubernetesComposition({ ...definition, name: 'kro-compared' }, (spec) => {
       ConfigMap({ name: 'compared', data: { wide: String(spec.text.startsWith('\uffff')), size: String(spec.text.length) } });
@@ -95,18 +132,32 @@ describe('kro mode refuses the texts of the resources KRO would change or refuse
   });
 });
 
-describe('kro mode refuses instance annotations KRO would change or refuse', () => {
+describe('kro mode refuses instance annotations KRO would change or refuse, when the composition reads them', () => {
+  const reader = kubernetesComposition(
+    { name: 'note-reader', apiVersion: 'example.com/v1', kind: 'NoteReader', spec: type({ text: 'string' }), status: type({ ok: 'boolean' }) },
+    (spec, instance) => {
+      ConfigMap({ name: 'note', data: { text: spec.text, note: instance.metadata.annotations?.note ?? 'none' } });
+      return { ok: true };
+    },
+  );
+
   it('names the annotation, the character and the way out, in every path to the instance', async () => {
     const expected = { code: 'USAGE', message: `annotation "note" holds U+0085 at index 1: KRO applies resources as YAML 1.1, which reads it as a line break and stores a space instead; ${WAY_OUT}` };
     const annotations = { team: 'ok', note: 'a\u0085b' };
-    assert.throws(() => note.factory('kro').instanceYaml({ text: 'x' }, { annotations }), expected);
-    assert.throws(() => note.instanceYaml({ text: 'x' }, { annotations }), expected);
-    await assert.rejects(note.factory('kro').deploy({ text: 'x' }, { annotations }), expected);
-    assert.throws(() => note.factory('kro').instanceYaml({ text: 'x' }, { annotations: { c1: '\u0090' } }), {
+    assert.throws(() => reader.factory('kro').instanceYaml({ text: 'x' }, { annotations }), expected);
+    assert.throws(() => reader.instanceYaml({ text: 'x' }, { annotations }), expected);
+    await assert.rejects(reader.factory('kro').deploy({ text: 'x' }, { annotations }), expected);
+    assert.throws(() => reader.factory('kro').instanceYaml({ text: 'x' }, { annotations: { c1: '\u0090' } }), {
       message: `annotation "c1" holds U+0090 at index 0: KRO applies resources as YAML 1.1, which refuses it as a control character; ${WAY_OUT}`,
     });
     // The spec is checked first, every field of it; and the composition's own instanceYaml checks it too.
-    assert.throws(() => note.instanceYaml({ text: '\ufffe' }, { annotations }), SpecValidationError);
-    assert.match(note.factory('kro').instanceYaml({ text: 'x' }, { annotations: { note: '\ufeffa\u2028' } }), /note: "\\ufeffa\\L"/);
+    assert.throws(() => reader.instanceYaml({ text: '\ufffe' }, { annotations }), SpecValidationError);
+    assert.match(reader.factory('kro').instanceYaml({ text: 'x' }, { annotations: { note: '\ufeffa\u2028' } }), /note: "\\ufeffa\\L"/);
+  });
+
+  it('an annotation the composition never reads passes: it stays on the instance, which TypeKro applies escaped (review finding)', () => {
+    const annotations = { note: 'a\u0085b', c1: '\u0090' };
+    assert.match(note.factory('kro').instanceYaml({ text: 'x' }, { annotations }), /note: "a\\Nb"\n/);
+    assert.match(note.instanceYaml({ text: 'x' }, { annotations }), /c1: "\\x90"\n/);
   });
 });

@@ -129,6 +129,8 @@ function exprProblem(expr: Expr, path: readonly (string | number)[], root: strin
     case 'list':
     case 'map':
       return firstOf(exprChildren(expr), path, root);
+    case 'raw':
+      return rawProblem(expr, path, root);
     default:
       return undefined;
   }
@@ -140,4 +142,65 @@ function firstOf(exprs: readonly Expr[], path: readonly (string | number)[], roo
     if (found) return found;
   }
   return undefined;
+}
+
+/** A string literal of CEL text (double quotes, `b` for bytes: graph validation refuses the other forms). */
+const CEL_STRING = /(b?)"((?:[^"\\\n]|\\.)*)"/g;
+/** A comparison just before a literal: the literal starts its right operand, which only is compared. */
+const COMPARED_AFTER = /(?:==|!=|<=|>=|<|>)\s*$/;
+/** A comparison (or `in`) just after a literal: the literal ends its left operand. */
+const COMPARED_BEFORE = /^\s*(?:==|!=|<=|>=|<|>|in\b)/;
+
+/**
+ * The first text a raw CEL text (`Cel.expr`, which has no parsed form) may write that KRO cannot carry: the
+ * value of each string literal, escapes decoded (`"\u0085"` is U+0085 as surely as the character itself), and
+ * of each bytes literal read as UTF-8 (`string(b"\xc2\x85")`). Only a literal next to a comparison is taken as
+ * compared (CEL's comparisons bind looser than everything a literal can be part of but `&&`, `||` and `?:`);
+ * any other is taken as written, the safe side without a parse.
+ */
+function rawProblem(expr: Extract<Expr, { kind: 'raw' }>, path: readonly (string | number)[], root: string): string | undefined {
+  for (const match of expr.cel.matchAll(CEL_STRING)) {
+    const before = expr.cel.slice(0, match.index);
+    const after = expr.cel.slice(match.index + match[0].length);
+    if (COMPARED_AFTER.test(before) || COMPARED_BEFORE.test(after)) continue;
+    const text = celLiteralText(match[2]!, match[1] === 'b');
+    if (KRO_UNSAFE.test(text)) return kroTextProblem(`${fieldPath(root, path)} (a text in its Cel.expr${expr.at ? ` at ${expr.at}` : ''}: ${match[0]})`, text);
+  }
+  return undefined;
+}
+
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"', "'": "'", '`': '`', '?': '?' };
+
+/**
+ * The value of a CEL string literal's body (`bytes`: a bytes literal's, read as UTF-8): cel-spec's escapes,
+ * `\xHH` and `\ooo` a code point in a string and a byte in bytes.
+ *
+ * @example
+ * ```ts
+ * celLiteralText('a\\u0085b', false); // => 'a\u0085b'
+ * celLiteralText('\\xc2\\x85', true); // => '\u0085'
+ * ```
+ */
+export function celLiteralText(body: string, bytes: boolean): string {
+  const units: number[] = [];
+  const encoder = new TextEncoder();
+  const push = (text: string): void => void (bytes ? units.push(...encoder.encode(text)) : units.push(...[...text].map((c) => c.codePointAt(0)!)));
+  for (let i = 0; i < body.length; ) {
+    const escape = /^\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([0-3][0-7]{2})|(.))/s.exec(body.slice(i));
+    if (!escape) {
+      const char = String.fromCodePoint(body.codePointAt(i)!);
+      push(char);
+      i += char.length;
+      continue;
+    }
+    const [all, hex, u4, u8, octal, simple] = escape;
+    const code = hex !== undefined ? parseInt(hex, 16) : octal !== undefined ? parseInt(octal, 8) : undefined;
+    const point = u4 ?? u8;
+    if (code !== undefined) units.push(code);
+    // A code point past U+10FFFF is no CEL (cel-go refuses the literal): nothing of it is written.
+    else if (point !== undefined) push(parseInt(point, 16) <= 0x10ffff ? String.fromCodePoint(parseInt(point, 16)) : '');
+    else push(SIMPLE_ESCAPES[simple!] ?? simple!);
+    i += all.length;
+  }
+  return bytes ? new TextDecoder().decode(new Uint8Array(units)) : String.fromCodePoint(...units);
 }

@@ -8,6 +8,7 @@ import { DeployFailedError, KroRejectedError } from './errors.js';
 import { amendError } from '../../util/remedy.js';
 import { abortableSleep, throwIfAborted } from '../kube/abort.js';
 import { keptGraphRevision, reconcileAgain, unseenByKro, withGraphRevision } from './relabel.js';
+import { liveInstance } from './live-read.js';
 
 interface Condition {
   type?: string;
@@ -29,11 +30,16 @@ export interface KroDiagnosis {
   readonly notReady: readonly string[];
   /** The first expression of the graph that fails for the instance, described (engine/failure.ts). */
   readonly failure?: string;
+  /** Instead, when the first failure is a resource's readiness verdict: that resource, failed (verdicts.ts). */
+  readonly failed?: string;
 }
 
-/** A resource of the instance that failed for good, by the runtime's readiness (its rule's terminal verdict). */
+/**
+ * A resource of the instance that failed for good, by the runtime's readiness (its rule's terminal verdict),
+ * or a status field that does (no `resourceId`: verdicts.ts `stuckStatus`).
+ */
 export interface KroFailure {
-  readonly resourceId: string;
+  readonly resourceId?: string;
   /** `resource "web" (Deployment dev/web) failed: rollout exceeded its progress deadline ...` */
   readonly message: string;
 }
@@ -45,6 +51,11 @@ export interface KroWaitOptions {
    * readyWhen and would wait for such a resource until the deadline; direct mode stops on the same verdict.
    */
   readonly failure?: () => Promise<KroFailure | undefined>;
+  /**
+   * While waiting for the instance, from its apply on: a status field that fails for good for the applied
+   * generation (stuck-status.ts). KRO then writes neither status nor condition and would wait until the deadline.
+   */
+  readonly stuck?: (generation: number) => Promise<KroFailure | undefined>;
   /** Called once an object (the RGD, then the instance) is applied: what an abort leaves behind. */
   readonly onApplied?: (ref: ObjectRef) => void;
   /** On a timeout: why the instance is not ready. Its own failure leaves the timeout message as it is. */
@@ -122,7 +133,7 @@ export async function applyInstance(client: KubeClient, instance: KubernetesObje
   const deadline = Date.now() + options.timeoutMs;
   const call = { deadline, ...(options.signal ? { signal: options.signal } : {}) };
   // Only when it matters (relabel.ts): the instance before this apply, to see what the apply changed.
-  const before = options.readsLabels || options.graphRevision !== undefined ? await client.get(refOfObject(instance), call).catch(() => undefined) : undefined;
+  const before = options.readsLabels || options.graphRevision !== undefined ? await liveInstance(client, refOfObject(instance), call, 'before applying it') : undefined;
   const body = keptGraphRevision(instance, before);
   let applied: KubernetesObject | undefined;
   while (!applied) {
@@ -142,16 +153,19 @@ export async function applyInstance(client: KubeClient, instance: KubernetesObje
   options.onApplied?.(refOfObject(instance));
   options.onProgress?.(`applied ${describeRef(refOfObject(instance))}`);
   const unseen = unseenByKro(before, applied, { labels: options.readsLabels ?? false, ...(options.graphRevision !== undefined ? { graphRevision: options.graphRevision } : {}) });
-  // KRO reports no suspension of an instance whose status it cannot compute: the timeout then says why (trial 16 F4).
-  if (unseen) await withDiagnosis(client, options, () => undefined, () => reconcileAgain(client, body, { ...options, timeoutMs: Math.max(deadline - Date.now(), 1) }, unseen));
   let last: Observed | undefined;
   // A resource that failed for good ends the wait as it ends direct mode's, once KRO has reconciled this
   // generation (before that, a child may still be the previous spec's, e.g. the Deployment a fixed spec replaces).
+  // A status field that fails for good ends it at any time: that verdict checks the objects are this spec's.
   const failed = new AbortController();
   const reconciled = (): boolean => generation !== undefined && (last?.status?.conditions ?? []).some((c) => c.observedGeneration === generation);
-  const stop = options.failure ? pollFailure(options.failure, reconciled, (found) => failed.abort(failedError(instance, found))) : () => undefined;
+  const check = async (): Promise<KroFailure | undefined> =>
+    (reconciled() && options.failure ? await options.failure() : undefined) ?? (generation !== undefined && options.stuck ? await options.stuck(generation) : undefined);
+  const stop = options.failure || options.stuck ? pollFailure(check, (found) => failed.abort(failedError(instance, found))) : () => undefined;
   const signal = options.signal ? AbortSignal.any([options.signal, failed.signal]) : failed.signal;
   try {
+    // KRO reports no suspension of an instance whose status it cannot compute: the timeout then says why (trial 16 F4).
+    if (unseen) await withDiagnosis(client, options, () => undefined, () => reconcileAgain(client, body, { ...options, signal, timeoutMs: Math.max(deadline - Date.now(), 1) }, unseen));
     const ready = await withDiagnosis(client, options, () => last, () => client.waitFor(
       refOfObject(instance),
       (object) => {
@@ -179,17 +193,17 @@ const FAILURE_POLL_FIRST_MS = 2_000;
 const FAILURE_POLL_MAX_MS = 10_000;
 
 /**
- * Asks `failure` now and then while `ready()` (one check at a time; a check that fails to read is no
- * verdict) and calls `found` with the first failure. Returns the function that stops it.
+ * Asks `failure` now and then (one check at a time; a check that fails to read is no verdict) and calls
+ * `found` with the first failure. Returns the function that stops it.
  */
-function pollFailure(failure: () => Promise<KroFailure | undefined>, ready: () => boolean, found: (failure: KroFailure) => void): () => void {
+function pollFailure(failure: () => Promise<KroFailure | undefined>, found: (failure: KroFailure) => void): () => void {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const next = (delay: number): void => {
     timer = setTimeout(() => void check(delay), delay);
   };
   const check = async (delay: number): Promise<void> => {
-    const result = ready() ? await failure().catch(() => undefined) : undefined;
+    const result = await failure().catch(() => undefined);
     if (stopped) return;
     if (result) found(result);
     else next(Math.min(delay * 1.5, FAILURE_POLL_MAX_MS));
@@ -223,6 +237,7 @@ async function withDiagnosis<T>(client: KubeClient, options: KroWaitOptions, las
     const diagnosis = await options.diagnose().catch(() => undefined);
     if (diagnosis?.notReady.length) amendError(error, `not ready among its resources:\n${diagnosis.notReady.map((l) => `  ${l}`).join('\n')}`);
     if (diagnosis?.failure && !explainsItself(last())) amendError(error, `KRO gives no reason; by TypeKro's CEL engine, the first expression that fails for this instance: ${diagnosis.failure}`);
+    if (diagnosis?.failed && !explainsItself(last())) amendError(error, `KRO gives no reason; by TypeKro's readiness rules, ${diagnosis.failed}`);
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 /** Errors of the KRO driver, apart from it so that exporting them loads no Kubernetes client. */
 import { TypeKroError } from '../../util/errors.js';
 import { DeployFailedError } from '../engine/deploy-failed.js';
+import { describeRef, type ObjectRef } from '../kube/errors.js';
 
 export { DeployFailedError } from '../engine/deploy-failed.js';
 
@@ -43,4 +44,23 @@ export class KroAbortedError extends TypeKroError {
   constructor(message: string, options?: ErrorOptions) {
     super('ABORTED', message, options);
   }
+}
+
+/**
+ * What an aborted deploy says: where it stopped, and what stays applied (KRO keeps reconciling an instance).
+ * `applied`: the RGD, then the instance, as far as they were applied.
+ *
+ * @example
+ * ```ts
+ * abortedError('web', [], cause).message; // => 'deploy of instance "web" (kro mode) aborted before anything was applied'
+ * ```
+ */
+export function abortedError(name: string, applied: readonly ObjectRef[], cause: unknown): KroAbortedError {
+  const [rgd, instance] = applied;
+  const what = instance
+    ? `while waiting for it to become ready; ${describeRef(rgd!)} and ${describeRef(instance)} stay applied and KRO keeps reconciling the instance (delete it with deleteInstance or typekro delete)`
+    : rgd
+      ? `while waiting for KRO to accept ${describeRef(rgd)}, which stays applied; the instance was not applied`
+      : 'before anything was applied';
+  return new KroAbortedError(`deploy of instance "${name}" (kro mode) aborted ${what}`, { cause });
 }

@@ -16,44 +16,12 @@
  * which KRO reconciles, with the graph revision it serves by then.
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
-import type { CompositionGraph } from '../../ir/graph.js';
-import { rewriteExpr, selectPath } from '../../ir/rewrite.js';
-import { exprLeaves } from '../../ir/value.js';
-import { readsInstanceMetadataMaps, schemaPathsInText } from '../../ir/schema-text-reads.js';
+export { readsInstanceLabels } from '../../ir/instance-metadata-reads.js';
 import { GRAPH_REVISION_ANNOTATION, isKroInstanceKey } from '../../util/instance-metadata.js';
 import { refOfObject, type KubeClient } from '../kube/client.js';
 
 /** KRO v0.9.4's instance annotation that suspends its reconciliation (`api/v1alpha1` InstanceReconcileAnnotation). */
 export const RECONCILE_ANNOTATION = 'kro.run/reconcile';
-
-/**
- * True when an expression of the graph reads the instance's labels or annotations: only then does a change
- * of them need KRO to reconcile.
- *
- * @example
- * ```ts
- * readsInstanceLabels(graph); // => true for a status `team: instance.metadata.labels?.team ?? 'none'`
- * ```
- */
-export function readsInstanceLabels(graph: CompositionGraph): boolean {
-  let reads = false;
-  const scan = (expr: Parameters<typeof rewriteExpr>[0]): void => {
-    rewriteExpr(expr, (node) => {
-      // CEL written by hand (`Cel.expr('schema.metadata.labels.team')`) is text: its reads are found in it. A
-      // parsed chain is asked at each of its nodes, so only from `schema.metadata.<map>` on (not at `schema`).
-      const chain = selectPath(node, 'schema')?.path;
-      if (node.kind === 'raw' ? schemaPathsInText(node.cel, 2).some(readsInstanceMetadataMaps) : chain !== undefined && chain.length >= 2 && readsInstanceMetadataMaps(chain)) reads = true;
-      return node;
-    });
-  };
-  for (const leaf of exprLeaves(graph.status)) scan(leaf.expr);
-  for (const resource of graph.resources) {
-    if (resource.template !== undefined) for (const leaf of exprLeaves(resource.template)) scan(leaf.expr);
-    for (const expr of [...resource.includeWhen, ...resource.readyWhen, ...resource.forEach.map((d) => d.source)]) scan(expr);
-    if (reads) return true;
-  }
-  return reads;
-}
 
 /** The labels and annotations of an object that are not KRO's own (nor the deploy's), as one comparable text. */
 function userMetadata(object: KubernetesObject | undefined): string {
