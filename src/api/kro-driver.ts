@@ -15,6 +15,7 @@ import { keptGraphRevision, readsInstanceLabels } from '../runtime/kro/relabel.j
 import { deleteKroInstance, healthOf, listInstances } from '../runtime/kro/instances.js';
 import { kroResourceIdOf, listChildren } from '../runtime/kro/children.js';
 import { planKro } from '../runtime/kro/plan.js';
+import { kroPlanValues } from './kro-plan-values.js';
 import { planKroChildren, withoutRefused } from '../runtime/kro/children-plan.js';
 import { checkKroOwnership, uncheckedNotes, type KroOwnership } from '../runtime/kro/ownership.js';
 import { namespacedLookup } from '../runtime/kube/list.js';
@@ -218,13 +219,14 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
         const current = await liveInstance(kube, { apiVersion: instanceApiVersion, kind: graph.kind, ...instanceAt(name) }, call(), 'to plan it');
         // As the deploy applies it: with the graph revision the live instance was last confirmed with (relabel.ts).
         const owned = await ownership(desired);
-        const top = await planKro(kube, rgd, keptGraphRevision(instance, current as KubeObject | undefined), call(), note, owned);
+        const redactor = redactorFor(graph, instance.spec);
+        const values = kroPlanValues(graph, redactor);
+        const top = await planKro(kube, rgd, keptGraphRevision(instance, current as KubeObject | undefined), call(), note, owned, values);
         // What KRO will do to the instance's objects, by the same planner over the planned spec and KRO's objects;
         // the live instance's uid and creation time (KRO reads them), with the labels and annotations the deploy gives.
         const metadata = { ...current?.metadata, labels: desired.metadata?.labels ?? {}, annotations: desired.metadata?.annotations ?? {} };
         const identity = liveIdentity({ ...desired, metadata: current ? metadata : (desired.metadata ?? {}) }, instanceAt(name));
-        const redactor = redactorFor(graph, instance.spec);
-        const planned = await planKroChildren(kube, graphOf(), childKinds, { spec: instance.spec ?? {}, instance: identity }, call, (text) => redactor.text(text));
+        const planned = await planKroChildren(kube, graphOf(), childKinds, { spec: instance.spec ?? {}, instance: identity }, call, redactor, values.children);
         const children = withoutRefused(planned, owned.findings, options.adopt ?? false);
         return {
           ...top,

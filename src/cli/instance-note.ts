@@ -19,7 +19,16 @@ export function updateNote(name: string, deployed: 'new' | 'same-spec' | 'other-
   return `updating instance ${name} (deployed before with another spec${why})`;
 }
 
-/** Whether `name` is the default: no `--name`, and the spec's `name` is not it. */
-export function nameDefaulted(name: string, options: { readonly name?: string }, spec: unknown): boolean {
-  return options.name === undefined && (spec as { name?: unknown } | null)?.name !== name;
+/**
+ * Whether `name` is the composition's name taken as the default: no `--name`, the spec gave no `name`, and
+ * the name is the composition's (a default `name` in the spec's schema is another default: not this one).
+ *
+ * @example
+ * ```ts
+ * nameDefaulted('svcs', {}, { prefix: 'p' }, 'svcs'); // => true
+ * nameDefaulted('web', {}, {}, 'webapp'); // => false (the schema's default name)
+ * ```
+ */
+export function nameDefaulted(name: string, options: { readonly name?: string }, spec: unknown, compositionName: string): boolean {
+  return options.name === undefined && (spec as { name?: unknown } | null)?.name === undefined && name === compositionName;
 }

@@ -31,7 +31,7 @@ describe('plan values and updates of an instance deployed before', () => {
   });
   after(async () => ns?.remove());
 
-  it('the same spec: no note; another spec: the note, and each change before → after, secrets redacted', async () => {
+  it('the same spec: no note; another spec: the note, and each change before → after (old text not shown), secrets redacted', async () => {
     const same = await cli('plan', fixture, ...first);
     assert.equal(same.code, 0, transcript(same));
     assert.equal(same.stdout.trim(), [
@@ -45,10 +45,10 @@ describe('plan values and updates of an instance deployed before', () => {
       `plan for Svcs "svcs" (direct mode, namespace ${ns.name}): 0 to create, 2 to change, 0 to delete, 0 unchanged`,
       `  ${NOTE}`,
       `  ~ config  ConfigMap ${ns.name}/svcs-config`,
-      `      data.note: "short" → "${'y'.repeat(59)}…(102 characters)`,
+      `      data.note: [old text not shown] → "${'y'.repeat(59)}…(102 characters)`,
       `  ~ web     Deployment ${ns.name}/svcs-web`,
-      `      spec.template.spec.containers[0].env[0].value: [redacted] → [redacted]`,
-      `      spec.template.spec.containers[0].image: "nginx:1.26" → "nginx:1.27"`,
+      `      spec.template.spec.containers[0].env[0].value: [old text not shown] → [redacted]`,
+      `      spec.template.spec.containers[0].image: [old text not shown] → "nginx:1.27"`,
     ].join('\n'));
     assertNoSecret(other.stdout + other.stderr);
   });
@@ -59,8 +59,8 @@ describe('plan values and updates of an instance deployed before', () => {
     const plan = JSON.parse(json.stdout) as { instance: unknown; objects: { resource: string; changes?: unknown[] }[] };
     assert.deepEqual(plan.instance, { name: 'svcs', deployed: 'other-spec', note: NOTE });
     assert.deepEqual(plan.objects.find((o) => o.resource === 'web')?.changes, [
-      { path: 'spec.template.spec.containers[0].env[0].value', before: '[redacted]', after: '[redacted]' },
-      { path: 'spec.template.spec.containers[0].image', before: '"nginx:1.26"', after: '"nginx:1.27"' },
+      { path: 'spec.template.spec.containers[0].env[0].value', before: '[old text not shown]', after: '[redacted]' },
+      { path: 'spec.template.spec.containers[0].image', before: '[old text not shown]', after: '"nginx:1.27"' },
     ]);
     assertNoSecret(json.stdout + json.stderr);
     const named = await cli('plan', fixture, ...second, '--name', 'svcs-two', '-o', 'json');
@@ -76,5 +76,32 @@ describe('plan values and updates of an instance deployed before', () => {
     assert.ok(note > 0, transcript(result));
     assert.ok(note < lines.findIndex((line) => /applied /.test(line)), transcript(result));
     assertNoSecret(result.stdout + result.stderr);
+  });
+  it('kro mode: the instance, the RGD and the children each change before → after, no secret shown', async () => {
+    // Its own namespace: the direct instance above owns objects of the same names.
+    const own = await testNamespace(testKubeConfig(), 'plan-values-kro');
+    try {
+      const kro = (...args: string[]) => typekro([...args, '--name', 'svcs-kro', '--mode', 'kro', '--kubeconfig', testKubeConfigPath(), '-n', own.name]);
+      const deployed = await kro('deploy', fixture, ...first, '--timeout', '3m');
+      assert.equal(deployed.code, 0, transcript(deployed));
+      const other = await kro('plan', fixture, ...second);
+      assert.equal(other.code, 0, transcript(other));
+      assert.equal(other.stdout.trim(), [
+        `plan for Svcs "svcs-kro" (kro mode, namespace ${own.name}): 0 to create, 3 to change, 0 to delete, 1 unchanged`,
+        `  ~ instance  Svcs ${own.name}/svcs-kro`,
+        `      spec.image: [old text not shown] → "nginx:1.27"`,
+        `      spec.note: [old text not shown] → "${'y'.repeat(59)}…(102 characters)`,
+        `      spec.token: [old text not shown] → [redacted]`,
+        `  ~ config    ConfigMap ${own.name}/svcs-config`,
+        `      data.note: [old text not shown] → "${'y'.repeat(59)}…(102 characters)`,
+        `  ~ web       Deployment ${own.name}/svcs-web`,
+        `      spec.template.spec.containers[0].env[0].value: [old text not shown] → [redacted]`,
+        `      spec.template.spec.containers[0].image: [old text not shown] → "nginx:1.27"`,
+        `  = rgd       ResourceGraphDefinition svcs`,
+      ].join('\n'));
+      assertNoSecret(other.stdout + other.stderr);
+    } finally {
+      await own.remove();
+    }
   });
 });

@@ -50,8 +50,8 @@ describe('direct mode: the plan of Secrets', () => {
     const text = await typekro([...args, ...set]);
     assert.equal(text.code, 0, transcript(text));
     assert.match(text.stdout, /: 0 to create, 2 to change, 0 to delete, 0 unchanged\n/);
-    assert.match(text.stdout, /~ creds +Secret \S+\/plan-creds\n +data\.DB_PASSWORD: \[redacted\] → \(removed\)\n/);
-    assert.match(text.stdout, /~ keys +Secret \S+\/plan-keys\n +data\.PASSWORD: \[redacted\] → \[redacted\]\n/);
+    assert.match(text.stdout, /~ creds +Secret \S+\/plan-creds\n +data\.DB_PASSWORD: \[old text not shown\] → \(removed\)\n/);
+    assert.match(text.stdout, /~ keys +Secret \S+\/plan-keys\n +data\.PASSWORD: \[old text not shown\] → \[redacted\]\n/);
     assertNoSecret(text.stdout + text.stderr);
     const json = await typekro([...args, ...set, '-o', 'json']);
     assert.equal(json.code, 0, transcript(json));

@@ -115,7 +115,7 @@ async function deploy(run: CliRun, file: string, options: DeployOptions): Promis
         progressCallback: (event: ProgressEvent) => {
           // A redeploy of the same spec is no news; another spec under a defaulted name is (instance-note.ts).
           if (event.type !== 'update') return progress.event(event);
-          const note = updateNote(name, event.deployed, nameDefaulted(name, options, values));
+          const note = updateNote(name, event.deployed, nameDefaulted(name, options, values, composition.graph.name));
           if (note) progress.event({ ...event, message: note });
         },
         waitForLock: Boolean(options.waitForLock),

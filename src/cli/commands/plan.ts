@@ -121,7 +121,7 @@ async function plan(run: CliRun, file: string, options: PlanOptions): Promise<vo
   const planned = await factory.plan(values, { name });
   const lines = linesOf(planned);
   const title = `plan for ${describeInstance(composition, options.mode, name, target.namespace)}`;
-  const note = updateNote(name, planned.instance?.deployed, nameDefaulted(name, options, values));
+  const note = updateNote(name, planned.instance?.deployed, nameDefaulted(name, options, values, composition.graph.name));
   const instance = planned.instance ? { instance: { ...planned.instance, ...(note ? { note } : {}) } } : {};
   out(run.io, options.output ? formatDocument({ summary: counts(lines), ...instance, objects: lines }, options.output) : human(title, lines, note));
 }

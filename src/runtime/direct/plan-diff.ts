@@ -34,10 +34,22 @@ export type ShowValue = (change: FieldChange, value: unknown) => string;
 export function plannedChange(resource: PlannedObject, fields: FieldDiff, show?: ShowValue): PlannedChange {
   const values = show && fields.changes?.map((change): PlannedValue => ({
     path: change.path,
-    ...(change.before !== undefined ? { before: show(change, change.before) } : {}),
+    ...(change.before !== undefined ? { before: oldValueShown(change.before) ? show(change, change.before) : OLD_TEXT_NOT_SHOWN } : {}),
     ...(change.after !== undefined ? { after: show(change, change.after) } : {}),
   }));
   return { resource, paths: fields.paths, ...(fields.removed.length > 0 ? { removed: fields.removed } : {}), ...(values ? { values } : {}) };
+}
+
+/**
+ * What a plan shows for an old value that holds text: the deploy that wrote it may have used another version
+ * of the composition, which put a secret where this one writes plain text (a sensitive env var renamed,
+ * dropped, reordered or moved to a secretKeyRef), and nothing kept says so. Numbers, booleans and null are
+ * never secrets (a secret is text), so they are shown.
+ */
+export const OLD_TEXT_NOT_SHOWN = '[old text not shown]';
+
+function oldValueShown(value: unknown): boolean {
+  return value === null || typeof value === 'number' || typeof value === 'boolean';
 }
 
 /** Longest value text a plan shows: a plan is read line by line. */

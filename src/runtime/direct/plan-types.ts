@@ -48,7 +48,8 @@ export interface PlannedChange {
   /**
    * Each of `paths` with its value before and after, as short JSON text: a Secret's values (all but its labels
    * and type) and fields whose template reads a secret are `[redacted]`, as is any secret value the plan knows;
-   * long values are cut. Absent where the planner shows no values (kro mode's objects).
+   * an old value holding text is `[old text not shown]` (an earlier version of the composition may have put a
+   * secret there); long values are cut. Absent where the planner shows no values.
    */
   readonly values?: readonly PlannedValue[];
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { diffFields, diffPaths, plannedChange } from './plan.js';
-import { valueShower } from './plan-diff.js';
+import { OLD_TEXT_NOT_SHOWN, valueShower } from './plan-diff.js';
 import { REDACTED, Redactor } from '../../util/redact.js';
 
 describe('plan: changed paths', () => {
@@ -42,10 +42,21 @@ describe('plan: values before and after', () => {
     const change = plannedChange(web, diffFields(live, applied), valueShower(web, redactor, secretField));
     assert.deepEqual(change.values, [
       { path: 'spec.replicas', before: '1', after: '3' },
-      { path: 'spec.template.spec.containers[0].env[0].value', before: REDACTED, after: REDACTED },
-      { path: 'spec.template.spec.containers[0].env[1].value', before: `"${'x'.repeat(59)}…(102 characters)`, after: `"${'y'.repeat(59)}…(102 characters)` },
-      { path: 'spec.template.spec.containers[0].image', before: '"nginx:1.26"', after: `"${REDACTED}"` },
+      { path: 'spec.template.spec.containers[0].env[0].value', before: OLD_TEXT_NOT_SHOWN, after: REDACTED },
+      { path: 'spec.template.spec.containers[0].env[1].value', before: OLD_TEXT_NOT_SHOWN, after: `"${'y'.repeat(59)}…(102 characters)` },
+      { path: 'spec.template.spec.containers[0].image', before: OLD_TEXT_NOT_SHOWN, after: `"${REDACTED}"` },
     ]);
+  });
+
+  it('shows no old text: a secret an earlier composition wrote where this one writes plain text (review 38: a sensitive env var dropped, moved to a secretKeyRef, or reordered and rotated) is not known as one', () => {
+    const env = (items: { name: string; value?: string; valueFrom?: unknown }[]) => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 1, template: { spec: { containers: [{ image: 'nginx', env: items }] } } } });
+    const nothingSecret = valueShower(web, new Redactor(), () => false);
+    const shown = (before: Record<string, unknown>, after: Record<string, unknown>): string => JSON.stringify(plannedChange(web, diffFields(before, after), nothingSecret).values);
+    const old = env([{ name: 'TOKEN', value: 's3cr3t-token' }, { name: 'NOTE', value: 'n' }]);
+    for (const next of [env([{ name: 'NOTE', value: 'n' }]), env([{ name: 'TOKEN', valueFrom: { secretKeyRef: { name: 'creds', key: 'token' } } }, { name: 'NOTE', value: 'n' }]), env([{ name: 'NOTE', value: 'n' }, { name: 'TOKEN', value: 'rotated' }])]) {
+      assert.ok(!shown(old, next).includes('s3cr3t'), shown(old, next));
+    }
+    assert.equal(shown(env([{ name: 'A', value: 'x' }]), { ...env([{ name: 'A', value: 'x' }]), spec: { replicas: 2, paused: true, template: env([{ name: 'A', value: 'x' }]).spec.template } }), JSON.stringify([{ path: 'spec.paused', after: 'true' }, { path: 'spec.replicas', before: '1', after: '2' }]));
   });
 
   it('redacts every value of a Secret but its labels and type, and shows none without a shower (kro mode)', () => {
@@ -57,10 +68,10 @@ describe('plan: values before and after', () => {
       paths: ['data.password', 'data.user', 'metadata.annotations.note', 'metadata.labels.tier'],
       removed: ['data.password'],
       values: [
-        { path: 'data.password', before: REDACTED },
-        { path: 'data.user', before: REDACTED, after: REDACTED },
-        { path: 'metadata.annotations.note', before: REDACTED, after: REDACTED },
-        { path: 'metadata.labels.tier', before: '"a"', after: '"b"' },
+        { path: 'data.password', before: OLD_TEXT_NOT_SHOWN },
+        { path: 'data.user', before: OLD_TEXT_NOT_SHOWN, after: REDACTED },
+        { path: 'metadata.annotations.note', before: OLD_TEXT_NOT_SHOWN, after: REDACTED },
+        { path: 'metadata.labels.tier', before: OLD_TEXT_NOT_SHOWN, after: '"b"' },
       ],
     });
     assert.equal(plannedChange(creds, fields).values, undefined);

@@ -27,7 +27,7 @@ import type { DeployPlan, PlannedChange, PlannedConflict, PlannedInstance, Plann
 import { callOptions, plain, redactNames, refOf, type DirectSession } from './session.js';
 
 export type { DeployPlan, PlannedChange, PlannedConflict, PlannedInstance, PlannedObject, PlannedTakeover, PlannedValue } from './plan-types.js';
-export { diffFields, diffPaths, plannedChange } from './plan-diff.js';
+export { diffFields, diffPaths, plannedChange, valueShower, type FieldDiff, type ShowValue } from './plan-diff.js';
 
 /**
  * @example

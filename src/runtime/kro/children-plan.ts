@@ -11,7 +11,8 @@
  * The readiness KRO waits for between objects is not modelled: the plan is what KRO converges to.
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
-import { diffFields, plannedChange, type DeployPlan, type PlannedChange, type PlannedObject } from '../direct/plan.js';
+import { diffFields, plannedChange, valueShower, type DeployPlan, type PlannedChange, type PlannedObject } from '../direct/plan.js';
+import { Redactor } from '../../util/redact.js';
 import { plain, refOf } from '../direct/objects.js';
 import { SchemaCache } from '../direct/schemas.js';
 import { groupByResource } from '../direct/status.js';
@@ -68,8 +69,10 @@ export async function planKroChildren(
   kinds: readonly ChildKind[],
   input: { readonly spec: unknown; readonly instance: InstanceIdentity },
   call: () => CallOptions,
-  redact: (text: string) => string = (text) => text,
+  redactor: Redactor = new Redactor(),
+  secretFields?: (resourceId: string, path: readonly string[]) => boolean,
 ): Promise<KroChildrenPlan> {
+  const redact = (text: string): string => redactor.text(text);
   const at = { name: input.instance.name, ...(input.instance.namespace !== undefined ? { namespace: input.instance.namespace } : {}) };
   const owned = await listChildren(client, kinds, at, call());
   const byId = groupByResource(prepared, owned, kroResourceIdOf);
@@ -121,7 +124,8 @@ export async function planKroChildren(
           stands.push(live0);
           continue;
         }
-        change.push(plannedChange(describe(id, manifest), fields));
+        const object = describe(id, manifest);
+        change.push(plannedChange(object, fields, valueShower(object, redactor, secretFields)));
         // Its status is the one before the change: KRO reads the one after it.
         const { status: _before, ...after } = result;
         stands.push(after);

@@ -1,18 +1,25 @@
 /**
  * KRO mode's plan: what applying the ResourceGraphDefinition and the instance would change, each from a
- * server-side dry run compared with the live object (field paths only, never values). The instance's
+ * server-side dry run compared with the live object (field paths, and values where the caller shows them:
+ * `ShowValue`, which redacts). The instance's
  * children are planned beside it (children-plan.ts: what KRO will create, change and delete); those the spec names are checked for ownership
  * (`takeovers`: objects another instance or tool owns, which the deploy would refuse). An instance whose kind KRO does not serve yet
  * (the RGD is new) is a create.
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
 import type { KubeObject } from '../engine/index.js';
-import { diffFields, plannedChange, takeoverOf, type DeployPlan, type PlannedObject } from '../direct/plan.js';
+import { diffFields, plannedChange, takeoverOf, type DeployPlan, type FieldDiff, type PlannedObject, type ShowValue } from '../direct/plan.js';
 import { uncheckedNotes, type KroOwnership } from './ownership.js';
 import { plain, refOf } from '../direct/objects.js';
 import { KubeApiError, type CallOptions, type KubeClient } from '../kube/client.js';
 
-type Outcome = { kind: 'create' | 'unchanged'; object: PlannedObject } | { kind: 'change'; object: PlannedObject; paths: string[]; removed: string[] };
+type Outcome = { kind: 'create' | 'unchanged'; object: PlannedObject } | ({ kind: 'change'; object: PlannedObject } & FieldDiff);
+
+/** How the plan shows the values of the RGD's and the instance's changed fields (each redacts its own secrets). */
+export interface KroPlanValues {
+  readonly rgd: ShowValue;
+  readonly instance: ShowValue;
+}
 
 /** A 404 that a namespace will not fix: the namespace itself is missing. */
 function missingNamespace(error: unknown): boolean {
@@ -34,8 +41,8 @@ async function dryRun(client: KubeClient, resourceId: string, manifest: KubeObje
     return { kind: 'create', object: { ...object, note: `${ref.kind} is not served yet: KRO creates its CRD when it accepts the graph` } };
   }
   if (!live) return { kind: 'create', object };
-  const { paths, removed } = diffFields(plain(live), result);
-  return paths.length > 0 ? { kind: 'change', object, paths, removed } : { kind: 'unchanged', object };
+  const fields = diffFields(plain(live), result);
+  return fields.paths.length > 0 ? { kind: 'change', object, ...fields } : { kind: 'unchanged', object };
 }
 
 /**
@@ -45,13 +52,13 @@ async function dryRun(client: KubeClient, resourceId: string, manifest: KubeObje
  * plan.create.map((o) => o.resourceId); // ['rgd', 'instance'] on a fresh cluster
  * ```
  */
-export async function planKro(client: KubeClient, rgd: KubeObject, instance: KubeObject, call: CallOptions, rgdNote?: PlanNote, ownership?: KroOwnership): Promise<DeployPlan> {
+export async function planKro(client: KubeClient, rgd: KubeObject, instance: KubeObject, call: CallOptions, rgdNote?: PlanNote, ownership?: KroOwnership, values?: KroPlanValues): Promise<DeployPlan> {
   const notes = ownership ? uncheckedNotes(ownership) : [];
   const unchecked = notes.length > 0 ? { note: notes.join('; ') } : {};
   const outcomes = [await dryRun(client, 'rgd', rgd, call, rgdNote), await dryRun(client, 'instance', instance, call, unchecked)];
   return {
     create: outcomes.filter((o) => o.kind === 'create').map((o) => o.object),
-    change: outcomes.flatMap((o) => (o.kind === 'change' ? [plannedChange(o.object, o)] : [])),
+    change: outcomes.flatMap((o) => (o.kind === 'change' ? [plannedChange(o.object, o, values?.[o.object.resourceId === 'rgd' ? 'rgd' : 'instance'])] : [])),
     unchanged: outcomes.filter((o) => o.kind === 'unchanged').map((o) => o.object),
     prune: [],
     conflicts: [],
