@@ -56,7 +56,7 @@ describe('direct mode: the plan of Secrets', () => {
     const json = await typekro([...args, ...set, '-o', 'json']);
     assert.equal(json.code, 0, transcript(json));
     const changes = (JSON.parse(json.stdout) as { objects: { resource: string; changes?: unknown[] }[] }).objects.map((o) => [o.resource, o.changes]);
-    assert.deepEqual(changes, [['creds', [{ path: 'data.DB_PASSWORD', removed: true, before: '[redacted]' }]], ['keys', [{ path: 'data.PASSWORD', before: '[redacted]', after: '[redacted]' }]]]);
+    assert.deepEqual(changes, [['creds', [{ path: 'data.DB_PASSWORD', removed: true, before: '[old text not shown]' }]], ['keys', [{ path: 'data.PASSWORD', before: '[old text not shown]', after: '[redacted]' }]]]);
     assertNoSecret(json.stdout + json.stderr);
   });
 });
