@@ -7,7 +7,7 @@ import { recordOf } from '../model/resource.js';
 import { ConcreteRun } from './concrete-run.js';
 import type { ConcreteDraft } from './concrete-drafts.js';
 import { normalizeConcrete, OpaqueCel, type ConcreteData } from './concrete-value.js';
-import { judgedCallback } from './concrete-view.js';
+import { judgedCallback } from './concrete-absent-uses.js';
 import { TypeKroError } from '../util/errors.js';
 import type { ConcreteResource } from './concrete-result.js';
 
