@@ -66,7 +66,7 @@ export function resourceOf(draft: ConcreteDraft, run: ConcreteRun): ConcreteReso
 }
 
 /** A condition's JavaScript answer: a callback is called with the observed object; CEL stays opaque. */
-export function decide(input: unknown, self: unknown): boolean | OpaqueCel {
+function decide(input: unknown, self: unknown): boolean | OpaqueCel {
   // A callback's answer built from an absent field is pending (undefined): not ready, as its compiled CEL.
   const value = typeof input === 'function' ? judgedCallback(() => (input as (self: unknown) => unknown)(self)) : input;
   if (value === undefined) return false;
@@ -78,7 +78,7 @@ export function decide(input: unknown, self: unknown): boolean | OpaqueCel {
   return false;
 }
 
-export function allOf(results: readonly (boolean | OpaqueCel)[]): boolean | OpaqueCel {
+function allOf(results: readonly (boolean | OpaqueCel)[]): boolean | OpaqueCel {
   if (results.some((result) => result === false)) return false;
   return results.find((result) => result instanceof OpaqueCel) ?? true;
 }
