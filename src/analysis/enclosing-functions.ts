@@ -28,23 +28,21 @@ export type Enclosing = FunctionLike | ObjectMethod | ClassMethod | ClassPrivate
 
 /** The functions and methods of `program` around `fn`, outermost first: their names are the composition's too. */
 export function enclosingBodies(program: Node, fn: Node): Enclosing[] {
-  const chain: Enclosing[] = [];
-  walk(program, (node) => {
-    if (node === fn) return false;
-    if ((node.start ?? 0) > (fn.start ?? 0) || (node.end ?? 0) < (fn.end ?? 0)) return false;
-    if (isFunctionNode(node) || node.type === 'ClassPrivateMethod') chain.push(node);
-    return true;
-  });
-  return chain;
+  return chainAround(program, fn, (node): node is Enclosing => isFunctionNode(node) || node.type === 'ClassPrivateMethod');
 }
 
 /** The functions of `program` that contain `node`, outermost first (`node` itself excluded). */
 export function enclosingFunctions(program: Node, fn: Node): FunctionLike[] {
-  const chain: FunctionLike[] = [];
+  return chainAround(program, fn, (node): node is FunctionLike => node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration');
+}
+
+/** The nodes of `program` that `keep` picks among those whose span holds `fn`'s, outermost first (`fn` excluded). */
+function chainAround<T extends Node>(program: Node, fn: Node, keep: (node: Node) => node is T): T[] {
+  const chain: T[] = [];
   walk(program, (node) => {
     if (node === fn) return false;
     if ((node.start ?? 0) > (fn.start ?? 0) || (node.end ?? 0) < (fn.end ?? 0)) return false;
-    if (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration') chain.push(node);
+    if (keep(node)) chain.push(node);
     return true;
   });
   return chain;
