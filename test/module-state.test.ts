@@ -34,7 +34,7 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'analysis/switch-cases.ts:conditions': 'weakly keyed by switch cases of the parsed files; a fact of the source alone',
   'composition/concrete-helper-reads.ts:enclosing': 'weakly keyed by AST nodes of the parsed files; a fact of the source alone',
   'composition/concrete-helper-reads.ts:declarationsOf': 'weakly keyed by AST nodes of the parsed files; a fact of the source alone',
-  'composition/concrete-view.ts:judged': 'set only while judgedCallback runs a callback, restored after it (as model/run.ts:active)',
+  'composition/concrete-absent-uses.ts:judged': 'set only while judgedCallback runs a callback, restored after it (as model/run.ts:active)',
   'model/kube-types.ts:required': 'weakly keyed by the model types of the loaded models (one per model)',
   'model/kube-types.ts:requiredPresent': 'weakly keyed by the model types of the loaded models (one per model)',
   'util/kinds.ts:REGISTERED_SCOPES': 'scopes of the custom kinds crdFactory made as factory modules load (as model/kube-types.ts:extraModels), bounded by the kinds, not the compositions',

@@ -6,8 +6,8 @@
  * compiler refuses them when they depend on a reference, instead of keeping what JavaScript computed on
  * placeholders.
  */
-import type { ClassMethod, ClassPrivateMethod, Node, ObjectMethod } from '@babel/types';
-import { isFunctionNode, patternNames, soleBranch, unwrap, walk } from './ast.js';
+import type { Node } from '@babel/types';
+import { patternNames, soleBranch, unwrap } from './ast.js';
 import { codeRunner } from './code-runners.js';
 import { processBinding, processImport, type Once } from './process-env.js';
 import { declarationsOf, initsOf, ownWrites, visibleDeclaration, within, type Declarations, type Declared, type Scoped } from './declarations.js';
@@ -22,12 +22,14 @@ import { typescriptObject } from './ts-namespaces.js';
 import { FOLD_HINT, foldedObject } from './folded-object.js';
 import { branchAssigned } from './branch-assigned.js';
 import { literalReaders } from './literal-core.js';
+import { containsFactoryCall, isFactoryCallNode, onlyReadsThroughCalls, type IsFactoryCall } from './factory-call-reads.js';
+import { enclosingBodies, repeatedNames, type Enclosing } from './enclosing-functions.js';
+
+export { isReadThrough, type IsFactoryCall } from './factory-call-reads.js';
+export { enclosingFunctions } from './enclosing-functions.js';
 
 /** The literal reads the folding of a local object's writes makes, following calls through this module's scopes. */
 const LITERAL_READS = literalReaders(functionScope);
-
-/** Calls that create resources: such initialisers are handles, bound by the composition run, not aliases. */
-export type IsFactoryCall = (call: Node) => boolean;
 
 /**
  * The scope of a function's own locals (not of nested functions), over `parent`. `params` binds the
@@ -167,50 +169,6 @@ export function enclosingScope(file: string, fn: Node, isFactoryCall: IsFactoryC
   return scope;
 }
 
-/**
- * The names declared more than once in `roots` (a parameter, a declaration in any block, a `catch` clause's):
- * the value the running function holds under such a name may be another declaration's than the one read.
- */
-function repeatedNames(roots: readonly Node[]): Set<string> {
-  const count = new Map<string, number>();
-  const add = (name: string, times = 1): void => void count.set(name, (count.get(name) ?? 0) + times);
-  for (const root of roots) {
-    if (root.type !== 'Program') for (const param of (root as Enclosing).params) for (const name of patternNames(param)) add(name);
-    const declarations = declarationsOf(root.type === 'Program' ? root : (root as Enclosing).body);
-    for (const [name, all] of declarations.names) add(name, all.length);
-    for (const name of declarations.catches.keys()) add(name, 2);
-  }
-  return new Set([...count].filter(([, times]) => times > 1).map(([name]) => name));
-}
-
-
-/** A function or method a composition is written in: a generator may be a method (`class Services { make(image) {...} }`). */
-type Enclosing = FunctionLike | ObjectMethod | ClassMethod | ClassPrivateMethod;
-
-/** The functions and methods of `program` around `fn`, outermost first: their names are the composition's too. */
-function enclosingBodies(program: Node, fn: Node): Enclosing[] {
-  const chain: Enclosing[] = [];
-  walk(program, (node) => {
-    if (node === fn) return false;
-    if ((node.start ?? 0) > (fn.start ?? 0) || (node.end ?? 0) < (fn.end ?? 0)) return false;
-    if (isFunctionNode(node) || node.type === 'ClassPrivateMethod') chain.push(node);
-    return true;
-  });
-  return chain;
-}
-
-/** The functions of `program` that contain `node`, outermost first (`node` itself excluded). */
-export function enclosingFunctions(program: Node, fn: Node): FunctionLike[] {
-  const chain: FunctionLike[] = [];
-  walk(program, (node) => {
-    if (node === fn) return false;
-    if ((node.start ?? 0) > (fn.start ?? 0) || (node.end ?? 0) < (fn.end ?? 0)) return false;
-    if (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration') chain.push(node);
-    return true;
-  });
-  return chain;
-}
-
 /** `first` (read live: the run binds resources as it goes) comes before the declarations. */
 function lazyScope(declarations: Declarations, parent: Scope, isFactoryCall: IsFactoryCall, first: Readonly<Record<string, Binding>> = {}, level?: ObservedLevel): Scope {
   const cache = new Map<Scoped, Binding | undefined>();
@@ -280,7 +238,6 @@ export function callChangesArgument(write: Write, scope: Scope, isFactoryCall: I
 function callWritesContext(isFactoryCall: IsFactoryCall): CallWritesContext {
   return { writesOf: (body) => declarationsOf(body).writes, scopeOf: (fn, parent) => functionScope(fn, parent, isFactoryCall), isFactoryCall };
 }
-
 
 /** Where a local is declared, for folding the key writes of an object it holds (folded-object.ts). */
 interface DeclaredIn {
@@ -356,49 +313,4 @@ function bindingOf(name: string, declared: Declared, writes: readonly Write[], s
 function throughAlias(name: string, writes: readonly Write[]): string {
   const write = writes.find((found) => found.how !== 'passed' && found.how !== 'init' && rootName(found.target) !== name);
   return write ? ` through \`${snippetOf(writtenObject(write))}\` at line ${write.node.loc?.start.line ?? '?'}` : '';
-}
-
-/**
- * Whether every factory call in `node` is read through (`Deployment({...}).status.readyReplicas > 0`): the
- * value is a field of the resource the call made, not the handle, and compiles like any read of it (the
- * inline call stands for its resource, see `madeByCall`).
- */
-function onlyReadsThroughCalls(node: Node, isFactoryCall: IsFactoryCall): boolean {
-  let handle = false;
-  walk(node, (child, parent) => {
-    if (handle) return false;
-    if ((child.type === 'CallExpression' || child.type === 'NewExpression') && isFactoryCall(child)) handle = !isFieldRead(child, parent);
-    return !handle;
-  });
-  return !handle;
-}
-
-/** Whether `call` (a factory call inside `root`) is read through where it is written: see {@link onlyReadsThroughCalls}. */
-export function isReadThrough(root: Node, call: Node): boolean {
-  let through = false;
-  walk(root, (child, parent) => {
-    if (child === call) through = isFieldRead(call, parent);
-    return child !== call;
-  });
-  return through;
-}
-
-function isFieldRead(call: Node, parent: Node | undefined): boolean {
-  if (parent?.type !== 'MemberExpression' && parent?.type !== 'OptionalMemberExpression') return false;
-  return parent.object === call && !parent.computed && parent.property.type === 'Identifier' && ['status', 'metadata', 'spec', 'data', 'stringData'].includes(parent.property.name);
-}
-
-function isFactoryCallNode(node: Node, isFactoryCall: IsFactoryCall): boolean {
-  const value = node.type === 'AwaitExpression' ? unwrap(node.argument) : node;
-  return (value.type === 'CallExpression' || value.type === 'NewExpression') && isFactoryCall(value);
-}
-
-function containsFactoryCall(node: Node, isFactoryCall: IsFactoryCall): boolean {
-  let found = false;
-  walk(node, (child) => {
-    if (found) return false;
-    if ((child.type === 'CallExpression' || child.type === 'NewExpression') && isFactoryCall(child)) found = true;
-    return !found;
-  });
-  return found;
 }

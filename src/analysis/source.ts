@@ -5,9 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ParserPlugin } from '@babel/parser';
-import type { CallExpression, File, NewExpression, Node, OptionalCallExpression } from '@babel/types';
+import type { File, Node } from '@babel/types';
 import type { SourceLocation } from '../ir/graph.js';
 import { walk } from './ast.js';
+import { buildCallIndex, type CallIndex, type CallNode, type Position } from './call-index.js';
+
+export type { CallNode } from './call-index.js';
 
 interface Parsed {
   readonly code: string;
@@ -42,9 +45,6 @@ const cache = new Map<string, Parsed>();
 // only renders); it is CommonJS, so this is synchronous, and Node's require cache keeps the one instance.
 const require = createRequire(import.meta.url);
 const babel = (): typeof import('@babel/parser') => require('@babel/parser') as typeof import('@babel/parser');
-
-/** A call site as the stack sees it: plain, optional (`a?.()`) or `new` calls. */
-export type CallNode = CallExpression | OptionalCallExpression | NewExpression;
 
 function pluginsFor(file: string): ParserPlugin[] {
   if (/\.tsx$/i.test(file)) return ['typescript', 'jsx'];
@@ -228,117 +228,6 @@ export function sourceIndex<T>(file: string, key: SourceIndexKey<T>, build: (ast
   const indexes = (parsed.indexes ??= new Map());
   if (!indexes.has(key)) indexes.set(key, build(parsed.ast, parsed.code));
   return indexes.get(key) as T;
-}
-
-type Position = readonly [line: number, column: number];
-
-/** `a` is at or before `b`. */
-function before(a: Position, b: Position): boolean {
-  return a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]);
-}
-
-/** Where V8 reports a call: the callee's name (`foo` in `a.b.foo(...)`), or `new` for constructions. */
-function keyNode(call: CallNode): Node {
-  if (call.type === 'NewExpression') return call;
-  const callee = call.callee;
-  if (callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') return callee.property;
-  return callee;
-}
-
-function spanSize(node: Node): number {
-  return (node.end ?? 0) - (node.start ?? 0);
-}
-
-/** The better of two candidates: the innermost (smallest span); on a tie the one found first in the walk. */
-function innermost<T extends { readonly size: number; readonly order: number }>(a: T | undefined, b: T): T {
-  return !a || b.size < a.size || (b.size === a.size && b.order < a.order) ? b : a;
-}
-
-/**
- * Closed source ranges (start and end both inclusive, as `findCallAt` has always matched them), each
- * answering for one call. Syntax nodes nest or are disjoint, so the ranges containing a position are a
- * chain of enclosing ranges, and every one of them encloses the last range that starts at or before the
- * position: a binary search finds that range, and the first range up its chain that reaches the position
- * is the innermost one. (For nested calls, the innermost callee also belongs to the innermost call.)
- */
-interface Range {
-  readonly start: Position;
-  readonly end: Position;
-  readonly call: CallNode;
-  /** Pre-order index of the call in the file. */
-  readonly order: number;
-  /** The nearest range that encloses this one, if any. */
-  parent?: Range;
-}
-
-class RangeIndex {
-  private readonly ranges: Range[];
-
-  constructor(ranges: Range[]) {
-    // Sorted by start; at the same start the longer range first, so that it encloses the shorter one.
-    this.ranges = ranges.sort((a, b) => a.start[0] - b.start[0] || a.start[1] - b.start[1] || b.end[0] - a.end[0] || b.end[1] - a.end[1] || a.order - b.order);
-    const open: Range[] = [];
-    for (const range of this.ranges) {
-      while (open.length > 0 && !before(range.end, open[open.length - 1]!.end)) open.pop();
-      const parent = open[open.length - 1];
-      if (parent) range.parent = parent;
-      open.push(range);
-    }
-  }
-
-  /** The innermost range containing `at`. */
-  innermostAt(at: Position): Range | undefined {
-    let lo = 0;
-    let hi = this.ranges.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (before(this.ranges[mid]!.start, at)) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let range = this.ranges[lo - 1]; range; range = range.parent) {
-      if (before(at, range.end)) return range;
-    }
-    return undefined;
-  }
-}
-
-function rangeOf(node: Node, call: CallNode, order: number): Range | undefined {
-  const loc = node.loc;
-  if (!loc) return undefined;
-  return { start: [loc.start.line, loc.start.column], end: [loc.end.line, loc.end.column], call, order };
-}
-
-/** Every call of a file, indexed for the three lookups of `findCallAt`. */
-interface CallIndex {
-  /** By the position of the callee's name (`line:column`, 0-based column): the innermost such call. */
-  readonly byKey: Map<string, { readonly call: CallNode; readonly size: number; readonly order: number }>;
-  /** The callees of plain and optional calls (not `new`). */
-  readonly callees: RangeIndex;
-  /** Whole calls. */
-  readonly calls: RangeIndex;
-}
-
-function buildCallIndex(ast: File): CallIndex {
-  const byKey: CallIndex['byKey'] = new Map();
-  const callees: Range[] = [];
-  const calls: Range[] = [];
-  let order = 0;
-  walk(ast, (node) => {
-    if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression' && node.type !== 'NewExpression') return;
-    const index = order++;
-    const start = keyNode(node).loc?.start;
-    if (start) {
-      const key = `${start.line}:${start.column}`;
-      byKey.set(key, innermost(byKey.get(key), { call: node, size: spanSize(node), order: index }));
-    }
-    const whole = rangeOf(node, node, index);
-    if (whole) calls.push(whole);
-    if (node.type !== 'NewExpression') {
-      const callee = rangeOf(node.callee, node, index);
-      if (callee) callees.push(callee);
-    }
-  });
-  return { byKey, callees: new RangeIndex(callees), calls: new RangeIndex(calls) };
 }
 
 function callIndexOf(file: string): CallIndex {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { E } from '../ir/expr.js';
 import { printCel } from '../compile/cel/print.js';
-import { codePointWalkText, unitTextOf, utf16IndexOfFrom, utf16LastIndexOfFrom, utf16Length, utf16Order, utf16Search } from './utf16.js';
+import { utf16IndexOfFrom, utf16LastIndexOfFrom, utf16Length, utf16Order, utf16Search } from './utf16.js';
 
 const s = E.path('schema', 'spec', 's');
 const t = E.path('schema', 'spec', 't');
@@ -41,17 +41,6 @@ test('from a position, a search text that starts outside the BMP is searched wit
     printCel(utf16IndexOfFrom(s, c, p)),
     'schema.spec.s.split("").map(c0, c0 > "\\uffff" ? c0 + (c.name > "\\uffff" ? "_" : c0) : c0).join("").indexOf(c.name.split("").map(c0, c0 > "\\uffff" ? c0 + (c.name > "\\uffff" ? "_" : c0) : c0).join(""), [schema.spec.p, 0].max())',
   );
-});
-
-test('the walks over code points are told from other macros over split("")', () => {
-  const length = utf16Length(s);
-  const walk = length.kind === 'binary' && length.right.kind === 'call' ? length.right.args[0]! : E.null();
-  assert.deepEqual(codePointWalkText(walk), s);
-  const search = utf16IndexOfFrom(s, E.str('😀'), p);
-  assert.deepEqual(search.kind === 'call' && search.target ? unitTextOf(search.target) : undefined, s);
-  const other = E.macro('filter', E.call('split', [E.str('')], s), 'c', E.binary('>', E.ident('c'), E.str('a')));
-  assert.equal(codePointWalkText(other), undefined);
-  assert.equal(codePointWalkText(E.macro('map', E.call('split', [E.str('')], s), 'c', E.binary('+', E.ident('c'), E.int(1)))), undefined);
 });
 
 test('text without characters above U+FFFF: CEL\'s own size, indexOf and lastIndexOf', () => {

@@ -18,7 +18,6 @@
  * `lastIndexOf` are JavaScript's and the forms above are not needed: a search text holding a character outside
  * the BMP is found in such text by neither (both give -1, and an empty search text is found alike).
  */
-import { isDeepStrictEqual } from 'node:util';
 import { E, referencedRoots, type Expr } from '../ir/expr.js';
 import { intLiteral } from './call-arguments.js';
 import { ANY_CHAR, BMP } from './text-alphabet.js';
@@ -175,36 +174,4 @@ function orderKey(s: Expr): Expr {
   const c = E.ident(VAR);
   const marked = E.cond(E.binary('==', c, E.str(BELOW_SURROGATES)), E.str(BELOW_SURROGATES + BELOW_SURROGATES), c);
   return E.call('join', [E.str('')], E.macro('map', codePoints(s), VAR, E.cond(outsideBmp(c), E.binary('+', E.str(BELOW_SURROGATES), c), marked)));
-}
-
-/**
- * Two expressions alike, node for node. The IR has no comparison of its own; its constructors (`E`) give each
- * kind one shape (a call without a receiver has no `target` key), so a deep comparison is a structural one,
- * bigint literals included (which JSON cannot write).
- */
-const same = (a: Expr, b: Expr): boolean => isDeepStrictEqual(a, b);
-
-/**
- * The text a walk over code points made here reads (`s` of `s.split("").filter(c, c > "\uffff")` and of
- * `s.split("").map(c, c > "\uffff" ? c + … : c)`), or `undefined` for any other expression. Their `split("")`
- * counts, it does not cut text JavaScript would cut into halves, so the README's `split('')` difference never
- * explains them (testing/offline/documented.ts).
- */
-export function codePointWalkText(e: Expr): Expr | undefined {
-  if (e.kind !== 'macro' || (e.macro !== 'filter' && e.macro !== 'map')) return undefined;
-  const split = e.target;
-  if (split.kind !== 'call' || split.fn !== 'split' || !split.target || split.args.length !== 1 || constantString(split.args[0]!) !== '') return undefined;
-  const c = E.ident(e.variable);
-  const test = outsideBmp(c);
-  if (e.macro === 'filter') return same(e.body, test) ? split.target : undefined;
-  const body = e.body;
-  if (body.kind !== 'conditional' || !same(body.test, test) || !same(body.otherwise, c)) return undefined;
-  const then = body.then;
-  return then.kind === 'binary' && then.op === '+' && same(then.left, c) ? split.target : undefined;
-}
-
-/** The text whose unit text `e` is (`s.split("").map(c, …).join("")`), or `undefined`. */
-export function unitTextOf(e: Expr): Expr | undefined {
-  if (e.kind !== 'call' || e.fn !== 'join' || !e.target || e.args.length !== 1 || constantString(e.args[0]!) !== '') return undefined;
-  return e.target.kind === 'macro' && e.target.macro === 'map' ? codePointWalkText(e.target) : undefined;
 }

@@ -11,7 +11,7 @@ import { unwrap } from './ast.js';
 import { MUTATING_METHODS } from '../util/mutating-methods.js';
 
 /** How a write happens. */
-export type WriteHow =
+type WriteHow =
   /** `x = v`, `x.f = v`, `x += v`. */
   | 'assign'
   /** A target of a destructuring assignment: `[x, o.f] = v`, `({ s: x } = v)`. */
@@ -48,7 +48,7 @@ interface WriteFields {
 /** One write of a binding (or of a value it holds). */
 export type Write = WriteFields &
   (
-    | { readonly how: 'assign' | 'pattern' | 'update' | 'delete' | 'init' }
+    | { readonly how: Exclude<WriteHow, 'mutator' | 'passed'> }
     /** `method`: the name the call is made with (`push`, `assign`, `defineProperty`, `call`). */
     | { readonly how: 'mutator'; readonly method: string }
     /** `passedAs`: the index of the argument the local is passed as (`configure(cfg, spec)`: 0), or {@link RECEIVER}. */

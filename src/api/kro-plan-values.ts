@@ -7,13 +7,8 @@ import type { CompositionGraph } from '../ir/graph.js';
 import { valueShower, type ShowValue } from '../runtime/direct/plan.js';
 import type { KroPlanValues } from '../runtime/kro/plan.js';
 import { REDACTED, type Redactor } from '../util/redact.js';
+import { overlaps } from './secret-flow.js';
 import { secretFieldsOf, sensitivePaths } from './sensitive.js';
-
-/** Whether two spec paths meet (`*` matches any key or index): one holds the other, or they are the same. */
-function meet(a: readonly string[], b: readonly string[]): boolean {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i] && a[i] !== '*' && b[i] !== '*') return false;
-  return true;
-}
 
 /**
  * The showers of a kro plan's RGD, instance and children for the instance whose spec `redactor` redacts.
@@ -29,7 +24,7 @@ export function kroPlanValues(graph: CompositionGraph, redactor: Redactor): KroP
   const shown = valueShower({ resourceId: 'rgd', apiVersion: 'kro.run/v1alpha1', kind: 'ResourceGraphDefinition' }, redactor);
   const instance: ShowValue = (change, value) => {
     const [head, ...rest] = change.segments;
-    return head === 'spec' && secretSpec.some((path) => meet(path, rest)) ? REDACTED : shown(change, value);
+    return head === 'spec' && secretSpec.some((path) => overlaps(path, rest)) ? REDACTED : shown(change, value);
   };
   return { rgd: shown, instance, children: secretFieldsOf(graph) };
 }

@@ -4,16 +4,15 @@
  * another resource's field), unless it also names an object (names are never secret). Both modes and the CLI build their {@link Redactor} here, from the graph alone,
  * so that kro mode (which renders nothing itself) redacts what direct mode redacts.
  */
-import { exprChildren, type Expr } from '../ir/expr.js';
+import type { Expr } from '../ir/expr.js';
 import type { CompositionGraph, ResourceNode } from '../ir/graph.js';
 import type { SchemaNode } from '../ir/schema.js';
-import { exprLeaves, isExprValue, type Value } from '../ir/value.js';
-import { REDACTED, Redactor } from '../util/redact.js';
+import { exprLeaves, type Value } from '../ir/value.js';
+import { Redactor } from '../util/redact.js';
+import { ANY, chainOf, covers, isSecret, overlaps, SecretFlow, type SpecPath } from './secret-flow.js';
+import { present, replaceString, stringLeaves, valuesAt, withoutPath } from './values-at-paths.js';
 
-/** A spec field path; `*` is any list index or map key. */
-export type SpecPath = readonly string[];
-
-const ANY = '*';
+export type { SpecPath } from './secret-flow.js';
 
 /**
  * The spec paths whose values are secret.
@@ -72,12 +71,6 @@ function writtenReads(expr: Expr): Expr[] {
   if (expr.kind === 'template') return expr.parts.flatMap((part) => (typeof part === 'string' ? [] : writtenReads(part)));
   if (expr.kind === 'binary' && expr.op === '+') return [...writtenReads(expr.left), ...writtenReads(expr.right)];
   return chainOf(expr) ? [expr] : [];
-}
-
-/** Whether showing `shown` shows all of `path` (`shown` is `path` or holds it; `*` in `shown` is every key). */
-function covers(shown: SpecPath, path: SpecPath): boolean {
-  if (shown.length > path.length) return false;
-  return shown.every((segment, i) => segment === path[i] || segment === ANY);
 }
 
 /**
@@ -190,15 +183,6 @@ export function unstoredSecretsOf(graph: CompositionGraph, spec: unknown, resour
   return [...missing];
 }
 
-/** Whether `value` has anything at `path` (`*` matches any present child). */
-function present(value: unknown, path: SpecPath): boolean {
-  if (path.length === 0) return value !== undefined && value !== null;
-  if (typeof value !== 'object' || value === null) return false;
-  const [head, ...rest] = path;
-  const children = head === ANY ? Object.values(value) : [(value as Record<string, unknown>)[head!]];
-  return children.some((child) => present(child, rest));
-}
-
 /** Whether `expr` (of `resource`, or of the status) reads a secret spec path or a Secret's data. */
 function readsSecret(graph: CompositionGraph, secret: readonly SpecPath[], expr: Expr, resource: ResourceNode | undefined): boolean {
   let reads = false;
@@ -213,189 +197,11 @@ function readsSecret(graph: CompositionGraph, secret: readonly SpecPath[], expr:
   return reads;
 }
 
-function isSecret(resource: ResourceNode): boolean {
-  return resource.kind === 'Secret' && resource.apiVersion === 'v1';
-}
-
-/** Whether one path is a prefix of the other (`*` matches any segment): a read of either reads the other. */
-function overlaps(a: SpecPath, b: SpecPath): boolean {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i] && a[i] !== ANY && b[i] !== ANY) return false;
-  return true;
-}
-
-/** A copy of `value` with the string at `path` (if it is one) replaced by `[redacted]`. */
-function replaceString(value: unknown, path: readonly string[]): unknown {
-  if (path.length === 0) return typeof value === 'string' ? REDACTED : value;
-  if (typeof value !== 'object' || value === null || !(path[0]! in value)) return value;
-  const copy: Record<string, unknown> = Array.isArray(value) ? ([...value] as unknown as Record<string, unknown>) : { ...value };
-  copy[path[0]!] = replaceString(copy[path[0]!], path.slice(1));
-  return copy;
-}
-
 function markedPaths(node: SchemaNode, path: SpecPath, add: (path: SpecPath) => void): void {
   if (node.markers.sensitive) return add(path);
   if (node.kind === 'struct') for (const [key, field] of Object.entries(node.fields)) markedPaths(field, [...path, key], add);
   if (node.kind === 'array') markedPaths(node.items, [...path, ANY], add);
   if (node.kind === 'map') markedPaths(node.values, [...path, ANY], add);
-}
-
-/** The list a macro variable ranges over, as the root and path of its items. */
-interface ItemOf {
-  readonly root: string;
-  readonly path: readonly string[];
-}
-
-/** Follows expressions back to the spec paths they read. */
-class SecretFlow {
-  private readonly byId: ReadonlyMap<string, ResourceNode>;
-  private readonly seen = new Set<string>();
-  /** True while the reads being followed are only tested for presence (inside `has(...)`). */
-  private presence = false;
-
-  constructor(
-    graph: CompositionGraph,
-    /** Called with each spec path read; `presence` when the read only tests whether the path is there. */
-    private readonly add: (path: SpecPath, presence: boolean) => void,
-    /** Called when an expression reads a Secret's `data` or `stringData`. */
-    private readonly readsSecretData: () => void = () => undefined,
-    /** Whether a read of another resource follows that resource's template to the spec paths it reads. */
-    private readonly followResources = true,
-  ) {
-    this.byId = new Map(graph.resources.map((r) => [r.id, r]));
-  }
-
-  value(value: Value, resource: ResourceNode | undefined): void {
-    for (const leaf of exprLeaves(value)) this.expr(leaf.expr, resource);
-  }
-
-  /**
-   * `bound` holds the variables of the macros around `expr` (`map(c, c.metadata.name)`): a read of one is a
-   * read of an item of the macro's list (`null` when the list is not a plain read, which is then followed whole),
-   * never of the loop variable or resource of the same name.
-   */
-  expr(expr: Expr, resource: ResourceNode | undefined, bound: ReadonlyMap<string, ItemOf | null> = new Map()): void {
-    const chain = chainOf(expr);
-    if (chain) {
-      const alias = bound.get(chain.root);
-      if (alias) this.reference(alias.root, [...alias.path, ...chain.path], resource);
-      else if (alias === undefined) this.reference(chain.root, chain.path, resource);
-      for (const index of chain.dynamic) this.expr(index, resource, bound);
-      return;
-    }
-    if (isPresenceTest(expr)) {
-      const outer = this.presence;
-      this.presence = true;
-      try {
-        this.expr(expr.target ?? expr.args[0]!, resource, bound);
-      } finally {
-        this.presence = outer;
-      }
-      return;
-    }
-    if (expr.kind === 'raw') {
-      for (const match of expr.cel.matchAll(/\bschema\.spec((?:\.[A-Za-z_][A-Za-z0-9_]*)+)/g)) this.add(match[1]!.slice(1).split('.'), false);
-      return;
-    }
-    if (expr.kind === 'macro') {
-      const list = chainOf(expr.target);
-      const items = list && !bound.has(list.root) ? this.itemsOf(list) : undefined;
-      if (items) for (const index of list!.dynamic) this.expr(index, resource, bound);
-      else this.expr(expr.target, resource, bound);
-      // A two-variable macro's index is an item's position (or a map's key): no secret data.
-      const index: [string, null][] = expr.index === undefined ? [] : [[expr.index, null]];
-      this.expr(expr.body, resource, new Map([...bound, ...index, [expr.variable, items ?? null]]));
-      return;
-    }
-    for (const child of exprChildren(expr)) this.expr(child, resource, bound);
-  }
-
-  /** Where the items of a list read are: a collection's items are its template; any other list's are `path.*`. */
-  private itemsOf(list: Chain): ItemOf {
-    const collection = list.path.length === 0 && (this.byId.get(list.root)?.forEach.length ?? 0) > 0;
-    return { root: list.root, path: collection ? [] : [...list.path, ANY] };
-  }
-
-  /** A read of `root.path…`: the spec, a loop variable of `resource`, or another resource's template. */
-  private reference(root: string, path: readonly string[], resource: ResourceNode | undefined): void {
-    if (root === 'schema') {
-      if (path[0] === 'spec') this.add(path.slice(1), this.presence);
-      return;
-    }
-    const loop = resource?.forEach.find((dimension) => dimension.name === root);
-    if (loop) {
-      // A filter keeps items as they are: the item is an item of the filtered list (the condition is not copied).
-      let list = loop.source;
-      while (list.kind === 'macro' && list.macro === 'filter') list = list.target;
-      const source = chainOf(list);
-      if (source?.root === 'schema' && source.path[0] === 'spec') this.add([...source.path.slice(1), ANY, ...path], this.presence);
-      else if (this.followResources) this.expr(list, resource);
-      return;
-    }
-    if (!this.followResources) return;
-    const other = this.byId.get(root);
-    if (other && isSecret(other) && (path[0] === 'data' || path[0] === 'stringData' || path.length === 0) && !this.presence) this.readsSecretData();
-    const key = `${root}\u0000${path.join('\u0000')}`;
-    if (!other?.template || this.seen.has(key)) return;
-    this.seen.add(key);
-    let node: Value | undefined = other.template;
-    // Down the template as far as the path goes: an expression, or a list any item of which is read, is read whole.
-    for (const segment of path) {
-      if (node === undefined || node === null || typeof node !== 'object' || isExprValue(node) || segment === ANY) break;
-      node = (node as Readonly<Record<string, Value>>)[segment];
-    }
-    if (node !== undefined) this.value(node, other);
-  }
-}
-
-/** `has(x)` or `x.hasValue()`: whether `x` is there, not its value. */
-function isPresenceTest(expr: Expr): expr is Extract<Expr, { kind: 'call' }> {
-  if (expr.kind !== 'call') return false;
-  return (expr.fn === 'has' && !expr.target && expr.args.length === 1) || (expr.fn === 'hasValue' && expr.target !== undefined && expr.args.length === 0);
-}
-
-interface Chain {
-  readonly root: string;
-  readonly path: string[];
-  /** Index expressions that are not literals: read too, and the path continues with `*`. */
-  readonly dynamic: Expr[];
-}
-
-/** `root.a[0].b` as a root and a path, when `expr` is a chain of selects and indexes on an identifier. */
-function chainOf(expr: Expr): Chain | undefined {
-  const path: string[] = [];
-  const dynamic: Expr[] = [];
-  let node = expr;
-  for (;;) {
-    if (node.kind === 'select') {
-      path.unshift(node.field);
-      node = node.target;
-    } else if (node.kind === 'index') {
-      const literal = node.index.kind === 'literal' && node.index.literal.kind !== 'null' ? String(node.index.literal.value) : undefined;
-      if (literal === undefined) dynamic.push(node.index);
-      path.unshift(literal ?? ANY);
-      node = node.target;
-    } else break;
-  }
-  return node.kind === 'ident' && (path.length > 0 || expr.kind === 'ident') ? { root: node.name, path, dynamic } : undefined;
-}
-
-
-/** Every string inside `value` (numbers and booleans are not secrets a message could reveal on their own). */
-function stringLeaves(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (typeof value === 'number') return [];
-  if (Array.isArray(value)) return value.flatMap(stringLeaves);
-  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(stringLeaves);
-  return [];
-}
-
-function valuesAt(value: unknown, path: SpecPath): string[] {
-  if (path.length === 0) return stringLeaves(value);
-  if (typeof value !== 'object' || value === null) return [];
-  const [head, ...rest] = path;
-  const children = head === ANY ? Object.values(value) : [(value as Record<string, unknown>)[head!]];
-  return children.flatMap((child) => valuesAt(child, rest));
 }
 
 /**
@@ -414,21 +220,6 @@ export function storedSpecOf(graph: CompositionGraph, spec: unknown): { spec: un
   let kept: unknown = structuredClone(spec);
   for (const path of unstored) kept = withoutPath(kept, path);
   return { spec: kept, unstored };
-}
-
-/** `value` without what is at `path` (`*` every key or index; a path ending in `*` takes its parent whole). */
-function withoutPath(value: unknown, path: SpecPath): unknown {
-  if (typeof value !== 'object' || value === null || path.length === 0) return value;
-  const [head, ...rest] = path;
-  if (rest.length === 0 || (rest.length === 1 && rest[0] === ANY)) {
-    if (!Array.isArray(value) && head !== ANY) delete (value as Record<string, unknown>)[head!];
-    else if (head === ANY && !Array.isArray(value)) for (const key of Object.keys(value)) delete (value as Record<string, unknown>)[key];
-    else if (Array.isArray(value)) value.length = 0;
-    return value;
-  }
-  const children = head === ANY ? Object.keys(value) : [head!];
-  for (const key of children) (value as Record<string, unknown>)[key] = withoutPath((value as Record<string, unknown>)[key], rest);
-  return value;
 }
 
 /**

@@ -4,7 +4,8 @@
  */
 import { T, type CelType } from '../ir/types.js';
 import type { ConditionKind, ResourceRecord } from '../model/resource.js';
-import { observedView, overlay, withoutNullFields, type ObservedViews } from './concrete-view.js';
+import { overlay, withoutNullFields } from './concrete-observed-data.js';
+import { observedView, type ObservedViews } from './concrete-view.js';
 import { normalizeConcrete } from './concrete-value.js';
 import { isObservedState } from './observed-state.js';
 import { TypeKroError } from '../util/errors.js';

@@ -16,7 +16,8 @@ import { isExprValue, type ExprValue } from '../ir/value.js';
 import { E } from '../ir/expr.js';
 import { refOf } from '../model/refs.js';
 import { recordOf } from '../model/resource.js';
-import { hasPendingMarker, isAbsent } from './concrete-view.js';
+import { hasPendingMarker } from './concrete-pending-marker.js';
+import { isAbsent } from './concrete-view.js';
 import { TypeKroError } from '../util/errors.js';
 import { withArticle } from '../util/article.js';
 

@@ -40,44 +40,16 @@
  * counts (`filter(...).length`) included. The length of the user's own array of handles reads no field and
  * stays a JavaScript value; the cross-check does not hold the compiled side to it (it is pending there).
  */
-import { bothUsesRefusal, comparedAt, readUseAt, templateUseAt } from '../analysis/read-context.js';
+import { comparedAt, readUseAt } from '../analysis/read-context.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
 import { isExprValue } from '../ir/value.js';
 import { callerFrame } from '../model/call-site.js';
-import { currentRun } from '../model/run.js';
 import { TypeKroError } from '../util/errors.js';
+import { PENDING_MARKER } from './concrete-pending-marker.js';
+import { bytesRead } from './concrete-bytes-read.js';
+import { noteAbsentUse, notePendingUse } from './concrete-absent-uses.js';
 
 const ABSENT = Symbol.for('typekro.concrete.absent');
-
-/**
- * Marks a string built from a placeholder where no place in the composition function says it is pending (a
- * factory's own code, a callback run after the function): one control character no user text contains, so
- * whatever JavaScript cuts from a text holding it still holds all of it or none.
- */
-const PENDING_MARKER = '\u0004';
-
-/**
- * True for a string built from a placeholder outside the composition function's own code (see {@link PENDING_MARKER}).
- * @example hasPendingMarker('\u0004-svc'); // true
- */
-export function hasPendingMarker(text: string): boolean {
-  return text.includes(PENDING_MARKER);
-}
-
-/**
- * Fails loudly when a status value holds a piece of the marker: a TypeKro bug, never a user value.
- * @example checkNoMarker({ a: 'ok' }, 'status'); // no throw
- */
-export function checkNoMarker(value: unknown, where: string): void {
-  if (typeof value === 'string') {
-    if (hasPendingMarker(value)) {
-      throw new TypeKroError('INTERNAL', `internal: ${where} holds a piece of the concrete run's pending marker (${JSON.stringify(value)}); a TypeKro bug, please report it`);
-    }
-  } else if (Array.isArray(value)) value.forEach((item, i) => checkNoMarker(item, `${where}[${i}]`));
-  else if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
-    for (const [key, item] of Object.entries(value)) checkNoMarker(item, `${where}.${key}`);
-  }
-}
 
 const PENDING = Symbol.for('typekro.concrete.pending');
 
@@ -155,102 +127,8 @@ function absentRead(type: CelType, name: string | undefined): unknown {
   return undefined;
 }
 
-/**
- * The read of bytes field `name` (a Secret's `data` entry), present with base64 text `text`: that text, as
- * JavaScript reads the API's JSON, except as a `Cel.template` argument, where the compiled CEL takes the
- * bytes and `string(...)` decodes them (docs/guide/real-cluster.md): there it is the decoded text. A local
- * used both ways has no one value that means both, so it is refused with the way out.
- */
-function bytesRead(text: string, name: string): string {
-  const frame = callerFrame();
-  const use = frame ? templateUseAt(frame.file, frame.line, frame.column, name) : undefined;
-  if (use === 'both') {
-    // The definition refuses this where it compiles the read; a read it did not compile is refused here.
-    const { why, hint } = bothUsesRefusal(name);
-    throw new TypeKroError('DEFINITION_INVALID', `${frame!.file}:${frame!.line}:${frame!.column}: ${why}\n  hint: ${hint}`);
-  }
-  return use === 'cel' ? decodedText(text, name) : text;
-}
-
-/** What CEL's `string(bytes)` gives for base64 `text`: its UTF-8 text; bytes that are not UTF-8 fail in the cluster. */
-function decodedText(text: string, name: string): string {
-  // The API server returns `format: byte` fields as standard base64 (openApiToCel leaves other text as it is).
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) return text;
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(text, 'base64'));
-  } catch {
-    throw new TypeKroError('DEPLOY_FAILED', `Cel.template over \`${name}\`: its bytes are not UTF-8 text, so CEL's string() fails on them and the expression fails in the cluster`);
-  }
-}
-
-/**
- * An observed object as a cluster types it: KRO and direct mode read observed objects by their OpenAPI schema
- * (runtime/cel/convert.ts `openApiToCel`, KRO's `UnstructuredToVal`), where a field holding JSON `null` is not
- * set. So a `null` field is left out here, at any depth (list items stay as they are): JavaScript's `??` and
- * `?.` treat it like `undefined` anyway, and a status field read from it is pending, as on a cluster. Both
- * sides of a check (the concrete run and `simulate`'s planner) see the objects through this.
- * @example withoutNullFields({ status: { readyReplicas: null, conditions: [{ reason: null }] } }); // { status: { conditions: [{}] } }
- */
-export function withoutNullFields<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((item: unknown) => (item === null ? item : withoutNullFields(item))) as T;
-  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) if (item !== null) out[key] = withoutNullFields(item);
-  return out as T;
-}
-
-/**
- * An object as the cluster holds it: `top` (what the cluster reports) laid over `base` (what was applied).
- * Objects merge key by key; anything else (arrays included) is replaced by `top`.
- * @example overlay({ data: { tier: 'prod' } }, { status: {} }); // { data: { tier: 'prod' }, status: {} }
- */
-export function overlay(base: unknown, top: unknown): unknown {
-  if (typeof top !== 'object' || top === null || Array.isArray(top) || typeof base !== 'object' || base === null || Array.isArray(base)) return top;
-  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-  for (const [key, value] of Object.entries(top)) out[key] = overlay(out[key], value);
-  return out;
-}
-
 function isArrayMethod(name: string): boolean {
   return typeof (Array.prototype as unknown as Record<string, unknown>)[name] === 'function';
-}
-
-/**
- * Tells the run in progress that the code built a value from an absent field here (a placeholder became
- * text or a number, was called or iterated): the status fields and factory arguments computed at this place
- * are pending (concrete-reads.ts), as the CEL is. True when a place in the composition function's own code
- * was noted (not a factory's code, not a callback run after the function).
- */
-function noteAbsentUse(): boolean {
-  const run = currentRun() as { noteAbsentUse?: () => boolean } | undefined;
-  if (!run && judged) judged.uses++;
-  return run?.noteAbsentUse?.() ?? false;
-}
-
-/** The uses counted while {@link judgedCallback} runs a callback after the function (no run is active then). */
-let judged: { uses: number } | undefined;
-
-/**
- * Runs a callback after the composition's function (a `withReadyWhen` callback on the observed object):
- * its answer, or `undefined` when it built a value from an absent field (text, a number, a call, an
- * iteration): the compiled CEL fails on that read, so the answer is pending, whatever JavaScript went on
- * to compute (`` `${self.status.x}`.length < 3 `` is true in JavaScript).
- * @example judgedCallback(() => String(self.status.readyReplicas).length < 3); // undefined when readyReplicas is absent
- */
-export function judgedCallback(callback: () => unknown): unknown {
-  const outer = judged;
-  judged = { uses: 0 };
-  try {
-    const value = callback();
-    return judged.uses > 0 ? undefined : value;
-  } finally {
-    judged = outer;
-  }
-}
-
-/** Tells the run a value was built here from a field of a resource not observed; true when pending by its place (concrete-run.ts `notePendingUse`). */
-function notePendingUse(): boolean {
-  return (currentRun() as { notePendingUse?: () => boolean } | undefined)?.notePendingUse?.() ?? false;
 }
 
 /**

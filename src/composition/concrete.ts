@@ -13,107 +13,25 @@
  * resource made at the same call site (the run locates calls as the compiling run does), so both sides use
  * the same ids even where a concrete name would derive another one.
  */
-import { storedSecret, storedSecretPath } from './secret-wire.js';
 import type { CompositionGraph } from '../ir/graph.js';
 import { withRun } from '../model/run.js';
-import { recordOf } from '../model/resource.js';
 import { ConcreteRun } from './concrete-run.js';
 import type { ConcreteDraft, ObservedObjects } from './concrete-drafts.js';
 import { concreteSourceOf } from './concrete-source.js';
 import { normalizeConcrete, OpaqueCel, type ConcreteData } from './concrete-value.js';
-import { checkNoMarker, judgedCallback, observedView, withoutNullFields } from './concrete-view.js';
+import { withoutNullFields } from './concrete-observed-data.js';
+import { checkNoMarker } from './concrete-pending-marker.js';
+import { observedView } from './concrete-view.js';
 import { T } from '../ir/types.js';
 import { checkCollectionCounts } from './collection-counts.js';
 import { TypeKroError } from '../util/errors.js';
+import type { ConcreteEvaluation, ConcreteInput } from './concrete-result.js';
+import { withoutPaths, inOrderOf } from './concrete-status-paths.js';
+import { nameByKeys, resourceOf } from './concrete-resources.js';
 
 export { OpaqueCel, type ConcreteData } from './concrete-value.js';
 export type { ObservedObjects } from './concrete-drafts.js';
-
-/**
- * One resource of a concrete evaluation.
- *
- * @example
- * import { type } from 'arktype';
- * import { evaluateConcrete, kubernetesComposition } from 'typekro';
- * import { ConfigMap } from 'typekro/simple';
- * const app = kubernetesComposition(
- *   { name: 'app', kind: 'App', spec: type({ regions: 'string[]' }), status: type({ count: 'number' }) },
- *   (spec) => {
- *     for (const region of spec.regions) ConfigMap({ id: 'regions', name: `app-${region}`, data: { region } });
- *     return { count: spec.regions.length };
- *   },
- * );
- * evaluateConcrete(app, { regions: ['eu', 'us'] }).resources.find((r) => r.id === 'regions')?.manifests.length; // => 2
- */
-export interface ConcreteResource {
-  readonly id: string;
-  readonly apiVersion: string;
-  readonly kind: string;
-  /** True when its factory call sits in a loop the graph compiles to a forEach: `manifests` has one entry per item (maybe none). */
-  readonly collection: boolean;
-  /** Every `withIncludeWhen` condition of every item holds (`if`s already decided whether the call happened). */
-  readonly included: boolean | OpaqueCel;
-  /** The manifests the factory built, one per item; none for an external reference. */
-  readonly manifests: readonly ConcreteData[];
-  /** The external object read, for an `externalRef`. */
-  readonly external?: ConcreteData;
-  /**
-   * Manifest paths with no value yet: `undefined` (absent observed data), or computed from a read with no
-   * value (an absent field, a field of a resource not observed; see composition/concrete-frame.ts
-   * `pendingArguments`), prefixed `[i].` per item in a collection.
-   */
-  readonly pending: readonly string[];
-  /**
-   * The `withReadyWhen` answer per item when the resource has conditions: `true` only when every condition
-   * is exactly `true`; `undefined` when the item is not observed; {@link OpaqueCel} for CEL conditions.
-   */
-  readonly ready?: readonly (boolean | OpaqueCel | undefined)[];
-}
-
-/**
- * The result of a concrete evaluation.
- *
- * @example
- * import { type } from 'arktype';
- * import { evaluateConcrete, kubernetesComposition, type ConcreteEvaluation } from 'typekro';
- * import { Deployment } from 'typekro/simple';
- * const webapp = kubernetesComposition(
- *   { name: 'webapp', apiVersion: 'example.com/v1', kind: 'WebApp', spec: type({ replicas: 'number.integer' }), status: type({ ready: 'boolean' }) },
- *   (spec) => {
- *     const deployment = Deployment({ name: 'webapp', image: 'nginx', replicas: spec.replicas });
- *     return { ready: deployment.status.readyReplicas > 0 };
- *   },
- * );
- * const { status, pendingStatus }: ConcreteEvaluation = evaluateConcrete(webapp, { replicas: 2 });
- * [status, pendingStatus]; // => [{}, ['ready']]
- */
-export interface ConcreteEvaluation {
-  readonly resources: readonly ConcreteResource[];
-  /** The returned status as data: `undefined` fields are left out and listed in `pendingStatus`. */
-  readonly status: { readonly [key: string]: ConcreteData };
-  readonly pendingStatus: readonly string[];
-  /**
-   * The fields of `pendingStatus` computed from a resource that is not observed, by path (`a.b`), with the
-   * value JavaScript gives them when that resource exists without a status (observed as `{}`; a field
-   * JavaScript leaves undefined then is not listed). A cluster evaluates the field anyway: the
-   * reads of the missing resource have no value, so it stays pending unless the rest of the expression decides
-   * it without them (`a || b` with `b` true, `a && b` with `b` false), and then it is this value
-   * (docs/guide/testing.md). `simulate`, which runs the compiled CEL, says which.
-   */
-  readonly unobservedValues?: { readonly [path: string]: ConcreteData };
-}
-
-/**
- * What `runConcrete` evaluates with.
- * @example runConcrete(app, app.graph, { spec: { replicas: 2 }, observed: new Map(), instance: { name: 'app' } });
- */
-export interface ConcreteInput {
-  /** The spec with schema defaults applied (plain data). */
-  readonly spec: unknown;
-  readonly observed: ObservedObjects;
-  /** The instance's identity (`schema.metadata` of `toResourceGraph`). */
-  readonly instance: { readonly name: string; readonly namespace?: string; readonly labels?: Readonly<Record<string, string>>; readonly annotations?: Readonly<Record<string, string>> };
-}
+export type { ConcreteEvaluation, ConcreteInput, ConcreteResource } from './concrete-result.js';
 
 /**
  * Runs the composition behind `composition` with plain values (the spec is used as given: validation and
@@ -215,119 +133,10 @@ function valuesWithoutStatus(
   return values;
 }
 
-/**
- * The status without the fields computed from a resource that is not observed (composition/concrete-reads.ts),
- * and those fields' JavaScript values: JavaScript gave them values (`x !== 'dev'` is true) that a cluster
- * shows before the resource exists only where the rest of the expression decides them (CEL's `||`, `&&`).
- */
-function withoutPaths(status: { readonly [key: string]: ConcreteData }, paths: readonly string[]): { value: { readonly [key: string]: ConcreteData }; removed: Map<string, ConcreteData> } {
-  const removed = new Map<string, ConcreteData>();
-  const without = (value: ConcreteData, prefix: string): ConcreteData => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof OpaqueCel) return value;
-    const out: [string, ConcreteData][] = [];
-    for (const [key, item] of Object.entries(value as { readonly [key: string]: ConcreteData })) {
-      const path = prefix ? `${prefix}.${key}` : key;
-      if (paths.includes(path)) removed.set(path, item);
-      else out.push([key, without(item, path)]);
-    }
-    // fromEntries, not `out[key] =`: an own `__proto__` key stays a key.
-    return Object.fromEntries(out);
-  };
-  return { value: without(status, '') as { readonly [key: string]: ConcreteData }, removed };
-}
-
-/** Pending paths in the order the returned object has its fields (then any others). */
-function inOrderOf(returned: unknown, paths: readonly string[]): string[] {
-  const order: string[] = [];
-  const visit = (value: unknown, prefix: string): void => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) return;
-    for (const [key, item] of Object.entries(value)) {
-      const path = prefix ? `${prefix}.${key}` : key;
-      order.push(path);
-      visit(item, path);
-    }
-  };
-  visit(returned, '');
-  const rank = (path: string): number => (order.includes(path) ? order.indexOf(path) : order.length);
-  return [...new Set(paths)].sort((a, b) => rank(a) - rank(b));
-}
-
 /** An observed id the graph does not have is a typo: say which ids there are. */
 function checkObservedIds(graph: CompositionGraph, observed: ObservedObjects): void {
   const ids = new Set(graph.resources.map((resource) => resource.id));
   for (const id of observed.keys()) {
     if (!ids.has(id)) throw new TypeKroError('USAGE', `observed["${id}"]: composition "${graph.name}" has no resource "${id}"; its resource ids are ${[...ids].join(', ')}`);
   }
-}
-
-/**
- * `toResourceGraph` names resources after the keys the builder returns, as the compiled graph does; a key
- * may hold a collection (`schema.spec.regions.map((r) => ConfigMap(...))`), here the array of its items.
- */
-function nameByKeys(drafts: ConcreteDraft[], resources: Record<string, unknown>): void {
-  for (const [key, value] of Object.entries(resources)) {
-    for (const handle of Array.isArray(value) ? (value as unknown[]) : [value]) {
-      const record = recordOf(handle);
-      const draft = record && drafts.find((candidate) => candidate.items.some((item) => item.record === record));
-      if (!record || !draft) throw new TypeKroError('DEFINITION_INVALID', `toResourceGraph: "${key}" is not a resource created by a TypeKro factory`);
-      if (!record.explicitId) {
-        record.id = key;
-        draft.id = key;
-      }
-    }
-  }
-}
-
-function resourceOf(draft: ConcreteDraft, run: ConcreteRun): ConcreteResource {
-  const first = draft.items[0]!.record;
-  const pending: string[] = [];
-  const manifests: ConcreteData[] = [];
-  for (const item of draft.items) {
-    if (item.record.external) continue;
-    const normalized = normalizeConcrete(item.record.manifest, `resource "${draft.id}"`);
-    // The graph deploys a Secret's stringData as data (secret-wire.ts); the JavaScript side says the same.
-    const secret = item.record.apiVersion === 'v1' && item.record.kind === 'Secret';
-    manifests.push(secret ? storedSecret(normalized.value ?? {}) : normalized.value ?? {});
-    pending.push(...normalized.pending.map((path) => (secret ? storedSecretPath(path) : path)).map((path) => (draft.collection ? `[${item.index}].${path}` : path)));
-  }
-  const includes = draft.items.flatMap((item) => item.conditions.filter((c) => c.kind === 'includeWhen').map((c) => decide(c.input, undefined)));
-  const readyWhen = draft.items.some((item) => item.conditions.some((c) => c.kind === 'readyWhen'));
-  const external = first.external ? normalizeConcrete({ apiVersion: first.external.apiVersion, kind: first.external.kind, name: first.external.name, namespace: first.external.namespace }, `external reference "${draft.id}"`).value : undefined;
-  return {
-    id: draft.id,
-    apiVersion: first.apiVersion,
-    kind: first.kind,
-    collection: draft.collection,
-    included: allOf(includes),
-    manifests,
-    ...(external !== undefined ? { external } : {}),
-    pending,
-    ...(readyWhen
-      ? {
-          ready: draft.items.map((item) => {
-            const self = run.observedSelf(draft, item.index);
-            if (self === undefined) return undefined;
-            return allOf(item.conditions.filter((c) => c.kind === 'readyWhen').map((c) => decide(c.input, self)));
-          }),
-        }
-      : {}),
-  };
-}
-
-/** A condition's JavaScript answer: a callback is called with the observed object; CEL stays opaque. */
-function decide(input: unknown, self: unknown): boolean | OpaqueCel {
-  // A callback's answer built from an absent field is pending (undefined): not ready, as its compiled CEL.
-  const value = typeof input === 'function' ? judgedCallback(() => (input as (self: unknown) => unknown)(self)) : input;
-  if (value === undefined) return false;
-  if (typeof value === 'boolean') return value;
-  const normalized = normalizeConcrete(value, 'condition').value;
-  if (normalized instanceof OpaqueCel) return normalized;
-  if (typeof value === 'string') return new OpaqueCel(value);
-  // KRO needs a bool: anything else is not `true`.
-  return false;
-}
-
-function allOf(results: readonly (boolean | OpaqueCel)[]): boolean | OpaqueCel {
-  if (results.some((result) => result === false)) return false;
-  return results.find((result) => result instanceof OpaqueCel) ?? true;
 }

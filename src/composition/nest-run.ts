@@ -22,11 +22,6 @@ import { TypeKroError } from '../util/errors.js';
 
 export { NESTED_ROOT_PREFIX };
 
-export interface NestedStatus {
-  readonly root: string;
-  readonly status: Value;
-}
-
 /** How the parent's argument is checked against the child's spec, and what of it may be absent. */
 export interface NestedArguments extends Pick<ManifestField, 'mayBeAbsent' | 'passedAbsent'> {
   readonly presence: PassedPresence;

@@ -1,1 +1,1 @@
-export { CycleError, Dag, DuplicateNodeError, UnknownNodeError } from './dag.js';
+export { CycleError, Dag } from './dag.js';

@@ -11,7 +11,8 @@ import { CompositionError } from '../../src/compile/rgd/errors.js';
 import type { Composition } from '../../src/index.js';
 import { documentedRejection } from './generated-rejections.js';
 import { BASE_SPEC } from './generated-spec.js';
-import { renderBatch, renderStandalone, type Program } from './generated-programs.js';
+import type { Program } from './generated-programs.js';
+import { renderBatch, renderStandalone } from './generated-render.js';
 import { runCase, type Finding } from './harness.js';
 
 /**

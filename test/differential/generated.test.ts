@@ -16,7 +16,8 @@ import { after, test } from 'node:test';
 import fc from 'fast-check';
 import { DOUBLE_IN_INTEGER_FIELD } from './generated-rejections.js';
 import { specPool } from './generated-spec.js';
-import { positionSchedule, programWith, renderStandalone, type Program } from './generated-programs.js';
+import { positionSchedule, programWith, type Program } from './generated-programs.js';
+import { renderStandalone } from './generated-render.js';
 import { generatedDir, rejectionKind, runBatch } from './generated-run.js';
 
 /** A whole-number environment setting, or its default; anything else is an error naming the variable. */

@@ -25,7 +25,8 @@ import * as W from '../composition/fixtures/helpers/web.js';
 import * as G from './fixtures/modules/grouped.js';
 import { alias, fmt, names } from './fixtures/modules/grouped.js';
 import fc from 'fast-check';
-import { positionSchedule, programWith, renderStandalone } from './generated-programs.js';
+import { positionSchedule, programWith } from './generated-programs.js';
+import { renderStandalone } from './generated-render.js';
 import { runCase } from './harness.js';
 
 // `s` printable ASCII: the helpers change its case, which CEL does only for ASCII (analysis/text-refusals.ts)

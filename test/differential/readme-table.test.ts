@@ -12,7 +12,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { positionSchedule, programWith, renderStandalone } from './generated-programs.js';
+import { positionSchedule, programWith } from './generated-programs.js';
+import { renderStandalone } from './generated-render.js';
 import { UNSUPPORTED } from './generated-rejections.js';
 import { KNOWN_GENERATED_DIVERGENCES } from './generated-known.js';
 

@@ -13,7 +13,7 @@ import { type } from 'arktype';
 import { evaluateConcrete, kubernetesComposition } from '../../src/index.js';
 import { Deployment } from '../../src/simple.js';
 import { simulate } from '../../src/testing/index.js';
-import { checkNoMarker } from '../../src/composition/concrete-view.js';
+import { checkNoMarker } from '../../src/composition/concrete-pending-marker.js';
 
 const fields = {
   sub: 'string', upper: 'string', long: 'string', isUndef: 'boolean', starts: 'boolean', len: 'number', has: 'boolean',

@@ -6,9 +6,10 @@
 import { E, type Expr } from '../../ir/expr.js';
 import type { ResourceNode } from '../../ir/graph.js';
 import { dynamic } from './dsl.js';
-import { CUSTOM_RULE, FLUX_RULE, KIND_RULES, type ReadinessExprs, type ReadinessRule } from './rules.js';
+import type { ReadinessExprs, ReadinessRule } from './rule.js';
+import { CUSTOM_RULE, FLUX_RULE, KIND_RULES } from './rules.js';
 
-export type { ReadinessExprs, ReadinessRule } from './rules.js';
+export type { ReadinessExprs, ReadinessRule } from './rule.js';
 
 /** Kubernetes' own API groups: their kinds without a rule are ready once they exist (no controller reports on them). */
 const BUILT_IN_GROUPS = new Set(['', 'apps', 'batch', 'policy', 'autoscaling']);

@@ -8,7 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { CompositionGraph, ResourceNode } from '../../ir/graph.js';
 import { createPlanCache, finalizeManifest, isNamespacedKindOffline, planInstance, type InstancePlan, type KubeObject, type Observed, type PlanInput } from '../../runtime/engine/index.js';
 import { TypeKroError } from '../../util/errors.js';
-import { overlay, withoutNullFields } from '../../composition/concrete-view.js';
+import { overlay, withoutNullFields } from '../../composition/concrete-observed-data.js';
 import { isObservedState, type ObservedInput } from './observed.js';
 import { checkObservedKind } from '../../composition/observed-state.js';
 import { storedForm } from './stored/index.js';

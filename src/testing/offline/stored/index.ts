@@ -8,7 +8,6 @@ import { applyDefaults } from './kinds.js';
 import { isFields } from './pod.js';
 
 export { canonicalQuantity, type QuantityField } from './quantity.js';
-export { STAND_IN_CLUSTER_IP, STAND_IN_NODE_PORT, STAND_IN_UID } from './kinds.js';
 
 /**
  * A manifest as the API server stores it, for the built-in kinds whose defaults the kit models (Service,
