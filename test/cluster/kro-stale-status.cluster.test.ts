@@ -80,7 +80,7 @@ test('a status field that fails only once the objects exist fails the deploy onc
       assert.equal(
         error.message,
         `StaleChild ${ns.name}/child cannot become ready: status field q: \`schema.spec.n / web.spec.replicas\` fails: division by zero. It reads spec.n: pass a value it accepts, or change the expression in the composition. ` +
-          'KRO evaluates it on the objects it made for this spec alike, and writes neither status nor condition. KRO would wait for it until the deadline; the instance stays applied and KRO keeps reconciling it: fix the cause and deploy again, or delete the instance',
+          'KRO evaluates it on the same objects, so it writes neither status nor condition. KRO would wait for it until the deadline; the instance stays applied and KRO keeps reconciling it: fix the cause and deploy again, or delete the instance',
       );
       assert.equal(error.resourceId, undefined);
       return true;
@@ -125,7 +125,7 @@ test('a composition change whose status field fails on the objects KRO already h
       assert.equal(
         error.message,
         `StaleGraph ${ns.name}/child cannot become ready: status field q: \`schema.spec.n / web.spec.replicas\` fails: division by zero. It reads spec.n: pass a value it accepts, or change the expression in the composition. ` +
-          'KRO evaluates it on the objects it made for this spec alike, and writes neither status nor condition. KRO would wait for it until the deadline; the instance stays applied and KRO keeps reconciling it: fix the cause and deploy again, or delete the instance',
+          'KRO evaluates it on the same objects, so it writes neither status nor condition. KRO would wait for it until the deadline; the instance stays applied and KRO keeps reconciling it: fix the cause and deploy again, or delete the instance',
       );
       return true;
     });

@@ -89,6 +89,27 @@ test('a failure beside an unknown read under || is no verdict: the live value ma
   assert.equal(statusFailureFor(byEither, { spec, instance }, live), undefined);
 });
 
+test('a failure in a branch an unknown status read chooses (?: and ??) is no verdict: the live value may choose the other (review 38)', () => {
+  const spec = { name: 'web', n: 7, m: 0 };
+  const cases = {
+    ternary: (available: number | undefined) => ((available ?? 0) > 0 ? 1 : Math.trunc(spec.n / spec.m)),
+    equality: (available: number | undefined) => (available === 1 ? 1 : Math.trunc(spec.n / spec.m)),
+    nullish: (available: number | undefined) => available ?? Math.trunc(spec.n / spec.m),
+  };
+  const graphs = {
+    ternary: kubernetesComposition(definition, (s) => { const web = Deployment({ name: s.name, image: 'nginx', replicas: 1 }); return { q: (web.status.availableReplicas ?? 0) > 0 ? 1 : Math.trunc(s.n / s.m) }; }).graph,
+    equality: kubernetesComposition(definition, (s) => { const web = Deployment({ name: s.name, image: 'nginx', replicas: 1 }); return { q: web.status.availableReplicas === 1 ? 1 : Math.trunc(s.n / s.m) }; }).graph,
+    nullish: kubernetesComposition(definition, (s) => { const web = Deployment({ name: s.name, image: 'nginx', replicas: 1 }); return { q: web.status.availableReplicas ?? Math.trunc(s.n / s.m) }; }).graph,
+  };
+  for (const [name, graph] of Object.entries(graphs)) {
+    const prepared = prepareGraph(graph, createCelEngine());
+    assert.equal(statusFailureFor(prepared, { spec, instance }, new Map([['web', [liveWeb(1)]]])), undefined, name);
+    // Once a replica is available, the field has a value, as JavaScript gives it.
+    const live = instanceStatus(prepared, { spec, instance, observed: new Map([['web', liveWeb(1, { observedGeneration: 1, availableReplicas: 1 })]]) });
+    assert.deepEqual(live.status, { q: cases[name as keyof typeof cases](1) }, name);
+  }
+});
+
 test('writtenAsStored: the written fields as stored, maps open, lists exact, empties and nulls strict', () => {
   assert.equal(writtenAsStored({ spec: { replicas: 0 } }, { spec: { replicas: 0, paused: false }, status: {} }), true);
   assert.equal(writtenAsStored({ spec: { replicas: 0 } }, { spec: { replicas: 2 } }), false);

@@ -5,7 +5,8 @@ import { TypeKroError } from '../../util/errors.js';
  * A deploy failed at a resource (`resourceId`, when one is to blame) for good; the message says why. Both
  * modes throw it: direct mode for an expression that fails or a status field that fails to evaluate, kro mode
  * for a resource whose readiness rule reports a terminal failure (a Deployment past its progress deadline, a
- * failed Job), where KRO would keep waiting (the instance stays applied and KRO keeps reconciling it).
+ * failed Job) and for a status field that fails on the objects KRO made for this spec (`resourceId` absent),
+ * where KRO would keep waiting (the instance stays applied and KRO keeps reconciling it).
  * `KroDeployError` and `DirectDeployError` are deprecated names of this class.
  *
  * @example

@@ -33,6 +33,6 @@ test('an expression that fails is described with its CEL; a status field\'s says
   );
   assert.equal(diagnosisOf(report(status, false)).failed, undefined);
   assert.deepEqual(stuckStatus(status), {
-    message: 'status field q: `schema.spec.n / web.spec.replicas` fails: division by zero. It reads spec.n: pass a value it accepts, or change the expression in the composition. KRO evaluates it on the objects it made for this spec alike, and writes neither status nor condition',
+    message: 'status field q: `schema.spec.n / web.spec.replicas` fails: division by zero. It reads spec.n: pass a value it accepts, or change the expression in the composition. KRO evaluates it on the same objects, so it writes neither status nor condition',
   });
 });

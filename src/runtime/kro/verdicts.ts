@@ -64,11 +64,11 @@ function failedResource(row: ResourceStatus): KroFailure {
  * @example
  * ```ts
  * stuckStatus({ field: 'status.q', cel: 'schema.spec.n / web.spec.replicas', message: 'division by zero', specFields: ['spec.n'] }).message;
- * // => 'status field q: `schema.spec.n / web.spec.replicas` fails: division by zero. It reads spec.n: pass ... . KRO evaluates it on the objects it made for this spec alike, and writes neither status nor condition'
+ * // => 'status field q: `schema.spec.n / web.spec.replicas` fails: division by zero. It reads spec.n: pass ... . KRO evaluates it on the same objects, so it writes neither status nor condition'
  * ```
  */
 export function stuckStatus(failure: EvaluationFailure): KroFailure {
-  return { message: `${describeFailure(failure)}. KRO evaluates it on the objects it made for this spec alike, and writes neither status nor condition` };
+  return { message: `${describeFailure(failure)}. KRO evaluates it on the same objects, so it writes neither status nor condition` };
 }
 
 /**
