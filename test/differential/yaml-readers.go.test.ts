@@ -123,3 +123,39 @@ test('the instance toYaml writes reads back through the CLI --spec reader as the
     assert.deepEqual(goYamlReads([text])[0]!.k8s, parse(text), text);
   }
 });
+
+test('a spec file the CLI accepts reads the same in sigs.k8s.io/yaml (kubectl, Helm); the rest it refuses (seeded)', () => {
+  const plain = fc.sample(tricky.filter((s) => !s.includes('\n')), { numRuns: 3000, seed: 20261208 });
+  const texts = [...KNOWN, ...plain].flatMap((s) => [`k: ${s}\n`, `${s}: v\n`, `k:\n  - ${s}\n`]);
+  const answers = goYamlReads(texts);
+  let accepted = 0;
+  let refused = 0;
+  const goRefused: string[] = [];
+  texts.forEach((text, i) => {
+    let spec: unknown;
+    try {
+      spec = readSpecFile('-', () => text);
+    } catch (error) {
+      const message = (error as Error).message;
+      // Anything else refused (not YAML, not a mapping, an unresolved alias) is refused loudly, as it should.
+      if (message.includes('kubectl and Helm (YAML 1.1')) refused++;
+      return;
+    }
+    accepted++;
+    const go = answers[i]!;
+    // As JSON, the form the spec is sent in (-0 is 0).
+    spec = JSON.parse(JSON.stringify(spec)) as unknown;
+    // Text go-yaml refuses (`: v`, an empty key) fails loudly in kubectl: not a value read otherwise.
+    if (go.k8sError !== undefined) {
+      goRefused.push(text);
+      return;
+    }
+    // A document of comments only is no spec: {} to the spec reader, null to go-yaml. -0 and 0 are one value.
+    const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? {})) as unknown;
+    // kubectl and Helm read with sigs.k8s.io/yaml (go-yaml v3 types timestamps and keys its own way).
+    assert.deepEqual(json(go.k8s), spec, `sigs.k8s.io/yaml read otherwise than the spec reader:\n${text}`);
+  });
+  // Both sides are exercised.
+  assert.ok(accepted > 1000 && refused > 1000, `accepted ${accepted}, refused ${refused}`);
+  assert.ok(goRefused.length < accepted / 20, `go-yaml refused ${goRefused.length} texts the spec reader read:\n${goRefused.slice(0, 20).join('')}`);
+});

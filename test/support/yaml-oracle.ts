@@ -15,8 +15,8 @@ import { fileURLToPath } from 'node:url';
 const YAML_ORACLE_DIR = fileURLToPath(new URL('../../tools/yaml-oracle/', import.meta.url));
 
 /**
- * What the Go readers make of one text: the JSON YAMLToJSON gives (parsed), go-yaml v3's value (any value
- * other than a string, list or map tagged `{ $type, $value }`), or each one's error.
+ * What the Go readers make of one text: the JSON YAMLToJSON gives (parsed), go-yaml v3's value (a value JSON
+ * has no form for, a time or a NaN or infinite float, tagged `{ $type, $value }`), or each one's error.
  */
 export interface GoYamlAnswer {
   readonly k8s?: unknown;

@@ -1,15 +1,15 @@
 // Command yaml-oracle reads YAML the way the Kubernetes tools do, for test/support/yaml-oracle.ts: each
 // line of stdin is a JSON string holding one YAML document; each line of stdout is a JSON object with what
 // sigs.k8s.io/yaml's YAMLToJSON (go-yaml v2: kubectl, the API server, KRO, Flux, Helm) and go-yaml v3's
-// Unmarshal make of it. Any value that is not a string, list or map is written as {"$type", "$value"}
-// (Go's type and %v), so a test holding strings sees every retyping, and a non-string v3 map key as
-// "!<type>:<value>".
+// Unmarshal make of it. In v3's answer a value JSON has no form for (a time, a NaN or infinite float) is
+// written as {"$type", "$value"} (Go's type and %v), and a map key that is not a string as "!<type>:<value>".
 package main
 
 import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 
 	yamlv3 "go.yaml.in/yaml/v3"
@@ -63,7 +63,7 @@ func read(text string) answer {
 	return a
 }
 
-// tagged keeps strings, lists and maps, and tags every other value with its Go type.
+// tagged keeps what JSON can hold and tags every other value with its Go type.
 func tagged(v any) any {
 	switch x := v.(type) {
 	case string:
@@ -90,7 +90,12 @@ func tagged(v any) any {
 			m[key] = tagged(item)
 		}
 		return m
-	default:
-		return map[string]string{"$type": fmt.Sprintf("%T", x), "$value": fmt.Sprintf("%v", x)}
+	case nil, bool, int, int64, uint64:
+		return x
+	case float64:
+		if !math.IsNaN(x) && !math.IsInf(x, 0) {
+			return x
+		}
 	}
+	return map[string]string{"$type": fmt.Sprintf("%T", v), "$value": fmt.Sprintf("%v", v)}
 }

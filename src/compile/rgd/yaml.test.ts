@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Document, parse, parseAllDocuments, visit } from 'yaml';
-import { plainReadsAsString } from './yaml-plain.js';
+import { plainReadsAsString } from '../../util/yaml-plain.js';
 import { toYaml, toYamlDocuments } from './yaml.js';
 
 describe('toYaml', () => {
@@ -46,7 +46,7 @@ function libraryYaml(value: unknown): string {
     Scalar(_key, node) {
       if (typeof node.value !== 'string') return;
       const multiLine = node.value.includes('\n') && (node.value.includes('${') || /(^|\n) *\t/.test(node.value));
-      // A string no reader may take for another type is double-quoted, as toYaml does (yaml-plain.ts).
+      // A string no reader may take for another type is double-quoted, as toYaml does (util/yaml-plain.ts).
       if (multiLine || HAZARD.test(node.value) || !plainReadsAsString(node.value)) node.type = 'QUOTE_DOUBLE';
     },
   });
