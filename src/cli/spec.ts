@@ -7,6 +7,7 @@ import { parseAllDocuments } from 'yaml';
 import type { SchemaNode } from '../index.js';
 import { clip } from '../util/redact.js';
 import { UsageError } from './errors.js';
+import { refuseAmbiguousScalars } from './spec-scalars.js';
 import { parseValue, schemaAt, typedValue } from './set-schema.js';
 
 export { parseValue };
@@ -42,6 +43,7 @@ export function readSpecFile(file: string, readStdin: () => string = () => readF
   if (!doc) return {};
   const problem = doc.errors[0];
   if (problem) throw new UsageError(`${name} is not valid YAML or JSON: ${problem.message.split('\n')[0]}`);
+  refuseAmbiguousScalars(doc, text, name);
   const value: unknown = doc.toJS();
   if (value === null || value === undefined) return {};
   if (!isObject(value)) throw new UsageError(`${name} must hold a mapping of spec fields (got ${Array.isArray(value) ? 'a list' : typeof value})`);

@@ -15,7 +15,7 @@ test('managed Flux from a local file: its objects first, then the KRO repository
   assert.deepEqual(ids, ['fluxConfigMapAppSettings', 'fluxServiceApp', 'kroCharts', 'kroRelease']);
   const yaml = runtime.toYaml();
   assert.match(yaml, /url: oci:\/\/registry\.k8s\.io\/kro\/charts\n\s+type: oci/);
-  assert.match(yaml, /chart: kro\n\s+version: 0\.9\.4/);
+  assert.match(yaml, /chart: kro\n\s+version: "0\.9\.4"/);
   assert.match(yaml, /releaseName: kro\n\s+targetNamespace: kro-system/);
   assert.match(yaml, /featureGates:\n\s+CELOmitFunction: true/);
   assert.match(yaml, /namespace: string \| default="flux-system"/);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Document, parse, parseAllDocuments, visit } from 'yaml';
+import { plainReadsAsString } from '../../util/yaml-plain.js';
 import { toYaml, toYamlDocuments } from './yaml.js';
 
 describe('toYaml', () => {
@@ -14,6 +15,10 @@ describe('toYaml', () => {
     { name: 'other multi-line text uses a block scalar', value: { x: 'a\nb\n' }, yaml: 'x: |\n  a\n  b\n' },
     { name: 'repeated objects are not aliased', value: (() => { const o = { a: 1 }; return { p: o, q: o }; })(), yaml: 'p:\n  a: 1\nq:\n  a: 1\n' },
     { name: 'bracketed types are quoted', value: { ports: '[]integer' }, yaml: 'ports: "[]integer"\n' },
+    // go-yaml (kubectl, KRO, Helm) reads these plain as ints with Go's base-0 strconv (trial 17: 0o644 became 420).
+    { name: 'quotes Go base-0 numbers', value: { '0o17': ['0o644', '0O17', '0o7_7', '0X1F', '+0o17', '-0o17', '0b1'] }, yaml: '"0o17":\n  - "0o644"\n  - "0O17"\n  - "0o7_7"\n  - "0X1F"\n  - "+0o17"\n  - "-0o17"\n  - "0b1"\n' },
+    { name: 'quotes number-like text and reader words in any case', value: { v: ['1.0.0', '10.0.0.1', 'yEs', 'nan', '-.inf', '='] }, yaml: 'v:\n  - "1.0.0"\n  - "10.0.0.1"\n  - "yEs"\n  - "nan"\n  - "-.inf"\n  - "="\n' },
+    { name: 'leaves plain what no reader types', value: { v: ['1Gi', '30s', '500m', '-f', '--verbose', '.gitignore', 'v1.2', 'yesterday'] }, yaml: 'v:\n  - 1Gi\n  - 30s\n  - 500m\n  - -f\n  - --verbose\n  - .gitignore\n  - v1.2\n  - yesterday\n' },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -41,7 +46,8 @@ function libraryYaml(value: unknown): string {
     Scalar(_key, node) {
       if (typeof node.value !== 'string') return;
       const multiLine = node.value.includes('\n') && (node.value.includes('${') || /(^|\n) *\t/.test(node.value));
-      if (multiLine || HAZARD.test(node.value)) node.type = 'QUOTE_DOUBLE';
+      // A string no reader may take for another type is double-quoted, as toYaml does (util/yaml-plain.ts).
+      if (multiLine || HAZARD.test(node.value) || !plainReadsAsString(node.value)) node.type = 'QUOTE_DOUBLE';
     },
   });
   // Only strings hold these characters, and each such string is double-quoted: escaped where they stand.
@@ -70,6 +76,14 @@ const valuesOf = (strings: fc.Arbitrary<string>) => {
     map: fc.dictionary(strings, fc.oneof(tie('tree'), fc.constant(undefined)), { maxKeys: 4 }),
   })).tree;
 };
+
+describe('plainReadsAsString', () => {
+  it('runs its example', () => {
+    assert.equal(plainReadsAsString('512Mi'), true);
+    assert.equal(plainReadsAsString('0o644'), false);
+    assert.equal(plainReadsAsString('No'), false);
+  });
+});
 
 describe('toYaml lays out collections as the yaml library does', () => {
   it('agrees with the library on generated JSON values (seeded)', () => {

@@ -3,9 +3,10 @@
  * were built in (callers sort where order carries no meaning), lines are never folded, repeated objects
  * are written out instead of becoming anchors, and a multi-line string containing `${` is double-quoted:
  * a block scalar would be easy to edit into one with a trailing newline, which KRO no longer treats as a
- * standalone expression. Strings that YAML 1.1 would read as something else (`n`, `on`, `0755`) are quoted,
- * and so are strings holding a character go-yaml reads as a line break or refuses (written as escapes, which
- * the library leaves as they are) or a line starting with a tab (go-yaml refuses it in a block scalar).
+ * standalone expression. Strings that any reader would read as something else (`n`, `on`, `0755`, go-yaml's
+ * `0o644`: the rule is in util/yaml-plain.ts) are quoted, and so are strings holding a character go-yaml
+ * reads as a line break or refuses (written as escapes, which the library leaves as they are) or a line
+ * starting with a tab (go-yaml refuses it in a block scalar).
  *
  * Scalars are written by the `yaml` library's own stringifiers (its choice of plain, quoted or block style,
  * with its YAML 1.1 type checks); this module lays out the block mappings and sequences around them the way
@@ -19,6 +20,7 @@ import type { ScalarTag, ToStringOptions } from 'yaml';
 import type { StringifyContext } from 'yaml/util';
 import { TypeKroError } from '../../util/errors.js';
 import { YAML11_HAZARD, YAML11_HAZARD_ALL } from '../../util/yaml11.js';
+import { plainReadsAsString } from '../../util/yaml-plain.js';
 
 // yaml is required on first use, not when the package is imported (~20 ms of a cold import); it is
 // CommonJS, so this is synchronous, and Node's require cache keeps the one instance.
@@ -132,7 +134,9 @@ class Writer {
 
   #write(value: string, indent: string, key: boolean): string {
     const hazard = YAML11_HAZARD.test(value);
-    const type = hazard || (value.includes('\n') && (value.includes('${') || TAB_AT_LINE_START.test(value))) ? 'QUOTE_DOUBLE' : undefined;
+    // The library's YAML 1.1 checks leave some strings plain that go-yaml reads as numbers (`0o644`): which
+    // may be plain is decided by util/yaml-plain.ts; a string it refuses has no line break, and is double-quoted.
+    const type = hazard || !plainReadsAsString(value) || (value.includes('\n') && (value.includes('${') || TAB_AT_LINE_START.test(value))) ? 'QUOTE_DOUBLE' : undefined;
     const ctx = { ...this.#ctx, indent, implicitKey: key, actualString: true } as StringifyContext;
     const text = this.#stringifyString(type ? { value, type } : { value }, ctx);
     // The library's double quotes keep these characters as they are (it escapes what JSON.stringify escapes).
