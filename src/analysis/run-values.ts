@@ -3,7 +3,11 @@
  * `crypto.randomUUID()` (trial 10 R16, N01-N03). The composition function runs once, when it is defined, so
  * such a value is frozen into the ResourceGraphDefinition (every instance gets it) and differs from one render
  * or process to the next (a golden file over it never matches); compiled, it has no CEL form either. Both
- * ways it is not what the code says, so it is refused before the function runs, wherever the function uses it.
+ * ways it is not what the code says, so it is refused before the function runs, wherever the function uses it:
+ * written inline, in a helper of the user's own files it calls (trial 17: `token()` returning `Math.random()...`
+ * was frozen into the RGD, and in kro mode every deploy rewrote every instance's object), or through a package
+ * function known to be one (`import { randomUUID } from 'node:crypto'`). Not followed: a module-level constant
+ * computed from one (`const TOKEN = Math.random()` at the top of a file) and methods of class instances.
  */
 import type { Node } from '@babel/types';
 import { patternNames, unwrap, walk } from './ast.js';
@@ -99,10 +103,10 @@ function runDependent(node: Node, scope: Scope): string | undefined {
 
 /**
  * The functions of packages (Node's own among them) that give another value on each call, by the module and
- * the export (`*` for any export of it). A package's other functions run in JavaScript only, and TypeKro cannot
+ * the export. A package's other functions run in JavaScript only, and TypeKro cannot
  * tell what they compute: these are the well-known sources of random ids and of the time.
  */
-const PACKAGE_RUN_VALUES: ReadonlyMap<string, { readonly names: ReadonlySet<string> | '*'; readonly hint: string }> = new Map([
+const PACKAGE_RUN_VALUES: ReadonlyMap<string, { readonly names: ReadonlySet<string>; readonly hint: string }> = new Map([
   ...['crypto', 'node:crypto'].map((m) => [m, { names: new Set(['randomUUID', 'randomBytes', 'randomInt', 'getRandomValues', 'randomFillSync', 'pseudoRandomBytes']), hint: RANDOM_HINT }] as const),
   ...['perf_hooks', 'node:perf_hooks'].map((m) => [m, { names: new Set(['now']), hint: TIME_HINT }] as const),
   ...['process', 'node:process'].map((m) => [m, { names: new Set(['hrtime', 'uptime']), hint: TIME_HINT }] as const),
@@ -132,7 +136,7 @@ function packageRunDependent(name: Node, method: string | undefined, scope: Scop
   // `import { randomUUID } from ...; randomUUID()`, `import * as c from ...; c.randomUUID()`, `import { performance } ...; performance.now()`.
   const called = method === undefined ? target.imported : target.imported === undefined || target.imported === 'default' ? method : `${target.imported}.${method}`;
   if (called === 'performance.now') return TIME_HINT;
-  return called !== undefined && known.names !== '*' && known.names.has(called) ? known.hint : undefined;
+  return called !== undefined && known.names.has(called) ? known.hint : undefined;
 }
 
 /** A call of a helper that reaches a value changing per run: the call, the helpers it goes through, and the use. */
