@@ -28,7 +28,7 @@ import { mathCall } from './math-calls.js';
 import { fromEntriesOfList } from './list-to-map.js';
 import { truthyFilterReceiver } from './truthy-items.js';
 import { bufferCall } from './base64-calls.js';
-import { entriesTest, isOrderFree, mapEnumeration, orderedEnumerationRefusal, unorderedList } from './map-enumerations.js';
+import { entriesTest, enumerationReason, isOrderFree, mapEnumeration, orderedEnumerationRefusal, unorderedList } from './map-enumerations.js';
 
 export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelType): Typed {
   if (node.optional) throw syntaxError(node, 'optional calls `f?.()` are not supported', HINT.expr);
@@ -64,12 +64,16 @@ export function compileCall(node: Call, scope: Scope, c: Compiler, expect?: CelT
     // `[a, c ? b : null].filter(Boolean)`: items `filter(Boolean)` drops need no place in the list (truthy-items.ts).
     const entries = entriesCall(node, callee.object, callee.property.name, scope, c);
     if (entries) return entries;
-    const receiver = truthyFilterReceiver(node, scope, c) ?? orderFreeReceiver(callee.object, callee.property.name, scope, c) ?? c.value(callee.object, scope);
+    const truthyItems = truthyFilterReceiver(node, scope, c);
+    const unordered = truthyItems ? undefined : orderFreeReceiver(callee.object, callee.property.name, scope, c);
+    const receiver = truthyItems ?? unordered ?? c.value(callee.object, scope);
     if (receiver.nullish) throw syntaxError(node, 'calling a method of `undefined`/`null`', HINT.expr);
     const name = callee.property.name;
     // `x?.some(...)`, `a?.b.some(...)`: the call only runs when the receiver is there.
     if (receiver.absent && callee.type === 'OptionalMemberExpression') return guarded(receiver.absent, method({ node, receiver: plain(receiver.absent.value, receiver.type), args, scope, c }, name));
     if (receiver.absent?.wrapped) throw syntaxError(node, 'calling a method on a value that may be undefined', 'use `?.` (`x?.method(...)`) or give it a default first: `(x ?? "").method(...)`');
+    // A refused method of a map's keys (`Object.keys(m).sort()`: JavaScript's text order) gives its own reason, not the run's "cannot be enumerated" (trial 17).
+    if (unordered && receiver === unordered) return enumerationReason(() => method({ node, receiver, args, scope, c }, name));
     return method({ node, receiver, args, scope, c }, name);
   }
   throw functionValueCall(node, callee);

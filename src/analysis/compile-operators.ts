@@ -9,7 +9,7 @@ import { foldConstants } from '../ir/fold.js';
 import { T, type CelType } from '../ir/types.js';
 import type { Scope } from './scope.js';
 import { unwrap } from './ast.js';
-import { snippetOf } from './source.js';
+import { operandOf, snippetOf } from './source.js';
 import { synthesize } from './synthesized.js';
 import { HINT, intOrString, syntaxError } from './errors.js';
 import {
@@ -252,12 +252,25 @@ export function compileLogical(node: LogicalExpression, scope: Scope, c: Compile
   if (node.operator === '&&') throw syntaxError(node, '`&&` on non-boolean values returns one of the operands in JavaScript', 'write a ternary `c ? value : other` instead');
   // `x || d` as a default: JavaScript returns `x` when truthy.
   const [l, r, type] = unifyBranches(node, left, right);
-  if (r.nullish) throw syntaxError(node.right, 'defaulting to `undefined`', 'use a real default value');
+  if (r.nullish) throw undefinedDefault(node);
   const test = truthy(left, node.left);
   if (r.absent?.wrapped) return wrappedValue(E.cond(test, E.call('optional.of', [valueOf(l)]), r.expr), type);
   if (!r.absent) return plain(E.cond(test, valueOf(l), r.expr), type);
   const absent = { present: E.binary('||', test, r.absent.present), value: E.cond(test, valueOf(l), valueOf(r)), wrapped: false };
   return { expr: E.cond(test, valueOf(l), r.expr), type, absent };
+}
+
+/**
+ * `x || undefined`, written to leave a value out (or let a helper's default apply) where `x` is empty: the
+ * refusal says why and what does the same (trial 17: it said only "use a real default value").
+ */
+function undefinedDefault(node: LogicalExpression): Error {
+  const x = operandOf(node.left);
+  return syntaxError(
+    node,
+    `defaulting to \`undefined\`: this leaves the value out wherever \`${snippetOf(node.left)}\` is falsy ('', 0, false), and TypeKro compiles a value left out under a condition only when it is written as a choice`,
+    `write the same as a choice, which compiles: \`${x} ? ${x} : undefined\` (a helper's parameter default then applies where it is left out), or pass \`${snippetOf(node.left)}\` itself and give the default where it is used (\`value || 'default'\`)`,
+  );
 }
 
 /**

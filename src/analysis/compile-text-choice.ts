@@ -14,7 +14,7 @@ import type { Scope } from './scope.js';
 import { unwrap } from './ast.js';
 import { guardedBy } from './absent-spec.js';
 import { negate, settled } from './compile-operators.js';
-import { plain, stringify, valueOf, type Compiler, type Typed } from './typed.js';
+import { plain, stringify, truthy, valueOf, type Compiler, type Typed } from './typed.js';
 
 const TEXTABLE = new Set(['int', 'bool', 'string']);
 
@@ -32,6 +32,7 @@ export function textChoice(raw: Node, scope: Scope, c: Compiler): Typed | undefi
     // `x ?? d`: JavaScript's text of `x` where it is there, else the text of `d`.
     return plain(E.cond(left.absent.present, stringify(plain(valueOf(left), left.type), node.left), stringify(right, node.right)), joinedText(left.type, right.type));
   }
+  if (node.type === 'LogicalExpression' && (node.operator === '||' || node.operator === '&&')) return truthChoice(node, scope, c);
   if (node.type !== 'ConditionalExpression') return undefined;
   const test = c.condition(node.test, scope);
   // A test the compiler decides takes the ordinary path (it compiles only the branch JavaScript takes).
@@ -43,6 +44,22 @@ export function textChoice(raw: Node, scope: Scope, c: Compiler): Typed | undefi
   const [a, b] = [settled(then, thenScope), settled(otherwise, elseScope)];
   if (a.absent || !asText(a, b, thenNested || elseNested)) return undefined;
   return plain(E.cond(test, stringify(a, node.consequent), stringify(b, node.alternate)), joinedText(a.type, b.type));
+}
+
+/**
+ * `a || b` and `a && b` made text: JavaScript's value is `a` or `b` by the truthiness of `a` (`String(flag || 'no')`
+ * is 'true' or 'no'), so each operand is made text and chosen by it, as `c ? a : b` is (trial 17: `??` compiled
+ * there, `||` was refused for its operands' types). Only an `a` that is always there: an absent one takes the
+ * ordinary path.
+ */
+function truthChoice(node: Node & { type: 'LogicalExpression' }, scope: Scope, c: Compiler): Typed | undefined {
+  const left = c.value(node.left, scope);
+  if (left.nullish || left.absent) return undefined;
+  const test = truthy(left, node.left);
+  const [right, nested] = textOperand(node.right, node.operator === '||' ? guardedBy(scope, negate(test)) : guardedBy(scope, test), c);
+  if (!asText(left, right, nested)) return undefined;
+  const [a, b] = [stringify(left, node.left), stringify(right, node.right)];
+  return plain(node.operator === '||' ? E.cond(test, a, b) : E.cond(test, b, a), joinedText(left.type, right.type));
 }
 
 /** An operand of a choice, and whether it is itself a choice made text (`c ? s : (n ?? false)`). */

@@ -13,6 +13,7 @@ import { bindParams } from './pattern-bindings.js';
 import { resolveModuleName } from './modules.js';
 import { unwrap } from './ast.js';
 import { locationOf } from './source.js';
+import { returnedChoice } from './statement-hints.js';
 import { CompositionSyntaxError, HINT, syntaxError } from './errors.js';
 import type { Compiler, Typed } from './typed.js';
 import { atCall } from './absent-spec.js';
@@ -29,7 +30,7 @@ export function helperCall(node: Call, name: string, bound: Binding | undefined,
     // The body is compiled where it is called: the guards there hold in it, and the items there are what they are.
     const body = atCall(functionScope(binding.fn, parent, () => false, bindParams(binding.fn, args, scope, own)), scope);
     try {
-      return c.value(inlinedBody(node, binding.fn), body, expect);
+      return c.value(inlinedBody(node, name, binding.fn), body, expect);
     } catch (error) {
       throw withCallSite(error, node, name);
     }
@@ -126,12 +127,17 @@ export function recursionRefusal(node: Node, name: string): Error {
   return syntaxError(node, `\`${name}(...)\` calls itself (directly or through other helpers): TypeKro inlines helpers into CEL, which has no recursion`, 'compute the value without recursion (a ternary or a lookup over the spec), or use Cel.expr(...)');
 }
 
-function inlinedBody(call: Call, fn: FunctionLike): Node {
+function inlinedBody(call: Call, name: string, fn: FunctionLike): Node {
   const body = returnedExpression(fn);
   if (body) return body;
+  // The function and where it is written: the call alone leaves the user looking for it (trial 17).
+  const at = locationOf(fn);
+  const choice = returnedChoice(fn);
   throw syntaxError(
     call,
-    'this function computes its result with statements; TypeKro compiles functions that return one expression',
-    'write the function as `(...) => expression` (const declarations before one return are fine), or use Cel.expr(...)',
+    `\`${name}\` (declared at ${at ? `${at.file}:${at.line}:${at.column}` : 'its source'}): this function computes its result with statements; TypeKro compiles functions that return one expression`,
+    choice
+      ? `make its body one return of the same choice: \`${choice}\` (or write it as \`(...) => expression\`), or use Cel.expr(...)`
+      : 'write the function as `(...) => expression` (const declarations before one return are fine), or use Cel.expr(...)',
   );
 }

@@ -149,6 +149,18 @@ export function orderedEnumerationRefusal(e: Enumeration): Error {
   return refused(error);
 }
 
+/**
+ * Runs `body`, a method called on a map's keys or values; its refusal is the one to show, as this module's are
+ * (`Object.keys(spec.m).sort()` is refused for JavaScript's text order, with the way out).
+ */
+export function enumerationReason<T>(body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    throw error instanceof Error && !isEnumerationRefusal(error) ? refused(error) : error;
+  }
+}
+
 function refused<E extends Error>(error: E): E {
   return Object.defineProperty(error, ENUMERATION_REFUSAL, { value: true });
 }

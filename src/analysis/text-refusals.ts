@@ -34,7 +34,7 @@ export function requireCaseMapping(ctx: MethodContext, name: 'toLowerCase' | 'to
   const cel = name === 'toLowerCase' ? 'lowerAscii' : 'upperAscii';
   throw syntaxError(
     ctx.node,
-    `\`${name}()\` of text that may hold letters outside ASCII: JavaScript maps every Unicode letter ('Ä' to 'ä', 'ß' to 'SS' in upper case), CEL's \`${cel}()\` only A to Z`,
+    `\`${name}()\` of text that may hold letters outside ASCII: JavaScript maps every Unicode letter (${name === 'toLowerCase' ? "'Ä' to 'ä'" : "'ä' to 'Ä', 'ß' to 'SS'"}), CEL's \`${cel}()\` only A to Z`,
     `${PATTERN}, or accept ASCII-only case mapping with \`Cel.expr<string>(${receiverText(ctx)}, '.${cel}()')\``,
   );
 }

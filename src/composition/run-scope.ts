@@ -96,7 +96,7 @@ export abstract class RunScope {
     if (!this.source) return;
     refuseOuterWrites(this.source.fn, this.scope);
     refuseLoopVarReads(this.source.fn, this.scope);
-    refuseRunDependentValues(this.source.fn, this.scope);
+    refuseRunDependentValues(this.source.fn, this.scope, (fn, parent) => functionScope(fn, parent, isFactoryCall));
   }
 
   private cachedScope: { source: CompositionSource | undefined; scope: Scope } | undefined;

@@ -5,7 +5,7 @@
  * other part is compiled from its source; where the source cannot say how a value came about, the
  * definition fails rather than keep a value JavaScript computed on a placeholder.
  */
-import type { Node, ObjectExpression } from '@babel/types';
+import type { Node, ObjectExpression, SpreadElement } from '@babel/types';
 import { unwrap } from '../analysis/ast.js';
 import { syntaxError } from '../analysis/errors.js';
 import { constantKey, literalOf } from '../analysis/literal-reads.js';
@@ -138,14 +138,47 @@ function consumeSpreadsIn(node: Node): void {
 
 /** A call's whole options object with keys a reference decides: the factory needs its options when it runs. */
 function optionsBySpread(object: ObjectExpression, scope: Scope): Error {
-  const spread = object.properties.find((property) => property.type === 'SpreadElement' && mentionsReferences(property, scope)) ?? object;
+  // The spread whose keys a reference decides, not the first that mentions one: `...opts` of a local literal
+  // holding `name: spec.name` has fixed keys (trial 17, finding 6).
+  const spread = object.properties.find((property) => property.type === 'SpreadElement' && decidesKeys(property.argument, scope)) ?? object;
   const mutated = spread.type === 'SpreadElement' ? mutationOf(spread.argument, scope) : undefined;
   if (mutated) return mutated;
+  const choice = spread.type === 'SpreadElement' ? choiceHint(object, spread) : undefined;
   return syntaxError(
     spread,
     'the options of this call are set by a spread that depends on a reference: which options a factory (or a nested composition) gets must be known when the composition is defined',
-    "choose each option's value (`{ image: spec.prod ? 'a' : 'b' }`), or spread a local object literal",
+    choice ?? "choose each option's value (`{ image: spec.prod ? 'a' : 'b' }`), or spread a local object literal",
   );
+}
+
+/** Whether the keys a spread of `argument` adds depend on a reference (see {@link hasComputedSpread}). */
+function decidesKeys(argument: Node, scope: Scope): boolean {
+  const spread = literalOf(argument, scope);
+  if (spread?.node.type === 'ObjectExpression') return hasComputedSpread(spread.node, spread.scope);
+  return mentionsReferences(argument, scope);
+}
+
+/**
+ * For `...(c ? { args: ['--debug'] } : {})`: the same options written as choices of their values
+ * (`args: c ? ['--debug'] : undefined`), each option present either way, absent where JavaScript's is.
+ */
+function choiceHint(object: ObjectExpression, spread: SpreadElement): string | undefined {
+  const test = unwrap(spread.argument);
+  if (test.type !== 'ConditionalExpression' && !(test.type === 'LogicalExpression' && test.operator === '&&')) return undefined;
+  const [when, yes, no] = test.type === 'ConditionalExpression' ? [test.test, unwrap(test.consequent), unwrap(test.alternate)] : [test.left, unwrap(test.right), undefined];
+  const empty = (node: Node | undefined): boolean => !node || (node.type === 'ObjectExpression' && node.properties.length === 0);
+  const [given, negate] = yes.type === 'ObjectExpression' && empty(no) ? [yes, false] : no?.type === 'ObjectExpression' && empty(yes) ? [no, true] : [undefined, false];
+  if (!given || given.properties.length === 0 || given.properties.some((p) => p.type !== 'ObjectProperty' || p.computed)) return undefined;
+  const condition = negate ? `!(${snippetOf(when)})` : operandText(when);
+  const options = given.properties.map((p) => `${snippetOf((p as { key: Node }).key)}: ${condition} ? ${snippetOf((p as { value: Node }).value)} : undefined`);
+  const written = object.properties.map((p) => (p === spread ? options.join(', ') : snippetOf(p)));
+  return `set each option to a choice of its value (an option set to \`undefined\` is left out, as the spread left it out): \`{ ${written.join(', ')} }\`, or give a default instead of \`undefined\` (\`[]\` for a list)`;
+}
+
+/** `node`'s text as the test of a `?:`: parenthesised when it is itself a choice or an assignment. */
+function operandText(node: Node): string {
+  const text = snippetOf(node);
+  return node.type === 'ConditionalExpression' || node.type === 'AssignmentExpression' || node.type === 'SequenceExpression' ? `(${text})` : text;
 }
 
 /**

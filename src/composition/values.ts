@@ -11,6 +11,7 @@ import { TypeKroError } from '../util/errors.js';
 import { withArticle } from '../util/article.js';
 import type { Node } from '@babel/types';
 import type { SourceLocation } from '../ir/graph.js';
+import { fieldLocation } from './field-site.js';
 import { doubleInIntegerField, fractionInIntegerField, type DoubleSource } from './integer-fields.js';
 
 export interface ValueContext {
@@ -42,7 +43,7 @@ export function toValue(raw: unknown, context: ValueContext, expected?: CelType,
     const source = (): DoubleSource => ({ expr: raw.expr, node: context.siteOf?.(raw.expr) ?? context.siteOf?.(raw) });
     return exprValue(fitTo(raw.expr, context.exprType(raw.expr), expected, source, context, path));
   }
-  if (typeof raw === 'string') return hasMarkers(raw) ? markersToValue(raw, context, expected) : raw;
+  if (typeof raw === 'string') return hasMarkers(raw) ? markersToValue(raw, context, path) : raw;
   if (raw === null || typeof raw === 'boolean') return raw;
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) throw new TypeKroError('DEFINITION_INVALID', `${where(context)}${context.owner}: ${path.join('.')} is ${raw}, which is not valid in a manifest (JSON has no ${raw}); compute a finite number`);
@@ -82,25 +83,28 @@ function describe(value: unknown): string {
 }
 
 /** Strings built from references become CEL strings: one reference converted with string(), or a template. */
-function markersToValue(text: string, context: ValueContext, expected?: CelType): Value {
+function markersToValue(text: string, context: ValueContext, path: readonly string[]): Value {
+  const site = siteOfRef(context, [...path]);
   const parts = splitMarkers(text);
   const [only] = parts;
   if (parts.length === 1 && only !== undefined && typeof only !== 'string') {
     // A string that is one reference (`${spec.seats}`) is still a string in JavaScript.
-    return exprValue(asString(refToExpr(only), context.refType(only), siteOfRef(context, only)));
+    return exprValue(asString(refToExpr(only), context.refType(only), site(only)));
   }
-  return exprValue(E.template(parts.map((part) => (typeof part === 'string' ? part : asString(refToExpr(part), context.refType(part), siteOfRef(context, part))))));
+  return exprValue(E.template(parts.map((part) => (typeof part === 'string' ? part : asString(refToExpr(part), context.refType(part), site(part))))));
 }
 
-// Every reference in a template string gets a site, and almost none is ever printed: the text is made on demand.
-function siteOfRef(context: ValueContext, ref: RefData): StringSite {
-  const what = (): string => `${context.owner}: \`${describeRef(ref)}\``;
-  return context.at ? { at: context.at, what } : { what };
+// Every reference in a template string gets a site, and almost none is ever printed: the text and the place are made on demand.
+function siteOfRef(context: ValueContext, path: readonly string[]): (ref: RefData) => StringSite {
+  const call = context.at;
+  // The field written in the call's options literal, else the call (trial 17).
+  const at = call ? (): SourceLocation => fieldLocation(call, path) ?? call : undefined;
+  return (ref) => ({ ...(at && { at }), what: () => `${context.owner}: \`${describeRef(ref)}\`` });
 }
 
 /** Where a value is interpolated into a string, for messages: the call's place and the reference. */
 export interface StringSite {
-  readonly at?: SourceLocation;
+  readonly at?: SourceLocation | (() => SourceLocation);
   readonly what?: string | (() => string);
 }
 
@@ -123,7 +127,8 @@ export function asString(expr: Expr, type: CelType | undefined, about: StringSit
 
 function where(about: StringSite): string {
   const what = typeof about.what === 'function' ? about.what() : about.what;
-  return `${about.at ? `${about.at.file}:${about.at.line}:${about.at.column}: ` : ''}${what ? `${what}: ` : ''}`;
+  const at = typeof about.at === 'function' ? about.at() : about.at;
+  return `${at ? `${at.file}:${at.line}:${at.column}: ` : ''}${what ? `${what}: ` : ''}`;
 }
 
 /**

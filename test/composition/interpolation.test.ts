@@ -19,7 +19,7 @@ test('a list in a template literal of a resource is refused with file:line:col',
         ConfigMap({ name: 'x', data: { v: `items: ${s.list}` } });
         return { s: 'x' };
       }),
-    (error: Error) => error.message.endsWith(`interpolation.test.ts:19:9: resource "configMapX": \`spec.list\`: ${way}`) || assert.fail(error.message),
+    (error: Error) => error.message.endsWith(`interpolation.test.ts:19:43: resource "configMapX": \`spec.list\`: ${way}`) || assert.fail(error.message),
   );
 });
 

@@ -37,7 +37,7 @@ test("a nested status field declared 'number' interpolated into text is refused,
     );
   assert.equal(
     definitionError(define),
-    `${at("'quota-text'", 'ConfigMap(')}: resource "cfg": \`q.status.bytes\`: a floating-point value ('number' in its schema) is interpolated into a string, and CEL writes it differently from JavaScript (1e+06 for 1000000)${hint}`,
+    `${at("'quota-text'", '`${q.status.bytes}`')}: resource "cfg": \`q.status.bytes\`: a floating-point value ('number' in its schema) is interpolated into a string, and CEL writes it differently from JavaScript (1e+06 for 1000000)${hint}`,
   );
 });
 

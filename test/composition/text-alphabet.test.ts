@@ -15,7 +15,9 @@ import { alphabetSpecs, definition, exactForms } from '../differential/text-alph
 
 const { refusal, at } = refusalsIn(import.meta.filename);
 const PATTERN = 'constrain the spec field with a pattern of ASCII characters (e.g. `name: /^[A-Za-z0-9-]+$/`), whose values the API server checks';
-const CASE = (name: string, cel: string) => `\`${name}()\` of text that may hold letters outside ASCII: JavaScript maps every Unicode letter ('Ä' to 'ä', 'ß' to 'SS' in upper case), CEL's \`${cel}()\` only A to Z`;
+// Each direction's own example (trial 17: the upper-case message showed 'Ä' to 'ä').
+const EXAMPLE: Record<string, string> = { toLowerCase: "'Ä' to 'ä'", toUpperCase: "'ä' to 'Ä', 'ß' to 'SS'" };
+const CASE = (name: string, cel: string) => `\`${name}()\` of text that may hold letters outside ASCII: JavaScript maps every Unicode letter (${EXAMPLE[name]}), CEL's \`${cel}()\` only A to Z`;
 const ASTRAL = (name: string) => `\`${name}\` of text that may hold characters outside the Basic Multilingual Plane (emoji): JavaScript counts UTF-16 code units, CEL code points, so the positions differ after such a character`;
 const CUTS = (name: string, what: string) => `\`${name}\` with ${what} of text that may hold characters outside the Basic Multilingual Plane (emoji): JavaScript cuts text into UTF-16 code units, splitting such a character into two lone surrogates, CEL into whole characters`;
 
