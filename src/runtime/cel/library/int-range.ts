@@ -21,6 +21,7 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 /** The text every refusal starts with, so a caller can tell this failure from others. */
 export const UNSAFE_INTEGER = 'integer beyond JavaScript\'s safe range';
 
+// The mode of the evaluation in progress, set by withIntegerMode and restored when it returns (as model/run.ts:active).
 let current: IntegerMode = 'javascript';
 
 /** Runs `evaluate` with `mode` in force (evaluation is synchronous: nothing else runs in between). */
