@@ -40,6 +40,7 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'util/kinds.ts:REGISTERED_SCOPES': 'scopes of the custom kinds crdFactory made as factory modules load (as model/kube-types.ts:extraModels), bounded by the kinds, not the compositions',
   'model/schema/kro-sites.ts:sites': 'weakly keyed by the schema trees of defined compositions, which die with their graphs',
   'analysis/switch-cases.ts:made': 'weakly keyed by the case tests synthesized for the parsed files; a fact of the source alone',
+  'runtime/cel/library/int-range.ts:current': 'the int mode of the synchronous CEL evaluation in progress, restored when withIntegerMode returns (as model/run.ts:active)',
 };
 
 const DECLARATION = /^(?:export )?(?:let (\w+)|const (\w+)(?:: [^=]+)? = new (?:Map|Set|WeakMap|WeakSet)\b.*\(\);$)/;

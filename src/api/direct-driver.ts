@@ -7,7 +7,7 @@ import type { CompositionDefinition } from '../composition/definition.js';
 import type { CompositionGraph } from '../ir/graph.js';
 import { observedSchemas } from '../model/observed-schema.js';
 import { toYamlDocuments } from '../compile/rgd/index.js';
-import { createCelEngine } from '../runtime/cel/index.js';
+import { createCelEngine, UNSAFE_INTEGER } from '../runtime/cel/index.js';
 import { directMetadataProblem, prepareGraph, recordName, type InstanceIdentity, type KubeObject, type Ownership, type PreparedGraph, type ResourceStatus } from '../runtime/engine/index.js';
 import {
   assignedOf,
@@ -145,8 +145,12 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
     const status = withoutFields(report.status, needSpec);
     const resources = spec === undefined ? report.resources.map((row) => explainUnstored(row, checked)) : report.resources;
     // Without the whole spec, an expression may fail only because it reads defaults: no failure is claimed then.
-    const failure = spec !== undefined && report.failure ? { failure: report.failure } : {};
-    return { apiVersion: `${graph.group}/${graph.version}`, kind: graph.kind, metadata, mode: 'direct', ready, status: status as Partial<TStatus>, pending, resources, ...failure };
+    // A status field that fails on what is known of the spec fails as at the deploy: not ready, every one named.
+    const failedStatus = report.failures.filter((f) => f.resourceId === undefined && !needSpec.includes(f.field.replace(/^status\./, '')));
+    const first = spec !== undefined ? report.failure : failedStatus[0];
+    const failure = first ? { failure: first } : {};
+    const failing = failedStatus.length > 0 ? { failedStatus } : {};
+    return { apiVersion: `${graph.group}/${graph.version}`, kind: graph.kind, metadata, mode: 'direct', ready: ready && failedStatus.length === 0, status: status as Partial<TStatus>, pending, resources, ...failure, ...failing };
   }
 
   return {
@@ -181,10 +185,10 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
         };
         try {
           const result = await deployDirect(session, { rollbackOnFailure: options.rollbackOnFailure ?? false, events: options.events ?? true });
-          // KRO fails the instance's reconcile when a status expression errors (not pending): never a silent omission.
+          // A status expression that errors (not pending) fails the deploy: never a silent omission.
           const failed = result.status.errors;
           if (failed.length > 0) {
-            throw new DeployFailedError(`instance "${name}": the resources are applied, but ${failed.length === 1 ? 'a status field' : `${failed.length} status fields`} failed to evaluate (KRO fails the instance's reconcile the same way): ${failed.join('; ')}`);
+            throw new DeployFailedError(`instance "${name}": the resources are applied, but ${failed.length === 1 ? 'a status field' : `${failed.length} status fields`} failed to evaluate (${kroAlike(failed)}): ${failed.join('; ')}`);
           }
           return { metadata: identity(name), spec: checked, ...statusReport<TStatus>(graph.status, result.status.status, result.status.absent) };
         } catch (error) {
@@ -269,4 +273,15 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
       return { found: outcome.found };
     },
   };
+}
+
+/**
+ * What KRO does with the same failing status fields: it fails the reconcile on a CEL error (division by
+ * zero), but computes an int beyond JavaScript's safe range exactly, which TypeKro refuses in both modes.
+ */
+function kroAlike(failed: readonly string[]): string {
+  const ints = failed.filter((message) => message.includes(UNSAFE_INTEGER)).length;
+  if (ints === 0) return "KRO fails the instance's reconcile the same way";
+  const exact = "KRO would compute the exact 64-bit value, which TypeKro refuses in both modes where JavaScript's numbers are not exact";
+  return ints === failed.length ? exact : `KRO fails the instance's reconcile on the others; for the ints beyond JavaScript's safe range, ${exact}`;
 }

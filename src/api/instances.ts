@@ -60,6 +60,11 @@ export interface InstanceStatus<TStatus> {
    * observed: why it is stuck when KRO gives no condition (KRO only logs such errors).
    */
   readonly failure?: EvaluationFailure;
+  /**
+   * Every status field that fails for good (a division by zero, an int beyond JavaScript's safe range): the
+   * instance is not ready. Absent when none fails.
+   */
+  readonly failedStatus?: readonly EvaluationFailure[];
 }
 
 /**

@@ -42,6 +42,7 @@ import { abortedError, DeployFailedError } from '../runtime/kro/errors.js';
 import { missingStatusFields } from '../runtime/kro/pending.js';
 import type { KroFactoryOptions } from './kro-types.js';
 import { checkedRgd, schemaChanges } from './kro-rgd.js';
+import { kroPreApplyRefusals } from './kro-precheck.js';
 import { ensureNamespace } from './namespace.js';
 import { redactorFor, redactorForObjects } from './sensitive.js';
 import { redactEvents, redactedStream, redactFailures, redactLogs } from './sensitive-feed.js';
@@ -155,10 +156,9 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
   function refuseFailingStatus(instance: KubernetesObject): void {
     const name = instance.metadata?.name ?? '';
     const input = { spec: (instance as { spec?: unknown }).spec ?? {}, instance: liveIdentity(instance, instanceAt(name)), observed: new Map() };
-    const failure = reportInstance(graphOf(), input).failure;
-    if (failure && failure.resourceId === undefined) {
-      throw new DeployFailedError(`${describeRef(refOfObject(instance))}: ${describeFailure(failure)}. KRO cannot compute it either, and would keep the status it computed before (from an earlier spec or composition) with no condition saying so. Nothing was applied`);
-    }
+    // Status fields that fail, and ints JavaScript would not compute (kro-precheck.ts)
+    const refusals = kroPreApplyRefusals(graphOf(), input);
+    if (refusals.length > 0) throw new DeployFailedError(`${describeRef(refOfObject(instance))}: ${refusals.join('; ')}. Nothing was applied`);
   }
 
   /** For a timeout (kro/deploy.ts): what is not ready, what fails. */
@@ -245,6 +245,7 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
       const byId = groupByResource(graphOf(), await listChildren(kube, childKinds, instanceAt(name), call()), kroResourceIdOf);
       const report = await reportObjects(kube, graphOf(), { spec: object.spec ?? {}, instance: liveIdentity(object as KubernetesObject, instanceAt(name)) }, byId, call());
       const { state, conditions, ...status } = object.status ?? {};
+      const failedStatus = report.failures.filter((f) => f.resourceId === undefined);
       return {
         apiVersion: instanceApiVersion,
         kind: graph.kind,
@@ -263,6 +264,7 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
         pending: missingStatusFields(graph.status, status, report.absent),
         resources: report.resources,
         ...(report.failure ? { failure: redactorFor(graph, object.spec).value(report.failure) } : {}),
+        ...(failedStatus.length > 0 ? { failedStatus: redactorFor(graph, object.spec).value(failedStatus) } : {}),
       };
     },
     async listInstances() {

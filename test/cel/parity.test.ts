@@ -15,7 +15,7 @@ describe('CEL parity with KRO v0.9.4 (cel-go oracle answers)', () => {
   const files = loadVectorFiles();
   const oracle = loadAnswers();
   const divergences = loadDivergences();
-  const engine = createCelEngine();
+  const engine = createCelEngine({ integers: 'int64' });
   const report = compareAll(files, oracle, divergences, (vector) => answerWithEngine(engine, vector));
 
   it('every vector has a recorded oracle answer (else run tools/cel-oracle/regenerate.sh)', () => {

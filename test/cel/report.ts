@@ -11,7 +11,7 @@ import { loadAnswers, loadDivergences, loadVectorFiles } from './vectors.js';
 const args = process.argv.slice(2);
 const all = args.includes('--all');
 const prefix = args.find((a) => !a.startsWith('--')) ?? '';
-const engine = createCelEngine();
+const engine = createCelEngine({ integers: 'int64' });
 const divergences = all ? [] : loadDivergences();
 const files = loadVectorFiles().map((f) => ({ ...f, vectors: f.vectors.filter((v) => v.id.startsWith(prefix)) }));
 const report = compareAll(files, loadAnswers(), divergences, (v) => answerWithEngine(engine, v));

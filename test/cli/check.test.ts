@@ -46,6 +46,13 @@ describe('typekro check', { concurrency: 4 }, () => {
     assert.doesNotMatch(result.stderr, STACK_FRAME);
   });
 
+  it("refuses with a spec a manifest int beyond JavaScript's safe range, as a direct deploy would (trial 17)", async () => {
+    const result = await typekro(['check', 'test/cli/fixtures/bigsum.ts', '--set', 'name=bs', '--set', 'big=4503599627370497']);
+    assert.equal(result.code, 1, transcript(result));
+    assert.match(result.stderr, /resource "configMap": data\.odd: integer beyond JavaScript's safe range: `4503599627370497 \* 2` is 9007199254740994 in 64-bit integers; /);
+    assert.doesNotMatch(result.stdout, /only exists in the cluster/);
+  });
+
   it('lists every invalid spec field, exit 2', async () => {
     const result = await typekro(['check', 'examples/webapp-stack.ts', '--set', 'environment=qa', '--set', 'name=shop']);
     assert.equal(result.code, 2, transcript(result));

@@ -16,9 +16,15 @@
  *   unknown operand (`pending || true` is true, the value JavaScript computes once the resource exists). The
  *   other states hold such a value to JavaScript's.
  * - Status: `null` leaves and empty objects are dropped on both sides, as the RGD compiler omits them.
+ * - An int the direct engine refuses as beyond JavaScript's safe range (src/runtime/cel/library/int-range.ts)
+ *   agrees by refusal only where the refusal was needed: CEL's exact int64 value (`exact`, the same graph
+ *   evaluated with `integers: 'int64'`, what KRO computes) differs from JavaScript's, or JavaScript's value
+ *   holds an integer beyond the safe range (a number, or digits in text). A refusal where both are the same
+ *   safe value is a divergence: TypeKro refused what JavaScript computes exactly.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { OpaqueCel, type ConcreteEvaluation, type ConcreteResource } from '../../src/index.js';
+import { UNSAFE_INTEGER } from '../../src/runtime/cel/index.js';
 import type { CompiledEvaluation, CompiledResource } from './compiled.js';
 
 export interface Divergence {
@@ -33,6 +39,21 @@ export interface Comparison {
   /** Compiled-pending against a concrete value, accepted because the state is tolerant. */
   readonly tolerated: number;
   readonly opaque: number;
+  /** Int-range refusals where JavaScript's value differs from CEL's exact one or is beyond the safe range. */
+  readonly refused: number;
+}
+
+type Counts = { tolerated: number; opaque: number; refused: number };
+
+const unsafeDigits = (text: string): boolean => [...text.matchAll(/\d{16,}/g)].some(([digits]) => BigInt(digits) > BigInt(Number.MAX_SAFE_INTEGER));
+
+/**
+ * Whether JavaScript's value holds an integer JavaScript cannot hold exactly, or is not CEL's exact one
+ * (`exact` undefined: CEL's exact value has no JSON form either, so only the first can tell).
+ */
+function refusalNeeded(exact: { readonly value: unknown } | undefined, javascript: unknown): boolean {
+  const unsafe = [...flatten(javascript).values()].some((v) => (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v)) || (typeof v === 'string' && unsafeDigits(v)));
+  return unsafe || (exact !== undefined && diffValues(exact.value, javascript).lines.length > 0);
 }
 
 const show = (value: unknown): string => (value === undefined ? 'undefined' : value instanceof OpaqueCel ? `<CEL ${value.cel}>` : JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)));
@@ -81,14 +102,21 @@ export function diffValues(compiled: unknown, concrete: unknown, wholeArrays = f
   return { lines, opaque: opaquePaths.length, tolerated: skipped };
 }
 
-export function compare(compiled: CompiledEvaluation, concrete: ConcreteEvaluation, tolerant: boolean): Comparison {
+export function compare(compiled: CompiledEvaluation, concrete: ConcreteEvaluation, tolerant: boolean, exact?: CompiledEvaluation): Comparison {
   const divergences: Divergence[] = [];
-  const counts = { tolerated: 0, opaque: 0 };
+  const counts = { tolerated: 0, opaque: 0, refused: 0 };
   const byId = new Map(concrete.resources.map((resource) => [resource.id, resource]));
   for (const id of new Set([...compiled.resources.keys(), ...byId.keys()])) {
-    compareResource(id, compiled.resources.get(id), byId.get(id), tolerant, divergences, counts);
+    const resource = compiled.resources.get(id);
+    const exactResource = exact?.resources.get(id);
+    const js = byId.get(id);
+    if (resource?.state === 'error' && resource.reason.includes(UNSAFE_INTEGER) && js && refusalNeeded(exactResource?.state === 'rendered' ? { value: exactResource.manifests } : undefined, js.manifests)) {
+      counts.refused++;
+      continue;
+    }
+    compareResource(id, resource, js, tolerant, divergences, counts);
   }
-  compareStatus(compiled, concrete, tolerant, divergences, counts);
+  compareStatus(compiled, concrete, tolerant, divergences, counts, exact);
   return { divergences, ...counts };
 }
 
@@ -108,7 +136,7 @@ function objectCount(resource: ConcreteResource | undefined): number | 'opaque' 
   return resource.external !== undefined ? 1 : resource.manifests.length;
 }
 
-function compareResource(id: string, compiled: CompiledResource | undefined, concrete: ConcreteResource | undefined, tolerant: boolean, out: Divergence[], counts: { tolerated: number; opaque: number }): void {
+function compareResource(id: string, compiled: CompiledResource | undefined, concrete: ConcreteResource | undefined, tolerant: boolean, out: Divergence[], counts: Counts): void {
   const add = (what: string, detail: string): void => void out.push({ aspect: `resource ${id}: ${what}`, detail });
   const jsCount = objectCount(concrete);
   if (jsCount === 'opaque') return void counts.opaque++;
@@ -170,9 +198,14 @@ function pruneStatus(value: unknown): unknown {
   return out.length > 0 ? Object.fromEntries(out) : undefined;
 }
 
-function compareStatus(compiled: CompiledEvaluation, concrete: ConcreteEvaluation, tolerant: boolean, out: Divergence[], counts: { tolerated: number; opaque: number }): void {
-  for (const error of compiled.statusErrors) out.push({ aspect: `status.${error.split(':')[0]}`, detail: `  compiled error: ${error}` });
+function compareStatus(compiled: CompiledEvaluation, concrete: ConcreteEvaluation, tolerant: boolean, out: Divergence[], counts: Counts, exact?: CompiledEvaluation): void {
   const js = flatten(pruneStatus(concrete.status) ?? {}, true);
+  const exactStatus = flatten(exact?.status ?? {}, true);
+  for (const error of compiled.statusErrors) {
+    const path = error.split(':')[0]!;
+    if (error.includes(UNSAFE_INTEGER) && refusalNeeded(exactStatus.has(path) ? { value: exactStatus.get(path) } : undefined, js.get(path))) counts.refused++;
+    else out.push({ aspect: `status.${path}`, detail: `  compiled error: ${error}` });
+  }
   // resolveStatus drops the template's empty objects, not a CEL value's: a whole field computed as `{}` (a map
   // built from an empty list) is `{}` on both sides, which pruning hid on JavaScript's.
   const unpruned = flatten(concrete.status, true);

@@ -3,7 +3,7 @@
  * expressions of generated programs that read only the instance (status fields, manifest fields,
  * includeWhen conditions, forEach sources) are evaluated on several specs by tools/cel-oracle (KRO v0.9.4's
  * own pkg/cel, with `schema` typed by the spec's OpenAPI schema as KRO types it) and by
- * createCelEngine(), and every answer must agree (test/cel/compare.ts's rule: class, CEL type and value).
+ * createCelEngine({ integers: 'int64' }), and every answer must agree (test/cel/compare.ts's rule: class, CEL type and value).
  * Needs Go ≥ 1.26 (fails without it); a warm Go build cache builds the oracle in seconds.
  */
 import assert from 'node:assert/strict';

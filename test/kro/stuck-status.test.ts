@@ -110,6 +110,20 @@ test('a failure in a branch an unknown status read chooses (?: and ??) is no ver
   }
 });
 
+test('an int beyond JavaScript\'s safe range is no verdict: KRO writes its exact int64 value (review 38)', () => {
+  const times = prepareGraph(
+    kubernetesComposition(definition, (spec) => {
+      const web = Deployment({ name: spec.name, image: 'nginx', replicas: spec.m });
+      return { q: spec.n * (web.spec.replicas ?? 1) };
+    }).graph,
+    createCelEngine(),
+  );
+  const spec = { name: 'web', n: 4503599627370497, m: 3 };
+  const status = instanceStatus(times, { spec, instance, observed: new Map([['web', liveWeb(3)]]) });
+  assert.match(status.failures[0]?.message ?? '', /^integer beyond JavaScript's safe range/);
+  assert.equal(statusFailureFor(times, { spec, instance }, new Map([['web', [liveWeb(3)]]])), undefined);
+});
+
 test('writtenAsStored: the written fields as stored, maps open, lists exact, empties and nulls strict', () => {
   assert.equal(writtenAsStored({ spec: { replicas: 0 } }, { spec: { replicas: 0, paused: false }, status: {} }), true);
   assert.equal(writtenAsStored({ spec: { replicas: 0 } }, { spec: { replicas: 2 } }), false);

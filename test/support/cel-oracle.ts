@@ -57,7 +57,7 @@ export interface BothAnswers<V extends Vector = Vector> {
 /** Each vector answered by cel-go and by our engine (one engine for all, as the runtime keeps one), in order. */
 export function celGoAndOurs<V extends Vector>(vectors: readonly V[]): BothAnswers<V>[] {
   const oracle = celGoAnswers(vectors);
-  const engine = createCelEngine();
+  const engine = createCelEngine({ integers: 'int64' }); // cel-go's exact ints: this compares with KRO, not JavaScript
   return vectors.map((vector) => ({ vector, go: oracle.get(vector.id), ours: answerWithEngine(engine, vector) }));
 }
 

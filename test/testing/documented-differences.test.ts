@@ -92,6 +92,32 @@ describe('numbers at the edges are documented; a length and an ordering are no d
   });
 });
 
+describe("an int beyond JavaScript's safe range (trial 17)", () => {
+  const back = kubernetesComposition(
+    { name: 'back', kind: 'Back', spec: type({ big: 'number.integer' }), status: type({ back: 'number' }) },
+    (spec) => ({ back: spec.big * 4 - spec.big * 3 }),
+  );
+
+  it('is refused in a status field: documented, failed, not ready, where JavaScript rounds to a safe value', () => {
+    const result = simulate(back, { big: 4503599627370497 });
+    assert.deepEqual(result.failedStatus, [
+      "back: integer beyond JavaScript's safe range: `4503599627370497 * 4` is 18014398509481988 in 64-bit integers; JavaScript gets the same here, but its float64 arithmetic rounds beyond ±9007199254740991 where 64-bit integers do not, so TypeKro refuses it rather than risk a value JavaScript would not compute",
+    ]);
+    assert.equal(result.ready, false);
+    assert.deepEqual(
+      result.documentedDifferences.map((d) => [d.aspect, d.detail, d.documented]),
+      [['status.back', 'compiled undefined, JavaScript 4503599627370496', 'README.md, "Numbers at the edges": an integer operation whose exact result leaves JavaScript\'s safe range (±(2^53 − 1)) is refused in both modes, where JavaScript computes in float64']],
+    );
+    assert.deepEqual(simulate(back, { big: 4503599627370 }).status, { back: 4503599627370 });
+  });
+
+  it('a compiled error of another kind where JavaScript has a safe number stays a bug', () => {
+    const plan = { order: [], nodes: new Map(), ready: true };
+    const js: ConcreteEvaluation = { resources: [], status: { n: 3 }, pendingStatus: [] };
+    assert.deepEqual(crossCheck(plan, { status: {}, pending: [], errors: ['n: division by zero'] }, js), [{ aspect: 'status.n', detail: 'compiled undefined, JavaScript 3' }]);
+  });
+});
+
 describe('a map key from the data naming an inherited member (trial 4, F01)', () => {
   const lookup = kubernetesComposition(
     { name: 'inherited', kind: 'Inherited', spec: type({ key: 'string', m: 'Record<string, string>' }), status: type({ set: 'boolean', pick: 'string' }) },

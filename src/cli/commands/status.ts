@@ -35,6 +35,8 @@ function human(title: string, result: InstanceStatus<unknown>, withSpec: boolean
   }
   // KRO only logs an expression's error: what TypeKro's CEL engine finds failing is the reason it cannot give.
   if (!result.ready && result.failure) lines.push(`failing: ${describeFailure(result.failure)}`);
+  // Every other failing status field too: the first alone hides the rest.
+  for (const failed of result.failedStatus ?? []) if (!result.ready && failed.field !== result.failure?.field) lines.push(`failing: ${describeFailure(failed)}`);
   if (result.resources.length > 0) {
     const rows = result.resources.map((row) => [row.resourceId, row.kind, row.name ?? '-', row.state === 'ready' ? 'yes' : row.failed ? 'failed' : row.state === 'not-ready' ? 'no' : row.state, row.reason]);
     lines.push('', table(['RESOURCE', 'KIND', 'NAME', 'READY', 'DETAIL'], rows));

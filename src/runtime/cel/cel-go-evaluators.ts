@@ -5,6 +5,7 @@
  * (keeping `__proto__`, `constructor`, `prototype`). Each gets cel-js's evaluator and AST node as cel-js
  * hands them to an `alternate` node's `evaluate`.
  */
+import { intText, safeInt } from './library/int-range.js';
 import { compareTimestamps, timestampArithmetic } from './library/timestamp-detail.js';
 import { plainIfStringKeys } from './library/comprehensions.js';
 
@@ -92,7 +93,17 @@ export function timestampAware(op: '==' | '!=' | '+' | '-') {
       const result = timestampArithmetic(op, left, right);
       if (result !== undefined) return result;
     }
-    return ast.handle(left, right, ast, ev);
+    const result = ast.handle(left, right, ast, ev);
+    return op === '+' || op === '-' ? safeInt(result, () => `${intText(left)} ${op} ${intText(right)}`) : result;
+  };
+}
+
+/** `*`: cel-js's overload, then TypeKro's int rule (library/int-range.ts). */
+export function intChecked(op: '*') {
+  return (ev: { run(node: unknown, ctx: unknown): unknown }, ast: BinaryNode, ctx: unknown): unknown => {
+    const left = ev.run(ast.left, ctx);
+    const right = ev.run(ast.right, ctx);
+    return safeInt(ast.handle(left, right, ast, ev), () => `${intText(left)} ${op} ${intText(right)}`);
   };
 }
 

@@ -21,6 +21,7 @@ import { registerSemver } from './library/semver.js';
 import { registerStrings } from './library/strings.js';
 import { registerTime } from './library/time.js';
 import { registerUrl } from './library/url.js';
+import { withIntegerMode, type IntegerMode } from './library/int-range.js';
 import { publicName, rewriteAst, RewriteError, type AstNode, type AstOps } from './rewrite.js';
 import { CelCompileError, type CelDeclarations, type CelEngine, type CelProgram, type CompileOptions, type EvalResult } from './types.js';
 import { TypeKroError } from '../../util/errors.js';
@@ -64,6 +65,15 @@ function astOps(env: Environment): AstOps {
   return { call: { ...call, check: dynAwareCallCheck(call.check as CheckFn) }, value: descriptor('"x"', 'value') };
 }
 
+/** How an engine computes ints. */
+export interface CelEngineOptions {
+  /**
+   * `'javascript'` (the default, what TypeKro deploys with): an int operation whose exact result leaves
+   * JavaScript's safe integer range is an error (library/int-range.ts). `'int64'`: exact, as cel-go and KRO.
+   */
+  readonly integers?: IntegerMode;
+}
+
 /**
  * Creates an engine. Environments are cached per declared variable set, since cloning is cheap but not free.
  *
@@ -74,7 +84,8 @@ function astOps(env: Environment): AstOps {
  * cel.evaluate(program, { schema: { spec: { replicas: 3n } } }); // { kind: 'value', value: true }
  * ```
  */
-export function createCelEngine(): CelEngine {
+export function createCelEngine(options: CelEngineOptions = {}): CelEngine {
+  const integers = options.integers ?? 'javascript';
   const open = baseEnvironment(true);
   const closedBase = baseEnvironment(false);
   const ops = astOps(open);
@@ -114,7 +125,7 @@ export function createCelEngine(): CelEngine {
   };
   return {
     compile: (source: string, options: CompileOptions = {}): CelProgram => compileWith(environmentFor(source, options.variables), ops, source),
-    evaluate: (program: CelProgram, variables: Readonly<Record<string, unknown>>): EvalResult => evaluateProgram(program, variables),
+    evaluate: (program: CelProgram, variables: Readonly<Record<string, unknown>>): EvalResult => withIntegerMode(integers, () => evaluateProgram(program, variables)),
     resultType(source: string, declarations: CelDeclarations, variables: readonly string[]): string | undefined {
       let env: Environment;
       try {

@@ -1,5 +1,6 @@
 /** The direct runtime's CEL layer: one engine interface, KRO's classification and value conversions. */
-export { createCelEngine } from './engine.js';
+export { createCelEngine, type CelEngineOptions } from './engine.js';
+export { UNSAFE_INTEGER, type IntegerMode } from './library/int-range.js';
 export { CelCompileError, type CelDeclarations, type CelEngine, type CelProgram, type CompileOptions, type EvalResult } from './types.js';
 export { celToJson, celToNative, CelOutputError, celTypeName, goDuration, impossibleRead, isOptionalNone, jsonToCel, openApiToCel, specToCel, type OpenApiSchema } from './convert.js';
 export { standInCel } from './stand-in.js';

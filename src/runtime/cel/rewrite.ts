@@ -16,14 +16,15 @@
  * - timestamps compared, subtracted and moved by a duration to the nanosecond, keeping the offset they
  *   were written with (cel-js's `Date` holds milliseconds in UTC; library/timestamp-detail.ts),
  * - kro's `runtime.newCondition({type: ...})` keys turned into strings, as kro's parse-time macro does,
- * - map literals keeping the keys cel-js leaves out (`__proto__`, `constructor`, `prototype`).
+ * - map literals keeping the keys cel-js leaves out (`__proto__`, `constructor`, `prototype`),
+ * - int `+`, `-`, `*` checked against JavaScript's safe integer range (library/int-range.ts).
  * The evaluations of the replaced operators are in cel-go-evaluators.ts. It also rejects the non-standard
  * receiver functions cel-js has and KRO's environment does not.
  * Internal names never reach users: {@link publicName} maps them back in messages.
  */
 import { TypeKroError } from '../../util/errors.js';
 import { dynAwareCallCheck, type CheckFn } from './dyn-calls.js';
-import { indexAccess, logical, mapLiteral, relational, RELATIONAL, timestampAware, type IndexEvaluate } from './cel-go-evaluators.js';
+import { indexAccess, intChecked, logical, mapLiteral, relational, RELATIONAL, timestampAware, type IndexEvaluate } from './cel-go-evaluators.js';
 
 /** The shape of a cel-js AST node we rely on (cel-js 8.0.0 `ASTNode`). */
 export interface AstNode {
@@ -102,6 +103,10 @@ export function rewriteAst(root: AstNode, rules: RewriteRules, ops: AstOps): voi
     } else if (node.op === '==' || node.op === '!=' || node.op === '+' || node.op === '-') {
       visit(args);
       node.setMeta('alternate', node.clone({ name: node.op, check: node.meta.check, evaluate: timestampAware(node.op) }, args));
+      return;
+    } else if (node.op === '*') {
+      visit(args);
+      node.setMeta('alternate', node.clone({ name: node.op, check: node.meta.check, evaluate: intChecked('*') }, args));
       return;
     } else if (node.op === '[]') {
       visit(args);

@@ -8,7 +8,7 @@
  */
 import { checkObjectNames, createPlanCache, finalizeManifest, isNamespacedKindOffline, planInstance, type InstanceIdentity, type InstancePlan, type KubeObject, type NodePlan, type Ownership, type PreparedGraph } from '../engine/index.js';
 import type { OpenApiSchema } from '../cel/index.js';
-import { OfflineRenderError } from './errors.js';
+import { DeployFailedError, OfflineRenderError } from './errors.js';
 
 /** What the spec alone decides: the final plan, each rendered resource's manifests, and what needs the cluster. */
 export interface OfflineRendering {
@@ -67,7 +67,8 @@ export function renderOffline(prepared: PreparedGraph, spec: unknown, instance: 
   const { plan, rendered, blocked } = renderAsFarAsOffline(prepared, spec, instance, owner, schemas);
   for (const id of plan.order) {
     const node = plan.nodes.get(id);
-    if (node?.state === 'error') throw new OfflineRenderError(`resource "${id}": ${node.message}`, id);
+    // An expression that fails for this spec fails the deploy the same way: not data the cluster would bring.
+    if (node?.state === 'error') throw new DeployFailedError(`resource "${id}": ${node.message}`, id);
   }
   // The API server would refuse these manifests: rendering fails as a deploy would (first: what the
   // cluster would complete cannot fix a name the spec broke).

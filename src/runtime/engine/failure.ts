@@ -52,16 +52,33 @@ export function firstFailure(
   status: Pick<StatusResult, 'failures'>,
   readiness: ReadonlyMap<string, Readiness> = new Map(),
 ): EvaluationFailure | undefined {
+  return everyFailure(prepared, plan, status, readiness)[0];
+}
+
+/**
+ * Every failure, in {@link firstFailure}'s order: each failing resource (its first failing expression) or
+ * readiness, then every failing status field (`status` names them all, not only the first).
+ *
+ * @example
+ * ```ts
+ * everyFailure(prepared, plan, instanceStatus(prepared, input)).map(describeFailure);
+ * ```
+ */
+export function everyFailure(
+  prepared: PreparedGraph,
+  plan: InstancePlan,
+  status: Pick<StatusResult, 'failures'>,
+  readiness: ReadonlyMap<string, Readiness> = new Map(),
+): EvaluationFailure[] {
+  const failures: EvaluationFailure[] = [];
   for (const id of plan.order) {
     const node = plan.nodes.get(id);
     const source = prepared.resource(id).source;
     const at = { resourceId: id, ...(source ? { source } : {}) };
-    if (node?.state === 'error') return node.origin ? { ...at, ...fromLeaf(node.origin, '') } : { ...at, field: '', message: node.message, specFields: [] };
-    const judged = readiness.get(id);
-    if (judged?.failed) return { ...at, field: 'readyWhen', message: judged.reason, specFields: [] };
+    if (node?.state === 'error') failures.push(node.origin ? { ...at, ...fromLeaf(node.origin, '') } : { ...at, field: '', message: node.message, specFields: [] });
+    else if (readiness.get(id)?.failed) failures.push({ ...at, field: 'readyWhen', message: readiness.get(id)!.reason, specFields: [] });
   }
-  const leaf = status.failures[0];
-  return leaf ? fromLeaf(leaf, 'status') : undefined;
+  return [...failures, ...status.failures.map((leaf) => fromLeaf(leaf, 'status'))];
 }
 
 function fromLeaf(leaf: FailedLeaf, prefix: string): Omit<EvaluationFailure, 'resourceId' | 'source'> {

@@ -2,7 +2,8 @@
 export { prepareGraph, type PreparedGraph } from './prepared.js';
 export { createPlanCache, objectsReadiness, planInstance, resourceReadiness, type PlanCache } from './plan.js';
 export { instanceStatus } from './status.js';
-export { describeFailure, firstFailure, type EvaluationFailure } from './failure.js';
+export { describeFailure, everyFailure, firstFailure, type EvaluationFailure } from './failure.js';
+export { exactIntValue, isUnsafeInteger } from './exact-int.js';
 export { readinessReader, ruleReadiness } from './readiness.js';
 export { reportInstance, type InstanceReport, type ResourceStatus, type UnknownResources } from './report.js';
 export { resolveStatus, resolveValue, type Resolved, type StatusResult } from './resolve.js';

@@ -7,7 +7,7 @@ import { objectsReadiness, planInstance } from './plan.js';
 import type { PreparedGraph } from './prepared.js';
 import { instanceStatus } from './status.js';
 import type { KubeObject, PlanInput, Readiness } from './types.js';
-import { firstFailure, type EvaluationFailure } from './failure.js';
+import { everyFailure, type EvaluationFailure } from './failure.js';
 
 /**
  * One object of the instance, or one resource that has no object.
@@ -53,6 +53,8 @@ export interface InstanceReport {
   readonly absent: readonly string[];
   /** The first expression that fails for good (engine/failure.ts): why an instance is stuck when nothing else says. */
   readonly failure?: EvaluationFailure;
+  /** Every expression that fails for good, `failure` first: each failing resource, then every failing status field. */
+  readonly failures: readonly EvaluationFailure[];
 }
 
 /**
@@ -139,6 +141,7 @@ export function reportInstance(prepared: PreparedGraph, input: PlanInput, unknow
     else if (node.state !== 'external') resources.push({ ...base, state: 'waiting', ready: false, reason: node.reason });
   }
   const hydrated = instanceStatus(prepared, input);
-  const failure = firstFailure(prepared, plan, hydrated, judged);
-  return { ready: resources.every((r) => r.ready), resources, status: hydrated.status, pending: hydrated.pending, absent: hydrated.absent, ...(failure ? { failure } : {}) };
+  const failures = everyFailure(prepared, plan, hydrated, judged);
+  const failure = failures[0];
+  return { ready: resources.every((r) => r.ready), resources, status: hydrated.status, pending: hydrated.pending, absent: hydrated.absent, ...(failure ? { failure } : {}), failures };
 }

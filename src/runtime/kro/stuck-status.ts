@@ -16,7 +16,7 @@
  */
 import { SchemaCache } from '../direct/schemas.js';
 import { groupByResource } from '../direct/status.js';
-import { createPlanCache, firstFailure, instanceStatus, planInstance, type EvaluationFailure, type InstanceIdentity, type KubeObject, type PreparedGraph } from '../engine/index.js';
+import { createPlanCache, firstFailure, instanceStatus, isUnsafeInteger, planInstance, type EvaluationFailure, type InstanceIdentity, type KubeObject, type PreparedGraph } from '../engine/index.js';
 import { storedQuantities } from '../engine/stored-quantities.js';
 import type { CallOptions, KubeClient } from '../kube/client.js';
 import type { OpenApiDocuments } from '../kube/openapi.js';
@@ -78,7 +78,8 @@ export function statusFailureFor(
     }
     if (progressed) continue;
     const failure = firstFailure(prepared, plan, instanceStatus(prepared, planInput));
-    return failure && failure.resourceId === undefined && failure.cel !== undefined && !swallowsErrors(failure.cel) ? failure : undefined;
+    // TypeKro's int rule is no CEL error: KRO writes the exact int64 value there (review 38), so it is no verdict.
+    return failure && failure.resourceId === undefined && failure.cel !== undefined && !swallowsErrors(failure.cel) && !isUnsafeInteger(failure) ? failure : undefined;
   }
 }
 

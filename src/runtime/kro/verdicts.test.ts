@@ -10,6 +10,7 @@ const report = (failure: InstanceReport['failure'], failed: boolean): InstanceRe
   status: {},
   pending: [],
   absent: [],
+  failures: failure ? [failure] : [],
   ...(failure ? { failure } : {}),
 });
 

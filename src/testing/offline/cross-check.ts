@@ -18,7 +18,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { OpaqueCel, type ConcreteEvaluation, type ConcreteResource } from '../../composition/concrete.js';
 import type { InstancePlan } from '../../runtime/engine/index.js';
-import { documentedDifference, NOT_CREATED_YET } from './documented.js';
+import { UNSAFE_INTEGER } from '../../runtime/cel/index.js';
+import { documentedDifference, INT_RANGE, NOT_CREATED_YET } from './documented.js';
 
 /**
  * Where the compiled CEL and the JavaScript disagree: a TypeKro bug (report it), or a composition whose
@@ -152,7 +153,7 @@ const NOTHING_WAITS: CheckedGraph = { dependencies: () => [], mayWait: () => fal
 /** Every disagreement between the planner's decisions and status and the concrete evaluation. */
 export function crossCheck(
   plan: InstancePlan,
-  status: { readonly status: Record<string, unknown>; readonly pending: readonly string[] },
+  status: { readonly status: Record<string, unknown>; readonly pending: readonly string[]; readonly errors?: readonly string[] },
   concrete: ConcreteEvaluation,
   graph: CheckedGraph = NOTHING_WAITS,
 ): Divergence[] {
@@ -204,9 +205,12 @@ export function crossCheck(
     if (!mayWait(path) || shown.has(path)) continue;
     out.push({ aspect: `status.${path}`, detail: `compiled pending (it reads a resource that does not exist yet), JavaScript ${show(value)}`, documented: NOT_CREATED_YET });
   }
+  // A field the engine refused as an int beyond JavaScript's safe range: the deploy fails naming it (README).
+  const refusedInt = (path: string): boolean => (status.errors ?? []).some((e) => e.startsWith(`${path}: `) && e.includes(UNSAFE_INTEGER));
   for (const difference of diff(status.status, concrete.status, mayWait, graph.inputs ?? [], decidedWithout)) {
     const detail = difference.line.slice(difference.line.indexOf(':') + 2);
-    out.push({ aspect: `status.${difference.path || '(root)'}`, detail, ...(difference.documented !== undefined ? { documented: difference.documented } : {}) });
+    const documented = refusedInt(difference.path) ? INT_RANGE : difference.documented;
+    out.push({ aspect: `status.${difference.path || '(root)'}`, detail, ...(documented !== undefined ? { documented } : {}) });
   }
   return out;
 }

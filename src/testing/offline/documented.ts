@@ -15,6 +15,14 @@ const SECTION = 'README.md, "Where the CEL differs"';
  */
 export const NOT_CREATED_YET = `${SECTION}: a status field that reads a resource which does not exist yet is pending until it exists, unless || or && decide it from their other side (JavaScript reads the missing resource's fields as absent)`;
 
+/**
+ * A status field TypeKro's engine refuses because an int operation left JavaScript's safe range
+ * (runtime/cel/library/int-range.ts): the deploy fails naming it, in both modes, where JavaScript computed a
+ * rounded value (or the same one, by luck of the operands).
+ * @example INT_RANGE.startsWith('README.md'); // true
+ */
+export const INT_RANGE = 'README.md, "Numbers at the edges": an integer operation whose exact result leaves JavaScript\'s safe range (±(2^53 − 1)) is refused in both modes, where JavaScript computes in float64';
+
 /** Beyond this JavaScript's numbers are not exact integers, and CEL's int64 ends soon after (2^63). */
 const EXACT = 2 ** 53;
 

@@ -4,6 +4,7 @@
  * `lists.setAtIndex/insertAtIndex/removeAtIndex`.
  */
 import type { Environment } from '@marcbachmann/cel-js';
+import { safeInt } from './int-range.js';
 import { celEquals, celError, compareCel, registerNamespace, registrar } from './register.js';
 
 type List = readonly unknown[];
@@ -39,7 +40,8 @@ function extreme(l: List, name: string, sign: number): unknown {
 function sum(l: List): unknown {
   if (l.length === 0) return 0n;
   if (l.every((item) => typeof item === 'bigint')) {
-    const total = (l as bigint[]).reduce((a, b) => a + b, 0n);
+    // Every partial sum, as JavaScript adds them one by one.
+    const total = (l as bigint[]).reduce((a, b) => safeInt(a + b, () => `${a} + ${b}`), 0n);
     if (total > 2n ** 63n - 1n || total < -(2n ** 63n)) throw celError('integer overflow');
     return total;
   }

@@ -6,6 +6,7 @@
  */
 import { UnsignedInt } from '@marcbachmann/cel-js/evaluator';
 import type { Environment } from '@marcbachmann/cel-js';
+import { safeInt } from './int-range.js';
 import { celError, registrar } from './register.js';
 import { rfc3339Nano } from './timestamp-detail.js';
 
@@ -19,11 +20,11 @@ type Duration = { readonly seconds: bigint; readonly nanos: number };
 
 export function registerNumbers(env: Environment): void {
   const fn = registrar(env);
-  fn('kroNeg(int): int', (a: bigint) => checkedInt(-a));
+  fn('kroNeg(int): int', (a: bigint) => safeInt(checkedInt(-a), () => `-${a}`));
   fn('kroNeg(double): double', (a: number) => -a);
   fn('kroDiv(int, int): int', (a: bigint, b: bigint) => {
     if (b === 0n) throw celError('division by zero');
-    return checkedInt(a / b);
+    return safeInt(checkedInt(a / b), () => `${a} / ${b}`, [a, b]);
   });
   fn('kroDiv(uint, uint): uint', (a: Uint, b: Uint) => {
     if (b.value === 0n) throw celError('division by zero');
@@ -33,7 +34,7 @@ export function registerNumbers(env: Environment): void {
   fn('kroMod(int, int): int', (a: bigint, b: bigint) => {
     if (b === 0n) throw celError('modulus by zero');
     if (a === MIN_INT && b === -1n) throw celError('integer overflow');
-    return a % b;
+    return safeInt(a % b, () => `${a} % ${b}`);
   });
   fn('kroMod(uint, uint): uint', (a: Uint, b: Uint) => {
     if (b.value === 0n) throw celError('modulus by zero');
