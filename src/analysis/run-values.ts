@@ -87,18 +87,29 @@ function runDependent(node: Node, scope: Scope): string | undefined {
     // `new Date(spec.since)` is another refusal (`new` builds an object at definition time); `new Date()` is now.
     return isGlobal(node.callee, 'Date', scope) && node.arguments.length === 0 ? TIME_HINT : undefined;
   }
+  // A reference is refused as a call is: `const r = Math.random; r()`, `[1].map(Math.random)` and
+  // `process.hrtime.bigint()` call it where the walk cannot see (review 38).
+  if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && !node.computed && node.property.type === 'Identifier') {
+    return runDependentMember(unwrap(node.object), node.property.name, scope);
+  }
   if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return undefined;
   const callee = unwrap(node.callee);
   if (isGlobal(callee, 'Date', scope)) return TIME_HINT; // `Date()` is the time as text
   if (callee.type === 'Identifier') return packageRunDependent(callee, undefined, scope);
   if ((callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') || callee.computed || callee.property.type !== 'Identifier') return undefined;
-  const method = `${callee.property.name}`;
-  const object = unwrap(callee.object);
+  return runDependentMember(unwrap(callee.object), callee.property.name, scope);
+}
+
+/** The way out when `object.method` is a function that gives another value per call (a global's or a package's). */
+function runDependentMember(object: Node, method: string, scope: Scope): string | undefined {
   if (method === 'random' && isGlobal(object, 'Math', scope)) return RANDOM_HINT;
   if (method === 'now' && (isGlobal(object, 'Date', scope) || isGlobal(object, 'performance', scope))) return TIME_HINT;
   if ((method === 'randomUUID' || method === 'getRandomValues') && isGlobal(object, 'crypto', scope)) return RANDOM_HINT;
-  if (method === 'hrtime' || method === 'uptime') return isGlobal(object, 'process', scope) ? TIME_HINT : packageRunDependent(object, method, scope);
-  return object.type === 'Identifier' ? packageRunDependent(object, method, scope) : undefined;
+  if (method === 'hrtime' || method === 'uptime') return isProcess(object, scope) ? TIME_HINT : packageRunDependent(object, method, scope);
+  if (object.type === 'Identifier') return packageRunDependent(object, method, scope);
+  // A method of one (`process.hrtime.bigint()`): the walk does not look into a callee.
+  const inner = object.type === 'MemberExpression' || object.type === 'OptionalMemberExpression' ? object : undefined;
+  return inner && !inner.computed && inner.property.type === 'Identifier' ? runDependentMember(unwrap(inner.object), inner.property.name, scope) : undefined;
 }
 
 /**
@@ -201,6 +212,13 @@ function helperRefusal(found: ThroughHelper): Error {
 }
 
 /** `node` names the global `name`, not a local or an import of the same name. */
+/** `process`, global or imported: the scope binds it (process-env.ts, for `process.env` reads) as the module `process`. */
+function isProcess(node: Node, scope: Scope): boolean {
+  if (node.type !== 'Identifier') return false;
+  const binding = scope.lookup(node.name, node);
+  return binding === undefined ? node.name === 'process' : binding.kind === 'module' && binding.file === 'process';
+}
+
 function isGlobal(node: Node, name: string, scope: Scope): boolean {
   return node.type === 'Identifier' && node.name === name && !scope.lookup(name, node);
 }

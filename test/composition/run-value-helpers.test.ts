@@ -85,3 +85,21 @@ test('pure helpers and a date of a constant still compile, to what JavaScript co
   assert.equal(simulate(pure, { name: 'a' }).status['v'], 'app-a');
   assert.deepEqual(render(pure, { name: 'a' }).manifests.map((m) => (m as { data?: unknown }).data), [{ epoch: '1970' }]);
 });
+
+test('a reference to such a function, not only a call, is refused: an alias, a callback, a method of it (review 38)', () => {
+  const INLINE = "gives another value each time it runs: TypeKro runs the composition function once, when it is defined, so this value would be frozen into every instance's resources and change from one render (or process) to the next; CEL has no such value either";
+  const alias = refusal(() => kubernetesComposition(def('ref-alias'), (spec) => {
+    const r = Math.random;
+    return { v: `${spec.name}${r()}` };
+  }));
+  assert.equal(alias, `${at("'ref-alias'", 'Math.random;')}: \`Math.random\` ${INLINE}\n    Math.random\n  ${RANDOM_HINT}`);
+  const callback = refusal(() => kubernetesComposition(def('ref-callback'), (spec) => ({ v: `${spec.name}${[1].map(Math.random)[0]}` })));
+  assert.equal(callback, `${at("'ref-callback'", 'Math.random)')}: \`Math.random\` ${INLINE}\n    Math.random\n  ${RANDOM_HINT}`);
+  const now = refusal(() => kubernetesComposition(def('ref-now'), (spec) => {
+    const clock = Date.now;
+    return { v: `${spec.name}${clock()}` };
+  }));
+  assert.equal(now, `${at("'ref-now'", 'Date.now;')}: \`Date.now\` ${INLINE}\n    Date.now\n  ${TIME_HINT}`);
+  const bigint = refusal(() => kubernetesComposition(def('ref-hrtime'), (spec) => ({ v: `${spec.name}${process.hrtime.bigint()}` })));
+  assert.equal(bigint, `${at("'ref-hrtime'", 'process.hrtime.bigint()')}: \`process.hrtime.bigint()\` ${INLINE}\n    process.hrtime.bigint()\n  ${TIME_HINT}`);
+});
