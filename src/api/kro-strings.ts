@@ -27,7 +27,7 @@ export function refuseKroUnsafe(graph: CompositionGraph, spec: unknown, metadata
   const unsafe = kroStringProblems(spec);
   if (unsafe.length > 0) throw new SpecValidationError(graph.name, unsafe);
   const [annotation] = kroMetadataProblems(metadata);
-  if (annotation && readsInstanceLabels(graph)) throw new TypeKroError('USAGE', annotation);
+  if (annotation && readsInstanceLabels(graph, 'annotations')) throw new TypeKroError('USAGE', annotation);
 }
 
 /**

@@ -160,4 +160,15 @@ describe('kro mode refuses instance annotations KRO would change or refuse, when
     assert.match(note.factory('kro').instanceYaml({ text: 'x' }, { annotations }), /note: "a\\Nb"\n/);
     assert.match(note.instanceYaml({ text: 'x' }, { annotations }), /c1: "\\x90"\n/);
   });
+
+  it('a composition reading only the labels does not read the annotations: such an annotation passes (review 38)', () => {
+    const labelReader = kubernetesComposition(
+      { name: 'label-reader', apiVersion: 'example.com/v1', kind: 'LabelReader', spec: type({ text: 'string' }), status: type({ ok: 'boolean' }) },
+      (spec, instance) => {
+        ConfigMap({ name: 'team', data: { text: spec.text, team: instance.metadata.labels?.team ?? 'none' } });
+        return { ok: true };
+      },
+    );
+    assert.match(labelReader.factory('kro').instanceYaml({ text: 'x' }, { annotations: { note: 'a\u0085b' } }), /note: "a\\Nb"\n/);
+  });
 });
