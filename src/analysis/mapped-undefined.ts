@@ -5,17 +5,15 @@
  * this one says why it is not enough and rewrites the read with `?.` (list-methods.ts, unrolled-lists.ts).
  */
 import type { Node } from '@babel/types';
-import { walk } from './ast.js';
 import { syntaxError } from './errors.js';
 import { expressionText } from './synthesized.js';
 
-/** The refusal when `node` asserts with `!`; undefined otherwise (the caller's own refusal applies). */
+/**
+ * The refusal when `node` is a read asserted with `!` (a member chain holding one); undefined otherwise, where
+ * the caller's own refusal applies: in `c ? c.data!.x : undefined` the `undefined` is not the `!`'s (review 38).
+ */
 export function assertedMappedValue(node: Node, fallback: string): Error | undefined {
-  let asserted = false;
-  walk(node, (inner) => {
-    if (inner.type === 'TSNonNullExpression') asserted = true;
-  });
-  if (!asserted) return undefined;
+  if (!assertedChain(node)) return undefined;
   const text = expressionText(node);
   return syntaxError(
     node,
@@ -24,10 +22,24 @@ export function assertedMappedValue(node: Node, fallback: string): Error | undef
   );
 }
 
-/** `c.data!.x!` as `c.data?.x`: each postfix `!` before a member becomes `?.`, a final one goes. */
+/** Whether `node`, parentheses aside, is a member chain (`c.data!.x!`, `c.labels![k]`) with a `!` in it. */
+function assertedChain(node: Node): boolean {
+  let current = node;
+  let asserted = false;
+  for (;;) {
+    if (current.type === 'ParenthesizedExpression') current = current.expression;
+    else if (current.type === 'TSNonNullExpression') {
+      asserted = true;
+      current = current.expression;
+    } else if (current.type === 'MemberExpression' || current.type === 'OptionalMemberExpression') current = current.object;
+    else return asserted;
+  }
+}
+
+/** `c.data!.x!` as `c.data?.x`: each postfix `!` before a member becomes `?.`; one before `]` or at the end goes. */
 function optionalRead(text: string): string {
   return text
     .replace(/(?<=[\w$)\]])!(?=\.)/g, '?')
     .replace(/(?<=[\w$)\]])!(?=\[)/g, '?.')
-    .replace(/(?<=[\w$)\]])!$/, '');
+    .replace(/(?<=[\w$)\]])!(?=\]|$)/g, '');
 }

@@ -59,6 +59,29 @@ describe('a mapped value asserted with `!`', () => {
     );
   });
 
+  it('only a read asserted with `!` gets it: a choice whose `undefined` is its own gets the usual refusal, and a key read inside is rewritten too (review 38)', () => {
+    const flagged = { ...definition, spec: type({ items: 'string[]', flag: 'boolean' }) };
+    assert.throws(
+      () => kubernetesComposition({ ...flagged, name: 'choice' }, (spec) => {
+        const cms = spec.items.map((i) => ConfigMap({ name: i, data: { x: 'a' } }));
+        return { v: cms.map((c) => (spec.flag ? c.data!.x : undefined)).join(',') }; // m:choice
+      }),
+      { message: `${at('m:choice', 'spec.flag ?')}: a mapped value that may be undefined\n    spec.flag ? c.data!.x : undefined\n  hint: give it a default with \`??\`: \`(spec.flag ? c.data!.x : undefined) ?? ''\`` },
+    );
+    const wayOut = kubernetesComposition({ ...flagged, name: 'choice-way-out' }, (spec) => {
+      const cms = spec.items.map((i) => ConfigMap({ name: i, data: { x: 'a' } }));
+      return { v: cms.map((c) => (spec.flag ? c.data!.x : undefined) ?? '').join(',') };
+    });
+    assert.match(statusOf(wayOut.toYaml()), /^\$\{cms\.map\(c, /);
+    assert.throws(
+      () => kubernetesComposition({ ...definition, name: 'keyed' }, (spec) => {
+        const cms = spec.items.map((i) => ConfigMap({ name: i, data: { x: 'a' } }));
+        return { v: cms.map((c) => c.metadata.labels![c.data!.x!]).join(',') }; // m:keyed
+      }),
+      { message: `${at('m:keyed', 'c.metadata')}: ${why('c.metadata.labels![c.data!.x!]')}\n    c.metadata.labels![c.data!.x!]\n  hint: read it with \`?.\` and give the value the list should hold where it is missing: \`c.metadata.labels?.[c.data?.x] ?? ''\`` },
+    );
+  });
+
   it('the way out compiles', () => {
     const collection = kubernetesComposition({ ...definition, name: 'way-out' }, (spec) => {
       const cms = spec.items.map((i) => ConfigMap({ name: i, data: { x: 'a' } }));
