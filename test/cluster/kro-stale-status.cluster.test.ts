@@ -79,7 +79,7 @@ test('a status field that fails only once the objects exist fails the deploy onc
       assert.ok(error instanceof DeployFailedError, String(error));
       assert.equal(
         error.message,
-        `StaleChild ${ns.name}/child cannot become ready: status field q: \`schema.spec.n / web.spec.replicas\` fails: division by zero. It reads spec.n: pass a value it accepts, or change the expression in the composition. ` +
+        `StaleChild ${ns.name}/child cannot become ready: status field q: \`schema.spec.n / web.spec.replicas\` fails: division by zero. It reads spec.n, web.spec.replicas: pass a value it accepts, or change the expression in the composition. ` +
           'KRO evaluates it on the same objects, so it writes neither status nor condition. KRO would wait for it until the deadline; the instance stays applied and KRO keeps reconciling it: fix the cause and deploy again, or delete the instance',
       );
       assert.equal(error.resourceId, undefined);
@@ -124,7 +124,7 @@ test('a composition change whose status field fails on the objects KRO already h
       assert.ok(error instanceof DeployFailedError, String(error));
       assert.equal(
         error.message,
-        `StaleGraph ${ns.name}/child cannot become ready: status field q: \`schema.spec.n / web.spec.replicas\` fails: division by zero. It reads spec.n: pass a value it accepts, or change the expression in the composition. ` +
+        `StaleGraph ${ns.name}/child cannot become ready: status field q: \`schema.spec.n / web.spec.replicas\` fails: division by zero. It reads spec.n, web.spec.replicas: pass a value it accepts, or change the expression in the composition. ` +
           'KRO evaluates it on the same objects, so it writes neither status nor condition. KRO would wait for it until the deadline; the instance stays applied and KRO keeps reconciling it: fix the cause and deploy again, or delete the instance',
       );
       return true;

@@ -47,6 +47,8 @@ const bySpecReplicas = prepareGraph(
 test('a status field dividing by the replicas the spec wrote, once KRO made the Deployment so: certain', () => {
   const failure = statusFailureFor(bySpecReplicas, { spec: { name: 'web', n: 7, m: 0 }, instance }, new Map([['web', [liveWeb(0)]]]));
   assert.deepEqual(failure && { field: failure.field, cel: failure.cel, message: failure.message }, { field: 'status.q', cel: 'schema.spec.n / web.spec.replicas', message: 'division by zero' });
+  // The zero comes from the spec through the Deployment's replicas: the verdict names that read too (review 38).
+  assert.deepEqual(failure?.specFields, ['spec.n', 'web.spec.replicas']);
 });
 
 test('the same spec while KRO has not made its Deployment (the old one, or none): no verdict', () => {

@@ -79,8 +79,20 @@ export function statusFailureFor(
     if (progressed) continue;
     const failure = firstFailure(prepared, plan, instanceStatus(prepared, planInput));
     // TypeKro's int rule is no CEL error: KRO writes the exact int64 value there (review 38), so it is no verdict.
-    return failure && failure.resourceId === undefined && failure.cel !== undefined && !swallowsErrors(failure.cel) && !isUnsafeInteger(failure) ? failure : undefined;
+    if (!failure || failure.resourceId !== undefined || failure.cel === undefined || swallowsErrors(failure.cel) || isUnsafeInteger(failure)) return undefined;
+    return { ...failure, specFields: [...failure.specFields, ...resourceFieldsRead(failure.cel, prepared)] };
   }
+}
+
+/**
+ * The fields of the instance's objects a status CEL reads (`web.spec.replicas`): the value that fails may come
+ * from the spec through them (review 38: a division by `web.spec.replicas`, which `spec.m` set, named only
+ * `spec.n`).
+ */
+function resourceFieldsRead(cel: string, prepared: PreparedGraph): string[] {
+  const ids = new Set(prepared.graph.resources.map((resource) => resource.id));
+  const reads = [...cel.matchAll(/\b([A-Za-z_]\w*)((?:\.\??[A-Za-z_]\w*(?![\w(]))+)/g)].filter((m) => ids.has(m[1]!)).map((m) => `${m[1]}${m[2]!.replaceAll('?', '')}`);
+  return [...new Set(reads)];
 }
 
 /** The live objects of a resource are its rendered ones, one each, with every written field as stored. */
