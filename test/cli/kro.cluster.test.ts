@@ -11,7 +11,7 @@ import { transcript, typekro } from './run.js';
 const kubeconfig = testKubeConfigPath();
 
 interface PlanJson {
-  objects: { action: string; resource: string; kind: string; changes?: { path: string; from?: unknown; to?: unknown }[] }[];
+  objects: { action: string; resource: string; kind: string; changes?: { path: string; before?: string; after?: string }[] }[];
 }
 
 describe('typekro deploy, status, plan, delete (kro mode)', () => {
@@ -61,14 +61,14 @@ describe('typekro deploy, status, plan, delete (kro mode)', () => {
     assert.deepEqual(json.status, { ready: true });
   });
 
-  it('plan after the deploy shows the instance change by field path', async () => {
+  it('plan after the deploy shows the instance change by field path, with its values', async () => {
     const result = await cli('plan', 'examples/webapp.ts', '--set', 'replicas=3', '-o', 'json');
     assert.equal(result.code, 0, transcript(result));
     const plan = JSON.parse(result.stdout) as PlanJson;
     assert.equal(plan.objects.find((o) => o.resource === 'rgd')?.action, 'unchanged', 'the RGD is the same');
-    assert.deepEqual(plan.objects.find((o) => o.resource === 'instance')?.changes, [{ path: 'spec.replicas' }]);
+    assert.deepEqual(plan.objects.find((o) => o.resource === 'instance')?.changes, [{ path: 'spec.replicas', before: '2', after: '3' }]);
     // and what KRO will change: the Deployment's replicas; the Service stays as it is
-    assert.deepEqual(plan.objects.find((o) => o.resource === 'deployment')?.changes, [{ path: 'spec.replicas' }]);
+    assert.deepEqual(plan.objects.find((o) => o.resource === 'deployment')?.changes, [{ path: 'spec.replicas', before: '2', after: '3' }]);
     assert.equal(plan.objects.find((o) => o.resource === 'service')?.action, 'unchanged');
   });
 
