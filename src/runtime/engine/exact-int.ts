@@ -9,8 +9,6 @@ import type { PreparedGraph } from './prepared.js';
 import type { PlanInput } from './types.js';
 import { instanceVariables } from './variables.js';
 
-const exact = createCelEngine({ integers: 'int64' });
-
 /**
  * Whether a failure is TypeKro's int rule (an int beyond JavaScript's safe range), not an error of CEL itself.
  *
@@ -36,6 +34,8 @@ export function exactIntValue(prepared: PreparedGraph, failure: EvaluationFailur
   const owner = failure.resourceId !== undefined ? prepared.resource(failure.resourceId) : undefined;
   if (owner && owner.forEach.length > 0) return undefined;
   try {
+    // An engine per call: one kept by the module would cache an environment per graph for the process's life.
+    const exact = createCelEngine({ integers: 'int64' });
     const program = exact.compile(failure.cel, { variables: ['schema', ...prepared.graph.resources.map((r) => r.id)] });
     const result = exact.evaluate(program, instanceVariables(prepared.graph, input));
     if (result.kind !== 'value') return undefined;
