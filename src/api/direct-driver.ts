@@ -7,8 +7,8 @@ import type { CompositionDefinition } from '../composition/definition.js';
 import type { CompositionGraph } from '../ir/graph.js';
 import { observedSchemas } from '../model/observed-schema.js';
 import { toYamlDocuments } from '../compile/rgd/index.js';
-import { createCelEngine, UNSAFE_INTEGER } from '../runtime/cel/index.js';
-import { directMetadataProblem, prepareGraph, recordName, type InstanceIdentity, type KubeObject, type Ownership, type PreparedGraph, type ResourceStatus } from '../runtime/engine/index.js';
+import { createCelEngine } from '../runtime/cel/index.js';
+import { directMetadataProblem, isUnsafeInteger, prepareGraph, recordName, type InstanceIdentity, type KubeObject, type Ownership, type PreparedGraph, type ResourceStatus } from '../runtime/engine/index.js';
 import {
   assignedOf,
   DirectAbortedError,
@@ -280,7 +280,7 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
  * zero), but computes an int beyond JavaScript's safe range exactly, which TypeKro refuses in both modes.
  */
 function kroAlike(failed: readonly string[]): string {
-  const ints = failed.filter((message) => message.includes(UNSAFE_INTEGER)).length;
+  const ints = failed.filter((message) => isUnsafeInteger({ message })).length;
   if (ints === 0) return "KRO fails the instance's reconcile the same way";
   const exact = "KRO would compute the exact 64-bit value, which TypeKro refuses in both modes where JavaScript's numbers are not exact";
   return ints === failed.length ? exact : `KRO fails the instance's reconcile on the others; for the ints beyond JavaScript's safe range, ${exact}`;
