@@ -7,25 +7,16 @@
  * this file's text.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { type } from 'arktype';
 import { kubernetesComposition } from '../../src/index.js';
 import { ConfigMap } from '../../src/simple.js';
+import { refusalsIn, where } from '../support/refusals.js';
 
-const file = fileURLToPath(import.meta.url);
-const lines = readFileSync(file, 'utf8').split('\n');
-
-/** `file:line:column` of the first line holding `marker`, at `fragment`. */
-function at(marker: string, fragment: string): string {
-  const index = lines.findIndex((line) => line.includes(marker) && !line.includes('at('));
-  assert.ok(index >= 0, `marker ${marker}`);
-  const column = lines[index]!.indexOf(fragment);
-  assert.ok(column >= 0, `fragment ${fragment} on the line of ${marker}`);
-  return `${file}:${index + 1}:${column + 1}`;
-}
+const { locate } = refusalsIn(import.meta.filename);
+/** `file:line:column` of `fragment` on the first line holding `marker` (test/support/refusals.ts). */
+const at = (marker: string, fragment: string): string => where(locate(marker, fragment));
 
 const definition = { apiVersion: 'spreads.typekro.dev/v1alpha1', kind: 'Spreads', spec: type({ names: 'string[]', n: 'number.integer', flag: 'boolean' }), status: type({ v: 'string' }) };
 
