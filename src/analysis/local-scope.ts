@@ -35,7 +35,7 @@ const LITERAL_READS = literalReaders(functionScope);
  * The scope of a function's own locals (not of nested functions), over `parent`. `params` binds the
  * function's parameters (a helper's parameters to the arguments of the call being analysed).
  */
-export function functionScope(fn: FunctionLike, parent: Scope, isFactoryCall: IsFactoryCall, params: Readonly<Record<string, Binding>> = {}): Scope {
+export function functionScope(fn: Pick<FunctionLike, 'body'>, parent: Scope, isFactoryCall: IsFactoryCall, params: Readonly<Record<string, Binding>> = {}): Scope {
   return lazyScope(declarationsOf(fn.body), parent, isFactoryCall, params);
 }
 

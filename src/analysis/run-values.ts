@@ -6,8 +6,9 @@
  * ways it is not what the code says, so it is refused before the function runs, wherever the function uses it:
  * written inline, in a helper of the user's own files it calls (trial 17: `token()` returning `Math.random()...`
  * was frozen into the RGD, and in kro mode every deploy rewrote every instance's object), or through a package
- * function known to be one (`import { randomUUID } from 'node:crypto'`). Not followed: a module-level constant
- * computed from one (`const TOKEN = Math.random()` at the top of a file) and methods of class instances.
+ * function known to be one (`import { randomUUID } from 'node:crypto'`), or in a method of an object or a class
+ * (run-value-methods.ts). Not followed: a module-level constant computed from one (`const TOKEN = Math.random()`
+ * at the top of a file: JavaScript too computes it once per process) and functions of other packages.
  */
 import type { Node } from '@babel/types';
 import { patternNames, unwrap, walk } from './ast.js';
@@ -15,6 +16,7 @@ import { syntaxError } from './errors.js';
 import { resolveModuleName, type ModuleTarget } from './modules.js';
 import { functionAlias, namedBinding, scopeOf, type Binding, type FunctionLike, type Scope } from './scope.js';
 import { locationOf, parseSourceFile, snippetOf, textMayMatch } from './source.js';
+import { methodsCalledAt, type CalledCode } from './run-value-methods.js';
 
 /** The ways out (`RANDOM_HINT` also where the compiler meets `Math.random` in a helper it inlines from another file). */
 export const RANDOM_HINT =
@@ -22,7 +24,7 @@ export const RANDOM_HINT =
 const TIME_HINT = 'pass the time through the spec (`spec.deployedAt`), or leave it to the cluster: every object has `metadata.creationTimestamp`';
 
 /** The scope a helper's body sees (its own locals over `parent`, where it is written): given by the run, which knows factory calls. */
-export type HelperScope = (fn: FunctionLike, parent: Scope) => Scope;
+export type HelperScope = (code: Pick<FunctionLike, 'body'>, parent: Scope) => Scope;
 
 /**
  * Refuses the first use in `fn` of a value that changes per run, then the first call of a local helper that
@@ -160,22 +162,22 @@ interface ThroughHelper {
 
 /**
  * The first call in `root` of a local helper (same file or another of the user's files; a function, an arrow,
- * a method of a local object; followed through the helpers it calls, the defaults of their parameters and the
- * helpers they pass on) that reaches a value changing per run. JavaScript computes such a helper's result
- * when the composition runs, once, so it would be frozen exactly as the value written inline.
+ * a method of a local object or a class; followed through the helpers it calls, the defaults of their
+ * parameters and the helpers they pass on) that reaches a value changing per run. JavaScript computes such a
+ * helper's result when the composition runs, once, so it would be frozen exactly as the value written inline.
  */
 function throughHelpers(root: Node, scope: Scope, helperScope: HelperScope, seen: Set<Node>): ThroughHelper | undefined {
   let found: ThroughHelper | undefined;
   walk(root, (node) => {
     if (found) return false;
-    for (const { name, helper } of helpersAt(node, scope)) {
-      if (seen.has(helper.fn)) continue;
-      seen.add(helper.fn);
-      const inner = helperScope(helper.fn, shadowParams(helper.fn, helper.scope));
-      const use = helper.fn.params.map((param) => firstRunDependent(param, inner)).find(Boolean) ?? firstRunDependent(helper.fn.body, inner);
-      const deeper = use ? undefined : [...helper.fn.params, helper.fn.body].map((part) => throughHelpers(part, inner, helperScope, seen)).find(Boolean);
-      if (use) found = { call: node, helpers: [name], use: use.node, hint: use.hint };
-      else if (deeper) found = { ...deeper, call: node, helpers: [name, ...deeper.helpers] };
+    for (const code of [...helpersAt(node, scope), ...methodsCalledAt(node, scope)]) {
+      if (seen.has(code.key)) continue;
+      seen.add(code.key);
+      const inner = helperScope(code, shadowParams(code.params, code.scope));
+      const use = code.params.map((param) => firstRunDependent(param, inner)).find(Boolean) ?? firstRunDependent(code.body, inner);
+      const deeper = use ? undefined : [...code.params, code.body].map((part) => throughHelpers(part, inner, helperScope, seen)).find(Boolean);
+      if (use) found = { call: node, helpers: [code.name], use: use.node, hint: use.hint };
+      else if (deeper) found = { ...deeper, call: node, helpers: [code.name, ...deeper.helpers] };
       if (found) return false;
     }
     return undefined;
@@ -183,20 +185,20 @@ function throughHelpers(root: Node, scope: Scope, helperScope: HelperScope, seen
   return found;
 }
 
-/** The local functions a node calls or passes on (`token()`, `ids.next()`, `items.map(token)`, `new Maker()` is not one). */
-function helpersAt(node: Node, scope: Scope): { name: string; helper: Extract<Binding, { kind: 'function' }> }[] {
+/** The local functions a node calls or passes on (`token()`, `ids.next()`, `items.map(token)`). */
+function helpersAt(node: Node, scope: Scope): CalledCode[] {
   if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return [];
   const named = [node.callee, ...node.arguments].map((part) => (part.type === 'SpreadElement' || part.type === 'ArgumentPlaceholder' ? undefined : namedBinding(unwrap(part as Node), scope)));
   return named.flatMap((entry) => {
     const helper = entry && functionAlias(entry.binding);
-    return helper && entry ? [{ name: entry.name, helper }] : [];
+    return helper && entry ? [{ name: entry.name, key: helper.fn, params: helper.fn.params, body: helper.fn.body, scope: helper.scope }] : [];
   });
 }
 
 /** `parent` with the function's parameters hiding outer names, as JavaScript's do (`function f(token) { token() }`). */
-function shadowParams(fn: FunctionLike, parent: Scope): Scope {
+function shadowParams(params: readonly Node[], parent: Scope): Scope {
   const hidden: Record<string, Binding> = {};
-  for (const name of fn.params.flatMap((param) => patternNames(param))) hidden[name] = { kind: 'opaque', why: 'a parameter', writes: [], scope: parent };
+  for (const name of params.flatMap((param) => patternNames(param))) hidden[name] = { kind: 'opaque', why: 'a parameter', writes: [], scope: parent };
   return scopeOf(hidden, parent);
 }
 

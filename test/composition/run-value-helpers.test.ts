@@ -11,7 +11,7 @@ import { type } from 'arktype';
 import { kubernetesComposition } from '../../src/index.js';
 import { ConfigMap } from '../../src/simple.js';
 import { render, simulate } from '../../src/testing/index.js';
-import { epoch, ids, label, stamp, suffix, tagged } from './fixtures/run-values/ids.js';
+import { Clock, epoch, ids, label, shorthand, stamp, suffix, tagged, Ticket } from './fixtures/run-values/ids.js';
 import { refusalsIn, where } from '../support/refusals.js';
 
 const { refusal, at, locate } = refusalsIn(import.meta.filename);
@@ -32,6 +32,20 @@ function year() {
   return String(new Date().getFullYear());
 }
 const local = { id: () => `id-${token()}` };
+class IdGen {
+  next() {
+    return token();
+  }
+  plain() {
+    return 'same';
+  }
+}
+const gen = new IdGen();
+const clock = {
+  now() {
+    return Date.now();
+  },
+};
 
 test('a helper of the same file that calls Math.random() or new Date() is refused at the call, naming the use', () => {
   const arrow = refusal(() => kubernetesComposition(def('same-arrow'), (spec) => {
@@ -102,4 +116,23 @@ test('a reference to such a function, not only a call, is refused: an alias, a c
   assert.equal(now, `${at("'ref-now'", 'Date.now;')}: \`Date.now\` ${INLINE}\n    Date.now\n  ${TIME_HINT}`);
   const bigint = refusal(() => kubernetesComposition(def('ref-hrtime'), (spec) => ({ v: `${spec.name}${process.hrtime.bigint()}` })));
   assert.equal(bigint, `${at("'ref-hrtime'", 'process.hrtime.bigint()')}: \`process.hrtime.bigint()\` ${INLINE}\n    process.hrtime.bigint()\n  ${TIME_HINT}`);
+});
+
+test('a method of a class or a shorthand method of an object is followed too (session 39: frozen into the RGD before)', () => {
+  const cases: [string, () => unknown, string, string, string][] = [
+    ['cls-instance', () => kubernetesComposition(def('cls-instance'), (spec) => ({ v: `${spec.name}${gen.next()}` })), 'gen.next()', `\`gen.next\` uses \`Math.random()\` through \`token\` (<this file>:${locate('const token', 'Math.random()').line}:${locate('const token', 'Math.random()').column})`, RANDOM_HINT],
+    ['obj-shorthand', () => kubernetesComposition(def('obj-shorthand'), (spec) => ({ v: `${spec.name}${clock.now()}` })), 'clock.now()', `\`clock.now\` uses \`Date.now()\` (<this file>:${locate('const clock', 'Date.now()').line}:${locate('const clock', 'Date.now()').column})`, TIME_HINT],
+    ['imp-static', () => kubernetesComposition(def('imp-static'), (spec) => ({ v: `${spec.name}${Clock.now()}` })), 'Clock.now()', `\`Clock.now\` uses \`Date.now()\` (${where(ids_.locate('export class Clock', 'Date.now()'))})`, TIME_HINT],
+    ['imp-new', () => kubernetesComposition(def('imp-new'), (spec) => ({ v: `${spec.name}${new Ticket().id}` })), 'new Ticket()', `\`new Ticket\` uses \`randomUUID()\` (${where(ids_.locate('export class Ticket', 'randomUUID()'))})`, RANDOM_HINT],
+    ['imp-shorthand', () => kubernetesComposition(def('imp-shorthand'), (spec) => ({ v: `${spec.name}${shorthand.next()}` })), 'shorthand.next()', `\`shorthand.next\` uses \`Math.random()\` (${where(ids_.locate('export const shorthand', 'Math.random()'))})`, RANDOM_HINT],
+  ];
+  for (const [name, define, construct, head, hint] of cases) {
+    assert.equal(refusal(define), `${at(`'${name}'`, construct)}: ${head}, ${WHY}\n    ${construct}\n  ${hint}`, name);
+  }
+  // A pure method of the same class is not refused: JavaScript's constant is written.
+  const pure = kubernetesComposition(def('cls-pure'), (spec) => {
+    ConfigMap({ name: spec.name, data: { v: gen.plain() } });
+    return { v: spec.name };
+  });
+  assert.deepEqual(render(pure, { name: 'a' }).manifests.map((m) => (m as { data?: unknown }).data), [{ v: 'same' }]);
 });
