@@ -5,7 +5,7 @@ import { applyDefaults, validateWithSchema } from '../model/schema/index.js';
 import { TypeKroError } from '../util/errors.js';
 import { redactorFor } from './sensitive.js';
 import { checkSpecStrings, withStringVerdicts } from './spec-strings.js';
-import { checkInstanceName, specSizeProblem, unknownFieldProblems } from './validate-input.js';
+import { checkInstanceName, nonFiniteProblems, specSizeProblem, unknownFieldProblems } from './validate-input.js';
 
 /** Problems a message lists; the rest are counted (all of them stay in `problems`). */
 const LISTED = 20;
@@ -63,6 +63,9 @@ export function validateSpec<TSpec>(definition: CompositionDefinition, graph: Co
   const unknown = unknownFieldProblems(graph.spec, withDefaults);
   const unknownPaths = unknown.map((problem) => problem.slice(0, problem.indexOf(' is not a field')));
   const problems = [...schemaProblems.filter((problem) => !unknownPaths.some((path) => problem.startsWith(`${path} `))), ...unknown];
+  // arktype's `number` refuses NaN itself; an untyped field and ±Infinity are refused here.
+  const nonFinite = nonFiniteProblems(withDefaults).filter((problem) => !problems.some((other) => other.startsWith(`${problem.slice(0, problem.indexOf(' is '))} `)));
+  problems.push(...nonFinite);
   if (problems.length > 0) {
     const redactor = redactorFor(graph, withDefaults);
     throw new SpecValidationError(graph.name, problems.map((problem) => redactor.text(problem)));

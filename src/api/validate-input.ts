@@ -111,3 +111,23 @@ export function unknownFieldProblems(schema: SchemaNode, value: unknown, path = 
     return [`${path}${member(clip(key, 80))} is not a field of the ${path === 'spec' ? 'spec' : `field ${path}`}${fieldHint(key, known, path)}`];
   });
 }
+
+/**
+ * Numbers JSON cannot hold, by their field: `JSON.stringify` writes `Infinity` as `null`, so an instance
+ * object (kro mode) or a stored spec would hold another value than the one given; the API server then refuses
+ * `null` for a number field, after the graph was applied (trial 18 F8). arktype's `number` refuses NaN only.
+ *
+ * @example
+ * ```ts
+ * import { nonFiniteProblems } from './validate-input.js';
+ * nonFiniteProblems({ limits: { cpu: Infinity } }); // => ['spec.limits.cpu is Infinity: ...']
+ * ```
+ */
+export function nonFiniteProblems(value: unknown, path = 'spec'): string[] {
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? [] : [`${path} is ${value}: JSON, and so Kubernetes, cannot hold it (it would be written as null); give a finite number`];
+  }
+  if (typeof value !== 'object' || value === null) return [];
+  if (Array.isArray(value)) return value.flatMap((item, index) => nonFiniteProblems(item, `${path}[${index}]`));
+  return Object.entries(value).flatMap(([key, item]) => nonFiniteProblems(item, `${path}${member(key)}`));
+}
