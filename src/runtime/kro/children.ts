@@ -1,10 +1,13 @@
 /**
- * The children KRO created for an instance, found by KRO's labels (kro-facts §6), only in the instance's
- * namespace for namespaced kinds (a namespace-scoped account can read them). A cluster-scoped instance
- * (no namespace) has children without the instance-namespace label (KRO v0.9 labels only a namespaced
- * instance's children with it); its namespaced children are where their metadata says (KRO requires one),
- * so they are listed in every namespace (reading a cluster-scoped instance needs cluster access anyway).
+ * The children KRO created for an instance, found by KRO's labels (kro-facts §6) in every namespace: a
+ * template may name another namespace than the instance's (`namespace: spec.target`), and an object moved out
+ * of it is still the instance's until KRO prunes it (trial 19 F10: `status` called such a child missing, and
+ * `plan` did not show its deletion). The labels name the instance and its namespace, so the list is exact. An
+ * account that may not list a kind in every namespace gets the instance's namespace only, as before. A
+ * cluster-scoped instance (no namespace) has children without the instance-namespace label (KRO v0.9 labels
+ * only a namespaced instance's children with it).
  */
+import type { KubernetesObject } from '@kubernetes/client-node';
 import type { KubeObject } from '../engine/index.js';
 import { KubeApiError, type CallOptions, type KubeClient } from '../kube/client.js';
 import { listByLabel } from '../kube/list.js';
@@ -43,9 +46,7 @@ export async function listChildren(client: KubeClient, kinds: readonly ChildKind
   const lists = await Promise.all(
     unique.map(async (k) => {
       try {
-        const namespaced = await client.isNamespaced(k.apiVersion, k.kind, call);
-        const found = await listByLabel(client.config, k.apiVersion, k.kind, selector, { ...call, client, ...(namespaced && instance.namespace !== undefined ? { namespace: instance.namespace } : {}) });
-        return found.map(plain);
+        return (await listEverywhere(client, k, selector, instance.namespace, call)).map(plain);
       } catch (error) {
         if (error instanceof KubeApiError && error.status === 404) return [];
         throw error;
@@ -53,4 +54,14 @@ export async function listChildren(client: KubeClient, kinds: readonly ChildKind
     }),
   );
   return lists.flat();
+}
+
+/** The objects of `kind` that `selector` picks in every namespace, or in `namespace` where listing all is forbidden. */
+async function listEverywhere(client: KubeClient, kind: ChildKind, selector: string, namespace: string | undefined, call: CallOptions): Promise<KubernetesObject[]> {
+  try {
+    return await listByLabel(client.config, kind.apiVersion, kind.kind, selector, { ...call, client });
+  } catch (error) {
+    if (!(error instanceof KubeApiError && error.status === 403) || namespace === undefined || !(await client.isNamespaced(kind.apiVersion, kind.kind, call))) throw error;
+    return listByLabel(client.config, kind.apiVersion, kind.kind, selector, { ...call, client, namespace });
+  }
 }
