@@ -17,6 +17,7 @@ import { kroResourceIdOf, listChildren } from '../runtime/kro/children.js';
 import { planKro } from '../runtime/kro/plan.js';
 import { kroPlanValues } from './kro-plan-values.js';
 import { planKroChildren, withoutRefused } from '../runtime/kro/children-plan.js';
+import { childKindsOf } from '../runtime/kro/applyset.js';
 import { checkKroOwnership, uncheckedNotes, type KroOwnership } from '../runtime/kro/ownership.js';
 import { namespacedLookup } from '../runtime/kube/list.js';
 import { createCelEngine } from '../runtime/cel/index.js';
@@ -226,7 +227,9 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
         // the live instance's uid and creation time (KRO reads them), with the labels and annotations the deploy gives.
         const metadata = { ...current?.metadata, labels: desired.metadata?.labels ?? {}, annotations: desired.metadata?.annotations ?? {} };
         const identity = liveIdentity({ ...desired, metadata: current ? metadata : (desired.metadata ?? {}) }, instanceAt(name));
-        const planned = await planKroChildren(kube, graphOf(), childKinds, { spec: instance.spec ?? {}, instance: identity }, call, redactor, values.children);
+        // KRO prunes every kind it recorded on the instance, those the new graph no longer has too (applyset.ts).
+        const kinds = await childKindsOf(kube, current as KubeObject | undefined, childKinds, call());
+        const planned = await planKroChildren(kube, graphOf(), kinds, { spec: instance.spec ?? {}, instance: identity }, call, redactor, values.children);
         const children = withoutRefused(planned, owned.findings, options.adopt ?? false);
         return {
           ...top,
