@@ -25,6 +25,9 @@ import { OtherInstancesError } from './kro-types.js';
 
 export { affected, describeOther, instanceLabel } from './other-instances.js';
 
+/** How many other instances are planned at once. */
+const PLANNED_AT_ONCE = 4;
+
 /** The other instances and, when some could not be listed, why. */
 export interface OtherInstances {
   readonly instances: readonly PlannedOtherInstance[];
@@ -89,9 +92,13 @@ export async function planOtherInstances(context: Context, deployed: { readonly 
     // One KRO is deleting is not reconciled with the new graph.
     return deletionTimestamp === undefined && !(name === deployed.name && (context.graph.scope === 'Cluster' || namespace === deployed.namespace));
   });
-  const instances: PlannedOtherInstance[] = [];
-  // One at a time: the cost is the instances' objects, and the planner already reads each one's concurrently.
-  for (const item of others) instances.push(await planOne(context, item));
+  // A few at a time (the client's pool bounds the requests anyway), in the order listed.
+  const instances: PlannedOtherInstance[] = new Array<PlannedOtherInstance>(others.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let at = next++; at < others.length; at = next++) instances[at] = await planOne(context, others[at]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(PLANNED_AT_ONCE, others.length) }, worker));
   return { instances, ...(note ? { note } : {}) };
 }
 

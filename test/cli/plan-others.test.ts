@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { humanOthers } from '../../src/cli/commands/plan.js';
+import { documentOthers, humanOthers } from '../../src/cli/commands/plan.js';
 import { OtherInstancesError, type PlannedOtherInstance } from '../../src/index.js';
 import { EXIT, exitCodeOf } from '../../src/cli/errors.js';
 
@@ -58,4 +58,19 @@ test('the error of a deploy that would delete objects of another instance names 
     ].join('\n'),
   );
   assert.equal(exitCodeOf(error), EXIT.failure);
+});
+
+test('yaml and json: each other instance with its summary and the objects KRO creates, changes or deletes', () => {
+  const x: PlannedOtherInstance = { ...none, name: 'x', namespace: 'e2', unchanged: [object('keep', 'ConfigMap', 'x-keep', 'e2')], prune: [object('gone', 'ConfigMap', 'x-gone', 'e2')] };
+  assert.deepEqual(documentOthers([x], 'a note'), {
+    otherInstances: [
+      {
+        name: 'x',
+        namespace: 'e2',
+        summary: { create: 0, change: 0, unchanged: 1, delete: 1, conflict: 0, takeover: 0, skipped: 0 },
+        objects: [{ action: 'delete', resource: 'gone', kind: 'ConfigMap', name: 'x-gone', namespace: 'e2', message: 'no longer desired' }],
+      },
+    ],
+    otherInstancesNote: 'a note',
+  });
 });

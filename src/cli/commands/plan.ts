@@ -143,8 +143,16 @@ export function humanOthers(kind: string, others: readonly PlannedOtherInstance[
   return text;
 }
 
-/** The same in yaml or json: each other instance with its summary and lines. */
-function documentOthers(others: readonly PlannedOtherInstance[], note: string | undefined): Record<string, unknown> {
+/**
+ * The same in yaml or json: each other instance with its summary and lines.
+ *
+ * @example
+ * ```ts
+ * documentOthers([{ name: 'z', namespace: 'e3', create: [], change: [], unchanged: [keep], skipped: [], prune: [] }], undefined);
+ * // => { otherInstances: [{ name: 'z', namespace: 'e3', summary: { create: 0, change: 0, unchanged: 1, delete: 0, conflict: 0, takeover: 0, skipped: 0 }, objects: [] }] }
+ * ```
+ */
+export function documentOthers(others: readonly PlannedOtherInstance[], note: string | undefined): Record<string, unknown> {
   const instances = others.map((other) => {
     const lines = otherLines(other);
     return { name: other.name, ...(other.namespace ? { namespace: other.namespace } : {}), summary: { ...counts(lines), unchanged: other.unchanged.length }, ...(other.note ? { note: other.note } : {}), objects: lines };
