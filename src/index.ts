@@ -19,7 +19,7 @@ export { TypeKroError, ERROR_CODES, isTypeKroError, type TypeKroErrorCode, type 
 export type { Remedy, RemedyOption } from './util/remedy.js';
 export { kubernetesComposition, toResourceGraph, type Composition, type InstanceRef, type NestedComposition, type NoExtraKeys, type NoStatus, type StatusReturn } from './api/composition.js';
 export * from './api/aspects.js';
-export { BreakingChangeError, InstanceNotFoundError } from './api/factories.js';
+export { BreakingChangeError, InstanceNotFoundError, OtherInstancesError } from './api/factories.js';
 export type { DeleteResult, EvaluationFailure, InstanceCondition, InstanceOperations, InstanceStatus, InstanceSummary, LogOptions, ResourceStatus, StreamLogOptions, StreamLogResult } from './api/factories.js';
 export type { InstanceEvent, LogFailure, LogSource } from './api/instances.js';
 export type { KroOriginalOptions, OriginalFactoryOptions } from './api/original-options.js';
@@ -29,7 +29,7 @@ export type { PartialStatus, StatusField, StatusPath, StatusReport } from './api
 export { DeployFailedError } from './runtime/engine/deploy-failed.js';
 export { KroAbortedError, KroDeployError, KroRejectedError } from './runtime/kro/errors.js';
 export { DirectAbortedError, DirectDeployError, DirectTimeoutError, OfflineRenderError, OwnershipConflictError, InvalidObjectNameError, type ObjectNameProblem, type RollbackReport } from './runtime/direct/errors.js';
-export type { DeployPlan, PlannedChange, PlannedConflict, PlannedInstance, PlannedObject, PlannedTakeover, PlannedValue, PodLog, ProgressEvent } from './api/direct.js';
+export type { DeployPlan, PlannedChange, PlannedConflict, PlannedInstance, PlannedObject, PlannedOtherInstance, PlannedTakeover, PlannedValue, PodLog, ProgressEvent } from './api/direct.js';
 export type {
   ApplyEvent, DeleteEvent, DeletedEvent, KroProgressEvent, KubernetesEvent, LogEvent, PendingEvent, ReadyEvent, RollbackEvent, SkippedEvent, StatusEvent, UpdateEvent, WaitingEvent,
 } from './runtime/direct/session.js';

@@ -9,7 +9,7 @@ import type { DirectDriver, DirectFactory, DirectFactoryOptions } from './direct
 import { withOriginalNames } from './original-names.js';
 import { instanceNameOf, specWithDefaults } from './spec.js';
 
-export type { DeployPlan, PlannedChange, PlannedConflict, PlannedInstance, PlannedObject, PlannedTakeover, PlannedValue, PodLog, ProgressEvent } from '../runtime/direct/index.js';
+export type { DeployPlan, PlannedChange, PlannedConflict, PlannedInstance, PlannedObject, PlannedOtherInstance, PlannedTakeover, PlannedValue, PodLog, ProgressEvent } from '../runtime/direct/index.js';
 export type { DirectDeployOptions, DirectFactory, DirectFactoryOptions, DirectInstance } from './direct-types.js';
 
 /**

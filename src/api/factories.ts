@@ -37,7 +37,7 @@ export {
   type StreamLogOptions,
   type StreamLogResult,
 } from './instances.js';
-export { BreakingChangeError, type FactoryOptionsBase, type KroDeployOptions, type KroFactory, type KroFactoryOptions, type KroInstance, type KroStatusFields } from './kro-types.js';
+export { BreakingChangeError, OtherInstancesError, type FactoryOptionsBase, type KroDeployOptions, type KroFactory, type KroFactoryOptions, type KroInstance, type KroStatusFields } from './kro-types.js';
 export type { FactoryStatus, OriginalNames } from './original-names.js';
 
 import { checkOriginalOptions } from './original-options.js';

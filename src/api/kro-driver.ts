@@ -6,7 +6,7 @@ import type { KubernetesObject } from '@kubernetes/client-node';
 import { compileRgd } from '../compile/rgd/index.js';
 import type { CompositionGraph } from '../ir/graph.js';
 import { exprLeaves } from '../ir/value.js';
-import { describeRef, KubeClient, refOfObject, type ObjectRef } from '../runtime/kube/client.js';
+import { describeRef, KubeClient, refOfObject, type CallOptions, type ObjectRef } from '../runtime/kube/client.js';
 import { withLease, type LeaseOptions } from '../runtime/kube/lease.js';
 import { loadKubeConfig } from '../runtime/kube/config.js';
 import { openApiDocuments, type OpenApiDocuments } from '../runtime/kube/openapi.js';
@@ -14,9 +14,11 @@ import { applyInstance, applyRgd, graphRevisionOf, type KroDiagnosis, type KroFa
 import { keptGraphRevision, readsInstanceLabels } from '../runtime/kro/relabel.js';
 import { deleteKroInstance, healthOf, listInstances } from '../runtime/kro/instances.js';
 import { kroResourceIdOf, listChildren } from '../runtime/kro/children.js';
-import { planKro } from '../runtime/kro/plan.js';
+import { planKro, rgdChanges } from '../runtime/kro/plan.js';
+import { confirmOthers, planOtherInstances, withOthersNote, type OtherInstances } from './kro-others.js';
 import { kroPlanValues } from './kro-plan-values.js';
 import { planKroChildren, withoutRefused } from '../runtime/kro/children-plan.js';
+import { childKindsOf } from '../runtime/kro/applyset.js';
 import { checkKroOwnership, uncheckedNotes, type KroOwnership } from '../runtime/kro/ownership.js';
 import { namespacedLookup } from '../runtime/kube/list.js';
 import { createCelEngine } from '../runtime/cel/index.js';
@@ -161,6 +163,13 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
     if (refusals.length > 0) throw new DeployFailedError(`${describeRef(refOfObject(instance))}: ${refusals.join('; ')}. Nothing was applied`);
   }
 
+  /** The other live instances of the kind and what the new graph does to each (kro-others.ts): only when the RGD changes. */
+  async function others(changed: boolean, name: string, signal?: AbortSignal): Promise<OtherInstances | undefined> {
+    if (!changed) return undefined;
+    const bounded = (): CallOptions => ({ ...call(), ...(signal ? { signal } : {}) });
+    return planOtherInstances({ client: kube, graph, prepared: graphOf(), kinds: childKinds, namespace, call: bounded }, instanceAt(name));
+  }
+
   /** For a timeout (kro/deploy.ts): what is not ready, what fails. */
   const diagnose = async (instance: KubernetesObject): Promise<KroDiagnosis> => diagnosisOf(await judge(instance));
   /** While waiting (kro/deploy.ts): the first child that failed for good, the verdict direct mode stops on. */
@@ -194,6 +203,8 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
           refuseFailingStatus(instance);
           for (const note of uncheckedNotes(owned)) onProgress(note);
           const rgd = await checkedRgd(kube, graph, options.allowBreakingChanges ?? false);
+          const warn = (message: string): void => options.progressCallback?.({ type: 'progress', level: 'warning', message: redactor.text(message) });
+          confirmOthers(await others(await rgdChanges(kube, rgd as KubeObject, { ...call(), signal }), name, signal), graph, options.allowOtherInstances ?? false, warn);
           const graphRevision = graphRevisionOf(await applyRgd(kube, rgd, bounded));
           const object = await applyInstance(kube, instance, { ...bounded, readsLabels, ...(graphRevision !== undefined ? { graphRevision } : {}), rgdName: graph.name, diagnose: () => diagnose(instance), failure: () => failure(instance, signal), ...(statusExprs ? { stuck: (generation: number) => stuck(name, generation, signal) } : {}) });
           // as instanceStatus: KRO's condition messages quote API server errors, and those quote spec values
@@ -226,12 +237,19 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
         // the live instance's uid and creation time (KRO reads them), with the labels and annotations the deploy gives.
         const metadata = { ...current?.metadata, labels: desired.metadata?.labels ?? {}, annotations: desired.metadata?.annotations ?? {} };
         const identity = liveIdentity({ ...desired, metadata: current ? metadata : (desired.metadata ?? {}) }, instanceAt(name));
-        const planned = await planKroChildren(kube, graphOf(), childKinds, { spec: instance.spec ?? {}, instance: identity }, call, redactor, values.children);
+        // KRO prunes every kind it recorded on the instance, those the new graph no longer has too (applyset.ts).
+        const kinds = await childKindsOf(kube, current as KubeObject | undefined, childKinds, call());
+        const planned = await planKroChildren(kube, graphOf(), kinds, { spec: instance.spec ?? {}, instance: identity }, call, redactor, values.children);
         const children = withoutRefused(planned, owned.findings, options.adopt ?? false);
+        const rgdChanged = [...top.create, ...top.change.map((c) => c.resource)].some((o) => o.resourceId === 'rgd');
+        // The RGD is every instance's: a change to it changes the others too, each planned as this one is.
+        const found = await others(rgdChanged, name);
+        const shown = withOthersNote(top, found, graph.kind);
         return {
-          ...top,
-          create: [...top.create, ...children.create],
-          change: [...top.change, ...children.change],
+          ...shown,
+          ...(found ? { otherInstances: found.instances, ...(found.note ? { otherInstancesNote: found.note } : {}) } : {}),
+          create: [...shown.create, ...children.create],
+          change: [...shown.change, ...children.change],
           unchanged: [...top.unchanged, ...children.unchanged],
           prune: [...top.prune, ...children.prune],
           skipped: [...top.skipped, ...children.skipped],

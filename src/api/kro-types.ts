@@ -2,6 +2,8 @@
 import type { InstanceOperations } from './instances.js';
 import type { ClusterTarget } from '../runtime/kube/config.js';
 import type { SchemaChange } from '../runtime/kro/breaking.js';
+import type { PlannedOtherInstance } from '../runtime/direct/plan-types.js';
+import { describeOther } from './other-instances.js';
 import type { ProgressEvent } from '../runtime/direct/session.js';
 import { TypeKroError } from '../util/errors.js';
 import type { KroOriginalOptions, OriginalFactoryOptions } from './original-options.js';
@@ -51,6 +53,14 @@ export interface KroFactoryOptions extends FactoryOptionsBase, KroOriginalOption
    * narrowed enums): sets `kro.run/allow-breaking-changes: "true"` on the RGD. Existing instances may break.
    */
   readonly allowBreakingChanges?: boolean;
+  /**
+   * Deploy a changed composition even though the new ResourceGraphDefinition deletes objects of OTHER
+   * instances of the kind (CLI: --allow-other-instances): the RGD is shared, and KRO reconciles every
+   * instance, in every namespace, with it. Without it such a deploy fails before anything is applied
+   * (OtherInstancesError listing each instance and object); creates and changes of other instances are
+   * reported as progress warnings, not refused. `plan` lists what happens to every other instance.
+   */
+  readonly allowOtherInstances?: boolean;
   /**
    * Let KRO take over objects the instance would make that another tool made (kubectl, Helm, an operator;
    * CLI: --adopt). Without it, such objects, and objects of another TypeKro or KRO instance, fail the deploy
@@ -113,6 +123,35 @@ export class BreakingChangeError extends TypeKroError {
           ? `\nkeep the old fields, use a new kind, or delete the old CRD (kubectl delete crd ${keptCrd}; this deletes its remaining instances)`
           : '\nkeep the old fields (add new ones as optional or with defaults), or use a new kind'),
       { remedies: [{ purpose: 'apply the breaking change anyway', action: 'option', option: 'allowBreakingChanges' }] },
+    );
+  }
+}
+
+/**
+ * A changed ResourceGraphDefinition would delete objects of other instances of the kind (KRO reconciles every
+ * instance with it), found before anything was applied.
+ *
+ * @example
+ * import { OtherInstancesError } from 'typekro';
+ * const gone = { resourceId: 'gone', apiVersion: 'v1', kind: 'ConfigMap', name: 'x-gone', namespace: 'e2' };
+ * const error = new OtherInstancesError('evo', 'Evo', [{ name: 'x', namespace: 'e2', create: [], change: [], unchanged: [], skipped: [], prune: [gone] }]);
+ * [error.code, error.instances.length]; // => ['OTHER_INSTANCES', 1]
+ */
+export class OtherInstancesError extends TypeKroError {
+  override readonly name = 'OtherInstancesError';
+  constructor(
+    readonly rgd: string,
+    kind: string,
+    /** The other instances the change deletes objects of, each with everything KRO will do to its objects. */
+    readonly instances: readonly PlannedOtherInstance[],
+  ) {
+    super(
+      'OTHER_INSTANCES',
+      `the new ResourceGraphDefinition ${rgd} would delete objects of ${instances.length === 1 ? 'another instance' : `${instances.length} other instances`} of ${kind}, ` +
+        'which KRO reconciles with it too (in every namespace); nothing was applied:\n' +
+        instances.map((instance) => `  - ${describeOther(kind, instance)}`).join('\n') +
+        '\nplan the deploy to see every change; keep the resource, or use a new kind for the edited composition',
+      { remedies: [{ purpose: 'delete them anyway', action: 'option', option: 'allowOtherInstances' }] },
     );
   }
 }

@@ -19,6 +19,7 @@ const FLAGS: Readonly<Record<RemedyOption, string>> = {
   rollbackOnFailure: '--rollback-on-failure',
   waitForLock: '--wait-for-lock',
   allowBreakingChanges: '--allow-breaking-changes',
+  allowOtherInstances: '--allow-other-instances',
   createNamespace: '--create-namespace',
   namespace: '--namespace <namespace> (-n)',
 };

@@ -21,6 +21,7 @@ export const ERROR_CODES = {
   INSTANCE_LOCKED: 'another deploy or delete of the same instance is running (its lease names the holder); wait for it (waitForLock, --wait-for-lock) or retry once its lease expires',
   REJECTED: 'the API server or KRO refused what TypeKro sent; the message carries their reason',
   BREAKING_CHANGE: 'the new schema would break existing instances; keep old fields, use a new kind, or allow breaking changes',
+  OTHER_INSTANCES: 'the changed ResourceGraphDefinition would delete objects of other instances of the kind (KRO reconciles every instance with it); plan to see them, use a new kind, or allow it',
   DEPLOY_FAILED: 'a resource failed while deploying (its controller reported an error, or a value could not be computed)',
   TIMEOUT: 'a deadline passed before the instance (or the resource named) was ready; raise the timeout or look at the resource',
   ABORTED: 'the operation was cancelled through its AbortSignal (or Ctrl-C); the message says what was done',

@@ -13,7 +13,7 @@
  * const option: RemedyOption = 'rollbackOnFailure';
  * option; // => 'rollbackOnFailure'
  */
-export type RemedyOption = 'adopt' | 'force' | 'rollbackOnFailure' | 'waitForLock' | 'allowBreakingChanges' | 'createNamespace' | 'namespace';
+export type RemedyOption = 'adopt' | 'force' | 'rollbackOnFailure' | 'waitForLock' | 'allowBreakingChanges' | 'allowOtherInstances' | 'createNamespace' | 'namespace';
 
 /**
  * One way out of an error: `purpose` says what it achieves ("remove them"), the rest how, in terms each client

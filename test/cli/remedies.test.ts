@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatError, exitCodeOf, EXIT } from '../../src/cli/errors.js';
 import { cliMessage, cliTerms } from '../../src/cli/remedies.js';
-import { ApplyConflictError, BreakingChangeError, InstanceLockedError, TypeKroError, type Remedy } from '../../src/index.js';
+import { ApplyConflictError, BreakingChangeError, InstanceLockedError, OtherInstancesError, TypeKroError, type Remedy } from '../../src/index.js';
 import { namespaceNotFound } from '../../src/runtime/kube/errors.js';
 import { Redactor } from '../../src/util/redact.js';
 import { amendError, remediesOf } from '../../src/util/remedy.js';
@@ -51,6 +51,7 @@ describe('remedies', () => {
       [new ApplyConflictError({ apiVersion: 'v1', kind: 'ConfigMap', name: 'a', namespace: 'dev' }, [{ field: '.data.k', manager: 'kubectl' }], 'conflict'), 'the factory option force: true', 'pass --force'],
       [new InstanceLockedError('instance dev/a is being changed by another writer: deploy by h pid 1.', 'deploy by h pid 1', { remedies: [{ purpose: 'wait for it', action: 'option', option: 'waitForLock' }] }), 'the factory option waitForLock: true', 'pass --wait-for-lock'],
       [new BreakingChangeError('apps', [{ path: 'spec.size', problem: 'removed' }]), 'the factory option allowBreakingChanges: true', 'pass --allow-breaking-changes'],
+      [new OtherInstancesError('evo', 'Evo', [{ name: 'x', namespace: 'e2', create: [], change: [], unchanged: [], skipped: [], prune: [{ resourceId: 'gone', apiVersion: 'v1', kind: 'ConfigMap', name: 'x-gone', namespace: 'e2' }] }]), 'the factory option allowOtherInstances: true', 'pass --allow-other-instances'],
     ];
     for (const [error, api, cli] of cases) {
       assert.ok(error.message.endsWith(api), error.message);

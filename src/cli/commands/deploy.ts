@@ -29,6 +29,7 @@ interface DeployOptions extends CompositionOptions, SpecOptions, ClusterOptions 
   readonly adopt?: boolean;
   readonly rollbackOnFailure?: boolean;
   readonly allowBreakingChanges?: boolean;
+  readonly allowOtherInstances?: boolean;
   readonly output: OutputFormat;
   readonly label: readonly string[];
   readonly annotation: readonly string[];
@@ -65,6 +66,7 @@ interface Settings {
 function settingsOf(options: DeployOptions): Settings {
   const waitForReady = parseBoolean(options.wait, '--wait');
   if (options.mode === 'direct' && options.allowBreakingChanges) throw new UsageError('--allow-breaking-changes: kro mode only (direct mode has no CRD)');
+  if (options.mode === 'direct' && options.allowOtherInstances) throw new UsageError('--allow-other-instances: kro mode only (direct mode changes only the instance deployed)');
   if (options.mode === 'kro') {
     const directOnly = [!waitForReady && '--wait=false', options.force && '--force', options.rollbackOnFailure && '--rollback-on-failure'].filter(Boolean);
     if (directOnly.length > 0) throw new UsageError(`${directOnly.join(', ')}: direct mode only (in KRO mode the controller applies and waits)`);
@@ -122,7 +124,7 @@ async function deploy(run: CliRun, file: string, options: DeployOptions): Promis
         // as helm: the namespace is applied (a no-op when it exists), by the factory, after the input is checked
         createNamespace: Boolean(options.createNamespace),
         ...(options.mode === 'kro'
-          ? { allowBreakingChanges: Boolean(options.allowBreakingChanges), adopt: Boolean(options.adopt) }
+          ? { allowBreakingChanges: Boolean(options.allowBreakingChanges), allowOtherInstances: Boolean(options.allowOtherInstances), adopt: Boolean(options.adopt) }
           : { waitForReady: settings.waitForReady, force: Boolean(options.force), adopt: Boolean(options.adopt), rollbackOnFailure: Boolean(options.rollbackOnFailure) }),
       };
       return factoryOf(composition, options.mode, target, extras).deploy(values, { name, ...settings.metadata });
@@ -151,6 +153,7 @@ export function registerDeploy(program: Command, run: CliRun): void {
     .option('--adopt', 'take over objects another instance or tool owns (else the deploy fails naming them); kro mode: only objects no other instance owns')
     .option('--rollback-on-failure', 'direct mode: when the first deploy of an instance fails, delete what it created')
     .option('--allow-breaking-changes', 'kro mode: apply a schema change that breaks existing instances (removed or retyped fields)')
+    .option('--allow-other-instances', 'kro mode: apply a changed composition that deletes objects of other instances of the kind (KRO reconciles every instance with it)')
     .option('--label <key=value>', 'a label of the instance, read as instance.metadata.labels.<key> (repeatable)', collect, [])
     .option('--annotation <key=value>', 'an annotation of the instance, read as instance.metadata.annotations.<key> (repeatable)', collect, []);
   withOutput(withLock(withTimeout(withName(withMode(withCluster(withSpec(withComposition(command))))))), 'instance output').action((file: string, options: DeployOptions) => deploy(run, file, options));

@@ -4,7 +4,7 @@
  * delete, runtime/kro/children-plan.ts). Nothing is modified.
  */
 import type { Command } from 'commander';
-import type { DeployPlan, PlannedChange, PlannedObject } from '../../index.js';
+import type { DeployPlan, PlannedChange, PlannedObject, PlannedOtherInstance } from '../../index.js';
 import { describeInstance, factoryOf, load } from '../context.js';
 import { out, type CliRun } from '../io.js';
 import { clusterTarget, withCluster, withComposition, withMode, withName, withSpec } from '../options.js';
@@ -112,6 +112,54 @@ function human(title: string, lines: readonly Line[], note: string | undefined):
   return text.join('\n');
 }
 
+/** Another instance's plan as lines: what KRO creates, changes and deletes (its unchanged objects are only counted). */
+function otherLines(other: PlannedOtherInstance): Line[] {
+  return linesOf({ ...other, conflicts: [], takeovers: [], skipped: [] }).filter((entry) => entry.action !== 'unchanged');
+}
+
+/**
+ * kro mode, the RGD changed: each other instance of the kind KRO changes with it, its summary and lines;
+ * those it leaves as they are in one line.
+ *
+ * @example
+ * ```ts
+ * humanOthers('Evo', [{ name: 'x', namespace: 'e2', create: [], change: [], unchanged: [], skipped: [], prune: [gone] }], undefined);
+ * // => ["the changed ResourceGraphDefinition is every Evo's: KRO reconciles the 1 other instance with it too", 'Evo "x" (namespace e2): 0 to create, 0 to change, 1 to delete, 0 unchanged', '  - gone  ConfigMap e2/x-gone  (no longer desired)']
+ * ```
+ */
+export function humanOthers(kind: string, others: readonly PlannedOtherInstance[], note: string | undefined): string[] {
+  const changed = others.filter((other) => otherLines(other).length > 0 || other.note);
+  const text = [`the changed ResourceGraphDefinition is every ${kind}'s: KRO reconciles the ${others.length} other instance${others.length === 1 ? '' : 's'} with it too${note ? ` (${note})` : ''}`];
+  for (const other of changed) {
+    const lines = otherLines(other);
+    const n = counts(lines);
+    const where = other.namespace ? ` (namespace ${other.namespace})` : '';
+    text.push(`${kind} "${other.name}"${where}: ${n.create} to create, ${n.change} to change, ${n.delete} to delete, ${other.unchanged.length} unchanged`);
+    if (other.note) text.push(`  ${other.note}`);
+    text.push(...human('', lines, undefined).split('\n').slice(1));
+  }
+  const same = others.length - changed.length;
+  if (same > 0) text.push(`${same} other instance${same === 1 ? '' : 's'}: nothing changes`);
+  return text;
+}
+
+/**
+ * The same in yaml or json: each other instance with its summary and lines.
+ *
+ * @example
+ * ```ts
+ * documentOthers([{ name: 'z', namespace: 'e3', create: [], change: [], unchanged: [keep], skipped: [], prune: [] }], undefined);
+ * // => { otherInstances: [{ name: 'z', namespace: 'e3', summary: { create: 0, change: 0, unchanged: 1, delete: 0, conflict: 0, takeover: 0, skipped: 0 }, objects: [] }] }
+ * ```
+ */
+export function documentOthers(others: readonly PlannedOtherInstance[], note: string | undefined): Record<string, unknown> {
+  const instances = others.map((other) => {
+    const lines = otherLines(other);
+    return { name: other.name, ...(other.namespace ? { namespace: other.namespace } : {}), summary: { ...counts(lines), unchanged: other.unchanged.length }, ...(other.note ? { note: other.note } : {}), objects: lines };
+  });
+  return { otherInstances: instances, ...(note ? { otherInstancesNote: note } : {}) };
+}
+
 async function plan(run: CliRun, file: string, options: PlanOptions): Promise<void> {
   const { composition, spec } = await load(file, options, run.io);
   const values = spec ?? {};
@@ -123,7 +171,13 @@ async function plan(run: CliRun, file: string, options: PlanOptions): Promise<vo
   const title = `plan for ${describeInstance(composition, options.mode, name, target.namespace)}`;
   const note = updateNote(name, planned.instance?.deployed, nameDefaulted(name, options, values, composition.graph.name));
   const instance = planned.instance ? { instance: { ...planned.instance, ...(note ? { note } : {}) } } : {};
-  out(run.io, options.output ? formatDocument({ summary: counts(lines), ...instance, objects: lines }, options.output) : human(title, lines, note));
+  const others = planned.otherInstances;
+  const kind = composition.graph.kind;
+  if (options.output) {
+    out(run.io, formatDocument({ summary: counts(lines), ...instance, objects: lines, ...(others ? documentOthers(others, planned.otherInstancesNote) : {}) }, options.output));
+    return;
+  }
+  out(run.io, [human(title, lines, note), ...(others && (others.length > 0 || planned.otherInstancesNote) ? humanOthers(kind, others, planned.otherInstancesNote) : [])].join('\n'));
 }
 
 export function registerPlan(program: Command, run: CliRun): void {

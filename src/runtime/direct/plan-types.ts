@@ -141,4 +141,34 @@ export interface DeployPlan {
   readonly skipped: readonly string[];
   /** The instance the deploy would make or update (direct mode; absent where the planner does not tell). */
   readonly instance?: PlannedInstance;
+  /**
+   * kro mode, when the deploy changes the ResourceGraphDefinition: every other live instance of the kind (in
+   * every namespace), which KRO reconciles with the new graph too, and what KRO will do to its objects.
+   * Absent when the ResourceGraphDefinition does not change (nothing happens to the other instances).
+   */
+  readonly otherInstances?: readonly PlannedOtherInstance[];
+  /** Why `otherInstances` may be incomplete (the instances of other namespaces could not be listed). */
+  readonly otherInstancesNote?: string;
+}
+
+/**
+ * Another instance of the kind, as a changed ResourceGraphDefinition changes it (kro mode): what KRO will
+ * create, change and delete among its objects, planned with its own live spec as the deployed instance's are.
+ *
+ * @example
+ * import type { PlannedOtherInstance } from 'typekro';
+ * const other: PlannedOtherInstance = { name: 'x', namespace: 'e2', create: [], change: [], unchanged: [], skipped: [], prune: [{ resourceId: 'gone', apiVersion: 'v1', kind: 'ConfigMap', name: 'x-gone', namespace: 'e2' }] };
+ * other.prune.map((o) => o.name); // => ['x-gone']
+ */
+export interface PlannedOtherInstance {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly create: readonly PlannedObject[];
+  readonly change: readonly PlannedChange[];
+  readonly unchanged: readonly PlannedObject[];
+  /** Its objects KRO deletes: the new graph no longer renders them for its spec. */
+  readonly prune: readonly PlannedObject[];
+  readonly skipped: readonly string[];
+  /** Why its objects could not be planned, or what of the new graph fails for its spec. */
+  readonly note?: string;
 }

@@ -26,7 +26,7 @@ import { diffFields, plannedChange, valueShower, type FieldDiff } from './plan-d
 import type { DeployPlan, PlannedChange, PlannedConflict, PlannedInstance, PlannedObject, PlannedTakeover } from './plan-types.js';
 import { callOptions, plain, redactNames, refOf, type DirectSession } from './session.js';
 
-export type { DeployPlan, PlannedChange, PlannedConflict, PlannedInstance, PlannedObject, PlannedTakeover, PlannedValue } from './plan-types.js';
+export type { DeployPlan, PlannedChange, PlannedConflict, PlannedInstance, PlannedObject, PlannedOtherInstance, PlannedTakeover, PlannedValue } from './plan-types.js';
 export { diffFields, diffPaths, plannedChange, valueShower, type FieldDiff, type ShowValue } from './plan-diff.js';
 
 /**

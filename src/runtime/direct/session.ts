@@ -231,6 +231,8 @@ export interface StatusEvent {
 export interface KroProgressEvent {
   readonly type: 'progress';
   readonly message: string;
+  /** `warning`: news to keep in view (the changed graph changes other instances of the kind too). */
+  readonly level?: 'warning';
 }
 
 export interface DirectSession {

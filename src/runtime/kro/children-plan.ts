@@ -31,8 +31,11 @@ export const KRO_FIELD_MANAGER = 'kro.run/applyset';
 const KRO_LABEL = /^(kro\.run\/|applyset\.kubernetes\.io\/|app\.kubernetes\.io\/managed-by$)/;
 const KRO_ANNOTATION = /^(internal\.kro\.run|kro\.run)\//;
 
-/** The children's part of a kro-mode plan: direct mode's plan without its ownership checks (KRO owns them). */
-export type KroChildrenPlan = Pick<DeployPlan, 'create' | 'change' | 'unchanged' | 'prune' | 'skipped'>;
+/**
+ * The children's part of a kro-mode plan: direct mode's plan without its ownership checks (KRO owns them).
+ * `failed`: the resources whose values fail for this spec (`resource "id": message`), which KRO cannot apply.
+ */
+export type KroChildrenPlan = Pick<DeployPlan, 'create' | 'change' | 'unchanged' | 'prune' | 'skipped'> & { readonly failed?: readonly string[] };
 
 const key = (o: KubeObject): string => {
   const r = refOf(o);
@@ -139,6 +142,7 @@ export async function planKroChildren(
     if (progressed) plan = planInstance(prepared, { spec: input.spec, instance: input.instance, observed, readiness: 'exists', schemas: schemas.byId, standIns });
   }
   const skipped: string[] = [];
+  const failed: string[] = [];
   const unknown = new Set<string>();
   for (const id of plan.order) {
     const node = plan.nodes.get(id)!;
@@ -150,7 +154,10 @@ export async function planKroChildren(
     if (prepared.resource(id).externalRef) continue;
     unknown.add(id);
     // A resource whose evaluation fails is named on the instance's line (ownership.ts `uncheckedNotes`).
-    if (node.state === 'error') continue;
+    if (node.state === 'error') {
+      failed.push(redact(`resource "${id}": ${node.message}`));
+      continue;
+    }
     const note = 'reason' in node ? redact(node.reason) : '';
     const existing = byId.get(id) ?? [];
     const resource = prepared.resource(id);
@@ -159,7 +166,7 @@ export async function planKroChildren(
   }
   const idOf = new Map([...byId].flatMap(([id, objects]) => objects.map((o) => [o, id] as const)));
   const prune = owned.filter((o) => !desired.has(key(o)) && !unknown.has(idOf.get(o) ?? '')).map((o) => describe(idOf.get(o) ?? kroResourceIdOf(o) ?? '', o));
-  return { create, change, unchanged, prune, skipped };
+  return { create, change, unchanged, prune, skipped, ...(failed.length > 0 ? { failed } : {}) };
 }
 
 /**

@@ -66,3 +66,16 @@ export async function planKro(client: KubeClient, rgd: KubeObject, instance: Kub
     skipped: [],
   };
 }
+
+/**
+ * Whether applying the RGD changes it: there is none yet, or a server-side dry run differs from the live one
+ * (a deploy plans the other instances of the kind only then: an RGD KRO already has changes none of them).
+ *
+ * @example
+ * ```ts
+ * await rgdChanges(client, compileRgd(graph), { deadline: Date.now() + 30_000 }); // => false for the RGD deployed last
+ * ```
+ */
+export async function rgdChanges(client: KubeClient, rgd: KubeObject, call: CallOptions): Promise<boolean> {
+  return (await dryRun(client, 'rgd', rgd, call)).kind !== 'unchanged';
+}
