@@ -154,9 +154,3 @@ export function readSpecInput(options: SpecOptions, readStdin: () => string): Sp
   const base = options.spec !== undefined ? readSpecFile(options.spec, readStdin) : {};
   return { base, sets: [...parseSets(options.set ?? []), ...parseSets(options.setString ?? [], true)] };
 }
-
-/** The spec the options describe (`--set` typed by `schema` when given), or undefined when none was given. */
-export function specFromOptions(options: SpecOptions, readStdin: () => string, schema?: SchemaNode): SpecObject | undefined {
-  const input = readSpecInput(options, readStdin);
-  return input && applyAssignments(input.base, input.sets, schema);
-}
