@@ -130,7 +130,7 @@ export function applyAssignments(base: SpecObject, sets: readonly SetAssignment[
   const result = structuredClone(base);
   for (const set of sets) {
     const field = schema ? schemaAt(schema, set.path, set.origin) : undefined;
-    const value = set.raw ? set.text : schema ? typedValue(set.text, field) : parseValue(set.text);
+    const value = set.raw ? set.text : typedValue(set.text, field, set.origin);
     assign(result, [...set.path], value, set.origin);
   }
   return result;
