@@ -47,7 +47,7 @@ export interface KroFailure {
 
 /** The instance's children, by the id of the graph's resource they are of. */
 export type ChildrenById = ReadonlyMap<string, readonly KubeObject[]>;
-/** One poll's children: listed by the first check that asks, the same list for the next (undefined: none to list). */
+/** One poll's children: listed by the first check that asks, the same list for the next. */
 export type PollChildren = () => Promise<ChildrenById>;
 
 export interface KroWaitOptions {
