@@ -2,7 +2,8 @@
  * The spec file and `--set` values refuse a plain scalar go-yaml (kubectl, Helm) types otherwise than TypeKro's
  * YAML 1.2 reading (`010`, `1_000`, `yes`, `0X1F`: util/yaml-scalars.ts), naming the line or the flag.
  */
-import { parseDocument, type Document } from 'yaml';
+import { parseDocument } from 'yaml';
+import type { Document } from 'yaml';
 import { ambiguousScalar, type ScalarPath } from '../util/yaml-scalars.js';
 import { UsageError } from './errors.js';
 
