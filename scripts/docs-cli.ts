@@ -60,6 +60,17 @@ export async function cliPage(): Promise<string> {
     "path the schema does not have is an error naming the key, and a dot inside a key is written `\\.`, as in helm",
     '(`--set labels.app\\.kubernetes\\.io/name=web`).',
     '',
+    'TypeKro reads a spec file as YAML 1.2, while kubectl, and Helm reading values, read the same text by YAML 1.1',
+    "and Go's number syntax. Where the two type a plain (unquoted) scalar apart, `-f`/`--spec` refuses it with the",
+    'line, instead of deploying a value the other tools would not give for the same file: `010` (10 here, octal 8',
+    'there), `0755`, `yes`/`no`/`on`/`off`/`y`/`n` (text here, booleans there), `1_000` (text here, 1000 there),',
+    '`0X1F`, `+0o17`, `0b101` (text here, numbers there), `.inf`/`.nan` (no JSON form), and a plain key read as a',
+    'number or boolean (`1e3:`, `true:`). Write the text quoted (`"010"`, `"yes"`), a number in decimal without a',
+    'leading zero or `_` (`8`, `1000`; `0o17` and `0x1F` are read alike), a boolean as `true` or `false`. `--set`',
+    'refuses the same scalars in a value it reads as YAML (a number, boolean or free-form field, a list or map',
+    'written `[...]`/`{...}`), naming the flag; a string field keeps its text as written (`--set code=010` is the',
+    'text `010`), and `--set-string` keeps any value as text.',
+    '',
     ...sections,
   ].join('\n');
 }

@@ -11,7 +11,8 @@ import { patternNames, soleBranch, unwrap } from './ast.js';
 import { codeRunner } from './code-runners.js';
 import { processBinding, processImport, type Once } from './process-env.js';
 import { declarationsOf, initsOf, ownWrites, visibleDeclaration, within, type Declarations, type Declared, type Scoped } from './declarations.js';
-import { resolveExport, resolveModuleName, UnreadableFunctionError, type ModuleTarget } from './modules.js';
+import { resolveExport, resolveModuleName, type ModuleTarget } from './modules.js';
+import { imported, importsJson, unreadableImport } from './import-facts.js';
 import { REST_HINT, restWhy } from './pattern-bindings.js';
 import type { Binding, FunctionLike, Scope } from './scope.js';
 import { initialWrite, rebindsName, rootName, writtenObject, type Write } from './writes.js';
@@ -79,11 +80,6 @@ export function moduleScope(file: string, isFactoryCall: IsFactoryCall, level?: 
   return scope;
 }
 
-/** Whether `program` imports a name `name` (which then is not the global of that name). */
-function imported(program: Node, name: string): boolean {
-  return program.type === 'Program' && program.body.some((statement) => statement.type === 'ImportDeclaration' && statement.specifiers.some((s) => s.local.name === name));
-}
-
 /** A memo for one module scope, where no definition's is at hand (a helper module's names). */
 function onceHere(): Once {
   const memo = new Map<string, unknown>();
@@ -91,16 +87,6 @@ function onceHere(): Once {
     if (!memo.has(key)) memo.set(key, decide());
     return memo.get(key) as T;
   };
-}
-
-/** Whether `name` is the default (or namespace) import of a JSON module: `import defaults from './defaults.json' with { type: 'json' }`. */
-function importsJson(program: Node, name: string): boolean {
-  if (program.type !== 'Program') return false;
-  return program.body.some((statement) => {
-    if (statement.type !== 'ImportDeclaration' || !statement.specifiers.some((s) => s.local.name === name && s.type === 'ImportDefaultSpecifier')) return false;
-    const typed = (statement.attributes ?? []).some((a) => (a.key.type === 'Identifier' ? a.key.name : a.key.value) === 'type' && a.value.value === 'json');
-    return typed || /\.json$/i.test(statement.source.value);
-  });
 }
 
 /**
@@ -148,11 +134,6 @@ function exportsScope(file: string, isFactoryCall: IsFactoryCall): Scope {
       }
     },
   };
-}
-
-function unreadableImport(error: unknown): Binding {
-  const why = error instanceof UnreadableFunctionError ? error.message : `a local import cannot be read (${error instanceof Error ? error.message : String(error)})`;
-  return { kind: 'unsupported', why, hint: 'import the helper from a local source file that exports it (by name, as default, through a namespace or a re-export), or compute the value in the composition' };
 }
 
 /**

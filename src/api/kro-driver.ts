@@ -10,7 +10,7 @@ import { describeRef, KubeClient, refOfObject, type CallOptions, type ObjectRef 
 import { withLease, type LeaseOptions } from '../runtime/kube/lease.js';
 import { loadKubeConfig } from '../runtime/kube/config.js';
 import { openApiDocuments, type OpenApiDocuments } from '../runtime/kube/openapi.js';
-import { applyInstance, applyRgd, graphRevisionOf, type KroDiagnosis, type KroFailure } from '../runtime/kro/deploy.js';
+import { applyInstance, applyRgd, graphRevisionOf, type KroDiagnosis, type KroFailure, type PollChildren } from '../runtime/kro/deploy.js';
 import { keptGraphRevision, readsInstanceLabels } from '../runtime/kro/relabel.js';
 import { deleteKroInstance, healthOf, listInstances } from '../runtime/kro/instances.js';
 import { kroResourceIdOf, listChildren } from '../runtime/kro/children.js';
@@ -117,20 +117,24 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
     return JSON.parse(JSON.stringify(object)) as LiveInstance;
   }
 
+  /** The children of the instance `name` by resource id. */
+  const listed = async (name: string, bounded: CallOptions): Promise<Map<string, KubeObject[]>> => groupByResource(graphOf(), await listChildren(kube, childKinds, instanceAt(name), bounded), kroResourceIdOf);
+  /** A read while waiting: within 10 seconds. */
+  const tenSeconds = (signal?: AbortSignal): CallOptions => ({ deadline: Date.now() + 10_000, ...(signal ? { signal } : {}) });
+
   /** The instance's children by resource id, and the redactor of its live spec and children. */
   async function childrenOf(name: string): Promise<{ byId: Map<string, KubeObject[]>; redactor: Redactor }> {
     const object = await live(name);
-    const byId = groupByResource(graphOf(), await listChildren(kube, childKinds, instanceAt(name), call()), kroResourceIdOf);
+    const byId = await listed(name, call());
     return { byId, redactor: redactorForObjects(graph, object.spec, byId) };
   }
 
-  /** The instance's children judged by the runtime's readiness (the rules direct mode waits with). */
-  async function judge(instance: KubernetesObject, signal?: AbortSignal): Promise<InstanceReport> {
+  /** The instance's children (the poll's `children` when given) judged by the runtime's readiness (the rules direct mode waits with). */
+  async function judge(instance: KubernetesObject, signal?: AbortSignal, children?: PollChildren): Promise<InstanceReport> {
     const name = instance.metadata?.name ?? '';
-    const spec = (instance as { spec?: unknown }).spec ?? {};
-    const bounded = { deadline: Date.now() + 10_000, ...(signal ? { signal } : {}) };
-    const byId = groupByResource(graphOf(), await listChildren(kube, childKinds, instanceAt(name), bounded), kroResourceIdOf);
-    return reportObjects(kube, graphOf(), { spec, instance: liveIdentity(instance, instanceAt(name)) }, byId, bounded);
+    const bounded = tenSeconds(signal);
+    const byId = children ? await children() : await listed(name, bounded);
+    return reportObjects(kube, graphOf(), { spec: (instance as { spec?: unknown }).spec ?? {}, instance: liveIdentity(instance, instanceAt(name)) }, byId, bounded);
   }
 
   /**
@@ -173,14 +177,14 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
   /** For a timeout (kro/deploy.ts): what is not ready, what fails. */
   const diagnose = async (instance: KubernetesObject): Promise<KroDiagnosis> => diagnosisOf(await judge(instance));
   /** While waiting (kro/deploy.ts): the first child that failed for good, the verdict direct mode stops on. */
-  const failure = async (instance: KubernetesObject, signal: AbortSignal): Promise<KroFailure | undefined> => firstFailedResource(await judge(instance, signal));
+  const failure = async (instance: KubernetesObject, signal: AbortSignal, children: PollChildren): Promise<KroFailure | undefined> => firstFailedResource(await judge(instance, signal, children));
 
   /** While waiting (kro/deploy.ts): a status field KRO can never write for the live instance of `generation`. */
-  async function stuck(name: string, generation: number, signal: AbortSignal): Promise<KroFailure | undefined> {
+  async function stuck(name: string, generation: number, signal: AbortSignal, children: PollChildren): Promise<KroFailure | undefined> {
     const object = await live(name);
     if ((object as KubernetesObject).metadata?.generation !== generation) return undefined;
     const input = { spec: object.spec ?? {}, instance: liveIdentity(object as KubernetesObject, instanceAt(name)) };
-    const found = await certainStatusFailure(kube, graphOf(), childKinds, input, { deadline: Date.now() + 10_000, signal }, (documents ??= openApiDocuments()));
+    const found = await certainStatusFailure(kube, graphOf(), input, await children(), tenSeconds(signal), (documents ??= openApiDocuments()));
     return found && stuckStatus(found);
   }
 
@@ -206,7 +210,7 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
           const warn = (message: string): void => options.progressCallback?.({ type: 'progress', level: 'warning', message: redactor.text(message) });
           confirmOthers(await others(await rgdChanges(kube, rgd as KubeObject, { ...call(), signal }), name, signal), graph, options.allowOtherInstances ?? false, warn);
           const graphRevision = graphRevisionOf(await applyRgd(kube, rgd, bounded));
-          const object = await applyInstance(kube, instance, { ...bounded, readsLabels, ...(graphRevision !== undefined ? { graphRevision } : {}), rgdName: graph.name, diagnose: () => diagnose(instance), failure: () => failure(instance, signal), ...(statusExprs ? { stuck: (generation: number) => stuck(name, generation, signal) } : {}) });
+          const object = await applyInstance(kube, instance, { ...bounded, readsLabels, ...(graphRevision !== undefined ? { graphRevision } : {}), rgdName: graph.name, diagnose: () => diagnose(instance), children: () => listed(name, tenSeconds(signal)), failure: (children) => failure(instance, signal, children), ...(statusExprs ? { stuck: (generation, children) => stuck(name, generation, signal, children) } : {}) });
           // as instanceStatus: KRO's condition messages quote API server errors, and those quote spec values
           const status = (object as LiveInstance).status;
           if (status && Array.isArray(status.conditions)) status.conditions = redactor.value(status.conditions);
@@ -260,7 +264,7 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
     },
     async instanceStatus(name) {
       const object = await live(name);
-      const byId = groupByResource(graphOf(), await listChildren(kube, childKinds, instanceAt(name), call()), kroResourceIdOf);
+      const byId = await listed(name, call());
       const report = await reportObjects(kube, graphOf(), { spec: object.spec ?? {}, instance: liveIdentity(object as KubernetesObject, instanceAt(name)) }, byId, call());
       const { state, conditions, ...status } = object.status ?? {};
       const failedStatus = report.failures.filter((f) => f.resourceId === undefined);

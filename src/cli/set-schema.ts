@@ -7,7 +7,9 @@ import { parse as parseYaml } from 'yaml';
 import type { SchemaNode } from '../index.js';
 import { isPlainObject } from '../util/json.js';
 import { clip } from '../util/redact.js';
+import type { ScalarPath } from '../util/yaml-scalars.js';
 import { UsageError } from './errors.js';
+import { refuseAmbiguousSetValue } from './spec-scalars.js';
 
 type Segment = string | number;
 
@@ -51,14 +53,26 @@ function describe(node: SchemaNode): string {
 /**
  * The value `text` means for a field of schema `node`: YAML, except that strings the schema declares keep
  * their text (`007`, `true`, `1e3` stay strings), in flow collections too (`[007, x]` for a list of strings).
+ * A plain scalar read as YAML that go-yaml (kubectl, Helm) reads otherwise is refused (`010`, `yes`: `origin`
+ * names the flag), as in a spec file.
  */
-export function typedValue(text: string, node: SchemaNode | undefined): unknown {
-  if (node === undefined || node.kind === 'object') return parseValue(text);
-  if (node.kind === 'string') return text;
-  const value = parseValue(text);
-  if (typeof value !== 'object' || value === null) return value;
+export function typedValue(text: string, node: SchemaNode | undefined, origin = text): unknown {
+  if (node?.kind === 'string') return text;
+  const { value, yaml } = readValue(text);
+  if (yaml) refuseAmbiguousSetValue(text, origin, (path) => stringAt(node, path));
+  if (node === undefined || node.kind === 'object' || typeof value !== 'object' || value === null) return value;
   // Parsed twice: every scalar as its text (failsafe), and as YAML reads it; the schema picks per leaf.
   return pick(node, parseYaml(text, { schema: 'failsafe' }) as unknown, value);
+}
+
+/** Whether the schema below `node` declares the leaf at `path` a string, whose text {@link pick} keeps. */
+function stringAt(node: SchemaNode | undefined, path: ScalarPath): boolean {
+  let at = node;
+  for (const segment of path) {
+    if (typeof segment === 'number') at = at?.kind === 'array' ? at.items : undefined;
+    else at = at?.kind === 'map' ? at.values : at?.kind === 'struct' ? at.fields[segment] : undefined;
+  }
+  return at?.kind === 'string';
 }
 
 function pick(node: SchemaNode | undefined, text: unknown, value: unknown): unknown {
@@ -73,16 +87,21 @@ function pick(node: SchemaNode | undefined, text: unknown, value: unknown): unkn
 
 /** A value written after `=`: a YAML scalar or flow collection (`3`, `true`, `[a, b]`), else the text. */
 export function parseValue(text: string): unknown {
-  if (text === '') return '';
+  return readValue(text).value;
+}
+
+/** {@link parseValue}, and whether the value is YAML's reading (not the text kept as it is). */
+function readValue(text: string): { readonly value: unknown; readonly yaml: boolean } {
+  const asText = { value: text, yaml: false };
+  if (text === '') return asText;
   let value: unknown;
   try {
     value = parseYaml(text);
   } catch {
-    return text;
+    return asText;
   }
   // Only scalars and flow collections: `a: b` or `#x` are meant as text, not as a mapping or a comment.
-  if (value === null) return /^(null|Null|NULL|~)$/.test(text) ? null : text;
-  if (typeof value === 'object') return /^\s*[[{]/.test(text) ? value : text;
-  return value;
+  if (value === null) return /^(null|Null|NULL|~)$/.test(text) ? { value: null, yaml: true } : asText;
+  if (typeof value === 'object') return /^\s*[[{]/.test(text) ? { value, yaml: true } : asText;
+  return { value, yaml: true };
 }
-

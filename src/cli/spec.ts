@@ -130,7 +130,7 @@ export function applyAssignments(base: SpecObject, sets: readonly SetAssignment[
   const result = structuredClone(base);
   for (const set of sets) {
     const field = schema ? schemaAt(schema, set.path, set.origin) : undefined;
-    const value = set.raw ? set.text : schema ? typedValue(set.text, field) : parseValue(set.text);
+    const value = set.raw ? set.text : typedValue(set.text, field, set.origin);
     assign(result, [...set.path], value, set.origin);
   }
   return result;
@@ -153,10 +153,4 @@ export function readSpecInput(options: SpecOptions, readStdin: () => string): Sp
   if (options.spec === undefined && !hasSets) return undefined;
   const base = options.spec !== undefined ? readSpecFile(options.spec, readStdin) : {};
   return { base, sets: [...parseSets(options.set ?? []), ...parseSets(options.setString ?? [], true)] };
-}
-
-/** The spec the options describe (`--set` typed by `schema` when given), or undefined when none was given. */
-export function specFromOptions(options: SpecOptions, readStdin: () => string, schema?: SchemaNode): SpecObject | undefined {
-  const input = readSpecInput(options, readStdin);
-  return input && applyAssignments(input.base, input.sets, schema);
 }

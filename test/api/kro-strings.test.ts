@@ -115,6 +115,31 @@ describe('kro mode refuses the texts of the resources KRO would change or refuse
     assert.match(compared.toYaml(), /wide: '\$\{\(schema\.spec\.text\) > "\\uffff" \? "wide" : "narrow"\}'\n\s+first: '\$\{"\\u0085" == /);
   });
 
+  it('bytes constants that are no whole UTF-8 characters, in a Cel.expr that turns bytes into text: refused, since pieces joined at run time make characters none of them holds (review of issue 10)', () => {
+    const split = (name: string, cel: string) =>
+      kubernetesComposition({ ...definition, name, status: type({ ok: 'string' }) }, () => {
+        ConfigMap({ name: 'plain', data: { a: 'b' } });
+        return { ok: Cel.expr<string>(cel) };
+      });
+    const problem = (literal: string) =>
+      `the returned status: status.ok (a text in its Cel.expr at ${at('Cel.expr<string>(cel)', 'expr<string>(')}: ${literal}) is bytes that are no whole UTF-8 characters, in a Cel.expr that turns bytes into text (string(...) or format): joined at run time, such pieces can make a character KRO changes or refuses (U+0085, U+007F-U+009F, U+FFFE, U+FFFF) that TypeKro cannot see in any of them; write whole characters in each bytes constant, or the text as a string literal`;
+    // string(b"\xc2" + b"\x85") is U+0085, though each piece alone decodes to U+FFFD.
+    const hex = split('kro-split-hex', 'string(b"\\xc2" + b"\\x85")');
+    assert.equal(definitionError(() => hex.toYaml()), problem('b"\\xc2"'));
+    const octal = split('kro-split-octal', '"%s".format([b"\\302" + b"\\205"])');
+    assert.equal(definitionError(() => octal.toYaml()), problem('b"\\302"'));
+    // base64.decode of a literal is bytes as surely: "wg==" is 0xC2, "hQ==" 0x85.
+    const base64 = split('kro-split-base64', 'string(base64.decode("wg==") + base64.decode("hQ=="))');
+    assert.equal(definitionError(() => base64.toYaml()), problem('"wg=="'));
+    const joined = split('kro-joined-base64', 'string(base64.decode("woU="))');
+    assert.match(definitionError(() => joined.toYaml()), /: "woU="\) holds U\+0085 at index 0: KRO applies resources as YAML 1\.1, which reads it as a line break/);
+    // Whole characters joined are the same characters; bytes that never become text are written as base64.
+    const whole = split('kro-whole-bytes', 'string(b"\\xc3\\xa9" + b"x" + base64.decode("w6k="))');
+    assert.match(whole.toYaml(), /\(string\(b"\\xc3\\xa9" \+ b"x" \+ base64\.decode\("w6k="\)\)\)/);
+    const kept = split('kro-bytes-kept', 'base64.encode(b"\\xc2")');
+    assert.match(kept.toYaml(), /base64\.encode\(b"\\xc2"\)/);
+  });
+
   it('a text only compared is never written: it passes (the UTF-16 length compares with "\\uffff")', () => {
     const compared = kubernetesComposition({ ...definition, name: 'kro-compared' }, (spec) => {
       ConfigMap({ name: 'compared', data: { wide: String(spec.text.startsWith('\uffff')), size: String(spec.text.length) } });

@@ -28,8 +28,8 @@ describe('--set', () => {
 
   it('merges over the spec file, creating objects and lists, without touching the base', () => {
     const base = { name: 'shop', database: { password: 'x' }, workers: [{ name: 'a' }] };
-    const result = applySets(base, ['database.version=16', 'workers[0].replicas=2', 'workers[1].name=b', 'tags=[x, y]', 'name=web']);
-    assert.deepEqual(result, { name: 'web', database: { password: 'x', version: 16 }, workers: [{ name: 'a', replicas: 2 }, { name: 'b' }], tags: ['x', 'y'] });
+    const result = applySets(base, ['database.version=16', 'workers[0].replicas=2', 'workers[1].name=b', 'tags=[x, z]', 'name=web']);
+    assert.deepEqual(result, { name: 'web', database: { password: 'x', version: 16 }, workers: [{ name: 'a', replicas: 2 }, { name: 'b' }], tags: ['x', 'z'] });
     assert.deepEqual(base.database, { password: 'x' });
     assert.deepEqual(applySets({}, ['version=16'], true), { version: '16' });
   });

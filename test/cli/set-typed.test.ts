@@ -24,7 +24,7 @@ describe('--set paths', () => {
 
 describe('--set typed by the spec schema', () => {
   it('a string field keeps 007, true and 1e3 as written; numbers elsewhere are numbers', () => {
-    assert.deepEqual(applySets({}, ['code=007', 'name=true', 'ports=[80, 0443]', 'tags=[007, x]'], false, schema), {
+    assert.deepEqual(applySets({}, ['code=007', 'name=true', 'ports=[80, 0x1BB]', 'tags=[007, x]'], false, schema), {
       code: '007',
       name: 'true',
       ports: [80, 443],
@@ -40,6 +40,32 @@ describe('--set typed by the spec schema', () => {
     assert.deepEqual(applySets({}, ['lables.app=x'], false, schema), { lables: { app: 'x' } });
     assert.throws(() => applySets({}, ['code[0]=x'], false, schema), { message: '--set code[0]: code is not a list (it is a string), so [0] does not exist' });
     assert.throws(() => applySets({}, ['code.x=1'], false, schema), { message: '--set code.x: code is a string, so it has no field "x"' });
+  });
+});
+
+describe('--set refuses what go-yaml reads otherwise, as a spec file does (review of issue 10)', () => {
+  const refusal = (origin: string, source: string, reading: string): string =>
+    `--set ${origin}: ${source} is read as ${reading} here, but kubectl and Helm (YAML 1.1, Go's number syntax) read it otherwise; quote it ("${source}") for the string, write a number in decimal without a leading zero or "_", a boolean as true or false (--set-string keeps any value as its text)`;
+  it('a number, a list item, a free-form value: 010 (octal 8 to go-yaml), yes, 1_000, .inf', () => {
+    const cases: [string, string, string, string][] = [
+      ['ports=[80, 0443]', 'ports', '0443', '443'],
+      ['ports[0]=010', 'ports[0]', '010', '10'],
+      ['ports[0]=1_000', 'ports[0]', '1_000', '"1_000"'],
+      ['ports[0]=.inf', 'ports[0]', '.inf', 'Infinity'],
+      ['extra.n=010', 'extra.n', '010', '10'],
+      ['extra.on=yes', 'extra.on', 'yes', '"yes"'],
+      ['extra.mode=+0o17', 'extra.mode', '+0o17', '"+0o17"'],
+      ['extra.deep={a: [Off]}', 'extra.deep', 'Off', '"Off"'],
+    ];
+    for (const [pair, origin, source, reading] of cases) {
+      assert.throws(() => applySets({}, [pair], false, schema), (error: unknown) => error instanceof UsageError && error.message === refusal(origin, source, reading), pair);
+    }
+    assert.throws(() => applySets({}, ['extra.m={1e3: x}'], false, schema), { message: '--set extra.m: the key 1e3 is read as the number 1000, which each YAML reader writes back as text its own way; quote it ("1e3") (--set-string keeps any value as its text)' });
+  });
+  it('a string field keeps the text as written, so nothing is refused there; read alike, quoted or --set-string passes', () => {
+    assert.deepEqual(applySets({}, ['code=010', 'tags=[010, yes, 1_000]', 'labels={a: yes}'], false, schema), { code: '010', tags: ['010', 'yes', '1_000'], labels: { a: 'yes' } });
+    assert.deepEqual(applySets({}, ['ports=[0o17, 0x1F, 007]', 'extra.a="010"', 'extra.b=true', 'extra.c=a: yes'], false, schema), { ports: [15, 31, 7], extra: { a: '010', b: true, c: 'a: yes' } });
+    assert.deepEqual(applySets({}, ['extra.a=010'], true, schema), { extra: { a: '010' } });
   });
 });
 

@@ -103,3 +103,36 @@ test('resource() names the objects there are when asked for one that is not', ()
     /no ConfigMap named "nope" in .*base\.yaml; there are: ConfigMap\/app-settings, Service\/app/,
   );
 });
+
+test('a plain scalar kubectl reads otherwise (YAML 1.1) is refused with the file, line and column, as a spec file is (review of issue 10)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'typekro-yaml-'));
+  try {
+    const deployment = (replicas: string, flag: string): string =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: ${replicas}\n  template:\n    metadata:\n      annotations:\n        enabled: ${flag}\n`;
+    const cases: [string, string, string][] = [
+      [deployment('010', '"yes"'), `:6:13: 010 is read as 10 here`, '010'], // kubectl applies 8 replicas
+      [deployment('3', 'yes'), `:10:18: yes is read as "yes" here`, 'yes'], // kubectl reads true and the API refuses it
+      [`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  size: "1"\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: d\ndata:\n  size: 1_000\n`, `:13:9: 1_000 is read as "1_000" here`, '1_000'],
+    ];
+    for (const [i, [text, where, source]] of cases.entries()) {
+      const file = join(dir, `case${i}.yaml`);
+      writeFileSync(file, text);
+      assert.throws(
+        () => kubernetesComposition({ ...definition, name: 'ambiguous', kind: 'Ambiguous' }, () => ({ level: yamlFile(file).resources.length > 0 ? 'x' : 'y' })),
+        (error: Error) =>
+          error instanceof YamlManifestError &&
+          error.message === `${file}${where}, but kubectl and Helm (YAML 1.1, Go's number syntax) read it otherwise; quote it ("${source}") for the string, write a number in decimal without a leading zero or "_", a boolean as true or false`,
+        source,
+      );
+    }
+    // Read alike by both: accepted.
+    writeFileSync(join(dir, 'alike.yaml'), deployment('0x3', '"yes"'));
+    const alike = kubernetesComposition({ ...definition, name: 'alike', kind: 'Alike' }, () => {
+      yamlFile(join(dir, 'alike.yaml'));
+      return { level: 'x' };
+    });
+    assert.match(alike.toYaml(), /replicas: 3\n/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -75,6 +75,35 @@ test('the forms the required fields take: optional.none() for some, a failed rea
   assert.equal(report.complete, false);
 });
 
+test('a required status key holding a dot (a label-like key, a nested key) is pending when JavaScript leaves it undefined, not absent by design (review of issue 10)', () => {
+  const dotted = kubernetesComposition(
+    {
+      name: 'required-dotted',
+      apiVersion: 'absent.typekro.dev/v1alpha1',
+      kind: 'RequiredDotted',
+      spec: type({ name: 'string', flag: 'boolean' }),
+      status: type({ 'app.kubernetes.io/name': 'string', 'group.a': { 'b.c': 'string', 'd?': 'string' }, 'opt.key?': 'string' }),
+    },
+    (spec) => {
+      ConfigMap({ name: spec.name, data: { k: 'v' } });
+      return {
+        'app.kubernetes.io/name': (spec.flag ? 'x' : undefined) as string,
+        'group.a': { 'b.c': (spec.flag ? 'y' : undefined) as string, d: spec.flag ? 'd' : undefined },
+        'opt.key': spec.flag ? 'o' : undefined,
+      };
+    },
+  );
+  const prepared = prepareGraph(dotted.graph, createCelEngine());
+  const input = { spec: { name: 'off', flag: false }, instance: { name: 'off', namespace: 'default' }, observed: new Map() };
+  const js = evaluateConcrete(dotted, input.spec as never);
+  for (const [mode, result] of [['direct', instanceStatus(prepared, input)], ['kro', reportInstance(prepared, input)]] as const) {
+    assert.deepEqual([...result.pending].sort(), ['app.kubernetes.io/name', 'group.a.b.c'], `${mode}: pending`);
+    assert.deepEqual([...result.absent].sort(), ['group.a.d', 'opt.key'], `${mode}: absent by design`);
+    assert.deepEqual([...result.pending, ...result.absent].sort(), [...js.pendingStatus].sort(), `${mode}: JavaScript leaves the same fields undefined`);
+    assert.equal(statusReport(dotted.graph.status, result.status, result.absent).complete, false, `${mode}: not complete`);
+  }
+});
+
 function pruned(value: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
   const out = Object.fromEntries(Object.entries(value).map(([key, item]) => [key, pruned(item)]).filter(([, item]) => item !== undefined && !(typeof item === 'object' && item !== null && Object.keys(item).length === 0)));

@@ -150,23 +150,55 @@ const CEL_STRING = /(b?)"((?:[^"\\\n]|\\.)*)"/g;
 const COMPARED_AFTER = /(?:==|!=|<=|>=|<|>)\s*$/;
 /** A comparison (or `in`) just after a literal: the literal ends its left operand. */
 const COMPARED_BEFORE = /^\s*(?:==|!=|<=|>=|<|>|in\b)/;
+/** What turns bytes into text in KRO's CEL: the conversion, and format's `%s` of a bytes argument. */
+const BYTES_TO_TEXT = /\bstring\s*\(|\.format\s*\(/;
+/** A literal that is the argument of base64.decode: bytes, as surely as a bytes literal. */
+const BASE64_ARGUMENT = /\bbase64\.decode\s*\(\s*$/;
+/** Base64 text cel-go's decoder takes (standard alphabet, padded or not); any other fails at run time. */
+const BASE64_TEXT = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /**
  * The first text a raw CEL text (`Cel.expr`, which has no parsed form) may write that KRO cannot carry: the
  * value of each string literal, escapes decoded (`"\u0085"` is U+0085 as surely as the character itself), and
- * of each bytes literal read as UTF-8 (`string(b"\xc2\x85")`). Only a literal next to a comparison is taken as
- * compared (CEL's comparisons bind looser than everything a literal can be part of but `&&`, `||` and `?:`);
- * any other is taken as written, the safe side without a parse.
+ * of each bytes constant (a bytes literal, `base64.decode` of a literal) read as UTF-8 (`string(b"\xc2\x85")`).
+ * Only a literal next to a comparison is taken as compared (CEL's comparisons bind looser than everything a
+ * literal can be part of but `&&`, `||` and `?:`); any other is taken as written, the safe side without a parse.
  */
 function rawProblem(expr: Extract<Expr, { kind: 'raw' }>, path: readonly (string | number)[], root: string): string | undefined {
+  const toText = BYTES_TO_TEXT.test(expr.cel);
   for (const match of expr.cel.matchAll(CEL_STRING)) {
     const before = expr.cel.slice(0, match.index);
     const after = expr.cel.slice(match.index + match[0].length);
     if (COMPARED_AFTER.test(before) || COMPARED_BEFORE.test(after)) continue;
-    const text = celLiteralText(match[2]!, match[1] === 'b');
-    if (KRO_UNSAFE.test(text)) return kroTextProblem(`${fieldPath(root, path)} (a text in its Cel.expr${expr.at ? ` at ${expr.at}` : ''}: ${match[0]})`, text);
+    const where = `${fieldPath(root, path)} (a text in its Cel.expr${expr.at ? ` at ${expr.at}` : ''}: ${match[0]})`;
+    const bytes = match[1] === 'b' ? celLiteralBytes(match[2]!) : BASE64_ARGUMENT.test(before) ? base64Bytes(celLiteralText(match[2]!, false)) : undefined;
+    const text = bytes === undefined ? celLiteralText(match[2]!, false) : new TextDecoder().decode(bytes);
+    if (KRO_UNSAFE.test(text)) return kroTextProblem(where, text);
+    // Each constant is read on its own above; joined at run time (`string(b"\xc2" + b"\x85")`), pieces that are
+    // no whole characters make one that none of them holds. Whole characters joined are the same characters.
+    if (toText && bytes !== undefined && !wholeUtf8(bytes)) return splitBytesProblem(where);
   }
   return undefined;
+}
+
+/** `where` is bytes that are no whole UTF-8 characters in a Cel.expr that turns bytes into text: why, and the way out. */
+function splitBytesProblem(where: string): string {
+  return `${where} is bytes that are no whole UTF-8 characters, in a Cel.expr that turns bytes into text (string(...) or format): joined at run time, such pieces can make a character KRO changes or refuses (U+0085, U+007F-U+009F, U+FFFE, U+FFFF) that TypeKro cannot see in any of them; write whole characters in each bytes constant, or the text as a string literal`;
+}
+
+/** Whether `bytes` are whole UTF-8 characters (none cut, none ill-formed). */
+function wholeUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The bytes base64.decode makes of `text`, or undefined where it fails at run time (no value is written). */
+function base64Bytes(text: string): Uint8Array | undefined {
+  return BASE64_TEXT.test(text) ? new Uint8Array(Buffer.from(text, 'base64')) : undefined;
 }
 
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"', "'": "'", '`': '`', '?': '?' };
@@ -182,6 +214,16 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { a: '\x07', b: '\b', f
  * ```
  */
 export function celLiteralText(body: string, bytes: boolean): string {
+  return bytes ? new TextDecoder().decode(celLiteralBytes(body)) : String.fromCodePoint(...literalUnits(body, false));
+}
+
+/** The bytes of a CEL bytes literal's body. */
+function celLiteralBytes(body: string): Uint8Array {
+  return new Uint8Array(literalUnits(body, true));
+}
+
+/** A literal body's code points (`bytes`: its bytes, characters and `\u` escapes as UTF-8). */
+function literalUnits(body: string, bytes: boolean): number[] {
   const units: number[] = [];
   const encoder = new TextEncoder();
   const push = (text: string): void => void (bytes ? units.push(...encoder.encode(text)) : units.push(...[...text].map((c) => c.codePointAt(0)!)));
@@ -202,5 +244,5 @@ export function celLiteralText(body: string, bytes: boolean): string {
     else push(SIMPLE_ESCAPES[simple!] ?? simple!);
     i += all.length;
   }
-  return bytes ? new TextDecoder().decode(new Uint8Array(units)) : String.fromCodePoint(...units);
+  return units;
 }

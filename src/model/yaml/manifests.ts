@@ -108,7 +108,7 @@ export interface YamlManifests {
  * );
  * app.graph.resources.map((r) => r.id); // => ['baseConfigMapSettings', 'web']
  * ```
- * @throws YamlManifestError naming the file (and line) when it cannot be read, does not parse, or holds a document that is not a Kubernetes object.
+ * @throws YamlManifestError naming the file (and line) when it cannot be read, does not parse, holds a document that is not a Kubernetes object, or a plain scalar kubectl's YAML 1.1 reads otherwise (`replicas: 010`).
  */
 export function yamlFile(config: string | YamlFileConfig): YamlManifests {
   // The declared signature stays one argument; JavaScript (and `as any`) can pass more.

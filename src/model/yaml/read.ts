@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
 import { TypeKroError } from '../../util/errors.js';
+import { ambiguousScalar } from '../../util/yaml-scalars.js';
 import { isManifestUrl } from './download.js';
 
 // yaml is required when a file is read, not when the package is imported (see compile/rgd/yaml.ts).
@@ -63,6 +64,12 @@ export function readManifestFile(file: string, givenAs?: string): FileManifest[]
     if (problem) {
       const at = lines.linePos(problem.pos[0]);
       throw new YamlManifestError(`${shownAs}:${at.line}:${at.col}: not valid YAML (document ${index + 1}): ${problem.message.split('\n')[0]}`, file);
+    }
+    // kubectl reads the same file by YAML 1.1: a plain scalar it types otherwise would deploy another value.
+    const ambiguous = ambiguousScalar(document);
+    if (ambiguous) {
+      const at = lines.linePos(ambiguous.offset);
+      throw new YamlManifestError(`${shownAs}:${at.line}:${at.col}: ${ambiguous.message}`, file);
     }
     const value: unknown = document.toJS();
     if (value === null || value === undefined) continue;

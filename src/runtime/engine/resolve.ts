@@ -100,21 +100,24 @@ export interface StatusResult {
  * The instance status: fields whose expressions are pending are omitted (KRO's soft resolution); `null`
  * leaves and empty objects are omitted, as the RGD compiler omits them; an array is one field. A field
  * whose expression gives `optional.none()` (JavaScript's `undefined`) is omitted and `absent`: KRO leaves
- * it out and JavaScript leaves it `undefined`, a final answer (`null` would differ from both). Every path
- * names the leaf (`nested.b`), not its parent.
+ * it out and JavaScript leaves it `undefined`, a final answer (`null` would differ from both), unless
+ * `required` says the declared type requires that leaf (given its keys, which may hold dots): then it is pending.
+ * Every path names the leaf (`nested.b`), not its parent.
  */
-export function resolveStatus(value: Value, evaluate: LeafEvaluator): StatusResult {
+export function resolveStatus(value: Value, evaluate: LeafEvaluator, required: (keys: readonly string[]) => boolean = () => false): StatusResult {
   const pending: string[] = [];
   const absent: string[] = [];
   const errors: string[] = [];
   const failures: FailedLeaf[] = [];
+  // The keys down to the node visited: the joined path cannot be split back where a key holds a dot.
+  const keys: string[] = [];
   const visit = (node: Value, path: string): unknown => {
     if (node === null) return undefined;
     if (isExprValue(node)) {
       // A whole field that is `optional.none()` is undefined in JavaScript: absent, neither pending nor null.
       const result = evaluate(node.expr);
       if (result.kind === 'value' && isOptionalNone(result.value)) {
-        absent.push(path);
+        (required(keys) ? pending : absent).push(path);
         return undefined;
       }
       return settle(annotate(withOrigin(toJsonResult(result), node.expr), path), path);
@@ -122,7 +125,9 @@ export function resolveStatus(value: Value, evaluate: LeafEvaluator): StatusResu
     if (!isPlainObject(node)) return settle(resolveValue(node, evaluate, path), path);
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(node as Record<string, Value>)) {
+      keys.push(key);
       const resolved = visit(item, path ? `${path}.${key}` : key);
+      keys.pop();
       if (resolved !== undefined) out[key] = resolved;
     }
     return Object.keys(out).length > 0 ? out : undefined;

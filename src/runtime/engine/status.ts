@@ -18,14 +18,11 @@ import { instanceVariables } from './variables.js';
  */
 export function instanceStatus(prepared: PreparedGraph, input: PlanInput): StatusResult {
   const variables = instanceVariables(prepared.graph, input);
-  const result = resolveStatus(prepared.graph.status, (expr) => prepared.evaluate(expr, variables));
   const declared = prepared.graph.statusSchema;
-  const required = declared ? result.absent.filter((path) => isRequired(declared, path.split('.'))) : [];
-  if (required.length === 0) return result;
-  return { ...result, pending: [...result.pending, ...required], absent: result.absent.filter((path) => !required.includes(path)) };
+  return resolveStatus(prepared.graph.status, (expr) => prepared.evaluate(expr, variables), declared ? (keys) => isRequired(declared, keys) : undefined);
 }
 
-/** Whether the declared status type requires the leaf at `path` in its object (a map's keys never are). */
+/** Whether the declared status type requires the leaf at `path` (its keys) in its object (a map's keys never are). */
 function isRequired(schema: SchemaNode, path: readonly string[]): boolean {
   let node: SchemaNode | undefined = schema;
   for (const [i, segment] of path.entries()) {

@@ -3,6 +3,7 @@
  * by watching, until KRO reports it ACTIVE and Ready.
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
+import type { KubeObject } from '../engine/index.js';
 import { describeRef, KubeApiError, refOfObject, type KubeClient, type ObjectRef } from '../kube/client.js';
 import { DeployFailedError, KroRejectedError } from './errors.js';
 import { amendError } from '../../util/remedy.js';
@@ -44,18 +45,25 @@ export interface KroFailure {
   readonly message: string;
 }
 
+/** The instance's children, by the id of the graph's resource they are of. */
+export type ChildrenById = ReadonlyMap<string, readonly KubeObject[]>;
+/** One poll's children: listed by the first check that asks, the same list for the next. */
+export type PollChildren = () => Promise<ChildrenById>;
+
 export interface KroWaitOptions {
   readonly timeoutMs: number;
   /**
    * While waiting for the instance: the first of its resources that failed for good (polled). KRO only knows
    * readyWhen and would wait for such a resource until the deadline; direct mode stops on the same verdict.
    */
-  readonly failure?: () => Promise<KroFailure | undefined>;
+  readonly failure?: (children: PollChildren) => Promise<KroFailure | undefined>;
   /**
    * While waiting for the instance, from its apply on: a status field that fails for good for the applied
    * generation (stuck-status.ts). KRO then writes neither status nor condition and would wait until the deadline.
    */
-  readonly stuck?: (generation: number) => Promise<KroFailure | undefined>;
+  readonly stuck?: (generation: number, children: PollChildren) => Promise<KroFailure | undefined>;
+  /** Lists the instance's children by resource id, for `failure` and `stuck`: once a poll, shared by both. */
+  readonly children?: () => Promise<ChildrenById>;
   /** Called once an object (the RGD, then the instance) is applied: what an abort leaves behind. */
   readonly onApplied?: (ref: ObjectRef) => void;
   /** On a timeout: why the instance is not ready. Its own failure leaves the timeout message as it is. */
@@ -159,8 +167,11 @@ export async function applyInstance(client: KubeClient, instance: KubernetesObje
   // A status field that fails for good ends it at any time: that verdict checks the objects are this spec's.
   const failed = new AbortController();
   const reconciled = (): boolean => generation !== undefined && (last?.status?.conditions ?? []).some((c) => c.observedGeneration === generation);
-  const check = async (): Promise<KroFailure | undefined> =>
-    (reconciled() && options.failure ? await options.failure() : undefined) ?? (generation !== undefined && options.stuck ? await options.stuck(generation) : undefined);
+  const check = async (): Promise<KroFailure | undefined> => {
+    // Both checks judge the same children: one list a poll, read when the first of them needs it.
+    const children = onceAPoll(options.children);
+    return (reconciled() && options.failure ? await options.failure(children) : undefined) ?? (generation !== undefined && options.stuck ? await options.stuck(generation, children) : undefined);
+  };
   const stop = options.failure || options.stuck ? pollFailure(check, (found) => failed.abort(failedError(instance, found))) : () => undefined;
   const signal = options.signal ? AbortSignal.any([options.signal, failed.signal]) : failed.signal;
   try {
@@ -186,6 +197,12 @@ export async function applyInstance(client: KubeClient, instance: KubernetesObje
   } finally {
     stop();
   }
+}
+
+/** `list` called at most once, its one promise shared; without `list`, no children. */
+function onceAPoll(list: (() => Promise<ChildrenById>) | undefined): PollChildren {
+  let listed: Promise<ChildrenById> | undefined;
+  return () => (listed ??= list ? list() : Promise.resolve(new Map()));
 }
 
 /** First check this soon after the instance is applied, then less often, up to {@link FAILURE_POLL_MAX_MS}. */

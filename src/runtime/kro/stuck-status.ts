@@ -15,35 +15,31 @@
  *   that the live value could decide the result.
  */
 import { SchemaCache } from '../direct/schemas.js';
-import { groupByResource } from '../direct/status.js';
 import { createPlanCache, firstFailure, instanceStatus, isUnsafeInteger, planInstance, type EvaluationFailure, type InstanceIdentity, type KubeObject, type PreparedGraph } from '../engine/index.js';
 import { storedQuantities } from '../engine/stored-quantities.js';
 import type { CallOptions, KubeClient } from '../kube/client.js';
 import type { OpenApiDocuments } from '../kube/openapi.js';
 import type { OpenApiSchema } from '../cel/index.js';
-import { kroResourceIdOf, listChildren, type ChildKind } from './children.js';
 
 /**
  * The status field that fails for good for `input` (see the file's comment), or undefined when that is not
- * certain (yet).
+ * certain (yet), judged on the instance's children `live` (by resource id, as the deploy's poll listed them).
  *
  * @example
  * ```ts
- * const failure = await certainStatusFailure(client, prepared, kinds, { spec, instance }, call);
+ * const failure = await certainStatusFailure(client, prepared, { spec, instance }, live, call);
  * failure?.field; // => 'status.q' once KRO made the Deployment with replicas 0 that `n / web.spec.replicas` divides by
  * ```
  */
 export async function certainStatusFailure(
   client: KubeClient,
   prepared: PreparedGraph,
-  kinds: readonly ChildKind[],
   input: { readonly spec: unknown; readonly instance: InstanceIdentity },
+  live: ReadonlyMap<string, readonly KubeObject[]>,
   call: CallOptions,
   /** The OpenAPI documents kept between calls (the deploy polls): each is read once while its hash stays. */
   documents?: OpenApiDocuments,
 ): Promise<EvaluationFailure | undefined> {
-  const at = { name: input.instance.name, ...(input.instance.namespace !== undefined ? { namespace: input.instance.namespace } : {}) };
-  const live = groupByResource(prepared, await listChildren(client, kinds, at, call), kroResourceIdOf);
   // Typed as the live objects are (a Secret's data is bytes).
   const schemas = new SchemaCache(client, documents);
   for (const [id, objects] of live) if (objects[0]) await schemas.remember(id, objects[0], call);
