@@ -41,10 +41,16 @@ function visitMention(node: Node, parent: Node | undefined, state: MentionWalk, 
     return;
   }
   if (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') {
-    const property = literalProperty(node, state.scope);
-    if (property === null) return;
+    const read = literalProperty(node, state.scope);
+    if (read === null) return;
+    const property = read?.property;
     if (property) {
       if (firstFollow(property.value, state.followed) && mentionsIn(property.value, property.scope, state.followed)) state.found = true;
+      return;
+    }
+    // `name.key` (most reads): the name's binding was just looked up; its children are the name and a key, which reads nothing.
+    if (read?.object) {
+      if (bindingMentions(read.held?.kind === 'module' ? namedBinding(node, state.scope)?.binding : read.held, state.followed, state.scope)) state.found = true;
       return;
     }
   }
@@ -122,15 +128,22 @@ function firstFollow(node: Node, followed: Followed): boolean {
  * The property a member read takes from an object literal its object stands for (`o.id`, with `o` a helper's
  * parameter given `{ name: w.name, id: 'worker' }`): only that property's value decides whether the read depends
  * on a reference, not its siblings. `null` when the literal has no such property (the read is `undefined`);
- * undefined when the object is not such a literal, or the property may be another (a computed key, a method or
- * getter, a name `Object.prototype` answers): the whole object is followed then.
+ * no `property` (or undefined) when the object is not such a literal, or the property may be another (a computed key, a method or
+ * getter, a name `Object.prototype` answers): the whole object is followed then. For a read of a literal key of
+ * a name written as is (`o.id`, `o['id']`), `object` is that name and `held` its binding, so that the walk need
+ * not look it up again.
  */
-function literalProperty(member: Node & { type: 'MemberExpression' | 'OptionalMemberExpression' }, scope: Scope): { value: Node; scope: Scope } | null | undefined {
+function literalProperty(
+  member: Node & { type: 'MemberExpression' | 'OptionalMemberExpression' },
+  scope: Scope,
+): { property?: { value: Node; scope: Scope }; object?: Identifier; held?: Binding } | null | undefined {
   const key = !member.computed && member.property.type === 'Identifier' ? member.property.name : member.property.type === 'StringLiteral' ? member.property.value : undefined;
   const object = unwrap(member.object);
   if (key === undefined || key in Object.prototype || object.type !== 'Identifier') return undefined;
   // An alias (a `const`, a helper's parameter) is its initialiser or argument, as given: changed ones are opaque.
-  const found = propertyOf(scope.lookup(object.name, object), key);
+  const held = scope.lookup(object.name, object);
+  const found = propertyOf(held, key);
   if (found === 'absent') return null;
-  return found !== 'unknown' && found.property.type === 'ObjectProperty' ? { value: found.property.value, scope: found.scope } : undefined;
+  if (found !== 'unknown' && found.property.type === 'ObjectProperty') return { property: { value: found.property.value, scope: found.scope } };
+  return member.object === object ? { object, held } : undefined;
 }

@@ -20,7 +20,19 @@ import { checkGraphInstanceMetadata } from './instance-metadata-reads.js';
 export type GraphHeader = Omit<CompositionGraph, 'status' | 'resources'>;
 
 export function valueContext(run: CompositionRun, owner: string): ValueContext {
-  return { owner, refType: (ref) => run.refType(ref), exprType: (expr) => run.exprType(expr), siteOf: (value) => run.siteOf(value) };
+  // Methods, not arrow properties: tsx renames each arrow property when made (`__name`), three per resource.
+  return {
+    owner,
+    refType(ref) {
+      return run.refType(ref);
+    },
+    exprType(expr) {
+      return run.exprType(expr);
+    },
+    siteOf(value) {
+      return run.siteOf(value);
+    },
+  };
 }
 
 export function buildGraph(header: GraphHeader, run: CompositionRun, status: Value): CompositionGraph {

@@ -38,9 +38,11 @@ export interface Conditional {
  * ```
  */
 export function checkResourceReads(resources: readonly ResourceNode[], reads: readonly Conditional[] = resources): void {
+  // Only a read of a conditional resource can lack its conditions: with none, no template needs walking.
+  if (!hasConditional(reads)) return;
   const byId = new Map(reads.map((resource) => [resource.id, resource]));
   for (const reader of resources) {
-    const own = facts(reader.includeWhen);
+    let own: Set<string> | undefined;
     const exprs = [
       ...(reader.template !== undefined ? exprsOf(reader.template) : []),
       ...reader.includeWhen,
@@ -51,8 +53,9 @@ export function checkResourceReads(resources: readonly ResourceNode[], reads: re
     for (const expr of exprs) addReferencedRoots(expr, roots);
     for (const id of roots) {
       const read = byId.get(id);
-      if (!read || read === reader) continue;
-      const missing = read.includeWhen.flatMap(terms).filter((term) => !own.has(printCel(term)));
+      if (!read || read === reader || read.includeWhen.length === 0) continue;
+      own ??= facts(reader.includeWhen);
+      const missing = read.includeWhen.flatMap(terms).filter((term) => !own!.has(printCel(term)));
       if (missing.length > 0) throw resourceError(reader, read, missing);
     }
   }

@@ -12,7 +12,7 @@ import { syntaxError } from '../analysis/errors.js';
 import { CompositionError } from '../compile/rgd/errors.js';
 import { exprChildren, type Expr } from '../ir/expr.js';
 import type { CompositionGraph } from '../ir/graph.js';
-import { exprLeaves } from '../ir/value.js';
+import { exprLeaves, exprsOf } from '../ir/value.js';
 import { schemaPathsInText } from '../ir/schema-text-reads.js';
 import { deployOwnedAnnotation, isKroInstanceKey, KRO_INSTANCE_DOMAINS } from '../util/instance-metadata.js';
 
@@ -65,23 +65,35 @@ const wholeMetadata = (what: string): Problem => ({
 /** One step of a select/index chain: a literal field or key, or a key computed at run time. */
 type Step = { readonly key: string } | { readonly computed: Expr };
 
-/** The steps of a select/index chain rooted at `schema` (`schema.metadata.?labels["a/b"]`), or undefined. */
+/**
+ * The steps of a select/index chain rooted at `schema` (`schema.metadata.?labels["a/b"]`), or undefined. Asked
+ * of every node of every compiled expression: the root is found first, without allocating, and the steps are
+ * built only for a chain that reads the instance.
+ */
 function schemaChain(expr: Expr): Step[] | undefined {
+  const root = chainRoot(expr);
+  if (root.kind !== 'ident' || root.name !== 'schema') return undefined;
   const steps: Step[] = [];
-  let node = expr;
-  for (;;) {
-    if (node.kind === 'select') {
-      steps.unshift({ key: node.field });
-      node = node.target;
-    } else if (node.kind === 'index') {
-      steps.unshift(node.index.kind === 'literal' && node.index.literal.kind === 'string' ? { key: node.index.literal.value } : { computed: node.index });
-      node = node.target;
-    } else if (node.kind === 'call' && node.fn === 'orValue' && node.target && isEmptyMap(node.args)) {
-      // `(instance.metadata.labels ?? {})`: `schema.metadata.?labels.orValue({})` is the map, or no keys.
-      node = node.target;
-    } else break;
+  for (let node = expr; node !== root; node = chainTarget(node)!) {
+    if (node.kind === 'select') steps.push({ key: node.field });
+    else if (node.kind === 'index') steps.push(node.index.kind === 'literal' && node.index.literal.kind === 'string' ? { key: node.index.literal.value } : { computed: node.index });
   }
-  return node.kind === 'ident' && node.name === 'schema' ? steps : undefined;
+  return steps.reverse();
+}
+
+/** The node a chain step reads from, or undefined when `node` is not a step. */
+function chainTarget(node: Expr): Expr | undefined {
+  if (node.kind === 'select' || node.kind === 'index') return node.target;
+  // `(instance.metadata.labels ?? {})`: `schema.metadata.?labels.orValue({})` is the map, or no keys.
+  if (node.kind === 'call' && node.fn === 'orValue' && node.target && isEmptyMap(node.args)) return node.target;
+  return undefined;
+}
+
+/** Where a chain of steps starts: `expr` itself when it is not a step. */
+function chainRoot(expr: Expr): Expr {
+  let node = expr;
+  for (let target = chainTarget(node); target; target = chainTarget(node)) node = target;
+  return node;
 }
 
 const isEmptyMap = (args: readonly Expr[]): boolean => args.length === 1 && args[0]!.kind === 'map' && args[0]!.entries.length === 0;
@@ -130,7 +142,15 @@ function readsKeyOf(expr: Expr, map: MapName): boolean {
  */
 export function instanceMetadataProblem(expr: Expr): Problem | undefined {
   const steps = schemaChain(expr);
-  if (steps) return chainProblem(steps) ?? steps.flatMap((step) => ('computed' in step ? [step.computed] : [])).map(instanceMetadataProblem).find(Boolean);
+  if (steps) {
+    const problem = chainProblem(steps);
+    if (problem) return problem;
+    for (const step of steps) {
+      const inKey = 'computed' in step ? instanceMetadataProblem(step.computed) : undefined;
+      if (inKey) return inKey;
+    }
+    return undefined;
+  }
   if (expr.kind === 'raw') {
     const problem = rawProblem(expr.cel);
     return problem && expr.at !== undefined ? { ...problem, at: expr.at } : problem;
@@ -210,16 +230,11 @@ export function checkGraphInstanceMetadata(graph: Pick<CompositionGraph, 'status
     if (problem) fail(`status.${leaf.path.join('.')}`, problem);
   }
   for (const resource of graph.resources) {
-    const at = resource.source ? `${resource.source.file}:${resource.source.line}:${resource.source.column}: resource "${resource.id}"` : `resource "${resource.id}"`;
-    const exprs = [
-      ...(resource.template !== undefined ? exprLeaves(resource.template).map((leaf) => leaf.expr) : []),
-      ...resource.includeWhen,
-      ...resource.readyWhen,
-      ...resource.forEach.map((dimension) => dimension.source),
-    ];
+    const exprs = resource.template !== undefined ? exprsOf(resource.template) : [];
+    exprs.push(...resource.includeWhen, ...resource.readyWhen, ...resource.forEach.map((dimension) => dimension.source));
     for (const expr of exprs) {
       const problem = instanceMetadataProblem(expr);
-      if (problem) fail(at, problem, resource.id);
+      if (problem) fail(resource.source ? `${resource.source.file}:${resource.source.line}:${resource.source.column}: resource "${resource.id}"` : `resource "${resource.id}"`, problem, resource.id);
     }
   }
 }

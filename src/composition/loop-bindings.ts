@@ -70,12 +70,13 @@ export class LoopBindings {
 
   /** Gives runtime loop items the names of the loop variables in the source (outermost first). */
   nameLoops(site: CallSite): void {
-    const scope = (): Scope => this.host.scope();
-    checkLoopSources(site, scope());
+    // The scope is asked anew for each loop (the outer loops' names are bound by then), with no closure made
+    // for it: this runs for every factory call.
+    checkLoopSources(site, this.host.scope());
     let entered = 0;
     // Outer loop variables are bound before the inner loops are read (`for (const p of w.ports)`).
     for (const loop of site.context.loops) {
-      if (!isReferenceLoop(loop, scope())) continue;
+      if (!isReferenceLoop(loop, this.host.scope())) continue;
       if (loop.counted) throw countedLoopOverReference(loop);
       const iterator = this.loops[entered++];
       if (!iterator) throw loopOverComputedList(loop, this.host.scope());

@@ -157,10 +157,22 @@ export abstract class RunScope {
     const argument = call.arguments[position];
     if (!argument || argument.type === 'SpreadElement' || argument.type === 'ArgumentPlaceholder') return config;
     let guards: readonly Expr[] | undefined;
-    const guardsHere = (): readonly Expr[] => (guards ??= this.guardsAt(site));
-    // A nested composition's spec handles `undefined` itself (nested); a factory is asked about it when it builds.
-    const acceptsAbsent = nested ? undefined : (option: AbsentOption) => this.absentOptions.push(option);
-    return resolveSourceValue(argument, config, scope, this.recordSource, { path: [], guards: guardsHere, ...nested, ...(acceptsAbsent && { acceptsAbsent }) });
+    const run = this;
+    // Methods, not arrows held by names: tsx renames each of those when made (`__name`), and this runs per call.
+    const field: ManifestField = {
+      path: [],
+      guards() {
+        return (guards ??= run.guardsAt(site));
+      },
+      ...nested,
+      // A nested composition's spec handles `undefined` itself (nested); a factory is asked about it when it builds.
+      ...(!nested && {
+        acceptsAbsent(option: AbsentOption) {
+          run.absentOptions.push(option);
+        },
+      }),
+    };
+    return resolveSourceValue(argument, config, scope, this.recordSource, field);
   }
 
   /** The `&&` terms of the conditions around the call (`if (spec.host) ...`, `if (spec.l.length > 1) ...`), known to hold in its arguments. */

@@ -105,8 +105,8 @@ function resolveObject(node: ObjectExpression, value: Record<string, unknown>, s
   const siblings = [...producers.values()].map((producer) => producer.node);
   for (const [key, item] of Object.entries(value)) {
     const producer = producers.get(key);
-    const resolve = (p: Producer): unknown => resolveSourceValue(p.node, item, p.scope, onCompiled, field && { ...field, path: [...field.path, key] });
-    if (producer) result[key] = siblingsCompiled(siblings, producer.node, () => resolve(producer));
+    // No named closure per key: under tsx each one is renamed when made (`__name`), a cost per field of every call.
+    if (producer) result[key] = siblingsCompiled(siblings, producer.node, () => resolveSourceValue(producer.node, item, producer.scope, onCompiled, field && { ...field, path: [...field.path, key] }));
     else if (opaque || !mentionsReferences(node, scope)) result[key] = item;
     else {
       throw syntaxError(node, `field \`${key}\` was added to this object after it was built, and the object depends on a reference`, 'build the object in one literal (spreads of local literals are fine)');

@@ -14,7 +14,7 @@ import { hasComputedSpread, resolveSourceValue, siblingsCompiled } from './sourc
 import { inlineNestedStatus } from './nest-run.js';
 import type { CompositionRun } from './run.js';
 import { toValue, type ValueContext } from './values.js';
-import { checkStatusReads } from './excluded-reads.js';
+import { checkStatusReads, type Conditional } from './excluded-reads.js';
 import { TypeKroError } from '../util/errors.js';
 import { checkStatusFields } from './status-fields.js';
 import { schemaAt, type SchemaNode } from '../ir/schema.js';
@@ -43,12 +43,20 @@ export function buildStatus(returned: unknown, run: CompositionRun, context: Val
   }
   if (declared) checkStatusFields(declared.name, returned as Record<string, unknown>, declared.schema, returnedNode);
   const types = declared?.schema && { schema: declared.schema, composition: declared.name, typeOf: (value: object) => staticTypeOf(value, (ref) => context.refType(ref), (expr) => context.exprType(expr)) };
-  return statusObject(returned as Record<string, unknown>, node, run, { ...context, ...(types && { declared: types }) });
+  // The conditional resources, listed once: each status field's reads are checked against them alone (the others cannot fail).
+  const conditional = { nestedHandles: run.nestedHandles.filter(isConditional), records: run.records.filter(isConditional) };
+  return statusObject(returned as Record<string, unknown>, node, run, { ...context, conditional, ...(types && { declared: types }) });
 }
 
-/** The status's value context, with the declared status schema each field's type must fit (status-types.ts). */
+const isConditional = (resource: Conditional): boolean => resource.includeWhen.length > 0;
+
+/**
+ * The status's value context, with the declared status schema each field's type must fit (status-types.ts), and
+ * the conditional nested compositions and resources of the run.
+ */
 interface StatusContext extends ValueContext {
   readonly declared?: StatusTypes & { readonly schema: SchemaNode };
+  readonly conditional: { readonly nestedHandles: readonly Conditional[]; readonly records: readonly Conditional[] };
 }
 
 /** Fails when `value` (the field at `path`, compiled) does not fit its declared type; `at` is its source. */
@@ -74,11 +82,11 @@ interface Literal {
 function statusObject(value: Record<string, unknown>, literal: Literal | undefined, run: CompositionRun, context: StatusContext, path: string[] = []): Value {
   const properties = literal && propertiesOf(literal);
   const result: Record<string, Value> = {};
+  const siblings = properties ? [...properties.values()].map((p) => p.node) : [];
   for (const [key, entry] of Object.entries(value)) {
     const property = properties?.get(key);
-    const resolve = (): Value | undefined => statusField(entry, property, run, context, [...path, key]);
     // A refused field is shown rather than a spread of a spec map in a sibling field (source-values.ts).
-    const field = properties && property ? siblingsCompiled([...properties.values()].map((p) => p.node), property.node, resolve) : resolve();
+    const field = property ? siblingsCompiled(siblings, property.node, () => statusField(entry, property, run, context, [...path, key])) : statusField(entry, property, run, context, [...path, key]);
     if (field !== undefined) result[key] = field;
   }
   return result;
@@ -109,8 +117,8 @@ function statusField(value: unknown, property: OwnProperty | undefined, run: Com
   checkDeclared(resolved, context, path, node);
   // A nested composition's status is read through the child's resources, which carry the call's conditions.
   if (field !== undefined) {
-    checkStatusReads(field, node, run.nestedHandles);
-    checkStatusReads(inlineNestedStatus(field, run.nested), node, run.records);
+    checkStatusReads(field, node, context.conditional.nestedHandles);
+    checkStatusReads(inlineNestedStatus(field, run.nested), node, context.conditional.records);
   }
   return field;
 }

@@ -99,7 +99,13 @@ function siteOfRef(context: ValueContext, path: readonly string[]): (ref: RefDat
   const call = context.at;
   // The field written in the call's options literal, else the call (trial 17).
   const at = call ? (): SourceLocation => fieldLocation(call, path) ?? call : undefined;
-  return (ref) => ({ ...(at && { at }), what: () => `${context.owner}: \`${describeRef(ref)}\`` });
+  // `what` a method: tsx renames each arrow property when made (`__name`), and this runs for every reference in text.
+  return (ref) => ({
+    ...(at && { at }),
+    what() {
+      return `${context.owner}: \`${describeRef(ref)}\``;
+    },
+  });
 }
 
 /** Where a value is interpolated into a string, for messages: the call's place and the reference. */

@@ -69,27 +69,28 @@ export function isExprValue(value: unknown): value is ExprValue {
  */
 export function exprLeaves(value: Value, path: readonly (string | number)[] = []): { path: (string | number)[]; expr: Expr }[] {
   const out: { path: (string | number)[]; expr: Expr }[] = [];
-  const stack = [...path];
-  const visit = (node: Value): void => {
-    if (typeof node !== 'object' || node === null) return;
-    if (isExprValue(node)) {
-      out.push({ path: [...stack], expr: node.expr });
-    } else if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) {
-        stack.push(i);
-        visit(node[i] as Value);
-        stack.pop();
-      }
-    } else {
-      for (const key of Object.keys(node)) {
-        stack.push(key);
-        visit((node as Record<string, Value>)[key]!);
-        stack.pop();
-      }
-    }
-  };
-  visit(value);
+  visitLeaves(value, [...path], out);
   return out;
+}
+
+// A module function with its state passed along, not a closure made per call (tsx renames each such closure).
+function visitLeaves(node: Value, stack: (string | number)[], out: { path: (string | number)[]; expr: Expr }[]): void {
+  if (typeof node !== 'object' || node === null) return;
+  if (isExprValue(node)) {
+    out.push({ path: [...stack], expr: node.expr });
+  } else if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      stack.push(i);
+      visitLeaves(node[i] as Value, stack, out);
+      stack.pop();
+    }
+  } else {
+    for (const key of Object.keys(node)) {
+      stack.push(key);
+      visitLeaves((node as Record<string, Value>)[key]!, stack, out);
+      stack.pop();
+    }
+  }
 }
 
 /** The expressions of a value's leaves, in document order (`exprLeaves` without the paths). */

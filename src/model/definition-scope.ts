@@ -85,14 +85,16 @@ export function recordSpread(error: TypeKroError, at: SourceLocation | undefined
   return true;
 }
 
+/** True when `a` comes before `b` in a file. */
+const before = (a: { line: number; column: number }, b: { line: number; column: number }): boolean => a.line < b.line || (a.line === b.line && a.column < b.column);
+
 /**
  * Marks the spreads of references made in `file` between `start` and `end` (1-based lines and columns, end
  * exclusive) as compiled from source: the object literal there is compiled whole, its JavaScript value unused.
  */
 export function consumeSpreads(file: string, start: { line: number; column: number }, end: { line: number; column: number }): void {
   const current = currentDefinition();
-  if (!current) return;
-  const before = (a: { line: number; column: number }, b: { line: number; column: number }): boolean => a.line < b.line || (a.line === b.line && a.column < b.column);
+  if (!current || current.spreads.length === 0) return;
   const inside = (at: SourceLocation | undefined): boolean => at !== undefined && at.file === file && !before(at, start) && before(at, end);
   const kept = current.spreads.filter((spread) => !inside(spread.at));
   current.spreads.splice(0, current.spreads.length, ...kept);

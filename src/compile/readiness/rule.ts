@@ -43,13 +43,17 @@ export function counters(o: Expr, desired: Expr, names: readonly string[]): Read
 
 /**
  * A rule's expressions with `reason` built on first read (then kept): the RGD compiler reads only `ready`,
- * once per resource, and the reasons of the workload kinds are most of a rule's tree.
+ * once per resource, and the reasons of the workload kinds are most of a rule's tree. `failed` may be built on
+ * first read too (a function), for the same reason: a Deployment's progress-deadline test is a third of its tree.
  */
-export function withLazyReason(ready: Expr, failed: Expr, reason: () => Expr): ReadinessExprs {
+export function withLazyReason(ready: Expr, failed: Expr | (() => Expr), reason: () => Expr): ReadinessExprs {
   let built: Expr | undefined;
+  let failure = typeof failed === 'function' ? undefined : failed;
   return {
     ready,
-    failed,
+    get failed(): Expr {
+      return (failure ??= (failed as () => Expr)());
+    },
     get reason(): Expr {
       return (built ??= reason());
     },

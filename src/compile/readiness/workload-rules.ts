@@ -32,12 +32,14 @@ export const deployment = rule('Deployment', 'kubectl\'s rollout rule: the contr
   const desired = replicas(o);
   const [updated, total, available] = [count(o, 'updatedReplicas'), count(o, 'replicas'), count(o, 'availableReplicas')];
   const ready = and(current, eq(updated, desired), ge(updated, total), ge(available, updated));
-  const deadlineExceeded = progressDeadlineExceeded(o, current);
+  // Built on first read, once: the RGD compiler reads only `ready`.
+  let deadline: Expr | undefined;
+  const deadlineExceeded = (): Expr => (deadline ??= progressDeadlineExceeded(o, current));
   return withLazyReason(ready, deadlineExceeded, () =>
     firstOf(
       [
         [not(current), staleReason],
-        [deadlineExceeded, concat('rollout exceeded its progress deadline (spec.progressDeadlineSeconds ', text(field(o, 'spec.progressDeadlineSeconds', int(600))), 's): ', conditionField(o, 'Progressing', 'message'))],
+        [deadlineExceeded(), concat('rollout exceeded its progress deadline (spec.progressDeadlineSeconds ', text(field(o, 'spec.progressDeadlineSeconds', int(600))), 's): ', conditionField(o, 'Progressing', 'message'))],
         [ne(updated, desired), shortBy(o, updated, desired, 'updatedReplicas')],
         [gt(total, updated), concat(text(E.binary('-', total, updated)), ' old replicas pending termination', otherConditions(o))],
         // Not part of the rule (available pods are ready ones): the reason says which of the two is short.
