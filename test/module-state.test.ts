@@ -40,6 +40,7 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'util/kinds.ts:REGISTERED_SCOPES': 'scopes of the custom kinds crdFactory made as factory modules load (as model/kube-types.ts:extraModels), bounded by the kinds, not the compositions',
   'model/schema/kro-sites.ts:sites': 'weakly keyed by the schema trees of defined compositions, which die with their graphs',
   'analysis/switch-cases.ts:made': 'weakly keyed by the case tests synthesized for the parsed files; a fact of the source alone',
+  'runtime/kube/lease.ts:turns': 'the runs of this process waiting for or holding each RGD lease (kro deploys of one RGD take turns); a key is removed when its last run ends',
   'runtime/cel/library/int-range.ts:current': 'the int mode of the synchronous CEL evaluation in progress, restored when withIntegerMode returns (as model/run.ts:active)',
 };
 

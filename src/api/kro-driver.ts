@@ -7,10 +7,10 @@ import { compileRgd } from '../compile/rgd/index.js';
 import type { CompositionGraph } from '../ir/graph.js';
 import { exprLeaves } from '../ir/value.js';
 import { describeRef, KubeClient, refOfObject, type CallOptions, type ObjectRef } from '../runtime/kube/client.js';
-import { withLease, type LeaseOptions } from '../runtime/kube/lease.js';
+import { inTurn, rgdLeaseOf, withLease, type LeaseOptions } from '../runtime/kube/lease.js';
 import { loadKubeConfig } from '../runtime/kube/config.js';
 import { openApiDocuments, type OpenApiDocuments } from '../runtime/kube/openapi.js';
-import { applyInstance, applyRgd, graphRevisionOf, type KroDiagnosis, type KroFailure, type PollChildren } from '../runtime/kro/deploy.js';
+import { applyInstance, applyRgd, confirmRgd, graphRevisionOf, type KroDiagnosis, type KroFailure, type PollChildren } from '../runtime/kro/deploy.js';
 import { keptGraphRevision, readsInstanceLabels } from '../runtime/kro/relabel.js';
 import { deleteKroInstance, healthOf, listInstances } from '../runtime/kro/instances.js';
 import { kroResourceIdOf, listChildren } from '../runtime/kro/children.js';
@@ -199,22 +199,30 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
       const name = instance.metadata?.name ?? '';
       try {
         await ensureNamespace(kube, namespace, options.createNamespace ?? false, { ...call(), ...(abort ? { signal: abort } : {}) });
-        return await withLease(kube, { ...leaseOf(name, 'deploy'), ...(abort ? { signal: abort } : {}) }, async (signal) => {
-          const bounded = { ...waitOptions, onProgress, signal, onApplied: (ref: ObjectRef) => void applied.push(ref) };
+        const lease = { ...leaseOf(name, 'deploy'), ...(abort ? { signal: abort } : {}) };
+        return await withLease(kube, lease, async (instanceHeld) => {
           // Before anything is applied, the RGD included: a refused deploy changes nothing.
-          const owned = await ownership(instance, signal);
+          const owned = await ownership(instance, instanceHeld);
           owned.refuse();
           refuseFailingStatus(instance);
           for (const note of uncheckedNotes(owned)) onProgress(note);
-          const rgd = await checkedRgd(kube, graph, options.allowBreakingChanges ?? false);
-          const warn = (message: string): void => options.progressCallback?.({ type: 'progress', level: 'warning', message: redactor.text(message) });
-          confirmOthers(await others(await rgdChanges(kube, rgd as KubeObject, { ...call(), signal }), name, signal), graph, options.allowOtherInstances ?? false, warn);
-          const graphRevision = graphRevisionOf(await applyRgd(kube, rgd, bounded));
-          const object = await applyInstance(kube, instance, { ...bounded, readsLabels, ...(graphRevision !== undefined ? { graphRevision } : {}), rgdName: graph.name, diagnose: () => diagnose(instance), children: () => listed(name, tenSeconds(signal)), failure: (children) => failure(instance, signal, children), ...(statusExprs ? { stuck: (generation, children) => stuck(name, generation, signal, children) } : {}) });
-          // as instanceStatus: KRO's condition messages quote API server errors, and those quote spec values
-          const status = (object as LiveInstance).status;
-          if (status && Array.isArray(status.conditions)) status.conditions = redactor.value(status.conditions);
-          return { object, absent: await absentFields(object, signal) };
+          // The RGD is every instance's: no other deploy rewrites it from its read here to this instance's verdict.
+          const shared = rgdLeaseOf(graph.name, { ...lease, signal: instanceHeld });
+          return inTurn(shared.name, () => withLease(kube, shared, async (signal) => {
+            const bounded = { ...waitOptions, onProgress, signal, onApplied: (ref: ObjectRef) => void applied.push(ref) };
+            const rgd = await checkedRgd(kube, graph, options.allowBreakingChanges ?? false);
+            const warn = (message: string): void => options.progressCallback?.({ type: 'progress', level: 'warning', message: redactor.text(message) });
+            confirmOthers(await others(await rgdChanges(kube, rgd as KubeObject, { ...call(), signal }), name, signal), graph, options.allowOtherInstances ?? false, warn);
+            const graphRevision = graphRevisionOf(await applyRgd(kube, rgd, bounded));
+            const object = await applyInstance(kube, instance, { ...bounded, readsLabels, ...(graphRevision !== undefined ? { graphRevision } : {}), rgdName: graph.name, diagnose: () => diagnose(instance), children: () => listed(name, tenSeconds(signal)), failure: (children) => failure(instance, signal, children), ...(statusExprs ? { stuck: (generation, children) => stuck(name, generation, signal, children) } : {}) });
+            // as instanceStatus: KRO's condition messages quote API server errors, and those quote spec values
+            const status = (object as LiveInstance).status;
+            if (status && Array.isArray(status.conditions)) status.conditions = redactor.value(status.conditions);
+            const absent = await absentFields(object, signal);
+            // A writer without the lease (kubectl, an older TypeKro) may still have replaced the graph KRO judged with.
+            await confirmRgd(kube, graph.name, graphRevision, refOfObject(instance), { ...call(), signal });
+            return { object, absent };
+          }), instanceHeld);
         });
       } catch (error) {
         throw redactor.error(abort?.aborted ? abortedError(name, applied, error) : error);

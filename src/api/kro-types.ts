@@ -30,6 +30,9 @@ export interface FactoryOptionsBase extends ClusterTarget, OriginalFactoryOption
   /**
    * A deploy or delete holds the instance's Lease while it runs; another one of the same instance (in either
    * mode) fails at once with an InstanceLockedError naming the holder; `waitForLock: true` waits instead.
+   * In kro mode a deploy also holds the lease of the ResourceGraphDefinition, which every instance shares,
+   * from its read to the instance's verdict: a deploy of another instance in another process fails or waits
+   * the same way (deploys of one process take turns).
    */
   readonly waitForLock?: boolean;
   /**

@@ -18,7 +18,7 @@ export const ERROR_CODES = {
   NOT_FOUND: 'the instance, object or kind does not exist in the cluster; check its name, namespace and that its CRD is installed',
   NAMESPACE_NOT_FOUND: 'the namespace to deploy into does not exist; create it, let the deploy create it (createNamespace, --create-namespace), or deploy into an existing one',
   CONFLICT: 'fields of an object are owned by another field manager; change them there, or apply with force',
-  INSTANCE_LOCKED: 'another deploy or delete of the same instance is running (its lease names the holder); wait for it (waitForLock, --wait-for-lock) or retry once its lease expires',
+  INSTANCE_LOCKED: 'another deploy or delete of the same instance is running, or in kro mode a deploy of another instance of the same ResourceGraphDefinition (its lease names the holder); wait for it (waitForLock, --wait-for-lock) or retry once its lease expires',
   REJECTED: 'the API server or KRO refused what TypeKro sent; the message carries their reason',
   BREAKING_CHANGE: 'the new schema would break existing instances; keep old fields, use a new kind, or allow breaking changes',
   OTHER_INSTANCES: 'the changed ResourceGraphDefinition would delete objects of other instances of the kind (KRO reconciles every instance with it); plan to see them, use a new kind, or allow it',

@@ -99,6 +99,60 @@ export function graphRevisionOf(rgd: KubernetesObject): string | undefined {
   return generation === undefined || uid === undefined ? undefined : `${generation}/${uid}`;
 }
 
+interface ManagedField {
+  manager?: string;
+  operation?: string;
+  subresource?: string;
+  time?: string | Date;
+  fieldsV1?: Record<string, unknown>;
+}
+
+/** The field manager that last wrote the RGD's spec, and when (managedFields): who replaced it, when known. */
+function lastSpecWriter(rgd: KubernetesObject): string | undefined {
+  const fields = ((rgd.metadata as { managedFields?: ManagedField[] } | undefined)?.managedFields ?? [])
+    .filter((f) => !f.subresource && f.fieldsV1 && 'f:spec' in f.fieldsV1 && f.time !== undefined)
+    .map((f) => ({ manager: f.manager ?? 'unknown', time: new Date(f.time as string | Date) }))
+    .sort((a, b) => b.time.getTime() - a.time.getTime());
+  const last = fields[0];
+  return last ? `last written by field manager ${last.manager} at ${last.time.toISOString()}` : undefined;
+}
+
+/**
+ * Why the RGD `name` is not the graph this deploy applied (`applied`, {@link graphRevisionOf}) any more, as
+ * the message of the deploy's failure, or undefined when it still is. Another writer that does not take the
+ * RGD's lease (kubectl, an older TypeKro) may rewrite it while the deploy waits; KRO then judges the instance
+ * with that graph, and its verdict and status are not this composition's (trial 19 F9).
+ *
+ * @example
+ * ```ts
+ * replacedRgd('evo', '2/a1', { metadata: { name: 'evo', generation: 2, uid: 'a1' } }); // => undefined
+ * ```
+ */
+export function replacedRgd(name: string, applied: string | undefined, live: KubernetesObject | undefined, instance?: string): string | undefined {
+  const now = live ? graphRevisionOf(live) : undefined;
+  if (applied === undefined || now === applied) return undefined;
+  const writer = live ? lastSpecWriter(live) : undefined;
+  const what = live
+    ? `this deploy applied graph revision ${applied}, the cluster now serves ${now ?? 'an unknown revision'}${writer ? ` (${writer})` : ''}`
+    : `this deploy applied graph revision ${applied}, and the ResourceGraphDefinition was deleted since`;
+  return (
+    `the ResourceGraphDefinition ${name} was replaced by another deploy while this one waited: ${what}. ` +
+    `KRO judges every instance of it with the graph it serves, so the verdict and status of ${instance ?? 'this instance'} are not this composition's; ` +
+    'nothing was undone: check that no other deploy of this kind runs, then plan and deploy again'
+  );
+}
+
+/**
+ * Fails the deploy when the RGD it applied (`applied`) was replaced since ({@link replacedRgd}); called once
+ * the instance has its verdict, before the deploy reports it.
+ */
+export async function confirmRgd(client: KubeClient, name: string, applied: string | undefined, instance: ObjectRef, call: { deadline: number; signal?: AbortSignal }): Promise<void> {
+  if (applied === undefined) return;
+  const live = await client.get({ apiVersion: 'kro.run/v1alpha1', kind: 'ResourceGraphDefinition', name }, call);
+  const replaced = replacedRgd(name, applied, live, describeRef(instance));
+  if (replaced) throw new DeployFailedError(replaced);
+}
+
 /** The condition of `type`, if it was written for `generation` (an older one says nothing about this apply). */
 function currentCondition(object: Observed | undefined, type: string, generation: number | undefined): Condition | undefined {
   const condition = object?.status?.conditions?.find((c) => c.type === type);
@@ -116,6 +170,12 @@ export async function applyRgd(client: KubeClient, rgd: KubernetesObject, option
     refOfObject(rgd),
     (object) => {
       last = object as Observed | undefined;
+      // Another writer's graph (a newer generation, or the RGD deleted and made again): KRO will never accept ours
+      // (an older generation is a read that lags our apply, not a replacement)
+      const uid = applied.metadata?.uid;
+      const newer = (last?.metadata?.generation ?? 0) > (generation ?? Infinity) || (uid !== undefined && last?.metadata?.uid !== undefined && last.metadata.uid !== uid);
+      const replaced = newer ? replacedRgd(rgd.metadata?.name ?? '', graphRevisionOf(applied), last) : undefined;
+      if (replaced) throw new DeployFailedError(replaced);
       const accepted = currentCondition(last, 'GraphAccepted', generation);
       if (accepted?.status === 'False' && !awaitsSchema(accepted.message)) {
         throw new KroRejectedError(`KRO rejected ResourceGraphDefinition ${rgd.metadata?.name}: ${accepted.message ?? accepted.reason ?? 'no message'}`);

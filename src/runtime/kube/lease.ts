@@ -1,11 +1,11 @@
 /**
- * One writer per instance. A deploy or a delete holds a `coordination.k8s.io/v1` Lease named after the
+ * One writer per instance (and, in kro mode, one deploy per ResourceGraphDefinition: {@link rgdLeaseOf}). A deploy or a delete holds a `coordination.k8s.io/v1` Lease named after the
  * instance for its whole duration, renewed while it runs; a second writer fails at once naming the holder
  * (or waits for the lease, when asked). Creation is exclusive (create, not apply) and every later write
  * carries the resourceVersion it read, so two writers can never both believe they hold it. A holder that
  * crashed stops renewing: its lease expires after {@link LEASE_SECONDS} and the next writer takes it over.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { abortableSleep } from './abort.js';
@@ -21,8 +21,10 @@ export interface LeaseOptions {
   /** The lease's name and namespace: the instance's record name, in the instance's namespace. */
   readonly name: string;
   readonly namespace: string;
-  /** The instance, for messages. */
+  /** The instance, for messages (`namespace/name` when `subject` is given). */
   readonly instance: string;
+  /** What the lease guards, for messages, when not the instance `namespace/instance` (e.g. `ResourceGraphDefinition web`). */
+  readonly subject?: string;
   /** What the holder does, shown to a writer that has to wait. */
   readonly operation: 'deploy' | 'delete';
   /** Wait for the lease to be free (until `deadline`) instead of failing at once. */
@@ -48,7 +50,9 @@ interface LeaseObject extends KubernetesObject {
  * ```
  */
 export async function withLease<T>(client: KubeClient, options: LeaseOptions, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const holder = `${options.operation} by ${hostname()} pid ${process.pid} (${randomUUID().slice(0, 8)})`;
+  // the lease of a shared object also names the instance whose deploy holds it
+  const of = options.subject ? ` of instance ${options.instance}` : '';
+  const holder = `${options.operation}${of} by ${hostname()} pid ${process.pid} (${randomUUID().slice(0, 8)})`;
   let lease = await acquire(client, options, holder);
   const lost = new AbortController();
   let renewing = Promise.resolve();
@@ -139,4 +143,67 @@ function microTime(date: Date): string {
 
 const refOf = (options: LeaseOptions): ObjectRef => ({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', name: options.name, namespace: options.namespace });
 
-const describe = (options: LeaseOptions): string => `instance ${options.namespace}/${options.instance}`;
+const describe = (options: LeaseOptions): string => options.subject ?? `instance ${options.namespace}/${options.instance}`;
+
+/** Where the lease of a ResourceGraphDefinition lives: it is cluster-scoped and its instances are in any namespace. */
+export const RGD_LEASE_NAMESPACE = 'default';
+
+/**
+ * The lease a kro-mode deploy of any instance of the ResourceGraphDefinition `rgd` holds from reading and
+ * applying the RGD to the instance's verdict, besides the instance's own: another deploy that rewrites the
+ * shared RGD (another instance, another version of the composition) would change what KRO computes for this
+ * instance while it is judged (trial 19 F9). `of` is the lease of the instance, for its deadline, signal,
+ * waitForLock and the holder's name.
+ *
+ * @example
+ * ```ts
+ * rgdLeaseOf('evo', { name: 'typekro.evo.z', namespace: 'e4', instance: 'z', operation: 'deploy', deadline: 0 }).name; // => 'typekro-rgd.evo'
+ * ```
+ */
+export function rgdLeaseOf(rgd: string, of: LeaseOptions): LeaseOptions {
+  const name = `typekro-rgd.${rgd}`;
+  return {
+    ...of,
+    name: name.length <= 253 ? name : `typekro-rgd.${createHash('sha256').update(rgd).digest('hex').slice(0, 40)}`,
+    namespace: RGD_LEASE_NAMESPACE,
+    instance: `${of.namespace}/${of.instance}`,
+    subject: `ResourceGraphDefinition ${rgd}`,
+  };
+}
+
+/** The runs of this process waiting for, or holding, each key ({@link inTurn}). */
+const turns = new Map<string, Promise<void>>();
+
+/**
+ * Runs `run` once every earlier run of this process with the same `key` has finished: deploys of one process
+ * that need the same lease take turns (`Promise.all` over instances of one kind), instead of failing on
+ * their own process's lease. Another process's holder still fails or waits as its lease options say.
+ *
+ * @example
+ * ```ts
+ * await Promise.all([inTurn('typekro-rgd.evo', deployY), inTurn('typekro-rgd.evo', deployZ)]); // one after the other
+ * ```
+ */
+export async function inTurn<T>(key: string, run: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  const previous = turns.get(key) ?? Promise.resolve();
+  let done = (): void => undefined;
+  const mine = new Promise<void>((resolve) => (done = resolve));
+  const tail = previous.then(() => mine);
+  turns.set(key, tail);
+  try {
+    await (signal ? Promise.race([previous, aborted(signal)]) : previous);
+    return await run();
+  } finally {
+    done();
+    if (turns.get(key) === tail) turns.delete(key);
+  }
+}
+
+/** Rejects with the signal's reason once it aborts. */
+function aborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    const fail = (): void => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+    if (signal.aborted) fail();
+    else signal.addEventListener('abort', fail, { once: true });
+  });
+}
