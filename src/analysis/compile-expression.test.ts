@@ -281,7 +281,8 @@ const conditionCases: Row[] = [
   ['spec.hostname', 'has(schema.spec.hostname) && schema.spec.hostname != ""'],
   ['spec.env', 'schema.spec.env != ""'],
   ['spec.replicas', 'schema.spec.replicas != 0'],
-  ['spec.ratio', 'schema.spec.ratio != 0.0'],
+  // NaN is falsy in JavaScript, `!= 0.0` in CEL: both comparisons are false for 0, -0 and NaN.
+  ['spec.ratio', 'schema.spec.ratio > 0.0 || schema.spec.ratio < 0.0'],
   ['spec.enabled', 'schema.spec.enabled'],
   ['spec.config', 'has(schema.spec.config)'],
   ['spec.tags', 'has(schema.spec.tags)'],
@@ -292,7 +293,7 @@ const conditionCases: Row[] = [
   ['spec.hostname && spec.enabled', 'has(schema.spec.hostname) && schema.spec.hostname != "" && schema.spec.enabled'],
   ['spec.hostname || spec.count', 'has(schema.spec.hostname) && schema.spec.hostname != "" || has(schema.spec.count) && schema.spec.count != 0'],
   ['spec.config?.port', 'schema.spec.?config.?port.hasValue() && schema.spec.?config.?port.value() != 0'],
-  ['svc.status.ready', 'has(service.status.ready) && !(service.status.ready in [false, 0, 0.0, "", null])'],
+  ['svc.status.ready', 'has(service.status.ready) && !(service.status.ready in [false, 0, 0.0, "", null]) && (type(service.status.ready) != type(0.0) || service.status.ready == service.status.ready)'],
   ['spec.env === "prod"', 'schema.spec.env == "prod"'],
   ['Boolean(spec.hostname)', 'has(schema.spec.hostname) && schema.spec.hostname != ""'],
 ];
