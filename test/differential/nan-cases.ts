@@ -1,6 +1,8 @@
 /**
  * NaN, which JavaScript makes of `0 / 0` (of ints or of spec doubles), where JavaScript and CEL treat it apart
- * (trial 18 F2): NaN is falsy (`r ? a : b`, `!r`, `r || 0`, `if (r)`, `Boolean(r)`, a callback's test). Specs with 0 / 0, with finite ratios,
+ * (trial 18 F2, F2b): NaN is falsy (`r ? a : b`, `!r`, `r || 0`, `if (r)`, `Boolean(r)`, a callback's test),
+ * `Math.max`/`Math.min` are NaN when any argument is (the list library's `max()` skips a NaN not first), and
+ * `includes` finds NaN (SameValueZero; CEL's `in` compares with `==`). Specs with 0 / 0, with finite ratios,
  * with -0 and with an infinite one. Held to JavaScript by differential.test.ts and to KRO's cel-go by
  * nan-cel.go.test.ts.
  */
@@ -38,6 +40,30 @@ const truthiness = kubernetesComposition(
   },
 );
 
+const extremes = kubernetesComposition(
+  {
+    ...base, name: 'nan-extremes', kind: 'NanExtremes', spec,
+    status: type({ max1: 'boolean', max2: 'boolean', min1: 'boolean', min2: 'boolean', mixed: 'boolean', incl: 'boolean', pair: 'boolean', items: 'boolean', ints: 'boolean', lit: 'boolean' }),
+  },
+  (spec) => {
+    const r = spec.ready / spec.total;
+    const q = spec.x / spec.y;
+    ConfigMap({ name: spec.name, data: { max: `${Math.max(1, r) > 0.5}`, min: `${Math.min(5, q) < 10}` } });
+    return {
+      max1: Math.max(r, 1) > 0.5,
+      max2: Math.max(1, r) > 0.5,
+      min1: Math.min(q, 5) < 10,
+      min2: Math.min(5, q, spec.x) < 10,
+      mixed: Math.max(spec.ready, q) >= Math.min(spec.total, r),
+      incl: [r].includes(r),
+      pair: [1.5, q].includes(q),
+      items: spec.d.map((v) => v / spec.y).includes(q),
+      ints: spec.l.includes(r),
+      lit: [q, 2].includes(2),
+    };
+  },
+);
+
 const SPECS = [
   { name: 'zero', ready: 0, total: 0, x: 0, y: 0, l: [0, 1], d: [0, 1.5] },
   { name: 'half', ready: 1, total: 2, x: 1.5, y: 3, l: [1, 2], d: [1.5, 0] },
@@ -48,4 +74,5 @@ const SPECS = [
 
 export const nanCases: Record<string, CaseInput> = {
   'nan-truthiness': { composition: truthiness as never, spec: SPECS[0]!, specs: SPECS },
+  'nan-extremes': { composition: extremes as never, spec: SPECS[0]!, specs: SPECS },
 };
