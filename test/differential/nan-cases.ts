@@ -2,13 +2,14 @@
  * NaN, which JavaScript makes of `0 / 0` (of ints or of spec doubles), where JavaScript and CEL treat it apart
  * (trial 18 F2, F2b): NaN is falsy (`r ? a : b`, `!r`, `r || 0`, `if (r)`, `Boolean(r)`, a callback's test),
  * `Math.max`/`Math.min` are NaN when any argument is (the list library's `max()` skips a NaN not first), and
- * `includes` finds NaN (SameValueZero; CEL's `in` compares with `==`). Specs with 0 / 0, with finite ratios,
+ * `includes` finds NaN (SameValueZero; CEL's `in` compares with `==`); a status field that is NaN or ±Infinity
+ * fails, in JavaScript's run (evaluateConcrete's failedStatus) as in both modes (trial 18 F3). Specs with 0 / 0, with finite ratios,
  * with -0 and with an infinite one. Held to JavaScript by differential.test.ts and to KRO's cel-go by
  * nan-cel.go.test.ts.
  */
 import { type } from 'arktype';
 import { kubernetesComposition } from '../../src/index.js';
-import { ConfigMap } from '../../src/simple.js';
+import { ConfigMap, Deployment } from '../../src/simple.js';
 import type { CaseInput } from './harness.js';
 
 const base = { apiVersion: 'nan.typekro.dev/v1alpha1' };
@@ -64,6 +65,21 @@ const extremes = kubernetesComposition(
   },
 );
 
+/** Status fields that are NaN or ±Infinity for some specs: failed in both modes and in the JavaScript run. */
+const numbers = kubernetesComposition(
+  { ...base, name: 'nan-status', kind: 'NanStatus', spec, status: type({ ratio: 'number', q: 'number', list: 'number[]', nested: { frac: 'number' }, ok: 'number' }) },
+  (spec) => {
+    const web = Deployment({ id: 'web', name: spec.name, image: 'nginx', replicas: spec.total });
+    return {
+      ratio: spec.ready / spec.total,
+      q: spec.x / spec.y,
+      list: [spec.x / spec.y, 1],
+      nested: { frac: (web.status.readyReplicas ?? 0) / spec.total },
+      ok: spec.total + 1,
+    };
+  },
+);
+
 const SPECS = [
   { name: 'zero', ready: 0, total: 0, x: 0, y: 0, l: [0, 1], d: [0, 1.5] },
   { name: 'half', ready: 1, total: 2, x: 1.5, y: 3, l: [1, 2], d: [1.5, 0] },
@@ -75,4 +91,5 @@ const SPECS = [
 export const nanCases: Record<string, CaseInput> = {
   'nan-truthiness': { composition: truthiness as never, spec: SPECS[0]!, specs: SPECS },
   'nan-extremes': { composition: extremes as never, spec: SPECS[0]!, specs: SPECS },
+  'nan-status': { composition: numbers as never, spec: SPECS[0]!, specs: SPECS },
 };

@@ -28,7 +28,8 @@ const schema = {
 } as OpenApiSchema;
 
 test('cel-go, our engine and JavaScript agree where NaN is falsy, poisons Math.max/min and is found by includes', () => {
-  const vectors = statusVectors(nanCases, schema);
+  // nan-status's fields are NaN or Infinity, which no JSON holds: both modes fail them (differential.test.ts).
+  const vectors = statusVectors(nanCases, schema, ['nan-status']);
   if (vectors.length < 100) throw new Error(`only ${vectors.length} vectors`);
   assertStatusVectorsAgree(vectors);
 });
