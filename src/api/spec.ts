@@ -5,7 +5,7 @@ import { applyDefaults, validateWithSchema } from '../model/schema/index.js';
 import { TypeKroError } from '../util/errors.js';
 import { redactorFor } from './sensitive.js';
 import { checkSpecStrings, withStringVerdicts } from './spec-strings.js';
-import { checkInstanceName, specSizeProblem, unknownFieldProblems } from './validate-input.js';
+import { checkInstanceName, nonFiniteProblems, specSizeProblem, unknownFieldProblems } from './validate-input.js';
 
 /** Problems a message lists; the rest are counted (all of them stay in `problems`). */
 const LISTED = 20;
@@ -62,7 +62,7 @@ export function validateSpec<TSpec>(definition: CompositionDefinition, graph: Co
   // A schema written with arktype's `'+': 'reject'` reports undeclared keys itself: say it once, with the hint.
   const unknown = unknownFieldProblems(graph.spec, withDefaults);
   const unknownPaths = unknown.map((problem) => problem.slice(0, problem.indexOf(' is not a field')));
-  const problems = [...schemaProblems.filter((problem) => !unknownPaths.some((path) => problem.startsWith(`${path} `))), ...unknown];
+  const problems = [...schemaProblems.filter((problem) => !unknownPaths.some((path) => problem.startsWith(`${path} `))), ...unknown, ...nonFiniteProblems(withDefaults)];
   if (problems.length > 0) {
     const redactor = redactorFor(graph, withDefaults);
     throw new SpecValidationError(graph.name, problems.map((problem) => redactor.text(problem)));

@@ -90,6 +90,19 @@ export function specSizeProblem(spec: unknown): string | undefined {
 }
 
 /**
+ * Spec numbers JSON cannot hold (±Infinity; arktype's `number` refuses NaN itself), each with its path: a
+ * Kubernetes object is JSON, so kro mode's instance would reach the API server with `null` there (refused after
+ * the RGD was applied, "Invalid value: \"null\"") while direct mode and the offline kit computed with Infinity
+ * (trial 18 F8). Refused up front, in every mode alike.
+ */
+export function nonFiniteProblems(value: unknown, path = 'spec'): string[] {
+  if (typeof value === 'number') return Number.isFinite(value) || Number.isNaN(value) ? [] : [`${path} is ${value}, which JSON (and so a Kubernetes object) cannot hold; give a finite number`];
+  if (typeof value !== 'object' || value === null) return [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => nonFiniteProblems(item, `${path}[${i}]`));
+  return Object.entries(value).flatMap(([key, item]) => nonFiniteProblems(item, `${path}${member(key)}`));
+}
+
+/**
  * Spec fields the schema does not declare, each with the closest declared field: `spec.replicaz is not a
  * field of the spec; did you mean spec.replicas?`. Schemaless objects (`Record<string, unknown>`) take any key.
  *
