@@ -127,7 +127,9 @@ const valueCases: Row[] = [
   ['Math.trunc(spec.replicas / 2)', 'schema.spec.replicas / 2'],
   ['Math.trunc(spec.ratio)', 'int(schema.spec.ratio)'],
   ['Math.max(spec.replicas, 1)', '[schema.spec.replicas, 1].max()'],
-  ['Math.min(spec.ratio, 1)', '[schema.spec.ratio, 1.0].min()'],
+  // JavaScript's Math.min is NaN when any argument is; the list library's min() skips a NaN that is not first.
+  ['Math.min(spec.ratio, 1)', 'schema.spec.ratio != schema.spec.ratio ? double("NaN") : [schema.spec.ratio, 1.0].min()'],
+  ['Math.max(spec.replicas, 1)', '[schema.spec.replicas, 1].max()'],
   ['Math.abs(spec.replicas)', 'schema.spec.replicas < 0 ? -schema.spec.replicas : schema.spec.replicas'],
   // strings
   ['"web-" + spec.env', '"web-" + schema.spec.env'],
@@ -281,7 +283,8 @@ const conditionCases: Row[] = [
   ['spec.hostname', 'has(schema.spec.hostname) && schema.spec.hostname != ""'],
   ['spec.env', 'schema.spec.env != ""'],
   ['spec.replicas', 'schema.spec.replicas != 0'],
-  ['spec.ratio', 'schema.spec.ratio != 0.0'],
+  // NaN is falsy in JavaScript, `!= 0.0` in CEL: both comparisons are false for 0, -0 and NaN.
+  ['spec.ratio', 'schema.spec.ratio > 0.0 || schema.spec.ratio < 0.0'],
   ['spec.enabled', 'schema.spec.enabled'],
   ['spec.config', 'has(schema.spec.config)'],
   ['spec.tags', 'has(schema.spec.tags)'],
@@ -292,7 +295,7 @@ const conditionCases: Row[] = [
   ['spec.hostname && spec.enabled', 'has(schema.spec.hostname) && schema.spec.hostname != "" && schema.spec.enabled'],
   ['spec.hostname || spec.count', 'has(schema.spec.hostname) && schema.spec.hostname != "" || has(schema.spec.count) && schema.spec.count != 0'],
   ['spec.config?.port', 'schema.spec.?config.?port.hasValue() && schema.spec.?config.?port.value() != 0'],
-  ['svc.status.ready', 'has(service.status.ready) && !(service.status.ready in [false, 0, 0.0, "", null])'],
+  ['svc.status.ready', 'has(service.status.ready) && !(service.status.ready in [false, 0, 0.0, "", null]) && (type(service.status.ready) != type(0.0) || service.status.ready == service.status.ready)'],
   ['spec.env === "prod"', 'schema.spec.env == "prod"'],
   ['Boolean(spec.hostname)', 'has(schema.spec.hostname) && schema.spec.hostname != ""'],
 ];

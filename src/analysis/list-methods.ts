@@ -65,7 +65,8 @@ export function listMethod(ctx: MethodContext, name: string): Typed {
       if (needle.nullish) return plain(E.bool(false), T.bool);
       refuseMismatchedSearch(ctx, needle.type, item);
       const [unified, haystack] = numericSearch(needle, list, item);
-      return plain(andPresent(needle, identitySearch(ctx.node, needle, item, list, E.binary('in', valueOf(unified), haystack), E.bool(false))), T.bool);
+      const found = sameValueZero(valueOf(unified), haystack, needle.type, item);
+      return plain(andPresent(needle, identitySearch(ctx.node, needle, item, list, found, E.bool(false))), T.bool);
     }
     case 'join':
       return join(ctx, list, item);
@@ -127,6 +128,19 @@ function listSlice(ctx: MethodContext, list: Expr): Typed {
 function numericSearch(needle: Typed, list: Expr, item: CelType): [Typed, Expr] {
   if (needle.type.kind === 'double' && item.kind === 'int') return [needle, E.macro('map', list, 'i', E.call('double', [E.ident('i')]))];
   return [unifyNumeric(needle, { expr: list, type: item })[0], list];
+}
+
+/**
+ * `includes` compares by SameValueZero, where NaN is found in a list holding NaN; CEL's `in` compares with
+ * `==`, where NaN equals nothing (trial 18 F2b: `[r].includes(r)` was false for `r = 0 / 0`). A double needle
+ * in a list of doubles is also found when both it and an item are NaN (`x != x`). Ints are never NaN.
+ */
+function sameValueZero(needle: Expr, haystack: Expr, needleType: CelType, item: CelType): Expr {
+  const found = E.binary('in', needle, haystack);
+  if (needleType.kind !== 'double' || item.kind !== 'double') return found;
+  const itemNaN = E.macro('exists', haystack, 'v', E.binary('!=', E.ident('v'), E.ident('v')));
+  if (needle.kind === 'literal') return needle.literal.kind === 'double' && Number.isNaN(needle.literal.value) ? itemNaN : found;
+  return E.binary('||', found, E.binary('&&', E.binary('!=', needle, needle), itemNaN));
 }
 
 /**

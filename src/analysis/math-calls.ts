@@ -26,7 +26,11 @@ export function mathCall(node: Call, name: string, args: readonly Node[], scope:
       const kind = values.some((t) => t.type.kind === 'double') ? T.double : T.int;
       const items = values.map((t) => (kind.kind === 'double' ? unifyNumeric(t, { expr: E.double(0), type: T.double })[0] : t));
       // Kubernetes list library: `[a, b].max()` (there is no global max()).
-      return values.length === 1 ? first : plain(E.call(name, [], E.list(items.map(valueOf))), kind);
+      if (values.length === 1) return first;
+      const list = items.map(valueOf);
+      const extreme = E.call(name, [], E.list(list));
+      // Only doubles may be NaN: an int made double (`double(i)`) is not asked.
+      return plain(kind.kind === 'double' ? nanFirst(list.filter((_, i) => values[i]?.type.kind === 'double'), extreme) : extreme, kind);
     }
     case 'abs': {
       const v = valueOf(first);
@@ -38,6 +42,19 @@ export function mathCall(node: Call, name: string, args: readonly Node[], scope:
     default:
       return trunc(first, args[0] as Node);
   }
+}
+
+/**
+ * JavaScript's `Math.max`/`Math.min` are NaN when any argument is; the list library's `max()`/`min()` skip a NaN
+ * that is not first (trial 18 F2b: `Math.max(1, 0 / 0) > 0.5` was true). So a double's max or min first asks
+ * whether a double item is NaN (`x != x`); numbers written in the source (a literal NaN makes the result NaN)
+ * and ints are not asked.
+ */
+function nanFirst(doubles: readonly Expr[], extreme: Expr): Expr {
+  const tests = doubles.filter((item) => item.kind !== 'literal').map((item) => E.binary('!=', item, item));
+  if (doubles.some((item) => item.kind === 'literal' && item.literal.kind === 'double' && Number.isNaN(item.literal.value))) return E.double(NaN);
+  const anyNaN = tests.reduce<Expr | undefined>((all, test) => (all ? E.binary('||', all, test) : test), undefined);
+  return anyNaN ? E.cond(anyNaN, E.double(NaN), extreme) : extreme;
 }
 
 /**

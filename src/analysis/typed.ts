@@ -120,12 +120,13 @@ export function truthy(t: Typed, node: Node): Expr {
     case 'int':
       return andPresent(t, E.binary('!=', v, E.int(0)));
     case 'double':
-      return andPresent(t, E.binary('!=', v, E.double(0)));
+      return andPresent(t, doubleTruthy(v));
     case 'string':
       return andPresent(t, E.binary('!=', v, E.str('')));
     case 'dyn':
-      // Unknown type at compile time: compare against every falsy JavaScript value (heterogeneous `in`).
-      return andPresent(t, E.unary('!', E.binary('in', v, E.list([E.bool(false), E.int(0), E.double(0), E.str(''), E.null()]))));
+      // Unknown type at compile time: compare against every falsy JavaScript value (heterogeneous `in`), and
+      // NaN, which `in` never finds (`type(v) != double || v == v`: a list holding NaN is not equal to itself).
+      return andPresent(t, E.binary('&&', E.unary('!', E.binary('in', v, E.list([E.bool(false), E.int(0), E.double(0), E.str(''), E.null()]))), notNaN(v)));
     case 'null':
       return E.bool(false);
     case 'bytes':
@@ -133,6 +134,20 @@ export function truthy(t: Typed, node: Node): Expr {
     default:
       return andPresent(t, E.bool(true));
   }
+}
+
+/**
+ * A double's truthiness: neither zero (nor -0) nor NaN, which is falsy in JavaScript but `!= 0.0` in CEL (trial
+ * 18 F2: `ratio || 0`, the usual guard of `0 / 0`, kept NaN). Both comparisons are false for 0, -0 and NaN.
+ */
+function doubleTruthy(v: Expr): Expr {
+  if (v.kind === 'literal' && v.literal.kind === 'double') return E.bool(v.literal.value !== 0 && !Number.isNaN(v.literal.value));
+  return E.binary('||', E.binary('>', v, E.double(0)), E.binary('<', v, E.double(0)));
+}
+
+/** `type(v) != double || v == v` for a value of unknown type: false only for NaN. */
+function notNaN(v: Expr): Expr {
+  return E.binary('||', E.binary('!=', E.call('type', [v]), E.call('type', [E.double(0)])), E.binary('==', v, v));
 }
 
 /** `double(x)` for an int (a literal becomes `1.0`); doubles and others unchanged. */

@@ -85,7 +85,9 @@ export interface ConcreteOptions {
  *   Absent fields read as `undefined` wherever the code tests them (`x ?? d`, `x?.y`, `!x`, `x === undefined`,
  *   a condition, `Cel.default(x, d)`); where JavaScript would throw reading through one
  *   (`svc.status.loadBalancer.ingress[0].ip`) or build text or a number from one (`` `r-${x}` ``, `x + 1`),
- *   the value is pending, as the compiled CEL waits for the field (a NaN is pending too: JSON has none).
+ *   the value is pending, as the compiled CEL waits for the field (so is a NaN made from one). A status field
+ *   that is NaN or ±Infinity otherwise (`0 / 0`, `1 / 0`) is listed in `failedStatus`, as `simulate` lists it:
+ *   no JSON holds it, so both modes fail the field.
  *   A resource that is not observed at all is pending, as on a cluster (KRO and direct mode evaluate the
  *   status with the resources that exist; a read of a missing one has no value): what is built from its fields
  *   (`x ?? d`, `` `http://${svc.metadata.name}` ``, `pods.map((p) => p.metadata.name).join(',')`, a method

@@ -15,6 +15,7 @@ import { checkResourceReads } from './excluded-reads.js';
 import { checkLiteralNames } from './duplicate-names.js';
 import { secretWireForm } from './secret-wire.js';
 import { checkGraphInstanceMetadata } from './instance-metadata-reads.js';
+import { checkGraphTexts } from './unprintable-texts.js';
 
 /** Everything of a graph that the definition alone decides (the run adds resources and status). */
 export type GraphHeader = Omit<CompositionGraph, 'status' | 'resources'>;
@@ -47,6 +48,7 @@ export function buildGraph(header: GraphHeader, run: CompositionRun, status: Val
   // What did not come from source (a reference handed to withIncludeWhen, Cel.expr) is checked here.
   const finalStatus = inlineNestedStatus(status, run.nested);
   checkGraphInstanceMetadata({ status: finalStatus, resources });
+  checkGraphTexts({ status: finalStatus, resources });
   // Iterator names are settled only once every id is known (a later resource may take a loop variable's name).
   // Validated here, when the composition is defined, so that both modes refuse the same graphs at once.
   return deepFreeze(validatedGraph(nameIterators({ ...header, status: finalStatus, resources })));

@@ -8,6 +8,7 @@ import type { Expr } from '../ir/expr.js';
 import { foldConstants } from '../ir/fold.js';
 import type { CelType } from '../ir/types.js';
 import { checkInstanceMetadataReads } from './instance-metadata-reads.js';
+import { refuseUnprintable } from './unprintable-texts.js';
 
 /**
  * `optional`: JavaScript may read `undefined` where CEL waits (a plain read of an absent field);
@@ -19,11 +20,13 @@ export function compileValueNode(node: Node, scope: Scope, text = false): { expr
   const expr = foldConstants(compiled);
   // Reads of the instance's labels and annotations the two modes would answer differently are refused here, at the read.
   checkInstanceMetadataReads(expr, node);
+  refuseUnprintable(expr, node);
   return { expr, type, ...(optional && { optional }), ...(wrapped && { wrapped }), ...(present && { present }) };
 }
 
 export function compileConditionNode(node: Node, scope: Scope): Expr {
   const expr = foldConstants(compileCondition(node, scope));
   checkInstanceMetadataReads(expr, node);
+  refuseUnprintable(expr, node);
   return expr;
 }

@@ -77,6 +77,13 @@ export interface ConcreteEvaluation {
    * (docs/guide/testing.md). `simulate`, which runs the compiled CEL, says which.
    */
   readonly unobservedValues?: { readonly [path: string]: ConcreteData };
+  /**
+   * The status fields JavaScript computed as a number no JSON can hold (`0 / 0` is NaN, `1 / 0` Infinity), as
+   * `path: the double NaN has no JSON form`: both modes fail such a field (`simulate`'s `failedStatus` says it
+   * alike), so it is neither a value nor pending. Present only when there is one. A NaN computed from an absent
+   * read is pending instead, as the compiled CEL waits for the read.
+   */
+  readonly failedStatus?: readonly string[];
 }
 
 /**

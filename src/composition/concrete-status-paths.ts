@@ -40,3 +40,26 @@ export function inOrderOf(returned: unknown, paths: readonly string[]): string[]
   const rank = (path: string): number => (order.includes(path) ? order.indexOf(path) : order.length);
   return [...new Set(paths)].sort((a, b) => rank(a) - rank(b));
 }
+
+/**
+ * The status values holding a number JSON cannot hold (`nonJson`: NaN, ±Infinity by path, as normalizeConcrete
+ * collects them). One computed from an absent or unobserved read (`byPlace`: `web.status.readyReplicas * 2`) is
+ * pending, as the compiled CEL waits for the read; any other (`0 / 0`, `1 / 0`) fails in both modes ("the double
+ * NaN has no JSON form", trial 18 F3), so it is failed here too, by its path (`list[0]`), with the number.
+ * `fields`: the status fields to leave out of the value (a list with such an item goes as a whole).
+ */
+export function numbersJsonCannotHold(nonJson: ReadonlyMap<string, number>, byPlace: readonly string[]): { pending: string[]; failed: Map<string, number>; fields: string[] } {
+  const pending: string[] = [];
+  const failed = new Map<string, number>();
+  const fields = new Set<string>();
+  for (const [path, value] of nonJson) {
+    const field = path.replace(/\[.*$/, '');
+    const placed = byPlace.some((p) => field === p || field.startsWith(`${p}.`) || p.startsWith(`${field}.`));
+    if (placed) pending.push(field);
+    else {
+      failed.set(path, value);
+      fields.add(field);
+    }
+  }
+  return { pending, failed, fields: [...fields] };
+}

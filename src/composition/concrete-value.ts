@@ -71,9 +71,9 @@ export interface Normalized {
  * Converts a value a concrete run produced into plain data, collecting undefined paths.
  * @example normalizeConcrete({ ports: [{ port: undefined }] }, 'resource "svc"').pending; // ['ports[0].port']
  */
-export function normalizeConcrete(raw: unknown, owner: string): Normalized {
+export function normalizeConcrete(raw: unknown, owner: string, nonJson?: Map<string, number>): Normalized {
   const pending: string[] = [];
-  const value = visit(raw, '', pending, owner);
+  const value = visit(raw, '', pending, owner, nonJson);
   return { value, pending };
 }
 
@@ -82,10 +82,15 @@ function join(path: string, key: string | number): string {
   return path ? `${path}.${key}` : key;
 }
 
-function visit(raw: unknown, path: string, pending: string[], owner: string): ConcreteData | undefined {
-  // NaN is pending too: JSON has no NaN, so no manifest or status can hold one. JavaScript makes one from
-  // what is not a number, in a composition an absent field (`web.status.readyReplicas * 2`), where the
-  // compiled CEL waits, or from `a % 0` and `0 / 0`, where it is an error (README, numbers at the edges).
+function visit(raw: unknown, path: string, pending: string[], owner: string, nonJson?: Map<string, number>): ConcreteData | undefined {
+  // A number JSON cannot hold (NaN, ±Infinity), when the caller collects them (the status: concrete.ts tells
+  // those computed from an absent read, pending, from the others, `0 / 0`, `1 / 0`, which fail in both modes).
+  if (nonJson && typeof raw === 'number' && !Number.isFinite(raw)) {
+    nonJson.set(path, raw);
+    return undefined;
+  }
+  // NaN is pending too: JSON has no NaN, so no manifest can hold one. JavaScript makes one from what is not a
+  // number, in a composition an absent field (`web.status.readyReplicas * 2`), where the compiled CEL waits.
   if (raw === undefined || isAbsent(raw) || (typeof raw === 'string' && hasPendingMarker(raw)) || Number.isNaN(raw)) {
     pending.push(path);
     return undefined;
@@ -101,12 +106,12 @@ function visit(raw: unknown, path: string, pending: string[], owner: string): Co
     throw new TypeKroError('DEFINITION_INVALID', `${owner}: ${path || 'a value'} holds a whole resource; reference one of its fields instead (e.g. service.metadata.name)`);
   }
   if (Array.isArray(raw)) {
-    return raw.map((item: unknown, i) => visit(item, join(path, i), pending, owner) ?? null);
+    return raw.map((item: unknown, i) => visit(item, join(path, i), pending, owner, nonJson) ?? null);
   }
   if (typeof raw === 'object' && Object.getPrototypeOf(raw) === Object.prototype) {
     const out: [string, ConcreteData][] = [];
     for (const [key, entry] of Object.entries(raw)) {
-      const value = visit(entry, join(path, key), pending, owner);
+      const value = visit(entry, join(path, key), pending, owner, nonJson);
       if (value !== undefined) out.push([key, value]);
     }
     // fromEntries, not `out[key] =`: an own `__proto__` key (`{ ...acc, [k]: v }` makes one) stays a key.

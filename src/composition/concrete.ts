@@ -26,7 +26,7 @@ import { T } from '../ir/types.js';
 import { checkCollectionCounts } from './collection-counts.js';
 import { TypeKroError } from '../util/errors.js';
 import type { ConcreteEvaluation, ConcreteInput } from './concrete-result.js';
-import { withoutPaths, inOrderOf } from './concrete-status-paths.js';
+import { withoutPaths, inOrderOf, numbersJsonCannotHold } from './concrete-status-paths.js';
 import { nameByKeys, resourceOf } from './concrete-resources.js';
 
 export { OpaqueCel, type ConcreteData } from './concrete-value.js';
@@ -72,7 +72,8 @@ function concreteRun(composition: unknown, graph: CompositionGraph, input: Concr
     returned = withRun(run, () => concrete.buildStatus(schema, resources));
   }
   if (returned instanceof Promise) throw new TypeKroError('DEFINITION_INVALID', `composition "${graph.name}": the composition function must be synchronous (it returned a Promise)`);
-  const status = normalizeConcrete(returned ?? {}, 'status');
+  const nonJson = new Map<string, number>();
+  const status = normalizeConcrete(returned ?? {}, 'status', nonJson);
   if (typeof status.value !== 'object' || status.value === null || Array.isArray(status.value) || status.value instanceof OpaqueCel) {
     throw new TypeKroError('DEFINITION_INVALID', 'a composition function must return its status as an object literal, e.g. return { ready: ... }');
   }
@@ -89,12 +90,15 @@ function concreteRun(composition: unknown, graph: CompositionGraph, input: Concr
   const waiting = withoutPaths(status.value as { readonly [key: string]: ConcreteData }, fromUnobserved);
   // Fields built from an absent observed field are pending (the CEL errors on the read), whatever JavaScript made of it.
   const built = withoutPaths(waiting.value, fromAbsent);
-  checkNoMarker(built.value, 'status');
+  const unheld = numbersJsonCannotHold(nonJson, [...fromUnobserved, ...fromAbsent]);
+  const held = withoutPaths(built.value, unheld.fields);
+  checkNoMarker(held.value, 'status');
   const unobserved = fromUnobserved.length > 0 && fillUnobserved ? valuesWithoutStatus(composition, graph, input, run.drafts, fromUnobserved) : waiting.removed;
   return {
     resources: run.drafts.map((draft) => resourceOf(draft, run)),
-    status: built.value,
-    pendingStatus: inOrderOf(returned, [...status.pending, ...waiting.removed.keys(), ...built.removed.keys()]),
+    status: held.value,
+    pendingStatus: inOrderOf(returned, [...new Set([...status.pending, ...waiting.removed.keys(), ...built.removed.keys(), ...unheld.pending])]),
+    ...(unheld.failed.size > 0 ? { failedStatus: [...unheld.failed.keys()].map((path) => `${path}: the double ${unheld.failed.get(path)} has no JSON form`) } : {}),
     ...(unobserved.size > 0 ? { unobservedValues: Object.fromEntries(unobserved) } : {}),
   };
 }

@@ -74,7 +74,15 @@ export function flatten(value: unknown, wholeArrays = false, path = '', out = ne
 function sameLeaf(a: unknown, b: unknown): boolean {
   if (typeof a === 'number' && typeof b === 'number') return a === b || (Number.isNaN(a) && Number.isNaN(b));
   if (typeof a === 'bigint' || typeof b === 'bigint') return String(a) === String(b);
-  return isDeepStrictEqual(a, b);
+  return isDeepStrictEqual(oneZero(a), oneZero(b));
+}
+
+/** JSON has one zero (evaluateConcrete writes -0 as 0, as a manifest does): -0 inside a list or object is 0 too. */
+function oneZero(value: unknown): unknown {
+  if (Object.is(value, -0)) return 0;
+  if (Array.isArray(value)) return value.map(oneZero);
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, oneZero(v)]));
+  return value;
 }
 
 const related = (a: string, b: string): boolean => a === b || a.startsWith(`${b}.`) || a.startsWith(`${b}[`) || b.startsWith(`${a}.`) || b.startsWith(`${a}[`);
@@ -204,7 +212,11 @@ function compareStatus(compiled: CompiledEvaluation, concrete: ConcreteEvaluatio
   for (const error of compiled.statusErrors) {
     const path = error.split(':')[0]!;
     if (error.includes(UNSAFE_INTEGER) && refusalNeeded(exactStatus.has(path) ? { value: exactStatus.get(path) } : undefined, js.get(path))) counts.refused++;
-    else out.push({ aspect: `status.${path}`, detail: `  compiled error: ${error}` });
+    // A number JSON cannot hold (`0 / 0`): JavaScript's run reports the same failure (evaluateConcrete's failedStatus).
+    else if (!(concrete.failedStatus ?? []).includes(error)) out.push({ aspect: `status.${path}`, detail: `  compiled error: ${error}` });
+  }
+  for (const failed of concrete.failedStatus ?? []) {
+    if (!compiled.statusErrors.includes(failed)) out.push({ aspect: `status.${failed.split(':')[0]!}`, detail: `  JavaScript fails (${failed}), compiled ${compiled.statusErrors.find((e) => e.startsWith(`${failed.split(':')[0]!}:`)) ?? 'no error'}` });
   }
   // resolveStatus drops the template's empty objects, not a CEL value's: a whole field computed as `{}` (a map
   // built from an empty list) is `{}` on both sides, which pruning hid on JavaScript's.

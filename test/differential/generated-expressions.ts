@@ -26,6 +26,12 @@ export function renderExpr(expr: Expr, destructured = false): string {
   }
 }
 
+/** Tests of a ratio `$0 / $1` (NaN where both are 0) against `$2`. */
+const NAN_TESTS = [
+  '!($0 / $1)', 'Boolean($0 / $1)', '(($0 / $1) ? $2 > 0 : $2 < 1)', '((($0 / $1) || 0) >= $2)', '(Math.max($2, $0 / $1) > 0.5)',
+  '(Math.min($0 / $1, $2) < 1)', '[$0 / $1].includes($0 / $1)', '[$2, $0 / $1].includes($0 / $1)',
+];
+
 const strLit = fc.constantFrom("'a'", "'Web'", "' x '", "''", "'-'", "'prod'", "'b'");
 const intLit = fc.constantFrom('0', '1', '2', '3', '-1', '5');
 const sepLit = fc.constantFrom("','", "'-'", "''", "' '");
@@ -171,6 +177,9 @@ function operators(type: ExprType, outer: GenScope, depth: number): fc.Arbitrary
         two('str', 'str', '$0.startsWith($1)'), two('str', 'str', '$0.endsWith($1)'), two('str', 'str', '$0.includes($1)'),
         one('str', '!$0'), raw('int').map((a) => op('!$0', a)), two('str', 'str', '($0 < $1)'),
         cmp('num', 'int', '($0 >= $1)'), cmp('num', 'int', '($0 === $1)'),
+        // a ratio of two integers, NaN (0 / 0) or ±Infinity (k / 0) as often as the divisor is 0, where JavaScript
+        // and CEL treat NaN apart: truthiness, `|| 0`, Math.max/min, includes (SameValueZero) (trial 18 F2, F2b)
+        ...(scope.self ? [] : [fc.tuple(e('int'), e('int'), e('int'), fc.constantFrom(...NAN_TESTS)).map(([a, b, k, t]) => op(t, a, b, k))]),
         ...scope.observed.map((r) => raw('int').map((a) => op(`(${r}.status.readyReplicas >= $0)`, a))),
         ...scope.observed.map((r) => raw('int').map((a) => op(`(${r}.status.readyReplicas === $0)`, a))),
         ...lists.map((l) => fc.tuple(l, e('str')).map(([a, b]) => op('$0.includes($1)', a, b))),

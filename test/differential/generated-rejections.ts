@@ -7,7 +7,7 @@ import { STATUS_TYPE_MISMATCH } from './generated-idioms.js';
 
 /**
  * Constructs the README documents as unsupported ("doubles in strings", `Math.floor`, `reduce`, `typeof`,
- * regular expressions): a program holding one must be rejected when defined, with a message naming it.
+ * regular expressions, a lone surrogate): a program holding one must be rejected when defined, with a message naming it.
  */
 export const UNSUPPORTED = [
   { template: '`d${$0}`', arg: 'num', marker: '`d${', message: /a floating-point number cannot be turned into text the way JavaScript does/ },
@@ -15,6 +15,8 @@ export const UNSUPPORTED = [
   { template: "$0.reduce((a, b) => a + b, '')", arg: 'list', marker: '.reduce(', message: /`reduce` over a list the instance gives has no CEL equivalent/ },
   { template: '(typeof $0)', arg: 'str', marker: '(typeof ', message: /`typeof` inspects JavaScript values/ },
   { template: "$0.replace(/a/g, 'b')", arg: 'str', marker: '/a/g', message: /regular expressions are not supported/ },
+  // half of a surrogate pair: CEL text is code points, where it would become U+FFFD (trial 18 F1)
+  { template: "($0 + '\\ud83d')", arg: 'str', marker: "'\\ud83d'", message: /a text holds a lone UTF-16 surrogate \(\\ud83d at index \d+/ },
 ] as const;
 
 /**

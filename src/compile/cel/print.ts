@@ -3,7 +3,8 @@
  * double-quoted (KRO's `${...}` scanner only understands double quotes), doubles always printed with a `.`
  * or an exponent so they stay doubles.
  */
-import type { BinaryOp, Expr, Literal } from '../../ir/expr.js';
+import { exprChildren, type BinaryOp, type Expr, type Literal } from '../../ir/expr.js';
+import { TypeKroError } from '../../util/errors.js';
 
 /** Precedence levels, lowest first. Call arguments, list items and the top level accept any level. */
 const enum Prec {
@@ -52,8 +53,12 @@ export function printFieldValue(expr: Expr): string {
     .join('');
 }
 
-/** Literal text in a KRO field must never start an expression: `${` becomes `${"${"}`. */
+/**
+ * Literal text in a KRO field must never start an expression: `${` becomes `${"${"}`. A lone surrogate is
+ * refused as in a CEL literal: KRO reads the field as UTF-8 text, where it would become U+FFFD.
+ */
 function escapeFieldText(text: string): string {
+  if (loneSurrogateIndex(text) >= 0) throw new LoneSurrogateError(text);
   return text.split('${').join('${"${"}');
 }
 
@@ -220,7 +225,65 @@ function printDouble(value: number): string {
   return /[.e]/.test(text) ? text : `${text}.0`;
 }
 
-/** A double-quoted CEL string literal; control characters, U+FFFE, U+FFFF and lone surrogates are escaped. */
+/**
+ * A text with half of a UTF-16 surrogate pair (`'\ud83d'`) written into CEL. CEL text is Unicode code points
+ * (UTF-8 on the wire, in KRO and in direct mode), where a lone surrogate has no form: printed, it would become
+ * U+FFFD, a different text, and `s.startsWith('\ud83d')` would silently test for U+FFFD (trial 18 F1). The
+ * definition asks {@link unprintableText} of every expression (composition/unprintable-texts.ts) and names the place.
+ */
+export class LoneSurrogateError extends TypeKroError {
+  override readonly name = 'LoneSurrogateError';
+  /** What to do instead. */
+  static readonly hint = "search for the whole character (the pair '\\ud83d\\ude00' is '😀'), or test a range of characters in CEL with Cel.expr(...)";
+
+  constructor(
+    /** The text that holds the lone surrogate (not in the message: it may be a value, not source text). */
+    readonly text: string,
+  ) {
+    super('DEFINITION_INVALID', `${LoneSurrogateError.why(text)}; ${LoneSurrogateError.hint}`);
+  }
+
+  /** Why the text cannot be written into CEL, naming the surrogate and where it stands in the text. */
+  static why(text: string): string {
+    const at = loneSurrogateIndex(text);
+    const unit = `\\u${text.charCodeAt(at).toString(16)}`;
+    return `a text holds a lone UTF-16 surrogate (${unit} at index ${at}, half of a character such as an emoji) that CEL text cannot hold: CEL strings are Unicode code points, where it would become U+FFFD, a different text`;
+  }
+}
+
+/**
+ * The first text in `expr` the printer would refuse (a string literal, a template's text, a field name with a
+ * lone surrogate: {@link LoneSurrogateError}), without printing: the definition asks it of every expression.
+ */
+export function unprintableText(expr: Expr): string | undefined {
+  if (expr.kind === 'literal') return expr.literal.kind === 'string' && loneSurrogateIndex(expr.literal.value) >= 0 ? expr.literal.value : undefined;
+  if (expr.kind === 'select' && loneSurrogateIndex(expr.field) >= 0) return expr.field;
+  if (expr.kind === 'template') {
+    const text = expr.parts.find((part): part is string => typeof part === 'string' && loneSurrogateIndex(part) >= 0);
+    if (text !== undefined) return text;
+  }
+  for (const child of exprChildren(expr)) {
+    const found = unprintableText(child);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** The index of the first lone surrogate in `text`, or -1 (a well-formed text, `text.isWellFormed()`). */
+export function loneSurrogateIndex(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0xd800 || code > 0xdfff) continue;
+    if (code <= 0xdbff && isLow(text.charCodeAt(i + 1))) i++;
+    else return i;
+  }
+  return -1;
+}
+
+/**
+ * A double-quoted CEL string literal; control characters, U+FFFE and U+FFFF are escaped. A lone surrogate
+ * throws {@link LoneSurrogateError}: it has no CEL form.
+ */
 export function quote(value: string): string {
   let out = '"';
   for (let i = 0; i < value.length; i++) {
@@ -234,8 +297,7 @@ export function quote(value: string): string {
     // U+FFFE and U+FFFF are no YAML characters (and U+FFFF, the end of the BMP, is one that utf16.ts compares with).
     else if (code >= 0xfffe) out += `\\u${code.toString(16)}`;
     else if (code >= 0xd800 && code <= 0xdbff && isLow(value.charCodeAt(i + 1))) out += ch + (value[++i] ?? '');
-    // A lone surrogate has no UTF-8 form (Go would write U+FFFD too).
-    else if (code >= 0xd800 && code <= 0xdfff) out += '\\ufffd';
+    else if (code >= 0xd800 && code <= 0xdfff) throw new LoneSurrogateError(value);
     else out += ch;
   }
   return `${out}"`;
