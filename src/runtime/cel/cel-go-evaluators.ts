@@ -17,11 +17,8 @@ import { plainIfStringKeys } from './library/comprehensions.js';
  */
 export function mapLiteral(ev: { run(node: unknown, ctx: unknown): unknown }, ast: { readonly args: readonly (readonly [unknown, unknown])[] }, ctx: unknown): unknown {
   const entries = ast.args.map(([key, value]) => [ev.run(key, ctx), ev.run(value, ctx)] as const);
-  if (!entries.some(([key]) => typeof key === 'string' && OBJECT_WORDS.has(key))) return Object.fromEntries(entries as (readonly [PropertyKey, unknown])[]);
   return plainIfStringKeys(new Map(entries.map(([key, value]) => [typeof key === 'string' ? key : String(key), value])));
 }
-
-const OBJECT_WORDS: ReadonlySet<string> = new Set(['constructor', '__proto__']);
 
 interface LogicalNode {
   readonly left: unknown;

@@ -8,6 +8,7 @@ import { Duration } from '@marcbachmann/cel-js/evaluator';
 import type { SchemaNode } from '../../ir/schema.js';
 import { isPlainObject } from '../../util/json.js';
 import { parseGoDuration, parseRfc3339 } from './library/time.js';
+import { plainIfStringKeys } from './library/comprehensions.js';
 import { withArticle } from '../../util/article.js';
 
 export { celToJson, celToNative, CelOutputError, celTypeName, goDuration, isOptionalNone } from './cel-output.js';
@@ -160,8 +161,8 @@ function mapValues(object: Record<string, unknown>, fn: (value: unknown, key: st
 /**
  * A CEL map of these entries. cel-js tells a map by its `constructor` (an own `constructor` key of a spec
  * map, such as a label or env name, made every read an "Unsupported type" error), and `out[key] =` drops a
- * `__proto__` key: a map with either key is a `Map`, any other a plain object.
+ * `__proto__` key: a map with either key is a `Map`, any other a plain object ({@link plainIfStringKeys}).
  */
 function celMap(entries: readonly (readonly [string, unknown])[]): unknown {
-  return entries.some(([key]) => key === 'constructor' || key === '__proto__') ? new Map(entries) : Object.fromEntries(entries);
+  return plainIfStringKeys(new Map(entries));
 }

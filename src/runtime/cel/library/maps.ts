@@ -5,13 +5,15 @@
  */
 import type { Environment } from '@marcbachmann/cel-js';
 import { celError, registrar } from './register.js';
+import { plainIfStringKeys } from './comprehensions.js';
 
 /** A CEL map as cel-js holds it: a plain object (string keys) or a `Map` (other keys). */
 type CelMap = Record<string, unknown> | Map<unknown, unknown>;
 
 export function registerMaps(env: Environment): void {
   const fn = registrar(env);
-  fn('map.merge(map): map', (a: Record<string, unknown>, b: Record<string, unknown>) => ({ ...a, ...b }));
+  // Entries, not a spread: a map with a `constructor` or `__proto__` key is a `Map` (convert.ts), whose entries a spread drops (trial 18 F6).
+  fn('map.merge(map): map', (a: CelMap, b: CelMap) => plainIfStringKeys(new Map([...entries(a), ...entries(b)])));
   // declared on dyn as kro declares it: any receiver type-checks, a non-map fails when evaluated
   fn('dyn.deepMerge(dyn): dyn', (a: unknown, b: unknown) => deepMerge(asMap(a), asMap(b)));
 }
@@ -45,5 +47,5 @@ function deepMerge(self: CelMap, other: CelMap): CelMap {
     merged.set(key, merged.has(key) && isCelMap(current) && isCelMap(value) ? deepMerge(current, value) : value);
   }
   // string keys only (every Kubernetes map): the plain-object form the rest of the engine reads
-  return [...merged.keys()].every((k) => typeof k === 'string') ? Object.fromEntries(merged) : merged;
+  return plainIfStringKeys(merged) as CelMap;
 }
