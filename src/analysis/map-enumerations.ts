@@ -86,14 +86,15 @@ export function filteredLength(raw: Node, scope: Scope, c: Compiler): Typed | un
   const e = mapEnumeration(callee.object, scope, c);
   if (!e) return undefined;
   const args = node.arguments as Node[];
-  const kept = e.name === 'entries' ? entriesMacro(e, 'filter', node, scope, c) : valueOf(listMethod({ node, receiver: unorderedList(e, 'filter'), args, scope, c }, 'filter'));
+  // A refusal of the callback (`k.toUpperCase()` of keys that may hold any letter) is the reason to show.
+  const kept = enumerationReason(() => (e.name === 'entries' ? entriesMacro(e, 'filter', node, scope, c) : valueOf(listMethod({ node, receiver: unorderedList(e, 'filter'), args, scope, c }, 'filter'))));
   return plain(E.call('size', [kept]), T.int);
 }
 
 /** `Object.entries(m).some/every(([k, v]) => ...)`: CEL's `exists`/`all` over the keys, `v` read as `m[k]`. */
 export function entriesTest(e: Enumeration, method: string, call: Call, scope: Scope, c: Compiler): Typed | undefined {
   if (e.name !== 'entries' || (method !== 'some' && method !== 'every')) return undefined;
-  return plain(entriesMacro(e, method === 'some' ? 'exists' : 'all', call, scope, c), T.bool);
+  return plain(enumerationReason(() => entriesMacro(e, method === 'some' ? 'exists' : 'all', call, scope, c)), T.bool);
 }
 
 /**
@@ -150,8 +151,9 @@ export function orderedEnumerationRefusal(e: Enumeration): Error {
 }
 
 /**
- * Runs `body`, a method called on a map's keys or values; its refusal is the one to show, as this module's are
- * (`Object.keys(spec.m).sort()` is refused for JavaScript's text order, with the way out).
+ * Runs `body`, a method called on a map's keys, values or entries; its refusal is the one to show, as this
+ * module's are (`Object.keys(spec.m).sort()` is refused for JavaScript's text order, with the way out; a
+ * callback of `filter(...).length` or `some` refused for what it does to a key, trial 18 F5).
  */
 export function enumerationReason<T>(body: () => T): T {
   try {

@@ -44,6 +44,8 @@ export function stringMethod(ctx: MethodContext, name: string): Typed {
       arity(ctx, name, 0, 0);
       return plain(s, text);
     case 'split': {
+      // No separator: the whole text is the one item, as in JavaScript (`''.split()` is `['']`).
+      if (ctx.args.length === 0) return plain(E.list([s]), T.list(text));
       arity(ctx, name, 1, 1, 'JavaScript truncates with a limit, CEL keeps the rest in the last item; use Cel.expr(...)');
       const separator = stringArg(ctx, 0);
       requireCuts(ctx, 'split', separator);

@@ -6,7 +6,7 @@
 import { placeholderFailure } from './placeholder-errors.js';
 import type { V1ObjectMeta } from '@kubernetes/client-node';
 import type { CompositionGraph } from '../ir/graph.js';
-import { createRef, firstTrapRefusal, throwTrapRefusal, refusingUnconsumedSpreads, withReferenceMarkers } from '../model/refs.js';
+import { createRef, firstTrapRefusal, hasMarkers, throwTrapRefusal, refusingUnconsumedSpreads, withReferenceMarkers } from '../model/refs.js';
 import { loopHooks, withRun } from '../model/run.js';
 import { schemaToCelType } from '../model/schema/index.js';
 import type { Ref } from '../model/types.js';
@@ -68,7 +68,7 @@ export function defineGraph<TSpec, TStatus>(
         throwTrapRefusal();
         return value;
       } catch (error) {
-        throw placeholderFailure(firstTrapRefusal() ?? error, source?.fn);
+        throw placeholderFailure(firstTrapRefusal(spreadMayExplain(error)) ?? error, source?.fn);
       }
     });
     if (returned instanceof Promise) throw notSynchronous(definition.name, source, 'it returned a Promise');
@@ -77,6 +77,16 @@ export function defineGraph<TSpec, TStatus>(
     const status = refusingUnconsumedSpreads(() => buildStatus(returned, run, valueContext(run, 'status'), { name: header.name, ...(header.statusSchema && { schema: header.statusSchema }) }));
     return buildGraph(header, run, status);
   });
+}
+
+/**
+ * Whether a spread of a reference made before `error` (pending until an object compiled from source takes it)
+ * may be its cause: not when a built-in names a reference it received (`Buffer.from(spec.s)`: the marker in
+ * its message), which fails whatever keys a spread gave; the spread shown instead would be one the call
+ * being built compiles (trial 18 F4, `labels: { ...spec.labels }` beside it).
+ */
+function spreadMayExplain(error: unknown): boolean {
+  return !(error instanceof Error) || error instanceof TypeKroError || !hasMarkers(error.message);
 }
 
 /** The refusal of a composition function that is not synchronous, at the function when its source is known. */

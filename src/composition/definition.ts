@@ -47,7 +47,7 @@ export interface CompositionDefinition<TSpec extends CompositionSchema = Composi
    */
   readonly categories?: readonly string[];
   readonly spec: TSpec;
-  /** The status schema; omit it for a composition without status fields (the function returns nothing). */
+  /** The status schema; omit it (or give `type({})`) for a composition without status fields (the function returns nothing or `{}`). */
   readonly status?: TStatus;
   /**
    * Columns `kubectl get` shows for instances (the RGD's `schema.additionalPrinterColumns`, copied into the
@@ -82,7 +82,9 @@ export function graphHeader(definition: CompositionDefinition, options: Composit
   }
   const spec = locatingSchemaErrors(() => arktypeToSchema(definition.spec, { name: 'spec' }));
   noteSimpleSchemaSite(spec, locatedSchemaError);
-  const status = definition.status ? locatingSchemaErrors(() => arktypeToSchema(definition.status!, { name: 'status' })) : undefined;
+  const declared = definition.status ? locatingSchemaErrors(() => arktypeToSchema(definition.status!, { name: 'status' })) : undefined;
+  // `status: type({})` declares no status fields: the same composition as one that omits `status` (trial 18 F5).
+  const status = declared?.kind === 'struct' && Object.keys(declared.fields).length === 0 ? undefined : declared;
   const aliases: { shortNames?: readonly string[]; categories?: readonly string[] } = {};
   for (const field of ['shortNames', 'categories'] as const) {
     const value: unknown = definition[field];

@@ -65,10 +65,14 @@ export function trapRefusal<T extends TypeKroError>(error: T): T {
   return error;
 }
 
-/** The first refusal a trap threw during the definition in progress, even if the user's code caught it. */
-export function firstTrapRefusal(): TypeKroError | undefined {
+/**
+ * The first refusal a trap threw during the definition in progress, even if the user's code caught it; else,
+ * when `spreadsExplain`, the first spread of a reference no compiled object took (JavaScript went on with no
+ * keys there, which may be why it failed later).
+ */
+export function firstTrapRefusal(spreadsExplain = true): TypeKroError | undefined {
   const current = currentDefinition();
-  return current?.refusals[0] ?? current?.spreads[0]?.error;
+  return current?.refusals[0] ?? (spreadsExplain ? current?.spreads[0]?.error : undefined);
 }
 
 /** Throws {@link firstTrapRefusal}, if any: called when a user function of the definition returns normally. */

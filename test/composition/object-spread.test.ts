@@ -79,3 +79,23 @@ test('a spread of a spec map beside numbers names the one value type KRO merges'
     `${at("'spread-mixed'", 'spec.labels,')}: a spread of a spec map beside values of another type (string and int): KRO merges maps (\`map.merge(map)\`) only when their values have one type\n    spec.labels\n  hint: make every value text (e.g. String(...) around a number), or write the merge with Cel.expr(...)`,
   );
 });
+
+test('a built-in that receives a reference beside a spec map spread is blamed, not the spread (trial 18 F4)', () => {
+  // JavaScript throws in Buffer.from before ConfigMap runs, so the call's compiled labels never take the spread.
+  const message = definitionError(() =>
+    kubernetesComposition({ ...definition, name: 'spread-beside-buffer' }, (spec) => {
+      ConfigMap({ name: 'x', labels: { team: 't', ...spec.labels }, data: { b64: Buffer.from(spec.name as never).toString('base64') } });
+      return { ok: true };
+    }),
+  );
+  assert.equal(
+    message,
+    `${at("'spread-beside-buffer'", 'from(')}: TypeError: The first argument must be of type string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object. Received the reference spec.name\n  JavaScript ran on a reference there (its value exists only in the cluster), and such code cannot be compiled to CEL; hand Buffer.from the reference as text, \`Buffer.from(String(spec.name)).toString('base64')\` (or a template literal), which TypeKro compiles to KRO's base64.encode of the UTF-8 bytes`,
+  );
+  // The same call with the way out compiles, spread included.
+  const fixed = kubernetesComposition({ ...definition, name: 'spread-beside-buffer-fixed' }, (spec) => {
+    ConfigMap({ name: 'x', labels: { team: 't', ...spec.labels }, data: { b64: Buffer.from(String(spec.name)).toString('base64') } });
+    return { ok: true };
+  });
+  assert.match(fixed.toYaml(), /\{"team": "t"\}\.merge\(/);
+});

@@ -53,3 +53,18 @@ test('optional fields may be left out, and toResourceGraph is held to its schema
     /composition "rg": the returned status sets `other`, which the status schema does not declare/,
   );
 });
+
+test('status: type({}) declares no status fields: the same composition as one that omits status (trial 18 F5)', () => {
+  const empty = kubernetesComposition({ name: 'no-fields', kind: 'NoFields', spec, status: type({}) }, (s) => {
+    ConfigMap({ name: s.name, data: { a: 'b' } });
+    return {};
+  });
+  const omitted = kubernetesComposition({ name: 'no-fields', kind: 'NoFields', spec }, (s) => {
+    ConfigMap({ name: s.name, data: { a: 'b' } });
+  });
+  assert.equal(empty.toYaml(), omitted.toYaml());
+  refused(
+    () => kubernetesComposition({ name: 'empty', kind: 'Empty', spec, status: type({}) }, (s) => ({ extra: s.name }) as object),
+    'composition "empty": the returned status sets `extra`, which the status schema does not declare: the instance\'s CRD has no such field, so KRO cannot write it\n  hint: declare it in the status schema (e.g. `extra: \'string\'`), or remove it from the returned status',
+  );
+});

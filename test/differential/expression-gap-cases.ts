@@ -5,8 +5,8 @@
  * keys and of `[k, v]` entries, and `some`/`every` over the entries), list `indexOf`/`lastIndexOf` with any
  * integer position (negative, past either end, from the spec, `undefined`), and text beside an integer where an
  * int-or-string field takes it (`targetPort: spec.portName ?? 8080`), and a call's arguments spread from an array
- * literal (`Math.min(...[a, 2])`, also to a helper and a method). Several specs each, with the edge values.
- * Held to JavaScript by differential.test.ts and to KRO's cel-go by expression-gap-cel.go.test.ts.
+ * literal (`Math.min(...[a, 2])`, also to a helper and a method), and `split()` with no separator. Several
+ * specs each, with the edge values. Held to JavaScript by differential.test.ts and to KRO's cel-go by expression-gap-cel.go.test.ts.
  */
 import { type } from 'arktype';
 import { kubernetesComposition } from '../../src/index.js';
@@ -94,6 +94,18 @@ const spreads = kubernetesComposition(
   },
 );
 
+/** `split()` with no separator: the whole text as the one item (trial 18 F5), empty text included. */
+const wholeSplit = kubernetesComposition(
+  { ...base, name: 'gap-whole-split', kind: 'GapWholeSplit', spec: type({ name: 'string', y: 'string' }), status: type({ parts: 'string[]', n: 'number', text: 'string' }) },
+  (spec) => {
+    // TypeScript's lib declares a separator, JavaScript takes none (a .js composition, or code tsx runs unchecked).
+    // @ts-expect-error split() without a separator
+    ConfigMap({ name: spec.name, data: { first: spec.y.split()[0] ?? 'none', joined: `${spec.y},x`.split().join('|') } });
+    // @ts-expect-error split() without a separator
+    return { parts: spec.y.split(), n: spec.y.split().length, text: [...spec.y.split(), ...`${spec.name}:${spec.y}`.split()].join('+') };
+  },
+);
+
 const numbers = [[], [3], [3, 1, 3], [1, 2, 3, 3], [5, 3, 4]];
 const froms = [-10, -2, -1, 0, 1, 2, 3, 10];
 
@@ -117,6 +129,7 @@ export const expressionGapCases: Readonly<Record<string, CaseInput>> = {
     spec: { name: 'a', nums: [], from: 0 },
     specs: numbers.flatMap((nums, i) => [-3, 0, 2, 9].map((from, j) => ({ name: `s${i}${j}`, nums, from, ...(j % 2 === 0 ? {} : { opt: froms[i + j]! }) }))),
   },
+  'gap-whole-split': { composition: wholeSplit as never, spec: { name: 'a', y: '' }, specs: [{ name: 'a', y: '' }, { name: 'b', y: 'x,y z' }, { name: 'c', y: ' 😀é ' }] },
   'gap-int-or-string': {
     composition: ports as never,
     spec: { name: 'a', named: false },

@@ -1,7 +1,8 @@
 /** `simulate`: readiness, status, pending fields and next steps for typical cluster states, by the direct planner. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { evaluateConcrete } from '../../src/index.js';
+import { type } from 'arktype';
+import { evaluateConcrete, kubernetesComposition } from '../../src/index.js';
 import { assertMatches, created, deploymentAvailable, deploymentProgressing, findResource, jobFailed, jobRunning, jobSucceeded, serviceWithIngress, serviceWithoutIngress, simulate } from '../../src/testing/index.js';
 import { gated, shop } from './compositions.js';
 
@@ -85,4 +86,15 @@ describe('simulate with withReadyWhen', () => {
     assert.deepEqual(rows(open), [['gate', 'apply', true, 'ready'], ['app', 'apply', true, 'ready']]);
     assert.deepEqual(open.status, { open: true });
   });
+});
+
+it('a status number JavaScript makes -0 is 0, as the cluster stores it (JSON has no -0) and evaluateConcrete gives it', () => {
+  const negated = kubernetesComposition(
+    { name: 'negated-zero', kind: 'NegatedZero', spec: type({ z: 'number', i: 'number.integer' }), status: type({ neg: 'number', product: 'number', int: 'number' }) },
+    (s) => ({ neg: -s.z, product: s.z * -1, int: -s.i }),
+  );
+  const zero = { z: 0, i: 0 };
+  const status = simulate(negated, zero).status as Record<string, number>;
+  assert.deepEqual(status, evaluateConcrete(negated, zero).status);
+  for (const [field, value] of Object.entries(status)) assert.ok(Object.is(value, 0), `${field}: ${String(value)}`);
 });

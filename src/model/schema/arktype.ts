@@ -54,6 +54,8 @@ export function arktypeToSchema(type: ArkTypeLike, options: ArktypeToSchemaOptio
     throw new SchemaError(options.name, `must be an arktype type like type({ name: 'string' }) (TypeKro reads its .json to build the SimpleSchema); got ${type === null ? 'null' : typeof type}`);
   }
   const node = mapNode(json, options.name);
+  // A status without fields is a composition without status fields, as one that omits `status` (graphHeader).
+  if (node.kind === 'object' && options.name === 'status') return { kind: 'struct', required: [], fields: {}, markers: node.markers };
   if (node.kind === 'object') {
     // type({}) and type('object') have no fields: KRO needs a declared schema, not a free-form object
     throw new SchemaError(options.name, `must declare its fields, like type({ name: 'string' }) (optional fields are fine: type({ 'note?': 'string' })); got an object type without fields`);

@@ -18,6 +18,11 @@ function re2(regex: RegExp): string {
   return result.pattern;
 }
 
+/** A regex with Annex B's digit escapes, which TypeScript's checker refuses in a literal. */
+function legacy(source: string): RegExp {
+  return new RegExp(source);
+}
+
 function refusal(regex: RegExp): string {
   try {
     arktypeToSchema(type({ code: type('string').matching(regex) }), { name: 'spec' });
@@ -45,12 +50,31 @@ describe('JavaScript regex → RE2 pattern', () => {
     [/^(?<word>a)\/b{$/, '^(?:a)/b\\{$'],
     [/^\cJ\0[\b]$/, '^\\x0a\\x00[\\x08]$'],
     [/^é😀$/, '^\\xe9\\x{1f600}$'],
+    // Annex B's digit escapes outside u mode (trial 18 F5): legacy octal (at most \377), `\8` is "8", and
+    // `\N` is a backreference only up to the pattern's capturing groups. Built from text: TypeScript's
+    // checker refuses these escapes in a regex literal, JavaScript (and so tsx) takes them.
+    [legacy(String.raw`^[\0-\177]+$`), '^[\\x00-\\x7f]+$'],
+    [legacy(String.raw`^\08\00\1\400\477$`), "^\\x008\\x00\\x01 0'7$"],
+    [legacy(String.raw`^[\8\9\12-\15\c1]$`), '^[89\\x0a-\\x0d\\x11]$'],
+    [legacy(String.raw`^(a)\10\18$`), '^(a)\\x08\\x018$'],
   ];
   for (const [regex, pattern] of cases) {
     it(`${String(regex)} → ${pattern}`, () => {
       assert.equal(re2(regex), pattern);
       compileRe2(pattern); // the RE2 text is valid RE2 (the direct mode's engine reads it)
     });
+  }
+});
+
+it("digit escapes outside u mode mean in RE2 what they mean in JavaScript's own (non-u) reading", () => {
+  const sources = [String.raw`^[\0-\177]+$`, String.raw`^\08$`, String.raw`^\00\01$`, String.raw`^[\8\9]$`, String.raw`^(a)\10$`, String.raw`^(a)\18$`, String.raw`^\400$`];
+  sources.push(String.raw`^[\400]$`, String.raw`^\377$`, String.raw`^\1$`, String.raw`^[\c1\c_]$`, String.raw`^\1(?:a)$`);
+  const regexes = sources.map(legacy);
+  const units = ['\0', '\x01', '\x08', '\n', '\x11', '\x1f', ' ', "'", '0', '1', '7', '8', '9', 'a', '\x7f', '\x80', '\xff', 'é', '😀'];
+  const texts = ['', ...units.flatMap((a) => [a, `a${a}`, ...units.map((b) => a + b)])];
+  for (const regex of regexes) {
+    const ours = compileRe2(re2(regex));
+    assert.deepEqual(texts.filter((text) => ours.test(text) !== regex.test(text)), [], String(regex));
   }
 });
 
@@ -61,6 +85,7 @@ describe('regexes whose meaning RE2 cannot carry are refused, named', () => {
     [/^(?!a)b$/, "uses a lookahead assertion ((?!), which Go's RE2 does not support"],
     [/(?<=a)b/, "uses a lookbehind assertion ((?<=), which Go's RE2 does not support"],
     [/(a)\1/, "uses a backreference (\\1), which Go's RE2 does not support"],
+    [/\2(a)(b)/, "uses a backreference (\\2), which Go's RE2 does not support"],
     [/(?<x>a)\k<x>/, "uses a backreference (\\k), which Go's RE2 does not support"],
     [/^a$/m, 'uses the regex flag "m", whose ^ and $ also match at \\r, U+2028 and U+2029 in JavaScript but only at \\n in Go\'s RE2'],
     [/a/g, 'uses the regex flag "g", which RE2 cannot express'],

@@ -100,6 +100,8 @@ class Translation {
   private i = 0;
   private readonly unicode: boolean;
   private readonly dotAll: boolean;
+  /** How many capturing groups the whole pattern has: `\N` is a backreference only up to it (non-u). */
+  private readonly groups: number;
   /** The highest code point an atom read so far matches (patternAlphabet). */
   highest = 0;
   /** Group depth, and what the top level showed: its first and last token, an alternation. */
@@ -113,6 +115,7 @@ class Translation {
   ) {
     this.unicode = flags.includes('u');
     this.dotAll = flags.includes('s');
+    this.groups = capturingGroups(source);
   }
 
   run(): string {
@@ -253,6 +256,10 @@ class Translation {
     const controls: Record<string, number> = { n: 10, r: 13, t: 9, v: 11, f: 12 };
     if (controls[c] !== undefined) return char(controls[c]);
     if (c === '0' && !/[0-9]/.test(s[this.i] ?? '')) return char(0);
+    if (/[0-9]/.test(c) && !this.unicode) {
+      const digit = this.legacyDigitEscape(c, inClass);
+      if (digit !== undefined) return char(digit);
+    }
     if (/[1-9]/.test(c) || (c === 'k' && (this.unicode || s.includes('(?<')))) {
       throw new Unsupported(`a backreference (\\${c}), which Go's RE2 does not support`);
     }
@@ -262,6 +269,8 @@ class Translation {
     }
     if (c === 'u') return this.unicodeEscape(inClass);
     if (c === 'c') {
+      // In a class (not u), `\c` also takes a digit or `_` (Annex B's ClassControlLetter): `[\c1]` is U+0011.
+      if (inClass && !this.unicode && /[0-9_]/.test(s[this.i] ?? '')) return char(s.charCodeAt(this.i++) % 32);
       if (!/[A-Za-z]/.test(s[this.i] ?? '')) throw new Unsupported('\\c without a control letter, which JavaScript reads as a backslash and Go\'s RE2 refuses');
       return char(s.charCodeAt(this.i++) % 32);
     }
@@ -273,6 +282,24 @@ class Translation {
     const cp = s.codePointAt(this.i)!;
     this.i += cp > 0xffff ? 2 : 1;
     return char(cp);
+  }
+
+  /**
+   * `\` and the digit `c` (already read) outside u mode, where Annex B gives digits meanings of their own: the
+   * character it stands for, or undefined for a backreference (`\N` outside a class, N up to the pattern's
+   * capturing groups). Otherwise `\8` and `\9` are the digit itself, and up to three octal digits (at most
+   * \377) are a legacy octal escape: `[\0-\177]` is [\x00-\x7f], `\08` is U+0000 then "8".
+   */
+  private legacyDigitEscape(c: string, inClass: boolean): number | undefined {
+    const s = this.source;
+    if (!inClass && c !== '0') {
+      const number = Number(c + (/^[0-9]*/.exec(s.slice(this.i))?.[0] ?? ''));
+      if (number <= this.groups) return undefined;
+    }
+    if (c === '8' || c === '9') return c.charCodeAt(0);
+    const octal = /^[0-7]{0,2}/.exec(s.slice(this.i))![0].slice(0, c <= '3' ? 2 : 1);
+    this.i += octal.length;
+    return Number.parseInt(c + octal, 8);
   }
 
   /** `\uXXXX` (a surrogate pair of them is one character), `\u{X...}` with `u`, else the letter u. */
@@ -296,4 +323,21 @@ class Translation {
     this.admit(cp);
     return { text: literal(cp, inClass), cp };
   }
+}
+
+/**
+ * The capturing groups of a regex source (`(`, `(?<name>`; not `(?:`, lookaround or a parenthesis escaped or in
+ * a class): what decides whether `\N` is a backreference outside u mode.
+ */
+function capturingGroups(source: string): number {
+  let count = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(' && (source[i + 1] !== '?' || /^<[^=!]/.test(source.slice(i + 2, i + 4)))) count++;
+  }
+  return count;
 }

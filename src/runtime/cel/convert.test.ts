@@ -50,6 +50,9 @@ describe('output conversion', () => {
   });
   it('timestamp → RFC 3339 UTC whole seconds', () => assert.equal(out('timestamp("2024-01-02T03:04:05.678Z")'), '2024-01-02T03:04:05Z'));
   it('duration → Go duration text', () => assert.equal(out('duration("3600s")'), '1h0m0s'));
+  it('-0.0 → 0, as JSON (and so the cluster) holds it, in a list and a map too', () => {
+    for (const value of [out('-0.0'), out('0.0 * -1.0'), ...(out('[-0.0]') as number[]), (out('{"a": -0.0}') as { a: number }).a]) assert.ok(Object.is(value, 0), String(value));
+  });
   it('bytes are rejected', () => assert.throws(() => out('b"x"'), CelOutputError));
   it('ints beyond 2^53 are rejected rather than rounded', () => assert.throws(() => out('9007199254740993'), CelOutputError));
   const durations: [bigint, string][] = [
