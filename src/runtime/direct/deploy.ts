@@ -8,7 +8,7 @@
  * On any failure every in-flight step is stopped and awaited before the error is thrown, so nothing is
  * applied after `deploy()` has rejected. A failed first deploy can be rolled back (`rollbackOnFailure`).
  */
-import { checkDistinctObjects, checkObjectNames, finalizeManifest, nameableObjects, OwnershipGuard, type KubeObject } from '../engine/index.js';
+import { checkObjectNames, finalizeManifest, nameableObjects, OwnershipGuard, type KubeObject } from '../engine/index.js';
 import { checkPlaced } from './apply-node.js';
 import { ownershipReader } from './ownership.js';
 import { EventFollower } from './feedback.js';
@@ -130,7 +130,6 @@ async function preflight(session: DirectSession): Promise<void> {
   };
   const { manifests } = await nameableObjects(session.prepared, { spec: session.spec, instance: session.instance, ...schemasOf(session) }, finalize);
   checkObjectNames(session.prepared, manifests, { nothingApplied: true, ...redactNames(session) });
-  checkDistinctObjects(manifests);
   await session.ownership?.check(manifests.map((o) => o.manifest).filter((m) => !unserved.has(m)));
 }
 
