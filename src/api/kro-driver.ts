@@ -21,7 +21,7 @@ import { checkKroOwnership, uncheckedNotes, type KroOwnership } from '../runtime
 import { namespacedLookup } from '../runtime/kube/list.js';
 import { createCelEngine } from '../runtime/cel/index.js';
 import { groupByResource, instanceEvents, logSources, readLogs, reportObjects, streamLogs, type DeployPlan, type PodLog } from '../runtime/direct/index.js';
-import { describeFailure, prepareGraph, recordName, reportInstance, type InstanceReport, type KubeObject, type PreparedGraph } from '../runtime/engine/index.js';
+import { describeFailure, prepareGraph, recordName, refusedBeforeWrites, reportInstance, type InstanceReport, type KubeObject, type PreparedGraph } from '../runtime/engine/index.js';
 import { certainStatusFailure } from '../runtime/kro/stuck-status.js';
 import { diagnosisOf, firstFailedResource, liveIdentity, stuckStatus } from '../runtime/kro/verdicts.js';
 import { liveInstance } from '../runtime/kro/live-read.js';
@@ -189,7 +189,9 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
         return await withLease(kube, { ...leaseOf(name, 'deploy'), ...(abort ? { signal: abort } : {}) }, async (signal) => {
           const bounded = { ...waitOptions, onProgress, signal, onApplied: (ref: ObjectRef) => void applied.push(ref) };
           // Before anything is applied, the RGD included: a refused deploy changes nothing.
-          const owned = await ownership(instance, signal);
+          const owned = await ownership(instance, signal).catch((error: unknown) => {
+            throw refusedBeforeWrites(error);
+          });
           owned.refuse();
           refuseFailingStatus(instance);
           for (const note of uncheckedNotes(owned)) onProgress(note);

@@ -2,12 +2,12 @@
  * Two rendered objects of one instance that name the same object (names from spec fields that happen to be
  * equal, trial finding B16; two forEach items named alike, trial 19 F2) are refused by the planner itself, so
  * every consumer of a plan refuses them with one message: deploy in both modes (before the first write,
- * where the message says so: engine/nameable.ts), plan, status, toYaml/render/check, simulate.
+ * where the deploy adds that nothing was applied: refusedBeforeWrites), plan, status, toYaml/render/check, simulate.
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { createCelEngine } from '../../src/runtime/cel/index.js';
-import { checkDistinctObjects, createPlanCache, planInstance, prepareGraph } from '../../src/runtime/engine/index.js';
+import { checkDistinctObjects, createPlanCache, planInstance, prepareGraph, refusedBeforeWrites } from '../../src/runtime/engine/index.js';
 import { kroChildren } from '../../src/runtime/kro/ownership.js';
 import { graph, node, spec, x } from '../direct/support.js';
 import { checkLiteralNames } from '../../src/composition/duplicate-names.js';
@@ -29,11 +29,15 @@ it('the planner refuses two resources whose names from the spec coincide, naming
   assert.throws(() => planInstance(twoNamedFromSpec, input), { name: 'DuplicateObjectError', code: 'SPEC_INVALID', message: refusal });
 });
 
-it('before the first write of a deploy (the objects both modes name beforehand) the message says nothing was applied', async () => {
-  await assert.rejects(kroChildren(twoNamedFromSpec, { kind: 'Dup', name: 'i', namespace: 'dev', spec: sameSpec }, namespaced), {
-    code: 'SPEC_INVALID',
-    message: `${refusal}. Nothing was applied`,
-  });
+it('the objects both modes name before a first write are refused the same way; the deploy adds that nothing was applied', async () => {
+  const named = kroChildren(twoNamedFromSpec, { kind: 'Dup', name: 'i', namespace: 'dev', spec: sameSpec }, namespaced);
+  await assert.rejects(named, { code: 'SPEC_INVALID', message: refusal });
+  const error = await named.catch((caught: unknown) => caught);
+  assert.throws(() => {
+    throw refusedBeforeWrites(error);
+  }, { name: 'DuplicateObjectError', code: 'SPEC_INVALID', message: `${refusal}. Nothing was applied` });
+  const other = new Error('other');
+  assert.equal(refusedBeforeWrites(other), other);
 });
 
 it('a plan cache does not hide the refusal on the next call, which keeps every decision', () => {

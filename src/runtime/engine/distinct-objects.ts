@@ -3,7 +3,8 @@
  * two forEach items whose names coincide, two resources named from spec fields that happen to be equal):
  * applying both would leave one object holding the last one's content while the deploy reports both. The
  * planner checks every plan it makes (engine/plan.ts), so every consumer of the rendered objects refuses the
- * same way with the same message: deploy (both modes, before the first write: engine/nameable.ts), plan,
+ * same way with the same message: deploy (both modes, before the first write: engine/nameable.ts, where the
+ * deploy adds that nothing was applied), plan,
  * status, toYaml/render/check, simulate; evaluateConcrete checks the manifests JavaScript built with the same
  * function.
  */
@@ -20,7 +21,7 @@ export interface RenderedObject {
 /**
  * Two rendered objects name one object (SPEC_INVALID): `first` and `second` are the resource ids (equal for
  * two items of one collection). The message says which, and how to fix it; it does not say whether anything
- * was applied (the deploy's preflight adds that it refused before the first write).
+ * was applied (the deploy's preflight adds that it refused before the first write: refusedBeforeWrites).
  */
 export class DuplicateObjectError extends TypeKroError {
   override readonly name: string = 'DuplicateObjectError';
@@ -32,6 +33,19 @@ export class DuplicateObjectError extends TypeKroError {
   ) {
     super('SPEC_INVALID', `${duplicateObjectMessage(first, second, identity)}; give them different names (check the spec values their names are made of)${nothingApplied ? '. Nothing was applied' : ''}`);
   }
+}
+
+/**
+ * The error a deploy throws when its check before the first write refuses: a DuplicateObjectError says then
+ * that nothing was applied (both modes' preflights); any other error is returned as it is.
+ *
+ * @example
+ * ```ts
+ * try { await preflight(); } catch (error) { throw refusedBeforeWrites(error); }
+ * ```
+ */
+export function refusedBeforeWrites(error: unknown): unknown {
+  return error instanceof DuplicateObjectError ? new DuplicateObjectError(error.first, error.second, error.identity, true) : error;
 }
 
 /**

@@ -49,8 +49,8 @@ export async function nameableObjects(
     try {
       plan = planInstance(prepared, { ...input, observed, readiness: 'exists' });
     } catch (error) {
-      // Two objects of one name: refused here, before the first write of either mode.
-      if (error instanceof DuplicateObjectError) throw new DuplicateObjectError(error.first, error.second, error.identity, true);
+      // Two objects of one name: refused, not left to fail at an apply.
+      if (error instanceof DuplicateObjectError) throw error;
       // An expression the planner cannot evaluate fails at its own apply (or KRO judges it): what is not named yet fails.
       const rest = prepared.order.filter((id) => !named.has(id) && !prepared.resource(id).externalRef);
       return { manifests: listed(named), unnamed: [], failing: rest.map((resourceId) => ({ resourceId, message: (error as Error).message, named: false })) };

@@ -101,7 +101,8 @@ export async function checkKroOwnership(
     findings: findings.map((f) => ({ ...f, resourceId: idOf.get(f.manifest) ?? '' })),
     unchecked: children.unchecked,
     failing: children.failing,
-    refuse: () => guard.refuse(findings),
+    // before anything is applied, the RGD included
+    refuse: () => guard.refuse(findings, true),
   };
 }
 
