@@ -178,7 +178,7 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
           signal: held,
           namespaced: (namespaced ??= namespacedLookup(kube())),
           progress,
-          force: options.force ?? false,
+          ...(options.force !== undefined ? { force: options.force } : {}),
           adopt: options.adopt ?? false,
           redactor,
           openApiDocuments,
@@ -221,7 +221,7 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
         ...(options.abortSignal ? { signal: options.abortSignal } : {}),
         namespaced: (namespaced ??= namespacedLookup(kube())),
         progress,
-        force: options.force ?? false,
+        ...(options.force !== undefined ? { force: options.force } : {}),
         // As the deploy: with adopt, another owner's object is taken over (and its changes planned), else refused.
         adopt: options.adopt ?? false,
         redactor: redactorFor(graph, checked),

@@ -22,6 +22,13 @@ describe('OwnershipGuard', () => {
     guard.applied(cm('new', { resourceVersion: '50' }));
     assert.equal(guard.precondition(cm('new')), '50');
   });
+  it('knows the objects that are the instance\'s own (direct mode applies those with force): read with its labels or applied now, never adopted or unreadable', async () => {
+    const guard = new OwnershipGuard(read, { mode: 'direct', owner }, true);
+    await guard.check([cm('own'), cm('new'), cm('secret'), cm('tool'), cm('alpha')]);
+    assert.deepEqual(['own', 'new', 'secret', 'tool', 'alpha'].map((n) => guard.own(cm(n))), [true, false, false, false, false]);
+    guard.applied(cm('new', { resourceVersion: '50' }));
+    assert.equal(guard.own(cm('new')), true);
+  });
   it('refuses every foreign object in one error, sorted; adopt lets them through in direct mode', async () => {
     const refused = new OwnershipGuard(read, { mode: 'direct', owner }, false);
     await assert.rejects(refused.check([cm('tool'), cm('alpha'), cm('own')], true), (error: unknown) => {

@@ -88,6 +88,8 @@ function keyOf(object: KubeObject): string {
 export class OwnershipGuard {
   /** Objects checked already → the resourceVersion to apply with (CREATE_ONLY; undefined when unreadable). */
   private readonly cleared = new Map<string, string | undefined>();
+  /** Objects read as the claimant's own, or applied by this deploy: {@link own}. */
+  private readonly ours = new Set<string>();
 
   constructor(
     private readonly read: OwnershipReader,
@@ -123,6 +125,7 @@ export class OwnershipGuard {
   /** Reads one object again (its apply was refused as changed since the check) and judges it as {@link check}. */
   async recheck(manifest: KubeObject): Promise<void> {
     this.cleared.delete(keyOf(manifest));
+    this.ours.delete(keyOf(manifest));
     await this.check([manifest]);
   }
 
@@ -135,6 +138,16 @@ export class OwnershipGuard {
   applied(object: KubeObject): void {
     const version = (object.metadata as { resourceVersion?: string } | undefined)?.resourceVersion;
     if (version) this.cleared.set(keyOf(object), version);
+    this.ours.add(keyOf(object));
+  }
+
+  /**
+   * Whether the object is the claimant's own: it existed with the claimant's labels when checked, or this
+   * deploy applied it. Not for an object adopted, made by another owner, unreadable or not checked. Direct
+   * mode applies its own objects with force by default (as KRO applies its children): see apply-node.ts.
+   */
+  own(manifest: KubeObject): boolean {
+    return this.ours.has(keyOf(manifest));
   }
 
   /** Throws for the findings adopt does not cover (`beforeWrites` as {@link check}). */
@@ -155,6 +168,7 @@ export class OwnershipGuard {
     const version = (live?.metadata as { resourceVersion?: string } | undefined)?.resourceVersion;
     this.cleared.set(key, live ? version : CREATE_ONLY);
     const owner = live ? foreignOwner(live, this.claimant) : undefined;
+    if (live && !owner) this.ours.add(key);
     return owner ? { manifest, object: describeObject(manifest), owner: describeOwner(owner), adoptable: adoptable(owner, this.claimant) } : undefined;
   }
 }
