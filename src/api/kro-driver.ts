@@ -17,6 +17,7 @@ import { kroResourceIdOf, listChildren } from '../runtime/kro/children.js';
 import { planKro } from '../runtime/kro/plan.js';
 import { kroPlanValues } from './kro-plan-values.js';
 import { planKroChildren, withoutRefused } from '../runtime/kro/children-plan.js';
+import { withLiveRgdKinds } from '../runtime/kro/rgd-kinds.js';
 import { checkKroOwnership, uncheckedNotes, type KroOwnership } from '../runtime/kro/ownership.js';
 import { namespacedLookup } from '../runtime/kube/list.js';
 import { createCelEngine } from '../runtime/cel/index.js';
@@ -228,7 +229,9 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
         // the live instance's uid and creation time (KRO reads them), with the labels and annotations the deploy gives.
         const metadata = { ...current?.metadata, labels: desired.metadata?.labels ?? {}, annotations: desired.metadata?.annotations ?? {} };
         const identity = liveIdentity({ ...desired, metadata: current ? metadata : (desired.metadata ?? {}) }, instanceAt(name));
-        const planned = await planKroChildren(kube, graphOf(), childKinds, { spec: instance.spec ?? {}, instance: identity }, call, redactor, values.children);
+        // The kinds of the RGD in the cluster too: a resource removed with its kind is still deleted by KRO.
+        const kinds = await withLiveRgdKinds(kube, graph.name, childKinds, call());
+        const planned = await planKroChildren(kube, graphOf(), kinds, { spec: instance.spec ?? {}, instance: identity }, call, redactor, values.children);
         const children = withoutRefused(planned, owned.findings, options.adopt ?? false);
         return {
           ...top,
