@@ -24,6 +24,7 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'model/wire-names.ts:shapeCache': 'one entry per type text of the client-node models',
   'util/re2.ts:cache': 'bounded (emptied past 500), keyed by pattern text',
   'runtime/engine/variables.ts:celForms': 'weakly keyed by observed objects the drivers hold',
+  'runtime/engine/distinct-objects.ts:keys': 'weakly keyed by the manifests of plans, which die with their plans',
   'analysis/source.ts:cache': 'one parse per source file, replaced when the file changes',
   'analysis/declarations.ts:declarationsCache': 'weakly keyed by AST nodes of the parsed files',
   'analysis/function-facts.ts:factsCache': 'weakly keyed by AST nodes of the parsed files',

@@ -28,6 +28,7 @@ import {
   resourceIdOf,
   renderOffline,
   streamLogs,
+  type DeployPlan,
   type DirectSession,
   type ProgressEvent,
 } from '../runtime/direct/index.js';
@@ -46,6 +47,7 @@ import { InstanceNotFoundError, type InstanceStatus } from './instances.js';
 import { CompositionError } from '../compile/rgd/errors.js';
 import type { DirectDeployOptions, DirectDriver, DirectFactoryOptions } from './direct-types.js';
 import { statusReport } from './instance.js';
+import { driftOf } from './direct-drift.js';
 import { checkedInstanceMetadata, type InstanceMetadataInput } from '../util/instance-metadata.js';
 import { checkDeployedSpec, specDecidedResources, specReadingFields, withoutFields } from './deployed-spec.js';
 
@@ -113,6 +115,28 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
     return { ...row, reason: `cannot be evaluated without ${fields} (sensitive, not stored): ${where}; give the spec to see more` };
   }
 
+  /** What a deploy of `checked` would do (runtime/direct/plan.ts): `plan`, and the drift `status` reports. */
+  function planOf(name: string, checked: unknown, instance: InstanceIdentity): Promise<DeployPlan> {
+    return planDirect({
+      prepared: graphOf(),
+      client: kube(),
+      instance,
+      owner: owner(name),
+      spec: checked,
+      readiness: 'exists',
+      deadline: Date.now() + timeoutMs,
+      ...(options.abortSignal ? { signal: options.abortSignal } : {}),
+      namespaced: (namespaced ??= namespacedLookup(kube())),
+      progress,
+      ...(options.force !== undefined ? { force: options.force } : {}),
+      // As the deploy: with adopt, another owner's object is taken over (and its changes planned), else refused.
+      adopt: options.adopt ?? false,
+      redactor: redactorFor(graph, checked),
+      secretFields: secretFieldsOf(graph),
+      openApiDocuments,
+    });
+  }
+
   async function instanceStatus(name: string, spec: TSpec | undefined): Promise<InstanceStatus<TStatus>> {
     const record = await readRecord(kube(), owner(name), call());
     // Without a spec, the record's copy of the last deploy's spec (secret values taken out); an older record
@@ -136,7 +160,13 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
     // status reading them would be pending here and computed at the deploy.
     const assigned = assignedOf(record);
     const instance = { ...identity(name), labels: record?.instanceLabels ?? {}, annotations: record?.instanceAnnotations ?? {}, ...(assigned ? { assigned } : {}) };
-    const report = await reportObjects(kube(), graphOf(), { spec: checked, instance }, await owned(name), call(), unknown);
+    const byId = await owned(name);
+    const report = await reportObjects(kube(), graphOf(), { spec: checked, instance }, byId, call(), unknown);
+    // Live objects against what a deploy of the spec applies: only with the whole spec (secret values are not stored).
+    const whole = spec !== undefined || (stored !== undefined && unstored?.length === 0);
+    const compared = byId.size === 0 ? undefined : whole ? await driftOf(() => planOf(name, checked, instance)) : { unchecked: 'needs the spec of the last deploy (-f <file> or --set): secret values are not stored' };
+    const drift = compared && 'drift' in compared && compared.drift.length > 0 ? { drift: compared.drift } : {};
+    const driftUnchecked = compared && 'unchecked' in compared ? { driftUnchecked: compared.unchecked } : {};
     const metadata = graph.scope === 'Cluster' ? { name } : { name, namespace };
     const { ready } = report;
     // Without the spec, a field computed from what is not known of it would be computed from the defaults: it is pending instead.
@@ -150,7 +180,8 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
     const first = spec !== undefined ? report.failure : failedStatus[0];
     const failure = first ? { failure: first } : {};
     const failing = failedStatus.length > 0 ? { failedStatus } : {};
-    return { apiVersion: `${graph.group}/${graph.version}`, kind: graph.kind, metadata, mode: 'direct', ready: ready && failedStatus.length === 0, status: status as Partial<TStatus>, pending, resources, ...failure, ...failing };
+    const drifted = 'drift' in drift;
+    return { apiVersion: `${graph.group}/${graph.version}`, kind: graph.kind, metadata, mode: 'direct', ready: ready && failedStatus.length === 0 && !drifted, status: status as Partial<TStatus>, pending, resources, ...failure, ...failing, ...drift, ...driftUnchecked };
   }
 
   return {
@@ -178,7 +209,7 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
           signal: held,
           namespaced: (namespaced ??= namespacedLookup(kube())),
           progress,
-          force: options.force ?? false,
+          ...(options.force !== undefined ? { force: options.force } : {}),
           adopt: options.adopt ?? false,
           redactor,
           openApiDocuments,
@@ -210,24 +241,7 @@ export function createDirectDriver<TSpec, TStatus>(definition: CompositionDefini
       const instance = given(name, planOptions);
       // As the deploy would: a missing namespace is the user's to fix, not a dry run's 404 per object.
       if (!options.createNamespace) await ensureNamespace(kube(), namespace, false, call(), 'plan');
-      return planDirect({
-        prepared: graphOf(),
-        client: kube(),
-        instance,
-        owner: owner(name),
-        spec: checked,
-        readiness: 'exists',
-        deadline: Date.now() + timeoutMs,
-        ...(options.abortSignal ? { signal: options.abortSignal } : {}),
-        namespaced: (namespaced ??= namespacedLookup(kube())),
-        progress,
-        force: options.force ?? false,
-        // As the deploy: with adopt, another owner's object is taken over (and its changes planned), else refused.
-        adopt: options.adopt ?? false,
-        redactor: redactorFor(graph, checked),
-        secretFields: secretFieldsOf(graph),
-        openApiDocuments,
-      });
+      return planOf(name, checked, instance);
     },
     instanceStatus(name, statusOptions = {}) {
       return instanceStatus(name, statusOptions.spec);

@@ -43,9 +43,14 @@ export interface DirectFactoryOptions extends ClusterTarget, OriginalFactoryOpti
    */
   readonly progressCallback?: (event: ProgressEvent) => void;
   /**
-   * Server-side apply takes over fields owned by other field managers. Default false: such a conflict fails
-   * the deploy with an ApplyConflictError naming the object, the fields and the other managers, and nothing
-   * of that object is changed.
+   * Whether server-side apply takes over fields owned by other field managers. Default: the instance's own
+   * objects (made by an earlier deploy of this instance) are applied with force, as KRO applies its
+   * children, so a field changed by hand (`kubectl patch`, `kubectl scale`) is put back as the composition
+   * says (`plan` lists those fields first); an object adopted from another owner is not. `true`: every
+   * object is applied with force. `false`: never; a conflict fails the deploy with an ApplyConflictError
+   * naming the object, the fields and the other managers, and nothing of that object is changed.
+   * The ownership check (`adopt`) decides whose objects a deploy may apply at all; `force` only decides
+   * whose fields it may overwrite on them.
    */
   readonly force?: boolean;
   /**

@@ -9,6 +9,7 @@ import { concreteSourceOf } from '../composition/concrete-source.js';
 import { TypeKroError } from '../util/errors.js';
 import { refuseBinary } from '../util/json.js';
 import { checkObservedDependencies, graphDependencies } from '../runtime/engine/observed-order.js';
+import { checkDistinctObjects } from '../runtime/engine/distinct-objects.js';
 import { checkObservedKind, type ObservedState } from '../composition/observed-state.js';
 
 export { OpaqueCel, type ConcreteData, type ConcreteEvaluation, type ConcreteResource } from '../composition/concrete.js';
@@ -116,7 +117,8 @@ export interface ConcreteOptions {
  * an observed entry has the wrong shape (a collection's list of another length than the spec makes) or the
  * composition cannot be run again; a TypeKroError (`USAGE`) naming both resources when a resource is observed
  * while one it depends on (reads, or waits for with `dependsOn`) and the function created is not, as
- * `simulate` refuses it: a deploy never reaches that state.
+ * `simulate` refuses it: a deploy never reaches that state; a TypeKroError (`SPEC_INVALID`) when two objects the
+ * function made have one name (two loop items named alike), as every deploy, plan and render refuses them.
  * @example
  * import { type } from 'arktype';
  * import { evaluateConcrete, kubernetesComposition } from 'typekro';
@@ -150,6 +152,11 @@ export function evaluateConcrete<TSpec, TStatus>(composition: Composition<TSpec,
   const namespace = composition.graph.scope === 'Cluster' ? undefined : (options.instance?.namespace ?? 'default');
   const instance = namespace === undefined ? { name } : { name, namespace };
   const result = runConcrete(composition, composition.graph, { spec: checked, observed, instance });
+  // Two objects of one name: refused as the planner refuses them for every other consumer (deploy, plan, simulate).
+  checkDistinctObjects(
+    result.resources.filter((resource) => resource.included === true).flatMap((resource) => resource.manifests.map((manifest) => ({ resourceId: resource.id, manifest: manifest as Record<string, unknown> }))),
+    namespace,
+  );
   // As simulate: a resource observed without one it depends on is a state no deploy reaches. What the
   // function did not create (an `if`, includeWhen false or a CEL condition) may rightly be absent.
   const created = new Set(result.resources.filter((resource) => resource.included === true).map((resource) => resource.id));

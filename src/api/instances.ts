@@ -65,6 +65,15 @@ export interface InstanceStatus<TStatus> {
    * instance is not ready. Absent when none fails.
    */
   readonly failedStatus?: readonly EvaluationFailure[];
+  /**
+   * Direct mode: the objects whose live fields differ from what a deploy of the spec applies (a hand edit:
+   * `kubectl patch`, `kubectl scale`, a label removed), found by the server-side dry run `plan` makes; each
+   * change is `path: live → composition` (values as `plan` shows them). The instance is then not ready: a
+   * deploy puts them back (kro mode: KRO does so itself). Absent when none differs.
+   */
+  readonly drift?: readonly { readonly resourceId: string; readonly kind: string; readonly name: string; readonly namespace?: string; readonly changes: readonly string[] }[];
+  /** Direct mode: why the live objects were not compared with the composition (no spec of the last deploy, no permission for the dry run). */
+  readonly driftUnchecked?: string;
 }
 
 /**

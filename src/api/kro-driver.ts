@@ -23,7 +23,7 @@ import { checkKroOwnership, uncheckedNotes, type KroOwnership } from '../runtime
 import { namespacedLookup } from '../runtime/kube/list.js';
 import { createCelEngine } from '../runtime/cel/index.js';
 import { groupByResource, instanceEvents, logSources, readLogs, reportObjects, streamLogs, type DeployPlan, type PodLog } from '../runtime/direct/index.js';
-import { describeFailure, prepareGraph, recordName, reportInstance, type InstanceReport, type KubeObject, type PreparedGraph } from '../runtime/engine/index.js';
+import { describeFailure, prepareGraph, recordName, refusedBeforeWrites, reportInstance, type InstanceReport, type KubeObject, type PreparedGraph } from '../runtime/engine/index.js';
 import { certainStatusFailure } from '../runtime/kro/stuck-status.js';
 import { diagnosisOf, firstFailedResource, liveIdentity, stuckStatus } from '../runtime/kro/verdicts.js';
 import { liveInstance } from '../runtime/kro/live-read.js';
@@ -202,7 +202,9 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
         const lease = { ...leaseOf(name, 'deploy'), ...(abort ? { signal: abort } : {}) };
         return await withLease(kube, lease, async (instanceHeld) => {
           // Before anything is applied, the RGD included: a refused deploy changes nothing.
-          const owned = await ownership(instance, instanceHeld);
+          const owned = await ownership(instance, instanceHeld).catch((error: unknown) => {
+            throw refusedBeforeWrites(error);
+          });
           owned.refuse();
           refuseFailingStatus(instance);
           for (const note of uncheckedNotes(owned)) onProgress(note);

@@ -1,7 +1,8 @@
 /**
  * Two resources of a composition written with the same literal object name (same apiVersion, kind and
  * namespace) under the same conditions: every instance would make one object where the code says two.
- * Names computed from the spec are checked at deploy, before anything is applied (engine/distinct-objects.ts).
+ * Names computed from the spec are checked for each spec by the planner (engine/distinct-objects.ts): deploy,
+ * plan, check, render and simulate all refuse them.
  */
 import { CompositionSyntaxError } from '../analysis/errors.js';
 import { printCel } from '../compile/cel/print.js';

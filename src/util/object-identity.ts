@@ -1,7 +1,7 @@
 /**
  * Which object a manifest makes (apiVersion, kind, namespace, name), as one key, and the one message for two
  * resources that make the same object: checked at definition for literal names (composition/duplicate-names.ts)
- * and before the first apply for computed ones (runtime/engine/distinct-objects.ts).
+ * and by the planner on every plan for computed ones (runtime/engine/distinct-objects.ts).
  */
 
 /** What names an object in the cluster; an absent namespace is the instance's (or the kind is cluster-scoped). */

@@ -43,7 +43,7 @@ describe('plan: an object another instance owns', () => {
     );
     const json = JSON.parse((await plan('-o', 'json')).stdout) as PlanJson;
     assert.deepEqual(json.objects.map((o) => [o.action, o.resource, o.name]), [['takeover', 'config', 'named-app-config']]);
-    assert.deepEqual(json.summary, { create: 0, change: 0, unchanged: 0, delete: 0, conflict: 0, takeover: 1, skipped: 0 });
+    assert.deepEqual(json.summary, { create: 0, change: 0, unchanged: 0, delete: 0, conflict: 0, reclaim: 0, takeover: 1, skipped: 0 });
   });
 
   it('in kro mode too: the object KRO would refuse to take from another instance is listed once (trial 16)', async () => {

@@ -2,6 +2,7 @@
  * The differential harness: for one composition, every spec variant under every observed state, the
  * compiled graph (direct runtime) against the concrete evaluation (JavaScript).
  */
+import { checkDistinctObjects, DuplicateObjectError } from '../../src/runtime/engine/index.js';
 import { isDeepStrictEqual } from 'node:util';
 import { concreteSourceOf } from '../../src/composition/concrete-source.js';
 import { evaluateConcrete, type Composition, type ConcreteEvaluation } from '../../src/index.js';
@@ -73,6 +74,16 @@ export function runCase(name: string, input: CaseInput): CaseReport {
       try {
         js = concrete(state.observed);
       } catch (error) {
+        // Two objects of one name (generated loop items alike): a spec every entry point refuses; the compiled
+        // graph must render the same two objects (the same check on its manifests gives the same message).
+        const rendered = (): void => {
+          const compiled = evaluateCompiled(prepared, { spec: checked, instance, observed: state.observed });
+          checkDistinctObjects([...compiled.resources].flatMap(([id, resource]) => (resource.state === 'rendered' ? resource.manifests.map((manifest) => ({ resourceId: id, manifest: manifest as Record<string, unknown> })) : [])), instance.namespace);
+        };
+        if (error instanceof DuplicateObjectError && compiledRefusal(rendered) === error.message) {
+          report.refused++;
+          continue;
+        }
         report.findings.push({ case: name, state: state.name, spec, aspect: 'evaluation', detail: `  JavaScript threw: ${(error as Error).message}` });
         continue;
       }
@@ -87,4 +98,14 @@ export function runCase(name: string, input: CaseInput): CaseReport {
     }
   }
   return report;
+}
+
+/** The message the compiled side refuses with, or undefined when it does not refuse. */
+function compiledRefusal(run: () => unknown): string | undefined {
+  try {
+    run();
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }

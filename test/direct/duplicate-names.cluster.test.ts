@@ -21,7 +21,7 @@ describe('direct mode: two resources naming one object', () => {
     ], { namespace: ns.name });
     await assert.rejects(factory.deploy({ name: 'same', value: 'same', replicas: 1, flag: true }), {
       code: 'SPEC_INVALID',
-      message: `resources "first" and "second" both make ConfigMap "same" in namespace ${ns.name}: one object would hold the last one's content. Nothing was applied; give them different names (check the spec values their names are made of)`,
+      message: `resources "first" and "second" both make ConfigMap "same" in namespace ${ns.name}: one object would hold the last one's content; give them different names (check the spec values their names are made of). Nothing was applied`,
     });
     assert.deepEqual(await configMapNames(kc, ns.name), []);
   });

@@ -25,7 +25,8 @@ describe('direct mode: options', () => {
   it('a field owned by another manager is a conflict error naming object, field and manager; nothing changes; force takes over', async () => {
     const client = new KubeClient(kc);
     const resources = [configMap('config', 'config', { key: x(spec('value')) })];
-    const strict = factoryFor('opt-conflict', resources, { namespace: ns.name });
+    // force: false: the default applies the instance's own objects with force (test/cli/drift.cluster.test.ts)
+    const strict = factoryFor('opt-conflict', resources, { namespace: ns.name, force: false });
     // The instance's own object, one field of which another tool then takes over (an object another tool
     // made is refused before any field is compared: test/faults/ownership.cluster.test.ts).
     await strict.deploy({ name: 'cf', value: 'ours', replicas: 1, flag: true });

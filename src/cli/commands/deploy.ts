@@ -149,7 +149,7 @@ async function deploy(run: CliRun, file: string, options: DeployOptions): Promis
         createNamespace: Boolean(options.createNamespace),
         ...(options.mode === 'kro'
           ? { allowBreakingChanges: Boolean(options.allowBreakingChanges), allowOtherInstances: Boolean(options.allowOtherInstances), adopt: Boolean(options.adopt) }
-          : { waitForReady: settings.waitForReady, force: Boolean(options.force), adopt: Boolean(options.adopt), rollbackOnFailure: Boolean(options.rollbackOnFailure) }),
+          : { waitForReady: settings.waitForReady, ...(options.force ? { force: true } : {}), adopt: Boolean(options.adopt), rollbackOnFailure: Boolean(options.rollbackOnFailure) }),
       };
       return factoryOf(composition, options.mode, target, extras).deploy(values, { name, ...settings.metadata });
     });
@@ -173,7 +173,7 @@ export function registerDeploy(program: Command, run: CliRun): void {
     .option('--wait [bool]', 'wait for readiness (--wait=false: direct mode only, applied counts as done)', true)
     .option('--no-wait', 'same as --wait=false')
     .option('--create-namespace', 'create the namespace if it does not exist')
-    .option('--force', 'direct mode: take over fields other field managers own (server-side apply force)')
+    .option('--force', "direct mode: take over fields other field managers own on every object (server-side apply force); without it only the instance's own objects are applied with force, as KRO does (a hand edit is put back)")
     .option('--adopt', 'take over objects another instance or tool owns (else the deploy fails naming them); kro mode: only objects no other instance owns')
     .option('--rollback-on-failure', 'direct mode: when the first deploy of an instance fails, delete what it created')
     .option('--allow-breaking-changes', 'kro mode: apply a schema change that breaks existing instances (removed or retyped fields)')

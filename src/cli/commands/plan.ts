@@ -20,7 +20,8 @@ interface PlanOptions extends CompositionOptions, SpecOptions, ClusterOptions {
   readonly output?: OutputFormat;
 }
 
-type Action = 'create' | 'change' | 'unchanged' | 'delete' | 'conflict' | 'takeover' | 'skipped';
+/** `reclaim`: fields of the instance's own object another manager owns (a hand edit), which the deploy takes over. */
+type Action = 'create' | 'change' | 'unchanged' | 'delete' | 'conflict' | 'reclaim' | 'takeover' | 'skipped';
 
 /** One line of the plan, in the order a reader wants: takeovers, creates, changes, conflicts, deletes, unchanged, skipped. */
 interface Line {
@@ -44,7 +45,7 @@ interface Changed {
   readonly after?: string;
 }
 
-const SIGN: Record<Action, string> = { create: '+', change: '~', unchanged: '=', delete: '-', conflict: '!', takeover: '!', skipped: '·' };
+const SIGN: Record<Action, string> = { create: '+', change: '~', unchanged: '=', delete: '-', conflict: '!', reclaim: '~', takeover: '!', skipped: '·' };
 
 function line(action: Action, object: PlannedObject, extra: { changes?: readonly Changed[]; message?: string } = {}): Line {
   const remedies = (object.remedies ?? []).map((remedy) => `to ${remedy.purpose}: ${cliTerms({})(remedy)}`);
@@ -65,11 +66,19 @@ function linesOf(plan: DeployPlan): Line[] {
     ...plan.takeovers.map((t) => line('takeover', t.resource, { message: `owned by ${t.owner}; deploy refuses it${t.adoptable ? ' unless --adopt' : ' (KRO cannot adopt it)'}` })),
     ...plan.create.map((o) => line('create', o)),
     ...plan.change.map((c) => line('change', c.resource, { changes: changesOf(c) })),
-    ...plan.conflicts.map((c) => line('conflict', c.resource, { message: `fields owned by other managers: ${c.conflicts.map((x) => `${x.field} (${x.manager})`).join(', ')}; deploy with --force to take them over` })),
+    ...plan.conflicts.map((c) => line(c.forced ? 'reclaim' : 'conflict', c.resource, { message: conflictNote(c) })),
     ...plan.prune.map((o) => line('delete', o, { message: 'no longer desired' })),
     ...plan.unchanged.map((o) => line('unchanged', o)),
     ...plan.skipped.map((resource): Line => ({ action: 'skipped', resource, kind: '', name: '', message: 'excluded by its condition' })),
   ];
+}
+
+/** Which fields other managers own, and what the deploy does about them. */
+function conflictNote(conflict: DeployPlan['conflicts'][number]): string {
+  const fields = conflict.conflicts.map((x) => `${x.field} (${x.manager})`).join(', ');
+  return conflict.forced
+    ? `fields another field manager owns: ${fields}; deploy takes them over with the composition's values (the instance's own object is applied with force, as in kro mode)`
+    : `fields owned by other managers: ${fields}; deploy with --force to take them over`;
 }
 
 /** Each changed path, marked when removed, with its values when the plan shows them. */
@@ -93,14 +102,14 @@ function changeText(change: Changed): string {
 }
 
 function counts(lines: readonly Line[]): Record<Action, number> {
-  const result: Record<Action, number> = { create: 0, change: 0, unchanged: 0, delete: 0, conflict: 0, takeover: 0, skipped: 0 };
+  const result: Record<Action, number> = { create: 0, change: 0, unchanged: 0, delete: 0, conflict: 0, reclaim: 0, takeover: 0, skipped: 0 };
   for (const entry of lines) result[entry.action]++;
   return result;
 }
 
 function human(title: string, lines: readonly Line[], note: string | undefined): string {
   const n = counts(lines);
-  const extra = [n.takeover ? `${n.takeover} owned by another instance or tool` : '', n.conflict ? `${n.conflict} in conflict` : '', n.skipped ? `${n.skipped} skipped` : ''].filter(Boolean);
+  const extra = [n.takeover ? `${n.takeover} owned by another instance or tool` : '', n.conflict ? `${n.conflict} in conflict` : '', n.reclaim ? `${n.reclaim} with fields another manager owns (taken over)` : '', n.skipped ? `${n.skipped} skipped` : ''].filter(Boolean);
   const text = [`${title}: ${n.create} to create, ${n.change} to change, ${n.delete} to delete, ${n.unchanged} unchanged${extra.map((e) => `, ${e}`).join('')}`];
   if (note) text.push(`  ${note}`);
   const width = Math.max(0, ...lines.map((entry) => entry.resource.length));

@@ -25,7 +25,9 @@ function human(title: string, result: InstanceStatus<unknown>, withSpec: boolean
   // nor those the spec decides when it was not given (unknown).
   const objects = result.resources.filter((row) => row.state !== 'skipped' && row.state !== 'unknown');
   const readyCount = objects.filter((row) => row.state === 'ready').length;
-  const lines = [`${title}: ${result.state ? `${result.state}, ` : ''}${result.ready ? 'ready' : 'NOT ready'} (${readyCount}/${objects.length} objects ready)`];
+  const drift = result.drift ?? [];
+  const differ = drift.length > 0 ? `; ${drift.length} ${drift.length === 1 ? 'object differs' : 'objects differ'} from the composition` : '';
+  const lines = [`${title}: ${result.state ? `${result.state}, ` : ''}${result.ready ? 'ready' : 'NOT ready'} (${readyCount}/${objects.length} objects ready${differ})`];
   if (result.conditions?.length) lines.push(`conditions: ${result.conditions.map((c) => `${c.type}=${c.status}${c.status !== 'True' && c.message ? ` (${c.message})` : ''}`).join('; ')}`);
   if (Object.keys(result.status).length > 0) lines.push('status:', ...formatDocument(result.status, 'yaml').trimEnd().split('\n').map((line) => `  ${line}`));
   if (result.pending.length > 0) {
@@ -37,8 +39,17 @@ function human(title: string, result: InstanceStatus<unknown>, withSpec: boolean
   if (!result.ready && result.failure) lines.push(`failing: ${describeFailure(result.failure)}`);
   // Every other failing status field too: the first alone hides the rest.
   for (const failed of result.failedStatus ?? []) if (!result.ready && failed.field !== result.failure?.field) lines.push(`failing: ${describeFailure(failed)}`);
+  // Direct mode: a hand edit is not put back until the next deploy (KRO puts it back itself).
+  if (drift.length > 0) {
+    lines.push('drift (live fields differ from what the composition applies; typekro deploy puts them back):');
+    for (const object of drift) lines.push(`  ${object.resourceId} ${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}: ${object.changes.join('; ')}`);
+  }
+  if (result.driftUnchecked) lines.push(`drift not checked: ${result.driftUnchecked}`);
   if (result.resources.length > 0) {
-    const rows = result.resources.map((row) => [row.resourceId, row.kind, row.name ?? '-', row.state === 'ready' ? 'yes' : row.failed ? 'failed' : row.state === 'not-ready' ? 'no' : row.state, row.reason]);
+    const drifted = new Set(drift.map((object) => `${object.resourceId}/${object.name}`));
+    const verdict = (row: (typeof result.resources)[number]): string =>
+      row.state === 'ready' ? (drifted.has(`${row.resourceId}/${row.name ?? ''}`) ? 'drifted' : 'yes') : row.failed ? 'failed' : row.state === 'not-ready' ? 'no' : row.state;
+    const rows = result.resources.map((row) => [row.resourceId, row.kind, row.name ?? '-', verdict(row), row.reason]);
     lines.push('', table(['RESOURCE', 'KIND', 'NAME', 'READY', 'DETAIL'], rows));
   }
   return lines.join('\n');
@@ -60,7 +71,10 @@ async function status(run: CliRun, file: string, options: StatusOptions): Promis
 
 const STATUS_HELP = `
 READY: yes, no, failed (a terminal failure: waiting cannot help, e.g. a Deployment
-past its progress deadline), missing, waiting, skipped, or unknown.
+past its progress deadline), drifted (direct mode: ready, but its live fields
+differ from what the composition applies, e.g. after kubectl patch or scale; the
+next deploy puts them back, as KRO does by itself), missing, waiting, skipped,
+or unknown.
 Kro mode reads the spec from the instance. Direct mode keeps the spec of the
 last deploy in its record with its secret values taken out: without -f/--set,
 that spec is used; status fields and resources that depend on a secret value

@@ -56,7 +56,7 @@ export async function applyNode(session: DirectSession, node: ApplyPlan, observe
     throwIfAborted(session.signal);
     await session.onApplying?.(node.id, ref);
     throwIfAborted(session.signal);
-    const object = plain(await applyGuarded(session.client, session.ownership, manifest, { force: session.force ?? false }, () => callOptions(session)));
+    const object = plain(await applyGuarded(session.client, session.ownership, manifest, { force: session.force }, () => callOptions(session)));
     applied.push(object);
     session.onApplied?.(node.id, object);
     session.progress({ type: 'apply', message: `applied ${describeRef(ref)}`, resourceId: node.id, object: ref });

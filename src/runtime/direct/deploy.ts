@@ -8,7 +8,7 @@
  * On any failure every in-flight step is stopped and awaited before the error is thrown, so nothing is
  * applied after `deploy()` has rejected. A failed first deploy can be rolled back (`rollbackOnFailure`).
  */
-import { checkDistinctObjects, checkObjectNames, finalizeManifest, nameableObjects, OwnershipGuard, type KubeObject } from '../engine/index.js';
+import { checkObjectNames, finalizeManifest, nameableObjects, OwnershipGuard, refusedBeforeWrites, type KubeObject } from '../engine/index.js';
 import { checkPlaced } from './apply-node.js';
 import { ownershipReader } from './ownership.js';
 import { EventFollower } from './feedback.js';
@@ -128,10 +128,11 @@ async function preflight(session: DirectSession): Promise<void> {
     if (namespaced === undefined) unserved.add(final);
     return final;
   };
-  const { manifests } = await nameableObjects(session.prepared, { spec: session.spec, instance: session.instance, ...schemasOf(session) }, finalize);
+  const { manifests } = await nameableObjects(session.prepared, { spec: session.spec, instance: session.instance, ...schemasOf(session) }, finalize).catch((error: unknown) => {
+    throw refusedBeforeWrites(error);
+  });
   checkObjectNames(session.prepared, manifests, { nothingApplied: true, ...redactNames(session) });
-  checkDistinctObjects(manifests);
-  await session.ownership?.check(manifests.map((o) => o.manifest).filter((m) => !unserved.has(m)));
+  await session.ownership?.check(manifests.map((o) => o.manifest).filter((m) => !unserved.has(m)), true);
 }
 
 /** The event with secret values taken out of its message and reason. */

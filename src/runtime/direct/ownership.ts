@@ -36,21 +36,37 @@ export function ownershipReader(client: KubeClient, call: () => CallOptions): Ow
 }
 
 /**
- * Server-side applies `manifest` with the resourceVersion the guard read (CREATE_ONLY for an object absent
- * then). A 409 that is not a field conflict means the object changed since: it is checked again, and applied
- * with its new version when it is still the instance's own (or adopted).
+ * Whether an apply takes over fields other field managers own (server-side apply `force`). `force` given
+ * decides; by default the instance's own objects are applied with force, as KRO applies its children: a
+ * field changed by hand (`kubectl patch`, `kubectl scale`) is drift that a deploy of the composition puts
+ * back, in both modes. An object the guard did not find to be the instance's own (another owner's object
+ * adopted, one it could not read) is not: its conflicts are reported, and `force: true` takes them over.
  *
  * @example
  * ```ts
- * const applied = await applyGuarded(client, guard, manifest, { force: false }, () => callOptions(session));
+ * applyForce(undefined, guard, manifest); // true when guard.own(manifest)
  * ```
  */
-export async function applyGuarded(client: KubeClient, guard: OwnershipGuard | undefined, manifest: KubeObject, options: { force: boolean }, call: () => CallOptions): Promise<KubernetesObject> {
+export function applyForce(force: boolean | undefined, guard: OwnershipGuard | undefined, manifest: KubeObject): boolean {
+  return force ?? guard?.own(manifest) ?? false;
+}
+
+/**
+ * Server-side applies `manifest` with the resourceVersion the guard read (CREATE_ONLY for an object absent
+ * then). A 409 that is not a field conflict means the object changed since: it is checked again, and applied
+ * with its new version when it is still the instance's own (or adopted). `force` as {@link applyForce}.
+ *
+ * @example
+ * ```ts
+ * const applied = await applyGuarded(client, guard, manifest, { force: undefined }, () => callOptions(session));
+ * ```
+ */
+export async function applyGuarded(client: KubeClient, guard: OwnershipGuard | undefined, manifest: KubeObject, options: { force: boolean | undefined }, call: () => CallOptions): Promise<KubernetesObject> {
   for (let attempt = 0; ; attempt++) {
     const version = guard?.precondition(manifest);
     const body = version ? { ...manifest, metadata: { ...(manifest.metadata as object), resourceVersion: version } } : manifest;
     try {
-      const applied = await client.apply(body as KubernetesObject, { force: options.force, ...call() });
+      const applied = await client.apply(body as KubernetesObject, { force: applyForce(options.force, guard, manifest), ...call() });
       guard?.applied(plain(applied));
       return applied;
     } catch (error) {

@@ -95,8 +95,13 @@ export interface PlannedInstance {
  */
 export interface PlannedConflict {
   readonly resource: PlannedObject;
-  /** Fields another field manager owns: the deploy would fail unless applied with force. */
+  /** Fields another field manager owns: the deploy would fail unless applied with force (see `forced`). */
   readonly conflicts: readonly FieldConflict[];
+  /**
+   * True when the deploy applies this object with force, taking the fields over: the instance's own object
+   * (a field changed by hand since its last deploy is put back; the `force` option of direct mode).
+   */
+  readonly forced?: boolean;
 }
 
 /**

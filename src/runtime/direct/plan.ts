@@ -18,7 +18,7 @@ import { ApplyConflictError, KubeApiError, type FieldConflict } from '../kube/cl
 import { finalManifests, type ObservedMap } from './apply-node.js';
 import { DeployFailedError } from './errors.js';
 import { listOwned, objectKey, resourceIdOf } from './owned.js';
-import { ownershipReader } from './ownership.js';
+import { applyForce, ownershipReader } from './ownership.js';
 import { assignedOf, graphKinds, readRecord } from './record.js';
 import { SchemaCache } from './schemas.js';
 import { Redactor } from '../../util/redact.js';
@@ -97,11 +97,11 @@ async function planWith(session: DirectSession, redactor: Redactor): Promise<Dep
             stand.push((await liveObject(session, manifest, call)) ?? manifest);
             continue;
           }
-          const result = await dryRun(session, id, manifest, call);
+          const result = await dryRun(session, id, manifest, call, applyForce(session.force, guard, manifest));
           if (result.kind === 'create') create.push(result.object);
           else if (result.kind === 'change') change.push(plannedChange(result.object, result, valueShower(result.object, redactor, session.secretFields)));
           else if (result.kind === 'unchanged') unchanged.push(result.object);
-          if (result.conflicts) conflicts.push({ resource: result.object, conflicts: result.conflicts });
+          if (result.conflicts) conflicts.push({ resource: result.object, conflicts: result.conflicts, ...(result.forced ? { forced: true } : {}) });
           stand.push(result.standIn);
           if (result.kind !== 'unchanged') standIns.add(result.standIn);
         }
@@ -176,9 +176,10 @@ function describe(resourceId: string, object: KubeObject): PlannedObject {
   return { resourceId, apiVersion: ref.apiVersion, kind: ref.kind, name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) };
 }
 
+/** `forced`: the deploy applies this object with force, so its `conflicts` are fields it takes over, not a failure. */
 type DryRun =
-  | { kind: 'create' | 'unchanged'; object: PlannedObject; standIn: KubeObject; conflicts?: FieldConflict[] }
-  | ({ kind: 'change'; object: PlannedObject; standIn: KubeObject; conflicts?: FieldConflict[] } & FieldDiff);
+  | { kind: 'create' | 'unchanged'; object: PlannedObject; standIn: KubeObject; conflicts?: FieldConflict[]; forced?: boolean }
+  | ({ kind: 'change'; object: PlannedObject; standIn: KubeObject; conflicts?: FieldConflict[]; forced?: boolean } & FieldDiff);
 
 /** The object as the cluster has it, `undefined` when it does not exist. */
 async function liveObject(session: DirectSession, manifest: KubeObject, call: () => { deadline: number; signal?: AbortSignal }): Promise<KubeObject | undefined> {
@@ -191,14 +192,19 @@ async function liveObject(session: DirectSession, manifest: KubeObject, call: ()
   }
 }
 
-async function dryRun(session: DirectSession, id: string, manifest: KubeObject, call: () => { deadline: number; signal?: AbortSignal }): Promise<DryRun> {
+/**
+ * The dry run of one object's apply. It is tried without force (unless `force: true` was asked), so the fields
+ * other managers own are found even where the deploy applies with force (`forced`: the instance's own object,
+ * where those fields are a hand edit the deploy puts back), and the result is then the forced one's.
+ */
+async function dryRun(session: DirectSession, id: string, manifest: KubeObject, call: () => { deadline: number; signal?: AbortSignal }, forced: boolean): Promise<DryRun> {
   const object = describe(id, manifest);
   const live = await liveObject(session, manifest, call);
   let result: KubeObject | undefined;
   let conflicts: FieldConflict[] | undefined;
   let note: string | undefined;
   try {
-    result = plain(await session.client.apply(manifest as KubernetesObject, { dryRun: true, force: session.force ?? false, ...call() }));
+    result = plain(await session.client.apply(manifest as KubernetesObject, { dryRun: true, force: session.force === true, ...call() }));
   } catch (error) {
     if (error instanceof ApplyConflictError) {
       conflicts = [...error.conflicts];
@@ -210,6 +216,11 @@ async function dryRun(session: DirectSession, id: string, manifest: KubeObject, 
     } else throw error;
   }
   const noted = note ? { ...object, note } : object;
+  if (conflicts && forced) return { ...dryRunResult(live, noted, manifest, result, conflicts), forced: true };
+  return dryRunResult(live, noted, manifest, result, conflicts);
+}
+
+function dryRunResult(live: KubeObject | undefined, noted: PlannedObject, manifest: KubeObject, result: KubeObject | undefined, conflicts: FieldConflict[] | undefined): DryRun {
   // Not the dry-run result: what the server assigns in it (uid, clusterIP) is not what the create assigns.
   if (!live) return { kind: 'create', object: noted, standIn: manifest, ...(conflicts ? { conflicts } : {}) };
   const fields = result ? diffFields(live, result) : { paths: [], removed: [], changes: [] };

@@ -249,7 +249,10 @@ export interface DirectSession {
   readonly signal?: AbortSignal;
   readonly namespaced: (apiVersion: string, kind: string) => Promise<boolean>;
   readonly progress: (event: ProgressEvent) => void;
-  /** Take over fields other field managers own (server-side apply `force`); default false. */
+  /**
+   * Take over fields other field managers own (server-side apply `force`). Default: on for the instance's own
+   * objects (a hand edit is put back, as KRO does), off for objects adopted from another owner; `false`: never.
+   */
   readonly force?: boolean;
   /** Take over objects another instance or tool owns (else an OwnershipConflictError); default false. */
   readonly adopt?: boolean;

@@ -16,4 +16,4 @@ export { adoptable, describeOwner, foreignOwner, ownedBy, type Claimant, type Fo
 export { OwnershipConflictError, OwnershipGuard, type OwnershipFinding, type OwnershipReader } from './ownership-check.js';
 export { checkObjectNames, InvalidObjectNameError, objectNameProblems, type ObjectNameProblem } from './name-check.js';
 export { nameableObjects, type NameableObjects } from './nameable.js';
-export { checkDistinctObjects } from './distinct-objects.js';
+export { checkDistinctObjects, DuplicateObjectError, refusedBeforeWrites, renderedIdentity, type RenderedObject } from './distinct-objects.js';

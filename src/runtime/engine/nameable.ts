@@ -4,10 +4,11 @@
  * (or from another object's name) is known even when the resource waits for another one. What needs data
  * only the cluster produces (another object's status, a server-assigned field) stays out, listed as
  * unnamed. Both modes check these objects before the first write (names: name-check.ts, ownership:
- * ownership-check.ts), from this one plan.
+ * ownership-check.ts, two objects of one name: the planner, distinct-objects.ts), from this one plan.
  */
 import { isExprValue, type Value } from '../../ir/value.js';
 import { isPlainObject } from '../../util/json.js';
+import { DuplicateObjectError } from './distinct-objects.js';
 import { planInstance } from './plan.js';
 import type { PreparedGraph } from './prepared.js';
 import { resolveValue } from './resolve.js';
@@ -48,6 +49,8 @@ export async function nameableObjects(
     try {
       plan = planInstance(prepared, { ...input, observed, readiness: 'exists' });
     } catch (error) {
+      // Two objects of one name: refused, not left to fail at an apply.
+      if (error instanceof DuplicateObjectError) throw error;
       // An expression the planner cannot evaluate fails at its own apply (or KRO judges it): what is not named yet fails.
       const rest = prepared.order.filter((id) => !named.has(id) && !prepared.resource(id).externalRef);
       return { manifests: listed(named), unnamed: [], failing: rest.map((resourceId) => ({ resourceId, message: (error as Error).message, named: false })) };

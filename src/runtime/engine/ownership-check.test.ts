@@ -22,9 +22,16 @@ describe('OwnershipGuard', () => {
     guard.applied(cm('new', { resourceVersion: '50' }));
     assert.equal(guard.precondition(cm('new')), '50');
   });
+  it('knows the objects that are the instance\'s own (direct mode applies those with force): read with its labels or applied now, never adopted or unreadable', async () => {
+    const guard = new OwnershipGuard(read, { mode: 'direct', owner }, true);
+    await guard.check([cm('own'), cm('new'), cm('secret'), cm('tool'), cm('alpha')]);
+    assert.deepEqual(['own', 'new', 'secret', 'tool', 'alpha'].map((n) => guard.own(cm(n))), [true, false, false, false, false]);
+    guard.applied(cm('new', { resourceVersion: '50' }));
+    assert.equal(guard.own(cm('new')), true);
+  });
   it('refuses every foreign object in one error, sorted; adopt lets them through in direct mode', async () => {
     const refused = new OwnershipGuard(read, { mode: 'direct', owner }, false);
-    await assert.rejects(refused.check([cm('tool'), cm('alpha'), cm('own')]), (error: unknown) => {
+    await assert.rejects(refused.check([cm('tool'), cm('alpha'), cm('own')], true), (error: unknown) => {
       assert.ok(error instanceof OwnershipConflictError);
       assert.deepEqual(error.owners.map((o) => o.object), ['ConfigMap dev/alpha', 'ConfigMap dev/tool']);
       assert.match(error.message, /^instance "beta" \(namespace dev\) would take over objects it does not own: .*Nothing was changed\./);
@@ -33,6 +40,10 @@ describe('OwnershipGuard', () => {
       return true;
     });
     await new OwnershipGuard(read, { mode: 'direct', owner }, true).check([cm('tool'), cm('alpha')]);
+  });
+  it('found at an object\'s own apply (objects may have been applied before it), the message says only those were not changed (trial 19 F1)', async () => {
+    await assert.rejects(new OwnershipGuard(read, { mode: 'direct', owner }, false).check([cm('tool'), cm('alpha')]), { message: /: ConfigMap dev\/alpha is owned by .*; ConfigMap dev\/tool is owned by .*\. Those objects were not changed\. Use other names/ });
+    await assert.rejects(new OwnershipGuard(read, { mode: 'direct', owner }, false).check([cm('tool')]), { message: /: ConfigMap dev\/tool is owned by .*\. That object was not changed\. Use other names/ });
   });
   it('kro mode: adopt covers an object another tool made, not one of another instance', async () => {
     const kro = { mode: 'kro', kind: 'WebApp', instance: 'beta', namespace: 'dev' } as const;

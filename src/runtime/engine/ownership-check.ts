@@ -25,7 +25,7 @@ const SHOWN = 10;
 
 /**
  * A deploy would apply objects another TypeKro instance, a KRO instance, a controller or another tool owns.
- * Nothing was changed; `owners` says who owns which object; `remedies` has `adopt` when adopting would take them over.
+ * Those objects were not changed (nothing was, when the check ran before the deploy's first write); `owners` says who owns which object; `remedies` has `adopt` when adopting would take them over.
  *
  * @example
  * import { OwnershipConflictError } from 'typekro';
@@ -88,6 +88,8 @@ function keyOf(object: KubeObject): string {
 export class OwnershipGuard {
   /** Objects checked already → the resourceVersion to apply with (CREATE_ONLY; undefined when unreadable). */
   private readonly cleared = new Map<string, string | undefined>();
+  /** Objects read as the claimant's own, or applied by this deploy: {@link own}. */
+  private readonly ours = new Set<string>();
 
   constructor(
     private readonly read: OwnershipReader,
@@ -113,15 +115,17 @@ export class OwnershipGuard {
 
   /**
    * Reads each object not checked yet and throws an OwnershipConflictError naming every one another
-   * instance or tool owns, unless adopt is on and the claimant can take each over.
+   * instance or tool owns, unless adopt is on and the claimant can take each over. `beforeWrites`: the deploy
+   * has written nothing yet, and the message says so (otherwise it says only that those objects were not changed).
    */
-  async check(manifests: readonly KubeObject[]): Promise<void> {
-    this.refuse(await this.findings(manifests));
+  async check(manifests: readonly KubeObject[], beforeWrites = false): Promise<void> {
+    this.refuse(await this.findings(manifests), beforeWrites);
   }
 
   /** Reads one object again (its apply was refused as changed since the check) and judges it as {@link check}. */
   async recheck(manifest: KubeObject): Promise<void> {
     this.cleared.delete(keyOf(manifest));
+    this.ours.delete(keyOf(manifest));
     await this.check([manifest]);
   }
 
@@ -134,14 +138,24 @@ export class OwnershipGuard {
   applied(object: KubeObject): void {
     const version = (object.metadata as { resourceVersion?: string } | undefined)?.resourceVersion;
     if (version) this.cleared.set(keyOf(object), version);
+    this.ours.add(keyOf(object));
   }
 
-  /** Throws for the findings adopt does not cover. */
-  refuse(findings: readonly OwnershipFinding[]): void {
+  /**
+   * Whether the object is the claimant's own: it existed with the claimant's labels when checked, or this
+   * deploy applied it. Not for an object adopted, made by another owner, unreadable or not checked. Direct
+   * mode applies its own objects with force by default (as KRO applies its children): see apply-node.ts.
+   */
+  own(manifest: KubeObject): boolean {
+    return this.ours.has(keyOf(manifest));
+  }
+
+  /** Throws for the findings adopt does not cover (`beforeWrites` as {@link check}). */
+  refuse(findings: readonly OwnershipFinding[], beforeWrites = false): void {
     if (findings.length === 0) return;
-    if (!this.adopt) throw conflict(this.claimant, findings, false);
+    if (!this.adopt) throw conflict(this.claimant, findings, false, beforeWrites);
     const blocked = findings.filter((f) => !f.adoptable);
-    if (blocked.length > 0) throw conflict(this.claimant, blocked, true);
+    if (blocked.length > 0) throw conflict(this.claimant, blocked, true, beforeWrites);
   }
 
   private async judge(key: string, manifest: KubeObject): Promise<OwnershipFinding | undefined> {
@@ -154,11 +168,12 @@ export class OwnershipGuard {
     const version = (live?.metadata as { resourceVersion?: string } | undefined)?.resourceVersion;
     this.cleared.set(key, live ? version : CREATE_ONLY);
     const owner = live ? foreignOwner(live, this.claimant) : undefined;
+    if (live && !owner) this.ours.add(key);
     return owner ? { manifest, object: describeObject(manifest), owner: describeOwner(owner), adoptable: adoptable(owner, this.claimant) } : undefined;
   }
 }
 
-function conflict(claimant: Claimant, findings: readonly OwnershipFinding[], adopting: boolean): OwnershipConflictError {
+function conflict(claimant: Claimant, findings: readonly OwnershipFinding[], adopting: boolean, beforeWrites: boolean): OwnershipConflictError {
   const owners = findings.map(({ object, owner }) => ({ object, owner }));
   const shown = owners.slice(0, SHOWN).map((o) => `${o.object} is owned by ${o.owner}`);
   const more = owners.length > SHOWN ? `; and ${owners.length - SHOWN} more` : '';
@@ -169,5 +184,7 @@ function conflict(claimant: Claimant, findings: readonly OwnershipFinding[], ado
     ? `KRO cannot adopt objects of another instance (KRO refuses a child that is in another instance's ApplySet): delete that instance first, or use other names for this instance's objects`
     : `Use other names for this instance's objects, delete the other instance, or take the objects over${claimant.mode === 'kro' ? ' (in kro mode only objects no other instance owns can be adopted)' : ''}`;
   const remedies: Remedy[] = blocked ? [] : [{ purpose: 'take the objects over', action: 'option', option: 'adopt' }];
-  return new OwnershipConflictError(`${who} would take over objects it does not own: ${shown.join('; ')}${more}. Nothing was changed. ${fix}.`, owners, { remedies });
+  // Found at an object's own apply, other objects may have been applied before it (the deploy lists them).
+  const changed = beforeWrites ? 'Nothing was changed' : owners.length > 1 ? 'Those objects were not changed' : 'That object was not changed';
+  return new OwnershipConflictError(`${who} would take over objects it does not own: ${shown.join('; ')}${more}. ${changed}. ${fix}.`, owners, { remedies });
 }

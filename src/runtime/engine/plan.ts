@@ -9,6 +9,7 @@ import type { ResourceNode } from '../../ir/graph.js';
 import type { Value } from '../../ir/value.js';
 import type { PreparedGraph } from './prepared.js';
 import type { EvalResult } from '../cel/index.js';
+import { checkDistinctObjects, type RenderedObject } from './distinct-objects.js';
 import { impossibleReads } from './reads.js';
 import { readyWhenReadiness } from './ready-when.js';
 import { resolveValue, toJsonResult, withOrigin, type LeafEvaluator, type Resolved } from './resolve.js';
@@ -25,10 +26,14 @@ type Vars = Readonly<Record<string, unknown>>;
  * const plan = planInstance(prepared, { spec, instance: { name: 'web', namespace: 'default' }, observed: new Map() });
  * plan.nodes.get('deployment'); // { state: 'apply', manifests: [...], ready: false, ... }
  * ```
+ * @throws DuplicateObjectError (SPEC_INVALID) when two rendered objects name the same object: every consumer
+ * of a plan (deploy, plan, status, offline rendering, simulate) refuses it with this one message.
  */
 export function planInstance(prepared: PreparedGraph, input: PlanInput, cache?: PlanCache): InstancePlan {
   let variables: Vars | undefined;
   const nodes = new Map<string, NodePlan>();
+  // Every decision kept from the last call, and that call's objects were distinct: nothing to check again.
+  let kept = cache?.distinct === true;
   for (const id of prepared.order) {
     // A node's decision depends only on its dependencies' decisions and objects and on its own object.
     const key = cache ? [input.observed.get(id), ...prepared.dependencies(id).flatMap((dep) => [nodes.get(dep), input.observed.get(dep)])] : [];
@@ -41,8 +46,18 @@ export function planInstance(prepared: PreparedGraph, input: PlanInput, cache?: 
     const plan = neverPending(prepared, planNode(prepared, prepared.resource(id), variables, nodes, input), input);
     nodes.set(id, plan);
     cache?.entries.set(id, { key, plan });
+    kept = false;
+  }
+  if (!kept) {
+    if (cache) cache.distinct = false;
+    checkDistinctObjects(renderedObjects(nodes), input.instance.namespace);
+    if (cache) cache.distinct = true;
   }
   return { order: prepared.order, nodes, ready: [...nodes.values()].every((n) => n.ready) };
+}
+
+function* renderedObjects(nodes: ReadonlyMap<string, NodePlan>): Generator<RenderedObject> {
+  for (const node of nodes.values()) if (node.state === 'apply') for (const manifest of node.manifests) yield { resourceId: node.id, manifest };
 }
 
 /**
@@ -53,10 +68,12 @@ export function planInstance(prepared: PreparedGraph, input: PlanInput, cache?: 
  */
 export interface PlanCache {
   readonly entries: Map<string, { readonly key: readonly unknown[]; readonly plan: NodePlan }>;
+  /** The last plan's rendered objects were checked distinct (a plan that kept every decision needs no check). */
+  distinct: boolean;
 }
 
 export function createPlanCache(): PlanCache {
-  return { entries: new Map() };
+  return { entries: new Map(), distinct: false };
 }
 
 /**

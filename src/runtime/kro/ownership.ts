@@ -13,7 +13,7 @@
  * no precondition. KRO still refuses objects another instance took meanwhile; an unlabelled object made by
  * another tool meanwhile is adopted by KRO.
  */
-import { checkDistinctObjects, checkObjectNames, finalizeManifest, nameableObjects, OwnershipGuard, type KubeObject, type OwnershipFinding, type PreparedGraph } from '../engine/index.js';
+import { checkObjectNames, finalizeManifest, nameableObjects, OwnershipGuard, type KubeObject, type OwnershipFinding, type PreparedGraph } from '../engine/index.js';
 import type { CallOptions, KubeClient } from '../kube/client.js';
 import { ownershipReader } from '../direct/ownership.js';
 
@@ -94,7 +94,6 @@ export async function checkKroOwnership(
   const children = await kroChildren(prepared, claim, options.namespaced);
   // Before anything is applied, the RGD included: KRO would fail on the object when its turn came.
   checkObjectNames(prepared, children.manifests, { nothingApplied: true, ...(options.redact ? { redact: options.redact } : {}) });
-  checkDistinctObjects(children.manifests);
   const guard = new OwnershipGuard(ownershipReader(client, options.call), { mode: 'kro', kind: claim.kind, instance: claim.name, namespace: claim.namespace }, options.adopt);
   const findings = await guard.findings(children.manifests.map((c) => c.manifest));
   const idOf = new Map(children.manifests.map((c) => [c.manifest, c.resourceId]));
@@ -102,7 +101,8 @@ export async function checkKroOwnership(
     findings: findings.map((f) => ({ ...f, resourceId: idOf.get(f.manifest) ?? '' })),
     unchecked: children.unchecked,
     failing: children.failing,
-    refuse: () => guard.refuse(findings),
+    // before anything is applied, the RGD included
+    refuse: () => guard.refuse(findings, true),
   };
 }
 

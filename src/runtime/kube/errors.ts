@@ -122,8 +122,8 @@ export interface FieldConflict {
 }
 
 /**
- * A server-side apply (409 Conflict): fields of the object are owned by other field managers. Nothing was
- * changed. Applying with `force` takes the fields over.
+ * A server-side apply (409 Conflict): fields of the object are owned by other field managers. The object was
+ * not changed. Applying with `force` takes the fields over.
  *
  * @example
  * import { ApplyConflictError } from 'typekro';
@@ -152,7 +152,8 @@ function conflictMessage(object: ObjectRef, conflicts: readonly FieldConflict[],
   const owners = [...byManager].map(([manager, fields]) => `${fields.join(', ')} (owned by field manager "${manager}")`).join('; ');
   return (
     `apply ${describeRef(object)} conflicts with another field manager: ${owners}. ` +
-    `Nothing was changed. Take these fields over, or stop the other tool from managing them.`
+    // Only this object: a deploy may have applied others before it (it lists them).
+    `${describeRef(object)} was not changed. Take these fields over, or stop the other tool from managing them.`
   );
 }
 
