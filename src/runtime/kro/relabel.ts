@@ -55,13 +55,13 @@ export function keptGraphRevision<T extends KubernetesObject>(instance: T, live:
 }
 
 /** Why an apply needs KRO to reconcile the instance again. */
-export type Unseen = 'labels' | 'graph';
+export type Unseen = 'labels' | 'graph' | 'unconfirmed';
 
 /**
  * Why the instance needs KRO to reconcile it again after applying turned `before` into `after`: `'graph'`
  * when the RGD KRO serves (`changed.graphRevision`, its generation and uid) is not the one the instance was last
- * confirmed with (its annotation {@link GRAPH_REVISION_ANNOTATION}; an instance without it is taken as
- * changed), whatever the apply did: with the same generation KRO does not reconcile it, and a new generation
+ * confirmed with (its annotation {@link GRAPH_REVISION_ANNOTATION}; `'unconfirmed'` for an instance without
+ * it, which no deploy saw Ready), whatever the apply did: with the same generation KRO does not reconcile it, and a new generation
  * KRO may reconcile with the previous graph; `'labels'` when the generation stayed and labels or annotations
  * (not KRO's) that the composition reads (`changed.labels`) changed. Undefined for a new instance (KRO
  * reconciles it).
@@ -78,7 +78,8 @@ export function unseenByKro(before: KubernetesObject | undefined, after: Kuberne
   // verdict then carries the new generation (trial 16 F3: the fix of a broken composition, deployed with a
   // new spec, failed with the broken graph's error).
   const confirmed = before.metadata.annotations?.[GRAPH_REVISION_ANNOTATION];
-  if (changed.graphRevision !== undefined && confirmed !== changed.graphRevision) return 'graph';
+  // Never confirmed: its graph may be this one, but no deploy saw KRO judge the instance with it (trial 19 F8).
+  if (changed.graphRevision !== undefined && confirmed !== changed.graphRevision) return confirmed === undefined ? 'unconfirmed' : 'graph';
   if (before.metadata.generation !== after.metadata?.generation) return undefined;
   return changed.labels && userMetadata(before) !== userMetadata(after) ? 'labels' : undefined;
 }
@@ -86,6 +87,7 @@ export function unseenByKro(before: KubernetesObject | undefined, after: Kuberne
 const WHY: Readonly<Record<Unseen, string>> = {
   labels: 'only labels or annotations changed, which KRO does not reconcile',
   graph: 'the ResourceGraphDefinition changed since the instance was last seen Ready (typekro.dev/graph-revision), so KRO may not have reconciled it with this graph yet',
+  unconfirmed: 'the instance was never seen Ready by a deploy (an earlier one was interrupted or failed, or an older TypeKro made it), so KRO may not have reconciled it with this graph yet',
 };
 
 interface Condition {
