@@ -134,8 +134,10 @@ export function withOthersNote(plan: DeployPlan, found: OtherInstances | undefin
 export function confirmOthers(found: OtherInstances | undefined, graph: CompositionGraph, allow: boolean, warn: (message: string) => void): void {
   if (!found) return;
   const changed = found.instances.filter(affected);
-  const deleting = changed.filter((other) => other.prune.length > 0);
-  if (deleting.length > 0 && !allow) throw new OtherInstancesError(graph.name, graph.kind, deleting);
+  // Fail closed (review 39): one that could not be planned, or fails with the new graph, may lose objects too,
+  // and so may one in a namespace the account could not list.
+  const refused = changed.filter((other) => other.prune.length > 0 || other.note !== undefined);
+  if ((refused.length > 0 || found.note) && !allow) throw new OtherInstancesError(graph.name, graph.kind, refused, found.note);
   if (found.note) warn(found.note);
   for (const other of changed) warn(`the new ResourceGraphDefinition ${graph.name} changes another instance: ${describeOther(graph.kind, other)}`);
 }

@@ -145,14 +145,21 @@ export class OtherInstancesError extends TypeKroError {
   constructor(
     readonly rgd: string,
     kind: string,
-    /** The other instances the change deletes objects of, each with everything KRO will do to its objects. */
+    /**
+     * The other instances the change deletes objects of, or that could not be planned or fail with the new
+     * graph (`note`), each with everything KRO will do to its objects.
+     */
     readonly instances: readonly PlannedOtherInstance[],
+    /** Set when instances in other namespaces could not be listed: they may lose objects too. */
+    readonly unlisted?: string,
   ) {
+    const sure = unlisted === undefined && instances.every((instance) => instance.note === undefined);
+    const which = instances.length === 1 ? 'another instance' : `${instances.length} other instances`;
     super(
       'OTHER_INSTANCES',
-      `the new ResourceGraphDefinition ${rgd} would delete objects of ${instances.length === 1 ? 'another instance' : `${instances.length} other instances`} of ${kind}, ` +
+      `the new ResourceGraphDefinition ${rgd} ${sure ? `would delete objects of ${which}` : 'may delete objects of other instances'} of ${kind}, ` +
         'which KRO reconciles with it too (in every namespace); nothing was applied:\n' +
-        instances.map((instance) => `  - ${describeOther(kind, instance)}`).join('\n') +
+        [...instances.map((instance) => `  - ${describeOther(kind, instance)}`), ...(unlisted ? [`  - ${unlisted}`] : [])].join('\n') +
         '\nplan the deploy to see every change; keep the resource, or use a new kind for the edited composition',
       { remedies: [{ purpose: 'delete them anyway', action: 'option', option: 'allowOtherInstances' }] },
     );

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { documentOthers, humanOthers } from '../../src/cli/commands/plan.js';
+import { confirmOthers } from '../../src/api/kro-others.js';
 import { OtherInstancesError, type PlannedOtherInstance } from '../../src/index.js';
 import { EXIT, exitCodeOf } from '../../src/cli/errors.js';
 
@@ -60,6 +61,24 @@ test('the error of a deploy that would delete objects of another instance names 
   assert.equal(exitCodeOf(error), EXIT.failure);
 });
 
+test('a deploy fails closed on other instances it cannot plan, or cannot list (review 39)', () => {
+  const graph = { name: 'evo', kind: 'Evo' } as never;
+  const warnings: string[] = [];
+  const warn = (message: string) => void warnings.push(message);
+  const unplanned: PlannedOtherInstance = { ...none, name: 'w', namespace: 'e4', note: 'could not be planned: forbidden' };
+  assert.throws(() => confirmOthers({ instances: [unplanned] }, graph, false, warn), (error: Error) => error.message === [
+    'the new ResourceGraphDefinition evo may delete objects of other instances of Evo, which KRO reconciles with it too (in every namespace); nothing was applied:',
+    '  - Evo e4/w: 0 to create, 0 to change, 0 to delete; could not be planned: forbidden',
+    'plan the deploy to see every change; keep the resource, or use a new kind for the edited composition',
+    '  to delete them anyway: the factory option allowOtherInstances: true',
+  ].join('\n'));
+  const note = 'the instances of Evo in other namespaces could not be listed (forbidden): KRO changes them too';
+  assert.throws(() => confirmOthers({ instances: [], note }, graph, false, warn), (error: Error) => error.message.includes(`\n  - ${note}\n`));
+  // Allowed: warned, not refused; an instance KRO leaves alone is neither.
+  confirmOthers({ instances: [unplanned, { ...none, name: 'z', namespace: 'e3' }], note }, graph, true, warn);
+  assert.deepEqual(warnings, [note, 'the new ResourceGraphDefinition evo changes another instance: Evo e4/w: 0 to create, 0 to change, 0 to delete; could not be planned: forbidden']);
+});
+
 test('yaml and json: each other instance with its summary and the objects KRO creates, changes or deletes', () => {
   const x: PlannedOtherInstance = { ...none, name: 'x', namespace: 'e2', unchanged: [object('keep', 'ConfigMap', 'x-keep', 'e2')], prune: [object('gone', 'ConfigMap', 'x-gone', 'e2')] };
   assert.deepEqual(documentOthers([x], 'a note'), {
@@ -67,7 +86,7 @@ test('yaml and json: each other instance with its summary and the objects KRO cr
       {
         name: 'x',
         namespace: 'e2',
-        summary: { create: 0, change: 0, unchanged: 1, delete: 1, conflict: 0, takeover: 0, skipped: 0 },
+        summary: { create: 0, change: 0, unchanged: 1, delete: 1, conflict: 0, reclaim: 0, takeover: 0, skipped: 0 },
         objects: [{ action: 'delete', resource: 'gone', kind: 'ConfigMap', name: 'x-gone', namespace: 'e2', message: 'no longer desired' }],
       },
     ],
