@@ -208,23 +208,26 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
           owned.refuse();
           refuseFailingStatus(instance);
           for (const note of uncheckedNotes(owned)) onProgress(note);
-          // The RGD is every instance's: no other deploy rewrites it from its read here to this instance's verdict.
+          // The RGD is every instance's: no other deploy rewrites it between its read here and its apply. One that
+          // replaces it later, while this instance is judged, fails this deploy at its verdict (confirmRgd): a
+          // lease held through the wait would make every deploy of the kind wait for the others (review 39).
           const shared = rgdLeaseOf(graph.name, { ...lease, signal: instanceHeld });
-          return inTurn(shared.name, () => withLease(kube, shared, async (signal) => {
-            const bounded = { ...waitOptions, onProgress, signal, onApplied: (ref: ObjectRef) => void applied.push(ref) };
+          const graphRevision = await inTurn(shared.name, () => withLease(kube, shared, async (signal) => {
             const rgd = await checkedRgd(kube, graph, options.allowBreakingChanges ?? false);
             const warn = (message: string): void => options.progressCallback?.({ type: 'progress', level: 'warning', message: redactor.text(message) });
             confirmOthers(await others(await rgdChanges(kube, rgd as KubeObject, { ...call(), signal }), name, signal), graph, options.allowOtherInstances ?? false, warn);
-            const graphRevision = graphRevisionOf(await applyRgd(kube, rgd, bounded));
-            const object = await applyInstance(kube, instance, { ...bounded, readsLabels, ...(graphRevision !== undefined ? { graphRevision } : {}), rgdName: graph.name, diagnose: () => diagnose(instance), children: () => listed(name, tenSeconds(signal)), failure: (children) => failure(instance, signal, children), ...(statusExprs ? { stuck: (generation, children) => stuck(name, generation, signal, children) } : {}) });
-            // as instanceStatus: KRO's condition messages quote API server errors, and those quote spec values
-            const status = (object as LiveInstance).status;
-            if (status && Array.isArray(status.conditions)) status.conditions = redactor.value(status.conditions);
-            const absent = await absentFields(object, signal);
-            // A writer without the lease (kubectl, an older TypeKro) may still have replaced the graph KRO judged with.
-            await confirmRgd(kube, graph.name, graphRevision, refOfObject(instance), { ...call(), signal });
-            return { object, absent };
+            return graphRevisionOf(await applyRgd(kube, rgd, { ...waitOptions, onProgress, signal, onApplied: (ref: ObjectRef) => void applied.push(ref) }));
           }), instanceHeld);
+          const signal = instanceHeld;
+          const bounded = { ...waitOptions, onProgress, signal, onApplied: (ref: ObjectRef) => void applied.push(ref) };
+          const object = await applyInstance(kube, instance, { ...bounded, readsLabels, ...(graphRevision !== undefined ? { graphRevision } : {}), rgdName: graph.name, diagnose: () => diagnose(instance), children: () => listed(name, tenSeconds(signal)), failure: (children) => failure(instance, signal, children), ...(statusExprs ? { stuck: (generation, children) => stuck(name, generation, signal, children) } : {}) });
+          // as instanceStatus: KRO's condition messages quote API server errors, and those quote spec values
+          const status = (object as LiveInstance).status;
+          if (status && Array.isArray(status.conditions)) status.conditions = redactor.value(status.conditions);
+          const absent = await absentFields(object, signal);
+          // A writer that replaced the graph while KRO judged this instance: its verdict is not this composition's.
+          await confirmRgd(kube, graph.name, graphRevision, refOfObject(instance), { ...call(), signal });
+          return { object, absent };
         });
       } catch (error) {
         throw redactor.error(abort?.aborted ? abortedError(name, applied, error) : error);

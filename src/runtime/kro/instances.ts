@@ -10,7 +10,9 @@ export async function listInstances(config: KubeConfig, apiVersion: string, kind
     return page.items.map((item) => ({ ...item, apiVersion, kind }));
   } catch (error) {
     const status = (error as { code?: unknown }).code;
-    if (status === 404) return [];
+    // A kind not served yet (its RGD is being created): a 404 when its group is new, and client-node's discovery
+    // error when the group serves other kinds (review 39: a first deploy of a kind in kro.run failed here).
+    if (status === 404 || /^Unrecognized API version and kind/.test((error as Error).message)) return [];
     throw new KubeApiError(`list ${kind} (${apiVersion}) failed: ${(error as Error).message}`, typeof status === 'number' ? status : undefined);
   }
 }

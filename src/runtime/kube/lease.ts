@@ -149,11 +149,12 @@ const describe = (options: LeaseOptions): string => options.subject ?? `instance
 export const RGD_LEASE_NAMESPACE = 'default';
 
 /**
- * The lease a kro-mode deploy of any instance of the ResourceGraphDefinition `rgd` holds from reading and
- * applying the RGD to the instance's verdict, besides the instance's own: another deploy that rewrites the
- * shared RGD (another instance, another version of the composition) would change what KRO computes for this
- * instance while it is judged (trial 19 F9). `of` is the lease of the instance, for its deadline, signal,
- * waitForLock and the holder's name.
+ * The lease a kro-mode deploy of any instance of the ResourceGraphDefinition `rgd` holds while it reads,
+ * checks and applies the RGD, besides the instance's own: two deploys of the kind never interleave those
+ * (trial 19 F9). One that replaces the RGD later, while another instance is judged, fails that deploy at its
+ * verdict instead (kro/deploy.ts confirmRgd): held through the wait, the lease made every deploy of the kind
+ * wait for the others (review 39). `of` is the lease of the instance, for its deadline, signal, waitForLock
+ * and the holder's name.
  *
  * @example
  * ```ts
