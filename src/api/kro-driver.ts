@@ -118,7 +118,7 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
   }
 
   /** The children of the instance `name` by resource id. */
-  const listed = async (name: string, bounded: CallOptions): Promise<Map<string, KubeObject[]>> => groupByResource(graphOf(), await listChildren(kube, childKinds, instanceAt(name), bounded), kroResourceIdOf);
+  const listed = async (name: string, bounded: CallOptions): Promise<Map<string, KubeObject[]>> => groupByResource(graphOf(), await listChildren(kube, childKinds, { ...instanceAt(name), kind: graph.kind }, bounded), kroResourceIdOf);
   /** A read while waiting: within 10 seconds. */
   const tenSeconds = (signal?: AbortSignal): CallOptions => ({ deadline: Date.now() + 10_000, ...(signal ? { signal } : {}) });
 

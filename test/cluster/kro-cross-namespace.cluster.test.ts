@@ -40,3 +40,24 @@ test('a kro child in another namespace is ready in status, and a move out of it 
   await eventually('the ConfigMap left the first namespace', async () => ((await client.get({ apiVersion: 'v1', kind: 'ConfigMap', name: 'h-x', namespace: first! })) === undefined ? true : undefined));
   assert.deepEqual((await kro.instanceStatus('h')).resources.map((r) => [r.namespace, r.state]), [[second, 'ready']]);
 });
+
+const app = (kind: 'Shop' | 'Store') =>
+  kubernetesComposition(
+    { name: `same-${kind.toLowerCase()}`, apiVersion: 'xns.typekro.dev/v1', kind, spec: type({ name: 'string' }), status: type({ n: 'string' }) },
+    (spec) => {
+      const cm = ConfigMap({ id: 'cm', name: `${spec.name}-${kind.toLowerCase()}`, data: { a: 'b' } });
+      return { n: cm.metadata.name };
+    },
+  );
+
+test('instances of two kinds with one name in one namespace see only their own children (review 39)', { timeout: 300_000 }, async () => {
+  const kc = testKubeConfig();
+  const { name: namespace } = await testNamespace(kc, 'xns-kinds');
+  const [shop, store] = [app('Shop'), app('Store')].map((c) => c.factory('kro', { kubeconfig: testKubeConfigPath(), namespace, timeout: 120_000 }));
+  await shop!.deploy({ name: 'dev' });
+  await store!.deploy({ name: 'dev' });
+  assert.deepEqual((await shop!.instanceStatus('dev')).resources.map((r) => r.name), ['dev-shop']);
+  assert.deepEqual((await store!.instanceStatus('dev')).resources.map((r) => r.name), ['dev-store']);
+  const plan = await shop!.plan({ name: 'dev' });
+  assert.deepEqual(plan.prune, [], 'the other kind\'s ConfigMap is not planned as a delete');
+});

@@ -7,13 +7,15 @@ import { LABELS, labelValue, type Ownership } from './labels.js';
 import type { KubeObject } from './types.js';
 
 /** KRO's labels on the children of its instances (kro `pkg/metadata/labels.go`). */
-const KRO = {
+export const KRO_LABELS = {
   managedBy: 'kro',
   instance: 'kro.run/instance-name',
   instanceNamespace: 'kro.run/instance-namespace',
   instanceKind: 'kro.run/instance-kind',
+  resourceId: 'kro.run/node-id',
   rgd: 'kro.run/resource-graph-definition-name',
 } as const;
+const KRO = KRO_LABELS;
 
 /** Field managers that write only what the cluster derives (status, defaults): they own nothing a user made. */
 const SYSTEM_MANAGERS = /^(kube-controller-manager|kube-scheduler|kubelet|kube-apiserver)$/;

@@ -77,7 +77,7 @@ export async function planKroChildren(
 ): Promise<KroChildrenPlan> {
   const redact = (text: string): string => redactor.text(text);
   const at = { name: input.instance.name, ...(input.instance.namespace !== undefined ? { namespace: input.instance.namespace } : {}) };
-  const owned = await listChildren(client, kinds, at, call());
+  const owned = await listChildren(client, kinds, { ...at, kind: prepared.graph.kind }, call());
   const byId = groupByResource(prepared, owned, kroResourceIdOf);
   const liveByKey = new Map(owned.map((o) => [key(o), o]));
   const schemas = new SchemaCache(client);

@@ -13,12 +13,9 @@ import { KubeApiError, type CallOptions, type KubeClient } from '../kube/client.
 import { listByLabel } from '../kube/list.js';
 import { plain } from '../direct/objects.js';
 
-/** KRO's labels on the children of an instance. */
-export const KRO_LABELS = {
-  instance: 'kro.run/instance-name',
-  instanceNamespace: 'kro.run/instance-namespace',
-  resourceId: 'kro.run/node-id',
-} as const;
+/** KRO's labels on the children of an instance (one table with the ownership check's: engine/ownership.ts). */
+export { KRO_LABELS } from '../engine/ownership.js';
+import { KRO_LABELS } from '../engine/ownership.js';
 
 /** A kind of the graph's resources, to list the instance's children by. */
 export interface ChildKind {
@@ -36,12 +33,13 @@ export function kroResourceIdOf(object: KubeObject): string | undefined {
  *
  * @example
  * ```ts
- * await listChildren(client, [{ apiVersion: 'apps/v1', kind: 'Deployment' }], { name: 'web', namespace: 'dev' }, call);
+ * await listChildren(client, [{ apiVersion: 'apps/v1', kind: 'Deployment' }], { name: 'web', namespace: 'dev', kind: 'WebApp' }, call);
  * ```
  */
-export async function listChildren(client: KubeClient, kinds: readonly ChildKind[], instance: { name: string; namespace?: string }, call: CallOptions): Promise<KubeObject[]> {
+export async function listChildren(client: KubeClient, kinds: readonly ChildKind[], instance: { name: string; namespace?: string; kind: string }, call: CallOptions): Promise<KubeObject[]> {
   const where = instance.namespace === undefined ? `!${KRO_LABELS.instanceNamespace}` : `${KRO_LABELS.instanceNamespace}=${instance.namespace}`;
-  const selector = `${KRO_LABELS.instance}=${instance.name},${where}`;
+  // The kind too: instances of two kinds may share a name and namespace (App shop, Database shop; review 39).
+  const selector = `${KRO_LABELS.instance}=${instance.name},${where},${KRO_LABELS.instanceKind}=${instance.kind}`;
   const unique = [...new Map(kinds.map((k) => [`${k.apiVersion}/${k.kind}`, k])).values()];
   const lists = await Promise.all(
     unique.map(async (k) => {
