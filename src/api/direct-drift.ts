@@ -24,7 +24,7 @@ export type Drift = { readonly drift: readonly DriftedObject[] } | { readonly un
 /**
  * The objects `plan` would change (values as `plan` shows them, secrets redacted). Objects missing are not
  * drift (status reports them as missing); values known only after an apply are not compared. A dry run the
- * account may not make (no `patch` permission) leaves the drift unchecked, saying so.
+ * account may not make (no `patch` permission), or that fails, leaves the drift unchecked, saying why.
  *
  * @example
  * ```ts
@@ -38,7 +38,10 @@ export async function driftOf(plan: () => Promise<DeployPlan>): Promise<Drift> {
     planned = await plan();
   } catch (error) {
     if (error instanceof KubeApiError && (error.status === 403 || error.status === 401)) return { unchecked: `the dry run that compares them was refused: ${error.message}` };
-    throw error;
+    if ((error as Error | undefined)?.name === 'AbortError') throw error;
+    // status reports what is there; a plan that cannot be made (a webhook refusing dry runs, a conflict, a
+    // name two objects share) is said, not thrown (review 39 finding 5)
+    return { unchecked: `the dry run that compares them failed: ${error instanceof Error ? error.message : String(error)}` };
   }
   return { drift: planned.change.filter((change) => !change.resource.knownAfterApply && change.paths.length > 0).map(drifted) };
 }
