@@ -21,7 +21,7 @@ import { methodsCalledAt, type CalledCode } from './run-value-methods.js';
 /** The ways out (`RANDOM_HINT` also where the compiler meets `Math.random` in a helper it inlines from another file). */
 export const RANDOM_HINT =
   "pass the value through the spec; for a suffix that differs per instance and stays the same on every reconcile, use KRO's seeded random: Cel.expr<string>('random.seededString(5, ', spec.name, ')')";
-const TIME_HINT = 'pass the time through the spec (`spec.deployedAt`), or leave it to the cluster: every object has `metadata.creationTimestamp`';
+export const TIME_HINT = 'pass the time through the spec (`spec.deployedAt`), or leave it to the cluster: every object has `metadata.creationTimestamp`';
 
 /** The scope a helper's body sees (its own locals over `parent`, where it is written): given by the run, which knows factory calls. */
 export type HelperScope = (code: Pick<FunctionLike, 'body'>, parent: Scope) => Scope;

@@ -3,6 +3,7 @@
  * once, here, with typed references; its source is parsed once; the result is a frozen graph that every
  * output (RGD YAML, kro and direct factories) is derived from.
  */
+import { refusingRunValues } from './run-value-guard.js';
 import { placeholderFailure } from './placeholder-errors.js';
 import type { V1ObjectMeta } from '@kubernetes/client-node';
 import type { CompositionGraph } from '../ir/graph.js';
@@ -63,7 +64,7 @@ export function defineGraph<TSpec, TStatus>(
     const instance: CompositionInstance = { metadata: createRef({ root: { kind: 'schema' }, path: ['metadata'] }, loopHooks) as Ref<V1ObjectMeta> };
     const returned = withRun(run, () => {
       try {
-        const value = compose(spec, instance);
+        const value = refusingRunValues(() => compose(spec, instance));
         // A refusal a reference proxy threw stands even when the user's code caught it (`try { ... } catch {}`).
         throwTrapRefusal();
         return value;

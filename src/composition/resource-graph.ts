@@ -2,6 +2,7 @@
  * `toResourceGraph`: the older two-function form. A resource builder returns resources by id; a status
  * builder maps the instance and those resources to the status. Both run once and are read from source.
  */
+import { refusingRunValues } from './run-value-guard.js';
 import type { Node } from '@babel/types';
 import type { Binding } from '../analysis/scope.js';
 import { E, type Expr } from '../ir/expr.js';
@@ -39,11 +40,11 @@ export function defineResourceGraph(
     const run = new CompositionRun(resourceSource, schemaToCelType(header.spec), 'schema');
     const schema = createRef({ root: { kind: 'schema' }, path: [] }, loopHooks);
     // A refusal a reference proxy threw stands even when the user's code caught it (refs.ts, trapRefusal).
-    const resources = withRun(run, () => buildResources(schema));
+    const resources = withRun(run, () => refusingRunValues(() => buildResources(schema)));
     throwTrapRefusal();
     const ids = nameResources(resources);
     run.switchTo(statusSource, resourceBindings(statusSource, run.records, ids));
-    const returned = withRun(run, () => buildStatusValue(schema, resources));
+    const returned = withRun(run, () => refusingRunValues(() => buildStatusValue(schema, resources)));
     throwTrapRefusal();
     const declared = { name: header.name, ...(header.statusSchema && { schema: header.statusSchema }) };
     const status = rewriteValue(refusingUnconsumedSpreads(() => buildStatus(returned, run, valueContext(run, 'status'), declared)), (expr) => resolveAliases(expr, ids));
