@@ -168,6 +168,9 @@ async function runOffline(files) {
   // The whole suite (`npm test`, what CI runs) checks at least 2,000 generated programs (issue 10): three rounds
   // of the position schedule with new expressions each; `--unit` and single files keep one round for speed.
   if (!unitOnly && explicit.length === 0 && !env.TYPEKRO_GEN_ROUNDS) env.TYPEKRO_GEN_ROUNDS = '3';
+  // A group process loads about 190 test files and keeps what each defined (parsed sources, modules): the
+  // default V8 heap limit (~4 GB here) ran out in session 39's CI run; the machine has 24 GiB.
+  env.NODE_OPTIONS = [env.NODE_OPTIONS, '--max-old-space-size=8192'].filter(Boolean).join(' ');
   log(`${files.length} files without a cluster${env.TYPEKRO_GEN_ROUNDS ? ` (generated programs: ${env.TYPEKRO_GEN_ROUNDS} rounds)` : ''}`);
   // Go and browser files wait on child processes (the Go toolchain; the site build and Chromium): one process each
   const go = files.filter((file) => ['go', 'browser'].includes(tierOf(file).tier));
