@@ -168,14 +168,15 @@ async function runOffline(files) {
   // The whole suite (`npm test`, what CI runs) checks at least 2,000 generated programs (issue 10): three rounds
   // of the position schedule with new expressions each; `--unit` and single files keep one round for speed.
   if (!unitOnly && explicit.length === 0 && !env.TYPEKRO_GEN_ROUNDS) env.TYPEKRO_GEN_ROUNDS = '3';
-  // A group process loads about 190 test files and keeps what each defined (parsed sources, modules): the
-  // default V8 heap limit (~4 GB here) ran out in session 39's CI run; the machine has 24 GiB.
-  env.NODE_OPTIONS = [env.NODE_OPTIONS, '--max-old-space-size=8192'].filter(Boolean).join(' ');
+  // A group process keeps what each of its files defined (parsed sources, loaded modules): with two groups of
+  // about 190 files, one ran out of V8's default heap (~4 GB here) in session 39's CI run and grew past 5 GB
+  // with one round of generated programs. Four groups halve what one process holds; the limit leaves room.
+  env.NODE_OPTIONS = [env.NODE_OPTIONS, '--max-old-space-size=12288'].filter(Boolean).join(' ');
   log(`${files.length} files without a cluster${env.TYPEKRO_GEN_ROUNDS ? ` (generated programs: ${env.TYPEKRO_GEN_ROUNDS} rounds)` : ''}`);
   // Go and browser files wait on child processes (the Go toolchain; the site build and Chromium): one process each
   const go = files.filter((file) => ['go', 'browser'].includes(tierOf(file).tier));
   const unit = files.filter((file) => tierOf(file).tier === 'unit');
-  const entries = unit.length > 0 ? unitGroups(unit, Math.max(2, availableParallelism())) : [];
+  const entries = unit.length > 0 ? unitGroups(unit, Math.max(4, 2 * availableParallelism())) : [];
   const reporter = `--test-reporter=${process.stdout.isTTY ? 'spec' : 'tap'}`;
   return runNodeTest([...go, ...entries], env, FILE_TIMEOUT_MS.offline, [`--test-concurrency=${availableParallelism() + 1}`, reporter, '--test-reporter-destination=stdout']).done;
 }
