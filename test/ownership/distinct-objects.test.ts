@@ -79,3 +79,23 @@ it('one key and one sentence at definition (literal names) and for each spec (co
   const bare = node('third', 'v1', 'ConfigMap', { metadata: { name: 'same', namespace: '' } });
   assert.throws(() => checkLiteralNames([node('first', 'v1', 'ConfigMap', { metadata: { name: 'same' } }), bare]), /resources "first" and "third" both make ConfigMap "same":/);
 });
+
+it('two objects of a cluster-scoped custom kind in two namespaces are one object: refused once the scope is known (review 39 finding 6)', async () => {
+  // Offline the kind's scope is unknown (no crdFactory registered it), so the planner counts it as namespaced;
+  // the deploy learns from the API server that it is cluster-scoped and drops the namespaces.
+  const zones = prepareGraph(
+    graph('zones', [
+      node('east', 'zones.example.com/v1', 'Zone', { metadata: { name: 'main', namespace: 'east' } }),
+      node('west', 'zones.example.com/v1', 'Zone', { metadata: { name: 'main', namespace: 'west' } }),
+    ]),
+    createCelEngine(),
+  );
+  const input = { spec: sameSpec, instance: { name: 'i', namespace: 'dev' }, observed: new Map() };
+  assert.equal(planInstance(zones, input).nodes.size, 2);
+  const clusterScoped = async (): Promise<boolean> => false;
+  await assert.rejects(kroChildren(zones, { kind: 'Zones', ...input.instance, spec: sameSpec }, clusterScoped), {
+    name: 'DuplicateObjectError',
+    message: 'resources "east" and "west" both make Zone "main": one object would hold the last one\'s content; give them different names (check the spec values their names are made of)',
+  });
+  assert.equal((await kroChildren(zones, { kind: 'Zones', ...input.instance, spec: sameSpec }, namespaced)).manifests.length, 2);
+});

@@ -93,9 +93,36 @@ function keyed(manifest: Readonly<Record<string, unknown>>, defaultNamespace: st
  * ```
  */
 export function checkDistinctObjects(objects: Iterable<RenderedObject>, defaultNamespace: string | undefined): void {
+  refuseDuplicates(objects, (manifest) => keyOf(manifest, defaultNamespace));
+}
+
+/**
+ * {@link checkDistinctObjects} for objects as a deploy sends them (`finalizeManifest`, the kind's scope from
+ * the API server): a namespaced object names its namespace, so one without is cluster-scoped. Offline, a
+ * custom kind of unknown scope counts as namespaced, and two objects of a cluster-scoped one in two namespaces
+ * would both be applied to the one object.
+ *
+ * @example
+ * ```ts
+ * checkDistinctFinalObjects([
+ *   { resourceId: 'a', manifest: { apiVersion: 'example.com/v1', kind: 'Zone', metadata: { name: 'same' } } },
+ *   { resourceId: 'b', manifest: { apiVersion: 'example.com/v1', kind: 'Zone', metadata: { name: 'same' } } },
+ * ]); // throws: resources "a" and "b" both make Zone "same" ...
+ * ```
+ */
+export function checkDistinctFinalObjects(objects: Iterable<RenderedObject>): void {
+  refuseDuplicates(objects, (manifest) => {
+    const { name, namespace } = (manifest.metadata ?? {}) as { name?: unknown; namespace?: unknown };
+    if (typeof name !== 'string') return undefined;
+    const identity: ObjectIdentity = { apiVersion: String(manifest.apiVersion), kind: String(manifest.kind), name, ...(typeof namespace === 'string' && namespace !== '' ? { namespace } : {}) };
+    return { key: objectKey(identity), identity: () => identity };
+  });
+}
+
+function refuseDuplicates(objects: Iterable<RenderedObject>, keyOf: (manifest: Readonly<Record<string, unknown>>) => { key: string; identity: () => ObjectIdentity } | undefined): void {
   const seen = new Map<string, string>();
   for (const { resourceId, manifest } of objects) {
-    const keyed = keyOf(manifest, defaultNamespace);
+    const keyed = keyOf(manifest);
     if (!keyed) continue;
     const first = seen.get(keyed.key);
     if (first !== undefined) throw new DuplicateObjectError(first, resourceId, keyed.identity());

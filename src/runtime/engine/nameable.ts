@@ -8,7 +8,7 @@
  */
 import { isExprValue, type Value } from '../../ir/value.js';
 import { isPlainObject } from '../../util/json.js';
-import { DuplicateObjectError } from './distinct-objects.js';
+import { checkDistinctFinalObjects, DuplicateObjectError } from './distinct-objects.js';
 import { planInstance } from './plan.js';
 import type { PreparedGraph } from './prepared.js';
 import { resolveValue } from './resolve.js';
@@ -92,6 +92,9 @@ function identityOf(prepared: PreparedGraph, id: string, input: Omit<PlanInput, 
   return { apiVersion: resource.apiVersion, kind: resource.kind, metadata: { name, ...(typeof namespace === 'string' ? { namespace } : {}) } };
 }
 
+/** The finalized objects, each named once: the planner's check knows a custom kind's scope only offline. */
 function listed(named: ReadonlyMap<string, readonly KubeObject[]>): NameableObjects['manifests'] {
-  return [...named].flatMap(([resourceId, items]) => items.map((manifest) => ({ resourceId, manifest })));
+  const manifests = [...named].flatMap(([resourceId, items]) => items.map((manifest) => ({ resourceId, manifest })));
+  checkDistinctFinalObjects(manifests);
+  return manifests;
 }
