@@ -16,6 +16,11 @@ export interface ObservedState {
   /** Compiled `pending` against a JavaScript value is accepted here (nothing can be known yet). */
   readonly tolerant: boolean;
   readonly observed: ObservedMap;
+  /**
+   * False when refining stopped because JavaScript refused the objects it had rendered (two objects of one
+   * name): the observed objects are then an earlier round's, which their own resources no longer render.
+   */
+  readonly settled: boolean;
 }
 
 const asRecord = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
@@ -121,7 +126,7 @@ export function observedStates(
   seed: () => Rendered,
   dependencies: (id: string) => readonly string[],
 ): ObservedState[] {
-  const settle = (ready: boolean): ObservedMap => {
+  const settle = (ready: boolean): { observed: ObservedMap; settled: boolean } => {
     let observed: ObservedMap = new Map();
     let last = '';
     for (let round = 0; round < 5; round++) {
@@ -129,7 +134,7 @@ export function observedStates(
       try {
         evaluation = evaluate(observed);
       } catch (error) {
-        if (round > 0) break; // the evaluation itself reports the error under this state
+        if (round > 0) return { observed, settled: false }; // the evaluation itself reports the error under this state
         evaluation = seed();
       }
       const next = observedFrom(evaluation, ready, namespace, prerequisites);
@@ -138,16 +143,16 @@ export function observedStates(
       if (key === last) break;
       last = key;
     }
-    return observed;
+    return { observed, settled: true };
   };
   const ready = settle(true);
   return [
-    { name: 'nothing', tolerant: true, observed: new Map() },
-    { name: 'ready', tolerant: false, observed: ready },
-    { name: 'partial', tolerant: false, observed: settle(false) },
+    { name: 'nothing', tolerant: true, observed: new Map(), settled: true },
+    { name: 'ready', tolerant: false, ...ready },
+    { name: 'partial', tolerant: false, ...settle(false) },
     // Some resources observed and others not (a deploy half done): tolerant for the absent ones' reads, as
     // 'nothing' is; what reads only the observed ones must agree.
-    { name: 'mixed', tolerant: true, observed: halfDone(ready, dependencies) },
+    { name: 'mixed', tolerant: true, observed: halfDone(ready.observed, dependencies), settled: ready.settled },
   ];
 }
 
