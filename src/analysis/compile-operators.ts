@@ -24,6 +24,7 @@ import { identityEquality, refuseDateTimeComparison, refuseUntypedPlus } from '.
 import { joinedText } from './text-alphabet.js';
 import { relation, type Relation } from './compile-relations.js';
 import { checkComparable, unifyBranches } from './branch-unify.js';
+import { signedDivisor } from './signed-zero.js';
 
 const RELATIONS = new Set<string>(['<', '<=', '>', '>=']);
 
@@ -214,7 +215,7 @@ function arithmetic(node: BinaryExpression, a: Typed, b: Typed, op: '+' | '-' | 
   }
   if (op === '/') {
     // JavaScript division is fractional; CEL int division truncates. Math.trunc(a / b) gives CEL's int form.
-    return plain(E.binary('/', valueOf(untypedToDouble(toDouble(a))), valueOf(untypedToDouble(toDouble(b)))), T.double);
+    return plain(E.binary('/', valueOf(untypedToDouble(toDouble(a))), signedDivisor(valueOf(untypedToDouble(toDouble(b))))), T.double);
   }
   if (op === '%' && (a.type.kind === 'double' || b.type.kind === 'double')) throw syntaxError(node, 'CEL has no `%` on doubles', HINT.expr);
   if (a.type.kind === 'double' || b.type.kind === 'double') {

@@ -35,7 +35,8 @@ export function mathCall(node: Call, name: string, args: readonly Node[], scope:
     case 'abs': {
       const v = valueOf(first);
       const zero = first.type.kind === 'double' ? E.double(0) : E.int(0);
-      return plain(E.cond(E.binary('<', v, zero), E.unary('-', v), v), first.type);
+      // `0 - v`, not `-v`: Math.abs(-0) is 0, and -(-0.0) would be too, but `v < 0` is false for -0.0.
+      return plain(E.cond(E.binary('<=', v, zero), E.binary('-', zero, v), v), first.type);
     }
     case 'sign':
       return sign(first);

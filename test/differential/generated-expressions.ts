@@ -29,7 +29,7 @@ export function renderExpr(expr: Expr, destructured = false): string {
 /** Tests of a ratio `$0 / $1` (NaN where both are 0) against `$2`. */
 const NAN_TESTS = [
   '!($0 / $1)', 'Boolean($0 / $1)', '(($0 / $1) ? $2 > 0 : $2 < 1)', '((($0 / $1) || 0) >= $2)', '(Math.max($2, $0 / $1) > 0.5)',
-  '(Math.min($0 / $1, $2) < 1)', '[$0 / $1].includes($0 / $1)', '[$2, $0 / $1].includes($0 / $1)',
+  '(Math.min($0 / $1, $2) < 1)', '[$0 / $1].includes($0 / $1)', '[($2 ?? 0), $0 / $1].includes($0 / $1)',
 ];
 
 const strLit = fc.constantFrom("'a'", "'Web'", "' x '", "''", "'-'", "'prod'", "'b'");
