@@ -5,7 +5,7 @@ import { applyDefaults, validateWithSchema } from '../model/schema/index.js';
 import { TypeKroError } from '../util/errors.js';
 import { redactorFor } from './sensitive.js';
 import { checkSpecStrings, withStringVerdicts } from './spec-strings.js';
-import { checkInstanceName, nonFiniteProblems, specSizeProblem, unknownFieldProblems } from './validate-input.js';
+import { checkInstanceName, nonFiniteProblems, specSizeProblem, unknownFieldProblems, unsafeIntegerProblems } from './validate-input.js';
 
 /** Problems a message lists; the rest are counted (all of them stay in `problems`). */
 const LISTED = 20;
@@ -49,7 +49,8 @@ export class SpecValidationError extends TypeKroError {
  * Validates with the spec schema's Standard Schema interface (never by class: the user's arktype may be
  * another copy than any TypeKro sees) and fills schema defaults, as the instance CRD would. String lengths
  * and patterns are checked as the CRD checks them (`spec-strings.ts`): in characters, with RE2's meaning. A spec too large
- * to store, or with fields the schema does not declare, is refused too. Problems never show a secret value
+ * to store, with fields the schema does not declare, with ±Infinity, or with an integer beyond ±(2^53 - 1) in an
+ * integer field, is refused too. Problems never show a secret value
  * (see `sensitive.ts`) or more than a few hundred characters of any value.
  */
 export function validateSpec<TSpec>(definition: CompositionDefinition, graph: CompositionGraph, spec: TSpec): TSpec {
@@ -66,6 +67,8 @@ export function validateSpec<TSpec>(definition: CompositionDefinition, graph: Co
   // arktype's `number` refuses NaN itself; an untyped field and ±Infinity are refused here.
   const nonFinite = nonFiniteProblems(withDefaults).filter((problem) => !problems.some((other) => other.startsWith(`${problem.slice(0, problem.indexOf(' is '))} `)));
   problems.push(...nonFinite);
+  // An integer beyond ±(2^53 - 1) is a rounded double: JavaScript's text and a number field would differ.
+  problems.push(...unsafeIntegerProblems(graph.spec, withDefaults).filter((problem) => !problems.some((other) => other.startsWith(`${problem.slice(0, problem.indexOf(' is '))} `))));
   if (problems.length > 0) {
     const redactor = redactorFor(graph, withDefaults);
     throw new SpecValidationError(graph.name, problems.map((problem) => redactor.text(problem)));

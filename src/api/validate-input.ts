@@ -131,3 +131,31 @@ export function nonFiniteProblems(value: unknown, path = 'spec'): string[] {
   if (Array.isArray(value)) return value.flatMap((item, index) => nonFiniteProblems(item, `${path}[${index}]`));
   return Object.entries(value).flatMap(([key, item]) => nonFiniteProblems(item, `${path}${member(key)}`));
 }
+
+/**
+ * Integers of integer-typed fields (`number.integer`) that JavaScript does not hold exactly: beyond
+ * ±(2^53 - 1) a number is a rounded double, which a text shows as `1e+21` while a number field is written
+ * `1000000000000000000000`, and a value such as 2^63 fits no int64 (trial 20 F8). Nested fields, map values and
+ * list items too; other numbers (a `number` field, an untyped one) keep JavaScript's meaning.
+ *
+ * @example
+ * ```ts
+ * import { unsafeIntegerProblems } from './validate-input.js';
+ * unsafeIntegerProblems(app.graph.spec, { replicas: 1e21 }); // => ['spec.replicas is 1e+21: beyond ±9007199254740991 ...']
+ * ```
+ */
+export function unsafeIntegerProblems(schema: SchemaNode, value: unknown, path = 'spec'): string[] {
+  if (schema.kind === 'integer') {
+    if (typeof value !== 'number' || !Number.isFinite(value) || Number.isSafeInteger(value) || !Number.isInteger(value)) return [];
+    const exact = BigInt(value).toString();
+    return [`${path} is ${value}: beyond ±${Number.MAX_SAFE_INTEGER} an integer is not exact in JavaScript (this one is written ${value} in a text and ${exact} in a number field); keep it within ±${Number.MAX_SAFE_INTEGER}, or declare the field as text (a string)`];
+  }
+  if (typeof value !== 'object' || value === null) return [];
+  if (schema.kind === 'array' && Array.isArray(value)) return value.flatMap((item, i) => unsafeIntegerProblems(schema.items, item, `${path}[${i}]`));
+  if (schema.kind === 'map' && !Array.isArray(value)) return Object.entries(value).flatMap(([key, item]) => unsafeIntegerProblems(schema.values, item, `${path}${member(key)}`));
+  if (schema.kind !== 'struct' || Array.isArray(value)) return [];
+  return Object.entries(value).flatMap(([key, item]) => {
+    const field = schema.fields[key];
+    return field ? unsafeIntegerProblems(field, item, `${path}${member(key)}`) : [];
+  });
+}
