@@ -16,15 +16,23 @@ export function schemaType(specType: CelType): CelType {
 }
 
 /**
- * The instance's metadata. Its `name` and `namespace` are ASCII: the API server admits a custom resource's name
- * only as a DNS subdomain and a namespace only as a DNS label (lower-case letters, digits, `-`, `.`), so case
- * mapping and positions of them compile exactly (analysis/text-alphabet.ts).
+ * The instance's metadata. Its `name`, `namespace`, `uid` and label values are ASCII: the API server admits a
+ * custom resource's name only as a DNS subdomain, a namespace only as a DNS label (lower-case letters, digits,
+ * `-`, `.`), a label value only of letters, digits, `-`, `_` and `.`, and makes the uid a UUID, so case mapping
+ * and positions of them compile exactly (analysis/text-alphabet.ts). Annotations may hold any text.
  */
 function metadataType(): CelType {
   const meta = modelType('V1ObjectMeta');
   if (meta?.kind !== 'object') return T.dyn;
-  const dnsName = { kind: 'string', highestChar: 0x7a } as const;
-  const fields = { ...meta.fields, name: { ...meta.fields['name']!, type: dnsName }, namespace: { ...meta.fields['namespace']!, type: dnsName } };
+  const ascii = { kind: 'string', highestChar: 0x7a } as const;
+  const labels = meta.fields['labels']!;
+  const fields = {
+    ...meta.fields,
+    name: { ...meta.fields['name']!, type: ascii },
+    namespace: { ...meta.fields['namespace']!, type: ascii },
+    uid: { ...meta.fields['uid']!, type: ascii },
+    labels: labels.type.kind === 'map' ? { ...labels, type: { ...labels.type, value: ascii } } : labels,
+  };
   return { ...meta, fields };
 }
 

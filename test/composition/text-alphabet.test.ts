@@ -109,3 +109,14 @@ test('a list literal joins its items\' text alphabets at every depth: one narrow
   const narrow = kubernetesComposition({ ...definition, name: 'items-narrow', status }, (spec) => ({ v: [{ n: spec.slug }, { n: 'b' }].map((o) => o.n.toUpperCase()) }));
   assert.match(narrow.toYaml(), /upperAscii\(\)/);
 });
+
+test("the instance's label values and uid are ASCII, as the API server admits them: case mapping of them compiles (trial 20 F5)", () => {
+  const read = kubernetesComposition(
+    { name: 'meta-upper', apiVersion: 'text.typekro.dev/v1alpha1', kind: 'MetaUpper', spec: type({ x: 'string' }), status: type({ team: 'string', uid: 'string' }) },
+    (_spec, instance) => ({ team: (instance.metadata.labels?.team ?? 'none').toUpperCase(), uid: String(instance.metadata.uid ?? 'x').toUpperCase() }),
+  );
+  const status = read.toYaml().split('\n').filter((line) => /^ {6}(team|uid): /.test(line));
+  assert.deepEqual(status, ['      team: ${schema.metadata.?labels.?team.orValue("none").upperAscii()}', '      uid: ${schema.metadata.?uid.orValue("x").upperAscii()}']);
+  // annotations may hold any text: still refused
+  assert.match(refusal(() => kubernetesComposition({ ...definition, name: 'note' }, (_spec, instance) => ({ v: (instance.metadata.annotations?.note ?? '').toUpperCase() }))), /`toUpperCase\(\)` of text that may hold letters outside ASCII/);
+});
