@@ -95,16 +95,20 @@ export interface CallIndex {
   readonly callees: RangeIndex;
   /** Whole calls. */
   readonly calls: RangeIndex;
+  /** Every call in pre-order (a walk's order): the calls under a node are those its span holds, in this order. */
+  readonly ordered: readonly CallNode[];
 }
 
 export function buildCallIndex(ast: File): CallIndex {
   const byKey: CallIndex['byKey'] = new Map();
   const callees: Range[] = [];
   const calls: Range[] = [];
+  const ordered: CallNode[] = [];
   let order = 0;
   walk(ast, (node) => {
     if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression' && node.type !== 'NewExpression') return;
     const index = order++;
+    ordered.push(node);
     const start = keyNode(node).loc?.start;
     if (start) {
       const key = `${start.line}:${start.column}`;
@@ -117,5 +121,5 @@ export function buildCallIndex(ast: File): CallIndex {
       if (callee) callees.push(callee);
     }
   });
-  return { byKey, callees: new RangeIndex(callees), calls: new RangeIndex(calls) };
+  return { byKey, callees: new RangeIndex(callees), calls: new RangeIndex(calls), ordered };
 }

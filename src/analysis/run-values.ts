@@ -15,7 +15,7 @@ import { patternNames, unwrap, walk } from './ast.js';
 import { syntaxError } from './errors.js';
 import { resolveModuleName, type ModuleTarget } from './modules.js';
 import { functionAlias, namedBinding, scopeOf, type Binding, type FunctionLike, type Scope } from './scope.js';
-import { locationOf, parseSourceFile, snippetOf, textMayMatch } from './source.js';
+import { callsWithin, locationOf, parseSourceFile, snippetOf, textMayMatch } from './source.js';
 import { methodsCalledAt, type CalledCode } from './run-value-methods.js';
 
 /** The ways out (`RANDOM_HINT` also where the compiler meets `Math.random` in a helper it inlines from another file). */
@@ -167,22 +167,36 @@ interface ThroughHelper {
  * helper's result when the composition runs, once, so it would be frozen exactly as the value written inline.
  */
 function throughHelpers(root: Node, scope: Scope, helperScope: HelperScope, seen: Set<Node>): ThroughHelper | undefined {
+  // Only calls and `new`s reach a helper: the file's call index lists those of `root` without a walk of every node.
+  const calls = callsWithin(root);
+  if (calls) {
+    for (const call of calls) {
+      const found = throughHelperAt(call, scope, helperScope, seen);
+      if (found) return found;
+    }
+    return undefined;
+  }
   let found: ThroughHelper | undefined;
   walk(root, (node) => {
     if (found) return false;
-    for (const code of [...helpersAt(node, scope), ...methodsCalledAt(node, scope)]) {
-      if (seen.has(code.key)) continue;
-      seen.add(code.key);
-      const inner = helperScope(code, shadowParams(code.params, code.scope));
-      const use = code.params.map((param) => firstRunDependent(param, inner)).find(Boolean) ?? firstRunDependent(code.body, inner);
-      const deeper = use ? undefined : [...code.params, code.body].map((part) => throughHelpers(part, inner, helperScope, seen)).find(Boolean);
-      if (use) found = { call: node, helpers: [code.name], use: use.node, hint: use.hint };
-      else if (deeper) found = { ...deeper, call: node, helpers: [code.name, ...deeper.helpers] };
-      if (found) return false;
-    }
-    return undefined;
+    found = throughHelperAt(node, scope, helperScope, seen);
+    return found ? false : undefined;
   });
   return found;
+}
+
+/** The helper `node` calls (or passes on, or constructs) that reaches a value changing per run, if any (see {@link throughHelpers}). */
+function throughHelperAt(node: Node, scope: Scope, helperScope: HelperScope, seen: Set<Node>): ThroughHelper | undefined {
+  for (const code of [...helpersAt(node, scope), ...methodsCalledAt(node, scope)]) {
+    if (seen.has(code.key)) continue;
+    seen.add(code.key);
+    const inner = helperScope(code, shadowParams(code.params, code.scope));
+    const use = code.params.map((param) => firstRunDependent(param, inner)).find(Boolean) ?? firstRunDependent(code.body, inner);
+    if (use) return { call: node, helpers: [code.name], use: use.node, hint: use.hint };
+    const deeper = [...code.params, code.body].map((part) => throughHelpers(part, inner, helperScope, seen)).find(Boolean);
+    if (deeper) return { ...deeper, call: node, helpers: [code.name, ...deeper.helpers] };
+  }
+  return undefined;
 }
 
 /** The local functions a node calls or passes on (`token()`, `ids.next()`, `items.map(token)`). */

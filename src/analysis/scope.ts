@@ -215,13 +215,17 @@ export function namedBinding(node: Node, scope: Scope): { readonly name: string;
   // `H.fmt.upper`: the object read through a namespace import.
   const inner = object.type === 'Identifier' ? { name: object.name, binding: scope.lookup(object.name, object) } : namedBinding(object, scope);
   if (!inner) return undefined;
-  const name = literal === undefined ? `${inner.name}.${key}` : `${inner.name}['${key}']`;
   // (An enum's object is read as JavaScript reads it, reverse mappings included: `Level['2']`, compile-member.ts.)
   if (literal !== undefined && (inner.binding?.kind !== 'module' || inner.binding.value)) return undefined;
-  if (inner.binding?.kind === 'module') return { name, binding: inner.binding.exports.lookup(key) };
+  if (inner.binding?.kind === 'module') return { name: memberName(inner.name, key, literal), binding: inner.binding.exports.lookup(key) };
   // `fmt.upper` of `const fmt = { upper: (s) => ... }`: helpers grouped in an object literal are followed like exported ones.
   const method = literalMethod(inner.binding, key);
-  return method && { name, binding: method };
+  return method && { name: memberName(inner.name, key, literal), binding: method };
+}
+
+/** `H.x` or `H['x']` as written: made only for a read that names something (most, `spec.image`, name nothing). */
+function memberName(object: string, key: string, literal: string | undefined): string {
+  return literal === undefined ? `${object}.${key}` : `${object}['${key}']`;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * `findCallAt` answers from an index built once per file. This test holds it to the original
- * definition (walk every call, filter, take the smallest span) at every position of real files.
+ * definition (walk every call, filter, take the smallest span) at every position of real files, and
+ * `callsWithin` to a walk of the node (the same calls, the same order) at every statement and function.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Node } from '@babel/types';
 import { walk } from './ast.js';
-import { findCallAt, parseSource, type CallNode } from './source.js';
+import { callsWithin, findCallAt, parseSource, type CallNode } from './source.js';
 
 type Position = readonly [number, number];
 const before = (a: Position, b: Position): boolean => a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]);
@@ -82,4 +83,37 @@ test('findCallAt agrees with the linear definition at every position', async (t)
       assert.ok(checked > 0);
     });
   }
+});
+
+const isCall = (node: Node): node is CallNode => node.type === 'CallExpression' || node.type === 'OptionalCallExpression' || node.type === 'NewExpression';
+
+test('callsWithin gives the calls a walk of the node meets, in its order, at every statement and function', async (t) => {
+  for (const [file, code] of files) {
+    await t.test(file, () => {
+      const ast = parseSource(code, file);
+      let checked = 0;
+      walk(ast, (node) => {
+        if (!node.type.endsWith('Statement') && !node.type.startsWith('Function') && node.type !== 'ArrowFunctionExpression' && !isCall(node)) return;
+        const expected: CallNode[] = [];
+        walk(node, (inner) => void (isCall(inner) && expected.push(inner)));
+        const actual = callsWithin(node);
+        if (!actual || actual.length !== expected.length || actual.some((call, i) => call !== expected[i])) {
+          assert.fail(`${file}:${node.loc?.start.line}: ${node.type}: expected ${expected.length} calls, got ${actual?.length}`);
+        }
+        checked++;
+      });
+      assert.ok(checked > 0);
+    });
+  }
+});
+
+test('callsWithin does not answer for a node made by the analysis or of another text (the caller walks)', () => {
+  const ast = parseSource('f(g());\nh(k());', '/virtual/calls-within/made.ts');
+  const statement = ast.program.body[1]!;
+  assert.equal(callsWithin(statement)?.length, 2);
+  assert.equal(callsWithin({ ...statement, extra: { synthesized: true } } as Node), undefined);
+  assert.equal(callsWithin({ ...statement, loc: statement.loc && { ...statement.loc, filename: '/virtual/calls-within/unparsed.ts' } } as Node), undefined);
+  // The file's text changed: the statement's place no longer fits it.
+  parseSource('ff(g());\nh(k());', '/virtual/calls-within/made.ts');
+  assert.equal(callsWithin(statement), undefined);
 });

@@ -174,12 +174,40 @@ export { callerLocation } from '../util/stack.js';
  * @example if (!textMayMatch(statement, /\b(?:break|continue|return|throw)\b/)) return []; // no jump in it
  */
 export function textMayMatch(node: Node, word: RegExp): boolean {
+  const parsed = currentTreeOf(node);
+  return !parsed || word.test(parsed.code.slice(node.start!, node.end!));
+}
+
+/**
+ * The parsed file `node` has its place in, when its place fits that file's current text (see
+ * {@link textMayMatch}); undefined for a node made by the analysis, without a place, or of an older text.
+ */
+function currentTreeOf(node: Node): Parsed | undefined {
   const { loc, start, end } = node;
   const parsed = loc?.filename ? cache.get(loc.filename) : undefined;
-  if (!parsed || !loc || start == null || end == null || node.extra?.['synthesized'] === true) return true;
+  if (!parsed || !loc || start == null || end == null || node.extra?.['synthesized'] === true) return undefined;
   const lines = (parsed.lineStarts ??= lineStartsOf(parsed.code));
-  if (lines[loc.start.line - 1]! + loc.start.column !== start || lines[loc.end.line - 1]! + loc.end.column !== end) return true;
-  return word.test(parsed.code.slice(start, end));
+  if (lines[loc.start.line - 1]! + loc.start.column !== start || lines[loc.end.line - 1]! + loc.end.column !== end) return undefined;
+  return parsed;
+}
+
+/**
+ * The calls and `new`s of `root` and its descendants (nested functions included), in the order a walk of
+ * `root` meets them, from its file's call index instead of a walk of every node; undefined where the index
+ * cannot answer (as {@link textMayMatch}: a node made by the analysis, or of an older text), then walk.
+ * A node's descendants are the nodes its span holds, so the index's calls inside the span are exactly them
+ * (a tree parsed again from the same text, by `parseSource`, answers with its own nodes at the same places).
+ * @example for (const call of callsWithin(fn.body) ?? walkedCalls(fn.body)) ...
+ */
+export function callsWithin(root: Node): readonly CallNode[] | undefined {
+  const parsed = currentTreeOf(root);
+  if (!parsed || !root.loc) return undefined;
+  const { ordered } = callIndexOf(root.loc.filename);
+  const start = root.start!;
+  const end = root.end!;
+  const inside: CallNode[] = [];
+  for (const call of ordered) if (call.start != null && call.end != null && call.start >= start && call.end <= end) inside.push(call);
+  return inside;
 }
 
 function lineStartsOf(code: string): number[] {

@@ -81,6 +81,25 @@ function schemaChain(expr: Expr): Step[] | undefined {
   return steps.reverse();
 }
 
+/**
+ * True for a chain from `schema` whose first step is a named field other than `metadata` and whose keys are all
+ * written out (`schema.spec.name`, most reads): {@link chainProblem} finds nothing in it and it has no computed
+ * key to look into, so it is cleared without building its steps.
+ */
+function readsPastMetadata(expr: Expr): boolean {
+  let first: string | undefined;
+  let node = expr;
+  for (let target = chainTarget(node); target; target = chainTarget(node)) {
+    if (node.kind === 'select') first = node.field;
+    else if (node.kind === 'index') {
+      if (node.index.kind !== 'literal' || node.index.literal.kind !== 'string') return false;
+      first = node.index.literal.value;
+    }
+    node = target;
+  }
+  return node.kind === 'ident' && node.name === 'schema' && first !== undefined && first !== 'metadata';
+}
+
 /** The node a chain step reads from, or undefined when `node` is not a step. */
 function chainTarget(node: Expr): Expr | undefined {
   if (node.kind === 'select' || node.kind === 'index') return node.target;
@@ -141,6 +160,7 @@ function readsKeyOf(expr: Expr, map: MapName): boolean {
  * ```
  */
 export function instanceMetadataProblem(expr: Expr): Problem | undefined {
+  if (readsPastMetadata(expr)) return undefined;
   const steps = schemaChain(expr);
   if (steps) {
     const problem = chainProblem(steps);
@@ -225,9 +245,12 @@ export function checkGraphInstanceMetadata(graph: Pick<CompositionGraph, 'status
   const fail = (where: string, problem: Problem, resourceId?: string): never => {
     throw new CompositionError(`${problem.at !== undefined ? `${problem.at}: ` : ''}${where}: ${problem.why}\n  hint: ${problem.hint}`, resourceId);
   };
-  for (const leaf of exprLeaves(graph.status)) {
-    const problem = instanceMetadataProblem(leaf.expr);
-    if (problem) fail(`status.${leaf.path.join('.')}`, problem);
+  // The status's paths are made only for a message: a first look without them.
+  if (exprsOf(graph.status).some((expr) => instanceMetadataProblem(expr) !== undefined)) {
+    for (const leaf of exprLeaves(graph.status)) {
+      const problem = instanceMetadataProblem(leaf.expr);
+      if (problem) fail(`status.${leaf.path.join('.')}`, problem);
+    }
   }
   for (const resource of graph.resources) {
     const exprs = resource.template !== undefined ? exprsOf(resource.template) : [];

@@ -165,14 +165,19 @@ export function checkSpecParts(node: Node, scope: Scope, field: ManifestField, i
   if (binding?.kind === 'opaque' && binding.declarations) {
     // Declared twice in one scope (`var` in two loop bodies; each exact, see isExactRead): each may be the one
     // JavaScript used. Which one is not known here, so none is given to the factory as maybe `undefined`.
-    const { acceptsAbsent: _unasked, ...checked } = field;
+    const checked = unasked(field);
     for (const init of binding.declarations) checkSpecParts(init, binding.scope, checked, inComputed);
     return false;
   }
-  // Only a whole option is given to the factory to ask what it makes of `undefined`; a part of text or arithmetic is not.
-  const { acceptsAbsent: _unasked, ...checked } = field;
   if (!mentionsReferences(source, scope)) return false;
-  return checkPresent(source, compileValueNode(source, guardedScope(scope, field), text), inComputed ? checked : field, scope, inComputed);
+  // Only a whole option is given to the factory to ask what it makes of `undefined`; a part of text or arithmetic is not.
+  return checkPresent(source, compileValueNode(source, guardedScope(scope, field), text), inComputed ? unasked(field) : field, scope, inComputed);
+}
+
+/** `field` without `acceptsAbsent`: its value is not given to the factory to ask about `undefined`. Copied only where needed (every part of every template is checked). */
+function unasked(field: ManifestField): ManifestField {
+  const { acceptsAbsent: _unasked, ...checked } = field;
+  return checked;
 }
 
 /** `scope` with the conditions around the call known to hold. */

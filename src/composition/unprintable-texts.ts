@@ -11,7 +11,7 @@ import { LoneSurrogateError, loneSurrogateIndex, unprintableText } from '../comp
 import { CompositionError } from '../compile/rgd/errors.js';
 import type { Expr } from '../ir/expr.js';
 import type { CompositionGraph } from '../ir/graph.js';
-import { exprLeaves } from '../ir/value.js';
+import { exprLeaves, exprsOf } from '../ir/value.js';
 
 /** Refuses `expr`, compiled from `node`, when it writes a text CEL cannot hold. */
 export function refuseUnprintable(expr: Expr, node: Node): void {
@@ -36,21 +36,22 @@ export function checkGraphTexts(graph: Pick<CompositionGraph, 'status' | 'resour
   const fail = (where: string, text: string, resourceId?: string): never => {
     throw new CompositionError(`${where}: ${LoneSurrogateError.why(text)}\n  hint: ${LoneSurrogateError.hint}`, resourceId);
   };
-  for (const leaf of exprLeaves(graph.status)) {
-    const text = unprintableText(leaf.expr);
-    if (text !== undefined) fail(`status.${leaf.path.join('.')}`, text);
+  // The status's paths are made only for a message: a first look without them (every leaf of every definition).
+  if (exprsOf(graph.status).some((expr) => unprintableText(expr) !== undefined)) {
+    for (const leaf of exprLeaves(graph.status)) {
+      const text = unprintableText(leaf.expr);
+      if (text !== undefined) fail(`status.${leaf.path.join('.')}`, text);
+    }
   }
   for (const resource of graph.resources) {
-    const at = resource.source ? `${resource.source.file}:${resource.source.line}:${resource.source.column}: resource "${resource.id}"` : `resource "${resource.id}"`;
-    const exprs = [
-      ...(resource.template !== undefined ? exprLeaves(resource.template).map((leaf) => leaf.expr) : []),
-      ...resource.includeWhen,
-      ...resource.readyWhen,
-      ...resource.forEach.map((dimension) => dimension.source),
-    ];
+    const exprs = resource.template !== undefined ? exprsOf(resource.template) : [];
+    exprs.push(...resource.includeWhen, ...resource.readyWhen);
+    for (const dimension of resource.forEach) exprs.push(dimension.source);
     for (const expr of exprs) {
       const text = unprintableText(expr);
-      if (text !== undefined) fail(at, text, resource.id);
+      if (text === undefined) continue;
+      const at = resource.source ? `${resource.source.file}:${resource.source.line}:${resource.source.column}: resource "${resource.id}"` : `resource "${resource.id}"`;
+      fail(at, text, resource.id);
     }
   }
 }

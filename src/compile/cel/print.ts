@@ -3,7 +3,7 @@
  * double-quoted (KRO's `${...}` scanner only understands double quotes), doubles always printed with a `.`
  * or an exponent so they stay doubles.
  */
-import { exprChildren, type BinaryOp, type Expr, type Literal } from '../../ir/expr.js';
+import type { BinaryOp, Expr, Literal } from '../../ir/expr.js';
 import { TypeKroError } from '../../util/errors.js';
 
 /** Precedence levels, lowest first. Call arguments, list items and the top level accept any level. */
@@ -256,14 +256,48 @@ export class LoneSurrogateError extends TypeKroError {
  * lone surrogate: {@link LoneSurrogateError}), without printing: the definition asks it of every expression.
  */
 export function unprintableText(expr: Expr): string | undefined {
-  if (expr.kind === 'literal') return expr.literal.kind === 'string' && loneSurrogateIndex(expr.literal.value) >= 0 ? expr.literal.value : undefined;
-  if (expr.kind === 'select' && loneSurrogateIndex(expr.field) >= 0) return expr.field;
-  if (expr.kind === 'template') {
-    const text = expr.parts.find((part): part is string => typeof part === 'string' && loneSurrogateIndex(part) >= 0);
-    if (text !== undefined) return text;
+  // The node's own texts first, then its children in `exprChildren` order; no list made per node (every
+  // expression of a definition is asked, twice: when compiled and in the finished graph).
+  switch (expr.kind) {
+    case 'literal':
+      return expr.literal.kind === 'string' && loneSurrogateIndex(expr.literal.value) >= 0 ? expr.literal.value : undefined;
+    case 'select':
+      return loneSurrogateIndex(expr.field) >= 0 ? expr.field : unprintableText(expr.target);
+    case 'index':
+      return unprintableText(expr.target) ?? unprintableText(expr.index);
+    case 'call':
+      return (expr.target && unprintableText(expr.target)) ?? firstUnprintable(expr.args);
+    case 'unary':
+      return unprintableText(expr.operand);
+    case 'binary':
+      return unprintableText(expr.left) ?? unprintableText(expr.right);
+    case 'conditional':
+      return unprintableText(expr.test) ?? unprintableText(expr.then) ?? unprintableText(expr.otherwise);
+    case 'list':
+      return firstUnprintable(expr.items);
+    case 'map':
+      for (const entry of expr.entries) {
+        const found = unprintableText(entry.key) ?? unprintableText(entry.value);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    case 'macro':
+      return unprintableText(expr.target) ?? unprintableText(expr.body);
+    case 'template':
+      for (const part of expr.parts) if (typeof part === 'string' && loneSurrogateIndex(part) >= 0) return part;
+      for (const part of expr.parts) {
+        const found = typeof part === 'string' ? undefined : unprintableText(part);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    default:
+      return undefined;
   }
-  for (const child of exprChildren(expr)) {
-    const found = unprintableText(child);
+}
+
+function firstUnprintable(exprs: readonly Expr[]): string | undefined {
+  for (const expr of exprs) {
+    const found = unprintableText(expr);
     if (found !== undefined) return found;
   }
   return undefined;
