@@ -34,7 +34,10 @@ export interface FillSite {
   readonly path: readonly string[];
 }
 
-/** True when a value of `type` (undefined: not known) may lack a field the child's schema `node` defaults. */
+/**
+ * True when a value of `type` (undefined: not known) may lack a field the child's schema `node` defaults, or
+ * holds an integer where the child's field is a double.
+ */
 export function needsFill(type: CelType | undefined, node: SchemaNode | undefined): boolean {
   if (!node) return false;
   switch (node.kind) {
@@ -47,6 +50,8 @@ export function needsFill(type: CelType | undefined, node: SchemaNode | undefine
       return needsFill(type?.kind === 'list' ? type.item : undefined, node.items);
     case 'map':
       return needsFill(type?.kind === 'map' ? type.value : undefined, node.values);
+    case 'float':
+      return type?.kind === 'int';
     default:
       return false;
   }
@@ -54,11 +59,21 @@ export function needsFill(type: CelType | undefined, node: SchemaNode | undefine
 
 /** `expr` (of the parent's `type`) with the child's defaults filled in wherever the type may lack them. */
 export function filledExpr(expr: Expr, type: CelType | undefined, node: SchemaNode | undefined, site: FillSite): Expr {
+  // The child's `'number'` field is a double to its compiled CEL (`a / b`, `x + 0.5`), as a literal passed there
+  // is (schemaLiteral): an integer or a value of unknown kind is converted, or `3 / 4` would divide as integers.
+  if (node?.kind === 'float') return type?.kind === 'double' ? expr : E.call('double', [expr]);
   if (!node || !needsFill(type, node)) return expr;
   if (node.kind === 'array' && type?.kind === 'list') {
     return E.macro('map', expr, ITEM, filledExpr(E.ident(ITEM), type.item, node.items, { ...site, path: [...site.path, '[]'] }));
   }
   if (node.kind === 'struct' && type?.kind === 'object' && !type.open) return filledObject(expr, type, node, site);
+  if (node.kind === 'map' && type?.kind === 'map' && node.values.kind === 'float') {
+    const path = `spec.${site.path.join('.')}`.replace(/\.\[\]/g, '[]');
+    throw new TypeKroError(
+      'DEFINITION_INVALID',
+      `${site.owner} reads spec field ${path} as a map of 'number' (floating-point) values, and the parent passes a map of integers: CEL cannot convert a map's values, and the child's arithmetic on them would be integer arithmetic (3 / 4 is 0); declare the parent's field a map of 'number', or pass a literal map`,
+    );
+  }
   throw refusal(site, node.kind === 'map' && type?.kind === 'map' ? 'a map whose values lack defaulted fields' : 'a value whose fields are not known to the compiler');
 }
 
