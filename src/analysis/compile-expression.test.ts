@@ -130,7 +130,7 @@ const valueCases: Row[] = [
   // JavaScript's Math.min is NaN when any argument is; the list library's min() skips a NaN that is not first.
   ['Math.min(spec.ratio, 1)', 'schema.spec.ratio != schema.spec.ratio ? double("NaN") : [schema.spec.ratio, 1.0].min()'],
   ['Math.max(spec.replicas, 1)', '[schema.spec.replicas, 1].max()'],
-  ['Math.abs(spec.replicas)', 'schema.spec.replicas < 0 ? -schema.spec.replicas : schema.spec.replicas'],
+  ['Math.abs(spec.replicas)', 'schema.spec.replicas <= 0 ? 0 - schema.spec.replicas : schema.spec.replicas'],
   // strings
   ['"web-" + spec.env', '"web-" + schema.spec.env'],
   ['spec.env + "-" + spec.replicas', 'schema.spec.env + "-" + string(schema.spec.replicas)'],
