@@ -65,10 +65,11 @@ export function validateSpec<TSpec>(definition: CompositionDefinition, graph: Co
   const unknownPaths = unknown.map((problem) => problem.slice(0, problem.indexOf(' is not a field')));
   const problems = [...schemaProblems.filter((problem) => !unknownPaths.some((path) => problem.startsWith(`${path} `))), ...unknown];
   // arktype's `number` refuses NaN itself; an untyped field and ±Infinity are refused here.
-  const nonFinite = nonFiniteProblems(withDefaults).filter((problem) => !problems.some((other) => other.startsWith(`${problem.slice(0, problem.indexOf(' is '))} `)));
-  problems.push(...nonFinite);
+  // A field already named by a problem is not named twice ("spec.n is ..." starts every problem of spec.n).
+  const unnamed = (found: readonly string[]): string[] => found.filter((problem) => !problems.some((other) => other.startsWith(`${problem.slice(0, problem.indexOf(' is '))} `)));
+  problems.push(...unnamed(nonFiniteProblems(withDefaults)));
   // An integer beyond ±(2^53 - 1) is a rounded double: JavaScript's text and a number field would differ.
-  problems.push(...unsafeIntegerProblems(graph.spec, withDefaults).filter((problem) => !problems.some((other) => other.startsWith(`${problem.slice(0, problem.indexOf(' is '))} `))));
+  problems.push(...unnamed(unsafeIntegerProblems(graph.spec, withDefaults)));
   if (problems.length > 0) {
     const redactor = redactorFor(graph, withDefaults);
     throw new SpecValidationError(graph.name, problems.map((problem) => redactor.text(problem)));
