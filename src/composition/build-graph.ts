@@ -12,7 +12,7 @@ import type { CompositionRun } from './run.js';
 import { toValue, type ValueContext } from './values.js';
 import { foldItemConditions } from './item-conditions.js';
 import { checkResourceReads } from './excluded-reads.js';
-import { checkLiteralNames, checkSameNameExpressions } from './duplicate-names.js';
+import { checkDuplicateNames } from './duplicate-names.js';
 import { secretWireForm } from './secret-wire.js';
 import { checkGraphInstanceMetadata } from './instance-metadata-reads.js';
 import { checkGraphTexts } from './unprintable-texts.js';
@@ -44,13 +44,12 @@ export function buildGraph(header: GraphHeader, run: CompositionRun, status: Val
   // A Secret's stringData is sent as data, which the appliers own and so prune (secret-wire.ts), in both modes.
   const resources = nodes.map((node) => secretWireForm(inlineResource(node, inline, run.nested)));
   checkResourceReads(resources);
-  checkLiteralNames(resources);
   // What did not come from source (a reference handed to withIncludeWhen, Cel.expr) is checked here.
   const finalStatus = inlineNestedStatus(status, run.nested);
   checkGraphInstanceMetadata({ status: finalStatus, resources });
   checkGraphTexts({ status: finalStatus, resources });
   // After the texts check: the names are printed to compare them, and a lone surrogate is refused there first.
-  checkSameNameExpressions(resources);
+  checkDuplicateNames(resources);
   // Iterator names are settled only once every id is known (a later resource may take a loop variable's name).
   // Validated here, when the composition is defined, so that both modes refuse the same graphs at once.
   return deepFreeze(validatedGraph(nameIterators({ ...header, status: finalStatus, resources })));

@@ -9,80 +9,46 @@ import { CompositionSyntaxError } from '../analysis/errors.js';
 import { printAsJavaScript } from '../compile/cel/as-javascript.js';
 import { printCel, printFieldValue } from '../compile/cel/print.js';
 import { metadataField } from '../compile/rgd/index.js';
-import type { Expr } from '../ir/expr.js';
 import type { ResourceNode } from '../ir/graph.js';
 import { isExprValue, type Value } from '../ir/value.js';
 import { kindScope } from '../util/kinds.js';
-import { duplicateObjectMessage, objectKey } from '../util/object-identity.js';
+import { duplicateObjectMessage } from '../util/object-identity.js';
 
 /**
- * Fails the definition when two resources name the same object by literals.
+ * Fails the definition when two resources outside any forEach name the same object under the same conditions:
+ * by literals, or by the same expression (compared as the KRO field text it compiles to), in the same namespace
+ * (an absent one is the instance's, and a cluster-scoped kind has none).
  *
  * @example
  * ```ts
- * checkLiteralNames(graph.resources); // throws for ConfigMap({ name: 'x' }) twice outside any `if`
+ * checkDuplicateNames(graph.resources); // throws for ConfigMap({ name: 'x' }), or ConfigMap({ name: `${spec.n}-cm` }), twice outside any `if`
  * ```
  */
-export function checkLiteralNames(resources: readonly ResourceNode[]): void {
-  const seen = new Map<string, ResourceNode>();
-  for (const resource of resources) {
-    const metadata = literalMetadata(resource);
-    if (!metadata || resource.forEach.length > 0) continue;
-    const identity = { apiVersion: resource.apiVersion, kind: resource.kind, ...metadata };
-    // Only under the same conditions: resources in exclusive branches (`if (a) X; else Y`) are never made together.
-    const key = JSON.stringify([objectKey(identity), resource.includeWhen.map(printCel).sort()]);
-    const first = seen.get(key);
-    if (!first) {
-      seen.set(key, resource);
-      continue;
-    }
-    const where = resource.source ? `${resource.source.file}:${resource.source.line}:${resource.source.column}: ` : '';
-    const hint = 'give each resource its own name';
-    throw new CompositionSyntaxError(`${where}${duplicateObjectMessage(first.id, resource.id, identity)}\n  hint: ${hint}`, resource.source, `${resource.kind} "${metadata.name}"`, hint);
-  }
-}
-
-/** The name and namespace of an object the resource makes, when both are written as literals. */
-function literalMetadata(resource: ResourceNode): { name: string; namespace?: string } | undefined {
-  if (resource.externalRef) return undefined;
-  const name = metadataField(resource, 'name');
-  const namespace = metadataField(resource, 'namespace');
-  if (typeof name !== 'string' || (namespace !== undefined && typeof namespace !== 'string')) return undefined;
-  return { name, ...(typeof namespace === 'string' ? { namespace } : {}) };
-}
-
-/**
- * Fails the definition when two resources outside any forEach name their object by the same expression (and the
- * same namespace: an absent one is the instance's, and a cluster-scoped kind has none), under the same conditions.
- * Expressions are compared as the KRO field text they compile to.
- *
- * @example
- * ```ts
- * checkSameNameExpressions(graph.resources); // throws for ConfigMap({ name: `${spec.n}-cm` }) twice outside any `if`
- * ```
- */
-export function checkSameNameExpressions(resources: readonly ResourceNode[]): void {
+export function checkDuplicateNames(resources: readonly ResourceNode[]): void {
   const seen = new Map<string, ResourceNode>();
   for (const resource of resources) {
     if (resource.externalRef || resource.forEach.length > 0) continue;
     const name = metadataField(resource, 'name');
-    if (!isExprValue(name)) continue;
     const cluster = kindScope(resource.apiVersion, resource.kind) === 'Cluster';
-    const namespace = cluster ? undefined : metadataField(resource, 'namespace');
-    const namespaceKey = cluster ? '' : namespace === undefined ? INSTANCE_NAMESPACE : valueKey(namespace);
-    if (namespaceKey === undefined) continue;
-    const key = JSON.stringify([resource.apiVersion, resource.kind, namespaceKey, valueKey(name), resource.includeWhen.map(printCel).sort()]);
+    // An empty namespace is an absent one: the instance's.
+    const written = cluster ? undefined : metadataField(resource, 'namespace');
+    const namespace = written === '' ? undefined : written;
+    const [nameKey, namespaceKey] = [name === undefined ? undefined : valueKey(name), namespace === undefined ? INSTANCE_NAMESPACE : valueKey(namespace)];
+    if (nameKey === undefined || namespaceKey === undefined) continue;
+    // Only under the same conditions: resources in exclusive branches (`if (a) X; else Y`) are never made together.
+    const key = JSON.stringify([resource.apiVersion, resource.kind, cluster ? '' : namespaceKey, nameKey, resource.includeWhen.map(printCel).sort()]);
     const first = seen.get(key);
     if (!first) {
       seen.set(key, resource);
       continue;
     }
-    const shown = shownName(name.expr);
-    const shownNamespace = namespace === undefined || namespaceKey === INSTANCE_NAMESPACE ? {} : { namespace: isExprValue(namespace) ? shownName(namespace.expr) : String(namespace) };
+    const shown = shownValue(name!);
+    const shownNamespace = namespace === undefined || namespaceKey === INSTANCE_NAMESPACE ? {} : { namespace: shownValue(namespace) };
     const identity = { apiVersion: resource.apiVersion, kind: resource.kind, name: shown, ...shownNamespace };
     const where = resource.source ? `${resource.source.file}:${resource.source.line}:${resource.source.column}: ` : '';
     const hint = 'give each resource its own name';
-    throw new CompositionSyntaxError(`${where}${duplicateObjectMessage(first.id, resource.id, identity, true)}\n  hint: ${hint}`, resource.source, `${resource.kind} "${shown}"`, hint);
+    const computed = isExprValue(name) || isExprValue(namespace);
+    throw new CompositionSyntaxError(`${where}${duplicateObjectMessage(first.id, resource.id, identity, computed)}\n  hint: ${hint}`, resource.source, `${resource.kind} "${shown}"`, hint);
   }
 }
 
@@ -95,8 +61,9 @@ function valueKey(value: Value): string | undefined {
   return isExprValue(value) ? JSON.stringify(['expr', printFieldValue(value.expr)]) : undefined;
 }
 
-/** A name expression as the user wrote it, as template text: `${spec.n}-cm`, `${spec.name}`. */
-function shownName(expr: Expr): string {
-  const text = printAsJavaScript(expr);
-  return expr.kind === 'template' ? text.slice(1, -1) : `\${${text}}`;
+/** A name as the user wrote it: a literal as it is, an expression as template text (`${spec.n}-cm`, `${spec.name}`). */
+function shownValue(value: Value): string {
+  if (!isExprValue(value)) return String(value);
+  const text = printAsJavaScript(value.expr);
+  return value.expr.kind === 'template' ? text.slice(1, -1) : `\${${text}}`;
 }

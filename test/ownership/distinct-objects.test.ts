@@ -10,7 +10,7 @@ import { createCelEngine } from '../../src/runtime/cel/index.js';
 import { checkDistinctObjects, createPlanCache, planInstance, prepareGraph, refusedBeforeWrites } from '../../src/runtime/engine/index.js';
 import { kroChildren } from '../../src/runtime/kro/ownership.js';
 import { graph, node, spec, x } from '../direct/support.js';
-import { checkLiteralNames } from '../../src/composition/duplicate-names.js';
+import { checkDuplicateNames } from '../../src/composition/duplicate-names.js';
 import { duplicateObjectMessage } from '../../src/util/object-identity.js';
 
 const twoNamedFromSpec = prepareGraph(
@@ -72,12 +72,12 @@ it('one key and one sentence at definition (literal names) and for each spec (co
   const literal = (id: string) => node(id, 'v1', 'ConfigMap', { metadata: { name: 'same', namespace: 'dev' } });
   const sentence = duplicateObjectMessage('first', 'second', identity);
   assert.equal(sentence, 'resources "first" and "second" both make ConfigMap "same" in namespace dev: one object would hold the last one\'s content');
-  assert.throws(() => checkLiteralNames([literal('first'), literal('second')]), (error: Error) => error.message.startsWith(`${sentence}\n  hint: `));
+  assert.throws(() => checkDuplicateNames([literal('first'), literal('second')]), (error: Error) => error.message.startsWith(`${sentence}\n  hint: `));
   const manifest = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'same', namespace: 'dev' } };
   assert.throws(() => checkDistinctObjects([{ resourceId: 'first', manifest }, { resourceId: 'second', manifest }], 'dev'), (error: Error) => error.message.startsWith(`${sentence}; give them`));
   // an absent namespace and an empty one name the same object, in both checks
   const bare = node('third', 'v1', 'ConfigMap', { metadata: { name: 'same', namespace: '' } });
-  assert.throws(() => checkLiteralNames([node('first', 'v1', 'ConfigMap', { metadata: { name: 'same' } }), bare]), /resources "first" and "third" both make ConfigMap "same":/);
+  assert.throws(() => checkDuplicateNames([node('first', 'v1', 'ConfigMap', { metadata: { name: 'same' } }), bare]), /resources "first" and "third" both make ConfigMap "same":/);
 });
 
 it('two objects of a cluster-scoped custom kind in two namespaces are one object: refused once the scope is known (review 39 finding 6)', async () => {
