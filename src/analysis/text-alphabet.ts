@@ -18,6 +18,43 @@ export const ASCII = 0x7f;
 export const BMP = 0xffff;
 
 /**
+ * The bounds the compiler's text decisions compare a highest character with: ASCII (case mapping), below U+0085
+ * (`trim()`), below U+D800 (order against a wider side) and the Basic Multilingual Plane (order, length,
+ * positions). Text compiles alike for every highest character between two of them.
+ */
+const DECISION_BOUNDS = [ASCII, 0x84, 0xd7ff, BMP] as const;
+const CLASS_NAMES = ['ASCII', 'U+0000 to U+0084', 'U+0000 to U+D7FF', 'the Basic Multilingual Plane (U+0000 to U+FFFF)', 'Unicode'] as const;
+
+/**
+ * Which of the compiler's alphabet classes text whose highest character is `highest` is in (0: ASCII, up to
+ * 4: any character). Code compiled for text of one class is exact on text of the same or a lower class:
+ * every decision ({@link DECISION_BOUNDS}) falls the same way.
+ *
+ * @example
+ * ```ts
+ * textClass(0x7a); // 0 (ASCII)
+ * textClass(0xdf); // 2 ('ß')
+ * textClass(ANY_CHAR); // 4
+ * ```
+ */
+export function textClass(highest: number): number {
+  const index = DECISION_BOUNDS.findIndex((bound) => highest <= bound);
+  return index === -1 ? DECISION_BOUNDS.length : index;
+}
+
+/**
+ * The characters of a class, for messages (`characters outside ASCII`).
+ *
+ * @example
+ * ```ts
+ * textClassName(0); // 'ASCII'
+ * ```
+ */
+export function textClassName(textClassIndex: number): string {
+  return CLASS_NAMES[textClassIndex] ?? 'Unicode';
+}
+
+/**
  * The highest code point JavaScript's text of a value of `type` may hold: a string's from its values or its
  * schema's pattern, and ASCII for numbers, booleans, Kubernetes timestamps (RFC 3339) and bytes (read as base64).
  *

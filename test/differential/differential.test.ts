@@ -34,6 +34,7 @@ import { lengthGuardCases } from './length-guard-cases.js';
 import { nanCases } from './nan-cases.js';
 import { signedZeroCases } from './signed-zero-cases.js';
 import { nestedNumberCases } from './nested-number-cases.js';
+import { nestedTextCases } from './nested-text-cases.js';
 
 interface KnownDivergence {
   readonly case: string;

@@ -1,0 +1,133 @@
+/**
+ * A nested composition's text field bounded by a pattern (trial 20 F1): the child's `toUpperCase()` of a
+ * `/^[ -~]*$/` field compiles to `upperAscii()`, exact on ASCII text. A parent passing text of a wider alphabet
+ * class (its plain `'string'` field, a literal such as 'straße', list items of a plain string) is refused where
+ * it calls the child, naming the field, the pattern and what it passes. Text of the same class passes through,
+ * whatever the pattern says of it: JavaScript never checks the pattern, and the child's CEL depends only on
+ * the class (an ASCII field of another pattern, a literal the pattern does not match, `String(flag)`, a number
+ * in a template, a join of ASCII items).
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { type } from 'arktype';
+import { kubernetesComposition } from '../../src/index.js';
+import { ConfigMap } from '../../src/simple.js';
+import { simulate } from '../../src/testing/index.js';
+import { refusalsIn } from '../support/refusals.js';
+
+const { definitionError, at } = refusalsIn(import.meta.filename);
+
+const child = kubernetesComposition(
+  { name: 'tb-child', kind: 'TbChild', spec: type({ v: /^[ -~]*$/ }), status: type({ up: 'string', len: 'number.integer', trimmed: 'string' }) },
+  (spec) => {
+    ConfigMap({ name: 'c', data: { up: spec.v.toUpperCase() } });
+    return { up: spec.v.toUpperCase(), len: spec.v.length, trimmed: spec.v.trim() };
+  },
+);
+
+const lower = kubernetesComposition(
+  { name: 'tb-lower', kind: 'TbLower', spec: type({ n: 'number.integer', s: /^[a-z]+$/ }), status: type({ u: 'string' }) },
+  (spec) => {
+    ConfigMap({ name: `l-${spec.n}`, data: { n: `${spec.n}` } });
+    return { u: spec.s.toUpperCase() };
+  },
+);
+
+const teams = kubernetesComposition(
+  { name: 'tb-teams', kind: 'TbTeams', spec: type({ teams: type({ name: /^[a-z]+$/ }).array() }), status: type({ names: 'string' }) },
+  (spec) => {
+    for (const t of spec.teams) ConfigMap({ name: `team-${t.name}`, data: { display: t.name.toUpperCase() } });
+    return { names: spec.teams.map((t) => t.name.toUpperCase()).join(',') };
+  },
+);
+
+const hint = (way: string): string => `\n  hint: ${way}, or declare the child's field a plain 'string'`;
+const methods = "The child's text methods (toUpperCase, length, trim, ...) were compiled for the characters its field admits, and would differ from JavaScript on wider text";
+const declared = (field: string, pattern: string, passed: string, holds = 'may hold'): string =>
+  `its spec field ${field} is declared with the pattern ${pattern}, whose characters are ASCII, and the parent passes ${passed}, which ${holds} characters outside ASCII. ${methods}`;
+
+test("a plain 'string' spec field passed to a child's patterned field is refused at the call", () => {
+  const define = () =>
+    kubernetesComposition({ name: 'tb-plain', kind: 'TbPlain', spec: type({ t: 'string' }), status: type({ up: 'string' }) }, (spec) => {
+      const c = child({ v: spec.t });
+      return { up: c.status.up };
+    });
+  assert.equal(
+    definitionError(define),
+    `${at("'tb-plain'", 'child(')}: nested composition "tb-child": ${declared('spec.v', '/^[ -~]*$/', '`spec.t`')}${hint("declare the parent's field with a pattern of ASCII characters (the child's /^[ -~]*$/ will do)")}`,
+  );
+});
+
+test("a literal holding characters outside the class of the child's pattern is refused", () => {
+  const define = () =>
+    kubernetesComposition({ name: 'tb-literal', kind: 'TbLiteral', spec: type({ x: 'string' }), status: type({ u: 'string' }) }, () => {
+      const c = lower({ n: 2, s: 'straße' });
+      return { u: c.status.u };
+    });
+  assert.equal(
+    definitionError(define),
+    `${at("'tb-literal'", 'lower(')}: nested composition "tb-lower": ${declared('spec.s', '/^[a-z]+$/', '"straße"', 'holds')}${hint('pass text of ASCII characters only')}`,
+  );
+});
+
+test("list items of a plain 'string' passed to a child's patterned item field are refused", () => {
+  const define = () =>
+    kubernetesComposition({ name: 'tb-list', kind: 'TbList', spec: type({ teams: type({ name: 'string' }).array() }), status: type({ names: 'string' }) }, (spec) => {
+      const c = teams({ teams: spec.teams });
+      return { names: c.status.names };
+    });
+  assert.equal(
+    definitionError(define),
+    `${at("'tb-list'", 'teams(')}: nested composition "tb-teams": ${declared('spec.teams[].name', '/^[a-z]+$/', '`spec.teams`')}${hint("declare the parent's field with a pattern of ASCII characters (the child's /^[a-z]+$/ will do)")}`,
+  );
+});
+
+test('text as bounded as the child says passes through, and agrees with JavaScript', () => {
+  const parent = kubernetesComposition(
+    { name: 'tb-bounded', kind: 'TbBounded', spec: type({ t: /^[ -~]*$/, s: /^[a-z]+$/, teams: type({ name: /^[a-z]+$/ }).array() }), status: type({ up: 'string', len: 'number.integer', u: 'string', lit: 'string', names: 'string' }) },
+    (spec) => {
+      const c = child({ v: ` ${spec.s}-${spec.t} ` });
+      const l = lower({ n: 1, s: spec.s });
+      const k = lower({ n: 2, s: 'abc' });
+      const t = teams({ teams: spec.teams });
+      return { up: c.status.up, len: c.status.len, u: l.status.u, lit: k.status.u, names: t.status.names };
+    },
+  );
+  const result = simulate(parent, { t: 'a b', s: 'xy', teams: [{ name: 'q' }] } as never, { observed: { cConfigMapC: {}, lConfigMap: {}, kConfigMap: {}, tConfigMap: [{}] } });
+  assert.deepEqual(result.status, { up: ' XY-A B ', len: 8, u: 'XY', lit: 'ABC', names: 'Q' });
+});
+
+test('a template holding a plain string is refused with the way out for text the parent builds', () => {
+  const define = () =>
+    kubernetesComposition({ name: 'tb-template', kind: 'TbTemplate', spec: type({ t: 'string' }), status: type({ up: 'string' }) }, (spec) => {
+      const c = child({ v: `x-${spec.t}` });
+      return { up: c.status.up };
+    });
+  assert.equal(
+    definitionError(define),
+    `${at("'tb-template'", 'child(')}: nested composition "tb-child": ${declared('spec.v', '/^[ -~]*$/', '`x-${spec.t}`')}${hint("pass text of ASCII characters only (a spec field of the parent declared with a pattern of ASCII characters (the child's /^[ -~]*$/ will do), or a literal)")}`,
+  );
+});
+
+test('text of the same alphabet class passes whatever the pattern says of it, and agrees with JavaScript', () => {
+  const parent = kubernetesComposition(
+    {
+      name: 'tb-class',
+      kind: 'TbClass',
+      spec: type({ printable: /^[ -~]*$/, flag: 'boolean', n: 'number.integer', tags: type(/^[ -~]*$/).array() }),
+      status: type({ a: 'string', b: 'string', c: 'string', d: 'string', e: 'string' }),
+    },
+    (spec) => {
+      // /^[a-z]+$/ admits neither of these, but each is ASCII: the child's upperAscii() is exact on them.
+      const a = lower({ n: 1, s: spec.printable });
+      const b = lower({ n: 2, s: 'Not-Lower' });
+      const c = lower({ n: 3, s: String(spec.flag) });
+      const d = lower({ n: 4, s: `n${spec.n}` });
+      const e = lower({ n: 5, s: spec.tags.join('+') });
+      return { a: a.status.u, b: b.status.u, c: c.status.u, d: d.status.u, e: e.status.u };
+    },
+  );
+  const observed = { aConfigMap: {}, bConfigMap: {}, cConfigMap: {}, dConfigMap: {}, eConfigMap: {} };
+  const result = simulate(parent, { printable: 'a B~', flag: false, n: -3, tags: ['x y', 'Z'] } as never, { observed });
+  assert.deepEqual(result.status, { a: 'A B~', b: 'NOT-LOWER', c: 'FALSE', d: 'N-3', e: 'X Y+Z' });
+});
