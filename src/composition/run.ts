@@ -21,7 +21,7 @@ import { checkBytesUses } from './bytes-uses.js';
 import { makeSkippedCalls, skippedCalls, type SkippedCallHost } from './skipped-calls.js';
 import type { CallNode } from '../analysis/source.js';
 import type { Conditional } from './excluded-reads.js';
-import { checkPassedText } from './nest-text.js';
+import { checkPassedBounds } from './nest-bounds.js';
 import { inlineNestedStatus, nestedArguments, nestedBindingType, nestedHandle, nestedRecords, NESTED_ROOT_PREFIX, specChainType, statusAsDeclared } from './nest-run.js';
 import { nestPrefixBase } from './nest.js';
 import { schemaToCelType } from '../model/schema/index.js';
@@ -196,8 +196,8 @@ export class CompositionRun extends RunScope implements CompositionRunHooks {
     // Typed by the child's spec, so a double passed into an integer field fails here as it would in a manifest.
     const context = { owner: `nested composition "${graph.name}"`, refType: (ref: RefData) => this.refType(ref), exprType: (expr: Expr) => this.exprType(expr), ...(site ? { at: site.location } : {}) };
     const specValue = toValue(prepared, context, childSpec, ['spec']) ?? {};
-    // The child was compiled for the alphabet class its text fields admit: wider text passed in is refused.
-    checkPassedText(specValue, graph.spec, { owner: context.owner, ...(site && { at: site.location }), typeOf: arguments_.presence.typeOf });
+    // The child was compiled for the alphabet its text fields admit and the lengths its lists have: wider text, shorter lists are refused.
+    checkPassedBounds(specValue, graph.spec, { owner: context.owner, ...(site && { at: site.location }), typeOf: arguments_.presence.typeOf });
     const prefix = this.uniquePrefix(nestPrefixBase(site?.context.declaredAs, graph.kind));
     const conditions = site ? this.conditionsOf(site) : [];
     const { records, status } = nestedRecords(graph, specValue, prefix, conditions, site?.location, arguments_.presence);

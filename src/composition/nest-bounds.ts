@@ -8,12 +8,16 @@
  *
  * Only the alphabet class matters ({@link textClass}): the child's CEL is exact on any text of its field's class
  * or a lower one, whether or not the pattern matches it (JavaScript never checks the pattern either).
+ *
+ * A list field's minimum length (`'string[] >= 2'`) is the other bound the child trusts: `spec.items[1]` reads
+ * without a guard there (analysis/compile-index.ts), and errors in CEL on a shorter list the parent passes
+ * where JavaScript reads `undefined`. A list that may be shorter is refused the same way.
  */
 import type { Expr } from '../ir/expr.js';
 import type { SourceLocation } from '../ir/graph.js';
 import type { SchemaNode } from '../ir/schema.js';
 import { fieldOf, type CelType } from '../ir/types.js';
-import { isExprValue, type Value } from '../ir/value.js';
+import { exprValue, isExprValue, type Value } from '../ir/value.js';
 import { formatLocation } from '../model/call-site.js';
 import { schemaToCelType } from '../model/schema/index.js';
 import { printAsJavaScript } from '../compile/cel/as-javascript.js';
@@ -28,14 +32,17 @@ export interface TextSite {
   readonly typeOf: (expr: Expr) => CelType | undefined;
 }
 
-/** A passed value of a wider class than the field it fills: where below the value, and the field's schema. */
+/** A passed value outside a bound of the field it fills: where below the value, and the field's schema. */
 interface Wider {
   readonly path: readonly string[];
   readonly field: SchemaNode;
 }
 
-/** Fails the definition where `value` (what the parent passes at `path`) may hold text of a wider class than the child's `node`. */
-export function checkPassedText(value: Value | undefined, node: SchemaNode | undefined, site: TextSite, path: readonly string[] = []): void {
+/**
+ * Fails the definition where `value` (what the parent passes at `path`) may hold text of a wider class than the
+ * child's `node`, or a list shorter than its minimum.
+ */
+export function checkPassedBounds(value: Value | undefined, node: SchemaNode | undefined, site: TextSite, path: readonly string[] = []): void {
   if (value === undefined || value === null || !node || !boundedBelow(node)) return;
   if (typeof value === 'string') {
     const passed = textClass(highestOf(value));
@@ -43,19 +50,22 @@ export function checkPassedText(value: Value | undefined, node: SchemaNode | und
     return;
   }
   if (isExprValue(value)) {
-    const wider = node.kind === 'string' ? widerText(value.expr, node, site.typeOf) : widerIn(site.typeOf(value.expr), node);
-    if (!wider) return;
-    const written = printAsJavaScript(value.expr);
-    throw refusal(site, path, wider, written.startsWith('`') ? written : `\`${written}\``);
+    const wider = node.kind === 'string' ? widerText(value.expr, node, site.typeOf) : node.kind === 'array' && value.expr.kind === 'list' ? undefined : widerIn(site.typeOf(value.expr), node);
+    if (wider) throw refusal(site, path, wider, quoted(value.expr));
+    // A list literal of expressions: its length is known, its items are checked one by one.
+    if (value.expr.kind === 'list' && node.kind === 'array') checkPassedBounds(value.expr.items.map(exprValue), node, site, path);
+    return;
   }
   if (Array.isArray(value)) {
-    if (node.kind === 'array') value.forEach((item: Value, i) => checkPassedText(item, node.items, site, [...path, String(i)]));
+    if (node.kind !== 'array') return;
+    if (value.length < minItems(node)) throw refusal(site, path, { path: [], field: node }, `a list of ${value.length}`);
+    value.forEach((item: Value, i) => checkPassedBounds(item, node.items, site, [...path, String(i)]));
     return;
   }
   if (typeof value === 'object') {
     for (const [key, item] of Object.entries(value as Record<string, Value>)) {
       const field = node.kind === 'struct' ? node.fields[key] : node.kind === 'map' ? node.values : undefined;
-      checkPassedText(item, field, site, [...path, key]);
+      checkPassedBounds(item, field, site, [...path, key]);
     }
   }
 }
@@ -65,13 +75,23 @@ function fieldClass(node: SchemaNode): number {
   return textClass(highestChar(schemaToCelType(node)));
 }
 
-/** True when a text field at or below `node` is bounded to a class the child's compilation may rely on. */
+/** The fewest items a list field admits. */
+function minItems(node: SchemaNode): number {
+  return node.markers.minItems ?? 0;
+}
+
+function quoted(expr: Expr): string {
+  const written = printAsJavaScript(expr);
+  return written.startsWith('`') ? written : `\`${written}\``;
+}
+
+/** True when a field at or below `node` is bounded in a way the child's compilation may rely on. */
 function boundedBelow(node: SchemaNode): boolean {
   switch (node.kind) {
     case 'string':
       return fieldClass(node) < textClass(ANY_CHAR);
     case 'array':
-      return boundedBelow(node.items);
+      return minItems(node) > 0 || boundedBelow(node.items);
     case 'map':
       return boundedBelow(node.values);
     case 'struct':
@@ -132,6 +152,7 @@ function widerIn(type: CelType | undefined, node: SchemaNode): Wider | undefined
     const passed = textClass(type ? highestChar(type) : ANY_CHAR);
     return passed > fieldClass(node) ? { path: [], field: node } : undefined;
   }
+  if (node.kind === 'array' && (type?.kind === 'list' ? type.minItems ?? 0 : 0) < minItems(node)) return { path: [], field: node };
   if (node.kind === 'array' || node.kind === 'map') {
     const inner = node.kind === 'array' ? (type?.kind === 'list' ? type.item : undefined) : type?.kind === 'map' ? type.value : undefined;
     const below = widerIn(inner, node.kind === 'array' ? node.items : node.values);
@@ -150,16 +171,33 @@ function widerIn(type: CelType | undefined, node: SchemaNode): Wider | undefined
 
 function refusal(site: TextSite, path: readonly string[], wider: Wider, passed: string, holds = 'may hold'): TypeKroError {
   const field = `spec.${[...path, ...wider.path].join('.')}`.replace(/\.\[\]/g, '[]').replace(/\.(\d+)(?=\.|$)/g, '[$1]');
-  const { pattern, enum: values } = wider.field.markers;
-  const alphabet = textClassName(fieldClass(wider.field));
+  const where = site.at ? `${formatLocation(site.at)}: ` : '';
+  const why = wider.field.kind === 'array' ? shortList(field, wider.field, passed) : widerAlphabet(field, wider.field, passed, holds);
+  return new TypeKroError('DEFINITION_INVALID', `${where}${site.owner}: ${why}`);
+}
+
+function widerAlphabet(field: string, node: SchemaNode, passed: string, holds: string): string {
+  const { pattern, enum: values } = node.markers;
+  const alphabet = textClassName(fieldClass(node));
   const declared = pattern !== undefined ? `the pattern /${pattern}/` : `the values ${(values ?? []).map((v) => JSON.stringify(v)).join(' | ')}`;
   const same = pattern !== undefined ? `a pattern of ${alphabet} characters (the child's /${pattern}/ will do)` : 'the same values';
   const way = /^`spec\.[\w.]+`$/.test(passed)
     ? `declare the parent's field with ${same}`
     : passed.startsWith('"') ? `pass text of ${alphabet} characters only` : `pass text of ${alphabet} characters only (a spec field of the parent declared with ${same}, or a literal)`;
-  const where = site.at ? `${formatLocation(site.at)}: ` : '';
-  return new TypeKroError(
-    'DEFINITION_INVALID',
-    `${where}${site.owner}: its spec field ${field} is declared with ${declared}, whose characters are ${alphabet}, and the parent passes ${passed}, which ${holds} characters outside ${alphabet}. The child's text methods (toUpperCase, length, trim, ...) were compiled for the characters its field admits, and would differ from JavaScript on wider text\n  hint: ${way}, or declare the child's field a plain 'string'`,
-  );
+  return `its spec field ${field} is declared with ${declared}, whose characters are ${alphabet}, and the parent passes ${passed}, which ${holds} characters outside ${alphabet}. The child's text methods (toUpperCase, length, trim, ...) were compiled for the characters its field admits, and would differ from JavaScript on wider text\n  hint: ${way}, or declare the child's field a plain 'string'`;
+}
+
+const ITEM_SYNTAX: Partial<Record<SchemaNode['kind'], string>> = { string: 'string', integer: 'number.integer', float: 'number', boolean: 'boolean' };
+
+function shortList(field: string, node: Extract<SchemaNode, { kind: 'array' }>, passed: string): string {
+  const least = minItems(node);
+  const item = ITEM_SYNTAX[node.items.kind];
+  const syntax = item ? `\`'${item}[] >= ${least}'\`` : `\`.array().atLeastLength(${least})\``;
+  const literal = !passed.startsWith('`');
+  const way = literal
+    ? `pass at least ${least} items`
+    : /^`spec\.[\w.]+`$/.test(passed)
+      ? `declare the parent's field with the same minimum length (arktype: ${syntax})`
+      : `pass a list of at least ${least} items (a spec field of the parent declared with the same minimum length, or a literal)`;
+  return `its spec field ${field} is declared with at least ${least} items, and the parent passes ${passed}${literal ? '' : ', which may hold fewer'}. The child reads its first ${least} items without a guard, which fails in CEL on a shorter list where JavaScript reads \`undefined\`\n  hint: ${way}, or drop the minimum length from the child's field`;
 }

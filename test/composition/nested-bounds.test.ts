@@ -131,3 +131,51 @@ test('text of the same alphabet class passes whatever the pattern says of it, an
   const result = simulate(parent, { printable: 'a B~', flag: false, n: -3, tags: ['x y', 'Z'] } as never, { observed });
   assert.deepEqual(result.status, { a: 'A B~', b: 'NOT-LOWER', c: 'FALSE', d: 'N-3', e: 'X Y+Z' });
 });
+
+const pair = kubernetesComposition(
+  { name: 'tb-pair', kind: 'TbPair', spec: type({ items: 'string[] >= 2' }), status: type({ second: 'string' }) },
+  (spec) => {
+    ConfigMap({ name: `pair-${spec.items[0]}`, data: { v: spec.items[1] ?? 'none' } });
+    return { second: spec.items[1] ?? 'none' };
+  },
+);
+
+const shortHint = (way: string): string => `\n  hint: ${way}, or drop the minimum length from the child's field`;
+const reads = "The child reads its first 2 items without a guard, which fails in CEL on a shorter list where JavaScript reads `undefined`";
+
+test("a list that may be shorter than the child's minimum length is refused at the call", () => {
+  const define = () =>
+    kubernetesComposition({ name: 'tb-short', kind: 'TbShort', spec: type({ list: 'string[]' }), status: type({ s: 'string' }) }, (spec) => {
+      const c = pair({ items: spec.list });
+      return { s: c.status.second };
+    });
+  assert.equal(
+    definitionError(define),
+    `${at("'tb-short'", 'pair(')}: nested composition "tb-pair": its spec field spec.items is declared with at least 2 items, and the parent passes \`spec.list\`, which may hold fewer. ${reads}${shortHint("declare the parent's field with the same minimum length (arktype: `'string[] >= 2'`)")}`,
+  );
+});
+
+test('a literal list shorter than the minimum is refused', () => {
+  const define = () =>
+    kubernetesComposition({ name: 'tb-one', kind: 'TbOne', spec: type({ a: 'string' }), status: type({ s: 'string' }) }, (spec) => {
+      const c = pair({ items: [spec.a] });
+      return { s: c.status.second };
+    });
+  assert.equal(
+    definitionError(define),
+    `${at("'tb-one'", 'pair(')}: nested composition "tb-pair": its spec field spec.items is declared with at least 2 items, and the parent passes a list of 1. ${reads}${shortHint('pass at least 2 items')}`,
+  );
+});
+
+test('lists as long as the minimum pass through, and agree with JavaScript', () => {
+  const parent = kubernetesComposition(
+    { name: 'tb-long', kind: 'TbLong', spec: type({ list: 'string[] >= 3', a: 'string' }), status: type({ x: 'string', y: 'string' }) },
+    (spec) => {
+      const x = pair({ items: spec.list });
+      const y = pair({ items: [spec.a, `${spec.a}!`] });
+      return { x: x.status.second, y: y.status.second };
+    },
+  );
+  const result = simulate(parent, { list: ['p', 'q', 'r'], a: 'z' } as never, { observed: { xConfigMap: {}, yConfigMap: {} } });
+  assert.deepEqual(result.status, { x: 'q', y: 'z!' });
+});
