@@ -38,6 +38,17 @@ interface Wider {
   readonly field: SchemaNode;
 }
 
+/** The values an enumerated text field admits, or undefined. */
+function enumerated(node: SchemaNode): readonly string[] | undefined {
+  const type = node.kind === 'string' ? schemaToCelType(node) : undefined;
+  return type?.kind === 'string' ? type.values : undefined;
+}
+
+/** True when every value of `passed` (undefined: not known) is one of `values`. */
+function within(passed: readonly string[] | undefined, values: readonly string[]): boolean {
+  return passed !== undefined && passed.every((value) => values.includes(value));
+}
+
 /**
  * Fails the definition where `value` (what the parent passes at `path`) may hold text of a wider class than the
  * child's `node`, or a list shorter than its minimum.
@@ -45,8 +56,9 @@ interface Wider {
 export function checkPassedBounds(value: Value | undefined, node: SchemaNode | undefined, site: TextSite, path: readonly string[] = []): void {
   if (value === undefined || value === null || !node || !boundedBelow(node)) return;
   if (typeof value === 'string') {
-    const passed = textClass(highestOf(value));
-    if (node.kind === 'string' && passed > fieldClass(node)) throw refusal(site, path, { path: [], field: node }, JSON.stringify(value), 'holds');
+    const values = enumerated(node);
+    const outside = values ? !values.includes(value) : node.kind === 'string' && textClass(highestOf(value)) > fieldClass(node);
+    if (outside) throw refusal(site, path, { path: [], field: node }, JSON.stringify(value), 'holds');
     return;
   }
   if (isExprValue(value)) {
@@ -89,7 +101,7 @@ function quoted(expr: Expr): string {
 function boundedBelow(node: SchemaNode): boolean {
   switch (node.kind) {
     case 'string':
-      return fieldClass(node) < textClass(ANY_CHAR);
+      return enumerated(node) !== undefined || fieldClass(node) < textClass(ANY_CHAR);
     case 'array':
       return minItems(node) > 0 || boundedBelow(node.items);
     case 'map':
@@ -102,8 +114,19 @@ function boundedBelow(node: SchemaNode): boolean {
 }
 
 function widerText(expr: Expr, node: SchemaNode, typeOf: TextSite['typeOf']): Wider | undefined {
-  const passed = textClass(textHighest(expr, typeOf));
-  return passed > fieldClass(node) ? { path: [], field: node } : undefined;
+  const values = enumerated(node);
+  const outside = values ? !within(passedValues(expr, typeOf), values) : textClass(textHighest(expr, typeOf)) > fieldClass(node);
+  return outside ? { path: [], field: node } : undefined;
+}
+
+/** The values a passed text expression may have, where they are known: a literal, a choice of them, an enumeration's read. */
+function passedValues(expr: Expr, typeOf: TextSite['typeOf']): readonly string[] | undefined {
+  const type = typeOf(expr);
+  if (type?.kind === 'string' && type.values) return type.values;
+  if (expr.kind === 'literal') return expr.literal.kind === 'string' ? [expr.literal.value] : undefined;
+  if (expr.kind !== 'conditional') return undefined;
+  const [then, otherwise] = [passedValues(expr.then, typeOf), passedValues(expr.otherwise, typeOf)];
+  return then && otherwise && [...then, ...otherwise];
 }
 
 /**
@@ -149,8 +172,9 @@ function itemHighest(list: Expr, typeOf: TextSite['typeOf']): number {
 function widerIn(type: CelType | undefined, node: SchemaNode): Wider | undefined {
   if (!boundedBelow(node)) return undefined;
   if (node.kind === 'string') {
-    const passed = textClass(type ? highestChar(type) : ANY_CHAR);
-    return passed > fieldClass(node) ? { path: [], field: node } : undefined;
+    const values = enumerated(node);
+    const outside = values ? !within(type?.kind === 'string' ? type.values : undefined, values) : textClass(type ? highestChar(type) : ANY_CHAR) > fieldClass(node);
+    return outside ? { path: [], field: node } : undefined;
   }
   if (node.kind === 'array' && (type?.kind === 'list' ? type.minItems ?? 0 : 0) < minItems(node)) return { path: [], field: node };
   if (node.kind === 'array' || node.kind === 'map') {
@@ -172,15 +196,23 @@ function widerIn(type: CelType | undefined, node: SchemaNode): Wider | undefined
 function refusal(site: TextSite, path: readonly string[], wider: Wider, passed: string, holds = 'may hold'): TypeKroError {
   const field = `spec.${[...path, ...wider.path].join('.')}`.replace(/\.\[\]/g, '[]').replace(/\.(\d+)(?=\.|$)/g, '[$1]');
   const where = site.at ? `${formatLocation(site.at)}: ` : '';
-  const why = wider.field.kind === 'array' ? shortList(field, wider.field, passed) : widerAlphabet(field, wider.field, passed, holds);
+  const values = enumerated(wider.field);
+  const why = wider.field.kind === 'array' ? shortList(field, wider.field, passed) : values ? otherValues(field, values, passed, holds) : widerAlphabet(field, wider.field, passed, holds);
   return new TypeKroError('DEFINITION_INVALID', `${where}${site.owner}: ${why}`);
 }
 
+function otherValues(field: string, values: readonly string[], passed: string, holds: string): string {
+  const listed = values.map((v) => JSON.stringify(v)).join(' | ');
+  const way = /^`spec\.[\w.]+`$/.test(passed) ? `declare the parent's field with these values (or some of them)` : `pass one of ${listed}`;
+  const what = holds === 'holds' ? 'which is not one of them' : 'which may be other text (a cast with `as` does not change the value)';
+  return `its spec field ${field} is declared with the values ${listed}, and the parent passes ${passed}, ${what}. The child was compiled for those values only (a lookup by it, its characters), and would differ from JavaScript on other text\n  hint: ${way}, or declare the child's field a plain 'string'`;
+}
+
 function widerAlphabet(field: string, node: SchemaNode, passed: string, holds: string): string {
-  const { pattern, enum: values } = node.markers;
+  const { pattern } = node.markers;
   const alphabet = textClassName(fieldClass(node));
-  const declared = pattern !== undefined ? `the pattern /${pattern}/` : `the values ${(values ?? []).map((v) => JSON.stringify(v)).join(' | ')}`;
-  const same = pattern !== undefined ? `a pattern of ${alphabet} characters (the child's /${pattern}/ will do)` : 'the same values';
+  const declared = pattern !== undefined ? `the pattern /${pattern}/` : 'a type';
+  const same = `a pattern of ${alphabet} characters${pattern !== undefined ? ` (the child's /${pattern}/ will do)` : ''}`;
   const way = /^`spec\.[\w.]+`$/.test(passed)
     ? `declare the parent's field with ${same}`
     : passed.startsWith('"') ? `pass text of ${alphabet} characters only` : `pass text of ${alphabet} characters only (a spec field of the parent declared with ${same}, or a literal)`;

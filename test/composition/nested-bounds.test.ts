@@ -179,3 +179,52 @@ test('lists as long as the minimum pass through, and agree with JavaScript', () 
   const result = simulate(parent, { list: ['p', 'q', 'r'], a: 'z' } as never, { observed: { xConfigMap: {}, yConfigMap: {} } });
   assert.deepEqual(result.status, { x: 'q', y: 'z!' });
 });
+
+const sized = kubernetesComposition(
+  { name: 'tb-sized', kind: 'TbSized', spec: type({ size: "'small' | 'large'" }), status: type({ cpu: 'string' }) },
+  (spec) => {
+    const cpus = { small: '100m', large: '2' };
+    return { cpu: cpus[spec.size] ?? 'none' };
+  },
+);
+
+const valuesHint = (way: string): string => `\n  hint: ${way}, or declare the child's field a plain 'string'`;
+const compiledFor = "The child was compiled for those values only (a lookup by it, its characters), and would differ from JavaScript on other text";
+
+test("text that may be outside a child's enumeration (a cast) is refused at the call", () => {
+  const define = () =>
+    kubernetesComposition({ name: 'tb-cast', kind: 'TbCast', spec: type({ size: 'string' }), status: type({ cpu: 'string' }) }, (spec) => {
+      const c = sized({ size: spec.size as 'small' | 'large' });
+      return { cpu: c.status.cpu };
+    });
+  assert.equal(
+    definitionError(define),
+    `${at("'tb-cast'", 'sized(')}: nested composition "tb-sized": its spec field spec.size is declared with the values "large" | "small", and the parent passes \`spec.size\`, which may be other text (a cast with \`as\` does not change the value). ${compiledFor}${valuesHint("declare the parent's field with these values (or some of them)")}`,
+  );
+});
+
+test("a literal outside a child's enumeration is refused", () => {
+  const define = () =>
+    kubernetesComposition({ name: 'tb-medium', kind: 'TbMedium', spec: type({ a: 'string' }), status: type({ cpu: 'string' }) }, () => {
+      const c = sized({ size: 'medium' as 'small' });
+      return { cpu: c.status.cpu };
+    });
+  assert.equal(
+    definitionError(define),
+    `${at("'tb-medium'", 'sized(')}: nested composition "tb-sized": its spec field spec.size is declared with the values "large" | "small", and the parent passes "medium", which is not one of them. ${compiledFor}${valuesHint('pass one of "large" | "small"')}`,
+  );
+});
+
+test('values of the enumeration pass through (the same or fewer values, a choice of literals), and agree with JavaScript', () => {
+  const parent = kubernetesComposition(
+    { name: 'tb-sizes', kind: 'TbSizes', spec: type({ size: "'small' | 'large'", big: 'boolean', only: "'large'" }), status: type({ a: 'string', b: 'string', c: 'string' }) },
+    (spec) => {
+      const a = sized({ size: spec.size });
+      const b = sized({ size: spec.big ? 'large' : 'small' });
+      const c = sized({ size: spec.only });
+      return { a: a.status.cpu, b: b.status.cpu, c: c.status.cpu };
+    },
+  );
+  const result = simulate(parent, { size: 'small', big: true, only: 'large' } as never);
+  assert.deepEqual(result.status, { a: '100m', b: '2', c: '2' });
+});
