@@ -5,7 +5,7 @@ import { applyDefaults, validateWithSchema } from '../model/schema/index.js';
 import { TypeKroError } from '../util/errors.js';
 import { redactorFor } from './sensitive.js';
 import { checkSpecStrings, withStringVerdicts } from './spec-strings.js';
-import { checkInstanceName, nonFiniteProblems, specSizeProblem, unknownFieldProblems, unsafeIntegerProblems } from './validate-input.js';
+import { asStoredNumbers, checkInstanceName, nonFiniteProblems, specSizeProblem, unknownFieldProblems, unsafeIntegerProblems } from './validate-input.js';
 
 /** Problems a message lists; the rest are counted (all of them stay in `problems`). */
 const LISTED = 20;
@@ -50,7 +50,7 @@ export class SpecValidationError extends TypeKroError {
  * another copy than any TypeKro sees) and fills schema defaults, as the instance CRD would. String lengths
  * and patterns are checked as the CRD checks them (`spec-strings.ts`): in characters, with RE2's meaning. A spec too large
  * to store, with fields the schema does not declare, with ±Infinity, or with an integer beyond ±(2^53 - 1) in an
- * integer field, is refused too. Problems never show a secret value
+ * integer field, is refused too; a -0 becomes 0, as the stored instance holds it. Problems never show a secret value
  * (see `sensitive.ts`) or more than a few hundred characters of any value.
  */
 export function validateSpec<TSpec>(definition: CompositionDefinition, graph: CompositionGraph, spec: TSpec): TSpec {
@@ -74,7 +74,8 @@ export function validateSpec<TSpec>(definition: CompositionDefinition, graph: Co
     const redactor = redactorFor(graph, withDefaults);
     throw new SpecValidationError(graph.name, problems.map((problem) => redactor.text(problem)));
   }
-  return withDefaults as TSpec;
+  // The stored spec: JSON's one zero (a -0 would make JavaScript's 1 / x differ from KRO's).
+  return asStoredNumbers(withDefaults) as TSpec;
 }
 
 /**

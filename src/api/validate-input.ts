@@ -159,3 +159,25 @@ export function unsafeIntegerProblems(schema: SchemaNode, value: unknown, path =
     return field ? unsafeIntegerProblems(field, item, `${path}${member(key)}`) : [];
   });
 }
+
+/**
+ * The value as the instance stores it: JSON has one zero, so a `-0` the caller wrote is `0` in the cluster (KRO
+ * reads 0, `1 / spec.x` is Infinity there). Every mode and the concrete evaluation compute with the stored spec.
+ * Objects without a `-0` come back as they are.
+ *
+ * @example
+ * ```ts
+ * import { asStoredNumbers } from './validate-input.js';
+ * Object.is(asStoredNumbers({ x: -0 }).x, 0); // => true
+ * ```
+ */
+export function asStoredNumbers<T>(value: T): T {
+  if (Object.is(value, -0)) return 0 as T;
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const items = value.map(asStoredNumbers);
+    return (items.some((item, i) => !Object.is(item, value[i])) ? items : value) as T;
+  }
+  const entries = Object.entries(value).map(([key, item]) => [key, asStoredNumbers(item)] as const);
+  return (entries.some(([key, item]) => !Object.is(item, (value as Record<string, unknown>)[key])) ? Object.fromEntries(entries) : value) as T;
+}
