@@ -23,7 +23,7 @@ import { schemaToCelType } from '../model/schema/index.js';
 import { printAsJavaScript } from '../compile/cel/as-javascript.js';
 import { ANY_CHAR, ASCII, highestChar, textClass, textClassName } from '../analysis/text-alphabet.js';
 import { highestOf } from '../util/highest-char.js';
-import { TypeKroError } from '../util/errors.js';
+import { CompositionSyntaxError } from '../analysis/errors.js';
 
 /** Where the call is and whose spec it fills: `nested composition "child"`. */
 export interface TextSite {
@@ -193,22 +193,28 @@ function widerIn(type: CelType | undefined, node: SchemaNode): Wider | undefined
   return undefined;
 }
 
-function refusal(site: TextSite, path: readonly string[], wider: Wider, passed: string, holds = 'may hold'): TypeKroError {
+function refusal(site: TextSite, path: readonly string[], wider: Wider, passed: string, holds = 'may hold'): CompositionSyntaxError {
   const field = `spec.${[...path, ...wider.path].join('.')}`.replace(/\.\[\]/g, '[]').replace(/\.(\d+)(?=\.|$)/g, '[$1]');
   const where = site.at ? `${formatLocation(site.at)}: ` : '';
   const values = enumerated(wider.field);
-  const why = wider.field.kind === 'array' ? shortList(field, wider.field, passed) : values ? otherValues(field, values, passed, holds) : widerAlphabet(field, wider.field, passed, holds);
-  return new TypeKroError('DEFINITION_INVALID', `${where}${site.owner}: ${why}`);
+  const { why, way } = wider.field.kind === 'array' ? shortList(field, wider.field, passed) : values ? otherValues(field, values, passed, holds) : widerAlphabet(field, wider.field, passed, holds);
+  return new CompositionSyntaxError(`${where}${site.owner}: ${why}\n  hint: ${way}`, site.at, passed, way);
 }
 
-function otherValues(field: string, values: readonly string[], passed: string, holds: string): string {
+/** Why a passed value is refused, and the way out. */
+interface Refusal {
+  readonly why: string;
+  readonly way: string;
+}
+
+function otherValues(field: string, values: readonly string[], passed: string, holds: string): Refusal {
   const listed = values.map((v) => JSON.stringify(v)).join(' | ');
   const way = /^`spec\.[\w.]+`$/.test(passed) ? `declare the parent's field with these values (or some of them)` : `pass one of ${listed}`;
   const what = holds === 'holds' ? 'which is not one of them' : 'which may be other text (a cast with `as` does not change the value)';
-  return `its spec field ${field} is declared with the values ${listed}, and the parent passes ${passed}, ${what}. The child was compiled for those values only (a lookup by it, its characters), and would differ from JavaScript on other text\n  hint: ${way}, or declare the child's field a plain 'string'`;
+  return { why: `its spec field ${field} is declared with the values ${listed}, and the parent passes ${passed}, ${what}. The child was compiled for those values only (a lookup by it, its characters), and would differ from JavaScript on other text`, way: `${way}, or declare the child's field a plain 'string'` };
 }
 
-function widerAlphabet(field: string, node: SchemaNode, passed: string, holds: string): string {
+function widerAlphabet(field: string, node: SchemaNode, passed: string, holds: string): Refusal {
   const { pattern } = node.markers;
   const alphabet = textClassName(fieldClass(node));
   const declared = pattern !== undefined ? `the pattern /${pattern}/` : 'a type';
@@ -216,12 +222,15 @@ function widerAlphabet(field: string, node: SchemaNode, passed: string, holds: s
   const way = /^`spec\.[\w.]+`$/.test(passed)
     ? `declare the parent's field with ${same}`
     : passed.startsWith('"') ? `pass text of ${alphabet} characters only` : `pass text of ${alphabet} characters only (a spec field of the parent declared with ${same}, or a literal)`;
-  return `its spec field ${field} is declared with ${declared}, whose characters are ${alphabet}, and the parent passes ${passed}, which ${holds} characters outside ${alphabet}. The child's text methods (toUpperCase, length, trim, ...) were compiled for the characters its field admits, and would differ from JavaScript on wider text\n  hint: ${way}, or declare the child's field a plain 'string'`;
+  return {
+    why: `its spec field ${field} is declared with ${declared}, whose characters are ${alphabet}, and the parent passes ${passed}, which ${holds} characters outside ${alphabet}. The child's text methods (toUpperCase, length, trim, ...) were compiled for the characters its field admits, and would differ from JavaScript on wider text`,
+    way: `${way}, or declare the child's field a plain 'string'`,
+  };
 }
 
 const ITEM_SYNTAX: Partial<Record<SchemaNode['kind'], string>> = { string: 'string', integer: 'number.integer', float: 'number', boolean: 'boolean' };
 
-function shortList(field: string, node: Extract<SchemaNode, { kind: 'array' }>, passed: string): string {
+function shortList(field: string, node: Extract<SchemaNode, { kind: 'array' }>, passed: string): Refusal {
   const least = minItems(node);
   const item = ITEM_SYNTAX[node.items.kind];
   const syntax = item ? `\`'${item}[] >= ${least}'\`` : `\`.array().atLeastLength(${least})\``;
@@ -231,5 +240,8 @@ function shortList(field: string, node: Extract<SchemaNode, { kind: 'array' }>, 
     : /^`spec\.[\w.]+`$/.test(passed)
       ? `declare the parent's field with the same minimum length (arktype: ${syntax})`
       : `pass a list of at least ${least} items (a spec field of the parent declared with the same minimum length, or a literal)`;
-  return `its spec field ${field} is declared with at least ${least} items, and the parent passes ${passed}${literal ? '' : ', which may hold fewer'}. The child reads its first ${least} items without a guard, which fails in CEL on a shorter list where JavaScript reads \`undefined\`\n  hint: ${way}, or drop the minimum length from the child's field`;
+  return {
+    why: `its spec field ${field} is declared with at least ${least} items, and the parent passes ${passed}${literal ? '' : ', which may hold fewer'}. The child reads its first ${least} items without a guard, which fails in CEL on a shorter list where JavaScript reads \`undefined\``,
+    way: `${way}, or drop the minimum length from the child's field`,
+  };
 }
