@@ -15,7 +15,7 @@ import type { Scope } from '../analysis/scope.js';
 import { exprValue, isExprValue } from '../ir/value.js';
 import { consumeSpreads, refOf } from '../model/refs.js';
 import { E, type Expr } from '../ir/expr.js';
-import { compileValueNode } from './compile-node.js';
+import { compileValueNode, compileValueOrNullish } from './compile-node.js';
 import { isEnumerationRefusal } from '../analysis/map-enumerations.js';
 import { absentOption, checkComputedParts, checkPresent, checkSpecParts, guardedScope, readsSpecData, type ManifestField } from './source-values-presence.js';
 import { isBuiltExact, isExactRead } from './source-values-exact.js';
@@ -69,7 +69,12 @@ export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onC
   }
   // The top-level parts first: their message names the field they land in. Nested ones are the compiler's.
   if (field) enumerationExplained(source, () => checkComputedParts(source, scope, field));
-  const compiled = enumerationExplained(source, () => compileValueNode(source, field ? guardedScope(scope, field) : scope));
+  const compiledOrNullish = enumerationExplained(source, () => compileValueOrNullish(source, field ? guardedScope(scope, field) : scope));
+  // Always `undefined` (or `null`) whatever the instance, as the definition fixes it (a loop's item taking the
+  // `undefined` branch of `n === 'a' ? spec.r : undefined`): exactly the constant JavaScript computed, taken as
+  // a literal `undefined` is. Should JavaScript have computed anything else, the compiler's refusal stands.
+  if ('nullish' in compiledOrNullish) return nullishConstant(source, scope, value, compiledOrNullish.nullish);
+  const compiled = compiledOrNullish;
   // Compiled whole: what JavaScript made of an enumeration of a reference in it (`Object.keys(spec.m)`, no keys) is dropped.
   consumeSpreadsIn(source);
   const passed = field && !field.pendingIsUndefined && checkPresent(source, compiled, field, scope);
@@ -81,6 +86,13 @@ export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onC
   // The factory is asked what it makes of `undefined` here once its manifest is built (absent-options.ts).
   if (passed === 'absent' && field?.acceptsAbsent) field.acceptsAbsent(absentOption(source, compiled, field, scope, result));
   return result;
+}
+
+/** `value` when it is the constant `nullish` the compiler found; otherwise the compiler's refusal of a lone `undefined`. */
+function nullishConstant(source: Node, scope: Scope, value: unknown, nullish: 'undefined' | 'null'): undefined | null {
+  if (value === (nullish === 'null' ? null : undefined)) return value as undefined | null;
+  compileValueNode(source, scope);
+  throw new Error(`internal: ${snippetOf(source)} compiled to \`${nullish}\` but JavaScript computed another value`);
 }
 
 /**
