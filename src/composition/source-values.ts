@@ -70,10 +70,10 @@ export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onC
   // The top-level parts first: their message names the field they land in. Nested ones are the compiler's.
   if (field) enumerationExplained(source, () => checkComputedParts(source, scope, field));
   const compiledOrNullish = enumerationExplained(source, () => compileValueOrNullish(source, field ? guardedScope(scope, field) : scope));
-  // Always `undefined` (or `null`) whatever the instance, as the definition fixes it (a loop's item taking the
-  // `undefined` branch of `n === 'a' ? spec.r : undefined`): exactly the constant JavaScript computed, taken as
-  // a literal `undefined` is. Should JavaScript have computed anything else, the compiler's refusal stands.
-  if ('nullish' in compiledOrNullish) return nullishConstant(source, scope, value, compiledOrNullish.nullish);
+  // Always `undefined` whatever the instance, as the definition fixes it (a loop's item taking the `undefined`
+  // branch of `n === 'a' ? spec.r : undefined`): exactly the constant JavaScript computed, taken as a literal
+  // `undefined` is. A `null` stays refused: a nested composition's default replaces it, where JavaScript keeps it.
+  if ('nullish' in compiledOrNullish) return undefinedConstant(source, scope, value, compiledOrNullish.nullish);
   const compiled = compiledOrNullish;
   // Compiled whole: what JavaScript made of an enumeration of a reference in it (`Object.keys(spec.m)`, no keys) is dropped.
   consumeSpreadsIn(source);
@@ -88,11 +88,11 @@ export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onC
   return result;
 }
 
-/** `value` when it is the constant `nullish` the compiler found; otherwise the compiler's refusal of a lone `undefined`. */
-function nullishConstant(source: Node, scope: Scope, value: unknown, nullish: 'undefined' | 'null'): undefined | null {
-  if (value === (nullish === 'null' ? null : undefined)) return value as undefined | null;
+/** `undefined` where the compiler found the constant `undefined` and JavaScript computed it; otherwise the compiler's refusal of a lone `undefined`/`null`. */
+function undefinedConstant(source: Node, scope: Scope, value: unknown, nullish: 'undefined' | 'null'): undefined {
+  if (nullish === 'undefined' && value === undefined) return undefined;
   compileValueNode(source, scope);
-  throw new Error(`internal: ${snippetOf(source)} compiled to \`${nullish}\` but JavaScript computed another value`);
+  throw new Error(`internal: ${snippetOf(source)} compiled to \`${nullish}\` but was not refused`);
 }
 
 /**
