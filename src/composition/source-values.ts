@@ -15,6 +15,7 @@ import type { Scope } from '../analysis/scope.js';
 import { exprValue, isExprValue } from '../ir/value.js';
 import { consumeSpreads, refOf } from '../model/refs.js';
 import { E, type Expr } from '../ir/expr.js';
+import { TypeKroError } from '../util/errors.js';
 import { compileValueNode, compileValueOrNullish } from './compile-node.js';
 import { isEnumerationRefusal } from '../analysis/map-enumerations.js';
 import { absentOption, checkComputedParts, checkPresent, checkSpecParts, guardedScope, readsSpecData, type ManifestField } from './source-values-presence.js';
@@ -92,7 +93,7 @@ export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onC
 function undefinedConstant(source: Node, scope: Scope, value: unknown, nullish: 'undefined' | 'null'): undefined {
   if (nullish === 'undefined' && value === undefined) return undefined;
   compileValueNode(source, scope);
-  throw new Error(`internal: ${snippetOf(source)} compiled to \`${nullish}\` but was not refused`);
+  throw new TypeKroError('INTERNAL', `internal: ${snippetOf(source)} compiled to \`${nullish}\` but was not refused; a TypeKro bug, please report it`);
 }
 
 /**
