@@ -29,6 +29,11 @@ export interface CompileOptions {
   readonly expect?: CelType;
   /** The value becomes text (a template literal's part): a choice of operands of different types is made text first. */
   readonly text?: boolean;
+  /**
+   * The caller takes a value the definition fixes as `undefined`/`null` (a loop's item taking the `undefined`
+   * branch of `n === 'a' ? spec.r : undefined`) as that constant, as it takes a literal `undefined`.
+   */
+  readonly nullish?: boolean;
 }
 
 /** A compiled value: its CEL expression, its type, and whether JavaScript could see `undefined` there. */
@@ -40,6 +45,8 @@ export interface CompiledExpression {
   readonly wrapped?: boolean;
   /** When `optional`: the CEL test that the value is there. */
   readonly present?: Expr;
+  /** With the `nullish` option: the value is always this constant, whatever the instance (`expr` is CEL null). */
+  readonly nullish?: 'undefined' | 'null';
 }
 
 const compiler: Compiler = { value: compileValue, condition: (node, scope) => conditionOf(node, scope, compiler) };
@@ -47,6 +54,7 @@ const compiler: Compiler = { value: compileValue, condition: (node, scope) => co
 /** Compiles `node` for a value context (a template field, a status field, an argument). */
 export function compileExpression(node: Node, scope: Scope, options: CompileOptions = {}): CompiledExpression {
   const t = (options.text && textChoice(node, scope, compiler)) || compileValue(node, scope, options.expect);
+  if (t.nullish && options.nullish) return { expr: t.expr, type: t.type, nullish: t.nullish };
   if (t.nullish) throw syntaxError(node, '`undefined`/`null` alone is not a value KRO can hold', 'leave the field out, or use a ternary with a real value');
   return { expr: t.expr, type: t.type, ...(t.absent && { optional: true }), ...(t.absent?.wrapped && { wrapped: true }), ...(t.absent && { present: t.absent.present }) };
 }

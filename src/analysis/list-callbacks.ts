@@ -9,6 +9,7 @@ import { identifierNames, renameIdent } from './rename.js';
 import { celVariableName } from '../util/cel-names.js';
 import { valueOf } from './typed.js';
 import { isSpecData, isSpecItem } from './absent-spec.js';
+import { filteredItemGuards } from './filtered-items.js';
 import { arity, type MethodContext } from './call-arguments.js';
 import { synthesize } from './synthesized.js';
 import { snippetOf } from './source.js';
@@ -29,8 +30,10 @@ export function lambda(ctx: MethodContext, item: CelType, body: (node: Node, sco
   // A destructured item has no name in the source: its placeholder is the callback's own, so an inner
   // callback's item can never be taken for it (a plain parameter of the same name shadows, as in JavaScript).
   const placeholder = pattern ? `__typekro_lambda_${param}_${pattern.start ?? 0}` : `__typekro_lambda_${param}`;
-  // The conditions around the call hold in the callback too, except those about an outer item of the same name.
-  const guards = (ctx.scope.guards ?? []).filter((guard) => !referencedRoots(guard).includes(placeholder));
+  // The conditions around the call hold in the callback too, except those about an outer item of the same name;
+  // so does the test of a filter the list comes from, for its item (filtered-items.ts).
+  const outer = (ctx.scope.guards ?? []).filter((guard) => !referencedRoots(guard).includes(placeholder));
+  const guards = [...outer, ...filteredItemGuards(valueOf(ctx.receiver), placeholder)];
   // An item of spec data is spec data: its optional fields are there from the start or never.
   const spec = isSpecData(valueOf(ctx.receiver), ctx.scope);
   const specItem = (name: string): boolean => (name === placeholder ? spec : isSpecItem(ctx.scope, name));

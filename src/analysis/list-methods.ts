@@ -15,6 +15,7 @@ import { concat, sort } from './list-order.js';
 import { positionedSearch } from './list-search.js';
 import { reduceIntoMap } from './list-to-map.js';
 import { assertedMappedValue } from './mapped-undefined.js';
+import { settled } from './compile-operators.js';
 
 const throwError = (error: Error): never => {
   throw error;
@@ -47,7 +48,8 @@ export function listMethod(ctx: MethodContext, name: string): Typed {
     case 'map': {
       let type: CelType = T.dyn;
       const [variable, body] = lambda(ctx, item, (node, scope) => {
-        const t = ctx.c.value(node, scope);
+        // A read the filter before shows present (`filter((x) => x.v !== undefined).map((x) => x.v)`) is its value.
+        const t = settled(ctx.c.value(node, scope), scope);
         if (t.absent || t.nullish) {
           throw assertedMappedValue(node, defaultFor(t.type)) ?? syntaxError(node, 'a mapped value that may be undefined', `give it a default with \`??\`: \`${operandText(node)} ?? ${defaultFor(t.type)}\``);
         }

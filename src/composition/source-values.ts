@@ -15,7 +15,8 @@ import type { Scope } from '../analysis/scope.js';
 import { exprValue, isExprValue } from '../ir/value.js';
 import { consumeSpreads, refOf } from '../model/refs.js';
 import { E, type Expr } from '../ir/expr.js';
-import { compileValueNode } from './compile-node.js';
+import { TypeKroError } from '../util/errors.js';
+import { compileValueNode, compileValueOrNullish } from './compile-node.js';
 import { isEnumerationRefusal } from '../analysis/map-enumerations.js';
 import { absentOption, checkComputedParts, checkPresent, checkSpecParts, guardedScope, readsSpecData, type ManifestField } from './source-values-presence.js';
 import { isBuiltExact, isExactRead } from './source-values-exact.js';
@@ -69,7 +70,12 @@ export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onC
   }
   // The top-level parts first: their message names the field they land in. Nested ones are the compiler's.
   if (field) enumerationExplained(source, () => checkComputedParts(source, scope, field));
-  const compiled = enumerationExplained(source, () => compileValueNode(source, field ? guardedScope(scope, field) : scope));
+  const compiledOrNullish = enumerationExplained(source, () => compileValueOrNullish(source, field ? guardedScope(scope, field) : scope));
+  // Always `undefined` whatever the instance, as the definition fixes it (a loop's item taking the `undefined`
+  // branch of `n === 'a' ? spec.r : undefined`): exactly the constant JavaScript computed, taken as a literal
+  // `undefined` is. A `null` stays refused: a nested composition's default replaces it, where JavaScript keeps it.
+  if ('nullish' in compiledOrNullish) return undefinedConstant(source, scope, value, compiledOrNullish.nullish);
+  const compiled = compiledOrNullish;
   // Compiled whole: what JavaScript made of an enumeration of a reference in it (`Object.keys(spec.m)`, no keys) is dropped.
   consumeSpreadsIn(source);
   const passed = field && !field.pendingIsUndefined && checkPresent(source, compiled, field, scope);
@@ -81,6 +87,13 @@ export function resolveSourceValue(node: Node, value: unknown, scope: Scope, onC
   // The factory is asked what it makes of `undefined` here once its manifest is built (absent-options.ts).
   if (passed === 'absent' && field?.acceptsAbsent) field.acceptsAbsent(absentOption(source, compiled, field, scope, result));
   return result;
+}
+
+/** `undefined` where the compiler found the constant `undefined` and JavaScript computed it; otherwise the compiler's refusal of a lone `undefined`/`null`. */
+function undefinedConstant(source: Node, scope: Scope, value: unknown, nullish: 'undefined' | 'null'): undefined {
+  if (nullish === 'undefined' && value === undefined) return undefined;
+  compileValueNode(source, scope);
+  throw new TypeKroError('INTERNAL', `internal: ${snippetOf(source)} compiled to \`${nullish}\` but was not refused; a TypeKro bug, please report it`);
 }
 
 /**

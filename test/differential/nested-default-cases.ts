@@ -111,6 +111,18 @@ const passWhole = kubernetesComposition(
   },
 );
 
+/**
+ * Over a constant list (trial 20 F2): each item's test is a constant, so one child gets the parent's field and
+ * the other `undefined` (the child's default), as JavaScript passes them; both spellings of the choice.
+ */
+const passLoopTernary = kubernetesComposition(
+  { name: 'nd-pass-loop-ternary', apiVersion, kind: 'NdPassLoopTernary', spec: type({ name: 'string', r: 'number.integer', 'size?': "'small' | 'large'" }), status: type({ rs: 'string', sizes: 'string' }) },
+  (spec) => {
+    const kids = (['a', 'b'] as const).map((n) => defaultsChild({ name: `${spec.name}-${n}`, replicas: n === 'a' ? spec.r : undefined, size: n !== 'b' ? undefined : spec.size }));
+    return { rs: kids.map((k) => k.status.r).join(','), sizes: kids.map((k) => k.status.size).join(',') };
+  },
+);
+
 export const nestedDefaultCases: Record<string, CaseInput> = {
   'nested-defaults-defaulted': {
     composition: passDefaulted as never,
@@ -141,6 +153,11 @@ export const nestedDefaultCases: Record<string, CaseInput> = {
     composition: passWhole as never,
     spec: { name: 'a' },
     specs: [{ name: 'a' }, { name: 'b', level: 'gold' }, { name: 'c', level: '' }],
+  },
+  'nested-defaults-loop-ternary': {
+    composition: passLoopTernary as never,
+    spec: { name: 'a', r: 5 },
+    specs: [{ name: 'a', r: 5 }, { name: 'b', r: 0, size: 'large' }, { name: 'c', r: 3, size: 'small' }],
   },
   'nested-defaults-twice': {
     composition: passTwice as never,

@@ -16,6 +16,7 @@ import { crossCheck, show, type Divergence } from './cross-check.js';
 import { checkObserved, resolveObserved, type ObservedEntries } from './observe.js';
 import { checkObservedDependencies } from '../../runtime/engine/observed-order.js';
 import { nextSteps, type NextStep } from './next.js';
+import { objectsRead } from './read-objects.js';
 import { simulatedResources, type SimulatedResource } from './resources.js';
 
 /**
@@ -33,6 +34,8 @@ export interface SimulateOptions extends InstanceOptions {
    * the manifest a deploy applies, or observed states such as `deploymentAvailable()`. A resource not
    * listed does not exist yet, so a resource listed without a resource it reads (or `dependsOn`) is refused: a
    * deploy creates it only after them. A `null` field is not set (as a deploy reads objects typed by their schema).
+   * A resource listed while one it depends on is not ready is in the cluster but not read (KRO and direct mode
+   * read it only once its dependencies are ready): what the status reads from it is pending.
    */
   readonly observed?: ObservedEntries;
   /** Hold the result to the concrete JavaScript evaluation and throw on a divergence (default true). */
@@ -144,13 +147,16 @@ export function simulate<TSpec, TStatus>(composition: Composition<TSpec, TStatus
     return node?.state === 'apply' ? node.manifests.length : undefined;
   });
   const resources = simulatedResources(context, plan, input, observed);
-  const status = instanceStatus(context.prepared, input);
+  // A resource waiting for a dependency to be ready is in the cluster but not read (read-objects.ts): the
+  // status and the JavaScript it is held to both see it as not there.
+  const read = objectsRead(plan, observed);
+  const status = instanceStatus(context.prepared, { ...input, observed: read });
   const documented: Divergence[] = [];
   if (options.crossCheck ?? true) {
-    const concrete = evaluateConcrete(composition, spec, { observed: Object.fromEntries(observed), instance: context.instance });
+    const concrete = evaluateConcrete(composition, spec, { observed: Object.fromEntries(read), instance: context.instance });
     const divergences = crossCheck(plan, status, concrete, {
       dependencies: (id) => context.prepared.dependencies(id),
-      mayWait: waitsForUnobserved(context.graph, observed),
+      mayWait: waitsForUnobserved(context.graph, read),
       inputs: stringsOf([context.spec, [...observed.values()]]),
     });
     documented.push(...divergences.filter((d) => d.documented !== undefined));
