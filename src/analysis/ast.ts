@@ -20,7 +20,7 @@ function isNode(value: unknown): value is Node {
  * Nodes known to have no children, answered without listing their keys: half the nodes of a composition
  * are names and literals. Babel gives a name child nodes only as a TypeScript annotation or decorators.
  */
-function isLeaf(node: Node): boolean {
+export function isLeaf(node: Node): boolean {
   switch (node.type) {
     case 'Identifier':
       return node.typeAnnotation == null && node.decorators == null;

@@ -66,8 +66,12 @@ function branchHint(a: CelType, b: CelType, what: 'branches' | 'sides' = 'branch
  * (`items ?? []`) gives the shape, which is what the code after it relies on.
  */
 function scalarBesideDyn(a: CelType, b: CelType): boolean {
-  const scalar = (t: CelType): boolean => t.kind === 'string' || t.kind === 'int' || t.kind === 'double' || t.kind === 'bool';
-  return (a.kind === 'dyn' && scalar(b)) || (b.kind === 'dyn' && scalar(a));
+  return (a.kind === 'dyn' && isScalar(b)) || (b.kind === 'dyn' && isScalar(a));
+}
+
+// A module function, not a closure per branch pair: under tsx each named closure is renamed when made.
+function isScalar(t: CelType): boolean {
+  return t.kind === 'string' || t.kind === 'int' || t.kind === 'double' || t.kind === 'bool';
 }
 
 /** A string either branch may give: enumerated only when both are (a lookup table key must stay within its values). */

@@ -97,6 +97,10 @@ export interface CallIndex {
   readonly calls: RangeIndex;
   /** Every call in pre-order (a walk's order): the calls under a node are those its span holds, in this order. */
   readonly ordered: readonly CallNode[];
+  /** Every `throw` statement in pre-order. */
+  readonly throws: readonly Node[];
+  /** The parent of each ancestor of a call or `throw` (function-facts.ts reads a function's share of them). */
+  readonly links: ReadonlyMap<Node, Node>;
 }
 
 export function buildCallIndex(ast: File): CallIndex {
@@ -104,9 +108,21 @@ export function buildCallIndex(ast: File): CallIndex {
   const callees: Range[] = [];
   const calls: Range[] = [];
   const ordered: CallNode[] = [];
+  const throws: Node[] = [];
+  const links = new Map<Node, Node>();
+  // The nodes from the root down to the one visited: the ancestors of each call and `throw` are linked from it,
+  // in this one walk of the file rather than a second walk of each composition function (function-facts.ts).
+  const path: Node[] = [];
   let order = 0;
-  walk(ast, (node) => {
+  walk(ast, (node, parent) => {
+    if (parent) while (path[path.length - 1] !== parent) path.pop();
+    path.push(node);
+    if (node.type === 'ThrowStatement') {
+      throws.push(node);
+      linkAncestors(path, links);
+    }
     if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression' && node.type !== 'NewExpression') return;
+    linkAncestors(path, links);
     const index = order++;
     ordered.push(node);
     const start = keyNode(node).loc?.start;
@@ -121,5 +137,20 @@ export function buildCallIndex(ast: File): CallIndex {
       if (callee) callees.push(callee);
     }
   });
-  return { byKey, callees: new RangeIndex(callees), calls: new RangeIndex(calls), ordered };
+  return { byKey, callees: new RangeIndex(callees), calls: new RangeIndex(calls), ordered, throws, links };
+}
+
+/** Links each node of `path` (from the root down) to the one before it, up to the first already linked. */
+function linkAncestors(path: readonly Node[], links: Map<Node, Node>): void {
+  for (let i = path.length - 1; i > 0 && !links.has(path[i]!); i--) links.set(path[i]!, path[i - 1]!);
+}
+
+/** What the index holds inside `root` (its span holds exactly its descendants): calls, `throw`s, and parent links. */
+export function indexedWithin(index: CallIndex, root: Node): { calls: CallNode[]; throws: Node[]; links: Map<Node, Node> } {
+  const start = root.start!;
+  const end = root.end!;
+  const inside = (node: Node): boolean => node.start != null && node.end != null && node.start >= start && node.end <= end;
+  const links = new Map<Node, Node>();
+  for (const [child, parent] of index.links) if (inside(child)) links.set(child, parent);
+  return { calls: index.ordered.filter(inside), throws: index.throws.filter(inside), links };
 }

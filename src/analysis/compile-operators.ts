@@ -119,8 +119,12 @@ export function compileBinary(node: BinaryExpression, scope: Scope, c: Compiler)
 function typeofUndefinedTest(node: BinaryExpression): Node | undefined {
   if (node.operator !== '===' && node.operator !== '==' && node.operator !== '!==' && node.operator !== '!=') return undefined;
   const [l, r] = [unwrap(node.left), unwrap(node.right)];
-  const test = (a: Node, b: Node): Node | undefined => (a.type === 'UnaryExpression' && a.operator === 'typeof' && b.type === 'StringLiteral' && b.value === 'undefined' ? a.argument : undefined);
-  return test(l, r) ?? test(r, l);
+  return typeofOperand(l, r) ?? typeofOperand(r, l);
+}
+
+// A module function, not a closure per comparison compiled: under tsx each named closure is renamed when made.
+function typeofOperand(a: Node, b: Node): Node | undefined {
+  return a.type === 'UnaryExpression' && a.operator === 'typeof' && b.type === 'StringLiteral' && b.value === 'undefined' ? a.argument : undefined;
 }
 
 /**

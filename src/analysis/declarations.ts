@@ -6,7 +6,7 @@
  * composition/reference-writes.ts) read this one record instead of walking the function again.
  */
 import type { ClassMethod, Node, ObjectMethod, VariableDeclaration } from '@babel/types';
-import { eachChild, isFunctionNode, isLoopCallbackOf, patternNames, unwrap } from './ast.js';
+import { eachChild, isFunctionNode, isLeaf, isLoopCallbackOf, patternNames, unwrap } from './ast.js';
 import { itemPattern, patternItemName } from './loop-items.js';
 import { patternBindings } from './pattern-bindings.js';
 import type { FunctionLike } from './scope.js';
@@ -114,6 +114,9 @@ const BLOCKS: ReadonlySet<string> = new Set(['BlockStatement', 'ForStatement', '
 
 // Module functions with the walk's state passed along: this visits every node of a composition (no closure per node).
 function visitDeclarations(node: Node, parent: Node | undefined, walk: DeclarationsWalk, outer: Place): void {
+  // A name or literal without children declares, writes and calls nothing, so the guards it runs under are
+  // not needed (they are a pure function of the tree): half the nodes of a composition.
+  if (isLeaf(node)) return;
   const guard = parent ? controlGuardsOf(parent, node) : [];
   // `guards` is never mutated: a guarded child gets a new array, so declarations and writes may keep it.
   const here: Place = guard.length > 0 ? { guards: [...outer.guards, ...guard], block: outer.block } : outer;

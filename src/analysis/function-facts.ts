@@ -1,19 +1,19 @@
 /**
- * What the questions about one function's AST need: its calls and its `throw`s from one walk over its body,
- * and the parent of a node when asked (parent-links.ts). Kept apart from composition.ts so that modules it
+ * What the questions about one function's AST need: its calls and its `throw`s (from the file's call index, or
+ * one walk over its body), and the parent of a node when asked (parent-links.ts). Kept apart from composition.ts so that modules it
  * uses (handle-methods.ts) can ask too.
  */
 import type { ArrowFunctionExpression, File, FunctionDeclaration, FunctionExpression, Node } from '@babel/types';
 import { walk } from './ast.js';
 import { LazyParentLinks, type ParentLinks } from './parent-links.js';
-import { sourceIndex, SourceIndexKey, type CallNode } from './source.js';
+import { indexedWithin, sourceIndex, SourceIndexKey, type CallNode } from './source.js';
 
 export type { ParentLinks } from './parent-links.js';
 
 /** The function forms a composition can be written as. */
 export type FunctionNode = ArrowFunctionExpression | FunctionExpression | FunctionDeclaration;
 
-/** What the questions below need about one function, from one walk over it (cached per function node). */
+/** What the questions below need about one function (cached per function node). */
 interface FunctionFacts {
   /** Parent links of the nodes under the function (and of its parameters), found when asked. */
   readonly parents: ParentLinks;
@@ -32,6 +32,32 @@ const factsCache = new WeakMap<Node, FunctionFacts>();
 function factsOf(fn: FunctionNode): FunctionFacts {
   const cached = factsCache.get(fn);
   if (cached) return cached;
+  const facts = indexedFacts(fn) ?? walkedFacts(fn);
+  factsCache.set(fn, facts);
+  return facts;
+}
+
+/**
+ * The facts without a walk of the body (thousands of nodes for a composition): its calls and `throw`s, and
+ * the parents of their ancestors, from the file's call index (source.ts `indexedWithin`: the same nodes in the
+ * same order, the walk of the file linked them). Undefined where the index may not describe this very tree:
+ * nothing in it to check by, or a first call or `throw` whose ancestors do not lead to `fn.body` (a tree
+ * parsed again from the same text has its own nodes).
+ */
+function indexedFacts(fn: FunctionNode): FunctionFacts | undefined {
+  const indexed = indexedWithin(fn.body);
+  const first = indexed?.calls[0] ?? indexed?.throws[0];
+  if (!indexed || !first || !leadsTo(first, fn.body, indexed.links)) return undefined;
+  indexed.links.set(fn.body, fn);
+  return { parents: new LazyParentLinks(fn, indexed.links), calls: indexed.calls, throws: indexed.throws };
+}
+
+function leadsTo(node: Node, ancestor: Node, links: ReadonlyMap<Node, Node>): boolean {
+  for (let at: Node | undefined = node; at; at = links.get(at)) if (at === ancestor) return true;
+  return false;
+}
+
+function walkedFacts(fn: FunctionNode): FunctionFacts {
   const calls: CallNode[] = [];
   const throws: Node[] = [];
   const links = new Map<Node, Node>([[fn.body, fn]]);
@@ -48,9 +74,7 @@ function factsOf(fn: FunctionNode): FunctionFacts {
       linkAncestors(path, links);
     }
   });
-  const facts = { parents: new LazyParentLinks(fn, links), calls, throws };
-  factsCache.set(fn, facts);
-  return facts;
+  return { parents: new LazyParentLinks(fn, links), calls, throws };
 }
 
 /** Links each node of `path` (from the root down) to the one before it, up to the first already linked. */

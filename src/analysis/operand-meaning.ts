@@ -68,14 +68,18 @@ export function identitySearch(node: Node, needle: Typed, item: CelType, list: E
   return E.cond(isComposite(valueOf(needle)), notFound, found);
 }
 
+// A module function, not a closure per comparison compiled: under tsx each named closure is renamed when made.
+function isDateTime(t: Typed): boolean {
+  return t.type.kind === 'timestamp' && !t.type.kubernetesTime;
+}
+
 /**
  * `<`, `>`, `===` on a date-time field that is not Kubernetes' own whole-second UTC time: its TypeScript type
  * is `string`, so JavaScript compares the text as written (`'…T10:00:00+05:30' > '…T04:45:00Z'`, `'…00Z' >
  * '…00.5Z'`), while CEL holds a timestamp and compares instants. The two disagree for offsets and fractions.
  */
 export function refuseDateTimeComparison(node: Node, a: Typed, b: Typed, op: string): void {
-  const dateTime = (t: Typed): boolean => t.type.kind === 'timestamp' && !t.type.kubernetesTime;
-  if (!dateTime(a) && !dateTime(b)) return;
+  if (!isDateTime(a) && !isDateTime(b)) return;
   throw syntaxError(
     node,
     `\`${op}\` on a date-time field (format date-time in its schema) compares its text in JavaScript, in whatever form its writer chose (an offset, trimmed fractional seconds), while CEL compares the instants`,

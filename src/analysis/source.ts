@@ -8,7 +8,7 @@ import type { ParserPlugin } from '@babel/parser';
 import type { File, Node } from '@babel/types';
 import type { SourceLocation } from '../ir/graph.js';
 import { walk } from './ast.js';
-import { buildCallIndex, type CallIndex, type CallNode, type Position } from './call-index.js';
+import { buildCallIndex, indexedWithin as indexWithin, type CallIndex, type CallNode, type Position } from './call-index.js';
 
 export type { CallNode } from './call-index.js';
 
@@ -208,6 +208,15 @@ export function callsWithin(root: Node): readonly CallNode[] | undefined {
   const inside: CallNode[] = [];
   for (const call of ordered) if (call.start != null && call.end != null && call.start >= start && call.end <= end) inside.push(call);
   return inside;
+}
+
+/**
+ * The calls, `throw`s (in walk order) and the parent links of their ancestors inside `root`, from its file's call
+ * index; undefined where the index cannot answer (as {@link callsWithin}).
+ */
+export function indexedWithin(root: Node): ReturnType<typeof indexWithin> | undefined {
+  const parsed = currentTreeOf(root);
+  return parsed && root.loc ? indexWithin(callIndexOf(root.loc.filename), root) : undefined;
 }
 
 function lineStartsOf(code: string): number[] {

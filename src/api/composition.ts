@@ -7,7 +7,7 @@ import type { V1ObjectMeta } from '@kubernetes/client-node';
 import { defineGraph, type CompositionInstance } from '../composition/composition.js';
 import { defineResourceGraph } from '../composition/resource-graph.js';
 import { attachConcreteSource, type ConcreteSource } from '../composition/concrete-source.js';
-import { locateComposition, locateFunctions } from '../composition/source-site.js';
+import { locateFunctions } from '../composition/source-site.js';
 import type { CompositionDefinition, CompositionOptions } from '../composition/definition.js';
 import type { CompositionGraph } from '../ir/graph.js';
 import type { CompositionSchema, SchemaInput, SchemaOutput } from '../model/schema/index.js';
@@ -179,9 +179,9 @@ export function kubernetesComposition<
   compose: (spec: Ref<SchemaOutput<TSpecType>>, instance: CompositionInstance) => StatusReturn<TReturned, SchemaInput<TStatusType>>,
   options: CompositionOptions = {},
 ): Composition<SchemaInput<TSpecType>, SchemaOutput<TStatusType>> {
-  const graph = defineGraph(definition as CompositionDefinition, compose, options);
-  // Located again (parsing is cached) so evaluateConcrete can re-run the function with plain values.
-  const concrete: ConcreteSource = { form: 'composition', definition: definition as CompositionDefinition, compose: compose as (spec: unknown) => unknown, source: locateComposition(1) };
+  const { graph, located } = defineGraph(definition as CompositionDefinition, compose, options);
+  // The source the definition located, so evaluateConcrete can re-run the function with plain values.
+  const concrete: ConcreteSource = { form: 'composition', definition: definition as CompositionDefinition, compose: compose as (spec: unknown) => unknown, source: located };
   return compositionOf(definition as CompositionDefinition, graph, concrete);
 }
 

@@ -45,20 +45,24 @@ export interface CompositionInstance {
 /** The function that builds resources from the spec (and the instance's metadata) and returns the status. */
 export type CompositionFunction<TSpec, TStatus> = (spec: Ref<TSpec>, instance: CompositionInstance) => TStatus;
 
-/** Runs a composition function once and returns its graph. */
+/**
+ * Runs a composition function once and returns its graph, and the function's source as located on the stack
+ * (without the module's values), for the caller that re-runs it with plain values: locating it again would
+ * capture the stack and re-read the file a second time per definition.
+ */
 export function defineGraph<TSpec, TStatus>(
   definition: CompositionDefinition,
   compose: CompositionFunction<TSpec, TStatus>,
   options: CompositionOptions = {},
   argumentIndex = 1,
-): CompositionGraph {
+): { readonly graph: CompositionGraph; readonly located: CompositionSource | undefined } {
   refuseDefinitionInRun(definition.name);
   const header = graphHeader(definition, options);
   const located = locateComposition(argumentIndex);
   const source = located && { ...located, observed: moduleValues(compose) };
   // Refused before it runs: the part of an async function after its first `await` would never be seen.
   if (source?.fn.async) throw notSynchronous(definition.name, source, 'it is async');
-  return withReferenceMarkers(() => {
+  const graph = withReferenceMarkers(() => {
     const run = new CompositionRun(source, schemaToCelType(header.spec));
     const spec = createRef({ root: { kind: 'schema' }, path: ['spec'] }, loopHooks) as Ref<TSpec>;
     const instance: CompositionInstance = { metadata: createRef({ root: { kind: 'schema' }, path: ['metadata'] }, loopHooks) as Ref<V1ObjectMeta> };
@@ -78,6 +82,7 @@ export function defineGraph<TSpec, TStatus>(
     const status = refusingUnconsumedSpreads(() => buildStatus(returned, run, valueContext(run, 'status'), { name: header.name, ...(header.statusSchema && { schema: header.statusSchema }) }));
     return buildGraph(header, run, status);
   });
+  return { graph, located };
 }
 
 /**

@@ -40,8 +40,8 @@ export function toValue(raw: unknown, context: ValueContext, expected?: CelType,
     return exprValue(fitTo(expr, context.refType(ref), expected, () => ({ ref, expr, node: context.siteOf?.(raw as object) }), context, path));
   }
   if (isExprValue(raw)) {
-    const source = (): DoubleSource => ({ expr: raw.expr, node: context.siteOf?.(raw.expr) ?? context.siteOf?.(raw) });
-    return exprValue(fitTo(raw.expr, context.exprType(raw.expr), expected, source, context, path));
+    // Passed inline, not named: under tsx a named closure is renamed (`__name`) each time it is made.
+    return exprValue(fitTo(raw.expr, context.exprType(raw.expr), expected, (): DoubleSource => ({ expr: raw.expr, node: context.siteOf?.(raw.expr) ?? context.siteOf?.(raw) }), context, path));
   }
   if (typeof raw === 'string') return hasMarkers(raw) ? markersToValue(raw, context, path) : raw;
   if (raw === null || typeof raw === 'boolean') return raw;

@@ -155,8 +155,8 @@ export function defineFactory<TConfig extends FactoryOptions, TManifest>(
       requireFixed({ what: 'the resource id', position: 0, path: ['id'], hint });
     }
     const prepared = (isPrepared(config) ? config : run.prepareArguments(factoryName, config)) as TConfig;
-    const checked = (options: unknown) => buildChecked(factoryName, options as TConfig, build);
-    const body = run.buildManifest ? run.buildManifest(prepared, checked) : checked(prepared);
+    // Passed, not bound to a name: under tsx a named closure is renamed (`__name`) each time it is made.
+    const body = run.buildManifest ? run.buildManifest(prepared, (options) => buildChecked(factoryName, options as TConfig, build)) : buildChecked(factoryName, prepared, build);
     const record = newRecord(info, { apiVersion: info.apiVersion, kind: info.kind, ...body }, prepared.id);
     run.register(record);
     return handleOf<Enhanced<TManifest>>(record);
