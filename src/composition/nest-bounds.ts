@@ -54,7 +54,10 @@ function within(passed: readonly string[] | undefined, values: readonly string[]
  * child's `node`, or a list shorter than its minimum.
  */
 export function checkPassedBounds(value: Value | undefined, node: SchemaNode | undefined, site: TextSite, path: readonly string[] = []): void {
-  if (value === undefined || value === null || !node || !boundedBelow(node)) return;
+  if (value === null && node && node.kind !== 'object') throw nullRefusal(site, path);
+  if (value === undefined || value === null || !node) return;
+  if (typeof value === 'object' && !isExprValue(value)) return checkPassedParts(value, node, site, path);
+  if (!boundedBelow(node)) return;
   if (typeof value === 'string') {
     const values = enumerated(node);
     const outside = values ? !values.includes(value) : node.kind === 'string' && textClass(highestOf(value)) > fieldClass(node);
@@ -68,18 +71,37 @@ export function checkPassedBounds(value: Value | undefined, node: SchemaNode | u
     if (value.expr.kind === 'list' && node.kind === 'array') checkPassedBounds(value.expr.items.map(exprValue), node, site, path);
     return;
   }
+}
+
+/** A literal list or object the parent passes: each item and field against the child's, a list's length too. */
+function checkPassedParts(value: object, node: SchemaNode, site: TextSite, path: readonly string[]): void {
   if (Array.isArray(value)) {
     if (node.kind !== 'array') return;
     if (value.length < minItems(node)) throw refusal(site, path, { path: [], field: node }, `a list of ${value.length}`);
     value.forEach((item: Value, i) => checkPassedBounds(item, node.items, site, [...path, String(i)]));
     return;
   }
-  if (typeof value === 'object') {
-    for (const [key, item] of Object.entries(value as Record<string, Value>)) {
-      const field = node.kind === 'struct' ? node.fields[key] : node.kind === 'map' ? node.values : undefined;
-      checkPassedBounds(item, field, site, [...path, key]);
-    }
+  for (const [key, item] of Object.entries(value as Record<string, Value>)) {
+    const field = node.kind === 'struct' ? node.fields[key] : node.kind === 'map' ? node.values : undefined;
+    checkPassedBounds(item, field, site, [...path, key]);
   }
+}
+
+/**
+ * A child's typed field given `null`: JavaScript hands the child null as it is (`${spec.replicas}` is "null",
+ * `spec.opt === undefined` is false), while an instance's null is an absent field (the API server prunes it and
+ * fills the default), as the inlined CEL reads it.
+ */
+function nullRefusal(site: TextSite, path: readonly string[]): CompositionSyntaxError {
+  const field = `spec.${path.join('.')}`.replace(/\.(\d+)(?=\.|$)/g, '[$1]');
+  const where = site.at ? `${formatLocation(site.at)}: ` : '';
+  const way = "pass undefined, or leave the field out, where you mean the child's default or an absent field";
+  return new CompositionSyntaxError(
+    `${where}${site.owner}: its spec field ${field} is given null. JavaScript passes null to the child as it is (\`\${x}\` is "null", \`x === undefined\` is false), while a null field of an instance is an absent one (the API server drops it and fills the default)\n  hint: ${way}`,
+    site.at,
+    'null',
+    way,
+  );
 }
 
 /** The alphabet class of what a string field admits (its pattern's or its enumeration's). */

@@ -228,3 +228,21 @@ test('values of the enumeration pass through (the same or fewer values, a choice
   const result = simulate(parent, { size: 'small', big: true, only: 'large' } as never);
   assert.deepEqual(result.status, { a: '100m', b: '2', c: '2' });
 });
+
+const defaulted = kubernetesComposition(
+  { name: 'tb-defaulted', kind: 'TbDefaulted', spec: type({ replicas: 'number.integer = 2', 'opt?': 'string' }), status: type({ s: 'string' }) },
+  (spec) => ({ s: `b${spec.replicas}-${spec.opt === undefined ? 'absent' : 'set'}` }),
+);
+
+test("null given to a child's field is refused: JavaScript keeps it, an instance's null is an absent field", () => {
+  const way = "pass undefined, or leave the field out, where you mean the child's default or an absent field";
+  const why = 'JavaScript passes null to the child as it is (`${x}` is "null", `x === undefined` is false), while a null field of an instance is an absent one (the API server drops it and fills the default)';
+  for (const [field, args] of [['replicas', { replicas: null }], ['opt', { opt: null }]] as const) {
+    const define = () =>
+      kubernetesComposition({ name: `tb-null-${field}`, kind: 'TbNull', spec: type({ a: 'string' }), status: type({ s: 'string' }) }, () => {
+        const c = defaulted(args as never);
+        return { s: c.status.s };
+      });
+    assert.equal(definitionError(define), `${at('`tb-null-${field}`', 'defaulted(')}: nested composition "tb-defaulted": its spec field spec.${field} is given null. ${why}\n  hint: ${way}`);
+  }
+});
