@@ -49,3 +49,18 @@ test('with the dependency ready the same resource is read', () => {
   assert.deepEqual(simulate(single, spec, { observed: { d: deploymentAvailable(), idx: {} } }).status, { summary: 'a' });
   assert.deepEqual(simulate(collection, spec, { observed: { ds: [deploymentAvailable()], idx: {} } }).status, { summary: 'a' });
 });
+
+test("direct mode's status report (typekro status) reads the same objects: pending while the dependency is not ready", async () => {
+  const { createCelEngine } = await import('../../src/runtime/cel/index.js');
+  const { prepareGraph, reportInstance } = await import('../../src/runtime/engine/index.js');
+  const prepared = prepareGraph(single.graph, createCelEngine());
+  const instance = { name: 'unready-single', namespace: 'default' };
+  const object = (kind: string, name: string, rest: object): Record<string, unknown> => ({ apiVersion: kind === 'Deployment' ? 'apps/v1' : 'v1', kind, metadata: { name, namespace: 'default', generation: 1 }, ...rest });
+  const available = { spec: { replicas: 1 }, status: { observedGeneration: 1, replicas: 1, updatedReplicas: 1, readyReplicas: 1, availableReplicas: 1, conditions: [{ type: 'Available', status: 'True' }] } };
+  const observed = (d: object) => new Map<string, Record<string, unknown>>([['d', object('Deployment', 'a', d)], ['idx', object('ConfigMap', 'index', { data: { names: 'a' } })]]);
+  const rolling = reportInstance(prepared, { spec, instance, observed: observed({ spec: { replicas: 1 }, status: { observedGeneration: 1, replicas: 1, readyReplicas: 0 } }) });
+  assert.deepEqual([rolling.status, rolling.pending], [{}, ['summary']]);
+  const ready = reportInstance(prepared, { spec, instance, observed: observed(available) });
+  assert.equal(ready.resources.find((r) => r.resourceId === 'd')?.ready, true);
+  assert.deepEqual(ready.status, { summary: 'a' });
+});

@@ -1,5 +1,6 @@
 /** The pure planner of direct mode: (graph, spec, observed objects) → decisions and status. No IO. */
 export { prepareGraph, type PreparedGraph } from './prepared.js';
+export { objectsRead } from './read-objects.js';
 export { createPlanCache, objectsReadiness, planInstance, resourceReadiness, type PlanCache } from './plan.js';
 export { instanceStatus } from './status.js';
 export { describeFailure, everyFailure, firstFailure, type EvaluationFailure } from './failure.js';

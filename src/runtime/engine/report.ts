@@ -4,6 +4,7 @@
  * objects explained by the planner (skipped, waiting for a dependency, deleted by hand).
  */
 import { objectsReadiness, planInstance } from './plan.js';
+import { objectsRead } from './read-objects.js';
 import type { PreparedGraph } from './prepared.js';
 import { instanceStatus } from './status.js';
 import type { KubeObject, PlanInput, Readiness } from './types.js';
@@ -140,7 +141,8 @@ export function reportInstance(prepared: PreparedGraph, input: PlanInput, unknow
     else if (node.state === 'error') resources.push({ ...base, state: 'not-ready', ready: false, reason: node.message });
     else if (node.state !== 'external') resources.push({ ...base, state: 'waiting', ready: false, reason: node.reason });
   }
-  const hydrated = instanceStatus(prepared, input);
+  // The status KRO shows: an object whose dependency is not ready (or whose own data is pending) is not read.
+  const hydrated = instanceStatus(prepared, { ...input, observed: objectsRead(plan, input.observed) });
   const failures = everyFailure(prepared, plan, hydrated, judged);
   const failure = failures[0];
   return { ready: resources.every((r) => r.ready), resources, status: hydrated.status, pending: hydrated.pending, absent: hydrated.absent, ...(failure ? { failure } : {}), failures };

@@ -5,7 +5,7 @@
  */
 import type { Composition } from '../../api/composition.js';
 import { evaluateConcrete } from '../../api/evaluate.js';
-import { instanceStatus } from '../../runtime/engine/index.js';
+import { instanceStatus, objectsRead } from '../../runtime/engine/index.js';
 import { checkCollectionCounts } from '../../composition/collection-counts.js';
 import { TypeKroError } from '../../util/errors.js';
 import type { CompositionGraph } from '../../ir/graph.js';
@@ -16,7 +16,6 @@ import { crossCheck, show, type Divergence } from './cross-check.js';
 import { checkObserved, resolveObserved, type ObservedEntries } from './observe.js';
 import { checkObservedDependencies } from '../../runtime/engine/observed-order.js';
 import { nextSteps, type NextStep } from './next.js';
-import { objectsRead } from './read-objects.js';
 import { simulatedResources, type SimulatedResource } from './resources.js';
 
 /**

@@ -1,5 +1,6 @@
 /**
- * Which observed objects a deploy reads in the state `simulate` is given. KRO reads (GETs) a resource only
+ * Which observed objects a deploy reads in a state (the one `simulate` is given, the cluster `typekro status`
+ * reads). KRO reads (GETs) a resource only
  * once it can render it: every dependency ready and its own template resolved (`processNode` computes the
  * desired object first and returns data-pending before the read; the CEL context of a status field leaves an
  * unread resource out, so reads of it are pending and the field is omitted, KRO's status starting afresh
@@ -7,7 +8,7 @@
  * one it depends on is not ready (a Deployment rolling out after its dependent ConfigMap was made) is not
  * read: the state is reachable, and what the instance shows in it is pending wherever it reads that resource.
  */
-import type { InstancePlan, KubeObject, Observed } from '../../runtime/engine/index.js';
+import type { InstancePlan, KubeObject, Observed } from './types.js';
 
 /**
  * `observed` without the resources the plan does not render this round: waiting for a dependency to be
