@@ -5,7 +5,7 @@ import { applyDefaults, validateWithSchema } from '../model/schema/index.js';
 import { TypeKroError } from '../util/errors.js';
 import { redactorFor } from './sensitive.js';
 import { checkSpecStrings, withStringVerdicts } from './spec-strings.js';
-import { asStoredNumbers, checkInstanceName, nonFiniteProblems, specSizeProblem, unknownFieldProblems, unsafeIntegerProblems } from './validate-input.js';
+import { asStoredNumbers, checkInstanceName, nonFiniteProblems, specSizeProblem, unknownFieldProblems, unsafeIntegerProblems, untypedShapeProblems } from './validate-input.js';
 
 /** Problems a message lists; the rest are counted (all of them stay in `problems`). */
 const LISTED = 20;
@@ -70,6 +70,8 @@ export function validateSpec<TSpec>(definition: CompositionDefinition, graph: Co
   problems.push(...unnamed(nonFiniteProblems(withDefaults)));
   // An integer beyond ±(2^53 - 1) is a rounded double: JavaScript's text and a number field would differ.
   problems.push(...unnamed(unsafeIntegerProblems(graph.spec, withDefaults)));
+  // An untyped field is an object in KRO's instance schema: a scalar or a list there is refused by the API server.
+  problems.push(...unnamed(untypedShapeProblems(graph.spec, withDefaults)));
   if (problems.length > 0) {
     const redactor = redactorFor(graph, withDefaults);
     throw new SpecValidationError(graph.name, problems.map((problem) => redactor.text(problem)));

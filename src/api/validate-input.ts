@@ -181,3 +181,29 @@ export function asStoredNumbers<T>(value: T): T {
   const entries = Object.entries(value).map(([key, item]) => [key, asStoredNumbers(item)] as const);
   return (entries.some(([key, item]) => !Object.is(item, (value as Record<string, unknown>)[key])) ? Object.fromEntries(entries) : value) as T;
 }
+
+/**
+ * Values of untyped fields (`'unknown'`, `'unknown[]'` items) that are no object: KRO's instance schema holds
+ * such a field as `object` (x-kubernetes-preserve-unknown-fields), which admits only a map of fields, so the API
+ * server refuses `5` or `[1]` there in kro mode while arktype took them (trial 21 F3b). Refused in every mode,
+ * naming the field and the way out.
+ *
+ * @example
+ * ```ts
+ * import { untypedShapeProblems } from './validate-input.js';
+ * untypedShapeProblems({ kind: 'struct', required: ['v'], markers: {}, fields: { v: { kind: 'object', markers: {} } } }, { v: 5 }); // => ['spec.v is a number: ...']
+ * ```
+ */
+export function untypedShapeProblems(schema: SchemaNode, value: unknown, path = 'spec'): string[] {
+  if (value === undefined || value === null) return [];
+  if (schema.kind === 'object') {
+    if (typeof value === 'object' && !Array.isArray(value)) return [];
+    const what = Array.isArray(value) ? 'a list' : typeof value === 'string' ? 'text' : `a ${typeof value}`;
+    return [`${path} is ${what}: the field is untyped ('unknown' in its schema), which KRO's instance schema holds only as an object (a map of fields), so the API server refuses anything else; pass an object, or declare the field's type ('number', 'string', 'string[]', ...)`];
+  }
+  if (typeof value !== 'object') return [];
+  if (schema.kind === 'array' && Array.isArray(value)) return value.flatMap((item, i) => untypedShapeProblems(schema.items, item, `${path}[${i}]`));
+  if (schema.kind === 'map' && !Array.isArray(value)) return Object.entries(value).flatMap(([key, item]) => untypedShapeProblems(schema.values, item, `${path}${member(key)}`));
+  if (schema.kind !== 'struct' || Array.isArray(value)) return [];
+  return Object.entries(value).flatMap(([key, item]) => (schema.fields[key] ? untypedShapeProblems(schema.fields[key], item, `${path}${member(key)}`) : []));
+}
