@@ -106,3 +106,15 @@ describe('object names computed from the spec', () => {
     assert.equal(error.problems[0]?.value, `key-${REDACTED}`);
   });
 });
+
+describe('the offline test kit refuses the names a deploy refuses (trial 21 F8)', () => {
+  it('render and simulate fail as manifestsYaml does, secrets redacted; valid names render', async () => {
+    const { render, simulate } = await import('../../src/testing/index.js');
+    const spec = { ...good, suffix: 'Bad_Suffix', token: 'Hunter2' };
+    const deployed = await failure(spec);
+    for (const run of [() => render(app, spec, { namespace: 'dev' }), () => simulate(app, spec, { namespace: 'dev' })]) {
+      assert.throws(run, (error: unknown) => error instanceof InvalidObjectNameError && error.message === deployed.message && !error.message.includes('Hunter2'));
+    }
+    assert.deepEqual(render(app, good, { namespace: 'dev' }).manifests.map((m) => (m.metadata as { name: string }).name), ['demo-extra', 'web', 'worker-a', 'worker-b', 'key-tok']);
+  });
+});

@@ -4,6 +4,7 @@
  */
 import type { Composition } from '../../api/composition.js';
 import { checkedInstance } from '../../api/spec.js';
+import { redactorFor } from '../../api/sensitive.js';
 import { checkNamespaceName } from '../../api/validate-input.js';
 import { concreteSourceOf, DerivedKey, derivedValue } from '../../composition/concrete-source.js';
 import type { CompositionDefinition } from '../../composition/definition.js';
@@ -11,7 +12,7 @@ import type { CompositionGraph } from '../../ir/graph.js';
 import { createCelEngine } from '../../runtime/cel/index.js';
 import type { OpenApiSchema } from '../../ir/openapi.js';
 import { observedSchemas } from '../../model/observed-schema.js';
-import { prepareGraph, type InstanceIdentity, type Ownership, type PreparedGraph } from '../../runtime/engine/index.js';
+import { checkObjectNames, prepareGraph, type InstanceIdentity, type KubeObject, type Ownership, type PreparedGraph } from '../../runtime/engine/index.js';
 import { TypeKroError } from '../../util/errors.js';
 
 /**
@@ -90,4 +91,14 @@ export function testContext<TSpec, TStatus>(composition: Composition<TSpec, TSta
 function describe(value: unknown): string {
   if (value === null || typeof value !== 'object' && typeof value !== 'function') return JSON.stringify(value) ?? String(value);
   return typeof value === 'function' ? `function ${value.name || '(anonymous)'}` : 'an object';
+}
+
+/**
+ * Refuses the names of rendered objects that the API server would refuse (`cfg-X` for a ConfigMap), with the
+ * message a deploy, `check` and `factory('direct').toYaml` fail with before anything is applied (trial 21 F8:
+ * `render` and `simulate` showed such an object rendered, and ready).
+ */
+export function checkRenderedNames(context: TestContext, objects: readonly { readonly resourceId: string; readonly manifest: KubeObject }[]): void {
+  const redactor = redactorFor(context.graph, context.spec);
+  checkObjectNames(context.prepared, objects, { redact: (text) => redactor.text(text) });
 }

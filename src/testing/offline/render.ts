@@ -6,7 +6,7 @@
 import type { Composition } from '../../api/composition.js';
 import { compileInstance, compileRgd, toYaml } from '../../compile/rgd/index.js';
 import { renderAsFarAsOffline } from '../../runtime/direct/render.js';
-import { testContext, type InstanceOptions } from './context.js';
+import { checkRenderedNames, testContext, type InstanceOptions } from './context.js';
 
 /**
  * One resource of a {@link Rendering}: whether the spec includes it, and its manifests.
@@ -109,6 +109,7 @@ export interface Rendering {
 export function render<TSpec, TStatus>(composition: Composition<TSpec, TStatus>, spec: TSpec, options: InstanceOptions = {}): Rendering {
   const context = testContext(composition, spec, options, 'render');
   const { plan, rendered } = renderAsFarAsOffline(context.prepared, context.spec, context.instance, context.owner, context.schemas);
+  checkRenderedNames(context, [...rendered].flatMap(([resourceId, manifests]) => manifests.map((manifest) => ({ resourceId, manifest }))));
   const resources = plan.order.map((id): RenderedResource => {
     const resource = context.prepared.resource(id);
     const node = plan.nodes.get(id)!;

@@ -5,13 +5,13 @@
  */
 import type { Composition } from '../../api/composition.js';
 import { evaluateConcrete } from '../../api/evaluate.js';
-import { instanceStatus, objectsRead } from '../../runtime/engine/index.js';
+import { instanceStatus, objectsRead, type KubeObject } from '../../runtime/engine/index.js';
 import { checkCollectionCounts } from '../../composition/collection-counts.js';
 import { TypeKroError } from '../../util/errors.js';
 import type { CompositionGraph } from '../../ir/graph.js';
 import { referencedRoots } from '../../ir/expr.js';
 import { exprLeaves } from '../../ir/value.js';
-import { testContext, type InstanceOptions } from './context.js';
+import { checkRenderedNames, testContext, type InstanceOptions } from './context.js';
 import { crossCheck, show, type Divergence } from './cross-check.js';
 import { checkObserved, resolveObserved, type ObservedEntries } from './observe.js';
 import { checkObservedDependencies } from '../../runtime/engine/observed-order.js';
@@ -146,6 +146,7 @@ export function simulate<TSpec, TStatus>(composition: Composition<TSpec, TStatus
     return node?.state === 'apply' ? node.manifests.length : undefined;
   });
   const resources = simulatedResources(context, plan, input, observed);
+  checkRenderedNames(context, resources.flatMap((resource) => resource.manifests.map((manifest) => ({ resourceId: resource.id, manifest: manifest as KubeObject }))));
   // A resource waiting for a dependency to be ready is in the cluster but not read (read-objects.ts): the
   // status and the JavaScript it is held to both see it as not there.
   const read = objectsRead(plan, observed);
