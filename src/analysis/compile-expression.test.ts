@@ -344,7 +344,7 @@ const rejections: [string, string, string][] = [
   ['`${spec.enabled ? spec.ratio : "x"}`', 'different types (double and string)', 'make both branches the same type'],
   ['`${spec.enabled ? spec.count : "x"}`', '`spec.enabled ? spec.count : "x"` reads an optional spec field without a default, made into text here', 'give it a default where it is used'],
   ['spec.env && spec.replicas', '`&&` on non-boolean values', 'ternary'],
-  ['spec.ratio % 2', 'no `%` on doubles', 'Cel.expr'],
+  ['spec.ratio % 2', 'no `%` on doubles', 'x - Math.trunc(x)'],
   ['spec.workers.find((w) => w).length', 'may be undefined', '?.length'],
   ['spec.items.find((i) => i.size > 1).name.startsWith("a")', 'may be undefined', '?.'],
   ['undefined', '`undefined`/`null` alone', 'leave the field out'],

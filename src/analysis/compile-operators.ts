@@ -26,6 +26,9 @@ import { relation, type Relation } from './compile-relations.js';
 import { checkComparable, unifyBranches } from './branch-unify.js';
 import { signedDivisor } from './signed-zero.js';
 
+/** No CEL computes a remainder of doubles, so `Cel.expr` is no way out (trial 21 F7); these are. */
+const DOUBLE_REMAINDER = "the fraction `x % 1` is `x - Math.trunc(x)`; a remainder of whole numbers needs integer operands (declare them 'number.integer', or Math.trunc(...) each)";
+
 const RELATIONS = new Set<string>(['<', '<=', '>', '>=']);
 
 /** Condition context: `&&`, `||` and `!` compose truthiness; everything else is `truthy(value)`. */
@@ -221,7 +224,7 @@ function arithmetic(node: BinaryExpression, a: Typed, b: Typed, op: '+' | '-' | 
     // JavaScript division is fractional; CEL int division truncates. Math.trunc(a / b) gives CEL's int form.
     return plain(E.binary('/', valueOf(untypedToDouble(toDouble(a))), signedDivisor(valueOf(untypedToDouble(toDouble(b))))), T.double);
   }
-  if (op === '%' && (a.type.kind === 'double' || b.type.kind === 'double')) throw syntaxError(node, 'CEL has no `%` on doubles', HINT.expr);
+  if (op === '%' && (a.type.kind === 'double' || b.type.kind === 'double')) throw syntaxError(node, 'CEL has no `%` on doubles', DOUBLE_REMAINDER);
   if (a.type.kind === 'double' || b.type.kind === 'double') {
     // Beside a double, an untyped number may hold either CEL kind, and CEL has no `int * double` (trial 7 V03).
     const [l, r] = unifyNumeric(untypedToDouble(a), untypedToDouble(b));
