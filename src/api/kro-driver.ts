@@ -220,7 +220,11 @@ export function createKroDriver(graph: CompositionGraph, options: KroFactoryOpti
           }), instanceHeld);
           const signal = instanceHeld;
           const bounded = { ...waitOptions, onProgress, signal, onApplied: (ref: ObjectRef) => void applied.push(ref) };
-          const object = await applyInstance(kube, instance, { ...bounded, readsLabels, ...(graphRevision !== undefined ? { graphRevision } : {}), rgdName: graph.name, diagnose: () => diagnose(instance), children: () => listed(name, tenSeconds(signal)), failure: (children) => failure(instance, signal, children), ...(statusExprs ? { stuck: (generation, children) => stuck(name, generation, signal, children) } : {}) });
+          const object = await applyInstance(kube, instance, { ...bounded, readsLabels, ...(graphRevision !== undefined ? { graphRevision } : {}), rgdName: graph.name, diagnose: () => diagnose(instance), children: () => listed(name, tenSeconds(signal)), failure: (children) => failure(instance, signal, children), ...(statusExprs ? { stuck: (generation, children) => stuck(name, generation, signal, children) } : {}) }).catch(async (error: unknown) => {
+            // A failing verdict (KRO's ERROR while the replaced graph is pending) is not this composition's either.
+            if (!signal.aborted) await confirmRgd(kube, graph.name, graphRevision, refOfObject(instance), { ...call(), signal });
+            throw error;
+          });
           // as instanceStatus: KRO's condition messages quote API server errors, and those quote spec values
           const status = (object as LiveInstance).status;
           if (status && Array.isArray(status.conditions)) status.conditions = redactor.value(status.conditions);
