@@ -50,8 +50,8 @@ function within(passed: readonly string[] | undefined, values: readonly string[]
 }
 
 /**
- * Fails the definition where `value` (what the parent passes at `path`) may hold text of a wider class than the
- * child's `node`, or a list shorter than its minimum.
+ * Fails the definition where `value` (what the parent passes at `path`) may break a bound the child's `node`
+ * was compiled for: text of a wider class or outside its values, a list shorter than its minimum, or null.
  */
 export function checkPassedBounds(value: Value | undefined, node: SchemaNode | undefined, site: TextSite, path: readonly string[] = []): void {
   if (value === null && node && node.kind !== 'object') throw nullRefusal(site, path);
@@ -136,8 +136,13 @@ function boundedBelow(node: SchemaNode): boolean {
 }
 
 function widerText(expr: Expr, node: SchemaNode, typeOf: TextSite['typeOf']): Wider | undefined {
+  return outsideText(node, () => passedValues(expr, typeOf), () => textHighest(expr, typeOf));
+}
+
+/** A string field given text of other values (an enumeration) or of a wider class (a pattern) than it admits. */
+function outsideText(node: SchemaNode, passed: () => readonly string[] | undefined, highest: () => number): Wider | undefined {
   const values = enumerated(node);
-  const outside = values ? !within(passedValues(expr, typeOf), values) : textClass(textHighest(expr, typeOf)) > fieldClass(node);
+  const outside = values ? !within(passed(), values) : textClass(highest()) > fieldClass(node);
   return outside ? { path: [], field: node } : undefined;
 }
 
@@ -174,7 +179,7 @@ function textHighest(expr: Expr, typeOf: TextSite['typeOf']): number {
       if (expr.fn === 'join' && expr.target) return Math.max(itemHighest(expr.target, typeOf), ...expr.args.map((arg) => textHighest(arg, typeOf)));
       break;
   }
-  return valueHighest(expr, typeOf);
+  return ANY_CHAR;
 }
 
 /** The highest character of a value's text, from its type. */
@@ -193,11 +198,7 @@ function itemHighest(list: Expr, typeOf: TextSite['typeOf']): number {
 /** Where below `node` the parent's `type` (undefined: not known) may hold text of a wider class. */
 function widerIn(type: CelType | undefined, node: SchemaNode): Wider | undefined {
   if (!boundedBelow(node)) return undefined;
-  if (node.kind === 'string') {
-    const values = enumerated(node);
-    const outside = values ? !within(type?.kind === 'string' ? type.values : undefined, values) : textClass(type ? highestChar(type) : ANY_CHAR) > fieldClass(node);
-    return outside ? { path: [], field: node } : undefined;
-  }
+  if (node.kind === 'string') return outsideText(node, () => (type?.kind === 'string' ? type.values : undefined), () => (type ? highestChar(type) : ANY_CHAR));
   if (node.kind === 'array' && (type?.kind === 'list' ? type.minItems ?? 0 : 0) < minItems(node)) return { path: [], field: node };
   if (node.kind === 'array' || node.kind === 'map') {
     const inner = node.kind === 'array' ? (type?.kind === 'list' ? type.item : undefined) : type?.kind === 'map' ? type.value : undefined;
