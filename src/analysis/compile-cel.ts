@@ -8,6 +8,7 @@ import type { CallExpression, ConditionalExpression, Node, OptionalCallExpressio
 import type { CelType } from '../ir/types.js';
 import { E, referencedRoots, type Expr } from '../ir/expr.js';
 import { T } from '../ir/types.js';
+import { valueText } from '../ir/javascript-text.js';
 import type { Scope } from './scope.js';
 import { unwrap } from './ast.js';
 import { syntaxError } from './errors.js';
@@ -144,7 +145,17 @@ function celExpr(node: Call, args: readonly Node[], scope: Scope, c: Compiler, p
     })
     .join('');
   const location = locationOf(node);
-  return plain(E.raw(text, [...new Set(roots)], location && `${location.file}:${location.line}:${location.column}`), T.dyn);
+  return plain(E.raw(text, [...new Set(roots)], location && `${location.file}:${location.line}:${location.column}`), declaredText(node) ? T.string : T.dyn);
+}
+
+/**
+ * Whether the call declares its CEL text (`Cel.expr<string>(...)`): it is then used as text as it is, where a
+ * value of unknown type is made text as JavaScript would make a double. CEL that gives no text fails where it
+ * is used as text (`+` and KRO's templates take only strings), so the declaration cannot hide a wrong value.
+ */
+function declaredText(node: Call): boolean {
+  const params = (node as Call & { typeParameters?: { params: readonly Node[] } }).typeParameters?.params;
+  return params?.length === 1 && params[0]?.type === 'TSStringKeyword';
 }
 
 /** Like `Cel.template` at run time: each `%s` takes the next argument, converted with `string(...)`. */
@@ -165,7 +176,7 @@ function celTemplate(node: Call, args: readonly Node[], scope: Scope, c: Compile
     if (expr.kind === 'literal' && expr.literal.kind !== 'null') return void parts.push(String(expr.literal.value));
     // A double from a reference: the concrete run formats it as JavaScript does (trial 7 V10: `1000000`), CEL as Go (`1e+06`).
     if (compiled.type.kind === 'double' && !compiled.bytes) throw doubleAsText(arg);
-    parts.push(E.call('string', [expr]));
+    parts.push(compiled.type.kind === 'dyn' && !compiled.type.intOrString && !compiled.bytes ? valueText(expr) : E.call('string', [expr]));
   });
   return plain(E.template(parts), T.string);
 }

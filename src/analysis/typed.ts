@@ -5,6 +5,7 @@
 import type { Node } from '@babel/types';
 import { base64Text, E, type Expr } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
+import { valueText } from '../ir/javascript-text.js';
 import { HINT, syntaxError } from './errors.js';
 import type { Scope } from './scope.js';
 import { snippetOf } from './source.js';
@@ -196,6 +197,8 @@ export function stringify(t: Typed, node: Node): Expr {
     case 'dyn':
       if (v.kind === 'literal' && v.literal.kind === 'int') return E.str(v.literal.value.toString());
       if (v.kind === 'literal' && v.literal.kind === 'bool') return E.str(String(v.literal.value));
+      // A value typed only when read may be a double, which CEL's string() writes Go's way (trial 21 F1).
+      if (t.type.kind === 'dyn' && !t.type.intOrString) return valueText(v);
       return E.call('string', [v]);
     case 'double':
       throw doubleAsText(node);

@@ -5,6 +5,7 @@
 import { base64Text, E, type Expr } from '../ir/expr.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
 import { exprValue, isExprValue, type Value } from '../ir/value.js';
+import { valueText } from '../ir/javascript-text.js';
 import { describeRef, hasMarkers, refOf, refToExpr, splitMarkers, type RefData } from '../model/refs.js';
 import { recordOf } from '../model/resource.js';
 import { TypeKroError } from '../util/errors.js';
@@ -128,7 +129,8 @@ export function asString(expr: Expr, type: CelType | undefined, about: StringSit
       `${where(about)}a floating-point value ('number' in its schema) is interpolated into a string, and CEL writes it differently from JavaScript (1e+06 for 1000000)\n  hint: declare the field 'number.integer' where it is defined (a spec or a nested composition's status), convert it with Math.trunc(...), or use Cel.expr(...)`,
     );
   }
-  return E.call('string', [expr]);
+  // A value typed only when read may be a double, which CEL's string() writes Go's way (trial 21 F1).
+  return type?.kind === 'dyn' && !type.intOrString ? valueText(expr) : E.call('string', [expr]);
 }
 
 function where(about: StringSite): string {

@@ -20,9 +20,21 @@ const INT64 = { min: -(2n ** 63n), max: 2n ** 63n - 1n };
  * [celIntOfText('-42'), celIntOfText('12abc'), celIntOfText(' 42')]; // => [-42, undefined, undefined]
  */
 export function celIntOfText(text: string): number | undefined {
+  const value = int64OfText(text);
+  return value === undefined ? undefined : Number(value);
+}
+
+/**
+ * The int64 that `text` (an optional sign and decimal digits) spells, or `undefined` for other text or a value
+ * out of range: CEL's `int(text)` exactly, and how Kubernetes' JSON decoding tells an int from a double.
+ *
+ * @example
+ * [int64OfText('1152921504606847000'), int64OfText('9223372036854775808'), int64OfText('1e+21')]; // => [1152921504606847000n, undefined, undefined]
+ */
+export function int64OfText(text: string): bigint | undefined {
   if (!/^[+-]?\d+$/.test(text)) return undefined;
   const value = BigInt(text);
-  return value < INT64.min || value > INT64.max ? undefined : Number(value);
+  return value < INT64.min || value > INT64.max ? undefined : value;
 }
 
 /**

@@ -53,7 +53,7 @@ test('a Cel.expr value is embedded in template literals and ternaries', () => {
   );
   const rgd = compileRgd(app.graph) as unknown as Rgd;
   assert.deepEqual(rgd.spec.schema.status, {
-    joined: '${schema.spec.name}-${string(schema.metadata.name)}',
+    joined: '${schema.spec.name}-${schema.metadata.name}',
     picked: '${schema.spec.flag ? ((schema.spec.name) + "-on") : "off"}',
   });
 });

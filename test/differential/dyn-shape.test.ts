@@ -12,6 +12,7 @@ import { type } from 'arktype';
 import { crdFactory, customResource, evaluateConcrete, kubernetesComposition, type Composition } from '../../src/index.js';
 import { createCelEngine } from '../../src/runtime/cel/index.js';
 import { prepareGraph } from '../../src/runtime/engine/prepared.js';
+import { ConfigMap } from '../../src/simple.js';
 import { compare } from './compare.js';
 import { evaluateCompiled } from './compiled.js';
 import { refusalsIn } from '../support/refusals.js';
@@ -119,4 +120,32 @@ test('what stays accepted on an untyped status (field reads, string keys) means 
   });
   const states = [{ phase: 'Ready', hosts: { first: 'a' } }, { phase: 'Pending', hosts: {} }, {}, undefined];
   assert.deepEqual(divergences(app as never, 'c', { size: 1 }, states), []);
+});
+
+test('an untyped value made text is written as JavaScript writes it, doubles of every magnitude included (trial 21 F1)', () => {
+  // Before, `string(...)` wrote a double Go's way in both modes: 1000000.5 became "1.0000005e+06", 1e-7 "1e-07".
+  const app = kubernetesComposition({ ...definition, name: 'dyn-text', status: type({ ratio: 'string', line: 'string', data: 'string' }) }, (spec) => {
+    const c = cacheOf(spec.size);
+    const cm = ConfigMap({ name: 'text', id: 'text', data: { ratio: String(c.status.ratio ?? 'none') } });
+    return { ratio: String(c.status.ratio ?? 'none'), line: `r=${c.status.ratio ?? 0}`, data: cm.data.ratio ?? '' };
+  });
+  const ratios = [1000000.5, -1000000.5, 1e-7, 1.5e-6, 0.00001, 1e20, 1e21, 2 ** 60, 123.25, 7, 0, 'text', true, null];
+  const states = [...ratios.map((ratio) => ({ ratio })), {}, undefined];
+  assert.deepEqual(evaluateConcrete(app, { size: 1 }, { observed: { c: { status: { ratio: 1000000.5 } } } }).status, { ratio: '1000000.5', line: 'r=1000000.5' });
+  assert.deepEqual(divergences(app as never, 'c', { size: 1 }, states), []);
+});
+
+test('an untyped spec field made text is written as JavaScript writes it (trial 21 F1)', () => {
+  const app = kubernetesComposition({ name: 'untyped-text', apiVersion: 'dyn.typekro.dev/v1alpha1', kind: 'UntypedText', spec: type({ cfg: 'Record<string, unknown>' }), status: type({ a: 'string' }) }, (spec) => {
+    ConfigMap({ name: 'cfg', id: 'cfg', data: { a: `${spec.cfg.a ?? 'none'}` } });
+    return { a: String(spec.cfg.a ?? 'none') };
+  });
+  const prepared = prepareGraph(app.graph, createCelEngine());
+  for (const a of [1000000.5, 1e-7, 1e21, 2 ** 60, 0.5, 12, 'x', false, null, undefined]) {
+    const spec = { cfg: a === undefined ? {} : { a } };
+    const instance = { name: 'untyped', namespace: 'default' };
+    const js = evaluateConcrete(app, spec, { instance });
+    assert.equal((js.status as { a: string }).a, String(a ?? 'none'));
+    assert.deepEqual(compare(evaluateCompiled(prepared, { spec, instance, observed: new Map() }), js, false).divergences, [], `cfg.a = ${String(a)}`);
+  }
 });

@@ -10,6 +10,7 @@ import { isPlainObject } from '../../util/json.js';
 import { parseGoDuration, parseRfc3339 } from './library/time.js';
 import { plainIfStringKeys } from './library/comprehensions.js';
 import { withArticle } from '../../util/article.js';
+import { int64OfText } from '../../util/cel-number-text.js';
 
 export { celToJson, celToNative, CelOutputError, celTypeName, goDuration, isOptionalNone } from './cel-output.js';
 
@@ -36,12 +37,14 @@ export function specToCel(node: SchemaNode | undefined, value: unknown): unknown
 }
 
 /**
- * An object as the API server returns it: every whole number is an int, as Kubernetes' unstructured
- * decoding produces int64 for integral JSON numbers. (KRO types fields from `/openapi/v3`, so a whole value
- * in a `number` field would be a double there; such fields are rare in practice.)
+ * An object as the API server returns it: a number is an int where its JSON text is an int64, as Kubernetes'
+ * unstructured decoding reads a JSON number (`json.Number`'s `Int64()`, else `Float64()`), and a double
+ * otherwise. JavaScript writes a number's JSON text as `String(x)` does, so 2**60 is the int
+ * 1152921504606847000 (not 2**60's exact digits) and 1e21 (`1e+21`) a double. (KRO types fields from
+ * `/openapi/v3`, so a whole value in a `number` field would be a double there; such fields are rare in practice.)
  */
 export function jsonToCel(value: unknown): unknown {
-  if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value) : value;
+  if (typeof value === 'number') return Number.isInteger(value) ? int64OfText(String(value)) ?? value : value;
   if (Array.isArray(value)) return value.map((item: unknown) => jsonToCel(item));
   if (isPlainObject(value)) return mapValues(value, (item) => jsonToCel(item));
   return value;
