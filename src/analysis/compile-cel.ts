@@ -8,14 +8,14 @@ import type { CallExpression, ConditionalExpression, Node, OptionalCallExpressio
 import type { CelType } from '../ir/types.js';
 import { E, referencedRoots, type Expr } from '../ir/expr.js';
 import { T } from '../ir/types.js';
-import { valueText } from '../ir/javascript-text.js';
 import type { Scope } from './scope.js';
 import { unwrap } from './ast.js';
 import { syntaxError } from './errors.js';
 import { locationOf } from './source.js';
 import { templatePieces } from '../util/template-format.js';
 import { compileConditional } from './compile-operators.js';
-import { doubleAsText, plain, valueOf, type Compiler, type Typed } from './typed.js';
+import { plain, valueOf, type Compiler, type Typed } from './typed.js';
+import { javaScriptText } from '../ir/javascript-text.js';
 
 type Call = CallExpression | OptionalCallExpression;
 
@@ -174,9 +174,7 @@ function celTemplate(node: Call, args: readonly Node[], scope: Scope, c: Compile
     const compiled = c.value(arg, scope);
     const expr = compiled.bytes ?? compiled.expr;
     if (expr.kind === 'literal' && expr.literal.kind !== 'null') return void parts.push(String(expr.literal.value));
-    // A double from a reference: the concrete run formats it as JavaScript does (trial 7 V10: `1000000`), CEL as Go (`1e+06`).
-    if (compiled.type.kind === 'double' && !compiled.bytes) throw doubleAsText(arg);
-    parts.push(compiled.type.kind === 'dyn' && !compiled.type.intOrString && !compiled.bytes ? valueText(expr) : E.call('string', [expr]));
+    parts.push(compiled.bytes ? E.call('string', [expr]) : javaScriptText(expr, compiled.type));
   });
   return plain(E.template(parts), T.string);
 }

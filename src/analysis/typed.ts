@@ -5,7 +5,7 @@
 import type { Node } from '@babel/types';
 import { base64Text, E, type Expr } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
-import { valueText } from '../ir/javascript-text.js';
+import { javaScriptText } from '../ir/javascript-text.js';
 import { HINT, syntaxError } from './errors.js';
 import type { Scope } from './scope.js';
 import { snippetOf } from './source.js';
@@ -181,11 +181,6 @@ export function compatible(a: CelType, b: CelType): boolean {
 
 export const describe = (type: CelType): string => (type.kind === 'list' ? `list(${describe(type.item)})` : type.kind);
 
-/** CEL's `string(double)` is Go's `%g` (`1e+06`), JavaScript's text is `1000000`: no CEL gives JavaScript's text. */
-export function doubleAsText(node: Node): Error {
-  return syntaxError(node, 'a floating-point number cannot be turned into text the way JavaScript does (CEL prints 1e+06 for 1000000)', 'convert it to an integer first with Math.trunc(...), or use Cel.expr(...)');
-}
-
 /** A string-typed CEL expression for `node`, as JavaScript would coerce it in `+` or a template literal. */
 export function stringify(t: Typed, node: Node): Expr {
   const v = valueOf(t);
@@ -198,10 +193,9 @@ export function stringify(t: Typed, node: Node): Expr {
       if (v.kind === 'literal' && v.literal.kind === 'int') return E.str(v.literal.value.toString());
       if (v.kind === 'literal' && v.literal.kind === 'bool') return E.str(String(v.literal.value));
       // A value typed only when read may be a double, which CEL's string() writes Go's way (trial 21 F1).
-      if (t.type.kind === 'dyn' && !t.type.intOrString) return valueText(v);
-      return E.call('string', [v]);
+      return javaScriptText(v, t.type);
     case 'double':
-      throw doubleAsText(node);
+      return v.kind === 'literal' && v.literal.kind === 'double' ? E.str(String(v.literal.value)) : javaScriptText(v, t.type);
     case 'timestamp':
       if (t.type.kubernetesTime) return E.call('string', [v]);
       throw syntaxError(

@@ -5,7 +5,7 @@
 import { base64Text, E, type Expr } from '../ir/expr.js';
 import { fieldOf, T, type CelType } from '../ir/types.js';
 import { exprValue, isExprValue, type Value } from '../ir/value.js';
-import { valueText } from '../ir/javascript-text.js';
+import { javaScriptText } from '../ir/javascript-text.js';
 import { describeRef, hasMarkers, refOf, refToExpr, splitMarkers, type RefData } from '../model/refs.js';
 import { recordOf } from '../model/resource.js';
 import { TypeKroError } from '../util/errors.js';
@@ -123,14 +123,7 @@ export function asString(expr: Expr, type: CelType | undefined, about: StringSit
     // JavaScript joins a list with ',' (and prints "[object Object]"); CEL's string() has no overload for either.
     throw new TypeKroError('DEFINITION_INVALID', `${where(about)}a ${type.kind === 'list' ? 'list' : 'object'} is interpolated into a string; CEL cannot turn it into text the way JavaScript does. Write \`\${list.join(',')}\` for a list of strings, or interpolate its fields`);
   }
-  if (type?.kind === 'double') {
-    throw new TypeKroError(
-      'DEFINITION_INVALID',
-      `${where(about)}a floating-point value ('number' in its schema) is interpolated into a string, and CEL writes it differently from JavaScript (1e+06 for 1000000)\n  hint: declare the field 'number.integer' where it is defined (a spec or a nested composition's status), convert it with Math.trunc(...), or use Cel.expr(...)`,
-    );
-  }
-  // A value typed only when read may be a double, which CEL's string() writes Go's way (trial 21 F1).
-  return type?.kind === 'dyn' && !type.intOrString ? valueText(expr) : E.call('string', [expr]);
+  return type ? javaScriptText(expr, type) : E.call('string', [expr]);
 }
 
 function where(about: StringSite): string {

@@ -12,6 +12,7 @@
  * share; `test/differential/javascript-text-cel.go.test.ts` checks them in both against `String(x)`.
  */
 import { E, type Expr } from './expr.js';
+import type { CelType } from './types.js';
 
 /** The macro variables: each body reads only its own variables, never the value's expression. */
 const VALUE = 'x';
@@ -84,4 +85,17 @@ export function valueText(value: Expr): Expr {
   const isType = (example: Expr): Expr => eq(E.call('type', [x]), E.call('type', [example]));
   const text = E.cond(isType(E.double(0)), doubleText(x), E.cond(isType(E.null()), str('null'), E.call('string', [x])));
   return bind(VALUE, value, text);
+}
+
+/**
+ * `string(value)` where CEL's text of a value of `type` is JavaScript's, else the forms above: a double as
+ * {@link doubleText}, a value typed only when read as {@link valueText}.
+ *
+ * @example
+ * printCel(javaScriptText(E.path('schema', 'spec', 'n'), T.int)); // 'string(schema.spec.n)'
+ */
+export function javaScriptText(value: Expr, type: CelType): Expr {
+  if (type.kind === 'double') return doubleText(value);
+  if (type.kind === 'dyn' && !type.intOrString) return valueText(value);
+  return E.call('string', [value]);
 }

@@ -131,7 +131,6 @@ const ROWS: readonly (readonly [string, string])[] = [
   ['spec.env && spec.replicas', '`&&` on non-boolean values returns one of the operands'],
   ['spec.ratio % 2', 'no `%` on doubles'],
   // values as text and truthiness
-  ['`${spec.ratio}`', 'a floating-point number cannot be turned into text'],
   ['`${spec.labels}`', 'value cannot be used as text'],
   ['`${blob}`', 'value cannot be used as text'],
   ['blob ? 1 : 2', 'the truthiness of a bytes value cannot be expressed'],

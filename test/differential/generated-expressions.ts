@@ -224,6 +224,8 @@ function operators(type: ExprType, outer: GenScope, depth: number): fc.Arbitrary
         fc.tuple(ascii(), fc.constantFrom('0', '1', '4')).map(([a, k]) => op(`$0.charAt(${k})`, a)),
         ...lists.map((l) => fc.tuple(l, sepLit).map(([a, s]) => op(`$0.join(${s})`, a))),
         one('int', 'String($0)'), text('String($0)'), text('`b${$0}`'),
+        // a double made text: JavaScript's layout of its digits, where CEL's string() is Go's `%g`
+        one('num', '`d${$0}`'), one('num', 'String($0)'),
         ...lists.map((l) => l.map((a) => op("($0[0] ?? 'none')", a))),
         two('str', 'str', '($0 || $1)'),
         ...cb('bool', (p) => `($0.find((${p}) => $1) ?? 'none')`),

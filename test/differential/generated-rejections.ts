@@ -6,11 +6,10 @@
 import { STATUS_TYPE_MISMATCH } from './generated-idioms.js';
 
 /**
- * Constructs the README documents as unsupported ("doubles in strings", `Math.floor`, `reduce`, `typeof`,
+ * Constructs the README documents as unsupported (`Math.floor`, `reduce`, `typeof`,
  * regular expressions, a lone surrogate): a program holding one must be rejected when defined, with a message naming it.
  */
 export const UNSUPPORTED = [
-  { template: '`d${$0}`', arg: 'num', marker: '`d${', message: /a floating-point number cannot be turned into text the way JavaScript does/ },
   { template: 'String(Math.floor($0))', arg: 'num', marker: 'Math.floor(', message: /Math\.floor has no CEL equivalent/ },
   { template: "$0.reduce((a, b) => a + b, '')", arg: 'list', marker: '.reduce(', message: /`reduce` over a list the instance gives has no CEL equivalent/ },
   { template: '(typeof $0)', arg: 'str', marker: '(typeof ', message: /`typeof` inspects JavaScript values/ },
