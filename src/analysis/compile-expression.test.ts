@@ -278,6 +278,8 @@ test("a double made text is written as JavaScript writes it, CEL's own string() 
   assert.equal(value('`${spec.ratio}`'), ratio);
   assert.equal(value('"n=" + spec.ratio'), `"n=" + ${ratio}`);
   assert.equal(value('String(1.5)'), '"1.5"');
+  // A choice made text makes each operand text as the template would: a double beside text too.
+  assert.equal(value('`${spec.enabled ? spec.ratio : "x"}`'), `schema.spec.enabled ? ${ratio} : "x"`);
   checkCelSyntax(ratio);
 });
 
@@ -347,8 +349,7 @@ const rejections: [string, string, string][] = [
   ['spec.env === 1', 'cannot compare a string with an int', 'String(...)'],
   // Text beside an integer compiles (a choice of int-or-string, below); beside a boolean it is refused.
   ['spec.enabled ? "a" : true', 'different types', 'String(...) around the bool one'],
-  // Made text only in a template: a double has no CEL text equal to JavaScript's, and `undefined` is the text "undefined".
-  ['`${spec.enabled ? spec.ratio : "x"}`', 'different types (double and string)', 'make both branches the same type'],
+  // Made text in a template, `undefined` is the text "undefined".
   ['`${spec.enabled ? spec.count : "x"}`', '`spec.enabled ? spec.count : "x"` reads an optional spec field without a default, made into text here', 'give it a default where it is used'],
   ['spec.env && spec.replicas', '`&&` on non-boolean values', 'ternary'],
   ['spec.ratio % 2', 'no `%` on doubles', 'x - Math.trunc(x)'],

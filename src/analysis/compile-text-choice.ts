@@ -2,9 +2,9 @@
  * A choice (`a ?? b`, `c ? a : b`) that becomes text, as a template literal's part: JavaScript turns the chosen
  * operand into text, so operands of different types need not meet (`${i.v ?? ''}` with `v` an optional integer
  * is `String(i.v)` or `''`; trial 13 finding 9). Each operand is made text the way the template would make it
- * (typed.ts `stringify`: integers in decimal, booleans as true/false), then chosen. Only integers, booleans and
- * text are made text here: a double has no CEL text equal to JavaScript's, and an untyped value may be JSON
- * null, which `??` replaces; those take the ordinary path and its refusals.
+ * (typed.ts `stringify`: integers in decimal, booleans as true/false, doubles laid out as JavaScript writes them),
+ * then chosen. Only numbers, booleans and text are made text here: an untyped value may be JSON null, which `??`
+ * replaces; it takes the ordinary path and its refusals.
  */
 import type { Node } from '@babel/types';
 import { E } from '../ir/expr.js';
@@ -16,11 +16,11 @@ import { guardedBy } from './absent-spec.js';
 import { negate, settled } from './compile-operators.js';
 import { plain, stringify, truthy, valueOf, type Compiler, type Typed } from './typed.js';
 
-const TEXTABLE = new Set(['int', 'bool', 'string']);
+const TEXTABLE = new Set(['int', 'double', 'bool', 'string']);
 
 /**
  * `node` compiled as text when it is a choice between operands of different types JavaScript makes text
- * exactly (int, bool, string); `undefined` otherwise, for the ordinary compilation.
+ * exactly (int, double, bool, string); `undefined` otherwise, for the ordinary compilation.
  */
 export function textChoice(raw: Node, scope: Scope, c: Compiler): Typed | undefined {
   const node = unwrap(raw);
