@@ -60,7 +60,9 @@ export function refuseBareUse(fn: FunctionNode, parents: ParentLinks, declarator
       return true;
     }
     const reader = parents.get(outer);
-    if (!((reader?.type === 'MemberExpression' || reader?.type === 'OptionalMemberExpression') && reader.object === outer)) bare = node;
+    if ((reader?.type === 'MemberExpression' || reader?.type === 'OptionalMemberExpression') && reader.object === outer) return true;
+    // Under its own test (`spec.cache ? isUp(cache!) : true`, trial 21 F5) the local is the handle in JavaScript too.
+    if (!underOwnTest(outer, parents, test, choice.type === 'ConditionalExpression' && soleBranch(choice) === choice.alternate)) bare = node;
     return true;
   });
   if (!bare) return;
@@ -70,6 +72,25 @@ export function refuseBareUse(fn: FunctionNode, parents: ParentLinks, declarator
     `\`${name}\` holds a resource only where \`${text}\` is true (\`${snippetOf(choice)}\`), and is used here as a value: CEL has no value for a resource that does not exist`,
     `test the condition itself (\`${text} ? ... : ...\`) and read \`${name}\`'s fields under it (\`${name}!.status...\`)`,
   );
+}
+
+/**
+ * Whether `node` is evaluated only where `test` holds (`negated`: where it does not), by the test written again
+ * around it: the chosen branch of `test ? ... : ...` or of `if (test)`, or the right side of `test && ...`. The
+ * test is compared as written, so only the same test counts; the compiler's check of the resource's reads
+ * (excluded-reads.ts) then holds the CEL to it.
+ */
+function underOwnTest(node: Node, parents: ParentLinks, test: Node, negated: boolean): boolean {
+  const written = snippetOf(test);
+  const same = (candidate: Node): boolean => snippetOf(candidate) === written;
+  for (let child = node, parent = parents.get(node); parent && !isFunctionNode(parent); child = parent, parent = parents.get(parent)) {
+    if (parent.type === 'ConditionalExpression' || parent.type === 'IfStatement') {
+      const branch = negated ? parent.alternate : parent.consequent;
+      if (child === branch && same(parent.test)) return true;
+    }
+    if (!negated && parent.type === 'LogicalExpression' && parent.operator === '&&' && child === parent.right && same(parent.left)) return true;
+  }
+  return false;
 }
 
 /**

@@ -271,3 +271,32 @@ test('a handle that may be undefined used as a value otherwise (compared, passed
       "  hint: test the condition itself (`spec.cache ? ... : ...`) and read `c`'s fields under it (`c!.status...`)",
   );
 });
+
+test('under its own test written again, a handle that may be undefined is the resource: it may be passed to a helper or compared (trial 21 F5)', () => {
+  const isUp = (d: { status: { readyReplicas?: number } }) => (d.status.readyReplicas ?? 0) > 0;
+  const isNull = (d: unknown) => d === null;
+  const apps = {
+    'helper-guarded': kubernetesComposition({ ...definition, name: 'helper-guarded' }, (spec) => {
+      const cache = spec.cache ? Deployment({ name: `${spec.name}-cache`, image: 'redis' }) : undefined;
+      return { cacheReady: spec.cache ? isUp(cache!) : true };
+    }),
+    'helper-if': kubernetesComposition({ ...definition, name: 'helper-if' }, (spec) => {
+      const cache = spec.cache ? Deployment({ name: `${spec.name}-cache`, image: 'redis' }) : undefined;
+      let cacheReady = true;
+      if (spec.cache) cacheReady = isUp(cache!);
+      return { cacheReady };
+    }),
+    'compared-guarded': kubernetesComposition({ ...definition, name: 'compared-guarded' }, (spec) => {
+      const cache = spec.cache ? Deployment({ name: `${spec.name}-cache`, image: 'redis' }) : undefined;
+      return { cacheReady: spec.cache ? !isNull(cache) && cache !== undefined : true };
+    }),
+  };
+  for (const [name, app] of Object.entries(apps)) assertSameAsJavaScript(name, app);
+  assert.equal(rgdOf(apps['helper-guarded'] as never).spec.schema.status['cacheReady'], '${has(schema.spec.cache) && schema.spec.cache ? cache.?status.?readyReplicas.orValue(0) > 0 : true}');
+  // Under another test the handle may be undefined: still refused.
+  const message = refusal(() => kubernetesComposition({ ...definition, name: 'helper-other' }, (spec) => {
+    const cache = spec.cache ? Deployment({ name: `${spec.name}-cache`, image: 'redis' }) : undefined;
+    return { cacheReady: spec.other ? isUp(cache!) : true };
+  }));
+  assert.match(message, /`cache` holds a resource only where `spec\.cache` is true .*, and is used here as a value/);
+});
