@@ -118,7 +118,9 @@ export interface ConcreteOptions {
  * composition cannot be run again; a TypeKroError (`USAGE`) naming both resources when a resource is observed
  * while one it depends on (reads, or waits for with `dependsOn`) and the function created is not, as
  * `simulate` refuses it: a deploy never reaches that state; a TypeKroError (`SPEC_INVALID`) when two objects the
- * function made have one name (two loop items named alike), as every deploy, plan and render refuses them.
+ * function made have one name (two loop items named alike), as every deploy, plan and render refuses them; a
+ * TypeKroError (`DEFINITION_INVALID`) naming the line that threw, with the error as its cause, when the
+ * composition's own JavaScript throws for this spec and state (`spec.tags![0]` with `tags` left out).
  * @example
  * import { type } from 'arktype';
  * import { evaluateConcrete, kubernetesComposition } from 'typekro';

@@ -25,6 +25,7 @@ import { observedView } from './concrete-view.js';
 import { T } from '../ir/types.js';
 import { checkCollectionCounts } from './collection-counts.js';
 import { TypeKroError } from '../util/errors.js';
+import { userCode } from './concrete-throws.js';
 import type { ConcreteEvaluation, ConcreteInput } from './concrete-result.js';
 import { withoutPaths, inOrderOf, numbersJsonCannotHold } from './concrete-status-paths.js';
 import { nameByKeys, resourceOf } from './concrete-resources.js';
@@ -62,14 +63,14 @@ function concreteRun(composition: unknown, graph: CompositionGraph, input: Concr
   const metadata = observedView(known, T.object({}, true)) as typeof known;
   if (concrete.form === 'composition') {
     run = new ConcreteRun(concrete.source, graph, observed, metadata);
-    returned = withRun(run, () => concrete.compose(spec, { metadata }));
+    returned = withRun(run, () => userCode(graph, () => concrete.compose(spec, { metadata })));
   } else {
     run = new ConcreteRun(concrete.sources[0], graph, observed, metadata);
     const schema = { spec, metadata };
-    const resources = withRun(run, () => concrete.buildResources(schema));
+    const resources = withRun(run, () => userCode(graph, () => concrete.buildResources(schema)));
     nameByKeys(run.drafts, resources);
     run.switchTo(concrete.sources[1]);
-    returned = withRun(run, () => concrete.buildStatus(schema, resources));
+    returned = withRun(run, () => userCode(graph, () => concrete.buildStatus(schema, resources)));
   }
   if (returned instanceof Promise) throw new TypeKroError('DEFINITION_INVALID', `composition "${graph.name}": the composition function must be synchronous (it returned a Promise)`);
   const nonJson = new Map<string, number>();
