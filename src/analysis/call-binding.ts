@@ -47,28 +47,11 @@ export function refuseBareUse(fn: FunctionNode, parents: ParentLinks, declarator
   if (declarator.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return;
   const test = choice.type === 'ConditionalExpression' ? choice.test : choice.type === 'LogicalExpression' ? choice.left : undefined;
   if (!test) return;
-  const negated = choice.type === 'ConditionalExpression' && soleBranch(choice) === choice.alternate;
-  refuseBareUses(fn, parents, { name: declarator.id.name, declaratorId: declarator.id, test, negated, written: `\`${snippetOf(choice)}\`` });
-}
-
-/** A local that holds a resource only where `test` holds (`negated`: where it does not); `written`: how, for messages. */
-export interface HandleOrNothing {
-  readonly name: string;
-  readonly declaratorId: Node;
-  readonly test: Node;
-  readonly negated: boolean;
-  readonly written: string;
-}
-
-/** {@link refuseBareUse} for any local holding a handle or nothing (a ternary's const, a `let` assigned under `if`). */
-export function refuseBareUses(fn: FunctionNode, parents: ParentLinks, handle: HandleOrNothing): void {
-  const { name, declaratorId, test, negated } = handle;
+  const name = declarator.id.name;
   let bare: Node | undefined;
   walk(fn, (node, parent) => {
     if (bare) return false;
-    if (node.type !== 'Identifier' || node.name !== name || node === declaratorId || !parent || !isValueUse(node, parent)) return true;
-    // The assignment that gives a `let` its handle.
-    if (parent.type === 'AssignmentExpression' && parent.left === node) return true;
+    if (node.type !== 'Identifier' || node.name !== name || node === declarator.id || !parent || !isValueUse(node, parent)) return true;
     let outer: Node = node;
     while (parents.get(outer) && VALUE_WRAPPERS.has(parents.get(outer)!.type)) outer = parents.get(outer)!;
     // As a test (`svc ? svc.x : d`, `if (!svc)`): the handle is truthy exactly where its own test is (local-scope.ts).
@@ -79,14 +62,14 @@ export function refuseBareUses(fn: FunctionNode, parents: ParentLinks, handle: H
     const reader = parents.get(outer);
     if ((reader?.type === 'MemberExpression' || reader?.type === 'OptionalMemberExpression') && reader.object === outer) return true;
     // Under its own test (`spec.cache ? isUp(cache!) : true`, trial 21 F5) the local is the handle in JavaScript too.
-    if (!underOwnTest(outer, parents, test, negated) && !underOwnTest(outer, parents, node, false)) bare = node;
+    if (!underOwnTest(outer, parents, test, choice.type === 'ConditionalExpression' && soleBranch(choice) === choice.alternate)) bare = node;
     return true;
   });
   if (!bare) return;
   const text = snippetOf(test);
   throw syntaxError(
     bare,
-    `\`${name}\` holds a resource only where \`${text}\` is ${negated ? 'false' : 'true'} (${handle.written}), and is used here as a value: CEL has no value for a resource that does not exist`,
+    `\`${name}\` holds a resource only where \`${text}\` is true (\`${snippetOf(choice)}\`), and is used here as a value: CEL has no value for a resource that does not exist`,
     `test the condition itself (\`${text} ? ... : ...\`) and read \`${name}\`'s fields under it (\`${name}!.status...\`)`,
   );
 }
@@ -94,9 +77,8 @@ export function refuseBareUses(fn: FunctionNode, parents: ParentLinks, handle: H
 /**
  * Whether `node` is evaluated only where `test` holds (`negated`: where it does not), by the test written again
  * around it: the chosen branch of `test ? ... : ...` or of `if (test)`, or the right side of `test && ...`. The
- * test is compared as written, so only the same test counts (or the local itself: `svc ? f(svc) : d`, where it
- * is truthy exactly when it holds the handle); the compiler's check of the resource's reads (excluded-reads.ts)
- * then holds the CEL to it.
+ * test is compared as written, so only the same test counts; the compiler's check of the resource's reads
+ * (excluded-reads.ts) then holds the CEL to it.
  */
 function underOwnTest(node: Node, parents: ParentLinks, test: Node, negated: boolean): boolean {
   const written = snippetOf(test);

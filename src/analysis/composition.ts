@@ -7,9 +7,7 @@ import { isFunctionNode, lastRunStatement, patternNames, unwrap, walk } from './
 import { syntaxError } from './errors.js';
 import { parentsOf, type FunctionNode } from './function-facts.js';
 import { chainedConditions } from './handle-methods.js';
-import { bindingName, bindingPattern, boundTop, collectedAs, conditionalVar, isVar, refuseBareUse, refuseBareUses, valueTop } from './call-binding.js';
-import { letAssignedHandle } from './let-handle.js';
-import { snippetOf } from './source.js';
+import { bindingName, bindingPattern, boundTop, collectedAs, conditionalVar, isVar, refuseBareUse, valueTop } from './call-binding.js';
 import { isLoopCallback, isUnsupportedLoop, loopForm, loopOf, type EnclosingLoop } from './enclosing-loops.js';
 import { caseCondition } from './switch-cases.js';
 
@@ -148,12 +146,9 @@ export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext
       throw syntaxError(parent, 'a resource is created inside a loop form the compiler cannot express', 'use `for (const x of list)` or `list.map((x) => ...)` over a spec list');
     }
   }
-  // `let svc; if (spec.expose) svc = Service(...)` holds the handle or nothing, as a ternary's const does.
-  const letHandle = bindingName(call, parents) === undefined ? letAssignedHandle(fn, valueTop(call, parents), parents) : undefined;
-  if (letHandle) refuseBareUses(fn, parents, { ...letHandle, written: `assigned under \`if (${snippetOf(letHandle.statement.test)})\`` });
-  const declaredAs = bindingName(call, parents) ?? letHandle?.name;
-  const orNothing = letHandle !== undefined || (declaredAs !== undefined && boundTop(call, parents) !== valueTop(call, parents));
-  const choice = orNothing && !letHandle ? parents.get(valueTop(call, parents))! : undefined;
+  const declaredAs = bindingName(call, parents);
+  const orNothing = declaredAs !== undefined && boundTop(call, parents) !== valueTop(call, parents);
+  const choice = orNothing ? parents.get(valueTop(call, parents))! : undefined;
   if (choice) refuseBareUse(fn, parents, parents.get(boundTop(call, parents))!, choice);
   const declaredPattern = bindingPattern(call, parents);
   const declaredName = declaredAs ?? (declaredPattern && patternNames(declaredPattern)[0]);
@@ -163,7 +158,6 @@ export function enclosingContext(fn: FunctionNode, call: Node): EnclosingContext
     ...(declaredAs !== undefined && { declaredAs }),
     ...(orNothing && { orNothing }),
     ...(choice && truthyTest(choice, valueTop(call, parents))),
-    ...(letHandle && { truthyWhen: { test: letHandle.test, negated: letHandle.negated } }),
     ...(declaredPattern && { declaredPattern }),
     ...(collection && { collectedAs: collection }),
     conditions: conditions.reverse(),

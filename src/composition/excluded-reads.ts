@@ -83,7 +83,7 @@ export function checkStatusReads(value: Value, node: Node, resources: readonly C
         const read = described(resource);
         const name = resource.nestedAt?.prefix ?? resource.id;
         const js = resource.orNothing
-          ? `computes it with "${name}" undefined (its value where the resource is not made)`
+          ? `computes it with "${name}" undefined (the value its ternary chose)`
           : isCollection(resource) ? `computes it from the list "${name}" holds there` : `computes it with "${name}" read as undefined`;
         throw syntaxError(
           node,

@@ -20,7 +20,7 @@ const { refusal, at } = refusalsIn(import.meta.filename);
 
 /** JavaScript's `c?.status.endpoint ?? 'none'` is 'none' without the cache; the compiled field would be the endpoint. */
 const UNGUARDED =
-  'this status field reads nested composition "c", which exists only when spec.cache: when it does not, KRO leaves the field unset, while JavaScript computes it with "c" undefined (its value where the resource is not made)\n' +
+  'this status field reads nested composition "c", which exists only when spec.cache: when it does not, KRO leaves the field unset, while JavaScript computes it with "c" undefined (the value its ternary chose)\n' +
   "    c?.status.endpoint ?? 'none'\n" +
   '  hint: read it under the condition it is created under (`spec.cache ? <read> : <fallback>`), or do not read "c" here';
 
