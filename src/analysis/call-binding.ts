@@ -62,7 +62,8 @@ export function refuseBareUse(fn: FunctionNode, parents: ParentLinks, declarator
     const reader = parents.get(outer);
     if ((reader?.type === 'MemberExpression' || reader?.type === 'OptionalMemberExpression') && reader.object === outer) return true;
     // Under its own test (`spec.cache ? isUp(cache!) : true`, trial 21 F5) the local is the handle in JavaScript too.
-    if (!underOwnTest(outer, parents, test, choice.type === 'ConditionalExpression' && soleBranch(choice) === choice.alternate)) bare = node;
+    const guarded = sameFunction(outer, declarator, parents) && boundOnce(fn, namesIn(test)) && underOwnTest(outer, parents, test, choice.type === 'ConditionalExpression' && soleBranch(choice) === choice.alternate);
+    if (!guarded) bare = node;
     return true;
   });
   if (!bare) return;
@@ -91,6 +92,58 @@ function underOwnTest(node: Node, parents: ParentLinks, test: Node, negated: boo
     if (!negated && parent.type === 'LogicalExpression' && parent.operator === '&&' && child === parent.right && same(parent.left)) return true;
   }
   return false;
+}
+
+/**
+ * Whether `a` and `b` are in the same function, not in one nested in the other: a test written again in a
+ * nested function may read other values under the same names (a parameter `spec`).
+ */
+function sameFunction(a: Node, b: Node, parents: ParentLinks): boolean {
+  const enclosing = (node: Node): Node | undefined => {
+    let current = parents.get(node);
+    while (current && !isFunctionNode(current)) current = parents.get(current);
+    return current;
+  };
+  return enclosing(a) === enclosing(b);
+}
+
+/** The names an expression reads (`spec` of `spec.cache`), not the properties it names. */
+function namesIn(expression: Node): Set<string> {
+  const names = new Set<string>();
+  walk(expression, (node, parent) => {
+    if (node.type !== 'Identifier') return true;
+    const property = parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed;
+    if (!property) names.add(node.name);
+    return true;
+  });
+  return names;
+}
+
+/**
+ * Whether each of `names` is declared at most once in `fn` (its parameters, locals, nested functions and
+ * their parameters): then a test that reads them written twice in one function reads the same values.
+ */
+function boundOnce(fn: FunctionNode, names: ReadonlySet<string>): boolean {
+  const counts = new Map<string, number>();
+  const bind = (pattern: Node | null | undefined): void => {
+    if (!pattern) return;
+    if (pattern.type === 'Identifier') counts.set(pattern.name, (counts.get(pattern.name) ?? 0) + 1);
+    else if (pattern.type === 'ObjectPattern') for (const p of pattern.properties) bind(p.type === 'RestElement' ? p.argument : (p.value as Node));
+    else if (pattern.type === 'ArrayPattern') for (const element of pattern.elements) bind(element);
+    else if (pattern.type === 'AssignmentPattern') bind(pattern.left);
+    else if (pattern.type === 'RestElement') bind(pattern.argument);
+    else if (pattern.type === 'TSParameterProperty') bind(pattern.parameter);
+  };
+  walk(fn, (node) => {
+    if (node.type === 'VariableDeclarator') bind(node.id);
+    else if (isFunctionNode(node)) {
+      for (const param of node.params) bind(param);
+      if ((node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression') && node.id) bind(node.id);
+    } else if (node.type === 'CatchClause') bind(node.param);
+    else if (node.type === 'ClassDeclaration' && node.id) bind(node.id);
+    return true;
+  });
+  return [...names].every((name) => (counts.get(name) ?? 0) <= 1);
 }
 
 /**

@@ -299,4 +299,20 @@ test('under its own test written again, a handle that may be undefined is the re
     return { cacheReady: spec.other ? isUp(cache!) : true };
   }));
   assert.match(message, /`cache` holds a resource only where `spec\.cache` is true .*, and is used here as a value/);
+  // The same text in a nested function may read other values under the same names: still refused (review 42).
+  const label = (d: unknown) => (d ? 'some' : 'none');
+  const shadowed = refusal(() => kubernetesComposition({ ...definition, name: 'helper-shadowed', status: type({ u: 'string' }) }, (spec) => {
+    const cache = spec.cache ? Deployment({ name: `${spec.name}-cache`, image: 'redis' }) : undefined;
+    const pick = (spec: { cache?: boolean }) => (spec.cache ? label(cache) : 'x');
+    return { u: pick({ cache: spec.other }) };
+  }));
+  assert.match(shadowed, /`cache` holds a resource only where `spec\.cache` is true .*, and is used here as a value/);
+  const redeclared = refusal(() => kubernetesComposition({ ...definition, name: 'helper-redeclared', status: type({ u: 'string' }) }, (spec) => {
+    const cache = spec.cache ? Deployment({ name: `${spec.name}-cache`, image: 'redis' }) : undefined;
+    {
+      const spec = { cache: true };
+      return { u: spec.cache ? label(cache) : 'x' };
+    }
+  }));
+  assert.match(redeclared, /`cache` holds a resource only where `spec\.cache` is true .*, and is used here as a value/);
 });
