@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type } from 'arktype';
-import { evaluateConcrete, kubernetesComposition } from '../../src/index.js';
+import { evaluateConcrete, kubernetesComposition, TypeKroError } from '../../src/index.js';
 import { Deployment } from '../../src/simple.js';
 import { runConcrete } from '../../src/composition/concrete.js';
 import { attachConcreteSource, concreteSourceOf } from '../../src/composition/concrete-source.js';
@@ -39,6 +39,12 @@ test('an error in the second run is thrown, not replaced by the first run\'s val
       return source.compose(spec, instance);
     },
   });
-  assert.throws(() => runConcrete(failing, app.graph, input), /^Error: second run failed$/);
+  // The composition's own error, reported with its place (concrete-throws.ts) and kept as the cause.
+  assert.throws(() => runConcrete(failing, app.graph, input), (error: unknown) => {
+    assert.ok(error instanceof TypeKroError);
+    assert.match(error.message, /: its JavaScript throws for this spec and cluster state \(Error: second run failed\)/);
+    assert.ok(error.cause instanceof Error && error.cause.message === 'second run failed');
+    return true;
+  });
   assert.equal(calls, 2);
 });
