@@ -6,6 +6,7 @@
  * spec data: waiting for it is what JavaScript's pending value means.
  */
 import { isDeepStrictEqual } from 'node:util';
+import { mapOrEmptyOperand } from '../ir/untyped-target.js';
 import type { Node } from '@babel/types';
 import { E, type Expr } from '../ir/expr.js';
 import { syntaxError } from './errors.js';
@@ -148,7 +149,9 @@ export function awaitedSpecData(present: Expr, scope: Scope, guards: readonly Ex
 export function isSpecData(read: Expr, scope: Scope): boolean {
   let node = read;
   for (;;) {
-    if (node.kind === 'select' || node.kind === 'index') {
+    const operand = mapOrEmptyOperand(node);
+    if (operand) node = operand;
+    else if (node.kind === 'select' || node.kind === 'index') {
       if (node.target.kind === 'ident' && node.target.name === 'schema') return node.kind === 'select' && node.field === 'spec';
       node = node.target;
     } else if (node.kind === 'macro') node = node.target;

@@ -10,7 +10,8 @@ import { staticProperty } from './literal-reads.js';
 import { HINT, syntaxError, unknownShape } from './errors.js';
 import { guarded } from './compile-calls.js';
 import { compileLookup, isInheritedName, refuseInheritedRead } from './compile-lookup.js';
-import { asJavaScriptText, describe, fieldRead, fieldReadThrough, plain, toOptional, valueOf, wrappedValue, type Compiler, type Typed } from './typed.js';
+import { anyJson, mapOrEmpty, optionalMapOrEmpty } from '../ir/untyped-target.js';
+import { andPresent, asJavaScriptText, describe, fieldRead, fieldReadThrough, plain, toOptional, valueOf, wrappedValue, type Compiler, type Typed } from './typed.js';
 import { withArticle } from '../util/article.js';
 import { bothUsesRefusal, templateUseAt } from './read-context.js';
 import { fixedItems } from './unrolled-lists.js';
@@ -87,6 +88,7 @@ export function member(node: MemberExpression | OptionalMemberExpression, scope:
     if (!Number.isSafeInteger(key)) throw syntaxError(node.property, `a list index must be an integer: \`[${key}]\` is always undefined in JavaScript`, `index with an integer (\`[${Number.isFinite(key) ? Math.trunc(key) : 0}]\`)`);
     return listIndex(valueOf(object), E.int(key), object.type, chain ? toOptional(object) : undefined, object);
   }
+  if (anyJson(object.type)) return untypedField(node, object, String(key), chain);
   const field = fieldOf(object.type, String(key));
   if (!field) throw unknownField(node, object.type, String(key));
   // Typed code may use client-node's model names (`_from`); CEL reads the wire name (`from`).
@@ -107,6 +109,22 @@ export function member(node: MemberExpression | OptionalMemberExpression, scope:
   if (object.absent) return fieldReadThrough(object, name, field.type, field.optional);
   const select = E.select(valueOf(object), name);
   return field.optional ? fieldRead(select, field.type) : plain(select, field.type);
+}
+
+/**
+ * `x.b` on a value typed only when read: JavaScript's `undefined` unless `x` is an object holding `b`, so the
+ * read selects from `x` only where it is a map (ir/untyped-target.ts). A key that names an item or a
+ * character (`x['0']`) reads a list or text in JavaScript: refused, as a numeric index is.
+ */
+function untypedField(node: MemberExpression | OptionalMemberExpression, object: Typed, key: string, chain: boolean): Typed {
+  if (/^(0|[1-9][0-9]*)$/.test(key)) throw unknownShape(node, `\`['${key}']\``, object.type);
+  if (isInheritedName(key)) refuseInheritedRead(node, key);
+  if (chain) return wrappedValue(E.select(optionalMapOrEmpty(toOptional(object)), key, true), T.dyn);
+  const select = E.select(mapOrEmpty(valueOf(object)), key);
+  if (!object.absent) return fieldRead(select, T.dyn);
+  const present = andPresent(object, E.call('has', [select]));
+  const optional = E.select(optionalMapOrEmpty(toOptional(object)), key, true);
+  return { expr: select, type: T.dyn, absent: { present, value: select, wrapped: false, optional } };
 }
 
 /** Names CEL's lexer reads as keywords: `a.in` does not parse, and a typed object has no `a["in"]`. */

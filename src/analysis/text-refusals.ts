@@ -4,6 +4,7 @@
  */
 import type { Node } from '@babel/types';
 import type { Expr } from '../ir/expr.js';
+import { mapOrEmptyOperand } from '../ir/untyped-target.js';
 import { walk } from './ast.js';
 import { valueOf, type Typed } from './typed.js';
 import type { CelType } from '../ir/types.js';
@@ -92,7 +93,9 @@ function wideSpecFields(ctx: MethodContext, from: number): string[] {
 function readsSpec(e: Expr): boolean {
   let node = e;
   for (;;) {
-    if (node.kind === 'select' || node.kind === 'index') {
+    const operand = mapOrEmptyOperand(node);
+    if (operand) node = operand;
+    else if (node.kind === 'select' || node.kind === 'index') {
       if (node.target.kind === 'ident') return node.target.name === 'schema' && node.kind === 'select' && node.field === 'spec';
       node = node.target;
     } else if (node.kind === 'call' && node.target && (node.fn === 'value' || node.fn === 'orValue')) node = node.target;

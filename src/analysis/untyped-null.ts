@@ -11,6 +11,7 @@
  */
 import type { Node } from '@babel/types';
 import { E, type Expr } from '../ir/expr.js';
+import { mapOrEmptyOperand } from '../ir/untyped-target.js';
 import { isSpecData, isSpecItem } from './absent-spec.js';
 import { syntaxError } from './errors.js';
 import type { Scope } from './scope.js';
@@ -70,7 +71,12 @@ function readsSpec(read: Expr, scope: Scope): boolean {
 /** A field read from a cluster object: a path from a resource's variable, not from the spec or a spec item. */
 function readsCluster(read: Expr, scope: Scope): boolean {
   let node = read.kind === 'call' && read.fn === 'value' && read.target ? read.target : read;
-  while (node.kind === 'select' || node.kind === 'index') node = node.target;
+  for (;;) {
+    const operand = mapOrEmptyOperand(node);
+    if (operand) node = operand;
+    else if (node.kind === 'select' || node.kind === 'index') node = node.target;
+    else break;
+  }
   return node.kind === 'ident' && node.name !== 'schema' && !isSpecItem(scope, node.name);
 }
 

@@ -25,6 +25,11 @@ export type CelType =
        * `targetPort`, a PodDisruptionBudget's `maxUnavailable`): said in messages, so a refusal can name both.
        */
       readonly intOrString?: true;
+      /**
+       * A `dyn` the schema declares an object (SimpleSchema's `object`: any fields, which the API server keeps
+       * an object): never a list or text, so a read of its fields needs no test of what it is (untyped-target.ts).
+       */
+      readonly object?: true;
     }
   /** `minItems`: the schema admits no shorter list, so an index below it is always there. */
   | { readonly kind: 'list'; readonly item: CelType; readonly minItems?: number }
@@ -55,6 +60,8 @@ export const T = {
   null: { kind: 'null' } as CelType,
   dyn: { kind: 'dyn' } as CelType,
   intOrString: { kind: 'dyn', intOrString: true } as CelType,
+  /** A `dyn` the schema declares an object (see `object` above). */
+  dynObject: { kind: 'dyn', object: true } as CelType,
   list: (item: CelType): CelType => ({ kind: 'list', item }),
   map: (value: CelType): CelType => ({ kind: 'map', value }),
   object: (fields: Record<string, FieldType>, open = false): CelType => ({ kind: 'object', fields, open }),

@@ -78,6 +78,13 @@ function typeFromText(text: string, format: string): CelType {
 }
 
 /**
+ * A Kubernetes object without a schema: any fields, but its `spec` and `status` are objects (the API
+ * conventions), as KRO's checker types them: reading their fields needs no test of what they are
+ * (ir/untyped-target.ts).
+ */
+const UNTYPED_OBJECT = T.object({ spec: { type: T.dynObject, optional: true }, status: { type: T.dynObject, optional: true } }, true);
+
+/**
  * The type of an object of `modelName` as observed in the cluster: every field may be absent except
  * the identity fields and the paths the template itself sets (`present`).
  *
@@ -86,7 +93,7 @@ function typeFromText(text: string, format: string): CelType {
  * template sets, which cost more than the rest of registering a resource.
  */
 export function observedType(modelName: string | undefined, present: unknown, memo?: Map<string, CelType>): CelType {
-  const base = (modelName && modelType(modelName)) || T.object({}, true);
+  const base = (modelName && modelType(modelName)) || UNTYPED_OBJECT;
   if (!memo) return markPresent(base, present, true);
   const key = `${modelName ?? ''}\u0000${shapeOf(base, present)}`;
   let type = memo.get(key);
@@ -102,8 +109,14 @@ function descends(type: CelType, present: unknown): present is Record<string, un
   return type.kind === 'object' && typeof present === 'object' && present !== null && !Array.isArray(present) && !isRef(present) && !isExprValue(present);
 }
 
+/** True when `present` (a template's value) sets a field of any JSON type to an object. */
+function setsObject(type: CelType, present: unknown): boolean {
+  return type.kind === 'dyn' && !type.intOrString && !type.object && typeof present === 'object' && present !== null && !Array.isArray(present) && !isRef(present) && !isExprValue(present);
+}
+
 /** The paths of `present` that `markPresent` marks, as text: equal texts give equal types for one base type. */
 function shapeOf(type: CelType, present: unknown): string {
+  if (setsObject(type, present)) return 'o';
   if (type.kind !== 'object' || !descends(type, present)) return '';
   let shape = '{';
   for (const key of Object.keys(present)) {
@@ -114,6 +127,8 @@ function shapeOf(type: CelType, present: unknown): string {
 }
 
 function markPresent(type: CelType, present: unknown, isRoot: boolean): CelType {
+  // A field of unknown type the template sets to an object stays an object: the API server keeps its kind.
+  if (setsObject(type, present)) return T.dynObject;
   // A list the template sets is observed with items the API server validated (or holds none): a field the
   // model requires is on every item (`svc.spec.ports.map((p) => p.port)`), also on items others added.
   if (type.kind === 'list') return { ...type, item: withRequired(type.item) };

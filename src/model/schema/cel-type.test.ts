@@ -33,7 +33,7 @@ describe('schemaToCelType', () => {
         enabled: { type: T.bool, optional: false },
         tags: { type: T.list(T.string), optional: false },
         labels: { type: T.map(T.string), optional: false },
-        extra: { type: T.dyn, optional: false },
+        extra: { type: T.dynObject, optional: false },
         ingress: {
           type: T.object({ enabled: { type: T.bool, optional: true }, host: { type: T.string, optional: false } }),
           optional: false,

@@ -34,8 +34,8 @@ export function schemaToCelType(node: SchemaNode, options: { readonly filled?: b
     case 'boolean':
       return T.bool;
     case 'object':
-      // Schemaless (`x-kubernetes-preserve-unknown-fields`): KRO types it dynamically.
-      return T.dyn;
+      // Schemaless (`x-kubernetes-preserve-unknown-fields`): KRO types it dynamically, an object.
+      return T.dynObject;
     case 'array': {
       // The API server (and direct mode's validation) admits no shorter list: `l[0]` of `string[] >= 1` is there.
       const { minItems } = node.markers;
