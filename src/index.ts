@@ -65,4 +65,4 @@ export type { ObservedObjects } from './composition/concrete-drafts.js';
 export type { ClusterTarget } from './runtime/kube/config.js';
 export type { FieldConflict, ObjectRef } from './runtime/kube/errors.js';
 export type { SchemaChange } from './runtime/kro/breaking.js';
-export { evaluateConcrete, OpaqueCel, type ConcreteOptions, type ConcreteData, type ConcreteEvaluation, type ConcreteResource } from './api/evaluate.js';
+export { evaluateConcrete, OpaqueCel, type ConcreteOptions, type InstanceOptions, type ConcreteData, type ConcreteEvaluation, type ConcreteResource } from './api/evaluate.js';

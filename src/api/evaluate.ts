@@ -15,7 +15,23 @@ import { checkObservedKind, type ObservedState } from '../composition/observed-s
 export { OpaqueCel, type ConcreteData, type ConcreteEvaluation, type ConcreteResource } from '../composition/concrete.js';
 
 /**
- * Options of {@link evaluateConcrete}.
+ * The identity of the instance a test evaluates (`evaluateConcrete`, and `simulate`/`render` of
+ * `typekro/testing`, which take the same options): defaults as every factory names an instance.
+ *
+ * @example
+ * import type { InstanceOptions } from 'typekro';
+ * const shop: InstanceOptions = { name: 'shop', namespace: 'apps' };
+ * shop.namespace; // => 'apps'
+ */
+export interface InstanceOptions {
+  /** The instance name; default `spec.name` when the spec has one, else the composition name. */
+  readonly name?: string;
+  /** The instance namespace (ignored for a cluster-scoped composition); default `default`. */
+  readonly namespace?: string;
+}
+
+/**
+ * Options of {@link evaluateConcrete}: the instance's identity ({@link InstanceOptions}) and what the cluster holds.
  *
  * @example
  * import { type } from 'arktype';
@@ -28,10 +44,10 @@ export { OpaqueCel, type ConcreteData, type ConcreteEvaluation, type ConcreteRes
  *     return { ready: deployment.status.readyReplicas > 0 };
  *   },
  * );
- * const options: ConcreteOptions = { observed: { deployment: { status: { readyReplicas: 1 } } }, instance: { name: 'web', namespace: 'apps' } };
+ * const options: ConcreteOptions = { observed: { deployment: { status: { readyReplicas: 1 } } }, name: 'web', namespace: 'apps' };
  * evaluateConcrete(webapp, { replicas: 1 }, options).status; // => { ready: true }
  */
-export interface ConcreteOptions {
+export interface ConcreteOptions extends InstanceOptions {
   /**
    * Objects as observed in the cluster, by resource id (a list for a collection, one object per item the
    * spec makes: another length is refused, as no cluster state). Each is a partial object laid over the
@@ -56,11 +72,6 @@ export interface ConcreteOptions {
    * evaluateConcrete(web, { replicas: 2 }, { observed: { dep: deploymentProgressing({ ready: 1 }) } }).status; // => { ready: false }
    */
   readonly observed?: ObservedObjects | Readonly<Record<string, ObservedState | object | readonly (ObservedState | object)[]>>;
-  /**
-   * The instance identity; defaults as direct mode and `simulate` do: the name from `spec.name` or the
-   * composition, the namespace `default` (none for a cluster-scoped composition).
-   */
-  readonly instance?: { readonly name: string; readonly namespace?: string };
 }
 
 /**
@@ -141,6 +152,7 @@ export interface ConcreteOptions {
 export function evaluateConcrete<TSpec, TStatus>(composition: Composition<TSpec, TStatus>, spec: TSpec, options: ConcreteOptions = {}): ConcreteEvaluation {
   const concrete = concreteSourceOf(composition);
   if (!concrete) throw new TypeKroError('USAGE', 'evaluateConcrete takes a composition made by kubernetesComposition or toResourceGraph');
+  refuseUnknownOptions(options);
   const checked = validateSpec(concrete.definition, composition.graph, spec);
   const observed = options.observed instanceof Map ? options.observed : new Map(Object.entries(options.observed ?? {}));
   for (const [id, value] of observed) {
@@ -150,8 +162,8 @@ export function evaluateConcrete<TSpec, TStatus>(composition: Composition<TSpec,
     if (resource) (Array.isArray(value) ? value : [value]).forEach((item: unknown, i) => checkObservedKind(resource, item, Array.isArray(value) ? `observed["${id}"][${i}]` : `observed["${id}"]`));
   }
   // As simulate and direct mode: a namespaced instance lives in `default` unless told otherwise.
-  const name = options.instance?.name ?? instanceNameOf(composition.graph, checked);
-  const namespace = composition.graph.scope === 'Cluster' ? undefined : (options.instance?.namespace ?? 'default');
+  const name = options.name ?? instanceNameOf(composition.graph, checked);
+  const namespace = composition.graph.scope === 'Cluster' ? undefined : (options.namespace ?? 'default');
   const instance = namespace === undefined ? { name } : { name, namespace };
   const result = runConcrete(composition, composition.graph, { spec: checked, observed, instance });
   // Two objects of one name: refused as the planner refuses them for every other consumer (deploy, plan, simulate).
@@ -164,4 +176,15 @@ export function evaluateConcrete<TSpec, TStatus>(composition: Composition<TSpec,
   const created = new Set(result.resources.filter((resource) => resource.included === true).map((resource) => resource.id));
   checkObservedDependencies(composition.graph, graphDependencies(composition.graph), { has: (id) => observed.has(id), notCreated: (id) => !created.has(id) });
   return result;
+}
+
+const OPTION_NAMES: ReadonlySet<string> = new Set(['observed', 'name', 'namespace']);
+
+/** An option evaluateConcrete does not know would be dropped without a word: refused, with the known ones. */
+function refuseUnknownOptions(options: ConcreteOptions): void {
+  for (const key of Object.keys(options)) {
+    if (OPTION_NAMES.has(key)) continue;
+    const hint = key === 'instance' ? 'give the instance\'s `name` and `namespace` as options themselves, as simulate takes them' : `the options are ${[...OPTION_NAMES].join(', ')}`;
+    throw new TypeKroError('USAGE', `evaluateConcrete: unknown option \`${key}\`; ${hint}`);
+  }
 }

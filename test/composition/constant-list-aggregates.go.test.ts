@@ -52,7 +52,7 @@ test('aggregates over a constant list type-check in KRO\'s cel-go and agree with
     assert.ok(answersAgree(ours, go), `our engine and cel-go differ on ${vector.expr}: ${JSON.stringify(ours)} / ${JSON.stringify(go)}`);
     const [field, n] = vector.id.split('-') as [string, string];
     const observed = new Map(Object.entries(vector.vars!).filter(([id]) => id !== 'schema').map(([id, object]) => [id, object as object]));
-    const js = evaluateConcrete(perEnvDeployments, spec as never, { observed, instance: { name: 'web', namespace: 'default' } }).status as Record<string, unknown>;
+    const js = evaluateConcrete(perEnvDeployments, spec as never, { observed, name: 'web', namespace: 'default' }).status as Record<string, unknown>;
     assert.deepEqual(go.value, js[field], `${field} in state ${n}: ${vector.expr}`);
   }
 });

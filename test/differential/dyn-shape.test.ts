@@ -82,7 +82,7 @@ function divergences(composition: Composition<never, unknown>, id: string, spec:
   const found: string[] = [];
   for (const status of statuses) {
     const observed = new Map<string, Record<string, unknown>>(status === undefined ? [] : [[id, { apiVersion: 'example.com/v1', kind: 'Cache', metadata: { name: 'c', namespace: 'default', generation: 1 }, status }]]);
-    const js = evaluateConcrete(composition, spec as never, { observed, instance });
+    const js = evaluateConcrete(composition, spec as never, { observed, ...instance });
     const compiled = evaluateCompiled(prepared, { spec, instance, observed });
     for (const d of compare(compiled, js, status === undefined).divergences) found.push(`${JSON.stringify(status)}: ${d.aspect}\n${d.detail}`);
   }
@@ -144,7 +144,7 @@ test('an untyped spec field made text is written as JavaScript writes it (trial 
   for (const a of [1000000.5, 1e-7, 1e21, 2 ** 60, 0.5, 12, 'x', false, null, undefined]) {
     const spec = { cfg: a === undefined ? {} : { a } };
     const instance = { name: 'untyped', namespace: 'default' };
-    const js = evaluateConcrete(app, spec, { instance });
+    const js = evaluateConcrete(app, spec, instance);
     assert.equal((js.status as { a: string }).a, String(a ?? 'none'));
     assert.deepEqual(compare(evaluateCompiled(prepared, { spec, instance, observed: new Map() }), js, false).divergences, [], `cfg.a = ${String(a)}`);
   }

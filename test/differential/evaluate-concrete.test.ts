@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { type } from 'arktype';
 import { Cel, evaluateConcrete, kubernetesComposition, OpaqueCel, SpecValidationError, toResourceGraph } from '../../src/index.js';
 import { ConfigMap, Deployment, Service } from '../../src/simple.js';
+import { simulate } from '../../src/testing/index.js';
 
 const app = kubernetesComposition(
   {
@@ -108,9 +109,22 @@ const graphForm = toResourceGraph(
 );
 
 test('toResourceGraph: ids from the returned keys, schema.metadata from the instance', () => {
-  const result = evaluateConcrete(graphForm, { name: 'site' }, { instance: { name: 'site-1', namespace: 'apps' } });
+  const result = evaluateConcrete(graphForm, { name: 'site' }, { name: 'site-1', namespace: 'apps' });
   assert.deepEqual(result.resources.map((r) => r.id), ['web']);
   assert.equal(result.status.instance, 'site-1');
+});
+
+test('evaluateConcrete takes the instance identity as simulate does, and refuses an option it does not know (trial 21 F12)', () => {
+  const concrete = evaluateConcrete(graphForm, { name: 'site' }, { name: 'site-2', namespace: 'apps' });
+  const simulated = simulate(graphForm, { name: 'site' }, { name: 'site-2', namespace: 'apps' });
+  assert.equal(concrete.status.instance, 'site-2');
+  assert.deepEqual(simulated.status, concrete.status);
+  const old = { instance: { name: 'site-3' } } as unknown as Parameters<typeof evaluateConcrete>[2];
+  assert.throws(() => evaluateConcrete(graphForm, { name: 'site' }, old), {
+    message: "evaluateConcrete: unknown option `instance`; give the instance's `name` and `namespace` as options themselves, as simulate takes them",
+  });
+  const typo = { namepsace: 'apps' } as unknown as Parameters<typeof evaluateConcrete>[2];
+  assert.throws(() => evaluateConcrete(graphForm, { name: 'site' }, typo), { message: 'evaluateConcrete: unknown option `namepsace`; the options are observed, name, namespace' });
 });
 
 const branches = kubernetesComposition(

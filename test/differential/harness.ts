@@ -59,7 +59,7 @@ export function runCase(name: string, input: CaseInput): CaseReport {
     const concrete = (observed: ReadonlyMap<string, object | readonly object[]>): ConcreteEvaluation => {
       const done = evaluated.find((e) => isDeepStrictEqual(e.observed, observed));
       if (done) return done.result;
-      const result = evaluateConcrete(composition, spec as never, { observed, instance });
+      const result = evaluateConcrete(composition, spec as never, { observed, ...instance });
       evaluated.push({ observed, result });
       return result;
     };

@@ -113,7 +113,7 @@ function assertAgree(composition: Composition<never, unknown>, spec: Record<stri
   const checked = validateSpec(definition, composition.graph, spec);
   const instance = { name: instanceNameOf(composition.graph, checked), namespace: 'default' };
   const observedMap = new Map(Object.entries(observed) as [string, Record<string, unknown>][]);
-  const js = evaluateConcrete(composition, spec as never, { observed: observedMap, instance });
+  const js = evaluateConcrete(composition, spec as never, { observed: observedMap, ...instance });
   const compiled = evaluateCompiled(prepareGraph(composition.graph, createCelEngine()), { spec: checked, instance, observed: observedMap });
   assert.deepEqual(compare(compiled, js, false).divergences, []);
   for (const resource of js.resources) {

@@ -21,7 +21,7 @@ export function divergences(composition: Composition<never, unknown>, inputs: re
   for (const input of inputs) {
     const spec = validateSpec(definition, composition.graph, input.spec);
     const observed = new Map(Object.entries(input.observed ?? {}).map(([id, o]) => [id, { metadata: { name: id, namespace: 'default', generation: 1 }, ...o }]));
-    const js = evaluateConcrete(composition, spec as never, { observed, instance });
+    const js = evaluateConcrete(composition, spec as never, { observed, ...instance });
     const compiled = evaluateCompiled(prepared, { spec, instance, observed });
     for (const d of compare(compiled, js, false).divergences) found.push(`${JSON.stringify(input)}: ${d.aspect}\n${d.detail}`);
   }

@@ -23,7 +23,7 @@ describe('two loop items of one object name (trial 19 F2)', { concurrency: 4 }, 
   });
 
   it('evaluateConcrete refuses them with the same message', () => {
-    assert.throws(() => evaluateConcrete(sameItems, { items: ['dup', 'dup'] }, { instance: { name: 'x', namespace: 'apps' } }), refused('apps'));
+    assert.throws(() => evaluateConcrete(sameItems, { items: ['dup', 'dup'] }, { name: 'x', namespace: 'apps' }), refused('apps'));
     assert.equal(evaluateConcrete(sameItems, { items: ['a', 'b'] }).resources[0]!.manifests.length, 2);
   });
 });

@@ -33,7 +33,7 @@ describe('a handle reads the object as the cluster holds it', () => {
   });
 
   it('in the namespace given, else `default` as simulate and direct mode (t22)', () => {
-    const js = evaluateConcrete(own, { tier: 'prod' }, { observed: { cm: {}, d: {} }, instance: { name: 'i', namespace: 'shop' } });
+    const js = evaluateConcrete(own, { tier: 'prod' }, { observed: { cm: {}, d: {} }, name: 'i', namespace: 'shop' });
     assert.equal(js.status.ns, 'shop');
     assert.deepEqual(simulate(own, { tier: 'prod' }, { observed: { cm: {}, d: {} }, namespace: 'shop' }).status, js.status);
   });

@@ -15,27 +15,9 @@ import { observedSchemas } from '../../model/observed-schema.js';
 import { checkObjectNames, prepareGraph, type InstanceIdentity, type KubeObject, type Ownership, type PreparedGraph } from '../../runtime/engine/index.js';
 import { TypeKroError } from '../../util/errors.js';
 
-/**
- * The instance a composition is rendered or simulated for; both fields are optional.
- *
- * @example
- * import { type } from 'arktype';
- * import { kubernetesComposition } from 'typekro';
- * import { ConfigMap } from 'typekro/simple';
- * import { render, type InstanceOptions } from 'typekro/testing';
- * const app = kubernetesComposition(
- *   { name: 'app', kind: 'App', spec: type({ name: 'string' }) },
- *   (spec) => void ConfigMap({ name: spec.name, data: {} }),
- * );
- * const options: InstanceOptions = { name: 'shop', namespace: 'prod' };
- * render(app, { name: 'shop-config' }, options).instance; // => { name: 'shop', namespace: 'prod' }
- */
-export interface InstanceOptions {
-  /** The instance name; default as every factory names it: `spec.name` when the spec has one, else the composition name. */
-  readonly name?: string;
-  /** The instance namespace (ignored for a cluster-scoped composition); default `default`, as the factories. */
-  readonly namespace?: string;
-}
+import type { InstanceOptions } from '../../api/evaluate.js';
+
+export type { InstanceOptions };
 
 /** Everything one render or simulation works from. */
 export interface TestContext {

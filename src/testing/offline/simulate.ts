@@ -153,7 +153,7 @@ export function simulate<TSpec, TStatus>(composition: Composition<TSpec, TStatus
   const status = instanceStatus(context.prepared, { ...input, observed: read });
   const documented: Divergence[] = [];
   if (options.crossCheck ?? true) {
-    const concrete = evaluateConcrete(composition, spec, { observed: Object.fromEntries(read), instance: context.instance });
+    const concrete = evaluateConcrete(composition, spec, { observed: Object.fromEntries(read), name: context.instance.name, namespace: context.instance.namespace });
     const divergences = crossCheck(plan, status, concrete, {
       dependencies: (id) => context.prepared.dependencies(id),
       mayWait: waitsForUnobserved(context.graph, read),
