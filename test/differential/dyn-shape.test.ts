@@ -40,6 +40,23 @@ test('`.length` and a numeric index of an untyped status are refused (before: a 
   );
 });
 
+test('a key that names a list item, and a computed key, are refused on an untyped value: JavaScript reads an item there (trial 21 F3c)', () => {
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'dyn-item-key', status: type({ host: 'string' }) }, (spec) => {
+      const cache = cacheOf(spec.size);
+      return { host: String((cache.status.endpoints as Record<string, string> | undefined)?.['0'] ?? 'none') };
+    })),
+    `${at("'dyn-item-key'", '(cache.status')}: \`['0']\` ${WHY}\n    (cache.status.endpoints as Record<string, string> | undefined)?.['0']\n${HINT}`,
+  );
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'dyn-text-key', spec: type({ size: 'number.integer', key: 'string' }), status: type({ host: 'string' }) }, (spec) => {
+      const cache = cacheOf(spec.size);
+      return { host: String((cache.status.endpoints as Record<string, string>)[spec.key] ?? 'none') };
+    })),
+    `${at("'dyn-text-key'", '(cache.status')}: a computed key ${WHY}\n    (cache.status.endpoints as Record<string, string>)[spec.key]\n${HINT}`,
+  );
+});
+
 test('a status typed only by TypeScript type arguments is refused, the message saying they are not visible to the compiler (trial 15 F4)', () => {
   interface WidgetStatus { items?: string[] }
   assert.equal(
