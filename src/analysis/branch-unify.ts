@@ -30,8 +30,14 @@ export function unifyBranches(node: Node, first: Typed, second: Typed): [Typed, 
     throw syntaxError(node, `the two branches have different types (${describe(a.type)} and ${describe(b.type)})`, branchHint(a.type, b.type));
   }
   const [l, r] = asOneKroType(...unifyNumeric(a, b));
-  const type = l.nullish ? r.type : r.nullish ? l.type : scalarBesideDyn(l.type, r.type) ? T.dyn : l.type.kind === 'dyn' ? r.type : joinValues(l.type, r.type);
+  const type = l.nullish ? r.type : r.nullish ? l.type : scalarBesideDyn(l.type, r.type) ? T.dyn : objectBesideObject(l.type, r.type) ? T.dynObject : l.type.kind === 'dyn' ? r.type : joinValues(l.type, r.type);
   return [l, r, type];
+}
+
+/** An object of any fields (`c.status`) beside an object or a map (`c.status ?? {}`): an object of any fields. */
+function objectBesideObject(a: CelType, b: CelType): boolean {
+  const objectLike = (t: CelType): boolean => t.kind === 'object' || t.kind === 'map' || (t.kind === 'dyn' && t.object === true);
+  return ((a.kind === 'dyn' && a.object === true) || (b.kind === 'dyn' && b.object === true)) && objectLike(a) && objectLike(b);
 }
 
 /**

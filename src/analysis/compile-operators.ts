@@ -311,7 +311,9 @@ function nullishCoalescing(node: LogicalExpression, left: Typed, right: Typed): 
   // optional keeps it (`x.?f.orValue(d)` is null), JavaScript's `??` replaces it, so test for null as well.
   // `dyn(...)` first: where KRO knows the field's type (a YAML handle's ConfigMap data is strings), the
   // checker refuses `orValue(null)` on `optional(string)` (tools/cel-oracle).
-  if (left.type.kind === 'dyn') return plain(E.cond(isNullish(l), r.expr, orValue(l, r.expr)), type);
+  // A value the schema declares an object is one of KRO's object types, whose optional takes no map literal:
+  // `dyn(...)` the default (`c.?status.orValue(dyn({}))`).
+  if (left.type.kind === 'dyn') return plain(E.cond(isNullish(l), r.expr, orValue(l, left.type.object ? E.call('dyn', [r.expr]) : r.expr)), type);
   return plain(orValue(l, r.expr), type);
 }
 

@@ -44,7 +44,10 @@ export function mapEnumeration(raw: Node, scope: Scope, c: Compiler): Enumeratio
   const node = unwrap(raw);
   const call = objectMethod(node);
   if (!call || scope.lookup('Object') || !mentionsReferences(call.argument, scope)) return undefined;
-  const map = c.value(call.argument, scope);
+  const compiled = c.value(call.argument, scope);
+  // A value the schema declares an object (`'Record<string, unknown>'`) is a map of values of any type; KRO's
+  // checker types it as an object, which no macro ranges over: `dyn(...)` it.
+  const map = compiled.type.kind === 'dyn' && compiled.type.object && !compiled.absent ? plain(E.call('dyn', [valueOf(compiled)]), T.map(T.dyn)) : compiled;
   if (map.type.kind !== 'map') return undefined;
   if (map.absent || map.nullish) {
     const text = snippetOf(call.argument);
