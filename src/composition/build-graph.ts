@@ -6,7 +6,7 @@ import type { Value } from '../ir/value.js';
 import type { Expr } from '../ir/expr.js';
 import { inlineNestedExpr, inlineNestedStatus } from './nest-run.js';
 import { modelType } from '../model/kube-types.js';
-import { nameIterators, validatedGraph } from '../compile/rgd/index.js';
+import { nameIterators, nameMacroVariables, validatedGraph } from '../compile/rgd/index.js';
 import type { ResourceRecord } from '../model/resource.js';
 import type { CompositionRun } from './run.js';
 import { toValue, type ValueContext } from './values.js';
@@ -52,7 +52,7 @@ export function buildGraph(header: GraphHeader, run: CompositionRun, status: Val
   checkDuplicateNames(resources);
   // Iterator names are settled only once every id is known (a later resource may take a loop variable's name).
   // Validated here, when the composition is defined, so that both modes refuse the same graphs at once.
-  return deepFreeze(validatedGraph(nameIterators({ ...header, status: finalStatus, resources })));
+  return deepFreeze(validatedGraph(nameMacroVariables(nameIterators({ ...header, status: finalStatus, resources }))));
 }
 
 /** Nested status reads (`db.status.ready`) anywhere in a resource become the child's expressions. */

@@ -52,7 +52,7 @@ function renameIn(resource: ResourceNode, ids: ReadonlySet<string>): ResourceNod
 }
 
 /** Renames free identifiers; a macro variable of the same name shadows the iterator in its body. */
-function renameIdents(expr: Expr, renames: ReadonlyMap<string, string>): Expr {
+export function renameIdents(expr: Expr, renames: ReadonlyMap<string, string>): Expr {
   return rewriteExpr(expr, (node) => {
     if (node.kind === 'ident') {
       const to = renames.get(node.name);
