@@ -3,6 +3,7 @@
  * macro variables and other resources' templates. What `sensitivePaths` and the redactors of
  * sensitive.ts are built on.
  */
+import { mapOrEmptyOperand } from '../ir/untyped-target.js';
 import { exprChildren, type Expr } from '../ir/expr.js';
 import type { CompositionGraph, ResourceNode } from '../ir/graph.js';
 import { exprLeaves, isExprValue, type Value } from '../ir/value.js';
@@ -157,7 +158,10 @@ export function chainOf(expr: Expr): Chain | undefined {
   const dynamic: Expr[] = [];
   let node = expr;
   for (;;) {
-    if (node.kind === 'select') {
+    // A read of a value typed only when read (`(type(a) == type({}) ? dyn(a) : {}).b`) is a read of `a.b`.
+    const guarded = mapOrEmptyOperand(node);
+    if (guarded) node = guarded;
+    else if (node.kind === 'select') {
       path.unshift(node.field);
       node = node.target;
     } else if (node.kind === 'index') {

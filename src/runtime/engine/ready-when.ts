@@ -3,6 +3,7 @@
  * the condition by its CEL (the text KRO's own message quotes) and the values it read of the object, so a
  * timeout in direct mode says what a person would check, as kro mode does.
  */
+import { mapOrEmptyOperand } from '../../ir/untyped-target.js';
 import { printCel } from '../../compile/cel/print.js';
 import { exprChildren, type Expr } from '../../ir/expr.js';
 import type { ResourceNode } from '../../ir/graph.js';
@@ -69,6 +70,8 @@ function objectReads(expr: Expr, roots: ReadonlySet<string>): Expr[] {
 
 /** `status.conditions[0].type` for a chain of selects and literal indexes under one of `roots`, else undefined. */
 function readPath(node: Expr, roots: ReadonlySet<string>): string | undefined {
+  const guarded = mapOrEmptyOperand(node);
+  if (guarded) return readPath(guarded, roots);
   if (node.kind === 'ident') return roots.has(node.name) ? '' : undefined;
   if (node.kind === 'select') {
     const target = readPath(node.target, roots);
