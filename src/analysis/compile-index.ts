@@ -5,7 +5,7 @@
 import type { MemberExpression, Node, OptionalMemberExpression } from '@babel/types';
 import { E, type Expr } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
-import { anyJson, mapOrEmpty, optionalMapOrEmpty } from '../ir/untyped-target.js';
+import { anyJson, isPropertyName, mapOrEmpty, optionalMapOrEmpty } from '../ir/untyped-target.js';
 import type { Scope } from './scope.js';
 import { HINT, syntaxError, unknownShape } from './errors.js';
 import { refuseInheritedKeys } from './compile-lookup.js';
@@ -43,12 +43,12 @@ export function computedIndex(node: MemberExpression | OptionalMemberExpression,
   }
   if (object.type.kind === 'dyn' && index.type.kind !== 'string') throw unknownShape(node, 'an index that may be a number', object.type);
   // Text such as "0" or "length" reads an item, a character or the length of a list or text in JavaScript.
-  if (anyJson(object.type) && (index.type.kind !== 'string' || !index.type.values?.every(isPropertyName))) throw unknownShape(node, 'a computed key', object.type);
+  if (object.type.kind === 'dyn' && !object.type.object && (index.type.kind !== 'string' || !index.type.values?.every(isPropertyName))) throw unknownShape(node, 'a computed key', object.type);
   if ((object.type.kind === 'map' || object.type.kind === 'dyn') && index.type.kind !== 'double') {
     if (index.type.kind === 'string' && index.type.values) refuseInheritedKeys(node, index.type.values, `\`${snippetOf(node)}\``, 'leave the name out of the enumeration');
     const type = object.type.kind === 'map' ? object.type.value : T.dyn;
     // A value typed only when read is selected from only where it is a map, as JavaScript reads it (untyped-target.ts).
-    const base = anyJson(object.type) ? (chain ? optionalMapOrEmpty(toOptional(object)) : mapOrEmpty(valueOf(object))) : chain ? toOptional(object) : valueOf(object);
+    const base = object.type.kind === 'dyn' ? (chain ? optionalMapOrEmpty(toOptional(object)) : mapOrEmpty(valueOf(object))) : chain ? toOptional(object) : valueOf(object);
     // JavaScript makes an `undefined` key the text "undefined": `m[undefined]` reads `m.undefined`.
     const key = mapKey(index, node);
     if (chain) return wrappedValue(E.index(base, key, true), type);
@@ -57,9 +57,6 @@ export function computedIndex(node: MemberExpression | OptionalMemberExpression,
   }
   throw syntaxError(node, `cannot index ${withArticle(describe(object.type))} with ${withArticle(describe(index.type))}`, HINT.expr);
 }
-
-/** A key no list or text has in JavaScript: not an index (`"0"`) and not `length`. */
-const isPropertyName = (key: string): boolean => key !== 'length' && !/^(0|[1-9][0-9]*)$/.test(key);
 
 /**
  * A map key as JavaScript makes it: property keys are text, so `zones[shard]` with an integer `shard` reads

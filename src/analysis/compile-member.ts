@@ -10,7 +10,7 @@ import { staticProperty } from './literal-reads.js';
 import { HINT, syntaxError, unknownShape } from './errors.js';
 import { guarded } from './compile-calls.js';
 import { compileLookup, isInheritedName, refuseInheritedRead } from './compile-lookup.js';
-import { anyJson, mapOrEmpty, optionalMapOrEmpty } from '../ir/untyped-target.js';
+import { anyJson, isPropertyName, mapOrEmpty, optionalMapOrEmpty } from '../ir/untyped-target.js';
 import { andPresent, asJavaScriptText, describe, fieldRead, fieldReadThrough, plain, toOptional, valueOf, wrappedValue, type Compiler, type Typed } from './typed.js';
 import { withArticle } from '../util/article.js';
 import { bothUsesRefusal, templateUseAt } from './read-context.js';
@@ -88,7 +88,8 @@ export function member(node: MemberExpression | OptionalMemberExpression, scope:
     if (!Number.isSafeInteger(key)) throw syntaxError(node.property, `a list index must be an integer: \`[${key}]\` is always undefined in JavaScript`, `index with an integer (\`[${Number.isFinite(key) ? Math.trunc(key) : 0}]\`)`);
     return listIndex(valueOf(object), E.int(key), object.type, chain ? toOptional(object) : undefined, object);
   }
-  if (anyJson(object.type)) return untypedField(node, object, String(key), chain);
+  // A key CEL cannot select (`x['my-key']`) is indexed, which KRO's object types (a declared object) take only after dyn().
+  if (anyJson(object.type) || (object.type.kind === 'dyn' && object.type.object && !selectable(String(key)))) return untypedField(node, object, String(key), chain);
   const field = fieldOf(object.type, String(key));
   if (!field) throw unknownField(node, object.type, String(key));
   // Typed code may use client-node's model names (`_from`); CEL reads the wire name (`from`).
@@ -117,7 +118,7 @@ export function member(node: MemberExpression | OptionalMemberExpression, scope:
  * character (`x['0']`) reads a list or text in JavaScript: refused, as a numeric index is.
  */
 function untypedField(node: MemberExpression | OptionalMemberExpression, object: Typed, key: string, chain: boolean): Typed {
-  if (/^(0|[1-9][0-9]*)$/.test(key)) throw unknownShape(node, `\`['${key}']\``, object.type);
+  if (anyJson(object.type) && !isPropertyName(key)) throw unknownShape(node, `\`['${key}']\``, object.type);
   if (isInheritedName(key)) refuseInheritedRead(node, key);
   if (chain) return wrappedValue(E.select(optionalMapOrEmpty(toOptional(object)), key, true), T.dyn);
   const select = E.select(mapOrEmpty(valueOf(object)), key);

@@ -11,7 +11,8 @@ import type { Scope } from './scope.js';
 import { unwrap } from './ast.js';
 import { operandOf, snippetOf } from './source.js';
 import { synthesize } from './synthesized.js';
-import { HINT, intOrString, syntaxError } from './errors.js';
+import { HINT, intOrString, syntaxError, unknownShape } from './errors.js';
+import { anyJson, isPropertyName, mapOrEmpty } from '../ir/untyped-target.js';
 import {
   andPresent, describe, isNumeric, orValue, plain, stringify, textBeside, toDouble, toOptional, truthy, unifyNumeric,
   valueOf, wrappedValue, type Compiler, type Typed,
@@ -198,7 +199,11 @@ function inOperator(node: BinaryExpression, scope: Scope, c: Compiler): Typed {
     throw syntaxError(node, '`in` with a computed key: JavaScript also finds the names every object inherits (`"toString" in {}` is true), CEL only the map\'s keys', `test the map's own keys: \`Object.keys(${snippetOf(node.right)}).includes(${snippetOf(node.left)})\``);
   }
   if (isInheritedName(key) && !(target.type.kind === 'object' && Object.hasOwn(target.type.fields, key))) refuseInheritedIn(node, key);
-  return plain(andPresent(target, E.call('has', [E.select(valueOf(target), key)])), T.bool);
+  // On a value typed only when read, a list's positions and length are found too (`'0' in [1]`); any other
+  // key is found only in a map (untyped-target.ts), also of KRO's object types, which take no `"k" in x`.
+  if (anyJson(target.type) && !isPropertyName(key)) throw unknownShape(node, `\`'${key}' in\``, target.type);
+  const map = target.type.kind === 'dyn' && !target.type.intOrString ? mapOrEmpty(valueOf(target)) : valueOf(target);
+  return plain(andPresent(target, E.call('has', [E.select(map, key)])), T.bool);
 }
 
 /** String `+`: JavaScript coerces the other side to text; a template keeps the parts flat. */

@@ -23,6 +23,17 @@ export function anyJson(type: CelType): boolean {
   return type.kind === 'dyn' && !type.intOrString && !type.object;
 }
 
+/**
+ * Whether a key reads the same on a list or text as on `{}` in JavaScript (`undefined`): not a position
+ * (`"0"`) and not `length`.
+ *
+ * @example
+ * isPropertyName('tier'); // true
+ */
+export function isPropertyName(key: string): boolean {
+  return key !== 'length' && !/^(0|[1-9][0-9]*)$/.test(key);
+}
+
 /** The variable of the one-item binding (its body reads only it, never the operand's expression). */
 const VALUE = 'x';
 

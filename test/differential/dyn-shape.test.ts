@@ -40,7 +40,7 @@ test('`.length` and a numeric index of an untyped status are refused (before: a 
   );
 });
 
-test('a key that names a list item, and a computed key, are refused on an untyped value: JavaScript reads an item there (trial 21 F3c)', () => {
+test('a key that names a list item or its length (also with `in`), and a computed key, are refused on an untyped value: JavaScript reads an item there (trial 21 F3c)', () => {
   assert.equal(
     refusal(() => kubernetesComposition({ ...definition, name: 'dyn-item-key', status: type({ host: 'string' }) }, (spec) => {
       const cache = cacheOf(spec.size);
@@ -54,6 +54,13 @@ test('a key that names a list item, and a computed key, are refused on an untype
       return { host: String((cache.status.endpoints as Record<string, string>)[spec.key] ?? 'none') };
     })),
     `${at("'dyn-text-key'", '(cache.status')}: a computed key ${WHY}\n    (cache.status.endpoints as Record<string, string>)[spec.key]\n${HINT}`,
+  );
+  assert.equal(
+    refusal(() => kubernetesComposition({ ...definition, name: 'dyn-in-length', status: type({ has: 'boolean' }) }, (spec) => {
+      const cache = cacheOf(spec.size);
+      return { has: 'length' in (cache.status.endpoints as object) };
+    })),
+    `${at("'dyn-in-length'", "'length' in")}: \`'length' in\` ${WHY}\n    'length' in (cache.status.endpoints as object)\n${HINT}`,
   );
 });
 

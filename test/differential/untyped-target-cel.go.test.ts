@@ -52,16 +52,37 @@ const plain = kubernetesComposition(
   },
 );
 
+const keys = kubernetesComposition(
+  {
+    name: 'untyped-target-keys',
+    kind: 'UntypedTargetKeys',
+    spec: type({ name: 'string', cfg: 'Record<string, unknown>' }),
+    status: type({ inKey: 'boolean', inB: 'boolean', topIn: 'boolean', topKey: 'unknown', innerKey: 'unknown' }),
+  },
+  (spec) => {
+    ConfigMap({ name: spec.name, data: { a: 'x' } });
+    const a = spec.cfg.a as Record<string, unknown>;
+    return { inKey: 'my-key' in a, inB: 'b' in a, topIn: 'my-key' in spec.cfg, topKey: spec.cfg['my-key'] ?? 'none', innerKey: a['my-key'] ?? 'none' };
+  },
+);
+
 /** Every kind of JSON value, and objects holding each of them under `b`, `c` and `my-key`. */
 const VALUES: readonly TaggedJson[] = [[1], ['b'], [], ['my-key'], 's', 'b', '', 3, 2.5, 0, true, false, { b: 'q' }, { b: [1] }, { b: { c: 'z' } }, { b: { c: [1] } }, { b: null }, { b: { c: null } }, { 'my-key': 1 }, {}];
 
 const schema = { type: 'object', properties: { spec: { type: 'object', properties: { name: { type: 'string' }, cfg: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } } } } as OpenApiSchema;
 
-test('reads of an untyped spec value mean what JavaScript means in cel-go and in our engine, whatever JSON it holds', () => {
+test('reads (also `in` and bracket keys) of an untyped spec value mean what JavaScript means in cel-go and in our engine, whatever JSON it holds', () => {
   const specs = [...VALUES.map((a, j) => ({ name: 'n', cfg: { a, z: VALUES[(j + 5) % VALUES.length]! } })), { name: 'n', cfg: {} }, { name: 'n', cfg: { a: null } }];
   const present = specs.filter((spec) => 'a' in spec.cfg && spec.cfg.a !== null);
-  const vectors = statusVectors({ chains: { composition: chains as never, spec: specs[0]!, specs }, plain: { composition: plain as never, spec: present[0]!, specs: present } }, schema);
-  assert.ok(vectors.length >= 150, `only ${vectors.length} vectors`);
+  // `in` throws a TypeError on text, a number or a boolean in JavaScript: only lists and objects there.
+  const containers = present.filter((spec) => typeof spec.cfg.a === 'object').map((spec, j) => ({ ...spec, cfg: j % 2 === 0 ? { ...spec.cfg, 'my-key': j } : spec.cfg }));
+  const cases = {
+    chains: { composition: chains as never, spec: specs[0]!, specs },
+    plain: { composition: plain as never, spec: present[0]!, specs: present },
+    keys: { composition: keys as never, spec: containers[0]!, specs: containers },
+  };
+  const vectors = statusVectors(cases, schema);
+  assert.ok(vectors.length >= 200, `only ${vectors.length} vectors`);
   assertStatusVectorsAgree(vectors);
 });
 
