@@ -2,6 +2,7 @@
  * Member reads (`a.b`, `a?.b`, `l[0]`, `m[k]`, `s.length`) with JavaScript's meaning: an optional field read
  * as `undefined` when absent, an optional chain staying optional, and refusals for names CEL cannot select.
  */
+import { isCelIdentifier } from '../util/cel-names.js';
 import type { MemberExpression, Node, OptionalMemberExpression } from '@babel/types';
 import { E } from '../ir/expr.js';
 import { T, fieldOf, wireName, type CelType } from '../ir/types.js';
@@ -102,7 +103,7 @@ export function member(node: MemberExpression | OptionalMemberExpression, scope:
     if (built.kind === 'map' && !chain && !object.absent && !field.optional) return plain(E.index(built, E.str(name)), field.type);
     throw syntaxError(
       node,
-      `the field \`${name}\` cannot be read in KRO's CEL: ${KEYWORDS.has(name) ? `\`${name}\` is a CEL keyword` : 'its name is not a CEL identifier'}, and KRO's typed objects cannot be indexed with ["${name}"]`,
+      `the field \`${name}\` cannot be read in KRO's CEL: ${/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? `\`${name}\` is a CEL keyword` : 'its name is not a CEL identifier'}, and KRO's typed objects cannot be indexed with ["${name}"]`,
       'rename the field (e.g. `inside` for `in`, `my_key` for `my-key`), or keep such keys in a map field (`Record<string, ...>`), which can be indexed',
     );
   }
@@ -128,13 +129,8 @@ function untypedField(node: MemberExpression | OptionalMemberExpression, object:
   return { expr: select, type: T.dyn, absent: { present, value: select, wrapped: false, optional } };
 }
 
-/** Names CEL's lexer reads as keywords: `a.in` does not parse, and a typed object has no `a["in"]`. */
-const KEYWORDS = new Set(['true', 'false', 'null', 'in']);
-
 /** Whether `a.name` parses in CEL (cel-go's backtick form is not supported by every engine TypeKro targets). */
-function selectable(name: string): boolean {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !KEYWORDS.has(name);
-}
+const selectable = isCelIdentifier;
 
 function unknownField(node: Node, type: CelType, key: string): Error {
   if (type.kind === 'string' && /^\d+$/.test(key)) {

@@ -13,6 +13,7 @@ import { operandOf, snippetOf } from './source.js';
 import { synthesize } from './synthesized.js';
 import { HINT, intOrString, syntaxError, unknownShape } from './errors.js';
 import { anyJson, isPropertyName, mapOrEmpty } from '../ir/untyped-target.js';
+import { isCelIdentifier } from '../util/cel-names.js';
 import {
   andPresent, describe, isNumeric, orValue, plain, stringify, textBeside, toDouble, toOptional, truthy, unifyNumeric,
   valueOf, wrappedValue, type Compiler, type Typed,
@@ -316,9 +317,15 @@ function nullishCoalescing(node: LogicalExpression, left: Typed, right: Typed): 
   // optional keeps it (`x.?f.orValue(d)` is null), JavaScript's `??` replaces it, so test for null as well.
   // `dyn(...)` first: where KRO knows the field's type (a YAML handle's ConfigMap data is strings), the
   // checker refuses `orValue(null)` on `optional(string)` (tools/cel-oracle).
-  // A value the schema declares an object is one of KRO's object types, whose optional takes no map literal:
-  // `dyn(...)` the default (`c.?status.orValue(dyn({}))`).
-  if (left.type.kind === 'dyn') return plain(E.cond(isNullish(l), r.expr, orValue(l, left.type.object ? E.call('dyn', [r.expr]) : r.expr)), type);
+  // `dyn(...)` the default where cel-go's checker would type the whole by it: a value the schema declares an
+  // object is one of KRO's object types, whose optional takes no map literal (`c.?status.orValue(dyn({}))`),
+  // and an indexed read's optional takes the default's type (`m[?"k"].orValue("none")` is a string to it, so
+  // `string()` of an int read there fails: "no such overload").
+  if (left.type.kind === 'dyn') {
+    const read = toOptional(l);
+    const typedByDefault = left.type.object === true || read.kind === 'index' || (read.kind === 'select' && !isCelIdentifier(read.field));
+    return plain(E.cond(isNullish(l), r.expr, orValue(l, typedByDefault ? E.call('dyn', [r.expr]) : r.expr)), type);
+  }
   return plain(orValue(l, r.expr), type);
 }
 

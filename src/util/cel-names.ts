@@ -63,3 +63,17 @@ export function celVariableName(name: string, taken: (candidate: string) => bool
   if (free(base)) return base;
   for (let n = 2; ; n++) if (free(`${base}${n}`)) return `${base}${n}`;
 }
+
+/** Identifiers CEL's lexer treats as keywords; such fields must be selected with `["name"]`. */
+const KEYWORDS: ReadonlySet<string> = new Set(['true', 'false', 'null', 'in']);
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * True when `name` can be written as `target.name` in CEL; any other field is read as `target["name"]`.
+ *
+ * @example
+ * isCelIdentifier('my-key'); // false
+ */
+export function isCelIdentifier(name: string): boolean {
+  return IDENT.test(name) && !KEYWORDS.has(name);
+}

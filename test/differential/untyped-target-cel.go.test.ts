@@ -57,12 +57,22 @@ const keys = kubernetesComposition(
     name: 'untyped-target-keys',
     kind: 'UntypedTargetKeys',
     spec: type({ name: 'string', cfg: 'Record<string, unknown>' }),
-    status: type({ inKey: 'boolean', inB: 'boolean', topIn: 'boolean', topKey: 'unknown', innerKey: 'unknown' }),
+    status: type({ inKey: 'boolean', inB: 'boolean', topIn: 'boolean', topKey: 'unknown', innerKey: 'unknown', keyText: 'string', topText: 'string', line: 'string' }),
   },
   (spec) => {
     ConfigMap({ name: spec.name, data: { a: 'x' } });
     const a = spec.cfg.a as Record<string, unknown>;
-    return { inKey: 'my-key' in a, inB: 'b' in a, topIn: 'my-key' in spec.cfg, topKey: spec.cfg['my-key'] ?? 'none', innerKey: a['my-key'] ?? 'none' };
+    return {
+      inKey: 'my-key' in a,
+      inB: 'b' in a,
+      topIn: 'my-key' in spec.cfg,
+      topKey: spec.cfg['my-key'] ?? 'none',
+      innerKey: a['my-key'] ?? 'none',
+      // cel-go's checker types an indexed read by its default: `string()` of an int read there failed.
+      keyText: String(a['my-key'] ?? 'none'),
+      topText: String(spec.cfg['my-key'] ?? 'none'),
+      line: `t-${spec.cfg['my-key'] ?? 0}`,
+    };
   },
 );
 

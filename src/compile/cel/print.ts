@@ -3,6 +3,7 @@
  * double-quoted (KRO's `${...}` scanner only understands double quotes), doubles always printed with a `.`
  * or an exponent so they stay doubles.
  */
+import { isCelIdentifier } from '../../util/cel-names.js';
 import type { BinaryOp, Expr, Literal } from '../../ir/expr.js';
 import { TypeKroError } from '../../util/errors.js';
 
@@ -28,14 +29,7 @@ const BINARY_PREC: Readonly<Record<BinaryOp, Prec>> = {
   '*': Prec.Multiplicative, '/': Prec.Multiplicative, '%': Prec.Multiplicative,
 };
 
-/** Identifiers CEL's lexer treats as keywords; such fields must be selected with `["name"]`. */
-const KEYWORDS = new Set(['true', 'false', 'null', 'in']);
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** True when `name` can be written as `target.name` in CEL. */
-export function isCelIdentifier(name: string): boolean {
-  return IDENT.test(name) && !KEYWORDS.has(name);
-}
+export { isCelIdentifier } from '../../util/cel-names.js';
 
 /** Prints an expression as CEL text. */
 export function printCel(expr: Expr): string {
