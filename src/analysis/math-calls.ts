@@ -5,6 +5,7 @@ import { T } from '../ir/types.js';
 import type { Scope } from './scope.js';
 import { unwrap } from './ast.js';
 import { syntaxError } from './errors.js';
+import { snippetOf } from './source.js';
 import { isNumeric, plain, unifyNumeric, valueOf, type Compiler, type Typed } from './typed.js';
 import type { Call } from './call-arguments.js';
 import { RANDOM_HINT, runDependentRefusal } from './run-values.js';
@@ -12,11 +13,22 @@ import { RANDOM_HINT, runDependentRefusal } from './run-values.js';
 /** The `Math` functions with an exact CEL form, named in the refusal of the others. */
 const COMPILED = ['max', 'min', 'abs', 'trunc', 'sign'];
 
+/** The ternaries that do what a Math function does, for a number whose kind CEL learns only when it runs. */
+const UNTYPED_FORMS: Readonly<Record<string, string>> = { max: 'v > 5 ? v : 5', min: 'v < 5 ? v : 5', abs: 'v < 0 ? 0 - v : v', sign: 'v > 0 ? 1 : v < 0 ? -1 : 0' };
+
 export function mathCall(node: Call, name: string, args: readonly Node[], scope: Scope, c: Compiler): Typed {
   if (name === 'random') throw runDependentRefusal(node, RANDOM_HINT);
   if (!COMPILED.includes(name)) throw syntaxError(node, `Math.${name} has no CEL equivalent (there is no math library in KRO)`, unknownHint(name));
   if (args.length === 0) throw syntaxError(node, `Math.${name}() without arguments is ${name === 'max' ? '-Infinity' : name === 'min' ? 'Infinity' : 'NaN'} in JavaScript, which CEL has no number for`, 'pass the numbers to compare');
   const values = args.map((arg) => c.value(arg, scope));
+  const untyped = values.findIndex((t) => t.type.kind === 'dyn');
+  if (untyped >= 0) {
+    // `Cel.expr<number>(...)` or an untyped field: CEL's int or double, known only when it runs (trial 21 F9).
+    const arg = snippetOf(args[untyped]!);
+    const ternary = UNTYPED_FORMS[name];
+    const hint = ternary ? `compare with a ternary, which compiles for such a value: \`const v = ${arg}\`, then \`${ternary}\`` : "declare the number's type in the schema ('number' or 'number.integer'), or write the CEL with Cel.expr";
+    throw syntaxError(node, `Math.${name} of a value whose number kind is known only when it runs (\`${arg}\`: CEL's int or double)`, hint);
+  }
   const numeric = values.every((t) => isNumeric(t.type) && !t.absent);
   if (!numeric) throw syntaxError(node, `Math.${name} needs present numbers`, 'give absent values a default with `??`');
   const first = values[0] as Typed;

@@ -7,12 +7,16 @@ import type { Composition } from './composition.js';
 import { instanceNameOf, validateSpec } from './spec.js';
 import { concreteSourceOf } from '../composition/concrete-source.js';
 import { TypeKroError } from '../util/errors.js';
+import { refuseUnknownOptions } from '../util/options.js';
 import { refuseBinary } from '../util/json.js';
 import { checkObservedDependencies, graphDependencies } from '../runtime/engine/observed-order.js';
 import { checkDistinctObjects } from '../runtime/engine/distinct-objects.js';
 import { checkObservedKind, type ObservedState } from '../composition/observed-state.js';
 
 export { OpaqueCel, type ConcreteData, type ConcreteEvaluation, type ConcreteResource } from '../composition/concrete.js';
+
+/** The identity was once `instance: { name, namespace }` here; the calls that take it now take it flat. */
+export const INSTANCE_HINT = "give the instance's `name` and `namespace` as options themselves (evaluateConcrete, simulate and render take them alike)";
 
 /**
  * The identity of the instance a test evaluates (`evaluateConcrete`, and `simulate`/`render` of
@@ -152,7 +156,7 @@ export interface ConcreteOptions extends InstanceOptions {
 export function evaluateConcrete<TSpec, TStatus>(composition: Composition<TSpec, TStatus>, spec: TSpec, options: ConcreteOptions = {}): ConcreteEvaluation {
   const concrete = concreteSourceOf(composition);
   if (!concrete) throw new TypeKroError('USAGE', 'evaluateConcrete takes a composition made by kubernetesComposition or toResourceGraph');
-  refuseUnknownOptions(options);
+  refuseUnknownOptions('evaluateConcrete', options, ['observed', 'name', 'namespace'], { instance: INSTANCE_HINT });
   const checked = validateSpec(concrete.definition, composition.graph, spec);
   const observed = options.observed instanceof Map ? options.observed : new Map(Object.entries(options.observed ?? {}));
   for (const [id, value] of observed) {
@@ -176,15 +180,4 @@ export function evaluateConcrete<TSpec, TStatus>(composition: Composition<TSpec,
   const created = new Set(result.resources.filter((resource) => resource.included === true).map((resource) => resource.id));
   checkObservedDependencies(composition.graph, graphDependencies(composition.graph), { has: (id) => observed.has(id), notCreated: (id) => !created.has(id) });
   return result;
-}
-
-const OPTION_NAMES: ReadonlySet<string> = new Set(['observed', 'name', 'namespace']);
-
-/** An option evaluateConcrete does not know would be dropped without a word: refused, with the known ones. */
-function refuseUnknownOptions(options: ConcreteOptions): void {
-  for (const key of Object.keys(options)) {
-    if (OPTION_NAMES.has(key)) continue;
-    const hint = key === 'instance' ? 'give the instance\'s `name` and `namespace` as options themselves, as simulate takes them' : `the options are ${[...OPTION_NAMES].join(', ')}`;
-    throw new TypeKroError('USAGE', `evaluateConcrete: unknown option \`${key}\`; ${hint}`);
-  }
 }

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { type } from 'arktype';
 import { Cel, evaluateConcrete, kubernetesComposition, OpaqueCel, SpecValidationError, toResourceGraph } from '../../src/index.js';
 import { ConfigMap, Deployment, Service } from '../../src/simple.js';
-import { simulate } from '../../src/testing/index.js';
+import { render, simulate } from '../../src/testing/index.js';
 
 const app = kubernetesComposition(
   {
@@ -121,10 +121,12 @@ test('evaluateConcrete takes the instance identity as simulate does, and refuses
   assert.deepEqual(simulated.status, concrete.status);
   const old = { instance: { name: 'site-3' } } as unknown as Parameters<typeof evaluateConcrete>[2];
   assert.throws(() => evaluateConcrete(graphForm, { name: 'site' }, old), {
-    message: "evaluateConcrete: unknown option `instance`; give the instance's `name` and `namespace` as options themselves, as simulate takes them",
+    message: "evaluateConcrete: unknown option `instance`; give the instance's `name` and `namespace` as options themselves (evaluateConcrete, simulate and render take them alike)",
   });
   const typo = { namepsace: 'apps' } as unknown as Parameters<typeof evaluateConcrete>[2];
   assert.throws(() => evaluateConcrete(graphForm, { name: 'site' }, typo), { message: 'evaluateConcrete: unknown option `namepsace`; the options are observed, name, namespace' });
+  assert.throws(() => simulate(graphForm, { name: 'site' }, typo as never), { message: 'simulate: unknown option `namepsace`; the options are observed, crossCheck, name, namespace' });
+  assert.throws(() => render(graphForm, { name: 'site' }, old as never), { message: "render: unknown option `instance`; give the instance's `name` and `namespace` as options themselves (evaluateConcrete, simulate and render take them alike)" });
 });
 
 const branches = kubernetesComposition(

@@ -1,6 +1,6 @@
 /**
  * A comprehension variable TypeKro chose (`[v].map(x, ...)`, a readiness rule's `.filter(c, ...)`) may be a
- * resource's id too. CEL scopes it to the macro's body, so both engines evaluate such a macro right, but
+ * resource's id too, read in the macro's range. CEL scopes it to the macro's body, so both engines evaluate such a macro right, but
  * KRO's dependency finder (v0.9.4 `pkg/cel/ast/inspector.go`) takes the variable as bound before it reads
  * the macro's range: a read of the resource `x` in `[x.status.a].map(x, ...)` is not a dependency, and KRO
  * neither orders the resource first nor gives the expression its object. So such a variable is renamed
@@ -14,7 +14,7 @@ import { celVariableName } from '../../util/cel-names.js';
 import { renameIdents } from './iterators.js';
 
 /**
- * The graph with every comprehension variable that is also a resource id renamed.
+ * The graph with every comprehension variable renamed that is also the id of a resource its range reads.
  *
  * @example
  * // const x = customResource(...); return { v: (x.status.a as { b?: string })?.b ?? 'none' }
@@ -46,16 +46,24 @@ function graphExprs(graph: CompositionGraph): Expr[] {
   return exprs;
 }
 
-/** Whether a macro in `expr` binds a variable named as a resource. */
+/** The variables of a macro named as a resource its range reads: KRO's finder misses that read. */
+function clashingVariables(node: Extract<Expr, { kind: 'macro' }>, ids: ReadonlySet<string>): string[] {
+  const named = macroVariables(node).filter((name) => ids.has(name));
+  if (named.length === 0) return named;
+  const read = identifiers(node.target);
+  return named.filter((name) => read.has(name));
+}
+
+/** Whether a macro in `expr` binds a variable named as a resource its range reads. */
 function clashes(expr: Expr, ids: ReadonlySet<string>): boolean {
-  if (expr.kind === 'macro' && macroVariables(expr).some((name) => ids.has(name))) return true;
+  if (expr.kind === 'macro' && clashingVariables(expr, ids).length > 0) return true;
   return exprChildren(expr).some((child) => clashes(child, ids));
 }
 
 function withoutIds(expr: Expr, ids: ReadonlySet<string>): Expr {
   return rewriteExpr(expr, (node) => node, (node) => {
     if (node.kind !== 'macro') return undefined;
-    const clashing = macroVariables(node).filter((name) => ids.has(name));
+    const clashing = clashingVariables(node, ids);
     if (clashing.length === 0) return undefined;
     const taken = new Set([...ids, ...macroVariables(node), ...identifiers(node.body)]);
     const renames = new Map<string, string>();

@@ -3,6 +3,8 @@
  * runtime's own offline renderer (the planner, run until nothing more can be rendered without a cluster);
  * the KRO form is the compiled RGD and the instance custom resource.
  */
+import { refuseUnknownOptions } from '../../util/options.js';
+import { INSTANCE_HINT } from '../../api/evaluate.js';
 import type { Composition } from '../../api/composition.js';
 import { compileInstance, compileRgd, toYaml } from '../../compile/rgd/index.js';
 import { renderAsFarAsOffline } from '../../runtime/direct/render.js';
@@ -107,6 +109,7 @@ export interface Rendering {
  * (result.manifests[0]!.spec as { replicas: number }).replicas; // => 3
  */
 export function render<TSpec, TStatus>(composition: Composition<TSpec, TStatus>, spec: TSpec, options: InstanceOptions = {}): Rendering {
+  refuseUnknownOptions('render', options, ['name', 'namespace'], { instance: INSTANCE_HINT });
   const context = testContext(composition, spec, options, 'render');
   const { plan, rendered } = renderAsFarAsOffline(context.prepared, context.spec, context.instance, context.owner, context.schemas);
   checkRenderedNames(context, [...rendered].flatMap(([resourceId, manifests]) => manifests.map((manifest) => ({ resourceId, manifest }))));

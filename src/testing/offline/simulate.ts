@@ -3,6 +3,8 @@
  * planner decides (same prepared graph, same CEL engine, same readiness rules of compile/readiness), and
  * the concrete JavaScript evaluation checks it.
  */
+import { refuseUnknownOptions } from '../../util/options.js';
+import { INSTANCE_HINT } from '../../api/evaluate.js';
 import type { Composition } from '../../api/composition.js';
 import { evaluateConcrete } from '../../api/evaluate.js';
 import { instanceStatus, objectsRead, type KubeObject } from '../../runtime/engine/index.js';
@@ -134,6 +136,7 @@ export class SimulationDivergenceError extends TypeKroError {
  * simulate(webapp, { replicas: 3 }).pending; // => ['ready', 'available']
  */
 export function simulate<TSpec, TStatus>(composition: Composition<TSpec, TStatus>, spec: TSpec, options: SimulateOptions = {}): Simulation {
+  refuseUnknownOptions('simulate', options, ['observed', 'crossCheck', 'name', 'namespace'], { instance: INSTANCE_HINT });
   const context = testContext(composition, spec, options, 'simulate');
   const entries = options.observed ?? {};
   checkObserved(context.graph, entries);
