@@ -7,12 +7,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type } from 'arktype';
-import { CoreV1Api } from '@kubernetes/client-node';
 import { evaluateConcrete, kubernetesComposition } from '../../src/index.js';
-import { KubeClient } from '../../src/runtime/kube/client.js';
 import { ConfigMap } from '../../src/simple.js';
-import { includesSubset } from '../support/match.js';
-import { eventually, testKubeConfig, testKubeConfigPath, testNamespace } from '../support/cluster.js';
+import { assertBothModes } from '../support/both-modes.js';
 
 const numberText = kubernetesComposition(
   {
@@ -36,25 +33,5 @@ test('KRO accepts numbers made text and writes what JavaScript and direct mode w
   assert.deepEqual(data, { ratio: '1000000.5', small: '0.0000010000005', untyped: '1e-7' });
   const expected = { ratio: '1000000.5', small: '0.0000010000005', untyped: '1e-7', line: 'v=100000000000000000000' };
   assert.deepEqual(js.status, expected);
-  const kc = testKubeConfig();
-  const client = new KubeClient(kc);
-  const core = kc.makeApiClient(CoreV1Api);
-  for (const mode of ['kro', 'direct'] as const) {
-    const namespace = await testNamespace(kc, `number-text-${mode}`);
-    const options = { kubeconfig: testKubeConfigPath(), namespace: namespace.name, timeout: 180_000 };
-    const factory = mode === 'kro' ? numberText.factory('kro', options) : numberText.factory('direct', options);
-    const instance = await factory.deploy(SPEC);
-    const ref = { apiVersion: 'numbertext.typekro.dev/v1alpha1', kind: 'NumberText', name: instance.metadata.name, namespace: namespace.name };
-    let last: unknown;
-    await eventually(`${mode} status`, async () => {
-      last = mode === 'kro' ? ((await client.get(ref)) as { status?: unknown } | undefined)?.status : instance.status;
-      return includesSubset(last, expected) ? true : undefined;
-    }, 120_000).catch((error: Error) => {
-      throw new Error(`${error.message}\nlast status: ${JSON.stringify(last)}\nJavaScript: ${JSON.stringify(expected)}`);
-    });
-    const cm = await core.readNamespacedConfigMap({ name: 'numbers', namespace: namespace.name });
-    assert.deepEqual(cm.data, data, `the ConfigMap in ${mode} mode`);
-    await factory.deleteInstance(instance.metadata.name);
-    await namespace.remove();
-  }
+  await assertBothModes(numberText, SPEC, { namespace: 'number-text', expected, configMap: { name: 'numbers', data } });
 });
