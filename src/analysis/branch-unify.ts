@@ -6,6 +6,7 @@
 import type { Node } from '@babel/types';
 import { E, type Expr } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
+import { declaredObject } from '../ir/untyped-target.js';
 import { syntaxError } from './errors.js';
 import { compatible, describe, isNumeric, textBeside, unifyNumeric, type Typed } from './typed.js';
 import { withArticle } from '../util/article.js';
@@ -36,8 +37,8 @@ export function unifyBranches(node: Node, first: Typed, second: Typed): [Typed, 
 
 /** An object of any fields (`c.status`) beside an object or a map (`c.status ?? {}`): an object of any fields. */
 function objectBesideObject(a: CelType, b: CelType): boolean {
-  const objectLike = (t: CelType): boolean => t.kind === 'object' || t.kind === 'map' || (t.kind === 'dyn' && t.object === true);
-  return ((a.kind === 'dyn' && a.object === true) || (b.kind === 'dyn' && b.object === true)) && objectLike(a) && objectLike(b);
+  const objectLike = (t: CelType): boolean => t.kind === 'object' || t.kind === 'map' || declaredObject(t);
+  return (declaredObject(a) || declaredObject(b)) && objectLike(a) && objectLike(b);
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { MemberExpression, Node, OptionalMemberExpression } from '@babel/types';
 import { E, type Expr } from '../ir/expr.js';
 import { T, type CelType } from '../ir/types.js';
-import { anyJson, isPropertyName, mapOrEmpty, optionalMapOrEmpty } from '../ir/untyped-target.js';
+import { declaredObject, isPropertyName, mapOrEmpty, optionalMapOrEmpty } from '../ir/untyped-target.js';
 import type { Scope } from './scope.js';
 import { HINT, syntaxError, unknownShape } from './errors.js';
 import { refuseInheritedKeys } from './compile-lookup.js';
@@ -43,7 +43,7 @@ export function computedIndex(node: MemberExpression | OptionalMemberExpression,
   }
   if (object.type.kind === 'dyn' && index.type.kind !== 'string') throw unknownShape(node, 'an index that may be a number', object.type);
   // Text such as "0" or "length" reads an item, a character or the length of a list or text in JavaScript.
-  if (object.type.kind === 'dyn' && !object.type.object && (index.type.kind !== 'string' || !index.type.values?.every(isPropertyName))) throw unknownShape(node, 'a computed key', object.type);
+  if (object.type.kind === 'dyn' && !declaredObject(object.type) && (index.type.kind !== 'string' || !index.type.values?.every(isPropertyName))) throw unknownShape(node, 'a computed key', object.type);
   if ((object.type.kind === 'map' || object.type.kind === 'dyn') && index.type.kind !== 'double') {
     if (index.type.kind === 'string' && index.type.values) refuseInheritedKeys(node, index.type.values, `\`${snippetOf(node)}\``, 'leave the name out of the enumeration');
     const type = object.type.kind === 'map' ? object.type.value : T.dyn;

@@ -11,7 +11,7 @@ import { staticProperty } from './literal-reads.js';
 import { HINT, syntaxError, unknownShape } from './errors.js';
 import { guarded } from './compile-calls.js';
 import { compileLookup, isInheritedName, refuseInheritedRead } from './compile-lookup.js';
-import { anyJson, isPropertyName, mapOrEmpty, optionalMapOrEmpty } from '../ir/untyped-target.js';
+import { anyJson, declaredObject, isPropertyName, mapOrEmpty, optionalMapOrEmpty } from '../ir/untyped-target.js';
 import { andPresent, asJavaScriptText, describe, fieldRead, fieldReadThrough, plain, toOptional, valueOf, wrappedValue, type Compiler, type Typed } from './typed.js';
 import { withArticle } from '../util/article.js';
 import { bothUsesRefusal, templateUseAt } from './read-context.js';
@@ -90,13 +90,13 @@ export function member(node: MemberExpression | OptionalMemberExpression, scope:
     return listIndex(valueOf(object), E.int(key), object.type, chain ? toOptional(object) : undefined, object);
   }
   // A key CEL cannot select (`x['my-key']`) is indexed, which KRO's object types (a declared object) take only after dyn().
-  if (anyJson(object.type) || (object.type.kind === 'dyn' && object.type.object && !selectable(String(key)))) return untypedField(node, object, String(key), chain);
+  if (anyJson(object.type) || (declaredObject(object.type) && !isCelIdentifier(String(key)))) return untypedField(node, object, String(key), chain);
   const field = fieldOf(object.type, String(key));
   if (!field) throw unknownField(node, object.type, String(key));
   // Typed code may use client-node's model names (`_from`); CEL reads the wire name (`from`).
   const name = wireName(object.type, String(key));
   if (isInheritedName(name) && !(object.type.kind === 'object' && Object.hasOwn(object.type.fields, name))) refuseInheritedRead(node, name);
-  if (object.type.kind === 'object' && Object.hasOwn(object.type.fields, name) && !selectable(name)) {
+  if (object.type.kind === 'object' && Object.hasOwn(object.type.fields, name) && !isCelIdentifier(name)) {
     // An object the composition builds (a literal, a fold over a constant table) is a CEL map literal, which
     // `["b-c"]` indexes; only KRO's typed objects (the spec's, a resource's) cannot be.
     const built = valueOf(object);
@@ -129,8 +129,6 @@ function untypedField(node: MemberExpression | OptionalMemberExpression, object:
   return { expr: select, type: T.dyn, absent: { present, value: select, wrapped: false, optional } };
 }
 
-/** Whether `a.name` parses in CEL (cel-go's backtick form is not supported by every engine TypeKro targets). */
-const selectable = isCelIdentifier;
 
 function unknownField(node: Node, type: CelType, key: string): Error {
   if (type.kind === 'string' && /^\d+$/.test(key)) {

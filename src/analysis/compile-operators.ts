@@ -12,7 +12,7 @@ import { unwrap } from './ast.js';
 import { operandOf, snippetOf } from './source.js';
 import { synthesize } from './synthesized.js';
 import { HINT, intOrString, syntaxError, unknownShape } from './errors.js';
-import { anyJson, isPropertyName, mapOrEmpty } from '../ir/untyped-target.js';
+import { anyJson, declaredObject, isPropertyName, mapOrEmpty } from '../ir/untyped-target.js';
 import { isCelIdentifier } from '../util/cel-names.js';
 import {
   andPresent, describe, isNumeric, orValue, plain, stringify, textBeside, toDouble, toOptional, truthy, unifyNumeric,
@@ -323,7 +323,7 @@ function nullishCoalescing(node: LogicalExpression, left: Typed, right: Typed): 
   // `string()` of an int read there fails: "no such overload").
   if (left.type.kind === 'dyn') {
     const read = toOptional(l);
-    const typedByDefault = left.type.object === true || read.kind === 'index' || (read.kind === 'select' && !isCelIdentifier(read.field));
+    const typedByDefault = declaredObject(left.type) || read.kind === 'index' || (read.kind === 'select' && !isCelIdentifier(read.field));
     return plain(E.cond(isNullish(l), r.expr, orValue(l, typedByDefault ? E.call('dyn', [r.expr]) : r.expr)), type);
   }
   return plain(orValue(l, r.expr), type);

@@ -10,6 +10,7 @@
 import type { Node } from '@babel/types';
 import { E, type Expr } from '../ir/expr.js';
 import { T } from '../ir/types.js';
+import { declaredObject } from '../ir/untyped-target.js';
 import { unwrap } from './ast.js';
 import { syntaxError } from './errors.js';
 import { objectMethod } from './constant-items.js';
@@ -47,7 +48,7 @@ export function mapEnumeration(raw: Node, scope: Scope, c: Compiler): Enumeratio
   const compiled = c.value(call.argument, scope);
   // A value the schema declares an object (`'Record<string, unknown>'`) is a map of values of any type; KRO's
   // checker types it as an object, which no macro ranges over: `dyn(...)` it.
-  const map = compiled.type.kind === 'dyn' && compiled.type.object && !compiled.absent ? plain(E.call('dyn', [valueOf(compiled)]), T.map(T.dyn)) : compiled;
+  const map = declaredObject(compiled.type) && !compiled.absent ? plain(E.call('dyn', [valueOf(compiled)]), T.map(T.dyn)) : compiled;
   if (map.type.kind !== 'map') return undefined;
   if (map.absent || map.nullish) {
     const text = snippetOf(call.argument);

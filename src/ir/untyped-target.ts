@@ -34,6 +34,16 @@ export function isPropertyName(key: string): boolean {
   return key !== 'length' && !/^(0|[1-9][0-9]*)$/.test(key);
 }
 
+/**
+ * Whether a value of `type` is an object of any fields: a `dyn` the schema declares an object.
+ *
+ * @example
+ * declaredObject(T.dynObject); // true
+ */
+export function declaredObject(type: CelType): boolean {
+  return type.kind === 'dyn' && type.object === true;
+}
+
 /** The variable of the one-item binding (its body reads only it, never the operand's expression). */
 const VALUE = 'x';
 

@@ -106,12 +106,17 @@ export function observedType(modelName: string | undefined, present: unknown, me
 
 /** True when `markPresent` looks inside `present` (an object template of an object type). */
 function descends(type: CelType, present: unknown): present is Record<string, unknown> {
-  return type.kind === 'object' && typeof present === 'object' && present !== null && !Array.isArray(present) && !isRef(present) && !isExprValue(present);
+  return type.kind === 'object' && isTemplateObject(present);
+}
+
+/** An object the template writes itself: not a list, a reference or a compiled expression. */
+function isTemplateObject(present: unknown): present is Record<string, unknown> {
+  return typeof present === 'object' && present !== null && !Array.isArray(present) && !isRef(present) && !isExprValue(present);
 }
 
 /** True when `present` (a template's value) sets a field of any JSON type to an object. */
 function setsObject(type: CelType, present: unknown): boolean {
-  return type.kind === 'dyn' && !type.intOrString && !type.object && typeof present === 'object' && present !== null && !Array.isArray(present) && !isRef(present) && !isExprValue(present);
+  return type.kind === 'dyn' && !type.intOrString && !type.object && isTemplateObject(present);
 }
 
 /** The paths of `present` that `markPresent` marks, as text: equal texts give equal types for one base type. */
