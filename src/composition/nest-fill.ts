@@ -15,6 +15,7 @@ import type { CelType, FieldType } from '../ir/types.js';
 import { isExprValue, type Value } from '../ir/value.js';
 import { defaultsOf, hasImpliedDefault } from '../model/schema/index.js';
 import { TypeKroError } from '../util/errors.js';
+import { kindChecked, kindMismatch, kindText, staticKindConflict, type KindSite } from './nest-kinds.js';
 
 /** The static type of a passed expression, when known. */
 export type TypeOf = (expr: Expr) => CelType | undefined;
@@ -29,17 +30,15 @@ const MAX_OPTIONAL_KEYS = 3;
 const ITEM = 'item';
 
 /** Where a refusal is located and what the child reads: `file:line:col: nested composition "db"`, `spec.ports`. */
-export interface FillSite {
-  readonly owner: string;
-  readonly path: readonly string[];
-}
+export type FillSite = KindSite;
 
 /**
- * True when a value of `type` (undefined: not known) may lack a field the child's schema `node` defaults, or
- * holds an integer where the child's field is a double.
+ * True when a value of `type` (undefined: not known) may lack a field the child's schema `node` defaults,
+ * holds an integer where the child's field is a double, or has a kind known only when it runs.
  */
 export function needsFill(type: CelType | undefined, node: SchemaNode | undefined): boolean {
   if (!node) return false;
+  if (type?.kind === 'dyn') return node.kind !== 'object';
   switch (node.kind) {
     case 'struct':
       return Object.entries(node.fields).some(([key, field]) => {
@@ -61,12 +60,20 @@ export function needsFill(type: CelType | undefined, node: SchemaNode | undefine
 export function filledExpr(expr: Expr, type: CelType | undefined, node: SchemaNode | undefined, site: FillSite): Expr {
   // The child's `'number'` field is a double to its compiled CEL (`a / b`, `x + 0.5`), as a literal passed there
   // is (schemaLiteral): an integer or a value of unknown kind is converted, or `3 / 4` would divide as integers.
+  // A value whose kind is known only when it runs is checked against the child's declaration (nest-kinds.ts).
+  if (node && type?.kind === 'dyn') {
+    if (needsFill(undefined, node)) throw refusal(site, 'a value whose fields are not known to the compiler');
+    return kindChecked(expr, node, site);
+  }
+  const conflict = node && type && staticKindConflict(type, node);
+  if (conflict) throw kindRefusal(site, node!, conflict);
   if (node?.kind === 'float') return type?.kind === 'double' ? expr : E.call('double', [expr]);
   if (!node || !needsFill(type, node)) return expr;
   if (node.kind === 'array' && type?.kind === 'list') {
     return E.macro('map', expr, ITEM, filledExpr(E.ident(ITEM), type.item, node.items, { ...site, path: [...site.path, '[]'] }));
   }
   if (node.kind === 'struct' && type?.kind === 'object' && !type.open) return filledObject(expr, type, node, site);
+  if (node.kind === 'map' && type?.kind === 'map' && type.value.kind === 'dyn' && !needsFill(undefined, node.values)) return kindChecked(expr, node, site);
   if (node.kind === 'map' && type?.kind === 'map' && node.values.kind === 'float') {
     const path = `spec.${site.path.join('.')}`.replace(/\.\[\]/g, '[]');
     throw new TypeKroError(
@@ -101,6 +108,8 @@ export function filledLiteral(value: Value, node: SchemaNode | undefined, typeOf
     }
     return E.map(entries);
   }
+  const mismatch = node && kindMismatch(value, node, site);
+  if (mismatch) throw new TypeKroError('DEFINITION_INVALID', `${mismatch}: the child was compiled for the kind its spec type declares (a cast with \`as\` does not change the value); pass a value of that kind`);
   return schemaLiteral(value, node);
 }
 
@@ -171,5 +180,14 @@ function refusal(site: FillSite, what: string): TypeKroError {
   return new TypeKroError(
     'DEFINITION_INVALID',
     `${site.owner} has defaults inside spec field ${path}, and the parent passes ${what}: JavaScript fills the defaults in where a field is missing, which CEL cannot rebuild here; give the parent's spec type the same defaults (then every value has them), pass a literal, or pass every defaulted field`,
+  );
+}
+
+function kindRefusal(site: FillSite, node: SchemaNode, given: string): TypeKroError {
+  const path = `spec.${site.path.join('.')}`.replace(/\.\[\]/g, '[]');
+  const way = node.kind === 'string' ? 'make it text where it is passed (`String(x)`, a template literal)' : `pass ${kindText(node)}`;
+  return new TypeKroError(
+    'DEFINITION_INVALID',
+    `${site.owner}: its spec field ${path} is declared ${kindText(node)}, and the parent passes ${given} (a cast with \`as\` does not change the value): the child was compiled for ${kindText(node)}, and KRO and direct mode would fail on the value or compute another; ${way}, or declare the child's field with the kind passed`,
   );
 }

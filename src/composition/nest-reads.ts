@@ -11,15 +11,18 @@ import { schemaAt, type SchemaNode } from '../ir/schema.js';
 import { fieldOf, type CelType } from '../ir/types.js';
 import { isExprValue, type Value } from '../ir/value.js';
 import { NESTED_ROOT_PREFIX } from '../model/refs.js';
-import { hasImpliedDefault } from '../model/schema/index.js';
+import { hasImpliedDefault, schemaToCelType } from '../model/schema/index.js';
 import { TypeKroError } from '../util/errors.js';
 import { filledExpr, filledLiteral, type FillSite } from './nest-fill.js';
+import { kindChecked, kindCheckedPresence } from './nest-kinds.js';
 
 /** What the parent passed that may be absent: presence tests by child spec path (`a.b`). */
 export interface PassedPresence {
   readonly present: ReadonlyMap<string, Expr>;
   /** The static type of a passed expression, when known (for the presence of the fields below it). */
   readonly typeOf: (expr: Expr) => CelType | undefined;
+  /** The child's name, for the failures the compiled CEL carries (nest-kinds.ts; no file path in the RGD). */
+  readonly child: string;
 }
 
 /** How the child reads: the value (its own rules guarantee it is there), `has(...)`, or a CEL optional (`.?`). */
@@ -34,7 +37,7 @@ export function readPassed(path: readonly string[], mode: ReadMode, child: Schem
       const type = passed?.typeOf(current.expr);
       const present = passed?.present.get(at.join('.')) ?? observedPresence(current.expr, type);
       const base: Read = { value: current.expr, ...(present && { present, optional: optionalForm(current.expr, present) }) };
-      return below(base, type, schemaAt(child, at), fieldDefault(child, at), path.slice(i), mode, { owner, path: at });
+      return below(base, type, schemaAt(child, at), fieldDefault(child, at), path.slice(i), mode, { owner, path: at, ...(passed && { child: passed.child }) });
     }
     if (i === path.length) break;
     const next: Value | undefined = isRecord(current) ? current[path[i]!] : undefined;
@@ -45,7 +48,7 @@ export function readPassed(path: readonly string[], mode: ReadMode, child: Schem
     const whole = wholeRecord(current, path, child, spec, passed, owner);
     return mode === 'optional' ? E.call('optional.of', [whole]) : whole;
   }
-  return literalRead(current, mode, schemaAt(child, path), passed, { owner, path });
+  return literalRead(current, mode, schemaAt(child, path), passed, { owner, path, ...(passed && { child: passed.child }) });
 }
 
 /**
@@ -146,10 +149,18 @@ function below(read: Read, type: CelType | undefined, node: SchemaNode | undefin
     return given && E.cond(read.present, given, mode === 'has' ? E.bool(false) : none());
   }
   const [field, ...more] = rest;
+  if (field !== undefined && node && type?.kind === 'dyn' && node.kind !== 'object') {
+    // Read through, a value of a kind known only when it runs is checked whole first (nest-kinds.ts), as
+    // JavaScript's run of the child checks it; below it, the declared kinds hold.
+    const value = kindChecked(read.value, node, site);
+    const checked: Read = { value, ...(read.present && { present: read.present, optional: optionalForm(value, read.present) }) };
+    return below(checked, schemaToCelType(node, { filled: false }), node, undefined, rest, mode, site);
+  }
   if (field === undefined) {
     // Without a presence test the parent's value is there, or pending with its source (a resource's status).
     const present = read.present ?? (read.value.kind === 'select' ? E.call('has', [read.value]) : undefined);
-    if (mode === 'has') return present ?? E.bool(true);
+    // JavaScript's run of the child fails on a value of another kind before its `!== undefined` is read.
+    if (mode === 'has') return node && type?.kind === 'dyn' ? kindCheckedPresence(present, read.value, node, site) : (present ?? E.bool(true));
     // Read whole, the value gets the child's defaults inside it (list items, nested objects) that its type may lack.
     const value = filledExpr(read.value, type, node, site);
     if (mode === 'value') return value;

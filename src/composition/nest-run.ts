@@ -37,7 +37,7 @@ export function nestedArguments(child: CompositionGraph, childSpec: CelType, typ
   return {
     mayBeAbsent: (path) => optionalAt(childSpec, path) || schemaDefault(structFieldAt(child.spec, path)) !== undefined,
     passedAbsent: (path, test) => present.set(path.join('.'), test),
-    presence: { present, typeOf },
+    presence: { present, typeOf, child: child.name },
   };
 }
 

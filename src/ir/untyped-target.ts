@@ -108,7 +108,8 @@ function isMapOr(expr: Extract<Expr, { kind: 'conditional' }>): boolean {
   return value !== undefined && isDeepStrictEqual(test, isMap(value)) && isDeepStrictEqual(then, E.call('dyn', [value]));
 }
 
-function isPlainPath(expr: Expr): boolean {
+/** A path of plain field selections under an identifier (`schema.spec.a`): repeated in CEL at no cost. */
+export function isPlainPath(expr: Expr): boolean {
   return expr.kind === 'ident' || (expr.kind === 'select' && !expr.optional && isPlainPath(expr.target));
 }
 

@@ -19,6 +19,7 @@ import { answersAgree } from '../cel/compare.js';
 import { answerWithEngine } from '../cel/ours.js';
 import { parseAnswers, type OpenApiSchema, type TaggedJson, type Vector } from '../cel/vectors.js';
 import { conditionDefault, kroBranchTypes, SPECS } from './fixtures/kro-branch-types.js';
+import { untag } from '../support/cel-oracle.js';
 
 const ORACLE_DIR = fileURLToPath(new URL('../../tools/cel-oracle/', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'typekro-kro-branch-types-'));
@@ -55,14 +56,6 @@ function oracle(vectors: readonly Vector[]): ReturnType<typeof parseAnswers> {
   const result = spawnSync(binary, [], { input: vectors.map((v) => JSON.stringify(v)).join('\n'), encoding: 'utf8', maxBuffer: 1 << 26 });
   assert.equal(result.status, 0, result.stderr);
   return parseAnswers(result.stdout);
-}
-
-/** The oracle's JSON with its `{ $double: n }` tags read as JavaScript numbers (JavaScript has one number type). */
-function untag(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(untag);
-  if (value === null || typeof value !== 'object') return value;
-  if ('$double' in value) return Number((value as { $double: unknown }).$double);
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, untag(v)]));
 }
 
 function statusCel(status: unknown): [string, string][] {

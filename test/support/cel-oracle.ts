@@ -95,3 +95,11 @@ export function assertStatusVectorsAgree(vectors: readonly StatusVector[]): void
     assert.deepEqual(go.value, vector.js, `${vector.id}: ${vector.expr}`);
   }
 }
+
+/** The oracle's JSON with its `{ $double: n }` tags read as JavaScript numbers (JavaScript has one number type). */
+export function untag(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(untag);
+  if (value === null || typeof value !== 'object') return value;
+  if ('$double' in value) return Number((value as { $double: unknown }).$double);
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, untag(v)]));
+}

@@ -1,0 +1,92 @@
+/**
+ * What a parent passes to a nested composition's typed field must have the declared kind (review 43 P4, and
+ * F2 for nested compositions): a cast (`as unknown as string`) makes TypeScript accept any value, while the
+ * child was compiled for its declaration. A value whose static kind differs is refused where it is passed; a
+ * value whose kind is known only when it runs is checked in CEL and in JavaScript's run of the child, which
+ * both fail with the declaration (test/differential/nested-untyped-kinds-cel.go.test.ts holds cel-go, our
+ * engine and JavaScript to each other over every kind).
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { type } from 'arktype';
+import { evaluateConcrete, kubernetesComposition, TypeKroError } from '../../src/index.js';
+import { ConfigMap } from '../../src/simple.js';
+import { simulate } from '../../src/testing/index.js';
+import { refusalsIn } from '../support/refusals.js';
+
+const { definitionError, at } = refusalsIn(import.meta.filename);
+
+const child = kubernetesComposition(
+  {
+    name: 'kinds-child',
+    kind: 'KindsChild',
+    spec: type({ name: 'string', 'o?': 'string', 'weights?': 'Record<string, number>' }),
+    status: type({ o: 'string', weights: 'number' }),
+  },
+  (spec) => {
+    ConfigMap({ name: spec.name, data: { o: spec.o ?? 'none' } });
+    return { o: spec.o ?? 'none', weights: Object.keys(spec.weights ?? {}).length };
+  },
+);
+
+const parentDefinition = { spec: type({ name: 'string', n: 'number.integer', cfg: 'Record<string, unknown>' }), status: type({ o: 'string' }) };
+
+test('an integer cast to a string and passed to a string field is refused where it is passed', () => {
+  const define = () =>
+    kubernetesComposition({ ...parentDefinition, name: 'int-as-string', kind: 'IntAsString' }, (spec) => {
+      const c = child({ name: spec.name, o: spec.n as unknown as string });
+      return { o: c.status.o };
+    });
+  assert.equal(
+    definitionError(define),
+    `${at("'int-as-string'", 'child(')}: nested composition "kinds-child": its spec field spec.o is declared a string, and the parent passes an integer (a cast with \`as\` does not change the value): the child was compiled for a string, and KRO and direct mode would fail on the value or compute another; make it text where it is passed (\`String(x)\`, a template literal), or declare the child's field with the kind passed`,
+  );
+});
+
+test('a literal of another kind is refused where it is passed', () => {
+  const define = () =>
+    kubernetesComposition({ ...parentDefinition, name: 'literal-kind', kind: 'LiteralKind' }, (spec) => {
+      const c = child({ name: spec.name, o: 5 as unknown as string });
+      return { o: c.status.o };
+    });
+  assert.equal(
+    definitionError(define),
+    `${at("'literal-kind'", 'child(')}: nested composition "kinds-child": spec.o is declared a string, and the parent passed an integer: the child was compiled for the kind its spec type declares (a cast with \`as\` does not change the value); pass a value of that kind`,
+  );
+});
+
+const untyped = kubernetesComposition({ ...parentDefinition, name: 'untyped-kind', kind: 'UntypedKind' }, (spec) => {
+  const c = child({ name: spec.name, o: spec.cfg.o as string | undefined });
+  return { o: c.status.o };
+});
+
+test('a value whose kind is known only when it runs is checked in CEL, with the declaration and no file path', () => {
+  const yaml = untyped.toYaml();
+  assert.match(
+    yaml,
+    /o: '\$\{\(has\(schema\.spec\.cfg\.o\) \? optional\.of\(type\(schema\.spec\.cfg\.o\) == type\(""\) \? schema\.spec\.cfg\.o : dyn\(timestamp\("nested composition \\"kinds-child\\": spec\.o is declared a string, and the parent passed a value of another kind"\)\)\) : optional\.none\(\)\)\.orValue\("none"\)\}'/,
+  );
+  assert.doesNotMatch(yaml, /nested-kinds\.test/);
+});
+
+test('JavaScript run of the child fails on null, simulate and evaluateConcrete alike; a string passes', () => {
+  const message =
+    "nested composition \"kinds-child\": spec.o is declared a string, and the parent passed null: the child was compiled for the kinds its spec type declares (a cast such as `as string` does not change the value); pass a value of that kind, or declare the child's field 'unknown'";
+  for (const run of [() => evaluateConcrete(untyped, { name: 'a', n: 1, cfg: { o: null } }, { name: 'i' }), () => simulate(untyped, { name: 'a', n: 1, cfg: { o: null } })]) {
+    assert.throws(run, (error) => error instanceof TypeKroError && error.code === 'SPEC_INVALID' && error.message === message);
+  }
+  assert.deepEqual(simulate(untyped, { name: 'a', n: 1, cfg: { o: 'x' } }).status, { o: 'x' });
+  assert.deepEqual(simulate(untyped, { name: 'a', n: 1, cfg: {} }).status, { o: 'none' });
+});
+
+test("a value of unknown kind passed to a map of 'number' values is refused: CEL cannot make its integers doubles", () => {
+  const define = () =>
+    kubernetesComposition({ ...parentDefinition, name: 'untyped-weights', kind: 'UntypedWeights' }, (spec) => {
+      const c = child({ name: spec.name, weights: spec.cfg.w as Record<string, number> | undefined });
+      return { o: c.status.o };
+    });
+  assert.equal(
+    definitionError(define),
+    `${at("'untyped-weights'", 'child(')}: nested composition "kinds-child" declares spec.weights a map holding 'number' (floating-point) values, and the parent passes a value whose kind is known only when it runs: CEL cannot make its integers doubles there, and the child's arithmetic on them would be integer arithmetic (3 / 4 is 0); give the parent's value a declared type, or declare the child's field 'number.integer'`,
+  );
+});
