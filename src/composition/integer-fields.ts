@@ -57,6 +57,6 @@ export function fractionInIntegerField(owner: string, path: readonly string[], v
 }
 
 /** `spec.template.spec.containers[0].ports[0].containerPort`. */
-function fieldPath(path: readonly string[]): string {
+export function fieldPath(path: readonly string[]): string {
   return path.reduce((text, segment) => (/^\d+$/.test(segment) ? `${text}[${segment}]` : text ? `${text}.${segment}` : segment), '');
 }

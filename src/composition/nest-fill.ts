@@ -15,7 +15,7 @@ import type { CelType, FieldType } from '../ir/types.js';
 import { isExprValue, type Value } from '../ir/value.js';
 import { defaultsOf, hasImpliedDefault } from '../model/schema/index.js';
 import { TypeKroError } from '../util/errors.js';
-import { kindChecked, kindMismatch, kindText, staticKindConflict, type KindSite } from './nest-kinds.js';
+import { kindChecked, type KindSite } from './nest-kinds.js';
 
 /** The static type of a passed expression, when known. */
 export type TypeOf = (expr: Expr) => CelType | undefined;
@@ -65,8 +65,6 @@ export function filledExpr(expr: Expr, type: CelType | undefined, node: SchemaNo
     if (needsFill(undefined, node)) throw refusal(site, 'a value whose fields are not known to the compiler');
     return kindChecked(expr, node, site);
   }
-  const conflict = node && type && staticKindConflict(type, node);
-  if (conflict) throw kindRefusal(site, node!, conflict);
   if (node?.kind === 'float') return type?.kind === 'double' ? expr : E.call('double', [expr]);
   if (!node || !needsFill(type, node)) return expr;
   if (node.kind === 'array' && type?.kind === 'list') {
@@ -108,8 +106,6 @@ export function filledLiteral(value: Value, node: SchemaNode | undefined, typeOf
     }
     return E.map(entries);
   }
-  const mismatch = node && kindMismatch(value, node, site);
-  if (mismatch) throw new TypeKroError('DEFINITION_INVALID', `${mismatch}: the child was compiled for the kind its spec type declares (a cast with \`as\` does not change the value); pass a value of that kind`);
   return schemaLiteral(value, node);
 }
 
@@ -180,14 +176,5 @@ function refusal(site: FillSite, what: string): TypeKroError {
   return new TypeKroError(
     'DEFINITION_INVALID',
     `${site.owner} has defaults inside spec field ${path}, and the parent passes ${what}: JavaScript fills the defaults in where a field is missing, which CEL cannot rebuild here; give the parent's spec type the same defaults (then every value has them), pass a literal, or pass every defaulted field`,
-  );
-}
-
-function kindRefusal(site: FillSite, node: SchemaNode, given: string): TypeKroError {
-  const path = `spec.${site.path.join('.')}`.replace(/\.\[\]/g, '[]');
-  const way = node.kind === 'string' ? 'make it text where it is passed (`String(x)`, a template literal)' : `pass ${kindText(node)}`;
-  return new TypeKroError(
-    'DEFINITION_INVALID',
-    `${site.owner}: its spec field ${path} is declared ${kindText(node)}, and the parent passes ${given} (a cast with \`as\` does not change the value): the child was compiled for ${kindText(node)}, and KRO and direct mode would fail on the value or compute another; ${way}, or declare the child's field with the kind passed`,
   );
 }

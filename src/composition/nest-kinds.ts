@@ -12,7 +12,6 @@
  */
 import { E, type Expr } from '../ir/expr.js';
 import type { SchemaNode } from '../ir/schema.js';
-import type { CelType } from '../ir/types.js';
 import { isPlainPath } from '../ir/untyped-target.js';
 import { TypeKroError } from '../util/errors.js';
 
@@ -120,31 +119,8 @@ function containsFloat(node: SchemaNode): boolean {
   return node.kind === 'struct' && Object.values(node.fields).some(containsFloat);
 }
 
-/**
- * The kind of a statically typed value (`spec.n as unknown as string`: an integer) where the child declares
- * another: undefined when it fits or is not known here (a time, bytes, a value typed only when it runs).
- * Refused where it is passed: the child's CEL would compute for the declared kind (KRO's template refuses an
- * integer, `spec.o + '!'` has no integer overload), and JavaScript's run of the child fails on it.
- * @example staticKindConflict(T.int, { kind: 'string', markers: {} }); // 'an integer'
- */
-export function staticKindConflict(type: CelType, node: SchemaNode): string | undefined {
-  const given: Partial<Record<CelType['kind'], string>> = { int: 'an integer', double: 'a number', string: 'a string', bool: 'a boolean', null: 'null', list: 'a list', map: 'a map', object: 'an object' };
-  const fits: Record<SchemaNode['kind'], readonly CelType['kind'][]> = {
-    string: ['string'],
-    integer: ['int'],
-    float: ['int', 'double'],
-    boolean: ['bool'],
-    object: ['map', 'object', 'list', 'string', 'int', 'double', 'bool', 'null'],
-    array: ['list'],
-    map: ['map', 'object'],
-    struct: ['map', 'object'],
-  };
-  const text = given[type.kind];
-  return text === undefined || fits[node.kind].includes(type.kind) ? undefined : text;
-}
-
 /** How the child declares `node`, for messages: `a string`. */
-export function kindText(node: SchemaNode): string {
+function kindText(node: SchemaNode): string {
   const kinds: Record<SchemaNode['kind'], string> = { string: 'a string', integer: 'an integer', float: 'a number', boolean: 'a boolean', object: 'an object', array: 'a list', map: 'a map', struct: 'an object' };
   return kinds[node.kind];
 }

@@ -14,6 +14,8 @@ import type { Node } from '@babel/types';
 import type { SourceLocation } from '../ir/graph.js';
 import { fieldLocation } from './field-site.js';
 import { doubleInIntegerField, fractionInIntegerField, type DoubleSource } from './integer-fields.js';
+import { kindConflictError } from './field-kinds.js';
+import { kindConflict } from '../ir/kind-fit.js';
 
 export interface ValueContext {
   /** The static type of a reference (spec field, resource field, forEach item). */
@@ -44,12 +46,13 @@ export function toValue(raw: unknown, context: ValueContext, expected?: CelType,
     // Passed inline, not named: under tsx a named closure is renamed (`__name`) each time it is made.
     return exprValue(fitTo(raw.expr, context.exprType(raw.expr), expected, (): DoubleSource => ({ expr: raw.expr, node: context.siteOf?.(raw.expr) ?? context.siteOf?.(raw) }), context, path));
   }
-  if (typeof raw === 'string') return hasMarkers(raw) ? markersToValue(raw, context, path) : raw;
-  if (raw === null || typeof raw === 'boolean') return raw;
+  if (typeof raw === 'string') return hasMarkers(raw) ? markersToValue(raw, context, path) : fitLiteral(raw, T.string, expected, context, path);
+  if (raw === null) return raw;
+  if (typeof raw === 'boolean') return fitLiteral(raw, T.bool, expected, context, path);
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) throw new TypeKroError('DEFINITION_INVALID', `${where(context)}${context.owner}: ${path.join('.')} is ${raw}, which is not valid in a manifest (JSON has no ${raw}); compute a finite number`);
     if (expected?.kind === 'int' && !Number.isInteger(raw)) throw fractionInIntegerField(context.owner, path, raw, context.at);
-    return raw;
+    return fitLiteral(raw, Number.isInteger(raw) ? T.int : T.double, expected, context, path);
   }
   if (raw === undefined) return undefined;
   if (recordOf(raw)) {
@@ -138,9 +141,18 @@ function where(about: StringSite): string {
  */
 function fitTo(expr: Expr, type: CelType | undefined, expected: CelType | undefined, source: () => DoubleSource, context: ValueContext, path: readonly string[]): Expr {
   if (expected?.kind === 'int' && type?.kind === 'double') throw doubleInIntegerField(context.owner, path, source(), context.at);
+  const conflict = expected && type && kindConflict(type, expected);
+  if (conflict) throw kindConflictError(context.owner, path, source(), expected!, conflict, context.at);
   // A field set to a Secret's `data` entry holds its base64 text in JavaScript (and the API decodes it again).
   if (type?.kind === 'bytes') return base64Text(expr);
   return expr;
+}
+
+/** A literal of `type` where `expected` is declared: kept, or refused when no value of its kind fits there. */
+function fitLiteral<V extends string | number | boolean>(raw: V, type: CelType, expected: CelType | undefined, context: ValueContext, path: readonly string[]): V {
+  const conflict = expected && kindConflict(type, expected);
+  if (conflict) throw kindConflictError(context.owner, path, { literal: raw }, expected!, conflict, context.at);
+  return raw;
 }
 
 export { T };

@@ -30,6 +30,11 @@ export type CelType =
        * an object): never a list or text, so a read of its fields needs no test of what it is (untyped-target.ts).
        */
       readonly object?: true;
+      /**
+       * A string field of Kubernetes' `Quantity` (`resources.limits.cpu`, a PVC's `storage`): the API server also
+       * takes a number there and writes it back as text, so a number may be set where the model says string.
+       */
+      readonly quantity?: true;
     }
   /** `minItems`: the schema admits no shorter list, so an index below it is always there. */
   | { readonly kind: 'list'; readonly item: CelType; readonly minItems?: number }
@@ -62,6 +67,8 @@ export const T = {
   intOrString: { kind: 'dyn', intOrString: true } as CelType,
   /** A `dyn` the schema declares an object (see `object` above). */
   dynObject: { kind: 'dyn', object: true } as CelType,
+  /** A string that also takes a number on the wire (Kubernetes' `Quantity`, see `quantity` above). */
+  quantity: { kind: 'string', quantity: true } as CelType,
   list: (item: CelType): CelType => ({ kind: 'list', item }),
   map: (value: CelType): CelType => ({ kind: 'map', value }),
   object: (fields: Record<string, FieldType>, open = false): CelType => ({ kind: 'object', fields, open }),

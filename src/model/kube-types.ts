@@ -6,6 +6,7 @@
 import { T, type CelType, type FieldType } from '../ir/types.js';
 import { isExprValue } from '../ir/value.js';
 import { modelAttributes, modelRequired } from './k8s-models.js';
+import { isQuantityField } from './quantity-fields.js';
 import { isRef } from './refs.js';
 
 /**
@@ -47,9 +48,17 @@ export function modelType(modelName: string): CelType | undefined {
   cache.set(modelName, type);
   required.set(type, modelRequired(modelName));
   for (const attribute of attributes) {
-    fields[attribute.baseName] = { type: typeFromText(attribute.type, attribute.format), optional: true };
+    const field = typeFromText(attribute.type, attribute.format);
+    fields[attribute.baseName] = { type: isQuantityField(modelName, attribute.baseName) ? asQuantity(field) : field, optional: true };
   }
   return type;
+}
+
+/** A Quantity field's string type (itself, its map values or its list items) marked as taking numbers too. */
+function asQuantity(type: CelType): CelType {
+  if (type.kind === 'list') return T.list(asQuantity(type.item));
+  if (type.kind === 'map') return T.map(asQuantity(type.value));
+  return type.kind === 'string' ? T.quantity : type;
 }
 
 const KUBERNETES_TIME: CelType = Object.freeze({ kind: 'timestamp', kubernetesTime: true });

@@ -1,7 +1,8 @@
 /**
  * What a parent passes to a nested composition's typed field must have the declared kind (review 43 P4, and
  * F2 for nested compositions): a cast (`as unknown as string`) makes TypeScript accept any value, while the
- * child was compiled for its declaration. A value whose static kind differs is refused where it is passed; a
+ * child was compiled for its declaration. A value whose static kind differs is refused where it is passed
+ * (values.ts, as in a manifest: test/composition/field-kinds.test.ts); a
  * value whose kind is known only when it runs is checked in CEL and in JavaScript's run of the child, which
  * both fail with the declaration (test/differential/nested-untyped-kinds-cel.go.test.ts holds cel-go, our
  * engine and JavaScript to each other over every kind).
@@ -39,7 +40,7 @@ test('an integer cast to a string and passed to a string field is refused where 
     });
   assert.equal(
     definitionError(define),
-    `${at("'int-as-string'", 'child(')}: nested composition "kinds-child": its spec field spec.o is declared a string, and the parent passes an integer (a cast with \`as\` does not change the value): the child was compiled for a string, and KRO and direct mode would fail on the value or compute another; make it text where it is passed (\`String(x)\`, a template literal), or declare the child's field with the kind passed`,
+    `${at("'int-as-string'", 'child(')}: nested composition "kinds-child": the field spec.o takes a string, and is set to \`spec.n\`, an integer (a cast with \`as\` does not change the value): the child was compiled for a string, and would fail on the value or compute another\n    spec.n\n  hint: make it text where it is set (\`String(spec.n)\` or a template literal)`,
   );
 });
 
@@ -51,7 +52,7 @@ test('a literal of another kind is refused where it is passed', () => {
     });
   assert.equal(
     definitionError(define),
-    `${at("'literal-kind'", 'child(')}: nested composition "kinds-child": spec.o is declared a string, and the parent passed an integer: the child was compiled for the kind its spec type declares (a cast with \`as\` does not change the value); pass a value of that kind`,
+    `${at("'literal-kind'", 'child(')}: nested composition "kinds-child": the field spec.o takes a string, and is set to \`5\`, an integer (a cast with \`as\` does not change the value): the child was compiled for a string, and would fail on the value or compute another\n    5\n  hint: write the text itself ("5")`,
   );
 });
 
