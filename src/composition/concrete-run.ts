@@ -17,7 +17,7 @@ import { opaqueInJavaScript } from './concrete-value.js';
 import type { ExprValue } from '../ir/value.js';
 import { assignId } from './ids.js';
 import { nestPrefixBase, prefixed } from './nest.js';
-import { kindMismatch } from './nest-kinds.js';
+import { kindCheckedSpec } from './nest-kinds.js';
 import { currentCallSite, type CompositionSource } from './source-site.js';
 import { pendingStatusPaths } from './concrete-reads.js';
 import { chainOf, frameOf, pendingArguments, siteKey, withPendingFields, type Frame } from './concrete-frame.js';
@@ -120,11 +120,9 @@ export class ConcreteRun implements CompositionRunHooks {
     const given = pendingArguments(parent, spec, 0);
     this.frames.push(frameOf(concrete.source, graph, prefix));
     try {
-      const filled = applyDefaults(graph.spec, given);
-      // The child's compiled CEL fails on a value of another kind (nest-kinds.ts), and so does its run here.
-      const mismatch = kindMismatch(filled, graph.spec, { owner: `nested composition ${JSON.stringify(graph.name)}`, path: [] });
-      if (mismatch) throw new TypeKroError('SPEC_INVALID', `${mismatch}: the child was compiled for the kinds its spec type declares (a cast such as \`as string\` does not change the value); pass a value of that kind, or declare the child's field 'unknown'`);
-      status = concrete.compose(filled, { metadata: this.metadata });
+      // The child's compiled CEL fails where it reads a value of another kind (nest-kinds.ts), and so does its run here.
+      const spec = kindCheckedSpec(applyDefaults(graph.spec, given), graph.spec, { owner: `nested composition ${JSON.stringify(graph.name)}`, path: [] });
+      status = concrete.compose(spec, { metadata: this.metadata });
       pending = [...this.pendingStatusPaths(), ...this.absentStatusPaths()];
     } finally {
       this.frames.pop();

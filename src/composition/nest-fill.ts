@@ -15,7 +15,7 @@ import type { CelType, FieldType } from '../ir/types.js';
 import { isExprValue, type Value } from '../ir/value.js';
 import { defaultsOf, hasImpliedDefault } from '../model/schema/index.js';
 import { TypeKroError } from '../util/errors.js';
-import { kindChecked, type KindSite } from './nest-kinds.js';
+import { kindChecked, typedAtRunTime, type KindSite } from './nest-kinds.js';
 
 /** The static type of a passed expression, when known. */
 export type TypeOf = (expr: Expr) => CelType | undefined;
@@ -61,7 +61,7 @@ export function filledExpr(expr: Expr, type: CelType | undefined, node: SchemaNo
   // The child's `'number'` field is a double to its compiled CEL (`a / b`, `x + 0.5`), as a literal passed there
   // is (schemaLiteral): an integer or a value of unknown kind is converted, or `3 / 4` would divide as integers.
   // A value whose kind is known only when it runs is checked against the child's declaration (nest-kinds.ts).
-  if (node && type?.kind === 'dyn') {
+  if (node && typedAtRunTime(expr, type)) {
     if (needsFill(undefined, node)) throw refusal(site, 'a value whose fields are not known to the compiler');
     return kindChecked(expr, node, site);
   }

@@ -11,10 +11,10 @@ import { schemaAt, type SchemaNode } from '../ir/schema.js';
 import { fieldOf, type CelType } from '../ir/types.js';
 import { isExprValue, type Value } from '../ir/value.js';
 import { NESTED_ROOT_PREFIX } from '../model/refs.js';
-import { hasImpliedDefault, schemaToCelType } from '../model/schema/index.js';
+import { hasImpliedDefault } from '../model/schema/index.js';
 import { TypeKroError } from '../util/errors.js';
 import { filledExpr, filledLiteral, type FillSite } from './nest-fill.js';
-import { kindChecked, kindCheckedPresence } from './nest-kinds.js';
+import { kindCheckedPresence, kindCheckedThrough, typedAtRunTime } from './nest-kinds.js';
 
 /** What the parent passed that may be absent: presence tests by child spec path (`a.b`). */
 export interface PassedPresence {
@@ -149,18 +149,17 @@ function below(read: Read, type: CelType | undefined, node: SchemaNode | undefin
     return given && E.cond(read.present, given, mode === 'has' ? E.bool(false) : none());
   }
   const [field, ...more] = rest;
-  if (field !== undefined && node && type?.kind === 'dyn' && node.kind !== 'object') {
-    // Read through, a value of a kind known only when it runs is checked whole first (nest-kinds.ts), as
-    // JavaScript's run of the child checks it; below it, the declared kinds hold.
-    const value = kindChecked(read.value, node, site);
-    const checked: Read = { value, ...(read.present && { present: read.present, optional: optionalForm(value, read.present) }) };
-    return below(checked, schemaToCelType(node, { filled: false }), node, undefined, rest, mode, site);
+  if (field !== undefined && node && node.kind !== 'object' && typedAtRunTime(read.value, type)) {
+    // Read through, a value of a kind known only when it runs is checked to be an object first (nest-kinds.ts),
+    // as JavaScript's run of the child checks what it reads; the fields below are checked where they are read.
+    const value = kindCheckedThrough(read.value, node, site);
+    read = { value, ...(read.present && { present: read.present, optional: optionalForm(value, read.present) }) };
   }
   if (field === undefined) {
     // Without a presence test the parent's value is there, or pending with its source (a resource's status).
     const present = read.present ?? (read.value.kind === 'select' ? E.call('has', [read.value]) : undefined);
     // JavaScript's run of the child fails on a value of another kind before its `!== undefined` is read.
-    if (mode === 'has') return node && type?.kind === 'dyn' ? kindCheckedPresence(present, read.value, node, site) : (present ?? E.bool(true));
+    if (mode === 'has') return node && typedAtRunTime(read.value, type) ? kindCheckedPresence(present, read.value, node, site) : (present ?? E.bool(true));
     // Read whole, the value gets the child's defaults inside it (list items, nested objects) that its type may lack.
     const value = filledExpr(read.value, type, node, site);
     if (mode === 'value') return value;

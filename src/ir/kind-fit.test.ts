@@ -31,6 +31,8 @@ test('kinds that cannot be values of a field are named; values typed only when t
 test('a declared kind is named for messages', () => {
   assert.equal(kindName(T.string), 'a string');
   assert.equal(kindName(T.quantity), 'a quantity (text or a number)');
-  assert.equal(kindName(T.list(T.int)), 'a list');
+  assert.equal(kindName(T.list(T.int)), 'a list of integers');
+  assert.equal(kindName(T.map(T.string)), 'a map of strings');
+  assert.equal(kindName(T.list(T.dyn)), 'a list');
   assert.equal(kindName(T.object({})), 'an object');
 });

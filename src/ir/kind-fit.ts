@@ -50,8 +50,9 @@ export function kindConflict(given: CelType, expected: CelType): string | undefi
  * @example kindName(T.int); // 'an integer'
  */
 export function kindName(expected: CelType): string {
-  if (expected.kind === 'list') return 'a list';
-  if (expected.kind === 'map' || expected.kind === 'object') return 'an object';
+  if (expected.kind === 'list') return PLURAL[expected.item.kind] ? `a list of ${PLURAL[expected.item.kind]}` : 'a list';
+  if (expected.kind === 'map') return PLURAL[expected.value.kind] ? `a map of ${PLURAL[expected.value.kind]}` : 'a map';
+  if (expected.kind === 'object') return 'an object';
   if (expected.kind === 'string' && expected.quantity) return 'a quantity (text or a number)';
   return GIVEN[expected.kind] ?? `a ${expected.kind}`;
 }

@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type } from 'arktype';
-import { evaluateConcrete, kubernetesComposition, TypeKroError } from '../../src/index.js';
+import { Cel, customResource, evaluateConcrete, kubernetesComposition, TypeKroError } from '../../src/index.js';
 import { ConfigMap } from '../../src/simple.js';
 import { simulate } from '../../src/testing/index.js';
 import { refusalsIn } from '../support/refusals.js';
@@ -89,5 +89,55 @@ test("a value of unknown kind passed to a map of 'number' values is refused: CEL
   assert.equal(
     definitionError(define),
     `${at("'untyped-weights'", 'child(')}: nested composition "kinds-child" declares spec.weights a map holding 'number' (floating-point) values, and the parent passes a value whose kind is known only when it runs: CEL cannot make its integers doubles there, and the child's arithmetic on them would be integer arithmetic (3 / 4 is 0); give the parent's value a declared type, or declare the child's field 'number.integer'`,
+  );
+});
+
+test('a resource named as the check variables (key, value): the check binds the value first, so the read stays the resource (review 44 F3)', () => {
+  const mapChild = kubernetesComposition(
+    { name: 'kinds-map-child', kind: 'KindsMapChild', spec: type({ name: 'string', 'm?': 'Record<string, string>' }), status: type({ n: 'number' }) },
+    (spec) => {
+      ConfigMap({ name: spec.name, data: spec.m ?? {} });
+      return { n: Object.keys(spec.m ?? {}).length };
+    },
+  );
+  const parent = kubernetesComposition({ name: 'kinds-key', kind: 'KindsKey', spec: type({ name: 'string' }), status: type({ n: 'number' }) }, (spec) => {
+    const key = customResource({ apiVersion: 'example.com/v1', kind: 'Thing', metadata: { name: spec.name }, spec: { a: 1 } });
+    const c = mapChild({ name: spec.name, m: key.status.m as Record<string, string> | undefined });
+    return { n: c.status.n };
+  });
+  for (const m of [{ a: 'x' }, { a: 'x', b: 'y' }]) {
+    assert.deepEqual(simulate(parent, { name: 'a' }, { observed: { key: { status: { m } } } }).status, { n: Object.keys(m).length });
+  }
+  assert.throws(
+    () => simulate(parent, { name: 'a' }, { observed: { key: { status: { m: { a: 1 } } } } }),
+    (error) => error instanceof TypeKroError && error.code === 'SPEC_INVALID' && error.message.startsWith('nested composition "kinds-map-child": spec.m.a is declared a string, and the parent passed an integer'),
+  );
+});
+
+test('Cel.expr<T> passed to a typed field is checked in CEL too: its T is not held by CEL (review 44 F2)', () => {
+  const parent = kubernetesComposition({ ...parentDefinition, name: 'kinds-cel-expr', kind: 'KindsCelExpr' }, (spec) => {
+    const c = child({ name: spec.name, o: Cel.expr<string>(spec.cfg, '.?o.orValue("z")') });
+    return { o: c.status.o };
+  });
+  assert.match(parent.toYaml(), /o: '\$\{optional\.of\(\[dyn\(\(schema\.spec\.cfg\)\.\?o\.orValue\("z"\)\)\]\.map\(value, type\(value\) == type\(""\) \? value : dyn\(timestamp\("nested composition \\"kinds-child\\": spec\.o is declared a string/);
+});
+
+test('JavaScript checks a field where the child reads it, as the CEL does: a field the child never reads fails neither', () => {
+  const reader = kubernetesComposition(
+    { name: 'kinds-reader', kind: 'KindsReader', spec: type({ name: 'string', 'o?': 'string', 'db?': { host: 'string', 'port?': 'number.integer' } }), status: type({ port: 'number' }) },
+    (spec) => {
+      ConfigMap({ name: spec.name, data: { a: 'b' } });
+      return { port: spec.db?.port ?? 5432 };
+    },
+  );
+  const parent = kubernetesComposition({ ...parentDefinition, name: 'kinds-unread', kind: 'KindsUnread', status: type({ port: 'number' }) }, (spec) => {
+    const c = reader({ name: spec.name, o: spec.cfg.o as string | undefined, db: { host: (spec.cfg.h ?? 'h') as string, port: spec.cfg.p as number | undefined } });
+    return { port: c.status.port };
+  });
+  // `o` and `db.host` hold other kinds, and neither side reads them; `db.port` is read and checked by both.
+  assert.deepEqual(simulate(parent, { name: 'a', n: 1, cfg: { o: 3, h: 3, p: 6543 } }).status, { port: 6543 });
+  assert.throws(
+    () => simulate(parent, { name: 'a', n: 1, cfg: { o: 3, h: 'h', p: 'x' } }),
+    (error) => error instanceof TypeKroError && error.code === 'SPEC_INVALID' && error.message.startsWith('nested composition "kinds-reader": spec.db.port is declared an integer, and the parent passed a string'),
   );
 });
