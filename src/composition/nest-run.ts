@@ -19,6 +19,7 @@ import { optionalAt } from './presence.js';
 import type { ManifestField } from './source-values.js';
 import type { SchemaNode } from '../ir/schema.js';
 import { TypeKroError } from '../util/errors.js';
+import { optionalStatus, statusPresence } from './nest-status-reads.js';
 
 export { NESTED_ROOT_PREFIX };
 
@@ -177,12 +178,16 @@ export function inlineNestedStatus(value: Value, nested: ReadonlyMap<string, Val
 export function inlineNestedExpr(expr: Expr, nested: ReadonlyMap<string, Value>): Expr {
   if (nested.size === 0) return expr;
   return foldConstants(rewriteExpr(expr, (node) => node, (node) => {
+    // `has(c.status.x)` (`c.status.x !== undefined`): whether the child's value is there (nest-status-reads.ts).
+    const tested = node.kind === 'call' && node.fn === 'has' && !node.target && node.args.length === 1 ? node.args[0]! : undefined;
     for (const [root, status] of nested) {
-      const chain = selectPath(node, root);
+      const chain = selectPath(tested ?? node, root);
       if (!chain) continue;
       const [first, ...rest] = chain.path;
       if (first !== 'status') throw new TypeKroError('DEFINITION_INVALID', `a nested composition exposes only its status, not ${first}`);
-      return valueAtPath(status, rest, root);
+      if (tested) return statusPresence(valueAtPath(status, rest, root));
+      // A `.?` on the way (`c.status.?x.orValue(d)`) reads the child's value as an optional.
+      return chain.optional.some(Boolean) ? optionalValueAtPath(status, rest, root) : valueAtPath(status, rest, root);
     }
     if (node.kind === 'ident' && node.name.startsWith(NESTED_ROOT_PREFIX)) {
       throw new TypeKroError('DEFINITION_INVALID', `a nested composition handle (${node.name.slice(NESTED_ROOT_PREFIX.length)}) can only be used through its status fields`);
@@ -192,16 +197,25 @@ export function inlineNestedExpr(expr: Expr, nested: ReadonlyMap<string, Value>)
 }
 
 function valueAtPath(status: Value, path: readonly string[], root: string): Expr {
+  const { value, rest } = statusAt(status, path, root);
+  return rest.reduce<Expr>((target, field) => E.select(target, field), value);
+}
+
+/** The child's value at `path` as a CEL optional, empty where it is absent. */
+function optionalValueAtPath(status: Value, path: readonly string[], root: string): Expr {
+  const { value, rest } = statusAt(status, path, root);
+  return rest.reduce<Expr>((target, field) => E.select(target, field, true), optionalStatus(value));
+}
+
+/** The child's status value along `path`: the expression reached, and the part of the path below it. */
+function statusAt(status: Value, path: readonly string[], root: string): { value: Expr; rest: readonly string[] } {
   let current: Value | undefined = status;
   for (const [i, segment] of path.entries()) {
-    if (current !== undefined && isExprValue(current)) {
-      return path.slice(i).reduce<Expr>((target, field) => E.select(target, field), current.expr);
-    }
+    if (current !== undefined && isExprValue(current)) return { value: current.expr, rest: path.slice(i) };
     current = typeof current === 'object' && current !== null && !Array.isArray(current) ? (current as Record<string, Value>)[segment] : undefined;
     if (current === undefined) {
       throw new TypeKroError('DEFINITION_INVALID', `nested composition ${root.slice(NESTED_ROOT_PREFIX.length)} has no status field ${path.join('.')}`);
     }
   }
-  if (current !== undefined && isExprValue(current)) return current.expr;
-  return literalExpr(current);
+  return { value: current !== undefined && isExprValue(current) ? current.expr : literalExpr(current), rest: [] };
 }
