@@ -17,6 +17,21 @@ import type { OpenApiSchema, TaggedJson } from '../cel/vectors.js';
 import { answersAgree } from '../cel/compare.js';
 import { celGoAndOurs, untag } from '../support/cel-oracle.js';
 
+/** The child's status, which the parent returns as it is: each field named after the child field it reads. */
+const STATUS = type({
+  oDefault: 'string',
+  oAbsent: 'boolean',
+  oText: 'string',
+  nNext: 'number',
+  rHalf: 'number',
+  flagOn: 'boolean',
+  tagsText: 'string',
+  ratiosSum: 'string',
+  labelsCount: 'number',
+  dbHost: 'string',
+  dbWhole: 'string',
+});
+
 const child = kubernetesComposition(
   {
     name: 'kinds-child',
@@ -32,19 +47,7 @@ const child = kubernetesComposition(
       'labels?': 'Record<string, string>',
       'db?': { host: 'string', 'port?': 'number.integer' },
     }),
-    status: type({
-      oDefault: 'string',
-      oAbsent: 'boolean',
-      oText: 'string',
-      nNext: 'number',
-      rHalf: 'number',
-      flagOn: 'boolean',
-      tagsText: 'string',
-      ratiosSum: 'string',
-      labelsCount: 'number',
-      dbHost: 'string',
-      dbWhole: 'string',
-    }),
+    status: STATUS,
   },
   (spec) => {
     ConfigMap({ name: spec.name, data: { o: spec.o ?? 'none' } });
@@ -71,19 +74,7 @@ const parent = kubernetesComposition(
     name: 'kinds-parent',
     kind: 'KindsParent',
     spec: type({ name: 'string', cfg: 'Record<string, unknown>' }),
-    status: type({
-      oDefault: 'string',
-      oAbsent: 'boolean',
-      oText: 'string',
-      nNext: 'number',
-      rHalf: 'number',
-      flagOn: 'boolean',
-      tagsText: 'string',
-      ratiosSum: 'string',
-      labelsCount: 'number',
-      dbHost: 'string',
-      dbWhole: 'string',
-    }),
+    status: STATUS,
   },
   (spec) => {
     const cfg = spec.cfg as Cfg;
