@@ -4,11 +4,12 @@
  * declared kind: `spec.o ?? 'none'` is an optional's `orValue`, which keeps a null that JavaScript's `??`
  * replaces; `spec.n + 1` is CEL's integer sum where JavaScript concatenates a string (review 43 P4). A cast
  * (`as string | undefined`) makes TypeScript accept such a value, so neither side may trust it: the child's
- * spec is checked against its declared kinds in both. JavaScript's run of the child fails on a value of another
- * kind ({@link kindMismatch}, concrete-run.ts), and the compiled read fails in CEL on one
- * ({@link kindChecked}), so KRO and direct mode report the error where JavaScript's run throws, never a value
- * computed for another kind. Only kinds are checked (string, integer, number, boolean, list, map, object):
- * bounds and patterns the child's code does not depend on are the API server's, as for any instance.
+ * spec is checked against its declared kinds in both, where the child reads a field: JavaScript's run of the
+ * child fails on a value of another kind ({@link kindCheckedSpec}, concrete-run.ts), and the compiled read fails
+ * in CEL on one ({@link kindChecked}), so KRO and direct mode report the error where JavaScript's run throws,
+ * never a value computed for another kind. Only kinds are checked (string, integer, number, boolean, list, map,
+ * object): bounds and patterns are held where the value is passed (nest-bounds.ts). A value whose kind is known
+ * when the composition is defined is held to the declaration there (values.ts, field-kinds.ts).
  */
 import { E, exprChildren, type Expr } from '../ir/expr.js';
 import type { CelType } from '../ir/types.js';
