@@ -17,6 +17,7 @@ import type { SchemaNode } from '../ir/schema.js';
 import { isPlainPath } from '../ir/untyped-target.js';
 import { isExprValue } from '../ir/value.js';
 import { TypeKroError } from '../util/errors.js';
+import { isPlainObject } from '../util/json.js';
 
 /** Where a check is located and what the child reads: `nested composition "db"`, `spec.size`. */
 export interface KindSite {
@@ -185,7 +186,7 @@ function failure(node: SchemaNode, site: KindSite): Expr {
  * resources not observed, `Cel.*` values) are not checked: the compiled side has no value there either.
  * @example kindMismatch(null, { kind: 'string', markers: {} }, { owner: 'nested composition "c"', path: ['o'] }); // 'nested composition "c": spec.o is declared a string, and the parent passed null'
  */
-export function kindMismatch(value: unknown, node: SchemaNode, site: KindSite): string | undefined {
+function kindMismatch(value: unknown, node: SchemaNode, site: KindSite): string | undefined {
   if (value === undefined || typeof value === 'function' || isExprValue(value) || (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype)) return undefined;
   const wrong = (): string => `${site.owner}: spec.${site.path.join('.')} is declared ${kindText(node)}, and the parent passed ${passedText(value)}`;
   const at = (key: string | number): KindSite => ({ ...site, path: [...site.path, String(key)] });
@@ -255,8 +256,4 @@ function passedText(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a number with a fraction';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
